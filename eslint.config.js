@@ -1,0 +1,43 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'bench/data/**', 'coverage/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly', URL: 'readonly', TextDecoder: 'readonly', performance: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly' } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // The core is the domain: no prompts, colours, command line or process.
+    files: ['src/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['chalk', 'commander', '@inquirer/prompts', 'node:child_process', 'node:process'],
+          patterns: ['@inquirer/*', '../commands/*', '../ui/*', '../io/*', '../program.js', '../main.js'],
+        },
+      ],
+      'no-restricted-globals': ['error', 'process'],
+    },
+  },
+  {
+    // Commands return results: they never print or exit.
+    files: ['src/commands/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: ['chalk', 'commander'] }],
+      'no-restricted-properties': [
+        'error',
+        { object: 'process', property: 'exit' },
+        { object: 'process', property: 'stdout' },
+        { object: 'process', property: 'stderr' },
+        { object: 'console', property: 'log' },
+      ],
+    },
+  },
+);

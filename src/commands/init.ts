@@ -1,0 +1,95 @@
+import { existsSync, mkdirSync, readFileSync, rmdirSync } from 'node:fs';
+import path from 'node:path';
+import { parseDocument } from 'yaml';
+import { noPromptReason, type CommonOptions, type Ctx } from '../context.js';
+import { CONFIG_FILE, normalizeConfig } from '../core/config.js';
+import { IdeasError } from '../core/errors.js';
+import { t, type Lang } from '../core/i18n.js';
+import { DEFAULT_TEMPLATE, TEMPLATES, templateByKey, type Template } from '../core/templates.js';
+import { createFileExclusive, safeUnlink } from '../io/atomic-file.js';
+import { toPosix } from '../io/idea-files.js';
+import { chooseLang } from './open-registry.js';
+
+export interface InitOptions extends CommonOptions {
+  dir?: string;
+  template?: string;
+}
+
+export interface InitResult {
+  kind: 'registry-created';
+  lang: Lang;
+  root: string;
+  name: string;
+  template: string;
+  /** Relative to the registry root, with forward slashes. */
+  files: string[];
+}
+
+const examplesRoot = new URL('../../examples/', import.meta.url);
+
+export async function runInit(opts: InitOptions, ctx: Ctx): Promise<InitResult> {
+  const root = path.resolve(ctx.cwd, opts.dir ?? '.');
+  // A new registry is Swedish unless told otherwise: the product is made for Swedish municipalities first.
+  const lang: Lang = opts.lang ?? 'sv';
+  const uiLang = chooseLang(opts.lang, null, ctx.env);
+  if (existsSync(path.join(root, CONFIG_FILE))) {
+    throw new IdeasError('REGISTRY_EXISTS', 'err.registryExists', { dir: root });
+  }
+  const template = await chooseTemplate(opts, ctx, uiLang);
+  const exampleDir = new URL(`${template.example}/`, examplesRoot);
+  const configText = readFileSync(new URL(CONFIG_FILE, exampleDir), 'utf8');
+  const doc = parseDocument(configText);
+  doc.set('language', lang);
+  doc.set('name', template.name[lang]);
+  const config = normalizeConfig(doc.toJS() as Record<string, unknown>);
+
+  const files = new Map<string, string>();
+  files.set(CONFIG_FILE, doc.toString({ lineWidth: 0 }));
+  for (const stage of config.stages) {
+    files.set(stage.criteria, readFileSync(new URL(stage.criteria, exampleDir), 'utf8'));
+    files.set(`${config.ideasDir}/${stage.folder}/.gitkeep`, '');
+  }
+  const existing = [...files.keys()].filter((f) => existsSync(path.join(root, f)));
+  if (existing.length > 0) throw new IdeasError('FILE_EXISTS', 'err.filesExist', { files: existing.join(', ') });
+
+  // All or nothing: a failure part-way removes what this run wrote.
+  const written: string[] = [];
+  const madeDirs: string[] = [];
+  try {
+    for (const [rel, content] of files) {
+      const abs = path.join(root, rel);
+      for (let dir = path.dirname(abs); !existsSync(dir); dir = path.dirname(dir)) madeDirs.push(dir);
+      mkdirSync(path.dirname(abs), { recursive: true });
+      createFileExclusive(abs, content);
+      written.push(abs);
+    }
+  } catch (e) {
+    for (const abs of written.reverse()) safeUnlink(abs);
+    for (const dir of madeDirs.sort((a, b) => b.length - a.length)) {
+      try {
+        rmdirSync(dir);
+      } catch {
+        // not empty or gone
+      }
+    }
+    throw new IdeasError('IO', 'err.writeFile', { file: root, reason: (e as Error).message }, { cause: e });
+  }
+  return { kind: 'registry-created', lang, root, name: config.name, template: template.key, files: [...files.keys()].map(toPosix) };
+}
+
+async function chooseTemplate(opts: InitOptions, ctx: Ctx, lang: Lang): Promise<Template> {
+  if (opts.template) {
+    const found = templateByKey(opts.template);
+    if (!found) throw new IdeasError('USAGE', 'err.unknownTemplate', { template: opts.template, templates: TEMPLATES.map((x) => x.key).join(', ') });
+    return found;
+  }
+  const fallback = templateByKey(DEFAULT_TEMPLATE) as Template;
+  if (noPromptReason(ctx, opts) !== null) return fallback;
+  const prompter = await ctx.prompter();
+  const key = await prompter.select({
+    message: t(lang, 'prompt.template'),
+    choices: TEMPLATES.map((x) => ({ value: x.key, name: `${x.key.padEnd(20)} ${x.description[lang]}` })),
+    default: DEFAULT_TEMPLATE,
+  });
+  return templateByKey(key) ?? fallback;
+}

@@ -1,0 +1,107 @@
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { CommonOptions, Ctx } from '../context.js';
+import { IdeasError } from '../core/errors.js';
+import { compareFindings, type Finding } from '../core/finding.js';
+import { idFromFileName } from '../core/id.js';
+import { t, type Lang } from '../core/i18n.js';
+import { checkIdeaFile, checkUniqueIds, idPosition, type CheckContext, type IdSighting } from '../core/validate.js';
+import { listIdeaFiles, toPosix, type IdeaFileEntry } from '../io/idea-files.js';
+import { loadCriteria, type Registry } from '../io/registry.js';
+import { baseValidators } from '../core/schema-check.js';
+import { openRegistry } from './open-registry.js';
+
+export interface ValidateOptions extends CommonOptions {
+  paths: string[];
+  strict?: boolean;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface ValidateResult {
+  kind: 'validation';
+  registry: Registry;
+  lang: Lang;
+  files: number;
+  findings: Finding[];
+  errors: number;
+  warnings: number;
+  strict: boolean;
+  /** True when the run passes: no errors, and no warnings under --strict. */
+  ok: boolean;
+}
+
+export async function runValidate(opts: ValidateOptions, ctx: Ctx): Promise<ValidateResult> {
+  const { registry, lang } = openRegistry(opts, ctx);
+  const criteria = loadCriteria(registry);
+  const all = listIdeaFiles(registry);
+  const selected = opts.paths.length > 0 ? selectPaths(registry, all, opts.paths, ctx.cwd) : all;
+  const check: CheckContext = { config: registry.config, lang, base: baseValidators().idea, criteria };
+
+  const findings: Finding[] = [];
+  const selectedPaths = new Set(selected.map((e) => e.path));
+  // Files outside the selection count for unique ids by the id in their name, and come first, so that a
+  // duplicate is reported on the file that was asked about.
+  const sightings: IdSighting[] = all
+    .filter((e) => !selectedPaths.has(e.path) && e.stage)
+    .flatMap((e) => {
+      const id = idFromFileName(e.path.slice(e.path.lastIndexOf('/') + 1));
+      return id ? [{ id, file: e.path }] : [];
+    });
+
+  let done = 0;
+  for (const entry of selected) {
+    let bytes: Uint8Array;
+    try {
+      bytes = entry.symlink ? new Uint8Array() : readFileSync(entry.abs);
+    } catch (e) {
+      findings.push({
+        file: entry.path,
+        line: null,
+        column: null,
+        rule: 'file/unreadable',
+        severity: 'error',
+        message: t(lang, 'err.readFile', { file: entry.path, reason: (e as NodeJS.ErrnoException).code ?? (e as Error).message }),
+        hint: null,
+      });
+      continue;
+    }
+    const result = checkIdeaFile(entry, bytes, check);
+    findings.push(...result.findings);
+    const idea = result.idea;
+    if (idea?.id) sightings.push({ id: idea.id, file: entry.path, locate: () => idPosition(idea) });
+    done++;
+    if (opts.onProgress && (done % 200 === 0 || done === selected.length)) opts.onProgress(done, selected.length);
+  }
+  findings.push(...checkUniqueIds(sightings, lang));
+  findings.sort(compareFindings);
+  const errors = findings.filter((f) => f.severity === 'error').length;
+  const warnings = findings.length - errors;
+  const strict = opts.strict === true;
+  return { kind: 'validation', registry, lang, files: selected.length, findings, errors, warnings, strict, ok: errors === 0 && !(strict && warnings > 0) };
+}
+
+/** The files named on the command line: files or folders, each inside the registry. */
+function selectPaths(registry: Registry, all: IdeaFileEntry[], paths: string[], cwd: string): IdeaFileEntry[] {
+  const out = new Map<string, IdeaFileEntry>();
+  for (const p of paths) {
+    const abs = path.resolve(cwd, p);
+    const rel = toPosix(path.relative(registry.root, abs));
+    if (rel.startsWith('..') || path.isAbsolute(rel)) {
+      throw new IdeasError('USAGE', 'err.pathOutside', { path: p, root: registry.root });
+    }
+    let isDir: boolean;
+    try {
+      isDir = statSync(abs).isDirectory();
+    } catch {
+      throw new IdeasError('USAGE', 'err.pathMissing', { path: p });
+    }
+    if (isDir) {
+      const prefix = rel === '' ? '' : `${rel}/`;
+      for (const e of all) if (e.path.startsWith(prefix)) out.set(e.path, e);
+    } else {
+      const known = all.find((e) => e.path === rel);
+      out.set(rel, known ?? { path: rel, abs, stage: null, misplaced: 'outside-stage', folder: '', symlink: false });
+    }
+  }
+  return [...out.values()].sort((a, b) => (a.path < b.path ? -1 : 1));
+}

@@ -1,0 +1,42 @@
+import type { Lang } from './core/i18n.js';
+import type { Prompter } from './ui/prompter.js';
+
+export interface OutputStream {
+  write(chunk: string): unknown;
+  isTTY?: boolean;
+  columns?: number;
+}
+
+/** Everything a command may touch of the world, injected so tests never chdir, mock or spawn a terminal. */
+export interface Ctx {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  stdout: OutputStream;
+  stderr: OutputStream;
+  stdinIsTTY: boolean;
+  /** Builds the prompter on first use: the real one loads @inquirer/prompts, which costs about 110 ms. */
+  prompter: () => Promise<Prompter>;
+  clock: () => Date;
+}
+
+/** The options every command shares, from the global flags. */
+export interface CommonOptions {
+  registry?: string;
+  lang?: Lang;
+  json?: boolean;
+  input?: boolean;
+  debug?: boolean;
+}
+
+/** Why prompts cannot be shown, or null when they can. */
+export function noPromptReason(ctx: Ctx, opts: CommonOptions): 'why.noInput' | 'why.ci' | 'why.notTTY' | null {
+  if (opts.input === false) return 'why.noInput';
+  if (isCI(ctx.env)) return 'why.ci';
+  if (!ctx.stdinIsTTY) return 'why.notTTY';
+  return null;
+}
+
+export function isCI(env: NodeJS.ProcessEnv): boolean {
+  const v = env.CI;
+  return v !== undefined && v !== '' && v !== '0' && v.toLowerCase() !== 'false';
+}

@@ -1,0 +1,45 @@
+import { type Lang, type MessageKey, type Params, localize, type Localized } from './i18n.js';
+
+/** Why a command could not run as asked. The process edge maps every code to exit 2, except CANCELLED (130). */
+export type ErrorCode =
+  | 'USAGE'
+  | 'NOT_A_REGISTRY'
+  | 'REGISTRY_EXISTS'
+  | 'CONFIG_INVALID'
+  | 'UNKNOWN_STAGE'
+  | 'UNKNOWN_TEMPLATE'
+  | 'IDEA_NOT_FOUND'
+  | 'AMBIGUOUS_ID'
+  | 'MISSING_ANSWERS'
+  | 'INVALID_ANSWER'
+  | 'FILE_EXISTS'
+  | 'IO'
+  | 'GIT'
+  | 'CANCELLED'
+  | 'UNEXPECTED';
+
+export class IdeasError extends Error {
+  readonly code: ErrorCode;
+  readonly text: Localized;
+  readonly hint: Localized | null;
+  /** Extra lines, such as the config problems behind CONFIG_INVALID. */
+  readonly details: readonly string[];
+
+  constructor(code: ErrorCode, key: MessageKey, params: Params = {}, opts: { hint?: MessageKey; hintParams?: Params; details?: string[]; cause?: unknown } = {}) {
+    const text = localize(key, params);
+    super(text.en, opts.cause === undefined ? undefined : { cause: opts.cause });
+    this.name = 'IdeasError';
+    this.code = code;
+    this.text = text;
+    this.hint = opts.hint ? localize(opts.hint, opts.hintParams ?? params) : null;
+    this.details = opts.details ?? [];
+  }
+
+  messageIn(lang: Lang): string {
+    return this.text[lang];
+  }
+}
+
+export function isIdeasError(e: unknown): e is IdeasError {
+  return e instanceof IdeasError;
+}

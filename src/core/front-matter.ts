@@ -1,0 +1,227 @@
+/**
+ * The only module that talks to gray-matter. Idea files are untrusted input, so:
+ * - gray-matter is always called with an options object: without one it caches parses by content, and after a
+ *   failed parse returns empty data for the same text without an error;
+ * - its JavaScript engines (`---js`, `---javascript`, any case), which evaluate the front matter as code, are
+ *   replaced by engines that refuse, and the opening line is checked to be exactly `---` before it is called;
+ * - YAML is read with a YAML 1.2 schema under which dates and words like `yes` stay strings: js-yaml 4's JSON
+ *   schema on the fast path, and the `yaml` package (which limits aliases) when the text has anchors or aliases.
+ */
+import matter from 'gray-matter';
+import jsYaml from 'js-yaml';
+import { parseDocument } from 'yaml';
+import { isUtf8 } from 'node:buffer';
+import type { MessageKey, Params } from './i18n.js';
+
+export interface FrontMatter {
+  ok: true;
+  data: Record<string, unknown>;
+  /** The YAML text between the delimiters. */
+  matter: string;
+  /** The Markdown text after the closing delimiter. */
+  body: string;
+  /** 1-based line of the first body line. */
+  bodyLine: number;
+}
+
+/** A problem that stops the file from being read at all, with where it is. */
+export interface FrontMatterProblem {
+  ok: false;
+  rule: string;
+  line: number;
+  column: number;
+  message: MessageKey;
+  hint: MessageKey | null;
+  params: Params;
+}
+
+export type FrontMatterResult = FrontMatter | FrontMatterProblem;
+
+/** The file line on which the YAML text starts: line 1 is the opening `---`. */
+export const MATTER_FIRST_LINE = 2;
+
+class YamlProblem extends Error {
+  constructor(
+    readonly rule: string,
+    readonly key: MessageKey,
+    readonly hintKey: MessageKey | null,
+    readonly params: Params,
+    readonly line: number,
+    readonly column: number,
+  ) {
+    super(rule);
+  }
+}
+
+const refuse = {
+  parse(): never {
+    throw new YamlProblem('front-matter/opening', 'f.fmOpening', 'h.fmOpening', { line: '---js' }, 0, 0);
+  },
+  stringify(): never {
+    throw new Error('not supported');
+  },
+};
+
+const safeYaml = {
+  parse: (text: string): object => parseYamlSafely(text) as object,
+  stringify(): never {
+    throw new Error('not supported');
+  },
+};
+
+// Every engine gray-matter knows by default is named here, so that none of its own can be reached.
+type MatterOptions = matter.GrayMatterOption<string, MatterOptions>;
+const matterOptions: MatterOptions = {
+  language: 'yaml',
+  engines: { yaml: safeYaml, yml: safeYaml, javascript: refuse, js: refuse, json: refuse, coffee: refuse, coffeescript: refuse, cson: refuse },
+} as MatterOptions;
+
+const ANCHOR_OR_ALIAS = /(?:^|[\s[{,:-])[&*][^\s,[\]{}]/m;
+const MAX_ALIASES = 100;
+
+/** Parses YAML that may come from anyone. Throws YamlProblem with a position relative to the text. */
+export function parseYamlSafely(text: string): unknown {
+  if (!ANCHOR_OR_ALIAS.test(text)) {
+    try {
+      return jsYaml.load(text, { schema: jsYaml.JSON_SCHEMA });
+    } catch (e) {
+      throw fromJsYaml(e);
+    }
+  }
+  // Anchors and aliases: the `yaml` package counts them, which stops an alias bomb before it grows.
+  const doc = parseDocument(text, { schema: 'core', uniqueKeys: true, prettyErrors: false, strict: true });
+  const first = doc.errors[0];
+  if (first) throw fromYamlPackage(first.code, first.message, first.linePos?.[0]);
+  const tagWarning = doc.warnings.find((w) => w.code === 'TAG_RESOLVE_FAILED');
+  if (tagWarning) throw fromYamlPackage(tagWarning.code, tagWarning.message, tagWarning.linePos?.[0]);
+  try {
+    return doc.toJS({ maxAliasCount: MAX_ALIASES });
+  } catch (e) {
+    if (e instanceof ReferenceError || (e instanceof Error && /alias/i.test(e.message))) {
+      throw new YamlProblem('front-matter/alias-limit', 'f.aliasLimit', 'h.aliasLimit', {}, 0, 0);
+    }
+    throw e;
+  }
+}
+
+function fromJsYaml(e: unknown): YamlProblem | unknown {
+  if (!(e instanceof jsYaml.YAMLException)) return e;
+  const reason = e.reason ?? e.message;
+  const line = e.mark?.line ?? 0;
+  const column = e.mark?.column ?? 0;
+  if (/duplicated mapping key/.test(reason)) {
+    const key = keyAt(e.mark?.buffer ?? '', e.mark?.position ?? 0);
+    return new YamlProblem('front-matter/duplicate-key', 'f.duplicateKey', 'h.duplicateKey', { key }, line, column);
+  }
+  const tag = /unknown tag !<([^>]*)>/.exec(reason);
+  if (tag) return new YamlProblem('front-matter/unknown-tag', 'f.unknownTag', 'h.unknownTag', { tag: shortTag(tag[1] ?? '') }, line, column);
+  return new YamlProblem('front-matter/yaml', 'f.yaml', 'h.yaml', { reason }, line, column);
+}
+
+function fromYamlPackage(code: string, message: string, pos: { line: number; col: number } | undefined): YamlProblem {
+  const line = pos ? pos.line - 1 : 0;
+  const column = pos ? pos.col - 1 : 0;
+  if (code === 'DUPLICATE_KEY') {
+    const key = /"([^"]*)"/.exec(message)?.[1] ?? '?';
+    return new YamlProblem('front-matter/duplicate-key', 'f.duplicateKey', 'h.duplicateKey', { key }, line, column);
+  }
+  if (code === 'TAG_RESOLVE_FAILED') {
+    const tag = /tag:?\s*(\S+)/i.exec(message)?.[1] ?? '?';
+    return new YamlProblem('front-matter/unknown-tag', 'f.unknownTag', 'h.unknownTag', { tag }, line, column);
+  }
+  return new YamlProblem('front-matter/yaml', 'f.yaml', 'h.yaml', { reason: message.split('\n')[0] ?? message }, line, column);
+}
+
+function shortTag(tag: string): string {
+  return tag.startsWith('tag:yaml.org,2002:') ? `!!${tag.slice('tag:yaml.org,2002:'.length)}` : tag;
+}
+
+function keyAt(buffer: string, position: number): string {
+  const lineStart = buffer.lastIndexOf('\n', Math.max(0, position - 1)) + 1;
+  const rest = buffer.slice(lineStart);
+  return /^\s*(?:-\s+)?["']?([^"':\n]+)/.exec(rest)?.[1]?.trim() ?? '?';
+}
+
+function problem(rule: string, message: MessageKey, hint: MessageKey | null, line: number, column = 1, params: Params = {}): FrontMatterProblem {
+  return { ok: false, rule, line, column, message, hint, params };
+}
+
+/** Reads an idea file's bytes. Never throws for any content. */
+export function readFrontMatter(bytes: Uint8Array): FrontMatterResult {
+  if (bytes.length === 0) return problem('file/empty', 'f.empty', 'h.empty', 1);
+  const nul = bytes.indexOf(0);
+  if (nul !== -1) return problem('file/binary', 'f.binary', 'h.binary', lineAtByte(bytes, nul));
+  if (!isUtf8(bytes)) {
+    const text = new TextDecoder('utf-8').decode(bytes);
+    const at = text.indexOf('\uFFFD');
+    return problem('file/encoding', 'f.encoding', 'h.encoding', at === -1 ? 1 : lineOf(text, at));
+  }
+  let text = new TextDecoder('utf-8', { ignoreBOM: false }).decode(bytes);
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  return splitFrontMatter(text);
+}
+
+export function splitFrontMatter(text: string): FrontMatterResult {
+  const firstEnd = text.indexOf('\n');
+  const firstLine = stripCR(firstEnd === -1 ? text : text.slice(0, firstEnd));
+  if (firstLine !== '---') {
+    if (firstLine.startsWith('---')) {
+      return problem('front-matter/opening', 'f.fmOpening', 'h.fmOpening', 1, 1, { line: firstLine.slice(0, 40) });
+    }
+    if (text.trim() === '') return problem('file/empty', 'f.empty', 'h.empty', 1);
+    return problem('front-matter/missing', 'f.fmMissing', 'h.fmMissing', 1);
+  }
+  // The closing delimiter: the first later line that is exactly `---` (or `---` and a CR).
+  const close = /\n---\r?(?:\n|$)/.exec(text.slice(firstEnd));
+  if (!close) return problem('front-matter/unclosed', 'f.fmUnclosed', 'h.fmUnclosed', 1);
+  const matterStart = firstEnd + 1;
+  const matterEnd = firstEnd + close.index + 1;
+  const yamlText = text.slice(matterStart, matterEnd);
+  // gray-matter closes at the first "\n---", even inside a longer line; such a line is a finding, not a guess.
+  const stray = /^---(?!\r?$)/m.exec(yamlText);
+  if (stray) return problem('front-matter/stray-delimiter', 'f.fmStrayDelimiter', 'h.fmStrayDelimiter', MATTER_FIRST_LINE + countLines(yamlText, stray.index));
+
+  let parsed: matter.GrayMatterFile<string>;
+  try {
+    parsed = matter(text, matterOptions);
+  } catch (e) {
+    if (e instanceof YamlProblem) return problem(e.rule, e.key, e.hintKey, MATTER_FIRST_LINE + e.line, e.column + 1, e.params);
+    if (e instanceof RangeError) return problem('front-matter/too-deep', 'f.tooDeep', 'h.yaml', MATTER_FIRST_LINE);
+    return problem('front-matter/yaml', 'f.yaml', 'h.yaml', MATTER_FIRST_LINE, 1, { reason: e instanceof Error ? e.message : String(e) });
+  }
+  const data: unknown = parsed.data;
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    const message = Array.isArray(data) ? 'f.notMappingList' : 'f.notMappingScalar';
+    return problem('front-matter/not-mapping', message, 'h.notMapping', MATTER_FIRST_LINE);
+  }
+  const afterClose = matterEnd + close[0].length - 1;
+  const body = text.slice(afterClose).replace(/^\r?\n/, '');
+  return {
+    ok: true,
+    data: data as Record<string, unknown>,
+    matter: yamlText,
+    body,
+    bodyLine: MATTER_FIRST_LINE + countLines(yamlText, yamlText.length) + 1,
+  };
+}
+
+function stripCR(line: string): string {
+  return line.endsWith('\r') ? line.slice(0, -1) : line;
+}
+
+/** How many line breaks come before `end` in `text`. */
+function countLines(text: string, end: number): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < end; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+function lineOf(text: string, index: number): number {
+  return countLines(text, index) + 1;
+}
+
+function lineAtByte(bytes: Uint8Array, index: number): number {
+  let n = 1;
+  for (let i = bytes.indexOf(10); i !== -1 && i < index; i = bytes.indexOf(10, i + 1)) n++;
+  return n;
+}

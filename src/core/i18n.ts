@@ -1,0 +1,263 @@
+/**
+ * Every text the product shows, in Swedish and English. One table, so that a missing translation
+ * is a type error rather than a surprise in front of a council.
+ */
+export type Lang = 'sv' | 'en';
+export const LANGS: readonly Lang[] = ['sv', 'en'];
+export type Localized = Record<Lang, string>;
+export type Params = Record<string, string | number>;
+
+const messages = {
+  // errors
+  'err.usage': { sv: '{message}', en: '{message}' },
+  'err.notRegistry': {
+    sv: 'Hittade ingen idésluss: ingen ideas.config.yaml i {dir} eller någon mapp ovanför.',
+    en: 'No idea registry found: no ideas.config.yaml in {dir} or any folder above it.',
+  },
+  'hint.notRegistry': {
+    sv: 'Skapa en med `ideas init`, eller peka ut en med --registry <mapp> eller IDEAS_REGISTRY.',
+    en: 'Create one with `ideas init`, or point to one with --registry <dir> or IDEAS_REGISTRY.',
+  },
+  'err.registryDirMissing': { sv: 'Mappen {dir} finns inte.', en: 'The folder {dir} does not exist.' },
+  'err.registryExists': {
+    sv: 'Det finns redan en idésluss i {dir} (ideas.config.yaml). Inget skrevs.',
+    en: 'There is already an idea registry in {dir} (ideas.config.yaml). Nothing was written.',
+  },
+  'err.filesExist': {
+    sv: 'Följande filer finns redan och skrivs inte över; inget skrevs: {files}',
+    en: 'These files already exist and are not overwritten; nothing was written: {files}',
+  },
+  'err.configInvalid': {
+    sv: 'Konfigurationen {file} är ogiltig ({count} fel).',
+    en: 'The config {file} is invalid ({count} problems).',
+  },
+  'hint.configInvalid': {
+    sv: 'Rätta felen ovan. Formatet beskrivs i schemas/config.schema.json.',
+    en: 'Fix the problems above. The format is described in schemas/config.schema.json.',
+  },
+  'err.unknownStage': { sv: 'Okänt steg "{stage}". Stegen är: {stages}.', en: 'Unknown stage "{stage}". The stages are: {stages}.' },
+  'err.unknownTemplate': { sv: 'Okänd mall "{template}". Mallarna är: {templates}.', en: 'Unknown template "{template}". The templates are: {templates}.' },
+  'err.ideaNotFound': { sv: 'Ingen idé med id "{id}".', en: 'No idea with id "{id}".' },
+  'hint.ideaNotFound': { sv: 'Se alla idéer med `ideas list`.', en: 'See every idea with `ideas list`.' },
+  'err.ambiguousId': { sv: '"{id}" passar flera idéer: {matches}.', en: '"{id}" matches several ideas: {matches}.' },
+  'err.missingAnswers': {
+    sv: 'Obligatoriska svar saknas och frågor kan inte ställas här ({why}). Ange: {flags}',
+    en: 'Required answers are missing and prompts cannot be shown here ({why}). Pass: {flags}',
+  },
+  'why.noInput': { sv: '--no-input', en: '--no-input' },
+  'why.ci': { sv: 'CI är satt', en: 'CI is set' },
+  'why.notTTY': { sv: 'standard in är ingen terminal', en: 'standard input is not a terminal' },
+  'err.invalidAnswer': { sv: 'Ogiltigt värde för {field}: {problem}', en: 'Invalid value for {field}: {problem}' },
+  'err.setSyntax': {
+    sv: '--set väntar sig nyckel=värde, fick "{value}".',
+    en: '--set expects key=value, got "{value}".',
+  },
+  'err.unknownField': {
+    sv: 'Okänt fält "{field}" för --set. Fälten är: {fields}.',
+    en: 'Unknown field "{field}" for --set. The fields are: {fields}.',
+  },
+  'err.readOnlyField': {
+    sv: 'Fältet "{field}" sätts av ideas och kan inte anges med --set.',
+    en: 'The field "{field}" is set by ideas and cannot be given with --set.',
+  },
+  'err.bodyTwice': { sv: 'Ange antingen --body eller --body-file, inte båda.', en: 'Give either --body or --body-file, not both.' },
+  'err.readFile': { sv: 'Kunde inte läsa {file}: {reason}', en: 'Could not read {file}: {reason}' },
+  'err.writeFile': { sv: 'Kunde inte skriva {file}: {reason}', en: 'Could not write {file}: {reason}' },
+  'err.pathOutside': {
+    sv: 'Sökvägen {path} ligger utanför idéslussen i {root}.',
+    en: 'The path {path} lies outside the registry in {root}.',
+  },
+  'err.pathMissing': { sv: 'Sökvägen {path} finns inte.', en: 'The path {path} does not exist.' },
+  'err.git': { sv: 'git misslyckades: {reason}', en: 'git failed: {reason}' },
+  'err.cancelled': { sv: 'Avbrutet.', en: 'Cancelled.' },
+  'err.unexpected': {
+    sv: 'Ett oväntat fel inträffade: {message}',
+    en: 'An unexpected error occurred: {message}',
+  },
+  'hint.unexpected': {
+    sv: 'Kör igen med --debug för detaljer och rapportera felet.',
+    en: 'Run again with --debug for details, and report the problem.',
+  },
+  'err.badLang': { sv: 'Okänt språk "{lang}": välj sv eller en.', en: 'Unknown language "{lang}": choose sv or en.' },
+  'err.badFormat': { sv: 'Okänt format "{format}": välj {formats}.', en: 'Unknown format "{format}": choose {formats}.' },
+  'err.criteriaMissing': { sv: 'Kriteriefilen {file} för steget {stage} finns inte.', en: 'The criteria file {file} of stage {stage} does not exist.' },
+  'err.criteriaInvalid': {
+    sv: 'Kriteriefilen {file} för steget {stage} är inget giltigt JSON Schema: {reason}',
+    en: 'The criteria file {file} of stage {stage} is not a valid JSON Schema: {reason}',
+  },
+
+  // findings
+  'f.empty': { sv: 'Filen är tom.', en: 'The file is empty.' },
+  'h.empty': { sv: 'Skapa idéer med `ideas new`, eller ta bort filen.', en: 'Create ideas with `ideas new`, or delete the file.' },
+  'f.binary': { sv: 'Filen är binär, inte text.', en: 'The file is binary, not text.' },
+  'h.binary': { sv: 'En idé är en textfil i Markdown; flytta bilagor ur stegmappen eller byt filändelse.', en: 'An idea is a Markdown text file; move attachments out of the stage folder or change their extension.' },
+  'f.encoding': { sv: 'Filen är inte giltig UTF-8.', en: 'The file is not valid UTF-8.' },
+  'h.encoding': { sv: 'Spara filen som UTF-8 i din editor.', en: 'Save the file as UTF-8 in your editor.' },
+  'f.fmMissing': { sv: 'Filen saknar front matter: första raden ska vara exakt ---.', en: 'The file has no front matter: the first line must be exactly ---.' },
+  'h.fmMissing': { sv: 'Börja filen med ---, fälten i YAML och ytterligare en rad ---.', en: 'Start the file with ---, the fields in YAML and another line ---.' },
+  'f.fmOpening': {
+    sv: 'Första raden ska vara exakt --- men är "{line}". Front matter med språk (som ---js) läses aldrig.',
+    en: 'The first line must be exactly --- but is "{line}". Front matter with a language (such as ---js) is never read.',
+  },
+  'h.fmOpening': { sv: 'Ändra första raden till --- och skriv fälten i YAML.', en: 'Change the first line to --- and write the fields in YAML.' },
+  'f.fmUnclosed': { sv: 'Front matter avslutas aldrig: ingen rad med bara --- efter rad 1.', en: 'The front matter is never closed: no line with just --- after line 1.' },
+  'h.fmUnclosed': { sv: 'Lägg till en rad med bara --- efter fälten.', en: 'Add a line with just --- after the fields.' },
+  'f.fmStrayDelimiter': {
+    sv: 'Raden börjar med --- men är ingen avslutning av front matter.',
+    en: 'The line starts with --- but does not close the front matter.',
+  },
+  'h.fmStrayDelimiter': { sv: 'Avsluta front matter med en rad med bara ---.', en: 'Close the front matter with a line with just ---.' },
+  'f.yaml': { sv: 'YAML-felet i front matter: {reason}', en: 'YAML error in the front matter: {reason}' },
+  'h.yaml': { sv: 'Rätta YAML-syntaxen; citera text som innehåller : eller #.', en: 'Fix the YAML syntax; quote text that contains : or #.' },
+  'f.duplicateKey': { sv: 'Nyckeln "{key}" förekommer mer än en gång.', en: 'The key "{key}" occurs more than once.' },
+  'h.duplicateKey': { sv: 'Behåll en av dem.', en: 'Keep one of them.' },
+  'f.unknownTag': { sv: 'Okänd YAML-tagg {tag}: taggar läses inte.', en: 'Unknown YAML tag {tag}: tags are not read.' },
+  'h.unknownTag': { sv: 'Ta bort taggen och skriv värdet som vanlig text.', en: 'Remove the tag and write the value as plain text.' },
+  'f.aliasLimit': { sv: 'För många YAML-alias (möjlig aliasbomb).', en: 'Too many YAML aliases (a possible alias bomb).' },
+  'h.aliasLimit': { sv: 'Skriv ut värdena i stället för att använda & och *.', en: 'Write the values out instead of using & and *.' },
+  'f.notMappingList': { sv: 'Front matter ska vara fält (nyckel: värde), inte en lista.', en: 'The front matter must be fields (key: value), not a list.' },
+  'f.notMappingScalar': { sv: 'Front matter ska vara fält (nyckel: värde), inte ett enskilt värde.', en: 'The front matter must be fields (key: value), not a single value.' },
+  'h.notMapping': { sv: 'Skriv till exempel "title: Min idé".', en: 'Write for example "title: My idea".' },
+  'f.tooDeep': { sv: 'Front matter är för djupt nästlad för att läsas.', en: 'The front matter is nested too deeply to be read.' },
+  'f.symlink': { sv: 'Filen är en symbolisk länk; länkar följs aldrig.', en: 'The file is a symbolic link; links are never followed.' },
+  'h.symlink': { sv: 'Lägg idén som en vanlig fil i stegmappen.', en: 'Put the idea in the stage folder as a plain file.' },
+  'f.historyStage': {
+    sv: 'Historiken säger att idén senast flyttades till "{to}", men den ligger i mappen för "{stage}".',
+    en: 'The history says the idea last moved to "{to}", but it sits in the folder of "{stage}".',
+  },
+  'h.historyStage': {
+    sv: 'Mappen avgör steget. Flytta idéer med `ideas move` så att historiken följer med.',
+    en: 'The folder decides the stage. Move ideas with `ideas move` so that the history follows.',
+  },
+  'f.criteria': { sv: 'Uppfyller inte kraven för steget {stage}: {problem}', en: 'Does not meet the criteria of stage {stage}: {problem}' },
+  'h.schema': { sv: 'Rätta fältet i filens front matter.', en: 'Fix the field in the file\'s front matter.' },
+  'h.criteria': {
+    sv: 'Komplettera idén, eller flytta den till ett steg vars krav den uppfyller.',
+    en: 'Complete the idea, or move it to a stage whose criteria it meets.',
+  },
+  'f.duplicateId': { sv: 'Id:t {id} används också av {other}.', en: 'The id {id} is also used by {other}.' },
+  'h.duplicateId': {
+    sv: 'Ett id får bara finnas en gång. Ge den nyare idén ett nytt id (`ideas new` skapar unika id:n).',
+    en: 'An id may exist only once. Give the newer idea a new id (`ideas new` makes unique ids).',
+  },
+  'f.fileName': { sv: 'Filnamnet stämmer inte med id:t {id}: det ska börja med "{id}-".', en: 'The file name does not match the id {id}: it must start with "{id}-".' },
+  'h.fileName': { sv: 'Döp om filen till {expected}.', en: 'Rename the file to {expected}.' },
+  'f.outsideStage': { sv: 'Markdown-filen ligger utanför stegmapparna.', en: 'The Markdown file lies outside the stage folders.' },
+  'h.outsideStage': { sv: 'Flytta den till en stegmapp: {folders}.', en: 'Move it into a stage folder: {folders}.' },
+  'f.unknownFolder': { sv: 'Mappen {folder} är ingen stegmapp i konfigurationen.', en: 'The folder {folder} is not a stage folder of the config.' },
+  'h.unknownFolder': { sv: 'Stegmapparna är: {folders}.', en: 'The stage folders are: {folders}.' },
+  'f.unknownChallenge': {
+    sv: 'Utmaningen "{value}" finns inte i konfigurationen.',
+    en: 'The challenge "{value}" is not in the config.',
+  },
+  'h.unknownChallenge': { sv: 'Utmaningarna är: {values}.', en: 'The challenges are: {values}.' },
+  'f.config': { sv: '{problem}', en: '{problem}' },
+
+  // schema problems in plain words
+  'p.required': { sv: 'saknas', en: 'is missing' },
+  'p.type': { sv: 'ska vara {type}', en: 'must be {type}' },
+  'p.enum': { sv: 'ska vara ett av: {values}', en: 'must be one of: {values}' },
+  'p.const': { sv: 'ska vara {value}', en: 'must be {value}' },
+  'p.constTrue': { sv: 'ska vara ja (true)', en: 'must be yes (true)' },
+  'p.minLength': { sv: 'är för kort (minst {limit} tecken)', en: 'is too short (at least {limit} characters)' },
+  'p.maxLength': { sv: 'är för lång (högst {limit} tecken)', en: 'is too long (at most {limit} characters)' },
+  'p.minimum': { sv: 'ska vara minst {limit}', en: 'must be at least {limit}' },
+  'p.maximum': { sv: 'ska vara högst {limit}', en: 'must be at most {limit}' },
+  'p.minItems': { sv: 'ska ha minst {limit} värden', en: 'must have at least {limit} values' },
+  'p.maxItems': { sv: 'får ha högst {limit} värden', en: 'may have at most {limit} values' },
+  'p.uniqueItems': { sv: 'har dubbletter', en: 'has duplicates' },
+  'p.pattern': { sv: 'har fel form (ska matcha {pattern})', en: 'has the wrong form (must match {pattern})' },
+  'p.format': { sv: 'ska vara {format}', en: 'must be {format}' },
+  'p.additional': { sv: 'fältet "{property}" är inte tillåtet här', en: 'the field "{property}" is not allowed here' },
+  'p.anyOf': { sv: 'uppfyller inget av alternativen', en: 'meets none of the alternatives' },
+  'p.other': { sv: '{message}', en: '{message}' },
+  'type.string': { sv: 'text', en: 'text' },
+  'type.number': { sv: 'ett tal', en: 'a number' },
+  'type.integer': { sv: 'ett heltal', en: 'a whole number' },
+  'type.boolean': { sv: 'ja eller nej (true/false)', en: 'yes or no (true/false)' },
+  'type.array': { sv: 'en lista', en: 'a list' },
+  'type.object': { sv: 'fält (nyckel: värde)', en: 'fields (key: value)' },
+  'type.null': { sv: 'tomt', en: 'empty' },
+  'format.date': { sv: 'ett datum (ÅÅÅÅ-MM-DD)', en: 'a date (YYYY-MM-DD)' },
+  'format.date-time': { sv: 'en tidpunkt (ÅÅÅÅ-MM-DDTHH:MM:SSZ)', en: 'a date and time (YYYY-MM-DDTHH:MM:SSZ)' },
+  'format.email': { sv: 'en e-postadress', en: 'an e-mail address' },
+  'format.uri': { sv: 'en webbadress', en: 'a web address' },
+
+  // human output
+  'out.valid': { sv: '{files} filer kontrollerade: inga fel.', en: '{files} files checked: no problems.' },
+  'out.validWithWarnings': { sv: '{files} filer kontrollerade: inga fel, {warnings} varningar.', en: '{files} files checked: no errors, {warnings} warnings.' },
+  'out.invalid': {
+    sv: '{files} filer kontrollerade: {errors} fel och {warnings} varningar i {bad} filer.',
+    en: '{files} files checked: {errors} errors and {warnings} warnings in {bad} files.',
+  },
+  'out.progress': { sv: 'Kontrollerar {done}/{total} filer', en: 'Checking {done}/{total} files' },
+  'out.created': { sv: 'Skapade {path}', en: 'Created {path}' },
+  'out.staged': { sv: '(tillagd i git med git add)', en: '(staged with git add)' },
+  'out.similar': { sv: 'Liknande idéer finns redan; kanske ska ni prata med varandra:', en: 'Similar ideas exist already; perhaps you should talk to each other:' },
+  'out.noIdeas': { sv: 'Inga idéer.', en: 'No ideas.' },
+  'out.ideaCount': { sv: '{count} idéer', en: '{count} ideas' },
+  'out.unreadable': {
+    sv: '{count} filer kunde inte läsas och visas inte; kör `ideas validate` för detaljer.',
+    en: '{count} files could not be read and are not shown; run `ideas validate` for details.',
+  },
+  'out.initDone': { sv: 'Skapade idéslussen "{name}" i {dir} (mall: {template}).', en: 'Created the idea registry "{name}" in {dir} (template: {template}).' },
+  'out.initNext': {
+    sv: 'Nästa steg:\n  ideas new            registrera en idé\n  ideas list           se idéerna\n  ideas validate       kontrollera filerna',
+    en: 'Next steps:\n  ideas new            register an idea\n  ideas list           see the ideas\n  ideas validate       check the files',
+  },
+  'col.id': { sv: 'ID', en: 'ID' },
+  'col.title': { sv: 'TITEL', en: 'TITLE' },
+  'col.stage': { sv: 'STEG', en: 'STAGE' },
+  'col.age': { sv: 'ÅLDER', en: 'AGE' },
+  'col.carrier': { sv: 'IDÉBÄRARE', en: 'CARRIER' },
+  'age.days': { sv: '{n} d', en: '{n}d' },
+  'age.weeks': { sv: '{n} v', en: '{n}w' },
+  'age.months': { sv: '{n} mån', en: '{n}mo' },
+  'age.years': { sv: '{n} år', en: '{n}y' },
+  'show.stage': { sv: 'Steg', en: 'Stage' },
+  'show.path': { sv: 'Fil', en: 'File' },
+  'show.history': { sv: 'Historik', en: 'History' },
+  'show.noText': { sv: '(ingen text)', en: '(no text)' },
+  'yes': { sv: 'ja', en: 'yes' },
+  'no': { sv: 'nej', en: 'no' },
+  'history.created': { sv: 'skapad i {to}', en: 'created in {to}' },
+  'history.imported': { sv: 'importerad till {to}', en: 'imported into {to}' },
+  'history.moved': { sv: 'flyttad {from} → {to}', en: 'moved {from} → {to}' },
+  'history.decided': { sv: 'beslut: {decision}', en: 'decision: {decision}' },
+  'history.assigned': { sv: 'tilldelad', en: 'assigned' },
+  'history.edited': { sv: 'ändrad', en: 'edited' },
+
+  // prompts
+  'prompt.template': { sv: 'Vilken mall ska idéslussen utgå från?', en: 'Which template should the registry start from?' },
+  'prompt.title': { sv: 'Vad heter idén?', en: 'What is the idea called?' },
+  'prompt.body': { sv: 'Beskriv idén kort (problemet, idén, vem som har nytta av den)', en: 'Describe the idea briefly (the problem, the idea, who benefits)' },
+  'prompt.optional': { sv: '(valfritt, Enter hoppar över)', en: '(optional, Enter skips)' },
+  'prompt.skip': { sv: '(hoppa över)', en: '(skip)' },
+  'prompt.list': { sv: '(kommaseparerat)', en: '(comma-separated)' },
+  'prompt.requiredAnswer': { sv: 'Ett svar behövs.', en: 'An answer is needed.' },
+} as const satisfies Record<string, Localized>;
+
+export type MessageKey = keyof typeof messages;
+
+export function t(lang: Lang, key: MessageKey, params: Params = {}): string {
+  return interpolate(messages[key][lang], params);
+}
+
+export function localize(key: MessageKey, params: Params = {}): Localized {
+  return { sv: t('sv', key, params), en: t('en', key, params) };
+}
+
+function interpolate(text: string, params: Params): string {
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+export function isLang(value: unknown): value is Lang {
+  return value === 'sv' || value === 'en';
+}
+
+/** The language from a POSIX locale such as sv_SE.UTF-8; English for anything else. */
+export function langFromLocale(locale: string | undefined): Lang | null {
+  if (!locale) return null;
+  const code = locale.toLowerCase().slice(0, 2);
+  return code === 'sv' ? 'sv' : code === 'en' ? 'en' : null;
+}

@@ -1,0 +1,33 @@
+import { randomBytes } from 'node:crypto';
+
+/**
+ * Ids are `<prefix>-<6 random characters>`, such as `sund-4k7q2x`. Random rather than sequential: two people who
+ * create ideas on two branches at once would both get "next number" and collide at merge (a top complaint about
+ * peer tools); 32^6 (about a billion) values make that practically impossible, the registry's own files are
+ * checked so a new id is never one already taken, and the prefix keeps combined registries apart.
+ * The alphabet leaves out i, l, o and u, which are read as 1, 0 or v when an id is said aloud or copied by hand.
+ */
+export const ID_ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
+export const ID_RANDOM_LENGTH = 6;
+export const ID_PATTERN = /^[a-z0-9]{1,12}-[0-9a-z]{4,16}$/;
+
+export function randomIdPart(length = ID_RANDOM_LENGTH, bytes: (n: number) => Uint8Array = randomBytes): string {
+  const b = bytes(length);
+  let out = '';
+  for (let i = 0; i < length; i++) out += ID_ALPHABET[(b[i] ?? 0) & 31];
+  return out;
+}
+
+export function newId(prefix: string, isTaken: (id: string) => boolean, bytes?: (n: number) => Uint8Array): string {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const id = `${prefix}-${randomIdPart(ID_RANDOM_LENGTH, bytes)}`;
+    if (!isTaken(id)) return id;
+  }
+  throw new Error('could not find a free id in 100 attempts');
+}
+
+/** The id a file name claims: `sund-4k7q2x-aldreomsorg-pa-distans.md` gives `sund-4k7q2x`. */
+export function idFromFileName(fileName: string): string | null {
+  const m = /^([a-z0-9]{1,12}-[0-9a-z]{4,16})(?:-|\.md$)/i.exec(fileName);
+  return m ? (m[1] ?? '').toLowerCase() : null;
+}

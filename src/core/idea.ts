@@ -1,0 +1,89 @@
+import type { Stage } from './config.js';
+import type { FrontMatter } from './front-matter.js';
+
+/** An idea as read from its file. The stage is the folder's; the fields are the front matter's, untouched. */
+export interface Idea {
+  id: string | null;
+  title: string | null;
+  created: string | null;
+  carrier: string | null;
+  coach: string | null;
+  unit: string | null;
+  challenge: string | null;
+  tags: string[];
+  /** Every field of the front matter as written. */
+  data: Record<string, unknown>;
+  body: string;
+  bodyLine: number;
+  matter: string;
+  stage: Stage;
+  /** Relative to the registry root, with forward slashes. */
+  path: string;
+  abs: string;
+}
+
+export interface HistoryEntry {
+  date: string;
+  action: string;
+  from?: string;
+  to?: string;
+  by?: string;
+  note?: string;
+  decision?: string;
+  amount?: number;
+  forced?: boolean;
+}
+
+function str(value: unknown): string | null {
+  return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : null;
+}
+
+export function toIdea(fm: FrontMatter, stage: Stage, path: string, abs: string): Idea {
+  const d = fm.data;
+  return {
+    id: str(d.id),
+    title: str(d.title),
+    created: str(d.created),
+    carrier: str(d.carrier),
+    coach: str(d.coach),
+    unit: str(d.unit),
+    challenge: str(d.challenge),
+    tags: Array.isArray(d.tags) ? d.tags.filter((x): x is string => typeof x === 'string') : [],
+    data: d,
+    body: fm.body,
+    bodyLine: fm.bodyLine,
+    matter: fm.matter,
+    stage,
+    path,
+    abs,
+  };
+}
+
+export function historyOf(idea: Idea): HistoryEntry[] {
+  const h = idea.data.history;
+  return Array.isArray(h) ? h.filter((e): e is HistoryEntry => e !== null && typeof e === 'object' && !Array.isArray(e)) : [];
+}
+
+/** Whole days from an ISO date to today; null when the date cannot be read. */
+export function daysSince(date: string | null, today: Date): number | null {
+  if (!date) return null;
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(date);
+  if (!m) return null;
+  const then = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  const now = Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate());
+  return Math.max(0, Math.round((now - then) / 86_400_000));
+}
+
+/** The date the idea came into its current stage: the last history entry that led there, else its creation. */
+export function enteredStageOn(idea: Idea): string | null {
+  const history = historyOf(idea);
+  for (let i = history.length - 1; i >= 0; i--) {
+    const e = history[i];
+    if (e && e.to === idea.stage.key && typeof e.date === 'string') return e.date;
+  }
+  return idea.created;
+}
+
+export function isoDate(d: Date): string {
+  return d.toISOString().slice(0, 10);
+}

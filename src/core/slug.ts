@@ -1,0 +1,21 @@
+/**
+ * Swedish-aware slugs for file names: å and ä become a, ö becomes o (`Äldreomsorg på distans` gives
+ * `aldreomsorg-pa-distans`). Written here rather than taken from a slug library because the common ones
+ * transliterate the German way (ä to ae, ö to oe), which reads wrongly in Swedish.
+ */
+const SPECIAL: Record<string, string> = { æ: 'ae', ø: 'o', ß: 'ss', đ: 'd', ł: 'l', þ: 'th', œ: 'oe' };
+export const SLUG_MAX = 60;
+
+export function slugify(text: string, max = SLUG_MAX): string {
+  const folded = text
+    .toLowerCase()
+    .replace(/[æøßđłþœ]/g, (c) => SPECIAL[c] ?? c)
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  if (folded.length <= max) return folded;
+  const cut = folded.slice(0, max + 1);
+  const lastHyphen = cut.lastIndexOf('-');
+  return (lastHyphen > max / 2 ? cut.slice(0, lastHyphen) : folded.slice(0, max)).replace(/-+$/, '');
+}

@@ -1,0 +1,42 @@
+import { readFileSync } from 'node:fs';
+import { IdeasError } from '../core/errors.js';
+import { readFrontMatter } from '../core/front-matter.js';
+import { toIdea, type Idea } from '../core/idea.js';
+import { listIdeaFiles } from './idea-files.js';
+import { readIdeas } from './read-ideas.js';
+import type { Registry } from './registry.js';
+
+/**
+ * Finds an idea by its id (any case), by the random part of its id alone, or by its path. The file name names the
+ * id, so the usual case reads one file; a file whose name has drifted from its id is still found by a full read.
+ */
+export function findIdea(registry: Registry, query: string): Idea {
+  const wanted = query.trim().toLowerCase().replace(/\\/g, '/');
+  const entries = listIdeaFiles(registry).filter((e) => e.stage && !e.symlink);
+  const byPath = entries.find((e) => e.path.toLowerCase() === wanted || e.path.toLowerCase().endsWith(`/${wanted}`));
+  const candidates = byPath ? [byPath] : entries.filter((e) => baseName(e.path).startsWith(`${wanted}-`) || baseName(e.path) === `${wanted}.md`);
+  for (const entry of candidates) {
+    try {
+      const fm = readFrontMatter(readFileSync(entry.abs));
+      if (fm.ok && entry.stage) {
+        const idea = toIdea(fm, entry.stage, entry.path, entry.abs);
+        if (byPath || idea.id?.toLowerCase() === wanted) return idea;
+      }
+    } catch {
+      // unreadable: fall through to the full read
+    }
+  }
+  const { ideas } = readIdeas(registry, entries);
+  const exact = ideas.filter((i) => i.id?.toLowerCase() === wanted);
+  if (exact.length === 1 && exact[0]) return exact[0];
+  const partial = exact.length > 1 ? exact : ideas.filter((i) => i.id !== null && i.id.toLowerCase().split('-').slice(1).join('-') === wanted);
+  if (partial.length === 1 && partial[0]) return partial[0];
+  if (partial.length > 1) {
+    throw new IdeasError('AMBIGUOUS_ID', 'err.ambiguousId', { id: query, matches: partial.map((i) => i.path).join(', ') });
+  }
+  throw new IdeasError('IDEA_NOT_FOUND', 'err.ideaNotFound', { id: query }, { hint: 'hint.ideaNotFound' });
+}
+
+function baseName(p: string): string {
+  return p.slice(p.lastIndexOf('/') + 1).toLowerCase();
+}

@@ -1,0 +1,130 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import jsYaml from 'js-yaml';
+import { CONFIG_FILE, checkConfigRules, normalizeConfig, type RegistryConfig, type Stage } from '../core/config.js';
+import { IdeasError } from '../core/errors.js';
+import { isLang, type Lang, type Localized } from '../core/i18n.js';
+import { parseYamlSafely } from '../core/front-matter.js';
+import { YamlPositions } from '../core/positions.js';
+import { baseValidators, compileCriteria, describeErrors, type Validator } from '../core/schema-check.js';
+
+export interface Registry {
+  /** Absolute path of the folder that holds ideas.config.yaml. */
+  root: string;
+  configPath: string;
+  config: RegistryConfig;
+}
+
+/** Walks up from `start`, as git looks for .git, to the first folder with an ideas.config.yaml. */
+export function findRegistryRoot(start: string): string | null {
+  let dir = path.resolve(start);
+  for (;;) {
+    if (existsSync(path.join(dir, CONFIG_FILE))) return dir;
+    const parent = path.dirname(dir);
+    if (parent === dir) return null;
+    dir = parent;
+  }
+}
+
+/** `--registry` (or -C), then IDEAS_REGISTRY, then the working directory; each searched upwards. */
+export function locateRegistry(cwd: string, flag: string | undefined, env: NodeJS.ProcessEnv): string {
+  const given = flag ?? (env.IDEAS_REGISTRY || undefined);
+  const start = given ? path.resolve(cwd, given) : cwd;
+  if (given && !existsSync(start)) throw new IdeasError('NOT_A_REGISTRY', 'err.registryDirMissing', { dir: start }, { hint: 'hint.notRegistry' });
+  const root = findRegistryRoot(start);
+  if (!root) throw new IdeasError('NOT_A_REGISTRY', 'err.notRegistry', { dir: start }, { hint: 'hint.notRegistry' });
+  return root;
+}
+
+/** The registry's language without checking the rest of the config: for help texts, which must be fast. */
+export function peekLanguage(root: string): Lang | null {
+  try {
+    const raw = jsYaml.load(readFileSync(path.join(root, CONFIG_FILE), 'utf8'), { schema: jsYaml.JSON_SCHEMA }) as { language?: unknown } | null;
+    return isLang(raw?.language) ? raw.language : null;
+  } catch {
+    return null;
+  }
+}
+
+function configError(file: string, problems: string[]): IdeasError {
+  return new IdeasError('CONFIG_INVALID', 'err.configInvalid', { file, count: problems.length }, { hint: 'hint.configInvalid', details: problems });
+}
+
+/** Reads and checks ideas.config.yaml. A config that cannot be used is an IdeasError with every problem and its line. */
+export function loadRegistry(root: string, lang: Lang): Registry {
+  const configPath = path.join(root, CONFIG_FILE);
+  let text: string;
+  try {
+    text = readFileSync(configPath, 'utf8').replace(/^\uFEFF/, '');
+  } catch (e) {
+    throw new IdeasError('CONFIG_INVALID', 'err.readFile', { file: configPath, reason: (e as Error).message });
+  }
+  let raw: unknown;
+  try {
+    raw = parseYamlSafely(text);
+  } catch (e) {
+    const p = e as { line?: number; column?: number; params?: Record<string, string>; rule?: string };
+    const where = `${CONFIG_FILE}:${(p.line ?? 0) + 1}:${(p.column ?? 0) + 1}`;
+    const reason = p.params?.reason ?? p.params?.key ?? p.rule ?? String(e);
+    throw configError(configPath, [`${where} ${p.rule ?? 'yaml'}: ${reason}`]);
+  }
+  const validators = baseValidators();
+  if (!validators.config(raw)) {
+    throw configError(configPath, locate(text, describeErrors(validators.config.errors), lang));
+  }
+  const config = normalizeConfig(raw as Record<string, unknown>);
+  const problems = checkConfigRules(config);
+  if (problems.length > 0) throw configError(configPath, locate(text, problems, lang));
+  return { root, configPath, config };
+}
+
+function locate(text: string, problems: { pointer: string; message: Localized }[], lang: Lang): string[] {
+  const positions = new YamlPositions(text, 1);
+  return problems.map((p) => {
+    const pos = positions.find(p.pointer);
+    return `${CONFIG_FILE}:${pos.line}:${pos.column} ${p.message[lang]}`;
+  });
+}
+
+export interface Criteria {
+  stage: Stage;
+  schema: Record<string, unknown>;
+  validate: Validator;
+}
+
+/** Reads and compiles the criteria schema of every stage. */
+export function loadCriteria(registry: Registry): Map<string, Criteria> {
+  const out = new Map<string, Criteria>();
+  for (const stage of registry.config.stages) {
+    const file = path.resolve(registry.root, stage.criteria);
+    let schema: Record<string, unknown>;
+    try {
+      if (!statSync(file).isFile()) throw new Error('not a file');
+      schema = JSON.parse(readFileSync(file, 'utf8').replace(/^\uFEFF/, '')) as Record<string, unknown>;
+    } catch (e) {
+      const missing = (e as NodeJS.ErrnoException).code === 'ENOENT';
+      throw new IdeasError('CONFIG_INVALID', missing ? 'err.criteriaMissing' : 'err.criteriaInvalid', {
+        file: stage.criteria,
+        stage: stage.key,
+        reason: (e as Error).message,
+      });
+    }
+    try {
+      out.set(stage.key, { stage, schema, validate: compileCriteria(schema, `criteria:${file}`) });
+    } catch (e) {
+      throw new IdeasError('CONFIG_INVALID', 'err.criteriaInvalid', { file: stage.criteria, stage: stage.key, reason: (e as Error).message });
+    }
+  }
+  return out;
+}
+
+/** The criteria schema of one stage, read for its labels only (not compiled); an empty list when unreadable. */
+export function readCriteriaSchemas(registry: Registry, stageKey: string): Record<string, unknown>[] {
+  const stage = registry.config.stages.find((s) => s.key === stageKey);
+  if (!stage) return [];
+  try {
+    return [JSON.parse(readFileSync(path.resolve(registry.root, stage.criteria), 'utf8').replace(/^\uFEFF/, '')) as Record<string, unknown>];
+  } catch {
+    return [];
+  }
+}

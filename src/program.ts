@@ -1,0 +1,234 @@
+/**
+ * The command line: options, help with examples, and for each command: run it, render its result, pick the
+ * exit code. Commands and their libraries load only when they run, so that --help and --version stay instant.
+ */
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import type { CommonOptions, Ctx } from './context.js';
+import { IdeasError, isIdeasError } from './core/errors.js';
+import { isLang, t, type Lang } from './core/i18n.js';
+import { EXAMPLES, HELP, helpTitle } from './ui/help.js';
+import { findRegistryRoot, peekLanguage } from './io/registry.js';
+import { chooseLang } from './commands/open-registry.js';
+import { colorFor } from './ui/color.js';
+import { errorDocument } from './ui/dto.js';
+
+export const EXIT = { ok: 0, problems: 1, usage: 2, cancelled: 130 } as const;
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+/** The language before any registry is loaded: for help texts and for errors that come before the config. */
+export function earlyLang(argv: string[], ctx: Ctx): Lang {
+  const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  const flag = i === -1 ? undefined : argv[i]?.includes('=') ? argv[i]?.split('=')[1] : argv[i + 1];
+  if (isLang(flag)) return flag;
+  const r = argv.findIndex((a) => a === '-C' || a === '--registry' || a.startsWith('--registry='));
+  const given = r === -1 ? ctx.env.IDEAS_REGISTRY || undefined : argv[r]?.includes('=') ? argv[r]?.split('=')[1] : argv[r + 1];
+  const start = given ? (given.startsWith('/') ? given : `${ctx.cwd}/${given}`) : ctx.cwd;
+  const root = findRegistryRoot(start);
+  return chooseLang(undefined, root ? peekLanguage(root) : null, ctx.env);
+}
+
+function parseLang(value: string): Lang {
+  if (!isLang(value)) throw new InvalidArgumentError(t('en', 'err.badLang', { lang: value }));
+  return value;
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+function examples(key: string, lang: Lang): string {
+  const lines = EXAMPLES[key]?.[lang] ?? [];
+  return `\n${helpTitle(HELP.examplesTitle[lang], lang)}\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
+}
+
+function common(o: Record<string, unknown>): CommonOptions {
+  return {
+    registry: o.registry as string | undefined,
+    lang: o.lang as Lang | undefined,
+    json: o.json === true,
+    input: o.input !== false,
+    debug: o.debug === true,
+  };
+}
+
+export async function run(argv: string[], ctx: Ctx): Promise<number> {
+  const lang = earlyLang(argv, ctx);
+  const h = (k: keyof typeof HELP) => HELP[k][lang];
+  let exitCode: number = EXIT.ok;
+  let json = argv.includes('--json');
+  const out = (s: string) => ctx.stdout.write(s);
+  const err = (s: string) => ctx.stderr.write(s);
+
+  const program = new Command('ideas')
+    .description(h('program'))
+    .version(version(), '-V, --version', h('optVersion'))
+    .helpOption('-h, --help', h('optHelp'))
+    .helpCommand('help [command]', h('helpCommand'))
+    .option('-C, --registry <dir>', h('optRegistry'))
+    .addOption(new Option('--lang <lang>', h('optLang')).argParser(parseLang))
+    .option('--no-input', h('optNoInput'))
+    .option('--debug', h('optDebug'))
+    .configureHelp({ styleTitle: (s) => helpTitle(s, lang), sortSubcommands: false })
+    .configureOutput({ writeOut: out, writeErr: err })
+    .showHelpAfterError()
+    .exitOverride()
+    .addHelpText('after', `${examples('program', lang)}\n${h('exitCodes')}\n`);
+
+  const sub = (name: string, description: string) =>
+    program
+      .command(name)
+      .description(description)
+      .helpOption('-h, --help', h('optHelp'))
+      .configureHelp({ styleTitle: (s) => helpTitle(s, lang), showGlobalOptions: true })
+      .configureOutput({ writeOut: out, writeErr: err })
+      .showHelpAfterError()
+      .exitOverride();
+
+  sub('init', h('init'))
+    .argument('[dir]', h('initDir'))
+    .option('-t, --template <name>', h('initTemplate'))
+    .option('--json', h('optJson'))
+    .addHelpText('after', `\n${h('initLang')}\n${examples('init', lang)}`)
+    .action(async (dir: string | undefined, _o, cmd: Command) => {
+      const o = cmd.optsWithGlobals();
+      const { runInit } = await import('./commands/init.js');
+      const result = await runInit({ ...common(o), dir, template: o.template as string | undefined }, ctx);
+      if (o.json) {
+        out(`${JSON.stringify({ schemaVersion: 1, kind: 'registry-created', registry: { name: result.name, language: result.lang }, template: result.template, files: result.files }, null, 2)}\n`);
+      } else {
+        const uiLang = result.lang;
+        out(`${t(uiLang, 'out.initDone', { name: result.name, dir: result.root, template: result.template })}\n${t(uiLang, 'out.initNext')}\n`);
+      }
+    });
+
+  sub('new', h('new'))
+    .option('--title <text>', h('newTitle'))
+    .option('--set <key=value>', h('newSet'), collect, [])
+    .option('--body <markdown>', h('newBody'))
+    .option('--body-file <file>', h('newBodyFile'))
+    .option('--by <name>', h('newBy'))
+    .option('--json', h('optJson'))
+    .addHelpText('after', examples('new', lang))
+    .action(async (_o, cmd: Command) => {
+      const o = cmd.optsWithGlobals();
+      const { runNew } = await import('./commands/new.js');
+      const result = await runNew(
+        { ...common(o), title: o.title as string | undefined, set: o.set as string[], body: o.body as string | undefined, bodyFile: o.bodyFile as string | undefined, by: o.by as string | undefined },
+        ctx,
+      );
+      const today = ctx.clock();
+      if (o.json) {
+        const { ideaDocument, ideaSummaryDto } = await import('./ui/dto.js');
+        const similar = result.similar.map((s) => ({ ...ideaSummaryDto(s.item, result.lang, today), score: Math.round(s.score * 100) / 100 }));
+        out(`${JSON.stringify(ideaDocument(result.registry, result.idea, result.lang, today, { staged: result.staged, similar }), null, 2)}\n`);
+        return;
+      }
+      out(`${result.idea.path}\n`);
+      const c = colorFor(ctx.stderr, ctx.env);
+      err(`${c.green(t(result.lang, 'out.created', { path: result.idea.path }))}${result.staged ? ` ${c.dim(t(result.lang, 'out.staged'))}` : ''}\n`);
+      if (result.similar.length > 0) {
+        err(`\n${c.yellow(t(result.lang, 'out.similar'))}\n`);
+        for (const s of result.similar) err(`  ${c.cyan(s.item.id ?? '?')}  ${s.item.title ?? ''}  ${c.dim(`(${s.item.stage.label[result.lang]}, ${s.item.path})`)}\n`);
+      }
+    });
+
+  sub('list', h('list'))
+    .option('-s, --stage <stage>', h('listStage'))
+    .option('--tag <tag>', h('listTag'))
+    .option('--json', h('optJson'))
+    .addHelpText('after', examples('list', lang))
+    .action(async (_o, cmd: Command) => {
+      const o = cmd.optsWithGlobals();
+      const { runList } = await import('./commands/list.js');
+      const result = await runList({ ...common(o), stage: o.stage as string | undefined, tag: o.tag as string | undefined }, ctx);
+      if (o.json) {
+        const { ideaListDocument } = await import('./ui/dto.js');
+        out(`${JSON.stringify(ideaListDocument(result.registry, result.ideas, result.lang, result.today), null, 2)}\n`);
+      } else {
+        const { renderIdeaList } = await import('./ui/render-list.js');
+        const width = ctx.stdout.isTTY && ctx.stdout.columns ? ctx.stdout.columns : 80;
+        out(renderIdeaList(result.ideas, result.lang, result.today, width, colorFor(ctx.stdout, ctx.env)));
+      }
+      if (result.unreadable > 0) err(`${colorFor(ctx.stderr, ctx.env).yellow(t(result.lang, 'out.unreadable', { count: result.unreadable }))}\n`);
+    });
+
+  sub('show', h('show'))
+    .argument('<id>', h('showId'))
+    .option('--json', h('optJson'))
+    .addHelpText('after', examples('show', lang))
+    .action(async (id: string, _o, cmd: Command) => {
+      const o = cmd.optsWithGlobals();
+      const { runShow } = await import('./commands/show.js');
+      const result = await runShow({ ...common(o), id }, ctx);
+      if (o.json) {
+        const { ideaDocument } = await import('./ui/dto.js');
+        out(`${JSON.stringify(ideaDocument(result.registry, result.idea, result.lang, result.today), null, 2)}\n`);
+      } else {
+        const { renderIdea } = await import('./ui/render-idea.js');
+        const { readCriteriaSchemas } = await import('./io/registry.js');
+        const { readPackageSchema } = await import('./core/schema-check.js');
+        const schemas = [...readCriteriaSchemas(result.registry, result.idea.stage.key), readPackageSchema('idea')];
+        out(renderIdea(result.idea, result.registry.config, schemas, result.lang, result.today, colorFor(ctx.stdout, ctx.env)));
+      }
+    });
+
+  sub('validate', h('validate'))
+    .argument('[paths...]', h('validatePaths'))
+    .addOption(new Option('-f, --format <format>', h('validateFormat')).choices(['pretty', 'json', 'github']).default('pretty'))
+    .option('--json', h('optJson'))
+    .option('--strict', h('validateStrict'))
+    .addHelpText('after', examples('validate', lang))
+    .action(async (paths: string[], _o, cmd: Command) => {
+      const o = cmd.optsWithGlobals();
+      const format = o.json ? 'json' : (o.format as string);
+      json = format === 'json';
+      const showProgress = format === 'pretty' && ctx.stderr.isTTY === true && !(ctx.env.CI && ctx.env.CI !== 'false');
+      const progress = showProgress ? (done: number, total: number) => {
+        if (total >= 500) err(`\r${t(lang, 'out.progress', { done, total })}${done === total ? '\r\x1b[K' : ''}`);
+      } : undefined;
+      const { runValidate } = await import('./commands/validate.js');
+      const result = await runValidate({ ...common(o), paths, strict: o.strict === true, onProgress: progress }, ctx);
+      if (format === 'json') {
+        const { validationDocument } = await import('./ui/dto.js');
+        out(`${JSON.stringify(validationDocument(result.registry, result.files, result.findings, result.ok), null, 2)}\n`);
+      } else if (format === 'github') {
+        const { renderValidationGithub } = await import('./ui/render-validation.js');
+        out(renderValidationGithub(result, result.registry.root, ctx.cwd));
+      } else {
+        const { renderValidationPretty } = await import('./ui/render-validation.js');
+        out(renderValidationPretty(result, result.lang, colorFor(ctx.stdout, ctx.env)));
+      }
+      exitCode = result.ok ? EXIT.ok : EXIT.problems;
+    });
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return exitCode;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // Help and version end with code 0; every other commander error is a usage error.
+      return e.exitCode === 0 || e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help' ? EXIT.ok : EXIT.usage;
+    }
+    return reportError(e, { json, lang, debug: argv.includes('--debug') }, ctx);
+  }
+}
+
+function reportError(e: unknown, how: { json: boolean; lang: Lang; debug: boolean }, ctx: Ctx): number {
+  const error = isIdeasError(e) ? e : new IdeasError('UNEXPECTED', 'err.unexpected', { message: e instanceof Error ? e.message : String(e) }, { hint: 'hint.unexpected' });
+  const code = error.code === 'CANCELLED' ? EXIT.cancelled : EXIT.usage;
+  if (how.json) {
+    ctx.stdout.write(`${JSON.stringify(errorDocument(error, how.lang), null, 2)}\n`);
+  } else {
+    const c = colorFor(ctx.stderr, ctx.env);
+    const lines = [`${c.red('ideas:')} ${error.messageIn(how.lang)}`, ...error.details.map((d) => `  ${d}`)];
+    if (error.hint) lines.push(c.dim(error.hint[how.lang]));
+    ctx.stderr.write(`${lines.join('\n')}\n`);
+  }
+  if (how.debug && !isIdeasError(e) && e instanceof Error && e.stack) ctx.stderr.write(`${e.stack}\n`);
+  return code;
+}

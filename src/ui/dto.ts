@@ -1,0 +1,132 @@
+/**
+ * The versioned JSON documents of `--json`. Built field by field from explicit types, so that internal fields
+ * (absolute paths, parsed schemas) never leak, and missing values are null, never absent keys.
+ */
+import type { Finding } from '../core/finding.js';
+import { daysSince, historyOf, type Idea } from '../core/idea.js';
+import type { IdeasError } from '../core/errors.js';
+import type { Lang } from '../core/i18n.js';
+import type { Registry } from '../io/registry.js';
+
+export const SCHEMA_VERSION = 1;
+
+export interface RegistryDto {
+  name: string;
+  language: Lang;
+}
+
+export interface IdeaSummaryDto {
+  id: string | null;
+  title: string | null;
+  stage: string;
+  stageLabel: string;
+  path: string;
+  created: string | null;
+  ageDays: number | null;
+  carrier: string | null;
+  coach: string | null;
+  unit: string | null;
+  challenge: string | null;
+  tags: string[];
+}
+
+export interface HistoryEntryDto {
+  date: string | null;
+  action: string | null;
+  from: string | null;
+  to: string | null;
+  by: string | null;
+  note: string | null;
+  decision: string | null;
+  amount: number | null;
+  forced: boolean;
+}
+
+export interface IdeaDto extends IdeaSummaryDto {
+  fields: Record<string, unknown>;
+  history: HistoryEntryDto[];
+  body: string;
+}
+
+export interface FindingDto {
+  file: string;
+  line: number | null;
+  column: number | null;
+  rule: string;
+  severity: 'error' | 'warning';
+  message: string;
+  hint: string | null;
+}
+
+function registryDto(r: Registry): RegistryDto {
+  return { name: r.config.name, language: r.config.language };
+}
+
+export function ideaSummaryDto(idea: Idea, lang: Lang, today: Date): IdeaSummaryDto {
+  return {
+    id: idea.id,
+    title: idea.title,
+    stage: idea.stage.key,
+    stageLabel: idea.stage.label[lang],
+    path: idea.path,
+    created: idea.created,
+    ageDays: daysSince(idea.created, today),
+    carrier: idea.carrier,
+    coach: idea.coach,
+    unit: idea.unit,
+    challenge: idea.challenge,
+    tags: idea.tags,
+  };
+}
+
+const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+
+export function ideaDto(idea: Idea, lang: Lang, today: Date): IdeaDto {
+  const { history: _history, ...fields } = idea.data;
+  return {
+    ...ideaSummaryDto(idea, lang, today),
+    fields,
+    history: historyOf(idea).map((e) => ({
+      date: str(e.date),
+      action: str(e.action),
+      from: str(e.from),
+      to: str(e.to),
+      by: str(e.by),
+      note: str(e.note),
+      decision: str(e.decision),
+      amount: typeof e.amount === 'number' ? e.amount : null,
+      forced: e.forced === true,
+    })),
+    body: idea.body,
+  };
+}
+
+export function ideaListDocument(registry: Registry, ideas: Idea[], lang: Lang, today: Date) {
+  return { schemaVersion: SCHEMA_VERSION, kind: 'idea-list', registry: registryDto(registry), ideas: ideas.map((i) => ideaSummaryDto(i, lang, today)) };
+}
+
+export function ideaDocument(registry: Registry, idea: Idea, lang: Lang, today: Date, extra: Record<string, unknown> = {}) {
+  return { schemaVersion: SCHEMA_VERSION, kind: 'idea', registry: registryDto(registry), idea: ideaDto(idea, lang, today), ...extra };
+}
+
+export function validationDocument(registry: Registry, files: number, findings: Finding[], ok: boolean) {
+  const errors = findings.filter((f) => f.severity === 'error').length;
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    kind: 'validation',
+    registry: registryDto(registry),
+    ok,
+    summary: { files, errors, warnings: findings.length - errors },
+    findings: findings.map(
+      (f): FindingDto => ({ file: f.file, line: f.line, column: f.column, rule: f.rule, severity: f.severity, message: f.message, hint: f.hint }),
+    ),
+  };
+}
+
+export function errorDocument(error: IdeasError, lang: Lang) {
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    kind: 'error',
+    error: { code: error.code, message: error.messageIn(lang), hint: error.hint?.[lang] ?? null, details: [...error.details] },
+  };
+}

@@ -1,0 +1,74 @@
+import type { Lang, Localized } from '../core/i18n.js';
+
+/** Help texts: command and option descriptions and examples, in both languages. */
+export const HELP = {
+  program: {
+    sv: 'ideas: en idésluss i ett git-repo. Idéer är Markdown-filer, steg är mappar, kriterier är JSON Schema.',
+    en: 'ideas: an idea sluice in a git repository. Ideas are Markdown files, stages are folders, criteria are JSON Schema.',
+  },
+  optRegistry: { sv: 'idéslussens mapp (annars sökt uppåt från arbetsmappen; även IDEAS_REGISTRY)', en: "the registry's folder (otherwise searched upwards from the working directory; also IDEAS_REGISTRY)" },
+  optLang: { sv: 'språk för meddelanden: sv eller en', en: 'language of messages: sv or en' },
+  optNoInput: { sv: 'ställ aldrig frågor; saknade svar är ett fel', en: 'never prompt; missing answers are an error' },
+  optDebug: { sv: 'visa stackspår vid oväntade fel', en: 'show stack traces of unexpected errors' },
+  optJson: { sv: 'skriv ett JSON-dokument på stdout', en: 'print one JSON document on stdout' },
+  optVersion: { sv: 'visa versionen', en: 'show the version' },
+  optHelp: { sv: 'visa hjälp', en: 'show help' },
+  helpCommand: { sv: 'visa hjälp för ett kommando', en: 'show help for a command' },
+  init: { sv: 'skapa en idésluss: konfiguration, stegmappar och kriterieschema', en: 'create a registry: config, stage folders and criteria schemas' },
+  initDir: { sv: 'mappen (standard: arbetsmappen)', en: 'the folder (default: the working directory)' },
+  initTemplate: { sv: 'mall: sundsvall, helsingborg-kultur, skaraborg eller minimal', en: 'template: sundsvall, helsingborg-kultur, skaraborg or minimal' },
+  initLang: { sv: 'idéslussens språk: sv (standard) eller en', en: "the registry's language: sv (default) or en" },
+  new: { sv: 'registrera en ny idé i första steget', en: 'register a new idea in the first stage' },
+  newTitle: { sv: 'idéns namn', en: 'the name of the idea' },
+  newSet: { sv: 'sätt ett fält, typat enligt schemat (kan upprepas)', en: 'set a field, typed by the schema (repeatable)' },
+  newBody: { sv: 'idéns text i Markdown', en: "the idea's text in Markdown" },
+  newBodyFile: { sv: 'läs idéns text från en fil (- för standard in)', en: "read the idea's text from a file (- for standard input)" },
+  newBy: { sv: 'vem som registrerar idén (skrivs i historiken)', en: 'who registers the idea (written in the history)' },
+  list: { sv: 'lista idéerna: id, titel, steg, ålder och idébärare', en: 'list the ideas: id, title, stage, age and carrier' },
+  listStage: { sv: 'bara idéer i detta steg (nyckel, mapp eller namn)', en: 'only ideas in this stage (key, folder or label)' },
+  listTag: { sv: 'bara idéer med denna tagg', en: 'only ideas with this tag' },
+  show: { sv: 'visa en idé: fält, historik och text', en: 'show one idea: fields, history and text' },
+  showId: { sv: 'idéns id (eller bara dess slumpdel, eller filens sökväg)', en: "the idea's id (or only its random part, or the file's path)" },
+  validate: { sv: 'kontrollera idéfilerna och konfigurationen', en: 'check the idea files and the config' },
+  validatePaths: { sv: 'filer eller mappar att kontrollera (standard: alla)', en: 'files or folders to check (default: all)' },
+  validateFormat: { sv: 'utdata: pretty, json eller github (annoteringar)', en: 'output: pretty, json or github (annotations)' },
+  validateStrict: { sv: 'varningar räknas som fel', en: 'warnings count as errors' },
+  exitCodes: {
+    sv: 'Slutkoder: 0 klart, 1 idéslussen har problem, 2 kunde inte köras som angivet, 130 avbrutet.',
+    en: 'Exit codes: 0 done, 1 the registry has problems, 2 could not run as asked, 130 cancelled.',
+  },
+  examplesTitle: { sv: 'Exempel:', en: 'Examples:' },
+} satisfies Record<string, Localized>;
+
+export const EXAMPLES: Record<string, Record<Lang, string[]>> = {
+  program: {
+    sv: ['ideas init --template sundsvall', 'ideas new', 'ideas list --stage test', 'ideas validate --format github'],
+    en: ['ideas init --template minimal --lang en', 'ideas new', 'ideas list --stage test', 'ideas validate --format github'],
+  },
+  init: {
+    sv: ['ideas init', 'ideas init idesluss --template sundsvall', 'ideas init --template minimal --lang en'],
+    en: ['ideas init', 'ideas init sluice --template sundsvall', 'ideas init --template minimal --lang en'],
+  },
+  new: {
+    sv: ['ideas new', 'ideas new --no-input --title "Äldreomsorg på distans" --set carrier="Anna Berg" --set tags=omsorg,digitalt', 'ideas new --title "Lånecykel" --body-file beskrivning.md --json'],
+    en: ['ideas new', 'ideas new --no-input --title "Care at a distance" --set carrier="Anna Berg" --set tags=care,digital', 'ideas new --title "Bike loans" --body-file description.md --json'],
+  },
+  list: {
+    sv: ['ideas list', 'ideas list --stage test', 'ideas list --tag digitalisering --json'],
+    en: ['ideas list', 'ideas list --stage test', 'ideas list --tag digital --json'],
+  },
+  show: {
+    sv: ['ideas show sund-4k7q2x', 'ideas show 4k7q2x --json'],
+    en: ['ideas show sund-4k7q2x', 'ideas show 4k7q2x --json'],
+  },
+  validate: {
+    sv: ['ideas validate', 'ideas validate ideas/01-ide', 'ideas validate --format github', 'ideas validate --strict --json'],
+    en: ['ideas validate', 'ideas validate ideas/01-idea', 'ideas validate --format github', 'ideas validate --strict --json'],
+  },
+};
+
+const TITLES: Record<string, string> = { 'Usage:': 'Användning:', 'Arguments:': 'Argument:', 'Options:': 'Flaggor:', 'Commands:': 'Kommandon:', 'Global Options:': 'Globala flaggor:' };
+
+export function helpTitle(title: string, lang: Lang): string {
+  return lang === 'sv' ? (TITLES[title] ?? title) : title;
+}

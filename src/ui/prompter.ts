@@ -1,0 +1,100 @@
+import { IdeasError } from '../core/errors.js';
+
+export interface Choice<T> {
+  value: T;
+  name: string;
+  description?: string;
+}
+
+export interface InputQuestion {
+  message: string;
+  default?: string;
+  required?: boolean;
+  validate?: (value: string) => string | true;
+}
+
+/** Every question the product asks goes through this interface; commands get it injected. */
+export interface Prompter {
+  input(q: InputQuestion): Promise<string>;
+  select<T>(q: { message: string; choices: Choice<T>[]; default?: T }): Promise<T>;
+  confirm(q: { message: string; default?: boolean }): Promise<boolean>;
+  checkbox<T>(q: { message: string; choices: Choice<T>[]; required?: boolean }): Promise<T[]>;
+}
+
+/** The real prompter: @inquirer/prompts, drawn on stderr so that stdout carries only the result. */
+export async function createInquirerPrompter(output: NodeJS.WritableStream): Promise<Prompter> {
+  const inquirer = await import('@inquirer/prompts');
+  const context = { output, clearPromptOnDone: false };
+  const cancelled = (e: unknown): never => {
+    if (e instanceof Error && (e.name === 'ExitPromptError' || e.name === 'AbortPromptError')) {
+      throw new IdeasError('CANCELLED', 'err.cancelled');
+    }
+    throw e;
+  };
+  return {
+    input: (q) =>
+      inquirer
+        .input({ message: q.message, default: q.default, required: q.required, validate: q.validate }, context)
+        .catch(cancelled),
+    select: <T>(q: { message: string; choices: Choice<T>[]; default?: T }) =>
+      inquirer.select<T>({ message: q.message, choices: q.choices, default: q.default, pageSize: 12 }, context).catch(cancelled),
+    confirm: (q) => inquirer.confirm({ message: q.message, default: q.default }, context).catch(cancelled),
+    checkbox: <T>(q: { message: string; choices: Choice<T>[]; required?: boolean }) =>
+      inquirer.checkbox<T>({ message: q.message, choices: q.choices, required: q.required, pageSize: 12 }, context).catch(cancelled),
+  };
+}
+
+export type ScriptedAnswer =
+  | { kind: 'input'; message?: RegExp; answer: string }
+  | { kind: 'select'; message?: RegExp; answer: unknown }
+  | { kind: 'confirm'; message?: RegExp; answer: boolean }
+  | { kind: 'checkbox'; message?: RegExp; answer: unknown[] };
+
+/**
+ * A prompter for tests that answers from a script and fails on any question the test did not expect: a question
+ * of another kind, one whose message does not match, or one too many.
+ */
+export class ScriptedPrompter implements Prompter {
+  readonly asked: string[] = [];
+  private readonly script: ScriptedAnswer[];
+
+  constructor(script: ScriptedAnswer[]) {
+    this.script = [...script];
+  }
+
+  private next(kind: ScriptedAnswer['kind'], message: string): ScriptedAnswer {
+    this.asked.push(message);
+    const step = this.script.shift();
+    if (!step) throw new Error(`unexpected ${kind} question: ${message}`);
+    if (step.kind !== kind) throw new Error(`expected a ${step.kind} question, got ${kind}: ${message}`);
+    if (step.message && !step.message.test(message)) throw new Error(`question "${message}" does not match ${String(step.message)}`);
+    return step;
+  }
+
+  get remaining(): number {
+    return this.script.length;
+  }
+
+  async input(q: InputQuestion): Promise<string> {
+    const answer = (this.next('input', q.message) as { answer: string }).answer;
+    const verdict = q.validate?.(answer);
+    if (typeof verdict === 'string') throw new Error(`answer "${answer}" refused: ${verdict}`);
+    return answer;
+  }
+
+  async select<T>(q: { message: string; choices: Choice<T>[] }): Promise<T> {
+    const answer = this.next('select', q.message).answer as T;
+    if (!q.choices.some((c) => c.value === answer)) throw new Error(`"${String(answer)}" is not a choice of: ${q.message}`);
+    return answer;
+  }
+
+  async confirm(q: { message: string }): Promise<boolean> {
+    return this.next('confirm', q.message).answer as boolean;
+  }
+
+  async checkbox<T>(q: { message: string; choices: Choice<T>[] }): Promise<T[]> {
+    const answer = this.next('checkbox', q.message).answer as T[];
+    for (const a of answer) if (!q.choices.some((c) => c.value === a)) throw new Error(`"${String(a)}" is not a choice of: ${q.message}`);
+    return answer;
+  }
+}

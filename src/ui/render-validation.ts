@@ -1,0 +1,64 @@
+import path from 'node:path';
+import type { ChalkInstance } from 'chalk';
+import type { Finding } from '../core/finding.js';
+import { t, type Lang } from '../core/i18n.js';
+
+export interface ValidationView {
+  files: number;
+  findings: Finding[];
+  errors: number;
+  warnings: number;
+}
+
+/** eslint's stylish layout: the file, then one line per finding with line:column, severity, message and rule. */
+export function renderValidationPretty(v: ValidationView, lang: Lang, c: ChalkInstance): string {
+  const out: string[] = [];
+  let current: string | null = null;
+  for (const f of v.findings) {
+    if (f.file !== current) {
+      if (current !== null) out.push('');
+      out.push(c.underline(f.file));
+      current = f.file;
+    }
+    const where = `${f.line ?? 0}:${f.column ?? 0}`.padEnd(7);
+    const sev = f.severity === 'error' ? c.red(lang === 'sv' ? 'fel    ' : 'error  ') : c.yellow(lang === 'sv' ? 'varning' : 'warning');
+    out.push(`  ${c.dim(where)} ${sev}  ${f.message}  ${c.dim(f.rule)}`);
+    if (f.hint) out.push(`  ${' '.repeat(7)} ${' '.repeat(7)}  ${c.dim(`→ ${f.hint}`)}`);
+  }
+  if (out.length > 0) out.push('');
+  const bad = new Set(v.findings.map((f) => f.file)).size;
+  const summary =
+    v.errors > 0 || v.warnings > 0
+      ? v.errors > 0
+        ? c.red(t(lang, 'out.invalid', { files: v.files, errors: v.errors, warnings: v.warnings, bad }))
+        : c.yellow(t(lang, 'out.validWithWarnings', { files: v.files, warnings: v.warnings }))
+      : c.green(t(lang, 'out.valid', { files: v.files }));
+  out.push(summary);
+  return `${out.join('\n')}\n`;
+}
+
+function escapeData(s: string): string {
+  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+function escapeProperty(s: string): string {
+  return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+/**
+ * GitHub Actions workflow commands (`::error file=…,line=…,col=…::message`), which show as annotations on the
+ * changed lines. Paths are relative to the working directory, which is the repository root in a workflow.
+ */
+export function renderValidationGithub(v: ValidationView, registryRoot: string, cwd: string): string {
+  return v.findings
+    .map((f) => {
+      const file = path.relative(cwd, path.join(registryRoot, f.file)).split(path.sep).join('/');
+      const props = [`file=${escapeProperty(file)}`];
+      if (f.line !== null) props.push(`line=${f.line}`);
+      if (f.column !== null) props.push(`col=${f.column}`);
+      props.push(`title=${escapeProperty(`ideas: ${f.rule}`)}`);
+      const message = f.hint ? `${f.message} ${f.hint}` : f.message;
+      return `::${f.severity === 'error' ? 'error' : 'warning'} ${props.join(',')}::${escapeData(message)}\n`;
+    })
+    .join('');
+}
