@@ -85,15 +85,14 @@ export function parseYamlSafely(text: string): unknown {
     try {
       return jsYaml.load(text, { schema: jsYaml.JSON_SCHEMA });
     } catch (e) {
-      throw fromJsYaml(e);
+      // The `yaml` package places most problems more precisely (the duplicate key itself, not the line after it).
+      throw problemOf(parseWithPositions(text), text) ?? fromJsYaml(e);
     }
   }
   // Anchors and aliases: the `yaml` package counts them, which stops an alias bomb before it grows.
-  const doc = parseDocument(text, { schema: 'core', uniqueKeys: true, prettyErrors: false, strict: true });
-  const first = doc.errors[0];
-  if (first) throw fromYamlPackage(first.code, first.message, first.linePos?.[0]);
-  const tagWarning = doc.warnings.find((w) => w.code === 'TAG_RESOLVE_FAILED');
-  if (tagWarning) throw fromYamlPackage(tagWarning.code, tagWarning.message, tagWarning.linePos?.[0]);
+  const doc = parseWithPositions(text);
+  const problem = problemOf(doc, text);
+  if (problem) throw problem;
   try {
     return doc.toJS({ maxAliasCount: MAX_ALIASES });
   } catch (e) {
@@ -102,6 +101,16 @@ export function parseYamlSafely(text: string): unknown {
     }
     throw e;
   }
+}
+
+function parseWithPositions(text: string) {
+  return parseDocument(text, { schema: 'core', uniqueKeys: true, prettyErrors: true, strict: true });
+}
+
+function problemOf(doc: ReturnType<typeof parseWithPositions>, text: string): YamlProblem | null {
+  const first = doc.errors[0] ?? doc.warnings.find((w) => w.code === 'TAG_RESOLVE_FAILED');
+  if (!first) return null;
+  return fromYamlPackage(first.code, first.message, first.linePos?.[0], keyAt(text, first.pos[0]));
 }
 
 function fromJsYaml(e: unknown): YamlProblem | unknown {
@@ -118,27 +127,28 @@ function fromJsYaml(e: unknown): YamlProblem | unknown {
   return new YamlProblem('front-matter/yaml', 'f.yaml', 'h.yaml', { reason }, line, column);
 }
 
-function fromYamlPackage(code: string, message: string, pos: { line: number; col: number } | undefined): YamlProblem {
+function fromYamlPackage(code: string, message: string, pos: { line: number; col: number } | undefined, key: string): YamlProblem {
   const line = pos ? pos.line - 1 : 0;
   const column = pos ? pos.col - 1 : 0;
   if (code === 'DUPLICATE_KEY') {
-    const key = /"([^"]*)"/.exec(message)?.[1] ?? '?';
     return new YamlProblem('front-matter/duplicate-key', 'f.duplicateKey', 'h.duplicateKey', { key }, line, column);
   }
   if (code === 'TAG_RESOLVE_FAILED') {
-    const tag = /tag:?\s*(\S+)/i.exec(message)?.[1] ?? '?';
-    return new YamlProblem('front-matter/unknown-tag', 'f.unknownTag', 'h.unknownTag', { tag }, line, column);
+    const tag = /tag:\s*(\S+)/i.exec(message)?.[1] ?? '?';
+    return new YamlProblem('front-matter/unknown-tag', 'f.unknownTag', 'h.unknownTag', { tag: shortTag(tag) }, line, column);
   }
-  return new YamlProblem('front-matter/yaml', 'f.yaml', 'h.yaml', { reason: message.split('\n')[0] ?? message }, line, column);
+  const reason = (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '');
+  return new YamlProblem('front-matter/yaml', 'f.yaml', 'h.yaml', { reason }, line, column);
 }
 
 function shortTag(tag: string): string {
   return tag.startsWith('tag:yaml.org,2002:') ? `!!${tag.slice('tag:yaml.org,2002:'.length)}` : tag;
 }
 
+/** The key written at `position`, or on the line it is on. */
 function keyAt(buffer: string, position: number): string {
   const lineStart = buffer.lastIndexOf('\n', Math.max(0, position - 1)) + 1;
-  const rest = buffer.slice(lineStart);
+  const rest = buffer.slice(position >= lineStart ? position : lineStart);
   return /^\s*(?:-\s+)?["']?([^"':\n]+)/.exec(rest)?.[1]?.trim() ?? '?';
 }
 
@@ -185,7 +195,9 @@ export function splitFrontMatter(text: string): FrontMatterResult {
   try {
     parsed = matter(text, matterOptions);
   } catch (e) {
-    if (e instanceof YamlProblem) return problem(e.rule, e.key, e.hintKey, MATTER_FIRST_LINE + e.line, e.column + 1, e.params);
+    // gray-matter hands the engine the text from the line break after the opening `---`, so the engine's line 0
+    // is the opening line itself.
+    if (e instanceof YamlProblem) return problem(e.rule, e.key, e.hintKey, Math.max(MATTER_FIRST_LINE, 1 + e.line), e.column + 1, e.params);
     if (e instanceof RangeError) return problem('front-matter/too-deep', 'f.tooDeep', 'h.yaml', MATTER_FIRST_LINE);
     return problem('front-matter/yaml', 'f.yaml', 'h.yaml', MATTER_FIRST_LINE, 1, { reason: e instanceof Error ? e.message : String(e) });
   }
