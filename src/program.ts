@@ -8,10 +8,9 @@ import type { CommonOptions, Ctx } from './context.js';
 import { IdeasError, isIdeasError } from './core/errors.js';
 import { isLang, t, type Lang } from './core/i18n.js';
 import { EXAMPLES, HELP, helpTitle } from './ui/help.js';
-import { findRegistryRoot, peekLanguage } from './io/registry.js';
-import { chooseLang } from './commands/open-registry.js';
+import { findRegistryRoot, peekLanguage } from './io/registry-root.js';
+import { chooseLang } from './core/lang-choice.js';
 import { colorFor } from './ui/color.js';
-import { errorDocument } from './ui/dto.js';
 
 export const EXIT = { ok: 0, problems: 1, usage: 2, cancelled: 130 } as const;
 
@@ -30,6 +29,16 @@ export function earlyLang(argv: string[], ctx: Ctx): Lang {
   const start = given ? (given.startsWith('/') ? given : `${ctx.cwd}/${given}`) : ctx.cwd;
   const root = findRegistryRoot(start);
   return chooseLang(undefined, root ? peekLanguage(root) : null, ctx.env);
+}
+
+/** An option's help line, with its choices and default in the help's language. */
+function optionDescription(option: Option, lang: Lang): string {
+  const extras: string[] = [];
+  if (option.argChoices) extras.push(`${lang === 'sv' ? 'val' : 'choices'}: ${option.argChoices.join(', ')}`);
+  if (option.defaultValue !== undefined && typeof option.defaultValue !== 'boolean') {
+    extras.push(`${lang === 'sv' ? 'standard' : 'default'}: ${String(option.defaultValue)}`);
+  }
+  return extras.length > 0 ? `${option.description} (${extras.join('; ')})` : option.description;
 }
 
 function parseLang(value: string): Lang {
@@ -73,7 +82,7 @@ export async function run(argv: string[], ctx: Ctx): Promise<number> {
     .addOption(new Option('--lang <lang>', h('optLang')).argParser(parseLang))
     .option('--no-input', h('optNoInput'))
     .option('--debug', h('optDebug'))
-    .configureHelp({ styleTitle: (s) => helpTitle(s, lang), sortSubcommands: false })
+    .configureHelp({ styleTitle: (s) => helpTitle(s, lang), optionDescription: (o) => optionDescription(o, lang), sortSubcommands: false })
     .configureOutput({ writeOut: out, writeErr: err })
     .showHelpAfterError()
     .exitOverride()
@@ -84,7 +93,7 @@ export async function run(argv: string[], ctx: Ctx): Promise<number> {
       .command(name)
       .description(description)
       .helpOption('-h, --help', h('optHelp'))
-      .configureHelp({ styleTitle: (s) => helpTitle(s, lang), showGlobalOptions: true })
+      .configureHelp({ styleTitle: (s) => helpTitle(s, lang), optionDescription: (o) => optionDescription(o, lang), showGlobalOptions: true })
       .configureOutput({ writeOut: out, writeErr: err })
       .showHelpAfterError()
       .exitOverride();
@@ -108,7 +117,7 @@ export async function run(argv: string[], ctx: Ctx): Promise<number> {
 
   sub('new', h('new'))
     .option('--title <text>', h('newTitle'))
-    .option('--set <key=value>', h('newSet'), collect, [])
+    .option('--set <key=value>', h('newSet'), collect)
     .option('--body <markdown>', h('newBody'))
     .option('--body-file <file>', h('newBodyFile'))
     .option('--by <name>', h('newBy'))
@@ -118,7 +127,7 @@ export async function run(argv: string[], ctx: Ctx): Promise<number> {
       const o = cmd.optsWithGlobals();
       const { runNew } = await import('./commands/new.js');
       const result = await runNew(
-        { ...common(o), title: o.title as string | undefined, set: o.set as string[], body: o.body as string | undefined, bodyFile: o.bodyFile as string | undefined, by: o.by as string | undefined },
+        { ...common(o), title: o.title as string | undefined, set: (o.set as string[] | undefined) ?? [], body: o.body as string | undefined, bodyFile: o.bodyFile as string | undefined, by: o.by as string | undefined },
         ctx,
       );
       const today = ctx.clock();
@@ -214,14 +223,15 @@ export async function run(argv: string[], ctx: Ctx): Promise<number> {
       // Help and version end with code 0; every other commander error is a usage error.
       return e.exitCode === 0 || e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help' ? EXIT.ok : EXIT.usage;
     }
-    return reportError(e, { json, lang, debug: argv.includes('--debug') }, ctx);
+    return await reportError(e, { json, lang, debug: argv.includes('--debug') }, ctx);
   }
 }
 
-function reportError(e: unknown, how: { json: boolean; lang: Lang; debug: boolean }, ctx: Ctx): number {
+async function reportError(e: unknown, how: { json: boolean; lang: Lang; debug: boolean }, ctx: Ctx): Promise<number> {
   const error = isIdeasError(e) ? e : new IdeasError('UNEXPECTED', 'err.unexpected', { message: e instanceof Error ? e.message : String(e) }, { hint: 'hint.unexpected' });
   const code = error.code === 'CANCELLED' ? EXIT.cancelled : EXIT.usage;
   if (how.json) {
+    const { errorDocument } = await import('./ui/dto.js');
     ctx.stdout.write(`${JSON.stringify(errorDocument(error, how.lang), null, 2)}\n`);
   } else {
     const c = colorFor(ctx.stderr, ctx.env);

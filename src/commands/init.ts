@@ -8,7 +8,7 @@ import { t, type Lang } from '../core/i18n.js';
 import { DEFAULT_TEMPLATE, TEMPLATES, templateByKey, type Template } from '../core/templates.js';
 import { createFileExclusive, safeUnlink } from '../io/atomic-file.js';
 import { toPosix } from '../io/idea-files.js';
-import { chooseLang } from './open-registry.js';
+import { chooseLang } from '../core/lang-choice.js';
 
 export interface InitOptions extends CommonOptions {
   dir?: string;

@@ -1,29 +1,20 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
+import { findRegistryRoot } from './registry-root.js';
 import path from 'node:path';
-import jsYaml from 'js-yaml';
 import { CONFIG_FILE, checkConfigRules, normalizeConfig, type RegistryConfig, type Stage } from '../core/config.js';
 import { IdeasError } from '../core/errors.js';
-import { isLang, type Lang, type Localized } from '../core/i18n.js';
+import type { Lang, Localized } from '../core/i18n.js';
 import { parseYamlSafely } from '../core/front-matter.js';
 import { YamlPositions } from '../core/positions.js';
 import { baseValidators, compileCriteria, describeErrors, type Validator } from '../core/schema-check.js';
+
+export { findRegistryRoot };
 
 export interface Registry {
   /** Absolute path of the folder that holds ideas.config.yaml. */
   root: string;
   configPath: string;
   config: RegistryConfig;
-}
-
-/** Walks up from `start`, as git looks for .git, to the first folder with an ideas.config.yaml. */
-export function findRegistryRoot(start: string): string | null {
-  let dir = path.resolve(start);
-  for (;;) {
-    if (existsSync(path.join(dir, CONFIG_FILE))) return dir;
-    const parent = path.dirname(dir);
-    if (parent === dir) return null;
-    dir = parent;
-  }
 }
 
 /** `--registry` (or -C), then IDEAS_REGISTRY, then the working directory; each searched upwards. */
@@ -34,16 +25,6 @@ export function locateRegistry(cwd: string, flag: string | undefined, env: NodeJ
   const root = findRegistryRoot(start);
   if (!root) throw new IdeasError('NOT_A_REGISTRY', 'err.notRegistry', { dir: start }, { hint: 'hint.notRegistry' });
   return root;
-}
-
-/** The registry's language without checking the rest of the config: for help texts, which must be fast. */
-export function peekLanguage(root: string): Lang | null {
-  try {
-    const raw = jsYaml.load(readFileSync(path.join(root, CONFIG_FILE), 'utf8'), { schema: jsYaml.JSON_SCHEMA }) as { language?: unknown } | null;
-    return isLang(raw?.language) ? raw.language : null;
-  } catch {
-    return null;
-  }
 }
 
 function configError(file: string, problems: string[]): IdeasError {

@@ -1,0 +1,29 @@
+/**
+ * Finding a registry and its language without loading any parser: `--help` and `--version` must start as fast
+ * as Node itself, and they need only the language.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { CONFIG_FILE } from '../core/config.js';
+import type { Lang } from '../core/i18n.js';
+
+/** Walks up from `start`, as git looks for .git, to the first folder with an ideas.config.yaml. */
+export function findRegistryRoot(start: string): string | null {
+  let dir = path.resolve(start);
+  for (;;) {
+    if (existsSync(path.join(dir, CONFIG_FILE))) return dir;
+    const parent = path.dirname(dir);
+    if (parent === dir) return null;
+    dir = parent;
+  }
+}
+
+/** The registry's `language`, read from its top-level line; null when it cannot be seen that way. */
+export function peekLanguage(root: string): Lang | null {
+  try {
+    const m = /^language:\s*["']?(sv|en)["']?\s*(?:#.*)?$/m.exec(readFileSync(path.join(root, CONFIG_FILE), 'utf8'));
+    return m ? (m[1] as Lang) : null;
+  } catch {
+    return null;
+  }
+}
