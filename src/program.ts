@@ -31,6 +31,24 @@ export function earlyLang(argv: string[], ctx: Ctx): Lang {
   return chooseLang(undefined, root ? peekLanguage(root) : null, ctx.env);
 }
 
+const COMMANDER_SV: [RegExp, string][] = [
+  [/^error: unknown option '([^']*)'/, "fel: okänd flagga '$1'"],
+  [/^error: unknown command '([^']*)'/, "fel: okänt kommando '$1'"],
+  [/^error: missing required argument '([^']*)'/, "fel: argumentet '$1' saknas"],
+  [/^error: option '([^']*)' argument missing/, "fel: flaggan '$1' saknar värde"],
+  [/^error: too many arguments for '([^']*)'\. Expected (\d+) arguments? but got (\d+)\./, "fel: för många argument till '$1': väntade $2 men fick $3."],
+  [/^error: too many arguments\. Expected (\d+) arguments? but got (\d+)\./, 'fel: för många argument: väntade $1 men fick $2.'],
+  [/^error: option '([^']*)' argument '([^']*)' is invalid\. Allowed choices are (.*)\./, "fel: flaggan '$1' kan inte vara '$2'. Tillåtna val: $3."],
+  [/^error: option '([^']*)' argument '([^']*)' is invalid\./, "fel: flaggan '$1' kan inte vara '$2'."],
+  [/\(Did you mean (.*)\?\)/, '(Menade du $1?)'],
+];
+
+/** Commander's own error messages, which are English, in the help's language. */
+function commanderMessage(message: string, lang: Lang): string {
+  if (lang !== 'sv') return message;
+  return COMMANDER_SV.reduce((text, [pattern, replacement]) => text.replace(pattern, replacement), message);
+}
+
 /** An option's help line, with its choices and default in the help's language. */
 function optionDescription(option: Option, lang: Lang): string {
   const extras: string[] = [];
@@ -41,8 +59,8 @@ function optionDescription(option: Option, lang: Lang): string {
   return extras.length > 0 ? `${option.description} (${extras.join('; ')})` : option.description;
 }
 
-function parseLang(value: string): Lang {
-  if (!isLang(value)) throw new InvalidArgumentError(t('en', 'err.badLang', { lang: value }));
+function parseLang(value: string, lang: Lang): Lang {
+  if (!isLang(value)) throw new InvalidArgumentError(t(lang, 'err.badLang', { lang: value }));
   return value;
 }
 
@@ -79,12 +97,12 @@ export async function run(argv: string[], ctx: Ctx): Promise<number> {
     .helpOption('-h, --help', h('optHelp'))
     .helpCommand('help [command]', h('helpCommand'))
     .option('-C, --registry <dir>', h('optRegistry'))
-    .addOption(new Option('--lang <lang>', h('optLang')).argParser(parseLang))
+    .addOption(new Option('--lang <lang>', h('optLang')).argParser((v) => parseLang(v, lang)))
     .option('--no-input', h('optNoInput'))
     .option('--debug', h('optDebug'))
     .configureHelp({ styleTitle: (s) => helpTitle(s, lang), optionDescription: (o) => optionDescription(o, lang), sortSubcommands: false })
-    .configureOutput({ writeOut: out, writeErr: err })
-    .showHelpAfterError()
+    .configureOutput({ writeOut: out, writeErr: err, outputError: (s, write) => write(commanderMessage(s, lang)) })
+    .showHelpAfterError(h('moreHelp'))
     .exitOverride()
     .addHelpText('after', `${examples('program', lang)}\n${h('exitCodes')}\n`);
 
@@ -94,8 +112,8 @@ export async function run(argv: string[], ctx: Ctx): Promise<number> {
       .description(description)
       .helpOption('-h, --help', h('optHelp'))
       .configureHelp({ styleTitle: (s) => helpTitle(s, lang), optionDescription: (o) => optionDescription(o, lang), showGlobalOptions: true })
-      .configureOutput({ writeOut: out, writeErr: err })
-      .showHelpAfterError()
+      .configureOutput({ writeOut: out, writeErr: err, outputError: (s, write) => write(commanderMessage(s, lang)) })
+      .showHelpAfterError(h('moreHelp'))
       .exitOverride();
 
   sub('init', h('init'))
