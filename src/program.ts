@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import type { CommonOptions, Ctx } from './context.js';
+import { isCI, type CommonOptions, type Ctx } from './context.js';
 import { IdeasError, isIdeasError } from './core/errors.js';
 import { isLang, t, type Lang } from './core/i18n.js';
 import { EXAMPLES, HELP, helpTitle } from './ui/help.js';
@@ -214,7 +214,7 @@ export async function run(argv: string[], ctx: Ctx): Promise<number> {
       const o = cmd.optsWithGlobals();
       const format = o.json ? 'json' : (o.format as string);
       json = format === 'json';
-      const showProgress = format === 'pretty' && ctx.stderr.isTTY === true && !(ctx.env.CI && ctx.env.CI !== 'false');
+      const showProgress = format === 'pretty' && ctx.stderr.isTTY === true && !isCI(ctx.env);
       const progress = showProgress ? (done: number, total: number) => {
         if (total >= 500) err(`\r${t(lang, 'out.progress', { done, total })}${done === total ? '\r\x1b[K' : ''}`);
       } : undefined;
