@@ -1,7 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import { fieldLabel } from '../core/schema-check.js';
 import { daysSince, enteredStageOn, historyOf, type Idea } from '../core/idea.js';
-import { t, type Lang } from '../core/i18n.js';
+import { t, type Lang, type MessageKey } from '../core/i18n.js';
 import type { RegistryConfig } from '../core/config.js';
 import { formatAge } from './render-list.js';
 import { padEnd } from './text-width.js';
@@ -16,12 +16,27 @@ function propertySchema(schemas: Schema[], name: string): Schema | null {
   return null;
 }
 
-function formatValue(value: unknown, lang: Lang): string {
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** A field's value on one line; a list of records (sprints, partners) gets a line per record, indented by `indent`. */
+function formatValue(value: unknown, lang: Lang, indent: string): string {
   if (value === true) return t(lang, 'yes');
   if (value === false) return t(lang, 'no');
-  if (Array.isArray(value)) return value.map((v) => formatValue(v, lang)).join(', ');
-  if (value !== null && typeof value === 'object') return JSON.stringify(value);
+  if (Array.isArray(value)) {
+    if (value.some(isRecord)) return value.map((v) => `\n${indent}- ${formatValue(v, lang, `${indent}  `)}`).join('');
+    return value.map((v) => formatValue(v, lang, indent)).join(', ');
+  }
+  if (isRecord(value)) return Object.entries(value).map(([k, v]) => `${k}: ${formatValue(v, lang, indent)}`).join(', ');
   return String(value ?? '');
+}
+
+const DECISIONS = new Set(['approve', 'return', 'park', 'reject']);
+
+function decisionText(decision: unknown, lang: Lang): string {
+  const d = String(decision ?? '');
+  return DECISIONS.has(d) ? t(lang, `decision.${d}` as MessageKey) : d;
 }
 
 /** One idea for a terminal: its title, stage and file, its fields by their labels, its history and its text. */
@@ -34,12 +49,15 @@ export function renderIdea(idea: Idea, config: RegistryConfig, schemas: Schema[]
     [t(lang, 'show.stage'), `${idea.stage.label[lang]}${inStage ? ` (${inStage})` : ''}`],
     [t(lang, 'show.path'), idea.path],
   ];
+  const labels: [string, unknown][] = [];
   for (const [name, value] of Object.entries(idea.data)) {
     if (['id', 'title', 'history'].includes(name)) continue;
-    rows.push([fieldLabel(propertySchema(schemas, name), `/${name}`, lang).replace(/ \[[^\]]*\]$/, ''), formatValue(value, lang)]);
+    const challenge = name === 'challenge' ? config.challenges.find((x) => x.id === value) : undefined;
+    labels.push([fieldLabel(propertySchema(schemas, name), `/${name}`, lang).replace(/ \[[^\]]*\]$/, ''), challenge ? `${challenge.label[lang]} (${challenge.id})` : value]);
   }
-  const w = Math.min(32, Math.max(...rows.map(([k]) => k.length)) + 1);
-  for (const [k, v] of rows) out.push(`${c.dim(padEnd(`${k}:`, w))} ${v}`);
+  const w = Math.min(32, Math.max(...[...rows, ...labels].map(([k]) => k.length)) + 1);
+  for (const [k, v] of labels) rows.push([k, formatValue(v, lang, ' '.repeat(w + 1))]);
+  for (const [k, v] of rows) out.push(`${c.dim(padEnd(`${k}:`, w))} ${v}`.trimEnd());
   const history = historyOf(idea);
   if (history.length > 0) {
     out.push('', c.bold(t(lang, 'show.history')));
@@ -50,11 +68,11 @@ export function renderIdea(idea: Idea, config: RegistryConfig, schemas: Schema[]
           : e.action === 'created' || e.action === 'imported'
             ? t(lang, `history.${e.action}`, { to: label(String(e.to ?? '?')) })
             : e.action === 'decided'
-              ? t(lang, 'history.decided', { decision: String(e.decision ?? '') })
+              ? t(lang, 'history.decided', { decision: decisionText(e.decision, lang) })
               : String(e.action ?? '');
       const parts = [what];
       if (e.by) parts.push(`(${e.by})`);
-      if (e.decision && e.action !== 'decided') parts.push(`[${e.decision}]`);
+      if (e.decision && e.action !== 'decided') parts.push(`[${decisionText(e.decision, lang)}]`);
       if (typeof e.amount === 'number') parts.push(`${e.amount.toLocaleString(lang === 'sv' ? 'sv-SE' : 'en-GB')} kr`);
       if (e.note) parts.push(`— ${e.note}`);
       out.push(`  ${c.dim(String(e.date ?? ''))}  ${parts.join(' ')}`);
