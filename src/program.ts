@@ -11,6 +11,8 @@ import { EXAMPLES, HELP, helpTitle } from './ui/help.js';
 import { findRegistryRoot, peekLanguage } from './io/registry-root.js';
 import { chooseLang } from './core/lang-choice.js';
 import { colorFor } from './ui/color.js';
+import type { Idea } from './core/idea.js';
+import type { Registry } from './io/registry.js';
 
 export const EXIT = { ok: 0, problems: 1, usage: 2, cancelled: 130 } as const;
 
@@ -64,8 +66,8 @@ function parseLang(value: string, lang: Lang): Lang {
   return value;
 }
 
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
 }
 
 function examples(key: string, lang: Lang): string {
@@ -204,6 +206,73 @@ export async function run(argv: string[], ctx: Ctx): Promise<number> {
       }
     });
 
+  const printChange = async (result: { registry: Registry; lang: Lang; idea: Idea; committed: boolean }, o: Record<string, unknown>, extra: Record<string, unknown>, human: string) => {
+    if (o.json) {
+      const { ideaDocument } = await import('./ui/dto.js');
+      out(`${JSON.stringify(ideaDocument(result.registry, result.idea, result.lang, ctx.clock(), { change: extra, committed: result.committed }), null, 2)}\n`);
+    } else {
+      out(`${result.idea.path}\n`);
+      err(`${colorFor(ctx.stderr, ctx.env).green(human)}\n`);
+    }
+  };
+
+  sub('move', h('move'))
+    .argument('<id>', h('showId'))
+    .argument('[stage]', h('moveStage'))
+    .option('--note <text>', h('moveNote'))
+    .option('--by <name>', h('moveBy'))
+    .option('--force', h('moveForce'))
+    .option('--commit', h('moveCommit'))
+    .option('--json', h('optJson'))
+    .addHelpText('after', examples('move', lang))
+    .action(async (id: string, stage: string | undefined, _o, cmd: Command) => {
+      const o = cmd.optsWithGlobals();
+      json = o.json === true;
+      const { runMove } = await import('./commands/move.js');
+      const r = await runMove({ ...common(o), id, to: stage, note: o.note as string | undefined, by: o.by as string | undefined, force: o.force === true, commit: o.commit === true }, ctx);
+      const to = r.to ?? r.from;
+      await printChange(r, o, { action: 'moved', from: r.from.key, to: to.key, forced: r.forced, entry: r.entry }, t(r.lang, r.forced ? 'out.movedForced' : 'out.moved', { id: r.idea.id ?? '', from: r.from.label[r.lang], to: to.label[r.lang] }));
+    });
+
+  sub('decide', h('decide'))
+    .argument('<id>', h('showId'))
+    .requiredOption('-d, --decision <decision>', h('decideDecision'))
+    .requiredOption('-r, --reason <text>', h('decideReason'))
+    .option('--amount <number>', h('decideAmount'))
+    .option('--to <stage>', h('decideTo'))
+    .option('--by <name>', h('moveBy'))
+    .option('--force', h('moveForce'))
+    .option('--commit', h('moveCommit'))
+    .option('--json', h('optJson'))
+    .addHelpText('after', examples('decide', lang))
+    .action(async (id: string, _o, cmd: Command) => {
+      const o = cmd.optsWithGlobals();
+      json = o.json === true;
+      const { runDecide } = await import('./commands/decide.js');
+      const r = await runDecide(
+        { ...common(o), id, decision: o.decision as string, reason: o.reason as string, amount: o.amount as string | undefined, to: o.to as string | undefined, by: o.by as string | undefined, force: o.force === true, commit: o.commit === true },
+        ctx,
+      );
+      const where = r.to ? `${r.from.label[r.lang]} → ${r.to.label[r.lang]}` : r.from.label[r.lang];
+      await printChange(r, o, { action: r.to ? 'moved' : 'decided', decision: r.decision, from: r.from.key, to: r.to?.key ?? null, forced: r.forced, entry: r.entry }, t(r.lang, 'out.decided', { id: r.idea.id ?? '', decision: t(r.lang, `decision.${r.decision}`), where }));
+    });
+
+  sub('assign', h('assign'))
+    .argument('<id>', h('showId'))
+    .option('--coach <name>', h('assignCoach'))
+    .option('--carrier <name>', h('assignCarrier'))
+    .option('--by <name>', h('moveBy'))
+    .option('--commit', h('moveCommit'))
+    .option('--json', h('optJson'))
+    .addHelpText('after', examples('assign', lang))
+    .action(async (id: string, _o, cmd: Command) => {
+      const o = cmd.optsWithGlobals();
+      json = o.json === true;
+      const { runAssign } = await import('./commands/assign.js');
+      const r = await runAssign({ ...common(o), id, coach: o.coach as string | undefined, carrier: o.carrier as string | undefined, by: o.by as string | undefined, commit: o.commit === true }, ctx);
+      await printChange(r, o, { action: 'assigned', changes: r.changes }, r.changes.length > 0 ? t(r.lang, 'out.assigned', { id: r.idea.id ?? '', changes: r.changes.map((c) => `${c.field}: ${c.new}`).join(', ') }) : t(r.lang, 'out.unchanged'));
+    });
+
   sub('validate', h('validate'))
     .argument('[paths...]', h('validatePaths'))
     .addOption(new Option('-f, --format <format>', h('validateFormat')).choices(['pretty', 'json', 'github']).default('pretty'))
@@ -247,7 +316,7 @@ export async function run(argv: string[], ctx: Ctx): Promise<number> {
 
 async function reportError(e: unknown, how: { json: boolean; lang: Lang; debug: boolean }, ctx: Ctx): Promise<number> {
   const error = isIdeasError(e) ? e : new IdeasError('UNEXPECTED', 'err.unexpected', { message: e instanceof Error ? e.message : String(e) }, { hint: 'hint.unexpected' });
-  const code = error.code === 'CANCELLED' ? EXIT.cancelled : EXIT.usage;
+  const code = error.code === 'CANCELLED' ? EXIT.cancelled : error.code === 'GATE_CLOSED' ? EXIT.problems : EXIT.usage;
   if (how.json) {
     const { errorDocument } = await import('./ui/dto.js');
     ctx.stdout.write(`${JSON.stringify(errorDocument(error, how.lang), null, 2)}\n`);

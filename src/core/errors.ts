@@ -15,6 +15,8 @@ export type ErrorCode =
   | 'FILE_EXISTS'
   | 'IO'
   | 'GIT'
+  | 'GATE_CLOSED'
+  | 'CONFLICT'
   | 'CANCELLED'
   | 'UNEXPECTED';
 

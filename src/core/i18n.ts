@@ -86,6 +86,20 @@ const messages = {
     en: 'The criteria file {file} of stage {stage} is not a valid JSON Schema: {reason}',
   },
 
+  'err.cannotEdit': { sv: 'Kan inte ändra front matter i {file} ({reason}); rätta filen först (`ideas validate`).', en: 'Cannot edit the front matter of {file} ({reason}); fix the file first (`ideas validate`).' },
+  'err.changedMeanwhile': { sv: 'Filen {file} ändrades eller flyttades av någon annan under tiden; inget ändrades. Försök igen.', en: 'The file {file} was changed or moved by someone else meanwhile; nothing was changed. Try again.' },
+  'err.gateClosed': { sv: 'Grinden från {from} till {to} är stängd för {id}:', en: 'The gate from {from} to {to} is closed for {id}:' },
+  'err.moveNotAllowed': { sv: 'Steget {from} leder inte till {to}; härifrån går det till: {next}.', en: 'The stage {from} does not lead to {to}; from here ideas go to: {next}.' },
+  'hint.gateClosed': { sv: 'Komplettera idén, eller flytta ändå med --force (det skrivs i historiken).', en: 'Complete the idea, or move it anyway with --force (which is written in the history).' },
+  'err.sameStage': { sv: 'Idén {id} står redan i {stage}.', en: 'The idea {id} is already in {stage}.' },
+  'err.stageMissing': { sv: 'Ange vart idén ska: {next}.', en: 'Say where the idea goes: {next}.' },
+  'err.finalStage': { sv: 'Idén {id} står i {stage}, som inte leder vidare.', en: 'The idea {id} is in {stage}, which leads nowhere further.' },
+  'err.noStageFor': { sv: 'Steget {stage} har inget nästa steg för beslutet {decision}; ange det med --to.', en: 'The stage {stage} has no next stage for the decision {decision}; give it with --to.' },
+  'err.amountNotFunded': { sv: 'Steget {stage} beviljar inga medel (funding i konfigurationen); ta bort --amount.', en: 'The stage {stage} grants no money (funding in the config); remove --amount.' },
+  'err.badAmount': { sv: 'Beloppet "{value}" är inget tal ≥ 0.', en: 'The amount "{value}" is not a number ≥ 0.' },
+  'err.nothingToAssign': { sv: 'Ange --coach och/eller --carrier.', en: 'Give --coach and/or --carrier.' },
+  'err.reviewJson': { sv: 'ideas review är interaktivt och skriver ingen JSON; använd --dry-run --json för att se vad mötet skulle gå igenom.', en: 'ideas review is interactive and prints no JSON; use --dry-run --json to see what the meeting would go through.' },
+
   // findings
   'f.empty': { sv: 'Filen är tom.', en: 'The file is empty.' },
   'h.empty': { sv: 'Skapa idéer med `ideas new`, eller ta bort filen.', en: 'Create ideas with `ideas new`, or delete the file.' },
@@ -205,6 +219,11 @@ const messages = {
     sv: 'Nästa steg:\n  ideas new            registrera en idé\n  ideas list           se idéerna\n  ideas validate       kontrollera filerna',
     en: 'Next steps:\n  ideas new            register an idea\n  ideas list           see the ideas\n  ideas validate       check the files',
   },
+  'out.moved': { sv: '{id} flyttad: {from} → {to}', en: '{id} moved: {from} → {to}' },
+  'out.movedForced': { sv: '{id} flyttad trots stängd grind: {from} → {to} (skrivet i historiken)', en: '{id} moved despite a closed gate: {from} → {to} (written in the history)' },
+  'out.decided': { sv: '{id}: {decision} ({where})', en: '{id}: {decision} ({where})' },
+  'out.assigned': { sv: '{id}: {changes}', en: '{id}: {changes}' },
+  'out.unchanged': { sv: 'Inget att ändra.', en: 'Nothing to change.' },
   'col.id': { sv: 'ID', en: 'ID' },
   'col.title': { sv: 'TITEL', en: 'TITLE' },
   'col.stage': { sv: 'STEG', en: 'STAGE' },
@@ -232,6 +251,9 @@ const messages = {
   'history.edited': { sv: 'ändrad', en: 'edited' },
 
   // prompts
+  'prompt.moveTo': { sv: 'Vart ska "{title}"?', en: 'Where does "{title}" go?' },
+  'gate.open': { sv: 'grinden öppen', en: 'gate open' },
+  'gate.closed': { sv: 'grinden stängd: {count} saknas', en: 'gate closed: {count} missing' },
   'prompt.template': { sv: 'Vilken mall ska idéslussen utgå från?', en: 'Which template should the registry start from?' },
   'prompt.title': { sv: 'Vad heter idén?', en: 'What is the idea called?' },
   'prompt.body': { sv: 'Beskriv idén kort (problemet, idén, vem som har nytta av den)', en: 'Describe the idea briefly (the problem, the idea, who benefits)' },

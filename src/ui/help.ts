@@ -33,6 +33,20 @@ export const HELP = {
   validatePaths: { sv: 'filer eller mappar att kontrollera (standard: alla)', en: 'files or folders to check (default: all)' },
   validateFormat: { sv: 'utdata: pretty, json eller github (annoteringar)', en: 'output: pretty, json or github (annotations)' },
   validateStrict: { sv: 'varningar räknas som fel', en: 'warnings count as errors' },
+  move: { sv: 'flytta en idé till ett annat steg, om grinden är öppen', en: 'move an idea to another stage, if the gate is open' },
+  moveStage: { sv: 'steget (utan det, i en terminal: välj bland nästa steg)', en: 'the stage (without it, at a terminal: choose among the next stages)' },
+  moveNote: { sv: 'en anteckning i historiken', en: 'a note in the history' },
+  moveBy: { sv: 'vem som beslutade (skrivs i historiken)', en: 'who decided (written in the history)' },
+  moveForce: { sv: 'flytta trots stängd grind; skrivs i historiken', en: 'move despite a closed gate; written in the history' },
+  moveCommit: { sv: 'gör också en git-commit av ändringen', en: 'also make a git commit of the change' },
+  decide: { sv: 'registrera idérådets beslut utan frågor', en: "record the idea council's decision without prompts" },
+  decideDecision: { sv: 'approve (vidare), return (tillbaka med råd), park eller reject', en: 'approve (onwards), return (back with advice), park or reject' },
+  decideReason: { sv: 'skälet, kort', en: 'the reason, briefly' },
+  decideAmount: { sv: 'beviljat belopp i kronor (steg med funding)', en: 'amount granted in kronor (stages with funding)' },
+  decideTo: { sv: 'steget, när beslutet inte ger det självt', en: 'the stage, when the decision does not imply it' },
+  assign: { sv: 'sätt idécoach eller idébärare; skrivs i historiken', en: 'set the coach or the carrier; written in the history' },
+  assignCoach: { sv: 'idécoachens namn', en: "the coach's name" },
+  assignCarrier: { sv: 'idébärarens namn', en: "the carrier's name" },
   exitCodes: {
     sv: 'Slutkoder: 0 klart, 1 idéslussen har problem, 2 kunde inte köras som angivet, 130 avbrutet.',
     en: 'Exit codes: 0 done, 1 the registry has problems, 2 could not run as asked, 130 cancelled.',
@@ -61,6 +75,18 @@ export const EXAMPLES: Record<string, Record<Lang, string[]>> = {
   show: {
     sv: ['ideas show sund-4k7q2x', 'ideas show 4k7q2x --json'],
     en: ['ideas show sund-4k7q2x', 'ideas show 4k7q2x --json'],
+  },
+  move: {
+    sv: ['ideas move sund-4k7q2x', 'ideas move sund-4k7q2x test --by "Idérådet" --note "Beviljad test" --commit', 'ideas move sund-4k7q2x test --force --note "Beslut i KS"'],
+    en: ['ideas move sund-4k7q2x', 'ideas move sund-4k7q2x test --by "Council" --note "Test granted" --commit', 'ideas move sund-4k7q2x test --force --note "Decided by the board"'],
+  },
+  decide: {
+    sv: ['ideas decide sund-4k7q2x --decision approve --reason "Bra testplan" --amount 120000 --by Idérådet', 'ideas decide sund-4k7q2x -d return -r "Förtydliga målgruppen"', 'ideas decide sund-4k7q2x -d park -r "Väntar på budget"'],
+    en: ['ideas decide sund-4k7q2x --decision approve --reason "Good test plan" --amount 120000 --by Council', 'ideas decide sund-4k7q2x -d return -r "Clarify the target group"', 'ideas decide sund-4k7q2x -d park -r "Waiting for budget"'],
+  },
+  assign: {
+    sv: ['ideas assign sund-4k7q2x --coach "Johan Ek"', 'ideas assign sund-4k7q2x --carrier "Anna Berg" --by Samordnaren --commit'],
+    en: ['ideas assign sund-4k7q2x --coach "Johan Ek"', 'ideas assign sund-4k7q2x --carrier "Anna Berg" --by Coordinator --commit'],
   },
   validate: {
     sv: ['ideas validate', 'ideas validate ideas/01-ide', 'ideas validate --format github', 'ideas validate --strict --json'],

@@ -1,0 +1,53 @@
+import type { CommonOptions, Ctx } from '../context.js';
+import { IdeasError } from '../core/errors.js';
+import { appendHistoryEntry, setStringField } from '../core/front-matter-edit.js';
+import type { Lang } from '../core/i18n.js';
+import { isoDate } from '../core/idea.js';
+import { findIdea } from '../io/find-idea.js';
+import { editText, readIdeaText, rewriteIdea, type WriteOutcome } from '../io/idea-write.js';
+import type { Registry } from '../io/registry.js';
+import { openRegistry } from './open-registry.js';
+
+export interface AssignOptions extends CommonOptions {
+  id: string;
+  coach?: string;
+  carrier?: string;
+  by?: string;
+  commit?: boolean;
+}
+
+export interface AssignResult extends WriteOutcome {
+  kind: 'idea-assigned';
+  registry: Registry;
+  lang: Lang;
+  changes: { field: string; old: string | null; new: string }[];
+}
+
+/** Sets an idea's coach or carrier, each change recorded in the history like any change that matters to the council. */
+export async function runAssign(opts: AssignOptions, ctx: Ctx): Promise<AssignResult> {
+  const { registry, lang } = openRegistry(opts, ctx);
+  const wanted = (['carrier', 'coach'] as const).flatMap((field) => {
+    const value = opts[field]?.trim();
+    return value ? [{ field, value }] : [];
+  });
+  if (wanted.length === 0) throw new IdeasError('USAGE', 'err.nothingToAssign');
+  const idea = findIdea(registry, opts.id);
+  const before = readIdeaText(idea);
+  let text = before;
+  const changes: AssignResult['changes'] = [];
+  for (const { field, value } of wanted) {
+    const old = typeof idea.data[field] === 'string' ? (idea.data[field] as string) : null;
+    if (old === value) continue;
+    text = editText(idea, () => setStringField(text, field, value));
+    const entry: Record<string, unknown> = { date: isoDate(ctx.clock()), action: 'assigned', field };
+    if (old !== null) entry.old = old;
+    entry.new = value;
+    if (opts.by) entry.by = opts.by;
+    text = editText(idea, () => appendHistoryEntry(text, entry));
+    changes.push({ field, old, new: value });
+  }
+  if (changes.length === 0) return { kind: 'idea-assigned', registry, lang, changes, idea, staged: false, committed: false };
+  const message = opts.commit ? `${idea.id}: ${idea.title ?? ''} (${changes.map((c) => `${c.field}: ${c.new}`).join(', ')})` : null;
+  const outcome = await rewriteIdea(registry, idea, before, text, ctx.env, message);
+  return { kind: 'idea-assigned', registry, lang, changes, ...outcome };
+}

@@ -1,0 +1,82 @@
+/** What `move`, `decide` and `review` share: checking a gate and moving an idea with its history entry. */
+import type { Ctx } from '../context.js';
+import type { Stage } from '../core/config.js';
+import { IdeasError } from '../core/errors.js';
+import { appendHistoryEntry } from '../core/front-matter-edit.js';
+import { checkGate, type Gate } from '../core/gate.js';
+import { t, type Lang } from '../core/i18n.js';
+import { isoDate, type Idea } from '../core/idea.js';
+import { baseValidators } from '../core/schema-check.js';
+import { editText, moveIdea, readIdeaText, rewriteIdea, type WriteOutcome } from '../io/idea-write.js';
+import type { Criteria, Registry } from '../io/registry.js';
+
+export type Decision = 'approve' | 'return' | 'park' | 'reject';
+export const DECISIONS: readonly Decision[] = ['approve', 'return', 'park', 'reject'];
+
+export interface HistoryFields {
+  by?: string;
+  note?: string;
+  decision?: Decision;
+  amount?: number;
+}
+
+export function gateFor(registry: Registry, criteria: Map<string, Criteria>, idea: Idea, to: Stage): Gate {
+  return checkGate(idea, to, registry.config, baseValidators().idea, criteria.get(to.key)?.validate);
+}
+
+/** The error for a closed gate: exit 1, with what is missing in plain words, each naming its field. */
+export function gateClosedError(gate: Gate, idea: Idea, lang: Lang): IdeasError {
+  const details = [
+    ...(gate.allowed ? [] : [t(lang, 'err.moveNotAllowed', { from: gate.from.label[lang], to: gate.to.label[lang], next: gate.from.next.join(', ') || '–' })]),
+    ...gate.missing.map((m) => m.message[lang]),
+  ];
+  return new IdeasError('GATE_CLOSED', 'err.gateClosed', { from: gate.from.label[lang], to: gate.to.label[lang], id: idea.id ?? idea.path }, { hint: 'hint.gateClosed', details });
+}
+
+export function commitMessage(idea: Idea, from: Stage, to: Stage | null, lang: Lang, fields: HistoryFields): string {
+  const head = to ? `${idea.id}: ${idea.title ?? ''} (${from.label[lang]} → ${to.label[lang]})` : `${idea.id}: ${idea.title ?? ''} (${fields.decision ?? ''})`;
+  const body = [fields.decision ? `${t(lang, 'history.decided', { decision: fields.decision })}` : '', fields.note ?? '', fields.by ? `— ${fields.by}` : ''].filter(Boolean);
+  return body.length > 0 ? `${head}\n\n${body.join('\n')}` : head;
+}
+
+export interface TransitionResult extends WriteOutcome {
+  gate: Gate | null;
+  from: Stage;
+  to: Stage | null;
+  forced: boolean;
+  entry: Record<string, unknown>;
+}
+
+/**
+ * Moves an idea into `to` (or records a decision in place when `to` is null), appending one history entry.
+ * A closed gate refuses unless `force`, and a forced move says so in its entry.
+ */
+export async function transition(
+  registry: Registry,
+  criteria: Map<string, Criteria>,
+  idea: Idea,
+  to: Stage | null,
+  fields: HistoryFields,
+  opts: { force?: boolean; commit?: boolean; lang: Lang },
+  ctx: Ctx,
+): Promise<TransitionResult> {
+  const from = idea.stage;
+  const gate = to ? gateFor(registry, criteria, idea, to) : null;
+  const forced = gate !== null && !gate.open;
+  if (gate && !gate.open && !opts.force) throw gateClosedError(gate, idea, opts.lang);
+  const entry: Record<string, unknown> = { date: isoDate(ctx.clock()), action: to ? 'moved' : 'decided' };
+  if (to) {
+    entry.from = from.key;
+    entry.to = to.key;
+  }
+  if (fields.by) entry.by = fields.by;
+  if (fields.decision) entry.decision = fields.decision;
+  if (fields.amount !== undefined) entry.amount = fields.amount;
+  if (forced) entry.forced = true;
+  if (fields.note) entry.note = fields.note;
+  const before = readIdeaText(idea);
+  const after = editText(idea, () => appendHistoryEntry(before, entry));
+  const message = opts.commit ? commitMessage(idea, from, to, opts.lang, fields) : null;
+  const outcome = to ? await moveIdea(registry, idea, to, before, after, ctx.env, message) : await rewriteIdea(registry, idea, before, after, ctx.env, message);
+  return { ...outcome, gate, from, to, forced, entry };
+}

@@ -1,0 +1,122 @@
+/**
+ * Edits of an idea file's front matter with the least change: a history entry is inserted as new lines after the
+ * last one, and a field's value is replaced in place, so comments, key order, quoting and the Markdown text stay as
+ * they were and `git diff` shows only the lines that changed.
+ */
+import { isMap, isScalar, isSeq, parseDocument, stringify, type Node } from 'yaml';
+
+export interface MatterSpan {
+  /** Offset of the YAML text in the file text. */
+  start: number;
+  /** Offset just past the YAML text (the start of the closing `---` line). */
+  end: number;
+  eol: '\n' | '\r\n';
+}
+
+/** Where the front matter's YAML sits in a file's text (after a BOM, if any); null when it has none. */
+export function locateMatter(text: string): MatterSpan | null {
+  const firstEnd = text.indexOf('\n');
+  if (firstEnd === -1) return null;
+  const first = text.slice(text.charCodeAt(0) === 0xfeff ? 1 : 0, firstEnd).replace(/\r$/, '');
+  if (first !== '---') return null;
+  const close = /\n---\r?(?:\n|$)/.exec(text.slice(firstEnd));
+  if (!close) return null;
+  return { start: firstEnd + 1, end: firstEnd + close.index + 1, eol: text.slice(0, firstEnd).endsWith('\r') ? '\r\n' : '\n' };
+}
+
+export class EditError extends Error {
+  constructor(readonly reason: 'no-front-matter' | 'history-not-a-list' | 'not-a-mapping') {
+    super(reason);
+  }
+}
+
+/** The YAML lines of a mapping, as `key: value` lines in the given order, with values quoted where YAML needs it. */
+function mappingLines(entry: Record<string, unknown>): string[] {
+  return stringify(entry, { lineWidth: 0 }).replace(/\n$/, '').split('\n');
+}
+
+function columnOf(text: string, offset: number): number {
+  return offset - (text.lastIndexOf('\n', offset - 1) + 1);
+}
+
+/** Appends one entry to the `history` list, creating the list when there is none. */
+export function appendHistoryEntry(fileText: string, entry: Record<string, unknown>): string {
+  const span = locateMatter(fileText);
+  if (!span) throw new EditError('no-front-matter');
+  const { eol } = span;
+  const matter = fileText.slice(span.start, span.end);
+  const doc = parseDocument(matter);
+  if (!isMap(doc.contents)) throw new EditError('not-a-mapping');
+  const history = doc.get('history', true) as Node | undefined;
+  const lines = mappingLines(entry);
+  const item = (indent: number) =>
+    lines.map((l, i) => `${' '.repeat(indent)}${i === 0 ? '- ' : '  '}${l}`).join(eol) + eol;
+
+  if (history === undefined || (isScalar(history) && (history.value === null || history.value === undefined))) {
+    // No history yet (or `history:` with nothing): a block list at the end of the front matter, or in place.
+    if (history && history.range) {
+      const keyLineEnd = matter.indexOf('\n', history.range[0] - 1);
+      const at = keyLineEnd === -1 ? matter.length : keyLineEnd + 1;
+      const before = matter.slice(0, at).replace(/[ \t]*\r?\n$/, '');
+      return splice(fileText, span.start + before.length, span.start + at, `${eol}${item(2)}`);
+    }
+    const needsBreak = matter.length > 0 && !matter.endsWith('\n');
+    return splice(fileText, span.end, span.end, `${needsBreak ? eol : ''}history:${eol}${item(2)}`);
+  }
+  if (!isSeq(history)) throw new EditError('history-not-a-list');
+  if (history.flow || history.items.length === 0 || !history.range) {
+    // A flow list such as `history: []`: rewritten once as a block list, which later appends extend line by line.
+    const items = [...(history.toJSON() as unknown[]), entry] as Record<string, unknown>[];
+    const range = history.range ?? [matter.length, matter.length, matter.length];
+    const block = items.map((e) => mappingLines(e).map((l, i) => `  ${i === 0 ? '- ' : '  '}${l}`).join(eol)).join(eol);
+    const lineEnd = matter.indexOf('\n', range[1]);
+    const restOfLine = lineEnd === -1 ? matter.slice(range[1]) : matter.slice(range[1], lineEnd);
+    const keep = restOfLine.trim().startsWith('#') ? ` ${restOfLine.trim()}` : '';
+    const from = range[0];
+    const to = lineEnd === -1 ? matter.length : lineEnd + 1;
+    const prefix = matter.slice(0, from).replace(/[ \t]+$/, '');
+    return splice(fileText, span.start + prefix.length, span.start + to, `${keep}${eol}${block}${eol}`);
+  }
+  const indent = columnOf(matter, history.range[0]);
+  let at = history.range[1];
+  // The list's range ends after its last line break; a last line without one gets it here.
+  const needsBreak = at > 0 && matter[at - 1] !== '\n';
+  if (needsBreak) at = matter.indexOf('\n', at) === -1 ? matter.length : matter.indexOf('\n', at) + 1;
+  const lead = at === matter.length && !matter.endsWith('\n') ? eol : '';
+  return splice(fileText, span.start + at, span.start + at, `${lead}${item(indent)}`);
+}
+
+/** Sets a top-level field to a string: its value replaced in place, or a new line before `history` or at the end. */
+export function setStringField(fileText: string, key: string, value: string): string {
+  const span = locateMatter(fileText);
+  if (!span) throw new EditError('no-front-matter');
+  const { eol } = span;
+  const matter = fileText.slice(span.start, span.end);
+  const doc = parseDocument(matter);
+  if (!isMap(doc.contents)) throw new EditError('not-a-mapping');
+  const rendered = stringify({ [key]: value }, { lineWidth: 0 }).replace(/\n$/, '');
+  const pair = doc.contents.items.find((p) => isScalar(p.key) && p.key.value === key);
+  const node = pair?.value as Node | null | undefined;
+  if (pair && node && node.range && isScalar(node) && node.range[1] > node.range[0]) {
+    const valueText = rendered.slice(rendered.indexOf(':') + 2);
+    return splice(fileText, span.start + node.range[0], span.start + node.range[1], valueText);
+  }
+  if (pair && isScalar(pair.key) && pair.key.range) {
+    // `key:` with no value, or a value that is not text: the whole line is replaced.
+    const lineStart = matter.lastIndexOf('\n', pair.key.range[0] - 1) + 1;
+    const end = node?.range ? node.range[1] : pair.key.range[1];
+    const lineEnd = matter.indexOf('\n', end);
+    return splice(fileText, span.start + lineStart, span.start + (lineEnd === -1 ? matter.length : lineEnd), rendered);
+  }
+  const historyPair = doc.contents.items.find((p) => isScalar(p.key) && p.key.value === 'history');
+  if (historyPair && isScalar(historyPair.key) && historyPair.key.range) {
+    const lineStart = matter.lastIndexOf('\n', historyPair.key.range[0] - 1) + 1;
+    return splice(fileText, span.start + lineStart, span.start + lineStart, `${rendered}${eol}`);
+  }
+  const needsBreak = matter.length > 0 && !matter.endsWith('\n');
+  return splice(fileText, span.end, span.end, `${needsBreak ? eol : ''}${rendered}${eol}`);
+}
+
+function splice(text: string, from: number, to: number, insert: string): string {
+  return text.slice(0, from) + insert + text.slice(to);
+}

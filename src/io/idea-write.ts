@@ -1,0 +1,137 @@
+import { existsSync, linkSync, mkdirSync, readFileSync, unlinkSync } from 'node:fs';
+import path from 'node:path';
+import { IdeasError } from '../core/errors.js';
+import { EditError } from '../core/front-matter-edit.js';
+import { readFrontMatter } from '../core/front-matter.js';
+import { toIdea, type Idea } from '../core/idea.js';
+import type { Stage } from '../core/config.js';
+import { writeFileAtomic } from './atomic-file.js';
+import { git, gitTopLevel } from './git.js';
+import type { Registry } from './registry.js';
+
+/**
+ * A test hook: `IDEAS_FAULT=<step>` makes the named step fail, so tests can prove that a failure at any step leaves
+ * the idea whole in exactly one place.
+ */
+export function injectFault(env: NodeJS.ProcessEnv, step: string): void {
+  if (env.IDEAS_FAULT === step) throw new Error(`injected fault at ${step}`);
+}
+
+export function readIdeaText(idea: Idea): string {
+  try {
+    return readFileSync(idea.abs, 'utf8');
+  } catch (e) {
+    throw new IdeasError('IO', 'err.readFile', { file: idea.path, reason: (e as Error).message });
+  }
+}
+
+/** Runs an edit of the front matter, turning a file the edit cannot handle into a clear error. */
+export function editText(idea: Idea, edit: () => string): string {
+  try {
+    return edit();
+  } catch (e) {
+    if (e instanceof EditError) throw new IdeasError('USAGE', 'err.cannotEdit', { file: idea.path, reason: e.reason });
+    throw e;
+  }
+}
+
+function reread(idea: Idea, rel: string, abs: string, stage: Stage): Idea {
+  const fm = readFrontMatter(readFileSync(abs));
+  if (!fm.ok) throw new IdeasError('IO', 'err.readFile', { file: rel, reason: fm.rule });
+  return toIdea(fm, stage, rel, abs);
+}
+
+/** Refuses to write over a change someone else made since the idea was read. */
+function assertUnchanged(idea: Idea, before: string): void {
+  let now: string;
+  try {
+    now = readFileSync(idea.abs, 'utf8');
+  } catch {
+    throw new IdeasError('CONFLICT', 'err.changedMeanwhile', { file: idea.path });
+  }
+  if (now !== before) throw new IdeasError('CONFLICT', 'err.changedMeanwhile', { file: idea.path });
+}
+
+async function isTracked(root: string, rel: string): Promise<boolean> {
+  try {
+    await git(['ls-files', '--error-unmatch', '--', rel], root);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export interface WriteOutcome {
+  idea: Idea;
+  staged: boolean;
+  committed: boolean;
+}
+
+/** Replaces an idea's text in place, atomically, and stages it in a git repository. */
+export async function rewriteIdea(registry: Registry, idea: Idea, before: string, after: string, env: NodeJS.ProcessEnv, commitMessage: string | null): Promise<WriteOutcome> {
+  assertUnchanged(idea, before);
+  try {
+    injectFault(env, 'rewrite:before-write');
+    writeFileAtomic(idea.abs, after);
+  } catch (e) {
+    throw new IdeasError('IO', 'err.writeFile', { file: idea.path, reason: (e as Error).message }, { cause: e });
+  }
+  const inGit = (await gitTopLevel(registry.root)) !== null;
+  if (inGit) await git(['add', '--', idea.path], registry.root);
+  let committed = false;
+  if (inGit && commitMessage) {
+    await git(['commit', '--quiet', '-m', commitMessage, '--only', '--', idea.path], registry.root);
+    committed = true;
+  }
+  return { idea: reread(idea, idea.path, idea.abs, idea.stage), staged: inGit, committed };
+}
+
+/**
+ * Moves an idea into another stage's folder and writes its new text there. In a git repository the move is a
+ * `git mv`, so `git log --follow` keeps the file's history. The order makes every failure recoverable: the file is
+ * moved whole first, then its text is replaced atomically; if that fails, it is moved back. A process killed
+ * between the two leaves the idea whole, in one place, without its new history entry.
+ */
+export async function moveIdea(registry: Registry, idea: Idea, to: Stage, before: string, after: string, env: NodeJS.ProcessEnv, commitMessage: string | null): Promise<WriteOutcome> {
+  const name = path.basename(idea.abs);
+  const toRel = `${registry.config.ideasDir}/${to.folder}/${name}`;
+  const toAbs = path.join(registry.root, toRel);
+  if (existsSync(toAbs)) throw new IdeasError('FILE_EXISTS', 'err.filesExist', { files: toRel });
+  assertUnchanged(idea, before);
+  const inGit = (await gitTopLevel(registry.root)) !== null;
+  const tracked = inGit && (await isTracked(registry.root, idea.path));
+  mkdirSync(path.dirname(toAbs), { recursive: true });
+
+  if (tracked) {
+    await git(['mv', '--', idea.path, toRel], registry.root);
+  } else {
+    try {
+      // link, then unlink: unlike rename, never replaces a file that appeared at the target meanwhile.
+      linkSync(idea.abs, toAbs);
+      unlinkSync(idea.abs);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') throw new IdeasError('CONFLICT', 'err.changedMeanwhile', { file: idea.path });
+      throw new IdeasError(code === 'EEXIST' ? 'FILE_EXISTS' : 'IO', code === 'EEXIST' ? 'err.filesExist' : 'err.writeFile', { files: toRel, file: toRel, reason: (e as Error).message });
+    }
+  }
+  try {
+    injectFault(env, 'move:after-rename');
+    writeFileAtomic(toAbs, after);
+  } catch (e) {
+    // Put the idea back as it was: its old text is still the file's, only its place changed.
+    if (tracked) await git(['mv', '--', toRel, idea.path], registry.root);
+    else {
+      linkSync(toAbs, idea.abs);
+      unlinkSync(toAbs);
+    }
+    throw new IdeasError('IO', 'err.writeFile', { file: toRel, reason: (e as Error).message }, { cause: e });
+  }
+  if (inGit) await git(['add', '--', toRel], registry.root);
+  let committed = false;
+  if (inGit && commitMessage) {
+    await git(['commit', '--quiet', '-m', commitMessage, '--only', '--', ...(tracked ? [idea.path] : []), toRel], registry.root);
+    committed = true;
+  }
+  return { idea: reread(idea, toRel, toAbs, to), staged: inGit, committed };
+}
