@@ -273,6 +273,47 @@ export async function run(argv: string[], ctx: Ctx): Promise<number> {
       await printChange(r, o, { action: 'assigned', changes: r.changes }, r.changes.length > 0 ? t(r.lang, 'out.assigned', { id: r.idea.id ?? '', changes: r.changes.map((c) => `${c.field}: ${c.new}`).join(', ') }) : t(r.lang, 'out.unchanged'));
     });
 
+  sub('review', h('review'))
+    .option('-s, --stage <stage>', h('reviewStage'))
+    .option('--by <name>', h('reviewBy'))
+    .option('--minutes <file>', h('reviewMinutes'))
+    .option('--dry-run', h('reviewDryRun'))
+    .option('--json', h('optJson'))
+    .addHelpText('after', examples('review', lang))
+    .action(async (_o, cmd: Command) => {
+      const o = cmd.optsWithGlobals();
+      json = o.json === true;
+      const { runReview } = await import('./commands/review.js');
+      const { renderReviewCard, renderGate } = await import('./ui/render-review.js');
+      const width = ctx.stderr.columns ?? 80;
+      const cErr = colorFor(ctx.stderr, ctx.env);
+      const r = await runReview(
+        { ...common(o), stage: o.stage as string | undefined, by: o.by as string | undefined, minutes: o.minutes as string | undefined, dryRun: o.dryRun === true, present: (card) => err(renderReviewCard(card, width, cErr)) },
+        ctx,
+      );
+      if (o.dryRun) {
+        if (o.json) {
+          const { ideaSummaryDto } = await import('./ui/dto.js');
+          const agenda = r.agenda.map((a) => ({
+            idea: ideaSummaryDto(a.idea, r.lang, ctx.clock()),
+            daysInStage: a.daysInStage,
+            next: a.next?.key ?? null,
+            gate: a.gate ? { open: a.gate.open, criteria: a.checklist.map((x) => ({ field: x.field, label: x.label, met: x.met, problem: x.problem })) } : null,
+          }));
+          out(`${JSON.stringify({ schemaVersion: 1, kind: 'review-agenda', registry: { name: r.registry.config.name, language: r.registry.config.language }, agenda }, null, 2)}\n`);
+        } else {
+          const c = colorFor(ctx.stdout, ctx.env);
+          if (r.agenda.length === 0) out(`${t(r.lang, 'review.empty')}\n`);
+          for (const a of r.agenda) out(`${c.cyan(a.idea.id ?? '')}  ${a.idea.title ?? ''}  ${c.dim(`(${a.idea.stage.label[r.lang]})`)}\n${renderGate(a, r.lang, c).map((l) => `  ${l}`).join('\n')}\n`);
+        }
+        return;
+      }
+      if (r.agenda.length === 0) err(`${t(r.lang, 'review.empty')}\n`);
+      out(`${r.minutesText ?? ''}`);
+      if (r.minutesFile) err(`${cErr.green(t(r.lang, 'review.written', { file: r.minutesFile }))}\n`);
+      if (r.cancelled) exitCode = EXIT.cancelled;
+    });
+
   sub('validate', h('validate'))
     .argument('[paths...]', h('validatePaths'))
     .addOption(new Option('-f, --format <format>', h('validateFormat')).choices(['pretty', 'json', 'github']).default('pretty'))

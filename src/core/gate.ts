@@ -38,3 +38,27 @@ export function forwardStage(stage: Stage, config: RegistryConfig): Stage | unde
   const key = stage.next[0];
   return key === undefined ? undefined : config.stages.find((s) => s.key === key);
 }
+
+export interface ChecklistItem {
+  field: string;
+  label: string;
+  met: boolean;
+  /** What is wrong, when not met. */
+  problem: string | null;
+}
+
+/** Every criterion of a gate, met or not: the fields the target's criteria name, and any other problem found. */
+export function gateChecklist(gate: Gate, criteriaSchema: Record<string, unknown> | undefined, lang: 'sv' | 'en', label: (schema: Record<string, unknown> | null, field: string) => string): ChecklistItem[] {
+  const props = (criteriaSchema?.properties ?? {}) as Record<string, Record<string, unknown>>;
+  const required = Array.isArray(criteriaSchema?.required) ? (criteriaSchema.required as string[]) : [];
+  const names = [...new Set([...required, ...Object.keys(props)])];
+  const items: ChecklistItem[] = names.map((field) => {
+    const problem = gate.missing.find((m) => m.field === field);
+    const text = problem ? problem.message[lang].replace(/ \[[^\]]*\]$/, '').replace(/^[^:]*\[[^\]]*\]: /, '') : null;
+    return { field, label: label(props[field] ?? null, field), met: !problem, problem: text };
+  });
+  for (const m of gate.missing) {
+    if (!names.includes(m.field)) items.push({ field: m.field, label: m.field || '–', met: false, problem: m.message[lang] });
+  }
+  return items;
+}

@@ -47,6 +47,11 @@ export const HELP = {
   assign: { sv: 'sätt idécoach eller idébärare; skrivs i historiken', en: 'set the coach or the carrier; written in the history' },
   assignCoach: { sv: 'idécoachens namn', en: "the coach's name" },
   assignCarrier: { sv: 'idébärarens namn', en: "the carrier's name" },
+  review: { sv: 'håll idérådets möte: gå igenom idéerna som väntar på beslut', en: "hold the idea council's meeting: go through the ideas that wait for a decision" },
+  reviewStage: { sv: 'idéerna i detta steg (annars alla vars grind är öppen)', en: 'the ideas in this stage (otherwise all whose gate is open)' },
+  reviewBy: { sv: 'vem som beslutar, t.ex. Idérådet', en: 'who decides, e.g. the council' },
+  reviewMinutes: { sv: 'skriv protokollet som Markdown till denna fil', en: 'write the minutes as Markdown to this file' },
+  reviewDryRun: { sv: 'visa bara vad mötet skulle gå igenom', en: 'only show what the meeting would go through' },
   exitCodes: {
     sv: 'Slutkoder: 0 klart, 1 idéslussen har problem, 2 kunde inte köras som angivet, 130 avbrutet.',
     en: 'Exit codes: 0 done, 1 the registry has problems, 2 could not run as asked, 130 cancelled.',
@@ -87,6 +92,10 @@ export const EXAMPLES: Record<string, Record<Lang, string[]>> = {
   assign: {
     sv: ['ideas assign sund-4k7q2x --coach "Johan Ek"', 'ideas assign sund-4k7q2x --carrier "Anna Berg" --by Samordnaren --commit'],
     en: ['ideas assign sund-4k7q2x --coach "Johan Ek"', 'ideas assign sund-4k7q2x --carrier "Anna Berg" --by Coordinator --commit'],
+  },
+  review: {
+    sv: ['ideas review --by Idérådet --minutes protokoll-2026-11-23.md', 'ideas review --stage foradling', 'ideas review --dry-run --json'],
+    en: ['ideas review --by Council --minutes minutes-2026-11-23.md', 'ideas review --stage refinement', 'ideas review --dry-run --json'],
   },
   validate: {
     sv: ['ideas validate', 'ideas validate ideas/01-ide', 'ideas validate --format github', 'ideas validate --strict --json'],

@@ -1,0 +1,50 @@
+import type { ChalkInstance } from 'chalk';
+import type { ReviewCard, ReviewItem } from '../commands/review.js';
+import { t, type Lang } from '../core/i18n.js';
+import { formatAge } from './render-list.js';
+import { truncate } from './text-width.js';
+
+const SUMMARY_LINES = 10;
+
+function wrap(paragraph: string, width: number): string[] {
+  const out: string[] = [];
+  let line = '';
+  for (const word of paragraph.split(/\s+/).filter(Boolean)) {
+    if (line && line.length + 1 + word.length > width) {
+      out.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) out.push(truncate(line, width));
+  return out;
+}
+
+/** The text of an idea, wrapped and cut to fit one screen with its card. */
+export function summarize(body: string, width: number): string[] {
+  const paragraphs = body.trim().split(/\r?\n\s*\r?\n/);
+  const lines = paragraphs.flatMap((p, i) => [...(i > 0 ? [''] : []), ...wrap(p.replace(/\s+/g, ' '), width)]);
+  if (lines.length <= SUMMARY_LINES) return lines;
+  return [...lines.slice(0, SUMMARY_LINES - 1), `${lines[SUMMARY_LINES - 1] ?? ''} …`];
+}
+
+/** One idea as the council sees it before deciding: who, how long, what, and the next gate's criteria. */
+export function renderReviewCard(card: ReviewCard, width: number, c: ChalkInstance): string {
+  const { idea, lang } = card;
+  const out: string[] = ['', c.dim('─'.repeat(Math.min(width, 80)))];
+  out.push(`${c.dim(t(lang, 'review.header', { n: card.n, total: card.total }))}  ${c.cyan(idea.id ?? '')}  ${c.bold(idea.title ?? '')}`);
+  const who = [idea.carrier ? `${t(lang, 'col.carrier').toLowerCase()}: ${idea.carrier}` : null, idea.coach ? `coach: ${idea.coach}` : null].filter(Boolean).join(' · ');
+  if (who) out.push(who);
+  out.push(c.dim(t(lang, 'review.inStage', { age: formatAge(card.daysInStage, lang) || '0', stage: idea.stage.label[lang] })));
+  out.push('', ...summarize(idea.body, Math.min(width, 100) - 2).map((l) => `  ${l}`), '');
+  out.push(...renderGate(card, lang, c));
+  return `${out.join('\n')}\n`;
+}
+
+export function renderGate(item: ReviewItem, lang: Lang, c: ChalkInstance): string[] {
+  if (!item.next) return [t(lang, 'review.noGate', { stage: item.idea.stage.label[lang] })];
+  const out = [c.bold(t(lang, 'review.gate', { to: item.next.label[lang] }))];
+  for (const x of item.checklist) {
+    out.push(`  ${x.met ? c.green('✔') : c.red('✘')} ${x.label}${x.met ? '' : c.dim(`: ${x.problem ?? t(lang, 'review.unmet')}`)}`);
+  }
+  return out;
+}
