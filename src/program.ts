@@ -169,6 +169,7 @@ export async function run(argv: string[], ctx: Ctx): Promise<number> {
   sub('list', h('list'))
     .option('-s, --stage <stage>', h('listStage'))
     .option('--tag <tag>', h('listTag'))
+    .option('--funds', h('listFunds'))
     .option('--json', h('optJson'))
     .addHelpText('after', examples('list', lang))
     .action(async (_o, cmd: Command) => {
@@ -181,7 +182,7 @@ export async function run(argv: string[], ctx: Ctx): Promise<number> {
       } else {
         const { renderIdeaList } = await import('./ui/render-list.js');
         const width = ctx.stdout.isTTY && ctx.stdout.columns ? ctx.stdout.columns : 80;
-        out(renderIdeaList(result.ideas, result.lang, result.today, width, colorFor(ctx.stdout, ctx.env)));
+        out(renderIdeaList(result.ideas, result.lang, result.today, width, colorFor(ctx.stdout, ctx.env), o.funds === true));
       }
       if (result.unreadable > 0) err(`${colorFor(ctx.stderr, ctx.env).yellow(t(result.lang, 'out.unreadable', { count: result.unreadable }))}\n`);
     });

@@ -258,6 +258,7 @@ const messages = {
   'col.title': { sv: 'TITEL', en: 'TITLE' },
   'col.stage': { sv: 'STEG', en: 'STAGE' },
   'col.age': { sv: 'ÅLDER', en: 'AGE' },
+  'col.granted': { sv: 'BEVILJAT', en: 'GRANTED' },
   'col.carrier': { sv: 'IDÉBÄRARE', en: 'CARRIER' },
   'age.days': { sv: '{n} d', en: '{n}d' },
   'age.weeks': { sv: '{n} v', en: '{n}w' },

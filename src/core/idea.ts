@@ -87,3 +87,8 @@ export function enteredStageOn(idea: Idea): string | null {
 export function isoDate(d: Date): string {
   return d.toISOString().slice(0, 10);
 }
+
+/** The money granted to an idea: the sum of the amounts in its history. */
+export function grantedAmount(idea: Idea): number {
+  return historyOf(idea).reduce((sum, e) => sum + (typeof e.amount === 'number' && Number.isFinite(e.amount) ? e.amount : 0), 0);
+}

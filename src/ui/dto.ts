@@ -3,7 +3,7 @@
  * (absolute paths, parsed schemas) never leak, and missing values are null, never absent keys.
  */
 import type { Finding } from '../core/finding.js';
-import { daysSince, historyOf, type Idea } from '../core/idea.js';
+import { daysSince, grantedAmount, historyOf, type Idea } from '../core/idea.js';
 import type { IdeasError } from '../core/errors.js';
 import type { Lang } from '../core/i18n.js';
 import type { Registry } from '../io/registry.js';
@@ -28,6 +28,8 @@ export interface IdeaSummaryDto {
   unit: string | null;
   challenge: string | null;
   tags: string[];
+  /** The sum of the amounts granted in the idea's history, in kronor. */
+  granted: number;
 }
 
 export interface HistoryEntryDto {
@@ -76,6 +78,7 @@ export function ideaSummaryDto(idea: Idea, lang: Lang, today: Date): IdeaSummary
     unit: idea.unit,
     challenge: idea.challenge,
     tags: idea.tags,
+    granted: grantedAmount(idea),
   };
 }
 

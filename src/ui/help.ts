@@ -27,6 +27,7 @@ export const HELP = {
   list: { sv: 'lista idéerna: id, titel, steg, ålder och idébärare', en: 'list the ideas: id, title, stage, age and carrier' },
   listStage: { sv: 'bara idéer i detta steg (nyckel, mapp eller namn)', en: 'only ideas in this stage (key, folder or label)' },
   listTag: { sv: 'bara idéer med denna tagg', en: 'only ideas with this tag' },
+  listFunds: { sv: 'visa beviljade medel i stället för idébäraren, och summan', en: 'show the funds granted instead of the carrier, and their total' },
   show: { sv: 'visa en idé: fält, historik och text', en: 'show one idea: fields, history and text' },
   showId: { sv: 'idéns id (eller bara dess slumpdel, eller filens sökväg)', en: "the idea's id (or only its random part, or the file's path)" },
   validate: { sv: 'kontrollera idéfilerna och konfigurationen', en: 'check the idea files and the config' },
@@ -74,8 +75,8 @@ export const EXAMPLES: Record<string, Record<Lang, string[]>> = {
     en: ['ideas new', 'ideas new --no-input --title "Care at a distance" --set carrier="Anna Berg" --set tags=care,digital', 'ideas new --title "Bike loans" --body-file description.md --json'],
   },
   list: {
-    sv: ['ideas list', 'ideas list --stage test', 'ideas list --tag digitalisering --json'],
-    en: ['ideas list', 'ideas list --stage test', 'ideas list --tag digital --json'],
+    sv: ['ideas list', 'ideas list --stage test', 'ideas list --funds', 'ideas list --tag digitalisering --json'],
+    en: ['ideas list', 'ideas list --stage test', 'ideas list --funds', 'ideas list --tag digital --json'],
   },
   show: {
     sv: ['ideas show sund-4k7q2x', 'ideas show 4k7q2x --json'],

@@ -1,5 +1,6 @@
 import type { ChalkInstance } from 'chalk';
-import { daysSince, type Idea } from '../core/idea.js';
+import { daysSince, grantedAmount, type Idea } from '../core/idea.js';
+import { formatAmount } from '../core/minutes.js';
 import { t, type Lang } from '../core/i18n.js';
 import { displayWidth, padEnd, truncate } from './text-width.js';
 
@@ -12,16 +13,18 @@ export function formatAge(days: number | null, lang: Lang): string {
 }
 
 /** The table of `ideas list`: id, title, stage, age and carrier, fitted to the terminal (80 columns when piped). */
-export function renderIdeaList(ideas: Idea[], lang: Lang, today: Date, width: number, c: ChalkInstance): string {
+export function renderIdeaList(ideas: Idea[], lang: Lang, today: Date, width: number, c: ChalkInstance, funds = false): string {
   if (ideas.length === 0) return `${t(lang, 'out.noIdeas')}\n`;
+  const money = (n: number) => (n > 0 ? formatAmount(n, lang) : '');
   const rows = ideas.map((i) => ({
     id: i.id ?? '?',
     title: i.title ?? '',
     stage: i.stage.label[lang],
     age: formatAge(daysSince(i.created, today), lang),
-    carrier: i.carrier ?? '',
+    // With --funds, the last column is the money granted instead of the carrier.
+    carrier: funds ? money(grantedAmount(i)) : (i.carrier ?? ''),
   }));
-  const head = { id: t(lang, 'col.id'), title: t(lang, 'col.title'), stage: t(lang, 'col.stage'), age: t(lang, 'col.age'), carrier: t(lang, 'col.carrier') };
+  const head = { id: t(lang, 'col.id'), title: t(lang, 'col.title'), stage: t(lang, 'col.stage'), age: t(lang, 'col.age'), carrier: t(lang, funds ? 'col.granted' : 'col.carrier') };
   const widest = (key: keyof typeof head, cap: number) => Math.min(cap, Math.max(displayWidth(head[key]), ...rows.map((r) => displayWidth(r[key]))));
   const gap = 2;
   const idW = widest('id', 24);
@@ -46,5 +49,6 @@ export function renderIdeaList(ideas: Idea[], lang: Lang, today: Date, width: nu
       .trimEnd();
   const out = [c.bold(line(head))];
   for (const r of rows) out.push(line(r, c.cyan));
+  if (funds) out.push(c.bold(`${t(lang, 'minutes.total')}: ${formatAmount(ideas.reduce((sum, i) => sum + grantedAmount(i), 0), lang)}`));
   return `${out.join('\n')}\n`;
 }

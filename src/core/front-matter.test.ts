@@ -1,0 +1,202 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import matter from 'gray-matter';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readFrontMatter, type FrontMatterResult } from './front-matter.js';
+
+const utf8 = (text: string): Uint8Array => Buffer.from(text, 'utf8');
+const read = (text: string): FrontMatterResult => readFrontMatter(utf8(text));
+
+/** The rule and line of a problem, or 'ok'. */
+function verdict(r: FrontMatterResult): { rule: string; line: number } | 'ok' {
+  return r.ok ? 'ok' : { rule: r.rule, line: r.line };
+}
+
+/** Nine levels of nine aliases each: 9^9 (387 million) strings if the aliases were expanded. */
+function billionLaughs(): string {
+  const lines = ['---', 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
+  const names = 'abcdefghi';
+  for (let i = 1; i < names.length; i++) {
+    lines.push(`${names[i]}: &${names[i]} [${Array(9).fill(`*${names[i - 1]}`).join(', ')}]`);
+  }
+  lines.push('title: boom', '---', '');
+  return lines.join('\n');
+}
+
+describe('readFrontMatter', () => {
+  it('reads a valid file: data, matter, body and the line the body starts on', () => {
+    const r = read('---\ntitle: Cykelpool\ncreated: 2026-01-01\ntags: [a, b]\n---\nFirst line\nSecond line\n');
+    expect(r).toEqual({
+      ok: true,
+      data: { title: 'Cykelpool', created: '2026-01-01', tags: ['a', 'b'] },
+      matter: 'title: Cykelpool\ncreated: 2026-01-01\ntags: [a, b]\n',
+      body: 'First line\nSecond line\n',
+      bodyLine: 6,
+    });
+  });
+
+  it('skips a byte order mark', () => {
+    const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), utf8('---\ntitle: A\n---\nBody\n')]);
+    expect(readFrontMatter(bytes)).toEqual({ ok: true, data: { title: 'A' }, matter: 'title: A\n', body: 'Body\n', bodyLine: 4 });
+  });
+
+  it('accepts CRLF line endings: no CR in the values, and the body starts after the closing line', () => {
+    const r = read('---\r\ntitle: A\r\nn: 1\r\n---\r\nBody\r\nmore\r\n');
+    expect(r.ok && { data: r.data, body: r.body, bodyLine: r.bodyLine }).toEqual({ data: { title: 'A', n: 1 }, body: 'Body\r\nmore\r\n', bodyLine: 5 });
+  });
+
+  it('accepts a file whose closing line is its last, without a line break', () => {
+    const r = read('---\ntitle: A\n---');
+    expect(r.ok && { data: r.data, body: r.body, bodyLine: r.bodyLine }).toEqual({ data: { title: 'A' }, body: '', bodyLine: 4 });
+  });
+
+  it('gives the body line after a longer front matter and an empty one', () => {
+    const long = read('---\na: 1\nb:\n  - x\n  - y\nc: |\n  text\n  more\n---\n\nBody\n');
+    expect(long.ok && long.bodyLine).toBe(10);
+    const empty = read('---\n---\nBody\n');
+    expect(empty.ok && { data: empty.data, body: empty.body, bodyLine: empty.bodyLine }).toEqual({ data: {}, body: 'Body\n', bodyLine: 3 });
+  });
+
+  it.each([
+    ['an empty file', 'file/empty', 1, new Uint8Array()],
+    ['a whitespace-only file', 'file/empty', 1, utf8('  \n\n\t \n')],
+    ['a NUL byte on line 3', 'file/binary', 3, utf8('---\ntitle: a\n\0\n---\n')],
+    ['a NUL byte on line 1', 'file/binary', 1, Buffer.from([0x00, 0x01, 0x02])],
+    ['invalid UTF-8 on line 3', 'file/encoding', 3, Buffer.concat([utf8('---\ntitle: x\n'), Buffer.from([0xff, 0xfe]), utf8('\n---\n')])],
+    ['Latin-1 å on line 2', 'file/encoding', 2, Buffer.concat([utf8('---\ntitle: p'), Buffer.from([0xe5]), utf8('\n---\n')])],
+    ['no front matter', 'front-matter/missing', 1, utf8('# Title\n\ntext\n')],
+    ['front matter after a blank line', 'front-matter/missing', 1, utf8('\n---\ntitle: a\n---\n')],
+    ['---js', 'front-matter/opening', 1, utf8('---js\n{ title: "x" }\n---\n')],
+    ['---javascript', 'front-matter/opening', 1, utf8('---javascript\n{ title: "x" }\n---\n')],
+    ['---JS', 'front-matter/opening', 1, utf8('---JS\n{ title: "x" }\n---\n')],
+    ['--- yaml', 'front-matter/opening', 1, utf8('--- yaml\ntitle: x\n---\n')],
+    ['----', 'front-matter/opening', 1, utf8('----\ntitle: x\n----\n')],
+    ['a missing closing line', 'front-matter/unclosed', 1, utf8('---\ntitle: x\nbody\n')],
+    ['a closing line that is longer than ---', 'front-matter/unclosed', 1, utf8('---\ntitle: x\n----\nbody\n')],
+    ['a line ---x inside the front matter', 'front-matter/stray-delimiter', 3, utf8('---\ntitle: x\n---x\nb: 2\n---\n')],
+    ['a list', 'front-matter/not-mapping', 2, utf8('---\n- a\n- b\n---\n')],
+    ['a scalar', 'front-matter/not-mapping', 2, utf8('---\njust words\n---\n')],
+  ])('%s gives %s on line %i', (_name, rule, line, bytes) => {
+    expect(verdict(readFrontMatter(bytes))).toEqual({ rule, line });
+  });
+
+  it.each([
+    ['the key itself', '---\ntitle: x\ncreated: 2026-01-01\ntitle: y\n---\n', 'title', 4],
+    ['a quoted repeat', '---\ntitle: x\n"title": y\n---\n', 'title', 3],
+    ['a nested key', '---\ntitle: x\nh:\n  a: 1\n  a: 2\n---\n', 'a', 5],
+    ['a key in a file with anchors', '---\nb: &x 1\ntitle: x\nb: 2\n---\n', 'b', 4],
+  ])('a duplicate key names %s and the line of the second one', (_name, text, key, line) => {
+    const r = read(text);
+    expect(r.ok ? r : { rule: r.rule, line: r.line, params: r.params }).toEqual({ rule: 'front-matter/duplicate-key', line, params: { key } });
+  });
+
+  it.each([
+    ['!!js/function', '---\ntitle: !!js/function "function () { return 1 }"\n---\n'],
+    ['!!js/regexp', '---\ntitle: !!js/regexp /abc/\n---\n'],
+    ['!!js/undefined', '---\ntitle: !!js/undefined ""\n---\n'],
+    ['!!python/object', '---\ntitle: x\nrun: !!python/object:os.system ls\n---\n'],
+  ])('refuses the tag %s as front-matter/unknown-tag on its line', (tag, text) => {
+    const r = read(text);
+    const line = text.split('\n').findIndex((l) => l.includes(tag)) + 1;
+    expect(r.ok ? r : { rule: r.rule, line: r.line, tag: String(r.params.tag).startsWith(tag) }).toEqual({ rule: 'front-matter/unknown-tag', line, tag: true });
+  });
+
+  it.each([
+    ['an unclosed flow list', '---\ntitle: x\nk: [a, b]]\n---\n', 3],
+    ['a tab as indentation', '---\ntitle: x\nlist:\n\t- a\n---\n', 4],
+    ['a nested mapping on one line', '---\ntitle: x\na: b: c\n---\n', 3],
+    ['a value starting with @', '---\ntitle: x\nk: @bad\n---\n', 3],
+    ['a word without a key', '---\ntitle: x\nfoo\nbar: 1\n---\n', 3],
+  ])('a YAML syntax error (%s) is front-matter/yaml on line %i', (_name, text, line) => {
+    const r = read(text);
+    expect(verdict(r)).toEqual({ rule: 'front-matter/yaml', line });
+    expect(r.ok ? null : typeof r.params.reason).toBe('string');
+  });
+
+  it('stops an alias bomb with front-matter/alias-limit, quickly', () => {
+    const started = performance.now();
+    const r = read(billionLaughs());
+    const ms = performance.now() - started;
+    expect(verdict(r)).toEqual({ rule: 'front-matter/alias-limit', line: 2 });
+    expect(ms).toBeLessThan(2000);
+  });
+
+  it('accepts a small legitimate anchor and alias', () => {
+    const r = read('---\ntitle: Delad text\nunit: &u Socialtjänsten\ncontact: *u\ntags: &t [a, b]\nmore: *t\n---\n');
+    expect(r.ok && r.data).toEqual({ title: 'Delad text', unit: 'Socialtjänsten', contact: 'Socialtjänsten', tags: ['a', 'b'], more: ['a', 'b'] });
+  });
+
+  it.each([
+    ['flow lists', `---\na: ${'['.repeat(1000)}${']'.repeat(1000)}\n---\n`],
+    ['block mappings', `---\n${Array.from({ length: 1000 }, (_, i) => `${' '.repeat(i)}k:`).join('\n')}\n---\n`],
+  ])('does not crash on %s nested 1,000 levels deep', (_name, text) => {
+    let r: FrontMatterResult | undefined;
+    expect(() => {
+      r = read(text);
+    }).not.toThrow();
+    if (r && !r.ok) {
+      expect(r.rule).toMatch(/^front-matter\//);
+      expect(r.line).toBeGreaterThanOrEqual(2);
+    }
+  });
+
+  it('keeps dates and yes/no/on as strings, and reads true and numbers as such', () => {
+    const r = read('---\ncreated: 2026-01-01\na: yes\nb: no\nc: on\nd: true\ne: false\nf: 1.5\ng: null\nh: 2026-01-01T10:00:00Z\n---\n');
+    expect(r.ok && r.data).toEqual({ created: '2026-01-01', a: 'yes', b: 'no', c: 'on', d: true, e: false, f: 1.5, g: null, h: '2026-01-01T10:00:00Z' });
+  });
+
+  it('keeps yes/no as strings also on the path for files with anchors', () => {
+    const r = read('---\ntitle: yes\nx: &x no\ny: *x\ncreated: 2026-01-01\n---\n');
+    expect(r.ok && r.data).toEqual({ title: 'yes', x: 'no', y: 'no', created: '2026-01-01' });
+  });
+
+  it('gives the finding every time for the same failing text (no cached empty parse)', () => {
+    const text = '---\ntitle: x\ntitle: y\n---\n';
+    const first = read(text);
+    const second = read(text);
+    expect(verdict(first)).toEqual({ rule: 'front-matter/duplicate-key', line: 3 });
+    expect(second).toEqual(first);
+  });
+
+  it('never throws, whatever the bytes', () => {
+    const samples = [
+      Buffer.from([0xef, 0xbb, 0xbf]),
+      utf8('---'),
+      utf8('---\n'),
+      utf8('---\r\n---\r\n'),
+      utf8('---\n: \n---\n'),
+      utf8('---\n? [a]\n: b\n---\n'),
+      utf8('---\n*undefined_alias\n---\n'),
+      utf8('---\n&a [*a]\n---\n'),
+      utf8('---\ntitle: x\u0007\n---\n'),
+      utf8('---\n%YAML 1.1\n---\ntitle: x\n---\n'),
+    ];
+    for (const bytes of samples) expect(() => readFrontMatter(bytes)).not.toThrow();
+  });
+});
+
+describe('readFrontMatter and JavaScript front matter', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ideas-'));
+  });
+  afterEach(() => {
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  const payload = (marker: string) => `{ title: require("fs").writeFileSync(${JSON.stringify(marker)}, "ran") || "x" }`;
+
+  it('the payload does run under gray-matter without options (the control that makes the next test meaningful)', () => {
+    const marker = path.join(dir, 'control');
+    matter(`---js\n${payload(marker)}\n---\n`);
+    expect(fs.existsSync(marker)).toBe(true);
+  });
+
+  it.each(['---js', '---javascript', '---JS', '---Javascript', '--- js', '---  javascript'])('never runs the code of a %s file', (opening) => {
+    const marker = path.join(dir, 'marker');
+    const r = read(`${opening}\n${payload(marker)}\n---\nbody\n`);
+    expect(verdict(r)).toEqual({ rule: 'front-matter/opening', line: 1 });
+    expect(fs.existsSync(marker)).toBe(false);
+  });
+});
