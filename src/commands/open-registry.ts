@@ -2,6 +2,7 @@ import type { CommonOptions, Ctx } from '../context.js';
 import type { Lang } from '../core/i18n.js';
 import { chooseLang } from '../core/lang-choice.js';
 import { loadRegistry, locateRegistry, type Registry } from '../io/registry.js';
+import { peekLanguage } from '../io/registry-root.js';
 
 export interface OpenRegistry {
   registry: Registry;
@@ -11,7 +12,7 @@ export interface OpenRegistry {
 
 export function openRegistry(opts: CommonOptions, ctx: Ctx): OpenRegistry {
   const root = locateRegistry(ctx.cwd, opts.registry, ctx.env);
-  const fallback = chooseLang(opts.lang, null, ctx.env);
+  const fallback = chooseLang(opts.lang, peekLanguage(root), ctx.env);
   const registry = loadRegistry(root, fallback);
   return { registry, lang: chooseLang(opts.lang, registry.config.language, ctx.env) };
 }

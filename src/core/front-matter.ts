@@ -40,7 +40,8 @@ export type FrontMatterResult = FrontMatter | FrontMatterProblem;
 /** The file line on which the YAML text starts: line 1 is the opening `---`. */
 export const MATTER_FIRST_LINE = 2;
 
-class YamlProblem extends Error {
+/** A YAML text that cannot be read safely: which rule, the message to show, and where (0-based, in the text). */
+export class YamlProblem extends Error {
   constructor(
     readonly rule: string,
     readonly key: MessageKey,

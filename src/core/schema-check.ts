@@ -101,7 +101,12 @@ export function describeErrors(errors: readonly ErrorObject[] | null | undefined
   for (const e of errors) {
     // Errors inside alternatives repeat what the anyOf/oneOf error says once; `if` only points at `then`.
     if (/\/(anyOf|oneOf)\/\d+\//.test(e.schemaPath) || e.keyword === 'if') continue;
-    const pointer = e.keyword === 'required' ? `${e.instancePath}/${escapePointer(String(e.params.missingProperty))}` : e.instancePath;
+    const pointer =
+      e.keyword === 'required'
+        ? `${e.instancePath}/${escapePointer(String(e.params.missingProperty))}`
+        : e.keyword === 'additionalProperties'
+          ? `${e.instancePath}/${escapePointer(String(e.params.additionalProperty))}`
+          : e.instancePath;
     const subject = subjectSchema(e);
     const key = `${pointer}|${e.keyword}`;
     if (seen.has(key)) continue;
@@ -111,7 +116,9 @@ export function describeErrors(errors: readonly ErrorObject[] | null | undefined
     const custom = localizedKeyword(subject, 'x-message');
     const message: Localized = custom
       ? { sv: `${custom.sv} [${displayPointer(pointer)}]`, en: `${custom.en} [${displayPointer(pointer)}]` }
-      : {
+      : e.keyword === 'additionalProperties'
+        ? { sv: problemText(e, 'sv'), en: problemText(e, 'en') }
+        : {
           sv: `${label('sv')}: ${problemText(e, 'sv')}`,
           en: `${label('en')}: ${problemText(e, 'en')}`,
         };

@@ -3,8 +3,8 @@ import { findRegistryRoot } from './registry-root.js';
 import path from 'node:path';
 import { CONFIG_FILE, checkConfigRules, normalizeConfig, type RegistryConfig, type Stage } from '../core/config.js';
 import { IdeasError } from '../core/errors.js';
-import type { Lang, Localized } from '../core/i18n.js';
-import { parseYamlSafely } from '../core/front-matter.js';
+import { t, type Lang, type Localized } from '../core/i18n.js';
+import { parseYamlSafely, YamlProblem } from '../core/front-matter.js';
 import { YamlPositions } from '../core/positions.js';
 import { baseValidators, compileCriteria, describeErrors, type Validator } from '../core/schema-check.js';
 
@@ -44,10 +44,11 @@ export function loadRegistry(root: string, lang: Lang): Registry {
   try {
     raw = parseYamlSafely(text);
   } catch (e) {
-    const p = e as { line?: number; column?: number; params?: Record<string, string>; rule?: string };
-    const where = `${CONFIG_FILE}:${(p.line ?? 0) + 1}:${(p.column ?? 0) + 1}`;
-    const reason = p.params?.reason ?? p.params?.key ?? p.rule ?? String(e);
-    throw configError(configPath, [`${where} ${p.rule ?? 'yaml'}: ${reason}`]);
+    if (!(e instanceof YamlProblem)) throw configError(configPath, [`${CONFIG_FILE}:1:1 ${(e as Error).message}`]);
+    throw configError(configPath, [`${CONFIG_FILE}:${e.line + 1}:${e.column + 1} ${t(lang, e.key, e.params)}`]);
+  }
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    throw configError(configPath, [`${CONFIG_FILE}:1:1 ${t(lang, Array.isArray(raw) ? 'f.notMappingList' : 'f.notMappingScalar')}`]);
   }
   const validators = baseValidators();
   if (!validators.config(raw)) {
@@ -59,10 +60,10 @@ export function loadRegistry(root: string, lang: Lang): Registry {
   return { root, configPath, config };
 }
 
-function locate(text: string, problems: { pointer: string; message: Localized }[], lang: Lang): string[] {
+function locate(text: string, problems: { pointer: string; message: Localized; keyword?: string }[], lang: Lang): string[] {
   const positions = new YamlPositions(text, 1);
   return problems.map((p) => {
-    const pos = positions.find(p.pointer);
+    const pos = positions.find(p.pointer, p.keyword === 'additionalProperties');
     return `${CONFIG_FILE}:${pos.line}:${pos.column} ${p.message[lang]}`;
   });
 }

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { ID_ALPHABET, ID_PATTERN, ID_RANDOM_LENGTH, idFromFileName, newId, randomIdPart } from './id.js';
+
+const constantBytes = (value: number) => (n: number) => new Uint8Array(n).fill(value);
+
+describe('ids', () => {
+  it('the alphabet has 32 distinct characters and leaves out i, l, o and u', () => {
+    expect(ID_ALPHABET).toHaveLength(32);
+    expect(new Set(ID_ALPHABET).size).toBe(32);
+    expect(ID_ALPHABET).not.toMatch(/[ilou]/);
+  });
+
+  it('new ids match ID_PATTERN and use only the alphabet', () => {
+    for (let i = 0; i < 200; i++) {
+      const id = newId('sund', () => false);
+      expect(id).toMatch(ID_PATTERN);
+      expect(id).toMatch(new RegExp(`^sund-[${ID_ALPHABET}]{${ID_RANDOM_LENGTH}}$`));
+    }
+  });
+
+  it.each([
+    [0, '000000'],
+    [1, '111111'],
+    [31, 'zzzzzz'],
+    [32, '000000'],
+    [255, 'zzzzzz'],
+  ])('byte %i gives %s', (byte, part) => {
+    expect(randomIdPart(ID_RANDOM_LENGTH, constantBytes(byte))).toBe(part);
+  });
+
+  it('skips ids that are taken', () => {
+    const given = [constantBytes(0), constantBytes(1), constantBytes(2)];
+    let calls = 0;
+    const bytes = (n: number) => (given[calls++] ?? constantBytes(3))(n);
+    const taken = new Set(['ide-000000', 'ide-111111']);
+    expect(newId('ide', (id) => taken.has(id), bytes)).toBe('ide-222222');
+    expect(calls).toBe(3);
+  });
+
+  it('gives up when every id it draws is taken', () => {
+    expect(() => newId('ide', () => true, constantBytes(0))).toThrow(/100 attempts/);
+  });
+
+  it.each([
+    ['sund-4k7q2x-aldreomsorg-pa-distans.md', 'sund-4k7q2x'],
+    ['sund-4k7q2x.md', 'sund-4k7q2x'],
+    ['SUND-4K7Q2X-Titel.md', 'sund-4k7q2x'],
+    ['ide-tzxqka-papperslosa-arbetsplatstraffar.md', 'ide-tzxqka'],
+    ['README.md', null],
+    ['notes.md', null],
+    ['sund-4k7.md', null],
+    ['sund-4k7q2x', null],
+    ['sund-4k7q2x.txt', null],
+    ['-4k7q2x-title.md', null],
+    ['åäö-4k7q2x-title.md', null],
+  ])('idFromFileName(%j) is %j', (name, id) => {
+    expect(idFromFileName(name)).toBe(id);
+  });
+});
