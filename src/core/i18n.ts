@@ -278,7 +278,7 @@ const messages = {
   'history.imported': { sv: 'importerad till {to}', en: 'imported into {to}' },
   'history.moved': { sv: 'flyttad {from} → {to}', en: 'moved {from} → {to}' },
   'history.decided': { sv: 'beslut: {decision}', en: 'decision: {decision}' },
-  'history.assigned': { sv: 'tilldelad', en: 'assigned' },
+  'history.assignedField': { sv: '{field} satt till {value}', en: '{field} set to {value}' },
   'history.edited': { sv: 'ändrad', en: 'edited' },
 
   // prompts

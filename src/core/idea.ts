@@ -32,6 +32,9 @@ export interface HistoryEntry {
   decision?: string;
   amount?: number;
   forced?: boolean;
+  field?: string;
+  old?: unknown;
+  new?: unknown;
 }
 
 function str(value: unknown): string | null {

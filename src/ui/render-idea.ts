@@ -69,7 +69,9 @@ export function renderIdea(idea: Idea, config: RegistryConfig, schemas: Schema[]
             ? t(lang, `history.${e.action}`, { to: label(String(e.to ?? '?')) })
             : e.action === 'decided'
               ? t(lang, 'history.decided', { decision: decisionText(e.decision, lang) })
-              : String(e.action ?? '');
+              : e.action === 'assigned'
+                ? t(lang, 'history.assignedField', { field: String(e.field ?? '?'), value: String(e.new ?? '') })
+                : String(e.action ?? '');
       const parts = [what];
       if (e.by) parts.push(`(${e.by})`);
       if (e.decision && e.action !== 'decided') parts.push(`[${decisionText(e.decision, lang)}]`);
