@@ -5,7 +5,7 @@ import { firstStage } from '../core/config.js';
 import { IdeasError } from '../core/errors.js';
 import { fieldSpec, flagFor, intakeFields, settableFields, typeFlagValue, type FieldSpec } from '../core/fields.js';
 import { readFrontMatter } from '../core/front-matter.js';
-import { t, type Lang } from '../core/i18n.js';
+import { localize, t, type Lang } from '../core/i18n.js';
 import { newId } from '../core/id.js';
 import { isoDate, toIdea, type Idea } from '../core/idea.js';
 import { renderIdeaFile } from '../core/idea-text.js';
@@ -62,7 +62,7 @@ export async function runNew(opts: NewOptions, ctx: Ctx): Promise<NewResult> {
   const missing = fields.filter((f) => f.required && isEmpty(values.get(f.name)));
   const why = noPromptReason(ctx, opts);
   if (why !== null && missing.length > 0) {
-    throw new IdeasError('MISSING_ANSWERS', 'err.missingAnswers', { why: t(lang, why), flags: missing.map(flagFor).join(' ') });
+    throw new IdeasError('MISSING_ANSWERS', 'err.missingAnswers', { why: localize(why), flags: missing.map(flagFor).join(' ') });
   }
   if (why === null) {
     const interview = opts.title === undefined && opts.set.length === 0 && body === undefined;

@@ -110,8 +110,14 @@ export function typeFlagValue(spec: FieldSpec, raw: string[]): unknown {
   const fail = (problem: string): never => {
     throw new IdeasError('INVALID_ANSWER', 'err.invalidAnswer', { field: spec.name, problem });
   };
+  const choose = (value: string): string => {
+    if (spec.choices.length > 0 && !spec.choices.some((c) => c.value === value)) {
+      fail(`"${value}" (${spec.choices.map((c) => c.value).join(', ')})`);
+    }
+    return value;
+  };
   if (spec.kind === 'list' || spec.kind === 'checkbox') {
-    const items = raw.flatMap((r) => r.split(',')).map((s) => s.trim()).filter((s) => s !== '');
+    const items = raw.flatMap((r) => r.split(',')).map((s) => s.trim()).filter((s) => s !== '').map(choose);
     const itemType = ((spec.schema.items ?? {}) as Schema).type;
     if (itemType === 'integer' || itemType === 'number') return items.map((s) => (Number.isFinite(Number(s)) ? Number(s) : fail(`"${s}"`)));
     return items;
@@ -131,6 +137,8 @@ export function typeFlagValue(spec: FieldSpec, raw: string[]): unknown {
       if (value === '' || !Number.isFinite(n) || (spec.kind === 'integer' && !Number.isInteger(n))) return fail(`"${value}"`);
       return n;
     }
+    case 'select':
+      return choose(value);
     default:
       return value;
   }

@@ -5,7 +5,8 @@
  * - its JavaScript engines (`---js`, `---javascript`, any case), which evaluate the front matter as code, are
  *   replaced by engines that refuse, and the opening line is checked to be exactly `---` before it is called;
  * - YAML is read with a YAML 1.2 schema under which dates and words like `yes` stay strings: js-yaml 4's JSON
- *   schema on the fast path, and the `yaml` package (which limits aliases) when the text has anchors or aliases.
+ *   on the fast path (with the core schema's types, below), and the `yaml` package (which limits aliases) when the text
+ *   has anchors or aliases.
  */
 import matter from 'gray-matter';
 import jsYaml from 'js-yaml';
@@ -77,6 +78,44 @@ const matterOptions: MatterOptions = {
   engines: { yaml: safeYaml, yml: safeYaml, javascript: refuse, js: refuse, json: refuse, coffee: refuse, coffeescript: refuse, cson: refuse },
 } as MatterOptions;
 
+/**
+ * js-yaml's JSON schema resolves a few plain scalars differently from YAML 1.2's core schema, which the `yaml`
+ * package uses to read files with anchors and to write new ones (`0b101` is a number to one and text to the
+ * other; `+.5` the other way round). These types are the core schema's own, so every file reads the same whichever
+ * parser reads it, and what `ideas new` writes reads back as written.
+ */
+const coreTypes = [
+  new jsYaml.Type('tag:yaml.org,2002:null', {
+    kind: 'scalar',
+    resolve: (s: string) => s === '' || s === '~' || s === 'null' || s === 'Null' || s === 'NULL',
+    construct: () => null,
+    predicate: (v: unknown) => v === null,
+    represent: () => 'null',
+  }),
+  new jsYaml.Type('tag:yaml.org,2002:bool', {
+    kind: 'scalar',
+    resolve: (s: string) => /^(?:true|True|TRUE|false|False|FALSE)$/.test(s),
+    construct: (s: string) => s === 'true' || s === 'True' || s === 'TRUE',
+    predicate: (v: unknown) => typeof v === 'boolean',
+    represent: (v: object) => String(v),
+  }),
+  new jsYaml.Type('tag:yaml.org,2002:int', {
+    kind: 'scalar',
+    resolve: (s: string) => /^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$/.test(s),
+    construct: (s: string) => (s.startsWith('0o') ? parseInt(s.slice(2), 8) : s.startsWith('0x') ? parseInt(s.slice(2), 16) : parseInt(s, 10)),
+    predicate: (v: unknown) => typeof v === 'number' && Number.isInteger(v),
+    represent: (v: object) => String(v),
+  }),
+  new jsYaml.Type('tag:yaml.org,2002:float', {
+    kind: 'scalar',
+    resolve: (s: string) => /^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/.test(s),
+    construct: (s: string) => (/nan$/i.test(s) ? NaN : /inf$/i.test(s) ? (s.startsWith('-') ? -Infinity : Infinity) : parseFloat(s)),
+    predicate: (v: unknown) => typeof v === 'number',
+    represent: (v: object) => String(v),
+  }),
+];
+const CORE_SCHEMA = jsYaml.FAILSAFE_SCHEMA.extend({ implicit: coreTypes });
+
 const ANCHOR_OR_ALIAS = /(?:^|[\s[{,:-])[&*][^\s,[\]{}]/m;
 const MAX_ALIASES = 100;
 
@@ -84,7 +123,7 @@ const MAX_ALIASES = 100;
 export function parseYamlSafely(text: string): unknown {
   if (!ANCHOR_OR_ALIAS.test(text)) {
     try {
-      return jsYaml.load(text, { schema: jsYaml.JSON_SCHEMA });
+      return jsYaml.load(text, { schema: CORE_SCHEMA });
     } catch (e) {
       // The `yaml` package places most problems more precisely (the duplicate key itself, not the line after it).
       throw problemOf(parseWithPositions(text), text) ?? fromJsYaml(e);

@@ -5,7 +5,8 @@
 export type Lang = 'sv' | 'en';
 export const LANGS: readonly Lang[] = ['sv', 'en'];
 export type Localized = Record<Lang, string>;
-export type Params = Record<string, string | number>;
+/** Values put into a message; a Localized value is taken in the message's own language. */
+export type Params = Record<string, string | number | Localized>;
 
 const messages = {
   // errors
@@ -297,15 +298,19 @@ const messages = {
 export type MessageKey = keyof typeof messages;
 
 export function t(lang: Lang, key: MessageKey, params: Params = {}): string {
-  return interpolate(messages[key][lang], params);
+  return interpolate(messages[key][lang], params, lang);
 }
 
 export function localize(key: MessageKey, params: Params = {}): Localized {
   return { sv: t('sv', key, params), en: t('en', key, params) };
 }
 
-function interpolate(text: string, params: Params): string {
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+function interpolate(text: string, params: Params, lang: Lang): string {
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = params[name];
+    if (value === undefined) return whole;
+    return typeof value === 'object' ? value[lang] : String(value);
+  });
 }
 
 export function isLang(value: unknown): value is Lang {

@@ -90,11 +90,13 @@ export function checkIdeaFile(file: FileToCheck, bytes: Uint8Array, ctx: CheckCo
       });
     }
   }
+  // The entry that last led somewhere: later entries (assignments, decisions in place) do not change the stage.
   const history = historyOf(idea);
-  const last = history[history.length - 1];
+  const lastMove = history.findLastIndex((e) => typeof e.to === 'string');
+  const last = history[lastMove];
   if (last && typeof last.to === 'string' && last.to !== file.stage.key) {
     extra.push({
-      pointer: `/history/${history.length - 1}/to`,
+      pointer: `/history/${lastMove}/to`,
       rule: 'history/stage',
       severity: 'warning',
       message: { sv: t('sv', 'f.historyStage', { to: last.to, stage: file.stage.key }), en: t('en', 'f.historyStage', { to: last.to, stage: file.stage.key }) },
