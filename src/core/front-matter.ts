@@ -4,9 +4,9 @@
  *   failed parse returns empty data for the same text without an error;
  * - its JavaScript engines (`---js`, `---javascript`, any case), which evaluate the front matter as code, are
  *   replaced by engines that refuse, and the opening line is checked to be exactly `---` before it is called;
- * - YAML is read with a YAML 1.2 schema under which dates and words like `yes` stay strings: js-yaml 4's JSON
- *   on the fast path (with the core schema's types, below), and the `yaml` package (which limits aliases) when the text
- *   has anchors or aliases.
+ * - YAML is read with YAML 1.2's core schema, under which dates and words like `yes` stay strings: js-yaml 4 on the
+ *   fast path (with the core schema's types, below, in place of its own), and the `yaml` package (which limits
+ *   aliases) when the text has anchors or aliases.
  */
 import matter from 'gray-matter';
 import jsYaml from 'js-yaml';
