@@ -3,7 +3,7 @@
  * last one, and a field's value is replaced in place, so comments, key order, quoting and the Markdown text stay as
  * they were and `git diff` shows only the lines that changed.
  */
-import { isMap, isScalar, isSeq, parseDocument, stringify, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument, stringify, type Node, type Pair, type Scalar } from 'yaml';
 
 export interface MatterSpan {
   /** Offset of the YAML text in the file text. */
@@ -53,12 +53,14 @@ export function appendHistoryEntry(fileText: string, entry: Record<string, unkno
     lines.map((l, i) => `${' '.repeat(indent)}${i === 0 ? '- ' : '  '}${l}`).join(eol) + eol;
 
   if (history === undefined || (isScalar(history) && (history.value === null || history.value === undefined))) {
-    // No history yet (or `history:` with nothing): a block list at the end of the front matter, or in place.
-    if (history && history.range) {
-      const keyLineEnd = matter.indexOf('\n', history.range[0] - 1);
-      const at = keyLineEnd === -1 ? matter.length : keyLineEnd + 1;
-      const before = matter.slice(0, at).replace(/[ \t]*\r?\n$/, '');
-      return splice(fileText, span.start + before.length, span.start + at, `${eol}${item(2)}`);
+    // No history yet, or `history:` / `history: ~` / `history: null`: a block list at the end, or in that key's place.
+    const pair = doc.contents.items.find((p) => isScalar(p.key) && p.key.value === 'history');
+    if (pair) {
+      const region = keyRegion(matter, pair);
+      if (region) {
+        const comment = region.comment ? ` ${region.comment}` : '';
+        return splice(fileText, span.start + region.from, span.start + region.to, `history:${comment}${eol}${item(2).slice(0, -eol.length)}`);
+      }
     }
     const needsBreak = matter.length > 0 && !matter.endsWith('\n');
     return splice(fileText, span.end, span.end, `${needsBreak ? eol : ''}history:${eol}${item(2)}`);
@@ -97,16 +99,15 @@ export function setStringField(fileText: string, key: string, value: string): st
   const rendered = stringify({ [key]: value }, { lineWidth: 0 }).replace(/\n$/, '');
   const pair = doc.contents.items.find((p) => isScalar(p.key) && p.key.value === key);
   const node = pair?.value as Node | null | undefined;
-  if (pair && node && node.range && isScalar(node) && node.range[1] > node.range[0]) {
+  if (pair && node && node.range && isScalar(node) && node.value !== null && node.range[1] > node.range[0] && isInline(node)) {
     const valueText = rendered.slice(rendered.indexOf(':') + 2);
     return splice(fileText, span.start + node.range[0], span.start + node.range[1], valueText);
   }
-  if (pair && isScalar(pair.key) && pair.key.range) {
-    // `key:` with no value, or a value that is not text: the whole line is replaced.
-    const lineStart = matter.lastIndexOf('\n', pair.key.range[0] - 1) + 1;
-    const end = node?.range ? node.range[1] : pair.key.range[1];
-    const lineEnd = matter.indexOf('\n', end);
-    return splice(fileText, span.start + lineStart, span.start + (lineEnd === -1 ? matter.length : lineEnd), rendered);
+  const region = pair ? keyRegion(matter, pair) : null;
+  if (region) {
+    // `key:` with no value, a block scalar, a list or a mapping: the key's lines are replaced by one line.
+    const comment = region.comment ? ` ${region.comment}` : '';
+    return splice(fileText, span.start + region.from, span.start + region.to, `${rendered}${comment}`);
   }
   const historyPair = doc.contents.items.find((p) => isScalar(p.key) && p.key.value === 'history');
   if (historyPair && isScalar(historyPair.key) && historyPair.key.range) {
@@ -115,6 +116,39 @@ export function setStringField(fileText: string, key: string, value: string): st
   }
   const needsBreak = matter.length > 0 && !matter.endsWith('\n');
   return splice(fileText, span.end, span.end, `${needsBreak ? eol : ''}${rendered}${eol}`);
+}
+
+function isInline(node: Scalar): boolean {
+  return node.type === 'PLAIN' || node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE';
+}
+
+/**
+ * The text a top-level key and its value take, from the start of the key's line to the end of the value's last line
+ * (its line break not included), and the comment on the key's line when the value is empty.
+ */
+function keyRegion(matter: string, pair: Pair): { from: number; to: number; comment: string | null } | null {
+  if (!isScalar(pair.key) || !pair.key.range) return null;
+  const keyStart = pair.key.range[0];
+  const from = matter.lastIndexOf('\n', keyStart - 1) + 1;
+  const lineEndOf = (at: number) => {
+    const nl = matter.indexOf('\n', at);
+    return nl === -1 ? matter.length : nl;
+  };
+  const keyLineEnd = lineEndOf(keyStart);
+  const node = pair.value as Node | null;
+  let to = keyLineEnd;
+  if (node?.range && node.range[1] > keyLineEnd) {
+    const end = node.range[1];
+    to = matter[end - 1] === '\n' ? end - 1 : lineEndOf(end);
+  }
+  if (matter[to - 1] === '\r') to -= 1;
+  let comment: string | null = null;
+  if (!node || (isScalar(node) && node.value === null)) {
+    const rest = matter.slice(pair.key.range[1], keyLineEnd).replace(/\r$/, '');
+    const m = /(?:^|\s)(#.*)$/.exec(rest);
+    comment = m ? m[1]!.trimEnd() : null;
+  }
+  return { from, to, comment };
 }
 
 function splice(text: string, from: number, to: number, insert: string): string {
