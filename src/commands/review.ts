@@ -87,7 +87,7 @@ export async function runReview(opts: ReviewOptions, ctx: Ctx): Promise<ReviewRe
   if (minutesFile && existsSync(minutesFile)) throw new IdeasError('FILE_EXISTS', 'err.filesExist', { files: opts.minutes ?? '' });
 
   const minutes: Minutes = { registry: registry.config.name, date: isoDate(today), by: opts.by ?? null, items: [], skipped: [] };
-  const prompter = await ctx.prompter();
+  const prompter = await ctx.prompter(lang);
   let cancelled = false;
   try {
     for (const [i, item] of agenda.entries()) {
@@ -148,7 +148,11 @@ export async function runReview(opts: ReviewOptions, ctx: Ctx): Promise<ReviewRe
       minutes.items.push(entry);
     }
   } catch (e) {
-    if (!(e instanceof IdeasError && e.code === 'CANCELLED')) throw e;
+    if (!(e instanceof IdeasError && e.code === 'CANCELLED')) {
+      // The decisions already written are in the ideas' history: the council's minutes must hold them too.
+      if (minutesFile && minutes.items.length > 0) createFileExclusive(minutesFile, renderMinutes(minutes, lang));
+      throw e;
+    }
     cancelled = true;
   }
   const minutesText = renderMinutes(minutes, lang);
