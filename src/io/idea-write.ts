@@ -80,10 +80,27 @@ export async function rewriteIdea(registry: Registry, idea: Idea, before: string
   if (inGit) await git(['add', '--', idea.path], registry.root);
   let committed = false;
   if (inGit && commitMessage) {
-    await git(['commit', '--quiet', '-m', commitMessage, '--only', '--', idea.path], registry.root);
+    await git(['commit', '--quiet', '-m', commitMessage, '--only', '--', ...(await commitPaths(registry, idea.path))], registry.root);
     committed = true;
   }
   return { idea: reread(idea, idea.path, idea.abs, idea.stage), staged: inGit, committed };
+}
+
+/**
+ * What a commit of one idea must hold: its current path and every path of the same file name that the last commit
+ * has under the ideas folder, so an earlier move that was staged but not committed is committed whole (the old path
+ * removed), never as a second copy.
+ */
+async function commitPaths(registry: Registry, current: string): Promise<string[]> {
+  const name = path.posix.basename(current);
+  let inHead: string[] = [];
+  try {
+    const { stdout } = await git(['ls-tree', '-r', '--name-only', '-z', 'HEAD', '--', registry.config.ideasDir], registry.root);
+    inHead = stdout.split('\0').filter((p) => p && path.posix.basename(p) === name);
+  } catch {
+    // No commit yet: only the current path.
+  }
+  return [...new Set([current, ...inHead])];
 }
 
 /**
@@ -130,7 +147,7 @@ export async function moveIdea(registry: Registry, idea: Idea, to: Stage, before
   if (inGit) await git(['add', '--', toRel], registry.root);
   let committed = false;
   if (inGit && commitMessage) {
-    await git(['commit', '--quiet', '-m', commitMessage, '--only', '--', ...(tracked ? [idea.path] : []), toRel], registry.root);
+    await git(['commit', '--quiet', '-m', commitMessage, '--only', '--', ...(await commitPaths(registry, toRel))], registry.root);
     committed = true;
   }
   return { idea: reread(idea, toRel, toAbs, to), staged: inGit, committed };
