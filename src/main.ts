@@ -3,13 +3,21 @@ import type { Ctx } from './context.js';
 import { run } from './program.js';
 import { createInquirerPrompter } from './ui/prompter.js';
 
+// A reader that stops early (`ideas list | head -1`) closes the pipe: that is the reader's choice, not an error.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+}
+
 const ctx: Ctx = {
   cwd: process.cwd(),
   env: process.env,
   stdout: process.stdout,
   stderr: process.stderr,
   stdinIsTTY: process.stdin.isTTY === true,
-  prompter: () => createInquirerPrompter(process.stderr),
+  prompter: (lang) => createInquirerPrompter(process.stderr, lang),
   clock: () => new Date(),
 };
 
