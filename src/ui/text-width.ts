@@ -1,17 +1,29 @@
-// Marks that take no column of their own: combining accents, zero-width spaces and joiners, variation selectors.
-// eslint-disable-next-line no-misleading-character-class -- the class lists those marks on purpose
-const COMBINING = /[\u0300-\u036f\u200b-\u200f\ufe0f]/g;
+import stringWidth from 'fast-string-width';
 
-/** Display width of a line: code points, less combining marks. Good for the Latin text of idea registries. */
+const segmenter = new Intl.Segmenter();
+
+/**
+ * Columns a line takes in a terminal: East Asian wide characters and emoji take two, combining marks and zero-width
+ * characters none.
+ */
 export function displayWidth(text: string): number {
-  return [...text.replace(COMBINING, '')].length;
+  return stringWidth(text);
 }
 
+/** The text on one line, cut to `width` columns with an ellipsis, never splitting a character or an emoji. */
 export function truncate(text: string, width: number): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   if (displayWidth(flat) <= width) return flat;
   if (width <= 1) return '…'.slice(0, width);
-  return `${[...flat].slice(0, width - 1).join('').trimEnd()}…`;
+  let out = '';
+  let used = 0;
+  for (const { segment } of segmenter.segment(flat)) {
+    const w = displayWidth(segment);
+    if (used + w > width - 1) break;
+    out += segment;
+    used += w;
+  }
+  return `${out.trimEnd()}…`;
 }
 
 export function padEnd(text: string, width: number): string {
