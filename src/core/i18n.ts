@@ -30,7 +30,7 @@ const messages = {
   },
   'err.configInvalid': {
     sv: 'Konfigurationen {file} är ogiltig ({count} fel).',
-    en: 'The config {file} is invalid ({count} problems).',
+    en: 'The config {file} is invalid ({count#problem|problems}).',
   },
   'hint.configInvalid': {
     sv: 'Rätta felen ovan. Formatet beskrivs i schemas/config.schema.json.',
@@ -122,7 +122,9 @@ const messages = {
     en: 'The line starts with --- but does not close the front matter.',
   },
   'h.fmStrayDelimiter': { sv: 'Avsluta front matter med en rad med bara ---.', en: 'Close the front matter with a line with just ---.' },
-  'f.yaml': { sv: 'YAML-felet i front matter: {reason}', en: 'YAML error in the front matter: {reason}' },
+  'f.yaml': { sv: 'YAML-fel i front matter: {reason}', en: 'YAML error in the front matter: {reason}' },
+  'f.configYaml': { sv: 'YAML-fel: {reason}', en: 'YAML error: {reason}' },
+  'f.configNotMapping': { sv: 'Konfigurationen ska vara fält (nyckel: värde).', en: 'The config must be fields (key: value).' },
   'h.yaml': { sv: 'Rätta YAML-syntaxen; citera text som innehåller : eller #.', en: 'Fix the YAML syntax; quote text that contains : or #.' },
   'f.duplicateKey': { sv: 'Nyckeln "{key}" förekommer mer än en gång.', en: 'The key "{key}" occurs more than once.' },
   'h.duplicateKey': { sv: 'Behåll en av dem.', en: 'Keep one of them.' },
@@ -199,21 +201,24 @@ const messages = {
   'format.uri': { sv: 'en webbadress', en: 'a web address' },
 
   // human output
-  'out.valid': { sv: '{files} filer kontrollerade: inga fel.', en: '{files} files checked: no problems.' },
-  'out.validWithWarnings': { sv: '{files} filer kontrollerade: inga fel, {warnings} varningar.', en: '{files} files checked: no errors, {warnings} warnings.' },
+  'out.valid': { sv: '{files#fil|filer} kontrollerade: inga fel.', en: '{files#file|files} checked: no problems.' },
+  'out.validWithWarnings': {
+    sv: '{files#fil|filer} kontrollerade: inga fel, {warnings#varning|varningar}.',
+    en: '{files#file|files} checked: no errors, {warnings#warning|warnings}.',
+  },
   'out.invalid': {
-    sv: '{files} filer kontrollerade: {errors} fel och {warnings} varningar i {bad} filer.',
-    en: '{files} files checked: {errors} errors and {warnings} warnings in {bad} files.',
+    sv: '{files#fil|filer} kontrollerade: {errors} fel och {warnings#varning|varningar} i {bad#fil|filer}.',
+    en: '{files#file|files} checked: {errors#error|errors} and {warnings#warning|warnings} in {bad#file|files}.',
   },
   'out.progress': { sv: 'Kontrollerar {done}/{total} filer', en: 'Checking {done}/{total} files' },
   'out.created': { sv: 'Skapade {path}', en: 'Created {path}' },
   'out.staged': { sv: '(tillagd i git med git add)', en: '(staged with git add)' },
   'out.similar': { sv: 'Liknande idéer finns redan; kanske ska ni prata med varandra:', en: 'Similar ideas exist already; perhaps you should talk to each other:' },
   'out.noIdeas': { sv: 'Inga idéer.', en: 'No ideas.' },
-  'out.ideaCount': { sv: '{count} idéer', en: '{count} ideas' },
+  'out.ideaCount': { sv: '{count#idé|idéer}', en: '{count#idea|ideas}' },
   'out.unreadable': {
-    sv: '{count} filer kunde inte läsas och visas inte; kör `ideas validate` för detaljer.',
-    en: '{count} files could not be read and are not shown; run `ideas validate` for details.',
+    sv: '{count#fil|filer} kunde inte läsas och visas inte; kör `ideas validate` för detaljer.',
+    en: '{count#file|files} could not be read and are not shown; run `ideas validate` for details.',
   },
   'out.initDone': { sv: 'Skapade idéslussen "{name}" i {dir} (mall: {template}).', en: 'Created the idea registry "{name}" in {dir} (template: {template}).' },
   'out.initNext': {
@@ -293,6 +298,10 @@ const messages = {
   'prompt.skip': { sv: '(hoppa över)', en: '(skip)' },
   'prompt.list': { sv: '(kommaseparerat)', en: '(comma-separated)' },
   'prompt.requiredAnswer': { sv: 'Ett svar behövs.', en: 'An answer is needed.' },
+  'prompt.yes': { sv: 'Ja', en: 'Yes' },
+  'prompt.no': { sv: 'Nej', en: 'No' },
+  'prompt.yesOrNo': { sv: 'Svara "{yes}" eller "{no}".', en: 'Answer "{yes}" or "{no}".' },
+  'prompt.disabled': { sv: 'Det här valet går inte att välja.', en: 'This choice cannot be chosen.' },
 } as const satisfies Record<string, Localized>;
 
 export type MessageKey = keyof typeof messages;
@@ -305,11 +314,17 @@ export function localize(key: MessageKey, params: Params = {}): Localized {
   return { sv: t('sv', key, params), en: t('en', key, params) };
 }
 
+/**
+ * Fills `{name}` with a parameter, and `{name#one|other}` with a count and the word's singular or plural form
+ * (`{files#fil|filer}` gives `1 fil`, `3 filer`).
+ */
 function interpolate(text: string, params: Params, lang: Lang): string {
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
+  return text.replace(/\{(\w+)(?:#([^|}]*)\|([^}]*))?\}/g, (whole, name: string, one?: string, other?: string) => {
     const value = params[name];
     if (value === undefined) return whole;
-    return typeof value === 'object' ? value[lang] : String(value);
+    const shown = typeof value === 'object' ? value[lang] : String(value);
+    if (one === undefined || other === undefined) return shown;
+    return `${shown} ${Number(value) === 1 ? one : other}`;
   });
 }
 

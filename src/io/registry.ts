@@ -45,10 +45,12 @@ export function loadRegistry(root: string, lang: Lang): Registry {
     raw = parseYamlSafely(text);
   } catch (e) {
     if (!(e instanceof YamlProblem)) throw configError(configPath, [`${CONFIG_FILE}:1:1 ${(e as Error).message}`]);
-    throw configError(configPath, [`${CONFIG_FILE}:${e.line + 1}:${e.column + 1} ${t(lang, e.key, e.params)}`]);
+    // The same problems as in an idea's front matter, but worded for the config.
+    const message = e.key === 'f.yaml' ? t(lang, 'f.configYaml', e.params) : t(lang, e.key, e.params);
+    throw configError(configPath, [`${CONFIG_FILE}:${e.line + 1}:${e.column + 1} ${message}`]);
   }
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-    throw configError(configPath, [`${CONFIG_FILE}:1:1 ${t(lang, Array.isArray(raw) ? 'f.notMappingList' : 'f.notMappingScalar')}`]);
+    throw configError(configPath, [`${CONFIG_FILE}:1:1 ${t(lang, 'f.configNotMapping')}`]);
   }
   const validators = baseValidators();
   if (!validators.config(raw)) {
