@@ -15,7 +15,8 @@ export interface Ctx {
   stderr: OutputStream;
   stdinIsTTY: boolean;
   /** Builds the prompter on first use: the real one loads @inquirer/prompts, which costs about 110 ms. */
-  prompter: () => Promise<Prompter>;
+  /** The prompter, made only when a question is really asked (loading it costs time), speaking `lang`. */
+  prompter: (lang: Lang) => Promise<Prompter>;
   clock: () => Date;
 }
 

@@ -85,7 +85,7 @@ async function chooseTemplate(opts: InitOptions, ctx: Ctx, lang: Lang): Promise<
   }
   const fallback = templateByKey(DEFAULT_TEMPLATE) as Template;
   if (noPromptReason(ctx, opts) !== null) return fallback;
-  const prompter = await ctx.prompter();
+  const prompter = await ctx.prompter(lang);
   const key = await prompter.select({
     message: t(lang, 'prompt.template'),
     choices: TEMPLATES.map((x) => ({ value: x.key, name: `${x.key.padEnd(20)} ${x.description[lang]}` })),

@@ -32,7 +32,7 @@ export async function runMove(opts: MoveOptions, ctx: Ctx): Promise<MoveResult> 
   if (!to) {
     if (nextStages.length === 0) throw new IdeasError('USAGE', 'err.finalStage', { id: idea.id ?? idea.path, stage: idea.stage.label[lang] });
     if (noPromptReason(ctx, opts) !== null) throw new IdeasError('USAGE', 'err.stageMissing', { next: idea.stage.next.join(', ') });
-    const prompter = await ctx.prompter();
+    const prompter = await ctx.prompter(lang);
     const key = await prompter.select({
       message: t(lang, 'prompt.moveTo', { title: idea.title ?? idea.path }),
       choices: nextStages.map((s) => {

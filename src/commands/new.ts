@@ -68,7 +68,7 @@ export async function runNew(opts: NewOptions, ctx: Ctx): Promise<NewResult> {
     const interview = opts.title === undefined && opts.set.length === 0 && body === undefined;
     const toAsk = interview ? fields.filter((f) => !values.has(f.name)) : missing;
     if (toAsk.length > 0 || interview) {
-      const prompter = await ctx.prompter();
+      const prompter = await ctx.prompter(lang);
       for (const spec of toAsk) {
         const answer = await ask(prompter, spec, lang);
         if (!isEmpty(answer)) values.set(spec.name, answer);

@@ -1,4 +1,5 @@
 import { IdeasError } from '../core/errors.js';
+import { t, type Lang } from '../core/i18n.js';
 
 export interface Choice<T> {
   value: T;
@@ -9,6 +10,7 @@ export interface Choice<T> {
 export interface InputQuestion {
   message: string;
   default?: string;
+  /** An empty answer is refused, with a message in the prompter's language. */
   required?: boolean;
   validate?: (value: string) => string | true;
 }
@@ -21,10 +23,25 @@ export interface Prompter {
   checkbox<T>(q: { message: string; choices: Choice<T>[]; required?: boolean }): Promise<T[]>;
 }
 
-/** The real prompter: @inquirer/prompts, drawn on stderr so that stdout carries only the result. */
-export async function createInquirerPrompter(output: NodeJS.WritableStream): Promise<Prompter> {
+/** The words inquirer shows around its prompts, in Swedish; its own defaults are English. */
+const SWEDISH_KEYS: Record<string, string> = { navigate: 'flytta', select: 'välj', all: 'alla', invert: 'vänd', submit: 'klar', space: 'mellanslag' };
+
+/**
+ * The real prompter: @inquirer/prompts, drawn on stderr so that stdout carries only the result, with its hints,
+ * yes/no words and messages in the registry's language.
+ */
+export async function createInquirerPrompter(output: NodeJS.WritableStream, lang: Lang): Promise<Prompter> {
   const inquirer = await import('@inquirer/prompts');
+  const { styleText } = await import('node:util');
   const context = { output, clearPromptOnDone: false };
+  const word = (w: string) => (lang === 'sv' ? (SWEDISH_KEYS[w] ?? w) : w);
+  const keysHelpTip = (keys: [string, string][]) =>
+    keys.map(([key, action]) => `${styleText('bold', word(key))} ${styleText('dim', word(action))}`).join(styleText('dim', ' • '));
+  const listTheme = { style: { keysHelpTip }, i18n: { disabledError: t(lang, 'prompt.disabled') } };
+  const confirmTheme = {
+    keywords: { yes: t(lang, 'prompt.yes'), no: t(lang, 'prompt.no'), error: (k: { yes: string; no: string }) => t(lang, 'prompt.yesOrNo', k) },
+  };
+  const required = t(lang, 'prompt.requiredAnswer');
   const cancelled = (e: unknown): never => {
     if (e instanceof Error && (e.name === 'ExitPromptError' || e.name === 'AbortPromptError')) {
       throw new IdeasError('CANCELLED', 'err.cancelled');
@@ -34,13 +51,25 @@ export async function createInquirerPrompter(output: NodeJS.WritableStream): Pro
   return {
     input: (q) =>
       inquirer
-        .input({ message: q.message, default: q.default, required: q.required, validate: q.validate }, context)
+        .input(
+          {
+            message: q.message,
+            default: q.default,
+            validate: (v: string) => (q.required && v.trim() === '' ? required : (q.validate?.(v) ?? true)),
+          },
+          context,
+        )
         .catch(cancelled),
     select: <T>(q: { message: string; choices: Choice<T>[]; default?: T }) =>
-      inquirer.select<T>({ message: q.message, choices: q.choices, default: q.default, pageSize: 12 }, context).catch(cancelled),
-    confirm: (q) => inquirer.confirm({ message: q.message, default: q.default }, context).catch(cancelled),
+      inquirer.select<T>({ message: q.message, choices: q.choices, default: q.default, pageSize: 12, theme: listTheme }, context).catch(cancelled),
+    confirm: (q) => inquirer.confirm({ message: q.message, default: q.default, theme: confirmTheme }, context).catch(cancelled),
     checkbox: <T>(q: { message: string; choices: Choice<T>[]; required?: boolean }) =>
-      inquirer.checkbox<T>({ message: q.message, choices: q.choices, required: q.required, pageSize: 12 }, context).catch(cancelled),
+      inquirer
+        .checkbox<T>(
+          { message: q.message, choices: q.choices, pageSize: 12, theme: listTheme, validate: (chosen) => (q.required && chosen.length === 0 ? required : true) },
+          context,
+        )
+        .catch(cancelled),
   };
 }
 
