@@ -151,6 +151,15 @@ describe('readFrontMatter', () => {
     expect(r.ok && r.data).toEqual({ title: 'yes', x: 'no', y: 'no', created: '2026-01-01' });
   });
 
+  it.each(['0b101', '+.5', '0x1F', '0o17', '1e3', '+12', 'yes', 'Null', '~', '2026-01-01', '.inf'])(
+    'reads %s the same whether or not the file has an anchor elsewhere',
+    (value) => {
+      const plain = read(`---\ntitle: x\nvalue: ${value}\n---\n`);
+      const withAnchor = read(`---\ntitle: &t x\nvalue: ${value}\n---\n`);
+      expect(withAnchor.ok && withAnchor.data.value).toEqual(plain.ok && plain.data.value);
+    },
+  );
+
   it('gives the finding every time for the same failing text (no cached empty parse)', () => {
     const text = '---\ntitle: x\ntitle: y\n---\n';
     const first = read(text);

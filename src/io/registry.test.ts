@@ -1,0 +1,213 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { IdeasError } from '../core/errors.js';
+import { loadCriteria, loadRegistry, locateRegistry } from './registry.js';
+
+const CONFIG = `# comment on line 1
+schemaVersion: 1
+name: Test
+language: sv
+stages:
+  - key: idea
+    folder: 01-ide
+    label: { sv: Idé, en: Idea }
+    next: [done]
+    criteria: criteria/idea.schema.json
+  - key: done
+    folder: 02-klar
+    label: { sv: Klar, en: Done }
+    next: []
+    criteria: criteria/done.schema.json
+`;
+
+const CRITERIA = JSON.stringify({ type: 'object', required: ['title'], properties: { title: { type: 'string' } } });
+
+let dir: string;
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ideas-'));
+});
+afterEach(() => {
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+function write(rel: string, text: string, root = dir): void {
+  fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
+  fs.writeFileSync(path.join(root, rel), text);
+}
+
+function thrown(fn: () => unknown): IdeasError {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof IdeasError) return e;
+    throw e;
+  }
+  throw new Error('expected an IdeasError');
+}
+
+/** The line and column each detail names, as [line, column]. */
+function places(e: IdeasError): [number, number][] {
+  return e.details.map((d) => {
+    const m = /^ideas\.config\.yaml:(\d+):(\d+) /.exec(d);
+    if (!m) throw new Error(`detail without a place: ${d}`);
+    return [Number(m[1]), Number(m[2])];
+  });
+}
+
+describe('loadRegistry', () => {
+  it('loads a valid config and fills the defaults', () => {
+    write('ideas.config.yaml', CONFIG);
+    const r = loadRegistry(dir, 'en');
+    expect(r.root).toBe(dir);
+    expect(r.configPath).toBe(path.join(dir, 'ideas.config.yaml'));
+    expect(r.config).toEqual({
+      schemaVersion: 1,
+      name: 'Test',
+      language: 'sv',
+      idPrefix: 'idea',
+      ideasDir: 'ideas',
+      stages: [
+        { key: 'idea', folder: '01-ide', label: { sv: 'Idé', en: 'Idea' }, next: ['done'], criteria: 'criteria/idea.schema.json', council: false, funding: false, limitDays: null },
+        { key: 'done', folder: '02-klar', label: { sv: 'Klar', en: 'Done' }, next: [], criteria: 'criteria/done.schema.json', council: false, funding: false, limitDays: null },
+      ],
+      challenges: [],
+      goals: [],
+    });
+  });
+
+  it('reads a config with a byte order mark', () => {
+    write('ideas.config.yaml', `\uFEFF${CONFIG}`);
+    expect(loadRegistry(dir, 'en').config.name).toBe('Test');
+  });
+
+  it.each<[string, string, [number, number][]]>([
+    ['a YAML syntax error', CONFIG.replace('name: Test', 'name: a: b'), [[3, 7]]],
+    ['a duplicate key', `${CONFIG}name: Again\n`, [[16, 1]]],
+    ['an unknown language', CONFIG.replace('language: sv', 'language: de'), [[4, 11]]],
+    ['a stage without its folder', CONFIG.replace('    folder: 01-ide\n', ''), [[6, 5]]],
+    ['a next stage that does not exist', CONFIG.replace('next: [done]', 'next: [nowhere]'), [[9, 12]]],
+    ['a duplicate stage key (and the next stage it leaves behind)', CONFIG.replace('key: done', 'key: idea'), [[11, 10], [9, 12]]],
+    ['ideasDir "."', `${CONFIG}ideasDir: "."\n`, [[16, 11]]],
+    ['ideasDir "../x"', `${CONFIG}ideasDir: ../x\n`, [[16, 11]]],
+  ])('%s is CONFIG_INVALID with the line and column of the problem', (_name, text, expected) => {
+    write('ideas.config.yaml', text);
+    const e = thrown(() => loadRegistry(dir, 'en'));
+    expect(e.code).toBe('CONFIG_INVALID');
+    expect(places(e)).toEqual(expected);
+  });
+
+  it('a config without stages is CONFIG_INVALID naming stages', () => {
+    write('ideas.config.yaml', CONFIG.slice(0, CONFIG.indexOf('stages:')));
+    const e = thrown(() => loadRegistry(dir, 'en'));
+    expect(e.code).toBe('CONFIG_INVALID');
+    expect(e.details).toEqual(['ideas.config.yaml:2:1 stages: is missing']);
+  });
+
+  it('a config with an unknown top-level key is CONFIG_INVALID on the line of that key', () => {
+    write('ideas.config.yaml', `${CONFIG}colour: red\n`);
+    const e = thrown(() => loadRegistry(dir, 'en'));
+    expect(e.code).toBe('CONFIG_INVALID');
+    expect(e.details).toHaveLength(1);
+    expect(e.details[0]).toMatch(/colour/);
+    expect(places(e)).toEqual([[16, 1]]);
+  });
+
+  it('a config problem does not speak of front matter', () => {
+    write('ideas.config.yaml', `${CONFIG}colour: red\n`);
+    const e = thrown(() => loadRegistry(dir, 'en'));
+    expect(e.details.join('\n')).not.toMatch(/front matter/);
+  });
+
+  it('an unknown key inside a stage is placed on that key', () => {
+    write('ideas.config.yaml', CONFIG.replace('    folder: 01-ide\n', '    folder: 01-ide\n    colour: red\n'));
+    const e = thrown(() => loadRegistry(dir, 'en'));
+    expect(places(e)).toEqual([[8, 5]]);
+  });
+
+  it.each([
+    ['an empty config', ''],
+    ['a config that is a list', '- name: Test\n'],
+    ['a config that is a word', 'ideas\n'],
+  ])('%s is CONFIG_INVALID on line 1', (_name, text) => {
+    write('ideas.config.yaml', text);
+    const e = thrown(() => loadRegistry(dir, 'en'));
+    expect(e.code).toBe('CONFIG_INVALID');
+    expect(places(e)).toEqual([[1, 1]]);
+  });
+
+  it('a missing config is CONFIG_INVALID', () => {
+    expect(thrown(() => loadRegistry(dir, 'en')).code).toBe('CONFIG_INVALID');
+  });
+
+  it('lists every problem, each with its place', () => {
+    write('ideas.config.yaml', CONFIG.replace('language: sv', 'language: de').replace('folder: 02-klar', 'folder: "02 klar"'));
+    const e = thrown(() => loadRegistry(dir, 'en'));
+    expect(places(e)).toEqual([
+      [4, 11],
+      [12, 13],
+    ]);
+  });
+});
+
+describe('locateRegistry', () => {
+  beforeEach(() => {
+    write('reg/ideas.config.yaml', CONFIG);
+    fs.mkdirSync(path.join(dir, 'reg/ideas/01-ide/deeper'), { recursive: true });
+    write('other/ideas.config.yaml', CONFIG);
+    fs.mkdirSync(path.join(dir, 'empty'));
+  });
+
+  it('walks up from a subfolder', () => {
+    expect(locateRegistry(path.join(dir, 'reg/ideas/01-ide/deeper'), undefined, {})).toBe(path.join(dir, 'reg'));
+  });
+
+  it('takes the flag, relative to the working directory, before IDEAS_REGISTRY', () => {
+    expect(locateRegistry(path.join(dir, 'empty'), '../reg', { IDEAS_REGISTRY: path.join(dir, 'other') })).toBe(path.join(dir, 'reg'));
+  });
+
+  it('takes IDEAS_REGISTRY before the working directory', () => {
+    expect(locateRegistry(path.join(dir, 'reg'), undefined, { IDEAS_REGISTRY: path.join(dir, 'other') })).toBe(path.join(dir, 'other'));
+  });
+
+  it('ignores an empty IDEAS_REGISTRY', () => {
+    expect(locateRegistry(path.join(dir, 'reg/ideas'), undefined, { IDEAS_REGISTRY: '' })).toBe(path.join(dir, 'reg'));
+  });
+
+  it.each<[string, string, string | undefined, NodeJS.ProcessEnv]>([
+    ['no config above the working directory', 'empty', undefined, {}],
+    ['a flag naming a folder that does not exist', 'reg', 'missing', {}],
+    ['IDEAS_REGISTRY naming a folder that does not exist', 'reg', undefined, { IDEAS_REGISTRY: '/nonexistent/ideas-registry' }],
+    ['a flag naming a folder without a config', 'reg', '../empty', {}],
+  ])('throws NOT_A_REGISTRY for %s', (_name, cwd, flag, env) => {
+    expect(thrown(() => locateRegistry(path.join(dir, cwd), flag, env)).code).toBe('NOT_A_REGISTRY');
+  });
+});
+
+describe('loadCriteria', () => {
+  beforeEach(() => {
+    write('ideas.config.yaml', CONFIG);
+    write('criteria/idea.schema.json', CRITERIA);
+  });
+
+  it('compiles the schema of every stage', () => {
+    write('criteria/done.schema.json', JSON.stringify({ type: 'object', required: ['coach'] }));
+    const criteria = loadCriteria(loadRegistry(dir, 'en'));
+    expect([...criteria.keys()]).toEqual(['idea', 'done']);
+    expect(criteria.get('done')?.validate({ title: 'x' })).toBe(false);
+    expect(criteria.get('done')?.validate({ title: 'x', coach: 'Sara' })).toBe(true);
+  });
+
+  it.each([
+    ['a missing criteria file', null],
+    ['a file that is not JSON', '{ "type": '],
+    ['a schema with an unknown keyword', JSON.stringify({ type: 'object', colour: 'red' })],
+    ['a schema with a wrong type', JSON.stringify({ type: 'thing' })],
+  ])('%s is CONFIG_INVALID naming the file', (_name, content) => {
+    if (content !== null) write('criteria/done.schema.json', content);
+    const e = thrown(() => loadCriteria(loadRegistry(dir, 'en')));
+    expect(e.code).toBe('CONFIG_INVALID');
+    expect(e.message).toContain('criteria/done.schema.json');
+  });
+});
