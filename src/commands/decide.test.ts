@@ -1,0 +1,178 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { IdeasError } from '../core/errors.js';
+import { commandContext, exists, git, historyIn, ideaPath, makeSluice, read, readTree, removeSluices } from '../../test/helpers/sluice.js';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { runAssign } from './assign.js';
+import { runDecide } from './decide.js';
+
+afterEach(removeSluices);
+
+async function failure(p: Promise<unknown>): Promise<IdeasError> {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof IdeasError) return e;
+    throw e;
+  }
+  throw new Error('expected an IdeasError');
+}
+
+/** Gives sund-vtkg00 what the test stage asks for, so that its gate to test is open. */
+function readyForTest(root: string): void {
+  const rel = ideaPath('sund-vtkg00');
+  const text = read(root, rel).replace('history:\n', 'test_plan: Två boenden under hösten, med språkombud och lektioner på arbetstid.\nmanager_support: true\nhistory:\n');
+  writeFileSync(path.join(root, rel), text);
+}
+
+describe('runDecide', () => {
+  it('approve moves the idea to the forward stage and records the amount granted in a funding stage', async () => {
+    const root = makeSluice();
+    readyForTest(root);
+    const { ctx } = commandContext(root);
+    const r = await runDecide({ id: 'sund-vtkg00', decision: 'approve', reason: 'Beviljas för hösten', amount: '75 000', by: 'Idérådet' }, ctx);
+    expect(r.kind).toBe('idea-decided');
+    expect(r.decision).toBe('approve');
+    expect(r.forced).toBe(false);
+    expect(r.to?.key).toBe('test');
+    const to = ideaPath('sund-vtkg00', '03-test');
+    expect(r.idea.path).toBe(to);
+    expect(exists(root, ideaPath('sund-vtkg00'))).toBe(false);
+    expect(historyIn(root, to).at(-1)).toEqual({
+      date: '2026-11-23',
+      action: 'moved',
+      from: 'refinement',
+      to: 'test',
+      by: 'Idérådet',
+      decision: 'approve',
+      amount: 75000,
+      note: 'Beviljas för hösten',
+    });
+  });
+
+  it('approve through a closed gate is GATE_CLOSED, or forced with force', async () => {
+    const root = makeSluice();
+    const tree = readTree(root);
+    const { ctx } = commandContext(root);
+    const e = await failure(runDecide({ id: 'sund-eev2bz', decision: 'approve', reason: 'Ja', amount: '1000' }, ctx));
+    expect(e.code).toBe('GATE_CLOSED');
+    expect(e.details).toEqual(['Planen för testet saknas eller är för kort [test_plan]', 'Närmsta chef har inte ställt sig bakom idén [manager_support]']);
+    expect(readTree(root)).toEqual(tree);
+    const r = await runDecide({ id: 'sund-eev2bz', decision: 'approve', reason: 'Ja', amount: '1000,50', force: true }, ctx);
+    expect(r.forced).toBe(true);
+    expect(historyIn(root, ideaPath('sund-eev2bz', '03-test')).at(-1)).toMatchObject({ decision: 'approve', amount: 1000.5, forced: true });
+  });
+
+  it('an amount for a stage that grants no money is USAGE, and nothing changes', async () => {
+    const root = makeSluice();
+    const tree = readTree(root);
+    const { ctx } = commandContext(root);
+    const e = await failure(runDecide({ id: 'sund-39t1xh', decision: 'approve', reason: 'Dags', amount: '5000' }, ctx));
+    expect(e.code).toBe('USAGE');
+    expect(e.text.sv).toBe('Steget idea beviljar inga medel (funding i konfigurationen); ta bort --amount.');
+    expect(readTree(root)).toEqual(tree);
+  });
+
+  it.each(['tusen', '-5'])('an amount of %j is USAGE', async (amount) => {
+    const root = makeSluice();
+    const { ctx } = commandContext(root);
+    expect((await failure(runDecide({ id: 'sund-vtkg00', decision: 'approve', reason: 'x', amount, force: true }, ctx))).code).toBe('USAGE');
+    expect(exists(root, ideaPath('sund-vtkg00'))).toBe(true);
+  });
+
+  it('return keeps the idea in its stage with a `decided` entry holding the advice', async () => {
+    const root = makeSluice();
+    const rel = ideaPath('sund-eev2bz');
+    const before = read(root, rel);
+    const { ctx } = commandContext(root);
+    const r = await runDecide({ id: 'sund-eev2bz', decision: 'return', reason: 'Skriv en plan: vilka byar, #hur länge', by: 'Idérådet' }, ctx);
+    expect(r.to).toBeNull();
+    expect(r.gate).toBeNull();
+    expect(r.idea.path).toBe(rel);
+    const entry = { date: '2026-11-23', action: 'decided', by: 'Idérådet', decision: 'return', note: 'Skriv en plan: vilka byar, #hur länge' };
+    expect(r.entry).toEqual(entry);
+    expect(historyIn(root, rel)).toHaveLength(3);
+    expect(historyIn(root, rel).at(-1)).toEqual(entry);
+    const after = read(root, rel);
+    const close = before.indexOf('\n---\n') + 1;
+    expect(after.slice(0, close)).toBe(before.slice(0, close));
+    expect(after.slice(after.length - (before.length - close))).toBe(before.slice(close));
+    expect(git(root, ['status', '--porcelain'])).toBe(`M  ${rel}\n`);
+  });
+
+  it('park moves the idea to the parked stage', async () => {
+    const root = makeSluice();
+    const { ctx } = commandContext(root);
+    const r = await runDecide({ id: 'sund-vtkg00', decision: 'park', reason: 'Vänta på budgeten' }, ctx);
+    expect(r.idea.path).toBe(ideaPath('sund-vtkg00', '90-parkerad'));
+    expect(historyIn(root, r.idea.path).at(-1)).toEqual({ date: '2026-11-23', action: 'moved', from: 'refinement', to: 'parked', decision: 'park', note: 'Vänta på budgeten' });
+  });
+
+  it('reject moves the idea to the rejected stage', async () => {
+    const root = makeSluice();
+    const { ctx } = commandContext(root);
+    const r = await runDecide({ id: 'sund-emspzg', decision: 'reject', reason: 'Görs redan' }, ctx);
+    expect(r.idea.path).toBe(ideaPath('sund-emspzg', '99-avslagen'));
+    expect(exists(root, ideaPath('sund-emspzg'))).toBe(false);
+    expect(historyIn(root, r.idea.path).at(-1)).toEqual({ date: '2026-11-23', action: 'moved', from: 'idea', to: 'rejected', decision: 'reject', note: 'Görs redan' });
+  });
+
+  it('an unknown decision, approving from a stage that leads nowhere, and rejecting from one without a rejected stage are USAGE', async () => {
+    const root = makeSluice();
+    const tree = readTree(root);
+    const { ctx } = commandContext(root);
+    expect((await failure(runDecide({ id: 'sund-eev2bz', decision: 'maybe', reason: 'x' }, ctx))).code).toBe('USAGE');
+    expect((await failure(runDecide({ id: 'sund-ehq9v5', decision: 'approve', reason: 'x' }, ctx))).code).toBe('USAGE');
+    expect((await failure(runDecide({ id: 'sund-39t1xh', decision: 'reject', reason: 'x' }, ctx))).code).toBe('USAGE');
+    expect(readTree(root)).toEqual(tree);
+  });
+});
+
+describe('runAssign', () => {
+  it('sets a missing coach before the history and records it as `assigned` without an old value', async () => {
+    const root = makeSluice();
+    const rel = ideaPath('sund-emspzg');
+    const before = read(root, rel);
+    const { ctx } = commandContext(root);
+    const r = await runAssign({ id: 'sund-emspzg', coach: 'Johan Ek', by: 'Sara Nyberg' }, ctx);
+    expect(r.changes).toEqual([{ field: 'coach', old: null, new: 'Johan Ek' }]);
+    expect(r.idea.coach).toBe('Johan Ek');
+    const history = historyIn(root, rel);
+    expect(history.at(-1)).toEqual({ date: '2026-11-23', action: 'assigned', field: 'coach', new: 'Johan Ek', by: 'Sara Nyberg' });
+    const expected = before
+      .replace('history:\n', 'coach: Johan Ek\nhistory:\n')
+      .replace('\n---\n\n', '\n  - date: 2026-11-23\n    action: assigned\n    field: coach\n    new: Johan Ek\n    by: Sara Nyberg\n---\n\n');
+    expect(read(root, rel)).toBe(expected);
+  });
+
+  it('replaces a carrier in place and records the old and the new', async () => {
+    const root = makeSluice();
+    const rel = ideaPath('sund-emspzg');
+    const { ctx } = commandContext(root);
+    const r = await runAssign({ id: 'sund-emspzg', carrier: 'Per Lindqvist' }, ctx);
+    expect(r.changes).toEqual([{ field: 'carrier', old: 'Lena Forsberg', new: 'Per Lindqvist' }]);
+    expect(read(root, rel)).toContain('\ncarrier: Per Lindqvist\nunit:');
+    expect(historyIn(root, rel).at(-1)).toEqual({ date: '2026-11-23', action: 'assigned', field: 'carrier', old: 'Lena Forsberg', new: 'Per Lindqvist' });
+  });
+
+  it('sets both at once with one entry each, and opens the gate the coach was missing for', async () => {
+    const root = makeSluice();
+    const { ctx } = commandContext(root);
+    const r = await runAssign({ id: 'sund-emspzg', coach: 'Johan Ek', carrier: 'Per Lindqvist' }, ctx);
+    expect(r.changes.map((c) => c.field)).toEqual(['carrier', 'coach']);
+    expect(historyIn(root, ideaPath('sund-emspzg')).slice(-2).map((e) => e.field)).toEqual(['carrier', 'coach']);
+    const { runMove } = await import('./move.js');
+    expect((await runMove({ id: 'sund-emspzg', to: 'refinement' }, ctx)).forced).toBe(false);
+  });
+
+  it('changes nothing when the value is already set, and is USAGE with nothing to assign', async () => {
+    const root = makeSluice();
+    const tree = readTree(root);
+    const { ctx } = commandContext(root);
+    const r = await runAssign({ id: 'sund-eev2bz', coach: 'Sara Nyberg' }, ctx);
+    expect(r.changes).toEqual([]);
+    expect(r.staged).toBe(false);
+    expect((await failure(runAssign({ id: 'sund-eev2bz', coach: '  ' }, ctx))).code).toBe('USAGE');
+    expect(readTree(root)).toEqual(tree);
+  });
+});

@@ -1,0 +1,112 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Ctx } from '../context.js';
+import type { Lang } from '../core/i18n.js';
+import { TEMPLATES } from '../core/templates.js';
+import { loadRegistry } from '../io/registry.js';
+import { ScriptedPrompter } from '../ui/prompter.js';
+import { runInit } from './init.js';
+
+const examples = fileURLToPath(new URL('../../examples/', import.meta.url));
+
+let dir: string;
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ideas-'));
+});
+afterEach(() => {
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+function ctx(prompter = new ScriptedPrompter([]), env: NodeJS.ProcessEnv = {}): Ctx {
+  return {
+    cwd: dir,
+    env,
+    stdout: { write: () => true },
+    stderr: { write: () => true },
+    stdinIsTTY: true,
+    prompter: async () => prompter,
+    clock: () => new Date('2026-11-23T12:00:00Z'),
+  };
+}
+
+/** Every file and folder under `root`, with the contents of the files. */
+function tree(root: string): Record<string, string | null> {
+  const out: Record<string, string | null> = {};
+  for (const rel of fs.readdirSync(root, { recursive: true, encoding: 'utf8' }).sort()) {
+    const abs = path.join(root, rel);
+    out[rel.split(path.sep).join('/')] = fs.statSync(abs).isDirectory() ? null : fs.readFileSync(abs, 'utf8');
+  }
+  return out;
+}
+
+describe('runInit', () => {
+  it.each(TEMPLATES.flatMap((t) => (['sv', 'en'] as Lang[]).map((lang) => [t.key, lang] as const)))(
+    'writes the %s template in %s: config, criteria and a folder per stage',
+    async (key, lang) => {
+      const template = TEMPLATES.find((t) => t.key === key);
+      const r = await runInit({ dir: 'reg', template: key, lang }, ctx());
+      const root = path.join(dir, 'reg');
+      const registry = loadRegistry(root, 'en');
+      const { config } = registry;
+      expect({ root: r.root, template: r.template, lang: r.lang, name: r.name }).toEqual({ root, template: key, lang, name: template?.name[lang] });
+      expect({ language: config.language, name: config.name }).toEqual({ language: lang, name: template?.name[lang] });
+      const expected = [
+        'ideas.config.yaml',
+        ...config.stages.flatMap((s) => [s.criteria, `${config.ideasDir}/${s.folder}/.gitkeep`]),
+      ];
+      expect([...r.files].sort()).toEqual([...expected].sort());
+      const written = Object.entries(tree(root)).filter(([, content]) => content !== null).map(([rel]) => rel);
+      expect(written.sort()).toEqual([...expected].sort());
+      for (const stage of config.stages) {
+        expect(fs.readFileSync(path.join(root, stage.criteria), 'utf8')).toBe(fs.readFileSync(path.join(examples, template?.example ?? '', stage.criteria), 'utf8'));
+      }
+      const exampleConfig = loadRegistry(path.join(examples, template?.example ?? ''), 'en').config;
+      expect(config.stages).toEqual(exampleConfig.stages);
+    },
+  );
+
+  it('makes a Swedish registry when no language is given', async () => {
+    await runInit({ template: 'minimal' }, ctx());
+    expect(loadRegistry(dir, 'en').config.language).toBe('sv');
+  });
+
+  it('asks for the template when it may prompt', async () => {
+    const prompter = new ScriptedPrompter([{ kind: 'select', message: /template/, answer: 'skaraborg' }]);
+    const r = await runInit({}, ctx(prompter));
+    expect({ template: r.template, remaining: prompter.remaining, prefix: loadRegistry(dir, 'en').config.idPrefix }).toEqual({ template: 'skaraborg', remaining: 0, prefix: 'skb' });
+  });
+
+  it.each<[string, NodeJS.ProcessEnv, boolean | undefined]>([
+    ['CI is set', { CI: 'true' }, undefined],
+    ['--no-input is given', {}, false],
+  ])('takes the minimal template without asking when %s', async (_name, env, input) => {
+    const r = await runInit({ input }, ctx(new ScriptedPrompter([]), env));
+    expect(r.template).toBe('minimal');
+  });
+
+  it('refuses an unknown template with USAGE, writing nothing', async () => {
+    await expect(runInit({ template: 'stockholm' }, ctx())).rejects.toMatchObject({ code: 'USAGE' });
+    expect(tree(dir)).toEqual({});
+  });
+
+  it('refuses a second init with REGISTRY_EXISTS and writes nothing', async () => {
+    await runInit({ template: 'minimal' }, ctx());
+    fs.writeFileSync(path.join(dir, 'ideas.config.yaml'), 'name: edited by hand\n');
+    const before = tree(dir);
+    await expect(runInit({ template: 'sundsvall' }, ctx())).rejects.toMatchObject({ code: 'REGISTRY_EXISTS' });
+    expect(tree(dir)).toEqual(before);
+  });
+
+  it('refuses with FILE_EXISTS when a criteria file is already there, and writes nothing', async () => {
+    fs.mkdirSync(path.join(dir, 'criteria'));
+    fs.writeFileSync(path.join(dir, 'criteria/doing.schema.json'), '{"mine": true}\n');
+    const before = tree(dir);
+    const error = await runInit({ template: 'minimal' }, ctx()).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'FILE_EXISTS' });
+    expect((error as Error).message).toContain('criteria/doing.schema.json');
+    expect(tree(dir)).toEqual(before);
+  });
+});

@@ -1,0 +1,239 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { IdeasError } from '../core/errors.js';
+import { ScriptedPrompter, type Choice } from '../ui/prompter.js';
+import { commandContext, exists, historyIn, ideaPath, makeSluice, read, readTree, removeSluices } from '../../test/helpers/sluice.js';
+import { runReview, type ReviewCard } from './review.js';
+
+afterEach(removeSluices);
+
+const NBSP = '\u00a0';
+
+async function failure(p: Promise<unknown>): Promise<IdeasError> {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof IdeasError) return e;
+    throw e;
+  }
+  throw new Error('expected an IdeasError');
+}
+
+/** A scripted prompter that keeps what each select offered, and cancels (like Ctrl-C) once its script is done. */
+class MeetingPrompter extends ScriptedPrompter {
+  readonly offered: Choice<unknown>[][] = [];
+  constructor(
+    script: ConstructorParameters<typeof ScriptedPrompter>[0],
+    private readonly cancelAtEnd = false,
+  ) {
+    super(script);
+  }
+  override async select<T>(q: { message: string; choices: Choice<T>[] }): Promise<T> {
+    this.offered.push(q.choices as Choice<unknown>[]);
+    if (this.cancelAtEnd && this.remaining === 0) throw new IdeasError('CANCELLED', 'err.cancelled');
+    return super.select(q);
+  }
+}
+
+describe('runReview', () => {
+  it('approves, sends back and rejects ideas of a stage, stops, and keeps minutes', async () => {
+    const root = makeSluice({ fourInRefinement: true });
+    const untouched = read(root, ideaPath('sund-emspzg', '02-foradling'));
+    const prompter = new MeetingPrompter([
+      { kind: 'select', message: /^Beslut för sund-vtkg00\?$/, answer: 'approve' },
+      { kind: 'confirm', message: /Grinden är stängd/, answer: true },
+      { kind: 'input', message: /Beviljat belopp i kronor/, answer: '75 000' },
+      { kind: 'input', message: /^Skäl/, answer: 'Beviljas för två boenden' },
+      { kind: 'select', message: /^Beslut för sund-eev2bz\?$/, answer: 'return' },
+      { kind: 'input', message: /^Råd till idébäraren$/, answer: 'Skriv en plan för testet' },
+      { kind: 'select', message: /^Beslut för sund-njf5rp\?$/, answer: 'reject' },
+      { kind: 'input', message: /^Skäl/, answer: '  Görs redan i Sundsvall  ' },
+      { kind: 'select', message: /^Beslut för sund-emspzg\?$/, answer: 'stop' },
+    ]);
+    const { ctx } = commandContext(root, [], prompter);
+    const cards: ReviewCard[] = [];
+    const r = await runReview({ stage: 'refinement', by: 'Idérådet', minutes: 'protokoll.md', present: (c) => cards.push(c) }, ctx);
+
+    expect(prompter.remaining).toBe(0);
+    expect(r.cancelled).toBe(false);
+    expect(cards.map((c) => [c.n, c.total, c.idea.id, c.daysInStage])).toEqual([
+      [1, 4, 'sund-vtkg00', 88],
+      [2, 4, 'sund-eev2bz', 81],
+      [3, 4, 'sund-njf5rp', 46],
+      [4, 4, 'sund-emspzg', 19],
+    ]);
+    expect(cards[0]?.checklist.filter((x) => !x.met).map((x) => x.field)).toEqual(['test_plan', 'manager_support']);
+    expect(prompter.offered[0]?.map((c) => c.value)).toEqual(['approve', 'return', 'park', 'reject', 'skip', 'stop']);
+    expect(prompter.offered[0]?.[0]?.name).toBe('Godkänn: vidare till Test');
+
+    // The approved idea is in the test stage with its amount, forced through the closed gate.
+    expect(exists(root, ideaPath('sund-vtkg00'))).toBe(false);
+    expect(historyIn(root, ideaPath('sund-vtkg00', '03-test')).at(-1)).toEqual({
+      date: '2026-11-23',
+      action: 'moved',
+      from: 'refinement',
+      to: 'test',
+      by: 'Idérådet',
+      decision: 'approve',
+      amount: 75000,
+      forced: true,
+      note: 'Beviljas för två boenden',
+    });
+    // The one sent back stays, with the advice.
+    expect(historyIn(root, ideaPath('sund-eev2bz')).at(-1)).toEqual({ date: '2026-11-23', action: 'decided', by: 'Idérådet', decision: 'return', note: 'Skriv en plan för testet' });
+    // The rejected one is in the rejected stage, its reason trimmed.
+    expect(exists(root, ideaPath('sund-njf5rp', '02-foradling'))).toBe(false);
+    expect(historyIn(root, ideaPath('sund-njf5rp', '99-avslagen')).at(-1)).toEqual({
+      date: '2026-11-23',
+      action: 'moved',
+      from: 'refinement',
+      to: 'rejected',
+      by: 'Idérådet',
+      decision: 'reject',
+      note: 'Görs redan i Sundsvall',
+    });
+    // The meeting stopped before the last one.
+    expect(read(root, ideaPath('sund-emspzg', '02-foradling'))).toBe(untouched);
+
+    expect(r.minutes).toEqual({
+      registry: 'Idésluss Sundsvallsregionen',
+      date: '2026-11-23',
+      by: 'Idérådet',
+      items: [
+        { id: 'sund-vtkg00', title: 'Språkstöd för nyanställda undersköterskor', decision: 'approve', from: 'Förädling', to: 'Test', reason: 'Beviljas för två boenden', amount: 75000, forced: true },
+        { id: 'sund-eev2bz', title: 'Bokbussen som servicepunkt på landsbygden', decision: 'return', from: 'Förädling', to: null, reason: 'Skriv en plan för testet', amount: null, forced: false },
+        { id: 'sund-njf5rp', title: 'Nattkamera för tillsyn i Ånges hemtjänst', decision: 'reject', from: 'Förädling', to: 'Avslagen', reason: 'Görs redan i Sundsvall', amount: null, forced: false },
+      ],
+      skipped: [],
+    });
+    const text = r.minutesText ?? '';
+    expect(text).toContain(`1. **sund-vtkg00** Språkstöd för nyanställda undersköterskor: godkänd (Förädling → Test, 75${NBSP}000 kr) (trots stängd grind)\n   Skäl: Beviljas för två boenden\n`);
+    expect(text).toContain('2. **sund-eev2bz** Bokbussen som servicepunkt på landsbygden: återremitterad (Förädling)\n   Skäl: Skriv en plan för testet\n');
+    expect(text).toContain('3. **sund-njf5rp** Nattkamera för tillsyn i Ånges hemtjänst: avslagen (Förädling → Avslagen)\n   Skäl: Görs redan i Sundsvall\n');
+    expect(text).toContain(`**Beviljade medel totalt: 75${NBSP}000 kr**`);
+    expect(text).not.toContain('sund-emspzg');
+    expect(r.minutesFile).toBe(path.join(root, 'protokoll.md'));
+    expect(read(root, 'protokoll.md')).toBe(text);
+  });
+
+  it('a closed gate not confirmed and a skip leave the ideas as they were, listed as skipped', async () => {
+    const root = makeSluice();
+    const tree = readTree(root);
+    const { ctx, prompter } = commandContext(root, [
+      { kind: 'select', message: /sund-vtkg00/, answer: 'approve' },
+      { kind: 'confirm', answer: false },
+      { kind: 'select', message: /sund-eev2bz/, answer: 'skip' },
+    ]);
+    const r = await runReview({ stage: 'Förädling' }, ctx);
+    expect(prompter.remaining).toBe(0);
+    expect(readTree(root)).toEqual(tree);
+    expect(r.minutes?.items).toEqual([]);
+    expect(r.minutes?.skipped).toEqual([
+      { id: 'sund-vtkg00', title: 'Språkstöd för nyanställda undersköterskor' },
+      { id: 'sund-eev2bz', title: 'Bokbussen som servicepunkt på landsbygden' },
+    ]);
+    expect(r.minutesText).toContain('Inga beslut fattades.');
+    expect(r.minutesText).toContain('## Bordlagda\n\n- **sund-vtkg00** Språkstöd för nyanställda undersköterskor\n- **sund-eev2bz** Bokbussen som servicepunkt på landsbygden\n');
+    expect(r.minutesFile).toBeNull();
+  });
+
+  it('approving through an open gate into a stage without funding asks only for the reason', async () => {
+    const root = makeSluice();
+    const { ctx, prompter } = commandContext(root, [
+      { kind: 'select', message: /sund-39t1xh/, answer: 'approve' },
+      { kind: 'input', message: /^Skäl/, answer: 'Upphandlingen är klar' },
+    ]);
+    const r = await runReview({ stage: 'parked', by: 'Idérådet' }, ctx);
+    expect(prompter.remaining).toBe(0);
+    expect(prompter.asked).toEqual(['Beslut för sund-39t1xh?', 'Skäl (kort)']);
+    expect(historyIn(root, ideaPath('sund-39t1xh', '01-ide')).at(-1)).toEqual({
+      date: '2026-11-23',
+      action: 'moved',
+      from: 'parked',
+      to: 'idea',
+      by: 'Idérådet',
+      decision: 'approve',
+      note: 'Upphandlingen är klar',
+    });
+    expect(r.minutes?.items[0]).toMatchObject({ decision: 'approve', to: 'Idé', amount: null, forced: false });
+    expect(r.minutesText).toContain('**Beviljade medel totalt: 0 kr**');
+  });
+
+  it('a cancelled meeting keeps the decisions taken so far and their minutes', async () => {
+    const root = makeSluice();
+    const prompter = new MeetingPrompter([
+      { kind: 'select', message: /sund-vtkg00/, answer: 'park' },
+      { kind: 'input', message: /^Skäl/, answer: 'Vänta' },
+    ], true);
+    const { ctx } = commandContext(root, [], prompter);
+    const r = await runReview({ stage: 'refinement', minutes: 'm.md' }, ctx);
+    expect(r.cancelled).toBe(true);
+    expect(exists(root, ideaPath('sund-vtkg00', '90-parkerad'))).toBe(true);
+    expect(r.minutes?.items.map((i) => i.id)).toEqual(['sund-vtkg00']);
+    expect(read(root, 'm.md')).toContain('**sund-vtkg00** Språkstöd för nyanställda undersköterskor: parkerad (Förädling → Parkerad)');
+  });
+
+  it('a decision that cannot be written still leaves minutes of the decisions already written', async () => {
+    const root = makeSluice();
+    // The rejected stage already holds a file of the second idea's name, so rejecting it fails.
+    writeFileSync(path.join(root, ideaPath('sund-eev2bz', '99-avslagen')), 'in the way\n');
+    const { ctx } = commandContext(root, [
+      { kind: 'select', message: /sund-vtkg00/, answer: 'park' },
+      { kind: 'input', message: /^Skäl/, answer: 'Vänta på budgeten' },
+      { kind: 'select', message: /sund-eev2bz/, answer: 'reject' },
+      { kind: 'input', message: /^Skäl/, answer: 'Nej' },
+    ]);
+    const e = await failure(runReview({ stage: 'refinement', minutes: 'm.md' }, ctx));
+    expect(e.code).toBe('FILE_EXISTS');
+    // The first decision is in the idea's history...
+    expect(historyIn(root, ideaPath('sund-vtkg00', '90-parkerad')).at(-1)).toMatchObject({ decision: 'park', note: 'Vänta på budgeten' });
+    // ...so the council's minutes must record it too.
+    expect(exists(root, 'm.md')).toBe(true);
+    expect(read(root, 'm.md')).toContain('**sund-vtkg00** Språkstöd för nyanställda undersköterskor: parkerad (Förädling → Parkerad)');
+  });
+
+  it('dryRun lists the agenda with each gate and asks nothing', async () => {
+    const root = makeSluice({ fourInRefinement: true });
+    const tree = readTree(root);
+    const { ctx, prompter } = commandContext(root, []);
+    const r = await runReview({ stage: 'refinement', dryRun: true, minutes: 'm.md' }, ctx);
+    expect(prompter.asked).toEqual([]);
+    expect(r.minutes).toBeNull();
+    expect(r.agenda.map((a) => [a.idea.id, a.next?.key, a.gate?.open])).toEqual([
+      ['sund-vtkg00', 'test', false],
+      ['sund-eev2bz', 'test', false],
+      ['sund-njf5rp', 'test', false],
+      ['sund-emspzg', 'test', false],
+    ]);
+    expect(r.agenda[2]?.checklist.filter((x) => !x.met).map((x) => x.field)).toEqual(['coach', 'test_plan', 'manager_support']);
+    expect(readTree(root)).toEqual(tree);
+  });
+
+  it('dryRun without a stage lists only ideas whose next gate is open, and works without a terminal', async () => {
+    const root = makeSluice();
+    const { ctx } = commandContext(root);
+    const r = await runReview({ dryRun: true, json: true }, ctx);
+    expect(r.agenda.length).toBeGreaterThan(0);
+    expect(r.agenda.every((a) => a.gate?.open === true)).toBe(true);
+    expect(r.agenda.map((a) => a.idea.id)).toContain('sund-39t1xh');
+    expect(r.agenda.map((a) => a.idea.id)).not.toContain('sund-eev2bz');
+  });
+
+  it('json without dryRun is USAGE, as is a meeting without a terminal, and an existing minutes file is refused before any question', async () => {
+    const root = makeSluice();
+    const tree = readTree(root);
+    const withPrompts = commandContext(root, []);
+    const json = await failure(runReview({ stage: 'refinement', json: true }, withPrompts.ctx));
+    expect(json.code).toBe('USAGE');
+    expect(json.text.en).toContain('--dry-run --json');
+    const noTerminal = await failure(runReview({ stage: 'refinement' }, commandContext(root).ctx));
+    expect(noTerminal.code).toBe('USAGE');
+    expect(noTerminal.text.sv).toContain('ideas decide');
+    writeFileSync(path.join(root, 'm.md'), 'last meeting\n');
+    const exists = await failure(runReview({ stage: 'refinement', minutes: 'm.md' }, withPrompts.ctx));
+    expect(exists.code).toBe('FILE_EXISTS');
+    expect(withPrompts.prompter.asked).toEqual([]);
+    expect(readTree(root)).toEqual({ ...tree, 'm.md': 'last meeting\n' });
+  });
+});

@@ -1,0 +1,65 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Ctx } from '../context.js';
+import { ScriptedPrompter } from '../ui/prompter.js';
+import { runShow } from './show.js';
+
+const examples = fileURLToPath(new URL('../../examples/', import.meta.url));
+
+let dir: string;
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ideas-'));
+  fs.cpSync(path.join(examples, 'minimal'), dir, { recursive: true });
+});
+afterEach(() => {
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+function ctx(): Ctx {
+  return {
+    cwd: dir,
+    env: {},
+    stdout: { write: () => true },
+    stderr: { write: () => true },
+    stdinIsTTY: true,
+    prompter: async () => new ScriptedPrompter([]),
+    clock: () => new Date('2026-11-23T12:00:00Z'),
+  };
+}
+
+const FILE = 'ideas/02-pagar/ide-tzxqka-papperslosa-arbetsplatstraffar.md';
+
+describe('runShow', () => {
+  it.each([
+    ['the full id', 'ide-tzxqka'],
+    ['the full id in capitals', 'IDE-TZXQKA'],
+    ['the random part alone', 'tzxqka'],
+    ['the path', FILE],
+    ['the file name', 'ide-tzxqka-papperslosa-arbetsplatstraffar.md'],
+  ])('finds an idea by %s', async (_name, query) => {
+    const r = await runShow({ id: query }, ctx());
+    expect({ id: r.idea.id, title: r.idea.title, stage: r.idea.stage.key, path: r.idea.path }).toEqual({
+      id: 'ide-tzxqka',
+      title: 'Papperslösa arbetsplatsträffar',
+      stage: 'doing',
+      path: FILE,
+    });
+  });
+
+  it('finds an idea whose file name has drifted from its id', async () => {
+    fs.renameSync(path.join(dir, FILE), path.join(dir, 'ideas/02-pagar/moten-utan-papper.md'));
+    expect((await runShow({ id: 'ide-tzxqka' }, ctx())).idea.path).toBe('ideas/02-pagar/moten-utan-papper.md');
+  });
+
+  it.each(['ide-zzzz99', 'zzzz99', 'ide', ''])('throws IDEA_NOT_FOUND for %j', async (query) => {
+    await expect(runShow({ id: query }, ctx())).rejects.toMatchObject({ code: 'IDEA_NOT_FOUND' });
+  });
+
+  it('throws AMBIGUOUS_ID when the random part matches two ideas', async () => {
+    fs.writeFileSync(path.join(dir, 'ideas/01-ide/abc-tzxqka-other.md'), '---\nid: abc-tzxqka\ntitle: Other\ncreated: 2026-01-01\n---\n');
+    await expect(runShow({ id: 'tzxqka' }, ctx())).rejects.toMatchObject({ code: 'AMBIGUOUS_ID' });
+  });
+});
