@@ -1,0 +1,118 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { describeRun, ideas, parseJson, STACK_LINE } from '../helpers/cli.js';
+import { readConfig, snapshotFiles, TEMPLATES, writeFile, type Lang } from '../helpers/registry.js';
+import { makeTempDir, makeTempRepo, removeTempDirs } from '../helpers/temp-repo.js';
+
+afterAll(removeTempDirs);
+
+const CASES = TEMPLATES.flatMap((template) => (['sv', 'en'] as Lang[]).map((lang) => ({ template, lang })));
+
+describe('ideas init --template <t> --lang <l>', () => {
+  it.each(CASES)('$template, $lang: writes config, stage folders and criteria, and the result validates', ({ template, lang }) => {
+    const dir = makeTempRepo();
+    const r = ideas(['init', '--template', template, '--lang', lang], { cwd: dir });
+    expect(r.code, describeRun(r)).toBe(0);
+    expect(r.stdout).toContain(dir);
+    expect(r.stdout).toContain(template);
+    expect(r.stdout).toContain(lang === 'sv' ? 'Nästa steg' : 'Next steps');
+    expect(r.stderr).toBe('');
+
+    const config = readConfig(dir);
+    expect(config.language).toBe(lang);
+    expect(config.stages.length).toBeGreaterThanOrEqual(3);
+    for (const stage of config.stages) {
+      const folder = path.join(dir, config.ideasDir, stage.folder);
+      expect(fs.statSync(folder).isDirectory(), folder).toBe(true);
+      expect(fs.readdirSync(folder)).toEqual(['.gitkeep']);
+      const criteria = JSON.parse(fs.readFileSync(path.join(dir, stage.criteria), 'utf8')) as Record<string, unknown>;
+      expect(criteria.type).toBe('object');
+    }
+
+    const v = ideas(['validate'], { cwd: dir });
+    expect(v.code, describeRun(v)).toBe(0);
+  });
+});
+
+describe('ideas init, other cases', () => {
+  it('--json prints one registry-created document that lists every file written', () => {
+    const dir = makeTempRepo();
+    const r = ideas(['init', '--template', 'skaraborg', '--lang', 'en', '--json'], { cwd: dir });
+    expect(r.code, describeRun(r)).toBe(0);
+    const doc = parseJson<{ schemaVersion: number; kind: string; registry: { name: string; language: string }; template: string; files: string[] }>(r);
+    expect(doc).toMatchObject({ schemaVersion: 1, kind: 'registry-created', registry: { language: 'en' }, template: 'skaraborg' });
+    expect(typeof doc.registry.name).toBe('string');
+    expect(doc.files).toContain('ideas.config.yaml');
+    for (const f of doc.files) {
+      expect(f, 'relative, forward slashes').not.toMatch(/^\/|\\/);
+      expect(fs.existsSync(path.join(dir, f)), f).toBe(true);
+    }
+    const written = [...snapshotFiles(dir).keys()].sort();
+    expect([...doc.files].sort()).toEqual(written);
+  });
+
+  it('a second init exits 2, says so, and changes nothing', () => {
+    const dir = makeTempRepo();
+    expect(ideas(['init', '--template', 'sundsvall'], { cwd: dir }).code).toBe(0);
+    fs.appendFileSync(path.join(dir, 'ideas.config.yaml'), '# edited by hand\n');
+    const before = snapshotFiles(dir);
+
+    const r = ideas(['init', '--template', 'minimal', '--lang', 'en'], { cwd: dir });
+    expect(r.code, describeRun(r)).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/already/i);
+    expect(r.stderr).not.toMatch(STACK_LINE);
+    expect(snapshotFiles(dir)).toEqual(before);
+
+    const j = ideas(['init', '--template', 'minimal', '--json'], { cwd: dir });
+    expect(j.code).toBe(2);
+    expect(parseJson(j)).toMatchObject({ schemaVersion: 1, kind: 'error', error: { code: 'REGISTRY_EXISTS' } });
+    expect(snapshotFiles(dir)).toEqual(before);
+  });
+
+  it('refuses to overwrite any file of the template, writing nothing at all', () => {
+    const dir = makeTempRepo();
+    writeFile(dir, 'criteria/idea.schema.json', '{"mine": true}\n');
+    const before = snapshotFiles(dir);
+    const r = ideas(['init', '--template', 'minimal'], { cwd: dir });
+    expect(r.code, describeRun(r)).toBe(2);
+    expect(r.stderr).toContain('criteria/idea.schema.json');
+    expect(snapshotFiles(dir)).toEqual(before);
+    expect(fs.existsSync(path.join(dir, 'ideas'))).toBe(false);
+  });
+
+  it('an unknown template exits 2 and names the templates', () => {
+    const dir = makeTempDir();
+    const r = ideas(['init', '--template', 'stockholm'], { cwd: dir });
+    expect(r.code, describeRun(r)).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('stockholm');
+    for (const t of TEMPLATES) expect(r.stderr).toContain(t);
+    expect(fs.readdirSync(dir)).toEqual([]);
+  });
+
+  it('an unknown language exits 2 and writes nothing', () => {
+    const dir = makeTempDir();
+    const r = ideas(['init', '--template', 'minimal', '--lang', 'de'], { cwd: dir });
+    expect(r.code, describeRun(r)).toBe(2);
+    expect(r.stderr).toContain('de');
+    expect(fs.readdirSync(dir)).toEqual([]);
+  });
+
+  it('without a template under CI uses minimal, and the registry is Swedish', () => {
+    const dir = makeTempRepo();
+    const r = ideas(['init', '--json'], { cwd: dir });
+    expect(r.code, describeRun(r)).toBe(0);
+    expect(parseJson(r)).toMatchObject({ kind: 'registry-created', template: 'minimal', registry: { language: 'sv' } });
+    expect(readConfig(dir).language).toBe('sv');
+  });
+
+  it('init <dir> creates the registry in that folder', () => {
+    const dir = makeTempDir();
+    const r = ideas(['init', 'sluss', '--template', 'minimal', '--lang', 'en'], { cwd: dir });
+    expect(r.code, describeRun(r)).toBe(0);
+    expect(fs.existsSync(path.join(dir, 'sluss', 'ideas.config.yaml'))).toBe(true);
+    expect(fs.readdirSync(dir)).toEqual(['sluss']);
+  });
+});

@@ -1,0 +1,292 @@
+/** End to end: move, decide, assign and review spawned as `node bin/ideas.js` in temp git repositories. */
+import { appendFileSync, readdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, it } from 'vitest';
+import { exists, git, historyIn, ideaPath, makeSluice, read, removeSluices, runCli } from '../helpers/sluice.js';
+
+// The tests run concurrently, each in its own repository: all are removed at the end.
+afterAll(removeSluices);
+
+const DATE_LINE = /^\+ {2}- date: \d{4}-\d{2}-\d{2}$/;
+
+/** Every file under the idea folders whose name is that of a temp file of an atomic write. */
+function tempFiles(root: string): string[] {
+  return readdirSync(path.join(root, 'ideas'), { recursive: true, encoding: 'utf8' }).filter((f) => /(^|\/)\.[^/]*\.tmp$/.test(f.split(path.sep).join('/')));
+}
+
+/** Makes other uncommitted changes: an edited tracked file, an untracked file and a staged new file. */
+function dirty(root: string): { status: string; files: Record<string, string> } {
+  appendFileSync(path.join(root, 'README.md'), '\nEn ändring som inte är incheckad.\n');
+  writeFileSync(path.join(root, 'anteckningar.txt'), 'ej spårad\n');
+  writeFileSync(path.join(root, 'criteria', 'extra.schema.json'), '{}\n');
+  git(root, ['add', 'criteria/extra.schema.json']);
+  const files = Object.fromEntries(['README.md', 'anteckningar.txt', 'criteria/extra.schema.json'].map((f) => [f, read(root, f)]));
+  return { status: git(root, ['status', '--porcelain']), files };
+}
+
+function statusLinesFor(status: string, paths: string[]): string[] {
+  return status.split('\n').filter((l) => paths.some((p) => l.endsWith(` ${p}`)));
+}
+
+describe.concurrent('ideas move', () => {
+  it('refuses a closed gate with exit 1, names the missing criteria in Swedish, and leaves everything as it was', async ({ expect }) => {
+    const root = makeSluice();
+    const before = read(root, ideaPath('sund-emspzg'));
+    const r = await runCli(root, ['move', 'sund-emspzg', 'refinement']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('Grinden från Idé till Förädling är stängd för sund-emspzg:');
+    expect(r.stderr).toContain('Ingen idécoach är kopplad till idén [coach]');
+    expect(r.stderr).toContain('--force');
+    expect(git(root, ['status', '--porcelain'])).toBe('');
+    expect(read(root, ideaPath('sund-emspzg'))).toBe(before);
+    expect(exists(root, ideaPath('sund-emspzg', '02-foradling'))).toBe(false);
+  });
+
+  it('names the missing criteria in English with --lang en', async ({ expect }) => {
+    const root = makeSluice();
+    const r = await runCli(root, ['move', 'sund-vtkg00', 'test', '--lang', 'en']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('The gate from Refinement to Test is closed for sund-vtkg00:');
+    expect(r.stderr).toContain('The test plan is missing or too short [test_plan]');
+    expect(r.stderr).toContain('The nearest manager has not backed the idea [manager_support]');
+    expect(r.stderr).not.toContain('Planen');
+    expect(git(root, ['status', '--porcelain'])).toBe('');
+  });
+
+  it('refuses a stage that is not next with exit 1, and without a stage on CI is a usage error naming the choices', async ({ expect }) => {
+    const root = makeSluice();
+    const notNext = await runCli(root, ['move', 'sund-emspzg', 'spread']);
+    expect(notNext.code).toBe(1);
+    expect(notNext.stderr).toContain('Steget Idé leder inte till Spridning; härifrån går det till: refinement, parked, rejected.');
+    const noStage = await runCli(root, ['move', 'sund-emspzg']);
+    expect(noStage.code).toBe(2);
+    expect(noStage.stderr).toContain('refinement, parked, rejected');
+    expect(git(root, ['status', '--porcelain'])).toBe('');
+  });
+
+  it('with --force moves through a closed gate, exit 0, and writes `forced: true`', async ({ expect }) => {
+    const root = makeSluice();
+    const r = await runCli(root, ['move', 'sund-emspzg', 'refinement', '--force']);
+    expect(r.code).toBe(0);
+    const to = ideaPath('sund-emspzg', '02-foradling');
+    expect(r.stdout).toBe(`${to}\n`);
+    expect(r.stderr).toContain('sund-emspzg flyttad trots stängd grind: Idé → Förädling');
+    expect(exists(root, ideaPath('sund-emspzg'))).toBe(false);
+    expect(read(root, to)).toContain('\n    forced: true\n');
+    expect(historyIn(root, to).at(-1)).toMatchObject({ action: 'moved', from: 'idea', to: 'refinement', forced: true });
+  });
+
+  it('moves through an open gate, exit 0, with the note and who in the entry', async ({ expect }) => {
+    const root = makeSluice();
+    const r = await runCli(root, ['move', 'sund-eev2bz', 'parkerad', '--note', 'Vilar: tills #budget finns', '--by', 'Idérådet']);
+    expect(r.code).toBe(0);
+    const to = ideaPath('sund-eev2bz', '90-parkerad');
+    expect(r.stdout).toBe(`${to}\n`);
+    expect(r.stderr).toContain('sund-eev2bz flyttad: Förädling → Parkerad');
+    expect(historyIn(root, to).at(-1)).toMatchObject({ action: 'moved', from: 'refinement', to: 'parked', by: 'Idérådet', note: 'Vilar: tills #budget finns' });
+    expect(historyIn(root, to).at(-1)).not.toHaveProperty('forced');
+  });
+
+  it('is staged as a rename whose only change is the added history entry', async ({ expect }) => {
+    const root = makeSluice();
+    expect((await runCli(root, ['move', 'sund-eev2bz', 'parked', '--by', 'Idérådet', '--note', 'Vilar'])).code).toBe(0);
+    const diff = git(root, ['diff', '--cached', '-M']);
+    expect(diff).toContain(`rename from ${ideaPath('sund-eev2bz')}\n`);
+    expect(diff).toContain(`rename to ${ideaPath('sund-eev2bz', '90-parkerad')}\n`);
+    const lines = diff.split('\n');
+    expect(lines.filter((l) => l.startsWith('-') && !l.startsWith('---'))).toEqual([]);
+    const added = lines.filter((l) => l.startsWith('+') && !l.startsWith('+++'));
+    expect(added).toHaveLength(6);
+    expect(added[0]).toMatch(DATE_LINE);
+    expect(added.slice(1)).toEqual(['+    action: moved', '+    from: refinement', '+    to: parked', '+    by: Idérådet', '+    note: Vilar']);
+    expect(git(root, ['diff', '--cached', '--name-status', '-M'])).toMatch(/^R\d+\t/);
+    // Nothing is left unstaged.
+    expect(git(root, ['diff'])).toBe('');
+  });
+
+  it('leaves other uncommitted changes exactly as they were', async ({ expect }) => {
+    const root = makeSluice();
+    const other = dirty(root);
+    expect((await runCli(root, ['move', 'sund-eev2bz', 'parked'])).code).toBe(0);
+    const status = git(root, ['status', '--porcelain']);
+    const paths = Object.keys(other.files);
+    expect(statusLinesFor(status, paths)).toEqual(statusLinesFor(other.status, paths));
+    expect(statusLinesFor(other.status, paths)).toEqual([' M README.md', 'A  criteria/extra.schema.json', '?? anteckningar.txt']);
+    for (const [f, text] of Object.entries(other.files)) expect(read(root, f)).toBe(text);
+    expect(status.split('\n').filter(Boolean)).toHaveLength(4);
+    expect(status).toContain(`R  ${ideaPath('sund-eev2bz')} -> ${ideaPath('sund-eev2bz', '90-parkerad')}`);
+  });
+
+  it('with --commit makes one commit of the move alone, and other uncommitted changes stay uncommitted', async ({ expect }) => {
+    const root = makeSluice();
+    const other = dirty(root);
+    const head = git(root, ['rev-parse', 'HEAD']).trim();
+    const r = await runCli(root, ['move', 'sund-emspzg', 'parked', '--commit', '--note', 'Vänta på kostenheten']);
+    expect(r.code).toBe(0);
+    expect(git(root, ['rev-list', '--count', `${head}..HEAD`]).trim()).toBe('1');
+    const message = git(root, ['log', '-1', '--format=%B']);
+    expect(message.split('\n')[0]).toBe('sund-emspzg: Minskat matsvinn i äldreboendenas kök (Idé → Parkerad)');
+    expect(message).toContain('sund-emspzg');
+    expect(message).toContain('→');
+    expect(message).toContain('Vänta på kostenheten');
+    const changed = git(root, ['show', '--name-status', '--format=', '-M', 'HEAD']).trim().split('\n');
+    expect(changed).toHaveLength(1);
+    expect(changed[0]?.replace(/^R\d+/, 'R')).toBe(`R\t${ideaPath('sund-emspzg')}\t${ideaPath('sund-emspzg', '90-parkerad')}`);
+    expect(git(root, ['status', '--porcelain'])).toBe(other.status);
+    for (const [f, text] of Object.entries(other.files)) expect(read(root, f)).toBe(text);
+  });
+
+  it('after a failure between the move and the write (exit 2) the idea is whole in its old place and nothing else changed', async ({ expect }) => {
+    const root = makeSluice();
+    const other = dirty(root);
+    const from = ideaPath('sund-emspzg');
+    const bytes = read(root, from);
+    const r = await runCli(root, ['move', 'sund-emspzg', 'parked'], { IDEAS_FAULT: 'move:after-rename' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('injected fault at move:after-rename');
+    expect(read(root, from)).toBe(bytes);
+    expect(exists(root, ideaPath('sund-emspzg', '90-parkerad'))).toBe(false);
+    expect(tempFiles(root)).toEqual([]);
+    expect(git(root, ['status', '--porcelain'])).toBe(other.status);
+    // The same holds for an idea git does not know yet.
+    const untracked = 'ideas/01-ide/sund-aaaa1-ny.md';
+    writeFileSync(path.join(root, untracked), '---\nid: sund-aaaa1\ntitle: Ny\ncreated: 2026-11-01\n---\nText.\n');
+    const r2 = await runCli(root, ['move', 'sund-aaaa1', 'parked'], { IDEAS_FAULT: 'move:after-rename' });
+    expect(r2.code).toBe(2);
+    expect(read(root, untracked)).toBe('---\nid: sund-aaaa1\ntitle: Ny\ncreated: 2026-11-01\n---\nText.\n');
+    expect(exists(root, 'ideas/90-parkerad/sund-aaaa1-ny.md')).toBe(false);
+    expect(tempFiles(root)).toEqual([]);
+  });
+
+  it('keeps the file history across two committed moves', async ({ expect }) => {
+    const root = makeSluice();
+    expect((await runCli(root, ['move', 'sund-eev2bz', 'parked', '--commit'])).code).toBe(0);
+    expect((await runCli(root, ['move', 'sund-eev2bz', 'idea', '--commit'])).code).toBe(0);
+    const log = git(root, ['log', '--follow', '--name-status', '--format=%s', '--', ideaPath('sund-eev2bz', '01-ide')]);
+    const renames = log.split('\n').filter((l) => l.startsWith('R'));
+    expect(renames.map((l) => l.split('\t').slice(1))).toEqual([
+      [ideaPath('sund-eev2bz', '90-parkerad'), ideaPath('sund-eev2bz', '01-ide')],
+      [ideaPath('sund-eev2bz'), ideaPath('sund-eev2bz', '90-parkerad')],
+    ]);
+    expect(log).toContain('sund-eev2bz: Bokbussen som servicepunkt på landsbygden (Parkerad → Idé)');
+    expect(log).toContain('sund-eev2bz: Bokbussen som servicepunkt på landsbygden (Förädling → Parkerad)');
+  });
+
+  it('with --commit after an earlier move that was not committed, commits and exits 0', async ({ expect }) => {
+    const root = makeSluice();
+    expect((await runCli(root, ['move', 'sund-eev2bz', 'parked'])).code).toBe(0);
+    const r = await runCli(root, ['move', 'sund-eev2bz', 'idea', '--commit']);
+    expect(r.stderr).not.toContain('git');
+    expect(r.code).toBe(0);
+    expect(git(root, ['status', '--porcelain'])).toBe('');
+    expect(git(root, ['ls-tree', '-r', '--name-only', 'HEAD', 'ideas/'])).toContain(ideaPath('sund-eev2bz', '01-ide'));
+  });
+
+  it('an unknown id is exit 2', async ({ expect }) => {
+    const root = makeSluice();
+    const r = await runCli(root, ['move', 'sund-zzzzzz', 'refinement']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('Ingen idé med id "sund-zzzzzz".');
+    expect(git(root, ['status', '--porcelain'])).toBe('');
+  });
+});
+
+describe.concurrent('an idea through every stage', () => {
+  it('goes from idea to spread with assign, decide and move, each step in its history', async ({ expect }) => {
+    const root = makeSluice();
+    const head = git(root, ['rev-parse', 'HEAD']).trim();
+    const steps: string[][] = [
+      ['assign', 'sund-emspzg', '--coach', 'Johan Ek', '--commit'],
+      ['decide', 'sund-emspzg', '-d', 'approve', '-r', 'Bra koppling till klimatmålen', '--by', 'Idérådet', '--commit'],
+      ['decide', 'sund-emspzg', '-d', 'approve', '-r', 'Beviljas för vågar', '--amount', '60000', '--force', '--by', 'Idérådet', '--commit'],
+      ['decide', 'sund-emspzg', '-d', 'approve', '-r', 'Testet klart', '--force', '--commit'],
+      ['move', 'sund-emspzg', 'spread', '--force', '--commit'],
+    ];
+    for (const args of steps) {
+      const r = await runCli(root, args);
+      expect(r.stderr).not.toContain('ideas:');
+      expect(r.code).toBe(0);
+    }
+    const end = ideaPath('sund-emspzg', '05-spridning');
+    expect(readdirSync(path.join(root, 'ideas', '05-spridning'))).toContain(path.basename(end));
+    for (const folder of ['01-ide', '02-foradling', '03-test', '04-utvardering']) expect(exists(root, ideaPath('sund-emspzg', folder))).toBe(false);
+    const history = historyIn(root, end);
+    expect(history.map((e) => [e.action, e.from ?? null, e.to ?? null, e.forced ?? false, e.amount ?? null])).toEqual([
+      ['created', null, 'idea', false, null],
+      ['assigned', null, null, false, null],
+      ['moved', 'idea', 'refinement', false, null],
+      ['moved', 'refinement', 'test', true, 60000],
+      ['moved', 'test', 'evaluation', true, null],
+      ['moved', 'evaluation', 'spread', true, null],
+    ]);
+    expect(git(root, ['status', '--porcelain'])).toBe('');
+    expect(git(root, ['log', '--format=%s', `${head}..HEAD`]).trim().split('\n')).toEqual([
+      'sund-emspzg: Minskat matsvinn i äldreboendenas kök (Utvärdering → Spridning)',
+      'sund-emspzg: Minskat matsvinn i äldreboendenas kök (Test → Utvärdering)',
+      'sund-emspzg: Minskat matsvinn i äldreboendenas kök (Förädling → Test)',
+      'sund-emspzg: Minskat matsvinn i äldreboendenas kök (Idé → Förädling)',
+      'sund-emspzg: Minskat matsvinn i äldreboendenas kök (coach: Johan Ek)',
+    ]);
+    const list = await runCli(root, ['show', 'sund-emspzg', '--json']);
+    expect(list.code).toBe(0);
+    expect(JSON.parse(list.stdout).idea).toMatchObject({ stage: 'spread', path: end });
+  });
+});
+
+describe.concurrent('ideas decide, assign and review', () => {
+  it('decide --json prints the idea document with its new path', async ({ expect }) => {
+    const root = makeSluice();
+    const r = await runCli(root, ['decide', 'sund-vtkg00', '-d', 'approve', '-r', 'Beviljas', '--amount', '75000', '--force', '--json']);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout) as Record<string, unknown> & { idea: Record<string, unknown>; change: Record<string, unknown> };
+    expect(doc.schemaVersion).toBe(1);
+    expect(doc.kind).toBe('idea');
+    expect(doc.idea).toMatchObject({ id: 'sund-vtkg00', stage: 'test', path: ideaPath('sund-vtkg00', '03-test'), granted: 75000 });
+    expect(doc.change).toMatchObject({ action: 'moved', decision: 'approve', from: 'refinement', to: 'test', forced: true });
+    expect(doc.committed).toBe(false);
+    expect(exists(root, ideaPath('sund-vtkg00', '03-test'))).toBe(true);
+  });
+
+  it('decide through a closed gate is exit 1 and a bad decision exit 2, both changing nothing', async ({ expect }) => {
+    const root = makeSluice();
+    expect((await runCli(root, ['decide', 'sund-vtkg00', '-d', 'approve', '-r', 'x'])).code).toBe(1);
+    expect((await runCli(root, ['decide', 'sund-vtkg00', '-d', 'kanske', '-r', 'x'])).code).toBe(2);
+    expect((await runCli(root, ['decide', 'sund-emspzg', '-d', 'approve', '-r', 'x', '--amount', '100', '--force'])).code).toBe(2);
+    expect(git(root, ['status', '--porcelain'])).toBe('');
+  });
+
+  it('assign --coach shows in the diff as the coach line and the history lines only', async ({ expect }) => {
+    const root = makeSluice();
+    const r = await runCli(root, ['assign', 'sund-emspzg', '--coach', 'Johan Ek', '--by', 'Sara Nyberg']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(`${ideaPath('sund-emspzg')}\n`);
+    expect(git(root, ['diff'])).toBe('');
+    const lines = git(root, ['diff', '--cached']).split('\n');
+    expect(lines.filter((l) => l.startsWith('-') && !l.startsWith('---'))).toEqual([]);
+    const added = lines.filter((l) => l.startsWith('+') && !l.startsWith('+++'));
+    expect(added[0]).toBe('+coach: Johan Ek');
+    expect(added[1]).toMatch(DATE_LINE);
+    expect(added.slice(2)).toEqual(['+    action: assigned', '+    field: coach', '+    new: Johan Ek', '+    by: Sara Nyberg']);
+  });
+
+  it('review --json is exit 2; review --dry-run --json is exit 0 with the agenda', async ({ expect }) => {
+    const root = makeSluice();
+    const bad = await runCli(root, ['review', '--json']);
+    expect(bad.code).toBe(2);
+    expect(JSON.parse(bad.stdout)).toMatchObject({ kind: 'error', error: { code: 'USAGE' } });
+    const ok = await runCli(root, ['review', '--dry-run', '--json', '--stage', 'refinement']);
+    expect(ok.code).toBe(0);
+    const doc = JSON.parse(ok.stdout) as { kind: string; schemaVersion: number; agenda: { idea: { id: string }; next: string; gate: { open: boolean; criteria: { field: string; met: boolean }[] } }[] };
+    expect(doc.schemaVersion).toBe(1);
+    expect(doc.kind).toBe('review-agenda');
+    expect(doc.agenda.map((a) => a.idea.id).sort()).toEqual(['sund-eev2bz', 'sund-vtkg00']);
+    expect(doc.agenda[0]?.next).toBe('test');
+    expect(doc.agenda[0]?.gate.criteria.filter((c) => !c.met).map((c) => c.field)).toEqual(['test_plan', 'manager_support']);
+    // Without --dry-run on CI there is no meeting: a usage error naming the command for scripts.
+    const noTerminal = await runCli(root, ['review', '--stage', 'refinement']);
+    expect(noTerminal.code).toBe(2);
+    expect(noTerminal.stderr).toContain('ideas decide');
+    expect(git(root, ['status', '--porcelain'])).toBe('');
+  });
+});

@@ -1,0 +1,45 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BIN, cliEnv, describeRun, ideas, REPO_ROOT, STACK_LINE } from '../helpers/cli.js';
+import { copyToTemp, removeTempDirs } from '../helpers/temp-repo.js';
+
+afterAll(removeTempDirs);
+
+let sundsvall: string;
+beforeAll(() => {
+  sundsvall = copyToTemp(path.join(REPO_ROOT, 'examples', 'sundsvall'));
+});
+
+/** Runs the CLI with its stdout closed before it writes, as `ideas list | head -1` does once head has exited. */
+function runWithClosedStdout(args: string[], cwd: string): Promise<{ code: number | null; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd, env: cliEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stderr }));
+  });
+}
+
+describe('output streams', () => {
+  it('NO_COLOR=1: no escape codes; FORCE_COLOR=1 alone: colours (so the check above means something)', () => {
+    const plain = ideas(['list'], { cwd: sundsvall });
+    expect(plain.code, describeRun(plain)).toBe(0);
+    expect(plain.stdout).not.toContain('\x1b[');
+    const coloured = ideas(['list'], { cwd: sundsvall, env: { NO_COLOR: undefined, FORCE_COLOR: '1' } });
+    expect(coloured.stdout).toContain('\x1b[');
+  });
+
+  // A reader that stops early (`ideas list | head -1`) is normal use, not a crash.
+  it.each([
+    { name: 'list', args: ['list'] },
+    { name: '--help', args: ['--help'] },
+  ])('$name into a closed pipe ends quietly, without a stack trace', async ({ args }) => {
+    const r = await runWithClosedStdout(args, sundsvall);
+    expect(r.stderr).not.toMatch(STACK_LINE);
+    expect(r.stderr).not.toMatch(/EPIPE|Unhandled/);
+    expect(r.code === 0 || r.code === null || r.code === 141, `exit ${String(r.code)}`).toBe(true);
+  });
+});

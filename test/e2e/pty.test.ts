@@ -1,0 +1,196 @@
+/**
+ * `ideas new` in a real terminal: tmux gives the command a pseudo-terminal, we type into it with send-keys and read
+ * the screen with capture-pane, waiting for each question rather than sleeping.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { BIN } from '../helpers/cli.js';
+import { initRegistry, markdownFiles, readIdeaFile, type Lang } from '../helpers/registry.js';
+import { makeTempDir, removeTempDirs, stagedFiles } from '../helpers/temp-repo.js';
+
+const HAS_TMUX = spawnSync('tmux', ['-V'], { stdio: 'ignore' }).status === 0;
+const STEP_TIMEOUT_MS = 10_000;
+
+function shellQuote(s: string): string {
+  return `'${s.replace(/'/g, `'\\''`)}'`;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+class Terminal {
+  private static count = 0;
+  readonly socket = `ideas-e2e-${process.pid}-${Date.now()}-${Terminal.count++}`;
+  readonly session = 'ideas';
+  readonly exitFile: string;
+
+  /** Starts `ideas <args>` in `cwd`, with CI removed from its environment, in a 120×40 terminal. */
+  constructor(cwd: string, args: string[]) {
+    const work = makeTempDir('ideas-e2e-pty-');
+    this.exitFile = path.join(work, 'exit');
+    const script = path.join(work, 'run.sh');
+    fs.writeFileSync(
+      script,
+      [
+        `cd ${shellQuote(cwd)} || exit 99`,
+        `env -u CI -u FORCE_COLOR NO_COLOR=1 LANG=C.UTF-8 ${[process.execPath, BIN, ...args].map(shellQuote).join(' ')}`,
+        `echo "EXIT=$?" > ${shellQuote(this.exitFile)}`,
+        // Keeps the screen readable after the command ends, for the assertion messages.
+        'sleep 30',
+        '',
+      ].join('\n'),
+    );
+    this.tmux(['-f', '/dev/null', 'new-session', '-d', '-x', '120', '-y', '40', '-s', this.session, `sh ${shellQuote(script)}`]);
+  }
+
+  private tmux(args: string[]): string {
+    return execFileSync('tmux', ['-L', this.socket, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  }
+
+  screen(): string {
+    try {
+      return this.tmux(['capture-pane', '-p', '-t', this.session]);
+    } catch {
+      return '';
+    }
+  }
+
+  async waitFor(pattern: RegExp, timeoutMs = STEP_TIMEOUT_MS): Promise<string> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const screen = this.screen();
+      if (pattern.test(screen)) return screen;
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${String(pattern)}; the screen:\n${screen}`);
+      await sleep(100);
+    }
+  }
+
+  /** Types text literally, then Enter. */
+  answer(text: string): void {
+    if (text !== '') this.tmux(['send-keys', '-t', this.session, '-l', text]);
+    this.tmux(['send-keys', '-t', this.session, 'Enter']);
+  }
+
+  press(key: string): void {
+    this.tmux(['send-keys', '-t', this.session, key]);
+  }
+
+  /** The exit code of the command, once it has ended. */
+  async exitCode(timeoutMs = STEP_TIMEOUT_MS): Promise<number> {
+    const deadline = Date.now() + timeoutMs;
+    while (!fs.existsSync(this.exitFile) || !fs.readFileSync(this.exitFile, 'utf8').includes('\n')) {
+      if (Date.now() > deadline) throw new Error(`the command did not end; the screen:\n${this.screen()}`);
+      await sleep(100);
+    }
+    return Number(/EXIT=(\d+)/.exec(fs.readFileSync(this.exitFile, 'utf8'))?.[1]);
+  }
+
+  kill(): void {
+    spawnSync('tmux', ['-L', this.socket, 'kill-server'], { stdio: 'ignore' });
+  }
+}
+
+let terminal: Terminal | null = null;
+function open(cwd: string, args: string[]): Terminal {
+  terminal = new Terminal(cwd, args);
+  return terminal;
+}
+
+afterEach(() => {
+  terminal?.kill();
+  terminal = null;
+});
+afterAll(removeTempDirs);
+
+function registry(lang: Lang): string {
+  return initRegistry('minimal', lang);
+}
+
+/** Skipped only where tmux is not installed. */
+const ptyIt = it.skipIf(!HAS_TMUX);
+
+describe('ideas new in a terminal (tmux)', () => {
+  ptyIt('asks for the title, the optional fields and the text, then writes and stages the idea', { timeout: 90_000 }, async () => {
+    const dir = registry('en');
+    const t = open(dir, ['new']);
+
+    await t.waitFor(/^\? Name of the idea/m);
+    // An empty title is refused and asked again.
+    t.answer('');
+    await t.waitFor(/must provide a value|answer is needed/i);
+    expect(t.screen()).not.toMatch(/Idea carrier/);
+    t.answer('Lånecyklar för personalen');
+    await t.waitFor(/^\? Idea carrier \(optional, Enter skips\)/m);
+    t.answer('Anna Berg');
+    await t.waitFor(/^\? Unit or department/m);
+    t.answer('');
+    await t.waitFor(/^\? Challenge the idea answers/m);
+    t.answer('Klimat');
+    await t.waitFor(/^\? Tags .*comma-separated/m);
+    t.answer('cykel, hälsa');
+    await t.waitFor(/^\? Describe the idea briefly/m);
+    t.answer('Personalen lånar cyklar mellan arbetsplatserna.');
+
+    expect(await t.exitCode(), t.screen()).toBe(0);
+    const screen = t.screen();
+    const files = markdownFiles(path.join(dir, 'ideas'));
+    expect(files).toHaveLength(1);
+    const rel = `ideas/${files[0] as string}`;
+    expect(rel).toMatch(/^ideas\/01-ide\/ide-[0-9a-z]{6}-lanecyklar-for-personalen\.md$/);
+    expect(screen).toContain(rel);
+
+    const { data, body } = readIdeaFile(dir, rel);
+    expect(data).toMatchObject({ title: 'Lånecyklar för personalen', carrier: 'Anna Berg', challenge: 'Klimat', tags: ['cykel', 'hälsa'] });
+    expect(data).not.toHaveProperty('unit');
+    expect(data.history).toEqual([{ date: data.created, action: 'created', to: 'idea' }]);
+    expect(body.trim()).toBe('Personalen lånar cyklar mellan arbetsplatserna.');
+    expect(stagedFiles(dir)).toEqual([rel]);
+  });
+
+  ptyIt('Ctrl-C at the first question exits 130 and writes nothing', { timeout: 60_000 }, async () => {
+    const dir = registry('en');
+    const t = open(dir, ['new']);
+    await t.waitFor(/^\? Name of the idea/m);
+    t.press('C-c');
+    expect(await t.exitCode(), t.screen()).toBe(130);
+    expect(t.screen()).toMatch(/Cancelled/);
+    expect(markdownFiles(path.join(dir, 'ideas'))).toEqual([]);
+    expect(stagedFiles(dir)).toEqual([]);
+  });
+
+  ptyIt('Ctrl-C half-way exits 130 and writes nothing', { timeout: 60_000 }, async () => {
+    const dir = registry('en');
+    const t = open(dir, ['new']);
+    await t.waitFor(/^\? Name of the idea/m);
+    t.answer('Half an idea');
+    await t.waitFor(/^\? Idea carrier/m);
+    t.press('C-c');
+    expect(await t.exitCode(), t.screen()).toBe(130);
+    expect(markdownFiles(path.join(dir, 'ideas'))).toEqual([]);
+  });
+
+  ptyIt('asks only for what the flags did not answer', { timeout: 60_000 }, async () => {
+    const dir = initRegistry('skaraborg', 'en');
+    const t = open(dir, ['new', '--title', 'Digital signering', '--set', 'municipality=Skövde']);
+    // The challenge is a choice among the config's challenges; the first is selected with Enter.
+    await t.waitFor(/^\? Challenge the idea answers/m);
+    expect(t.screen()).not.toMatch(/Name of the idea|Municipality/);
+    t.answer('');
+    expect(await t.exitCode(), t.screen()).toBe(0);
+    const files = markdownFiles(path.join(dir, 'ideas'));
+    expect(files).toHaveLength(1);
+    const { data } = readIdeaFile(dir, `ideas/${files[0] as string}`);
+    expect(data).toMatchObject({ title: 'Digital signering', municipality: 'Skövde', challenge: 'kompetensforsorjning' });
+  });
+
+  ptyIt('a Swedish registry asks in Swedish, and says so when the title is left empty', { timeout: 60_000 }, async () => {
+    const dir = registry('sv');
+    const t = open(dir, ['new']);
+    await t.waitFor(/^\? Idéns namn/m);
+    t.answer('');
+    const screen = await t.waitFor(/^> .+/m);
+    expect(screen).not.toMatch(/You must provide a value/);
+    expect(screen).toMatch(/Ett svar behövs/);
+  });
+});

@@ -1,0 +1,102 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeRun, ideas, parseJson, STACK_LINE } from '../helpers/cli.js';
+import { ideaText, initRegistry, writeFile } from '../helpers/registry.js';
+import { removeTempDirs } from '../helpers/temp-repo.js';
+
+afterAll(removeTempDirs);
+
+let dir: string;
+const PATH = 'ideas/02-foradling/sund-k7q2xa-aterbruk-av-mobler.md';
+
+beforeAll(() => {
+  dir = initRegistry('sundsvall', 'en', { git: false });
+  writeFile(
+    dir,
+    PATH,
+    `${ideaText(
+      {
+        id: 'sund-k7q2xa',
+        title: 'Återbruk av möbler',
+        carrier: 'Åsa Öberg',
+        unit: 'Servicecenter',
+        challenge: 'klimat',
+        tags: '[klimat, återbruk]',
+        history: '\n  - { date: 2026-01-15, action: created, to: idea }\n  - { date: 2026-02-01, action: moved, from: idea, to: refinement, by: Eva }',
+      },
+      '\nMöbler som står oanvända i en förvaltning behövs i en annan.\n',
+    )}`,
+  );
+  writeFile(dir, 'ideas/01-ide/sund-k7q2xb-annan.md', ideaText({ id: 'sund-k7q2xb', title: 'Another idea' }));
+});
+
+interface IdeaDoc {
+  schemaVersion: number;
+  kind: string;
+  idea: Record<string, unknown> & { history: Record<string, unknown>[] };
+}
+
+describe('ideas show', () => {
+  it('shows the fields, the history and the text', () => {
+    const r = ideas(['show', 'sund-k7q2xa'], { cwd: dir });
+    expect(r.code, describeRun(r)).toBe(0);
+    expect(r.stderr).toBe('');
+    for (const text of ['sund-k7q2xa', 'Återbruk av möbler', 'Refinement', PATH, 'Åsa Öberg', 'Servicecenter', '2026-02-01', 'Eva', 'Möbler som står oanvända']) {
+      expect(r.stdout).toContain(text);
+    }
+    expect(r.stdout).not.toContain('\x1b[');
+  });
+
+  it('--json prints one idea document', () => {
+    const r = ideas(['show', 'sund-k7q2xa', '--json'], { cwd: dir });
+    expect(r.code, describeRun(r)).toBe(0);
+    const doc = parseJson<IdeaDoc>(r);
+    expect(doc).toMatchObject({
+      schemaVersion: 1,
+      kind: 'idea',
+      idea: {
+        id: 'sund-k7q2xa',
+        title: 'Återbruk av möbler',
+        stage: 'refinement',
+        path: PATH,
+        created: '2026-01-15',
+        carrier: 'Åsa Öberg',
+        coach: null,
+        unit: 'Servicecenter',
+        challenge: 'klimat',
+        tags: ['klimat', 'återbruk'],
+      },
+    });
+    expect(doc.idea.history).toHaveLength(2);
+    expect(doc.idea.history[1]).toMatchObject({ date: '2026-02-01', action: 'moved', from: 'idea', to: 'refinement', by: 'Eva', note: null });
+    expect(String(doc.idea.body)).toContain('Möbler som står oanvända');
+    expect(r.stdout).not.toContain(dir);
+  });
+
+  it.each(['k7q2xa', 'K7Q2XA', 'SUND-K7Q2XA'])('finds the idea by %s', (id) => {
+    const r = ideas(['show', id, '--json'], { cwd: dir });
+    expect(r.code, describeRun(r)).toBe(0);
+    expect(parseJson<IdeaDoc>(r).idea.id).toBe('sund-k7q2xa');
+  });
+
+  it('an unknown id → exit 2, naming it, with a hint', () => {
+    const r = ideas(['show', 'zzzzzz'], { cwd: dir });
+    expect(r.code, describeRun(r)).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('zzzzzz');
+    expect(r.stderr).toContain('ideas list');
+    expect(r.stderr).not.toMatch(STACK_LINE);
+  });
+
+  it('an unknown id with --json → an error document', () => {
+    const r = ideas(['show', 'zzzzzz', '--json'], { cwd: dir });
+    expect(r.code, describeRun(r)).toBe(2);
+    expect(parseJson(r)).toMatchObject({ schemaVersion: 1, kind: 'error', error: { code: 'IDEA_NOT_FOUND' } });
+  });
+
+  it('without an id → exit 2', () => {
+    const r = ideas(['show'], { cwd: dir });
+    expect(r.code, describeRun(r)).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/id/);
+  });
+});

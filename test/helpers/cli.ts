@@ -1,0 +1,94 @@
+/**
+ * Runs the built CLI as a user would: `node bin/ideas.js <args>` in a working directory, with an argument array
+ * (never a shell), a controlled environment, and a stdin that is a pipe, never a terminal.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+export const BIN = fileURLToPath(new URL('../../bin/ideas.js', import.meta.url));
+export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+export interface RunResult {
+  /** The exit code, or null when the process was killed by a signal. */
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+export interface RunOptions {
+  cwd: string;
+  /** Added to (or, with undefined, removed from) the default environment. */
+  env?: Record<string, string | undefined>;
+  /** Written to the child's stdin, which is then closed. */
+  input?: string | Buffer;
+  timeoutMs?: number;
+}
+
+/** Variables that would make a run depend on the machine it happens on. */
+const MACHINE_VARIABLES = ['LANG', 'LANGUAGE', 'LC_ALL', 'LC_MESSAGES', 'FORCE_COLOR', 'IDEAS_REGISTRY', 'TERM_PROGRAM'];
+
+/** CI's environment: NO_COLOR=1, CI=true, no locale; `overrides` adds or removes (undefined) variables. */
+export function cliEnv(overrides: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const name of MACHINE_VARIABLES) delete env[name];
+  env.NO_COLOR = '1';
+  env.CI = 'true';
+  for (const [name, value] of Object.entries(overrides)) {
+    if (value === undefined) delete env[name];
+    else env[name] = value;
+  }
+  return env;
+}
+
+export function ideas(args: readonly string[], opts: RunOptions): RunResult {
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: opts.cwd,
+    env: cliEnv(opts.env),
+    input: opts.input ?? '',
+    encoding: 'utf8',
+    stdio: ['pipe', 'pipe', 'pipe'],
+    timeout: opts.timeoutMs ?? 20_000,
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (r.error) throw r.error;
+  return { code: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** The same as `ideas`, without blocking: for runs that may go side by side. */
+export function ideasAsync(args: readonly string[], opts: RunOptions): Promise<RunResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: opts.cwd, env: cliEnv(opts.env), stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 20_000);
+    child.on('error', (e) => {
+      clearTimeout(timer);
+      reject(e);
+    });
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      resolve({ code, signal, stdout, stderr });
+    });
+    child.stdin.end(opts.input ?? '');
+  });
+}
+
+/** stdout as JSON, with the run shown when it is not JSON. */
+export function parseJson<T = Record<string, unknown>>(r: RunResult): T {
+  try {
+    return JSON.parse(r.stdout) as T;
+  } catch {
+    throw new Error(`stdout is not JSON (exit ${String(r.code)}):\n${r.stdout}\n--- stderr ---\n${r.stderr}`);
+  }
+}
+
+/** A one-line account of a run, for assertion messages. */
+export function describeRun(r: RunResult): string {
+  return `exit ${String(r.code)}${r.signal ? ` (${r.signal})` : ''}\n--- stdout ---\n${r.stdout}\n--- stderr ---\n${r.stderr}`;
+}
+
+/** A Node stack trace line, which users must never see without --debug. */
+export const STACK_LINE = /^ {4}at /m;

@@ -1,0 +1,118 @@
+/** Registries and idea files as the tests see them: read with the `yaml` package, independently of the product. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { describeRun, ideas } from './cli.js';
+import { makeTempDir, makeTempRepo } from './temp-repo.js';
+
+export const TEMPLATES = ['sundsvall', 'helsingborg-kultur', 'skaraborg', 'minimal'] as const;
+export type TemplateKey = (typeof TEMPLATES)[number];
+export type Lang = 'sv' | 'en';
+
+export interface StageConfig {
+  key: string;
+  folder: string;
+  criteria: string;
+  label: { sv: string; en: string };
+}
+
+export interface RegistryConfig {
+  name: string;
+  language: Lang;
+  idPrefix: string;
+  ideasDir: string;
+  stages: StageConfig[];
+}
+
+/** A new registry made by `ideas init`, in a git repository unless `git` is false. */
+export function initRegistry(template: TemplateKey, lang: Lang, opts: { git?: boolean } = {}): string {
+  const dir = opts.git === false ? makeTempDir() : makeTempRepo();
+  const r = ideas(['init', '--template', template, '--lang', lang], { cwd: dir });
+  if (r.code !== 0) throw new Error(`ideas init failed: ${describeRun(r)}`);
+  return dir;
+}
+
+/** A copy of a registry, so that a test can break it alone. */
+export function cloneRegistry(source: string): string {
+  const dir = makeTempDir();
+  fs.cpSync(source, dir, { recursive: true });
+  return dir;
+}
+
+export function readConfig(dir: string): RegistryConfig {
+  return parse(fs.readFileSync(path.join(dir, 'ideas.config.yaml'), 'utf8')) as RegistryConfig;
+}
+
+/** The folder of a stage, relative to the registry, with forward slashes. */
+export function stageDir(config: RegistryConfig, key?: string): string {
+  const stage = key === undefined ? config.stages[0] : config.stages.find((s) => s.key === key);
+  if (!stage) throw new Error(`no stage ${String(key)}`);
+  return `${config.ideasDir}/${stage.folder}`;
+}
+
+export interface IdeaFile {
+  data: Record<string, unknown>;
+  body: string;
+}
+
+/** Splits an idea file into its front matter (parsed as YAML 1.2) and its body. */
+export function parseIdeaText(text: string): IdeaFile {
+  const m = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)([\s\S]*)$/.exec(text);
+  if (!m) throw new Error(`not an idea file:\n${text}`);
+  return { data: parse(m[1] ?? '') as Record<string, unknown>, body: m[2] ?? '' };
+}
+
+export function readIdeaFile(dir: string, rel: string): IdeaFile {
+  return parseIdeaText(fs.readFileSync(path.join(dir, rel), 'utf8'));
+}
+
+/** Writes a file in a registry, making its folders. */
+export function writeFile(dir: string, rel: string, content: string | Uint8Array): void {
+  const abs = path.join(dir, rel);
+  fs.mkdirSync(path.dirname(abs), { recursive: true });
+  fs.writeFileSync(abs, content);
+}
+
+/** An idea file with the fields in the order given (values are YAML), `created` last unless given. */
+export function ideaText(fields: Record<string, string>, body = ''): string {
+  const all = 'created' in fields ? fields : { ...fields, created: '2026-01-15' };
+  const lines = Object.entries(all).map(([k, v]) => `${k}: ${v}`);
+  return `---\n${lines.join('\n')}\n---\n${body}`;
+}
+
+/** The Markdown files under a folder, relative to it, with forward slashes, sorted. */
+export function markdownFiles(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (rel: string) => {
+    for (const d of fs.readdirSync(path.join(dir, rel), { withFileTypes: true })) {
+      const child = rel ? `${rel}/${d.name}` : d.name;
+      if (d.isDirectory() && d.name !== '.git' && d.name !== 'node_modules') walk(child);
+      else if (d.isFile() && d.name.endsWith('.md')) out.push(child);
+    }
+  };
+  walk('');
+  return out.sort();
+}
+
+/** Every file (not .git) with its content and modification time, to prove that a run changed nothing. */
+export function snapshotFiles(dir: string): Map<string, { content: string; mtimeMs: number }> {
+  const out = new Map<string, { content: string; mtimeMs: number }>();
+  const walk = (rel: string) => {
+    for (const d of fs.readdirSync(path.join(dir, rel), { withFileTypes: true })) {
+      const child = rel ? `${rel}/${d.name}` : d.name;
+      if (d.name === '.git') continue;
+      if (d.isDirectory()) walk(child);
+      else {
+        const abs = path.join(dir, child);
+        out.set(child, { content: fs.readFileSync(abs, 'latin1'), mtimeMs: fs.statSync(abs).mtimeMs });
+      }
+    }
+  };
+  walk('');
+  return out;
+}
+
+/** Today's date as the CLI writes it (UTC), taken before and after a run that may straddle midnight. */
+export function utcDate(d = new Date()): string {
+  return d.toISOString().slice(0, 10);
+}

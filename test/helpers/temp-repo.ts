@@ -1,0 +1,52 @@
+/**
+ * Temporary folders and git repositories for end-to-end tests. CI's git has no identity and no default branch, so
+ * every repository is made with `-b main` and a local user. Call `removeTempDirs()` in afterAll (or afterEach).
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const made: string[] = [];
+
+export function makeTempDir(prefix = 'ideas-e2e-'): string {
+  // realpath: on some systems the temporary folder is a symbolic link, and the CLI prints resolved paths.
+  const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), prefix)));
+  made.push(dir);
+  return dir;
+}
+
+/** Git with no global or system configuration, so the machine's settings cannot change a test. */
+export function git(args: readonly string[], cwd: string): string {
+  return execFileSync('git', [...args], {
+    cwd,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: os.devNull, GIT_TERMINAL_PROMPT: '0' },
+  });
+}
+
+export function makeTempRepo(): string {
+  const dir = makeTempDir();
+  git(['init', '-q', '-b', 'main'], dir);
+  git(['config', 'user.name', 'E2E Test'], dir);
+  git(['config', 'user.email', 'e2e@example.invalid'], dir);
+  git(['config', 'commit.gpgsign', 'false'], dir);
+  return dir;
+}
+
+/** The paths staged in the index, relative to the repository. */
+export function stagedFiles(dir: string): string[] {
+  return git(['diff', '--cached', '--name-only'], dir).split('\n').filter((l) => l !== '');
+}
+
+/** A copy of a folder in a new temporary folder. */
+export function copyToTemp(source: string): string {
+  const dir = makeTempDir();
+  fs.cpSync(source, dir, { recursive: true });
+  return dir;
+}
+
+export function removeTempDirs(): void {
+  for (const dir of made.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+}
