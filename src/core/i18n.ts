@@ -201,13 +201,13 @@ const messages = {
   'format.uri': { sv: 'en webbadress', en: 'a web address' },
 
   // human output
-  'out.valid': { sv: '{files#fil|filer} kontrollerade: inga fel.', en: '{files#file|files} checked: no problems.' },
+  'out.valid': { sv: '{files#fil kontrollerad|filer kontrollerade}: inga fel.', en: '{files#file|files} checked: no problems.' },
   'out.validWithWarnings': {
-    sv: '{files#fil|filer} kontrollerade: inga fel, {warnings#varning|varningar}.',
+    sv: '{files#fil kontrollerad|filer kontrollerade}: inga fel, {warnings#varning|varningar}.',
     en: '{files#file|files} checked: no errors, {warnings#warning|warnings}.',
   },
   'out.invalid': {
-    sv: '{files#fil|filer} kontrollerade: {errors} fel och {warnings#varning|varningar} i {bad#fil|filer}.',
+    sv: '{files#fil kontrollerad|filer kontrollerade}: {errors} fel och {warnings#varning|varningar} i {bad#fil|filer}.',
     en: '{files#file|files} checked: {errors#error|errors} and {warnings#warning|warnings} in {bad#file|files}.',
   },
   'out.progress': { sv: 'Kontrollerar {done}/{total} filer', en: 'Checking {done}/{total} files' },
