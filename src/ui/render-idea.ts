@@ -58,6 +58,11 @@ export function renderIdea(idea: Idea, config: RegistryConfig, schemas: Schema[]
   const w = Math.min(32, Math.max(...[...rows, ...labels].map(([k]) => k.length)) + 1);
   for (const [k, v] of labels) rows.push([k, formatValue(v, lang, ' '.repeat(w + 1))]);
   for (const [k, v] of rows) out.push(`${c.dim(padEnd(`${k}:`, w))} ${v}`.trimEnd());
+  // A field in the history by its label ("Idébärare"), falling back on its key.
+  const fieldName = (key: string) => {
+    const schema = propertySchema(schemas, key);
+    return schema ? fieldLabel(schema, `/${key}`, lang).replace(/ \[[^\]]*\]$/, '') : key;
+  };
   const history = historyOf(idea);
   if (history.length > 0) {
     out.push('', c.bold(t(lang, 'show.history')));
@@ -70,7 +75,7 @@ export function renderIdea(idea: Idea, config: RegistryConfig, schemas: Schema[]
             : e.action === 'decided'
               ? t(lang, 'history.decided', { decision: decisionText(e.decision, lang) })
               : e.action === 'assigned'
-                ? t(lang, 'history.assignedField', { field: String(e.field ?? '?'), value: String(e.new ?? '') })
+                ? t(lang, 'history.assignedField', { field: fieldName(String(e.field ?? '?')), value: String(e.new ?? '') })
                 : String(e.action ?? '');
       const parts = [what];
       if (e.by) parts.push(`(${e.by})`);
