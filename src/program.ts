@@ -213,7 +213,8 @@ export async function run(argv: string[], ctx: Ctx): Promise<number> {
       out(`${JSON.stringify(ideaDocument(result.registry, result.idea, result.lang, ctx.clock(), { change: extra, committed: result.committed }), null, 2)}\n`);
     } else {
       out(`${result.idea.path}\n`);
-      err(`${colorFor(ctx.stderr, ctx.env).green(human)}\n`);
+      const committed = result.committed ? ` ${t(result.lang, 'out.committed')}` : '';
+      err(`${colorFor(ctx.stderr, ctx.env).green(human)}${committed}\n`);
     }
   };
 

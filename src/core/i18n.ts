@@ -227,6 +227,7 @@ const messages = {
   },
   'out.moved': { sv: '{id} flyttad: {from} → {to}', en: '{id} moved: {from} → {to}' },
   'out.movedForced': { sv: '{id} flyttad trots stängd grind: {from} → {to} (skrivet i historiken)', en: '{id} moved despite a closed gate: {from} → {to} (written in the history)' },
+  'out.committed': { sv: '(incheckad i git)', en: '(committed to git)' },
   'out.decided': { sv: '{id}: {decision} ({where})', en: '{id}: {decision} ({where})' },
   'out.assigned': { sv: '{id}: {changes}', en: '{id}: {changes}' },
   'out.unchanged': { sv: 'Inget att ändra.', en: 'Nothing to change.' },
