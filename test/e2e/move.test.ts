@@ -177,10 +177,15 @@ describe.concurrent('ideas move', () => {
     const root = makeSluice();
     expect((await runCli(root, ['move', 'sund-eev2bz', 'parked'])).code).toBe(0);
     const r = await runCli(root, ['move', 'sund-eev2bz', 'idea', '--commit']);
-    expect(r.stderr).not.toContain('git');
+    expect(r.stderr).not.toMatch(/git misslyckades|fatal|pathspec/);
+    expect(r.stderr).toContain('(incheckad i git)');
     expect(r.code).toBe(0);
     expect(git(root, ['status', '--porcelain'])).toBe('');
-    expect(git(root, ['ls-tree', '-r', '--name-only', 'HEAD', 'ideas/'])).toContain(ideaPath('sund-eev2bz', '01-ide'));
+    // One copy in the commit: the new path in, the path of the commit before out.
+    const tree = git(root, ['ls-tree', '-r', '--name-only', 'HEAD', 'ideas/']);
+    expect(tree).toContain(ideaPath('sund-eev2bz', '01-ide'));
+    expect(tree).not.toContain(ideaPath('sund-eev2bz', '02-foradling'));
+    expect(tree).not.toContain(ideaPath('sund-eev2bz', '90-parkerad'));
   });
 
   it('an unknown id is exit 2', async ({ expect }) => {
