@@ -69,6 +69,12 @@ const messages = {
     en: 'The path {path} lies outside the registry in {root}.',
   },
   'err.pathMissing': { sv: 'Sökvägen {path} finns inte.', en: 'The path {path} does not exist.' },
+  'err.badRevision': { sv: 'Git känner inte igen revisionen "{rev}".', en: 'Git does not know the revision "{rev}".' },
+  'err.noDefaultBranch': {
+    sv: 'Hittar ingen standardgren (main, master eller origin/HEAD) att jämföra med; ange den, till exempel --base main.',
+    en: 'Cannot find a default branch (main, master or origin/HEAD) to compare with; name it, for example --base main.',
+  },
+  'err.noMergeBase': { sv: 'Den här grenen och {branch} har ingen gemensam historik; ange en bas.', en: 'This branch and {branch} share no history; name a base.' },
   'err.git': { sv: 'git misslyckades: {reason}', en: 'git failed: {reason}' },
   'err.cancelled': { sv: 'Avbrutet.', en: 'Cancelled.' },
   'err.unexpected': {
