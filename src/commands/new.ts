@@ -13,7 +13,8 @@ import { baseValidators, compileCriteria, describeErrors, fieldLabel, readPackag
 import { mostSimilar, type Similar } from '../core/similarity.js';
 import { slugify } from '../core/slug.js';
 import type { Prompter } from '../ui/prompter.js';
-import { createFileExclusive } from '../io/atomic-file.js';
+import { createFileExclusive, safeUnlink } from '../io/atomic-file.js';
+import { withWriteLock } from '../io/lock.js';
 import { git, gitTopLevel } from '../io/git.js';
 import { listIdeaFiles } from '../io/idea-files.js';
 import { idFromFileName } from '../core/id.js';
@@ -94,18 +95,23 @@ export async function runNew(opts: NewOptions, ctx: Ctx): Promise<NewResult> {
   const abs = path.join(registry.root, rel);
   const text = renderIdeaFile(data, body ?? '');
   const others = readIdeas(registry).ideas;
-  try {
-    createFileExclusive(abs, text);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new IdeasError(code === 'EEXIST' ? 'FILE_EXISTS' : 'IO', code === 'EEXIST' ? 'err.filesExist' : 'err.writeFile', { files: rel, file: rel, reason: (e as Error).message });
-  }
-
-  let staged = false;
-  if (await gitTopLevel(registry.root)) {
-    await git(['add', '--', rel], registry.root);
-    staged = true;
-  }
+  const staged = await withWriteLock(registry.root, async () => {
+    try {
+      createFileExclusive(abs, text);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      throw new IdeasError(code === 'EEXIST' ? 'FILE_EXISTS' : 'IO', code === 'EEXIST' ? 'err.filesExist' : 'err.writeFile', { files: rel, file: rel, reason: (e as Error).message });
+    }
+    if (!(await gitTopLevel(registry.root))) return false;
+    try {
+      await git(['add', '--', rel], registry.root);
+    } catch (e) {
+      // A failed command leaves the registry as it was: no file that git does not know of.
+      safeUnlink(abs);
+      throw e;
+    }
+    return true;
+  });
   const fm = readFrontMatter(Buffer.from(text, 'utf8'));
   if (!fm.ok) throw new Error('a new idea file could not be read back');
   const idea = toIdea(fm, stage, rel, abs);

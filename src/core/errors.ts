@@ -17,6 +17,7 @@ export type ErrorCode =
   | 'GIT'
   | 'GATE_CLOSED'
   | 'CONFLICT'
+  | 'LOCKED'
   | 'CANCELLED'
   | 'UNEXPECTED';
 

@@ -95,6 +95,10 @@ const messages = {
 
   'err.cannotEdit': { sv: 'Kan inte ändra front matter i {file} ({reason}); rätta filen först (`ideas validate`).', en: 'Cannot edit the front matter of {file} ({reason}); fix the file first (`ideas validate`).' },
   'err.changedMeanwhile': { sv: 'Filen {file} ändrades eller flyttades av någon annan under tiden; inget ändrades. Försök igen.', en: 'The file {file} was changed or moved by someone else meanwhile; nothing was changed. Try again.' },
+  'err.locked': {
+    sv: 'Ett annat ideas-kommando (process {pid}) skriver i idéslussen just nu; inget ändrades. Försök igen om en stund.',
+    en: 'Another ideas command (process {pid}) is writing to the registry right now; nothing was changed. Try again shortly.',
+  },
   'err.gateClosed': { sv: 'Grinden från {from} till {to} är stängd för {id}:', en: 'The gate from {from} to {to} is closed for {id}:' },
   'err.moveNotAllowed': { sv: 'Steget {from} leder inte till {to}; härifrån går det till: {next}.', en: 'The stage {from} does not lead to {to}; from here ideas go to: {next}.' },
   'hint.gateClosed': { sv: 'Komplettera idén, eller flytta ändå med --force (det skrivs i historiken).', en: 'Complete the idea, or move it anyway with --force (which is written in the history).' },

@@ -7,6 +7,7 @@ import { toIdea, type Idea } from '../core/idea.js';
 import type { Stage } from '../core/config.js';
 import { writeFileAtomic } from './atomic-file.js';
 import { git, gitTopLevel } from './git.js';
+import { withWriteLock } from './lock.js';
 import type { Registry } from './registry.js';
 
 /**
@@ -68,7 +69,11 @@ export interface WriteOutcome {
 }
 
 /** Replaces an idea's text in place, atomically, and stages it in a git repository. */
-export async function rewriteIdea(registry: Registry, idea: Idea, before: string, after: string, env: NodeJS.ProcessEnv, commitMessage: string | null): Promise<WriteOutcome> {
+export function rewriteIdea(registry: Registry, idea: Idea, before: string, after: string, env: NodeJS.ProcessEnv, commitMessage: string | null): Promise<WriteOutcome> {
+  return withWriteLock(registry.root, () => rewriteLocked(registry, idea, before, after, env, commitMessage));
+}
+
+async function rewriteLocked(registry: Registry, idea: Idea, before: string, after: string, env: NodeJS.ProcessEnv, commitMessage: string | null): Promise<WriteOutcome> {
   assertUnchanged(idea, before);
   try {
     injectFault(env, 'rewrite:before-write');
@@ -109,12 +114,17 @@ async function commitPaths(registry: Registry, current: string): Promise<string[
  * moved whole first, then its text is replaced atomically; if that fails, it is moved back. A process killed
  * between the two leaves the idea whole, in one place, without its new history entry.
  */
-export async function moveIdea(registry: Registry, idea: Idea, to: Stage, before: string, after: string, env: NodeJS.ProcessEnv, commitMessage: string | null): Promise<WriteOutcome> {
+export function moveIdea(registry: Registry, idea: Idea, to: Stage, before: string, after: string, env: NodeJS.ProcessEnv, commitMessage: string | null): Promise<WriteOutcome> {
+  return withWriteLock(registry.root, () => moveLocked(registry, idea, to, before, after, env, commitMessage));
+}
+
+async function moveLocked(registry: Registry, idea: Idea, to: Stage, before: string, after: string, env: NodeJS.ProcessEnv, commitMessage: string | null): Promise<WriteOutcome> {
   const name = path.basename(idea.abs);
   const toRel = `${registry.config.ideasDir}/${to.folder}/${name}`;
   const toAbs = path.join(registry.root, toRel);
-  if (existsSync(toAbs)) throw new IdeasError('FILE_EXISTS', 'err.filesExist', { files: toRel });
+  // Checked first: a second command that waited for the lock finds the idea moved and refuses, naming it.
   assertUnchanged(idea, before);
+  if (existsSync(toAbs)) throw new IdeasError('FILE_EXISTS', 'err.filesExist', { files: toRel });
   const inGit = (await gitTopLevel(registry.root)) !== null;
   const tracked = inGit && (await isTracked(registry.root, idea.path));
   mkdirSync(path.dirname(toAbs), { recursive: true });
