@@ -14,6 +14,7 @@ import { mostSimilar, type Similar } from '../core/similarity.js';
 import { slugify } from '../core/slug.js';
 import type { Prompter } from '../ui/prompter.js';
 import { createFileExclusive, safeUnlink } from '../io/atomic-file.js';
+import { faultPoint } from '../io/faults.js';
 import { withWriteLock } from '../io/lock.js';
 import { git, gitTopLevel } from '../io/git.js';
 import { listIdeaFiles } from '../io/idea-files.js';
@@ -104,6 +105,7 @@ export async function runNew(opts: NewOptions, ctx: Ctx): Promise<NewResult> {
     }
     if (!(await gitTopLevel(registry.root))) return false;
     try {
+      faultPoint('new:before-add', ctx.env);
       await git(['add', '--', rel], registry.root);
     } catch (e) {
       // A failed command leaves the registry as it was: no file that git does not know of.

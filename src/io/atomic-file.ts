@@ -1,6 +1,7 @@
 import { closeSync, fsyncSync, linkSync, mkdirSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
+import { faultPoint } from './faults.js';
 
 /**
  * A temporary file beside the target: hidden and not ending in .md, so a file left by a killed process is never
@@ -25,6 +26,7 @@ function writeTemp(file: string, data: string): string {
 /** Replaces `file` with `data` in one step: readers see the old content or the new, never a half-written file. */
 export function writeFileAtomic(file: string, data: string): void {
   const temp = writeTemp(file, data);
+  faultPoint('write:temp-written');
   try {
     renameSync(temp, file);
   } catch (e) {
@@ -40,6 +42,7 @@ export function writeFileAtomic(file: string, data: string): void {
 export function createFileExclusive(file: string, data: string): void {
   mkdirSync(path.dirname(file), { recursive: true });
   const temp = writeTemp(file, data);
+  faultPoint('write:temp-written');
   try {
     linkSync(temp, file);
   } finally {

@@ -7,6 +7,7 @@ import { toIdea, type Idea } from '../core/idea.js';
 import type { Stage } from '../core/config.js';
 import { writeFileAtomic } from './atomic-file.js';
 import { git, gitTopLevel } from './git.js';
+import { faultPoint } from './faults.js';
 import { withWriteLock } from './lock.js';
 import type { Registry } from './registry.js';
 
@@ -15,7 +16,7 @@ import type { Registry } from './registry.js';
  * the idea whole in exactly one place.
  */
 export function injectFault(env: NodeJS.ProcessEnv, step: string): void {
-  if (env.IDEAS_FAULT === step) throw new Error(`injected fault at ${step}`);
+  faultPoint(step, env);
 }
 
 export function readIdeaText(idea: Idea): string {
@@ -81,6 +82,7 @@ async function rewriteLocked(registry: Registry, idea: Idea, before: string, aft
   } catch (e) {
     throw new IdeasError('IO', 'err.writeFile', { file: idea.path, reason: (e as Error).message }, { cause: e });
   }
+  injectFault(env, 'rewrite:after-write');
   const inGit = (await gitTopLevel(registry.root)) !== null;
   if (inGit) await git(['add', '--', idea.path], registry.root);
   let committed = false;
@@ -154,6 +156,7 @@ async function moveLocked(registry: Registry, idea: Idea, to: Stage, before: str
     }
     throw new IdeasError('IO', 'err.writeFile', { file: toRel, reason: (e as Error).message }, { cause: e });
   }
+  injectFault(env, 'move:after-write');
   if (inGit) await git(['add', '--', toRel], registry.root);
   let committed = false;
   if (inGit && commitMessage) {
