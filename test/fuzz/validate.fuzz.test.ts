@@ -51,7 +51,7 @@ describe('fuzz: mutated idea files', () => {
       try {
         result = checkIdeaFile(entry, bytes, ctx);
       } catch (e) {
-        throw new Error(`case ${i} threw ${(e as Error).stack}\n--- input (base64) ---\n${bytes.toString('base64')}`);
+        throw new Error(`case ${i} threw\n--- input (base64) ---\n${bytes.toString("base64")}`, { cause: e });
       }
       const ms = performance.now() - started;
       slowest = Math.max(slowest, ms);
