@@ -162,6 +162,7 @@ function fromJsYaml(e: unknown): YamlProblem | unknown {
     const key = keyAt(e.mark?.buffer ?? '', e.mark?.position ?? 0);
     return new YamlProblem('front-matter/duplicate-key', 'f.duplicateKey', 'h.duplicateKey', { key }, line, column);
   }
+  if (/call stack/i.test(reason)) return new YamlProblem('front-matter/too-deep', 'f.tooDeep', 'h.tooDeep', {}, line, column);
   const tag = /unknown tag !<([^>]*)>/.exec(reason);
   if (tag) return new YamlProblem('front-matter/unknown-tag', 'f.unknownTag', 'h.unknownTag', { tag: shortTag(tag[1] ?? '') }, line, column);
   return new YamlProblem('front-matter/yaml', 'f.yaml', 'h.yaml', { reason }, line, column);
@@ -178,6 +179,7 @@ function fromYamlPackage(code: string, message: string, pos: { line: number; col
     return new YamlProblem('front-matter/unknown-tag', 'f.unknownTag', 'h.unknownTag', { tag: shortTag(tag) }, line, column);
   }
   const reason = (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '');
+  if (/call stack/i.test(reason)) return new YamlProblem('front-matter/too-deep', 'f.tooDeep', 'h.tooDeep', {}, line, column);
   return new YamlProblem('front-matter/yaml', 'f.yaml', 'h.yaml', { reason }, line, column);
 }
 
@@ -196,9 +198,13 @@ function problem(rule: string, message: MessageKey, hint: MessageKey | null, lin
   return { ok: false, rule, line, column, message, hint, params };
 }
 
+/** An idea is a text of a few pages; a file far larger is a mistake (a pasted export, a binary) and is not parsed. */
+export const MAX_IDEA_BYTES = 5_000_000;
+
 /** Reads an idea file's bytes. Never throws for any content. */
 export function readFrontMatter(bytes: Uint8Array): FrontMatterResult {
   if (bytes.length === 0) return problem('file/empty', 'f.empty', 'h.empty', 1);
+  if (bytes.length > MAX_IDEA_BYTES) return problem('file/too-large', 'f.tooLarge', 'h.tooLarge', 1, 1, { size: Math.round(bytes.length / 1_000_000), max: MAX_IDEA_BYTES / 1_000_000 });
   const nul = bytes.indexOf(0);
   if (nul !== -1) return problem('file/binary', 'f.binary', 'h.binary', lineAtByte(bytes, nul));
   if (!isUtf8(bytes)) {
@@ -238,7 +244,7 @@ export function splitFrontMatter(text: string): FrontMatterResult {
     // gray-matter hands the engine the text from the line break after the opening `---`, so the engine's line 0
     // is the opening line itself.
     if (e instanceof YamlProblem) return problem(e.rule, e.key, e.hintKey, Math.max(MATTER_FIRST_LINE, 1 + e.line), e.column + 1, e.params);
-    if (e instanceof RangeError) return problem('front-matter/too-deep', 'f.tooDeep', 'h.yaml', MATTER_FIRST_LINE);
+    if (e instanceof RangeError) return problem('front-matter/too-deep', 'f.tooDeep', 'h.tooDeep', MATTER_FIRST_LINE);
     return problem('front-matter/yaml', 'f.yaml', 'h.yaml', MATTER_FIRST_LINE, 1, { reason: e instanceof Error ? e.message : String(e) });
   }
   const data: unknown = parsed.data;

@@ -99,6 +99,10 @@ const messages = {
     sv: 'Ett annat ideas-kommando (process {pid}) skriver i idéslussen just nu; inget ändrades. Försök igen om en stund.',
     en: 'Another ideas command (process {pid}) is writing to the registry right now; nothing was changed. Try again shortly.',
   },
+  'err.readOnly': {
+    sv: 'Filen {file} är skrivskyddad; inget ändrades. Ta bort skrivskyddet (chmod u+w) om den ska ändras.',
+    en: 'The file {file} is read-only; nothing was changed. Make it writable (chmod u+w) if it is to change.',
+  },
   'err.gateClosed': { sv: 'Grinden från {from} till {to} är stängd för {id}:', en: 'The gate from {from} to {to} is closed for {id}:' },
   'err.moveNotAllowed': { sv: 'Steget {from} leder inte till {to}; härifrån går det till: {next}.', en: 'The stage {from} does not lead to {to}; from here ideas go to: {next}.' },
   'hint.gateClosed': { sv: 'Komplettera idén, eller flytta ändå med --force (det skrivs i historiken).', en: 'Complete the idea, or move it anyway with --force (which is written in the history).' },
@@ -146,6 +150,9 @@ const messages = {
   'f.notMappingScalar': { sv: 'Front matter ska vara fält (nyckel: värde), inte ett enskilt värde.', en: 'The front matter must be fields (key: value), not a single value.' },
   'h.notMapping': { sv: 'Skriv till exempel "title: Min idé".', en: 'Write for example "title: My idea".' },
   'f.tooDeep': { sv: 'Front matter är för djupt nästlad för att läsas.', en: 'The front matter is nested too deeply to be read.' },
+  'h.tooDeep': { sv: 'Skriv fälten på en eller två nivåer, som i schemat.', en: 'Write the fields one or two levels deep, as in the schema.' },
+  'f.tooLarge': { sv: 'Filen är {size} MB; en idéfil får vara högst {max} MB och läses inte.', en: 'The file is {size} MB; an idea file may be at most {max} MB and is not read.' },
+  'h.tooLarge': { sv: 'Korta texten, eller lägg bilagor utanför idéfilen och länka till dem.', en: 'Shorten the text, or keep attachments outside the idea file and link to them.' },
   'f.symlink': { sv: 'Filen är en symbolisk länk; länkar följs aldrig.', en: 'The file is a symbolic link; links are never followed.' },
   'h.symlink': { sv: 'Lägg idén som en vanlig fil i stegmappen.', en: 'Put the idea in the stage folder as a plain file.' },
   'f.historyStage': {
