@@ -1,4 +1,4 @@
-import { closeSync, fsyncSync, linkSync, mkdirSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { chmodSync, closeSync, fsyncSync, linkSync, mkdirSync, openSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { faultPoint } from './faults.js';
@@ -28,6 +28,12 @@ export function writeFileAtomic(file: string, data: string): void {
   const temp = writeTemp(file, data);
   faultPoint('write:temp-written');
   try {
+    // The new file keeps the old one's permissions (an executable bit, a group's write access).
+    chmodSync(temp, statSync(file).mode & 0o7777);
+  } catch {
+    // No old file: the default mode.
+  }
+  try {
     renameSync(temp, file);
   } catch (e) {
     safeUnlink(temp);
@@ -55,5 +61,17 @@ export function safeUnlink(file: string): void {
     unlinkSync(file);
   } catch {
     // already gone
+  }
+}
+
+/**
+ * Refuses to change a file its owner made read-only. A rename would replace it regardless (and root may write
+ * anything), so the mode bits are what is asked: a read-only idea is someone's decision to keep it as it is.
+ */
+export function isReadOnly(file: string): boolean {
+  try {
+    return (statSync(file).mode & 0o222) === 0;
+  } catch {
+    return false;
   }
 }

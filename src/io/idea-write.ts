@@ -5,7 +5,7 @@ import { EditError } from '../core/front-matter-edit.js';
 import { readFrontMatter } from '../core/front-matter.js';
 import { toIdea, type Idea } from '../core/idea.js';
 import type { Stage } from '../core/config.js';
-import { writeFileAtomic } from './atomic-file.js';
+import { isReadOnly, writeFileAtomic } from './atomic-file.js';
 import { git, gitTopLevel } from './git.js';
 import { faultPoint } from './faults.js';
 import { withWriteLock } from './lock.js';
@@ -45,6 +45,7 @@ function reread(idea: Idea, rel: string, abs: string, stage: Stage): Idea {
 
 /** Refuses to write over a change someone else made since the idea was read. */
 function assertUnchanged(idea: Idea, before: string): void {
+  if (isReadOnly(idea.abs)) throw new IdeasError('IO', 'err.readOnly', { file: idea.path });
   let now: string;
   try {
     now = readFileSync(idea.abs, 'utf8');
