@@ -121,17 +121,20 @@ export async function run(argv: string[], ctx: Ctx): Promise<number> {
   sub('init', h('init'))
     .argument('[dir]', h('initDir'))
     .option('-t, --template <name>', h('initTemplate'))
+    .option('--no-ci', h('initNoCi'))
     .option('--json', h('optJson'))
     .addHelpText('after', `\n${h('initLang')}\n${examples('init', lang)}`)
     .action(async (dir: string | undefined, _o, cmd: Command) => {
       const o = cmd.optsWithGlobals();
       const { runInit } = await import('./commands/init.js');
-      const result = await runInit({ ...common(o), dir, template: o.template as string | undefined }, ctx);
+      const result = await runInit({ ...common(o), dir, template: o.template as string | undefined, ci: o.ci !== false }, ctx);
       if (o.json) {
-        out(`${JSON.stringify({ schemaVersion: 1, kind: 'registry-created', registry: { name: result.name, language: result.lang }, template: result.template, files: result.files }, null, 2)}\n`);
+        out(`${JSON.stringify({ schemaVersion: 1, kind: 'registry-created', registry: { name: result.name, language: result.lang }, template: result.template, files: result.files, ci: result.ci }, null, 2)}\n`);
       } else {
         const uiLang = result.lang;
-        out(`${t(uiLang, 'out.initDone', { name: result.name, dir: result.root, template: result.template })}\n${t(uiLang, 'out.initNext')}\n`);
+        const files = result.files.map((f) => `  ${f}${f === result.ci.file ? `  (${t(uiLang, 'out.ciWritten')})` : ''}\n`).join('');
+        if (result.ci.status === 'exists') err(`${colorFor(ctx.stderr, ctx.env).yellow(t(uiLang, 'out.ciExists', { file: result.ci.file ?? '' }))}\n`);
+        out(`${t(uiLang, 'out.initDone', { name: result.name, dir: result.root, template: result.template })}\n${files}${t(uiLang, 'out.initNext')}\n`);
       }
     });
 

@@ -231,6 +231,8 @@ const messages = {
     sv: 'Nästa steg:\n  ideas new            registrera en idé\n  ideas list           se idéerna\n  ideas validate       kontrollera filerna',
     en: 'Next steps:\n  ideas new            register an idea\n  ideas list           see the ideas\n  ideas validate       check the files',
   },
+  'out.ciWritten': { sv: 'GitHub Actions: kontrollerar idéfilerna i varje pull request', en: 'GitHub Actions: checks the idea files in every pull request' },
+  'out.ciExists': { sv: '{file} finns redan och skrevs inte över.', en: '{file} exists already and was not overwritten.' },
   'out.moved': { sv: '{id} flyttad: {from} → {to}', en: '{id} moved: {from} → {to}' },
   'out.movedForced': { sv: '{id} flyttad trots stängd grind: {from} → {to} (skrivet i historiken)', en: '{id} moved despite a closed gate: {from} → {to} (written in the history)' },
   'out.committed': { sv: '(incheckad i git)', en: '(committed to git)' },

@@ -53,6 +53,7 @@ export const HELP = {
   reviewBy: { sv: 'vem som beslutar, t.ex. Idérådet', en: 'who decides, e.g. the council' },
   reviewMinutes: { sv: 'skriv protokollet som Markdown till denna fil', en: 'write the minutes as Markdown to this file' },
   reviewDryRun: { sv: 'visa bara vad mötet skulle gå igenom', en: 'only show what the meeting would go through' },
+  initNoCi: { sv: 'skriv inget GitHub Actions-arbetsflöde (.github/workflows/ideas.yml)', en: 'write no GitHub Actions workflow (.github/workflows/ideas.yml)' },
   exitCodes: {
     sv: 'Slutkoder: 0 klart, 1 idéslussen har problem, 2 kunde inte köras som angivet, 130 avbrutet.',
     en: 'Exit codes: 0 done, 1 the registry has problems, 2 could not run as asked, 130 cancelled.',
@@ -67,8 +68,8 @@ export const EXAMPLES: Record<string, Record<Lang, string[]>> = {
     en: ['ideas init --template minimal --lang en', 'ideas new', 'ideas list --stage test', 'ideas validate --format github'],
   },
   init: {
-    sv: ['ideas init', 'ideas init idesluss --template sundsvall', 'ideas init --template minimal --lang en'],
-    en: ['ideas init', 'ideas init sluice --template sundsvall', 'ideas init --template minimal --lang en'],
+    sv: ['ideas init', 'ideas init idesluss --template sundsvall', 'ideas init --template minimal --lang en', 'ideas init --no-ci'],
+    en: ['ideas init', 'ideas init sluice --template sundsvall', 'ideas init --template minimal --lang en', 'ideas init --no-ci'],
   },
   new: {
     sv: ['ideas new', 'ideas new --no-input --title "Äldreomsorg på distans" --set carrier="Anna Berg" --set tags=omsorg,digitalt', 'ideas new --title "Lånecykel" --body-file beskrivning.md --json'],
