@@ -10,9 +10,9 @@ export function tempPathFor(file: string): string {
   return path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(4).toString('hex')}.tmp`);
 }
 
-function writeTemp(file: string, data: string): string {
+function writeTemp(file: string, data: string, mode = 0o644): string {
   const temp = tempPathFor(file);
-  const fd = openSync(temp, 'wx', 0o644);
+  const fd = openSync(temp, 'wx', mode);
   try {
     writeSync(fd, data);
     fsyncSync(fd);
@@ -23,8 +23,8 @@ function writeTemp(file: string, data: string): string {
 }
 
 /** Replaces `file` with `data` in one step: readers see the old content or the new, never a half-written file. */
-export function writeFileAtomic(file: string, data: string): void {
-  const temp = writeTemp(file, data);
+export function writeFileAtomic(file: string, data: string, mode?: number): void {
+  const temp = writeTemp(file, data, mode);
   try {
     renameSync(temp, file);
   } catch (e) {
@@ -37,9 +37,9 @@ export function writeFileAtomic(file: string, data: string): void {
  * Creates `file` with `data`, atomically, and only if it does not exist: the link fails with EEXIST rather than
  * overwrite, even when another process creates the same name at the same moment.
  */
-export function createFileExclusive(file: string, data: string): void {
+export function createFileExclusive(file: string, data: string, mode?: number): void {
   mkdirSync(path.dirname(file), { recursive: true });
-  const temp = writeTemp(file, data);
+  const temp = writeTemp(file, data, mode);
   try {
     linkSync(temp, file);
   } finally {

@@ -54,6 +54,10 @@ export const HELP = {
   reviewMinutes: { sv: 'skriv protokollet som Markdown till denna fil', en: 'write the minutes as Markdown to this file' },
   reviewDryRun: { sv: 'visa bara vad mötet skulle gå igenom', en: 'only show what the meeting would go through' },
   initNoCi: { sv: 'skriv inget GitHub Actions-arbetsflöde (.github/workflows/ideas.yml)', en: 'write no GitHub Actions workflow (.github/workflows/ideas.yml)' },
+  hook: { sv: 'git-krok som kontrollerar de köade idéfilerna före varje commit', en: 'a git hook that checks the staged idea files before every commit' },
+  hookInstall: { sv: 'installera pre-commit-kroken (följer core.hooksPath)', en: 'install the pre-commit hook (follows core.hooksPath)' },
+  hookUninstall: { sv: 'ta bort pre-commit-kroken, om den kommer från ideas', en: 'remove the pre-commit hook, if it comes from ideas' },
+  hookForce: { sv: 'ersätt en annan krok; den sparas bredvid och kommer tillbaka vid uninstall', en: 'replace another hook; it is kept beside it and comes back on uninstall' },
   exitCodes: {
     sv: 'Slutkoder: 0 klart, 1 idéslussen har problem, 2 kunde inte köras som angivet, 130 avbrutet.',
     en: 'Exit codes: 0 done, 1 the registry has problems, 2 could not run as asked, 130 cancelled.',
@@ -98,6 +102,10 @@ export const EXAMPLES: Record<string, Record<Lang, string[]>> = {
   review: {
     sv: ['ideas review --by Idérådet --minutes protokoll-2026-11-23.md', 'ideas review --stage foradling', 'ideas review --dry-run --json'],
     en: ['ideas review --by Council --minutes minutes-2026-11-23.md', 'ideas review --stage refinement', 'ideas review --dry-run --json'],
+  },
+  hook: {
+    sv: ['ideas hook install', 'ideas hook install --force', 'ideas -C idesluss hook install', 'ideas hook uninstall', 'git commit --no-verify   # hoppa över kontrollen en gång'],
+    en: ['ideas hook install', 'ideas hook install --force', 'ideas -C sluice hook install', 'ideas hook uninstall', 'git commit --no-verify   # skip the check once'],
   },
   validate: {
     sv: ['ideas validate', 'ideas validate ideas/01-ide', 'ideas validate --format github', 'ideas validate --strict --json'],

@@ -124,6 +124,7 @@ describe('ideas init: the CI workflow', () => {
     expect(r.code, describeRun(r)).toBe(0);
     expect(r.stdout).toContain('  ideas.config.yaml\n');
     expect(r.stdout).toMatch(/^ {2}\.\.\/\.github\/workflows\/ideas\.yml {2}\(GitHub Actions: .*\)$/m);
+    expect(r.stdout).toContain('ideas hook install');
     expect(r.stderr).toBe('');
     const workflow = fs.readFileSync(path.join(dir, '.github/workflows/ideas.yml'), 'utf8');
     expect(workflow).toContain('ideas diff --format github --registry sluss\n');
