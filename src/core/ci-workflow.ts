@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { CONFIG_FILE, type RegistryConfig } from './config.js';
 import type { Lang, Localized } from './i18n.js';
+import { shellQuote } from './shell-quote.js';
 
 /** Where the workflow goes, relative to the top of the git work tree (or of the registry, outside git). */
 export const WORKFLOW_FILE = '.github/workflows/ideas.yml';
@@ -60,11 +61,6 @@ const TEXT = {
   stepDiff: { sv: 'Kontrollera slussens regler', en: "Check the sluice's rules" },
   stepSummary: { sv: 'Sammanfattning', en: 'Summary' },
 } satisfies Record<string, Localized | Record<Lang, string[]>>;
-
-/** A word the shell takes as it is, or the word in single quotes. */
-export function shellQuote(word: string): string {
-  return /^[\w./@%+=:,-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
-}
 
 /** A YAML scalar: plain when that reads back as the same text, else double-quoted (JSON's strings are YAML's too). */
 function yamlScalar(value: string): string {

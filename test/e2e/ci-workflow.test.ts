@@ -1,13 +1,18 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import fs, { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { register } from 'node:module';
-import { tmpdir } from 'node:os';
+import os, { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import type { Stage } from '../../src/core/config.js';
-import { renderGithubWorkflow, shellQuote, WORKFLOW_FILE, workflowPaths, type WorkflowOptions } from '../../src/core/ci-workflow.js';
+import { renderGithubWorkflow, WORKFLOW_FILE, workflowPaths, type WorkflowOptions } from '../../src/core/ci-workflow.js';
+import { shellQuote } from '../../src/core/shell-quote.js';
 import type { Lang } from '../../src/core/i18n.js';
+import { BIN, describeRun, ideas } from '../helpers/cli.js';
+import { git, makeTempDir, makeTempRepo, removeTempDirs } from '../helpers/temp-repo.js';
+
+afterAll(removeTempDirs);
 
 const stage = (key: string, criteria: string): Stage => ({ key, folder: key, label: { sv: key, en: key }, next: [], criteria, council: false, funding: false, limitDays: null });
 const CONFIG: WorkflowOptions['config'] = {
@@ -190,5 +195,67 @@ describe.skipIf(parser === null)(`the workflow, read by ${PARSER}`, () => {
     const good = render('', 'en');
     const broken = [good.replace('contents: read', 'contents: reed'), good.replace('runs-on:', 'run-on:'), good.replace('pull_request:', 'pull_requests:'), good.replace("== 'success' }}", "== 'success' }")];
     for (const content of broken) expect((await check(content)).errors, content).not.toEqual([]);
+  });
+});
+
+/**
+ * The steps of the workflow init writes, run as GitHub's runner runs them (bash -e, GITHUB_BASE_REF and
+ * GITHUB_STEP_SUMMARY set) on a pull request branch, against the real CLI. `validate --changed` and `diff` are built
+ * on other branches: until the CLI has them this is skipped, and after the merge it checks that the pieces fit.
+ */
+const hasChecks = ideas(['diff', '--help'], { cwd: os.tmpdir() }).code === 0 && ideas(['validate', '--help'], { cwd: os.tmpdir() }).stdout.includes('--changed');
+
+describe.skipIf(!hasChecks)('the workflow\'s steps, run on a pull request branch', () => {
+  /** A repository whose main has the registry (and what `before` adds), and a branch `idea` with `change` committed. */
+  function pullRequest(change: (dir: string, before: string) => void, before: (dir: string) => string = () => ''): { validate: number | null; diff: number | null; summaryStep: number | null; summary: string; output: string } {
+    const dir = makeTempRepo();
+    const init = ideas(['init', '--template', 'minimal', '--lang', 'en'], { cwd: dir });
+    expect(init.code, describeRun(init)).toBe(0);
+    const made = before(dir);
+    git(['add', '-A'], dir);
+    git(['commit', '-q', '-m', 'The registry'], dir);
+    git(['checkout', '-q', '-b', 'idea'], dir);
+    change(dir, made);
+    git(['add', '-A'], dir);
+    git(['commit', '-q', '-m', 'The change'], dir);
+
+    const bin = makeTempDir('ideas-bin-');
+    fs.writeFileSync(path.join(bin, 'ideas'), `#!/bin/sh\nexec '${process.execPath}' '${BIN}' "$@"\n`, { mode: 0o755 });
+    const summaryFile = path.join(bin, 'summary.md');
+    const steps = (parse(fs.readFileSync(path.join(dir, WORKFLOW_FILE), 'utf8')) as Workflow).jobs.ideas?.steps.slice(3) ?? [];
+    const env = { ...process.env, PATH: `${bin}${path.delimiter}${process.env.PATH ?? ''}`, CI: 'true', NO_COLOR: '1', GITHUB_ACTIONS: 'true', GITHUB_BASE_REF: 'main', GITHUB_STEP_SUMMARY: summaryFile, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: os.devNull };
+    const runs = steps.map((step) => spawnSync('bash', ['--noprofile', '--norc', '-e', '-c', step.run ?? 'false'], { cwd: dir, env, encoding: 'utf8' }));
+    const summary = fs.existsSync(summaryFile) ? fs.readFileSync(summaryFile, 'utf8') : '';
+    return { validate: runs[0]?.status ?? null, diff: runs[1]?.status ?? null, summaryStep: runs[2]?.status ?? null, summary, output: runs.map((r) => `${r.stdout}${r.stderr}`).join('\n---\n') };
+  }
+
+  const newIdea = (title: string) => (dir: string) => {
+    const r = ideas(['new', '--no-input', '--title', title], { cwd: dir });
+    expect(r.code, describeRun(r)).toBe(0);
+    return r.stdout.trim();
+  };
+
+  it('a good new idea: every step passes, and the summary is written', () => {
+    const r = pullRequest(newIdea('Lånecykel'));
+    expect({ validate: r.validate, diff: r.diff, summaryStep: r.summaryStep }, r.output).toEqual({ validate: 0, diff: 0, summaryStep: 0 });
+    expect(r.summary).not.toBe('');
+  });
+
+  it('a broken idea: validation fails the job, and the rules and the summary still run', () => {
+    const r = pullRequest((dir) => {
+      const file = newIdea('Lånecykel')(dir);
+      fs.writeFileSync(path.join(dir, file), fs.readFileSync(path.join(dir, file), 'utf8').replace(/^title: .*$/m, 'title: 42'));
+    });
+    expect(r.validate, r.output).toBe(1);
+    expect(r.output).toMatch(/^::error /m);
+    expect(r.summaryStep, r.output).toBe(0);
+    expect(r.summary).not.toBe('');
+  });
+
+  it('an idea moved past a stage without a history entry: the rules step fails the job, the summary is written', () => {
+    const r = pullRequest((dir, file) => git(['mv', file, file.replace('/01-ide/', '/03-klar/')], dir), newIdea('Lånecykel'));
+    expect(r.diff, r.output).toBe(1);
+    expect(r.summaryStep, r.output).toBe(0);
+    expect(r.summary).not.toBe('');
   });
 });
