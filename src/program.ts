@@ -138,6 +138,39 @@ export async function run(argv: string[], ctx: Ctx): Promise<number> {
       }
     });
 
+  const hook = sub('hook', h('hook')).addHelpText('after', examples('hook', lang));
+  sub('install', h('hookInstall'), hook)
+    .option('--force', h('hookForce'))
+    .option('--json', h('optJson'))
+    .addHelpText('after', examples('hook', lang))
+    .action(async (_o, cmd: Command) => {
+      const o = cmd.optsWithGlobals();
+      json = o.json === true;
+      const { runHookInstall } = await import('./commands/hook.js');
+      const r = await runHookInstall({ ...common(o), force: o.force === true }, ctx);
+      if (o.json) out(`${JSON.stringify({ schemaVersion: 1, kind: r.kind, hook: r.hook, status: r.status, backup: r.backup }, null, 2)}\n`);
+      else {
+        out(`${r.hook}\n`);
+        err(`${colorFor(ctx.stderr, ctx.env).green(t(r.lang, r.status === 'updated' ? 'out.hookUpdated' : 'out.hookInstalled', { file: r.hook }))}\n`);
+        if (r.backup) err(`${t(r.lang, 'out.hookBackup', { file: r.backup })}\n`);
+      }
+    });
+  sub('uninstall', h('hookUninstall'), hook)
+    .option('--json', h('optJson'))
+    .addHelpText('after', examples('hook', lang))
+    .action(async (_o, cmd: Command) => {
+      const o = cmd.optsWithGlobals();
+      json = o.json === true;
+      const { runHookUninstall } = await import('./commands/hook.js');
+      const r = await runHookUninstall(common(o), ctx);
+      if (o.json) out(`${JSON.stringify({ schemaVersion: 1, kind: r.kind, hook: r.hook, status: r.status, restored: r.restored }, null, 2)}\n`);
+      else {
+        const key = r.status === 'removed' ? 'out.hookRemoved' : r.status === 'absent' ? 'out.hookAbsent' : 'out.hookForeignKept';
+        err(`${t(r.lang, key, { file: r.hook })}\n`);
+        if (r.restored) err(`${t(r.lang, 'out.hookRestored', { file: r.restored })}\n`);
+      }
+    });
+
   sub('new', h('new'))
     .option('--title <text>', h('newTitle'))
     .option('--set <key=value>', h('newSet'), collect)
@@ -346,39 +379,6 @@ export async function run(argv: string[], ctx: Ctx): Promise<number> {
         out(renderValidationPretty(result, result.lang, colorFor(ctx.stdout, ctx.env)));
       }
       exitCode = result.ok ? EXIT.ok : EXIT.problems;
-    });
-
-  const hook = sub('hook', h('hook')).addHelpText('after', examples('hook', lang));
-  sub('install', h('hookInstall'), hook)
-    .option('--force', h('hookForce'))
-    .option('--json', h('optJson'))
-    .addHelpText('after', examples('hook', lang))
-    .action(async (_o, cmd: Command) => {
-      const o = cmd.optsWithGlobals();
-      json = o.json === true;
-      const { runHookInstall } = await import('./commands/hook.js');
-      const r = await runHookInstall({ ...common(o), force: o.force === true }, ctx);
-      if (o.json) out(`${JSON.stringify({ schemaVersion: 1, kind: r.kind, hook: r.hook, status: r.status, backup: r.backup }, null, 2)}\n`);
-      else {
-        out(`${r.hook}\n`);
-        err(`${colorFor(ctx.stderr, ctx.env).green(t(r.lang, r.status === 'updated' ? 'out.hookUpdated' : 'out.hookInstalled', { file: r.hook }))}\n`);
-        if (r.backup) err(`${t(r.lang, 'out.hookBackup', { file: r.backup })}\n`);
-      }
-    });
-  sub('uninstall', h('hookUninstall'), hook)
-    .option('--json', h('optJson'))
-    .addHelpText('after', examples('hook', lang))
-    .action(async (_o, cmd: Command) => {
-      const o = cmd.optsWithGlobals();
-      json = o.json === true;
-      const { runHookUninstall } = await import('./commands/hook.js');
-      const r = await runHookUninstall(common(o), ctx);
-      if (o.json) out(`${JSON.stringify({ schemaVersion: 1, kind: r.kind, hook: r.hook, status: r.status, restored: r.restored }, null, 2)}\n`);
-      else {
-        const key = r.status === 'removed' ? 'out.hookRemoved' : r.status === 'absent' ? 'out.hookAbsent' : 'out.hookForeignKept';
-        err(`${t(r.lang, key, { file: r.hook })}\n`);
-        if (r.restored) err(`${t(r.lang, 'out.hookRestored', { file: r.restored })}\n`);
-      }
     });
 
   try {
