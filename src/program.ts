@@ -108,8 +108,8 @@ export async function run(argv: string[], ctx: Ctx): Promise<number> {
     .exitOverride()
     .addHelpText('after', `${examples('program', lang)}\n${h('exitCodes')}\n`);
 
-  const sub = (name: string, description: string) =>
-    program
+  const sub = (name: string, description: string, parent: Command = program) =>
+    parent
       .command(name)
       .description(description)
       .helpOption('-h, --help', h('optHelp'))
@@ -121,17 +121,53 @@ export async function run(argv: string[], ctx: Ctx): Promise<number> {
   sub('init', h('init'))
     .argument('[dir]', h('initDir'))
     .option('-t, --template <name>', h('initTemplate'))
+    .option('--no-ci', h('initNoCi'))
     .option('--json', h('optJson'))
     .addHelpText('after', `\n${h('initLang')}\n${examples('init', lang)}`)
     .action(async (dir: string | undefined, _o, cmd: Command) => {
       const o = cmd.optsWithGlobals();
       const { runInit } = await import('./commands/init.js');
-      const result = await runInit({ ...common(o), dir, template: o.template as string | undefined }, ctx);
+      const result = await runInit({ ...common(o), dir, template: o.template as string | undefined, ci: o.ci !== false }, ctx);
       if (o.json) {
-        out(`${JSON.stringify({ schemaVersion: 1, kind: 'registry-created', registry: { name: result.name, language: result.lang }, template: result.template, files: result.files }, null, 2)}\n`);
+        out(`${JSON.stringify({ schemaVersion: 1, kind: 'registry-created', registry: { name: result.name, language: result.lang }, template: result.template, files: result.files, ci: result.ci }, null, 2)}\n`);
       } else {
         const uiLang = result.lang;
-        out(`${t(uiLang, 'out.initDone', { name: result.name, dir: result.root, template: result.template })}\n${t(uiLang, 'out.initNext')}\n`);
+        const files = result.files.map((f) => `  ${f}${f === result.ci.file ? `  (${t(uiLang, 'out.ciWritten')})` : ''}\n`).join('');
+        if (result.ci.status === 'exists') err(`${colorFor(ctx.stderr, ctx.env).yellow(t(uiLang, 'out.ciExists', { file: result.ci.file ?? '' }))}\n`);
+        out(`${t(uiLang, 'out.initDone', { name: result.name, dir: result.root, template: result.template })}\n${files}${t(uiLang, 'out.initNext')}\n${t(uiLang, 'out.initHook')}\n`);
+      }
+    });
+
+  const hook = sub('hook', h('hook')).addHelpText('after', examples('hook', lang));
+  sub('install', h('hookInstall'), hook)
+    .option('--force', h('hookForce'))
+    .option('--json', h('optJson'))
+    .addHelpText('after', examples('hook', lang))
+    .action(async (_o, cmd: Command) => {
+      const o = cmd.optsWithGlobals();
+      json = o.json === true;
+      const { runHookInstall } = await import('./commands/hook.js');
+      const r = await runHookInstall({ ...common(o), force: o.force === true }, ctx);
+      if (o.json) out(`${JSON.stringify({ schemaVersion: 1, kind: r.kind, hook: r.hook, status: r.status, backup: r.backup }, null, 2)}\n`);
+      else {
+        out(`${r.hook}\n`);
+        err(`${colorFor(ctx.stderr, ctx.env).green(t(r.lang, r.status === 'updated' ? 'out.hookUpdated' : 'out.hookInstalled', { file: r.hook }))}\n`);
+        if (r.backup) err(`${t(r.lang, 'out.hookBackup', { file: r.backup })}\n`);
+      }
+    });
+  sub('uninstall', h('hookUninstall'), hook)
+    .option('--json', h('optJson'))
+    .addHelpText('after', examples('hook', lang))
+    .action(async (_o, cmd: Command) => {
+      const o = cmd.optsWithGlobals();
+      json = o.json === true;
+      const { runHookUninstall } = await import('./commands/hook.js');
+      const r = await runHookUninstall(common(o), ctx);
+      if (o.json) out(`${JSON.stringify({ schemaVersion: 1, kind: r.kind, hook: r.hook, status: r.status, restored: r.restored }, null, 2)}\n`);
+      else {
+        const key = r.status === 'removed' ? 'out.hookRemoved' : r.status === 'absent' ? 'out.hookAbsent' : 'out.hookForeignKept';
+        err(`${t(r.lang, key, { file: r.hook })}\n`);
+        if (r.restored) err(`${t(r.lang, 'out.hookRestored', { file: r.restored })}\n`);
       }
     });
 

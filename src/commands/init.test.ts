@@ -8,6 +8,7 @@ import type { Lang } from '../core/i18n.js';
 import { TEMPLATES } from '../core/templates.js';
 import { loadRegistry } from '../io/registry.js';
 import { ScriptedPrompter } from '../ui/prompter.js';
+import { git } from '../../test/helpers/temp-repo.js';
 import { runInit } from './init.js';
 
 const examples = fileURLToPath(new URL('../../examples/', import.meta.url));
@@ -56,6 +57,7 @@ describe('runInit', () => {
       const expected = [
         'ideas.config.yaml',
         ...config.stages.flatMap((s) => [s.criteria, `${config.ideasDir}/${s.folder}/.gitkeep`]),
+        '.github/workflows/ideas.yml',
       ];
       expect([...r.files].sort()).toEqual([...expected].sort());
       const written = Object.entries(tree(root)).filter(([, content]) => content !== null).map(([rel]) => rel);
@@ -65,8 +67,40 @@ describe('runInit', () => {
       }
       const exampleConfig = loadRegistry(path.join(examples, template?.example ?? ''), 'en').config;
       expect(config.stages).toEqual(exampleConfig.stages);
+      expect(r.ci).toEqual({ file: '.github/workflows/ideas.yml', status: 'written' });
+      const workflow = fs.readFileSync(path.join(root, '.github/workflows/ideas.yml'), 'utf8');
+      expect(workflow).toContain('ideas validate --changed --format github\n');
+      expect(workflow).toContain(lang === 'sv' ? '# Kontrollerar idéslussen' : '# Checks the idea sluice');
     },
   );
+
+  it('writes no workflow with --no-ci', async () => {
+    const r = await runInit({ template: 'minimal', ci: false }, ctx());
+    expect(r.ci).toEqual({ file: null, status: 'off' });
+    expect(r.files).not.toContain('.github/workflows/ideas.yml');
+    expect(fs.existsSync(path.join(dir, '.github'))).toBe(false);
+  });
+
+  it('keeps a workflow that is already there, says so, and writes the registry', async () => {
+    fs.mkdirSync(path.join(dir, '.github/workflows'), { recursive: true });
+    fs.writeFileSync(path.join(dir, '.github/workflows/ideas.yml'), 'mine\n');
+    const r = await runInit({ template: 'minimal' }, ctx());
+    expect(r.ci).toEqual({ file: '.github/workflows/ideas.yml', status: 'exists' });
+    expect(r.files).not.toContain('.github/workflows/ideas.yml');
+    expect(fs.readFileSync(path.join(dir, '.github/workflows/ideas.yml'), 'utf8')).toBe('mine\n');
+    expect(fs.existsSync(path.join(dir, 'ideas.config.yaml'))).toBe(true);
+  });
+
+  it('puts the workflow at the top of the git work tree, naming a registry in a subfolder with --registry', async () => {
+    git(['init', '-q', '-b', 'main'], dir);
+    const r = await runInit({ dir: 'kommuner/sundsvall', template: 'minimal', lang: 'en' }, ctx());
+    expect(r.ci).toEqual({ file: '../../.github/workflows/ideas.yml', status: 'written' });
+    expect(r.files).toContain('../../.github/workflows/ideas.yml');
+    const workflow = fs.readFileSync(path.join(dir, '.github/workflows/ideas.yml'), 'utf8');
+    expect(workflow).toContain('      - kommuner/sundsvall/**\n');
+    expect(workflow).toContain('run: ideas validate --changed --format github --registry kommuner/sundsvall\n');
+    expect(fs.existsSync(path.join(dir, 'kommuner/sundsvall/.github'))).toBe(false);
+  });
 
   it('makes a Swedish registry when no language is given', async () => {
     await runInit({ template: 'minimal' }, ctx());

@@ -11,9 +11,9 @@ export function tempPathFor(file: string): string {
   return path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(4).toString('hex')}.tmp`);
 }
 
-function writeTemp(file: string, data: string): string {
+function writeTemp(file: string, data: string, mode = 0o644): string {
   const temp = tempPathFor(file);
-  const fd = openSync(temp, 'wx', 0o644);
+  const fd = openSync(temp, 'wx', mode);
   try {
     writeSync(fd, data);
     fsyncSync(fd);
@@ -24,14 +24,16 @@ function writeTemp(file: string, data: string): string {
 }
 
 /** Replaces `file` with `data` in one step: readers see the old content or the new, never a half-written file. */
-export function writeFileAtomic(file: string, data: string): void {
-  const temp = writeTemp(file, data);
+export function writeFileAtomic(file: string, data: string, mode?: number): void {
+  const temp = writeTemp(file, data, mode);
   faultPoint('write:temp-written');
-  try {
-    // The new file keeps the old one's permissions (an executable bit, a group's write access).
-    chmodSync(temp, statSync(file).mode & 0o7777);
-  } catch {
-    // No old file: the default mode.
+  if (mode === undefined) {
+    try {
+      // The new file keeps the old one's permissions (an executable bit, a group's write access).
+      chmodSync(temp, statSync(file).mode & 0o7777);
+    } catch {
+      // No old file: the default mode.
+    }
   }
   try {
     renameSync(temp, file);
@@ -45,9 +47,9 @@ export function writeFileAtomic(file: string, data: string): void {
  * Creates `file` with `data`, atomically, and only if it does not exist: the link fails with EEXIST rather than
  * overwrite, even when another process creates the same name at the same moment.
  */
-export function createFileExclusive(file: string, data: string): void {
+export function createFileExclusive(file: string, data: string, mode?: number): void {
   mkdirSync(path.dirname(file), { recursive: true });
-  const temp = writeTemp(file, data);
+  const temp = writeTemp(file, data, mode);
   faultPoint('write:temp-written');
   try {
     linkSync(temp, file);

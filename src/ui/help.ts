@@ -14,10 +14,15 @@ export const HELP = {
   optVersion: { sv: 'visa versionen', en: 'show the version' },
   optHelp: { sv: 'visa hjälp', en: 'show help' },
   helpCommand: { sv: 'visa hjälp för ett kommando', en: 'show help for a command' },
-  init: { sv: 'skapa en idésluss: konfiguration, stegmappar och kriterieschema', en: 'create a registry: config, stage folders and criteria schemas' },
+  init: { sv: 'skapa en idésluss: konfiguration, stegmappar, kriterieschema och ett CI-arbetsflöde', en: 'create a registry: config, stage folders, criteria schemas and a CI workflow' },
   initDir: { sv: 'mappen (standard: arbetsmappen)', en: 'the folder (default: the working directory)' },
   initTemplate: { sv: 'mall: sundsvall, helsingborg-kultur, skaraborg eller minimal', en: 'template: sundsvall, helsingborg-kultur, skaraborg or minimal' },
   initLang: { sv: 'idéslussens språk: sv (standard) eller en', en: "the registry's language: sv (default) or en" },
+  initNoCi: { sv: 'skriv inget GitHub Actions-arbetsflöde (.github/workflows/ideas.yml)', en: 'write no GitHub Actions workflow (.github/workflows/ideas.yml)' },
+  hook: { sv: 'git-krok som kontrollerar de köade idéfilerna före varje commit', en: 'a git hook that checks the staged idea files before every commit' },
+  hookInstall: { sv: 'installera pre-commit-kroken (följer core.hooksPath)', en: 'install the pre-commit hook (follows core.hooksPath)' },
+  hookUninstall: { sv: 'ta bort pre-commit-kroken, om den kommer från ideas', en: 'remove the pre-commit hook, if it comes from ideas' },
+  hookForce: { sv: 'ersätt en annan krok; den sparas bredvid och kommer tillbaka vid uninstall', en: 'replace another hook; it is kept beside it and comes back on uninstall' },
   new: { sv: 'registrera en ny idé i första steget', en: 'register a new idea in the first stage' },
   newTitle: { sv: 'idéns namn', en: 'the name of the idea' },
   newSet: { sv: 'sätt ett fält, typat enligt schemat (kan upprepas)', en: 'set a field, typed by the schema (repeatable)' },
@@ -67,8 +72,8 @@ export const EXAMPLES: Record<string, Record<Lang, string[]>> = {
     en: ['ideas init --template minimal --lang en', 'ideas new', 'ideas list --stage test', 'ideas validate --format github'],
   },
   init: {
-    sv: ['ideas init', 'ideas init idesluss --template sundsvall', 'ideas init --template minimal --lang en'],
-    en: ['ideas init', 'ideas init sluice --template sundsvall', 'ideas init --template minimal --lang en'],
+    sv: ['ideas init', 'ideas init idesluss --template sundsvall', 'ideas init --template minimal --lang en', 'ideas init --no-ci'],
+    en: ['ideas init', 'ideas init sluice --template sundsvall', 'ideas init --template minimal --lang en', 'ideas init --no-ci'],
   },
   new: {
     sv: ['ideas new', 'ideas new --no-input --title "Äldreomsorg på distans" --set carrier="Anna Berg" --set tags=omsorg,digitalt', 'ideas new --title "Lånecykel" --body-file beskrivning.md --json'],
@@ -97,6 +102,10 @@ export const EXAMPLES: Record<string, Record<Lang, string[]>> = {
   review: {
     sv: ['ideas review --by Idérådet --minutes protokoll-2026-11-23.md', 'ideas review --stage foradling', 'ideas review --dry-run --json'],
     en: ['ideas review --by Council --minutes minutes-2026-11-23.md', 'ideas review --stage refinement', 'ideas review --dry-run --json'],
+  },
+  hook: {
+    sv: ['ideas hook install', 'ideas hook install --force', 'ideas -C idesluss hook install', 'ideas hook uninstall', 'git commit --no-verify   # hoppa över kontrollen en gång'],
+    en: ['ideas hook install', 'ideas hook install --force', 'ideas -C sluice hook install', 'ideas hook uninstall', 'git commit --no-verify   # skip the check once'],
   },
   validate: {
     sv: ['ideas validate', 'ideas validate ideas/01-ide', 'ideas validate --format github', 'ideas validate --strict --json'],

@@ -116,3 +116,38 @@ describe('ideas init, other cases', () => {
     expect(fs.readdirSync(dir)).toEqual(['sluss']);
   });
 });
+
+describe('ideas init: the CI workflow', () => {
+  it('writes .github/workflows/ideas.yml at the top of the repository, and lists it with the other files', () => {
+    const dir = makeTempRepo();
+    const r = ideas(['init', 'sluss', '--template', 'minimal', '--lang', 'en'], { cwd: dir });
+    expect(r.code, describeRun(r)).toBe(0);
+    expect(r.stdout).toContain('  ideas.config.yaml\n');
+    expect(r.stdout).toMatch(/^ {2}\.\.\/\.github\/workflows\/ideas\.yml {2}\(GitHub Actions: .*\)$/m);
+    expect(r.stdout).toContain('ideas hook install');
+    expect(r.stderr).toBe('');
+    const workflow = fs.readFileSync(path.join(dir, '.github/workflows/ideas.yml'), 'utf8');
+    expect(workflow).toContain('ideas diff --format github --registry sluss\n');
+    expect(workflow).toContain(`IDEAS_PACKAGE: ideas@${(JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version}\n`);
+  });
+
+  it('never overwrites a workflow: keeps it, says so on stderr, and still makes the registry', () => {
+    const dir = makeTempRepo();
+    writeFile(dir, '.github/workflows/ideas.yml', 'name: ours\n');
+    const r = ideas(['init', '--template', 'minimal'], { cwd: dir });
+    expect(r.code, describeRun(r)).toBe(0);
+    expect(r.stderr).toContain('.github/workflows/ideas.yml finns redan och skrevs inte över');
+    expect(r.stdout).not.toContain('.github/workflows/ideas.yml');
+    expect(fs.readFileSync(path.join(dir, '.github/workflows/ideas.yml'), 'utf8')).toBe('name: ours\n');
+    const j = ideas(['init', 'b', '--template', 'minimal', '--json'], { cwd: dir });
+    expect(parseJson(j)).toMatchObject({ ci: { file: '../.github/workflows/ideas.yml', status: 'exists' } });
+  });
+
+  it('--no-ci writes no workflow, and the JSON says so', () => {
+    const dir = makeTempRepo();
+    const r = ideas(['init', '--template', 'minimal', '--no-ci', '--json'], { cwd: dir });
+    expect(r.code, describeRun(r)).toBe(0);
+    expect(parseJson(r)).toMatchObject({ ci: { file: null, status: 'off' } });
+    expect(fs.existsSync(path.join(dir, '.github'))).toBe(false);
+  });
+});

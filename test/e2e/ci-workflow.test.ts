@@ -1,0 +1,261 @@
+import { spawnSync } from 'node:child_process';
+import fs, { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { register } from 'node:module';
+import os, { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import type { Stage } from '../../src/core/config.js';
+import { renderGithubWorkflow, WORKFLOW_FILE, workflowPaths, type WorkflowOptions } from '../../src/core/ci-workflow.js';
+import { shellQuote } from '../../src/core/shell-quote.js';
+import type { Lang } from '../../src/core/i18n.js';
+import { BIN, describeRun, ideas } from '../helpers/cli.js';
+import { git, makeTempDir, makeTempRepo, removeTempDirs } from '../helpers/temp-repo.js';
+
+afterAll(removeTempDirs);
+
+const stage = (key: string, criteria: string): Stage => ({ key, folder: key, label: { sv: key, en: key }, next: [], criteria, council: false, funding: false, limitDays: null });
+const CONFIG: WorkflowOptions['config'] = {
+  ideasDir: 'ideas',
+  stages: [stage('idea', 'criteria/idea.schema.json'), stage('test', 'criteria/test.schema.json'), stage('done', 'done.schema.json')],
+};
+
+/** Registries at the top of the work tree and in subfolders whose names the shell and YAML must both keep whole. */
+const REGISTRIES = ['', 'kommuner/sundsvall', "my org/it's a sluice", 'a: b #c', '-dash*'];
+const CASES = REGISTRIES.flatMap((registry) => (['sv', 'en'] as Lang[]).map((lang) => ({ registry, lang })));
+
+function render(registry: string, lang: Lang): string {
+  return renderGithubWorkflow({ lang, packageSpec: 'ideas@0.1.0', registry, config: CONFIG });
+}
+
+interface Step {
+  uses?: string;
+  with?: Record<string, unknown>;
+  name?: string;
+  id?: string;
+  if?: string;
+  run?: string;
+}
+
+interface Workflow {
+  name: string;
+  on: { pull_request: { paths: string[] } };
+  permissions: Record<string, string>;
+  concurrency: { group: string; 'cancel-in-progress': boolean };
+  env: Record<string, string>;
+  jobs: Record<string, { 'runs-on': string; steps: Step[] }>;
+}
+
+/** Runs a step's script as GitHub's runner does on Linux (bash -e), with `ideas` a function that prints its arguments. */
+function runStep(script: string, ideasExit: number): { status: number | null; stdout: string; summary: string } {
+  const dir = mkdtempSync(path.join(tmpdir(), 'ideas-step-'));
+  try {
+    const summary = path.join(dir, 'summary.md');
+    const r = spawnSync('bash', ['--noprofile', '--norc', '-e', '-c', `ideas() { printf '<%s>\\n' "$@"; return ${ideasExit}; }\n${script}`], {
+      env: { PATH: process.env.PATH, GITHUB_STEP_SUMMARY: summary },
+      encoding: 'utf8',
+    });
+    let written = '';
+    try {
+      written = readFileSync(summary, 'utf8');
+    } catch {
+      // not written
+    }
+    return { status: r.status, stdout: r.stdout, summary: written };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+describe('renderGithubWorkflow', () => {
+  it.each(CASES)('registry "$registry", $lang: the structure the checks need', ({ registry, lang }) => {
+    const wf = parse(render(registry, lang)) as Workflow;
+    const flag = registry === '' ? [] : ['--registry', registry];
+    expect(Object.keys(wf.on)).toEqual(['pull_request']);
+    expect(wf.on.pull_request.paths).toContain(WORKFLOW_FILE);
+    expect(wf.permissions).toEqual({ contents: 'read' });
+    expect(wf.concurrency).toEqual({ group: 'ideas-${{ github.event.pull_request.number || github.ref }}', 'cancel-in-progress': true });
+    expect(wf.env).toEqual({ IDEAS_PACKAGE: 'ideas@0.1.0' });
+    const steps = Object.values(wf.jobs)[0]?.steps ?? [];
+    expect(steps.slice(0, 2)).toEqual([
+      { uses: 'actions/checkout@v4', with: { 'fetch-depth': 0 } },
+      { uses: 'actions/setup-node@v4', with: { 'node-version': 20 } },
+    ]);
+    const [install, validate, diff, summary] = steps.slice(2);
+    expect(install).toMatchObject({ id: 'install', run: 'npm install --global --no-audit --no-fund "$IDEAS_PACKAGE"' });
+    // The command lines, as the shell splits them into words.
+    expect(runStep(validate?.run ?? '', 0).stdout).toBe(['validate', '--changed', '--format', 'github', ...flag].map((w) => `<${w}>\n`).join(''));
+    expect(runStep(diff?.run ?? '', 0).stdout).toBe(['diff', '--format', 'github', ...flag].map((w) => `<${w}>\n`).join(''));
+    expect(runStep(summary?.run ?? '', 0).summary).toBe(['diff', '--format', 'md', ...flag].map((w) => `<${w}>\n`).join(''));
+    // The checks after the first run even when it fails, as long as the CLI was installed.
+    expect(validate?.if).toBeUndefined();
+    expect(diff?.if).toBe("${{ !cancelled() && steps.install.outcome == 'success' }}");
+    expect(summary?.if).toBe(diff?.if);
+  });
+
+  it('writes the summary when the rules are broken (exit 1, reported by the step before), and fails on exit 2', () => {
+    const wf = parse(render('', 'en')) as Workflow;
+    const script = Object.values(wf.jobs)[0]?.steps.at(-1)?.run ?? '';
+    expect(runStep(script, 0)).toMatchObject({ status: 0 });
+    expect(runStep(script, 1)).toMatchObject({ status: 0, summary: '<diff>\n<--format>\n<md>\n' });
+    expect(runStep(script, 2).status).not.toBe(0);
+  });
+
+  it('says in a comment beside the one line to change that the package is not published yet', () => {
+    for (const lang of ['sv', 'en'] as Lang[]) {
+      const lines = render('', lang).split('\n');
+      const at = lines.findIndex((l) => l.trim() === 'IDEAS_PACKAGE: ideas@0.1.0');
+      expect(lines.slice(at - 3, at).join('\n')).toMatch(lang === 'sv' ? /inte publicerat på npm/ : /not published on npm/);
+      expect(lines.filter((l) => l.includes('ideas@0.1.0'))).toHaveLength(1);
+    }
+  });
+});
+
+describe('workflowPaths', () => {
+  it.each<[string, string[]]>([
+    ['', ['ideas.config.yaml', 'ideas/**', 'criteria/**', 'done.schema.json', WORKFLOW_FILE]],
+    ['kommuner/sundsvall', ['kommuner/sundsvall/**', WORKFLOW_FILE]],
+    ['[x]*', ['\\[x\\]\\*/**', WORKFLOW_FILE]],
+  ])('registry "%s": %j', (registry, expected) => {
+    expect(workflowPaths(registry, CONFIG)).toEqual(expected);
+  });
+
+  it('leaves out criteria outside the work tree', () => {
+    expect(workflowPaths('', { ideasDir: 'ideas', stages: [stage('a', '../shared/a.json')] })).toEqual(['ideas.config.yaml', 'ideas/**', WORKFLOW_FILE]);
+  });
+});
+
+describe('shellQuote', () => {
+  it.each([
+    ['plain/path-1.md', 'plain/path-1.md'],
+    ['with space', "'with space'"],
+    ["it's", `'it'\\''s'`],
+    ['$HOME', "'$HOME'"],
+  ])('%s -> %s', (word, quoted) => {
+    expect(shellQuote(word)).toBe(quoted);
+  });
+});
+
+/**
+ * GitHub's own workflow parser, the one behind its editor and language server, checks the workflow as GitHub
+ * reads it. It is a dev dependency; until it is installed the test is skipped, and once package.json names it a
+ * failure to load it fails the test rather than skipping it.
+ */
+const PARSER = '@actions/workflow-parser';
+interface WorkflowParser {
+  parseWorkflow(file: { name: string; content: string }, trace: unknown): { context: { errors: { getErrors(): { message: string }[] } }; value: unknown };
+  convertWorkflowTemplate(context: unknown, value: unknown): Promise<unknown>;
+  NoOperationTraceWriter: new () => unknown;
+}
+
+async function loadParser(): Promise<WorkflowParser | null> {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { devDependencies?: Record<string, string> };
+  // The package imports its schema JSON without `with { type: 'json' }`, which Node refuses
+  // (actions/languageservices#387): add the attribute for it.
+  const hook = `export async function load(url, context, next) {
+    return next(url, url.endsWith('.json') && url.includes('/@actions/workflow-parser/') ? { ...context, importAttributes: { ...context.importAttributes, type: 'json' } } : context);
+  }`;
+  register(`data:text/javascript,${encodeURIComponent(hook)}`);
+  try {
+    return (await import(/* @vite-ignore */ PARSER)) as WorkflowParser;
+  } catch (e) {
+    if (pkg.devDependencies?.[PARSER]) throw e;
+    return null;
+  }
+}
+
+const parser = await loadParser();
+
+describe.skipIf(parser === null)(`the workflow, read by ${PARSER}`, () => {
+  async function check(content: string): Promise<{ errors: string[]; template: Record<string, unknown> }> {
+    const p = parser as WorkflowParser;
+    const parsed = p.parseWorkflow({ name: 'ideas.yml', content }, new p.NoOperationTraceWriter());
+    const errors = parsed.context.errors.getErrors().map((e) => e.message);
+    const template = parsed.value === undefined ? {} : (JSON.parse(JSON.stringify(await p.convertWorkflowTemplate(parsed.context, parsed.value))) as Record<string, unknown>);
+    return { errors, template };
+  }
+
+  it.each(CASES)('registry "$registry", $lang: valid, with the steps in order', async ({ registry, lang }) => {
+    const { errors, template } = await check(render(registry, lang));
+    expect(errors).toEqual([]);
+    expect(template.errors).toBeUndefined();
+    const jobs = template.jobs as { id: string; steps: { uses?: string; run?: string }[] }[];
+    expect(jobs.map((j) => j.id)).toEqual(['ideas']);
+    expect(jobs[0]?.steps.map((s) => s.uses ?? s.run?.split(' ').slice(0, 3).join(' '))).toEqual([
+      'actions/checkout@v4',
+      'actions/setup-node@v4',
+      'npm install --global',
+      'ideas validate --changed',
+      'ideas diff --format',
+      'ideas diff --format',
+    ]);
+  });
+
+  it('finds the mistakes a hand edit makes, so that a pass means something', async () => {
+    const good = render('', 'en');
+    const broken = [good.replace('contents: read', 'contents: reed'), good.replace('runs-on:', 'run-on:'), good.replace('pull_request:', 'pull_requests:'), good.replace("== 'success' }}", "== 'success' }")];
+    for (const content of broken) expect((await check(content)).errors, content).not.toEqual([]);
+  });
+});
+
+/**
+ * The steps of the workflow init writes, run as GitHub's runner runs them (bash -e, GITHUB_BASE_REF and
+ * GITHUB_STEP_SUMMARY set) on a pull request branch, against the real CLI. `validate --changed` and `diff` are built
+ * on other branches: until the CLI has them this is skipped, and after the merge it checks that the pieces fit.
+ */
+const hasChecks = ideas(['diff', '--help'], { cwd: os.tmpdir() }).code === 0 && ideas(['validate', '--help'], { cwd: os.tmpdir() }).stdout.includes('--changed');
+
+describe.skipIf(!hasChecks)('the workflow\'s steps, run on a pull request branch', () => {
+  /** A repository whose main has the registry (and what `before` adds), and a branch `idea` with `change` committed. */
+  function pullRequest(change: (dir: string, before: string) => void, before: (dir: string) => string = () => ''): { validate: number | null; diff: number | null; summaryStep: number | null; summary: string; output: string } {
+    const dir = makeTempRepo();
+    const init = ideas(['init', '--template', 'minimal', '--lang', 'en'], { cwd: dir });
+    expect(init.code, describeRun(init)).toBe(0);
+    const made = before(dir);
+    git(['add', '-A'], dir);
+    git(['commit', '-q', '-m', 'The registry'], dir);
+    git(['checkout', '-q', '-b', 'idea'], dir);
+    change(dir, made);
+    git(['add', '-A'], dir);
+    git(['commit', '-q', '-m', 'The change'], dir);
+
+    const bin = makeTempDir('ideas-bin-');
+    fs.writeFileSync(path.join(bin, 'ideas'), `#!/bin/sh\nexec '${process.execPath}' '${BIN}' "$@"\n`, { mode: 0o755 });
+    const summaryFile = path.join(bin, 'summary.md');
+    const steps = (parse(fs.readFileSync(path.join(dir, WORKFLOW_FILE), 'utf8')) as Workflow).jobs.ideas?.steps.slice(3) ?? [];
+    const env = { ...process.env, PATH: `${bin}${path.delimiter}${process.env.PATH ?? ''}`, CI: 'true', NO_COLOR: '1', GITHUB_ACTIONS: 'true', GITHUB_BASE_REF: 'main', GITHUB_STEP_SUMMARY: summaryFile, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: os.devNull };
+    const runs = steps.map((step) => spawnSync('bash', ['--noprofile', '--norc', '-e', '-c', step.run ?? 'false'], { cwd: dir, env, encoding: 'utf8' }));
+    const summary = fs.existsSync(summaryFile) ? fs.readFileSync(summaryFile, 'utf8') : '';
+    return { validate: runs[0]?.status ?? null, diff: runs[1]?.status ?? null, summaryStep: runs[2]?.status ?? null, summary, output: runs.map((r) => `${r.stdout}${r.stderr}`).join('\n---\n') };
+  }
+
+  const newIdea = (title: string) => (dir: string) => {
+    const r = ideas(['new', '--no-input', '--title', title], { cwd: dir });
+    expect(r.code, describeRun(r)).toBe(0);
+    return r.stdout.trim();
+  };
+
+  it('a good new idea: every step passes, and the summary is written', () => {
+    const r = pullRequest(newIdea('Lånecykel'));
+    expect({ validate: r.validate, diff: r.diff, summaryStep: r.summaryStep }, r.output).toEqual({ validate: 0, diff: 0, summaryStep: 0 });
+    expect(r.summary).not.toBe('');
+  });
+
+  it('a broken idea: validation fails the job, and the rules and the summary still run', () => {
+    const r = pullRequest((dir) => {
+      const file = newIdea('Lånecykel')(dir);
+      fs.writeFileSync(path.join(dir, file), fs.readFileSync(path.join(dir, file), 'utf8').replace(/^title: .*$/m, 'title: 42'));
+    });
+    expect(r.validate, r.output).toBe(1);
+    expect(r.output).toMatch(/^::error /m);
+    expect(r.summaryStep, r.output).toBe(0);
+    expect(r.summary).not.toBe('');
+  });
+
+  it('an idea moved past a stage without a history entry: the rules step fails the job, the summary is written', () => {
+    const r = pullRequest((dir, file) => git(['mv', file, file.replace('/01-ide/', '/03-klar/')], dir), newIdea('Lånecykel'));
+    expect(r.diff, r.output).toBe(1);
+    expect(r.summaryStep, r.output).toBe(0);
+    expect(r.summary).not.toBe('');
+  });
+});
