@@ -200,7 +200,7 @@ const messages = {
   'diff.title': { sv: '{name}: ändringar', en: '{name}: changes' },
   'diff.range': { sv: 'Från {base} till {head}', en: 'From {base} to {head}' },
   'diff.mergeBase': { sv: 'grenpunkten mot {ref} ({commit})', en: 'the merge base with {ref} ({commit})' },
-  'diff.worktree': { sv: 'arbetskopian (även ej incheckat)', en: 'the working tree (uncommitted included)' },
+  'diff.worktree': { sv: 'arbetskopian', en: 'the working tree' },
   'diff.findings': { sv: 'Regelbrott', en: 'Rules broken' },
   'diff.moved': { sv: 'Flyttade idéer', en: 'Moved ideas' },
   'diff.decisions': { sv: 'Beslut och medel', en: 'Decisions and funding' },
