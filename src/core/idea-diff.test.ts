@@ -249,14 +249,14 @@ describe('diffSnapshots: history is append-only', () => {
     const head = snapshot([file({ stage: 'test', history: [CREATED, TO_REFINEMENT, { ...TO_TEST, amount: 150000 }] })]);
     const d = diff(base, head);
     expect(d.findings.map((f) => [f.rule, f.line, f.message, f.hint])).toEqual([
-      ['history/rewritten', 15, 'History entry 3 (2026-03-01, moved) was changed.', 'History may only be appended to: restore the entries as they were at main and add a new entry for the change.'],
+      ['history/rewritten', 15, 'History entry 3 (2026-03-01, moved Refinement → Test) was changed.', 'History may only be appended to: restore the entries as they were at main and add a new entry for the change.'],
     ]);
     expect(d.decisions).toEqual([]);
   });
 
   it('an entry removed, and entries reordered, are history/rewritten too', () => {
     const removed = diff(base, snapshot([file({ stage: 'test', history: [CREATED, TO_TEST] })]));
-    expect(removed.findings.map((f) => [f.rule, f.message])).toEqual([['history/rewritten', 'History entry 2 (2026-02-01, moved) was removed.']]);
+    expect(removed.findings.map((f) => [f.rule, f.message])).toEqual([['history/rewritten', 'History entry 2 (2026-02-01, moved Idea → Refinement) was removed.']]);
     const reordered = diff(base, snapshot([file({ stage: 'test', history: [TO_REFINEMENT, CREATED, TO_TEST] })]));
     expect(reordered.findings.map((f) => [f.rule, f.message])).toEqual([['history/rewritten', 'The history entries were reordered from entry 1 on.']]);
   });
@@ -305,6 +305,9 @@ describe('diffSnapshots: ids are never reused', () => {
     // The file that continues base's idea keeps the id; the other is the finding, whatever the names' order.
     expect(d.findings.map((f) => [f.rule, f.file, f.message])).toEqual([['id/duplicate', 'ideas/01-ide/ide-aaaa11-kopia.md', 'The id ide-aaaa11 is also used by ideas/01-ide/ide-aaaa11-lanecyklar.md.']]);
     expect(d.added.map((a) => a.path)).toEqual(['ideas/01-ide/ide-aaaa11-kopia.md']);
+    // A duplicate the base already had is left to `ideas validate`.
+    const both = snapshot([file({}), file({ name: 'ide-aaaa11-kopia.md', fields: { title: 'Kopia' } })]);
+    expect(diff(both, both).findings).toEqual([]);
   });
 
   it('an id of an idea deleted before base is id/reused, but a deleted idea restored as it was is not', () => {

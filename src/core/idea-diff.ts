@@ -270,6 +270,16 @@ export function diffSnapshots(base: Snapshot, head: Snapshot, opts: DiffOptions)
     const pos = pointer !== null && at.idea ? new YamlPositions(at.idea.matter, MATTER_FIRST_LINE).find(pointer, pointer === '/history') : null;
     out.findings.push({ file: at.path, line: pos?.line ?? null, column: pos?.column ?? null, rule, severity: 'error', message: t(lang, message, params), hint: t(lang, hint, params) });
   };
+  /** A history entry in words, as `ideas show` says it: "flyttad Förädling → Test". */
+  const describe = (e: HistoryEntry | undefined): string => {
+    const to = label(str(e?.to) ?? '?');
+    const decision = (['approve', 'return', 'park', 'reject'] as const).find((d) => d === e?.decision);
+    if (e?.action === 'moved') return t(lang, 'history.moved', { from: label(str(e.from) ?? '?'), to });
+    if (e?.action === 'created' || e?.action === 'imported') return t(lang, `history.${e.action}`, { to });
+    if (e?.action === 'decided') return t(lang, 'history.decided', { decision: decision ? t(lang, `decision.${decision}`) : (str(e.decision) ?? '?') });
+    if (e?.action === 'assigned') return t(lang, 'history.assignedField', { field: str(e.field) ?? '?', value: str(e.new) ?? '' });
+    return str(e?.action) ?? '–';
+  };
   const ref = (i: SnapshotIdea): IdeaRef => ({ id: i.id, title: i.idea?.title ?? null, stage: i.stage, path: i.path });
   const addDecisions = (i: SnapshotIdea, entries: { entry: HistoryEntry }[]) => {
     for (const { entry: e } of entries) {
@@ -345,8 +355,10 @@ export function diffSnapshots(base: Snapshot, head: Snapshot, opts: DiffOptions)
     const h = primary(list, b);
     for (const other of list) {
       if (other === h || !h) continue;
+      // A duplicate the base already had is not this change's doing: `ideas validate` reports it.
+      if ((baseById.get(id)?.length ?? 0) > 1 && baseById.get(id)?.some((x) => x.path === other.path)) continue;
       finding(other, '/id', 'id/duplicate', 'f.duplicateId', 'h.duplicateId', { id, other: h.path });
-      if (!baseById.get(id)?.some((x) => x.path === other.path)) out.added.push(ref(other));
+      out.added.push(ref(other));
     }
     if (!b && h) {
       added(h);
@@ -383,7 +395,7 @@ export function diffSnapshots(base: Snapshot, head: Snapshot, opts: DiffOptions)
         const entry = bh[rewrite.index];
         const key: MessageKey = rewrite.kind === 'edited' ? 'f.historyEdited' : rewrite.kind === 'removed' ? 'f.historyRemoved' : 'f.historyReordered';
         const pointer = rewrite.index < hh.length ? `/history/${rewrite.index}` : '/history';
-        finding(h, pointer, 'history/rewritten', key, 'h.historyRewritten', { n: rewrite.index + 1, date: str(entry?.date) ?? '–', action: str(entry?.action) ?? '–', base: opts.baseName });
+        finding(h, pointer, 'history/rewritten', key, 'h.historyRewritten', { n: rewrite.index + 1, date: str(entry?.date) ?? '–', action: describe(entry), base: opts.baseName });
       }
       const entries = newEntries(bh, hh);
       addDecisions(h, entries);

@@ -282,7 +282,7 @@ describe.concurrent('ideas diff: each rule broken on its own', () => {
   it.each([
     ['skipped-stage', 'move/not-next', `${SUB}/${ideaPath('sund-emspzg', '03-test')}`, 'Flyttad Idé → Test, men Idé leder inte dit'],
     ['no-history', 'move/missing-history', `${SUB}/${ideaPath('sund-vtkg00', '90-parkerad')}`, 'Idén flyttades Förädling → Parkerad utan någon post i historiken.'],
-    ['rewritten-decision', 'history/rewritten', `${SUB}/${ideaPath('sund-avmpk4')}`, 'Historikpost 3 (2026-05-20, moved) har ändrats.'],
+    ['rewritten-decision', 'history/rewritten', `${SUB}/${ideaPath('sund-avmpk4')}`, 'Historikpost 3 (2026-05-20, flyttad Förädling → Test) har ändrats.'],
     ['deleted-idea', 'idea/removed', `${SUB}/${ideaPath('sund-ehq9v5')}`, 'Idén sund-ehq9v5 (Elcyklar i stället för bil i hemtjänsten) har tagits bort.'],
     ['reused-id', 'id/reused', `${SUB}/ideas/01-ide/sund-31gqyz-solceller-pa-forskolor.md`, 'Id:t sund-31gqyz tillhörde en annan idé i main: "Robotgräsklippare på alla skolgårdar"'],
     ['reused-deleted-id', 'id/reused', `${SUB}/ideas/01-ide/sund-39t1xh-ny-trygghetside.md`, `Id:t sund-39t1xh tillhörde idén ${ideaPath('sund-39t1xh')}, som togs bort i`],
