@@ -6,7 +6,7 @@ import { IdeasError, isIdeasError } from '../core/errors.js';
 import { checkGate } from '../core/gate.js';
 import type { Lang } from '../core/i18n.js';
 import { idFromFileName } from '../core/id.js';
-import { diffSnapshots, readSnapshot, type DeletedIdea, type IdeaDiff, type Snapshot, type SnapshotFile } from '../core/idea-diff.js';
+import { diffSnapshots, ideasById, readSnapshot, type DeletedIdea, type IdeaDiff, type Snapshot, type SnapshotFile } from '../core/idea-diff.js';
 import { baseValidators, compileCriteria, type Validator } from '../core/schema-check.js';
 import { git } from '../io/git.js';
 import { defaultBase, defaultBranch, resolveRevision } from '../io/git-base.js';
@@ -96,8 +96,8 @@ export async function runDiff(opts: DiffOptions, ctx: Ctx): Promise<DiffResult> 
     const headSnapshot = headCommit ? await snapshotAt(reader, root, headCommit, headConfig) : worktreeSnapshot(registry);
     const criteria = headCommit ? await criteriaAt(reader, headCommit, prefix, headConfig) : compileLazily(headConfig, `criteria:${root}:`, (file) => readFileOrNull(path.resolve(root, file)));
 
-    const baseIds = new Set(baseSnapshot.ideas.map((i) => i.id));
-    const newIds = new Set(headSnapshot.ideas.map((i) => i.id).filter((id) => !baseIds.has(id)));
+    const byId = ideasById(baseSnapshot, headSnapshot);
+    const newIds = new Set([...byId.head.keys()].filter((id) => !byId.base.has(id)));
     const deletedBefore = newIds.size > 0 && baseConfig ? await deletedIdeas(reader, root, prefix, baseCommit, baseConfig, headConfig, newIds) : [];
 
     const validators = baseValidators();

@@ -80,6 +80,23 @@ describe('readSnapshot', () => {
   });
 });
 
+describe('SnapshotIdea.quickId', () => {
+  const quick = (text: string, name = 'ide-file11-x.md') => readSnapshot(CONFIG, [{ path: `ideas/01-ide/${name}`, bytes: new TextEncoder().encode(text) }]).ideas[0]?.quickId;
+
+  it('reads a plain, quoted or commented id line without parsing the YAML', () => {
+    expect(quick('---\ntitle: x\nid: ide-abcd12\n---\n')).toBe('ide-abcd12');
+    expect(quick('\uFEFF---\r\nid: "ide-abcd12"  # ett id\r\n---\r\n')).toBe('ide-abcd12');
+  });
+
+  it('falls back on the exact id when the line is not that simple', () => {
+    // Two id lines: the YAML is broken, so the exact id is the file name's.
+    expect(quick('---\nid: ide-abcd12\nid: ide-efgh34\n---\n')).toBe('ide-file11');
+    expect(quick('---\nid: >\n  ide-abcd12\n---\n')).toBe('ide-abcd12');
+    expect(quick('---\nnested:\n  id: ide-abcd12\n---\n')).toBe('ide-file11');
+    expect(quick('ingen front matter\nid: ide-abcd12\n')).toBe('ide-file11');
+  });
+});
+
 describe('diffSnapshots: what changed', () => {
   it('finds nothing when nothing changed', () => {
     const files = [file({}), file({ id: 'ide-bbbb22', stage: 'refinement', history: [CREATED, TO_REFINEMENT] })];

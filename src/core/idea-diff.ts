@@ -8,7 +8,7 @@ import { compareFindings, type Finding } from './finding.js';
 import { MATTER_FIRST_LINE, readFrontMatter } from './front-matter.js';
 import type { Gate } from './gate.js';
 import { t, type Lang, type MessageKey, type Params } from './i18n.js';
-import { idFromFileName } from './id.js';
+import { ID_PATTERN, idFromFileName } from './id.js';
 import { historyOf, toIdea, type HistoryEntry, type Idea } from './idea.js';
 import { YamlPositions } from './positions.js';
 
@@ -20,14 +20,47 @@ export interface SnapshotFile {
   abs?: string;
 }
 
-export interface SnapshotIdea {
-  /** The front matter's id, or when the front matter cannot be read, the id the file name claims. */
-  id: string;
-  path: string;
-  stage: Stage;
-  bytes: Uint8Array;
+const decoder = new TextDecoder();
+
+/**
+ * An idea file at one revision. It is parsed only when asked: in a large registry most files are the same at both
+ * revisions, and reading their YAML would cost more than the rest of the diff.
+ */
+export class SnapshotIdea {
+  private parsed: Idea | null | undefined;
+
+  constructor(
+    readonly path: string,
+    readonly stage: Stage,
+    readonly bytes: Uint8Array,
+    private readonly abs: string,
+  ) {}
+
   /** Null when the file cannot be read as an idea. */
-  idea: Idea | null;
+  get idea(): Idea | null {
+    if (this.parsed === undefined) {
+      const fm = readFrontMatter(this.bytes);
+      this.parsed = fm.ok ? toIdea(fm, this.stage, this.path, this.abs) : null;
+    }
+    return this.parsed;
+  }
+
+  /** The front matter's id, or when it has none or cannot be read, the id the file name claims; null without either. */
+  get id(): string | null {
+    return this.idea?.id?.trim() || idFromFileName(this.path.slice(this.path.lastIndexOf('/') + 1));
+  }
+
+  /**
+   * The id from its own `id:` line, without parsing the YAML, when the line is that simple; else the exact id.
+   * Only for files that are the same at both revisions, whose id matters only to spot another file taking it.
+   */
+  get quickId(): string | null {
+    const head = decoder.decode(this.bytes.subarray(0, 4096)).replace(/^\uFEFF/, '');
+    const end = head.search(/\n---\r?(\n|$)/);
+    const lines = head.startsWith('---') && end !== -1 ? [...head.slice(0, end).matchAll(/^id:[ \t]*(["']?)([^\s"'#]+)\1[ \t]*(?:#.*)?\r?$/gm)] : [];
+    const value = lines.length === 1 ? (lines[0]?.[2] ?? '') : '';
+    return ID_PATTERN.test(value) ? value : this.id;
+  }
 }
 
 /** The registry at one revision: its config, which maps folders to stages, and its ideas. */
@@ -36,7 +69,7 @@ export interface Snapshot {
   ideas: SnapshotIdea[];
 }
 
-/** The ideas among a revision's files: those directly in a stage folder, with an id. The rest is validate's. */
+/** The ideas among a revision's files: those directly in a stage folder. The rest is validate's. */
 export function readSnapshot(config: RegistryConfig, files: readonly SnapshotFile[]): Snapshot {
   const prefix = `${config.ideasDir}/`;
   const ideas: SnapshotIdea[] = [];
@@ -46,11 +79,7 @@ export function readSnapshot(config: RegistryConfig, files: readonly SnapshotFil
     if (parts.length !== 2) continue;
     const [folder = '', name = ''] = parts;
     const stage = stageByFolder(config, folder);
-    if (!stage) continue;
-    const fm = readFrontMatter(file.bytes);
-    const idea = fm.ok ? toIdea(fm, stage, file.path, file.abs ?? '') : null;
-    const id = (idea?.id && idea.id.trim()) || idFromFileName(name);
-    if (id) ideas.push({ id, path: file.path, stage, bytes: file.bytes, idea });
+    if (stage && name) ideas.push(new SnapshotIdea(file.path, stage, file.bytes, file.abs ?? ''));
   }
   return { config, ideas };
 }
@@ -191,14 +220,31 @@ function primary(list: SnapshotIdea[], base: SnapshotIdea | undefined): Snapshot
   return list.find((x) => x.path === base.path) ?? list.find((x) => x.idea && base.idea && !isOtherIdea(x.idea, base.idea)) ?? list[0];
 }
 
-function groupById(ideas: readonly SnapshotIdea[]): Map<string, SnapshotIdea[]> {
+function groupById(ideas: readonly SnapshotIdea[], idOf: (i: SnapshotIdea) => string | null): Map<string, SnapshotIdea[]> {
   const out = new Map<string, SnapshotIdea[]>();
   for (const i of [...ideas].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
-    const list = out.get(i.id);
+    const id = idOf(i);
+    if (id === null) continue;
+    const list = out.get(id);
     if (list) list.push(i);
-    else out.set(i.id, [i]);
+    else out.set(id, [i]);
   }
   return out;
+}
+
+/**
+ * The ideas of both revisions by id. A file with the same path and bytes at both is unchanged, and keeps the id
+ * its `id:` line gives without a parse; every other file is read.
+ */
+export function ideasById(base: Snapshot, head: Snapshot): { base: Map<string, SnapshotIdea[]>; head: Map<string, SnapshotIdea[]> } {
+  const before = new Map(base.ideas.map((i) => [i.path, i]));
+  const unchanged = new Set<SnapshotIdea>();
+  for (const h of head.ideas) {
+    const b = before.get(h.path);
+    if (b && sameBytes(b.bytes, h.bytes)) unchanged.add(h).add(b);
+  }
+  const idOf = (i: SnapshotIdea) => (unchanged.has(i) ? i.quickId : i.id);
+  return { base: groupById(base.ideas, idOf), head: groupById(head.ideas, idOf) };
 }
 
 /** How a history was rewritten: the first base entry that head no longer has where it was. */
@@ -280,13 +326,13 @@ export function diffSnapshots(base: Snapshot, head: Snapshot, opts: DiffOptions)
     if (e?.action === 'assigned') return t(lang, 'history.assignedField', { field: str(e.field) ?? '?', value: str(e.new) ?? '' });
     return str(e?.action) ?? '–';
   };
-  const ref = (i: SnapshotIdea): IdeaRef => ({ id: i.id, title: i.idea?.title ?? null, stage: i.stage, path: i.path });
-  const addDecisions = (i: SnapshotIdea, entries: { entry: HistoryEntry }[]) => {
+  const ref = (i: SnapshotIdea, id: string): IdeaRef => ({ id, title: i.idea?.title ?? null, stage: i.stage, path: i.path });
+  const addDecisions = (i: SnapshotIdea, id: string, entries: { entry: HistoryEntry }[]) => {
     for (const { entry: e } of entries) {
       const amount = typeof e.amount === 'number' && Number.isFinite(e.amount) ? e.amount : null;
       if (typeof e.decision !== 'string' && amount === null) continue;
       out.decisions.push({
-        id: i.id,
+        id,
         title: i.idea?.title ?? null,
         path: i.path,
         date: str(e.date),
@@ -330,24 +376,23 @@ export function diffSnapshots(base: Snapshot, head: Snapshot, opts: DiffOptions)
     return steps;
   };
 
-  const added = (h: SnapshotIdea) => {
-    out.added.push(ref(h));
+  const added = (h: SnapshotIdea, id: string) => {
+    out.added.push(ref(h, id));
     if (!h.idea) {
       finding(h, null, 'diff/unreadable', 'f.diffUnreadable', 'h.diffUnreadable');
       return;
     }
     const history = historyOf(h.idea);
     const entries = history.map((entry, index) => ({ entry, index }));
-    addDecisions(h, entries);
+    addDecisions(h, id, entries);
     // A new idea's history starts where it was created or imported; from there its moves are checked like any.
     const start = history[0];
     if (start && !isMoveEntry(start) && typeof start.to === 'string') checkMoves(h, start.to, entries.slice(1));
-    const gone = opts.deletedBefore?.find((d) => d.id === h.id && (d.idea === null || isOtherIdea(d.idea, h.idea)));
-    if (gone) finding(h, '/id', 'id/reused', 'f.idReusedDeleted', 'h.idReused', { id: h.id, path: gone.path, commit: gone.commit.slice(0, 7) });
+    const gone = opts.deletedBefore?.find((d) => d.id === id && (d.idea === null || isOtherIdea(d.idea, h.idea)));
+    if (gone) finding(h, '/id', 'id/reused', 'f.idReusedDeleted', 'h.idReused', { id, path: gone.path, commit: gone.commit.slice(0, 7) });
   };
 
-  const baseById = groupById(base.ideas);
-  const headById = groupById(head.ideas);
+  const { base: baseById, head: headById } = ideasById(base, head);
   const ids = [...new Set([...baseById.keys(), ...headById.keys()])].sort();
   for (const id of ids) {
     const b = baseById.get(id)?.[0];
@@ -358,14 +403,14 @@ export function diffSnapshots(base: Snapshot, head: Snapshot, opts: DiffOptions)
       // A duplicate the base already had is not this change's doing: `ideas validate` reports it.
       if ((baseById.get(id)?.length ?? 0) > 1 && baseById.get(id)?.some((x) => x.path === other.path)) continue;
       finding(other, '/id', 'id/duplicate', 'f.duplicateId', 'h.duplicateId', { id, other: h.path });
-      out.added.push(ref(other));
+      out.added.push(ref(other, id));
     }
     if (!b && h) {
-      added(h);
+      added(h, id);
       continue;
     }
     if (b && !h) {
-      out.removed.push(ref(b));
+      out.removed.push(ref(b, id));
       if (config.allowDelete !== true) {
         out.findings.push({ file: b.path, line: null, column: null, rule: 'idea/removed', severity: 'error', message: t(lang, 'f.ideaRemoved', { id, title: b.idea?.title ?? '–' }), hint: t(lang, 'h.ideaRemoved', { id }) });
       }
@@ -374,8 +419,8 @@ export function diffSnapshots(base: Snapshot, head: Snapshot, opts: DiffOptions)
     if (!b || !h) continue;
     if (b.path === h.path && sameBytes(b.bytes, h.bytes)) continue;
     if (isOtherIdea(b.idea, h.idea)) {
-      out.removed.push(ref(b));
-      out.added.push(ref(h));
+      out.removed.push(ref(b, id));
+      out.added.push(ref(h, id));
       finding(h, '/id', 'id/reused', 'f.idReused', 'h.idReused', { id, where: opts.baseName, title: b.idea?.title ?? '–', created: b.idea?.created ?? '–' });
       continue;
     }
@@ -398,7 +443,7 @@ export function diffSnapshots(base: Snapshot, head: Snapshot, opts: DiffOptions)
         finding(h, pointer, 'history/rewritten', key, 'h.historyRewritten', { n: rewrite.index + 1, date: str(entry?.date) ?? '–', action: describe(entry), base: opts.baseName });
       }
       const entries = newEntries(bh, hh);
-      addDecisions(h, entries);
+      addDecisions(h, id, entries);
       steps = checkMoves(h, b.stage.key, entries);
       const fields = fieldChanges(b.idea.data, h.idea.data);
       const bodyChanged = normalizeBody(b.idea.body) !== normalizeBody(h.idea.body);

@@ -74,6 +74,8 @@ export class BlobReader {
   private readonly pending: Pending[] = [];
   private buffer: Buffer = Buffer.alloc(0);
   private failure: Error | null = null;
+  /** Objects by id: a file unchanged between two revisions is one blob, read once. */
+  private readonly cache = new Map<string, Promise<Buffer | null>>();
 
   constructor(root: string) {
     this.child = spawn('git', ['cat-file', '--batch'], { cwd: root, env: { ...process.env, GIT_TERMINAL_PROMPT: '0' }, stdio: ['pipe', 'pipe', 'pipe'] });
@@ -100,10 +102,15 @@ export class BlobReader {
     if (this.failure) return Promise.reject(this.failure);
     // The batch protocol is line-based: a name with a line break cannot be asked for, so it cannot exist.
     if (/[\r\n]/.test(name)) return Promise.resolve(null);
-    return new Promise((resolve, reject) => {
+    const known = this.cache.get(name);
+    if (known) return known;
+    const read = new Promise<Buffer | null>((resolve, reject) => {
       this.pending.push({ resolve, reject });
       this.child.stdin.write(`${name}\n`);
     });
+    // Only an object id names the same bytes for ever; `<commit>:<path>` is cheap to ask again.
+    if (/^[0-9a-f]{40,64}$/.test(name)) this.cache.set(name, read);
+    return read;
   }
 
   /** A file of the registry at a commit, by its path relative to the registry root. */
