@@ -381,6 +381,32 @@ export async function run(argv: string[], ctx: Ctx): Promise<number> {
       exitCode = result.ok ? EXIT.ok : EXIT.problems;
     });
 
+  sub('diff', h('diff'))
+    .argument('[base]', h('diffBase'))
+    .argument('[head]', h('diffHead'))
+    .addOption(new Option('-f, --format <format>', h('diffFormat')).choices(['text', 'md', 'json', 'github']).default('text'))
+    .option('--json', h('optJson'))
+    .addHelpText('after', `\n${h('diffRules')}\n${examples('diff', lang)}`)
+    .action(async (base: string | undefined, head: string | undefined, _o, cmd: Command) => {
+      const o = cmd.optsWithGlobals();
+      const format = o.json ? 'json' : (o.format as string);
+      json = format === 'json';
+      const { runDiff } = await import('./commands/diff.js');
+      const r = await runDiff({ ...common(o), base, head }, ctx);
+      if (format === 'json') {
+        const { ideaDiffDocument } = await import('./ui/dto.js');
+        out(`${JSON.stringify(ideaDiffDocument(r), null, 2)}\n`);
+      } else if (format === 'github') {
+        const { renderValidationGithub } = await import('./ui/render-validation.js');
+        const errors = r.diff.findings.filter((f) => f.severity === 'error').length;
+        out(renderValidationGithub({ files: 0, findings: r.diff.findings, errors, warnings: r.diff.findings.length - errors }, r.registry.root, ctx.cwd));
+      } else {
+        const { renderDiffMarkdown, renderDiffText } = await import('./ui/render-diff.js');
+        out(format === 'md' ? renderDiffMarkdown(r) : renderDiffText(r, colorFor(ctx.stdout, ctx.env), ctx.stdout.isTTY && ctx.stdout.columns ? ctx.stdout.columns : 80));
+      }
+      exitCode = r.ok ? EXIT.ok : EXIT.problems;
+    });
+
   try {
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;

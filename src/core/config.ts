@@ -35,6 +35,8 @@ export interface RegistryConfig {
   stages: Stage[];
   challenges: Challenge[];
   goals: Goal[];
+  /** Idea files may be deleted; otherwise `ideas diff` reports a removed idea. */
+  allowDelete?: boolean;
 }
 
 export const CONFIG_FILE = 'ideas.config.yaml';
@@ -83,6 +85,7 @@ export function normalizeConfig(raw: Record<string, unknown>): RegistryConfig {
       target: g.target as number,
       by: (g.by as string | undefined) ?? null,
     })),
+    ...(raw.allowDelete === true ? { allowDelete: true } : {}),
   };
 }
 

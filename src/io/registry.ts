@@ -40,6 +40,11 @@ export function loadRegistry(root: string, lang: Lang): Registry {
   } catch (e) {
     throw new IdeasError('CONFIG_INVALID', 'err.readFile', { file: configPath, reason: (e as Error).message });
   }
+  return { root, configPath, config: parseConfigText(text, configPath, lang) };
+}
+
+/** Checks a config's text, wherever it was read from (a file, or a blob of a git revision for `ideas diff`). */
+export function parseConfigText(text: string, configPath: string, lang: Lang): RegistryConfig {
   let raw: unknown;
   try {
     raw = parseYamlSafely(text);
@@ -59,7 +64,7 @@ export function loadRegistry(root: string, lang: Lang): Registry {
   const config = normalizeConfig(raw as Record<string, unknown>);
   const problems = checkConfigRules(config);
   if (problems.length > 0) throw configError(configPath, locate(text, problems, lang));
-  return { root, configPath, config };
+  return config;
 }
 
 function locate(text: string, problems: { pointer: string; message: Localized; keyword?: string }[], lang: Lang): string[] {

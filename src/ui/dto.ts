@@ -7,6 +7,8 @@ import { daysSince, grantedAmount, historyOf, type Idea } from '../core/idea.js'
 import type { IdeasError } from '../core/errors.js';
 import type { Lang } from '../core/i18n.js';
 import type { Registry } from '../io/registry.js';
+import type { RevisionSide } from '../commands/diff.js';
+import type { IdeaDiff, IdeaRef } from '../core/idea-diff.js';
 
 export const SCHEMA_VERSION = 1;
 
@@ -123,6 +125,33 @@ export function validationDocument(registry: Registry, files: number, findings: 
     findings: findings.map(
       (f): FindingDto => ({ file: f.file, line: f.line, column: f.column, rule: f.rule, severity: f.severity, message: f.message, hint: f.hint }),
     ),
+  };
+}
+
+/** `ideas diff --format json`: what a change did to the sluice, and the rules it broke. */
+export function ideaDiffDocument(v: { registry: Registry; lang: Lang; base: RevisionSide; head: RevisionSide; diff: IdeaDiff; ok: boolean }) {
+  const { lang, diff } = v;
+  const side = (s: RevisionSide) => ({ ref: s.ref, commit: s.commit, mergeBase: s.mergeBase, worktree: s.worktree });
+  const ref = (i: IdeaRef) => ({ id: i.id, title: i.title, stage: i.stage.key, stageLabel: i.stage.label[lang], path: i.path });
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    kind: 'idea-diff',
+    registry: registryDto(v.registry),
+    base: side(v.base),
+    head: side(v.head),
+    added: diff.added.map(ref),
+    removed: diff.removed.map(ref),
+    moved: diff.moved.map((m) => ({
+      id: m.id, title: m.title, path: m.path, previousPath: m.previousPath,
+      from: m.from.key, fromLabel: m.from.label[lang], to: m.to.key, toLabel: m.to.label[lang],
+      steps: m.steps.map((s) => ({ from: s.from, to: s.to, date: s.date, forced: s.forced })),
+      forced: m.forced,
+      gate: m.gate ? { open: m.gate.missing.length === 0, missing: m.gate.missing.map((p) => ({ field: p.field || null, message: p.message[lang] })) } : null,
+    })),
+    decisions: diff.decisions.map((d) => ({ id: d.id, title: d.title, path: d.path, date: d.date, action: d.action, decision: d.decision, amount: d.amount, from: d.from, to: d.to, by: d.by, note: d.note, forced: d.forced })),
+    changed: diff.changed.map((c) => ({ id: c.id, title: c.title, path: c.path, fields: c.fields.map((f) => ({ field: f.field, old: f.old ?? null, new: f.new ?? null })), bodyChanged: c.bodyChanged })),
+    findings: diff.findings.map((f): FindingDto => ({ file: f.file, line: f.line, column: f.column, rule: f.rule, severity: f.severity, message: f.message, hint: f.hint })),
+    ok: v.ok,
   };
 }
 

@@ -39,6 +39,14 @@ export const HELP = {
   validatePaths: { sv: 'filer eller mappar att kontrollera (standard: alla)', en: 'files or folders to check (default: all)' },
   validateFormat: { sv: 'utdata: pretty, json eller github (annoteringar)', en: 'output: pretty, json or github (annotations)' },
   validateStrict: { sv: 'varningar räknas som fel', en: 'warnings count as errors' },
+  diff: { sv: 'visa vad en ändring gör med idéslussen, och vilka regler den bryter', en: 'show what a change does to the sluice, and which rules it breaks' },
+  diffBase: { sv: 'revisionen att jämföra från (standard: grenpunkten mot standardgrenen); även a..b eller a...b', en: 'the revision to compare from (default: the merge base with the default branch); also a..b or a...b' },
+  diffHead: { sv: 'revisionen att jämföra med (standard: arbetskopian, även det som inte är incheckat)', en: 'the revision to compare with (default: the working tree, uncommitted changes included)' },
+  diffFormat: { sv: 'utdata: text, md (PR-kommentar, jobbsammanfattning), json eller github (annoteringar)', en: 'output: text, md (pull-request comment, job summary), json or github (annotations)' },
+  diffRules: {
+    sv: 'Idéer känns igen på sitt id, även när de flyttats och ändrats i samma commit.\nReglerna (slutkod 1 när någon bryts):\n  en flytt går till ett av stegets nästa steg, om den inte är forced;\n  varje stegbyte har sin historikpost, och historiken byggs bara på;\n  idéer tas inte bort (om inte allowDelete: true); ett id används bara en gång.',
+    en: "Ideas are recognised by their id, also when moved and edited in one commit.\nThe rules (exit 1 when one is broken):\n  a move goes to one of the stage's next stages, unless forced;\n  every stage change has its history entry, and history is only appended to;\n  ideas are not removed (unless allowDelete: true); an id is used only once.",
+  },
   move: { sv: 'flytta en idé till ett annat steg, om grinden är öppen', en: 'move an idea to another stage, if the gate is open' },
   moveStage: { sv: 'steget (utan det, i en terminal: välj bland nästa steg)', en: 'the stage (without it, at a terminal: choose among the next stages)' },
   moveNote: { sv: 'en anteckning i historiken', en: 'a note in the history' },
@@ -110,6 +118,10 @@ export const EXAMPLES: Record<string, Record<Lang, string[]>> = {
   validate: {
     sv: ['ideas validate', 'ideas validate ideas/01-ide', 'ideas validate --format github', 'ideas validate --strict --json'],
     en: ['ideas validate', 'ideas validate ideas/01-idea', 'ideas validate --format github', 'ideas validate --strict --json'],
+  },
+  diff: {
+    sv: ['ideas diff', 'ideas diff main --lang en', 'ideas diff origin/main HEAD --format github', 'ideas diff --format md >> "$GITHUB_STEP_SUMMARY"', 'ideas diff v1.0 v1.1 --json'],
+    en: ['ideas diff', 'ideas diff main --lang sv', 'ideas diff origin/main HEAD --format github', 'ideas diff --format md >> "$GITHUB_STEP_SUMMARY"', 'ideas diff v1.0 v1.1 --json'],
   },
 };
 

@@ -1,0 +1,73 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { git, makeTempDir, makeTempRepo, removeTempDirs } from '../../test/helpers/temp-repo.js';
+import { BlobReader, deletedPaths, listTree, repositoryPrefix } from './git-revision.js';
+
+afterAll(removeTempDirs);
+
+function write(dir: string, rel: string, text: string | Buffer): void {
+  mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+  writeFileSync(path.join(dir, rel), text);
+}
+
+/** A repository whose registry sits in a subfolder, as examples/sundsvall does in this one. */
+function repoWithSubfolder(): { repo: string; root: string; first: string; second: string } {
+  const repo = makeTempRepo();
+  const root = path.join(repo, 'kommun', 'sluss');
+  write(root, 'ideas.config.yaml', 'name: x\n');
+  write(root, 'ideas/01-ide/a-1111-ett.md', 'ett\n');
+  write(root, 'ideas/01-ide/b-2222 med mellanslag.md', 'två\n');
+  write(root, 'ideas/02-for/c-3333-tre.md', Buffer.from([0x2d, 0x00, 0xff, 0x0a]));
+  git(['add', '-A'], repo);
+  git(['commit', '-q', '-m', 'first'], repo);
+  const first = git(['rev-parse', 'HEAD'], repo).trim();
+  git(['rm', '-q', 'kommun/sluss/ideas/01-ide/a-1111-ett.md'], repo);
+  git(['mv', 'kommun/sluss/ideas/02-for/c-3333-tre.md', 'kommun/sluss/ideas/01-ide/c-3333-tre.md'], repo);
+  git(['commit', '-q', '-m', 'second'], repo);
+  const second = git(['rev-parse', 'HEAD'], repo).trim();
+  return { repo, root, first, second };
+}
+
+describe('reading a revision', () => {
+  it('finds the registry folder inside its repository, and null outside any', async () => {
+    const { root } = repoWithSubfolder();
+    expect(await repositoryPrefix(root)).toBe('kommun/sluss/');
+    expect(await repositoryPrefix(makeTempDir())).toBeNull();
+  });
+
+  it('lists the ideas folder at a commit relative to the registry, names with spaces included', async () => {
+    const { root, first } = repoWithSubfolder();
+    const entries = await listTree(root, first, 'ideas/');
+    expect(entries.map((e) => [e.path, e.type])).toEqual([
+      ['ideas/01-ide/a-1111-ett.md', 'blob'],
+      ['ideas/01-ide/b-2222 med mellanslag.md', 'blob'],
+      ['ideas/02-for/c-3333-tre.md', 'blob'],
+    ]);
+    expect(await listTree(root, first, 'no-such-folder/')).toEqual([]);
+  });
+
+  it('reads many blobs through one cat-file process, in order, binary ones byte for byte, and null for missing ones', async () => {
+    const { root, first, second } = repoWithSubfolder();
+    const reader = new BlobReader(root);
+    try {
+      const entries = await listTree(root, first, 'ideas/');
+      const blobs = await Promise.all([...entries.map((e) => reader.read(e.oid)), reader.readPath(second, 'kommun/sluss/', 'ideas.config.yaml'), reader.readPath(second, 'kommun/sluss/', 'ideas/01-ide/a-1111-ett.md'), reader.read('0000000000000000000000000000000000000000'), reader.read('bad\nname'), reader.readPath(second, '', '../../etc/passwd')]);
+      expect(blobs.map((b) => (b ? [...b] : null))).toEqual([[...Buffer.from('ett\n')], [...Buffer.from('två\n')], [0x2d, 0x00, 0xff, 0x0a], [...Buffer.from('name: x\n')], null, null, null, null]);
+      // A tree is not a file.
+      expect(await reader.readPath(second, 'kommun/sluss/', 'ideas')).toBeNull();
+    } finally {
+      reader.close();
+    }
+  });
+
+  it('lists the paths deleted before a commit, moves included, relative to the registry', async () => {
+    const { root, second, first } = repoWithSubfolder();
+    const deleted = await deletedPaths(root, second, 'ideas/');
+    expect(deleted.map((d) => [d.path, d.commit])).toEqual([
+      ['ideas/01-ide/a-1111-ett.md', second],
+      ['ideas/02-for/c-3333-tre.md', second],
+    ]);
+    expect(await deletedPaths(root, first, 'ideas/')).toEqual([]);
+  });
+});

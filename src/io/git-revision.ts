@@ -1,0 +1,152 @@
+/**
+ * Reading a registry as it was at a git revision, without checking it out: one `git ls-tree` lists the ideas
+ * folder, and one long-lived `git cat-file --batch` reads every blob, rather than one git process per file.
+ */
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import path from 'node:path';
+import { IdeasError } from '../core/errors.js';
+import { git } from './git.js';
+
+/** The registry's folder inside its repository (`examples/sundsvall/`, or '' at the top); null when not in one. */
+export async function repositoryPrefix(root: string): Promise<string | null> {
+  try {
+    const { stdout } = await git(['rev-parse', '--show-prefix'], root);
+    return stdout.replace(/\r?\n$/, '');
+  } catch {
+    return null;
+  }
+}
+
+export interface TreeEntry {
+  /** Relative to the folder git ran in (the registry root), with forward slashes. */
+  path: string;
+  mode: string;
+  type: string;
+  oid: string;
+}
+
+/** Every file under `dir` (relative to `root`) at `commit`, with its blob id. */
+export async function listTree(root: string, commit: string, dir: string): Promise<TreeEntry[]> {
+  const { stdout } = await git(['ls-tree', '-r', '-z', commit, '--', dir], root);
+  const out: TreeEntry[] = [];
+  for (const record of stdout.split('\0')) {
+    const tab = record.indexOf('\t');
+    if (tab === -1) continue;
+    const [mode = '', type = '', oid = ''] = record.slice(0, tab).split(' ');
+    out.push({ path: record.slice(tab + 1), mode, type, oid });
+  }
+  return out;
+}
+
+/** A path deleted from `dir` in the history of `commit`, and the commit that deleted it. */
+export interface DeletedPath {
+  path: string;
+  commit: string;
+}
+
+/** The paths under `dir` (relative to `root`) that commits before `commit` deleted, newest first. Moves count too. */
+export async function deletedPaths(root: string, commit: string, dir: string): Promise<DeletedPath[]> {
+  const { stdout } = await git(['log', '--no-renames', '--diff-filter=D', '--name-only', '-z', '--relative', '--format=%x01%H', commit, '--', dir], root);
+  const out: DeletedPath[] = [];
+  for (const chunk of stdout.split('\x01')) {
+    const nul = chunk.indexOf('\0');
+    if (nul === -1) continue;
+    const sha = chunk.slice(0, nul);
+    for (const p of chunk.slice(nul + 1).split('\0')) {
+      const rel = p.replace(/^\n/, '');
+      if (rel) out.push({ path: rel, commit: sha });
+    }
+  }
+  return out;
+}
+
+interface Pending {
+  resolve: (bytes: Buffer | null) => void;
+  reject: (e: Error) => void;
+}
+
+/**
+ * One `git cat-file --batch` process: objects are asked for by name (`<oid>` or `<commit>:<path>`) and answered
+ * in order, each as a header line, the bytes, and a line feed.
+ */
+export class BlobReader {
+  private readonly child: ChildProcessWithoutNullStreams;
+  private readonly pending: Pending[] = [];
+  private buffer: Buffer = Buffer.alloc(0);
+  private failure: Error | null = null;
+  /** Objects by id: a file unchanged between two revisions is one blob, read once. */
+  private readonly cache = new Map<string, Promise<Buffer | null>>();
+
+  constructor(root: string) {
+    this.child = spawn('git', ['cat-file', '--batch'], { cwd: root, env: { ...process.env, GIT_TERMINAL_PROMPT: '0' }, stdio: ['pipe', 'pipe', 'pipe'] });
+    this.child.stdout.on('data', (chunk: Buffer) => {
+      this.buffer = this.buffer.length === 0 ? chunk : Buffer.concat([this.buffer, chunk]);
+      this.drain();
+    });
+    let stderr = '';
+    this.child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    const fail = (e: Error) => {
+      this.failure = new IdeasError('GIT', 'err.git', { reason: (stderr || e.message).trim().split('\n')[0] ?? e.message }, { cause: e });
+      for (const p of this.pending.splice(0)) p.reject(this.failure);
+    };
+    this.child.on('error', fail);
+    this.child.on('close', (code) => {
+      if (this.pending.length > 0) fail(new Error(`git cat-file ended with ${String(code)}`));
+    });
+    // A closed pipe shows as the close above; without a listener it would be an unhandled error.
+    this.child.stdin.on('error', () => undefined);
+  }
+
+  /** The object's bytes, or null when the revision has no such object. */
+  read(name: string): Promise<Buffer | null> {
+    if (this.failure) return Promise.reject(this.failure);
+    // The batch protocol is line-based: a name with a line break cannot be asked for, so it cannot exist.
+    if (/[\r\n]/.test(name)) return Promise.resolve(null);
+    const known = this.cache.get(name);
+    if (known) return known;
+    const read = new Promise<Buffer | null>((resolve, reject) => {
+      this.pending.push({ resolve, reject });
+      this.child.stdin.write(`${name}\n`);
+    });
+    // Only an object id names the same bytes for ever; `<commit>:<path>` is cheap to ask again.
+    if (/^[0-9a-f]{40,64}$/.test(name)) this.cache.set(name, read);
+    return read;
+  }
+
+  /** A file of the registry at a commit, by its path relative to the registry root. */
+  readPath(commit: string, prefix: string, rel: string): Promise<Buffer | null> {
+    const full = path.posix.normalize(`${prefix}${rel}`);
+    if (full.startsWith('../') || path.posix.isAbsolute(full)) return Promise.resolve(null);
+    return this.read(`${commit}:${full}`);
+  }
+
+  private drain(): void {
+    for (;;) {
+      const next = this.pending[0];
+      const eol = this.buffer.indexOf(10);
+      if (!next || eol === -1) return;
+      const header = this.buffer.subarray(0, eol).toString('utf8');
+      if (/ (missing|ambiguous)$/.test(header)) {
+        this.buffer = this.buffer.subarray(eol + 1);
+        this.pending.shift();
+        next.resolve(null);
+        continue;
+      }
+      const size = Number(header.split(' ')[2]);
+      if (!Number.isInteger(size)) {
+        this.pending.shift();
+        next.reject(new IdeasError('GIT', 'err.git', { reason: header }));
+        continue;
+      }
+      if (this.buffer.length < eol + 1 + size + 1) return;
+      const bytes = Buffer.from(this.buffer.subarray(eol + 1, eol + 1 + size));
+      this.buffer = this.buffer.subarray(eol + 1 + size + 1);
+      this.pending.shift();
+      next.resolve(header.split(' ')[1] === 'blob' ? bytes : null);
+    }
+  }
+
+  close(): void {
+    this.child.stdin.end();
+  }
+}

@@ -1,0 +1,218 @@
+/**
+ * `ideas diff` for people: a terminal view, and Markdown to post as a pull-request comment or a job summary.
+ * Both put the broken rules first: they are what a reviewer must act on.
+ */
+import type { ChalkInstance } from 'chalk';
+import type { DiffResult, RevisionSide } from '../commands/diff.js';
+import type { DecisionAdded, IdeaMove } from '../core/idea-diff.js';
+import { stageByKey, type RegistryConfig } from '../core/config.js';
+import { t, type Lang } from '../core/i18n.js';
+import { formatAmount } from '../core/minutes.js';
+import { displayWidth, truncate } from './text-width.js';
+
+export type DiffView = Pick<DiffResult, 'registry' | 'lang' | 'base' | 'head' | 'diff' | 'ok'>;
+
+function sideName(side: RevisionSide, lang: Lang, code: (s: string) => string): string {
+  if (side.worktree) return t(lang, 'diff.worktree');
+  const commit = code((side.commit ?? '').slice(0, 7));
+  if (side.mergeBase && side.ref) return t(lang, 'diff.mergeBase', { ref: side.ref, commit });
+  return side.ref && side.ref !== side.commit ? `${side.ref} (${commit})` : commit;
+}
+
+/** A field's value in one line: text as it is, lists joined, anything else as JSON. */
+export function formatValue(value: unknown, lang: Lang): string {
+  if (value === null || value === undefined || value === '') return t(lang, 'diff.empty');
+  if (typeof value === 'string') return value;
+  if (typeof value === 'boolean') return t(lang, value ? 'yes' : 'no');
+  if (Array.isArray(value) && value.every((v) => typeof v !== 'object' || v === null)) return value.map(String).join(', ');
+  return JSON.stringify(value);
+}
+
+function decisionWord(d: DecisionAdded, lang: Lang): string {
+  const known = ['approve', 'return', 'park', 'reject'] as const;
+  const decision = known.find((k) => k === d.decision);
+  return decision ? t(lang, `decision.${decision}`) : (d.decision ?? '–');
+}
+
+/** The stages a move went through on the way, by their labels: several gates in one change. */
+function via(m: IdeaMove, config: RegistryConfig, lang: Lang): string {
+  const stages = m.steps.slice(0, -1).map((s) => stageByKey(config, s.to)?.label[lang] ?? s.to);
+  return stages.length > 0 ? ` (${t(lang, 'diff.via', { stages: stages.join(', ') })})` : '';
+}
+
+function gateWord(m: IdeaMove, lang: Lang): string {
+  if (!m.gate) return '–';
+  const missing = m.gate.missing.length;
+  return missing === 0 ? t(lang, 'gate.open') : t(lang, 'gate.closed', { count: missing });
+}
+
+function summary(v: DiffView): string {
+  const d = v.diff;
+  return t(v.lang, 'diff.summary', { added: d.added.length, moved: d.moved.length, removed: d.removed.length, changed: d.changed.length, decisions: d.decisions.length });
+}
+
+function verdict(v: DiffView): string {
+  const errors = v.diff.findings.filter((f) => f.severity === 'error').length;
+  return errors === 0 ? t(v.lang, 'diff.ok') : t(v.lang, 'diff.broken', { errors });
+}
+
+function isEmpty(v: DiffView): boolean {
+  const d = v.diff;
+  return d.added.length + d.removed.length + d.moved.length + d.decisions.length + d.changed.length + d.findings.length === 0;
+}
+
+/** Words on lines of at most `width` columns, each line after `indent`; a word longer than a line is left whole. */
+export function wrap(text: string, width: number, indent: string): string[] {
+  const out: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (line && displayWidth(indent) + displayWidth(line) + 1 + displayWidth(word) > width) {
+      out.push(`${indent}${line}`);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) out.push(`${indent}${line}`);
+  return out;
+}
+
+/** For a terminal: sections of short lines, each item's id and title first, cut to the terminal's width. */
+export function renderDiffText(v: DiffView, c: ChalkInstance, width = 80): string {
+  const { lang, diff } = v;
+  const w = Math.max(40, width);
+  const out: string[] = [];
+  // An indented line cut to the width: truncate() flattens white space, so the indent is added after.
+  const line = (indent: number, text: string) => `${' '.repeat(indent)}${truncate(text, w - indent)}`;
+  const head = (key: Parameters<typeof t>[1], n: number) => out.push('', c.bold(`${t(lang, key)} (${n})`));
+  const item = (id: string, title: string | null) => out.push(`  ${c.cyan(id)}  ${truncate(title ?? '', Math.max(10, w - id.length - 4))}`);
+
+  out.push(c.bold(t(lang, 'diff.title', { name: v.registry.config.name })));
+  out.push(c.dim(t(lang, 'diff.range', { base: sideName(v.base, lang, (s) => s), head: sideName(v.head, lang, (s) => s) })));
+  if (diff.findings.length > 0) {
+    head('diff.findings', diff.findings.length);
+    for (const f of diff.findings) {
+      // The path whole on its own line, to be copied; the rule and the message wrapped below it.
+      out.push(`  ${c.underline(`${f.file}${f.line !== null ? `:${f.line}` : ''}`)}`);
+      out.push(...wrap(`${f.rule}: ${f.message}`, w, '    ').map((l, i) => (i === 0 ? l.replace(f.rule, c.dim(f.rule)).replace(/: (.*)$/, (_m, rest: string) => `: ${c.red(rest)}`) : c.red(l))));
+      if (f.hint) out.push(...wrap(`→ ${f.hint}`, w, '    ').map((l, i) => c.dim(i === 0 ? l : `  ${l}`)));
+    }
+  }
+  if (diff.moved.length > 0) {
+    head('diff.moved', diff.moved.length);
+    for (const m of diff.moved) {
+      item(m.id, m.title);
+      const gate = m.gate && m.gate.missing.length === 0 ? c.green(`✔ ${gateWord(m, lang)}`) : c.yellow(`✘ ${gateWord(m, lang)}`);
+      out.push(`    ${m.from.label[lang]} → ${m.to.label[lang]}${via(m, v.registry.config, lang)}${m.forced ? ` (${t(lang, 'minutes.forced')})` : ''} · ${gate}`);
+      for (const p of m.gate?.missing ?? []) out.push(c.dim(line(6, p.message[lang])));
+    }
+  }
+  if (diff.decisions.length > 0) {
+    head('diff.decisions', diff.decisions.length);
+    for (const d of diff.decisions) {
+      item(d.id, d.title);
+      const parts = [d.date ?? '–', decisionWord(d, lang), d.amount !== null ? formatAmount(d.amount, lang) : null, d.by].filter((x): x is string => !!x);
+      out.push(`    ${parts.join(' · ')}`);
+      if (d.note) out.push(c.dim(line(4, d.note)));
+    }
+  }
+  if (diff.added.length > 0) {
+    head('diff.added', diff.added.length);
+    for (const a of diff.added) out.push(`  ${c.cyan(a.id)}  ${truncate(`${a.title ?? ''} (${a.stage.label[lang]})`, Math.max(10, w - a.id.length - 4))}`);
+  }
+  if (diff.removed.length > 0) {
+    head('diff.removed', diff.removed.length);
+    for (const r of diff.removed) out.push(`  ${c.cyan(r.id)}  ${truncate(`${r.title ?? ''} (${r.stage.label[lang]})`, Math.max(10, w - r.id.length - 4))}`);
+  }
+  if (diff.changed.length > 0) {
+    head('diff.changed', diff.changed.length);
+    for (const ch of diff.changed) {
+      item(ch.id, ch.title);
+      for (const f of ch.fields) {
+        const [old, now] = [formatValue(f.old, lang), formatValue(f.new, lang)];
+        const one = `${f.field}: ${old} → ${now}`;
+        // A change too long for one line shows the old value and the new one below it.
+        if (displayWidth(one) <= w - 4) out.push(`    ${one}`);
+        else out.push(line(4, `${f.field}: ${old}`), line(6, `→ ${now}`));
+      }
+      if (ch.bodyChanged) out.push(`    ${c.dim(t(lang, 'diff.bodyChanged'))}`);
+    }
+  }
+  if (isEmpty(v)) out.push('', t(lang, 'diff.none'));
+  const [counts, said] = [summary(v), verdict(v)];
+  const coloured = (v.ok ? c.green : c.red)(said);
+  out.push('', ...(displayWidth(`${counts} ${said}`) <= w ? [`${counts} ${coloured}`] : [counts, coloured]));
+  return `${out.join('\n')}\n`;
+}
+
+/** A table cell: one line, no pipes or HTML from idea files, not too long for a comment. */
+function cell(text: string, max = 80): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  const cut = flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+  return cut.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\|/g, '\\|');
+}
+
+function table(header: string[], rows: string[][]): string[] {
+  return [`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`)];
+}
+
+/** Markdown for a pull-request comment or a GitHub job summary: the broken rules first, then what changed. */
+export function renderDiffMarkdown(v: DiffView): string {
+  const { lang, diff } = v;
+  const L = (key: Parameters<typeof t>[1]) => t(lang, key);
+  const idea = (id: string, title: string | null) => `**${cell(id, 40)}** ${cell(title ?? '')}`;
+  const out: string[] = [`## ${cell(t(lang, 'diff.title', { name: v.registry.config.name }), 200)}`, ''];
+  out.push(t(lang, 'diff.range', { base: sideName(v.base, lang, (s) => `\`${s}\``), head: sideName(v.head, lang, (s) => `\`${s}\``) }), '');
+  out.push(v.ok ? `✅ ${verdict(v)} ${summary(v)}` : `❌ **${verdict(v)}** ${summary(v)}`, '');
+
+  if (diff.findings.length > 0) {
+    out.push(`### ${L('diff.findings')} (${diff.findings.length})`, '');
+    out.push(
+      ...table(
+        [L('diff.colFile'), L('diff.colRule'), L('diff.colProblem')],
+        diff.findings.map((f) => [`\`${cell(`${f.file}${f.line !== null ? `:${f.line}` : ''}`, 200)}\``, `\`${f.rule}\``, `${cell(f.message, 300)}${f.hint ? `<br>_${cell(f.hint, 300)}_` : ''}`]),
+      ),
+      '',
+    );
+  }
+  if (diff.moved.length > 0) {
+    out.push(`### ${L('diff.moved')} (${diff.moved.length})`, '');
+    out.push(
+      ...table(
+        [L('diff.colIdea'), L('diff.colFrom'), L('diff.colTo'), L('diff.colGate')],
+        diff.moved.map((m) => {
+          const gate = !m.gate ? '–' : m.gate.missing.length === 0 ? `✅ ${gateWord(m, lang)}` : `⚠️ ${gateWord(m, lang)}: ${cell(m.gate.missing.map((p) => p.message[lang]).join('; '), 300)}`;
+          const forced = m.forced ? ` (${L('minutes.forced')})` : '';
+          return [idea(m.id, m.title), cell(m.from.label[lang]), `${cell(`${m.to.label[lang]}${via(m, v.registry.config, lang)}`)}${forced}`, gate];
+        }),
+      ),
+      '',
+    );
+  }
+  if (diff.decisions.length > 0) {
+    out.push(`### ${L('diff.decisions')} (${diff.decisions.length})`, '');
+    out.push(
+      ...table(
+        [L('diff.colIdea'), L('diff.colDate'), L('diff.colDecision'), L('diff.colAmount'), L('diff.colBy'), L('diff.colNote')],
+        diff.decisions.map((d) => [idea(d.id, d.title), cell(d.date ?? '–'), cell(decisionWord(d, lang)), d.amount !== null ? cell(formatAmount(d.amount, lang)) : '–', cell(d.by ?? '–'), cell(d.note ?? '', 200)]),
+      ),
+      '',
+    );
+  }
+  const refs = (key: 'diff.added' | 'diff.removed', list: typeof diff.added) => {
+    if (list.length === 0) return;
+    out.push(`### ${L(key)} (${list.length})`, '');
+    out.push(...table([L('diff.colIdea'), L('diff.colStage'), L('diff.colFile')], list.map((r) => [idea(r.id, r.title), cell(r.stage.label[lang]), `\`${cell(r.path, 200)}\``])), '');
+  };
+  refs('diff.added', diff.added);
+  refs('diff.removed', diff.removed);
+  if (diff.changed.length > 0) {
+    out.push(`### ${L('diff.changed')} (${diff.changed.length})`, '');
+    const rows: string[][] = [];
+    for (const ch of diff.changed) {
+      ch.fields.forEach((f, i) => rows.push([i === 0 ? idea(ch.id, ch.title) : '', `\`${cell(f.field, 60)}\``, cell(formatValue(f.old, lang), 200), cell(formatValue(f.new, lang), 200)]));
+      if (ch.bodyChanged) rows.push([ch.fields.length === 0 ? idea(ch.id, ch.title) : '', `_${L('diff.bodyChanged')}_`, '', '']);
+    }
+    out.push(...table([L('diff.colIdea'), L('diff.colField'), L('diff.colOld'), L('diff.colNew')], rows), '');
+  }
+  if (isEmpty(v)) out.push(L('diff.none'), '');
+  return `${out.join('\n').replace(/\n+$/, '')}\n`;
+}
