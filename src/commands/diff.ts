@@ -61,7 +61,7 @@ export async function runDiff(opts: DiffOptions, ctx: Ctx): Promise<DiffResult> 
   const { registry, lang } = openRegistry(opts, ctx);
   const { root } = registry;
   const prefix = await repositoryPrefix(root);
-  if (prefix === null) throw new IdeasError('USAGE', 'err.notGitRepo', { dir: root });
+  if (prefix === null) throw new IdeasError('USAGE', 'err.diffNotGitRepo', { dir: root });
 
   const range = parseRange(opts.base, opts.head);
   const headCommit = range.head === undefined ? null : await resolveRevision(root, range.head);

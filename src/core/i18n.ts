@@ -188,7 +188,7 @@ const messages = {
   'f.config': { sv: '{problem}', en: '{problem}' },
 
   // ideas diff: the rules of a change to the sluice, and its report
-  'err.notGitRepo': { sv: 'Idéslussen i {dir} ligger inte i ett git-repo; ideas diff jämför git-revisioner.', en: 'The registry in {dir} is not in a git repository; ideas diff compares git revisions.' },
+  'err.diffNotGitRepo': { sv: 'Idéslussen i {dir} ligger inte i ett git-repo; ideas diff jämför git-revisioner.', en: 'The registry in {dir} is not in a git repository; ideas diff compares git revisions.' },
   'err.noRegistryAt': { sv: 'Revisionen {rev} har ingen idésluss i {dir} (ingen {file}).', en: 'The revision {rev} has no registry in {dir} (no {file}).' },
   'f.moveNotNext': { sv: 'Flyttad {from} → {to}, men {from} leder inte dit (nästa steg: {next}).', en: 'Moved {from} → {to}, but {from} does not lead there (next stages: {next}).' },
   'h.moveNotNext': { sv: 'Flytta ett steg i taget med `ideas move`, eller med `ideas move --force`, som skriver forced: true i historiken.', en: 'Move one stage at a time with `ideas move`, or with `ideas move --force`, which writes forced: true in the history.' },
