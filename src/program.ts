@@ -321,6 +321,8 @@ export async function run(argv: string[], ctx: Ctx): Promise<number> {
     .addOption(new Option('-f, --format <format>', h('validateFormat')).choices(['pretty', 'json', 'github']).default('pretty'))
     .option('--json', h('optJson'))
     .option('--strict', h('validateStrict'))
+    .option('--changed', h('validateChanged'))
+    .option('--base <ref>', h('validateBase'))
     .addHelpText('after', examples('validate', lang))
     .action(async (paths: string[], _o, cmd: Command) => {
       const o = cmd.optsWithGlobals();
@@ -331,10 +333,10 @@ export async function run(argv: string[], ctx: Ctx): Promise<number> {
         if (total >= 500) err(`\r${t(lang, 'out.progress', { done, total })}${done === total ? '\r\x1b[K' : ''}`);
       } : undefined;
       const { runValidate } = await import('./commands/validate.js');
-      const result = await runValidate({ ...common(o), paths, strict: o.strict === true, onProgress: progress }, ctx);
+      const result = await runValidate({ ...common(o), paths, strict: o.strict === true, changed: o.changed === true, base: o.base as string | undefined, onProgress: progress }, ctx);
       if (format === 'json') {
         const { validationDocument } = await import('./ui/dto.js');
-        out(`${JSON.stringify(validationDocument(result.registry, result.files, result.findings, result.ok), null, 2)}\n`);
+        out(`${JSON.stringify(validationDocument(result.registry, result.files, result.findings, result.ok, result), null, 2)}\n`);
       } else if (format === 'github') {
         const { renderValidationGithub } = await import('./ui/render-validation.js');
         out(renderValidationGithub(result, result.registry.root, ctx.cwd));

@@ -217,6 +217,26 @@ const messages = {
     en: '{files#file|files} checked: {errors#error|errors} and {warnings#warning|warnings} in {bad#file|files}.',
   },
   'out.progress': { sv: 'Kontrollerar {done}/{total} filer', en: 'Checking {done}/{total} files' },
+  // validate --changed
+  'out.validChanged': { sv: '{files} av {total#fil|filer} kontrollerades (ändrade sedan {base}): inga fel.', en: '{files} of {total#file|files} checked (changed since {base}): no problems.' },
+  'out.validWithWarningsChanged': {
+    sv: '{files} av {total#fil|filer} kontrollerades (ändrade sedan {base}): inga fel, {warnings#varning|varningar}.',
+    en: '{files} of {total#file|files} checked (changed since {base}): no errors, {warnings#warning|warnings}.',
+  },
+  'out.invalidChanged': {
+    sv: '{files} av {total#fil|filer} kontrollerades (ändrade sedan {base}): {errors} fel och {warnings#varning|varningar} i {bad#fil|filer}.',
+    en: '{files} of {total#file|files} checked (changed since {base}): {errors#error|errors} and {warnings#warning|warnings} in {bad#file|files}.',
+  },
+  'out.changedConfig': { sv: 'Konfigurationen har ändrats sedan {base}, så alla filer kontrollerades.', en: 'The config has changed since {base}, so every file was checked.' },
+  'out.changedCriteria': {
+    sv: 'Kriterierna för {stages} har ändrats sedan {base}, så alla idéer där kontrollerades.',
+    en: 'The criteria of {stages} have changed since {base}, so every idea there was checked.',
+  },
+  'err.notGitRepo': {
+    sv: '--changed jämför med git, men {dir} ligger inte i något git-repo (eller så är git inte installerat).',
+    en: '--changed compares with git, but {dir} is not in a git repository (or git is not installed).',
+  },
+  'hint.notGitRepo': { sv: 'Kör utan --changed för att kontrollera alla filer.', en: 'Run without --changed to check every file.' },
   'out.created': { sv: 'Skapade {path}', en: 'Created {path}' },
   'out.staged': { sv: '(tillagd i git med git add)', en: '(staged with git add)' },
   'out.similar': { sv: 'Liknande idéer finns redan; kanske ska ni prata med varandra:', en: 'Similar ideas exist already; perhaps you should talk to each other:' },

@@ -34,6 +34,8 @@ export const HELP = {
   validatePaths: { sv: 'filer eller mappar att kontrollera (standard: alla)', en: 'files or folders to check (default: all)' },
   validateFormat: { sv: 'utdata: pretty, json eller github (annoteringar)', en: 'output: pretty, json or github (annotations)' },
   validateStrict: { sv: 'varningar räknas som fel', en: 'warnings count as errors' },
+  validateChanged: { sv: 'bara filer ändrade sedan basen (sammanfogningsbasen med standardgrenen), plus id:n i hela idéslussen', en: 'only files changed since the base (the merge base with the default branch), plus ids across the whole registry' },
+  validateBase: { sv: 'git-revisionen att jämföra med, t.ex. origin/main (innebär --changed)', en: 'the git revision to compare with, e.g. origin/main (implies --changed)' },
   move: { sv: 'flytta en idé till ett annat steg, om grinden är öppen', en: 'move an idea to another stage, if the gate is open' },
   moveStage: { sv: 'steget (utan det, i en terminal: välj bland nästa steg)', en: 'the stage (without it, at a terminal: choose among the next stages)' },
   moveNote: { sv: 'en anteckning i historiken', en: 'a note in the history' },
@@ -99,8 +101,8 @@ export const EXAMPLES: Record<string, Record<Lang, string[]>> = {
     en: ['ideas review --by Council --minutes minutes-2026-11-23.md', 'ideas review --stage refinement', 'ideas review --dry-run --json'],
   },
   validate: {
-    sv: ['ideas validate', 'ideas validate ideas/01-ide', 'ideas validate --format github', 'ideas validate --strict --json'],
-    en: ['ideas validate', 'ideas validate ideas/01-idea', 'ideas validate --format github', 'ideas validate --strict --json'],
+    sv: ['ideas validate', 'ideas validate ideas/01-ide', 'ideas validate --format github', 'ideas validate --strict --json', 'ideas validate --changed'],
+    en: ['ideas validate', 'ideas validate ideas/01-idea', 'ideas validate --format github', 'ideas validate --strict --json', 'ideas validate --changed'],
   },
 };
 

@@ -1,13 +1,16 @@
 import path from 'node:path';
 import type { ChalkInstance } from 'chalk';
 import type { Finding } from '../core/finding.js';
-import { t, type Lang } from '../core/i18n.js';
+import { t, type Lang, type Localized } from '../core/i18n.js';
 
 export interface ValidationView {
   files: number;
   findings: Finding[];
   errors: number;
   warnings: number;
+  /** With --changed: the idea files in the registry, and what the run compared with. */
+  total?: number;
+  changed?: { base: string; ref: string | null; config: boolean; criteria: { label: Localized }[] } | null;
 }
 
 /** eslint's stylish layout: the file, then one line per finding with line:column, severity, message and rule. */
@@ -27,12 +30,17 @@ export function renderValidationPretty(v: ValidationView, lang: Lang, c: ChalkIn
   }
   if (out.length > 0) out.push('');
   const bad = new Set(v.findings.map((f) => f.file)).size;
+  const ch = v.changed ?? null;
+  const base = ch ? (ch.ref ?? ch.base.slice(0, 7)) : '';
+  if (ch?.config) out.push(c.dim(t(lang, 'out.changedConfig', { base })));
+  else if (ch && ch.criteria.length > 0) out.push(c.dim(t(lang, 'out.changedCriteria', { base, stages: ch.criteria.map((s) => s.label[lang]).join(', ') })));
+  const counts = { files: v.files, total: v.total ?? v.files, base, errors: v.errors, warnings: v.warnings, bad };
   const summary =
     v.errors > 0 || v.warnings > 0
       ? v.errors > 0
-        ? c.red(t(lang, 'out.invalid', { files: v.files, errors: v.errors, warnings: v.warnings, bad }))
-        : c.yellow(t(lang, 'out.validWithWarnings', { files: v.files, warnings: v.warnings }))
-      : c.green(t(lang, 'out.valid', { files: v.files }));
+        ? c.red(t(lang, ch ? 'out.invalidChanged' : 'out.invalid', counts))
+        : c.yellow(t(lang, ch ? 'out.validWithWarningsChanged' : 'out.validWithWarnings', counts))
+      : c.green(t(lang, ch ? 'out.validChanged' : 'out.valid', counts));
   out.push(summary);
   return `${out.join('\n')}\n`;
 }
