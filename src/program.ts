@@ -318,7 +318,7 @@ export async function run(argv: string[], ctx: Ctx): Promise<number> {
 
   sub('validate', h('validate'))
     .argument('[paths...]', h('validatePaths'))
-    .addOption(new Option('-f, --format <format>', h('validateFormat')).choices(['pretty', 'json', 'github']).default('pretty'))
+    .addOption(new Option('-f, --format <format>', h('validateFormat')).choices(['pretty', 'json', 'github', 'junit']).default('pretty'))
     .option('--json', h('optJson'))
     .option('--strict', h('validateStrict'))
     .option('--changed', h('validateChanged'))
@@ -337,6 +337,9 @@ export async function run(argv: string[], ctx: Ctx): Promise<number> {
       if (format === 'json') {
         const { validationDocument } = await import('./ui/dto.js');
         out(`${JSON.stringify(validationDocument(result.registry, result.files, result.findings, result.ok, result), null, 2)}\n`);
+      } else if (format === 'junit') {
+        const { renderValidationJunit } = await import('./ui/render-validation.js');
+        out(renderValidationJunit(result, `ideas validate: ${result.registry.config.name}`, result.registry.root, ctx.cwd));
       } else if (format === 'github') {
         const { renderValidationGithub } = await import('./ui/render-validation.js');
         out(renderValidationGithub(result, result.registry.root, ctx.cwd));

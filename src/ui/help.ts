@@ -32,7 +32,7 @@ export const HELP = {
   showId: { sv: 'idéns id (eller bara dess slumpdel, eller filens sökväg)', en: "the idea's id (or only its random part, or the file's path)" },
   validate: { sv: 'kontrollera idéfilerna och konfigurationen', en: 'check the idea files and the config' },
   validatePaths: { sv: 'filer eller mappar att kontrollera (standard: alla)', en: 'files or folders to check (default: all)' },
-  validateFormat: { sv: 'utdata: pretty, json eller github (annoteringar)', en: 'output: pretty, json or github (annotations)' },
+  validateFormat: { sv: 'utdata: pretty, json, github (annoteringar) eller junit (testrapport för CI)', en: 'output: pretty, json, github (annotations) or junit (a test report for CI)' },
   validateStrict: { sv: 'varningar räknas som fel', en: 'warnings count as errors' },
   validateChanged: { sv: 'bara filer ändrade sedan basen (sammanfogningsbasen med standardgrenen), plus id:n i hela idéslussen', en: 'only files changed since the base (the merge base with the default branch), plus ids across the whole registry' },
   validateBase: { sv: 'git-revisionen att jämföra med, t.ex. origin/main (innebär --changed)', en: 'the git revision to compare with, e.g. origin/main (implies --changed)' },
@@ -101,8 +101,8 @@ export const EXAMPLES: Record<string, Record<Lang, string[]>> = {
     en: ['ideas review --by Council --minutes minutes-2026-11-23.md', 'ideas review --stage refinement', 'ideas review --dry-run --json'],
   },
   validate: {
-    sv: ['ideas validate', 'ideas validate ideas/01-ide', 'ideas validate --format github', 'ideas validate --strict --json', 'ideas validate --changed'],
-    en: ['ideas validate', 'ideas validate ideas/01-idea', 'ideas validate --format github', 'ideas validate --strict --json', 'ideas validate --changed'],
+    sv: ['ideas validate', 'ideas validate ideas/01-ide', 'ideas validate --format github', 'ideas validate --strict --json', 'ideas validate --changed', 'ideas validate --changed --base origin/main --format junit > ideas-junit.xml'],
+    en: ['ideas validate', 'ideas validate ideas/01-idea', 'ideas validate --format github', 'ideas validate --strict --json', 'ideas validate --changed', 'ideas validate --changed --base origin/main --format junit > ideas-junit.xml'],
   },
 };
 

@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { ChalkInstance } from 'chalk';
 import type { Finding } from '../core/finding.js';
 import { t, type Lang, type Localized } from '../core/i18n.js';
+import { renderJunit, type JunitCase, type JunitFinding } from './render-junit.js';
 
 export interface ValidationView {
   files: number;
@@ -69,4 +70,30 @@ export function renderValidationGithub(v: ValidationView, registryRoot: string, 
       return `::${f.severity === 'error' ? 'error' : 'warning'} ${props.join(',')}::${escapeData(message)}\n`;
     })
     .join('');
+}
+
+/**
+ * JUnit XML: a test case per file checked, named by its path relative to the working directory (the repository
+ * root in CI, as for --format github) and grouped by its stage, or its folder outside the stage folders.
+ */
+export function renderValidationJunit(
+  v: ValidationView & { checked: { path: string; stage: string | null }[]; strict: boolean },
+  suite: string,
+  registryRoot: string,
+  cwd: string,
+): string {
+  const shown = (file: string) => path.relative(cwd, path.join(registryRoot, file)).split(path.sep).join('/');
+  const cases = new Map<string, JunitCase & { findings: JunitFinding[] }>();
+  const add = (file: string, stage: string | null) => {
+    const name = shown(file);
+    const existing = cases.get(file);
+    if (existing) return existing;
+    const made = { classname: stage ?? path.posix.dirname(name), name, findings: [] };
+    cases.set(file, made);
+    return made;
+  };
+  for (const c of v.checked) add(c.path, c.stage);
+  // A duplicate id may be reported on a file that was not read (its id came from its name): it gets a case too.
+  for (const f of v.findings) add(f.file, null).findings.push({ ...f, file: shown(f.file) });
+  return renderJunit(suite, [...cases.values()], { warningsFail: v.strict });
 }
