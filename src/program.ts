@@ -350,6 +350,16 @@ export async function run(argv: string[], ctx: Ctx): Promise<number> {
       exitCode = result.ok ? EXIT.ok : EXIT.problems;
     });
 
+  sub('schema', h('schema'))
+    .option('-s, --stage <stage>', h('schemaStage'))
+    .addHelpText('after', examples('schema', lang))
+    .action(async (_o, cmd: Command) => {
+      const o = cmd.optsWithGlobals();
+      const { runSchema } = await import('./commands/schema.js');
+      const result = await runSchema({ ...common(o), stage: o.stage as string | undefined }, ctx);
+      out(`${JSON.stringify(result.schema, null, 2)}\n`);
+    });
+
   try {
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;

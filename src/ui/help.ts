@@ -36,6 +36,8 @@ export const HELP = {
   validateStrict: { sv: 'varningar räknas som fel', en: 'warnings count as errors' },
   validateChanged: { sv: 'bara filer ändrade sedan basen (sammanfogningsbasen med standardgrenen), plus id:n i hela idéslussen', en: 'only files changed since the base (the merge base with the default branch), plus ids across the whole registry' },
   validateBase: { sv: 'git-revisionen att jämföra med, t.ex. origin/main (innebär --changed)', en: 'the git revision to compare with, e.g. origin/main (implies --changed)' },
+  schema: { sv: 'skriv JSON Schema som en idé måste uppfylla, i ett fristående dokument för editorer', en: 'print the JSON Schema an idea must meet, as one self-contained document for editors' },
+  schemaStage: { sv: 'steget (nyckel, mapp eller namn); utan det: grundschemat för alla idéer', en: 'the stage (key, folder or label); without it: the base schema of every idea' },
   move: { sv: 'flytta en idé till ett annat steg, om grinden är öppen', en: 'move an idea to another stage, if the gate is open' },
   moveStage: { sv: 'steget (utan det, i en terminal: välj bland nästa steg)', en: 'the stage (without it, at a terminal: choose among the next stages)' },
   moveNote: { sv: 'en anteckning i historiken', en: 'a note in the history' },
@@ -103,6 +105,10 @@ export const EXAMPLES: Record<string, Record<Lang, string[]>> = {
   validate: {
     sv: ['ideas validate', 'ideas validate ideas/01-ide', 'ideas validate --format github', 'ideas validate --strict --json', 'ideas validate --changed', 'ideas validate --changed --base origin/main --format junit > ideas-junit.xml'],
     en: ['ideas validate', 'ideas validate ideas/01-idea', 'ideas validate --format github', 'ideas validate --strict --json', 'ideas validate --changed', 'ideas validate --changed --base origin/main --format junit > ideas-junit.xml'],
+  },
+  schema: {
+    sv: ['ideas schema --stage test > .vscode/idea-test.schema.json', 'ideas schema --stage förädling --lang en', 'ideas schema'],
+    en: ['ideas schema --stage test > .vscode/idea-test.schema.json', 'ideas schema --stage refinement --lang sv', 'ideas schema'],
   },
 };
 
