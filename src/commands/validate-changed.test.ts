@@ -60,6 +60,21 @@ describe('validate --changed', () => {
     expect(r.findings[0]?.message).toContain(NATTKAMERA);
   });
 
+  it('leaves duplicates among unchanged files alone: their ids are only the ones in their names', async () => {
+    const root = branch();
+    // On main: a file whose name claims another idea's id (its own id says otherwise).
+    cpSync(path.join(root, TILLSYN), path.join(root, 'ideas/03-test/sund-njf5rp-namnet-ljuger.md'));
+    git(root, ['add', '-A']);
+    git(root, ['commit', '-qm', 'misnamed on main']);
+    git(root, ['branch', '-f', 'main']);
+    edit(root, BOKBUSSEN, (t) => t.replace('title:', 'title: Ny'));
+    const { ctx } = commandContext(root);
+    const r = await runValidate({ paths: [], changed: true }, ctx);
+    expect(r.findings).toEqual([]);
+    const all = await runValidate({ paths: [] }, ctx);
+    expect(all.findings.map((f) => f.rule).sort()).toEqual(['id/duplicate', 'id/file-name']);
+  });
+
   it('a changed config checks every file; changed criteria check every idea of their stage', async () => {
     const root = branch();
     appendFileSync(path.join(root, 'ideas.config.yaml'), '# a comment\n');
