@@ -354,9 +354,11 @@ export async function run(argv: string[], ctx: Ctx): Promise<number> {
 
   sub('validate', h('validate'))
     .argument('[paths...]', h('validatePaths'))
-    .addOption(new Option('-f, --format <format>', h('validateFormat')).choices(['pretty', 'json', 'github']).default('pretty'))
+    .addOption(new Option('-f, --format <format>', h('validateFormat')).choices(['pretty', 'json', 'github', 'junit']).default('pretty'))
     .option('--json', h('optJson'))
     .option('--strict', h('validateStrict'))
+    .option('--changed', h('validateChanged'))
+    .option('--base <ref>', h('validateBase'))
     .addHelpText('after', examples('validate', lang))
     .action(async (paths: string[], _o, cmd: Command) => {
       const o = cmd.optsWithGlobals();
@@ -367,10 +369,13 @@ export async function run(argv: string[], ctx: Ctx): Promise<number> {
         if (total >= 500) err(`\r${t(lang, 'out.progress', { done, total })}${done === total ? '\r\x1b[K' : ''}`);
       } : undefined;
       const { runValidate } = await import('./commands/validate.js');
-      const result = await runValidate({ ...common(o), paths, strict: o.strict === true, onProgress: progress }, ctx);
+      const result = await runValidate({ ...common(o), paths, strict: o.strict === true, changed: o.changed === true, base: o.base as string | undefined, onProgress: progress }, ctx);
       if (format === 'json') {
         const { validationDocument } = await import('./ui/dto.js');
-        out(`${JSON.stringify(validationDocument(result.registry, result.files, result.findings, result.ok), null, 2)}\n`);
+        out(`${JSON.stringify(validationDocument(result.registry, result.files, result.findings, result.ok, result), null, 2)}\n`);
+      } else if (format === 'junit') {
+        const { renderValidationJunit } = await import('./ui/render-validation.js');
+        out(renderValidationJunit(result, `ideas validate: ${result.registry.config.name}`, result.registry.root, ctx.cwd));
       } else if (format === 'github') {
         const { renderValidationGithub } = await import('./ui/render-validation.js');
         out(renderValidationGithub(result, result.registry.root, ctx.cwd));
@@ -405,6 +410,16 @@ export async function run(argv: string[], ctx: Ctx): Promise<number> {
         out(format === 'md' ? renderDiffMarkdown(r) : renderDiffText(r, colorFor(ctx.stdout, ctx.env), ctx.stdout.isTTY && ctx.stdout.columns ? ctx.stdout.columns : 80));
       }
       exitCode = r.ok ? EXIT.ok : EXIT.problems;
+    });
+
+  sub('schema', h('schema'))
+    .option('-s, --stage <stage>', h('schemaStage'))
+    .addHelpText('after', examples('schema', lang))
+    .action(async (_o, cmd: Command) => {
+      const o = cmd.optsWithGlobals();
+      const { runSchema } = await import('./commands/schema.js');
+      const result = await runSchema({ ...common(o), stage: o.stage as string | undefined }, ctx);
+      out(`${JSON.stringify(result.schema, null, 2)}\n`);
     });
 
   try {

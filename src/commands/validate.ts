@@ -7,6 +7,8 @@ import { idFromFileName } from '../core/id.js';
 import { t, type Lang } from '../core/i18n.js';
 import { checkIdeaFile, checkUniqueIds, idPosition, type CheckContext, type IdSighting } from '../core/validate.js';
 import { listIdeaFiles, toPosix, type IdeaFileEntry } from '../io/idea-files.js';
+import { changedFiles } from '../io/git-changes.js';
+import { CONFIG_FILE, type Stage } from '../core/config.js';
 import { loadCriteria, type Registry } from '../io/registry.js';
 import { baseValidators } from '../core/schema-check.js';
 import { openRegistry } from './open-registry.js';
@@ -14,6 +16,10 @@ import { openRegistry } from './open-registry.js';
 export interface ValidateOptions extends CommonOptions {
   paths: string[];
   strict?: boolean;
+  /** Only the files changed since `base`, or since the merge base with the default branch. */
+  changed?: boolean;
+  /** The revision to compare with; implies `changed`. */
+  base?: string;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -28,13 +34,41 @@ export interface ValidateResult {
   strict: boolean;
   /** True when the run passes: no errors, and no warnings under --strict. */
   ok: boolean;
+  /** The idea files in the registry, checked or not. */
+  total: number;
+  /** The files checked, by path: the stage key of their folder, or null outside the stage folders. */
+  checked: { path: string; stage: string | null }[];
+  /** What --changed compared with, or null for a run on the files asked for. */
+  changed: ChangedScope | null;
+}
+
+export interface ChangedScope {
+  /** The commit compared with, and the revision as named (null for the default base). */
+  base: string;
+  ref: string | null;
+  /** The config changed: every file was checked. */
+  config: boolean;
+  /** The stages whose criteria file changed: every idea in them was checked. */
+  criteria: Stage[];
 }
 
 export async function runValidate(opts: ValidateOptions, ctx: Ctx): Promise<ValidateResult> {
   const { registry, lang } = openRegistry(opts, ctx);
+  // git runs while the criteria compile.
+  const since = opts.changed || opts.base !== undefined ? changedFiles(registry.root, opts.base, ctx.env, registry.config.stages.map((s) => s.criteria)) : null;
+  since?.catch(() => undefined);
   const criteria = loadCriteria(registry);
   const all = listIdeaFiles(registry);
-  const selected = opts.paths.length > 0 ? selectPaths(registry, all, opts.paths, ctx.cwd) : all;
+  let selected = opts.paths.length > 0 ? selectPaths(registry, all, opts.paths, ctx.cwd) : all;
+  let changed: ChangedScope | null = null;
+  if (since) {
+    const { base, ref, paths } = await since;
+    const config = paths.has(CONFIG_FILE);
+    // A stage's criteria decide whether each of its ideas passes: when they change, so may every verdict there.
+    const criteriaStages = registry.config.stages.filter((s) => paths.has(toPosix(path.relative(registry.root, path.resolve(registry.root, s.criteria)))));
+    selected = selected.filter((e) => config || paths.has(e.path) || (e.stage !== null && criteriaStages.includes(e.stage)));
+    changed = { base, ref, config, criteria: criteriaStages };
+  }
   const check: CheckContext = { config: registry.config, lang, base: baseValidators().idea, criteria };
 
   const findings: Finding[] = [];
@@ -72,12 +106,15 @@ export async function runValidate(opts: ValidateOptions, ctx: Ctx): Promise<Vali
     done++;
     if (opts.onProgress && (done % 200 === 0 || done === selected.length)) opts.onProgress(done, selected.length);
   }
-  findings.push(...checkUniqueIds(sightings, lang));
+  // A duplicate among files that were not asked about is not this run's finding: their ids are only the ones in
+  // their names, which a broken file may contradict.
+  findings.push(...checkUniqueIds(sightings, lang).filter((f) => selectedPaths.has(f.file)));
   findings.sort(compareFindings);
   const errors = findings.filter((f) => f.severity === 'error').length;
   const warnings = findings.length - errors;
   const strict = opts.strict === true;
-  return { kind: 'validation', registry, lang, files: selected.length, findings, errors, warnings, strict, ok: errors === 0 && !(strict && warnings > 0) };
+  const checked = selected.map((e) => ({ path: e.path, stage: e.stage?.key ?? null }));
+  return { kind: 'validation', registry, lang, files: selected.length, findings, errors, warnings, strict, ok: errors === 0 && !(strict && warnings > 0), total: all.length, checked, changed };
 }
 
 /** The files named on the command line: files or folders, each inside the registry. */

@@ -286,6 +286,36 @@ const messages = {
     en: '{files#file|files} checked: {errors#error|errors} and {warnings#warning|warnings} in {bad#file|files}.',
   },
   'out.progress': { sv: 'Kontrollerar {done}/{total} filer', en: 'Checking {done}/{total} files' },
+  // validate --changed, and ideas schema
+  'out.validChanged': { sv: '{files} av {total#fil|filer} kontrollerades (ändrade sedan {base}): inga fel.', en: '{files} of {total#file|files} checked (changed since {base}): no problems.' },
+  'out.validWithWarningsChanged': {
+    sv: '{files} av {total#fil|filer} kontrollerades (ändrade sedan {base}): inga fel, {warnings#varning|varningar}.',
+    en: '{files} of {total#file|files} checked (changed since {base}): no errors, {warnings#warning|warnings}.',
+  },
+  'out.invalidChanged': {
+    sv: '{files} av {total#fil|filer} kontrollerades (ändrade sedan {base}): {errors} fel och {warnings#varning|varningar} i {bad#fil|filer}.',
+    en: '{files} of {total#file|files} checked (changed since {base}): {errors#error|errors} and {warnings#warning|warnings} in {bad#file|files}.',
+  },
+  'out.changedConfig': { sv: 'Konfigurationen har ändrats sedan {base}, så alla filer kontrollerades.', en: 'The config has changed since {base}, so every file was checked.' },
+  'out.changedCriteria': {
+    sv: 'Kriterierna för {stages} har ändrats sedan {base}, så alla idéer där kontrollerades.',
+    en: 'The criteria of {stages} have changed since {base}, so every idea there was checked.',
+  },
+  'err.changedNotGitRepo': {
+    sv: '--changed jämför med git, men {dir} ligger inte i något git-repo (eller så är git inte installerat).',
+    en: '--changed compares with git, but {dir} is not in a git repository (or git is not installed).',
+  },
+  'hint.changedNotGitRepo': { sv: 'Kör utan --changed för att kontrollera alla filer.', en: 'Run without --changed to check every file.' },
+  'schema.title': { sv: '{registry}: en idé i steget {stage}', en: '{registry}: an idea in the stage {stage}' },
+  'schema.titleBase': { sv: '{registry}: en idé', en: '{registry}: an idea' },
+  'schema.description': {
+    sv: 'Allt som en idés front matter måste uppfylla i steget {stage}: grundschemat och stegets kriterier ({criteria}). Skapat av `{command}`; skapa det på nytt när kriterierna ändras.',
+    en: "Everything an idea's front matter must meet in the stage {stage}: the base schema and the stage's criteria ({criteria}). Made by `{command}`; make it again when the criteria change.",
+  },
+  'schema.descriptionBase': {
+    sv: 'Det som varje idés front matter måste uppfylla, i alla steg. Skapat av `{command}`.',
+    en: "What every idea's front matter must meet, in every stage. Made by `{command}`.",
+  },
   'out.created': { sv: 'Skapade {path}', en: 'Created {path}' },
   'out.staged': { sv: '(tillagd i git med git add)', en: '(staged with git add)' },
   'out.similar': { sv: 'Liknande idéer finns redan; kanske ska ni prata med varandra:', en: 'Similar ideas exist already; perhaps you should talk to each other:' },

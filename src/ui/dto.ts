@@ -114,14 +114,32 @@ export function ideaDocument(registry: Registry, idea: Idea, lang: Lang, today: 
   return { schemaVersion: SCHEMA_VERSION, kind: 'idea', registry: registryDto(registry), idea: ideaDto(idea, lang, today), ...extra };
 }
 
-export function validationDocument(registry: Registry, files: number, findings: Finding[], ok: boolean) {
+/** What `validate --changed` compared with: the base commit, the revision as named, and why more files were checked. */
+export interface ChangedScopeDto {
+  base: string;
+  ref: string | null;
+  config: boolean;
+  criteria: string[];
+}
+
+export function validationDocument(
+  registry: Registry,
+  files: number,
+  findings: Finding[],
+  ok: boolean,
+  scope: { total: number; changed: { base: string; ref: string | null; config: boolean; criteria: { key: string }[] } | null } = { total: files, changed: null },
+) {
   const errors = findings.filter((f) => f.severity === 'error').length;
+  const changed: ChangedScopeDto | null = scope.changed
+    ? { base: scope.changed.base, ref: scope.changed.ref, config: scope.changed.config, criteria: scope.changed.criteria.map((s) => s.key) }
+    : null;
   return {
     schemaVersion: SCHEMA_VERSION,
     kind: 'validation',
     registry: registryDto(registry),
     ok,
-    summary: { files, errors, warnings: findings.length - errors },
+    summary: { files, errors, warnings: findings.length - errors, total: scope.total },
+    changed,
     findings: findings.map(
       (f): FindingDto => ({ file: f.file, line: f.line, column: f.column, rule: f.rule, severity: f.severity, message: f.message, hint: f.hint }),
     ),

@@ -63,3 +63,27 @@ describe('renderValidationPretty', () => {
     expect(out.includes('\u001b')).toBe(false);
   });
 });
+
+describe('the summary of validate --changed', () => {
+  const plain = new Chalk({ level: 0 });
+  const changed = (over: object = {}) => ({ ...view([]), files: 5, total: 2000, changed: { base: '3f2a1b0c9d8e', ref: null, config: false, criteria: [], ...over } });
+  const last = (s: string) => s.trimEnd().split('\n').at(-1);
+
+  it('says how many files were checked out of how many, and since what', () => {
+    expect(last(renderValidationPretty(changed(), 'en', plain))).toBe('5 of 2000 files checked (changed since 3f2a1b0): no problems.');
+    expect(last(renderValidationPretty(changed({ ref: 'origin/main' }), 'sv', plain))).toBe('5 av 2000 filer kontrollerades (ändrade sedan origin/main): inga fel.');
+    const bad = { ...changed(), findings: [finding({}), finding({ severity: 'warning' })], errors: 1, warnings: 1 };
+    expect(last(renderValidationPretty(bad, 'en', plain))).toBe('5 of 2000 files checked (changed since 3f2a1b0): 1 error and 1 warning in 1 file.');
+    expect(last(renderValidationPretty({ ...changed(), files: 1, total: 1 }, 'sv', plain))).toBe('1 av 1 fil kontrollerades (ändrade sedan 3f2a1b0): inga fel.');
+  });
+
+  it('says why more files were checked', () => {
+    expect(renderValidationPretty(changed({ config: true }), 'en', plain)).toContain('The config has changed since 3f2a1b0, so every file was checked.');
+    const criteria = [{ label: { sv: 'Test', en: 'Test' } }, { label: { sv: 'Förädling', en: 'Refinement' } }];
+    expect(renderValidationPretty(changed({ criteria }), 'sv', plain)).toContain('Kriterierna för Test, Förädling har ändrats sedan 3f2a1b0, så alla idéer där kontrollerades.');
+  });
+
+  it('is the usual one without --changed', () => {
+    expect(last(renderValidationPretty(view([]), 'en', plain))).toBe('4 files checked: no problems.');
+  });
+});

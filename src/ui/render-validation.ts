@@ -1,13 +1,17 @@
 import path from 'node:path';
 import type { ChalkInstance } from 'chalk';
 import type { Finding } from '../core/finding.js';
-import { t, type Lang } from '../core/i18n.js';
+import { t, type Lang, type Localized } from '../core/i18n.js';
+import { renderJunit, type JunitCase, type JunitFinding } from './render-junit.js';
 
 export interface ValidationView {
   files: number;
   findings: Finding[];
   errors: number;
   warnings: number;
+  /** With --changed: the idea files in the registry, and what the run compared with. */
+  total?: number;
+  changed?: { base: string; ref: string | null; config: boolean; criteria: { label: Localized }[] } | null;
 }
 
 /** eslint's stylish layout: the file, then one line per finding with line:column, severity, message and rule. */
@@ -27,12 +31,17 @@ export function renderValidationPretty(v: ValidationView, lang: Lang, c: ChalkIn
   }
   if (out.length > 0) out.push('');
   const bad = new Set(v.findings.map((f) => f.file)).size;
+  const ch = v.changed ?? null;
+  const base = ch ? (ch.ref ?? ch.base.slice(0, 7)) : '';
+  if (ch?.config) out.push(c.dim(t(lang, 'out.changedConfig', { base })));
+  else if (ch && ch.criteria.length > 0) out.push(c.dim(t(lang, 'out.changedCriteria', { base, stages: ch.criteria.map((s) => s.label[lang]).join(', ') })));
+  const counts = { files: v.files, total: v.total ?? v.files, base, errors: v.errors, warnings: v.warnings, bad };
   const summary =
     v.errors > 0 || v.warnings > 0
       ? v.errors > 0
-        ? c.red(t(lang, 'out.invalid', { files: v.files, errors: v.errors, warnings: v.warnings, bad }))
-        : c.yellow(t(lang, 'out.validWithWarnings', { files: v.files, warnings: v.warnings }))
-      : c.green(t(lang, 'out.valid', { files: v.files }));
+        ? c.red(t(lang, ch ? 'out.invalidChanged' : 'out.invalid', counts))
+        : c.yellow(t(lang, ch ? 'out.validWithWarningsChanged' : 'out.validWithWarnings', counts))
+      : c.green(t(lang, ch ? 'out.validChanged' : 'out.valid', counts));
   out.push(summary);
   return `${out.join('\n')}\n`;
 }
@@ -61,4 +70,30 @@ export function renderValidationGithub(v: ValidationView, registryRoot: string, 
       return `::${f.severity === 'error' ? 'error' : 'warning'} ${props.join(',')}::${escapeData(message)}\n`;
     })
     .join('');
+}
+
+/**
+ * JUnit XML: a test case per file checked, named by its path relative to the working directory (the repository
+ * root in CI, as for --format github) and grouped by its stage, or its folder outside the stage folders.
+ */
+export function renderValidationJunit(
+  v: ValidationView & { checked: { path: string; stage: string | null }[]; strict: boolean },
+  suite: string,
+  registryRoot: string,
+  cwd: string,
+): string {
+  const shown = (file: string) => path.relative(cwd, path.join(registryRoot, file)).split(path.sep).join('/');
+  const cases = new Map<string, JunitCase & { findings: JunitFinding[] }>();
+  const add = (file: string, stage: string | null) => {
+    const name = shown(file);
+    const existing = cases.get(file);
+    if (existing) return existing;
+    const made = { classname: stage ?? path.posix.dirname(name), name, findings: [] };
+    cases.set(file, made);
+    return made;
+  };
+  for (const c of v.checked) add(c.path, c.stage);
+  // A duplicate id may be reported on a file that was not read (its id came from its name): it gets a case too.
+  for (const f of v.findings) add(f.file, null).findings.push({ ...f, file: shown(f.file) });
+  return renderJunit(suite, [...cases.values()], { warningsFail: v.strict });
 }

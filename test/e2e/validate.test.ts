@@ -295,7 +295,7 @@ describe('ideas validate: output formats and options', () => {
     const r = ideas(['validate', '--json'], { cwd: twoProblems });
     expect(r.code).toBe(1);
     const doc = validation(r);
-    expect(doc.summary).toEqual({ files: 3, errors: 1, warnings: 1 });
+    expect(doc.summary).toEqual({ files: 3, errors: 1, warnings: 1, total: 3 });
   });
 
   it('a warning alone passes; --strict makes it fail', () => {

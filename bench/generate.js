@@ -1,0 +1,266 @@
+// @ts-check
+/**
+ * Realistic registries for the benchmark, the same every time for the same seed: the Sundsvall example's config and
+ * criteria, and ideas in every stage, each meeting its stage's criteria with the full history of how it got there,
+ * in Swedish and English. About 2% of the files carry a planted error of the kinds `ideas validate` finds.
+ *
+ *   node bench/generate.js 2000 10000            writes bench/data/registry-2000/ and bench/data/registry-10000/
+ *   node bench/generate.js --seed 7 --out /tmp 500
+ */
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const GENERATOR_VERSION = 1;
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+export const DATA_DIR = path.join(HERE, 'data');
+const EXAMPLE = path.join(HERE, '..', 'examples', 'sundsvall');
+
+/** mulberry32: a small, fast, seeded generator; Math.random cannot be seeded. */
+function rng(seed) {
+  let a = seed >>> 0;
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  /** @type {<T>(list: readonly T[]) => T} */
+  const pick = (list) => list[Math.floor(next() * list.length)];
+  /** @param {number} lo @param {number} hi */
+  const int = (lo, hi) => lo + Math.floor(next() * (hi - lo + 1));
+  return { next, pick, int };
+}
+
+const ID_ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
+
+/** Stages as in examples/sundsvall, with how common each is in a registry some years old, and the path there. */
+const STAGES = [
+  { key: 'idea', folder: '01-ide', weight: 30, path: [] },
+  { key: 'refinement', folder: '02-foradling', weight: 20, path: ['refinement'] },
+  { key: 'test', folder: '03-test', weight: 12, path: ['refinement', 'test'] },
+  { key: 'evaluation', folder: '04-utvardering', weight: 8, path: ['refinement', 'test', 'evaluation'] },
+  { key: 'spread', folder: '05-spridning', weight: 5, path: ['refinement', 'test', 'evaluation', 'spread'] },
+  { key: 'parked', folder: '90-parkerad', weight: 12, path: ['refinement', 'parked'] },
+  { key: 'rejected', folder: '99-avslagen', weight: 13, path: ['rejected'] },
+];
+const ORDER = ['idea', 'refinement', 'test', 'evaluation', 'spread'];
+
+const SV = {
+  subjects: ['Digital tillsyn', 'Lånecyklar', 'Minskat matsvinn', 'Läxhjälp på distans', 'Trygghetsvandringar', 'Solceller på taken', 'Mobil bokbuss', 'Språkstöd för nyanställda', 'Delade bilar', 'Ensamhetsfika', 'Digitala nycklar', 'Sommarjobb med mentor', 'Återbruk av möbler', 'Sms-påminnelser', 'Gröna skolgårdar', 'Lättläst information', 'Kvällsöppen simhall', 'Fixartjänst', 'Cirkulära hjälpmedel', 'Tolk via video'],
+  targets: ['i hemtjänsten', 'på biblioteket', 'i skolköken', 'för äldre', 'på landsbygden', 'i Matfors', 'för unga vuxna', 'i förskolan', 'på äldreboenden', 'i Timrå', 'för nyanlända', 'vid vårdcentralen', 'i Härnösand', 'för personalen', 'under sommaren'],
+  sentences: ['I dag tar det lång tid och kostar mer än det behöver.', 'Brukarna har själva efterfrågat en enklare lösning.', 'Idén har prövats i liten skala på en enhet med gott resultat.', 'Personalen lägger mycket tid på resor som går att undvika.', 'Vi vill testa under en begränsad period och följa upp noga.', 'Förslaget kräver inga nya tjänster, bara ett annat arbetssätt.', 'Flera kommuner i regionen har liknande behov.', 'Vi räknar med att minska kostnaderna redan första året.', 'Målgruppen har varit med och formulerat problemet.', 'Uppföljningen görs uppdelat på kön och ålder.'],
+  plan: 'Test i sex månader med två enheter, uppföljning varje månad och en slutrapport till idérådet.',
+  result: 'Testet visade kortare väntetider och nöjdare brukare; kostnaden blev lägre än beräknat.',
+  evaluation: 'Arbetssättet fungerar och rekommenderas för liknande enheter, med en utbildningsinsats först.',
+  notes: ['Spännande, koppla ihop med liknande försök.', 'Beviljas för test under hösten.', 'Testperioden är slut.', 'Breddas till fler enheter.', 'Väntar på budget.', 'Ligger utanför uppdraget.'],
+  tags: ['hemtjänst', 'digitalisering', 'skola', 'klimat', 'trygghet', 'äldre', 'unga', 'landsbygd', 'kultur', 'arbetsmiljö'],
+};
+const EN = {
+  subjects: ['Bike loans', 'Digital night checks', 'Less food waste', 'Homework help online', 'Safety walks', 'Solar panels on roofs', 'A mobile library', 'Language support for new staff', 'Shared cars', 'Coffee against loneliness', 'Digital keys', 'Summer jobs with a mentor', 'Reused furniture', 'Text reminders', 'Green schoolyards'],
+  targets: ['in home care', 'at the library', 'in school kitchens', 'for older people', 'in rural areas', 'for young adults', 'in preschool', 'in care homes', 'for newcomers', 'at the health centre'],
+  sentences: ['Today this takes long and costs more than it needs to.', 'The people it serves have asked for something simpler.', 'The idea has been tried on a small scale with good results.', 'Staff spend much time on journeys that could be avoided.', 'We want a time-limited test with careful follow-up.', 'It needs no new posts, only a different way of working.', 'Several municipalities in the region have the same need.', 'We expect lower costs within the first year.'],
+  plan: 'A six-month test in two units, with monthly follow-up and a final report to the council.',
+  result: 'The test gave shorter waiting times and happier users; it cost less than planned.',
+  evaluation: 'The way of working holds up and is recommended for similar units, after some training.',
+  notes: ['Promising; connect it with similar trials.', 'Granted for a test this autumn.', 'The test period is over.', 'Spread to more units.', 'Waiting for a budget.', 'Outside our remit.'],
+  tags: ['home-care', 'digital', 'school', 'climate', 'safety', 'elderly', 'youth', 'rural', 'culture'],
+};
+const PEOPLE = ['Anna Berg', 'Johan Ek', 'Sara Nyberg', 'Eva Holm', 'Mikael Lund', 'Fatima Ali', 'Lina Åberg', 'Oskar Nilsson', 'Karin Sjöberg', 'Ahmed Hassan', 'Maria Öst', 'Per Strand', 'Elin Björk', 'Nils Vik'];
+const UNITS = ['Vård- och omsorgsförvaltningen', 'Barn- och utbildningsförvaltningen', 'Kultur- och fritidsförvaltningen', 'Stadsbyggnadskontoret', 'Individ- och arbetsmarknadsförvaltningen', 'Servicecenter'];
+const CHALLENGES = ['valfard', 'klimat', 'trygghet', 'kompetensforsorjning', 'landsbygd'];
+const PLANTS = ['missing-criterion', 'bad-date', 'unknown-challenge', 'duplicate-key', 'unclosed', 'file-name', 'duplicate-id'];
+
+/** @param {string} text */
+function slug(text) {
+  return text.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60).replace(/-+$/, '');
+}
+
+/** @param {unknown} v YAML for a value: plain when safe, otherwise double-quoted as JSON (a subset of YAML). */
+function yaml(v) {
+  if (typeof v === 'boolean' || typeof v === 'number') return String(v);
+  if (Array.isArray(v)) return `[${v.map(yaml).join(', ')}]`;
+  const s = String(v);
+  return /^[\p{L}][\p{L}\p{N} .,'()-]*$/u.test(s) || /^\d{4}-\d{2}-\d{2}$/.test(s) ? s : JSON.stringify(s);
+}
+
+/** @param {Date} d */
+const day = (d) => d.toISOString().slice(0, 10);
+
+/**
+ * Writes a registry of `size` ideas into `dir` (replacing it) and returns what it planted.
+ * @param {{ size: number, seed?: number, dir: string, errorRate?: number }} opts
+ */
+export function generateRegistry({ size, seed = 1, dir, errorRate = 0.02 }) {
+  const r = rng(seed * 1_000_003 + size);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  cpSync(path.join(EXAMPLE, 'ideas.config.yaml'), path.join(dir, 'ideas.config.yaml'));
+  cpSync(path.join(EXAMPLE, 'criteria'), path.join(dir, 'criteria'), { recursive: true });
+  for (const s of STAGES) mkdirSync(path.join(dir, 'ideas', s.folder), { recursive: true });
+
+  // Which files get an error: a fixed share, spread by the seed.
+  const plantCount = Math.round(size * errorRate);
+  const order = Array.from({ length: size }, (_, i) => i);
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = Math.floor(r.next() * (i + 1));
+    [order[i], order[j]] = [/** @type {number} */ (order[j]), /** @type {number} */ (order[i])];
+  }
+  /** @type {Map<number, string>} */
+  const plantAt = new Map(order.slice(0, plantCount).map((index, n) => [index, PLANTS[n % PLANTS.length] ?? 'bad-date']));
+
+  const totalWeight = STAGES.reduce((n, s) => n + s.weight, 0);
+  const taken = new Set();
+  /** @type {string[]} */
+  const ids = [];
+  /** @type {{ path: string, stage: string, planted: string | null }[]} */
+  const files = [];
+  const start = Date.UTC(2023, 0, 1);
+  for (let i = 0; i < size; i++) {
+    let roll = r.next() * totalWeight;
+    const stage = STAGES.find((s) => (roll -= s.weight) < 0) ?? STAGES[0];
+    if (!stage) throw new Error('no stages');
+    const lang = r.next() < 0.75 ? SV : EN;
+    let id;
+    do id = `sund-${Array.from({ length: 6 }, () => ID_ALPHABET[r.int(0, 31)]).join('')}`;
+    while (taken.has(id));
+    taken.add(id);
+    let planted = plantAt.get(i) ?? null;
+    const hasCriteria = ['refinement', 'test', 'evaluation', 'spread'].includes(stage.key);
+    if ((planted === 'duplicate-id' && ids.length === 0) || (planted === 'missing-criterion' && !hasCriteria)) planted = 'bad-date';
+    if (planted === 'duplicate-id') id = r.pick(ids);
+    else ids.push(id);
+
+    const title = `${r.pick(lang.subjects)} ${r.pick(lang.targets)}`;
+    let date = new Date(start + r.int(0, 1000) * 86_400_000);
+    const created = day(date);
+    /** @type {Record<string, unknown>} */
+    const fields = { id, title, created };
+    const reached = stage.path.length === 0 ? 0 : ORDER.indexOf(stage.path[stage.path.length - 1] ?? '');
+    const level = stage.key === 'parked' ? 1 : stage.key === 'rejected' ? 0 : Math.max(reached, 0);
+    fields.carrier = r.pick(PEOPLE);
+    if (level >= 1 || r.next() < 0.4) fields.coach = r.pick(PEOPLE);
+    if (level >= 1 || r.next() < 0.6) fields.unit = r.pick(UNITS);
+    if (level >= 1 || r.next() < 0.7) fields.challenge = r.pick(CHALLENGES);
+    fields.tags = [...new Set([r.pick(lang.tags), r.pick(lang.tags)])];
+    if (level >= 2) {
+      fields.test_plan = lang.plan;
+      fields.manager_support = true;
+      if (r.next() < 0.6) fields.equality_impact = lang.sentences[r.int(0, lang.sentences.length - 1)];
+    }
+    if (level >= 3) fields.test_result = lang.result;
+    if (level >= 4) {
+      fields.evaluation = lang.evaluation;
+      fields.spread_to = ['Timrå kommun', 'Härnösands kommun'].slice(0, r.int(1, 2));
+    }
+
+    /** @type {Record<string, unknown>[]} */
+    const history = [{ date: created, action: 'created', to: 'idea' }];
+    let from = 'idea';
+    for (const to of stage.path) {
+      date = new Date(date.getTime() + r.int(7, 120) * 86_400_000);
+      /** @type {Record<string, unknown>} */
+      const entry = { date: day(date), action: 'moved', from, to, by: r.next() < 0.7 ? 'Idérådet' : r.pick(PEOPLE) };
+      entry.decision = to === 'rejected' ? 'reject' : to === 'parked' ? 'park' : 'approve';
+      if (to === 'test') entry.amount = r.int(2, 30) * 10_000;
+      entry.note = r.pick(lang.notes);
+      history.push(entry);
+      from = to;
+    }
+    if (fields.coach && r.next() < 0.3) history.push({ date: day(new Date(date.getTime() + 86_400_000)), action: 'assigned', field: 'coach', new: fields.coach, by: 'Samordnaren' });
+    fields.history = history;
+
+    let name = `${id}-${slug(title) || 'ide'}.md`;
+    /** @type {string[]} */
+    const extraLines = [];
+    let close = true;
+    switch (planted) {
+      case 'missing-criterion':
+        delete fields.coach;
+        break;
+      case 'bad-date':
+        fields.created = `${r.int(1, 28)} mars ${r.int(2023, 2026)}`;
+        break;
+      case 'unknown-challenge':
+        fields.challenge = 'rymden';
+        break;
+      case 'duplicate-key':
+        extraLines.push(`title: ${yaml(title)}`);
+        break;
+      case 'unclosed':
+        close = false;
+        break;
+      case 'file-name':
+        name = `sund-zzzzzz-${slug(title)}.md`;
+        break;
+      default:
+        break;
+    }
+    const lines = ['---'];
+    for (const [key, value] of Object.entries(fields)) {
+      if (key !== 'history') {
+        lines.push(`${key}: ${yaml(value)}`);
+        continue;
+      }
+      lines.push('history:');
+      for (const entry of /** @type {Record<string, unknown>[]} */ (value)) {
+        Object.entries(entry).forEach(([k, v], n) => lines.push(`${n === 0 ? '  - ' : '    '}${k}: ${yaml(v)}`));
+      }
+    }
+    lines.push(...extraLines);
+    if (close) lines.push('---');
+    const paragraphs = Array.from({ length: r.int(2, 5) }, () => Array.from({ length: r.int(2, 4) }, () => r.pick(lang.sentences)).join(' '));
+    const rel = `ideas/${stage.folder}/${name}`;
+    writeFileSync(path.join(dir, rel), `${lines.join('\n')}\n\n${paragraphs.join('\n\n')}\n`);
+    files.push({ path: rel, stage: stage.key, planted });
+  }
+  const manifest = { generator: GENERATOR_VERSION, size, seed, errorRate, planted: files.filter((f) => f.planted).length, files };
+  writeFileSync(path.join(dir, 'bench-manifest.json'), `${JSON.stringify(manifest, null, 1)}\n`);
+  return manifest;
+}
+
+/**
+ * The registry of this size and seed in bench/data, generated unless it is there already from the same generator.
+ * @param {{ size: number, seed?: number }} opts
+ */
+export function registryFor({ size, seed = 1 }) {
+  const dir = path.join(DATA_DIR, `registry-${size}-seed${seed}`);
+  const manifestFile = path.join(dir, 'bench-manifest.json');
+  if (existsSync(manifestFile)) {
+    const manifest = JSON.parse(readFileSync(manifestFile, 'utf8'));
+    if (manifest.generator === GENERATOR_VERSION && manifest.size === size && manifest.seed === seed) return { dir, manifest };
+  }
+  return { dir, manifest: generateRegistry({ size, seed, dir }) };
+}
+
+function main() {
+  const args = process.argv.slice(2);
+  let seed = 1;
+  let out = DATA_DIR;
+  /** @type {number[]} */
+  const sizes = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '--seed') seed = Number(args[++i]);
+    else if (a === '--out') out = path.resolve(args[++i] ?? '.');
+    else if (/^\d+$/.test(a ?? '')) sizes.push(Number(a));
+    else {
+      console.error(`usage: node bench/generate.js [--seed n] [--out dir] <size>...  (unknown argument ${a})`);
+      process.exitCode = 2;
+      return;
+    }
+  }
+  if (sizes.length === 0 || !Number.isInteger(seed)) {
+    console.error('usage: node bench/generate.js [--seed n] [--out dir] <size>...');
+    process.exitCode = 2;
+    return;
+  }
+  for (const size of sizes) {
+    const dir = path.join(out, `registry-${size}-seed${seed}`);
+    const m = generateRegistry({ size, seed, dir });
+    console.log(`${dir}: ${m.size} ideas, ${m.planted} with a planted error`);
+  }
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();

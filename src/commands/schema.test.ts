@@ -1,0 +1,103 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { commandContext, ideaPath, makeSluice, removeSluices } from '../../test/helpers/sluice.js';
+import { EXTENSION_KEYWORDS } from '../core/schema-check.js';
+import { runSchema } from './schema.js';
+
+afterAll(removeSluices);
+
+const require = createRequire(import.meta.url);
+type AjvType = import('ajv').default;
+const Ajv2020 = (require('ajv/dist/2020.js') as { default: new (o: object) => AjvType }).default;
+const addFormats = (require('ajv-formats') as { default: (a: AjvType) => void }).default;
+
+/**
+ * The schema as a consumer compiles it: a fresh ajv in strict mode that knows no other schema, so a reference that
+ * points outside the document fails to compile. It is told of the product's extension keywords, as any tool must be.
+ */
+function compile(schema: Record<string, unknown>) {
+  const ajv = new Ajv2020({ strict: true, allErrors: true });
+  addFormats(ajv);
+  ajv.addVocabulary([...EXTENSION_KEYWORDS]);
+  return ajv.compile(schema);
+}
+
+function frontMatter(root: string, rel: string): Record<string, unknown> {
+  const text = readFileSync(path.join(root, rel), 'utf8');
+  return parse(text.split(/^---$/m)[1] as string) as Record<string, unknown>;
+}
+
+function refs(node: unknown): string[] {
+  if (Array.isArray(node)) return node.flatMap(refs);
+  if (node === null || typeof node !== 'object') return [];
+  return Object.entries(node).flatMap(([k, v]) => (k === '$ref' && typeof v === 'string' ? [v] : refs(v)));
+}
+
+describe('runSchema', () => {
+  const root = makeSluice({ git: false });
+  const testIdea = frontMatter(root, ideaPath('sund-avmpk4'));
+  const firstIdea = frontMatter(root, ideaPath('sund-njf5rp'));
+
+  it('a stage: accepts a valid idea of that stage and rejects one missing a criterion', async () => {
+    const { ctx } = commandContext(root);
+    const r = await runSchema({ stage: 'test' }, ctx);
+    const validate = compile(r.schema);
+    expect(validate(testIdea), JSON.stringify(validate.errors)).toBe(true);
+    const { test_plan: _plan, ...withoutPlan } = testIdea;
+    expect(validate(withoutPlan)).toBe(false);
+    expect(validate.errors).toContainEqual(expect.objectContaining({ keyword: 'required', params: { missingProperty: 'test_plan' } }));
+    expect(validate({ ...testIdea, manager_support: false })).toBe(false);
+    // An idea in the first stage does not meet the test stage's criteria.
+    expect(validate(firstIdea)).toBe(false);
+  });
+
+  it('every reference points inside the document', async () => {
+    const { ctx } = commandContext(root);
+    const r = await runSchema({ stage: 'test' }, ctx);
+    expect(refs(r.schema).length).toBeGreaterThan(3);
+    for (const ref of refs(r.schema)) expect(ref).toMatch(/^#\/\$defs\//);
+  });
+
+  it('checks the challenge against the config, and the base fields', async () => {
+    const { ctx } = commandContext(root);
+    const validate = compile((await runSchema({ stage: 'test' }, ctx)).schema);
+    expect(validate({ ...testIdea, challenge: 'no-such-challenge' })).toBe(false);
+    expect(validate({ ...testIdea, created: '14 mars' })).toBe(false);
+    expect(validate({ ...testIdea, history: [{ date: '2026-03-14' }] })).toBe(false);
+  });
+
+  it('without a stage: the base every idea meets, in any stage', async () => {
+    const { ctx } = commandContext(root);
+    const r = await runSchema({}, ctx);
+    expect(r.stage).toBeNull();
+    expect(r.schema.allOf).toEqual([{ $ref: '#/$defs/base' }, { $ref: '#/$defs/registry' }]);
+    const validate = compile(r.schema);
+    expect(validate(firstIdea)).toBe(true);
+    expect(validate(testIdea)).toBe(true);
+    const { title: _title, ...untitled } = firstIdea;
+    expect(validate(untitled)).toBe(false);
+  });
+
+  it('finds the stage forgivingly, and labels in the language asked for', async () => {
+    const { ctx } = commandContext(root);
+    const sv = await runSchema({ stage: 'förädling' }, ctx);
+    expect(sv.stage?.key).toBe('refinement');
+    expect(sv.schema.title).toBe('Idésluss Sundsvallsregionen: en idé i steget Förädling');
+    const en = await runSchema({ stage: '02-foradling', lang: 'en' }, ctx);
+    expect(en.schema.title).toBe('Idésluss Sundsvallsregionen: an idea in the stage Refinement');
+    expect(en.schema.description).toContain('`ideas schema --stage refinement --lang en`');
+    const base = (en.schema.$defs as Record<string, { properties: Record<string, { title?: string }> }>).base;
+    expect(base?.properties.carrier?.title).toBe('Idea carrier');
+  });
+
+  it('an unknown stage, or a broken criteria file, is refused', async () => {
+    const { ctx } = commandContext(root);
+    await expect(runSchema({ stage: 'nowhere' }, ctx)).rejects.toMatchObject({ code: 'UNKNOWN_STAGE' });
+    const broken = makeSluice({ git: false });
+    writeFileSync(path.join(broken, 'criteria/parked.schema.json'), '{ "type": "objekt" }');
+    await expect(runSchema({ stage: 'test' }, commandContext(broken).ctx)).rejects.toMatchObject({ code: 'CONFIG_INVALID' });
+  });
+});

@@ -1,0 +1,53 @@
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { CommonOptions, Ctx } from '../context.js';
+import type { Stage } from '../core/config.js';
+import { t, type Lang } from '../core/i18n.js';
+import { bundleSchemas, type SchemaPart } from '../core/schema-bundle.js';
+import { readPackageSchema } from '../core/schema-check.js';
+import { resolveStage } from '../core/stage-lookup.js';
+import { loadCriteria, type Registry } from '../io/registry.js';
+import { openRegistry } from './open-registry.js';
+
+export interface SchemaOptions extends CommonOptions {
+  stage?: string;
+}
+
+export interface SchemaResult {
+  kind: 'schema';
+  registry: Registry;
+  lang: Lang;
+  stage: Stage | null;
+  schema: Record<string, unknown>;
+}
+
+/**
+ * The JSON Schema an idea in a stage must meet (the base schema and the stage's criteria), or without a stage the
+ * base every idea meets; with the config's challenge ids, which `validate` also checks. One document, for editors.
+ */
+export async function runSchema(opts: SchemaOptions, ctx: Ctx): Promise<SchemaResult> {
+  const { registry, lang } = openRegistry(opts, ctx);
+  const { config } = registry;
+  const stage = opts.stage === undefined ? null : resolveStage(config, opts.stage);
+  const base = readPackageSchema('idea');
+  const parts: SchemaPart[] = [{ name: 'base', schema: base, uri: typeof base.$id === 'string' ? base.$id : null }];
+  if (stage) {
+    // Every criteria file is read and compiled, so that a broken one is refused here as everywhere else.
+    const criteria = loadCriteria(registry).get(stage.key);
+    if (criteria) {
+      const own = criteria.schema.$id;
+      parts.push({ name: `stage-${stage.key}`, schema: criteria.schema, uri: typeof own === 'string' ? own : pathToFileURL(path.resolve(registry.root, stage.criteria)).href });
+    }
+  }
+  if (config.challenges.length > 0) {
+    const challenge = { enum: config.challenges.map((c) => c.id), description: config.challenges.map((c) => `${c.id}: ${c.label[lang]}`).join('\n') };
+    parts.push({ name: 'registry', schema: { type: 'object', properties: { challenge } }, uri: null });
+  }
+  const command = ['ideas schema', stage ? `--stage ${stage.key}` : '', opts.lang ? `--lang ${opts.lang}` : ''].filter(Boolean).join(' ');
+  const schema = bundleSchemas(parts, {
+    lang,
+    title: stage ? t(lang, 'schema.title', { registry: config.name, stage: stage.label[lang] }) : t(lang, 'schema.titleBase', { registry: config.name }),
+    description: stage ? t(lang, 'schema.description', { stage: stage.label[lang], criteria: stage.criteria, command }) : t(lang, 'schema.descriptionBase', { command }),
+  });
+  return { kind: 'schema', registry, lang, stage, schema };
+}

@@ -1,0 +1,129 @@
+import { appendFileSync, cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { commandContext, EXAMPLE, git, ideaPath, makeSluice, removeSluices } from '../../test/helpers/sluice.js';
+import { makeTempRepo, removeTempDirs } from '../../test/helpers/temp-repo.js';
+import { runValidate } from './validate.js';
+
+afterAll(() => {
+  removeSluices();
+  removeTempDirs();
+});
+
+/** The Sundsvall example committed on main, with a branch `feature` checked out. */
+function branch(): string {
+  const root = makeSluice();
+  git(root, ['checkout', '-q', '-b', 'feature']);
+  return root;
+}
+
+function edit(root: string, rel: string, change: (text: string) => string): void {
+  writeFileSync(path.join(root, rel), change(readFileSync(path.join(root, rel), 'utf8')));
+}
+
+const BOKBUSSEN = ideaPath('sund-eev2bz');
+const NATTKAMERA = ideaPath('sund-njf5rp');
+const TILLSYN = ideaPath('sund-avmpk4');
+const dropCoach = (t: string) => t.replace(/^coach: .*\n/m, '');
+
+describe('validate --changed', () => {
+  it('checks the changed files only: a broken changed file is found, a broken unchanged one is not read', async () => {
+    const root = branch();
+    // Broken on main already: committed, so unchanged on the branch.
+    edit(root, TILLSYN, (t) => t.replace('created: 2026-03-14', 'created: [broken'));
+    git(root, ['commit', '-qam', 'broken on main']);
+    git(root, ['branch', '-f', 'main']);
+    edit(root, BOKBUSSEN, dropCoach);
+    const { ctx } = commandContext(root);
+    const r = await runValidate({ paths: [], changed: true, lang: 'en' }, ctx);
+    expect(r.findings.map((f) => [f.file, f.line, f.rule])).toEqual([[BOKBUSSEN, 2, 'criteria/refinement']]);
+    expect(r.checked).toEqual([{ path: BOKBUSSEN, stage: 'refinement' }]);
+    expect({ files: r.files, total: r.total, ok: r.ok }).toEqual({ files: 1, total: 10, ok: false });
+    expect(r.changed).toMatchObject({ base: git(root, ['rev-parse', 'main']).trim(), ref: null, config: false, criteria: [] });
+    // The whole run finds both.
+    const all = await runValidate({ paths: [] }, ctx);
+    expect(new Set(all.findings.map((f) => f.file))).toEqual(new Set([BOKBUSSEN, TILLSYN]));
+  });
+
+  it('finds a changed file whose id is that of an unchanged file, taken from its name without reading it', async () => {
+    const root = branch();
+    // The unchanged file cannot even be parsed: only its name speaks for it.
+    edit(root, NATTKAMERA, (t) => t.replace('---\n', '---\n: [\n'));
+    git(root, ['commit', '-qam', 'unparseable on main']);
+    git(root, ['branch', '-f', 'main']);
+    const copy = 'ideas/90-parkerad/sund-njf5rp-kopia.md';
+    cpSync(path.join(EXAMPLE, NATTKAMERA), path.join(root, copy));
+    edit(root, copy, (t) => t.replace(/to: idea\n/, 'to: idea\n  - date: 2026-06-01\n    action: moved\n    from: idea\n    to: parked\n'));
+    const { ctx } = commandContext(root);
+    const r = await runValidate({ paths: [], changed: true, lang: 'en' }, ctx);
+    expect(r.findings.map((f) => [f.file, f.rule, f.line])).toEqual([[copy, 'id/duplicate', 2]]);
+    expect(r.findings[0]?.message).toContain(NATTKAMERA);
+  });
+
+  it('leaves duplicates among unchanged files alone: their ids are only the ones in their names', async () => {
+    const root = branch();
+    // On main: a file whose name claims another idea's id (its own id says otherwise).
+    cpSync(path.join(root, TILLSYN), path.join(root, 'ideas/03-test/sund-njf5rp-namnet-ljuger.md'));
+    git(root, ['add', '-A']);
+    git(root, ['commit', '-qm', 'misnamed on main']);
+    git(root, ['branch', '-f', 'main']);
+    edit(root, BOKBUSSEN, (t) => t.replace('title:', 'title: Ny'));
+    const { ctx } = commandContext(root);
+    const r = await runValidate({ paths: [], changed: true }, ctx);
+    expect(r.findings).toEqual([]);
+    const all = await runValidate({ paths: [] }, ctx);
+    expect(all.findings.map((f) => f.rule).sort()).toEqual(['id/duplicate', 'id/file-name']);
+  });
+
+  it('a changed config checks every file; changed criteria check every idea of their stage', async () => {
+    const root = branch();
+    appendFileSync(path.join(root, 'ideas.config.yaml'), '# a comment\n');
+    const { ctx } = commandContext(root);
+    const whole = await runValidate({ paths: [], changed: true }, ctx);
+    expect(whole.changed?.config).toBe(true);
+    expect(whole.files).toBe(10);
+
+    // Another copy: compiled criteria are cached by their file's path for the life of the process.
+    const other = branch();
+    edit(other, 'criteria/test.schema.json', (t) => t.replace('"minLength": 20', '"minLength": 2000'));
+    const stage = await runValidate({ paths: [], changed: true, lang: 'en' }, commandContext(other).ctx);
+    expect(stage.changed?.criteria.map((s) => s.key)).toEqual(['test']);
+    expect(stage.checked.map((c) => c.stage)).toEqual(['test', 'test']);
+    expect(stage.findings.map((f) => f.rule)).toEqual(['criteria/test', 'criteria/test']);
+  });
+
+  it('with paths: the changed files among them; with --base: since that revision', async () => {
+    const root = branch();
+    edit(root, BOKBUSSEN, dropCoach);
+    edit(root, NATTKAMERA, (t) => t.replace('title:', 'title: Ny'));
+    git(root, ['commit', '-qam', 'two changes']);
+    const { ctx } = commandContext(root);
+    const some = await runValidate({ paths: ['ideas/01-ide'], changed: true }, ctx);
+    expect(some.checked.map((c) => c.path)).toEqual([NATTKAMERA]);
+    const sinceHead = await runValidate({ paths: [], base: 'HEAD' }, ctx);
+    expect(sinceHead.files).toBe(0);
+    expect(sinceHead.changed).toMatchObject({ ref: 'HEAD', base: git(root, ['rev-parse', 'HEAD']).trim() });
+    expect(sinceHead.ok).toBe(true);
+  });
+
+  it('works when the registry is a subfolder of the repository', async () => {
+    const repo = makeTempRepo();
+    const root = path.join(repo, 'kommun', 'idesluss');
+    mkdirSync(root, { recursive: true });
+    cpSync(EXAMPLE, root, { recursive: true });
+    git(repo, ['add', '-A']);
+    git(repo, ['commit', '-qm', 'registry']);
+    git(repo, ['checkout', '-q', '-b', 'feature']);
+    edit(root, BOKBUSSEN, dropCoach);
+    writeFileSync(path.join(repo, 'outside.md'), 'not an idea\n');
+    const { ctx } = commandContext(path.join(root, 'ideas'));
+    const r = await runValidate({ paths: [], changed: true }, ctx);
+    expect(r.checked.map((c) => c.path)).toEqual([BOKBUSSEN]);
+    expect(r.findings.map((f) => f.file)).toEqual([BOKBUSSEN]);
+  });
+
+  it('outside git: a usage error', async () => {
+    const root = makeSluice({ git: false });
+    await expect(runValidate({ paths: [], changed: true }, commandContext(root).ctx)).rejects.toMatchObject({ code: 'USAGE' });
+  });
+});

@@ -1,0 +1,49 @@
+/**
+ * The files of a registry that changed since a base revision, as `ideas validate --changed` checks them: whatever
+ * differs between the base and the working tree (committed since, staged, unstaged) and untracked files that git
+ * does not ignore. Deleted files are left out; a renamed file is its new path.
+ */
+import { realpathSync } from 'node:fs';
+import path from 'node:path';
+import { IdeasError } from '../core/errors.js';
+import { git, gitTopLevel } from './git.js';
+import { defaultBase, resolveRevision } from './git-base.js';
+import { toPosix } from './idea-files.js';
+
+export interface ChangedFiles {
+  /** The commit compared with. */
+  base: string;
+  /** The revision as the user named it, or null for the default base (the merge base with the default branch). */
+  ref: string | null;
+  /** Relative to the registry root, with forward slashes; files outside the root start with `../`. */
+  paths: Set<string>;
+}
+
+/**
+ * Changed files under the registry root, and `extra` files (absolute paths, such as criteria schemas kept outside
+ * the registry's folder). Not a git repository, or a base git does not know, is a usage error.
+ */
+export async function changedFiles(root: string, ref: string | undefined, env: NodeJS.ProcessEnv, extra: readonly string[] = []): Promise<ChangedFiles> {
+  const found = await gitTopLevel(root);
+  if (found === null) throw new IdeasError('USAGE', 'err.changedNotGitRepo', { dir: root }, { hint: 'hint.changedNotGitRepo' });
+  const base = ref === undefined ? await defaultBase(root, env) : await resolveRevision(root, ref);
+  // git speaks of real paths; the registry may have been reached through a symbolic link.
+  const top = realpathSync(found);
+  const realRoot = realpathSync(root);
+  const inRepo = (abs: string) => toPosix(path.relative(top, abs));
+  const specs = [realRoot, ...extra.map((e) => path.resolve(realRoot, e))]
+    .map(inRepo)
+    .filter((p) => p !== '..' && !p.startsWith('../') && !path.isAbsolute(p))
+    .map((p) => (p === '' ? '.' : p));
+  // Literal pathspecs: a folder called `[x]` or `*` means itself. No rename detection: a rename is then the
+  // deletion of the old path (left out) and the addition of the new one, which is all that matters here.
+  const [diff, untracked] = await Promise.all([
+    git(['--literal-pathspecs', 'diff', '--name-only', '-z', '--no-renames', '--diff-filter=d', '--no-ext-diff', base, '--', ...specs], top),
+    git(['--literal-pathspecs', 'ls-files', '--others', '--exclude-standard', '-z', '--', ...specs], top),
+  ]);
+  const paths = new Set<string>();
+  for (const p of `${diff.stdout}\0${untracked.stdout}`.split('\0')) {
+    if (p !== '') paths.add(toPosix(path.relative(realRoot, path.join(top, p))));
+  }
+  return { base, ref: ref ?? null, paths };
+}
