@@ -35,11 +35,14 @@ export interface RegistryConfig {
   stages: Stage[];
   challenges: Challenge[];
   goals: Goal[];
+  /** Absent when the config does not set it: reports then use DEFAULT_MIN_GROUP_SIZE. */
+  minGroupSize?: number;
 }
 
 export const CONFIG_FILE = 'ideas.config.yaml';
 export const DEFAULT_IDEAS_DIR = 'ideas';
 export const DEFAULT_ID_PREFIX = 'idea';
+export const DEFAULT_MIN_GROUP_SIZE = 5;
 
 /** A problem with the config, found after its schema check: which value, and what is wrong. */
 export interface ConfigProblem {
@@ -83,6 +86,7 @@ export function normalizeConfig(raw: Record<string, unknown>): RegistryConfig {
       target: g.target as number,
       by: (g.by as string | undefined) ?? null,
     })),
+    ...(typeof raw.minGroupSize === 'number' ? { minGroupSize: raw.minGroupSize } : {}),
   };
 }
 
