@@ -277,7 +277,11 @@ function groupsOf(field: string, subjects: readonly Subject[]): [string | null, 
   const groups = new Map<string | null, Subject[]>();
   for (const s of subjects) {
     const values = groupValues(s.idea.data[field]);
-    for (const v of values.length > 0 ? values : [null]) groups.set(v, [...(groups.get(v) ?? []), s]);
+    for (const v of values.length > 0 ? values : [null]) {
+      const members = groups.get(v);
+      if (members) members.push(s);
+      else groups.set(v, [s]);
+    }
   }
   return [...groups.entries()].sort(([a, x], [b, y]) => (a === null ? 1 : b === null ? -1 : y.length - x.length || a.localeCompare(b, 'sv')));
 }
