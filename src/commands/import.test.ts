@@ -116,6 +116,16 @@ describe('runImport', () => {
     expect([r.encoding, r.imported[0]?.title]).toEqual(['windows-1252', 'Återvinning på Södermalm']);
   });
 
+  it('reports its progress through the rows and the writes, ending at the total', async () => {
+    const root = makeSluice({ git: false });
+    const { ctx } = commandContext(root);
+    const seen: [number, number][] = [];
+    const rows = Array.from({ length: 5 }, (_, i) => `Idé ${i}`).join('\n');
+    await runImport(opts(sheet(root, 'ideer.csv', `title\n${rows}\n`), { onProgress: (done, total) => seen.push([done, total]) }), ctx);
+    expect(seen.map(([d]) => d)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(new Set(seen.map(([, t]) => t))).toEqual(new Set([10]));
+  });
+
   it('flags rows whose title an idea in the registry already has', async () => {
     const root = makeSluice();
     const { ctx } = commandContext(root);
