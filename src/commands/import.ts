@@ -143,9 +143,9 @@ export async function runImport(opts: ImportOptions, ctx: Ctx): Promise<ImportRe
     opts.onProgress?.(i + 1, dataRecords.length * 2);
   });
 
-  const base_ = { registry, lang, file: opts.file, delimiter: table.delimiter, encoding, rows: dataRecords.length, problems, invalidRows, ignoredColumns: ignored, dryRun: opts.dryRun };
+  const summary = { registry, lang, file: opts.file, delimiter: table.delimiter, encoding, rows: dataRecords.length, problems, invalidRows, ignoredColumns: ignored, dryRun: opts.dryRun };
   if (invalidRows.length > 0 && !opts.skipInvalid) {
-    return { kind: 'import', ...base_, imported: [], duplicates: [], written: false, staged: false, ok: false };
+    return { kind: 'import', ...summary, imported: [], duplicates: [], written: false, staged: false, ok: false };
   }
 
   const taken = new Set(listIdeaFiles(registry).map((e) => idFromFileName(e.path.slice(e.path.lastIndexOf('/') + 1))));
@@ -170,9 +170,9 @@ export async function runImport(opts: ImportOptions, ctx: Ctx): Promise<ImportRe
     if (same !== undefined) duplicates.push({ row: r.row, id: same, title: String(title ?? '') });
   }
   if (opts.dryRun || files.length === 0) {
-    return { kind: 'import', ...base_, imported, duplicates, written: false, staged: false, ok: true };
+    return { kind: 'import', ...summary, imported, duplicates, written: false, staged: false, ok: true };
   }
   const half = dataRecords.length;
   const { staged } = await writeNewFiles(registry, files, ctx.env, opts.onProgress ? (done, total) => opts.onProgress?.(half + Math.round((done / total) * half), half * 2) : undefined);
-  return { kind: 'import', ...base_, imported, duplicates, written: true, staged, ok: true };
+  return { kind: 'import', ...summary, imported, duplicates, written: true, staged, ok: true };
 }
