@@ -422,6 +422,108 @@ export async function run(argv: string[], ctx: Ctx): Promise<number> {
       out(`${JSON.stringify(result.schema, null, 2)}\n`);
     });
 
+  sub('report', h('report'))
+    .option('--since <date>', h('reportSince'))
+    .option('--until <date>', h('reportUntil'))
+    .option('--by <field>', h('reportBy'), collect)
+    .addOption(new Option('-f, --format <format>', h('reportFormat')).choices(['text', 'md', 'json', 'csv']).default('text'))
+    .option('--include-personal', h('optIncludePersonal'))
+    .option('--json', h('optJson'))
+    .addHelpText('after', examples('report', lang))
+    .action(async (_o, cmd: Command) => {
+      const o = cmd.optsWithGlobals();
+      const format = o.json ? 'json' : (o.format as string);
+      json = format === 'json';
+      const { runReport } = await import('./commands/report.js');
+      const r = await runReport({ ...common(o), since: o.since as string | undefined, until: o.until as string | undefined, by: (o.by as string[] | undefined) ?? [], includePersonal: o.includePersonal === true }, ctx);
+      const view = { report: r.report, config: r.registry.config, titles: r.titles };
+      if (format === 'json') {
+        const { reportDocument } = await import('./ui/dto.js');
+        out(`${JSON.stringify(reportDocument(r.registry, r.report, r.titles, r.lang), null, 2)}\n`);
+      } else {
+        const { renderReportCsv, renderReportMarkdown, renderReportText } = await import('./ui/render-report.js');
+        if (format === 'csv') out(renderReportCsv(view, r.lang, r.registry.config.language === 'sv' ? ';' : ','));
+        else if (format === 'md') out(renderReportMarkdown(view, r.lang));
+        else out(renderReportText(view, r.lang, colorFor(ctx.stdout, ctx.env), { bars: ctx.stdout.isTTY === true, width: ctx.stdout.columns || 80 }));
+      }
+      if (r.unreadable > 0) err(`${colorFor(ctx.stderr, ctx.env).yellow(t(r.lang, 'out.unreadable', { count: r.unreadable }))}\n`);
+    });
+
+  sub('export', h('export'))
+    .addOption(new Option('-f, --format <format>', h('exportFormat')).choices(['csv', 'json']).default('csv'))
+    .option('-s, --stage <stage>', h('exportStage'))
+    .option('--include-personal', h('optIncludePersonal'))
+    .option('--delimiter <char>', h('exportDelimiter'))
+    .option('--json', h('optJson'))
+    .addHelpText('after', examples('export', lang))
+    .action(async (_o, cmd: Command) => {
+      const o = cmd.optsWithGlobals();
+      const format = o.json ? 'json' : (o.format as string);
+      json = format === 'json';
+      const { runExport } = await import('./commands/export.js');
+      const r = await runExport({ ...common(o), stage: o.stage as string | undefined, includePersonal: o.includePersonal === true, delimiter: o.delimiter as string | undefined }, ctx);
+      if (format === 'json') {
+        const { exportDocument } = await import('./ui/dto.js');
+        out(`${JSON.stringify(exportDocument(r.registry, r.table, o.includePersonal === true), null, 2)}\n`);
+      } else {
+        const { renderIdeaTableCsv } = await import('./ui/render-export.js');
+        out(renderIdeaTableCsv(r.table, r.registry.config.language, r.delimiter));
+      }
+      if (r.unreadable > 0) err(`${colorFor(ctx.stderr, ctx.env).yellow(t(r.lang, 'out.unreadable', { count: r.unreadable }))}\n`);
+    });
+
+  sub('import', h('import'))
+    .argument('<file>', h('importFile'))
+    .option('--map <column=field>', h('importMap'), collect)
+    .option('-s, --stage <stage>', h('importStage'))
+    .option('--dry-run', h('importDryRun'))
+    .option('--skip-invalid', h('importSkipInvalid'))
+    .option('--by <name>', h('importBy'))
+    .option('--json', h('optJson'))
+    .addHelpText('after', examples('import', lang))
+    .action(async (file: string, _o, cmd: Command) => {
+      const o = cmd.optsWithGlobals();
+      json = o.json === true;
+      const c = colorFor(ctx.stderr, ctx.env);
+      // Progress only for large imports, on a terminal, and never in CI or with --json.
+      let shown = -1;
+      const progress = !json && ctx.stderr.isTTY === true && !isCI(ctx.env) ? (done: number, total: number) => {
+        if (total < 400) return;
+        const percent = Math.floor((done / total) * 100);
+        if (percent === shown) return;
+        shown = percent;
+        err(`\r${t(lang, 'out.importProgress', { percent })}${done === total ? '\r\x1b[K' : ''}`);
+      } : undefined;
+      const { runImport } = await import('./commands/import.js');
+      const r = await runImport(
+        { ...common(o), file, map: (o.map as string[] | undefined) ?? [], stage: o.stage as string | undefined, dryRun: o.dryRun === true, skipInvalid: o.skipInvalid === true, by: o.by as string | undefined, onProgress: progress },
+        ctx,
+      );
+      if (shown >= 0 && shown < 100) err('\r\x1b[K');
+      exitCode = r.ok ? EXIT.ok : EXIT.problems;
+      if (json) {
+        const { importDocument } = await import('./ui/dto.js');
+        out(`${JSON.stringify(importDocument(r.registry, r, r.lang), null, 2)}\n`);
+        return;
+      }
+      if (r.encoding !== 'utf-8') err(`${c.yellow(t(r.lang, 'out.importEncoding', { encoding: r.encoding === 'utf-16le' ? 'UTF-16' : 'Windows-1252' }))}\n`);
+      if (r.ignoredColumns.length > 0) err(`${c.dim(t(r.lang, 'out.ignoredColumns', { columns: r.ignoredColumns.join(', ') }))}\n`);
+      for (const p of r.problems) {
+        const problem = p.message[r.lang];
+        err(`${c.red('✗')} ${p.column === null ? t(r.lang, 'out.importRowProblemNoColumn', { row: p.row, problem }) : t(r.lang, 'out.importRowProblem', { row: p.row, column: p.column, problem })}\n`);
+      }
+      if (!r.ok) {
+        err(`${c.red(t(r.lang, 'out.importRefused', { count: r.invalidRows.length }))}\n${c.dim(t(r.lang, 'hint.importRefused'))}\n`);
+        return;
+      }
+      for (const d of r.duplicates) err(`${c.yellow(t(r.lang, 'out.importDuplicate', { row: d.row, id: d.id ?? '?' }))}\n`);
+      for (const i of r.imported) out(`${i.path}\n`);
+      if (r.invalidRows.length > 0) err(`${c.yellow(t(r.lang, 'out.importSkipped', { count: r.invalidRows.length }))}\n`);
+      if (r.rows === 0) err(`${t(r.lang, 'out.importNothing', { file })}\n`);
+      else if (r.dryRun) err(`${t(r.lang, 'out.importDryRun', { count: r.imported.length, file })}\n`);
+      else err(`${c.green(t(r.lang, 'out.imported', { count: r.imported.length, file }))}${r.staged ? ` ${c.dim(t(r.lang, 'out.staged'))}` : ''}\n`);
+    });
+
   try {
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;

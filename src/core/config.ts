@@ -37,11 +37,14 @@ export interface RegistryConfig {
   goals: Goal[];
   /** Idea files may be deleted; otherwise `ideas diff` reports a removed idea. */
   allowDelete?: boolean;
+  /** Absent when the config does not set it: reports then use DEFAULT_MIN_GROUP_SIZE. */
+  minGroupSize?: number;
 }
 
 export const CONFIG_FILE = 'ideas.config.yaml';
 export const DEFAULT_IDEAS_DIR = 'ideas';
 export const DEFAULT_ID_PREFIX = 'idea';
+export const DEFAULT_MIN_GROUP_SIZE = 5;
 
 /** A problem with the config, found after its schema check: which value, and what is wrong. */
 export interface ConfigProblem {
@@ -86,6 +89,7 @@ export function normalizeConfig(raw: Record<string, unknown>): RegistryConfig {
       by: (g.by as string | undefined) ?? null,
     })),
     ...(raw.allowDelete === true ? { allowDelete: true } : {}),
+    ...(typeof raw.minGroupSize === 'number' ? { minGroupSize: raw.minGroupSize } : {}),
   };
 }
 

@@ -9,6 +9,12 @@ import type { Lang } from '../core/i18n.js';
 import type { Registry } from '../io/registry.js';
 import type { RevisionSide } from '../commands/diff.js';
 import type { IdeaDiff, IdeaRef } from '../core/idea-diff.js';
+import type { Stage } from '../core/config.js';
+import type { FieldTitles } from '../core/field-titles.js';
+import type { Localized } from '../core/i18n.js';
+import type { IdeaTable } from '../core/idea-row.js';
+import type { RowProblem } from '../core/import-rows.js';
+import { groupLabel, type AggregateRow, type Group, type Report } from '../core/report.js';
 
 export const SCHEMA_VERSION = 1;
 
@@ -178,5 +184,122 @@ export function errorDocument(error: IdeasError, lang: Lang) {
     schemaVersion: SCHEMA_VERSION,
     kind: 'error',
     error: { code: error.code, message: error.messageIn(lang), hint: error.hint?.[lang] ?? null, details: [...error.details] },
+  };
+}
+
+// report, export, import
+
+function localized(l: Localized, lang: Lang): string {
+  return l[lang];
+}
+
+/** `ideas report --format json`: every figure, with the labels in the chosen language; null where there is none. */
+export function reportDocument(registry: Registry, report: Report, titles: FieldTitles, lang: Lang) {
+  const { config } = registry;
+  const stageLabel = (key: string | null) => config.stages.find((s) => s.key === key)?.label[lang] ?? null;
+  const title = (path: string) => titles[path]?.[lang] ?? path;
+  const groupDto = (field: string, g: Group) => ({
+    value: g.value,
+    label: g.value === null ? null : localized(groupLabel(config, field, g.value), lang),
+    ideas: g.ideas,
+    added: g.added,
+    granted: g.granted,
+    byStage: g.byStage,
+  });
+  const aggregateRow = (by: string | null, x: AggregateRow) => ({
+    group: x.group,
+    label: x.group === null ? null : by === null ? stageLabel(x.group) : localized(groupLabel(config, by, x.group), lang),
+    contributors: x.contributors,
+    sums: x.sums,
+  });
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    kind: 'report',
+    registry: registryDto(registry),
+    period: report.period,
+    today: report.today,
+    minGroupSize: report.minGroupSize,
+    includePersonal: report.includePersonal,
+    ideas: report.ideas,
+    added: report.added,
+    funnel: report.funnel.map((f) => ({ stage: f.stage.key, label: f.stage.label[lang], now: f.now, entered: f.entered, left: f.left })),
+    timeInStage: report.time.map((x) => ({
+      stage: x.stage.key,
+      label: x.stage.label[lang],
+      stays: x.n,
+      median: x.median,
+      p90: x.p90,
+      limitDays: x.limitDays,
+      waiting: x.waiting.map((w) => ({ id: w.id, title: w.title, path: w.path, since: w.since, days: w.days, personal: w.personal })),
+    })),
+    goals: report.goals.map((g) => ({
+      id: g.goal.id,
+      label: g.goal.label[lang],
+      stage: g.goal.stage,
+      target: g.goal.target,
+      by: g.goal.by,
+      reached: g.reached,
+      percent: g.percent,
+      daysLeft: g.daysLeft,
+      status: g.status,
+    })),
+    funds: { byStage: report.funds.rows.map((f) => ({ stage: f.stage.key, label: f.stage.label[lang], amount: f.amount, ideas: f.ideas })), total: report.funds.total, ideas: report.funds.ideas },
+    breakdowns: report.breakdowns.map((b) => ({
+      field: b.field,
+      label: title(b.field),
+      aggregate: b.aggregate,
+      groups: b.groups.map((g) => groupDto(b.field, g)),
+      pooled: b.pooled ? groupDto(b.field, b.pooled) : null,
+      pooledGroups: b.pooledGroups,
+    })),
+    aggregates: report.aggregates.map((a) => ({
+      field: a.field,
+      label: title(a.field),
+      by: a.by,
+      keys: a.keys.map((k) => ({ key: k, label: k === '' ? title(a.field) : title(`${a.field}.${k}`) })),
+      rows: a.rows.map((x) => aggregateRow(a.by, x)),
+      pooled: a.pooled ? aggregateRow(a.by, a.pooled) : null,
+      pooledGroups: a.pooledGroups,
+      total: aggregateRow(a.by, a.total),
+    })),
+  };
+}
+
+/** `ideas export --format json`: one flat object per idea, keyed as the CSV's columns, values typed. */
+export function exportDocument(registry: Registry, table: IdeaTable, includePersonal: boolean) {
+  return { schemaVersion: SCHEMA_VERSION, kind: 'idea-export', registry: registryDto(registry), includePersonal, columns: table.columns, ideas: table.rows };
+}
+
+export interface ImportSummary {
+  file: string;
+  ok: boolean;
+  dryRun: boolean;
+  written: boolean;
+  staged: boolean;
+  rows: number;
+  imported: { row: number; id: string; title: string; stage: Stage; path: string }[];
+  problems: RowProblem[];
+  invalidRows: number[];
+  ignoredColumns: string[];
+  duplicates: { row: number; id: string | null; title: string }[];
+}
+
+/** `ideas import --json`: what was (or with --dry-run would be) imported, and every row's problems. */
+export function importDocument(registry: Registry, r: ImportSummary, lang: Lang) {
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    kind: 'import',
+    registry: registryDto(registry),
+    file: r.file,
+    ok: r.ok,
+    dryRun: r.dryRun,
+    written: r.written,
+    staged: r.staged,
+    rows: r.rows,
+    imported: r.imported.map((i) => ({ row: i.row, id: i.id, title: i.title, stage: i.stage.key, path: i.path })),
+    invalid: r.problems.map((p) => ({ row: p.row, line: p.line, column: p.column, field: p.field, message: p.message[lang] })),
+    invalidRows: r.invalidRows,
+    ignoredColumns: r.ignoredColumns,
+    duplicates: r.duplicates,
   };
 }

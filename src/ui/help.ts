@@ -70,6 +70,23 @@ export const HELP = {
   reviewBy: { sv: 'vem som beslutar, t.ex. Idérådet', en: 'who decides, e.g. the council' },
   reviewMinutes: { sv: 'skriv protokollet som Markdown till denna fil', en: 'write the minutes as Markdown to this file' },
   reviewDryRun: { sv: 'visa bara vad mötet skulle gå igenom', en: 'only show what the meeting would go through' },
+  report: { sv: 'rapport: tratten, tid i steg, mål, beviljade medel och uppdelningar på fält', en: 'report: the funnel, time in stage, goals, funds granted and breakdowns by field' },
+  reportSince: { sv: 'periodens första dag (ÅÅÅÅ-MM-DD; standard: från början)', en: 'the first day of the period (YYYY-MM-DD; default: from the start)' },
+  reportUntil: { sv: 'periodens sista dag (ÅÅÅÅ-MM-DD; standard: i dag)', en: 'the last day of the period (YYYY-MM-DD; default: today)' },
+  reportBy: { sv: 'dela upp på ett fält, t.ex. unit, challenge eller municipality (kan upprepas)', en: 'break down by a field, such as unit, challenge or municipality (repeatable)' },
+  reportFormat: { sv: 'utdata: text, md (Markdown), json eller csv', en: 'output: text, md (Markdown), json or csv' },
+  optIncludePersonal: { sv: 'ta med personuppgifter (fält märkta x-personal); bara för interna dokument', en: 'include personal data (fields marked x-personal); for internal documents only' },
+  export: { sv: 'exportera idéerna som en tabell med en rad per idé: CSV för Excel, eller JSON', en: 'export the ideas as a table with one row per idea: CSV for Excel, or JSON' },
+  exportFormat: { sv: 'utdata: csv eller json', en: 'output: csv or json' },
+  exportStage: { sv: 'bara idéer i detta steg (nyckel, mapp eller namn)', en: 'only ideas in this stage (key, folder or label)' },
+  exportDelimiter: { sv: 'avgränsare i CSV, ett tecken eller tab (standard: ; i en svensk idésluss, annars ,)', en: 'the CSV delimiter, one character or tab (default: ; in a Swedish registry, otherwise ,)' },
+  import: { sv: 'importera idéer från ett kalkylark (CSV), en idé per rad', en: 'import ideas from a spreadsheet (CSV), one idea per row' },
+  importFile: { sv: 'CSV-filen: UTF-8 eller Windows-1252, med ; eller , som avgränsare', en: 'the CSV file: UTF-8 or Windows-1252, with ; or , as the delimiter' },
+  importMap: { sv: 'kolumn=fält: vilket fält en kolumn ger (kan upprepas; kolumn= hoppar över den)', en: 'column=field: the field a column gives (repeatable; column= skips it)' },
+  importStage: { sv: 'steget idéerna hamnar i (annars kolumnen stage, annars första steget)', en: 'the stage the ideas go into (otherwise the stage column, otherwise the first stage)' },
+  importDryRun: { sv: 'kontrollera bara raderna; skriv inget', en: 'only check the rows; write nothing' },
+  importSkipInvalid: { sv: 'importera de giltiga raderna och hoppa över dem med fel', en: 'import the valid rows and skip those with problems' },
+  importBy: { sv: 'vem som importerar (skrivs i historiken)', en: 'who imports (written in the history)' },
   exitCodes: {
     sv: 'Slutkoder: 0 klart, 1 idéslussen har problem, 2 kunde inte köras som angivet, 130 avbrutet.',
     en: 'Exit codes: 0 done, 1 the registry has problems, 2 could not run as asked, 130 cancelled.',
@@ -118,6 +135,18 @@ export const EXAMPLES: Record<string, Record<Lang, string[]>> = {
   hook: {
     sv: ['ideas hook install', 'ideas hook install --force', 'ideas -C idesluss hook install', 'ideas hook uninstall', 'git commit --no-verify   # hoppa över kontrollen en gång'],
     en: ['ideas hook install', 'ideas hook install --force', 'ideas -C sluice hook install', 'ideas hook uninstall', 'git commit --no-verify   # skip the check once'],
+  },
+  report: {
+    sv: ['ideas report', 'ideas report --since 2026-01-01 --until 2026-06-30', 'ideas report --by unit --by challenge', 'ideas report --format md > rapport.md', 'ideas report --format csv > rapport.csv'],
+    en: ['ideas report', 'ideas report --since 2026-01-01 --until 2026-06-30', 'ideas report --by unit --by challenge', 'ideas report --format md > report.md', 'ideas report --format csv > report.csv'],
+  },
+  export: {
+    sv: ['ideas export > ideer.csv', 'ideas export --stage test --format json', 'ideas export --delimiter , --include-personal > intern.csv'],
+    en: ['ideas export > ideas.csv', 'ideas export --stage test --format json', 'ideas export --delimiter ";" --include-personal > internal.csv'],
+  },
+  import: {
+    sv: ['ideas import ideer.csv --dry-run', 'ideas import ideer.csv --map "Idé=title" --map "Beskrivning av idén=body"', 'ideas import gamla-ideer.csv --stage foradling --skip-invalid --by Samordnaren'],
+    en: ['ideas import ideas.csv --dry-run', 'ideas import ideas.csv --map "Idea=title" --map "What it is=body"', 'ideas import old-ideas.csv --stage refinement --skip-invalid --by Coordinator'],
   },
   validate: {
     sv: ['ideas validate', 'ideas validate ideas/01-ide', 'ideas validate --format github', 'ideas validate --strict --json', 'ideas validate --changed', 'ideas validate --changed --base origin/main --format junit > ideas-junit.xml'],

@@ -158,7 +158,9 @@ beforeAll(() => {
     // Moved and rewritten in one commit: git's rename detection sees a deletion and an addition.
     const to = path.join(rules.dir, 'ideas/90-parkerad/sund-eev2bz-servicebuss.md');
     moveFile(at('sund-eev2bz'), to);
-    edit(to, (t) => `${t.slice(0, t.indexOf('\n---\n') + 5).replace(/^title: .*$/m, 'title: Servicebuss')}\nHelt ny text om en servicebuss, skriven om från början.\n`);
+    // The new text is long enough that little of the file stays the same, whatever the example holds.
+    const text = Array.from({ length: 12 }, (_, i) => `Stycke ${i + 1}: helt ny text om en servicebuss, skriven om från början.`).join('\n\n');
+    edit(to, (t) => `${t.slice(0, t.indexOf('\n---\n') + 5).replace(/^title: .*$/m, 'title: Servicebuss')}\n${text}\n`);
     appendEntry(to, { date: '2026-11-20', action: 'moved', from: 'refinement', to: 'parked', by: 'Idérådet', decision: 'park', note: 'Vänta på budget' });
   });
   git(['checkout', '-q', '-b', 'forced-move', 'main'], rules.repo);

@@ -1,0 +1,47 @@
+import type { CommonOptions, Ctx } from '../context.js';
+import { IdeasError } from '../core/errors.js';
+import type { Lang } from '../core/i18n.js';
+import { fieldOrderOf, ideaTable, type IdeaTable } from '../core/idea-row.js';
+import { classifyFields } from '../core/personal-data.js';
+import { readPackageSchema } from '../core/schema-check.js';
+import { resolveStage, stageIndex } from '../core/stage-lookup.js';
+import { readIdeas } from '../io/read-ideas.js';
+import { readCriteriaSchemas, type Registry } from '../io/registry.js';
+import { openRegistry } from './open-registry.js';
+
+export interface ExportOptions extends CommonOptions {
+  stage?: string;
+  includePersonal: boolean;
+  delimiter?: string;
+}
+
+export interface ExportResult {
+  kind: 'export';
+  registry: Registry;
+  lang: Lang;
+  table: IdeaTable;
+  /** The CSV separator: --delimiter, else `;` for a Swedish registry (Swedish Excel splits on it) and `,` otherwise. */
+  delimiter: string;
+  unreadable: number;
+}
+
+/** A separator given on the command line: one character, not a quote or a line break; `tab` or `\t` for a tab. */
+export function parseDelimiter(value: string): string {
+  const d = value === 'tab' || value === '\\t' ? '\t' : value;
+  if ([...d].length !== 1 || d === '"' || d === '\r' || d === '\n') throw new IdeasError('USAGE', 'err.badDelimiter', { value });
+  return d;
+}
+
+export async function runExport(opts: ExportOptions, ctx: Ctx): Promise<ExportResult> {
+  const { registry, lang } = openRegistry(opts, ctx);
+  const { config } = registry;
+  const delimiter = opts.delimiter !== undefined ? parseDelimiter(opts.delimiter) : config.language === 'sv' ? ';' : ',';
+  const stage = opts.stage ? resolveStage(config, opts.stage) : null;
+  const schemas = [readPackageSchema('idea'), ...config.stages.flatMap((s) => readCriteriaSchemas(registry, s.key))];
+  const { ideas, unreadable } = readIdeas(registry);
+  const shown = ideas
+    .filter((i) => !stage || i.stage.key === stage.key)
+    .sort((a, b) => stageIndex(config, a.stage.key) - stageIndex(config, b.stage.key) || (a.created ?? '').localeCompare(b.created ?? '') || (a.id ?? a.path).localeCompare(b.id ?? b.path));
+  const table = ideaTable(shown, config, classifyFields(schemas), { includePersonal: opts.includePersonal }, fieldOrderOf(schemas));
+  return { kind: 'export', registry, lang, table, delimiter, unreadable: unreadable.length };
+}

@@ -1,0 +1,73 @@
+import type { CommonOptions, Ctx } from '../context.js';
+import { DEFAULT_MIN_GROUP_SIZE } from '../core/config.js';
+import { IdeasError } from '../core/errors.js';
+import type { Lang } from '../core/i18n.js';
+import { isoDate } from '../core/idea.js';
+import { classifyFields } from '../core/personal-data.js';
+import { buildReport, type Report } from '../core/report.js';
+import { readPackageSchema } from '../core/schema-check.js';
+import { fieldTitles, type FieldTitles } from '../core/field-titles.js';
+import { fieldOrderOf } from '../core/idea-row.js';
+import { readIdeas } from '../io/read-ideas.js';
+import { readCriteriaSchemas, type Registry } from '../io/registry.js';
+import { openRegistry } from './open-registry.js';
+
+export interface ReportOptions extends CommonOptions {
+  since?: string;
+  until?: string;
+  by: string[];
+  includePersonal: boolean;
+}
+
+export interface ReportResult {
+  kind: 'report';
+  registry: Registry;
+  lang: Lang;
+  report: Report;
+  titles: FieldTitles;
+  unreadable: number;
+}
+
+/** A day given on the command line: YYYY-MM-DD, and a real date. */
+export function parseDay(value: string, flag: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.trim());
+  const d = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
+  if (!m || !d || isoDate(d) !== value.trim()) throw new IdeasError('USAGE', 'err.badDate', { flag, value });
+  return value.trim();
+}
+
+export async function runReport(opts: ReportOptions, ctx: Ctx): Promise<ReportResult> {
+  const { registry, lang } = openRegistry(opts, ctx);
+  const { config } = registry;
+  const today = isoDate(ctx.clock());
+  const since = opts.since !== undefined ? parseDay(opts.since, '--since') : null;
+  const until = opts.until !== undefined ? parseDay(opts.until, '--until') : today;
+  if (since !== null && since > until) throw new IdeasError('USAGE', 'err.badPeriod', { since, until });
+  const schemas = [readPackageSchema('idea'), ...config.stages.flatMap((s) => readCriteriaSchemas(registry, s.key))];
+  const classes = classifyFields(schemas);
+  const { ideas, unreadable } = readIdeas(registry);
+
+  const known = new Set([...fieldOrderOf(schemas), ...ideas.flatMap((i) => Object.keys(i.data))]);
+  for (const name of ['id', 'title', 'created', 'history']) known.delete(name);
+  const by = [...new Set(opts.by.map((b) => b.trim()))];
+  for (const field of by) {
+    if (!known.has(field)) throw new IdeasError('USAGE', 'err.unknownByField', { field, fields: [...known].sort().join(', ') });
+    if (classes.personal.has(field) && !opts.includePersonal) throw new IdeasError('USAGE', 'err.byPersonal', { field }, { hint: 'hint.byPersonal' });
+    const structured = ideas.some((i) => {
+      const v = i.data[field];
+      return v !== null && typeof v === 'object' && !(Array.isArray(v) && v.every((x) => x === null || typeof x !== 'object'));
+    });
+    if (structured) throw new IdeasError('USAGE', 'err.byNotCategorical', { field });
+  }
+
+  const report = buildReport(config, ideas, classes, {
+    since,
+    until,
+    today,
+    by,
+    includePersonal: opts.includePersonal,
+    minGroupSize: config.minGroupSize ?? DEFAULT_MIN_GROUP_SIZE,
+  });
+  const titles = fieldTitles(schemas, [...by, ...report.aggregates.flatMap((a) => [a.field, ...a.keys.filter((k) => k !== '').map((k) => `${a.field}.${k}`)])]);
+  return { kind: 'report', registry, lang, report, titles, unreadable: unreadable.length };
+}

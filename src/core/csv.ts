@@ -1,0 +1,159 @@
+/**
+ * CSV as spreadsheets write and read it (RFC 4180): a cell with the separator, a quote or a line break is quoted,
+ * quotes doubled; records end with CRLF. Swedish Excel reads a file as UTF-8 only with a byte order mark, and splits
+ * on `;` (the comma is the decimal sign in Swedish), so the writer leaves both choices to the caller.
+ *
+ * Formula injection (https://owasp.org/www-community/attacks/CSV_Injection): a spreadsheet runs a cell that starts
+ * with = + - @, a tab or a carriage return as a formula. Idea files are untrusted input, so such a text cell gets a
+ * leading apostrophe, which spreadsheets show as text and do not evaluate, and is quoted, as OWASP advises. Numbers
+ * the program writes itself (amounts, counts, -3) are not text and are written as they are. The reader removes that
+ * one apostrophe again, so an export can be imported unchanged.
+ */
+
+export const BOM = '\uFEFF';
+
+/** A text that a spreadsheet would take for a formula, also behind apostrophes that a guard added before. */
+const FORMULA_START = /^'*[=+\-@\t\r]/;
+
+export function guardFormula(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+export function unguardFormula(text: string): string {
+  return text.startsWith("'") && FORMULA_START.test(text.slice(1)) ? text.slice(1) : text;
+}
+
+/** A cell to write: text (guarded against formulas), or a literal the program made itself, such as a number. */
+export type CsvCell = string | { literal: string };
+
+function quote(text: string): string {
+  return `"${text.replace(/"/g, '""')}"`;
+}
+
+function formatCell(cell: CsvCell, delimiter: string): string {
+  if (typeof cell !== 'string') return cell.literal.includes(delimiter) ? quote(cell.literal) : cell.literal;
+  const guarded = guardFormula(cell);
+  const needsQuotes = guarded !== cell || guarded.includes(delimiter) || /["\r\n]/.test(guarded);
+  return needsQuotes ? quote(guarded) : guarded;
+}
+
+/** The whole file: an optional byte order mark, then one CRLF-terminated record per row. */
+export function formatCsv(rows: readonly (readonly CsvCell[])[], delimiter: string, opts: { bom: boolean }): string {
+  const body = rows.map((r) => `${r.map((c) => formatCell(c, delimiter)).join(delimiter)}\r\n`).join('');
+  return opts.bom ? `${BOM}${body}` : body;
+}
+
+export interface CsvRecord {
+  cells: string[];
+  /** 1-based line of the file on which the record starts. */
+  line: number;
+}
+
+export interface CsvTable {
+  delimiter: string;
+  records: CsvRecord[];
+}
+
+/** Text that cannot be read as CSV: a quoted cell that never ends. */
+export class CsvSyntaxError extends Error {
+  constructor(readonly line: number) {
+    super(`unterminated quoted cell starting on line ${line}`);
+    this.name = 'CsvSyntaxError';
+  }
+}
+
+const CANDIDATES = [';', ',', '\t'] as const;
+
+/** The separator of the first line (outside quotes): `;`, `,` or a tab, whichever occurs most; `;` wins a tie. */
+export function detectDelimiter(text: string): string {
+  const counts = new Map<string, number>(CANDIDATES.map((c) => [c, 0]));
+  let quoted = false;
+  for (const ch of text) {
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && (ch === '\n' || ch === '\r')) break;
+    else if (!quoted && counts.has(ch)) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+  }
+  let best = ',';
+  let most = 0;
+  for (const c of CANDIDATES) {
+    const n = counts.get(c) ?? 0;
+    if (n > most) {
+      best = c;
+      most = n;
+    }
+  }
+  return best;
+}
+
+/**
+ * Reads CSV leniently, as spreadsheets do: a byte order mark and Excel's `sep=;` first line are accepted, line ends
+ * may be CRLF, LF or CR, and a stray quote inside an unquoted cell is kept as text. Only a quoted cell that never
+ * ends is an error. The separator is detected unless given.
+ */
+export function parseCsv(input: string, delimiter?: string): CsvTable {
+  let text = input.startsWith(BOM) ? input.slice(1) : input;
+  let line = 1;
+  const sep = /^sep=(.)\r?\n/i.exec(text);
+  if (sep && !delimiter) {
+    delimiter = sep[1];
+    text = text.slice(sep[0].length);
+    line = 2;
+  }
+  const d = delimiter ?? detectDelimiter(text);
+  const records: CsvRecord[] = [];
+  let cells: string[] = [];
+  let cell = '';
+  let start = line;
+  let i = 0;
+  const n = text.length;
+  const endRecord = () => {
+    cells.push(cell);
+    records.push({ cells, line: start });
+    cells = [];
+    cell = '';
+  };
+  while (i < n) {
+    const ch = text[i] as string;
+    if (ch === '"' && cell === '') {
+      // A quoted cell: runs to the next quote that is not doubled.
+      const opened = line;
+      i++;
+      for (;;) {
+        if (i >= n) throw new CsvSyntaxError(opened);
+        const c = text[i] as string;
+        if (c === '"') {
+          if (text[i + 1] === '"') {
+            cell += '"';
+            i += 2;
+            continue;
+          }
+          i++;
+          break;
+        }
+        if (c === '\n' || (c === '\r' && text[i + 1] !== '\n')) line++;
+        cell += c;
+        i++;
+      }
+      // Text after the closing quote, before the separator, is kept (as spreadsheets do).
+      while (i < n && text[i] !== d && text[i] !== '\n' && text[i] !== '\r') cell += text[i++];
+      continue;
+    }
+    if (ch === d) {
+      cells.push(cell);
+      cell = '';
+      i++;
+      continue;
+    }
+    if (ch === '\r' || ch === '\n') {
+      endRecord();
+      i += ch === '\r' && text[i + 1] === '\n' ? 2 : 1;
+      line++;
+      start = line;
+      continue;
+    }
+    cell += ch;
+    i++;
+  }
+  if (cell !== '' || cells.length > 0) endRecord();
+  return { delimiter: d, records };
+}

@@ -1,0 +1,29 @@
+import { formatCsv, type CsvCell } from '../core/csv.js';
+import { t, type Lang } from '../core/i18n.js';
+import type { IdeaTable, RowValue } from '../core/idea-row.js';
+import { formatNumberCsv } from './render-report.js';
+
+function isPlain(value: unknown): boolean {
+  return value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
+}
+
+/**
+ * One cell of an exported idea: yes and no in the registry's language (which `ideas import` reads back), numbers
+ * with a decimal comma in a `;`-separated file, a list of plain values joined with ", ", and a list of records as
+ * JSON text. Text is guarded against formulas by the CSV writer.
+ */
+export function exportCell(value: RowValue, lang: Lang, decimalComma: boolean): CsvCell {
+  if (value === null) return '';
+  if (typeof value === 'boolean') return { literal: t(lang, value ? 'yes' : 'no') };
+  if (typeof value === 'number') return { literal: formatNumberCsv(value, decimalComma) };
+  if (typeof value === 'string') return value;
+  if (value.every(isPlain)) return value.map((v) => (typeof v === 'boolean' ? t(lang, v ? 'yes' : 'no') : String(v ?? ''))).join(', ');
+  return JSON.stringify(value);
+}
+
+/** The export as a CSV file for spreadsheets: UTF-8 with a byte order mark, a header of field names, CRLF lines. */
+export function renderIdeaTableCsv(table: IdeaTable, lang: Lang, delimiter: string): string {
+  const decimalComma = delimiter === ';';
+  const rows: CsvCell[][] = [table.columns, ...table.rows.map((r) => table.columns.map((c) => exportCell(r[c] ?? null, lang, decimalComma)))];
+  return formatCsv(rows, delimiter, { bom: true });
+}

@@ -1,0 +1,98 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeRun, ideas, parseJson, STACK_LINE } from '../helpers/cli.js';
+import { csvObjects, readCsv } from '../helpers/csv.js';
+import { plantedExample } from '../helpers/planted.js';
+import { initRegistry, writeFile } from '../helpers/registry.js';
+import { makeTempDir, removeTempDirs } from '../helpers/temp-repo.js';
+
+afterAll(removeTempDirs);
+
+const PERSONAL = ['Lisa Ek', 'Johan Ek', 'Anna Berg', 'Sara Nyberg', 'Idérådet'];
+
+let dir: string;
+beforeAll(() => {
+  dir = plantedExample();
+});
+
+describe('ideas export', () => {
+  it('writes CSV for Swedish Excel: a BOM, ; between cells, RFC 4180 quoting and a guard against formulas', () => {
+    const r = ideas(['export'], { cwd: dir });
+    expect(r.code, describeRun(r)).toBe(0);
+    expect(r.stderr).toBe('');
+    const read = readCsv(r.stdout, ';');
+    expect(read.bom).toBe(true);
+    expect(r.stdout).toMatch(/\r\n$/);
+    const rows = csvObjects(read);
+    expect(rows).toHaveLength(11);
+    expect(read.rows[0]?.slice(0, 6)).toEqual(['id', 'title', 'stage', 'created', 'unit', 'challenge']);
+    const tricky = rows.find((x) => x.id === 'sund-zzzzzz');
+    expect(tricky).toMatchObject({
+      title: 'Citat "så här"; och semikolon',
+      stage: 'idea',
+      unit: `'=HYPERLINK("http://x.invalid","klicka")`,
+      tags: 'a;b, -minus',
+      'entered.idea': '2026-11-01',
+      granted: '0',
+      body: 'Rad ett\n"rad två"; med semikolon',
+    });
+    expect(rows.find((x) => x.id === 'sund-ehq9v5')).toMatchObject({ manager_support: 'ja', 'entered.test': '2025-03-26', 'entered.spread': '2026-02-18', granted: '150000' });
+  });
+
+  it('leaves out personal and aggregate-only fields by default, and keeps them with --include-personal', () => {
+    const r = ideas(['export'], { cwd: dir });
+    for (const name of PERSONAL) expect(r.stdout).not.toContain(name);
+    expect(read(r.stdout)[0]).not.toEqual(expect.arrayContaining(['carrier']));
+    expect(r.stdout).not.toContain('team_gender');
+    const internal = ideas(['export', '--include-personal'], { cwd: dir });
+    expect(internal.code, describeRun(internal)).toBe(0);
+    const row = csvObjects(readCsv(internal.stdout, ';')).find((x) => x.id === 'sund-zzzzzz');
+    expect(row).toMatchObject({ carrier: 'Lisa Ek', coach: 'Johan Ek', 'team_gender.women': '2', 'team_gender.men': '1' });
+    // The history is summarised, never exported: its entries name people.
+    expect(internal.stdout).not.toContain('Idérådet');
+  });
+
+  it('takes --delimiter, --stage and --format json', () => {
+    const comma = ideas(['export', '--delimiter', ',', '--stage', 'test'], { cwd: dir });
+    expect(comma.code, describeRun(comma)).toBe(0);
+    expect(csvObjects(readCsv(comma.stdout, ',')).map((x) => x.id).sort()).toEqual(['sund-732bj6', 'sund-avmpk4']);
+    const tab = ideas(['export', '--delimiter', 'tab', '--stage', 'test'], { cwd: dir });
+    expect(readCsv(tab.stdout, '\t').rows[0]?.[0]).toBe('id');
+    const json = ideas(['export', '--format', 'json'], { cwd: dir });
+    expect(json.code, describeRun(json)).toBe(0);
+    const doc = parseJson<{ schemaVersion: number; kind: string; includePersonal: boolean; columns: string[]; ideas: Record<string, unknown>[] }>(json);
+    expect(doc).toMatchObject({ schemaVersion: 1, kind: 'idea-export', includePersonal: false });
+    expect(doc.ideas.find((x) => x.id === 'sund-ehq9v5')).toMatchObject({ manager_support: true, granted: 150000, spread_to: ['Hemtjänsten i Timrå kommun', 'Hemtjänsten i Härnösands kommun', 'Hemtjänsten Haga i Sundsvall'] });
+    for (const name of PERSONAL) expect(json.stdout).not.toContain(name);
+  });
+
+  it('separates with , in an English registry, and writes yes and no', () => {
+    const en = initRegistry('minimal', 'en', { git: false });
+    writeFile(en, 'ideas/01-ide/ide-aaaaaa-x.md', '---\nid: ide-aaaaaa\ntitle: Bikes, for all\ncreated: 2026-01-01\nready: true\n---\n');
+    const r = ideas(['export'], { cwd: en });
+    expect(r.code, describeRun(r)).toBe(0);
+    expect(csvObjects(readCsv(r.stdout, ','))[0]).toMatchObject({ title: 'Bikes, for all', ready: 'yes' });
+  });
+
+  it.each([
+    { name: 'a delimiter of two characters', args: ['export', '--delimiter', ';;'], says: ';;' },
+    { name: 'a quote as the delimiter', args: ['export', '--delimiter', '"'], says: '"' },
+    { name: 'an unknown format', args: ['export', '--format', 'xlsx'], says: 'xlsx' },
+    { name: 'an unknown stage', args: ['export', '--stage', 'nowhere'], says: 'nowhere' },
+  ])('refuses $name: exit 2, nothing on stdout', ({ args, says }) => {
+    const r = ideas(args, { cwd: dir });
+    expect(r.code, describeRun(r)).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(says);
+    expect(r.stderr).not.toMatch(STACK_LINE);
+  });
+
+  it('outside a registry: exit 2, and with --json an error document', () => {
+    const r = ideas(['export', '--json'], { cwd: makeTempDir() });
+    expect(r.code, describeRun(r)).toBe(2);
+    expect(parseJson(r)).toMatchObject({ kind: 'error', error: { code: 'NOT_A_REGISTRY' } });
+  });
+});
+
+function read(text: string): string[][] {
+  return readCsv(text, ';').rows;
+}

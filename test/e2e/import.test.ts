@@ -1,0 +1,105 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeRun, ideas, parseJson, STACK_LINE } from '../helpers/cli.js';
+import { plantedExample } from '../helpers/planted.js';
+import { initRegistry, markdownFiles, readIdeaFile, snapshotFiles, utcDate } from '../helpers/registry.js';
+import { removeTempDirs, stagedFiles } from '../helpers/temp-repo.js';
+
+afterAll(removeTempDirs);
+
+let source: string;
+beforeAll(() => {
+  source = plantedExample();
+});
+
+/** Every idea of a registry by title: its front matter without id and history, and its text. */
+function ideasByTitle(dir: string): Map<string, { data: Record<string, unknown>; body: string; path: string; history: unknown }> {
+  const out = new Map<string, { data: Record<string, unknown>; body: string; path: string; history: unknown }>();
+  for (const rel of markdownFiles(path.join(dir, 'ideas'))) {
+    const { data, body } = readIdeaFile(dir, `ideas/${rel}`);
+    const { id: _id, history, ...rest } = data;
+    out.set(String(data.title), { data: rest, body: body.trim(), path: `ideas/${rel}`.replace(/\/[^/]+$/, ''), history });
+  }
+  return out;
+}
+
+describe('ideas import', () => {
+  it('round-trips an internal export into a new registry: every field and text, each idea in its stage, staged in git', () => {
+    const exported = ideas(['export', '--include-personal'], { cwd: source });
+    expect(exported.code, describeRun(exported)).toBe(0);
+    const target = initRegistry('sundsvall', 'sv');
+    fs.writeFileSync(path.join(target, 'export.csv'), exported.stdout);
+    const before = utcDate();
+    const r = ideas(['import', 'export.csv', '--by', 'Samordnaren'], { cwd: target });
+    expect(r.code, describeRun(r)).toBe(0);
+    expect(r.stderr).toContain('Importerade 11 idéer från export.csv.');
+    expect(r.stderr).toContain('Kolumner som inte importerades: id, entered.idea');
+    const written = r.stdout.trim().split('\n');
+    expect(written).toHaveLength(11);
+    expect(stagedFiles(target).sort()).toEqual([...written].sort());
+
+    const original = ideasByTitle(source);
+    const copy = ideasByTitle(target);
+    expect([...copy.keys()].sort()).toEqual([...original.keys()].sort());
+    for (const [title, o] of original) {
+      const c = copy.get(title);
+      expect(c?.data, title).toEqual(o.data);
+      expect(c?.body, title).toBe(o.body);
+      expect(c?.path, title).toBe(o.path);
+      expect(c?.history, title).toEqual([{ date: expect.stringMatching(new RegExp(`^(${before}|${utcDate()})$`)), action: 'imported', to: expect.any(String), source: expect.stringMatching(/^export\.csv, rad \d+$/), by: 'Samordnaren' }]);
+    }
+    const validate = ideas(['validate'], { cwd: target });
+    expect(validate.code, describeRun(validate)).toBe(0);
+  });
+
+  it('refuses the whole file when a row is invalid: exit 1, each row, column and problem named, nothing written', () => {
+    const target = initRegistry('sundsvall', 'en');
+    fs.writeFileSync(path.join(target, 'ideas.csv'), 'title,challenge,stage,carrier\nGood idea,klimat,,\nBad challenge,nowhere,,\nNo coach,klimat,refinement,Anna\n');
+    const before = snapshotFiles(target);
+    const r = ideas(['import', 'ideas.csv'], { cwd: target });
+    expect(r.code, describeRun(r)).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('Row 3, column challenge: Invalid value for challenge: "nowhere"');
+    expect(r.stderr).toContain('Row 4: No idea coach is assigned to the idea [coach]');
+    expect(r.stderr).toContain('Nothing was imported: 2 rows have problems.');
+    expect(snapshotFiles(target)).toEqual(before);
+    expect(stagedFiles(target)).toEqual([]);
+
+    const json = ideas(['import', 'ideas.csv', '--json'], { cwd: target });
+    expect(json.code).toBe(1);
+    expect(parseJson(json)).toMatchObject({ schemaVersion: 1, kind: 'import', ok: false, written: false, invalidRows: [3, 4], imported: [], invalid: [{ row: 3, column: 'challenge', field: 'challenge' }, { row: 4, column: null, field: 'coach' }, { row: 4, column: null, field: 'unit' }] });
+
+    const skip = ideas(['import', 'ideas.csv', '--skip-invalid', '--json'], { cwd: target });
+    expect(skip.code, describeRun(skip)).toBe(0);
+    expect(parseJson(skip)).toMatchObject({ ok: true, written: true, invalidRows: [3, 4], imported: [{ row: 2, title: 'Good idea', stage: 'idea' }] });
+    expect(markdownFiles(path.join(target, 'ideas'))).toHaveLength(1);
+  });
+
+  it('with --dry-run and --map: checks, names the paths it would write, writes nothing', () => {
+    const target = initRegistry('sundsvall', 'sv');
+    fs.writeFileSync(path.join(target, 'gamla.csv'), '\uFEFFIdé;Vad det är;Anteckning\r\nLånecykel;Cyklar att låna;intern\r\n');
+    const before = snapshotFiles(target);
+    const r = ideas(['import', 'gamla.csv', '--dry-run', '--map', 'Idé=title', '--map', 'Vad det är=body', '--map', 'Anteckning='], { cwd: target });
+    expect(r.code, describeRun(r)).toBe(0);
+    expect(r.stdout).toMatch(/^ideas\/01-ide\/sund-[0-9a-z]{6}-lanecykel\.md\n$/);
+    expect(r.stderr).toContain('Provkörning: 1 idé skulle importeras från gamla.csv; inget skrevs.');
+    expect(snapshotFiles(target)).toEqual(before);
+  });
+
+  it.each([
+    { name: 'a missing file', args: ['import', 'saknas.csv'], says: 'saknas.csv' },
+    { name: 'a --map without =', args: ['import', 'x.csv', '--map', 'title'], says: '--map' },
+    { name: 'a --map of a column the file lacks', args: ['import', 'x.csv', '--map', 'Namn=title'], says: 'Namn' },
+    { name: 'no file at all', args: ['import'], says: 'file' },
+  ])('refuses $name: exit 2, nothing written', ({ args, says }) => {
+    const target = initRegistry('minimal', 'en', { git: false });
+    fs.writeFileSync(path.join(target, 'x.csv'), 'title\nA\n');
+    const r = ideas(args, { cwd: target });
+    expect(r.code, describeRun(r)).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(says);
+    expect(r.stderr).not.toMatch(STACK_LINE);
+    expect(markdownFiles(path.join(target, 'ideas'))).toEqual([]);
+  });
+});
