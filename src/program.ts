@@ -389,7 +389,7 @@ export async function run(argv: string[], ctx: Ctx): Promise<number> {
   sub('diff', h('diff'))
     .argument('[base]', h('diffBase'))
     .argument('[head]', h('diffHead'))
-    .addOption(new Option('-f, --format <format>', h('diffFormat')).choices(['text', 'md', 'json', 'github']).default('text'))
+    .addOption(new Option('-f, --format <format>', h('diffFormat')).choices(['text', 'md', 'json', 'github', 'junit']).default('text'))
     .option('--json', h('optJson'))
     .addHelpText('after', `\n${h('diffRules')}\n${examples('diff', lang)}`)
     .action(async (base: string | undefined, head: string | undefined, _o, cmd: Command) => {
@@ -401,6 +401,17 @@ export async function run(argv: string[], ctx: Ctx): Promise<number> {
       if (format === 'json') {
         const { ideaDiffDocument } = await import('./ui/dto.js');
         out(`${JSON.stringify(ideaDiffDocument(r), null, 2)}\n`);
+      } else if (format === 'junit') {
+        // A test case per idea the change touched, a failure per broken rule.
+        const { renderValidationJunit } = await import('./ui/render-validation.js');
+        const d = r.diff;
+        const touched = new Map<string, string | null>();
+        for (const x of [...d.added, ...d.moved.map((m) => ({ path: m.path, stage: m.to })), ...d.changed, ...d.decisions]) {
+          touched.set(x.path, 'stage' in x ? x.stage.key : (touched.get(x.path) ?? null));
+        }
+        const errors = d.findings.filter((f) => f.severity === 'error').length;
+        const view = { files: touched.size, findings: d.findings, errors, warnings: d.findings.length - errors, strict: false, checked: [...touched].map(([p, stage]) => ({ path: p, stage })) };
+        out(renderValidationJunit(view, `ideas diff: ${r.registry.config.name}`, r.registry.root, ctx.cwd));
       } else if (format === 'github') {
         const { renderValidationGithub } = await import('./ui/render-validation.js');
         const errors = r.diff.findings.filter((f) => f.severity === 'error').length;

@@ -42,7 +42,7 @@ export const HELP = {
   diff: { sv: 'visa vad en ändring gör med idéslussen, och vilka regler den bryter', en: 'show what a change does to the sluice, and which rules it breaks' },
   diffBase: { sv: 'revisionen att jämföra från (standard: grenpunkten mot standardgrenen); även a..b eller a...b', en: 'the revision to compare from (default: the merge base with the default branch); also a..b or a...b' },
   diffHead: { sv: 'revisionen att jämföra med (standard: arbetskopian, även det som inte är incheckat)', en: 'the revision to compare with (default: the working tree, uncommitted changes included)' },
-  diffFormat: { sv: 'utdata: text, md (PR-kommentar, jobbsammanfattning), json eller github (annoteringar)', en: 'output: text, md (pull-request comment, job summary), json or github (annotations)' },
+  diffFormat: { sv: 'utdata: text, md (PR-kommentar, jobbsammanfattning), json, github (annoteringar) eller junit (testrapport för CI)', en: 'output: text, md (pull-request comment, job summary), json, github (annotations) or junit (a CI test report)' },
   diffRules: {
     sv: 'Idéer känns igen på sitt id, även när de flyttats och ändrats i samma commit.\nReglerna (slutkod 1 när någon bryts):\n  en flytt går till ett av stegets nästa steg, om den inte är forced;\n  varje stegbyte har sin historikpost, och historiken byggs bara på;\n  idéer tas inte bort (om inte allowDelete: true); ett id används bara en gång.',
     en: "Ideas are recognised by their id, also when moved and edited in one commit.\nThe rules (exit 1 when one is broken):\n  a move goes to one of the stage's next stages, unless forced;\n  every stage change has its history entry, and history is only appended to;\n  ideas are not removed (unless allowDelete: true); an id is used only once.",

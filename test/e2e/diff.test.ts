@@ -307,6 +307,17 @@ describe.concurrent('ideas diff: each rule broken on its own', () => {
     for (const other of RULES.filter((x) => x !== 'move/not-next')) expect(r.stdout).not.toContain(other);
   });
 
+  it('--format junit: a test case per idea the change touched, a failure naming the broken rule', async () => {
+    const r = await run(['diff', 'main', 'skipped-stage', '--format', 'junit'], rules.dir);
+    expect(r.code, describeRun(r)).toBe(1);
+    expect(r.stdout).toMatch(/^<\?xml version="1\.0" encoding="UTF-8"\?>\n<testsuites name="ideas diff: [^"]+" tests="1" failures="1"/);
+    expect(r.stdout).toMatch(/<testcase classname="test" name="ideas\/03-test\/sund-emspzg-[a-z-]+\.md"[^>]*>\s*<failure message="Flyttad Idé → Test[^"]*" type="move\/not-next">/);
+    const ok = await run(['diff', 'main', 'forced-move', '--format', 'junit'], rules.dir);
+    expect(ok.code, describeRun(ok)).toBe(0);
+    expect(ok.stdout).toMatch(/tests="1" failures="0"/);
+    expect(ok.stdout).not.toContain('<failure');
+  });
+
   it('a forced move through a closed gate, recorded by `ideas move --force`, is accepted', async () => {
     const r = await run(['diff', 'main', 'forced-move', '--json'], rules.dir);
     expect(r.code, describeRun(r)).toBe(0);
