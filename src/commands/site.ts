@@ -4,7 +4,7 @@ import { DEFAULT_MIN_GROUP_SIZE } from '../core/config.js';
 import { fieldTitles } from '../core/field-titles.js';
 import { forwardStage, gateChecklist } from '../core/gate.js';
 import type { Lang } from '../core/i18n.js';
-import { enteredStageOn, isoDate } from '../core/idea.js';
+import { enteredStageOn, historyOf, isoDate } from '../core/idea.js';
 import { classifyFields, publicData } from '../core/personal-data.js';
 import { buildReport } from '../core/report.js';
 import { fieldLabel, readPackageSchema } from '../core/schema-check.js';
@@ -71,7 +71,9 @@ export async function runSite(opts: SiteOptions, ctx: Ctx): Promise<SiteResult> 
       };
     });
   const report = buildReport(config, ideas, classes, { since: null, until: today, today, by: [], includePersonal: false, minGroupSize: config.minGroupSize ?? DEFAULT_MIN_GROUP_SIZE });
-  const titles = fieldTitles(schemas, [...new Set(siteIdeas.flatMap((i) => Object.keys(i.data)))]);
+  // The fields shown, and those the history names (`assigned` entries name personal fields too, without values).
+  const named = ideas.flatMap((i) => [...Object.keys(i.data), ...historyOf(i).map((e) => (typeof e.field === 'string' ? e.field : ''))]);
+  const titles = fieldTitles(schemas, [...new Set(named.filter((f) => f !== ''))]);
   const files = renderSite({ config, ideas: siteIdeas, report, titles, hidden, includePersonal: opts.includePersonal, builtOn: today });
   // GitHub Pages would otherwise run the files through Jekyll.
   files.set('.nojekyll', '');

@@ -40,7 +40,8 @@ function markdown(): MarkdownIt {
     const token = tokens[idx];
     const src = token?.attrGet('src') ?? '';
     const alt = self.renderInlineAsText(token?.children ?? [], _options, env) || src;
-    return `<a href="${md.utils.escapeHtml(src)}">${md.utils.escapeHtml(alt)}</a>`;
+    const rel = /^(https?:)?\/\//i.test(src) ? ' rel="noopener noreferrer"' : '';
+    return `<a href="${md.utils.escapeHtml(src)}"${rel}>${md.utils.escapeHtml(alt)}</a>`;
   };
   const defaultLink = md.renderer.rules.link_open ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
   md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
