@@ -90,6 +90,7 @@ form.filters[hidden]{display:none}
 form.filters fieldset{display:contents}
 form.filters legend{font-weight:700;width:100%;padding:0}
 form.filters label{display:flex;flex-direction:column;font-weight:600}
+select{max-width:18rem}
 select,button{font:inherit;color:var(--ink);background:#fff;border:1px solid var(--ink);border-radius:.25rem;padding:.35rem .5rem;min-height:2.5rem}
 button{cursor:pointer;background:var(--chip)}
 .status{margin:0;width:100%}
@@ -422,8 +423,9 @@ ${r.funnel.map((f) => `<tr><th scope="row">${esc(f.stage.label[lang])}</th><td c
         })
         .join('\n');
   const funds = r.funds.rows.length === 0 ? '' : `<h2>${tt('report.funds')}</h2>
+<p>${tt('report.fundsNote')}</p>
 <table>
-<caption>${tt('report.fundsNote')}</caption>
+<caption>${tt('report.funds')}</caption>
 <thead><tr><th scope="col">${tt('report.stage')}</th><th scope="col" class="n">${tt('report.amount')}</th><th scope="col" class="n">${tt('report.ideasCol')}</th></tr></thead>
 <tbody>
 ${r.funds.rows.map((f) => `<tr><th scope="row">${esc(f.stage.label[lang])}</th><td class="n">${esc(formatAmount(f.amount, lang))}</td><td class="n">${f.ideas}</td></tr>`).join('\n')}
