@@ -16,6 +16,9 @@ import { removeTempDirs } from '../helpers/temp-repo.js';
 const CHROMIUM = '/usr/bin/chromium';
 const hasChromium = fs.existsSync(CHROMIUM);
 const SCREENSHOT = '/tmp/ideas-site-board.png';
+// The reporter shows a skipped suite only as a count: say why once, where CI's log shows it.
+if (!hasChromium) console.warn(`site-browser.test.ts: skipped, ${CHROMIUM} is not installed (apt-get install chromium)`);
+
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript' };
 
 /** A static file server of the test's own, on a free port of the loopback interface. */
