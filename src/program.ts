@@ -483,6 +483,25 @@ export async function run(argv: string[], ctx: Ctx): Promise<number> {
       if (r.unreadable > 0) err(`${colorFor(ctx.stderr, ctx.env).yellow(t(r.lang, 'out.unreadable', { count: r.unreadable }))}\n`);
     });
 
+  sub('site', h('site'))
+    .option('-o, --out <dir>', h('siteOut'))
+    .option('--include-personal', h('optIncludePersonal'))
+    .option('--json', h('optJson'))
+    .addHelpText('after', `\n${h('siteNotes')}\n${examples('site', lang)}`)
+    .action(async (_o, cmd: Command) => {
+      const o = cmd.optsWithGlobals();
+      json = o.json === true;
+      const { runSite } = await import('./commands/site.js');
+      const r = await runSite({ ...common(o), out: o.out as string | undefined, includePersonal: o.includePersonal === true }, ctx);
+      if (json) out(`${JSON.stringify({ schemaVersion: 1, kind: 'site', out: r.out, pages: r.pages, files: r.files, includePersonal: r.includePersonal }, null, 2)}\n`);
+      else {
+        out(`${r.out}\n`);
+        err(`${colorFor(ctx.stderr, ctx.env).green(t(r.lang, 'out.siteWritten', { dir: r.out, count: r.pages }))}\n`);
+      }
+      if (r.includePersonal) err(`${colorFor(ctx.stderr, ctx.env).yellow(t(r.lang, 'out.siteInternal'))}\n`);
+      if (r.unreadable > 0) err(`${colorFor(ctx.stderr, ctx.env).yellow(t(r.lang, 'out.unreadable', { count: r.unreadable }))}\n`);
+    });
+
   sub('import', h('import'))
     .argument('<file>', h('importFile'))
     .option('--map <column=field>', h('importMap'), collect)

@@ -87,6 +87,12 @@ export const HELP = {
   importDryRun: { sv: 'kontrollera bara raderna; skriv inget', en: 'only check the rows; write nothing' },
   importSkipInvalid: { sv: 'importera de giltiga raderna och hoppa över dem med fel', en: 'import the valid rows and skip those with problems' },
   importBy: { sv: 'vem som importerar (skrivs i historiken)', en: 'who imports (written in the history)' },
+  site: { sv: 'bygg en statisk webbplats av idéslussen: tavla, en sida per idé, tratten och målen (utan personuppgifter)', en: 'build a static website of the registry: a board, a page per idea, the funnel and the goals (without personal data)' },
+  siteOut: { sv: 'mappen för webbplatsen (standard: site/ i idéslussens rot); en tidigare webbplats där ersätts, andra filer vägrar den skriva över', en: "the site's folder (default: site/ in the registry's root); an earlier site there is replaced, other files are never overwritten" },
+  siteNotes: {
+    sv: 'Webbplatsen är på idéslussens språk, fungerar utan server och utan JavaScript (filtren kräver det), och hämtar inget från andra värdar.\nIdéernas text visas utan rå HTML och utan skript. Publicera mappen med GitHub Pages eller vilken webbserver som helst.',
+    en: "The site is in the registry's language, works without a server and without JavaScript (the filters need it), and loads nothing from other hosts.\nThe ideas' text is shown without raw HTML or scripts. Publish the folder with GitHub Pages or any web server.",
+  },
   exitCodes: {
     sv: 'Slutkoder: 0 klart, 1 idéslussen har problem, 2 kunde inte köras som angivet, 130 avbrutet.',
     en: 'Exit codes: 0 done, 1 the registry has problems, 2 could not run as asked, 130 cancelled.',
@@ -147,6 +153,10 @@ export const EXAMPLES: Record<string, Record<Lang, string[]>> = {
   import: {
     sv: ['ideas import ideer.csv --dry-run', 'ideas import ideer.csv --map "Idé=title" --map "Beskrivning av idén=body"', 'ideas import gamla-ideer.csv --stage foradling --skip-invalid --by Samordnaren'],
     en: ['ideas import ideas.csv --dry-run', 'ideas import ideas.csv --map "Idea=title" --map "What it is=body"', 'ideas import old-ideas.csv --stage refinement --skip-invalid --by Coordinator'],
+  },
+  site: {
+    sv: ['ideas site', 'ideas site --out docs', 'ideas site --out /tmp/intern --include-personal', 'python3 -m http.server -d site   # titta på den lokalt'],
+    en: ['ideas site', 'ideas site --out docs', 'ideas site --out /tmp/internal --include-personal', 'python3 -m http.server -d site   # look at it locally'],
   },
   validate: {
     sv: ['ideas validate', 'ideas validate ideas/01-ide', 'ideas validate --format github', 'ideas validate --strict --json', 'ideas validate --changed', 'ideas validate --changed --base origin/main --format junit > ideas-junit.xml'],

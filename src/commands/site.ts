@@ -1,0 +1,107 @@
+import path from 'node:path';
+import type { CommonOptions, Ctx } from '../context.js';
+import { DEFAULT_MIN_GROUP_SIZE } from '../core/config.js';
+import { fieldTitles } from '../core/field-titles.js';
+import { forwardStage, gateChecklist } from '../core/gate.js';
+import type { Lang } from '../core/i18n.js';
+import { enteredStageOn, historyOf, isoDate } from '../core/idea.js';
+import { classifyFields, publicData } from '../core/personal-data.js';
+import { buildReport } from '../core/report.js';
+import { fieldLabel, readPackageSchema } from '../core/schema-check.js';
+import { readIdeas } from '../io/read-ideas.js';
+import { loadCriteria, readCriteriaSchemas, type Registry } from '../io/registry.js';
+import { writeSite } from '../io/site-dir.js';
+import { pageName, renderSite, type SiteIdea } from '../ui/render-site.js';
+import { openRegistry } from './open-registry.js';
+import { gateFor } from './transition.js';
+
+export interface SiteOptions extends CommonOptions {
+  /** The site's folder; default `site` under the registry root. */
+  out?: string;
+  includePersonal: boolean;
+}
+
+export interface SiteResult {
+  kind: 'site';
+  registry: Registry;
+  lang: Lang;
+  out: string;
+  pages: number;
+  files: string[];
+  includePersonal: boolean;
+  unreadable: number;
+}
+
+export const DEFAULT_SITE_DIR = 'site';
+
+export async function runSite(opts: SiteOptions, ctx: Ctx): Promise<SiteResult> {
+  const { registry, lang } = openRegistry(opts, ctx);
+  const { config } = registry;
+  // The site speaks the registry's language, whatever --lang says for the command's own messages.
+  const siteLang = config.language;
+  const out = opts.out !== undefined ? path.resolve(ctx.cwd, opts.out) : path.join(registry.root, DEFAULT_SITE_DIR);
+  const base = readPackageSchema('idea');
+  const schemas = [base, ...config.stages.flatMap((s) => readCriteriaSchemas(registry, s.key))];
+  const classes = classifyFields(schemas);
+  const disclosure = { includePersonal: opts.includePersonal };
+  const criteria = loadCriteria(registry);
+  const { ideas, unreadable } = readIdeas(registry);
+  const today = isoDate(ctx.clock());
+
+  const baseProps = (base.properties ?? {}) as Record<string, Record<string, unknown>>;
+  const label = (schema: Record<string, unknown> | null, field: string) => fieldLabel(schema?.['x-title'] || schema?.title ? schema : (baseProps[field] ?? null), `/${field}`, siteLang);
+  const checklist = (idea: (typeof ideas)[number], stage: (typeof config.stages)[number]) => ({
+    stage,
+    items: gateChecklist(gateFor(registry, criteria, idea, stage), criteria.get(stage.key)?.schema, siteLang, label),
+  });
+  const hidden = (field: string) => !opts.includePersonal && (classes.personal.has(field) || classes.aggregate.has(field));
+  const taken = new Set<string>();
+  const siteIdeas = [...ideas]
+    .sort((a, b) => a.path.localeCompare(b.path))
+    .map((idea): SiteIdea => {
+      const next = forwardStage(idea.stage, config);
+      return {
+        page: pageName(idea.id, path.basename(idea.path, '.md'), taken),
+        stage: idea.stage,
+        data: withoutHiddenAssignments(publicData(idea.data, classes, disclosure), hidden),
+        body: idea.body,
+        enteredStage: enteredStageOn(idea),
+        own: checklist(idea, idea.stage),
+        next: next ? checklist(idea, next) : null,
+      };
+    });
+  const report = buildReport(config, ideas, classes, { since: null, until: today, today, by: [], includePersonal: false, minGroupSize: config.minGroupSize ?? DEFAULT_MIN_GROUP_SIZE });
+  // The fields shown, and those the history names (`assigned` entries name personal fields too, without values).
+  const named = ideas.flatMap((i) => [...Object.keys(i.data), ...historyOf(i).map((e) => (typeof e.field === 'string' ? e.field : ''))]);
+  const titles = fieldTitles(schemas, [...new Set(named.filter((f) => f !== ''))]);
+  const files = renderSite({ config, ideas: siteIdeas, report, titles, hidden, includePersonal: opts.includePersonal, builtOn: today });
+  // GitHub Pages would otherwise run the files through Jekyll.
+  files.set('.nojekyll', '');
+  writeSite(out, files);
+  return {
+    kind: 'site',
+    registry,
+    lang,
+    out,
+    pages: [...files.keys()].filter((f) => f.endsWith('.html')).length,
+    files: [...files.keys()].sort(),
+    includePersonal: opts.includePersonal,
+    unreadable: unreadable.length,
+  };
+}
+
+/**
+ * An `assigned` history entry of a personal field holds the person's name in `old` and `new`, which the schema
+ * cannot mark (the same keys hold other fields' values): they go, and the entry says only that the field changed.
+ */
+function withoutHiddenAssignments(data: Record<string, unknown>, hidden: (field: string) => boolean): Record<string, unknown> {
+  if (!Array.isArray(data.history)) return data;
+  const history = data.history.map((e: unknown) => {
+    if (e === null || typeof e !== 'object' || Array.isArray(e)) return e;
+    const entry = e as Record<string, unknown>;
+    if (typeof entry.field !== 'string' || !hidden(entry.field)) return entry;
+    const { old: _old, new: _new, ...rest } = entry;
+    return rest;
+  });
+  return { ...data, history };
+}

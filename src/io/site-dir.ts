@@ -1,0 +1,109 @@
+/**
+ * Writes the static site's folder without ever losing what was there: the new site is written beside it in a
+ * temporary folder and swapped in with renames, so a build that fails leaves the old site as it was. A folder is
+ * only replaced when every file in it is one a previous run wrote, unchanged: the marker file lists them with their
+ * hashes. Anything else (a CNAME for GitHub Pages, someone's notes, a folder given by mistake) makes it refuse.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, type Stats } from 'node:fs';
+import path from 'node:path';
+import { IdeasError } from '../core/errors.js';
+import { faultPoint } from './faults.js';
+
+export const SITE_MARKER = '.ideas-site';
+
+interface Marker {
+  generator: 'ideas site';
+  schemaVersion: 1;
+  /** Path (relative, with forward slashes) to the SHA-256 of its content. */
+  files: Record<string, string>;
+}
+
+const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
+
+/** Every file and symbolic link below `dir`, relative, with forward slashes. */
+function listFiles(dir: string, prefix = ''): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) out.push(...listFiles(path.join(dir, entry.name), rel));
+    else out.push(rel);
+  }
+  return out;
+}
+
+function readMarker(dir: string): Marker | null {
+  try {
+    const m = JSON.parse(readFileSync(path.join(dir, SITE_MARKER), 'utf8')) as Partial<Marker>;
+    return m.generator === 'ideas site' && m.files !== null && typeof m.files === 'object' ? (m as Marker) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The files in `dir` that no earlier run wrote, or that changed since: every file, when there is no marker. */
+export function foreignFiles(dir: string): string[] {
+  const marker = readMarker(dir);
+  return listFiles(dir).filter((rel) => {
+    if (rel === SITE_MARKER && marker) return false;
+    const hash = marker?.files[rel];
+    if (hash === undefined) return true;
+    const abs = path.join(dir, rel);
+    if (lstatSync(abs).isSymbolicLink()) return true;
+    return sha256(readFileSync(abs)) !== hash;
+  });
+}
+
+function statOrNull(file: string): Stats | null {
+  try {
+    return lstatSync(file);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw e;
+  }
+}
+
+/** Replaces the folder `out` with `files` (path relative to the site, text), or refuses, changing nothing. */
+export function writeSite(out: string, files: ReadonlyMap<string, string>): void {
+  const existing = statOrNull(out);
+  if (existing && !existing.isDirectory()) throw new IdeasError('FILE_EXISTS', 'err.siteNotDir', { dir: out }, { hint: 'hint.siteNotOurs' });
+  if (existing) {
+    const foreign = foreignFiles(out);
+    if (foreign.length > 0) {
+      const shown = foreign.slice(0, 5).join(', ') + (foreign.length > 5 ? ` (+${foreign.length - 5})` : '');
+      throw new IdeasError('FILE_EXISTS', 'err.siteNotOurs', { dir: out, files: shown }, { hint: 'hint.siteNotOurs' });
+    }
+  }
+  const parent = path.dirname(out);
+  mkdirSync(parent, { recursive: true });
+  const tag = randomBytes(4).toString('hex');
+  const temp = path.join(parent, `.${path.basename(out)}.${tag}.tmp`);
+  mkdirSync(temp);
+  try {
+    const marker: Marker = { generator: 'ideas site', schemaVersion: 1, files: {} };
+    for (const [rel, text] of files) {
+      const abs = path.join(temp, ...rel.split('/'));
+      mkdirSync(path.dirname(abs), { recursive: true });
+      writeFileSync(abs, text);
+      marker.files[rel] = sha256(text);
+    }
+    writeFileSync(path.join(temp, SITE_MARKER), `${JSON.stringify(marker, null, 2)}\n`);
+    faultPoint('site:written');
+    if (!existing) {
+      renameSync(temp, out);
+      return;
+    }
+    const old = path.join(parent, `.${path.basename(out)}.${tag}.old`);
+    renameSync(out, old);
+    try {
+      renameSync(temp, out);
+    } catch (e) {
+      renameSync(old, out);
+      throw e;
+    }
+    rmSync(old, { recursive: true, force: true });
+  } catch (e) {
+    rmSync(temp, { recursive: true, force: true });
+    throw e;
+  }
+}

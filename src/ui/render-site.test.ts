@@ -1,0 +1,136 @@
+import { describe, expect, it } from 'vitest';
+import { normalizeConfig } from '../core/config.js';
+import { classifyFields, publicData } from '../core/personal-data.js';
+import type { Report } from '../core/report.js';
+import { readPackageSchema } from '../core/schema-check.js';
+import { contentSecurityPolicy, esc, pageName, renderSite, SITE_JS, type SiteView } from './render-site.js';
+
+const config = (language: 'sv' | 'en') =>
+  normalizeConfig({
+    name: 'Sluss <b>&</b>',
+    language,
+    stages: [
+      { key: 'idea', folder: '01', label: { sv: 'Idé', en: 'Idea' }, next: ['test'], criteria: 'c.json' },
+      { key: 'test', folder: '02', label: { sv: 'Test', en: 'Test' }, next: [], criteria: 'c.json' },
+    ],
+    challenges: [{ id: 'klimat', label: { sv: 'Klimat "&" miljö', en: 'Climate' } }],
+    goals: [{ id: 'g', label: { sv: 'Mål', en: 'Goal' }, stage: 'test', target: 4 }],
+  });
+
+const RAW = {
+  id: 'x-1',
+  title: '<script>alert("t")</script>',
+  carrier: 'Karin Bärare',
+  coach: 'Conny Coach',
+  unit: '"><svg onload=alert(1)>',
+  challenge: 'klimat',
+  tags: ["a'b", '<i>'],
+  pitch: 'Text & <u>mer</u>',
+  history: [
+    { date: '2026-01-01', action: 'created', to: 'idea', by: 'Karin Bärare' },
+    { date: '2026-01-02', action: 'assigned', field: 'coach', by: 'Samordnaren' },
+    { date: '2026-02-01', action: 'moved', from: 'idea', to: 'test', by: 'Idérådet', decision: 'approve', amount: 5000, note: 'Bra <b>idé</b>' },
+  ],
+};
+
+function view(language: 'sv' | 'en', includePersonal = false): SiteView {
+  const c = config(language);
+  const classes = classifyFields([readPackageSchema('idea')]);
+  const stage = c.stages[1]!;
+  const report = {
+    period: { since: null, until: '2026-03-01' },
+    today: '2026-03-01',
+    ideas: 1,
+    added: 1,
+    funnel: c.stages.map((s) => ({ stage: s, now: s.key === 'test' ? 1 : 0, entered: 1, left: 0 })),
+    goals: [{ goal: c.goals[0]!, reached: 1, percent: 25, daysLeft: null, status: 'open' }],
+    funds: { rows: [], total: 0, ideas: 0 },
+  } as unknown as Report;
+  return {
+    config: c,
+    ideas: [
+      {
+        page: 'ideas/x-1.html',
+        stage,
+        data: publicData(RAW, classes, { includePersonal }),
+        body: '# Rubrik\n\n<script>alert(2)</script> [l](javascript:alert(3))',
+        enteredStage: '2026-02-01',
+        own: { stage, items: [{ field: 'pitch', label: 'Pitch <x> [pitch]', met: false, problem: 'saknas <y>' }] },
+        next: null,
+      },
+    ],
+    report,
+    titles: { pitch: { sv: 'Pitch', en: 'Pitch' }, coach: { sv: 'Idécoach', en: 'Coach' } },
+    hidden: (field) => !includePersonal && ['carrier', 'coach'].includes(field),
+    includePersonal,
+    builtOn: '2026-03-01',
+  };
+}
+
+describe('renderSite', () => {
+  const files = renderSite(view('sv'));
+  const all = [...files.values()].join('\n');
+
+  it('writes the board, the figures and a page per idea, each in the registry language', () => {
+    expect([...files.keys()]).toEqual(['index.html', 'stats.html', 'ideas/x-1.html']);
+    for (const text of files.values()) expect(text).toMatch(/^<!doctype html>\n<html lang="sv">/);
+    expect(renderSite(view('en')).get('index.html')).toMatch(/^<!doctype html>\n<html lang="en">/);
+    expect(renderSite(view('en')).get('index.html')).toContain('<h1>The idea board</h1>');
+  });
+
+  it('escapes every value from the files, in text and in attributes', () => {
+    const page = files.get('ideas/x-1.html') ?? '';
+    expect(page).toContain('<h1>&lt;script&gt;alert(&quot;t&quot;)&lt;/script&gt;</h1>');
+    expect(page).toContain('<title>&lt;script&gt;alert(&quot;t&quot;)&lt;/script&gt; – Sluss &lt;b&gt;&amp;&lt;/b&gt;</title>');
+    expect(page).toContain('<dd>&quot;&gt;&lt;svg onload=alert(1)&gt;</dd>');
+    expect(page).toContain('<dd>Text &amp; &lt;u&gt;mer&lt;/u&gt;</dd>');
+    expect(page).toContain('&lt;script&gt;alert(2)&lt;/script&gt; [l](javascript:alert(3))');
+    expect(page).toContain('<h3>Rubrik</h3>');
+    expect(page).toContain('Bra &lt;b&gt;idé&lt;/b&gt;');
+    expect(page).toContain('Pitch &lt;x&gt; – saknas &lt;y&gt;');
+    const board = files.get('index.html') ?? '';
+    expect(board).toContain('data-tags="[&quot;a&#39;b&quot;,&quot;&lt;i&gt;&quot;]" data-unit="&quot;&gt;&lt;svg onload=alert(1)&gt;"');
+    expect(board).toContain('<option value="klimat">Klimat &quot;&amp;&quot; miljö</option>');
+    expect(all).not.toMatch(/<(svg onload|script>alert|u>mer)/);
+  });
+
+  it('has one script, on the board, and a policy that allows it by its hash alone', () => {
+    expect(files.get('index.html')?.match(/<script>/g)).toHaveLength(1);
+    expect(files.get('index.html')).toContain(`<script>${SITE_JS}</script>`);
+    expect(files.get('ideas/x-1.html')).not.toContain('<script>');
+    expect(contentSecurityPolicy(true)).toMatch(/^default-src 'none'; style-src 'sha256-[A-Za-z0-9+/=]{44}'; script-src 'sha256-[A-Za-z0-9+/=]{44}';/);
+    expect(contentSecurityPolicy(false)).toContain("script-src 'none'");
+  });
+
+  it('shows no personal data: no carrier, coach or history author, and no name in an assignment', () => {
+    for (const name of ['Karin Bärare', 'Conny Coach', 'Idérådet', 'Samordnaren']) expect(all).not.toContain(name);
+    expect(files.get('ideas/x-1.html')).toContain('2026-01-02</time> Idécoach ändrad</li>');
+    expect(files.get('ideas/x-1.html')).toContain('flyttad Idé → Test (godkänd) beviljat 5');
+    const internal = [...renderSite(view('sv', true)).values()].join('\n');
+    for (const name of ['Karin Bärare', 'Conny Coach', 'Idérådet']) expect(internal).toContain(name);
+    expect(internal).toContain('Intern version med personuppgifter');
+  });
+
+  it('draws the funnel and the goals as SVG with text alternatives, and the funnel as a table too', () => {
+    const stats = files.get('stats.html') ?? '';
+    expect(stats).toContain('<svg class="chart" role="img" aria-labelledby="funnel-desc"');
+    expect(stats).toContain('<title id="funnel-desc">Stapeldiagram: idéer i varje steg i dag. Idé 0, Test 1.</title>');
+    expect(stats).toContain('<tr><th scope="row">Test</th><td class="n">1</td>');
+    expect(stats).toContain('<title id="goal-0">Förloppsstapel: 1 av 4.</title>');
+  });
+});
+
+describe('pageName and esc', () => {
+  it('makes safe, unique page names', () => {
+    const taken = new Set<string>();
+    expect(pageName('sund-abc', 'f', taken)).toBe('ideas/sund-abc.html');
+    expect(pageName('sund-abc', 'f', taken)).toBe('ideas/sund-abc-2.html');
+    expect(pageName('../<x>"', 'f', taken)).toBe('ideas/x.html');
+    expect(pageName(null, 'Fil Namn', taken)).toBe('ideas/fil-namn.html');
+  });
+
+  it('escapes the five characters that matter in HTML', () => {
+    expect(esc(`<a href="x" title='y'>&</a>`)).toBe('&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;');
+    expect(esc(null)).toBe('');
+  });
+});

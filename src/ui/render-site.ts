@@ -1,0 +1,453 @@
+/**
+ * The static website of `ideas site`, as a map from file paths (relative to the site) to their text: a board
+ * with a column per stage, a page per idea, and a page with the funnel and the goals. Pure: the command reads the
+ * registry and writes the files.
+ *
+ * Everything an idea file holds is untrusted: every value goes through `esc` (or the Markdown renderer, which has
+ * raw HTML off), and a Content-Security-Policy lets only this page's own style and script run, by their hashes,
+ * with no request to any host. The pages are meant to meet WCAG 2.1 AA, what Swedish public-sector sites must:
+ * a skip link, landmarks, headings in order, text alternatives for the charts, visible focus, filters that work
+ * from the keyboard and are only an enhancement: without the script every idea is shown.
+ */
+import { createHash } from 'node:crypto';
+import type { RegistryConfig, Stage } from '../core/config.js';
+import type { FieldTitles } from '../core/field-titles.js';
+import type { ChecklistItem } from '../core/gate.js';
+import { t, type Lang, type MessageKey, type Params } from '../core/i18n.js';
+import { formatAmount } from '../core/minutes.js';
+import type { Report } from '../core/report.js';
+import { renderMarkdown } from './site-markdown.js';
+
+export interface SiteCriteria {
+  stage: Stage;
+  items: ChecklistItem[];
+}
+
+export interface SiteIdea {
+  /** The page, relative to the site: `ideas/<id>.html`. */
+  page: string;
+  stage: Stage;
+  /** The front matter as a public document may show it (see personal-data.ts); the only fields read. */
+  data: Record<string, unknown>;
+  body: string;
+  enteredStage: string | null;
+  /** The criteria of the idea's own stage, and of the stage an approval leads to (null for a last stage). */
+  own: SiteCriteria;
+  next: SiteCriteria | null;
+}
+
+export interface SiteView {
+  config: RegistryConfig;
+  ideas: SiteIdea[];
+  report: Report;
+  /** Labels of the fields shown, by name. */
+  titles: FieldTitles;
+  /** Whether a field's values are withheld: for the `assigned` entries of the history, whose values name people. */
+  hidden: (field: string) => boolean;
+  includePersonal: boolean;
+  builtOn: string;
+}
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Text for HTML, in an element or in a quoted attribute. */
+export function esc(value: unknown): string {
+  return String(value ?? '').replace(/[&<>"']/g, (c) => ESCAPES[c] as string);
+}
+
+const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v : typeof v === 'number' ? String(v) : null);
+const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x.trim() !== '') : []);
+const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/** A page file name from an id: letters, digits and dashes only, so that it never needs escaping in a URL. */
+export function pageName(id: string | null, fallback: string, taken: Set<string>): string {
+  const base = (id ?? fallback).toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '') || 'idea';
+  let name = base;
+  for (let n = 2; taken.has(name); n++) name = `${base}-${n}`;
+  taken.add(name);
+  return `ideas/${name}.html`;
+}
+
+export const SITE_CSS = `
+:root{color-scheme:light;--ink:#1b1b1b;--muted:#474747;--link:#0b4f8a;--line:#767676;--card:#f5f7fa;--chip:#e4ecf5;--ok:#0d6630;--no:#9e1b1b}
+*{box-sizing:border-box}
+body{margin:0;font:1rem/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--ink);background:#fff}
+a{color:var(--link);text-decoration-thickness:.08em;text-underline-offset:.15em}
+a:hover{text-decoration-thickness:.15em}
+:focus-visible{outline:3px solid var(--ink);outline-offset:2px;box-shadow:0 0 0 5px #fff}
+.skip{position:absolute;left:.5rem;top:-4rem;background:#fff;padding:.5rem 1rem;border:2px solid var(--ink);z-index:10}
+.skip:focus{top:.5rem}
+header,main,footer{padding:0 1rem;max-width:90rem;margin:0 auto}
+header{display:flex;flex-wrap:wrap;gap:.5rem 2rem;align-items:baseline;border-bottom:1px solid var(--line);padding-top:.75rem;padding-bottom:.75rem}
+.site-name{font-weight:700;margin:0}
+header nav ul{display:flex;flex-wrap:wrap;gap:1rem;list-style:none;margin:0;padding:0}
+[aria-current=page]{font-weight:700;text-decoration:none}
+main{padding-bottom:2rem}
+footer{border-top:1px solid var(--line);color:var(--muted);font-size:.9rem;padding-top:.5rem;padding-bottom:1rem}
+.notice{background:#fff4ce;border:2px solid #8a6d00;padding:.5rem 1rem;margin:1rem 0}
+form.filters{display:flex;flex-wrap:wrap;gap:.75rem 1.5rem;align-items:flex-end;margin:1rem 0;padding:.75rem 1rem;border:1px solid var(--line);border-radius:.25rem}
+form.filters[hidden]{display:none}
+form.filters fieldset{display:contents}
+form.filters legend{font-weight:700;width:100%;padding:0}
+form.filters label{display:flex;flex-direction:column;font-weight:600}
+select{max-width:18rem}
+select,button{font:inherit;color:var(--ink);background:#fff;border:1px solid var(--ink);border-radius:.25rem;padding:.35rem .5rem;min-height:2.5rem}
+button{cursor:pointer;background:var(--chip)}
+.status{margin:0;width:100%}
+.board{display:grid;grid-template-columns:repeat(auto-fill,minmax(15rem,1fr));gap:1rem;align-items:start}
+.column{border:1px solid var(--line);border-radius:.25rem;padding:0 .75rem .75rem}
+.column h2{font-size:1.15rem;margin:.75rem 0 0}
+.count{color:var(--muted);margin:0 0 .5rem;font-size:.9rem}
+.cards{list-style:none;margin:0;padding:0;display:grid;gap:.5rem}
+.card{background:var(--card);border:1px solid #c4c9cf;border-radius:.25rem;padding:.5rem .75rem}
+.card h3{font-size:1rem;margin:0 0 .25rem}
+.card p{margin:0;font-size:.9rem;color:var(--muted)}
+.card[hidden]{display:none}
+.tags{list-style:none;display:flex;flex-wrap:wrap;gap:.25rem;margin:.35rem 0 0;padding:0}
+.tags li{background:var(--chip);border-radius:1rem;padding:0 .5rem;font-size:.85rem}
+dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem;margin:1rem 0}
+dl.facts dt{font-weight:600}
+dl.facts dd{margin:0}
+.text{max-width:45rem}
+.criteria{list-style:none;padding:0}
+.criteria li{margin:.25rem 0}
+.met{color:var(--ok);font-weight:600}
+.not-met{color:var(--no);font-weight:600}
+table{border-collapse:collapse;margin:.5rem 0 1rem}
+caption{text-align:left;font-weight:600;padding:.25rem 0}
+th,td{border:1px solid var(--line);padding:.25rem .6rem;text-align:left}
+td.n,th.n{text-align:right}
+svg.chart{max-width:100%;height:auto;display:block;margin:.5rem 0}
+.history{padding-left:1.25rem}
+.history li{margin:.25rem 0}
+`;
+
+/** Shows the filters, and hides the cards that do not match; the texts come from the form's data attributes. */
+export const SITE_JS = `
+(function () {
+  var form = document.getElementById('filters');
+  if (!form) return;
+  var cards = Array.prototype.slice.call(document.querySelectorAll('[data-card]'));
+  var columns = Array.prototype.slice.call(document.querySelectorAll('[data-column]'));
+  var status = document.getElementById('filter-status');
+  function fill(text, shown, total) { return text.replace('{shown}', shown).replace('{total}', total); }
+  function apply() {
+    var tag = form.elements.tag.value, unit = form.elements.unit.value, challenge = form.elements.challenge.value;
+    var shown = 0;
+    cards.forEach(function (card) {
+      var tags = JSON.parse(card.getAttribute('data-tags') || '[]');
+      var ok = (!tag || tags.indexOf(tag) !== -1) && (!unit || card.getAttribute('data-unit') === unit) && (!challenge || card.getAttribute('data-challenge') === challenge);
+      card.hidden = !ok;
+      if (ok) shown++;
+    });
+    columns.forEach(function (column) {
+      var all = column.querySelectorAll('[data-card]');
+      var visible = column.querySelectorAll('[data-card]:not([hidden])');
+      var count = column.querySelector('[data-count]');
+      if (count) count.textContent = fill(form.getAttribute('data-column-shown'), visible.length, all.length);
+    });
+    status.textContent = fill(form.getAttribute('data-shown'), shown, cards.length);
+  }
+  form.hidden = false;
+  form.addEventListener('change', apply);
+  form.addEventListener('submit', function (e) { e.preventDefault(); apply(); });
+  form.addEventListener('reset', function () { setTimeout(apply, 0); });
+})();
+`;
+
+const hash = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+
+/** Only this site's own style and script, by their hashes; no other source, no request to any host. */
+export function contentSecurityPolicy(script: boolean): string {
+  return `default-src 'none'; style-src ${hash(SITE_CSS)}; script-src ${script ? hash(SITE_JS) : "'none'"}; img-src 'self'; base-uri 'none'; form-action 'none'`;
+}
+
+interface Page {
+  /** Relative to the site. */
+  path: string;
+  title: string;
+  main: string;
+  current: 'board' | 'stats' | null;
+  script: boolean;
+}
+
+function layout(view: SiteView, page: Page): string {
+  const lang = view.config.language;
+  const up = page.path.includes('/') ? '../' : '';
+  const tt = (key: MessageKey, params?: Params) => esc(t(lang, key, params));
+  const link = (href: string, key: MessageKey, current: boolean) => `<li><a href="${up}${href}"${current ? ' aria-current="page"' : ''}>${tt(key)}</a></li>`;
+  return `<!doctype html>
+<html lang="${lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="${esc(contentSecurityPolicy(page.script))}">
+<meta name="referrer" content="no-referrer">
+<meta name="generator" content="ideas site">
+<title>${esc(page.title)} – ${esc(view.config.name)}</title>
+<style>${SITE_CSS}</style>
+</head>
+<body>
+<a class="skip" href="#main">${tt('site.skip')}</a>
+<header>
+<p class="site-name"><a href="${up}index.html">${esc(view.config.name)}</a></p>
+<nav aria-label="${tt('site.nav')}"><ul>${link('index.html', 'site.board', page.current === 'board')}${link('stats.html', 'site.stats', page.current === 'stats')}</ul></nav>
+</header>
+<main id="main" tabindex="-1">
+${view.includePersonal ? `<p class="notice">${tt('site.internal')}</p>\n` : ''}${page.main}
+</main>
+<footer>
+<p>${tt('site.built', { date: view.builtOn })} ${tt(view.includePersonal ? 'site.internal' : 'site.public')}</p>
+</footer>
+${page.script ? `<script>${SITE_JS}</script>\n` : ''}</body>
+</html>
+`;
+}
+
+function challengeLabel(config: RegistryConfig, id: string | null, lang: Lang): string | null {
+  if (id === null) return null;
+  return config.challenges.find((c) => c.id === id)?.label[lang] ?? id;
+}
+
+const sortText = (a: string, b: string) => a.localeCompare(b, 'sv');
+
+function select(name: string, label: string, all: string, options: [string, string][]): string {
+  const opts = options.map(([value, text]) => `<option value="${esc(value)}">${esc(text)}</option>`).join('');
+  return `<label for="filter-${name}">${esc(label)}<select id="filter-${name}" name="${name}"><option value="">${esc(all)}</option>${opts}</select></label>`;
+}
+
+function renderBoard(view: SiteView): Page {
+  const { config } = view;
+  const lang = config.language;
+  const tt = (key: MessageKey, params?: Params) => esc(t(lang, key, params));
+  const tags = [...new Set(view.ideas.flatMap((i) => strings(i.data.tags)))].sort(sortText);
+  const units = [...new Set(view.ideas.map((i) => str(i.data.unit)).filter((u): u is string => u !== null))].sort(sortText);
+  const challenges = [...new Set(view.ideas.map((i) => str(i.data.challenge)).filter((c): c is string => c !== null))];
+  const challengeOptions = challenges.map((c): [string, string] => [c, challengeLabel(config, c, lang) ?? c]).sort((a, b) => sortText(a[1], b[1]));
+  const form = `<form id="filters" class="filters" hidden data-shown="${tt('site.shown')}" data-column-shown="${tt('site.columnShown')}">
+<fieldset><legend>${tt('site.filters')}</legend>
+${select('tag', t(lang, 'site.tag'), t(lang, 'site.all'), tags.map((x) => [x, x]))}
+${select('unit', t(lang, 'site.unit'), t(lang, 'site.all'), units.map((x) => [x, x]))}
+${select('challenge', t(lang, 'site.challenge'), t(lang, 'site.all'), challengeOptions)}
+<button type="reset">${tt('site.reset')}</button>
+<p id="filter-status" class="status" role="status" aria-live="polite"></p>
+</fieldset>
+</form>`;
+  const columns = config.stages.map((stage, n) => {
+    const ideas = view.ideas.filter((i) => i.stage.key === stage.key).sort((a, b) => sortText(str(a.data.title) ?? '', str(b.data.title) ?? ''));
+    const cards = ideas.map((i) => card(view, i)).join('\n');
+    return `<section class="column" data-column aria-labelledby="stage-${n}">
+<h2 id="stage-${n}">${esc(stage.label[lang])}</h2>
+<p class="count" data-count>${esc(t(lang, 'report.ideasCol'))}: ${ideas.length}</p>
+${ideas.length === 0 ? `<p>${tt('site.emptyStage')}</p>` : `<ul class="cards">\n${cards}\n</ul>`}
+</section>`;
+  });
+  const main = `<h1>${tt('site.board')}</h1>
+<p>${tt('site.boardIntro', { count: view.ideas.length, stages: config.stages.length })}</p>
+${form}
+<div class="board">
+${columns.join('\n')}
+</div>`;
+  return { path: 'index.html', title: t(lang, 'site.board'), main, current: 'board', script: true };
+}
+
+function card(view: SiteView, idea: SiteIdea): string {
+  const lang = view.config.language;
+  const title = str(idea.data.title) ?? str(idea.data.id) ?? idea.page;
+  const unit = str(idea.data.unit);
+  const challenge = str(idea.data.challenge);
+  const tags = strings(idea.data.tags);
+  const meta = [str(idea.data.id), unit].filter((x): x is string => x !== null).map(esc).join(' · ');
+  const label = challengeLabel(view.config, challenge, lang);
+  return `<li class="card" data-card data-tags="${esc(JSON.stringify(tags))}" data-unit="${esc(unit ?? '')}" data-challenge="${esc(challenge ?? '')}">
+<h3><a href="${idea.page}">${esc(title)}</a></h3>
+${meta ? `<p>${meta}</p>` : ''}${label ? `<p>${esc(t(lang, 'site.challenge'))}: ${esc(label)}</p>` : ''}${tags.length > 0 ? `<ul class="tags" aria-label="${esc(t(lang, 'site.tags'))}">${tags.map((x) => `<li>${esc(x)}</li>`).join('')}</ul>` : ''}
+</li>`;
+}
+
+function formatValue(value: unknown, lang: Lang): string {
+  if (value === true) return esc(t(lang, 'yes'));
+  if (value === false) return esc(t(lang, 'no'));
+  if (Array.isArray(value)) {
+    if (value.some(isRecord)) return `<ul>${value.map((v) => `<li>${formatValue(v, lang)}</li>`).join('')}</ul>`;
+    return value.map((v) => formatValue(v, lang)).join(', ');
+  }
+  if (isRecord(value)) return Object.entries(value).map(([k, v]) => `${esc(k)}: ${formatValue(v, lang)}`).join(', ');
+  return esc(value);
+}
+
+const DECISIONS = new Set(['approve', 'return', 'park', 'reject']);
+
+function decisionText(decision: unknown, lang: Lang): string {
+  const d = String(decision ?? '');
+  return DECISIONS.has(d) ? t(lang, `decision.${d}` as MessageKey) : d;
+}
+
+/** One history entry in words: what happened, the decision, the amount, the note; who only in an internal site. */
+function historyLine(view: SiteView, e: Record<string, unknown>): string {
+  const lang = view.config.language;
+  const label = (key: unknown) => view.config.stages.find((s) => s.key === key)?.label[lang] ?? String(key ?? '?');
+  const field = String(e.field ?? '?');
+  const fieldName = view.titles[field]?.[lang] ?? field;
+  const what =
+    e.action === 'moved'
+      ? t(lang, 'history.moved', { from: label(e.from), to: label(e.to) })
+      : e.action === 'created' || e.action === 'imported'
+        ? t(lang, `history.${e.action}`, { to: label(e.to) })
+        : e.action === 'decided'
+          ? t(lang, 'history.decided', { decision: decisionText(e.decision, lang) })
+          : e.action === 'assigned'
+            ? view.hidden(field)
+              ? t(lang, 'history.assignedHidden', { field: fieldName })
+              : t(lang, 'history.assignedField', { field: fieldName, value: typeof e.new === 'string' || typeof e.new === 'number' ? String(e.new) : '' })
+            : e.action === 'edited'
+              ? t(lang, 'history.edited')
+              : String(e.action ?? '');
+  const parts = [esc(what)];
+  if (e.decision && e.action !== 'decided') parts.push(`(${esc(decisionText(e.decision, lang))})`);
+  if (typeof e.amount === 'number' && Number.isFinite(e.amount)) parts.push(esc(t(lang, 'site.granted', { amount: formatAmount(e.amount, lang) })));
+  if (typeof e.by === 'string' && e.by !== '') parts.push(`– ${esc(e.by)}`);
+  const note = typeof e.note === 'string' && e.note.trim() !== '' ? `: ${esc(e.note)}` : '';
+  const date = str(e.date);
+  return `<li>${date ? `<time datetime="${esc(date)}">${esc(date)}</time> ` : ''}${parts.join(' ')}${note}</li>`;
+}
+
+function criteriaList(view: SiteView, heading: string, c: SiteCriteria): string {
+  const lang = view.config.language;
+  const unmet = c.items.filter((x) => !x.met).length;
+  const summary = c.items.length === 0 ? t(lang, 'site.noCriteria') : unmet === 0 ? t(lang, 'site.gateOpen') : t(lang, 'site.gateClosed', { count: unmet, total: c.items.length });
+  const items = c.items
+    .map((x) => `<li><span class="${x.met ? 'met' : 'not-met'}">${x.met ? '✓' : '✗'} ${esc(t(lang, x.met ? 'site.met' : 'site.notMet'))}</span>: ${esc(x.label.replace(/ \[[^\]]*\]$/, ''))}${!x.met && x.problem ? ` – ${esc(x.problem)}` : ''}</li>`)
+    .join('\n');
+  return `<h3>${esc(heading)}</h3>\n<p>${esc(summary)}</p>\n${items ? `<ul class="criteria">\n${items}\n</ul>` : ''}`;
+}
+
+const SHOWN_ABOVE = new Set(['id', 'title', 'history', 'created', 'unit', 'challenge', 'tags']);
+
+function renderIdeaPage(view: SiteView, idea: SiteIdea): Page {
+  const { config } = view;
+  const lang = config.language;
+  const tt = (key: MessageKey, params?: Params) => esc(t(lang, key, params));
+  const d = idea.data;
+  const title = str(d.title) ?? str(d.id) ?? idea.page;
+  const facts: [string, string][] = [];
+  const add = (label: string, html: string | null) => {
+    if (html !== null && html !== '') facts.push([esc(label), html]);
+  };
+  add(t(lang, 'site.id'), str(d.id) === null ? null : esc(d.id));
+  add(t(lang, 'report.stage'), `${esc(idea.stage.label[lang])}${idea.enteredStage ? ` (${tt('site.inStageSince', { date: idea.enteredStage })})` : ''}`);
+  add(t(lang, 'site.created'), str(d.created) === null ? null : esc(d.created));
+  add(t(lang, 'site.unit'), str(d.unit) === null ? null : esc(d.unit));
+  const challenge = config.challenges.find((c) => c.id === d.challenge);
+  const challengeUrl = challenge?.url && /^https?:\/\//i.test(challenge.url) ? challenge.url : null;
+  add(t(lang, 'site.challenge'), str(d.challenge) === null ? null : challengeUrl ? `<a href="${esc(challengeUrl)}" rel="noopener noreferrer">${esc(challenge?.label[lang])}</a>` : esc(challengeLabel(config, str(d.challenge), lang)));
+  add(t(lang, 'site.tags'), strings(d.tags).map(esc).join(', ') || null);
+  for (const [key, value] of Object.entries(d)) {
+    if (SHOWN_ABOVE.has(key) || value === null || value === undefined || value === '') continue;
+    add(view.titles[key]?.[lang] ?? key, formatValue(value, lang));
+  }
+  const history = Array.isArray(d.history) ? d.history.filter(isRecord) : [];
+  const text = idea.body.trim() === '' ? `<p>${tt('show.noText')}</p>` : renderMarkdown(idea.body);
+  const main = `<p><a href="../index.html">${tt('site.back')}</a></p>
+<h1>${esc(title)}</h1>
+<dl class="facts">
+${facts.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join('\n')}
+</dl>
+<section aria-labelledby="text-heading">
+<h2 id="text-heading">${tt('site.text')}</h2>
+<div class="text">
+${text}</div>
+</section>
+<section aria-labelledby="criteria-heading">
+<h2 id="criteria-heading">${tt('site.criteria')}</h2>
+${criteriaList(view, t(lang, 'site.criteriaStage', { stage: idea.own.stage.label[lang] }), idea.own)}
+${idea.next ? criteriaList(view, t(lang, 'site.criteriaNext', { stage: idea.next.stage.label[lang] }), idea.next) : `<p>${tt('site.lastStage')}</p>`}
+</section>
+<section aria-labelledby="history-heading">
+<h2 id="history-heading">${tt('show.history')}</h2>
+${history.length === 0 ? `<p>${tt('site.noHistory')}</p>` : `<ol class="history">\n${history.map((e) => historyLine(view, e)).join('\n')}\n</ol>`}
+</section>`;
+  return { path: idea.page, title, main, current: null, script: false };
+}
+
+/** A horizontal bar chart in SVG, its figures in words for assistive technology; the table beside it shows them too. */
+function barChart(id: string, rows: { label: string; value: number }[], description: string): string {
+  const rowHeight = 30;
+  const labelWidth = 170;
+  const barWidth = 360;
+  const width = labelWidth + barWidth + 60;
+  const height = rows.length * rowHeight + 10;
+  const max = Math.max(1, ...rows.map((r) => r.value));
+  const bars = rows
+    .map((r, i) => {
+      const y = 5 + i * rowHeight;
+      const w = Math.round((r.value / max) * barWidth);
+      return `<text x="${labelWidth - 8}" y="${y + 19}" text-anchor="end" fill="#1b1b1b" font-size="14">${esc(r.label)}</text>`
+        + `<rect x="${labelWidth}" y="${y + 4}" width="${w}" height="${rowHeight - 10}" fill="#1f5f8b"/>`
+        + `<text x="${labelWidth + w + 6}" y="${y + 19}" fill="#1b1b1b" font-size="14">${r.value}</text>`;
+    })
+    .join('');
+  return `<svg class="chart" role="img" aria-labelledby="${id}-desc" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" xmlns="http://www.w3.org/2000/svg"><title id="${id}-desc">${esc(description)}</title>${bars}</svg>`;
+}
+
+function progressBar(id: string, reached: number, target: number, description: string): string {
+  const width = 400;
+  const filled = Math.round(Math.min(1, target > 0 ? reached / target : 0) * (width - 2));
+  return `<svg class="chart" role="img" aria-labelledby="${id}" width="${width}" height="26" viewBox="0 0 ${width} 26" xmlns="http://www.w3.org/2000/svg"><title id="${id}">${esc(description)}</title><rect x="1" y="1" width="${width - 2}" height="24" fill="#fff" stroke="#474747"/><rect x="1" y="1" width="${filled}" height="24" fill="#1f5f8b"/></svg>`;
+}
+
+function renderStats(view: SiteView): Page {
+  const { config, report: r } = view;
+  const lang = config.language;
+  const tt = (key: MessageKey, params?: Params) => esc(t(lang, key, params));
+  const rows = r.funnel.map((f) => ({ label: f.stage.label[lang], value: f.now }));
+  const described = rows.map((x) => `${x.label} ${x.value}`).join(', ');
+  const funnelTable = `<table>
+<caption>${tt('report.funnel')}</caption>
+<thead><tr><th scope="col">${tt('report.stage')}</th><th scope="col" class="n">${tt('report.now')}</th><th scope="col" class="n">${tt('report.entered')}</th><th scope="col" class="n">${tt('report.left')}</th></tr></thead>
+<tbody>
+${r.funnel.map((f) => `<tr><th scope="row">${esc(f.stage.label[lang])}</th><td class="n">${f.now}</td><td class="n">${f.entered}</td><td class="n">${f.left}</td></tr>`).join('\n')}
+</tbody>
+<tfoot><tr><th scope="row">${tt('report.total')}</th><td class="n">${r.ideas}</td><td></td><td></td></tr></tfoot>
+</table>`;
+  const goals =
+    r.goals.length === 0
+      ? `<p>${tt('report.noGoals')}</p>`
+      : r.goals
+        .map((g, i) => {
+          const stage = config.stages.find((s) => s.key === g.goal.stage)?.label[lang] ?? g.goal.stage;
+          const line = t(lang, 'report.goalLine', { label: g.goal.label[lang], reached: g.reached, target: g.goal.target, percent: g.percent, stage });
+          const when = g.goal.by === null || g.status === 'met' ? '' : g.daysLeft !== null && g.daysLeft < 0 ? t(lang, 'report.goalMissed', { by: g.goal.by }) : t(lang, 'report.goalBy', { by: g.goal.by, days: g.daysLeft ?? 0 });
+          const text = `${line}${g.status === 'met' ? ` ${t(lang, 'report.goalMet')}` : ''}${when ? `. ${when.charAt(0).toUpperCase()}${when.slice(1)}` : ''}.`;
+          return `<h3>${esc(g.goal.label[lang])}</h3>\n<p>${esc(text)}</p>\n${progressBar(`goal-${i}`, g.reached, g.goal.target, t(lang, 'site.goalDesc', { reached: g.reached, target: g.goal.target }))}`;
+        })
+        .join('\n');
+  const funds = r.funds.rows.length === 0 ? '' : `<h2>${tt('report.funds')}</h2>
+<p>${tt('report.fundsNote')}</p>
+<table>
+<caption>${tt('report.funds')}</caption>
+<thead><tr><th scope="col">${tt('report.stage')}</th><th scope="col" class="n">${tt('report.amount')}</th><th scope="col" class="n">${tt('report.ideasCol')}</th></tr></thead>
+<tbody>
+${r.funds.rows.map((f) => `<tr><th scope="row">${esc(f.stage.label[lang])}</th><td class="n">${esc(formatAmount(f.amount, lang))}</td><td class="n">${f.ideas}</td></tr>`).join('\n')}
+</tbody>
+<tfoot><tr><th scope="row">${tt('report.total')}</th><td class="n">${esc(formatAmount(r.funds.total, lang))}</td><td class="n">${r.funds.ideas}</td></tr></tfoot>
+</table>`;
+  const main = `<h1>${tt('site.stats')}</h1>
+<p>${tt('report.summary', { period: t(lang, 'report.periodUntil', { until: r.period.until }), ideas: r.ideas, added: r.added })}</p>
+<h2>${tt('report.funnel')}</h2>
+<p>${tt('report.funnelNote')}</p>
+${barChart('funnel', rows, t(lang, 'site.funnelDesc', { rows: described }))}
+${funnelTable}
+<h2>${tt('report.goals')}</h2>
+${goals}
+${funds}`;
+  return { path: 'stats.html', title: t(lang, 'site.stats'), main, current: 'stats', script: false };
+}
+
+/** Every file of the site, by its path relative to the site's folder. */
+export function renderSite(view: SiteView): Map<string, string> {
+  const pages = [renderBoard(view), renderStats(view), ...view.ideas.map((i) => renderIdeaPage(view, i))];
+  const files = new Map<string, string>();
+  for (const page of pages) files.set(page.path, layout(view, page));
+  return files;
+}

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { isSafeLink, renderMarkdown } from './site-markdown.js';
+
+describe('isSafeLink', () => {
+  it.each([
+    ['https://example.org/a?b#c', true],
+    ['http://example.org', true],
+    ['mailto:ideas@example.se', true],
+    ['../bilagor/plan.pdf', true],
+    ['#rubrik', true],
+    ['sida.html?x=a:b', true],
+    ['javascript:alert(1)', false],
+    ['JavaScript:alert(1)', false],
+    [' \tjava\nscript:alert(1)', false],
+    ['\u0000javascript:alert(1)', false],
+    ['vbscript:msgbox(1)', false],
+    ['data:text/html,<script>alert(1)</script>', false],
+    ['file:///etc/passwd', false],
+    ['ftp://example.org', false],
+  ])('%j → %s', (url, safe) => {
+    expect(isSafeLink(url)).toBe(safe);
+  });
+});
+
+describe('renderMarkdown', () => {
+  it('shows raw HTML as text', () => {
+    expect(renderMarkdown('<script>alert(1)</script>\n\n<img src=x onerror="alert(2)">')).toBe('<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>\n<p>&lt;img src=x onerror=&quot;alert(2)&quot;&gt;</p>\n');
+    expect(renderMarkdown('a <b onclick="x()">b</b>')).toBe('<p>a &lt;b onclick=&quot;x()&quot;&gt;b&lt;/b&gt;</p>\n');
+  });
+
+  it('makes no link of a javascript:, data: or vbscript: address, in any disguise', () => {
+    for (const text of ['[x](javascript:alert(1))', '[x](JAVASCRIPT:alert(1))', '[x](<java\tscript:alert(1)>)', '[x](javascript&#58;alert(1))', '<javascript:alert(1)>', '[x](data:text/html;base64,PHNjcmlwdD4=)', '[x]: vbscript:x\n\n[x]']) {
+      expect(renderMarkdown(text), text).not.toContain('<a');
+    }
+  });
+
+  it('keeps http(s), mailto and relative links, and marks those to other hosts', () => {
+    expect(renderMarkdown('[a](https://example.org/) [b](mailto:a@example.se) [c](plan.md)')).toBe(
+      '<p><a href="https://example.org/" rel="noopener noreferrer">a</a> <a href="mailto:a@example.se">b</a> <a href="plan.md">c</a></p>\n',
+    );
+  });
+
+  it('turns images into links, so that reading a page never loads a file from another host', () => {
+    expect(renderMarkdown('![pixel "x"](https://tracker.example/p.png)')).toBe('<p><a href="https://tracker.example/p.png" rel="noopener noreferrer">pixel &quot;x&quot;</a></p>\n');
+    expect(renderMarkdown('![x](javascript:alert(1))')).not.toContain('href');
+  });
+
+  it("starts the text's headings below the page's own h1 and h2", () => {
+    expect(renderMarkdown('# A\n\n#### B\n\n###### C')).toBe('<h3>A</h3>\n<h6>B</h6>\n<h6>C</h6>\n');
+  });
+});

@@ -1,0 +1,61 @@
+/**
+ * An idea's Markdown text as HTML for the static site. The text is untrusted (anyone may write an idea), so:
+ * raw HTML is off (shown as text), links go only to http(s), mailto or relative addresses, images become links
+ * (an image from another host would be a request the reader never asked for), and headings start below the
+ * page's own, so that the page's outline stays in order.
+ */
+import MarkdownIt from 'markdown-it';
+
+const ALLOWED_SCHEMES = new Set(['http', 'https', 'mailto']);
+
+/**
+ * Whether a link may be shown. Browsers drop tabs and line breaks anywhere in a URL and spaces and control
+ * characters around it, so those are removed before the scheme is read; anything with a scheme other than the
+ * allowed ones, or a colon before the first slash, question mark or hash (a scheme in disguise), is refused.
+ */
+export function isSafeLink(url: string): boolean {
+  // eslint-disable-next-line no-control-regex
+  const plain = url.replace(/[\u0000-\u0020\u007f-\u009f]/g, '').toLowerCase();
+  const m = /^([^/?#]*?):/.exec(plain);
+  if (!m) return true;
+  return ALLOWED_SCHEMES.has(m[1] ?? '');
+}
+
+function markdown(): MarkdownIt {
+  const md = new MarkdownIt({ html: false, linkify: true, typographer: false });
+  md.validateLink = isSafeLink;
+  const shift = (tokens: { tag: string }[], idx: number) => {
+    const token = tokens[idx];
+    if (token) token.tag = `h${Math.min(6, Number(token.tag.slice(1)) + 2)}`;
+  };
+  md.renderer.rules.heading_open = (tokens, idx, options, _env, self) => {
+    shift(tokens, idx);
+    return self.renderToken(tokens, idx, options);
+  };
+  md.renderer.rules.heading_close = (tokens, idx, options, _env, self) => {
+    shift(tokens, idx);
+    return self.renderToken(tokens, idx, options);
+  };
+  md.renderer.rules.image = (tokens, idx, _options, env, self) => {
+    const token = tokens[idx];
+    const src = token?.attrGet('src') ?? '';
+    const alt = self.renderInlineAsText(token?.children ?? [], _options, env) || src;
+    const rel = /^(https?:)?\/\//i.test(src) ? ' rel="noopener noreferrer"' : '';
+    return `<a href="${md.utils.escapeHtml(src)}"${rel}>${md.utils.escapeHtml(alt)}</a>`;
+  };
+  const defaultLink = md.renderer.rules.link_open ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
+  md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
+    const token = tokens[idx];
+    // Another host: no referrer, and no hold on this window.
+    if (token && /^(https?:)?\/\//i.test(token.attrGet('href') ?? '')) token.attrSet('rel', 'noopener noreferrer');
+    return defaultLink(tokens, idx, options, env, self);
+  };
+  return md;
+}
+
+let instance: MarkdownIt | null = null;
+
+export function renderMarkdown(text: string): string {
+  instance ??= markdown();
+  return instance.render(text);
+}

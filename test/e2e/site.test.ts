@@ -1,0 +1,133 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeRun, ideas, parseJson, STACK_LINE } from '../helpers/cli.js';
+import { PERSONAL_VALUES, PLANTED_ID, plantedSiteRegistry, readTree } from '../helpers/planted-site.js';
+import { removeTempDirs } from '../helpers/temp-repo.js';
+
+afterAll(removeTempDirs);
+
+let dir: string;
+let site: Map<string, string>;
+beforeAll(() => {
+  dir = plantedSiteRegistry();
+  const r = ideas(['site'], { cwd: dir });
+  expect(r.code, describeRun(r)).toBe(0);
+  site = readTree(path.join(dir, 'site'));
+});
+
+const html = () => [...site].filter(([f]) => f.endsWith('.html'));
+
+describe('ideas site', () => {
+  it('writes site/ under the registry root: a board, a page of figures and a page per idea; prints the folder and the pages', () => {
+    const r = ideas(['site'], { cwd: path.join(dir, 'ideas') });
+    expect(r.code, describeRun(r)).toBe(0);
+    expect(r.stdout).toBe(`${path.join(dir, 'site')}\n`);
+    expect(r.stderr).toContain('13 sidor');
+    expect([...site.keys()].sort()).toEqual(expect.arrayContaining(['.ideas-site', '.nojekyll', 'index.html', 'stats.html', `ideas/${PLANTED_ID}.html`, 'ideas/sund-avmpk4.html']));
+    expect(html()).toHaveLength(13);
+  });
+
+  it("is in the registry's language, links only relatively, and loads nothing from another host", () => {
+    for (const [file, text] of html()) {
+      expect(text, file).toMatch(/^<!doctype html>\n<html lang="sv">/);
+      expect(text, file).toContain('http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;');
+      // Only the links in idea text and the challenges' pages go to other hosts; nothing is loaded from one.
+      expect(text, file).not.toMatch(/<(script|link|img|iframe|object|embed)[^>]*\s(src|href)=/i);
+      // The site's own links are relative, so that it works under a GitHub Pages project path; idea text may link out.
+      for (const m of text.matchAll(/href="([^"]*)"/g)) expect(m[1], file).toMatch(/^(#main|(\.\.\/)?[a-z0-9-]+(\/[a-z0-9-]+)*\.html|https:\/\/[^/]+\/\S*)$/);
+    }
+  });
+
+  it('never lets the planted markup out as markup: no script of its own, no event handler, no javascript: link', () => {
+    const page = site.get(`ideas/${PLANTED_ID}.html`) ?? '';
+    expect(page).toContain('&lt;script&gt;window.__pwned = &quot;body&quot;');
+    expect(page).toContain('&lt;img src=x onerror=');
+    expect(page).toContain('<a href="https://example.org/sida" rel="noopener noreferrer">säker</a>');
+    expect(page).toContain('<a href="https://tracker.example/pixel.png" rel="noopener noreferrer">spårpixel</a>');
+    for (const [file, text] of html()) {
+      expect(text.match(/<script/g) ?? [], file).toHaveLength(file === 'index.html' ? 1 : 0);
+      // An event handler attribute outside quoted values: escaped quotes keep the planted ones inside a value.
+      expect(text.replace(/"[^"]*"/g, '""'), file).not.toMatch(/<[^>]*\son[a-z]+\s*=/i);
+      expect(text, file).not.toMatch(/href="\s*(java|data|vbscript)/i);
+    }
+    const board = site.get('index.html') ?? '';
+    expect(board).toContain('data-unit="&quot;&gt;&lt;img src=x onerror=&quot;window.__pwned = 1; alert(1)&quot;&gt;"');
+  });
+
+  it('leaves out personal data, in every file; --include-personal keeps it and says so', () => {
+    for (const [file, text] of site) for (const value of PERSONAL_VALUES) expect(text, `${file}: ${value}`).not.toContain(value);
+    const page = site.get(`ideas/${PLANTED_ID}.html`) ?? '';
+    expect(page).toContain('Idécoach ändrad');
+    const internal = ideas(['site', '--out', 'intern', '--include-personal'], { cwd: dir });
+    expect(internal.code, describeRun(internal)).toBe(0);
+    expect(internal.stderr).toContain('personuppgifter');
+    const text = fs.readFileSync(path.join(dir, 'intern', 'ideas', `${PLANTED_ID}.html`), 'utf8');
+    for (const value of ['Planterad Personsson', 'Hemlig Coachsson', 'Hemlig Beslutsson', 'planted@example.invalid']) expect(text).toContain(value);
+    expect(text).toContain('Intern version med personuppgifter');
+  });
+
+  it('replaces its own earlier site, and refuses (exit 2, nothing changed) a folder with files it did not write', () => {
+    const out = path.join(dir, 'own');
+    expect(ideas(['site', '-o', out], { cwd: dir }).code).toBe(0);
+    fs.writeFileSync(path.join(out, 'index.html'), 'stale');
+    // A changed file of ours is no longer ours.
+    let r = ideas(['site', '-o', out], { cwd: dir });
+    expect(r.code, describeRun(r)).toBe(2);
+    expect(r.stderr).toContain('index.html');
+    expect(fs.readFileSync(path.join(out, 'index.html'), 'utf8')).toBe('stale');
+
+    fs.rmSync(out, { recursive: true });
+    expect(ideas(['site', '-o', out], { cwd: dir }).code).toBe(0);
+    r = ideas(['site', '-o', out], { cwd: dir });
+    expect(r.code, describeRun(r)).toBe(0);
+
+    fs.writeFileSync(path.join(out, 'CNAME'), 'ideas.example.se\n');
+    r = ideas(['site', '-o', out], { cwd: dir });
+    expect(r.code, describeRun(r)).toBe(2);
+    expect(r.stderr).toContain('CNAME');
+    expect(r.stderr).not.toMatch(STACK_LINE);
+    expect(fs.existsSync(path.join(out, 'CNAME'))).toBe(true);
+
+    const docs = path.join(dir, 'docs');
+    fs.mkdirSync(docs);
+    fs.writeFileSync(path.join(docs, 'handbok.md'), '# Handbok\n');
+    r = ideas(['site', '--out', 'docs', '--lang', 'en'], { cwd: dir });
+    expect(r.code, describeRun(r)).toBe(2);
+    expect(r.stderr).toContain('holds files that ideas site did not write');
+    expect(fs.readdirSync(docs)).toEqual(['handbok.md']);
+
+    // The registry itself is never taken for a site.
+    r = ideas(['site', '--out', '.'], { cwd: dir });
+    expect(r.code, describeRun(r)).toBe(2);
+  });
+
+  it('leaves the old site whole when the build fails, and no temporary folder behind', () => {
+    const out = path.join(dir, 'faulty');
+    expect(ideas(['site', '-o', out], { cwd: dir }).code).toBe(0);
+    const before = readTree(out);
+    const r = ideas(['site', '-o', out], { cwd: dir, env: { IDEAS_FAULT: 'site:written' } });
+    expect(r.code, describeRun(r)).toBe(2);
+    expect(readTree(out)).toEqual(before);
+    expect(fs.readdirSync(dir).filter((f) => f.startsWith('.faulty'))).toEqual([]);
+  });
+
+  it('prints a JSON document with --json, and a usage error exits 2', () => {
+    const r = ideas(['site', '--json', '--out', 'json-site'], { cwd: dir });
+    expect(r.code, describeRun(r)).toBe(0);
+    expect(parseJson(r)).toMatchObject({ schemaVersion: 1, kind: 'site', out: path.join(dir, 'json-site'), pages: 13, includePersonal: false });
+    const bad = ideas(['site', '--outdir', 'x'], { cwd: dir });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--outdir');
+  });
+
+  it('has help with examples in both languages', () => {
+    const sv = ideas(['site', '--help'], { cwd: dir });
+    expect(sv.code).toBe(0);
+    expect(sv.stdout.replace(/\s+/g, ' ')).toContain('standard: site/ i idéslussens rot');
+    expect(sv.stdout).toContain('Exempel:');
+    const en = ideas(['site', '--help', '--lang', 'en'], { cwd: dir });
+    expect(en.stdout.replace(/\s+/g, ' ')).toContain("default: site/ in the registry's root");
+    expect(en.stdout).toContain('$ ideas site --out docs');
+  });
+});
