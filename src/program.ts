@@ -10,7 +10,7 @@ import { isLang, t, type Lang } from './core/i18n.js';
 import { EXAMPLES, HELP, helpTitle } from './ui/help.js';
 import { findRegistryRoot, peekLanguage } from './io/registry-root.js';
 import { chooseLang } from './core/lang-choice.js';
-import { colorFor } from './ui/color.js';
+import type { colorFor as ColorFor } from './ui/color.js';
 import type { Idea } from './core/idea.js';
 import type { Registry } from './io/registry.js';
 
@@ -86,6 +86,10 @@ function common(o: Record<string, unknown>): CommonOptions {
 }
 
 export async function run(argv: string[], ctx: Ctx): Promise<number> {
+  // chalk is loaded before an action runs, never for --help or a usage error: start-up stays light.
+  let colorFor: typeof ColorFor = () => {
+    throw new Error('colour used before the preAction hook');
+  };
   const lang = earlyLang(argv, ctx);
   const h = (k: keyof typeof HELP) => HELP[k][lang];
   let exitCode: number = EXIT.ok;
@@ -105,6 +109,9 @@ export async function run(argv: string[], ctx: Ctx): Promise<number> {
     .configureHelp({ styleTitle: (s) => helpTitle(s, lang), optionDescription: (o) => optionDescription(o, lang), sortSubcommands: false })
     .configureOutput({ writeOut: out, writeErr: err, outputError: (s, write) => write(commanderMessage(s, lang)) })
     .showHelpAfterError(h('moreHelp'))
+    .hook('preAction', async () => {
+      colorFor = (await import('./ui/color.js')).colorFor;
+    })
     .exitOverride()
     .addHelpText('after', `${examples('program', lang)}\n${h('exitCodes')}\n`);
 
@@ -573,6 +580,7 @@ async function reportError(e: unknown, how: { json: boolean; lang: Lang; debug: 
     const { errorDocument } = await import('./ui/dto.js');
     ctx.stdout.write(`${JSON.stringify(errorDocument(error, how.lang), null, 2)}\n`);
   } else {
+    const { colorFor } = await import('./ui/color.js');
     const c = colorFor(ctx.stderr, ctx.env);
     const lines = [`${c.red('ideas:')} ${error.messageIn(how.lang)}`, ...error.details.map((d) => `  ${d}`)];
     if (error.hint) lines.push(c.dim(error.hint[how.lang]));
