@@ -11,7 +11,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } fr
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2;
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 export const DATA_DIR = path.join(HERE, 'data');
 const EXAMPLE = path.join(HERE, '..', 'examples', 'sundsvall');
@@ -192,7 +192,8 @@ export function generateRegistry({ size, seed = 1, dir, errorRate = 0.02 }) {
         close = false;
         break;
       case 'file-name':
-        name = `sund-zzzzzz-${slug(title)}.md`;
+        // Numbered: two such files of the same title would otherwise be one.
+        name = `sund-zzzzzz-${slug(title)}-${i}.md`;
         break;
       default:
         break;
