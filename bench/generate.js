@@ -11,7 +11,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } fr
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2;
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 export const DATA_DIR = path.join(HERE, 'data');
 const EXAMPLE = path.join(HERE, '..', 'examples', 'sundsvall');
@@ -192,7 +192,8 @@ export function generateRegistry({ size, seed = 1, dir, errorRate = 0.02 }) {
         close = false;
         break;
       case 'file-name':
-        name = `sund-zzzzzz-${slug(title)}.md`;
+        // Numbered: two such files of the same title would otherwise be one.
+        name = `sund-zzzzzz-${slug(title)}-${i}.md`;
         break;
       default:
         break;
@@ -232,6 +233,79 @@ export function registryFor({ size, seed = 1 }) {
     if (manifest.generator === GENERATOR_VERSION && manifest.size === size && manifest.seed === seed) return { dir, manifest };
   }
   return { dir, manifest: generateRegistry({ size, seed, dir }) };
+}
+
+/** Backlog.md's statuses for the stages: the sluice's open stages are work in progress, the closed ones done. */
+const BACKLOG_STATUS = { idea: 'To Do', refinement: 'In Progress', test: 'In Progress', evaluation: 'In Progress', spread: 'Done', parked: 'Done', rejected: 'Done' };
+
+/**
+ * The same ideas as Backlog.md tasks, in the format `backlog init` and `backlog task create` write (1.52): the config
+ * in backlog/config.yml and one file per task, `backlog/tasks/task-<n> - <Title-with-dashes>.md`, with YAML front
+ * matter and the description between section markers. One task for every idea file, the planted errors' files too
+ * (as well-formed tasks: the comparison is of listing, not of checking).
+ * @param {{ dir: string, files: { path: string, stage: string, planted: string | null }[], source: string }} opts
+ */
+export function generateBacklogProject({ dir, files, source }) {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(path.join(dir, 'backlog', 'tasks'), { recursive: true });
+  mkdirSync(path.join(dir, 'backlog', 'drafts'), { recursive: true });
+  writeFileSync(
+    path.join(dir, 'backlog', 'config.yml'),
+    [
+      'project_name: "bench"',
+      'default_status: "To Do"',
+      'statuses: ["To Do", "In Progress", "Done"]',
+      'labels: []',
+      'date_format: yyyy-mm-dd',
+      'max_column_width: 20',
+      'auto_open_browser: false',
+      'default_port: 6420',
+      'remote_operations: false',
+      'auto_commit: false',
+      'filesystem_only: false',
+      'bypass_git_hooks: false',
+      'check_active_branches: false',
+      'active_branch_days: 30',
+      'task_prefix: "task"',
+      '',
+    ].join('\n'),
+  );
+  let n = 0;
+  for (const f of files) {
+    const text = readFileSync(path.join(source, f.path), 'utf8');
+    const end = text.indexOf('\n---\n', 4);
+    const head = end < 0 ? text : text.slice(4, end);
+    const body = end < 0 ? '' : text.slice(end + 5).trim();
+    /** @param {string} key */
+    const field = (key) => new RegExp(`^${key}: (.*)$`, 'm').exec(head)?.[1]?.replace(/^"|"$/g, '') ?? '';
+    const title = field('title');
+    const labels = field('tags').replace(/^\[|\]$/g, '').split(', ').filter(Boolean);
+    n++;
+    const lines = [
+      '---',
+      `id: TASK-${n}`,
+      `title: ${JSON.stringify(title)}`,
+      `status: ${BACKLOG_STATUS[/** @type {keyof typeof BACKLOG_STATUS} */ (f.stage)] ?? 'To Do'}`,
+      'assignee:',
+      `  - '@${slug(field('carrier'))}'`,
+      `created_date: '${field('created')} 09:00'`,
+      'labels:',
+      ...labels.map((l) => `  - ${l}`),
+      'dependencies: []',
+      `ordinal: ${n * 1000}`,
+      '---',
+      '',
+      '## Description',
+      '',
+      '<!-- SECTION:DESCRIPTION:BEGIN -->',
+      body,
+      '<!-- SECTION:DESCRIPTION:END -->',
+      '',
+    ];
+    const name = `task-${n} - ${title.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '')}.md`;
+    writeFileSync(path.join(dir, 'backlog', 'tasks', name), lines.join('\n'));
+  }
+  return { tasks: n };
 }
 
 function main() {

@@ -1,70 +1,83 @@
 // @ts-check
 /**
- * `npm run bench`: how long the built CLI takes, as a user waits for it. Not a test: it measures and prints a
- * table. Each case is a spawned `node bin/ideas.js ...` in a temp git repository holding a generated registry
- * (bench/generate.js); cases of one registry run alternately, so that a slow moment of the machine falls on all
- * of them alike, and each figure is the median of the runs.
+ * `npm run bench`: how long the built CLI takes, as a user waits for it, each figure against a baseline measured in
+ * the same run. Not a test: it measures and prints one table, with the issue's targets and whether they hold.
  *
- *   npm run build && npm run bench
- *   npm run bench -- --runs 11 --sizes 2000,10000 --changed 5
+ * Every command is a whole spawned process. The commands of a group run alternately (one of each per round), so that
+ * a slow moment of the shared machine falls on all of them alike; each figure is the median of the rounds, with the
+ * fastest and slowest run beside it. Registries come from bench/generate.js (seeded, kept in bench/data/) and are
+ * committed to temp git repositories; Backlog.md, the peer `ideas list` is compared with, is installed by npm into a
+ * temp folder for the run only (never a dependency of ideas).
  *
- * To extend it (start-up time, list, larger registries, peaks of memory), add to CASES, or a column to COLUMNS
- * fed by a new field of the measured sample.
+ *   npm run build && npm run bench -- --quick      3 rounds, 1,000 and 10,000 ideas: a few minutes
+ *   npm run build && npm run bench                 7 rounds, 1,000, 10,000 and 50,000 ideas: ten to twenty minutes
+ *   npm run bench -- --runs 11 --sizes 1000,10000,50000 --size 10000 --changed 5 --md
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { registryFor } from './generate.js';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { generateBacklogProject, registryFor } from './generate.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BIN = path.join(ROOT, 'bin', 'ideas.js');
+const READ_ALL = path.join(ROOT, 'bench', 'read-all.js');
+const MAX_RSS_HOOK = pathToFileURL(path.join(ROOT, 'bench', 'max-rss.js')).href;
+const TIME = '/usr/bin/time';
+/** The issue's ceilings of peak memory for `ideas validate`, by registry size. */
+const MEMORY_TARGET_MB = new Map([
+  [10_000, 120],
+  [50_000, 250],
+]);
 
-/**
- * @typedef {{ name: string, args: string[] }} Case
- * @typedef {{ ms: number, code: number | null, checked: number | null, errors: number | null }} Sample
- */
-
-/** @type {Case[]} */
-const CASES = [
-  { name: 'validate', args: ['validate', '--format', 'json'] },
-  { name: 'validate --changed', args: ['validate', '--changed', '--format', 'json'] },
-];
+const USAGE = 'options: --quick, --runs n, --sizes a,b,c (validate scaling), --size n (the registry of the other rows), --changed n, --seed n, --backlog <version> | --no-backlog, --md';
 
 function options() {
-  const o = { runs: 7, sizes: [2000], changed: 5, seed: 1 };
+  const o = { runs: 7, sizes: [1000, 10_000, 50_000], size: 10_000, changed: 5, seed: 1, backlog: /** @type {string | null} */ ('1'), md: false, quick: false };
   const args = process.argv.slice(2);
+  if (args.includes('--quick')) Object.assign(o, { quick: true, runs: 3, sizes: [1000, 10_000] });
   for (let i = 0; i < args.length; i++) {
-    const value = Number.parseInt(args[i + 1] ?? '', 10);
-    if (args[i] === '--runs' && value > 0) o.runs = value;
-    else if (args[i] === '--changed' && value > 0) o.changed = value;
-    else if (args[i] === '--seed' && value > 0) o.seed = value;
-    else if (args[i] === '--sizes') o.sizes = (args[i + 1] ?? '').split(',').map(Number).filter((n) => n > 0);
-    else throw new Error(`unknown option ${args[i]}: use --runs n, --sizes a,b, --changed n, --seed n`);
+    const a = args[i];
+    const next = args[i + 1] ?? '';
+    const value = Number.parseInt(next, 10);
+    if (a === '--quick') continue;
+    else if (a === '--md') o.md = true;
+    else if (a === '--no-backlog') o.backlog = null;
+    else if (a === '--backlog' && next) o.backlog = next;
+    else if (a === '--runs' && value > 0) o.runs = value;
+    else if (a === '--size' && value > 0) o.size = value;
+    else if (a === '--changed' && value > 0) o.changed = value;
+    else if (a === '--seed' && value > 0) o.seed = value;
+    else if (a === '--sizes') o.sizes = next.split(',').map(Number).filter((n) => n > 0);
+    else throw new Error(`unknown option ${a}; ${USAGE}`);
     i++;
   }
+  o.sizes = [...new Set(o.sizes)].sort((a, b) => a - b);
   return o;
 }
 
 /** git with no machine configuration, as on a CI runner. */
-const GIT_ENV = { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: os.devNull, GIT_TERMINAL_PROMPT: '0' };
+const GIT_ENV = { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: os.devNull, GIT_TERMINAL_PROMPT: '0', NO_COLOR: '1' };
+delete GIT_ENV.CI;
+delete GIT_ENV.FORCE_COLOR;
 /** @param {string[]} args @param {string} cwd */
 function git(args, cwd) {
-  return execFileSync('git', ['-c', 'user.name=Bench', '-c', 'user.email=bench@example.invalid', '-c', 'commit.gpgsign=false', ...args], { cwd, env: GIT_ENV, encoding: 'utf8' });
+  return execFileSync('git', ['-c', 'user.name=Bench', '-c', 'user.email=bench@example.invalid', '-c', 'commit.gpgsign=false', ...args], { cwd, env: GIT_ENV, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
 }
 
 /**
- * A temp repository with the registry committed on main, and a branch that changes `changed` valid ideas spread
- * over the stages, committed as a pull request's branch would be.
- * @param {string} source @param {{ path: string, planted: string | null }[]} files @param {number} changed
+ * A temp repository with `source` committed on main; with `changed` > 0 also a branch `change` that edits that many
+ * valid ideas spread over the stages, committed as a pull request's branch would be.
+ * @param {string} source @param {{ path: string, planted: string | null }[]} files @param {number} changed @param {string} tmp
  */
-function makeRepo(source, files, changed) {
-  const repo = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'ideas-bench-')));
+function makeRepo(source, files, changed, tmp) {
+  const repo = realpathSync(mkdtempSync(path.join(tmp, 'repo-')));
   cpSync(source, repo, { recursive: true });
   git(['init', '-q', '-b', 'main'], repo);
   git(['add', '-A'], repo);
-  git(['commit', '-q', '-m', 'registry'], repo);
+  git(['commit', '-q', '--allow-empty', '-m', 'registry'], repo);
+  if (changed === 0) return repo;
   git(['checkout', '-q', '-b', 'change'], repo);
   const valid = files.filter((f) => !f.planted);
   const step = Math.max(1, Math.floor(valid.length / changed));
@@ -78,24 +91,68 @@ function makeRepo(source, files, changed) {
   return repo;
 }
 
-/** @param {Case} c @param {string} cwd @returns {Sample} */
-function runOnce(c, cwd) {
-  const env = { ...GIT_ENV, NO_COLOR: '1' };
-  delete env.CI;
-  const started = performance.now();
-  const r = spawnSync(process.execPath, [BIN, ...c.args], { cwd, env, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
-  const ms = performance.now() - started;
-  let checked = null;
-  let errors = null;
-  try {
-    const doc = JSON.parse(r.stdout);
-    checked = doc.summary?.files ?? null;
-    errors = doc.summary?.errors ?? null;
-  } catch {
-    // Not JSON: a case that prints something else.
+/**
+ * Backlog.md from npm into a temp folder, or why not.
+ * @param {string} version @param {string} tmp @returns {{ bin: string, version: string } | { error: string }}
+ */
+function installBacklog(version, tmp) {
+  const prefix = path.join(tmp, 'backlog-md');
+  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+  const r = spawnSync(npm, ['install', '--prefix', prefix, '--no-audit', '--no-fund', '--no-save', '--loglevel=error', `backlog.md@${version}`], { encoding: 'utf8', timeout: 180_000 });
+  const bin = path.join(prefix, 'node_modules', '.bin', process.platform === 'win32' ? 'backlog.cmd' : 'backlog');
+  if (r.status !== 0 || !existsSync(bin)) return { error: `npm install backlog.md@${version} failed: ${(r.error?.message ?? r.stderr ?? '').trim().split('\n').slice(-2).join(' ')}` };
+  const v = spawnSync(bin, ['--version'], { encoding: 'utf8' });
+  if (v.status !== 0) return { error: `backlog.md@${version} installed but does not run here: ${(v.error?.message ?? v.stderr).trim()}` };
+  return { bin, version: v.stdout.trim() };
+}
+
+/**
+ * @typedef {{ key: string, label: string, argv: string[], cwd: string, ok?: number[] }} Command
+ * @typedef {{ ms: number, kb: number | null, note: string }} Sample
+ * @typedef {{ median: number, min: number, max: number, note: string, all: number[] }} Stat
+ */
+
+/** @param {Command} c @returns {string} what was checked or printed, for the table's note */
+function noteOf(/** @type {Command} */ c, /** @type {string} */ stdout) {
+  if (c.key.startsWith('validate')) {
+    try {
+      const s = JSON.parse(stdout).summary;
+      return `${fmt.format(s.files)} files, ${fmt.format(s.errors)} errors`;
+    } catch {
+      return '';
+    }
   }
-  if (r.status !== 0 && r.status !== 1) throw new Error(`${c.name} exited ${r.status}:\n${r.stderr}`);
-  return { ms, code: r.status, checked, errors };
+  if (c.key.startsWith('read-all')) {
+    try {
+      return `${fmt.format(JSON.parse(stdout).files)} files`;
+    } catch {
+      return '';
+    }
+  }
+  if (c.key.startsWith('list') || c.key.startsWith('backlog')) return `${fmt.format(stdout.split('\n').filter((l) => /^\s*(sund-|TASK-)/.test(l)).length)} listed`;
+  return '';
+}
+
+/** @param {Command} c @param {'time' | 'memory'} mode @returns {Sample} */
+function runOnce(c, mode) {
+  const [file = '', ...rest] = c.argv;
+  let argv = [file, ...rest];
+  const env = { ...GIT_ENV };
+  let rssFile = null;
+  if (mode === 'memory' && existsSync(TIME)) argv = [TIME, '-v', ...argv];
+  else if (mode === 'memory') {
+    rssFile = path.join(os.tmpdir(), `ideas-bench-rss-${process.pid}`);
+    env.BENCH_MAX_RSS_FILE = rssFile;
+    argv = [file, '--import', MAX_RSS_HOOK, ...rest];
+  }
+  const started = performance.now();
+  const r = spawnSync(argv[0] ?? '', argv.slice(1), { cwd: c.cwd, env, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const ms = performance.now() - started;
+  if (!(c.ok ?? [0]).includes(r.status ?? -1)) throw new Error(`${c.label} in ${c.cwd} exited ${r.status}${r.error ? ` (${r.error.message})` : ''}:\n${r.stderr.slice(-2000)}`);
+  let kb = null;
+  if (mode === 'memory' && rssFile) kb = Number(readFileSync(rssFile, 'utf8'));
+  else if (mode === 'memory') kb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr)?.[1] ?? Number.NaN);
+  return { ms, kb, note: noteOf(c, r.stdout) };
 }
 
 /** @param {number[]} xs */
@@ -105,38 +162,68 @@ function median(xs) {
   return s.length % 2 ? (s[mid] ?? 0) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
 }
 
-/** Every case once to warm the file cache, then `runs` rounds of every case in turn. */
-function measure(/** @type {Case[]} */ cases, /** @type {string} */ cwd, /** @type {number} */ runs) {
-  for (const c of cases) runOnce(c, cwd);
+/**
+ * Every command once to warm the file cache, then `runs` rounds of every command in turn.
+ * @param {Command[]} commands @param {number} runs @param {'time' | 'memory'} mode @returns {Map<string, Stat>}
+ */
+function measure(commands, runs, mode) {
+  for (const c of commands) runOnce(c, mode);
   /** @type {Sample[][]} */
-  const samples = cases.map(() => []);
-  for (let round = 0; round < runs; round++) cases.forEach((c, i) => samples[i]?.push(runOnce(c, cwd)));
-  return cases.map((c, i) => {
-    const s = samples[i] ?? [];
-    const ms = s.map((x) => x.ms);
-    return { case: c, median: median(ms), min: Math.min(...ms), max: Math.max(...ms), checked: s[0]?.checked ?? null, errors: s[0]?.errors ?? null };
-  });
+  const samples = commands.map(() => []);
+  for (let round = 0; round < runs; round++) {
+    commands.forEach((c, i) => samples[i]?.push(runOnce(c, mode)));
+    process.stderr.write(`  ${mode} round ${round + 1} of ${runs} done\n`);
+  }
+  return new Map(
+    commands.map((c, i) => {
+      const s = samples[i] ?? [];
+      const xs = s.map((x) => (mode === 'memory' ? (x.kb ?? Number.NaN) / 1024 : x.ms));
+      return [c.key, { median: median(xs), min: Math.min(...xs), max: Math.max(...xs), note: s[0]?.note ?? '', all: xs }];
+    }),
+  );
 }
 
 const fmt = new Intl.NumberFormat('en-GB');
-/** @typedef {{ size: number, case: Case, median: number, min: number, max: number, checked: number | null, errors: number | null }} Row */
-/** @type {{ title: string, cell: (r: Row) => string, right?: boolean }[]} */
+const ms = (/** @type {number} */ x) => `${fmt.format(Math.round(x))} ms`;
+const mb = (/** @type {number} */ x) => `${fmt.format(Math.round(x))} MB`;
+const times = (/** @type {number} */ x) => `${x.toFixed(2)}×`;
+
+/**
+ * @typedef {{ what: string, registry: string, value: string, spread: string, baseline: string, baseValue: string,
+ *   ratio: string, target: string, result: string, note: string }} Row
+ */
+/** @type {{ title: string, key: keyof Row, right?: boolean }[]} */
 const COLUMNS = [
-  { title: 'registry', cell: (r) => `${fmt.format(r.size)} ideas` },
-  { title: 'command', cell: (r) => `ideas ${r.case.name}` },
-  { title: 'checked', cell: (r) => (r.checked === null ? '' : fmt.format(r.checked)), right: true },
-  { title: 'errors', cell: (r) => (r.errors === null ? '' : fmt.format(r.errors)), right: true },
-  { title: 'median', cell: (r) => `${fmt.format(Math.round(r.median))} ms`, right: true },
-  { title: 'min', cell: (r) => `${fmt.format(Math.round(r.min))} ms`, right: true },
-  { title: 'max', cell: (r) => `${fmt.format(Math.round(r.max))} ms`, right: true },
+  { title: 'measured', key: 'what' },
+  { title: 'registry', key: 'registry', right: true },
+  { title: 'median', key: 'value', right: true },
+  { title: 'min–max', key: 'spread', right: true },
+  { title: 'baseline', key: 'baseline' },
+  { title: 'median', key: 'baseValue', right: true },
+  { title: 'ratio', key: 'ratio', right: true },
+  { title: 'target', key: 'target' },
+  { title: 'result', key: 'result' },
+  { title: 'note', key: 'note' },
 ];
 
 /** @param {Row[]} rows */
 function table(rows) {
-  const cells = [COLUMNS.map((c) => c.title), ...rows.map((r) => COLUMNS.map((c) => c.cell(r)))];
+  const cells = [COLUMNS.map((c) => c.title), ...rows.map((r) => COLUMNS.map((c) => r[c.key]))];
   const widths = COLUMNS.map((_, i) => Math.max(...cells.map((row) => (row[i] ?? '').length)));
   return cells.map((row) => row.map((cell, i) => (COLUMNS[i]?.right ? cell.padStart(widths[i] ?? 0) : cell.padEnd(widths[i] ?? 0))).join('  ').trimEnd()).join('\n');
 }
+
+/** @param {Row[]} rows */
+function markdown(rows) {
+  const esc = (/** @type {string} */ s) => s.replace(/\|/g, '\\|');
+  return [
+    `| ${COLUMNS.map((c) => c.title).join(' | ')} |`,
+    `| ${COLUMNS.map((c) => (c.right ? '---:' : '---')).join(' | ')} |`,
+    ...rows.map((r) => `| ${COLUMNS.map((c) => esc(r[c.key])).join(' | ')} |`),
+  ].join('\n');
+}
+
+const verdict = (/** @type {boolean} */ pass) => (pass ? 'pass' : 'FAIL');
 
 function main() {
   if (!existsSync(path.join(ROOT, 'dist', 'main.js'))) {
@@ -146,26 +233,130 @@ function main() {
   }
   const o = options();
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
-  console.log(`ideas benchmark: node ${process.version}, ${os.platform()} ${os.arch()}, ${os.cpus().length} × ${cpu}`);
-  console.log(`${o.runs} runs of each case, alternated; the median, and the fastest and slowest run. ${o.changed} ideas changed on the branch.\n`);
-  /** @type {Row[]} */
-  const rows = [];
-  /** @type {string[]} */
-  const ratios = [];
-  for (const size of o.sizes) {
-    const { dir, manifest } = registryFor({ size, seed: o.seed });
-    const repo = makeRepo(dir, manifest.files, o.changed);
-    try {
-      const results = measure(CASES, repo, o.runs);
-      for (const r of results) rows.push({ size, ...r });
-      const [full, changed] = results;
-      if (full && changed) ratios.push(`${fmt.format(size)} ideas: validate --changed takes ${(changed.median / full.median * 100).toFixed(0)}% of the time of validate (${(full.median / changed.median).toFixed(1)}× faster); ${manifest.planted} errors planted.`);
-    } finally {
-      rmSync(repo, { recursive: true, force: true });
+  const began = Date.now();
+  const tmp = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'ideas-bench-')));
+  const log = (/** @type {string} */ s) => process.stderr.write(`bench: ${s}\n`);
+  try {
+    // The registries: every size of the scaling rows, the main size, and an empty one for the fixed cost.
+    /** @type {Map<number, string>} */
+    const repos = new Map();
+    for (const size of [...new Set([0, ...o.sizes, o.size])]) {
+      log(`registry of ${fmt.format(size)} ideas`);
+      const { dir, manifest } = registryFor({ size, seed: o.seed });
+      repos.set(size, makeRepo(dir, manifest.files, size === o.size ? o.changed : 0, tmp));
     }
+    const main = repos.get(o.size) ?? '';
+    const node = process.execPath;
+    const ideas = (/** @type {string[]} */ ...args) => [node, BIN, ...args];
+    const n = (/** @type {number} */ size) => `${fmt.format(size)}`;
+
+    /** @type {Command[]} */
+    const startup = [
+      { key: 'node', label: 'node -e 0', argv: [node, '-e', '0'], cwd: tmp },
+      { key: 'version', label: 'ideas --version', argv: ideas('--version'), cwd: tmp },
+      { key: 'help', label: 'ideas --help', argv: ideas('--help'), cwd: tmp },
+    ];
+    /** @type {Command[]} */
+    const work = [
+      { key: `read-all-${o.size}`, label: 'read every idea file (node)', argv: [node, READ_ALL], cwd: main },
+      ...[...repos.keys()].map((size) => ({ key: `validate-${size}`, label: 'ideas validate', argv: ideas('validate', '--format', 'json'), cwd: repos.get(size) ?? '', ok: [0, 1] })),
+      { key: 'validate-changed', label: 'ideas validate --changed', argv: ideas('validate', '--changed', '--format', 'json'), cwd: main, ok: [0, 1] },
+      { key: 'list', label: 'ideas list', argv: ideas('list'), cwd: main, ok: [0, 1] },
+      { key: 'report', label: 'ideas report', argv: ideas('report'), cwd: main, ok: [0, 1] },
+      { key: 'git-diff', label: 'git diff main HEAD', argv: ['git', 'diff', 'main', 'HEAD'], cwd: main },
+      { key: 'diff', label: 'ideas diff main HEAD', argv: ideas('diff', 'main', 'HEAD'), cwd: main, ok: [0, 1] },
+    ];
+    let backlogNote = 'not measured (--no-backlog)';
+    if (o.backlog) {
+      log(`installing backlog.md@${o.backlog} into ${tmp}`);
+      const installed = installBacklog(o.backlog, tmp);
+      if ('error' in installed) backlogNote = installed.error;
+      else {
+        const { manifest, dir } = registryFor({ size: o.size, seed: o.seed });
+        const project = path.join(tmp, 'backlog-project');
+        const { tasks } = generateBacklogProject({ dir: project, files: manifest.files, source: dir });
+        git(['init', '-q', '-b', 'main'], project);
+        git(['add', '-A'], project);
+        git(['commit', '-q', '-m', 'tasks'], project);
+        backlogNote = `Backlog.md ${installed.version}, ${fmt.format(tasks)} tasks`;
+        work.push({ key: 'backlog', label: 'backlog task list --plain', argv: [installed.bin, 'task', 'list', '--plain'], cwd: project });
+      }
+    }
+    const memorySizes = [...repos.keys()].filter((size) => MEMORY_TARGET_MB.has(size));
+    /** @type {Command[]} */
+    const memory = [
+      { key: 'node', label: 'node -e 0', argv: [node, '-e', '0'], cwd: tmp },
+      ...memorySizes.map((size) => ({ key: `validate-${size}`, label: 'ideas validate', argv: ideas('validate', '--format', 'json'), cwd: repos.get(size) ?? '', ok: [0, 1] })),
+    ];
+
+    log(`start-up: ${o.runs * 3} rounds`);
+    const s = measure(startup, o.runs * 3, 'time');
+    log(`commands on the registries: ${o.runs} rounds`);
+    const w = measure(work, o.runs, 'time');
+    log(`peak memory: ${Math.min(o.runs, 3)} rounds, ${existsSync(TIME) ? `${TIME} -v` : 'process.resourceUsage().maxRSS'}`);
+    const m = measure(memory, Math.min(o.runs, 3), 'memory');
+
+    const stat = (/** @type {Map<string, Stat>} */ map, /** @type {string} */ key) => map.get(key) ?? { median: Number.NaN, min: Number.NaN, max: Number.NaN, note: '', all: [] };
+    /** @type {Row[]} */
+    const rows = [];
+    /**
+     * A row of one command against its baseline; `judge` turns the two medians into the ratio, target and result.
+     * @param {{ what: string, registry?: string, x: Stat, base: string, b: Stat, judge: (x: number, b: number) => { ratio: string, target?: string, pass?: boolean }, unit?: (v: number) => string }} r
+     */
+    const row = ({ what, registry = '', x, base, b, judge, unit = ms }) => {
+      const j = judge(x.median, b.median);
+      rows.push({ what, registry, value: unit(x.median), spread: `${unit(x.min)}–${unit(x.max)}`, baseline: base, baseValue: unit(b.median), ratio: j.ratio, target: j.target ?? '', result: j.pass === undefined ? '' : verdict(j.pass), note: x.note });
+    };
+    const atMost = (/** @type {number} */ limit, stretch = 0) => (/** @type {number} */ x, /** @type {number} */ b) => ({ ratio: times(x / b), target: `≤ ${limit}×${stretch ? ` (stretch ${stretch}×)` : ''}`, pass: x / b <= limit });
+    const info = (/** @type {number} */ x, /** @type {number} */ b) => ({ ratio: times(x / b) });
+
+    row({ what: 'ideas --version', x: stat(s, 'version'), base: 'node -e 0', b: stat(s, 'node'), judge: atMost(1.35) });
+    row({ what: 'ideas --help', x: stat(s, 'help'), base: 'node -e 0', b: stat(s, 'node'), judge: atMost(1.35) });
+    const readAll = stat(w, `read-all-${o.size}`);
+    const validateMain = stat(w, `validate-${o.size}`);
+    row({ what: 'ideas validate', registry: n(o.size), x: validateMain, base: 'read every idea file (node)', b: readAll, judge: atMost(5, 3.5) });
+    row({ what: `ideas validate --changed (${o.changed} changed)`, registry: n(o.size), x: stat(w, 'validate-changed'), base: 'ideas validate', b: validateMain, judge: info });
+
+    // Cost per 1,000 ideas: the time above that of validating an empty registry (start-up, config, compiling the
+    // criteria), per 1,000 ideas, so that its growth shows how the work scales and not how the fixed cost spreads.
+    const empty = stat(w, 'validate-0');
+    /** @type {Map<number, number>} */
+    const per1000 = new Map();
+    for (const size of o.sizes) {
+      const x = stat(w, `validate-${size}`);
+      const cost = ((x.median - empty.median) / size) * 1000;
+      per1000.set(size, cost);
+      row({ what: 'ideas validate', registry: n(size), x, base: 'ideas validate, empty registry', b: empty, judge: () => ({ ratio: `${ms(cost)} / 1,000` }) });
+    }
+    const first = o.sizes[0];
+    const last = o.sizes[o.sizes.length - 1];
+    if (first !== undefined && last !== undefined && first !== last) {
+      const a = per1000.get(first) ?? Number.NaN;
+      const z = per1000.get(last) ?? Number.NaN;
+      const raw = (stat(w, `validate-${last}`).median / last) / (stat(w, `validate-${first}`).median / first);
+      rows.push({ what: 'validate: cost per 1,000 ideas', registry: n(last), value: ms(z), spread: '', baseline: `the same at ${n(first)}`, baseValue: ms(a), ratio: times(z / a), target: '≤ 1.3×', result: verdict(z / a <= 1.3), note: `growth of total time per idea: ${times(raw)}` });
+    }
+    const backlog = w.get('backlog');
+    if (backlog) row({ what: 'ideas list', registry: n(o.size), x: stat(w, 'list'), base: 'backlog task list --plain', b: backlog, judge: (x, b) => ({ ratio: `${(b / x).toFixed(2)}× faster`, target: '≥ 6× faster', pass: b / x >= 6 }) });
+    else rows.push({ what: 'ideas list', registry: n(o.size), value: ms(stat(w, 'list').median), spread: `${ms(stat(w, 'list').min)}–${ms(stat(w, 'list').max)}`, baseline: 'backlog task list --plain', baseValue: '—', ratio: '', target: '≥ 6× faster', result: 'not run', note: backlogNote });
+    row({ what: 'ideas report', registry: n(o.size), x: stat(w, 'report'), base: 'read every idea file (node)', b: readAll, judge: info });
+    row({ what: `ideas diff main HEAD (${o.changed} changed)`, registry: n(o.size), x: stat(w, 'diff'), base: 'git diff main HEAD', b: stat(w, 'git-diff'), judge: info });
+    for (const size of memorySizes) {
+      const limit = MEMORY_TARGET_MB.get(size) ?? 0;
+      const x = stat(m, `validate-${size}`);
+      // Every run's figure, since the median of three hides an odd one.
+      row({ what: 'ideas validate, peak memory', registry: n(size), x: { ...x, note: `runs: ${x.all.map((v) => Math.round(v)).join(', ')} MB` }, base: 'node -e 0', b: stat(m, 'node'), unit: mb, judge: (v) => ({ ratio: '', target: `≤ ${limit} MB`, pass: v <= limit }) });
+    }
+    for (const size of MEMORY_TARGET_MB.keys()) if (!memorySizes.includes(size)) rows.push({ what: 'ideas validate, peak memory', registry: n(size), value: '', spread: '', baseline: '', baseValue: '', ratio: '', target: `≤ ${MEMORY_TARGET_MB.get(size)} MB`, result: 'not run', note: `add ${size} to --sizes` });
+
+    const load = os.loadavg().map((x) => x.toFixed(1)).join(', ');
+    console.log(`ideas benchmark: node ${process.version}, ${os.platform()} ${os.arch()}, ${os.cpus().length} × ${cpu}, load average now ${load}`);
+    console.log(`${o.runs} alternated rounds of the registry commands (start-up: ${o.runs * 3}, memory: ${Math.min(o.runs, 3)}); medians, with the fastest and slowest run. ${backlogNote}.\n`);
+    console.log(o.md ? markdown(rows) : table(rows));
+    console.log(`\nTook ${Math.round((Date.now() - began) / 1000)} s.`);
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
   }
-  console.log(table(rows));
-  console.log(`\n${ratios.join('\n')}`);
 }
 
 main();

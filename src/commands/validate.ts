@@ -102,7 +102,12 @@ export async function runValidate(opts: ValidateOptions, ctx: Ctx): Promise<Vali
     const result = checkIdeaFile(entry, bytes, check);
     findings.push(...result.findings);
     const idea = result.idea;
-    if (idea?.id) sightings.push({ id: idea.id, file: entry.path, locate: () => idPosition(idea) });
+    // The sighting keeps the front matter's text only, not the idea: a closure over the whole idea held every
+    // parsed idea of the registry in memory until the end of the run.
+    if (idea?.id) {
+      const { matter } = idea;
+      sightings.push({ id: idea.id, file: entry.path, locate: () => idPosition(matter) });
+    }
     done++;
     if (opts.onProgress && (done % 200 === 0 || done === selected.length)) opts.onProgress(done, selected.length);
   }

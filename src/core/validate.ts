@@ -145,7 +145,7 @@ export function checkUniqueIds(sightings: readonly IdSighting[], lang: Lang): Fi
   return out;
 }
 
-/** The position of the id in a parsed idea, for duplicate-id findings. */
-export function idPosition(idea: Idea): { line: number; column: number } {
-  return new YamlPositions(idea.matter, MATTER_FIRST_LINE).find('/id');
+/** The position of the id in an idea's front matter (its YAML text), for duplicate-id findings. */
+export function idPosition(matter: string): { line: number; column: number } {
+  return new YamlPositions(matter, MATTER_FIRST_LINE).find('/id');
 }
