@@ -3,11 +3,18 @@ import stringWidth from 'fast-string-width';
 const segmenter = new Intl.Segmenter();
 
 /**
+ * Text whose every character takes exactly one column: printable ASCII and the Latin letters of Swedish and its
+ * neighbours (Latin-1 without the soft hyphen, Latin Extended-A and -B). Most registries' text is only this, and it
+ * needs no grapheme segmentation: `ideas list` on 10,000 ideas spent a fifth of a second measuring it otherwise.
+ */
+const ONE_COLUMN_EACH = /^[\u0020-\u007e\u00a0-\u00ac\u00ae-\u024f]*$/;
+
+/**
  * Columns a line takes in a terminal: East Asian wide characters and emoji take two, combining marks and zero-width
  * characters none.
  */
 export function displayWidth(text: string): number {
-  return stringWidth(text);
+  return ONE_COLUMN_EACH.test(text) ? text.length : stringWidth(text);
 }
 
 /** The text on one line, cut to `width` columns with an ellipsis, never splitting a character or an emoji. */
@@ -15,6 +22,7 @@ export function truncate(text: string, width: number): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   if (displayWidth(flat) <= width) return flat;
   if (width <= 1) return '…'.slice(0, width);
+  if (ONE_COLUMN_EACH.test(flat)) return `${flat.slice(0, width - 1).trimEnd()}…`;
   let out = '';
   let used = 0;
   for (const { segment } of segmenter.segment(flat)) {
