@@ -3,7 +3,7 @@
  * last one, and a field's value is replaced in place, so comments, key order, quoting and the Markdown text stay as
  * they were and `git diff` shows only the lines that changed.
  */
-import { isMap, isScalar, isSeq, parseDocument, stringify, type Node, type Pair, type Scalar } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument, stringify, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
 
 export interface MatterSpan {
   /** Offset of the YAML text in the file text. */
@@ -39,22 +39,31 @@ function columnOf(text: string, offset: number): number {
   return offset - (text.lastIndexOf('\n', offset - 1) + 1);
 }
 
-/** Appends one entry to the `history` list, creating the list when there is none. */
-export function appendHistoryEntry(fileText: string, entry: Record<string, unknown>): string {
+/** The front matter of a file's text, parsed for editing; an EditError when there is none or it is not fields. */
+function openMatter(fileText: string): { span: MatterSpan; eol: MatterSpan['eol']; matter: string; map: YAMLMap } {
   const span = locateMatter(fileText);
   if (!span) throw new EditError('no-front-matter');
-  const { eol } = span;
   const matter = fileText.slice(span.start, span.end);
   const doc = parseDocument(matter);
   if (!isMap(doc.contents)) throw new EditError('not-a-mapping');
-  const history = doc.get('history', true) as Node | undefined;
+  return { span, eol: span.eol, matter, map: doc.contents };
+}
+
+function pairOf(map: YAMLMap, key: string): Pair | undefined {
+  return map.items.find((p) => isScalar(p.key) && p.key.value === key);
+}
+
+/** Appends one entry to the `history` list, creating the list when there is none. */
+export function appendHistoryEntry(fileText: string, entry: Record<string, unknown>): string {
+  const { span, eol, matter, map } = openMatter(fileText);
+  const history = map.get('history', true) as Node | undefined;
   const lines = mappingLines(entry);
   const item = (indent: number) =>
     lines.map((l, i) => `${' '.repeat(indent)}${i === 0 ? '- ' : '  '}${l}`).join(eol) + eol;
 
   if (history === undefined || (isScalar(history) && (history.value === null || history.value === undefined))) {
     // No history yet, or `history:` / `history: ~` / `history: null`: a block list at the end, or in that key's place.
-    const pair = doc.contents.items.find((p) => isScalar(p.key) && p.key.value === 'history');
+    const pair = pairOf(map, 'history');
     if (pair) {
       const region = keyRegion(matter, pair);
       if (region) {
@@ -90,14 +99,9 @@ export function appendHistoryEntry(fileText: string, entry: Record<string, unkno
 
 /** Sets a top-level field to a string: its value replaced in place, or a new line before `history` or at the end. */
 export function setStringField(fileText: string, key: string, value: string): string {
-  const span = locateMatter(fileText);
-  if (!span) throw new EditError('no-front-matter');
-  const { eol } = span;
-  const matter = fileText.slice(span.start, span.end);
-  const doc = parseDocument(matter);
-  if (!isMap(doc.contents)) throw new EditError('not-a-mapping');
+  const { span, eol, matter, map } = openMatter(fileText);
   const rendered = stringify({ [key]: value }, { lineWidth: 0 }).replace(/\n$/, '');
-  const pair = doc.contents.items.find((p) => isScalar(p.key) && p.key.value === key);
+  const pair = pairOf(map, key);
   const node = pair?.value as Node | null | undefined;
   if (pair && node && node.range && isScalar(node) && node.value !== null && node.range[1] > node.range[0] && isInline(node)) {
     const valueText = rendered.slice(rendered.indexOf(':') + 2);
@@ -109,7 +113,7 @@ export function setStringField(fileText: string, key: string, value: string): st
     const comment = region.comment ? ` ${region.comment}` : '';
     return splice(fileText, span.start + region.from, span.start + region.to, `${rendered}${comment}`);
   }
-  const historyPair = doc.contents.items.find((p) => isScalar(p.key) && p.key.value === 'history');
+  const historyPair = pairOf(map, 'history');
   if (historyPair && isScalar(historyPair.key) && historyPair.key.range) {
     const lineStart = matter.lastIndexOf('\n', historyPair.key.range[0] - 1) + 1;
     return splice(fileText, span.start + lineStart, span.start + lineStart, `${rendered}${eol}`);
