@@ -7,16 +7,10 @@
  * Everything in a finding may come from an untrusted idea file, so all text is escaped, and characters that XML 1.0
  * cannot hold at all (most control characters, lone surrogates) are written as visible `\uXXXX` escapes.
  */
+import type { Finding } from '../core/finding.js';
 
-export interface JunitFinding {
-  file: string;
-  line: number | null;
-  column: number | null;
-  rule: string;
-  severity: 'error' | 'warning';
-  message: string;
-  hint: string | null;
-}
+/** A finding as every command reports it (`ideas validate`, `ideas diff`). */
+export type JunitFinding = Finding;
 
 export interface JunitCase {
   /** What CI systems group the cases by: here the stage, or the folder. */
