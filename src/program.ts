@@ -96,6 +96,10 @@ export async function run(argv: string[], ctx: Ctx): Promise<number> {
   let json = argv.includes('--json');
   const out = (s: string) => ctx.stdout.write(s);
   const err = (s: string) => ctx.stderr.write(s);
+  /** Files that could not be read are left out of list, report, export and site: say so, and where to look. */
+  const warnUnreadable = (count: number, lang: Lang) => {
+    if (count > 0) err(`${colorFor(ctx.stderr, ctx.env).yellow(t(lang, 'out.unreadable', { count }))}\n`);
+  };
 
   const program = new Command('ideas')
     .description(h('program'))
@@ -227,7 +231,7 @@ export async function run(argv: string[], ctx: Ctx): Promise<number> {
         const width = ctx.stdout.isTTY && ctx.stdout.columns ? ctx.stdout.columns : 80;
         out(renderIdeaList(result.ideas, result.lang, result.today, width, colorFor(ctx.stdout, ctx.env), o.funds === true));
       }
-      if (result.unreadable > 0) err(`${colorFor(ctx.stderr, ctx.env).yellow(t(result.lang, 'out.unreadable', { count: result.unreadable }))}\n`);
+      warnUnreadable(result.unreadable, result.lang);
     });
 
   sub('show', h('show'))
@@ -464,7 +468,7 @@ export async function run(argv: string[], ctx: Ctx): Promise<number> {
         else if (format === 'md') out(renderReportMarkdown(view, r.lang));
         else out(renderReportText(view, r.lang, colorFor(ctx.stdout, ctx.env), { bars: ctx.stdout.isTTY === true, width: ctx.stdout.columns || 80 }));
       }
-      if (r.unreadable > 0) err(`${colorFor(ctx.stderr, ctx.env).yellow(t(r.lang, 'out.unreadable', { count: r.unreadable }))}\n`);
+      warnUnreadable(r.unreadable, r.lang);
     });
 
   sub('export', h('export'))
@@ -487,7 +491,7 @@ export async function run(argv: string[], ctx: Ctx): Promise<number> {
         const { renderIdeaTableCsv } = await import('./ui/render-export.js');
         out(renderIdeaTableCsv(r.table, r.registry.config.language, r.delimiter));
       }
-      if (r.unreadable > 0) err(`${colorFor(ctx.stderr, ctx.env).yellow(t(r.lang, 'out.unreadable', { count: r.unreadable }))}\n`);
+      warnUnreadable(r.unreadable, r.lang);
     });
 
   sub('site', h('site'))
@@ -506,7 +510,7 @@ export async function run(argv: string[], ctx: Ctx): Promise<number> {
         err(`${colorFor(ctx.stderr, ctx.env).green(t(r.lang, 'out.siteWritten', { dir: r.out, count: r.pages }))}\n`);
       }
       if (r.includePersonal) err(`${colorFor(ctx.stderr, ctx.env).yellow(t(r.lang, 'out.siteInternal'))}\n`);
-      if (r.unreadable > 0) err(`${colorFor(ctx.stderr, ctx.env).yellow(t(r.lang, 'out.unreadable', { count: r.unreadable }))}\n`);
+      warnUnreadable(r.unreadable, r.lang);
     });
 
   sub('import', h('import'))
