@@ -8,8 +8,7 @@ import { isCI, type CommonOptions, type Ctx } from './context.js';
 import { IdeasError, isIdeasError } from './core/errors.js';
 import { isLang, t, type Lang } from './core/i18n.js';
 import { EXAMPLES, HELP, helpTitle } from './ui/help.js';
-import { findRegistryRoot, peekLanguage } from './io/registry-root.js';
-import { chooseLang } from './core/lang-choice.js';
+import { languageBeforeConfig } from './io/registry-root.js';
 import type { colorFor as ColorFor } from './ui/color.js';
 import type { Idea } from './core/idea.js';
 import type { Registry } from './io/registry.js';
@@ -25,12 +24,9 @@ function version(): string {
 export function earlyLang(argv: string[], ctx: Ctx): Lang {
   const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
   const flag = i === -1 ? undefined : argv[i]?.includes('=') ? argv[i]?.split('=')[1] : argv[i + 1];
-  if (isLang(flag)) return flag;
   const r = argv.findIndex((a) => a === '-C' || a === '--registry' || a.startsWith('--registry='));
-  const given = r === -1 ? ctx.env.IDEAS_REGISTRY || undefined : argv[r]?.includes('=') ? argv[r]?.split('=')[1] : argv[r + 1];
-  const start = given ? (given.startsWith('/') ? given : `${ctx.cwd}/${given}`) : ctx.cwd;
-  const root = findRegistryRoot(start);
-  return chooseLang(undefined, root ? peekLanguage(root) : null, ctx.env);
+  const given = r === -1 ? undefined : argv[r]?.includes('=') ? argv[r]?.split('=')[1] : argv[r + 1];
+  return languageBeforeConfig(isLang(flag) ? flag : undefined, given || undefined, ctx.env, ctx.cwd);
 }
 
 const COMMANDER_SV: [RegExp, string][] = [
@@ -85,7 +81,21 @@ function common(o: Record<string, unknown>): CommonOptions {
   };
 }
 
-export async function run(argv: string[], ctx: Ctx): Promise<number> {
+/**
+ * Help is wrapped to the terminal, but never wider than 80 columns: long lines are hard to read, and a help text
+ * that is the same at every width of 80 or more can be rendered at build time (see src/tools/render-help.ts).
+ */
+export const HELP_WIDTH = 80;
+
+export function helpWidth(stream: Ctx['stdout']): number {
+  return stream.isTTY && stream.columns && stream.columns > 0 ? Math.min(stream.columns, HELP_WIDTH) : HELP_WIDTH;
+}
+
+/**
+ * Runs the command line. `inspect` sees the program once it is built and before it parses (the build step that
+ * renders help uses it to find every command).
+ */
+export async function run(argv: string[], ctx: Ctx, inspect?: (program: Command) => void): Promise<number> {
   // chalk is loaded before an action runs, never for --help or a usage error: start-up stays light.
   let colorFor: typeof ColorFor = () => {
     throw new Error('colour used before the preAction hook');
@@ -101,6 +111,13 @@ export async function run(argv: string[], ctx: Ctx): Promise<number> {
     if (count > 0) err(`${colorFor(ctx.stderr, ctx.env).yellow(t(lang, 'out.unreadable', { count }))}\n`);
   };
 
+  const output = {
+    writeOut: out,
+    writeErr: err,
+    getOutHelpWidth: () => helpWidth(ctx.stdout),
+    getErrHelpWidth: () => helpWidth(ctx.stderr),
+    outputError: (s: string, write: (s: string) => void) => write(commanderMessage(s, lang)),
+  };
   const program = new Command('ideas')
     .description(h('program'))
     .version(version(), '-V, --version', h('optVersion'))
@@ -111,7 +128,7 @@ export async function run(argv: string[], ctx: Ctx): Promise<number> {
     .option('--no-input', h('optNoInput'))
     .option('--debug', h('optDebug'))
     .configureHelp({ styleTitle: (s) => helpTitle(s, lang), optionDescription: (o) => optionDescription(o, lang), sortSubcommands: false })
-    .configureOutput({ writeOut: out, writeErr: err, outputError: (s, write) => write(commanderMessage(s, lang)) })
+    .configureOutput(output)
     .showHelpAfterError(h('moreHelp'))
     .hook('preAction', async () => {
       colorFor = (await import('./ui/color.js')).colorFor;
@@ -125,7 +142,7 @@ export async function run(argv: string[], ctx: Ctx): Promise<number> {
       .description(description)
       .helpOption('-h, --help', h('optHelp'))
       .configureHelp({ styleTitle: (s) => helpTitle(s, lang), optionDescription: (o) => optionDescription(o, lang), showGlobalOptions: true })
-      .configureOutput({ writeOut: out, writeErr: err, outputError: (s, write) => write(commanderMessage(s, lang)) })
+      .configureOutput(output)
       .showHelpAfterError(h('moreHelp'))
       .exitOverride();
 
@@ -565,6 +582,7 @@ export async function run(argv: string[], ctx: Ctx): Promise<number> {
       else err(`${c.green(t(r.lang, 'out.imported', { count: r.imported.length, file }))}${r.staged ? ` ${c.dim(t(r.lang, 'out.staged'))}` : ''}\n`);
     });
 
+  inspect?.(program);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;

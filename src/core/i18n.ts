@@ -571,13 +571,4 @@ function interpolate(text: string, params: Params, lang: Lang): string {
   });
 }
 
-export function isLang(value: unknown): value is Lang {
-  return value === 'sv' || value === 'en';
-}
-
-/** The language from a POSIX locale such as sv_SE.UTF-8; English for anything else. */
-export function langFromLocale(locale: string | undefined): Lang | null {
-  if (!locale) return null;
-  const code = locale.toLowerCase().slice(0, 2);
-  return code === 'sv' ? 'sv' : code === 'en' ? 'en' : null;
-}
+export { isLang, langFromLocale } from './lang-choice.js';

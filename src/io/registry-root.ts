@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { CONFIG_FILE } from '../core/config.js';
 import type { Lang } from '../core/i18n.js';
+import { chooseLang } from '../core/lang-choice.js';
 
 /** Walks up from `start`, as git looks for .git, to the first folder with an ideas.config.yaml. */
 export function findRegistryRoot(start: string): string | null {
@@ -26,4 +27,15 @@ export function peekLanguage(root: string): Lang | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * The language before the config is loaded, for help and for errors that come first: --lang, else the language of
+ * the registry at `registry` (or IDEAS_REGISTRY, or found upwards from `cwd`), else the locale.
+ */
+export function languageBeforeConfig(flag: Lang | undefined, registry: string | undefined, env: Record<string, string | undefined>, cwd: string): Lang {
+  if (flag) return flag;
+  const given = registry ?? (env.IDEAS_REGISTRY || undefined);
+  const root = findRegistryRoot(given ? path.resolve(cwd, given) : cwd);
+  return chooseLang(undefined, root ? peekLanguage(root) : null, env);
 }

@@ -66,6 +66,30 @@ describe('ideas <command> --help', () => {
     }
   });
 
+  it('printed without the command line (dist/help.json), it is the text the command line prints, for every command', async () => {
+    const catalog = JSON.parse(fs.readFileSync(`${REPO_ROOT}/dist/help.json`, 'utf8')) as { texts: Record<'sv' | 'en', Record<string, string>> };
+    expect(Object.keys(catalog.texts.en)).toEqual(expect.arrayContaining(['', ...commands.filter((c) => c !== 'help'), 'hook install']));
+    const locale = { sv: 'sv_SE.UTF-8', en: 'en_GB.UTF-8' } as const;
+    const pairs = await Promise.all(
+      (['sv', 'en'] as const).flatMap((lang) =>
+        Object.keys(catalog.texts[lang]).map(async (p) => {
+          const words = p ? p.split(' ') : [];
+          // The same request, once as a plain request for help and once with a flag before it, which the fast path leaves alone.
+          const [fast, full] = await Promise.all([
+            ideasAsync([...words, '--help'], { cwd: outside, env: { LANG: locale[lang] } }),
+            ideasAsync(['--lang', lang, ...words, '--help'], { cwd: outside }),
+          ]);
+          return { p, lang, fast, full };
+        }),
+      ),
+    );
+    for (const { p, lang, fast, full } of pairs) {
+      expect(fast.code, `${p} ${lang}`).toBe(0);
+      expect(full.code, `${p} ${lang}`).toBe(0);
+      expect(fast.stdout, `ideas ${p} --help (${lang})`).toBe(full.stdout);
+    }
+  });
+
   it('ideas help <command> shows the same as <command> --help', () => {
     expect(ideas(['help', 'list'], { cwd: outside }).stdout).toBe(ideas(['list', '--help'], { cwd: outside }).stdout);
   });
