@@ -79,6 +79,15 @@ const matterOptions: MatterOptions = {
 } as MatterOptions;
 
 /**
+ * Every number of the core schema starts with a digit, a sign or a dot: most plain scalars in an idea (names,
+ * titles, keys) are ruled out by their first character before any regular expression runs.
+ */
+function mayBeNumber(s: string): boolean {
+  const c = s.charCodeAt(0);
+  return (c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46;
+}
+
+/**
  * js-yaml's JSON schema resolves a few plain scalars differently from YAML 1.2's core schema, which the `yaml`
  * package uses to read files with anchors and to write new ones (`0b101` is a number to one and text to the
  * other; `+.5` the other way round). These types are the core schema's own, so every file reads the same whichever
@@ -87,28 +96,28 @@ const matterOptions: MatterOptions = {
 const coreTypes = [
   new jsYaml.Type('tag:yaml.org,2002:null', {
     kind: 'scalar',
-    resolve: (s: string) => s === '' || s === '~' || s === 'null' || s === 'Null' || s === 'NULL',
+    resolve: (s: string) => s.length <= 4 && (s === '' || s === '~' || s === 'null' || s === 'Null' || s === 'NULL'),
     construct: () => null,
     predicate: (v: unknown) => v === null,
     represent: () => 'null',
   }),
   new jsYaml.Type('tag:yaml.org,2002:bool', {
     kind: 'scalar',
-    resolve: (s: string) => /^(?:true|True|TRUE|false|False|FALSE)$/.test(s),
+    resolve: (s: string) => (s.length === 4 || s.length === 5) && /^(?:true|True|TRUE|false|False|FALSE)$/.test(s),
     construct: (s: string) => s === 'true' || s === 'True' || s === 'TRUE',
     predicate: (v: unknown) => typeof v === 'boolean',
     represent: (v: object) => String(v),
   }),
   new jsYaml.Type('tag:yaml.org,2002:int', {
     kind: 'scalar',
-    resolve: (s: string) => /^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$/.test(s),
+    resolve: (s: string) => mayBeNumber(s) && /^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$/.test(s),
     construct: (s: string) => (s.startsWith('0o') ? parseInt(s.slice(2), 8) : s.startsWith('0x') ? parseInt(s.slice(2), 16) : parseInt(s, 10)),
     predicate: (v: unknown) => typeof v === 'number' && Number.isInteger(v),
     represent: (v: object) => String(v),
   }),
   new jsYaml.Type('tag:yaml.org,2002:float', {
     kind: 'scalar',
-    resolve: (s: string) => /^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/.test(s),
+    resolve: (s: string) => mayBeNumber(s) && /^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/.test(s),
     construct: (s: string) => (/nan$/i.test(s) ? NaN : /inf$/i.test(s) ? (s.startsWith('-') ? -Infinity : Infinity) : parseFloat(s)),
     predicate: (v: unknown) => typeof v === 'number',
     represent: (v: object) => String(v),
@@ -237,9 +246,11 @@ export function splitFrontMatter(text: string): FrontMatterResult {
   const stray = /^---(?!\r?$)/m.exec(yamlText);
   if (stray) return problem('front-matter/stray-delimiter', 'f.fmStrayDelimiter', 'h.fmStrayDelimiter', MATTER_FIRST_LINE + countLines(yamlText, stray.index));
 
+  const afterClose = matterEnd + close[0].length - 1;
   let parsed: matter.GrayMatterFile<string>;
   try {
-    parsed = matter(text, matterOptions);
+    // Only the front matter: gray-matter copies and hashes what it is given, and the body is taken here.
+    parsed = matter(text.slice(0, afterClose), matterOptions);
   } catch (e) {
     // gray-matter hands the engine the text from the line break after the opening `---`, so the engine's line 0
     // is the opening line itself.
@@ -252,7 +263,6 @@ export function splitFrontMatter(text: string): FrontMatterResult {
     const message = Array.isArray(data) ? 'f.notMappingList' : 'f.notMappingScalar';
     return problem('front-matter/not-mapping', message, 'h.notMapping', MATTER_FIRST_LINE);
   }
-  const afterClose = matterEnd + close[0].length - 1;
   const body = text.slice(afterClose).replace(/^\r?\n/, '');
   return {
     ok: true,

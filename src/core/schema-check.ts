@@ -34,7 +34,11 @@ export const AJV_OPTIONS = {
 interface BaseValidators {
   config: Validator;
   idea: Validator;
+  /** JSON Schema draft 2020-12's meta-schema. */
+  meta: Validator;
 }
+
+export const META_SCHEMA_2020 = 'https://json-schema.org/draft/2020-12/schema';
 
 let base: BaseValidators | undefined;
 
@@ -47,9 +51,12 @@ export function baseValidators(): BaseValidators {
     return base;
   }
   const ajv = createAjv();
+  const meta = ajv.getSchema(META_SCHEMA_2020);
+  if (!meta) throw new Error('ajv has no draft 2020-12 meta-schema');
   base = {
     config: ajv.compile(readPackageSchema('config')),
     idea: ajv.compile(readPackageSchema('idea')),
+    meta,
   };
   return base;
 }
@@ -67,18 +74,32 @@ export function createAjv(extra: Record<string, unknown> = {}): AjvInstance {
   return ajv;
 }
 
-/** Compiles a registry's criteria schema. Throws ajv's own error for a schema that is not valid. */
+/**
+ * Compiles a registry's criteria schema. Throws, in ajv's own words, for a schema that is not valid: it is checked
+ * against the meta-schema compiled at build time, so the ajv that compiles it need not compile the meta-schema too.
+ */
 export function compileCriteria(schema: unknown, cacheKey: string): Validator {
   if (!runtimeAjv) {
-    runtimeAjv = createAjv();
+    runtimeAjv = createAjv({ validateSchema: false });
     runtimeAjv.addSchema(readPackageSchema('idea'));
   }
   const existing = runtimeAjv.getSchema(cacheKey);
   if (existing) return existing;
+  checkAgainstMetaSchema(runtimeAjv, schema);
   runtimeAjv.addSchema(schema as object, cacheKey);
   const compiled = runtimeAjv.getSchema(cacheKey);
   if (!compiled) throw new Error(`could not compile ${cacheKey}`);
   return compiled;
+}
+
+/** What ajv's own `validateSchema` does before it compiles, with the same messages. */
+function checkAgainstMetaSchema(ajv: AjvInstance, schema: unknown): void {
+  if (typeof schema === 'boolean') return;
+  const $schema = (schema as { $schema?: unknown } | null)?.$schema;
+  if ($schema !== undefined && typeof $schema !== 'string') throw new Error('$schema must be a string');
+  if ($schema !== undefined && $schema.replace(/#$/, '') !== META_SCHEMA_2020) throw new Error(`no schema with key or ref "${$schema}"`);
+  const meta = baseValidators().meta;
+  if (!meta(schema)) throw new Error(`schema is invalid: ${ajv.errorsText(meta.errors)}`);
 }
 
 /** One schema problem, in plain words, with the JSON pointer of the value it is about. */

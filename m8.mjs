@@ -1,0 +1,10 @@
+import { readFileSync } from 'node:fs';
+const { listIdeaFiles } = await import('/work/main/dist/io/idea-files.js');
+const { openRegistry } = await import('/work/main/dist/commands/open-registry.js');
+const { readFrontMatter } = await import('/work/main/dist/core/front-matter.js');
+const { registry } = openRegistry({}, { cwd: '/tmp/r10k', env: {}, stdout: process.stdout, stderr: process.stderr });
+const all = listIdeaFiles(registry);
+const bufs = all.map((e) => readFileSync(e.abs));
+const s = performance.now(); for (const b of bufs) readFrontMatter(b); const a = performance.now() - s;
+const s2 = performance.now(); for (const b of bufs) readFrontMatter(b); const a2 = performance.now() - s2;
+console.log(process.argv[2], 'cold', a.toFixed(0), 'warm', a2.toFixed(0));
