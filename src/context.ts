@@ -27,6 +27,8 @@ export interface CommonOptions {
   json?: boolean;
   input?: boolean;
   debug?: boolean;
+  /** False with --no-cache: read every file, and neither use nor write the cache. */
+  cache?: boolean;
 }
 
 /** Why prompts cannot be shown, or null when they can. */

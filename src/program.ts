@@ -78,6 +78,7 @@ function common(o: Record<string, unknown>): CommonOptions {
     json: o.json === true,
     input: o.input !== false,
     debug: o.debug === true,
+    cache: o.cache !== false,
   };
 }
 
@@ -127,6 +128,7 @@ export async function run(argv: string[], ctx: Ctx, inspect?: (program: Command)
     .addOption(new Option('--lang <lang>', h('optLang')).argParser((v) => parseLang(v, lang)))
     .option('--no-input', h('optNoInput'))
     .option('--debug', h('optDebug'))
+    .option('--no-cache', h('optNoCache'))
     .configureHelp({ styleTitle: (s) => helpTitle(s, lang), optionDescription: (o) => optionDescription(o, lang), sortSubcommands: false })
     .configureOutput(output)
     .showHelpAfterError(h('moreHelp'))

@@ -13,6 +13,6 @@ export interface OpenRegistry {
 export function openRegistry(opts: CommonOptions, ctx: Ctx): OpenRegistry {
   const root = locateRegistry(ctx.cwd, opts.registry, ctx.env);
   const fallback = chooseLang(opts.lang, peekLanguage(root), ctx.env);
-  const registry = loadRegistry(root, fallback);
+  const registry = { ...loadRegistry(root, fallback), cache: opts.cache !== false };
   return { registry, lang: chooseLang(opts.lang, registry.config.language, ctx.env) };
 }

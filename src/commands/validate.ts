@@ -12,6 +12,8 @@ import { CONFIG_FILE, type Stage } from '../core/config.js';
 import { loadCriteria, type Registry } from '../io/registry.js';
 import { baseValidators } from '../core/schema-check.js';
 import { openRegistry } from './open-registry.js';
+import { FileCache } from '../io/file-cache.js';
+import { readFrontMatter } from '../core/front-matter.js';
 
 export interface ValidateOptions extends CommonOptions {
   paths: string[];
@@ -57,7 +59,10 @@ export async function runValidate(opts: ValidateOptions, ctx: Ctx): Promise<Vali
   // git runs while the criteria compile.
   const since = opts.changed || opts.base !== undefined ? changedFiles(registry.root, opts.base, ctx.env, registry.config.stages.map((s) => s.criteria)) : null;
   since?.catch(() => undefined);
-  const criteria = loadCriteria(registry);
+  // A file unchanged since a run with the same config, criteria and language keeps the findings it had then. The
+  // criteria compile only when a file needs checking, or when no such run has been (an invalid schema is an error).
+  const cache = registry.cache === false ? null : FileCache.open<CheckedFile>(registry.root, 'checked', checkContext(registry, lang));
+  let criteria = cache?.trusted ? null : loadCriteria(registry);
   const all = listIdeaFiles(registry);
   let selected = opts.paths.length > 0 ? selectPaths(registry, all, opts.paths, ctx.cwd) : all;
   let changed: ChangedScope | null = null;
@@ -69,7 +74,8 @@ export async function runValidate(opts: ValidateOptions, ctx: Ctx): Promise<Vali
     selected = selected.filter((e) => config || paths.has(e.path) || (e.stage !== null && criteriaStages.includes(e.stage)));
     changed = { base, ref, config, criteria: criteriaStages };
   }
-  const check: CheckContext = { config: registry.config, lang, base: baseValidators().idea, criteria };
+  let check: CheckContext | null = null;
+  const checker = (): CheckContext => (check ??= { config: registry.config, lang, base: baseValidators().idea, criteria: (criteria ??= loadCriteria(registry)) });
 
   const findings: Finding[] = [];
   const selectedPaths = new Set(selected.map((e) => e.path));
@@ -84,6 +90,25 @@ export async function runValidate(opts: ValidateOptions, ctx: Ctx): Promise<Vali
 
   let done = 0;
   for (const entry of selected) {
+    const key = entry.symlink ? null : (cache?.key(entry.abs) ?? null);
+    const known = key ? cache?.get(entry.path, key) : undefined;
+    if (known) {
+      findings.push(...known.findings);
+      if (known.id) {
+        // Where the id is, once asked for (a duplicate), is kept with the findings.
+        const locate = () => {
+          if (!known.idAt) {
+            known.idAt = idPositionIn(entry.abs);
+            cache?.changed();
+          }
+          return known.idAt;
+        };
+        sightings.push({ id: known.id, file: entry.path, locate });
+      }
+      done++;
+      if (opts.onProgress && (done % 200 === 0 || done === selected.length)) opts.onProgress(done, selected.length);
+      continue;
+    }
     let bytes: Uint8Array;
     try {
       bytes = entry.symlink ? new Uint8Array() : readFileSync(entry.abs);
@@ -99,27 +124,64 @@ export async function runValidate(opts: ValidateOptions, ctx: Ctx): Promise<Vali
       });
       continue;
     }
-    const result = checkIdeaFile(entry, bytes, check);
+    const result = checkIdeaFile(entry, bytes, checker());
     findings.push(...result.findings);
     const idea = result.idea;
-    // The sighting keeps the front matter's text only, not the idea: a closure over the whole idea held every
-    // parsed idea of the registry in memory until the end of the run.
-    if (idea?.id) {
-      const { matter } = idea;
-      sightings.push({ id: idea.id, file: entry.path, locate: () => idPosition(matter) });
-    }
+    // The id is copied out of the file's text, which a substring of it would keep in memory to the end of the run;
+    // where it is written is read again from the file, and only for a duplicate.
+    const id = idea?.id ? detach(idea.id) : null;
+    const checked: CheckedFile = { findings: result.findings, id };
+    if (key) cache?.set(entry.path, key, checked);
+    if (id) sightings.push({ id, file: entry.path, locate: () => (checked.idAt ??= idPositionIn(entry.abs)) });
     done++;
     if (opts.onProgress && (done % 200 === 0 || done === selected.length)) opts.onProgress(done, selected.length);
   }
   // A duplicate among files that were not asked about is not this run's finding: their ids are only the ones in
   // their names, which a broken file may contradict.
   findings.push(...checkUniqueIds(sightings, lang).filter((f) => selectedPaths.has(f.file)));
+  cache?.save(all.map((e) => e.path));
   findings.sort(compareFindings);
   const errors = findings.filter((f) => f.severity === 'error').length;
   const warnings = findings.length - errors;
   const strict = opts.strict === true;
   const checked = selected.map((e) => ({ path: e.path, stage: e.stage?.key ?? null }));
   return { kind: 'validation', registry, lang, files: selected.length, findings, errors, warnings, strict, ok: errors === 0 && !(strict && warnings > 0), total: all.length, checked, changed };
+}
+
+/** What a file came to, as the cache keeps it: its findings, and its id for the registry-wide check. */
+interface CheckedFile {
+  findings: Finding[];
+  id: string | null;
+  /** Where the id is written, once a duplicate made it needed. */
+  idAt?: { line: number; column: number };
+}
+
+/** Everything besides the file itself that its findings depend on. */
+function checkContext(registry: Registry, lang: Lang): string[] {
+  const text = (file: string) => {
+    try {
+      return readFileSync(file, 'utf8');
+    } catch (e) {
+      return `unreadable: ${(e as NodeJS.ErrnoException).code ?? ''}`;
+    }
+  };
+  return [lang, text(registry.configPath), ...registry.config.stages.map((s) => `${s.criteria}\0${text(path.resolve(registry.root, s.criteria))}`)];
+}
+
+/** A copy of a short string that does not hold on to the longer one it was cut from. */
+function detach(s: string): string {
+  return JSON.parse(JSON.stringify(s)) as string;
+}
+
+/** Where the id is written in a file, read again when a duplicate needs it. */
+function idPositionIn(abs: string): { line: number; column: number } {
+  try {
+    const fm = readFrontMatter(readFileSync(abs));
+    if (fm.ok) return idPosition(fm.matter);
+  } catch {
+    // Gone since: the file's first line.
+  }
+  return { line: 1, column: 1 };
 }
 
 /** The files named on the command line: files or folders, each inside the registry. */

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { readFrontMatter } from '../core/front-matter.js';
+import { readFrontMatter, type FrontMatterResult } from '../core/front-matter.js';
 import { toIdea, type Idea } from '../core/idea.js';
+import { FileCache } from './file-cache.js';
 import { listIdeaFiles, type IdeaFileEntry } from './idea-files.js';
 import type { Registry } from './registry.js';
 
@@ -10,25 +11,35 @@ export interface ReadIdeas {
   unreadable: IdeaFileEntry[];
 }
 
-/** Reads every idea in the stage folders, on the fast path: no schema check, no positions. */
+/**
+ * Reads every idea in the stage folders, on the fast path: no schema check, no positions. A file unchanged since
+ * an earlier run is taken from the cache (src/io/file-cache.ts) instead of being read and parsed again.
+ */
 export function readIdeas(registry: Registry, entries: IdeaFileEntry[] = listIdeaFiles(registry)): ReadIdeas {
+  const cache = registry.cache === false ? null : FileCache.open<FrontMatterResult>(registry.root, 'parsed', []);
   const ideas: Idea[] = [];
   const unreadable: IdeaFileEntry[] = [];
   for (const entry of entries) {
     if (!entry.stage || entry.symlink) continue;
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(entry.abs);
-    } catch {
-      unreadable.push(entry);
-      continue;
+    const key = cache?.key(entry.abs) ?? null;
+    let fm = key ? cache?.get(entry.path, key) : undefined;
+    if (!fm) {
+      let bytes: Buffer;
+      try {
+        bytes = readFileSync(entry.abs);
+      } catch {
+        unreadable.push(entry);
+        continue;
+      }
+      fm = readFrontMatter(bytes);
+      if (key) cache?.set(entry.path, key, fm);
     }
-    const fm = readFrontMatter(bytes);
     if (!fm.ok) {
       unreadable.push(entry);
       continue;
     }
     ideas.push(toIdea(fm, entry.stage, entry.path, entry.abs));
   }
+  cache?.save();
   return { ideas, unreadable };
 }

@@ -15,6 +15,8 @@ export interface Registry {
   root: string;
   configPath: string;
   config: RegistryConfig;
+  /** Whether commands may use the cache of parsed files (src/io/file-cache.ts); false with --no-cache. */
+  cache?: boolean;
 }
 
 /** `--registry` (or -C), then IDEAS_REGISTRY, then the working directory; each searched upwards. */

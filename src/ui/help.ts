@@ -9,6 +9,10 @@ export const HELP = {
   optRegistry: { sv: 'idéslussens mapp (annars sökt uppåt från arbetsmappen; även IDEAS_REGISTRY)', en: "the registry's folder (otherwise searched upwards from the working directory; also IDEAS_REGISTRY)" },
   optLang: { sv: 'språk för meddelanden: sv eller en', en: 'language of messages: sv or en' },
   optNoInput: { sv: 'ställ aldrig frågor; saknade svar är ett fel', en: 'never prompt; missing answers are an error' },
+  optNoCache: {
+    sv: 'läs varje idéfil, utan att använda eller skriva cachen i .git/ideas-cache',
+    en: 'read every idea file, neither using nor writing the cache in .git/ideas-cache',
+  },
   optDebug: { sv: 'visa stackspår vid oväntade fel', en: 'show stack traces of unexpected errors' },
   optJson: { sv: 'skriv ett JSON-dokument på stdout', en: 'print one JSON document on stdout' },
   optVersion: { sv: 'visa versionen', en: 'show the version' },

@@ -1,0 +1,130 @@
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { FileCache, findGitDir, RACY_MS } from './file-cache.js';
+import { git, makeTempDir, makeTempRepo, removeTempDirs } from '../../test/helpers/temp-repo.js';
+
+afterAll(removeTempDirs);
+
+/** A run far enough after the files were written that none of them is too recent to trust. */
+const LATER = { now: Date.now() + 60_000 };
+
+function repoWith(files: Record<string, string>): string {
+  const root = makeTempRepo();
+  for (const [name, text] of Object.entries(files)) writeFileSync(path.join(root, name), text);
+  return root;
+}
+
+/** One run: every file through the cache, `compute` called for those it does not hold. */
+function pass(root: string, files: string[], compute: (file: string) => string, opts: { now?: number; context?: string[]; keep?: string[] } = LATER) {
+  const cache = FileCache.open<string>(root, 'test', opts.context ?? [], { now: opts.now });
+  if (!cache) throw new Error('no cache');
+  const computed: string[] = [];
+  const values = files.map((f) => {
+    const key = cache.key(path.join(root, f));
+    if (!key) throw new Error(`no key for ${f}`);
+    const known = cache.get(f, key);
+    if (known !== undefined) return known;
+    computed.push(f);
+    const value = compute(f);
+    cache.set(f, key, value);
+    return value;
+  });
+  cache.save(opts.keep);
+  return { values, computed, trusted: cache.trusted };
+}
+
+const upper = (root: string) => (f: string) => `${f}:${readFileSync(path.join(root, f), 'utf8').toUpperCase()}`;
+
+describe('FileCache', () => {
+  it('keeps what a file came to, in the git folder, and gives it back while the file is unchanged', () => {
+    const root = repoWith({ 'a.md': 'alpha', 'b.md': 'beta' });
+    const first = pass(root, ['a.md', 'b.md'], upper(root));
+    expect(first).toEqual({ values: ['a.md:ALPHA', 'b.md:BETA'], computed: ['a.md', 'b.md'], trusted: false });
+    expect(readdirSync(path.join(root, '.git', 'ideas-cache'))).toHaveLength(1);
+    const second = pass(root, ['a.md', 'b.md'], upper(root));
+    expect(second).toEqual({ values: ['a.md:ALPHA', 'b.md:BETA'], computed: [], trusted: true });
+    expect(git(['status', '--porcelain'], root)).not.toContain('ideas-cache');
+  });
+
+  it('is never stale: the same size and the old modification time still show as a change', () => {
+    const root = repoWith({ 'a.md': 'alpha' });
+    const file = path.join(root, 'a.md');
+    pass(root, ['a.md'], upper(root));
+    const before = statSync(file);
+    // touch -r copies the times to the nanosecond, as a backup tool restoring a file would.
+    execFileSync('touch', ['-r', file, `${file}.times`]);
+    writeFileSync(file, 'omega');
+    execFileSync('touch', ['-r', `${file}.times`, file]);
+    expect(statSync(file).mtimeMs).toBe(before.mtimeMs);
+    expect(statSync(file).size).toBe(before.size);
+    expect(pass(root, ['a.md'], upper(root))).toMatchObject({ values: ['a.md:OMEGA'], computed: ['a.md'] });
+  });
+
+  it('a file replaced by a rename (an atomic write) is read again', () => {
+    const root = repoWith({ 'a.md': 'alpha', 'new.md': 'gamma' });
+    pass(root, ['a.md'], upper(root));
+    renameSync(path.join(root, 'new.md'), path.join(root, 'a.md'));
+    expect(pass(root, ['a.md'], upper(root)).values).toEqual(['a.md:GAMMA']);
+  });
+
+  it(`does not keep a file changed less than ${RACY_MS} ms before the run: another change in the same tick would not show`, () => {
+    const root = repoWith({ 'a.md': 'alpha' });
+    const justNow = { now: Date.now() };
+    expect(pass(root, ['a.md'], upper(root), justNow).computed).toEqual(['a.md']);
+    expect(pass(root, ['a.md'], upper(root), justNow).computed).toEqual(['a.md']);
+    expect(pass(root, ['a.md'], upper(root)).computed).toEqual(['a.md']);
+    expect(pass(root, ['a.md'], upper(root)).computed).toEqual([]);
+  });
+
+  it('is dropped whole for another context (the config, the criteria, the language)', () => {
+    const root = repoWith({ 'a.md': 'alpha' });
+    pass(root, ['a.md'], upper(root), { ...LATER, context: ['sv'] });
+    expect(pass(root, ['a.md'], upper(root), { ...LATER, context: ['en'] })).toMatchObject({ computed: ['a.md'], trusted: false });
+    expect(pass(root, ['a.md'], upper(root), { ...LATER, context: ['en'] })).toMatchObject({ computed: [], trusted: true });
+  });
+
+  it('keeps the entries of files not asked about when told to, and drops those of files gone', () => {
+    const root = repoWith({ 'a.md': 'alpha', 'b.md': 'beta' });
+    pass(root, ['a.md', 'b.md'], upper(root));
+    pass(root, ['a.md'], upper(root), { ...LATER, keep: ['b.md'] });
+    expect(pass(root, ['b.md'], upper(root), { ...LATER, keep: [] }).computed).toEqual([]);
+    // b.md was the only one used: a.md's entry is gone.
+    expect(pass(root, ['a.md'], upper(root)).computed).toEqual(['a.md']);
+  });
+
+  it('a cache file that cannot be read is ignored, and one that cannot be written is not an error', () => {
+    const root = repoWith({ 'a.md': 'alpha' });
+    pass(root, ['a.md'], upper(root));
+    const dir = path.join(root, '.git', 'ideas-cache');
+    const [name] = readdirSync(dir);
+    writeFileSync(path.join(dir, name ?? ''), 'not a cache \u0000\u00ff');
+    expect(pass(root, ['a.md'], upper(root))).toMatchObject({ values: ['a.md:ALPHA'], computed: ['a.md'] });
+    if (process.getuid?.() !== 0) {
+      chmodSync(dir, 0o500);
+      expect(() => pass(root, ['a.md'], upper(root))).not.toThrow();
+      chmodSync(dir, 0o700);
+    }
+  });
+
+  it('there is no cache outside a git work tree', () => {
+    const dir = makeTempDir();
+    expect(FileCache.open(dir, 'test', [])).toBeNull();
+    expect(existsSync(path.join(dir, '.git'))).toBe(false);
+  });
+});
+
+describe('findGitDir', () => {
+  it('finds .git upwards, and follows a .git file (a linked work tree) to its folder', () => {
+    const root = makeTempRepo();
+    mkdirSync(path.join(root, 'a', 'b'), { recursive: true });
+    expect(findGitDir(path.join(root, 'a', 'b'))).toBe(path.join(root, '.git'));
+    writeFileSync(path.join(root, 'README'), 'x');
+    git(['add', 'README'], root);
+    git(['commit', '-qm', 'x'], root);
+    const linked = path.join(makeTempDir(), 'wt');
+    git(['worktree', 'add', '-q', linked], root);
+    expect(findGitDir(linked)).toBe(path.join(root, '.git', 'worktrees', 'wt'));
+  });
+});

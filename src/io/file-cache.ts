@@ -1,0 +1,172 @@
+/**
+ * What each idea file came to last time (its parse, or its findings), kept in the git folder (never in the work
+ * tree, never committed), so that a second run on an unchanged registry reads one file instead of thousands.
+ *
+ * Never stale, as git's index is not:
+ * - an entry is used only while the file's size, modification and change times, inode and mode are those it was
+ *   read with: any write changes the change time, which no program can set back;
+ * - a file changed less than RACY_MS before the run began is read but not kept: a second change within the same
+ *   tick of the file system's clock could leave every one of those the same;
+ * - the cache is dropped whole when the program's build, or the context the caller names (the config, the
+ *   criteria, the language), is not the one it was written for.
+ * The cache is only ever a shortcut: any trouble reading or writing it, and the run goes on without it.
+ */
+import { existsSync, lstatSync, mkdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import { deserialize, serialize } from 'node:v8';
+import { tempPathFor } from './atomic-file.js';
+
+/** How recent a change must be for the file not to be trusted to the cache. */
+export const RACY_MS = 3_000;
+const FORMAT = 1;
+/** A cache file larger than this is not read: it cannot be one this program wrote for a registry. */
+const MAX_BYTES = 1_000_000_000;
+
+/** What a file's metadata must still be for its entry to hold. */
+export type FileKey = readonly [size: number, mtimeMs: number, ctimeMs: number, ino: number, mode: number];
+
+interface Stored<T> {
+  format: number;
+  build: string;
+  context: string;
+  entries: Map<string, [FileKey, T]>;
+}
+
+/** The git folder of the work tree `dir` is in, found as git finds it (a `.git` folder, or a `.git` file). */
+export function findGitDir(dir: string): string | null {
+  for (let d = path.resolve(dir); ; ) {
+    const dotGit = path.join(d, '.git');
+    try {
+      const s = statSync(dotGit);
+      if (s.isDirectory()) return dotGit;
+      const m = /^gitdir:\s*(.+?)\s*$/m.exec(readFileSync(dotGit, 'utf8'));
+      if (m?.[1]) return path.resolve(d, m[1]);
+    } catch {
+      // No .git here.
+    }
+    const parent = path.dirname(d);
+    if (parent === d) return null;
+    d = parent;
+  }
+}
+
+/** The build of the program: a cache written by another build is not read (see src/tools/build-id.ts). */
+function buildId(): string {
+  try {
+    return readFileSync(new URL('../generated/build-id.txt', import.meta.url), 'utf8').trim();
+  } catch {
+    return 'unbuilt';
+  }
+}
+
+function sameKey(a: FileKey, b: FileKey): boolean {
+  return a[0] === b[0] && a[1] === b[1] && a[2] === b[2] && a[3] === b[3] && a[4] === b[4];
+}
+
+export class FileCache<T> {
+  private readonly old: Map<string, [FileKey, T]>;
+  private readonly next = new Map<string, [FileKey, T]>();
+  /** The files asked about in this run, cached or not. */
+  private readonly seen = new Set<string>();
+  private dirty: boolean;
+  /** Whether the cache read was written for this build and context (a run has checked files under them). */
+  readonly trusted: boolean;
+  /** Changes after this moment are too recent to trust. */
+  private readonly trustedBefore: number;
+
+  private constructor(
+    private readonly file: string,
+    private readonly build: string,
+    private readonly context: string,
+    old: Stored<T> | null,
+    now: number,
+    racyMs: number,
+  ) {
+    const usable = old !== null && old.format === FORMAT && old.build === build && old.context === context && old.entries instanceof Map;
+    this.old = usable ? old.entries : new Map();
+    this.trusted = usable;
+    this.dirty = !usable;
+    this.trustedBefore = now - racyMs;
+  }
+
+  /**
+   * The cache of `kind` for the registry at `root`, for results that depend on `context` as well as on each file;
+   * null when the registry is not in a git work tree.
+   */
+  static open<T>(root: string, kind: string, context: readonly string[], opts: { now?: number; racyMs?: number } = {}): FileCache<T> | null {
+    const gitDir = findGitDir(root);
+    if (!gitDir) return null;
+    const hash = (parts: readonly string[]) => createHash('sha256').update(parts.join('\0')).digest('hex').slice(0, 16);
+    const file = path.join(gitDir, 'ideas-cache', `${kind}-${hash([path.resolve(root)])}.v8`);
+    let stored: Stored<T> | null = null;
+    try {
+      if (existsSync(file) && statSync(file).size <= MAX_BYTES) stored = deserialize(readFileSync(file)) as Stored<T>;
+    } catch {
+      stored = null;
+    }
+    return new FileCache<T>(file, buildId(), hash(context), stored, opts.now ?? Date.now(), opts.racyMs ?? RACY_MS);
+  }
+
+  /** The file's key now, or null when it cannot be read (and so cannot be cached). */
+  key(abs: string): FileKey | null {
+    try {
+      const s = lstatSync(abs);
+      return [s.size, s.mtimeMs, s.ctimeMs, s.ino, s.mode];
+    } catch {
+      return null;
+    }
+  }
+
+  /** What `file` (relative to the root) came to when it had this key, if it still has it. */
+  get(file: string, key: FileKey): T | undefined {
+    this.seen.add(file);
+    const entry = this.old.get(file);
+    if (!entry || !sameKey(entry[0], key)) return undefined;
+    this.next.set(file, entry);
+    return entry[1];
+  }
+
+  /** What `file` came to, read while it had `key`. */
+  set(file: string, key: FileKey, value: T): void {
+    this.seen.add(file);
+    this.dirty = true;
+    // Changed too recently: another change in the same clock tick would not show in the key.
+    if (key[1] >= this.trustedBefore || key[2] >= this.trustedBefore) return;
+    this.next.set(file, [key, value]);
+  }
+
+  /** A value got from or given to the cache was completed in place: it is written again. */
+  changed(): void {
+    this.dirty = true;
+  }
+
+  /**
+   * Writes the cache when anything changed: the entries used or set in this run, and those of `alsoKeep` (files
+   * that still exist but were not asked about) as they were. Entries of other files are dropped.
+   */
+  save(alsoKeep: Iterable<string> = []): void {
+    for (const file of alsoKeep) {
+      const entry = this.old.get(file);
+      if (entry && !this.seen.has(file)) this.next.set(file, entry);
+    }
+    if (!this.dirty && this.next.size === this.old.size) return;
+    const stored: Stored<T> = { format: FORMAT, build: this.build, context: this.context, entries: this.next };
+    let temp: string | null = null;
+    try {
+      mkdirSync(path.dirname(this.file), { recursive: true });
+      temp = tempPathFor(this.file);
+      writeFileSync(temp, serialize(stored), { flag: 'wx' });
+      renameSync(temp, this.file);
+    } catch {
+      // A cache that cannot be written (a read-only clone, a full disk) only makes the next run slower.
+      if (temp) {
+        try {
+          unlinkSync(temp);
+        } catch {
+          // Never written.
+        }
+      }
+    }
+  }
+}

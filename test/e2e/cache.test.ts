@@ -1,0 +1,131 @@
+/**
+ * The cache in .git/ideas-cache, as a user meets it: a second run answers the same from the cache, and a run after
+ * any change to a file, the config or the criteria answers as if there were no cache.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { deserialize, serialize } from 'node:v8';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeRun, ideas, REPO_ROOT } from '../helpers/cli.js';
+import { git, makeTempRepo, removeTempDirs } from '../helpers/temp-repo.js';
+
+afterAll(removeTempDirs);
+
+// A test that changes a file uses one no earlier test changed: a changed file is not cached for 3 s.
+const IDEA = 'ideas/01-ide/sund-emspzg-minskat-matsvinn-i-aldreboendenas-kok.md';
+const SECOND = 'ideas/01-ide/sund-njf5rp-nattkamera-for-tillsyn-i-anges-hemtjanst.md';
+const THIRD = 'ideas/02-foradling/sund-eev2bz-bokbussen-som-servicepunkt-pa-landsbygden.md';
+const CACHE_DIR = '.git/ideas-cache';
+
+let repo: string;
+
+/** A copy of the Swedish example, committed, its files older than the cache's window for recent changes. */
+beforeAll(async () => {
+  repo = makeTempRepo();
+  fs.cpSync(path.join(REPO_ROOT, 'examples', 'sundsvall'), repo, { recursive: true });
+  git(['add', '-A'], repo);
+  git(['commit', '-qm', 'init'], repo);
+  // A file changed less than 3 s before a run is read but not cached (src/io/file-cache.ts: RACY_MS).
+  await sleep(3_200);
+}, 20_000);
+
+function run(...args: string[]) {
+  const r = ideas(args, { cwd: repo });
+  expect([0, 1], describeRun(r)).toContain(r.code);
+  return r;
+}
+
+function cacheFile(kind: string): string {
+  const name = fs.readdirSync(path.join(repo, CACHE_DIR)).find((f) => f.startsWith(`${kind}-`));
+  if (!name) throw new Error(`no ${kind} cache`);
+  return path.join(repo, CACHE_DIR, name);
+}
+
+/** Changes what the cache holds for `file`, to show whether a run takes it from there. */
+function tamper<T>(kind: string, file: string, change: (value: T) => void): void {
+  const stored = deserialize(fs.readFileSync(cacheFile(kind))) as { entries: Map<string, [unknown, T]> };
+  const entry = stored.entries.get(file);
+  if (!entry) throw new Error(`${file} is not in the ${kind} cache`);
+  change(entry[1]);
+  fs.writeFileSync(cacheFile(kind), serialize(stored));
+}
+
+/** Rewrites a file to the same size and puts its times back, to the nanosecond, as a restore from backup would. */
+function editKeepingSizeAndTimes(file: string, from: string, to: string): void {
+  expect(Buffer.byteLength(from)).toBe(Buffer.byteLength(to));
+  const abs = path.join(repo, file);
+  execFileSync('touch', ['-r', abs, `${abs}.times`]);
+  const text = fs.readFileSync(abs, 'utf8');
+  expect(text).toContain(from);
+  fs.writeFileSync(abs, text.replace(from, to));
+  execFileSync('touch', ['-r', `${abs}.times`, abs]);
+  fs.rmSync(`${abs}.times`);
+}
+
+describe('ideas list and validate with the cache', () => {
+  it('a second run prints the same as the first, which wrote the cache in the git folder and nowhere else', () => {
+    const list = run('list', '--json').stdout;
+    const validate = run('validate', '--format', 'json').stdout;
+    expect(fs.readdirSync(path.join(repo, CACHE_DIR)).sort()).toEqual([expect.stringMatching(/^checked-/), expect.stringMatching(/^parsed-/)]);
+    expect(git(['status', '--porcelain'], repo)).toBe('');
+    expect(run('list', '--json').stdout).toBe(list);
+    expect(run('validate', '--format', 'json').stdout).toBe(validate);
+    expect(run('--no-cache', 'list', '--json').stdout).toBe(list);
+    expect(run('--no-cache', 'validate', '--format', 'json').stdout).toBe(validate);
+  });
+
+  it('an unchanged file is taken from the cache, and a changed one never is, even at the same size and times', () => {
+    run('list');
+    tamper<{ ok: boolean; data: Record<string, unknown> }>('parsed', IDEA, (fm) => {
+      fm.data.title = 'Från cachen';
+    });
+    expect(run('list').stdout).toContain('Från cachen');
+    expect(run('--no-cache', 'list').stdout).not.toContain('Från cachen');
+
+    editKeepingSizeAndTimes(IDEA, 'title: Minskat', 'title: Mindre ');
+    const list = run('list').stdout;
+    expect(list).not.toContain('Från cachen');
+    expect(list).toContain('Mindre');
+  });
+
+  it('validate: a cached file keeps its findings; a change to the file, or another language, is seen at once', () => {
+    const clean = JSON.parse(run('validate', '--format', 'json').stdout) as { summary: { errors: number } };
+    expect(clean.summary.errors).toBe(0);
+    tamper<{ findings: unknown[] }>('checked', SECOND, (checked) => {
+      checked.findings.push({ file: SECOND, line: 1, column: 1, rule: 'planted/in-cache', severity: 'error', message: 'från cachen', hint: null });
+    });
+    expect(run('validate', '--format', 'json').stdout).toContain('planted/in-cache');
+
+    // The file: an id that is not the one in its name, at the same size and times.
+    editKeepingSizeAndTimes(SECOND, 'id: sund-njf5rp', 'id: sund-njf5rx');
+    const afterEdit = run('validate', '--format', 'json');
+    expect(afterEdit.code).toBe(1);
+    expect(afterEdit.stdout).not.toContain('planted/in-cache');
+    expect(afterEdit.stdout).toContain('id/file-name');
+    git(['checkout', '--', SECOND], repo);
+    expect(run('validate').code).toBe(0);
+
+    // The language: every message again, in English.
+    tamper<{ findings: unknown[] }>('checked', THIRD, (checked) => {
+      checked.findings.push({ file: THIRD, line: 1, column: 1, rule: 'planted/in-cache', severity: 'error', message: 'från cachen', hint: null });
+    });
+    expect(run('validate').code).toBe(1);
+    expect(run('--lang', 'en', 'validate').code).toBe(0);
+  });
+
+  it('a stricter criteria file is applied to ideas whose findings were cached', () => {
+    expect(run('validate').code).toBe(0);
+    const config = fs.readFileSync(path.join(repo, 'ideas.config.yaml'), 'utf8');
+    const criteria = /criteria: (\S*01-ide\S*|\S*idea\S*\.json)/.exec(config)?.[1];
+    expect(criteria, config).toBeDefined();
+    const file = path.join(repo, criteria ?? '');
+    const schema = JSON.parse(fs.readFileSync(file, 'utf8')) as { required?: string[] };
+    schema.required = [...(schema.required ?? []), 'a-field-no-idea-has'];
+    fs.writeFileSync(file, JSON.stringify(schema, null, 2));
+    const r = run('validate', '--format', 'json');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('a-field-no-idea-has');
+  });
+});
