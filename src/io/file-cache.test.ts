@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -106,6 +106,22 @@ describe('FileCache', () => {
       expect(() => pass(root, ['a.md'], upper(root))).not.toThrow();
       chmodSync(dir, 0o700);
     }
+  });
+
+  it('removes the temporary file of a write killed before its rename, once it is a minute old', () => {
+    const root = repoWith({ 'a.md': 'alpha' });
+    pass(root, ['a.md'], upper(root));
+    const dir = path.join(root, '.git', 'ideas-cache');
+    const old = path.join(dir, '.test-x.v8.0badf00d.tmp');
+    const recent = path.join(dir, '.test-x.v8.0badf00e.tmp');
+    writeFileSync(old, 'half');
+    writeFileSync(recent, 'half');
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    utimesSync(old, hourAgo, hourAgo);
+    writeFileSync(path.join(root, 'a.md'), 'changed');
+    pass(root, ['a.md'], upper(root));
+    expect(existsSync(old)).toBe(false);
+    expect(existsSync(recent)).toBe(true);
   });
 
   it('there is no cache outside a git work tree', () => {

@@ -11,7 +11,7 @@
  *   criteria, the language), is not the one it was written for.
  * The cache is only ever a shortcut: any trouble reading or writing it, and the run goes on without it.
  */
-import { existsSync, lstatSync, mkdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
@@ -57,6 +57,18 @@ function buildId(): string {
     return readFileSync(new URL('../generated/build-id.txt', import.meta.url), 'utf8').trim();
   } catch {
     return 'unbuilt';
+  }
+}
+
+/** Temporary files of writes that were killed before their rename, a minute old or more. */
+function removeLeftovers(dir: string): void {
+  for (const name of readdirSync(dir)) {
+    if (!name.startsWith('.') || !name.endsWith('.tmp')) continue;
+    try {
+      if (Date.now() - statSync(path.join(dir, name)).mtimeMs > 60_000) unlinkSync(path.join(dir, name));
+    } catch {
+      // Gone already.
+    }
   }
 }
 
@@ -155,6 +167,7 @@ export class FileCache<T> {
     let temp: string | null = null;
     try {
       mkdirSync(path.dirname(this.file), { recursive: true });
+      removeLeftovers(path.dirname(this.file));
       temp = tempPathFor(this.file);
       writeFileSync(temp, serialize(stored), { flag: 'wx' });
       renameSync(temp, this.file);
