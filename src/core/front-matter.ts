@@ -9,10 +9,14 @@
  *   aliases) when the text has anchors or aliases.
  */
 import matter from 'gray-matter';
-import jsYaml from 'js-yaml';
+import { createRequire } from 'node:module';
 import { parseDocument } from 'yaml';
 import { isUtf8 } from 'node:buffer';
 import type { MessageKey, Params } from './i18n.js';
+
+// js-yaml's CommonJS build, the one gray-matter loads too (package.json's overrides give gray-matter js-yaml 4
+// instead of the js-yaml 3 it asks for, whose JavaScript types were never used): one copy loaded, not two or three.
+const jsYaml = createRequire(import.meta.url)('js-yaml') as typeof import('js-yaml');
 
 export interface FrontMatter {
   ok: true;
