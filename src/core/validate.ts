@@ -35,10 +35,10 @@ function finding(file: string, line: number | null, column: number | null, rule:
 export function checkIdeaFile(file: FileToCheck, bytes: Uint8Array, ctx: CheckContext): FileCheck {
   const { lang, config } = ctx;
   const findings: Finding[] = [];
-  const folders = config.stages.map((s) => `${config.ideasDir}/${s.folder}`).join(', ');
   if (file.symlink) {
     return { idea: null, findings: [finding(file.path, 1, 1, 'file/symlink', 'error', lang, 'f.symlink', 'h.symlink')] };
   }
+  const folders = file.misplaced ? config.stages.map((s) => `${config.ideasDir}/${s.folder}`).join(', ') : '';
   if (file.misplaced === 'outside-stage') {
     findings.push(finding(file.path, 1, 1, 'layout/outside-stage', 'error', lang, 'f.outsideStage', 'h.outsideStage', { folders }));
   } else if (file.misplaced === 'unknown-folder') {
