@@ -89,24 +89,29 @@ export async function runValidate(opts: ValidateOptions, ctx: Ctx): Promise<Vali
     });
 
   let done = 0;
+  const progress = () => {
+    done++;
+    if (opts.onProgress && (done % 200 === 0 || done === selected.length)) opts.onProgress(done, selected.length);
+  };
+  // Where an id is written is read again from the file, and only for a duplicate; then kept with the findings.
+  const sight = (checked: CheckedFile, entry: IdeaFileEntry) => {
+    if (!checked.id) return;
+    const locate = () => {
+      if (!checked.idAt) {
+        checked.idAt = idPositionIn(entry.abs);
+        cache?.changed();
+      }
+      return checked.idAt;
+    };
+    sightings.push({ id: checked.id, file: entry.path, locate });
+  };
   for (const entry of selected) {
     const key = entry.symlink ? null : (cache?.key(entry.abs) ?? null);
     const known = key ? cache?.get(entry.path, key) : undefined;
     if (known) {
       findings.push(...known.findings);
-      if (known.id) {
-        // Where the id is, once asked for (a duplicate), is kept with the findings.
-        const locate = () => {
-          if (!known.idAt) {
-            known.idAt = idPositionIn(entry.abs);
-            cache?.changed();
-          }
-          return known.idAt;
-        };
-        sightings.push({ id: known.id, file: entry.path, locate });
-      }
-      done++;
-      if (opts.onProgress && (done % 200 === 0 || done === selected.length)) opts.onProgress(done, selected.length);
+      sight(known, entry);
+      progress();
       continue;
     }
     let bytes: Uint8Array;
@@ -127,14 +132,11 @@ export async function runValidate(opts: ValidateOptions, ctx: Ctx): Promise<Vali
     const result = checkIdeaFile(entry, bytes, checker());
     findings.push(...result.findings);
     const idea = result.idea;
-    // The id is copied out of the file's text, which a substring of it would keep in memory to the end of the run;
-    // where it is written is read again from the file, and only for a duplicate.
-    const id = idea?.id ? detach(idea.id) : null;
-    const checked: CheckedFile = { findings: result.findings, id };
+    // The id is copied out of the file's text, which a substring of it would keep in memory to the end of the run.
+    const checked: CheckedFile = { findings: result.findings, id: idea?.id ? detach(idea.id) : null };
     if (key) cache?.set(entry.path, key, checked);
-    if (id) sightings.push({ id, file: entry.path, locate: () => (checked.idAt ??= idPositionIn(entry.abs)) });
-    done++;
-    if (opts.onProgress && (done % 200 === 0 || done === selected.length)) opts.onProgress(done, selected.length);
+    sight(checked, entry);
+    progress();
   }
   // A duplicate among files that were not asked about is not this run's finding: their ids are only the ones in
   // their names, which a broken file may contradict.
