@@ -4,19 +4,17 @@
  *   failed parse returns empty data for the same text without an error;
  * - its JavaScript engines (`---js`, `---javascript`, any case), which evaluate the front matter as code, are
  *   replaced by engines that refuse, and the opening line is checked to be exactly `---` before it is called;
- * - YAML is read with YAML 1.2's core schema, under which dates and words like `yes` stay strings: js-yaml 4 on the
- *   fast path (with the core schema's types, below, in place of its own), and the `yaml` package (which limits
- *   aliases) when the text has anchors or aliases.
+ * - YAML is read with YAML 1.2's core schema, under which dates and words like `yes` stay strings: the plain shape
+ *   most front matter has by src/core/yaml-subset.ts, other text by js-yaml 4 (with the core schema's types, from
+ *   src/core/yaml-core-schema.ts, in place of its own), and text with anchors or aliases by the `yaml` package,
+ *   which limits aliases.
  */
 import matter from 'gray-matter';
-import { createRequire } from 'node:module';
-import { parseDocument } from 'yaml';
 import { isUtf8 } from 'node:buffer';
 import type { MessageKey, Params } from './i18n.js';
-
-// js-yaml's CommonJS build, the one gray-matter loads too (package.json's overrides give gray-matter js-yaml 4
-// instead of the js-yaml 3 it asks for, whose JavaScript types were never used): one copy loaded, not two or three.
-const jsYaml = createRequire(import.meta.url)('js-yaml') as typeof import('js-yaml');
+import { CORE_SCHEMA, jsYaml, resolveCoreScalar } from './yaml-core-schema.js';
+import { yamlPackage } from './yaml-package.js';
+import { readYamlSubset } from './yaml-subset.js';
 
 export interface FrontMatter {
   ok: true;
@@ -68,78 +66,51 @@ const refuse = {
   },
 };
 
-const safeYaml = {
-  parse: (text: string): object => parseYamlSafely(text) as object,
-  stringify(): never {
-    throw new Error('not supported');
-  },
-};
+/** How a file is read. */
+export interface ReadOptions {
+  /**
+   * Place a YAML problem on its line as precisely as the `yaml` package can (true, the default), or take js-yaml's
+   * place for it: for readers that only need to know whether a file reads (`ideas list`), which then never load
+   * the `yaml` package for a broken file.
+   */
+  locate?: boolean;
+}
+
+function engine(locate: boolean) {
+  return {
+    parse: (text: string): object => parseYamlSafely(text, locate) as object,
+    stringify(): never {
+      throw new Error('not supported');
+    },
+  };
+}
 
 // Every engine gray-matter knows by default is named here, so that none of its own can be reached.
 type MatterOptions = matter.GrayMatterOption<string, MatterOptions>;
-const matterOptions: MatterOptions = {
-  language: 'yaml',
-  engines: { yaml: safeYaml, yml: safeYaml, javascript: refuse, js: refuse, json: refuse, coffee: refuse, coffeescript: refuse, cson: refuse },
-} as MatterOptions;
-
-/**
- * Every number of the core schema starts with a digit, a sign or a dot: most plain scalars in an idea (names,
- * titles, keys) are ruled out by their first character before any regular expression runs.
- */
-function mayBeNumber(s: string): boolean {
-  const c = s.charCodeAt(0);
-  return (c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46;
+function matterOptions(locate: boolean): MatterOptions {
+  const yaml = engine(locate);
+  return {
+    language: 'yaml',
+    engines: { yaml, yml: yaml, javascript: refuse, js: refuse, json: refuse, coffee: refuse, coffeescript: refuse, cson: refuse },
+  } as MatterOptions;
 }
-
-/**
- * js-yaml's JSON schema resolves a few plain scalars differently from YAML 1.2's core schema, which the `yaml`
- * package uses to read files with anchors and to write new ones (`0b101` is a number to one and text to the
- * other; `+.5` the other way round). These types are the core schema's own, so every file reads the same whichever
- * parser reads it, and what `ideas new` writes reads back as written.
- */
-const coreTypes = [
-  new jsYaml.Type('tag:yaml.org,2002:null', {
-    kind: 'scalar',
-    resolve: (s: string) => s.length <= 4 && (s === '' || s === '~' || s === 'null' || s === 'Null' || s === 'NULL'),
-    construct: () => null,
-    predicate: (v: unknown) => v === null,
-    represent: () => 'null',
-  }),
-  new jsYaml.Type('tag:yaml.org,2002:bool', {
-    kind: 'scalar',
-    resolve: (s: string) => (s.length === 4 || s.length === 5) && /^(?:true|True|TRUE|false|False|FALSE)$/.test(s),
-    construct: (s: string) => s === 'true' || s === 'True' || s === 'TRUE',
-    predicate: (v: unknown) => typeof v === 'boolean',
-    represent: (v: object) => String(v),
-  }),
-  new jsYaml.Type('tag:yaml.org,2002:int', {
-    kind: 'scalar',
-    resolve: (s: string) => mayBeNumber(s) && /^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$/.test(s),
-    construct: (s: string) => (s.startsWith('0o') ? parseInt(s.slice(2), 8) : s.startsWith('0x') ? parseInt(s.slice(2), 16) : parseInt(s, 10)),
-    predicate: (v: unknown) => typeof v === 'number' && Number.isInteger(v),
-    represent: (v: object) => String(v),
-  }),
-  new jsYaml.Type('tag:yaml.org,2002:float', {
-    kind: 'scalar',
-    resolve: (s: string) => mayBeNumber(s) && /^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/.test(s),
-    construct: (s: string) => (/nan$/i.test(s) ? NaN : /inf$/i.test(s) ? (s.startsWith('-') ? -Infinity : Infinity) : parseFloat(s)),
-    predicate: (v: unknown) => typeof v === 'number',
-    represent: (v: object) => String(v),
-  }),
-];
-const CORE_SCHEMA = jsYaml.FAILSAFE_SCHEMA.extend({ implicit: coreTypes });
+const locating = matterOptions(true);
+const notLocating = matterOptions(false);
 
 const ANCHOR_OR_ALIAS = /(?:^|[\s[{,:-])[&*][^\s,[\]{}]/m;
 const MAX_ALIASES = 100;
 
 /** Parses YAML that may come from anyone. Throws YamlProblem with a position relative to the text. */
-export function parseYamlSafely(text: string): unknown {
+export function parseYamlSafely(text: string, locate = true): unknown {
+  // Most front matter is of the plain shape the subset reader knows; js-yaml reads the rest and reports errors.
+  const plain = readYamlSubset(text, resolveCoreScalar);
+  if (plain !== undefined) return plain;
   if (!ANCHOR_OR_ALIAS.test(text)) {
     try {
       return jsYaml.load(text, { schema: CORE_SCHEMA });
     } catch (e) {
       // The `yaml` package places most problems more precisely (the duplicate key itself, not the line after it).
-      throw problemOf(parseWithPositions(text), text) ?? fromJsYaml(e);
+      throw (locate ? problemOf(parseWithPositions(text), text) : null) ?? fromJsYaml(e);
     }
   }
   // Anchors and aliases: the `yaml` package counts them, which stops an alias bomb before it grows.
@@ -157,7 +128,7 @@ export function parseYamlSafely(text: string): unknown {
 }
 
 function parseWithPositions(text: string) {
-  return parseDocument(text, { schema: 'core', uniqueKeys: true, prettyErrors: true, strict: true });
+  return yamlPackage().parseDocument(text, { schema: 'core', uniqueKeys: true, prettyErrors: true, strict: true });
 }
 
 function problemOf(doc: ReturnType<typeof parseWithPositions>, text: string): YamlProblem | null {
@@ -215,7 +186,7 @@ function problem(rule: string, message: MessageKey, hint: MessageKey | null, lin
 export const MAX_IDEA_BYTES = 5_000_000;
 
 /** Reads an idea file's bytes. Never throws for any content. */
-export function readFrontMatter(bytes: Uint8Array): FrontMatterResult {
+export function readFrontMatter(bytes: Uint8Array, opts: ReadOptions = {}): FrontMatterResult {
   if (bytes.length === 0) return problem('file/empty', 'f.empty', 'h.empty', 1);
   if (bytes.length > MAX_IDEA_BYTES) return problem('file/too-large', 'f.tooLarge', 'h.tooLarge', 1, 1, { size: Math.round(bytes.length / 1_000_000), max: MAX_IDEA_BYTES / 1_000_000 });
   const nul = bytes.indexOf(0);
@@ -227,10 +198,10 @@ export function readFrontMatter(bytes: Uint8Array): FrontMatterResult {
   }
   let text = new TextDecoder('utf-8', { ignoreBOM: false }).decode(bytes);
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  return splitFrontMatter(text);
+  return splitFrontMatter(text, opts);
 }
 
-export function splitFrontMatter(text: string): FrontMatterResult {
+export function splitFrontMatter(text: string, opts: ReadOptions = {}): FrontMatterResult {
   const firstEnd = text.indexOf('\n');
   const firstLine = stripCR(firstEnd === -1 ? text : text.slice(0, firstEnd));
   if (firstLine !== '---') {
@@ -254,7 +225,7 @@ export function splitFrontMatter(text: string): FrontMatterResult {
   let parsed: matter.GrayMatterFile<string>;
   try {
     // Only the front matter: gray-matter copies and hashes what it is given, and the body is taken here.
-    parsed = matter(text.slice(0, afterClose), matterOptions);
+    parsed = matter(text.slice(0, afterClose), opts.locate === false ? notLocating : locating);
   } catch (e) {
     // gray-matter hands the engine the text from the line break after the opening `---`, so the engine's line 0
     // is the opening line itself.

@@ -2,7 +2,8 @@
  * Where a value sits in a YAML text, for findings with a line and a column. Only called for files that have
  * findings, so the `yaml` package's slower parse with positions stays off the path every file goes through.
  */
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import type { Document, LineCounter, Node } from 'yaml';
+import { yamlPackage } from './yaml-package.js';
 
 export interface Position {
   line: number;
@@ -19,14 +20,16 @@ export function pointerSegments(pointer: string): string[] {
 }
 
 export class YamlPositions {
-  private readonly doc;
-  private readonly counter = new LineCounter();
+  private readonly doc: Document.Parsed;
+  private readonly counter: LineCounter;
 
   /** `firstLine` is the file line on which `text` starts. */
   constructor(
     text: string,
     private readonly firstLine: number,
   ) {
+    const { LineCounter, parseDocument } = yamlPackage();
+    this.counter = new LineCounter();
     this.doc = parseDocument(text, { lineCounter: this.counter, schema: 'core', uniqueKeys: false, prettyErrors: false });
   }
 
@@ -35,6 +38,7 @@ export class YamlPositions {
    * so a finding about a missing `coach` lands on the line where the fields begin.
    */
   find(pointer: string, preferKey = false): Position {
+    const { isMap, isScalar, isSeq } = yamlPackage();
     let node: Node | null = this.doc.contents as Node | null;
     let keyNode: Node | null = null;
     for (const segment of pointerSegments(pointer)) {

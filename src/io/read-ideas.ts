@@ -31,7 +31,8 @@ export function readIdeas(registry: Registry, entries: IdeaFileEntry[] = listIde
         unreadable.push(entry);
         continue;
       }
-      fm = readFrontMatter(bytes);
+      // Only whether a file reads matters here (`ideas validate` says where it does not).
+      fm = readFrontMatter(bytes, { locate: false });
       if (key) cache?.set(entry.path, key, fm);
     }
     if (!fm.ok) {
