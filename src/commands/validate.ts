@@ -12,7 +12,7 @@ import { CONFIG_FILE, type Stage } from '../core/config.js';
 import { loadCriteria, type Registry } from '../io/registry.js';
 import { baseValidators } from '../core/schema-check.js';
 import { openRegistry } from './open-registry.js';
-import { FileCache } from '../io/file-cache.js';
+import { FileCache, readWithKey, type FileKey } from '../io/file-cache.js';
 import { readFrontMatter } from '../core/front-matter.js';
 
 export interface ValidateOptions extends CommonOptions {
@@ -106,8 +106,7 @@ export async function runValidate(opts: ValidateOptions, ctx: Ctx): Promise<Vali
     sightings.push({ id: checked.id, file: entry.path, locate });
   };
   for (const entry of selected) {
-    const key = entry.symlink ? null : (cache?.key(entry.abs) ?? null);
-    const known = key ? cache?.get(entry.path, key) : undefined;
+    const known = entry.symlink ? undefined : cache?.lookup(entry.path, entry.abs);
     if (known) {
       findings.push(...known.findings);
       sight(known, entry);
@@ -115,8 +114,10 @@ export async function runValidate(opts: ValidateOptions, ctx: Ctx): Promise<Vali
       continue;
     }
     let bytes: Uint8Array;
+    let key: FileKey | null = null;
     try {
-      bytes = entry.symlink ? new Uint8Array() : readFileSync(entry.abs);
+      if (entry.symlink) bytes = new Uint8Array();
+      else ({ bytes, key } = readWithKey(entry.abs));
     } catch (e) {
       findings.push({
         file: entry.path,

@@ -2,7 +2,7 @@ import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { FileCache, findGitDir, RACY_MS } from './file-cache.js';
+import { FileCache, findGitDir, RACY_MS, readWithKey } from './file-cache.js';
 import { git, makeTempDir, makeTempRepo, removeTempDirs } from '../../test/helpers/temp-repo.js';
 
 afterAll(removeTempDirs);
@@ -22,11 +22,10 @@ function pass(root: string, files: string[], compute: (file: string) => string, 
   if (!cache) throw new Error('no cache');
   const computed: string[] = [];
   const values = files.map((f) => {
-    const key = cache.key(path.join(root, f));
-    if (!key) throw new Error(`no key for ${f}`);
-    const known = cache.get(f, key);
+    const known = cache.lookup(f, path.join(root, f));
     if (known !== undefined) return known;
     computed.push(f);
+    const { key } = readWithKey(path.join(root, f));
     const value = compute(f);
     cache.set(f, key, value);
     return value;
@@ -142,5 +141,21 @@ describe('findGitDir', () => {
     const linked = path.join(makeTempDir(), 'wt');
     git(['worktree', 'add', '-q', linked], root);
     expect(findGitDir(linked)).toBe(path.join(root, '.git', 'worktrees', 'wt'));
+  });
+});
+
+describe('readWithKey', () => {
+  it('reads what readFileSync reads, with the key a later lookup compares against, and fails as it fails', () => {
+    const root = repoWith({ 'a.md': 'å'.repeat(5000), 'empty.md': '' });
+    for (const name of ['a.md', 'empty.md']) {
+      const abs = path.join(root, name);
+      const { bytes, key } = readWithKey(abs);
+      expect(bytes.equals(readFileSync(abs))).toBe(true);
+      const s = statSync(abs);
+      expect(key).toEqual([s.size, s.mtimeMs, s.ctimeMs, s.ino, s.mode]);
+    }
+    expect(() => readWithKey(path.join(root, 'missing.md'))).toThrow(expect.objectContaining({ code: 'ENOENT' }));
+    mkdirSync(path.join(root, 'folder.md'));
+    expect(() => readWithKey(path.join(root, 'folder.md'))).toThrow(expect.objectContaining({ code: 'EISDIR' }));
   });
 });

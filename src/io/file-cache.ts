@@ -11,7 +11,7 @@
  *   criteria, the language), is not the one it was written for.
  * The cache is only ever a shortcut: any trouble reading or writing it, and the run goes on without it.
  */
-import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, statSync, unlinkSync, writeFileSync, type Stats } from 'node:fs';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
@@ -48,6 +48,32 @@ export function findGitDir(dir: string): string | null {
     const parent = path.dirname(d);
     if (parent === d) return null;
     d = parent;
+  }
+}
+
+function keyOf(s: Stats): FileKey {
+  return [s.size, s.mtimeMs, s.ctimeMs, s.ino, s.mode];
+}
+
+/**
+ * A file's bytes and its key, from one open: the key is that of the file read (fstat on the same descriptor), and
+ * costs no more system calls than readFileSync makes. Throws as readFileSync does.
+ */
+export function readWithKey(abs: string): { bytes: Buffer; key: FileKey } {
+  const fd = openSync(abs, 'r');
+  try {
+    const stats = fstatSync(fd);
+    const bytes = Buffer.allocUnsafe(stats.size);
+    let got = 0;
+    while (got < bytes.length) {
+      const n = readSync(fd, bytes, got, bytes.length - got, null);
+      if (n === 0) break;
+      got += n;
+    }
+    // A file that changed while it was read is taken as read; its key no longer matches it, so is never used.
+    return { bytes: got === bytes.length ? bytes : bytes.subarray(0, got), key: keyOf(stats) };
+  } finally {
+    closeSync(fd);
   }
 }
 
@@ -120,21 +146,21 @@ export class FileCache<T> {
     return new FileCache<T>(file, buildId(), hash(context), stored, opts.now ?? Date.now(), opts.racyMs ?? RACY_MS);
   }
 
-  /** The file's key now, or null when it cannot be read (and so cannot be cached). */
-  key(abs: string): FileKey | null {
-    try {
-      const s = lstatSync(abs);
-      return [s.size, s.mtimeMs, s.ctimeMs, s.ino, s.mode];
-    } catch {
-      return null;
-    }
-  }
-
-  /** What `file` (relative to the root) came to when it had this key, if it still has it. */
-  get(file: string, key: FileKey): T | undefined {
+  /**
+   * What `file` (relative to the root) came to in an earlier run, if the file at `abs` is still as it was then. A
+   * file the cache knows nothing of costs nothing here: its key comes with its read (readWithKey).
+   */
+  lookup(file: string, abs: string): T | undefined {
     this.seen.add(file);
     const entry = this.old.get(file);
-    if (!entry || !sameKey(entry[0], key)) return undefined;
+    if (!entry) return undefined;
+    let key: FileKey;
+    try {
+      key = keyOf(lstatSync(abs));
+    } catch {
+      return undefined;
+    }
+    if (!sameKey(entry[0], key)) return undefined;
     this.next.set(file, entry);
     return entry[1];
   }

@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { readFrontMatter, type FrontMatterResult } from '../core/front-matter.js';
 import { toIdea, type Idea } from '../core/idea.js';
-import { FileCache } from './file-cache.js';
+import { FileCache, readWithKey, type FileKey } from './file-cache.js';
 import { listIdeaFiles, type IdeaFileEntry } from './idea-files.js';
 import type { Registry } from './registry.js';
 
@@ -21,19 +20,18 @@ export function readIdeas(registry: Registry, entries: IdeaFileEntry[] = listIde
   const unreadable: IdeaFileEntry[] = [];
   for (const entry of entries) {
     if (!entry.stage || entry.symlink) continue;
-    const key = cache?.key(entry.abs) ?? null;
-    let fm = key ? cache?.get(entry.path, key) : undefined;
+    let fm = cache?.lookup(entry.path, entry.abs);
     if (!fm) {
-      let bytes: Buffer;
+      let read: { bytes: Buffer; key: FileKey };
       try {
-        bytes = readFileSync(entry.abs);
+        read = readWithKey(entry.abs);
       } catch {
         unreadable.push(entry);
         continue;
       }
       // Only whether a file reads matters here (`ideas validate` says where it does not).
-      fm = readFrontMatter(bytes, { locate: false });
-      if (key) cache?.set(entry.path, key, fm);
+      fm = readFrontMatter(read.bytes, { locate: false });
+      cache?.set(entry.path, read.key, fm);
     }
     if (!fm.ok) {
       unreadable.push(entry);
