@@ -1,8 +1,8 @@
 import type { CommonOptions, Ctx } from '../context.js';
-import type { Idea } from '../core/idea.js';
+import type { IdeaFields } from '../core/idea.js';
 import type { Lang } from '../core/i18n.js';
-import { resolveStage, stageIndex } from '../core/stage-lookup.js';
-import { readIdeas } from '../io/read-ideas.js';
+import { resolveStage } from '../core/stage-lookup.js';
+import { readIdeaFields } from '../io/read-ideas.js';
 import type { Registry } from '../io/registry.js';
 import { openRegistry } from './open-registry.js';
 
@@ -15,7 +15,7 @@ export interface ListResult {
   kind: 'idea-list';
   registry: Registry;
   lang: Lang;
-  ideas: Idea[];
+  ideas: IdeaFields[];
   /** Files in stage folders that could not be read. */
   unreadable: number;
   today: Date;
@@ -24,16 +24,19 @@ export interface ListResult {
 export async function runList(opts: ListOptions, ctx: Ctx): Promise<ListResult> {
   const { registry, lang } = openRegistry(opts, ctx);
   const stage = opts.stage ? resolveStage(registry.config, opts.stage) : null;
-  const { ideas, unreadable } = readIdeas(registry);
+  const { ideas, unreadable } = readIdeaFields(registry);
   const tag = opts.tag?.toLowerCase();
+  // One collator for every comparison: what localeCompare does, without setting one up for each of them.
+  const text = new Intl.Collator().compare;
+  const order = new Map(registry.config.stages.map((s, i) => [s.key, i]));
   const shown = ideas
     .filter((i) => !stage || i.stage.key === stage.key)
     .filter((i) => !tag || i.tags.some((x) => x.toLowerCase() === tag))
     .sort(
       (a, b) =>
-        stageIndex(registry.config, a.stage.key) - stageIndex(registry.config, b.stage.key) ||
-        (a.created ?? '').localeCompare(b.created ?? '') ||
-        (a.id ?? a.path).localeCompare(b.id ?? b.path),
+        (order.get(a.stage.key) ?? Infinity) - (order.get(b.stage.key) ?? Infinity) ||
+        text(a.created ?? '', b.created ?? '') ||
+        text(a.id ?? a.path, b.id ?? b.path),
     );
   return { kind: 'idea-list', registry, lang, ideas: shown, unreadable: unreadable.length, today: ctx.clock() };
 }

@@ -8,7 +8,7 @@ import { buildReport, type Report } from '../core/report.js';
 import { readPackageSchema } from '../core/schema-check.js';
 import { fieldTitles, type FieldTitles } from '../core/field-titles.js';
 import { fieldOrderOf } from '../core/idea-row.js';
-import { readIdeas } from '../io/read-ideas.js';
+import { readIdeaFields } from '../io/read-ideas.js';
 import { readCriteriaSchemas, type Registry } from '../io/registry.js';
 import { openRegistry } from './open-registry.js';
 
@@ -45,7 +45,7 @@ export async function runReport(opts: ReportOptions, ctx: Ctx): Promise<ReportRe
   if (since !== null && since > until) throw new IdeasError('USAGE', 'err.badPeriod', { since, until });
   const schemas = [readPackageSchema('idea'), ...config.stages.flatMap((s) => readCriteriaSchemas(registry, s.key))];
   const classes = classifyFields(schemas);
-  const { ideas, unreadable } = readIdeas(registry);
+  const { ideas, unreadable } = readIdeaFields(registry);
 
   const known = new Set([...fieldOrderOf(schemas), ...ideas.flatMap((i) => Object.keys(i.data))]);
   for (const name of ['id', 'title', 'created', 'history']) known.delete(name);

@@ -1,8 +1,11 @@
 import type { Stage } from './config.js';
 import type { FrontMatter } from './front-matter.js';
 
-/** An idea as read from its file. The stage is the folder's; the fields are the front matter's, untouched. */
-export interface Idea {
+/**
+ * An idea's fields as read from its file, without its text: all `ideas list` and `ideas report` need. The stage is
+ * the folder's; the fields are the front matter's, untouched.
+ */
+export interface IdeaFields {
   id: string | null;
   title: string | null;
   created: string | null;
@@ -13,13 +16,17 @@ export interface Idea {
   tags: string[];
   /** Every field of the front matter as written. */
   data: Record<string, unknown>;
-  body: string;
-  bodyLine: number;
-  matter: string;
   stage: Stage;
   /** Relative to the registry root, with forward slashes. */
   path: string;
   abs: string;
+}
+
+/** An idea as read from its file: its fields, its front matter's text and the Markdown text after it. */
+export interface Idea extends IdeaFields {
+  body: string;
+  bodyLine: number;
+  matter: string;
 }
 
 export interface HistoryEntry {
@@ -41,8 +48,7 @@ function str(value: unknown): string | null {
   return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : null;
 }
 
-export function toIdea(fm: FrontMatter, stage: Stage, path: string, abs: string): Idea {
-  const d = fm.data;
+export function toIdeaFields(d: Record<string, unknown>, stage: Stage, path: string, abs: string): IdeaFields {
   return {
     id: str(d.id),
     title: str(d.title),
@@ -53,16 +59,17 @@ export function toIdea(fm: FrontMatter, stage: Stage, path: string, abs: string)
     challenge: str(d.challenge),
     tags: Array.isArray(d.tags) ? d.tags.filter((x): x is string => typeof x === 'string') : [],
     data: d,
-    body: fm.body,
-    bodyLine: fm.bodyLine,
-    matter: fm.matter,
     stage,
     path,
     abs,
   };
 }
 
-export function historyOf(idea: Idea): HistoryEntry[] {
+export function toIdea(fm: FrontMatter, stage: Stage, path: string, abs: string): Idea {
+  return { ...toIdeaFields(fm.data, stage, path, abs), body: fm.body, bodyLine: fm.bodyLine, matter: fm.matter };
+}
+
+export function historyOf(idea: IdeaFields): HistoryEntry[] {
   const h = idea.data.history;
   return Array.isArray(h) ? h.filter((e): e is HistoryEntry => e !== null && typeof e === 'object' && !Array.isArray(e)) : [];
 }
@@ -78,7 +85,7 @@ export function daysSince(date: string | null, today: Date): number | null {
 }
 
 /** The date the idea came into its current stage: the last history entry that led there, else its creation. */
-export function enteredStageOn(idea: Idea): string | null {
+export function enteredStageOn(idea: IdeaFields): string | null {
   const history = historyOf(idea);
   for (let i = history.length - 1; i >= 0; i--) {
     const e = history[i];
@@ -92,6 +99,6 @@ export function isoDate(d: Date): string {
 }
 
 /** The money granted to an idea: the sum of the amounts in its history. */
-export function grantedAmount(idea: Idea): number {
+export function grantedAmount(idea: IdeaFields): number {
   return historyOf(idea).reduce((sum, e) => sum + (typeof e.amount === 'number' && Number.isFinite(e.amount) ? e.amount : 0), 0);
 }

