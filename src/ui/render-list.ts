@@ -2,7 +2,7 @@ import type { ChalkInstance } from 'chalk';
 import { daysSince, grantedAmount, type IdeaFields } from '../core/idea.js';
 import { formatAmount } from '../core/minutes.js';
 import { t, type Lang } from '../core/i18n.js';
-import { displayWidth, padEnd, truncate } from './text-width.js';
+import { cell, fit } from './text-width.js';
 
 export function formatAge(days: number | null, lang: Lang): string {
   if (days === null) return '';
@@ -16,37 +16,40 @@ export function formatAge(days: number | null, lang: Lang): string {
 export function renderIdeaList(ideas: IdeaFields[], lang: Lang, today: Date, width: number, c: ChalkInstance, funds = false): string {
   if (ideas.length === 0) return `${t(lang, 'out.noIdeas')}\n`;
   const money = (n: number) => (n > 0 ? formatAmount(n, lang) : '');
+  // Each cell is flattened to one line and measured once, not once for the column's width and again to fit it.
   const rows = ideas.map((i) => ({
-    id: i.id ?? '?',
-    title: i.title ?? '',
-    stage: i.stage.label[lang],
-    age: formatAge(daysSince(i.created, today), lang),
+    id: cell(i.id ?? '?'),
+    title: cell(i.title ?? ''),
+    stage: cell(i.stage.label[lang]),
+    age: cell(formatAge(daysSince(i.created, today), lang)),
     // With --funds, the last column is the money granted instead of the carrier.
-    carrier: funds ? money(grantedAmount(i)) : (i.carrier ?? ''),
+    carrier: cell(funds ? money(grantedAmount(i)) : (i.carrier ?? '')),
   }));
-  const head = { id: t(lang, 'col.id'), title: t(lang, 'col.title'), stage: t(lang, 'col.stage'), age: t(lang, 'col.age'), carrier: t(lang, funds ? 'col.granted' : 'col.carrier') };
-  const widest = (key: keyof typeof head, cap: number) => Math.min(cap, Math.max(displayWidth(head[key]), ...rows.map((r) => displayWidth(r[key]))));
-  const gap = 2;
+  const head = {
+    id: cell(t(lang, 'col.id')),
+    title: cell(t(lang, 'col.title')),
+    stage: cell(t(lang, 'col.stage')),
+    age: cell(t(lang, 'col.age')),
+    carrier: cell(t(lang, funds ? 'col.granted' : 'col.carrier')),
+  };
+  const widest = (key: keyof typeof head, cap: number) => {
+    let w = head[key].width;
+    for (const r of rows) if (r[key].width > w) w = r[key].width;
+    return Math.min(cap, w);
+  };
+  const gap = ' '.repeat(2);
   const idW = widest('id', 24);
   const stageW = widest('stage', 16);
   const ageW = widest('age', 8);
   let carrierW = widest('carrier', 20);
-  let titleW = width - idW - stageW - ageW - carrierW - gap * 4;
+  let titleW = width - idW - stageW - ageW - carrierW - gap.length * 4;
   if (titleW < 16) {
     carrierW = Math.max(8, carrierW - (16 - titleW));
-    titleW = Math.max(10, width - idW - stageW - ageW - carrierW - gap * 4);
+    titleW = Math.max(10, width - idW - stageW - ageW - carrierW - gap.length * 4);
   }
-  titleW = Math.min(titleW, Math.max(displayWidth(head.title), ...rows.map((r) => displayWidth(r.title))));
+  titleW = Math.min(titleW, widest('title', Infinity));
   const line = (r: typeof head, style: (s: string) => string = (s) => s) =>
-    [
-      style(padEnd(truncate(r.id, idW), idW)),
-      padEnd(truncate(r.title, titleW), titleW),
-      padEnd(truncate(r.stage, stageW), stageW),
-      padEnd(truncate(r.age, ageW), ageW),
-      truncate(r.carrier, carrierW),
-    ]
-      .join(' '.repeat(gap))
-      .trimEnd();
+    `${style(fit(r.id, idW))}${gap}${fit(r.title, titleW)}${gap}${fit(r.stage, stageW)}${gap}${fit(r.age, ageW)}${gap}${fit(r.carrier, carrierW, false)}`.trimEnd();
   const out = [c.bold(line(head))];
   for (const r of rows) out.push(line(r, c.cyan));
   if (funds) out.push(c.bold(`${t(lang, 'minutes.total')}: ${formatAmount(ideas.reduce((sum, i) => sum + grantedAmount(i), 0), lang)}`));

@@ -37,3 +37,23 @@ export function truncate(text: string, width: number): string {
 export function padEnd(text: string, width: number): string {
   return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
 }
+
+/** Whitespace that truncate would change: anything but single spaces between words. */
+const NOT_FLAT = /[^\S ]|  |^ | $/;
+
+/** A table cell's text as it will be shown on one line, measured once: truncate's text, and its width in columns. */
+export interface Cell {
+  text: string;
+  width: number;
+}
+
+export function cell(text: string): Cell {
+  const flat = NOT_FLAT.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
+  return { text: flat, width: displayWidth(flat) };
+}
+
+/** The cell cut to `width` columns, and padded to exactly `width` unless it is the last of its line: padEnd(truncate()). */
+export function fit(c: Cell, width: number, pad = true): string {
+  if (c.width > width) return pad ? padEnd(truncate(c.text, width), width) : truncate(c.text, width);
+  return pad ? c.text + ' '.repeat(width - c.width) : c.text;
+}
