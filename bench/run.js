@@ -14,7 +14,7 @@
  *   npm run bench -- --runs 11 --sizes 1000,10000,50000 --size 10000 --changed 5 --md
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -249,11 +249,10 @@ function main() {
     const main = repos.get(o.size) ?? '';
     const node = process.execPath;
     const ideas = (/** @type {string[]} */ ...args) => [node, BIN, ...args];
-    // A first run: the cache of this kind (parsed files, or checked ones) removed before the run, so that the run
-    // reads and parses every file and writes the cache anew. A second run finds the cache the run before it wrote.
-    const firstRun = (/** @type {string} */ repo, /** @type {'parsed' | 'checked'} */ kind) => () => {
-      const dir = path.join(repo, '.git', 'ideas-cache');
-      if (existsSync(dir)) for (const f of readdirSync(dir)) if (f.startsWith(`${kind}-`)) rmSync(path.join(dir, f), { force: true });
+    // A first run: the whole cache removed before the run (whichever kinds the command keeps), so that the run reads
+    // and parses every file and writes its cache anew. A second run finds the cache the run before it wrote.
+    const firstRun = (/** @type {string} */ repo) => () => {
+      rmSync(path.join(repo, '.git', 'ideas-cache'), { recursive: true, force: true });
     };
     const n = (/** @type {number} */ size) => `${fmt.format(size)}`;
 
@@ -266,12 +265,12 @@ function main() {
     /** @type {Command[]} */
     const work = [
       { key: `read-all-${o.size}`, label: 'read every idea file (node)', argv: [node, READ_ALL], cwd: main },
-      ...[...repos.keys()].map((size) => ({ key: `validate-${size}`, label: 'ideas validate', argv: ideas('validate', '--format', 'json'), cwd: repos.get(size) ?? '', ok: [0, 1], before: firstRun(repos.get(size) ?? '', 'checked') })),
+      ...[...repos.keys()].map((size) => ({ key: `validate-${size}`, label: 'ideas validate', argv: ideas('validate', '--format', 'json'), cwd: repos.get(size) ?? '', ok: [0, 1], before: firstRun(repos.get(size) ?? '') })),
       { key: 'validate-again', label: 'ideas validate, second run', argv: ideas('validate', '--format', 'json'), cwd: main, ok: [0, 1] },
-      { key: 'validate-changed', label: 'ideas validate --changed', argv: ideas('validate', '--changed', '--format', 'json'), cwd: main, ok: [0, 1], before: firstRun(main, 'checked') },
-      { key: 'list', label: 'ideas list', argv: ideas('list'), cwd: main, ok: [0, 1], before: firstRun(main, 'parsed') },
+      { key: 'validate-changed', label: 'ideas validate --changed', argv: ideas('validate', '--changed', '--format', 'json'), cwd: main, ok: [0, 1], before: firstRun(main) },
+      { key: 'list', label: 'ideas list', argv: ideas('list'), cwd: main, ok: [0, 1], before: firstRun(main) },
       { key: 'list-again', label: 'ideas list, second run', argv: ideas('list'), cwd: main, ok: [0, 1] },
-      { key: 'report', label: 'ideas report', argv: ideas('report'), cwd: main, ok: [0, 1], before: firstRun(main, 'parsed') },
+      { key: 'report', label: 'ideas report', argv: ideas('report'), cwd: main, ok: [0, 1], before: firstRun(main) },
       { key: 'git-diff', label: 'git diff main HEAD', argv: ['git', 'diff', 'main', 'HEAD'], cwd: main },
       { key: 'diff', label: 'ideas diff main HEAD', argv: ideas('diff', 'main', 'HEAD'), cwd: main, ok: [0, 1] },
     ];
@@ -295,7 +294,7 @@ function main() {
     /** @type {Command[]} */
     const memory = [
       { key: 'node', label: 'node -e 0', argv: [node, '-e', '0'], cwd: tmp },
-      ...memorySizes.map((size) => ({ key: `validate-${size}`, label: 'ideas validate', argv: ideas('validate', '--format', 'json'), cwd: repos.get(size) ?? '', ok: [0, 1], before: firstRun(repos.get(size) ?? '', 'checked') })),
+      ...memorySizes.map((size) => ({ key: `validate-${size}`, label: 'ideas validate', argv: ideas('validate', '--format', 'json'), cwd: repos.get(size) ?? '', ok: [0, 1], before: firstRun(repos.get(size) ?? '') })),
     ];
 
     log(`start-up: ${o.runs * 3} rounds`);
