@@ -3,7 +3,9 @@
  * findings, so the `yaml` package's slower parse with positions stays off the path every file goes through.
  */
 import type { Document, LineCounter, Node } from 'yaml';
+import { resolveCoreScalar } from './yaml-core-schema.js';
 import { yamlPackage } from './yaml-package.js';
+import { readYamlSubset } from './yaml-subset.js';
 
 export interface Position {
   line: number;
@@ -20,26 +22,30 @@ export function pointerSegments(pointer: string): string[] {
 }
 
 export class YamlPositions {
-  private readonly doc: Document.Parsed;
-  private readonly counter: LineCounter;
+  private parsed: { doc: Document.Parsed; counter: LineCounter } | null = null;
 
-  /** `firstLine` is the file line on which `text` starts. */
+  /** `firstLine` is the file line on which `text` starts. `quick: false` always asks the `yaml` package (tests). */
   constructor(
-    text: string,
+    private readonly text: string,
     private readonly firstLine: number,
-  ) {
-    const { LineCounter, parseDocument } = yamlPackage();
-    this.counter = new LineCounter();
-    this.doc = parseDocument(text, { lineCounter: this.counter, schema: 'core', uniqueKeys: false, prettyErrors: false });
-  }
+    private readonly quick = true,
+  ) {}
 
   /**
    * The position of the deepest node along the pointer that exists: a missing field points at its parent's key,
    * so a finding about a missing `coach` lands on the line where the fields begin.
    */
   find(pointer: string, preferKey = false): Position {
-    const { isMap, isScalar, isSeq } = yamlPackage();
-    let node: Node | null = this.doc.contents as Node | null;
+    return (this.quick ? topLevelPosition(this.text, this.firstLine, pointer, preferKey) : null) ?? this.found(pointer, preferKey);
+  }
+
+  private found(pointer: string, preferKey: boolean): Position {
+    const { isMap, isScalar, isSeq, LineCounter, parseDocument } = yamlPackage();
+    if (!this.parsed) {
+      const counter = new LineCounter();
+      this.parsed = { doc: parseDocument(this.text, { lineCounter: counter, schema: 'core', uniqueKeys: false, prettyErrors: false }), counter };
+    }
+    let node: Node | null = this.parsed.doc.contents as Node | null;
     let keyNode: Node | null = null;
     for (const segment of pointerSegments(pointer)) {
       if (isMap(node)) {
@@ -59,7 +65,35 @@ export class YamlPositions {
     const target = preferKey && keyNode ? keyNode : node;
     const offset = target?.range?.[0];
     if (offset === undefined) return { line: this.firstLine, column: 1 };
-    const pos = this.counter.linePos(offset);
+    const pos = this.parsed.counter.linePos(offset);
     return { line: this.firstLine + pos.line - 1, column: pos.col };
   }
+}
+
+/**
+ * Where the `yaml` package would place a top-level field (or the fields, for one that is missing), found from the
+ * lines of a front matter of the plain shape (src/core/yaml-subset.ts) without parsing it again: most findings are
+ * about a top-level field, and parsing with the `yaml` package was a tenth of validate's time. Null when the text
+ * is not of that shape, the pointer goes deeper, or the value is not on the key's line.
+ */
+export function topLevelPosition(text: string, firstLine: number, pointer: string, preferKey: boolean): Position | null {
+  const segments = pointerSegments(pointer);
+  if (segments.length > 1 || readYamlSubset(text, resolveCoreScalar) === undefined) return null;
+  const key = segments[0];
+  const lines = text.split('\n');
+  let fields = -1;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as string;
+    // In the plain shape every line at the margin that is not a comment is a top-level key.
+    if (line === '' || line.startsWith(' ') || line.startsWith('#')) continue;
+    if (fields === -1) fields = i;
+    if (key === undefined || !line.startsWith(`${key}:`) || (line.length > key.length + 1 && line[key.length + 1] !== ' ')) continue;
+    if (preferKey) return { line: firstLine + i, column: 1 };
+    let at = key.length + 1;
+    while (line[at] === ' ') at++;
+    // A value on the lines below (a block, or nothing): the yaml package knows where it starts.
+    if (at >= line.length) return null;
+    return { line: firstLine + i, column: at + 1 };
+  }
+  return fields === -1 ? null : { line: firstLine + fields, column: 1 };
 }
