@@ -39,7 +39,7 @@ export function padEnd(text: string, width: number): string {
 }
 
 /** Whitespace that truncate would change: anything but single spaces between words. */
-const NOT_FLAT = /[^\S ]|  |^ | $/;
+const NOT_FLAT = /[^\S ]| {2}|^ | $/;
 
 /** A table cell's text as it will be shown on one line, measured once: truncate's text, and its width in columns. */
 export interface Cell {
