@@ -2,6 +2,7 @@ import type { CommonOptions, Ctx } from '../context.js';
 import type { IdeaFields } from '../core/idea.js';
 import type { Lang } from '../core/i18n.js';
 import { resolveStage } from '../core/stage-lookup.js';
+import { compareText } from '../core/text-order.js';
 import { readIdeaFields } from '../io/read-ideas.js';
 import type { Registry } from '../io/registry.js';
 import { openRegistry } from './open-registry.js';
@@ -26,8 +27,6 @@ export async function runList(opts: ListOptions, ctx: Ctx): Promise<ListResult> 
   const stage = opts.stage ? resolveStage(registry.config, opts.stage) : null;
   const { ideas, unreadable } = readIdeaFields(registry);
   const tag = opts.tag?.toLowerCase();
-  // One collator for every comparison: what localeCompare does, without setting one up for each of them.
-  const text = new Intl.Collator().compare;
   const order = new Map(registry.config.stages.map((s, i) => [s.key, i]));
   const shown = ideas
     .filter((i) => !stage || i.stage.key === stage.key)
@@ -35,8 +34,8 @@ export async function runList(opts: ListOptions, ctx: Ctx): Promise<ListResult> 
     .sort(
       (a, b) =>
         (order.get(a.stage.key) ?? Infinity) - (order.get(b.stage.key) ?? Infinity) ||
-        text(a.created ?? '', b.created ?? '') ||
-        text(a.id ?? a.path, b.id ?? b.path),
+        compareText(a.created ?? '', b.created ?? '') ||
+        compareText(a.id ?? a.path, b.id ?? b.path),
     );
   return { kind: 'idea-list', registry, lang, ideas: shown, unreadable: unreadable.length, today: ctx.clock() };
 }

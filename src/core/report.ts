@@ -8,6 +8,7 @@
  */
 import type { Goal, RegistryConfig, Stage } from './config.js';
 import { enteredStageOn, historyOf, type IdeaFields } from './idea.js';
+import { compareText } from './text-order.js';
 import type { Localized } from './i18n.js';
 import { median, percentile } from './percentile.js';
 import type { FieldClasses } from './personal-data.js';
@@ -204,7 +205,7 @@ export function buildReport(config: RegistryConfig, ideas: readonly IdeaFields[]
           personal: o.includePersonal ? { carrier: s.idea.carrier, coach: s.idea.coach } : null,
         });
       }
-      waiting.sort((a, b) => b.days - a.days || (a.id ?? a.path).localeCompare(b.id ?? b.path));
+      waiting.sort((a, b) => b.days - a.days || compareText(a.id ?? a.path, b.id ?? b.path));
     }
     return { stage, n: days.length, median: median(days), p90: percentile(days, 0.9), limitDays: stage.limitDays, waiting };
   });

@@ -1,6 +1,7 @@
 import stringWidth from 'fast-string-width';
 
-const segmenter = new Intl.Segmenter();
+// Made on first use: setting one up loads ICU's break rules (~10 ms), which Latin text never needs.
+let segmenter: Intl.Segmenter | undefined;
 
 /**
  * Text whose every character takes exactly one column: printable ASCII and the Latin letters of Swedish and its
@@ -25,6 +26,7 @@ export function truncate(text: string, width: number): string {
   if (ONE_COLUMN_EACH.test(flat)) return `${flat.slice(0, width - 1).trimEnd()}…`;
   let out = '';
   let used = 0;
+  segmenter ??= new Intl.Segmenter();
   for (const { segment } of segmenter.segment(flat)) {
     const w = displayWidth(segment);
     if (used + w > width - 1) break;
