@@ -4,6 +4,7 @@ import path from 'node:path';
 import matter from 'gray-matter';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readFrontMatter, type FrontMatterResult } from './front-matter.js';
+import { mutate, prng } from '../../test/fuzz/mutate.js';
 
 const utf8 = (text: string): Uint8Array => Buffer.from(text, 'utf8');
 const read = (text: string): FrontMatterResult => readFrontMatter(utf8(text));
@@ -207,5 +208,32 @@ describe('readFrontMatter and JavaScript front matter', () => {
     const r = read(`${opening}\n${payload(marker)}\n---\nbody\n`);
     expect(verdict(r)).toEqual({ rule: 'front-matter/opening', line: 1 });
     expect(fs.existsSync(marker)).toBe(false);
+  });
+});
+
+describe('readFrontMatter without the body', () => {
+  it('reads everything else as a full read does, for any bytes', () => {
+    const seeds = [
+      '---\ntitle: A\ntags: [a]\n---\nText\n',
+      '\uFEFF---\r\ntitle: B\r\n---\r\nText\r\n',
+      '---\ntitle: C\n---',
+      '---\ntitle: D\n---\r',
+      '---\ntitle: E\n---x\n---\nText with --- and \n---\n again\n',
+      '---\ntitle: F\n',
+      'no front matter\n---\n',
+    ].map((t) => Buffer.from(t, 'utf8'));
+    const cases = [...seeds, Buffer.concat([seeds[0] as Buffer, Buffer.from([0xff, 0xfe])]), Buffer.concat([seeds[0] as Buffer, Buffer.from([0])])];
+    const rnd = prng(5);
+    for (let n = 0; n < 1500; n++) cases.push(mutate(rnd, seeds[n % seeds.length] as Buffer));
+    const differ: string[] = [];
+    for (const bytes of cases) {
+      const full = readFrontMatter(bytes);
+      const short = readFrontMatter(bytes, { body: false });
+      const expected = full.ok ? { ...full, body: '' } : full;
+      if (JSON.stringify(short) !== JSON.stringify(expected)) differ.push(JSON.stringify(bytes.toString('utf8')));
+    }
+    expect(differ.slice(0, 3)).toEqual([]);
+    // Not a check that passes by never reading: some of the mutated files still read.
+    expect(cases.filter((b) => readFrontMatter(b, { body: false }).ok).length).toBeGreaterThan(cases.length / 20);
   });
 });

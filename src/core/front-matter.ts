@@ -74,6 +74,11 @@ export interface ReadOptions {
    * the `yaml` package for a broken file.
    */
   locate?: boolean;
+  /**
+   * Read the Markdown text after the front matter (true, the default), or leave `body` empty: for readers that never
+   * use it (`ideas list`, `ideas validate`), which then do not decode it. Its bytes are checked all the same.
+   */
+  body?: boolean;
 }
 
 function engine(locate: boolean) {
@@ -196,9 +201,32 @@ export function readFrontMatter(bytes: Uint8Array, opts: ReadOptions = {}): Fron
     const at = text.indexOf('\uFFFD');
     return problem('file/encoding', 'f.encoding', 'h.encoding', at === -1 ? 1 : lineOf(text, at));
   }
-  let text = new TextDecoder('utf-8', { ignoreBOM: false }).decode(bytes);
+  const end = opts.body === false ? frontMatterEnd(bytes) : -1;
+  let text = utf8.decode(end === -1 ? bytes : bytes.subarray(0, end));
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   return splitFrontMatter(text, opts);
+}
+
+// One decoder for every file: decode() without { stream: true } keeps nothing from one call to the next.
+const utf8 = new TextDecoder('utf-8', { ignoreBOM: false });
+const CLOSING = Buffer.from('\n---');
+
+/**
+ * Where the line that closes the front matter ends, found in the bytes as splitFrontMatter finds it in the text
+ * (UTF-8 never puts an ASCII byte inside another character); -1 when there is none.
+ */
+function frontMatterEnd(bytes: Uint8Array): number {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (let from = buffer.indexOf(10); from !== -1; ) {
+    const at = buffer.indexOf(CLOSING, from);
+    if (at === -1) return -1;
+    let after = at + CLOSING.length;
+    if (buffer[after] === 13) after++;
+    if (after >= buffer.length) return buffer.length;
+    if (buffer[after] === 10) return after + 1;
+    from = at + 1;
+  }
+  return -1;
 }
 
 export function splitFrontMatter(text: string, opts: ReadOptions = {}): FrontMatterResult {

@@ -57,16 +57,16 @@ const sorted = (findings: Finding[]) => [...findings].sort(compareFindings);
 const CRITERIA_HINT = 'Complete the idea, or move it to a stage whose criteria it meets.';
 
 describe('checkIdeaFile', () => {
-  it('finds nothing in a sound idea, and gives the idea', () => {
+  it('finds nothing in a sound idea, and gives its fields', () => {
     const registry = copyExample('minimal');
     const { file, bytes } = plant(registry, 'idea', 'ide-abcd12-sound.md', '---\nid: ide-abcd12\ntitle: Sound\ncreated: 2026-01-01\n---\nText\n');
     const result = checkIdeaFile(file, bytes, contextOf(registry));
     expect(result.findings).toEqual([]);
-    expect(result.idea && { id: result.idea.id, title: result.idea.title, stage: result.idea.stage.key, body: result.idea.body }).toEqual({
+    expect(result.idea && { id: result.idea.id, title: result.idea.title, stage: result.idea.stage.key, text: 'body' in result.idea }).toEqual({
       id: 'ide-abcd12',
       title: 'Sound',
       stage: 'idea',
-      body: 'Text\n',
+      text: false,
     });
   });
 

@@ -2,7 +2,7 @@ import type { RegistryConfig, Stage } from './config.js';
 import type { Finding, Severity } from './finding.js';
 import { readFrontMatter, MATTER_FIRST_LINE } from './front-matter.js';
 import { t, type Lang, type Localized, type MessageKey, type Params } from './i18n.js';
-import { historyOf, toIdea, type Idea } from './idea.js';
+import { historyOf, toIdeaFields, type IdeaFields } from './idea.js';
 import { YamlPositions } from './positions.js';
 import { describeErrors, type SchemaProblem, type Validator } from './schema-check.js';
 
@@ -23,7 +23,8 @@ export interface CheckContext {
 }
 
 export interface FileCheck {
-  idea: Idea | null;
+  /** The idea's fields, when it could be read (its text is not: no check needs it). */
+  idea: IdeaFields | null;
   findings: Finding[];
 }
 
@@ -45,14 +46,14 @@ export function checkIdeaFile(file: FileToCheck, bytes: Uint8Array, ctx: CheckCo
     findings.push(finding(file.path, 1, 1, 'layout/unknown-folder', 'error', lang, 'f.unknownFolder', 'h.unknownFolder', { folder: `${config.ideasDir}/${file.folder}`, folders }));
   }
 
-  const fm = readFrontMatter(bytes);
+  const fm = readFrontMatter(bytes, { body: false });
   if (!fm.ok) {
     findings.push(finding(file.path, fm.line, fm.column, fm.rule, 'error', lang, fm.message, fm.hint, fm.params));
     return { idea: null, findings };
   }
   if (!file.stage) return { idea: null, findings };
 
-  const idea = toIdea(fm, file.stage, file.path, file.abs);
+  const idea = toIdeaFields(fm.data, file.stage, file.path, file.abs);
   const problems: { problem: SchemaProblem; rule: string }[] = [];
   if (!ctx.base(fm.data)) {
     for (const problem of describeErrors(ctx.base.errors)) problems.push({ problem, rule: 'schema' });

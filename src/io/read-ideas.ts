@@ -15,7 +15,7 @@ export interface ReadIdeas<T = Idea> {
  * an earlier run is taken from the cache (src/io/file-cache.ts) instead of being read and parsed again.
  */
 export function readIdeas(registry: Registry, entries: IdeaFileEntry[] = listIdeaFiles(registry)): ReadIdeas {
-  return readEach(registry, entries, 'parsed', (fm) => fm, (fm, entry, stage) => toIdea(fm, stage, entry.path, entry.abs));
+  return readEach(registry, entries, 'parsed', true, (fm) => fm, (fm, entry, stage) => toIdea(fm, stage, entry.path, entry.abs));
 }
 
 type Fields = { ok: true; data: Record<string, unknown> } | FrontMatterProblem;
@@ -29,6 +29,7 @@ export function readIdeaFields(registry: Registry): ReadIdeas<IdeaFields> {
     registry,
     listIdeaFiles(registry),
     'fields',
+    false,
     (fm) => (fm.ok ? { ok: true, data: fm.data } : fm),
     (f, entry, stage) => toIdeaFields(f.data, stage, entry.path, entry.abs),
   );
@@ -38,6 +39,7 @@ function readEach<V extends { ok: boolean }, T>(
   registry: Registry,
   entries: IdeaFileEntry[],
   kind: string,
+  withText: boolean,
   keep: (fm: FrontMatterResult) => V,
   make: (value: Extract<V, { ok: true }>, entry: IdeaFileEntry, stage: NonNullable<IdeaFileEntry['stage']>) => T,
 ): ReadIdeas<T> {
@@ -56,7 +58,7 @@ function readEach<V extends { ok: boolean }, T>(
         continue;
       }
       // Only whether a file reads matters here (`ideas validate` says where it does not).
-      value = keep(readFrontMatter(read.bytes, { locate: false }));
+      value = keep(readFrontMatter(read.bytes, { locate: false, body: withText }));
       cache?.set(entry.path, read.key, value);
     }
     if (!value.ok) {
