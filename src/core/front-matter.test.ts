@@ -222,7 +222,7 @@ describe('readFrontMatter without the body', () => {
       '---\ntitle: F\n',
       'no front matter\n---\n',
     ].map((t) => Buffer.from(t, 'utf8'));
-    const cases = [...seeds, Buffer.concat([seeds[0] as Buffer, Buffer.from([0xff, 0xfe])]), Buffer.concat([seeds[0] as Buffer, Buffer.from([0])])];
+    const cases: Buffer[] = [...seeds, Buffer.concat([seeds[0] as Buffer, Buffer.from([0xff, 0xfe])]), Buffer.concat([seeds[0] as Buffer, Buffer.from([0])])];
     const rnd = prng(5);
     for (let n = 0; n < 1500; n++) cases.push(mutate(rnd, seeds[n % seeds.length] as Buffer));
     const differ: string[] = [];
