@@ -11,6 +11,8 @@ const SAMPLES = [
   'mjuk\u00adbindestreck',
   '',
   'tab\tand  spaces',
+  '“Citat” – ett tankstreck… och ‘apostrof’ • punkt',
+  'nollbredd\u200bmellanslag och \u2028radavgränsare',
 ];
 
 describe('text width', () => {
