@@ -8,7 +8,7 @@ import { resolveStage, stageIndex } from '../core/stage-lookup.js';
 import { readIdeas } from '../io/read-ideas.js';
 import { readCriteriaSchemas, type Registry } from '../io/registry.js';
 import { openRegistry } from './open-registry.js';
-import { compareText } from '../core/text-order.js';
+import { sortByTexts } from '../core/text-order.js';
 
 export interface ExportOptions extends CommonOptions {
   stage?: string;
@@ -40,9 +40,11 @@ export async function runExport(opts: ExportOptions, ctx: Ctx): Promise<ExportRe
   const stage = opts.stage ? resolveStage(config, opts.stage) : null;
   const schemas = [readPackageSchema('idea'), ...config.stages.flatMap((s) => readCriteriaSchemas(registry, s.key))];
   const { ideas, unreadable } = readIdeas(registry);
-  const shown = ideas
-    .filter((i) => !stage || i.stage.key === stage.key)
-    .sort((a, b) => stageIndex(config, a.stage.key) - stageIndex(config, b.stage.key) || compareText(a.created ?? '', b.created ?? '') || compareText(a.id ?? a.path, b.id ?? b.path));
+  const shown = sortByTexts(
+    ideas.filter((i) => !stage || i.stage.key === stage.key),
+    (i) => stageIndex(config, i.stage.key),
+    (i) => [i.created ?? '', i.id ?? i.path],
+  );
   const table = ideaTable(shown, config, classifyFields(schemas), { includePersonal: opts.includePersonal }, fieldOrderOf(schemas));
   return { kind: 'export', registry, lang, table, delimiter, unreadable: unreadable.length };
 }

@@ -2,7 +2,7 @@ import type { CommonOptions, Ctx } from '../context.js';
 import type { IdeaFields } from '../core/idea.js';
 import type { Lang } from '../core/i18n.js';
 import { resolveStage } from '../core/stage-lookup.js';
-import { compareText } from '../core/text-order.js';
+import { sortByTexts } from '../core/text-order.js';
 import { readIdeaFields } from '../io/read-ideas.js';
 import type { Registry } from '../io/registry.js';
 import { openRegistry } from './open-registry.js';
@@ -28,14 +28,11 @@ export async function runList(opts: ListOptions, ctx: Ctx): Promise<ListResult> 
   const { ideas, unreadable } = readIdeaFields(registry);
   const tag = opts.tag?.toLowerCase();
   const order = new Map(registry.config.stages.map((s, i) => [s.key, i]));
-  const shown = ideas
-    .filter((i) => !stage || i.stage.key === stage.key)
-    .filter((i) => !tag || i.tags.some((x) => x.toLowerCase() === tag))
-    .sort(
-      (a, b) =>
-        (order.get(a.stage.key) ?? Infinity) - (order.get(b.stage.key) ?? Infinity) ||
-        compareText(a.created ?? '', b.created ?? '') ||
-        compareText(a.id ?? a.path, b.id ?? b.path),
-    );
+  const wanted = ideas.filter((i) => (!stage || i.stage.key === stage.key) && (!tag || i.tags.some((x) => x.toLowerCase() === tag)));
+  const shown = sortByTexts(
+    wanted,
+    (i) => order.get(i.stage.key) ?? Infinity,
+    (i) => [i.created ?? '', i.id ?? i.path],
+  );
   return { kind: 'idea-list', registry, lang, ideas: shown, unreadable: unreadable.length, today: ctx.clock() };
 }

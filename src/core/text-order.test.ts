@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { prng } from '../../test/fuzz/mutate.js';
-import { compareText } from './text-order.js';
+import { compareText, sortByTexts } from './text-order.js';
 
 describe('compareText', () => {
   it('orders as Intl.Collator does: dates, ids, and any other text', () => {
@@ -18,5 +18,17 @@ describe('compareText', () => {
     }
     expect(wrong.slice(0, 5)).toEqual([]);
     expect(['2026-10-08', '2026-01-31', 'sund-b2', 'sund-a10', 'Ärende', 'arende', ''].sort(compareText)).toEqual(['', '2026-01-31', '2026-10-08', 'arende', 'Ärende', 'sund-a10', 'sund-b2']);
+  });
+
+  it('sorts by rank, then by each text in turn, as comparing with compareText does', () => {
+    const rnd = prng(12);
+    const pick = (xs: string[]) => xs[Math.floor(rnd() * xs.length)] as string;
+    const items = Array.from({ length: 2000 }, (_, n) => ({
+      n,
+      rank: Math.floor(rnd() * 3),
+      texts: [pick(['2026-01-02', '2026-01-10', '', 'igår', 'Ärende', '2026-1-3']), pick(['sund-a1', 'sund-b', 'Sund-a', 'ideas/x.md', 'å-1', 'a'])],
+    }));
+    const expected = [...items].sort((a, b) => a.rank - b.rank || compareText(a.texts[0] as string, b.texts[0] as string) || compareText(a.texts[1] as string, b.texts[1] as string));
+    expect(sortByTexts(items, (i) => i.rank, (i) => i.texts).map((i) => i.n)).toEqual(expected.map((i) => i.n));
   });
 });

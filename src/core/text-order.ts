@@ -11,3 +11,28 @@ export function compareText(a: string, b: string): number {
   collator ??= new Intl.Collator();
   return collator.compare(a, b);
 }
+
+/**
+ * Items sorted by a number, then by texts, in compareText's order. Each text is tested for plainness once, not at
+ * each of the ~14 comparisons an item takes part in among 10,000.
+ */
+export function sortByTexts<T>(items: readonly T[], rank: (item: T) => number, texts: (item: T) => readonly string[]): T[] {
+  const keyed = items.map((item) => {
+    const t = texts(item);
+    return { item, rank: rank(item), texts: t, plain: t.map((s) => PLAIN.test(s)) };
+  });
+  keyed.sort((a, b) => {
+    if (a.rank !== b.rank) return a.rank < b.rank ? -1 : 1;
+    for (let i = 0; i < a.texts.length; i++) {
+      const x = a.texts[i] as string;
+      const y = b.texts[i] as string;
+      if (x === y) continue;
+      if (a.plain[i] && b.plain[i]) return x < y ? -1 : 1;
+      collator ??= new Intl.Collator();
+      const c = collator.compare(x, y);
+      if (c !== 0) return c;
+    }
+    return 0;
+  });
+  return keyed.map((k) => k.item);
+}
