@@ -152,7 +152,7 @@ describe('readFrontMatter', () => {
     expect(r.ok && r.data).toEqual({ title: 'yes', x: 'no', y: 'no', created: '2026-01-01' });
   });
 
-  it.each(['0b101', '+.5', '0x1F', '0o17', '1e3', '+12', 'yes', 'Null', '~', '2026-01-01', '.inf'])(
+  it.each(['0b101', '+.5', '0x1F', '0o17', '1e3', '+12', 'yes', 'Null', '~', '2026-01-01', '.inf', '1e-5', '-1E-5', '-5', '1-2', '0x1e-5'])(
     'reads %s the same whether or not the file has an anchor elsewhere',
     (value) => {
       const plain = read(`---\ntitle: x\nvalue: ${value}\n---\n`);

@@ -14,12 +14,15 @@ import { createRequire } from 'node:module';
 export const jsYaml = createRequire(import.meta.url)('js-yaml') as typeof import('js-yaml');
 
 /**
- * Every number of the core schema starts with a digit, a sign or a dot: most plain scalars in an idea (names,
- * titles, keys) are ruled out by their first character before any regular expression runs.
+ * Every number of the core schema starts with a digit, a sign or a dot, and has no dash after that but the sign of
+ * an exponent: most plain scalars in an idea (names, titles, keys, and dates) are ruled out before any regular
+ * expression runs.
  */
 function mayBeNumber(s: string): boolean {
   const c = s.charCodeAt(0);
-  return (c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46;
+  if (!((c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46)) return false;
+  const dash = s.indexOf('-', 1);
+  return dash === -1 || (s.charCodeAt(dash - 1) | 32) === 101 /* e or E */;
 }
 
 const isNull = (s: string): boolean => s.length <= 4 && (s === '' || s === '~' || s === 'null' || s === 'Null' || s === 'NULL');
