@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { IdeasError } from '../core/errors.js';
 import { readFrontMatter } from '../core/front-matter.js';
 import { toIdea, type Idea } from '../core/idea.js';
-import { listIdeaFiles } from './idea-files.js';
+import { listIdeaFiles, type IdeaFileEntry } from './idea-files.js';
 import { readIdeas } from './read-ideas.js';
 import type { Registry } from './registry.js';
 
@@ -13,6 +13,25 @@ import type { Registry } from './registry.js';
 export function findIdea(registry: Registry, query: string): Idea {
   const wanted = query.trim().toLowerCase().replace(/\\/g, '/');
   const entries = listIdeaFiles(registry).filter((e) => e.stage && !e.symlink);
+  const named = byName(entries, wanted);
+  if (named) return named;
+  const { ideas } = readIdeas(registry, entries);
+  const exact = ideas.filter((i) => i.id?.toLowerCase() === wanted);
+  if (exact.length === 1 && exact[0]) return exact[0];
+  const partial = exact.length > 1 ? exact : ideas.filter((i) => i.id !== null && i.id.toLowerCase().split('-').slice(1).join('-') === wanted);
+  if (partial.length === 1 && partial[0]) return partial[0];
+  if (partial.length > 1) {
+    throw new IdeasError('AMBIGUOUS_ID', 'err.ambiguousId', { id: query, matches: partial.map((i) => i.path).join(', ') });
+  }
+  // An idea that another process moved while the folders were listed can be missed in both: gone from its old
+  // folder when that was read, not yet in its new one when that was. One more look before saying it is not there.
+  const again = byName(listIdeaFiles(registry).filter((e) => e.stage && !e.symlink), wanted);
+  if (again) return again;
+  throw new IdeasError('IDEA_NOT_FOUND', 'err.ideaNotFound', { id: query }, { hint: 'hint.ideaNotFound' });
+}
+
+/** The idea whose path, or whose file name's id, is the one asked for; the file name names the id. */
+function byName(entries: IdeaFileEntry[], wanted: string): Idea | null {
   const byPath = entries.find((e) => e.path.toLowerCase() === wanted || e.path.toLowerCase().endsWith(`/${wanted}`));
   const candidates = byPath ? [byPath] : entries.filter((e) => baseName(e.path).startsWith(`${wanted}-`) || baseName(e.path) === `${wanted}.md`);
   for (const entry of candidates) {
@@ -23,18 +42,10 @@ export function findIdea(registry: Registry, query: string): Idea {
         if (byPath || idea.id?.toLowerCase() === wanted) return idea;
       }
     } catch {
-      // unreadable: fall through to the full read
+      // unreadable, or gone since the listing: fall through to the full read
     }
   }
-  const { ideas } = readIdeas(registry, entries);
-  const exact = ideas.filter((i) => i.id?.toLowerCase() === wanted);
-  if (exact.length === 1 && exact[0]) return exact[0];
-  const partial = exact.length > 1 ? exact : ideas.filter((i) => i.id !== null && i.id.toLowerCase().split('-').slice(1).join('-') === wanted);
-  if (partial.length === 1 && partial[0]) return partial[0];
-  if (partial.length > 1) {
-    throw new IdeasError('AMBIGUOUS_ID', 'err.ambiguousId', { id: query, matches: partial.map((i) => i.path).join(', ') });
-  }
-  throw new IdeasError('IDEA_NOT_FOUND', 'err.ideaNotFound', { id: query }, { hint: 'hint.ideaNotFound' });
+  return null;
 }
 
 function baseName(p: string): string {

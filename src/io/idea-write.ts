@@ -23,6 +23,8 @@ export function readIdeaText(idea: Idea): string {
   try {
     return readFileSync(idea.abs, 'utf8');
   } catch (e) {
+    // Read a moment ago, gone now: someone else moved it (or removed it) in between.
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new IdeasError('CONFLICT', 'err.changedMeanwhile', { file: idea.path });
     throw new IdeasError('IO', 'err.readFile', { file: idea.path, reason: (e as Error).message });
   }
 }

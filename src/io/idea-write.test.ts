@@ -1,0 +1,30 @@
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { readFrontMatter } from '../core/front-matter.js';
+import { toIdea } from '../core/idea.js';
+import { makeTempDir, removeTempDirs } from '../../test/helpers/temp-repo.js';
+import { readIdeaText } from './idea-write.js';
+
+afterAll(removeTempDirs);
+
+const stage = { key: 'idea', folder: '01-ide', label: { sv: 'Idé', en: 'Idea' }, criteria: 'criteria/idea.json', next: [] };
+
+function ideaAt(abs: string) {
+  const fm = readFrontMatter(Buffer.from('---\nid: ide-abcd12\ntitle: X\n---\n'));
+  if (!fm.ok) throw new Error('bad test idea');
+  return toIdea(fm, stage as never, 'ideas/01-ide/ide-abcd12-x.md', abs);
+}
+
+describe('readIdeaText', () => {
+  it('says an idea gone since it was found was changed by someone else, and other trouble as a read error', () => {
+    const dir = makeTempDir();
+    const abs = path.join(dir, 'ide-abcd12-x.md');
+    writeFileSync(abs, '---\nid: ide-abcd12\ntitle: X\n---\n');
+    expect(readIdeaText(ideaAt(abs))).toContain('title: X');
+    rmSync(abs);
+    expect(() => readIdeaText(ideaAt(abs))).toThrow(expect.objectContaining({ code: 'CONFLICT' }));
+    mkdirSync(abs);
+    expect(() => readIdeaText(ideaAt(abs))).toThrow(expect.objectContaining({ code: 'IO' }));
+  });
+});
