@@ -1,6 +1,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { Stage } from '../core/config.js';
 import { readFrontMatter } from '../core/front-matter.js';
 import { toIdea } from '../core/idea.js';
 import { makeTempDir, removeTempDirs } from '../../test/helpers/temp-repo.js';
@@ -8,12 +9,12 @@ import { readIdeaText } from './idea-write.js';
 
 afterAll(removeTempDirs);
 
-const stage = { key: 'idea', folder: '01-ide', label: { sv: 'Idé', en: 'Idea' }, criteria: 'criteria/idea.json', next: [] };
+const stage: Stage = { key: 'idea', folder: '01-ide', label: { sv: 'Idé', en: 'Idea' }, criteria: 'criteria/idea.json', next: [], council: false, funding: false, limitDays: null };
 
 function ideaAt(abs: string) {
   const fm = readFrontMatter(Buffer.from('---\nid: ide-abcd12\ntitle: X\n---\n'));
   if (!fm.ok) throw new Error('bad test idea');
-  return toIdea(fm, stage as never, 'ideas/01-ide/ide-abcd12-x.md', abs);
+  return toIdea(fm, stage, 'ideas/01-ide/ide-abcd12-x.md', abs);
 }
 
 describe('readIdeaText', () => {
