@@ -26,7 +26,7 @@ function mayBeNumber(s: string): boolean {
 }
 
 const isNull = (s: string): boolean => s.length <= 4 && (s === '' || s === '~' || s === 'null' || s === 'Null' || s === 'NULL');
-const isBool = (s: string): boolean => (s.length === 4 || s.length === 5) && /^(?:true|True|TRUE|false|False|FALSE)$/.test(s);
+const isBool = (s: string): boolean => s === 'true' || s === 'True' || s === 'TRUE' || s === 'false' || s === 'False' || s === 'FALSE';
 const toBool = (s: string): boolean => s === 'true' || s === 'True' || s === 'TRUE';
 const isInt = (s: string): boolean => mayBeNumber(s) && /^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$/.test(s);
 const toInt = (s: string): number => (s.startsWith('0o') ? parseInt(s.slice(2), 8) : s.startsWith('0x') ? parseInt(s.slice(2), 16) : parseInt(s, 10));
