@@ -34,36 +34,16 @@ const isFloat = (s: string): boolean =>
   mayBeNumber(s) && /^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/.test(s);
 const toFloat = (s: string): number => (/nan$/i.test(s) ? NaN : /inf$/i.test(s) ? (s.startsWith('-') ? -Infinity : Infinity) : parseFloat(s));
 
+function coreType(name: string, resolve: (s: string) => boolean, construct: (s: string) => unknown, predicate: (v: unknown) => boolean) {
+  return new jsYaml.Type(`tag:yaml.org,2002:${name}`, { kind: 'scalar', resolve, construct, predicate, represent: (v: object) => String(v) });
+}
+
 // js-yaml tries these in this order on every plain scalar; resolveCoreScalar below keeps the same order.
 const coreTypes = [
-  new jsYaml.Type('tag:yaml.org,2002:null', {
-    kind: 'scalar',
-    resolve: isNull,
-    construct: () => null,
-    predicate: (v: unknown) => v === null,
-    represent: () => 'null',
-  }),
-  new jsYaml.Type('tag:yaml.org,2002:bool', {
-    kind: 'scalar',
-    resolve: isBool,
-    construct: toBool,
-    predicate: (v: unknown) => typeof v === 'boolean',
-    represent: (v: object) => String(v),
-  }),
-  new jsYaml.Type('tag:yaml.org,2002:int', {
-    kind: 'scalar',
-    resolve: isInt,
-    construct: toInt,
-    predicate: (v: unknown) => typeof v === 'number' && Number.isInteger(v),
-    represent: (v: object) => String(v),
-  }),
-  new jsYaml.Type('tag:yaml.org,2002:float', {
-    kind: 'scalar',
-    resolve: isFloat,
-    construct: toFloat,
-    predicate: (v: unknown) => typeof v === 'number',
-    represent: (v: object) => String(v),
-  }),
+  coreType('null', isNull, () => null, (v) => v === null),
+  coreType('bool', isBool, toBool, (v) => typeof v === 'boolean'),
+  coreType('int', isInt, toInt, (v) => typeof v === 'number' && Number.isInteger(v)),
+  coreType('float', isFloat, toFloat, (v) => typeof v === 'number'),
 ];
 export const CORE_SCHEMA = jsYaml.FAILSAFE_SCHEMA.extend({ implicit: coreTypes });
 
