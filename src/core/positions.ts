@@ -23,6 +23,8 @@ export function pointerSegments(pointer: string): string[] {
 
 export class YamlPositions {
   private parsed: { doc: Document.Parsed; counter: LineCounter } | null = null;
+  /** The text's lines when it is of the plain shape, else null; looked at once, for the first finding. */
+  private plain: string[] | null | undefined;
 
   /** `firstLine` is the file line on which `text` starts. `quick: false` always asks the `yaml` package (tests). */
   constructor(
@@ -36,7 +38,8 @@ export class YamlPositions {
    * so a finding about a missing `coach` lands on the line where the fields begin.
    */
   find(pointer: string, preferKey = false): Position {
-    return (this.quick ? topLevelPosition(this.text, this.firstLine, pointer, preferKey) : null) ?? this.found(pointer, preferKey);
+    if (this.quick && this.plain === undefined) this.plain = plainLines(this.text);
+    return (this.plain ? positionInLines(this.plain, this.firstLine, pointer, preferKey) : null) ?? this.found(pointer, preferKey);
   }
 
   private found(pointer: string, preferKey: boolean): Position {
@@ -77,10 +80,19 @@ export class YamlPositions {
  * is not of that shape, the pointer goes deeper, or the value is not on the key's line.
  */
 export function topLevelPosition(text: string, firstLine: number, pointer: string, preferKey: boolean): Position | null {
+  const lines = plainLines(text);
+  return lines ? positionInLines(lines, firstLine, pointer, preferKey) : null;
+}
+
+/** The lines of a text of the plain shape, or null for any other text. */
+function plainLines(text: string): string[] | null {
+  return readYamlSubset(text, resolveCoreScalar) === undefined ? null : text.split('\n');
+}
+
+function positionInLines(lines: string[], firstLine: number, pointer: string, preferKey: boolean): Position | null {
   const segments = pointerSegments(pointer);
-  if (segments.length > 1 || readYamlSubset(text, resolveCoreScalar) === undefined) return null;
+  if (segments.length > 1) return null;
   const key = segments[0];
-  const lines = text.split('\n');
   let fields = -1;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as string;
