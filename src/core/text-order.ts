@@ -7,7 +7,12 @@ let collator: Intl.Collator | undefined;
 const PLAIN = /^[-0-9a-z]*$/;
 
 export function compareText(a: string, b: string): number {
-  if (PLAIN.test(a) && PLAIN.test(b)) return a < b ? -1 : a > b ? 1 : 0;
+  return compareKnown(a, b, PLAIN.test(a) && PLAIN.test(b));
+}
+
+/** compareText, told whether both texts are plain. */
+function compareKnown(a: string, b: string, plain: boolean): number {
+  if (plain) return a < b ? -1 : a > b ? 1 : 0;
   collator ??= new Intl.Collator();
   return collator.compare(a, b);
 }
@@ -26,10 +31,7 @@ export function sortByTexts<T>(items: readonly T[], rank: (item: T) => number, t
     for (let i = 0; i < a.texts.length; i++) {
       const x = a.texts[i] as string;
       const y = b.texts[i] as string;
-      if (x === y) continue;
-      if (a.plain[i] && b.plain[i]) return x < y ? -1 : 1;
-      collator ??= new Intl.Collator();
-      const c = collator.compare(x, y);
+      const c = x === y ? 0 : compareKnown(x, y, a.plain[i] === true && b.plain[i] === true);
       if (c !== 0) return c;
     }
     return 0;

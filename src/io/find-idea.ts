@@ -12,7 +12,7 @@ import type { Registry } from './registry.js';
  */
 export function findIdea(registry: Registry, query: string): Idea {
   const wanted = query.trim().toLowerCase().replace(/\\/g, '/');
-  const entries = listIdeaFiles(registry).filter((e) => e.stage && !e.symlink);
+  const entries = ideaEntries(registry);
   const named = byName(entries, wanted);
   if (named) return named;
   const { ideas } = readIdeas(registry, entries);
@@ -25,9 +25,14 @@ export function findIdea(registry: Registry, query: string): Idea {
   }
   // An idea that another process moved while the folders were listed can be missed in both: gone from its old
   // folder when that was read, not yet in its new one when that was. One more look before saying it is not there.
-  const again = byName(listIdeaFiles(registry).filter((e) => e.stage && !e.symlink), wanted);
+  const again = byName(ideaEntries(registry), wanted);
   if (again) return again;
   throw new IdeasError('IDEA_NOT_FOUND', 'err.ideaNotFound', { id: query }, { hint: 'hint.ideaNotFound' });
+}
+
+/** The files in stage folders that may be ideas (links are never followed). */
+function ideaEntries(registry: Registry): IdeaFileEntry[] {
+  return listIdeaFiles(registry).filter((e) => e.stage && !e.symlink);
 }
 
 /** The idea whose path, or whose file name's id, is the one asked for; the file name names the id. */
