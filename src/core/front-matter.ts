@@ -76,7 +76,8 @@ export interface ReadOptions {
   locate?: boolean;
   /**
    * Read the Markdown text after the front matter (true, the default), or leave `body` empty: for readers that never
-   * use it (`ideas list`, `ideas validate`), which then do not decode it. Its bytes are checked all the same.
+   * use it (`ideas list`, `ideas validate`), which then do not decode it (in a file of the common layout, see
+   * commonLayout). Its bytes are checked all the same.
    */
   body?: boolean;
 }
@@ -91,7 +92,7 @@ function engine(locate: boolean) {
 }
 
 // Every engine gray-matter knows by default is named here, so that none of its own can be reached.
-type MatterOptions = matter.GrayMatterOption<string, MatterOptions>;
+type MatterOptions = matter.GrayMatterOption<string | Buffer, MatterOptions>;
 function matterOptions(locate: boolean): MatterOptions {
   const yaml = engine(locate);
   return {
@@ -201,8 +202,10 @@ export function readFrontMatter(bytes: Uint8Array, opts: ReadOptions = {}): Fron
     const at = text.indexOf('\uFFFD');
     return problem('file/encoding', 'f.encoding', 'h.encoding', at === -1 ? 1 : lineOf(text, at));
   }
-  const end = opts.body === false ? frontMatterEnd(bytes) : -1;
-  let text = utf8.decode(end === -1 ? bytes : bytes.subarray(0, end));
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const close = commonLayout(buffer);
+  if (close !== -1) return readCommonLayout(buffer, close, opts);
+  let text = utf8.decode(bytes);
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   return splitFrontMatter(text, opts);
 }
@@ -212,21 +215,77 @@ const utf8 = new TextDecoder('utf-8', { ignoreBOM: false });
 const CLOSING = Buffer.from('\n---');
 
 /**
- * Where the line that closes the front matter ends, found in the bytes as splitFrontMatter finds it in the text
- * (UTF-8 never puts an ASCII byte inside another character); -1 when there is none.
+ * Where the closing delimiter's line starts (the line break before it) in a file laid out the common way: no BOM,
+ * `---` and a line feed on the first line (so the front matter's text starts at byte 4), line feeds as the only line
+ * breaks before the closing line, and a first later line that starts with `---` which is exactly `---` (or `---`
+ * and a CR). -1 for any other file: splitFrontMatter reads those, and says what is wrong with them.
+ * UTF-8 never puts an ASCII byte inside another character, so what is found in the bytes is where the text has it.
  */
-function frontMatterEnd(bytes: Uint8Array): number {
-  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  for (let from = buffer.indexOf(10); from !== -1; ) {
-    const at = buffer.indexOf(CLOSING, from);
-    if (at === -1) return -1;
-    let after = at + CLOSING.length;
-    if (buffer[after] === 13) after++;
-    if (after >= buffer.length) return buffer.length;
-    if (buffer[after] === 10) return after + 1;
-    from = at + 1;
+export function commonLayout(buffer: Buffer): number {
+  if (buffer[0] !== 45 || buffer[1] !== 45 || buffer[2] !== 45 || buffer[3] !== 10) return -1;
+  const at = buffer.indexOf(CLOSING, 3);
+  if (at === -1 || before(buffer, 13, at) || before(buffer, LS, at) || before(buffer, PS, at)) return -1;
+  let after = at + CLOSING.length;
+  if (buffer[after] === 13) after++;
+  return after === buffer.length || buffer[after] === 10 ? at : -1;
+}
+
+// Other line breaks than the line feed, which splitFrontMatter's look for stray delimiters also knows.
+const LS = Buffer.from('\u2028');
+const PS = Buffer.from('\u2029');
+
+function before(buffer: Buffer, what: number | Buffer, end: number): boolean {
+  const at = buffer.indexOf(what);
+  return at !== -1 && at < end;
+}
+
+/**
+ * Reads a file of the common layout (see commonLayout) as splitFrontMatter reads its text, without decoding the
+ * text twice or encoding it again: gray-matter takes the front matter's bytes and decodes them itself, and the body
+ * is decoded only when asked for. src/core/front-matter.test.ts holds the two readers equal on mutated files.
+ */
+function readCommonLayout(buffer: Buffer, close: number, opts: ReadOptions): FrontMatterResult {
+  // After the closing `---` (and its CR, if any): the line break before the body, or the end of the file.
+  const afterClose = buffer[close + CLOSING.length] === 13 ? close + CLOSING.length + 1 : close + CLOSING.length;
+  const parsed = parseMatter(buffer.subarray(0, afterClose), opts);
+  if (!parsed.ok) return parsed;
+  // gray-matter's `matter` runs from the line break after the opening `---` to the one before the closing line.
+  const yamlText = close === 3 ? '' : `${parsed.matter.slice(1)}\n`;
+  return {
+    ok: true,
+    data: parsed.data,
+    matter: yamlText,
+    body: opts.body === false ? '' : bodyAfter(buffer, afterClose + 1),
+    bodyLine: MATTER_FIRST_LINE + countLines(yamlText, yamlText.length) + 1,
+  };
+}
+
+/** The body from `start` (the closing line's line break passed) without one blank line first, as splitFrontMatter has it. */
+function bodyAfter(buffer: Buffer, start: number): string {
+  let from = start;
+  if (buffer[from] === 13 && buffer[from + 1] === 10) from += 2;
+  else if (buffer[from] === 10) from += 1;
+  return from >= buffer.length ? '' : utf8.decode(buffer.subarray(from));
+}
+
+/** gray-matter's reading of the front matter `head` (the file up to the closing `---`), or the problem it met. */
+function parseMatter(head: string | Buffer, opts: ReadOptions): { ok: true; data: Record<string, unknown>; matter: string } | FrontMatterProblem {
+  let parsed: matter.GrayMatterFile<string | Buffer>;
+  try {
+    parsed = matter(head, opts.locate === false ? notLocating : locating);
+  } catch (e) {
+    // gray-matter hands the engine the text from the line break after the opening `---`, so the engine's line 0
+    // is the opening line itself.
+    if (e instanceof YamlProblem) return problem(e.rule, e.key, e.hintKey, Math.max(MATTER_FIRST_LINE, 1 + e.line), e.column + 1, e.params);
+    if (e instanceof RangeError) return problem('front-matter/too-deep', 'f.tooDeep', 'h.tooDeep', MATTER_FIRST_LINE);
+    return problem('front-matter/yaml', 'f.yaml', 'h.yaml', MATTER_FIRST_LINE, 1, { reason: e instanceof Error ? e.message : String(e) });
   }
-  return -1;
+  const data: unknown = parsed.data;
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    const message = Array.isArray(data) ? 'f.notMappingList' : 'f.notMappingScalar';
+    return problem('front-matter/not-mapping', message, 'h.notMapping', MATTER_FIRST_LINE);
+  }
+  return { ok: true, data: data as Record<string, unknown>, matter: parsed.matter };
 }
 
 export function splitFrontMatter(text: string, opts: ReadOptions = {}): FrontMatterResult {
@@ -250,26 +309,13 @@ export function splitFrontMatter(text: string, opts: ReadOptions = {}): FrontMat
   if (stray) return problem('front-matter/stray-delimiter', 'f.fmStrayDelimiter', 'h.fmStrayDelimiter', MATTER_FIRST_LINE + countLines(yamlText, stray.index));
 
   const afterClose = matterEnd + close[0].length - 1;
-  let parsed: matter.GrayMatterFile<string>;
-  try {
-    // Only the front matter: gray-matter copies and hashes what it is given, and the body is taken here.
-    parsed = matter(text.slice(0, afterClose), opts.locate === false ? notLocating : locating);
-  } catch (e) {
-    // gray-matter hands the engine the text from the line break after the opening `---`, so the engine's line 0
-    // is the opening line itself.
-    if (e instanceof YamlProblem) return problem(e.rule, e.key, e.hintKey, Math.max(MATTER_FIRST_LINE, 1 + e.line), e.column + 1, e.params);
-    if (e instanceof RangeError) return problem('front-matter/too-deep', 'f.tooDeep', 'h.tooDeep', MATTER_FIRST_LINE);
-    return problem('front-matter/yaml', 'f.yaml', 'h.yaml', MATTER_FIRST_LINE, 1, { reason: e instanceof Error ? e.message : String(e) });
-  }
-  const data: unknown = parsed.data;
-  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-    const message = Array.isArray(data) ? 'f.notMappingList' : 'f.notMappingScalar';
-    return problem('front-matter/not-mapping', message, 'h.notMapping', MATTER_FIRST_LINE);
-  }
-  const body = text.slice(afterClose).replace(/^\r?\n/, '');
+  // Only the front matter: gray-matter copies and hashes what it is given, and the body is taken here.
+  const parsed = parseMatter(text.slice(0, afterClose), opts);
+  if (!parsed.ok) return parsed;
+  const body = opts.body === false ? '' : text.slice(afterClose).replace(/^\r?\n/, '');
   return {
     ok: true,
-    data: data as Record<string, unknown>,
+    data: parsed.data,
     matter: yamlText,
     body,
     bodyLine: MATTER_FIRST_LINE + countLines(yamlText, yamlText.length) + 1,
