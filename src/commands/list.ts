@@ -1,9 +1,9 @@
 import type { CommonOptions, Ctx } from '../context.js';
-import type { IdeaFields } from '../core/idea.js';
+import type { IdeaSummary } from '../core/idea.js';
 import type { Lang } from '../core/i18n.js';
 import { resolveStage } from '../core/stage-lookup.js';
 import { sortByTexts } from '../core/text-order.js';
-import { readIdeaFields } from '../io/read-ideas.js';
+import { readIdeaSummaries } from '../io/read-ideas.js';
 import type { Registry } from '../io/registry.js';
 import { openRegistry } from './open-registry.js';
 
@@ -16,7 +16,7 @@ export interface ListResult {
   kind: 'idea-list';
   registry: Registry;
   lang: Lang;
-  ideas: IdeaFields[];
+  ideas: IdeaSummary[];
   /** Files in stage folders that could not be read. */
   unreadable: number;
   today: Date;
@@ -25,7 +25,7 @@ export interface ListResult {
 export async function runList(opts: ListOptions, ctx: Ctx): Promise<ListResult> {
   const { registry, lang } = openRegistry(opts, ctx);
   const stage = opts.stage ? resolveStage(registry.config, opts.stage) : null;
-  const { ideas, unreadable } = readIdeaFields(registry);
+  const { ideas, unreadable } = readIdeaSummaries(registry);
   const tag = opts.tag?.toLowerCase();
   const order = new Map(registry.config.stages.map((s, i) => [s.key, i]));
   const wanted = ideas.filter((i) => (!stage || i.stage.key === stage.key) && (!tag || i.tags.some((x) => x.toLowerCase() === tag)));

@@ -22,6 +22,18 @@ export interface IdeaFields {
   abs: string;
 }
 
+/**
+ * What `ideas list` shows of an idea: its fields without the rest of its front matter, and the money granted to it.
+ * A list keeps this for every idea, not the whole front matter, and so does its cache: a fraction of the memory.
+ */
+export interface IdeaSummary extends Omit<IdeaFields, 'data'> {
+  /** The sum of the amounts in the idea's history. */
+  granted: number;
+}
+
+/** An IdeaSummary without where the idea is: what the cache keeps for a file. */
+export type SummaryRow = Omit<IdeaSummary, 'stage' | 'path' | 'abs'>;
+
 /** An idea as read from its file: its fields, its front matter's text and the Markdown text after it. */
 export interface Idea extends IdeaFields {
   body: string;
@@ -52,7 +64,8 @@ function tagsOf(d: Record<string, unknown>): string[] {
   return Array.isArray(d.tags) ? d.tags.filter((x): x is string => typeof x === 'string') : [];
 }
 
-export function toIdeaFields(d: Record<string, unknown>, stage: Stage, path: string, abs: string): IdeaFields {
+/** The fields every view of an idea shows, from its front matter `d`. */
+function described(d: Record<string, unknown>) {
   return {
     id: str(d.id),
     title: str(d.title),
@@ -62,11 +75,21 @@ export function toIdeaFields(d: Record<string, unknown>, stage: Stage, path: str
     unit: str(d.unit),
     challenge: str(d.challenge),
     tags: tagsOf(d),
-    data: d,
-    stage,
-    path,
-    abs,
   };
+}
+
+export function toIdeaFields(d: Record<string, unknown>, stage: Stage, path: string, abs: string): IdeaFields {
+  return Object.assign(described(d), { data: d, stage, path, abs });
+}
+
+/** What `ideas list` keeps of front matter `d`: see IdeaSummary. */
+export function summaryRow(d: Record<string, unknown>): SummaryRow {
+  return Object.assign(described(d), { granted: grantedIn(d) });
+}
+
+export function toIdeaSummary(row: SummaryRow, stage: Stage, path: string, abs: string): IdeaSummary {
+  // A fresh object: `row` may be the cache's own, which is written back as it is.
+  return Object.assign({ stage, path, abs }, row);
 }
 
 export function toIdea(fm: FrontMatter, stage: Stage, path: string, abs: string): Idea {
@@ -75,7 +98,11 @@ export function toIdea(fm: FrontMatter, stage: Stage, path: string, abs: string)
 }
 
 export function historyOf(idea: IdeaFields): HistoryEntry[] {
-  const h = idea.data.history;
+  return historyIn(idea.data);
+}
+
+function historyIn(d: Record<string, unknown>): HistoryEntry[] {
+  const h = d.history;
   return Array.isArray(h) ? h.filter((e): e is HistoryEntry => e !== null && typeof e === 'object' && !Array.isArray(e)) : [];
 }
 
@@ -104,6 +131,10 @@ export function isoDate(d: Date): string {
 }
 
 /** The money granted to an idea: the sum of the amounts in its history. */
-export function grantedAmount(idea: IdeaFields): number {
-  return historyOf(idea).reduce((sum, e) => sum + (typeof e.amount === 'number' && Number.isFinite(e.amount) ? e.amount : 0), 0);
+export function grantedAmount(idea: IdeaFields | IdeaSummary): number {
+  return 'granted' in idea ? idea.granted : grantedIn(idea.data);
+}
+
+function grantedIn(d: Record<string, unknown>): number {
+  return historyIn(d).reduce((sum, e) => sum + (typeof e.amount === 'number' && Number.isFinite(e.amount) ? e.amount : 0), 0);
 }

@@ -1,5 +1,5 @@
 import { readFrontMatter, type FrontMatterProblem, type FrontMatterResult } from '../core/front-matter.js';
-import { toIdea, toIdeaFields, type Idea, type IdeaFields } from '../core/idea.js';
+import { summaryRow, toIdea, toIdeaFields, toIdeaSummary, type Idea, type IdeaFields, type IdeaSummary, type SummaryRow } from '../core/idea.js';
 import { FileCache, readWithKey, type FileKey } from './file-cache.js';
 import { listIdeaFiles, type IdeaFileEntry } from './idea-files.js';
 import type { Registry } from './registry.js';
@@ -21,8 +21,8 @@ export function readIdeas(registry: Registry, entries: IdeaFileEntry[] = listIde
 type Fields = { ok: true; data: Record<string, unknown> } | FrontMatterProblem;
 
 /**
- * Reads the fields of every idea, without its text: what `ideas list` and `ideas report` show. Its cache keeps
- * only the fields, a third of the size of readIdeas's, so it is written and read again in a third of the time.
+ * Reads the fields of every idea, without its text: what `ideas report` counts. Its cache keeps only the fields, a
+ * third of the size of readIdeas's, so it is written and read again in a third of the time.
  */
 export function readIdeaFields(registry: Registry): ReadIdeas<IdeaFields> {
   return readEach<Fields, IdeaFields>(
@@ -32,6 +32,21 @@ export function readIdeaFields(registry: Registry): ReadIdeas<IdeaFields> {
     false,
     (fm) => (fm.ok ? { ok: true, data: fm.data } : fm),
     (f, entry, stage) => toIdeaFields(f.data, stage, entry.path, entry.abs),
+  );
+}
+
+/**
+ * Reads what `ideas list` shows of every idea (IdeaSummary): the front matter of each file is parsed, and all but
+ * those few fields let go at once. Its cache keeps only them too.
+ */
+export function readIdeaSummaries(registry: Registry): ReadIdeas<IdeaSummary> {
+  return readEach<{ ok: true; row: SummaryRow } | FrontMatterProblem, IdeaSummary>(
+    registry,
+    listIdeaFiles(registry),
+    'summary',
+    false,
+    (fm) => (fm.ok ? { ok: true, row: summaryRow(fm.data) } : fm),
+    (v, entry, stage) => toIdeaSummary(v.row, stage, entry.path, entry.abs),
   );
 }
 

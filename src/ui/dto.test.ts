@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RegistryConfig, Stage } from '../core/config.js';
 import { readFrontMatter } from '../core/front-matter.js';
-import { toIdea, type Idea } from '../core/idea.js';
+import { summaryRow, toIdea, toIdeaSummary, type Idea } from '../core/idea.js';
 import type { Registry } from '../io/registry.js';
 import { ideaDocument, ideaListDocument, ideaSummaryDto } from './dto.js';
 
@@ -95,6 +95,22 @@ describe('ideaSummaryDto', () => {
       ageDays: 3,
       stageLabel: 'Idé',
     });
+  });
+
+  it('is the same from the summary `ideas list` keeps as from the fields', () => {
+    const texts = [
+      FULL,
+      '---\ntitle: Bara en titel\n---\n',
+      '---\ntitle: X\ncreated: 2026-11-20\ncarrier: [a, b]\ncoach: { name: Sara }\ntags: [ok, 3, null]\n---\n',
+      '---\nid: 12\ntitle: 3.5\nhistory:\n  - amount: 100\n  - amount: "200"\n  - amount: .inf\n  - 7\n  - amount: 50\n---\n',
+      '---\nhistory: none\ntags: solo\n---\n',
+    ];
+    for (const text of texts) {
+      const idea = ideaOf(text);
+      const summary = toIdeaSummary(summaryRow(idea.data), idea.stage, idea.path, idea.abs);
+      expect(ideaSummaryDto(summary, 'sv', today), text).toEqual(ideaSummaryDto(idea, 'sv', today));
+    }
+    expect(ideaSummaryDto(ideaOf(texts[3] as string), 'sv', today).granted).toBe(150);
   });
 });
 

@@ -3,7 +3,7 @@
  * (absolute paths, parsed schemas) never leak, and missing values are null, never absent keys.
  */
 import type { Finding } from '../core/finding.js';
-import { daysSince, grantedAmount, historyOf, type Idea, type IdeaFields } from '../core/idea.js';
+import { daysSince, grantedAmount, historyOf, type Idea, type IdeaFields, type IdeaSummary } from '../core/idea.js';
 import type { IdeasError } from '../core/errors.js';
 import type { Lang } from '../core/i18n.js';
 import type { Registry } from '../io/registry.js';
@@ -72,7 +72,7 @@ function registryDto(r: Registry): RegistryDto {
   return { name: r.config.name, language: r.config.language };
 }
 
-export function ideaSummaryDto(idea: IdeaFields, lang: Lang, today: Date): IdeaSummaryDto {
+export function ideaSummaryDto(idea: IdeaFields | IdeaSummary, lang: Lang, today: Date): IdeaSummaryDto {
   return {
     id: idea.id,
     title: idea.title,
@@ -112,7 +112,7 @@ export function ideaDto(idea: Idea, lang: Lang, today: Date): IdeaDto {
   };
 }
 
-export function ideaListDocument(registry: Registry, ideas: IdeaFields[], lang: Lang, today: Date) {
+export function ideaListDocument(registry: Registry, ideas: Array<IdeaFields | IdeaSummary>, lang: Lang, today: Date) {
   return { schemaVersion: SCHEMA_VERSION, kind: 'idea-list', registry: registryDto(registry), ideas: ideas.map((i) => ideaSummaryDto(i, lang, today)) };
 }
 

@@ -1,5 +1,5 @@
 import type { ChalkInstance } from 'chalk';
-import { daysSince, grantedAmount, type IdeaFields } from '../core/idea.js';
+import { daysSince, type IdeaSummary } from '../core/idea.js';
 import { formatAmount } from '../core/minutes.js';
 import { t, type Lang } from '../core/i18n.js';
 import { cell, fit } from './text-width.js';
@@ -13,7 +13,7 @@ export function formatAge(days: number | null, lang: Lang): string {
 }
 
 /** The table of `ideas list`: id, title, stage, age and carrier, fitted to the terminal (80 columns when piped). */
-export function renderIdeaList(ideas: IdeaFields[], lang: Lang, today: Date, width: number, c: ChalkInstance, funds = false): string {
+export function renderIdeaList(ideas: IdeaSummary[], lang: Lang, today: Date, width: number, c: ChalkInstance, funds = false): string {
   if (ideas.length === 0) return `${t(lang, 'out.noIdeas')}\n`;
   const money = (n: number) => (n > 0 ? formatAmount(n, lang) : '');
   // Each cell is flattened to one line and measured once, not once for the column's width and again to fit it.
@@ -23,7 +23,7 @@ export function renderIdeaList(ideas: IdeaFields[], lang: Lang, today: Date, wid
     stage: cell(i.stage.label[lang]),
     age: cell(formatAge(daysSince(i.created, today), lang)),
     // With --funds, the last column is the money granted instead of the carrier.
-    carrier: cell(funds ? money(grantedAmount(i)) : (i.carrier ?? '')),
+    carrier: cell(funds ? money(i.granted) : (i.carrier ?? '')),
   }));
   const head = {
     id: cell(t(lang, 'col.id')),
@@ -52,6 +52,6 @@ export function renderIdeaList(ideas: IdeaFields[], lang: Lang, today: Date, wid
     `${style(fit(r.id, idW))}${gap}${fit(r.title, titleW)}${gap}${fit(r.stage, stageW)}${gap}${fit(r.age, ageW)}${gap}${fit(r.carrier, carrierW, false)}`.trimEnd();
   const out = [c.bold(line(head))];
   for (const r of rows) out.push(line(r, c.cyan));
-  if (funds) out.push(c.bold(`${t(lang, 'minutes.total')}: ${formatAmount(ideas.reduce((sum, i) => sum + grantedAmount(i), 0), lang)}`));
+  if (funds) out.push(c.bold(`${t(lang, 'minutes.total')}: ${formatAmount(ideas.reduce((sum, i) => sum + i.granted, 0), lang)}`));
   return `${out.join('\n')}\n`;
 }

@@ -68,22 +68,30 @@ describe('ideas list and validate with the cache', () => {
   it('a second run prints the same as the first, which wrote the cache in the git folder and nowhere else', () => {
     const list = run('list', '--json').stdout;
     const validate = run('validate', '--format', 'json').stdout;
-    // export reads every idea with its text (a column of the table), list only their fields.
+    // export reads every idea with its text (a column of the table), report only their fields, list a few of them.
     const exported = run('export').stdout;
-    expect(fs.readdirSync(path.join(repo, CACHE_DIR)).sort()).toEqual([expect.stringMatching(/^checked-/), expect.stringMatching(/^fields-/), expect.stringMatching(/^parsed-/)]);
+    const report = run('report', '--format', 'json').stdout;
+    expect(fs.readdirSync(path.join(repo, CACHE_DIR)).sort()).toEqual([
+      expect.stringMatching(/^checked-/),
+      expect.stringMatching(/^fields-/),
+      expect.stringMatching(/^parsed-/),
+      expect.stringMatching(/^summary-/),
+    ]);
     expect(git(['status', '--porcelain'], repo)).toBe('');
     expect(run('list', '--json').stdout).toBe(list);
     expect(run('validate', '--format', 'json').stdout).toBe(validate);
     expect(run('export').stdout).toBe(exported);
+    expect(run('report', '--format', 'json').stdout).toBe(report);
     expect(run('--no-cache', 'list', '--json').stdout).toBe(list);
     expect(run('--no-cache', 'validate', '--format', 'json').stdout).toBe(validate);
     expect(run('--no-cache', 'export').stdout).toBe(exported);
+    expect(run('--no-cache', 'report', '--format', 'json').stdout).toBe(report);
   });
 
   it('an unchanged file is taken from the cache, and a changed one never is, even at the same size and times', () => {
     run('list');
-    tamper<{ ok: boolean; data: Record<string, unknown> }>('fields', IDEA, (fm) => {
-      fm.data.title = 'Från cachen';
+    tamper<{ ok: boolean; row: { title: string } }>('summary', IDEA, (value) => {
+      value.row.title = 'Från cachen';
     });
     expect(run('list').stdout).toContain('Från cachen');
     expect(run('--no-cache', 'list').stdout).not.toContain('Från cachen');
