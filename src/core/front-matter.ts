@@ -23,8 +23,6 @@ export interface FrontMatter {
   matter: string;
   /** The Markdown text after the closing delimiter. */
   body: string;
-  /** 1-based line of the first body line. */
-  bodyLine: number;
 }
 
 /** A problem that stops the file from being read at all, with where it is. */
@@ -256,7 +254,6 @@ function readCommonLayout(buffer: Buffer, close: number, opts: ReadOptions): Fro
     data: parsed.data,
     matter: yamlText,
     body: opts.body === false ? '' : bodyAfter(buffer, afterClose + 1),
-    bodyLine: MATTER_FIRST_LINE + countLines(yamlText, yamlText.length) + 1,
   };
 }
 
@@ -318,7 +315,6 @@ export function splitFrontMatter(text: string, opts: ReadOptions = {}): FrontMat
     data: parsed.data,
     matter: yamlText,
     body,
-    bodyLine: MATTER_FIRST_LINE + countLines(yamlText, yamlText.length) + 1,
   };
 }
 

@@ -17,7 +17,7 @@ const criteria = { properties: { test_plan: { type: 'string' }, team_gender: { t
 const schemas = [readPackageSchema('idea'), criteria];
 const classes = classifyFields(schemas);
 const stage = (key: string) => config.stages.find((s) => s.key === key) ?? config.stages[0]!;
-const idea = (key: string, data: Record<string, unknown>, body = '') => toIdea({ ok: true, data, body, bodyLine: 1, matter: '' }, stage(key), 'p', '/p');
+const idea = (key: string, data: Record<string, unknown>, body = '') => toIdea({ ok: true, data, body, matter: '' }, stage(key), 'p', '/p');
 
 const ideas = [
   idea(

@@ -56,7 +56,7 @@ function idea(id: string, stage: string, created: string, moves: Move[], fields:
   const data = { id, title: `Idé ${id}`, created, carrier: `Bärare ${id}`, coach: 'Johan Ek', ...fields, ...(moves.length > 0 ? { history } : {}) };
   const st = config.stages.find((s) => s.key === stage);
   if (!st) throw new Error(stage);
-  return toIdea({ ok: true, data, body: '', bodyLine: 1, matter: '' }, st, `ideas/${st.folder}/${id}.md`, `/r/ideas/${st.folder}/${id}.md`);
+  return toIdea({ ok: true, data, body: '', matter: '' }, st, `ideas/${st.folder}/${id}.md`, `/r/ideas/${st.folder}/${id}.md`);
 }
 
 const ideas: Idea[] = [

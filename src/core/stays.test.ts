@@ -4,7 +4,7 @@ import { toIdea } from './idea.js';
 import { daysBetween, stayOn, staysOf } from './stays.js';
 
 const stage = (key: string): Stage => ({ key, folder: key, label: { sv: key, en: key }, next: [], criteria: 'c.json', council: false, funding: false, limitDays: null });
-const idea = (folder: string, data: Record<string, unknown>) => toIdea({ ok: true, data: { id: 'x-aaaa', title: 'X', ...data }, body: '', bodyLine: 1, matter: '' }, stage(folder), 'p', '/p');
+const idea = (folder: string, data: Record<string, unknown>) => toIdea({ ok: true, data: { id: 'x-aaaa', title: 'X', ...data }, body: '', matter: '' }, stage(folder), 'p', '/p');
 
 describe('staysOf', () => {
   it('starts a stay at every entry that leads somewhere, and skips entries that do not move the idea', () => {
