@@ -87,6 +87,12 @@ describe('readFrontMatter', () => {
     ['a quoted repeat', '---\ntitle: x\n"title": y\n---\n', 'title', 3],
     ['a nested key', '---\ntitle: x\nh:\n  a: 1\n  a: 2\n---\n', 'a', 5],
     ['a key in a file with anchors', '---\nb: &x 1\ntitle: x\nb: 2\n---\n', 'b', 4],
+    ['a key whose first value is a block', '---\na:\n  x: 1\na:\n  y: 2\n---\n', 'a', 4],
+    ['a key in an item of a list', '---\nh:\n  - a: 1\n    a: 2\n---\n', 'a', 4],
+    ['a key after a comment and a blank line', '---\na: 1\n\n# c\na: |\n  t\n---\n', 'a', 5],
+    ['a key after a flow list on two lines', '---\na: [1,\n 2]\na: 3\n---\n', 'a', 4],
+    ['a key after a quoted value on two lines', '---\na: "x\n y"\na: 2\n---\n', 'a', 4],
+    ['a key in a flow mapping', '---\nx: {a: 1, a: 2}\n---\n', 'a', 2],
   ])('a duplicate key names %s and the line of the second one', (_name, text, key, line) => {
     const r = read(text);
     expect(r.ok ? r : { rule: r.rule, line: r.line, params: r.params }).toEqual({ rule: 'front-matter/duplicate-key', line, params: { key } });
