@@ -2,7 +2,7 @@ import type { ChalkInstance } from 'chalk';
 import { daysSince, type IdeaSummary } from '../core/idea.js';
 import { formatAmount } from '../core/minutes.js';
 import { t, type Lang } from '../core/i18n.js';
-import { cell, fit } from './text-width.js';
+import { cell, fit, type Cell } from './text-width.js';
 
 export function formatAge(days: number | null, lang: Lang): string {
   if (days === null) return '';
@@ -16,12 +16,19 @@ export function formatAge(days: number | null, lang: Lang): string {
 export function renderIdeaList(ideas: IdeaSummary[], lang: Lang, today: Date, width: number, c: ChalkInstance, funds = false): string {
   if (ideas.length === 0) return `${t(lang, 'out.noIdeas')}\n`;
   const money = (n: number) => (n > 0 ? formatAmount(n, lang) : '');
+  // Ages repeat (a few hundred among 10,000 ideas): each is worded and measured once.
+  const ages = new Map<number | null, Cell>();
+  const age = (days: number | null): Cell => {
+    let c = ages.get(days);
+    if (!c) ages.set(days, (c = cell(formatAge(days, lang))));
+    return c;
+  };
   // Each cell is flattened to one line and measured once, not once for the column's width and again to fit it.
   const rows = ideas.map((i) => ({
     id: cell(i.id ?? '?'),
     title: cell(i.title ?? ''),
     stage: cell(i.stage.label[lang]),
-    age: cell(formatAge(daysSince(i.created, today), lang)),
+    age: age(daysSince(i.created, today)),
     // With --funds, the last column is the money granted instead of the carrier.
     carrier: cell(funds ? money(i.granted) : (i.carrier ?? '')),
   }));
