@@ -16,19 +16,23 @@ export function formatAge(days: number | null, lang: Lang): string {
 export function renderIdeaList(ideas: IdeaSummary[], lang: Lang, today: Date, width: number, c: ChalkInstance, funds = false): string {
   if (ideas.length === 0) return `${t(lang, 'out.noIdeas')}\n`;
   const money = (n: number) => (n > 0 ? formatAmount(n, lang) : '');
-  // Ages repeat (a few hundred among 10,000 ideas): each is worded and measured once.
-  const ages = new Map<number | null, Cell>();
-  const age = (days: number | null): Cell => {
-    let c = ages.get(days);
-    if (!c) ages.set(days, (c = cell(formatAge(days, lang))));
-    return c;
+  // Dates and stages repeat (a few thousand and seven among 10,000 ideas): each cell of them is made once.
+  const once = <K,>(make: (key: K) => string) => {
+    const made = new Map<K, Cell>();
+    return (key: K): Cell => {
+      let c = made.get(key);
+      if (!c) made.set(key, (c = cell(make(key))));
+      return c;
+    };
   };
+  const age = once((created: string | null) => formatAge(daysSince(created, today), lang));
+  const stage = once((s: IdeaSummary['stage']) => s.label[lang]);
   // Each cell is flattened to one line and measured once, not once for the column's width and again to fit it.
   const rows = ideas.map((i) => ({
     id: cell(i.id ?? '?'),
     title: cell(i.title ?? ''),
-    stage: cell(i.stage.label[lang]),
-    age: age(daysSince(i.created, today)),
+    stage: stage(i.stage),
+    age: age(i.created),
     // With --funds, the last column is the money granted instead of the carrier.
     carrier: cell(funds ? money(i.granted) : (i.carrier ?? '')),
   }));
