@@ -218,6 +218,9 @@ export function readFrontMatter(bytes: Uint8Array, opts: ReadOptions = {}): Fron
 // One decoder for every file: decode() without { stream: true } keeps nothing from one call to the next.
 const utf8 = new TextDecoder('utf-8', { ignoreBOM: false });
 const CLOSING = Buffer.from('\n---');
+// Other line breaks than the line feed, which splitFrontMatter's look for stray delimiters also knows.
+const LS = Buffer.from('\u2028');
+const PS = Buffer.from('\u2029');
 
 /**
  * Where the closing delimiter's line starts (the line break before it) in a file laid out the common way: no BOM,
@@ -229,19 +232,13 @@ const CLOSING = Buffer.from('\n---');
 export function commonLayout(buffer: Buffer): number {
   if (buffer[0] !== 45 || buffer[1] !== 45 || buffer[2] !== 45 || buffer[3] !== 10) return -1;
   const at = buffer.indexOf(CLOSING, 3);
-  if (at === -1 || before(buffer, 13, at) || before(buffer, LS, at) || before(buffer, PS, at)) return -1;
+  if (at === -1) return -1;
+  // Looked for in the front matter only, not in the body after it.
+  const head = buffer.subarray(0, at);
+  if (head.includes(13) || head.includes(LS) || head.includes(PS)) return -1;
   let after = at + CLOSING.length;
   if (buffer[after] === 13) after++;
   return after === buffer.length || buffer[after] === 10 ? at : -1;
-}
-
-// Other line breaks than the line feed, which splitFrontMatter's look for stray delimiters also knows.
-const LS = Buffer.from('\u2028');
-const PS = Buffer.from('\u2029');
-
-function before(buffer: Buffer, what: number | Buffer, end: number): boolean {
-  const at = buffer.indexOf(what);
-  return at !== -1 && at < end;
 }
 
 /**

@@ -1,8 +1,8 @@
 /**
  * The order of Intl.Collator, which is what localeCompare gives, without its cost where it changes nothing: for text
  * of lowercase ASCII letters, digits, spaces, hyphens, dots and slashes only (dates, even ones written out, ids, and
- * the paths `ideas list` sorts an idea without an id by) the code-unit order is the same one, and needs no collator. Setting one up loads ICU's
- * collation data, ~14 ms of a command's start.
+ * the paths `ideas list` sorts an idea without an id by) the code-unit order is the same one, and needs no collator.
+ * Setting one up loads ICU's collation data, ~14 ms of a command's start.
  */
 let collator: Intl.Collator | undefined;
 const PLAIN = /^[ \-./0-9a-z]*$/;
