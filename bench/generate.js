@@ -48,33 +48,179 @@ const STAGES = [
 const ORDER = ['idea', 'refinement', 'test', 'evaluation', 'spread'];
 
 const SV = {
-  subjects: ['Digital tillsyn', 'Lånecyklar', 'Minskat matsvinn', 'Läxhjälp på distans', 'Trygghetsvandringar', 'Solceller på taken', 'Mobil bokbuss', 'Språkstöd för nyanställda', 'Delade bilar', 'Ensamhetsfika', 'Digitala nycklar', 'Sommarjobb med mentor', 'Återbruk av möbler', 'Sms-påminnelser', 'Gröna skolgårdar', 'Lättläst information', 'Kvällsöppen simhall', 'Fixartjänst', 'Cirkulära hjälpmedel', 'Tolk via video'],
-  targets: ['i hemtjänsten', 'på biblioteket', 'i skolköken', 'för äldre', 'på landsbygden', 'i Matfors', 'för unga vuxna', 'i förskolan', 'på äldreboenden', 'i Timrå', 'för nyanlända', 'vid vårdcentralen', 'i Härnösand', 'för personalen', 'under sommaren'],
-  sentences: ['I dag tar det lång tid och kostar mer än det behöver.', 'Brukarna har själva efterfrågat en enklare lösning.', 'Idén har prövats i liten skala på en enhet med gott resultat.', 'Personalen lägger mycket tid på resor som går att undvika.', 'Vi vill testa under en begränsad period och följa upp noga.', 'Förslaget kräver inga nya tjänster, bara ett annat arbetssätt.', 'Flera kommuner i regionen har liknande behov.', 'Vi räknar med att minska kostnaderna redan första året.', 'Målgruppen har varit med och formulerat problemet.', 'Uppföljningen görs uppdelat på kön och ålder.'],
+  subjects: [
+    'Digital tillsyn',
+    'Lånecyklar',
+    'Minskat matsvinn',
+    'Läxhjälp på distans',
+    'Trygghetsvandringar',
+    'Solceller på taken',
+    'Mobil bokbuss',
+    'Språkstöd för nyanställda',
+    'Delade bilar',
+    'Ensamhetsfika',
+    'Digitala nycklar',
+    'Sommarjobb med mentor',
+    'Återbruk av möbler',
+    'Sms-påminnelser',
+    'Gröna skolgårdar',
+    'Lättläst information',
+    'Kvällsöppen simhall',
+    'Fixartjänst',
+    'Cirkulära hjälpmedel',
+    'Tolk via video',
+  ],
+  targets: [
+    'i hemtjänsten',
+    'på biblioteket',
+    'i skolköken',
+    'för äldre',
+    'på landsbygden',
+    'i Matfors',
+    'för unga vuxna',
+    'i förskolan',
+    'på äldreboenden',
+    'i Timrå',
+    'för nyanlända',
+    'vid vårdcentralen',
+    'i Härnösand',
+    'för personalen',
+    'under sommaren',
+  ],
+  sentences: [
+    'I dag tar det lång tid och kostar mer än det behöver.',
+    'Brukarna har själva efterfrågat en enklare lösning.',
+    'Idén har prövats i liten skala på en enhet med gott resultat.',
+    'Personalen lägger mycket tid på resor som går att undvika.',
+    'Vi vill testa under en begränsad period och följa upp noga.',
+    'Förslaget kräver inga nya tjänster, bara ett annat arbetssätt.',
+    'Flera kommuner i regionen har liknande behov.',
+    'Vi räknar med att minska kostnaderna redan första året.',
+    'Målgruppen har varit med och formulerat problemet.',
+    'Uppföljningen görs uppdelat på kön och ålder.',
+  ],
   plan: 'Test i sex månader med två enheter, uppföljning varje månad och en slutrapport till idérådet.',
   result: 'Testet visade kortare väntetider och nöjdare brukare; kostnaden blev lägre än beräknat.',
   evaluation: 'Arbetssättet fungerar och rekommenderas för liknande enheter, med en utbildningsinsats först.',
-  notes: ['Spännande, koppla ihop med liknande försök.', 'Beviljas för test under hösten.', 'Testperioden är slut.', 'Breddas till fler enheter.', 'Väntar på budget.', 'Ligger utanför uppdraget.'],
-  tags: ['hemtjänst', 'digitalisering', 'skola', 'klimat', 'trygghet', 'äldre', 'unga', 'landsbygd', 'kultur', 'arbetsmiljö'],
+  notes: [
+    'Spännande, koppla ihop med liknande försök.',
+    'Beviljas för test under hösten.',
+    'Testperioden är slut.',
+    'Breddas till fler enheter.',
+    'Väntar på budget.',
+    'Ligger utanför uppdraget.',
+  ],
+  tags: [
+    'hemtjänst',
+    'digitalisering',
+    'skola',
+    'klimat',
+    'trygghet',
+    'äldre',
+    'unga',
+    'landsbygd',
+    'kultur',
+    'arbetsmiljö',
+  ],
 };
 const EN = {
-  subjects: ['Bike loans', 'Digital night checks', 'Less food waste', 'Homework help online', 'Safety walks', 'Solar panels on roofs', 'A mobile library', 'Language support for new staff', 'Shared cars', 'Coffee against loneliness', 'Digital keys', 'Summer jobs with a mentor', 'Reused furniture', 'Text reminders', 'Green schoolyards'],
-  targets: ['in home care', 'at the library', 'in school kitchens', 'for older people', 'in rural areas', 'for young adults', 'in preschool', 'in care homes', 'for newcomers', 'at the health centre'],
-  sentences: ['Today this takes long and costs more than it needs to.', 'The people it serves have asked for something simpler.', 'The idea has been tried on a small scale with good results.', 'Staff spend much time on journeys that could be avoided.', 'We want a time-limited test with careful follow-up.', 'It needs no new posts, only a different way of working.', 'Several municipalities in the region have the same need.', 'We expect lower costs within the first year.'],
+  subjects: [
+    'Bike loans',
+    'Digital night checks',
+    'Less food waste',
+    'Homework help online',
+    'Safety walks',
+    'Solar panels on roofs',
+    'A mobile library',
+    'Language support for new staff',
+    'Shared cars',
+    'Coffee against loneliness',
+    'Digital keys',
+    'Summer jobs with a mentor',
+    'Reused furniture',
+    'Text reminders',
+    'Green schoolyards',
+  ],
+  targets: [
+    'in home care',
+    'at the library',
+    'in school kitchens',
+    'for older people',
+    'in rural areas',
+    'for young adults',
+    'in preschool',
+    'in care homes',
+    'for newcomers',
+    'at the health centre',
+  ],
+  sentences: [
+    'Today this takes long and costs more than it needs to.',
+    'The people it serves have asked for something simpler.',
+    'The idea has been tried on a small scale with good results.',
+    'Staff spend much time on journeys that could be avoided.',
+    'We want a time-limited test with careful follow-up.',
+    'It needs no new posts, only a different way of working.',
+    'Several municipalities in the region have the same need.',
+    'We expect lower costs within the first year.',
+  ],
   plan: 'A six-month test in two units, with monthly follow-up and a final report to the council.',
   result: 'The test gave shorter waiting times and happier users; it cost less than planned.',
   evaluation: 'The way of working holds up and is recommended for similar units, after some training.',
-  notes: ['Promising; connect it with similar trials.', 'Granted for a test this autumn.', 'The test period is over.', 'Spread to more units.', 'Waiting for a budget.', 'Outside our remit.'],
+  notes: [
+    'Promising; connect it with similar trials.',
+    'Granted for a test this autumn.',
+    'The test period is over.',
+    'Spread to more units.',
+    'Waiting for a budget.',
+    'Outside our remit.',
+  ],
   tags: ['home-care', 'digital', 'school', 'climate', 'safety', 'elderly', 'youth', 'rural', 'culture'],
 };
-const PEOPLE = ['Anna Berg', 'Johan Ek', 'Sara Nyberg', 'Eva Holm', 'Mikael Lund', 'Fatima Ali', 'Lina Åberg', 'Oskar Nilsson', 'Karin Sjöberg', 'Ahmed Hassan', 'Maria Öst', 'Per Strand', 'Elin Björk', 'Nils Vik'];
-const UNITS = ['Vård- och omsorgsförvaltningen', 'Barn- och utbildningsförvaltningen', 'Kultur- och fritidsförvaltningen', 'Stadsbyggnadskontoret', 'Individ- och arbetsmarknadsförvaltningen', 'Servicecenter'];
+const PEOPLE = [
+  'Anna Berg',
+  'Johan Ek',
+  'Sara Nyberg',
+  'Eva Holm',
+  'Mikael Lund',
+  'Fatima Ali',
+  'Lina Åberg',
+  'Oskar Nilsson',
+  'Karin Sjöberg',
+  'Ahmed Hassan',
+  'Maria Öst',
+  'Per Strand',
+  'Elin Björk',
+  'Nils Vik',
+];
+const UNITS = [
+  'Vård- och omsorgsförvaltningen',
+  'Barn- och utbildningsförvaltningen',
+  'Kultur- och fritidsförvaltningen',
+  'Stadsbyggnadskontoret',
+  'Individ- och arbetsmarknadsförvaltningen',
+  'Servicecenter',
+];
 const CHALLENGES = ['valfard', 'klimat', 'trygghet', 'kompetensforsorjning', 'landsbygd'];
-const PLANTS = ['missing-criterion', 'bad-date', 'unknown-challenge', 'duplicate-key', 'unclosed', 'file-name', 'duplicate-id'];
+const PLANTS = [
+  'missing-criterion',
+  'bad-date',
+  'unknown-challenge',
+  'duplicate-key',
+  'unclosed',
+  'file-name',
+  'duplicate-id',
+];
 
 /** @param {string} text */
 function slug(text) {
-  return text.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60).replace(/-+$/, '');
+  return text
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/, '');
 }
 
 /** @param {unknown} v YAML for a value: plain when safe, otherwise double-quoted as JSON (a subset of YAML). */
@@ -108,7 +254,9 @@ export function generateRegistry({ size, seed = 1, dir, errorRate = 0.02 }) {
     [order[i], order[j]] = [/** @type {number} */ (order[j]), /** @type {number} */ (order[i])];
   }
   /** @type {Map<number, string>} */
-  const plantAt = new Map(order.slice(0, plantCount).map((index, n) => [index, PLANTS[n % PLANTS.length] ?? 'bad-date']));
+  const plantAt = new Map(
+    order.slice(0, plantCount).map((index, n) => [index, PLANTS[n % PLANTS.length] ?? 'bad-date']),
+  );
 
   const totalWeight = STAGES.reduce((n, s) => n + s.weight, 0);
   const taken = new Set();
@@ -128,7 +276,8 @@ export function generateRegistry({ size, seed = 1, dir, errorRate = 0.02 }) {
     taken.add(id);
     let planted = plantAt.get(i) ?? null;
     const hasCriteria = ['refinement', 'test', 'evaluation', 'spread'].includes(stage.key);
-    if ((planted === 'duplicate-id' && ids.length === 0) || (planted === 'missing-criterion' && !hasCriteria)) planted = 'bad-date';
+    if ((planted === 'duplicate-id' && ids.length === 0) || (planted === 'missing-criterion' && !hasCriteria))
+      planted = 'bad-date';
     if (planted === 'duplicate-id') id = r.pick(ids);
     else ids.push(id);
 
@@ -168,7 +317,14 @@ export function generateRegistry({ size, seed = 1, dir, errorRate = 0.02 }) {
       history.push(entry);
       from = to;
     }
-    if (fields.coach && r.next() < 0.3) history.push({ date: day(new Date(date.getTime() + 86_400_000)), action: 'assigned', field: 'coach', new: fields.coach, by: 'Samordnaren' });
+    if (fields.coach && r.next() < 0.3)
+      history.push({
+        date: day(new Date(date.getTime() + 86_400_000)),
+        action: 'assigned',
+        field: 'coach',
+        new: fields.coach,
+        by: 'Samordnaren',
+      });
     fields.history = history;
 
     let name = `${id}-${slug(title) || 'ide'}.md`;
@@ -211,12 +367,21 @@ export function generateRegistry({ size, seed = 1, dir, errorRate = 0.02 }) {
     }
     lines.push(...extraLines);
     if (close) lines.push('---');
-    const paragraphs = Array.from({ length: r.int(2, 5) }, () => Array.from({ length: r.int(2, 4) }, () => r.pick(lang.sentences)).join(' '));
+    const paragraphs = Array.from({ length: r.int(2, 5) }, () =>
+      Array.from({ length: r.int(2, 4) }, () => r.pick(lang.sentences)).join(' '),
+    );
     const rel = `ideas/${stage.folder}/${name}`;
     writeFileSync(path.join(dir, rel), `${lines.join('\n')}\n\n${paragraphs.join('\n\n')}\n`);
     files.push({ path: rel, stage: stage.key, planted });
   }
-  const manifest = { generator: GENERATOR_VERSION, size, seed, errorRate, planted: files.filter((f) => f.planted).length, files };
+  const manifest = {
+    generator: GENERATOR_VERSION,
+    size,
+    seed,
+    errorRate,
+    planted: files.filter((f) => f.planted).length,
+    files,
+  };
   writeFileSync(path.join(dir, 'bench-manifest.json'), `${JSON.stringify(manifest, null, 1)}\n`);
   return manifest;
 }
@@ -230,13 +395,22 @@ export function registryFor({ size, seed = 1 }) {
   const manifestFile = path.join(dir, 'bench-manifest.json');
   if (existsSync(manifestFile)) {
     const manifest = JSON.parse(readFileSync(manifestFile, 'utf8'));
-    if (manifest.generator === GENERATOR_VERSION && manifest.size === size && manifest.seed === seed) return { dir, manifest };
+    if (manifest.generator === GENERATOR_VERSION && manifest.size === size && manifest.seed === seed)
+      return { dir, manifest };
   }
   return { dir, manifest: generateRegistry({ size, seed, dir }) };
 }
 
 /** Backlog.md's statuses for the stages: the sluice's open stages are work in progress, the closed ones done. */
-const BACKLOG_STATUS = { idea: 'To Do', refinement: 'In Progress', test: 'In Progress', evaluation: 'In Progress', spread: 'Done', parked: 'Done', rejected: 'Done' };
+const BACKLOG_STATUS = {
+  idea: 'To Do',
+  refinement: 'In Progress',
+  test: 'In Progress',
+  evaluation: 'In Progress',
+  spread: 'Done',
+  parked: 'Done',
+  rejected: 'Done',
+};
 
 /**
  * The same ideas as Backlog.md tasks, in the format `backlog init` and `backlog task create` write (1.52): the config
@@ -279,7 +453,10 @@ export function generateBacklogProject({ dir, files, source }) {
     /** @param {string} key */
     const field = (key) => new RegExp(`^${key}: (.*)$`, 'm').exec(head)?.[1]?.replace(/^"|"$/g, '') ?? '';
     const title = field('title');
-    const labels = field('tags').replace(/^\[|\]$/g, '').split(', ').filter(Boolean);
+    const labels = field('tags')
+      .replace(/^\[|\]$/g, '')
+      .split(', ')
+      .filter(Boolean);
     n++;
     const lines = [
       '---',

@@ -31,10 +31,20 @@ const MEMORY_TARGET_MB = new Map([
   [50_000, 250],
 ]);
 
-const USAGE = 'options: --quick, --runs n, --sizes a,b,c (validate scaling), --size n (the registry of the other rows), --changed n, --seed n, --backlog <version> | --no-backlog, --md';
+const USAGE =
+  'options: --quick, --runs n, --sizes a,b,c (validate scaling), --size n (the registry of the other rows), --changed n, --seed n, --backlog <version> | --no-backlog, --md';
 
 function options() {
-  const o = { runs: 7, sizes: [1000, 10_000, 50_000], size: 10_000, changed: 5, seed: 1, backlog: /** @type {string | null} */ ('1'), md: false, quick: false };
+  const o = {
+    runs: 7,
+    sizes: [1000, 10_000, 50_000],
+    size: 10_000,
+    changed: 5,
+    seed: 1,
+    backlog: /** @type {string | null} */ ('1'),
+    md: false,
+    quick: false,
+  };
   const args = process.argv.slice(2);
   if (args.includes('--quick')) Object.assign(o, { quick: true, runs: 3, sizes: [1000, 10_000] });
   for (let i = 0; i < args.length; i++) {
@@ -49,7 +59,11 @@ function options() {
     else if (a === '--size' && value > 0) o.size = value;
     else if (a === '--changed' && value > 0) o.changed = value;
     else if (a === '--seed' && value > 0) o.seed = value;
-    else if (a === '--sizes') o.sizes = next.split(',').map(Number).filter((n) => n > 0);
+    else if (a === '--sizes')
+      o.sizes = next
+        .split(',')
+        .map(Number)
+        .filter((n) => n > 0);
     else throw new Error(`unknown option ${a}; ${USAGE}`);
     i++;
   }
@@ -58,12 +72,22 @@ function options() {
 }
 
 /** git with no machine configuration, as on a CI runner. */
-const GIT_ENV = { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: os.devNull, GIT_TERMINAL_PROMPT: '0', NO_COLOR: '1' };
+const GIT_ENV = {
+  ...process.env,
+  GIT_CONFIG_NOSYSTEM: '1',
+  GIT_CONFIG_GLOBAL: os.devNull,
+  GIT_TERMINAL_PROMPT: '0',
+  NO_COLOR: '1',
+};
 delete GIT_ENV.CI;
 delete GIT_ENV.FORCE_COLOR;
 /** @param {string[]} args @param {string} cwd */
 function git(args, cwd) {
-  return execFileSync('git', ['-c', 'user.name=Bench', '-c', 'user.email=bench@example.invalid', '-c', 'commit.gpgsign=false', ...args], { cwd, env: GIT_ENV, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  return execFileSync(
+    'git',
+    ['-c', 'user.name=Bench', '-c', 'user.email=bench@example.invalid', '-c', 'commit.gpgsign=false', ...args],
+    { cwd, env: GIT_ENV, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 },
+  );
 }
 
 /**
@@ -85,7 +109,10 @@ function makeRepo(source, files, changed, tmp) {
     const file = valid[i * step];
     if (!file) break;
     const abs = path.join(repo, file.path);
-    writeFileSync(abs, `${readFileSync(abs, 'utf8')}\nEtt tillägg efter idérådets möte. An addition after the council's meeting.\n`);
+    writeFileSync(
+      abs,
+      `${readFileSync(abs, 'utf8')}\nEtt tillägg efter idérådets möte. An addition after the council's meeting.\n`,
+    );
   }
   git(['commit', '-q', '-am', `change ${changed} ideas`], repo);
   return repo;
@@ -98,11 +125,28 @@ function makeRepo(source, files, changed, tmp) {
 function installBacklog(version, tmp) {
   const prefix = path.join(tmp, 'backlog-md');
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-  const r = spawnSync(npm, ['install', '--prefix', prefix, '--no-audit', '--no-fund', '--no-save', '--loglevel=error', `backlog.md@${version}`], { encoding: 'utf8', timeout: 180_000 });
+  const r = spawnSync(
+    npm,
+    [
+      'install',
+      '--prefix',
+      prefix,
+      '--no-audit',
+      '--no-fund',
+      '--no-save',
+      '--loglevel=error',
+      `backlog.md@${version}`,
+    ],
+    { encoding: 'utf8', timeout: 180_000 },
+  );
   const bin = path.join(prefix, 'node_modules', '.bin', process.platform === 'win32' ? 'backlog.cmd' : 'backlog');
-  if (r.status !== 0 || !existsSync(bin)) return { error: `npm install backlog.md@${version} failed: ${(r.error?.message ?? r.stderr ?? '').trim().split('\n').slice(-2).join(' ')}` };
+  if (r.status !== 0 || !existsSync(bin))
+    return {
+      error: `npm install backlog.md@${version} failed: ${(r.error?.message ?? r.stderr ?? '').trim().split('\n').slice(-2).join(' ')}`,
+    };
   const v = spawnSync(bin, ['--version'], { encoding: 'utf8' });
-  if (v.status !== 0) return { error: `backlog.md@${version} installed but does not run here: ${(v.error?.message ?? v.stderr).trim()}` };
+  if (v.status !== 0)
+    return { error: `backlog.md@${version} installed but does not run here: ${(v.error?.message ?? v.stderr).trim()}` };
   return { bin, version: v.stdout.trim() };
 }
 
@@ -129,7 +173,8 @@ function noteOf(/** @type {Command} */ c, /** @type {string} */ stdout) {
       return '';
     }
   }
-  if (c.key.startsWith('list') || c.key.startsWith('backlog')) return `${fmt.format(stdout.split('\n').filter((l) => /^\s*(sund-|TASK-)/.test(l)).length)} listed`;
+  if (c.key.startsWith('list') || c.key.startsWith('backlog'))
+    return `${fmt.format(stdout.split('\n').filter((l) => /^\s*(sund-|TASK-)/.test(l)).length)} listed`;
   return '';
 }
 
@@ -147,12 +192,21 @@ function runOnce(c, mode) {
   }
   c.before?.();
   const started = performance.now();
-  const r = spawnSync(argv[0] ?? '', argv.slice(1), { cwd: c.cwd, env, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const r = spawnSync(argv[0] ?? '', argv.slice(1), {
+    cwd: c.cwd,
+    env,
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
   const ms = performance.now() - started;
-  if (!(c.ok ?? [0]).includes(r.status ?? -1)) throw new Error(`${c.label} in ${c.cwd} exited ${r.status}${r.error ? ` (${r.error.message})` : ''}:\n${r.stderr.slice(-2000)}`);
+  if (!(c.ok ?? [0]).includes(r.status ?? -1))
+    throw new Error(
+      `${c.label} in ${c.cwd} exited ${r.status}${r.error ? ` (${r.error.message})` : ''}:\n${r.stderr.slice(-2000)}`,
+    );
   let kb = null;
   if (mode === 'memory' && rssFile) kb = Number(readFileSync(rssFile, 'utf8'));
-  else if (mode === 'memory') kb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr)?.[1] ?? Number.NaN);
+  else if (mode === 'memory')
+    kb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr)?.[1] ?? Number.NaN);
   return { ms, kb, note: noteOf(c, r.stdout) };
 }
 
@@ -179,7 +233,10 @@ function measure(commands, runs, mode) {
     commands.map((c, i) => {
       const s = samples[i] ?? [];
       const xs = s.map((x) => (mode === 'memory' ? (x.kb ?? Number.NaN) / 1024 : x.ms));
-      return [c.key, { median: median(xs), min: Math.min(...xs), max: Math.max(...xs), note: s[0]?.note ?? '', all: xs }];
+      return [
+        c.key,
+        { median: median(xs), min: Math.min(...xs), max: Math.max(...xs), note: s[0]?.note ?? '', all: xs },
+      ];
     }),
   );
 }
@@ -211,7 +268,14 @@ const COLUMNS = [
 function table(rows) {
   const cells = [COLUMNS.map((c) => c.title), ...rows.map((r) => COLUMNS.map((c) => r[c.key]))];
   const widths = COLUMNS.map((_, i) => Math.max(...cells.map((row) => (row[i] ?? '').length)));
-  return cells.map((row) => row.map((cell, i) => (COLUMNS[i]?.right ? cell.padStart(widths[i] ?? 0) : cell.padEnd(widths[i] ?? 0))).join('  ').trimEnd()).join('\n');
+  return cells
+    .map((row) =>
+      row
+        .map((cell, i) => (COLUMNS[i]?.right ? cell.padStart(widths[i] ?? 0) : cell.padEnd(widths[i] ?? 0)))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
 }
 
 /** @param {Row[]} rows */
@@ -265,9 +329,29 @@ function main() {
     /** @type {Command[]} */
     const work = [
       { key: `read-all-${o.size}`, label: 'read every idea file (node)', argv: [node, READ_ALL], cwd: main },
-      ...[...repos.keys()].map((size) => ({ key: `validate-${size}`, label: 'ideas validate', argv: ideas('validate', '--format', 'json'), cwd: repos.get(size) ?? '', ok: [0, 1], before: firstRun(repos.get(size) ?? '') })),
-      { key: 'validate-again', label: 'ideas validate, second run', argv: ideas('validate', '--format', 'json'), cwd: main, ok: [0, 1] },
-      { key: 'validate-changed', label: 'ideas validate --changed', argv: ideas('validate', '--changed', '--format', 'json'), cwd: main, ok: [0, 1], before: firstRun(main) },
+      ...[...repos.keys()].map((size) => ({
+        key: `validate-${size}`,
+        label: 'ideas validate',
+        argv: ideas('validate', '--format', 'json'),
+        cwd: repos.get(size) ?? '',
+        ok: [0, 1],
+        before: firstRun(repos.get(size) ?? ''),
+      })),
+      {
+        key: 'validate-again',
+        label: 'ideas validate, second run',
+        argv: ideas('validate', '--format', 'json'),
+        cwd: main,
+        ok: [0, 1],
+      },
+      {
+        key: 'validate-changed',
+        label: 'ideas validate --changed',
+        argv: ideas('validate', '--changed', '--format', 'json'),
+        cwd: main,
+        ok: [0, 1],
+        before: firstRun(main),
+      },
       { key: 'list', label: 'ideas list', argv: ideas('list'), cwd: main, ok: [0, 1], before: firstRun(main) },
       { key: 'list-again', label: 'ideas list, second run', argv: ideas('list'), cwd: main, ok: [0, 1] },
       { key: 'report', label: 'ideas report', argv: ideas('report'), cwd: main, ok: [0, 1], before: firstRun(main) },
@@ -287,24 +371,39 @@ function main() {
         git(['add', '-A'], project);
         git(['commit', '-q', '-m', 'tasks'], project);
         backlogNote = `Backlog.md ${installed.version}, ${fmt.format(tasks)} tasks`;
-        work.push({ key: 'backlog', label: 'backlog task list --plain', argv: [installed.bin, 'task', 'list', '--plain'], cwd: project });
+        work.push({
+          key: 'backlog',
+          label: 'backlog task list --plain',
+          argv: [installed.bin, 'task', 'list', '--plain'],
+          cwd: project,
+        });
       }
     }
     const memorySizes = [...repos.keys()].filter((size) => MEMORY_TARGET_MB.has(size));
     /** @type {Command[]} */
     const memory = [
       { key: 'node', label: 'node -e 0', argv: [node, '-e', '0'], cwd: tmp },
-      ...memorySizes.map((size) => ({ key: `validate-${size}`, label: 'ideas validate', argv: ideas('validate', '--format', 'json'), cwd: repos.get(size) ?? '', ok: [0, 1], before: firstRun(repos.get(size) ?? '') })),
+      ...memorySizes.map((size) => ({
+        key: `validate-${size}`,
+        label: 'ideas validate',
+        argv: ideas('validate', '--format', 'json'),
+        cwd: repos.get(size) ?? '',
+        ok: [0, 1],
+        before: firstRun(repos.get(size) ?? ''),
+      })),
     ];
 
     log(`start-up: ${o.runs * 3} rounds`);
     const s = measure(startup, o.runs * 3, 'time');
     log(`commands on the registries: ${o.runs} rounds`);
     const w = measure(work, o.runs, 'time');
-    log(`peak memory: ${Math.min(o.runs, 3)} rounds, ${existsSync(TIME) ? `${TIME} -v` : 'process.resourceUsage().maxRSS'}`);
+    log(
+      `peak memory: ${Math.min(o.runs, 3)} rounds, ${existsSync(TIME) ? `${TIME} -v` : 'process.resourceUsage().maxRSS'}`,
+    );
     const m = measure(memory, Math.min(o.runs, 3), 'memory');
 
-    const stat = (/** @type {Map<string, Stat>} */ map, /** @type {string} */ key) => map.get(key) ?? { median: Number.NaN, min: Number.NaN, max: Number.NaN, note: '', all: [] };
+    const stat = (/** @type {Map<string, Stat>} */ map, /** @type {string} */ key) =>
+      map.get(key) ?? { median: Number.NaN, min: Number.NaN, max: Number.NaN, note: '', all: [] };
     /** @type {Row[]} */
     const rows = [];
     /**
@@ -313,18 +412,56 @@ function main() {
      */
     const row = ({ what, registry = '', x, base, b, judge, unit = ms }) => {
       const j = judge(x.median, b.median);
-      rows.push({ what, registry, value: unit(x.median), spread: `${unit(x.min)}–${unit(x.max)}`, baseline: base, baseValue: unit(b.median), ratio: j.ratio, target: j.target ?? '', result: j.pass === undefined ? '' : verdict(j.pass), note: x.note });
+      rows.push({
+        what,
+        registry,
+        value: unit(x.median),
+        spread: `${unit(x.min)}–${unit(x.max)}`,
+        baseline: base,
+        baseValue: unit(b.median),
+        ratio: j.ratio,
+        target: j.target ?? '',
+        result: j.pass === undefined ? '' : verdict(j.pass),
+        note: x.note,
+      });
     };
-    const atMost = (/** @type {number} */ limit, stretch = 0) => (/** @type {number} */ x, /** @type {number} */ b) => ({ ratio: times(x / b), target: `≤ ${limit}×${stretch ? ` (stretch ${stretch}×)` : ''}`, pass: x / b <= limit });
+    const atMost =
+      (/** @type {number} */ limit, stretch = 0) =>
+      (/** @type {number} */ x, /** @type {number} */ b) => ({
+        ratio: times(x / b),
+        target: `≤ ${limit}×${stretch ? ` (stretch ${stretch}×)` : ''}`,
+        pass: x / b <= limit,
+      });
     const info = (/** @type {number} */ x, /** @type {number} */ b) => ({ ratio: times(x / b) });
 
     row({ what: 'ideas --version', x: stat(s, 'version'), base: 'node -e 0', b: stat(s, 'node'), judge: atMost(1.35) });
     row({ what: 'ideas --help', x: stat(s, 'help'), base: 'node -e 0', b: stat(s, 'node'), judge: atMost(1.35) });
     const readAll = stat(w, `read-all-${o.size}`);
     const validateMain = stat(w, `validate-${o.size}`);
-    row({ what: 'ideas validate, first run', registry: n(o.size), x: validateMain, base: 'read every idea file (node)', b: readAll, judge: atMost(5, 3.5) });
-    row({ what: 'ideas validate, second run', registry: n(o.size), x: stat(w, 'validate-again'), base: 'read every idea file (node)', b: readAll, judge: atMost(2) });
-    row({ what: `ideas validate --changed (${o.changed} changed)`, registry: n(o.size), x: stat(w, 'validate-changed'), base: 'ideas validate', b: validateMain, judge: info });
+    row({
+      what: 'ideas validate, first run',
+      registry: n(o.size),
+      x: validateMain,
+      base: 'read every idea file (node)',
+      b: readAll,
+      judge: atMost(5, 3.5),
+    });
+    row({
+      what: 'ideas validate, second run',
+      registry: n(o.size),
+      x: stat(w, 'validate-again'),
+      base: 'read every idea file (node)',
+      b: readAll,
+      judge: atMost(2),
+    });
+    row({
+      what: `ideas validate --changed (${o.changed} changed)`,
+      registry: n(o.size),
+      x: stat(w, 'validate-changed'),
+      base: 'ideas validate',
+      b: validateMain,
+      judge: info,
+    });
 
     // Cost per 1,000 ideas: the time above that of validating an empty registry (start-up, config, compiling the
     // criteria), per 1,000 ideas, so that its growth shows how the work scales and not how the fixed cost spreads.
@@ -335,35 +472,118 @@ function main() {
       const x = stat(w, `validate-${size}`);
       const cost = ((x.median - empty.median) / size) * 1000;
       per1000.set(size, cost);
-      row({ what: 'ideas validate, first run', registry: n(size), x, base: 'ideas validate, empty registry', b: empty, judge: () => ({ ratio: `${ms(cost)} / 1,000` }) });
+      row({
+        what: 'ideas validate, first run',
+        registry: n(size),
+        x,
+        base: 'ideas validate, empty registry',
+        b: empty,
+        judge: () => ({ ratio: `${ms(cost)} / 1,000` }),
+      });
     }
     const first = o.sizes[0];
     const last = o.sizes[o.sizes.length - 1];
     if (first !== undefined && last !== undefined && first !== last) {
       const a = per1000.get(first) ?? Number.NaN;
       const z = per1000.get(last) ?? Number.NaN;
-      const raw = (stat(w, `validate-${last}`).median / last) / (stat(w, `validate-${first}`).median / first);
-      rows.push({ what: 'validate: cost per 1,000 ideas', registry: n(last), value: ms(z), spread: '', baseline: `the same at ${n(first)}`, baseValue: ms(a), ratio: times(z / a), target: '≤ 1.3×', result: verdict(z / a <= 1.3), note: `growth of total time per idea: ${times(raw)}` });
+      const raw = stat(w, `validate-${last}`).median / last / (stat(w, `validate-${first}`).median / first);
+      rows.push({
+        what: 'validate: cost per 1,000 ideas',
+        registry: n(last),
+        value: ms(z),
+        spread: '',
+        baseline: `the same at ${n(first)}`,
+        baseValue: ms(a),
+        ratio: times(z / a),
+        target: '≤ 1.3×',
+        result: verdict(z / a <= 1.3),
+        note: `growth of total time per idea: ${times(raw)}`,
+      });
     }
     const backlog = w.get('backlog');
-    for (const [key, what] of [['list', 'ideas list, first run'], ['list-again', 'ideas list, second run']]) {
+    for (const [key, what] of [
+      ['list', 'ideas list, first run'],
+      ['list-again', 'ideas list, second run'],
+    ]) {
       const x = stat(w, key);
-      if (backlog) row({ what, registry: n(o.size), x, base: 'backlog task list --plain', b: backlog, judge: (v, b) => ({ ratio: `${(b / v).toFixed(2)}× faster`, target: '≥ 6× faster', pass: b / v >= 6 }) });
-      else rows.push({ what, registry: n(o.size), value: ms(x.median), spread: `${ms(x.min)}–${ms(x.max)}`, baseline: 'backlog task list --plain', baseValue: '—', ratio: '', target: '≥ 6× faster', result: 'not run', note: backlogNote });
+      if (backlog)
+        row({
+          what,
+          registry: n(o.size),
+          x,
+          base: 'backlog task list --plain',
+          b: backlog,
+          judge: (v, b) => ({ ratio: `${(b / v).toFixed(2)}× faster`, target: '≥ 6× faster', pass: b / v >= 6 }),
+        });
+      else
+        rows.push({
+          what,
+          registry: n(o.size),
+          value: ms(x.median),
+          spread: `${ms(x.min)}–${ms(x.max)}`,
+          baseline: 'backlog task list --plain',
+          baseValue: '—',
+          ratio: '',
+          target: '≥ 6× faster',
+          result: 'not run',
+          note: backlogNote,
+        });
     }
-    row({ what: 'ideas report, first run', registry: n(o.size), x: stat(w, 'report'), base: 'read every idea file (node)', b: readAll, judge: info });
-    row({ what: `ideas diff main HEAD (${o.changed} changed)`, registry: n(o.size), x: stat(w, 'diff'), base: 'git diff main HEAD', b: stat(w, 'git-diff'), judge: info });
+    row({
+      what: 'ideas report, first run',
+      registry: n(o.size),
+      x: stat(w, 'report'),
+      base: 'read every idea file (node)',
+      b: readAll,
+      judge: info,
+    });
+    row({
+      what: `ideas diff main HEAD (${o.changed} changed)`,
+      registry: n(o.size),
+      x: stat(w, 'diff'),
+      base: 'git diff main HEAD',
+      b: stat(w, 'git-diff'),
+      judge: info,
+    });
     for (const size of memorySizes) {
       const limit = MEMORY_TARGET_MB.get(size) ?? 0;
       const x = stat(m, `validate-${size}`);
       // Every run's figure, since the median of three hides an odd one.
-      row({ what: 'ideas validate, peak memory', registry: n(size), x: { ...x, note: `runs: ${x.all.map((v) => Math.round(v)).join(', ')} MB` }, base: 'node -e 0', b: stat(m, 'node'), unit: mb, judge: (v) => ({ ratio: '', target: `≤ ${limit} MB`, pass: v <= limit }) });
+      row({
+        what: 'ideas validate, peak memory',
+        registry: n(size),
+        x: { ...x, note: `runs: ${x.all.map((v) => Math.round(v)).join(', ')} MB` },
+        base: 'node -e 0',
+        b: stat(m, 'node'),
+        unit: mb,
+        judge: (v) => ({ ratio: '', target: `≤ ${limit} MB`, pass: v <= limit }),
+      });
     }
-    for (const size of MEMORY_TARGET_MB.keys()) if (!memorySizes.includes(size)) rows.push({ what: 'ideas validate, peak memory', registry: n(size), value: '', spread: '', baseline: '', baseValue: '', ratio: '', target: `≤ ${MEMORY_TARGET_MB.get(size)} MB`, result: 'not run', note: `add ${size} to --sizes` });
+    for (const size of MEMORY_TARGET_MB.keys())
+      if (!memorySizes.includes(size))
+        rows.push({
+          what: 'ideas validate, peak memory',
+          registry: n(size),
+          value: '',
+          spread: '',
+          baseline: '',
+          baseValue: '',
+          ratio: '',
+          target: `≤ ${MEMORY_TARGET_MB.get(size)} MB`,
+          result: 'not run',
+          note: `add ${size} to --sizes`,
+        });
 
-    const load = os.loadavg().map((x) => x.toFixed(1)).join(', ');
-    console.log(`ideas benchmark: node ${process.version}, ${os.platform()} ${os.arch()}, ${os.cpus().length} × ${cpu}, load average now ${load}`);
-    console.log(`${o.runs} alternated rounds of the registry commands (start-up: ${o.runs * 3}, memory: ${Math.min(o.runs, 3)}); medians, with the fastest and slowest run. ${backlogNote}.\n`);
+    const load = os
+      .loadavg()
+      .map((x) => x.toFixed(1))
+      .join(', ');
+    console.log(
+      `ideas benchmark: node ${process.version}, ${os.platform()} ${os.arch()}, ${os.cpus().length} × ${cpu}, load average now ${load}`,
+    );
+    console.log(
+      `${o.runs} alternated rounds of the registry commands (start-up: ${o.runs * 3}, memory: ${Math.min(o.runs, 3)}); medians, with the fastest and slowest run. ${backlogNote}.\n`,
+    );
     console.log(o.md ? markdown(rows) : table(rows));
     console.log(`\nTook ${Math.round((Date.now() - began) / 1000)} s.`);
   } finally {

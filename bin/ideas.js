@@ -7,7 +7,10 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   const { readFileSync } = await import('node:fs');
   const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
   process.stdout.write(`${pkg.version}\n`);
-} else if (asksHelp && (await import('../dist/help-fast.js')).fastHelp(args, process.env, process.cwd(), process.stdout)) {
+} else if (
+  asksHelp &&
+  (await import('../dist/help-fast.js')).fastHelp(args, process.env, process.cwd(), process.stdout)
+) {
   // A reader that stops early (`ideas --help | head -1`) closes the pipe: that is its choice, not an error.
   process.stdout.on('error', (e) => process.exit(e.code === 'EPIPE' ? 0 : 2));
 } else {

@@ -19,18 +19,27 @@ describe('helpRequest', () => {
     expect(helpRequest(argv)).toBe(path);
   });
 
-  it.each([[[]], [['list']], [['--lang', 'sv', '--help']], [['list', '--json', '--help']], [['-C', 'x', 'list', '--help']], [['help', '--lang', 'sv']], [['help', 'hook', 'install']], [['--help', 'list']]])(
-    '%j is left to the command line',
-    (argv) => {
-      expect(helpRequest(argv)).toBeNull();
-    },
-  );
+  it.each([
+    [[]],
+    [['list']],
+    [['--lang', 'sv', '--help']],
+    [['list', '--json', '--help']],
+    [['-C', 'x', 'list', '--help']],
+    [['help', '--lang', 'sv']],
+    [['help', 'hook', 'install']],
+    [['--help', 'list']],
+  ])('%j is left to the command line', (argv) => {
+    expect(helpRequest(argv)).toBeNull();
+  });
 });
 
 describe('fastHelp', () => {
   const dir = makeTempDir();
   const catalogFile = path.join(dir, 'help.json');
-  const catalog: HelpCatalog = { width: 80, texts: { sv: { '': 'program sv\n', list: 'list sv\n' }, en: { '': 'program en\n', list: 'list en\n' } } };
+  const catalog: HelpCatalog = {
+    width: 80,
+    texts: { sv: { '': 'program sv\n', list: 'list sv\n' }, en: { '': 'program en\n', list: 'list en\n' } },
+  };
   writeFileSync(catalogFile, JSON.stringify(catalog));
   const outside = path.join(dir, 'outside');
   mkdirSync(outside);
@@ -48,7 +57,10 @@ describe('fastHelp', () => {
   it('prints the text of the command asked for, in the language of the locale, the registry or IDEAS_REGISTRY', () => {
     expect(ask(['--help'])).toEqual({ answered: true, text: 'program en\n' });
     expect(ask(['list', '--help'], { env: { LANG: 'sv_SE.UTF-8' } })).toEqual({ answered: true, text: 'list sv\n' });
-    expect(ask(['help', 'list'], { cwd: path.join(swedishRegistry, 'ideas', 'idea') })).toEqual({ answered: true, text: 'list sv\n' });
+    expect(ask(['help', 'list'], { cwd: path.join(swedishRegistry, 'ideas', 'idea') })).toEqual({
+      answered: true,
+      text: 'list sv\n',
+    });
     expect(ask(['-h'], { env: { IDEAS_REGISTRY: swedishRegistry } })).toEqual({ answered: true, text: 'program sv\n' });
   });
 

@@ -18,14 +18,21 @@ export type HelpCatalog = { width: number; texts: Record<Lang, Record<string, st
 export function helpRequest(argv: readonly string[]): string | null {
   if (argv.length === 0) return null;
   const last = argv[argv.length - 1];
-  if (argv[0] === 'help') return argv.length <= 2 && !argv.slice(1).some((a) => a.startsWith('-')) ? argv.slice(1).join(' ') : null;
+  if (argv[0] === 'help')
+    return argv.length <= 2 && !argv.slice(1).some((a) => a.startsWith('-')) ? argv.slice(1).join(' ') : null;
   if (last !== '--help' && last !== '-h') return null;
   const path = argv.slice(0, -1);
   return path.some((a) => a.startsWith('-')) ? null : path.join(' ');
 }
 
 /** Writes the help asked for and returns true, or returns false having written nothing. */
-export function fastHelp(argv: readonly string[], env: NodeJS.ProcessEnv, cwd: string, stdout: OutputStream, catalogFile: URL | string = HELP_CATALOG): boolean {
+export function fastHelp(
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv,
+  cwd: string,
+  stdout: OutputStream,
+  catalogFile: URL | string = HELP_CATALOG,
+): boolean {
   const request = helpRequest(argv);
   if (request === null) return false;
   let catalog: HelpCatalog;

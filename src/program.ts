@@ -34,9 +34,18 @@ const COMMANDER_SV: [RegExp, string][] = [
   [/^error: unknown command '([^']*)'/, "fel: okänt kommando '$1'"],
   [/^error: missing required argument '([^']*)'/, "fel: argumentet '$1' saknas"],
   [/^error: option '([^']*)' argument missing/, "fel: flaggan '$1' saknar värde"],
-  [/^error: too many arguments for '([^']*)'\. Expected (\d+) arguments? but got (\d+)\./, "fel: för många argument till '$1': väntade $2 men fick $3."],
-  [/^error: too many arguments\. Expected (\d+) arguments? but got (\d+)\./, 'fel: för många argument: väntade $1 men fick $2.'],
-  [/^error: option '([^']*)' argument '([^']*)' is invalid\. Allowed choices are (.*)\./, "fel: flaggan '$1' kan inte vara '$2'. Tillåtna val: $3."],
+  [
+    /^error: too many arguments for '([^']*)'\. Expected (\d+) arguments? but got (\d+)\./,
+    "fel: för många argument till '$1': väntade $2 men fick $3.",
+  ],
+  [
+    /^error: too many arguments\. Expected (\d+) arguments? but got (\d+)\./,
+    'fel: för många argument: väntade $1 men fick $2.',
+  ],
+  [
+    /^error: option '([^']*)' argument '([^']*)' is invalid\. Allowed choices are (.*)\./,
+    "fel: flaggan '$1' kan inte vara '$2'. Tillåtna val: $3.",
+  ],
   [/^error: option '([^']*)' argument '([^']*)' is invalid\./, "fel: flaggan '$1' kan inte vara '$2'."],
   [/\(Did you mean (.*)\?\)/, '(Menade du $1?)'],
 ];
@@ -129,7 +138,11 @@ export async function run(argv: string[], ctx: Ctx, inspect?: (program: Command)
     .option('--no-input', h('optNoInput'))
     .option('--debug', h('optDebug'))
     .option('--no-cache', h('optNoCache'))
-    .configureHelp({ styleTitle: (s) => helpTitle(s, lang), optionDescription: (o) => optionDescription(o, lang), sortSubcommands: false })
+    .configureHelp({
+      styleTitle: (s) => helpTitle(s, lang),
+      optionDescription: (o) => optionDescription(o, lang),
+      sortSubcommands: false,
+    })
     .configureOutput(output)
     .showHelpAfterError(h('moreHelp'))
     .hook('preAction', async () => {
@@ -143,7 +156,11 @@ export async function run(argv: string[], ctx: Ctx, inspect?: (program: Command)
       .command(name)
       .description(description)
       .helpOption('-h, --help', h('optHelp'))
-      .configureHelp({ styleTitle: (s) => helpTitle(s, lang), optionDescription: (o) => optionDescription(o, lang), showGlobalOptions: true })
+      .configureHelp({
+        styleTitle: (s) => helpTitle(s, lang),
+        optionDescription: (o) => optionDescription(o, lang),
+        showGlobalOptions: true,
+      })
       .configureOutput(output)
       .showHelpAfterError(h('moreHelp'))
       .exitOverride();
@@ -157,14 +174,24 @@ export async function run(argv: string[], ctx: Ctx, inspect?: (program: Command)
     .action(async (dir: string | undefined, _o, cmd: Command) => {
       const o = cmd.optsWithGlobals();
       const { runInit } = await import('./commands/init.js');
-      const result = await runInit({ ...common(o), dir, template: o.template as string | undefined, ci: o.ci !== false }, ctx);
+      const result = await runInit(
+        { ...common(o), dir, template: o.template as string | undefined, ci: o.ci !== false },
+        ctx,
+      );
       if (o.json) {
-        out(`${JSON.stringify({ schemaVersion: 1, kind: 'registry-created', registry: { name: result.name, language: result.lang }, template: result.template, files: result.files, ci: result.ci }, null, 2)}\n`);
+        out(
+          `${JSON.stringify({ schemaVersion: 1, kind: 'registry-created', registry: { name: result.name, language: result.lang }, template: result.template, files: result.files, ci: result.ci }, null, 2)}\n`,
+        );
       } else {
         const uiLang = result.lang;
-        const files = result.files.map((f) => `  ${f}${f === result.ci.file ? `  (${t(uiLang, 'out.ciWritten')})` : ''}\n`).join('');
-        if (result.ci.status === 'exists') err(`${colorFor(ctx.stderr, ctx.env).yellow(t(uiLang, 'out.ciExists', { file: result.ci.file ?? '' }))}\n`);
-        out(`${t(uiLang, 'out.initDone', { name: result.name, dir: result.root, template: result.template })}\n${files}${t(uiLang, 'out.initNext')}\n${t(uiLang, 'out.initHook')}\n`);
+        const files = result.files
+          .map((f) => `  ${f}${f === result.ci.file ? `  (${t(uiLang, 'out.ciWritten')})` : ''}\n`)
+          .join('');
+        if (result.ci.status === 'exists')
+          err(`${colorFor(ctx.stderr, ctx.env).yellow(t(uiLang, 'out.ciExists', { file: result.ci.file ?? '' }))}\n`);
+        out(
+          `${t(uiLang, 'out.initDone', { name: result.name, dir: result.root, template: result.template })}\n${files}${t(uiLang, 'out.initNext')}\n${t(uiLang, 'out.initHook')}\n`,
+        );
       }
     });
 
@@ -178,10 +205,15 @@ export async function run(argv: string[], ctx: Ctx, inspect?: (program: Command)
       json = o.json === true;
       const { runHookInstall } = await import('./commands/hook.js');
       const r = await runHookInstall({ ...common(o), force: o.force === true }, ctx);
-      if (o.json) out(`${JSON.stringify({ schemaVersion: 1, kind: r.kind, hook: r.hook, status: r.status, backup: r.backup }, null, 2)}\n`);
+      if (o.json)
+        out(
+          `${JSON.stringify({ schemaVersion: 1, kind: r.kind, hook: r.hook, status: r.status, backup: r.backup }, null, 2)}\n`,
+        );
       else {
         out(`${r.hook}\n`);
-        err(`${colorFor(ctx.stderr, ctx.env).green(t(r.lang, r.status === 'updated' ? 'out.hookUpdated' : 'out.hookInstalled', { file: r.hook }))}\n`);
+        err(
+          `${colorFor(ctx.stderr, ctx.env).green(t(r.lang, r.status === 'updated' ? 'out.hookUpdated' : 'out.hookInstalled', { file: r.hook }))}\n`,
+        );
         if (r.backup) err(`${t(r.lang, 'out.hookBackup', { file: r.backup })}\n`);
       }
     });
@@ -193,9 +225,13 @@ export async function run(argv: string[], ctx: Ctx, inspect?: (program: Command)
       json = o.json === true;
       const { runHookUninstall } = await import('./commands/hook.js');
       const r = await runHookUninstall(common(o), ctx);
-      if (o.json) out(`${JSON.stringify({ schemaVersion: 1, kind: r.kind, hook: r.hook, status: r.status, restored: r.restored }, null, 2)}\n`);
+      if (o.json)
+        out(
+          `${JSON.stringify({ schemaVersion: 1, kind: r.kind, hook: r.hook, status: r.status, restored: r.restored }, null, 2)}\n`,
+        );
       else {
-        const key = r.status === 'removed' ? 'out.hookRemoved' : r.status === 'absent' ? 'out.hookAbsent' : 'out.hookForeignKept';
+        const key =
+          r.status === 'removed' ? 'out.hookRemoved' : r.status === 'absent' ? 'out.hookAbsent' : 'out.hookForeignKept';
         err(`${t(r.lang, key, { file: r.hook })}\n`);
         if (r.restored) err(`${t(r.lang, 'out.hookRestored', { file: r.restored })}\n`);
       }
@@ -213,22 +249,39 @@ export async function run(argv: string[], ctx: Ctx, inspect?: (program: Command)
       const o = cmd.optsWithGlobals();
       const { runNew } = await import('./commands/new.js');
       const result = await runNew(
-        { ...common(o), title: o.title as string | undefined, set: (o.set as string[] | undefined) ?? [], body: o.body as string | undefined, bodyFile: o.bodyFile as string | undefined, by: o.by as string | undefined },
+        {
+          ...common(o),
+          title: o.title as string | undefined,
+          set: (o.set as string[] | undefined) ?? [],
+          body: o.body as string | undefined,
+          bodyFile: o.bodyFile as string | undefined,
+          by: o.by as string | undefined,
+        },
         ctx,
       );
       const today = ctx.clock();
       if (o.json) {
         const { ideaDocument, ideaSummaryDto } = await import('./ui/dto.js');
-        const similar = result.similar.map((s) => ({ ...ideaSummaryDto(s.item, result.lang, today), score: Math.round(s.score * 100) / 100 }));
-        out(`${JSON.stringify(ideaDocument(result.registry, result.idea, result.lang, today, { staged: result.staged, similar }), null, 2)}\n`);
+        const similar = result.similar.map((s) => ({
+          ...ideaSummaryDto(s.item, result.lang, today),
+          score: Math.round(s.score * 100) / 100,
+        }));
+        out(
+          `${JSON.stringify(ideaDocument(result.registry, result.idea, result.lang, today, { staged: result.staged, similar }), null, 2)}\n`,
+        );
         return;
       }
       out(`${result.idea.path}\n`);
       const c = colorFor(ctx.stderr, ctx.env);
-      err(`${c.green(t(result.lang, 'out.created', { path: result.idea.path }))}${result.staged ? ` ${c.dim(t(result.lang, 'out.staged'))}` : ''}\n`);
+      err(
+        `${c.green(t(result.lang, 'out.created', { path: result.idea.path }))}${result.staged ? ` ${c.dim(t(result.lang, 'out.staged'))}` : ''}\n`,
+      );
       if (result.similar.length > 0) {
         err(`\n${c.yellow(t(result.lang, 'out.similar'))}\n`);
-        for (const s of result.similar) err(`  ${c.cyan(s.item.id ?? '?')}  ${s.item.title ?? ''}  ${c.dim(`(${s.item.stage.label[result.lang]}, ${s.item.path})`)}\n`);
+        for (const s of result.similar)
+          err(
+            `  ${c.cyan(s.item.id ?? '?')}  ${s.item.title ?? ''}  ${c.dim(`(${s.item.stage.label[result.lang]}, ${s.item.path})`)}\n`,
+          );
       }
     });
 
@@ -241,14 +294,26 @@ export async function run(argv: string[], ctx: Ctx, inspect?: (program: Command)
     .action(async (_o, cmd: Command) => {
       const o = cmd.optsWithGlobals();
       const { runList } = await import('./commands/list.js');
-      const result = await runList({ ...common(o), stage: o.stage as string | undefined, tag: o.tag as string | undefined }, ctx);
+      const result = await runList(
+        { ...common(o), stage: o.stage as string | undefined, tag: o.tag as string | undefined },
+        ctx,
+      );
       if (o.json) {
         const { ideaListDocument } = await import('./ui/dto.js');
         out(`${JSON.stringify(ideaListDocument(result.registry, result.ideas, result.lang, result.today), null, 2)}\n`);
       } else {
         const { renderIdeaList } = await import('./ui/render-list.js');
         const width = ctx.stdout.isTTY && ctx.stdout.columns ? ctx.stdout.columns : 80;
-        out(renderIdeaList(result.ideas, result.lang, result.today, width, colorFor(ctx.stdout, ctx.env), o.funds === true));
+        out(
+          renderIdeaList(
+            result.ideas,
+            result.lang,
+            result.today,
+            width,
+            colorFor(ctx.stdout, ctx.env),
+            o.funds === true,
+          ),
+        );
       }
       warnUnreadable(result.unreadable, result.lang);
     });
@@ -269,14 +334,30 @@ export async function run(argv: string[], ctx: Ctx, inspect?: (program: Command)
         const { readCriteriaSchemas } = await import('./io/registry.js');
         const { readPackageSchema } = await import('./core/schema-check.js');
         const schemas = [...readCriteriaSchemas(result.registry, result.idea.stage.key), readPackageSchema('idea')];
-        out(renderIdea(result.idea, result.registry.config, schemas, result.lang, result.today, colorFor(ctx.stdout, ctx.env)));
+        out(
+          renderIdea(
+            result.idea,
+            result.registry.config,
+            schemas,
+            result.lang,
+            result.today,
+            colorFor(ctx.stdout, ctx.env),
+          ),
+        );
       }
     });
 
-  const printChange = async (result: { registry: Registry; lang: Lang; idea: Idea; committed: boolean }, o: Record<string, unknown>, extra: Record<string, unknown>, human: string) => {
+  const printChange = async (
+    result: { registry: Registry; lang: Lang; idea: Idea; committed: boolean },
+    o: Record<string, unknown>,
+    extra: Record<string, unknown>,
+    human: string,
+  ) => {
     if (o.json) {
       const { ideaDocument } = await import('./ui/dto.js');
-      out(`${JSON.stringify(ideaDocument(result.registry, result.idea, result.lang, ctx.clock(), { change: extra, committed: result.committed }), null, 2)}\n`);
+      out(
+        `${JSON.stringify(ideaDocument(result.registry, result.idea, result.lang, ctx.clock(), { change: extra, committed: result.committed }), null, 2)}\n`,
+      );
     } else {
       out(`${result.idea.path}\n`);
       const committed = result.committed ? ` ${t(result.lang, 'out.committed')}` : '';
@@ -297,9 +378,29 @@ export async function run(argv: string[], ctx: Ctx, inspect?: (program: Command)
       const o = cmd.optsWithGlobals();
       json = o.json === true;
       const { runMove } = await import('./commands/move.js');
-      const r = await runMove({ ...common(o), id, to: stage, note: o.note as string | undefined, by: o.by as string | undefined, force: o.force === true, commit: o.commit === true }, ctx);
+      const r = await runMove(
+        {
+          ...common(o),
+          id,
+          to: stage,
+          note: o.note as string | undefined,
+          by: o.by as string | undefined,
+          force: o.force === true,
+          commit: o.commit === true,
+        },
+        ctx,
+      );
       const to = r.to ?? r.from;
-      await printChange(r, o, { action: 'moved', from: r.from.key, to: to.key, forced: r.forced, entry: r.entry }, t(r.lang, r.forced ? 'out.movedForced' : 'out.moved', { id: r.idea.id ?? '', from: r.from.label[r.lang], to: to.label[r.lang] }));
+      await printChange(
+        r,
+        o,
+        { action: 'moved', from: r.from.key, to: to.key, forced: r.forced, entry: r.entry },
+        t(r.lang, r.forced ? 'out.movedForced' : 'out.moved', {
+          id: r.idea.id ?? '',
+          from: r.from.label[r.lang],
+          to: to.label[r.lang],
+        }),
+      );
     });
 
   sub('decide', h('decide'))
@@ -318,11 +419,33 @@ export async function run(argv: string[], ctx: Ctx, inspect?: (program: Command)
       json = o.json === true;
       const { runDecide } = await import('./commands/decide.js');
       const r = await runDecide(
-        { ...common(o), id, decision: o.decision as string, reason: o.reason as string, amount: o.amount as string | undefined, to: o.to as string | undefined, by: o.by as string | undefined, force: o.force === true, commit: o.commit === true },
+        {
+          ...common(o),
+          id,
+          decision: o.decision as string,
+          reason: o.reason as string,
+          amount: o.amount as string | undefined,
+          to: o.to as string | undefined,
+          by: o.by as string | undefined,
+          force: o.force === true,
+          commit: o.commit === true,
+        },
         ctx,
       );
       const where = r.to ? `${r.from.label[r.lang]} → ${r.to.label[r.lang]}` : r.from.label[r.lang];
-      await printChange(r, o, { action: r.to ? 'moved' : 'decided', decision: r.decision, from: r.from.key, to: r.to?.key ?? null, forced: r.forced, entry: r.entry }, t(r.lang, 'out.decided', { id: r.idea.id ?? '', decision: t(r.lang, `decision.${r.decision}`), where }));
+      await printChange(
+        r,
+        o,
+        {
+          action: r.to ? 'moved' : 'decided',
+          decision: r.decision,
+          from: r.from.key,
+          to: r.to?.key ?? null,
+          forced: r.forced,
+          entry: r.entry,
+        },
+        t(r.lang, 'out.decided', { id: r.idea.id ?? '', decision: t(r.lang, `decision.${r.decision}`), where }),
+      );
     });
 
   sub('assign', h('assign'))
@@ -337,8 +460,28 @@ export async function run(argv: string[], ctx: Ctx, inspect?: (program: Command)
       const o = cmd.optsWithGlobals();
       json = o.json === true;
       const { runAssign } = await import('./commands/assign.js');
-      const r = await runAssign({ ...common(o), id, coach: o.coach as string | undefined, carrier: o.carrier as string | undefined, by: o.by as string | undefined, commit: o.commit === true }, ctx);
-      await printChange(r, o, { action: 'assigned', changes: r.changes }, r.changes.length > 0 ? t(r.lang, 'out.assigned', { id: r.idea.id ?? '', changes: r.changes.map((c) => `${c.field}: ${c.new}`).join(', ') }) : t(r.lang, 'out.unchanged'));
+      const r = await runAssign(
+        {
+          ...common(o),
+          id,
+          coach: o.coach as string | undefined,
+          carrier: o.carrier as string | undefined,
+          by: o.by as string | undefined,
+          commit: o.commit === true,
+        },
+        ctx,
+      );
+      await printChange(
+        r,
+        o,
+        { action: 'assigned', changes: r.changes },
+        r.changes.length > 0
+          ? t(r.lang, 'out.assigned', {
+              id: r.idea.id ?? '',
+              changes: r.changes.map((c) => `${c.field}: ${c.new}`).join(', '),
+            })
+          : t(r.lang, 'out.unchanged'),
+      );
     });
 
   sub('review', h('review'))
@@ -356,7 +499,14 @@ export async function run(argv: string[], ctx: Ctx, inspect?: (program: Command)
       const width = ctx.stderr.columns ?? 80;
       const cErr = colorFor(ctx.stderr, ctx.env);
       const r = await runReview(
-        { ...common(o), stage: o.stage as string | undefined, by: o.by as string | undefined, minutes: o.minutes as string | undefined, dryRun: o.dryRun === true, present: (card) => err(renderReviewCard(card, width, cErr)) },
+        {
+          ...common(o),
+          stage: o.stage as string | undefined,
+          by: o.by as string | undefined,
+          minutes: o.minutes as string | undefined,
+          dryRun: o.dryRun === true,
+          present: (card) => err(renderReviewCard(card, width, cErr)),
+        },
         ctx,
       );
       if (o.dryRun) {
@@ -366,13 +516,34 @@ export async function run(argv: string[], ctx: Ctx, inspect?: (program: Command)
             idea: ideaSummaryDto(a.idea, r.lang, ctx.clock()),
             daysInStage: a.daysInStage,
             next: a.next?.key ?? null,
-            gate: a.gate ? { open: a.gate.open, criteria: a.checklist.map((x) => ({ field: x.field, label: x.label, met: x.met, problem: x.problem })) } : null,
+            gate: a.gate
+              ? {
+                  open: a.gate.open,
+                  criteria: a.checklist.map((x) => ({
+                    field: x.field,
+                    label: x.label,
+                    met: x.met,
+                    problem: x.problem,
+                  })),
+                }
+              : null,
           }));
-          out(`${JSON.stringify({ schemaVersion: 1, kind: 'review-agenda', registry: { name: r.registry.config.name, language: r.registry.config.language }, agenda }, null, 2)}\n`);
+          out(
+            `${JSON.stringify({ schemaVersion: 1, kind: 'review-agenda', registry: { name: r.registry.config.name, language: r.registry.config.language }, agenda }, null, 2)}\n`,
+          );
         } else {
           const c = colorFor(ctx.stdout, ctx.env);
           if (r.agenda.length === 0) out(`${t(r.lang, 'review.empty')}\n`);
-          for (const a of r.agenda) out(`${c.cyan(a.idea.id ?? '')}  ${a.idea.title ?? ''}  ${c.dim(`(${a.idea.stage.label[r.lang]})`)}\n${renderGate(a, r.lang, c).map((l) => `  ${l}`).join('\n')}\n`);
+          for (const a of r.agenda)
+            out(
+              `${c.cyan(a.idea.id ?? '')}  ${a.idea.title ?? ''}  ${c.dim(`(${a.idea.stage.label[r.lang]})`)}\n${renderGate(
+                a,
+                r.lang,
+                c,
+              )
+                .map((l) => `  ${l}`)
+                .join('\n')}\n`,
+            );
         }
         return;
       }
@@ -384,7 +555,11 @@ export async function run(argv: string[], ctx: Ctx, inspect?: (program: Command)
 
   sub('validate', h('validate'))
     .argument('[paths...]', h('validatePaths'))
-    .addOption(new Option('-f, --format <format>', h('validateFormat')).choices(['pretty', 'json', 'github', 'junit']).default('pretty'))
+    .addOption(
+      new Option('-f, --format <format>', h('validateFormat'))
+        .choices(['pretty', 'json', 'github', 'junit'])
+        .default('pretty'),
+    )
     .option('--json', h('optJson'))
     .option('--strict', h('validateStrict'))
     .option('--changed', h('validateChanged'))
@@ -395,17 +570,38 @@ export async function run(argv: string[], ctx: Ctx, inspect?: (program: Command)
       const format = o.json ? 'json' : (o.format as string);
       json = format === 'json';
       const showProgress = format === 'pretty' && ctx.stderr.isTTY === true && !isCI(ctx.env);
-      const progress = showProgress ? (done: number, total: number) => {
-        if (total >= 500) err(`\r${t(lang, 'out.progress', { done, total })}${done === total ? '\r\x1b[K' : ''}`);
-      } : undefined;
+      const progress = showProgress
+        ? (done: number, total: number) => {
+            if (total >= 500) err(`\r${t(lang, 'out.progress', { done, total })}${done === total ? '\r\x1b[K' : ''}`);
+          }
+        : undefined;
       const { runValidate } = await import('./commands/validate.js');
-      const result = await runValidate({ ...common(o), paths, strict: o.strict === true, changed: o.changed === true, base: o.base as string | undefined, onProgress: progress }, ctx);
+      const result = await runValidate(
+        {
+          ...common(o),
+          paths,
+          strict: o.strict === true,
+          changed: o.changed === true,
+          base: o.base as string | undefined,
+          onProgress: progress,
+        },
+        ctx,
+      );
       if (format === 'json') {
         const { validationDocument } = await import('./ui/dto.js');
-        out(`${JSON.stringify(validationDocument(result.registry, result.files, result.findings, result.ok, result), null, 2)}\n`);
+        out(
+          `${JSON.stringify(validationDocument(result.registry, result.files, result.findings, result.ok, result), null, 2)}\n`,
+        );
       } else if (format === 'junit') {
         const { renderValidationJunit } = await import('./ui/render-validation.js');
-        out(renderValidationJunit(result, `ideas validate: ${result.registry.config.name}`, result.registry.root, ctx.cwd));
+        out(
+          renderValidationJunit(
+            result,
+            `ideas validate: ${result.registry.config.name}`,
+            result.registry.root,
+            ctx.cwd,
+          ),
+        );
       } else if (format === 'github') {
         const { renderValidationGithub } = await import('./ui/render-validation.js');
         out(renderValidationGithub(result, result.registry.root, ctx.cwd));
@@ -419,7 +615,11 @@ export async function run(argv: string[], ctx: Ctx, inspect?: (program: Command)
   sub('diff', h('diff'))
     .argument('[base]', h('diffBase'))
     .argument('[head]', h('diffHead'))
-    .addOption(new Option('-f, --format <format>', h('diffFormat')).choices(['text', 'md', 'json', 'github', 'junit']).default('text'))
+    .addOption(
+      new Option('-f, --format <format>', h('diffFormat'))
+        .choices(['text', 'md', 'json', 'github', 'junit'])
+        .default('text'),
+    )
     .option('--json', h('optJson'))
     .addHelpText('after', `\n${h('diffRules')}\n${examples('diff', lang)}`)
     .action(async (base: string | undefined, head: string | undefined, _o, cmd: Command) => {
@@ -436,19 +636,45 @@ export async function run(argv: string[], ctx: Ctx, inspect?: (program: Command)
         const { renderValidationJunit } = await import('./ui/render-validation.js');
         const d = r.diff;
         const touched = new Map<string, string | null>();
-        for (const x of [...d.added, ...d.moved.map((m) => ({ path: m.path, stage: m.to })), ...d.changed, ...d.decisions]) {
+        for (const x of [
+          ...d.added,
+          ...d.moved.map((m) => ({ path: m.path, stage: m.to })),
+          ...d.changed,
+          ...d.decisions,
+        ]) {
           touched.set(x.path, 'stage' in x ? x.stage.key : (touched.get(x.path) ?? null));
         }
         const errors = d.findings.filter((f) => f.severity === 'error').length;
-        const view = { files: touched.size, findings: d.findings, errors, warnings: d.findings.length - errors, strict: false, checked: [...touched].map(([p, stage]) => ({ path: p, stage })) };
+        const view = {
+          files: touched.size,
+          findings: d.findings,
+          errors,
+          warnings: d.findings.length - errors,
+          strict: false,
+          checked: [...touched].map(([p, stage]) => ({ path: p, stage })),
+        };
         out(renderValidationJunit(view, `ideas diff: ${r.registry.config.name}`, r.registry.root, ctx.cwd));
       } else if (format === 'github') {
         const { renderValidationGithub } = await import('./ui/render-validation.js');
         const errors = r.diff.findings.filter((f) => f.severity === 'error').length;
-        out(renderValidationGithub({ files: 0, findings: r.diff.findings, errors, warnings: r.diff.findings.length - errors }, r.registry.root, ctx.cwd));
+        out(
+          renderValidationGithub(
+            { files: 0, findings: r.diff.findings, errors, warnings: r.diff.findings.length - errors },
+            r.registry.root,
+            ctx.cwd,
+          ),
+        );
       } else {
         const { renderDiffMarkdown, renderDiffText } = await import('./ui/render-diff.js');
-        out(format === 'md' ? renderDiffMarkdown(r) : renderDiffText(r, colorFor(ctx.stdout, ctx.env), ctx.stdout.isTTY && ctx.stdout.columns ? ctx.stdout.columns : 80));
+        out(
+          format === 'md'
+            ? renderDiffMarkdown(r)
+            : renderDiffText(
+                r,
+                colorFor(ctx.stdout, ctx.env),
+                ctx.stdout.isTTY && ctx.stdout.columns ? ctx.stdout.columns : 80,
+              ),
+        );
       }
       exitCode = r.ok ? EXIT.ok : EXIT.problems;
     });
@@ -467,7 +693,9 @@ export async function run(argv: string[], ctx: Ctx, inspect?: (program: Command)
     .option('--since <date>', h('reportSince'))
     .option('--until <date>', h('reportUntil'))
     .option('--by <field>', h('reportBy'), collect)
-    .addOption(new Option('-f, --format <format>', h('reportFormat')).choices(['text', 'md', 'json', 'csv']).default('text'))
+    .addOption(
+      new Option('-f, --format <format>', h('reportFormat')).choices(['text', 'md', 'json', 'csv']).default('text'),
+    )
     .option('--include-personal', h('optIncludePersonal'))
     .option('--json', h('optJson'))
     .addHelpText('after', examples('report', lang))
@@ -476,7 +704,16 @@ export async function run(argv: string[], ctx: Ctx, inspect?: (program: Command)
       const format = o.json ? 'json' : (o.format as string);
       json = format === 'json';
       const { runReport } = await import('./commands/report.js');
-      const r = await runReport({ ...common(o), since: o.since as string | undefined, until: o.until as string | undefined, by: (o.by as string[] | undefined) ?? [], includePersonal: o.includePersonal === true }, ctx);
+      const r = await runReport(
+        {
+          ...common(o),
+          since: o.since as string | undefined,
+          until: o.until as string | undefined,
+          by: (o.by as string[] | undefined) ?? [],
+          includePersonal: o.includePersonal === true,
+        },
+        ctx,
+      );
       const view = { report: r.report, config: r.registry.config, titles: r.titles };
       if (format === 'json') {
         const { reportDocument } = await import('./ui/dto.js');
@@ -485,7 +722,13 @@ export async function run(argv: string[], ctx: Ctx, inspect?: (program: Command)
         const { renderReportCsv, renderReportMarkdown, renderReportText } = await import('./ui/render-report.js');
         if (format === 'csv') out(renderReportCsv(view, r.lang, r.registry.config.language === 'sv' ? ';' : ','));
         else if (format === 'md') out(renderReportMarkdown(view, r.lang));
-        else out(renderReportText(view, r.lang, colorFor(ctx.stdout, ctx.env), { bars: ctx.stdout.isTTY === true, width: ctx.stdout.columns || 80 }));
+        else
+          out(
+            renderReportText(view, r.lang, colorFor(ctx.stdout, ctx.env), {
+              bars: ctx.stdout.isTTY === true,
+              width: ctx.stdout.columns || 80,
+            }),
+          );
       }
       warnUnreadable(r.unreadable, r.lang);
     });
@@ -502,7 +745,15 @@ export async function run(argv: string[], ctx: Ctx, inspect?: (program: Command)
       const format = o.json ? 'json' : (o.format as string);
       json = format === 'json';
       const { runExport } = await import('./commands/export.js');
-      const r = await runExport({ ...common(o), stage: o.stage as string | undefined, includePersonal: o.includePersonal === true, delimiter: o.delimiter as string | undefined }, ctx);
+      const r = await runExport(
+        {
+          ...common(o),
+          stage: o.stage as string | undefined,
+          includePersonal: o.includePersonal === true,
+          delimiter: o.delimiter as string | undefined,
+        },
+        ctx,
+      );
       if (format === 'json') {
         const { exportDocument } = await import('./ui/dto.js');
         out(`${JSON.stringify(exportDocument(r.registry, r.table, o.includePersonal === true), null, 2)}\n`);
@@ -522,8 +773,14 @@ export async function run(argv: string[], ctx: Ctx, inspect?: (program: Command)
       const o = cmd.optsWithGlobals();
       json = o.json === true;
       const { runSite } = await import('./commands/site.js');
-      const r = await runSite({ ...common(o), out: o.out as string | undefined, includePersonal: o.includePersonal === true }, ctx);
-      if (json) out(`${JSON.stringify({ schemaVersion: 1, kind: 'site', out: r.out, pages: r.pages, files: r.files, includePersonal: r.includePersonal }, null, 2)}\n`);
+      const r = await runSite(
+        { ...common(o), out: o.out as string | undefined, includePersonal: o.includePersonal === true },
+        ctx,
+      );
+      if (json)
+        out(
+          `${JSON.stringify({ schemaVersion: 1, kind: 'site', out: r.out, pages: r.pages, files: r.files, includePersonal: r.includePersonal }, null, 2)}\n`,
+        );
       else {
         out(`${r.out}\n`);
         err(`${colorFor(ctx.stderr, ctx.env).green(t(r.lang, 'out.siteWritten', { dir: r.out, count: r.pages }))}\n`);
@@ -547,16 +804,28 @@ export async function run(argv: string[], ctx: Ctx, inspect?: (program: Command)
       const c = colorFor(ctx.stderr, ctx.env);
       // Progress only for large imports, on a terminal, and never in CI or with --json.
       let shown = -1;
-      const progress = !json && ctx.stderr.isTTY === true && !isCI(ctx.env) ? (done: number, total: number) => {
-        if (total < 400) return;
-        const percent = Math.floor((done / total) * 100);
-        if (percent === shown) return;
-        shown = percent;
-        err(`\r${t(lang, 'out.importProgress', { percent })}${done === total ? '\r\x1b[K' : ''}`);
-      } : undefined;
+      const progress =
+        !json && ctx.stderr.isTTY === true && !isCI(ctx.env)
+          ? (done: number, total: number) => {
+              if (total < 400) return;
+              const percent = Math.floor((done / total) * 100);
+              if (percent === shown) return;
+              shown = percent;
+              err(`\r${t(lang, 'out.importProgress', { percent })}${done === total ? '\r\x1b[K' : ''}`);
+            }
+          : undefined;
       const { runImport } = await import('./commands/import.js');
       const r = await runImport(
-        { ...common(o), file, map: (o.map as string[] | undefined) ?? [], stage: o.stage as string | undefined, dryRun: o.dryRun === true, skipInvalid: o.skipInvalid === true, by: o.by as string | undefined, onProgress: progress },
+        {
+          ...common(o),
+          file,
+          map: (o.map as string[] | undefined) ?? [],
+          stage: o.stage as string | undefined,
+          dryRun: o.dryRun === true,
+          skipInvalid: o.skipInvalid === true,
+          by: o.by as string | undefined,
+          onProgress: progress,
+        },
         ctx,
       );
       if (shown >= 0 && shown < 100) err('\r\x1b[K');
@@ -566,22 +835,35 @@ export async function run(argv: string[], ctx: Ctx, inspect?: (program: Command)
         out(`${JSON.stringify(importDocument(r.registry, r, r.lang), null, 2)}\n`);
         return;
       }
-      if (r.encoding !== 'utf-8') err(`${c.yellow(t(r.lang, 'out.importEncoding', { encoding: r.encoding === 'utf-16le' ? 'UTF-16' : 'Windows-1252' }))}\n`);
-      if (r.ignoredColumns.length > 0) err(`${c.dim(t(r.lang, 'out.ignoredColumns', { columns: r.ignoredColumns.join(', ') }))}\n`);
+      if (r.encoding !== 'utf-8')
+        err(
+          `${c.yellow(t(r.lang, 'out.importEncoding', { encoding: r.encoding === 'utf-16le' ? 'UTF-16' : 'Windows-1252' }))}\n`,
+        );
+      if (r.ignoredColumns.length > 0)
+        err(`${c.dim(t(r.lang, 'out.ignoredColumns', { columns: r.ignoredColumns.join(', ') }))}\n`);
       for (const p of r.problems) {
         const problem = p.message[r.lang];
-        err(`${c.red('✗')} ${p.column === null ? t(r.lang, 'out.importRowProblemNoColumn', { row: p.row, problem }) : t(r.lang, 'out.importRowProblem', { row: p.row, column: p.column, problem })}\n`);
+        err(
+          `${c.red('✗')} ${p.column === null ? t(r.lang, 'out.importRowProblemNoColumn', { row: p.row, problem }) : t(r.lang, 'out.importRowProblem', { row: p.row, column: p.column, problem })}\n`,
+        );
       }
       if (!r.ok) {
-        err(`${c.red(t(r.lang, 'out.importRefused', { count: r.invalidRows.length }))}\n${c.dim(t(r.lang, 'hint.importRefused'))}\n`);
+        err(
+          `${c.red(t(r.lang, 'out.importRefused', { count: r.invalidRows.length }))}\n${c.dim(t(r.lang, 'hint.importRefused'))}\n`,
+        );
         return;
       }
-      for (const d of r.duplicates) err(`${c.yellow(t(r.lang, 'out.importDuplicate', { row: d.row, id: d.id ?? '?' }))}\n`);
+      for (const d of r.duplicates)
+        err(`${c.yellow(t(r.lang, 'out.importDuplicate', { row: d.row, id: d.id ?? '?' }))}\n`);
       for (const i of r.imported) out(`${i.path}\n`);
-      if (r.invalidRows.length > 0) err(`${c.yellow(t(r.lang, 'out.importSkipped', { count: r.invalidRows.length }))}\n`);
+      if (r.invalidRows.length > 0)
+        err(`${c.yellow(t(r.lang, 'out.importSkipped', { count: r.invalidRows.length }))}\n`);
       if (r.rows === 0) err(`${t(r.lang, 'out.importNothing', { file })}\n`);
       else if (r.dryRun) err(`${t(r.lang, 'out.importDryRun', { count: r.imported.length, file })}\n`);
-      else err(`${c.green(t(r.lang, 'out.imported', { count: r.imported.length, file }))}${r.staged ? ` ${c.dim(t(r.lang, 'out.staged'))}` : ''}\n`);
+      else
+        err(
+          `${c.green(t(r.lang, 'out.imported', { count: r.imported.length, file }))}${r.staged ? ` ${c.dim(t(r.lang, 'out.staged'))}` : ''}\n`,
+        );
     });
 
   inspect?.(program);
@@ -591,14 +873,26 @@ export async function run(argv: string[], ctx: Ctx, inspect?: (program: Command)
   } catch (e) {
     if (e instanceof CommanderError) {
       // Help and version end with code 0; every other commander error is a usage error.
-      return e.exitCode === 0 || e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help' ? EXIT.ok : EXIT.usage;
+      return e.exitCode === 0 ||
+        e.code === 'commander.helpDisplayed' ||
+        e.code === 'commander.version' ||
+        e.code === 'commander.help'
+        ? EXIT.ok
+        : EXIT.usage;
     }
     return await reportError(e, { json, lang, debug: argv.includes('--debug') }, ctx);
   }
 }
 
 async function reportError(e: unknown, how: { json: boolean; lang: Lang; debug: boolean }, ctx: Ctx): Promise<number> {
-  const error = isIdeasError(e) ? e : new IdeasError('UNEXPECTED', 'err.unexpected', { message: e instanceof Error ? e.message : String(e) }, { hint: 'hint.unexpected' });
+  const error = isIdeasError(e)
+    ? e
+    : new IdeasError(
+        'UNEXPECTED',
+        'err.unexpected',
+        { message: e instanceof Error ? e.message : String(e) },
+        { hint: 'hint.unexpected' },
+      );
   const code = error.code === 'CANCELLED' ? EXIT.cancelled : error.code === 'GATE_CLOSED' ? EXIT.problems : EXIT.usage;
   if (how.json) {
     const { errorDocument } = await import('./ui/dto.js');

@@ -46,8 +46,11 @@ export async function runAssign(opts: AssignOptions, ctx: Ctx): Promise<AssignRe
     text = editText(idea, () => appendHistoryEntry(text, entry));
     changes.push({ field, old, new: value });
   }
-  if (changes.length === 0) return { kind: 'idea-assigned', registry, lang, changes, idea, staged: false, committed: false };
-  const message = opts.commit ? `${idea.id}: ${idea.title ?? ''} (${changes.map((c) => `${c.field}: ${c.new}`).join(', ')})` : null;
+  if (changes.length === 0)
+    return { kind: 'idea-assigned', registry, lang, changes, idea, staged: false, committed: false };
+  const message = opts.commit
+    ? `${idea.id}: ${idea.title ?? ''} (${changes.map((c) => `${c.field}: ${c.new}`).join(', ')})`
+    : null;
   const outcome = await rewriteIdea(registry, idea, before, text, ctx.env, message);
   return { kind: 'idea-assigned', registry, lang, changes, ...outcome };
 }

@@ -1,6 +1,16 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { IdeasError } from '../core/errors.js';
-import { commandContext, exists, git, historyIn, ideaPath, makeSluice, read, readTree, removeSluices } from '../../test/helpers/sluice.js';
+import {
+  commandContext,
+  exists,
+  git,
+  historyIn,
+  ideaPath,
+  makeSluice,
+  read,
+  readTree,
+  removeSluices,
+} from '../../test/helpers/sluice.js';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { runAssign } from './assign.js';
@@ -21,7 +31,10 @@ async function failure(p: Promise<unknown>): Promise<IdeasError> {
 /** Gives sund-vtkg00 what the test stage asks for, so that its gate to test is open. */
 function readyForTest(root: string): void {
   const rel = ideaPath('sund-vtkg00');
-  const text = read(root, rel).replace('history:\n', 'test_plan: Två boenden under hösten, med språkombud och lektioner på arbetstid.\nmanager_support: true\nhistory:\n');
+  const text = read(root, rel).replace(
+    'history:\n',
+    'test_plan: Två boenden under hösten, med språkombud och lektioner på arbetstid.\nmanager_support: true\nhistory:\n',
+  );
   writeFileSync(path.join(root, rel), text);
 }
 
@@ -30,7 +43,10 @@ describe('runDecide', () => {
     const root = makeSluice();
     readyForTest(root);
     const { ctx } = commandContext(root);
-    const r = await runDecide({ id: 'sund-vtkg00', decision: 'approve', reason: 'Beviljas för hösten', amount: '75 000', by: 'Idérådet' }, ctx);
+    const r = await runDecide(
+      { id: 'sund-vtkg00', decision: 'approve', reason: 'Beviljas för hösten', amount: '75 000', by: 'Idérådet' },
+      ctx,
+    );
     expect(r.kind).toBe('idea-decided');
     expect(r.decision).toBe('approve');
     expect(r.forced).toBe(false);
@@ -56,11 +72,21 @@ describe('runDecide', () => {
     const { ctx } = commandContext(root);
     const e = await failure(runDecide({ id: 'sund-eev2bz', decision: 'approve', reason: 'Ja', amount: '1000' }, ctx));
     expect(e.code).toBe('GATE_CLOSED');
-    expect(e.details).toEqual(['Planen för testet saknas eller är för kort [test_plan]', 'Närmsta chef har inte ställt sig bakom idén [manager_support]']);
+    expect(e.details).toEqual([
+      'Planen för testet saknas eller är för kort [test_plan]',
+      'Närmsta chef har inte ställt sig bakom idén [manager_support]',
+    ]);
     expect(readTree(root)).toEqual(tree);
-    const r = await runDecide({ id: 'sund-eev2bz', decision: 'approve', reason: 'Ja', amount: '1000,50', force: true }, ctx);
+    const r = await runDecide(
+      { id: 'sund-eev2bz', decision: 'approve', reason: 'Ja', amount: '1000,50', force: true },
+      ctx,
+    );
     expect(r.forced).toBe(true);
-    expect(historyIn(root, ideaPath('sund-eev2bz', '03-test')).at(-1)).toMatchObject({ decision: 'approve', amount: 1000.5, forced: true });
+    expect(historyIn(root, ideaPath('sund-eev2bz', '03-test')).at(-1)).toMatchObject({
+      decision: 'approve',
+      amount: 1000.5,
+      forced: true,
+    });
   });
 
   it('an amount for a stage that grants no money is USAGE, and nothing changes', async () => {
@@ -76,7 +102,10 @@ describe('runDecide', () => {
   it.each(['tusen', '-5'])('an amount of %j is USAGE', async (amount) => {
     const root = makeSluice();
     const { ctx } = commandContext(root);
-    expect((await failure(runDecide({ id: 'sund-vtkg00', decision: 'approve', reason: 'x', amount, force: true }, ctx))).code).toBe('USAGE');
+    expect(
+      (await failure(runDecide({ id: 'sund-vtkg00', decision: 'approve', reason: 'x', amount, force: true }, ctx)))
+        .code,
+    ).toBe('USAGE');
     expect(exists(root, ideaPath('sund-vtkg00'))).toBe(true);
   });
 
@@ -85,11 +114,20 @@ describe('runDecide', () => {
     const rel = ideaPath('sund-eev2bz');
     const before = read(root, rel);
     const { ctx } = commandContext(root);
-    const r = await runDecide({ id: 'sund-eev2bz', decision: 'return', reason: 'Skriv en plan: vilka byar, #hur länge', by: 'Idérådet' }, ctx);
+    const r = await runDecide(
+      { id: 'sund-eev2bz', decision: 'return', reason: 'Skriv en plan: vilka byar, #hur länge', by: 'Idérådet' },
+      ctx,
+    );
     expect(r.to).toBeNull();
     expect(r.gate).toBeNull();
     expect(r.idea.path).toBe(rel);
-    const entry = { date: '2026-11-23', action: 'decided', by: 'Idérådet', decision: 'return', note: 'Skriv en plan: vilka byar, #hur länge' };
+    const entry = {
+      date: '2026-11-23',
+      action: 'decided',
+      by: 'Idérådet',
+      decision: 'return',
+      note: 'Skriv en plan: vilka byar, #hur länge',
+    };
     expect(r.entry).toEqual(entry);
     expect(historyIn(root, rel)).toHaveLength(3);
     expect(historyIn(root, rel).at(-1)).toEqual(entry);
@@ -105,7 +143,14 @@ describe('runDecide', () => {
     const { ctx } = commandContext(root);
     const r = await runDecide({ id: 'sund-vtkg00', decision: 'park', reason: 'Vänta på budgeten' }, ctx);
     expect(r.idea.path).toBe(ideaPath('sund-vtkg00', '90-parkerad'));
-    expect(historyIn(root, r.idea.path).at(-1)).toEqual({ date: '2026-11-23', action: 'moved', from: 'refinement', to: 'parked', decision: 'park', note: 'Vänta på budgeten' });
+    expect(historyIn(root, r.idea.path).at(-1)).toEqual({
+      date: '2026-11-23',
+      action: 'moved',
+      from: 'refinement',
+      to: 'parked',
+      decision: 'park',
+      note: 'Vänta på budgeten',
+    });
   });
 
   it('reject moves the idea to the rejected stage', async () => {
@@ -114,7 +159,14 @@ describe('runDecide', () => {
     const r = await runDecide({ id: 'sund-emspzg', decision: 'reject', reason: 'Görs redan' }, ctx);
     expect(r.idea.path).toBe(ideaPath('sund-emspzg', '99-avslagen'));
     expect(exists(root, ideaPath('sund-emspzg'))).toBe(false);
-    expect(historyIn(root, r.idea.path).at(-1)).toEqual({ date: '2026-11-23', action: 'moved', from: 'idea', to: 'rejected', decision: 'reject', note: 'Görs redan' });
+    expect(historyIn(root, r.idea.path).at(-1)).toEqual({
+      date: '2026-11-23',
+      action: 'moved',
+      from: 'idea',
+      to: 'rejected',
+      decision: 'reject',
+      note: 'Görs redan',
+    });
   });
 
   it('an unknown decision, approving from a stage that leads nowhere, and rejecting from one without a rejected stage are USAGE', async () => {
@@ -138,10 +190,19 @@ describe('runAssign', () => {
     expect(r.changes).toEqual([{ field: 'coach', old: null, new: 'Johan Ek' }]);
     expect(r.idea.coach).toBe('Johan Ek');
     const history = historyIn(root, rel);
-    expect(history.at(-1)).toEqual({ date: '2026-11-23', action: 'assigned', field: 'coach', new: 'Johan Ek', by: 'Sara Nyberg' });
+    expect(history.at(-1)).toEqual({
+      date: '2026-11-23',
+      action: 'assigned',
+      field: 'coach',
+      new: 'Johan Ek',
+      by: 'Sara Nyberg',
+    });
     const expected = before
       .replace('history:\n', 'coach: Johan Ek\nhistory:\n')
-      .replace('\n---\n\n', '\n  - date: 2026-11-23\n    action: assigned\n    field: coach\n    new: Johan Ek\n    by: Sara Nyberg\n---\n\n');
+      .replace(
+        '\n---\n\n',
+        '\n  - date: 2026-11-23\n    action: assigned\n    field: coach\n    new: Johan Ek\n    by: Sara Nyberg\n---\n\n',
+      );
     expect(read(root, rel)).toBe(expected);
   });
 
@@ -152,7 +213,13 @@ describe('runAssign', () => {
     const r = await runAssign({ id: 'sund-emspzg', carrier: 'Per Lindqvist' }, ctx);
     expect(r.changes).toEqual([{ field: 'carrier', old: 'Lena Forsberg', new: 'Per Lindqvist' }]);
     expect(read(root, rel)).toContain('\ncarrier: Per Lindqvist\nunit:');
-    expect(historyIn(root, rel).at(-1)).toEqual({ date: '2026-11-23', action: 'assigned', field: 'carrier', old: 'Lena Forsberg', new: 'Per Lindqvist' });
+    expect(historyIn(root, rel).at(-1)).toEqual({
+      date: '2026-11-23',
+      action: 'assigned',
+      field: 'carrier',
+      old: 'Lena Forsberg',
+      new: 'Per Lindqvist',
+    });
   });
 
   it('sets both at once with one entry each, and opens the gate the coach was missing for', async () => {
@@ -160,7 +227,11 @@ describe('runAssign', () => {
     const { ctx } = commandContext(root);
     const r = await runAssign({ id: 'sund-emspzg', coach: 'Johan Ek', carrier: 'Per Lindqvist' }, ctx);
     expect(r.changes.map((c) => c.field)).toEqual(['carrier', 'coach']);
-    expect(historyIn(root, ideaPath('sund-emspzg')).slice(-2).map((e) => e.field)).toEqual(['carrier', 'coach']);
+    expect(
+      historyIn(root, ideaPath('sund-emspzg'))
+        .slice(-2)
+        .map((e) => e.field),
+    ).toEqual(['carrier', 'coach']);
     const { runMove } = await import('./move.js');
     expect((await runMove({ id: 'sund-emspzg', to: 'refinement' }, ctx)).forced).toBe(false);
   });

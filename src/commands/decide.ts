@@ -29,13 +29,19 @@ export interface DecideResult extends TransitionResult {
 }
 
 /** Where a decision takes an idea: approve forward, park and reject to those stages, return nowhere (advice only). */
-export function decisionTarget(idea: Idea, decision: Decision, config: RegistryConfig, explicit?: string): Stage | null {
+export function decisionTarget(
+  idea: Idea,
+  decision: Decision,
+  config: RegistryConfig,
+  explicit?: string,
+): Stage | null {
   if (explicit) return resolveStage(config, explicit);
   const next = (key: string) => (idea.stage.next.includes(key) ? config.stages.find((s) => s.key === key) : undefined);
   switch (decision) {
     case 'approve': {
       const to = forwardStage(idea.stage, config);
-      if (!to) throw new IdeasError('USAGE', 'err.finalStage', { id: idea.id ?? idea.path, stage: idea.stage.label.en });
+      if (!to)
+        throw new IdeasError('USAGE', 'err.finalStage', { id: idea.id ?? idea.path, stage: idea.stage.label.en });
       return to;
     }
     case 'park':
@@ -71,6 +77,14 @@ export async function runDecide(opts: DecideOptions, ctx: Ctx): Promise<DecideRe
   const idea = findIdea(registry, opts.id);
   const to = decisionTarget(idea, decision, registry.config, opts.to);
   const amount = parseAmount(opts.amount, to);
-  const result = await transition(registry, criteria, idea, to, { by: opts.by, note: opts.reason, decision, amount }, { force: opts.force, commit: opts.commit, lang }, ctx);
+  const result = await transition(
+    registry,
+    criteria,
+    idea,
+    to,
+    { by: opts.by, note: opts.reason, decision, amount },
+    { force: opts.force, commit: opts.commit, lang },
+    ctx,
+  );
   return { kind: 'idea-decided', registry, lang, decision, ...result };
 }

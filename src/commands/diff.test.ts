@@ -29,10 +29,22 @@ describe('runDiff', () => {
   it("judges a change by head's config: a branch that opens a shortcut may take it", async () => {
     const root = makeSluice();
     git(root, ['checkout', '-q', '-b', 'shortcut']);
-    writeFileSync(path.join(root, 'ideas.config.yaml'), read(root, 'ideas.config.yaml').replace('next: [refinement, parked, rejected]', 'next: [refinement, test, parked, rejected]'));
+    writeFileSync(
+      path.join(root, 'ideas.config.yaml'),
+      read(root, 'ideas.config.yaml').replace(
+        'next: [refinement, parked, rejected]',
+        'next: [refinement, test, parked, rejected]',
+      ),
+    );
     mkdirSync(path.join(root, 'ideas/03-test'), { recursive: true });
     renameSync(path.join(root, ideaPath('sund-emspzg')), path.join(root, ideaPath('sund-emspzg', '03-test')));
-    writeFileSync(path.join(root, ideaPath('sund-emspzg', '03-test')), read(root, ideaPath('sund-emspzg', '03-test')).replace(/\n---\n/, '\n  - date: 2026-11-20\n    action: moved\n    from: idea\n    to: test\n---\n'));
+    writeFileSync(
+      path.join(root, ideaPath('sund-emspzg', '03-test')),
+      read(root, ideaPath('sund-emspzg', '03-test')).replace(
+        /\n---\n/,
+        '\n  - date: 2026-11-20\n    action: moved\n    from: idea\n    to: test\n---\n',
+      ),
+    );
     commitAll(root, 'Genväg');
     git(root, ['checkout', '-q', 'main']);
     const { ctx } = commandContext(root);
@@ -69,8 +81,14 @@ describe('runDiff', () => {
     git(root, ['add', 'annat.txt']);
     git(root, ['commit', '-q', '-m', 'annat']);
     const { ctx } = commandContext(root);
-    await expect(runDiff({ base: 'main', head: 'empty', lang: 'en' }, ctx)).rejects.toMatchObject({ code: 'USAGE', text: { en: 'The revision empty has no registry in . (no ideas.config.yaml).' } });
+    await expect(runDiff({ base: 'main', head: 'empty', lang: 'en' }, ctx)).rejects.toMatchObject({
+      code: 'USAGE',
+      text: { en: 'The revision empty has no registry in . (no ideas.config.yaml).' },
+    });
     const outside = makeSluice({ git: false });
-    await expect(runDiff({}, commandContext(outside).ctx)).rejects.toMatchObject({ code: 'USAGE', text: { sv: expect.stringContaining('ligger inte i ett git-repo') } });
+    await expect(runDiff({}, commandContext(outside).ctx)).rejects.toMatchObject({
+      code: 'USAGE',
+      text: { sv: expect.stringContaining('ligger inte i ett git-repo') },
+    });
   });
 });

@@ -6,7 +6,15 @@ import { IdeasError, isIdeasError } from '../core/errors.js';
 import { checkGate } from '../core/gate.js';
 import type { Lang } from '../core/i18n.js';
 import { idFromFileName } from '../core/id.js';
-import { diffSnapshots, ideasById, readSnapshot, type DeletedIdea, type IdeaDiff, type Snapshot, type SnapshotFile } from '../core/idea-diff.js';
+import {
+  diffSnapshots,
+  ideasById,
+  readSnapshot,
+  type DeletedIdea,
+  type IdeaDiff,
+  type Snapshot,
+  type SnapshotFile,
+} from '../core/idea-diff.js';
 import { baseValidators, compileCriteria, type Validator } from '../core/schema-check.js';
 import { git } from '../io/git.js';
 import { defaultBase, defaultBranch, resolveRevision } from '../io/git-base.js';
@@ -65,7 +73,12 @@ export async function runDiff(opts: DiffOptions, ctx: Ctx): Promise<DiffResult> 
 
   const range = parseRange(opts.base, opts.head);
   const headCommit = range.head === undefined ? null : await resolveRevision(root, range.head);
-  const head: RevisionSide = { ref: range.head ?? null, commit: headCommit, mergeBase: false, worktree: headCommit === null };
+  const head: RevisionSide = {
+    ref: range.head ?? null,
+    commit: headCommit,
+    mergeBase: false,
+    worktree: headCommit === null,
+  };
   let base: RevisionSide;
   if (range.base === undefined) {
     const ref = await defaultBranch(root, ctx.env);
@@ -85,20 +98,34 @@ export async function runDiff(opts: DiffOptions, ctx: Ctx): Promise<DiffResult> 
   const reader = new BlobReader(root);
   try {
     const headConfig = headCommit ? await configAt(reader, headCommit, prefix, registry, lang) : registry.config;
-    if (!headConfig) throw new IdeasError('USAGE', 'err.noRegistryAt', { rev: range.head ?? '', dir: prefix || '.', file: CONFIG_FILE });
+    if (!headConfig)
+      throw new IdeasError('USAGE', 'err.noRegistryAt', {
+        rev: range.head ?? '',
+        dir: prefix || '.',
+        file: CONFIG_FILE,
+      });
     // The base's own config maps its folders to stages (a folder may have been renamed since); when the base has
     // none, the registry did not exist yet and every idea is new; when it cannot be read, head's config maps it.
     const baseConfig = await configAt(reader, baseCommit, prefix, registry, lang).catch((e: unknown) => {
       if (isIdeasError(e) && e.code === 'CONFIG_INVALID') return headConfig;
       throw e;
     });
-    const baseSnapshot: Snapshot = baseConfig ? await snapshotAt(reader, root, baseCommit, baseConfig) : { config: headConfig, ideas: [] };
-    const headSnapshot = headCommit ? await snapshotAt(reader, root, headCommit, headConfig) : worktreeSnapshot(registry);
-    const criteria = headCommit ? await criteriaAt(reader, headCommit, prefix, headConfig) : compileLazily(headConfig, `criteria:${root}:`, (file) => readFileOrNull(path.resolve(root, file)));
+    const baseSnapshot: Snapshot = baseConfig
+      ? await snapshotAt(reader, root, baseCommit, baseConfig)
+      : { config: headConfig, ideas: [] };
+    const headSnapshot = headCommit
+      ? await snapshotAt(reader, root, headCommit, headConfig)
+      : worktreeSnapshot(registry);
+    const criteria = headCommit
+      ? await criteriaAt(reader, headCommit, prefix, headConfig)
+      : compileLazily(headConfig, `criteria:${root}:`, (file) => readFileOrNull(path.resolve(root, file)));
 
     const byId = ideasById(baseSnapshot, headSnapshot);
     const newIds = new Set([...byId.head.keys()].filter((id) => !byId.base.has(id)));
-    const deletedBefore = newIds.size > 0 && baseConfig ? await deletedIdeas(reader, root, prefix, baseCommit, baseConfig, headConfig, newIds) : [];
+    const deletedBefore =
+      newIds.size > 0 && baseConfig
+        ? await deletedIdeas(reader, root, prefix, baseCommit, baseConfig, headConfig, newIds)
+        : [];
 
     const validators = baseValidators();
     const diff = diffSnapshots(baseSnapshot, headSnapshot, {
@@ -115,15 +142,27 @@ export async function runDiff(opts: DiffOptions, ctx: Ctx): Promise<DiffResult> 
 }
 
 /** The config at a commit, checked as on disk; null when the commit has none. */
-async function configAt(reader: BlobReader, commit: string, prefix: string, registry: Registry, lang: Lang): Promise<RegistryConfig | null> {
+async function configAt(
+  reader: BlobReader,
+  commit: string,
+  prefix: string,
+  registry: Registry,
+  lang: Lang,
+): Promise<RegistryConfig | null> {
   const bytes = await reader.readPath(commit, prefix, CONFIG_FILE);
   if (!bytes) return null;
-  return parseConfigText(bytes.toString('utf8').replace(/^\uFEFF/, ''), `${registry.configPath} (${commit.slice(0, 7)})`, lang);
+  return parseConfigText(
+    bytes.toString('utf8').replace(/^\uFEFF/, ''),
+    `${registry.configPath} (${commit.slice(0, 7)})`,
+    lang,
+  );
 }
 
 /** The ideas folder at a commit: one ls-tree, and the blobs through the one cat-file process. */
 async function snapshotAt(reader: BlobReader, root: string, commit: string, config: RegistryConfig): Promise<Snapshot> {
-  const entries = (await listTree(root, commit, `${config.ideasDir}/`)).filter((e) => e.type === 'blob' && e.mode !== '120000' && isIdeaFileName(path.posix.basename(e.path)));
+  const entries = (await listTree(root, commit, `${config.ideasDir}/`)).filter(
+    (e) => e.type === 'blob' && e.mode !== '120000' && isIdeaFileName(path.posix.basename(e.path)),
+  );
   const blobs = await Promise.all(entries.map((e) => reader.read(e.oid)));
   const files: SnapshotFile[] = entries.map((e, i) => ({ path: e.path, bytes: blobs[i] ?? new Uint8Array() }));
   return readSnapshot(config, files);
@@ -166,12 +205,20 @@ function compileLazily(config: RegistryConfig, cacheKey: string, read: (file: st
     const known = compiled.get(key);
     if (known) return known;
     const bytes = read(stage.criteria);
-    if (!bytes) throw new IdeasError('CONFIG_INVALID', 'err.criteriaMissing', { file: stage.criteria, stage: stage.key });
+    if (!bytes)
+      throw new IdeasError('CONFIG_INVALID', 'err.criteriaMissing', { file: stage.criteria, stage: stage.key });
     let validate: Validator;
     try {
-      validate = compileCriteria(JSON.parse(bytes.toString('utf8').replace(/^\uFEFF/, '')), `${cacheKey}${stage.criteria}`);
+      validate = compileCriteria(
+        JSON.parse(bytes.toString('utf8').replace(/^\uFEFF/, '')),
+        `${cacheKey}${stage.criteria}`,
+      );
     } catch (e) {
-      throw new IdeasError('CONFIG_INVALID', 'err.criteriaInvalid', { file: stage.criteria, stage: stage.key, reason: (e as Error).message });
+      throw new IdeasError('CONFIG_INVALID', 'err.criteriaInvalid', {
+        file: stage.criteria,
+        stage: stage.key,
+        reason: (e as Error).message,
+      });
     }
     compiled.set(key, validate);
     return validate;
@@ -179,14 +226,29 @@ function compileLazily(config: RegistryConfig, cacheKey: string, read: (file: st
 }
 
 /** Head's criteria as they are at its commit: read through the batch process up front, compiled when needed. */
-async function criteriaAt(reader: BlobReader, commit: string, prefix: string, config: RegistryConfig): Promise<CriteriaFor> {
+async function criteriaAt(
+  reader: BlobReader,
+  commit: string,
+  prefix: string,
+  config: RegistryConfig,
+): Promise<CriteriaFor> {
   const files = [...new Set(config.stages.map((s) => s.criteria))];
-  const blobs = new Map(await Promise.all(files.map(async (f) => [f, await reader.readPath(commit, prefix, f)] as const)));
+  const blobs = new Map(
+    await Promise.all(files.map(async (f) => [f, await reader.readPath(commit, prefix, f)] as const)),
+  );
   return compileLazily(config, `criteria:${commit}:${prefix}`, (file) => blobs.get(file) ?? null);
 }
 
 /** Ideas with one of `ids` that commits before `commit` deleted, each as it was just before its newest deletion. */
-async function deletedIdeas(reader: BlobReader, root: string, prefix: string, commit: string, baseConfig: RegistryConfig, headConfig: RegistryConfig, ids: Set<string>): Promise<DeletedIdea[]> {
+async function deletedIdeas(
+  reader: BlobReader,
+  root: string,
+  prefix: string,
+  commit: string,
+  baseConfig: RegistryConfig,
+  headConfig: RegistryConfig,
+  ids: Set<string>,
+): Promise<DeletedIdea[]> {
   const seen = new Set<string>();
   const wanted = (await deletedPaths(root, commit, `${baseConfig.ideasDir}/`)).filter((d) => {
     const id = idFromFileName(path.posix.basename(d.path));
@@ -199,7 +261,12 @@ async function deletedIdeas(reader: BlobReader, root: string, prefix: string, co
       const bytes = (await reader.readPath(`${d.commit}^`, prefix, d.path)) ?? new Uint8Array();
       const file = { path: d.path, bytes };
       const before = readSnapshot(baseConfig, [file]).ideas[0] ?? readSnapshot(headConfig, [file]).ideas[0];
-      return { id: idFromFileName(path.posix.basename(d.path)) ?? '', path: d.path, commit: d.commit, idea: before?.idea ?? null };
+      return {
+        id: idFromFileName(path.posix.basename(d.path)) ?? '',
+        path: d.path,
+        commit: d.commit,
+        idea: before?.idea ?? null,
+      };
     }),
   );
 }

@@ -29,14 +29,16 @@ export interface ExportResult {
 /** A separator given on the command line: one character, not a quote or a line break; `tab` or `\t` for a tab. */
 export function parseDelimiter(value: string): string {
   const d = value === 'tab' || value === '\\t' ? '\t' : value;
-  if ([...d].length !== 1 || d === '"' || d === '\r' || d === '\n') throw new IdeasError('USAGE', 'err.badDelimiter', { value });
+  if ([...d].length !== 1 || d === '"' || d === '\r' || d === '\n')
+    throw new IdeasError('USAGE', 'err.badDelimiter', { value });
   return d;
 }
 
 export async function runExport(opts: ExportOptions, ctx: Ctx): Promise<ExportResult> {
   const { registry, lang } = openRegistry(opts, ctx);
   const { config } = registry;
-  const delimiter = opts.delimiter !== undefined ? parseDelimiter(opts.delimiter) : config.language === 'sv' ? ';' : ',';
+  const delimiter =
+    opts.delimiter !== undefined ? parseDelimiter(opts.delimiter) : config.language === 'sv' ? ';' : ',';
   const stage = opts.stage ? resolveStage(config, opts.stage) : null;
   const schemas = [readPackageSchema('idea'), ...config.stages.flatMap((s) => readCriteriaSchemas(registry, s.key))];
   const { ideas, unreadable } = readIdeas(registry);
@@ -45,6 +47,12 @@ export async function runExport(opts: ExportOptions, ctx: Ctx): Promise<ExportRe
     (i) => stageIndex(config, i.stage.key),
     (i) => [i.created ?? '', i.id ?? i.path],
   );
-  const table = ideaTable(shown, config, classifyFields(schemas), { includePersonal: opts.includePersonal }, fieldOrderOf(schemas));
+  const table = ideaTable(
+    shown,
+    config,
+    classifyFields(schemas),
+    { includePersonal: opts.includePersonal },
+    fieldOrderOf(schemas),
+  );
   return { kind: 'export', registry, lang, table, delimiter, unreadable: unreadable.length };
 }

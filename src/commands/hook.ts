@@ -105,7 +105,8 @@ export async function runHookInstall(opts: HookInstallOptions, ctx: Ctx): Promis
   } catch (e) {
     throw new IdeasError('IO', 'err.writeFile', { file: place.hook, reason: (e as Error).message }, { cause: e });
   }
-  if (!opts.force) throw new IdeasError('FILE_EXISTS', 'err.hookForeign', { file: place.hook }, { hint: 'hint.hookForeign' });
+  if (!opts.force)
+    throw new IdeasError('FILE_EXISTS', 'err.hookForeign', { file: place.hook }, { hint: 'hint.hookForeign' });
   const backup = freeBackupName(place.hook);
   renameSync(place.hook, backup);
   try {

@@ -7,7 +7,13 @@ import { decodeSpreadsheet, runImport, type ImportOptions } from './import.js';
 
 afterEach(removeSluices);
 
-const opts = (file: string, more: Partial<ImportOptions> = {}): ImportOptions => ({ file, map: [], dryRun: false, skipInvalid: false, ...more });
+const opts = (file: string, more: Partial<ImportOptions> = {}): ImportOptions => ({
+  file,
+  map: [],
+  dryRun: false,
+  skipInvalid: false,
+  ...more,
+});
 
 /** A file in the sluice's folder, in the encoding given. */
 function sheet(root: string, name: string, text: string, encoding: 'utf8' | 'latin1' = 'utf8'): string {
@@ -27,10 +33,13 @@ async function failure(p: Promise<unknown>): Promise<IdeasError> {
 
 /** Hidden temporary files left anywhere under the ideas folder. */
 function temps(root: string): string[] {
-  return readdirSync(path.join(root, 'ideas'), { recursive: true, encoding: 'utf8' }).filter((f) => path.basename(f).startsWith('.') && f.endsWith('.tmp'));
+  return readdirSync(path.join(root, 'ideas'), { recursive: true, encoding: 'utf8' }).filter(
+    (f) => path.basename(f).startsWith('.') && f.endsWith('.tmp'),
+  );
 }
 
-const VALID = 'Titel;Idébärare;challenge;tags;beskrivning\r\nLånecykel;Anna Berg;Klimatomställning och minskat svinn;cykel, klimat;"Rad ett\r\nrad två"\r\nRobotdammsugare;;;;\r\n';
+const VALID =
+  'Titel;Idébärare;challenge;tags;beskrivning\r\nLånecykel;Anna Berg;Klimatomställning och minskat svinn;cykel, klimat;"Rad ett\r\nrad två"\r\nRobotdammsugare;;;;\r\n';
 
 describe('runImport', () => {
   it('makes one idea per row in the first stage, with a new id, an imported entry, and stages them in git', async () => {
@@ -47,13 +56,19 @@ describe('runImport', () => {
     expect(read(root, first?.path ?? '')).toBe(
       `---\nid: ${first?.id}\ntitle: Lånecykel\ncreated: 2026-11-23\ncarrier: Anna Berg\nchallenge: klimat\ntags: [cykel, klimat]\nhistory:\n  - date: 2026-11-23\n    action: imported\n    to: idea\n    source: ideer.csv, rad 2\n    by: Samordnaren\n---\n\nRad ett\nrad två\n`,
     );
-    expect(git(root, ['diff', '--cached', '--name-only']).trim().split('\n').sort()).toEqual(r.imported.map((i) => i.path).sort());
+    expect(git(root, ['diff', '--cached', '--name-only']).trim().split('\n').sort()).toEqual(
+      r.imported.map((i) => i.path).sort(),
+    );
     expect(new Set(r.imported.map((i) => i.id)).size).toBe(2);
   });
 
   it('writes nothing when a row is invalid, and names the row, the column and the problem', async () => {
     const root = makeSluice();
-    const file = sheet(root, 'ideer.csv', 'title,challenge,created\nBra idé,klimat,2026-01-02\n,klimat,\nTredje,okänd,i våras\n');
+    const file = sheet(
+      root,
+      'ideer.csv',
+      'title,challenge,created\nBra idé,klimat,2026-01-02\n,klimat,\nTredje,okänd,i våras\n',
+    );
     const before = readTree(root);
     const { ctx } = commandContext(root);
     const r = await runImport(opts(file), ctx);
@@ -70,7 +85,10 @@ describe('runImport', () => {
   it('with --skip-invalid, imports the valid rows and lists the others', async () => {
     const root = makeSluice();
     const { ctx } = commandContext(root);
-    const r = await runImport(opts(sheet(root, 'ideer.csv', 'title,challenge\nBra idé,klimat\nDålig,okänd\n'), { skipInvalid: true }), ctx);
+    const r = await runImport(
+      opts(sheet(root, 'ideer.csv', 'title,challenge\nBra idé,klimat\nDålig,okänd\n'), { skipInvalid: true }),
+      ctx,
+    );
     expect([r.ok, r.written, r.invalidRows, r.imported.map((i) => i.title)]).toEqual([true, true, [3], ['Bra idé']]);
   });
 
@@ -87,9 +105,15 @@ describe('runImport', () => {
   it("checks each row against its stage's criteria: --stage for all, else the stage column", async () => {
     const root = makeSluice();
     const { ctx } = commandContext(root);
-    const file = sheet(root, 'ideer.csv', 'title;stage;carrier;coach;unit;challenge\nA;foradling;Anna;Johan;Vård;klimat\nB;Förädling;Bo;;Skola;klimat\nC;;;;;\n');
+    const file = sheet(
+      root,
+      'ideer.csv',
+      'title;stage;carrier;coach;unit;challenge\nA;foradling;Anna;Johan;Vård;klimat\nB;Förädling;Bo;;Skola;klimat\nC;;;;;\n',
+    );
     const byColumn = await runImport(opts(file), ctx);
-    expect(byColumn.problems.map((p) => [p.row, p.column, p.message.sv])).toEqual([[3, 'coach', 'Ingen idécoach är kopplad till idén [coach]']]);
+    expect(byColumn.problems.map((p) => [p.row, p.column, p.message.sv])).toEqual([
+      [3, 'coach', 'Ingen idécoach är kopplad till idén [coach]'],
+    ]);
     const all = await runImport(opts(file, { stage: 'test', dryRun: true }), ctx);
     expect(all.invalidRows).toEqual([2, 3, 4]);
   });
@@ -112,7 +136,12 @@ describe('runImport', () => {
   it('reads a file Swedish Excel saved as plain CSV (Windows-1252), and says so', async () => {
     const root = makeSluice();
     const { ctx } = commandContext(root);
-    const r = await runImport(opts(sheet(root, 'ideer.csv', 'Titel;Beskrivning\r\nÅtervinning på Södermalm;Mer återbruk\r\n', 'latin1'), { dryRun: true }), ctx);
+    const r = await runImport(
+      opts(sheet(root, 'ideer.csv', 'Titel;Beskrivning\r\nÅtervinning på Södermalm;Mer återbruk\r\n', 'latin1'), {
+        dryRun: true,
+      }),
+      ctx,
+    );
     expect([r.encoding, r.imported[0]?.title]).toEqual(['windows-1252', 'Återvinning på Södermalm']);
   });
 
@@ -121,7 +150,10 @@ describe('runImport', () => {
     const { ctx } = commandContext(root);
     const seen: [number, number][] = [];
     const rows = Array.from({ length: 5 }, (_, i) => `Idé ${i}`).join('\n');
-    await runImport(opts(sheet(root, 'ideer.csv', `title\n${rows}\n`), { onProgress: (done, total) => seen.push([done, total]) }), ctx);
+    await runImport(
+      opts(sheet(root, 'ideer.csv', `title\n${rows}\n`), { onProgress: (done, total) => seen.push([done, total]) }),
+      ctx,
+    );
     expect(seen.map(([d]) => d)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     expect(new Set(seen.map(([, t]) => t))).toEqual(new Set([10]));
   });
@@ -129,7 +161,10 @@ describe('runImport', () => {
   it('flags rows whose title an idea in the registry already has', async () => {
     const root = makeSluice();
     const { ctx } = commandContext(root);
-    const r = await runImport(opts(sheet(root, 'ideer.csv', 'title\nDigital tillsyn i hemtjänsten\n'), { dryRun: true }), ctx);
+    const r = await runImport(
+      opts(sheet(root, 'ideer.csv', 'title\nDigital tillsyn i hemtjänsten\n'), { dryRun: true }),
+      ctx,
+    );
     expect(r.duplicates).toEqual([{ row: 2, id: 'sund-avmpk4', title: 'Digital tillsyn i hemtjänsten' }]);
   });
 
@@ -151,7 +186,10 @@ describe('runImport', () => {
 describe('decodeSpreadsheet', () => {
   it('takes UTF-8 with or without a BOM, UTF-16 with one, and anything else as Windows-1252', () => {
     expect(decodeSpreadsheet(Buffer.from('\uFEFFå;ä', 'utf8'))).toEqual({ text: 'å;ä', encoding: 'utf-8' });
-    expect(decodeSpreadsheet(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('å\tä', 'utf16le')]))).toEqual({ text: 'å\tä', encoding: 'utf-16le' });
+    expect(decodeSpreadsheet(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('å\tä', 'utf16le')]))).toEqual({
+      text: 'å\tä',
+      encoding: 'utf-16le',
+    });
     expect(decodeSpreadsheet(Buffer.from([0xc5, 0x3b, 0x80]))).toEqual({ text: 'Å;€', encoding: 'windows-1252' });
   });
 });

@@ -78,7 +78,8 @@ function decodeWindows1252(bytes: Buffer): string {
  * "Unicode text"), or else Windows-1252, which Swedish Excel writes when told to save "CSV" without "UTF-8".
  */
 export function decodeSpreadsheet(bytes: Buffer): { text: string; encoding: ImportResult['encoding'] } {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe)
+    return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
   if (isUtf8(bytes)) return { text: bytes.toString('utf8').replace(/^\uFEFF/, ''), encoding: 'utf-8' };
   return { text: decodeWindows1252(bytes), encoding: 'windows-1252' };
 }
@@ -124,15 +125,28 @@ export async function runImport(opts: ImportOptions, ctx: Ctx): Promise<ImportRe
   const schemas = [base, ...[...criteria.values()].map((c) => c.schema)];
   const existing = readIdeas(registry).ideas;
   const names = new Set([...settableFields(base, schemas.slice(1)), 'title']);
-  for (const idea of existing) for (const key of Object.keys(idea.data)) if (!['id', 'created', 'history', 'related'].includes(key)) names.add(key);
+  for (const idea of existing)
+    for (const key of Object.keys(idea.data))
+      if (!['id', 'created', 'history', 'related'].includes(key)) names.add(key);
   const { columns, ignored } = planColumns(header.cells, explicit, { names, labels: labelIndex(schemas) });
 
   const today = isoDate(ctx.clock());
-  const rowCtx = { config, lang, stage, schemas, today, base: baseValidators().idea, criteria: (s: Stage) => criteria.get(s.key)?.validate };
+  const rowCtx = {
+    config,
+    lang,
+    stage,
+    schemas,
+    today,
+    base: baseValidators().idea,
+    criteria: (s: Stage) => criteria.get(s.key)?.validate,
+  };
   const valid: RowIdea[] = [];
   const problems: RowProblem[] = [];
   const invalidRows: number[] = [];
-  const dataRecords = table.records.slice(headerIndex + 1).map((record, i) => ({ record, row: headerIndex + i + 2 })).filter(({ record }) => record.cells.some((c) => c.trim() !== ''));
+  const dataRecords = table.records
+    .slice(headerIndex + 1)
+    .map((record, i) => ({ record, row: headerIndex + i + 2 }))
+    .filter(({ record }) => record.cells.some((c) => c.trim() !== ''));
   dataRecords.forEach(({ record, row }, i) => {
     const r = readRow(record, row, columns, rowCtx);
     if (r.idea) valid.push(r.idea);
@@ -143,7 +157,18 @@ export async function runImport(opts: ImportOptions, ctx: Ctx): Promise<ImportRe
     opts.onProgress?.(i + 1, dataRecords.length * 2);
   });
 
-  const summary = { registry, lang, file: opts.file, delimiter: table.delimiter, encoding, rows: dataRecords.length, problems, invalidRows, ignoredColumns: ignored, dryRun: opts.dryRun };
+  const summary = {
+    registry,
+    lang,
+    file: opts.file,
+    delimiter: table.delimiter,
+    encoding,
+    rows: dataRecords.length,
+    problems,
+    invalidRows,
+    ignoredColumns: ignored,
+    dryRun: opts.dryRun,
+  };
   if (invalidRows.length > 0 && !opts.skipInvalid) {
     return { kind: 'import', ...summary, imported: [], duplicates: [], written: false, staged: false, ok: false };
   }
@@ -159,7 +184,12 @@ export async function runImport(opts: ImportOptions, ctx: Ctx): Promise<ImportRe
     const id = newId(config.idPrefix, (candidate) => taken.has(candidate));
     taken.add(id);
     const { title, created, id: _id, history: _history, ...rest } = r.data;
-    const entry: Record<string, unknown> = { date: today, action: 'imported', to: r.stage.key, source: `${source}, ${t(config.language, 'import.sourceRow', { row: r.row })}` };
+    const entry: Record<string, unknown> = {
+      date: today,
+      action: 'imported',
+      to: r.stage.key,
+      source: `${source}, ${t(config.language, 'import.sourceRow', { row: r.row })}`,
+    };
     if (opts.by) entry.by = opts.by;
     const data = { id, title, created, ...rest, history: [entry] };
     const slug = slugify(String(title ?? ''));
@@ -173,6 +203,13 @@ export async function runImport(opts: ImportOptions, ctx: Ctx): Promise<ImportRe
     return { kind: 'import', ...summary, imported, duplicates, written: false, staged: false, ok: true };
   }
   const half = dataRecords.length;
-  const { staged } = await writeNewFiles(registry, files, ctx.env, opts.onProgress ? (done, total) => opts.onProgress?.(half + Math.round((done / total) * half), half * 2) : undefined);
+  const { staged } = await writeNewFiles(
+    registry,
+    files,
+    ctx.env,
+    opts.onProgress
+      ? (done, total) => opts.onProgress?.(half + Math.round((done / total) * half), half * 2)
+      : undefined,
+  );
   return { kind: 'import', ...summary, imported, duplicates, written: true, staged, ok: true };
 }

@@ -52,7 +52,12 @@ describe('runInit', () => {
       const root = path.join(dir, 'reg');
       const registry = loadRegistry(root, 'en');
       const { config } = registry;
-      expect({ root: r.root, template: r.template, lang: r.lang, name: r.name }).toEqual({ root, template: key, lang, name: template?.name[lang] });
+      expect({ root: r.root, template: r.template, lang: r.lang, name: r.name }).toEqual({
+        root,
+        template: key,
+        lang,
+        name: template?.name[lang],
+      });
       expect({ language: config.language, name: config.name }).toEqual({ language: lang, name: template?.name[lang] });
       const expected = [
         'ideas.config.yaml',
@@ -60,10 +65,14 @@ describe('runInit', () => {
         '.github/workflows/ideas.yml',
       ];
       expect([...r.files].sort()).toEqual([...expected].sort());
-      const written = Object.entries(tree(root)).filter(([, content]) => content !== null).map(([rel]) => rel);
+      const written = Object.entries(tree(root))
+        .filter(([, content]) => content !== null)
+        .map(([rel]) => rel);
       expect(written.sort()).toEqual([...expected].sort());
       for (const stage of config.stages) {
-        expect(fs.readFileSync(path.join(root, stage.criteria), 'utf8')).toBe(fs.readFileSync(path.join(examples, template?.example ?? '', stage.criteria), 'utf8'));
+        expect(fs.readFileSync(path.join(root, stage.criteria), 'utf8')).toBe(
+          fs.readFileSync(path.join(examples, template?.example ?? '', stage.criteria), 'utf8'),
+        );
       }
       const exampleConfig = loadRegistry(path.join(examples, template?.example ?? ''), 'en').config;
       expect(config.stages).toEqual(exampleConfig.stages);
@@ -110,7 +119,11 @@ describe('runInit', () => {
   it('asks for the template when it may prompt', async () => {
     const prompter = new ScriptedPrompter([{ kind: 'select', message: /template/, answer: 'skaraborg' }]);
     const r = await runInit({}, ctx(prompter));
-    expect({ template: r.template, remaining: prompter.remaining, prefix: loadRegistry(dir, 'en').config.idPrefix }).toEqual({ template: 'skaraborg', remaining: 0, prefix: 'skb' });
+    expect({
+      template: r.template,
+      remaining: prompter.remaining,
+      prefix: loadRegistry(dir, 'en').config.idPrefix,
+    }).toEqual({ template: 'skaraborg', remaining: 0, prefix: 'skb' });
   });
 
   it.each<[string, NodeJS.ProcessEnv, boolean | undefined]>([

@@ -59,7 +59,10 @@ export async function runInit(opts: InitOptions, ctx: Ctx): Promise<InitResult> 
   if (existing.length > 0) throw new IdeasError('FILE_EXISTS', 'err.filesExist', { files: existing.join(', ') });
   const workflow = opts.ci === false ? null : await planWorkflow(root, lang, config);
   // An existing workflow is the team's own: never overwritten, and no reason to refuse the registry.
-  const ci: InitResult['ci'] = workflow === null ? { file: null, status: 'off' } : { file: workflow.rel, status: exists(workflow.abs) ? 'exists' : 'written' };
+  const ci: InitResult['ci'] =
+    workflow === null
+      ? { file: null, status: 'off' }
+      : { file: workflow.rel, status: exists(workflow.abs) ? 'exists' : 'written' };
   if (workflow && ci.status === 'written') files.set(workflow.rel, workflow.text);
 
   // All or nothing: a failure part-way removes what this run wrote.
@@ -84,7 +87,15 @@ export async function runInit(opts: InitOptions, ctx: Ctx): Promise<InitResult> 
     }
     throw new IdeasError('IO', 'err.writeFile', { file: root, reason: (e as Error).message }, { cause: e });
   }
-  return { kind: 'registry-created', lang, root, name: config.name, template: template.key, files: [...files.keys()].map(toPosix), ci };
+  return {
+    kind: 'registry-created',
+    lang,
+    root,
+    name: config.name,
+    template: template.key,
+    files: [...files.keys()].map(toPosix),
+    ci,
+  };
 }
 
 function exists(file: string): boolean {
@@ -100,7 +111,11 @@ function exists(file: string): boolean {
  * The workflow goes to the top of the git work tree the registry is in (GitHub reads workflows only there), or to
  * the registry's own folder when it is not in git yet; a registry in a subfolder is named with --registry.
  */
-async function planWorkflow(root: string, lang: Lang, config: RegistryConfig): Promise<{ abs: string; rel: string; text: string }> {
+async function planWorkflow(
+  root: string,
+  lang: Lang,
+  config: RegistryConfig,
+): Promise<{ abs: string; rel: string; text: string }> {
   let existing = root;
   while (!existsSync(existing)) existing = path.dirname(existing);
   // git prints the top with symbolic links resolved: resolve the root the same way before comparing.
@@ -108,15 +123,27 @@ async function planWorkflow(root: string, lang: Lang, config: RegistryConfig): P
   const top = await gitTopLevel(existing);
   const base = top !== null && !path.relative(top, real).startsWith('..') ? top : real;
   const abs = path.join(base, WORKFLOW_FILE);
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { name: string; version: string };
-  const text = renderGithubWorkflow({ lang, packageSpec: `${pkg.name}@${pkg.version}`, registry: toPosix(path.relative(base, real)), config });
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    name: string;
+    version: string;
+  };
+  const text = renderGithubWorkflow({
+    lang,
+    packageSpec: `${pkg.name}@${pkg.version}`,
+    registry: toPosix(path.relative(base, real)),
+    config,
+  });
   return { abs, rel: toPosix(path.relative(real, abs)), text };
 }
 
 async function chooseTemplate(opts: InitOptions, ctx: Ctx, lang: Lang): Promise<Template> {
   if (opts.template) {
     const found = templateByKey(opts.template);
-    if (!found) throw new IdeasError('USAGE', 'err.unknownTemplate', { template: opts.template, templates: TEMPLATES.map((x) => x.key).join(', ') });
+    if (!found)
+      throw new IdeasError('USAGE', 'err.unknownTemplate', {
+        template: opts.template,
+        templates: TEMPLATES.map((x) => x.key).join(', '),
+      });
     return found;
   }
   const fallback = templateByKey(DEFAULT_TEMPLATE) as Template;

@@ -48,7 +48,11 @@ const ids = async (opts: ListOptions) => (await runList(opts, ctx())).ideas.map(
 
 describe('runList', () => {
   it.each<[string, ListOptions, string[]]>([
-    ['everything, by stage order, then created, then id', {}, ['ide-cccc33', 'ide-bbbb22', 'ide-ffff66', 'ide-eeee55', 'ide-aaaa11', 'ide-dddd44']],
+    [
+      'everything, by stage order, then created, then id',
+      {},
+      ['ide-cccc33', 'ide-bbbb22', 'ide-ffff66', 'ide-eeee55', 'ide-aaaa11', 'ide-dddd44'],
+    ],
     ['--stage by key', { stage: 'doing' }, ['ide-eeee55', 'ide-aaaa11']],
     ['--stage by folder', { stage: '02-pagar' }, ['ide-eeee55', 'ide-aaaa11']],
     ['--stage by Swedish label, any case', { stage: 'PÅGÅR' }, ['ide-eeee55', 'ide-aaaa11']],
@@ -67,6 +71,10 @@ describe('runList', () => {
   it('counts files it cannot read, and lists the rest', async () => {
     fs.writeFileSync(path.join(dir, 'ideas/01-ide/ide-gggg77-broken.md'), 'no front matter\n');
     const r = await runList({}, ctx());
-    expect({ unreadable: r.unreadable, count: r.ideas.length, today: r.today.toISOString() }).toEqual({ unreadable: 1, count: 6, today: '2026-11-23T12:00:00.000Z' });
+    expect({ unreadable: r.unreadable, count: r.ideas.length, today: r.today.toISOString() }).toEqual({
+      unreadable: 1,
+      count: 6,
+      today: '2026-11-23T12:00:00.000Z',
+    });
   });
 });

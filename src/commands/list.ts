@@ -28,7 +28,9 @@ export async function runList(opts: ListOptions, ctx: Ctx): Promise<ListResult> 
   const { ideas, unreadable } = readIdeaSummaries(registry);
   const tag = opts.tag?.toLowerCase();
   const order = new Map(registry.config.stages.map((s, i) => [s.key, i]));
-  const wanted = ideas.filter((i) => (!stage || i.stage.key === stage.key) && (!tag || i.tags.some((x) => x.toLowerCase() === tag)));
+  const wanted = ideas.filter(
+    (i) => (!stage || i.stage.key === stage.key) && (!tag || i.tags.some((x) => x.toLowerCase() === tag)),
+  );
   const shown = sortByTexts(
     wanted,
     (i) => order.get(i.stage.key) ?? Infinity,

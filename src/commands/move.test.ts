@@ -1,7 +1,17 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { IdeasError } from '../core/errors.js';
 import { ScriptedPrompter, type Choice } from '../ui/prompter.js';
-import { commandContext, exists, git, historyIn, ideaPath, makeSluice, read, readTree, removeSluices } from '../../test/helpers/sluice.js';
+import {
+  commandContext,
+  exists,
+  git,
+  historyIn,
+  ideaPath,
+  makeSluice,
+  read,
+  readTree,
+  removeSluices,
+} from '../../test/helpers/sluice.js';
 import { runMove } from './move.js';
 
 afterEach(removeSluices);
@@ -33,7 +43,10 @@ describe('runMove', () => {
     const to = ideaPath('sund-eev2bz', '90-parkerad');
     const before = read(root, from);
     const { ctx } = commandContext(root);
-    const r = await runMove({ id: 'sund-eev2bz', to: 'parked', by: 'Idérådet', note: 'Vilar: tills #budget finns' }, ctx);
+    const r = await runMove(
+      { id: 'sund-eev2bz', to: 'parked', by: 'Idérådet', note: 'Vilar: tills #budget finns' },
+      ctx,
+    );
     expect(r.kind).toBe('idea-moved');
     expect(r.forced).toBe(false);
     expect(r.from.key).toBe('refinement');
@@ -41,7 +54,14 @@ describe('runMove', () => {
     expect(r.idea.path).toBe(to);
     expect(r.idea.stage.key).toBe('parked');
     expect(exists(root, from)).toBe(false);
-    const entry = { date: '2026-11-23', action: 'moved', from: 'refinement', to: 'parked', by: 'Idérådet', note: 'Vilar: tills #budget finns' };
+    const entry = {
+      date: '2026-11-23',
+      action: 'moved',
+      from: 'refinement',
+      to: 'parked',
+      by: 'Idérådet',
+      note: 'Vilar: tills #budget finns',
+    };
     expect(r.entry).toEqual(entry);
     expect(historyIn(root, to).at(-1)).toEqual(entry);
     // The old text is kept: the new one is the old with the entry's lines before the closing `---`.
@@ -60,7 +80,12 @@ describe('runMove', () => {
     const r = await runMove({ id: 'sund-eev2bz', to: 'idea' }, ctx);
     expect(r.staged).toBe(false);
     expect(exists(root, ideaPath('sund-eev2bz'))).toBe(false);
-    expect(historyIn(root, ideaPath('sund-eev2bz', '01-ide')).at(-1)).toEqual({ date: '2026-11-23', action: 'moved', from: 'refinement', to: 'idea' });
+    expect(historyIn(root, ideaPath('sund-eev2bz', '01-ide')).at(-1)).toEqual({
+      date: '2026-11-23',
+      action: 'moved',
+      from: 'refinement',
+      to: 'idea',
+    });
   });
 
   it('refuses a closed gate with GATE_CLOSED naming what is missing, and changes nothing', async () => {
@@ -81,7 +106,10 @@ describe('runMove', () => {
     const { ctx } = commandContext(root);
     const e = await failure(runMove({ id: 'sund-vtkg00', to: 'test', lang: 'en' }, ctx));
     expect(e.code).toBe('GATE_CLOSED');
-    expect(e.details).toEqual(['The test plan is missing or too short [test_plan]', 'The nearest manager has not backed the idea [manager_support]']);
+    expect(e.details).toEqual([
+      'The test plan is missing or too short [test_plan]',
+      'The nearest manager has not backed the idea [manager_support]',
+    ]);
   });
 
   it('with force moves through a closed gate and says so in the entry', async () => {
@@ -92,7 +120,14 @@ describe('runMove', () => {
     expect(r.gate?.open).toBe(false);
     const to = ideaPath('sund-emspzg', '02-foradling');
     expect(exists(root, ideaPath('sund-emspzg'))).toBe(false);
-    expect(historyIn(root, to).at(-1)).toEqual({ date: '2026-11-23', action: 'moved', from: 'idea', to: 'refinement', by: 'Sara Nyberg', forced: true });
+    expect(historyIn(root, to).at(-1)).toEqual({
+      date: '2026-11-23',
+      action: 'moved',
+      from: 'idea',
+      to: 'refinement',
+      by: 'Sara Nyberg',
+      forced: true,
+    });
     expect(read(root, to)).toContain('    forced: true\n');
   });
 
@@ -102,7 +137,9 @@ describe('runMove', () => {
     const { ctx } = commandContext(root);
     const e = await failure(runMove({ id: 'sund-eev2bz', to: 'evaluation' }, ctx));
     expect(e.code).toBe('GATE_CLOSED');
-    expect(e.details[0]).toBe('Steget Förädling leder inte till Utvärdering; härifrån går det till: test, idea, parked, rejected.');
+    expect(e.details[0]).toBe(
+      'Steget Förädling leder inte till Utvärdering; härifrån går det till: test, idea, parked, rejected.',
+    );
     expect(readTree(root)).toEqual(tree);
   });
 
@@ -141,7 +178,9 @@ describe('runMove', () => {
 
   it('without a stage asks for one among the next stages, each with its gate, and moves to the answer', async () => {
     const root = makeSluice();
-    const prompter = new RecordingPrompter([{ kind: 'select', message: /Vart ska "Minskat matsvinn i äldreboendenas kök"\?/, answer: 'parked' }]);
+    const prompter = new RecordingPrompter([
+      { kind: 'select', message: /Vart ska "Minskat matsvinn i äldreboendenas kök"\?/, answer: 'parked' },
+    ]);
     const { ctx } = commandContext(root, [], prompter);
     const r = await runMove({ id: 'sund-emspzg', note: 'Väntar' }, ctx);
     expect(prompter.remaining).toBe(0);
@@ -152,7 +191,13 @@ describe('runMove', () => {
     ]);
     expect(prompter.offered[0]?.[0]?.description).toBe('Ingen idécoach är kopplad till idén [coach]');
     expect(r.idea.path).toBe(ideaPath('sund-emspzg', '90-parkerad'));
-    expect(historyIn(root, r.idea.path).at(-1)).toEqual({ date: '2026-11-23', action: 'moved', from: 'idea', to: 'parked', note: 'Väntar' });
+    expect(historyIn(root, r.idea.path).at(-1)).toEqual({
+      date: '2026-11-23',
+      action: 'moved',
+      from: 'idea',
+      to: 'parked',
+      note: 'Väntar',
+    });
   });
 
   it('refuses, after the question, a chosen stage whose gate is closed', async () => {
@@ -178,7 +223,9 @@ describe('runMove', () => {
     const r = await runMove({ id: 'sund-eev2bz', to: 'parked', commit: true, note: 'Vilar' }, ctx);
     expect(r.committed).toBe(true);
     expect(git(root, ['status', '--porcelain'])).toBe('');
-    expect(git(root, ['log', '-1', '--format=%B'])).toBe('sund-eev2bz: Bokbussen som servicepunkt på landsbygden (Förädling → Parkerad)\n\nVilar\n\n');
+    expect(git(root, ['log', '-1', '--format=%B'])).toBe(
+      'sund-eev2bz: Bokbussen som servicepunkt på landsbygden (Förädling → Parkerad)\n\nVilar\n\n',
+    );
     expect(git(root, ['rev-list', '--count', 'HEAD']).trim()).toBe('2');
   });
 

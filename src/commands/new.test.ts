@@ -26,7 +26,11 @@ function copyExample(name: string): void {
   fs.cpSync(path.join(examples, name), dir, { recursive: true });
 }
 
-function ctx(prompter: ScriptedPrompter = new ScriptedPrompter([]), env: NodeJS.ProcessEnv = {}, stdinIsTTY = true): Ctx {
+function ctx(
+  prompter: ScriptedPrompter = new ScriptedPrompter([]),
+  env: NodeJS.ProcessEnv = {},
+  stdinIsTTY = true,
+): Ctx {
   return {
     cwd: dir,
     env,
@@ -70,16 +74,28 @@ describe('runNew with flags', () => {
     copyExample('minimal');
     fs.writeFileSync(
       path.join(dir, 'criteria/idea.schema.json'),
-      JSON.stringify({ type: 'object', properties: { budget: { type: 'integer', minimum: 0 }, ready: { type: 'boolean' } } }),
+      JSON.stringify({
+        type: 'object',
+        properties: { budget: { type: 'integer', minimum: 0 }, ready: { type: 'boolean' } },
+      }),
     );
     const r = await runNew(
-      opts({ title: '  Cykelpool för pendlare ', set: ['unit=Gatukontoret', 'tags=cykel, pendling', 'tags=buss', 'budget=1 000', 'ready=ja'], body: 'Vi delar cyklar.\r\n\r\nMer text.', by: 'Anna' }),
+      opts({
+        title: '  Cykelpool för pendlare ',
+        set: ['unit=Gatukontoret', 'tags=cykel, pendling', 'tags=buss', 'budget=1 000', 'ready=ja'],
+        body: 'Vi delar cyklar.\r\n\r\nMer text.',
+        by: 'Anna',
+      }),
       ctx(new ScriptedPrompter([]), CI),
     );
     const id = r.idea.id ?? '';
     expect(id).toMatch(idPattern('ide'));
     expect(r.idea.path).toBe(`ideas/01-ide/${id}-cykelpool-for-pendlare.md`);
-    expect({ stage: r.idea.stage.key, staged: r.staged, kind: r.kind }).toEqual({ stage: 'idea', staged: false, kind: 'idea-created' });
+    expect({ stage: r.idea.stage.key, staged: r.staged, kind: r.kind }).toEqual({
+      stage: 'idea',
+      staged: false,
+      kind: 'idea-created',
+    });
     const written = readIdea(r.idea.path);
     expect(written).toEqual({
       data: {
@@ -114,7 +130,10 @@ describe('runNew with flags', () => {
 
   it('names the similar ideas already in the registry', async () => {
     copyExample('sundsvall');
-    const r = await runNew(opts({ title: 'Digital tillsyn i hemtjänsten på natten' }), ctx(new ScriptedPrompter([]), CI));
+    const r = await runNew(
+      opts({ title: 'Digital tillsyn i hemtjänsten på natten' }),
+      ctx(new ScriptedPrompter([]), CI),
+    );
     expect(r.similar.map((s) => s.item.id)).toContain('sund-avmpk4');
     expect(r.similar.map((s) => s.item.id)).not.toContain(r.idea.id);
   });
@@ -152,7 +171,9 @@ describe('runNew when answers are missing and prompts cannot be shown', () => {
 
   it('names only the flags still missing', async () => {
     copyExample('skaraborg');
-    const e = await failure(runNew(opts({ title: 'Vikariebank', set: ['challenge=skola'] }), ctx(new ScriptedPrompter([]), CI)));
+    const e = await failure(
+      runNew(opts({ title: 'Vikariebank', set: ['challenge=skola'] }), ctx(new ScriptedPrompter([]), CI)),
+    );
     expect(e.code).toBe('MISSING_ANSWERS');
     expect(e.message).not.toContain('--title');
     expect(e.message).not.toContain('--set challenge=');
@@ -164,14 +185,19 @@ describe('runNew when answers are missing and prompts cannot be shown', () => {
     ['--no-input is given', { input: false }, true, '--no-input'],
   ])('also when %s', async (_name, extra, tty, why) => {
     copyExample('skaraborg');
-    const e = await failure(runNew(opts({ title: 'Vikariebank', lang: 'en', ...extra }), ctx(new ScriptedPrompter([]), {}, tty)));
+    const e = await failure(
+      runNew(opts({ title: 'Vikariebank', lang: 'en', ...extra }), ctx(new ScriptedPrompter([]), {}, tty)),
+    );
     expect(e.code).toBe('MISSING_ANSWERS');
     expect(e.messageIn('en')).toContain(why);
   });
 
   it('writes the idea when every required answer is given as a flag', async () => {
     copyExample('skaraborg');
-    const r = await runNew(opts({ title: 'Vikariebank', set: ['municipality=Hjo', 'challenge=skola'] }), ctx(new ScriptedPrompter([]), CI));
+    const r = await runNew(
+      opts({ title: 'Vikariebank', set: ['municipality=Hjo', 'challenge=skola'] }),
+      ctx(new ScriptedPrompter([]), CI),
+    );
     expect(readIdea(r.idea.path).data).toMatchObject({ title: 'Vikariebank', municipality: 'Hjo', challenge: 'skola' });
     expect(r.idea.path).toMatch(/^ideas\/01-ide\/skb-[0-9a-z]{6}-vikariebank\.md$/);
   });
@@ -185,12 +211,21 @@ describe('runNew refuses bad flags, writing nothing', () => {
     ['--set of created', { set: ['created=2020-01-01'] }, 'USAGE'],
     ['--set of history', { set: ['history=x'] }, 'USAGE'],
     ['both --body and --body-file', { body: 'a', bodyFile: 'b.md' }, 'USAGE'],
-    ['a municipality that is not in Skaraborg', { set: ['municipality=Stockholm', 'challenge=skola'] }, 'INVALID_ANSWER'],
+    [
+      'a municipality that is not in Skaraborg',
+      { set: ['municipality=Stockholm', 'challenge=skola'] },
+      'INVALID_ANSWER',
+    ],
     ['a challenge that is not in the config', { set: ['municipality=Hjo', 'challenge=rymden'] }, 'INVALID_ANSWER'],
   ])('%s', async (_name, extra, code) => {
     copyExample('skaraborg');
     const before = files();
-    const e = await failure(runNew(opts({ title: 'Vikariebank', set: ['municipality=Hjo', 'challenge=skola'], ...extra }), ctx(new ScriptedPrompter([]), CI)));
+    const e = await failure(
+      runNew(
+        opts({ title: 'Vikariebank', set: ['municipality=Hjo', 'challenge=skola'], ...extra }),
+        ctx(new ScriptedPrompter([]), CI),
+      ),
+    );
     expect(e.code).toBe(code);
     expect(files()).toEqual(before);
   });
@@ -266,7 +301,11 @@ describe('runNew with prompts', () => {
     ]);
     const r = await runNew(opts({ title: 'Trygghetslarm' }), ctx(prompter));
     expect(prompter.remaining).toBe(0);
-    expect(readIdea(r.idea.path).data).toMatchObject({ title: 'Trygghetslarm', municipality: 'Tibro', challenge: 'aldre' });
+    expect(readIdea(r.idea.path).data).toMatchObject({
+      title: 'Trygghetslarm',
+      municipality: 'Tibro',
+      challenge: 'aldre',
+    });
   });
 
   it('writes nothing when a prompt is cancelled', async () => {

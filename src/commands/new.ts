@@ -9,7 +9,13 @@ import { localize, t, type Lang } from '../core/i18n.js';
 import { newId } from '../core/id.js';
 import { isoDate, toIdea, type Idea } from '../core/idea.js';
 import { renderIdeaFile } from '../core/idea-text.js';
-import { baseValidators, compileCriteria, describeErrors, fieldLabel, readPackageSchema } from '../core/schema-check.js';
+import {
+  baseValidators,
+  compileCriteria,
+  describeErrors,
+  fieldLabel,
+  readPackageSchema,
+} from '../core/schema-check.js';
 import { mostSimilar, type Similar } from '../core/similarity.js';
 import { slugify } from '../core/slug.js';
 import type { Prompter } from '../ui/prompter.js';
@@ -64,7 +70,10 @@ export async function runNew(opts: NewOptions, ctx: Ctx): Promise<NewResult> {
   const missing = fields.filter((f) => f.required && isEmpty(values.get(f.name)));
   const why = noPromptReason(ctx, opts);
   if (why !== null && missing.length > 0) {
-    throw new IdeasError('MISSING_ANSWERS', 'err.missingAnswers', { why: localize(why), flags: missing.map(flagFor).join(' ') });
+    throw new IdeasError('MISSING_ANSWERS', 'err.missingAnswers', {
+      why: localize(why),
+      flags: missing.map(flagFor).join(' '),
+    });
   }
   if (why === null) {
     const interview = opts.title === undefined && opts.set.length === 0 && body === undefined;
@@ -75,7 +84,8 @@ export async function runNew(opts: NewOptions, ctx: Ctx): Promise<NewResult> {
         const answer = await ask(prompter, spec, lang);
         if (!isEmpty(answer)) values.set(spec.name, answer);
       }
-      if (interview) body = await prompter.input({ message: `${t(lang, 'prompt.body')} ${t(lang, 'prompt.optional')}` });
+      if (interview)
+        body = await prompter.input({ message: `${t(lang, 'prompt.body')} ${t(lang, 'prompt.optional')}` });
     }
   }
 
@@ -101,7 +111,11 @@ export async function runNew(opts: NewOptions, ctx: Ctx): Promise<NewResult> {
       createFileExclusive(abs, text);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      throw new IdeasError(code === 'EEXIST' ? 'FILE_EXISTS' : 'IO', code === 'EEXIST' ? 'err.filesExist' : 'err.writeFile', { files: rel, file: rel, reason: (e as Error).message });
+      throw new IdeasError(
+        code === 'EEXIST' ? 'FILE_EXISTS' : 'IO',
+        code === 'EEXIST' ? 'err.filesExist' : 'err.writeFile',
+        { files: rel, file: rel, reason: (e as Error).message },
+      );
     }
     if (!(await gitTopLevel(registry.root))) return false;
     try {
@@ -117,7 +131,10 @@ export async function runNew(opts: NewOptions, ctx: Ctx): Promise<NewResult> {
   const fm = readFrontMatter(Buffer.from(text, 'utf8'));
   if (!fm.ok) throw new Error('a new idea file could not be read back');
   const idea = toIdea(fm, stage, rel, abs);
-  const similar = mostSimilar({ title: idea.title ?? '', body: idea.body }, others, (o) => ({ title: o.title ?? '', body: o.body }));
+  const similar = mostSimilar({ title: idea.title ?? '', body: idea.body }, others, (o) => ({
+    title: o.title ?? '',
+    body: o.body,
+  }));
   return { kind: 'idea-created', registry, lang, idea, staged, similar };
 }
 
@@ -135,7 +152,8 @@ function parseSets(sets: string[], settable: string[], base: Schema): Map<string
     if (props[name]?.readOnly === true || name === 'id' || name === 'created' || name === 'history') {
       throw new IdeasError('USAGE', 'err.readOnlyField', { field: name });
     }
-    if (!settable.includes(name)) throw new IdeasError('USAGE', 'err.unknownField', { field: name, fields: settable.join(', ') });
+    if (!settable.includes(name))
+      throw new IdeasError('USAGE', 'err.unknownField', { field: name, fields: settable.join(', ') });
     out.set(name, [...(out.get(name) ?? []), s.slice(eq + 1)]);
   }
   return out;
@@ -150,7 +168,11 @@ function readBodyFile(file: string, cwd: string): string {
 }
 
 /** The new idea must stand in the first stage: answers that break the schema are refused before anything is written. */
-function checkAnswers(data: Record<string, unknown>, criteria: ((d: unknown) => boolean) & { errors?: unknown } | undefined, lang: Lang): void {
+function checkAnswers(
+  data: Record<string, unknown>,
+  criteria: (((d: unknown) => boolean) & { errors?: unknown }) | undefined,
+  lang: Lang,
+): void {
   const { idea } = baseValidators();
   const problems = [
     ...(idea(data) ? [] : describeErrors(idea.errors)),
@@ -159,7 +181,12 @@ function checkAnswers(data: Record<string, unknown>, criteria: ((d: unknown) => 
   if (problems.length === 0) return;
   const unique = [...new Map(problems.map((p) => [p.message[lang], p])).values()];
   const first = unique[0];
-  throw new IdeasError('INVALID_ANSWER', 'err.invalidAnswer', { field: first?.field ?? '?', problem: first?.message[lang] ?? '' }, { details: unique.slice(1).map((p) => p.message[lang]) });
+  throw new IdeasError(
+    'INVALID_ANSWER',
+    'err.invalidAnswer',
+    { field: first?.field ?? '?', problem: first?.message[lang] ?? '' },
+    { details: unique.slice(1).map((p) => p.message[lang]) },
+  );
 }
 
 async function ask(prompter: Prompter, spec: FieldSpec, lang: Lang): Promise<unknown> {
@@ -175,18 +202,32 @@ async function ask(prompter: Prompter, spec: FieldSpec, lang: Lang): Promise<unk
     case 'confirm':
       return prompter.confirm({ message: label, default: spec.schema.const === true ? true : undefined });
     case 'checkbox':
-      return prompter.checkbox({ message: label, choices: spec.choices.map((c) => ({ value: c.value, name: c.label })), required: spec.required });
+      return prompter.checkbox({
+        message: label,
+        choices: spec.choices.map((c) => ({ value: c.value, name: c.label })),
+        required: spec.required,
+      });
     case 'list': {
-      const raw = await prompter.input({ message: `${question} ${t(lang, 'prompt.list')}`, validate: (v) => check(typeFlagValueSafe(spec, v)) });
+      const raw = await prompter.input({
+        message: `${question} ${t(lang, 'prompt.list')}`,
+        validate: (v) => check(typeFlagValueSafe(spec, v)),
+      });
       return typeFlagValue(spec, [raw]);
     }
     case 'integer':
     case 'number': {
-      const raw = await prompter.input({ message: question, validate: (v) => (v.trim() === '' && !spec.required ? true : check(typeFlagValueSafe(spec, v))) });
+      const raw = await prompter.input({
+        message: question,
+        validate: (v) => (v.trim() === '' && !spec.required ? true : check(typeFlagValueSafe(spec, v))),
+      });
       return raw.trim() === '' ? undefined : typeFlagValue(spec, [raw]);
     }
     default: {
-      const raw = await prompter.input({ message: question, required: spec.required, validate: (v) => (v.trim() === '' && !spec.required ? true : check(v.trim())) });
+      const raw = await prompter.input({
+        message: question,
+        required: spec.required,
+        validate: (v) => (v.trim() === '' && !spec.required ? true : check(v.trim())),
+      });
       return raw.trim();
     }
   }

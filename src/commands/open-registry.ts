@@ -9,7 +9,6 @@ export interface OpenRegistry {
   lang: Lang;
 }
 
-
 export function openRegistry(opts: CommonOptions, ctx: Ctx): OpenRegistry {
   const root = locateRegistry(ctx.cwd, opts.registry, ctx.env);
   const fallback = chooseLang(opts.lang, peekLanguage(root), ctx.env);

@@ -51,11 +51,17 @@ export async function runReport(opts: ReportOptions, ctx: Ctx): Promise<ReportRe
   for (const name of ['id', 'title', 'created', 'history']) known.delete(name);
   const by = [...new Set(opts.by.map((b) => b.trim()))];
   for (const field of by) {
-    if (!known.has(field)) throw new IdeasError('USAGE', 'err.unknownByField', { field, fields: [...known].sort().join(', ') });
-    if (classes.personal.has(field) && !opts.includePersonal) throw new IdeasError('USAGE', 'err.byPersonal', { field }, { hint: 'hint.byPersonal' });
+    if (!known.has(field))
+      throw new IdeasError('USAGE', 'err.unknownByField', { field, fields: [...known].sort().join(', ') });
+    if (classes.personal.has(field) && !opts.includePersonal)
+      throw new IdeasError('USAGE', 'err.byPersonal', { field }, { hint: 'hint.byPersonal' });
     const structured = ideas.some((i) => {
       const v = i.data[field];
-      return v !== null && typeof v === 'object' && !(Array.isArray(v) && v.every((x) => x === null || typeof x !== 'object'));
+      return (
+        v !== null &&
+        typeof v === 'object' &&
+        !(Array.isArray(v) && v.every((x) => x === null || typeof x !== 'object'))
+      );
     });
     if (structured) throw new IdeasError('USAGE', 'err.byNotCategorical', { field });
   }
@@ -68,6 +74,9 @@ export async function runReport(opts: ReportOptions, ctx: Ctx): Promise<ReportRe
     includePersonal: opts.includePersonal,
     minGroupSize: config.minGroupSize ?? DEFAULT_MIN_GROUP_SIZE,
   });
-  const titles = fieldTitles(schemas, [...by, ...report.aggregates.flatMap((a) => [a.field, ...a.keys.filter((k) => k !== '').map((k) => `${a.field}.${k}`)])]);
+  const titles = fieldTitles(schemas, [
+    ...by,
+    ...report.aggregates.flatMap((a) => [a.field, ...a.keys.filter((k) => k !== '').map((k) => `${a.field}.${k}`)]),
+  ]);
   return { kind: 'report', registry, lang, report, titles, unreadable: unreadable.length };
 }

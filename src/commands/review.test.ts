@@ -3,7 +3,16 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { IdeasError } from '../core/errors.js';
 import { ScriptedPrompter, type Choice } from '../ui/prompter.js';
-import { commandContext, exists, historyIn, ideaPath, makeSluice, read, readTree, removeSluices } from '../../test/helpers/sluice.js';
+import {
+  commandContext,
+  exists,
+  historyIn,
+  ideaPath,
+  makeSluice,
+  read,
+  readTree,
+  removeSluices,
+} from '../../test/helpers/sluice.js';
 import { runReview, type ReviewCard } from './review.js';
 
 afterEach(removeSluices);
@@ -53,7 +62,10 @@ describe('runReview', () => {
     ]);
     const { ctx } = commandContext(root, [], prompter);
     const cards: ReviewCard[] = [];
-    const r = await runReview({ stage: 'refinement', by: 'Idérådet', minutes: 'protokoll.md', present: (c) => cards.push(c) }, ctx);
+    const r = await runReview(
+      { stage: 'refinement', by: 'Idérådet', minutes: 'protokoll.md', present: (c) => cards.push(c) },
+      ctx,
+    );
 
     expect(prompter.remaining).toBe(0);
     expect(r.cancelled).toBe(false);
@@ -81,7 +93,13 @@ describe('runReview', () => {
       note: 'Beviljas för två boenden',
     });
     // The one sent back stays, with the advice.
-    expect(historyIn(root, ideaPath('sund-eev2bz')).at(-1)).toEqual({ date: '2026-11-23', action: 'decided', by: 'Idérådet', decision: 'return', note: 'Skriv en plan för testet' });
+    expect(historyIn(root, ideaPath('sund-eev2bz')).at(-1)).toEqual({
+      date: '2026-11-23',
+      action: 'decided',
+      by: 'Idérådet',
+      decision: 'return',
+      note: 'Skriv en plan för testet',
+    });
     // The rejected one is in the rejected stage, its reason trimmed.
     expect(exists(root, ideaPath('sund-njf5rp', '02-foradling'))).toBe(false);
     expect(historyIn(root, ideaPath('sund-njf5rp', '99-avslagen')).at(-1)).toEqual({
@@ -101,16 +119,49 @@ describe('runReview', () => {
       date: '2026-11-23',
       by: 'Idérådet',
       items: [
-        { id: 'sund-vtkg00', title: 'Språkstöd för nyanställda undersköterskor', decision: 'approve', from: 'Förädling', to: 'Test', reason: 'Beviljas för två boenden', amount: 75000, forced: true },
-        { id: 'sund-eev2bz', title: 'Bokbussen som servicepunkt på landsbygden', decision: 'return', from: 'Förädling', to: null, reason: 'Skriv en plan för testet', amount: null, forced: false },
-        { id: 'sund-njf5rp', title: 'Nattkamera för tillsyn i Ånges hemtjänst', decision: 'reject', from: 'Förädling', to: 'Avslagen', reason: 'Görs redan i Sundsvall', amount: null, forced: false },
+        {
+          id: 'sund-vtkg00',
+          title: 'Språkstöd för nyanställda undersköterskor',
+          decision: 'approve',
+          from: 'Förädling',
+          to: 'Test',
+          reason: 'Beviljas för två boenden',
+          amount: 75000,
+          forced: true,
+        },
+        {
+          id: 'sund-eev2bz',
+          title: 'Bokbussen som servicepunkt på landsbygden',
+          decision: 'return',
+          from: 'Förädling',
+          to: null,
+          reason: 'Skriv en plan för testet',
+          amount: null,
+          forced: false,
+        },
+        {
+          id: 'sund-njf5rp',
+          title: 'Nattkamera för tillsyn i Ånges hemtjänst',
+          decision: 'reject',
+          from: 'Förädling',
+          to: 'Avslagen',
+          reason: 'Görs redan i Sundsvall',
+          amount: null,
+          forced: false,
+        },
       ],
       skipped: [],
     });
     const text = r.minutesText ?? '';
-    expect(text).toContain(`1. **sund-vtkg00** Språkstöd för nyanställda undersköterskor: godkänd (Förädling → Test, 75${NBSP}000 kr) (trots stängd grind)\n   Skäl: Beviljas för två boenden\n`);
-    expect(text).toContain('2. **sund-eev2bz** Bokbussen som servicepunkt på landsbygden: återremitterad (Förädling)\n   Skäl: Skriv en plan för testet\n');
-    expect(text).toContain('3. **sund-njf5rp** Nattkamera för tillsyn i Ånges hemtjänst: avslagen (Förädling → Avslagen)\n   Skäl: Görs redan i Sundsvall\n');
+    expect(text).toContain(
+      `1. **sund-vtkg00** Språkstöd för nyanställda undersköterskor: godkänd (Förädling → Test, 75${NBSP}000 kr) (trots stängd grind)\n   Skäl: Beviljas för två boenden\n`,
+    );
+    expect(text).toContain(
+      '2. **sund-eev2bz** Bokbussen som servicepunkt på landsbygden: återremitterad (Förädling)\n   Skäl: Skriv en plan för testet\n',
+    );
+    expect(text).toContain(
+      '3. **sund-njf5rp** Nattkamera för tillsyn i Ånges hemtjänst: avslagen (Förädling → Avslagen)\n   Skäl: Görs redan i Sundsvall\n',
+    );
     expect(text).toContain(`**Beviljade medel totalt: 75${NBSP}000 kr**`);
     expect(text).not.toContain('sund-emspzg');
     expect(r.minutesFile).toBe(path.join(root, 'protokoll.md'));
@@ -134,7 +185,9 @@ describe('runReview', () => {
       { id: 'sund-eev2bz', title: 'Bokbussen som servicepunkt på landsbygden' },
     ]);
     expect(r.minutesText).toContain('Inga beslut fattades.');
-    expect(r.minutesText).toContain('## Bordlagda\n\n- **sund-vtkg00** Språkstöd för nyanställda undersköterskor\n- **sund-eev2bz** Bokbussen som servicepunkt på landsbygden\n');
+    expect(r.minutesText).toContain(
+      '## Bordlagda\n\n- **sund-vtkg00** Språkstöd för nyanställda undersköterskor\n- **sund-eev2bz** Bokbussen som servicepunkt på landsbygden\n',
+    );
     expect(r.minutesFile).toBeNull();
   });
 
@@ -162,16 +215,21 @@ describe('runReview', () => {
 
   it('a cancelled meeting keeps the decisions taken so far and their minutes', async () => {
     const root = makeSluice();
-    const prompter = new MeetingPrompter([
-      { kind: 'select', message: /sund-vtkg00/, answer: 'park' },
-      { kind: 'input', message: /^Skäl/, answer: 'Vänta' },
-    ], true);
+    const prompter = new MeetingPrompter(
+      [
+        { kind: 'select', message: /sund-vtkg00/, answer: 'park' },
+        { kind: 'input', message: /^Skäl/, answer: 'Vänta' },
+      ],
+      true,
+    );
     const { ctx } = commandContext(root, [], prompter);
     const r = await runReview({ stage: 'refinement', minutes: 'm.md' }, ctx);
     expect(r.cancelled).toBe(true);
     expect(exists(root, ideaPath('sund-vtkg00', '90-parkerad'))).toBe(true);
     expect(r.minutes?.items.map((i) => i.id)).toEqual(['sund-vtkg00']);
-    expect(read(root, 'm.md')).toContain('**sund-vtkg00** Språkstöd för nyanställda undersköterskor: parkerad (Förädling → Parkerad)');
+    expect(read(root, 'm.md')).toContain(
+      '**sund-vtkg00** Språkstöd för nyanställda undersköterskor: parkerad (Förädling → Parkerad)',
+    );
   });
 
   it('a decision that cannot be written still leaves minutes of the decisions already written', async () => {
@@ -187,10 +245,15 @@ describe('runReview', () => {
     const e = await failure(runReview({ stage: 'refinement', minutes: 'm.md' }, ctx));
     expect(e.code).toBe('FILE_EXISTS');
     // The first decision is in the idea's history...
-    expect(historyIn(root, ideaPath('sund-vtkg00', '90-parkerad')).at(-1)).toMatchObject({ decision: 'park', note: 'Vänta på budgeten' });
+    expect(historyIn(root, ideaPath('sund-vtkg00', '90-parkerad')).at(-1)).toMatchObject({
+      decision: 'park',
+      note: 'Vänta på budgeten',
+    });
     // ...so the council's minutes must record it too.
     expect(exists(root, 'm.md')).toBe(true);
-    expect(read(root, 'm.md')).toContain('**sund-vtkg00** Språkstöd för nyanställda undersköterskor: parkerad (Förädling → Parkerad)');
+    expect(read(root, 'm.md')).toContain(
+      '**sund-vtkg00** Språkstöd för nyanställda undersköterskor: parkerad (Förädling → Parkerad)',
+    );
   });
 
   it('dryRun lists the agenda with each gate and asks nothing', async () => {
@@ -206,7 +269,11 @@ describe('runReview', () => {
       ['sund-njf5rp', 'test', false],
       ['sund-emspzg', 'test', false],
     ]);
-    expect(r.agenda[2]?.checklist.filter((x) => !x.met).map((x) => x.field)).toEqual(['coach', 'test_plan', 'manager_support']);
+    expect(r.agenda[2]?.checklist.filter((x) => !x.met).map((x) => x.field)).toEqual([
+      'coach',
+      'test_plan',
+      'manager_support',
+    ]);
     expect(readTree(root)).toEqual(tree);
   });
 

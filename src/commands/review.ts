@@ -54,7 +54,14 @@ export interface ReviewResult {
 }
 
 /** The ideas that wait for a decision: those in the given stage, or else all whose next gate is open. */
-function buildAgenda(registry: Registry, criteria: Map<string, Criteria>, ideas: Idea[], stage: Stage | null, lang: Lang, today: Date): ReviewItem[] {
+function buildAgenda(
+  registry: Registry,
+  criteria: Map<string, Criteria>,
+  ideas: Idea[],
+  stage: Stage | null,
+  lang: Lang,
+  today: Date,
+): ReviewItem[] {
   const items: ReviewItem[] = [];
   const baseProps = (readPackageSchema('idea').properties ?? {}) as Record<string, Record<string, unknown>>;
   for (const idea of ideas) {
@@ -62,12 +69,15 @@ function buildAgenda(registry: Registry, criteria: Map<string, Criteria>, ideas:
     const next = forwardStage(idea.stage, registry.config) ?? null;
     const gate = next ? gateFor(registry, criteria, idea, next) : null;
     if (!stage && !gate?.open) continue;
-    const label = (schema: Record<string, unknown> | null, field: string) => fieldLabel(schema?.['x-title'] || schema?.title ? schema : (baseProps[field] ?? null), `/${field}`, lang);
+    const label = (schema: Record<string, unknown> | null, field: string) =>
+      fieldLabel(schema?.['x-title'] || schema?.title ? schema : (baseProps[field] ?? null), `/${field}`, lang);
     const checklist = gate && next ? gateChecklist(gate, criteria.get(next.key)?.schema, lang, label) : [];
     items.push({ idea, next, gate, checklist, daysInStage: daysSince(enteredStageOn(idea), today) });
   }
   return items.sort(
-    (a, b) => stageIndex(registry.config, a.idea.stage.key) - stageIndex(registry.config, b.idea.stage.key) || (b.daysInStage ?? 0) - (a.daysInStage ?? 0),
+    (a, b) =>
+      stageIndex(registry.config, a.idea.stage.key) - stageIndex(registry.config, b.idea.stage.key) ||
+      (b.daysInStage ?? 0) - (a.daysInStage ?? 0),
   );
 }
 
@@ -82,18 +92,27 @@ export async function runReview(opts: ReviewOptions, ctx: Ctx): Promise<ReviewRe
   if (opts.dryRun) return { ...base, minutes: null, minutesText: null, minutesFile: null, cancelled: false };
 
   const why = noPromptReason(ctx, opts);
-  if (why !== null) throw new IdeasError('USAGE', 'err.usage', { message: t(lang, 'review.needsTerminal', { why: t(lang, why) }) });
+  if (why !== null)
+    throw new IdeasError('USAGE', 'err.usage', { message: t(lang, 'review.needsTerminal', { why: t(lang, why) }) });
   const minutesFile = opts.minutes ? path.resolve(ctx.cwd, opts.minutes) : null;
-  if (minutesFile && existsSync(minutesFile)) throw new IdeasError('FILE_EXISTS', 'err.filesExist', { files: opts.minutes ?? '' });
+  if (minutesFile && existsSync(minutesFile))
+    throw new IdeasError('FILE_EXISTS', 'err.filesExist', { files: opts.minutes ?? '' });
 
-  const minutes: Minutes = { registry: registry.config.name, date: isoDate(today), by: opts.by ?? null, items: [], skipped: [] };
+  const minutes: Minutes = {
+    registry: registry.config.name,
+    date: isoDate(today),
+    by: opts.by ?? null,
+    items: [],
+    skipped: [],
+  };
   const prompter = await ctx.prompter(lang);
   let cancelled = false;
   try {
     for (const [i, item] of agenda.entries()) {
       opts.present?.({ ...item, n: i + 1, total: agenda.length, lang });
       const idea = item.idea;
-      const label = (d: Decision, to: Stage | null) => (d === 'approve' && to ? t(lang, 'review.approve', { to: to.label[lang] }) : t(lang, `review.${d}`));
+      const label = (d: Decision, to: Stage | null) =>
+        d === 'approve' && to ? t(lang, 'review.approve', { to: to.label[lang] }) : t(lang, `review.${d}`);
       const choices: Choice<string>[] = [];
       for (const d of ['approve', 'return', 'park', 'reject'] as const) {
         let to: Stage | null;
@@ -105,7 +124,10 @@ export async function runReview(opts: ReviewOptions, ctx: Ctx): Promise<ReviewRe
         choices.push({ value: d, name: label(d, to) });
       }
       choices.push({ value: 'skip', name: t(lang, 'review.skip') }, { value: 'stop', name: t(lang, 'review.stop') });
-      const choice = await prompter.select({ message: t(lang, 'review.choose', { id: idea.id ?? idea.path }), choices });
+      const choice = await prompter.select({
+        message: t(lang, 'review.choose', { id: idea.id ?? idea.path }),
+        choices,
+      });
       if (choice === 'stop') break;
       if (choice === 'skip') {
         minutes.skipped.push({ id: idea.id ?? idea.path, title: idea.title ?? '' });
@@ -130,11 +152,23 @@ export async function runReview(opts: ReviewOptions, ctx: Ctx): Promise<ReviewRe
         amount = Number(raw.replace(/\s/g, '').replace(',', '.'));
       }
       const reason = (
-        await prompter.input({ message: t(lang, decision === 'return' ? 'review.advice' : 'review.reason'), required: true, validate: (v) => (v.trim() ? true : t(lang, 'prompt.requiredAnswer')) })
+        await prompter.input({
+          message: t(lang, decision === 'return' ? 'review.advice' : 'review.reason'),
+          required: true,
+          validate: (v) => (v.trim() ? true : t(lang, 'prompt.requiredAnswer')),
+        })
       ).trim();
       // Written as soon as it is confirmed, so stopping halfway keeps what was decided.
       const fresh = findIdea(registry, idea.id ?? idea.path);
-      const result = await transition(registry, criteria, fresh, to, { by: opts.by, note: reason, decision, amount }, { force, lang }, ctx);
+      const result = await transition(
+        registry,
+        criteria,
+        fresh,
+        to,
+        { by: opts.by, note: reason, decision, amount },
+        { force, lang },
+        ctx,
+      );
       const entry: MinutesItem = {
         id: idea.id ?? idea.path,
         title: idea.title ?? '',

@@ -48,7 +48,9 @@ describe('runSchema', () => {
     expect(validate(testIdea), JSON.stringify(validate.errors)).toBe(true);
     const { test_plan: _plan, ...withoutPlan } = testIdea;
     expect(validate(withoutPlan)).toBe(false);
-    expect(validate.errors).toContainEqual(expect.objectContaining({ keyword: 'required', params: { missingProperty: 'test_plan' } }));
+    expect(validate.errors).toContainEqual(
+      expect.objectContaining({ keyword: 'required', params: { missingProperty: 'test_plan' } }),
+    );
     expect(validate({ ...testIdea, manager_support: false })).toBe(false);
     // An idea in the first stage does not meet the test stage's criteria.
     expect(validate(firstIdea)).toBe(false);
@@ -98,6 +100,8 @@ describe('runSchema', () => {
     await expect(runSchema({ stage: 'nowhere' }, ctx)).rejects.toMatchObject({ code: 'UNKNOWN_STAGE' });
     const broken = makeSluice({ git: false });
     writeFileSync(path.join(broken, 'criteria/parked.schema.json'), '{ "type": "objekt" }');
-    await expect(runSchema({ stage: 'test' }, commandContext(broken).ctx)).rejects.toMatchObject({ code: 'CONFIG_INVALID' });
+    await expect(runSchema({ stage: 'test' }, commandContext(broken).ctx)).rejects.toMatchObject({
+      code: 'CONFIG_INVALID',
+    });
   });
 });

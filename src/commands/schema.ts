@@ -36,18 +36,31 @@ export async function runSchema(opts: SchemaOptions, ctx: Ctx): Promise<SchemaRe
     const criteria = loadCriteria(registry).get(stage.key);
     if (criteria) {
       const own = criteria.schema.$id;
-      parts.push({ name: `stage-${stage.key}`, schema: criteria.schema, uri: typeof own === 'string' ? own : pathToFileURL(path.resolve(registry.root, stage.criteria)).href });
+      parts.push({
+        name: `stage-${stage.key}`,
+        schema: criteria.schema,
+        uri: typeof own === 'string' ? own : pathToFileURL(path.resolve(registry.root, stage.criteria)).href,
+      });
     }
   }
   if (config.challenges.length > 0) {
-    const challenge = { enum: config.challenges.map((c) => c.id), description: config.challenges.map((c) => `${c.id}: ${c.label[lang]}`).join('\n') };
+    const challenge = {
+      enum: config.challenges.map((c) => c.id),
+      description: config.challenges.map((c) => `${c.id}: ${c.label[lang]}`).join('\n'),
+    };
     parts.push({ name: 'registry', schema: { type: 'object', properties: { challenge } }, uri: null });
   }
-  const command = ['ideas schema', stage ? `--stage ${stage.key}` : '', opts.lang ? `--lang ${opts.lang}` : ''].filter(Boolean).join(' ');
+  const command = ['ideas schema', stage ? `--stage ${stage.key}` : '', opts.lang ? `--lang ${opts.lang}` : '']
+    .filter(Boolean)
+    .join(' ');
   const schema = bundleSchemas(parts, {
     lang,
-    title: stage ? t(lang, 'schema.title', { registry: config.name, stage: stage.label[lang] }) : t(lang, 'schema.titleBase', { registry: config.name }),
-    description: stage ? t(lang, 'schema.description', { stage: stage.label[lang], criteria: stage.criteria, command }) : t(lang, 'schema.descriptionBase', { command }),
+    title: stage
+      ? t(lang, 'schema.title', { registry: config.name, stage: stage.label[lang] })
+      : t(lang, 'schema.titleBase', { registry: config.name }),
+    description: stage
+      ? t(lang, 'schema.description', { stage: stage.label[lang], criteria: stage.criteria, command })
+      : t(lang, 'schema.descriptionBase', { command }),
   });
   return { kind: 'schema', registry, lang, stage, schema };
 }

@@ -59,7 +59,10 @@ describe('runShow', () => {
   });
 
   it('throws AMBIGUOUS_ID when the random part matches two ideas', async () => {
-    fs.writeFileSync(path.join(dir, 'ideas/01-ide/abc-tzxqka-other.md'), '---\nid: abc-tzxqka\ntitle: Other\ncreated: 2026-01-01\n---\n');
+    fs.writeFileSync(
+      path.join(dir, 'ideas/01-ide/abc-tzxqka-other.md'),
+      '---\nid: abc-tzxqka\ntitle: Other\ncreated: 2026-01-01\n---\n',
+    );
     await expect(runShow({ id: 'tzxqka' }, ctx())).rejects.toMatchObject({ code: 'AMBIGUOUS_ID' });
   });
 });

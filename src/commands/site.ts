@@ -49,12 +49,14 @@ export async function runSite(opts: SiteOptions, ctx: Ctx): Promise<SiteResult> 
   const today = isoDate(ctx.clock());
 
   const baseProps = (base.properties ?? {}) as Record<string, Record<string, unknown>>;
-  const label = (schema: Record<string, unknown> | null, field: string) => fieldLabel(schema?.['x-title'] || schema?.title ? schema : (baseProps[field] ?? null), `/${field}`, siteLang);
+  const label = (schema: Record<string, unknown> | null, field: string) =>
+    fieldLabel(schema?.['x-title'] || schema?.title ? schema : (baseProps[field] ?? null), `/${field}`, siteLang);
   const checklist = (idea: (typeof ideas)[number], stage: (typeof config.stages)[number]) => ({
     stage,
     items: gateChecklist(gateFor(registry, criteria, idea, stage), criteria.get(stage.key)?.schema, siteLang, label),
   });
-  const hidden = (field: string) => !opts.includePersonal && (classes.personal.has(field) || classes.aggregate.has(field));
+  const hidden = (field: string) =>
+    !opts.includePersonal && (classes.personal.has(field) || classes.aggregate.has(field));
   const taken = new Set<string>();
   const siteIdeas = [...ideas]
     .sort((a, b) => a.path.localeCompare(b.path))
@@ -70,11 +72,29 @@ export async function runSite(opts: SiteOptions, ctx: Ctx): Promise<SiteResult> 
         next: next ? checklist(idea, next) : null,
       };
     });
-  const report = buildReport(config, ideas, classes, { since: null, until: today, today, by: [], includePersonal: false, minGroupSize: config.minGroupSize ?? DEFAULT_MIN_GROUP_SIZE });
+  const report = buildReport(config, ideas, classes, {
+    since: null,
+    until: today,
+    today,
+    by: [],
+    includePersonal: false,
+    minGroupSize: config.minGroupSize ?? DEFAULT_MIN_GROUP_SIZE,
+  });
   // The fields shown, and those the history names (`assigned` entries name personal fields too, without values).
-  const named = ideas.flatMap((i) => [...Object.keys(i.data), ...historyOf(i).map((e) => (typeof e.field === 'string' ? e.field : ''))]);
+  const named = ideas.flatMap((i) => [
+    ...Object.keys(i.data),
+    ...historyOf(i).map((e) => (typeof e.field === 'string' ? e.field : '')),
+  ]);
   const titles = fieldTitles(schemas, [...new Set(named.filter((f) => f !== ''))]);
-  const files = renderSite({ config, ideas: siteIdeas, report, titles, hidden, includePersonal: opts.includePersonal, builtOn: today });
+  const files = renderSite({
+    config,
+    ideas: siteIdeas,
+    report,
+    titles,
+    hidden,
+    includePersonal: opts.includePersonal,
+    builtOn: today,
+  });
   // GitHub Pages would otherwise run the files through Jekyll.
   files.set('.nojekyll', '');
   writeSite(out, files);
@@ -94,7 +114,10 @@ export async function runSite(opts: SiteOptions, ctx: Ctx): Promise<SiteResult> 
  * An `assigned` history entry of a personal field holds the person's name in `old` and `new`, which the schema
  * cannot mark (the same keys hold other fields' values): they go, and the entry says only that the field changed.
  */
-function withoutHiddenAssignments(data: Record<string, unknown>, hidden: (field: string) => boolean): Record<string, unknown> {
+function withoutHiddenAssignments(
+  data: Record<string, unknown>,
+  hidden: (field: string) => boolean,
+): Record<string, unknown> {
   if (!Array.isArray(data.history)) return data;
   const history = data.history.map((e: unknown) => {
     if (e === null || typeof e !== 'object' || Array.isArray(e)) return e;

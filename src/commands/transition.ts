@@ -27,15 +27,34 @@ export function gateFor(registry: Registry, criteria: Map<string, Criteria>, ide
 /** The error for a closed gate: exit 1, with what is missing in plain words, each naming its field. */
 export function gateClosedError(gate: Gate, idea: Idea, lang: Lang): IdeasError {
   const details = [
-    ...(gate.allowed ? [] : [t(lang, 'err.moveNotAllowed', { from: gate.from.label[lang], to: gate.to.label[lang], next: gate.from.next.join(', ') || '–' })]),
+    ...(gate.allowed
+      ? []
+      : [
+          t(lang, 'err.moveNotAllowed', {
+            from: gate.from.label[lang],
+            to: gate.to.label[lang],
+            next: gate.from.next.join(', ') || '–',
+          }),
+        ]),
     ...gate.missing.map((m) => m.message[lang]),
   ];
-  return new IdeasError('GATE_CLOSED', 'err.gateClosed', { from: gate.from.label[lang], to: gate.to.label[lang], id: idea.id ?? idea.path }, { hint: 'hint.gateClosed', details });
+  return new IdeasError(
+    'GATE_CLOSED',
+    'err.gateClosed',
+    { from: gate.from.label[lang], to: gate.to.label[lang], id: idea.id ?? idea.path },
+    { hint: 'hint.gateClosed', details },
+  );
 }
 
 export function commitMessage(idea: Idea, from: Stage, to: Stage | null, lang: Lang, fields: HistoryFields): string {
-  const head = to ? `${idea.id}: ${idea.title ?? ''} (${from.label[lang]} → ${to.label[lang]})` : `${idea.id}: ${idea.title ?? ''} (${fields.decision ?? ''})`;
-  const body = [fields.decision ? `${t(lang, 'history.decided', { decision: fields.decision })}` : '', fields.note ?? '', fields.by ? `— ${fields.by}` : ''].filter(Boolean);
+  const head = to
+    ? `${idea.id}: ${idea.title ?? ''} (${from.label[lang]} → ${to.label[lang]})`
+    : `${idea.id}: ${idea.title ?? ''} (${fields.decision ?? ''})`;
+  const body = [
+    fields.decision ? `${t(lang, 'history.decided', { decision: fields.decision })}` : '',
+    fields.note ?? '',
+    fields.by ? `— ${fields.by}` : '',
+  ].filter(Boolean);
   return body.length > 0 ? `${head}\n\n${body.join('\n')}` : head;
 }
 
@@ -77,6 +96,8 @@ export async function transition(
   const before = readIdeaText(idea);
   const after = editText(idea, () => appendHistoryEntry(before, entry));
   const message = opts.commit ? commitMessage(idea, from, to, opts.lang, fields) : null;
-  const outcome = to ? await moveIdea(registry, idea, to, before, after, ctx.env, message) : await rewriteIdea(registry, idea, before, after, ctx.env, message);
+  const outcome = to
+    ? await moveIdea(registry, idea, to, before, after, ctx.env, message)
+    : await rewriteIdea(registry, idea, before, after, ctx.env, message);
   return { ...outcome, gate, from, to, forced, entry };
 }

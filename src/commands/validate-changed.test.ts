@@ -39,7 +39,12 @@ describe('validate --changed', () => {
     expect(r.findings.map((f) => [f.file, f.line, f.rule])).toEqual([[BOKBUSSEN, 2, 'criteria/refinement']]);
     expect(r.checked).toEqual([{ path: BOKBUSSEN, stage: 'refinement' }]);
     expect({ files: r.files, total: r.total, ok: r.ok }).toEqual({ files: 1, total: 10, ok: false });
-    expect(r.changed).toMatchObject({ base: git(root, ['rev-parse', 'main']).trim(), ref: null, config: false, criteria: [] });
+    expect(r.changed).toMatchObject({
+      base: git(root, ['rev-parse', 'main']).trim(),
+      ref: null,
+      config: false,
+      criteria: [],
+    });
     // The whole run finds both.
     const all = await runValidate({ paths: [] }, ctx);
     expect(new Set(all.findings.map((f) => f.file))).toEqual(new Set([BOKBUSSEN, TILLSYN]));
@@ -53,7 +58,9 @@ describe('validate --changed', () => {
     git(root, ['branch', '-f', 'main']);
     const copy = 'ideas/90-parkerad/sund-njf5rp-kopia.md';
     cpSync(path.join(EXAMPLE, NATTKAMERA), path.join(root, copy));
-    edit(root, copy, (t) => t.replace(/to: idea\n/, 'to: idea\n  - date: 2026-06-01\n    action: moved\n    from: idea\n    to: parked\n'));
+    edit(root, copy, (t) =>
+      t.replace(/to: idea\n/, 'to: idea\n  - date: 2026-06-01\n    action: moved\n    from: idea\n    to: parked\n'),
+    );
     const { ctx } = commandContext(root);
     const r = await runValidate({ paths: [], changed: true, lang: 'en' }, ctx);
     expect(r.findings.map((f) => [f.file, f.rule, f.line])).toEqual([[copy, 'id/duplicate', 2]]);
@@ -124,6 +131,8 @@ describe('validate --changed', () => {
 
   it('outside git: a usage error', async () => {
     const root = makeSluice({ git: false });
-    await expect(runValidate({ paths: [], changed: true }, commandContext(root).ctx)).rejects.toMatchObject({ code: 'USAGE' });
+    await expect(runValidate({ paths: [], changed: true }, commandContext(root).ctx)).rejects.toMatchObject({
+      code: 'USAGE',
+    });
   });
 });

@@ -41,7 +41,14 @@ function edit(rel: string, change: (text: string) => string): void {
 describe('runValidate', () => {
   it('finds nothing in the Sundsvall example', async () => {
     const r = await runValidate({ paths: [] }, ctx());
-    expect({ files: r.files, findings: r.findings, errors: r.errors, warnings: r.warnings, ok: r.ok, lang: r.lang }).toEqual({
+    expect({
+      files: r.files,
+      findings: r.findings,
+      errors: r.errors,
+      warnings: r.warnings,
+      ok: r.ok,
+      lang: r.lang,
+    }).toEqual({
       files: 10,
       findings: [],
       errors: 0,
@@ -54,7 +61,10 @@ describe('runValidate', () => {
   it('counts planted errors and warnings, sorted by file, and fails', async () => {
     edit(BOKBUSSEN, (t) => t.replace('coach: Sara Nyberg\n', ''));
     // The same idea again, in the parked folder: a duplicate id, and a history that says "idea".
-    fs.copyFileSync(path.join(dir, NATTKAMERA), path.join(dir, 'ideas/90-parkerad/sund-njf5rp-nattkamera-for-tillsyn-i-anges-hemtjanst.md'));
+    fs.copyFileSync(
+      path.join(dir, NATTKAMERA),
+      path.join(dir, 'ideas/90-parkerad/sund-njf5rp-nattkamera-for-tillsyn-i-anges-hemtjanst.md'),
+    );
     const r = await runValidate({ paths: [], lang: 'en' }, ctx());
     expect(r.findings.map((f) => [f.file, f.rule, f.severity])).toEqual([
       [BOKBUSSEN, 'criteria/refinement', 'error'],
@@ -63,15 +73,30 @@ describe('runValidate', () => {
     ]);
     expect(r.findings[1]?.message).toBe(`The id sund-njf5rp is also used by ${NATTKAMERA}.`);
     expect(r.findings[1]?.line).toBe(2);
-    expect({ files: r.files, errors: r.errors, warnings: r.warnings, ok: r.ok }).toEqual({ files: 11, errors: 2, warnings: 1, ok: false });
+    expect({ files: r.files, errors: r.errors, warnings: r.warnings, ok: r.ok }).toEqual({
+      files: 11,
+      errors: 2,
+      warnings: 1,
+      ok: false,
+    });
   });
 
   it('passes with a warning, unless --strict', async () => {
     edit(NATTKAMERA, (t) => t.replace('    to: idea\n', '    to: refinement\n'));
     const loose = await runValidate({ paths: [] }, ctx());
-    expect({ errors: loose.errors, warnings: loose.warnings, ok: loose.ok, strict: loose.strict }).toEqual({ errors: 0, warnings: 1, ok: true, strict: false });
+    expect({ errors: loose.errors, warnings: loose.warnings, ok: loose.ok, strict: loose.strict }).toEqual({
+      errors: 0,
+      warnings: 1,
+      ok: true,
+      strict: false,
+    });
     const strict = await runValidate({ paths: [], strict: true }, ctx());
-    expect({ errors: strict.errors, warnings: strict.warnings, ok: strict.ok, strict: strict.strict }).toEqual({ errors: 0, warnings: 1, ok: false, strict: true });
+    expect({ errors: strict.errors, warnings: strict.warnings, ok: strict.ok, strict: strict.strict }).toEqual({
+      errors: 0,
+      warnings: 1,
+      ok: false,
+      strict: true,
+    });
   });
 
   it('reports unreadable and misplaced files', async () => {
@@ -100,7 +125,10 @@ describe('runValidate', () => {
     edit(BOKBUSSEN, (t) => t.replace('coach: Sara Nyberg\n', ''));
     edit(NATTKAMERA, (t) => t.replace('title: Nattkamera', 'title: Nattkamera\ntitle: Igen'));
     const r = await runValidate({ paths: ['02-foradling'] }, ctx(path.join(dir, 'ideas')));
-    expect({ files: r.files, rules: r.findings.map((f) => f.rule) }).toEqual({ files: 2, rules: ['criteria/refinement'] });
+    expect({ files: r.files, rules: r.findings.map((f) => f.rule) }).toEqual({
+      files: 2,
+      rules: ['criteria/refinement'],
+    });
   });
 
   it('reports a duplicate on the file asked about, even when the other one comes first', async () => {

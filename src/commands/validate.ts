@@ -57,11 +57,22 @@ export interface ChangedScope {
 export async function runValidate(opts: ValidateOptions, ctx: Ctx): Promise<ValidateResult> {
   const { registry, lang } = openRegistry(opts, ctx);
   // git runs while the criteria compile.
-  const since = opts.changed || opts.base !== undefined ? changedFiles(registry.root, opts.base, ctx.env, registry.config.stages.map((s) => s.criteria)) : null;
+  const since =
+    opts.changed || opts.base !== undefined
+      ? changedFiles(
+          registry.root,
+          opts.base,
+          ctx.env,
+          registry.config.stages.map((s) => s.criteria),
+        )
+      : null;
   since?.catch(() => undefined);
   // A file unchanged since a run with the same config, criteria and language keeps the findings it had then. The
   // criteria compile only when a file needs checking, or when no such run has been (an invalid schema is an error).
-  const cache = registry.cache === false ? null : FileCache.open<CheckedFile>(registry.root, 'checked', checkContext(registry, lang));
+  const cache =
+    registry.cache === false
+      ? null
+      : FileCache.open<CheckedFile>(registry.root, 'checked', checkContext(registry, lang));
   let criteria = cache?.trusted ? null : loadCriteria(registry);
   const all = listIdeaFiles(registry);
   let selected = opts.paths.length > 0 ? selectPaths(registry, all, opts.paths, ctx.cwd) : all;
@@ -70,12 +81,22 @@ export async function runValidate(opts: ValidateOptions, ctx: Ctx): Promise<Vali
     const { base, ref, paths } = await since;
     const config = paths.has(CONFIG_FILE);
     // A stage's criteria decide whether each of its ideas passes: when they change, so may every verdict there.
-    const criteriaStages = registry.config.stages.filter((s) => paths.has(toPosix(path.relative(registry.root, path.resolve(registry.root, s.criteria)))));
-    selected = selected.filter((e) => config || paths.has(e.path) || (e.stage !== null && criteriaStages.includes(e.stage)));
+    const criteriaStages = registry.config.stages.filter((s) =>
+      paths.has(toPosix(path.relative(registry.root, path.resolve(registry.root, s.criteria)))),
+    );
+    selected = selected.filter(
+      (e) => config || paths.has(e.path) || (e.stage !== null && criteriaStages.includes(e.stage)),
+    );
     changed = { base, ref, config, criteria: criteriaStages };
   }
   let check: CheckContext | null = null;
-  const checker = (): CheckContext => (check ??= { config: registry.config, lang, base: baseValidators().idea, criteria: (criteria ??= loadCriteria(registry)) });
+  const checker = (): CheckContext =>
+    (check ??= {
+      config: registry.config,
+      lang,
+      base: baseValidators().idea,
+      criteria: (criteria ??= loadCriteria(registry)),
+    });
 
   const findings: Finding[] = [];
   const selectedPaths = new Set(selected.map((e) => e.path));
@@ -125,7 +146,10 @@ export async function runValidate(opts: ValidateOptions, ctx: Ctx): Promise<Vali
         column: null,
         rule: 'file/unreadable',
         severity: 'error',
-        message: t(lang, 'err.readFile', { file: entry.path, reason: (e as NodeJS.ErrnoException).code ?? (e as Error).message }),
+        message: t(lang, 'err.readFile', {
+          file: entry.path,
+          reason: (e as NodeJS.ErrnoException).code ?? (e as Error).message,
+        }),
         hint: null,
       });
       continue;
@@ -148,7 +172,20 @@ export async function runValidate(opts: ValidateOptions, ctx: Ctx): Promise<Vali
   const warnings = findings.length - errors;
   const strict = opts.strict === true;
   const checked = selected.map((e) => ({ path: e.path, stage: e.stage?.key ?? null }));
-  return { kind: 'validation', registry, lang, files: selected.length, findings, errors, warnings, strict, ok: errors === 0 && !(strict && warnings > 0), total: all.length, checked, changed };
+  return {
+    kind: 'validation',
+    registry,
+    lang,
+    files: selected.length,
+    findings,
+    errors,
+    warnings,
+    strict,
+    ok: errors === 0 && !(strict && warnings > 0),
+    total: all.length,
+    checked,
+    changed,
+  };
 }
 
 /** What a file came to, as the cache keeps it: its findings, and its id for the registry-wide check. */
@@ -168,7 +205,11 @@ function checkContext(registry: Registry, lang: Lang): string[] {
       return `unreadable: ${(e as NodeJS.ErrnoException).code ?? ''}`;
     }
   };
-  return [lang, text(registry.configPath), ...registry.config.stages.map((s) => `${s.criteria}\0${text(path.resolve(registry.root, s.criteria))}`)];
+  return [
+    lang,
+    text(registry.configPath),
+    ...registry.config.stages.map((s) => `${s.criteria}\0${text(path.resolve(registry.root, s.criteria))}`),
+  ];
 }
 
 /**

@@ -31,8 +31,8 @@ const TEXT = {
     ],
     en: [
       'Checks the idea sluice in every pull request that changes it, with the ideas command line:',
-      '  ideas validate --changed   the changed idea files against their stage\'s criteria, as annotations on the lines',
-      '  ideas diff                 the sluice\'s rules: no skipped stage, a history entry for every move,',
+      "  ideas validate --changed   the changed idea files against their stage's criteria, as annotations on the lines",
+      "  ideas diff                 the sluice's rules: no skipped stage, a history entry for every move,",
       '                             no rewritten history, no deleted idea, no reused id',
       'The job fails when either finds a problem; the summary is written all the same. Written by `ideas init`: yours to change.',
     ],
@@ -49,7 +49,10 @@ const TEXT = {
       'put here what npm install accepts for your copy, such as github:your-org/ideas#v0.1.0 or the address of a .tgz.',
     ],
   },
-  fetchDepth: { sv: 'hela historiken: kontrollerna jämför med grenen som pull requesten ska in i', en: 'the whole history: the checks compare with the branch the pull request targets' },
+  fetchDepth: {
+    sv: 'hela historiken: kontrollerna jämför med grenen som pull requesten ska in i',
+    en: 'the whole history: the checks compare with the branch the pull request targets',
+  },
   summaryWhy: {
     sv: 'Slutkod 1 (brutna regler) visades redan av steget ovan; sammanfattningen skrivs ändå.',
     en: 'Exit 1 (rules broken) was reported by the step above; the summary is written all the same.',
@@ -64,7 +67,10 @@ const TEXT = {
 
 /** A YAML scalar: plain when that reads back as the same text, else double-quoted (JSON's strings are YAML's too). */
 function yamlScalar(value: string): string {
-  const plain = /^[\p{L}\p{N}_./$]/u.test(value) && !/: |:$| #|[\t\n\r]|\s$/.test(value) && !/^(true|false|yes|no|on|off|null|~|[-+]?\.(inf|nan)|[-+.\d][\d._:eE+-]*)$/i.test(value);
+  const plain =
+    /^[\p{L}\p{N}_./$]/u.test(value) &&
+    !/: |:$| #|[\t\n\r]|\s$/.test(value) &&
+    !/^(true|false|yes|no|on|off|null|~|[-+]?\.(inf|nan)|[-+.\d][\d._:eE+-]*)$/i.test(value);
   return plain ? value : JSON.stringify(value);
 }
 
@@ -99,7 +105,9 @@ name: ${yamlScalar(TEXT.workflow[lang])}
 on:
   pull_request:
     paths:
-${workflowPaths(opts.registry, opts.config).map((p) => `      - ${yamlScalar(p)}`).join('\n')}
+${workflowPaths(opts.registry, opts.config)
+  .map((p) => `      - ${yamlScalar(p)}`)
+  .join('\n')}
 
 permissions:
   contents: read

@@ -36,9 +36,21 @@ describe('checkConfigRules', () => {
   it.each<[string, Partial<RegistryConfig>, string[]]>([
     ['a duplicate stage key', { stages: [stage('idea', '01-ide'), stage('idea', '02-ide')] }, ['/stages/1/key']],
     ['a duplicate folder', { stages: [stage('idea', '01-ide'), stage('doing', '01-ide')] }, ['/stages/1/folder']],
-    ['a folder that differs only in case', { stages: [stage('idea', '01-ide'), stage('doing', '01-IDE')] }, ['/stages/1/folder']],
-    ['an unknown next stage', { stages: [stage('idea', '01-ide', ['doing', 'nowhere'])] }, ['/stages/0/next/0', '/stages/0/next/1']],
-    ['a goal counting an unknown stage', { goals: [{ id: 'g', label: { sv: 'g', en: 'g' }, stage: 'tested', target: 4, by: null }] }, ['/goals/0/stage']],
+    [
+      'a folder that differs only in case',
+      { stages: [stage('idea', '01-ide'), stage('doing', '01-IDE')] },
+      ['/stages/1/folder'],
+    ],
+    [
+      'an unknown next stage',
+      { stages: [stage('idea', '01-ide', ['doing', 'nowhere'])] },
+      ['/stages/0/next/0', '/stages/0/next/1'],
+    ],
+    [
+      'a goal counting an unknown stage',
+      { goals: [{ id: 'g', label: { sv: 'g', en: 'g' }, stage: 'tested', target: 4, by: null }] },
+      ['/goals/0/stage'],
+    ],
     [
       'a challenge listed twice',
       {
@@ -64,7 +76,10 @@ describe('checkConfigRules', () => {
     expect(problems).toEqual([
       {
         pointer: '/stages/1/folder',
-        message: { sv: 'Mappen "01-Ide" används redan av steg 1.', en: 'The folder "01-Ide" is already used by stage 1.' },
+        message: {
+          sv: 'Mappen "01-Ide" används redan av steg 1.',
+          en: 'The folder "01-Ide" is already used by stage 1.',
+        },
       },
     ]);
   });
@@ -76,7 +91,17 @@ describe('normalizeConfig', () => {
       name: 'N',
       language: 'en',
       ideasDir: 'docs\\ideas\\',
-      stages: [{ key: 'idea', folder: '01', label: { sv: 'I', en: 'I' }, next: [], criteria: 'criteria\\idea.json', limitDays: 30, council: true }],
+      stages: [
+        {
+          key: 'idea',
+          folder: '01',
+          label: { sv: 'I', en: 'I' },
+          next: [],
+          criteria: 'criteria\\idea.json',
+          limitDays: 30,
+          council: true,
+        },
+      ],
     });
     expect(c).toEqual({
       schemaVersion: 1,
@@ -84,7 +109,18 @@ describe('normalizeConfig', () => {
       language: 'en',
       idPrefix: 'idea',
       ideasDir: 'docs/ideas',
-      stages: [{ key: 'idea', folder: '01', label: { sv: 'I', en: 'I' }, next: [], criteria: 'criteria/idea.json', council: true, funding: false, limitDays: 30 }],
+      stages: [
+        {
+          key: 'idea',
+          folder: '01',
+          label: { sv: 'I', en: 'I' },
+          next: [],
+          criteria: 'criteria/idea.json',
+          council: true,
+          funding: false,
+          limitDays: 30,
+        },
+      ],
       challenges: [],
       goals: [],
     });

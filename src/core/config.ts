@@ -57,18 +57,16 @@ export interface ConfigProblem {
  * it comes from a file; the schema check before this call is what makes the casts below safe.
  */
 export function normalizeConfig(raw: Record<string, unknown>): RegistryConfig {
-  const stages = (raw.stages as Record<string, unknown>[]).map(
-    (s): Stage => ({
-      key: s.key as string,
-      folder: s.folder as string,
-      label: s.label as Localized,
-      next: (s.next as string[]) ?? [],
-      criteria: (s.criteria as string).replace(/\\/g, '/'),
-      council: s.council === true,
-      funding: s.funding === true,
-      limitDays: typeof s.limitDays === 'number' ? s.limitDays : null,
-    }),
-  );
+  const stages = (raw.stages as Record<string, unknown>[]).map((s): Stage => ({
+    key: s.key as string,
+    folder: s.folder as string,
+    label: s.label as Localized,
+    next: (s.next as string[]) ?? [],
+    criteria: (s.criteria as string).replace(/\\/g, '/'),
+    council: s.council === true,
+    funding: s.funding === true,
+    limitDays: typeof s.limitDays === 'number' ? s.limitDays : null,
+  }));
   return {
     schemaVersion: 1,
     name: raw.name as string,
@@ -103,7 +101,10 @@ export function checkConfigRules(config: RegistryConfig): ConfigProblem[] {
     if (earlier !== undefined) {
       problems.push({
         pointer: `/stages/${i}/key`,
-        message: { sv: `Stegnyckeln "${stage.key}" används redan av steg ${earlier + 1}.`, en: `The stage key "${stage.key}" is already used by stage ${earlier + 1}.` },
+        message: {
+          sv: `Stegnyckeln "${stage.key}" används redan av steg ${earlier + 1}.`,
+          en: `The stage key "${stage.key}" is already used by stage ${earlier + 1}.`,
+        },
       });
     } else keys.set(stage.key, i);
     const folderKey = stage.folder.toLowerCase();
@@ -111,7 +112,10 @@ export function checkConfigRules(config: RegistryConfig): ConfigProblem[] {
     if (earlierFolder !== undefined) {
       problems.push({
         pointer: `/stages/${i}/folder`,
-        message: { sv: `Mappen "${stage.folder}" används redan av steg ${earlierFolder + 1}.`, en: `The folder "${stage.folder}" is already used by stage ${earlierFolder + 1}.` },
+        message: {
+          sv: `Mappen "${stage.folder}" används redan av steg ${earlierFolder + 1}.`,
+          en: `The folder "${stage.folder}" is already used by stage ${earlierFolder + 1}.`,
+        },
       });
     } else folders.set(folderKey, i);
   });
@@ -120,7 +124,10 @@ export function checkConfigRules(config: RegistryConfig): ConfigProblem[] {
       if (!keys.has(next)) {
         problems.push({
           pointer: `/stages/${i}/next/${j}`,
-          message: { sv: `Steget "${stage.key}" leder till "${next}", som inte är något steg.`, en: `The stage "${stage.key}" leads to "${next}", which is not a stage.` },
+          message: {
+            sv: `Steget "${stage.key}" leder till "${next}", som inte är något steg.`,
+            en: `The stage "${stage.key}" leads to "${next}", which is not a stage.`,
+          },
         });
       }
     });
@@ -129,21 +136,30 @@ export function checkConfigRules(config: RegistryConfig): ConfigProblem[] {
     if (!keys.has(goal.stage)) {
       problems.push({
         pointer: `/goals/${i}/stage`,
-        message: { sv: `Målet "${goal.id}" räknar steget "${goal.stage}", som inte finns.`, en: `The goal "${goal.id}" counts the stage "${goal.stage}", which does not exist.` },
+        message: {
+          sv: `Målet "${goal.id}" räknar steget "${goal.stage}", som inte finns.`,
+          en: `The goal "${goal.id}" counts the stage "${goal.stage}", which does not exist.`,
+        },
       });
     }
   });
   const challengeIds = new Set<string>();
   config.challenges.forEach((c, i) => {
     if (challengeIds.has(c.id)) {
-      problems.push({ pointer: `/challenges/${i}/id`, message: { sv: `Utmaningen "${c.id}" finns två gånger.`, en: `The challenge "${c.id}" is listed twice.` } });
+      problems.push({
+        pointer: `/challenges/${i}/id`,
+        message: { sv: `Utmaningen "${c.id}" finns två gånger.`, en: `The challenge "${c.id}" is listed twice.` },
+      });
     }
     challengeIds.add(c.id);
   });
   if (config.ideasDir === '.' || config.ideasDir.split('/').includes('..') || config.ideasDir.startsWith('/')) {
     problems.push({
       pointer: '/ideasDir',
-      message: { sv: 'ideasDir ska vara en mapp inne i idéslussen, som "ideas".', en: 'ideasDir must be a folder inside the registry, such as "ideas".' },
+      message: {
+        sv: 'ideasDir ska vara en mapp inne i idéslussen, som "ideas".',
+        en: 'ideasDir must be a folder inside the registry, such as "ideas".',
+      },
     });
   }
   return problems;

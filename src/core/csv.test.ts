@@ -3,16 +3,23 @@ import { BOM, CsvSyntaxError, detectDelimiter, formatCsv, guardFormula, parseCsv
 
 describe('formatCsv', () => {
   it('quotes what needs quoting (RFC 4180), doubles quotes and ends every record with CRLF', () => {
-    expect(formatCsv([['a', 'b;c', 'say "hi"', 'two\nlines', 'x,y']], ';', { bom: false })).toBe('a;"b;c";"say ""hi""";"two\nlines";x,y\r\n');
+    expect(formatCsv([['a', 'b;c', 'say "hi"', 'two\nlines', 'x,y']], ';', { bom: false })).toBe(
+      'a;"b;c";"say ""hi""";"two\nlines";x,y\r\n',
+    );
     expect(formatCsv([['x,y', '']], ',', { bom: true })).toBe(`${BOM}"x,y",\r\n`);
   });
 
-  it.each([['=SUM(A1)'], ['+46701234567'], ['-1+1'], ['@cmd'], ['\tx'], ['\rx']])('puts an apostrophe before the formula-like %j and quotes it', (text) => {
-    expect(formatCsv([[text]], ';', { bom: false })).toBe(`"'${text.replace(/"/g, '""')}"\r\n`);
-  });
+  it.each([['=SUM(A1)'], ['+46701234567'], ['-1+1'], ['@cmd'], ['\tx'], ['\rx']])(
+    'puts an apostrophe before the formula-like %j and quotes it',
+    (text) => {
+      expect(formatCsv([[text]], ';', { bom: false })).toBe(`"'${text.replace(/"/g, '""')}"\r\n`);
+    },
+  );
 
   it('leaves numbers the program wrote (negative ones too) and ordinary text alone', () => {
-    expect(formatCsv([[{ literal: '-3' }, { literal: '1,5' }, 'Idé – bra', "'citat"]], ';', { bom: false })).toBe("-3;1,5;Idé – bra;'citat\r\n");
+    expect(formatCsv([[{ literal: '-3' }, { literal: '1,5' }, 'Idé – bra', "'citat"]], ';', { bom: false })).toBe(
+      "-3;1,5;Idé – bra;'citat\r\n",
+    );
     expect(formatCsv([[{ literal: '1,5' }]], ',', { bom: false })).toBe('"1,5"\r\n');
   });
 });
@@ -30,16 +37,27 @@ describe('guardFormula and unguardFormula', () => {
 
 describe('parseCsv', () => {
   it('reads what formatCsv writes, with the BOM, quotes, separators and line breaks in cells', () => {
-    const rows = [['id', 'text'], ['a', 'rad 1\r\nrad 2; "citat"'], ['b', '=1+1'], ['c', '']];
+    const rows = [
+      ['id', 'text'],
+      ['a', 'rad 1\r\nrad 2; "citat"'],
+      ['b', '=1+1'],
+      ['c', ''],
+    ];
     const parsed = parseCsv(formatCsv(rows, ';', { bom: true }));
     expect(parsed.delimiter).toBe(';');
     expect(parsed.records.map((r) => r.cells.map(unguardFormula))).toEqual(rows);
     expect(parsed.records.map((r) => r.line)).toEqual([1, 2, 4, 5]);
   });
 
-  it('takes LF and lone CR line ends, Excel\'s sep= line, and a file without a final line end', () => {
-    expect(parseCsv('a,b\nc,d').records.map((r) => r.cells)).toEqual([['a', 'b'], ['c', 'd']]);
-    expect(parseCsv('a;b\rc;d\r').records.map((r) => r.cells)).toEqual([['a', 'b'], ['c', 'd']]);
+  it("takes LF and lone CR line ends, Excel's sep= line, and a file without a final line end", () => {
+    expect(parseCsv('a,b\nc,d').records.map((r) => r.cells)).toEqual([
+      ['a', 'b'],
+      ['c', 'd'],
+    ]);
+    expect(parseCsv('a;b\rc;d\r').records.map((r) => r.cells)).toEqual([
+      ['a', 'b'],
+      ['c', 'd'],
+    ]);
     const sep = parseCsv('sep=|\r\na|b\r\n');
     expect([sep.delimiter, sep.records[0]?.cells, sep.records[0]?.line]).toEqual(['|', ['a', 'b'], 2]);
   });

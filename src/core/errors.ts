@@ -28,7 +28,12 @@ export class IdeasError extends Error {
   /** Extra lines, such as the config problems behind CONFIG_INVALID. */
   readonly details: readonly string[];
 
-  constructor(code: ErrorCode, key: MessageKey, params: Params = {}, opts: { hint?: MessageKey; hintParams?: Params; details?: string[]; cause?: unknown } = {}) {
+  constructor(
+    code: ErrorCode,
+    key: MessageKey,
+    params: Params = {},
+    opts: { hint?: MessageKey; hintParams?: Params; details?: string[]; cause?: unknown } = {},
+  ) {
     const text = localize(key, params);
     super(text.en, opts.cause === undefined ? undefined : { cause: opts.cause });
     this.name = 'IdeasError';

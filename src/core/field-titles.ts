@@ -6,7 +6,12 @@ type Schema = Record<string, unknown>;
 export type FieldTitles = Record<string, Localized>;
 
 function isLocalized(value: unknown): value is Localized {
-  return value !== null && typeof value === 'object' && typeof (value as Localized).sv === 'string' && typeof (value as Localized).en === 'string';
+  return (
+    value !== null &&
+    typeof value === 'object' &&
+    typeof (value as Localized).sv === 'string' &&
+    typeof (value as Localized).en === 'string'
+  );
 }
 
 /** The `x-title` (or `title`) of each path in the first schema that has one; the path itself otherwise. */

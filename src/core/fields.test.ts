@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { RegistryConfig } from './config.js';
 import { IdeasError } from './errors.js';
-import { fieldSpec, flagFor, intakeFields, settableFields, typeFlagValue, type FieldKind, type FieldSpec } from './fields.js';
+import {
+  fieldSpec,
+  flagFor,
+  intakeFields,
+  settableFields,
+  typeFlagValue,
+  type FieldKind,
+  type FieldSpec,
+} from './fields.js';
 
 function config(challenges: RegistryConfig['challenges'] = []): RegistryConfig {
   return {
@@ -10,7 +18,18 @@ function config(challenges: RegistryConfig['challenges'] = []): RegistryConfig {
     language: 'en',
     idPrefix: 'ide',
     ideasDir: 'ideas',
-    stages: [{ key: 'idea', folder: '01-ide', label: { sv: 'Idé', en: 'Idea' }, next: [], criteria: 'c.json', council: false, funding: false, limitDays: null }],
+    stages: [
+      {
+        key: 'idea',
+        folder: '01-ide',
+        label: { sv: 'Idé', en: 'Idea' },
+        next: [],
+        criteria: 'c.json',
+        council: false,
+        funding: false,
+        limitDays: null,
+      },
+    ],
     challenges,
     goals: [],
   };
@@ -48,7 +67,14 @@ const criteria = {
   },
 };
 
-const spec = (name: string, kind: FieldKind, extra: Partial<FieldSpec> = {}): FieldSpec => ({ name, kind, required: false, schema: {}, choices: [], ...extra });
+const spec = (name: string, kind: FieldKind, extra: Partial<FieldSpec> = {}): FieldSpec => ({
+  name,
+  kind,
+  required: false,
+  schema: {},
+  choices: [],
+  ...extra,
+});
 
 function errorOf(fn: () => unknown): IdeasError | null {
   try {
@@ -117,7 +143,22 @@ describe('intakeFields', () => {
 
   it('settableFields lists base and criteria fields, less the system ones', () => {
     expect(settableFields(base, [criteria]).sort()).toEqual(
-      ['agreed', 'areas', 'budget', 'carrier', 'challenge', 'coach', 'counts', 'kind', 'ready', 'score', 'secret', 'tags', 'title', 'unit'].sort(),
+      [
+        'agreed',
+        'areas',
+        'budget',
+        'carrier',
+        'challenge',
+        'coach',
+        'counts',
+        'kind',
+        'ready',
+        'score',
+        'secret',
+        'tags',
+        'title',
+        'unit',
+      ].sort(),
     );
   });
 

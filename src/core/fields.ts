@@ -31,7 +31,9 @@ function properties(schema: Schema | undefined): Record<string, Schema> {
 }
 
 function requiredOf(schema: Schema | undefined): string[] {
-  return Array.isArray(schema?.required) ? (schema.required as unknown[]).filter((x): x is string => typeof x === 'string') : [];
+  return Array.isArray(schema?.required)
+    ? (schema.required as unknown[]).filter((x): x is string => typeof x === 'string')
+    : [];
 }
 
 /** A field's schema, where the criteria's own definition adds to the base one. */
@@ -61,12 +63,20 @@ function kindOf(schema: Schema): FieldKind {
   return enumOf(schema) ? 'select' : 'text';
 }
 
-export function fieldSpec(name: string, base: Schema, criteria: Schema[], config: RegistryConfig, lang: Lang, required: boolean): FieldSpec {
+export function fieldSpec(
+  name: string,
+  base: Schema,
+  criteria: Schema[],
+  config: RegistryConfig,
+  lang: Lang,
+  required: boolean,
+): FieldSpec {
   const schema = mergedSchema(name, base, criteria);
   let kind = kindOf(schema);
   let choices: FieldSpec['choices'] = [];
   if (kind === 'select') choices = (enumOf(schema) ?? []).map((v) => ({ value: v, label: v }));
-  if (kind === 'checkbox') choices = (enumOf((schema.items ?? {}) as Schema) ?? []).map((v) => ({ value: v, label: v }));
+  if (kind === 'checkbox')
+    choices = (enumOf((schema.items ?? {}) as Schema) ?? []).map((v) => ({ value: v, label: v }));
   if (name === 'challenge' && config.challenges.length > 0 && kind === 'text') {
     kind = 'select';
     choices = config.challenges.map((c) => ({ value: c.id, label: `${c.label[lang]} (${c.id})` }));
@@ -98,7 +108,8 @@ function isReadOnly(schema: Schema): boolean {
 /** Every field a `--set` may name: the base fields and every stage's criteria fields, less the system ones. */
 export function settableFields(base: Schema, allCriteria: Schema[]): string[] {
   const names = new Set<string>();
-  for (const s of [base, ...allCriteria]) for (const n of Object.keys(properties(s))) if (!SYSTEM_FIELDS.has(n)) names.add(n);
+  for (const s of [base, ...allCriteria])
+    for (const n of Object.keys(properties(s))) if (!SYSTEM_FIELDS.has(n)) names.add(n);
   return [...names];
 }
 
@@ -117,9 +128,14 @@ export function typeFlagValue(spec: FieldSpec, raw: string[]): unknown {
     return value;
   };
   if (spec.kind === 'list' || spec.kind === 'checkbox') {
-    const items = raw.flatMap((r) => r.split(',')).map((s) => s.trim()).filter((s) => s !== '').map(choose);
+    const items = raw
+      .flatMap((r) => r.split(','))
+      .map((s) => s.trim())
+      .filter((s) => s !== '')
+      .map(choose);
     const itemType = ((spec.schema.items ?? {}) as Schema).type;
-    if (itemType === 'integer' || itemType === 'number') return items.map((s) => (Number.isFinite(Number(s)) ? Number(s) : fail(`"${s}"`)));
+    if (itemType === 'integer' || itemType === 'number')
+      return items.map((s) => (Number.isFinite(Number(s)) ? Number(s) : fail(`"${s}"`)));
     return items;
   }
   if (raw.length > 1) fail(`given ${raw.length} times`);
@@ -134,7 +150,8 @@ export function typeFlagValue(spec: FieldSpec, raw: string[]): unknown {
     case 'integer':
     case 'number': {
       const n = Number(value.replace(',', '.').replace(/\s/g, ''));
-      if (value === '' || !Number.isFinite(n) || (spec.kind === 'integer' && !Number.isInteger(n))) return fail(`"${value}"`);
+      if (value === '' || !Number.isFinite(n) || (spec.kind === 'integer' && !Number.isInteger(n)))
+        return fail(`"${value}"`);
       return n;
     }
     case 'select':

@@ -7,7 +7,15 @@ const entry = { date: '2026-11-23', action: 'moved', from: 'idea', to: 'refineme
 /** The lines `entry` becomes, as a list item at `indent`. */
 function entryLines(indent: number, eol = '\n'): string {
   const pad = ' '.repeat(indent);
-  return [`${pad}- date: 2026-11-23`, `${pad}  action: moved`, `${pad}  from: idea`, `${pad}  to: refinement`, `${pad}  by: Idérådet`].map((l) => `${l}${eol}`).join('');
+  return [
+    `${pad}- date: 2026-11-23`,
+    `${pad}  action: moved`,
+    `${pad}  from: idea`,
+    `${pad}  to: refinement`,
+    `${pad}  by: Idérådet`,
+  ]
+    .map((l) => `${l}${eol}`)
+    .join('');
 }
 
 /** The YAML between the delimiters of a file's text, parsed with the `yaml` package. */
@@ -21,15 +29,63 @@ describe('appendHistoryEntry', () => {
   // Each case: the text before the place where the entry goes, and the text after it. The result must be exactly
   // the two joined by the entry's lines: every other byte of the file kept.
   it.each([
-    ['a block list indented by 2', '---\nid: sund-aaaa\nhistory:\n  - date: 2026-01-01\n    action: created\n    to: idea\n', '---\nText.\n', 2, '\n'],
-    ['a block list indented by 0', '---\nid: sund-aaaa\nhistory:\n- date: 2026-01-01\n  action: created\n', '---\nText.\n', 0, '\n'],
-    ['a block list indented by 0 with a key after it', '---\nid: sund-aaaa\nhistory:\n- date: 2026-01-01\n  action: created\n', 'tags: [a, b]\n---\nText.\n', 0, '\n'],
-    ['a block list followed by other keys', '---\nid: sund-aaaa\nhistory:\n  - date: 2026-01-01\n    action: created\n', 'unit: Kultur\n---\nText.\n', 2, '\n'],
+    [
+      'a block list indented by 2',
+      '---\nid: sund-aaaa\nhistory:\n  - date: 2026-01-01\n    action: created\n    to: idea\n',
+      '---\nText.\n',
+      2,
+      '\n',
+    ],
+    [
+      'a block list indented by 0',
+      '---\nid: sund-aaaa\nhistory:\n- date: 2026-01-01\n  action: created\n',
+      '---\nText.\n',
+      0,
+      '\n',
+    ],
+    [
+      'a block list indented by 0 with a key after it',
+      '---\nid: sund-aaaa\nhistory:\n- date: 2026-01-01\n  action: created\n',
+      'tags: [a, b]\n---\nText.\n',
+      0,
+      '\n',
+    ],
+    [
+      'a block list followed by other keys',
+      '---\nid: sund-aaaa\nhistory:\n  - date: 2026-01-01\n    action: created\n',
+      'unit: Kultur\n---\nText.\n',
+      2,
+      '\n',
+    ],
     ['`history:` with no value, last', '---\nid: sund-aaaa\nhistory:\n', '---\nText.\n', 2, '\n'],
-    ['`history:` with no value, before other keys', '---\nid: sund-aaaa\nhistory:\n', 'title: Idé\n---\nText.\n', 2, '\n'],
-    ['a CRLF file', '---\r\nid: sund-aaaa\r\nhistory:\r\n  - date: 2026-01-01\r\n    action: created\r\n', '---\r\nText.\r\n', 2, '\r\n'],
-    ['a CRLF file with `history:` and no value', '---\r\nid: sund-aaaa\r\nhistory:\r\n', 'title: Idé\r\n---\r\nText.\r\n', 2, '\r\n'],
-    ['a file with a BOM', '\uFEFF---\nid: sund-aaaa\nhistory:\n  - date: 2026-01-01\n    action: created\n', '---\nText.\n', 2, '\n'],
+    [
+      '`history:` with no value, before other keys',
+      '---\nid: sund-aaaa\nhistory:\n',
+      'title: Idé\n---\nText.\n',
+      2,
+      '\n',
+    ],
+    [
+      'a CRLF file',
+      '---\r\nid: sund-aaaa\r\nhistory:\r\n  - date: 2026-01-01\r\n    action: created\r\n',
+      '---\r\nText.\r\n',
+      2,
+      '\r\n',
+    ],
+    [
+      'a CRLF file with `history:` and no value',
+      '---\r\nid: sund-aaaa\r\nhistory:\r\n',
+      'title: Idé\r\n---\r\nText.\r\n',
+      2,
+      '\r\n',
+    ],
+    [
+      'a file with a BOM',
+      '\uFEFF---\nid: sund-aaaa\nhistory:\n  - date: 2026-01-01\n    action: created\n',
+      '---\nText.\n',
+      2,
+      '\n',
+    ],
     [
       'comments and quoted values elsewhere',
       '---\n# Idéns front matter\nid: sund-aaaa # stays\ntitle: "Idé: med kolon"\nunit: \'Kultur # och fritid\'\nhistory:\n  # the first entry\n  - date: 2026-01-01\n    action: created # made by ideas new\n',
@@ -37,33 +93,50 @@ describe('appendHistoryEntry', () => {
       2,
       '\n',
     ],
-    ['a body with a line of three dashes', '---\nid: sund-aaaa\nhistory:\n  - date: 2026-01-01\n', '---\nText.\n---\nMore text.\n', 2, '\n'],
+    [
+      'a body with a line of three dashes',
+      '---\nid: sund-aaaa\nhistory:\n  - date: 2026-01-01\n',
+      '---\nText.\n---\nMore text.\n',
+      2,
+      '\n',
+    ],
   ])('%s: inserts only the entry', (_name, before, after, indent, eol) => {
     expect(appendHistoryEntry(before + after, entry)).toBe(before + entryLines(indent, eol) + after);
   });
 
   it('a file without history gets a `history:` list at the end of the front matter', () => {
     const input = '---\nid: sund-aaaa\ntitle: Idé # named\n---\nText.\n';
-    expect(appendHistoryEntry(input, entry)).toBe(`---\nid: sund-aaaa\ntitle: Idé # named\nhistory:\n${entryLines(2)}---\nText.\n`);
+    expect(appendHistoryEntry(input, entry)).toBe(
+      `---\nid: sund-aaaa\ntitle: Idé # named\nhistory:\n${entryLines(2)}---\nText.\n`,
+    );
   });
 
   it('a CRLF file without history keeps CRLF in the lines it adds', () => {
     const input = '---\r\nid: sund-aaaa\r\n---\r\nText.\r\n';
-    expect(appendHistoryEntry(input, entry)).toBe(`---\r\nid: sund-aaaa\r\nhistory:\r\n${entryLines(2, '\r\n')}---\r\nText.\r\n`);
+    expect(appendHistoryEntry(input, entry)).toBe(
+      `---\r\nid: sund-aaaa\r\nhistory:\r\n${entryLines(2, '\r\n')}---\r\nText.\r\n`,
+    );
   });
 
   it('`history: []` becomes a block list holding the entry, with the rest of the file unchanged', () => {
     const input = '---\nid: sund-aaaa\nhistory: []\ntitle: Idé\n---\nText.\n';
-    expect(appendHistoryEntry(input, entry)).toBe(`---\nid: sund-aaaa\nhistory:\n${entryLines(2)}title: Idé\n---\nText.\n`);
+    expect(appendHistoryEntry(input, entry)).toBe(
+      `---\nid: sund-aaaa\nhistory:\n${entryLines(2)}title: Idé\n---\nText.\n`,
+    );
   });
 
   it('`history: []` in a CRLF file keeps CRLF', () => {
     const input = '---\r\nid: sund-aaaa\r\nhistory: []\r\ntitle: Idé\r\n---\r\nText.\r\n';
-    expect(appendHistoryEntry(input, entry)).toBe(`---\r\nid: sund-aaaa\r\nhistory:\r\n${entryLines(2, '\r\n')}title: Idé\r\n---\r\nText.\r\n`);
+    expect(appendHistoryEntry(input, entry)).toBe(
+      `---\r\nid: sund-aaaa\r\nhistory:\r\n${entryLines(2, '\r\n')}title: Idé\r\n---\r\nText.\r\n`,
+    );
   });
 
   it('a second append after `history: []` extends the list line by line', () => {
-    const once = appendHistoryEntry('---\nid: sund-aaaa\nhistory: []\n---\n', { date: '2026-11-22', action: 'created' });
+    const once = appendHistoryEntry('---\nid: sund-aaaa\nhistory: []\n---\n', {
+      date: '2026-11-22',
+      action: 'created',
+    });
     const twice = appendHistoryEntry(once, entry);
     expect(twice).toBe(`${once.slice(0, once.lastIndexOf('---'))}${entryLines(2)}---\n`);
   });
@@ -72,7 +145,18 @@ describe('appendHistoryEntry', () => {
     const note = 'Viktigt: ring #2 före mötet\nandra raden: "citat" och \'enkelt\'';
     const withNote = { ...entry, note };
     for (const eol of ['\n', '\r\n']) {
-      const input = ['---', 'id: sund-aaaa', 'title: "Idé: ett"', 'history:', '  - date: 2026-01-01', '    action: created', '    note: "Första: # ingen kommentar"', '---', 'Text.', ''].join(eol);
+      const input = [
+        '---',
+        'id: sund-aaaa',
+        'title: "Idé: ett"',
+        'history:',
+        '  - date: 2026-01-01',
+        '    action: created',
+        '    note: "Första: # ingen kommentar"',
+        '---',
+        'Text.',
+        '',
+      ].join(eol);
       const out = appendHistoryEntry(input, withNote);
       expect(matterOf(out)).toEqual({
         id: 'sund-aaaa',
@@ -133,38 +217,60 @@ describe('setStringField', () => {
 
   it('adds a missing key on its own line just before `history`', () => {
     const input = '---\nid: sund-aaaa\ntitle: T\nhistory:\n  - date: 2026-01-01\n---\nText.\n';
-    expect(setStringField(input, 'coach', 'Johan Ek')).toBe('---\nid: sund-aaaa\ntitle: T\ncoach: Johan Ek\nhistory:\n  - date: 2026-01-01\n---\nText.\n');
+    expect(setStringField(input, 'coach', 'Johan Ek')).toBe(
+      '---\nid: sund-aaaa\ntitle: T\ncoach: Johan Ek\nhistory:\n  - date: 2026-01-01\n---\nText.\n',
+    );
   });
 
   it('adds a missing key at the end of the front matter when there is no history, keeping CRLF and a BOM', () => {
-    expect(setStringField('---\nid: sund-aaaa\n---\nText.\n', 'coach', 'Johan Ek')).toBe('---\nid: sund-aaaa\ncoach: Johan Ek\n---\nText.\n');
-    expect(setStringField('\uFEFF---\r\nid: sund-aaaa\r\n---\r\nText.\r\n', 'coach', 'Johan Ek')).toBe('\uFEFF---\r\nid: sund-aaaa\r\ncoach: Johan Ek\r\n---\r\nText.\r\n');
+    expect(setStringField('---\nid: sund-aaaa\n---\nText.\n', 'coach', 'Johan Ek')).toBe(
+      '---\nid: sund-aaaa\ncoach: Johan Ek\n---\nText.\n',
+    );
+    expect(setStringField('\uFEFF---\r\nid: sund-aaaa\r\n---\r\nText.\r\n', 'coach', 'Johan Ek')).toBe(
+      '\uFEFF---\r\nid: sund-aaaa\r\ncoach: Johan Ek\r\n---\r\nText.\r\n',
+    );
   });
 
   it('fills `coach:` with no value in its own line', () => {
     const input = '---\nid: sund-aaaa\ncoach:\ntitle: T\n---\nText.\n';
-    expect(setStringField(input, 'coach', 'Johan Ek')).toBe('---\nid: sund-aaaa\ncoach: Johan Ek\ntitle: T\n---\nText.\n');
-    expect(setStringField('---\nid: sund-aaaa\ncoach:\n---\n', 'coach', 'Johan Ek')).toBe('---\nid: sund-aaaa\ncoach: Johan Ek\n---\n');
+    expect(setStringField(input, 'coach', 'Johan Ek')).toBe(
+      '---\nid: sund-aaaa\ncoach: Johan Ek\ntitle: T\n---\nText.\n',
+    );
+    expect(setStringField('---\nid: sund-aaaa\ncoach:\n---\n', 'coach', 'Johan Ek')).toBe(
+      '---\nid: sund-aaaa\ncoach: Johan Ek\n---\n',
+    );
   });
 
   it('fills `coach:` with no value in a CRLF file without changing its line ending', () => {
     const input = '---\r\nid: sund-aaaa\r\ncoach:\r\ntitle: T\r\n---\r\nText.\r\n';
-    expect(setStringField(input, 'coach', 'Johan Ek')).toBe('---\r\nid: sund-aaaa\r\ncoach: Johan Ek\r\ntitle: T\r\n---\r\nText.\r\n');
+    expect(setStringField(input, 'coach', 'Johan Ek')).toBe(
+      '---\r\nid: sund-aaaa\r\ncoach: Johan Ek\r\ntitle: T\r\n---\r\nText.\r\n',
+    );
   });
 
   it('fills `coach:` with no value but a comment, keeping the comment', () => {
     const input = '---\nid: sund-aaaa\ncoach: # to be named\ntitle: T\n---\n';
-    expect(setStringField(input, 'coach', 'Johan Ek')).toBe('---\nid: sund-aaaa\ncoach: Johan Ek # to be named\ntitle: T\n---\n');
+    expect(setStringField(input, 'coach', 'Johan Ek')).toBe(
+      '---\nid: sund-aaaa\ncoach: Johan Ek # to be named\ntitle: T\n---\n',
+    );
   });
 
   it('replaces a value written as a block scalar, leaving the next key whole', () => {
     const input = '---\nid: sund-aaaa\ncoach: |\n  Sara Nyberg\ntitle: T\n---\n';
-    expect(matterOf(setStringField(input, 'coach', 'Johan Ek'))).toEqual({ id: 'sund-aaaa', coach: 'Johan Ek', title: 'T' });
+    expect(matterOf(setStringField(input, 'coach', 'Johan Ek'))).toEqual({
+      id: 'sund-aaaa',
+      coach: 'Johan Ek',
+      title: 'T',
+    });
   });
 
   it('replaces a value that is a block list, leaving the next key whole', () => {
     const input = '---\nid: sund-aaaa\ncoach:\n  - Sara Nyberg\n  - Johan Ek\ntitle: T\n---\n';
-    expect(matterOf(setStringField(input, 'coach', 'Johan Ek'))).toEqual({ id: 'sund-aaaa', coach: 'Johan Ek', title: 'T' });
+    expect(matterOf(setStringField(input, 'coach', 'Johan Ek'))).toEqual({
+      id: 'sund-aaaa',
+      coach: 'Johan Ek',
+      title: 'T',
+    });
   });
 
   it('throws EditError for a file without front matter', () => {

@@ -3,7 +3,17 @@
  * last one, and a field's value is replaced in place, so comments, key order, quoting and the Markdown text stay as
  * they were and `git diff` shows only the lines that changed.
  */
-import { isMap, isScalar, isSeq, parseDocument, stringify, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
+import {
+  isMap,
+  isScalar,
+  isSeq,
+  parseDocument,
+  stringify,
+  type Node,
+  type Pair,
+  type Scalar,
+  type YAMLMap,
+} from 'yaml';
 
 export interface MatterSpan {
   /** Offset of the YAML text in the file text. */
@@ -21,7 +31,11 @@ export function locateMatter(text: string): MatterSpan | null {
   if (first !== '---') return null;
   const close = /\n---\r?(?:\n|$)/.exec(text.slice(firstEnd));
   if (!close) return null;
-  return { start: firstEnd + 1, end: firstEnd + close.index + 1, eol: text.slice(0, firstEnd).endsWith('\r') ? '\r\n' : '\n' };
+  return {
+    start: firstEnd + 1,
+    end: firstEnd + close.index + 1,
+    eol: text.slice(0, firstEnd).endsWith('\r') ? '\r\n' : '\n',
+  };
 }
 
 export class EditError extends Error {
@@ -68,7 +82,12 @@ export function appendHistoryEntry(fileText: string, entry: Record<string, unkno
       const region = keyRegion(matter, pair);
       if (region) {
         const comment = region.comment ? ` ${region.comment}` : '';
-        return splice(fileText, span.start + region.from, span.start + region.to, `history:${comment}${eol}${item(2).slice(0, -eol.length)}`);
+        return splice(
+          fileText,
+          span.start + region.from,
+          span.start + region.to,
+          `history:${comment}${eol}${item(2).slice(0, -eol.length)}`,
+        );
       }
     }
     const needsBreak = matter.length > 0 && !matter.endsWith('\n');
@@ -79,7 +98,13 @@ export function appendHistoryEntry(fileText: string, entry: Record<string, unkno
     // A flow list such as `history: []`: rewritten once as a block list, which later appends extend line by line.
     const items = [...(history.toJSON() as unknown[]), entry] as Record<string, unknown>[];
     const range = history.range ?? [matter.length, matter.length, matter.length];
-    const block = items.map((e) => mappingLines(e).map((l, i) => `  ${i === 0 ? '- ' : '  '}${l}`).join(eol)).join(eol);
+    const block = items
+      .map((e) =>
+        mappingLines(e)
+          .map((l, i) => `  ${i === 0 ? '- ' : '  '}${l}`)
+          .join(eol),
+      )
+      .join(eol);
     const lineEnd = matter.indexOf('\n', range[1]);
     const restOfLine = lineEnd === -1 ? matter.slice(range[1]) : matter.slice(range[1], lineEnd);
     const keep = restOfLine.trim().startsWith('#') ? ` ${restOfLine.trim()}` : '';
@@ -103,7 +128,15 @@ export function setStringField(fileText: string, key: string, value: string): st
   const rendered = stringify({ [key]: value }, { lineWidth: 0 }).replace(/\n$/, '');
   const pair = pairOf(map, key);
   const node = pair?.value as Node | null | undefined;
-  if (pair && node && node.range && isScalar(node) && node.value !== null && node.range[1] > node.range[0] && isInline(node)) {
+  if (
+    pair &&
+    node &&
+    node.range &&
+    isScalar(node) &&
+    node.value !== null &&
+    node.range[1] > node.range[0] &&
+    isInline(node)
+  ) {
     const valueText = rendered.slice(rendered.indexOf(':') + 2);
     return splice(fileText, span.start + node.range[0], span.start + node.range[1], valueText);
   }

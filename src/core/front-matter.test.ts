@@ -20,7 +20,11 @@ function billionLaughs(): string {
   const lines = ['---', 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
   const names = 'abcdefghi';
   for (let i = 1; i < names.length; i++) {
-    lines.push(`${names[i]}: &${names[i]} [${Array(9).fill(`*${names[i - 1]}`).join(', ')}]`);
+    lines.push(
+      `${names[i]}: &${names[i]} [${Array(9)
+        .fill(`*${names[i - 1]}`)
+        .join(', ')}]`,
+    );
   }
   lines.push('title: boom', '---', '');
   return lines.join('\n');
@@ -54,9 +58,16 @@ describe('readFrontMatter', () => {
 
   it('gives the front matter and the body after a longer front matter and an empty one', () => {
     const long = read('---\na: 1\nb:\n  - x\n  - y\nc: |\n  text\n  more\n---\n\nBody\n');
-    expect(long.ok && { matter: long.matter, body: long.body }).toEqual({ matter: 'a: 1\nb:\n  - x\n  - y\nc: |\n  text\n  more\n', body: 'Body\n' });
+    expect(long.ok && { matter: long.matter, body: long.body }).toEqual({
+      matter: 'a: 1\nb:\n  - x\n  - y\nc: |\n  text\n  more\n',
+      body: 'Body\n',
+    });
     const empty = read('---\n---\nBody\n');
-    expect(empty.ok && { data: empty.data, matter: empty.matter, body: empty.body }).toEqual({ data: {}, matter: '', body: 'Body\n' });
+    expect(empty.ok && { data: empty.data, matter: empty.matter, body: empty.body }).toEqual({
+      data: {},
+      matter: '',
+      body: 'Body\n',
+    });
   });
 
   it.each([
@@ -64,8 +75,18 @@ describe('readFrontMatter', () => {
     ['a whitespace-only file', 'file/empty', 1, utf8('  \n\n\t \n')],
     ['a NUL byte on line 3', 'file/binary', 3, utf8('---\ntitle: a\n\0\n---\n')],
     ['a NUL byte on line 1', 'file/binary', 1, Buffer.from([0x00, 0x01, 0x02])],
-    ['invalid UTF-8 on line 3', 'file/encoding', 3, Buffer.concat([utf8('---\ntitle: x\n'), Buffer.from([0xff, 0xfe]), utf8('\n---\n')])],
-    ['Latin-1 å on line 2', 'file/encoding', 2, Buffer.concat([utf8('---\ntitle: p'), Buffer.from([0xe5]), utf8('\n---\n')])],
+    [
+      'invalid UTF-8 on line 3',
+      'file/encoding',
+      3,
+      Buffer.concat([utf8('---\ntitle: x\n'), Buffer.from([0xff, 0xfe]), utf8('\n---\n')]),
+    ],
+    [
+      'Latin-1 å on line 2',
+      'file/encoding',
+      2,
+      Buffer.concat([utf8('---\ntitle: p'), Buffer.from([0xe5]), utf8('\n---\n')]),
+    ],
     ['no front matter', 'front-matter/missing', 1, utf8('# Title\n\ntext\n')],
     ['front matter after a blank line', 'front-matter/missing', 1, utf8('\n---\ntitle: a\n---\n')],
     ['---js', 'front-matter/opening', 1, utf8('---js\n{ title: "x" }\n---\n')],
@@ -75,7 +96,12 @@ describe('readFrontMatter', () => {
     ['----', 'front-matter/opening', 1, utf8('----\ntitle: x\n----\n')],
     ['a missing closing line', 'front-matter/unclosed', 1, utf8('---\ntitle: x\nbody\n')],
     ['a closing line that is longer than ---', 'front-matter/unclosed', 1, utf8('---\ntitle: x\n----\nbody\n')],
-    ['a line ---x inside the front matter', 'front-matter/stray-delimiter', 3, utf8('---\ntitle: x\n---x\nb: 2\n---\n')],
+    [
+      'a line ---x inside the front matter',
+      'front-matter/stray-delimiter',
+      3,
+      utf8('---\ntitle: x\n---x\nb: 2\n---\n'),
+    ],
     ['a list', 'front-matter/not-mapping', 2, utf8('---\n- a\n- b\n---\n')],
     ['a scalar', 'front-matter/not-mapping', 2, utf8('---\njust words\n---\n')],
   ])('%s gives %s on line %i', (_name, rule, line, bytes) => {
@@ -95,7 +121,11 @@ describe('readFrontMatter', () => {
     ['a key in a flow mapping', '---\nx: {a: 1, a: 2}\n---\n', 'a', 2],
   ])('a duplicate key names %s and the line of the second one', (_name, text, key, line) => {
     const r = read(text);
-    expect(r.ok ? r : { rule: r.rule, line: r.line, params: r.params }).toEqual({ rule: 'front-matter/duplicate-key', line, params: { key } });
+    expect(r.ok ? r : { rule: r.rule, line: r.line, params: r.params }).toEqual({
+      rule: 'front-matter/duplicate-key',
+      line,
+      params: { key },
+    });
   });
 
   it.each([
@@ -106,7 +136,11 @@ describe('readFrontMatter', () => {
   ])('refuses the tag %s as front-matter/unknown-tag on its line', (tag, text) => {
     const r = read(text);
     const line = text.split('\n').findIndex((l) => l.includes(tag)) + 1;
-    expect(r.ok ? r : { rule: r.rule, line: r.line, tag: String(r.params.tag).startsWith(tag) }).toEqual({ rule: 'front-matter/unknown-tag', line, tag: true });
+    expect(r.ok ? r : { rule: r.rule, line: r.line, tag: String(r.params.tag).startsWith(tag) }).toEqual({
+      rule: 'front-matter/unknown-tag',
+      line,
+      tag: true,
+    });
   });
 
   it.each([
@@ -131,7 +165,13 @@ describe('readFrontMatter', () => {
 
   it('accepts a small legitimate anchor and alias', () => {
     const r = read('---\ntitle: Delad text\nunit: &u Socialtjänsten\ncontact: *u\ntags: &t [a, b]\nmore: *t\n---\n');
-    expect(r.ok && r.data).toEqual({ title: 'Delad text', unit: 'Socialtjänsten', contact: 'Socialtjänsten', tags: ['a', 'b'], more: ['a', 'b'] });
+    expect(r.ok && r.data).toEqual({
+      title: 'Delad text',
+      unit: 'Socialtjänsten',
+      contact: 'Socialtjänsten',
+      tags: ['a', 'b'],
+      more: ['a', 'b'],
+    });
   });
 
   it.each([
@@ -149,8 +189,20 @@ describe('readFrontMatter', () => {
   });
 
   it('keeps dates and yes/no/on as strings, and reads true and numbers as such', () => {
-    const r = read('---\ncreated: 2026-01-01\na: yes\nb: no\nc: on\nd: true\ne: false\nf: 1.5\ng: null\nh: 2026-01-01T10:00:00Z\n---\n');
-    expect(r.ok && r.data).toEqual({ created: '2026-01-01', a: 'yes', b: 'no', c: 'on', d: true, e: false, f: 1.5, g: null, h: '2026-01-01T10:00:00Z' });
+    const r = read(
+      '---\ncreated: 2026-01-01\na: yes\nb: no\nc: on\nd: true\ne: false\nf: 1.5\ng: null\nh: 2026-01-01T10:00:00Z\n---\n',
+    );
+    expect(r.ok && r.data).toEqual({
+      created: '2026-01-01',
+      a: 'yes',
+      b: 'no',
+      c: 'on',
+      d: true,
+      e: false,
+      f: 1.5,
+      g: null,
+      h: '2026-01-01T10:00:00Z',
+    });
   });
 
   it('keeps yes/no as strings also on the path for files with anchors', () => {
@@ -158,14 +210,28 @@ describe('readFrontMatter', () => {
     expect(r.ok && r.data).toEqual({ title: 'yes', x: 'no', y: 'no', created: '2026-01-01' });
   });
 
-  it.each(['0b101', '+.5', '0x1F', '0o17', '1e3', '+12', 'yes', 'Null', '~', '2026-01-01', '.inf', '1e-5', '-1E-5', '-5', '1-2', '0x1e-5'])(
-    'reads %s the same whether or not the file has an anchor elsewhere',
-    (value) => {
-      const plain = read(`---\ntitle: x\nvalue: ${value}\n---\n`);
-      const withAnchor = read(`---\ntitle: &t x\nvalue: ${value}\n---\n`);
-      expect(withAnchor.ok && withAnchor.data.value).toEqual(plain.ok && plain.data.value);
-    },
-  );
+  it.each([
+    '0b101',
+    '+.5',
+    '0x1F',
+    '0o17',
+    '1e3',
+    '+12',
+    'yes',
+    'Null',
+    '~',
+    '2026-01-01',
+    '.inf',
+    '1e-5',
+    '-1E-5',
+    '-5',
+    '1-2',
+    '0x1e-5',
+  ])('reads %s the same whether or not the file has an anchor elsewhere', (value) => {
+    const plain = read(`---\ntitle: x\nvalue: ${value}\n---\n`);
+    const withAnchor = read(`---\ntitle: &t x\nvalue: ${value}\n---\n`);
+    expect(withAnchor.ok && withAnchor.data.value).toEqual(plain.ok && plain.data.value);
+  });
 
   it('gives the finding every time for the same failing text (no cached empty parse)', () => {
     const text = '---\ntitle: x\ntitle: y\n---\n';
@@ -209,12 +275,15 @@ describe('readFrontMatter and JavaScript front matter', () => {
     expect(fs.existsSync(marker)).toBe(true);
   });
 
-  it.each(['---js', '---javascript', '---JS', '---Javascript', '--- js', '---  javascript'])('never runs the code of a %s file', (opening) => {
-    const marker = path.join(dir, 'marker');
-    const r = read(`${opening}\n${payload(marker)}\n---\nbody\n`);
-    expect(verdict(r)).toEqual({ rule: 'front-matter/opening', line: 1 });
-    expect(fs.existsSync(marker)).toBe(false);
-  });
+  it.each(['---js', '---javascript', '---JS', '---Javascript', '--- js', '---  javascript'])(
+    'never runs the code of a %s file',
+    (opening) => {
+      const marker = path.join(dir, 'marker');
+      const r = read(`${opening}\n${payload(marker)}\n---\nbody\n`);
+      expect(verdict(r)).toEqual({ rule: 'front-matter/opening', line: 1 });
+      expect(fs.existsSync(marker)).toBe(false);
+    },
+  );
 });
 
 describe('readFrontMatter without the body', () => {
@@ -228,7 +297,11 @@ describe('readFrontMatter without the body', () => {
       '---\ntitle: F\n',
       'no front matter\n---\n',
     ].map((t) => Buffer.from(t, 'utf8'));
-    const cases: Buffer[] = [...seeds, Buffer.concat([seeds[0] as Buffer, Buffer.from([0xff, 0xfe])]), Buffer.concat([seeds[0] as Buffer, Buffer.from([0])])];
+    const cases: Buffer[] = [
+      ...seeds,
+      Buffer.concat([seeds[0] as Buffer, Buffer.from([0xff, 0xfe])]),
+      Buffer.concat([seeds[0] as Buffer, Buffer.from([0])]),
+    ];
     const rnd = prng(5);
     for (let n = 0; n < 1500; n++) cases.push(mutate(rnd, seeds[n % seeds.length] as Buffer));
     const differ: string[] = [];
@@ -287,7 +360,8 @@ describe('readFrontMatter on files of the common layout', () => {
         const fromBytes = readFrontMatter(bytes, { body });
         const fromText = splitFrontMatter(text, { body });
         const expected = fromText.ok && !body ? { ...fromText, body: '' } : fromText;
-        if (JSON.stringify(deepAsOne(fromBytes)) !== JSON.stringify(deepAsOne(expected))) differ.push(JSON.stringify(text));
+        if (JSON.stringify(deepAsOne(fromBytes)) !== JSON.stringify(deepAsOne(expected)))
+          differ.push(JSON.stringify(text));
         if (fromBytes.ok && body) commonOk++;
       }
     }
@@ -299,7 +373,17 @@ describe('readFrontMatter on files of the common layout', () => {
   });
 
   it('leaves every other layout to the text', () => {
-    for (const text of ['\uFEFF---\ntitle: A\n---\n', '---\r\ntitle: A\r\n---\r\n', '---\ntitle: A\r---x\n---\n', '---\na: 1\u2029---\n---\n', '---js\n1\n---\n', '--', '---', '---\ntitle: A\n', '---\ntitle: A\n---x\n---\n']) {
+    for (const text of [
+      '\uFEFF---\ntitle: A\n---\n',
+      '---\r\ntitle: A\r\n---\r\n',
+      '---\ntitle: A\r---x\n---\n',
+      '---\na: 1\u2029---\n---\n',
+      '---js\n1\n---\n',
+      '--',
+      '---',
+      '---\ntitle: A\n',
+      '---\ntitle: A\n---x\n---\n',
+    ]) {
       expect(commonLayout(Buffer.from(text, 'utf8'))).toBe(-1);
     }
     expect(commonLayout(Buffer.from('---\ntitle: A\n---\nText\n', 'utf8'))).toBe(12);

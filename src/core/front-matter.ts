@@ -95,7 +95,16 @@ function matterOptions(locate: boolean): MatterOptions {
   const yaml = engine(locate);
   return {
     language: 'yaml',
-    engines: { yaml, yml: yaml, javascript: refuse, js: refuse, json: refuse, coffee: refuse, coffeescript: refuse, cson: refuse },
+    engines: {
+      yaml,
+      yml: yaml,
+      javascript: refuse,
+      js: refuse,
+      json: refuse,
+      coffee: refuse,
+      coffeescript: refuse,
+      cson: refuse,
+    },
   } as MatterOptions;
 }
 const locating = matterOptions(true);
@@ -157,13 +166,27 @@ function fromJsYaml(e: unknown): YamlProblem | unknown {
     const key = keyAt(e.mark?.buffer ?? '', e.mark?.position ?? 0);
     return new YamlProblem('front-matter/duplicate-key', 'f.duplicateKey', 'h.duplicateKey', { key }, line, column);
   }
-  if (/call stack/i.test(reason)) return new YamlProblem('front-matter/too-deep', 'f.tooDeep', 'h.tooDeep', {}, line, column);
+  if (/call stack/i.test(reason))
+    return new YamlProblem('front-matter/too-deep', 'f.tooDeep', 'h.tooDeep', {}, line, column);
   const tag = /unknown tag !<([^>]*)>/.exec(reason);
-  if (tag) return new YamlProblem('front-matter/unknown-tag', 'f.unknownTag', 'h.unknownTag', { tag: shortTag(tag[1] ?? '') }, line, column);
+  if (tag)
+    return new YamlProblem(
+      'front-matter/unknown-tag',
+      'f.unknownTag',
+      'h.unknownTag',
+      { tag: shortTag(tag[1] ?? '') },
+      line,
+      column,
+    );
   return new YamlProblem('front-matter/yaml', 'f.yaml', 'h.yaml', { reason }, line, column);
 }
 
-function fromYamlPackage(code: string, message: string, pos: { line: number; col: number } | undefined, key: string): YamlProblem {
+function fromYamlPackage(
+  code: string,
+  message: string,
+  pos: { line: number; col: number } | undefined,
+  key: string,
+): YamlProblem {
   const line = pos ? pos.line - 1 : 0;
   const column = pos ? pos.col - 1 : 0;
   if (code === 'DUPLICATE_KEY') {
@@ -171,10 +194,18 @@ function fromYamlPackage(code: string, message: string, pos: { line: number; col
   }
   if (code === 'TAG_RESOLVE_FAILED') {
     const tag = /tag:\s*(\S+)/i.exec(message)?.[1] ?? '?';
-    return new YamlProblem('front-matter/unknown-tag', 'f.unknownTag', 'h.unknownTag', { tag: shortTag(tag) }, line, column);
+    return new YamlProblem(
+      'front-matter/unknown-tag',
+      'f.unknownTag',
+      'h.unknownTag',
+      { tag: shortTag(tag) },
+      line,
+      column,
+    );
   }
   const reason = (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '');
-  if (/call stack/i.test(reason)) return new YamlProblem('front-matter/too-deep', 'f.tooDeep', 'h.tooDeep', {}, line, column);
+  if (/call stack/i.test(reason))
+    return new YamlProblem('front-matter/too-deep', 'f.tooDeep', 'h.tooDeep', {}, line, column);
   return new YamlProblem('front-matter/yaml', 'f.yaml', 'h.yaml', { reason }, line, column);
 }
 
@@ -189,7 +220,14 @@ function keyAt(buffer: string, position: number): string {
   return /^\s*(?:-\s+)?["']?([^"':\n]+)/.exec(rest)?.[1]?.trim() ?? '?';
 }
 
-function problem(rule: string, message: MessageKey, hint: MessageKey | null, line: number, column = 1, params: Params = {}): FrontMatterProblem {
+function problem(
+  rule: string,
+  message: MessageKey,
+  hint: MessageKey | null,
+  line: number,
+  column = 1,
+  params: Params = {},
+): FrontMatterProblem {
   return { ok: false, rule, line, column, message, hint, params };
 }
 
@@ -199,7 +237,11 @@ export const MAX_IDEA_BYTES = 5_000_000;
 /** Reads an idea file's bytes. Never throws for any content. */
 export function readFrontMatter(bytes: Uint8Array, opts: ReadOptions = {}): FrontMatterResult {
   if (bytes.length === 0) return problem('file/empty', 'f.empty', 'h.empty', 1);
-  if (bytes.length > MAX_IDEA_BYTES) return problem('file/too-large', 'f.tooLarge', 'h.tooLarge', 1, 1, { size: Math.round(bytes.length / 1_000_000), max: MAX_IDEA_BYTES / 1_000_000 });
+  if (bytes.length > MAX_IDEA_BYTES)
+    return problem('file/too-large', 'f.tooLarge', 'h.tooLarge', 1, 1, {
+      size: Math.round(bytes.length / 1_000_000),
+      max: MAX_IDEA_BYTES / 1_000_000,
+    });
   const nul = bytes.indexOf(0);
   if (nul !== -1) return problem('file/binary', 'f.binary', 'h.binary', lineAtByte(bytes, nul));
   if (!isUtf8(bytes)) {
@@ -270,16 +312,22 @@ function bodyAfter(buffer: Buffer, start: number): string {
 }
 
 /** gray-matter's reading of the front matter `head` (the file up to the closing `---`), or the problem it met. */
-function parseMatter(head: string | Buffer, opts: ReadOptions): { ok: true; data: Record<string, unknown>; matter: string } | FrontMatterProblem {
+function parseMatter(
+  head: string | Buffer,
+  opts: ReadOptions,
+): { ok: true; data: Record<string, unknown>; matter: string } | FrontMatterProblem {
   let parsed: matter.GrayMatterFile<string | Buffer>;
   try {
     parsed = matter(head, opts.locate === false ? notLocating : locating);
   } catch (e) {
     // gray-matter hands the engine the text from the line break after the opening `---`, so the engine's line 0
     // is the opening line itself.
-    if (e instanceof YamlProblem) return problem(e.rule, e.key, e.hintKey, Math.max(MATTER_FIRST_LINE, 1 + e.line), e.column + 1, e.params);
+    if (e instanceof YamlProblem)
+      return problem(e.rule, e.key, e.hintKey, Math.max(MATTER_FIRST_LINE, 1 + e.line), e.column + 1, e.params);
     if (e instanceof RangeError) return problem('front-matter/too-deep', 'f.tooDeep', 'h.tooDeep', MATTER_FIRST_LINE);
-    return problem('front-matter/yaml', 'f.yaml', 'h.yaml', MATTER_FIRST_LINE, 1, { reason: e instanceof Error ? e.message : String(e) });
+    return problem('front-matter/yaml', 'f.yaml', 'h.yaml', MATTER_FIRST_LINE, 1, {
+      reason: e instanceof Error ? e.message : String(e),
+    });
   }
   const data: unknown = parsed.data;
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
@@ -307,7 +355,13 @@ export function splitFrontMatter(text: string, opts: ReadOptions = {}): FrontMat
   const yamlText = text.slice(matterStart, matterEnd);
   // gray-matter closes at the first "\n---", even inside a longer line; such a line is a finding, not a guess.
   const stray = /^---(?!\r?$)/m.exec(yamlText);
-  if (stray) return problem('front-matter/stray-delimiter', 'f.fmStrayDelimiter', 'h.fmStrayDelimiter', MATTER_FIRST_LINE + countLines(yamlText, stray.index));
+  if (stray)
+    return problem(
+      'front-matter/stray-delimiter',
+      'f.fmStrayDelimiter',
+      'h.fmStrayDelimiter',
+      MATTER_FIRST_LINE + countLines(yamlText, stray.index),
+    );
 
   const afterClose = matterEnd + close[0].length - 1;
   // Only the front matter: gray-matter copies and hashes what it is given, and the body is taken here.

@@ -12,7 +12,13 @@ beforeAll(() => {
 afterAll(removeSluices);
 
 function gate(idea: Idea, to: string): Gate {
-  return checkGate(idea, sluice.stage(to), sluice.registry.config, baseValidators().idea, sluice.criteria.get(to)?.validate);
+  return checkGate(
+    idea,
+    sluice.stage(to),
+    sluice.registry.config,
+    baseValidators().idea,
+    sluice.criteria.get(to)?.validate,
+  );
 }
 
 function withData(id: string, data: Record<string, unknown>): Idea {
@@ -45,15 +51,27 @@ describe('checkGate', () => {
   it('lists every criterion the target stage adds', () => {
     const g = gate(sluice.idea('sund-eev2bz'), 'test');
     expect(g.open).toBe(false);
-    expect(sv(g)).toEqual(['Planen för testet saknas eller är för kort [test_plan]', 'Närmsta chef har inte ställt sig bakom idén [manager_support]']);
-    expect(en(g)).toEqual(['The test plan is missing or too short [test_plan]', 'The nearest manager has not backed the idea [manager_support]']);
+    expect(sv(g)).toEqual([
+      'Planen för testet saknas eller är för kort [test_plan]',
+      'Närmsta chef har inte ställt sig bakom idén [manager_support]',
+    ]);
+    expect(en(g)).toEqual([
+      'The test plan is missing or too short [test_plan]',
+      'The nearest manager has not backed the idea [manager_support]',
+    ]);
   });
 
   it('opens once the missing fields are there, and closes again for a value that breaks a criterion', () => {
-    const filled = withData('sund-eev2bz', { test_plan: 'Tre månader på två boenden med tio brukare.', manager_support: true });
+    const filled = withData('sund-eev2bz', {
+      test_plan: 'Tre månader på två boenden med tio brukare.',
+      manager_support: true,
+    });
     expect(gate(filled, 'test')).toMatchObject({ allowed: true, open: true, missing: [] });
     const tooShort = withData('sund-eev2bz', { test_plan: 'Kort', manager_support: false });
-    expect(sv(gate(tooShort, 'test'))).toEqual(['Planen för testet saknas eller är för kort [test_plan]', 'Närmsta chef har inte ställt sig bakom idén [manager_support]']);
+    expect(sv(gate(tooShort, 'test'))).toEqual([
+      'Planen för testet saknas eller är för kort [test_plan]',
+      'Närmsta chef har inte ställt sig bakom idén [manager_support]',
+    ]);
   });
 
   it('is not allowed, and so not open, for a stage that is not among the next ones, even with every criterion met', () => {
@@ -102,7 +120,8 @@ describe('forwardStage', () => {
 });
 
 describe('gateChecklist', () => {
-  const label = (schema: Record<string, unknown> | null, field: string) => (schema?.['x-title'] as { sv?: string } | undefined)?.sv ?? `(${field})`;
+  const label = (schema: Record<string, unknown> | null, field: string) =>
+    (schema?.['x-title'] as { sv?: string } | undefined)?.sv ?? `(${field})`;
 
   it('marks each criterion of the target met or unmet, required ones first, with the problem without its bracket', () => {
     const g = gate(sluice.idea('sund-eev2bz'), 'test');
@@ -111,8 +130,18 @@ describe('gateChecklist', () => {
       { field: 'coach', label: 'Idécoach', met: true, problem: null },
       { field: 'unit', label: 'Enhet eller förvaltning', met: true, problem: null },
       { field: 'challenge', label: 'Utmaning som idén svarar mot', met: true, problem: null },
-      { field: 'test_plan', label: 'Plan för testet', met: false, problem: 'Planen för testet saknas eller är för kort' },
-      { field: 'manager_support', label: 'Närmsta chef stödjer idén', met: false, problem: 'Närmsta chef har inte ställt sig bakom idén' },
+      {
+        field: 'test_plan',
+        label: 'Plan för testet',
+        met: false,
+        problem: 'Planen för testet saknas eller är för kort',
+      },
+      {
+        field: 'manager_support',
+        label: 'Närmsta chef stödjer idén',
+        met: false,
+        problem: 'Närmsta chef har inte ställt sig bakom idén',
+      },
       { field: 'equality_impact', label: 'Jämställdhetsperspektiv', met: true, problem: null },
     ]);
   });
@@ -120,7 +149,9 @@ describe('gateChecklist', () => {
   it('speaks English when asked', () => {
     const g = gate(sluice.idea('sund-emspzg'), 'refinement');
     const items = gateChecklist(g, sluice.criteria.get('refinement')?.schema, 'en', label);
-    expect(items.filter((i) => !i.met)).toEqual([{ field: 'coach', label: 'Idécoach', met: false, problem: 'No idea coach is assigned to the idea' }]);
+    expect(items.filter((i) => !i.met)).toEqual([
+      { field: 'coach', label: 'Idécoach', met: false, problem: 'No idea coach is assigned to the idea' },
+    ]);
     expect(items.filter((i) => i.met).map((i) => i.field)).toEqual(['carrier', 'unit', 'challenge']);
   });
 
@@ -128,7 +159,9 @@ describe('gateChecklist', () => {
     const g = gate(sluice.idea('sund-eev2bz'), 'parked');
     expect(gateChecklist(g, sluice.criteria.get('parked')?.schema, 'sv', label)).toEqual([]);
     const toIdea = gate(sluice.idea('sund-39t1xh'), 'idea');
-    expect(gateChecklist(toIdea, sluice.criteria.get('idea')?.schema, 'sv', label)).toEqual([{ field: 'title', label: '(title)', met: true, problem: null }]);
+    expect(gateChecklist(toIdea, sluice.criteria.get('idea')?.schema, 'sv', label)).toEqual([
+      { field: 'title', label: '(title)', met: true, problem: null },
+    ]);
   });
 
   it('adds, unmet, a problem with a field that the criteria do not name', () => {

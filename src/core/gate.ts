@@ -13,7 +13,13 @@ export interface Gate {
   open: boolean;
 }
 
-export function checkGate(idea: Idea, to: Stage, config: RegistryConfig, base: Validator, criteria: Validator | undefined): Gate {
+export function checkGate(
+  idea: Idea,
+  to: Stage,
+  config: RegistryConfig,
+  base: Validator,
+  criteria: Validator | undefined,
+): Gate {
   const from = idea.stage;
   const allowed = from.next.includes(to.key);
   const missing: SchemaProblem[] = [];
@@ -22,12 +28,19 @@ export function checkGate(idea: Idea, to: Stage, config: RegistryConfig, base: V
     const seen = new Set(missing.map((m) => m.pointer));
     for (const p of describeErrors(criteria.errors)) if (!seen.has(p.pointer)) missing.push(p);
   }
-  if (config.challenges.length > 0 && idea.challenge !== null && !config.challenges.some((c) => c.id === idea.challenge)) {
+  if (
+    config.challenges.length > 0 &&
+    idea.challenge !== null &&
+    !config.challenges.some((c) => c.id === idea.challenge)
+  ) {
     missing.push({
       pointer: '/challenge',
       field: 'challenge',
       keyword: 'enum',
-      message: { sv: `Utmaningen "${idea.challenge}" finns inte i konfigurationen [challenge]`, en: `The challenge "${idea.challenge}" is not in the config [challenge]` },
+      message: {
+        sv: `Utmaningen "${idea.challenge}" finns inte i konfigurationen [challenge]`,
+        en: `The challenge "${idea.challenge}" is not in the config [challenge]`,
+      },
     });
   }
   return { from, to, allowed, missing, open: allowed && missing.length === 0 };
@@ -48,7 +61,12 @@ export interface ChecklistItem {
 }
 
 /** Every criterion of a gate, met or not: the fields the target's criteria name, and any other problem found. */
-export function gateChecklist(gate: Gate, criteriaSchema: Record<string, unknown> | undefined, lang: 'sv' | 'en', label: (schema: Record<string, unknown> | null, field: string) => string): ChecklistItem[] {
+export function gateChecklist(
+  gate: Gate,
+  criteriaSchema: Record<string, unknown> | undefined,
+  lang: 'sv' | 'en',
+  label: (schema: Record<string, unknown> | null, field: string) => string,
+): ChecklistItem[] {
   const props = (criteriaSchema?.properties ?? {}) as Record<string, Record<string, unknown>>;
   const required = Array.isArray(criteriaSchema?.required) ? (criteriaSchema.required as string[]) : [];
   const names = [...new Set([...required, ...Object.keys(props)])];
@@ -58,7 +76,8 @@ export function gateChecklist(gate: Gate, criteriaSchema: Record<string, unknown
     return { field, label: label(props[field] ?? null, field), met: !problem, problem: text };
   });
   for (const m of gate.missing) {
-    if (!names.includes(m.field)) items.push({ field: m.field, label: m.field || '–', met: false, problem: m.message[lang] });
+    if (!names.includes(m.field))
+      items.push({ field: m.field, label: m.field || '–', met: false, problem: m.message[lang] });
   }
   return items;
 }

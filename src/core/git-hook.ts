@@ -33,7 +33,7 @@ const TEXT = {
   },
   found: {
     sv: 'Kommandot ideas: först det som installerade kroken, annars ideas på PATH, annars projektets eget (npx --no-install).',
-    en: 'The ideas command: first the one that installed the hook, then ideas on PATH, then the project\'s own (npx --no-install).',
+    en: "The ideas command: first the one that installed the hook, then ideas on PATH, then the project's own (npx --no-install).",
   },
   noCli: {
     sv: 'ideas: hittar inte kommandot ideas, så idéfilerna kunde inte kontrolleras och inget checkades in. Installera ideas, eller ta bort kroken med: ideas hook uninstall',

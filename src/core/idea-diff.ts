@@ -57,7 +57,10 @@ export class SnapshotIdea {
   get quickId(): string | null {
     const head = decoder.decode(this.bytes.subarray(0, 4096)).replace(/^\uFEFF/, '');
     const end = head.search(/\n---\r?(\n|$)/);
-    const lines = head.startsWith('---') && end !== -1 ? [...head.slice(0, end).matchAll(/^id:[ \t]*(["']?)([^\s"'#]+)\1[ \t]*(?:#.*)?\r?$/gm)] : [];
+    const lines =
+      head.startsWith('---') && end !== -1
+        ? [...head.slice(0, end).matchAll(/^id:[ \t]*(["']?)([^\s"'#]+)\1[ \t]*(?:#.*)?\r?$/gm)]
+        : [];
     const value = lines.length === 1 ? (lines[0]?.[2] ?? '') : '';
     return ID_PATTERN.test(value) ? value : this.id;
   }
@@ -217,10 +220,17 @@ function isMoveEntry(e: HistoryEntry): boolean {
 /** Of several files with one id, the one that continues the base's idea: same path, then same idea, then first. */
 function primary(list: SnapshotIdea[], base: SnapshotIdea | undefined): SnapshotIdea | undefined {
   if (!base) return list[0];
-  return list.find((x) => x.path === base.path) ?? list.find((x) => x.idea && base.idea && !isOtherIdea(x.idea, base.idea)) ?? list[0];
+  return (
+    list.find((x) => x.path === base.path) ??
+    list.find((x) => x.idea && base.idea && !isOtherIdea(x.idea, base.idea)) ??
+    list[0]
+  );
 }
 
-function groupById(ideas: readonly SnapshotIdea[], idOf: (i: SnapshotIdea) => string | null): Map<string, SnapshotIdea[]> {
+function groupById(
+  ideas: readonly SnapshotIdea[],
+  idOf: (i: SnapshotIdea) => string | null,
+): Map<string, SnapshotIdea[]> {
   const out = new Map<string, SnapshotIdea[]>();
   for (const i of [...ideas].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
     const id = idOf(i);
@@ -236,7 +246,10 @@ function groupById(ideas: readonly SnapshotIdea[], idOf: (i: SnapshotIdea) => st
  * The ideas of both revisions by id. A file with the same path and bytes at both is unchanged, and keeps the id
  * its `id:` line gives without a parse; every other file is read.
  */
-export function ideasById(base: Snapshot, head: Snapshot): { base: Map<string, SnapshotIdea[]>; head: Map<string, SnapshotIdea[]> } {
+export function ideasById(
+  base: Snapshot,
+  head: Snapshot,
+): { base: Map<string, SnapshotIdea[]>; head: Map<string, SnapshotIdea[]> } {
   const before = new Map(base.ideas.map((i) => [i.path, i]));
   const unchanged = new Set<SnapshotIdea>();
   for (const h of head.ideas) {
@@ -254,7 +267,10 @@ export interface HistoryRewrite {
 }
 
 /** Base's history must be a prefix of head's: the audit trail of the council's decisions is append-only. */
-export function findHistoryRewrite(base: readonly HistoryEntry[], head: readonly HistoryEntry[]): HistoryRewrite | null {
+export function findHistoryRewrite(
+  base: readonly HistoryEntry[],
+  head: readonly HistoryEntry[],
+): HistoryRewrite | null {
   const b = base.map(canonical);
   const h = head.map(canonical);
   const index = b.findIndex((entry, i) => h[i] !== entry);
@@ -269,12 +285,16 @@ export function findHistoryRewrite(base: readonly HistoryEntry[], head: readonly
   if (lost.length === 0) return { index, kind: 'reordered' };
   const was = base[index];
   const now = head[index];
-  const edited = was !== undefined && now !== undefined && str(was.date) === str(now.date) && str(was.action) === str(now.action);
+  const edited =
+    was !== undefined && now !== undefined && str(was.date) === str(now.date) && str(was.action) === str(now.action);
   return { index, kind: edited || h.length > b.length ? 'edited' : 'removed' };
 }
 
 /** The entries of head's history that base's does not have, with their index in head's. */
-export function newEntries(base: readonly HistoryEntry[], head: readonly HistoryEntry[]): { entry: HistoryEntry; index: number }[] {
+export function newEntries(
+  base: readonly HistoryEntry[],
+  head: readonly HistoryEntry[],
+): { entry: HistoryEntry; index: number }[] {
   const out: { entry: HistoryEntry; index: number }[] = [];
   if (findHistoryRewrite(base, head) === null) {
     for (let i = base.length; i < head.length; i++) out.push({ entry: head[i] as HistoryEntry, index: i });
@@ -300,7 +320,9 @@ export function newEntries(base: readonly HistoryEntry[], head: readonly History
 
 function fieldChanges(base: Record<string, unknown>, head: Record<string, unknown>): FieldChange[] {
   const keys = [...new Set([...Object.keys(base), ...Object.keys(head)])].filter((k) => k !== 'history');
-  return keys.filter((k) => canonical(base[k] ?? null) !== canonical(head[k] ?? null)).map((k) => ({ field: k, old: base[k] ?? null, new: head[k] ?? null }));
+  return keys
+    .filter((k) => canonical(base[k] ?? null) !== canonical(head[k] ?? null))
+    .map((k) => ({ field: k, old: base[k] ?? null, new: head[k] ?? null }));
 }
 
 const normalizeBody = (body: string) => body.replace(/\r\n/g, '\n');
@@ -311,10 +333,28 @@ export function diffSnapshots(base: Snapshot, head: Snapshot, opts: DiffOptions)
   const out: IdeaDiff = { added: [], removed: [], moved: [], decisions: [], changed: [], findings: [] };
   const label = (key: string) => (stageByKey(config, key) ?? stageByKey(base.config, key))?.label[lang] ?? key;
 
-  const finding = (at: SnapshotIdea, pointer: string | null, rule: string, message: MessageKey, hint: MessageKey, params: Params = {}) => {
+  const finding = (
+    at: SnapshotIdea,
+    pointer: string | null,
+    rule: string,
+    message: MessageKey,
+    hint: MessageKey,
+    params: Params = {},
+  ) => {
     // A finding about the whole history (an entry missing) lands on its key, not on its first entry.
-    const pos = pointer !== null && at.idea ? new YamlPositions(at.idea.matter, MATTER_FIRST_LINE).find(pointer, pointer === '/history') : null;
-    out.findings.push({ file: at.path, line: pos?.line ?? null, column: pos?.column ?? null, rule, severity: 'error', message: t(lang, message, params), hint: t(lang, hint, params) });
+    const pos =
+      pointer !== null && at.idea
+        ? new YamlPositions(at.idea.matter, MATTER_FIRST_LINE).find(pointer, pointer === '/history')
+        : null;
+    out.findings.push({
+      file: at.path,
+      line: pos?.line ?? null,
+      column: pos?.column ?? null,
+      rule,
+      severity: 'error',
+      message: t(lang, message, params),
+      hint: t(lang, hint, params),
+    });
   };
   /** A history entry in words, as `ideas show` says it: "flyttad Förädling → Test". */
   const describe = (e: HistoryEntry | undefined): string => {
@@ -322,11 +362,20 @@ export function diffSnapshots(base: Snapshot, head: Snapshot, opts: DiffOptions)
     const decision = (['approve', 'return', 'park', 'reject'] as const).find((d) => d === e?.decision);
     if (e?.action === 'moved') return t(lang, 'history.moved', { from: label(str(e.from) ?? '?'), to });
     if (e?.action === 'created' || e?.action === 'imported') return t(lang, `history.${e.action}`, { to });
-    if (e?.action === 'decided') return t(lang, 'history.decided', { decision: decision ? t(lang, `decision.${decision}`) : (str(e.decision) ?? '?') });
-    if (e?.action === 'assigned') return t(lang, 'history.assignedField', { field: str(e.field) ?? '?', value: str(e.new) ?? '' });
+    if (e?.action === 'decided')
+      return t(lang, 'history.decided', {
+        decision: decision ? t(lang, `decision.${decision}`) : (str(e.decision) ?? '?'),
+      });
+    if (e?.action === 'assigned')
+      return t(lang, 'history.assignedField', { field: str(e.field) ?? '?', value: str(e.new) ?? '' });
     return str(e?.action) ?? '–';
   };
-  const ref = (i: SnapshotIdea, id: string): IdeaRef => ({ id, title: i.idea?.title ?? null, stage: i.stage, path: i.path });
+  const ref = (i: SnapshotIdea, id: string): IdeaRef => ({
+    id,
+    title: i.idea?.title ?? null,
+    stage: i.stage,
+    path: i.path,
+  });
   const addDecisions = (i: SnapshotIdea, id: string, entries: { entry: HistoryEntry }[]) => {
     for (const { entry: e } of entries) {
       const amount = typeof e.amount === 'number' && Number.isFinite(e.amount) ? e.amount : null;
@@ -349,7 +398,11 @@ export function diffSnapshots(base: Snapshot, head: Snapshot, opts: DiffOptions)
   };
 
   /** Walks the new move entries from `start`: each must leave the stage the idea was in, for one of its next stages. */
-  const checkMoves = (h: SnapshotIdea, start: string, entries: { entry: HistoryEntry; index: number }[]): MoveStep[] => {
+  const checkMoves = (
+    h: SnapshotIdea,
+    start: string,
+    entries: { entry: HistoryEntry; index: number }[],
+  ): MoveStep[] => {
     const steps: MoveStep[] = [];
     let current = start;
     const moves = entries.filter((x) => isMoveEntry(x.entry));
@@ -357,11 +410,19 @@ export function diffSnapshots(base: Snapshot, head: Snapshot, opts: DiffOptions)
       const to = entry.to as string;
       const from = str(entry.from);
       if (from !== current) {
-        finding(h, `/history/${index}`, 'move/history-mismatch', 'f.moveFromMismatch', 'h.moveMismatch', { entryFrom: from ? label(from) : '–', entryTo: label(to), current: label(current) });
+        finding(h, `/history/${index}`, 'move/history-mismatch', 'f.moveFromMismatch', 'h.moveMismatch', {
+          entryFrom: from ? label(from) : '–',
+          entryTo: label(to),
+          current: label(current),
+        });
       } else {
         const stage = stageByKey(config, current);
         if (stage && !stage.next.includes(to) && entry.forced !== true) {
-          finding(h, `/history/${index}/to`, 'move/not-next', 'f.moveNotNext', 'h.moveNotNext', { from: label(current), to: label(to), next: stage.next.join(', ') || '–' });
+          finding(h, `/history/${index}/to`, 'move/not-next', 'f.moveNotNext', 'h.moveNotNext', {
+            from: label(current),
+            to: label(to),
+            next: stage.next.join(', ') || '–',
+          });
         }
       }
       steps.push({ from: from ?? current, to, date: str(entry.date), forced: entry.forced === true });
@@ -369,9 +430,17 @@ export function diffSnapshots(base: Snapshot, head: Snapshot, opts: DiffOptions)
     }
     const last = moves.at(-1);
     if (!last && start !== h.stage.key) {
-      finding(h, '/history', 'move/missing-history', 'f.moveNoHistory', 'h.moveNoHistory', { from: label(start), to: h.stage.label[lang], fromKey: start, toKey: h.stage.key });
+      finding(h, '/history', 'move/missing-history', 'f.moveNoHistory', 'h.moveNoHistory', {
+        from: label(start),
+        to: h.stage.label[lang],
+        fromKey: start,
+        toKey: h.stage.key,
+      });
     } else if (last && current !== h.stage.key) {
-      finding(h, `/history/${last.index}/to`, 'move/history-mismatch', 'f.moveToMismatch', 'h.moveMismatch', { last: label(current), to: h.stage.label[lang] });
+      finding(h, `/history/${last.index}/to`, 'move/history-mismatch', 'f.moveToMismatch', 'h.moveMismatch', {
+        last: label(current),
+        to: h.stage.label[lang],
+      });
     }
     return steps;
   };
@@ -389,7 +458,12 @@ export function diffSnapshots(base: Snapshot, head: Snapshot, opts: DiffOptions)
     const start = history[0];
     if (start && !isMoveEntry(start) && typeof start.to === 'string') checkMoves(h, start.to, entries.slice(1));
     const gone = opts.deletedBefore?.find((d) => d.id === id && (d.idea === null || isOtherIdea(d.idea, h.idea)));
-    if (gone) finding(h, '/id', 'id/reused', 'f.idReusedDeleted', 'h.idReused', { id, path: gone.path, commit: gone.commit.slice(0, 7) });
+    if (gone)
+      finding(h, '/id', 'id/reused', 'f.idReusedDeleted', 'h.idReused', {
+        id,
+        path: gone.path,
+        commit: gone.commit.slice(0, 7),
+      });
   };
 
   const { base: baseById, head: headById } = ideasById(base, head);
@@ -412,7 +486,15 @@ export function diffSnapshots(base: Snapshot, head: Snapshot, opts: DiffOptions)
     if (b && !h) {
       out.removed.push(ref(b, id));
       if (config.allowDelete !== true) {
-        out.findings.push({ file: b.path, line: null, column: null, rule: 'idea/removed', severity: 'error', message: t(lang, 'f.ideaRemoved', { id, title: b.idea?.title ?? '–' }), hint: t(lang, 'h.ideaRemoved', { id }) });
+        out.findings.push({
+          file: b.path,
+          line: null,
+          column: null,
+          rule: 'idea/removed',
+          severity: 'error',
+          message: t(lang, 'f.ideaRemoved', { id, title: b.idea?.title ?? '–' }),
+          hint: t(lang, 'h.ideaRemoved', { id }),
+        });
       }
       continue;
     }
@@ -421,14 +503,30 @@ export function diffSnapshots(base: Snapshot, head: Snapshot, opts: DiffOptions)
     if (isOtherIdea(b.idea, h.idea)) {
       out.removed.push(ref(b, id));
       out.added.push(ref(h, id));
-      finding(h, '/id', 'id/reused', 'f.idReused', 'h.idReused', { id, where: opts.baseName, title: b.idea?.title ?? '–', created: b.idea?.created ?? '–' });
+      finding(h, '/id', 'id/reused', 'f.idReused', 'h.idReused', {
+        id,
+        where: opts.baseName,
+        title: b.idea?.title ?? '–',
+        created: b.idea?.created ?? '–',
+      });
       continue;
     }
     const moved = b.stage.key !== h.stage.key;
     const from = stageByKey(config, b.stage.key) ?? b.stage;
     if (!h.idea) {
       finding(h, null, 'diff/unreadable', 'f.diffUnreadable', 'h.diffUnreadable');
-      if (moved) out.moved.push({ id, title: b.idea?.title ?? null, path: h.path, previousPath: b.path, from, to: h.stage, steps: [], forced: false, gate: null });
+      if (moved)
+        out.moved.push({
+          id,
+          title: b.idea?.title ?? null,
+          path: h.path,
+          previousPath: b.path,
+          from,
+          to: h.stage,
+          steps: [],
+          forced: false,
+          gate: null,
+        });
       continue;
     }
     let steps: MoveStep[] = [];
@@ -438,25 +536,49 @@ export function diffSnapshots(base: Snapshot, head: Snapshot, opts: DiffOptions)
       const rewrite = findHistoryRewrite(bh, hh);
       if (rewrite) {
         const entry = bh[rewrite.index];
-        const key: MessageKey = rewrite.kind === 'edited' ? 'f.historyEdited' : rewrite.kind === 'removed' ? 'f.historyRemoved' : 'f.historyReordered';
+        const key: MessageKey =
+          rewrite.kind === 'edited'
+            ? 'f.historyEdited'
+            : rewrite.kind === 'removed'
+              ? 'f.historyRemoved'
+              : 'f.historyReordered';
         const pointer = rewrite.index < hh.length ? `/history/${rewrite.index}` : '/history';
-        finding(h, pointer, 'history/rewritten', key, 'h.historyRewritten', { n: rewrite.index + 1, date: str(entry?.date) ?? '–', action: describe(entry), base: opts.baseName });
+        finding(h, pointer, 'history/rewritten', key, 'h.historyRewritten', {
+          n: rewrite.index + 1,
+          date: str(entry?.date) ?? '–',
+          action: describe(entry),
+          base: opts.baseName,
+        });
       }
       const entries = newEntries(bh, hh);
       addDecisions(h, id, entries);
       steps = checkMoves(h, b.stage.key, entries);
       const fields = fieldChanges(b.idea.data, h.idea.data);
       const bodyChanged = normalizeBody(b.idea.body) !== normalizeBody(h.idea.body);
-      if (fields.length > 0 || bodyChanged) out.changed.push({ id, title: h.idea.title, path: h.path, fields, bodyChanged });
+      if (fields.length > 0 || bodyChanged)
+        out.changed.push({ id, title: h.idea.title, path: h.path, fields, bodyChanged });
     }
     if (moved) {
-      out.moved.push({ id, title: h.idea.title, path: h.path, previousPath: b.path, from, to: h.stage, steps, forced: steps.some((s) => s.forced), gate: opts.gate(h.idea, from, h.stage) });
+      out.moved.push({
+        id,
+        title: h.idea.title,
+        path: h.path,
+        previousPath: b.path,
+        from,
+        to: h.stage,
+        steps,
+        forced: steps.some((s) => s.forced),
+        gate: opts.gate(h.idea, from, h.stage),
+      });
     }
   }
-  const byId = <T extends { id: string; path: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  const byId = <T extends { id: string; path: string }>(a: T, b: T) =>
+    a.id < b.id ? -1 : a.id > b.id ? 1 : a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
   out.added.sort(byId);
   out.removed.sort(byId);
-  out.decisions.sort((a, b) => ((a.date ?? '') < (b.date ?? '') ? -1 : (a.date ?? '') > (b.date ?? '') ? 1 : byId(a, b)));
+  out.decisions.sort((a, b) =>
+    (a.date ?? '') < (b.date ?? '') ? -1 : (a.date ?? '') > (b.date ?? '') ? 1 : byId(a, b),
+  );
   out.findings.sort(compareFindings);
   return out;
 }

@@ -13,11 +13,14 @@ const config = normalizeConfig({
     { key: 'test', folder: '02', label: { sv: 'Test', en: 'Test' }, next: [], criteria: 'c.json', funding: true },
   ],
 });
-const criteria = { properties: { test_plan: { type: 'string' }, team_gender: { type: 'object', 'x-aggregate': true } } };
+const criteria = {
+  properties: { test_plan: { type: 'string' }, team_gender: { type: 'object', 'x-aggregate': true } },
+};
 const schemas = [readPackageSchema('idea'), criteria];
 const classes = classifyFields(schemas);
 const stage = (key: string) => config.stages.find((s) => s.key === key) ?? config.stages[0]!;
-const idea = (key: string, data: Record<string, unknown>, body = '') => toIdea({ ok: true, data, body, matter: '' }, stage(key), 'p', '/p');
+const idea = (key: string, data: Record<string, unknown>, body = '') =>
+  toIdea({ ok: true, data, body, matter: '' }, stage(key), 'p', '/p');
 
 const ideas = [
   idea(
@@ -47,12 +50,38 @@ describe('ideaTable', () => {
   it('has the leading columns, the fields in schema order then as met, a date per stage, the funds and the text', () => {
     const t = ideaTable(ideas, config, classes, { includePersonal: false }, fieldOrderOf(schemas));
     // unit and tags are base fields, test_plan a criteria field; the others follow in the order the files give them.
-    expect(t.columns).toEqual(['id', 'title', 'stage', 'created', 'unit', 'tags', 'test_plan', 'custom.place', 'custom.size', 'sprints', 'manager_support', 'entered.idea', 'entered.test', 'granted', 'body']);
+    expect(t.columns).toEqual([
+      'id',
+      'title',
+      'stage',
+      'created',
+      'unit',
+      'tags',
+      'test_plan',
+      'custom.place',
+      'custom.size',
+      'sprints',
+      'manager_support',
+      'entered.idea',
+      'entered.test',
+      'granted',
+      'body',
+    ]);
   });
 
   it('leaves out personal and aggregate-only fields, and the history, unless asked', () => {
     const t = ideaTable(ideas, config, classes, { includePersonal: false }, fieldOrderOf(schemas));
-    expect(t.rows[0]).toMatchObject({ id: 'sund-aaaaaa', stage: 'test', tags: ['cykel', 'klimat'], 'custom.place': 'Matfors', 'custom.size': 3, 'entered.idea': '2026-01-01', 'entered.test': '2026-02-01', granted: 1000, body: 'Text.' });
+    expect(t.rows[0]).toMatchObject({
+      id: 'sund-aaaaaa',
+      stage: 'test',
+      tags: ['cykel', 'klimat'],
+      'custom.place': 'Matfors',
+      'custom.size': 3,
+      'entered.idea': '2026-01-01',
+      'entered.test': '2026-02-01',
+      granted: 1000,
+      body: 'Text.',
+    });
     expect(JSON.stringify(t)).not.toMatch(/Anna|Rådet|women|history/);
     expect(t.rows[1]).toMatchObject({ test_plan: null, 'entered.test': null, granted: 0, body: '' });
     const internal = ideaTable(ideas, config, classes, { includePersonal: true }, fieldOrderOf(schemas));

@@ -40,11 +40,26 @@ function flatten(value: unknown, prefix: string, into: Map<string, RowValue>): v
     return;
   }
   if (value === undefined) return;
-  into.set(prefix, value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || Array.isArray(value) ? (value as RowValue) : String(value));
+  into.set(
+    prefix,
+    value === null ||
+      typeof value === 'string' ||
+      typeof value === 'number' ||
+      typeof value === 'boolean' ||
+      Array.isArray(value)
+      ? (value as RowValue)
+      : String(value),
+  );
 }
 
 /** `fieldOrder`: the field names of the base schema and the criteria, in the order columns should follow. */
-export function ideaTable(ideas: readonly Idea[], config: RegistryConfig, classes: FieldClasses, disclosure: Disclosure, fieldOrder: readonly string[]): IdeaTable {
+export function ideaTable(
+  ideas: readonly Idea[],
+  config: RegistryConfig,
+  classes: FieldClasses,
+  disclosure: Disclosure,
+  fieldOrder: readonly string[],
+): IdeaTable {
   const flat = ideas.map((idea) => {
     const data = publicData(idea.data, classes, disclosure);
     const cells = new Map<string, RowValue>();
@@ -57,7 +72,9 @@ export function ideaTable(ideas: readonly Idea[], config: RegistryConfig, classe
   const top = (key: string) => key.split('.')[0] as string;
   const fieldColumns = seen
     .map((key, i) => ({ key, i }))
-    .sort((a, b) => (rank.get(top(a.key)) ?? fieldOrder.length) - (rank.get(top(b.key)) ?? fieldOrder.length) || a.i - b.i)
+    .sort(
+      (a, b) => (rank.get(top(a.key)) ?? fieldOrder.length) - (rank.get(top(b.key)) ?? fieldOrder.length) || a.i - b.i,
+    )
     .map((x) => x.key);
   const entered = config.stages.map((s) => `entered.${s.key}`);
   const columns = [...LEADING, ...fieldColumns, ...entered, 'granted', 'body'];
@@ -65,7 +82,8 @@ export function ideaTable(ideas: readonly Idea[], config: RegistryConfig, classe
     const row: IdeaRow = { id: idea.id, title: idea.title, stage: idea.stage.key, created: idea.created };
     for (const key of fieldColumns) row[key] = cells.get(key) ?? null;
     const stays = staysOf(idea);
-    for (const s of config.stages) row[`entered.${s.key}`] = stays.find((x) => x.stage === s.key && x.entered !== null)?.entered ?? null;
+    for (const s of config.stages)
+      row[`entered.${s.key}`] = stays.find((x) => x.stage === s.key && x.entered !== null)?.entered ?? null;
     row.granted = grantedAmount(idea);
     row.body = idea.body.trim();
     return row;

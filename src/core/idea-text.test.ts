@@ -10,7 +10,13 @@ function roundTrip(data: Record<string, unknown>, body = ''): { data: Record<str
 describe('renderIdeaFile', () => {
   it('writes the fields in the order given, short lists inline, records as blocks, and the body after a blank line', () => {
     const text = renderIdeaFile(
-      { id: 'ide-abcd12', title: 'Cykelpool', created: '2026-11-23', tags: ['cykel', 'buss'], history: [{ date: '2026-11-23', action: 'created', to: 'idea' }] },
+      {
+        id: 'ide-abcd12',
+        title: 'Cykelpool',
+        created: '2026-11-23',
+        tags: ['cykel', 'buss'],
+        history: [{ date: '2026-11-23', action: 'created', to: 'idea' }],
+      },
       'Text.\r\n\r\nMore.\n\n',
     );
     expect(text).toBe(

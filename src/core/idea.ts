@@ -102,7 +102,9 @@ export function historyOf(idea: IdeaFields): HistoryEntry[] {
 
 function historyIn(d: Record<string, unknown>): HistoryEntry[] {
   const h = d.history;
-  return Array.isArray(h) ? h.filter((e): e is HistoryEntry => e !== null && typeof e === 'object' && !Array.isArray(e)) : [];
+  return Array.isArray(h)
+    ? h.filter((e): e is HistoryEntry => e !== null && typeof e === 'object' && !Array.isArray(e))
+    : [];
 }
 
 /** Whole days from an ISO date to today; null when the date cannot be read. */
@@ -135,5 +137,8 @@ export function grantedAmount(idea: IdeaFields | IdeaSummary): number {
 }
 
 function grantedIn(d: Record<string, unknown>): number {
-  return historyIn(d).reduce((sum, e) => sum + (typeof e.amount === 'number' && Number.isFinite(e.amount) ? e.amount : 0), 0);
+  return historyIn(d).reduce(
+    (sum, e) => sum + (typeof e.amount === 'number' && Number.isFinite(e.amount) ? e.amount : 0),
+    0,
+  );
 }

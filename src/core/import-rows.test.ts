@@ -16,21 +16,40 @@ const testCriteria = {
   type: 'object',
   required: ['carrier', 'manager_support'],
   properties: {
-    manager_support: { type: 'boolean', const: true, 'x-title': { sv: 'Chefen stödjer idén', en: 'The manager supports the idea' } },
+    manager_support: {
+      type: 'boolean',
+      const: true,
+      'x-title': { sv: 'Chefen stödjer idén', en: 'The manager supports the idea' },
+    },
     budget: { type: 'integer', minimum: 0 },
     team: { type: 'object', properties: { women: { type: 'integer' } } },
   },
 };
 const base = readPackageSchema('idea');
 const schemas = [base, { type: 'object', properties: {} }, testCriteria];
-const known: KnownFields = { names: new Set(['title', 'carrier', 'unit', 'challenge', 'tags', 'manager_support', 'budget', 'team']), labels: labelIndex(schemas) };
+const known: KnownFields = {
+  names: new Set(['title', 'carrier', 'unit', 'challenge', 'tags', 'manager_support', 'budget', 'team']),
+  labels: labelIndex(schemas),
+};
 const validators = new Map([['test', compileCriteria(testCriteria, 'import-rows-test:test')]]);
-const ctx = (stage: Stage | null = null): RowContext => ({ config, lang: 'sv', stage, schemas, today: '2026-11-23', base: baseValidators().idea, criteria: (s) => validators.get(s.key) });
+const ctx = (stage: Stage | null = null): RowContext => ({
+  config,
+  lang: 'sv',
+  stage,
+  schemas,
+  today: '2026-11-23',
+  base: baseValidators().idea,
+  criteria: (s) => validators.get(s.key),
+});
 const test = config.stages[1] as Stage;
 
 describe('planColumns', () => {
   it('maps columns named as fields or their labels (any case), the text columns, stage and created; lists the rest', () => {
-    const { columns, ignored } = planColumns(['Title', 'Idébärare', 'Beskrivning', 'stage', 'Skapad', 'team.women', 'id', 'Anteckning', ''], new Map(), known);
+    const { columns, ignored } = planColumns(
+      ['Title', 'Idébärare', 'Beskrivning', 'stage', 'Skapad', 'team.women', 'id', 'Anteckning', ''],
+      new Map(),
+      known,
+    );
     expect(columns.map((c) => c.role)).toEqual([
       { kind: 'field', field: 'title', path: [] },
       { kind: 'field', field: 'carrier', path: [] },
@@ -46,31 +65,90 @@ describe('planColumns', () => {
   });
 
   it('follows --map first: to a field, to the text, or (empty) to nothing', () => {
-    const { columns, ignored } = planColumns(['Idé', 'Vad', 'title'], new Map([['idé', 'title'], ['Vad', 'text'], ['title', '']]), known);
+    const { columns, ignored } = planColumns(
+      ['Idé', 'Vad', 'title'],
+      new Map([
+        ['idé', 'title'],
+        ['Vad', 'text'],
+        ['title', ''],
+      ]),
+      known,
+    );
     expect(columns.map((c) => c.role.kind)).toEqual(['field', 'body', 'ignore']);
     expect(ignored).toEqual([]);
   });
 
   it.each([
     { name: 'no column for the title', header: ['Namn'], map: [], code: 'USAGE', says: 'title' },
-    { name: 'two columns for one field', header: ['title', 'Idéns namn'], map: [], code: 'USAGE', says: 'title, Idéns namn' },
-    { name: 'a --map of a column the file lacks', header: ['title'], map: [['Saknas', 'unit']], code: 'USAGE', says: 'Saknas' },
-    { name: 'a --map to a field the program sets', header: ['title', 'Nr'], map: [['Nr', 'id']], code: 'USAGE', says: 'id' },
+    {
+      name: 'two columns for one field',
+      header: ['title', 'Idéns namn'],
+      map: [],
+      code: 'USAGE',
+      says: 'title, Idéns namn',
+    },
+    {
+      name: 'a --map of a column the file lacks',
+      header: ['title'],
+      map: [['Saknas', 'unit']],
+      code: 'USAGE',
+      says: 'Saknas',
+    },
+    {
+      name: 'a --map to a field the program sets',
+      header: ['title', 'Nr'],
+      map: [['Nr', 'id']],
+      code: 'USAGE',
+      says: 'id',
+    },
   ])('refuses $name', ({ header, map, code, says }) => {
-    expect(() => planColumns(header, new Map(map as [string, string][]), known)).toThrow(expect.objectContaining({ code, message: expect.stringContaining(says) }));
+    expect(() => planColumns(header, new Map(map as [string, string][]), known)).toThrow(
+      expect.objectContaining({ code, message: expect.stringContaining(says) }),
+    );
   });
 });
 
 describe('readRow', () => {
   const plan = (header: string[]): ColumnPlan[] => planColumns(header, new Map(), known).columns;
-  const cols = plan(['title', 'carrier', 'tags', 'challenge', 'manager_support', 'budget', 'team.women', 'created', 'body', 'stage']);
+  const cols = plan([
+    'title',
+    'carrier',
+    'tags',
+    'challenge',
+    'manager_support',
+    'budget',
+    'team.women',
+    'created',
+    'body',
+    'stage',
+  ]);
   const row = (cells: string[], stage: Stage | null = null) => readRow({ cells, line: 7 }, 4, cols, ctx(stage));
 
   it('types each cell by its schema, takes challenges by label, and undoes the formula guard', () => {
-    const r = row(["'=Idé", 'Anna', 'a, b', 'Klimatet', 'ja', '1 000', '3', '2024-05-01', 'Rad ett\r\nrad två', 'test']);
+    const r = row([
+      "'=Idé",
+      'Anna',
+      'a, b',
+      'Klimatet',
+      'ja',
+      '1 000',
+      '3',
+      '2024-05-01',
+      'Rad ett\r\nrad två',
+      'test',
+    ]);
     expect(r.problems).toEqual([]);
     expect(r.idea).toMatchObject({ row: 4, line: 7, stage: { key: 'test' }, body: 'Rad ett\nrad två' });
-    expect(r.idea?.data).toEqual({ title: '=Idé', created: '2024-05-01', carrier: 'Anna', tags: ['a', 'b'], challenge: 'klimat', manager_support: true, budget: 1000, team: { women: 3 } });
+    expect(r.idea?.data).toEqual({
+      title: '=Idé',
+      created: '2024-05-01',
+      carrier: 'Anna',
+      tags: ['a', 'b'],
+      challenge: 'klimat',
+      manager_support: true,
+      budget: 1000,
+      team: { women: 3 },
+    });
   });
 
   it('puts a row without a stage in the first stage, created today, and --stage over the column', () => {
@@ -97,7 +175,9 @@ describe('readRow', () => {
   });
 
   it('refuses an unknown stage and cells beyond the header', () => {
-    expect(row(['Idé', '', '', '', '', '', '', '', '', 'nowhere']).problems[0]?.message.en).toMatch(/Unknown stage "nowhere"/);
+    expect(row(['Idé', '', '', '', '', '', '', '', '', 'nowhere']).problems[0]?.message.en).toMatch(
+      /Unknown stage "nowhere"/,
+    );
     const r = readRow({ cells: ['Idé', ...Array(9).fill(''), 'extra'], line: 2 }, 2, cols, ctx());
     expect(r.problems.map((p) => p.message.en)).toEqual(['The row has 11 cells but the header only 10.']);
     expect(readRow({ cells: ['Idé', ...Array(9).fill(''), ''], line: 2 }, 2, cols, ctx()).problems).toEqual([]);

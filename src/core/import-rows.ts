@@ -98,17 +98,23 @@ function autoRole(header: string, known: KnownFields): ColumnRole | null {
  * and listed. Two columns for one field, a `--map` of a column the file does not have, and no column for the
  * title are usage errors: nothing could be imported as asked.
  */
-export function planColumns(header: readonly string[], explicit: ReadonlyMap<string, string>, known: KnownFields): { columns: ColumnPlan[]; ignored: string[] } {
+export function planColumns(
+  header: readonly string[],
+  explicit: ReadonlyMap<string, string>,
+  known: KnownFields,
+): { columns: ColumnPlan[]; ignored: string[] } {
   const headers = header.map((h) => h.trim());
   const lowered = headers.map((h) => h.toLowerCase());
   for (const column of explicit.keys()) {
-    if (!lowered.includes(column.trim().toLowerCase())) throw new IdeasError('USAGE', 'err.importMapColumn', { column, columns: headers.join(', ') });
+    if (!lowered.includes(column.trim().toLowerCase()))
+      throw new IdeasError('USAGE', 'err.importMapColumn', { column, columns: headers.join(', ') });
   }
   const byLower = new Map([...explicit].map(([c, f]) => [c.trim().toLowerCase(), f]));
   const ignored: string[] = [];
   const columns = headers.map((h): ColumnPlan => {
     const mapped = byLower.get(h.toLowerCase());
-    const role = mapped !== undefined ? roleForTarget(mapped, known) : (autoRole(h, known) ?? { kind: 'ignore' as const });
+    const role =
+      mapped !== undefined ? roleForTarget(mapped, known) : (autoRole(h, known) ?? { kind: 'ignore' as const });
     if (role.kind === 'ignore' && h !== '' && mapped === undefined) ignored.push(h);
     return { header: h, role };
   });
@@ -119,9 +125,11 @@ export function planColumns(header: readonly string[], explicit: ReadonlyMap<str
     targets.set(target, [...(targets.get(target) ?? []), c.header]);
   }
   for (const [target, cols] of targets) {
-    if (cols.length > 1) throw new IdeasError('USAGE', 'err.importDuplicateColumn', { columns: cols.join(', '), field: target });
+    if (cols.length > 1)
+      throw new IdeasError('USAGE', 'err.importDuplicateColumn', { columns: cols.join(', '), field: target });
   }
-  if (!targets.has('title')) throw new IdeasError('USAGE', 'err.importNoTitle', { columns: headers.join(', ') }, { hint: 'hint.importMap' });
+  if (!targets.has('title'))
+    throw new IdeasError('USAGE', 'err.importNoTitle', { columns: headers.join(', ') }, { hint: 'hint.importMap' });
   return { columns, ignored };
 }
 
@@ -172,10 +180,16 @@ function schemaAt(field: string, path: readonly string[], schemas: readonly Sche
 }
 
 /** Types one cell by its field's schema, as `--set` types a flag; a list of records or an object may be JSON. */
-export function typeCell(field: string, path: readonly string[], raw: string, ctx: Pick<RowContext, 'config' | 'lang' | 'schemas'>): unknown {
+export function typeCell(
+  field: string,
+  path: readonly string[],
+  raw: string,
+  ctx: Pick<RowContext, 'config' | 'lang' | 'schemas'>,
+): unknown {
   const schema = schemaAt(field, path, ctx.schemas);
   const items = isRecord(schema.items) ? schema.items : {};
-  const structured = schema.type === 'object' || (schema.type === 'array' && (items.type === 'object' || isRecord(items.properties)));
+  const structured =
+    schema.type === 'object' || (schema.type === 'array' && (items.type === 'object' || isRecord(items.properties)));
   if (structured && /^[[{]/.test(raw)) {
     try {
       return JSON.parse(raw) as unknown;
@@ -183,12 +197,17 @@ export function typeCell(field: string, path: readonly string[], raw: string, ct
       // not JSON: typed as text below, and the schema check says what is wrong
     }
   }
-  const name = path.length > 0 ? path[path.length - 1] as string : field;
+  const name = path.length > 0 ? (path[path.length - 1] as string) : field;
   // fieldSpec reads the field from a schema's properties; a nested property is given as a schema of its own.
-  const spec = path.length > 0 ? fieldSpec(name, { properties: { [name]: schema } }, [], ctx.config, ctx.lang, false) : fieldSpec(field, { properties: { [field]: schema } }, [], ctx.config, ctx.lang, false);
+  const spec =
+    path.length > 0
+      ? fieldSpec(name, { properties: { [name]: schema } }, [], ctx.config, ctx.lang, false)
+      : fieldSpec(field, { properties: { [field]: schema } }, [], ctx.config, ctx.lang, false);
   if (field === 'challenge' && path.length === 0) {
     const lower = raw.toLowerCase();
-    const byLabel = ctx.config.challenges.find((c) => c.id === raw || c.label.sv.toLowerCase() === lower || c.label.en.toLowerCase() === lower);
+    const byLabel = ctx.config.challenges.find(
+      (c) => c.id === raw || c.label.sv.toLowerCase() === lower || c.label.en.toLowerCase() === lower,
+    );
     if (byLabel) return byLabel.id;
   }
   return typeFlagValue(spec, [raw]);
@@ -208,15 +227,22 @@ function setPath(data: Record<string, unknown>, field: string, path: readonly st
  * One row as the front matter of a new idea (without its id and history), or the problems that stop it: cells that
  * cannot be typed, and what the base schema and the target stage's criteria say of the whole.
  */
-export function readRow(record: CsvRecord, row: number, columns: readonly ColumnPlan[], ctx: RowContext): { idea: RowIdea | null; problems: RowProblem[] } {
+export function readRow(
+  record: CsvRecord,
+  row: number,
+  columns: readonly ColumnPlan[],
+  ctx: RowContext,
+): { idea: RowIdea | null; problems: RowProblem[] } {
   const problems: RowProblem[] = [];
-  const problem = (column: string | null, field: string | null, message: Localized) => problems.push({ row, line: record.line, column, field, message });
+  const problem = (column: string | null, field: string | null, message: Localized) =>
+    problems.push({ row, line: record.line, column, field, message });
   const data: Record<string, unknown> = {};
   let body = '';
   let stage = ctx.stage;
   let created: string | null = null;
   const extra = record.cells.slice(columns.length).filter((c) => c.trim() !== '');
-  if (extra.length > 0) problem(null, null, localize('import.extraCells', { count: record.cells.length, columns: columns.length }));
+  if (extra.length > 0)
+    problem(null, null, localize('import.extraCells', { count: record.cells.length, columns: columns.length }));
   columns.forEach((c, i) => {
     const raw = unguardFormula((record.cells[i] ?? '').trim());
     if (raw === '' || c.role.kind === 'ignore') return;
@@ -243,7 +269,8 @@ export function readRow(record: CsvRecord, row: number, columns: readonly Column
   const target = stage ?? (ctx.config.stages[0] as Stage);
   const front: Record<string, unknown> = { title: data.title, created: created ?? ctx.today, ...data };
   if (front.title === undefined) delete front.title;
-  const columnOf = (field: string) => columns.find((c) => (c.role.kind === 'field' && c.role.field === field) || c.role.kind === field)?.header ?? null;
+  const columnOf = (field: string) =>
+    columns.find((c) => (c.role.kind === 'field' && c.role.field === field) || c.role.kind === field)?.header ?? null;
   // Every problem at once: the schemas' too, but not again for a cell that could not be typed.
   const failed = new Set(problems.map((p) => p.field));
   // The id is not made yet: a stand-in that the base schema accepts, so only the row's own fields can fail.
@@ -256,7 +283,11 @@ export function readRow(record: CsvRecord, row: number, columns: readonly Column
   }
   for (const p of found) if (!failed.has(p.field)) problem(columnOf(p.field), p.field, p.message);
   const challenge = front.challenge;
-  if (ctx.config.challenges.length > 0 && typeof challenge === 'string' && !ctx.config.challenges.some((c) => c.id === challenge)) {
+  if (
+    ctx.config.challenges.length > 0 &&
+    typeof challenge === 'string' &&
+    !ctx.config.challenges.some((c) => c.id === challenge)
+  ) {
     problem(columnOf('challenge'), 'challenge', localize('f.unknownChallenge', { value: challenge }));
   }
   if (problems.length > 0) return { idea: null, problems };

@@ -9,11 +9,56 @@ const meeting: Minutes = {
   date: '2026-11-23',
   by: 'Idérådet',
   items: [
-    { id: 'sund-vtkg00', title: 'Språkstöd för nyanställda undersköterskor', decision: 'approve', from: 'Förädling', to: 'Test', reason: 'Beviljas för två boenden', amount: 75000, forced: true },
-    { id: 'sund-eev2bz', title: 'Bokbussen som servicepunkt på landsbygden', decision: 'return', from: 'Förädling', to: null, reason: 'Skriv en plan för testet', amount: null, forced: false },
-    { id: 'sund-0xxk9h', title: 'Mät matsvinnet i skolköken', decision: 'approve', from: 'Förädling', to: 'Test', reason: 'Bra', amount: 1500.5, forced: false },
-    { id: 'sund-njf5rp', title: 'Nattkamera för tillsyn', decision: 'reject', from: 'Förädling', to: 'Avslagen', reason: 'Görs redan i Sundsvall', amount: null, forced: false },
-    { id: 'sund-39t1xh', title: 'Trygghetsvandringar', decision: 'park', from: 'Förädling', to: 'Parkerad', reason: 'Vänta på upphandlingen', amount: null, forced: false },
+    {
+      id: 'sund-vtkg00',
+      title: 'Språkstöd för nyanställda undersköterskor',
+      decision: 'approve',
+      from: 'Förädling',
+      to: 'Test',
+      reason: 'Beviljas för två boenden',
+      amount: 75000,
+      forced: true,
+    },
+    {
+      id: 'sund-eev2bz',
+      title: 'Bokbussen som servicepunkt på landsbygden',
+      decision: 'return',
+      from: 'Förädling',
+      to: null,
+      reason: 'Skriv en plan för testet',
+      amount: null,
+      forced: false,
+    },
+    {
+      id: 'sund-0xxk9h',
+      title: 'Mät matsvinnet i skolköken',
+      decision: 'approve',
+      from: 'Förädling',
+      to: 'Test',
+      reason: 'Bra',
+      amount: 1500.5,
+      forced: false,
+    },
+    {
+      id: 'sund-njf5rp',
+      title: 'Nattkamera för tillsyn',
+      decision: 'reject',
+      from: 'Förädling',
+      to: 'Avslagen',
+      reason: 'Görs redan i Sundsvall',
+      amount: null,
+      forced: false,
+    },
+    {
+      id: 'sund-39t1xh',
+      title: 'Trygghetsvandringar',
+      decision: 'park',
+      from: 'Förädling',
+      to: 'Parkerad',
+      reason: 'Vänta på upphandlingen',
+      amount: null,
+      forced: false,
+    },
   ],
   skipped: [{ id: 'sund-emspzg', title: 'Minskat matsvinn i äldreboendenas kök' }],
 };
@@ -94,7 +139,11 @@ describe('renderMinutes', () => {
   });
 
   it('counts an amount of 0 as granted nothing but still shows it', () => {
-    const zero: Minutes = { ...meeting, items: [{ ...meeting.items[1]!, decision: 'approve', to: 'Test', amount: 0 }], skipped: [] };
+    const zero: Minutes = {
+      ...meeting,
+      items: [{ ...meeting.items[1]!, decision: 'approve', to: 'Test', amount: 0 }],
+      skipped: [],
+    };
     expect(renderMinutes(zero, 'sv')).toContain('godkänd (Förädling → Test, 0 kr)');
     expect(totalGranted(zero)).toBe(0);
   });

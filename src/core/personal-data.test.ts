@@ -6,7 +6,13 @@ const criteria = {
   properties: {
     manager: { type: 'string', 'x-personal': true },
     team_gender: { type: 'object', 'x-aggregate': true, properties: { women: { type: 'integer' } } },
-    partners: { type: 'array', items: { type: 'object', properties: { name: { type: 'string' }, contact: { type: 'string', 'x-personal': true } } } },
+    partners: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: { name: { type: 'string' }, contact: { type: 'string', 'x-personal': true } },
+      },
+    },
     unit: { type: 'string' },
   },
 };
@@ -14,7 +20,14 @@ const classes = classifyFields([readPackageSchema('idea'), criteria]);
 
 describe('classifyFields', () => {
   it('finds the fields marked personal in the base schema and the criteria, nested ones and those behind a $ref too', () => {
-    expect([...classes.personal].sort()).toEqual(['carrier', 'coach', 'contact', 'history[].by', 'manager', 'partners[].contact']);
+    expect([...classes.personal].sort()).toEqual([
+      'carrier',
+      'coach',
+      'contact',
+      'history[].by',
+      'manager',
+      'partners[].contact',
+    ]);
     expect([...classes.aggregate]).toEqual(['team_gender']);
     expect(aggregateFields(classes)).toEqual(['team_gender']);
   });
@@ -42,7 +55,9 @@ describe('publicData', () => {
       partners: [{ name: 'Atea' }],
       history: [{ date: '2026-01-01', action: 'created', to: 'idea', note: 'ok' }],
     });
-    expect(JSON.stringify(publicData(data, classes, { includePersonal: false }))).not.toMatch(/Anna|Johan|Eva|Per"|example\.org|women/);
+    expect(JSON.stringify(publicData(data, classes, { includePersonal: false }))).not.toMatch(
+      /Anna|Johan|Eva|Per"|example\.org|women/,
+    );
   });
 
   it('keeps them in an internal output, as a copy', () => {
@@ -52,7 +67,9 @@ describe('publicData', () => {
   });
 
   it('says which top-level fields a public output may show', () => {
-    expect(['unit', 'carrier', 'team_gender'].map((f) => isPublicField(f, classes, { includePersonal: false }))).toEqual([true, false, false]);
+    expect(
+      ['unit', 'carrier', 'team_gender'].map((f) => isPublicField(f, classes, { includePersonal: false })),
+    ).toEqual([true, false, false]);
     expect(isPublicField('carrier', classes, { includePersonal: true })).toBe(true);
   });
 });

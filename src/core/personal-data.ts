@@ -30,7 +30,8 @@ function resolve(schema: Schema, root: Schema): Schema {
   const ref = schema.$ref;
   if (typeof ref !== 'string' || !ref.startsWith('#/')) return schema;
   let target: unknown = root;
-  for (const part of ref.slice(2).split('/')) target = isRecord(target) ? target[part.replace(/~1/g, '/').replace(/~0/g, '~')] : undefined;
+  for (const part of ref.slice(2).split('/'))
+    target = isRecord(target) ? target[part.replace(/~1/g, '/').replace(/~0/g, '~')] : undefined;
   return isRecord(target) ? { ...target, ...schema } : schema;
 }
 
@@ -49,7 +50,8 @@ export function classifyFields(schemas: readonly Schema[]): FieldClasses {
       if (s['x-aggregate'] === true) aggregate.add(path);
     }
     if (isRecord(s.properties)) {
-      for (const [name, sub] of Object.entries(s.properties)) if (isRecord(sub)) walk(sub, root, path ? `${path}.${name}` : name, depth + 1);
+      for (const [name, sub] of Object.entries(s.properties))
+        if (isRecord(sub)) walk(sub, root, path ? `${path}.${name}` : name, depth + 1);
     }
     if (isRecord(s.items)) walk(s.items, root, `${path}[]`, depth + 1);
   };
@@ -72,8 +74,13 @@ export function aggregateFields(classes: FieldClasses): string[] {
  * An idea's front matter as a public output may show it: a copy without the fields marked `x-personal` or
  * `x-aggregate`, at any depth (the `by` of each history entry, too), unless the output is internal.
  */
-export function publicData(data: Record<string, unknown>, classes: FieldClasses, disclosure: Disclosure): Record<string, unknown> {
-  const hidden = (path: string) => !disclosure.includePersonal && (classes.personal.has(path) || classes.aggregate.has(path));
+export function publicData(
+  data: Record<string, unknown>,
+  classes: FieldClasses,
+  disclosure: Disclosure,
+): Record<string, unknown> {
+  const hidden = (path: string) =>
+    !disclosure.includePersonal && (classes.personal.has(path) || classes.aggregate.has(path));
   const copy = (value: unknown, path: string, depth: number): unknown => {
     if (depth > MAX_DEPTH * 4) return null;
     if (Array.isArray(value)) return value.map((v) => copy(v, `${path}[]`, depth + 1));

@@ -17,7 +17,8 @@ function compareAll(text: string): { quick: number; differ: string[] } {
       if (topLevelPosition(text, 2, pointer, preferKey)) quick++;
       const a = quickly.find(pointer, preferKey);
       const b = fully.find(pointer, preferKey);
-      if (a.line !== b.line || a.column !== b.column) differ.push(`${JSON.stringify(text)} ${pointer} ${preferKey}: ${a.line}:${a.column} vs ${b.line}:${b.column}`);
+      if (a.line !== b.line || a.column !== b.column)
+        differ.push(`${JSON.stringify(text)} ${pointer} ${preferKey}: ${a.line}:${a.column} vs ${b.line}:${b.column}`);
     }
   }
   return { quick, differ };
@@ -25,7 +26,8 @@ function compareAll(text: string): { quick: number; differ: string[] } {
 
 describe('YamlPositions', () => {
   it('places a top-level field where the yaml package does, without it', () => {
-    const text = '# ett idéförslag\n\nid: sund-abc123\ntitle:   "Cykelpool"\ntags: [a, b]\nhistory:\n  - date: 2026-01-01\n';
+    const text =
+      '# ett idéförslag\n\nid: sund-abc123\ntitle:   "Cykelpool"\ntags: [a, b]\nhistory:\n  - date: 2026-01-01\n';
     expect(topLevelPosition(text, 2, '/title', false)).toEqual({ line: 5, column: 10 });
     expect(topLevelPosition(text, 2, '/title', true)).toEqual({ line: 5, column: 1 });
     expect(topLevelPosition(text, 2, '/coach', false)).toEqual({ line: 4, column: 1 });
@@ -51,8 +53,22 @@ describe('YamlPositions', () => {
     };
     walk(path.resolve(import.meta.dirname, '../../examples'));
     const rnd = prng(7);
-    const pick = <T,>(items: readonly T[]): T => items[Math.floor(rnd() * items.length)] as T;
-    const values = ['x', 'två ord', '"quoted"', "'single'", '[a, b]', '{ a: 1 }', '2026-13-45', '12', '~', '', '   spaced', 'a:b', 'é'];
+    const pick = <T>(items: readonly T[]): T => items[Math.floor(rnd() * items.length)] as T;
+    const values = [
+      'x',
+      'två ord',
+      '"quoted"',
+      "'single'",
+      '[a, b]',
+      '{ a: 1 }',
+      '2026-13-45',
+      '12',
+      '~',
+      '',
+      '   spaced',
+      'a:b',
+      'é',
+    ];
     for (let n = 0; n < 2000; n++) {
       const lines: string[] = [];
       for (let k = 0, count = 1 + Math.floor(rnd() * 6); k < count; k++) {

@@ -39,14 +39,20 @@ export class YamlPositions {
    */
   find(pointer: string, preferKey = false): Position {
     if (this.quick && this.plain === undefined) this.plain = plainLines(this.text);
-    return (this.plain ? positionInLines(this.plain, this.firstLine, pointer, preferKey) : null) ?? this.found(pointer, preferKey);
+    return (
+      (this.plain ? positionInLines(this.plain, this.firstLine, pointer, preferKey) : null) ??
+      this.found(pointer, preferKey)
+    );
   }
 
   private found(pointer: string, preferKey: boolean): Position {
     const { isMap, isScalar, isSeq, LineCounter, parseDocument } = yamlPackage();
     if (!this.parsed) {
       const counter = new LineCounter();
-      this.parsed = { doc: parseDocument(this.text, { lineCounter: counter, schema: 'core', uniqueKeys: false, prettyErrors: false }), counter };
+      this.parsed = {
+        doc: parseDocument(this.text, { lineCounter: counter, schema: 'core', uniqueKeys: false, prettyErrors: false }),
+        counter,
+      };
     }
     let node: Node | null = this.parsed.doc.contents as Node | null;
     let keyNode: Node | null = null;
@@ -79,7 +85,12 @@ export class YamlPositions {
  * about a top-level field, and parsing with the `yaml` package was a tenth of validate's time. Null when the text
  * is not of that shape, the pointer goes deeper, or the value is not on the key's line.
  */
-export function topLevelPosition(text: string, firstLine: number, pointer: string, preferKey: boolean): Position | null {
+export function topLevelPosition(
+  text: string,
+  firstLine: number,
+  pointer: string,
+  preferKey: boolean,
+): Position | null {
   const lines = plainLines(text);
   return lines ? positionInLines(lines, firstLine, pointer, preferKey) : null;
 }
@@ -99,7 +110,12 @@ function positionInLines(lines: string[], firstLine: number, pointer: string, pr
     // In the plain shape every line at the margin that is not a comment is a top-level key.
     if (line === '' || line.startsWith(' ') || line.startsWith('#')) continue;
     if (fields === -1) fields = i;
-    if (key === undefined || !line.startsWith(`${key}:`) || (line.length > key.length + 1 && line[key.length + 1] !== ' ')) continue;
+    if (
+      key === undefined ||
+      !line.startsWith(`${key}:`) ||
+      (line.length > key.length + 1 && line[key.length + 1] !== ' ')
+    )
+      continue;
     if (preferKey) return { line: firstLine + i, column: 1 };
     let at = key.length + 1;
     while (line[at] === ' ') at++;

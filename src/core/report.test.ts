@@ -23,20 +23,54 @@ const config: RegistryConfig = normalizeConfig({
   name: 'Planted',
   language: 'sv',
   stages: [
-    { key: 'idea', folder: '01', label: { sv: 'Idé', en: 'Idea' }, next: ['refinement', 'rejected'], criteria: 'c.json' },
-    { key: 'refinement', folder: '02', label: { sv: 'Förädling', en: 'Refinement' }, next: ['test'], criteria: 'c.json', limitDays: 60 },
-    { key: 'test', folder: '03', label: { sv: 'Test', en: 'Test' }, next: ['evaluation'], criteria: 'c.json', funding: true, limitDays: 180 },
-    { key: 'evaluation', folder: '04', label: { sv: 'Utvärdering', en: 'Evaluation' }, next: ['spread'], criteria: 'c.json', limitDays: 90 },
+    {
+      key: 'idea',
+      folder: '01',
+      label: { sv: 'Idé', en: 'Idea' },
+      next: ['refinement', 'rejected'],
+      criteria: 'c.json',
+    },
+    {
+      key: 'refinement',
+      folder: '02',
+      label: { sv: 'Förädling', en: 'Refinement' },
+      next: ['test'],
+      criteria: 'c.json',
+      limitDays: 60,
+    },
+    {
+      key: 'test',
+      folder: '03',
+      label: { sv: 'Test', en: 'Test' },
+      next: ['evaluation'],
+      criteria: 'c.json',
+      funding: true,
+      limitDays: 180,
+    },
+    {
+      key: 'evaluation',
+      folder: '04',
+      label: { sv: 'Utvärdering', en: 'Evaluation' },
+      next: ['spread'],
+      criteria: 'c.json',
+      limitDays: 90,
+    },
     { key: 'spread', folder: '05', label: { sv: 'Spridning', en: 'Spreading' }, next: [], criteria: 'c.json' },
     { key: 'parked', folder: '90', label: { sv: 'Parkerad', en: 'Parked' }, next: [], criteria: 'c.json' },
     { key: 'rejected', folder: '99', label: { sv: 'Avslagen', en: 'Rejected' }, next: [], criteria: 'c.json' },
   ],
-  goals: [{ id: 'tested-4', label: { sv: 'Fyra testade', en: 'Four tested' }, stage: 'test', target: 4, by: '2026-12-31' }],
+  goals: [
+    { id: 'tested-4', label: { sv: 'Fyra testade', en: 'Four tested' }, stage: 'test', target: 4, by: '2026-12-31' },
+  ],
 });
 
 const criteria = {
   properties: {
-    team_gender: { type: 'object', 'x-aggregate': true, properties: { women: { type: 'integer' }, men: { type: 'integer' }, other: { type: 'integer' } } },
+    team_gender: {
+      type: 'object',
+      'x-aggregate': true,
+      properties: { women: { type: 'integer' }, men: { type: 'integer' }, other: { type: 'integer' } },
+    },
     carrier_gender: { type: 'string', 'x-aggregate': true },
   },
 };
@@ -53,40 +87,110 @@ function idea(id: string, stage: string, created: string, moves: Move[], fields:
     by: 'Idérådet',
     ...(amount === undefined ? {} : { amount }),
   }));
-  const data = { id, title: `Idé ${id}`, created, carrier: `Bärare ${id}`, coach: 'Johan Ek', ...fields, ...(moves.length > 0 ? { history } : {}) };
+  const data = {
+    id,
+    title: `Idé ${id}`,
+    created,
+    carrier: `Bärare ${id}`,
+    coach: 'Johan Ek',
+    ...fields,
+    ...(moves.length > 0 ? { history } : {}),
+  };
   const st = config.stages.find((s) => s.key === stage);
   if (!st) throw new Error(stage);
-  return toIdea({ ok: true, data, body: '', matter: '' }, st, `ideas/${st.folder}/${id}.md`, `/r/ideas/${st.folder}/${id}.md`);
+  return toIdea(
+    { ok: true, data, body: '', matter: '' },
+    st,
+    `ideas/${st.folder}/${id}.md`,
+    `/r/ideas/${st.folder}/${id}.md`,
+  );
 }
 
 const ideas: Idea[] = [
-  idea('t-aaaaaa', 'test', '2026-01-01', [['2026-01-01', null, 'idea'], ['2026-01-11', 'idea', 'refinement'], ['2026-02-10', 'refinement', 'test', 100000]], {
-    unit: 'Vård',
-    team_gender: { women: 3, men: 1 },
-    carrier_gender: 'woman',
+  idea(
+    't-aaaaaa',
+    'test',
+    '2026-01-01',
+    [
+      ['2026-01-01', null, 'idea'],
+      ['2026-01-11', 'idea', 'refinement'],
+      ['2026-02-10', 'refinement', 'test', 100000],
+    ],
+    {
+      unit: 'Vård',
+      team_gender: { women: 3, men: 1 },
+      carrier_gender: 'woman',
+    },
+  ),
+  idea(
+    't-bbbbbb',
+    'evaluation',
+    '2026-01-05',
+    [
+      ['2026-01-05', null, 'idea'],
+      ['2026-01-25', 'idea', 'refinement'],
+      ['2026-03-26', 'refinement', 'test', 50000],
+      ['2026-05-25', 'test', 'evaluation'],
+    ],
+    {
+      unit: 'Vård',
+      team_gender: { women: 2, men: 2 },
+      carrier_gender: 'woman',
+    },
+  ),
+  idea(
+    't-cccccc',
+    'refinement',
+    '2026-02-01',
+    [
+      ['2026-02-01', null, 'idea'],
+      ['2026-03-03', 'idea', 'refinement'],
+    ],
+    { unit: 'Vård', team_gender: { women: 1 }, carrier_gender: 'woman' },
+  ),
+  idea(
+    't-dddddd',
+    'rejected',
+    '2026-03-01',
+    [
+      ['2026-03-01', null, 'idea'],
+      ['2026-03-11', 'idea', 'rejected'],
+    ],
+    { unit: 'Skola', team_gender: { men: 2 }, carrier_gender: 'man' },
+  ),
+  idea('t-eeeeee', 'idea', '2026-04-01', [['2026-04-01', null, 'idea']], {
+    unit: 'Skola',
+    team_gender: { women: 1, men: 1 },
+    carrier_gender: 'man',
   }),
-  idea('t-bbbbbb', 'evaluation', '2026-01-05', [['2026-01-05', null, 'idea'], ['2026-01-25', 'idea', 'refinement'], ['2026-03-26', 'refinement', 'test', 50000], ['2026-05-25', 'test', 'evaluation']], {
-    unit: 'Vård',
-    team_gender: { women: 2, men: 2 },
-    carrier_gender: 'woman',
-  }),
-  idea('t-cccccc', 'refinement', '2026-02-01', [['2026-02-01', null, 'idea'], ['2026-03-03', 'idea', 'refinement']], { unit: 'Vård', team_gender: { women: 1 }, carrier_gender: 'woman' }),
-  idea('t-dddddd', 'rejected', '2026-03-01', [['2026-03-01', null, 'idea'], ['2026-03-11', 'idea', 'rejected']], { unit: 'Skola', team_gender: { men: 2 }, carrier_gender: 'man' }),
-  idea('t-eeeeee', 'idea', '2026-04-01', [['2026-04-01', null, 'idea']], { unit: 'Skola', team_gender: { women: 1, men: 1 }, carrier_gender: 'man' }),
   idea(
     't-ffffff',
     'spread',
     '2025-10-01',
-    [['2025-10-01', null, 'idea'], ['2025-11-10', 'idea', 'refinement'], ['2025-12-10', 'refinement', 'test', 80000], ['2026-01-09', 'test', 'evaluation'], ['2026-04-09', 'evaluation', 'spread']],
+    [
+      ['2025-10-01', null, 'idea'],
+      ['2025-11-10', 'idea', 'refinement'],
+      ['2025-12-10', 'refinement', 'test', 80000],
+      ['2026-01-09', 'test', 'evaluation'],
+      ['2026-04-09', 'evaluation', 'spread'],
+    ],
     { unit: 'Vård', team_gender: { women: 4, men: 1, other: 1 }, carrier_gender: 'woman' },
   ),
   idea('t-gggggg', 'idea', '2026-06-01', [], { unit: 'Skola', carrier_gender: 'man' }),
   idea('t-hhhhhh', 'refinement', '2026-02-15', [['2026-02-15', null, 'idea']]),
 ];
 
-const all: ReportOptions = { since: null, until: '2026-06-30', today: '2026-06-30', by: [], includePersonal: false, minGroupSize: 5 };
+const all: ReportOptions = {
+  since: null,
+  until: '2026-06-30',
+  today: '2026-06-30',
+  by: [],
+  includePersonal: false,
+  minGroupSize: 5,
+};
 const report = (o: Partial<ReportOptions> = {}) => buildReport(config, ideas, classes, { ...all, ...o });
-const byStage = <T extends { stage: { key: string } }>(rows: T[], pick: (r: T) => unknown) => Object.fromEntries(rows.map((r) => [r.stage.key, pick(r)]));
+const byStage = <T extends { stage: { key: string } }>(rows: T[], pick: (r: T) => unknown) =>
+  Object.fromEntries(rows.map((r) => [r.stage.key, pick(r)]));
 
 describe('buildReport over all time', () => {
   const r = report();
@@ -129,13 +233,18 @@ describe('buildReport over all time', () => {
 
   it('names the carrier and coach of waiting ideas only in an internal report', () => {
     const internal = report({ includePersonal: true });
-    expect(internal.time.find((x) => x.stage.key === 'refinement')?.waiting[1]?.personal).toEqual({ carrier: 'Bärare t-cccccc', coach: 'Johan Ek' });
+    expect(internal.time.find((x) => x.stage.key === 'refinement')?.waiting[1]?.personal).toEqual({
+      carrier: 'Bärare t-cccccc',
+      coach: 'Johan Ek',
+    });
     expect(JSON.stringify(r)).not.toContain('Bärare');
     expect(JSON.stringify(r)).not.toContain('Johan Ek');
   });
 
-  it("measures a goal by the ideas that have reached its stage, and the days left to its date", () => {
-    expect(r.goals.map((g) => [g.goal.id, g.reached, g.percent, g.daysLeft, g.status])).toEqual([['tested-4', 3, 75, 184, 'open']]);
+  it('measures a goal by the ideas that have reached its stage, and the days left to its date', () => {
+    expect(r.goals.map((g) => [g.goal.id, g.reached, g.percent, g.daysLeft, g.status])).toEqual([
+      ['tested-4', 3, 75, 184, 'open'],
+    ]);
   });
 
   it('sums the funds granted per stage and in total', () => {
@@ -163,7 +272,12 @@ describe('buildReport over a period that has ended', () => {
 
   it('takes only the stays, grants and goals of the period', () => {
     // idea: 10, 20, 30, 10 (F left it in 2025) · refinement: 30, 60 · test: F's 30 · evaluation: F left it in April
-    expect(byStage(r.time, (x) => [x.n, x.median])).toMatchObject({ idea: [4, 15], refinement: [2, 45], test: [1, 30], evaluation: [0, null] });
+    expect(byStage(r.time, (x) => [x.n, x.median])).toMatchObject({
+      idea: [4, 15],
+      refinement: [2, 45],
+      test: [1, 30],
+      evaluation: [0, null],
+    });
     expect(r.time.flatMap((x) => x.waiting)).toEqual([]);
     expect(r.funds.total).toBe(150000);
     expect(r.goals[0]?.reached).toBe(3);
@@ -178,7 +292,15 @@ describe('breakdowns', () => {
       ['Skola', 3, 0],
       [null, 1, 0],
     ]);
-    expect(unit?.groups[0]?.byStage).toEqual({ idea: 0, refinement: 1, test: 1, evaluation: 1, spread: 1, parked: 0, rejected: 0 });
+    expect(unit?.groups[0]?.byStage).toEqual({
+      idea: 0,
+      refinement: 1,
+      test: 1,
+      evaluation: 1,
+      spread: 1,
+      parked: 0,
+      rejected: 0,
+    });
     expect(unit?.pooled).toBeNull();
   });
 
@@ -191,7 +313,8 @@ describe('breakdowns', () => {
 });
 
 describe('aggregate-only fields', () => {
-  const table = (o: Partial<ReportOptions>, by: string | null) => report(o).aggregates.find((a) => a.field === 'team_gender' && a.by === by);
+  const table = (o: Partial<ReportOptions>, by: string | null) =>
+    report(o).aggregates.find((a) => a.field === 'team_gender' && a.by === by);
 
   it('are summed over every idea that gives them, when at least the threshold do', () => {
     const t = table({}, null);
@@ -203,7 +326,9 @@ describe('aggregate-only fields', () => {
   });
 
   it('show a group of at least the threshold, and never leave one small group alone in the pool', () => {
-    expect(table({ by: ['unit'], minGroupSize: 2 }, 'unit')?.rows.map((x) => [x.group, x.contributors, x.sums])).toEqual([
+    expect(
+      table({ by: ['unit'], minGroupSize: 2 }, 'unit')?.rows.map((x) => [x.group, x.contributors, x.sums]),
+    ).toEqual([
       ['Vård', 4, { women: 10, men: 4, other: 1 }],
       ['Skola', 2, { women: 1, men: 3, other: 0 }],
     ]);

@@ -148,7 +148,8 @@ interface Subject {
   granted: number;
 }
 
-const inPeriod = (date: string | null, o: ReportOptions) => date !== null && (o.since === null || date >= o.since) && date <= o.until;
+const inPeriod = (date: string | null, o: ReportOptions) =>
+  date !== null && (o.since === null || date >= o.since) && date <= o.until;
 
 function subjectOf(idea: IdeaFields, o: ReportOptions): Subject {
   const stays = staysOf(idea);
@@ -172,11 +173,25 @@ function subjectOf(idea: IdeaFields, o: ReportOptions): Subject {
 /** Amounts granted in the period, each to the stage it was granted for: the entry's `to`, else its `from`. */
 function grants(idea: IdeaFields, o: ReportOptions): { stage: string; amount: number }[] {
   return historyOf(idea)
-    .filter((e) => typeof e.amount === 'number' && Number.isFinite(e.amount) && e.amount > 0 && inPeriod(typeof e.date === 'string' ? e.date : null, o))
-    .map((e) => ({ stage: typeof e.to === 'string' ? e.to : typeof e.from === 'string' ? e.from : idea.stage.key, amount: e.amount as number }));
+    .filter(
+      (e) =>
+        typeof e.amount === 'number' &&
+        Number.isFinite(e.amount) &&
+        e.amount > 0 &&
+        inPeriod(typeof e.date === 'string' ? e.date : null, o),
+    )
+    .map((e) => ({
+      stage: typeof e.to === 'string' ? e.to : typeof e.from === 'string' ? e.from : idea.stage.key,
+      amount: e.amount as number,
+    }));
 }
 
-export function buildReport(config: RegistryConfig, ideas: readonly IdeaFields[], classes: FieldClasses, o: ReportOptions): Report {
+export function buildReport(
+  config: RegistryConfig,
+  ideas: readonly IdeaFields[],
+  classes: FieldClasses,
+  o: ReportOptions,
+): Report {
   const all = ideas.map((i) => subjectOf(i, o));
   const existing = all.filter((s) => s.now !== null);
   const stageOf = (s: Subject) => s.now?.stage ?? s.idea.stage.key;
@@ -188,7 +203,11 @@ export function buildReport(config: RegistryConfig, ideas: readonly IdeaFields[]
   });
 
   const time = config.stages.map((stage): TimeRow => {
-    const days = all.flatMap((s) => s.stays.filter((x) => x.stage === stage.key && x.entered !== null && inPeriod(x.left, o)).map((x) => daysBetween(x.entered as string, x.left as string)));
+    const days = all.flatMap((s) =>
+      s.stays
+        .filter((x) => x.stage === stage.key && x.entered !== null && inPeriod(x.left, o))
+        .map((x) => daysBetween(x.entered as string, x.left as string)),
+    );
     const waiting: Waiting[] = [];
     if (stage.limitDays !== null) {
       for (const s of existing) {
@@ -207,11 +226,22 @@ export function buildReport(config: RegistryConfig, ideas: readonly IdeaFields[]
       }
       waiting.sort((a, b) => b.days - a.days || compareText(a.id ?? a.path, b.id ?? b.path));
     }
-    return { stage, n: days.length, median: median(days), p90: percentile(days, 0.9), limitDays: stage.limitDays, waiting };
+    return {
+      stage,
+      n: days.length,
+      median: median(days),
+      p90: percentile(days, 0.9),
+      limitDays: stage.limitDays,
+      waiting,
+    };
   });
 
   const goals = config.goals.map((goal): GoalProgress => {
-    const reached = existing.filter((s) => s.stays.some((x) => x.stage === goal.stage && x.entered !== null && x.entered <= o.until) || stageOf(s) === goal.stage).length;
+    const reached = existing.filter(
+      (s) =>
+        s.stays.some((x) => x.stage === goal.stage && x.entered !== null && x.entered <= o.until) ||
+        stageOf(s) === goal.stage,
+    ).length;
     const daysLeft = goal.by ? daysBetween(o.until, goal.by) : null;
     const status = reached >= goal.target ? 'met' : daysLeft !== null && daysLeft < 0 ? 'missed' : 'open';
     return { goal, reached, percent: Math.floor((reached / goal.target) * 100), daysLeft, status };
@@ -227,7 +257,13 @@ export function buildReport(config: RegistryConfig, ideas: readonly IdeaFields[]
     }
   }
   const funds: Funds = {
-    rows: config.stages.filter((st) => fundRows.has(st.key)).map((stage) => ({ stage, amount: fundRows.get(stage.key)?.amount ?? 0, ideas: fundRows.get(stage.key)?.ideas.size ?? 0 })),
+    rows: config.stages
+      .filter((st) => fundRows.has(st.key))
+      .map((stage) => ({
+        stage,
+        amount: fundRows.get(stage.key)?.amount ?? 0,
+        ideas: fundRows.get(stage.key)?.ideas.size ?? 0,
+      })),
     total: [...fundRows.values()].reduce((sum, r) => sum + r.amount, 0),
     ideas: new Set([...fundRows.values()].flatMap((r) => [...r.ideas])).size,
   };
@@ -238,7 +274,16 @@ export function buildReport(config: RegistryConfig, ideas: readonly IdeaFields[]
   for (const field of topLevel(classes.aggregate)) {
     const keys = partsOf(field, existing);
     if (keys === null) continue;
-    aggregates.push(aggregateTable(field, null, keys, config.stages.map((st) => ({ key: st.key, members: existing.filter((s) => stageOf(s) === st.key) })), existing, k));
+    aggregates.push(
+      aggregateTable(
+        field,
+        null,
+        keys,
+        config.stages.map((st) => ({ key: st.key, members: existing.filter((s) => stageOf(s) === st.key) })),
+        existing,
+        k,
+      ),
+    );
     for (const by of o.by) {
       const groups = groupsOf(by, existing).map(([key, members]) => ({ key, members }));
       aggregates.push(aggregateTable(field, by, keys, groups, existing, k));
@@ -284,7 +329,9 @@ function groupsOf(field: string, subjects: readonly Subject[]): [string | null, 
       else groups.set(v, [s]);
     }
   }
-  return [...groups.entries()].sort(([a, x], [b, y]) => (a === null ? 1 : b === null ? -1 : y.length - x.length || a.localeCompare(b, 'sv')));
+  return [...groups.entries()].sort(([a, x], [b, y]) =>
+    a === null ? 1 : b === null ? -1 : y.length - x.length || a.localeCompare(b, 'sv'),
+  );
 }
 
 /**
@@ -292,7 +339,13 @@ function groupsOf(field: string, subjects: readonly Subject[]): [string | null, 
  * otherwise the total less the groups shown would give the small group's figures anyway. `pooledSize` counts the
  * pool's ideas once each, as an idea with a list value sits in several groups.
  */
-function pool<T>(rows: T[], size: (r: T) => number, pooledSize: (rs: T[]) => number, total: number, k: number): { shown: T[]; pooled: T[] } {
+function pool<T>(
+  rows: T[],
+  size: (r: T) => number,
+  pooledSize: (rs: T[]) => number,
+  total: number,
+  k: number,
+): { shown: T[]; pooled: T[] } {
   if (total < k) return { shown: [], pooled: [] };
   const shown = rows.filter((r) => size(r) >= k);
   const pooled = rows.filter((r) => size(r) > 0 && size(r) < k);
@@ -306,7 +359,14 @@ function pool<T>(rows: T[], size: (r: T) => number, pooledSize: (rs: T[]) => num
   return { shown, pooled };
 }
 
-function breakdown(field: string, subjects: readonly Subject[], config: RegistryConfig, aggregate: boolean, k: number, stageOf: (s: Subject) => string): Breakdown {
+function breakdown(
+  field: string,
+  subjects: readonly Subject[],
+  config: RegistryConfig,
+  aggregate: boolean,
+  k: number,
+  stageOf: (s: Subject) => string,
+): Breakdown {
   const group = (value: string | null, members: Subject[]): Group => {
     const byStage: Record<string, number> = {};
     for (const st of config.stages) byStage[st.key] = members.filter((s) => stageOf(s) === st.key).length;
@@ -319,7 +379,8 @@ function breakdown(field: string, subjects: readonly Subject[], config: Registry
     };
   };
   const groups = groupsOf(field, subjects);
-  if (!aggregate) return { field, aggregate, groups: groups.map(([v, m]) => group(v, m)), pooled: null, pooledGroups: 0 };
+  if (!aggregate)
+    return { field, aggregate, groups: groups.map(([v, m]) => group(v, m)), pooled: null, pooledGroups: 0 };
   // An idea with a list value sits in several groups; the pool counts each idea once.
   const distinct = (gs: typeof groups) => new Set(gs.flatMap(([, m]) => m)).size;
   const { shown, pooled } = pool(groups, ([, m]) => m.length, distinct, subjects.length, k);
@@ -350,7 +411,11 @@ function partsOf(field: string, subjects: readonly Subject[]): string[] | null {
   return number ? [''] : null;
 }
 
-function sumsOf(field: string, keys: readonly string[], members: readonly Subject[]): { contributors: number; sums: Record<string, number> } {
+function sumsOf(
+  field: string,
+  keys: readonly string[],
+  members: readonly Subject[],
+): { contributors: number; sums: Record<string, number> } {
   const sums: Record<string, number> = Object.fromEntries(keys.map((k) => [k, 0]));
   let contributors = 0;
   for (const s of members) {
@@ -368,9 +433,18 @@ function sumsOf(field: string, keys: readonly string[], members: readonly Subjec
   return { contributors, sums };
 }
 
-function aggregateTable(field: string, by: string | null, keys: string[], groups: { key: string | null; members: Subject[] }[], all: readonly Subject[], k: number): AggregateTable {
+function aggregateTable(
+  field: string,
+  by: string | null,
+  keys: string[],
+  groups: { key: string | null; members: Subject[] }[],
+  all: readonly Subject[],
+  k: number,
+): AggregateTable {
   const total = sumsOf(field, keys, all);
-  const rows = groups.map((g) => ({ group: g.key, members: g.members, ...sumsOf(field, keys, g.members) })).filter((r) => r.contributors > 0);
+  const rows = groups
+    .map((g) => ({ group: g.key, members: g.members, ...sumsOf(field, keys, g.members) }))
+    .filter((r) => r.contributors > 0);
   const distinct = (rs: typeof rows) => sumsOf(field, keys, [...new Set(rs.flatMap((r) => r.members))]).contributors;
   const { shown, pooled } = pool(rows, (r) => r.contributors, distinct, total.contributors, k);
   const pooledSums = pooled.length > 0 ? sumsOf(field, keys, [...new Set(pooled.flatMap((r) => r.members))]) : null;

@@ -21,7 +21,11 @@ const STAGE: SchemaPart = {
     'x-title': { sv: 'Krav för test', en: 'Criteria for test' },
     required: ['plan'],
     properties: {
-      plan: { $ref: '#/$defs/text', 'x-title': { sv: 'Plan', en: 'Plan' }, 'x-description': { sv: 'Vad testas?', en: 'What is tested?' } },
+      plan: {
+        $ref: '#/$defs/text',
+        'x-title': { sv: 'Plan', en: 'Plan' },
+        'x-description': { sv: 'Vad testas?', en: 'What is tested?' },
+      },
       last: { $ref: 'https://ideas.invalid/schemas/idea.schema.json#/$defs/entry' },
       whole: { $ref: 'https://ideas.invalid/schemas/idea.schema.json' },
       // Field names that are also keywords: still schemas, still rewritten.
@@ -54,7 +58,12 @@ describe('bundleSchemas', () => {
   const defs = doc.$defs as Record<string, Record<string, Record<string, Record<string, unknown>>>>;
 
   it('requires every part, each under $defs, without their own $schema and $id', () => {
-    expect(doc).toMatchObject({ $schema: 'https://json-schema.org/draft/2020-12/schema', title: 'T', description: 'D', allOf: [{ $ref: '#/$defs/base' }, { $ref: '#/$defs/stage-test' }] });
+    expect(doc).toMatchObject({
+      $schema: 'https://json-schema.org/draft/2020-12/schema',
+      title: 'T',
+      description: 'D',
+      allOf: [{ $ref: '#/$defs/base' }, { $ref: '#/$defs/stage-test' }],
+    });
     expect(Object.keys(defs)).toEqual(['base', 'stage-test']);
     expect(defs.base).not.toHaveProperty('$id');
     expect(defs.base).not.toHaveProperty('$schema');
@@ -68,15 +77,26 @@ describe('bundleSchemas', () => {
     expect(props.whole?.$ref).toBe('#/$defs/base');
     expect(props.const?.$ref).toBe('#/$defs/stage-test/$defs/text');
     expect(props.default?.anyOf).toEqual([{ $ref: '#/$defs/stage-test' }, { $ref: '#named' }]);
-    expect(props.sample).toEqual({ const: { $ref: '#/not/a/reference' }, default: { $ref: '#/data' }, examples: [{ $ref: '#/data' }] });
+    expect(props.sample).toEqual({
+      const: { $ref: '#/not/a/reference' },
+      default: { $ref: '#/data' },
+      examples: [{ $ref: '#/data' }],
+    });
     expect((defs.base?.properties?.history?.items as Record<string, unknown>).$ref).toBe('#/$defs/base/$defs/entry');
   });
 
   it('gives title and description in the language, from x-title and x-description, keeping those', () => {
     const stage = defs['stage-test'] as Record<string, unknown>;
     expect(stage.title).toBe('Krav för test');
-    expect((stage.properties as Record<string, Record<string, unknown>>).plan).toMatchObject({ title: 'Plan', description: 'Vad testas?', 'x-title': { sv: 'Plan', en: 'Plan' } });
-    const en = bundleSchemas([BASE, STAGE], { title: 'T', description: 'D', lang: 'en' }).$defs as Record<string, Record<string, unknown>>;
+    expect((stage.properties as Record<string, Record<string, unknown>>).plan).toMatchObject({
+      title: 'Plan',
+      description: 'Vad testas?',
+      'x-title': { sv: 'Plan', en: 'Plan' },
+    });
+    const en = bundleSchemas([BASE, STAGE], { title: 'T', description: 'D', lang: 'en' }).$defs as Record<
+      string,
+      Record<string, unknown>
+    >;
     expect(en['stage-test']?.title).toBe('Criteria for test');
     expect((en.base?.$defs as Record<string, Record<string, unknown>>).entry?.title).toBe('Event');
   });

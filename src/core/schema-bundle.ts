@@ -23,9 +23,29 @@ export interface BundleOptions {
 const DRAFT_2020_12 = 'https://json-schema.org/draft/2020-12/schema';
 
 /** Keywords whose value is a schema, a list of schemas, or a map of names to schemas (draft 2020-12 and 7). */
-const ONE_SCHEMA = new Set(['items', 'additionalItems', 'additionalProperties', 'unevaluatedItems', 'unevaluatedProperties', 'not', 'if', 'then', 'else', 'contains', 'propertyNames', 'contentSchema']);
+const ONE_SCHEMA = new Set([
+  'items',
+  'additionalItems',
+  'additionalProperties',
+  'unevaluatedItems',
+  'unevaluatedProperties',
+  'not',
+  'if',
+  'then',
+  'else',
+  'contains',
+  'propertyNames',
+  'contentSchema',
+]);
 const SCHEMA_LIST = new Set(['allOf', 'anyOf', 'oneOf', 'prefixItems']);
-const SCHEMA_MAP = new Set(['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas', 'dependencies']);
+const SCHEMA_MAP = new Set([
+  'properties',
+  'patternProperties',
+  '$defs',
+  'definitions',
+  'dependentSchemas',
+  'dependencies',
+]);
 
 export function bundleSchemas(parts: readonly SchemaPart[], opts: BundleOptions): Record<string, unknown> {
   const defs: Record<string, unknown> = {};

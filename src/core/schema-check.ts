@@ -19,7 +19,10 @@ const packageRoot = new URL('../../', import.meta.url);
 const generatedFile = new URL('dist/generated/validators.cjs', packageRoot);
 
 export function readPackageSchema(name: 'idea' | 'config'): Record<string, unknown> {
-  return JSON.parse(readFileSync(new URL(`schemas/${name}.schema.json`, packageRoot), 'utf8')) as Record<string, unknown>;
+  return JSON.parse(readFileSync(new URL(`schemas/${name}.schema.json`, packageRoot), 'utf8')) as Record<
+    string,
+    unknown
+  >;
 }
 
 export const AJV_OPTIONS = {
@@ -97,7 +100,8 @@ function checkAgainstMetaSchema(ajv: AjvInstance, schema: unknown): void {
   if (typeof schema === 'boolean') return;
   const $schema = (schema as { $schema?: unknown } | null)?.$schema;
   if ($schema !== undefined && typeof $schema !== 'string') throw new Error('$schema must be a string');
-  if ($schema !== undefined && $schema.replace(/#$/, '') !== META_SCHEMA_2020) throw new Error(`no schema with key or ref "${$schema}"`);
+  if ($schema !== undefined && $schema.replace(/#$/, '') !== META_SCHEMA_2020)
+    throw new Error(`no schema with key or ref "${$schema}"`);
   const meta = baseValidators().meta;
   if (!meta(schema)) throw new Error(`schema is invalid: ${ajv.errorsText(meta.errors)}`);
 }
@@ -140,9 +144,9 @@ export function describeErrors(errors: readonly ErrorObject[] | null | undefined
       : e.keyword === 'additionalProperties'
         ? { sv: problemText(e, 'sv'), en: problemText(e, 'en') }
         : {
-          sv: `${label('sv')}: ${problemText(e, 'sv')}`,
-          en: `${label('en')}: ${problemText(e, 'en')}`,
-        };
+            sv: `${label('sv')}: ${problemText(e, 'sv')}`,
+            en: `${label('en')}: ${problemText(e, 'en')}`,
+          };
     out.push({ pointer, field: fieldName, keyword: e.keyword, message });
   }
   return out;
@@ -173,7 +177,12 @@ function subjectSchema(e: ErrorObject): Record<string, unknown> | null {
 
 function localizedKeyword(schema: Record<string, unknown> | null, keyword: string): Localized | null {
   const value = schema?.[keyword];
-  if (value && typeof value === 'object' && typeof (value as Localized).sv === 'string' && typeof (value as Localized).en === 'string') {
+  if (
+    value &&
+    typeof value === 'object' &&
+    typeof (value as Localized).sv === 'string' &&
+    typeof (value as Localized).en === 'string'
+  ) {
     return value as Localized;
   }
   return null;
@@ -181,7 +190,8 @@ function localizedKeyword(schema: Record<string, unknown> | null, keyword: strin
 
 export function fieldLabel(schema: Record<string, unknown> | null, pointer: string, lang: Lang): string {
   const name = displayPointer(pointer) || '(front matter)';
-  const title = localizedKeyword(schema, 'x-title')?.[lang] ?? (typeof schema?.title === 'string' ? schema.title : null);
+  const title =
+    localizedKeyword(schema, 'x-title')?.[lang] ?? (typeof schema?.title === 'string' ? schema.title : null);
   return title ? `${title} [${name}]` : name;
 }
 
@@ -234,4 +244,3 @@ const JSON_TYPES = new Set(['string', 'number', 'integer', 'boolean', 'array', '
 function typeWord(type: string, lang: Lang): string {
   return JSON_TYPES.has(type) ? t(lang, `type.${type}` as MessageKey) : type;
 }
-

@@ -13,7 +13,10 @@ describe('similarity', () => {
   });
 
   it('similar Swedish titles score above the threshold', () => {
-    const score = similarity(titled('Digital tillsyn i hemtjänsten'), titled('Digitala nattkameror för tillsyn i hemtjänsten'));
+    const score = similarity(
+      titled('Digital tillsyn i hemtjänsten'),
+      titled('Digitala nattkameror för tillsyn i hemtjänsten'),
+    );
     expect(score).toBeGreaterThan(SIMILARITY_THRESHOLD);
   });
 
@@ -51,7 +54,9 @@ describe('similarity', () => {
     ]);
     expect(all[0]?.score).toBe(1);
     expect(all.every((s, i) => i === 0 || s.score <= (all[i - 1]?.score ?? 0))).toBe(true);
-    expect(mostSimilar(target, candidates, (c) => c, 2).map((s) => s.item.title)).toEqual(all.slice(0, 2).map((s) => s.item.title));
+    expect(mostSimilar(target, candidates, (c) => c, 2).map((s) => s.item.title)).toEqual(
+      all.slice(0, 2).map((s) => s.item.title),
+    );
     expect(mostSimilar(target, candidates, (c) => c).length).toBe(3);
   });
 

@@ -7,10 +7,26 @@ export function resolveStage(config: RegistryConfig, name: string): Stage {
   const wanted = name.trim().toLowerCase();
   const folded = slugify(name);
   const stage =
-    config.stages.find((s) => s.key === wanted || s.folder.toLowerCase() === wanted || s.label.sv.toLowerCase() === wanted || s.label.en.toLowerCase() === wanted) ??
+    config.stages.find(
+      (s) =>
+        s.key === wanted ||
+        s.folder.toLowerCase() === wanted ||
+        s.label.sv.toLowerCase() === wanted ||
+        s.label.en.toLowerCase() === wanted,
+    ) ??
     // Forgiving forms: the folder without its number (foradling for 02-foradling), a label without å, ä and ö.
-    config.stages.find((s) => folded !== '' && (s.folder.toLowerCase().replace(/^\d+[-_]/, '') === folded || slugify(s.label.sv) === folded || slugify(s.label.en) === folded));
-  if (!stage) throw new IdeasError('UNKNOWN_STAGE', 'err.unknownStage', { stage: name, stages: config.stages.map((s) => s.key).join(', ') });
+    config.stages.find(
+      (s) =>
+        folded !== '' &&
+        (s.folder.toLowerCase().replace(/^\d+[-_]/, '') === folded ||
+          slugify(s.label.sv) === folded ||
+          slugify(s.label.en) === folded),
+    );
+  if (!stage)
+    throw new IdeasError('UNKNOWN_STAGE', 'err.unknownStage', {
+      stage: name,
+      stages: config.stages.map((s) => s.key).join(', '),
+    });
   return stage;
 }
 

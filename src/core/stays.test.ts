@@ -3,8 +3,18 @@ import type { Stage } from './config.js';
 import { toIdea } from './idea.js';
 import { daysBetween, stayOn, staysOf } from './stays.js';
 
-const stage = (key: string): Stage => ({ key, folder: key, label: { sv: key, en: key }, next: [], criteria: 'c.json', council: false, funding: false, limitDays: null });
-const idea = (folder: string, data: Record<string, unknown>) => toIdea({ ok: true, data: { id: 'x-aaaa', title: 'X', ...data }, body: '', matter: '' }, stage(folder), 'p', '/p');
+const stage = (key: string): Stage => ({
+  key,
+  folder: key,
+  label: { sv: key, en: key },
+  next: [],
+  criteria: 'c.json',
+  council: false,
+  funding: false,
+  limitDays: null,
+});
+const idea = (folder: string, data: Record<string, unknown>) =>
+  toIdea({ ok: true, data: { id: 'x-aaaa', title: 'X', ...data }, body: '', matter: '' }, stage(folder), 'p', '/p');
 
 describe('staysOf', () => {
   it('starts a stay at every entry that leads somewhere, and skips entries that do not move the idea', () => {
@@ -26,7 +36,10 @@ describe('staysOf', () => {
   });
 
   it('without a recorded creation, puts the time before the first move in its `from` stage', () => {
-    const i = idea('refinement', { created: '2026-01-01', history: [{ date: '2026-01-15', action: 'moved', from: 'idea', to: 'refinement' }] });
+    const i = idea('refinement', {
+      created: '2026-01-01',
+      history: [{ date: '2026-01-15', action: 'moved', from: 'idea', to: 'refinement' }],
+    });
     expect(staysOf(i)).toEqual([
       { stage: 'idea', entered: '2026-01-01', left: '2026-01-15' },
       { stage: 'refinement', entered: '2026-01-15', left: null },
@@ -34,11 +47,16 @@ describe('staysOf', () => {
   });
 
   it('without a history, has the idea in its folder since it was created', () => {
-    expect(staysOf(idea('idea', { created: '2026-03-01' }))).toEqual([{ stage: 'idea', entered: '2026-03-01', left: null }]);
+    expect(staysOf(idea('idea', { created: '2026-03-01' }))).toEqual([
+      { stage: 'idea', entered: '2026-03-01', left: null },
+    ]);
   });
 
   it('lets the folder win over a history that ends elsewhere (a file moved by hand), with no date', () => {
-    const i = idea('test', { created: '2026-01-01', history: [{ date: '2026-01-01', action: 'imported', to: 'idea' }] });
+    const i = idea('test', {
+      created: '2026-01-01',
+      history: [{ date: '2026-01-01', action: 'imported', to: 'idea' }],
+    });
     expect(staysOf(i)).toEqual([
       { stage: 'idea', entered: '2026-01-01', left: null },
       { stage: 'test', entered: null, left: null },
@@ -46,7 +64,13 @@ describe('staysOf', () => {
   });
 
   it('ignores entries without a readable date', () => {
-    const i = idea('idea', { created: '2026-01-01', history: [{ date: '2026-01-01', action: 'created', to: 'idea' }, { date: 'i våras', action: 'moved', from: 'idea', to: 'test' }] });
+    const i = idea('idea', {
+      created: '2026-01-01',
+      history: [
+        { date: '2026-01-01', action: 'created', to: 'idea' },
+        { date: 'i våras', action: 'moved', from: 'idea', to: 'test' },
+      ],
+    });
     expect(staysOf(i)).toEqual([{ stage: 'idea', entered: '2026-01-01', left: null }]);
   });
 });

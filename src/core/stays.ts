@@ -33,7 +33,14 @@ export function staysOf(idea: IdeaFields): Stay[] {
   const created = dateOf(idea.created);
   const stays: Stay[] = [];
   const first = moves[0];
-  if (first && first.e.action !== 'created' && first.e.action !== 'imported' && typeof first.e.from === 'string' && created !== null && created <= first.date) {
+  if (
+    first &&
+    first.e.action !== 'created' &&
+    first.e.action !== 'imported' &&
+    typeof first.e.from === 'string' &&
+    created !== null &&
+    created <= first.date
+  ) {
     stays.push({ stage: first.e.from, entered: created, left: null });
   }
   for (const { e, date } of moves) {

@@ -43,7 +43,10 @@ export const TEMPLATES: readonly Template[] = [
     key: 'minimal',
     example: 'minimal',
     name: { sv: 'Idésluss', en: 'Idea sluice' },
-    description: { sv: 'Tre steg; det enda obligatoriska svaret är titeln', en: 'Three stages; the only required answer is the title' },
+    description: {
+      sv: 'Tre steg; det enda obligatoriska svaret är titeln',
+      en: 'Three stages; the only required answer is the title',
+    },
   },
 ];
 

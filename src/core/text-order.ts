@@ -22,7 +22,11 @@ function compareKnown(a: string, b: string, plain: boolean): number {
  * Items sorted by a number, then by texts, in compareText's order. Each text is tested for plainness once, not at
  * each of the ~14 comparisons an item takes part in among 10,000.
  */
-export function sortByTexts<T>(items: readonly T[], rank: (item: T) => number, texts: (item: T) => readonly string[]): T[] {
+export function sortByTexts<T>(
+  items: readonly T[],
+  rank: (item: T) => number,
+  texts: (item: T) => readonly string[],
+): T[] {
   const keyed = items.map((item) => {
     const t = texts(item);
     return { item, rank: rank(item), texts: t, plain: t.map((s) => PLAIN.test(s)) };

@@ -43,13 +43,21 @@ function contextOf(registry: TestRegistry): CheckContext {
 }
 
 /** Writes an idea file into a stage folder and describes it as listIdeaFiles would. */
-function plant(registry: TestRegistry, stageKey: string, name: string, text: string): { file: FileToCheck; bytes: Buffer } {
+function plant(
+  registry: TestRegistry,
+  stageKey: string,
+  name: string,
+  text: string,
+): { file: FileToCheck; bytes: Buffer } {
   const stage = registry.config.stages.find((s) => s.key === stageKey) ?? null;
   if (!stage) throw new Error(`no stage ${stageKey}`);
   const rel = `${registry.config.ideasDir}/${stage.folder}/${name}`;
   const abs = path.join(registry.root, rel);
   fs.writeFileSync(abs, text);
-  return { file: { path: rel, abs, stage, misplaced: null, folder: stage.folder, symlink: false }, bytes: fs.readFileSync(abs) };
+  return {
+    file: { path: rel, abs, stage, misplaced: null, folder: stage.folder, symlink: false },
+    bytes: fs.readFileSync(abs),
+  };
 }
 
 const sorted = (findings: Finding[]) => [...findings].sort(compareFindings);
@@ -59,10 +67,22 @@ const CRITERIA_HINT = 'Complete the idea, or move it to a stage whose criteria i
 describe('checkIdeaFile', () => {
   it('finds nothing in a sound idea, and gives its fields', () => {
     const registry = copyExample('minimal');
-    const { file, bytes } = plant(registry, 'idea', 'ide-abcd12-sound.md', '---\nid: ide-abcd12\ntitle: Sound\ncreated: 2026-01-01\n---\nText\n');
+    const { file, bytes } = plant(
+      registry,
+      'idea',
+      'ide-abcd12-sound.md',
+      '---\nid: ide-abcd12\ntitle: Sound\ncreated: 2026-01-01\n---\nText\n',
+    );
     const result = checkIdeaFile(file, bytes, contextOf(registry));
     expect(result.findings).toEqual([]);
-    expect(result.idea && { id: result.idea.id, title: result.idea.title, stage: result.idea.stage.key, text: 'body' in result.idea }).toEqual({
+    expect(
+      result.idea && {
+        id: result.idea.id,
+        title: result.idea.title,
+        stage: result.idea.stage.key,
+        text: 'body' in result.idea,
+      },
+    ).toEqual({
       id: 'ide-abcd12',
       title: 'Sound',
       stage: 'idea',
@@ -121,8 +141,16 @@ describe('checkIdeaFile', () => {
 
   it("uses a criteria's own x-message, with [field]", () => {
     const registry = copyExample('sundsvall');
-    const source = fs.readFileSync(path.join(dir, 'ideas/02-foradling/sund-eev2bz-bokbussen-som-servicepunkt-pa-landsbygden.md'), 'utf8');
-    const { file, bytes } = plant(registry, 'refinement', 'sund-eev2bz-bokbussen-som-servicepunkt-pa-landsbygden.md', source.replace('coach: Sara Nyberg\n', ''));
+    const source = fs.readFileSync(
+      path.join(dir, 'ideas/02-foradling/sund-eev2bz-bokbussen-som-servicepunkt-pa-landsbygden.md'),
+      'utf8',
+    );
+    const { file, bytes } = plant(
+      registry,
+      'refinement',
+      'sund-eev2bz-bokbussen-som-servicepunkt-pa-landsbygden.md',
+      source.replace('coach: Sara Nyberg\n', ''),
+    );
     expect(checkIdeaFile(file, bytes, contextOf(registry)).findings).toEqual([
       {
         file: 'ideas/02-foradling/sund-eev2bz-bokbussen-som-servicepunkt-pa-landsbygden.md',
@@ -138,15 +166,25 @@ describe('checkIdeaFile', () => {
 
   it('reports a base schema problem as rule schema, on the value', () => {
     const registry = copyExample('minimal');
-    const { file, bytes } = plant(registry, 'idea', 'ide-abcd12-x.md', '---\nid: ide-abcd12\ntitle: X\ncreated: 01/02/2026\n---\n');
-    expect(checkIdeaFile(file, bytes, contextOf(registry)).findings.map((f) => [f.rule, f.line, f.column, f.message])).toEqual([
-      ['schema', 4, 10, 'Created [created]: must be a date (YYYY-MM-DD)'],
-    ]);
+    const { file, bytes } = plant(
+      registry,
+      'idea',
+      'ide-abcd12-x.md',
+      '---\nid: ide-abcd12\ntitle: X\ncreated: 01/02/2026\n---\n',
+    );
+    expect(
+      checkIdeaFile(file, bytes, contextOf(registry)).findings.map((f) => [f.rule, f.line, f.column, f.message]),
+    ).toEqual([['schema', 4, 10, 'Created [created]: must be a date (YYYY-MM-DD)']]);
   });
 
   it('reports an id that does not match the file name, with the name to use', () => {
     const registry = copyExample('minimal');
-    const { file, bytes } = plant(registry, 'idea', 'ide-zzzz99-cykelpool.md', '---\nid: ide-abcd12\ntitle: Cykelpool\ncreated: 2026-01-01\n---\n');
+    const { file, bytes } = plant(
+      registry,
+      'idea',
+      'ide-zzzz99-cykelpool.md',
+      '---\nid: ide-abcd12\ntitle: Cykelpool\ncreated: 2026-01-01\n---\n',
+    );
     const findings = checkIdeaFile(file, bytes, contextOf(registry)).findings;
     expect(findings.map((f) => [f.rule, f.severity, f.line, f.column])).toEqual([['id/file-name', 'error', 2, 5]]);
     expect(findings[0]?.message).toContain('ide-abcd12');
@@ -155,15 +193,27 @@ describe('checkIdeaFile', () => {
 
   it('accepts a file named by the id alone', () => {
     const registry = copyExample('minimal');
-    const { file, bytes } = plant(registry, 'idea', 'ide-abcd12.md', '---\nid: ide-abcd12\ntitle: Cykelpool\ncreated: 2026-01-01\n---\n');
+    const { file, bytes } = plant(
+      registry,
+      'idea',
+      'ide-abcd12.md',
+      '---\nid: ide-abcd12\ntitle: Cykelpool\ncreated: 2026-01-01\n---\n',
+    );
     expect(checkIdeaFile(file, bytes, contextOf(registry)).findings).toEqual([]);
   });
 
   it('reports a challenge that the config does not list, naming the ones it does', () => {
     const registry = copyExample('sundsvall');
-    const { file, bytes } = plant(registry, 'idea', 'sund-abcd12-x.md', '---\nid: sund-abcd12\ntitle: X\ncreated: 2026-01-01\nchallenge: rymden\n---\n');
+    const { file, bytes } = plant(
+      registry,
+      'idea',
+      'sund-abcd12-x.md',
+      '---\nid: sund-abcd12\ntitle: X\ncreated: 2026-01-01\nchallenge: rymden\n---\n',
+    );
     const findings = checkIdeaFile(file, bytes, contextOf(registry)).findings;
-    expect(findings.map((f) => [f.rule, f.severity, f.line, f.column])).toEqual([['challenge/unknown', 'error', 5, 12]]);
+    expect(findings.map((f) => [f.rule, f.severity, f.line, f.column])).toEqual([
+      ['challenge/unknown', 'error', 5, 12],
+    ]);
     expect(findings[0]?.message).toBe('The challenge "rymden" is not in the config.');
     expect(findings[0]?.hint).toBe('The challenges are: valfard, klimat, trygghet, kompetensforsorjning, landsbygd.');
   });
@@ -189,7 +239,9 @@ describe('checkIdeaFile', () => {
     const { file, bytes } = plant(registry, 'idea', 'ide-abcd12-x.md', text);
     const findings = checkIdeaFile(file, bytes, contextOf(registry)).findings;
     expect(findings.map((f) => [f.rule, f.severity, f.line, f.column])).toEqual([['history/stage', 'warning', 12, 9]]);
-    expect(findings[0]?.message).toBe('The history says the idea last moved to "doing", but it sits in the folder of "idea".');
+    expect(findings[0]?.message).toBe(
+      'The history says the idea last moved to "doing", but it sits in the folder of "idea".',
+    );
   });
 
   it('warns about the stage of the last move even when a later entry (an assignment) leads nowhere', () => {
@@ -222,10 +274,17 @@ describe('checkIdeaFile', () => {
 
   it('passes on a front matter problem with its place, and gives no idea', () => {
     const registry = copyExample('minimal');
-    const { file, bytes } = plant(registry, 'idea', 'ide-abcd12-x.md', '---\nid: ide-abcd12\ntitle: X\ntitle: Y\n---\n');
+    const { file, bytes } = plant(
+      registry,
+      'idea',
+      'ide-abcd12-x.md',
+      '---\nid: ide-abcd12\ntitle: X\ntitle: Y\n---\n',
+    );
     const result = checkIdeaFile(file, bytes, contextOf(registry));
     expect(result.idea).toBeNull();
-    expect(result.findings.map((f) => [f.rule, f.line, f.message])).toEqual([['front-matter/duplicate-key', 4, 'The key "title" occurs more than once.']]);
+    expect(result.findings.map((f) => [f.rule, f.line, f.message])).toEqual([
+      ['front-matter/duplicate-key', 4, 'The key "title" occurs more than once.'],
+    ]);
   });
 
   it.each<[string, FileToCheck['misplaced'], string]>([
@@ -235,7 +294,14 @@ describe('checkIdeaFile', () => {
     const registry = copyExample('minimal');
     const abs = path.join(dir, 'ideas/ide-abcd12-x.md');
     fs.writeFileSync(abs, '---\nid: ide-abcd12\ntitle: X\ncreated: 2026-01-01\n---\n');
-    const file: FileToCheck = { path: 'ideas/ide-abcd12-x.md', abs, stage: null, misplaced, folder: misplaced === 'unknown-folder' ? 'old' : '', symlink: false };
+    const file: FileToCheck = {
+      path: 'ideas/ide-abcd12-x.md',
+      abs,
+      stage: null,
+      misplaced,
+      folder: misplaced === 'unknown-folder' ? 'old' : '',
+      symlink: false,
+    };
     const result = checkIdeaFile(file, fs.readFileSync(abs), contextOf(registry));
     expect(result.idea).toBeNull();
     expect(result.findings.map((f) => [f.rule, f.severity, f.line])).toEqual([[rule, 'error', 1]]);
@@ -245,7 +311,14 @@ describe('checkIdeaFile', () => {
   it('reports a symbolic link without reading it', () => {
     const registry = copyExample('minimal');
     const stage = registry.config.stages[0] ?? null;
-    const file: FileToCheck = { path: 'ideas/01-ide/link.md', abs: path.join(dir, 'ideas/01-ide/link.md'), stage, misplaced: null, folder: '01-ide', symlink: true };
+    const file: FileToCheck = {
+      path: 'ideas/01-ide/link.md',
+      abs: path.join(dir, 'ideas/01-ide/link.md'),
+      stage,
+      misplaced: null,
+      folder: '01-ide',
+      symlink: true,
+    };
     const result = checkIdeaFile(file, new Uint8Array(), contextOf(registry));
     expect(result.idea).toBeNull();
     expect(result.findings.map((f) => [f.rule, f.severity])).toEqual([['file/symlink', 'error']]);
@@ -264,12 +337,34 @@ describe('checkUniqueIds', () => {
       'en',
     );
     expect(findings.map((f) => [f.file, f.line, f.column, f.rule, f.severity, f.message])).toEqual([
-      ['ideas/02-pagar/ide-aaaa11-c.md', 2, 5, 'id/duplicate', 'error', 'The id ide-aaaa11 is also used by ideas/01-ide/ide-aaaa11-a.md.'],
-      ['ideas/03-klar/ide-aaaa11-d.md', null, null, 'id/duplicate', 'error', 'The id ide-aaaa11 is also used by ideas/01-ide/ide-aaaa11-a.md.'],
+      [
+        'ideas/02-pagar/ide-aaaa11-c.md',
+        2,
+        5,
+        'id/duplicate',
+        'error',
+        'The id ide-aaaa11 is also used by ideas/01-ide/ide-aaaa11-a.md.',
+      ],
+      [
+        'ideas/03-klar/ide-aaaa11-d.md',
+        null,
+        null,
+        'id/duplicate',
+        'error',
+        'The id ide-aaaa11 is also used by ideas/01-ide/ide-aaaa11-a.md.',
+      ],
     ]);
   });
 
   it('finds nothing when every id is unique', () => {
-    expect(checkUniqueIds([{ id: 'a-1111', file: 'x' }, { id: 'a-2222', file: 'y' }], 'en')).toEqual([]);
+    expect(
+      checkUniqueIds(
+        [
+          { id: 'a-1111', file: 'x' },
+          { id: 'a-2222', file: 'y' },
+        ],
+        'en',
+      ),
+    ).toEqual([]);
   });
 });

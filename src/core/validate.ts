@@ -28,8 +28,26 @@ export interface FileCheck {
   findings: Finding[];
 }
 
-function finding(file: string, line: number | null, column: number | null, rule: string, severity: Severity, lang: Lang, message: MessageKey, hint: MessageKey | null, params: Params = {}): Finding {
-  return { file, line, column, rule, severity, message: t(lang, message, params), hint: hint ? t(lang, hint, params) : null };
+function finding(
+  file: string,
+  line: number | null,
+  column: number | null,
+  rule: string,
+  severity: Severity,
+  lang: Lang,
+  message: MessageKey,
+  hint: MessageKey | null,
+  params: Params = {},
+): Finding {
+  return {
+    file,
+    line,
+    column,
+    rule,
+    severity,
+    message: t(lang, message, params),
+    hint: hint ? t(lang, hint, params) : null,
+  };
 }
 
 /** Checks one file from its bytes: never throws, whatever the bytes are. */
@@ -37,13 +55,23 @@ export function checkIdeaFile(file: FileToCheck, bytes: Uint8Array, ctx: CheckCo
   const { lang, config } = ctx;
   const findings: Finding[] = [];
   if (file.symlink) {
-    return { idea: null, findings: [finding(file.path, 1, 1, 'file/symlink', 'error', lang, 'f.symlink', 'h.symlink')] };
+    return {
+      idea: null,
+      findings: [finding(file.path, 1, 1, 'file/symlink', 'error', lang, 'f.symlink', 'h.symlink')],
+    };
   }
   const folders = file.misplaced ? config.stages.map((s) => `${config.ideasDir}/${s.folder}`).join(', ') : '';
   if (file.misplaced === 'outside-stage') {
-    findings.push(finding(file.path, 1, 1, 'layout/outside-stage', 'error', lang, 'f.outsideStage', 'h.outsideStage', { folders }));
+    findings.push(
+      finding(file.path, 1, 1, 'layout/outside-stage', 'error', lang, 'f.outsideStage', 'h.outsideStage', { folders }),
+    );
   } else if (file.misplaced === 'unknown-folder') {
-    findings.push(finding(file.path, 1, 1, 'layout/unknown-folder', 'error', lang, 'f.unknownFolder', 'h.unknownFolder', { folder: `${config.ideasDir}/${file.folder}`, folders }));
+    findings.push(
+      finding(file.path, 1, 1, 'layout/unknown-folder', 'error', lang, 'f.unknownFolder', 'h.unknownFolder', {
+        folder: `${config.ideasDir}/${file.folder}`,
+        folders,
+      }),
+    );
   }
 
   const fm = readFrontMatter(bytes, { body: false });
@@ -67,13 +95,20 @@ export function checkIdeaFile(file: FileToCheck, bytes: Uint8Array, ctx: CheckCo
     }
   }
   const extra: { pointer: string; rule: string; severity: Severity; message: Localized; hint: Localized | null }[] = [];
-  if (config.challenges.length > 0 && idea.challenge !== null && !config.challenges.some((c) => c.id === idea.challenge)) {
+  if (
+    config.challenges.length > 0 &&
+    idea.challenge !== null &&
+    !config.challenges.some((c) => c.id === idea.challenge)
+  ) {
     const values = config.challenges.map((c) => c.id).join(', ');
     extra.push({
       pointer: '/challenge',
       rule: 'challenge/unknown',
       severity: 'error',
-      message: { sv: t('sv', 'f.unknownChallenge', { value: idea.challenge }), en: t('en', 'f.unknownChallenge', { value: idea.challenge }) },
+      message: {
+        sv: t('sv', 'f.unknownChallenge', { value: idea.challenge }),
+        en: t('en', 'f.unknownChallenge', { value: idea.challenge }),
+      },
       hint: { sv: t('sv', 'h.unknownChallenge', { values }), en: t('en', 'h.unknownChallenge', { values }) },
     });
   }
@@ -100,7 +135,10 @@ export function checkIdeaFile(file: FileToCheck, bytes: Uint8Array, ctx: CheckCo
       pointer: `/history/${lastMove}/to`,
       rule: 'history/stage',
       severity: 'warning',
-      message: { sv: t('sv', 'f.historyStage', { to: last.to, stage: file.stage.key }), en: t('en', 'f.historyStage', { to: last.to, stage: file.stage.key }) },
+      message: {
+        sv: t('sv', 'f.historyStage', { to: last.to, stage: file.stage.key }),
+        en: t('en', 'f.historyStage', { to: last.to, stage: file.stage.key }),
+      },
       hint: { sv: t('sv', 'h.historyStage'), en: t('en', 'h.historyStage') },
     });
   }
@@ -111,12 +149,30 @@ export function checkIdeaFile(file: FileToCheck, bytes: Uint8Array, ctx: CheckCo
     for (const { problem, rule } of problems) {
       const pos = positions.find(problem.pointer, problem.keyword === 'additionalProperties');
       const isCriteria = rule.startsWith('criteria/');
-      const message = isCriteria ? t(lang, 'f.criteria', { stage: stageLabel, problem: problem.message[lang] }) : problem.message[lang];
-      findings.push({ file: file.path, line: pos.line, column: pos.column, rule, severity: 'error', message, hint: t(lang, isCriteria ? 'h.criteria' : 'h.schema') });
+      const message = isCriteria
+        ? t(lang, 'f.criteria', { stage: stageLabel, problem: problem.message[lang] })
+        : problem.message[lang];
+      findings.push({
+        file: file.path,
+        line: pos.line,
+        column: pos.column,
+        rule,
+        severity: 'error',
+        message,
+        hint: t(lang, isCriteria ? 'h.criteria' : 'h.schema'),
+      });
     }
     for (const x of extra) {
       const pos = positions.find(x.pointer);
-      findings.push({ file: file.path, line: pos.line, column: pos.column, rule: x.rule, severity: x.severity, message: x.message[lang], hint: x.hint?.[lang] ?? null });
+      findings.push({
+        file: file.path,
+        line: pos.line,
+        column: pos.column,
+        rule: x.rule,
+        severity: x.severity,
+        message: x.message[lang],
+        hint: x.hint?.[lang] ?? null,
+      });
     }
   }
   return { idea, findings };
@@ -141,7 +197,12 @@ export function checkUniqueIds(sightings: readonly IdSighting[], lang: Lang): Fi
       continue;
     }
     const pos = s.locate?.() ?? { line: null, column: null };
-    out.push(finding(s.file, pos.line, pos.column, 'id/duplicate', 'error', lang, 'f.duplicateId', 'h.duplicateId', { id: s.id, other: earlier.file }));
+    out.push(
+      finding(s.file, pos.line, pos.column, 'id/duplicate', 'error', lang, 'f.duplicateId', 'h.duplicateId', {
+        id: s.id,
+        other: earlier.file,
+      }),
+    );
   }
   return out;
 }

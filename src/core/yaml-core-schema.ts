@@ -22,25 +22,46 @@ function mayBeNumber(s: string): boolean {
   const c = s.charCodeAt(0);
   if (!((c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46)) return false;
   const dash = s.indexOf('-', 1);
-  return dash === -1 || (s.charCodeAt(dash - 1) | 32) === 101 /* e or E */;
+  return dash === -1 || (s.charCodeAt(dash - 1) | 32) === 101; /* e or E */
 }
 
-const isNull = (s: string): boolean => s.length <= 4 && (s === '' || s === '~' || s === 'null' || s === 'Null' || s === 'NULL');
-const isBool = (s: string): boolean => s === 'true' || s === 'True' || s === 'TRUE' || s === 'false' || s === 'False' || s === 'FALSE';
+const isNull = (s: string): boolean =>
+  s.length <= 4 && (s === '' || s === '~' || s === 'null' || s === 'Null' || s === 'NULL');
+const isBool = (s: string): boolean =>
+  s === 'true' || s === 'True' || s === 'TRUE' || s === 'false' || s === 'False' || s === 'FALSE';
 const toBool = (s: string): boolean => s === 'true' || s === 'True' || s === 'TRUE';
 const isInt = (s: string): boolean => mayBeNumber(s) && /^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$/.test(s);
-const toInt = (s: string): number => (s.startsWith('0o') ? parseInt(s.slice(2), 8) : s.startsWith('0x') ? parseInt(s.slice(2), 16) : parseInt(s, 10));
+const toInt = (s: string): number =>
+  s.startsWith('0o') ? parseInt(s.slice(2), 8) : s.startsWith('0x') ? parseInt(s.slice(2), 16) : parseInt(s, 10);
 const isFloat = (s: string): boolean =>
-  mayBeNumber(s) && /^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/.test(s);
-const toFloat = (s: string): number => (/nan$/i.test(s) ? NaN : /inf$/i.test(s) ? (s.startsWith('-') ? -Infinity : Infinity) : parseFloat(s));
+  mayBeNumber(s) &&
+  /^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/.test(s);
+const toFloat = (s: string): number =>
+  /nan$/i.test(s) ? NaN : /inf$/i.test(s) ? (s.startsWith('-') ? -Infinity : Infinity) : parseFloat(s);
 
-function coreType(name: string, resolve: (s: string) => boolean, construct: (s: string) => unknown, predicate: (v: unknown) => boolean) {
-  return new jsYaml.Type(`tag:yaml.org,2002:${name}`, { kind: 'scalar', resolve, construct, predicate, represent: (v: object) => String(v) });
+function coreType(
+  name: string,
+  resolve: (s: string) => boolean,
+  construct: (s: string) => unknown,
+  predicate: (v: unknown) => boolean,
+) {
+  return new jsYaml.Type(`tag:yaml.org,2002:${name}`, {
+    kind: 'scalar',
+    resolve,
+    construct,
+    predicate,
+    represent: (v: object) => String(v),
+  });
 }
 
 // js-yaml tries these in this order on every plain scalar; resolveCoreScalar below keeps the same order.
 const coreTypes = [
-  coreType('null', isNull, () => null, (v) => v === null),
+  coreType(
+    'null',
+    isNull,
+    () => null,
+    (v) => v === null,
+  ),
   coreType('bool', isBool, toBool, (v) => typeof v === 'boolean'),
   coreType('int', isInt, toInt, (v) => typeof v === 'number' && Number.isInteger(v)),
   coreType('float', isFloat, toFloat, (v) => typeof v === 'number'),

@@ -35,7 +35,7 @@ export function readYamlSubset(text: string, resolve: PlainResolver): Record<str
   const ends: number[] = [];
   const indents: number[] = [];
   const length = text.length;
-  for (let pos = 0; pos < length; ) {
+  for (let pos = 0; pos < length;) {
     let next = text.indexOf('\n', pos);
     if (next === -1) next = length;
     let end = next;

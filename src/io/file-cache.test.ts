@@ -1,4 +1,14 @@
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -17,7 +27,12 @@ function repoWith(files: Record<string, string>): string {
 }
 
 /** One run: every file through the cache, `compute` called for those it does not hold. */
-function pass(root: string, files: string[], compute: (file: string) => string, opts: { now?: number; context?: string[]; keep?: string[] } = LATER) {
+function pass(
+  root: string,
+  files: string[],
+  compute: (file: string) => string,
+  opts: { now?: number; context?: string[]; keep?: string[] } = LATER,
+) {
   const cache = FileCache.open<string>(root, 'test', opts.context ?? [], { now: opts.now });
   if (!cache) throw new Error('no cache');
   const computed: string[] = [];
@@ -80,8 +95,14 @@ describe('FileCache', () => {
   it('is dropped whole for another context (the config, the criteria, the language)', () => {
     const root = repoWith({ 'a.md': 'alpha' });
     pass(root, ['a.md'], upper(root), { ...LATER, context: ['sv'] });
-    expect(pass(root, ['a.md'], upper(root), { ...LATER, context: ['en'] })).toMatchObject({ computed: ['a.md'], trusted: false });
-    expect(pass(root, ['a.md'], upper(root), { ...LATER, context: ['en'] })).toMatchObject({ computed: [], trusted: true });
+    expect(pass(root, ['a.md'], upper(root), { ...LATER, context: ['en'] })).toMatchObject({
+      computed: ['a.md'],
+      trusted: false,
+    });
+    expect(pass(root, ['a.md'], upper(root), { ...LATER, context: ['en'] })).toMatchObject({
+      computed: [],
+      trusted: true,
+    });
   });
 
   it('keeps the entries of files not asked about when told to, and drops those of files gone', () => {

@@ -11,7 +11,22 @@
  *   criteria, the language), is not the one it was written for.
  * The cache is only ever a shortcut: any trouble reading or writing it, and the run goes on without it.
  */
-import { closeSync, existsSync, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, statSync, unlinkSync, writeFileSync, type Stats } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  fstatSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+  type Stats,
+} from 'node:fs';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
@@ -35,7 +50,7 @@ interface Stored<T> {
 
 /** The git folder of the work tree `dir` is in, found as git finds it (a `.git` folder, or a `.git` file). */
 export function findGitDir(dir: string): string | null {
-  for (let d = path.resolve(dir); ; ) {
+  for (let d = path.resolve(dir); ;) {
     const dotGit = path.join(d, '.git');
     try {
       const s = statSync(dotGit);
@@ -124,7 +139,12 @@ export class FileCache<T> {
     now: number,
     racyMs: number,
   ) {
-    const usable = old !== null && old.format === FORMAT && old.build === build && old.context === context && old.entries instanceof Map;
+    const usable =
+      old !== null &&
+      old.format === FORMAT &&
+      old.build === build &&
+      old.context === context &&
+      old.entries instanceof Map;
     this.old = usable ? old.entries : new Map();
     this.trusted = usable;
     this.dirty = !usable;
@@ -135,7 +155,12 @@ export class FileCache<T> {
    * The cache of `kind` for the registry at `root`, for results that depend on `context` as well as on each file;
    * null when the registry is not in a git work tree.
    */
-  static open<T>(root: string, kind: string, context: readonly string[], opts: { now?: number; racyMs?: number } = {}): FileCache<T> | null {
+  static open<T>(
+    root: string,
+    kind: string,
+    context: readonly string[],
+    opts: { now?: number; racyMs?: number } = {},
+  ): FileCache<T> | null {
     const gitDir = findGitDir(root);
     if (!gitDir) return null;
     const hash = (parts: readonly string[]) => createHash('sha256').update(parts.join('\0')).digest('hex').slice(0, 16);

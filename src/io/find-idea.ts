@@ -18,10 +18,16 @@ export function findIdea(registry: Registry, query: string): Idea {
   const { ideas } = readIdeas(registry, entries);
   const exact = ideas.filter((i) => i.id?.toLowerCase() === wanted);
   if (exact.length === 1 && exact[0]) return exact[0];
-  const partial = exact.length > 1 ? exact : ideas.filter((i) => i.id !== null && i.id.toLowerCase().split('-').slice(1).join('-') === wanted);
+  const partial =
+    exact.length > 1
+      ? exact
+      : ideas.filter((i) => i.id !== null && i.id.toLowerCase().split('-').slice(1).join('-') === wanted);
   if (partial.length === 1 && partial[0]) return partial[0];
   if (partial.length > 1) {
-    throw new IdeasError('AMBIGUOUS_ID', 'err.ambiguousId', { id: query, matches: partial.map((i) => i.path).join(', ') });
+    throw new IdeasError('AMBIGUOUS_ID', 'err.ambiguousId', {
+      id: query,
+      matches: partial.map((i) => i.path).join(', '),
+    });
   }
   // An idea that another process moved while the folders were listed can be missed in both: gone from its old
   // folder when that was read, not yet in its new one when that was. One more look before saying it is not there.
@@ -38,7 +44,9 @@ function ideaEntries(registry: Registry): IdeaFileEntry[] {
 /** The idea whose path, or whose file name's id, is the one asked for; the file name names the id. */
 function byName(entries: IdeaFileEntry[], wanted: string): Idea | null {
   const byPath = entries.find((e) => e.path.toLowerCase() === wanted || e.path.toLowerCase().endsWith(`/${wanted}`));
-  const candidates = byPath ? [byPath] : entries.filter((e) => baseName(e.path).startsWith(`${wanted}-`) || baseName(e.path) === `${wanted}.md`);
+  const candidates = byPath
+    ? [byPath]
+    : entries.filter((e) => baseName(e.path).startsWith(`${wanted}-`) || baseName(e.path) === `${wanted}.md`);
   for (const entry of candidates) {
     try {
       const fm = readFrontMatter(readFileSync(entry.abs));

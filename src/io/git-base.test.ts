@@ -43,7 +43,10 @@ describe('the base of a change', () => {
     expect(await defaultBranch(dir, {})).toBe('master');
     git(['branch', '-m', 'trunk'], dir);
     expect(await defaultBranch(dir, {})).toBeNull();
-    await expect(defaultBase(dir, {})).rejects.toMatchObject({ code: 'USAGE', text: { en: expect.stringContaining('Cannot find a default branch') } });
+    await expect(defaultBase(dir, {})).rejects.toMatchObject({
+      code: 'USAGE',
+      text: { en: expect.stringContaining('Cannot find a default branch') },
+    });
   });
 
   it('a revision git does not know is a usage error naming it', async () => {

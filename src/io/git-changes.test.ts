@@ -43,7 +43,15 @@ const sorted = (s: Set<string>) => [...s].sort();
 
 describe('changedFiles', () => {
   it('sees commits since the merge base, staged, unstaged and untracked changes; not ignored or deleted files', async () => {
-    const dir = repoWith(['ideas/01/a.md', 'ideas/01/b.md', 'ideas/01/c.md', 'ideas/01/d.md', 'ideas/01/e.md', 'ideas/01/gone.md', 'README.md']);
+    const dir = repoWith([
+      'ideas/01/a.md',
+      'ideas/01/b.md',
+      'ideas/01/c.md',
+      'ideas/01/d.md',
+      'ideas/01/e.md',
+      'ideas/01/gone.md',
+      'README.md',
+    ]);
     const base = git(['rev-parse', 'HEAD'], dir).trim();
     write(dir, 'ideas/01/a.md', 'committed on the branch\n');
     commitAll(dir, 'a');
@@ -65,19 +73,29 @@ describe('changedFiles', () => {
     const r = await changedFiles(dir, undefined, {});
     expect(r.base).toBe(base);
     expect(r.ref).toBeNull();
-    expect(sorted(r.paths)).toEqual(['.gitignore', 'ideas/01/a.md', 'ideas/01/b.md', 'ideas/01/c.md', 'ideas/01/new.md']);
+    expect(sorted(r.paths)).toEqual([
+      '.gitignore',
+      'ideas/01/a.md',
+      'ideas/01/b.md',
+      'ideas/01/c.md',
+      'ideas/01/new.md',
+    ]);
   });
 
   it('a rename gives the new path, whether made with git mv or not', async () => {
     const dir = repoWith(['ideas/01/a.md', 'ideas/01/b.md']);
     git(['mv', 'ideas/01/a.md', 'ideas/01/a-renamed.md'], dir);
     renameSync(path.join(dir, 'ideas/01/b.md'), path.join(dir, 'ideas/01/b-renamed.md'));
-    expect(sorted((await changedFiles(dir, 'main', {})).paths)).toEqual(['ideas/01/a-renamed.md', 'ideas/01/b-renamed.md']);
+    expect(sorted((await changedFiles(dir, 'main', {})).paths)).toEqual([
+      'ideas/01/a-renamed.md',
+      'ideas/01/b-renamed.md',
+    ]);
   });
 
   it('in a registry that is a subfolder: paths relative to it, and nothing from outside it but the extra files', async () => {
     const dir = repoWith(['reg/ideas/01/a.md', 'reg/ideas/01/b.md', 'other/x.md', 'shared/criteria.json']);
-    for (const f of ['reg/ideas/01/a.md', 'other/x.md', 'shared/criteria.json', 'shared/unrelated.json']) write(dir, f, 'changed\n');
+    for (const f of ['reg/ideas/01/a.md', 'other/x.md', 'shared/criteria.json', 'shared/unrelated.json'])
+      write(dir, f, 'changed\n');
     const r = await changedFiles(path.join(dir, 'reg'), 'main', {}, ['../shared/criteria.json']);
     expect(sorted(r.paths)).toEqual(['../shared/criteria.json', 'ideas/01/a.md']);
     expect(r.ref).toBe('main');
@@ -90,7 +108,11 @@ describe('changedFiles', () => {
     write(dir, '[x]/ideas/01/a.md', 'changed\n');
     write(dir, 'ideas/01/åäö.md', 'ändrad\n');
     expect(sorted((await changedFiles(path.join(dir, '[x]'), 'main', {})).paths)).toEqual(['ideas/01/a.md']);
-    expect(sorted((await changedFiles(dir, 'main', {})).paths)).toEqual(['[x]/ideas/01/a.md', 'ideas/01/åäö.md', 'xx/ideas/01/a.md']);
+    expect(sorted((await changedFiles(dir, 'main', {})).paths)).toEqual([
+      '[x]/ideas/01/a.md',
+      'ideas/01/åäö.md',
+      'xx/ideas/01/a.md',
+    ]);
   });
 
   it('works through a symbolic link to the registry', async () => {
@@ -102,10 +124,19 @@ describe('changedFiles', () => {
   });
 
   it('outside a git repository, or with a base git does not know: a usage error that says so', async () => {
-    await expect(changedFiles(makeTempDir(), undefined, {})).rejects.toMatchObject({ code: 'USAGE', text: { en: expect.stringContaining('not in a git repository') } });
+    await expect(changedFiles(makeTempDir(), undefined, {})).rejects.toMatchObject({
+      code: 'USAGE',
+      text: { en: expect.stringContaining('not in a git repository') },
+    });
     const dir = repoWith(['a.md']);
-    await expect(changedFiles(dir, 'no-such-branch', {})).rejects.toMatchObject({ code: 'USAGE', text: { en: expect.stringContaining('"no-such-branch"') } });
+    await expect(changedFiles(dir, 'no-such-branch', {})).rejects.toMatchObject({
+      code: 'USAGE',
+      text: { en: expect.stringContaining('"no-such-branch"') },
+    });
     git(['branch', '-m', 'main', 'trunk'], dir);
-    await expect(changedFiles(dir, undefined, {})).rejects.toMatchObject({ code: 'USAGE', text: { en: expect.stringContaining('default branch') } });
+    await expect(changedFiles(dir, undefined, {})).rejects.toMatchObject({
+      code: 'USAGE',
+      text: { en: expect.stringContaining('default branch') },
+    });
   });
 });

@@ -23,9 +23,15 @@ export interface ChangedFiles {
  * Changed files under the registry root, and `extra` files (absolute paths, such as criteria schemas kept outside
  * the registry's folder). Not a git repository, or a base git does not know, is a usage error.
  */
-export async function changedFiles(root: string, ref: string | undefined, env: NodeJS.ProcessEnv, extra: readonly string[] = []): Promise<ChangedFiles> {
+export async function changedFiles(
+  root: string,
+  ref: string | undefined,
+  env: NodeJS.ProcessEnv,
+  extra: readonly string[] = [],
+): Promise<ChangedFiles> {
   const found = await gitTopLevel(root);
-  if (found === null) throw new IdeasError('USAGE', 'err.changedNotGitRepo', { dir: root }, { hint: 'hint.changedNotGitRepo' });
+  if (found === null)
+    throw new IdeasError('USAGE', 'err.changedNotGitRepo', { dir: root }, { hint: 'hint.changedNotGitRepo' });
   const base = ref === undefined ? await defaultBase(root, env) : await resolveRevision(root, ref);
   // git speaks of real paths; the registry may have been reached through a symbolic link.
   const top = realpathSync(found);
@@ -38,7 +44,21 @@ export async function changedFiles(root: string, ref: string | undefined, env: N
   // Literal pathspecs: a folder called `[x]` or `*` means itself. No rename detection: a rename is then the
   // deletion of the old path (left out) and the addition of the new one, which is all that matters here.
   const [diff, untracked] = await Promise.all([
-    git(['--literal-pathspecs', 'diff', '--name-only', '-z', '--no-renames', '--diff-filter=d', '--no-ext-diff', base, '--', ...specs], top),
+    git(
+      [
+        '--literal-pathspecs',
+        'diff',
+        '--name-only',
+        '-z',
+        '--no-renames',
+        '--diff-filter=d',
+        '--no-ext-diff',
+        base,
+        '--',
+        ...specs,
+      ],
+      top,
+    ),
     git(['--literal-pathspecs', 'ls-files', '--others', '--exclude-standard', '-z', '--', ...specs], top),
   ]);
   const paths = new Set<string>();

@@ -52,8 +52,24 @@ describe('reading a revision', () => {
     const reader = new BlobReader(root);
     try {
       const entries = await listTree(root, first, 'ideas/');
-      const blobs = await Promise.all([...entries.map((e) => reader.read(e.oid)), reader.readPath(second, 'kommun/sluss/', 'ideas.config.yaml'), reader.readPath(second, 'kommun/sluss/', 'ideas/01-ide/a-1111-ett.md'), reader.read('0000000000000000000000000000000000000000'), reader.read('bad\nname'), reader.readPath(second, '', '../../etc/passwd')]);
-      expect(blobs.map((b) => (b ? [...b] : null))).toEqual([[...Buffer.from('ett\n')], [...Buffer.from('två\n')], [0x2d, 0x00, 0xff, 0x0a], [...Buffer.from('name: x\n')], null, null, null, null]);
+      const blobs = await Promise.all([
+        ...entries.map((e) => reader.read(e.oid)),
+        reader.readPath(second, 'kommun/sluss/', 'ideas.config.yaml'),
+        reader.readPath(second, 'kommun/sluss/', 'ideas/01-ide/a-1111-ett.md'),
+        reader.read('0000000000000000000000000000000000000000'),
+        reader.read('bad\nname'),
+        reader.readPath(second, '', '../../etc/passwd'),
+      ]);
+      expect(blobs.map((b) => (b ? [...b] : null))).toEqual([
+        [...Buffer.from('ett\n')],
+        [...Buffer.from('två\n')],
+        [0x2d, 0x00, 0xff, 0x0a],
+        [...Buffer.from('name: x\n')],
+        null,
+        null,
+        null,
+        null,
+      ]);
       // A tree is not a file.
       expect(await reader.readPath(second, 'kommun/sluss/', 'ideas')).toBeNull();
     } finally {

@@ -46,7 +46,10 @@ export interface DeletedPath {
 
 /** The paths under `dir` (relative to `root`) that commits before `commit` deleted, newest first. Moves count too. */
 export async function deletedPaths(root: string, commit: string, dir: string): Promise<DeletedPath[]> {
-  const { stdout } = await git(['log', '--no-renames', '--diff-filter=D', '--name-only', '-z', '--relative', '--format=%x01%H', commit, '--', dir], root);
+  const { stdout } = await git(
+    ['log', '--no-renames', '--diff-filter=D', '--name-only', '-z', '--relative', '--format=%x01%H', commit, '--', dir],
+    root,
+  );
   const out: DeletedPath[] = [];
   for (const chunk of stdout.split('\x01')) {
     const nul = chunk.indexOf('\0');
@@ -78,7 +81,11 @@ export class BlobReader {
   private readonly cache = new Map<string, Promise<Buffer | null>>();
 
   constructor(root: string) {
-    this.child = spawn('git', ['cat-file', '--batch'], { cwd: root, env: { ...process.env, GIT_TERMINAL_PROMPT: '0' }, stdio: ['pipe', 'pipe', 'pipe'] });
+    this.child = spawn('git', ['cat-file', '--batch'], {
+      cwd: root,
+      env: { ...process.env, GIT_TERMINAL_PROMPT: '0' },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     this.child.stdout.on('data', (chunk: Buffer) => {
       this.buffer = this.buffer.length === 0 ? chunk : Buffer.concat([this.buffer, chunk]);
       this.drain();
@@ -86,7 +93,12 @@ export class BlobReader {
     let stderr = '';
     this.child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
     const fail = (e: Error) => {
-      this.failure = new IdeasError('GIT', 'err.git', { reason: (stderr || e.message).trim().split('\n')[0] ?? e.message }, { cause: e });
+      this.failure = new IdeasError(
+        'GIT',
+        'err.git',
+        { reason: (stderr || e.message).trim().split('\n')[0] ?? e.message },
+        { cause: e },
+      );
       for (const p of this.pending.splice(0)) p.reject(this.failure);
     };
     this.child.on('error', fail);

@@ -28,14 +28,19 @@ export async function git(args: string[], cwd: string): Promise<GitResult> {
 
 function gitOnce(args: string[], cwd: string): Promise<GitResult> {
   return new Promise((resolve, reject) => {
-    execFile('git', args, { cwd, env: { ...process.env, GIT_TERMINAL_PROMPT: '0' }, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-      if (error) {
-        const reason = (stderr || error.message).trim().split('\n')[0] ?? error.message;
-        reject(new IdeasError('GIT', 'err.git', { reason }, { cause: error }));
-      } else {
-        resolve({ stdout, stderr });
-      }
-    });
+    execFile(
+      'git',
+      args,
+      { cwd, env: { ...process.env, GIT_TERMINAL_PROMPT: '0' }, maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        if (error) {
+          const reason = (stderr || error.message).trim().split('\n')[0] ?? error.message;
+          reject(new IdeasError('GIT', 'err.git', { reason }, { cause: error }));
+        } else {
+          resolve({ stdout, stderr });
+        }
+      },
+    );
   });
 }
 

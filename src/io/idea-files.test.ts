@@ -65,12 +65,47 @@ describe('listIdeaFiles', () => {
       symlink: e.symlink,
     }));
     expect(entries).toEqual([
-      { path: 'ideas/01-ide/ide-aaaa11-a.md', abs: true, stage: 'idea', misplaced: null, folder: '01-ide', symlink: false },
-      { path: 'ideas/01-ide/ide-ffff66-f.md', abs: true, stage: 'idea', misplaced: null, folder: '01-ide', symlink: true },
-      { path: 'ideas/01-ide/sub/ide-dddd44-d.md', abs: true, stage: null, misplaced: 'unknown-folder', folder: '01-ide/sub', symlink: false },
-      { path: 'ideas/02-pagar/ide-bbbb22-b.md', abs: true, stage: 'doing', misplaced: null, folder: '02-pagar', symlink: false },
+      {
+        path: 'ideas/01-ide/ide-aaaa11-a.md',
+        abs: true,
+        stage: 'idea',
+        misplaced: null,
+        folder: '01-ide',
+        symlink: false,
+      },
+      {
+        path: 'ideas/01-ide/ide-ffff66-f.md',
+        abs: true,
+        stage: 'idea',
+        misplaced: null,
+        folder: '01-ide',
+        symlink: true,
+      },
+      {
+        path: 'ideas/01-ide/sub/ide-dddd44-d.md',
+        abs: true,
+        stage: null,
+        misplaced: 'unknown-folder',
+        folder: '01-ide/sub',
+        symlink: false,
+      },
+      {
+        path: 'ideas/02-pagar/ide-bbbb22-b.md',
+        abs: true,
+        stage: 'doing',
+        misplaced: null,
+        folder: '02-pagar',
+        symlink: false,
+      },
       { path: 'ideas/loose.md', abs: true, stage: null, misplaced: 'outside-stage', folder: '', symlink: false },
-      { path: 'ideas/old/ide-cccc33-c.md', abs: true, stage: null, misplaced: 'unknown-folder', folder: 'old', symlink: false },
+      {
+        path: 'ideas/old/ide-cccc33-c.md',
+        abs: true,
+        stage: null,
+        misplaced: 'unknown-folder',
+        folder: 'old',
+        symlink: false,
+      },
     ]);
   });
 

@@ -51,13 +51,38 @@ export function listIdeaFiles(registry: Registry): IdeaFileEntry[] {
       if (d.isDirectory()) {
         walk(child(dirAbs, d.name), `${folder}/${d.name}`, null, false);
       } else if (isIdeaFileName(d.name) && (d.isFile() || d.isSymbolicLink())) {
-        out.push(entry(dirAbs, dirRel, d.name, folder, isStageRoot ? stage : null, isStageRoot ? null : 'unknown-folder', d.isSymbolicLink()));
+        out.push(
+          entry(
+            dirAbs,
+            dirRel,
+            d.name,
+            folder,
+            isStageRoot ? stage : null,
+            isStageRoot ? null : 'unknown-folder',
+            d.isSymbolicLink(),
+          ),
+        );
       }
     }
   }
 
-  function entry(dirAbs: string, dirRel: string, name: string, folder: string, stage: Stage | null, misplaced: IdeaFileEntry['misplaced'], symlink: boolean): IdeaFileEntry {
-    return { path: dirRel === '' ? name : [dirRel, name].join('/'), abs: child(dirAbs, name), stage, misplaced, folder, symlink };
+  function entry(
+    dirAbs: string,
+    dirRel: string,
+    name: string,
+    folder: string,
+    stage: Stage | null,
+    misplaced: IdeaFileEntry['misplaced'],
+    symlink: boolean,
+  ): IdeaFileEntry {
+    return {
+      path: dirRel === '' ? name : [dirRel, name].join('/'),
+      abs: child(dirAbs, name),
+      stage,
+      misplaced,
+      folder,
+      symlink,
+    };
   }
 }
 

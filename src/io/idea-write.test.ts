@@ -9,7 +9,16 @@ import { readIdeaText } from './idea-write.js';
 
 afterAll(removeTempDirs);
 
-const stage: Stage = { key: 'idea', folder: '01-ide', label: { sv: 'Idé', en: 'Idea' }, criteria: 'criteria/idea.json', next: [], council: false, funding: false, limitDays: null };
+const stage: Stage = {
+  key: 'idea',
+  folder: '01-ide',
+  label: { sv: 'Idé', en: 'Idea' },
+  criteria: 'criteria/idea.json',
+  next: [],
+  council: false,
+  funding: false,
+  limitDays: null,
+};
 
 function ideaAt(abs: string) {
   const fm = readFrontMatter(Buffer.from('---\nid: ide-abcd12\ntitle: X\n---\n'));

@@ -24,7 +24,8 @@ export function readIdeaText(idea: Idea): string {
     return readFileSync(idea.abs, 'utf8');
   } catch (e) {
     // Read a moment ago, gone now: someone else moved it (or removed it) in between.
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new IdeasError('CONFLICT', 'err.changedMeanwhile', { file: idea.path });
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT')
+      throw new IdeasError('CONFLICT', 'err.changedMeanwhile', { file: idea.path });
     throw new IdeasError('IO', 'err.readFile', { file: idea.path, reason: (e as Error).message });
   }
 }
@@ -73,11 +74,25 @@ export interface WriteOutcome {
 }
 
 /** Replaces an idea's text in place, atomically, and stages it in a git repository. */
-export function rewriteIdea(registry: Registry, idea: Idea, before: string, after: string, env: NodeJS.ProcessEnv, commitMessage: string | null): Promise<WriteOutcome> {
+export function rewriteIdea(
+  registry: Registry,
+  idea: Idea,
+  before: string,
+  after: string,
+  env: NodeJS.ProcessEnv,
+  commitMessage: string | null,
+): Promise<WriteOutcome> {
   return withWriteLock(registry.root, () => rewriteLocked(registry, idea, before, after, env, commitMessage));
 }
 
-async function rewriteLocked(registry: Registry, idea: Idea, before: string, after: string, env: NodeJS.ProcessEnv, commitMessage: string | null): Promise<WriteOutcome> {
+async function rewriteLocked(
+  registry: Registry,
+  idea: Idea,
+  before: string,
+  after: string,
+  env: NodeJS.ProcessEnv,
+  commitMessage: string | null,
+): Promise<WriteOutcome> {
   assertUnchanged(idea, before);
   try {
     injectFault(env, 'rewrite:before-write');
@@ -90,7 +105,10 @@ async function rewriteLocked(registry: Registry, idea: Idea, before: string, aft
   if (inGit) await git(['add', '--', idea.path], registry.root);
   let committed = false;
   if (inGit && commitMessage) {
-    await git(['commit', '--quiet', '-m', commitMessage, '--only', '--', ...(await commitPaths(registry, idea.path))], registry.root);
+    await git(
+      ['commit', '--quiet', '-m', commitMessage, '--only', '--', ...(await commitPaths(registry, idea.path))],
+      registry.root,
+    );
     committed = true;
   }
   return { idea: reread(idea, idea.path, idea.abs, idea.stage), staged: inGit, committed };
@@ -105,7 +123,10 @@ async function commitPaths(registry: Registry, current: string): Promise<string[
   const name = path.posix.basename(current);
   let inHead: string[] = [];
   try {
-    const { stdout } = await git(['ls-tree', '-r', '--name-only', '-z', 'HEAD', '--', registry.config.ideasDir], registry.root);
+    const { stdout } = await git(
+      ['ls-tree', '-r', '--name-only', '-z', 'HEAD', '--', registry.config.ideasDir],
+      registry.root,
+    );
     inHead = stdout.split('\0').filter((p) => p && path.posix.basename(p) === name);
   } catch {
     // No commit yet: only the current path.
@@ -119,11 +140,27 @@ async function commitPaths(registry: Registry, current: string): Promise<string[
  * moved whole first, then its text is replaced atomically; if that fails, it is moved back. A process killed
  * between the two leaves the idea whole, in one place, without its new history entry.
  */
-export function moveIdea(registry: Registry, idea: Idea, to: Stage, before: string, after: string, env: NodeJS.ProcessEnv, commitMessage: string | null): Promise<WriteOutcome> {
+export function moveIdea(
+  registry: Registry,
+  idea: Idea,
+  to: Stage,
+  before: string,
+  after: string,
+  env: NodeJS.ProcessEnv,
+  commitMessage: string | null,
+): Promise<WriteOutcome> {
   return withWriteLock(registry.root, () => moveLocked(registry, idea, to, before, after, env, commitMessage));
 }
 
-async function moveLocked(registry: Registry, idea: Idea, to: Stage, before: string, after: string, env: NodeJS.ProcessEnv, commitMessage: string | null): Promise<WriteOutcome> {
+async function moveLocked(
+  registry: Registry,
+  idea: Idea,
+  to: Stage,
+  before: string,
+  after: string,
+  env: NodeJS.ProcessEnv,
+  commitMessage: string | null,
+): Promise<WriteOutcome> {
   const name = path.basename(idea.abs);
   const toRel = `${registry.config.ideasDir}/${to.folder}/${name}`;
   const toAbs = path.join(registry.root, toRel);
@@ -144,7 +181,11 @@ async function moveLocked(registry: Registry, idea: Idea, to: Stage, before: str
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       if (code === 'ENOENT') throw new IdeasError('CONFLICT', 'err.changedMeanwhile', { file: idea.path });
-      throw new IdeasError(code === 'EEXIST' ? 'FILE_EXISTS' : 'IO', code === 'EEXIST' ? 'err.filesExist' : 'err.writeFile', { files: toRel, file: toRel, reason: (e as Error).message });
+      throw new IdeasError(
+        code === 'EEXIST' ? 'FILE_EXISTS' : 'IO',
+        code === 'EEXIST' ? 'err.filesExist' : 'err.writeFile',
+        { files: toRel, file: toRel, reason: (e as Error).message },
+      );
     }
   }
   try {
@@ -163,7 +204,10 @@ async function moveLocked(registry: Registry, idea: Idea, to: Stage, before: str
   if (inGit) await git(['add', '--', toRel], registry.root);
   let committed = false;
   if (inGit && commitMessage) {
-    await git(['commit', '--quiet', '-m', commitMessage, '--only', '--', ...(await commitPaths(registry, toRel))], registry.root);
+    await git(
+      ['commit', '--quiet', '-m', commitMessage, '--only', '--', ...(await commitPaths(registry, toRel))],
+      registry.root,
+    );
     committed = true;
   }
   return { idea: reread(idea, toRel, toAbs, to), staged: inGit, committed };

@@ -33,7 +33,12 @@ function writeTemp(abs: string, text: string): string {
  * stops the import), and the whole set is staged with `git add`. A failure at any step removes what this call wrote,
  * and unstages it, so a failed import leaves the registry as it was.
  */
-export async function writeNewFiles(registry: Registry, files: readonly NewFile[], env: NodeJS.ProcessEnv, onProgress?: (done: number, total: number) => void): Promise<{ staged: boolean }> {
+export async function writeNewFiles(
+  registry: Registry,
+  files: readonly NewFile[],
+  env: NodeJS.ProcessEnv,
+  onProgress?: (done: number, total: number) => void,
+): Promise<{ staged: boolean }> {
   const targets = files.map((f) => ({ ...f, abs: path.join(registry.root, f.rel) }));
   const existing = targets.filter((f) => existsSync(f.abs)).map((f) => f.rel);
   if (existing.length > 0) throw new IdeasError('FILE_EXISTS', 'err.filesExist', { files: existing.join(', ') });
@@ -70,7 +75,12 @@ export async function writeNewFiles(registry: Registry, files: readonly NewFile[
     }
   } catch (e) {
     rollback();
-    throw new IdeasError((e as NodeJS.ErrnoException).code === 'EEXIST' ? 'FILE_EXISTS' : 'IO', (e as NodeJS.ErrnoException).code === 'EEXIST' ? 'err.filesExist' : 'err.writeFile', { files: current, file: current, reason: (e as Error).message }, { cause: e });
+    throw new IdeasError(
+      (e as NodeJS.ErrnoException).code === 'EEXIST' ? 'FILE_EXISTS' : 'IO',
+      (e as NodeJS.ErrnoException).code === 'EEXIST' ? 'err.filesExist' : 'err.writeFile',
+      { files: current, file: current, reason: (e as Error).message },
+      { cause: e },
+    );
   } finally {
     for (const t of temps) safeUnlink(t);
   }
@@ -84,10 +94,15 @@ export async function writeNewFiles(registry: Registry, files: readonly NewFile[
   } catch (e) {
     // Unstage what was staged (best effort: a path never staged is no error here), then remove the files.
     for (let i = 0; i < rels.length; i += GIT_BATCH) {
-      await git(['rm', '--cached', '--quiet', '--ignore-unmatch', '--', ...rels.slice(i, i + GIT_BATCH)], registry.root).catch(() => undefined);
+      await git(
+        ['rm', '--cached', '--quiet', '--ignore-unmatch', '--', ...rels.slice(i, i + GIT_BATCH)],
+        registry.root,
+      ).catch(() => undefined);
     }
     rollback();
-    throw e instanceof IdeasError ? e : new IdeasError('GIT', 'err.git', { reason: (e as Error).message }, { cause: e });
+    throw e instanceof IdeasError
+      ? e
+      : new IdeasError('GIT', 'err.git', { reason: (e as Error).message }, { cause: e });
   }
   return { staged: true };
 }

@@ -1,5 +1,14 @@
 import { readFrontMatter, type FrontMatterProblem, type FrontMatterResult } from '../core/front-matter.js';
-import { summaryRow, toIdea, toIdeaFields, toIdeaSummary, type Idea, type IdeaFields, type IdeaSummary, type SummaryRow } from '../core/idea.js';
+import {
+  summaryRow,
+  toIdea,
+  toIdeaFields,
+  toIdeaSummary,
+  type Idea,
+  type IdeaFields,
+  type IdeaSummary,
+  type SummaryRow,
+} from '../core/idea.js';
 import { FileCache, readWithKey, type FileKey } from './file-cache.js';
 import { listIdeaFiles, type IdeaFileEntry } from './idea-files.js';
 import type { Registry } from './registry.js';
@@ -15,7 +24,14 @@ export interface ReadIdeas<T = Idea> {
  * an earlier run is taken from the cache (src/io/file-cache.ts) instead of being read and parsed again.
  */
 export function readIdeas(registry: Registry, entries: IdeaFileEntry[] = listIdeaFiles(registry)): ReadIdeas {
-  return readEach(registry, entries, 'parsed', true, (fm) => fm, (fm, entry, stage) => toIdea(fm, stage, entry.path, entry.abs));
+  return readEach(
+    registry,
+    entries,
+    'parsed',
+    true,
+    (fm) => fm,
+    (fm, entry, stage) => toIdea(fm, stage, entry.path, entry.abs),
+  );
 }
 
 type Fields = { ok: true; data: Record<string, unknown> } | FrontMatterProblem;

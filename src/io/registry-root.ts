@@ -33,7 +33,12 @@ export function peekLanguage(root: string): Lang | null {
  * The language before the config is loaded, for help and for errors that come first: --lang, else the language of
  * the registry at `registry` (or IDEAS_REGISTRY, or found upwards from `cwd`), else the locale.
  */
-export function languageBeforeConfig(flag: Lang | undefined, registry: string | undefined, env: Record<string, string | undefined>, cwd: string): Lang {
+export function languageBeforeConfig(
+  flag: Lang | undefined,
+  registry: string | undefined,
+  env: Record<string, string | undefined>,
+  cwd: string,
+): Lang {
   if (flag) return flag;
   const given = registry ?? (env.IDEAS_REGISTRY || undefined);
   const root = findRegistryRoot(given ? path.resolve(cwd, given) : cwd);

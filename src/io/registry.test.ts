@@ -69,8 +69,26 @@ describe('loadRegistry', () => {
       idPrefix: 'idea',
       ideasDir: 'ideas',
       stages: [
-        { key: 'idea', folder: '01-ide', label: { sv: 'Idé', en: 'Idea' }, next: ['done'], criteria: 'criteria/idea.schema.json', council: false, funding: false, limitDays: null },
-        { key: 'done', folder: '02-klar', label: { sv: 'Klar', en: 'Done' }, next: [], criteria: 'criteria/done.schema.json', council: false, funding: false, limitDays: null },
+        {
+          key: 'idea',
+          folder: '01-ide',
+          label: { sv: 'Idé', en: 'Idea' },
+          next: ['done'],
+          criteria: 'criteria/idea.schema.json',
+          council: false,
+          funding: false,
+          limitDays: null,
+        },
+        {
+          key: 'done',
+          folder: '02-klar',
+          label: { sv: 'Klar', en: 'Done' },
+          next: [],
+          criteria: 'criteria/done.schema.json',
+          council: false,
+          funding: false,
+          limitDays: null,
+        },
       ],
       challenges: [],
       goals: [],
@@ -88,7 +106,14 @@ describe('loadRegistry', () => {
     ['an unknown language', CONFIG.replace('language: sv', 'language: de'), [[4, 11]]],
     ['a stage without its folder', CONFIG.replace('    folder: 01-ide\n', ''), [[6, 5]]],
     ['a next stage that does not exist', CONFIG.replace('next: [done]', 'next: [nowhere]'), [[9, 12]]],
-    ['a duplicate stage key (and the next stage it leaves behind)', CONFIG.replace('key: done', 'key: idea'), [[11, 10], [9, 12]]],
+    [
+      'a duplicate stage key (and the next stage it leaves behind)',
+      CONFIG.replace('key: done', 'key: idea'),
+      [
+        [11, 10],
+        [9, 12],
+      ],
+    ],
     ['ideasDir "."', `${CONFIG}ideasDir: "."\n`, [[16, 11]]],
     ['ideasDir "../x"', `${CONFIG}ideasDir: ../x\n`, [[16, 11]]],
   ])('%s is CONFIG_INVALID with the line and column of the problem', (_name, text, expected) => {
@@ -142,7 +167,10 @@ describe('loadRegistry', () => {
   });
 
   it('lists every problem, each with its place', () => {
-    write('ideas.config.yaml', CONFIG.replace('language: sv', 'language: de').replace('folder: 02-klar', 'folder: "02 klar"'));
+    write(
+      'ideas.config.yaml',
+      CONFIG.replace('language: sv', 'language: de').replace('folder: 02-klar', 'folder: "02 klar"'),
+    );
     const e = thrown(() => loadRegistry(dir, 'en'));
     expect(places(e)).toEqual([
       [4, 11],
@@ -164,11 +192,15 @@ describe('locateRegistry', () => {
   });
 
   it('takes the flag, relative to the working directory, before IDEAS_REGISTRY', () => {
-    expect(locateRegistry(path.join(dir, 'empty'), '../reg', { IDEAS_REGISTRY: path.join(dir, 'other') })).toBe(path.join(dir, 'reg'));
+    expect(locateRegistry(path.join(dir, 'empty'), '../reg', { IDEAS_REGISTRY: path.join(dir, 'other') })).toBe(
+      path.join(dir, 'reg'),
+    );
   });
 
   it('takes IDEAS_REGISTRY before the working directory', () => {
-    expect(locateRegistry(path.join(dir, 'reg'), undefined, { IDEAS_REGISTRY: path.join(dir, 'other') })).toBe(path.join(dir, 'other'));
+    expect(locateRegistry(path.join(dir, 'reg'), undefined, { IDEAS_REGISTRY: path.join(dir, 'other') })).toBe(
+      path.join(dir, 'other'),
+    );
   });
 
   it('ignores an empty IDEAS_REGISTRY', () => {
@@ -178,7 +210,12 @@ describe('locateRegistry', () => {
   it.each<[string, string, string | undefined, NodeJS.ProcessEnv]>([
     ['no config above the working directory', 'empty', undefined, {}],
     ['a flag naming a folder that does not exist', 'reg', 'missing', {}],
-    ['IDEAS_REGISTRY naming a folder that does not exist', 'reg', undefined, { IDEAS_REGISTRY: '/nonexistent/ideas-registry' }],
+    [
+      'IDEAS_REGISTRY naming a folder that does not exist',
+      'reg',
+      undefined,
+      { IDEAS_REGISTRY: '/nonexistent/ideas-registry' },
+    ],
     ['a flag naming a folder without a config', 'reg', '../empty', {}],
   ])('throws NOT_A_REGISTRY for %s', (_name, cwd, flag, env) => {
     expect(thrown(() => locateRegistry(path.join(dir, cwd), flag, env)).code).toBe('NOT_A_REGISTRY');

@@ -23,14 +23,20 @@ export interface Registry {
 export function locateRegistry(cwd: string, flag: string | undefined, env: NodeJS.ProcessEnv): string {
   const given = flag ?? (env.IDEAS_REGISTRY || undefined);
   const start = given ? path.resolve(cwd, given) : cwd;
-  if (given && !existsSync(start)) throw new IdeasError('NOT_A_REGISTRY', 'err.registryDirMissing', { dir: start }, { hint: 'hint.notRegistry' });
+  if (given && !existsSync(start))
+    throw new IdeasError('NOT_A_REGISTRY', 'err.registryDirMissing', { dir: start }, { hint: 'hint.notRegistry' });
   const root = findRegistryRoot(start);
   if (!root) throw new IdeasError('NOT_A_REGISTRY', 'err.notRegistry', { dir: start }, { hint: 'hint.notRegistry' });
   return root;
 }
 
 function configError(file: string, problems: string[]): IdeasError {
-  return new IdeasError('CONFIG_INVALID', 'err.configInvalid', { file, count: problems.length }, { hint: 'hint.configInvalid', details: problems });
+  return new IdeasError(
+    'CONFIG_INVALID',
+    'err.configInvalid',
+    { file, count: problems.length },
+    { hint: 'hint.configInvalid', details: problems },
+  );
 }
 
 /** Reads and checks ideas.config.yaml. A config that cannot be used is an IdeasError with every problem and its line. */
@@ -69,7 +75,11 @@ export function parseConfigText(text: string, configPath: string, lang: Lang): R
   return config;
 }
 
-function locate(text: string, problems: { pointer: string; message: Localized; keyword?: string }[], lang: Lang): string[] {
+function locate(
+  text: string,
+  problems: { pointer: string; message: Localized; keyword?: string }[],
+  lang: Lang,
+): string[] {
   const positions = new YamlPositions(text, 1);
   return problems.map((p) => {
     const pos = positions.find(p.pointer, p.keyword === 'additionalProperties');
@@ -103,7 +113,11 @@ export function loadCriteria(registry: Registry): Map<string, Criteria> {
     try {
       out.set(stage.key, { stage, schema, validate: compileCriteria(schema, `criteria:${file}`) });
     } catch (e) {
-      throw new IdeasError('CONFIG_INVALID', 'err.criteriaInvalid', { file: stage.criteria, stage: stage.key, reason: (e as Error).message });
+      throw new IdeasError('CONFIG_INVALID', 'err.criteriaInvalid', {
+        file: stage.criteria,
+        stage: stage.key,
+        reason: (e as Error).message,
+      });
     }
   }
   return out;
@@ -114,7 +128,12 @@ export function readCriteriaSchemas(registry: Registry, stageKey: string): Recor
   const stage = registry.config.stages.find((s) => s.key === stageKey);
   if (!stage) return [];
   try {
-    return [JSON.parse(readFileSync(path.resolve(registry.root, stage.criteria), 'utf8').replace(/^\uFEFF/, '')) as Record<string, unknown>];
+    return [
+      JSON.parse(readFileSync(path.resolve(registry.root, stage.criteria), 'utf8').replace(/^\uFEFF/, '')) as Record<
+        string,
+        unknown
+      >,
+    ];
   } catch {
     return [];
   }

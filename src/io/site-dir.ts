@@ -5,7 +5,16 @@
  * hashes. Anything else (a CNAME for GitHub Pages, someone's notes, a folder given by mistake) makes it refuse.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, type Stats } from 'node:fs';
+import {
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+  type Stats,
+} from 'node:fs';
 import path from 'node:path';
 import { IdeasError } from '../core/errors.js';
 import { faultPoint } from './faults.js';
@@ -66,7 +75,8 @@ function statOrNull(file: string): Stats | null {
 /** Replaces the folder `out` with `files` (path relative to the site, text), or refuses, changing nothing. */
 export function writeSite(out: string, files: ReadonlyMap<string, string>): void {
   const existing = statOrNull(out);
-  if (existing && !existing.isDirectory()) throw new IdeasError('FILE_EXISTS', 'err.siteNotDir', { dir: out }, { hint: 'hint.siteNotOurs' });
+  if (existing && !existing.isDirectory())
+    throw new IdeasError('FILE_EXISTS', 'err.siteNotDir', { dir: out }, { hint: 'hint.siteNotOurs' });
   if (existing) {
     const foreign = foreignFiles(out);
     if (foreign.length > 0) {

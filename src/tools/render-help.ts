@@ -28,7 +28,15 @@ function commandPaths(program: Command): string[] {
 async function render(argv: string[], cwd: string, inspect?: (program: Command) => void): Promise<string> {
   let text = '';
   const sink = { write: (s: string) => ((text += s), true), isTTY: false };
-  const ctx: Ctx = { cwd, env: {}, stdout: sink, stderr: sink, stdinIsTTY: false, prompter: () => Promise.reject(new Error('no prompts')), clock: () => new Date() };
+  const ctx: Ctx = {
+    cwd,
+    env: {},
+    stdout: sink,
+    stderr: sink,
+    stdinIsTTY: false,
+    prompter: () => Promise.reject(new Error('no prompts')),
+    clock: () => new Date(),
+  };
   const code = await run(argv, ctx, inspect);
   if (code !== 0) throw new Error(`ideas ${argv.join(' ')} exited ${code}: ${text}`);
   return text;

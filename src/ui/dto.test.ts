@@ -8,8 +8,26 @@ import { summaryRow, toIdea, toIdeaSummary, type Idea } from '../core/idea.js';
 import type { Registry } from '../io/registry.js';
 import { ideaDocument, ideaListDocument, ideaSummaryDto } from './dto.js';
 
-const stage: Stage = { key: 'idea', folder: '01-ide', label: { sv: 'Idé', en: 'Idea' }, next: [], criteria: 'criteria/idea.schema.json', council: false, funding: false, limitDays: null };
-const config: RegistryConfig = { schemaVersion: 1, name: 'Test', language: 'sv', idPrefix: 'ide', ideasDir: 'ideas', stages: [stage], challenges: [], goals: [] };
+const stage: Stage = {
+  key: 'idea',
+  folder: '01-ide',
+  label: { sv: 'Idé', en: 'Idea' },
+  next: [],
+  criteria: 'criteria/idea.schema.json',
+  council: false,
+  funding: false,
+  limitDays: null,
+};
+const config: RegistryConfig = {
+  schemaVersion: 1,
+  name: 'Test',
+  language: 'sv',
+  idPrefix: 'ide',
+  ideasDir: 'ideas',
+  stages: [stage],
+  challenges: [],
+  goals: [],
+};
 const today = new Date('2026-11-23T12:00:00Z');
 
 let root: string;
@@ -54,7 +72,9 @@ Text.
 function keysOutsideFields(value: unknown, at = ''): string[] {
   if (Array.isArray(value)) return value.flatMap((v, i) => keysOutsideFields(v, `${at}/${i}`));
   if (value === null || typeof value !== 'object') return [];
-  return Object.entries(value).flatMap(([k, v]) => (k === 'fields' ? [`${at}/${k}`] : [`${at}/${k}`, ...keysOutsideFields(v, `${at}/${k}`)]));
+  return Object.entries(value).flatMap(([k, v]) =>
+    k === 'fields' ? [`${at}/${k}`] : [`${at}/${k}`, ...keysOutsideFields(v, `${at}/${k}`)],
+  );
 }
 
 function undefinedPaths(value: unknown, at = ''): string[] {
@@ -87,8 +107,18 @@ describe('ideaSummaryDto', () => {
   });
 
   it('gives null for values of the wrong type, and the age in days', () => {
-    const dto = ideaSummaryDto(ideaOf('---\ntitle: X\ncreated: 2026-11-20\ncarrier: [a, b]\ncoach: { name: Sara }\ntags: [ok, 3, null]\n---\n'), 'sv', today);
-    expect({ carrier: dto.carrier, coach: dto.coach, tags: dto.tags, ageDays: dto.ageDays, stageLabel: dto.stageLabel }).toEqual({
+    const dto = ideaSummaryDto(
+      ideaOf('---\ntitle: X\ncreated: 2026-11-20\ncarrier: [a, b]\ncoach: { name: Sara }\ntags: [ok, 3, null]\n---\n'),
+      'sv',
+      today,
+    );
+    expect({
+      carrier: dto.carrier,
+      coach: dto.coach,
+      tags: dto.tags,
+      ageDays: dto.ageDays,
+      stageLabel: dto.stageLabel,
+    }).toEqual({
       carrier: null,
       coach: null,
       tags: ['ok'],
@@ -117,7 +147,11 @@ describe('ideaSummaryDto', () => {
 describe('ideaDocument and ideaListDocument', () => {
   it('carries the front matter in fields and the history as records with null for what is missing', () => {
     const doc = ideaDocument(registry, ideaOf(FULL), 'en', today);
-    expect({ schemaVersion: doc.schemaVersion, kind: doc.kind, registry: doc.registry }).toEqual({ schemaVersion: 1, kind: 'idea', registry: { name: 'Test', language: 'sv' } });
+    expect({ schemaVersion: doc.schemaVersion, kind: doc.kind, registry: doc.registry }).toEqual({
+      schemaVersion: 1,
+      kind: 'idea',
+      registry: { name: 'Test', language: 'sv' },
+    });
     expect(doc.idea.fields).toEqual({
       id: 'ide-abcd12',
       title: 'Cykelpool',
@@ -130,8 +164,28 @@ describe('ideaDocument and ideaListDocument', () => {
       budget: 5000,
     });
     expect(doc.idea.history).toEqual([
-      { date: '2026-11-20', action: 'created', from: null, to: 'idea', by: null, note: null, decision: null, amount: null, forced: false },
-      { date: '2026-11-21', action: 'decided', from: null, to: null, by: null, note: null, decision: 'approve', amount: 20000, forced: false },
+      {
+        date: '2026-11-20',
+        action: 'created',
+        from: null,
+        to: 'idea',
+        by: null,
+        note: null,
+        decision: null,
+        amount: null,
+        forced: false,
+      },
+      {
+        date: '2026-11-21',
+        action: 'decided',
+        from: null,
+        to: null,
+        by: null,
+        note: null,
+        decision: 'approve',
+        amount: 20000,
+        forced: false,
+      },
     ]);
     expect({ body: doc.idea.body, granted: doc.idea.granted }).toEqual({ body: 'Text.\n', granted: 20000 });
   });
@@ -139,11 +193,26 @@ describe('ideaDocument and ideaListDocument', () => {
   it.each([
     ['an idea', () => ideaDocument(registry, ideaOf(FULL), 'en', today)],
     ['an idea with only a title', () => ideaDocument(registry, ideaOf('---\ntitle: X\n---\n'), 'en', today)],
-    ['a list', () => ideaListDocument(registry, [ideaOf(FULL), ideaOf('---\ntitle: X\n---\n', 'ideas/01-ide/x.md')], 'en', today)],
+    [
+      'a list',
+      () =>
+        ideaListDocument(registry, [ideaOf(FULL), ideaOf('---\ntitle: X\n---\n', 'ideas/01-ide/x.md')], 'en', today),
+    ],
   ])('%s leaks no internal field, no absolute path and no undefined value', (_name, build) => {
     const doc = build();
     const keys = keysOutsideFields(doc).map((k) => k.slice(k.lastIndexOf('/') + 1));
-    for (const internal of ['abs', 'matter', 'data', 'bodyLine', 'root', 'configPath', 'config', 'stages', 'schema', 'validate']) {
+    for (const internal of [
+      'abs',
+      'matter',
+      'data',
+      'bodyLine',
+      'root',
+      'configPath',
+      'config',
+      'stages',
+      'schema',
+      'validate',
+    ]) {
       expect(keys, internal).not.toContain(internal);
     }
     expect(JSON.stringify(doc)).not.toContain(root);

@@ -113,11 +113,28 @@ export function ideaDto(idea: Idea, lang: Lang, today: Date): IdeaDto {
 }
 
 export function ideaListDocument(registry: Registry, ideas: Array<IdeaFields | IdeaSummary>, lang: Lang, today: Date) {
-  return { schemaVersion: SCHEMA_VERSION, kind: 'idea-list', registry: registryDto(registry), ideas: ideas.map((i) => ideaSummaryDto(i, lang, today)) };
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    kind: 'idea-list',
+    registry: registryDto(registry),
+    ideas: ideas.map((i) => ideaSummaryDto(i, lang, today)),
+  };
 }
 
-export function ideaDocument(registry: Registry, idea: Idea, lang: Lang, today: Date, extra: Record<string, unknown> = {}) {
-  return { schemaVersion: SCHEMA_VERSION, kind: 'idea', registry: registryDto(registry), idea: ideaDto(idea, lang, today), ...extra };
+export function ideaDocument(
+  registry: Registry,
+  idea: Idea,
+  lang: Lang,
+  today: Date,
+  extra: Record<string, unknown> = {},
+) {
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    kind: 'idea',
+    registry: registryDto(registry),
+    idea: ideaDto(idea, lang, today),
+    ...extra,
+  };
 }
 
 /** What `validate --changed` compared with: the base commit, the revision as named, and why more files were checked. */
@@ -133,11 +150,19 @@ export function validationDocument(
   files: number,
   findings: Finding[],
   ok: boolean,
-  scope: { total: number; changed: { base: string; ref: string | null; config: boolean; criteria: { key: string }[] } | null } = { total: files, changed: null },
+  scope: {
+    total: number;
+    changed: { base: string; ref: string | null; config: boolean; criteria: { key: string }[] } | null;
+  } = { total: files, changed: null },
 ) {
   const errors = findings.filter((f) => f.severity === 'error').length;
   const changed: ChangedScopeDto | null = scope.changed
-    ? { base: scope.changed.base, ref: scope.changed.ref, config: scope.changed.config, criteria: scope.changed.criteria.map((s) => s.key) }
+    ? {
+        base: scope.changed.base,
+        ref: scope.changed.ref,
+        config: scope.changed.config,
+        criteria: scope.changed.criteria.map((s) => s.key),
+      }
     : null;
   return {
     schemaVersion: SCHEMA_VERSION,
@@ -146,17 +171,36 @@ export function validationDocument(
     ok,
     summary: { files, errors, warnings: findings.length - errors, total: scope.total },
     changed,
-    findings: findings.map(
-      (f): FindingDto => ({ file: f.file, line: f.line, column: f.column, rule: f.rule, severity: f.severity, message: f.message, hint: f.hint }),
-    ),
+    findings: findings.map((f): FindingDto => ({
+      file: f.file,
+      line: f.line,
+      column: f.column,
+      rule: f.rule,
+      severity: f.severity,
+      message: f.message,
+      hint: f.hint,
+    })),
   };
 }
 
 /** `ideas diff --format json`: what a change did to the sluice, and the rules it broke. */
-export function ideaDiffDocument(v: { registry: Registry; lang: Lang; base: RevisionSide; head: RevisionSide; diff: IdeaDiff; ok: boolean }) {
+export function ideaDiffDocument(v: {
+  registry: Registry;
+  lang: Lang;
+  base: RevisionSide;
+  head: RevisionSide;
+  diff: IdeaDiff;
+  ok: boolean;
+}) {
   const { lang, diff } = v;
   const side = (s: RevisionSide) => ({ ref: s.ref, commit: s.commit, mergeBase: s.mergeBase, worktree: s.worktree });
-  const ref = (i: IdeaRef) => ({ id: i.id, title: i.title, stage: i.stage.key, stageLabel: i.stage.label[lang], path: i.path });
+  const ref = (i: IdeaRef) => ({
+    id: i.id,
+    title: i.title,
+    stage: i.stage.key,
+    stageLabel: i.stage.label[lang],
+    path: i.path,
+  });
   return {
     schemaVersion: SCHEMA_VERSION,
     kind: 'idea-diff',
@@ -166,15 +210,53 @@ export function ideaDiffDocument(v: { registry: Registry; lang: Lang; base: Revi
     added: diff.added.map(ref),
     removed: diff.removed.map(ref),
     moved: diff.moved.map((m) => ({
-      id: m.id, title: m.title, path: m.path, previousPath: m.previousPath,
-      from: m.from.key, fromLabel: m.from.label[lang], to: m.to.key, toLabel: m.to.label[lang],
+      id: m.id,
+      title: m.title,
+      path: m.path,
+      previousPath: m.previousPath,
+      from: m.from.key,
+      fromLabel: m.from.label[lang],
+      to: m.to.key,
+      toLabel: m.to.label[lang],
       steps: m.steps.map((s) => ({ from: s.from, to: s.to, date: s.date, forced: s.forced })),
       forced: m.forced,
-      gate: m.gate ? { open: m.gate.missing.length === 0, missing: m.gate.missing.map((p) => ({ field: p.field || null, message: p.message[lang] })) } : null,
+      gate: m.gate
+        ? {
+            open: m.gate.missing.length === 0,
+            missing: m.gate.missing.map((p) => ({ field: p.field || null, message: p.message[lang] })),
+          }
+        : null,
     })),
-    decisions: diff.decisions.map((d) => ({ id: d.id, title: d.title, path: d.path, date: d.date, action: d.action, decision: d.decision, amount: d.amount, from: d.from, to: d.to, by: d.by, note: d.note, forced: d.forced })),
-    changed: diff.changed.map((c) => ({ id: c.id, title: c.title, path: c.path, fields: c.fields.map((f) => ({ field: f.field, old: f.old ?? null, new: f.new ?? null })), bodyChanged: c.bodyChanged })),
-    findings: diff.findings.map((f): FindingDto => ({ file: f.file, line: f.line, column: f.column, rule: f.rule, severity: f.severity, message: f.message, hint: f.hint })),
+    decisions: diff.decisions.map((d) => ({
+      id: d.id,
+      title: d.title,
+      path: d.path,
+      date: d.date,
+      action: d.action,
+      decision: d.decision,
+      amount: d.amount,
+      from: d.from,
+      to: d.to,
+      by: d.by,
+      note: d.note,
+      forced: d.forced,
+    })),
+    changed: diff.changed.map((c) => ({
+      id: c.id,
+      title: c.title,
+      path: c.path,
+      fields: c.fields.map((f) => ({ field: f.field, old: f.old ?? null, new: f.new ?? null })),
+      bodyChanged: c.bodyChanged,
+    })),
+    findings: diff.findings.map((f): FindingDto => ({
+      file: f.file,
+      line: f.line,
+      column: f.column,
+      rule: f.rule,
+      severity: f.severity,
+      message: f.message,
+      hint: f.hint,
+    })),
     ok: v.ok,
   };
 }
@@ -183,7 +265,12 @@ export function errorDocument(error: IdeasError, lang: Lang) {
   return {
     schemaVersion: SCHEMA_VERSION,
     kind: 'error',
-    error: { code: error.code, message: error.messageIn(lang), hint: error.hint?.[lang] ?? null, details: [...error.details] },
+    error: {
+      code: error.code,
+      message: error.messageIn(lang),
+      hint: error.hint?.[lang] ?? null,
+      details: [...error.details],
+    },
   };
 }
 
@@ -208,7 +295,8 @@ export function reportDocument(registry: Registry, report: Report, titles: Field
   });
   const aggregateRow = (by: string | null, x: AggregateRow) => ({
     group: x.group,
-    label: x.group === null ? null : by === null ? stageLabel(x.group) : localized(groupLabel(config, by, x.group), lang),
+    label:
+      x.group === null ? null : by === null ? stageLabel(x.group) : localized(groupLabel(config, by, x.group), lang),
     contributors: x.contributors,
     sums: x.sums,
   });
@@ -222,7 +310,13 @@ export function reportDocument(registry: Registry, report: Report, titles: Field
     includePersonal: report.includePersonal,
     ideas: report.ideas,
     added: report.added,
-    funnel: report.funnel.map((f) => ({ stage: f.stage.key, label: f.stage.label[lang], now: f.now, entered: f.entered, left: f.left })),
+    funnel: report.funnel.map((f) => ({
+      stage: f.stage.key,
+      label: f.stage.label[lang],
+      now: f.now,
+      entered: f.entered,
+      left: f.left,
+    })),
     timeInStage: report.time.map((x) => ({
       stage: x.stage.key,
       label: x.stage.label[lang],
@@ -230,7 +324,14 @@ export function reportDocument(registry: Registry, report: Report, titles: Field
       median: x.median,
       p90: x.p90,
       limitDays: x.limitDays,
-      waiting: x.waiting.map((w) => ({ id: w.id, title: w.title, path: w.path, since: w.since, days: w.days, personal: w.personal })),
+      waiting: x.waiting.map((w) => ({
+        id: w.id,
+        title: w.title,
+        path: w.path,
+        since: w.since,
+        days: w.days,
+        personal: w.personal,
+      })),
     })),
     goals: report.goals.map((g) => ({
       id: g.goal.id,
@@ -243,7 +344,16 @@ export function reportDocument(registry: Registry, report: Report, titles: Field
       daysLeft: g.daysLeft,
       status: g.status,
     })),
-    funds: { byStage: report.funds.rows.map((f) => ({ stage: f.stage.key, label: f.stage.label[lang], amount: f.amount, ideas: f.ideas })), total: report.funds.total, ideas: report.funds.ideas },
+    funds: {
+      byStage: report.funds.rows.map((f) => ({
+        stage: f.stage.key,
+        label: f.stage.label[lang],
+        amount: f.amount,
+        ideas: f.ideas,
+      })),
+      total: report.funds.total,
+      ideas: report.funds.ideas,
+    },
     breakdowns: report.breakdowns.map((b) => ({
       field: b.field,
       label: title(b.field),
@@ -267,7 +377,14 @@ export function reportDocument(registry: Registry, report: Report, titles: Field
 
 /** `ideas export --format json`: one flat object per idea, keyed as the CSV's columns, values typed. */
 export function exportDocument(registry: Registry, table: IdeaTable, includePersonal: boolean) {
-  return { schemaVersion: SCHEMA_VERSION, kind: 'idea-export', registry: registryDto(registry), includePersonal, columns: table.columns, ideas: table.rows };
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    kind: 'idea-export',
+    registry: registryDto(registry),
+    includePersonal,
+    columns: table.columns,
+    ideas: table.rows,
+  };
 }
 
 export interface ImportSummary {
@@ -297,7 +414,13 @@ export function importDocument(registry: Registry, r: ImportSummary, lang: Lang)
     staged: r.staged,
     rows: r.rows,
     imported: r.imported.map((i) => ({ row: i.row, id: i.id, title: i.title, stage: i.stage.key, path: i.path })),
-    invalid: r.problems.map((p) => ({ row: p.row, line: p.line, column: p.column, field: p.field, message: p.message[lang] })),
+    invalid: r.problems.map((p) => ({
+      row: p.row,
+      line: p.line,
+      column: p.column,
+      field: p.field,
+      message: p.message[lang],
+    })),
     invalidRows: r.invalidRows,
     ignoredColumns: r.ignoredColumns,
     duplicates: r.duplicates,

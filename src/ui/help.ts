@@ -6,7 +6,10 @@ export const HELP = {
     sv: 'ideas: en idésluss i ett git-repo. Idéer är Markdown-filer, steg är mappar, kriterier är JSON Schema.',
     en: 'ideas: an idea sluice in a git repository. Ideas are Markdown files, stages are folders, criteria are JSON Schema.',
   },
-  optRegistry: { sv: 'idéslussens mapp (annars sökt uppåt från arbetsmappen; även IDEAS_REGISTRY)', en: "the registry's folder (otherwise searched upwards from the working directory; also IDEAS_REGISTRY)" },
+  optRegistry: {
+    sv: 'idéslussens mapp (annars sökt uppåt från arbetsmappen; även IDEAS_REGISTRY)',
+    en: "the registry's folder (otherwise searched upwards from the working directory; also IDEAS_REGISTRY)",
+  },
   optLang: { sv: 'språk för meddelanden: sv eller en', en: 'language of messages: sv or en' },
   optNoInput: { sv: 'ställ aldrig frågor; saknade svar är ett fel', en: 'never prompt; missing answers are an error' },
   optNoCache: {
@@ -18,81 +21,225 @@ export const HELP = {
   optVersion: { sv: 'visa versionen', en: 'show the version' },
   optHelp: { sv: 'visa hjälp', en: 'show help' },
   helpCommand: { sv: 'visa hjälp för ett kommando', en: 'show help for a command' },
-  init: { sv: 'skapa en idésluss: konfiguration, stegmappar, kriterieschema och ett CI-arbetsflöde', en: 'create a registry: config, stage folders, criteria schemas and a CI workflow' },
+  init: {
+    sv: 'skapa en idésluss: konfiguration, stegmappar, kriterieschema och ett CI-arbetsflöde',
+    en: 'create a registry: config, stage folders, criteria schemas and a CI workflow',
+  },
   initDir: { sv: 'mappen (standard: arbetsmappen)', en: 'the folder (default: the working directory)' },
-  initTemplate: { sv: 'mall: sundsvall, helsingborg-kultur, skaraborg eller minimal', en: 'template: sundsvall, helsingborg-kultur, skaraborg or minimal' },
+  initTemplate: {
+    sv: 'mall: sundsvall, helsingborg-kultur, skaraborg eller minimal',
+    en: 'template: sundsvall, helsingborg-kultur, skaraborg or minimal',
+  },
   initLang: { sv: 'idéslussens språk: sv (standard) eller en', en: "the registry's language: sv (default) or en" },
-  initNoCi: { sv: 'skriv inget GitHub Actions-arbetsflöde (.github/workflows/ideas.yml)', en: 'write no GitHub Actions workflow (.github/workflows/ideas.yml)' },
-  hook: { sv: 'git-krok som kontrollerar de köade idéfilerna före varje commit', en: 'a git hook that checks the staged idea files before every commit' },
-  hookInstall: { sv: 'installera pre-commit-kroken (följer core.hooksPath)', en: 'install the pre-commit hook (follows core.hooksPath)' },
-  hookUninstall: { sv: 'ta bort pre-commit-kroken, om den kommer från ideas', en: 'remove the pre-commit hook, if it comes from ideas' },
-  hookForce: { sv: 'ersätt en annan krok; den sparas bredvid och kommer tillbaka vid uninstall', en: 'replace another hook; it is kept beside it and comes back on uninstall' },
+  initNoCi: {
+    sv: 'skriv inget GitHub Actions-arbetsflöde (.github/workflows/ideas.yml)',
+    en: 'write no GitHub Actions workflow (.github/workflows/ideas.yml)',
+  },
+  hook: {
+    sv: 'git-krok som kontrollerar de köade idéfilerna före varje commit',
+    en: 'a git hook that checks the staged idea files before every commit',
+  },
+  hookInstall: {
+    sv: 'installera pre-commit-kroken (följer core.hooksPath)',
+    en: 'install the pre-commit hook (follows core.hooksPath)',
+  },
+  hookUninstall: {
+    sv: 'ta bort pre-commit-kroken, om den kommer från ideas',
+    en: 'remove the pre-commit hook, if it comes from ideas',
+  },
+  hookForce: {
+    sv: 'ersätt en annan krok; den sparas bredvid och kommer tillbaka vid uninstall',
+    en: 'replace another hook; it is kept beside it and comes back on uninstall',
+  },
   new: { sv: 'registrera en ny idé i första steget', en: 'register a new idea in the first stage' },
   newTitle: { sv: 'idéns namn', en: 'the name of the idea' },
-  newSet: { sv: 'sätt ett fält, typat enligt schemat (kan upprepas)', en: 'set a field, typed by the schema (repeatable)' },
+  newSet: {
+    sv: 'sätt ett fält, typat enligt schemat (kan upprepas)',
+    en: 'set a field, typed by the schema (repeatable)',
+  },
   newBody: { sv: 'idéns text i Markdown', en: "the idea's text in Markdown" },
-  newBodyFile: { sv: 'läs idéns text från en fil (- för standard in)', en: "read the idea's text from a file (- for standard input)" },
-  newBy: { sv: 'vem som registrerar idén (skrivs i historiken)', en: 'who registers the idea (written in the history)' },
-  list: { sv: 'lista idéerna: id, titel, steg, ålder och idébärare', en: 'list the ideas: id, title, stage, age and carrier' },
-  listStage: { sv: 'bara idéer i detta steg (nyckel, mapp eller namn)', en: 'only ideas in this stage (key, folder or label)' },
+  newBodyFile: {
+    sv: 'läs idéns text från en fil (- för standard in)',
+    en: "read the idea's text from a file (- for standard input)",
+  },
+  newBy: {
+    sv: 'vem som registrerar idén (skrivs i historiken)',
+    en: 'who registers the idea (written in the history)',
+  },
+  list: {
+    sv: 'lista idéerna: id, titel, steg, ålder och idébärare',
+    en: 'list the ideas: id, title, stage, age and carrier',
+  },
+  listStage: {
+    sv: 'bara idéer i detta steg (nyckel, mapp eller namn)',
+    en: 'only ideas in this stage (key, folder or label)',
+  },
   listTag: { sv: 'bara idéer med denna tagg', en: 'only ideas with this tag' },
-  listFunds: { sv: 'visa beviljade medel i stället för idébäraren, och summan', en: 'show the funds granted instead of the carrier, and their total' },
+  listFunds: {
+    sv: 'visa beviljade medel i stället för idébäraren, och summan',
+    en: 'show the funds granted instead of the carrier, and their total',
+  },
   show: { sv: 'visa en idé: fält, historik och text', en: 'show one idea: fields, history and text' },
-  showId: { sv: 'idéns id (eller bara dess slumpdel, eller filens sökväg)', en: "the idea's id (or only its random part, or the file's path)" },
+  showId: {
+    sv: 'idéns id (eller bara dess slumpdel, eller filens sökväg)',
+    en: "the idea's id (or only its random part, or the file's path)",
+  },
   validate: { sv: 'kontrollera idéfilerna och konfigurationen', en: 'check the idea files and the config' },
-  validatePaths: { sv: 'filer eller mappar att kontrollera (standard: alla)', en: 'files or folders to check (default: all)' },
-  validateFormat: { sv: 'utdata: pretty, json, github (annoteringar) eller junit (testrapport för CI)', en: 'output: pretty, json, github (annotations) or junit (a test report for CI)' },
+  validatePaths: {
+    sv: 'filer eller mappar att kontrollera (standard: alla)',
+    en: 'files or folders to check (default: all)',
+  },
+  validateFormat: {
+    sv: 'utdata: pretty, json, github (annoteringar) eller junit (testrapport för CI)',
+    en: 'output: pretty, json, github (annotations) or junit (a test report for CI)',
+  },
   validateStrict: { sv: 'varningar räknas som fel', en: 'warnings count as errors' },
-  diff: { sv: 'visa vad en ändring gör med idéslussen, och vilka regler den bryter', en: 'show what a change does to the sluice, and which rules it breaks' },
-  diffBase: { sv: 'revisionen att jämföra från (standard: grenpunkten mot standardgrenen); även a..b eller a...b', en: 'the revision to compare from (default: the merge base with the default branch); also a..b or a...b' },
-  diffHead: { sv: 'revisionen att jämföra med (standard: arbetskopian, även det som inte är incheckat)', en: 'the revision to compare with (default: the working tree, uncommitted changes included)' },
-  diffFormat: { sv: 'utdata: text, md (PR-kommentar, jobbsammanfattning), json, github (annoteringar) eller junit (testrapport för CI)', en: 'output: text, md (pull-request comment, job summary), json, github (annotations) or junit (a CI test report)' },
+  diff: {
+    sv: 'visa vad en ändring gör med idéslussen, och vilka regler den bryter',
+    en: 'show what a change does to the sluice, and which rules it breaks',
+  },
+  diffBase: {
+    sv: 'revisionen att jämföra från (standard: grenpunkten mot standardgrenen); även a..b eller a...b',
+    en: 'the revision to compare from (default: the merge base with the default branch); also a..b or a...b',
+  },
+  diffHead: {
+    sv: 'revisionen att jämföra med (standard: arbetskopian, även det som inte är incheckat)',
+    en: 'the revision to compare with (default: the working tree, uncommitted changes included)',
+  },
+  diffFormat: {
+    sv: 'utdata: text, md (PR-kommentar, jobbsammanfattning), json, github (annoteringar) eller junit (testrapport för CI)',
+    en: 'output: text, md (pull-request comment, job summary), json, github (annotations) or junit (a CI test report)',
+  },
   diffRules: {
     sv: 'Idéer känns igen på sitt id, även när de flyttats och ändrats i samma commit.\nReglerna (slutkod 1 när någon bryts):\n  en flytt går till ett av stegets nästa steg, om den inte är forced;\n  varje stegbyte har sin historikpost, och historiken byggs bara på;\n  idéer tas inte bort (om inte allowDelete: true); ett id används bara en gång.',
     en: "Ideas are recognised by their id, also when moved and edited in one commit.\nThe rules (exit 1 when one is broken):\n  a move goes to one of the stage's next stages, unless forced;\n  every stage change has its history entry, and history is only appended to;\n  ideas are not removed (unless allowDelete: true); an id is used only once.",
   },
-  validateChanged: { sv: 'bara filer ändrade sedan basen (sammanfogningsbasen med standardgrenen), plus id:n i hela idéslussen', en: 'only files changed since the base (the merge base with the default branch), plus ids across the whole registry' },
-  validateBase: { sv: 'git-revisionen att jämföra med, t.ex. origin/main (innebär --changed)', en: 'the git revision to compare with, e.g. origin/main (implies --changed)' },
-  schema: { sv: 'skriv JSON Schema som en idé måste uppfylla, i ett fristående dokument för editorer', en: 'print the JSON Schema an idea must meet, as one self-contained document for editors' },
-  schemaStage: { sv: 'steget (nyckel, mapp eller namn); utan det: grundschemat för alla idéer', en: 'the stage (key, folder or label); without it: the base schema of every idea' },
-  move: { sv: 'flytta en idé till ett annat steg, om grinden är öppen', en: 'move an idea to another stage, if the gate is open' },
-  moveStage: { sv: 'steget (utan det, i en terminal: välj bland nästa steg)', en: 'the stage (without it, at a terminal: choose among the next stages)' },
+  validateChanged: {
+    sv: 'bara filer ändrade sedan basen (sammanfogningsbasen med standardgrenen), plus id:n i hela idéslussen',
+    en: 'only files changed since the base (the merge base with the default branch), plus ids across the whole registry',
+  },
+  validateBase: {
+    sv: 'git-revisionen att jämföra med, t.ex. origin/main (innebär --changed)',
+    en: 'the git revision to compare with, e.g. origin/main (implies --changed)',
+  },
+  schema: {
+    sv: 'skriv JSON Schema som en idé måste uppfylla, i ett fristående dokument för editorer',
+    en: 'print the JSON Schema an idea must meet, as one self-contained document for editors',
+  },
+  schemaStage: {
+    sv: 'steget (nyckel, mapp eller namn); utan det: grundschemat för alla idéer',
+    en: 'the stage (key, folder or label); without it: the base schema of every idea',
+  },
+  move: {
+    sv: 'flytta en idé till ett annat steg, om grinden är öppen',
+    en: 'move an idea to another stage, if the gate is open',
+  },
+  moveStage: {
+    sv: 'steget (utan det, i en terminal: välj bland nästa steg)',
+    en: 'the stage (without it, at a terminal: choose among the next stages)',
+  },
   moveNote: { sv: 'en anteckning i historiken', en: 'a note in the history' },
   moveBy: { sv: 'vem som beslutade (skrivs i historiken)', en: 'who decided (written in the history)' },
-  moveForce: { sv: 'flytta trots stängd grind; skrivs i historiken', en: 'move despite a closed gate; written in the history' },
+  moveForce: {
+    sv: 'flytta trots stängd grind; skrivs i historiken',
+    en: 'move despite a closed gate; written in the history',
+  },
   moveCommit: { sv: 'gör också en git-commit av ändringen', en: 'also make a git commit of the change' },
   decide: { sv: 'registrera idérådets beslut utan frågor', en: "record the idea council's decision without prompts" },
-  decideDecision: { sv: 'approve (vidare), return (tillbaka med råd), park eller reject', en: 'approve (onwards), return (back with advice), park or reject' },
+  decideDecision: {
+    sv: 'approve (vidare), return (tillbaka med råd), park eller reject',
+    en: 'approve (onwards), return (back with advice), park or reject',
+  },
   decideReason: { sv: 'skälet, kort', en: 'the reason, briefly' },
-  decideAmount: { sv: 'beviljat belopp i kronor (steg med funding)', en: 'amount granted in kronor (stages with funding)' },
+  decideAmount: {
+    sv: 'beviljat belopp i kronor (steg med funding)',
+    en: 'amount granted in kronor (stages with funding)',
+  },
   decideTo: { sv: 'steget, när beslutet inte ger det självt', en: 'the stage, when the decision does not imply it' },
-  assign: { sv: 'sätt idécoach eller idébärare; skrivs i historiken', en: 'set the coach or the carrier; written in the history' },
+  assign: {
+    sv: 'sätt idécoach eller idébärare; skrivs i historiken',
+    en: 'set the coach or the carrier; written in the history',
+  },
   assignCoach: { sv: 'idécoachens namn', en: "the coach's name" },
   assignCarrier: { sv: 'idébärarens namn', en: "the carrier's name" },
-  review: { sv: 'håll idérådets möte: gå igenom idéerna som väntar på beslut', en: "hold the idea council's meeting: go through the ideas that wait for a decision" },
-  reviewStage: { sv: 'idéerna i detta steg (annars alla vars grind är öppen)', en: 'the ideas in this stage (otherwise all whose gate is open)' },
+  review: {
+    sv: 'håll idérådets möte: gå igenom idéerna som väntar på beslut',
+    en: "hold the idea council's meeting: go through the ideas that wait for a decision",
+  },
+  reviewStage: {
+    sv: 'idéerna i detta steg (annars alla vars grind är öppen)',
+    en: 'the ideas in this stage (otherwise all whose gate is open)',
+  },
   reviewBy: { sv: 'vem som beslutar, t.ex. Idérådet', en: 'who decides, e.g. the council' },
-  reviewMinutes: { sv: 'skriv protokollet som Markdown till denna fil', en: 'write the minutes as Markdown to this file' },
+  reviewMinutes: {
+    sv: 'skriv protokollet som Markdown till denna fil',
+    en: 'write the minutes as Markdown to this file',
+  },
   reviewDryRun: { sv: 'visa bara vad mötet skulle gå igenom', en: 'only show what the meeting would go through' },
-  report: { sv: 'rapport: tratten, tid i steg, mål, beviljade medel och uppdelningar på fält', en: 'report: the funnel, time in stage, goals, funds granted and breakdowns by field' },
-  reportSince: { sv: 'periodens första dag (ÅÅÅÅ-MM-DD; standard: från början)', en: 'the first day of the period (YYYY-MM-DD; default: from the start)' },
-  reportUntil: { sv: 'periodens sista dag (ÅÅÅÅ-MM-DD; standard: i dag)', en: 'the last day of the period (YYYY-MM-DD; default: today)' },
-  reportBy: { sv: 'dela upp på ett fält, t.ex. unit, challenge eller municipality (kan upprepas)', en: 'break down by a field, such as unit, challenge or municipality (repeatable)' },
+  report: {
+    sv: 'rapport: tratten, tid i steg, mål, beviljade medel och uppdelningar på fält',
+    en: 'report: the funnel, time in stage, goals, funds granted and breakdowns by field',
+  },
+  reportSince: {
+    sv: 'periodens första dag (ÅÅÅÅ-MM-DD; standard: från början)',
+    en: 'the first day of the period (YYYY-MM-DD; default: from the start)',
+  },
+  reportUntil: {
+    sv: 'periodens sista dag (ÅÅÅÅ-MM-DD; standard: i dag)',
+    en: 'the last day of the period (YYYY-MM-DD; default: today)',
+  },
+  reportBy: {
+    sv: 'dela upp på ett fält, t.ex. unit, challenge eller municipality (kan upprepas)',
+    en: 'break down by a field, such as unit, challenge or municipality (repeatable)',
+  },
   reportFormat: { sv: 'utdata: text, md (Markdown), json eller csv', en: 'output: text, md (Markdown), json or csv' },
-  optIncludePersonal: { sv: 'ta med personuppgifter (fält märkta x-personal); bara för interna dokument', en: 'include personal data (fields marked x-personal); for internal documents only' },
-  export: { sv: 'exportera idéerna som en tabell med en rad per idé: CSV för Excel, eller JSON', en: 'export the ideas as a table with one row per idea: CSV for Excel, or JSON' },
+  optIncludePersonal: {
+    sv: 'ta med personuppgifter (fält märkta x-personal); bara för interna dokument',
+    en: 'include personal data (fields marked x-personal); for internal documents only',
+  },
+  export: {
+    sv: 'exportera idéerna som en tabell med en rad per idé: CSV för Excel, eller JSON',
+    en: 'export the ideas as a table with one row per idea: CSV for Excel, or JSON',
+  },
   exportFormat: { sv: 'utdata: csv eller json', en: 'output: csv or json' },
-  exportStage: { sv: 'bara idéer i detta steg (nyckel, mapp eller namn)', en: 'only ideas in this stage (key, folder or label)' },
-  exportDelimiter: { sv: 'avgränsare i CSV, ett tecken eller tab (standard: ; i en svensk idésluss, annars ,)', en: 'the CSV delimiter, one character or tab (default: ; in a Swedish registry, otherwise ,)' },
-  import: { sv: 'importera idéer från ett kalkylark (CSV), en idé per rad', en: 'import ideas from a spreadsheet (CSV), one idea per row' },
-  importFile: { sv: 'CSV-filen: UTF-8 eller Windows-1252, med ; eller , som avgränsare', en: 'the CSV file: UTF-8 or Windows-1252, with ; or , as the delimiter' },
-  importMap: { sv: 'kolumn=fält: vilket fält en kolumn ger (kan upprepas; kolumn= hoppar över den)', en: 'column=field: the field a column gives (repeatable; column= skips it)' },
-  importStage: { sv: 'steget idéerna hamnar i (annars kolumnen stage, annars första steget)', en: 'the stage the ideas go into (otherwise the stage column, otherwise the first stage)' },
+  exportStage: {
+    sv: 'bara idéer i detta steg (nyckel, mapp eller namn)',
+    en: 'only ideas in this stage (key, folder or label)',
+  },
+  exportDelimiter: {
+    sv: 'avgränsare i CSV, ett tecken eller tab (standard: ; i en svensk idésluss, annars ,)',
+    en: 'the CSV delimiter, one character or tab (default: ; in a Swedish registry, otherwise ,)',
+  },
+  import: {
+    sv: 'importera idéer från ett kalkylark (CSV), en idé per rad',
+    en: 'import ideas from a spreadsheet (CSV), one idea per row',
+  },
+  importFile: {
+    sv: 'CSV-filen: UTF-8 eller Windows-1252, med ; eller , som avgränsare',
+    en: 'the CSV file: UTF-8 or Windows-1252, with ; or , as the delimiter',
+  },
+  importMap: {
+    sv: 'kolumn=fält: vilket fält en kolumn ger (kan upprepas; kolumn= hoppar över den)',
+    en: 'column=field: the field a column gives (repeatable; column= skips it)',
+  },
+  importStage: {
+    sv: 'steget idéerna hamnar i (annars kolumnen stage, annars första steget)',
+    en: 'the stage the ideas go into (otherwise the stage column, otherwise the first stage)',
+  },
   importDryRun: { sv: 'kontrollera bara raderna; skriv inget', en: 'only check the rows; write nothing' },
-  importSkipInvalid: { sv: 'importera de giltiga raderna och hoppa över dem med fel', en: 'import the valid rows and skip those with problems' },
+  importSkipInvalid: {
+    sv: 'importera de giltiga raderna och hoppa över dem med fel',
+    en: 'import the valid rows and skip those with problems',
+  },
   importBy: { sv: 'vem som importerar (skrivs i historiken)', en: 'who imports (written in the history)' },
-  site: { sv: 'bygg en statisk webbplats av idéslussen: tavla, en sida per idé, tratten och målen (utan personuppgifter)', en: 'build a static website of the registry: a board, a page per idea, the funnel and the goals (without personal data)' },
-  siteOut: { sv: 'mappen för webbplatsen (standard: site/ i idéslussens rot); en tidigare webbplats där ersätts, andra filer vägrar den skriva över', en: "the site's folder (default: site/ in the registry's root); an earlier site there is replaced, other files are never overwritten" },
+  site: {
+    sv: 'bygg en statisk webbplats av idéslussen: tavla, en sida per idé, tratten och målen (utan personuppgifter)',
+    en: 'build a static website of the registry: a board, a page per idea, the funnel and the goals (without personal data)',
+  },
+  siteOut: {
+    sv: 'mappen för webbplatsen (standard: site/ i idéslussens rot); en tidigare webbplats där ersätts, andra filer vägrar den skriva över',
+    en: "the site's folder (default: site/ in the registry's root); an earlier site there is replaced, other files are never overwritten",
+  },
   siteNotes: {
     sv: 'Webbplatsen är på idéslussens språk, fungerar utan server och utan JavaScript (filtren kräver det), och hämtar inget från andra värdar.\nIdéernas text visas utan rå HTML och utan skript. Publicera mappen med GitHub Pages eller vilken webbserver som helst.',
     en: "The site is in the registry's language, works without a server and without JavaScript (the filters need it), and loads nothing from other hosts.\nThe ideas' text is shown without raw HTML or scripts. Publish the folder with GitHub Pages or any web server.",
@@ -108,15 +255,38 @@ export const HELP = {
 export const EXAMPLES: Record<string, Record<Lang, string[]>> = {
   program: {
     sv: ['ideas init --template sundsvall', 'ideas new', 'ideas list --stage test', 'ideas validate --format github'],
-    en: ['ideas init --template minimal --lang en', 'ideas new', 'ideas list --stage test', 'ideas validate --format github'],
+    en: [
+      'ideas init --template minimal --lang en',
+      'ideas new',
+      'ideas list --stage test',
+      'ideas validate --format github',
+    ],
   },
   init: {
-    sv: ['ideas init', 'ideas init idesluss --template sundsvall', 'ideas init --template minimal --lang en', 'ideas init --no-ci'],
-    en: ['ideas init', 'ideas init sluice --template sundsvall', 'ideas init --template minimal --lang en', 'ideas init --no-ci'],
+    sv: [
+      'ideas init',
+      'ideas init idesluss --template sundsvall',
+      'ideas init --template minimal --lang en',
+      'ideas init --no-ci',
+    ],
+    en: [
+      'ideas init',
+      'ideas init sluice --template sundsvall',
+      'ideas init --template minimal --lang en',
+      'ideas init --no-ci',
+    ],
   },
   new: {
-    sv: ['ideas new', 'ideas new --no-input --title "Äldreomsorg på distans" --set carrier="Anna Berg" --set tags=omsorg,digitalt', 'ideas new --title "Lånecykel" --body-file beskrivning.md --json'],
-    en: ['ideas new', 'ideas new --no-input --title "Care at a distance" --set carrier="Anna Berg" --set tags=care,digital', 'ideas new --title "Bike loans" --body-file description.md --json'],
+    sv: [
+      'ideas new',
+      'ideas new --no-input --title "Äldreomsorg på distans" --set carrier="Anna Berg" --set tags=omsorg,digitalt',
+      'ideas new --title "Lånecykel" --body-file beskrivning.md --json',
+    ],
+    en: [
+      'ideas new',
+      'ideas new --no-input --title "Care at a distance" --set carrier="Anna Berg" --set tags=care,digital',
+      'ideas new --title "Bike loans" --body-file description.md --json',
+    ],
   },
   list: {
     sv: ['ideas list', 'ideas list --stage test', 'ideas list --funds', 'ideas list --tag digitalisering --json'],
@@ -127,56 +297,176 @@ export const EXAMPLES: Record<string, Record<Lang, string[]>> = {
     en: ['ideas show sund-4k7q2x', 'ideas show 4k7q2x --json'],
   },
   move: {
-    sv: ['ideas move sund-4k7q2x', 'ideas move sund-4k7q2x test --by "Idérådet" --note "Beviljad test" --commit', 'ideas move sund-4k7q2x test --force --note "Beslut i KS"'],
-    en: ['ideas move sund-4k7q2x', 'ideas move sund-4k7q2x test --by "Council" --note "Test granted" --commit', 'ideas move sund-4k7q2x test --force --note "Decided by the board"'],
+    sv: [
+      'ideas move sund-4k7q2x',
+      'ideas move sund-4k7q2x test --by "Idérådet" --note "Beviljad test" --commit',
+      'ideas move sund-4k7q2x test --force --note "Beslut i KS"',
+    ],
+    en: [
+      'ideas move sund-4k7q2x',
+      'ideas move sund-4k7q2x test --by "Council" --note "Test granted" --commit',
+      'ideas move sund-4k7q2x test --force --note "Decided by the board"',
+    ],
   },
   decide: {
-    sv: ['ideas decide sund-4k7q2x --decision approve --reason "Bra testplan" --amount 120000 --by Idérådet', 'ideas decide sund-4k7q2x -d return -r "Förtydliga målgruppen"', 'ideas decide sund-4k7q2x -d park -r "Väntar på budget"'],
-    en: ['ideas decide sund-4k7q2x --decision approve --reason "Good test plan" --amount 120000 --by Council', 'ideas decide sund-4k7q2x -d return -r "Clarify the target group"', 'ideas decide sund-4k7q2x -d park -r "Waiting for budget"'],
+    sv: [
+      'ideas decide sund-4k7q2x --decision approve --reason "Bra testplan" --amount 120000 --by Idérådet',
+      'ideas decide sund-4k7q2x -d return -r "Förtydliga målgruppen"',
+      'ideas decide sund-4k7q2x -d park -r "Väntar på budget"',
+    ],
+    en: [
+      'ideas decide sund-4k7q2x --decision approve --reason "Good test plan" --amount 120000 --by Council',
+      'ideas decide sund-4k7q2x -d return -r "Clarify the target group"',
+      'ideas decide sund-4k7q2x -d park -r "Waiting for budget"',
+    ],
   },
   assign: {
-    sv: ['ideas assign sund-4k7q2x --coach "Johan Ek"', 'ideas assign sund-4k7q2x --carrier "Anna Berg" --by Samordnaren --commit'],
-    en: ['ideas assign sund-4k7q2x --coach "Johan Ek"', 'ideas assign sund-4k7q2x --carrier "Anna Berg" --by Coordinator --commit'],
+    sv: [
+      'ideas assign sund-4k7q2x --coach "Johan Ek"',
+      'ideas assign sund-4k7q2x --carrier "Anna Berg" --by Samordnaren --commit',
+    ],
+    en: [
+      'ideas assign sund-4k7q2x --coach "Johan Ek"',
+      'ideas assign sund-4k7q2x --carrier "Anna Berg" --by Coordinator --commit',
+    ],
   },
   review: {
-    sv: ['ideas review --by Idérådet --minutes protokoll-2026-11-23.md', 'ideas review --stage foradling', 'ideas review --dry-run --json'],
-    en: ['ideas review --by Council --minutes minutes-2026-11-23.md', 'ideas review --stage refinement', 'ideas review --dry-run --json'],
+    sv: [
+      'ideas review --by Idérådet --minutes protokoll-2026-11-23.md',
+      'ideas review --stage foradling',
+      'ideas review --dry-run --json',
+    ],
+    en: [
+      'ideas review --by Council --minutes minutes-2026-11-23.md',
+      'ideas review --stage refinement',
+      'ideas review --dry-run --json',
+    ],
   },
   hook: {
-    sv: ['ideas hook install', 'ideas hook install --force', 'ideas -C idesluss hook install', 'ideas hook uninstall', 'git commit --no-verify   # hoppa över kontrollen en gång'],
-    en: ['ideas hook install', 'ideas hook install --force', 'ideas -C sluice hook install', 'ideas hook uninstall', 'git commit --no-verify   # skip the check once'],
+    sv: [
+      'ideas hook install',
+      'ideas hook install --force',
+      'ideas -C idesluss hook install',
+      'ideas hook uninstall',
+      'git commit --no-verify   # hoppa över kontrollen en gång',
+    ],
+    en: [
+      'ideas hook install',
+      'ideas hook install --force',
+      'ideas -C sluice hook install',
+      'ideas hook uninstall',
+      'git commit --no-verify   # skip the check once',
+    ],
   },
   report: {
-    sv: ['ideas report', 'ideas report --since 2026-01-01 --until 2026-06-30', 'ideas report --by unit --by challenge', 'ideas report --format md > rapport.md', 'ideas report --format csv > rapport.csv'],
-    en: ['ideas report', 'ideas report --since 2026-01-01 --until 2026-06-30', 'ideas report --by unit --by challenge', 'ideas report --format md > report.md', 'ideas report --format csv > report.csv'],
+    sv: [
+      'ideas report',
+      'ideas report --since 2026-01-01 --until 2026-06-30',
+      'ideas report --by unit --by challenge',
+      'ideas report --format md > rapport.md',
+      'ideas report --format csv > rapport.csv',
+    ],
+    en: [
+      'ideas report',
+      'ideas report --since 2026-01-01 --until 2026-06-30',
+      'ideas report --by unit --by challenge',
+      'ideas report --format md > report.md',
+      'ideas report --format csv > report.csv',
+    ],
   },
   export: {
-    sv: ['ideas export > ideer.csv', 'ideas export --stage test --format json', 'ideas export --delimiter , --include-personal > intern.csv'],
-    en: ['ideas export > ideas.csv', 'ideas export --stage test --format json', 'ideas export --delimiter ";" --include-personal > internal.csv'],
+    sv: [
+      'ideas export > ideer.csv',
+      'ideas export --stage test --format json',
+      'ideas export --delimiter , --include-personal > intern.csv',
+    ],
+    en: [
+      'ideas export > ideas.csv',
+      'ideas export --stage test --format json',
+      'ideas export --delimiter ";" --include-personal > internal.csv',
+    ],
   },
   import: {
-    sv: ['ideas import ideer.csv --dry-run', 'ideas import ideer.csv --map "Idé=title" --map "Beskrivning av idén=body"', 'ideas import gamla-ideer.csv --stage foradling --skip-invalid --by Samordnaren'],
-    en: ['ideas import ideas.csv --dry-run', 'ideas import ideas.csv --map "Idea=title" --map "What it is=body"', 'ideas import old-ideas.csv --stage refinement --skip-invalid --by Coordinator'],
+    sv: [
+      'ideas import ideer.csv --dry-run',
+      'ideas import ideer.csv --map "Idé=title" --map "Beskrivning av idén=body"',
+      'ideas import gamla-ideer.csv --stage foradling --skip-invalid --by Samordnaren',
+    ],
+    en: [
+      'ideas import ideas.csv --dry-run',
+      'ideas import ideas.csv --map "Idea=title" --map "What it is=body"',
+      'ideas import old-ideas.csv --stage refinement --skip-invalid --by Coordinator',
+    ],
   },
   site: {
-    sv: ['ideas site', 'ideas site --out docs', 'ideas site --out /tmp/intern --include-personal', 'python3 -m http.server -d site   # titta på den lokalt'],
-    en: ['ideas site', 'ideas site --out docs', 'ideas site --out /tmp/internal --include-personal', 'python3 -m http.server -d site   # look at it locally'],
+    sv: [
+      'ideas site',
+      'ideas site --out docs',
+      'ideas site --out /tmp/intern --include-personal',
+      'python3 -m http.server -d site   # titta på den lokalt',
+    ],
+    en: [
+      'ideas site',
+      'ideas site --out docs',
+      'ideas site --out /tmp/internal --include-personal',
+      'python3 -m http.server -d site   # look at it locally',
+    ],
   },
   validate: {
-    sv: ['ideas validate', 'ideas validate ideas/01-ide', 'ideas validate --format github', 'ideas validate --strict --json', 'ideas validate --changed', 'ideas validate --changed --base origin/main --format junit > ideas-junit.xml'],
-    en: ['ideas validate', 'ideas validate ideas/01-idea', 'ideas validate --format github', 'ideas validate --strict --json', 'ideas validate --changed', 'ideas validate --changed --base origin/main --format junit > ideas-junit.xml'],
+    sv: [
+      'ideas validate',
+      'ideas validate ideas/01-ide',
+      'ideas validate --format github',
+      'ideas validate --strict --json',
+      'ideas validate --changed',
+      'ideas validate --changed --base origin/main --format junit > ideas-junit.xml',
+    ],
+    en: [
+      'ideas validate',
+      'ideas validate ideas/01-idea',
+      'ideas validate --format github',
+      'ideas validate --strict --json',
+      'ideas validate --changed',
+      'ideas validate --changed --base origin/main --format junit > ideas-junit.xml',
+    ],
   },
   schema: {
-    sv: ['ideas schema --stage test > .vscode/idea-test.schema.json', 'ideas schema --stage förädling --lang en', 'ideas schema'],
-    en: ['ideas schema --stage test > .vscode/idea-test.schema.json', 'ideas schema --stage refinement --lang sv', 'ideas schema'],
+    sv: [
+      'ideas schema --stage test > .vscode/idea-test.schema.json',
+      'ideas schema --stage förädling --lang en',
+      'ideas schema',
+    ],
+    en: [
+      'ideas schema --stage test > .vscode/idea-test.schema.json',
+      'ideas schema --stage refinement --lang sv',
+      'ideas schema',
+    ],
   },
   diff: {
-    sv: ['ideas diff', 'ideas diff main --lang en', 'ideas diff origin/main HEAD --format github', 'ideas diff --format md >> "$GITHUB_STEP_SUMMARY"', 'ideas diff v1.0 v1.1 --json'],
-    en: ['ideas diff', 'ideas diff main --lang sv', 'ideas diff origin/main HEAD --format github', 'ideas diff --format md >> "$GITHUB_STEP_SUMMARY"', 'ideas diff v1.0 v1.1 --json'],
+    sv: [
+      'ideas diff',
+      'ideas diff main --lang en',
+      'ideas diff origin/main HEAD --format github',
+      'ideas diff --format md >> "$GITHUB_STEP_SUMMARY"',
+      'ideas diff v1.0 v1.1 --json',
+    ],
+    en: [
+      'ideas diff',
+      'ideas diff main --lang sv',
+      'ideas diff origin/main HEAD --format github',
+      'ideas diff --format md >> "$GITHUB_STEP_SUMMARY"',
+      'ideas diff v1.0 v1.1 --json',
+    ],
   },
 };
 
-const TITLES: Record<string, string> = { 'Usage:': 'Användning:', 'Arguments:': 'Argument:', 'Options:': 'Flaggor:', 'Commands:': 'Kommandon:', 'Global Options:': 'Globala flaggor:' };
+const TITLES: Record<string, string> = {
+  'Usage:': 'Användning:',
+  'Arguments:': 'Argument:',
+  'Options:': 'Flaggor:',
+  'Commands:': 'Kommandon:',
+  'Global Options:': 'Globala flaggor:',
+};
 
 export function helpTitle(title: string, lang: Lang): string {
   return lang === 'sv' ? (TITLES[title] ?? title) : title;

@@ -24,7 +24,14 @@ export interface Prompter {
 }
 
 /** The words inquirer shows around its prompts, in Swedish; its own defaults are English. */
-const SWEDISH_KEYS: Record<string, string> = { navigate: 'flytta', select: 'välj', all: 'alla', invert: 'vänd', submit: 'klar', space: 'mellanslag' };
+const SWEDISH_KEYS: Record<string, string> = {
+  navigate: 'flytta',
+  select: 'välj',
+  all: 'alla',
+  invert: 'vänd',
+  submit: 'klar',
+  space: 'mellanslag',
+};
 
 /**
  * The real prompter: @inquirer/prompts, drawn on stderr so that stdout carries only the result, with its hints,
@@ -36,10 +43,16 @@ export async function createInquirerPrompter(output: NodeJS.WritableStream, lang
   const context = { output, clearPromptOnDone: false };
   const word = (w: string) => (lang === 'sv' ? (SWEDISH_KEYS[w] ?? w) : w);
   const keysHelpTip = (keys: [string, string][]) =>
-    keys.map(([key, action]) => `${styleText('bold', word(key))} ${styleText('dim', word(action))}`).join(styleText('dim', ' • '));
+    keys
+      .map(([key, action]) => `${styleText('bold', word(key))} ${styleText('dim', word(action))}`)
+      .join(styleText('dim', ' • '));
   const listTheme = { style: { keysHelpTip }, i18n: { disabledError: t(lang, 'prompt.disabled') } };
   const confirmTheme = {
-    keywords: { yes: t(lang, 'prompt.yes'), no: t(lang, 'prompt.no'), error: (k: { yes: string; no: string }) => t(lang, 'prompt.yesOrNo', k) },
+    keywords: {
+      yes: t(lang, 'prompt.yes'),
+      no: t(lang, 'prompt.no'),
+      error: (k: { yes: string; no: string }) => t(lang, 'prompt.yesOrNo', k),
+    },
   };
   const required = t(lang, 'prompt.requiredAnswer');
   const cancelled = (e: unknown): never => {
@@ -61,12 +74,24 @@ export async function createInquirerPrompter(output: NodeJS.WritableStream, lang
         )
         .catch(cancelled),
     select: <T>(q: { message: string; choices: Choice<T>[]; default?: T }) =>
-      inquirer.select<T>({ message: q.message, choices: q.choices, default: q.default, pageSize: 12, theme: listTheme }, context).catch(cancelled),
-    confirm: (q) => inquirer.confirm({ message: q.message, default: q.default, theme: confirmTheme }, context).catch(cancelled),
+      inquirer
+        .select<T>(
+          { message: q.message, choices: q.choices, default: q.default, pageSize: 12, theme: listTheme },
+          context,
+        )
+        .catch(cancelled),
+    confirm: (q) =>
+      inquirer.confirm({ message: q.message, default: q.default, theme: confirmTheme }, context).catch(cancelled),
     checkbox: <T>(q: { message: string; choices: Choice<T>[]; required?: boolean }) =>
       inquirer
         .checkbox<T>(
-          { message: q.message, choices: q.choices, pageSize: 12, theme: listTheme, validate: (chosen) => (q.required && chosen.length === 0 ? required : true) },
+          {
+            message: q.message,
+            choices: q.choices,
+            pageSize: 12,
+            theme: listTheme,
+            validate: (chosen) => (q.required && chosen.length === 0 ? required : true),
+          },
           context,
         )
         .catch(cancelled),
@@ -96,7 +121,8 @@ export class ScriptedPrompter implements Prompter {
     const step = this.script.shift();
     if (!step) throw new Error(`unexpected ${kind} question: ${message}`);
     if (step.kind !== kind) throw new Error(`expected a ${step.kind} question, got ${kind}: ${message}`);
-    if (step.message && !step.message.test(message)) throw new Error(`question "${message}" does not match ${String(step.message)}`);
+    if (step.message && !step.message.test(message))
+      throw new Error(`question "${message}" does not match ${String(step.message)}`);
     return step;
   }
 
@@ -113,7 +139,8 @@ export class ScriptedPrompter implements Prompter {
 
   async select<T>(q: { message: string; choices: Choice<T>[] }): Promise<T> {
     const answer = this.next('select', q.message).answer as T;
-    if (!q.choices.some((c) => c.value === answer)) throw new Error(`"${String(answer)}" is not a choice of: ${q.message}`);
+    if (!q.choices.some((c) => c.value === answer))
+      throw new Error(`"${String(answer)}" is not a choice of: ${q.message}`);
     return answer;
   }
 
@@ -123,7 +150,8 @@ export class ScriptedPrompter implements Prompter {
 
   async checkbox<T>(q: { message: string; choices: Choice<T>[] }): Promise<T[]> {
     const answer = this.next('checkbox', q.message).answer as T[];
-    for (const a of answer) if (!q.choices.some((c) => c.value === a)) throw new Error(`"${String(a)}" is not a choice of: ${q.message}`);
+    for (const a of answer)
+      if (!q.choices.some((c) => c.value === a)) throw new Error(`"${String(a)}" is not a choice of: ${q.message}`);
     return answer;
   }
 }

@@ -24,7 +24,8 @@ export function formatValue(value: unknown, lang: Lang): string {
   if (value === null || value === undefined || value === '') return t(lang, 'diff.empty');
   if (typeof value === 'string') return value;
   if (typeof value === 'boolean') return t(lang, value ? 'yes' : 'no');
-  if (Array.isArray(value) && value.every((v) => typeof v !== 'object' || v === null)) return value.map(String).join(', ');
+  if (Array.isArray(value) && value.every((v) => typeof v !== 'object' || v === null))
+    return value.map(String).join(', ');
   return JSON.stringify(value);
 }
 
@@ -48,7 +49,13 @@ function gateWord(m: IdeaMove, lang: Lang): string {
 
 function summary(v: DiffView): string {
   const d = v.diff;
-  return t(v.lang, 'diff.summary', { added: d.added.length, moved: d.moved.length, removed: d.removed.length, changed: d.changed.length, decisions: d.decisions.length });
+  return t(v.lang, 'diff.summary', {
+    added: d.added.length,
+    moved: d.moved.length,
+    removed: d.removed.length,
+    changed: d.changed.length,
+    decisions: d.decisions.length,
+  });
 }
 
 function verdict(v: DiffView): string {
@@ -58,7 +65,9 @@ function verdict(v: DiffView): string {
 
 function isEmpty(v: DiffView): boolean {
   const d = v.diff;
-  return d.added.length + d.removed.length + d.moved.length + d.decisions.length + d.changed.length + d.findings.length === 0;
+  return (
+    d.added.length + d.removed.length + d.moved.length + d.decisions.length + d.changed.length + d.findings.length === 0
+  );
 }
 
 /** Words on lines of at most `width` columns, each line after `indent`; a word longer than a line is left whole. */
@@ -83,16 +92,25 @@ export function renderDiffText(v: DiffView, c: ChalkInstance, width = 80): strin
   // An indented line cut to the width: truncate() flattens white space, so the indent is added after.
   const line = (indent: number, text: string) => `${' '.repeat(indent)}${truncate(text, w - indent)}`;
   const head = (key: Parameters<typeof t>[1], n: number) => out.push('', c.bold(`${t(lang, key)} (${n})`));
-  const item = (id: string, title: string | null) => out.push(`  ${c.cyan(id)}  ${truncate(title ?? '', Math.max(10, w - id.length - 4))}`);
+  const item = (id: string, title: string | null) =>
+    out.push(`  ${c.cyan(id)}  ${truncate(title ?? '', Math.max(10, w - id.length - 4))}`);
 
   out.push(c.bold(t(lang, 'diff.title', { name: v.registry.config.name })));
-  out.push(c.dim(t(lang, 'diff.range', { base: sideName(v.base, lang, (s) => s), head: sideName(v.head, lang, (s) => s) })));
+  out.push(
+    c.dim(t(lang, 'diff.range', { base: sideName(v.base, lang, (s) => s), head: sideName(v.head, lang, (s) => s) })),
+  );
   if (diff.findings.length > 0) {
     head('diff.findings', diff.findings.length);
     for (const f of diff.findings) {
       // The path whole on its own line, to be copied; the rule and the message wrapped below it.
       out.push(`  ${c.underline(`${f.file}${f.line !== null ? `:${f.line}` : ''}`)}`);
-      out.push(...wrap(`${f.rule}: ${f.message}`, w, '    ').map((l, i) => (i === 0 ? l.replace(f.rule, c.dim(f.rule)).replace(/: (.*)$/, (_m, rest: string) => `: ${c.red(rest)}`) : c.red(l))));
+      out.push(
+        ...wrap(`${f.rule}: ${f.message}`, w, '    ').map((l, i) =>
+          i === 0
+            ? l.replace(f.rule, c.dim(f.rule)).replace(/: (.*)$/, (_m, rest: string) => `: ${c.red(rest)}`)
+            : c.red(l),
+        ),
+      );
       if (f.hint) out.push(...wrap(`→ ${f.hint}`, w, '    ').map((l, i) => c.dim(i === 0 ? l : `  ${l}`)));
     }
   }
@@ -100,8 +118,11 @@ export function renderDiffText(v: DiffView, c: ChalkInstance, width = 80): strin
     head('diff.moved', diff.moved.length);
     for (const m of diff.moved) {
       item(m.id, m.title);
-      const gate = m.gate && m.gate.missing.length === 0 ? c.green(`✔ ${gateWord(m, lang)}`) : c.yellow(`✘ ${gateWord(m, lang)}`);
-      out.push(`    ${m.from.label[lang]} → ${m.to.label[lang]}${via(m, v.registry.config, lang)}${m.forced ? ` (${t(lang, 'minutes.forced')})` : ''} · ${gate}`);
+      const gate =
+        m.gate && m.gate.missing.length === 0 ? c.green(`✔ ${gateWord(m, lang)}`) : c.yellow(`✘ ${gateWord(m, lang)}`);
+      out.push(
+        `    ${m.from.label[lang]} → ${m.to.label[lang]}${via(m, v.registry.config, lang)}${m.forced ? ` (${t(lang, 'minutes.forced')})` : ''} · ${gate}`,
+      );
       for (const p of m.gate?.missing ?? []) out.push(c.dim(line(6, p.message[lang])));
     }
   }
@@ -109,18 +130,29 @@ export function renderDiffText(v: DiffView, c: ChalkInstance, width = 80): strin
     head('diff.decisions', diff.decisions.length);
     for (const d of diff.decisions) {
       item(d.id, d.title);
-      const parts = [d.date ?? '–', decisionWord(d, lang), d.amount !== null ? formatAmount(d.amount, lang) : null, d.by].filter((x): x is string => !!x);
+      const parts = [
+        d.date ?? '–',
+        decisionWord(d, lang),
+        d.amount !== null ? formatAmount(d.amount, lang) : null,
+        d.by,
+      ].filter((x): x is string => !!x);
       out.push(`    ${parts.join(' · ')}`);
       if (d.note) out.push(c.dim(line(4, d.note)));
     }
   }
   if (diff.added.length > 0) {
     head('diff.added', diff.added.length);
-    for (const a of diff.added) out.push(`  ${c.cyan(a.id)}  ${truncate(`${a.title ?? ''} (${a.stage.label[lang]})`, Math.max(10, w - a.id.length - 4))}`);
+    for (const a of diff.added)
+      out.push(
+        `  ${c.cyan(a.id)}  ${truncate(`${a.title ?? ''} (${a.stage.label[lang]})`, Math.max(10, w - a.id.length - 4))}`,
+      );
   }
   if (diff.removed.length > 0) {
     head('diff.removed', diff.removed.length);
-    for (const r of diff.removed) out.push(`  ${c.cyan(r.id)}  ${truncate(`${r.title ?? ''} (${r.stage.label[lang]})`, Math.max(10, w - r.id.length - 4))}`);
+    for (const r of diff.removed)
+      out.push(
+        `  ${c.cyan(r.id)}  ${truncate(`${r.title ?? ''} (${r.stage.label[lang]})`, Math.max(10, w - r.id.length - 4))}`,
+      );
   }
   if (diff.changed.length > 0) {
     head('diff.changed', diff.changed.length);
@@ -151,7 +183,11 @@ function cell(text: string, max = 80): string {
 }
 
 function table(header: string[], rows: string[][]): string[] {
-  return [`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`)];
+  return [
+    `| ${header.join(' | ')} |`,
+    `| ${header.map(() => '---').join(' | ')} |`,
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+  ];
 }
 
 /** Markdown for a pull-request comment or a GitHub job summary: the broken rules first, then what changed. */
@@ -160,7 +196,13 @@ export function renderDiffMarkdown(v: DiffView): string {
   const L = (key: Parameters<typeof t>[1]) => t(lang, key);
   const idea = (id: string, title: string | null) => `**${cell(id, 40)}** ${cell(title ?? '')}`;
   const out: string[] = [`## ${cell(t(lang, 'diff.title', { name: v.registry.config.name }), 200)}`, ''];
-  out.push(t(lang, 'diff.range', { base: sideName(v.base, lang, (s) => `\`${s}\``), head: sideName(v.head, lang, (s) => `\`${s}\``) }), '');
+  out.push(
+    t(lang, 'diff.range', {
+      base: sideName(v.base, lang, (s) => `\`${s}\``),
+      head: sideName(v.head, lang, (s) => `\`${s}\``),
+    }),
+    '',
+  );
   out.push(v.ok ? `✅ ${verdict(v)} ${summary(v)}` : `❌ **${verdict(v)}** ${summary(v)}`, '');
 
   if (diff.findings.length > 0) {
@@ -168,7 +210,11 @@ export function renderDiffMarkdown(v: DiffView): string {
     out.push(
       ...table(
         [L('diff.colFile'), L('diff.colRule'), L('diff.colProblem')],
-        diff.findings.map((f) => [`\`${cell(`${f.file}${f.line !== null ? `:${f.line}` : ''}`, 200)}\``, `\`${f.rule}\``, `${cell(f.message, 300)}${f.hint ? `<br>_${cell(f.hint, 300)}_` : ''}`]),
+        diff.findings.map((f) => [
+          `\`${cell(`${f.file}${f.line !== null ? `:${f.line}` : ''}`, 200)}\``,
+          `\`${f.rule}\``,
+          `${cell(f.message, 300)}${f.hint ? `<br>_${cell(f.hint, 300)}_` : ''}`,
+        ]),
       ),
       '',
     );
@@ -179,9 +225,18 @@ export function renderDiffMarkdown(v: DiffView): string {
       ...table(
         [L('diff.colIdea'), L('diff.colFrom'), L('diff.colTo'), L('diff.colGate')],
         diff.moved.map((m) => {
-          const gate = !m.gate ? '–' : m.gate.missing.length === 0 ? `✅ ${gateWord(m, lang)}` : `⚠️ ${gateWord(m, lang)}: ${cell(m.gate.missing.map((p) => p.message[lang]).join('; '), 300)}`;
+          const gate = !m.gate
+            ? '–'
+            : m.gate.missing.length === 0
+              ? `✅ ${gateWord(m, lang)}`
+              : `⚠️ ${gateWord(m, lang)}: ${cell(m.gate.missing.map((p) => p.message[lang]).join('; '), 300)}`;
           const forced = m.forced ? ` (${L('minutes.forced')})` : '';
-          return [idea(m.id, m.title), cell(m.from.label[lang]), `${cell(`${m.to.label[lang]}${via(m, v.registry.config, lang)}`)}${forced}`, gate];
+          return [
+            idea(m.id, m.title),
+            cell(m.from.label[lang]),
+            `${cell(`${m.to.label[lang]}${via(m, v.registry.config, lang)}`)}${forced}`,
+            gate,
+          ];
         }),
       ),
       '',
@@ -191,8 +246,22 @@ export function renderDiffMarkdown(v: DiffView): string {
     out.push(`### ${L('diff.decisions')} (${diff.decisions.length})`, '');
     out.push(
       ...table(
-        [L('diff.colIdea'), L('diff.colDate'), L('diff.colDecision'), L('diff.colAmount'), L('diff.colBy'), L('diff.colNote')],
-        diff.decisions.map((d) => [idea(d.id, d.title), cell(d.date ?? '–'), cell(decisionWord(d, lang)), d.amount !== null ? cell(formatAmount(d.amount, lang)) : '–', cell(d.by ?? '–'), cell(d.note ?? '', 200)]),
+        [
+          L('diff.colIdea'),
+          L('diff.colDate'),
+          L('diff.colDecision'),
+          L('diff.colAmount'),
+          L('diff.colBy'),
+          L('diff.colNote'),
+        ],
+        diff.decisions.map((d) => [
+          idea(d.id, d.title),
+          cell(d.date ?? '–'),
+          cell(decisionWord(d, lang)),
+          d.amount !== null ? cell(formatAmount(d.amount, lang)) : '–',
+          cell(d.by ?? '–'),
+          cell(d.note ?? '', 200),
+        ]),
       ),
       '',
     );
@@ -200,7 +269,13 @@ export function renderDiffMarkdown(v: DiffView): string {
   const refs = (key: 'diff.added' | 'diff.removed', list: typeof diff.added) => {
     if (list.length === 0) return;
     out.push(`### ${L(key)} (${list.length})`, '');
-    out.push(...table([L('diff.colIdea'), L('diff.colStage'), L('diff.colFile')], list.map((r) => [idea(r.id, r.title), cell(r.stage.label[lang]), `\`${cell(r.path, 200)}\``])), '');
+    out.push(
+      ...table(
+        [L('diff.colIdea'), L('diff.colStage'), L('diff.colFile')],
+        list.map((r) => [idea(r.id, r.title), cell(r.stage.label[lang]), `\`${cell(r.path, 200)}\``]),
+      ),
+      '',
+    );
   };
   refs('diff.added', diff.added);
   refs('diff.removed', diff.removed);
@@ -208,8 +283,16 @@ export function renderDiffMarkdown(v: DiffView): string {
     out.push(`### ${L('diff.changed')} (${diff.changed.length})`, '');
     const rows: string[][] = [];
     for (const ch of diff.changed) {
-      ch.fields.forEach((f, i) => rows.push([i === 0 ? idea(ch.id, ch.title) : '', `\`${cell(f.field, 60)}\``, cell(formatValue(f.old, lang), 200), cell(formatValue(f.new, lang), 200)]));
-      if (ch.bodyChanged) rows.push([ch.fields.length === 0 ? idea(ch.id, ch.title) : '', `_${L('diff.bodyChanged')}_`, '', '']);
+      ch.fields.forEach((f, i) =>
+        rows.push([
+          i === 0 ? idea(ch.id, ch.title) : '',
+          `\`${cell(f.field, 60)}\``,
+          cell(formatValue(f.old, lang), 200),
+          cell(formatValue(f.new, lang), 200),
+        ]),
+      );
+      if (ch.bodyChanged)
+        rows.push([ch.fields.length === 0 ? idea(ch.id, ch.title) : '', `_${L('diff.bodyChanged')}_`, '', '']);
     }
     out.push(...table([L('diff.colIdea'), L('diff.colField'), L('diff.colOld'), L('diff.colNew')], rows), '');
   }

@@ -17,13 +17,17 @@ export function exportCell(value: RowValue, lang: Lang, decimalComma: boolean): 
   if (typeof value === 'boolean') return { literal: t(lang, value ? 'yes' : 'no') };
   if (typeof value === 'number') return { literal: formatNumberCsv(value, decimalComma) };
   if (typeof value === 'string') return value;
-  if (value.every(isPlain)) return value.map((v) => (typeof v === 'boolean' ? t(lang, v ? 'yes' : 'no') : String(v ?? ''))).join(', ');
+  if (value.every(isPlain))
+    return value.map((v) => (typeof v === 'boolean' ? t(lang, v ? 'yes' : 'no') : String(v ?? ''))).join(', ');
   return JSON.stringify(value);
 }
 
 /** The export as a CSV file for spreadsheets: UTF-8 with a byte order mark, a header of field names, CRLF lines. */
 export function renderIdeaTableCsv(table: IdeaTable, lang: Lang, delimiter: string): string {
   const decimalComma = delimiter === ';';
-  const rows: CsvCell[][] = [table.columns, ...table.rows.map((r) => table.columns.map((c) => exportCell(r[c] ?? null, lang, decimalComma)))];
+  const rows: CsvCell[][] = [
+    table.columns,
+    ...table.rows.map((r) => table.columns.map((c) => exportCell(r[c] ?? null, lang, decimalComma))),
+  ];
   return formatCsv(rows, delimiter, { bom: true });
 }

@@ -28,7 +28,10 @@ function formatValue(value: unknown, lang: Lang, indent: string): string {
     if (value.some(isRecord)) return value.map((v) => `\n${indent}- ${formatValue(v, lang, `${indent}  `)}`).join('');
     return value.map((v) => formatValue(v, lang, indent)).join(', ');
   }
-  if (isRecord(value)) return Object.entries(value).map(([k, v]) => `${k}: ${formatValue(v, lang, indent)}`).join(', ');
+  if (isRecord(value))
+    return Object.entries(value)
+      .map(([k, v]) => `${k}: ${formatValue(v, lang, indent)}`)
+      .join(', ');
   return String(value ?? '');
 }
 
@@ -40,7 +43,14 @@ function decisionText(decision: unknown, lang: Lang): string {
 }
 
 /** One idea for a terminal: its title, stage and file, its fields by their labels, its history and its text. */
-export function renderIdea(idea: Idea, config: RegistryConfig, schemas: Schema[], lang: Lang, today: Date, c: ChalkInstance): string {
+export function renderIdea(
+  idea: Idea,
+  config: RegistryConfig,
+  schemas: Schema[],
+  lang: Lang,
+  today: Date,
+  c: ChalkInstance,
+): string {
   const label = (key: string) => config.stages.find((s) => s.key === key)?.label[lang] ?? key;
   const out: string[] = [];
   out.push(`${c.cyan(idea.id ?? '?')}  ${c.bold(idea.title ?? '')}`);
@@ -53,7 +63,10 @@ export function renderIdea(idea: Idea, config: RegistryConfig, schemas: Schema[]
   for (const [name, value] of Object.entries(idea.data)) {
     if (['id', 'title', 'history'].includes(name)) continue;
     const challenge = name === 'challenge' ? config.challenges.find((x) => x.id === value) : undefined;
-    labels.push([fieldLabel(propertySchema(schemas, name), `/${name}`, lang).replace(/ \[[^\]]*\]$/, ''), challenge ? `${challenge.label[lang]} (${challenge.id})` : value]);
+    labels.push([
+      fieldLabel(propertySchema(schemas, name), `/${name}`, lang).replace(/ \[[^\]]*\]$/, ''),
+      challenge ? `${challenge.label[lang]} (${challenge.id})` : value,
+    ]);
   }
   const w = Math.min(32, Math.max(...[...rows, ...labels].map(([k]) => k.length)) + 1);
   for (const [k, v] of labels) rows.push([k, formatValue(v, lang, ' '.repeat(w + 1))]);
@@ -75,7 +88,10 @@ export function renderIdea(idea: Idea, config: RegistryConfig, schemas: Schema[]
             : e.action === 'decided'
               ? t(lang, 'history.decided', { decision: decisionText(e.decision, lang) })
               : e.action === 'assigned'
-                ? t(lang, 'history.assignedField', { field: fieldName(String(e.field ?? '?')), value: String(e.new ?? '') })
+                ? t(lang, 'history.assignedField', {
+                    field: fieldName(String(e.field ?? '?')),
+                    value: String(e.new ?? ''),
+                  })
                 : String(e.action ?? '');
       const parts = [what];
       if (e.by) parts.push(`(${e.by})`);

@@ -14,9 +14,26 @@ const finding = (over: Partial<JunitFinding>): JunitFinding => ({
 });
 
 const CASES: JunitCase[] = [
-  { classname: 'test', name: 'ideas/03-test/a.md', findings: [finding({}), finding({ line: 9, column: 1, rule: 'schema', message: 'Created: must be a date' })] },
+  {
+    classname: 'test',
+    name: 'ideas/03-test/a.md',
+    findings: [finding({}), finding({ line: 9, column: 1, rule: 'schema', message: 'Created: must be a date' })],
+  },
   { classname: 'idea', name: 'ideas/01-ide/b.md', findings: [] },
-  { classname: 'idea', name: 'ideas/01-ide/c.md', findings: [finding({ file: 'ideas/01-ide/c.md', line: 12, column: 9, rule: 'history/stage', severity: 'warning', message: 'The history says test' })] },
+  {
+    classname: 'idea',
+    name: 'ideas/01-ide/c.md',
+    findings: [
+      finding({
+        file: 'ideas/01-ide/c.md',
+        line: 12,
+        column: 9,
+        rule: 'history/stage',
+        severity: 'warning',
+        message: 'The history says test',
+      }),
+    ],
+  },
 ];
 
 describe('renderJunit', () => {
@@ -25,7 +42,13 @@ describe('renderJunit', () => {
     expect(doc.name).toBe('testsuites');
     const suites = findAll(doc, 'testsuite');
     expect(suites).toHaveLength(1);
-    expect(suites[0]?.attributes).toMatchObject({ name: 'ideas validate', tests: '3', failures: '1', errors: '0', skipped: '0' });
+    expect(suites[0]?.attributes).toMatchObject({
+      name: 'ideas validate',
+      tests: '3',
+      failures: '1',
+      errors: '0',
+      skipped: '0',
+    });
     const cases = findAll(doc, 'testcase');
     expect(cases.map((c) => [c.attributes.classname, c.attributes.name])).toEqual([
       ['test', 'ideas/03-test/a.md'],
@@ -38,10 +61,14 @@ describe('renderJunit', () => {
       ['criteria/test', 'The test plan is missing'],
       ['schema', 'Created: must be a date'],
     ]);
-    expect(failures[0]?.text).toBe('ideas/03-test/a.md:7:3 criteria/test\nThe test plan is missing\nComplete the idea.');
+    expect(failures[0]?.text).toBe(
+      'ideas/03-test/a.md:7:3 criteria/test\nThe test plan is missing\nComplete the idea.',
+    );
     expect(findAll(b, 'failure')).toEqual([]);
     expect(findAll(c, 'failure')).toEqual([]);
-    expect(findAll(c, 'system-out')[0]?.text).toBe('ideas/01-ide/c.md:12:9 warning history/stage: The history says test (Complete the idea.)');
+    expect(findAll(c, 'system-out')[0]?.text).toBe(
+      'ideas/01-ide/c.md:12:9 warning history/stage: The history says test (Complete the idea.)',
+    );
   });
 
   it('under --strict, warnings fail too', () => {
@@ -53,8 +80,22 @@ describe('renderJunit', () => {
   });
 
   it('gives as much of the position as is known', () => {
-    const doc = parseXml(renderJunit('s', [{ classname: 'x', name: 'f.md', findings: [finding({ file: 'f.md', line: null, column: null }), finding({ file: 'f.md', line: 4, column: null })] }]));
-    expect(findAll(doc, 'failure').map((f) => f.text.split('\n')[0])).toEqual(['f.md criteria/test', 'f.md:4 criteria/test']);
+    const doc = parseXml(
+      renderJunit('s', [
+        {
+          classname: 'x',
+          name: 'f.md',
+          findings: [
+            finding({ file: 'f.md', line: null, column: null }),
+            finding({ file: 'f.md', line: 4, column: null }),
+          ],
+        },
+      ]),
+    );
+    expect(findAll(doc, 'failure').map((f) => f.text.split('\n')[0])).toEqual([
+      'f.md criteria/test',
+      'f.md:4 criteria/test',
+    ]);
   });
 
   it('an empty run is a suite with no cases', () => {
@@ -64,9 +105,20 @@ describe('renderJunit', () => {
   });
 
   it('escapes what an untrusted file can put in a message, a rule or a path, and parses back to it', () => {
-    const hostile = 'a]]>b <c> & "d" \'e\' \u0001\u0008\u000b\u000c\u001f\u007f\u0085\ufffe\ud800 tab\there\r\nnew line';
-    const shown = 'a]]>b <c> & "d" \'e\' \\u0001\\u0008\\u000b\\u000c\\u001f\\u007f\\u0085\\ufffe\\ud800 tab\there\r\nnew line';
-    const text = renderJunit(`suite ${hostile}`, [{ classname: `c ${hostile}`, name: `ideas/01-ide/${hostile}.md`, findings: [finding({ message: hostile, rule: `r ${hostile}`, hint: null }), finding({ severity: 'warning', message: hostile, hint: null })] }]);
+    const hostile =
+      'a]]>b <c> & "d" \'e\' \u0001\u0008\u000b\u000c\u001f\u007f\u0085\ufffe\ud800 tab\there\r\nnew line';
+    const shown =
+      'a]]>b <c> & "d" \'e\' \\u0001\\u0008\\u000b\\u000c\\u001f\\u007f\\u0085\\ufffe\\ud800 tab\there\r\nnew line';
+    const text = renderJunit(`suite ${hostile}`, [
+      {
+        classname: `c ${hostile}`,
+        name: `ideas/01-ide/${hostile}.md`,
+        findings: [
+          finding({ message: hostile, rule: `r ${hostile}`, hint: null }),
+          finding({ severity: 'warning', message: hostile, hint: null }),
+        ],
+      },
+    ]);
     expect(text).not.toContain(']]>');
     const doc = parseXml(text);
     const c = findAll(doc, 'testcase')[0] as XmlElement;

@@ -39,7 +39,11 @@ export function escapeXmlText(s: string): string {
 
 /** An attribute value in double quotes; line breaks and tabs as references, so that parsers keep them. */
 export function escapeXmlAttribute(s: string): string {
-  return escapeXmlText(s).replace(/"/g, '&quot;').replace(/'/g, '&apos;').replace(/\n/g, '&#10;').replace(/\t/g, '&#9;');
+  return escapeXmlText(s)
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;')
+    .replace(/\n/g, '&#10;')
+    .replace(/\t/g, '&#9;');
 }
 
 /** `file:line:column`, with as much of the position as is known. */
@@ -56,7 +60,11 @@ export function renderJunit(suite: string, cases: readonly JunitCase[], opts: Ju
   const failed = cases.filter((c) => c.findings.some(fails)).length;
   const counts = `tests="${cases.length}" failures="${failed}" errors="0" skipped="0"`;
   const name = escapeXmlAttribute(suite);
-  const out = ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites name="${name}" ${counts}>`, `  <testsuite name="${name}" ${counts}>`];
+  const out = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="${name}" ${counts}>`,
+    `  <testsuite name="${name}" ${counts}>`,
+  ];
   for (const c of cases) {
     const open = `    <testcase classname="${escapeXmlAttribute(c.classname)}" name="${escapeXmlAttribute(c.name)}" file="${escapeXmlAttribute(c.name)}"`;
     if (c.findings.length === 0) {
@@ -65,11 +73,15 @@ export function renderJunit(suite: string, cases: readonly JunitCase[], opts: Ju
     }
     out.push(`${open}>`);
     for (const f of c.findings.filter(fails)) {
-      out.push(`      <failure message="${escapeXmlAttribute(f.message)}" type="${escapeXmlAttribute(f.rule)}">${escapeXmlText(findingText(f))}</failure>`);
+      out.push(
+        `      <failure message="${escapeXmlAttribute(f.message)}" type="${escapeXmlAttribute(f.rule)}">${escapeXmlText(findingText(f))}</failure>`,
+      );
     }
     const notes = c.findings.filter((f) => !fails(f));
     if (notes.length > 0) {
-      const text = notes.map((f) => `${findingLocation(f)} ${f.severity} ${f.rule}: ${f.message}${f.hint ? ` (${f.hint})` : ''}`).join('\n');
+      const text = notes
+        .map((f) => `${findingLocation(f)} ${f.severity} ${f.rule}: ${f.message}${f.hint ? ` (${f.hint})` : ''}`)
+        .join('\n');
       out.push(`      <system-out>${escapeXmlText(text)}</system-out>`);
     }
     out.push('    </testcase>');

@@ -13,11 +13,18 @@ export function formatAge(days: number | null, lang: Lang): string {
 }
 
 /** The table of `ideas list`: id, title, stage, age and carrier, fitted to the terminal (80 columns when piped). */
-export function renderIdeaList(ideas: IdeaSummary[], lang: Lang, today: Date, width: number, c: ChalkInstance, funds = false): string {
+export function renderIdeaList(
+  ideas: IdeaSummary[],
+  lang: Lang,
+  today: Date,
+  width: number,
+  c: ChalkInstance,
+  funds = false,
+): string {
   if (ideas.length === 0) return `${t(lang, 'out.noIdeas')}\n`;
   const money = (n: number) => (n > 0 ? formatAmount(n, lang) : '');
   // Dates and stages repeat (a few thousand and seven among 10,000 ideas): each cell of them is made once.
-  const once = <K,>(make: (key: K) => string) => {
+  const once = <K>(make: (key: K) => string) => {
     const made = new Map<K, Cell>();
     return (key: K): Cell => {
       let c = made.get(key);
@@ -63,6 +70,14 @@ export function renderIdeaList(ideas: IdeaSummary[], lang: Lang, today: Date, wi
     `${style(fit(r.id, idW))}${gap}${fit(r.title, titleW)}${gap}${fit(r.stage, stageW)}${gap}${fit(r.age, ageW)}${gap}${fit(r.carrier, carrierW, false)}`.trimEnd();
   const out = [c.bold(line(head))];
   for (const r of rows) out.push(line(r, c.cyan));
-  if (funds) out.push(c.bold(`${t(lang, 'minutes.total')}: ${formatAmount(ideas.reduce((sum, i) => sum + i.granted, 0), lang)}`));
+  if (funds)
+    out.push(
+      c.bold(
+        `${t(lang, 'minutes.total')}: ${formatAmount(
+          ideas.reduce((sum, i) => sum + i.granted, 0),
+          lang,
+        )}`,
+      ),
+    );
   return `${out.join('\n')}\n`;
 }

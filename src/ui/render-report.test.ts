@@ -16,16 +16,47 @@ const config = normalizeConfig({
   language: 'sv',
   stages: [
     { key: 'idea', folder: '01', label: { sv: 'Idé', en: 'Idea' }, next: ['test'], criteria: 'c.json' },
-    { key: 'test', folder: '02', label: { sv: 'Test', en: 'Test' }, next: [], criteria: 'c.json', funding: true, limitDays: 10 },
+    {
+      key: 'test',
+      folder: '02',
+      label: { sv: 'Test', en: 'Test' },
+      next: [],
+      criteria: 'c.json',
+      funding: true,
+      limitDays: 10,
+    },
   ],
   goals: [{ id: 'g', label: { sv: 'Två testade', en: 'Two tested' }, stage: 'test', target: 2, by: '2026-12-31' }],
 });
 const stage = (key: string) => config.stages.find((s) => s.key === key) ?? config.stages[0]!;
-const idea = (id: string, key: string, created: string, moves: [string, string, string, number?][], fields: Record<string, unknown> = {}) =>
+const idea = (
+  id: string,
+  key: string,
+  created: string,
+  moves: [string, string, string, number?][],
+  fields: Record<string, unknown> = {},
+) =>
   toIdea(
     {
       ok: true,
-      data: { id, title: `Idé ${id}`, created, carrier: 'Anna Berg', ...fields, history: [{ date: created, action: 'created', to: 'idea' }, ...moves.map(([date, from, to, amount]) => ({ date, action: 'moved', from, to, by: 'Rådet', ...(amount ? { amount } : {}) }))] },
+      data: {
+        id,
+        title: `Idé ${id}`,
+        created,
+        carrier: 'Anna Berg',
+        ...fields,
+        history: [
+          { date: created, action: 'created', to: 'idea' },
+          ...moves.map(([date, from, to, amount]) => ({
+            date,
+            action: 'moved',
+            from,
+            to,
+            by: 'Rådet',
+            ...(amount ? { amount } : {}),
+          })),
+        ],
+      },
       body: '',
       matter: '',
     },
@@ -38,9 +69,23 @@ const ideas = [
   idea('s-bbbbbb', 'test', '2026-01-01', [['2026-01-31', 'idea', 'test']], { unit: 'Vård', team: 2 }),
   idea('s-cccccc', 'idea', '2026-02-01', [], { unit: 'Skola|Fritid', team: 1 }),
 ];
-const classes = classifyFields([readPackageSchema('idea'), { properties: { team: { type: 'integer', 'x-aggregate': true } } }]);
-const report = buildReport(config, ideas, classes, { since: null, until: '2026-03-01', today: '2026-03-01', by: ['unit'], includePersonal: false, minGroupSize: 2 });
-const view: ReportView = { report, config, titles: { unit: { sv: 'Enhet', en: 'Unit' }, team: { sv: 'Teamet', en: 'The team' } } };
+const classes = classifyFields([
+  readPackageSchema('idea'),
+  { properties: { team: { type: 'integer', 'x-aggregate': true } } },
+]);
+const report = buildReport(config, ideas, classes, {
+  since: null,
+  until: '2026-03-01',
+  today: '2026-03-01',
+  by: ['unit'],
+  includePersonal: false,
+  minGroupSize: 2,
+});
+const view: ReportView = {
+  report,
+  config,
+  titles: { unit: { sv: 'Enhet', en: 'Unit' }, team: { sv: 'Teamet', en: 'The team' } },
+};
 const plain = new Chalk({ level: 0 });
 
 describe('renderReportText', () => {
@@ -57,7 +102,7 @@ describe('renderReportText', () => {
 
   it('names no person, shows the waiting ideas and the goal, in the language asked', () => {
     const en = renderReportText(view, 'en', plain, { bars: false, width: 80 });
-    expect(en).toContain('Waiting longer than the stage\'s limit');
+    expect(en).toContain("Waiting longer than the stage's limit");
     expect(en).toMatch(/s-aaaaaa +Idé s-aaaaaa +Test +2026-01-11 +49 +10/);
     expect(en).toContain('Two tested: 2 of 2 (100%) have reached Test (met)');
     expect(en).not.toContain('Anna');
@@ -98,7 +143,15 @@ describe('renderReportCsv', () => {
       ['aggregate', 'team', 'unit', 'Totalt', '', 'ideas', '3'],
       ['aggregate', 'team', 'unit', 'Totalt', '', 'sum', '6'],
     ]);
-    expect(readCsv(renderReportCsv(view, 'en', ','), ',').rows).toContainEqual(['funds', '', '', '', 'test', 'amount', '1500.5']);
+    expect(readCsv(renderReportCsv(view, 'en', ','), ',').rows).toContainEqual([
+      'funds',
+      '',
+      '',
+      '',
+      'test',
+      'amount',
+      '1500.5',
+    ]);
   });
 });
 
@@ -106,7 +159,13 @@ describe('reportDocument', () => {
   it('is a versioned report with labels in the language, and no one named', () => {
     const registry = { root: '/r', configPath: '/r/ideas.config.yaml', config } as Registry;
     const doc = reportDocument(registry, report, view.titles, 'en');
-    expect(doc).toMatchObject({ schemaVersion: 1, kind: 'report', registry: { name: 'Sluss | test', language: 'sv' }, ideas: 3, minGroupSize: 2 });
+    expect(doc).toMatchObject({
+      schemaVersion: 1,
+      kind: 'report',
+      registry: { name: 'Sluss | test', language: 'sv' },
+      ideas: 3,
+      minGroupSize: 2,
+    });
     expect(doc.funnel[1]).toEqual({ stage: 'test', label: 'Test', now: 2, entered: 2, left: 0 });
     expect(doc.timeInStage[1]?.waiting.map((w) => [w.id, w.days, w.personal])).toEqual([
       ['s-aaaaaa', 49, null],

@@ -8,7 +8,14 @@ import { formatCsv, type CsvCell } from '../core/csv.js';
 import type { FieldTitles } from '../core/field-titles.js';
 import { t, type Lang } from '../core/i18n.js';
 import { formatAmount } from '../core/minutes.js';
-import { groupLabel, type AggregateRow, type AggregateTable, type Breakdown, type Group, type Report } from '../core/report.js';
+import {
+  groupLabel,
+  type AggregateRow,
+  type AggregateTable,
+  type Breakdown,
+  type Group,
+  type Report,
+} from '../core/report.js';
 import { displayWidth, padEnd } from './text-width.js';
 
 export interface ReportView {
@@ -50,7 +57,9 @@ function valueLabel(view: ReportView, field: string, value: string | null, lang:
 }
 
 function periodText(r: Report, lang: Lang): string {
-  return r.period.since === null ? t(lang, 'report.periodUntil', { until: r.period.until }) : t(lang, 'report.period', { since: r.period.since, until: r.period.until });
+  return r.period.since === null
+    ? t(lang, 'report.periodUntil', { until: r.period.until })
+    : t(lang, 'report.period', { since: r.period.since, until: r.period.until });
 }
 
 /** The sections as tables, in the order every format shows them. */
@@ -84,9 +93,21 @@ function sections(view: ReportView, lang: Lang): Section[] {
     heading: t(lang, 'report.time'),
     note: t(lang, 'report.timeNote'),
     table: {
-      head: [t(lang, 'report.stage'), t(lang, 'report.stays'), t(lang, 'report.median'), t(lang, 'report.p90'), t(lang, 'report.limit')],
+      head: [
+        t(lang, 'report.stage'),
+        t(lang, 'report.stays'),
+        t(lang, 'report.median'),
+        t(lang, 'report.p90'),
+        t(lang, 'report.limit'),
+      ],
       align: ['l', 'r', 'r', 'r', 'r'],
-      rows: r.time.map((x) => [x.stage.label[lang], String(x.n), num(x.median, lang), num(x.p90, lang), x.limitDays === null ? dash : String(x.limitDays)]),
+      rows: r.time.map((x) => [
+        x.stage.label[lang],
+        String(x.n),
+        num(x.median, lang),
+        num(x.p90, lang),
+        x.limitDays === null ? dash : String(x.limitDays),
+      ]),
     },
     bars: { values: r.time.map((x) => x.median), outer: r.time.map((x) => x.p90) },
   });
@@ -97,10 +118,26 @@ function sections(view: ReportView, lang: Lang): Section[] {
       waiting.length === 0
         ? null
         : {
-          head: [t(lang, 'report.id'), t(lang, 'report.titleCol'), t(lang, 'report.stage'), t(lang, 'report.since'), t(lang, 'report.days'), t(lang, 'report.limit'), ...(r.includePersonal ? [t(lang, 'report.carrier'), t(lang, 'report.coach')] : [])],
-          align: ['l', 'l', 'l', 'l', 'r', 'r', 'l', 'l'],
-          rows: waiting.map((w) => [w.id ?? w.path, w.title ?? '', w.stage.label[lang], w.since, String(w.days), String(w.stage.limitDays ?? dash), ...(w.personal ? [w.personal.carrier ?? '', w.personal.coach ?? ''] : [])]),
-        },
+            head: [
+              t(lang, 'report.id'),
+              t(lang, 'report.titleCol'),
+              t(lang, 'report.stage'),
+              t(lang, 'report.since'),
+              t(lang, 'report.days'),
+              t(lang, 'report.limit'),
+              ...(r.includePersonal ? [t(lang, 'report.carrier'), t(lang, 'report.coach')] : []),
+            ],
+            align: ['l', 'l', 'l', 'l', 'r', 'r', 'l', 'l'],
+            rows: waiting.map((w) => [
+              w.id ?? w.path,
+              w.title ?? '',
+              w.stage.label[lang],
+              w.since,
+              String(w.days),
+              String(w.stage.limitDays ?? dash),
+              ...(w.personal ? [w.personal.carrier ?? '', w.personal.coach ?? ''] : []),
+            ]),
+          },
     lines: waiting.length === 0 ? [t(lang, 'report.noneWaiting')] : undefined,
   });
   out.push({
@@ -111,10 +148,23 @@ function sections(view: ReportView, lang: Lang): Section[] {
       r.goals.length === 0
         ? [t(lang, 'report.noGoals')]
         : r.goals.map((g) => {
-          const head = t(lang, 'report.goalLine', { label: g.goal.label[lang], reached: g.reached, target: g.goal.target, percent: g.percent, stage: stageLabel(view, g.goal.stage, lang) });
-          const when = g.goal.by === null ? '' : g.status === 'met' ? '' : g.daysLeft !== null && g.daysLeft < 0 ? t(lang, 'report.goalMissed', { by: g.goal.by }) : t(lang, 'report.goalBy', { by: g.goal.by, days: g.daysLeft ?? 0 });
-          return `${head}${g.status === 'met' ? ` ${t(lang, 'report.goalMet')}` : ''}${when ? ` · ${when}` : ''}`;
-        }),
+            const head = t(lang, 'report.goalLine', {
+              label: g.goal.label[lang],
+              reached: g.reached,
+              target: g.goal.target,
+              percent: g.percent,
+              stage: stageLabel(view, g.goal.stage, lang),
+            });
+            const when =
+              g.goal.by === null
+                ? ''
+                : g.status === 'met'
+                  ? ''
+                  : g.daysLeft !== null && g.daysLeft < 0
+                    ? t(lang, 'report.goalMissed', { by: g.goal.by })
+                    : t(lang, 'report.goalBy', { by: g.goal.by, days: g.daysLeft ?? 0 });
+            return `${head}${g.status === 'met' ? ` ${t(lang, 'report.goalMet')}` : ''}${when ? ` · ${when}` : ''}`;
+          }),
   });
   out.push({
     heading: t(lang, 'report.funds'),
@@ -123,11 +173,11 @@ function sections(view: ReportView, lang: Lang): Section[] {
       r.funds.rows.length === 0
         ? null
         : {
-          head: [t(lang, 'report.stage'), t(lang, 'report.amount'), t(lang, 'report.ideasCol')],
-          align: ['l', 'r', 'r'],
-          rows: r.funds.rows.map((f) => [f.stage.label[lang], formatAmount(f.amount, lang), String(f.ideas)]),
-          foot: [[t(lang, 'report.total'), formatAmount(r.funds.total, lang), String(r.funds.ideas)]],
-        },
+            head: [t(lang, 'report.stage'), t(lang, 'report.amount'), t(lang, 'report.ideasCol')],
+            align: ['l', 'r', 'r'],
+            rows: r.funds.rows.map((f) => [f.stage.label[lang], formatAmount(f.amount, lang), String(f.ideas)]),
+            foot: [[t(lang, 'report.total'), formatAmount(r.funds.total, lang), String(r.funds.ideas)]],
+          },
     lines: r.funds.rows.length === 0 ? [t(lang, 'report.noFunds')] : undefined,
   });
   for (const b of r.breakdowns) out.push(breakdownSection(view, b, lang));
@@ -138,7 +188,13 @@ function sections(view: ReportView, lang: Lang): Section[] {
 function breakdownSection(view: ReportView, b: Breakdown, lang: Lang): Section {
   const r = view.report;
   const stages = view.config.stages;
-  const row = (label: string, g: Group) => [label, String(g.ideas), String(g.added), ...(b.aggregate ? [] : stages.map((s) => String(g.byStage?.[s.key] ?? 0))), formatAmount(g.granted, lang)];
+  const row = (label: string, g: Group) => [
+    label,
+    String(g.ideas),
+    String(g.added),
+    ...(b.aggregate ? [] : stages.map((s) => String(g.byStage?.[s.key] ?? 0))),
+    formatAmount(g.granted, lang),
+  ];
   const rows = b.groups.map((g) => row(valueLabel(view, b.field, g.value, lang), g));
   if (b.pooled) rows.push(row(t(lang, 'report.pooled', { count: b.pooledGroups }), b.pooled));
   const suppressedAll = b.aggregate && b.groups.length === 0 && b.pooled === null;
@@ -148,10 +204,16 @@ function breakdownSection(view: ReportView, b: Breakdown, lang: Lang): Section {
     table: suppressedAll
       ? null
       : {
-        head: [title(view, b.field, lang), t(lang, 'report.ideasCol'), t(lang, 'report.added'), ...(b.aggregate ? [] : stages.map((s) => s.label[lang])), t(lang, 'report.granted')],
-        align: ['l', 'r', 'r', ...(b.aggregate ? [] : stages.map((): Align => 'r')), 'r'],
-        rows,
-      },
+          head: [
+            title(view, b.field, lang),
+            t(lang, 'report.ideasCol'),
+            t(lang, 'report.added'),
+            ...(b.aggregate ? [] : stages.map((s) => s.label[lang])),
+            t(lang, 'report.granted'),
+          ],
+          align: ['l', 'r', 'r', ...(b.aggregate ? [] : stages.map((): Align => 'r')), 'r'],
+          rows,
+        },
     lines: suppressedAll ? [t(lang, 'report.suppressedAll', { k: r.minGroupSize })] : undefined,
   };
 }
@@ -163,19 +225,27 @@ function aggregateSection(view: ReportView, a: AggregateTable, lang: Lang): Sect
   const groupName = (g: string | null) => (a.by === null ? stageLabel(view, g, lang) : valueLabel(view, a.by, g, lang));
   const rows = a.rows.map((x) => [groupName(x.group), String(x.contributors), ...cells(x)]);
   // A pool of every group is the total: shown once, as the total.
-  if (a.pooled && a.rows.length > 0) rows.push([t(lang, 'report.pooled', { count: a.pooledGroups }), String(a.pooled.contributors), ...cells(a.pooled)]);
+  if (a.pooled && a.rows.length > 0)
+    rows.push([t(lang, 'report.pooled', { count: a.pooledGroups }), String(a.pooled.contributors), ...cells(a.pooled)]);
   const suppressedAll = a.total.sums === null;
   return {
-    heading: a.by === null ? t(lang, 'report.aggregate', { field: title(view, a.field, lang) }) : t(lang, 'report.aggregateBy', { field: title(view, a.field, lang), by: title(view, a.by, lang) }),
+    heading:
+      a.by === null
+        ? t(lang, 'report.aggregate', { field: title(view, a.field, lang) })
+        : t(lang, 'report.aggregateBy', { field: title(view, a.field, lang), by: title(view, a.by, lang) }),
     note: t(lang, 'report.aggregateNote', { k: r.minGroupSize }),
     table: suppressedAll
       ? null
       : {
-        head: [a.by === null ? t(lang, 'report.stage') : title(view, a.by, lang), t(lang, 'report.ideasCol'), ...a.keys.map(keyTitle)],
-        align: ['l', 'r', ...a.keys.map((): Align => 'r')],
-        rows,
-        foot: [[t(lang, 'report.total'), String(a.total.contributors), ...cells(a.total)]],
-      },
+          head: [
+            a.by === null ? t(lang, 'report.stage') : title(view, a.by, lang),
+            t(lang, 'report.ideasCol'),
+            ...a.keys.map(keyTitle),
+          ],
+          align: ['l', 'r', ...a.keys.map((): Align => 'r')],
+          rows,
+          foot: [[t(lang, 'report.total'), String(a.total.contributors), ...cells(a.total)]],
+        },
     lines: suppressedAll ? [t(lang, 'report.suppressedAll', { k: r.minGroupSize })] : undefined,
   };
 }
@@ -187,7 +257,9 @@ function widths(table: Table): number[] {
 
 function line(cells: string[], w: number[], align: Align[]): string {
   return cells
-    .map((c, i) => (align[i] === 'r' ? ' '.repeat(Math.max(0, (w[i] ?? 0) - displayWidth(c))) + c : padEnd(c, w[i] ?? 0)))
+    .map((c, i) =>
+      align[i] === 'r' ? ' '.repeat(Math.max(0, (w[i] ?? 0) - displayWidth(c))) + c : padEnd(c, w[i] ?? 0),
+    )
     .join('  ')
     .trimEnd();
 }
@@ -216,7 +288,10 @@ export interface TextOptions {
 
 export function renderReportText(view: ReportView, lang: Lang, c: ChalkInstance, opts: TextOptions): string {
   const r = view.report;
-  const out: string[] = [c.bold(t(lang, 'report.title', { name: view.config.name })), t(lang, 'report.summary', { period: periodText(r, lang), ideas: r.ideas, added: r.added })];
+  const out: string[] = [
+    c.bold(t(lang, 'report.title', { name: view.config.name })),
+    t(lang, 'report.summary', { period: periodText(r, lang), ideas: r.ideas, added: r.added }),
+  ];
   for (const s of sections(view, lang)) {
     out.push('', c.bold(s.heading));
     if (s.note) out.push(c.dim(`  ${s.note}`));
@@ -251,14 +326,23 @@ function mdCell(text: string): string {
 
 export function renderReportMarkdown(view: ReportView, lang: Lang): string {
   const r = view.report;
-  const out: string[] = [`# ${mdCell(t(lang, 'report.title', { name: view.config.name }))}`, '', t(lang, 'report.summary', { period: periodText(r, lang), ideas: r.ideas, added: r.added })];
+  const out: string[] = [
+    `# ${mdCell(t(lang, 'report.title', { name: view.config.name }))}`,
+    '',
+    t(lang, 'report.summary', { period: periodText(r, lang), ideas: r.ideas, added: r.added }),
+  ];
   for (const s of sections(view, lang)) {
     out.push('', `## ${mdCell(s.heading)}`, '');
     if (s.note) out.push(`*${mdCell(s.note)}*`, '');
     if (s.table) {
       const rows = [...s.table.rows, ...(s.table.foot ?? []).map((f) => f.map((x) => (x === '' ? '' : `**${x}**`)))];
       out.push(`| ${s.table.head.map(mdCell).join(' | ')} |`);
-      out.push(`| ${s.table.align.slice(0, s.table.head.length).map((a) => (a === 'r' ? '---:' : '---')).join(' | ')} |`);
+      out.push(
+        `| ${s.table.align
+          .slice(0, s.table.head.length)
+          .map((a) => (a === 'r' ? '---:' : '---'))
+          .join(' | ')} |`,
+      );
       for (const row of rows) out.push(`| ${row.map(mdCell).join(' | ')} |`);
     }
     if (s.lines) {
@@ -277,9 +361,25 @@ export function renderReportCsv(view: ReportView, lang: Lang, delimiter: string)
   const decimalComma = delimiter === ';';
   const r = view.report;
   const rows: CsvCell[][] = [['section', 'field', 'by', 'group', 'stage', 'measure', 'value']];
-  const add = (section: string, field: string, by: string, group: string, stage: string, measure: string, value: number | string | null) => {
+  const add = (
+    section: string,
+    field: string,
+    by: string,
+    group: string,
+    stage: string,
+    measure: string,
+    value: number | string | null,
+  ) => {
     if (value === null) return;
-    rows.push([section, field, by, group, stage, measure, typeof value === 'number' ? { literal: formatNumberCsv(Math.round(value * 100) / 100, decimalComma) } : value]);
+    rows.push([
+      section,
+      field,
+      by,
+      group,
+      stage,
+      measure,
+      typeof value === 'number' ? { literal: formatNumberCsv(Math.round(value * 100) / 100, decimalComma) } : value,
+    ]);
   };
   add('period', '', '', '', '', 'since', r.period.since ?? '');
   add('period', '', '', '', '', 'until', r.period.until);
@@ -317,17 +417,22 @@ export function renderReportCsv(view: ReportView, lang: Lang, delimiter: string)
       add('breakdown', b.field, '', label, '', 'ideas', g.ideas);
       add('breakdown', b.field, '', label, '', 'added', g.added);
       add('breakdown', b.field, '', label, '', 'granted', g.granted);
-      for (const s of view.config.stages) if (g.byStage) add('breakdown', b.field, '', label, s.key, 'ideas', g.byStage[s.key] ?? 0);
+      for (const s of view.config.stages)
+        if (g.byStage) add('breakdown', b.field, '', label, s.key, 'ideas', g.byStage[s.key] ?? 0);
     }
   }
   for (const a of r.aggregates) {
     const groupName = (g: string | null) => (a.by === null ? (g ?? '') : valueLabel(view, a.by, g, lang));
-    const rowsOf: [string, string, AggregateRow][] = a.rows.map((x) => (a.by === null ? ['', groupName(x.group), x] : [groupName(x.group), '', x]));
+    const rowsOf: [string, string, AggregateRow][] = a.rows.map((x) =>
+      a.by === null ? ['', groupName(x.group), x] : [groupName(x.group), '', x],
+    );
     if (a.pooled && a.rows.length > 0) rowsOf.push([t(lang, 'report.pooled', { count: a.pooledGroups }), '', a.pooled]);
     rowsOf.push([t(lang, 'report.total'), '', a.total]);
     for (const [group, stage, x] of rowsOf) {
       add('aggregate', a.field, a.by ?? '', group, stage, 'ideas', x.contributors);
-      if (x.sums) for (const k of a.keys) add('aggregate', a.field, a.by ?? '', group, stage, k === '' ? 'sum' : k, x.sums[k] ?? 0);
+      if (x.sums)
+        for (const k of a.keys)
+          add('aggregate', a.field, a.by ?? '', group, stage, k === '' ? 'sum' : k, x.sums[k] ?? 0);
     }
   }
   return formatCsv(rows, delimiter, { bom: true });

@@ -31,10 +31,19 @@ export function summarize(body: string, width: number): string[] {
 export function renderReviewCard(card: ReviewCard, width: number, c: ChalkInstance): string {
   const { idea, lang } = card;
   const out: string[] = ['', c.dim('─'.repeat(Math.min(width, 80)))];
-  out.push(`${c.dim(t(lang, 'review.header', { n: card.n, total: card.total }))}  ${c.cyan(idea.id ?? '')}  ${c.bold(idea.title ?? '')}`);
-  const who = [idea.carrier ? `${t(lang, 'col.carrier').toLowerCase()}: ${idea.carrier}` : null, idea.coach ? `coach: ${idea.coach}` : null].filter(Boolean).join(' · ');
+  out.push(
+    `${c.dim(t(lang, 'review.header', { n: card.n, total: card.total }))}  ${c.cyan(idea.id ?? '')}  ${c.bold(idea.title ?? '')}`,
+  );
+  const who = [
+    idea.carrier ? `${t(lang, 'col.carrier').toLowerCase()}: ${idea.carrier}` : null,
+    idea.coach ? `coach: ${idea.coach}` : null,
+  ]
+    .filter(Boolean)
+    .join(' · ');
   if (who) out.push(who);
-  out.push(c.dim(t(lang, 'review.inStage', { age: formatAge(card.daysInStage, lang) || '0', stage: idea.stage.label[lang] })));
+  out.push(
+    c.dim(t(lang, 'review.inStage', { age: formatAge(card.daysInStage, lang) || '0', stage: idea.stage.label[lang] })),
+  );
   out.push('', ...summarize(idea.body, Math.min(width, 100) - 2).map((l) => `  ${l}`), '');
   out.push(...renderGate(card, lang, c));
   return `${out.join('\n')}\n`;
@@ -44,7 +53,9 @@ export function renderGate(item: ReviewItem, lang: Lang, c: ChalkInstance): stri
   if (!item.next) return [t(lang, 'review.noGate', { stage: item.idea.stage.label[lang] })];
   const out = [c.bold(t(lang, 'review.gate', { to: item.next.label[lang] }))];
   for (const x of item.checklist) {
-    out.push(`  ${x.met ? c.green('✔') : c.red('✘')} ${x.label}${x.met ? '' : c.dim(`: ${x.problem ?? t(lang, 'review.unmet')}`)}`);
+    out.push(
+      `  ${x.met ? c.green('✔') : c.red('✘')} ${x.label}${x.met ? '' : c.dim(`: ${x.problem ?? t(lang, 'review.unmet')}`)}`,
+    );
   }
   return out;
 }

@@ -29,7 +29,16 @@ const RAW = {
   history: [
     { date: '2026-01-01', action: 'created', to: 'idea', by: 'Karin Bärare' },
     { date: '2026-01-02', action: 'assigned', field: 'coach', by: 'Samordnaren' },
-    { date: '2026-02-01', action: 'moved', from: 'idea', to: 'test', by: 'Idérådet', decision: 'approve', amount: 5000, note: 'Bra <b>idé</b>' },
+    {
+      date: '2026-02-01',
+      action: 'moved',
+      from: 'idea',
+      to: 'test',
+      by: 'Idérådet',
+      decision: 'approve',
+      amount: 5000,
+      note: 'Bra <b>idé</b>',
+    },
   ],
 };
 
@@ -81,7 +90,9 @@ describe('renderSite', () => {
   it('escapes every value from the files, in text and in attributes', () => {
     const page = files.get('ideas/x-1.html') ?? '';
     expect(page).toContain('<h1>&lt;script&gt;alert(&quot;t&quot;)&lt;/script&gt;</h1>');
-    expect(page).toContain('<title>&lt;script&gt;alert(&quot;t&quot;)&lt;/script&gt; – Sluss &lt;b&gt;&amp;&lt;/b&gt;</title>');
+    expect(page).toContain(
+      '<title>&lt;script&gt;alert(&quot;t&quot;)&lt;/script&gt; – Sluss &lt;b&gt;&amp;&lt;/b&gt;</title>',
+    );
     expect(page).toContain('<dd>&quot;&gt;&lt;svg onload=alert(1)&gt;</dd>');
     expect(page).toContain('<dd>Text &amp; &lt;u&gt;mer&lt;/u&gt;</dd>');
     expect(page).toContain('&lt;script&gt;alert(2)&lt;/script&gt; [l](javascript:alert(3))');
@@ -89,7 +100,9 @@ describe('renderSite', () => {
     expect(page).toContain('Bra &lt;b&gt;idé&lt;/b&gt;');
     expect(page).toContain('Pitch &lt;x&gt; – saknas &lt;y&gt;');
     const board = files.get('index.html') ?? '';
-    expect(board).toContain('data-tags="[&quot;a&#39;b&quot;,&quot;&lt;i&gt;&quot;]" data-unit="&quot;&gt;&lt;svg onload=alert(1)&gt;"');
+    expect(board).toContain(
+      'data-tags="[&quot;a&#39;b&quot;,&quot;&lt;i&gt;&quot;]" data-unit="&quot;&gt;&lt;svg onload=alert(1)&gt;"',
+    );
     expect(board).toContain('<option value="klimat">Klimat &quot;&amp;&quot; miljö</option>');
     expect(all).not.toMatch(/<(svg onload|script>alert|u>mer)/);
   });
@@ -98,7 +111,9 @@ describe('renderSite', () => {
     expect(files.get('index.html')?.match(/<script>/g)).toHaveLength(1);
     expect(files.get('index.html')).toContain(`<script>${SITE_JS}</script>`);
     expect(files.get('ideas/x-1.html')).not.toContain('<script>');
-    expect(contentSecurityPolicy(true)).toMatch(/^default-src 'none'; style-src 'sha256-[A-Za-z0-9+/=]{44}'; script-src 'sha256-[A-Za-z0-9+/=]{44}';/);
+    expect(contentSecurityPolicy(true)).toMatch(
+      /^default-src 'none'; style-src 'sha256-[A-Za-z0-9+/=]{44}'; script-src 'sha256-[A-Za-z0-9+/=]{44}';/,
+    );
     expect(contentSecurityPolicy(false)).toContain("script-src 'none'");
   });
 

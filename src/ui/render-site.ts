@@ -55,13 +55,19 @@ export function esc(value: unknown): string {
   return String(value ?? '').replace(/[&<>"']/g, (c) => ESCAPES[c] as string);
 }
 
-const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v : typeof v === 'number' ? String(v) : null);
-const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x.trim() !== '') : []);
+const str = (v: unknown): string | null =>
+  typeof v === 'string' && v.trim() !== '' ? v : typeof v === 'number' ? String(v) : null;
+const strings = (v: unknown): string[] =>
+  Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x.trim() !== '') : [];
 const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /** A page file name from an id: letters, digits and dashes only, so that it never needs escaping in a URL. */
 export function pageName(id: string | null, fallback: string, taken: Set<string>): string {
-  const base = (id ?? fallback).toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '') || 'idea';
+  const base =
+    (id ?? fallback)
+      .toLowerCase()
+      .replace(/[^a-z0-9-]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'idea';
   let name = base;
   for (let n = 2; taken.has(name); n++) name = `${base}-${n}`;
   taken.add(name);
@@ -175,7 +181,8 @@ function layout(view: SiteView, page: Page): string {
   const lang = view.config.language;
   const up = page.path.includes('/') ? '../' : '';
   const tt = (key: MessageKey, params?: Params) => esc(t(lang, key, params));
-  const link = (href: string, key: MessageKey, current: boolean) => `<li><a href="${up}${href}"${current ? ' aria-current="page"' : ''}>${tt(key)}</a></li>`;
+  const link = (href: string, key: MessageKey, current: boolean) =>
+    `<li><a href="${up}${href}"${current ? ' aria-current="page"' : ''}>${tt(key)}</a></li>`;
   return `<!doctype html>
 <html lang="${lang}">
 <head>
@@ -221,20 +228,36 @@ function renderBoard(view: SiteView): Page {
   const lang = config.language;
   const tt = (key: MessageKey, params?: Params) => esc(t(lang, key, params));
   const tags = [...new Set(view.ideas.flatMap((i) => strings(i.data.tags)))].sort(sortText);
-  const units = [...new Set(view.ideas.map((i) => str(i.data.unit)).filter((u): u is string => u !== null))].sort(sortText);
+  const units = [...new Set(view.ideas.map((i) => str(i.data.unit)).filter((u): u is string => u !== null))].sort(
+    sortText,
+  );
   const challenges = [...new Set(view.ideas.map((i) => str(i.data.challenge)).filter((c): c is string => c !== null))];
-  const challengeOptions = challenges.map((c): [string, string] => [c, challengeLabel(config, c, lang) ?? c]).sort((a, b) => sortText(a[1], b[1]));
+  const challengeOptions = challenges
+    .map((c): [string, string] => [c, challengeLabel(config, c, lang) ?? c])
+    .sort((a, b) => sortText(a[1], b[1]));
   const form = `<form id="filters" class="filters" hidden data-shown="${tt('site.shown')}" data-column-shown="${tt('site.columnShown')}">
 <fieldset><legend>${tt('site.filters')}</legend>
-${select('tag', t(lang, 'site.tag'), t(lang, 'site.all'), tags.map((x) => [x, x]))}
-${select('unit', t(lang, 'site.unit'), t(lang, 'site.all'), units.map((x) => [x, x]))}
+${select(
+  'tag',
+  t(lang, 'site.tag'),
+  t(lang, 'site.all'),
+  tags.map((x) => [x, x]),
+)}
+${select(
+  'unit',
+  t(lang, 'site.unit'),
+  t(lang, 'site.all'),
+  units.map((x) => [x, x]),
+)}
 ${select('challenge', t(lang, 'site.challenge'), t(lang, 'site.all'), challengeOptions)}
 <button type="reset">${tt('site.reset')}</button>
 <p id="filter-status" class="status" role="status" aria-live="polite"></p>
 </fieldset>
 </form>`;
   const columns = config.stages.map((stage, n) => {
-    const ideas = view.ideas.filter((i) => i.stage.key === stage.key).sort((a, b) => sortText(str(a.data.title) ?? '', str(b.data.title) ?? ''));
+    const ideas = view.ideas
+      .filter((i) => i.stage.key === stage.key)
+      .sort((a, b) => sortText(str(a.data.title) ?? '', str(b.data.title) ?? ''));
     const cards = ideas.map((i) => card(view, i)).join('\n');
     return `<section class="column" data-column aria-labelledby="stage-${n}">
 <h2 id="stage-${n}">${esc(stage.label[lang])}</h2>
@@ -257,7 +280,10 @@ function card(view: SiteView, idea: SiteIdea): string {
   const unit = str(idea.data.unit);
   const challenge = str(idea.data.challenge);
   const tags = strings(idea.data.tags);
-  const meta = [str(idea.data.id), unit].filter((x): x is string => x !== null).map(esc).join(' · ');
+  const meta = [str(idea.data.id), unit]
+    .filter((x): x is string => x !== null)
+    .map(esc)
+    .join(' · ');
   const label = challengeLabel(view.config, challenge, lang);
   return `<li class="card" data-card data-tags="${esc(JSON.stringify(tags))}" data-unit="${esc(unit ?? '')}" data-challenge="${esc(challenge ?? '')}">
 <h3><a href="${idea.page}">${esc(title)}</a></h3>
@@ -272,7 +298,10 @@ function formatValue(value: unknown, lang: Lang): string {
     if (value.some(isRecord)) return `<ul>${value.map((v) => `<li>${formatValue(v, lang)}</li>`).join('')}</ul>`;
     return value.map((v) => formatValue(v, lang)).join(', ');
   }
-  if (isRecord(value)) return Object.entries(value).map(([k, v]) => `${esc(k)}: ${formatValue(v, lang)}`).join(', ');
+  if (isRecord(value))
+    return Object.entries(value)
+      .map(([k, v]) => `${esc(k)}: ${formatValue(v, lang)}`)
+      .join(', ');
   return esc(value);
 }
 
@@ -299,13 +328,17 @@ function historyLine(view: SiteView, e: Record<string, unknown>): string {
           : e.action === 'assigned'
             ? view.hidden(field)
               ? t(lang, 'history.assignedHidden', { field: fieldName })
-              : t(lang, 'history.assignedField', { field: fieldName, value: typeof e.new === 'string' || typeof e.new === 'number' ? String(e.new) : '' })
+              : t(lang, 'history.assignedField', {
+                  field: fieldName,
+                  value: typeof e.new === 'string' || typeof e.new === 'number' ? String(e.new) : '',
+                })
             : e.action === 'edited'
               ? t(lang, 'history.edited')
               : String(e.action ?? '');
   const parts = [esc(what)];
   if (e.decision && e.action !== 'decided') parts.push(`(${esc(decisionText(e.decision, lang))})`);
-  if (typeof e.amount === 'number' && Number.isFinite(e.amount)) parts.push(esc(t(lang, 'site.granted', { amount: formatAmount(e.amount, lang) })));
+  if (typeof e.amount === 'number' && Number.isFinite(e.amount))
+    parts.push(esc(t(lang, 'site.granted', { amount: formatAmount(e.amount, lang) })));
   if (typeof e.by === 'string' && e.by !== '') parts.push(`– ${esc(e.by)}`);
   const note = typeof e.note === 'string' && e.note.trim() !== '' ? `: ${esc(e.note)}` : '';
   const date = str(e.date);
@@ -315,9 +348,17 @@ function historyLine(view: SiteView, e: Record<string, unknown>): string {
 function criteriaList(view: SiteView, heading: string, c: SiteCriteria): string {
   const lang = view.config.language;
   const unmet = c.items.filter((x) => !x.met).length;
-  const summary = c.items.length === 0 ? t(lang, 'site.noCriteria') : unmet === 0 ? t(lang, 'site.gateOpen') : t(lang, 'site.gateClosed', { count: unmet, total: c.items.length });
+  const summary =
+    c.items.length === 0
+      ? t(lang, 'site.noCriteria')
+      : unmet === 0
+        ? t(lang, 'site.gateOpen')
+        : t(lang, 'site.gateClosed', { count: unmet, total: c.items.length });
   const items = c.items
-    .map((x) => `<li><span class="${x.met ? 'met' : 'not-met'}">${x.met ? '✓' : '✗'} ${esc(t(lang, x.met ? 'site.met' : 'site.notMet'))}</span>: ${esc(x.label.replace(/ \[[^\]]*\]$/, ''))}${!x.met && x.problem ? ` – ${esc(x.problem)}` : ''}</li>`)
+    .map(
+      (x) =>
+        `<li><span class="${x.met ? 'met' : 'not-met'}">${x.met ? '✓' : '✗'} ${esc(t(lang, x.met ? 'site.met' : 'site.notMet'))}</span>: ${esc(x.label.replace(/ \[[^\]]*\]$/, ''))}${!x.met && x.problem ? ` – ${esc(x.problem)}` : ''}</li>`,
+    )
     .join('\n');
   return `<h3>${esc(heading)}</h3>\n<p>${esc(summary)}</p>\n${items ? `<ul class="criteria">\n${items}\n</ul>` : ''}`;
 }
@@ -335,12 +376,22 @@ function renderIdeaPage(view: SiteView, idea: SiteIdea): Page {
     if (html !== null && html !== '') facts.push([esc(label), html]);
   };
   add(t(lang, 'site.id'), str(d.id) === null ? null : esc(d.id));
-  add(t(lang, 'report.stage'), `${esc(idea.stage.label[lang])}${idea.enteredStage ? ` (${tt('site.inStageSince', { date: idea.enteredStage })})` : ''}`);
+  add(
+    t(lang, 'report.stage'),
+    `${esc(idea.stage.label[lang])}${idea.enteredStage ? ` (${tt('site.inStageSince', { date: idea.enteredStage })})` : ''}`,
+  );
   add(t(lang, 'site.created'), str(d.created) === null ? null : esc(d.created));
   add(t(lang, 'site.unit'), str(d.unit) === null ? null : esc(d.unit));
   const challenge = config.challenges.find((c) => c.id === d.challenge);
   const challengeUrl = challenge?.url && /^https?:\/\//i.test(challenge.url) ? challenge.url : null;
-  add(t(lang, 'site.challenge'), str(d.challenge) === null ? null : challengeUrl ? `<a href="${esc(challengeUrl)}" rel="noopener noreferrer">${esc(challenge?.label[lang])}</a>` : esc(challengeLabel(config, str(d.challenge), lang)));
+  add(
+    t(lang, 'site.challenge'),
+    str(d.challenge) === null
+      ? null
+      : challengeUrl
+        ? `<a href="${esc(challengeUrl)}" rel="noopener noreferrer">${esc(challenge?.label[lang])}</a>`
+        : esc(challengeLabel(config, str(d.challenge), lang)),
+  );
   add(t(lang, 'site.tags'), strings(d.tags).map(esc).join(', ') || null);
   for (const [key, value] of Object.entries(d)) {
     if (SHOWN_ABOVE.has(key) || value === null || value === undefined || value === '') continue;
@@ -382,9 +433,11 @@ function barChart(id: string, rows: { label: string; value: number }[], descript
     .map((r, i) => {
       const y = 5 + i * rowHeight;
       const w = Math.round((r.value / max) * barWidth);
-      return `<text x="${labelWidth - 8}" y="${y + 19}" text-anchor="end" fill="#1b1b1b" font-size="14">${esc(r.label)}</text>`
-        + `<rect x="${labelWidth}" y="${y + 4}" width="${w}" height="${rowHeight - 10}" fill="#1f5f8b"/>`
-        + `<text x="${labelWidth + w + 6}" y="${y + 19}" fill="#1b1b1b" font-size="14">${r.value}</text>`;
+      return (
+        `<text x="${labelWidth - 8}" y="${y + 19}" text-anchor="end" fill="#1b1b1b" font-size="14">${esc(r.label)}</text>` +
+        `<rect x="${labelWidth}" y="${y + 4}" width="${w}" height="${rowHeight - 10}" fill="#1f5f8b"/>` +
+        `<text x="${labelWidth + w + 6}" y="${y + 19}" fill="#1b1b1b" font-size="14">${r.value}</text>`
+      );
     })
     .join('');
   return `<svg class="chart" role="img" aria-labelledby="${id}-desc" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" xmlns="http://www.w3.org/2000/svg"><title id="${id}-desc">${esc(description)}</title>${bars}</svg>`;
@@ -414,15 +467,29 @@ ${r.funnel.map((f) => `<tr><th scope="row">${esc(f.stage.label[lang])}</th><td c
     r.goals.length === 0
       ? `<p>${tt('report.noGoals')}</p>`
       : r.goals
-        .map((g, i) => {
-          const stage = config.stages.find((s) => s.key === g.goal.stage)?.label[lang] ?? g.goal.stage;
-          const line = t(lang, 'report.goalLine', { label: g.goal.label[lang], reached: g.reached, target: g.goal.target, percent: g.percent, stage });
-          const when = g.goal.by === null || g.status === 'met' ? '' : g.daysLeft !== null && g.daysLeft < 0 ? t(lang, 'report.goalMissed', { by: g.goal.by }) : t(lang, 'report.goalBy', { by: g.goal.by, days: g.daysLeft ?? 0 });
-          const text = `${line}${g.status === 'met' ? ` ${t(lang, 'report.goalMet')}` : ''}${when ? `. ${when.charAt(0).toUpperCase()}${when.slice(1)}` : ''}.`;
-          return `<h3>${esc(g.goal.label[lang])}</h3>\n<p>${esc(text)}</p>\n${progressBar(`goal-${i}`, g.reached, g.goal.target, t(lang, 'site.goalDesc', { reached: g.reached, target: g.goal.target }))}`;
-        })
-        .join('\n');
-  const funds = r.funds.rows.length === 0 ? '' : `<h2>${tt('report.funds')}</h2>
+          .map((g, i) => {
+            const stage = config.stages.find((s) => s.key === g.goal.stage)?.label[lang] ?? g.goal.stage;
+            const line = t(lang, 'report.goalLine', {
+              label: g.goal.label[lang],
+              reached: g.reached,
+              target: g.goal.target,
+              percent: g.percent,
+              stage,
+            });
+            const when =
+              g.goal.by === null || g.status === 'met'
+                ? ''
+                : g.daysLeft !== null && g.daysLeft < 0
+                  ? t(lang, 'report.goalMissed', { by: g.goal.by })
+                  : t(lang, 'report.goalBy', { by: g.goal.by, days: g.daysLeft ?? 0 });
+            const text = `${line}${g.status === 'met' ? ` ${t(lang, 'report.goalMet')}` : ''}${when ? `. ${when.charAt(0).toUpperCase()}${when.slice(1)}` : ''}.`;
+            return `<h3>${esc(g.goal.label[lang])}</h3>\n<p>${esc(text)}</p>\n${progressBar(`goal-${i}`, g.reached, g.goal.target, t(lang, 'site.goalDesc', { reached: g.reached, target: g.goal.target }))}`;
+          })
+          .join('\n');
+  const funds =
+    r.funds.rows.length === 0
+      ? ''
+      : `<h2>${tt('report.funds')}</h2>
 <p>${tt('report.fundsNote')}</p>
 <table>
 <caption>${tt('report.funds')}</caption>

@@ -24,21 +24,30 @@ const view = (findings: Finding[]) => ({
 describe('renderValidationGithub', () => {
   it('escapes %, CR and LF in the message, and also comma and colon in properties', () => {
     const out = renderValidationGithub(
-      view([finding({ file: 'ideas/01-ide/a,b:c%.md', message: '100% sure\nnext line\r', hint: 'Fix it, now: please' })]),
+      view([
+        finding({ file: 'ideas/01-ide/a,b:c%.md', message: '100% sure\nnext line\r', hint: 'Fix it, now: please' }),
+      ]),
       '/srv/reg',
       '/srv/reg',
     );
-    expect(out).toBe('::error file=ideas/01-ide/a%2Cb%3Ac%25.md,line=3,col=5,title=ideas%3A front-matter/yaml::100%25 sure%0Anext line%0D Fix it, now: please\n');
+    expect(out).toBe(
+      '::error file=ideas/01-ide/a%2Cb%3Ac%25.md,line=3,col=5,title=ideas%3A front-matter/yaml::100%25 sure%0Anext line%0D Fix it, now: please\n',
+    );
   });
 
   it('escapes % before anything else, so an escape sequence in the text stays as written', () => {
     const out = renderValidationGithub(view([finding({ message: 'literally %0A here' })]), '/srv/reg', '/srv/reg');
-    expect(out).toBe('::error file=ideas/01-ide/ide-abcd12-x.md,line=3,col=5,title=ideas%3A front-matter/yaml::literally %250A here\n');
+    expect(out).toBe(
+      '::error file=ideas/01-ide/ide-abcd12-x.md,line=3,col=5,title=ideas%3A front-matter/yaml::literally %250A here\n',
+    );
   });
 
   it('gives warnings as ::warning, leaves out a missing line and column, and makes paths relative to the working directory', () => {
     const out = renderValidationGithub(
-      view([finding({ severity: 'warning', line: null, column: null, rule: 'history/stage', message: 'Moved.' }), finding({ message: 'Second.' })]),
+      view([
+        finding({ severity: 'warning', line: null, column: null, rule: 'history/stage', message: 'Moved.' }),
+        finding({ message: 'Second.' }),
+      ]),
       '/srv/repo/reg',
       '/srv/repo',
     );
@@ -66,21 +75,38 @@ describe('renderValidationPretty', () => {
 
 describe('the summary of validate --changed', () => {
   const plain = new Chalk({ level: 0 });
-  const changed = (over: object = {}) => ({ ...view([]), files: 5, total: 2000, changed: { base: '3f2a1b0c9d8e', ref: null, config: false, criteria: [], ...over } });
+  const changed = (over: object = {}) => ({
+    ...view([]),
+    files: 5,
+    total: 2000,
+    changed: { base: '3f2a1b0c9d8e', ref: null, config: false, criteria: [], ...over },
+  });
   const last = (s: string) => s.trimEnd().split('\n').at(-1);
 
   it('says how many files were checked out of how many, and since what', () => {
-    expect(last(renderValidationPretty(changed(), 'en', plain))).toBe('5 of 2000 files checked (changed since 3f2a1b0): no problems.');
-    expect(last(renderValidationPretty(changed({ ref: 'origin/main' }), 'sv', plain))).toBe('5 av 2000 filer kontrollerades (ändrade sedan origin/main): inga fel.');
+    expect(last(renderValidationPretty(changed(), 'en', plain))).toBe(
+      '5 of 2000 files checked (changed since 3f2a1b0): no problems.',
+    );
+    expect(last(renderValidationPretty(changed({ ref: 'origin/main' }), 'sv', plain))).toBe(
+      '5 av 2000 filer kontrollerades (ändrade sedan origin/main): inga fel.',
+    );
     const bad = { ...changed(), findings: [finding({}), finding({ severity: 'warning' })], errors: 1, warnings: 1 };
-    expect(last(renderValidationPretty(bad, 'en', plain))).toBe('5 of 2000 files checked (changed since 3f2a1b0): 1 error and 1 warning in 1 file.');
-    expect(last(renderValidationPretty({ ...changed(), files: 1, total: 1 }, 'sv', plain))).toBe('1 av 1 fil kontrollerades (ändrade sedan 3f2a1b0): inga fel.');
+    expect(last(renderValidationPretty(bad, 'en', plain))).toBe(
+      '5 of 2000 files checked (changed since 3f2a1b0): 1 error and 1 warning in 1 file.',
+    );
+    expect(last(renderValidationPretty({ ...changed(), files: 1, total: 1 }, 'sv', plain))).toBe(
+      '1 av 1 fil kontrollerades (ändrade sedan 3f2a1b0): inga fel.',
+    );
   });
 
   it('says why more files were checked', () => {
-    expect(renderValidationPretty(changed({ config: true }), 'en', plain)).toContain('The config has changed since 3f2a1b0, so every file was checked.');
+    expect(renderValidationPretty(changed({ config: true }), 'en', plain)).toContain(
+      'The config has changed since 3f2a1b0, so every file was checked.',
+    );
     const criteria = [{ label: { sv: 'Test', en: 'Test' } }, { label: { sv: 'Förädling', en: 'Refinement' } }];
-    expect(renderValidationPretty(changed({ criteria }), 'sv', plain)).toContain('Kriterierna för Test, Förädling har ändrats sedan 3f2a1b0, så alla idéer där kontrollerades.');
+    expect(renderValidationPretty(changed({ criteria }), 'sv', plain)).toContain(
+      'Kriterierna för Test, Förädling har ändrats sedan 3f2a1b0, så alla idéer där kontrollerades.',
+    );
   });
 
   it('is the usual one without --changed', () => {

@@ -25,7 +25,10 @@ export function renderValidationPretty(v: ValidationView, lang: Lang, c: ChalkIn
       current = f.file;
     }
     const where = `${f.line ?? 0}:${f.column ?? 0}`.padEnd(7);
-    const sev = f.severity === 'error' ? c.red(lang === 'sv' ? 'fel    ' : 'error  ') : c.yellow(lang === 'sv' ? 'varning' : 'warning');
+    const sev =
+      f.severity === 'error'
+        ? c.red(lang === 'sv' ? 'fel    ' : 'error  ')
+        : c.yellow(lang === 'sv' ? 'varning' : 'warning');
     out.push(`  ${c.dim(where)} ${sev}  ${f.message}  ${c.dim(f.rule)}`);
     if (f.hint) out.push(`  ${' '.repeat(7)} ${' '.repeat(7)}  ${c.dim(`→ ${f.hint}`)}`);
   }
@@ -34,7 +37,8 @@ export function renderValidationPretty(v: ValidationView, lang: Lang, c: ChalkIn
   const ch = v.changed ?? null;
   const base = ch ? (ch.ref ?? ch.base.slice(0, 7)) : '';
   if (ch?.config) out.push(c.dim(t(lang, 'out.changedConfig', { base })));
-  else if (ch && ch.criteria.length > 0) out.push(c.dim(t(lang, 'out.changedCriteria', { base, stages: ch.criteria.map((s) => s.label[lang]).join(', ') })));
+  else if (ch && ch.criteria.length > 0)
+    out.push(c.dim(t(lang, 'out.changedCriteria', { base, stages: ch.criteria.map((s) => s.label[lang]).join(', ') })));
   const counts = { files: v.files, total: v.total ?? v.files, base, errors: v.errors, warnings: v.warnings, bad };
   const summary =
     v.errors > 0 || v.warnings > 0

@@ -24,12 +24,22 @@ describe('isSafeLink', () => {
 
 describe('renderMarkdown', () => {
   it('shows raw HTML as text', () => {
-    expect(renderMarkdown('<script>alert(1)</script>\n\n<img src=x onerror="alert(2)">')).toBe('<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>\n<p>&lt;img src=x onerror=&quot;alert(2)&quot;&gt;</p>\n');
+    expect(renderMarkdown('<script>alert(1)</script>\n\n<img src=x onerror="alert(2)">')).toBe(
+      '<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>\n<p>&lt;img src=x onerror=&quot;alert(2)&quot;&gt;</p>\n',
+    );
     expect(renderMarkdown('a <b onclick="x()">b</b>')).toBe('<p>a &lt;b onclick=&quot;x()&quot;&gt;b&lt;/b&gt;</p>\n');
   });
 
   it('makes no link of a javascript:, data: or vbscript: address, in any disguise', () => {
-    for (const text of ['[x](javascript:alert(1))', '[x](JAVASCRIPT:alert(1))', '[x](<java\tscript:alert(1)>)', '[x](javascript&#58;alert(1))', '<javascript:alert(1)>', '[x](data:text/html;base64,PHNjcmlwdD4=)', '[x]: vbscript:x\n\n[x]']) {
+    for (const text of [
+      '[x](javascript:alert(1))',
+      '[x](JAVASCRIPT:alert(1))',
+      '[x](<java\tscript:alert(1)>)',
+      '[x](javascript&#58;alert(1))',
+      '<javascript:alert(1)>',
+      '[x](data:text/html;base64,PHNjcmlwdD4=)',
+      '[x]: vbscript:x\n\n[x]',
+    ]) {
       expect(renderMarkdown(text), text).not.toContain('<a');
     }
   });
@@ -41,7 +51,9 @@ describe('renderMarkdown', () => {
   });
 
   it('turns images into links, so that reading a page never loads a file from another host', () => {
-    expect(renderMarkdown('![pixel "x"](https://tracker.example/p.png)')).toBe('<p><a href="https://tracker.example/p.png" rel="noopener noreferrer">pixel &quot;x&quot;</a></p>\n');
+    expect(renderMarkdown('![pixel "x"](https://tracker.example/p.png)')).toBe(
+      '<p><a href="https://tracker.example/p.png" rel="noopener noreferrer">pixel &quot;x&quot;</a></p>\n',
+    );
     expect(renderMarkdown('![x](javascript:alert(1))')).not.toContain('href');
   });
 

@@ -43,7 +43,8 @@ function markdown(): MarkdownIt {
     const rel = /^(https?:)?\/\//i.test(src) ? ' rel="noopener noreferrer"' : '';
     return `<a href="${md.utils.escapeHtml(src)}"${rel}>${md.utils.escapeHtml(alt)}</a>`;
   };
-  const defaultLink = md.renderer.rules.link_open ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
+  const defaultLink =
+    md.renderer.rules.link_open ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
   md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
     const token = tokens[idx];
     // Another host: no referrer, and no hold on this window.

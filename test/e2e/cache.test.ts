@@ -106,7 +106,15 @@ describe('ideas list and validate with the cache', () => {
     const clean = JSON.parse(run('validate', '--format', 'json').stdout) as { summary: { errors: number } };
     expect(clean.summary.errors).toBe(0);
     tamper<{ findings: unknown[] }>('checked', SECOND, (checked) => {
-      checked.findings.push({ file: SECOND, line: 1, column: 1, rule: 'planted/in-cache', severity: 'error', message: 'från cachen', hint: null });
+      checked.findings.push({
+        file: SECOND,
+        line: 1,
+        column: 1,
+        rule: 'planted/in-cache',
+        severity: 'error',
+        message: 'från cachen',
+        hint: null,
+      });
     });
     expect(run('validate', '--format', 'json').stdout).toContain('planted/in-cache');
 
@@ -121,7 +129,15 @@ describe('ideas list and validate with the cache', () => {
 
     // The language: every message again, in English.
     tamper<{ findings: unknown[] }>('checked', THIRD, (checked) => {
-      checked.findings.push({ file: THIRD, line: 1, column: 1, rule: 'planted/in-cache', severity: 'error', message: 'från cachen', hint: null });
+      checked.findings.push({
+        file: THIRD,
+        line: 1,
+        column: 1,
+        rule: 'planted/in-cache',
+        severity: 'error',
+        message: 'från cachen',
+        hint: null,
+      });
     });
     expect(run('validate').code).toBe(1);
     expect(run('--lang', 'en', 'validate').code).toBe(0);

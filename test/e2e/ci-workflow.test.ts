@@ -6,7 +6,12 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import type { Stage } from '../../src/core/config.js';
-import { renderGithubWorkflow, WORKFLOW_FILE, workflowPaths, type WorkflowOptions } from '../../src/core/ci-workflow.js';
+import {
+  renderGithubWorkflow,
+  WORKFLOW_FILE,
+  workflowPaths,
+  type WorkflowOptions,
+} from '../../src/core/ci-workflow.js';
 import { shellQuote } from '../../src/core/shell-quote.js';
 import type { Lang } from '../../src/core/i18n.js';
 import { BIN, describeRun, ideas } from '../helpers/cli.js';
@@ -14,10 +19,23 @@ import { git, makeTempDir, makeTempRepo, removeTempDirs } from '../helpers/temp-
 
 afterAll(removeTempDirs);
 
-const stage = (key: string, criteria: string): Stage => ({ key, folder: key, label: { sv: key, en: key }, next: [], criteria, council: false, funding: false, limitDays: null });
+const stage = (key: string, criteria: string): Stage => ({
+  key,
+  folder: key,
+  label: { sv: key, en: key },
+  next: [],
+  criteria,
+  council: false,
+  funding: false,
+  limitDays: null,
+});
 const CONFIG: WorkflowOptions['config'] = {
   ideasDir: 'ideas',
-  stages: [stage('idea', 'criteria/idea.schema.json'), stage('test', 'criteria/test.schema.json'), stage('done', 'done.schema.json')],
+  stages: [
+    stage('idea', 'criteria/idea.schema.json'),
+    stage('test', 'criteria/test.schema.json'),
+    stage('done', 'done.schema.json'),
+  ],
 };
 
 /** Registries at the top of the work tree and in subfolders whose names the shell and YAML must both keep whole. */
@@ -51,10 +69,14 @@ function runStep(script: string, ideasExit: number): { status: number | null; st
   const dir = mkdtempSync(path.join(tmpdir(), 'ideas-step-'));
   try {
     const summary = path.join(dir, 'summary.md');
-    const r = spawnSync('bash', ['--noprofile', '--norc', '-e', '-c', `ideas() { printf '<%s>\\n' "$@"; return ${ideasExit}; }\n${script}`], {
-      env: { PATH: process.env.PATH, GITHUB_STEP_SUMMARY: summary },
-      encoding: 'utf8',
-    });
+    const r = spawnSync(
+      'bash',
+      ['--noprofile', '--norc', '-e', '-c', `ideas() { printf '<%s>\\n' "$@"; return ${ideasExit}; }\n${script}`],
+      {
+        env: { PATH: process.env.PATH, GITHUB_STEP_SUMMARY: summary },
+        encoding: 'utf8',
+      },
+    );
     let written = '';
     try {
       written = readFileSync(summary, 'utf8');
@@ -74,7 +96,10 @@ describe('renderGithubWorkflow', () => {
     expect(Object.keys(wf.on)).toEqual(['pull_request']);
     expect(wf.on.pull_request.paths).toContain(WORKFLOW_FILE);
     expect(wf.permissions).toEqual({ contents: 'read' });
-    expect(wf.concurrency).toEqual({ group: 'ideas-${{ github.event.pull_request.number || github.ref }}', 'cancel-in-progress': true });
+    expect(wf.concurrency).toEqual({
+      group: 'ideas-${{ github.event.pull_request.number || github.ref }}',
+      'cancel-in-progress': true,
+    });
     expect(wf.env).toEqual({ IDEAS_PACKAGE: 'ideas@0.1.0' });
     const steps = Object.values(wf.jobs)[0]?.steps ?? [];
     expect(steps.slice(0, 2)).toEqual([
@@ -84,9 +109,15 @@ describe('renderGithubWorkflow', () => {
     const [install, validate, diff, summary] = steps.slice(2);
     expect(install).toMatchObject({ id: 'install', run: 'npm install --global --no-audit --no-fund "$IDEAS_PACKAGE"' });
     // The command lines, as the shell splits them into words.
-    expect(runStep(validate?.run ?? '', 0).stdout).toBe(['validate', '--changed', '--format', 'github', ...flag].map((w) => `<${w}>\n`).join(''));
-    expect(runStep(diff?.run ?? '', 0).stdout).toBe(['diff', '--format', 'github', ...flag].map((w) => `<${w}>\n`).join(''));
-    expect(runStep(summary?.run ?? '', 0).summary).toBe(['diff', '--format', 'md', ...flag].map((w) => `<${w}>\n`).join(''));
+    expect(runStep(validate?.run ?? '', 0).stdout).toBe(
+      ['validate', '--changed', '--format', 'github', ...flag].map((w) => `<${w}>\n`).join(''),
+    );
+    expect(runStep(diff?.run ?? '', 0).stdout).toBe(
+      ['diff', '--format', 'github', ...flag].map((w) => `<${w}>\n`).join(''),
+    );
+    expect(runStep(summary?.run ?? '', 0).summary).toBe(
+      ['diff', '--format', 'md', ...flag].map((w) => `<${w}>\n`).join(''),
+    );
     // The checks after the first run even when it fails, as long as the CLI was installed.
     expect(validate?.if).toBeUndefined();
     expect(diff?.if).toBe("${{ !cancelled() && steps.install.outcome == 'success' }}");
@@ -105,7 +136,9 @@ describe('renderGithubWorkflow', () => {
     for (const lang of ['sv', 'en'] as Lang[]) {
       const lines = render('', lang).split('\n');
       const at = lines.findIndex((l) => l.trim() === 'IDEAS_PACKAGE: ideas@0.1.0');
-      expect(lines.slice(at - 3, at).join('\n')).toMatch(lang === 'sv' ? /inte publicerat på npm/ : /not published on npm/);
+      expect(lines.slice(at - 3, at).join('\n')).toMatch(
+        lang === 'sv' ? /inte publicerat på npm/ : /not published on npm/,
+      );
       expect(lines.filter((l) => l.includes('ideas@0.1.0'))).toHaveLength(1);
     }
   });
@@ -121,7 +154,11 @@ describe('workflowPaths', () => {
   });
 
   it('leaves out criteria outside the work tree', () => {
-    expect(workflowPaths('', { ideasDir: 'ideas', stages: [stage('a', '../shared/a.json')] })).toEqual(['ideas.config.yaml', 'ideas/**', WORKFLOW_FILE]);
+    expect(workflowPaths('', { ideasDir: 'ideas', stages: [stage('a', '../shared/a.json')] })).toEqual([
+      'ideas.config.yaml',
+      'ideas/**',
+      WORKFLOW_FILE,
+    ]);
   });
 });
 
@@ -143,13 +180,18 @@ describe('shellQuote', () => {
  */
 const PARSER = '@actions/workflow-parser';
 interface WorkflowParser {
-  parseWorkflow(file: { name: string; content: string }, trace: unknown): { context: { errors: { getErrors(): { message: string }[] } }; value: unknown };
+  parseWorkflow(
+    file: { name: string; content: string },
+    trace: unknown,
+  ): { context: { errors: { getErrors(): { message: string }[] } }; value: unknown };
   convertWorkflowTemplate(context: unknown, value: unknown): Promise<unknown>;
   NoOperationTraceWriter: new () => unknown;
 }
 
 async function loadParser(): Promise<WorkflowParser | null> {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { devDependencies?: Record<string, string> };
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    devDependencies?: Record<string, string>;
+  };
   // The package imports its schema JSON without `with { type: 'json' }`, which Node refuses
   // (actions/languageservices#387): add the attribute for it.
   const hook = `export async function load(url, context, next) {
@@ -171,7 +213,13 @@ describe.skipIf(parser === null)(`the workflow, read by ${PARSER}`, () => {
     const p = parser as WorkflowParser;
     const parsed = p.parseWorkflow({ name: 'ideas.yml', content }, new p.NoOperationTraceWriter());
     const errors = parsed.context.errors.getErrors().map((e) => e.message);
-    const template = parsed.value === undefined ? {} : (JSON.parse(JSON.stringify(await p.convertWorkflowTemplate(parsed.context, parsed.value))) as Record<string, unknown>);
+    const template =
+      parsed.value === undefined
+        ? {}
+        : (JSON.parse(JSON.stringify(await p.convertWorkflowTemplate(parsed.context, parsed.value))) as Record<
+            string,
+            unknown
+          >);
     return { errors, template };
   }
 
@@ -193,7 +241,12 @@ describe.skipIf(parser === null)(`the workflow, read by ${PARSER}`, () => {
 
   it('finds the mistakes a hand edit makes, so that a pass means something', async () => {
     const good = render('', 'en');
-    const broken = [good.replace('contents: read', 'contents: reed'), good.replace('runs-on:', 'run-on:'), good.replace('pull_request:', 'pull_requests:'), good.replace("== 'success' }}", "== 'success' }")];
+    const broken = [
+      good.replace('contents: read', 'contents: reed'),
+      good.replace('runs-on:', 'run-on:'),
+      good.replace('pull_request:', 'pull_requests:'),
+      good.replace("== 'success' }}", "== 'success' }"),
+    ];
     for (const content of broken) expect((await check(content)).errors, content).not.toEqual([]);
   });
 });
@@ -203,11 +256,16 @@ describe.skipIf(parser === null)(`the workflow, read by ${PARSER}`, () => {
  * GITHUB_STEP_SUMMARY set) on a pull request branch, against the real CLI. `validate --changed` and `diff` are built
  * on other branches: until the CLI has them this is skipped, and after the merge it checks that the pieces fit.
  */
-const hasChecks = ideas(['diff', '--help'], { cwd: os.tmpdir() }).code === 0 && ideas(['validate', '--help'], { cwd: os.tmpdir() }).stdout.includes('--changed');
+const hasChecks =
+  ideas(['diff', '--help'], { cwd: os.tmpdir() }).code === 0 &&
+  ideas(['validate', '--help'], { cwd: os.tmpdir() }).stdout.includes('--changed');
 
-describe.skipIf(!hasChecks)('the workflow\'s steps, run on a pull request branch', () => {
+describe.skipIf(!hasChecks)("the workflow's steps, run on a pull request branch", () => {
   /** A repository whose main has the registry (and what `before` adds), and a branch `idea` with `change` committed. */
-  function pullRequest(change: (dir: string, before: string) => void, before: (dir: string) => string = () => ''): { validate: number | null; diff: number | null; summaryStep: number | null; summary: string; output: string } {
+  function pullRequest(
+    change: (dir: string, before: string) => void,
+    before: (dir: string) => string = () => '',
+  ): { validate: number | null; diff: number | null; summaryStep: number | null; summary: string; output: string } {
     const dir = makeTempRepo();
     const init = ideas(['init', '--template', 'minimal', '--lang', 'en'], { cwd: dir });
     expect(init.code, describeRun(init)).toBe(0);
@@ -222,11 +280,34 @@ describe.skipIf(!hasChecks)('the workflow\'s steps, run on a pull request branch
     const bin = makeTempDir('ideas-bin-');
     fs.writeFileSync(path.join(bin, 'ideas'), `#!/bin/sh\nexec '${process.execPath}' '${BIN}' "$@"\n`, { mode: 0o755 });
     const summaryFile = path.join(bin, 'summary.md');
-    const steps = (parse(fs.readFileSync(path.join(dir, WORKFLOW_FILE), 'utf8')) as Workflow).jobs.ideas?.steps.slice(3) ?? [];
-    const env = { ...process.env, PATH: `${bin}${path.delimiter}${process.env.PATH ?? ''}`, CI: 'true', NO_COLOR: '1', GITHUB_ACTIONS: 'true', GITHUB_BASE_REF: 'main', GITHUB_STEP_SUMMARY: summaryFile, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: os.devNull };
-    const runs = steps.map((step) => spawnSync('bash', ['--noprofile', '--norc', '-e', '-c', step.run ?? 'false'], { cwd: dir, env, encoding: 'utf8' }));
+    const steps =
+      (parse(fs.readFileSync(path.join(dir, WORKFLOW_FILE), 'utf8')) as Workflow).jobs.ideas?.steps.slice(3) ?? [];
+    const env = {
+      ...process.env,
+      PATH: `${bin}${path.delimiter}${process.env.PATH ?? ''}`,
+      CI: 'true',
+      NO_COLOR: '1',
+      GITHUB_ACTIONS: 'true',
+      GITHUB_BASE_REF: 'main',
+      GITHUB_STEP_SUMMARY: summaryFile,
+      GIT_CONFIG_NOSYSTEM: '1',
+      GIT_CONFIG_GLOBAL: os.devNull,
+    };
+    const runs = steps.map((step) =>
+      spawnSync('bash', ['--noprofile', '--norc', '-e', '-c', step.run ?? 'false'], {
+        cwd: dir,
+        env,
+        encoding: 'utf8',
+      }),
+    );
     const summary = fs.existsSync(summaryFile) ? fs.readFileSync(summaryFile, 'utf8') : '';
-    return { validate: runs[0]?.status ?? null, diff: runs[1]?.status ?? null, summaryStep: runs[2]?.status ?? null, summary, output: runs.map((r) => `${r.stdout}${r.stderr}`).join('\n---\n') };
+    return {
+      validate: runs[0]?.status ?? null,
+      diff: runs[1]?.status ?? null,
+      summaryStep: runs[2]?.status ?? null,
+      summary,
+      output: runs.map((r) => `${r.stdout}${r.stderr}`).join('\n---\n'),
+    };
   }
 
   const newIdea = (title: string) => (dir: string) => {
@@ -237,14 +318,21 @@ describe.skipIf(!hasChecks)('the workflow\'s steps, run on a pull request branch
 
   it('a good new idea: every step passes, and the summary is written', () => {
     const r = pullRequest(newIdea('Lånecykel'));
-    expect({ validate: r.validate, diff: r.diff, summaryStep: r.summaryStep }, r.output).toEqual({ validate: 0, diff: 0, summaryStep: 0 });
+    expect({ validate: r.validate, diff: r.diff, summaryStep: r.summaryStep }, r.output).toEqual({
+      validate: 0,
+      diff: 0,
+      summaryStep: 0,
+    });
     expect(r.summary).not.toBe('');
   });
 
   it('a broken idea: validation fails the job, and the rules and the summary still run', () => {
     const r = pullRequest((dir) => {
       const file = newIdea('Lånecykel')(dir);
-      fs.writeFileSync(path.join(dir, file), fs.readFileSync(path.join(dir, file), 'utf8').replace(/^title: .*$/m, 'title: 42'));
+      fs.writeFileSync(
+        path.join(dir, file),
+        fs.readFileSync(path.join(dir, file), 'utf8').replace(/^title: .*$/m, 'title: 42'),
+      );
     });
     expect(r.validate, r.output).toBe(1);
     expect(r.output).toMatch(/^::error /m);
@@ -253,7 +341,10 @@ describe.skipIf(!hasChecks)('the workflow\'s steps, run on a pull request branch
   });
 
   it('an idea moved past a stage without a history entry: the rules step fails the job, the summary is written', () => {
-    const r = pullRequest((dir, file) => git(['mv', file, file.replace('/01-ide/', '/03-klar/')], dir), newIdea('Lånecykel'));
+    const r = pullRequest(
+      (dir, file) => git(['mv', file, file.replace('/01-ide/', '/03-klar/')], dir),
+      newIdea('Lånecykel'),
+    );
     expect(r.diff, r.output).toBe(1);
     expect(r.summaryStep, r.output).toBe(0);
     expect(r.summary).not.toBe('');

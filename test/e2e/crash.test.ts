@@ -29,8 +29,16 @@ function listed(root: string): ListDoc['ideas'] {
 }
 
 const CASES: { name: string; args: string[]; steps: string[] }[] = [
-  { name: 'new', args: ['new', '--no-input', '--title', 'Efter ett avbrott'], steps: ['write:temp-written', 'new:before-add'] },
-  { name: 'move', args: ['move', 'sund-eev2bz', 'parked', '--by', 'Test'], steps: ['move:after-rename', 'write:temp-written', 'move:after-write'] },
+  {
+    name: 'new',
+    args: ['new', '--no-input', '--title', 'Efter ett avbrott'],
+    steps: ['write:temp-written', 'new:before-add'],
+  },
+  {
+    name: 'move',
+    args: ['move', 'sund-eev2bz', 'parked', '--by', 'Test'],
+    steps: ['move:after-rename', 'write:temp-written', 'move:after-write'],
+  },
   {
     name: 'decide',
     args: ['decide', 'sund-eev2bz', '--decision', 'return', '--reason', 'Skriv en testplan', '--by', 'Idérådet'],
@@ -56,7 +64,10 @@ describe('killed with SIGKILL', () => {
         // Every file the list shows parses: validate finds no broken file.
         const v = ideas(['validate', '--format', 'json'], { cwd: root });
         const findings = parseJson<{ findings: { rule: string; file: string }[] }>(v).findings;
-        expect(findings.filter((f) => /^(file|front-matter)\//.test(f.rule)), describeRun(v)).toEqual([]);
+        expect(
+          findings.filter((f) => /^(file|front-matter)\//.test(f.rule)),
+          describeRun(v),
+        ).toEqual([]);
         // A temp file the write left behind is hidden and not an idea.
         const temps = allFiles(root).filter((x) => x.endsWith('.tmp'));
         if (step === 'write:temp-written') expect(temps).toHaveLength(1);

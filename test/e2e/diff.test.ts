@@ -48,7 +48,15 @@ interface DiffDoc {
   ok: boolean;
 }
 
-const RULES = ['move/not-next', 'move/missing-history', 'move/history-mismatch', 'history/rewritten', 'idea/removed', 'id/reused', 'id/duplicate'];
+const RULES = [
+  'move/not-next',
+  'move/missing-history',
+  'move/history-mismatch',
+  'history/rewritten',
+  'idea/removed',
+  'id/reused',
+  'id/duplicate',
+];
 
 function edit(file: string, change: (text: string) => string): void {
   fs.writeFileSync(file, change(fs.readFileSync(file, 'utf8')));
@@ -90,7 +98,14 @@ function run(args: string[], cwd: string): Promise<RunResult> {
  * through the gate to test with the council's decision and money, and edits a third's title. Then main moves on,
  * and the working tree has uncommitted work: a staged edit, an unstaged edit and an untracked idea.
  */
-const feature = { dir: '', fork: '', newId: '', newPath: '', untrackedPath: 'ideas/01-ide/sund-9hhh2k-cykelpool-for-hemtjansten.md', today: [] as string[] };
+const feature = {
+  dir: '',
+  fork: '',
+  newId: '',
+  newPath: '',
+  untrackedPath: 'ideas/01-ide/sund-9hhh2k-cykelpool-for-hemtjansten.md',
+  today: [] as string[],
+};
 
 /**
  * The rules repository: the registry in a subfolder of the repository, and a branch off main for each rule broken
@@ -105,7 +120,21 @@ beforeAll(() => {
   feature.fork = commitAll(feature.dir, 'Idéslussen');
   git(['checkout', '-q', '-b', 'feature'], feature.dir);
   feature.today.push(utcDate());
-  const created = ideas(['new', '--no-input', '--title', 'Lånecyklar för personalen', '--set', 'carrier=Eva Ek', '--set', 'challenge=klimat', '--body', 'Cyklar i stället för bilar.'], { cwd: feature.dir });
+  const created = ideas(
+    [
+      'new',
+      '--no-input',
+      '--title',
+      'Lånecyklar för personalen',
+      '--set',
+      'carrier=Eva Ek',
+      '--set',
+      'challenge=klimat',
+      '--body',
+      'Cyklar i stället för bilar.',
+    ],
+    { cwd: feature.dir },
+  );
   if (created.code !== 0) throw new Error(describeRun(created));
   feature.newPath = created.stdout.trim();
   feature.newId = /(sund-[0-9a-z]{6})/.exec(feature.newPath)?.[1] ?? '';
@@ -114,19 +143,29 @@ beforeAll(() => {
     'manager_support: true',
     'equality_impact: Äldre kvinnor på landsbygden använder bokbussen mest; vi följer upp vilka som får hjälp.',
   ]);
-  const decided = ideas(['decide', 'sund-eev2bz', '-d', 'approve', '-r', 'Bra testplan', '--amount', '120000', '--by', 'Idérådet'], { cwd: feature.dir });
+  const decided = ideas(
+    ['decide', 'sund-eev2bz', '-d', 'approve', '-r', 'Bra testplan', '--amount', '120000', '--by', 'Idérådet'],
+    { cwd: feature.dir },
+  );
   if (decided.code !== 0) throw new Error(describeRun(decided));
-  edit(path.join(feature.dir, ideaPath('sund-vtkg00')), (t) => t.replace('title: Språkstöd för nyanställda undersköterskor', 'title: Språkstöd för alla nyanställda'));
+  edit(path.join(feature.dir, ideaPath('sund-vtkg00')), (t) =>
+    t.replace('title: Språkstöd för nyanställda undersköterskor', 'title: Språkstöd för alla nyanställda'),
+  );
   commitAll(feature.dir, 'Bokbussen till test, en ny idé');
   git(['checkout', '-q', 'main'], feature.dir);
   // On main after the fork: a diff against main's tip, not the merge base, would show this change undone.
-  edit(path.join(feature.dir, ideaPath('sund-avmpk4')), (t) => t.replace('title: Digital tillsyn i hemtjänsten', 'title: Digital nattillsyn'));
+  edit(path.join(feature.dir, ideaPath('sund-avmpk4')), (t) =>
+    t.replace('title: Digital tillsyn i hemtjänsten', 'title: Digital nattillsyn'),
+  );
   commitAll(feature.dir, 'Ny titel på main');
   git(['checkout', '-q', 'feature'], feature.dir);
   edit(path.join(feature.dir, ideaPath('sund-njf5rp')), (t) => t.replace(/^title: .*$/m, 'title: Nattkamera i Ånge'));
   git(['add', ideaPath('sund-njf5rp')], feature.dir);
   edit(path.join(feature.dir, ideaPath('sund-vtkg00')), (t) => t.replace(/^coach: .*$/m, 'coach: Johan Ek'));
-  fs.writeFileSync(path.join(feature.dir, feature.untrackedPath), newIdeaText('sund-9hhh2k', 'Cykelpool för hemtjänsten', '2026-11-20'));
+  fs.writeFileSync(
+    path.join(feature.dir, feature.untrackedPath),
+    newIdeaText('sund-9hhh2k', 'Cykelpool för hemtjänsten', '2026-11-20'),
+  );
   feature.today.push(utcDate());
 
   rules.repo = makeTempRepo();
@@ -144,27 +183,56 @@ beforeAll(() => {
   };
   branch('skipped-stage', () => {
     moveFile(at('sund-emspzg'), at('sund-emspzg', '03-test'));
-    appendEntry(at('sund-emspzg', '03-test'), { date: '2026-11-20', action: 'moved', from: 'idea', to: 'test', by: 'Någon' });
+    appendEntry(at('sund-emspzg', '03-test'), {
+      date: '2026-11-20',
+      action: 'moved',
+      from: 'idea',
+      to: 'test',
+      by: 'Någon',
+    });
   });
   branch('no-history', () => moveFile(at('sund-vtkg00'), at('sund-vtkg00', '90-parkerad')));
-  branch('rewritten-decision', () => edit(at('sund-avmpk4'), (t) => t.replace(/amount: (\d+)/, (_m, n: string) => `amount: ${Number(n) * 2}`)));
+  branch('rewritten-decision', () =>
+    edit(at('sund-avmpk4'), (t) => t.replace(/amount: (\d+)/, (_m, n: string) => `amount: ${Number(n) * 2}`)),
+  );
   branch('deleted-idea', () => fs.rmSync(at('sund-ehq9v5')));
   branch('reused-id', () => {
     fs.rmSync(at('sund-31gqyz'));
-    fs.writeFileSync(path.join(rules.dir, 'ideas/01-ide/sund-31gqyz-solceller-pa-forskolor.md'), newIdeaText('sund-31gqyz', 'Solceller på förskolor', '2026-11-21'));
+    fs.writeFileSync(
+      path.join(rules.dir, 'ideas/01-ide/sund-31gqyz-solceller-pa-forskolor.md'),
+      newIdeaText('sund-31gqyz', 'Solceller på förskolor', '2026-11-21'),
+    );
   });
-  branch('reused-deleted-id', () => fs.writeFileSync(path.join(rules.dir, 'ideas/01-ide/sund-39t1xh-ny-trygghetside.md'), newIdeaText('sund-39t1xh', 'Ny trygghetsidé', '2026-11-21')));
+  branch('reused-deleted-id', () =>
+    fs.writeFileSync(
+      path.join(rules.dir, 'ideas/01-ide/sund-39t1xh-ny-trygghetside.md'),
+      newIdeaText('sund-39t1xh', 'Ny trygghetsidé', '2026-11-21'),
+    ),
+  );
   branch('moved-and-edited', () => {
     // Moved and rewritten in one commit: git's rename detection sees a deletion and an addition.
     const to = path.join(rules.dir, 'ideas/90-parkerad/sund-eev2bz-servicebuss.md');
     moveFile(at('sund-eev2bz'), to);
     // The new text is long enough that little of the file stays the same, whatever the example holds.
-    const text = Array.from({ length: 12 }, (_, i) => `Stycke ${i + 1}: helt ny text om en servicebuss, skriven om från början.`).join('\n\n');
+    const text = Array.from(
+      { length: 12 },
+      (_, i) => `Stycke ${i + 1}: helt ny text om en servicebuss, skriven om från början.`,
+    ).join('\n\n');
     edit(to, (t) => `${t.slice(0, t.indexOf('\n---\n') + 5).replace(/^title: .*$/m, 'title: Servicebuss')}\n${text}\n`);
-    appendEntry(to, { date: '2026-11-20', action: 'moved', from: 'refinement', to: 'parked', by: 'Idérådet', decision: 'park', note: 'Vänta på budget' });
+    appendEntry(to, {
+      date: '2026-11-20',
+      action: 'moved',
+      from: 'refinement',
+      to: 'parked',
+      by: 'Idérådet',
+      decision: 'park',
+      note: 'Vänta på budget',
+    });
   });
   git(['checkout', '-q', '-b', 'forced-move', 'main'], rules.repo);
-  const forced = ideas(['move', 'sund-emspzg', 'test', '--force', '--note', 'Beslut i kommunstyrelsen'], { cwd: rules.dir });
+  const forced = ideas(['move', 'sund-emspzg', 'test', '--force', '--note', 'Beslut i kommunstyrelsen'], {
+    cwd: rules.dir,
+  });
   if (forced.code !== 0) throw new Error(describeRun(forced));
   commitAll(rules.repo, 'forced-move');
   git(['checkout', '-q', 'main'], rules.repo);
@@ -178,10 +246,24 @@ describe.concurrent('ideas diff on a feature branch', () => {
     expect(doc).toMatchObject({ schemaVersion: 1, kind: 'idea-diff', ok: true, findings: [] });
     expect(doc.base).toEqual({ ref: 'main', commit: feature.fork, mergeBase: true, worktree: false });
     expect(doc.head).toEqual({ ref: null, commit: null, mergeBase: false, worktree: true });
-    expect(doc.added).toEqual([
-      { id: feature.newId, title: 'Lånecyklar för personalen', stage: 'idea', stageLabel: 'Idé', path: feature.newPath },
-      { id: 'sund-9hhh2k', title: 'Cykelpool för hemtjänsten', stage: 'idea', stageLabel: 'Idé', path: feature.untrackedPath },
-    ].sort((a, b) => (a.id < b.id ? -1 : 1)));
+    expect(doc.added).toEqual(
+      [
+        {
+          id: feature.newId,
+          title: 'Lånecyklar för personalen',
+          stage: 'idea',
+          stageLabel: 'Idé',
+          path: feature.newPath,
+        },
+        {
+          id: 'sund-9hhh2k',
+          title: 'Cykelpool för hemtjänsten',
+          stage: 'idea',
+          stageLabel: 'Idé',
+          path: feature.untrackedPath,
+        },
+      ].sort((a, b) => (a.id < b.id ? -1 : 1)),
+    );
     expect(doc.removed).toEqual([]);
     const today = expect.toSatisfy((d: string) => feature.today.includes(d));
     expect(doc.moved).toEqual([
@@ -200,7 +282,20 @@ describe.concurrent('ideas diff on a feature branch', () => {
       },
     ]);
     expect(doc.decisions).toEqual([
-      { id: 'sund-eev2bz', title: 'Bokbussen som servicepunkt på landsbygden', path: ideaPath('sund-eev2bz', '03-test'), date: today, action: 'moved', decision: 'approve', amount: 120000, from: 'refinement', to: 'test', by: 'Idérådet', note: 'Bra testplan', forced: false },
+      {
+        id: 'sund-eev2bz',
+        title: 'Bokbussen som servicepunkt på landsbygden',
+        path: ideaPath('sund-eev2bz', '03-test'),
+        date: today,
+        action: 'moved',
+        decision: 'approve',
+        amount: 120000,
+        from: 'refinement',
+        to: 'test',
+        by: 'Idérådet',
+        note: 'Bra testplan',
+        forced: false,
+      },
     ]);
     expect(doc.changed.map((c) => [c.id, c.fields.map((f) => [f.field, f.old, f.new]), c.bodyChanged])).toEqual([
       [
@@ -208,13 +303,24 @@ describe.concurrent('ideas diff on a feature branch', () => {
         [
           ['test_plan', null, 'Tre månader med servicepunkt i bokbussen på turen Liden–Holm.'],
           ['manager_support', null, true],
-          ['equality_impact', null, 'Äldre kvinnor på landsbygden använder bokbussen mest; vi följer upp vilka som får hjälp.'],
+          [
+            'equality_impact',
+            null,
+            'Äldre kvinnor på landsbygden använder bokbussen mest; vi följer upp vilka som får hjälp.',
+          ],
         ],
         false,
       ],
       // Staged, then unstaged: the working tree is the head, whatever git's index holds.
       ['sund-njf5rp', [['title', 'Nattkamera för tillsyn i Ånges hemtjänst', 'Nattkamera i Ånge']], false],
-      ['sund-vtkg00', [['title', 'Språkstöd för nyanställda undersköterskor', 'Språkstöd för alla nyanställda'], ['coach', expect.any(String), 'Johan Ek']], false],
+      [
+        'sund-vtkg00',
+        [
+          ['title', 'Språkstöd för nyanställda undersköterskor', 'Språkstöd för alla nyanställda'],
+          ['coach', expect.any(String), 'Johan Ek'],
+        ],
+        false,
+      ],
     ]);
     expect(JSON.stringify(doc)).not.toContain('sund-avmpk4');
   });
@@ -270,7 +376,9 @@ describe.concurrent('ideas diff on a feature branch', () => {
     const lines = r.stdout.split('\n');
     expect(lines[0]).toBe('Idésluss Sundsvallsregionen: changes');
     expect(lines[1]).toBe(`From the merge base with main (${feature.fork.slice(0, 7)}) to the working tree`);
-    expect(r.stdout).toContain('\nMoved ideas (1)\n  sund-eev2bz  Bokbussen som servicepunkt på landsbygden\n    Refinement → Test · ✔ gate open\n');
+    expect(r.stdout).toContain(
+      '\nMoved ideas (1)\n  sund-eev2bz  Bokbussen som servicepunkt på landsbygden\n    Refinement → Test · ✔ gate open\n',
+    );
     expect(r.stdout).toContain('\nNew ideas (2)\n');
     expect(r.stdout).toContain('\n    coach: ');
     expect(lines.at(-2)).toBe('2 new, 1 moved, 0 removed, 3 changed, 1 decision. No rules broken.');
@@ -282,26 +390,60 @@ describe.concurrent('ideas diff on a feature branch', () => {
 
 describe.concurrent('ideas diff: each rule broken on its own', () => {
   it.each([
-    ['skipped-stage', 'move/not-next', `${SUB}/${ideaPath('sund-emspzg', '03-test')}`, 'Flyttad Idé → Test, men Idé leder inte dit'],
-    ['no-history', 'move/missing-history', `${SUB}/${ideaPath('sund-vtkg00', '90-parkerad')}`, 'Idén flyttades Förädling → Parkerad utan någon post i historiken.'],
-    ['rewritten-decision', 'history/rewritten', `${SUB}/${ideaPath('sund-avmpk4')}`, 'Historikpost 3 (2026-05-20, flyttad Förädling → Test) har ändrats.'],
-    ['deleted-idea', 'idea/removed', `${SUB}/${ideaPath('sund-ehq9v5')}`, 'Idén sund-ehq9v5 (Elcyklar i stället för bil i hemtjänsten) har tagits bort.'],
-    ['reused-id', 'id/reused', `${SUB}/ideas/01-ide/sund-31gqyz-solceller-pa-forskolor.md`, 'Id:t sund-31gqyz tillhörde en annan idé i main: "Robotgräsklippare på alla skolgårdar"'],
-    ['reused-deleted-id', 'id/reused', `${SUB}/ideas/01-ide/sund-39t1xh-ny-trygghetside.md`, `Id:t sund-39t1xh tillhörde idén ${ideaPath('sund-39t1xh')}, som togs bort i`],
+    [
+      'skipped-stage',
+      'move/not-next',
+      `${SUB}/${ideaPath('sund-emspzg', '03-test')}`,
+      'Flyttad Idé → Test, men Idé leder inte dit',
+    ],
+    [
+      'no-history',
+      'move/missing-history',
+      `${SUB}/${ideaPath('sund-vtkg00', '90-parkerad')}`,
+      'Idén flyttades Förädling → Parkerad utan någon post i historiken.',
+    ],
+    [
+      'rewritten-decision',
+      'history/rewritten',
+      `${SUB}/${ideaPath('sund-avmpk4')}`,
+      'Historikpost 3 (2026-05-20, flyttad Förädling → Test) har ändrats.',
+    ],
+    [
+      'deleted-idea',
+      'idea/removed',
+      `${SUB}/${ideaPath('sund-ehq9v5')}`,
+      'Idén sund-ehq9v5 (Elcyklar i stället för bil i hemtjänsten) har tagits bort.',
+    ],
+    [
+      'reused-id',
+      'id/reused',
+      `${SUB}/ideas/01-ide/sund-31gqyz-solceller-pa-forskolor.md`,
+      'Id:t sund-31gqyz tillhörde en annan idé i main: "Robotgräsklippare på alla skolgårdar"',
+    ],
+    [
+      'reused-deleted-id',
+      'id/reused',
+      `${SUB}/ideas/01-ide/sund-39t1xh-ny-trygghetside.md`,
+      `Id:t sund-39t1xh tillhörde idén ${ideaPath('sund-39t1xh')}, som togs bort i`,
+    ],
   ])('%s: exit 1, an annotation naming %s on the file, and nothing else', async (branch, rule, file, message) => {
     // From the top of the repository, as a workflow runs: the annotation's path is the repository's.
     const r = await run(['-C', SUB, 'diff', 'main', branch, '--format', 'github'], rules.repo);
     expect(r.code, describeRun(r)).toBe(1);
     const annotations = r.stdout.split('\n').filter(Boolean);
     expect(annotations, r.stdout).toHaveLength(1);
-    expect(annotations[0]).toMatch(new RegExp(`^::error file=${file.replace(/[.]/g, '\\.')}(,line=\\d+,col=\\d+)?,title=ideas%3A ${rule}::`));
+    expect(annotations[0]).toMatch(
+      new RegExp(`^::error file=${file.replace(/[.]/g, '\\.')}(,line=\\d+,col=\\d+)?,title=ideas%3A ${rule}::`),
+    );
     expect(annotations[0]).toContain(message);
   });
 
   it('the terminal view names the broken rule, its file and line, and what to do', async () => {
     const r = await run(['diff', 'main', 'skipped-stage', '--lang', 'en'], rules.dir);
     expect(r.code, describeRun(r)).toBe(1);
-    expect(r.stdout).toMatch(/\nRules broken \(1\)\n {2}ideas\/03-test\/sund-emspzg-[a-z-]+\.md:\d+\n {4}move\/not-next: Moved Idea → Test, but Idea does not lead there \(next stages:\n {4}refinement, parked, rejected\)\.\n {4}→ Move one stage at a time with `ideas move`, or with `ideas move --force`,\n {6}which writes forced: true in the history\.\n/);
+    expect(r.stdout).toMatch(
+      /\nRules broken \(1\)\n {2}ideas\/03-test\/sund-emspzg-[a-z-]+\.md:\d+\n {4}move\/not-next: Moved Idea → Test, but Idea does not lead there \(next stages:\n {4}refinement, parked, rejected\)\.\n {4}→ Move one stage at a time with `ideas move`, or with `ideas move --force`,\n {6}which writes forced: true in the history\.\n/,
+    );
     expect(r.stdout.split('\n').filter((l) => [...l].length > 80)).toEqual([]);
     expect(r.stdout).toContain('1 rule broken.');
     for (const other of RULES.filter((x) => x !== 'move/not-next')) expect(r.stdout).not.toContain(other);
@@ -310,8 +452,12 @@ describe.concurrent('ideas diff: each rule broken on its own', () => {
   it('--format junit: a test case per idea the change touched, a failure naming the broken rule', async () => {
     const r = await run(['diff', 'main', 'skipped-stage', '--format', 'junit'], rules.dir);
     expect(r.code, describeRun(r)).toBe(1);
-    expect(r.stdout).toMatch(/^<\?xml version="1\.0" encoding="UTF-8"\?>\n<testsuites name="ideas diff: [^"]+" tests="1" failures="1"/);
-    expect(r.stdout).toMatch(/<testcase classname="test" name="ideas\/03-test\/sund-emspzg-[a-z-]+\.md"[^>]*>\s*<failure message="Flyttad Idé → Test[^"]*" type="move\/not-next">/);
+    expect(r.stdout).toMatch(
+      /^<\?xml version="1\.0" encoding="UTF-8"\?>\n<testsuites name="ideas diff: [^"]+" tests="1" failures="1"/,
+    );
+    expect(r.stdout).toMatch(
+      /<testcase classname="test" name="ideas\/03-test\/sund-emspzg-[a-z-]+\.md"[^>]*>\s*<failure message="Flyttad Idé → Test[^"]*" type="move\/not-next">/,
+    );
     const ok = await run(['diff', 'main', 'forced-move', '--format', 'junit'], rules.dir);
     expect(ok.code, describeRun(ok)).toBe(0);
     expect(ok.stdout).toMatch(/tests="1" failures="0"/);
@@ -323,7 +469,16 @@ describe.concurrent('ideas diff: each rule broken on its own', () => {
     expect(r.code, describeRun(r)).toBe(0);
     const doc = parseJson<DiffDoc>(r);
     expect(doc.findings).toEqual([]);
-    expect(doc.moved).toMatchObject([{ id: 'sund-emspzg', from: 'idea', to: 'test', forced: true, steps: [{ from: 'idea', to: 'test', forced: true }], gate: { open: false } }]);
+    expect(doc.moved).toMatchObject([
+      {
+        id: 'sund-emspzg',
+        from: 'idea',
+        to: 'test',
+        forced: true,
+        steps: [{ from: 'idea', to: 'test', forced: true }],
+        gate: { open: false },
+      },
+    ]);
     expect(doc.head).toMatchObject({ ref: 'forced-move', worktree: false });
   });
 
@@ -335,9 +490,25 @@ describe.concurrent('ideas diff: each rule broken on its own', () => {
     expect(r.code, describeRun(r)).toBe(0);
     const doc = parseJson<DiffDoc>(r);
     expect(doc).toMatchObject({ ok: true, findings: [], added: [], removed: [] });
-    expect(doc.moved).toMatchObject([{ id: 'sund-eev2bz', from: 'refinement', to: 'parked', path: 'ideas/90-parkerad/sund-eev2bz-servicebuss.md', previousPath: ideaPath('sund-eev2bz') }]);
+    expect(doc.moved).toMatchObject([
+      {
+        id: 'sund-eev2bz',
+        from: 'refinement',
+        to: 'parked',
+        path: 'ideas/90-parkerad/sund-eev2bz-servicebuss.md',
+        previousPath: ideaPath('sund-eev2bz'),
+      },
+    ]);
     expect(doc.decisions).toMatchObject([{ id: 'sund-eev2bz', decision: 'park', note: 'Vänta på budget' }]);
-    expect(doc.changed).toEqual([{ id: 'sund-eev2bz', title: 'Servicebuss', path: 'ideas/90-parkerad/sund-eev2bz-servicebuss.md', fields: [{ field: 'title', old: 'Bokbussen som servicepunkt på landsbygden', new: 'Servicebuss' }], bodyChanged: true }]);
+    expect(doc.changed).toEqual([
+      {
+        id: 'sund-eev2bz',
+        title: 'Servicebuss',
+        path: 'ideas/90-parkerad/sund-eev2bz-servicebuss.md',
+        fields: [{ field: 'title', old: 'Bokbussen som servicepunkt på landsbygden', new: 'Servicebuss' }],
+        bodyChanged: true,
+      },
+    ]);
   });
 });
 
@@ -354,12 +525,24 @@ describe.concurrent('ideas diff: when it cannot run', () => {
     fs.cpSync(EXAMPLE, dir, { recursive: true });
     const r = await run(['diff', '--json', '--lang', 'en'], dir);
     expect(r.code, describeRun(r)).toBe(2);
-    expect(parseJson(r)).toMatchObject({ kind: 'error', error: { code: 'USAGE', message: expect.stringContaining('is not in a git repository') } });
+    expect(parseJson(r)).toMatchObject({
+      kind: 'error',
+      error: { code: 'USAGE', message: expect.stringContaining('is not in a git repository') },
+    });
   });
 });
 
 it('knows every example idea file it names', () => {
-  for (const id of ['sund-emspzg', 'sund-vtkg00', 'sund-avmpk4', 'sund-ehq9v5', 'sund-31gqyz', 'sund-39t1xh', 'sund-eev2bz', 'sund-njf5rp'] as const) {
+  for (const id of [
+    'sund-emspzg',
+    'sund-vtkg00',
+    'sund-avmpk4',
+    'sund-ehq9v5',
+    'sund-31gqyz',
+    'sund-39t1xh',
+    'sund-eev2bz',
+    'sund-njf5rp',
+  ] as const) {
     expect(fs.existsSync(path.join(EXAMPLE, ideaPath(id))), IDEA_FILES[id].file).toBe(true);
   }
 });

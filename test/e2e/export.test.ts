@@ -35,7 +35,12 @@ describe('ideas export', () => {
       granted: '0',
       body: 'Rad ett\n"rad två"; med semikolon',
     });
-    expect(rows.find((x) => x.id === 'sund-ehq9v5')).toMatchObject({ manager_support: 'ja', 'entered.test': '2025-03-26', 'entered.spread': '2026-02-18', granted: '150000' });
+    expect(rows.find((x) => x.id === 'sund-ehq9v5')).toMatchObject({
+      manager_support: 'ja',
+      'entered.test': '2025-03-26',
+      'entered.spread': '2026-02-18',
+      granted: '150000',
+    });
   });
 
   it('leaves out personal and aggregate-only fields by default, and keeps them with --include-personal', () => {
@@ -46,7 +51,12 @@ describe('ideas export', () => {
     const internal = ideas(['export', '--include-personal'], { cwd: dir });
     expect(internal.code, describeRun(internal)).toBe(0);
     const row = csvObjects(readCsv(internal.stdout, ';')).find((x) => x.id === 'sund-zzzzzz');
-    expect(row).toMatchObject({ carrier: 'Lisa Ek', coach: 'Johan Ek', 'team_gender.women': '2', 'team_gender.men': '1' });
+    expect(row).toMatchObject({
+      carrier: 'Lisa Ek',
+      coach: 'Johan Ek',
+      'team_gender.women': '2',
+      'team_gender.men': '1',
+    });
     // The history is summarised, never exported: its entries name people.
     expect(internal.stdout).not.toContain('Idérådet');
   });
@@ -54,20 +64,38 @@ describe('ideas export', () => {
   it('takes --delimiter, --stage and --format json', () => {
     const comma = ideas(['export', '--delimiter', ',', '--stage', 'test'], { cwd: dir });
     expect(comma.code, describeRun(comma)).toBe(0);
-    expect(csvObjects(readCsv(comma.stdout, ',')).map((x) => x.id).sort()).toEqual(['sund-732bj6', 'sund-avmpk4']);
+    expect(
+      csvObjects(readCsv(comma.stdout, ','))
+        .map((x) => x.id)
+        .sort(),
+    ).toEqual(['sund-732bj6', 'sund-avmpk4']);
     const tab = ideas(['export', '--delimiter', 'tab', '--stage', 'test'], { cwd: dir });
     expect(readCsv(tab.stdout, '\t').rows[0]?.[0]).toBe('id');
     const json = ideas(['export', '--format', 'json'], { cwd: dir });
     expect(json.code, describeRun(json)).toBe(0);
-    const doc = parseJson<{ schemaVersion: number; kind: string; includePersonal: boolean; columns: string[]; ideas: Record<string, unknown>[] }>(json);
+    const doc = parseJson<{
+      schemaVersion: number;
+      kind: string;
+      includePersonal: boolean;
+      columns: string[];
+      ideas: Record<string, unknown>[];
+    }>(json);
     expect(doc).toMatchObject({ schemaVersion: 1, kind: 'idea-export', includePersonal: false });
-    expect(doc.ideas.find((x) => x.id === 'sund-ehq9v5')).toMatchObject({ manager_support: true, granted: 150000, spread_to: ['Hemtjänsten i Timrå kommun', 'Hemtjänsten i Härnösands kommun', 'Hemtjänsten Haga i Sundsvall'] });
+    expect(doc.ideas.find((x) => x.id === 'sund-ehq9v5')).toMatchObject({
+      manager_support: true,
+      granted: 150000,
+      spread_to: ['Hemtjänsten i Timrå kommun', 'Hemtjänsten i Härnösands kommun', 'Hemtjänsten Haga i Sundsvall'],
+    });
     for (const name of PERSONAL) expect(json.stdout).not.toContain(name);
   });
 
   it('separates with , in an English registry, and writes yes and no', () => {
     const en = initRegistry('minimal', 'en', { git: false });
-    writeFile(en, 'ideas/01-ide/ide-aaaaaa-x.md', '---\nid: ide-aaaaaa\ntitle: Bikes, for all\ncreated: 2026-01-01\nready: true\n---\n');
+    writeFile(
+      en,
+      'ideas/01-ide/ide-aaaaaa-x.md',
+      '---\nid: ide-aaaaaa\ntitle: Bikes, for all\ncreated: 2026-01-01\nready: true\n---\n',
+    );
     const r = ideas(['export'], { cwd: en });
     expect(r.code, describeRun(r)).toBe(0);
     expect(csvObjects(readCsv(r.stdout, ','))[0]).toMatchObject({ title: 'Bikes, for all', ready: 'yes' });

@@ -54,7 +54,12 @@ describe('ideas <command> --help', () => {
     const runs = await Promise.all(
       commands.flatMap((c) => [
         ideasAsync([c, '--help'], { cwd: outside }).then((r) => ({ c, lang: 'en', r, title: /^Examples:$/m })),
-        ideasAsync([c, '--help', '--lang', 'sv'], { cwd: outside }).then((r) => ({ c, lang: 'sv', r, title: /^Exempel:$/m })),
+        ideasAsync([c, '--help', '--lang', 'sv'], { cwd: outside }).then((r) => ({
+          c,
+          lang: 'sv',
+          r,
+          title: /^Exempel:$/m,
+        })),
       ]),
     );
     for (const { c, lang, r, title } of runs) {
@@ -67,8 +72,12 @@ describe('ideas <command> --help', () => {
   });
 
   it('printed without the command line (dist/help.json), it is the text the command line prints, for every command', async () => {
-    const catalog = JSON.parse(fs.readFileSync(`${REPO_ROOT}/dist/help.json`, 'utf8')) as { texts: Record<'sv' | 'en', Record<string, string>> };
-    expect(Object.keys(catalog.texts.en)).toEqual(expect.arrayContaining(['', ...commands.filter((c) => c !== 'help'), 'hook install']));
+    const catalog = JSON.parse(fs.readFileSync(`${REPO_ROOT}/dist/help.json`, 'utf8')) as {
+      texts: Record<'sv' | 'en', Record<string, string>>;
+    };
+    expect(Object.keys(catalog.texts.en)).toEqual(
+      expect.arrayContaining(['', ...commands.filter((c) => c !== 'help'), 'hook install']),
+    );
     const locale = { sv: 'sv_SE.UTF-8', en: 'en_GB.UTF-8' } as const;
     const pairs = await Promise.all(
       (['sv', 'en'] as const).flatMap((lang) =>

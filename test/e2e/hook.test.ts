@@ -9,13 +9,15 @@ import { git, makeTempDir, makeTempRepo, removeTempDirs } from '../helpers/temp-
 
 afterAll(removeTempDirs);
 
-const FOREIGN = '#!/bin/sh\n# the team\'s own lint\nexit 0\n';
+const FOREIGN = "#!/bin/sh\n# the team's own lint\nexit 0\n";
 
 /** A git repository with a registry (in `sub`, or at the top) committed, as a team has it before the hook. */
 function repoWithRegistry(lang: Lang = 'en', sub = ''): { dir: string; registry: string } {
   const dir = makeTempRepo();
   const registry = sub === '' ? dir : path.join(dir, sub);
-  const r = ideas(['init', ...(sub === '' ? [] : [sub]), '--template', 'minimal', '--lang', lang, '--no-ci'], { cwd: dir });
+  const r = ideas(['init', ...(sub === '' ? [] : [sub]), '--template', 'minimal', '--lang', lang, '--no-ci'], {
+    cwd: dir,
+  });
   if (r.code !== 0) throw new Error(describeRun(r));
   git(['add', '-A'], dir);
   git(['commit', '-q', '-m', 'The registry'], dir);
@@ -27,7 +29,14 @@ function commit(dir: string, env: NodeJS.ProcessEnv = {}): { code: number | null
   const r = spawnSync('git', ['commit', '-q', '-m', 'A change'], {
     cwd: dir,
     encoding: 'utf8',
-    env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: os.devNull, GIT_TERMINAL_PROMPT: '0', NO_COLOR: '1', ...env },
+    env: {
+      ...process.env,
+      GIT_CONFIG_NOSYSTEM: '1',
+      GIT_CONFIG_GLOBAL: os.devNull,
+      GIT_TERMINAL_PROMPT: '0',
+      NO_COLOR: '1',
+      ...env,
+    },
   });
   return { code: r.status, output: `${r.stdout}${r.stderr}` };
 }
@@ -92,7 +101,7 @@ describe('ideas hook install: the pre-commit hook', () => {
     expect(outside.output).toBe('');
   });
 
-  it('speaks the registry\'s language when it refuses', () => {
+  it("speaks the registry's language when it refuses", () => {
     const { dir, registry } = repoWithRegistry('sv');
     ideas(['hook', 'install'], { cwd: dir });
     stageIdea(dir, registry, 'ide-9tq2mh-trasig.md', BROKEN);
@@ -119,7 +128,13 @@ describe('ideas hook install: the pre-commit hook', () => {
     const { dir, registry } = repoWithRegistry('en');
     git(['config', 'core.hooksPath', '.githooks'], dir);
     const r = ideas(['hook', 'install', '--json'], { cwd: dir });
-    expect(parseJson(r)).toEqual({ schemaVersion: 1, kind: 'hook-installed', hook: path.join(dir, '.githooks', 'pre-commit'), status: 'installed', backup: null });
+    expect(parseJson(r)).toEqual({
+      schemaVersion: 1,
+      kind: 'hook-installed',
+      hook: path.join(dir, '.githooks', 'pre-commit'),
+      status: 'installed',
+      backup: null,
+    });
     expect(fs.existsSync(path.join(dir, '.git', 'hooks', 'pre-commit'))).toBe(false);
     stageIdea(dir, registry, 'ide-9tq2mh-trasig.md', BROKEN);
     expect(commit(dir).code).not.toBe(0);
@@ -144,7 +159,10 @@ describe('ideas hook install: the pre-commit hook', () => {
     expect(kept.stderr).toContain(hook);
     expect(kept.stderr).toContain('--force');
     expect(fs.readFileSync(hook, 'utf8')).toBe(FOREIGN);
-    expect(parseJson(ideas(['hook', 'install', '--json'], { cwd: dir }))).toMatchObject({ kind: 'error', error: { code: 'FILE_EXISTS' } });
+    expect(parseJson(ideas(['hook', 'install', '--json'], { cwd: dir }))).toMatchObject({
+      kind: 'error',
+      error: { code: 'FILE_EXISTS' },
+    });
 
     const forced = ideas(['hook', 'install', '--force', '--json'], { cwd: dir });
     expect(forced.code, describeRun(forced)).toBe(0);
@@ -165,7 +183,13 @@ describe('ideas hook install: the pre-commit hook', () => {
     const hook = path.join(dir, '.git', 'hooks', 'pre-commit');
     ideas(['hook', 'install'], { cwd: dir });
     const removed = ideas(['hook', 'uninstall', '--json'], { cwd: dir });
-    expect(parseJson(removed)).toEqual({ schemaVersion: 1, kind: 'hook-uninstalled', hook, status: 'removed', restored: null });
+    expect(parseJson(removed)).toEqual({
+      schemaVersion: 1,
+      kind: 'hook-uninstalled',
+      hook,
+      status: 'removed',
+      restored: null,
+    });
     expect(fs.existsSync(hook)).toBe(false);
 
     const absent = ideas(['hook', 'uninstall'], { cwd: dir });
@@ -186,9 +210,16 @@ describe('ideas hook install: the pre-commit hook', () => {
     fs.writeFileSync(hook, fs.readFileSync(hook, 'utf8').replace(/^cli=.*$/m, "cli='/nowhere/bin/ideas.js'"));
     // A PATH with git and an `ideas` that notes its run, but no node and no npx.
     const bin = makeTempDir('ideas-path-');
-    fs.symlinkSync(spawnSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).stdout.trim(), path.join(bin, 'git'));
+    fs.symlinkSync(
+      spawnSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).stdout.trim(),
+      path.join(bin, 'git'),
+    );
     const ran = path.join(bin, 'ran');
-    fs.writeFileSync(path.join(bin, 'ideas'), `#!/bin/sh\necho "$@" > '${ran}'\nexec '${process.execPath}' '${BIN}' "$@"\n`, { mode: 0o755 });
+    fs.writeFileSync(
+      path.join(bin, 'ideas'),
+      `#!/bin/sh\necho "$@" > '${ran}'\nexec '${process.execPath}' '${BIN}' "$@"\n`,
+      { mode: 0o755 },
+    );
     stageIdea(dir, registry, 'ide-9tq2mh-trasig.md', BROKEN);
     const viaPath = commit(dir, { PATH: bin });
     expect(viaPath.code, viaPath.output).not.toBe(0);

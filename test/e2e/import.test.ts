@@ -14,12 +14,19 @@ beforeAll(() => {
 });
 
 /** Every idea of a registry by title: its front matter without id and history, and its text. */
-function ideasByTitle(dir: string): Map<string, { data: Record<string, unknown>; body: string; path: string; history: unknown }> {
+function ideasByTitle(
+  dir: string,
+): Map<string, { data: Record<string, unknown>; body: string; path: string; history: unknown }> {
   const out = new Map<string, { data: Record<string, unknown>; body: string; path: string; history: unknown }>();
   for (const rel of markdownFiles(path.join(dir, 'ideas'))) {
     const { data, body } = readIdeaFile(dir, `ideas/${rel}`);
     const { id: _id, history, ...rest } = data;
-    out.set(String(data.title), { data: rest, body: body.trim(), path: `ideas/${rel}`.replace(/\/[^/]+$/, ''), history });
+    out.set(String(data.title), {
+      data: rest,
+      body: body.trim(),
+      path: `ideas/${rel}`.replace(/\/[^/]+$/, ''),
+      history,
+    });
   }
   return out;
 }
@@ -47,7 +54,15 @@ describe('ideas import', () => {
       expect(c?.data, title).toEqual(o.data);
       expect(c?.body, title).toBe(o.body);
       expect(c?.path, title).toBe(o.path);
-      expect(c?.history, title).toEqual([{ date: expect.stringMatching(new RegExp(`^(${before}|${utcDate()})$`)), action: 'imported', to: expect.any(String), source: expect.stringMatching(/^export\.csv, rad \d+$/), by: 'Samordnaren' }]);
+      expect(c?.history, title).toEqual([
+        {
+          date: expect.stringMatching(new RegExp(`^(${before}|${utcDate()})$`)),
+          action: 'imported',
+          to: expect.any(String),
+          source: expect.stringMatching(/^export\.csv, rad \d+$/),
+          by: 'Samordnaren',
+        },
+      ]);
     }
     const validate = ideas(['validate'], { cwd: target });
     expect(validate.code, describeRun(validate)).toBe(0);
@@ -55,7 +70,10 @@ describe('ideas import', () => {
 
   it('refuses the whole file when a row is invalid: exit 1, each row, column and problem named, nothing written', () => {
     const target = initRegistry('sundsvall', 'en');
-    fs.writeFileSync(path.join(target, 'ideas.csv'), 'title,challenge,stage,carrier\nGood idea,klimat,,\nBad challenge,nowhere,,\nNo coach,klimat,refinement,Anna\n');
+    fs.writeFileSync(
+      path.join(target, 'ideas.csv'),
+      'title,challenge,stage,carrier\nGood idea,klimat,,\nBad challenge,nowhere,,\nNo coach,klimat,refinement,Anna\n',
+    );
     const before = snapshotFiles(target);
     const r = ideas(['import', 'ideas.csv'], { cwd: target });
     expect(r.code, describeRun(r)).toBe(1);
@@ -68,19 +86,42 @@ describe('ideas import', () => {
 
     const json = ideas(['import', 'ideas.csv', '--json'], { cwd: target });
     expect(json.code).toBe(1);
-    expect(parseJson(json)).toMatchObject({ schemaVersion: 1, kind: 'import', ok: false, written: false, invalidRows: [3, 4], imported: [], invalid: [{ row: 3, column: 'challenge', field: 'challenge' }, { row: 4, column: null, field: 'coach' }, { row: 4, column: null, field: 'unit' }] });
+    expect(parseJson(json)).toMatchObject({
+      schemaVersion: 1,
+      kind: 'import',
+      ok: false,
+      written: false,
+      invalidRows: [3, 4],
+      imported: [],
+      invalid: [
+        { row: 3, column: 'challenge', field: 'challenge' },
+        { row: 4, column: null, field: 'coach' },
+        { row: 4, column: null, field: 'unit' },
+      ],
+    });
 
     const skip = ideas(['import', 'ideas.csv', '--skip-invalid', '--json'], { cwd: target });
     expect(skip.code, describeRun(skip)).toBe(0);
-    expect(parseJson(skip)).toMatchObject({ ok: true, written: true, invalidRows: [3, 4], imported: [{ row: 2, title: 'Good idea', stage: 'idea' }] });
+    expect(parseJson(skip)).toMatchObject({
+      ok: true,
+      written: true,
+      invalidRows: [3, 4],
+      imported: [{ row: 2, title: 'Good idea', stage: 'idea' }],
+    });
     expect(markdownFiles(path.join(target, 'ideas'))).toHaveLength(1);
   });
 
   it('with --dry-run and --map: checks, names the paths it would write, writes nothing', () => {
     const target = initRegistry('sundsvall', 'sv');
-    fs.writeFileSync(path.join(target, 'gamla.csv'), '\uFEFFIdé;Vad det är;Anteckning\r\nLånecykel;Cyklar att låna;intern\r\n');
+    fs.writeFileSync(
+      path.join(target, 'gamla.csv'),
+      '\uFEFFIdé;Vad det är;Anteckning\r\nLånecykel;Cyklar att låna;intern\r\n',
+    );
     const before = snapshotFiles(target);
-    const r = ideas(['import', 'gamla.csv', '--dry-run', '--map', 'Idé=title', '--map', 'Vad det är=body', '--map', 'Anteckning='], { cwd: target });
+    const r = ideas(
+      ['import', 'gamla.csv', '--dry-run', '--map', 'Idé=title', '--map', 'Vad det är=body', '--map', 'Anteckning='],
+      { cwd: target },
+    );
     expect(r.code, describeRun(r)).toBe(0);
     expect(r.stdout).toMatch(/^ideas\/01-ide\/sund-[0-9a-z]{6}-lanecykel\.md\n$/);
     expect(r.stderr).toContain('Provkörning: 1 idé skulle importeras från gamla.csv; inget skrevs.');

@@ -10,29 +10,32 @@ afterAll(removeTempDirs);
 const CASES = TEMPLATES.flatMap((template) => (['sv', 'en'] as Lang[]).map((lang) => ({ template, lang })));
 
 describe('ideas init --template <t> --lang <l>', () => {
-  it.each(CASES)('$template, $lang: writes config, stage folders and criteria, and the result validates', ({ template, lang }) => {
-    const dir = makeTempRepo();
-    const r = ideas(['init', '--template', template, '--lang', lang], { cwd: dir });
-    expect(r.code, describeRun(r)).toBe(0);
-    expect(r.stdout).toContain(dir);
-    expect(r.stdout).toContain(template);
-    expect(r.stdout).toContain(lang === 'sv' ? 'Nästa steg' : 'Next steps');
-    expect(r.stderr).toBe('');
+  it.each(CASES)(
+    '$template, $lang: writes config, stage folders and criteria, and the result validates',
+    ({ template, lang }) => {
+      const dir = makeTempRepo();
+      const r = ideas(['init', '--template', template, '--lang', lang], { cwd: dir });
+      expect(r.code, describeRun(r)).toBe(0);
+      expect(r.stdout).toContain(dir);
+      expect(r.stdout).toContain(template);
+      expect(r.stdout).toContain(lang === 'sv' ? 'Nästa steg' : 'Next steps');
+      expect(r.stderr).toBe('');
 
-    const config = readConfig(dir);
-    expect(config.language).toBe(lang);
-    expect(config.stages.length).toBeGreaterThanOrEqual(3);
-    for (const stage of config.stages) {
-      const folder = path.join(dir, config.ideasDir, stage.folder);
-      expect(fs.statSync(folder).isDirectory(), folder).toBe(true);
-      expect(fs.readdirSync(folder)).toEqual(['.gitkeep']);
-      const criteria = JSON.parse(fs.readFileSync(path.join(dir, stage.criteria), 'utf8')) as Record<string, unknown>;
-      expect(criteria.type).toBe('object');
-    }
+      const config = readConfig(dir);
+      expect(config.language).toBe(lang);
+      expect(config.stages.length).toBeGreaterThanOrEqual(3);
+      for (const stage of config.stages) {
+        const folder = path.join(dir, config.ideasDir, stage.folder);
+        expect(fs.statSync(folder).isDirectory(), folder).toBe(true);
+        expect(fs.readdirSync(folder)).toEqual(['.gitkeep']);
+        const criteria = JSON.parse(fs.readFileSync(path.join(dir, stage.criteria), 'utf8')) as Record<string, unknown>;
+        expect(criteria.type).toBe('object');
+      }
 
-    const v = ideas(['validate'], { cwd: dir });
-    expect(v.code, describeRun(v)).toBe(0);
-  });
+      const v = ideas(['validate'], { cwd: dir });
+      expect(v.code, describeRun(v)).toBe(0);
+    },
+  );
 });
 
 describe('ideas init, other cases', () => {
@@ -40,8 +43,19 @@ describe('ideas init, other cases', () => {
     const dir = makeTempRepo();
     const r = ideas(['init', '--template', 'skaraborg', '--lang', 'en', '--json'], { cwd: dir });
     expect(r.code, describeRun(r)).toBe(0);
-    const doc = parseJson<{ schemaVersion: number; kind: string; registry: { name: string; language: string }; template: string; files: string[] }>(r);
-    expect(doc).toMatchObject({ schemaVersion: 1, kind: 'registry-created', registry: { language: 'en' }, template: 'skaraborg' });
+    const doc = parseJson<{
+      schemaVersion: number;
+      kind: string;
+      registry: { name: string; language: string };
+      template: string;
+      files: string[];
+    }>(r);
+    expect(doc).toMatchObject({
+      schemaVersion: 1,
+      kind: 'registry-created',
+      registry: { language: 'en' },
+      template: 'skaraborg',
+    });
     expect(typeof doc.registry.name).toBe('string');
     expect(doc.files).toContain('ideas.config.yaml');
     for (const f of doc.files) {
@@ -128,7 +142,9 @@ describe('ideas init: the CI workflow', () => {
     expect(r.stderr).toBe('');
     const workflow = fs.readFileSync(path.join(dir, '.github/workflows/ideas.yml'), 'utf8');
     expect(workflow).toContain('ideas diff --format github --registry sluss\n');
-    expect(workflow).toContain(`IDEAS_PACKAGE: ideas@${(JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version}\n`);
+    expect(workflow).toContain(
+      `IDEAS_PACKAGE: ideas@${(JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version}\n`,
+    );
   });
 
   it('never overwrites a workflow: keeps it, says so on stderr, and still makes the registry', () => {

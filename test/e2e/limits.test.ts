@@ -24,18 +24,46 @@ function plant(root: string, name: string, content: string | Buffer): string {
 
 describe('limits', () => {
   const cases: [string, (root: string) => string, RegExp][] = [
-    ['a 10 MB idea', (root) => plant(root, 'sund-big001-stor.md', `---\nid: sund-big001\ntitle: Stor\ncreated: 2026-01-01\n---\n${'Lorem ipsum dolor sit amet. '.repeat(380_000)}`), /^file\/too-large$/],
-    ['front matter nested 1,000 levels deep', (root) => plant(root, 'sund-deep01-djup.md', `---\nid: sund-deep01\ntitle: ${'['.repeat(1000)}${']'.repeat(1000)}\n---\n`), /^front-matter\/too-deep$/],
+    [
+      'a 10 MB idea',
+      (root) =>
+        plant(
+          root,
+          'sund-big001-stor.md',
+          `---\nid: sund-big001\ntitle: Stor\ncreated: 2026-01-01\n---\n${'Lorem ipsum dolor sit amet. '.repeat(380_000)}`,
+        ),
+      /^file\/too-large$/,
+    ],
+    [
+      'front matter nested 1,000 levels deep',
+      (root) =>
+        plant(
+          root,
+          'sund-deep01-djup.md',
+          `---\nid: sund-deep01\ntitle: ${'['.repeat(1000)}${']'.repeat(1000)}\n---\n`,
+        ),
+      /^front-matter\/too-deep$/,
+    ],
     [
       'front matter nested 1,000 levels deep as a block',
-      (root) => plant(root, 'sund-deep02-djup.md', `---\nid: sund-deep02\nx:\n${Array.from({ length: 1000 }, (_, d) => `${' '.repeat(d + 1)}k${d}:`).join('\n')}\n---\n`),
+      (root) =>
+        plant(
+          root,
+          'sund-deep02-djup.md',
+          `---\nid: sund-deep02\nx:\n${Array.from({ length: 1000 }, (_, d) => `${' '.repeat(d + 1)}k${d}:`).join('\n')}\n---\n`,
+        ),
       /^front-matter\//,
     ],
     [
       'an alias bomb',
       (root) => {
         const rows = ['a0: &a0 [x, x, x, x, x, x, x, x, x]'];
-        for (let i = 1; i < 12; i++) rows.push(`a${i}: &a${i} [${Array(9).fill(`*a${i - 1}`).join(', ')}]`);
+        for (let i = 1; i < 12; i++)
+          rows.push(
+            `a${i}: &a${i} [${Array(9)
+              .fill(`*a${i - 1}`)
+              .join(', ')}]`,
+          );
         return plant(root, 'sund-bomb01-bomb.md', `---\nid: sund-bomb01\ntitle: Bomb\n${rows.join('\n')}\n---\n`);
       },
       /^front-matter\/alias-limit$/,

@@ -37,7 +37,11 @@ let reordered: string;
 
 beforeAll(() => {
   sund = initRegistry('sundsvall', 'en', { git: false });
-  writeFile(sund, 'ideas/01-ide/sund-aaaaaa-cykelpool.md', ideaText({ id: 'sund-aaaaaa', title: 'Cykelpool', tags: '[Mobilitet, klimat]' }));
+  writeFile(
+    sund,
+    'ideas/01-ide/sund-aaaaaa-cykelpool.md',
+    ideaText({ id: 'sund-aaaaaa', title: 'Cykelpool', tags: '[Mobilitet, klimat]' }),
+  );
   writeFile(
     sund,
     'ideas/01-ide/sund-bbbbbb-trygghetslarm.md',
@@ -52,7 +56,15 @@ beforeAll(() => {
   writeFile(
     sund,
     'ideas/02-foradling/sund-cccccc-aterbruk.md',
-    ideaText({ id: 'sund-cccccc', title: 'Återbruk av möbler', carrier: 'Åsa Öberg', coach: 'Per', unit: 'Servicecenter', challenge: 'klimat', tags: '[klimat]' }),
+    ideaText({
+      id: 'sund-cccccc',
+      title: 'Återbruk av möbler',
+      carrier: 'Åsa Öberg',
+      coach: 'Per',
+      unit: 'Servicecenter',
+      challenge: 'klimat',
+      tags: '[klimat]',
+    }),
   );
   writeFile(
     sund,
@@ -77,13 +89,33 @@ beforeAll(() => {
     .replace('folder: 02-pagar', 'folder: b-pagar')
     .replace('folder: 03-klar', 'folder: a-klar');
   fs.writeFileSync(configPath, config);
-  for (const [from, to] of [['01-ide', 'c-ide'], ['02-pagar', 'b-pagar'], ['03-klar', 'a-klar']] as const) {
+  for (const [from, to] of [
+    ['01-ide', 'c-ide'],
+    ['02-pagar', 'b-pagar'],
+    ['03-klar', 'a-klar'],
+  ] as const) {
     fs.renameSync(path.join(reordered, 'ideas', from), path.join(reordered, 'ideas', to));
   }
-  writeFile(reordered, 'ideas/a-klar/ide-aaaaaa-done.md', ideaText({ id: 'ide-aaaaaa', title: 'Done', created: '2025-01-01' }));
-  writeFile(reordered, 'ideas/b-pagar/ide-bbbbbb-doing.md', ideaText({ id: 'ide-bbbbbb', title: 'Doing', created: '2025-01-01' }));
-  writeFile(reordered, 'ideas/c-ide/ide-zzzzzz-new.md', ideaText({ id: 'ide-zzzzzz', title: 'New', created: '2026-03-01' }));
-  writeFile(reordered, 'ideas/c-ide/ide-yyyyyy-old.md', ideaText({ id: 'ide-yyyyyy', title: 'Old', created: '2025-01-01' }));
+  writeFile(
+    reordered,
+    'ideas/a-klar/ide-aaaaaa-done.md',
+    ideaText({ id: 'ide-aaaaaa', title: 'Done', created: '2025-01-01' }),
+  );
+  writeFile(
+    reordered,
+    'ideas/b-pagar/ide-bbbbbb-doing.md',
+    ideaText({ id: 'ide-bbbbbb', title: 'Doing', created: '2025-01-01' }),
+  );
+  writeFile(
+    reordered,
+    'ideas/c-ide/ide-zzzzzz-new.md',
+    ideaText({ id: 'ide-zzzzzz', title: 'New', created: '2026-03-01' }),
+  );
+  writeFile(
+    reordered,
+    'ideas/c-ide/ide-yyyyyy-old.md',
+    ideaText({ id: 'ide-yyyyyy', title: 'Old', created: '2025-01-01' }),
+  );
 });
 
 describe('ideas list: the table', () => {
@@ -94,7 +126,12 @@ describe('ideas list: the table', () => {
     const lines = r.stdout.replace(/\n$/, '').split('\n');
     expect(lines[0]).toMatch(/^ID\s{2,}TITLE\s{2,}STAGE\s{2,}AGE\s{2,}CARRIER$/);
     expect(lines).toHaveLength(5);
-    expect(lines.slice(1).map((l) => l.slice(0, 11))).toEqual(['sund-aaaaaa', 'sund-bbbbbb', 'sund-cccccc', 'sund-dddddd']);
+    expect(lines.slice(1).map((l) => l.slice(0, 11))).toEqual([
+      'sund-aaaaaa',
+      'sund-bbbbbb',
+      'sund-cccccc',
+      'sund-dddddd',
+    ]);
     for (const line of lines) expect(terminalWidth(line), line).toBeLessThanOrEqual(80);
     expect(misalignedRows(lines)).toEqual([]);
     expect(r.stdout).toContain('Digitala trygghetslarm');
@@ -102,9 +139,12 @@ describe('ideas list: the table', () => {
     expect(r.stdout).not.toContain('\x1b[');
   });
 
-  it('is in the registry\'s language (Swedish headers in a Swedish registry)', () => {
+  it("is in the registry's language (Swedish headers in a Swedish registry)", () => {
     const dir = cloneRegistry(sund);
-    fs.writeFileSync(path.join(dir, 'ideas.config.yaml'), fs.readFileSync(path.join(dir, 'ideas.config.yaml'), 'utf8').replace('language: en', 'language: sv'));
+    fs.writeFileSync(
+      path.join(dir, 'ideas.config.yaml'),
+      fs.readFileSync(path.join(dir, 'ideas.config.yaml'), 'utf8').replace('language: en', 'language: sv'),
+    );
     const r = ideas(['list'], { cwd: dir });
     expect(r.code, describeRun(r)).toBe(0);
     const lines = r.stdout.replace(/\n$/, '').split('\n');
@@ -116,7 +156,15 @@ describe('ideas list: the table', () => {
   // Titles are typed by people: an emoji or a word in Chinese takes two columns in a terminal.
   it('keeps columns aligned and within 80 columns with wide characters in a title', () => {
     const dir = cloneRegistry(sund);
-    writeFile(dir, 'ideas/01-ide/sund-eeeeee-cykel.md', ideaText({ id: 'sund-eeeeee', title: '🚲🚲 Cykelpool för 自転車 pendlare i hela kommunen och i regionen runt omkring', carrier: 'Li Wei 李伟' }));
+    writeFile(
+      dir,
+      'ideas/01-ide/sund-eeeeee-cykel.md',
+      ideaText({
+        id: 'sund-eeeeee',
+        title: '🚲🚲 Cykelpool för 自転車 pendlare i hela kommunen och i regionen runt omkring',
+        carrier: 'Li Wei 李伟',
+      }),
+    );
     const r = ideas(['list'], { cwd: dir });
     expect(r.code, describeRun(r)).toBe(0);
     const lines = r.stdout.replace(/\n$/, '').split('\n');
@@ -154,7 +202,12 @@ describe('ideas list: order and filters', () => {
       ['done', 'ide-aaaaaa'],
     ]);
     const table = ideas(['list'], { cwd: reordered });
-    expect(table.stdout.split('\n').slice(1, 5).map((l) => l.slice(0, 10))).toEqual(['ide-yyyyyy', 'ide-zzzzzz', 'ide-bbbbbb', 'ide-aaaaaa']);
+    expect(
+      table.stdout
+        .split('\n')
+        .slice(1, 5)
+        .map((l) => l.slice(0, 10)),
+    ).toEqual(['ide-yyyyyy', 'ide-zzzzzz', 'ide-bbbbbb', 'ide-aaaaaa']);
   });
 
   it.each([
@@ -209,7 +262,13 @@ describe('ideas list --json', () => {
       challenge: null,
       tags: ['Mobilitet', 'klimat'],
     });
-    expect(byId.get('sund-cccccc')).toMatchObject({ stage: 'refinement', carrier: 'Åsa Öberg', coach: 'Per', unit: 'Servicecenter', challenge: 'klimat' });
+    expect(byId.get('sund-cccccc')).toMatchObject({
+      stage: 'refinement',
+      carrier: 'Åsa Öberg',
+      coach: 'Per',
+      unit: 'Servicecenter',
+      challenge: 'klimat',
+    });
     for (const idea of doc.ideas) {
       for (const key of ['id', 'title', 'stage', 'path', 'created', 'carrier', 'coach', 'unit', 'challenge', 'tags']) {
         expect(Object.keys(idea), `${String(idea.id)} has ${key}`).toContain(key);
@@ -249,7 +308,11 @@ describe('ideas list: finding the registry', () => {
 
   it.each([
     { name: '-C <dir>', args: (d: string) => ['-C', d, 'list', '--json'], env: () => ({}) },
-    { name: '--registry <dir> after the command', args: (d: string) => ['list', '--registry', d, '--json'], env: () => ({}) },
+    {
+      name: '--registry <dir> after the command',
+      args: (d: string) => ['list', '--registry', d, '--json'],
+      env: () => ({}),
+    },
     { name: '--registry=<dir>', args: (d: string) => [`--registry=${d}`, 'list', '--json'], env: () => ({}) },
     { name: 'IDEAS_REGISTRY', args: () => ['list', '--json'], env: (d: string) => ({ IDEAS_REGISTRY: d }) },
   ])('$name points to the registry from anywhere', ({ args, env }) => {

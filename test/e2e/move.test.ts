@@ -11,7 +11,9 @@ const DATE_LINE = /^\+ {2}- date: \d{4}-\d{2}-\d{2}$/;
 
 /** Every file under the idea folders whose name is that of a temp file of an atomic write. */
 function tempFiles(root: string): string[] {
-  return readdirSync(path.join(root, 'ideas'), { recursive: true, encoding: 'utf8' }).filter((f) => /(^|\/)\.[^/]*\.tmp$/.test(f.split(path.sep).join('/')));
+  return readdirSync(path.join(root, 'ideas'), { recursive: true, encoding: 'utf8' }).filter((f) =>
+    /(^|\/)\.[^/]*\.tmp$/.test(f.split(path.sep).join('/')),
+  );
 }
 
 /** Makes other uncommitted changes: an edited tracked file, an untracked file and a staged new file. */
@@ -20,7 +22,9 @@ function dirty(root: string): { status: string; files: Record<string, string> } 
   writeFileSync(path.join(root, 'anteckningar.txt'), 'ej spårad\n');
   writeFileSync(path.join(root, 'criteria', 'extra.schema.json'), '{}\n');
   git(root, ['add', 'criteria/extra.schema.json']);
-  const files = Object.fromEntries(['README.md', 'anteckningar.txt', 'criteria/extra.schema.json'].map((f) => [f, read(root, f)]));
+  const files = Object.fromEntries(
+    ['README.md', 'anteckningar.txt', 'criteria/extra.schema.json'].map((f) => [f, read(root, f)]),
+  );
   return { status: git(root, ['status', '--porcelain']), files };
 }
 
@@ -29,7 +33,9 @@ function statusLinesFor(status: string, paths: string[]): string[] {
 }
 
 describe.concurrent('ideas move', () => {
-  it('refuses a closed gate with exit 1, names the missing criteria in Swedish, and leaves everything as it was', async ({ expect }) => {
+  it('refuses a closed gate with exit 1, names the missing criteria in Swedish, and leaves everything as it was', async ({
+    expect,
+  }) => {
     const root = makeSluice();
     const before = read(root, ideaPath('sund-emspzg'));
     const r = await runCli(root, ['move', 'sund-emspzg', 'refinement']);
@@ -54,11 +60,15 @@ describe.concurrent('ideas move', () => {
     expect(git(root, ['status', '--porcelain'])).toBe('');
   });
 
-  it('refuses a stage that is not next with exit 1, and without a stage on CI is a usage error naming the choices', async ({ expect }) => {
+  it('refuses a stage that is not next with exit 1, and without a stage on CI is a usage error naming the choices', async ({
+    expect,
+  }) => {
     const root = makeSluice();
     const notNext = await runCli(root, ['move', 'sund-emspzg', 'spread']);
     expect(notNext.code).toBe(1);
-    expect(notNext.stderr).toContain('Steget Idé leder inte till Spridning; härifrån går det till: refinement, parked, rejected.');
+    expect(notNext.stderr).toContain(
+      'Steget Idé leder inte till Spridning; härifrån går det till: refinement, parked, rejected.',
+    );
     const noStage = await runCli(root, ['move', 'sund-emspzg']);
     expect(noStage.code).toBe(2);
     expect(noStage.stderr).toContain('refinement, parked, rejected');
@@ -79,12 +89,26 @@ describe.concurrent('ideas move', () => {
 
   it('moves through an open gate, exit 0, with the note and who in the entry', async ({ expect }) => {
     const root = makeSluice();
-    const r = await runCli(root, ['move', 'sund-eev2bz', 'parkerad', '--note', 'Vilar: tills #budget finns', '--by', 'Idérådet']);
+    const r = await runCli(root, [
+      'move',
+      'sund-eev2bz',
+      'parkerad',
+      '--note',
+      'Vilar: tills #budget finns',
+      '--by',
+      'Idérådet',
+    ]);
     expect(r.code).toBe(0);
     const to = ideaPath('sund-eev2bz', '90-parkerad');
     expect(r.stdout).toBe(`${to}\n`);
     expect(r.stderr).toContain('sund-eev2bz flyttad: Förädling → Parkerad');
-    expect(historyIn(root, to).at(-1)).toMatchObject({ action: 'moved', from: 'refinement', to: 'parked', by: 'Idérådet', note: 'Vilar: tills #budget finns' });
+    expect(historyIn(root, to).at(-1)).toMatchObject({
+      action: 'moved',
+      from: 'refinement',
+      to: 'parked',
+      by: 'Idérådet',
+      note: 'Vilar: tills #budget finns',
+    });
     expect(historyIn(root, to).at(-1)).not.toHaveProperty('forced');
   });
 
@@ -99,7 +123,13 @@ describe.concurrent('ideas move', () => {
     const added = lines.filter((l) => l.startsWith('+') && !l.startsWith('+++'));
     expect(added).toHaveLength(6);
     expect(added[0]).toMatch(DATE_LINE);
-    expect(added.slice(1)).toEqual(['+    action: moved', '+    from: refinement', '+    to: parked', '+    by: Idérådet', '+    note: Vilar']);
+    expect(added.slice(1)).toEqual([
+      '+    action: moved',
+      '+    from: refinement',
+      '+    to: parked',
+      '+    by: Idérådet',
+      '+    note: Vilar',
+    ]);
     expect(git(root, ['diff', '--cached', '--name-status', '-M'])).toMatch(/^R\d+\t/);
     // Nothing is left unstaged.
     expect(git(root, ['diff'])).toBe('');
@@ -112,13 +142,19 @@ describe.concurrent('ideas move', () => {
     const status = git(root, ['status', '--porcelain']);
     const paths = Object.keys(other.files);
     expect(statusLinesFor(status, paths)).toEqual(statusLinesFor(other.status, paths));
-    expect(statusLinesFor(other.status, paths)).toEqual([' M README.md', 'A  criteria/extra.schema.json', '?? anteckningar.txt']);
+    expect(statusLinesFor(other.status, paths)).toEqual([
+      ' M README.md',
+      'A  criteria/extra.schema.json',
+      '?? anteckningar.txt',
+    ]);
     for (const [f, text] of Object.entries(other.files)) expect(read(root, f)).toBe(text);
     expect(status.split('\n').filter(Boolean)).toHaveLength(4);
     expect(status).toContain(`R  ${ideaPath('sund-eev2bz')} -> ${ideaPath('sund-eev2bz', '90-parkerad')}`);
   });
 
-  it('with --commit makes one commit of the move alone, and other uncommitted changes stay uncommitted', async ({ expect }) => {
+  it('with --commit makes one commit of the move alone, and other uncommitted changes stay uncommitted', async ({
+    expect,
+  }) => {
     const root = makeSluice();
     const other = dirty(root);
     const head = git(root, ['rev-parse', 'HEAD']).trim();
@@ -132,12 +168,16 @@ describe.concurrent('ideas move', () => {
     expect(message).toContain('Vänta på kostenheten');
     const changed = git(root, ['show', '--name-status', '--format=', '-M', 'HEAD']).trim().split('\n');
     expect(changed).toHaveLength(1);
-    expect(changed[0]?.replace(/^R\d+/, 'R')).toBe(`R\t${ideaPath('sund-emspzg')}\t${ideaPath('sund-emspzg', '90-parkerad')}`);
+    expect(changed[0]?.replace(/^R\d+/, 'R')).toBe(
+      `R\t${ideaPath('sund-emspzg')}\t${ideaPath('sund-emspzg', '90-parkerad')}`,
+    );
     expect(git(root, ['status', '--porcelain'])).toBe(other.status);
     for (const [f, text] of Object.entries(other.files)) expect(read(root, f)).toBe(text);
   });
 
-  it('after a failure between the move and the write (exit 2) the idea is whole in its old place and nothing else changed', async ({ expect }) => {
+  it('after a failure between the move and the write (exit 2) the idea is whole in its old place and nothing else changed', async ({
+    expect,
+  }) => {
     const root = makeSluice();
     const other = dirty(root);
     const from = ideaPath('sund-emspzg');
@@ -204,7 +244,20 @@ describe.concurrent('an idea through every stage', () => {
     const steps: string[][] = [
       ['assign', 'sund-emspzg', '--coach', 'Johan Ek', '--commit'],
       ['decide', 'sund-emspzg', '-d', 'approve', '-r', 'Bra koppling till klimatmålen', '--by', 'Idérådet', '--commit'],
-      ['decide', 'sund-emspzg', '-d', 'approve', '-r', 'Beviljas för vågar', '--amount', '60000', '--force', '--by', 'Idérådet', '--commit'],
+      [
+        'decide',
+        'sund-emspzg',
+        '-d',
+        'approve',
+        '-r',
+        'Beviljas för vågar',
+        '--amount',
+        '60000',
+        '--force',
+        '--by',
+        'Idérådet',
+        '--commit',
+      ],
       ['decide', 'sund-emspzg', '-d', 'approve', '-r', 'Testet klart', '--force', '--commit'],
       ['move', 'sund-emspzg', 'spread', '--force', '--commit'],
     ];
@@ -215,7 +268,8 @@ describe.concurrent('an idea through every stage', () => {
     }
     const end = ideaPath('sund-emspzg', '05-spridning');
     expect(readdirSync(path.join(root, 'ideas', '05-spridning'))).toContain(path.basename(end));
-    for (const folder of ['01-ide', '02-foradling', '03-test', '04-utvardering']) expect(exists(root, ideaPath('sund-emspzg', folder))).toBe(false);
+    for (const folder of ['01-ide', '02-foradling', '03-test', '04-utvardering'])
+      expect(exists(root, ideaPath('sund-emspzg', folder))).toBe(false);
     const history = historyIn(root, end);
     expect(history.map((e) => [e.action, e.from ?? null, e.to ?? null, e.forced ?? false, e.amount ?? null])).toEqual([
       ['created', null, 'idea', false, null],
@@ -226,7 +280,11 @@ describe.concurrent('an idea through every stage', () => {
       ['moved', 'evaluation', 'spread', true, null],
     ]);
     expect(git(root, ['status', '--porcelain'])).toBe('');
-    expect(git(root, ['log', '--format=%s', `${head}..HEAD`]).trim().split('\n')).toEqual([
+    expect(
+      git(root, ['log', '--format=%s', `${head}..HEAD`])
+        .trim()
+        .split('\n'),
+    ).toEqual([
       'sund-emspzg: Minskat matsvinn i äldreboendenas kök (Utvärdering → Spridning)',
       'sund-emspzg: Minskat matsvinn i äldreboendenas kök (Test → Utvärdering)',
       'sund-emspzg: Minskat matsvinn i äldreboendenas kök (Förädling → Test)',
@@ -242,13 +300,38 @@ describe.concurrent('an idea through every stage', () => {
 describe.concurrent('ideas decide, assign and review', () => {
   it('decide --json prints the idea document with its new path', async ({ expect }) => {
     const root = makeSluice();
-    const r = await runCli(root, ['decide', 'sund-vtkg00', '-d', 'approve', '-r', 'Beviljas', '--amount', '75000', '--force', '--json']);
+    const r = await runCli(root, [
+      'decide',
+      'sund-vtkg00',
+      '-d',
+      'approve',
+      '-r',
+      'Beviljas',
+      '--amount',
+      '75000',
+      '--force',
+      '--json',
+    ]);
     expect(r.code).toBe(0);
-    const doc = JSON.parse(r.stdout) as Record<string, unknown> & { idea: Record<string, unknown>; change: Record<string, unknown> };
+    const doc = JSON.parse(r.stdout) as Record<string, unknown> & {
+      idea: Record<string, unknown>;
+      change: Record<string, unknown>;
+    };
     expect(doc.schemaVersion).toBe(1);
     expect(doc.kind).toBe('idea');
-    expect(doc.idea).toMatchObject({ id: 'sund-vtkg00', stage: 'test', path: ideaPath('sund-vtkg00', '03-test'), granted: 75000 });
-    expect(doc.change).toMatchObject({ action: 'moved', decision: 'approve', from: 'refinement', to: 'test', forced: true });
+    expect(doc.idea).toMatchObject({
+      id: 'sund-vtkg00',
+      stage: 'test',
+      path: ideaPath('sund-vtkg00', '03-test'),
+      granted: 75000,
+    });
+    expect(doc.change).toMatchObject({
+      action: 'moved',
+      decision: 'approve',
+      from: 'refinement',
+      to: 'test',
+      forced: true,
+    });
     expect(doc.committed).toBe(false);
     expect(exists(root, ideaPath('sund-vtkg00', '03-test'))).toBe(true);
   });
@@ -257,7 +340,9 @@ describe.concurrent('ideas decide, assign and review', () => {
     const root = makeSluice();
     expect((await runCli(root, ['decide', 'sund-vtkg00', '-d', 'approve', '-r', 'x'])).code).toBe(1);
     expect((await runCli(root, ['decide', 'sund-vtkg00', '-d', 'kanske', '-r', 'x'])).code).toBe(2);
-    expect((await runCli(root, ['decide', 'sund-emspzg', '-d', 'approve', '-r', 'x', '--amount', '100', '--force'])).code).toBe(2);
+    expect(
+      (await runCli(root, ['decide', 'sund-emspzg', '-d', 'approve', '-r', 'x', '--amount', '100', '--force'])).code,
+    ).toBe(2);
     expect(git(root, ['status', '--porcelain'])).toBe('');
   });
 
@@ -272,7 +357,12 @@ describe.concurrent('ideas decide, assign and review', () => {
     const added = lines.filter((l) => l.startsWith('+') && !l.startsWith('+++'));
     expect(added[0]).toBe('+coach: Johan Ek');
     expect(added[1]).toMatch(DATE_LINE);
-    expect(added.slice(2)).toEqual(['+    action: assigned', '+    field: coach', '+    new: Johan Ek', '+    by: Sara Nyberg']);
+    expect(added.slice(2)).toEqual([
+      '+    action: assigned',
+      '+    field: coach',
+      '+    new: Johan Ek',
+      '+    by: Sara Nyberg',
+    ]);
   });
 
   it('review --json is exit 2; review --dry-run --json is exit 0 with the agenda', async ({ expect }) => {
@@ -282,12 +372,23 @@ describe.concurrent('ideas decide, assign and review', () => {
     expect(JSON.parse(bad.stdout)).toMatchObject({ kind: 'error', error: { code: 'USAGE' } });
     const ok = await runCli(root, ['review', '--dry-run', '--json', '--stage', 'refinement']);
     expect(ok.code).toBe(0);
-    const doc = JSON.parse(ok.stdout) as { kind: string; schemaVersion: number; agenda: { idea: { id: string }; next: string; gate: { open: boolean; criteria: { field: string; met: boolean }[] } }[] };
+    const doc = JSON.parse(ok.stdout) as {
+      kind: string;
+      schemaVersion: number;
+      agenda: {
+        idea: { id: string };
+        next: string;
+        gate: { open: boolean; criteria: { field: string; met: boolean }[] };
+      }[];
+    };
     expect(doc.schemaVersion).toBe(1);
     expect(doc.kind).toBe('review-agenda');
     expect(doc.agenda.map((a) => a.idea.id).sort()).toEqual(['sund-eev2bz', 'sund-vtkg00']);
     expect(doc.agenda[0]?.next).toBe('test');
-    expect(doc.agenda[0]?.gate.criteria.filter((c) => !c.met).map((c) => c.field)).toEqual(['test_plan', 'manager_support']);
+    expect(doc.agenda[0]?.gate.criteria.filter((c) => !c.met).map((c) => c.field)).toEqual([
+      'test_plan',
+      'manager_support',
+    ]);
     // Without --dry-run on CI there is no meeting: a usage error naming the command for scripts.
     const noTerminal = await runCli(root, ['review', '--stage', 'refinement']);
     expect(noTerminal.code).toBe(2);

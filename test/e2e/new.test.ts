@@ -2,28 +2,44 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeRun, ideas, parseJson, STACK_LINE } from '../helpers/cli.js';
-import { cloneRegistry, initRegistry, markdownFiles, readConfig, readIdeaFile, stageDir, utcDate, type Lang, type TemplateKey } from '../helpers/registry.js';
+import {
+  cloneRegistry,
+  initRegistry,
+  markdownFiles,
+  readConfig,
+  readIdeaFile,
+  stageDir,
+  utcDate,
+  type Lang,
+  type TemplateKey,
+} from '../helpers/registry.js';
 import { makeTempDir, removeTempDirs, stagedFiles } from '../helpers/temp-repo.js';
 
 afterAll(removeTempDirs);
 
 /** What each template needs at intake besides the title (skaraborg: the municipality and a challenge). */
-const INTAKE: { template: TemplateKey; lang: Lang; sets: Record<string, string>; expected: Record<string, unknown> }[] = [
-  {
-    template: 'sundsvall',
-    lang: 'sv',
-    sets: { carrier: 'Anna Berg', tags: 'vård, digital', challenge: 'valfard' },
-    expected: { carrier: 'Anna Berg', tags: ['vård', 'digital'], challenge: 'valfard' },
-  },
-  { template: 'helsingborg-kultur', lang: 'en', sets: { unit: 'Kulturförvaltningen' }, expected: { unit: 'Kulturförvaltningen' } },
-  {
-    template: 'skaraborg',
-    lang: 'sv',
-    sets: { municipality: 'Skövde', challenge: 'aldre' },
-    expected: { municipality: 'Skövde', challenge: 'aldre' },
-  },
-  { template: 'minimal', lang: 'en', sets: {}, expected: {} },
-];
+const INTAKE: { template: TemplateKey; lang: Lang; sets: Record<string, string>; expected: Record<string, unknown> }[] =
+  [
+    {
+      template: 'sundsvall',
+      lang: 'sv',
+      sets: { carrier: 'Anna Berg', tags: 'vård, digital', challenge: 'valfard' },
+      expected: { carrier: 'Anna Berg', tags: ['vård', 'digital'], challenge: 'valfard' },
+    },
+    {
+      template: 'helsingborg-kultur',
+      lang: 'en',
+      sets: { unit: 'Kulturförvaltningen' },
+      expected: { unit: 'Kulturförvaltningen' },
+    },
+    {
+      template: 'skaraborg',
+      lang: 'sv',
+      sets: { municipality: 'Skövde', challenge: 'aldre' },
+      expected: { municipality: 'Skövde', challenge: 'aldre' },
+    },
+    { template: 'minimal', lang: 'en', sets: {}, expected: {} },
+  ];
 
 function setArgs(sets: Record<string, string>): string[] {
   return Object.entries(sets).flatMap(([k, v]) => ['--set', `${k}=${v}`]);
@@ -47,40 +63,72 @@ function registryOf(template: TemplateKey): string {
 }
 
 describe('ideas new --no-input', () => {
-  it.each(INTAKE)('$template: writes the idea in the first stage, prints its path, stages it', ({ template, sets, expected }) => {
-    const dir = registryOf(template);
-    const config = readConfig(dir);
-    const before = utcDate();
-    const r = ideas(['new', '--no-input', '--title', 'Trygghetslarm på distans', ...setArgs(sets), '--body', 'Problemet.\n\nIdén.', '--by', 'Eva'], { cwd: dir });
-    const after = utcDate();
-    expect(r.code, describeRun(r)).toBe(0);
+  it.each(INTAKE)(
+    '$template: writes the idea in the first stage, prints its path, stages it',
+    ({ template, sets, expected }) => {
+      const dir = registryOf(template);
+      const config = readConfig(dir);
+      const before = utcDate();
+      const r = ideas(
+        [
+          'new',
+          '--no-input',
+          '--title',
+          'Trygghetslarm på distans',
+          ...setArgs(sets),
+          '--body',
+          'Problemet.\n\nIdén.',
+          '--by',
+          'Eva',
+        ],
+        { cwd: dir },
+      );
+      const after = utcDate();
+      expect(r.code, describeRun(r)).toBe(0);
 
-    const rel = r.stdout.replace(/\n$/, '');
-    expect(r.stdout).toBe(`${rel}\n`);
-    expect(rel).toMatch(new RegExp(`^${stageDir(config)}/${config.idPrefix}-[0-9a-z]{6}-trygghetslarm-pa-distans\\.md$`));
-    expect(fs.existsSync(path.join(dir, rel))).toBe(true);
-    expect(r.stderr).toContain(rel);
-    expect(r.stderr).not.toMatch(STACK_LINE);
+      const rel = r.stdout.replace(/\n$/, '');
+      expect(r.stdout).toBe(`${rel}\n`);
+      expect(rel).toMatch(
+        new RegExp(`^${stageDir(config)}/${config.idPrefix}-[0-9a-z]{6}-trygghetslarm-pa-distans\\.md$`),
+      );
+      expect(fs.existsSync(path.join(dir, rel))).toBe(true);
+      expect(r.stderr).toContain(rel);
+      expect(r.stderr).not.toMatch(STACK_LINE);
 
-    const { data, body } = readIdeaFile(dir, rel);
-    const id = path.basename(rel).slice(0, config.idPrefix.length + 7);
-    expect(data).toMatchObject({ id, title: 'Trygghetslarm på distans', ...expected });
-    expect([before, after]).toContain(data.created);
-    expect(data.history).toEqual([{ date: data.created, action: 'created', to: config.stages[0]?.key, by: 'Eva' }]);
-    expect(body.trim()).toBe('Problemet.\n\nIdén.');
+      const { data, body } = readIdeaFile(dir, rel);
+      const id = path.basename(rel).slice(0, config.idPrefix.length + 7);
+      expect(data).toMatchObject({ id, title: 'Trygghetslarm på distans', ...expected });
+      expect([before, after]).toContain(data.created);
+      expect(data.history).toEqual([{ date: data.created, action: 'created', to: config.stages[0]?.key, by: 'Eva' }]);
+      expect(body.trim()).toBe('Problemet.\n\nIdén.');
 
-    expect(stagedFiles(dir)).toEqual([rel]);
-    const v = ideas(['validate'], { cwd: dir });
-    expect(v.code, describeRun(v)).toBe(0);
-  });
+      expect(stagedFiles(dir)).toEqual([rel]);
+      const v = ideas(['validate'], { cwd: dir });
+      expect(v.code, describeRun(v)).toBe(0);
+    },
+  );
 
   it('--json prints an idea document, and nothing but it on stdout', () => {
     const dir = registryOf('sundsvall');
     const r = ideas(['new', '--no-input', '--json', '--title', 'Cykelpool', '--set', 'carrier=Bo'], { cwd: dir });
     expect(r.code, describeRun(r)).toBe(0);
-    const doc = parseJson<{ schemaVersion: number; kind: string; idea: Record<string, unknown>; staged: boolean; similar: unknown[] }>(r);
+    const doc = parseJson<{
+      schemaVersion: number;
+      kind: string;
+      idea: Record<string, unknown>;
+      staged: boolean;
+      similar: unknown[];
+    }>(r);
     expect(doc).toMatchObject({ schemaVersion: 1, kind: 'idea', staged: true, similar: [] });
-    expect(doc.idea).toMatchObject({ title: 'Cykelpool', stage: 'idea', carrier: 'Bo', coach: null, unit: null, challenge: null, tags: [] });
+    expect(doc.idea).toMatchObject({
+      title: 'Cykelpool',
+      stage: 'idea',
+      carrier: 'Bo',
+      coach: null,
+      unit: null,
+      challenge: null,
+      tags: [],
+    });
     const rel = doc.idea.path as string;
     expect(rel).toMatch(/^ideas\/01-ide\/sund-[0-9a-z]{6}-cykelpool\.md$/);
     expect(rel.startsWith(`ideas/01-ide/${doc.idea.id as string}-`)).toBe(true);
@@ -177,7 +225,10 @@ describe('ideas new: usage errors', () => {
   // must not write one.
   it('a challenge that is not in the config → exit 2 naming the field, nothing written', () => {
     const dir = registryOf('skaraborg');
-    const r = ideas(['new', '--no-input', '--title', 'x', '--set', 'municipality=Skövde', '--set', 'challenge=not-a-challenge'], { cwd: dir });
+    const r = ideas(
+      ['new', '--no-input', '--title', 'x', '--set', 'municipality=Skövde', '--set', 'challenge=not-a-challenge'],
+      { cwd: dir },
+    );
     expect(r.code, describeRun(r)).toBe(2);
     expect(r.stderr).toContain('challenge');
     expectNothingWritten(dir);

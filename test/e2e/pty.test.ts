@@ -41,7 +41,19 @@ class Terminal {
         '',
       ].join('\n'),
     );
-    this.tmux(['-f', '/dev/null', 'new-session', '-d', '-x', '120', '-y', '40', '-s', this.session, `sh ${shellQuote(script)}`]);
+    this.tmux([
+      '-f',
+      '/dev/null',
+      'new-session',
+      '-d',
+      '-x',
+      '120',
+      '-y',
+      '40',
+      '-s',
+      this.session,
+      `sh ${shellQuote(script)}`,
+    ]);
   }
 
   private tmux(args: string[]): string {
@@ -111,42 +123,51 @@ function registry(lang: Lang): string {
 const ptyIt = it.skipIf(!HAS_TMUX);
 
 describe('ideas new in a terminal (tmux)', () => {
-  ptyIt('asks for the title, the optional fields and the text, then writes and stages the idea', { timeout: 90_000 }, async () => {
-    const dir = registry('en');
-    const t = open(dir, ['new']);
+  ptyIt(
+    'asks for the title, the optional fields and the text, then writes and stages the idea',
+    { timeout: 90_000 },
+    async () => {
+      const dir = registry('en');
+      const t = open(dir, ['new']);
 
-    await t.waitFor(/^\? Name of the idea/m);
-    // An empty title is refused and asked again.
-    t.answer('');
-    await t.waitFor(/must provide a value|answer is needed/i);
-    expect(t.screen()).not.toMatch(/Idea carrier/);
-    t.answer('Lånecyklar för personalen');
-    await t.waitFor(/^\? Idea carrier \(optional, Enter skips\)/m);
-    t.answer('Anna Berg');
-    await t.waitFor(/^\? Unit or department/m);
-    t.answer('');
-    await t.waitFor(/^\? Challenge the idea answers/m);
-    t.answer('Klimat');
-    await t.waitFor(/^\? Tags .*comma-separated/m);
-    t.answer('cykel, hälsa');
-    await t.waitFor(/^\? Describe the idea briefly/m);
-    t.answer('Personalen lånar cyklar mellan arbetsplatserna.');
+      await t.waitFor(/^\? Name of the idea/m);
+      // An empty title is refused and asked again.
+      t.answer('');
+      await t.waitFor(/must provide a value|answer is needed/i);
+      expect(t.screen()).not.toMatch(/Idea carrier/);
+      t.answer('Lånecyklar för personalen');
+      await t.waitFor(/^\? Idea carrier \(optional, Enter skips\)/m);
+      t.answer('Anna Berg');
+      await t.waitFor(/^\? Unit or department/m);
+      t.answer('');
+      await t.waitFor(/^\? Challenge the idea answers/m);
+      t.answer('Klimat');
+      await t.waitFor(/^\? Tags .*comma-separated/m);
+      t.answer('cykel, hälsa');
+      await t.waitFor(/^\? Describe the idea briefly/m);
+      t.answer('Personalen lånar cyklar mellan arbetsplatserna.');
 
-    expect(await t.exitCode(), t.screen()).toBe(0);
-    const screen = t.screen();
-    const files = markdownFiles(path.join(dir, 'ideas'));
-    expect(files).toHaveLength(1);
-    const rel = `ideas/${files[0] as string}`;
-    expect(rel).toMatch(/^ideas\/01-ide\/ide-[0-9a-z]{6}-lanecyklar-for-personalen\.md$/);
-    expect(screen).toContain(rel);
+      expect(await t.exitCode(), t.screen()).toBe(0);
+      const screen = t.screen();
+      const files = markdownFiles(path.join(dir, 'ideas'));
+      expect(files).toHaveLength(1);
+      const rel = `ideas/${files[0] as string}`;
+      expect(rel).toMatch(/^ideas\/01-ide\/ide-[0-9a-z]{6}-lanecyklar-for-personalen\.md$/);
+      expect(screen).toContain(rel);
 
-    const { data, body } = readIdeaFile(dir, rel);
-    expect(data).toMatchObject({ title: 'Lånecyklar för personalen', carrier: 'Anna Berg', challenge: 'Klimat', tags: ['cykel', 'hälsa'] });
-    expect(data).not.toHaveProperty('unit');
-    expect(data.history).toEqual([{ date: data.created, action: 'created', to: 'idea' }]);
-    expect(body.trim()).toBe('Personalen lånar cyklar mellan arbetsplatserna.');
-    expect(stagedFiles(dir)).toEqual([rel]);
-  });
+      const { data, body } = readIdeaFile(dir, rel);
+      expect(data).toMatchObject({
+        title: 'Lånecyklar för personalen',
+        carrier: 'Anna Berg',
+        challenge: 'Klimat',
+        tags: ['cykel', 'hälsa'],
+      });
+      expect(data).not.toHaveProperty('unit');
+      expect(data.history).toEqual([{ date: data.created, action: 'created', to: 'idea' }]);
+      expect(body.trim()).toBe('Personalen lånar cyklar mellan arbetsplatserna.');
+      expect(stagedFiles(dir)).toEqual([rel]);
+    },
+  );
 
   ptyIt('Ctrl-C at the first question exits 130 and writes nothing', { timeout: 60_000 }, async () => {
     const dir = registry('en');
@@ -181,16 +202,24 @@ describe('ideas new in a terminal (tmux)', () => {
     const files = markdownFiles(path.join(dir, 'ideas'));
     expect(files).toHaveLength(1);
     const { data } = readIdeaFile(dir, `ideas/${files[0] as string}`);
-    expect(data).toMatchObject({ title: 'Digital signering', municipality: 'Skövde', challenge: 'kompetensforsorjning' });
+    expect(data).toMatchObject({
+      title: 'Digital signering',
+      municipality: 'Skövde',
+      challenge: 'kompetensforsorjning',
+    });
   });
 
-  ptyIt('a Swedish registry asks in Swedish, and says so when the title is left empty', { timeout: 60_000 }, async () => {
-    const dir = registry('sv');
-    const t = open(dir, ['new']);
-    await t.waitFor(/^\? Idéns namn/m);
-    t.answer('');
-    const screen = await t.waitFor(/^> .+/m);
-    expect(screen).not.toMatch(/You must provide a value/);
-    expect(screen).toMatch(/Ett svar behövs/);
-  });
+  ptyIt(
+    'a Swedish registry asks in Swedish, and says so when the title is left empty',
+    { timeout: 60_000 },
+    async () => {
+      const dir = registry('sv');
+      const t = open(dir, ['new']);
+      await t.waitFor(/^\? Idéns namn/m);
+      t.answer('');
+      const screen = await t.waitFor(/^> .+/m);
+      expect(screen).not.toMatch(/You must provide a value/);
+      expect(screen).toMatch(/Ett svar behövs/);
+    },
+  );
 });

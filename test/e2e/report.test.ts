@@ -10,7 +10,16 @@ afterAll(removeTempDirs);
 /** The example ends on this day; --until fixes it, so the figures do not move with the clock. */
 const UNTIL = ['--until', '2026-11-23'];
 /** Every name in the example: none may appear in a public report. */
-const PEOPLE = ['Anna Berg', 'Johan Ek', 'Sara Nyberg', 'Eva Holm', 'Leila Haddad', 'Karin Öhman', 'Idérådet', 'Maria Sjölund'];
+const PEOPLE = [
+  'Anna Berg',
+  'Johan Ek',
+  'Sara Nyberg',
+  'Eva Holm',
+  'Leila Haddad',
+  'Karin Öhman',
+  'Idérådet',
+  'Maria Sjölund',
+];
 
 let dir: string;
 beforeAll(() => {
@@ -21,10 +30,20 @@ interface ReportDoc {
   kind: string;
   ideas: number;
   funnel: { stage: string; now: number; entered: number; left: number }[];
-  timeInStage: { stage: string; stays: number; median: number | null; p90: number | null; waiting: { id: string; days: number; personal: Record<string, string | null> | null }[] }[];
+  timeInStage: {
+    stage: string;
+    stays: number;
+    median: number | null;
+    p90: number | null;
+    waiting: { id: string; days: number; personal: Record<string, string | null> | null }[];
+  }[];
   goals: { id: string; reached: number; target: number; percent: number }[];
   funds: { total: number };
-  aggregates: { field: string; by: string | null; total: { contributors: number; sums: Record<string, number> | null } }[];
+  aggregates: {
+    field: string;
+    by: string | null;
+    total: { contributors: number; sums: Record<string, number> | null };
+  }[];
   breakdowns: { field: string; groups: { value: string | null; ideas: number }[] }[];
 }
 
@@ -46,10 +65,17 @@ describe('ideas report', () => {
     ]);
     // Test: Mät matsvinnet 2025-04-16 → 2026-01-19 (278 days), Elcyklar 2025-03-26 → 2025-11-03 (222 days).
     expect(doc.timeInStage.find((x) => x.stage === 'test')).toMatchObject({ stays: 2, median: 250, p90: 272.4 });
-    expect(doc.timeInStage.find((x) => x.stage === 'evaluation')?.waiting.map((w) => [w.id, w.days, w.personal])).toEqual([['sund-0xxk9h', 308, null]]);
+    expect(
+      doc.timeInStage.find((x) => x.stage === 'evaluation')?.waiting.map((w) => [w.id, w.days, w.personal]),
+    ).toEqual([['sund-0xxk9h', 308, null]]);
     expect(doc.goals).toEqual([expect.objectContaining({ id: 'tested-40', reached: 4, target: 40, percent: 10 })]);
     expect(doc.funds.total).toBe(450000);
-    expect(doc.aggregates.find((a) => a.by === null)?.total).toEqual({ group: null, label: null, contributors: 6, sums: { women: 34, men: 11, other: 1 } });
+    expect(doc.aggregates.find((a) => a.by === null)?.total).toEqual({
+      group: null,
+      label: null,
+      contributors: 6,
+      sums: { women: 34, men: 11, other: 1 },
+    });
     expect(doc.breakdowns[0]?.groups.map((g) => [g.value, g.ideas])).toEqual([
       ['klimat', 4],
       ['kompetensforsorjning', 2],
@@ -67,11 +93,15 @@ describe('ideas report', () => {
     }
     const sv = ideas(['report', ...UNTIL], { cwd: dir });
     expect(sv.stdout).toContain('Tratten');
-    expect(sv.stdout).toContain('Minst 40 idéer testade: 4 av 40 (10 %) har nått Test · senast 2027-06-30, 219 dagar kvar');
+    expect(sv.stdout).toContain(
+      'Minst 40 idéer testade: 4 av 40 (10 %) har nått Test · senast 2027-06-30, 219 dagar kvar',
+    );
     expect(sv.stdout).not.toMatch(/[█░]/);
     expect(sv.stdout).not.toContain('\x1b[');
     const en = ideas(['report', ...UNTIL, '--lang', 'en'], { cwd: dir });
-    expect(en.stdout).toContain('At least 40 ideas tested: 4 of 40 (10%) have reached Test · by 2027-06-30, 219 days left');
+    expect(en.stdout).toContain(
+      'At least 40 ideas tested: 4 of 40 (10%) have reached Test · by 2027-06-30, 219 days left',
+    );
   });
 
   it('writes CSV for Swedish Excel, one figure a row', () => {
@@ -98,7 +128,7 @@ describe('ideas report', () => {
     expect(doc.funds.total).toBe(235000);
   });
 
-  it('breaks down by a personal field only in an internal report, which names the waiting ideas\' carriers', () => {
+  it("breaks down by a personal field only in an internal report, which names the waiting ideas' carriers", () => {
     const refused = ideas(['report', '--by', 'coach'], { cwd: dir });
     expect(refused.code, describeRun(refused)).toBe(2);
     expect(refused.stderr).toContain('personuppgifter');
@@ -111,12 +141,19 @@ describe('ideas report', () => {
       ['Sara Nyberg', 3],
       [null, 3],
     ]);
-    expect(doc.timeInStage.find((x) => x.stage === 'evaluation')?.waiting[0]?.personal).toEqual({ carrier: 'Per Lindqvist', coach: 'Johan Ek' });
+    expect(doc.timeInStage.find((x) => x.stage === 'evaluation')?.waiting[0]?.personal).toEqual({
+      carrier: 'Per Lindqvist',
+      coach: 'Johan Ek',
+    });
   });
 
   it.each([
     { name: 'a date that is not one', args: ['report', '--since', '2026-02-30'], says: '--since' },
-    { name: 'a period that ends before it starts', args: ['report', '--since', '2026-06-01', '--until', '2026-01-01'], says: '2026-06-01' },
+    {
+      name: 'a period that ends before it starts',
+      args: ['report', '--since', '2026-06-01', '--until', '2026-01-01'],
+      says: '2026-06-01',
+    },
     { name: 'an unknown field', args: ['report', '--by', 'kommun'], says: 'kommun' },
     { name: 'a compound field', args: ['report', '--by', 'team_gender'], says: 'team_gender' },
     { name: 'an unknown format', args: ['report', '--format', 'pdf'], says: 'pdf' },

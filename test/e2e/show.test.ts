@@ -21,7 +21,8 @@ beforeAll(() => {
         unit: 'Servicecenter',
         challenge: 'klimat',
         tags: '[klimat, återbruk]',
-        history: '\n  - { date: 2026-01-15, action: created, to: idea }\n  - { date: 2026-02-01, action: moved, from: idea, to: refinement, by: Eva }',
+        history:
+          '\n  - { date: 2026-01-15, action: created, to: idea }\n  - { date: 2026-02-01, action: moved, from: idea, to: refinement, by: Eva }',
       },
       '\nMöbler som står oanvända i en förvaltning behövs i en annan.\n',
     )}`,
@@ -40,7 +41,17 @@ describe('ideas show', () => {
     const r = ideas(['show', 'sund-k7q2xa'], { cwd: dir });
     expect(r.code, describeRun(r)).toBe(0);
     expect(r.stderr).toBe('');
-    for (const text of ['sund-k7q2xa', 'Återbruk av möbler', 'Refinement', PATH, 'Åsa Öberg', 'Servicecenter', '2026-02-01', 'Eva', 'Möbler som står oanvända']) {
+    for (const text of [
+      'sund-k7q2xa',
+      'Återbruk av möbler',
+      'Refinement',
+      PATH,
+      'Åsa Öberg',
+      'Servicecenter',
+      '2026-02-01',
+      'Eva',
+      'Möbler som står oanvända',
+    ]) {
       expect(r.stdout).toContain(text);
     }
     expect(r.stdout).not.toContain('\x1b[');
@@ -67,7 +78,14 @@ describe('ideas show', () => {
       },
     });
     expect(doc.idea.history).toHaveLength(2);
-    expect(doc.idea.history[1]).toMatchObject({ date: '2026-02-01', action: 'moved', from: 'idea', to: 'refinement', by: 'Eva', note: null });
+    expect(doc.idea.history[1]).toMatchObject({
+      date: '2026-02-01',
+      action: 'moved',
+      from: 'idea',
+      to: 'refinement',
+      by: 'Eva',
+      note: null,
+    });
     expect(String(doc.idea.body)).toContain('Möbler som står oanvända');
     expect(r.stdout).not.toContain(dir);
   });

@@ -17,9 +17,14 @@ const CHROMIUM = '/usr/bin/chromium';
 const hasChromium = fs.existsSync(CHROMIUM);
 const SCREENSHOT = '/tmp/ideas-site-board.png';
 // The reporter shows a skipped suite only as a count: say why once, where CI's log shows it.
-if (!hasChromium) console.warn(`site-browser.test.ts: skipped, ${CHROMIUM} is not installed (apt-get install chromium)`);
+if (!hasChromium)
+  console.warn(`site-browser.test.ts: skipped, ${CHROMIUM} is not installed (apt-get install chromium)`);
 
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript' };
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css',
+  '.js': 'text/javascript',
+};
 
 /** A static file server of the test's own, on a free port of the loopback interface. */
 function serve(root: string): Promise<http.Server> {
@@ -31,7 +36,9 @@ function serve(root: string): Promise<http.Server> {
       res.writeHead(404).end('not found');
       return;
     }
-    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' }).end(fs.readFileSync(file));
+    res
+      .writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' })
+      .end(fs.readFileSync(file));
   });
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
@@ -45,115 +52,145 @@ async function axe(page: Page, source: string): Promise<AxeResult> {
   // Evaluated through the DevTools protocol, which the page's Content-Security-Policy does not govern.
   await page.evaluate(source);
   // Expressions as text: the tests are compiled without the DOM's types.
-  return page.evaluate(`axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })`) as Promise<AxeResult>;
+  return page.evaluate(
+    `axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })`,
+  ) as Promise<AxeResult>;
 }
 
-const summary = (r: AxeResult) => r.violations.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`).join('\n');
+const summary = (r: AxeResult) =>
+  r.violations
+    .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+    .join('\n');
 
-describe.skipIf(!hasChromium)(hasChromium ? 'ideas site in a browser' : `ideas site in a browser (skipped: ${CHROMIUM} is not installed; apt-get install chromium)`, () => {
-  let browser: Browser;
-  let server: http.Server;
-  let origin: string;
-  let axeSource: string;
-  const requests: string[] = [];
-  const dialogs: string[] = [];
+describe.skipIf(!hasChromium)(
+  hasChromium
+    ? 'ideas site in a browser'
+    : `ideas site in a browser (skipped: ${CHROMIUM} is not installed; apt-get install chromium)`,
+  () => {
+    let browser: Browser;
+    let server: http.Server;
+    let origin: string;
+    let axeSource: string;
+    const requests: string[] = [];
+    const dialogs: string[] = [];
 
-  beforeAll(async () => {
-    const dir = plantedSiteRegistry();
-    const r = ideas(['site'], { cwd: dir });
-    expect(r.code, describeRun(r)).toBe(0);
-    server = await serve(path.join(dir, 'site'));
-    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-    const { chromium } = await import('playwright-core');
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    beforeAll(async () => {
+      const dir = plantedSiteRegistry();
+      const r = ideas(['site'], { cwd: dir });
+      expect(r.code, describeRun(r)).toBe(0);
+      server = await serve(path.join(dir, 'site'));
+      origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+      const { chromium } = await import('playwright-core');
+      browser = await chromium.launch({
+        executablePath: CHROMIUM,
+        args: [
+          '--headless',
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-quic',
+          '--no-first-run',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+        ],
+      });
     });
-  });
 
-  afterAll(async () => {
-    await browser?.close();
-    await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
-    removeTempDirs();
-  });
-
-  async function open(url: string, opts: { javaScriptEnabled?: boolean; bypassCSP?: boolean } = {}): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, javaScriptEnabled: opts.javaScriptEnabled ?? true, bypassCSP: opts.bypassCSP ?? false });
-    const page = await context.newPage();
-    page.on('request', (req) => requests.push(req.url()));
-    page.on('dialog', (d) => {
-      dialogs.push(d.message());
-      void d.dismiss();
+    afterAll(async () => {
+      await browser?.close();
+      await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+      removeTempDirs();
     });
-    await page.goto(`${origin}/${url}`, { waitUntil: 'load' });
-    return page;
-  }
 
-  it('has no WCAG 2.1 A or AA violations on the board, an idea page and the figures', async () => {
-    for (const url of ['index.html', `ideas/${PLANTED_ID}.html`, 'ideas/sund-avmpk4.html', 'stats.html']) {
-      const page = await open(url);
-      const result = await axe(page, axeSource);
-      expect(result.violations, `${url}:\n${summary(result)}`).toEqual([]);
-      expect(result.passes.length, url).toBeGreaterThan(10);
-      if (url === 'index.html') await page.screenshot({ path: SCREENSHOT, fullPage: true });
-      await page.context().close();
+    async function open(url: string, opts: { javaScriptEnabled?: boolean; bypassCSP?: boolean } = {}): Promise<Page> {
+      const context = await browser.newContext({
+        viewport: { width: 1280, height: 900 },
+        javaScriptEnabled: opts.javaScriptEnabled ?? true,
+        bypassCSP: opts.bypassCSP ?? false,
+      });
+      const page = await context.newPage();
+      page.on('request', (req) => requests.push(req.url()));
+      page.on('dialog', (d) => {
+        dialogs.push(d.message());
+        void d.dismiss();
+      });
+      await page.goto(`${origin}/${url}`, { waitUntil: 'load' });
+      return page;
     }
-  });
 
-  it("runs none of the planted script, and asks only the site's own origin for anything", async () => {
-    // Also with the Content-Security-Policy switched off: it would block an inline script, so only without it does
-    // the test show that the escaping alone keeps the planted markup from running.
-    for (const [url, bypassCSP] of [['index.html', false], [`ideas/${PLANTED_ID}.html`, false], ['index.html', true], [`ideas/${PLANTED_ID}.html`, true]] as const) {
-      const page = await open(url, { bypassCSP });
-      // Hover and focus everything, in case a handler got through.
-      for (const el of await page.locator('main *').all()) await el.hover({ force: true, timeout: 1000 }).catch(() => undefined);
-      expect(await page.evaluate('window.__pwned'), url).toBeUndefined();
-      expect(await page.title(), url).not.toBe('pwned');
-      expect(await page.title(), url).toMatch(/ – Idésluss Sundsvallsregionen$/);
-      const text = await page.locator('body').innerText();
-      for (const value of PERSONAL_VALUES) expect(text, `${url}: ${value}`).not.toContain(value);
+    it('has no WCAG 2.1 A or AA violations on the board, an idea page and the figures', async () => {
+      for (const url of ['index.html', `ideas/${PLANTED_ID}.html`, 'ideas/sund-avmpk4.html', 'stats.html']) {
+        const page = await open(url);
+        const result = await axe(page, axeSource);
+        expect(result.violations, `${url}:\n${summary(result)}`).toEqual([]);
+        expect(result.passes.length, url).toBeGreaterThan(10);
+        if (url === 'index.html') await page.screenshot({ path: SCREENSHOT, fullPage: true });
+        await page.context().close();
+      }
+    });
+
+    it("runs none of the planted script, and asks only the site's own origin for anything", async () => {
+      // Also with the Content-Security-Policy switched off: it would block an inline script, so only without it does
+      // the test show that the escaping alone keeps the planted markup from running.
+      for (const [url, bypassCSP] of [
+        ['index.html', false],
+        [`ideas/${PLANTED_ID}.html`, false],
+        ['index.html', true],
+        [`ideas/${PLANTED_ID}.html`, true],
+      ] as const) {
+        const page = await open(url, { bypassCSP });
+        // Hover and focus everything, in case a handler got through.
+        for (const el of await page.locator('main *').all())
+          await el.hover({ force: true, timeout: 1000 }).catch(() => undefined);
+        expect(await page.evaluate('window.__pwned'), url).toBeUndefined();
+        expect(await page.title(), url).not.toBe('pwned');
+        expect(await page.title(), url).toMatch(/ – Idésluss Sundsvallsregionen$/);
+        const text = await page.locator('body').innerText();
+        for (const value of PERSONAL_VALUES) expect(text, `${url}: ${value}`).not.toContain(value);
+        await page.context().close();
+      }
+      expect(dialogs).toEqual([]);
+      expect(requests.length).toBeGreaterThan(0);
+      for (const url of requests) expect(url.startsWith(`${origin}/`), url).toBe(true);
+    });
+
+    it('filters by tag, unit and challenge from the keyboard, and says how many ideas are shown', async () => {
+      const page = await open('index.html');
+      const cards = page.locator('[data-card]');
+      const total = await cards.count();
+      expect(total).toBe(11);
+      // From the top of the page, Tab reaches the skip link first, then the filters in order.
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate('document.activeElement?.className')).toBe('skip');
+      let guard = 0;
+      while ((await page.evaluate('document.activeElement?.id')) !== 'filter-tag' && guard++ < 20)
+        await page.keyboard.press('Tab');
+      expect(await page.evaluate('document.activeElement?.id')).toBe('filter-tag');
+      const outline = await page.evaluate('getComputedStyle(document.activeElement).outlineStyle');
+      expect(outline).toBe('solid');
+      // Typing picks an option in a focused select, as a keyboard user would.
+      await page.keyboard.type('matsvinn');
+      await expect.poll(() => page.locator('[data-card]:not([hidden])').count()).toBe(3);
+      expect(await page.locator('#filter-status').innerText()).toBe('Visar 3 av 11 idéer.');
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate('document.activeElement?.id')).toBe('filter-unit');
+      await page.keyboard.press('Tab');
+      await page.keyboard.type('Klimat');
+      await expect.poll(() => page.locator('[data-card]:not([hidden])').count()).toBe(3);
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate('document.activeElement?.textContent')).toBe('Visa alla');
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.locator('[data-card]:not([hidden])').count()).toBe(total);
+      expect(await page.locator('#filter-status').innerText()).toBe('Visar 11 av 11 idéer.');
       await page.context().close();
-    }
-    expect(dialogs).toEqual([]);
-    expect(requests.length).toBeGreaterThan(0);
-    for (const url of requests) expect(url.startsWith(`${origin}/`), url).toBe(true);
-  });
+    });
 
-  it('filters by tag, unit and challenge from the keyboard, and says how many ideas are shown', async () => {
-    const page = await open('index.html');
-    const cards = page.locator('[data-card]');
-    const total = await cards.count();
-    expect(total).toBe(11);
-    // From the top of the page, Tab reaches the skip link first, then the filters in order.
-    await page.keyboard.press('Tab');
-    expect(await page.evaluate('document.activeElement?.className')).toBe('skip');
-    let guard = 0;
-    while ((await page.evaluate('document.activeElement?.id')) !== 'filter-tag' && guard++ < 20) await page.keyboard.press('Tab');
-    expect(await page.evaluate('document.activeElement?.id')).toBe('filter-tag');
-    const outline = await page.evaluate('getComputedStyle(document.activeElement).outlineStyle');
-    expect(outline).toBe('solid');
-    // Typing picks an option in a focused select, as a keyboard user would.
-    await page.keyboard.type('matsvinn');
-    await expect.poll(() => page.locator('[data-card]:not([hidden])').count()).toBe(3);
-    expect(await page.locator('#filter-status').innerText()).toBe('Visar 3 av 11 idéer.');
-    await page.keyboard.press('Tab');
-    expect(await page.evaluate('document.activeElement?.id')).toBe('filter-unit');
-    await page.keyboard.press('Tab');
-    await page.keyboard.type('Klimat');
-    await expect.poll(() => page.locator('[data-card]:not([hidden])').count()).toBe(3);
-    await page.keyboard.press('Tab');
-    expect(await page.evaluate('document.activeElement?.textContent')).toBe('Visa alla');
-    await page.keyboard.press('Enter');
-    await expect.poll(() => page.locator('[data-card]:not([hidden])').count()).toBe(total);
-    expect(await page.locator('#filter-status').innerText()).toBe('Visar 11 av 11 idéer.');
-    await page.context().close();
-  });
-
-  it('shows every idea without JavaScript, and hides the filters that need it', async () => {
-    const page = await open('index.html', { javaScriptEnabled: false });
-    expect(await page.locator('[data-card]:visible').count()).toBe(11);
-    expect(await page.locator('#filters').isVisible()).toBe(false);
-    await page.context().close();
-  });
-});
+    it('shows every idea without JavaScript, and hides the filters that need it', async () => {
+      const page = await open('index.html', { javaScriptEnabled: false });
+      expect(await page.locator('[data-card]:visible').count()).toBe(11);
+      expect(await page.locator('#filters').isVisible()).toBe(false);
+      await page.context().close();
+    });
+  },
+);

@@ -24,7 +24,16 @@ describe('ideas site', () => {
     expect(r.code, describeRun(r)).toBe(0);
     expect(r.stdout).toBe(`${path.join(dir, 'site')}\n`);
     expect(r.stderr).toContain('13 sidor');
-    expect([...site.keys()].sort()).toEqual(expect.arrayContaining(['.ideas-site', '.nojekyll', 'index.html', 'stats.html', `ideas/${PLANTED_ID}.html`, 'ideas/sund-avmpk4.html']));
+    expect([...site.keys()].sort()).toEqual(
+      expect.arrayContaining([
+        '.ideas-site',
+        '.nojekyll',
+        'index.html',
+        'stats.html',
+        `ideas/${PLANTED_ID}.html`,
+        'ideas/sund-avmpk4.html',
+      ]),
+    );
     expect(html()).toHaveLength(13);
   });
 
@@ -35,7 +44,8 @@ describe('ideas site', () => {
       // Only the links in idea text and the challenges' pages go to other hosts; nothing is loaded from one.
       expect(text, file).not.toMatch(/<(script|link|img|iframe|object|embed)[^>]*\s(src|href)=/i);
       // The site's own links are relative, so that it works under a GitHub Pages project path; idea text may link out.
-      for (const m of text.matchAll(/href="([^"]*)"/g)) expect(m[1], file).toMatch(/^(#main|(\.\.\/)?[a-z0-9-]+(\/[a-z0-9-]+)*\.html|https:\/\/[^/]+\/\S*)$/);
+      for (const m of text.matchAll(/href="([^"]*)"/g))
+        expect(m[1], file).toMatch(/^(#main|(\.\.\/)?[a-z0-9-]+(\/[a-z0-9-]+)*\.html|https:\/\/[^/]+\/\S*)$/);
     }
   });
 
@@ -56,14 +66,16 @@ describe('ideas site', () => {
   });
 
   it('leaves out personal data, in every file; --include-personal keeps it and says so', () => {
-    for (const [file, text] of site) for (const value of PERSONAL_VALUES) expect(text, `${file}: ${value}`).not.toContain(value);
+    for (const [file, text] of site)
+      for (const value of PERSONAL_VALUES) expect(text, `${file}: ${value}`).not.toContain(value);
     const page = site.get(`ideas/${PLANTED_ID}.html`) ?? '';
     expect(page).toContain('Idécoach ändrad');
     const internal = ideas(['site', '--out', 'intern', '--include-personal'], { cwd: dir });
     expect(internal.code, describeRun(internal)).toBe(0);
     expect(internal.stderr).toContain('personuppgifter');
     const text = fs.readFileSync(path.join(dir, 'intern', 'ideas', `${PLANTED_ID}.html`), 'utf8');
-    for (const value of ['Planterad Personsson', 'Hemlig Coachsson', 'Hemlig Beslutsson', 'planted@example.invalid']) expect(text).toContain(value);
+    for (const value of ['Planterad Personsson', 'Hemlig Coachsson', 'Hemlig Beslutsson', 'planted@example.invalid'])
+      expect(text).toContain(value);
     expect(text).toContain('Intern version med personuppgifter');
   });
 
@@ -115,7 +127,13 @@ describe('ideas site', () => {
   it('prints a JSON document with --json, and a usage error exits 2', () => {
     const r = ideas(['site', '--json', '--out', 'json-site'], { cwd: dir });
     expect(r.code, describeRun(r)).toBe(0);
-    expect(parseJson(r)).toMatchObject({ schemaVersion: 1, kind: 'site', out: path.join(dir, 'json-site'), pages: 13, includePersonal: false });
+    expect(parseJson(r)).toMatchObject({
+      schemaVersion: 1,
+      kind: 'site',
+      out: path.join(dir, 'json-site'),
+      pages: 13,
+      includePersonal: false,
+    });
     const bad = ideas(['site', '--outdir', 'x'], { cwd: dir });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--outdir');

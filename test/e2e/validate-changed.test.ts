@@ -55,21 +55,32 @@ describe('ideas validate --changed', () => {
     fs.copyFileSync(path.join(root, NATTKAMERA), path.join(root, 'ideas/90-parkerad/sund-njf5rp-igen.md'));
   });
 
-  it('checks the changed files: exit 1 with the finding\'s file and line; the broken unchanged file is not checked', () => {
+  it("checks the changed files: exit 1 with the finding's file and line; the broken unchanged file is not checked", () => {
     const r = ideas(['validate', '--changed', '--lang', 'en'], { cwd: root });
     expect(r.code, describeRun(r)).toBe(1);
     expect(r.stdout).toContain(BOKBUSSEN);
-    expect(r.stdout).toMatch(/^ {2}2:1 +error +Does not meet the criteria of stage Refinement: No idea coach is assigned to the idea \[coach\]/m);
+    expect(r.stdout).toMatch(
+      /^ {2}2:1 +error +Does not meet the criteria of stage Refinement: No idea coach is assigned to the idea \[coach\]/m,
+    );
     expect(r.stdout).not.toContain(TILLSYN);
-    expect(r.stdout).toMatch(/^2 of 11 files checked \(changed since [0-9a-f]{7}\): 2 errors and 1 warning in 2 files\.$/m);
+    expect(r.stdout).toMatch(
+      /^2 of 11 files checked \(changed since [0-9a-f]{7}\): 2 errors and 1 warning in 2 files\.$/m,
+    );
     // The whole registry has the broken file too.
     const all = ideas(['validate', '--lang', 'en'], { cwd: root });
     expect(all.stdout).toContain(TILLSYN);
   });
 
-  it('finds a changed file whose id duplicates an unchanged file\'s', () => {
+  it("finds a changed file whose id duplicates an unchanged file's", () => {
     const doc = parseJson<Validation>(ideas(['validate', '--changed', '--json'], { cwd: root }));
-    expect(doc.findings).toContainEqual(expect.objectContaining({ file: 'ideas/90-parkerad/sund-njf5rp-igen.md', line: 2, rule: 'id/duplicate', message: expect.stringContaining(NATTKAMERA) }));
+    expect(doc.findings).toContainEqual(
+      expect.objectContaining({
+        file: 'ideas/90-parkerad/sund-njf5rp-igen.md',
+        line: 2,
+        rule: 'id/duplicate',
+        message: expect.stringContaining(NATTKAMERA),
+      }),
+    );
     expect(doc.summary).toEqual({ files: 2, errors: 2, warnings: 1, total: 11 });
     expect(doc.changed?.ref).toBeNull();
     expect(doc.changed?.base).toBe(git(['rev-parse', 'main'], root).trim());
@@ -96,7 +107,10 @@ describe('ideas validate --changed', () => {
     expect(r.code, describeRun(r)).toBe(2);
     expect(r.stderr).toContain('is not in a git repository');
     const sv = ideas(['validate', '--changed', '--json'], { cwd: plain });
-    expect(parseJson<{ kind: string; error: { code: string; message: string } }>(sv)).toMatchObject({ kind: 'error', error: { code: 'USAGE', message: expect.stringContaining('ligger inte i något git-repo') } });
+    expect(parseJson<{ kind: string; error: { code: string; message: string } }>(sv)).toMatchObject({
+      kind: 'error',
+      error: { code: 'USAGE', message: expect.stringContaining('ligger inte i något git-repo') },
+    });
   });
 });
 
@@ -115,7 +129,12 @@ describe('ideas validate --format junit', () => {
     const doc = parseXml(r.stdout);
     const suites = findAll(doc, 'testsuite');
     expect(suites).toHaveLength(1);
-    expect(suites[0]?.attributes).toMatchObject({ name: 'ideas validate: Idésluss Sundsvallsregionen', tests: '4', failures: '2', errors: '0' });
+    expect(suites[0]?.attributes).toMatchObject({
+      name: 'ideas validate: Idésluss Sundsvallsregionen',
+      tests: '4',
+      failures: '2',
+      errors: '0',
+    });
     const cases = new Map(findAll(doc, 'testcase').map((c) => [c.attributes.name, c]));
     expect([...cases.keys()].sort()).toEqual([MATSVINN, NATTKAMERA, BOKBUSSEN, SKOLKOK].sort());
 
@@ -124,16 +143,22 @@ describe('ideas validate --format junit', () => {
     const failures = findAll(bokbussen, 'failure');
     expect(failures.map((f) => f.attributes.type)).toEqual(['criteria/refinement', 'criteria/refinement']);
     expect(failures[0]?.text).toMatch(new RegExp(`^${BOKBUSSEN}:\\d+:\\d+ criteria/refinement\\n`));
-    expect(failures.map((f) => f.attributes.message).join('\n')).toMatch(/\[coach\][\s\S]*\[unit\]|\[unit\][\s\S]*\[coach\]/);
+    expect(failures.map((f) => f.attributes.message).join('\n')).toMatch(
+      /\[coach\][\s\S]*\[unit\]|\[unit\][\s\S]*\[coach\]/,
+    );
 
     const nattkamera = cases.get(NATTKAMERA) as XmlElement;
     const unknown = findAll(nattkamera, 'failure');
     expect(unknown.map((f) => f.attributes.type)).toEqual(['challenge/unknown']);
-    expect(unknown[0]?.attributes.message).toBe(`The challenge "${HOSTILE.replace('\u0001', '\\u0001')}" is not in the config.`);
+    expect(unknown[0]?.attributes.message).toBe(
+      `The challenge "${HOSTILE.replace('\u0001', '\\u0001')}" is not in the config.`,
+    );
 
     const skolkok = cases.get(SKOLKOK) as XmlElement;
     expect(findAll(skolkok, 'failure')).toEqual([]);
-    expect(findAll(skolkok, 'system-out')[0]?.text).toMatch(/^ideas\/04-utvardering\/.*:\d+:\d+ warning history\/stage: /);
+    expect(findAll(skolkok, 'system-out')[0]?.text).toMatch(
+      /^ideas\/04-utvardering\/.*:\d+:\d+ warning history\/stage: /,
+    );
 
     expect(findAll(cases.get(MATSVINN) as XmlElement, 'failure')).toEqual([]);
   });
@@ -155,7 +180,7 @@ describe('ideas schema', () => {
     root = branchOff();
   });
 
-  it('prints one self-contained JSON Schema for a stage, in the registry\'s language', () => {
+  it("prints one self-contained JSON Schema for a stage, in the registry's language", () => {
     const r = ideas(['schema', '--stage', 'test'], { cwd: root });
     expect(r.code, describeRun(r)).toBe(0);
     expect(r.stderr).toBe('');
@@ -175,7 +200,9 @@ describe('ideas schema', () => {
   it('in English, found by its Swedish label; without a stage, the base', () => {
     const en = ideas(['schema', '--stage', 'Förädling', '--lang', 'en'], { cwd: root });
     expect(en.code, describeRun(en)).toBe(0);
-    expect(JSON.parse(en.stdout)).toMatchObject({ title: 'Idésluss Sundsvallsregionen: an idea in the stage Refinement' });
+    expect(JSON.parse(en.stdout)).toMatchObject({
+      title: 'Idésluss Sundsvallsregionen: an idea in the stage Refinement',
+    });
     const base = ideas(['schema'], { cwd: root });
     expect(JSON.parse(base.stdout)).toMatchObject({ allOf: [{ $ref: '#/$defs/base' }, { $ref: '#/$defs/registry' }] });
   });

@@ -31,7 +31,9 @@ function validation(r: RunResult): Validation {
 }
 
 const EXAMPLES_DIR = path.join(REPO_ROOT, 'examples');
-const EXAMPLES = fs.readdirSync(EXAMPLES_DIR).filter((e) => fs.existsSync(path.join(EXAMPLES_DIR, e, 'ideas.config.yaml')));
+const EXAMPLES = fs
+  .readdirSync(EXAMPLES_DIR)
+  .filter((e) => fs.existsSync(path.join(EXAMPLES_DIR, e, 'ideas.config.yaml')));
 
 describe('ideas validate: registries that are right', () => {
   it('finds the example registries', () => {
@@ -47,12 +49,14 @@ describe('ideas validate: registries that are right', () => {
       const doc = validation(r);
       expect(doc.ok).toBe(true);
       expect(doc.findings).toEqual([]);
-      expect(doc.summary.files, c.name).toBe(markdownFiles(path.join(c.dir, 'ideas')).filter((f) => !/readme\.md$/i.test(f)).length);
+      expect(doc.summary.files, c.name).toBe(
+        markdownFiles(path.join(c.dir, 'ideas')).filter((f) => !/readme\.md$/i.test(f)).length,
+      );
       expect(doc.summary.files, c.name).toBeGreaterThan(0);
     });
   });
 
-  it('the repository\'s own registry of feature ideas passes', () => {
+  it("the repository's own registry of feature ideas passes", () => {
     const dir = makeTempDir();
     fs.copyFileSync(path.join(REPO_ROOT, 'ideas.config.yaml'), path.join(dir, 'ideas.config.yaml'));
     fs.cpSync(path.join(REPO_ROOT, 'ideas'), path.join(dir, 'ideas'), { recursive: true });
@@ -104,22 +108,110 @@ const ALIAS_BOMB = [
 const F = 'ideas/01-ide/ide-aaaaaa-idea.md';
 
 const BROKEN: BrokenCase[] = [
-  { name: 'front matter ---javascript', file: F, content: "---javascript\n({ id: 'ide-aaaaaa', title: 'x' })\n---\n", rule: 'front-matter/opening', line: 1 },
-  { name: 'front matter ---JS in capitals', file: F, content: "---JS\n({ id: 'ide-aaaaaa' })\n---\n", rule: 'front-matter/opening', line: 1 },
-  { name: 'a duplicate key', file: F, content: '---\nid: ide-aaaaaa\ntitle: First\ncreated: 2026-01-15\ntitle: Second\n---\n', rule: 'front-matter/duplicate-key', line: 5 },
-  { name: 'a !!js/function tag', file: F, content: "---\nid: ide-aaaaaa\ntitle: !!js/function 'function () { return 1 }'\ncreated: 2026-01-15\n---\n", rule: 'front-matter/unknown-tag', line: 3 },
+  {
+    name: 'front matter ---javascript',
+    file: F,
+    content: "---javascript\n({ id: 'ide-aaaaaa', title: 'x' })\n---\n",
+    rule: 'front-matter/opening',
+    line: 1,
+  },
+  {
+    name: 'front matter ---JS in capitals',
+    file: F,
+    content: "---JS\n({ id: 'ide-aaaaaa' })\n---\n",
+    rule: 'front-matter/opening',
+    line: 1,
+  },
+  {
+    name: 'a duplicate key',
+    file: F,
+    content: '---\nid: ide-aaaaaa\ntitle: First\ncreated: 2026-01-15\ntitle: Second\n---\n',
+    rule: 'front-matter/duplicate-key',
+    line: 5,
+  },
+  {
+    name: 'a !!js/function tag',
+    file: F,
+    content: "---\nid: ide-aaaaaa\ntitle: !!js/function 'function () { return 1 }'\ncreated: 2026-01-15\n---\n",
+    rule: 'front-matter/unknown-tag',
+    line: 3,
+  },
   { name: 'an alias bomb', file: F, content: ALIAS_BOMB, rule: 'front-matter/alias-limit' },
-  { name: 'front matter that is a list', file: F, content: '---\n- id: ide-aaaaaa\n- title: x\n---\n', rule: 'front-matter/not-mapping', line: 2 },
-  { name: 'front matter that is a scalar', file: F, content: '---\njust some words\n---\n', rule: 'front-matter/not-mapping', line: 2 },
-  { name: 'no closing ---', file: F, content: '---\nid: ide-aaaaaa\ntitle: x\ncreated: 2026-01-15\n\nThe text.\n', rule: 'front-matter/unclosed', line: 1 },
-  { name: 'no front matter at all', file: F, content: '# Just Markdown\n\nNo fields.\n', rule: 'front-matter/missing', line: 1 },
-  { name: 'invalid UTF-8', file: F, content: Buffer.concat([Buffer.from('---\nid: ide-aaaaaa\ntitle: '), Buffer.from([0xc3, 0x28, 0xff]), Buffer.from('\ncreated: 2026-01-15\n---\n')]), rule: 'file/encoding', line: 3 },
+  {
+    name: 'front matter that is a list',
+    file: F,
+    content: '---\n- id: ide-aaaaaa\n- title: x\n---\n',
+    rule: 'front-matter/not-mapping',
+    line: 2,
+  },
+  {
+    name: 'front matter that is a scalar',
+    file: F,
+    content: '---\njust some words\n---\n',
+    rule: 'front-matter/not-mapping',
+    line: 2,
+  },
+  {
+    name: 'no closing ---',
+    file: F,
+    content: '---\nid: ide-aaaaaa\ntitle: x\ncreated: 2026-01-15\n\nThe text.\n',
+    rule: 'front-matter/unclosed',
+    line: 1,
+  },
+  {
+    name: 'no front matter at all',
+    file: F,
+    content: '# Just Markdown\n\nNo fields.\n',
+    rule: 'front-matter/missing',
+    line: 1,
+  },
+  {
+    name: 'invalid UTF-8',
+    file: F,
+    content: Buffer.concat([
+      Buffer.from('---\nid: ide-aaaaaa\ntitle: '),
+      Buffer.from([0xc3, 0x28, 0xff]),
+      Buffer.from('\ncreated: 2026-01-15\n---\n'),
+    ]),
+    rule: 'file/encoding',
+    line: 3,
+  },
   { name: 'an empty file', file: F, content: '', rule: 'file/empty', line: 1 },
-  { name: 'a binary file named .md', file: F, content: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52]), rule: 'file/binary' },
-  { name: 'a file in an unknown folder', file: 'ideas/05-okand/ide-aaaaaa-idea.md', content: GOOD('ide-aaaaaa'), rule: 'layout/unknown-folder', line: 1 },
-  { name: 'a file in a subfolder of a stage', file: 'ideas/01-ide/sub/ide-aaaaaa-idea.md', content: GOOD('ide-aaaaaa'), rule: 'layout/unknown-folder' },
-  { name: 'a .md directly in the ideas folder', file: 'ideas/ide-aaaaaa-idea.md', content: GOOD('ide-aaaaaa'), rule: 'layout/outside-stage', line: 1 },
-  { name: 'a file name that does not match the id', file: 'ideas/01-ide/ide-bbbbbb-idea.md', content: GOOD('ide-aaaaaa'), rule: 'id/file-name', line: 2 },
+  {
+    name: 'a binary file named .md',
+    file: F,
+    content: Buffer.from([
+      0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52,
+    ]),
+    rule: 'file/binary',
+  },
+  {
+    name: 'a file in an unknown folder',
+    file: 'ideas/05-okand/ide-aaaaaa-idea.md',
+    content: GOOD('ide-aaaaaa'),
+    rule: 'layout/unknown-folder',
+    line: 1,
+  },
+  {
+    name: 'a file in a subfolder of a stage',
+    file: 'ideas/01-ide/sub/ide-aaaaaa-idea.md',
+    content: GOOD('ide-aaaaaa'),
+    rule: 'layout/unknown-folder',
+  },
+  {
+    name: 'a .md directly in the ideas folder',
+    file: 'ideas/ide-aaaaaa-idea.md',
+    content: GOOD('ide-aaaaaa'),
+    rule: 'layout/outside-stage',
+    line: 1,
+  },
+  {
+    name: 'a file name that does not match the id',
+    file: 'ideas/01-ide/ide-bbbbbb-idea.md',
+    content: GOOD('ide-aaaaaa'),
+    rule: 'id/file-name',
+    line: 2,
+  },
   {
     name: 'two files with the same id',
     file: 'ideas/02-pagar/ide-aaaaaa-second.md',
@@ -129,12 +221,28 @@ const BROKEN: BrokenCase[] = [
     line: 2,
   },
   { name: 'a missing title', file: F, content: '---\nid: ide-aaaaaa\ncreated: 2026-01-15\n---\n', rule: 'schema' },
-  { name: 'an id of the wrong form', file: 'ideas/01-ide/ide_1-idea.md', content: GOOD('ide_1'), rule: 'schema', line: 2 },
-  { name: 'a date that is not a date', file: F, content: '---\nid: ide-aaaaaa\ntitle: x\ncreated: yesterday\n---\n', rule: 'schema', line: 4 },
+  {
+    name: 'an id of the wrong form',
+    file: 'ideas/01-ide/ide_1-idea.md',
+    content: GOOD('ide_1'),
+    rule: 'schema',
+    line: 2,
+  },
+  {
+    name: 'a date that is not a date',
+    file: F,
+    content: '---\nid: ide-aaaaaa\ntitle: x\ncreated: yesterday\n---\n',
+    rule: 'schema',
+    line: 4,
+  },
 ];
 
 /** Runs validate on a registry holding only `files`, and checks what every broken-file test must hold. */
-function validateAlone(base: string, files: Record<string, string | Buffer>, args: string[] = []): { dir: string; r: RunResult; doc: Validation } {
+function validateAlone(
+  base: string,
+  files: Record<string, string | Buffer>,
+  args: string[] = [],
+): { dir: string; r: RunResult; doc: Validation } {
   const dir = cloneRegistry(base);
   for (const [rel, content] of Object.entries(files)) writeFile(dir, rel, content);
   const r = ideas(['validate', '--format', 'json', ...args], { cwd: dir, timeoutMs: 15_000 });
@@ -149,7 +257,9 @@ describe('ideas validate: one broken file, alone in the registry', () => {
     const content = `---js\n${code}\n---\n`;
     const { r, doc } = validateAlone(minimal, { [F]: content });
     expect(r.code, describeRun(r)).toBe(1);
-    expect(doc.findings).toContainEqual(expect.objectContaining({ file: F, line: 1, rule: 'front-matter/opening', severity: 'error' }));
+    expect(doc.findings).toContainEqual(
+      expect.objectContaining({ file: F, line: 1, rule: 'front-matter/opening', severity: 'error' }),
+    );
 
     // Nor by the commands that only read.
     const dir = cloneRegistry(minimal);
@@ -166,7 +276,10 @@ describe('ideas validate: one broken file, alone in the registry', () => {
     expect(r.code, describeRun(r)).toBe(1);
     expect(doc.ok).toBe(false);
     const mine = doc.findings.filter((f) => f.file === file);
-    expect(mine.map((f) => f.rule), JSON.stringify(doc.findings)).toContain(rule);
+    expect(
+      mine.map((f) => f.rule),
+      JSON.stringify(doc.findings),
+    ).toContain(rule);
     const found = mine.find((f) => f.rule === rule) as Finding;
     expect(found.severity).toBe('error');
     expect(typeof found.line).toBe('number');
@@ -177,7 +290,10 @@ describe('ideas validate: one broken file, alone in the registry', () => {
   });
 
   it('two files with the same id: the finding names the other file', () => {
-    const { doc } = validateAlone(minimal, { 'ideas/01-ide/ide-aaaaaa-first.md': GOOD('ide-aaaaaa'), 'ideas/02-pagar/ide-aaaaaa-second.md': GOOD('ide-aaaaaa') });
+    const { doc } = validateAlone(minimal, {
+      'ideas/01-ide/ide-aaaaaa-first.md': GOOD('ide-aaaaaa'),
+      'ideas/02-pagar/ide-aaaaaa-second.md': GOOD('ide-aaaaaa'),
+    });
     const dup = doc.findings.find((f) => f.rule === 'id/duplicate') as Finding;
     expect(dup.file).toBe('ideas/02-pagar/ide-aaaaaa-second.md');
     expect(dup.message).toContain('ideas/01-ide/ide-aaaaaa-first.md');
@@ -185,7 +301,11 @@ describe('ideas validate: one broken file, alone in the registry', () => {
 
   it('a criteria failure (sundsvall test stage without its fields) names each missing field', () => {
     const file = 'ideas/03-test/sund-aaaaaa-idea.md';
-    const { r, doc } = validateAlone(sundsvall, { [file]: ideaText({ id: 'sund-aaaaaa', title: 'Läsplattor', carrier: 'Bo' }) }, ['--lang', 'en']);
+    const { r, doc } = validateAlone(
+      sundsvall,
+      { [file]: ideaText({ id: 'sund-aaaaaa', title: 'Läsplattor', carrier: 'Bo' }) },
+      ['--lang', 'en'],
+    );
     expect(r.code, describeRun(r)).toBe(1);
     const criteria = doc.findings.filter((f) => f.rule === 'criteria/test');
     for (const f of criteria) {
@@ -198,7 +318,7 @@ describe('ideas validate: one broken file, alone in the registry', () => {
     expect(text).toContain('Test');
   });
 
-  it('a criteria failure on one field points at that field\'s line', () => {
+  it("a criteria failure on one field points at that field's line", () => {
     const file = 'ideas/03-test/sund-aaaaaa-idea.md';
     const content = ideaText({
       id: 'sund-aaaaaa',
@@ -220,7 +340,9 @@ describe('ideas validate: one broken file, alone in the registry', () => {
 
   it('a challenge that is not in the config → challenge/unknown', () => {
     const file = 'ideas/01-ide/sund-aaaaaa-idea.md';
-    const { r, doc } = validateAlone(sundsvall, { [file]: ideaText({ id: 'sund-aaaaaa', title: 'x', challenge: 'rymden' }) });
+    const { r, doc } = validateAlone(sundsvall, {
+      [file]: ideaText({ id: 'sund-aaaaaa', title: 'x', challenge: 'rymden' }),
+    });
     expect(r.code).toBe(1);
     expect(doc.findings).toContainEqual(expect.objectContaining({ file, rule: 'challenge/unknown', line: 4 }));
   });
@@ -231,7 +353,11 @@ describe('ideas validate: files that must be accepted', () => {
     { name: 'a byte order mark', content: `\uFEFF${GOOD('ide-aaaaaa', 'With BOM')}Text.\n` },
     { name: 'CRLF line endings', content: `${GOOD('ide-aaaaaa', 'With CRLF')}Text.\n`.replace(/\n/g, '\r\n') },
     { name: 'CRLF and a BOM', content: `\uFEFF${GOOD('ide-aaaaaa', 'With both')}Text.\n`.replace(/\n/g, '\r\n') },
-    { name: 'a README.md in a stage folder', content: GOOD('ide-aaaaaa', 'Beside a readme'), extra: { 'ideas/01-ide/README.md': '# Not an idea\n' } },
+    {
+      name: 'a README.md in a stage folder',
+      content: GOOD('ide-aaaaaa', 'Beside a readme'),
+      extra: { 'ideas/01-ide/README.md': '# Not an idea\n' },
+    },
     { name: 'no final line break and no body', content: GOOD('ide-aaaaaa', 'Short').replace(/\n$/, '') },
   ])('$name → exit 0, and list reads the idea', ({ content, extra }) => {
     const dir = cloneRegistry(minimal);
@@ -257,7 +383,11 @@ describe('ideas validate: output formats and options', () => {
     writeFile(
       twoProblems,
       'ideas/01-ide/ide-dddddd-moved.md',
-      ideaText({ id: 'ide-dddddd', title: 'Moved by hand', history: '\n  - { date: 2026-01-15, action: moved, from: idea, to: doing }' }),
+      ideaText({
+        id: 'ide-dddddd',
+        title: 'Moved by hand',
+        history: '\n  - { date: 2026-01-15, action: moved, from: idea, to: doing }',
+      }),
     );
   });
 
@@ -279,8 +409,16 @@ describe('ideas validate: output formats and options', () => {
     const lines = r.stdout.split('\n').filter((l) => l !== '');
     expect(lines).toHaveLength(2);
     for (const line of lines) expect(line).toMatch(/^::(error|warning) file=[^,]+,line=\d+,col=\d+,title=[^:]+::.+$/);
-    expect(lines).toContainEqual(expect.stringMatching(/^::error file=ideas\/01-ide\/ide-bbbbbb-idea\.md,line=2,col=\d+,title=[^:]*id\/file-name::/));
-    expect(lines).toContainEqual(expect.stringMatching(/^::warning file=ideas\/01-ide\/ide-dddddd-moved\.md,line=\d+,col=\d+,title=[^:]*history\/stage::/));
+    expect(lines).toContainEqual(
+      expect.stringMatching(
+        /^::error file=ideas\/01-ide\/ide-bbbbbb-idea\.md,line=2,col=\d+,title=[^:]*id\/file-name::/,
+      ),
+    );
+    expect(lines).toContainEqual(
+      expect.stringMatching(
+        /^::warning file=ideas\/01-ide\/ide-dddddd-moved\.md,line=\d+,col=\d+,title=[^:]*history\/stage::/,
+      ),
+    );
   });
 
   it('--format github: paths are relative to the working directory (the repository root in CI)', () => {
@@ -300,12 +438,27 @@ describe('ideas validate: output formats and options', () => {
 
   it('a warning alone passes; --strict makes it fail', () => {
     const dir = cloneRegistry(minimal);
-    writeFile(dir, 'ideas/01-ide/ide-dddddd-moved.md', ideaText({ id: 'ide-dddddd', title: 'Moved by hand', history: '\n  - { date: 2026-01-15, action: moved, from: idea, to: doing }' }));
+    writeFile(
+      dir,
+      'ideas/01-ide/ide-dddddd-moved.md',
+      ideaText({
+        id: 'ide-dddddd',
+        title: 'Moved by hand',
+        history: '\n  - { date: 2026-01-15, action: moved, from: idea, to: doing }',
+      }),
+    );
     const lax = ideas(['validate', '--format', 'json'], { cwd: dir });
     expect(lax.code, describeRun(lax)).toBe(0);
     const doc = validation(lax);
     expect(doc.ok).toBe(true);
-    expect(doc.findings).toEqual([expect.objectContaining({ file: 'ideas/01-ide/ide-dddddd-moved.md', rule: 'history/stage', severity: 'warning', line: 5 })]);
+    expect(doc.findings).toEqual([
+      expect.objectContaining({
+        file: 'ideas/01-ide/ide-dddddd-moved.md',
+        rule: 'history/stage',
+        severity: 'warning',
+        line: 5,
+      }),
+    ]);
 
     const strict = ideas(['validate', '--strict', '--format', 'json'], { cwd: dir });
     expect(strict.code, describeRun(strict)).toBe(1);
@@ -344,7 +497,9 @@ describe('ideas validate <paths>', () => {
   });
 
   it('an absolute path and a path from a subfolder work too', () => {
-    const abs = ideas(['validate', '--format', 'json', path.join(dir, 'ideas/01-ide/ide-aaaaaa-good.md')], { cwd: dir });
+    const abs = ideas(['validate', '--format', 'json', path.join(dir, 'ideas/01-ide/ide-aaaaaa-good.md')], {
+      cwd: dir,
+    });
     expect(abs.code, describeRun(abs)).toBe(0);
     const sub = ideas(['validate', '--format', 'json', 'ide-aaaaaa-good.md'], { cwd: path.join(dir, 'ideas/01-ide') });
     expect(sub.code, describeRun(sub)).toBe(0);
@@ -382,15 +537,32 @@ describe('ideas validate: a broken config', () => {
   }
   /** The 1-based line of the first line of `text` that starts with `start`. */
   function lineOf(dir: string, start: string): number {
-    return fs.readFileSync(path.join(dir, 'ideas.config.yaml'), 'utf8').split('\n').findIndex((l) => l.startsWith(start)) + 1;
+    return (
+      fs
+        .readFileSync(path.join(dir, 'ideas.config.yaml'), 'utf8')
+        .split('\n')
+        .findIndex((l) => l.startsWith(start)) + 1
+    );
   }
 
   it.each([
     { name: 'bad YAML', edit: (t: string) => t.replace('idPrefix: ide', 'idPrefix: ide: x'), at: 'idPrefix:' },
-    { name: 'an unknown key', edit: (t: string) => t.replace('idPrefix: ide', 'idPrefix: ide\ncolour: blue'), at: 'colour:' },
+    {
+      name: 'an unknown key',
+      edit: (t: string) => t.replace('idPrefix: ide', 'idPrefix: ide\ncolour: blue'),
+      at: 'colour:',
+    },
     { name: 'language: de', edit: (t: string) => t.replace('language: en', 'language: de'), at: 'language:' },
-    { name: 'a stage whose next is not a stage', edit: (t: string) => t.replace('next: [ doing ]', 'next: [ doing, nowhere ]'), at: '    next: [ doing, nowhere ]' },
-    { name: 'a duplicate key', edit: (t: string) => t.replace('idPrefix: ide', 'idPrefix: ide\nidPrefix: abc'), at: 'idPrefix: abc' },
+    {
+      name: 'a stage whose next is not a stage',
+      edit: (t: string) => t.replace('next: [ doing ]', 'next: [ doing, nowhere ]'),
+      at: '    next: [ doing, nowhere ]',
+    },
+    {
+      name: 'a duplicate key',
+      edit: (t: string) => t.replace('idPrefix: ide', 'idPrefix: ide\nidPrefix: abc'),
+      at: 'idPrefix: abc',
+    },
   ])('$name → exit 2 naming ideas.config.yaml and the line', ({ edit, at }) => {
     const dir = withConfig(edit);
     const line = lineOf(dir, at);
@@ -403,7 +575,10 @@ describe('ideas validate: a broken config', () => {
   });
 
   it('the details of a config error say config, not front matter', () => {
-    for (const edit of [(t: string) => t.replace('idPrefix: ide', 'idPrefix: ide: x'), (t: string) => t.replace('idPrefix: ide', 'idPrefix: ide\ncolour: blue')]) {
+    for (const edit of [
+      (t: string) => t.replace('idPrefix: ide', 'idPrefix: ide: x'),
+      (t: string) => t.replace('idPrefix: ide', 'idPrefix: ide\ncolour: blue'),
+    ]) {
       const r = ideas(['validate'], { cwd: withConfig(edit) });
       expect(r.code).toBe(2);
       expect(r.stderr).not.toMatch(/front.matter/i);
@@ -434,7 +609,10 @@ describe('ideas validate: a broken config', () => {
     fs.writeFileSync(path.join(dir, 'criteria', 'doing.schema.json'), '{ "type": "object", }');
     const r = ideas(['validate', '--json'], { cwd: dir });
     expect(r.code, describeRun(r)).toBe(2);
-    expect(parseJson<{ kind: string; error: { message: string } }>(r)).toMatchObject({ kind: 'error', error: { code: 'CONFIG_INVALID' } });
+    expect(parseJson<{ kind: string; error: { message: string } }>(r)).toMatchObject({
+      kind: 'error',
+      error: { code: 'CONFIG_INVALID' },
+    });
     expect(r.stdout).toContain('criteria/doing.schema.json');
   });
 });
@@ -477,7 +655,7 @@ describe('ideas validate: language of the messages', () => {
     expect(en.stdout).toContain('1 file checked: 1 error and 0 warnings in 1 file.');
   });
 
-  it('usage errors are in the registry\'s language too', () => {
+  it("usage errors are in the registry's language too", () => {
     const r = ideas(['validate', '--format', 'xml'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/fel|flaggan/);

@@ -17,10 +17,62 @@ export function prng(seed: number): () => number {
 }
 
 const TOKENS = [
-  ':', ': ', ' #', '---', '---js', '...', '- ', '? ', '&a ', '*a', '!!js/function ', '!!python/object ', '!!binary ', '!<tag:x> ', '!!str ',
-  '{', '}', '[', ']', '"', "'", '|', '>', '|-', '>+', '%YAML 1.1\n', '%TAG ! tag:x:\n', '\t', '\r', '\r\n', '\n', '\u0000', '\uFEFF', '\u2028',
-  '~', 'null', 'yes', 'NO', '0x1F', '1e999', '-.inf', '.nan', '2026-13-45', '12:30:00', '<<: *a', 'id:', 'title:', 'history:', 'created:',
-  '\\', '\\u', '"\\x', '😀', 'å', 'ﬀ', '\u0301',
+  ':',
+  ': ',
+  ' #',
+  '---',
+  '---js',
+  '...',
+  '- ',
+  '? ',
+  '&a ',
+  '*a',
+  '!!js/function ',
+  '!!python/object ',
+  '!!binary ',
+  '!<tag:x> ',
+  '!!str ',
+  '{',
+  '}',
+  '[',
+  ']',
+  '"',
+  "'",
+  '|',
+  '>',
+  '|-',
+  '>+',
+  '%YAML 1.1\n',
+  '%TAG ! tag:x:\n',
+  '\t',
+  '\r',
+  '\r\n',
+  '\n',
+  '\u0000',
+  '\uFEFF',
+  '\u2028',
+  '~',
+  'null',
+  'yes',
+  'NO',
+  '0x1F',
+  '1e999',
+  '-.inf',
+  '.nan',
+  '2026-13-45',
+  '12:30:00',
+  '<<: *a',
+  'id:',
+  'title:',
+  'history:',
+  'created:',
+  '\\',
+  '\\u',
+  '"\\x',
+  '😀',
+  'å',
+  'ﬀ',
+  '\u0301',
 ];
 
 function pick<T>(rnd: () => number, items: readonly T[]): T {
@@ -56,22 +108,36 @@ function mutateOnce(rnd: () => number, bytes: Buffer): Buffer {
     case 6: {
       // nesting: flow or block, sometimes deep
       const depth = rnd() < 0.1 ? 1000 + Math.floor(rnd() * 2000) : 1 + Math.floor(rnd() * 50);
-      const nest = rnd() < 0.5 ? `x: ${'['.repeat(depth)}${']'.repeat(depth)}\n` : `x:\n${Array.from({ length: depth }, (_, d) => `${' '.repeat(d + 1)}k${d}:`).join('\n')}\n`;
+      const nest =
+        rnd() < 0.5
+          ? `x: ${'['.repeat(depth)}${']'.repeat(depth)}\n`
+          : `x:\n${Array.from({ length: depth }, (_, d) => `${' '.repeat(d + 1)}k${d}:`).join('\n')}\n`;
       return Buffer.concat([bytes.subarray(0, at), Buffer.from(nest), bytes.subarray(at)]);
     }
     case 7:
       // invalid UTF-8 and control bytes
-      return Buffer.concat([bytes.subarray(0, at), Buffer.from([pick(rnd, [0xff, 0xfe, 0xc3, 0x80, 0xed, 0x00, 0x1b, 0x7f])]), bytes.subarray(at)]);
+      return Buffer.concat([
+        bytes.subarray(0, at),
+        Buffer.from([pick(rnd, [0xff, 0xfe, 0xc3, 0x80, 0xed, 0x00, 0x1b, 0x7f])]),
+        bytes.subarray(at),
+      ]);
     case 8: {
       // aliases multiplied
       const n = 2 + Math.floor(rnd() * 12);
-      const bomb = [`a0: &a0 [x, x, x, x, x, x, x, x]`, ...Array.from({ length: n }, (_, i) => `a${i + 1}: &a${i + 1} [${Array(8).fill(`*a${i}`).join(', ')}]`)].join('\n');
+      const bomb = [
+        `a0: &a0 [x, x, x, x, x, x, x, x]`,
+        ...Array.from({ length: n }, (_, i) => `a${i + 1}: &a${i + 1} [${Array(8).fill(`*a${i}`).join(', ')}]`),
+      ].join('\n');
       return Buffer.concat([bytes.subarray(0, at), Buffer.from(`\n${bomb}\n`), bytes.subarray(at)]);
     }
     default: {
       // a long run of one token
       const token = pick(rnd, TOKENS);
-      return Buffer.concat([bytes.subarray(0, at), Buffer.from(token.repeat(1 + Math.floor(rnd() * 2000)), 'utf8'), bytes.subarray(at)]);
+      return Buffer.concat([
+        bytes.subarray(0, at),
+        Buffer.from(token.repeat(1 + Math.floor(rnd() * 2000)), 'utf8'),
+        bytes.subarray(at),
+      ]);
     }
   }
 }

@@ -26,7 +26,15 @@ export interface RunOptions {
 }
 
 /** Variables that would make a run depend on the machine it happens on. */
-const MACHINE_VARIABLES = ['LANG', 'LANGUAGE', 'LC_ALL', 'LC_MESSAGES', 'FORCE_COLOR', 'IDEAS_REGISTRY', 'TERM_PROGRAM'];
+const MACHINE_VARIABLES = [
+  'LANG',
+  'LANGUAGE',
+  'LC_ALL',
+  'LC_MESSAGES',
+  'FORCE_COLOR',
+  'IDEAS_REGISTRY',
+  'TERM_PROGRAM',
+];
 
 /** CI's environment: NO_COLOR=1, CI=true, no locale; `overrides` adds or removes (undefined) variables. */
 export function cliEnv(overrides: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
@@ -58,7 +66,11 @@ export function ideas(args: readonly string[], opts: RunOptions): RunResult {
 /** The same as `ideas`, without blocking: for runs that may go side by side. */
 export function ideasAsync(args: readonly string[], opts: RunOptions): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: opts.cwd, env: cliEnv(opts.env), stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd: opts.cwd,
+      env: cliEnv(opts.env),
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));

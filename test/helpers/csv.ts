@@ -31,7 +31,8 @@ export function readCsv(text: string, delimiter: string): ReadCsv {
         }
         cell += s[i++];
       }
-      if (i < s.length && s[i] !== delimiter && s[i] !== '\r' && s[i] !== '\n') throw new Error(`text after a closing quote at ${i}`);
+      if (i < s.length && s[i] !== delimiter && s[i] !== '\r' && s[i] !== '\n')
+        throw new Error(`text after a closing quote at ${i}`);
     } else {
       while (i < s.length && s[i] !== delimiter && s[i] !== '\r' && s[i] !== '\n') {
         if (s[i] === '"') throw new Error(`a quote inside an unquoted cell at ${i}`);

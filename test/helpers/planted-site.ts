@@ -6,7 +6,15 @@ import { writeFile } from './registry.js';
 import { makeTempDir } from './temp-repo.js';
 
 /** Values that must never reach a public site: the planted idea's and the example's own. */
-export const PERSONAL_VALUES = ['Planterad Personsson', 'Hemlig Coachsson', 'Hemlig Beslutsson', 'planted@example.invalid', 'Anna Berg', 'Johan Ek', 'Idérådet'];
+export const PERSONAL_VALUES = [
+  'Planterad Personsson',
+  'Hemlig Coachsson',
+  'Hemlig Beslutsson',
+  'planted@example.invalid',
+  'Anna Berg',
+  'Johan Ek',
+  'Idérådet',
+];
 
 export const PLANTED_ID = 'sund-xss000';
 export const PLANTED_PATH = `ideas/01-ide/${PLANTED_ID}-planterad.md`;

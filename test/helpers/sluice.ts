@@ -43,9 +43,21 @@ export function ideaPath(id: ExampleId, folder: string = IDEA_FILES[id].folder):
 
 /** The environment for git and the CLI: no user or system git config (as on CI), no inherited repository. */
 export function baseEnv(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: devNull, GIT_TERMINAL_PROMPT: '0' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    GIT_CONFIG_NOSYSTEM: '1',
+    GIT_CONFIG_GLOBAL: devNull,
+    GIT_TERMINAL_PROMPT: '0',
+  };
   for (const key of Object.keys(env)) {
-    if (key.startsWith('IDEAS_') || key === 'FORCE_COLOR' || key === 'GIT_DIR' || key === 'GIT_WORK_TREE' || key === 'GIT_INDEX_FILE') delete env[key];
+    if (
+      key.startsWith('IDEAS_') ||
+      key === 'FORCE_COLOR' ||
+      key === 'GIT_DIR' ||
+      key === 'GIT_WORK_TREE' ||
+      key === 'GIT_INDEX_FILE'
+    )
+      delete env[key];
   }
   return env;
 }
@@ -69,7 +81,8 @@ export function makeSluice(opts: SluiceOptions = {}): string {
   made.push(root);
   cpSync(EXAMPLE, root, { recursive: true });
   if (opts.fourInRefinement) {
-    for (const id of ['sund-emspzg', 'sund-njf5rp'] as const) renameSync(path.join(root, ideaPath(id)), path.join(root, ideaPath(id, '02-foradling')));
+    for (const id of ['sund-emspzg', 'sund-njf5rp'] as const)
+      renameSync(path.join(root, ideaPath(id)), path.join(root, ideaPath(id, '02-foradling')));
   }
   if (opts.git !== false) {
     git(root, ['init', '--quiet', '-b', 'main']);
@@ -125,7 +138,11 @@ export interface CliRun {
 /** Spawns bin/ideas.js in `cwd` as CI would: CI set, NO_COLOR, no terminal and empty stdin. */
 export function runCli(cwd: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { ...baseEnv(), CI: 'true', NO_COLOR: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd,
+      env: { ...baseEnv(), CI: 'true', NO_COLOR: '1', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
@@ -156,7 +173,11 @@ export interface CommandContext {
  * A Ctx for running a command in-process. With a script, prompts may be shown and the scripted prompter answers
  * them (failing on any question the script does not expect); without one, stdin is no terminal.
  */
-export function commandContext(cwd: string, script: ScriptedAnswer[] | null = null, prompter: ScriptedPrompter = new ScriptedPrompter(script ?? [])): CommandContext {
+export function commandContext(
+  cwd: string,
+  script: ScriptedAnswer[] | null = null,
+  prompter: ScriptedPrompter = new ScriptedPrompter(script ?? []),
+): CommandContext {
   isolateGit();
   const stdout: string[] = [];
   const stderr: string[] = [];
@@ -174,7 +195,12 @@ export function commandContext(cwd: string, script: ScriptedAnswer[] | null = nu
 }
 
 /** The example's registry and compiled criteria, read from a copy. */
-export function openSluice(root: string): { registry: Registry; criteria: Map<string, Criteria>; stage: (key: string) => Stage; idea: (id: string) => Idea } {
+export function openSluice(root: string): {
+  registry: Registry;
+  criteria: Map<string, Criteria>;
+  stage: (key: string) => Stage;
+  idea: (id: string) => Idea;
+} {
   const registry = loadRegistry(root, 'sv');
   const criteria = loadCriteria(registry);
   const stage = (key: string) => {

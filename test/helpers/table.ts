@@ -64,6 +64,8 @@ export function misalignedRows(lines: string[]): string[] {
   const starts = columnStarts(header);
   return rows.filter((row) => {
     const cells = toCells(row);
-    return starts.some((s) => s > 0 && cells.length > s && (cells[s - 1] !== ' ' || cells[s] === ' ' || cells[s] === ''));
+    return starts.some(
+      (s) => s > 0 && cells.length > s && (cells[s - 1] !== ' ' || cells[s] === ' ' || cells[s] === ''),
+    );
   });
 }

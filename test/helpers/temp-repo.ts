@@ -37,7 +37,9 @@ export function makeTempRepo(): string {
 
 /** The paths staged in the index, relative to the repository. */
 export function stagedFiles(dir: string): string[] {
-  return git(['diff', '--cached', '--name-only'], dir).split('\n').filter((l) => l !== '');
+  return git(['diff', '--cached', '--name-only'], dir)
+    .split('\n')
+    .filter((l) => l !== '');
 }
 
 /** A copy of a folder in a new temporary folder. */

@@ -37,7 +37,8 @@ export function parseXml(source: string): XmlElement {
     while (i < source.length && /\s/.test(source[i] as string)) i++;
   };
   const expect = (s: string) => {
-    if (!source.startsWith(s, i)) throw new Error(`expected ${JSON.stringify(s)} at ${i}: ${JSON.stringify(source.slice(i, i + 30))}`);
+    if (!source.startsWith(s, i))
+      throw new Error(`expected ${JSON.stringify(s)} at ${i}: ${JSON.stringify(source.slice(i, i + 30))}`);
     i += s.length;
   };
   const name = () => {
