@@ -31,7 +31,15 @@ export default tseslint.config(
         'error',
         {
           paths: ['chalk', 'commander', '@inquirer/prompts', 'node:child_process', 'node:process'],
-          patterns: ['@inquirer/*', '../commands/*', '../ui/*', '../io/*', '../program.js', '../main.js'],
+          patterns: [
+            '@inquirer/*',
+            '**/commands/*',
+            '**/ui/*',
+            '**/io/*',
+            '**/program.js',
+            '**/main.js',
+            '**/context.js',
+          ],
         },
       ],
       'no-restricted-globals': ['error', 'process'],

@@ -1,4 +1,4 @@
-import type { Lang } from './core/i18n.js';
+import type { Lang } from './core/i18n/i18n.js';
 import type { Prompter } from './ui/prompter.js';
 
 export interface OutputStream {

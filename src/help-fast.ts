@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { OutputStream } from './context.js';
-import type { Lang } from './core/i18n.js';
+import type { Lang } from './core/i18n/i18n.js';
 import { languageBeforeConfig } from './io/registry-root.js';
 
 export const HELP_CATALOG = new URL('./help.json', import.meta.url);

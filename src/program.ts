@@ -6,11 +6,11 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { isCI, type CommonOptions, type Ctx } from './context.js';
 import { IdeasError, isIdeasError } from './core/errors.js';
-import { isLang, t, type Lang } from './core/i18n.js';
+import { isLang, t, type Lang } from './core/i18n/i18n.js';
 import { EXAMPLES, HELP, helpTitle } from './ui/help.js';
 import { languageBeforeConfig } from './io/registry-root.js';
 import type { colorFor as ColorFor } from './ui/color.js';
-import type { Idea } from './core/idea.js';
+import type { Idea } from './core/sluice/idea.js';
 import type { Registry } from './io/registry.js';
 
 export const EXIT = { ok: 0, problems: 1, usage: 2, cancelled: 130 } as const;
@@ -332,7 +332,7 @@ export async function run(argv: string[], ctx: Ctx, inspect?: (program: Command)
       } else {
         const { renderIdea } = await import('./ui/render-idea.js');
         const { readCriteriaSchemas } = await import('./io/registry.js');
-        const { readPackageSchema } = await import('./core/schema-check.js');
+        const { readPackageSchema } = await import('./core/criteria/schema-check.js');
         const schemas = [...readCriteriaSchemas(result.registry, result.idea.stage.key), readPackageSchema('idea')];
         out(
           renderIdea(

@@ -1,8 +1,8 @@
 import type { CommonOptions, Ctx } from '../context.js';
 import { IdeasError } from '../core/errors.js';
-import { appendHistoryEntry, setStringField } from '../core/front-matter-edit.js';
-import type { Lang } from '../core/i18n.js';
-import { isoDate } from '../core/idea.js';
+import { appendHistoryEntry, setStringField } from '../core/front-matter/front-matter-edit.js';
+import type { Lang } from '../core/i18n/i18n.js';
+import { isoDate } from '../core/sluice/idea.js';
 import { findIdea } from '../io/find-idea.js';
 import { editText, readIdeaText, rewriteIdea, type WriteOutcome } from '../io/idea-write.js';
 import type { Registry } from '../io/registry.js';

@@ -1,10 +1,10 @@
 import type { CommonOptions, Ctx } from '../context.js';
-import type { RegistryConfig, Stage } from '../core/config.js';
+import type { RegistryConfig, Stage } from '../core/sluice/config.js';
 import { IdeasError } from '../core/errors.js';
-import { forwardStage } from '../core/gate.js';
-import type { Lang } from '../core/i18n.js';
-import type { Idea } from '../core/idea.js';
-import { resolveStage } from '../core/stage-lookup.js';
+import { forwardStage } from '../core/sluice/gate.js';
+import type { Lang } from '../core/i18n/i18n.js';
+import type { Idea } from '../core/sluice/idea.js';
+import { resolveStage } from '../core/sluice/stage-lookup.js';
 import { findIdea } from '../io/find-idea.js';
 import { loadCriteria, type Registry } from '../io/registry.js';
 import { openRegistry } from './open-registry.js';

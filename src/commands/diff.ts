@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CommonOptions, Ctx } from '../context.js';
-import { CONFIG_FILE, type RegistryConfig } from '../core/config.js';
+import { CONFIG_FILE, type RegistryConfig } from '../core/sluice/config.js';
 import { IdeasError, isIdeasError } from '../core/errors.js';
-import { checkGate } from '../core/gate.js';
-import type { Lang } from '../core/i18n.js';
-import { idFromFileName } from '../core/id.js';
+import { checkGate } from '../core/sluice/gate.js';
+import type { Lang } from '../core/i18n/i18n.js';
+import { idFromFileName } from '../core/sluice/id.js';
 import {
   diffSnapshots,
   ideasById,
@@ -14,8 +14,8 @@ import {
   type IdeaDiff,
   type Snapshot,
   type SnapshotFile,
-} from '../core/idea-diff.js';
-import { baseValidators, compileCriteria, type Validator } from '../core/schema-check.js';
+} from '../core/history/idea-diff.js';
+import { baseValidators, compileCriteria, type Validator } from '../core/criteria/schema-check.js';
 import { git } from '../io/git.js';
 import { defaultBase, defaultBranch, resolveRevision } from '../io/git-base.js';
 import { BlobReader, deletedPaths, listTree, repositoryPrefix } from '../io/git-revision.js';

@@ -1,14 +1,14 @@
 import type { CommonOptions, Ctx } from '../context.js';
 import { IdeasError } from '../core/errors.js';
-import type { Lang } from '../core/i18n.js';
-import { fieldOrderOf, ideaTable, type IdeaTable } from '../core/idea-row.js';
-import { classifyFields } from '../core/personal-data.js';
-import { readPackageSchema } from '../core/schema-check.js';
-import { resolveStage, stageIndex } from '../core/stage-lookup.js';
+import type { Lang } from '../core/i18n/i18n.js';
+import { fieldOrderOf, ideaTable, type IdeaTable } from '../core/exchange/idea-row.js';
+import { classifyFields } from '../core/criteria/personal-data.js';
+import { readPackageSchema } from '../core/criteria/schema-check.js';
+import { resolveStage, stageIndex } from '../core/sluice/stage-lookup.js';
 import { readIdeas } from '../io/read-ideas.js';
 import { readCriteriaSchemas, type Registry } from '../io/registry.js';
 import { openRegistry } from './open-registry.js';
-import { sortByTexts } from '../core/text-order.js';
+import { sortByTexts } from '../core/i18n/text-order.js';
 
 export interface ExportOptions extends CommonOptions {
   stage?: string;

@@ -2,14 +2,14 @@ import { existsSync, lstatSync, mkdirSync, readFileSync, realpathSync, rmdirSync
 import path from 'node:path';
 import { parseDocument } from 'yaml';
 import { noPromptReason, type CommonOptions, type Ctx } from '../context.js';
-import { CONFIG_FILE, normalizeConfig, type RegistryConfig } from '../core/config.js';
+import { CONFIG_FILE, normalizeConfig, type RegistryConfig } from '../core/sluice/config.js';
 import { IdeasError } from '../core/errors.js';
-import { t, type Lang } from '../core/i18n.js';
-import { DEFAULT_TEMPLATE, TEMPLATES, templateByKey, type Template } from '../core/templates.js';
+import { t, type Lang } from '../core/i18n/i18n.js';
+import { DEFAULT_TEMPLATE, TEMPLATES, templateByKey, type Template } from '../core/scaffold/templates.js';
 import { createFileExclusive, safeUnlink } from '../io/atomic-file.js';
 import { toPosix } from '../io/idea-files.js';
-import { chooseLang } from '../core/lang-choice.js';
-import { renderGithubWorkflow, WORKFLOW_FILE } from '../core/ci-workflow.js';
+import { chooseLang } from '../core/i18n/lang-choice.js';
+import { renderGithubWorkflow, WORKFLOW_FILE } from '../core/scaffold/ci-workflow.js';
 import { gitTopLevel } from '../io/git.js';
 
 export interface InitOptions extends CommonOptions {

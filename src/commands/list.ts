@@ -1,8 +1,8 @@
 import type { CommonOptions, Ctx } from '../context.js';
-import type { IdeaSummary } from '../core/idea.js';
-import type { Lang } from '../core/i18n.js';
-import { resolveStage } from '../core/stage-lookup.js';
-import { sortByTexts } from '../core/text-order.js';
+import type { IdeaSummary } from '../core/sluice/idea.js';
+import type { Lang } from '../core/i18n/i18n.js';
+import { resolveStage } from '../core/sluice/stage-lookup.js';
+import { sortByTexts } from '../core/i18n/text-order.js';
 import { readIdeaSummaries } from '../io/read-ideas.js';
 import type { Registry } from '../io/registry.js';
 import { openRegistry } from './open-registry.js';

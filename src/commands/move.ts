@@ -1,7 +1,7 @@
 import { noPromptReason, type CommonOptions, type Ctx } from '../context.js';
 import { IdeasError } from '../core/errors.js';
-import { t, type Lang } from '../core/i18n.js';
-import { resolveStage } from '../core/stage-lookup.js';
+import { t, type Lang } from '../core/i18n/i18n.js';
+import { resolveStage } from '../core/sluice/stage-lookup.js';
 import { findIdea } from '../io/find-idea.js';
 import { loadCriteria, type Registry } from '../io/registry.js';
 import { openRegistry } from './open-registry.js';

@@ -6,8 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Ctx } from '../context.js';
 import { IdeasError } from '../core/errors.js';
-import { readFrontMatter } from '../core/front-matter.js';
-import { ID_ALPHABET } from '../core/id.js';
+import { readFrontMatter } from '../core/front-matter/front-matter.js';
+import { ID_ALPHABET } from '../core/sluice/id.js';
 import { ScriptedPrompter, type InputQuestion, type ScriptedAnswer } from '../ui/prompter.js';
 import { runNew, type NewOptions } from './new.js';
 

@@ -1,30 +1,37 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { noPromptReason, type CommonOptions, type Ctx } from '../context.js';
-import { firstStage } from '../core/config.js';
+import { firstStage } from '../core/sluice/config.js';
 import { IdeasError } from '../core/errors.js';
-import { fieldSpec, flagFor, intakeFields, settableFields, typeFlagValue, type FieldSpec } from '../core/fields.js';
-import { readFrontMatter } from '../core/front-matter.js';
-import { localize, t, type Lang } from '../core/i18n.js';
-import { newId } from '../core/id.js';
-import { isoDate, toIdea, type Idea } from '../core/idea.js';
-import { renderIdeaFile } from '../core/idea-text.js';
+import {
+  fieldSpec,
+  flagFor,
+  intakeFields,
+  settableFields,
+  typeFlagValue,
+  type FieldSpec,
+} from '../core/criteria/fields.js';
+import { readFrontMatter } from '../core/front-matter/front-matter.js';
+import { localize, t, type Lang } from '../core/i18n/i18n.js';
+import { newId } from '../core/sluice/id.js';
+import { isoDate, toIdea, type Idea } from '../core/sluice/idea.js';
+import { renderIdeaFile } from '../core/front-matter/idea-text.js';
 import {
   baseValidators,
   compileCriteria,
   describeErrors,
   fieldLabel,
   readPackageSchema,
-} from '../core/schema-check.js';
-import { mostSimilar, type Similar } from '../core/similarity.js';
-import { slugify } from '../core/slug.js';
+} from '../core/criteria/schema-check.js';
+import { mostSimilar, type Similar } from '../core/sluice/similarity.js';
+import { slugify } from '../core/sluice/slug.js';
 import type { Prompter } from '../ui/prompter.js';
 import { createFileExclusive, safeUnlink } from '../io/atomic-file.js';
 import { faultPoint } from '../io/faults.js';
 import { withWriteLock } from '../io/lock.js';
 import { git, gitTopLevel } from '../io/git.js';
 import { listIdeaFiles } from '../io/idea-files.js';
-import { idFromFileName } from '../core/id.js';
+import { idFromFileName } from '../core/sluice/id.js';
 import { readIdeas } from '../io/read-ideas.js';
 import { loadCriteria, type Registry } from '../io/registry.js';
 import { openRegistry } from './open-registry.js';

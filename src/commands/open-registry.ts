@@ -1,6 +1,6 @@
 import type { CommonOptions, Ctx } from '../context.js';
-import type { Lang } from '../core/i18n.js';
-import { chooseLang } from '../core/lang-choice.js';
+import type { Lang } from '../core/i18n/i18n.js';
+import { chooseLang } from '../core/i18n/lang-choice.js';
 import { loadRegistry, locateRegistry, type Registry } from '../io/registry.js';
 import { peekLanguage } from '../io/registry-root.js';
 

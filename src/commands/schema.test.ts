@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { commandContext, ideaPath, makeSluice, removeSluices } from '../../test/helpers/sluice.js';
-import { EXTENSION_KEYWORDS } from '../core/schema-check.js';
+import { EXTENSION_KEYWORDS } from '../core/criteria/schema-check.js';
 import { runSchema } from './schema.js';
 
 afterAll(removeSluices);

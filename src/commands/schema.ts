@@ -1,11 +1,11 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CommonOptions, Ctx } from '../context.js';
-import type { Stage } from '../core/config.js';
-import { t, type Lang } from '../core/i18n.js';
-import { bundleSchemas, type SchemaPart } from '../core/schema-bundle.js';
-import { readPackageSchema } from '../core/schema-check.js';
-import { resolveStage } from '../core/stage-lookup.js';
+import type { Stage } from '../core/sluice/config.js';
+import { t, type Lang } from '../core/i18n/i18n.js';
+import { bundleSchemas, type SchemaPart } from '../core/criteria/schema-bundle.js';
+import { readPackageSchema } from '../core/criteria/schema-check.js';
+import { resolveStage } from '../core/sluice/stage-lookup.js';
 import { loadCriteria, type Registry } from '../io/registry.js';
 import { openRegistry } from './open-registry.js';
 

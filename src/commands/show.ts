@@ -1,6 +1,6 @@
 import type { CommonOptions, Ctx } from '../context.js';
-import type { Idea } from '../core/idea.js';
-import type { Lang } from '../core/i18n.js';
+import type { Idea } from '../core/sluice/idea.js';
+import type { Lang } from '../core/i18n/i18n.js';
 import { findIdea } from '../io/find-idea.js';
 import type { Registry } from '../io/registry.js';
 import { openRegistry } from './open-registry.js';

@@ -1,12 +1,12 @@
 /** What `move`, `decide` and `review` share: checking a gate and moving an idea with its history entry. */
 import type { Ctx } from '../context.js';
-import type { Stage } from '../core/config.js';
+import type { Stage } from '../core/sluice/config.js';
 import { IdeasError } from '../core/errors.js';
-import { appendHistoryEntry } from '../core/front-matter-edit.js';
-import { checkGate, type Gate } from '../core/gate.js';
-import { t, type Lang } from '../core/i18n.js';
-import { isoDate, type Idea } from '../core/idea.js';
-import { baseValidators } from '../core/schema-check.js';
+import { appendHistoryEntry } from '../core/front-matter/front-matter-edit.js';
+import { checkGate, type Gate } from '../core/sluice/gate.js';
+import { t, type Lang } from '../core/i18n/i18n.js';
+import { isoDate, type Idea } from '../core/sluice/idea.js';
+import { baseValidators } from '../core/criteria/schema-check.js';
 import { editText, moveIdea, readIdeaText, rewriteIdea, type WriteOutcome } from '../io/idea-write.js';
 import type { Criteria, Registry } from '../io/registry.js';
 

@@ -3,17 +3,23 @@ import path from 'node:path';
 import type { CommonOptions, Ctx } from '../context.js';
 import { IdeasError } from '../core/errors.js';
 import { compareFindings, type Finding } from '../core/finding.js';
-import { idFromFileName } from '../core/id.js';
-import { t, type Lang } from '../core/i18n.js';
-import { checkIdeaFile, checkUniqueIds, idPosition, type CheckContext, type IdSighting } from '../core/validate.js';
+import { idFromFileName } from '../core/sluice/id.js';
+import { t, type Lang } from '../core/i18n/i18n.js';
+import {
+  checkIdeaFile,
+  checkUniqueIds,
+  idPosition,
+  type CheckContext,
+  type IdSighting,
+} from '../core/criteria/validate.js';
 import { listIdeaFiles, toPosix, type IdeaFileEntry } from '../io/idea-files.js';
 import { changedFiles } from '../io/git-changes.js';
-import { CONFIG_FILE, type Stage } from '../core/config.js';
+import { CONFIG_FILE, type Stage } from '../core/sluice/config.js';
 import { loadCriteria, type Registry } from '../io/registry.js';
-import { baseValidators } from '../core/schema-check.js';
+import { baseValidators } from '../core/criteria/schema-check.js';
 import { openRegistry } from './open-registry.js';
 import { FileCache, readWithKey, type FileKey } from '../io/file-cache.js';
-import { readFrontMatter } from '../core/front-matter.js';
+import { readFrontMatter } from '../core/front-matter/front-matter.js';
 
 export interface ValidateOptions extends CommonOptions {
   paths: string[];

@@ -1,4 +1,4 @@
-import { type Lang, type MessageKey, type Params, localize, type Localized } from './i18n.js';
+import { type Lang, type MessageKey, type Params, localize, type Localized } from './i18n/i18n.js';
 
 /** Why a command could not run as asked. The process edge maps every code to exit 2, except CANCELLED (130). */
 export type ErrorCode =

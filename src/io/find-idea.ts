@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { IdeasError } from '../core/errors.js';
-import { readFrontMatter } from '../core/front-matter.js';
-import { toIdea, type Idea } from '../core/idea.js';
+import { readFrontMatter } from '../core/front-matter/front-matter.js';
+import { toIdea, type Idea } from '../core/sluice/idea.js';
 import { listIdeaFiles, type IdeaFileEntry } from './idea-files.js';
 import { readIdeas } from './read-ideas.js';
 import type { Registry } from './registry.js';

@@ -1,6 +1,6 @@
 import { readdirSync, type Dirent } from 'node:fs';
 import path from 'node:path';
-import type { Stage } from '../core/config.js';
+import type { Stage } from '../core/sluice/config.js';
 import type { Registry } from './registry.js';
 
 /** A Markdown file found under the registry's ideas folder, and the stage its folder makes it. */

@@ -1,9 +1,9 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Stage } from '../core/config.js';
-import { readFrontMatter } from '../core/front-matter.js';
-import { toIdea } from '../core/idea.js';
+import type { Stage } from '../core/sluice/config.js';
+import { readFrontMatter } from '../core/front-matter/front-matter.js';
+import { toIdea } from '../core/sluice/idea.js';
 import { makeTempDir, removeTempDirs } from '../../test/helpers/temp-repo.js';
 import { readIdeaText } from './idea-write.js';
 

@@ -1,10 +1,10 @@
 import { existsSync, linkSync, mkdirSync, readFileSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
 import { IdeasError } from '../core/errors.js';
-import { EditError } from '../core/front-matter-edit.js';
-import { readFrontMatter } from '../core/front-matter.js';
-import { toIdea, type Idea } from '../core/idea.js';
-import type { Stage } from '../core/config.js';
+import { EditError } from '../core/front-matter/front-matter-edit.js';
+import { readFrontMatter } from '../core/front-matter/front-matter.js';
+import { toIdea, type Idea } from '../core/sluice/idea.js';
+import type { Stage } from '../core/sluice/config.js';
 import { isReadOnly, writeFileAtomic } from './atomic-file.js';
 import { git, gitTopLevel } from './git.js';
 import { faultPoint } from './faults.js';

@@ -1,4 +1,4 @@
-import { readFrontMatter, type FrontMatterProblem, type FrontMatterResult } from '../core/front-matter.js';
+import { readFrontMatter, type FrontMatterProblem, type FrontMatterResult } from '../core/front-matter/front-matter.js';
 import {
   summaryRow,
   toIdea,
@@ -8,7 +8,7 @@ import {
   type IdeaFields,
   type IdeaSummary,
   type SummaryRow,
-} from '../core/idea.js';
+} from '../core/sluice/idea.js';
 import { FileCache, readWithKey, type FileKey } from './file-cache.js';
 import { listIdeaFiles, type IdeaFileEntry } from './idea-files.js';
 import type { Registry } from './registry.js';

@@ -4,9 +4,9 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { CONFIG_FILE } from '../core/config.js';
-import type { Lang } from '../core/i18n.js';
-import { chooseLang } from '../core/lang-choice.js';
+import { CONFIG_FILE } from '../core/sluice/config.js';
+import type { Lang } from '../core/i18n/i18n.js';
+import { chooseLang } from '../core/i18n/lang-choice.js';
 
 /** Walks up from `start`, as git looks for .git, to the first folder with an ideas.config.yaml. */
 export function findRegistryRoot(start: string): string | null {

@@ -1,12 +1,18 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { findRegistryRoot } from './registry-root.js';
 import path from 'node:path';
-import { CONFIG_FILE, checkConfigRules, normalizeConfig, type RegistryConfig, type Stage } from '../core/config.js';
+import {
+  CONFIG_FILE,
+  checkConfigRules,
+  normalizeConfig,
+  type RegistryConfig,
+  type Stage,
+} from '../core/sluice/config.js';
 import { IdeasError } from '../core/errors.js';
-import { t, type Lang, type Localized } from '../core/i18n.js';
-import { parseYamlSafely, YamlProblem } from '../core/front-matter.js';
-import { YamlPositions } from '../core/positions.js';
-import { baseValidators, compileCriteria, describeErrors, type Validator } from '../core/schema-check.js';
+import { t, type Lang, type Localized } from '../core/i18n/i18n.js';
+import { parseYamlSafely, YamlProblem } from '../core/front-matter/front-matter.js';
+import { YamlPositions } from '../core/front-matter/positions.js';
+import { baseValidators, compileCriteria, describeErrors, type Validator } from '../core/criteria/schema-check.js';
 
 export { findRegistryRoot };
 

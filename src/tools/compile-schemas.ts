@@ -5,7 +5,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { createAjv, META_SCHEMA_2020, readPackageSchema } from '../core/schema-check.js';
+import { createAjv, META_SCHEMA_2020, readPackageSchema } from '../core/criteria/schema-check.js';
 
 const require = createRequire(import.meta.url);
 const standaloneCode = (

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Command } from 'commander';
 import type { Ctx } from '../context.js';
-import { LANGS, type Lang } from '../core/i18n.js';
+import { LANGS, type Lang } from '../core/i18n/i18n.js';
 import { HELP_CATALOG, type HelpCatalog } from '../help-fast.js';
 import { HELP_WIDTH, run } from '../program.js';
 

@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { RegistryConfig, Stage } from '../core/config.js';
-import { readFrontMatter } from '../core/front-matter.js';
-import { summaryRow, toIdea, toIdeaSummary, type Idea } from '../core/idea.js';
+import type { RegistryConfig, Stage } from '../core/sluice/config.js';
+import { readFrontMatter } from '../core/front-matter/front-matter.js';
+import { summaryRow, toIdea, toIdeaSummary, type Idea } from '../core/sluice/idea.js';
 import type { Registry } from '../io/registry.js';
 import { ideaDocument, ideaListDocument, ideaSummaryDto } from './dto.js';
 

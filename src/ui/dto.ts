@@ -3,18 +3,25 @@
  * (absolute paths, parsed schemas) never leak, and missing values are null, never absent keys.
  */
 import type { Finding } from '../core/finding.js';
-import { daysSince, grantedAmount, historyOf, type Idea, type IdeaFields, type IdeaSummary } from '../core/idea.js';
+import {
+  daysSince,
+  grantedAmount,
+  historyOf,
+  type Idea,
+  type IdeaFields,
+  type IdeaSummary,
+} from '../core/sluice/idea.js';
 import type { IdeasError } from '../core/errors.js';
-import type { Lang } from '../core/i18n.js';
+import type { Lang } from '../core/i18n/i18n.js';
 import type { Registry } from '../io/registry.js';
 import type { RevisionSide } from '../commands/diff.js';
-import type { IdeaDiff, IdeaRef } from '../core/idea-diff.js';
-import type { Stage } from '../core/config.js';
-import type { FieldTitles } from '../core/field-titles.js';
-import type { Localized } from '../core/i18n.js';
-import type { IdeaTable } from '../core/idea-row.js';
-import type { RowProblem } from '../core/import-rows.js';
-import { groupLabel, type AggregateRow, type Group, type Report } from '../core/report.js';
+import type { IdeaDiff, IdeaRef } from '../core/history/idea-diff.js';
+import type { Stage } from '../core/sluice/config.js';
+import type { FieldTitles } from '../core/criteria/field-titles.js';
+import type { Localized } from '../core/i18n/i18n.js';
+import type { IdeaTable } from '../core/exchange/idea-row.js';
+import type { RowProblem } from '../core/exchange/import-rows.js';
+import { groupLabel, type AggregateRow, type Group, type Report } from '../core/report/report.js';
 
 export const SCHEMA_VERSION = 1;
 

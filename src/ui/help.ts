@@ -1,4 +1,4 @@
-import type { Lang, Localized } from '../core/i18n.js';
+import type { Lang, Localized } from '../core/i18n/i18n.js';
 
 /** Help texts: command and option descriptions and examples, in both languages. */
 export const HELP = {

@@ -1,5 +1,5 @@
 import { IdeasError } from '../core/errors.js';
-import { t, type Lang } from '../core/i18n.js';
+import { t, type Lang } from '../core/i18n/i18n.js';
 
 export interface Choice<T> {
   value: T;

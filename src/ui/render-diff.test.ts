@@ -1,10 +1,10 @@
 import { Chalk } from 'chalk';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { normalizeConfig } from '../core/config.js';
-import type { Gate } from '../core/gate.js';
-import { diffSnapshots, readSnapshot } from '../core/idea-diff.js';
-import type { Lang } from '../core/i18n.js';
+import { normalizeConfig } from '../core/sluice/config.js';
+import type { Gate } from '../core/sluice/gate.js';
+import { diffSnapshots, readSnapshot } from '../core/history/idea-diff.js';
+import type { Lang } from '../core/i18n/i18n.js';
 import type { Registry } from '../io/registry.js';
 import { ideaDiffDocument } from './dto.js';
 import { formatValue, renderDiffMarkdown, renderDiffText, wrap, type DiffView } from './render-diff.js';

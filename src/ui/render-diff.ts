@@ -4,10 +4,10 @@
  */
 import type { ChalkInstance } from 'chalk';
 import type { DiffResult, RevisionSide } from '../commands/diff.js';
-import type { DecisionAdded, IdeaMove } from '../core/idea-diff.js';
-import { stageByKey, type RegistryConfig } from '../core/config.js';
-import { t, type Lang } from '../core/i18n.js';
-import { formatAmount } from '../core/minutes.js';
+import type { DecisionAdded, IdeaMove } from '../core/history/idea-diff.js';
+import { stageByKey, type RegistryConfig } from '../core/sluice/config.js';
+import { t, type Lang } from '../core/i18n/i18n.js';
+import { formatAmount } from '../core/history/minutes.js';
 import { displayWidth, truncate } from './text-width.js';
 
 export type DiffView = Pick<DiffResult, 'registry' | 'lang' | 'base' | 'head' | 'diff' | 'ok'>;

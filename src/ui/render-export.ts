@@ -1,6 +1,6 @@
-import { formatCsv, type CsvCell } from '../core/csv.js';
-import { t, type Lang } from '../core/i18n.js';
-import type { IdeaTable, RowValue } from '../core/idea-row.js';
+import { formatCsv, type CsvCell } from '../core/exchange/csv.js';
+import { t, type Lang } from '../core/i18n/i18n.js';
+import type { IdeaTable, RowValue } from '../core/exchange/idea-row.js';
 import { formatNumberCsv } from './render-report.js';
 
 function isPlain(value: unknown): boolean {

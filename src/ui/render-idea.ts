@@ -1,8 +1,8 @@
 import type { ChalkInstance } from 'chalk';
-import { fieldLabel } from '../core/schema-check.js';
-import { daysSince, enteredStageOn, historyOf, type Idea } from '../core/idea.js';
-import { t, type Lang, type MessageKey } from '../core/i18n.js';
-import type { RegistryConfig } from '../core/config.js';
+import { fieldLabel } from '../core/criteria/schema-check.js';
+import { daysSince, enteredStageOn, historyOf, type Idea } from '../core/sluice/idea.js';
+import { t, type Lang, type MessageKey } from '../core/i18n/i18n.js';
+import type { RegistryConfig } from '../core/sluice/config.js';
 import { formatAge } from './render-list.js';
 import { padEnd } from './text-width.js';
 

@@ -1,7 +1,7 @@
 import type { ChalkInstance } from 'chalk';
-import { daysSince, type IdeaSummary } from '../core/idea.js';
-import { formatAmount } from '../core/minutes.js';
-import { t, type Lang } from '../core/i18n.js';
+import { daysSince, type IdeaSummary } from '../core/sluice/idea.js';
+import { formatAmount } from '../core/history/minutes.js';
+import { t, type Lang } from '../core/i18n/i18n.js';
 import { cell, fit, type Cell } from './text-width.js';
 
 export function formatAge(days: number | null, lang: Lang): string {

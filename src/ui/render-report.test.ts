@@ -1,10 +1,10 @@
 import { Chalk } from 'chalk';
 import { describe, expect, it } from 'vitest';
-import { normalizeConfig } from '../core/config.js';
-import { toIdea } from '../core/idea.js';
-import { classifyFields } from '../core/personal-data.js';
-import { buildReport } from '../core/report.js';
-import { readPackageSchema } from '../core/schema-check.js';
+import { normalizeConfig } from '../core/sluice/config.js';
+import { toIdea } from '../core/sluice/idea.js';
+import { classifyFields } from '../core/criteria/personal-data.js';
+import { buildReport } from '../core/report/report.js';
+import { readPackageSchema } from '../core/criteria/schema-check.js';
 import { readCsv } from '../../test/helpers/csv.js';
 import { exportCell } from './render-export.js';
 import { bar, renderReportCsv, renderReportMarkdown, renderReportText, type ReportView } from './render-report.js';

@@ -3,11 +3,11 @@
  * in long form (one figure a row) for spreadsheets' pivot tables. Every renderer shows the same figures.
  */
 import type { ChalkInstance } from 'chalk';
-import type { RegistryConfig } from '../core/config.js';
-import { formatCsv, type CsvCell } from '../core/csv.js';
-import type { FieldTitles } from '../core/field-titles.js';
-import { t, type Lang } from '../core/i18n.js';
-import { formatAmount } from '../core/minutes.js';
+import type { RegistryConfig } from '../core/sluice/config.js';
+import { formatCsv, type CsvCell } from '../core/exchange/csv.js';
+import type { FieldTitles } from '../core/criteria/field-titles.js';
+import { t, type Lang } from '../core/i18n/i18n.js';
+import { formatAmount } from '../core/history/minutes.js';
 import {
   groupLabel,
   type AggregateRow,
@@ -15,7 +15,7 @@ import {
   type Breakdown,
   type Group,
   type Report,
-} from '../core/report.js';
+} from '../core/report/report.js';
 import { displayWidth, padEnd } from './text-width.js';
 
 export interface ReportView {

@@ -10,12 +10,12 @@
  * from the keyboard and are only an enhancement: without the script every idea is shown.
  */
 import { createHash } from 'node:crypto';
-import type { RegistryConfig, Stage } from '../core/config.js';
-import type { FieldTitles } from '../core/field-titles.js';
-import type { ChecklistItem } from '../core/gate.js';
-import { t, type Lang, type MessageKey, type Params } from '../core/i18n.js';
-import { formatAmount } from '../core/minutes.js';
-import type { Report } from '../core/report.js';
+import type { RegistryConfig, Stage } from '../core/sluice/config.js';
+import type { FieldTitles } from '../core/criteria/field-titles.js';
+import type { ChecklistItem } from '../core/sluice/gate.js';
+import { t, type Lang, type MessageKey, type Params } from '../core/i18n/i18n.js';
+import { formatAmount } from '../core/history/minutes.js';
+import type { Report } from '../core/report/report.js';
 import { renderMarkdown } from './site-markdown.js';
 
 export interface SiteCriteria {

@@ -5,15 +5,15 @@ import os, { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import type { Stage } from '../../src/core/config.js';
+import type { Stage } from '../../src/core/sluice/config.js';
 import {
   renderGithubWorkflow,
   WORKFLOW_FILE,
   workflowPaths,
   type WorkflowOptions,
-} from '../../src/core/ci-workflow.js';
-import { shellQuote } from '../../src/core/shell-quote.js';
-import type { Lang } from '../../src/core/i18n.js';
+} from '../../src/core/scaffold/ci-workflow.js';
+import { shellQuote } from '../../src/core/scaffold/shell-quote.js';
+import type { Lang } from '../../src/core/i18n/i18n.js';
 import { BIN, describeRun, ideas } from '../helpers/cli.js';
 import { git, makeTempDir, makeTempRepo, removeTempDirs } from '../helpers/temp-repo.js';
 

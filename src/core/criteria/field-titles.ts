@@ -1,0 +1,33 @@
+import type { Localized } from '../i18n/i18n.js';
+
+type Schema = Record<string, unknown>;
+
+/** Fields' labels by their paths (`unit`, `team_gender.women`), for outputs that name fields in words. */
+export type FieldTitles = Record<string, Localized>;
+
+function isLocalized(value: unknown): value is Localized {
+  return (
+    value !== null &&
+    typeof value === 'object' &&
+    typeof (value as Localized).sv === 'string' &&
+    typeof (value as Localized).en === 'string'
+  );
+}
+
+/** The `x-title` (or `title`) of each path in the first schema that has one; the path itself otherwise. */
+export function fieldTitles(schemas: readonly Schema[], paths: readonly string[]): FieldTitles {
+  const out: FieldTitles = {};
+  for (const p of paths) {
+    let found: Localized | null = null;
+    for (const schema of schemas) {
+      let s: Schema | undefined = schema;
+      for (const part of p.split('.')) s = (s?.properties as Record<string, Schema> | undefined)?.[part];
+      if (!s) continue;
+      if (isLocalized(s['x-title'])) found = s['x-title'];
+      else if (typeof s.title === 'string') found = { sv: s.title, en: s.title };
+      if (found) break;
+    }
+    out[p] = found ?? { sv: p.split('.').pop() ?? p, en: p.split('.').pop() ?? p };
+  }
+  return out;
+}

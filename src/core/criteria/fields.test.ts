@@ -1,0 +1,258 @@
+import { describe, expect, it } from 'vitest';
+import type { RegistryConfig } from '../sluice/config.js';
+import { IdeasError } from '../errors.js';
+import {
+  fieldSpec,
+  flagFor,
+  intakeFields,
+  settableFields,
+  typeFlagValue,
+  type FieldKind,
+  type FieldSpec,
+} from './fields.js';
+
+function config(challenges: RegistryConfig['challenges'] = []): RegistryConfig {
+  return {
+    schemaVersion: 1,
+    name: 'Test',
+    language: 'en',
+    idPrefix: 'ide',
+    ideasDir: 'ideas',
+    stages: [
+      {
+        key: 'idea',
+        folder: '01-ide',
+        label: { sv: 'Idé', en: 'Idea' },
+        next: [],
+        criteria: 'c.json',
+        council: false,
+        funding: false,
+        limitDays: null,
+      },
+    ],
+    challenges,
+    goals: [],
+  };
+}
+
+const base = {
+  type: 'object',
+  required: ['id', 'title', 'created'],
+  properties: {
+    id: { type: 'string', readOnly: true },
+    title: { type: 'string' },
+    created: { type: 'string', readOnly: true },
+    carrier: { type: 'string' },
+    coach: { type: 'string' },
+    unit: { type: 'string' },
+    challenge: { type: 'string' },
+    tags: { type: 'array', items: { type: 'string' } },
+    related: { type: 'array', readOnly: true },
+    history: { type: 'array', readOnly: true },
+  },
+};
+
+const criteria = {
+  type: 'object',
+  required: ['budget', 'kind'],
+  properties: {
+    ready: { type: 'boolean' },
+    budget: { type: 'integer' },
+    kind: { type: 'string', enum: ['app', 'process'] },
+    areas: { type: 'array', items: { enum: ['school', 'care'] } },
+    score: { type: 'number' },
+    counts: { type: 'array', items: { type: 'integer' } },
+    agreed: { const: true },
+    secret: { type: 'string', readOnly: true },
+  },
+};
+
+const spec = (name: string, kind: FieldKind, extra: Partial<FieldSpec> = {}): FieldSpec => ({
+  name,
+  kind,
+  required: false,
+  schema: {},
+  choices: [],
+  ...extra,
+});
+
+function errorOf(fn: () => unknown): IdeasError | null {
+  try {
+    fn();
+    return null;
+  } catch (e) {
+    return e instanceof IdeasError ? e : null;
+  }
+}
+
+describe('intakeFields', () => {
+  it('asks for the title first, then the required fields, then the intake fields and the rest, never system or read-only ones', () => {
+    const fields = intakeFields(base, criteria, config(), 'en');
+    expect(fields.map((f) => [f.name, f.kind, f.required])).toEqual([
+      ['title', 'text', true],
+      ['budget', 'integer', true],
+      ['kind', 'select', true],
+      ['carrier', 'text', false],
+      ['unit', 'text', false],
+      ['challenge', 'text', false],
+      ['tags', 'list', false],
+      ['ready', 'confirm', false],
+      ['areas', 'checkbox', false],
+      ['score', 'number', false],
+      ['counts', 'list', false],
+      ['agreed', 'confirm', false],
+    ]);
+  });
+
+  it('gives the choices of an enum and of an array of enums', () => {
+    const fields = intakeFields(base, criteria, config(), 'en');
+    expect(fields.find((f) => f.name === 'kind')?.choices).toEqual([
+      { value: 'app', label: 'app' },
+      { value: 'process', label: 'process' },
+    ]);
+    expect(fields.find((f) => f.name === 'areas')?.choices).toEqual([
+      { value: 'school', label: 'school' },
+      { value: 'care', label: 'care' },
+    ]);
+  });
+
+  it('makes the challenge a select of the config challenges, labelled in the language', () => {
+    const challenges = [
+      { id: 'valfard', label: { sv: 'Framtidens välfärd', en: 'Future welfare' }, url: null },
+      { id: 'klimat', label: { sv: 'Klimat', en: 'Climate' }, url: null },
+    ];
+    const challenge = intakeFields(base, criteria, config(challenges), 'sv').find((f) => f.name === 'challenge');
+    expect(challenge && { kind: challenge.kind, choices: challenge.choices }).toEqual({
+      kind: 'select',
+      choices: [
+        { value: 'valfard', label: 'Framtidens välfärd (valfard)' },
+        { value: 'klimat', label: 'Klimat (klimat)' },
+      ],
+    });
+  });
+
+  it('lets the criteria add to the base definition of a field', () => {
+    const own = { properties: { carrier: { minLength: 3 } }, required: ['carrier'] };
+    const carrier = intakeFields(base, own, config(), 'en').find((f) => f.name === 'carrier');
+    expect(carrier && { kind: carrier.kind, required: carrier.required, schema: carrier.schema }).toEqual({
+      kind: 'text',
+      required: true,
+      schema: { type: 'string', minLength: 3 },
+    });
+  });
+
+  it('settableFields lists base and criteria fields, less the system ones', () => {
+    expect(settableFields(base, [criteria]).sort()).toEqual(
+      [
+        'agreed',
+        'areas',
+        'budget',
+        'carrier',
+        'challenge',
+        'coach',
+        'counts',
+        'kind',
+        'ready',
+        'score',
+        'secret',
+        'tags',
+        'title',
+        'unit',
+      ].sort(),
+    );
+  });
+
+  it('fieldSpec reads a field that only a later stage defines', () => {
+    const later = { properties: { decision_date: { type: 'string', format: 'date' } } };
+    expect(fieldSpec('decision_date', base, [criteria, later], config(), 'en', false)).toEqual({
+      name: 'decision_date',
+      kind: 'text',
+      required: false,
+      schema: { type: 'string', format: 'date' },
+      choices: [],
+    });
+  });
+});
+
+describe('typeFlagValue', () => {
+  it.each([
+    ['true', true],
+    ['TRUE', true],
+    ['yes', true],
+    ['ja', true],
+    ['Ja', true],
+    ['j', true],
+    ['1', true],
+    ['false', false],
+    ['no', false],
+    ['nej', false],
+    ['n', false],
+    ['0', false],
+    [' ja ', true],
+  ])('a boolean %j is %j', (raw, value) => {
+    expect(typeFlagValue(spec('ready', 'confirm'), [raw])).toBe(value);
+  });
+
+  it.each([
+    ['number', '42', 42],
+    ['number', '1,5', 1.5],
+    ['number', '1.5', 1.5],
+    ['number', '1 000,5', 1000.5],
+    ['number', '1\u00a0000', 1000],
+    ['number', '-3', -3],
+    ['integer', '1 000', 1000],
+    ['integer', '7', 7],
+  ])('a %s %j is %j', (kind, raw, value) => {
+    expect(typeFlagValue(spec('n', kind as FieldKind), [raw])).toBe(value);
+  });
+
+  it.each([
+    ['confirm', ['kanske']],
+    ['confirm', ['']],
+    ['confirm', ['ja', 'nej']],
+    ['integer', ['2,5']],
+    ['integer', ['abc']],
+    ['number', ['']],
+    ['number', ['1.000,5']],
+    ['number', ['Infinity']],
+    ['text', ['a', 'b']],
+  ])('a %s given %j is INVALID_ANSWER naming the field', (kind, raw) => {
+    const e = errorOf(() => typeFlagValue(spec('budget', kind as FieldKind), raw));
+    expect(e?.code).toBe('INVALID_ANSWER');
+    expect(e?.message).toMatch(/budget/);
+  });
+
+  it('splits lists on commas and joins repeated flags, dropping empty items', () => {
+    expect(typeFlagValue(spec('tags', 'list'), ['a, b', 'c', ' , d ,'])).toEqual(['a', 'b', 'c', 'd']);
+    expect(typeFlagValue(spec('areas', 'checkbox'), ['school,care'])).toEqual(['school', 'care']);
+    expect(typeFlagValue(spec('tags', 'list'), [''])).toEqual([]);
+  });
+
+  it('types the items of a list of numbers, and refuses an item that is no number', () => {
+    const counts = spec('counts', 'list', { schema: { type: 'array', items: { type: 'integer' } } });
+    expect(typeFlagValue(counts, ['1, 2', '3'])).toEqual([1, 2, 3]);
+    expect(errorOf(() => typeFlagValue(counts, ['1, x']))?.code).toBe('INVALID_ANSWER');
+  });
+
+  it('keeps text as given, trimmed', () => {
+    expect(typeFlagValue(spec('unit', 'text'), ['  Socialtjänsten, Ånge  '])).toBe('Socialtjänsten, Ånge');
+  });
+});
+
+describe('flagFor', () => {
+  const choices = (n: number) => Array.from({ length: n }, (_, i) => ({ value: `c${i}`, label: `C${i}` }));
+  it.each([
+    [spec('title', 'text'), '--title <text>'],
+    [spec('unit', 'text'), '--set unit=<text>'],
+    [spec('ready', 'confirm'), '--set ready=<true|false>'],
+    [spec('kind', 'select', { choices: choices(2) }), '--set kind=<c0|c1>'],
+    [spec('kind', 'select', { choices: choices(6) }), '--set kind=<c0|c1|c2|c3|c4|c5>'],
+    [spec('municipality', 'select', { choices: choices(15) }), '--set municipality=<text>'],
+    [spec('areas', 'checkbox', { choices: choices(7) }), '--set areas=<a,b>'],
+    [spec('tags', 'list'), '--set tags=<a,b>'],
+    [spec('budget', 'integer'), '--set budget=<n>'],
+    [spec('score', 'number'), '--set score=<n>'],
+  ])('%o gives %s', (field, flag) => {
+    expect(flagFor(field)).toBe(flag);
+  });
+});

@@ -1,0 +1,178 @@
+/**
+ * The questions of `ideas new`, generated from the first stage's schema (the base schema plus its criteria): a
+ * string gives a text input, an enum a select, a boolean a confirm, an array of enums a checkbox. The same
+ * description types the values given with `--set key=value`.
+ */
+import type { RegistryConfig } from '../sluice/config.js';
+import { IdeasError } from '../errors.js';
+import type { Lang } from '../i18n/i18n.js';
+
+type Schema = Record<string, unknown>;
+
+export type FieldKind = 'text' | 'number' | 'integer' | 'select' | 'confirm' | 'checkbox' | 'list';
+
+export interface FieldSpec {
+  name: string;
+  kind: FieldKind;
+  required: boolean;
+  schema: Schema;
+  /** For select and checkbox. */
+  choices: { value: string; label: string }[];
+}
+
+/** Fields set by the tool, never asked for. */
+const SYSTEM_FIELDS = new Set(['id', 'created', 'history', 'related']);
+/** Base fields offered at intake even when no stage requires them; coach and contact come later in the sluice. */
+const INTAKE_FIELDS = ['carrier', 'unit', 'challenge', 'tags'];
+
+function properties(schema: Schema | undefined): Record<string, Schema> {
+  const p = schema?.properties;
+  return p && typeof p === 'object' ? (p as Record<string, Schema>) : {};
+}
+
+function requiredOf(schema: Schema | undefined): string[] {
+  return Array.isArray(schema?.required)
+    ? (schema.required as unknown[]).filter((x): x is string => typeof x === 'string')
+    : [];
+}
+
+/** A field's schema, where the criteria's own definition adds to the base one. */
+function mergedSchema(name: string, base: Schema, criteria: Schema[]): Schema {
+  let out: Schema = { ...(properties(base)[name] ?? {}) };
+  for (const c of criteria) {
+    const own = properties(c)[name];
+    if (own) out = { ...out, ...own };
+  }
+  return out;
+}
+
+function enumOf(schema: Schema): string[] | null {
+  if (Array.isArray(schema.enum)) return schema.enum.map(String);
+  return null;
+}
+
+function kindOf(schema: Schema): FieldKind {
+  const type = schema.type;
+  if (type === 'boolean' || typeof schema.const === 'boolean') return 'confirm';
+  if (type === 'integer') return 'integer';
+  if (type === 'number') return 'number';
+  if (type === 'array') {
+    const items = (schema.items ?? {}) as Schema;
+    return enumOf(items) ? 'checkbox' : 'list';
+  }
+  return enumOf(schema) ? 'select' : 'text';
+}
+
+export function fieldSpec(
+  name: string,
+  base: Schema,
+  criteria: Schema[],
+  config: RegistryConfig,
+  lang: Lang,
+  required: boolean,
+): FieldSpec {
+  const schema = mergedSchema(name, base, criteria);
+  let kind = kindOf(schema);
+  let choices: FieldSpec['choices'] = [];
+  if (kind === 'select') choices = (enumOf(schema) ?? []).map((v) => ({ value: v, label: v }));
+  if (kind === 'checkbox')
+    choices = (enumOf((schema.items ?? {}) as Schema) ?? []).map((v) => ({ value: v, label: v }));
+  if (name === 'challenge' && config.challenges.length > 0 && kind === 'text') {
+    kind = 'select';
+    choices = config.challenges.map((c) => ({ value: c.id, label: `${c.label[lang]} (${c.id})` }));
+  }
+  return { name, kind, required, schema, choices };
+}
+
+/** The fields `ideas new` asks for, in order: the title, then what the first stage requires, then the rest. */
+export function intakeFields(base: Schema, firstCriteria: Schema, config: RegistryConfig, lang: Lang): FieldSpec[] {
+  const required = new Set([...requiredOf(base), ...requiredOf(firstCriteria)]);
+  const names: string[] = [];
+  const add = (n: string) => {
+    if (!SYSTEM_FIELDS.has(n) && !names.includes(n)) names.push(n);
+  };
+  add('title');
+  for (const n of requiredOf(base)) add(n);
+  for (const n of requiredOf(firstCriteria)) add(n);
+  for (const n of INTAKE_FIELDS) add(n);
+  for (const n of Object.keys(properties(firstCriteria))) add(n);
+  return names
+    .filter((n) => n === 'title' || required.has(n) || !isReadOnly(mergedSchema(n, base, [firstCriteria])))
+    .map((n) => fieldSpec(n, base, [firstCriteria], config, lang, required.has(n)));
+}
+
+function isReadOnly(schema: Schema): boolean {
+  return schema.readOnly === true;
+}
+
+/** Every field a `--set` may name: the base fields and every stage's criteria fields, less the system ones. */
+export function settableFields(base: Schema, allCriteria: Schema[]): string[] {
+  const names = new Set<string>();
+  for (const s of [base, ...allCriteria])
+    for (const n of Object.keys(properties(s))) if (!SYSTEM_FIELDS.has(n)) names.add(n);
+  return [...names];
+}
+
+const TRUE = new Set(['true', 'yes', 'ja', 'y', 'j', '1']);
+const FALSE = new Set(['false', 'no', 'nej', 'n', '0']);
+
+/** Types the raw texts of `--set name=...` (given once, or several times for a list) by the field's schema. */
+export function typeFlagValue(spec: FieldSpec, raw: string[]): unknown {
+  const fail = (problem: string): never => {
+    throw new IdeasError('INVALID_ANSWER', 'err.invalidAnswer', { field: spec.name, problem });
+  };
+  const choose = (value: string): string => {
+    if (spec.choices.length > 0 && !spec.choices.some((c) => c.value === value)) {
+      fail(`"${value}" (${spec.choices.map((c) => c.value).join(', ')})`);
+    }
+    return value;
+  };
+  if (spec.kind === 'list' || spec.kind === 'checkbox') {
+    const items = raw
+      .flatMap((r) => r.split(','))
+      .map((s) => s.trim())
+      .filter((s) => s !== '')
+      .map(choose);
+    const itemType = ((spec.schema.items ?? {}) as Schema).type;
+    if (itemType === 'integer' || itemType === 'number')
+      return items.map((s) => (Number.isFinite(Number(s)) ? Number(s) : fail(`"${s}"`)));
+    return items;
+  }
+  if (raw.length > 1) fail(`given ${raw.length} times`);
+  const value = (raw[0] ?? '').trim();
+  switch (spec.kind) {
+    case 'confirm': {
+      const v = value.toLowerCase();
+      if (TRUE.has(v)) return true;
+      if (FALSE.has(v)) return false;
+      return fail(`"${value}" (true/false, ja/nej)`);
+    }
+    case 'integer':
+    case 'number': {
+      const n = Number(value.replace(',', '.').replace(/\s/g, ''));
+      if (value === '' || !Number.isFinite(n) || (spec.kind === 'integer' && !Number.isInteger(n)))
+        return fail(`"${value}"`);
+      return n;
+    }
+    case 'select':
+      return choose(value);
+    default:
+      return value;
+  }
+}
+
+/** How to give a field as a flag, for the error that names every missing answer. */
+export function flagFor(spec: FieldSpec): string {
+  if (spec.name === 'title') return '--title <text>';
+  const hint =
+    spec.kind === 'confirm'
+      ? 'true|false'
+      : spec.choices.length > 0 && spec.choices.length <= 6
+        ? spec.choices.map((c) => c.value).join('|')
+        : spec.kind === 'list' || spec.kind === 'checkbox'
+          ? 'a,b'
+          : spec.kind === 'integer' || spec.kind === 'number'
+            ? 'n'
+            : 'text';
+  return `--set ${spec.name}=<${hint}>`;
+}

@@ -1,0 +1,120 @@
+/**
+ * One self-contained JSON Schema (draft 2020-12) from several: each part goes into `$defs` under a name, the root
+ * requires all of them (`allOf`), and every `$ref` is rewritten to point inside the document, so that an editor or
+ * a validator can use the file alone, without fetching or resolving anything.
+ */
+import type { Lang, Localized } from '../i18n/i18n.js';
+
+export interface SchemaPart {
+  /** Its name in `$defs`. */
+  name: string;
+  schema: Record<string, unknown>;
+  /** The URI the part is known by (its `$id`, or where it was read from), for references between parts. */
+  uri: string | null;
+}
+
+export interface BundleOptions {
+  title: string;
+  description: string;
+  /** `title` and `description` from `x-title` and `x-description` in this language, which editors show on hover. */
+  lang: Lang;
+}
+
+const DRAFT_2020_12 = 'https://json-schema.org/draft/2020-12/schema';
+
+/** Keywords whose value is a schema, a list of schemas, or a map of names to schemas (draft 2020-12 and 7). */
+const ONE_SCHEMA = new Set([
+  'items',
+  'additionalItems',
+  'additionalProperties',
+  'unevaluatedItems',
+  'unevaluatedProperties',
+  'not',
+  'if',
+  'then',
+  'else',
+  'contains',
+  'propertyNames',
+  'contentSchema',
+]);
+const SCHEMA_LIST = new Set(['allOf', 'anyOf', 'oneOf', 'prefixItems']);
+const SCHEMA_MAP = new Set([
+  'properties',
+  'patternProperties',
+  '$defs',
+  'definitions',
+  'dependentSchemas',
+  'dependencies',
+]);
+
+export function bundleSchemas(parts: readonly SchemaPart[], opts: BundleOptions): Record<string, unknown> {
+  const defs: Record<string, unknown> = {};
+  for (const part of parts) {
+    const { $schema: _schema, $id: _id, ...rest } = part.schema;
+    defs[part.name] = rewrite(rest, part, parts, opts.lang);
+  }
+  return {
+    $schema: DRAFT_2020_12,
+    title: opts.title,
+    description: opts.description,
+    allOf: parts.map((p) => ({ $ref: defPointer(p.name) })),
+    $defs: defs,
+  };
+}
+
+function defPointer(name: string): string {
+  return `#/$defs/${encodeURIComponent(name.replace(/~/g, '~0').replace(/\//g, '~1'))}`;
+}
+
+/** A reference, pointed inside the bundle; one that names no part (an anchor, an unknown URI) stays as written. */
+export function rebaseRef(ref: string, from: SchemaPart, parts: readonly SchemaPart[]): string {
+  const hash = ref.indexOf('#');
+  const target = hash === -1 ? ref : ref.slice(0, hash);
+  const fragment = hash === -1 ? '' : ref.slice(hash + 1);
+  let part: SchemaPart | undefined;
+  if (target === '') {
+    part = from;
+  } else {
+    let absolute: string;
+    try {
+      absolute = new URL(target, from.uri ?? undefined).href;
+    } catch {
+      return ref;
+    }
+    part = parts.find((p) => p.uri !== null && new URL(p.uri).href.replace(/#.*$/, '') === absolute);
+  }
+  if (!part) return ref;
+  if (fragment === '') return defPointer(part.name);
+  // A plain-name fragment is an $anchor, which keeps its meaning inside the bundle.
+  if (!fragment.startsWith('/')) return `#${fragment}`;
+  return `${defPointer(part.name)}${fragment}`;
+}
+
+/** A schema with its references rebased and its labels in `lang`; other keywords' values are kept as they are. */
+function rewrite(node: unknown, part: SchemaPart, parts: readonly SchemaPart[], lang: Lang): unknown {
+  if (node === null || typeof node !== 'object' || Array.isArray(node)) return node;
+  const sub = (value: unknown) => rewrite(value, part, parts, lang);
+  const schema = node as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  const title = localized(schema['x-title'], lang);
+  if (title !== null) out.title = title;
+  const description = localized(schema['x-description'], lang);
+  if (description !== null) out.description = description;
+  for (const [key, value] of Object.entries(schema)) {
+    if (key in out) continue;
+    if (key === '$ref' && typeof value === 'string') out[key] = rebaseRef(value, part, parts);
+    else if (ONE_SCHEMA.has(key)) out[key] = Array.isArray(value) ? value.map(sub) : sub(value);
+    else if (SCHEMA_LIST.has(key) && Array.isArray(value)) out[key] = value.map(sub);
+    else if (SCHEMA_MAP.has(key) && value !== null && typeof value === 'object' && !Array.isArray(value)) {
+      // draft 7's `dependencies` also maps names to lists of names, which sub() keeps as they are.
+      out[key] = Object.fromEntries(Object.entries(value).map(([name, schema]) => [name, sub(schema)]));
+    } else out[key] = value;
+  }
+  return out;
+}
+
+function localized(value: unknown, lang: Lang): string | null {
+  if (value === null || typeof value !== 'object') return null;
+  const text = (value as Partial<Localized>)[lang];
+  return typeof text === 'string' ? text : null;
+}

@@ -1,0 +1,246 @@
+/**
+ * JSON Schema checks: the config and the base idea schema (compiled at build time into standalone code when the
+ * build has run, so most commands never load ajv's compiler), and each registry's criteria schemas (compiled when
+ * a command needs them).
+ */
+import { createRequire } from 'node:module';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { Lang, Localized, MessageKey, Params } from '../i18n/i18n.js';
+import { t } from '../i18n/i18n.js';
+
+export type Validator = ValidateFunction;
+
+/** The extension keywords that criteria schemas may use for labels, messages and personal data. */
+export const EXTENSION_KEYWORDS = ['x-title', 'x-description', 'x-message', 'x-personal', 'x-aggregate'] as const;
+
+const packageRoot = new URL('../../../', import.meta.url);
+const generatedFile = new URL('dist/generated/validators.cjs', packageRoot);
+
+export function readPackageSchema(name: 'idea' | 'config'): Record<string, unknown> {
+  return JSON.parse(readFileSync(new URL(`schemas/${name}.schema.json`, packageRoot), 'utf8')) as Record<
+    string,
+    unknown
+  >;
+}
+
+export const AJV_OPTIONS = {
+  allErrors: true,
+  verbose: true,
+  strict: true,
+  strictTypes: false,
+  strictTuples: false,
+  strictRequired: false,
+} as const;
+
+interface BaseValidators {
+  config: Validator;
+  idea: Validator;
+  /** JSON Schema draft 2020-12's meta-schema. */
+  meta: Validator;
+}
+
+export const META_SCHEMA_2020 = 'https://json-schema.org/draft/2020-12/schema';
+
+let base: BaseValidators | undefined;
+
+/** The validators for schemas/config.schema.json and schemas/idea.schema.json. */
+export function baseValidators(): BaseValidators {
+  if (base) return base;
+  if (existsSync(generatedFile)) {
+    const require = createRequire(import.meta.url);
+    base = require(fileURLToPath(generatedFile)) as BaseValidators;
+    return base;
+  }
+  const ajv = createAjv();
+  const meta = ajv.getSchema(META_SCHEMA_2020);
+  if (!meta) throw new Error('ajv has no draft 2020-12 meta-schema');
+  base = {
+    config: ajv.compile(readPackageSchema('config')),
+    idea: ajv.compile(readPackageSchema('idea')),
+    meta,
+  };
+  return base;
+}
+
+type AjvInstance = import('ajv').default;
+let runtimeAjv: AjvInstance | undefined;
+
+export function createAjv(extra: Record<string, unknown> = {}): AjvInstance {
+  const require = createRequire(import.meta.url);
+  const Ajv2020 = (require('ajv/dist/2020.js') as { default: new (o: object) => AjvInstance }).default;
+  const addFormats = (require('ajv-formats') as { default: (a: AjvInstance) => void }).default;
+  const ajv = new Ajv2020({ ...AJV_OPTIONS, ...extra });
+  addFormats(ajv);
+  ajv.addVocabulary([...EXTENSION_KEYWORDS]);
+  return ajv;
+}
+
+/**
+ * Compiles a registry's criteria schema. Throws, in ajv's own words, for a schema that is not valid: it is checked
+ * against the meta-schema compiled at build time, so the ajv that compiles it need not compile the meta-schema too.
+ */
+export function compileCriteria(schema: unknown, cacheKey: string): Validator {
+  if (!runtimeAjv) {
+    runtimeAjv = createAjv({ validateSchema: false });
+    runtimeAjv.addSchema(readPackageSchema('idea'));
+  }
+  const existing = runtimeAjv.getSchema(cacheKey);
+  if (existing) return existing;
+  checkAgainstMetaSchema(runtimeAjv, schema);
+  runtimeAjv.addSchema(schema as object, cacheKey);
+  const compiled = runtimeAjv.getSchema(cacheKey);
+  if (!compiled) throw new Error(`could not compile ${cacheKey}`);
+  return compiled;
+}
+
+/** What ajv's own `validateSchema` does before it compiles, with the same messages. */
+function checkAgainstMetaSchema(ajv: AjvInstance, schema: unknown): void {
+  if (typeof schema === 'boolean') return;
+  const $schema = (schema as { $schema?: unknown } | null)?.$schema;
+  if ($schema !== undefined && typeof $schema !== 'string') throw new Error('$schema must be a string');
+  if ($schema !== undefined && $schema.replace(/#$/, '') !== META_SCHEMA_2020)
+    throw new Error(`no schema with key or ref "${$schema}"`);
+  const meta = baseValidators().meta;
+  if (!meta(schema)) throw new Error(`schema is invalid: ${ajv.errorsText(meta.errors)}`);
+}
+
+/** One schema problem, in plain words, with the JSON pointer of the value it is about. */
+export interface SchemaProblem {
+  pointer: string;
+  /** The top-level field, such as `coach` for /coach or /history/2/date. */
+  field: string;
+  keyword: string;
+  message: Localized;
+}
+
+/**
+ * Turns ajv's errors into plain words: the field's label from its schema (`x-title` in the language, or `title`),
+ * the field's name in brackets, and what is wrong, or the schema's own `x-message` when it has one.
+ */
+export function describeErrors(errors: readonly ErrorObject[] | null | undefined): SchemaProblem[] {
+  if (!errors) return [];
+  const out: SchemaProblem[] = [];
+  const seen = new Set<string>();
+  for (const e of errors) {
+    // Errors inside alternatives repeat what the anyOf/oneOf error says once; `if` only points at `then`.
+    if (/\/(anyOf|oneOf)\/\d+\//.test(e.schemaPath) || e.keyword === 'if') continue;
+    const pointer =
+      e.keyword === 'required'
+        ? `${e.instancePath}/${escapePointer(String(e.params.missingProperty))}`
+        : e.keyword === 'additionalProperties'
+          ? `${e.instancePath}/${escapePointer(String(e.params.additionalProperty))}`
+          : e.instancePath;
+    const subject = subjectSchema(e);
+    const key = `${pointer}|${e.keyword}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const fieldName = pointer.split('/')[1] ?? '';
+    const label = (lang: Lang) => fieldLabel(subject, pointer, lang);
+    const custom = localizedKeyword(subject, 'x-message');
+    const message: Localized = custom
+      ? { sv: `${custom.sv} [${displayPointer(pointer)}]`, en: `${custom.en} [${displayPointer(pointer)}]` }
+      : e.keyword === 'additionalProperties'
+        ? { sv: problemText(e, 'sv'), en: problemText(e, 'en') }
+        : {
+            sv: `${label('sv')}: ${problemText(e, 'sv')}`,
+            en: `${label('en')}: ${problemText(e, 'en')}`,
+          };
+    out.push({ pointer, field: fieldName, keyword: e.keyword, message });
+  }
+  return out;
+}
+
+function escapePointer(s: string): string {
+  return s.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+function displayPointer(pointer: string): string {
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .join('.');
+}
+
+/** The schema of the value an error is about: for `required`, the missing property's own schema. */
+function subjectSchema(e: ErrorObject): Record<string, unknown> | null {
+  const parent = e.parentSchema as Record<string, unknown> | undefined;
+  if (!parent) return null;
+  if (e.keyword === 'required') {
+    const props = parent.properties as Record<string, Record<string, unknown>> | undefined;
+    return props?.[String(e.params.missingProperty)] ?? null;
+  }
+  return parent;
+}
+
+function localizedKeyword(schema: Record<string, unknown> | null, keyword: string): Localized | null {
+  const value = schema?.[keyword];
+  if (
+    value &&
+    typeof value === 'object' &&
+    typeof (value as Localized).sv === 'string' &&
+    typeof (value as Localized).en === 'string'
+  ) {
+    return value as Localized;
+  }
+  return null;
+}
+
+export function fieldLabel(schema: Record<string, unknown> | null, pointer: string, lang: Lang): string {
+  const name = displayPointer(pointer) || '(front matter)';
+  const title =
+    localizedKeyword(schema, 'x-title')?.[lang] ?? (typeof schema?.title === 'string' ? schema.title : null);
+  return title ? `${title} [${name}]` : name;
+}
+
+function problemText(e: ErrorObject, lang: Lang): string {
+  const p = e.params as Record<string, unknown>;
+  const say = (key: MessageKey, params: Params = {}) => t(lang, key, params);
+  switch (e.keyword) {
+    case 'required':
+      return say('p.required');
+    case 'type': {
+      const types = String(p.type).split(',');
+      return say('p.type', { type: types.map((ty) => typeWord(ty, lang)).join(lang === 'sv' ? ' eller ' : ' or ') });
+    }
+    case 'enum':
+      return say('p.enum', { values: (p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ') });
+    case 'const':
+      return p.allowedValue === true ? say('p.constTrue') : say('p.const', { value: JSON.stringify(p.allowedValue) });
+    case 'minLength':
+    case 'maxLength':
+    case 'minItems':
+    case 'maxItems':
+      return say(`p.${e.keyword}`, { limit: Number(p.limit) });
+    case 'minimum':
+    case 'exclusiveMinimum':
+      return say('p.minimum', { limit: Number(p.limit) });
+    case 'maximum':
+    case 'exclusiveMaximum':
+      return say('p.maximum', { limit: Number(p.limit) });
+    case 'uniqueItems':
+      return say('p.uniqueItems');
+    case 'pattern':
+      return say('p.pattern', { pattern: String(p.pattern) });
+    case 'format': {
+      const f = String(p.format);
+      const known = ['date', 'date-time', 'email', 'uri'].includes(f);
+      return say('p.format', { format: known ? t(lang, `format.${f}` as MessageKey) : f });
+    }
+    case 'additionalProperties':
+      return say('p.additional', { property: String(p.additionalProperty) });
+    case 'anyOf':
+    case 'oneOf':
+      return say('p.anyOf');
+    default:
+      return say('p.other', { message: e.message ?? e.keyword });
+  }
+}
+
+const JSON_TYPES = new Set(['string', 'number', 'integer', 'boolean', 'array', 'object', 'null']);
+
+function typeWord(type: string, lang: Lang): string {
+  return JSON_TYPES.has(type) ? t(lang, `type.${type}` as MessageKey) : type;
+}

@@ -1,0 +1,370 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { normalizeConfig, type RegistryConfig } from '../sluice/config.js';
+import { compareFindings, type Finding } from '../finding.js';
+import { parseYamlSafely } from '../front-matter/front-matter.js';
+import { baseValidators, compileCriteria } from './schema-check.js';
+import { checkIdeaFile, checkUniqueIds, type CheckContext, type FileToCheck } from './validate.js';
+
+const examples = fileURLToPath(new URL('../../../examples/', import.meta.url));
+
+let dir: string;
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ideas-'));
+});
+afterEach(() => {
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** A registry as the core sees it: its root and config (read here, as src/core may not use src/io). */
+interface TestRegistry {
+  root: string;
+  config: RegistryConfig;
+}
+
+function copyExample(name: string): TestRegistry {
+  fs.cpSync(path.join(examples, name), dir, { recursive: true });
+  const raw = parseYamlSafely(fs.readFileSync(path.join(dir, 'ideas.config.yaml'), 'utf8')) as Record<string, unknown>;
+  return { root: dir, config: normalizeConfig(raw) };
+}
+
+/** Compiles the criteria as they are on disk now; each temp dir gives its own cache keys. */
+function contextOf(registry: TestRegistry): CheckContext {
+  const criteria = new Map(
+    registry.config.stages.map((s) => {
+      const file = path.join(registry.root, s.criteria);
+      return [s.key, { validate: compileCriteria(JSON.parse(fs.readFileSync(file, 'utf8')), `test:${file}`) }] as const;
+    }),
+  );
+  return { config: registry.config, lang: 'en', base: baseValidators().idea, criteria };
+}
+
+/** Writes an idea file into a stage folder and describes it as listIdeaFiles would. */
+function plant(
+  registry: TestRegistry,
+  stageKey: string,
+  name: string,
+  text: string,
+): { file: FileToCheck; bytes: Buffer } {
+  const stage = registry.config.stages.find((s) => s.key === stageKey) ?? null;
+  if (!stage) throw new Error(`no stage ${stageKey}`);
+  const rel = `${registry.config.ideasDir}/${stage.folder}/${name}`;
+  const abs = path.join(registry.root, rel);
+  fs.writeFileSync(abs, text);
+  return {
+    file: { path: rel, abs, stage, misplaced: null, folder: stage.folder, symlink: false },
+    bytes: fs.readFileSync(abs),
+  };
+}
+
+const sorted = (findings: Finding[]) => [...findings].sort(compareFindings);
+
+const CRITERIA_HINT = 'Complete the idea, or move it to a stage whose criteria it meets.';
+
+describe('checkIdeaFile', () => {
+  it('finds nothing in a sound idea, and gives its fields', () => {
+    const registry = copyExample('minimal');
+    const { file, bytes } = plant(
+      registry,
+      'idea',
+      'ide-abcd12-sound.md',
+      '---\nid: ide-abcd12\ntitle: Sound\ncreated: 2026-01-01\n---\nText\n',
+    );
+    const result = checkIdeaFile(file, bytes, contextOf(registry));
+    expect(result.findings).toEqual([]);
+    expect(
+      result.idea && {
+        id: result.idea.id,
+        title: result.idea.title,
+        stage: result.idea.stage.key,
+        text: 'body' in result.idea,
+      },
+    ).toEqual({
+      id: 'ide-abcd12',
+      title: 'Sound',
+      stage: 'idea',
+      text: false,
+    });
+  });
+
+  it('names the field label, [field] and the stage in criteria findings, placed on the field or the start of the front matter', () => {
+    const registry = copyExample('minimal');
+    fs.writeFileSync(
+      path.join(dir, 'criteria/doing.schema.json'),
+      JSON.stringify({
+        type: 'object',
+        required: ['coach', 'budget'],
+        properties: {
+          coach: { type: 'string', minLength: 1, 'x-title': { sv: 'Idécoach', en: 'Idea coach' } },
+          budget: { type: 'integer', minimum: 0, 'x-title': { sv: 'Budget', en: 'Budget' } },
+        },
+      }),
+    );
+    const text = [
+      '---',
+      'id: ide-abcd12',
+      'title: Short of criteria',
+      'created: 2026-01-01',
+      'budget: -5',
+      'history:',
+      '  - date: 2026-01-01',
+      '    action: created',
+      '    to: doing',
+      '---',
+      '',
+    ].join('\n');
+    const { file, bytes } = plant(registry, 'doing', 'ide-abcd12-short.md', text);
+    expect(sorted(checkIdeaFile(file, bytes, contextOf(registry)).findings)).toEqual([
+      {
+        file: 'ideas/02-pagar/ide-abcd12-short.md',
+        line: 2,
+        column: 1,
+        rule: 'criteria/doing',
+        severity: 'error',
+        message: 'Does not meet the criteria of stage In progress: Idea coach [coach]: is missing',
+        hint: CRITERIA_HINT,
+      },
+      {
+        file: 'ideas/02-pagar/ide-abcd12-short.md',
+        line: 5,
+        column: 9,
+        rule: 'criteria/doing',
+        severity: 'error',
+        message: 'Does not meet the criteria of stage In progress: Budget [budget]: must be at least 0',
+        hint: CRITERIA_HINT,
+      },
+    ]);
+  });
+
+  it("uses a criteria's own x-message, with [field]", () => {
+    const registry = copyExample('sundsvall');
+    const source = fs.readFileSync(
+      path.join(dir, 'ideas/02-foradling/sund-eev2bz-bokbussen-som-servicepunkt-pa-landsbygden.md'),
+      'utf8',
+    );
+    const { file, bytes } = plant(
+      registry,
+      'refinement',
+      'sund-eev2bz-bokbussen-som-servicepunkt-pa-landsbygden.md',
+      source.replace('coach: Sara Nyberg\n', ''),
+    );
+    expect(checkIdeaFile(file, bytes, contextOf(registry)).findings).toEqual([
+      {
+        file: 'ideas/02-foradling/sund-eev2bz-bokbussen-som-servicepunkt-pa-landsbygden.md',
+        line: 2,
+        column: 1,
+        rule: 'criteria/refinement',
+        severity: 'error',
+        message: 'Does not meet the criteria of stage Refinement: No idea coach is assigned to the idea [coach]',
+        hint: CRITERIA_HINT,
+      },
+    ]);
+  });
+
+  it('reports a base schema problem as rule schema, on the value', () => {
+    const registry = copyExample('minimal');
+    const { file, bytes } = plant(
+      registry,
+      'idea',
+      'ide-abcd12-x.md',
+      '---\nid: ide-abcd12\ntitle: X\ncreated: 01/02/2026\n---\n',
+    );
+    expect(
+      checkIdeaFile(file, bytes, contextOf(registry)).findings.map((f) => [f.rule, f.line, f.column, f.message]),
+    ).toEqual([['schema', 4, 10, 'Created [created]: must be a date (YYYY-MM-DD)']]);
+  });
+
+  it('reports an id that does not match the file name, with the name to use', () => {
+    const registry = copyExample('minimal');
+    const { file, bytes } = plant(
+      registry,
+      'idea',
+      'ide-zzzz99-cykelpool.md',
+      '---\nid: ide-abcd12\ntitle: Cykelpool\ncreated: 2026-01-01\n---\n',
+    );
+    const findings = checkIdeaFile(file, bytes, contextOf(registry)).findings;
+    expect(findings.map((f) => [f.rule, f.severity, f.line, f.column])).toEqual([['id/file-name', 'error', 2, 5]]);
+    expect(findings[0]?.message).toContain('ide-abcd12');
+    expect(findings[0]?.hint).toBe('Rename the file to ide-abcd12-cykelpool.md.');
+  });
+
+  it('accepts a file named by the id alone', () => {
+    const registry = copyExample('minimal');
+    const { file, bytes } = plant(
+      registry,
+      'idea',
+      'ide-abcd12.md',
+      '---\nid: ide-abcd12\ntitle: Cykelpool\ncreated: 2026-01-01\n---\n',
+    );
+    expect(checkIdeaFile(file, bytes, contextOf(registry)).findings).toEqual([]);
+  });
+
+  it('reports a challenge that the config does not list, naming the ones it does', () => {
+    const registry = copyExample('sundsvall');
+    const { file, bytes } = plant(
+      registry,
+      'idea',
+      'sund-abcd12-x.md',
+      '---\nid: sund-abcd12\ntitle: X\ncreated: 2026-01-01\nchallenge: rymden\n---\n',
+    );
+    const findings = checkIdeaFile(file, bytes, contextOf(registry)).findings;
+    expect(findings.map((f) => [f.rule, f.severity, f.line, f.column])).toEqual([
+      ['challenge/unknown', 'error', 5, 12],
+    ]);
+    expect(findings[0]?.message).toBe('The challenge "rymden" is not in the config.');
+    expect(findings[0]?.hint).toBe('The challenges are: valfard, klimat, trygghet, kompetensforsorjning, landsbygd.');
+  });
+
+  it('warns when the last history entry leads to another stage than the folder', () => {
+    const registry = copyExample('minimal');
+    const text = [
+      '---',
+      'id: ide-abcd12',
+      'title: X',
+      'created: 2026-01-01',
+      'history:',
+      '  - date: 2026-01-01',
+      '    action: created',
+      '    to: idea',
+      '  - date: 2026-02-01',
+      '    action: moved',
+      '    from: idea',
+      '    to: doing',
+      '---',
+      '',
+    ].join('\n');
+    const { file, bytes } = plant(registry, 'idea', 'ide-abcd12-x.md', text);
+    const findings = checkIdeaFile(file, bytes, contextOf(registry)).findings;
+    expect(findings.map((f) => [f.rule, f.severity, f.line, f.column])).toEqual([['history/stage', 'warning', 12, 9]]);
+    expect(findings[0]?.message).toBe(
+      'The history says the idea last moved to "doing", but it sits in the folder of "idea".',
+    );
+  });
+
+  it('warns about the stage of the last move even when a later entry (an assignment) leads nowhere', () => {
+    const registry = copyExample('minimal');
+    const text = [
+      '---',
+      'id: ide-abcd12',
+      'title: X',
+      'created: 2026-01-01',
+      'coach: Sara',
+      'history:',
+      '  - date: 2026-01-01',
+      '    action: created',
+      '    to: idea',
+      '  - date: 2026-02-01',
+      '    action: moved',
+      '    from: idea',
+      '    to: doing',
+      '  - date: 2026-02-02',
+      '    action: assigned',
+      '    field: coach',
+      '    new: Sara',
+      '---',
+      '',
+    ].join('\n');
+    const { file, bytes } = plant(registry, 'idea', 'ide-abcd12-x.md', text);
+    const findings = checkIdeaFile(file, bytes, contextOf(registry)).findings;
+    expect(findings.map((f) => [f.rule, f.severity, f.line])).toEqual([['history/stage', 'warning', 13]]);
+  });
+
+  it('passes on a front matter problem with its place, and gives no idea', () => {
+    const registry = copyExample('minimal');
+    const { file, bytes } = plant(
+      registry,
+      'idea',
+      'ide-abcd12-x.md',
+      '---\nid: ide-abcd12\ntitle: X\ntitle: Y\n---\n',
+    );
+    const result = checkIdeaFile(file, bytes, contextOf(registry));
+    expect(result.idea).toBeNull();
+    expect(result.findings.map((f) => [f.rule, f.line, f.message])).toEqual([
+      ['front-matter/duplicate-key', 4, 'The key "title" occurs more than once.'],
+    ]);
+  });
+
+  it.each<[string, FileToCheck['misplaced'], string]>([
+    ['outside-stage', 'outside-stage', 'layout/outside-stage'],
+    ['unknown-folder', 'unknown-folder', 'layout/unknown-folder'],
+  ])('reports a file in the wrong place (%s) and reads no idea from it', (_name, misplaced, rule) => {
+    const registry = copyExample('minimal');
+    const abs = path.join(dir, 'ideas/ide-abcd12-x.md');
+    fs.writeFileSync(abs, '---\nid: ide-abcd12\ntitle: X\ncreated: 2026-01-01\n---\n');
+    const file: FileToCheck = {
+      path: 'ideas/ide-abcd12-x.md',
+      abs,
+      stage: null,
+      misplaced,
+      folder: misplaced === 'unknown-folder' ? 'old' : '',
+      symlink: false,
+    };
+    const result = checkIdeaFile(file, fs.readFileSync(abs), contextOf(registry));
+    expect(result.idea).toBeNull();
+    expect(result.findings.map((f) => [f.rule, f.severity, f.line])).toEqual([[rule, 'error', 1]]);
+    expect(result.findings[0]?.hint).toContain('ideas/01-ide, ideas/02-pagar, ideas/03-klar');
+  });
+
+  it('reports a symbolic link without reading it', () => {
+    const registry = copyExample('minimal');
+    const stage = registry.config.stages[0] ?? null;
+    const file: FileToCheck = {
+      path: 'ideas/01-ide/link.md',
+      abs: path.join(dir, 'ideas/01-ide/link.md'),
+      stage,
+      misplaced: null,
+      folder: '01-ide',
+      symlink: true,
+    };
+    const result = checkIdeaFile(file, new Uint8Array(), contextOf(registry));
+    expect(result.idea).toBeNull();
+    expect(result.findings.map((f) => [f.rule, f.severity])).toEqual([['file/symlink', 'error']]);
+  });
+});
+
+describe('checkUniqueIds', () => {
+  it('reports every sighting after the first on its own file, naming the first', () => {
+    const findings = checkUniqueIds(
+      [
+        { id: 'ide-aaaa11', file: 'ideas/01-ide/ide-aaaa11-a.md' },
+        { id: 'ide-bbbb22', file: 'ideas/01-ide/ide-bbbb22-b.md' },
+        { id: 'ide-aaaa11', file: 'ideas/02-pagar/ide-aaaa11-c.md', locate: () => ({ line: 2, column: 5 }) },
+        { id: 'ide-aaaa11', file: 'ideas/03-klar/ide-aaaa11-d.md' },
+      ],
+      'en',
+    );
+    expect(findings.map((f) => [f.file, f.line, f.column, f.rule, f.severity, f.message])).toEqual([
+      [
+        'ideas/02-pagar/ide-aaaa11-c.md',
+        2,
+        5,
+        'id/duplicate',
+        'error',
+        'The id ide-aaaa11 is also used by ideas/01-ide/ide-aaaa11-a.md.',
+      ],
+      [
+        'ideas/03-klar/ide-aaaa11-d.md',
+        null,
+        null,
+        'id/duplicate',
+        'error',
+        'The id ide-aaaa11 is also used by ideas/01-ide/ide-aaaa11-a.md.',
+      ],
+    ]);
+  });
+
+  it('finds nothing when every id is unique', () => {
+    expect(
+      checkUniqueIds(
+        [
+          { id: 'a-1111', file: 'x' },
+          { id: 'a-2222', file: 'y' },
+        ],
+        'en',
+      ),
+    ).toEqual([]);
+  });
+});

@@ -1,0 +1,213 @@
+import type { RegistryConfig, Stage } from '../sluice/config.js';
+import type { Finding, Severity } from '../finding.js';
+import { readFrontMatter, MATTER_FIRST_LINE } from '../front-matter/front-matter.js';
+import { t, type Lang, type Localized, type MessageKey, type Params } from '../i18n/i18n.js';
+import { historyOf, toIdeaFields, type IdeaFields } from '../sluice/idea.js';
+import { YamlPositions } from '../front-matter/positions.js';
+import { describeErrors, type SchemaProblem, type Validator } from './schema-check.js';
+
+export interface FileToCheck {
+  path: string;
+  abs: string;
+  stage: Stage | null;
+  misplaced: 'outside-stage' | 'unknown-folder' | null;
+  folder: string;
+  symlink: boolean;
+}
+
+export interface CheckContext {
+  config: RegistryConfig;
+  lang: Lang;
+  base: Validator;
+  criteria: ReadonlyMap<string, { validate: Validator }>;
+}
+
+export interface FileCheck {
+  /** The idea's fields, when it could be read (its text is not: no check needs it). */
+  idea: IdeaFields | null;
+  findings: Finding[];
+}
+
+function finding(
+  file: string,
+  line: number | null,
+  column: number | null,
+  rule: string,
+  severity: Severity,
+  lang: Lang,
+  message: MessageKey,
+  hint: MessageKey | null,
+  params: Params = {},
+): Finding {
+  return {
+    file,
+    line,
+    column,
+    rule,
+    severity,
+    message: t(lang, message, params),
+    hint: hint ? t(lang, hint, params) : null,
+  };
+}
+
+/** Checks one file from its bytes: never throws, whatever the bytes are. */
+export function checkIdeaFile(file: FileToCheck, bytes: Uint8Array, ctx: CheckContext): FileCheck {
+  const { lang, config } = ctx;
+  const findings: Finding[] = [];
+  if (file.symlink) {
+    return {
+      idea: null,
+      findings: [finding(file.path, 1, 1, 'file/symlink', 'error', lang, 'f.symlink', 'h.symlink')],
+    };
+  }
+  const folders = file.misplaced ? config.stages.map((s) => `${config.ideasDir}/${s.folder}`).join(', ') : '';
+  if (file.misplaced === 'outside-stage') {
+    findings.push(
+      finding(file.path, 1, 1, 'layout/outside-stage', 'error', lang, 'f.outsideStage', 'h.outsideStage', { folders }),
+    );
+  } else if (file.misplaced === 'unknown-folder') {
+    findings.push(
+      finding(file.path, 1, 1, 'layout/unknown-folder', 'error', lang, 'f.unknownFolder', 'h.unknownFolder', {
+        folder: `${config.ideasDir}/${file.folder}`,
+        folders,
+      }),
+    );
+  }
+
+  const fm = readFrontMatter(bytes, { body: false });
+  if (!fm.ok) {
+    findings.push(finding(file.path, fm.line, fm.column, fm.rule, 'error', lang, fm.message, fm.hint, fm.params));
+    return { idea: null, findings };
+  }
+  if (!file.stage) return { idea: null, findings };
+
+  const idea = toIdeaFields(fm.data, file.stage, file.path, file.abs);
+  const problems: { problem: SchemaProblem; rule: string }[] = [];
+  if (!ctx.base(fm.data)) {
+    for (const problem of describeErrors(ctx.base.errors)) problems.push({ problem, rule: 'schema' });
+  }
+  const criteria = ctx.criteria.get(file.stage.key);
+  if (criteria && !criteria.validate(fm.data)) {
+    const already = new Set(problems.map((p) => p.problem.pointer));
+    for (const problem of describeErrors(criteria.validate.errors)) {
+      // The base schema has said it already, in the same words.
+      if (!already.has(problem.pointer)) problems.push({ problem, rule: `criteria/${file.stage.key}` });
+    }
+  }
+  const extra: { pointer: string; rule: string; severity: Severity; message: Localized; hint: Localized | null }[] = [];
+  if (
+    config.challenges.length > 0 &&
+    idea.challenge !== null &&
+    !config.challenges.some((c) => c.id === idea.challenge)
+  ) {
+    const values = config.challenges.map((c) => c.id).join(', ');
+    extra.push({
+      pointer: '/challenge',
+      rule: 'challenge/unknown',
+      severity: 'error',
+      message: {
+        sv: t('sv', 'f.unknownChallenge', { value: idea.challenge }),
+        en: t('en', 'f.unknownChallenge', { value: idea.challenge }),
+      },
+      hint: { sv: t('sv', 'h.unknownChallenge', { values }), en: t('en', 'h.unknownChallenge', { values }) },
+    });
+  }
+  const idValid = idea.id !== null && !problems.some((p) => p.problem.pointer === '/id');
+  if (idValid && idea.id !== null) {
+    const name = file.path.slice(file.path.lastIndexOf('/') + 1);
+    if (!name.startsWith(`${idea.id}-`) && name !== `${idea.id}.md`) {
+      const expected = `${idea.id}-${name.replace(/\.md$/, '').replace(/^[a-z0-9]{1,12}-[0-9a-z]{4,16}-?/i, '') || 'idea'}.md`;
+      extra.push({
+        pointer: '/id',
+        rule: 'id/file-name',
+        severity: 'error',
+        message: { sv: t('sv', 'f.fileName', { id: idea.id }), en: t('en', 'f.fileName', { id: idea.id }) },
+        hint: { sv: t('sv', 'h.fileName', { expected }), en: t('en', 'h.fileName', { expected }) },
+      });
+    }
+  }
+  // The entry that last led somewhere: later entries (assignments, decisions in place) do not change the stage.
+  const history = historyOf(idea);
+  const lastMove = history.findLastIndex((e) => typeof e.to === 'string');
+  const last = history[lastMove];
+  if (last && typeof last.to === 'string' && last.to !== file.stage.key) {
+    extra.push({
+      pointer: `/history/${lastMove}/to`,
+      rule: 'history/stage',
+      severity: 'warning',
+      message: {
+        sv: t('sv', 'f.historyStage', { to: last.to, stage: file.stage.key }),
+        en: t('en', 'f.historyStage', { to: last.to, stage: file.stage.key }),
+      },
+      hint: { sv: t('sv', 'h.historyStage'), en: t('en', 'h.historyStage') },
+    });
+  }
+
+  if (problems.length > 0 || extra.length > 0) {
+    const positions = new YamlPositions(fm.matter, MATTER_FIRST_LINE);
+    const stageLabel = file.stage.label[lang];
+    for (const { problem, rule } of problems) {
+      const pos = positions.find(problem.pointer, problem.keyword === 'additionalProperties');
+      const isCriteria = rule.startsWith('criteria/');
+      const message = isCriteria
+        ? t(lang, 'f.criteria', { stage: stageLabel, problem: problem.message[lang] })
+        : problem.message[lang];
+      findings.push({
+        file: file.path,
+        line: pos.line,
+        column: pos.column,
+        rule,
+        severity: 'error',
+        message,
+        hint: t(lang, isCriteria ? 'h.criteria' : 'h.schema'),
+      });
+    }
+    for (const x of extra) {
+      const pos = positions.find(x.pointer);
+      findings.push({
+        file: file.path,
+        line: pos.line,
+        column: pos.column,
+        rule: x.rule,
+        severity: x.severity,
+        message: x.message[lang],
+        hint: x.hint?.[lang] ?? null,
+      });
+    }
+  }
+  return { idea, findings };
+}
+
+/** An id and where it was found, for the registry-wide check. */
+export interface IdSighting {
+  id: string;
+  file: string;
+  /** Where the id is written; only asked for a duplicate, as it needs the slower parse with positions. */
+  locate?: () => { line: number; column: number };
+}
+
+/** Ids must be unique across the whole registry: every sighting after the first is a finding naming the first. */
+export function checkUniqueIds(sightings: readonly IdSighting[], lang: Lang): Finding[] {
+  const first = new Map<string, IdSighting>();
+  const out: Finding[] = [];
+  for (const s of sightings) {
+    const earlier = first.get(s.id);
+    if (!earlier) {
+      first.set(s.id, s);
+      continue;
+    }
+    const pos = s.locate?.() ?? { line: null, column: null };
+    out.push(
+      finding(s.file, pos.line, pos.column, 'id/duplicate', 'error', lang, 'f.duplicateId', 'h.duplicateId', {
+        id: s.id,
+        other: earlier.file,
+      }),
+    );
+  }
+  return out;
+}
+
+/** The position of the id in an idea's front matter (its YAML text), for duplicate-id findings. */
+export function idPosition(matter: string): { line: number; column: number } {
+  return new YamlPositions(matter, MATTER_FIRST_LINE).find('/id');
+}

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { normalizeConfig } from '../sluice/config.js';
+import { toIdea } from '../sluice/idea.js';
+import { fieldOrderOf, ideaTable } from './idea-row.js';
+import { classifyFields } from '../criteria/personal-data.js';
+import { readPackageSchema } from '../criteria/schema-check.js';
+
+const config = normalizeConfig({
+  name: 'T',
+  language: 'sv',
+  stages: [
+    { key: 'idea', folder: '01', label: { sv: 'Idé', en: 'Idea' }, next: ['test'], criteria: 'c.json' },
+    { key: 'test', folder: '02', label: { sv: 'Test', en: 'Test' }, next: [], criteria: 'c.json', funding: true },
+  ],
+});
+const criteria = {
+  properties: { test_plan: { type: 'string' }, team_gender: { type: 'object', 'x-aggregate': true } },
+};
+const schemas = [readPackageSchema('idea'), criteria];
+const classes = classifyFields(schemas);
+const stage = (key: string) => config.stages.find((s) => s.key === key) ?? config.stages[0]!;
+const idea = (key: string, data: Record<string, unknown>, body = '') =>
+  toIdea({ ok: true, data, body, matter: '' }, stage(key), 'p', '/p');
+
+const ideas = [
+  idea(
+    'test',
+    {
+      id: 'sund-aaaaaa',
+      title: 'Cykelpool',
+      created: '2026-01-01',
+      carrier: 'Anna Berg',
+      custom: { place: 'Matfors', size: 3 },
+      test_plan: 'Tre månader',
+      tags: ['cykel', 'klimat'],
+      team_gender: { women: 2 },
+      sprints: [{ goal: 'A' }],
+      manager_support: true,
+      history: [
+        { date: '2026-01-01', action: 'created', to: 'idea', by: 'Anna Berg' },
+        { date: '2026-02-01', action: 'moved', from: 'idea', to: 'test', amount: 1000, by: 'Rådet' },
+      ],
+    },
+    '\nText.\n',
+  ),
+  idea('idea', { id: 'sund-bbbbbb', title: 'Skolgård', created: '2026-03-01', unit: 'Skola' }),
+];
+
+describe('ideaTable', () => {
+  it('has the leading columns, the fields in schema order then as met, a date per stage, the funds and the text', () => {
+    const t = ideaTable(ideas, config, classes, { includePersonal: false }, fieldOrderOf(schemas));
+    // unit and tags are base fields, test_plan a criteria field; the others follow in the order the files give them.
+    expect(t.columns).toEqual([
+      'id',
+      'title',
+      'stage',
+      'created',
+      'unit',
+      'tags',
+      'test_plan',
+      'custom.place',
+      'custom.size',
+      'sprints',
+      'manager_support',
+      'entered.idea',
+      'entered.test',
+      'granted',
+      'body',
+    ]);
+  });
+
+  it('leaves out personal and aggregate-only fields, and the history, unless asked', () => {
+    const t = ideaTable(ideas, config, classes, { includePersonal: false }, fieldOrderOf(schemas));
+    expect(t.rows[0]).toMatchObject({
+      id: 'sund-aaaaaa',
+      stage: 'test',
+      tags: ['cykel', 'klimat'],
+      'custom.place': 'Matfors',
+      'custom.size': 3,
+      'entered.idea': '2026-01-01',
+      'entered.test': '2026-02-01',
+      granted: 1000,
+      body: 'Text.',
+    });
+    expect(JSON.stringify(t)).not.toMatch(/Anna|Rådet|women|history/);
+    expect(t.rows[1]).toMatchObject({ test_plan: null, 'entered.test': null, granted: 0, body: '' });
+    const internal = ideaTable(ideas, config, classes, { includePersonal: true }, fieldOrderOf(schemas));
+    expect(internal.columns).toEqual(expect.arrayContaining(['carrier', 'team_gender.women']));
+    expect(internal.rows[0]).toMatchObject({ carrier: 'Anna Berg', 'team_gender.women': 2 });
+  });
+});

@@ -1,0 +1,102 @@
+/**
+ * An idea as one row of a table, for `ideas export` (and the site): its public fields flattened, its history
+ * summarised. The columns, in order:
+ *
+ * - `id`, `title`, `stage` (the key), `created`;
+ * - every other field: the base schema's first, then each stage's criteria in stage order, then any others the
+ *   files have, in the order met. A nested object becomes dotted columns (`team.women`); a list of plain values
+ *   stays a list (joined with ", " in CSV); a list of records stays as it is (JSON text in CSV);
+ * - `entered.<stage>` for each stage: the first day the idea came into it, from its history. The history itself
+ *   is left out: its entries name people (`by`) and its notes are free text;
+ * - `granted`: the sum of the amounts granted in its history;
+ * - `body`: the idea's Markdown text.
+ *
+ * Fields marked `x-personal` or `x-aggregate` are left out unless the output is internal (see personal-data.ts).
+ */
+import type { RegistryConfig } from '../sluice/config.js';
+import { grantedAmount, type Idea } from '../sluice/idea.js';
+import { publicData, type Disclosure, type FieldClasses } from '../criteria/personal-data.js';
+import { staysOf } from '../history/stays.js';
+
+export type RowValue = string | number | boolean | null | readonly unknown[];
+export type IdeaRow = Record<string, RowValue>;
+
+export interface IdeaTable {
+  columns: string[];
+  rows: IdeaRow[];
+}
+
+const LEADING = ['id', 'title', 'stage', 'created'];
+/** Kept out of the field columns: the leading ones, and the history, which is summarised. */
+const NOT_FIELDS = new Set([...LEADING, 'history']);
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+function flatten(value: unknown, prefix: string, into: Map<string, RowValue>): void {
+  if (isRecord(value)) {
+    for (const [k, v] of Object.entries(value)) flatten(v, `${prefix}.${k}`, into);
+    return;
+  }
+  if (value === undefined) return;
+  into.set(
+    prefix,
+    value === null ||
+      typeof value === 'string' ||
+      typeof value === 'number' ||
+      typeof value === 'boolean' ||
+      Array.isArray(value)
+      ? (value as RowValue)
+      : String(value),
+  );
+}
+
+/** `fieldOrder`: the field names of the base schema and the criteria, in the order columns should follow. */
+export function ideaTable(
+  ideas: readonly Idea[],
+  config: RegistryConfig,
+  classes: FieldClasses,
+  disclosure: Disclosure,
+  fieldOrder: readonly string[],
+): IdeaTable {
+  const flat = ideas.map((idea) => {
+    const data = publicData(idea.data, classes, disclosure);
+    const cells = new Map<string, RowValue>();
+    for (const [key, value] of Object.entries(data)) if (!NOT_FIELDS.has(key)) flatten(value, key, cells);
+    return { idea, cells };
+  });
+  const rank = new Map(fieldOrder.map((f, i) => [f, i]));
+  const seen: string[] = [];
+  for (const { cells } of flat) for (const key of cells.keys()) if (!seen.includes(key)) seen.push(key);
+  const top = (key: string) => key.split('.')[0] as string;
+  const fieldColumns = seen
+    .map((key, i) => ({ key, i }))
+    .sort(
+      (a, b) => (rank.get(top(a.key)) ?? fieldOrder.length) - (rank.get(top(b.key)) ?? fieldOrder.length) || a.i - b.i,
+    )
+    .map((x) => x.key);
+  const entered = config.stages.map((s) => `entered.${s.key}`);
+  const columns = [...LEADING, ...fieldColumns, ...entered, 'granted', 'body'];
+  const rows = flat.map(({ idea, cells }): IdeaRow => {
+    const row: IdeaRow = { id: idea.id, title: idea.title, stage: idea.stage.key, created: idea.created };
+    for (const key of fieldColumns) row[key] = cells.get(key) ?? null;
+    const stays = staysOf(idea);
+    for (const s of config.stages)
+      row[`entered.${s.key}`] = stays.find((x) => x.stage === s.key && x.entered !== null)?.entered ?? null;
+    row.granted = grantedAmount(idea);
+    row.body = idea.body.trim();
+    return row;
+  });
+  return { columns, rows };
+}
+
+/** The field names of the schemas, in order: the base schema's, then each criteria schema's. */
+export function fieldOrderOf(schemas: readonly Record<string, unknown>[]): string[] {
+  const out: string[] = [];
+  for (const s of schemas) {
+    const props = isRecord(s.properties) ? Object.keys(s.properties) : [];
+    for (const p of props) if (!out.includes(p)) out.push(p);
+  }
+  return out;
+}

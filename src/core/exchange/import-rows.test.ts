@@ -1,0 +1,185 @@
+import { describe, expect, it } from 'vitest';
+import { normalizeConfig, type Stage } from '../sluice/config.js';
+import { labelIndex, planColumns, readRow, type ColumnPlan, type KnownFields, type RowContext } from './import-rows.js';
+import { baseValidators, compileCriteria, readPackageSchema } from '../criteria/schema-check.js';
+
+const config = normalizeConfig({
+  name: 'T',
+  language: 'sv',
+  stages: [
+    { key: 'idea', folder: '01-ide', label: { sv: 'Idé', en: 'Idea' }, next: ['test'], criteria: 'idea.json' },
+    { key: 'test', folder: '03-test', label: { sv: 'Test', en: 'Test' }, next: [], criteria: 'test.json' },
+  ],
+  challenges: [{ id: 'klimat', label: { sv: 'Klimatet', en: 'The climate' } }],
+});
+const testCriteria = {
+  type: 'object',
+  required: ['carrier', 'manager_support'],
+  properties: {
+    manager_support: {
+      type: 'boolean',
+      const: true,
+      'x-title': { sv: 'Chefen stödjer idén', en: 'The manager supports the idea' },
+    },
+    budget: { type: 'integer', minimum: 0 },
+    team: { type: 'object', properties: { women: { type: 'integer' } } },
+  },
+};
+const base = readPackageSchema('idea');
+const schemas = [base, { type: 'object', properties: {} }, testCriteria];
+const known: KnownFields = {
+  names: new Set(['title', 'carrier', 'unit', 'challenge', 'tags', 'manager_support', 'budget', 'team']),
+  labels: labelIndex(schemas),
+};
+const validators = new Map([['test', compileCriteria(testCriteria, 'import-rows-test:test')]]);
+const ctx = (stage: Stage | null = null): RowContext => ({
+  config,
+  lang: 'sv',
+  stage,
+  schemas,
+  today: '2026-11-23',
+  base: baseValidators().idea,
+  criteria: (s) => validators.get(s.key),
+});
+const test = config.stages[1] as Stage;
+
+describe('planColumns', () => {
+  it('maps columns named as fields or their labels (any case), the text columns, stage and created; lists the rest', () => {
+    const { columns, ignored } = planColumns(
+      ['Title', 'Idébärare', 'Beskrivning', 'stage', 'Skapad', 'team.women', 'id', 'Anteckning', ''],
+      new Map(),
+      known,
+    );
+    expect(columns.map((c) => c.role)).toEqual([
+      { kind: 'field', field: 'title', path: [] },
+      { kind: 'field', field: 'carrier', path: [] },
+      { kind: 'body' },
+      { kind: 'stage' },
+      { kind: 'created' },
+      { kind: 'field', field: 'team', path: ['women'] },
+      { kind: 'ignore' },
+      { kind: 'ignore' },
+      { kind: 'ignore' },
+    ]);
+    expect(ignored).toEqual(['id', 'Anteckning']);
+  });
+
+  it('follows --map first: to a field, to the text, or (empty) to nothing', () => {
+    const { columns, ignored } = planColumns(
+      ['Idé', 'Vad', 'title'],
+      new Map([
+        ['idé', 'title'],
+        ['Vad', 'text'],
+        ['title', ''],
+      ]),
+      known,
+    );
+    expect(columns.map((c) => c.role.kind)).toEqual(['field', 'body', 'ignore']);
+    expect(ignored).toEqual([]);
+  });
+
+  it.each([
+    { name: 'no column for the title', header: ['Namn'], map: [], code: 'USAGE', says: 'title' },
+    {
+      name: 'two columns for one field',
+      header: ['title', 'Idéns namn'],
+      map: [],
+      code: 'USAGE',
+      says: 'title, Idéns namn',
+    },
+    {
+      name: 'a --map of a column the file lacks',
+      header: ['title'],
+      map: [['Saknas', 'unit']],
+      code: 'USAGE',
+      says: 'Saknas',
+    },
+    {
+      name: 'a --map to a field the program sets',
+      header: ['title', 'Nr'],
+      map: [['Nr', 'id']],
+      code: 'USAGE',
+      says: 'id',
+    },
+  ])('refuses $name', ({ header, map, code, says }) => {
+    expect(() => planColumns(header, new Map(map as [string, string][]), known)).toThrow(
+      expect.objectContaining({ code, message: expect.stringContaining(says) }),
+    );
+  });
+});
+
+describe('readRow', () => {
+  const plan = (header: string[]): ColumnPlan[] => planColumns(header, new Map(), known).columns;
+  const cols = plan([
+    'title',
+    'carrier',
+    'tags',
+    'challenge',
+    'manager_support',
+    'budget',
+    'team.women',
+    'created',
+    'body',
+    'stage',
+  ]);
+  const row = (cells: string[], stage: Stage | null = null) => readRow({ cells, line: 7 }, 4, cols, ctx(stage));
+
+  it('types each cell by its schema, takes challenges by label, and undoes the formula guard', () => {
+    const r = row([
+      "'=Idé",
+      'Anna',
+      'a, b',
+      'Klimatet',
+      'ja',
+      '1 000',
+      '3',
+      '2024-05-01',
+      'Rad ett\r\nrad två',
+      'test',
+    ]);
+    expect(r.problems).toEqual([]);
+    expect(r.idea).toMatchObject({ row: 4, line: 7, stage: { key: 'test' }, body: 'Rad ett\nrad två' });
+    expect(r.idea?.data).toEqual({
+      title: '=Idé',
+      created: '2024-05-01',
+      carrier: 'Anna',
+      tags: ['a', 'b'],
+      challenge: 'klimat',
+      manager_support: true,
+      budget: 1000,
+      team: { women: 3 },
+    });
+  });
+
+  it('puts a row without a stage in the first stage, created today, and --stage over the column', () => {
+    expect(row(['Idé']).idea).toMatchObject({ stage: { key: 'idea' }, data: { title: 'Idé', created: '2026-11-23' } });
+    expect(row(['Idé', 'Anna', '', '', 'ja', '', '', '', '', 'idea'], test).idea?.stage.key).toBe('test');
+  });
+
+  it("names the row, the column and the problem of every cell, and the stage's criteria", () => {
+    const bad = row(['Idé', '', '', 'okänd', 'kanske', '-5', 'tre', '14/3', '', 'test']);
+    expect(bad.idea).toBeNull();
+    expect(bad.problems.map((p) => [p.row, p.line, p.column, p.field, p.message.sv])).toEqual([
+      [4, 7, 'challenge', 'challenge', 'Ogiltigt värde för challenge: "okänd" (klimat)'],
+      [4, 7, 'manager_support', 'manager_support', 'Ogiltigt värde för manager_support: "kanske" (true/false, ja/nej)'],
+      [4, 7, 'team.women', 'team', 'Ogiltigt värde för women: "tre"'],
+      [4, 7, 'created', 'created', 'Skapad [created]: ska vara ett datum (ÅÅÅÅ-MM-DD)'],
+      [4, 7, 'carrier', 'carrier', 'carrier: saknas'],
+      [4, 7, 'budget', 'budget', 'budget: ska vara minst 0'],
+    ]);
+  });
+
+  it('names no column for a required field the file has no column for', () => {
+    const r = readRow({ cells: ['Idé', 'ja'], line: 3 }, 3, plan(['title', 'manager_support']), ctx(test));
+    expect(r.problems.map((p) => [p.column, p.field])).toEqual([[null, 'carrier']]);
+  });
+
+  it('refuses an unknown stage and cells beyond the header', () => {
+    expect(row(['Idé', '', '', '', '', '', '', '', '', 'nowhere']).problems[0]?.message.en).toMatch(
+      /Unknown stage "nowhere"/,
+    );
+    const r = readRow({ cells: ['Idé', ...Array(9).fill(''), 'extra'], line: 2 }, 2, cols, ctx());
+    expect(r.problems.map((p) => p.message.en)).toEqual(['The row has 11 cells but the header only 10.']);
+    expect(readRow({ cells: ['Idé', ...Array(9).fill(''), ''], line: 2 }, 2, cols, ctx()).problems).toEqual([]);
+  });
+});

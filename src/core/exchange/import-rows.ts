@@ -1,0 +1,295 @@
+/**
+ * `ideas import`: from a spreadsheet's rows to ideas. Which column gives which field (by its name, its label, or
+ * `--map`), each cell typed by the field's schema as `ideas new --set` types a flag, and each row checked against
+ * its stage's criteria before anything is written.
+ */
+import type { RegistryConfig, Stage } from '../sluice/config.js';
+import type { CsvRecord } from './csv.js';
+import { unguardFormula } from './csv.js';
+import { IdeasError, isIdeasError } from '../errors.js';
+import { fieldSpec, typeFlagValue } from '../criteria/fields.js';
+import { localize, type Lang, type Localized } from '../i18n/i18n.js';
+import { describeErrors, type Validator } from '../criteria/schema-check.js';
+import { resolveStage } from '../sluice/stage-lookup.js';
+
+type Schema = Record<string, unknown>;
+
+export type ColumnRole =
+  | { kind: 'field'; field: string; path: string[] }
+  | { kind: 'body' }
+  | { kind: 'stage' }
+  | { kind: 'created' }
+  | { kind: 'ignore' };
+
+export interface ColumnPlan {
+  header: string;
+  role: ColumnRole;
+}
+
+/** Columns that hold the idea's Markdown text. */
+export const BODY_COLUMNS = ['body', 'text', 'beskrivning'];
+/** Other names of the title column: `title` itself, and the Swedish word a Swedish sheet uses. */
+const TITLE_COLUMNS = ['titel'];
+/** Never set from a spreadsheet: the program makes them. */
+const SYSTEM = new Set(['id', 'history', 'related']);
+const FIELD_NAME = /^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*$/i;
+
+export interface KnownFields {
+  /** Fields a column named the same maps to: the schemas' fields and those the registry's ideas already have. */
+  names: ReadonlySet<string>;
+  /** Labels (`x-title`, either language, lower case) of the schemas' fields. */
+  labels: ReadonlyMap<string, string>;
+}
+
+/** The labels of the fields in the schemas; a label two fields share maps to neither. */
+export function labelIndex(schemas: readonly Schema[]): Map<string, string> {
+  const out = new Map<string, string>();
+  const clash = new Set<string>();
+  for (const s of schemas) {
+    const props = (s.properties ?? {}) as Record<string, Schema>;
+    for (const [name, p] of Object.entries(props)) {
+      const title = p['x-title'] as Partial<Localized> | undefined;
+      for (const label of [title?.sv, title?.en, typeof p.title === 'string' ? p.title : undefined]) {
+        if (typeof label !== 'string' || label.trim() === '') continue;
+        const key = label.trim().toLowerCase();
+        if (out.has(key) && out.get(key) !== name) clash.add(key);
+        else out.set(key, name);
+      }
+    }
+  }
+  for (const key of clash) out.delete(key);
+  return out;
+}
+
+function roleForTarget(target: string, known: KnownFields): ColumnRole {
+  const t = target.trim();
+  const lower = t.toLowerCase();
+  if (t === '') return { kind: 'ignore' };
+  if (BODY_COLUMNS.includes(lower)) return { kind: 'body' };
+  if (lower === 'stage') return { kind: 'stage' };
+  if (lower === 'created') return { kind: 'created' };
+  const [field, ...path] = t.split('.');
+  if (!FIELD_NAME.test(t) || SYSTEM.has((field ?? '').toLowerCase())) {
+    throw new IdeasError('USAGE', 'err.importMapTarget', { field: t, fields: [...known.names].sort().join(', ') });
+  }
+  return { kind: 'field', field: field as string, path };
+}
+
+function autoRole(header: string, known: KnownFields): ColumnRole | null {
+  const lower = header.toLowerCase();
+  if (BODY_COLUMNS.includes(lower)) return { kind: 'body' };
+  if (TITLE_COLUMNS.includes(lower)) return { kind: 'field', field: 'title', path: [] };
+  if (lower === 'stage') return { kind: 'stage' };
+  if (lower === 'created') return { kind: 'created' };
+  const exact = [...known.names].find((n) => n.toLowerCase() === lower);
+  if (exact) return { kind: 'field', field: exact, path: [] };
+  const [top, ...path] = header.split('.');
+  const topField = [...known.names].find((n) => n.toLowerCase() === (top ?? '').toLowerCase());
+  if (topField && path.length > 0 && FIELD_NAME.test(header)) return { kind: 'field', field: topField, path };
+  const byLabel = known.labels.get(lower);
+  if (byLabel === 'created') return { kind: 'created' };
+  if (byLabel && !SYSTEM.has(byLabel)) return { kind: 'field', field: byLabel, path: [] };
+  return null;
+}
+
+/**
+ * What each column gives. `--map column=field` first (an empty field ignores the column), then a column named as a
+ * field or its label, `body`/`text`/`beskrivning` for the text, `stage` and `created`. Other columns are ignored
+ * and listed. Two columns for one field, a `--map` of a column the file does not have, and no column for the
+ * title are usage errors: nothing could be imported as asked.
+ */
+export function planColumns(
+  header: readonly string[],
+  explicit: ReadonlyMap<string, string>,
+  known: KnownFields,
+): { columns: ColumnPlan[]; ignored: string[] } {
+  const headers = header.map((h) => h.trim());
+  const lowered = headers.map((h) => h.toLowerCase());
+  for (const column of explicit.keys()) {
+    if (!lowered.includes(column.trim().toLowerCase()))
+      throw new IdeasError('USAGE', 'err.importMapColumn', { column, columns: headers.join(', ') });
+  }
+  const byLower = new Map([...explicit].map(([c, f]) => [c.trim().toLowerCase(), f]));
+  const ignored: string[] = [];
+  const columns = headers.map((h): ColumnPlan => {
+    const mapped = byLower.get(h.toLowerCase());
+    const role =
+      mapped !== undefined ? roleForTarget(mapped, known) : (autoRole(h, known) ?? { kind: 'ignore' as const });
+    if (role.kind === 'ignore' && h !== '' && mapped === undefined) ignored.push(h);
+    return { header: h, role };
+  });
+  const targets = new Map<string, string[]>();
+  for (const c of columns) {
+    if (c.role.kind === 'ignore') continue;
+    const target = c.role.kind === 'field' ? [c.role.field, ...c.role.path].join('.') : c.role.kind;
+    targets.set(target, [...(targets.get(target) ?? []), c.header]);
+  }
+  for (const [target, cols] of targets) {
+    if (cols.length > 1)
+      throw new IdeasError('USAGE', 'err.importDuplicateColumn', { columns: cols.join(', '), field: target });
+  }
+  if (!targets.has('title'))
+    throw new IdeasError('USAGE', 'err.importNoTitle', { columns: headers.join(', ') }, { hint: 'hint.importMap' });
+  return { columns, ignored };
+}
+
+export interface RowProblem {
+  /** The spreadsheet's row number: the header is row 1. */
+  row: number;
+  /** The file's line on which the row starts. */
+  line: number;
+  /** The column's header, or null when the problem is not one column's (a required field with no column). */
+  column: string | null;
+  field: string | null;
+  message: Localized;
+}
+
+export interface RowIdea {
+  row: number;
+  line: number;
+  stage: Stage;
+  data: Record<string, unknown>;
+  body: string;
+}
+
+export interface RowContext {
+  config: RegistryConfig;
+  lang: Lang;
+  /** The stage every row goes to (`--stage`); otherwise a row's `stage` column, else the first stage. */
+  stage: Stage | null;
+  /** The base schema and every criteria schema, to type each cell by its field. */
+  schemas: readonly Schema[];
+  today: string;
+  base: Validator;
+  criteria: (stage: Stage) => Validator | undefined;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** A field's schema as every schema that names it describes it together, and the schema of a property inside it. */
+function schemaAt(field: string, path: readonly string[], schemas: readonly Schema[]): Schema {
+  let s: Schema = {};
+  for (const sc of schemas) {
+    const own = ((sc.properties ?? {}) as Record<string, Schema>)[field];
+    if (own) s = { ...s, ...own };
+  }
+  for (const p of path) s = ((s.properties ?? {}) as Record<string, Schema>)[p] ?? {};
+  return s;
+}
+
+/** Types one cell by its field's schema, as `--set` types a flag; a list of records or an object may be JSON. */
+export function typeCell(
+  field: string,
+  path: readonly string[],
+  raw: string,
+  ctx: Pick<RowContext, 'config' | 'lang' | 'schemas'>,
+): unknown {
+  const schema = schemaAt(field, path, ctx.schemas);
+  const items = isRecord(schema.items) ? schema.items : {};
+  const structured =
+    schema.type === 'object' || (schema.type === 'array' && (items.type === 'object' || isRecord(items.properties)));
+  if (structured && /^[[{]/.test(raw)) {
+    try {
+      return JSON.parse(raw) as unknown;
+    } catch {
+      // not JSON: typed as text below, and the schema check says what is wrong
+    }
+  }
+  const name = path.length > 0 ? (path[path.length - 1] as string) : field;
+  // fieldSpec reads the field from a schema's properties; a nested property is given as a schema of its own.
+  const spec =
+    path.length > 0
+      ? fieldSpec(name, { properties: { [name]: schema } }, [], ctx.config, ctx.lang, false)
+      : fieldSpec(field, { properties: { [field]: schema } }, [], ctx.config, ctx.lang, false);
+  if (field === 'challenge' && path.length === 0) {
+    const lower = raw.toLowerCase();
+    const byLabel = ctx.config.challenges.find(
+      (c) => c.id === raw || c.label.sv.toLowerCase() === lower || c.label.en.toLowerCase() === lower,
+    );
+    if (byLabel) return byLabel.id;
+  }
+  return typeFlagValue(spec, [raw]);
+}
+
+function setPath(data: Record<string, unknown>, field: string, path: readonly string[], value: unknown): void {
+  if (path.length === 0) {
+    data[field] = value;
+    return;
+  }
+  let node = (isRecord(data[field]) ? data[field] : (data[field] = {})) as Record<string, unknown>;
+  for (const p of path.slice(0, -1)) node = (isRecord(node[p]) ? node[p] : (node[p] = {})) as Record<string, unknown>;
+  node[path[path.length - 1] as string] = value;
+}
+
+/**
+ * One row as the front matter of a new idea (without its id and history), or the problems that stop it: cells that
+ * cannot be typed, and what the base schema and the target stage's criteria say of the whole.
+ */
+export function readRow(
+  record: CsvRecord,
+  row: number,
+  columns: readonly ColumnPlan[],
+  ctx: RowContext,
+): { idea: RowIdea | null; problems: RowProblem[] } {
+  const problems: RowProblem[] = [];
+  const problem = (column: string | null, field: string | null, message: Localized) =>
+    problems.push({ row, line: record.line, column, field, message });
+  const data: Record<string, unknown> = {};
+  let body = '';
+  let stage = ctx.stage;
+  let created: string | null = null;
+  const extra = record.cells.slice(columns.length).filter((c) => c.trim() !== '');
+  if (extra.length > 0)
+    problem(null, null, localize('import.extraCells', { count: record.cells.length, columns: columns.length }));
+  columns.forEach((c, i) => {
+    const raw = unguardFormula((record.cells[i] ?? '').trim());
+    if (raw === '' || c.role.kind === 'ignore') return;
+    try {
+      switch (c.role.kind) {
+        case 'body':
+          body = (record.cells[i] ?? '').replace(/\r\n?/g, '\n');
+          break;
+        case 'stage':
+          if (!ctx.stage) stage = resolveStage(ctx.config, raw);
+          break;
+        case 'created':
+          created = raw;
+          break;
+        case 'field':
+          setPath(data, c.role.field, c.role.path, typeCell(c.role.field, c.role.path, raw, ctx));
+          break;
+      }
+    } catch (e) {
+      if (!isIdeasError(e)) throw e;
+      problem(c.header, c.role.kind === 'field' ? c.role.field : c.role.kind, e.text);
+    }
+  });
+  const target = stage ?? (ctx.config.stages[0] as Stage);
+  const front: Record<string, unknown> = { title: data.title, created: created ?? ctx.today, ...data };
+  if (front.title === undefined) delete front.title;
+  const columnOf = (field: string) =>
+    columns.find((c) => (c.role.kind === 'field' && c.role.field === field) || c.role.kind === field)?.header ?? null;
+  // Every problem at once: the schemas' too, but not again for a cell that could not be typed.
+  const failed = new Set(problems.map((p) => p.field));
+  // The id is not made yet: a stand-in that the base schema accepts, so only the row's own fields can fail.
+  const candidate = { id: 'import-000000', ...front };
+  const found = [...(ctx.base(candidate) ? [] : describeErrors(ctx.base.errors))];
+  const criteria = ctx.criteria(target);
+  if (criteria && !criteria(candidate)) {
+    const seen = new Set(found.map((p) => p.pointer));
+    for (const p of describeErrors(criteria.errors)) if (!seen.has(p.pointer)) found.push(p);
+  }
+  for (const p of found) if (!failed.has(p.field)) problem(columnOf(p.field), p.field, p.message);
+  const challenge = front.challenge;
+  if (
+    ctx.config.challenges.length > 0 &&
+    typeof challenge === 'string' &&
+    !ctx.config.challenges.some((c) => c.id === challenge)
+  ) {
+    problem(columnOf('challenge'), 'challenge', localize('f.unknownChallenge', { value: challenge }));
+  }
+  if (problems.length > 0) return { idea: null, problems };
+  return { idea: { row, line: record.line, stage: target, data: front, body }, problems };
+}

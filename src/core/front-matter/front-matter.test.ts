@@ -1,0 +1,391 @@
+import { isUtf8 } from 'node:buffer';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import matter from 'gray-matter';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { commonLayout, readFrontMatter, splitFrontMatter, type FrontMatterResult } from './front-matter.js';
+import { mutate, prng } from '../../../test/fuzz/mutate.js';
+
+const utf8 = (text: string): Uint8Array => Buffer.from(text, 'utf8');
+const read = (text: string): FrontMatterResult => readFrontMatter(utf8(text));
+
+/** The rule and line of a problem, or 'ok'. */
+function verdict(r: FrontMatterResult): { rule: string; line: number } | 'ok' {
+  return r.ok ? 'ok' : { rule: r.rule, line: r.line };
+}
+
+/** Nine levels of nine aliases each: 9^9 (387 million) strings if the aliases were expanded. */
+function billionLaughs(): string {
+  const lines = ['---', 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
+  const names = 'abcdefghi';
+  for (let i = 1; i < names.length; i++) {
+    lines.push(
+      `${names[i]}: &${names[i]} [${Array(9)
+        .fill(`*${names[i - 1]}`)
+        .join(', ')}]`,
+    );
+  }
+  lines.push('title: boom', '---', '');
+  return lines.join('\n');
+}
+
+describe('readFrontMatter', () => {
+  it('reads a valid file: data, matter, body and the line the body starts on', () => {
+    const r = read('---\ntitle: Cykelpool\ncreated: 2026-01-01\ntags: [a, b]\n---\nFirst line\nSecond line\n');
+    expect(r).toEqual({
+      ok: true,
+      data: { title: 'Cykelpool', created: '2026-01-01', tags: ['a', 'b'] },
+      matter: 'title: Cykelpool\ncreated: 2026-01-01\ntags: [a, b]\n',
+      body: 'First line\nSecond line\n',
+    });
+  });
+
+  it('skips a byte order mark', () => {
+    const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), utf8('---\ntitle: A\n---\nBody\n')]);
+    expect(readFrontMatter(bytes)).toEqual({ ok: true, data: { title: 'A' }, matter: 'title: A\n', body: 'Body\n' });
+  });
+
+  it('accepts CRLF line endings: no CR in the values, and the body starts after the closing line', () => {
+    const r = read('---\r\ntitle: A\r\nn: 1\r\n---\r\nBody\r\nmore\r\n');
+    expect(r.ok && { data: r.data, body: r.body }).toEqual({ data: { title: 'A', n: 1 }, body: 'Body\r\nmore\r\n' });
+  });
+
+  it('accepts a file whose closing line is its last, without a line break', () => {
+    const r = read('---\ntitle: A\n---');
+    expect(r.ok && { data: r.data, body: r.body }).toEqual({ data: { title: 'A' }, body: '' });
+  });
+
+  it('gives the front matter and the body after a longer front matter and an empty one', () => {
+    const long = read('---\na: 1\nb:\n  - x\n  - y\nc: |\n  text\n  more\n---\n\nBody\n');
+    expect(long.ok && { matter: long.matter, body: long.body }).toEqual({
+      matter: 'a: 1\nb:\n  - x\n  - y\nc: |\n  text\n  more\n',
+      body: 'Body\n',
+    });
+    const empty = read('---\n---\nBody\n');
+    expect(empty.ok && { data: empty.data, matter: empty.matter, body: empty.body }).toEqual({
+      data: {},
+      matter: '',
+      body: 'Body\n',
+    });
+  });
+
+  it.each([
+    ['an empty file', 'file/empty', 1, new Uint8Array()],
+    ['a whitespace-only file', 'file/empty', 1, utf8('  \n\n\t \n')],
+    ['a NUL byte on line 3', 'file/binary', 3, utf8('---\ntitle: a\n\0\n---\n')],
+    ['a NUL byte on line 1', 'file/binary', 1, Buffer.from([0x00, 0x01, 0x02])],
+    [
+      'invalid UTF-8 on line 3',
+      'file/encoding',
+      3,
+      Buffer.concat([utf8('---\ntitle: x\n'), Buffer.from([0xff, 0xfe]), utf8('\n---\n')]),
+    ],
+    [
+      'Latin-1 å on line 2',
+      'file/encoding',
+      2,
+      Buffer.concat([utf8('---\ntitle: p'), Buffer.from([0xe5]), utf8('\n---\n')]),
+    ],
+    ['no front matter', 'front-matter/missing', 1, utf8('# Title\n\ntext\n')],
+    ['front matter after a blank line', 'front-matter/missing', 1, utf8('\n---\ntitle: a\n---\n')],
+    ['---js', 'front-matter/opening', 1, utf8('---js\n{ title: "x" }\n---\n')],
+    ['---javascript', 'front-matter/opening', 1, utf8('---javascript\n{ title: "x" }\n---\n')],
+    ['---JS', 'front-matter/opening', 1, utf8('---JS\n{ title: "x" }\n---\n')],
+    ['--- yaml', 'front-matter/opening', 1, utf8('--- yaml\ntitle: x\n---\n')],
+    ['----', 'front-matter/opening', 1, utf8('----\ntitle: x\n----\n')],
+    ['a missing closing line', 'front-matter/unclosed', 1, utf8('---\ntitle: x\nbody\n')],
+    ['a closing line that is longer than ---', 'front-matter/unclosed', 1, utf8('---\ntitle: x\n----\nbody\n')],
+    [
+      'a line ---x inside the front matter',
+      'front-matter/stray-delimiter',
+      3,
+      utf8('---\ntitle: x\n---x\nb: 2\n---\n'),
+    ],
+    ['a list', 'front-matter/not-mapping', 2, utf8('---\n- a\n- b\n---\n')],
+    ['a scalar', 'front-matter/not-mapping', 2, utf8('---\njust words\n---\n')],
+  ])('%s gives %s on line %i', (_name, rule, line, bytes) => {
+    expect(verdict(readFrontMatter(bytes))).toEqual({ rule, line });
+  });
+
+  it.each([
+    ['the key itself', '---\ntitle: x\ncreated: 2026-01-01\ntitle: y\n---\n', 'title', 4],
+    ['a quoted repeat', '---\ntitle: x\n"title": y\n---\n', 'title', 3],
+    ['a nested key', '---\ntitle: x\nh:\n  a: 1\n  a: 2\n---\n', 'a', 5],
+    ['a key in a file with anchors', '---\nb: &x 1\ntitle: x\nb: 2\n---\n', 'b', 4],
+    ['a key whose first value is a block', '---\na:\n  x: 1\na:\n  y: 2\n---\n', 'a', 4],
+    ['a key in an item of a list', '---\nh:\n  - a: 1\n    a: 2\n---\n', 'a', 4],
+    ['a key after a comment and a blank line', '---\na: 1\n\n# c\na: |\n  t\n---\n', 'a', 5],
+    ['a key after a flow list on two lines', '---\na: [1,\n 2]\na: 3\n---\n', 'a', 4],
+    ['a key after a quoted value on two lines', '---\na: "x\n y"\na: 2\n---\n', 'a', 4],
+    ['a key in a flow mapping', '---\nx: {a: 1, a: 2}\n---\n', 'a', 2],
+  ])('a duplicate key names %s and the line of the second one', (_name, text, key, line) => {
+    const r = read(text);
+    expect(r.ok ? r : { rule: r.rule, line: r.line, params: r.params }).toEqual({
+      rule: 'front-matter/duplicate-key',
+      line,
+      params: { key },
+    });
+  });
+
+  it.each([
+    ['!!js/function', '---\ntitle: !!js/function "function () { return 1 }"\n---\n'],
+    ['!!js/regexp', '---\ntitle: !!js/regexp /abc/\n---\n'],
+    ['!!js/undefined', '---\ntitle: !!js/undefined ""\n---\n'],
+    ['!!python/object', '---\ntitle: x\nrun: !!python/object:os.system ls\n---\n'],
+  ])('refuses the tag %s as front-matter/unknown-tag on its line', (tag, text) => {
+    const r = read(text);
+    const line = text.split('\n').findIndex((l) => l.includes(tag)) + 1;
+    expect(r.ok ? r : { rule: r.rule, line: r.line, tag: String(r.params.tag).startsWith(tag) }).toEqual({
+      rule: 'front-matter/unknown-tag',
+      line,
+      tag: true,
+    });
+  });
+
+  it.each([
+    ['an unclosed flow list', '---\ntitle: x\nk: [a, b]]\n---\n', 3],
+    ['a tab as indentation', '---\ntitle: x\nlist:\n\t- a\n---\n', 4],
+    ['a nested mapping on one line', '---\ntitle: x\na: b: c\n---\n', 3],
+    ['a value starting with @', '---\ntitle: x\nk: @bad\n---\n', 3],
+    ['a word without a key', '---\ntitle: x\nfoo\nbar: 1\n---\n', 3],
+  ])('a YAML syntax error (%s) is front-matter/yaml on line %i', (_name, text, line) => {
+    const r = read(text);
+    expect(verdict(r)).toEqual({ rule: 'front-matter/yaml', line });
+    expect(r.ok ? null : typeof r.params.reason).toBe('string');
+  });
+
+  it('stops an alias bomb with front-matter/alias-limit, quickly', () => {
+    const started = performance.now();
+    const r = read(billionLaughs());
+    const ms = performance.now() - started;
+    expect(verdict(r)).toEqual({ rule: 'front-matter/alias-limit', line: 2 });
+    expect(ms).toBeLessThan(2000);
+  });
+
+  it('accepts a small legitimate anchor and alias', () => {
+    const r = read('---\ntitle: Delad text\nunit: &u Socialtjänsten\ncontact: *u\ntags: &t [a, b]\nmore: *t\n---\n');
+    expect(r.ok && r.data).toEqual({
+      title: 'Delad text',
+      unit: 'Socialtjänsten',
+      contact: 'Socialtjänsten',
+      tags: ['a', 'b'],
+      more: ['a', 'b'],
+    });
+  });
+
+  it.each([
+    ['flow lists', `---\na: ${'['.repeat(1000)}${']'.repeat(1000)}\n---\n`],
+    ['block mappings', `---\n${Array.from({ length: 1000 }, (_, i) => `${' '.repeat(i)}k:`).join('\n')}\n---\n`],
+  ])('does not crash on %s nested 1,000 levels deep', (_name, text) => {
+    let r: FrontMatterResult | undefined;
+    expect(() => {
+      r = read(text);
+    }).not.toThrow();
+    if (r && !r.ok) {
+      expect(r.rule).toMatch(/^front-matter\//);
+      expect(r.line).toBeGreaterThanOrEqual(2);
+    }
+  });
+
+  it('keeps dates and yes/no/on as strings, and reads true and numbers as such', () => {
+    const r = read(
+      '---\ncreated: 2026-01-01\na: yes\nb: no\nc: on\nd: true\ne: false\nf: 1.5\ng: null\nh: 2026-01-01T10:00:00Z\n---\n',
+    );
+    expect(r.ok && r.data).toEqual({
+      created: '2026-01-01',
+      a: 'yes',
+      b: 'no',
+      c: 'on',
+      d: true,
+      e: false,
+      f: 1.5,
+      g: null,
+      h: '2026-01-01T10:00:00Z',
+    });
+  });
+
+  it('keeps yes/no as strings also on the path for files with anchors', () => {
+    const r = read('---\ntitle: yes\nx: &x no\ny: *x\ncreated: 2026-01-01\n---\n');
+    expect(r.ok && r.data).toEqual({ title: 'yes', x: 'no', y: 'no', created: '2026-01-01' });
+  });
+
+  it.each([
+    '0b101',
+    '+.5',
+    '0x1F',
+    '0o17',
+    '1e3',
+    '+12',
+    'yes',
+    'Null',
+    '~',
+    '2026-01-01',
+    '.inf',
+    '1e-5',
+    '-1E-5',
+    '-5',
+    '1-2',
+    '0x1e-5',
+  ])('reads %s the same whether or not the file has an anchor elsewhere', (value) => {
+    const plain = read(`---\ntitle: x\nvalue: ${value}\n---\n`);
+    const withAnchor = read(`---\ntitle: &t x\nvalue: ${value}\n---\n`);
+    expect(withAnchor.ok && withAnchor.data.value).toEqual(plain.ok && plain.data.value);
+  });
+
+  it('gives the finding every time for the same failing text (no cached empty parse)', () => {
+    const text = '---\ntitle: x\ntitle: y\n---\n';
+    const first = read(text);
+    const second = read(text);
+    expect(verdict(first)).toEqual({ rule: 'front-matter/duplicate-key', line: 3 });
+    expect(second).toEqual(first);
+  });
+
+  it('never throws, whatever the bytes', () => {
+    const samples = [
+      Buffer.from([0xef, 0xbb, 0xbf]),
+      utf8('---'),
+      utf8('---\n'),
+      utf8('---\r\n---\r\n'),
+      utf8('---\n: \n---\n'),
+      utf8('---\n? [a]\n: b\n---\n'),
+      utf8('---\n*undefined_alias\n---\n'),
+      utf8('---\n&a [*a]\n---\n'),
+      utf8('---\ntitle: x\u0007\n---\n'),
+      utf8('---\n%YAML 1.1\n---\ntitle: x\n---\n'),
+    ];
+    for (const bytes of samples) expect(() => readFrontMatter(bytes)).not.toThrow();
+  });
+});
+
+describe('readFrontMatter and JavaScript front matter', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ideas-'));
+  });
+  afterEach(() => {
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  const payload = (marker: string) => `{ title: require("fs").writeFileSync(${JSON.stringify(marker)}, "ran") || "x" }`;
+
+  it('the payload does run under gray-matter without options (the control that makes the next test meaningful)', () => {
+    const marker = path.join(dir, 'control');
+    matter(`---js\n${payload(marker)}\n---\n`);
+    expect(fs.existsSync(marker)).toBe(true);
+  });
+
+  it.each(['---js', '---javascript', '---JS', '---Javascript', '--- js', '---  javascript'])(
+    'never runs the code of a %s file',
+    (opening) => {
+      const marker = path.join(dir, 'marker');
+      const r = read(`${opening}\n${payload(marker)}\n---\nbody\n`);
+      expect(verdict(r)).toEqual({ rule: 'front-matter/opening', line: 1 });
+      expect(fs.existsSync(marker)).toBe(false);
+    },
+  );
+});
+
+describe('readFrontMatter without the body', () => {
+  it('reads everything else as a full read does, for any bytes', () => {
+    const seeds = [
+      '---\ntitle: A\ntags: [a]\n---\nText\n',
+      '\uFEFF---\r\ntitle: B\r\n---\r\nText\r\n',
+      '---\ntitle: C\n---',
+      '---\ntitle: D\n---\r',
+      '---\ntitle: E\n---x\n---\nText with --- and \n---\n again\n',
+      '---\ntitle: F\n',
+      'no front matter\n---\n',
+    ].map((t) => Buffer.from(t, 'utf8'));
+    const cases: Buffer[] = [
+      ...seeds,
+      Buffer.concat([seeds[0] as Buffer, Buffer.from([0xff, 0xfe])]),
+      Buffer.concat([seeds[0] as Buffer, Buffer.from([0])]),
+    ];
+    const rnd = prng(5);
+    for (let n = 0; n < 1500; n++) cases.push(mutate(rnd, seeds[n % seeds.length] as Buffer));
+    const differ: string[] = [];
+    for (const bytes of cases) {
+      const full = readFrontMatter(bytes);
+      const short = readFrontMatter(bytes, { body: false });
+      const expected = full.ok ? { ...full, body: '' } : full;
+      if (JSON.stringify(short) !== JSON.stringify(expected)) differ.push(JSON.stringify(bytes.toString('utf8')));
+    }
+    expect(differ.slice(0, 3)).toEqual([]);
+    // Not a check that passes by never reading: some of the mutated files still read.
+    expect(cases.filter((b) => readFrontMatter(b, { body: false }).ok).length).toBeGreaterThan(cases.length / 20);
+  });
+});
+
+/**
+ * Front matter nested too deep for js-yaml is reported as such by both readers, but on the line where the call
+ * stack ran out, which depends on how deep the caller's own stack already was.
+ */
+function deepAsOne(r: FrontMatterResult): FrontMatterResult | string {
+  return !r.ok && r.rule === 'front-matter/too-deep' ? r.rule : r;
+}
+
+describe('readFrontMatter on files of the common layout', () => {
+  it('reads them from the bytes as splitFrontMatter reads their text, with and without the body', () => {
+    const seeds = [
+      '---\ntitle: A\ntags: [a, b]\nhistory:\n  - date: 2026-01-01\n    action: created\n---\nText\n\nMore --- text\n',
+      '---\n---\nEmpty front matter\n',
+      '---\n---',
+      '---\ntitle: B\n---',
+      '---\ntitle: C\n---\r',
+      '---\ntitle: D\n---\r\nText\r\n',
+      '---\ntitle: "E: quoted"\r\nlines: x\r\n---\nText\n',
+      '---\ntitle: F\n---x\n---\nText\n',
+      '---\n---x\n---\n',
+      '---\ntitle: G\ntitle: G\n---\n',
+      '---\n- a list\n---\n',
+      '---\nplain text\n---\nText\n',
+      '---\na: &x [1]\nb: *x\n---\n',
+      '---\ntitle: Åsa öppnar ärendet – “nu” 🚲\n---\nBrödtext\n',
+      '---\ntitle: H\u2028---x\n---\n',
+      '---\ntitle: I\n---\n\r\n\r\nText after blank lines\n',
+      '---\ntitle: J\n---\r\n\nText after a blank line\n',
+    ].map((t) => Buffer.from(t, 'utf8'));
+    const cases: Buffer[] = [...seeds];
+    const rnd = prng(11);
+    for (let n = 0; n < 1500; n++) cases.push(mutate(rnd, seeds[n % seeds.length] as Buffer));
+    const differ: string[] = [];
+    let common = 0;
+    let commonOk = 0;
+    for (const bytes of cases) {
+      if (bytes.includes(0) || !isUtf8(bytes) || commonLayout(bytes) === -1) continue;
+      common++;
+      const text = bytes.toString('utf8');
+      for (const body of [true, false]) {
+        const fromBytes = readFrontMatter(bytes, { body });
+        const fromText = splitFrontMatter(text, { body });
+        const expected = fromText.ok && !body ? { ...fromText, body: '' } : fromText;
+        if (JSON.stringify(deepAsOne(fromBytes)) !== JSON.stringify(deepAsOne(expected)))
+          differ.push(JSON.stringify(text));
+        if (fromBytes.ok && body) commonOk++;
+      }
+    }
+    expect(differ.slice(0, 3)).toEqual([]);
+    // Not a check that passes by never taking the common layout's way, or by never reading a file to the end.
+    expect(common).toBeGreaterThan(cases.length / 6);
+    expect(commonOk).toBeGreaterThan(common / 5);
+    expect(common - commonOk).toBeGreaterThan(common / 10);
+  });
+
+  it('leaves every other layout to the text', () => {
+    for (const text of [
+      '\uFEFF---\ntitle: A\n---\n',
+      '---\r\ntitle: A\r\n---\r\n',
+      '---\ntitle: A\r---x\n---\n',
+      '---\na: 1\u2029---\n---\n',
+      '---js\n1\n---\n',
+      '--',
+      '---',
+      '---\ntitle: A\n',
+      '---\ntitle: A\n---x\n---\n',
+    ]) {
+      expect(commonLayout(Buffer.from(text, 'utf8'))).toBe(-1);
+    }
+    expect(commonLayout(Buffer.from('---\ntitle: A\n---\nText\n', 'utf8'))).toBe(12);
+  });
+});

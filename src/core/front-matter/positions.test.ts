@@ -1,0 +1,96 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { prng } from '../../../test/fuzz/mutate.js';
+import { topLevelPosition, YamlPositions } from './positions.js';
+
+/** Every pointer a finding could have into the text's top level, each asked for its value and for its key. */
+function compareAll(text: string): { quick: number; differ: string[] } {
+  const keys = [...text.matchAll(/^([^\s#:][^:]*):/gm)].map((m) => m[1] as string);
+  const pointers = ['', '/nowhere', '/history/0/date', ...keys.map((k) => `/${k}`)];
+  const quickly = new YamlPositions(text, 2);
+  const fully = new YamlPositions(text, 2, false);
+  let quick = 0;
+  const differ: string[] = [];
+  for (const pointer of pointers) {
+    for (const preferKey of [false, true]) {
+      if (topLevelPosition(text, 2, pointer, preferKey)) quick++;
+      const a = quickly.find(pointer, preferKey);
+      const b = fully.find(pointer, preferKey);
+      if (a.line !== b.line || a.column !== b.column)
+        differ.push(`${JSON.stringify(text)} ${pointer} ${preferKey}: ${a.line}:${a.column} vs ${b.line}:${b.column}`);
+    }
+  }
+  return { quick, differ };
+}
+
+describe('YamlPositions', () => {
+  it('places a top-level field where the yaml package does, without it', () => {
+    const text =
+      '# ett idéförslag\n\nid: sund-abc123\ntitle:   "Cykelpool"\ntags: [a, b]\nhistory:\n  - date: 2026-01-01\n';
+    expect(topLevelPosition(text, 2, '/title', false)).toEqual({ line: 5, column: 10 });
+    expect(topLevelPosition(text, 2, '/title', true)).toEqual({ line: 5, column: 1 });
+    expect(topLevelPosition(text, 2, '/coach', false)).toEqual({ line: 4, column: 1 });
+    expect(topLevelPosition(text, 2, '', false)).toEqual({ line: 4, column: 1 });
+    // A value on the lines below, a deeper pointer, or a text outside the plain shape: the yaml package says.
+    expect(topLevelPosition(text, 2, '/history', false)).toBeNull();
+    expect(topLevelPosition(text, 2, '/history/0/date', false)).toBeNull();
+    expect(topLevelPosition('a: &x 1\nb: *x\n', 2, '/b', false)).toBeNull();
+    expect(compareAll(text).differ).toEqual([]);
+  });
+
+  it('agrees with the yaml package on every example idea and on generated front matter', () => {
+    const texts: string[] = [];
+    const walk = (dir: string) => {
+      for (const d of fs.readdirSync(dir, { withFileTypes: true })) {
+        const abs = path.join(dir, d.name);
+        if (d.isDirectory()) walk(abs);
+        else if (d.name.endsWith('.md')) {
+          const m = /^---\n([\s\S]*?\n)---\n/.exec(fs.readFileSync(abs, 'utf8'));
+          if (m?.[1]) texts.push(m[1]);
+        }
+      }
+    };
+    walk(path.resolve(import.meta.dirname, '../../../examples'));
+    const rnd = prng(7);
+    const pick = <T>(items: readonly T[]): T => items[Math.floor(rnd() * items.length)] as T;
+    const values = [
+      'x',
+      'två ord',
+      '"quoted"',
+      "'single'",
+      '[a, b]',
+      '{ a: 1 }',
+      '2026-13-45',
+      '12',
+      '~',
+      '',
+      '   spaced',
+      'a:b',
+      'é',
+    ];
+    for (let n = 0; n < 2000; n++) {
+      const lines: string[] = [];
+      for (let k = 0, count = 1 + Math.floor(rnd() * 6); k < count; k++) {
+        const r = rnd();
+        const key = pick(['id', 'title', 'coach', 'tags', 'created', 'x-y', 'å']) + (r < 0.5 ? '' : String(k));
+        if (r < 0.1) lines.push(`# ${pick(values)}`);
+        else if (r < 0.15) lines.push('');
+        else if (r < 0.3) lines.push(`${key}:`, `  - ${pick(values) || 'v'}`, `  - k: ${pick(values) || 'v'}`);
+        else if (r < 0.4) lines.push(`${key}:`, `  sub: ${pick(values) || 'v'}`);
+        else lines.push(`${key}: ${pick(values)}${rnd() < 0.2 ? '  ' : ''}`);
+      }
+      texts.push(`${lines.join('\n')}\n`);
+    }
+    let quick = 0;
+    const differ: string[] = [];
+    for (const text of texts) {
+      const r = compareAll(text);
+      quick += r.quick;
+      differ.push(...r.differ);
+    }
+    expect(differ.slice(0, 5)).toEqual([]);
+    // The quick way answers most questions: a check that it is taken at all.
+    expect(quick).toBeGreaterThan(texts.length * 4);
+  });
+});

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { prng } from '../../../test/fuzz/mutate.js';
+import { compareText, sortByTexts } from './text-order.js';
+
+describe('compareText', () => {
+  it('orders as Intl.Collator does: dates, ids, and any other text', () => {
+    const collator = new Intl.Collator();
+    const rnd = prng(11);
+    const plain = ' -./0123456789abcdefghijklmnopqrstuvwxyz';
+    const other = `${plain}ABZåäöÅÖé_:~`;
+    const word = (alphabet: string) =>
+      Array.from({ length: Math.floor(rnd() * 9) }, () => alphabet[Math.floor(rnd() * alphabet.length)]).join('');
+    const wrong: string[] = [];
+    for (let n = 0; n < 50_000; n++) {
+      const alphabet = rnd() < 0.7 ? plain : other;
+      const a = word(alphabet);
+      const b = rnd() < 0.2 ? a + word(alphabet) : word(alphabet);
+      if (Math.sign(compareText(a, b)) !== Math.sign(collator.compare(a, b))) wrong.push(`${a} ${b}`);
+    }
+    expect(wrong.slice(0, 5)).toEqual([]);
+    expect(['2026-10-08', '2026-01-31', 'sund-b2', 'sund-a10', 'Ärende', 'arende', ''].sort(compareText)).toEqual([
+      '',
+      '2026-01-31',
+      '2026-10-08',
+      'arende',
+      'Ärende',
+      'sund-a10',
+      'sund-b2',
+    ]);
+  });
+
+  it('sorts by rank, then by each text in turn, as comparing with compareText does', () => {
+    const rnd = prng(12);
+    const pick = (xs: string[]) => xs[Math.floor(rnd() * xs.length)] as string;
+    const items = Array.from({ length: 2000 }, (_, n) => ({
+      n,
+      rank: Math.floor(rnd() * 3),
+      texts: [
+        pick(['2026-01-02', '2026-01-10', '', 'igår', 'Ärende', '2026-1-3']),
+        pick(['sund-a1', 'sund-b', 'Sund-a', 'ideas/x.md', 'å-1', 'a']),
+      ],
+    }));
+    const expected = [...items].sort(
+      (a, b) =>
+        a.rank - b.rank ||
+        compareText(a.texts[0] as string, b.texts[0] as string) ||
+        compareText(a.texts[1] as string, b.texts[1] as string),
+    );
+    expect(
+      sortByTexts(
+        items,
+        (i) => i.rank,
+        (i) => i.texts,
+      ).map((i) => i.n),
+    ).toEqual(expected.map((i) => i.n));
+  });
+});

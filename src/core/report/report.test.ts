@@ -1,0 +1,352 @@
+import { describe, expect, it } from 'vitest';
+import { normalizeConfig, type RegistryConfig } from '../sluice/config.js';
+import { toIdea, type Idea } from '../sluice/idea.js';
+import { classifyFields } from '../criteria/personal-data.js';
+import { buildReport, type ReportOptions } from './report.js';
+import { readPackageSchema } from '../criteria/schema-check.js';
+
+/**
+ * A registry with a planted history, every figure below worked out by hand from these dates (2026 is not a leap
+ * year). The clock stands at 2026-06-30.
+ *
+ *   A  idea 01-01 → refinement 01-11 → test 02-10 (100 000 kr)                         now in test
+ *   B  idea 01-05 → refinement 01-25 → test 03-26 (50 000 kr) → evaluation 05-25       now in evaluation
+ *   C  idea 02-01 → refinement 03-03                                                   now in refinement
+ *   D  idea 03-01 → rejected 03-11                                                     now rejected
+ *   E  idea 04-01                                                                      now in idea
+ *   F  idea 2025-10-01 → refinement 2025-11-10 → test 2025-12-10 (80 000 kr)
+ *        → evaluation 2026-01-09 → spread 04-09                                       now spread
+ *   G  no history, created 06-01, in the idea folder
+ *   H  created 02-15 into idea; the file was moved into refinement by hand, date unknown
+ */
+const config: RegistryConfig = normalizeConfig({
+  name: 'Planted',
+  language: 'sv',
+  stages: [
+    {
+      key: 'idea',
+      folder: '01',
+      label: { sv: 'Idé', en: 'Idea' },
+      next: ['refinement', 'rejected'],
+      criteria: 'c.json',
+    },
+    {
+      key: 'refinement',
+      folder: '02',
+      label: { sv: 'Förädling', en: 'Refinement' },
+      next: ['test'],
+      criteria: 'c.json',
+      limitDays: 60,
+    },
+    {
+      key: 'test',
+      folder: '03',
+      label: { sv: 'Test', en: 'Test' },
+      next: ['evaluation'],
+      criteria: 'c.json',
+      funding: true,
+      limitDays: 180,
+    },
+    {
+      key: 'evaluation',
+      folder: '04',
+      label: { sv: 'Utvärdering', en: 'Evaluation' },
+      next: ['spread'],
+      criteria: 'c.json',
+      limitDays: 90,
+    },
+    { key: 'spread', folder: '05', label: { sv: 'Spridning', en: 'Spreading' }, next: [], criteria: 'c.json' },
+    { key: 'parked', folder: '90', label: { sv: 'Parkerad', en: 'Parked' }, next: [], criteria: 'c.json' },
+    { key: 'rejected', folder: '99', label: { sv: 'Avslagen', en: 'Rejected' }, next: [], criteria: 'c.json' },
+  ],
+  goals: [
+    { id: 'tested-4', label: { sv: 'Fyra testade', en: 'Four tested' }, stage: 'test', target: 4, by: '2026-12-31' },
+  ],
+});
+
+const criteria = {
+  properties: {
+    team_gender: {
+      type: 'object',
+      'x-aggregate': true,
+      properties: { women: { type: 'integer' }, men: { type: 'integer' }, other: { type: 'integer' } },
+    },
+    carrier_gender: { type: 'string', 'x-aggregate': true },
+  },
+};
+const classes = classifyFields([readPackageSchema('idea'), criteria]);
+
+type Move = [date: string, from: string | null, to: string, amount?: number];
+
+function idea(id: string, stage: string, created: string, moves: Move[], fields: Record<string, unknown> = {}): Idea {
+  const history = moves.map(([date, from, to, amount]) => ({
+    date,
+    action: from === null ? 'created' : 'moved',
+    ...(from === null ? {} : { from }),
+    to,
+    by: 'Idérådet',
+    ...(amount === undefined ? {} : { amount }),
+  }));
+  const data = {
+    id,
+    title: `Idé ${id}`,
+    created,
+    carrier: `Bärare ${id}`,
+    coach: 'Johan Ek',
+    ...fields,
+    ...(moves.length > 0 ? { history } : {}),
+  };
+  const st = config.stages.find((s) => s.key === stage);
+  if (!st) throw new Error(stage);
+  return toIdea(
+    { ok: true, data, body: '', matter: '' },
+    st,
+    `ideas/${st.folder}/${id}.md`,
+    `/r/ideas/${st.folder}/${id}.md`,
+  );
+}
+
+const ideas: Idea[] = [
+  idea(
+    't-aaaaaa',
+    'test',
+    '2026-01-01',
+    [
+      ['2026-01-01', null, 'idea'],
+      ['2026-01-11', 'idea', 'refinement'],
+      ['2026-02-10', 'refinement', 'test', 100000],
+    ],
+    {
+      unit: 'Vård',
+      team_gender: { women: 3, men: 1 },
+      carrier_gender: 'woman',
+    },
+  ),
+  idea(
+    't-bbbbbb',
+    'evaluation',
+    '2026-01-05',
+    [
+      ['2026-01-05', null, 'idea'],
+      ['2026-01-25', 'idea', 'refinement'],
+      ['2026-03-26', 'refinement', 'test', 50000],
+      ['2026-05-25', 'test', 'evaluation'],
+    ],
+    {
+      unit: 'Vård',
+      team_gender: { women: 2, men: 2 },
+      carrier_gender: 'woman',
+    },
+  ),
+  idea(
+    't-cccccc',
+    'refinement',
+    '2026-02-01',
+    [
+      ['2026-02-01', null, 'idea'],
+      ['2026-03-03', 'idea', 'refinement'],
+    ],
+    { unit: 'Vård', team_gender: { women: 1 }, carrier_gender: 'woman' },
+  ),
+  idea(
+    't-dddddd',
+    'rejected',
+    '2026-03-01',
+    [
+      ['2026-03-01', null, 'idea'],
+      ['2026-03-11', 'idea', 'rejected'],
+    ],
+    { unit: 'Skola', team_gender: { men: 2 }, carrier_gender: 'man' },
+  ),
+  idea('t-eeeeee', 'idea', '2026-04-01', [['2026-04-01', null, 'idea']], {
+    unit: 'Skola',
+    team_gender: { women: 1, men: 1 },
+    carrier_gender: 'man',
+  }),
+  idea(
+    't-ffffff',
+    'spread',
+    '2025-10-01',
+    [
+      ['2025-10-01', null, 'idea'],
+      ['2025-11-10', 'idea', 'refinement'],
+      ['2025-12-10', 'refinement', 'test', 80000],
+      ['2026-01-09', 'test', 'evaluation'],
+      ['2026-04-09', 'evaluation', 'spread'],
+    ],
+    { unit: 'Vård', team_gender: { women: 4, men: 1, other: 1 }, carrier_gender: 'woman' },
+  ),
+  idea('t-gggggg', 'idea', '2026-06-01', [], { unit: 'Skola', carrier_gender: 'man' }),
+  idea('t-hhhhhh', 'refinement', '2026-02-15', [['2026-02-15', null, 'idea']]),
+];
+
+const all: ReportOptions = {
+  since: null,
+  until: '2026-06-30',
+  today: '2026-06-30',
+  by: [],
+  includePersonal: false,
+  minGroupSize: 5,
+};
+const report = (o: Partial<ReportOptions> = {}) => buildReport(config, ideas, classes, { ...all, ...o });
+const byStage = <T extends { stage: { key: string } }>(rows: T[], pick: (r: T) => unknown) =>
+  Object.fromEntries(rows.map((r) => [r.stage.key, pick(r)]));
+
+describe('buildReport over all time', () => {
+  const r = report();
+
+  it('counts the ideas in each stage now, and those that entered and left each stage', () => {
+    expect(r.ideas).toBe(8);
+    expect(byStage(r.funnel, (f) => [f.now, f.entered, f.left])).toEqual({
+      idea: [2, 8, 5],
+      refinement: [2, 4, 3],
+      test: [1, 3, 2],
+      evaluation: [1, 2, 1],
+      spread: [1, 1, 0],
+      parked: [0, 0, 0],
+      rejected: [1, 1, 0],
+    });
+  });
+
+  it('gives the median and the 90th percentile of the finished stays, as PERCENTILE.INC does', () => {
+    // idea: 10, 10, 20, 30, 40 · refinement: 30, 30, 60 · test: 30, 60 · evaluation: 90
+    expect(byStage(r.time, (x) => [x.n, x.median, x.p90])).toEqual({
+      idea: [5, 20, 36],
+      refinement: [3, 30, 54],
+      test: [2, 45, 57],
+      evaluation: [1, 90, 90],
+      spread: [0, null, null],
+      parked: [0, null, null],
+      rejected: [0, null, null],
+    });
+  });
+
+  it('lists the ideas waiting longer than the limit, longest first, without names', () => {
+    const refinement = r.time.find((x) => x.stage.key === 'refinement');
+    // H has no date for its move by hand: it counts from its creation, as `ideas review` does.
+    expect(refinement?.waiting.map((w) => [w.id, w.since, w.days, w.personal])).toEqual([
+      ['t-hhhhhh', '2026-02-15', 135, null],
+      ['t-cccccc', '2026-03-03', 119, null],
+    ]);
+    expect(r.time.filter((x) => x.stage.key !== 'refinement').flatMap((x) => x.waiting)).toEqual([]);
+  });
+
+  it('names the carrier and coach of waiting ideas only in an internal report', () => {
+    const internal = report({ includePersonal: true });
+    expect(internal.time.find((x) => x.stage.key === 'refinement')?.waiting[1]?.personal).toEqual({
+      carrier: 'Bärare t-cccccc',
+      coach: 'Johan Ek',
+    });
+    expect(JSON.stringify(r)).not.toContain('Bärare');
+    expect(JSON.stringify(r)).not.toContain('Johan Ek');
+  });
+
+  it('measures a goal by the ideas that have reached its stage, and the days left to its date', () => {
+    expect(r.goals.map((g) => [g.goal.id, g.reached, g.percent, g.daysLeft, g.status])).toEqual([
+      ['tested-4', 3, 75, 184, 'open'],
+    ]);
+  });
+
+  it('sums the funds granted per stage and in total', () => {
+    expect(r.funds.rows.map((f) => [f.stage.key, f.amount, f.ideas])).toEqual([['test', 230000, 3]]);
+    expect([r.funds.total, r.funds.ideas]).toEqual([230000, 3]);
+  });
+});
+
+describe('buildReport over a period that has ended', () => {
+  const r = report({ since: '2026-01-01', until: '2026-03-31' });
+
+  it('counts each idea in the stage it stood in on the last day, from its history', () => {
+    expect(r.ideas).toBe(6);
+    expect(r.added).toBe(5);
+    expect(byStage(r.funnel, (f) => [f.now, f.entered, f.left])).toEqual({
+      idea: [1, 5, 4],
+      refinement: [1, 3, 2],
+      test: [2, 2, 1],
+      evaluation: [1, 1, 0],
+      spread: [0, 0, 0],
+      parked: [0, 0, 0],
+      rejected: [1, 1, 0],
+    });
+  });
+
+  it('takes only the stays, grants and goals of the period', () => {
+    // idea: 10, 20, 30, 10 (F left it in 2025) · refinement: 30, 60 · test: F's 30 · evaluation: F left it in April
+    expect(byStage(r.time, (x) => [x.n, x.median])).toMatchObject({
+      idea: [4, 15],
+      refinement: [2, 45],
+      test: [1, 30],
+      evaluation: [0, null],
+    });
+    expect(r.time.flatMap((x) => x.waiting)).toEqual([]);
+    expect(r.funds.total).toBe(150000);
+    expect(r.goals[0]?.reached).toBe(3);
+  });
+});
+
+describe('breakdowns', () => {
+  it('counts the ideas per value, per stage, and the funds, with ideas without a value last', () => {
+    const [unit] = report({ by: ['unit'] }).breakdowns;
+    expect(unit?.groups.map((g) => [g.value, g.ideas, g.granted])).toEqual([
+      ['Vård', 4, 230000],
+      ['Skola', 3, 0],
+      [null, 1, 0],
+    ]);
+    expect(unit?.groups[0]?.byStage).toEqual({
+      idea: 0,
+      refinement: 1,
+      test: 1,
+      evaluation: 1,
+      spread: 1,
+      parked: 0,
+      rejected: 0,
+    });
+    expect(unit?.pooled).toBeNull();
+  });
+
+  it('pools the small groups of an aggregate-only field, and tops the pool up so that none can be worked out', () => {
+    // woman 4, man 3, not given 1: with 3 as the threshold the lone idea needs company, and the smallest group gives it.
+    const [gender] = report({ by: ['carrier_gender'], minGroupSize: 3 }).breakdowns;
+    expect(gender?.groups.map((g) => [g.value, g.ideas, g.byStage])).toEqual([['woman', 4, null]]);
+    expect([gender?.pooled?.ideas, gender?.pooledGroups]).toEqual([4, 2]);
+  });
+});
+
+describe('aggregate-only fields', () => {
+  const table = (o: Partial<ReportOptions>, by: string | null) =>
+    report(o).aggregates.find((a) => a.field === 'team_gender' && a.by === by);
+
+  it('are summed over every idea that gives them, when at least the threshold do', () => {
+    const t = table({}, null);
+    expect(t?.keys).toEqual(['women', 'men', 'other']);
+    expect(t?.total).toEqual({ group: null, contributors: 6, sums: { women: 11, men: 7, other: 1 } });
+    // One idea in each stage: every stage is pooled, and the pool is the total.
+    expect(t?.rows).toEqual([]);
+    expect(t?.pooled?.sums).toEqual({ women: 11, men: 7, other: 1 });
+  });
+
+  it('show a group of at least the threshold, and never leave one small group alone in the pool', () => {
+    expect(
+      table({ by: ['unit'], minGroupSize: 2 }, 'unit')?.rows.map((x) => [x.group, x.contributors, x.sums]),
+    ).toEqual([
+      ['Vård', 4, { women: 10, men: 4, other: 1 }],
+      ['Skola', 2, { women: 1, men: 3, other: 0 }],
+    ]);
+    // With 3, Skola (2) is too small; shown beside Vård it would be the total less Vård, so both are pooled.
+    const three = table({ by: ['unit'], minGroupSize: 3 }, 'unit');
+    expect(three?.rows).toEqual([]);
+    expect([three?.pooled?.contributors, three?.pooledGroups]).toEqual([6, 2]);
+  });
+
+  it('are suppressed altogether when fewer ideas than the threshold give them', () => {
+    const t = table({ minGroupSize: 7 }, null);
+    expect(t?.total).toEqual({ group: null, contributors: 6, sums: null });
+    expect(t?.rows).toEqual([]);
+    expect(t?.pooled).toBeNull();
+  });
+
+  it('never appear per idea', () => {
+    const text = JSON.stringify(report({ by: ['unit'], includePersonal: true }));
+    expect(text).not.toContain('"team_gender":{');
+  });
+});

@@ -1,0 +1,469 @@
+/**
+ * The figures of `ideas report`, computed from the idea files and their histories alone: the funnel, the time in
+ * each stage, the goals, the funds granted, breakdowns by a field, and the sums of aggregate-only fields.
+ *
+ * The period is `since` to `until`, both days included. "Now" is the end of the period: the stage an idea stood in
+ * that day, from its history (or its folder, when the period ends today or later). Flows (entered, left, funds,
+ * completed stays) count what happened inside the period.
+ */
+import type { Goal, RegistryConfig, Stage } from '../sluice/config.js';
+import { enteredStageOn, historyOf, type IdeaFields } from '../sluice/idea.js';
+import { compareText } from '../i18n/text-order.js';
+import type { Localized } from '../i18n/i18n.js';
+import { median, percentile } from './percentile.js';
+import type { FieldClasses } from '../criteria/personal-data.js';
+import { daysBetween, stayOn, staysOf, type Stay } from '../history/stays.js';
+
+export interface ReportOptions {
+  since: string | null;
+  until: string;
+  today: string;
+  by: readonly string[];
+  includePersonal: boolean;
+  minGroupSize: number;
+}
+
+export interface FunnelRow {
+  stage: Stage;
+  /** Ideas in the stage at the end of the period. */
+  now: number;
+  /** Ideas that came into the stage during the period (created or imported into it, or moved there). */
+  entered: number;
+  /** Ideas that left the stage during the period. */
+  left: number;
+}
+
+export interface Waiting {
+  id: string | null;
+  title: string | null;
+  path: string;
+  stage: Stage;
+  since: string;
+  days: number;
+  /** Only in an internal report (`--include-personal`); null otherwise. */
+  personal: { carrier: string | null; coach: string | null } | null;
+}
+
+export interface TimeRow {
+  stage: Stage;
+  /** Stays in the stage that ended during the period: how many, and their median and 90th percentile in days. */
+  n: number;
+  median: number | null;
+  p90: number | null;
+  limitDays: number | null;
+  /** Ideas in the stage at the end of the period for longer than its limit, longest first. */
+  waiting: Waiting[];
+}
+
+export interface GoalProgress {
+  goal: Goal;
+  /** Ideas that had reached the goal's stage by the end of the period. */
+  reached: number;
+  percent: number;
+  /** Days from the end of the period to the goal's date; negative when it has passed; null without a date. */
+  daysLeft: number | null;
+  status: 'met' | 'open' | 'missed';
+}
+
+export interface FundsRow {
+  stage: Stage;
+  amount: number;
+  ideas: number;
+}
+
+export interface Funds {
+  rows: FundsRow[];
+  total: number;
+  ideas: number;
+}
+
+export interface Group {
+  /** The field's value; null for ideas without one. */
+  value: string | null;
+  ideas: number;
+  /** Ideas per stage at the end of the period; null for an aggregate-only field, whose cross table could show one idea. */
+  byStage: Record<string, number> | null;
+  /** Ideas of the group that were created or imported during the period. */
+  added: number;
+  granted: number;
+}
+
+export interface Breakdown {
+  field: string;
+  /** An aggregate-only field: groups smaller than the threshold are pooled. */
+  aggregate: boolean;
+  groups: Group[];
+  /** The small groups pooled together (never fewer ideas than the threshold), or null. */
+  pooled: Group | null;
+  /** How many groups the pool holds. */
+  pooledGroups: number;
+}
+
+export interface AggregateRow {
+  /** A stage key, a value of the breakdown field, or null for ideas without one. */
+  group: string | null;
+  /** Ideas that give a value for the field. */
+  contributors: number;
+  /** The sums, or null when suppressed. */
+  sums: Record<string, number> | null;
+}
+
+export interface AggregateTable {
+  field: string;
+  /** The field the rows are grouped by, or null for stages. */
+  by: string | null;
+  /** The parts summed: the properties of an object field, or [''] for a number. */
+  keys: string[];
+  rows: AggregateRow[];
+  pooled: AggregateRow | null;
+  pooledGroups: number;
+  total: AggregateRow;
+}
+
+export interface Report {
+  period: { since: string | null; until: string };
+  today: string;
+  minGroupSize: number;
+  includePersonal: boolean;
+  /** Ideas that existed at the end of the period. */
+  ideas: number;
+  /** Of those, created or imported during the period. */
+  added: number;
+  funnel: FunnelRow[];
+  time: TimeRow[];
+  goals: GoalProgress[];
+  funds: Funds;
+  breakdowns: Breakdown[];
+  aggregates: AggregateTable[];
+}
+
+interface Subject {
+  idea: IdeaFields;
+  stays: Stay[];
+  /** The stay at the end of the period; null when the idea did not exist yet. */
+  now: Stay | null;
+  /** The date it came into that stay. */
+  nowSince: string | null;
+  added: boolean;
+  granted: number;
+}
+
+const inPeriod = (date: string | null, o: ReportOptions) =>
+  date !== null && (o.since === null || date >= o.since) && date <= o.until;
+
+function subjectOf(idea: IdeaFields, o: ReportOptions): Subject {
+  const stays = staysOf(idea);
+  const present = o.until >= o.today;
+  const created = idea.created !== null && /^\d{4}-\d{2}-\d{2}$/.test(idea.created) ? idea.created : null;
+  let now: Stay | null;
+  let nowSince: string | null;
+  if (present) {
+    // The folder is the stage: the last stay always is the folder's.
+    now = created !== null && created > o.until ? null : (stays[stays.length - 1] ?? null);
+    nowSince = now?.entered ?? enteredStageOn(idea);
+  } else {
+    now = stayOn(stays, o.until);
+    nowSince = now?.entered ?? null;
+  }
+  const firstEntered = stays[0]?.entered ?? created;
+  const granted = grants(idea, o).reduce((sum, g) => sum + g.amount, 0);
+  return { idea, stays, now, nowSince, added: inPeriod(firstEntered, o), granted };
+}
+
+/** Amounts granted in the period, each to the stage it was granted for: the entry's `to`, else its `from`. */
+function grants(idea: IdeaFields, o: ReportOptions): { stage: string; amount: number }[] {
+  return historyOf(idea)
+    .filter(
+      (e) =>
+        typeof e.amount === 'number' &&
+        Number.isFinite(e.amount) &&
+        e.amount > 0 &&
+        inPeriod(typeof e.date === 'string' ? e.date : null, o),
+    )
+    .map((e) => ({
+      stage: typeof e.to === 'string' ? e.to : typeof e.from === 'string' ? e.from : idea.stage.key,
+      amount: e.amount as number,
+    }));
+}
+
+export function buildReport(
+  config: RegistryConfig,
+  ideas: readonly IdeaFields[],
+  classes: FieldClasses,
+  o: ReportOptions,
+): Report {
+  const all = ideas.map((i) => subjectOf(i, o));
+  const existing = all.filter((s) => s.now !== null);
+  const stageOf = (s: Subject) => s.now?.stage ?? s.idea.stage.key;
+
+  const funnel = config.stages.map((stage): FunnelRow => {
+    const entered = all.filter((s) => s.stays.some((x) => x.stage === stage.key && inPeriod(x.entered, o))).length;
+    const left = all.filter((s) => s.stays.some((x) => x.stage === stage.key && inPeriod(x.left, o))).length;
+    return { stage, now: existing.filter((s) => stageOf(s) === stage.key).length, entered, left };
+  });
+
+  const time = config.stages.map((stage): TimeRow => {
+    const days = all.flatMap((s) =>
+      s.stays
+        .filter((x) => x.stage === stage.key && x.entered !== null && inPeriod(x.left, o))
+        .map((x) => daysBetween(x.entered as string, x.left as string)),
+    );
+    const waiting: Waiting[] = [];
+    if (stage.limitDays !== null) {
+      for (const s of existing) {
+        if (stageOf(s) !== stage.key || s.nowSince === null) continue;
+        const d = daysBetween(s.nowSince, o.until);
+        if (d <= stage.limitDays) continue;
+        waiting.push({
+          id: s.idea.id,
+          title: s.idea.title,
+          path: s.idea.path,
+          stage,
+          since: s.nowSince,
+          days: d,
+          personal: o.includePersonal ? { carrier: s.idea.carrier, coach: s.idea.coach } : null,
+        });
+      }
+      waiting.sort((a, b) => b.days - a.days || compareText(a.id ?? a.path, b.id ?? b.path));
+    }
+    return {
+      stage,
+      n: days.length,
+      median: median(days),
+      p90: percentile(days, 0.9),
+      limitDays: stage.limitDays,
+      waiting,
+    };
+  });
+
+  const goals = config.goals.map((goal): GoalProgress => {
+    const reached = existing.filter(
+      (s) =>
+        s.stays.some((x) => x.stage === goal.stage && x.entered !== null && x.entered <= o.until) ||
+        stageOf(s) === goal.stage,
+    ).length;
+    const daysLeft = goal.by ? daysBetween(o.until, goal.by) : null;
+    const status = reached >= goal.target ? 'met' : daysLeft !== null && daysLeft < 0 ? 'missed' : 'open';
+    return { goal, reached, percent: Math.floor((reached / goal.target) * 100), daysLeft, status };
+  });
+
+  const fundRows = new Map<string, { amount: number; ideas: Set<IdeaFields> }>();
+  for (const s of all) {
+    for (const g of grants(s.idea, o)) {
+      const row = fundRows.get(g.stage) ?? { amount: 0, ideas: new Set<IdeaFields>() };
+      row.amount += g.amount;
+      row.ideas.add(s.idea);
+      fundRows.set(g.stage, row);
+    }
+  }
+  const funds: Funds = {
+    rows: config.stages
+      .filter((st) => fundRows.has(st.key))
+      .map((stage) => ({
+        stage,
+        amount: fundRows.get(stage.key)?.amount ?? 0,
+        ideas: fundRows.get(stage.key)?.ideas.size ?? 0,
+      })),
+    total: [...fundRows.values()].reduce((sum, r) => sum + r.amount, 0),
+    ideas: new Set([...fundRows.values()].flatMap((r) => [...r.ideas])).size,
+  };
+
+  const k = o.minGroupSize;
+  const breakdowns = o.by.map((field) => breakdown(field, existing, config, classes.aggregate.has(field), k, stageOf));
+  const aggregates: AggregateTable[] = [];
+  for (const field of topLevel(classes.aggregate)) {
+    const keys = partsOf(field, existing);
+    if (keys === null) continue;
+    aggregates.push(
+      aggregateTable(
+        field,
+        null,
+        keys,
+        config.stages.map((st) => ({ key: st.key, members: existing.filter((s) => stageOf(s) === st.key) })),
+        existing,
+        k,
+      ),
+    );
+    for (const by of o.by) {
+      const groups = groupsOf(by, existing).map(([key, members]) => ({ key, members }));
+      aggregates.push(aggregateTable(field, by, keys, groups, existing, k));
+    }
+  }
+
+  return {
+    period: { since: o.since, until: o.until },
+    today: o.today,
+    minGroupSize: k,
+    includePersonal: o.includePersonal,
+    ideas: existing.length,
+    added: existing.filter((s) => s.added).length,
+    funnel,
+    time,
+    goals,
+    funds,
+    breakdowns,
+    aggregates,
+  };
+}
+
+function topLevel(paths: ReadonlySet<string>): string[] {
+  return [...paths].filter((p) => !p.includes('.') && !p.includes('[]')).sort();
+}
+
+/** The values an idea has for a field, as group keys: each item of a list; none for a missing or empty value. */
+export function groupValues(value: unknown): string[] {
+  if (Array.isArray(value)) return [...new Set(value.flatMap(groupValues))];
+  if (typeof value === 'string') return value.trim() === '' ? [] : [value.trim()];
+  if (typeof value === 'number' || typeof value === 'boolean') return [String(value)];
+  return [];
+}
+
+/** Ideas by their value for a field; ideas without one under null, last. A list puts an idea in several groups. */
+function groupsOf(field: string, subjects: readonly Subject[]): [string | null, Subject[]][] {
+  const groups = new Map<string | null, Subject[]>();
+  for (const s of subjects) {
+    const values = groupValues(s.idea.data[field]);
+    for (const v of values.length > 0 ? values : [null]) {
+      const members = groups.get(v);
+      if (members) members.push(s);
+      else groups.set(v, [s]);
+    }
+  }
+  return [...groups.entries()].sort(([a, x], [b, y]) =>
+    a === null ? 1 : b === null ? -1 : y.length - x.length || a.localeCompare(b, 'sv'),
+  );
+}
+
+/**
+ * Small groups are pooled, and the pool is topped up with the next smallest groups until it holds at least `k`:
+ * otherwise the total less the groups shown would give the small group's figures anyway. `pooledSize` counts the
+ * pool's ideas once each, as an idea with a list value sits in several groups.
+ */
+function pool<T>(
+  rows: T[],
+  size: (r: T) => number,
+  pooledSize: (rs: T[]) => number,
+  total: number,
+  k: number,
+): { shown: T[]; pooled: T[] } {
+  if (total < k) return { shown: [], pooled: [] };
+  const shown = rows.filter((r) => size(r) >= k);
+  const pooled = rows.filter((r) => size(r) > 0 && size(r) < k);
+  while (pooled.length > 0 && pooledSize(pooled) < k && shown.length > 0) {
+    let smallest = 0;
+    shown.forEach((r, i) => {
+      if (size(r) < size(shown[smallest] as T)) smallest = i;
+    });
+    pooled.push(...shown.splice(smallest, 1));
+  }
+  return { shown, pooled };
+}
+
+function breakdown(
+  field: string,
+  subjects: readonly Subject[],
+  config: RegistryConfig,
+  aggregate: boolean,
+  k: number,
+  stageOf: (s: Subject) => string,
+): Breakdown {
+  const group = (value: string | null, members: Subject[]): Group => {
+    const byStage: Record<string, number> = {};
+    for (const st of config.stages) byStage[st.key] = members.filter((s) => stageOf(s) === st.key).length;
+    return {
+      value,
+      ideas: members.length,
+      byStage: aggregate ? null : byStage,
+      added: members.filter((s) => s.added).length,
+      granted: members.reduce((sum, s) => sum + s.granted, 0),
+    };
+  };
+  const groups = groupsOf(field, subjects);
+  if (!aggregate)
+    return { field, aggregate, groups: groups.map(([v, m]) => group(v, m)), pooled: null, pooledGroups: 0 };
+  // An idea with a list value sits in several groups; the pool counts each idea once.
+  const distinct = (gs: typeof groups) => new Set(gs.flatMap(([, m]) => m)).size;
+  const { shown, pooled } = pool(groups, ([, m]) => m.length, distinct, subjects.length, k);
+  const pooledMembers = [...new Set(pooled.flatMap(([, m]) => m))];
+  return {
+    field,
+    aggregate,
+    groups: shown.map(([v, m]) => group(v, m)),
+    pooled: pooled.length > 0 ? group(null, pooledMembers) : null,
+    pooledGroups: pooled.length,
+  };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** What an aggregate field sums: the numeric properties of an object, [''] for a number, null when neither. */
+function partsOf(field: string, subjects: readonly Subject[]): string[] | null {
+  const keys = new Set<string>();
+  let number = false;
+  for (const s of subjects) {
+    const v = s.idea.data[field];
+    if (typeof v === 'number') number = true;
+    else if (isRecord(v)) for (const [key, x] of Object.entries(v)) if (typeof x === 'number') keys.add(key);
+  }
+  if (keys.size > 0) return [...keys];
+  return number ? [''] : null;
+}
+
+function sumsOf(
+  field: string,
+  keys: readonly string[],
+  members: readonly Subject[],
+): { contributors: number; sums: Record<string, number> } {
+  const sums: Record<string, number> = Object.fromEntries(keys.map((k) => [k, 0]));
+  let contributors = 0;
+  for (const s of members) {
+    const v = s.idea.data[field];
+    let gave = false;
+    for (const key of keys) {
+      const x = key === '' ? v : isRecord(v) ? v[key] : undefined;
+      if (typeof x === 'number' && Number.isFinite(x)) {
+        sums[key] = (sums[key] ?? 0) + x;
+        gave = true;
+      }
+    }
+    if (gave) contributors++;
+  }
+  return { contributors, sums };
+}
+
+function aggregateTable(
+  field: string,
+  by: string | null,
+  keys: string[],
+  groups: { key: string | null; members: Subject[] }[],
+  all: readonly Subject[],
+  k: number,
+): AggregateTable {
+  const total = sumsOf(field, keys, all);
+  const rows = groups
+    .map((g) => ({ group: g.key, members: g.members, ...sumsOf(field, keys, g.members) }))
+    .filter((r) => r.contributors > 0);
+  const distinct = (rs: typeof rows) => sumsOf(field, keys, [...new Set(rs.flatMap((r) => r.members))]).contributors;
+  const { shown, pooled } = pool(rows, (r) => r.contributors, distinct, total.contributors, k);
+  const pooledSums = pooled.length > 0 ? sumsOf(field, keys, [...new Set(pooled.flatMap((r) => r.members))]) : null;
+  return {
+    field,
+    by,
+    keys,
+    rows: shown.map((r) => ({ group: r.group, contributors: r.contributors, sums: r.sums })),
+    pooled: pooledSums ? { group: null, contributors: pooledSums.contributors, sums: pooledSums.sums } : null,
+    pooledGroups: pooled.length,
+    total: { group: null, contributors: total.contributors, sums: total.contributors >= k ? total.sums : null },
+  };
+}
+
+/** A label for a group value: a challenge's label, else the value itself. */
+export function groupLabel(config: RegistryConfig, field: string, value: string): Localized {
+  if (field === 'challenge') {
+    const c = config.challenges.find((x) => x.id === value);
+    if (c) return c.label;
+  }
+  return { sv: value, en: value };
+}

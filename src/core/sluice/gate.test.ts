@@ -1,0 +1,174 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeSluice, openSluice, removeSluices } from '../../../test/helpers/sluice.js';
+import type { Idea } from './idea.js';
+import { checkGate, forwardStage, gateChecklist, type Gate } from './gate.js';
+import { baseValidators } from '../criteria/schema-check.js';
+
+let sluice: ReturnType<typeof openSluice>;
+
+beforeAll(() => {
+  sluice = openSluice(makeSluice({ git: false }));
+});
+afterAll(removeSluices);
+
+function gate(idea: Idea, to: string): Gate {
+  return checkGate(
+    idea,
+    sluice.stage(to),
+    sluice.registry.config,
+    baseValidators().idea,
+    sluice.criteria.get(to)?.validate,
+  );
+}
+
+function withData(id: string, data: Record<string, unknown>): Idea {
+  const idea = sluice.idea(id);
+  const merged = { ...idea.data, ...data };
+  for (const [k, v] of Object.entries(data)) if (v === undefined) delete merged[k];
+  return { ...idea, data: merged, challenge: typeof merged.challenge === 'string' ? merged.challenge : null };
+}
+
+const sv = (g: Gate) => g.missing.map((m) => m.message.sv);
+const en = (g: Gate) => g.missing.map((m) => m.message.en);
+
+describe('checkGate', () => {
+  it('is open for a next stage whose criteria the idea meets', () => {
+    const g = gate(sluice.idea('sund-eev2bz'), 'parked');
+    expect(g).toMatchObject({ allowed: true, open: true, missing: [] });
+    expect(g.from.key).toBe('refinement');
+    expect(g.to.key).toBe('parked');
+  });
+
+  it('lists each missing criterion with its x-message and its field in brackets, in both languages', () => {
+    const g = gate(sluice.idea('sund-emspzg'), 'refinement');
+    expect(g.allowed).toBe(true);
+    expect(g.open).toBe(false);
+    expect(g.missing.map((m) => [m.field, m.pointer])).toEqual([['coach', '/coach']]);
+    expect(sv(g)).toEqual(['Ingen idécoach är kopplad till idén [coach]']);
+    expect(en(g)).toEqual(['No idea coach is assigned to the idea [coach]']);
+  });
+
+  it('lists every criterion the target stage adds', () => {
+    const g = gate(sluice.idea('sund-eev2bz'), 'test');
+    expect(g.open).toBe(false);
+    expect(sv(g)).toEqual([
+      'Planen för testet saknas eller är för kort [test_plan]',
+      'Närmsta chef har inte ställt sig bakom idén [manager_support]',
+    ]);
+    expect(en(g)).toEqual([
+      'The test plan is missing or too short [test_plan]',
+      'The nearest manager has not backed the idea [manager_support]',
+    ]);
+  });
+
+  it('opens once the missing fields are there, and closes again for a value that breaks a criterion', () => {
+    const filled = withData('sund-eev2bz', {
+      test_plan: 'Tre månader på två boenden med tio brukare.',
+      manager_support: true,
+    });
+    expect(gate(filled, 'test')).toMatchObject({ allowed: true, open: true, missing: [] });
+    const tooShort = withData('sund-eev2bz', { test_plan: 'Kort', manager_support: false });
+    expect(sv(gate(tooShort, 'test'))).toEqual([
+      'Planen för testet saknas eller är för kort [test_plan]',
+      'Närmsta chef har inte ställt sig bakom idén [manager_support]',
+    ]);
+  });
+
+  it('is not allowed, and so not open, for a stage that is not among the next ones, even with every criterion met', () => {
+    const g = gate(sluice.idea('sund-eev2bz'), 'evaluation');
+    expect(g.allowed).toBe(false);
+    expect(g.open).toBe(false);
+    expect(gate(sluice.idea('sund-emspzg'), 'spread').allowed).toBe(false);
+    expect(gate(sluice.idea('sund-31gqyz'), 'idea')).toMatchObject({ allowed: false, open: false, missing: [] });
+  });
+
+  it('names a challenge that the config does not know', () => {
+    const g = gate(withData('sund-eev2bz', { challenge: 'okand' }), 'parked');
+    expect(g.open).toBe(false);
+    expect(g.missing.map((m) => m.field)).toEqual(['challenge']);
+    expect(sv(g)).toEqual(['Utmaningen "okand" finns inte i konfigurationen [challenge]']);
+    expect(en(g)).toEqual(['The challenge "okand" is not in the config [challenge]']);
+  });
+
+  it('checks the base fields too, and lists a field missing in both schemas once', () => {
+    const g = gate(withData('sund-39t1xh', { title: undefined }), 'idea');
+    expect(g.missing.map((m) => m.pointer)).toEqual(['/title']);
+    expect(sv(g)).toEqual(['Idéns namn [title]: saknas']);
+  });
+
+  it('without a criteria schema checks only the base fields', () => {
+    const idea = sluice.idea('sund-eev2bz');
+    const g = checkGate(idea, sluice.stage('test'), sluice.registry.config, baseValidators().idea, undefined);
+    expect(g).toMatchObject({ allowed: true, open: true, missing: [] });
+  });
+});
+
+describe('forwardStage', () => {
+  it.each([
+    ['idea', 'refinement'],
+    ['refinement', 'test'],
+    ['test', 'evaluation'],
+    ['evaluation', 'spread'],
+    ['parked', 'idea'],
+  ])('leads from %s to %s', (from, to) => {
+    expect(forwardStage(sluice.stage(from), sluice.registry.config)?.key).toBe(to);
+  });
+
+  it.each(['spread', 'rejected'])('leads nowhere from %s', (from) => {
+    expect(forwardStage(sluice.stage(from), sluice.registry.config)).toBeUndefined();
+  });
+});
+
+describe('gateChecklist', () => {
+  const label = (schema: Record<string, unknown> | null, field: string) =>
+    (schema?.['x-title'] as { sv?: string } | undefined)?.sv ?? `(${field})`;
+
+  it('marks each criterion of the target met or unmet, required ones first, with the problem without its bracket', () => {
+    const g = gate(sluice.idea('sund-eev2bz'), 'test');
+    expect(gateChecklist(g, sluice.criteria.get('test')?.schema, 'sv', label)).toEqual([
+      { field: 'carrier', label: 'Idébärare', met: true, problem: null },
+      { field: 'coach', label: 'Idécoach', met: true, problem: null },
+      { field: 'unit', label: 'Enhet eller förvaltning', met: true, problem: null },
+      { field: 'challenge', label: 'Utmaning som idén svarar mot', met: true, problem: null },
+      {
+        field: 'test_plan',
+        label: 'Plan för testet',
+        met: false,
+        problem: 'Planen för testet saknas eller är för kort',
+      },
+      {
+        field: 'manager_support',
+        label: 'Närmsta chef stödjer idén',
+        met: false,
+        problem: 'Närmsta chef har inte ställt sig bakom idén',
+      },
+      { field: 'equality_impact', label: 'Jämställdhetsperspektiv', met: true, problem: null },
+    ]);
+  });
+
+  it('speaks English when asked', () => {
+    const g = gate(sluice.idea('sund-emspzg'), 'refinement');
+    const items = gateChecklist(g, sluice.criteria.get('refinement')?.schema, 'en', label);
+    expect(items.filter((i) => !i.met)).toEqual([
+      { field: 'coach', label: 'Idécoach', met: false, problem: 'No idea coach is assigned to the idea' },
+    ]);
+    expect(items.filter((i) => i.met).map((i) => i.field)).toEqual(['carrier', 'unit', 'challenge']);
+  });
+
+  it('is all met for an open gate', () => {
+    const g = gate(sluice.idea('sund-eev2bz'), 'parked');
+    expect(gateChecklist(g, sluice.criteria.get('parked')?.schema, 'sv', label)).toEqual([]);
+    const toIdea = gate(sluice.idea('sund-39t1xh'), 'idea');
+    expect(gateChecklist(toIdea, sluice.criteria.get('idea')?.schema, 'sv', label)).toEqual([
+      { field: 'title', label: '(title)', met: true, problem: null },
+    ]);
+  });
+
+  it('adds, unmet, a problem with a field that the criteria do not name', () => {
+    const g = gate(withData('sund-39t1xh', { title: undefined, created: 'i höstas' }), 'idea');
+    expect(gateChecklist(g, sluice.criteria.get('idea')?.schema, 'sv', label)).toEqual([
+      { field: 'title', label: '(title)', met: false, problem: 'saknas' },
+      { field: 'created', label: 'created', met: false, problem: 'Skapad [created]: ska vara ett datum (ÅÅÅÅ-MM-DD)' },
+    ]);
+  });
+});

@@ -1,0 +1,83 @@
+import type { RegistryConfig, Stage } from './config.js';
+import type { Idea } from './idea.js';
+import { describeErrors, type SchemaProblem, type Validator } from '../criteria/schema-check.js';
+
+/** Whether an idea may move from its stage into another, and what is missing if not. */
+export interface Gate {
+  from: Stage;
+  to: Stage;
+  /** The config lists `to` among the stage's next stages. */
+  allowed: boolean;
+  /** What the idea lacks to stand in `to`, in plain words, each naming its field in brackets. */
+  missing: SchemaProblem[];
+  open: boolean;
+}
+
+export function checkGate(
+  idea: Idea,
+  to: Stage,
+  config: RegistryConfig,
+  base: Validator,
+  criteria: Validator | undefined,
+): Gate {
+  const from = idea.stage;
+  const allowed = from.next.includes(to.key);
+  const missing: SchemaProblem[] = [];
+  if (!base(idea.data)) missing.push(...describeErrors(base.errors));
+  if (criteria && !criteria(idea.data)) {
+    const seen = new Set(missing.map((m) => m.pointer));
+    for (const p of describeErrors(criteria.errors)) if (!seen.has(p.pointer)) missing.push(p);
+  }
+  if (
+    config.challenges.length > 0 &&
+    idea.challenge !== null &&
+    !config.challenges.some((c) => c.id === idea.challenge)
+  ) {
+    missing.push({
+      pointer: '/challenge',
+      field: 'challenge',
+      keyword: 'enum',
+      message: {
+        sv: `Utmaningen "${idea.challenge}" finns inte i konfigurationen [challenge]`,
+        en: `The challenge "${idea.challenge}" is not in the config [challenge]`,
+      },
+    });
+  }
+  return { from, to, allowed, missing, open: allowed && missing.length === 0 };
+}
+
+/** The stage an approval leads to: the first of the stage's next stages, which the config lists forward first. */
+export function forwardStage(stage: Stage, config: RegistryConfig): Stage | undefined {
+  const key = stage.next[0];
+  return key === undefined ? undefined : config.stages.find((s) => s.key === key);
+}
+
+export interface ChecklistItem {
+  field: string;
+  label: string;
+  met: boolean;
+  /** What is wrong, when not met. */
+  problem: string | null;
+}
+
+/** Every criterion of a gate, met or not: the fields the target's criteria name, and any other problem found. */
+export function gateChecklist(
+  gate: Gate,
+  criteriaSchema: Record<string, unknown> | undefined,
+  lang: 'sv' | 'en',
+  label: (schema: Record<string, unknown> | null, field: string) => string,
+): ChecklistItem[] {
+  const props = (criteriaSchema?.properties ?? {}) as Record<string, Record<string, unknown>>;
+  const required = Array.isArray(criteriaSchema?.required) ? (criteriaSchema.required as string[]) : [];
+  const names = [...new Set([...required, ...Object.keys(props)])];
+  const items: ChecklistItem[] = names.map((field) => {
+    const problem = gate.missing.find((m) => m.field === field);
+    const text = problem ? problem.message[lang].replace(/ \[[^\]]*\]$/, '').replace(/^[^:]*\[[^\]]*\]: /, '') : null;
+    return { field, label: label(props[field] ?? null, field), met: !problem, problem: text };
+  });
+  for (const m of gate.missing) {
+    if (!names.includes(m.field))
+      items.push({ field: m.field, label: m.field || '–', met: false, problem: m.message[lang] });
+  }
+  return items;
+}
