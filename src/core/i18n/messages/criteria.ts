@@ -1,0 +1,15 @@
+/** The JSON Schema that `ideas schema` prints. */
+import type { Localized } from '../i18n.js';
+
+export const criteria = {
+  'schema.title': { sv: '{registry}: en idé i steget {stage}', en: '{registry}: an idea in the stage {stage}' },
+  'schema.titleBase': { sv: '{registry}: en idé', en: '{registry}: an idea' },
+  'schema.description': {
+    sv: 'Allt som en idés front matter måste uppfylla i steget {stage}: grundschemat och stegets kriterier ({criteria}). Skapat av `{command}`; skapa det på nytt när kriterierna ändras.',
+    en: "Everything an idea's front matter must meet in the stage {stage}: the base schema and the stage's criteria ({criteria}). Made by `{command}`; make it again when the criteria change.",
+  },
+  'schema.descriptionBase': {
+    sv: 'Det som varje idés front matter måste uppfylla, i alla steg. Skapat av `{command}`.',
+    en: "What every idea's front matter must meet, in every stage. Made by `{command}`.",
+  },
+} as const satisfies Record<string, Localized>;

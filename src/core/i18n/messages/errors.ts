@@ -1,0 +1,258 @@
+/** Errors, their hints, and why a prompt cannot be shown. */
+import type { Localized } from '../i18n.js';
+
+export const errors = {
+  'err.usage': { sv: '{message}', en: '{message}' },
+  'err.notRegistry': {
+    sv: 'Hittade ingen idésluss: ingen ideas.config.yaml i {dir} eller någon mapp ovanför.',
+    en: 'No idea registry found: no ideas.config.yaml in {dir} or any folder above it.',
+  },
+  'hint.notRegistry': {
+    sv: 'Skapa en med `ideas init`, eller peka ut en med --registry <mapp> eller IDEAS_REGISTRY.',
+    en: 'Create one with `ideas init`, or point to one with --registry <dir> or IDEAS_REGISTRY.',
+  },
+  'err.registryDirMissing': { sv: 'Mappen {dir} finns inte.', en: 'The folder {dir} does not exist.' },
+  'err.registryExists': {
+    sv: 'Det finns redan en idésluss i {dir} (ideas.config.yaml). Inget skrevs.',
+    en: 'There is already an idea registry in {dir} (ideas.config.yaml). Nothing was written.',
+  },
+  'err.filesExist': {
+    sv: 'Följande filer finns redan och skrivs inte över; inget skrevs: {files}',
+    en: 'These files already exist and are not overwritten; nothing was written: {files}',
+  },
+  'err.configInvalid': {
+    sv: 'Konfigurationen {file} är ogiltig ({count} fel).',
+    en: 'The config {file} is invalid ({count#problem|problems}).',
+  },
+  'hint.configInvalid': {
+    sv: 'Rätta felen ovan. Formatet beskrivs i schemas/config.schema.json.',
+    en: 'Fix the problems above. The format is described in schemas/config.schema.json.',
+  },
+  'err.unknownStage': {
+    sv: 'Okänt steg "{stage}". Stegen är: {stages}.',
+    en: 'Unknown stage "{stage}". The stages are: {stages}.',
+  },
+  'err.unknownTemplate': {
+    sv: 'Okänd mall "{template}". Mallarna är: {templates}.',
+    en: 'Unknown template "{template}". The templates are: {templates}.',
+  },
+  'err.ideaNotFound': { sv: 'Ingen idé med id "{id}".', en: 'No idea with id "{id}".' },
+  'hint.ideaNotFound': { sv: 'Se alla idéer med `ideas list`.', en: 'See every idea with `ideas list`.' },
+  'err.ambiguousId': { sv: '"{id}" passar flera idéer: {matches}.', en: '"{id}" matches several ideas: {matches}.' },
+  'err.missingAnswers': {
+    sv: 'Obligatoriska svar saknas och frågor kan inte ställas här ({why}). Ange: {flags}',
+    en: 'Required answers are missing and prompts cannot be shown here ({why}). Pass: {flags}',
+  },
+  'why.noInput': { sv: '--no-input', en: '--no-input' },
+  'why.ci': { sv: 'CI är satt', en: 'CI is set' },
+  'why.notTTY': { sv: 'standard in är ingen terminal', en: 'standard input is not a terminal' },
+  'err.invalidAnswer': { sv: 'Ogiltigt värde för {field}: {problem}', en: 'Invalid value for {field}: {problem}' },
+  'err.setSyntax': {
+    sv: '--set väntar sig nyckel=värde, fick "{value}".',
+    en: '--set expects key=value, got "{value}".',
+  },
+  'err.unknownField': {
+    sv: 'Okänt fält "{field}" för --set. Fälten är: {fields}.',
+    en: 'Unknown field "{field}" for --set. The fields are: {fields}.',
+  },
+  'err.readOnlyField': {
+    sv: 'Fältet "{field}" sätts av ideas och kan inte anges med --set.',
+    en: 'The field "{field}" is set by ideas and cannot be given with --set.',
+  },
+  'err.bodyTwice': {
+    sv: 'Ange antingen --body eller --body-file, inte båda.',
+    en: 'Give either --body or --body-file, not both.',
+  },
+  'err.readFile': { sv: 'Kunde inte läsa {file}: {reason}', en: 'Could not read {file}: {reason}' },
+  'err.writeFile': { sv: 'Kunde inte skriva {file}: {reason}', en: 'Could not write {file}: {reason}' },
+  'err.pathOutside': {
+    sv: 'Sökvägen {path} ligger utanför idéslussen i {root}.',
+    en: 'The path {path} lies outside the registry in {root}.',
+  },
+  'err.pathMissing': { sv: 'Sökvägen {path} finns inte.', en: 'The path {path} does not exist.' },
+  'err.badRevision': { sv: 'Git känner inte igen revisionen "{rev}".', en: 'Git does not know the revision "{rev}".' },
+  'err.noDefaultBranch': {
+    sv: 'Hittar ingen standardgren (main, master eller origin/HEAD) att jämföra med; ange den, till exempel --base main.',
+    en: 'Cannot find a default branch (main, master or origin/HEAD) to compare with; name it, for example --base main.',
+  },
+  'err.noMergeBase': {
+    sv: 'Den här grenen och {branch} har ingen gemensam historik; ange en bas.',
+    en: 'This branch and {branch} share no history; name a base.',
+  },
+  'err.git': { sv: 'git misslyckades: {reason}', en: 'git failed: {reason}' },
+  'err.cancelled': { sv: 'Avbrutet.', en: 'Cancelled.' },
+  'err.unexpected': {
+    sv: 'Ett oväntat fel inträffade: {message}',
+    en: 'An unexpected error occurred: {message}',
+  },
+  'hint.unexpected': {
+    sv: 'Kör igen med --debug för detaljer och rapportera felet.',
+    en: 'Run again with --debug for details, and report the problem.',
+  },
+  'err.badLang': { sv: 'Okänt språk "{lang}": välj sv eller en.', en: 'Unknown language "{lang}": choose sv or en.' },
+  'err.badFormat': {
+    sv: 'Okänt format "{format}": välj {formats}.',
+    en: 'Unknown format "{format}": choose {formats}.',
+  },
+  'err.criteriaMissing': {
+    sv: 'Kriteriefilen {file} för steget {stage} finns inte.',
+    en: 'The criteria file {file} of stage {stage} does not exist.',
+  },
+  'err.criteriaInvalid': {
+    sv: 'Kriteriefilen {file} för steget {stage} är inget giltigt JSON Schema: {reason}',
+    en: 'The criteria file {file} of stage {stage} is not a valid JSON Schema: {reason}',
+  },
+  'err.cannotEdit': {
+    sv: 'Kan inte ändra front matter i {file} ({reason}); rätta filen först (`ideas validate`).',
+    en: 'Cannot edit the front matter of {file} ({reason}); fix the file first (`ideas validate`).',
+  },
+  'err.changedMeanwhile': {
+    sv: 'Filen {file} ändrades eller flyttades av någon annan under tiden; inget ändrades. Försök igen.',
+    en: 'The file {file} was changed or moved by someone else meanwhile; nothing was changed. Try again.',
+  },
+  'err.locked': {
+    sv: 'Ett annat ideas-kommando (process {pid}) skriver i idéslussen just nu; inget ändrades. Försök igen om en stund.',
+    en: 'Another ideas command (process {pid}) is writing to the registry right now; nothing was changed. Try again shortly.',
+  },
+  'err.readOnly': {
+    sv: 'Filen {file} är skrivskyddad; inget ändrades. Ta bort skrivskyddet (chmod u+w) om den ska ändras.',
+    en: 'The file {file} is read-only; nothing was changed. Make it writable (chmod u+w) if it is to change.',
+  },
+  'err.gateClosed': {
+    sv: 'Grinden från {from} till {to} är stängd för {id}:',
+    en: 'The gate from {from} to {to} is closed for {id}:',
+  },
+  'err.moveNotAllowed': {
+    sv: 'Steget {from} leder inte till {to}; härifrån går det till: {next}.',
+    en: 'The stage {from} does not lead to {to}; from here ideas go to: {next}.',
+  },
+  'hint.gateClosed': {
+    sv: 'Komplettera idén, eller flytta ändå med --force (det skrivs i historiken).',
+    en: 'Complete the idea, or move it anyway with --force (which is written in the history).',
+  },
+  'err.sameStage': { sv: 'Idén {id} står redan i {stage}.', en: 'The idea {id} is already in {stage}.' },
+  'err.stageMissing': { sv: 'Ange vart idén ska: {next}.', en: 'Say where the idea goes: {next}.' },
+  'err.finalStage': {
+    sv: 'Idén {id} står i {stage}, som inte leder vidare.',
+    en: 'The idea {id} is in {stage}, which leads nowhere further.',
+  },
+  'err.noStageFor': {
+    sv: 'Steget {stage} har inget nästa steg för beslutet {decision}; ange det med --to.',
+    en: 'The stage {stage} has no next stage for the decision {decision}; give it with --to.',
+  },
+  'err.amountNotFunded': {
+    sv: 'Steget {stage} beviljar inga medel (funding i konfigurationen); ta bort --amount.',
+    en: 'The stage {stage} grants no money (funding in the config); remove --amount.',
+  },
+  'err.badAmount': { sv: 'Beloppet "{value}" är inget tal ≥ 0.', en: 'The amount "{value}" is not a number ≥ 0.' },
+  'err.nothingToAssign': { sv: 'Ange --coach och/eller --carrier.', en: 'Give --coach and/or --carrier.' },
+  'err.reviewJson': {
+    sv: 'ideas review är interaktivt och skriver ingen JSON; använd --dry-run --json för att se vad mötet skulle gå igenom.',
+    en: 'ideas review is interactive and prints no JSON; use --dry-run --json to see what the meeting would go through.',
+  },
+  'err.badDate': {
+    sv: '{flag} väntar sig ett datum ÅÅÅÅ-MM-DD, fick "{value}".',
+    en: '{flag} expects a date YYYY-MM-DD, got "{value}".',
+  },
+  'err.badPeriod': {
+    sv: 'Perioden börjar ({since}) efter att den slutar ({until}).',
+    en: 'The period starts ({since}) after it ends ({until}).',
+  },
+  'err.unknownByField': {
+    sv: 'Okänt fält "{field}" för --by. Fälten är: {fields}.',
+    en: 'Unknown field "{field}" for --by. The fields are: {fields}.',
+  },
+  'err.byPersonal': {
+    sv: 'Fältet "{field}" innehåller personuppgifter och visas inte i rapporter.',
+    en: 'The field "{field}" holds personal data and is not shown in reports.',
+  },
+  'hint.byPersonal': {
+    sv: 'För en intern rapport: lägg till --include-personal (och dela den inte som allmän handling).',
+    en: 'For an internal report: add --include-personal (and do not publish it).',
+  },
+  'err.byNotCategorical': {
+    sv: 'Fältet "{field}" har sammansatta värden, och rapporten kan inte delas upp efter det; välj ett fält med text, tal eller en lista.',
+    en: 'The field "{field}" has compound values and cannot be broken down by; choose a field with text, numbers or a list.',
+  },
+  'err.badDelimiter': {
+    sv: 'Avgränsaren "{value}" duger inte: ange ett tecken (inte " eller radbrytning), eller tab.',
+    en: 'The delimiter "{value}" will not do: give one character (not " or a line break), or tab.',
+  },
+  'err.mapSyntax': {
+    sv: '--map väntar sig kolumn=fält, fick "{value}".',
+    en: '--map expects column=field, got "{value}".',
+  },
+  'err.importMapTarget': {
+    sv: '"{field}" är inget fält som kan importeras. Fälten är: {fields} (samt body, stage och created).',
+    en: '"{field}" is not a field that can be imported. The fields are: {fields} (and body, stage and created).',
+  },
+  'err.importMapColumn': {
+    sv: 'Filen har ingen kolumn "{column}". Kolumnerna är: {columns}.',
+    en: 'The file has no column "{column}". The columns are: {columns}.',
+  },
+  'err.importDuplicateColumn': {
+    sv: 'Kolumnerna {columns} ger alla fältet {field}; ignorera en med --map "kolumn=".',
+    en: 'The columns {columns} all give the field {field}; ignore one with --map "column=".',
+  },
+  'err.importNoTitle': {
+    sv: 'Ingen kolumn ger idéns namn (title). Kolumnerna är: {columns}.',
+    en: 'No column gives the name of the idea (title). The columns are: {columns}.',
+  },
+  'hint.importMap': {
+    sv: 'Ange vilken kolumn som är namnet, till exempel --map "Idé=title".',
+    en: 'Say which column is the name, for example --map "Idea=title".',
+  },
+  'err.csvSyntax': {
+    sv: 'Kan inte läsa {file} som CSV: ett citerat fält som börjar på rad {line} avslutas aldrig.',
+    en: 'Cannot read {file} as CSV: a quoted cell starting on line {line} never ends.',
+  },
+  'err.importEmpty': { sv: 'Filen {file} har inga rader.', en: 'The file {file} has no rows.' },
+  'err.diffNotGitRepo': {
+    sv: 'Idéslussen i {dir} ligger inte i ett git-repo; ideas diff jämför git-revisioner.',
+    en: 'The registry in {dir} is not in a git repository; ideas diff compares git revisions.',
+  },
+  'err.noRegistryAt': {
+    sv: 'Revisionen {rev} har ingen idésluss i {dir} (ingen {file}).',
+    en: 'The revision {rev} has no registry in {dir} (no {file}).',
+  },
+  'err.changedNotGitRepo': {
+    sv: '--changed jämför med git, men {dir} ligger inte i något git-repo (eller så är git inte installerat).',
+    en: '--changed compares with git, but {dir} is not in a git repository (or git is not installed).',
+  },
+  'hint.changedNotGitRepo': {
+    sv: 'Kör utan --changed för att kontrollera alla filer.',
+    en: 'Run without --changed to check every file.',
+  },
+  'err.notGitRepo': {
+    sv: 'Idéslussen i {dir} ligger inte i något git-repo.',
+    en: 'The registry in {dir} is not in a git repository.',
+  },
+  'hint.notGitRepo': {
+    sv: 'Skapa ett med `git init`, och installera sedan kroken.',
+    en: 'Make one with `git init`, then install the hook.',
+  },
+  'err.hookForeign': {
+    sv: 'Det finns redan en pre-commit-krok som inte kommer från ideas: {file}. Den lämnades orörd.',
+    en: 'There is already a pre-commit hook that does not come from ideas: {file}. It was left alone.',
+  },
+  'hint.hookForeign': {
+    sv: 'Ersätt den med --force (den sparas bredvid och kommer tillbaka med `ideas hook uninstall`), eller låt den köra `ideas validate`.',
+    en: 'Replace it with --force (it is kept beside it and comes back with `ideas hook uninstall`), or let it run `ideas validate`.',
+  },
+  'hint.importRefused': {
+    sv: 'Rätta filen och kör igen, eller importera de giltiga raderna med --skip-invalid.',
+    en: 'Fix the file and run again, or import the valid rows with --skip-invalid.',
+  },
+  'err.siteNotOurs': {
+    sv: 'Mappen {dir} finns och innehåller filer som ideas site inte skrev; inget skrevs: {files}',
+    en: 'The folder {dir} exists and holds files that ideas site did not write; nothing was written: {files}',
+  },
+  'hint.siteNotOurs': {
+    sv: 'Välj en annan mapp med --out, eller flytta filerna först. En tidigare webbplats från ideas site (med filen .ideas-site) ersätts utan fråga.',
+    en: 'Choose another folder with --out, or move the files first. An earlier site from ideas site (with the file .ideas-site) is replaced without asking.',
+  },
+  'err.siteNotDir': {
+    sv: '{dir} finns men är ingen mapp; inget skrevs.',
+    en: '{dir} exists but is not a folder; nothing was written.',
+  },
+} as const satisfies Record<string, Localized>;

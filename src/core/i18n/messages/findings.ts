@@ -1,0 +1,226 @@
+/** Findings of `ideas validate` on files (f.*), their hints (h.*), and the names of types. */
+import type { Localized } from '../i18n.js';
+
+export const findings = {
+  'f.empty': { sv: 'Filen är tom.', en: 'The file is empty.' },
+  'h.empty': {
+    sv: 'Skapa idéer med `ideas new`, eller ta bort filen.',
+    en: 'Create ideas with `ideas new`, or delete the file.',
+  },
+  'f.binary': { sv: 'Filen är binär, inte text.', en: 'The file is binary, not text.' },
+  'h.binary': {
+    sv: 'En idé är en textfil i Markdown; flytta bilagor ur stegmappen eller byt filändelse.',
+    en: 'An idea is a Markdown text file; move attachments out of the stage folder or change their extension.',
+  },
+  'f.encoding': { sv: 'Filen är inte giltig UTF-8.', en: 'The file is not valid UTF-8.' },
+  'h.encoding': { sv: 'Spara filen som UTF-8 i din editor.', en: 'Save the file as UTF-8 in your editor.' },
+  'f.fmMissing': {
+    sv: 'Filen saknar front matter: första raden ska vara exakt ---.',
+    en: 'The file has no front matter: the first line must be exactly ---.',
+  },
+  'h.fmMissing': {
+    sv: 'Börja filen med ---, fälten i YAML och ytterligare en rad ---.',
+    en: 'Start the file with ---, the fields in YAML and another line ---.',
+  },
+  'f.fmOpening': {
+    sv: 'Första raden ska vara exakt --- men är "{line}". Front matter med språk (som ---js) läses aldrig.',
+    en: 'The first line must be exactly --- but is "{line}". Front matter with a language (such as ---js) is never read.',
+  },
+  'h.fmOpening': {
+    sv: 'Ändra första raden till --- och skriv fälten i YAML.',
+    en: 'Change the first line to --- and write the fields in YAML.',
+  },
+  'f.fmUnclosed': {
+    sv: 'Front matter avslutas aldrig: ingen rad med bara --- efter rad 1.',
+    en: 'The front matter is never closed: no line with just --- after line 1.',
+  },
+  'h.fmUnclosed': {
+    sv: 'Lägg till en rad med bara --- efter fälten.',
+    en: 'Add a line with just --- after the fields.',
+  },
+  'f.fmStrayDelimiter': {
+    sv: 'Raden börjar med --- men är ingen avslutning av front matter.',
+    en: 'The line starts with --- but does not close the front matter.',
+  },
+  'h.fmStrayDelimiter': {
+    sv: 'Avsluta front matter med en rad med bara ---.',
+    en: 'Close the front matter with a line with just ---.',
+  },
+  'f.yaml': { sv: 'YAML-fel i front matter: {reason}', en: 'YAML error in the front matter: {reason}' },
+  'f.configYaml': { sv: 'YAML-fel: {reason}', en: 'YAML error: {reason}' },
+  'f.configNotMapping': {
+    sv: 'Konfigurationen ska vara fält (nyckel: värde).',
+    en: 'The config must be fields (key: value).',
+  },
+  'h.yaml': {
+    sv: 'Rätta YAML-syntaxen; citera text som innehåller : eller #.',
+    en: 'Fix the YAML syntax; quote text that contains : or #.',
+  },
+  'f.duplicateKey': { sv: 'Nyckeln "{key}" förekommer mer än en gång.', en: 'The key "{key}" occurs more than once.' },
+  'h.duplicateKey': { sv: 'Behåll en av dem.', en: 'Keep one of them.' },
+  'f.unknownTag': { sv: 'Okänd YAML-tagg {tag}: taggar läses inte.', en: 'Unknown YAML tag {tag}: tags are not read.' },
+  'h.unknownTag': {
+    sv: 'Ta bort taggen och skriv värdet som vanlig text.',
+    en: 'Remove the tag and write the value as plain text.',
+  },
+  'f.aliasLimit': {
+    sv: 'För många YAML-alias (möjlig aliasbomb).',
+    en: 'Too many YAML aliases (a possible alias bomb).',
+  },
+  'h.aliasLimit': {
+    sv: 'Skriv ut värdena i stället för att använda & och *.',
+    en: 'Write the values out instead of using & and *.',
+  },
+  'f.notMappingList': {
+    sv: 'Front matter ska vara fält (nyckel: värde), inte en lista.',
+    en: 'The front matter must be fields (key: value), not a list.',
+  },
+  'f.notMappingScalar': {
+    sv: 'Front matter ska vara fält (nyckel: värde), inte ett enskilt värde.',
+    en: 'The front matter must be fields (key: value), not a single value.',
+  },
+  'h.notMapping': { sv: 'Skriv till exempel "title: Min idé".', en: 'Write for example "title: My idea".' },
+  'f.tooDeep': {
+    sv: 'Front matter är för djupt nästlad för att läsas.',
+    en: 'The front matter is nested too deeply to be read.',
+  },
+  'h.tooDeep': {
+    sv: 'Skriv fälten på en eller två nivåer, som i schemat.',
+    en: 'Write the fields one or two levels deep, as in the schema.',
+  },
+  'f.tooLarge': {
+    sv: 'Filen är {size} MB; en idéfil får vara högst {max} MB och läses inte.',
+    en: 'The file is {size} MB; an idea file may be at most {max} MB and is not read.',
+  },
+  'h.tooLarge': {
+    sv: 'Korta texten, eller lägg bilagor utanför idéfilen och länka till dem.',
+    en: 'Shorten the text, or keep attachments outside the idea file and link to them.',
+  },
+  'f.symlink': {
+    sv: 'Filen är en symbolisk länk; länkar följs aldrig.',
+    en: 'The file is a symbolic link; links are never followed.',
+  },
+  'h.symlink': {
+    sv: 'Lägg idén som en vanlig fil i stegmappen.',
+    en: 'Put the idea in the stage folder as a plain file.',
+  },
+  'f.historyStage': {
+    sv: 'Historiken säger att idén senast flyttades till "{to}", men den ligger i mappen för "{stage}".',
+    en: 'The history says the idea last moved to "{to}", but it sits in the folder of "{stage}".',
+  },
+  'h.historyStage': {
+    sv: 'Mappen avgör steget. Flytta idéer med `ideas move` så att historiken följer med.',
+    en: 'The folder decides the stage. Move ideas with `ideas move` so that the history follows.',
+  },
+  'f.criteria': {
+    sv: 'Uppfyller inte kraven för steget {stage}: {problem}',
+    en: 'Does not meet the criteria of stage {stage}: {problem}',
+  },
+  'h.schema': { sv: 'Rätta fältet i filens front matter.', en: "Fix the field in the file's front matter." },
+  'h.criteria': {
+    sv: 'Komplettera idén, eller flytta den till ett steg vars krav den uppfyller.',
+    en: 'Complete the idea, or move it to a stage whose criteria it meets.',
+  },
+  'f.duplicateId': { sv: 'Id:t {id} används också av {other}.', en: 'The id {id} is also used by {other}.' },
+  'h.duplicateId': {
+    sv: 'Ett id får bara finnas en gång. Ge den nyare idén ett nytt id (`ideas new` skapar unika id:n).',
+    en: 'An id may exist only once. Give the newer idea a new id (`ideas new` makes unique ids).',
+  },
+  'f.fileName': {
+    sv: 'Filnamnet stämmer inte med id:t {id}: det ska börja med "{id}-".',
+    en: 'The file name does not match the id {id}: it must start with "{id}-".',
+  },
+  'h.fileName': { sv: 'Döp om filen till {expected}.', en: 'Rename the file to {expected}.' },
+  'f.outsideStage': {
+    sv: 'Markdown-filen ligger utanför stegmapparna.',
+    en: 'The Markdown file lies outside the stage folders.',
+  },
+  'h.outsideStage': { sv: 'Flytta den till en stegmapp: {folders}.', en: 'Move it into a stage folder: {folders}.' },
+  'f.unknownFolder': {
+    sv: 'Mappen {folder} är ingen stegmapp i konfigurationen.',
+    en: 'The folder {folder} is not a stage folder of the config.',
+  },
+  'h.unknownFolder': { sv: 'Stegmapparna är: {folders}.', en: 'The stage folders are: {folders}.' },
+  'f.unknownChallenge': {
+    sv: 'Utmaningen "{value}" finns inte i konfigurationen.',
+    en: 'The challenge "{value}" is not in the config.',
+  },
+  'h.unknownChallenge': { sv: 'Utmaningarna är: {values}.', en: 'The challenges are: {values}.' },
+  'f.config': { sv: '{problem}', en: '{problem}' },
+  'f.moveNotNext': {
+    sv: 'Flyttad {from} → {to}, men {from} leder inte dit (nästa steg: {next}).',
+    en: 'Moved {from} → {to}, but {from} does not lead there (next stages: {next}).',
+  },
+  'h.moveNotNext': {
+    sv: 'Flytta ett steg i taget med `ideas move`, eller med `ideas move --force`, som skriver forced: true i historiken.',
+    en: 'Move one stage at a time with `ideas move`, or with `ideas move --force`, which writes forced: true in the history.',
+  },
+  'f.moveNoHistory': {
+    sv: 'Idén flyttades {from} → {to} utan någon post i historiken.',
+    en: 'The idea moved {from} → {to} without an entry in its history.',
+  },
+  'h.moveNoHistory': {
+    sv: 'Flytta idéer med `ideas move`, som skriver historiken, eller lägg till posten (action: moved, from: {fromKey}, to: {toKey}).',
+    en: 'Move ideas with `ideas move`, which writes the history, or add the entry (action: moved, from: {fromKey}, to: {toKey}).',
+  },
+  'f.moveFromMismatch': {
+    sv: 'Historikposten säger {entryFrom} → {entryTo}, men idén stod i {current}.',
+    en: 'The history entry says {entryFrom} → {entryTo}, but the idea was in {current}.',
+  },
+  'f.moveToMismatch': {
+    sv: 'Historiken leder till {last}, men idén ligger i mappen för {to}.',
+    en: 'The history leads to {last}, but the idea sits in the folder of {to}.',
+  },
+  'h.moveMismatch': {
+    sv: 'Historikposten ska beskriva flytten: from är steget idén kom från, to steget den står i nu.',
+    en: 'The history entry must describe the move: from is the stage the idea came from, to the stage it is in now.',
+  },
+  'f.historyEdited': {
+    sv: 'Historikpost {n} ({date}, {action}) har ändrats.',
+    en: 'History entry {n} ({date}, {action}) was changed.',
+  },
+  'f.historyRemoved': {
+    sv: 'Historikpost {n} ({date}, {action}) har tagits bort.',
+    en: 'History entry {n} ({date}, {action}) was removed.',
+  },
+  'f.historyReordered': {
+    sv: 'Historikens poster har bytt ordning från post {n}.',
+    en: 'The history entries were reordered from entry {n} on.',
+  },
+  'h.historyRewritten': {
+    sv: 'Historiken får bara byggas på: återställ posterna som de var i {base} och lägg till en ny post för ändringen.',
+    en: 'History may only be appended to: restore the entries as they were at {base} and add a new entry for the change.',
+  },
+  'f.ideaRemoved': { sv: 'Idén {id} ({title}) har tagits bort.', en: 'The idea {id} ({title}) was removed.' },
+  'h.ideaRemoved': {
+    sv: 'Idéer tas inte bort utan parkeras eller avslås (`ideas decide {id} -d park`). Sätt allowDelete: true i konfigurationen om borttagning ska vara tillåten.',
+    en: 'Ideas are parked or rejected rather than removed (`ideas decide {id} -d park`). Set allowDelete: true in the config to allow removal.',
+  },
+  'f.idReused': {
+    sv: 'Id:t {id} tillhörde en annan idé i {where}: "{title}", skapad {created}.',
+    en: 'The id {id} belonged to another idea at {where}: "{title}", created {created}.',
+  },
+  'f.idReusedDeleted': {
+    sv: 'Id:t {id} tillhörde idén {path}, som togs bort i {commit}.',
+    en: 'The id {id} belonged to the idea {path}, which was removed in {commit}.',
+  },
+  'h.idReused': {
+    sv: 'Ett id används bara en gång. Ge idén ett nytt id; `ideas new` skapar unika id:n.',
+    en: 'An id is used only once. Give the idea a new id; `ideas new` makes unique ids.',
+  },
+  'f.diffUnreadable': {
+    sv: 'Filen kan inte läsas som en idé, så ändringen kan inte kontrolleras.',
+    en: 'The file cannot be read as an idea, so the change cannot be checked.',
+  },
+  'h.diffUnreadable': {
+    sv: 'Kör `ideas validate` för att se vad som är fel.',
+    en: 'Run `ideas validate` to see what is wrong.',
+  },
+  'type.string': { sv: 'text', en: 'text' },
+  'type.number': { sv: 'ett tal', en: 'a number' },
+  'type.integer': { sv: 'ett heltal', en: 'a whole number' },
+  'type.boolean': { sv: 'ja eller nej (true/false)', en: 'yes or no (true/false)' },
+  'type.array': { sv: 'en lista', en: 'a list' },
+  'type.object': { sv: 'fält (nyckel: värde)', en: 'fields (key: value)' },
+  'type.null': { sv: 'tomt', en: 'empty' },
+} as const satisfies Record<string, Localized>;

@@ -1,0 +1,11 @@
+export { criteria } from './criteria.js';
+export { diff } from './diff.js';
+export { errors } from './errors.js';
+export { exchange } from './exchange.js';
+export { findings } from './findings.js';
+export { output } from './output.js';
+export { prompts } from './prompts.js';
+export { report } from './report.js';
+export { review } from './review.js';
+export { site } from './site.js';
+export { sluice } from './sluice.js';

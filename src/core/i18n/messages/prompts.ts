@@ -1,0 +1,40 @@
+/** The questions of `ideas new` and their answers. */
+import type { Localized } from '../i18n.js';
+
+export const prompts = {
+  'p.required': { sv: 'saknas', en: 'is missing' },
+  'p.type': { sv: 'ska vara {type}', en: 'must be {type}' },
+  'p.enum': { sv: 'ska vara ett av: {values}', en: 'must be one of: {values}' },
+  'p.const': { sv: 'ska vara {value}', en: 'must be {value}' },
+  'p.constTrue': { sv: 'ska vara ja (true)', en: 'must be yes (true)' },
+  'p.minLength': { sv: 'är för kort (minst {limit} tecken)', en: 'is too short (at least {limit} characters)' },
+  'p.maxLength': { sv: 'är för lång (högst {limit} tecken)', en: 'is too long (at most {limit} characters)' },
+  'p.minimum': { sv: 'ska vara minst {limit}', en: 'must be at least {limit}' },
+  'p.maximum': { sv: 'ska vara högst {limit}', en: 'must be at most {limit}' },
+  'p.minItems': { sv: 'ska ha minst {limit} värden', en: 'must have at least {limit} values' },
+  'p.maxItems': { sv: 'får ha högst {limit} värden', en: 'may have at most {limit} values' },
+  'p.uniqueItems': { sv: 'har dubbletter', en: 'has duplicates' },
+  'p.pattern': { sv: 'har fel form (ska matcha {pattern})', en: 'has the wrong form (must match {pattern})' },
+  'p.format': { sv: 'ska vara {format}', en: 'must be {format}' },
+  'p.additional': { sv: 'fältet "{property}" är inte tillåtet här', en: 'the field "{property}" is not allowed here' },
+  'p.anyOf': { sv: 'uppfyller inget av alternativen', en: 'meets none of the alternatives' },
+  'p.other': { sv: '{message}', en: '{message}' },
+  'prompt.moveTo': { sv: 'Vart ska "{title}"?', en: 'Where does "{title}" go?' },
+  'prompt.template': {
+    sv: 'Vilken mall ska idéslussen utgå från?',
+    en: 'Which template should the registry start from?',
+  },
+  'prompt.title': { sv: 'Vad heter idén?', en: 'What is the idea called?' },
+  'prompt.body': {
+    sv: 'Beskriv idén kort (problemet, idén, vem som har nytta av den)',
+    en: 'Describe the idea briefly (the problem, the idea, who benefits)',
+  },
+  'prompt.optional': { sv: '(valfritt, Enter hoppar över)', en: '(optional, Enter skips)' },
+  'prompt.skip': { sv: '(hoppa över)', en: '(skip)' },
+  'prompt.list': { sv: '(kommaseparerat)', en: '(comma-separated)' },
+  'prompt.requiredAnswer': { sv: 'Ett svar behövs.', en: 'An answer is needed.' },
+  'prompt.yes': { sv: 'Ja', en: 'Yes' },
+  'prompt.no': { sv: 'Nej', en: 'No' },
+  'prompt.yesOrNo': { sv: 'Svara "{yes}" eller "{no}".', en: 'Answer "{yes}" or "{no}".' },
+  'prompt.disabled': { sv: 'Det här valet går inte att välja.', en: 'This choice cannot be chosen.' },
+} as const satisfies Record<string, Localized>;

@@ -1,0 +1,41 @@
+/** The idea council's meeting and its minutes. */
+import type { Localized } from '../i18n.js';
+
+export const review = {
+  'minutes.title': { sv: 'Protokoll från idérådets möte {date}', en: "Minutes of the idea council's meeting {date}" },
+  'minutes.registry': { sv: 'Idésluss', en: 'Registry' },
+  'minutes.date': { sv: 'Datum', en: 'Date' },
+  'minutes.by': { sv: 'Beslutande', en: 'Decided by' },
+  'minutes.decisions': { sv: 'Beslut', en: 'Decisions' },
+  'minutes.none': { sv: 'Inga beslut fattades.', en: 'No decisions were taken.' },
+  'minutes.forced': { sv: 'trots stängd grind', en: 'despite a closed gate' },
+  'minutes.reason': { sv: 'Skäl', en: 'Reason' },
+  'minutes.skipped': { sv: 'Bordlagda', en: 'Skipped' },
+  'minutes.total': { sv: 'Beviljade medel totalt', en: 'Total funds granted' },
+  'review.header': { sv: 'Idé {n} av {total}', en: 'Idea {n} of {total}' },
+  'review.inStage': { sv: '{age} i {stage}', en: '{age} in {stage}' },
+  'review.gate': { sv: 'Grinden till {to}:', en: 'The gate to {to}:' },
+  'review.noGate': { sv: '{stage} leder inte vidare.', en: '{stage} leads nowhere further.' },
+  'review.met': { sv: 'uppfyllt', en: 'met' },
+  'review.unmet': { sv: 'saknas', en: 'missing' },
+  'review.choose': { sv: 'Beslut för {id}?', en: 'Decision on {id}?' },
+  'review.approve': { sv: 'Godkänn: vidare till {to}', en: 'Approve: on to {to}' },
+  'review.return': { sv: 'Skicka tillbaka med råd', en: 'Send back with advice' },
+  'review.park': { sv: 'Parkera', en: 'Park' },
+  'review.reject': { sv: 'Avslå', en: 'Reject' },
+  'review.skip': { sv: 'Hoppa över (bordlägg)', en: 'Skip' },
+  'review.stop': { sv: 'Avsluta mötet', en: 'Stop the meeting' },
+  'review.reason': { sv: 'Skäl (kort)', en: 'Reason (briefly)' },
+  'review.advice': { sv: 'Råd till idébäraren', en: 'Advice to the carrier' },
+  'review.amount': { sv: 'Beviljat belopp i kronor', en: 'Amount granted, in kronor' },
+  'review.force': {
+    sv: 'Grinden är stängd. Godkänna ändå? (skrivs i historiken)',
+    en: 'The gate is closed. Approve anyway? (written in the history)',
+  },
+  'review.empty': { sv: 'Inga idéer väntar på beslut.', en: 'No ideas wait for a decision.' },
+  'review.written': { sv: 'Protokollet skrevs till {file}.', en: 'The minutes were written to {file}.' },
+  'review.needsTerminal': {
+    sv: 'ideas review ställer frågor och behöver en terminal ({why}); använd ideas decide i skript.',
+    en: 'ideas review asks questions and needs a terminal ({why}); use ideas decide in scripts.',
+  },
+} as const satisfies Record<string, Localized>;

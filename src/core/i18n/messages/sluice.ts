@@ -1,0 +1,18 @@
+/** Decisions, gates and history entries, in words. */
+import type { Localized } from '../i18n.js';
+
+export const sluice = {
+  'decision.approve': { sv: 'godkänd', en: 'approved' },
+  'decision.return': { sv: 'återremitterad', en: 'sent back' },
+  'decision.park': { sv: 'parkerad', en: 'parked' },
+  'decision.reject': { sv: 'avslagen', en: 'rejected' },
+  'history.created': { sv: 'skapad i {to}', en: 'created in {to}' },
+  'history.imported': { sv: 'importerad till {to}', en: 'imported into {to}' },
+  'history.moved': { sv: 'flyttad {from} → {to}', en: 'moved {from} → {to}' },
+  'history.decided': { sv: 'beslut: {decision}', en: 'decision: {decision}' },
+  'history.assignedField': { sv: '{field} satt till {value}', en: '{field} set to {value}' },
+  'history.edited': { sv: 'ändrad', en: 'edited' },
+  'history.assignedHidden': { sv: '{field} ändrad', en: '{field} changed' },
+  'gate.open': { sv: 'grinden öppen', en: 'gate open' },
+  'gate.closed': { sv: 'grinden stängd: {count} saknas', en: 'gate closed: {count} missing' },
+} as const satisfies Record<string, Localized>;
