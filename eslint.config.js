@@ -46,6 +46,17 @@ export default tseslint.config(
     },
   },
   {
+    // The UI turns results into text: it knows the core's types and nothing of files, git, commands or the wiring.
+    files: ['src/ui/**/*.ts'],
+    ignores: ['src/ui/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['**/io/*', '**/commands/*', '**/cli/*', '**/program.js', '**/main.js'] },
+      ],
+    },
+  },
+  {
     // Commands return results: they never print or exit.
     files: ['src/commands/**/*.ts'],
     rules: {

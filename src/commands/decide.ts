@@ -8,7 +8,8 @@ import { resolveStage } from '../core/sluice/stage-lookup.js';
 import { findIdea } from '../io/find-idea.js';
 import { loadCriteria, type Registry } from '../io/registry.js';
 import { openRegistry } from './open-registry.js';
-import { DECISIONS, transition, type Decision, type TransitionResult } from './transition.js';
+import { DECISIONS, isDecision, type Decision } from '../core/sluice/decision.js';
+import { transition, type TransitionResult } from './transition.js';
 
 export interface DecideOptions extends CommonOptions {
   id: string;
@@ -56,10 +57,9 @@ export function decisionTarget(
 }
 
 export function parseDecision(value: string): Decision {
-  if (!(DECISIONS as readonly string[]).includes(value)) {
+  if (!isDecision(value))
     throw new IdeasError('USAGE', 'err.badFormat', { format: value, formats: DECISIONS.join(', ') });
-  }
-  return value as Decision;
+  return value;
 }
 
 export function parseAmount(value: string | undefined, to: Stage | null): number | undefined {

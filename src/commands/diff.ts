@@ -12,6 +12,7 @@ import {
   readSnapshot,
   type DeletedIdea,
   type IdeaDiff,
+  type RevisionSide,
   type Snapshot,
   type SnapshotFile,
 } from '../core/history/idea-diff.js';
@@ -23,20 +24,13 @@ import { isIdeaFileName, listIdeaFiles } from '../io/idea-files.js';
 import { parseConfigText, type Registry } from '../io/registry.js';
 import { openRegistry } from './open-registry.js';
 
+export type { RevisionSide };
+
 export interface DiffOptions extends CommonOptions {
   /** A revision, or a range `a..b` / `a...b`; by default the merge base with the default branch. */
   base?: string;
   /** A revision; by default the working tree, with staged, unstaged and untracked files. */
   head?: string;
-}
-
-/** One side of the comparison, as the user named it and as git resolved it. */
-export interface RevisionSide {
-  ref: string | null;
-  commit: string | null;
-  /** The commit is the merge base of `ref` and HEAD (or of the range's two ends). */
-  mergeBase: boolean;
-  worktree: boolean;
 }
 
 export interface DiffResult {

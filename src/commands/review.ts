@@ -3,7 +3,7 @@ import path from 'node:path';
 import { noPromptReason, type CommonOptions, type Ctx } from '../context.js';
 import type { Stage } from '../core/sluice/config.js';
 import { IdeasError } from '../core/errors.js';
-import { forwardStage, gateChecklist, type ChecklistItem, type Gate } from '../core/sluice/gate.js';
+import { forwardStage, gateChecklist } from '../core/sluice/gate.js';
 import { t, type Lang } from '../core/i18n/i18n.js';
 import { daysSince, enteredStageOn, isoDate, type Idea } from '../core/sluice/idea.js';
 import { renderMinutes, type Minutes, type MinutesItem } from '../core/history/minutes.js';
@@ -16,7 +16,11 @@ import { loadCriteria, type Criteria, type Registry } from '../io/registry.js';
 import type { Choice } from '../ui/prompter.js';
 import { decisionTarget } from './decide.js';
 import { openRegistry } from './open-registry.js';
-import { gateFor, transition, type Decision } from './transition.js';
+import type { ReviewCard, ReviewItem } from '../core/sluice/agenda.js';
+import { DECISIONS, type Decision } from '../core/sluice/decision.js';
+import { gateFor, transition } from './transition.js';
+
+export type { ReviewCard, ReviewItem };
 
 export interface ReviewOptions extends CommonOptions {
   stage?: string;
@@ -25,21 +29,6 @@ export interface ReviewOptions extends CommonOptions {
   dryRun?: boolean;
   /** Shows one idea to the council before its question; the command itself never prints. */
   present?: (card: ReviewCard) => void;
-}
-
-export interface ReviewItem {
-  idea: Idea;
-  /** The stage an approval leads to, or null for a stage that leads nowhere. */
-  next: Stage | null;
-  gate: Gate | null;
-  checklist: ChecklistItem[];
-  daysInStage: number | null;
-}
-
-export interface ReviewCard extends ReviewItem {
-  n: number;
-  total: number;
-  lang: Lang;
 }
 
 export interface ReviewResult {
@@ -114,7 +103,7 @@ export async function runReview(opts: ReviewOptions, ctx: Ctx): Promise<ReviewRe
       const label = (d: Decision, to: Stage | null) =>
         d === 'approve' && to ? t(lang, 'review.approve', { to: to.label[lang] }) : t(lang, `review.${d}`);
       const choices: Choice<string>[] = [];
-      for (const d of ['approve', 'return', 'park', 'reject'] as const) {
+      for (const d of DECISIONS) {
         let to: Stage | null;
         try {
           to = decisionTarget(idea, d, registry.config);

@@ -10,8 +10,8 @@ import { baseValidators } from '../core/criteria/schema-check.js';
 import { editText, moveIdea, readIdeaText, rewriteIdea, type WriteOutcome } from '../io/idea-write.js';
 import type { Criteria, Registry } from '../io/registry.js';
 
-export type Decision = 'approve' | 'return' | 'park' | 'reject';
-export const DECISIONS: readonly Decision[] = ['approve', 'return', 'park', 'reject'];
+import type { Decision } from '../core/sluice/decision.js';
+export type { Decision };
 
 export interface HistoryFields {
   by?: string;

@@ -6,6 +6,7 @@ import {
   checkConfigRules,
   normalizeConfig,
   type RegistryConfig,
+  type RegistryRef,
   type Stage,
 } from '../core/sluice/config.js';
 import { IdeasError } from '../core/errors.js';
@@ -16,11 +17,8 @@ import { baseValidators, compileCriteria, describeErrors, type Validator } from 
 
 export { findRegistryRoot };
 
-export interface Registry {
-  /** Absolute path of the folder that holds ideas.config.yaml. */
-  root: string;
+export interface Registry extends RegistryRef {
   configPath: string;
-  config: RegistryConfig;
   /** Whether commands may use the cache of parsed files (src/io/file-cache.ts); false with --no-cache. */
   cache?: boolean;
 }

@@ -13,8 +13,8 @@ import {
 } from '../core/sluice/idea.js';
 import type { IdeasError } from '../core/errors.js';
 import type { Lang } from '../core/i18n/i18n.js';
-import type { Registry } from '../io/registry.js';
-import type { RevisionSide } from '../commands/diff.js';
+import type { RegistryRef } from '../core/sluice/config.js';
+import type { RevisionSide } from '../core/history/idea-diff.js';
 import type { IdeaDiff, IdeaRef } from '../core/history/idea-diff.js';
 import type { Stage } from '../core/sluice/config.js';
 import type { FieldTitles } from '../core/criteria/field-titles.js';
@@ -75,7 +75,7 @@ export interface FindingDto {
   hint: string | null;
 }
 
-function registryDto(r: Registry): RegistryDto {
+function registryDto(r: RegistryRef): RegistryDto {
   return { name: r.config.name, language: r.config.language };
 }
 
@@ -119,7 +119,12 @@ export function ideaDto(idea: Idea, lang: Lang, today: Date): IdeaDto {
   };
 }
 
-export function ideaListDocument(registry: Registry, ideas: Array<IdeaFields | IdeaSummary>, lang: Lang, today: Date) {
+export function ideaListDocument(
+  registry: RegistryRef,
+  ideas: Array<IdeaFields | IdeaSummary>,
+  lang: Lang,
+  today: Date,
+) {
   return {
     schemaVersion: SCHEMA_VERSION,
     kind: 'idea-list',
@@ -129,7 +134,7 @@ export function ideaListDocument(registry: Registry, ideas: Array<IdeaFields | I
 }
 
 export function ideaDocument(
-  registry: Registry,
+  registry: RegistryRef,
   idea: Idea,
   lang: Lang,
   today: Date,
@@ -153,7 +158,7 @@ export interface ChangedScopeDto {
 }
 
 export function validationDocument(
-  registry: Registry,
+  registry: RegistryRef,
   files: number,
   findings: Finding[],
   ok: boolean,
@@ -192,7 +197,7 @@ export function validationDocument(
 
 /** `ideas diff --format json`: what a change did to the sluice, and the rules it broke. */
 export function ideaDiffDocument(v: {
-  registry: Registry;
+  registry: RegistryRef;
   lang: Lang;
   base: RevisionSide;
   head: RevisionSide;
@@ -288,7 +293,7 @@ function localized(l: Localized, lang: Lang): string {
 }
 
 /** `ideas report --format json`: every figure, with the labels in the chosen language; null where there is none. */
-export function reportDocument(registry: Registry, report: Report, titles: FieldTitles, lang: Lang) {
+export function reportDocument(registry: RegistryRef, report: Report, titles: FieldTitles, lang: Lang) {
   const { config } = registry;
   const stageLabel = (key: string | null) => config.stages.find((s) => s.key === key)?.label[lang] ?? null;
   const title = (path: string) => titles[path]?.[lang] ?? path;
@@ -383,7 +388,7 @@ export function reportDocument(registry: Registry, report: Report, titles: Field
 }
 
 /** `ideas export --format json`: one flat object per idea, keyed as the CSV's columns, values typed. */
-export function exportDocument(registry: Registry, table: IdeaTable, includePersonal: boolean) {
+export function exportDocument(registry: RegistryRef, table: IdeaTable, includePersonal: boolean) {
   return {
     schemaVersion: SCHEMA_VERSION,
     kind: 'idea-export',
@@ -409,7 +414,7 @@ export interface ImportSummary {
 }
 
 /** `ideas import --json`: what was (or with --dry-run would be) imported, and every row's problems. */
-export function importDocument(registry: Registry, r: ImportSummary, lang: Lang) {
+export function importDocument(registry: RegistryRef, r: ImportSummary, lang: Lang) {
   return {
     schemaVersion: SCHEMA_VERSION,
     kind: 'import',

@@ -3,14 +3,21 @@
  * Both put the broken rules first: they are what a reviewer must act on.
  */
 import type { ChalkInstance } from 'chalk';
-import type { DiffResult, RevisionSide } from '../commands/diff.js';
-import type { DecisionAdded, IdeaMove } from '../core/history/idea-diff.js';
-import { stageByKey, type RegistryConfig } from '../core/sluice/config.js';
+import type { DecisionAdded, IdeaDiff, IdeaMove, RevisionSide } from '../core/history/idea-diff.js';
+import { stageByKey, type RegistryConfig, type RegistryRef } from '../core/sluice/config.js';
 import { t, type Lang } from '../core/i18n/i18n.js';
 import { formatAmount } from '../core/history/minutes.js';
+import { decisionWord } from '../core/sluice/decision.js';
 import { displayWidth, truncate } from './text-width.js';
 
-export type DiffView = Pick<DiffResult, 'registry' | 'lang' | 'base' | 'head' | 'diff' | 'ok'>;
+export interface DiffView {
+  registry: RegistryRef;
+  lang: Lang;
+  base: RevisionSide;
+  head: RevisionSide;
+  diff: IdeaDiff;
+  ok: boolean;
+}
 
 function sideName(side: RevisionSide, lang: Lang, code: (s: string) => string): string {
   if (side.worktree) return t(lang, 'diff.worktree');
@@ -29,10 +36,8 @@ export function formatValue(value: unknown, lang: Lang): string {
   return JSON.stringify(value);
 }
 
-function decisionWord(d: DecisionAdded, lang: Lang): string {
-  const known = ['approve', 'return', 'park', 'reject'] as const;
-  const decision = known.find((k) => k === d.decision);
-  return decision ? t(lang, `decision.${decision}`) : (d.decision ?? '–');
+function decisionOf(d: DecisionAdded, lang: Lang): string {
+  return d.decision ? decisionWord(d.decision, lang) : '–';
 }
 
 /** The stages a move went through on the way, by their labels: several gates in one change. */
@@ -132,7 +137,7 @@ export function renderDiffText(v: DiffView, c: ChalkInstance, width = 80): strin
       item(d.id, d.title);
       const parts = [
         d.date ?? '–',
-        decisionWord(d, lang),
+        decisionOf(d, lang),
         d.amount !== null ? formatAmount(d.amount, lang) : null,
         d.by,
       ].filter((x): x is string => !!x);
@@ -257,7 +262,7 @@ export function renderDiffMarkdown(v: DiffView): string {
         diff.decisions.map((d) => [
           idea(d.id, d.title),
           cell(d.date ?? '–'),
-          cell(decisionWord(d, lang)),
+          cell(decisionOf(d, lang)),
           d.amount !== null ? cell(formatAmount(d.amount, lang)) : '–',
           cell(d.by ?? '–'),
           cell(d.note ?? '', 200),

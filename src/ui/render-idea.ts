@@ -1,7 +1,8 @@
 import type { ChalkInstance } from 'chalk';
+import { decisionWord } from '../core/sluice/decision.js';
 import { fieldLabel } from '../core/criteria/schema-check.js';
 import { daysSince, enteredStageOn, historyOf, type Idea } from '../core/sluice/idea.js';
-import { t, type Lang, type MessageKey } from '../core/i18n/i18n.js';
+import { t, type Lang } from '../core/i18n/i18n.js';
 import type { RegistryConfig } from '../core/sluice/config.js';
 import { formatAge } from './render-list.js';
 import { padEnd } from './text-width.js';
@@ -33,13 +34,6 @@ function formatValue(value: unknown, lang: Lang, indent: string): string {
       .map(([k, v]) => `${k}: ${formatValue(v, lang, indent)}`)
       .join(', ');
   return String(value ?? '');
-}
-
-const DECISIONS = new Set(['approve', 'return', 'park', 'reject']);
-
-function decisionText(decision: unknown, lang: Lang): string {
-  const d = String(decision ?? '');
-  return DECISIONS.has(d) ? t(lang, `decision.${d}` as MessageKey) : d;
 }
 
 /** One idea for a terminal: its title, stage and file, its fields by their labels, its history and its text. */
@@ -86,7 +80,7 @@ export function renderIdea(
           : e.action === 'created' || e.action === 'imported'
             ? t(lang, `history.${e.action}`, { to: label(String(e.to ?? '?')) })
             : e.action === 'decided'
-              ? t(lang, 'history.decided', { decision: decisionText(e.decision, lang) })
+              ? t(lang, 'history.decided', { decision: decisionWord(e.decision, lang) })
               : e.action === 'assigned'
                 ? t(lang, 'history.assignedField', {
                     field: fieldName(String(e.field ?? '?')),
@@ -95,7 +89,7 @@ export function renderIdea(
                 : String(e.action ?? '');
       const parts = [what];
       if (e.by) parts.push(`(${e.by})`);
-      if (e.decision && e.action !== 'decided') parts.push(`[${decisionText(e.decision, lang)}]`);
+      if (e.decision && e.action !== 'decided') parts.push(`[${decisionWord(e.decision, lang)}]`);
       if (typeof e.amount === 'number') parts.push(`${e.amount.toLocaleString(lang === 'sv' ? 'sv-SE' : 'en-GB')} kr`);
       if (e.note) parts.push(`— ${e.note}`);
       out.push(`  ${c.dim(String(e.date ?? ''))}  ${parts.join(' ')}`);

@@ -1,5 +1,5 @@
 import type { ChalkInstance } from 'chalk';
-import type { ReviewCard, ReviewItem } from '../commands/review.js';
+import type { ReviewCard, ReviewItem } from '../core/sluice/agenda.js';
 import { t, type Lang } from '../core/i18n/i18n.js';
 import { formatAge } from './render-list.js';
 import { truncate } from './text-width.js';

@@ -9,6 +9,7 @@
  * a skip link, landmarks, headings in order, text alternatives for the charts, visible focus, filters that work
  * from the keyboard and are only an enhancement: without the script every idea is shown.
  */
+import { decisionWord } from '../core/sluice/decision.js';
 import { createHash } from 'node:crypto';
 import type { RegistryConfig, Stage } from '../core/sluice/config.js';
 import type { FieldTitles } from '../core/criteria/field-titles.js';
@@ -305,13 +306,6 @@ function formatValue(value: unknown, lang: Lang): string {
   return esc(value);
 }
 
-const DECISIONS = new Set(['approve', 'return', 'park', 'reject']);
-
-function decisionText(decision: unknown, lang: Lang): string {
-  const d = String(decision ?? '');
-  return DECISIONS.has(d) ? t(lang, `decision.${d}` as MessageKey) : d;
-}
-
 /** One history entry in words: what happened, the decision, the amount, the note; who only in an internal site. */
 function historyLine(view: SiteView, e: Record<string, unknown>): string {
   const lang = view.config.language;
@@ -324,7 +318,7 @@ function historyLine(view: SiteView, e: Record<string, unknown>): string {
       : e.action === 'created' || e.action === 'imported'
         ? t(lang, `history.${e.action}`, { to: label(e.to) })
         : e.action === 'decided'
-          ? t(lang, 'history.decided', { decision: decisionText(e.decision, lang) })
+          ? t(lang, 'history.decided', { decision: decisionWord(e.decision, lang) })
           : e.action === 'assigned'
             ? view.hidden(field)
               ? t(lang, 'history.assignedHidden', { field: fieldName })
@@ -336,7 +330,7 @@ function historyLine(view: SiteView, e: Record<string, unknown>): string {
               ? t(lang, 'history.edited')
               : String(e.action ?? '');
   const parts = [esc(what)];
-  if (e.decision && e.action !== 'decided') parts.push(`(${esc(decisionText(e.decision, lang))})`);
+  if (e.decision && e.action !== 'decided') parts.push(`(${esc(decisionWord(e.decision, lang))})`);
   if (typeof e.amount === 'number' && Number.isFinite(e.amount))
     parts.push(esc(t(lang, 'site.granted', { amount: formatAmount(e.amount, lang) })));
   if (typeof e.by === 'string' && e.by !== '') parts.push(`– ${esc(e.by)}`);

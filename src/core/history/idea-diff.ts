@@ -3,6 +3,7 @@
  * matched by their id, never by git's rename detection, which loses a file that is moved and edited in the same
  * commit (git sees a deletion and an addition once the text differs enough).
  */
+import { isDecision } from '../sluice/decision.js';
 import { stageByFolder, stageByKey, type RegistryConfig, type Stage } from '../sluice/config.js';
 import { compareFindings, type Finding } from '../finding.js';
 import { MATTER_FIRST_LINE, readFrontMatter } from '../front-matter/front-matter.js';
@@ -13,6 +14,15 @@ import { historyOf, toIdea, type HistoryEntry, type Idea } from '../sluice/idea.
 import { YamlPositions } from '../front-matter/positions.js';
 
 /** A file of the ideas folder at one revision: its path relative to the registry root, with forward slashes. */
+/** One side of a comparison, as the user named it and as git resolved it. */
+export interface RevisionSide {
+  ref: string | null;
+  commit: string | null;
+  /** The commit is the merge base of `ref` and HEAD (or of the range's two ends). */
+  mergeBase: boolean;
+  worktree: boolean;
+}
+
 export interface SnapshotFile {
   path: string;
   bytes: Uint8Array;
@@ -359,7 +369,7 @@ export function diffSnapshots(base: Snapshot, head: Snapshot, opts: DiffOptions)
   /** A history entry in words, as `ideas show` says it: "flyttad Förädling → Test". */
   const describe = (e: HistoryEntry | undefined): string => {
     const to = label(str(e?.to) ?? '?');
-    const decision = (['approve', 'return', 'park', 'reject'] as const).find((d) => d === e?.decision);
+    const decision = isDecision(e?.decision) ? e.decision : undefined;
     if (e?.action === 'moved') return t(lang, 'history.moved', { from: label(str(e.from) ?? '?'), to });
     if (e?.action === 'created' || e?.action === 'imported') return t(lang, `history.${e.action}`, { to });
     if (e?.action === 'decided')

@@ -1,9 +1,10 @@
 import { t, type Lang } from '../i18n/i18n.js';
+import type { Decision } from '../sluice/decision.js';
 
 export interface MinutesItem {
   id: string;
   title: string;
-  decision: 'approve' | 'return' | 'park' | 'reject';
+  decision: Decision;
   from: string;
   to: string | null;
   reason: string;

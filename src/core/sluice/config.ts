@@ -26,6 +26,13 @@ export interface Goal {
   by: string | null;
 }
 
+/** What every part may know of an open registry: where it is and its config (io/registry.ts opens one). */
+export interface RegistryRef {
+  /** Absolute path of the folder that holds ideas.config.yaml. */
+  root: string;
+  config: RegistryConfig;
+}
+
 export interface RegistryConfig {
   schemaVersion: 1;
   name: string;

@@ -1,0 +1,166 @@
+import { describe, expect, it } from 'vitest';
+import type { Ctx } from '../context.js';
+import { parseCommandLine } from '../program.js';
+import { COMMANDS } from './commands.js';
+
+const sink = { write: () => true, isTTY: false };
+const ctx: Ctx = {
+  cwd: '/nowhere',
+  env: {},
+  stdout: sink,
+  stderr: sink,
+  stdinIsTTY: false,
+  prompter: () => Promise.reject(new Error('no prompts')),
+  clock: () => new Date('2026-12-04T12:00:00Z'),
+};
+
+/** The options every command shares when no global flag is given. */
+const G = { registry: undefined, lang: undefined, json: false, input: true, debug: false, cache: true };
+
+// One line per case: the command line, the command it names, and the input the command gets.
+const cases: [string[], string, Record<string, unknown>][] = [
+  [['init'], 'init', { ...G, dir: undefined, template: undefined, ci: true }],
+  [
+    ['init', 'x', '-t', 'minimal', '--no-ci', '--json'],
+    'init',
+    { ...G, json: true, dir: 'x', template: 'minimal', ci: false },
+  ],
+  [['hook', 'install'], 'hook install', { ...G, force: false }],
+  [['hook', 'install', '--force', '--json'], 'hook install', { ...G, json: true, force: true }],
+  [['hook', 'uninstall', '--json'], 'hook uninstall', { ...G, json: true }],
+  [['new'], 'new', { ...G, title: undefined, set: [], body: undefined, bodyFile: undefined, by: undefined }],
+  [
+    ['new', '--title', 'T', '--set', 'a=1', '--set', 'b=2', '--body-file', '-', '--by', 'Anna', '--no-input'],
+    'new',
+    { ...G, input: false, title: 'T', set: ['a=1', 'b=2'], body: undefined, bodyFile: '-', by: 'Anna' },
+  ],
+  [['list'], 'list', { ...G, stage: undefined, tag: undefined, funds: false }],
+  [
+    ['-C', 'reg', '--lang', 'en', 'list', '-s', 'test', '--tag', 'x', '--funds', '--json'],
+    'list',
+    { ...G, registry: 'reg', lang: 'en', json: true, stage: 'test', tag: 'x', funds: true },
+  ],
+  [['show', 'sund-4k7q2x', '--no-cache', '--debug'], 'show', { ...G, cache: false, debug: true, id: 'sund-4k7q2x' }],
+  [
+    ['move', 'x', 'test', '--note', 'n', '--by', 'b', '--force', '--commit'],
+    'move',
+    { ...G, id: 'x', to: 'test', note: 'n', by: 'b', force: true, commit: true },
+  ],
+  [
+    ['move', 'x'],
+    'move',
+    { ...G, id: 'x', to: undefined, note: undefined, by: undefined, force: false, commit: false },
+  ],
+  [
+    ['decide', 'x', '-d', 'approve', '-r', 'ok', '--amount', '45000', '--to', 'test', '--json'],
+    'decide',
+    {
+      ...G,
+      json: true,
+      id: 'x',
+      decision: 'approve',
+      reason: 'ok',
+      amount: '45000',
+      to: 'test',
+      by: undefined,
+      force: false,
+      commit: false,
+    },
+  ],
+  [
+    ['assign', 'x', '--coach', 'C', '--carrier', 'K'],
+    'assign',
+    { ...G, id: 'x', coach: 'C', carrier: 'K', by: undefined, commit: false },
+  ],
+  [
+    ['review', '--stage', 'test', '--by', 'Rådet', '--minutes', 'p.md', '--dry-run', '--json'],
+    'review',
+    { ...G, json: true, stage: 'test', by: 'Rådet', minutes: 'p.md', dryRun: true },
+  ],
+  [['validate'], 'validate', { ...G, format: 'pretty', paths: [], strict: false, changed: false, base: undefined }],
+  [
+    ['validate', 'a.md', 'b', '--format', 'github', '--strict', '--base', 'origin/main'],
+    'validate',
+    { ...G, format: 'github', paths: ['a.md', 'b'], strict: true, changed: false, base: 'origin/main' },
+  ],
+  [
+    ['validate', '-f', 'junit', '--json'],
+    'validate',
+    { ...G, json: true, format: 'json', paths: [], strict: false, changed: false, base: undefined },
+  ],
+  [
+    ['validate', '--format', 'json'],
+    'validate',
+    { ...G, json: true, format: 'json', paths: [], strict: false, changed: false, base: undefined },
+  ],
+  [['diff'], 'diff', { ...G, format: 'text', base: undefined, head: undefined }],
+  [
+    ['diff', 'main...feature', '--format', 'md'],
+    'diff',
+    { ...G, format: 'md', base: 'main...feature', head: undefined },
+  ],
+  [['diff', 'main', 'HEAD', '--json'], 'diff', { ...G, json: true, format: 'json', base: 'main', head: 'HEAD' }],
+  [['schema', '--stage', 'test'], 'schema', { ...G, stage: 'test' }],
+  [
+    ['report', '--since', '2026-01-01', '--until', '2026-06-30', '--by', 'unit', '--by', 'challenge', '-f', 'csv'],
+    'report',
+    {
+      ...G,
+      format: 'csv',
+      since: '2026-01-01',
+      until: '2026-06-30',
+      by: ['unit', 'challenge'],
+      includePersonal: false,
+    },
+  ],
+  [
+    ['report', '--include-personal', '--json'],
+    'report',
+    { ...G, json: true, format: 'json', since: undefined, until: undefined, by: [], includePersonal: true },
+  ],
+  [['export'], 'export', { ...G, format: 'csv', stage: undefined, includePersonal: false, delimiter: undefined }],
+  [
+    ['export', '--format', 'json', '--stage', 'idea', '--include-personal', '--delimiter', 'tab'],
+    'export',
+    { ...G, json: true, format: 'json', stage: 'idea', includePersonal: true, delimiter: 'tab' },
+  ],
+  [['site', '--out', 'docs', '--include-personal'], 'site', { ...G, out: 'docs', includePersonal: true }],
+  [
+    [
+      'import',
+      'ideer.csv',
+      '--map',
+      'Idé=title',
+      '--map',
+      'Anteckning=',
+      '--stage',
+      'test',
+      '--dry-run',
+      '--skip-invalid',
+      '--by',
+      'S',
+    ],
+    'import',
+    {
+      ...G,
+      file: 'ideer.csv',
+      map: ['Idé=title', 'Anteckning='],
+      stage: 'test',
+      dryRun: true,
+      skipInvalid: true,
+      by: 'S',
+    },
+  ],
+];
+
+describe('the command line, from argv to each command’s input', () => {
+  it.each(cases)('%j', async (argv, path, input) => {
+    expect(await parseCommandLine(argv, ctx)).toEqual({ path, input });
+  });
+
+  it('covers every command that takes input', () => {
+    const covered = new Set(cases.map(([, path]) => path));
+    const declared = COMMANDS.filter((c) => c.input).map((c) => c.path.join(' '));
+    expect(declared.filter((p) => !covered.has(p))).toEqual([]);
+  });
+});

@@ -1,0 +1,397 @@
+/**
+ * Every command of `ideas`, declared as data (see spec.ts). Each `run` loads its command and its presenter when it
+ * runs, so that `--help`, `--version` and a usage error load neither.
+ */
+import { isCI } from '../context.js';
+import { t } from '../core/i18n/i18n.js';
+import { command, common, flag, list, str, type CommandSpec } from './spec.js';
+
+const json = { flags: '--json', help: 'optJson' } as const;
+const by = { flags: '--by <name>', help: 'moveBy' } as const;
+const commit = { flags: '--commit', help: 'moveCommit' } as const;
+const force = { flags: '--force', help: 'moveForce' } as const;
+const includePersonal = { flags: '--include-personal', help: 'optIncludePersonal' } as const;
+const id = { name: '<id>', help: 'showId' } as const;
+
+/** The format asked for: `--json` wins over `--format`. */
+function formatOf<F extends string>(o: Readonly<Record<string, unknown>>): F {
+  return (o.json === true ? 'json' : o.format) as F;
+}
+
+export const COMMANDS: readonly CommandSpec[] = [
+  command({
+    path: ['init'],
+    help: 'init',
+    args: [{ name: '[dir]', help: 'initDir' }],
+    options: [{ flags: '-t, --template <name>', help: 'initTemplate' }, { flags: '--no-ci', help: 'initNoCi' }, json],
+    notes: 'initLang',
+    input: ([dir], o) => ({ ...common(o), dir: str(dir), template: str(o.template), ci: o.ci !== false }),
+    run: async (input, { ctx, view }) => {
+      const { runInit } = await import('../commands/init.js');
+      const { presentInit } = await import('../ui/present/registry.js');
+      return presentInit(await runInit(input, ctx), input.json === true, await view());
+    },
+  }),
+  command({ path: ['hook'], help: 'hook' }),
+  command({
+    path: ['hook', 'install'],
+    help: 'hookInstall',
+    options: [{ flags: '--force', help: 'hookForce' }, json],
+    examples: 'hook',
+    input: (_args, o) => ({ ...common(o), force: flag(o.force) }),
+    run: async (input, { ctx, view }) => {
+      const { runHookInstall } = await import('../commands/hook.js');
+      const { presentHookInstall } = await import('../ui/present/registry.js');
+      return presentHookInstall(await runHookInstall(input, ctx), input.json === true, await view());
+    },
+  }),
+  command({
+    path: ['hook', 'uninstall'],
+    help: 'hookUninstall',
+    options: [json],
+    examples: 'hook',
+    input: (_args, o) => common(o),
+    run: async (input, { ctx }) => {
+      const { runHookUninstall } = await import('../commands/hook.js');
+      const { presentHookUninstall } = await import('../ui/present/registry.js');
+      return presentHookUninstall(await runHookUninstall(input, ctx), input.json === true);
+    },
+  }),
+  command({
+    path: ['new'],
+    help: 'new',
+    options: [
+      { flags: '--title <text>', help: 'newTitle' },
+      { flags: '--set <key=value>', help: 'newSet', repeatable: true },
+      { flags: '--body <markdown>', help: 'newBody' },
+      { flags: '--body-file <file>', help: 'newBodyFile' },
+      { flags: '--by <name>', help: 'newBy' },
+      json,
+    ],
+    input: (_args, o) => ({
+      ...common(o),
+      title: str(o.title),
+      set: list(o.set),
+      body: str(o.body),
+      bodyFile: str(o.bodyFile),
+      by: str(o.by),
+    }),
+    run: async (input, { ctx, view }) => {
+      const { runNew } = await import('../commands/new.js');
+      const { presentNew } = await import('../ui/present/ideas.js');
+      return presentNew(await runNew(input, ctx), input.json === true, await view());
+    },
+  }),
+  command({
+    path: ['list'],
+    help: 'list',
+    options: [
+      { flags: '-s, --stage <stage>', help: 'listStage' },
+      { flags: '--tag <tag>', help: 'listTag' },
+      { flags: '--funds', help: 'listFunds' },
+      json,
+    ],
+    input: (_args, o) => ({ ...common(o), stage: str(o.stage), tag: str(o.tag), funds: flag(o.funds) }),
+    run: async (input, { ctx, view }) => {
+      const { runList } = await import('../commands/list.js');
+      const { presentList } = await import('../ui/present/ideas.js');
+      const result = await runList(input, ctx);
+      return presentList(result, { json: input.json === true, funds: input.funds }, await view());
+    },
+  }),
+  command({
+    path: ['show'],
+    help: 'show',
+    args: [id],
+    options: [json],
+    input: ([id], o) => ({ ...common(o), id: id as string }),
+    run: async (input, { ctx, view }) => {
+      const { runShow } = await import('../commands/show.js');
+      const { presentShow } = await import('../ui/present/ideas.js');
+      return presentShow(await runShow(input, ctx), input.json === true, await view());
+    },
+  }),
+  command({
+    path: ['move'],
+    help: 'move',
+    args: [id, { name: '[stage]', help: 'moveStage' }],
+    options: [{ flags: '--note <text>', help: 'moveNote' }, by, force, commit, json],
+    input: ([id, stage], o) => ({
+      ...common(o),
+      id: id as string,
+      to: str(stage),
+      note: str(o.note),
+      by: str(o.by),
+      force: flag(o.force),
+      commit: flag(o.commit),
+    }),
+    run: async (input, { ctx, view }) => {
+      const { runMove } = await import('../commands/move.js');
+      const { presentMove } = await import('../ui/present/ideas.js');
+      return presentMove(await runMove(input, ctx), input.json === true, await view());
+    },
+  }),
+  command({
+    path: ['decide'],
+    help: 'decide',
+    args: [id],
+    options: [
+      { flags: '-d, --decision <decision>', help: 'decideDecision', required: true },
+      { flags: '-r, --reason <text>', help: 'decideReason', required: true },
+      { flags: '--amount <number>', help: 'decideAmount' },
+      { flags: '--to <stage>', help: 'decideTo' },
+      by,
+      force,
+      commit,
+      json,
+    ],
+    input: ([id], o) => ({
+      ...common(o),
+      id: id as string,
+      decision: o.decision as string,
+      reason: o.reason as string,
+      amount: str(o.amount),
+      to: str(o.to),
+      by: str(o.by),
+      force: flag(o.force),
+      commit: flag(o.commit),
+    }),
+    run: async (input, { ctx, view }) => {
+      const { runDecide } = await import('../commands/decide.js');
+      const { presentDecide } = await import('../ui/present/ideas.js');
+      return presentDecide(await runDecide(input, ctx), input.json === true, await view());
+    },
+  }),
+  command({
+    path: ['assign'],
+    help: 'assign',
+    args: [id],
+    options: [
+      { flags: '--coach <name>', help: 'assignCoach' },
+      { flags: '--carrier <name>', help: 'assignCarrier' },
+      by,
+      commit,
+      json,
+    ],
+    input: ([id], o) => ({
+      ...common(o),
+      id: id as string,
+      coach: str(o.coach),
+      carrier: str(o.carrier),
+      by: str(o.by),
+      commit: flag(o.commit),
+    }),
+    run: async (input, { ctx, view }) => {
+      const { runAssign } = await import('../commands/assign.js');
+      const { presentAssign } = await import('../ui/present/ideas.js');
+      return presentAssign(await runAssign(input, ctx), input.json === true, await view());
+    },
+  }),
+  command({
+    path: ['review'],
+    help: 'review',
+    options: [
+      { flags: '-s, --stage <stage>', help: 'reviewStage' },
+      { flags: '--by <name>', help: 'reviewBy' },
+      { flags: '--minutes <file>', help: 'reviewMinutes' },
+      { flags: '--dry-run', help: 'reviewDryRun' },
+      json,
+    ],
+    input: (_args, o) => ({
+      ...common(o),
+      stage: str(o.stage),
+      by: str(o.by),
+      minutes: str(o.minutes),
+      dryRun: flag(o.dryRun),
+    }),
+    run: async (input, { ctx, view }) => {
+      const { runReview } = await import('../commands/review.js');
+      const { renderReviewCard } = await import('../ui/render-review.js');
+      const { presentReview } = await import('../ui/present/review.js');
+      const v = await view();
+      // Each idea is shown to the council before its question, as the meeting goes.
+      const present = (card: Parameters<typeof renderReviewCard>[0]) =>
+        ctx.stderr.write(renderReviewCard(card, v.errWidth, v.err));
+      const result = await runReview({ ...input, present }, ctx);
+      return presentReview(result, { json: input.json === true, dryRun: input.dryRun }, v);
+    },
+  }),
+  command({
+    path: ['validate'],
+    help: 'validate',
+    args: [{ name: '[paths...]', help: 'validatePaths' }],
+    options: [
+      {
+        flags: '-f, --format <format>',
+        help: 'validateFormat',
+        choices: ['pretty', 'json', 'github', 'junit'],
+        default: 'pretty',
+      },
+      json,
+      { flags: '--strict', help: 'validateStrict' },
+      { flags: '--changed', help: 'validateChanged' },
+      { flags: '--base <ref>', help: 'validateBase' },
+    ],
+    input: ([paths], o) => ({
+      ...common(o),
+      format: formatOf<'pretty' | 'json' | 'github' | 'junit'>(o),
+      paths: list(paths),
+      strict: flag(o.strict),
+      changed: flag(o.changed),
+      base: str(o.base),
+    }),
+    run: async (input, { ctx, view, lang }) => {
+      const { runValidate } = await import('../commands/validate.js');
+      const { presentValidate } = await import('../ui/present/checks.js');
+      const { progressLine } = await import('../ui/present/progress.js');
+      // Progress on a terminal only: never in a pipe, in CI, or in another format than pretty.
+      const showProgress = input.format === 'pretty' && ctx.stderr.isTTY === true && !isCI(ctx.env);
+      const onProgress = showProgress
+        ? (done: number, total: number) => {
+            if (total >= 500) ctx.stderr.write(progressLine(t(lang, 'out.progress', { done, total }), done === total));
+          }
+        : undefined;
+      const result = await runValidate({ ...input, onProgress }, ctx);
+      return presentValidate(result, input.format, await view());
+    },
+  }),
+  command({
+    path: ['diff'],
+    help: 'diff',
+    args: [
+      { name: '[base]', help: 'diffBase' },
+      { name: '[head]', help: 'diffHead' },
+    ],
+    options: [
+      {
+        flags: '-f, --format <format>',
+        help: 'diffFormat',
+        choices: ['text', 'md', 'json', 'github', 'junit'],
+        default: 'text',
+      },
+      json,
+    ],
+    notes: 'diffRules',
+    input: ([base, head], o) => ({
+      ...common(o),
+      format: formatOf<'text' | 'md' | 'json' | 'github' | 'junit'>(o),
+      base: str(base),
+      head: str(head),
+    }),
+    run: async (input, { ctx, view }) => {
+      const { runDiff } = await import('../commands/diff.js');
+      const { presentDiff } = await import('../ui/present/checks.js');
+      return presentDiff(await runDiff(input, ctx), input.format, await view());
+    },
+  }),
+  command({
+    path: ['schema'],
+    help: 'schema',
+    options: [{ flags: '-s, --stage <stage>', help: 'schemaStage' }],
+    input: (_args, o) => ({ ...common(o), stage: str(o.stage) }),
+    run: async (input, { ctx }) => {
+      const { runSchema } = await import('../commands/schema.js');
+      const { presentSchema } = await import('../ui/present/checks.js');
+      return presentSchema(await runSchema(input, ctx));
+    },
+  }),
+  command({
+    path: ['report'],
+    help: 'report',
+    options: [
+      { flags: '--since <date>', help: 'reportSince' },
+      { flags: '--until <date>', help: 'reportUntil' },
+      { flags: '--by <field>', help: 'reportBy', repeatable: true },
+      { flags: '-f, --format <format>', help: 'reportFormat', choices: ['text', 'md', 'json', 'csv'], default: 'text' },
+      includePersonal,
+      json,
+    ],
+    input: (_args, o) => ({
+      ...common(o),
+      format: formatOf<'text' | 'md' | 'json' | 'csv'>(o),
+      since: str(o.since),
+      until: str(o.until),
+      by: list(o.by),
+      includePersonal: flag(o.includePersonal),
+    }),
+    run: async (input, { ctx, view }) => {
+      const { runReport } = await import('../commands/report.js');
+      const { presentReport } = await import('../ui/present/data.js');
+      return presentReport(await runReport(input, ctx), input.format, await view());
+    },
+  }),
+  command({
+    path: ['export'],
+    help: 'export',
+    options: [
+      { flags: '-f, --format <format>', help: 'exportFormat', choices: ['csv', 'json'], default: 'csv' },
+      { flags: '-s, --stage <stage>', help: 'exportStage' },
+      includePersonal,
+      { flags: '--delimiter <char>', help: 'exportDelimiter' },
+      json,
+    ],
+    input: (_args, o) => ({
+      ...common(o),
+      format: formatOf<'csv' | 'json'>(o),
+      stage: str(o.stage),
+      includePersonal: flag(o.includePersonal),
+      delimiter: str(o.delimiter),
+    }),
+    run: async (input, { ctx, view }) => {
+      const { runExport } = await import('../commands/export.js');
+      const { presentExport } = await import('../ui/present/data.js');
+      return presentExport(await runExport(input, ctx), input, await view());
+    },
+  }),
+  command({
+    path: ['site'],
+    help: 'site',
+    options: [{ flags: '-o, --out <dir>', help: 'siteOut' }, includePersonal, json],
+    notes: 'siteNotes',
+    input: (_args, o) => ({ ...common(o), out: str(o.out), includePersonal: flag(o.includePersonal) }),
+    run: async (input, { ctx, view }) => {
+      const { runSite } = await import('../commands/site.js');
+      const { presentSite } = await import('../ui/present/data.js');
+      return presentSite(await runSite(input, ctx), input.json === true, await view());
+    },
+  }),
+  command({
+    path: ['import'],
+    help: 'import',
+    args: [{ name: '<file>', help: 'importFile' }],
+    options: [
+      { flags: '--map <column=field>', help: 'importMap', repeatable: true },
+      { flags: '-s, --stage <stage>', help: 'importStage' },
+      { flags: '--dry-run', help: 'importDryRun' },
+      { flags: '--skip-invalid', help: 'importSkipInvalid' },
+      { flags: '--by <name>', help: 'importBy' },
+      json,
+    ],
+    input: ([file], o) => ({
+      ...common(o),
+      file: file as string,
+      map: list(o.map),
+      stage: str(o.stage),
+      dryRun: flag(o.dryRun),
+      skipInvalid: flag(o.skipInvalid),
+      by: str(o.by),
+    }),
+    run: async (input, { ctx, view, lang }) => {
+      const { runImport } = await import('../commands/import.js');
+      const { presentImport } = await import('../ui/present/data.js');
+      const { percentProgress } = await import('../ui/present/progress.js');
+      // Progress only for large imports, on a terminal, and never in CI or with --json.
+      const progress =
+        input.json !== true && ctx.stderr.isTTY === true && !isCI(ctx.env)
+          ? percentProgress(
+              400,
+              (percent) => t(lang, 'out.importProgress', { percent }),
+              (s) => ctx.stderr.write(s),
+            )
+          : undefined;
+      const result = await runImport({ ...input, onProgress: progress?.report }, ctx);
+      progress?.clear();
+      return presentImport(result, input.json === true, await view());
+    },
+  }),
+];

@@ -1,0 +1,20 @@
+/** The idea council's agenda: each idea that waits for a decision, with the gate it would pass. */
+import type { Lang } from '../i18n/i18n.js';
+import type { Stage } from './config.js';
+import type { ChecklistItem, Gate } from './gate.js';
+import type { Idea } from './idea.js';
+
+export interface ReviewItem {
+  idea: Idea;
+  /** The stage an approval leads to, or null for a stage that leads nowhere. */
+  next: Stage | null;
+  gate: Gate | null;
+  checklist: ChecklistItem[];
+  daysInStage: number | null;
+}
+
+export interface ReviewCard extends ReviewItem {
+  n: number;
+  total: number;
+  lang: Lang;
+}

@@ -1,0 +1,76 @@
+/** The commands that check a registry or a change to it: validate, diff, schema. */
+import type { Finding } from '../../core/finding.js';
+import type { Localized } from '../../core/i18n/i18n.js';
+import { type Lang } from '../../core/i18n/i18n.js';
+import type { RegistryRef } from '../../core/sluice/config.js';
+import { ideaDiffDocument, validationDocument } from '../dto.js';
+import { renderDiffMarkdown, renderDiffText, type DiffView } from '../render-diff.js';
+import { renderValidationGithub, renderValidationJunit, renderValidationPretty } from '../render-validation.js';
+import { EXIT, jsonText, output, type Output, type View } from '../output.js';
+
+export type ValidateFormat = 'pretty' | 'json' | 'github' | 'junit';
+
+export interface ValidateView {
+  registry: RegistryRef;
+  lang: Lang;
+  files: number;
+  findings: Finding[];
+  errors: number;
+  warnings: number;
+  strict: boolean;
+  ok: boolean;
+  total: number;
+  checked: { path: string; stage: string | null }[];
+  changed: { base: string; ref: string | null; config: boolean; criteria: { key: string; label: Localized }[] } | null;
+}
+
+export function presentValidate(r: ValidateView, format: ValidateFormat, v: View): Output {
+  const o = output();
+  if (format === 'json') o.out(jsonText(validationDocument(r.registry, r.files, r.findings, r.ok, r)));
+  else if (format === 'junit')
+    o.out(renderValidationJunit(r, `ideas validate: ${r.registry.config.name}`, r.registry.root, v.cwd));
+  else if (format === 'github') o.out(renderValidationGithub(r, r.registry.root, v.cwd));
+  else o.out(renderValidationPretty(r, r.lang, v.out));
+  return o.done(r.ok ? EXIT.ok : EXIT.problems);
+}
+
+export type DiffFormat = 'text' | 'md' | 'json' | 'github' | 'junit';
+
+export function presentDiff(r: DiffView, format: DiffFormat, v: View): Output {
+  const o = output();
+  const d = r.diff;
+  const errors = d.findings.filter((f) => f.severity === 'error').length;
+  if (format === 'json') o.out(jsonText(ideaDiffDocument(r)));
+  else if (format === 'junit') {
+    // A test case per idea the change touched, a failure per broken rule.
+    const touched = new Map<string, string | null>();
+    for (const x of [
+      ...d.added,
+      ...d.moved.map((m) => ({ path: m.path, stage: m.to })),
+      ...d.changed,
+      ...d.decisions,
+    ]) {
+      touched.set(x.path, 'stage' in x ? x.stage.key : (touched.get(x.path) ?? null));
+    }
+    const view = {
+      files: touched.size,
+      findings: d.findings,
+      errors,
+      warnings: d.findings.length - errors,
+      strict: false,
+      checked: [...touched].map(([p, stage]) => ({ path: p, stage })),
+    };
+    o.out(renderValidationJunit(view, `ideas diff: ${r.registry.config.name}`, r.registry.root, v.cwd));
+  } else if (format === 'github') {
+    const view = { files: 0, findings: d.findings, errors, warnings: d.findings.length - errors };
+    o.out(renderValidationGithub(view, r.registry.root, v.cwd));
+  } else if (format === 'md') o.out(renderDiffMarkdown(r));
+  else o.out(renderDiffText(r, v.out, v.outWidth));
+  return o.done(r.ok ? EXIT.ok : EXIT.problems);
+}
+
+export function presentSchema(r: { schema: Record<string, unknown> }): Output {
+  const o = output();
+  o.out(jsonText(r.schema));
+  return o.done();
+}

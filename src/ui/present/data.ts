@@ -1,0 +1,128 @@
+/** The commands that turn a registry into documents: report, export, site, import. */
+import type { FieldTitles } from '../../core/criteria/field-titles.js';
+import type { IdeaTable } from '../../core/exchange/idea-row.js';
+import { t, type Lang } from '../../core/i18n/i18n.js';
+import type { Report } from '../../core/report/report.js';
+import type { RegistryRef } from '../../core/sluice/config.js';
+import { exportDocument, importDocument, reportDocument, type ImportSummary } from '../dto.js';
+import { renderIdeaTableCsv } from '../render-export.js';
+import { renderReportCsv, renderReportMarkdown, renderReportText } from '../render-report.js';
+import { EXIT, jsonText, output, type Output, type View } from '../output.js';
+import { unreadableWarning } from './ideas.js';
+
+export type ReportFormat = 'text' | 'md' | 'json' | 'csv';
+
+export interface ReportResultView {
+  registry: RegistryRef;
+  lang: Lang;
+  report: Report;
+  titles: FieldTitles;
+  unreadable: number;
+}
+
+export function presentReport(r: ReportResultView, format: ReportFormat, v: View): Output {
+  const o = output();
+  const view = { report: r.report, config: r.registry.config, titles: r.titles };
+  if (format === 'json') o.out(jsonText(reportDocument(r.registry, r.report, r.titles, r.lang)));
+  else if (format === 'csv') o.out(renderReportCsv(view, r.lang, r.registry.config.language === 'sv' ? ';' : ','));
+  else if (format === 'md') o.out(renderReportMarkdown(view, r.lang));
+  else o.out(renderReportText(view, r.lang, v.out, { bars: v.outIsTTY, width: v.outWidth }));
+  o.err(unreadableWarning(r.unreadable, r.lang, v));
+  return o.done();
+}
+
+export interface ExportView {
+  registry: RegistryRef;
+  lang: Lang;
+  table: IdeaTable;
+  delimiter: string;
+  unreadable: number;
+}
+
+export function presentExport(
+  r: ExportView,
+  opts: { format: 'csv' | 'json'; includePersonal: boolean },
+  v: View,
+): Output {
+  const o = output();
+  if (opts.format === 'json') o.out(jsonText(exportDocument(r.registry, r.table, opts.includePersonal)));
+  else o.out(renderIdeaTableCsv(r.table, r.registry.config.language, r.delimiter));
+  o.err(unreadableWarning(r.unreadable, r.lang, v));
+  return o.done();
+}
+
+export interface SiteView {
+  lang: Lang;
+  out: string;
+  pages: number;
+  files: string[];
+  includePersonal: boolean;
+  unreadable: number;
+}
+
+export function presentSite(r: SiteView, json: boolean, v: View): Output {
+  const o = output();
+  if (json)
+    o.out(
+      jsonText({
+        schemaVersion: 1,
+        kind: 'site',
+        out: r.out,
+        pages: r.pages,
+        files: r.files,
+        includePersonal: r.includePersonal,
+      }),
+    );
+  else {
+    o.out(`${r.out}\n`);
+    o.err(`${v.err.green(t(r.lang, 'out.siteWritten', { dir: r.out, count: r.pages }))}\n`);
+  }
+  if (r.includePersonal) o.err(`${v.err.yellow(t(r.lang, 'out.siteInternal'))}\n`);
+  o.err(unreadableWarning(r.unreadable, r.lang, v));
+  return o.done();
+}
+
+export interface ImportView extends ImportSummary {
+  registry: RegistryRef;
+  lang: Lang;
+  encoding: 'utf-8' | 'utf-16le' | 'windows-1252';
+}
+
+export function presentImport(r: ImportView, json: boolean, v: View): Output {
+  const o = output();
+  const code = r.ok ? EXIT.ok : EXIT.problems;
+  if (json) {
+    o.out(jsonText(importDocument(r.registry, r, r.lang)));
+    return o.done(code);
+  }
+  const c = v.err;
+  if (r.encoding !== 'utf-8')
+    o.err(
+      `${c.yellow(t(r.lang, 'out.importEncoding', { encoding: r.encoding === 'utf-16le' ? 'UTF-16' : 'Windows-1252' }))}\n`,
+    );
+  if (r.ignoredColumns.length > 0)
+    o.err(`${c.dim(t(r.lang, 'out.ignoredColumns', { columns: r.ignoredColumns.join(', ') }))}\n`);
+  for (const p of r.problems) {
+    const problem = p.message[r.lang];
+    o.err(
+      `${c.red('✗')} ${p.column === null ? t(r.lang, 'out.importRowProblemNoColumn', { row: p.row, problem }) : t(r.lang, 'out.importRowProblem', { row: p.row, column: p.column, problem })}\n`,
+    );
+  }
+  if (!r.ok) {
+    o.err(
+      `${c.red(t(r.lang, 'out.importRefused', { count: r.invalidRows.length }))}\n${c.dim(t(r.lang, 'hint.importRefused'))}\n`,
+    );
+    return o.done(code);
+  }
+  for (const d of r.duplicates)
+    o.err(`${c.yellow(t(r.lang, 'out.importDuplicate', { row: d.row, id: d.id ?? '?' }))}\n`);
+  for (const i of r.imported) o.out(`${i.path}\n`);
+  if (r.invalidRows.length > 0) o.err(`${c.yellow(t(r.lang, 'out.importSkipped', { count: r.invalidRows.length }))}\n`);
+  if (r.rows === 0) o.err(`${t(r.lang, 'out.importNothing', { file: r.file })}\n`);
+  else if (r.dryRun) o.err(`${t(r.lang, 'out.importDryRun', { count: r.imported.length, file: r.file })}\n`);
+  else
+    o.err(
+      `${c.green(t(r.lang, 'out.imported', { count: r.imported.length, file: r.file }))}${r.staged ? ` ${c.dim(t(r.lang, 'out.staged'))}` : ''}\n`,
+    );
+  return o.done(code);
+}

@@ -1,0 +1,26 @@
+/** A command that could not run as asked: the message, its details and hint, or one `error` document with --json. */
+import type { ChalkInstance } from 'chalk';
+import type { IdeasError } from '../../core/errors.js';
+import type { Lang } from '../../core/i18n/i18n.js';
+import { errorDocument } from '../dto.js';
+import { EXIT, jsonText, output, type Output } from '../output.js';
+
+export function exitCodeOf(error: IdeasError): number {
+  return error.code === 'CANCELLED' ? EXIT.cancelled : error.code === 'GATE_CLOSED' ? EXIT.problems : EXIT.usage;
+}
+
+export function presentError(
+  error: IdeasError,
+  opts: { json: boolean; lang: Lang; stack: string | null },
+  c: ChalkInstance,
+): Output {
+  const o = output();
+  if (opts.json) o.out(jsonText(errorDocument(error, opts.lang)));
+  else {
+    const lines = [`${c.red('ideas:')} ${error.messageIn(opts.lang)}`, ...error.details.map((d) => `  ${d}`)];
+    if (error.hint) lines.push(c.dim(error.hint[opts.lang]));
+    o.err(`${lines.join('\n')}\n`);
+  }
+  if (opts.stack) o.err(`${opts.stack}\n`);
+  return o.done(exitCodeOf(error));
+}

@@ -1,0 +1,161 @@
+/** The commands that show ideas or change one: new, list, show, move, decide, assign. */
+import type { RegistryRef, Stage } from '../../core/sluice/config.js';
+import type { Decision } from '../../core/sluice/decision.js';
+import type { Idea, IdeaSummary } from '../../core/sluice/idea.js';
+import type { Similar } from '../../core/sluice/similarity.js';
+import { t, type Lang } from '../../core/i18n/i18n.js';
+import { ideaDocument, ideaListDocument, ideaSummaryDto } from '../dto.js';
+import { renderIdea } from '../render-idea.js';
+import { renderIdeaList } from '../render-list.js';
+import { jsonText, output, type Output, type View } from '../output.js';
+
+/** Files that could not be read are left out of list, report, export and site: say so, and where to look. */
+export function unreadableWarning(count: number, lang: Lang, v: View): string {
+  return count > 0 ? `${v.err.yellow(t(lang, 'out.unreadable', { count }))}\n` : '';
+}
+
+export interface NewView {
+  registry: RegistryRef;
+  lang: Lang;
+  idea: Idea;
+  staged: boolean;
+  similar: Similar<Idea>[];
+}
+
+export function presentNew(r: NewView, json: boolean, v: View): Output {
+  const o = output();
+  if (json) {
+    const similar = r.similar.map((s) => ({
+      ...ideaSummaryDto(s.item, r.lang, v.today),
+      score: Math.round(s.score * 100) / 100,
+    }));
+    o.out(jsonText(ideaDocument(r.registry, r.idea, r.lang, v.today, { staged: r.staged, similar })));
+    return o.done();
+  }
+  const c = v.err;
+  o.out(`${r.idea.path}\n`);
+  o.err(
+    `${c.green(t(r.lang, 'out.created', { path: r.idea.path }))}${r.staged ? ` ${c.dim(t(r.lang, 'out.staged'))}` : ''}\n`,
+  );
+  if (r.similar.length > 0) {
+    o.err(`\n${c.yellow(t(r.lang, 'out.similar'))}\n`);
+    for (const s of r.similar)
+      o.err(
+        `  ${c.cyan(s.item.id ?? '?')}  ${s.item.title ?? ''}  ${c.dim(`(${s.item.stage.label[r.lang]}, ${s.item.path})`)}\n`,
+      );
+  }
+  return o.done();
+}
+
+export interface ListView {
+  registry: RegistryRef;
+  lang: Lang;
+  ideas: IdeaSummary[];
+  unreadable: number;
+  today: Date;
+}
+
+export function presentList(r: ListView, opts: { json: boolean; funds: boolean }, v: View): Output {
+  const o = output();
+  if (opts.json) o.out(jsonText(ideaListDocument(r.registry, r.ideas, r.lang, r.today)));
+  else o.out(renderIdeaList(r.ideas, r.lang, r.today, v.outWidth, v.out, opts.funds));
+  o.err(unreadableWarning(r.unreadable, r.lang, v));
+  return o.done();
+}
+
+export interface ShowView {
+  registry: RegistryRef;
+  lang: Lang;
+  idea: Idea;
+  today: Date;
+  schemas: Record<string, unknown>[];
+}
+
+export function presentShow(r: ShowView, json: boolean, v: View): Output {
+  const o = output();
+  if (json) o.out(jsonText(ideaDocument(r.registry, r.idea, r.lang, r.today)));
+  else o.out(renderIdea(r.idea, r.registry.config, r.schemas, r.lang, r.today, v.out));
+  return o.done();
+}
+
+/** What every command that changes one idea prints: its path and a line in words, or the idea document. */
+interface ChangeView {
+  registry: RegistryRef;
+  lang: Lang;
+  idea: Idea;
+  committed: boolean;
+}
+
+function presentChange(r: ChangeView, json: boolean, v: View, change: Record<string, unknown>, human: string): Output {
+  const o = output();
+  if (json) {
+    o.out(jsonText(ideaDocument(r.registry, r.idea, r.lang, v.today, { change, committed: r.committed })));
+  } else {
+    o.out(`${r.idea.path}\n`);
+    o.err(`${v.err.green(human)}${r.committed ? ` ${t(r.lang, 'out.committed')}` : ''}\n`);
+  }
+  return o.done();
+}
+
+export interface TransitionView extends ChangeView {
+  from: Stage;
+  to: Stage | null;
+  forced: boolean;
+  entry: Record<string, unknown>;
+}
+
+export function presentMove(r: TransitionView, json: boolean, v: View): Output {
+  const to = r.to ?? r.from;
+  return presentChange(
+    r,
+    json,
+    v,
+    { action: 'moved', from: r.from.key, to: to.key, forced: r.forced, entry: r.entry },
+    t(r.lang, r.forced ? 'out.movedForced' : 'out.moved', {
+      id: r.idea.id ?? '',
+      from: r.from.label[r.lang],
+      to: to.label[r.lang],
+    }),
+  );
+}
+
+export interface DecideView extends TransitionView {
+  decision: Decision;
+}
+
+export function presentDecide(r: DecideView, json: boolean, v: View): Output {
+  const where = r.to ? `${r.from.label[r.lang]} → ${r.to.label[r.lang]}` : r.from.label[r.lang];
+  return presentChange(
+    r,
+    json,
+    v,
+    {
+      action: r.to ? 'moved' : 'decided',
+      decision: r.decision,
+      from: r.from.key,
+      to: r.to?.key ?? null,
+      forced: r.forced,
+      entry: r.entry,
+    },
+    t(r.lang, 'out.decided', { id: r.idea.id ?? '', decision: t(r.lang, `decision.${r.decision}`), where }),
+  );
+}
+
+export interface AssignView extends ChangeView {
+  changes: { field: string; old: string | null; new: string }[];
+}
+
+export function presentAssign(r: AssignView, json: boolean, v: View): Output {
+  return presentChange(
+    r,
+    json,
+    v,
+    { action: 'assigned', changes: r.changes },
+    r.changes.length > 0
+      ? t(r.lang, 'out.assigned', {
+          id: r.idea.id ?? '',
+          changes: r.changes.map((c) => `${c.field}: ${c.new}`).join(', '),
+        })
+      : t(r.lang, 'out.unchanged'),
+  );
+}

@@ -1,0 +1,63 @@
+/** `ideas review`: the agenda (with --dry-run), or the minutes of the meeting held. */
+import { t, type Lang } from '../../core/i18n/i18n.js';
+import type { Minutes } from '../../core/history/minutes.js';
+import type { ReviewItem } from '../../core/sluice/agenda.js';
+import type { RegistryRef } from '../../core/sluice/config.js';
+import { ideaSummaryDto } from '../dto.js';
+import { renderGate } from '../render-review.js';
+import { EXIT, jsonText, output, type Output, type View } from '../output.js';
+
+export interface ReviewView {
+  registry: RegistryRef;
+  lang: Lang;
+  agenda: ReviewItem[];
+  minutes: Minutes | null;
+  minutesText: string | null;
+  minutesFile: string | null;
+  cancelled: boolean;
+}
+
+export function presentReview(r: ReviewView, opts: { json: boolean; dryRun: boolean }, v: View): Output {
+  const o = output();
+  if (opts.dryRun) {
+    if (opts.json) {
+      const agenda = r.agenda.map((a) => ({
+        idea: ideaSummaryDto(a.idea, r.lang, v.today),
+        daysInStage: a.daysInStage,
+        next: a.next?.key ?? null,
+        gate: a.gate
+          ? {
+              open: a.gate.open,
+              criteria: a.checklist.map((x) => ({ field: x.field, label: x.label, met: x.met, problem: x.problem })),
+            }
+          : null,
+      }));
+      o.out(
+        jsonText({
+          schemaVersion: 1,
+          kind: 'review-agenda',
+          registry: { name: r.registry.config.name, language: r.registry.config.language },
+          agenda,
+        }),
+      );
+    } else {
+      const c = v.out;
+      if (r.agenda.length === 0) o.out(`${t(r.lang, 'review.empty')}\n`);
+      for (const a of r.agenda)
+        o.out(
+          `${c.cyan(a.idea.id ?? '')}  ${a.idea.title ?? ''}  ${c.dim(`(${a.idea.stage.label[r.lang]})`)}\n${renderGate(
+            a,
+            r.lang,
+            c,
+          )
+            .map((l) => `  ${l}`)
+            .join('\n')}\n`,
+        );
+    }
+    return o.done();
+  }
+  if (r.agenda.length === 0) o.err(`${t(r.lang, 'review.empty')}\n`);
+  o.out(r.minutesText ?? '');
+  if (r.minutesFile) o.err(`${v.err.green(t(r.lang, 'review.written', { file: r.minutesFile }))}\n`);
+  return o.done(r.cancelled ? EXIT.cancelled : EXIT.ok);
+}
