@@ -2,11 +2,10 @@ import type { CommonOptions, Ctx } from '../context.js';
 import { IdeasError } from '../core/errors.js';
 import type { Lang } from '../core/i18n/i18n.js';
 import { fieldOrderOf, ideaTable, type IdeaTable } from '../core/exchange/idea-row.js';
-import { classifyFields } from '../core/criteria/personal-data.js';
-import { readPackageSchema } from '../core/criteria/schema-check.js';
+import { classifySources } from '../core/criteria/personal-data.js';
 import { resolveStage, stageIndex } from '../core/sluice/stage-lookup.js';
 import { readIdeas } from '../io/read-ideas.js';
-import { readCriteriaSchemas, type Registry } from '../io/registry.js';
+import { readRegistrySchemas, type Registry } from '../io/registry.js';
 import { openRegistry } from './open-registry.js';
 import { sortByTexts } from '../core/i18n/text-order.js';
 
@@ -40,7 +39,7 @@ export async function runExport(opts: ExportOptions, ctx: Ctx): Promise<ExportRe
   const delimiter =
     opts.delimiter !== undefined ? parseDelimiter(opts.delimiter) : config.language === 'sv' ? ';' : ',';
   const stage = opts.stage ? resolveStage(config, opts.stage) : null;
-  const schemas = [readPackageSchema('idea'), ...config.stages.flatMap((s) => readCriteriaSchemas(registry, s.key))];
+  const sources = readRegistrySchemas(registry);
   const { ideas, unreadable } = readIdeas(registry);
   const shown = sortByTexts(
     ideas.filter((i) => !stage || i.stage.key === stage.key),
@@ -50,9 +49,9 @@ export async function runExport(opts: ExportOptions, ctx: Ctx): Promise<ExportRe
   const table = ideaTable(
     shown,
     config,
-    classifyFields(schemas),
+    classifySources(sources),
     { includePersonal: opts.includePersonal },
-    fieldOrderOf(schemas),
+    fieldOrderOf(sources.map((s) => s.schema as Record<string, unknown>)),
   );
   return { kind: 'export', registry, lang, table, delimiter, unreadable: unreadable.length };
 }

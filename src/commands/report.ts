@@ -3,13 +3,12 @@ import { DEFAULT_MIN_GROUP_SIZE } from '../core/sluice/config.js';
 import { IdeasError } from '../core/errors.js';
 import type { Lang } from '../core/i18n/i18n.js';
 import { isoDate } from '../core/sluice/idea.js';
-import { classifyFields } from '../core/criteria/personal-data.js';
+import { classifySources, isPublicField } from '../core/criteria/personal-data.js';
 import { buildReport, type Report } from '../core/report/report.js';
-import { readPackageSchema } from '../core/criteria/schema-check.js';
 import { fieldTitles, type FieldTitles } from '../core/criteria/field-titles.js';
 import { fieldOrderOf } from '../core/exchange/idea-row.js';
 import { readIdeaFields } from '../io/read-ideas.js';
-import { readCriteriaSchemas, type Registry } from '../io/registry.js';
+import { readRegistrySchemas, type Registry } from '../io/registry.js';
 import { openRegistry } from './open-registry.js';
 
 export interface ReportOptions extends CommonOptions {
@@ -43,8 +42,9 @@ export async function runReport(opts: ReportOptions, ctx: Ctx): Promise<ReportRe
   const since = opts.since !== undefined ? parseDay(opts.since, '--since') : null;
   const until = opts.until !== undefined ? parseDay(opts.until, '--until') : today;
   if (since !== null && since > until) throw new IdeasError('USAGE', 'err.badPeriod', { since, until });
-  const schemas = [readPackageSchema('idea'), ...config.stages.flatMap((s) => readCriteriaSchemas(registry, s.key))];
-  const classes = classifyFields(schemas);
+  const sources = readRegistrySchemas(registry);
+  const schemas = sources.map((s) => s.schema as Record<string, unknown>);
+  const classes = classifySources(sources);
   const { ideas, unreadable } = readIdeaFields(registry);
 
   const known = new Set([...fieldOrderOf(schemas), ...ideas.flatMap((i) => Object.keys(i.data))]);
@@ -53,8 +53,12 @@ export async function runReport(opts: ReportOptions, ctx: Ctx): Promise<ReportRe
   for (const field of by) {
     if (!known.has(field))
       throw new IdeasError('USAGE', 'err.unknownByField', { field, fields: [...known].sort().join(', ') });
-    if (classes.personal.has(field) && !opts.includePersonal)
-      throw new IdeasError('USAGE', 'err.byPersonal', { field }, { hint: 'hint.byPersonal' });
+    // Only a public field, or an aggregate-only one (whose groups are pooled), unless the report is internal.
+    const cls = classes.field(field);
+    if (!opts.includePersonal && !cls.aggregate && !isPublicField(field, classes, { includePersonal: false }))
+      throw cls.personal
+        ? new IdeasError('USAGE', 'err.byPersonal', { field }, { hint: 'hint.byPersonal' })
+        : new IdeasError('USAGE', 'err.byNotPublic', { field }, { hint: 'hint.byNotPublic' });
     const structured = ideas.some((i) => {
       const v = i.data[field];
       return (

@@ -5,11 +5,11 @@ import { fieldTitles } from '../core/criteria/field-titles.js';
 import { forwardStage, gateChecklist } from '../core/sluice/gate.js';
 import type { Lang } from '../core/i18n/i18n.js';
 import { enteredStageOn, historyOf, isoDate } from '../core/sluice/idea.js';
-import { classifyFields, publicData } from '../core/criteria/personal-data.js';
+import { classifySources, isPublicField, publicData } from '../core/criteria/personal-data.js';
 import { buildReport } from '../core/report/report.js';
 import { fieldLabel, readPackageSchema } from '../core/criteria/schema-check.js';
 import { readIdeas } from '../io/read-ideas.js';
-import { loadCriteria, readCriteriaSchemas, type Registry } from '../io/registry.js';
+import { loadCriteria, readRegistrySchemas, type Registry } from '../io/registry.js';
 import { writeSite } from '../io/site-dir.js';
 import { pageName, renderSite, type SiteIdea } from '../ui/render-site.js';
 import { openRegistry } from './open-registry.js';
@@ -40,9 +40,10 @@ export async function runSite(opts: SiteOptions, ctx: Ctx): Promise<SiteResult> 
   // The site speaks the registry's language, whatever --lang says for the command's own messages.
   const siteLang = config.language;
   const out = opts.out !== undefined ? path.resolve(ctx.cwd, opts.out) : path.join(registry.root, DEFAULT_SITE_DIR);
+  const sources = readRegistrySchemas(registry);
+  const schemas = sources.map((s) => s.schema as Record<string, unknown>);
   const base = readPackageSchema('idea');
-  const schemas = [base, ...config.stages.flatMap((s) => readCriteriaSchemas(registry, s.key))];
-  const classes = classifyFields(schemas);
+  const classes = classifySources(sources);
   const disclosure = { includePersonal: opts.includePersonal };
   const criteria = loadCriteria(registry);
   const { ideas, unreadable } = readIdeas(registry);
@@ -55,19 +56,20 @@ export async function runSite(opts: SiteOptions, ctx: Ctx): Promise<SiteResult> 
     stage,
     items: gateChecklist(gateFor(registry, criteria, idea, stage), criteria.get(stage.key)?.schema, siteLang, label),
   });
-  const hidden = (field: string) =>
-    !opts.includePersonal && (classes.personal.has(field) || classes.aggregate.has(field));
+  const hidden = (field: string) => !isPublicField(field, classes, disclosure);
   const taken = new Set<string>();
   const siteIdeas = [...ideas]
     .sort((a, b) => a.path.localeCompare(b.path))
     .map((idea): SiteIdea => {
       const next = forwardStage(idea.stage, config);
+      // Everything the pages show of the front matter comes from this copy.
+      const data = publicData(idea.data, classes, disclosure);
       return {
         page: pageName(idea.id, path.basename(idea.path, '.md'), taken),
         stage: idea.stage,
-        data: withoutHiddenAssignments(publicData(idea.data, classes, disclosure), hidden),
+        data,
         body: idea.body,
-        enteredStage: enteredStageOn(idea),
+        enteredStage: enteredStageOn({ ...idea, data }),
         own: checklist(idea, idea.stage),
         next: next ? checklist(idea, next) : null,
       };
@@ -108,23 +110,4 @@ export async function runSite(opts: SiteOptions, ctx: Ctx): Promise<SiteResult> 
     includePersonal: opts.includePersonal,
     unreadable: unreadable.length,
   };
-}
-
-/**
- * An `assigned` history entry of a personal field holds the person's name in `old` and `new`, which the schema
- * cannot mark (the same keys hold other fields' values): they go, and the entry says only that the field changed.
- */
-function withoutHiddenAssignments(
-  data: Record<string, unknown>,
-  hidden: (field: string) => boolean,
-): Record<string, unknown> {
-  if (!Array.isArray(data.history)) return data;
-  const history = data.history.map((e: unknown) => {
-    if (e === null || typeof e !== 'object' || Array.isArray(e)) return e;
-    const entry = e as Record<string, unknown>;
-    if (typeof entry.field !== 'string' || !hidden(entry.field)) return entry;
-    const { old: _old, new: _new, ...rest } = entry;
-    return rest;
-  });
-  return { ...data, history };
 }

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { findRegistryRoot } from './registry-root.js';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import {
   CONFIG_FILE,
   checkConfigRules,
@@ -13,7 +14,14 @@ import { IdeasError } from '../core/errors.js';
 import { t, type Lang, type Localized } from '../core/i18n/i18n.js';
 import { parseYamlSafely, YamlProblem } from '../core/front-matter/front-matter.js';
 import { YamlPositions } from '../core/front-matter/positions.js';
-import { baseValidators, compileCriteria, describeErrors, type Validator } from '../core/criteria/schema-check.js';
+import {
+  baseValidators,
+  compileCriteria,
+  describeErrors,
+  readPackageSchema,
+  type Validator,
+} from '../core/criteria/schema-check.js';
+import type { SchemaSource } from '../core/criteria/personal-data.js';
 
 export { findRegistryRoot };
 
@@ -141,4 +149,21 @@ export function readCriteriaSchemas(registry: Registry, stageKey: string): Recor
   } catch {
     return [];
   }
+}
+
+/**
+ * Every schema of the registry, for what it says of personal data: the base schema, then each stage's criteria (a
+ * file several stages share, once), each with the URI a `$ref` from another one would name it by.
+ */
+export function readRegistrySchemas(registry: Registry): SchemaSource[] {
+  const base = readPackageSchema('idea');
+  const out: SchemaSource[] = [{ schema: base, uri: typeof base.$id === 'string' ? base.$id : null }];
+  const seen = new Set<string>();
+  for (const stage of registry.config.stages) {
+    const file = path.resolve(registry.root, stage.criteria);
+    if (seen.has(file)) continue;
+    seen.add(file);
+    for (const schema of readCriteriaSchemas(registry, stage.key)) out.push({ schema, uri: pathToFileURL(file).href });
+  }
+  return out;
 }

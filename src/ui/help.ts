@@ -194,8 +194,8 @@ export const HELP = {
   },
   reportFormat: { sv: 'utdata: text, md (Markdown), json eller csv', en: 'output: text, md (Markdown), json or csv' },
   optIncludePersonal: {
-    sv: 'ta med personuppgifter (fält märkta x-personal); bara för interna dokument',
-    en: 'include personal data (fields marked x-personal); for internal documents only',
+    sv: 'ta med personuppgifter och andra fält som inte är märkta x-public; bara för interna dokument',
+    en: 'include personal data and other fields not marked x-public; for internal documents only',
   },
   export: {
     sv: 'exportera idéerna som en tabell med en rad per idé: CSV för Excel, eller JSON',

@@ -44,7 +44,7 @@ const RAW = {
 
 function view(language: 'sv' | 'en', includePersonal = false): SiteView {
   const c = config(language);
-  const classes = classifyFields([readPackageSchema('idea')]);
+  const classes = classifyFields([readPackageSchema('idea'), { properties: { pitch: { 'x-public': true } } }]);
   const stage = c.stages[1]!;
   const report = {
     period: { since: null, until: '2026-03-01' },

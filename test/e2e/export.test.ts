@@ -96,6 +96,12 @@ describe('ideas export', () => {
       'ideas/01-ide/ide-aaaaaa-x.md',
       '---\nid: ide-aaaaaa\ntitle: Bikes, for all\ncreated: 2026-01-01\nready: true\n---\n',
     );
+    // Only a field a schema marks public is exported.
+    writeFile(
+      en,
+      'criteria/idea.schema.json',
+      JSON.stringify({ type: 'object', properties: { ready: { type: 'boolean', 'x-public': true } } }),
+    );
     const r = ideas(['export'], { cwd: en });
     expect(r.code, describeRun(r)).toBe(0);
     expect(csvObjects(readCsv(r.stdout, ','))[0]).toMatchObject({ title: 'Bikes, for all', ready: 'yes' });

@@ -1,17 +1,45 @@
 /**
- * Personal data in public outputs. An idea is a public document (allmän handling), but some of its fields are
- * about people: the schemas mark them `x-personal` (names, contact details: left out of every public output unless
- * asked for) or `x-aggregate` (such as a team's gender composition: only ever shown summed over a group large
- * enough that no one can be singled out). Reports, exports and the static site all take their data through
- * `publicData`, so the safe default lives in one place.
+ * Personal data in public outputs. An idea is a public document (allmän handling), but some of its fields are about
+ * people. Public outputs (the site, an export without `--include-personal`, a report's breakdowns) are built from an
+ * allowlist: a value is shown only when a schema marks it `x-public`, and no schema marks it `x-personal` (names,
+ * contact details) or `x-aggregate` (such as a team's gender composition: only ever shown summed over a group large
+ * enough that no one can be singled out). A field nobody classified, a key no schema describes, a field declared
+ * without a marking: all stay out. An earlier denylist let a personal field through when its marking sat where the
+ * walk did not look (inside `allOf`); with an allowlist, a marking the walk misses hides a field, never shows one.
+ *
+ * The rules:
+ * - Markings are read wherever a schema of the registry (the base schema and every stage's criteria: an idea moves
+ *   through them all) applies to a value: `properties`, `patternProperties`, `additionalProperties`, `items`,
+ *   `prefixItems`, and in place through `allOf`, `anyOf`, `oneOf`, `if`/`then`/`else`, `dependentSchemas` and
+ *   `$ref` (into `$defs`, to an `$anchor`, or to another schema of the registry by its URI), cycles included.
+ *   Conditions are not evaluated: a marking in a `then` counts whatever the `if` says.
+ * - Personal and aggregate beat public: a value marked `x-personal` anywhere is personal, whatever else says public.
+ * - A public field's parts come along when a schema describes them and does not mark them personal: a public object
+ *   loses a personal sub-property and every key no schema describes; a list keeps the items its `items` describe.
+ * - Markings that cannot be pinned to a value (`not`, `contains`, `unevaluatedProperties`, `unevaluatedItems`, a
+ *   `patternProperties` pattern that is not a valid regular expression) hide what they might cover, and never show.
+ * - The history's `old` and `new` (an `assigned` entry) hold another field's values: they are shown only when that
+ *   field is public, and filtered as it is.
+ *
+ * Reports, exports and the static site all take their data through `publicData`, so the rule lives in one place.
  */
+import { SCHEMA_LIST, SCHEMA_MAP, ONE_SCHEMA } from './schema-bundle.js';
 
 type Schema = Record<string, unknown>;
 
-/** Field paths: `carrier`, `contact.email` for a nested property, `history[].by` for a property of a list's items. */
-export interface FieldClasses {
-  personal: ReadonlySet<string>;
-  aggregate: ReadonlySet<string>;
+/** A schema of the registry and the URI it is known by (its `$id`, or the file it was read from), for `$ref`s. */
+export interface SchemaSource {
+  schema: unknown;
+  uri: string | null;
+}
+
+/** What the schemas say of one value. */
+export interface FieldClass {
+  /** Some schema describes it (declares it, or a pattern or `additionalProperties` covers it). */
+  described: boolean;
+  public: boolean;
+  personal: boolean;
+  aggregate: boolean;
 }
 
 export interface Disclosure {
@@ -19,78 +47,401 @@ export interface Disclosure {
   includePersonal: boolean;
 }
 
-const MAX_DEPTH = 8;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
+/** One schema that applies to a value; `trusted` is false where only hiding markings count. */
+interface Applicator {
+  schema: Schema;
+  trusted: boolean;
 }
 
-/** A local reference such as `#/$defs/historyEntry`, resolved in the schema that holds it. */
-function resolve(schema: Schema, root: Schema): Schema {
-  const ref = schema.$ref;
-  if (typeof ref !== 'string' || !ref.startsWith('#/')) return schema;
-  let target: unknown = root;
-  for (const part of ref.slice(2).split('/'))
-    target = isRecord(target) ? target[part.replace(/~1/g, '/').replace(/~0/g, '~')] : undefined;
-  return isRecord(target) ? { ...target, ...schema } : schema;
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
+
+const own = (o: Record<string, unknown>, key: string): unknown => (Object.hasOwn(o, key) ? o[key] : undefined);
+
+/** `true` is the schema that allows anything: it describes without marking. `false` and the rest describe nothing. */
+const EMPTY: Schema = Object.freeze({}) as Schema;
+const asSchema = (value: unknown): Schema | null => (value === true ? EMPTY : isRecord(value) ? value : null);
+
+const MAX_DEPTH = 64;
+
+/** The schemas of a registry, indexed for `$ref`: documents by URI, anchors, and the base URI of every subschema. */
+class SchemaIndex {
+  readonly resources = new Map<string, Schema>();
+  readonly anchors = new Map<string, Schema>();
+  readonly baseOf = new WeakMap<Schema, string>();
+  private readonly regexes = new Map<string, RegExp | null>();
+
+  add(schema: Schema, uri: string): void {
+    this.resources.set(stripFragment(uri), schema);
+    this.index(schema, uri, new Set());
+  }
+
+  private index(node: unknown, base: string, seen: Set<unknown>): void {
+    if (!isRecord(node) || seen.has(node)) return;
+    seen.add(node);
+    const id = own(node, '$id');
+    if (typeof id === 'string') {
+      const resolved = resolveUri(id, base);
+      if (resolved !== null) {
+        base = stripFragment(resolved);
+        if (!this.resources.has(base)) this.resources.set(base, node);
+      }
+    }
+    this.baseOf.set(node, base);
+    for (const keyword of ['$anchor', '$dynamicAnchor']) {
+      const anchor = own(node, keyword);
+      if (typeof anchor === 'string' && !this.anchors.has(`${base}#${anchor}`))
+        this.anchors.set(`${base}#${anchor}`, node);
+    }
+    for (const [key, value] of Object.entries(node)) {
+      if (ONE_SCHEMA.has(key) || SCHEMA_LIST.has(key)) {
+        for (const sub of Array.isArray(value) ? value : [value]) this.index(sub, base, seen);
+      } else if (SCHEMA_MAP.has(key) && isRecord(value)) {
+        for (const sub of Object.values(value)) this.index(sub, base, seen);
+      }
+    }
+  }
+
+  /** The schema a `$ref` (or `$dynamicRef`) points at, or null when it points outside the registry's schemas. */
+  resolve(ref: string, from: Schema): Schema | null {
+    const base = this.baseOf.get(from);
+    const target = base === undefined ? null : resolveUri(ref, base);
+    if (target === null) return null;
+    const hash = target.indexOf('#');
+    const doc = hash === -1 ? target : target.slice(0, hash);
+    let fragment: string;
+    try {
+      fragment = hash === -1 ? '' : decodeURIComponent(target.slice(hash + 1));
+    } catch {
+      return null;
+    }
+    const root = this.resources.get(doc);
+    if (root === undefined) return null;
+    if (fragment === '') return root;
+    if (!fragment.startsWith('/')) return this.anchors.get(`${doc}#${fragment}`) ?? null;
+    let node: unknown = root;
+    for (const part of fragment.slice(1).split('/')) {
+      const key = part.replace(/~1/g, '/').replace(/~0/g, '~');
+      if (Array.isArray(node)) node = /^(0|[1-9]\d*)$/.test(key) ? node[Number(key)] : undefined;
+      else node = isRecord(node) ? own(node, key) : undefined;
+    }
+    return asSchema(node);
+  }
+
+  /** A `patternProperties` pattern as ajv reads it (Unicode); null when it is not a valid regular expression. */
+  pattern(source: string): RegExp | null {
+    if (!this.regexes.has(source)) {
+      let re: RegExp | null;
+      try {
+        re = new RegExp(source, 'u');
+      } catch {
+        re = null;
+      }
+      this.regexes.set(source, re);
+    }
+    return this.regexes.get(source) ?? null;
+  }
+}
+
+function resolveUri(ref: string, base: string): string | null {
+  try {
+    return new URL(ref, base).href;
+  } catch {
+    return null;
+  }
+}
+
+function stripFragment(uri: string): string {
+  const hash = uri.indexOf('#');
+  return hash === -1 ? uri : uri.slice(0, hash);
+}
+
+/** A place in an idea's front matter, and the schemas that apply to the value there. Its children are made as asked. */
+class Place {
+  readonly cls: FieldClass;
+  private readonly keys = new Map<string, Place>();
+  private readonly indexes = new Map<number, Place>();
+  private prefixLength: number | undefined;
+
+  constructor(
+    private readonly index: SchemaIndex,
+    readonly applicators: readonly Applicator[],
+    markings: boolean,
+  ) {
+    const trusted = applicators.filter((a) => a.trusted);
+    const marked = (a: Applicator, keyword: string) => markings && own(a.schema, keyword) === true;
+    this.cls = {
+      described: trusted.length > 0,
+      public: trusted.some((a) => marked(a, 'x-public')),
+      personal: applicators.some((a) => marked(a, 'x-personal')),
+      aggregate: applicators.some((a) => marked(a, 'x-aggregate')),
+    };
+  }
+
+  /** The value under a key of an object here. */
+  key(name: string): Place {
+    let place = this.keys.get(name);
+    if (place) return place;
+    const found: Applicator[] = [];
+    for (const { schema: s, trusted } of this.applicators) {
+      let matched = false;
+      const properties = own(s, 'properties');
+      if (isRecord(properties) && Object.hasOwn(properties, name)) {
+        matched = true;
+        push(found, properties[name], trusted);
+      }
+      const patterns = own(s, 'patternProperties');
+      if (isRecord(patterns)) {
+        for (const [source, sub] of Object.entries(patterns)) {
+          const re = this.index.pattern(source);
+          // A pattern ajv could not read either: its markings may hide every key, never show one.
+          if (re === null) push(found, sub, false);
+          else if (re.test(name)) {
+            matched = true;
+            push(found, sub, trusted);
+          }
+        }
+      }
+      if (!matched) {
+        if (own(s, 'additionalProperties') !== undefined) push(found, own(s, 'additionalProperties'), trusted);
+        else push(found, own(s, 'unevaluatedProperties'), false);
+      }
+    }
+    place = new Place(this.index, expand(this.index, found), true);
+    this.keys.set(name, place);
+    return place;
+  }
+
+  /** The value at an index of a list here. */
+  item(i: number): Place {
+    // Past every prefixItems list, all items have the same schemas: one place serves them all.
+    this.prefixLength ??= Math.max(
+      0,
+      ...this.applicators.map(({ schema: s }) => {
+        const prefix = own(s, 'prefixItems') ?? own(s, 'items');
+        return Array.isArray(prefix) ? prefix.length : 0;
+      }),
+    );
+    i = Math.min(i, this.prefixLength);
+    let place = this.indexes.get(i);
+    if (place) return place;
+    const found: Applicator[] = [];
+    for (const { schema: s, trusted } of this.applicators) {
+      const items = own(s, 'items');
+      // draft 2020-12's prefixItems, or draft 7's items as a list.
+      const prefix = own(s, 'prefixItems') ?? (Array.isArray(items) ? items : undefined);
+      if (Array.isArray(prefix) && i < prefix.length) push(found, prefix[i], trusted);
+      else if (items !== undefined && !Array.isArray(items)) push(found, items, trusted);
+      else if (Array.isArray(items) && own(s, 'additionalItems') !== undefined)
+        push(found, own(s, 'additionalItems'), trusted);
+      else push(found, own(s, 'unevaluatedItems'), false);
+      push(found, own(s, 'contains'), false);
+    }
+    place = new Place(this.index, expand(this.index, found), true);
+    this.indexes.set(i, place);
+    return place;
+  }
+}
+
+function push(into: Applicator[], value: unknown, trusted: boolean): void {
+  const schema = asSchema(value);
+  if (schema) into.push({ schema, trusted });
+}
+
+/** The schemas that apply in place: through allOf, anyOf, oneOf, if/then/else, dependentSchemas, not and $ref. */
+function expand(index: SchemaIndex, start: readonly Applicator[]): Applicator[] {
+  const out: Applicator[] = [];
+  const seen = new Map<Schema, Set<boolean>>();
+  const stack = [...start];
+  while (stack.length > 0) {
+    const a = stack.pop() as Applicator;
+    const marks = seen.get(a.schema) ?? new Set<boolean>();
+    if (marks.has(a.trusted)) continue;
+    marks.add(a.trusted);
+    seen.set(a.schema, marks);
+    out.push(a);
+    const s = a.schema;
+    for (const keyword of ['allOf', 'anyOf', 'oneOf']) {
+      const list = own(s, keyword);
+      if (Array.isArray(list)) for (const sub of list) push(stack, sub, a.trusted);
+    }
+    for (const keyword of ['if', 'then', 'else']) push(stack, own(s, keyword), a.trusted);
+    for (const keyword of ['dependentSchemas', 'dependencies']) {
+      const map = own(s, keyword);
+      // draft 7's `dependencies` also maps names to lists of names, which push() passes over.
+      if (isRecord(map)) for (const sub of Object.values(map)) push(stack, sub, a.trusted);
+    }
+    push(stack, own(s, 'not'), false);
+    for (const keyword of ['$ref', '$dynamicRef', '$recursiveRef']) {
+      const ref = own(s, keyword);
+      if (typeof ref !== 'string') continue;
+      const target = index.resolve(ref, s);
+      if (target) push(stack, target, a.trusted);
+    }
+  }
+  return out;
+}
+
+/** Which values of an idea's front matter are public, personal or aggregate-only, from all of a registry's schemas. */
+export interface FieldClasses {
+  /** The class of a top-level field. */
+  field(name: string): FieldClass;
+  /** The top-level fields the schemas declare, in the order first met. */
+  declared(): string[];
+}
+
+/** The front matter as a whole, for each classification: the filter walks down from it. */
+const roots = new WeakMap<FieldClasses, Place>();
+
+function rootOf(classes: FieldClasses): Place {
+  const root = roots.get(classes);
+  if (!root) throw new Error('FieldClasses not made by classifyFields');
+  return root;
+}
+
+/** The classes of every field, from schemas known by no URI but their own `$id`s (see classifySources). */
+export function classifyFields(schemas: readonly unknown[]): FieldClasses {
+  return classifySources(schemas.map((schema) => ({ schema, uri: null })));
 }
 
 /**
- * Which fields hold personal data, from the base schema and every stage's criteria: a field marked in any of them
- * is marked, since an idea moves through all the stages.
+ * The classes of every field, from the base schema and every stage's criteria. Cheap to make: a place's schemas are
+ * gathered the first time a value there is asked about.
  */
-export function classifyFields(schemas: readonly Schema[]): FieldClasses {
-  const personal = new Set<string>();
-  const aggregate = new Set<string>();
-  const walk = (schema: Schema, root: Schema, path: string, depth: number): void => {
-    if (depth > MAX_DEPTH) return;
-    const s = resolve(schema, root);
-    if (path !== '') {
-      if (s['x-personal'] === true) personal.add(path);
-      if (s['x-aggregate'] === true) aggregate.add(path);
-    }
-    if (isRecord(s.properties)) {
-      for (const [name, sub] of Object.entries(s.properties))
-        if (isRecord(sub)) walk(sub, root, path ? `${path}.${name}` : name, depth + 1);
-    }
-    if (isRecord(s.items)) walk(s.items, root, `${path}[]`, depth + 1);
+export function classifySources(sources: readonly SchemaSource[]): FieldClasses {
+  const index = new SchemaIndex();
+  const tops: Applicator[] = [];
+  sources.forEach((source, n) => {
+    const schema = asSchema(source.schema);
+    if (!schema) return;
+    const id = own(schema, '$id');
+    const uri =
+      (typeof id === 'string' ? resolveUri(id, source.uri ?? `urn:ideas:schema:${n}`) : null) ??
+      source.uri ??
+      `urn:ideas:schema:${n}`;
+    index.add(schema, uri);
+    tops.push({ schema, trusted: true });
+  });
+  // The front matter as a whole is not a field: a marking at a schema's root says nothing of its fields.
+  const root = new Place(index, expand(index, tops), false);
+  const classes: FieldClasses = {
+    field: (name) => root.key(name).cls,
+    declared: () => {
+      const names: string[] = [];
+      for (const { schema, trusted } of root.applicators) {
+        const properties = own(schema, 'properties');
+        if (trusted && isRecord(properties))
+          for (const n of Object.keys(properties)) if (!names.includes(n)) names.push(n);
+      }
+      return names;
+    },
   };
-  for (const schema of schemas) walk(schema, schema, '', 0);
-  return { personal, aggregate };
+  roots.set(classes, root);
+  return classes;
+}
+
+/** Whether a value of this class may be shown in a public output, its parent being shown (`inherited`) or not. */
+function shown(cls: FieldClass, inherited: boolean): boolean {
+  return cls.described && !cls.personal && !cls.aggregate && (inherited || cls.public);
 }
 
 /** Whether a top-level field may be shown per idea in a public output. */
 export function isPublicField(name: string, classes: FieldClasses, disclosure: Disclosure): boolean {
-  if (disclosure.includePersonal) return true;
-  return !classes.personal.has(name) && !classes.aggregate.has(name);
+  return disclosure.includePersonal || shown(classes.field(name), false);
 }
 
-/** The fields that are only ever shown summed: the top-level ones marked `x-aggregate`. */
-export function aggregateFields(classes: FieldClasses): string[] {
-  return [...classes.aggregate].filter((p) => !p.includes('.') && !p.includes('[]'));
+/** The fields that are only ever shown summed: the top-level ones marked `x-aggregate`, declared or in `keys`. */
+export function aggregateFields(classes: FieldClasses, keys: Iterable<string> = []): string[] {
+  const names = new Set([...classes.declared(), ...keys]);
+  return [...names].filter((n) => classes.field(n).aggregate).sort();
+}
+
+const OMIT = Symbol('omit');
+
+/** A value as a public output may show it, or OMIT. */
+function publicValue(value: unknown, place: Place, inherited: boolean, depth: number): unknown {
+  if (!shown(place.cls, inherited) || depth > MAX_DEPTH) return OMIT;
+  if (Array.isArray(value)) {
+    const out: unknown[] = [];
+    value.forEach((v, i) => {
+      const x = publicValue(v, place.item(i), true, depth + 1);
+      if (x !== OMIT) out.push(x);
+    });
+    return out;
+  }
+  if (isRecord(value)) {
+    const entries: [string, unknown][] = [];
+    for (const [key, v] of Object.entries(value)) {
+      const x = publicValue(v, place.key(key), true, depth + 1);
+      if (x !== OMIT) entries.push([key, x]);
+    }
+    // fromEntries defines own properties: a `__proto__` key stays a key.
+    return Object.fromEntries(entries);
+  }
+  return value;
+}
+
+/** One top-level field of an idea as a public output may show it; undefined when it may not. */
+export function publicField(data: Record<string, unknown>, name: string, classes: FieldClasses): unknown {
+  if (!Object.hasOwn(data, name)) return undefined;
+  const raw = data[name];
+  const place = rootOf(classes).key(name);
+  if (name === 'history' && Array.isArray(raw)) {
+    if (!shown(place.cls, false)) return undefined;
+    const out: unknown[] = [];
+    raw.forEach((entry, i) => {
+      const x = publicValue(entry, place.item(i), true, 1);
+      if (x !== OMIT) out.push(isRecord(x) && isRecord(entry) ? withAssignment(x, entry, classes) : x);
+    });
+    return out;
+  }
+  const value = publicValue(raw, place, false, 0);
+  return value === OMIT ? undefined : value;
 }
 
 /**
- * An idea's front matter as a public output may show it: a copy without the fields marked `x-personal` or
- * `x-aggregate`, at any depth (the `by` of each history entry, too), unless the output is internal.
+ * An `assigned` history entry holds the old and new values of the field it names, which the history's own schema
+ * cannot classify (the same keys hold every field's values): they are shown as that field would be, or not at all.
+ */
+function withAssignment(
+  shownEntry: Record<string, unknown>,
+  entry: Record<string, unknown>,
+  classes: FieldClasses,
+): Record<string, unknown> {
+  const { old: _old, new: _new, ...rest } = shownEntry;
+  const field = own(entry, 'field');
+  if (typeof field !== 'string' || !shown(classes.field(field), false)) return rest;
+  const place = rootOf(classes).key(field);
+  const out: Record<string, unknown> = { ...rest };
+  for (const key of ['old', 'new'] as const) {
+    if (!Object.hasOwn(entry, key)) continue;
+    const x = publicValue(entry[key], place, false, 1);
+    if (x !== OMIT) out[key] = x;
+  }
+  return out;
+}
+
+function copyAll(value: unknown, depth: number): unknown {
+  if (depth > MAX_DEPTH) return null;
+  if (Array.isArray(value)) return value.map((v) => copyAll(v, depth + 1));
+  if (!isRecord(value)) return value;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, copyAll(v, depth + 1)]));
+}
+
+/**
+ * An idea's front matter as a public output may show it: a copy with only what the schemas classify public (see
+ * above), or, for an internal output, all of it.
  */
 export function publicData(
   data: Record<string, unknown>,
   classes: FieldClasses,
   disclosure: Disclosure,
 ): Record<string, unknown> {
-  const hidden = (path: string) =>
-    !disclosure.includePersonal && (classes.personal.has(path) || classes.aggregate.has(path));
-  const copy = (value: unknown, path: string, depth: number): unknown => {
-    if (depth > MAX_DEPTH * 4) return null;
-    if (Array.isArray(value)) return value.map((v) => copy(v, `${path}[]`, depth + 1));
-    if (!isRecord(value)) return value;
-    const out: Record<string, unknown> = {};
-    for (const [key, v] of Object.entries(value)) {
-      const p = path ? `${path}.${key}` : key;
-      if (!hidden(p)) out[key] = copy(v, p, depth + 1);
-    }
-    return out;
-  };
-  return copy(data, '', 0) as Record<string, unknown>;
+  if (disclosure.includePersonal) return copyAll(data, 0) as Record<string, unknown>;
+  const entries: [string, unknown][] = [];
+  for (const key of Object.keys(data)) {
+    const value = publicField(data, key, classes);
+    if (value !== undefined) entries.push([key, value]);
+  }
+  return Object.fromEntries(entries);
 }

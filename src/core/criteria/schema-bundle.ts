@@ -23,7 +23,7 @@ export interface BundleOptions {
 const DRAFT_2020_12 = 'https://json-schema.org/draft/2020-12/schema';
 
 /** Keywords whose value is a schema, a list of schemas, or a map of names to schemas (draft 2020-12 and 7). */
-const ONE_SCHEMA = new Set([
+export const ONE_SCHEMA: ReadonlySet<string> = new Set([
   'items',
   'additionalItems',
   'additionalProperties',
@@ -37,8 +37,8 @@ const ONE_SCHEMA = new Set([
   'propertyNames',
   'contentSchema',
 ]);
-const SCHEMA_LIST = new Set(['allOf', 'anyOf', 'oneOf', 'prefixItems']);
-const SCHEMA_MAP = new Set([
+export const SCHEMA_LIST: ReadonlySet<string> = new Set(['allOf', 'anyOf', 'oneOf', 'prefixItems']);
+export const SCHEMA_MAP: ReadonlySet<string> = new Set([
   'properties',
   'patternProperties',
   '$defs',

@@ -12,8 +12,14 @@ import { t } from '../i18n/i18n.js';
 
 export type Validator = ValidateFunction;
 
-/** The extension keywords that criteria schemas may use for labels, messages and personal data. */
-export const EXTENSION_KEYWORDS = ['x-title', 'x-description', 'x-message', 'x-personal', 'x-aggregate'] as const;
+/** The extension keywords that criteria schemas may use for labels and messages. */
+export const LABEL_KEYWORDS = ['x-title', 'x-description', 'x-message'] as const;
+/**
+ * The markings of personal data (see personal-data.ts). Each must be `true` or `false`: a marking written as the
+ * text "true" would otherwise be read as no marking at all.
+ */
+export const MARKING_KEYWORDS = ['x-public', 'x-personal', 'x-aggregate'] as const;
+export const EXTENSION_KEYWORDS = [...LABEL_KEYWORDS, ...MARKING_KEYWORDS] as const;
 
 const packageRoot = new URL('../../../', import.meta.url);
 const generatedFile = new URL('dist/generated/validators.cjs', packageRoot);
@@ -73,7 +79,8 @@ export function createAjv(extra: Record<string, unknown> = {}): AjvInstance {
   const addFormats = (require('ajv-formats') as { default: (a: AjvInstance) => void }).default;
   const ajv = new Ajv2020({ ...AJV_OPTIONS, ...extra });
   addFormats(ajv);
-  ajv.addVocabulary([...EXTENSION_KEYWORDS]);
+  ajv.addVocabulary([...LABEL_KEYWORDS]);
+  for (const keyword of MARKING_KEYWORDS) ajv.addKeyword({ keyword, schemaType: 'boolean' });
   return ajv;
 }
 

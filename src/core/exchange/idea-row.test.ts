@@ -14,7 +14,11 @@ const config = normalizeConfig({
   ],
 });
 const criteria = {
-  properties: { test_plan: { type: 'string' }, team_gender: { type: 'object', 'x-aggregate': true } },
+  properties: {
+    test_plan: { type: 'string', 'x-public': true },
+    team_gender: { type: 'object', 'x-aggregate': true },
+    manager: { type: 'string' },
+  },
 };
 const schemas = [readPackageSchema('idea'), criteria];
 const classes = classifyFields(schemas);
@@ -30,6 +34,7 @@ const ideas = [
       title: 'Cykelpool',
       created: '2026-01-01',
       carrier: 'Anna Berg',
+      manager: 'Eva Chefsson',
       custom: { place: 'Matfors', size: 3 },
       test_plan: 'Tre månader',
       tags: ['cykel', 'klimat'],
@@ -48,16 +53,20 @@ const ideas = [
 
 describe('ideaTable', () => {
   it('has the leading columns, the fields in schema order then as met, a date per stage, the funds and the text', () => {
-    const t = ideaTable(ideas, config, classes, { includePersonal: false }, fieldOrderOf(schemas));
-    // unit and tags are base fields, test_plan a criteria field; the others follow in the order the files give them.
+    const t = ideaTable(ideas, config, classes, { includePersonal: true }, fieldOrderOf(schemas));
+    // carrier, unit and tags are base fields, test_plan and the others criteria fields; then the undeclared ones, in
+    // the order the files give them.
     expect(t.columns).toEqual([
       'id',
       'title',
       'stage',
       'created',
+      'carrier',
       'unit',
       'tags',
       'test_plan',
+      'team_gender.women',
+      'manager',
       'custom.place',
       'custom.size',
       'sprints',
@@ -69,20 +78,33 @@ describe('ideaTable', () => {
     ]);
   });
 
-  it('leaves out personal and aggregate-only fields, and the history, unless asked', () => {
+  it('shows only public fields, and summarises the history, unless asked', () => {
     const t = ideaTable(ideas, config, classes, { includePersonal: false }, fieldOrderOf(schemas));
+    // manager is declared without a marking, custom and the others by no schema: none is public.
+    expect(t.columns).toEqual([
+      'id',
+      'title',
+      'stage',
+      'created',
+      'unit',
+      'tags',
+      'test_plan',
+      'entered.idea',
+      'entered.test',
+      'granted',
+      'body',
+    ]);
     expect(t.rows[0]).toMatchObject({
       id: 'sund-aaaaaa',
       stage: 'test',
       tags: ['cykel', 'klimat'],
-      'custom.place': 'Matfors',
-      'custom.size': 3,
+      test_plan: 'Tre månader',
       'entered.idea': '2026-01-01',
       'entered.test': '2026-02-01',
       granted: 1000,
       body: 'Text.',
     });
-    expect(JSON.stringify(t)).not.toMatch(/Anna|Rådet|women|history/);
+    expect(JSON.stringify(t)).not.toMatch(/Anna|Rådet|Eva|Matfors|women|history/);
     expect(t.rows[1]).toMatchObject({ test_plan: null, 'entered.test': null, granted: 0, body: '' });
     const internal = ideaTable(ideas, config, classes, { includePersonal: true }, fieldOrderOf(schemas));
     expect(internal.columns).toEqual(expect.arrayContaining(['carrier', 'team_gender.women']));

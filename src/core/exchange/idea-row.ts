@@ -11,7 +11,8 @@
  * - `granted`: the sum of the amounts granted in its history;
  * - `body`: the idea's Markdown text.
  *
- * Fields marked `x-personal` or `x-aggregate` are left out unless the output is internal (see personal-data.ts).
+ * Only what the schemas classify public is in it unless the output is internal (see personal-data.ts): the leading
+ * columns, the field columns and the history's summary all come from the idea's public copy.
  */
 import type { RegistryConfig } from '../sluice/config.js';
 import { grantedAmount, type Idea } from '../sluice/idea.js';
@@ -32,6 +33,11 @@ const NOT_FIELDS = new Set([...LEADING, 'history']);
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** A leading column's value, as the idea's own fields read it (see sluice/idea.ts). */
+function text(value: unknown): string | null {
+  return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : null;
 }
 
 function flatten(value: unknown, prefix: string, into: Map<string, RowValue>): void {
@@ -64,7 +70,7 @@ export function ideaTable(
     const data = publicData(idea.data, classes, disclosure);
     const cells = new Map<string, RowValue>();
     for (const [key, value] of Object.entries(data)) if (!NOT_FIELDS.has(key)) flatten(value, key, cells);
-    return { idea, cells };
+    return { idea: { ...idea, data }, cells };
   });
   const rank = new Map(fieldOrder.map((f, i) => [f, i]));
   const seen: string[] = [];
@@ -79,7 +85,12 @@ export function ideaTable(
   const entered = config.stages.map((s) => `entered.${s.key}`);
   const columns = [...LEADING, ...fieldColumns, ...entered, 'granted', 'body'];
   const rows = flat.map(({ idea, cells }): IdeaRow => {
-    const row: IdeaRow = { id: idea.id, title: idea.title, stage: idea.stage.key, created: idea.created };
+    const row: IdeaRow = {
+      id: text(idea.data.id),
+      title: text(idea.data.title),
+      stage: idea.stage.key,
+      created: text(idea.data.created),
+    };
     for (const key of fieldColumns) row[key] = cells.get(key) ?? null;
     const stays = staysOf(idea);
     for (const s of config.stages)

@@ -11,7 +11,7 @@ import { enteredStageOn, historyOf, type IdeaFields } from '../sluice/idea.js';
 import { compareText } from '../i18n/text-order.js';
 import type { Localized } from '../i18n/i18n.js';
 import { median, percentile } from './percentile.js';
-import type { FieldClasses } from '../criteria/personal-data.js';
+import { aggregateFields, publicField, type FieldClasses } from '../criteria/personal-data.js';
 import { daysBetween, stayOn, staysOf, type Stay } from '../history/stays.js';
 
 export interface ReportOptions {
@@ -269,9 +269,17 @@ export function buildReport(
   };
 
   const k = o.minGroupSize;
-  const breakdowns = o.by.map((field) => breakdown(field, existing, config, classes.aggregate.has(field), k, stageOf));
+  // A breakdown groups by the values a public output may show; an aggregate-only field's are pooled instead.
+  const valueOf = (field: string) =>
+    o.includePersonal || classes.field(field).aggregate
+      ? (s: Subject) => s.idea.data[field]
+      : (s: Subject) => publicField(s.idea.data, field, classes);
+  const breakdowns = o.by.map((field) =>
+    breakdown(field, valueOf(field), existing, config, classes.field(field).aggregate, k, stageOf),
+  );
   const aggregates: AggregateTable[] = [];
-  for (const field of topLevel(classes.aggregate)) {
+  const keys = new Set(existing.flatMap((s) => Object.keys(s.idea.data)));
+  for (const field of aggregateFields(classes, keys)) {
     const keys = partsOf(field, existing);
     if (keys === null) continue;
     aggregates.push(
@@ -285,7 +293,7 @@ export function buildReport(
       ),
     );
     for (const by of o.by) {
-      const groups = groupsOf(by, existing).map(([key, members]) => ({ key, members }));
+      const groups = groupsOf(valueOf(by), existing).map(([key, members]) => ({ key, members }));
       aggregates.push(aggregateTable(field, by, keys, groups, existing, k));
     }
   }
@@ -306,10 +314,6 @@ export function buildReport(
   };
 }
 
-function topLevel(paths: ReadonlySet<string>): string[] {
-  return [...paths].filter((p) => !p.includes('.') && !p.includes('[]')).sort();
-}
-
 /** The values an idea has for a field, as group keys: each item of a list; none for a missing or empty value. */
 export function groupValues(value: unknown): string[] {
   if (Array.isArray(value)) return [...new Set(value.flatMap(groupValues))];
@@ -319,10 +323,10 @@ export function groupValues(value: unknown): string[] {
 }
 
 /** Ideas by their value for a field; ideas without one under null, last. A list puts an idea in several groups. */
-function groupsOf(field: string, subjects: readonly Subject[]): [string | null, Subject[]][] {
+function groupsOf(valueOf: (s: Subject) => unknown, subjects: readonly Subject[]): [string | null, Subject[]][] {
   const groups = new Map<string | null, Subject[]>();
   for (const s of subjects) {
-    const values = groupValues(s.idea.data[field]);
+    const values = groupValues(valueOf(s));
     for (const v of values.length > 0 ? values : [null]) {
       const members = groups.get(v);
       if (members) members.push(s);
@@ -361,6 +365,7 @@ function pool<T>(
 
 function breakdown(
   field: string,
+  valueOf: (s: Subject) => unknown,
   subjects: readonly Subject[],
   config: RegistryConfig,
   aggregate: boolean,
@@ -378,7 +383,7 @@ function breakdown(
       granted: members.reduce((sum, s) => sum + s.granted, 0),
     };
   };
-  const groups = groupsOf(field, subjects);
+  const groups = groupsOf(valueOf, subjects);
   if (!aggregate)
     return { field, aggregate, groups: groups.map(([v, m]) => group(v, m)), pooled: null, pooledGroups: 0 };
   // An idea with a list value sits in several groups; the pool counts each idea once.

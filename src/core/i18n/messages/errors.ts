@@ -170,6 +170,14 @@ export const errors = {
     sv: 'För en intern rapport: lägg till --include-personal (och dela den inte som allmän handling).',
     en: 'For an internal report: add --include-personal (and do not publish it).',
   },
+  'err.byNotPublic': {
+    sv: 'Fältet "{field}" är inte märkt som offentligt (x-public) i något schema och visas därför inte i rapporter.',
+    en: 'The field "{field}" is not marked public (x-public) in any schema, so it is not shown in reports.',
+  },
+  'hint.byNotPublic': {
+    sv: 'Får fältet visas öppet? Märk det med "x-public": true i ett kriterieschema. För en intern rapport: lägg till --include-personal (och dela den inte som allmän handling).',
+    en: 'May the field be shown openly? Mark it "x-public": true in a criteria schema. For an internal report: add --include-personal (and do not publish it).',
+  },
   'err.byNotCategorical': {
     sv: 'Fältet "{field}" har sammansatta värden, och rapporten kan inte delas upp efter det; välj ett fält med text, tal eller en lista.',
     en: 'The field "{field}" has compound values and cannot be broken down by; choose a field with text, numbers or a list.',
