@@ -5,6 +5,7 @@
  * enough that no one can be singled out). Reports, exports and the static site all take their data through
  * `publicData`, so the safe default lives in one place.
  */
+import { nullObject } from '../safe-object.js';
 
 type Schema = Record<string, unknown>;
 
@@ -85,7 +86,7 @@ export function publicData(
     if (depth > MAX_DEPTH * 4) return null;
     if (Array.isArray(value)) return value.map((v) => copy(v, `${path}[]`, depth + 1));
     if (!isRecord(value)) return value;
-    const out: Record<string, unknown> = {};
+    const out = nullObject();
     for (const [key, v] of Object.entries(value)) {
       const p = path ? `${path}.${key}` : key;
       if (!hidden(p)) out[key] = copy(v, p, depth + 1);

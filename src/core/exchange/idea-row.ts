@@ -17,6 +17,7 @@ import type { RegistryConfig } from '../sluice/config.js';
 import { grantedAmount, type Idea } from '../sluice/idea.js';
 import { publicData, type Disclosure, type FieldClasses } from '../criteria/personal-data.js';
 import { staysOf } from '../history/stays.js';
+import { nullObjectFrom } from '../safe-object.js';
 
 export type RowValue = string | number | boolean | null | readonly unknown[];
 export type IdeaRow = Record<string, RowValue>;
@@ -79,7 +80,13 @@ export function ideaTable(
   const entered = config.stages.map((s) => `entered.${s.key}`);
   const columns = [...LEADING, ...fieldColumns, ...entered, 'granted', 'body'];
   const rows = flat.map(({ idea, cells }): IdeaRow => {
-    const row: IdeaRow = { id: idea.id, title: idea.title, stage: idea.stage.key, created: idea.created };
+    // Keyed by the files' own field names: no prototype, so a column `__proto__` is a column like any other.
+    const row: IdeaRow = nullObjectFrom<RowValue>([
+      ['id', idea.id],
+      ['title', idea.title],
+      ['stage', idea.stage.key],
+      ['created', idea.created],
+    ]);
     for (const key of fieldColumns) row[key] = cells.get(key) ?? null;
     const stays = staysOf(idea);
     for (const s of config.stages)
