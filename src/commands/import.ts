@@ -1,12 +1,13 @@
-import { readFileSync } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import path from 'node:path';
 import type { CommonOptions, Ctx } from '../context.js';
 import type { Stage } from '../core/sluice/config.js';
-import { CsvSyntaxError, parseCsv } from '../core/exchange/csv.js';
+import { CsvSyntaxError, CsvTooManyRecords, parseCsv } from '../core/exchange/csv.js';
 import { IdeasError } from '../core/errors.js';
+import { checkIdeaFile } from '../core/criteria/validate.js';
+import { isForbiddenKey, nullObject } from '../core/safe-object.js';
 import { settableFields } from '../core/criteria/fields.js';
-import { t, type Lang } from '../core/i18n/i18n.js';
+import { localize, t, type Lang } from '../core/i18n/i18n.js';
 import { idFromFileName, newId } from '../core/sluice/id.js';
 import { isoDate } from '../core/sluice/idea.js';
 import { renderIdeaFile } from '../core/front-matter/idea-text.js';
@@ -17,6 +18,7 @@ import { resolveStage } from '../core/sluice/stage-lookup.js';
 import { listIdeaFiles } from '../io/idea-files.js';
 import { writeNewFiles, type NewFile } from '../io/import-write.js';
 import { readIdeas } from '../io/read-ideas.js';
+import { FileTooLarge, readFileLimited } from '../io/read-limited.js';
 import { loadCriteria, type Registry } from '../io/registry.js';
 import { openRegistry } from './open-registry.js';
 
@@ -96,24 +98,51 @@ function parseMaps(maps: readonly string[]): Map<string, string> {
 
 const normalTitle = (s: string) => s.trim().toLowerCase().replace(/\s+/g, ' ');
 
+/**
+ * The most a file to import may hold. The import checks every row before it writes any (all or nothing), so it
+ * holds the whole file, its rows and the idea files they become in memory at once: about 45 times the file's size
+ * at the peak (measured: ~450 MB for 10 MB of rows of 1 KB). 10 MB and 10,000 rows (blank ones counted) keep that
+ * within any laptop's reach, and are more ideas than a municipality's sluice gathers in years; a larger file is
+ * split and imported in parts. Both are stated in the README and in the error.
+ */
+export const MAX_IMPORT_BYTES = 10_000_000;
+export const MAX_IMPORT_ROWS = 10_000;
+
+function readSpreadsheet(abs: string, file: string): Buffer {
+  try {
+    return readFileLimited(abs, MAX_IMPORT_BYTES);
+  } catch (e) {
+    if (e instanceof FileTooLarge)
+      throw new IdeasError(
+        'USAGE',
+        'err.importTooLarge',
+        { file, max: MAX_IMPORT_BYTES / 1_000_000 },
+        { hint: 'hint.importTooLarge' },
+      );
+    throw new IdeasError('USAGE', 'err.readFile', { file, reason: (e as Error).message });
+  }
+}
+
 export async function runImport(opts: ImportOptions, ctx: Ctx): Promise<ImportResult> {
   const { registry, lang } = openRegistry(opts, ctx);
   const { config } = registry;
   const explicit = parseMaps(opts.map);
   const stage = opts.stage ? resolveStage(config, opts.stage) : null;
   const abs = path.resolve(ctx.cwd, opts.file);
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(abs);
-  } catch (e) {
-    throw new IdeasError('USAGE', 'err.readFile', { file: opts.file, reason: (e as Error).message });
-  }
-  const { text, encoding } = decodeSpreadsheet(bytes);
+  const { text, encoding } = decodeSpreadsheet(readSpreadsheet(abs, opts.file));
   let table: ReturnType<typeof parseCsv>;
   try {
-    table = parseCsv(text);
+    // The header and MAX_IMPORT_ROWS rows.
+    table = parseCsv(text, undefined, MAX_IMPORT_ROWS + 1);
   } catch (e) {
     if (e instanceof CsvSyntaxError) throw new IdeasError('USAGE', 'err.csvSyntax', { file: opts.file, line: e.line });
+    if (e instanceof CsvTooManyRecords)
+      throw new IdeasError(
+        'USAGE',
+        'err.importTooManyRows',
+        { file: opts.file, max: MAX_IMPORT_ROWS },
+        { hint: 'hint.importTooLarge' },
+      );
     throw e;
   }
   const headerIndex = table.records.findIndex((r) => r.cells.some((c) => c.trim() !== ''));
@@ -127,7 +156,7 @@ export async function runImport(opts: ImportOptions, ctx: Ctx): Promise<ImportRe
   const names = new Set([...settableFields(base, schemas.slice(1)), 'title']);
   for (const idea of existing)
     for (const key of Object.keys(idea.data))
-      if (!['id', 'created', 'history', 'related'].includes(key)) names.add(key);
+      if (!['id', 'created', 'history', 'related'].includes(key) && !isForbiddenKey(key)) names.add(key);
   const { columns, ignored } = planColumns(header.cells, explicit, { names, labels: labelIndex(schemas) });
 
   const today = isoDate(ctx.clock());
@@ -169,21 +198,14 @@ export async function runImport(opts: ImportOptions, ctx: Ctx): Promise<ImportRe
     ignoredColumns: ignored,
     dryRun: opts.dryRun,
   };
-  if (invalidRows.length > 0 && !opts.skipInvalid) {
-    return { kind: 'import', ...summary, imported: [], duplicates: [], written: false, staged: false, ok: false };
-  }
-
   const taken = new Set(listIdeaFiles(registry).map((e) => idFromFileName(e.path.slice(e.path.lastIndexOf('/') + 1))));
   for (const idea of existing) if (idea.id) taken.add(idea.id);
   const titles = new Map(existing.filter((i) => i.title).map((i) => [normalTitle(i.title as string), i.id]));
   const source = path.basename(opts.file);
-  const files: NewFile[] = [];
-  const imported: ImportedIdea[] = [];
-  const duplicates: ImportResult['duplicates'] = [];
+  const planned: { row: RowIdea; file: NewFile; idea: ImportedIdea }[] = [];
   for (const r of valid) {
     const id = newId(config.idPrefix, (candidate) => taken.has(candidate));
     taken.add(id);
-    const { title, created, id: _id, history: _history, ...rest } = r.data;
     const entry: Record<string, unknown> = {
       date: today,
       action: 'imported',
@@ -191,13 +213,68 @@ export async function runImport(opts: ImportOptions, ctx: Ctx): Promise<ImportRe
       source: `${source}, ${t(config.language, 'import.sourceRow', { row: r.row })}`,
     };
     if (opts.by) entry.by = opts.by;
-    const data = { id, title, created, ...rest, history: [entry] };
+    // The row's fields, keyed by the file's own column names: an object without a prototype.
+    const data = nullObject();
+    data.id = id;
+    data.title = r.data.title;
+    data.created = r.data.created;
+    for (const [key, value] of Object.entries(r.data))
+      if (!['id', 'title', 'created', 'history'].includes(key)) data[key] = value;
+    data.history = [entry];
+    const title = r.data.title;
     const slug = slugify(String(title ?? ''));
     const rel = `${config.ideasDir}/${r.stage.folder}/${slug ? `${id}-${slug}` : id}.md`;
-    files.push({ rel, text: renderIdeaFile(data, r.body) });
-    imported.push({ row: r.row, id, title: String(title ?? ''), stage: r.stage, path: rel });
-    const same = titles.get(normalTitle(String(title ?? '')));
-    if (same !== undefined) duplicates.push({ row: r.row, id: same, title: String(title ?? '') });
+    planned.push({
+      row: r,
+      file: { rel, text: renderIdeaFile(data, r.body) },
+      idea: { row: r.row, id, title: String(title ?? ''), stage: r.stage, path: rel },
+    });
+  }
+  // The file as written must pass `ideas validate` as it stands: its bytes (a NUL, the size), its front matter
+  // read back, the schemas. A row whose file would not is an invalid row like any other, before anything is written.
+  const checkCtx = (l: Lang) => ({ config, lang: l, base: baseValidators().idea, criteria });
+  const refused = new Set<RowIdea>();
+  for (const p of planned) {
+    const check = (l: Lang) =>
+      checkIdeaFile(
+        {
+          path: p.file.rel,
+          abs: path.join(registry.root, p.file.rel),
+          stage: p.row.stage,
+          misplaced: null,
+          folder: p.row.stage.folder,
+          symlink: false,
+        },
+        Buffer.from(p.file.text, 'utf8'),
+        checkCtx(l),
+      ).findings.filter((f) => f.severity === 'error');
+    const sv = check('sv');
+    if (sv.length === 0) continue;
+    const en = check('en');
+    refused.add(p.row);
+    invalidRows.push(p.row.row);
+    sv.forEach((f, i) =>
+      problems.push({
+        row: p.row.row,
+        line: p.row.line,
+        column: null,
+        field: null,
+        message: localize('import.wouldFail', { problem: { sv: f.message, en: en[i]?.message ?? f.message } }),
+      }),
+    );
+  }
+  invalidRows.sort((a, b) => a - b);
+  problems.sort((a, b) => a.row - b.row);
+  if (invalidRows.length > 0 && !opts.skipInvalid) {
+    return { kind: 'import', ...summary, imported: [], duplicates: [], written: false, staged: false, ok: false };
+  }
+  const kept = planned.filter((p) => !refused.has(p.row));
+  const files = kept.map((p) => p.file);
+  const imported = kept.map((p) => p.idea);
+  const duplicates: ImportResult['duplicates'] = [];
+  for (const { idea } of kept) {
+    const same = titles.get(normalTitle(idea.title));
+    if (same !== undefined) duplicates.push({ row: idea.row, id: same, title: idea.title });
   }
   if (opts.dryRun || files.length === 0) {
     return { kind: 'import', ...summary, imported, duplicates, written: false, staged: false, ok: true };

@@ -35,6 +35,7 @@ import { idFromFileName } from '../core/sluice/id.js';
 import { readIdeas } from '../io/read-ideas.js';
 import { loadCriteria, type Registry } from '../io/registry.js';
 import { openRegistry } from './open-registry.js';
+import { forbiddenSegment, nullObject, ownValue } from '../core/safe-object.js';
 
 export interface NewOptions extends CommonOptions {
   title?: string;
@@ -99,7 +100,11 @@ export async function runNew(opts: NewOptions, ctx: Ctx): Promise<NewResult> {
   const today = isoDate(ctx.clock());
   const taken = new Set(listIdeaFiles(registry).map((e) => idFromFileName(e.path.slice(e.path.lastIndexOf('/') + 1))));
   const id = newId(config.idPrefix, (candidate) => taken.has(candidate));
-  const data: Record<string, unknown> = { id, title: values.get('title'), created: today };
+  // Keyed by the fields' names, some of them given on the command line: an object without a prototype.
+  const data = nullObject();
+  data.id = id;
+  data.title = values.get('title');
+  data.created = today;
   for (const f of fields) if (f.name !== 'title' && values.has(f.name)) data[f.name] = values.get(f.name);
   for (const [name, value] of values) if (!(name in data)) data[name] = value;
   const entry: Record<string, unknown> = { date: today, action: 'created', to: stage.key };
@@ -151,12 +156,13 @@ function isEmpty(v: unknown): boolean {
 
 function parseSets(sets: string[], settable: string[], base: Schema): Map<string, string[]> {
   const out = new Map<string, string[]>();
-  const props = (base.properties ?? {}) as Record<string, Schema>;
   for (const s of sets) {
     const eq = s.indexOf('=');
     if (eq <= 0) throw new IdeasError('USAGE', 'err.setSyntax', { value: s });
     const name = s.slice(0, eq).trim();
-    if (props[name]?.readOnly === true || name === 'id' || name === 'created' || name === 'history') {
+    if (forbiddenSegment(name) !== null) throw new IdeasError('USAGE', 'err.forbiddenField', { field: name });
+    const own = ownValue(base.properties, name) as Schema | undefined;
+    if (own?.readOnly === true || name === 'id' || name === 'created' || name === 'history') {
       throw new IdeasError('USAGE', 'err.readOnlyField', { field: name });
     }
     if (!settable.includes(name))

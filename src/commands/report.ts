@@ -10,6 +10,7 @@ import { fieldOrderOf } from '../core/exchange/idea-row.js';
 import { readIdeaFields } from '../io/read-ideas.js';
 import { readRegistrySchemas, type Registry } from '../io/registry.js';
 import { openRegistry } from './open-registry.js';
+import { forbiddenSegment } from '../core/safe-object.js';
 
 export interface ReportOptions extends CommonOptions {
   since?: string;
@@ -51,6 +52,7 @@ export async function runReport(opts: ReportOptions, ctx: Ctx): Promise<ReportRe
   for (const name of ['id', 'title', 'created', 'history']) known.delete(name);
   const by = [...new Set(opts.by.map((b) => b.trim()))];
   for (const field of by) {
+    if (forbiddenSegment(field) !== null) throw new IdeasError('USAGE', 'err.forbiddenField', { field });
     if (!known.has(field))
       throw new IdeasError('USAGE', 'err.unknownByField', { field, fields: [...known].sort().join(', ') });
     // Only a public field, or an aggregate-only one (whose groups are pooled), unless the report is internal.

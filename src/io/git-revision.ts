@@ -5,7 +5,7 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import path from 'node:path';
 import { IdeasError } from '../core/errors.js';
-import { git } from './git.js';
+import { git, gitEnv } from './git.js';
 
 /** The registry's folder inside its repository (`examples/sundsvall/`, or '' at the top); null when not in one. */
 export async function repositoryPrefix(root: string): Promise<string | null> {
@@ -83,7 +83,9 @@ export class BlobReader {
   constructor(root: string) {
     this.child = spawn('git', ['cat-file', '--batch'], {
       cwd: root,
-      env: { ...process.env, GIT_TERMINAL_PROMPT: '0' },
+      env: gitEnv(),
+      shell: false,
+      windowsHide: true,
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     this.child.stdout.on('data', (chunk: Buffer) => {

@@ -7,12 +7,72 @@ export interface GitResult {
   stderr: string;
 }
 
+/**
+ * The variables git gets from this process's environment, and no others: where its programs and the user's config
+ * are (PATH, HOME, XDG_CONFIG_HOME and Windows' equivalents), where temporary files go, the agents that sign a
+ * commit (SSH_AUTH_SOCK, GNUPGHOME), the time zone of a commit's date, and who the user is when the config does
+ * not say (the name and e-mail variables, and EMAIL). Every other variable is dropped, every other GIT_* above all:
+ * GIT_CONFIG_PARAMETERS, GIT_CONFIG_COUNT/KEY/VALUE and GIT_CONFIG_GLOBAL add config (core.hooksPath,
+ * core.fsmonitor and core.sshCommand run programs), GIT_DIR, GIT_WORK_TREE and GIT_INDEX_FILE point git at another
+ * repository or index, GIT_EXEC_PATH and GIT_SSH_COMMAND at other programs. git finds the repository from the
+ * working directory it runs in. Inside a git hook (ideas hook install) git sets GIT_DIR and GIT_INDEX_FILE for the
+ * hook; the hook reads the staged files itself and hands `ideas validate` their paths, which it reads from the
+ * work tree without asking git, so nothing of the hook's git state is needed here.
+ */
+const PASSED = [
+  'PATH',
+  'HOME',
+  'USER',
+  'LOGNAME',
+  'XDG_CONFIG_HOME',
+  'XDG_RUNTIME_DIR',
+  'TMPDIR',
+  'TZ',
+  'SSH_AUTH_SOCK',
+  'GNUPGHOME',
+  'EMAIL',
+  'GIT_AUTHOR_NAME',
+  'GIT_AUTHOR_EMAIL',
+  'GIT_COMMITTER_NAME',
+  'GIT_COMMITTER_EMAIL',
+  // Windows: git's own programs, the user's folders and temporary files.
+  'SYSTEMROOT',
+  'WINDIR',
+  'COMSPEC',
+  'PATHEXT',
+  'USERPROFILE',
+  'HOMEDRIVE',
+  'HOMEPATH',
+  'APPDATA',
+  'LOCALAPPDATA',
+  'PROGRAMDATA',
+  'TEMP',
+  'TMP',
+];
+
+/**
+ * The environment of every git process: an object without a prototype (nothing can be inherited into it), built
+ * from PASSED, with prompts for credentials off and messages in the C locale, which the code matches (INDEX_BUSY).
+ */
+export function gitEnv(from: NodeJS.ProcessEnv = process.env): Record<string, string> {
+  const env = Object.create(null) as Record<string, string>;
+  // Windows names its variables in any case (Path, SystemRoot); elsewhere a name is exact.
+  const windows = process.platform === 'win32';
+  for (const name of Object.keys(from)) {
+    const value = from[name];
+    if (value !== undefined && PASSED.includes(windows ? name.toUpperCase() : name)) env[name] = value;
+  }
+  env.GIT_TERMINAL_PROMPT = '0';
+  env.LC_ALL = 'C';
+  return env;
+}
+
 /** Another git process (an editor, a second terminal) holds the index for a moment. */
 const INDEX_BUSY = /index\.lock'?: File exists/;
 
 /**
- * Runs git with an argument array (never a shell string), in `cwd`, never asking for credentials. When another git
- * process holds the index, it waits a little and tries again instead of failing.
+ * Runs git with an argument array (never a shell, said explicitly), in `cwd`, in the environment of gitEnv, never
+ * asking for credentials. When another git process holds the index, it waits a little and tries again.
  */
 export async function git(args: string[], cwd: string): Promise<GitResult> {
   for (let attempt = 0; ; attempt++) {
@@ -31,7 +91,7 @@ function gitOnce(args: string[], cwd: string): Promise<GitResult> {
     execFile(
       'git',
       args,
-      { cwd, env: { ...process.env, GIT_TERMINAL_PROMPT: '0' }, maxBuffer: 64 * 1024 * 1024 },
+      { cwd, env: gitEnv(), shell: false, windowsHide: true, maxBuffer: 64 * 1024 * 1024 },
       (error, stdout, stderr) => {
         if (error) {
           const reason = (stderr || error.message).trim().split('\n')[0] ?? error.message;

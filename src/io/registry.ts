@@ -22,6 +22,7 @@ import {
   type Validator,
 } from '../core/criteria/schema-check.js';
 import type { SchemaSource } from '../core/criteria/personal-data.js';
+import { forbiddenKeys, nullProtoDeep } from '../core/safe-object.js';
 
 export { findRegistryRoot };
 
@@ -105,6 +106,24 @@ export interface Criteria {
   validate: Validator;
 }
 
+/**
+ * A criteria schema's text as an object without prototypes, or CONFIG_INVALID when it uses __proto__, constructor
+ * or prototype as a key anywhere: no JSON Schema keyword has such a name, so it could only name a field (refused
+ * everywhere, see src/core/safe-object.ts) or a definition.
+ */
+function parseCriteria(text: string, stage: Stage): Record<string, unknown> {
+  const parsed = JSON.parse(text.replace(/^\uFEFF/, '')) as unknown;
+  const forbidden = forbiddenKeys(parsed, 1)[0];
+  if (forbidden)
+    throw new IdeasError('CONFIG_INVALID', 'err.criteriaForbiddenKey', {
+      file: stage.criteria,
+      stage: stage.key,
+      key: forbidden.key,
+      pointer: forbidden.pointer,
+    });
+  return nullProtoDeep(parsed) as Record<string, unknown>;
+}
+
 /** Reads and compiles the criteria schema of every stage. */
 export function loadCriteria(registry: Registry): Map<string, Criteria> {
   const out = new Map<string, Criteria>();
@@ -113,8 +132,9 @@ export function loadCriteria(registry: Registry): Map<string, Criteria> {
     let schema: Record<string, unknown>;
     try {
       if (!statSync(file).isFile()) throw new Error('not a file');
-      schema = JSON.parse(readFileSync(file, 'utf8').replace(/^\uFEFF/, '')) as Record<string, unknown>;
+      schema = parseCriteria(readFileSync(file, 'utf8'), stage);
     } catch (e) {
+      if (e instanceof IdeasError) throw e;
       const missing = (e as NodeJS.ErrnoException).code === 'ENOENT';
       throw new IdeasError('CONFIG_INVALID', missing ? 'err.criteriaMissing' : 'err.criteriaInvalid', {
         file: stage.criteria,
@@ -135,18 +155,17 @@ export function loadCriteria(registry: Registry): Map<string, Criteria> {
   return out;
 }
 
-/** The criteria schema of one stage, read for its labels only (not compiled); an empty list when unreadable. */
+/**
+ * The criteria schema of one stage, read for its labels only (not compiled); an empty list when unreadable. A
+ * schema that uses a forbidden key is refused as loadCriteria refuses it.
+ */
 export function readCriteriaSchemas(registry: Registry, stageKey: string): Record<string, unknown>[] {
   const stage = registry.config.stages.find((s) => s.key === stageKey);
   if (!stage) return [];
   try {
-    return [
-      JSON.parse(readFileSync(path.resolve(registry.root, stage.criteria), 'utf8').replace(/^\uFEFF/, '')) as Record<
-        string,
-        unknown
-      >,
-    ];
-  } catch {
+    return [parseCriteria(readFileSync(path.resolve(registry.root, stage.criteria), 'utf8'), stage)];
+  } catch (e) {
+    if (e instanceof IdeasError) throw e;
     return [];
   }
 }

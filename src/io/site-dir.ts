@@ -18,6 +18,7 @@ import {
 import path from 'node:path';
 import { IdeasError } from '../core/errors.js';
 import { faultPoint } from './faults.js';
+import { nullObject, nullProtoDeep } from '../core/safe-object.js';
 
 export const SITE_MARKER = '.ideas-site';
 
@@ -43,7 +44,8 @@ function listFiles(dir: string, prefix = ''): string[] {
 
 function readMarker(dir: string): Marker | null {
   try {
-    const m = JSON.parse(readFileSync(path.join(dir, SITE_MARKER), 'utf8')) as Partial<Marker>;
+    // Keyed by the names of files in the folder: objects without a prototype (a file called `constructor`).
+    const m = nullProtoDeep(JSON.parse(readFileSync(path.join(dir, SITE_MARKER), 'utf8')) as Partial<Marker>);
     return m.generator === 'ideas site' && m.files !== null && typeof m.files === 'object' ? (m as Marker) : null;
   } catch {
     return null;
@@ -90,7 +92,7 @@ export function writeSite(out: string, files: ReadonlyMap<string, string>): void
   const temp = path.join(parent, `.${path.basename(out)}.${tag}.tmp`);
   mkdirSync(temp);
   try {
-    const marker: Marker = { generator: 'ideas site', schemaVersion: 1, files: {} };
+    const marker: Marker = { generator: 'ideas site', schemaVersion: 1, files: nullObject<string>() };
     for (const [rel, text] of files) {
       const abs = path.join(temp, ...rel.split('/'));
       mkdirSync(path.dirname(abs), { recursive: true });

@@ -6,12 +6,13 @@ import { t, type Lang } from '../core/i18n/i18n.js';
 import type { RegistryConfig } from '../core/sluice/config.js';
 import { formatAge } from './render-list.js';
 import { padEnd } from './text-width.js';
+import { ownValue, textOf } from '../core/safe-object.js';
 
 type Schema = Record<string, unknown>;
 
 function propertySchema(schemas: Schema[], name: string): Schema | null {
   for (const s of schemas) {
-    const p = (s.properties as Record<string, Schema> | undefined)?.[name];
+    const p = ownValue(s.properties, name) as Schema | undefined;
     if (p) return p;
   }
   return null;
@@ -33,7 +34,7 @@ function formatValue(value: unknown, lang: Lang, indent: string): string {
     return Object.entries(value)
       .map(([k, v]) => `${k}: ${formatValue(v, lang, indent)}`)
       .join(', ');
-  return String(value ?? '');
+  return textOf(value);
 }
 
 /** One idea for a terminal: its title, stage and file, its fields by their labels, its history and its text. */
@@ -76,23 +77,23 @@ export function renderIdea(
     for (const e of history) {
       const what =
         e.action === 'moved'
-          ? t(lang, 'history.moved', { from: label(String(e.from ?? '?')), to: label(String(e.to ?? '?')) })
+          ? t(lang, 'history.moved', { from: label(textOf(e.from ?? '?')), to: label(textOf(e.to ?? '?')) })
           : e.action === 'created' || e.action === 'imported'
-            ? t(lang, `history.${e.action}`, { to: label(String(e.to ?? '?')) })
+            ? t(lang, `history.${e.action}`, { to: label(textOf(e.to ?? '?')) })
             : e.action === 'decided'
               ? t(lang, 'history.decided', { decision: decisionWord(e.decision, lang) })
               : e.action === 'assigned'
                 ? t(lang, 'history.assignedField', {
-                    field: fieldName(String(e.field ?? '?')),
-                    value: String(e.new ?? ''),
+                    field: fieldName(textOf(e.field ?? '?')),
+                    value: textOf(e.new),
                   })
-                : String(e.action ?? '');
+                : textOf(e.action);
       const parts = [what];
-      if (e.by) parts.push(`(${e.by})`);
+      if (e.by) parts.push(`(${textOf(e.by)})`);
       if (e.decision && e.action !== 'decided') parts.push(`[${decisionWord(e.decision, lang)}]`);
       if (typeof e.amount === 'number') parts.push(`${e.amount.toLocaleString(lang === 'sv' ? 'sv-SE' : 'en-GB')} kr`);
-      if (e.note) parts.push(`— ${e.note}`);
-      out.push(`  ${c.dim(String(e.date ?? ''))}  ${parts.join(' ')}`);
+      if (e.note) parts.push(`— ${textOf(e.note)}`);
+      out.push(`  ${c.dim(textOf(e.date))}  ${parts.join(' ')}`);
     }
   }
   out.push('', idea.body.trim() ? idea.body.trimEnd() : c.dim(t(lang, 'show.noText')));

@@ -18,6 +18,7 @@ import { t, type Lang, type MessageKey, type Params } from '../core/i18n/i18n.js
 import { formatAmount } from '../core/history/minutes.js';
 import type { Report } from '../core/report/report.js';
 import { renderMarkdown } from './site-markdown.js';
+import { textOf } from '../core/safe-object.js';
 
 export interface SiteCriteria {
   stage: Stage;
@@ -53,7 +54,7 @@ const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;'
 
 /** Text for HTML, in an element or in a quoted attribute. */
 export function esc(value: unknown): string {
-  return String(value ?? '').replace(/[&<>"']/g, (c) => ESCAPES[c] as string);
+  return textOf(value).replace(/[&<>"']/g, (c) => ESCAPES[c] as string);
 }
 
 const str = (v: unknown): string | null =>
@@ -309,8 +310,8 @@ function formatValue(value: unknown, lang: Lang): string {
 /** One history entry in words: what happened, the decision, the amount, the note; who only in an internal site. */
 function historyLine(view: SiteView, e: Record<string, unknown>): string {
   const lang = view.config.language;
-  const label = (key: unknown) => view.config.stages.find((s) => s.key === key)?.label[lang] ?? String(key ?? '?');
-  const field = String(e.field ?? '?');
+  const label = (key: unknown) => view.config.stages.find((s) => s.key === key)?.label[lang] ?? textOf(key ?? '?');
+  const field = textOf(e.field ?? '?');
   const fieldName = view.titles[field]?.[lang] ?? field;
   const what =
     e.action === 'moved'
@@ -328,7 +329,7 @@ function historyLine(view: SiteView, e: Record<string, unknown>): string {
                 })
             : e.action === 'edited'
               ? t(lang, 'history.edited')
-              : String(e.action ?? '');
+              : textOf(e.action);
   const parts = [esc(what)];
   if (e.decision && e.action !== 'decided') parts.push(`(${esc(decisionWord(e.decision, lang))})`);
   if (typeof e.amount === 'number' && Number.isFinite(e.amount))

@@ -4,7 +4,17 @@
  * bin/ideas.js.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+} from 'node:fs';
 import { devNull, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -153,13 +163,19 @@ export function runCli(cwd: string, args: string[], env: NodeJS.ProcessEnv = {})
 }
 
 /**
- * The product runs git with this process's environment: make it that of CI (no user or system config) and never
- * let a GIT_DIR inherited from a git hook point the commands at another repository.
+ * The product runs git with a few variables of this process's environment (src/io/git.ts gitEnv), never GIT_*:
+ * keep the user's git config out as on CI through HOME and XDG_CONFIG_HOME, which it does pass. The GIT_* ones stay
+ * for the tests' own git.
  */
 function isolateGit(): void {
   for (const key of ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_INDEX_FILE']) delete process.env[key];
   process.env.GIT_CONFIG_NOSYSTEM = '1';
   process.env.GIT_CONFIG_GLOBAL = devNull;
+  // One empty folder for every run: git only reads a home's config, never writes one.
+  const home = path.join(tmpdir(), 'ideas-test-empty-home');
+  mkdirSync(home, { recursive: true });
+  process.env.HOME = home;
+  delete process.env.XDG_CONFIG_HOME;
 }
 
 export interface CommandContext {

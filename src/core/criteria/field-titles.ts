@@ -1,4 +1,5 @@
 import type { Localized } from '../i18n/i18n.js';
+import { nullObject, ownValue } from '../safe-object.js';
 
 type Schema = Record<string, unknown>;
 
@@ -16,12 +17,12 @@ function isLocalized(value: unknown): value is Localized {
 
 /** The `x-title` (or `title`) of each path in the first schema that has one; the path itself otherwise. */
 export function fieldTitles(schemas: readonly Schema[], paths: readonly string[]): FieldTitles {
-  const out: FieldTitles = {};
+  const out: FieldTitles = nullObject();
   for (const p of paths) {
     let found: Localized | null = null;
     for (const schema of schemas) {
       let s: Schema | undefined = schema;
-      for (const part of p.split('.')) s = (s?.properties as Record<string, Schema> | undefined)?.[part];
+      for (const part of p.split('.')) s = ownValue(s?.properties, part) as Schema | undefined;
       if (!s) continue;
       if (isLocalized(s['x-title'])) found = s['x-title'];
       else if (typeof s.title === 'string') found = { sv: s.title, en: s.title };

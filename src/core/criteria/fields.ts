@@ -6,6 +6,7 @@
 import type { RegistryConfig } from '../sluice/config.js';
 import { IdeasError } from '../errors.js';
 import type { Lang } from '../i18n/i18n.js';
+import { ownValue } from '../safe-object.js';
 
 type Schema = Record<string, unknown>;
 
@@ -38,9 +39,10 @@ function requiredOf(schema: Schema | undefined): string[] {
 
 /** A field's schema, where the criteria's own definition adds to the base one. */
 function mergedSchema(name: string, base: Schema, criteria: Schema[]): Schema {
-  let out: Schema = { ...(properties(base)[name] ?? {}) };
+  // Only a property the schema defines itself: `constructor` is no field because every object has one.
+  let out: Schema = { ...((ownValue(properties(base), name) as Schema | undefined) ?? {}) };
   for (const c of criteria) {
-    const own = properties(c)[name];
+    const own = ownValue(properties(c), name) as Schema | undefined;
     if (own) out = { ...out, ...own };
   }
   return out;

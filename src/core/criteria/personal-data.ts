@@ -24,6 +24,7 @@
  * Reports, exports and the static site all take their data through `publicData`, so the rule lives in one place.
  */
 import { SCHEMA_LIST, SCHEMA_MAP, ONE_SCHEMA } from './schema-bundle.js';
+import { nullObjectFrom } from '../safe-object.js';
 
 type Schema = Record<string, unknown>;
 
@@ -376,7 +377,7 @@ function publicValue(value: unknown, place: Place, inherited: boolean, depth: nu
       if (x !== OMIT) entries.push([key, x]);
     }
     // fromEntries defines own properties: a `__proto__` key stays a key.
-    return Object.fromEntries(entries);
+    return nullObjectFrom(entries);
   }
   return value;
 }
@@ -425,7 +426,7 @@ function copyAll(value: unknown, depth: number): unknown {
   if (depth > MAX_DEPTH) return null;
   if (Array.isArray(value)) return value.map((v) => copyAll(v, depth + 1));
   if (!isRecord(value)) return value;
-  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, copyAll(v, depth + 1)]));
+  return nullObjectFrom(Object.entries(value).map(([k, v]) => [k, copyAll(v, depth + 1)] as const));
 }
 
 /**
@@ -443,5 +444,5 @@ export function publicData(
     const value = publicField(data, key, classes);
     if (value !== undefined) entries.push([key, value]);
   }
-  return Object.fromEntries(entries);
+  return nullObjectFrom(entries);
 }

@@ -4,6 +4,7 @@
  * a validator can use the file alone, without fetching or resolving anything.
  */
 import type { Lang, Localized } from '../i18n/i18n.js';
+import { nullObject } from '../safe-object.js';
 
 export interface SchemaPart {
   /** Its name in `$defs`. */
@@ -95,7 +96,7 @@ function rewrite(node: unknown, part: SchemaPart, parts: readonly SchemaPart[], 
   if (node === null || typeof node !== 'object' || Array.isArray(node)) return node;
   const sub = (value: unknown) => rewrite(value, part, parts, lang);
   const schema = node as Record<string, unknown>;
-  const out: Record<string, unknown> = {};
+  const out = nullObject();
   const title = localized(schema['x-title'], lang);
   if (title !== null) out.title = title;
   const description = localized(schema['x-description'], lang);

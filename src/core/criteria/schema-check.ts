@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { Lang, Localized, MessageKey, Params } from '../i18n/i18n.js';
 import { t } from '../i18n/i18n.js';
+import { ownValue } from '../safe-object.js';
 
 export type Validator = ValidateFunction;
 
@@ -176,8 +177,9 @@ function subjectSchema(e: ErrorObject): Record<string, unknown> | null {
   const parent = e.parentSchema as Record<string, unknown> | undefined;
   if (!parent) return null;
   if (e.keyword === 'required') {
-    const props = parent.properties as Record<string, Record<string, unknown>> | undefined;
-    return props?.[String(e.params.missingProperty)] ?? null;
+    return (
+      (ownValue(parent.properties, String(e.params.missingProperty)) as Record<string, unknown> | undefined) ?? null
+    );
   }
   return parent;
 }

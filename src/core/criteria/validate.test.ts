@@ -272,6 +272,28 @@ describe('checkIdeaFile', () => {
     expect(findings.map((f) => [f.rule, f.severity, f.line])).toEqual([['history/stage', 'warning', 13]]);
   });
 
+  it.each([
+    ['the plain shape', '__proto__: 1\nteam:\n  constructor: 2\n  x: [{ Prototype: 3 }]\n'],
+    ['js-yaml', '__proto__: 1 # note\nteam:\n  constructor: 2\n  x: [{ Prototype: 3 }]\n'],
+    ['the yaml package', '__proto__: &a 1\nteam:\n  constructor: *a\n  x: [{ Prototype: 3 }]\n'],
+  ])('reports __proto__, constructor and prototype keys at any depth, read by %s, each on its line', (_by, keys) => {
+    const registry = copyExample('minimal');
+    const { file, bytes } = plant(
+      registry,
+      'idea',
+      'ide-abcd12-x.md',
+      `---\nid: ide-abcd12\ntitle: X\ncreated: 2026-01-01\n${keys}---\n`,
+    );
+    const result = checkIdeaFile(file, bytes, contextOf(registry));
+    expect(result.findings.map((f) => [f.rule, f.severity, f.line, f.message])).toEqual([
+      ['front-matter/forbidden-key', 'error', 5, expect.stringContaining('The key "__proto__" is not allowed')],
+      ['front-matter/forbidden-key', 'error', 7, expect.stringContaining('The key "constructor" is not allowed')],
+      ['front-matter/forbidden-key', 'error', 8, expect.stringContaining('The key "Prototype" is not allowed')],
+    ]);
+    expect(Object.getPrototypeOf(result.idea?.data)).toBeNull();
+    expect(({} as Record<string, unknown>).constructor).toBe(Object);
+  });
+
   it('passes on a front matter problem with its place, and gives no idea', () => {
     const registry = copyExample('minimal');
     const { file, bytes } = plant(

@@ -5,6 +5,7 @@ import { t, type Lang, type Localized, type MessageKey, type Params } from '../i
 import { historyOf, toIdeaFields, type IdeaFields } from '../sluice/idea.js';
 import { YamlPositions } from '../front-matter/positions.js';
 import { describeErrors, type SchemaProblem, type Validator } from './schema-check.js';
+import { forbiddenKeys } from '../safe-object.js';
 
 export interface FileToCheck {
   path: string;
@@ -78,6 +79,29 @@ export function checkIdeaFile(file: FileToCheck, bytes: Uint8Array, ctx: CheckCo
   if (!fm.ok) {
     findings.push(finding(file.path, fm.line, fm.column, fm.rule, 'error', lang, fm.message, fm.hint, fm.params));
     return { idea: null, findings };
+  }
+  // A key that names a way into a prototype is refused wherever it stands (src/core/safe-object.ts).
+  const forbidden = forbiddenKeys(fm.data);
+  if (forbidden.length > 0) {
+    const positions = new YamlPositions(fm.matter, MATTER_FIRST_LINE);
+    for (const { key, pointer } of forbidden) {
+      const pos = positions.find(pointer, true);
+      findings.push(
+        finding(
+          file.path,
+          pos.line,
+          pos.column,
+          'front-matter/forbidden-key',
+          'error',
+          lang,
+          'f.forbiddenKey',
+          'h.forbiddenKey',
+          {
+            key,
+          },
+        ),
+      );
+    }
   }
   if (!file.stage) return { idea: null, findings };
 

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { BOM, CsvSyntaxError, detectDelimiter, formatCsv, guardFormula, parseCsv, unguardFormula } from './csv.js';
+import {
+  BOM,
+  CsvSyntaxError,
+  CsvTooManyRecords,
+  detectDelimiter,
+  formatCsv,
+  guardFormula,
+  parseCsv,
+  unguardFormula,
+} from './csv.js';
 
 describe('formatCsv', () => {
   it('quotes what needs quoting (RFC 4180), doubles quotes and ends every record with CRLF', () => {
@@ -77,6 +86,16 @@ describe('parseCsv', () => {
     } catch (e) {
       expect((e as CsvSyntaxError).line).toBe(2);
     }
+  });
+});
+
+describe('parseCsv with a limit', () => {
+  it('reads up to maxRecords records, blank ones counted, and stops at the next', () => {
+    expect(parseCsv('title\na\n\nb\n', undefined, 4).records).toHaveLength(4);
+    expect(() => parseCsv('title\na\n\nb\nc\n', undefined, 4)).toThrow(CsvTooManyRecords);
+    expect(() => parseCsv('\n'.repeat(1_000_000), undefined, 10)).toThrow(
+      expect.objectContaining({ max: 10, message: 'more than 10 records' }),
+    );
   });
 });
 

@@ -62,6 +62,14 @@ export class CsvSyntaxError extends Error {
   }
 }
 
+/** More records than the caller said it would read (`maxRecords`): the reading stops there. */
+export class CsvTooManyRecords extends Error {
+  constructor(readonly max: number) {
+    super(`more than ${max} records`);
+    this.name = 'CsvTooManyRecords';
+  }
+}
+
 const CANDIDATES = [';', ',', '\t'] as const;
 
 /** The separator of the first line (outside quotes): `;`, `,` or a tab, whichever occurs most; `;` wins a tie. */
@@ -88,9 +96,10 @@ export function detectDelimiter(text: string): string {
 /**
  * Reads CSV leniently, as spreadsheets do: a byte order mark and Excel's `sep=;` first line are accepted, line ends
  * may be CRLF, LF or CR, and a stray quote inside an unquoted cell is kept as text. Only a quoted cell that never
- * ends is an error. The separator is detected unless given.
+ * ends is an error. The separator is detected unless given. With `maxRecords`, a text of more records (blank ones
+ * too) throws CsvTooManyRecords as soon as one more is read, so that memory stays bounded.
  */
-export function parseCsv(input: string, delimiter?: string): CsvTable {
+export function parseCsv(input: string, delimiter?: string, maxRecords = Infinity): CsvTable {
   let text = input.startsWith(BOM) ? input.slice(1) : input;
   let line = 1;
   const sep = /^sep=(.)\r?\n/i.exec(text);
@@ -108,6 +117,7 @@ export function parseCsv(input: string, delimiter?: string): CsvTable {
   const n = text.length;
   const endRecord = () => {
     cells.push(cell);
+    if (records.length >= maxRecords) throw new CsvTooManyRecords(maxRecords);
     records.push({ cells, line: start });
     cells = [];
     cell = '';

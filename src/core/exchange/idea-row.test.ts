@@ -111,3 +111,19 @@ describe('ideaTable', () => {
     expect(internal.rows[0]).toMatchObject({ carrier: 'Anna Berg', 'team_gender.women': 2 });
   });
 });
+
+describe('ideaTable with keys that name a prototype', () => {
+  it('keeps a field __proto__ or toString as a column like any other, in rows without a prototype', () => {
+    const data = JSON.parse(
+      '{"id": "sund-bbbbbb", "title": "Nycklar", "__proto__": {"shell": "/bin/sh"}, "toString": "text", "unit": "constructor"}',
+    ) as Record<string, unknown>;
+    const table = ideaTable([idea('idea', data)], config, classes, { includePersonal: true }, fieldOrderOf(schemas));
+    expect(table.columns).toEqual(expect.arrayContaining(['__proto__.shell', 'toString', 'unit']));
+    const row = table.rows[0] ?? {};
+    expect(Object.getPrototypeOf(row)).toBeNull();
+    expect(row['__proto__.shell']).toBe('/bin/sh');
+    expect(row.toString).toBe('text');
+    expect(row.unit).toBe('constructor');
+    expect(({} as Record<string, unknown>).shell).toBeUndefined();
+  });
+});

@@ -18,6 +18,7 @@ import type { RegistryConfig } from '../sluice/config.js';
 import { grantedAmount, type Idea } from '../sluice/idea.js';
 import { publicData, type Disclosure, type FieldClasses } from '../criteria/personal-data.js';
 import { staysOf } from '../history/stays.js';
+import { nullObjectFrom } from '../safe-object.js';
 
 export type RowValue = string | number | boolean | null | readonly unknown[];
 export type IdeaRow = Record<string, RowValue>;
@@ -85,12 +86,13 @@ export function ideaTable(
   const entered = config.stages.map((s) => `entered.${s.key}`);
   const columns = [...LEADING, ...fieldColumns, ...entered, 'granted', 'body'];
   const rows = flat.map(({ idea, cells }): IdeaRow => {
-    const row: IdeaRow = {
-      id: text(idea.data.id),
-      title: text(idea.data.title),
-      stage: idea.stage.key,
-      created: text(idea.data.created),
-    };
+    // Keyed by the files' own field names: no prototype, so a column `__proto__` is a column like any other.
+    const row: IdeaRow = nullObjectFrom<RowValue>([
+      ['id', text(idea.data.id)],
+      ['title', text(idea.data.title)],
+      ['stage', idea.stage.key],
+      ['created', text(idea.data.created)],
+    ]);
     for (const key of fieldColumns) row[key] = cells.get(key) ?? null;
     const stays = staysOf(idea);
     for (const s of config.stages)

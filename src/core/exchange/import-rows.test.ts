@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { normalizeConfig, type Stage } from '../sluice/config.js';
 import { labelIndex, planColumns, readRow, type ColumnPlan, type KnownFields, type RowContext } from './import-rows.js';
 import { baseValidators, compileCriteria, readPackageSchema } from '../criteria/schema-check.js';
@@ -181,5 +181,97 @@ describe('readRow', () => {
     const r = readRow({ cells: ['Idé', ...Array(9).fill(''), 'extra'], line: 2 }, 2, cols, ctx());
     expect(r.problems.map((p) => p.message.en)).toEqual(['The row has 11 cells but the header only 10.']);
     expect(readRow({ cells: ['Idé', ...Array(9).fill(''), ''], line: 2 }, 2, cols, ctx()).problems).toEqual([]);
+  });
+});
+
+describe('hostile columns and cells', () => {
+  afterEach(() => {
+    for (const key of ['polluted', 'shell']) delete (Object.prototype as Record<string, unknown>)[key];
+  });
+
+  it.each([
+    'title.__proto__.shell',
+    'team.__proto__.polluted',
+    'team.constructor.prototype.polluted',
+    'TEAM.Constructor',
+    '__proto__',
+    '__proto__.shell',
+    'constructor',
+    'prototype.polluted',
+    'Prototype',
+  ])('refuses the header %s, naming it, whatever field it would have gone to', (header) => {
+    expect(() => planColumns(['title', header], new Map(), known)).toThrow(
+      expect.objectContaining({
+        code: 'USAGE',
+        message: expect.stringContaining(`The column "${header}" names a field that is not allowed`),
+      }),
+    );
+  });
+
+  it.each(['__proto__.shell', 'constructor.prototype.shell', 'title.__proto__.shell', 'team.Prototype', 'Constructor'])(
+    'refuses the --map target %s',
+    (target) => {
+      expect(() => planColumns(['title', 'X'], new Map([['X', target]]), known)).toThrow(
+        expect.objectContaining({ code: 'USAGE', message: expect.stringContaining(`"${target}" is not allowed`) }),
+      );
+    },
+  );
+
+  it('leaves a hostile header out when --map ignores it, or reads it as the field --map names', () => {
+    const ignored = planColumns(['title', '__proto__'], new Map([['__proto__', '']]), known);
+    expect(ignored.columns.map((c) => c.role.kind)).toEqual(['field', 'ignore']);
+    const mapped = planColumns(['__proto__'], new Map([['__proto__', 'title']]), known);
+    expect(mapped.columns[0]?.role).toEqual({ kind: 'field', field: 'title', path: [] });
+  });
+
+  it('refuses a label that leads to a forbidden name', () => {
+    const hostile: KnownFields = { names: known.names, labels: new Map([['namn', 'constructor']]) };
+    expect(() => planColumns(['title', 'Namn'], new Map(), hostile)).toThrow(
+      expect.objectContaining({ message: expect.stringContaining('The column "Namn"') }),
+    );
+  });
+
+  it('builds a row in objects without a prototype: even a path into __proto__ stays in the row', () => {
+    // A plan planColumns would refuse, handed to readRow directly: the second line of defence.
+    const columns: ColumnPlan[] = [
+      { header: 'title', role: { kind: 'field', field: 'title', path: [] } },
+      { header: 'x', role: { kind: 'field', field: 'team', path: ['__proto__', 'polluted'] } },
+      { header: 'y', role: { kind: 'field', field: 'constructor', path: ['prototype', 'shell'] } },
+    ];
+    const r = readRow({ cells: ['Idé', 'yes', '/bin/sh'], line: 2 }, 2, columns, ctx());
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(({} as Record<string, unknown>).shell).toBeUndefined();
+    const data = r.idea?.data ?? {};
+    expect(Object.getPrototypeOf(data)).toBeNull();
+    expect(Object.getPrototypeOf(data.team)).toBeNull();
+    expect(Object.keys(data.team as object)).toEqual(['__proto__']);
+  });
+
+  it('refuses a cell whose JSON has a forbidden key, and keeps other JSON without prototypes', () => {
+    const columns = planColumns(['title', 'team'], new Map(), known).columns;
+    const bad = readRow({ cells: ['Idé', '{"__proto__": {"polluted": "yes"}}'], line: 2 }, 2, columns, ctx());
+    expect(bad.idea).toBeNull();
+    expect(bad.problems.map((p) => [p.column, p.message.en])).toEqual([
+      [
+        'team',
+        'The cell\'s JSON has the key "__proto__", which is not allowed: __proto__, constructor and prototype are no field names.',
+      ],
+    ]);
+    const deep = readRow({ cells: ['Idé', '{"a": {"constructor": 1}}'], line: 2 }, 2, columns, ctx());
+    expect(deep.problems[0]?.message.sv).toContain('nyckeln "constructor"');
+    const good = readRow({ cells: ['Idé', '{"women": 2}'], line: 2 }, 2, columns, ctx());
+    expect(good.problems).toEqual([]);
+    expect(Object.getPrototypeOf(good.idea?.data.team)).toBeNull();
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('refuses a cell with a NUL character, in the text or in a field', () => {
+    const columns = planColumns(['title', 'body'], new Map(), known).columns;
+    const r = readRow({ cells: ['Idé\0', 'a\0b'], line: 2 }, 2, columns, ctx());
+    expect(r.idea).toBeNull();
+    expect(r.problems.map((p) => [p.column, p.message.en])).toEqual([
+      ['title', 'The cell holds a NUL character (character 0), which an idea file cannot hold.'],
+      ['body', 'The cell holds a NUL character (character 0), which an idea file cannot hold.'],
+    ]);
   });
 });

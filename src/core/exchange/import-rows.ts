@@ -11,6 +11,7 @@ import { fieldSpec, typeFlagValue } from '../criteria/fields.js';
 import { localize, type Lang, type Localized } from '../i18n/i18n.js';
 import { describeErrors, type Validator } from '../criteria/schema-check.js';
 import { resolveStage } from '../sluice/stage-lookup.js';
+import { forbiddenKeys, forbiddenSegment, nullObject, nullProtoDeep, ownValue } from '../safe-object.js';
 
 type Schema = Record<string, unknown>;
 
@@ -65,6 +66,7 @@ function roleForTarget(target: string, known: KnownFields): ColumnRole {
   const t = target.trim();
   const lower = t.toLowerCase();
   if (t === '') return { kind: 'ignore' };
+  if (forbiddenSegment(t) !== null) throw new IdeasError('USAGE', 'err.forbiddenField', { field: t });
   if (BODY_COLUMNS.includes(lower)) return { kind: 'body' };
   if (lower === 'stage') return { kind: 'stage' };
   if (lower === 'created') return { kind: 'created' };
@@ -76,6 +78,15 @@ function roleForTarget(target: string, known: KnownFields): ColumnRole {
 }
 
 function autoRole(header: string, known: KnownFields): ColumnRole | null {
+  // A column that would name a way into a prototype, as a field, a part of one, or through a label: refused, not
+  // ignored, so that the file is fixed (or the column left out with --map "column=") rather than half read.
+  if (forbiddenSegment(header) !== null)
+    throw new IdeasError(
+      'USAGE',
+      'err.importForbiddenColumn',
+      { column: header },
+      { hint: 'hint.importForbiddenColumn' },
+    );
   const lower = header.toLowerCase();
   if (BODY_COLUMNS.includes(lower)) return { kind: 'body' };
   if (TITLE_COLUMNS.includes(lower)) return { kind: 'field', field: 'title', path: [] };
@@ -87,6 +98,13 @@ function autoRole(header: string, known: KnownFields): ColumnRole | null {
   const topField = [...known.names].find((n) => n.toLowerCase() === (top ?? '').toLowerCase());
   if (topField && path.length > 0 && FIELD_NAME.test(header)) return { kind: 'field', field: topField, path };
   const byLabel = known.labels.get(lower);
+  if (byLabel !== undefined && forbiddenSegment(byLabel) !== null)
+    throw new IdeasError(
+      'USAGE',
+      'err.importForbiddenColumn',
+      { column: header },
+      { hint: 'hint.importForbiddenColumn' },
+    );
   if (byLabel === 'created') return { kind: 'created' };
   if (byLabel && !SYSTEM.has(byLabel)) return { kind: 'field', field: byLabel, path: [] };
   return null;
@@ -172,10 +190,10 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 function schemaAt(field: string, path: readonly string[], schemas: readonly Schema[]): Schema {
   let s: Schema = {};
   for (const sc of schemas) {
-    const own = ((sc.properties ?? {}) as Record<string, Schema>)[field];
+    const own = ownValue(sc.properties, field) as Schema | undefined;
     if (own) s = { ...s, ...own };
   }
-  for (const p of path) s = ((s.properties ?? {}) as Record<string, Schema>)[p] ?? {};
+  for (const p of path) s = (ownValue(s.properties, p) as Schema | undefined) ?? {};
   return s;
 }
 
@@ -191,10 +209,16 @@ export function typeCell(
   const structured =
     schema.type === 'object' || (schema.type === 'array' && (items.type === 'object' || isRecord(items.properties)));
   if (structured && /^[[{]/.test(raw)) {
+    let parsed: unknown;
     try {
-      return JSON.parse(raw) as unknown;
+      parsed = JSON.parse(raw) as unknown;
     } catch {
       // not JSON: typed as text below, and the schema check says what is wrong
+    }
+    if (parsed !== undefined) {
+      const forbidden = forbiddenKeys(parsed, 1)[0];
+      if (forbidden) throw new IdeasError('USAGE', 'import.forbiddenKey', { key: forbidden.key });
+      return nullProtoDeep(parsed);
     }
   }
   const name = path.length > 0 ? (path[path.length - 1] as string) : field;
@@ -213,13 +237,18 @@ export function typeCell(
   return typeFlagValue(spec, [raw]);
 }
 
+/**
+ * Sets `field.path…` in `data`, making the objects on the way; every one of them has no prototype, and planColumns
+ * has refused the names that lead into one, so a path can only ever reach the row's own data.
+ */
 function setPath(data: Record<string, unknown>, field: string, path: readonly string[], value: unknown): void {
   if (path.length === 0) {
     data[field] = value;
     return;
   }
-  let node = (isRecord(data[field]) ? data[field] : (data[field] = {})) as Record<string, unknown>;
-  for (const p of path.slice(0, -1)) node = (isRecord(node[p]) ? node[p] : (node[p] = {})) as Record<string, unknown>;
+  let node = (isRecord(data[field]) ? data[field] : (data[field] = nullObject())) as Record<string, unknown>;
+  for (const p of path.slice(0, -1))
+    node = (isRecord(node[p]) ? node[p] : (node[p] = nullObject())) as Record<string, unknown>;
   node[path[path.length - 1] as string] = value;
 }
 
@@ -236,7 +265,7 @@ export function readRow(
   const problems: RowProblem[] = [];
   const problem = (column: string | null, field: string | null, message: Localized) =>
     problems.push({ row, line: record.line, column, field, message });
-  const data: Record<string, unknown> = {};
+  const data = nullObject();
   let body = '';
   let stage = ctx.stage;
   let created: string | null = null;
@@ -246,6 +275,11 @@ export function readRow(
   columns.forEach((c, i) => {
     const raw = unguardFormula((record.cells[i] ?? '').trim());
     if (raw === '' || c.role.kind === 'ignore') return;
+    // No idea file may hold a NUL (ideas validate takes such a file for binary), nor a field's value show one.
+    if ((record.cells[i] ?? '').includes('\0')) {
+      problem(c.header, c.role.kind === 'field' ? c.role.field : c.role.kind, localize('import.nulByte'));
+      return;
+    }
     try {
       switch (c.role.kind) {
         case 'body':
@@ -267,14 +301,18 @@ export function readRow(
     }
   });
   const target = stage ?? (ctx.config.stages[0] as Stage);
-  const front: Record<string, unknown> = { title: data.title, created: created ?? ctx.today, ...data };
-  if (front.title === undefined) delete front.title;
+  const front = nullObject();
+  if (data.title !== undefined) front.title = data.title;
+  front.created = created ?? ctx.today;
+  for (const [key, value] of Object.entries(data)) front[key] = value;
   const columnOf = (field: string) =>
     columns.find((c) => (c.role.kind === 'field' && c.role.field === field) || c.role.kind === field)?.header ?? null;
   // Every problem at once: the schemas' too, but not again for a cell that could not be typed.
   const failed = new Set(problems.map((p) => p.field));
   // The id is not made yet: a stand-in that the base schema accepts, so only the row's own fields can fail.
-  const candidate = { id: 'import-000000', ...front };
+  const candidate = nullObject();
+  candidate.id = 'import-000000';
+  for (const [key, value] of Object.entries(front)) candidate[key] = value;
   const found = [...(ctx.base(candidate) ? [] : describeErrors(ctx.base.errors))];
   const criteria = ctx.criteria(target);
   if (criteria && !criteria(candidate)) {

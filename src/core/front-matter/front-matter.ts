@@ -7,7 +7,9 @@
  * - YAML is read with YAML 1.2's core schema, under which dates and words like `yes` stay strings: the plain shape
  *   most front matter has by src/core/front-matter/yaml-subset.ts, other text by js-yaml 4 (with the core schema's types, from
  *   src/core/front-matter/yaml-core-schema.ts, in place of its own), and text with anchors or aliases by the `yaml` package,
- *   which limits aliases.
+ *   which limits aliases;
+ * - every mapping read has no prototype (src/core/safe-object.ts), whichever reader read it: its keys are the
+ *   file's, and a key such as `constructor` or `__proto__` is data, never a way into Object.prototype.
  */
 import matter from 'gray-matter';
 import { isUtf8 } from 'node:buffer';
@@ -15,6 +17,7 @@ import type { MessageKey, Params } from '../i18n/i18n.js';
 import { CORE_SCHEMA, jsYaml, resolveCoreScalar } from './yaml-core-schema.js';
 import { yamlPackage } from './yaml-package.js';
 import { readYamlSubset } from './yaml-subset.js';
+import { nullProtoDeep } from '../safe-object.js';
 
 export interface FrontMatter {
   ok: true;
@@ -120,7 +123,7 @@ export function parseYamlSafely(text: string, locate = true): unknown {
   if (plain !== undefined) return plain;
   if (!ANCHOR_OR_ALIAS.test(text)) {
     try {
-      return jsYaml.load(text, { schema: CORE_SCHEMA });
+      return nullProtoDeep(jsYaml.load(text, { schema: CORE_SCHEMA }));
     } catch (e) {
       // The `yaml` package places most problems more precisely. A duplicate key js-yaml places where it does, on
       // the key written again (the tests hold both to that), and it is the problem found most often: the package
@@ -134,7 +137,7 @@ export function parseYamlSafely(text: string, locate = true): unknown {
   const problem = problemOf(doc, text);
   if (problem) throw problem;
   try {
-    return doc.toJS({ maxAliasCount: MAX_ALIASES });
+    return nullProtoDeep(doc.toJS({ maxAliasCount: MAX_ALIASES }) as unknown);
   } catch (e) {
     if (e instanceof ReferenceError || (e instanceof Error && /alias/i.test(e.message))) {
       throw new YamlProblem('front-matter/alias-limit', 'f.aliasLimit', 'h.aliasLimit', {}, 0, 0);

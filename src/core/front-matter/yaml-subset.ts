@@ -7,13 +7,17 @@
  * mappings of plain pairs (`{ a: 1 }`), or nested block mappings and sequences; whole-line comments at the left
  * margin. Anything else gives up: tabs, CR, control or non-characters, anchors, aliases, tags, block scalars,
  * multi-line scalars, escapes, comments after a value or indented, complex keys, document markers, duplicate keys,
- * keys that read as something other than themselves, names Object.prototype has (`__proto__`, `constructor`),
- * nesting deeper than MAX_DEPTH.
+ * keys that read as something other than themselves, nesting deeper than MAX_DEPTH.
+ *
+ * Its mappings have no prototype (src/core/safe-object.ts): a key such as `__proto__` or `constructor` is an own
+ * key like any other, which js-yaml also makes of it, and nothing is inherited.
  *
  * It never decides that a text is wrong: an error is always js-yaml's to report. Where it returns a value, that
  * value is the one js-yaml returns for the text with the same schema (src/core/front-matter/yaml-subset.test.ts checks this on
  * generated texts, both ways round). Plain scalars are resolved by the caller's function, the schema's own.
  */
+
+import { nullObject } from '../safe-object.js';
 
 /** A plain scalar's value under the caller's schema (null, boolean, number or the text itself). */
 export type PlainResolver = (plain: string) => unknown;
@@ -128,9 +132,8 @@ function isItem(text: string, start: number, end: number): boolean {
 }
 
 /**
- * A key that reads as itself, is not yet in the mapping, and is no name the mapping has from Object.prototype
- * (js-yaml stores `__proto__` its own way; the others are simply left to it). Values are never undefined here, so
- * one property read answers both (and costs far less than Object.hasOwn on a key just cut from the text).
+ * A key that reads as itself and is not yet in the mapping. The mapping has no prototype and values are never
+ * undefined here, so one property read answers the second (and costs far less than Object.hasOwn).
  */
 function validKey(key: string, resolve: PlainResolver, into: Record<string, unknown>): boolean {
   return into[key] === undefined && resolve(key) === key;
@@ -170,7 +173,7 @@ class Reader {
   mapping(indent: number, depth: number): Record<string, unknown> {
     if (depth > MAX_DEPTH) throw GIVE_UP;
     const { text } = this;
-    const out: Record<string, unknown> = {};
+    const out = nullObject();
     while (this.i < this.n && this.indents[this.i] === indent) {
       const start = this.starts[this.i] as number;
       const end = this.ends[this.i] as number;
@@ -252,7 +255,7 @@ class Reader {
     }
     if (first === 123 /* { */) {
       if (last !== 125) throw GIVE_UP;
-      const out: Record<string, unknown> = {};
+      const out = nullObject();
       for (const pair of flowItems(text.slice(start + 1, end - 1))) {
         const colon = pair.indexOf(': ');
         if (colon === -1 || keyEnd(pair, 0, pair.length) !== colon) throw GIVE_UP;

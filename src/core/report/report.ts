@@ -13,6 +13,7 @@ import type { Localized } from '../i18n/i18n.js';
 import { median, percentile } from './percentile.js';
 import { aggregateFields, publicField, type FieldClasses } from '../criteria/personal-data.js';
 import { daysBetween, stayOn, staysOf, type Stay } from '../history/stays.js';
+import { nullObject, nullObjectFrom, ownValue } from '../safe-object.js';
 
 export interface ReportOptions {
   since: string | null;
@@ -373,7 +374,7 @@ function breakdown(
   stageOf: (s: Subject) => string,
 ): Breakdown {
   const group = (value: string | null, members: Subject[]): Group => {
-    const byStage: Record<string, number> = {};
+    const byStage = nullObject<number>();
     for (const st of config.stages) byStage[st.key] = members.filter((s) => stageOf(s) === st.key).length;
     return {
       value,
@@ -421,13 +422,13 @@ function sumsOf(
   keys: readonly string[],
   members: readonly Subject[],
 ): { contributors: number; sums: Record<string, number> } {
-  const sums: Record<string, number> = Object.fromEntries(keys.map((k) => [k, 0]));
+  const sums = nullObjectFrom<number>(keys.map((k) => [k, 0]));
   let contributors = 0;
   for (const s of members) {
     const v = s.idea.data[field];
     let gave = false;
     for (const key of keys) {
-      const x = key === '' ? v : isRecord(v) ? v[key] : undefined;
+      const x = key === '' ? v : ownValue(v, key);
       if (typeof x === 'number' && Number.isFinite(x)) {
         sums[key] = (sums[key] ?? 0) + x;
         gave = true;

@@ -33,6 +33,26 @@ describe('checkConfigRules', () => {
     expect(checkConfigRules(config())).toEqual([]);
   });
 
+  it('refuses __proto__, constructor and prototype (any case) as stage keys, challenge ids and goal ids', () => {
+    const label = { sv: 'x', en: 'x' };
+    const problems = checkConfigRules(
+      config({
+        stages: [stage('idea', '01-ide', ['constructor']), stage('constructor', '02-k')],
+        challenges: [{ id: 'Prototype', label, url: null }],
+        goals: [{ id: '__proto__', label, stage: 'idea', target: 1, by: null }],
+      }),
+    );
+    expect(problems.map((p) => [p.pointer, p.message.en])).toEqual([
+      [
+        '/stages/1/key',
+        'The name "constructor" cannot be used: __proto__, constructor and prototype are no keys or ids.',
+      ],
+      ['/challenges/0/id', expect.stringContaining('"Prototype" cannot be used')],
+      ['/goals/0/id', expect.stringContaining('"__proto__" cannot be used')],
+    ]);
+    expect(problems[0]?.message.sv).toContain('Namnet "constructor" kan inte användas');
+  });
+
   it.each<[string, Partial<RegistryConfig>, string[]]>([
     ['a duplicate stage key', { stages: [stage('idea', '01-ide'), stage('idea', '02-ide')] }, ['/stages/1/key']],
     ['a duplicate folder', { stages: [stage('idea', '01-ide'), stage('doing', '01-ide')] }, ['/stages/1/folder']],

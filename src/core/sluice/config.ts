@@ -1,4 +1,5 @@
 import type { Lang, Localized } from '../i18n/i18n.js';
+import { isForbiddenKey } from '../safe-object.js';
 
 export interface Stage {
   key: string;
@@ -150,6 +151,20 @@ export function checkConfigRules(config: RegistryConfig): ConfigProblem[] {
       });
     }
   });
+  // Keys and ids name things the program keys objects and reports by: never a way into a prototype.
+  const reserved = (value: string, pointer: string) => {
+    if (isForbiddenKey(value))
+      problems.push({
+        pointer,
+        message: {
+          sv: `Namnet "${value}" kan inte användas: __proto__, constructor och prototype är inga nycklar eller id:n.`,
+          en: `The name "${value}" cannot be used: __proto__, constructor and prototype are no keys or ids.`,
+        },
+      });
+  };
+  config.stages.forEach((stage, i) => reserved(stage.key, `/stages/${i}/key`));
+  config.challenges.forEach((c, i) => reserved(c.id, `/challenges/${i}/id`));
+  config.goals.forEach((g, i) => reserved(g.id, `/goals/${i}/id`));
   const challengeIds = new Set<string>();
   config.challenges.forEach((c, i) => {
     if (challengeIds.has(c.id)) {

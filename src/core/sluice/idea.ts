@@ -1,5 +1,6 @@
 import type { Stage } from './config.js';
 import type { FrontMatter } from '../front-matter/front-matter.js';
+import { nullProtoDeep } from '../safe-object.js';
 
 /**
  * An idea's fields as read from its file, without its text: all `ideas list` and `ideas report` need. The stage is
@@ -78,7 +79,9 @@ function described(d: Record<string, unknown>) {
 }
 
 export function toIdeaFields(d: Record<string, unknown>, stage: Stage, path: string, abs: string): IdeaFields {
-  return Object.assign(described(d), { data: d, stage, path, abs });
+  // The readers give mappings without a prototype; one that comes back from the cache (v8.deserialize) has one.
+  const data = Object.getPrototypeOf(d) === null ? d : nullProtoDeep(d);
+  return Object.assign(described(data), { data, stage, path, abs });
 }
 
 /** What `ideas list` keeps of front matter `d`: see IdeaSummary. */

@@ -55,6 +55,10 @@ export const errors = {
     sv: 'Okänt fält "{field}" för --set. Fälten är: {fields}.',
     en: 'Unknown field "{field}" for --set. The fields are: {fields}.',
   },
+  'err.forbiddenField': {
+    sv: 'Fältnamnet "{field}" är inte tillåtet: __proto__, constructor och prototype kan inte vara namnet på ett fält eller en del av det.',
+    en: 'The field name "{field}" is not allowed: __proto__, constructor and prototype cannot be the name of a field or a part of one.',
+  },
   'err.readOnlyField': {
     sv: 'Fältet "{field}" sätts av ideas och kan inte anges med --set.',
     en: 'The field "{field}" is set by ideas and cannot be given with --set.',
@@ -101,6 +105,10 @@ export const errors = {
   'err.criteriaInvalid': {
     sv: 'Kriteriefilen {file} för steget {stage} är inget giltigt JSON Schema: {reason}',
     en: 'The criteria file {file} of stage {stage} is not a valid JSON Schema: {reason}',
+  },
+  'err.criteriaForbiddenKey': {
+    sv: 'Kriteriefilen {file} för steget {stage} använder nyckeln "{key}" ({pointer}), som inte är tillåten: __proto__, constructor och prototype kan inte vara namnet på ett fält.',
+    en: 'The criteria file {file} of stage {stage} uses the key "{key}" ({pointer}), which is not allowed: __proto__, constructor and prototype cannot be the name of a field.',
   },
   'err.cannotEdit': {
     sv: 'Kan inte ändra front matter i {file} ({reason}); rätta filen först (`ideas validate`).',
@@ -193,6 +201,26 @@ export const errors = {
   'err.importMapTarget': {
     sv: '"{field}" är inget fält som kan importeras. Fälten är: {fields} (samt body, stage och created).',
     en: '"{field}" is not a field that can be imported. The fields are: {fields} (and body, stage and created).',
+  },
+  'err.importForbiddenColumn': {
+    sv: 'Kolumnen "{column}" pekar ut ett fält som inte är tillåtet: __proto__, constructor och prototype kan inte vara namnet på ett fält eller en del av det. Inget importerades.',
+    en: 'The column "{column}" names a field that is not allowed: __proto__, constructor and prototype cannot be the name of a field or a part of one. Nothing was imported.',
+  },
+  'hint.importForbiddenColumn': {
+    sv: 'Byt namn på kolumnen, eller hoppa över den med --map "{column}=".',
+    en: 'Rename the column, or leave it out with --map "{column}=".',
+  },
+  'err.importTooLarge': {
+    sv: 'Filen {file} är större än {max} MB, det mesta ideas import läser. Inget importerades.',
+    en: 'The file {file} is larger than {max} MB, the most ideas import reads. Nothing was imported.',
+  },
+  'err.importTooManyRows': {
+    sv: 'Filen {file} har fler än {max} rader, det mesta ideas import läser. Inget importerades.',
+    en: 'The file {file} has more than {max} rows, the most ideas import reads. Nothing was imported.',
+  },
+  'hint.importTooLarge': {
+    sv: 'Dela upp filen i mindre delar och importera dem en i taget.',
+    en: 'Split the file into smaller parts and import them one at a time.',
   },
   'err.importMapColumn': {
     sv: 'Filen har ingen kolumn "{column}". Kolumnerna är: {columns}.',

@@ -58,6 +58,11 @@ export const findings = {
   },
   'f.duplicateKey': { sv: 'Nyckeln "{key}" förekommer mer än en gång.', en: 'The key "{key}" occurs more than once.' },
   'h.duplicateKey': { sv: 'Behåll en av dem.', en: 'Keep one of them.' },
+  'f.forbiddenKey': {
+    sv: 'Nyckeln "{key}" är inte tillåten: namnen __proto__, constructor och prototype används inte som fält.',
+    en: 'The key "{key}" is not allowed: the names __proto__, constructor and prototype are not used as fields.',
+  },
+  'h.forbiddenKey': { sv: 'Byt namn på nyckeln eller ta bort den.', en: 'Rename the key or remove it.' },
   'f.unknownTag': { sv: 'Okänd YAML-tagg {tag}: taggar läses inte.', en: 'Unknown YAML tag {tag}: tags are not read.' },
   'h.unknownTag': {
     sv: 'Ta bort taggen och skriv värdet som vanlig text.',

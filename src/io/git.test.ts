@@ -1,0 +1,117 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { git, gitEnv } from './git.js';
+import { BlobReader } from './git-revision.js';
+
+const dirs: string[] = [];
+afterAll(() => {
+  for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
+});
+afterEach(() => {
+  delete (Object.prototype as Record<string, unknown>).GIT_CONFIG_PARAMETERS;
+});
+
+function tempDir(): string {
+  const d = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'ideas-git-env-')));
+  dirs.push(d);
+  return d;
+}
+
+const HOSTILE = {
+  PATH: '/usr/bin:/bin',
+  HOME: '/home/someone',
+  XDG_CONFIG_HOME: '/home/someone/.config',
+  SSH_AUTH_SOCK: '/run/agent',
+  LANG: 'sv_SE.UTF-8',
+  LC_ALL: 'sv_SE.UTF-8',
+  GIT_AUTHOR_NAME: 'Anna',
+  GIT_CONFIG_PARAMETERS: "'core.hooksPath=/tmp/evil'",
+  GIT_CONFIG_COUNT: '1',
+  GIT_CONFIG_KEY_0: 'core.fsmonitor',
+  GIT_CONFIG_VALUE_0: 'touch /tmp/x',
+  GIT_CONFIG_GLOBAL: '/tmp/evil.gitconfig',
+  GIT_CONFIG_NOSYSTEM: '1',
+  GIT_DIR: '/elsewhere/.git',
+  GIT_WORK_TREE: '/elsewhere',
+  GIT_INDEX_FILE: '/elsewhere/index',
+  GIT_EXEC_PATH: '/tmp/evil-bin',
+  GIT_SSH_COMMAND: 'touch /tmp/x',
+  GIT_TERMINAL_PROMPT: '1',
+  NODE_OPTIONS: '--require /tmp/evil.js',
+  LD_PRELOAD: '/tmp/evil.so',
+  IDEAS_FAULT: 'import:link',
+};
+
+describe('gitEnv', () => {
+  it('passes what git needs, drops every other variable (GIT_* above all), and fixes the prompt and locale', () => {
+    const env = gitEnv(HOSTILE);
+    expect(Object.getPrototypeOf(env)).toBeNull();
+    expect({ ...env }).toEqual({
+      PATH: '/usr/bin:/bin',
+      HOME: '/home/someone',
+      XDG_CONFIG_HOME: '/home/someone/.config',
+      SSH_AUTH_SOCK: '/run/agent',
+      GIT_AUTHOR_NAME: 'Anna',
+      GIT_TERMINAL_PROMPT: '0',
+      LC_ALL: 'C',
+    });
+  });
+
+  it('takes nothing from a polluted Object.prototype, which child_process would copy into the environment', () => {
+    (Object.prototype as Record<string, unknown>).GIT_CONFIG_PARAMETERS = "'core.hooksPath=/tmp/evil'";
+    const env = gitEnv({ PATH: process.env.PATH });
+    const keys: string[] = [];
+    // child_process lists the environment with for…in, inherited keys included.
+    for (const key in env) keys.push(key);
+    expect(keys.sort()).toEqual(['GIT_TERMINAL_PROMPT', 'LC_ALL', 'PATH']);
+  });
+
+  it('git and the blob reader run in it: an inherited GIT_DIR or config reaches neither', async () => {
+    const repo = tempDir();
+    const elsewhere = tempDir();
+    const run = (args: string[], cwd: string) =>
+      execFileSync('git', args, {
+        cwd,
+        encoding: 'utf8',
+        env: { PATH: process.env.PATH, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: os.devNull, HOME: repo },
+      });
+    for (const d of [repo, elsewhere]) {
+      run(['init', '-q', '-b', 'main'], d);
+      run(['config', 'user.name', 'T'], d);
+      run(['config', 'user.email', 't@example.invalid'], d);
+    }
+    fs.writeFileSync(path.join(repo, 'a.txt'), 'here\n');
+    run(['add', 'a.txt'], repo);
+    run(['-c', 'commit.gpgsign=false', 'commit', '-q', '-m', 'a'], repo);
+    const names = ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_CONFIG_PARAMETERS'] as const;
+    const saved = names.map((n) => process.env[n]);
+    const hooks = tempDir();
+    const marker = path.join(hooks, 'ran');
+    try {
+      process.env.GIT_DIR = path.join(elsewhere, '.git');
+      process.env.GIT_WORK_TREE = elsewhere;
+      process.env.GIT_CONFIG_PARAMETERS = `'core.fsmonitor=touch ${marker}' 'core.hooksPath=${hooks}'`;
+      (Object.prototype as Record<string, unknown>).GIT_CONFIG_PARAMETERS = `'core.fsmonitor=touch ${marker}'`;
+      const top = await git(['rev-parse', '--show-toplevel'], repo);
+      expect(top.stdout.trim()).toBe(repo);
+      fs.writeFileSync(path.join(repo, 'b.txt'), 'b\n');
+      await git(['add', 'b.txt'], repo);
+      const reader = new BlobReader(repo);
+      expect((await reader.read('HEAD:a.txt'))?.toString()).toBe('here\n');
+      reader.close();
+    } finally {
+      // Before the test's own git runs below, which would take the polluted key into its environment.
+      delete (Object.prototype as Record<string, unknown>).GIT_CONFIG_PARAMETERS;
+      names.forEach((n, i) => {
+        if (saved[i] === undefined) delete process.env[n];
+        else process.env[n] = saved[i];
+      });
+    }
+    expect(run(['diff', '--cached', '--name-only'], repo)).toBe('b.txt\n');
+    expect(run(['status', '--porcelain'], elsewhere)).toBe('');
+    expect(fs.existsSync(marker)).toBe(false);
+  });
+});

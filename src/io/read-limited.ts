@@ -1,0 +1,38 @@
+/**
+ * Reading a file that someone handed over, up to a limit: the size is checked before anything is read, and the
+ * reading stops one chunk past the limit whatever the file claims (a FIFO, /dev/zero, a file that grows meanwhile
+ * have no size to check), so that memory stays bounded by the limit.
+ */
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+
+/** The file is larger than the limit; nothing of it is returned. */
+export class FileTooLarge extends Error {
+  constructor(readonly max: number) {
+    super(`larger than ${max} bytes`);
+    this.name = 'FileTooLarge';
+  }
+}
+
+const CHUNK = 1 << 16;
+
+/** The file's bytes, or FileTooLarge when it holds more than `max`; other errors as readFileSync throws them. */
+export function readFileLimited(file: string, max: number): Buffer {
+  const fd = openSync(file, 'r');
+  try {
+    const stats = fstatSync(fd);
+    if (stats.isFile() && stats.size > max) throw new FileTooLarge(max);
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(CHUNK);
+      const n = readSync(fd, chunk, 0, CHUNK, null);
+      if (n === 0) break;
+      total += n;
+      if (total > max) throw new FileTooLarge(max);
+      chunks.push(n === CHUNK ? chunk : chunk.subarray(0, n));
+    }
+    return Buffer.concat(chunks, total);
+  } finally {
+    closeSync(fd);
+  }
+}
