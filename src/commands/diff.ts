@@ -20,7 +20,7 @@ import { git } from '../io/git.js';
 import { defaultBase, defaultBranch, resolveRevision } from '../io/git-base.js';
 import { BlobReader, deletedPaths, listTree, repositoryPrefix } from '../io/git-revision.js';
 import { isIdeaFileName, listIdeaFiles } from '../io/idea-files.js';
-import { parseConfigText, type Registry } from '../io/registry.js';
+import { criteriaCompileError, parseConfigText, type Registry } from '../io/registry.js';
 import { openRegistry } from './open-registry.js';
 
 export interface DiffOptions extends CommonOptions {
@@ -214,11 +214,7 @@ function compileLazily(config: RegistryConfig, cacheKey: string, read: (file: st
         `${cacheKey}${stage.criteria}`,
       );
     } catch (e) {
-      throw new IdeasError('CONFIG_INVALID', 'err.criteriaInvalid', {
-        file: stage.criteria,
-        stage: stage.key,
-        reason: (e as Error).message,
-      });
+      throw criteriaCompileError(e, stage);
     }
     compiled.set(key, validate);
     return validate;

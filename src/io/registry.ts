@@ -9,7 +9,8 @@ import {
   type Stage,
 } from '../core/sluice/config.js';
 import { IdeasError } from '../core/errors.js';
-import { t, type Lang, type Localized } from '../core/i18n/i18n.js';
+import { localize, t, type Lang, type Localized, type MessageKey } from '../core/i18n/i18n.js';
+import { PatternError, type PatternProblem } from '../core/criteria/linear-regexp.js';
 import { parseYamlSafely, YamlProblem } from '../core/front-matter/front-matter.js';
 import { YamlPositions } from '../core/front-matter/positions.js';
 import { baseValidators, compileCriteria, describeErrors, type Validator } from '../core/criteria/schema-check.js';
@@ -119,14 +120,39 @@ export function loadCriteria(registry: Registry): Map<string, Criteria> {
     try {
       out.set(stage.key, { stage, schema, validate: compileCriteria(schema, `criteria:${file}`) });
     } catch (e) {
-      throw new IdeasError('CONFIG_INVALID', 'err.criteriaInvalid', {
-        file: stage.criteria,
-        stage: stage.key,
-        reason: (e as Error).message,
-      });
+      throw criteriaCompileError(e, stage);
     }
   }
   return out;
+}
+
+const PATTERN_REASONS: Record<PatternProblem, MessageKey> = {
+  invalid: 'err.patternInvalid',
+  lookaround: 'err.patternLookaround',
+  backreference: 'err.patternBackreference',
+  unsupported: 'err.patternUnsupported',
+};
+
+/** Why a stage's criteria schema could not be compiled; a pattern that cannot be used is named with its file. */
+export function criteriaCompileError(e: unknown, stage: Stage): IdeasError {
+  if (e instanceof PatternError) {
+    return new IdeasError(
+      'CONFIG_INVALID',
+      'err.criteriaPattern',
+      {
+        file: stage.criteria,
+        stage: stage.key,
+        pattern: JSON.stringify(e.pattern),
+        reason: localize(PATTERN_REASONS[e.problem], { detail: e.detail }),
+      },
+      { hint: 'hint.criteriaPattern' },
+    );
+  }
+  return new IdeasError('CONFIG_INVALID', 'err.criteriaInvalid', {
+    file: stage.criteria,
+    stage: stage.key,
+    reason: (e as Error).message,
+  });
 }
 
 /** The criteria schema of one stage, read for its labels only (not compiled); an empty list when unreadable. */

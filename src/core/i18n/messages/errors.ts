@@ -102,6 +102,27 @@ export const errors = {
     sv: 'Kriteriefilen {file} för steget {stage} är inget giltigt JSON Schema: {reason}',
     en: 'The criteria file {file} of stage {stage} is not a valid JSON Schema: {reason}',
   },
+  'err.criteriaPattern': {
+    sv: 'Kriteriefilen {file} för steget {stage} har ett mönster (pattern) som ideas inte kan använda: {pattern} ({reason}).',
+    en: 'The criteria file {file} of stage {stage} has a pattern that ideas cannot use: {pattern} ({reason}).',
+  },
+  'hint.criteriaPattern': {
+    sv: 'ideas prövar mönster i linjär tid, så att inget mönster kan låsa ett kommando. Skriv mönstret utan lookahead, lookbehind och bakåtreferenser, till exempel med alternativ (a|b) eller med flera fält.',
+    en: 'ideas matches patterns in linear time, so that no pattern can hang a command. Write the pattern without lookahead, lookbehind or back-references, for example with alternatives (a|b) or with several fields.',
+  },
+  'err.patternInvalid': {
+    sv: 'inget giltigt reguljärt uttryck i JavaScript med flaggan u: {detail}',
+    en: 'not a valid JavaScript regular expression with the u flag: {detail}',
+  },
+  'err.patternLookaround': {
+    sv: 'lookahead och lookbehind, (?= (?! (?<= (?<!, stöds inte',
+    en: 'lookahead and lookbehind, (?= (?! (?<= (?<!, are not supported',
+  },
+  'err.patternBackreference': {
+    sv: 'bakåtreferenser, som \\1 eller \\k<namn>, stöds inte',
+    en: 'back-references, such as \\1 or \\k<name>, are not supported',
+  },
+  'err.patternUnsupported': { sv: 'stöds inte: {detail}', en: 'not supported: {detail}' },
   'err.cannotEdit': {
     sv: 'Kan inte ändra front matter i {file} ({reason}); rätta filen först (`ideas validate`).',
     en: 'Cannot edit the front matter of {file} ({reason}); fix the file first (`ideas validate`).',
