@@ -9,6 +9,7 @@ import { IdeasError, isIdeasError } from './core/errors.js';
 import { isLang, t, type Lang } from './core/i18n/i18n.js';
 import { EXAMPLES, HELP, helpTitle } from './ui/help.js';
 import { languageBeforeConfig } from './io/registry-root.js';
+import { terminalLine, terminalLines, terminalText } from './ui/terminal-text.js';
 import type { colorFor as ColorFor } from './ui/color.js';
 import type { Idea } from './core/sluice/idea.js';
 import type { Registry } from './io/registry.js';
@@ -126,7 +127,7 @@ export async function run(argv: string[], ctx: Ctx, inspect?: (program: Command)
     writeErr: err,
     getOutHelpWidth: () => helpWidth(ctx.stdout),
     getErrHelpWidth: () => helpWidth(ctx.stderr),
-    outputError: (s: string, write: (s: string) => void) => write(commanderMessage(s, lang)),
+    outputError: (s: string, write: (s: string) => void) => write(terminalText(commanderMessage(s, lang))),
   };
   const program = new Command('ideas')
     .description(h('program'))
@@ -271,7 +272,7 @@ export async function run(argv: string[], ctx: Ctx, inspect?: (program: Command)
         );
         return;
       }
-      out(`${result.idea.path}\n`);
+      out(`${terminalLine(result.idea.path)}\n`);
       const c = colorFor(ctx.stderr, ctx.env);
       err(
         `${c.green(t(result.lang, 'out.created', { path: result.idea.path }))}${result.staged ? ` ${c.dim(t(result.lang, 'out.staged'))}` : ''}\n`,
@@ -280,7 +281,7 @@ export async function run(argv: string[], ctx: Ctx, inspect?: (program: Command)
         err(`\n${c.yellow(t(result.lang, 'out.similar'))}\n`);
         for (const s of result.similar)
           err(
-            `  ${c.cyan(s.item.id ?? '?')}  ${s.item.title ?? ''}  ${c.dim(`(${s.item.stage.label[result.lang]}, ${s.item.path})`)}\n`,
+            `  ${c.cyan(terminalLine(s.item.id ?? '?'))}  ${terminalLine(s.item.title ?? '')}  ${c.dim(terminalLine(`(${s.item.stage.label[result.lang]}, ${s.item.path})`))}\n`,
           );
       }
     });
@@ -359,9 +360,9 @@ export async function run(argv: string[], ctx: Ctx, inspect?: (program: Command)
         `${JSON.stringify(ideaDocument(result.registry, result.idea, result.lang, ctx.clock(), { change: extra, committed: result.committed }), null, 2)}\n`,
       );
     } else {
-      out(`${result.idea.path}\n`);
+      out(`${terminalLine(result.idea.path)}\n`);
       const committed = result.committed ? ` ${t(result.lang, 'out.committed')}` : '';
-      err(`${colorFor(ctx.stderr, ctx.env).green(human)}${committed}\n`);
+      err(`${colorFor(ctx.stderr, ctx.env).green(terminalLine(human))}${committed}\n`);
     }
   };
 
@@ -536,7 +537,7 @@ export async function run(argv: string[], ctx: Ctx, inspect?: (program: Command)
           if (r.agenda.length === 0) out(`${t(r.lang, 'review.empty')}\n`);
           for (const a of r.agenda)
             out(
-              `${c.cyan(a.idea.id ?? '')}  ${a.idea.title ?? ''}  ${c.dim(`(${a.idea.stage.label[r.lang]})`)}\n${renderGate(
+              `${c.cyan(terminalLine(a.idea.id ?? ''))}  ${terminalLine(a.idea.title ?? '')}  ${c.dim(terminalLine(`(${a.idea.stage.label[r.lang]})`))}\n${renderGate(
                 a,
                 r.lang,
                 c,
@@ -548,7 +549,7 @@ export async function run(argv: string[], ctx: Ctx, inspect?: (program: Command)
         return;
       }
       if (r.agenda.length === 0) err(`${t(r.lang, 'review.empty')}\n`);
-      out(`${r.minutesText ?? ''}`);
+      out(terminalText(r.minutesText ?? ''));
       if (r.minutesFile) err(`${cErr.green(t(r.lang, 'review.written', { file: r.minutesFile }))}\n`);
       if (r.cancelled) exitCode = EXIT.cancelled;
     });
@@ -724,7 +725,7 @@ export async function run(argv: string[], ctx: Ctx, inspect?: (program: Command)
         else if (format === 'md') out(renderReportMarkdown(view, r.lang));
         else
           out(
-            renderReportText(view, r.lang, colorFor(ctx.stdout, ctx.env), {
+            renderReportText(terminalLines(view), r.lang, colorFor(ctx.stdout, ctx.env), {
               bars: ctx.stdout.isTTY === true,
               width: ctx.stdout.columns || 80,
             }),
@@ -840,11 +841,11 @@ export async function run(argv: string[], ctx: Ctx, inspect?: (program: Command)
           `${c.yellow(t(r.lang, 'out.importEncoding', { encoding: r.encoding === 'utf-16le' ? 'UTF-16' : 'Windows-1252' }))}\n`,
         );
       if (r.ignoredColumns.length > 0)
-        err(`${c.dim(t(r.lang, 'out.ignoredColumns', { columns: r.ignoredColumns.join(', ') }))}\n`);
+        err(`${c.dim(terminalLine(t(r.lang, 'out.ignoredColumns', { columns: r.ignoredColumns.join(', ') })))}\n`);
       for (const p of r.problems) {
-        const problem = p.message[r.lang];
+        const problem = terminalLine(p.message[r.lang]);
         err(
-          `${c.red('✗')} ${p.column === null ? t(r.lang, 'out.importRowProblemNoColumn', { row: p.row, problem }) : t(r.lang, 'out.importRowProblem', { row: p.row, column: p.column, problem })}\n`,
+          `${c.red('✗')} ${p.column === null ? t(r.lang, 'out.importRowProblemNoColumn', { row: p.row, problem }) : t(r.lang, 'out.importRowProblem', { row: p.row, column: terminalLine(p.column), problem })}\n`,
         );
       }
       if (!r.ok) {
@@ -854,8 +855,8 @@ export async function run(argv: string[], ctx: Ctx, inspect?: (program: Command)
         return;
       }
       for (const d of r.duplicates)
-        err(`${c.yellow(t(r.lang, 'out.importDuplicate', { row: d.row, id: d.id ?? '?' }))}\n`);
-      for (const i of r.imported) out(`${i.path}\n`);
+        err(`${c.yellow(t(r.lang, 'out.importDuplicate', { row: d.row, id: terminalLine(d.id ?? '?') }))}\n`);
+      for (const i of r.imported) out(`${terminalLine(i.path)}\n`);
       if (r.invalidRows.length > 0)
         err(`${c.yellow(t(r.lang, 'out.importSkipped', { count: r.invalidRows.length }))}\n`);
       if (r.rows === 0) err(`${t(r.lang, 'out.importNothing', { file })}\n`);
@@ -900,8 +901,12 @@ async function reportError(e: unknown, how: { json: boolean; lang: Lang; debug: 
   } else {
     const { colorFor } = await import('./ui/color.js');
     const c = colorFor(ctx.stderr, ctx.env);
-    const lines = [`${c.red('ideas:')} ${error.messageIn(how.lang)}`, ...error.details.map((d) => `  ${d}`)];
-    if (error.hint) lines.push(c.dim(error.hint[how.lang]));
+    // Messages echo what they are about (an id, a stage, a value from a file): made safe for the terminal.
+    const lines = [
+      `${c.red('ideas:')} ${terminalText(error.messageIn(how.lang))}`,
+      ...error.details.map((d) => `  ${terminalLine(d)}`),
+    ];
+    if (error.hint) lines.push(c.dim(terminalText(error.hint[how.lang])));
     ctx.stderr.write(`${lines.join('\n')}\n`);
   }
   if (how.debug && !isIdeasError(e) && e instanceof Error && e.stack) ctx.stderr.write(`${e.stack}\n`);
