@@ -565,6 +565,8 @@ export async function run(argv: string[], ctx: Ctx, inspect?: (program: Command)
     .option('--strict', h('validateStrict'))
     .option('--changed', h('validateChanged'))
     .option('--base <ref>', h('validateBase'))
+    // The pre-commit hook's run (src/core/scaffold/git-hook.ts): the staged idea files, listed by git with -z.
+    .addOption(new Option('--staged').hideHelp())
     .addHelpText('after', examples('validate', lang))
     .action(async (paths: string[], _o, cmd: Command) => {
       const o = cmd.optsWithGlobals();
@@ -584,6 +586,7 @@ export async function run(argv: string[], ctx: Ctx, inspect?: (program: Command)
           strict: o.strict === true,
           changed: o.changed === true,
           base: o.base as string | undefined,
+          staged: o.staged === true,
           onProgress: progress,
         },
         ctx,

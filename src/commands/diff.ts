@@ -19,8 +19,8 @@ import { baseValidators, compileCriteria, type Validator } from '../core/criteri
 import { git } from '../io/git.js';
 import { defaultBase, defaultBranch, resolveRevision } from '../io/git-base.js';
 import { BlobReader, deletedPaths, listTree, repositoryPrefix } from '../io/git-revision.js';
-import { isIdeaFileName, listIdeaFiles } from '../io/idea-files.js';
-import { criteriaCompileError, parseConfigText, type Registry } from '../io/registry.js';
+import { isIdeaFileName, isReadableEntry, listIdeaFiles } from '../io/idea-files.js';
+import { criteriaCompileError, criteriaFile, parseConfigText, type Registry } from '../io/registry.js';
 import { openRegistry } from './open-registry.js';
 
 export interface DiffOptions extends CommonOptions {
@@ -118,7 +118,11 @@ export async function runDiff(opts: DiffOptions, ctx: Ctx): Promise<DiffResult> 
       : worktreeSnapshot(registry);
     const criteria = headCommit
       ? await criteriaAt(reader, headCommit, prefix, headConfig)
-      : compileLazily(headConfig, `criteria:${root}:`, (file) => readFileOrNull(path.resolve(root, file)));
+      : compileLazily(headConfig, `criteria:${root}:`, (file) =>
+          readFileOrNull(
+            criteriaFile(root, headConfig.stages.find((s) => s.criteria === file) ?? { criteria: file, key: '?' }),
+          ),
+        );
 
     const byId = ideasById(baseSnapshot, headSnapshot);
     const newIds = new Set([...byId.head.keys()].filter((id) => !byId.base.has(id)));
@@ -172,7 +176,7 @@ async function snapshotAt(reader: BlobReader, root: string, commit: string, conf
 function worktreeSnapshot(registry: Registry): Snapshot {
   const files: SnapshotFile[] = [];
   for (const entry of listIdeaFiles(registry)) {
-    if (entry.symlink || !entry.stage) continue;
+    if (!isReadableEntry(entry) || !entry.stage) continue;
     try {
       files.push({ path: entry.path, bytes: readFileSync(entry.abs), abs: entry.abs });
     } catch {

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync, readlinkSync, realpathSync, statSync } from 'node:fs';
 import { findRegistryRoot } from './registry-root.js';
 import path from 'node:path';
 import {
@@ -55,7 +55,62 @@ export function loadRegistry(root: string, lang: Lang): Registry {
   } catch (e) {
     throw new IdeasError('CONFIG_INVALID', 'err.readFile', { file: configPath, reason: (e as Error).message });
   }
-  return { root, configPath, config: parseConfigText(text, configPath, lang) };
+  const config = parseConfigText(text, configPath, lang);
+  checkFolders(root, config);
+  return { root, configPath, config };
+}
+
+/**
+ * The ideas folder, the folders on the way to it and every stage folder must be real folders of the registry: a
+ * symbolic link would make commands read ideas from, and write them to, anywhere (another stage, /tmp, another
+ * repository). Checked before anything is read or written through them. A folder that does not exist yet is fine.
+ */
+function checkFolders(root: string, config: RegistryConfig): void {
+  const segments = config.ideasDir.split('/').filter((s) => s !== '' && s !== '.');
+  const folders = segments.map((_, i) => segments.slice(0, i + 1).join('/'));
+  const ideasDir = folders.at(-1) ?? '';
+  for (const stage of config.stages) folders.push(`${ideasDir}/${stage.folder}`);
+  for (const folder of folders) {
+    const abs = path.join(root, folder);
+    let link: boolean;
+    try {
+      link = lstatSync(abs).isSymbolicLink();
+    } catch {
+      continue;
+    }
+    if (link) {
+      let target: string;
+      try {
+        target = readlinkSync(abs);
+      } catch {
+        target = '?';
+      }
+      throw new IdeasError('CONFIG_INVALID', 'err.folderSymlink', { folder, target }, { hint: 'hint.folderSymlink' });
+    }
+  }
+}
+
+/**
+ * A stage's criteria file, which must be inside the registry: the config's rules refuse paths that lead out, and
+ * this refuses a file, or a folder on its way, that is a symbolic link leading out.
+ */
+export function criteriaFile(root: string, stage: Pick<Stage, 'criteria' | 'key'>): string {
+  const file = path.resolve(root, stage.criteria);
+  let real: string;
+  try {
+    real = realpathSync(file);
+  } catch {
+    return file; // Missing: reading it says so.
+  }
+  const rel = path.relative(realpathSync(root), real);
+  if (rel === '' || rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel))
+    throw new IdeasError(
+      'CONFIG_INVALID',
+      'err.criteriaOutside',
+      { file: stage.criteria, stage: stage.key, target: real },
+      { hint: 'hint.criteriaOutside' },
+    );
+  return file;
 }
 
 /** Checks a config's text, wherever it was read from (a file, or a blob of a git revision for `ideas diff`). */
@@ -104,7 +159,7 @@ export interface Criteria {
 export function loadCriteria(registry: Registry): Map<string, Criteria> {
   const out = new Map<string, Criteria>();
   for (const stage of registry.config.stages) {
-    const file = path.resolve(registry.root, stage.criteria);
+    const file = criteriaFile(registry.root, stage);
     let schema: Record<string, unknown>;
     try {
       if (!statSync(file).isFile()) throw new Error('not a file');
@@ -161,7 +216,7 @@ export function readCriteriaSchemas(registry: Registry, stageKey: string): Recor
   if (!stage) return [];
   try {
     return [
-      JSON.parse(readFileSync(path.resolve(registry.root, stage.criteria), 'utf8').replace(/^\uFEFF/, '')) as Record<
+      JSON.parse(readFileSync(criteriaFile(registry.root, stage), 'utf8').replace(/^\uFEFF/, '')) as Record<
         string,
         unknown
       >,

@@ -102,6 +102,22 @@ export const errors = {
     sv: 'Kriteriefilen {file} för steget {stage} är inget giltigt JSON Schema: {reason}',
     en: 'The criteria file {file} of stage {stage} is not a valid JSON Schema: {reason}',
   },
+  'err.folderSymlink': {
+    sv: 'Mappen {folder} i idéslussen är en symbolisk länk (till {target}); ideas läser och skriver bara i idéslussens egna mappar, så inget lästes eller ändrades.',
+    en: "The folder {folder} in the registry is a symbolic link (to {target}); ideas reads and writes only in the registry's own folders, so nothing was read or changed.",
+  },
+  'hint.folderSymlink': {
+    sv: 'Ersätt länken med en riktig mapp och flytta in filerna, eller peka ut idéslussen där mappen finns med --registry.',
+    en: 'Replace the link with a real folder and move the files into it, or point to the registry where the folder is with --registry.',
+  },
+  'err.criteriaOutside': {
+    sv: 'Kriteriefilen {file} för steget {stage} leder ut ur idéslussen ({target}) genom en symbolisk länk; den lästes inte.',
+    en: 'The criteria file {file} of stage {stage} leads out of the registry ({target}) through a symbolic link; it was not read.',
+  },
+  'hint.criteriaOutside': {
+    sv: 'Lägg kriteriefilen i idéslussens mapp, och ange den i ideas.config.yaml.',
+    en: "Put the criteria file in the registry's folder, and name it in ideas.config.yaml.",
+  },
   'err.criteriaPattern': {
     sv: 'Kriteriefilen {file} för steget {stage} har ett mönster (pattern) som ideas inte kan använda: {pattern} ({reason}).',
     en: 'The criteria file {file} of stage {stage} has a pattern that ideas cannot use: {pattern} ({reason}).',
