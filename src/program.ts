@@ -13,6 +13,7 @@ import { isLang, t, type Lang } from './core/i18n/i18n.js';
 import { EXAMPLES, HELP, helpTitle } from './ui/help.js';
 import { EXIT, type Output, type View } from './ui/output.js';
 import { languageBeforeConfig } from './io/registry-root.js';
+import { terminalText } from './ui/terminal-text.js';
 
 export { EXIT };
 
@@ -102,7 +103,7 @@ function buildProgram(lang: Lang, ctx: Ctx, onAction: OnAction): Command {
     writeErr: (s: string) => ctx.stderr.write(s),
     getOutHelpWidth: () => helpWidth(ctx.stdout),
     getErrHelpWidth: () => helpWidth(ctx.stderr),
-    outputError: (s: string, write: (s: string) => void) => write(commanderMessage(s, lang)),
+    outputError: (s: string, write: (s: string) => void) => write(terminalText(commanderMessage(s, lang))),
   };
   const program = new Command('ideas')
     .description(h('program'))
@@ -147,6 +148,7 @@ function buildProgram(lang: Lang, ctx: Ctx, onAction: OnAction): Command {
       if (o.default !== undefined) option.default(o.default);
       if (o.repeatable) option.argParser(collect);
       if (o.required) option.makeOptionMandatory();
+      if (o.hidden) option.hideHelp();
       cmd.addOption(option);
     }
     const more = examples(spec.examples ?? (spec.path[0] as string), lang);

@@ -231,6 +231,9 @@ export const COMMANDS: readonly CommandSpec[] = [
       { flags: '--strict', help: 'validateStrict' },
       { flags: '--changed', help: 'validateChanged' },
       { flags: '--base <ref>', help: 'validateBase' },
+      // The pre-commit hook's run (src/core/scaffold/git-hook.ts): the staged idea files, listed by git with -z.
+      { flags: '--staged', help: 'validateStaged', hidden: true },
+      { flags: '--index-file <file>', help: 'validateIndexFile', hidden: true },
     ],
     input: ([paths], o) => ({
       ...common(o),
@@ -239,6 +242,8 @@ export const COMMANDS: readonly CommandSpec[] = [
       strict: flag(o.strict),
       changed: flag(o.changed),
       base: str(o.base),
+      staged: flag(o.staged),
+      indexFile: str(o.indexFile),
     }),
     run: async (input, { ctx, view, lang }) => {
       const { runValidate } = await import('../commands/validate.js');

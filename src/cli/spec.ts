@@ -25,6 +25,8 @@ export interface OptionSpec {
   /** May be given several times; the values are collected in order. */
   repeatable?: boolean;
   required?: boolean;
+  /** Left out of the help: for the tool's own use (the pre-commit hook), not for people. */
+  hidden?: boolean;
 }
 
 /** The options as commander parsed them, the global ones included. */

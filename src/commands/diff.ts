@@ -20,8 +20,8 @@ import { baseValidators, compileCriteria, type Validator } from '../core/criteri
 import { git } from '../io/git.js';
 import { defaultBase, defaultBranch, resolveRevision } from '../io/git-base.js';
 import { BlobReader, deletedPaths, listTree, repositoryPrefix } from '../io/git-revision.js';
-import { isIdeaFileName, listIdeaFiles } from '../io/idea-files.js';
-import { parseConfigText, type Registry } from '../io/registry.js';
+import { isIdeaFileName, isReadableEntry, listIdeaFiles } from '../io/idea-files.js';
+import { criteriaCompileError, criteriaFile, parseConfigText, type Registry } from '../io/registry.js';
 import { openRegistry } from './open-registry.js';
 
 export type { RevisionSide };
@@ -112,7 +112,11 @@ export async function runDiff(opts: DiffOptions, ctx: Ctx): Promise<DiffResult> 
       : worktreeSnapshot(registry);
     const criteria = headCommit
       ? await criteriaAt(reader, headCommit, prefix, headConfig)
-      : compileLazily(headConfig, `criteria:${root}:`, (file) => readFileOrNull(path.resolve(root, file)));
+      : compileLazily(headConfig, `criteria:${root}:`, (file) =>
+          readFileOrNull(
+            criteriaFile(root, headConfig.stages.find((s) => s.criteria === file) ?? { criteria: file, key: '?' }),
+          ),
+        );
 
     const byId = ideasById(baseSnapshot, headSnapshot);
     const newIds = new Set([...byId.head.keys()].filter((id) => !byId.base.has(id)));
@@ -166,7 +170,7 @@ async function snapshotAt(reader: BlobReader, root: string, commit: string, conf
 function worktreeSnapshot(registry: Registry): Snapshot {
   const files: SnapshotFile[] = [];
   for (const entry of listIdeaFiles(registry)) {
-    if (entry.symlink || !entry.stage) continue;
+    if (!isReadableEntry(entry) || !entry.stage) continue;
     try {
       files.push({ path: entry.path, bytes: readFileSync(entry.abs), abs: entry.abs });
     } catch {
@@ -208,11 +212,7 @@ function compileLazily(config: RegistryConfig, cacheKey: string, read: (file: st
         `${cacheKey}${stage.criteria}`,
       );
     } catch (e) {
-      throw new IdeasError('CONFIG_INVALID', 'err.criteriaInvalid', {
-        file: stage.criteria,
-        stage: stage.key,
-        reason: (e as Error).message,
-      });
+      throw criteriaCompileError(e, stage);
     }
     compiled.set(key, validate);
     return validate;

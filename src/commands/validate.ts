@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { lstatSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { CommonOptions, Ctx } from '../context.js';
 import { IdeasError } from '../core/errors.js';
@@ -12,10 +12,10 @@ import {
   type CheckContext,
   type IdSighting,
 } from '../core/criteria/validate.js';
-import { listIdeaFiles, toPosix, type IdeaFileEntry } from '../io/idea-files.js';
-import { changedFiles } from '../io/git-changes.js';
+import { isReadableEntry, listIdeaFiles, toPosix, type IdeaFileEntry } from '../io/idea-files.js';
+import { changedFiles, stagedFiles } from '../io/git-changes.js';
 import { CONFIG_FILE, type Stage } from '../core/sluice/config.js';
-import { loadCriteria, type Registry } from '../io/registry.js';
+import { criteriaFile, loadCriteria, type Registry } from '../io/registry.js';
 import { baseValidators } from '../core/criteria/schema-check.js';
 import { openRegistry } from './open-registry.js';
 import { FileCache, readWithKey, type FileKey } from '../io/file-cache.js';
@@ -28,6 +28,10 @@ export interface ValidateOptions extends CommonOptions {
   changed?: boolean;
   /** The revision to compare with; implies `changed`. */
   base?: string;
+  /** Only the idea files staged in git's index (the pre-commit hook's run), besides any `paths`. */
+  staged?: boolean;
+  /** With `staged`: the index git made for the commit the hook runs in, relative to the working directory. */
+  indexFile?: string;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -81,7 +85,17 @@ export async function runValidate(opts: ValidateOptions, ctx: Ctx): Promise<Vali
       : FileCache.open<CheckedFile>(registry.root, 'checked', checkContext(registry, lang));
   let criteria = cache?.trusted ? null : loadCriteria(registry);
   const all = listIdeaFiles(registry);
-  let selected = opts.paths.length > 0 ? selectPaths(registry, all, opts.paths, ctx.cwd) : all;
+  const paths = opts.staged
+    ? [
+        ...opts.paths,
+        ...(await stagedFiles(
+          registry.root,
+          registry.config.ideasDir,
+          opts.indexFile === undefined ? undefined : path.resolve(ctx.cwd, opts.indexFile),
+        )),
+      ]
+    : opts.paths;
+  let selected = paths.length > 0 || opts.staged ? selectPaths(registry, all, paths, ctx.cwd) : all;
   let changed: ChangedScope | null = null;
   if (since) {
     const { base, ref, paths } = await since;
@@ -133,7 +147,8 @@ export async function runValidate(opts: ValidateOptions, ctx: Ctx): Promise<Vali
     sightings.push({ id: checked.id, file: entry.path, locate });
   };
   for (const entry of selected) {
-    const known = entry.symlink ? undefined : cache?.lookup(entry.path, entry.abs);
+    const readable = isReadableEntry(entry);
+    const known = readable ? cache?.lookup(entry.path, entry.abs) : undefined;
     if (known) {
       findings.push(...known.findings);
       sight(known, entry);
@@ -143,7 +158,7 @@ export async function runValidate(opts: ValidateOptions, ctx: Ctx): Promise<Vali
     let bytes: Uint8Array;
     let key: FileKey | null = null;
     try {
-      if (entry.symlink) bytes = new Uint8Array();
+      if (!readable) bytes = new Uint8Array();
       else ({ bytes, key } = readWithKey(entry.abs));
     } catch (e) {
       findings.push({
@@ -214,7 +229,7 @@ function checkContext(registry: Registry, lang: Lang): string[] {
   return [
     lang,
     text(registry.configPath),
-    ...registry.config.stages.map((s) => `${s.criteria}\0${text(path.resolve(registry.root, s.criteria))}`),
+    ...registry.config.stages.map((s) => `${s.criteria}\0${text(criteriaFile(registry.root, s))}`),
   ];
 }
 
@@ -243,21 +258,29 @@ function selectPaths(registry: Registry, all: IdeaFileEntry[], paths: string[], 
   for (const p of paths) {
     const abs = path.resolve(cwd, p);
     const rel = toPosix(path.relative(registry.root, abs));
-    if (rel.startsWith('..') || path.isAbsolute(rel)) {
+    if (rel === '..' || rel.startsWith('../') || path.isAbsolute(rel)) {
       throw new IdeasError('USAGE', 'err.pathOutside', { path: p, root: registry.root });
     }
+    const known = all.find((e) => e.path === rel);
     let isDir: boolean;
+    let symlink: boolean;
     try {
-      isDir = statSync(abs).isDirectory();
+      symlink = lstatSync(abs).isSymbolicLink();
+      isDir = !symlink && statSync(abs).isDirectory();
     } catch {
+      // A name that was not UTF-8 reaches Node as U+FFFD, from git's list as from the folder's: the listing has it.
+      if (known) {
+        out.set(rel, known);
+        continue;
+      }
       throw new IdeasError('USAGE', 'err.pathMissing', { path: p });
     }
     if (isDir) {
       const prefix = rel === '' ? '' : `${rel}/`;
       for (const e of all) if (e.path.startsWith(prefix)) out.set(e.path, e);
     } else {
-      const known = all.find((e) => e.path === rel);
-      out.set(rel, known ?? { path: rel, abs, stage: null, misplaced: 'outside-stage', folder: '', symlink: false });
+      // A link named here is reported, never followed, as in the listing.
+      out.set(rel, known ?? { path: rel, abs, stage: null, misplaced: 'outside-stage', folder: '', symlink });
     }
   }
   return [...out.values()].sort((a, b) => (a.path < b.path ? -1 : 1));

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { IdeasError } from '../core/errors.js';
 import { readFrontMatter } from '../core/front-matter/front-matter.js';
 import { toIdea, type Idea } from '../core/sluice/idea.js';
-import { listIdeaFiles, type IdeaFileEntry } from './idea-files.js';
+import { isReadableEntry, listIdeaFiles, type IdeaFileEntry } from './idea-files.js';
 import { readIdeas } from './read-ideas.js';
 import type { Registry } from './registry.js';
 
@@ -38,7 +38,7 @@ export function findIdea(registry: Registry, query: string): Idea {
 
 /** The files in stage folders that may be ideas (links are never followed). */
 function ideaEntries(registry: Registry): IdeaFileEntry[] {
-  return listIdeaFiles(registry).filter((e) => e.stage && !e.symlink);
+  return listIdeaFiles(registry).filter((e) => e.stage && isReadableEntry(e));
 }
 
 /** The idea whose path, or whose file name's id, is the one asked for; the file name names the id. */

@@ -67,3 +67,25 @@ export async function changedFiles(
   }
   return { base, ref: ref ?? null, paths };
 }
+
+/**
+ * The Markdown files staged in git's index under `dir` (the registry's ideas folder), added, copied, modified or
+ * renamed: what the pre-commit hook checks. Absolute paths. Read with `-z`, so that a name with a tab, a quote, a
+ * line break or bytes that are not UTF-8 comes as it is, not in git's quoting.
+ */
+export async function stagedFiles(root: string, dir: string, indexFile?: string): Promise<string[]> {
+  const found = await gitTopLevel(root);
+  if (found === null)
+    throw new IdeasError('USAGE', 'err.changedNotGitRepo', { dir: root }, { hint: 'hint.changedNotGitRepo' });
+  const top = realpathSync(found);
+  const spec = toPosix(path.relative(top, path.resolve(realpathSync(root), dir))) || '.';
+  const { stdout } = await git(
+    ['--literal-pathspecs', 'diff', '--cached', '--name-only', '-z', '--diff-filter=ACMR', '--no-ext-diff', '--', spec],
+    top,
+    { indexFile },
+  );
+  return stdout
+    .split('\0')
+    .filter((p) => p.endsWith('.md'))
+    .map((p) => path.join(top, p));
+}

@@ -16,8 +16,8 @@ export interface GitResult {
  * core.fsmonitor and core.sshCommand run programs), GIT_DIR, GIT_WORK_TREE and GIT_INDEX_FILE point git at another
  * repository or index, GIT_EXEC_PATH and GIT_SSH_COMMAND at other programs. git finds the repository from the
  * working directory it runs in. Inside a git hook (ideas hook install) git sets GIT_DIR and GIT_INDEX_FILE for the
- * hook; the hook reads the staged files itself and hands `ideas validate` their paths, which it reads from the
- * work tree without asking git, so nothing of the hook's git state is needed here.
+ * hook. Of those, `ideas validate --staged` needs the index (a temporary one for `git commit -a` or
+ * `git commit <path>`): the hook names it with --index-file, and that one read passes it on (GitOptions).
  */
 const PASSED = [
   'PATH',
@@ -74,10 +74,15 @@ const INDEX_BUSY = /index\.lock'?: File exists/;
  * Runs git with an argument array (never a shell, said explicitly), in `cwd`, in the environment of gitEnv, never
  * asking for credentials. When another git process holds the index, it waits a little and tries again.
  */
-export async function git(args: string[], cwd: string): Promise<GitResult> {
+export interface GitOptions {
+  /** The index to read instead of the repository's own: the one git made for the commit a hook runs in. */
+  indexFile?: string;
+}
+
+export async function git(args: string[], cwd: string, opts: GitOptions = {}): Promise<GitResult> {
   for (let attempt = 0; ; attempt++) {
     try {
-      return await gitOnce(args, cwd);
+      return await gitOnce(args, cwd, opts);
     } catch (e) {
       const stderr = e instanceof IdeasError ? e.text.en : '';
       if (attempt >= 40 || !INDEX_BUSY.test(stderr)) throw e;
@@ -86,12 +91,14 @@ export async function git(args: string[], cwd: string): Promise<GitResult> {
   }
 }
 
-function gitOnce(args: string[], cwd: string): Promise<GitResult> {
+function gitOnce(args: string[], cwd: string, opts: GitOptions): Promise<GitResult> {
+  const env = gitEnv();
+  if (opts.indexFile !== undefined) env.GIT_INDEX_FILE = opts.indexFile;
   return new Promise((resolve, reject) => {
     execFile(
       'git',
       args,
-      { cwd, env: gitEnv(), shell: false, windowsHide: true, maxBuffer: 64 * 1024 * 1024 },
+      { cwd, env, shell: false, windowsHide: true, maxBuffer: 64 * 1024 * 1024 },
       (error, stdout, stderr) => {
         if (error) {
           const reason = (stderr || error.message).trim().split('\n')[0] ?? error.message;

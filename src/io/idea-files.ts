@@ -24,6 +24,14 @@ export function isIdeaFileName(name: string): boolean {
   return name.endsWith('.md') && !name.startsWith('.') && (name.length !== 9 || name.toLowerCase() !== 'readme.md');
 }
 
+/**
+ * Whether a listed file may be read as an idea: not a symbolic link, and not a name that was not UTF-8 (Node reads
+ * such bytes as U+FFFD, so its path would name another file, or none). `ideas validate` reports both.
+ */
+export function isReadableEntry(entry: IdeaFileEntry): boolean {
+  return !entry.symlink && !entry.path.includes('\uFFFD');
+}
+
 export function listIdeaFiles(registry: Registry): IdeaFileEntry[] {
   const { root, config } = registry;
   const ideasAbs = path.join(root, config.ideasDir);

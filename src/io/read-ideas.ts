@@ -10,7 +10,7 @@ import {
   type SummaryRow,
 } from '../core/sluice/idea.js';
 import { FileCache, readWithKey, type FileKey } from './file-cache.js';
-import { listIdeaFiles, type IdeaFileEntry } from './idea-files.js';
+import { isReadableEntry, listIdeaFiles, type IdeaFileEntry } from './idea-files.js';
 import type { Registry } from './registry.js';
 
 export interface ReadIdeas<T = Idea> {
@@ -78,7 +78,7 @@ function readEach<V extends { ok: boolean }, T>(
   const ideas: T[] = [];
   const unreadable: IdeaFileEntry[] = [];
   for (const entry of entries) {
-    if (!entry.stage || entry.symlink) continue;
+    if (!entry.stage || !isReadableEntry(entry)) continue;
     let value = cache?.lookup(entry.path, entry.abs);
     if (!value) {
       let read: { bytes: Buffer; key: FileKey };

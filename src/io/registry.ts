@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync, readlinkSync, realpathSync, statSync } from 'node:fs';
 import { findRegistryRoot } from './registry-root.js';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -11,7 +11,8 @@ import {
   type Stage,
 } from '../core/sluice/config.js';
 import { IdeasError } from '../core/errors.js';
-import { t, type Lang, type Localized } from '../core/i18n/i18n.js';
+import { localize, t, type Lang, type Localized, type MessageKey } from '../core/i18n/i18n.js';
+import { PatternError, type PatternProblem } from '../core/criteria/linear-regexp.js';
 import { parseYamlSafely, YamlProblem } from '../core/front-matter/front-matter.js';
 import { YamlPositions } from '../core/front-matter/positions.js';
 import {
@@ -61,7 +62,62 @@ export function loadRegistry(root: string, lang: Lang): Registry {
   } catch (e) {
     throw new IdeasError('CONFIG_INVALID', 'err.readFile', { file: configPath, reason: (e as Error).message });
   }
-  return { root, configPath, config: parseConfigText(text, configPath, lang) };
+  const config = parseConfigText(text, configPath, lang);
+  checkFolders(root, config);
+  return { root, configPath, config };
+}
+
+/**
+ * The ideas folder, the folders on the way to it and every stage folder must be real folders of the registry: a
+ * symbolic link would make commands read ideas from, and write them to, anywhere (another stage, /tmp, another
+ * repository). Checked before anything is read or written through them. A folder that does not exist yet is fine.
+ */
+function checkFolders(root: string, config: RegistryConfig): void {
+  const segments = config.ideasDir.split('/').filter((s) => s !== '' && s !== '.');
+  const folders = segments.map((_, i) => segments.slice(0, i + 1).join('/'));
+  const ideasDir = folders.at(-1) ?? '';
+  for (const stage of config.stages) folders.push(`${ideasDir}/${stage.folder}`);
+  for (const folder of folders) {
+    const abs = path.join(root, folder);
+    let link: boolean;
+    try {
+      link = lstatSync(abs).isSymbolicLink();
+    } catch {
+      continue;
+    }
+    if (link) {
+      let target: string;
+      try {
+        target = readlinkSync(abs);
+      } catch {
+        target = '?';
+      }
+      throw new IdeasError('CONFIG_INVALID', 'err.folderSymlink', { folder, target }, { hint: 'hint.folderSymlink' });
+    }
+  }
+}
+
+/**
+ * A stage's criteria file, which must be inside the registry: the config's rules refuse paths that lead out, and
+ * this refuses a file, or a folder on its way, that is a symbolic link leading out.
+ */
+export function criteriaFile(root: string, stage: Pick<Stage, 'criteria' | 'key'>): string {
+  const file = path.resolve(root, stage.criteria);
+  let real: string;
+  try {
+    real = realpathSync(file);
+  } catch {
+    return file; // Missing: reading it says so.
+  }
+  const rel = path.relative(realpathSync(root), real);
+  if (rel === '' || rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel))
+    throw new IdeasError(
+      'CONFIG_INVALID',
+      'err.criteriaOutside',
+      { file: stage.criteria, stage: stage.key, target: real },
+      { hint: 'hint.criteriaOutside' },
+    );
+  return file;
 }
 
 /** Checks a config's text, wherever it was read from (a file, or a blob of a git revision for `ideas diff`). */
@@ -128,7 +184,7 @@ function parseCriteria(text: string, stage: Stage): Record<string, unknown> {
 export function loadCriteria(registry: Registry): Map<string, Criteria> {
   const out = new Map<string, Criteria>();
   for (const stage of registry.config.stages) {
-    const file = path.resolve(registry.root, stage.criteria);
+    const file = criteriaFile(registry.root, stage);
     let schema: Record<string, unknown>;
     try {
       if (!statSync(file).isFile()) throw new Error('not a file');
@@ -145,14 +201,39 @@ export function loadCriteria(registry: Registry): Map<string, Criteria> {
     try {
       out.set(stage.key, { stage, schema, validate: compileCriteria(schema, `criteria:${file}`) });
     } catch (e) {
-      throw new IdeasError('CONFIG_INVALID', 'err.criteriaInvalid', {
-        file: stage.criteria,
-        stage: stage.key,
-        reason: (e as Error).message,
-      });
+      throw criteriaCompileError(e, stage);
     }
   }
   return out;
+}
+
+const PATTERN_REASONS: Record<PatternProblem, MessageKey> = {
+  invalid: 'err.patternInvalid',
+  lookaround: 'err.patternLookaround',
+  backreference: 'err.patternBackreference',
+  unsupported: 'err.patternUnsupported',
+};
+
+/** Why a stage's criteria schema could not be compiled; a pattern that cannot be used is named with its file. */
+export function criteriaCompileError(e: unknown, stage: Stage): IdeasError {
+  if (e instanceof PatternError) {
+    return new IdeasError(
+      'CONFIG_INVALID',
+      'err.criteriaPattern',
+      {
+        file: stage.criteria,
+        stage: stage.key,
+        pattern: JSON.stringify(e.pattern),
+        reason: localize(PATTERN_REASONS[e.problem], { detail: e.detail }),
+      },
+      { hint: 'hint.criteriaPattern' },
+    );
+  }
+  return new IdeasError('CONFIG_INVALID', 'err.criteriaInvalid', {
+    file: stage.criteria,
+    stage: stage.key,
+    reason: (e as Error).message,
+  });
 }
 
 /**
@@ -163,7 +244,7 @@ export function readCriteriaSchemas(registry: Registry, stageKey: string): Recor
   const stage = registry.config.stages.find((s) => s.key === stageKey);
   if (!stage) return [];
   try {
-    return [parseCriteria(readFileSync(path.resolve(registry.root, stage.criteria), 'utf8'), stage)];
+    return [parseCriteria(readFileSync(criteriaFile(registry.root, stage), 'utf8'), stage)];
   } catch (e) {
     if (e instanceof IdeasError) throw e;
     return [];

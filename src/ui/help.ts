@@ -93,6 +93,14 @@ export const HELP = {
     sv: 'utdata: pretty, json, github (annoteringar) eller junit (testrapport för CI)',
     en: 'output: pretty, json, github (annotations) or junit (a test report for CI)',
   },
+  validateStaged: {
+    sv: 'de köade idéfilerna, som pre-commit-kroken kontrollerar',
+    en: 'the staged idea files, as the pre-commit hook checks them',
+  },
+  validateIndexFile: {
+    sv: 'git-indexet som --staged läser (kroken anger det som git gav den)',
+    en: 'the git index --staged reads (the hook names the one git gave it)',
+  },
   validateStrict: { sv: 'varningar räknas som fel', en: 'warnings count as errors' },
   diff: {
     sv: 'visa vad en ändring gör med idéslussen, och vilka regler den bryter',

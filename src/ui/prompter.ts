@@ -1,5 +1,6 @@
 import { IdeasError } from '../core/errors.js';
 import { t, type Lang } from '../core/i18n/i18n.js';
+import { terminalLine } from './terminal-text.js';
 
 export interface Choice<T> {
   value: T;
@@ -55,6 +56,14 @@ export async function createInquirerPrompter(output: NodeJS.WritableStream, lang
     },
   };
   const required = t(lang, 'prompt.requiredAnswer');
+  // Questions and choices name ideas, stages and fields by their titles and labels, from the registry's files.
+  const safeChoices = <T>(choices: Choice<T>[]): Choice<T>[] =>
+    choices.map((c) => ({
+      ...c,
+      name: terminalLine(c.name),
+      ...(c.description === undefined ? {} : { description: terminalLine(c.description) }),
+    }));
+  const safeVerdict = (verdict: string | true) => (verdict === true ? true : terminalLine(verdict));
   const cancelled = (e: unknown): never => {
     if (e instanceof Error && (e.name === 'ExitPromptError' || e.name === 'AbortPromptError')) {
       throw new IdeasError('CANCELLED', 'err.cancelled');
@@ -66,9 +75,9 @@ export async function createInquirerPrompter(output: NodeJS.WritableStream, lang
       inquirer
         .input(
           {
-            message: q.message,
+            message: terminalLine(q.message),
             default: q.default,
-            validate: (v: string) => (q.required && v.trim() === '' ? required : (q.validate?.(v) ?? true)),
+            validate: (v: string) => (q.required && v.trim() === '' ? required : safeVerdict(q.validate?.(v) ?? true)),
           },
           context,
         )
@@ -76,18 +85,26 @@ export async function createInquirerPrompter(output: NodeJS.WritableStream, lang
     select: <T>(q: { message: string; choices: Choice<T>[]; default?: T }) =>
       inquirer
         .select<T>(
-          { message: q.message, choices: q.choices, default: q.default, pageSize: 12, theme: listTheme },
+          {
+            message: terminalLine(q.message),
+            choices: safeChoices(q.choices),
+            default: q.default,
+            pageSize: 12,
+            theme: listTheme,
+          },
           context,
         )
         .catch(cancelled),
     confirm: (q) =>
-      inquirer.confirm({ message: q.message, default: q.default, theme: confirmTheme }, context).catch(cancelled),
+      inquirer
+        .confirm({ message: terminalLine(q.message), default: q.default, theme: confirmTheme }, context)
+        .catch(cancelled),
     checkbox: <T>(q: { message: string; choices: Choice<T>[]; required?: boolean }) =>
       inquirer
         .checkbox<T>(
           {
-            message: q.message,
-            choices: q.choices,
+            message: terminalLine(q.message),
+            choices: safeChoices(q.choices),
             pageSize: 12,
             theme: listTheme,
             validate: (chosen) => (q.required && chosen.length === 0 ? required : true),

@@ -9,6 +9,7 @@ import { t, type Lang } from '../core/i18n/i18n.js';
 import { formatAmount } from '../core/history/minutes.js';
 import { decisionWord } from '../core/sluice/decision.js';
 import { displayWidth, truncate } from './text-width.js';
+import { terminalLines } from './terminal-text.js';
 
 export interface DiffView {
   registry: RegistryRef;
@@ -90,7 +91,9 @@ export function wrap(text: string, width: number, indent: string): string[] {
 }
 
 /** For a terminal: sections of short lines, each item's id and title first, cut to the terminal's width. */
-export function renderDiffText(v: DiffView, c: ChalkInstance, width = 80): string {
+export function renderDiffText(view: DiffView, c: ChalkInstance, width = 80): string {
+  // Every text from idea files and the config, made safe for a terminal (./terminal-text.ts).
+  const v = terminalLines(view);
   const { lang, diff } = v;
   const w = Math.max(40, width);
   const out: string[] = [];

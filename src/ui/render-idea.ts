@@ -7,6 +7,7 @@ import type { RegistryConfig } from '../core/sluice/config.js';
 import { formatAge } from './render-list.js';
 import { padEnd } from './text-width.js';
 import { ownValue, textOf } from '../core/safe-object.js';
+import { terminalLine, terminalText } from './terminal-text.js';
 
 type Schema = Record<string, unknown>;
 
@@ -32,9 +33,9 @@ function formatValue(value: unknown, lang: Lang, indent: string): string {
   }
   if (isRecord(value))
     return Object.entries(value)
-      .map(([k, v]) => `${k}: ${formatValue(v, lang, indent)}`)
+      .map(([k, v]) => `${terminalLine(k)}: ${formatValue(v, lang, indent)}`)
       .join(', ');
-  return textOf(value);
+  return terminalLine(textOf(value));
 }
 
 /** One idea for a terminal: its title, stage and file, its fields by their labels, its history and its text. */
@@ -46,20 +47,20 @@ export function renderIdea(
   today: Date,
   c: ChalkInstance,
 ): string {
-  const label = (key: string) => config.stages.find((s) => s.key === key)?.label[lang] ?? key;
+  const label = (key: string) => terminalLine(config.stages.find((s) => s.key === key)?.label[lang] ?? key);
   const out: string[] = [];
-  out.push(`${c.cyan(idea.id ?? '?')}  ${c.bold(idea.title ?? '')}`);
+  out.push(`${c.cyan(terminalLine(idea.id ?? '?'))}  ${c.bold(terminalLine(idea.title ?? ''))}`);
   const inStage = formatAge(daysSince(enteredStageOn(idea), today), lang);
   const rows: [string, string][] = [
-    [t(lang, 'show.stage'), `${idea.stage.label[lang]}${inStage ? ` (${inStage})` : ''}`],
-    [t(lang, 'show.path'), idea.path],
+    [t(lang, 'show.stage'), `${terminalLine(idea.stage.label[lang])}${inStage ? ` (${inStage})` : ''}`],
+    [t(lang, 'show.path'), terminalLine(idea.path)],
   ];
   const labels: [string, unknown][] = [];
   for (const [name, value] of Object.entries(idea.data)) {
     if (['id', 'title', 'history'].includes(name)) continue;
     const challenge = name === 'challenge' ? config.challenges.find((x) => x.id === value) : undefined;
     labels.push([
-      fieldLabel(propertySchema(schemas, name), `/${name}`, lang).replace(/ \[[^\]]*\]$/, ''),
+      terminalLine(fieldLabel(propertySchema(schemas, name), `/${name}`, lang).replace(/ \[[^\]]*\]$/, '')),
       challenge ? `${challenge.label[lang]} (${challenge.id})` : value,
     ]);
   }
@@ -69,7 +70,7 @@ export function renderIdea(
   // A field in the history by its label ("Idébärare"), falling back on its key.
   const fieldName = (key: string) => {
     const schema = propertySchema(schemas, key);
-    return schema ? fieldLabel(schema, `/${key}`, lang).replace(/ \[[^\]]*\]$/, '') : key;
+    return terminalLine(schema ? fieldLabel(schema, `/${key}`, lang).replace(/ \[[^\]]*\]$/, '') : key);
   };
   const history = historyOf(idea);
   if (history.length > 0) {
@@ -81,21 +82,21 @@ export function renderIdea(
           : e.action === 'created' || e.action === 'imported'
             ? t(lang, `history.${e.action}`, { to: label(textOf(e.to ?? '?')) })
             : e.action === 'decided'
-              ? t(lang, 'history.decided', { decision: decisionWord(e.decision, lang) })
+              ? t(lang, 'history.decided', { decision: terminalLine(decisionWord(e.decision, lang)) })
               : e.action === 'assigned'
                 ? t(lang, 'history.assignedField', {
                     field: fieldName(textOf(e.field ?? '?')),
-                    value: textOf(e.new),
+                    value: terminalLine(textOf(e.new)),
                   })
-                : textOf(e.action);
+                : terminalLine(textOf(e.action));
       const parts = [what];
-      if (e.by) parts.push(`(${textOf(e.by)})`);
-      if (e.decision && e.action !== 'decided') parts.push(`[${decisionWord(e.decision, lang)}]`);
+      if (e.by) parts.push(`(${terminalLine(textOf(e.by))})`);
+      if (e.decision && e.action !== 'decided') parts.push(`[${terminalLine(decisionWord(e.decision, lang))}]`);
       if (typeof e.amount === 'number') parts.push(`${e.amount.toLocaleString(lang === 'sv' ? 'sv-SE' : 'en-GB')} kr`);
-      if (e.note) parts.push(`— ${textOf(e.note)}`);
-      out.push(`  ${c.dim(textOf(e.date))}  ${parts.join(' ')}`);
+      if (e.note) parts.push(`— ${terminalLine(textOf(e.note))}`);
+      out.push(`  ${c.dim(terminalLine(textOf(e.date)))}  ${parts.join(' ')}`);
     }
   }
-  out.push('', idea.body.trim() ? idea.body.trimEnd() : c.dim(t(lang, 'show.noText')));
+  out.push('', idea.body.trim() ? terminalText(idea.body.trimEnd()) : c.dim(t(lang, 'show.noText')));
   return `${out.join('\n')}\n`;
 }

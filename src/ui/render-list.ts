@@ -3,6 +3,7 @@ import { daysSince, type IdeaSummary } from '../core/sluice/idea.js';
 import { formatAmount } from '../core/history/minutes.js';
 import { t, type Lang } from '../core/i18n/i18n.js';
 import { cell, fit, type Cell } from './text-width.js';
+import { terminalLine } from './terminal-text.js';
 
 export function formatAge(days: number | null, lang: Lang): string {
   if (days === null) return '';
@@ -33,15 +34,15 @@ export function renderIdeaList(
     };
   };
   const age = once((created: string | null) => formatAge(daysSince(created, today), lang));
-  const stage = once((s: IdeaSummary['stage']) => s.label[lang]);
+  const stage = once((s: IdeaSummary['stage']) => terminalLine(s.label[lang]));
   // Each cell is flattened to one line and measured once, not once for the column's width and again to fit it.
   const rows = ideas.map((i) => ({
-    id: cell(i.id ?? '?'),
-    title: cell(i.title ?? ''),
+    id: cell(terminalLine(i.id ?? '?')),
+    title: cell(terminalLine(i.title ?? '')),
     stage: stage(i.stage),
     age: age(i.created),
     // With --funds, the last column is the money granted instead of the carrier.
-    carrier: cell(funds ? money(i.granted) : (i.carrier ?? '')),
+    carrier: cell(funds ? money(i.granted) : terminalLine(i.carrier ?? '')),
   }));
   const head = {
     id: cell(t(lang, 'col.id')),

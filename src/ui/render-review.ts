@@ -3,6 +3,7 @@ import type { ReviewCard, ReviewItem } from '../core/sluice/agenda.js';
 import { t, type Lang } from '../core/i18n/i18n.js';
 import { formatAge } from './render-list.js';
 import { truncate } from './text-width.js';
+import { terminalLine, terminalText } from './terminal-text.js';
 
 const SUMMARY_LINES = 10;
 
@@ -32,30 +33,34 @@ export function renderReviewCard(card: ReviewCard, width: number, c: ChalkInstan
   const { idea, lang } = card;
   const out: string[] = ['', c.dim('─'.repeat(Math.min(width, 80)))];
   out.push(
-    `${c.dim(t(lang, 'review.header', { n: card.n, total: card.total }))}  ${c.cyan(idea.id ?? '')}  ${c.bold(idea.title ?? '')}`,
+    `${c.dim(t(lang, 'review.header', { n: card.n, total: card.total }))}  ${c.cyan(terminalLine(idea.id ?? ''))}  ${c.bold(terminalLine(idea.title ?? ''))}`,
   );
   const who = [
-    idea.carrier ? `${t(lang, 'col.carrier').toLowerCase()}: ${idea.carrier}` : null,
-    idea.coach ? `coach: ${idea.coach}` : null,
+    idea.carrier ? `${t(lang, 'col.carrier').toLowerCase()}: ${terminalLine(idea.carrier)}` : null,
+    idea.coach ? `coach: ${terminalLine(idea.coach)}` : null,
   ]
     .filter(Boolean)
     .join(' · ');
   if (who) out.push(who);
   out.push(
-    c.dim(t(lang, 'review.inStage', { age: formatAge(card.daysInStage, lang) || '0', stage: idea.stage.label[lang] })),
+    c.dim(
+      t(lang, 'review.inStage', {
+        age: formatAge(card.daysInStage, lang) || '0',
+        stage: terminalLine(idea.stage.label[lang]),
+      }),
+    ),
   );
-  out.push('', ...summarize(idea.body, Math.min(width, 100) - 2).map((l) => `  ${l}`), '');
+  out.push('', ...summarize(terminalText(idea.body), Math.min(width, 100) - 2).map((l) => `  ${l}`), '');
   out.push(...renderGate(card, lang, c));
   return `${out.join('\n')}\n`;
 }
 
 export function renderGate(item: ReviewItem, lang: Lang, c: ChalkInstance): string[] {
-  if (!item.next) return [t(lang, 'review.noGate', { stage: item.idea.stage.label[lang] })];
-  const out = [c.bold(t(lang, 'review.gate', { to: item.next.label[lang] }))];
+  if (!item.next) return [t(lang, 'review.noGate', { stage: terminalLine(item.idea.stage.label[lang]) })];
+  const out = [c.bold(t(lang, 'review.gate', { to: terminalLine(item.next.label[lang]) }))];
   for (const x of item.checklist) {
-    out.push(
-      `  ${x.met ? c.green('✔') : c.red('✘')} ${x.label}${x.met ? '' : c.dim(`: ${x.problem ?? t(lang, 'review.unmet')}`)}`,
-    );
+    const problem = x.problem === null ? t(lang, 'review.unmet') : terminalLine(x.problem);
+    out.push(`  ${x.met ? c.green('✔') : c.red('✘')} ${terminalLine(x.label)}${x.met ? '' : c.dim(`: ${problem}`)}`);
   }
   return out;
 }

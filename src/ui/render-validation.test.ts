@@ -22,7 +22,7 @@ const view = (findings: Finding[]) => ({
 });
 
 describe('renderValidationGithub', () => {
-  it('escapes %, CR and LF in the message, and also comma and colon in properties', () => {
+  it('escapes % and LF in the message, shows a lone CR, and escapes comma and colon in properties', () => {
     const out = renderValidationGithub(
       view([
         finding({ file: 'ideas/01-ide/a,b:c%.md', message: '100% sure\nnext line\r', hint: 'Fix it, now: please' }),
@@ -31,7 +31,7 @@ describe('renderValidationGithub', () => {
       '/srv/reg',
     );
     expect(out).toBe(
-      '::error file=ideas/01-ide/a%2Cb%3Ac%25.md,line=3,col=5,title=ideas%3A front-matter/yaml::100%25 sure%0Anext line%0D Fix it, now: please\n',
+      '::error file=ideas/01-ide/a%2Cb%3Ac%25.md,line=3,col=5,title=ideas%3A front-matter/yaml::100%25 sure%0Anext line␍ Fix it, now: please\n',
     );
   });
 

@@ -3,6 +3,7 @@ import type { ChalkInstance } from 'chalk';
 import type { Finding } from '../core/finding.js';
 import { t, type Lang, type Localized } from '../core/i18n/i18n.js';
 import { renderJunit, type JunitCase, type JunitFinding } from './render-junit.js';
+import { terminalLine, terminalText } from './terminal-text.js';
 
 export interface ValidationView {
   files: number;
@@ -21,7 +22,7 @@ export function renderValidationPretty(v: ValidationView, lang: Lang, c: ChalkIn
   for (const f of v.findings) {
     if (f.file !== current) {
       if (current !== null) out.push('');
-      out.push(c.underline(f.file));
+      out.push(c.underline(terminalLine(f.file)));
       current = f.file;
     }
     const where = `${f.line ?? 0}:${f.column ?? 0}`.padEnd(7);
@@ -29,16 +30,23 @@ export function renderValidationPretty(v: ValidationView, lang: Lang, c: ChalkIn
       f.severity === 'error'
         ? c.red(lang === 'sv' ? 'fel    ' : 'error  ')
         : c.yellow(lang === 'sv' ? 'varning' : 'warning');
-    out.push(`  ${c.dim(where)} ${sev}  ${f.message}  ${c.dim(f.rule)}`);
-    if (f.hint) out.push(`  ${' '.repeat(7)} ${' '.repeat(7)}  ${c.dim(`→ ${f.hint}`)}`);
+    out.push(`  ${c.dim(where)} ${sev}  ${terminalLine(f.message)}  ${c.dim(terminalLine(f.rule))}`);
+    if (f.hint) out.push(`  ${' '.repeat(7)} ${' '.repeat(7)}  ${c.dim(`→ ${terminalLine(f.hint)}`)}`);
   }
   if (out.length > 0) out.push('');
   const bad = new Set(v.findings.map((f) => f.file)).size;
   const ch = v.changed ?? null;
-  const base = ch ? (ch.ref ?? ch.base.slice(0, 7)) : '';
+  const base = ch ? terminalLine(ch.ref ?? ch.base.slice(0, 7)) : '';
   if (ch?.config) out.push(c.dim(t(lang, 'out.changedConfig', { base })));
   else if (ch && ch.criteria.length > 0)
-    out.push(c.dim(t(lang, 'out.changedCriteria', { base, stages: ch.criteria.map((s) => s.label[lang]).join(', ') })));
+    out.push(
+      c.dim(
+        t(lang, 'out.changedCriteria', {
+          base,
+          stages: ch.criteria.map((s) => terminalLine(s.label[lang])).join(', '),
+        }),
+      ),
+    );
   const counts = { files: v.files, total: v.total ?? v.files, base, errors: v.errors, warnings: v.warnings, bad };
   const summary =
     v.errors > 0 || v.warnings > 0
@@ -61,16 +69,18 @@ function escapeProperty(s: string): string {
 /**
  * GitHub Actions workflow commands (`::error file=…,line=…,col=…::message`), which show as annotations on the
  * changed lines. Paths are relative to the working directory, which is the repository root in a workflow.
+ * GitHub's escaping keeps every value on its own command's line, so that text from an idea file cannot start
+ * another command (`::add-mask::`, `::stop-commands::`); the log shows terminal escapes, so they are made visible.
  */
 export function renderValidationGithub(v: ValidationView, registryRoot: string, cwd: string): string {
   return v.findings
     .map((f) => {
       const file = path.relative(cwd, path.join(registryRoot, f.file)).split(path.sep).join('/');
-      const props = [`file=${escapeProperty(file)}`];
+      const props = [`file=${escapeProperty(terminalLine(file))}`];
       if (f.line !== null) props.push(`line=${f.line}`);
       if (f.column !== null) props.push(`col=${f.column}`);
-      props.push(`title=${escapeProperty(`ideas: ${f.rule}`)}`);
-      const message = f.hint ? `${f.message} ${f.hint}` : f.message;
+      props.push(`title=${escapeProperty(`ideas: ${terminalLine(f.rule)}`)}`);
+      const message = terminalText(f.hint ? `${f.message} ${f.hint}` : f.message);
       return `::${f.severity === 'error' ? 'error' : 'warning'} ${props.join(',')}::${escapeData(message)}\n`;
     })
     .join('');

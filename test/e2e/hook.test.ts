@@ -224,7 +224,7 @@ describe('ideas hook install: the pre-commit hook', () => {
     const viaPath = commit(dir, { PATH: bin });
     expect(viaPath.code, viaPath.output).not.toBe(0);
     expect(viaPath.output).toMatch(/\[title\]: must be text/);
-    expect(fs.readFileSync(ran, 'utf8')).toBe('validate --registry . ideas/01-ide/ide-9tq2mh-trasig.md\n');
+    expect(fs.readFileSync(ran, 'utf8')).toBe('validate --registry . --staged --index-file .git/index\n');
 
     fs.rmSync(path.join(bin, 'ideas'));
     const none = commit(dir, { PATH: bin });

@@ -10,6 +10,7 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { Lang, Localized, MessageKey, Params } from '../i18n/i18n.js';
 import { t } from '../i18n/i18n.js';
 import { ownValue } from '../safe-object.js';
+import { linearRegExpEngine } from './linear-regexp.js';
 
 export type Validator = ValidateFunction;
 
@@ -86,14 +87,34 @@ export function createAjv(extra: Record<string, unknown> = {}): AjvInstance {
 }
 
 /**
+ * The longest text the `url` format checks: ajv-formats' pattern for it backtracks in time quadratic in the text
+ * (a second for 90,000 characters), and no address people type is this long.
+ */
+export const URL_FORMAT_MAX_LENGTH = 2048;
+
+/** The ajv that compiles criteria, which come from the registry: nothing in them may take unbounded time. */
+function criteriaAjv(): AjvInstance {
+  const ajv = createAjv({
+    validateSchema: false,
+    // `pattern` and `patternProperties` run on RE2's engine, in time linear in the text (./linear-regexp.ts).
+    code: { regExp: linearRegExpEngine },
+    // ajv's strict check of properties against patternProperties runs JavaScript's engine at compile time.
+    allowMatchingProperties: true,
+  });
+  const require = createRequire(import.meta.url);
+  const { fullFormats } = require('ajv-formats/dist/formats.js') as { fullFormats: { url: RegExp } };
+  ajv.addFormat('url', (text: string) => text.length <= URL_FORMAT_MAX_LENGTH && fullFormats.url.test(text));
+  ajv.addSchema(readPackageSchema('idea'));
+  return ajv;
+}
+
+/**
  * Compiles a registry's criteria schema. Throws, in ajv's own words, for a schema that is not valid: it is checked
  * against the meta-schema compiled at build time, so the ajv that compiles it need not compile the meta-schema too.
+ * A pattern that cannot be matched in linear time is a PatternError (./linear-regexp.ts).
  */
 export function compileCriteria(schema: unknown, cacheKey: string): Validator {
-  if (!runtimeAjv) {
-    runtimeAjv = createAjv({ validateSchema: false });
-    runtimeAjv.addSchema(readPackageSchema('idea'));
-  }
+  runtimeAjv ??= criteriaAjv();
   const existing = runtimeAjv.getSchema(cacheKey);
   if (existing) return existing;
   checkAgainstMetaSchema(runtimeAjv, schema);

@@ -51,6 +51,10 @@ function finding(
   };
 }
 
+/** Characters a file name must not have: controls (tab and line breaks among them), and U+FFFD for bytes not UTF-8. */
+// eslint-disable-next-line no-control-regex -- control characters are what it looks for
+const BAD_NAME = /[\x00-\x1f\x7f-\x9f\u2028\u2029\uFFFD]/;
+
 /** Checks one file from its bytes: never throws, whatever the bytes are. */
 export function checkIdeaFile(file: FileToCheck, bytes: Uint8Array, ctx: CheckContext): FileCheck {
   const { lang, config } = ctx;
@@ -60,6 +64,12 @@ export function checkIdeaFile(file: FileToCheck, bytes: Uint8Array, ctx: CheckCo
       idea: null,
       findings: [finding(file.path, 1, 1, 'file/symlink', 'error', lang, 'f.symlink', 'h.symlink')],
     };
+  }
+  if (BAD_NAME.test(file.path)) {
+    // A name read as U+FFFD was not UTF-8: the path Node has for it is not the file's, so it cannot be read.
+    const named = finding(file.path, 1, 1, 'file/name', 'error', lang, 'f.fileNameChars', 'h.fileNameChars');
+    if (file.path.includes('\uFFFD')) return { idea: null, findings: [named] };
+    findings.push(named);
   }
   const folders = file.misplaced ? config.stages.map((s) => `${config.ideasDir}/${s.folder}`).join(', ') : '';
   if (file.misplaced === 'outside-stage') {

@@ -28,8 +28,12 @@ const TEXT = {
     en: 'Checks the staged idea files with `ideas validate` before every commit. Remove it with `ideas hook uninstall`;\n# skip it once with `git commit --no-verify`. Install it again with `ideas hook install` if the registry moves.',
   },
   staged: {
-    sv: 'De köade idéfilerna (tillagda, kopierade, ändrade eller omdöpta), en per rad; inga: inget att kontrollera.',
-    en: 'The staged idea files (added, copied, modified or renamed), one per line; none: nothing to check.',
+    sv: 'De köade idéfilerna (tillagda, kopierade, ändrade eller omdöpta); inga: inget att kontrollera, och Node startas inte.',
+    en: 'The staged idea files (added, copied, modified or renamed); none: nothing to check, and Node is not started.',
+  },
+  passed: {
+    sv: 'ideas läser själv listan över köade filer från git med -z, så att namn med tabbar, citattecken, radbrytningar\n# eller bytes som inte är UTF-8 kommer fram som de är: skalet tolkar inga filnamn.',
+    en: 'ideas reads the list of staged files from git itself, with -z, so that names with tabs, quotes, line breaks or\n# bytes that are not UTF-8 arrive as they are: the shell parses no file names.',
   },
   found: {
     sv: 'Kommandot ideas: först det som installerade kroken, annars ideas på PATH, annars projektets eget (npx --no-install).',
@@ -50,6 +54,11 @@ function shPath(p: string): string {
   return p.replace(/\\/g, '/');
 }
 
+/** A path as itself in a pathspec with glob magic: `*`, `?`, `[` and `\\` escaped. */
+function globEscape(p: string): string {
+  return p.replace(/[\\*?[\]]/g, '\\$&');
+}
+
 export function renderPreCommitHook(opts: HookOptions): string {
   const { lang } = opts;
   return `#!/bin/sh
@@ -57,39 +66,36 @@ ${HOOK_MARKER}
 # ${TEXT.about[lang]}
 
 registry=${shellQuote(opts.registry === '' ? '.' : opts.registry)}
-ideas_dir=${shellQuote(opts.ideasDir)}
 node=${shellQuote(shPath(opts.node))}
 cli=${shellQuote(shPath(opts.cli))}
 
 # ${TEXT.staged[lang]}
-staged=$(git -c core.quotePath=false diff --cached --name-only --diff-filter=ACMR -- "$ideas_dir") || exit 1
-[ -n "$staged" ] || exit 0
-set --
-old_ifs=$IFS
-IFS='
-'
-set -f
-for file in $staged; do
-  case $file in
-    *.md) set -- "$@" "$file" ;;
-  esac
-done
-set +f
-IFS=$old_ifs
-[ "$#" -gt 0 ] || exit 0
+staged=${shellQuote(`:(top,glob)${globEscape(opts.ideasDir)}/**/*.md`)}
+git diff --cached --quiet --diff-filter=ACMR -- "$staged"
+case $? in
+  0) exit 0 ;;
+  1) ;;
+  *) exit 1 ;;
+esac
 
 # ${TEXT.found[lang]}
 if [ -x "$node" ] && [ -f "$cli" ]; then
-  set -- "$node" "$cli" validate --registry "$registry" "$@"
+  set -- "$node" "$cli"
 elif command -v ideas >/dev/null 2>&1; then
-  set -- ideas validate --registry "$registry" "$@"
+  set -- ideas
 elif command -v npx >/dev/null 2>&1; then
-  set -- npx --no-install ideas validate --registry "$registry" "$@"
+  set -- npx --no-install ideas
 else
   echo ${shellQuote(TEXT.noCli[lang])} >&2
   exit 1
 fi
 
+# ${TEXT.passed[lang]}
+set -- "$@" validate --registry "$registry" --staged
+# git commit -a and git commit <path> stage into an index of their own, which git names for the hook.
+if [ -n "\${GIT_INDEX_FILE:-}" ]; then
+  set -- "$@" --index-file "$GIT_INDEX_FILE"
+fi
 "$@"
 status=$?
 if [ "$status" -ne 0 ]; then

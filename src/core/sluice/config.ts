@@ -175,7 +175,7 @@ export function checkConfigRules(config: RegistryConfig): ConfigProblem[] {
     }
     challengeIds.add(c.id);
   });
-  if (config.ideasDir === '.' || config.ideasDir.split('/').includes('..') || config.ideasDir.startsWith('/')) {
+  if (pathOutside(config.ideasDir) || config.ideasDir.split('/').every((s) => s === '.' || s === '')) {
     problems.push({
       pointer: '/ideasDir',
       message: {
@@ -183,8 +183,46 @@ export function checkConfigRules(config: RegistryConfig): ConfigProblem[] {
         en: 'ideasDir must be a folder inside the registry, such as "ideas".',
       },
     });
+  } else if (inGitFolder(config.ideasDir)) {
+    problems.push({
+      pointer: '/ideasDir',
+      message: {
+        sv: `ideasDir "${config.ideasDir}" ligger i git-mappen .git, där git har sina egna filer; välj en mapp som "ideas".`,
+        en: `ideasDir "${config.ideasDir}" is inside git's .git folder, which holds git's own files; choose a folder such as "ideas".`,
+      },
+    });
   }
+  config.stages.forEach((stage, i) => {
+    if (pathOutside(stage.criteria) || inGitFolder(stage.criteria)) {
+      problems.push({
+        pointer: `/stages/${i}/criteria`,
+        message: {
+          sv: `Kriteriefilen "${stage.criteria}" ligger utanför idéslussen eller i .git; den ska ligga i idéslussens mapp, som "criteria/${stage.key}.schema.json".`,
+          en: `The criteria file "${stage.criteria}" is outside the registry or in .git; it must be in the registry's folder, such as "criteria/${stage.key}.schema.json".`,
+        },
+      });
+    }
+  });
   return problems;
+}
+
+/**
+ * Whether a path from the config (forward slashes) leads out of the registry: absolute, a drive or a share on
+ * Windows (C:, //server), or through `..`. Only the user's own `--registry` may point elsewhere.
+ */
+export function pathOutside(p: string): boolean {
+  return p.startsWith('/') || /^[A-Za-z]:/.test(p) || p.split('/').includes('..');
+}
+
+/**
+ * Whether a path from the config is inside a `.git` folder, however a file system spells it: in any case (macOS and
+ * Windows ignore case), with trailing dots or spaces (Windows drops them), or as its short name `GIT~1`.
+ */
+export function inGitFolder(p: string): boolean {
+  return p.split('/').some((segment) => {
+    const s = segment.replace(/[. ]+$/, '').toLowerCase();
+    return s === '.git' || /^git~\d+$/.test(s);
+  });
 }
 
 export function stageByKey(config: RegistryConfig, key: string): Stage | undefined {

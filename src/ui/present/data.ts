@@ -9,6 +9,7 @@ import { renderIdeaTableCsv } from '../render-export.js';
 import { renderReportCsv, renderReportMarkdown, renderReportText } from '../render-report.js';
 import { EXIT, jsonText, output, type Output, type View } from '../output.js';
 import { unreadableWarning } from './ideas.js';
+import { terminalLine, terminalLines } from '../terminal-text.js';
 
 export type ReportFormat = 'text' | 'md' | 'json' | 'csv';
 
@@ -26,7 +27,7 @@ export function presentReport(r: ReportResultView, format: ReportFormat, v: View
   if (format === 'json') o.out(jsonText(reportDocument(r.registry, r.report, r.titles, r.lang)));
   else if (format === 'csv') o.out(renderReportCsv(view, r.lang, r.registry.config.language === 'sv' ? ';' : ','));
   else if (format === 'md') o.out(renderReportMarkdown(view, r.lang));
-  else o.out(renderReportText(view, r.lang, v.out, { bars: v.outIsTTY, width: v.outWidth }));
+  else o.out(renderReportText(terminalLines(view), r.lang, v.out, { bars: v.outIsTTY, width: v.outWidth }));
   o.err(unreadableWarning(r.unreadable, r.lang, v));
   return o.done();
 }
@@ -101,11 +102,11 @@ export function presentImport(r: ImportView, json: boolean, v: View): Output {
       `${c.yellow(t(r.lang, 'out.importEncoding', { encoding: r.encoding === 'utf-16le' ? 'UTF-16' : 'Windows-1252' }))}\n`,
     );
   if (r.ignoredColumns.length > 0)
-    o.err(`${c.dim(t(r.lang, 'out.ignoredColumns', { columns: r.ignoredColumns.join(', ') }))}\n`);
+    o.err(`${c.dim(terminalLine(t(r.lang, 'out.ignoredColumns', { columns: r.ignoredColumns.join(', ') })))}\n`);
   for (const p of r.problems) {
-    const problem = p.message[r.lang];
+    const problem = terminalLine(p.message[r.lang]);
     o.err(
-      `${c.red('✗')} ${p.column === null ? t(r.lang, 'out.importRowProblemNoColumn', { row: p.row, problem }) : t(r.lang, 'out.importRowProblem', { row: p.row, column: p.column, problem })}\n`,
+      `${c.red('✗')} ${p.column === null ? t(r.lang, 'out.importRowProblemNoColumn', { row: p.row, problem }) : t(r.lang, 'out.importRowProblem', { row: p.row, column: terminalLine(p.column), problem })}\n`,
     );
   }
   if (!r.ok) {
@@ -115,8 +116,8 @@ export function presentImport(r: ImportView, json: boolean, v: View): Output {
     return o.done(code);
   }
   for (const d of r.duplicates)
-    o.err(`${c.yellow(t(r.lang, 'out.importDuplicate', { row: d.row, id: d.id ?? '?' }))}\n`);
-  for (const i of r.imported) o.out(`${i.path}\n`);
+    o.err(`${c.yellow(t(r.lang, 'out.importDuplicate', { row: d.row, id: terminalLine(d.id ?? '?') }))}\n`);
+  for (const i of r.imported) o.out(`${terminalLine(i.path)}\n`);
   if (r.invalidRows.length > 0) o.err(`${c.yellow(t(r.lang, 'out.importSkipped', { count: r.invalidRows.length }))}\n`);
   if (r.rows === 0) o.err(`${t(r.lang, 'out.importNothing', { file: r.file })}\n`);
   else if (r.dryRun) o.err(`${t(r.lang, 'out.importDryRun', { count: r.imported.length, file: r.file })}\n`);

@@ -4,6 +4,7 @@ import type { IdeasError } from '../../core/errors.js';
 import type { Lang } from '../../core/i18n/i18n.js';
 import { errorDocument } from '../dto.js';
 import { EXIT, jsonText, output, type Output } from '../output.js';
+import { terminalLine, terminalText } from '../terminal-text.js';
 
 export function exitCodeOf(error: IdeasError): number {
   return error.code === 'CANCELLED' ? EXIT.cancelled : error.code === 'GATE_CLOSED' ? EXIT.problems : EXIT.usage;
@@ -17,8 +18,12 @@ export function presentError(
   const o = output();
   if (opts.json) o.out(jsonText(errorDocument(error, opts.lang)));
   else {
-    const lines = [`${c.red('ideas:')} ${error.messageIn(opts.lang)}`, ...error.details.map((d) => `  ${d}`)];
-    if (error.hint) lines.push(c.dim(error.hint[opts.lang]));
+    // Messages echo what they are about (an id, a stage, a value from a file): made safe for the terminal.
+    const lines = [
+      `${c.red('ideas:')} ${terminalText(error.messageIn(opts.lang))}`,
+      ...error.details.map((d) => `  ${terminalLine(d)}`),
+    ];
+    if (error.hint) lines.push(c.dim(terminalText(error.hint[opts.lang])));
     o.err(`${lines.join('\n')}\n`);
   }
   if (opts.stack) o.err(`${opts.stack}\n`);

@@ -8,6 +8,7 @@ import { ideaDocument, ideaListDocument, ideaSummaryDto } from '../dto.js';
 import { renderIdea } from '../render-idea.js';
 import { renderIdeaList } from '../render-list.js';
 import { jsonText, output, type Output, type View } from '../output.js';
+import { terminalLine } from '../terminal-text.js';
 
 /** Files that could not be read are left out of list, report, export and site: say so, and where to look. */
 export function unreadableWarning(count: number, lang: Lang, v: View): string {
@@ -33,7 +34,7 @@ export function presentNew(r: NewView, json: boolean, v: View): Output {
     return o.done();
   }
   const c = v.err;
-  o.out(`${r.idea.path}\n`);
+  o.out(`${terminalLine(r.idea.path)}\n`);
   o.err(
     `${c.green(t(r.lang, 'out.created', { path: r.idea.path }))}${r.staged ? ` ${c.dim(t(r.lang, 'out.staged'))}` : ''}\n`,
   );
@@ -41,7 +42,7 @@ export function presentNew(r: NewView, json: boolean, v: View): Output {
     o.err(`\n${c.yellow(t(r.lang, 'out.similar'))}\n`);
     for (const s of r.similar)
       o.err(
-        `  ${c.cyan(s.item.id ?? '?')}  ${s.item.title ?? ''}  ${c.dim(`(${s.item.stage.label[r.lang]}, ${s.item.path})`)}\n`,
+        `  ${c.cyan(terminalLine(s.item.id ?? '?'))}  ${terminalLine(s.item.title ?? '')}  ${c.dim(terminalLine(`(${s.item.stage.label[r.lang]}, ${s.item.path})`))}\n`,
       );
   }
   return o.done();
@@ -91,8 +92,8 @@ function presentChange(r: ChangeView, json: boolean, v: View, change: Record<str
   if (json) {
     o.out(jsonText(ideaDocument(r.registry, r.idea, r.lang, v.today, { change, committed: r.committed })));
   } else {
-    o.out(`${r.idea.path}\n`);
-    o.err(`${v.err.green(human)}${r.committed ? ` ${t(r.lang, 'out.committed')}` : ''}\n`);
+    o.out(`${terminalLine(r.idea.path)}\n`);
+    o.err(`${v.err.green(terminalLine(human))}${r.committed ? ` ${t(r.lang, 'out.committed')}` : ''}\n`);
   }
   return o.done();
 }

@@ -6,6 +6,7 @@ import type { RegistryRef } from '../../core/sluice/config.js';
 import { ideaSummaryDto } from '../dto.js';
 import { renderGate } from '../render-review.js';
 import { EXIT, jsonText, output, type Output, type View } from '../output.js';
+import { terminalLine, terminalText } from '../terminal-text.js';
 
 export interface ReviewView {
   registry: RegistryRef;
@@ -45,7 +46,7 @@ export function presentReview(r: ReviewView, opts: { json: boolean; dryRun: bool
       if (r.agenda.length === 0) o.out(`${t(r.lang, 'review.empty')}\n`);
       for (const a of r.agenda)
         o.out(
-          `${c.cyan(a.idea.id ?? '')}  ${a.idea.title ?? ''}  ${c.dim(`(${a.idea.stage.label[r.lang]})`)}\n${renderGate(
+          `${c.cyan(terminalLine(a.idea.id ?? ''))}  ${terminalLine(a.idea.title ?? '')}  ${c.dim(terminalLine(`(${a.idea.stage.label[r.lang]})`))}\n${renderGate(
             a,
             r.lang,
             c,
@@ -57,7 +58,7 @@ export function presentReview(r: ReviewView, opts: { json: boolean; dryRun: bool
     return o.done();
   }
   if (r.agenda.length === 0) o.err(`${t(r.lang, 'review.empty')}\n`);
-  o.out(r.minutesText ?? '');
+  o.out(terminalText(r.minutesText ?? ''));
   if (r.minutesFile) o.err(`${v.err.green(t(r.lang, 'review.written', { file: r.minutesFile }))}\n`);
   return o.done(r.cancelled ? EXIT.cancelled : EXIT.ok);
 }

@@ -110,6 +110,43 @@ export const errors = {
     sv: 'Kriteriefilen {file} för steget {stage} använder nyckeln "{key}" ({pointer}), som inte är tillåten: __proto__, constructor och prototype kan inte vara namnet på ett fält.',
     en: 'The criteria file {file} of stage {stage} uses the key "{key}" ({pointer}), which is not allowed: __proto__, constructor and prototype cannot be the name of a field.',
   },
+  'err.folderSymlink': {
+    sv: 'Mappen {folder} i idéslussen är en symbolisk länk (till {target}); ideas läser och skriver bara i idéslussens egna mappar, så inget lästes eller ändrades.',
+    en: "The folder {folder} in the registry is a symbolic link (to {target}); ideas reads and writes only in the registry's own folders, so nothing was read or changed.",
+  },
+  'hint.folderSymlink': {
+    sv: 'Ersätt länken med en riktig mapp och flytta in filerna, eller peka ut idéslussen där mappen finns med --registry.',
+    en: 'Replace the link with a real folder and move the files into it, or point to the registry where the folder is with --registry.',
+  },
+  'err.criteriaOutside': {
+    sv: 'Kriteriefilen {file} för steget {stage} leder ut ur idéslussen ({target}) genom en symbolisk länk; den lästes inte.',
+    en: 'The criteria file {file} of stage {stage} leads out of the registry ({target}) through a symbolic link; it was not read.',
+  },
+  'hint.criteriaOutside': {
+    sv: 'Lägg kriteriefilen i idéslussens mapp, och ange den i ideas.config.yaml.',
+    en: "Put the criteria file in the registry's folder, and name it in ideas.config.yaml.",
+  },
+  'err.criteriaPattern': {
+    sv: 'Kriteriefilen {file} för steget {stage} har ett mönster (pattern) som ideas inte kan använda: {pattern} ({reason}).',
+    en: 'The criteria file {file} of stage {stage} has a pattern that ideas cannot use: {pattern} ({reason}).',
+  },
+  'hint.criteriaPattern': {
+    sv: 'ideas prövar mönster i linjär tid, så att inget mönster kan låsa ett kommando. Skriv mönstret utan lookahead, lookbehind och bakåtreferenser, till exempel med alternativ (a|b) eller med flera fält.',
+    en: 'ideas matches patterns in linear time, so that no pattern can hang a command. Write the pattern without lookahead, lookbehind or back-references, for example with alternatives (a|b) or with several fields.',
+  },
+  'err.patternInvalid': {
+    sv: 'inget giltigt reguljärt uttryck i JavaScript med flaggan u: {detail}',
+    en: 'not a valid JavaScript regular expression with the u flag: {detail}',
+  },
+  'err.patternLookaround': {
+    sv: 'lookahead och lookbehind, (?= (?! (?<= (?<!, stöds inte',
+    en: 'lookahead and lookbehind, (?= (?! (?<= (?<!, are not supported',
+  },
+  'err.patternBackreference': {
+    sv: 'bakåtreferenser, som \\1 eller \\k<namn>, stöds inte',
+    en: 'back-references, such as \\1 or \\k<name>, are not supported',
+  },
+  'err.patternUnsupported': { sv: 'stöds inte: {detail}', en: 'not supported: {detail}' },
   'err.cannotEdit': {
     sv: 'Kan inte ändra front matter i {file} ({reason}); rätta filen först (`ideas validate`).',
     en: 'Cannot edit the front matter of {file} ({reason}); fix the file first (`ideas validate`).',

@@ -109,6 +109,14 @@ export const findings = {
     sv: 'Lägg idén som en vanlig fil i stegmappen.',
     en: 'Put the idea in the stage folder as a plain file.',
   },
+  'f.fileNameChars': {
+    sv: 'Filnamnet har tecken som inte hör hemma i ett filnamn (en tabb, en radbrytning, ett styrtecken eller bytes som inte är UTF-8); git citerar sådana namn och verktyg läser dem olika.',
+    en: 'The file name has characters that do not belong in a file name (a tab, a line break, a control character or bytes that are not UTF-8); git quotes such names and tools read them differently.',
+  },
+  'h.fileNameChars': {
+    sv: 'Döp om filen till idéns id och ett kort namn med bokstäver, siffror och bindestreck (git mv).',
+    en: "Rename the file to the idea's id and a short name of letters, digits and hyphens (git mv).",
+  },
   'f.historyStage': {
     sv: 'Historiken säger att idén senast flyttades till "{to}", men den ligger i mappen för "{stage}".',
     en: 'The history says the idea last moved to "{to}", but it sits in the folder of "{stage}".',
