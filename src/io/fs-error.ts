@@ -48,13 +48,14 @@ export function isFsError(e: unknown): boolean {
 }
 
 /**
- * An error of the file system as an IdeasError (code IO, exit 2) naming `file` (or the path the system names), or
+ * An error of the file system as an IdeasError (code IO, exit 2) naming the path the system names (or `file`), or
  * the error itself when it is already an IdeasError. Codes without words of their own keep the system's text.
  */
-export function fsError(e: unknown, file: string): IdeasError {
+export function fsError(e: unknown, file: string, opts: { exact?: boolean } = {}): IdeasError {
   if (e instanceof IdeasError) return e;
   const code = errnoCode(e);
-  const where = (e as NodeJS.ErrnoException | null)?.path ?? file;
+  // exact: the caller knows better than the system call (a rename names its source, whichever folder refused).
+  const where = (opts.exact ? undefined : (e as NodeJS.ErrnoException | null)?.path) ?? file;
   const key = code ? KEYS[code] : undefined;
   if (!key) return new IdeasError('IO', 'err.writeFile', { file: where, reason: (e as Error).message }, { cause: e });
   const hint = HINTS[key];

@@ -301,7 +301,9 @@ async function moveLocked(
       // left to the journal
     }
     original.drop();
-    throw fsError(e, step === 'rewritten' ? toRel : idea.path);
+    // The rename into the new folder is the step that fails when that folder cannot be written: name the folder.
+    if (step === 'rewritten') throw fsError(e, path.posix.dirname(toRel), { exact: true });
+    throw fsError(e, idea.path);
   }
   original.drop();
   clearJournal(place);

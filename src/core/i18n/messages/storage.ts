@@ -111,4 +111,20 @@ export const storage = {
     sv: 'En flytt som avbröts: slutför den med `ideas move {id} {to}` (ingen ny post skrivs).',
     en: 'A move that was cut short: finish it with `ideas move {id} {to}` (no second entry is written).',
   },
+  'err.siteOutRoot': {
+    sv: '{dir} är roten av ett filsystem; webbplatsen skrivs inte dit (mappen ersätts helt). Inget skrevs.',
+    en: '{dir} is the root of a file system; the site is not written there (the folder is replaced whole). Nothing was written.',
+  },
+  'err.siteOutRegistry': {
+    sv: '{dir} innehåller idéslussen ({root}); webbplatsen skrivs inte dit (mappen ersätts helt). Inget skrevs.',
+    en: '{dir} holds the registry ({root}); the site is not written there (the folder is replaced whole). Nothing was written.',
+  },
+  'err.siteOutGit': {
+    sv: '{dir} ligger i git-mappen; webbplatsen skrivs inte dit. Inget skrevs.',
+    en: '{dir} is inside the git folder; the site is not written there. Nothing was written.',
+  },
+  'hint.siteOut': {
+    sv: 'Välj en egen mapp för webbplatsen, till exempel --out site.',
+    en: 'Choose a folder of its own for the site, for example --out site.',
+  },
 } as const satisfies Record<string, Localized>;
