@@ -205,6 +205,7 @@ export async function run(argv: string[], ctx: Ctx, inspect?: (program: Command)
   const program = buildProgram(lang, ctx, async (spec, input) => {
     json = input.json === true;
     if (!spec.run) return;
+    await finishInterrupted(input.registry, lang, ctx);
     exitCode = write(ctx, await spec.run(input, { ctx, view: () => viewOf(ctx), lang }));
   });
   inspect?.(program);
@@ -225,15 +226,38 @@ export async function run(argv: string[], ctx: Ctx, inspect?: (program: Command)
   }
 }
 
+/**
+ * Before any command: a command killed while it wrote (see src/io/journal.ts) is finished, or undone, so that no
+ * command (a list, a validate in a pre-commit hook) ever shows a half-done import or move as the registry's state.
+ * Costs a few stat calls when there is nothing to do. A reading command goes on if it cannot (the lock held, a
+ * read-only clone); a writing command then meets the problem, with its message, when it takes the lock.
+ */
+async function finishInterrupted(registryFlag: string | undefined, lang: Lang, ctx: Ctx): Promise<void> {
+  let root: string;
+  try {
+    root = (await import('./io/registry.js')).locateRegistry(ctx.cwd, registryFlag, ctx.env);
+  } catch {
+    return;
+  }
+  const journal = await import('./io/journal.js');
+  if (!journal.interruptedWork(root)) return;
+  const { withWriteLock } = await import('./io/write-session.js');
+  await withWriteLock(root, async () => undefined, 2_000).catch(() => undefined);
+  for (const note of journal.takeRecoveryNotes()) ctx.stderr.write(`ideas: ${terminalText(note[lang])}\n`);
+}
+
 async function reportError(e: unknown, how: { json: boolean; lang: Lang; debug: boolean }, ctx: Ctx): Promise<number> {
+  const { isFsError, fsError } = await import('./io/fs-error.js');
   const error = isIdeasError(e)
     ? e
-    : new IdeasError(
-        'UNEXPECTED',
-        'err.unexpected',
-        { message: e instanceof Error ? e.message : String(e) },
-        { hint: 'hint.unexpected' },
-      );
+    : isFsError(e)
+      ? fsError(e, '?')
+      : new IdeasError(
+          'UNEXPECTED',
+          'err.unexpected',
+          { message: e instanceof Error ? e.message : String(e) },
+          { hint: 'hint.unexpected' },
+        );
   const { colorFor } = await import('./ui/color.js');
   const { presentError } = await import('./ui/present/error.js');
   const stack = how.debug && !isIdeasError(e) && e instanceof Error && e.stack ? e.stack : null;

@@ -119,14 +119,14 @@ describe('runImport', () => {
   });
 
   it('leaves nothing behind when a write fails midway: no idea, no temporary file, nothing staged', async () => {
-    for (const fault of ['import:link', 'import:git-add']) {
+    for (const fault of ['import:temp-written@2', 'import:linked@2', 'import:staged']) {
       const root = makeSluice();
       const file = sheet(root, 'ideer.csv', VALID);
       const before = readTree(root);
       const { ctx } = commandContext(root);
       ctx.env.IDEAS_FAULT = fault;
       const e = await failure(runImport(opts(file), ctx));
-      expect(e.code, fault).toBe(fault === 'import:link' ? 'IO' : 'GIT');
+      expect(e.code, fault).toBe('IO');
       expect(readTree(root), fault).toEqual(before);
       expect(temps(root), fault).toEqual([]);
       expect(git(root, ['status', '--porcelain']), fault).toBe('?? ideer.csv\n');

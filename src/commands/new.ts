@@ -28,8 +28,9 @@ import { slugify } from '../core/sluice/slug.js';
 import type { Prompter } from '../ui/prompter.js';
 import { createFileExclusive, safeUnlink } from '../io/atomic-file.js';
 import { faultPoint } from '../io/faults.js';
-import { withWriteLock } from '../io/lock.js';
-import { git, gitTopLevel } from '../io/git.js';
+import { withWriteLock } from '../io/write-session.js';
+import { fsError } from '../io/fs-error.js';
+import { git } from '../io/git.js';
 import { listIdeaFiles } from '../io/idea-files.js';
 import { idFromFileName } from '../core/sluice/id.js';
 import { readIdeas } from '../io/read-ideas.js';
@@ -118,18 +119,15 @@ export async function runNew(opts: NewOptions, ctx: Ctx): Promise<NewResult> {
   const abs = path.join(registry.root, rel);
   const text = renderIdeaFile(data, body ?? '');
   const others = readIdeas(registry).ideas;
-  const staged = await withWriteLock(registry.root, async () => {
+  const staged = await withWriteLock(registry.root, async ({ place }) => {
     try {
-      createFileExclusive(abs, text);
+      createFileExclusive(abs, text, undefined, place.scratch);
     } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      throw new IdeasError(
-        code === 'EEXIST' ? 'FILE_EXISTS' : 'IO',
-        code === 'EEXIST' ? 'err.filesExist' : 'err.writeFile',
-        { files: rel, file: rel, reason: (e as Error).message },
-      );
+      if ((e as NodeJS.ErrnoException).code === 'EEXIST')
+        throw new IdeasError('FILE_EXISTS', 'err.filesExist', { files: rel });
+      throw fsError(e, rel);
     }
-    if (!(await gitTopLevel(registry.root))) return false;
+    if (place.gitDir === null) return false;
     try {
       faultPoint('new:before-add', ctx.env);
       await git(['add', '--', rel], registry.root);

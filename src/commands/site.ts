@@ -11,6 +11,8 @@ import { fieldLabel, readPackageSchema } from '../core/criteria/schema-check.js'
 import { readIdeas } from '../io/read-ideas.js';
 import { loadCriteria, readRegistrySchemas, type Registry } from '../io/registry.js';
 import { writeSite } from '../io/site-dir.js';
+import { checkSiteOut } from '../io/site-out.js';
+import { fsError } from '../io/fs-error.js';
 import { pageName, renderSite, type SiteIdea } from '../ui/render-site.js';
 import { openRegistry } from './open-registry.js';
 import { gateFor } from './transition.js';
@@ -40,6 +42,7 @@ export async function runSite(opts: SiteOptions, ctx: Ctx): Promise<SiteResult> 
   // The site speaks the registry's language, whatever --lang says for the command's own messages.
   const siteLang = config.language;
   const out = opts.out !== undefined ? path.resolve(ctx.cwd, opts.out) : path.join(registry.root, DEFAULT_SITE_DIR);
+  checkSiteOut(out, registry.root);
   const sources = readRegistrySchemas(registry);
   const schemas = sources.map((s) => s.schema as Record<string, unknown>);
   const base = readPackageSchema('idea');
@@ -99,7 +102,11 @@ export async function runSite(opts: SiteOptions, ctx: Ctx): Promise<SiteResult> 
   });
   // GitHub Pages would otherwise run the files through Jekyll.
   files.set('.nojekyll', '');
-  writeSite(out, files);
+  try {
+    writeSite(out, files);
+  } catch (e) {
+    throw fsError(e, out);
+  }
   return {
     kind: 'site',
     registry,

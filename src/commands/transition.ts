@@ -5,7 +5,8 @@ import { IdeasError } from '../core/errors.js';
 import { appendHistoryEntry } from '../core/front-matter/front-matter-edit.js';
 import { checkGate, type Gate } from '../core/sluice/gate.js';
 import { t, type Lang } from '../core/i18n/i18n.js';
-import { isoDate, type Idea } from '../core/sluice/idea.js';
+import { historyOf, isoDate, type Idea } from '../core/sluice/idea.js';
+import { unfinishedMove } from '../core/sluice/unfinished-move.js';
 import { baseValidators } from '../core/criteria/schema-check.js';
 import { editText, moveIdea, readIdeaText, rewriteIdea, type WriteOutcome } from '../io/idea-write.js';
 import type { Criteria, Registry } from '../io/registry.js';
@@ -80,6 +81,17 @@ export async function transition(
   ctx: Ctx,
 ): Promise<TransitionResult> {
   const from = idea.stage;
+  const pending = unfinishedMove(idea);
+  if (pending !== null) {
+    const message = opts.commit && to ? commitMessage(idea, from, to, opts.lang, fields) : null;
+    if (to?.key === pending) return finishMove(registry, idea, to, message, ctx);
+    throw new IdeasError(
+      'CONFLICT',
+      'err.unfinishedMove',
+      { id: idea.id ?? idea.path, to: pending, stage: from.key },
+      { hint: 'hint.unfinishedMove' },
+    );
+  }
   const gate = to ? gateFor(registry, criteria, idea, to) : null;
   const forced = gate !== null && !gate.open;
   if (gate && !gate.open && !opts.force) throw gateClosedError(gate, idea, opts.lang);
@@ -100,4 +112,18 @@ export async function transition(
     ? await moveIdea(registry, idea, to, before, after, ctx.env, message)
     : await rewriteIdea(registry, idea, before, after, ctx.env, message);
   return { ...outcome, gate, from, to, forced, entry };
+}
+
+/** Finishes a move cut short (see core/sluice/unfinished-move.ts): the rename and the index, with the entry it has. */
+async function finishMove(
+  registry: Registry,
+  idea: Idea,
+  to: Stage,
+  message: string | null,
+  ctx: Ctx,
+): Promise<TransitionResult> {
+  const text = readIdeaText(idea);
+  const entry = historyOf(idea).findLast((e) => typeof e.to === 'string');
+  const outcome = await moveIdea(registry, idea, to, text, text, ctx.env, message);
+  return { ...outcome, gate: null, from: idea.stage, to, forced: entry?.forced === true, entry: { ...entry } };
 }

@@ -22,31 +22,59 @@ export function tempPathFor(file: string): string {
   return path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(4).toString('hex')}.tmp`);
 }
 
-function writeTemp(file: string, data: string, mode = 0o644): string {
-  const temp = tempPathFor(file);
+/**
+ * A temporary file in a scratch folder (in the git folder, see lock.ts), where `git add -A` never sees it; named
+ * `<pid>-…` so that the next writer can remove what a killed process left.
+ */
+export function scratchPathFor(scratch: string, file: string): string {
+  return path.join(scratch, `${process.pid}-${randomBytes(6).toString('hex')}-${path.basename(file)}.tmp`);
+}
+
+function writeTemp(file: string, data: string, mode = 0o644, scratch?: string): string {
+  const temp = scratch ? scratchPathFor(scratch, file) : tempPathFor(file);
   const fd = openSync(temp, 'wx', mode);
   try {
     writeSync(fd, data);
     fsyncSync(fd);
-  } finally {
+  } catch (e) {
+    // A full disk: no half-written temporary file stays behind.
     closeSync(fd);
+    safeUnlink(temp);
+    throw e;
   }
+  closeSync(fd);
   return temp;
 }
 
-/** Replaces `file` with `data` in one step: readers see the old content or the new, never a half-written file. */
-export function writeFileAtomic(file: string, data: string, mode?: number): void {
-  const temp = writeTemp(file, data, mode);
-  faultPoint('write:temp-written');
-  if (mode === undefined) {
+/**
+ * Replaces `file` with `data` in one step: readers see the old content or the new, never a half-written file. With
+ * `scratch`, the temporary file is written there; on another file system than `file` (a git folder elsewhere), the
+ * rename cannot be atomic and the temporary file is written beside the target instead.
+ */
+export function writeFileAtomic(file: string, data: string, mode?: number, scratch?: string): void {
+  if (scratch) {
     try {
-      // The new file keeps the old one's permissions (an executable bit, a group's write access).
-      chmodSync(temp, statSync(file).mode & 0o7777);
-    } catch {
-      // No old file: the default mode.
+      writeAtomicVia(file, data, mode, scratch);
+      return;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EXDEV') throw e;
     }
   }
+  writeAtomicVia(file, data, mode);
+}
+
+function writeAtomicVia(file: string, data: string, mode?: number, scratch?: string): void {
+  const temp = writeTemp(file, data, mode, scratch);
   try {
+    faultPoint('write:temp-written');
+    if (mode === undefined) {
+      try {
+        // The new file keeps the old one's permissions (an executable bit, a group's write access).
+        chmodSync(temp, statSync(file).mode & 0o7777);
+      } catch {
+        // No old file: the default mode.
+      }
+    }
     renameSync(temp, file);
   } catch (e) {
     safeUnlink(temp);
@@ -58,11 +86,23 @@ export function writeFileAtomic(file: string, data: string, mode?: number): void
  * Creates `file` with `data`, atomically, and only if it does not exist: the link fails with EEXIST rather than
  * overwrite, even when another process creates the same name at the same moment.
  */
-export function createFileExclusive(file: string, data: string, mode?: number): void {
+export function createFileExclusive(file: string, data: string, mode?: number, scratch?: string): void {
   mkdirSync(path.dirname(file), { recursive: true });
-  const temp = writeTemp(file, data, mode);
-  faultPoint('write:temp-written');
+  if (scratch) {
+    try {
+      createVia(file, data, mode, scratch);
+      return;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EXDEV') throw e;
+    }
+  }
+  createVia(file, data, mode);
+}
+
+function createVia(file: string, data: string, mode?: number, scratch?: string): void {
+  const temp = writeTemp(file, data, mode, scratch);
   try {
+    faultPoint('write:temp-written');
     linkSync(temp, file);
   } finally {
     safeUnlink(temp);

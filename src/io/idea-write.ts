@@ -1,14 +1,16 @@
-import { existsSync, linkSync, mkdirSync, readFileSync, unlinkSync } from 'node:fs';
+import { linkSync, lstatSync, mkdirSync, readFileSync, renameSync, rmdirSync } from 'node:fs';
 import path from 'node:path';
 import { IdeasError } from '../core/errors.js';
 import { EditError } from '../core/front-matter/front-matter-edit.js';
 import { readFrontMatter } from '../core/front-matter/front-matter.js';
 import { toIdea, type Idea } from '../core/sluice/idea.js';
 import type { Stage } from '../core/sluice/config.js';
-import { isReadOnly, writeFileAtomic } from './atomic-file.js';
-import { git, gitTopLevel } from './git.js';
+import { isReadOnly, safeUnlink, scratchPathFor, writeFileAtomic } from './atomic-file.js';
+import { git } from './git.js';
 import { faultPoint } from './faults.js';
-import { withWriteLock } from './lock.js';
+import { fsError } from './fs-error.js';
+import { clearJournal, sha256, writeJournal } from './journal.js';
+import { withWriteLock, type WriteSession } from './write-session.js';
 import type { Registry } from './registry.js';
 
 /**
@@ -26,7 +28,9 @@ export function readIdeaText(idea: Idea): string {
     // Read a moment ago, gone now: someone else moved it (or removed it) in between.
     if ((e as NodeJS.ErrnoException).code === 'ENOENT')
       throw new IdeasError('CONFLICT', 'err.changedMeanwhile', { file: idea.path });
-    throw new IdeasError('IO', 'err.readFile', { file: idea.path, reason: (e as Error).message });
+    if ((e as NodeJS.ErrnoException).code === 'EISDIR' || !(e instanceof Error))
+      throw new IdeasError('IO', 'err.readFile', { file: idea.path, reason: String(e) });
+    throw fsError(e, idea.path);
   }
 }
 
@@ -58,13 +62,73 @@ function assertUnchanged(idea: Idea, before: string): void {
   if (now !== before) throw new IdeasError('CONFLICT', 'err.changedMeanwhile', { file: idea.path });
 }
 
-async function isTracked(root: string, rel: string): Promise<boolean> {
+function removeEmptyDir(dir: string): void {
   try {
-    await git(['ls-files', '--error-unmatch', '--', rel], root);
+    rmdirSync(dir);
+  } catch {
+    // not empty
+  }
+}
+
+function exists(abs: string): boolean {
+  try {
+    lstatSync(abs);
     return true;
   } catch {
     return false;
   }
+}
+
+/** Index entries (`<mode> <object> <stage>\t<path>`) of some paths, to put back exactly if a write must be undone. */
+async function indexEntries(root: string, rels: string[]): Promise<Map<string, { mode: string; object: string }>> {
+  const out = new Map<string, { mode: string; object: string }>();
+  const { stdout } = await git(['ls-files', '--stage', '-z', '--', ...rels], root);
+  for (const line of stdout.split('\0')) {
+    const m = /^(\d+) ([0-9a-f]+) 0\t(.*)$/s.exec(line);
+    if (m) out.set(m[3] as string, { mode: m[1] as string, object: m[2] as string });
+  }
+  return out;
+}
+
+/** Puts git's index back as it was for `rels`: each path's old entry, or none. */
+async function restoreIndex(
+  root: string,
+  rels: string[],
+  entries: Map<string, { mode: string; object: string }>,
+): Promise<void> {
+  const args = ['update-index', '--add'];
+  for (const rel of rels) {
+    const e = entries.get(rel);
+    if (e) args.push('--cacheinfo', `${e.mode},${e.object},${rel}`);
+  }
+  const gone = rels.filter((rel) => !entries.has(rel));
+  if (gone.length > 0) args.push('--force-remove', '--', ...gone);
+  await git(args, root);
+}
+
+/**
+ * Keeps the file's old text as a second name in the scratch folder, so that undoing a write is one rename that
+ * needs no disk space (a full disk is a reason to undo). Where a link cannot be made, the text is written back.
+ */
+function keepOriginal(abs: string, before: string, scratch: string): { restore: () => void; drop: () => void } {
+  const kept = scratchPathFor(scratch, abs);
+  try {
+    linkSync(abs, kept);
+  } catch {
+    return { restore: () => writeFileAtomic(abs, before, undefined, scratch), drop: () => undefined };
+  }
+  return { restore: () => renameSync(kept, abs), drop: () => safeUnlink(kept) };
+}
+
+async function commitIfAsked(
+  registry: Registry,
+  inGit: boolean,
+  rel: string,
+  message: string | null,
+): Promise<boolean> {
+  if (!inGit || !message) return false;
+  await git(['commit', '--quiet', '-m', message, '--only', '--', ...(await commitPaths(registry, rel))], registry.root);
+  return true;
 }
 
 export interface WriteOutcome {
@@ -73,7 +137,12 @@ export interface WriteOutcome {
   committed: boolean;
 }
 
-/** Replaces an idea's text in place, atomically, and stages it in a git repository. */
+/**
+ * Replaces an idea's text in place, atomically, and stages it in a git repository. Steps: a journal of the change
+ * (journal.ts), the new text (temporary file in the git folder, renamed over the old), `git add`. Killed between any
+ * two, the file holds its old text or its new, whole; the next command stages the new one. A failure in process
+ * puts the text and the index back as they were.
+ */
 export function rewriteIdea(
   registry: Registry,
   idea: Idea,
@@ -82,10 +151,13 @@ export function rewriteIdea(
   env: NodeJS.ProcessEnv,
   commitMessage: string | null,
 ): Promise<WriteOutcome> {
-  return withWriteLock(registry.root, () => rewriteLocked(registry, idea, before, after, env, commitMessage));
+  return withWriteLock(registry.root, (session) =>
+    rewriteLocked(session, registry, idea, before, after, env, commitMessage),
+  );
 }
 
 async function rewriteLocked(
+  { root, place }: WriteSession,
   registry: Registry,
   idea: Idea,
   before: string,
@@ -94,23 +166,34 @@ async function rewriteLocked(
   commitMessage: string | null,
 ): Promise<WriteOutcome> {
   assertUnchanged(idea, before);
+  const inGit = place.gitDir !== null;
+  const index = inGit ? await indexEntries(root, [idea.path]) : new Map();
+  writeJournal(place, root, { op: 'rewrite', path: idea.path, after: sha256(after), git: inGit });
+  const original = keepOriginal(idea.abs, before, place.scratch);
+  let written = false;
   try {
-    injectFault(env, 'rewrite:before-write');
-    writeFileAtomic(idea.abs, after);
+    injectFault(env, 'rewrite:journal-written');
+    writeFileAtomic(idea.abs, after, undefined, place.scratch);
+    written = true;
+    injectFault(env, 'rewrite:written');
+    if (inGit) await git(['add', '--', idea.path], root);
+    injectFault(env, 'rewrite:staged');
   } catch (e) {
-    throw new IdeasError('IO', 'err.writeFile', { file: idea.path, reason: (e as Error).message }, { cause: e });
+    // Undo in process: the old text, and the index entry it had. If undoing fails too, the journal stays and the
+    // next command finishes the change instead: the file is whole either way.
+    try {
+      if (written) original.restore();
+      if (inGit && written) await restoreIndex(root, [idea.path], index);
+      clearJournal(place);
+    } catch {
+      // left to the journal
+    }
+    original.drop();
+    throw fsError(e, idea.path);
   }
-  injectFault(env, 'rewrite:after-write');
-  const inGit = (await gitTopLevel(registry.root)) !== null;
-  if (inGit) await git(['add', '--', idea.path], registry.root);
-  let committed = false;
-  if (inGit && commitMessage) {
-    await git(
-      ['commit', '--quiet', '-m', commitMessage, '--only', '--', ...(await commitPaths(registry, idea.path))],
-      registry.root,
-    );
-    committed = true;
-  }
+  original.drop();
+  clearJournal(place);
+  const committed = await commitIfAsked(registry, inGit, idea.path, commitMessage);
   return { idea: reread(idea, idea.path, idea.abs, idea.stage), staged: inGit, committed };
 }
 
@@ -135,10 +218,20 @@ async function commitPaths(registry: Registry, current: string): Promise<string[
 }
 
 /**
- * Moves an idea into another stage's folder and writes its new text there. In a git repository the move is a
- * `git mv`, so `git log --follow` keeps the file's history. The order makes every failure recoverable: the file is
- * moved whole first, then its text is replaced atomically; if that fails, it is moved back. A process killed
- * between the two leaves the idea whole, in one place, without its new history entry.
+ * Moves an idea into another stage's folder with its new history entry. The order makes a kill at any instant
+ * harmless, and every state it can leave whole and in one place:
+ * 1. a journal of the move (journal.ts) in the git folder;
+ * 2. the new text, with the entry, replaces the old in the old folder (a temporary file renamed over it): killed
+ *    here, the idea is whole in its old folder with the new entry. `ideas validate` names it (its last entry leads
+ *    to a stage whose folder it is not in) with the command that finishes it, and the next command finishes it
+ *    from the journal: even without one, running the same `ideas move` again completes it without a second entry;
+ * 3. one rename(2) into the new folder: the file is in one place or the other, never both, never neither. Killed
+ *    here, the idea is whole in its new folder; `git status` shows the old path deleted and the new one untracked
+ *    (git still has the old text in its index, the work tree has the new): nothing is lost, and the next command
+ *    updates the index;
+ * 4. git's index: the old path removed and the new one added, in one `git update-index` (one atomic index write):
+ *    the same as `git mv` followed by `git add`, so `git log --follow` keeps the file's history.
+ * A failure in process (a full disk, a read-only folder) undoes the steps taken, the index included.
  */
 export function moveIdea(
   registry: Registry,
@@ -149,10 +242,13 @@ export function moveIdea(
   env: NodeJS.ProcessEnv,
   commitMessage: string | null,
 ): Promise<WriteOutcome> {
-  return withWriteLock(registry.root, () => moveLocked(registry, idea, to, before, after, env, commitMessage));
+  return withWriteLock(registry.root, (session) =>
+    moveLocked(session, registry, idea, to, before, after, env, commitMessage),
+  );
 }
 
 async function moveLocked(
+  { root, place }: WriteSession,
   registry: Registry,
   idea: Idea,
   to: Stage,
@@ -163,52 +259,54 @@ async function moveLocked(
 ): Promise<WriteOutcome> {
   const name = path.basename(idea.abs);
   const toRel = `${registry.config.ideasDir}/${to.folder}/${name}`;
-  const toAbs = path.join(registry.root, toRel);
+  const toAbs = path.join(root, toRel);
   // Checked first: a second command that waited for the lock finds the idea moved and refuses, naming it.
   assertUnchanged(idea, before);
-  if (existsSync(toAbs)) throw new IdeasError('FILE_EXISTS', 'err.filesExist', { files: toRel });
-  const inGit = (await gitTopLevel(registry.root)) !== null;
-  const tracked = inGit && (await isTracked(registry.root, idea.path));
-  mkdirSync(path.dirname(toAbs), { recursive: true });
-
-  if (tracked) {
-    await git(['mv', '--', idea.path, toRel], registry.root);
-  } else {
-    try {
-      // link, then unlink: unlike rename, never replaces a file that appeared at the target meanwhile.
-      linkSync(idea.abs, toAbs);
-      unlinkSync(idea.abs);
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT') throw new IdeasError('CONFLICT', 'err.changedMeanwhile', { file: idea.path });
-      throw new IdeasError(
-        code === 'EEXIST' ? 'FILE_EXISTS' : 'IO',
-        code === 'EEXIST' ? 'err.filesExist' : 'err.writeFile',
-        { files: toRel, file: toRel, reason: (e as Error).message },
-      );
-    }
-  }
+  if (exists(toAbs)) throw new IdeasError('FILE_EXISTS', 'err.filesExist', { files: toRel });
+  const inGit = place.gitDir !== null;
+  const index = inGit ? await indexEntries(root, [idea.path, toRel]) : new Map();
+  const toDir = path.dirname(toAbs);
+  const madeDir = !exists(toDir);
   try {
-    injectFault(env, 'move:after-rename');
-    writeFileAtomic(toAbs, after);
+    mkdirSync(toDir, { recursive: true });
   } catch (e) {
-    // Put the idea back as it was: its old text is still the file's, only its place changed.
-    if (tracked) await git(['mv', '--', toRel, idea.path], registry.root);
-    else {
-      linkSync(toAbs, idea.abs);
-      unlinkSync(toAbs);
+    throw fsError(e, path.dirname(toRel));
+  }
+  writeJournal(place, root, { op: 'move', from: idea.path, to: toRel, after: sha256(after), git: inGit });
+  const original = keepOriginal(idea.abs, before, place.scratch);
+  let step: 'journal' | 'rewritten' | 'renamed' | 'staged' = 'journal';
+  try {
+    injectFault(env, 'move:journal-written');
+    writeFileAtomic(idea.abs, after, undefined, place.scratch);
+    step = 'rewritten';
+    injectFault(env, 'move:rewritten');
+    // rename(2) replaces a file at the target: checked again, under the lock, just before.
+    if (exists(toAbs)) throw new IdeasError('FILE_EXISTS', 'err.filesExist', { files: toRel });
+    renameSync(idea.abs, toAbs);
+    step = 'renamed';
+    injectFault(env, 'move:renamed');
+    if (inGit) await git(['update-index', '--add', '--remove', '--', idea.path, toRel], root);
+    step = 'staged';
+    injectFault(env, 'move:staged');
+  } catch (e) {
+    // Undo in process, last step first. If undoing fails too, the journal stays and the next command finishes
+    // the move instead: either way the idea is whole, in one place.
+    try {
+      if (step === 'renamed' || step === 'staged') renameSync(toAbs, idea.abs);
+      if (step !== 'journal') original.restore();
+      if (inGit && step === 'staged') await restoreIndex(root, [idea.path, toRel], index);
+      if (madeDir) removeEmptyDir(toDir);
+      clearJournal(place);
+    } catch {
+      // left to the journal
     }
-    throw new IdeasError('IO', 'err.writeFile', { file: toRel, reason: (e as Error).message }, { cause: e });
+    original.drop();
+    // The rename into the new folder is the step that fails when that folder cannot be written: name the folder.
+    if (step === 'rewritten') throw fsError(e, path.posix.dirname(toRel), { exact: true });
+    throw fsError(e, idea.path);
   }
-  injectFault(env, 'move:after-write');
-  if (inGit) await git(['add', '--', toRel], registry.root);
-  let committed = false;
-  if (inGit && commitMessage) {
-    await git(
-      ['commit', '--quiet', '-m', commitMessage, '--only', '--', ...(await commitPaths(registry, toRel))],
-      registry.root,
-    );
-    committed = true;
-  }
+  original.drop();
+  clearJournal(place);
+  const committed = await commitIfAsked(registry, inGit, toRel, commitMessage);
   return { idea: reread(idea, toRel, toAbs, to), staged: inGit, committed };
 }

@@ -1,10 +1,13 @@
-import { closeSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, rmdirSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, linkSync, lstatSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { IdeasError } from '../core/errors.js';
-import { safeUnlink, tempPathFor } from './atomic-file.js';
-import { git, gitTopLevel } from './git.js';
+import { safeUnlink, scratchPathFor } from './atomic-file.js';
+import { fsError } from './fs-error.js';
+import { git } from './git.js';
 import { injectFault } from './idea-write.js';
+import { besideTemp, clearJournal, GIT_BATCH, sha256, undoImport, unstage, writeJournal } from './journal.js';
 import type { Registry } from './registry.js';
+import { withWriteLock } from './write-session.js';
 
 export interface NewFile {
   /** Relative to the registry root, with forward slashes. */
@@ -12,26 +15,49 @@ export interface NewFile {
   text: string;
 }
 
-/** git add takes its paths in batches, well under any system's limit on a command line's length. */
-const GIT_BATCH = 200;
-
-function writeTemp(abs: string, text: string): string {
-  const temp = tempPathFor(abs);
+function writeTemp(temp: string, text: string): void {
   const fd = openSync(temp, 'wx', 0o644);
   try {
     writeSync(fd, text);
     fsyncSync(fd);
-  } finally {
+  } catch (e) {
     closeSync(fd);
+    safeUnlink(temp);
+    throw e;
   }
-  return temp;
+  closeSync(fd);
+}
+
+function exists(abs: string): boolean {
+  try {
+    lstatSync(abs);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The folders that must be made for `rels`, relative, each after its parent. */
+function missingDirs(root: string, rels: readonly string[]): string[] {
+  const out = new Set<string>();
+  for (const rel of rels) {
+    const chain: string[] = [];
+    for (let dir = path.posix.dirname(rel); dir !== '.' && !exists(path.join(root, dir)); dir = path.posix.dirname(dir))
+      chain.unshift(dir);
+    for (const dir of chain) out.add(dir);
+  }
+  return [...out];
 }
 
 /**
- * Writes many new idea files all or none: every file is written in full to a hidden temporary file beside its
- * target first; only then is each linked to its name (a link never overwrites, so a file that appeared meanwhile
- * stops the import), and the whole set is staged with `git add`. A failure at any step removes what this call wrote,
- * and unstages it, so a failed import leaves the registry as it was.
+ * Writes many new idea files all or none, holding the write lock for the whole write:
+ * 1. a journal (journal.ts) lists every file with the hash of its text and the folders to make;
+ * 2. every file is written in full to a temporary file in the git folder (where `git add -A` never sees it);
+ * 3. each is linked to its name: a link never overwrites, so a file that appeared meanwhile stops the import;
+ * 4. the whole set is staged with `git add`, then the journal goes.
+ * A failure at any step removes what this call wrote and unstages it; a kill at any step leaves the journal, and
+ * the next command undoes the import the same way, removing only files still identical to what it wrote. Either
+ * way a failed import leaves the registry as it was.
  */
 export async function writeNewFiles(
   registry: Registry,
@@ -39,70 +65,101 @@ export async function writeNewFiles(
   env: NodeJS.ProcessEnv,
   onProgress?: (done: number, total: number) => void,
 ): Promise<{ staged: boolean }> {
-  const targets = files.map((f) => ({ ...f, abs: path.join(registry.root, f.rel) }));
-  const existing = targets.filter((f) => existsSync(f.abs)).map((f) => f.rel);
-  if (existing.length > 0) throw new IdeasError('FILE_EXISTS', 'err.filesExist', { files: existing.join(', ') });
-  const temps: string[] = [];
-  const linked: string[] = [];
-  const madeDirs: string[] = [];
-  let current = '';
-  const rollback = () => {
-    for (const abs of [...temps, ...linked]) safeUnlink(abs);
-    for (const dir of madeDirs) {
-      try {
-        rmdirSync(dir);
-      } catch {
-        // not empty, or gone
-      }
+  return withWriteLock(registry.root, async ({ root, place }) => {
+    const targets = files.map((f) => ({ ...f, abs: path.join(root, ...f.rel.split('/')), sha: sha256(f.text) }));
+    const inGit = place.gitDir !== null;
+    const existing = targets.filter((f) => exists(f.abs)).map((f) => f.rel);
+    if (inGit && existing.length === 0) {
+      // A path git still has in its index (the file deleted but not yet staged as deleted) is taken too: undoing
+      // the import would otherwise remove that entry.
+      const rels = new Set(targets.map((f) => f.rel));
+      const { stdout } = await git(['ls-files', '-z', '--', registry.config.ideasDir], root);
+      existing.push(...stdout.split('\0').filter((p) => rels.has(p)));
     }
-  };
-  try {
-    for (const f of targets) {
-      current = f.rel;
-      const dir = path.dirname(f.abs);
-      if (!existsSync(dir)) {
-        mkdirSync(dir, { recursive: true });
-        madeDirs.push(dir);
-      }
-      temps.push(writeTemp(f.abs, f.text));
-    }
-    for (const [i, f] of targets.entries()) {
-      current = f.rel;
-      if (i === 1) injectFault(env, 'import:link');
-      linkSync(temps[i] as string, f.abs);
-      linked.push(f.abs);
-      onProgress?.(i + 1, targets.length);
-    }
-  } catch (e) {
-    rollback();
-    throw new IdeasError(
-      (e as NodeJS.ErrnoException).code === 'EEXIST' ? 'FILE_EXISTS' : 'IO',
-      (e as NodeJS.ErrnoException).code === 'EEXIST' ? 'err.filesExist' : 'err.writeFile',
-      { files: current, file: current, reason: (e as Error).message },
-      { cause: e },
+    if (existing.length > 0) throw new IdeasError('FILE_EXISTS', 'err.filesExist', { files: existing.join(', ') });
+    const dirs = missingDirs(
+      root,
+      targets.map((f) => f.rel),
     );
-  } finally {
-    for (const t of temps) safeUnlink(t);
-  }
-  if (!(await gitTopLevel(registry.root))) return { staged: false };
-  const rels = targets.map((f) => f.rel);
+    writeJournal(place, root, {
+      op: 'import',
+      files: targets.map((f) => ({ rel: f.rel, sha: f.sha })),
+      dirs,
+      git: inGit,
+    });
+    const temps: string[] = [];
+    let current = '';
+    let staging = false;
+    try {
+      injectFault(env, 'import:journal-written');
+      for (const dir of dirs) {
+        current = dir;
+        mkdirSync(path.join(root, ...dir.split('/')));
+      }
+      for (const f of targets) {
+        current = f.rel;
+        const temp = scratchPathFor(place.scratch, f.abs);
+        temps.push(temp);
+        writeTemp(temp, f.text);
+        injectFault(env, 'import:temp-written');
+      }
+      for (const [i, f] of targets.entries()) {
+        current = f.rel;
+        linkTemp(temps[i] as string, f.abs, f.text);
+        injectFault(env, 'import:linked');
+        onProgress?.(i + 1, targets.length);
+      }
+      for (const t of temps.splice(0)) safeUnlink(t);
+      injectFault(env, 'import:temps-removed');
+      if (inGit) {
+        staging = true;
+        const rels = targets.map((f) => f.rel);
+        for (let i = 0; i < rels.length; i += GIT_BATCH) {
+          await git(['add', '--', ...rels.slice(i, i + GIT_BATCH)], root);
+          injectFault(env, 'import:staged');
+        }
+      }
+    } catch (e) {
+      for (const t of temps) safeUnlink(t);
+      try {
+        undoImport(targets, dirs, root);
+        if (staging)
+          await unstage(
+            targets.map((f) => f.rel),
+            root,
+          );
+        clearJournal(place);
+      } catch {
+        // The journal stays: the next command undoes the rest.
+      }
+      if (e instanceof IdeasError) throw e;
+      if ((e as NodeJS.ErrnoException).code === 'EEXIST')
+        throw new IdeasError('FILE_EXISTS', 'err.filesExist', { files: current }, { cause: e });
+      throw fsError(e, current);
+    }
+    clearJournal(place);
+    return { staged: inGit };
+  });
+}
+
+/**
+ * Links a temporary file to its name. A scratch folder on another file system than the work tree (a git folder
+ * kept elsewhere) cannot be linked from: the file is then written beside its target, under a name the journal
+ * knows (see `besideTemp`), and linked from there.
+ */
+function linkTemp(temp: string, abs: string, text: string): void {
   try {
-    for (let i = 0; i < rels.length; i += GIT_BATCH) {
-      injectFault(env, 'import:git-add');
-      await git(['add', '--', ...rels.slice(i, i + GIT_BATCH)], registry.root);
-    }
+    linkSync(temp, abs);
+    return;
   } catch (e) {
-    // Unstage what was staged (best effort: a path never staged is no error here), then remove the files.
-    for (let i = 0; i < rels.length; i += GIT_BATCH) {
-      await git(
-        ['rm', '--cached', '--quiet', '--ignore-unmatch', '--', ...rels.slice(i, i + GIT_BATCH)],
-        registry.root,
-      ).catch(() => undefined);
-    }
-    rollback();
-    throw e instanceof IdeasError
-      ? e
-      : new IdeasError('GIT', 'err.git', { reason: (e as Error).message }, { cause: e });
+    if ((e as NodeJS.ErrnoException).code !== 'EXDEV') throw e;
   }
-  return { staged: true };
+  const beside = besideTemp(abs);
+  safeUnlink(beside);
+  writeTemp(beside, text);
+  try {
+    linkSync(beside, abs);
+  } finally {
+    safeUnlink(beside);
+  }
 }

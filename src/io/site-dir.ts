@@ -55,6 +55,8 @@ function readMarker(dir: string): Marker | null {
 /** The files in `dir` that no earlier run wrote, or that changed since: every file, when there is no marker. */
 export function foreignFiles(dir: string): string[] {
   const marker = readMarker(dir);
+  // No earlier run: everything in it is someone else's, named without walking the whole tree below.
+  if (!marker) return readdirSync(dir);
   return listFiles(dir).filter((rel) => {
     if (rel === SITE_MARKER && marker) return false;
     const hash = marker?.files[rel];

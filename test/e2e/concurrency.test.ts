@@ -2,7 +2,8 @@
  * Two people, scripts or terminals working on one registry at once: every command that writes waits its turn, and
  * the second finds the registry as the first left it.
  */
-import { readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { describeRun, ideas, ideasAsync } from '../helpers/cli.js';
@@ -69,4 +70,65 @@ describe('ideas at the same time', () => {
     expect(r.code, describeRun(r)).toBe(0);
     expect(exists(dir, '.git/ideas.lock')).toBe(false);
   });
+
+  it('a lock left by a process killed while holding it is taken over by the next command at once', () => {
+    const root = makeSluice();
+    const killed = ideas(['new', '--no-input', '--title', 'Dödad'], {
+      cwd: root,
+      env: { IDEAS_FAULT: 'kill:lock:taken' },
+    });
+    expect(killed.signal, describeRun(killed)).toBe('SIGKILL');
+    expect(readdirSync(path.join(root, '.git', 'ideas.lock'))).toHaveLength(1);
+    const r = ideas(['move', 'sund-eev2bz', 'parked'], { cwd: root });
+    expect(r.code, describeRun(r)).toBe(0);
+    expect(exists(root, '.git/ideas.lock')).toBe(false);
+  });
+
+  it(
+    'two processes held right where both found the same dead owner: one writer at a time, every time',
+    { timeout: 300_000 },
+    async () => {
+      for (let round = 0; round < 8; round++) {
+        const root = makeSluice();
+        // A lock whose owner was killed holding it.
+        const killed = ideas(['new', '--no-input', '--title', 'Dödad'], {
+          cwd: root,
+          env: { IDEAS_FAULT: 'kill:lock:releasing' },
+        });
+        expect(killed.signal, describeRun(killed)).toBe('SIGKILL');
+        const faults = mkdtempSync(path.join(tmpdir(), 'ideas-race-'));
+        const trace = path.join(faults, 'trace');
+        const env = { IDEAS_FAULT: 'pause:lock:stale-seen', IDEAS_FAULT_DIR: faults, IDEAS_FAULT_TRACE: trace };
+        const runs = ['A', 'B'].map((who) =>
+          ideasAsync(['new', '--no-input', '--title', `Samtidigt ${who}`], { cwd: root, env, timeoutMs: 120_000 }),
+        );
+        // Both wait at the step after judging the owner dead and before removing its lock; then both go at once.
+        while (readdirSync(faults).filter((f) => f.startsWith('paused-')).length < 2) {
+          if (!existsSync(faults)) throw new Error('gone');
+          await new Promise((resolve) => setTimeout(resolve, 10));
+        }
+        writeFileSync(path.join(faults, 'go'), '');
+        const [a, b] = await Promise.all(runs);
+        expect(a?.code, describeRun(a as never)).toBe(0);
+        expect(b?.code, describeRun(b as never)).toBe(0);
+        // In the trace, each `lock:taken` is followed by the same process's `lock:releasing` before any other take.
+        const events = readFileSync(trace, 'utf8')
+          .split('\n')
+          .filter((l) => / lock:(taken|releasing)$/.test(l));
+        expect(events).toHaveLength(4);
+        let holder: string | null = null;
+        for (const line of events) {
+          const [pid, step] = line.split(' ');
+          if (step === 'lock:taken') {
+            expect(holder, events.join('\n')).toBeNull();
+            holder = pid as string;
+          } else {
+            expect(pid, events.join('\n')).toBe(holder);
+            holder = null;
+          }
+        }
+        rmSync(faults, { recursive: true, force: true });
+      }
+    },
+  );
 });

@@ -182,9 +182,9 @@ describe.concurrent('ideas move', () => {
     const other = dirty(root);
     const from = ideaPath('sund-emspzg');
     const bytes = read(root, from);
-    const r = await runCli(root, ['move', 'sund-emspzg', 'parked'], { IDEAS_FAULT: 'move:after-rename' });
+    const r = await runCli(root, ['move', 'sund-emspzg', 'parked'], { IDEAS_FAULT: 'move:renamed' });
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('injected fault at move:after-rename');
+    expect(r.stderr).toContain('injected fault at move:renamed');
     expect(read(root, from)).toBe(bytes);
     expect(exists(root, ideaPath('sund-emspzg', '90-parkerad'))).toBe(false);
     expect(tempFiles(root)).toEqual([]);
@@ -192,7 +192,7 @@ describe.concurrent('ideas move', () => {
     // The same holds for an idea git does not know yet.
     const untracked = 'ideas/01-ide/sund-aaaa1-ny.md';
     writeFileSync(path.join(root, untracked), '---\nid: sund-aaaa1\ntitle: Ny\ncreated: 2026-11-01\n---\nText.\n');
-    const r2 = await runCli(root, ['move', 'sund-aaaa1', 'parked'], { IDEAS_FAULT: 'move:after-rename' });
+    const r2 = await runCli(root, ['move', 'sund-aaaa1', 'parked'], { IDEAS_FAULT: 'move:renamed' });
     expect(r2.code).toBe(2);
     expect(read(root, untracked)).toBe('---\nid: sund-aaaa1\ntitle: Ny\ncreated: 2026-11-01\n---\nText.\n');
     expect(exists(root, 'ideas/90-parkerad/sund-aaaa1-ny.md')).toBe(false);

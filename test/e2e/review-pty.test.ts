@@ -226,3 +226,61 @@ describe('ideas review in a terminal', () => {
     },
   );
 });
+
+describe('ideas review killed while it writes a decision', () => {
+  // Review writes each decision through the same path as `ideas decide`: every fault point of a move and of a change
+  // in place (crash.test.ts lists them from the source) is killed here once in a real meeting.
+  const steps = [
+    ...['move:journal-written', 'write:temp-written', 'move:rewritten', 'move:renamed', 'move:staged'].map((step) => ({
+      step,
+      decision: 'Avslå',
+      folder: '99-avslagen',
+      question: /^\? Skäl \(kort\)/m,
+    })),
+    ...['rewrite:journal-written', 'write:temp-written', 'rewrite:written', 'rewrite:staged'].map((step) => ({
+      step,
+      decision: 'Skicka tillbaka med råd',
+      folder: '02-foradling',
+      question: /^\? Råd till idébäraren/m,
+    })),
+  ];
+  for (const { step, decision, folder, question } of steps) {
+    it.skipIf(!existsSync(TMUX))(
+      `${decision} killed at ${step}: the idea whole in one place, and the next command finishes the write`,
+      async () => {
+        const root = makeSluice();
+        const exitFile = path.join(root, '.git', 'exit.txt');
+        socket = `ideas-review-kill-${process.pid}-${Date.now()}`;
+        const command = [
+          `cd ${quote(root)}`,
+          `&& env -u CI NO_COLOR=1 IDEAS_FAULT=kill:${step} ${quote(process.execPath)} ${quote(BIN)} review --stage refinement;`,
+          `echo EXIT=$? > ${quote(exitFile)}`,
+        ].join(' ');
+        tmux(['new-session', '-d', '-x', '120', '-y', '50', '-s', 'meeting', `sh -c ${quote(command)}`]);
+        const shown = await waitFor(/^\? Beslut för (sund-[a-z0-9]+)\?/m, 'the first decision');
+        const id = /^\? Beslut för (sund-[a-z0-9]+)\?/m.exec(shown)?.[1] as 'sund-eev2bz' | 'sund-vtkg00';
+        const before = read(root, ideaPath(id));
+        await choose(decision, `Beslut för ${id}?`);
+        await waitFor(question, 'the reason');
+        answer('Beslutat i mötet');
+        // SIGKILL: the shell reports 128 + 9.
+        expect(await waitForFile(exitFile, 'the exit code')).toBe('EXIT=137\n');
+
+        const places = [ideaPath(id), ideaPath(id, folder)].filter((p) => existsSync(path.join(root, p)));
+        expect(new Set(places).size).toBe(1);
+        const now = read(root, places[0] as string);
+        if (now !== before) expect(historyIn(root, places[0] as string).at(-1)?.note).toBe('Beslutat i mötet');
+        // The next command finishes what was written, or finds it untouched.
+        const next = execFileSync(process.execPath, [BIN, 'list', '--json'], { cwd: root, env: baseEnv() });
+        expect(JSON.parse(next.toString()).ideas.filter((i: { id: string }) => i.id === id)).toHaveLength(1);
+        const done = existsSync(path.join(root, ideaPath(id, folder))) ? ideaPath(id, folder) : ideaPath(id);
+        if (read(root, done) === before) expect(done).toBe(ideaPath(id));
+        else {
+          expect(done).toBe(ideaPath(id, folder));
+          expect(historyIn(root, done).at(-1)?.note).toBe('Beslutat i mötet');
+          expect(execFileSync('git', ['diff', '--name-only'], { cwd: root, env: baseEnv() }).toString()).toBe('');
+        }
+      },
+    );
+  }
+});

@@ -3,6 +3,7 @@ import type { Finding, Severity } from '../finding.js';
 import { readFrontMatter, MATTER_FIRST_LINE } from '../front-matter/front-matter.js';
 import { t, type Lang, type Localized, type MessageKey, type Params } from '../i18n/i18n.js';
 import { historyOf, toIdeaFields, type IdeaFields } from '../sluice/idea.js';
+import { unfinishedMove } from '../sluice/unfinished-move.js';
 import { YamlPositions } from '../front-matter/positions.js';
 import { describeErrors, type SchemaProblem, type Validator } from './schema-check.js';
 import { forbiddenKeys } from '../safe-object.js';
@@ -173,7 +174,12 @@ export function checkIdeaFile(file: FileToCheck, bytes: Uint8Array, ctx: CheckCo
         sv: t('sv', 'f.historyStage', { to: last.to, stage: file.stage.key }),
         en: t('en', 'f.historyStage', { to: last.to, stage: file.stage.key }),
       },
-      hint: { sv: t('sv', 'h.historyStage'), en: t('en', 'h.historyStage') },
+      hint: unfinishedMove(idea)
+        ? {
+            sv: t('sv', 'h.historyStageUnfinished', { id: idea.id ?? file.path, to: last.to }),
+            en: t('en', 'h.historyStageUnfinished', { id: idea.id ?? file.path, to: last.to }),
+          }
+        : { sv: t('sv', 'h.historyStage'), en: t('en', 'h.historyStage') },
     });
   }
 

@@ -14,6 +14,7 @@ import {
   review,
   site,
   sluice,
+  storage,
 } from './messages/index.js';
 
 export type Lang = 'sv' | 'en';
@@ -34,6 +35,7 @@ const messages = {
   ...exchange,
   ...sluice,
   ...site,
+  ...storage,
 } as const;
 
 export type MessageKey = keyof typeof messages;

@@ -9,3 +9,4 @@ export { report } from './report.js';
 export { review } from './review.js';
 export { site } from './site.js';
 export { sluice } from './sluice.js';
+export { storage } from './storage.js';

@@ -1,0 +1,197 @@
+/**
+ * The machine in a state nobody planned for: a full disk, a read-only folder, a site written over `/`, a file or
+ * git's folder. Each is a clear message, in Swedish and English, with exit 2, never "unexpected error, report a bug",
+ * and nothing is left half-written. A full disk and a read-only file system are made for real where this machine
+ * lets the test (a tiny tmpfs, an immutable folder: root only), and always by a fault with that error code.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { describeRun, ideas, STACK_LINE, type RunResult } from '../helpers/cli.js';
+import { EXAMPLE, git, makeSluice, readTree, removeSluices } from '../helpers/sluice.js';
+
+const cleanups: (() => void)[] = [];
+afterAll(() => {
+  for (const c of cleanups.splice(0).reverse()) c();
+  removeSluices();
+});
+
+const ID = 'sund-eev2bz';
+const CSV = 'Titel\nEtt\nTvå\nTre\n';
+
+/** Exit 2, one clear message (no stack, no "report a bug"), and the registry exactly as it was. */
+function expectRefused(r: RunResult, message: RegExp): void {
+  expect(r.code, describeRun(r)).toBe(2);
+  expect(r.stderr).toMatch(message);
+  expect(r.stderr).not.toMatch(STACK_LINE);
+  expect(r.stderr).not.toMatch(/oväntat fel|unexpected error|rapportera|report the problem/i);
+}
+
+function snapshot(root: string): { tree: Record<string, string>; index: string; status: string } {
+  return {
+    tree: readTree(root),
+    index: git(root, ['ls-files', '--stage']),
+    status: git(root, ['status', '--porcelain', '--ignored', '-uall']),
+  };
+}
+
+describe('a full disk, a read-only file system, no permission (as fs reports them)', () => {
+  const cases: { name: string; args: string[]; fault: string; sv: RegExp; en: RegExp }[] = [
+    {
+      name: 'move, the disk full as the text is written',
+      args: ['move', ID, 'parked'],
+      fault: 'errno:ENOSPC:write:temp-written',
+      sv: /Disken är full: det finns inte plats att skriva .*\nFrigör utrymme/,
+      en: /The disk is full: there is no room to write .*\nFree some space/,
+    },
+    {
+      name: 'move, a read-only file system at the rename',
+      args: ['move', ID, 'parked'],
+      fault: 'errno:EROFS:move:renamed',
+      sv: /ligger på ett skrivskyddat filsystem/,
+      en: /is on a read-only file system/,
+    },
+    {
+      name: 'decide in place, no permission',
+      args: ['decide', ID, '--decision', 'return', '--reason', 'Mer underlag'],
+      fault: 'errno:EACCES:rewrite:written',
+      sv: /Du har inte behörighet att ändra/,
+      en: /You do not have permission to change/,
+    },
+    {
+      name: 'import, the disk full at the second file',
+      args: ['import', 'rader.csv', '--stage', 'idea'],
+      fault: 'errno:ENOSPC:import:temp-written@2',
+      sv: /Disken är full/,
+      en: /The disk is full/,
+    },
+    {
+      name: 'new, the quota used up',
+      args: ['new', '--no-input', '--title', 'Ny'],
+      fault: 'errno:EDQUOT:write:temp-written',
+      sv: /Disken är full/,
+      en: /The disk is full/,
+    },
+  ];
+  for (const c of cases) {
+    it(`${c.name}: exit 2, a clear message in both languages, nothing changed`, () => {
+      const root = makeSluice();
+      writeFileSync(path.join(root, 'rader.csv'), CSV);
+      const before = snapshot(root);
+      for (const [lang, message] of [
+        ['sv', c.sv],
+        ['en', c.en],
+      ] as const) {
+        const r = ideas([...c.args, '--lang', lang], { cwd: root, env: { IDEAS_FAULT: c.fault } });
+        expectRefused(r, message);
+        expect(snapshot(root)).toEqual(before);
+      }
+      const json = ideas([...c.args, '--json'], { cwd: root, env: { IDEAS_FAULT: c.fault } });
+      if (!c.args.includes('import')) expect(JSON.parse(json.stdout)).toMatchObject({ error: { code: 'IO' } });
+    });
+  }
+});
+
+function canMount(): boolean {
+  if (process.platform !== 'linux' || process.getuid?.() !== 0) return false;
+  const probe = mkdtempSync(path.join(tmpdir(), 'ideas-mount-'));
+  try {
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', probe], { stdio: 'ignore' });
+    execFileSync('umount', [probe], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  } finally {
+    rmSync(probe, { recursive: true, force: true });
+  }
+}
+
+describe('for real', () => {
+  it.skipIf(!canMount())('a disk that is really full: move and import refuse clearly, nothing half-written', () => {
+    const mount = mkdtempSync(path.join(tmpdir(), 'ideas-full-'));
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=4m', 'tmpfs', mount]);
+    cleanups.push(() => {
+      execFileSync('umount', ['-l', mount]);
+      rmSync(mount, { recursive: true, force: true });
+    });
+    const root = path.join(mount, 'sluss');
+    execFileSync('cp', ['-r', EXAMPLE, root]);
+    git(root, ['init', '--quiet', '-b', 'main']);
+    git(root, ['config', 'user.name', 'Testare']);
+    git(root, ['config', 'user.email', 'testare@example.invalid']);
+    git(root, ['add', '-A']);
+    git(root, ['commit', '--quiet', '-m', 'init']);
+    writeFileSync(path.join(root, 'rader.csv'), CSV);
+    // The scratch folder exists (a command has run); then the disk is filled to the last block.
+    expect(ideas(['new', '--no-input', '--title', 'Innan'], { cwd: root }).code).toBe(0);
+    git(root, ['commit', '--quiet', '-m', 'innan']);
+    const before = snapshot(root);
+    try {
+      execFileSync('dd', ['if=/dev/zero', `of=${path.join(mount, 'fill')}`, 'bs=4k'], { stdio: 'ignore' });
+    } catch {
+      // dd stops when the disk is full: that is the point.
+    }
+    for (const args of [
+      ['move', ID, 'parked'],
+      ['import', 'rader.csv', '--stage', 'idea'],
+    ]) {
+      const r = ideas(args, { cwd: root });
+      expectRefused(r, /Disken är full|git misslyckades/);
+      expect(readTree(root)).toEqual(before.tree);
+      expect(git(root, ['ls-files', '--stage'])).toBe(before.index);
+      expect(readdirSync(path.join(root, '.git', 'ideas-tmp'))).toEqual([]);
+    }
+  });
+
+  it.skipIf(process.platform !== 'linux' || process.getuid?.() !== 0)(
+    'a stage folder that cannot be written (immutable even for root): move refuses clearly, the idea stays whole',
+    () => {
+      const root = makeSluice();
+      const folder = path.join(root, 'ideas', '90-parkerad');
+      try {
+        execFileSync('chattr', ['+i', folder], { stdio: 'ignore' });
+      } catch {
+        return; // this file system has no immutable flag
+      }
+      cleanups.push(() => execFileSync('chattr', ['-i', folder]));
+      const before = snapshot(root);
+      const r = ideas(['move', ID, 'parked'], { cwd: root });
+      expectRefused(r, /Du har inte behörighet att ändra .*90-parkerad/);
+      expect(snapshot(root)).toEqual(before);
+    },
+  );
+});
+
+describe('ideas site --out where no site belongs', () => {
+  it(
+    'refuses the root of the file system, the registry, git’s folder and a file, changing nothing',
+    { timeout: 120_000 },
+    () => {
+      const root = makeSluice();
+      writeFileSync(path.join(root, 'fil.txt'), 'text\n');
+      const before = snapshot(root);
+      for (const [out, sv, en] of [
+        ['/', /roten av ett filsystem/, /root of a file system/],
+        ['.', /innehåller idéslussen/, /holds the registry/],
+        ['..', /innehåller idéslussen/, /holds the registry/],
+        ['.git', /ligger i git-mappen/, /inside the git folder/],
+        ['.git/site', /ligger i git-mappen/, /inside the git folder/],
+        ['fil.txt', /finns men är ingen mapp/, /exists but is not a folder/],
+      ] as const) {
+        expectRefused(ideas(['site', '--out', out], { cwd: root }), sv);
+        expectRefused(ideas(['site', '--out', out, '--lang', 'en'], { cwd: root }), en);
+      }
+      expect(snapshot(root)).toEqual(before);
+      expect(existsSync(path.join(root, '.git', 'site'))).toBe(false);
+    },
+  );
+
+  it('a folder that cannot be made: a clear message', () => {
+    const root = makeSluice();
+    mkdirSync(path.join(root, 'ut'));
+    writeFileSync(path.join(root, 'ut', 'fil'), '');
+    expectRefused(ideas(['site', '--out', 'ut/fil/site'], { cwd: root }), /är en fil, men här behövs en mapp/);
+  });
+});
