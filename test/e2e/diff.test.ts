@@ -182,6 +182,12 @@ beforeAll(() => {
     commitAll(rules.repo, name);
   };
   branch('skipped-stage', () => {
+    // Complete for test, so that the skipped stage is the only rule broken.
+    addFields(at('sund-emspzg'), [
+      'coach: Johan Ek',
+      'test_plan: Väg svinnet i tre kök under åtta veckor och jämför med portionsval.',
+      'manager_support: true',
+    ]);
     moveFile(at('sund-emspzg'), at('sund-emspzg', '03-test'));
     appendEntry(at('sund-emspzg', '03-test'), {
       date: '2026-11-20',
@@ -464,11 +470,14 @@ describe.concurrent('ideas diff: each rule broken on its own', () => {
     expect(ok.stdout).not.toContain('<failure');
   });
 
-  it('a forced move through a closed gate, recorded by `ideas move --force`, is accepted', async () => {
+  it('a forced move through a closed gate, recorded by `ideas move --force`, is accepted, and listed to review', async () => {
     const r = await run(['diff', 'main', 'forced-move', '--json'], rules.dir);
     expect(r.code, describeRun(r)).toBe(0);
     const doc = parseJson<DiffDoc>(r);
-    expect(doc.findings).toEqual([]);
+    expect(doc.ok).toBe(true);
+    expect(doc.findings.map((f) => [f.rule, f.severity, f.file])).toEqual([
+      ['move/forced', 'warning', ideaPath('sund-emspzg', '03-test')],
+    ]);
     expect(doc.moved).toMatchObject([
       {
         id: 'sund-emspzg',
