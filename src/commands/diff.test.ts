@@ -1,4 +1,4 @@
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { commandContext, git, ideaPath, makeSluice, read, removeSluices } from '../../test/helpers/sluice.js';
@@ -26,7 +26,7 @@ describe('parseRange', () => {
 });
 
 describe('runDiff', () => {
-  it("judges a change by head's config: a branch that opens a shortcut may take it", async () => {
+  it("judges a change by the base's config: a branch that opens a shortcut cannot take it", async () => {
     const root = makeSluice();
     git(root, ['checkout', '-q', '-b', 'shortcut']);
     writeFileSync(
@@ -48,18 +48,46 @@ describe('runDiff', () => {
     commitAll(root, 'Genväg');
     git(root, ['checkout', '-q', 'main']);
     const { ctx } = commandContext(root);
-    const byBranch = await runDiff({ base: 'main', head: 'shortcut' }, ctx);
-    expect(byBranch.diff.findings).toEqual([]);
-    expect(byBranch.diff.moved.map((m) => [m.id, m.from.key, m.to.key])).toEqual([['sund-emspzg', 'idea', 'test']]);
-    // The same move judged by main's config (its working tree) breaks the rule.
-    git(root, ['checkout', '-q', 'shortcut', '--', 'ideas']);
-    rmSync(path.join(root, ideaPath('sund-emspzg')), { force: true });
-    const byMain = await runDiff({ base: 'main' }, ctx);
-    expect(byMain.diff.findings.map((f) => f.rule)).toEqual(['move/not-next']);
-    expect(byMain.ok).toBe(false);
+    const r = await runDiff({ base: 'main', head: 'shortcut', lang: 'en' }, ctx);
+    expect(r.diff.findings.map((f) => [f.rule, f.file, f.line])).toEqual([
+      ['config/next', 'ideas.config.yaml', 11],
+      // Judged by the base's criteria of test, which the idea does not meet either.
+      ['move/gate-closed', ideaPath('sund-emspzg', '03-test'), expect.any(Number)],
+      ['move/not-next', ideaPath('sund-emspzg', '03-test'), expect.any(Number)],
+    ]);
+    expect(r.diff.findings[0]?.message).toBe('The stage Idea now also leads to Test (next).');
+    expect(r.diff.moved.map((m) => [m.id, m.from.key, m.to.key])).toEqual([['sund-emspzg', 'idea', 'test']]);
+    expect(r.ok).toBe(false);
+    // Once the wider config is the base's, the same move is within the rules (its gate aside).
+    git(root, ['checkout', '-q', 'shortcut', '--', 'ideas.config.yaml']);
+    commitAll(root, 'Regeln beslutad');
+    const after = await runDiff({ base: 'main', head: 'shortcut', lang: 'en' }, ctx);
+    expect(after.diff.findings.map((f) => f.rule)).not.toContain('move/not-next');
   });
 
-  it('a registry that did not exist at the base: every idea is new, nothing is broken', async () => {
+  it('entries dated after today by the injected clock are history/date-future', async () => {
+    const root = makeSluice();
+    const file = path.join(root, ideaPath('sund-emspzg'));
+    writeFileSync(
+      file,
+      read(root, ideaPath('sund-emspzg')).replace(
+        /\n---\n/,
+        '\n  - date: 2026-11-26\n    action: assigned\n    field: coach\n    new: Eva Ek\n---\n',
+      ),
+    );
+    const { ctx } = commandContext(root);
+    const r = await runDiff({ base: 'main', lang: 'en' }, ctx);
+    expect(r.diff.findings.map((f) => [f.rule, f.message])).toEqual([
+      ['history/date-future', 'History entry 2 is dated 2026-11-26, after today (2026-11-23).'],
+    ]);
+    const later = await runDiff(
+      { base: 'main', lang: 'en' },
+      { ...ctx, clock: () => new Date('2026-11-26T08:00:00Z') },
+    );
+    expect(later.diff.findings).toEqual([]);
+  });
+
+  it('a registry that did not exist at the base: every idea is new, no rule is broken', async () => {
     const root = makeSluice({ git: false });
     git(root, ['init', '--quiet', '-b', 'main']);
     git(root, ['config', 'user.name', 'Testare']);
@@ -69,7 +97,10 @@ describe('runDiff', () => {
     git(root, ['commit', '-q', '-m', 'tomt']);
     const r = await runDiff({ base: 'main' }, commandContext(root).ctx);
     expect(r.diff.added.length).toBeGreaterThan(5);
-    expect(r.diff.findings).toEqual([]);
+    // Ideas that arrive with their history are for a reviewer to see, but break no rule.
+    expect(r.diff.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(new Set(r.diff.findings.map((f) => f.rule))).toEqual(new Set(['idea/new-history']));
+    expect(r.ok).toBe(true);
     expect(r.diff.removed).toEqual([]);
   });
 

@@ -4,11 +4,13 @@ import type { CommonOptions, Ctx } from '../context.js';
 import { CONFIG_FILE, type RegistryConfig } from '../core/sluice/config.js';
 import { IdeasError, isIdeasError } from '../core/errors.js';
 import { checkGate } from '../core/sluice/gate.js';
-import type { Lang } from '../core/i18n/i18n.js';
-import { idFromFileName } from '../core/sluice/id.js';
+import { t, type Lang } from '../core/i18n/i18n.js';
+import { compareFindings } from '../core/finding.js';
+import { readFrontMatter } from '../core/front-matter/front-matter.js';
+import { compareConfigs, compareCriteria, ruleFindings, type CriteriaFile } from '../core/history/config-diff.js';
 import {
   diffSnapshots,
-  ideasById,
+  pairIdeas,
   readSnapshot,
   type DeletedIdea,
   type IdeaDiff,
@@ -21,7 +23,7 @@ import { git } from '../io/git.js';
 import { defaultBase, defaultBranch, resolveRevision } from '../io/git-base.js';
 import { BlobReader, deletedPaths, listTree, repositoryPrefix } from '../io/git-revision.js';
 import { isIdeaFileName, isReadableEntry, listIdeaFiles } from '../io/idea-files.js';
-import { criteriaCompileError, criteriaFile, parseConfigText, type Registry } from '../io/registry.js';
+import { criteriaCompileError, criteriaFile as criteriaPath, parseConfigText, type Registry } from '../io/registry.js';
 import { openRegistry } from './open-registry.js';
 
 export type { RevisionSide };
@@ -91,47 +93,77 @@ export async function runDiff(opts: DiffOptions, ctx: Ctx): Promise<DiffResult> 
 
   const reader = new BlobReader(root);
   try {
-    const headConfig = headCommit ? await configAt(reader, headCommit, prefix, registry, lang) : registry.config;
+    const headConfigBytes = headCommit
+      ? await reader.readPath(headCommit, prefix, CONFIG_FILE)
+      : readFileOrNull(registry.configPath);
+    const headConfig = headCommit ? configFrom(headConfigBytes, headCommit, registry, lang) : registry.config;
     if (!headConfig)
       throw new IdeasError('USAGE', 'err.noRegistryAt', {
         rev: range.head ?? '',
         dir: prefix || '.',
         file: CONFIG_FILE,
       });
-    // The base's own config maps its folders to stages (a folder may have been renamed since); when the base has
-    // none, the registry did not exist yet and every idea is new; when it cannot be read, head's config maps it.
-    const baseConfig = await configAt(reader, baseCommit, prefix, registry, lang).catch((e: unknown) => {
-      if (isIdeasError(e) && e.code === 'CONFIG_INVALID') return headConfig;
-      throw e;
-    });
+    // The base's config gives the rules and maps its folders to stages (a folder may have been renamed since); when
+    // the base has none, the registry did not exist yet, every idea is new, and head's config is all there is.
+    const baseConfigBytes = await reader.readPath(baseCommit, prefix, CONFIG_FILE);
+    let baseConfig: RegistryConfig | null;
+    try {
+      baseConfig = configFrom(baseConfigBytes, baseCommit, registry, lang);
+    } catch (e) {
+      // A base the program cannot read (a config of an older version): head's config maps it, as before.
+      if (!isIdeasError(e) || e.code !== 'CONFIG_INVALID') throw e;
+      baseConfig = headConfig;
+    }
+    const rules = baseConfig ?? headConfig;
     const baseSnapshot: Snapshot = baseConfig
       ? await snapshotAt(reader, root, baseCommit, baseConfig)
       : { config: headConfig, ideas: [] };
     const headSnapshot = headCommit
       ? await snapshotAt(reader, root, headCommit, headConfig)
       : worktreeSnapshot(registry);
-    const criteria = headCommit
-      ? await criteriaAt(reader, headCommit, prefix, headConfig)
-      : compileLazily(headConfig, `criteria:${root}:`, (file) =>
-          readFileOrNull(
-            criteriaFile(root, headConfig.stages.find((s) => s.criteria === file) ?? { criteria: file, key: '?' }),
-          ),
-        );
+    const readAt = (commit: string | null) => (file: string) =>
+      commit ? reader.readPath(commit, prefix, file) : Promise.resolve(readInRegistry(root, file));
+    const [baseCriteria, headCriteria] = await Promise.all([
+      criteriaFiles(rules, readAt(baseConfig ? baseCommit : headCommit)),
+      criteriaFiles(headConfig, readAt(headCommit)),
+    ]);
+    const criteria = compileLazily(
+      rules,
+      `criteria:${baseConfig ? baseCommit : (headCommit ?? root)}:${prefix}`,
+      (f) => baseCriteria.get(f) ?? null,
+    );
 
-    const byId = ideasById(baseSnapshot, headSnapshot);
-    const newIds = new Set([...byId.head.keys()].filter((id) => !byId.base.has(id)));
+    const pairs = pairIdeas(baseSnapshot, headSnapshot);
+    const newIds = new Set([...pairs.head.keys()].filter((id) => !pairs.base.has(id)));
     const deletedBefore =
-      newIds.size > 0 && baseConfig
-        ? await deletedIdeas(reader, root, prefix, baseCommit, baseConfig, headConfig, newIds)
-        : [];
+      newIds.size > 0 && baseConfig ? await deletedIdeas(reader, root, baseCommit, baseConfig, headConfig, newIds) : [];
 
     const validators = baseValidators();
     const diff = diffSnapshots(baseSnapshot, headSnapshot, {
       lang,
       baseName,
       deletedBefore,
-      gate: (idea, from, to) => checkGate({ ...idea, stage: from }, to, headConfig, validators.idea, criteria(to.key)),
+      pairs,
+      now: ctx.clock(),
+      gate: (idea, from, to) => checkGate({ ...idea, stage: from }, to, rules, validators.idea, criteria(to.key)),
     });
+    if (baseConfig) {
+      const headName = headCommit ? (range.head ?? headCommit.slice(0, 7)) : t(lang, 'diff.worktree');
+      const changes = [
+        ...(sameBytes(baseConfigBytes, headConfigBytes) ? [] : compareConfigs(baseConfig, headConfig)),
+        ...compareCriteria(
+          baseConfig,
+          headConfig,
+          { base: (f) => criteriaFile(baseCriteria.get(f)), head: (f) => criteriaFile(headCriteria.get(f)) },
+          headName,
+        ),
+      ];
+      const texts = new Map<string, string>();
+      if (headConfigBytes) texts.set(CONFIG_FILE, utf8(headConfigBytes));
+      for (const [file, bytes] of headCriteria) if (bytes) texts.set(file, utf8(bytes));
+      diff.findings.push(...ruleFindings(changes, texts, lang, baseName));
+      diff.findings.sort(compareFindings);
+    }
     const ok = !diff.findings.some((f) => f.severity === 'error');
     return { kind: 'idea-diff', registry: { ...registry, config: headConfig }, lang, base, head, diff, ok };
   } finally {
@@ -139,21 +171,48 @@ export async function runDiff(opts: DiffOptions, ctx: Ctx): Promise<DiffResult> 
   }
 }
 
-/** The config at a commit, checked as on disk; null when the commit has none. */
-async function configAt(
-  reader: BlobReader,
-  commit: string,
-  prefix: string,
-  registry: Registry,
-  lang: Lang,
-): Promise<RegistryConfig | null> {
-  const bytes = await reader.readPath(commit, prefix, CONFIG_FILE);
+const utf8 = (bytes: Uint8Array) =>
+  Buffer.from(bytes)
+    .toString('utf8')
+    .replace(/^\uFEFF/, '');
+
+function sameBytes(a: Uint8Array | null, b: Uint8Array | null): boolean {
+  if (a === b) return true;
+  return !!a && !!b && Buffer.compare(a, b) === 0;
+}
+
+/** The config of a revision from its bytes, checked as on disk; null when the revision has none. */
+function configFrom(bytes: Uint8Array | null, commit: string, registry: Registry, lang: Lang): RegistryConfig | null {
   if (!bytes) return null;
-  return parseConfigText(
-    bytes.toString('utf8').replace(/^\uFEFF/, ''),
-    `${registry.configPath} (${commit.slice(0, 7)})`,
-    lang,
-  );
+  return parseConfigText(utf8(bytes), `${registry.configPath} (${commit.slice(0, 7)})`, lang);
+}
+
+/** A file of the working tree's registry, by its path relative to the root; null when missing or outside it. */
+function readInRegistry(root: string, rel: string): Buffer | null {
+  const abs = path.resolve(root, rel);
+  const inside = path.relative(root, abs);
+  if (inside.startsWith('..') || path.isAbsolute(inside)) return null;
+  // A criteria file that leads out of the registry through a symbolic link is refused, as everywhere else.
+  return readFileOrNull(criteriaPath(root, { criteria: rel, key: rel }));
+}
+
+/** Every criteria file a config names, as bytes (null when missing), read at one revision. */
+async function criteriaFiles(
+  config: RegistryConfig,
+  read: (file: string) => Promise<Buffer | null>,
+): Promise<Map<string, Buffer | null>> {
+  const files = [...new Set(config.stages.map((s) => s.criteria))];
+  return new Map(await Promise.all(files.map(async (f) => [f, await read(f)] as const)));
+}
+
+function criteriaFile(bytes: Buffer | null | undefined): CriteriaFile {
+  if (!bytes) return { state: 'missing' };
+  const text = utf8(bytes);
+  try {
+    return { state: 'ok', text, schema: JSON.parse(text) as unknown };
+  } catch (e) {
+    return { state: 'invalid', reason: (e as Error).message };
+  }
 }
 
 /** The ideas folder at a commit: one ls-tree, and the blobs through the one cat-file process. */
@@ -219,48 +278,32 @@ function compileLazily(config: RegistryConfig, cacheKey: string, read: (file: st
   };
 }
 
-/** Head's criteria as they are at its commit: read through the batch process up front, compiled when needed. */
-async function criteriaAt(
-  reader: BlobReader,
-  commit: string,
-  prefix: string,
-  config: RegistryConfig,
-): Promise<CriteriaFor> {
-  const files = [...new Set(config.stages.map((s) => s.criteria))];
-  const blobs = new Map(
-    await Promise.all(files.map(async (f) => [f, await reader.readPath(commit, prefix, f)] as const)),
-  );
-  return compileLazily(config, `criteria:${commit}:${prefix}`, (file) => blobs.get(file) ?? null);
-}
-
-/** Ideas with one of `ids` that commits before `commit` deleted, each as it was just before its newest deletion. */
+/**
+ * Ideas with one of `ids` that commits before `commit` deleted, each as it was just before its newest deletion. Every
+ * deleted file's id is read from its front matter (each blob once), never guessed from its name.
+ */
 async function deletedIdeas(
   reader: BlobReader,
   root: string,
-  prefix: string,
   commit: string,
   baseConfig: RegistryConfig,
   headConfig: RegistryConfig,
   ids: Set<string>,
 ): Promise<DeletedIdea[]> {
-  const seen = new Set<string>();
-  const wanted = (await deletedPaths(root, commit, `${baseConfig.ideasDir}/`)).filter((d) => {
-    const id = idFromFileName(path.posix.basename(d.path));
-    if (!id || !ids.has(id) || seen.has(id)) return false;
-    seen.add(id);
-    return true;
-  });
-  return Promise.all(
-    wanted.map(async (d) => {
-      const bytes = (await reader.readPath(`${d.commit}^`, prefix, d.path)) ?? new Uint8Array();
-      const file = { path: d.path, bytes };
-      const before = readSnapshot(baseConfig, [file]).ideas[0] ?? readSnapshot(headConfig, [file]).ideas[0];
-      return {
-        id: idFromFileName(path.posix.basename(d.path)) ?? '',
-        path: d.path,
-        commit: d.commit,
-        idea: before?.idea ?? null,
-      };
-    }),
-  );
+  const deleted = await deletedPaths(root, commit, `${baseConfig.ideasDir}/`);
+  const blobs = new Map<string, Promise<Buffer | null>>();
+  for (const d of deleted) if (!blobs.has(d.oid)) blobs.set(d.oid, reader.read(d.oid));
+  const out = new Map<string, DeletedIdea>();
+  for (const d of deleted) {
+    const bytes = (await blobs.get(d.oid)) ?? new Uint8Array();
+    const file = { path: d.path, bytes };
+    // The folder decides the stage, and may be one only head's config knows; a file in no stage is still read.
+    const at = readSnapshot(baseConfig, [file]).ideas[0] ?? readSnapshot(headConfig, [file]).ideas[0];
+    const fm = at ? at.frontMatter : readFrontMatter(bytes, { locate: false });
+    const id = at ? at.id : fm.ok && typeof fm.data.id === 'string' ? fm.data.id : null;
+    // Newest first: the first deletion seen of an id is its newest.
+    if (id === null || !ids.has(id) || out.has(id)) continue;
+    out.set(id, { id, path: d.path, commit: d.commit, idea: at?.idea ?? null });
+  }
+  return [...out.values()];
 }

@@ -27,7 +27,7 @@ const TILLSYN = ideaPath('sund-avmpk4');
 const dropCoach = (t: string) => t.replace(/^coach: .*\n/m, '');
 
 describe('validate --changed', () => {
-  it('checks the changed files only: a broken changed file is found, a broken unchanged one is not read', async () => {
+  it('checks the changed files only: a broken changed file is found, a broken unchanged one is not checked', async () => {
     const root = branch();
     // Broken on main already: committed, so unchanged on the branch.
     edit(root, TILLSYN, (t) => t.replace('created: 2026-03-14', 'created: [broken'));
@@ -50,24 +50,31 @@ describe('validate --changed', () => {
     expect(new Set(all.findings.map((f) => f.file))).toEqual(new Set([BOKBUSSEN, TILLSYN]));
   });
 
-  it('finds a changed file whose id is that of an unchanged file, taken from its name without reading it', async () => {
+  it("finds a changed file whose id is that of an unchanged file, read from the file's front matter, not its name", async () => {
     const root = branch();
-    // The unchanged file cannot even be parsed: only its name speaks for it.
-    edit(root, NATTKAMERA, (t) => t.replace('---\n', '---\n: [\n'));
-    git(root, ['commit', '-qam', 'unparseable on main']);
+    // On main: a file named for sund-njf5rp that holds sund-avmpk4 (and Nattkamera's own file is gone).
+    const misnamed = 'ideas/01-ide/sund-njf5rp-namnet-ljuger.md';
+    cpSync(path.join(root, TILLSYN), path.join(root, misnamed));
+    git(root, ['rm', '-q', TILLSYN, NATTKAMERA]);
+    git(root, ['add', '-A']);
+    git(root, ['commit', '-qm', 'misnamed on main']);
     git(root, ['branch', '-f', 'main']);
-    const copy = 'ideas/90-parkerad/sund-njf5rp-kopia.md';
-    cpSync(path.join(EXAMPLE, NATTKAMERA), path.join(root, copy));
-    edit(root, copy, (t) =>
-      t.replace(/to: idea\n/, 'to: idea\n  - date: 2026-06-01\n    action: moved\n    from: idea\n    to: parked\n'),
-    );
+    // Changed: a copy of Nattkamera (its id is only in the misnamed file's name), and one of Tillsyn.
+    const nattkamera = 'ideas/01-ide/sund-njf5rp-nattkamera.md';
+    const tillsyn = 'ideas/01-ide/sund-avmpk4-kopia.md';
+    cpSync(path.join(EXAMPLE, NATTKAMERA), path.join(root, nattkamera));
+    cpSync(path.join(EXAMPLE, TILLSYN), path.join(root, tillsyn));
     const { ctx } = commandContext(root);
     const r = await runValidate({ paths: [], changed: true, lang: 'en' }, ctx);
-    expect(r.findings.map((f) => [f.file, f.rule, f.line])).toEqual([[copy, 'id/duplicate', 2]]);
-    expect(r.findings[0]?.message).toContain(NATTKAMERA);
+    const duplicates = r.findings.filter((f) => f.rule === 'id/duplicate');
+    expect(duplicates.map((f) => [f.file, f.line])).toEqual([[tillsyn, 2]]);
+    expect(duplicates[0]?.message).toContain(misnamed);
+    // A second run reads the unchanged file's id from the cache, and finds the same.
+    const again = await runValidate({ paths: [], changed: true, lang: 'en' }, ctx);
+    expect(again.findings.filter((f) => f.rule === 'id/duplicate')).toEqual(duplicates);
   });
 
-  it('leaves duplicates among unchanged files alone: their ids are only the ones in their names', async () => {
+  it("leaves duplicates among unchanged files alone: they are not this change's doing", async () => {
     const root = branch();
     // On main: a file whose name claims another idea's id (its own id says otherwise).
     cpSync(path.join(root, TILLSYN), path.join(root, 'ideas/03-test/sund-njf5rp-namnet-ljuger.md'));

@@ -3,7 +3,6 @@ import path from 'node:path';
 import type { CommonOptions, Ctx } from '../context.js';
 import { IdeasError } from '../core/errors.js';
 import { compareFindings, type Finding } from '../core/finding.js';
-import { idFromFileName } from '../core/sluice/id.js';
 import { t, type Lang } from '../core/i18n/i18n.js';
 import {
   checkIdeaFile,
@@ -120,14 +119,20 @@ export async function runValidate(opts: ValidateOptions, ctx: Ctx): Promise<Vali
 
   const findings: Finding[] = [];
   const selectedPaths = new Set(selected.map((e) => e.path));
-  // Files outside the selection count for unique ids by the id in their name, and come first, so that a
-  // duplicate is reported on the file that was asked about.
-  const sightings: IdSighting[] = all
-    .filter((e) => !selectedPaths.has(e.path) && e.stage)
-    .flatMap((e) => {
-      const id = idFromFileName(e.path.slice(e.path.lastIndexOf('/') + 1));
-      return id ? [{ id, file: e.path }] : [];
-    });
+  // Files outside the selection count for unique ids too, and come first, so that a duplicate is reported on the
+  // file that was asked about. Their ids are read from their front matter (or the cache of an earlier read),
+  // never guessed from their names: a file named for one id may hold another.
+  const unselected = all.filter((e) => !selectedPaths.has(e.path) && e.stage && !e.symlink);
+  const ids =
+    unselected.length === 0 || registry.cache === false
+      ? null
+      : FileCache.open<string | null>(registry.root, 'ids', []);
+  const sightings: IdSighting[] = unselected.flatMap((e) => {
+    const known = cache?.lookup(e.path, e.abs);
+    const id = known ? known.id : idOf(e, ids);
+    return id ? [{ id, file: e.path }] : [];
+  });
+  ids?.save(unselected.map((e) => e.path));
 
   let done = 0;
   const progress = () => {
@@ -239,6 +244,25 @@ function checkContext(registry: Registry, lang: Lang): string[] {
  */
 function detach(s: string): string {
   return ` ${s}`.slice(1);
+}
+
+/**
+ * The id a file's front matter gives, as the checks read it; null when it has none or cannot be read. Kept in a
+ * cache of its own, so that a second `--changed` run reads only the files changed since.
+ */
+function idOf(entry: IdeaFileEntry, ids: FileCache<string | null> | null): string | null {
+  const known = ids?.lookup(entry.path, entry.abs);
+  if (known !== undefined) return known;
+  try {
+    const { bytes, key } = readWithKey(entry.abs);
+    const fm = readFrontMatter(bytes, { locate: false, body: false });
+    const value = fm.ok ? fm.data.id : undefined;
+    const id = typeof value === 'string' ? detach(value) : typeof value === 'number' ? String(value) : null;
+    ids?.set(entry.path, key, id);
+    return id;
+  } catch {
+    return null;
+  }
 }
 
 /** Where the id is written in a file, read again when a duplicate needs it. */

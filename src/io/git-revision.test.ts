@@ -80,9 +80,10 @@ describe('reading a revision', () => {
   it('lists the paths deleted before a commit, moves included, relative to the registry', async () => {
     const { root, second, first } = repoWithSubfolder();
     const deleted = await deletedPaths(root, second, 'ideas/');
-    expect(deleted.map((d) => [d.path, d.commit])).toEqual([
-      ['ideas/01-ide/a-1111-ett.md', second],
-      ['ideas/02-for/c-3333-tre.md', second],
+    const blob = (rel: string) => git(['rev-parse', `${first}:kommun/sluss/${rel}`], root).trim();
+    expect(deleted.map((d) => [d.path, d.commit, d.oid])).toEqual([
+      ['ideas/01-ide/a-1111-ett.md', second, blob('ideas/01-ide/a-1111-ett.md')],
+      ['ideas/02-for/c-3333-tre.md', second, blob('ideas/02-for/c-3333-tre.md')],
     ]);
     expect(await deletedPaths(root, first, 'ideas/')).toEqual([]);
   });

@@ -38,26 +38,43 @@ export async function listTree(root: string, commit: string, dir: string): Promi
   return out;
 }
 
-/** A path deleted from `dir` in the history of `commit`, and the commit that deleted it. */
+/** A path deleted from `dir` in the history of `commit`, the commit that deleted it, and the blob it held. */
 export interface DeletedPath {
   path: string;
   commit: string;
+  /** The deleted file's blob: what it held just before. */
+  oid: string;
 }
 
 /** The paths under `dir` (relative to `root`) that commits before `commit` deleted, newest first. Moves count too. */
 export async function deletedPaths(root: string, commit: string, dir: string): Promise<DeletedPath[]> {
   const { stdout } = await git(
-    ['log', '--no-renames', '--diff-filter=D', '--name-only', '-z', '--relative', '--format=%x01%H', commit, '--', dir],
+    [
+      'log',
+      '--no-renames',
+      '--diff-filter=D',
+      '--raw',
+      '--no-abbrev',
+      '-z',
+      '--relative',
+      '--format=%x01%H',
+      commit,
+      '--',
+      dir,
+    ],
     root,
   );
   const out: DeletedPath[] = [];
+  // Each commit: \x01<sha>\0, then for each file a raw line `:<modes> <old blob> <new blob> D` and its path, each
+  // ended by \0 (the first raw line after a line feed).
   for (const chunk of stdout.split('\x01')) {
-    const nul = chunk.indexOf('\0');
-    if (nul === -1) continue;
-    const sha = chunk.slice(0, nul);
-    for (const p of chunk.slice(nul + 1).split('\0')) {
-      const rel = p.replace(/^\n/, '');
-      if (rel) out.push({ path: rel, commit: sha });
+    const fields = chunk.split('\0');
+    const sha = fields[0] ?? '';
+    for (let i = 1; i + 1 < fields.length; i += 2) {
+      const meta = (fields[i] ?? '').replace(/^\n/, '').split(' ');
+      const rel = fields[i + 1] ?? '';
+      const oid = meta[2] ?? '';
+      if (rel && /^[0-9a-f]{40,64}$/.test(oid)) out.push({ path: rel, commit: sha, oid });
     }
   }
   return out;

@@ -7,7 +7,8 @@ import { diffSnapshots, readSnapshot } from '../core/history/idea-diff.js';
 import type { Lang } from '../core/i18n/i18n.js';
 import type { Registry } from '../io/registry.js';
 import { ideaDiffDocument } from './dto.js';
-import { formatValue, renderDiffMarkdown, renderDiffText, wrap, type DiffView } from './render-diff.js';
+import MarkdownIt from 'markdown-it';
+import { formatValue, mdCode, mdText, renderDiffMarkdown, renderDiffText, wrap, type DiffView } from './render-diff.js';
 
 const config = normalizeConfig({
   name: 'Testsluss',
@@ -44,7 +45,10 @@ function file(
   return { path: `ideas/${folder}/${id}-x.md`, bytes: Buffer.from(text) };
 }
 
-/** A change that has a bit of everything: a move through two gates to a stage the idea does not meet, money, a rule broken. */
+/**
+ * A change that has a bit of everything: a move through two gates, the last forced into a stage the idea does not
+ * meet (an override to review), money, a rule broken.
+ */
 function view(lang: Lang): DiffView {
   const base = readSnapshot(config, [
     file('01-ide', 'ide-aaaa11', {}),
@@ -63,6 +67,7 @@ function view(lang: Lang): DiffView {
         amount: 120000,
         by: 'Idérådet',
         note: 'Bra plan',
+        forced: true,
       },
     ]),
   ]);
@@ -80,7 +85,7 @@ function view(lang: Lang): DiffView {
     ],
     open: false,
   });
-  const diff = diffSnapshots(base, head, { lang, baseName: 'main', gate });
+  const diff = diffSnapshots(base, head, { lang, baseName: 'main', gate, now: new Date('2026-11-23T12:00:00Z') });
   return {
     registry,
     lang,
@@ -98,17 +103,25 @@ describe('renderDiffMarkdown', () => {
     expect(headings).toEqual([
       '## Testsluss: ändringar',
       '### Regelbrott (1)',
+      '### ⚠️ Att granska (1)',
       '### Flyttade idéer (1)',
       '### Beslut och medel (1)',
       '### Borttagna idéer (1)',
       '### Ändrade fält (1)',
     ]);
-    expect(md).toContain('\n❌ **1 regel bruten.** 0 nya, 1 flyttad, 1 borttagen, 1 ändrad, 1 beslut.\n');
+    expect(md).toContain(
+      '\n❌ **1 regel bruten. 1 sak att granska.** 0 nya, 1 flyttad, 1 borttagen, 1 ändrad, 1 beslut.\n',
+    );
+    expect(md).toContain(
+      '| `ideas/03-test/ide-aaaa11-x.md:25` | `move/forced` | Forcerad flytt Förädling → Test (historikpost 3): förbi en stängd grind eller ett steg som inte ligger i next.<br>_',
+    );
     expect(md).toContain('Från grenpunkten mot main (`abcdef1`) till arbetskopian');
     expect(md).toContain(
-      '| **ide-aaaa11** Cykelpool | Idé | Test (via Förädling) | ⚠️ grinden stängd: 1 saknas: Plan saknas [test_plan] |',
+      '| **ide-aaaa11** Cykelpool | Idé | Test (via Förädling) **(trots stängd grind)** | ⚠️ grinden stängd: 1 saknas: Plan saknas \\[test\\_plan\\] |',
     );
-    expect(md).toContain('| **ide-aaaa11** Cykelpool | 2026-03-01 | godkänd | 120 000 kr | Idérådet | Bra plan |');
+    expect(md).toContain(
+      '| **ide-aaaa11** Cykelpool | 2026-03-01 | godkänd **(trots stängd grind)** | 120 000 kr | Idérådet | Bra plan |',
+    );
     expect(md).toContain(
       '| `ideas/01-ide/ide-bbbb22-x.md` | `idea/removed` | Idén ide-bbbb22 (Går \\| bort &lt;b&gt;) har tagits bort.<br>_',
     );
@@ -120,6 +133,7 @@ describe('renderDiffMarkdown', () => {
     const diff = diffSnapshots(snap, snap, {
       lang: 'en',
       baseName: 'main',
+      now: new Date('2026-11-23T12:00:00Z'),
       gate: () => {
         throw new Error('no move, no gate');
       },
@@ -127,6 +141,91 @@ describe('renderDiffMarkdown', () => {
     const md = renderDiffMarkdown({ ...view('en'), diff, ok: true });
     expect(md).toContain('\n✅ No rules broken. 0 new, 0 moved, 0 removed, 0 changed, 0 decisions.\n');
     expect(md.trimEnd().endsWith('No changes to the ideas.')).toBe(true);
+  });
+});
+
+/**
+ * Markdown as a renderer shows it: markdown-it (an independent renderer) with GitHub's tables, raw HTML on and
+ * links found in plain text, as GitHub finds them. Returns the HTML and its text without the zero-width spaces.
+ */
+function rendered(md: string): { html: string; text: string } {
+  const it = new MarkdownIt({ html: true, linkify: true });
+  // GitHub links `http://` and `www.` in plain text, and e-mail addresses, but not a bare `evil.com`.
+  it.linkify.set({ fuzzyLink: false, fuzzyEmail: true });
+  const html = it.render(md);
+  return { html, text: textOf(html) };
+}
+
+/** The text of HTML, as a reader sees it. */
+function textOf(html: string): string {
+  return html
+    .replace(/<[^>]*>/g, '')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&')
+    .replace(/\u200b/g, '');
+}
+
+/** What GitHub itself links in a comment's text: mentions, issue references, `www.` addresses. */
+function githubLinks(html: string): string[] {
+  const text = html.replace(/<[^>]*>/g, ' ');
+  return [
+    ...text.matchAll(/(?:^|[^\w`])@[a-z0-9][\w-]*(?:\/[\w-]+)?/gi),
+    ...text.matchAll(/#\d+|\bGH-\d+/gi),
+    ...text.matchAll(/\bwww\.[a-z]/gi),
+  ].map((m) => m[0]);
+}
+
+describe('Markdown from hostile text', () => {
+  const attacks = [
+    '[klicka här](https://evil.example/phish)',
+    '![](http://track.example/pixel.gif)',
+    'Hej @org/team och @someone',
+    '<img src=x onerror=alert(1)>',
+    '<b>fet</b> <a href="https://evil.example">länk</a> <!-- dold -->',
+    '<https://evil.example/auto> och https://evil.example/bare och www.evil.example',
+    'Se #123, org/repo#45 och GH-67',
+    'mejla anna@example.org',
+    '**fet** _kursiv_ ~~struken~~ `kod` $x^2$',
+    'commit 1a2b3c4d5e6f',
+    '&lt;img src=x&gt; &#64;someone',
+    '\\[x](https://evil.example) \\\\@team',
+  ];
+
+  it.each(attacks)('%s: the text as written, no link, image, HTML, mention or reference', (attack) => {
+    const { html, text } = rendered(`| a |\n| --- |\n| ${mdText(attack, 500)} |\n`);
+    expect(html).not.toMatch(/<a |<img|<b>|<script|<!--|<svg/i);
+    expect(githubLinks(html)).toEqual([]);
+    expect(text).toContain(attack.replace(/\s+/g, ' '));
+  });
+
+  it('a code span holds any path whole: backticks and pipes cannot end it, nothing in it is read', () => {
+    for (const p of ['ideas/01-ide/a`b.md', 'x``y|z.md', '`start.md', '[x](https://evil.example)@team']) {
+      const { html } = rendered(`| a |\n| --- |\n| ${mdCode(p)} |\n`);
+      expect(html).not.toMatch(/<a |<img/);
+      expect(html.match(/<td>/g)).toHaveLength(1);
+      expect(textOf(/<td>(.*)<\/td>/.exec(html)?.[1] ?? '')).toBe(p);
+    }
+  });
+
+  it('a whole diff with hostile titles, config names and branch names renders as text', () => {
+    const hostile = '[x](https://evil.example) ![](http://track.example) @org/team <img src=x> #123 www.evil.example';
+    const v = view('en');
+    const diff = {
+      ...v.diff,
+      added: [{ ...v.diff.moved[0], id: 'ide-cccc33', title: hostile, stage: config.stages[0] }] as typeof v.diff.added,
+    };
+    const md = renderDiffMarkdown({
+      ...v,
+      diff,
+      registry: { ...registry, config: { ...config, name: hostile } },
+      base: { ...v.base, ref: `main${hostile}` },
+    });
+    const { html } = rendered(md);
+    expect(html).not.toMatch(/<a |<img/);
+    expect(githubLinks(html)).toEqual([]);
+    expect(rendered(md).text).toContain('[x](https://evil.example) ![](http');
   });
 });
 
@@ -138,20 +237,23 @@ describe('renderDiffText', () => {
       '\nRules broken (1)\n  ideas/01-ide/ide-bbbb22-x.md\n    idea/removed: The idea ide-bbbb22 (Går | bort <b>) was\n    removed.\n',
     );
     expect(text).toContain(
-      '\n    Idea → Test (via Refinement) · ✘ gate closed: 1 missing\n      No plan [test_plan]\n',
+      '\n    Idea → Test (via Refinement) (despite a closed gate)\n      ✘ gate closed: 1 missing\n      No plan [test_plan]\n',
     );
     expect(text).toContain('\n    2026-03-01 · approved · 120,000 kr · Idérådet\n    Bra plan\n');
     expect(text).not.toContain('\x1b[');
+    expect(text).toContain('\nTo review (1)\n  ideas/03-test/ide-aaaa11-x.md:25\n    move/forced: A forced move');
+    expect(text.indexOf('Rules broken (1)')).toBeLessThan(text.indexOf('To review (1)'));
+    expect(text.indexOf('To review (1)')).toBeLessThan(text.indexOf('Moved ideas (1)'));
     expect(text.trimEnd().split('\n').slice(-2)).toEqual([
       '0 new, 1 moved, 1 removed, 1 changed, 1 decision.',
-      '1 rule broken.',
+      '1 rule broken. 1 thing to review.',
     ]);
     expect(
-      renderDiffText(view('en'), new Chalk({ level: 0 }), 80)
+      renderDiffText(view('en'), new Chalk({ level: 0 }), 100)
         .trimEnd()
         .split('\n')
         .at(-1),
-    ).toBe('0 new, 1 moved, 1 removed, 1 changed, 1 decision. 1 rule broken.');
+    ).toBe('0 new, 1 moved, 1 removed, 1 changed, 1 decision. 1 rule broken. 1 thing to review.');
   });
 
   it('colours only through the chalk it is given', () => {
@@ -201,9 +303,9 @@ describe('ideaDiffDocument', () => {
       toLabel: 'Test',
       steps: [
         { from: 'idea', to: 'refinement', date: '2026-02-01', forced: false },
-        { from: 'refinement', to: 'test', date: '2026-03-01', forced: false },
+        { from: 'refinement', to: 'test', date: '2026-03-01', forced: true },
       ],
-      forced: false,
+      forced: true,
       gate: { open: false, missing: [{ field: 'test_plan', message: 'No plan [test_plan]' }] },
     });
     expect(doc.findings[0]).toEqual({

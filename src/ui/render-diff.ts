@@ -20,11 +20,17 @@ export interface DiffView {
   ok: boolean;
 }
 
-function sideName(side: RevisionSide, lang: Lang, code: (s: string) => string): string {
+/** A side of the diff in words; `code` shows a commit, `name` a revision as the user named it. */
+function sideName(
+  side: RevisionSide,
+  lang: Lang,
+  code: (s: string) => string,
+  name: (s: string) => string = (s) => s,
+): string {
   if (side.worktree) return t(lang, 'diff.worktree');
   const commit = code((side.commit ?? '').slice(0, 7));
-  if (side.mergeBase && side.ref) return t(lang, 'diff.mergeBase', { ref: side.ref, commit });
-  return side.ref && side.ref !== side.commit ? `${side.ref} (${commit})` : commit;
+  if (side.mergeBase && side.ref) return t(lang, 'diff.mergeBase', { ref: name(side.ref), commit });
+  return side.ref && side.ref !== side.commit ? `${name(side.ref)} (${commit})` : commit;
 }
 
 /** A field's value in one line: text as it is, lists joined, anything else as JSON. */
@@ -66,7 +72,17 @@ function summary(v: DiffView): string {
 
 function verdict(v: DiffView): string {
   const errors = v.diff.findings.filter((f) => f.severity === 'error').length;
-  return errors === 0 ? t(v.lang, 'diff.ok') : t(v.lang, 'diff.broken', { errors });
+  const warnings = v.diff.findings.length - errors;
+  const said = errors === 0 ? t(v.lang, 'diff.ok') : t(v.lang, 'diff.broken', { errors });
+  return warnings === 0 ? said : `${said} ${t(v.lang, 'diff.toReview', { warnings })}`;
+}
+
+/** The broken rules, then what a reviewer must look at (overrides, rule changes that tighten, new ideas' moves). */
+function findingGroups(v: DiffView) {
+  return [
+    { key: 'diff.findings' as const, list: v.diff.findings.filter((f) => f.severity === 'error') },
+    { key: 'diff.review' as const, list: v.diff.findings.filter((f) => f.severity !== 'error') },
+  ];
 }
 
 function isEmpty(v: DiffView): boolean {
@@ -107,16 +123,18 @@ export function renderDiffText(view: DiffView, c: ChalkInstance, width = 80): st
   out.push(
     c.dim(t(lang, 'diff.range', { base: sideName(v.base, lang, (s) => s), head: sideName(v.head, lang, (s) => s) })),
   );
-  if (diff.findings.length > 0) {
-    head('diff.findings', diff.findings.length);
-    for (const f of diff.findings) {
+  for (const group of findingGroups(v)) {
+    if (group.list.length === 0) continue;
+    head(group.key, group.list.length);
+    const tone = group.key === 'diff.findings' ? c.red : c.yellow;
+    for (const f of group.list) {
       // The path whole on its own line, to be copied; the rule and the message wrapped below it.
       out.push(`  ${c.underline(`${f.file}${f.line !== null ? `:${f.line}` : ''}`)}`);
       out.push(
         ...wrap(`${f.rule}: ${f.message}`, w, '    ').map((l, i) =>
           i === 0
-            ? l.replace(f.rule, c.dim(f.rule)).replace(/: (.*)$/, (_m, rest: string) => `: ${c.red(rest)}`)
-            : c.red(l),
+            ? l.replace(f.rule, c.dim(f.rule)).replace(/: (.*)$/, (_m, rest: string) => `: ${tone(rest)}`)
+            : tone(l),
         ),
       );
       if (f.hint) out.push(...wrap(`→ ${f.hint}`, w, '    ').map((l, i) => c.dim(i === 0 ? l : `  ${l}`)));
@@ -126,11 +144,14 @@ export function renderDiffText(view: DiffView, c: ChalkInstance, width = 80): st
     head('diff.moved', diff.moved.length);
     for (const m of diff.moved) {
       item(m.id, m.title);
-      const gate =
-        m.gate && m.gate.missing.length === 0 ? c.green(`✔ ${gateWord(m, lang)}`) : c.yellow(`✘ ${gateWord(m, lang)}`);
-      out.push(
-        `    ${m.from.label[lang]} → ${m.to.label[lang]}${via(m, v.registry.config, lang)}${m.forced ? ` (${t(lang, 'minutes.forced')})` : ''} · ${gate}`,
-      );
+      const open = !!m.gate && m.gate.missing.length === 0;
+      const gate = `${open ? '✔' : '✘'} ${gateWord(m, lang)}`;
+      const forced = m.forced ? ` (${t(lang, 'minutes.forced')})` : '';
+      const move = `${m.from.label[lang]} → ${m.to.label[lang]}${via(m, v.registry.config, lang)}`;
+      const shown = (open ? c.green : c.yellow)(gate);
+      // The gate on the same line when it fits, else below the move.
+      if (displayWidth(`    ${move}${forced} · ${gate}`) <= w) out.push(`    ${move}${c.bold(forced)} · ${shown}`);
+      else out.push(`${line(4, move)}${c.bold(forced)}`, `      ${shown}`);
       for (const p of m.gate?.missing ?? []) out.push(c.dim(line(6, p.message[lang])));
     }
   }
@@ -183,11 +204,47 @@ export function renderDiffText(view: DiffView, c: ChalkInstance, width = 80): st
   return `${out.join('\n')}\n`;
 }
 
-/** A table cell: one line, no pipes or HTML from idea files, not too long for a comment. */
-function cell(text: string, max = 80): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  const cut = flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
-  return cut.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\|/g, '\\|');
+/** One line, cut to `max` characters. */
+function flat(text: string, max: number): string {
+  const one = text.replace(/\s+/g, ' ').trim();
+  const chars = [...one];
+  return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : one;
+}
+
+// A zero-width space, written as an entity so that it shows in the Markdown text: it parts what GitHub would
+// otherwise turn into a link or a notification, and a reader sees nothing of it.
+const ZWSP = '\u200b';
+
+/**
+ * Text from idea files, configs and branch names, for Markdown that GitHub renders in a pull request or a job
+ * summary: the reader sees the text as written, never a link, an image, HTML, a mention that notifies someone
+ * or a reference to an issue. HTML is escaped; Markdown's inline syntax is escaped with backslashes; and what
+ * GitHub links in plain text (`@user`, `@org/team`, `#123`, `GH-123`, `https://…`, `www.…`, e-mail addresses,
+ * commit hashes) is parted by a zero-width space.
+ */
+export function mdText(text: string, max = 80): string {
+  return flat(text, max)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/[\\`*_[\]~|$!]/g, (ch) => `\\${ch}`)
+    .replace(/@/g, `@${ZWSP}`)
+    .replace(/#(?=\d)/g, `#${ZWSP}`)
+    .replace(/\b(GH)-(?=\d)/gi, `$1${ZWSP}-`)
+    .replace(/:(?=\/\/)/g, `${ZWSP}:`)
+    .replace(/\b(www)\./gi, `$1${ZWSP}.`)
+    .replace(/\b(?=[0-9a-f]*[0-9])(?=[0-9a-f]*[a-f])([0-9a-f]{4})([0-9a-f]{3,36})\b/gi, `$1${ZWSP}$2`)
+    .replace(/\u200b/g, '&#8203;');
+}
+
+/** A code span of any text (a path, a rule, a field): nothing in it is Markdown, and no backtick in it ends it. */
+export function mdCode(text: string, max = 200): string {
+  const one = flat(text, max);
+  const longest = Math.max(0, ...[...one.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = one.startsWith('`') || one.endsWith('`') || one === '' ? ' ' : '';
+  // A table's cells are split at pipes before anything else is read, also inside code: `\|` keeps one whole.
+  return `${fence}${pad}${one.replace(/\|/g, '\\|')}${pad}${fence}`;
 }
 
 function table(header: string[], rows: string[][]): string[] {
@@ -202,26 +259,29 @@ function table(header: string[], rows: string[][]): string[] {
 export function renderDiffMarkdown(v: DiffView): string {
   const { lang, diff } = v;
   const L = (key: Parameters<typeof t>[1]) => t(lang, key);
-  const idea = (id: string, title: string | null) => `**${cell(id, 40)}** ${cell(title ?? '')}`;
-  const out: string[] = [`## ${cell(t(lang, 'diff.title', { name: v.registry.config.name }), 200)}`, ''];
-  out.push(
-    t(lang, 'diff.range', {
-      base: sideName(v.base, lang, (s) => `\`${s}\``),
-      head: sideName(v.head, lang, (s) => `\`${s}\``),
-    }),
-    '',
-  );
+  const idea = (id: string, title: string | null) => `**${mdText(id, 40)}** ${mdText(title ?? '')}`;
+  const out: string[] = [`## ${t(lang, 'diff.title', { name: mdText(v.registry.config.name, 200) })}`, ''];
+  const side = (x: RevisionSide) =>
+    sideName(
+      x,
+      lang,
+      (s) => mdCode(s),
+      (s) => mdText(s, 100),
+    );
+  out.push(t(lang, 'diff.range', { base: side(v.base), head: side(v.head) }), '');
   out.push(v.ok ? `✅ ${verdict(v)} ${summary(v)}` : `❌ **${verdict(v)}** ${summary(v)}`, '');
 
-  if (diff.findings.length > 0) {
-    out.push(`### ${L('diff.findings')} (${diff.findings.length})`, '');
+  for (const group of findingGroups(v)) {
+    if (group.list.length === 0) continue;
+    const mark = group.key === 'diff.findings' ? '' : '⚠️ ';
+    out.push(`### ${mark}${L(group.key)} (${group.list.length})`, '');
     out.push(
       ...table(
         [L('diff.colFile'), L('diff.colRule'), L('diff.colProblem')],
-        diff.findings.map((f) => [
-          `\`${cell(`${f.file}${f.line !== null ? `:${f.line}` : ''}`, 200)}\``,
-          `\`${f.rule}\``,
-          `${cell(f.message, 300)}${f.hint ? `<br>_${cell(f.hint, 300)}_` : ''}`,
+        group.list.map((f) => [
+          mdCode(`${f.file}${f.line !== null ? `:${f.line}` : ''}`),
+          mdCode(f.rule, 60),
+          `${mdText(f.message, 300)}${f.hint ? `<br>_${mdText(f.hint, 300)}_` : ''}`,
         ]),
       ),
       '',
@@ -236,13 +296,13 @@ export function renderDiffMarkdown(v: DiffView): string {
           const gate = !m.gate
             ? '–'
             : m.gate.missing.length === 0
-              ? `✅ ${gateWord(m, lang)}`
-              : `⚠️ ${gateWord(m, lang)}: ${cell(m.gate.missing.map((p) => p.message[lang]).join('; '), 300)}`;
-          const forced = m.forced ? ` (${L('minutes.forced')})` : '';
+              ? `✅ ${mdText(gateWord(m, lang))}`
+              : `⚠️ ${mdText(gateWord(m, lang))}: ${mdText(m.gate.missing.map((p) => p.message[lang]).join('; '), 300)}`;
+          const forced = m.forced ? ` **(${mdText(L('minutes.forced'))})**` : '';
           return [
             idea(m.id, m.title),
-            cell(m.from.label[lang]),
-            `${cell(`${m.to.label[lang]}${via(m, v.registry.config, lang)}`)}${forced}`,
+            mdText(m.from.label[lang]),
+            `${mdText(`${m.to.label[lang]}${via(m, v.registry.config, lang)}`)}${forced}`,
             gate,
           ];
         }),
@@ -264,11 +324,11 @@ export function renderDiffMarkdown(v: DiffView): string {
         ],
         diff.decisions.map((d) => [
           idea(d.id, d.title),
-          cell(d.date ?? '–'),
-          cell(decisionOf(d, lang)),
-          d.amount !== null ? cell(formatAmount(d.amount, lang)) : '–',
-          cell(d.by ?? '–'),
-          cell(d.note ?? '', 200),
+          mdText(d.date ?? '–'),
+          `${mdText(decisionOf(d, lang))}${d.forced ? ` **(${mdText(L('minutes.forced'))})**` : ''}`,
+          d.amount !== null ? mdText(formatAmount(d.amount, lang)) : '–',
+          mdText(d.by ?? '–'),
+          mdText(d.note ?? '', 200),
         ]),
       ),
       '',
@@ -280,7 +340,7 @@ export function renderDiffMarkdown(v: DiffView): string {
     out.push(
       ...table(
         [L('diff.colIdea'), L('diff.colStage'), L('diff.colFile')],
-        list.map((r) => [idea(r.id, r.title), cell(r.stage.label[lang]), `\`${cell(r.path, 200)}\``]),
+        list.map((r) => [idea(r.id, r.title), mdText(r.stage.label[lang]), mdCode(r.path)]),
       ),
       '',
     );
@@ -294,9 +354,9 @@ export function renderDiffMarkdown(v: DiffView): string {
       ch.fields.forEach((f, i) =>
         rows.push([
           i === 0 ? idea(ch.id, ch.title) : '',
-          `\`${cell(f.field, 60)}\``,
-          cell(formatValue(f.old, lang), 200),
-          cell(formatValue(f.new, lang), 200),
+          mdCode(f.field, 60),
+          mdText(formatValue(f.old, lang), 200),
+          mdText(formatValue(f.new, lang), 200),
         ]),
       );
       if (ch.bodyChanged)

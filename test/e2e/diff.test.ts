@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeRun, ideas, ideasAsync, parseJson, type RunResult } from '../helpers/cli.js';
 import { utcDate } from '../helpers/registry.js';
 import { EXAMPLE, IDEA_FILES, ideaPath, type ExampleId } from '../helpers/sluice.js';
+import { addFields, appendEntry, commitAll, edit, moveFile } from '../helpers/idea-edit.js';
 import { git, makeTempDir, makeTempRepo, removeTempDirs } from '../helpers/temp-repo.js';
 
 afterAll(removeTempDirs);
@@ -57,33 +58,6 @@ const RULES = [
   'id/reused',
   'id/duplicate',
 ];
-
-function edit(file: string, change: (text: string) => string): void {
-  fs.writeFileSync(file, change(fs.readFileSync(file, 'utf8')));
-}
-
-/** Adds fields just before `history:`, as a person editing the file would. */
-function addFields(file: string, lines: string[]): void {
-  edit(file, (text) => text.replace('\nhistory:\n', `\n${lines.join('\n')}\nhistory:\n`));
-}
-
-/** Appends an entry at the end of the history (the last block of the front matter). */
-function appendEntry(file: string, entry: Record<string, string | number | boolean>): void {
-  const lines = Object.entries(entry).map(([k, v], i) => `${i === 0 ? '  - ' : '    '}${k}: ${String(v)}`);
-  edit(file, (text) => text.replace(/\n---\n/, `\n${lines.join('\n')}\n---\n`));
-}
-
-/** Moves a file as `git mv` would, making the folder (git keeps no empty folders, so a stage's may be gone). */
-function moveFile(from: string, to: string): void {
-  fs.mkdirSync(path.dirname(to), { recursive: true });
-  fs.renameSync(from, to);
-}
-
-function commitAll(dir: string, message: string): string {
-  git(['add', '-A'], dir);
-  git(['commit', '-q', '-m', message], dir);
-  return git(['rev-parse', 'HEAD'], dir).trim();
-}
 
 function newIdeaText(id: string, title: string, created: string): string {
   return `---\nid: ${id}\ntitle: ${title}\ncreated: ${created}\ncarrier: Eva Ek\nhistory:\n  - date: ${created}\n    action: created\n    to: idea\n---\n\n${title}: en ny idé.\n`;
@@ -182,6 +156,12 @@ beforeAll(() => {
     commitAll(rules.repo, name);
   };
   branch('skipped-stage', () => {
+    // Complete for test, so that the skipped stage is the only rule broken.
+    addFields(at('sund-emspzg'), [
+      'coach: Johan Ek',
+      'test_plan: Väg svinnet i tre kök under åtta veckor och jämför med portionsval.',
+      'manager_support: true',
+    ]);
     moveFile(at('sund-emspzg'), at('sund-emspzg', '03-test'));
     appendEntry(at('sund-emspzg', '03-test'), {
       date: '2026-11-20',
@@ -464,11 +444,14 @@ describe.concurrent('ideas diff: each rule broken on its own', () => {
     expect(ok.stdout).not.toContain('<failure');
   });
 
-  it('a forced move through a closed gate, recorded by `ideas move --force`, is accepted', async () => {
+  it('a forced move through a closed gate, recorded by `ideas move --force`, is accepted, and listed to review', async () => {
     const r = await run(['diff', 'main', 'forced-move', '--json'], rules.dir);
     expect(r.code, describeRun(r)).toBe(0);
     const doc = parseJson<DiffDoc>(r);
-    expect(doc.findings).toEqual([]);
+    expect(doc.ok).toBe(true);
+    expect(doc.findings.map((f) => [f.rule, f.severity, f.file])).toEqual([
+      ['move/forced', 'warning', ideaPath('sund-emspzg', '03-test')],
+    ]);
     expect(doc.moved).toMatchObject([
       {
         id: 'sund-emspzg',

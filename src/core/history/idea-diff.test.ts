@@ -32,7 +32,7 @@ function config(extra: Record<string, unknown> = {}): RegistryConfig {
     stages: [
       stage('idea', '01-ide', ['refinement', 'parked'], label('Idé', 'Idea')),
       stage('refinement', '02-foradling', ['test', 'idea', 'parked'], label('Förädling', 'Refinement')),
-      stage('test', '03-test', ['parked'], label('Test', 'Test')),
+      { ...stage('test', '03-test', ['parked'], label('Test', 'Test')), funding: true },
       stage('parked', '90-parkerad', ['idea'], label('Parkerad', 'Parked')),
     ],
     ...extra,
@@ -107,14 +107,19 @@ const OPEN = (idea: Idea, from: Stage, to: Stage): Gate => ({
   open: from.next.includes(to.key),
 });
 
+/** The day the changes are judged on. */
+const NOW = new Date('2026-11-23T12:00:00Z');
+
 function diff(base: Snapshot, head: Snapshot, extra: Partial<DiffOptions> = {}) {
-  return diffSnapshots(base, head, { lang: 'en', baseName: 'main', gate: OPEN, ...extra });
+  return diffSnapshots(base, head, { lang: 'en', baseName: 'main', gate: OPEN, now: NOW, ...extra });
 }
+
+const errors = (d: ReturnType<typeof diff>) => d.findings.filter((f) => f.severity === 'error').map((f) => f.rule);
 
 const rules = (d: ReturnType<typeof diff>) => d.findings.map((f) => f.rule);
 
 describe('readSnapshot', () => {
-  it('takes the files directly in stage folders, by front matter id, or by file name when unreadable', () => {
+  it('takes the files directly in stage folders, each with the id its front matter gives, never its name', () => {
     const s = snapshot([
       file({ id: 'ide-aaaa11' }),
       file({ id: 'ide-bbbb22', stage: 'test', name: 'wrong-name.md' }),
@@ -126,26 +131,36 @@ describe('readSnapshot', () => {
     expect(s.ideas.map((i) => [i.id, i.stage.key, i.idea === null])).toEqual([
       ['ide-aaaa11', 'idea', false],
       ['ide-bbbb22', 'test', false],
-      ['ide-cccc33', 'test', true],
+      [null, 'test', true],
     ]);
   });
 });
 
-describe('SnapshotIdea.quickId', () => {
-  const quick = (text: string, name = 'ide-file11-x.md') =>
-    readSnapshot(CONFIG, [{ path: `ideas/01-ide/${name}`, bytes: new TextEncoder().encode(text) }]).ideas[0]?.quickId;
+describe('SnapshotIdea.id: read from the parsed front matter, never guessed', () => {
+  const one = (text: string, name = 'ide-file11-x.md') =>
+    readSnapshot(CONFIG, [{ path: `ideas/01-ide/${name}`, bytes: new TextEncoder().encode(text) }]).ideas[0];
 
-  it('reads a plain, quoted or commented id line without parsing the YAML', () => {
-    expect(quick('---\ntitle: x\nid: ide-abcd12\n---\n')).toBe('ide-abcd12');
-    expect(quick('\uFEFF---\r\nid: "ide-abcd12"  # ett id\r\n---\r\n')).toBe('ide-abcd12');
+  it('a line `id: …` inside a title or the text is not the id', () => {
+    // The id written as an explicit key, and a title whose second line reads like an id line.
+    expect(one('---\n? id\n: ide-real11\ntitle: "Cyklar\n\nid: ide-fake22"\n---\nid: ide-fake33\n')?.id).toBe(
+      'ide-real11',
+    );
+    expect(one('---\n"id": ide-real11\nx: {a: 1,\nid: ide-fake22}\n---\n')?.id).toBe('ide-real11');
   });
 
-  it('falls back on the exact id when the line is not that simple', () => {
-    // Two id lines: the YAML is broken, so the exact id is the file name's.
-    expect(quick('---\nid: ide-abcd12\nid: ide-efgh34\n---\n')).toBe('ide-file11');
-    expect(quick('---\nid: >\n  ide-abcd12\n---\n')).toBe('ide-abcd12');
-    expect(quick('---\nnested:\n  id: ide-abcd12\n---\n')).toBe('ide-file11');
-    expect(quick('ingen front matter\nid: ide-abcd12\n')).toBe('ide-file11');
+  it('a file without a readable id has none, whatever its name says, and says why', () => {
+    const cases: [string, string | null, string | null][] = [
+      ['---\ntitle: x\n---\n', null, 'f.idMissing'],
+      ['---\nid: 42\n---\n', null, 'f.idNotText'],
+      ['---\nid: [ide-abcd12]\n---\n', null, 'f.idNotText'],
+      ['---\nid: Min idé\n---\n', null, 'f.idMalformed'],
+      ['---\nid: ide-abcd12\n---\n', 'ide-abcd12', null],
+      ['---\ntitle: [\n---\n', null, null],
+    ];
+    for (const [text, id, problem] of cases) {
+      const i = one(text);
+      expect([i?.id, i?.idProblem?.message ?? null], text).toEqual([id, problem]);
+    }
   });
 });
 
@@ -162,7 +177,7 @@ describe('diffSnapshots: what changed', () => {
     });
   });
 
-  it('reports a new idea, and its decisions, without findings', () => {
+  it('reports a new idea, its moves and its decisions; moves made before it was ever merged are to review', () => {
     const d = diff(snapshot([]), snapshot([file({ stage: 'refinement', history: [CREATED, TO_REFINEMENT] })]));
     expect(d.added).toEqual([
       {
@@ -173,10 +188,22 @@ describe('diffSnapshots: what changed', () => {
       },
     ]);
     expect(d.decisions.map((x) => [x.id, x.decision, x.to])).toEqual([['ide-aaaa11', 'approve', 'refinement']]);
-    expect(d.findings).toEqual([]);
+    expect(d.moved.map((m) => [m.id, m.from.key, m.to.key, m.previousPath, m.steps.length])).toEqual([
+      ['ide-aaaa11', 'idea', 'refinement', null, 1],
+    ]);
+    expect(d.findings.map((f) => [f.rule, f.severity, f.line, f.message])).toEqual([
+      [
+        'idea/new-history',
+        'warning',
+        9,
+        'A new idea that already has 1 move or decision after its creation; it now stands in Refinement.',
+      ],
+    ]);
+    const plain = diff(snapshot([]), snapshot([file({})]));
+    expect([plain.findings, plain.moved]).toEqual([[], []]);
   });
 
-  it('a move with its history entry is a move, with steps and the gate at head; nothing broken', () => {
+  it('a move with its history entry is a move, with steps and the gate at head; a closed gate is move/gate-closed', () => {
     const base = snapshot([file({})]);
     const head = snapshot([file({ stage: 'refinement', history: [CREATED, TO_REFINEMENT] })]);
     const calls: string[] = [];
@@ -192,7 +219,10 @@ describe('diffSnapshots: what changed', () => {
         }
       ),
     });
-    expect(d.findings).toEqual([]);
+    // `ideas move` refuses a closed gate unless forced: an entry that says otherwise was not written by it.
+    expect(d.findings.map((f) => [f.rule, f.line, f.message])).toEqual([
+      ['move/gate-closed', 9, 'Moved to Refinement without meeting its criteria: missing'],
+    ]);
     expect(calls).toEqual(['ide-aaaa11:idea->refinement']);
     expect(d.moved).toHaveLength(1);
     expect(d.moved[0]).toMatchObject({
@@ -305,7 +335,9 @@ describe('diffSnapshots: what changed', () => {
     const allowing = config({ allowDelete: true });
     expect(allowing.allowDelete).toBe(true);
     expect(config().allowDelete).toBeUndefined();
-    const allowed = diff(base, snapshot([file({})], allowing));
+    // The base's config decides: a change that turns allowDelete on cannot delete by it.
+    expect(rules(diff(base, snapshot([file({})], allowing)))).toEqual(['idea/removed']);
+    const allowed = diff(snapshot([file({}), file({ id: 'ide-bbbb22' })], allowing), snapshot([file({})], allowing));
     expect(allowed.removed.map((r) => r.id)).toEqual(['ide-bbbb22']);
     expect(allowed.findings).toEqual([]);
   });
@@ -330,10 +362,26 @@ describe('diffSnapshots: the rules of a move', () => {
     expect(d.moved).toHaveLength(1);
   });
 
-  it('a forced move may skip stages', () => {
+  it('a forced move may skip stages and pass a closed gate, and is listed as a warning on its line', () => {
     const skip: HistoryEntry = { date: '2026-02-01', action: 'moved', from: 'idea', to: 'test', forced: true };
-    const d = diff(snapshot([file({})]), snapshot([file({ stage: 'test', history: [CREATED, skip] })]));
-    expect(d.findings).toEqual([]);
+    const closed = (_i: Idea, from: Stage, to: Stage): Gate => ({
+      from,
+      to,
+      allowed: false,
+      missing: [{ pointer: '/coach', field: 'coach', keyword: 'required', message: label('saknas', 'missing') }],
+      open: false,
+    });
+    const d = diff(snapshot([file({})]), snapshot([file({ stage: 'test', history: [CREATED, skip] })]), {
+      gate: closed,
+    });
+    expect(d.findings.map((f) => [f.rule, f.severity, f.line, f.message])).toEqual([
+      [
+        'move/forced',
+        'warning',
+        13,
+        'A forced move Idea → Test (history entry 2): past a closed gate or to a stage not among next.',
+      ],
+    ]);
     expect(d.moved[0]).toMatchObject({ forced: true, steps: [{ from: 'idea', to: 'test', forced: true }] });
   });
 
@@ -533,15 +581,291 @@ describe('diffSnapshots: ids are never reused', () => {
 });
 
 describe('diffSnapshots: unreadable files', () => {
-  it('a file that cannot be read at head is diff/unreadable, and its move is still seen by its folder', () => {
+  it('a file that cannot be read at head is diff/unreadable, and the idea it was is gone', () => {
     const broken = {
       path: 'ideas/02-foradling/ide-aaaa11-lanecyklar.md',
       bytes: new TextEncoder().encode('---\ntitle: [\n---\n'),
     };
     const d = diff(snapshot([file({})]), snapshot([broken]));
-    expect(rules(d)).toEqual(['diff/unreadable']);
-    expect(d.moved.map((m) => [m.id, m.from.key, m.to.key, m.gate])).toEqual([
-      ['ide-aaaa11', 'idea', 'refinement', null],
+    // Its name says ide-aaaa11, but only a front matter that can be read says what an idea's id is.
+    expect(d.findings.map((f) => [f.rule, f.file])).toEqual([
+      ['idea/removed', 'ideas/01-ide/ide-aaaa11-lanecyklar.md'],
+      ['diff/unreadable', 'ideas/02-foradling/ide-aaaa11-lanecyklar.md'],
     ]);
+    expect(d.moved).toEqual([]);
+  });
+});
+
+describe('diffSnapshots: ids are read, never guessed', () => {
+  const enc = (text: string) => new TextEncoder().encode(text);
+  /** An idea whose id is written as an explicit key, and whose title has a second line `id: ide-bbbb22`. */
+  const disguised = {
+    path: 'ideas/01-ide/ide-aaaa11-lanecyklar.md',
+    bytes: enc(
+      `---\n? id\n: ide-aaaa11\ntitle: "Lånecyklar\n\nid: ide-bbbb22"\ncreated: 2026-01-10\n${stringify({ history: [CREATED] })}---\nText.\n`,
+    ),
+  };
+
+  it('an unchanged file whose title reads like another id keeps its own: a copy of its id is id/duplicate', () => {
+    const other = file({ id: 'ide-bbbb22', name: 'ide-bbbb22-x.md' });
+    const copy = file({ id: 'ide-aaaa11', name: 'ide-aaaa11-kopia.md', fields: { title: 'Kopia' } });
+    const d = diff(snapshot([disguised, other]), snapshot([disguised, other, copy]));
+    expect(d.findings.map((f) => [f.rule, f.file])).toEqual([['id/duplicate', 'ideas/01-ide/ide-aaaa11-kopia.md']]);
+  });
+
+  it('an id removed, made a number or made malformed is id/unreadable on its line; the idea it was is removed', () => {
+    for (const [id, message] of [
+      [undefined, "The idea's front matter has no id."],
+      [42, 'The id is not text: 42.'],
+      ['IDE-AAAA11', 'The id "IDE-AAAA11" is not of the form prefix-random characters (such as sund-4k7q2x).'],
+    ] as const) {
+      const text = ideaText({}).replace('id: ide-aaaa11\n', id === undefined ? '' : `id: ${id}\n`);
+      const d = diff(snapshot([file({})]), snapshot([{ path: file({}).path, bytes: enc(text) }]));
+      expect(
+        d.findings.map((f) => [f.rule, f.message]),
+        String(id),
+      ).toEqual([
+        ['idea/removed', 'The idea ide-aaaa11 (Lånecyklar) was removed.'],
+        ['id/unreadable', message],
+      ]);
+      expect(d.findings[1]?.line, String(id)).toBe(2);
+    }
+  });
+
+  it('a new file without an id is id/unreadable, not skipped', () => {
+    const text = ideaText({ id: 'ide-new111' }).replace('id: ide-new111\n', '');
+    const d = diff(snapshot([]), snapshot([{ path: 'ideas/03-test/ide-new111-x.md', bytes: enc(text) }]));
+    expect(d.findings.map((f) => [f.rule, f.file])).toEqual([['id/unreadable', 'ideas/03-test/ide-new111-x.md']]);
+  });
+
+  it('an id-less file the change does not touch is left to `ideas validate`; one it gives another stage is not', () => {
+    const text = enc(ideaText({}).replace('id: ide-aaaa11\n', ''));
+    const same = { path: 'ideas/02-foradling/utan-id.md', bytes: text };
+    expect(diff(snapshot([same]), snapshot([same])).findings).toEqual([]);
+    // The head's config gives the folder another stage.
+    const remapped = config({
+      stages: [
+        stage('idea', '01-ide', ['refinement', 'parked'], label('Idé', 'Idea')),
+        stage('refinement', '03-test', ['test', 'idea', 'parked'], label('Förädling', 'Refinement')),
+        { ...stage('test', '02-foradling', ['parked'], label('Test', 'Test')), funding: true },
+        stage('parked', '90-parkerad', ['idea'], label('Parkerad', 'Parked')),
+      ],
+    });
+    expect(rules(diff(snapshot([same]), snapshot([same], remapped)))).toEqual(['id/unreadable']);
+  });
+});
+
+describe('diffSnapshots: the base decides the rules', () => {
+  const withStages = (stages: Record<string, unknown>[], extra: Record<string, unknown> = {}) =>
+    config({ stages, ...extra });
+  const IDEA = stage('idea', '01-ide', ['refinement', 'parked'], label('Idé', 'Idea'));
+  const REFINEMENT = stage('refinement', '02-foradling', ['test', 'idea', 'parked'], label('Förädling', 'Refinement'));
+  const TEST = { ...stage('test', '03-test', ['parked'], label('Test', 'Test')), funding: true };
+  const PARKED = stage('parked', '90-parkerad', ['idea'], label('Parkerad', 'Parked'));
+
+  it("a shortcut head's config opens is still move/not-next", () => {
+    const widened = withStages([{ ...IDEA, next: ['refinement', 'test', 'parked'] }, REFINEMENT, TEST, PARKED]);
+    const skip: HistoryEntry = { date: '2026-02-01', action: 'moved', from: 'idea', to: 'test' };
+    const d = diff(snapshot([file({})]), snapshot([file({ stage: 'test', history: [CREATED, skip] })], widened));
+    expect(rules(d)).toEqual(['move/not-next']);
+  });
+
+  it('folders swapped in the config move every idea there without touching a file: move/missing-history', () => {
+    const swapped = withStages([
+      IDEA,
+      { ...REFINEMENT, folder: '03-test' },
+      { ...TEST, folder: '02-foradling' },
+      PARKED,
+    ]);
+    const files = [
+      file({ id: 'ide-aaaa11' }),
+      file({ id: 'ide-bbbb22', stage: 'refinement', history: [CREATED, TO_REFINEMENT] }),
+    ];
+    const d = diff(snapshot(files), snapshot(files, swapped));
+    expect(d.findings.map((f) => [f.rule, f.file, f.message])).toEqual([
+      [
+        'move/missing-history',
+        'ideas/02-foradling/ide-bbbb22-lanecyklar.md',
+        'The idea moved Refinement → Test without an entry in its history.',
+      ],
+    ]);
+    expect(d.moved.map((m) => [m.id, m.from.key, m.to.key, m.path === m.previousPath])).toEqual([
+      ['ide-bbbb22', 'refinement', 'test', true],
+    ]);
+  });
+
+  it('a stage renamed in the config moves its ideas to a stage the base does not have', () => {
+    const renamed = withStages(
+      [IDEA, REFINEMENT, { ...TEST, key: 'pilot' }, PARKED].map((s) => ({
+        ...s,
+        next: (s.next as string[]).map((n) => (n === 'test' ? 'pilot' : n)),
+      })),
+    );
+    const files = [file({ stage: 'test', history: [CREATED, TO_REFINEMENT, TO_TEST] })];
+    expect(rules(diff(snapshot(files), snapshot(files, renamed)))).toEqual(['move/missing-history']);
+    // And an entry to the new key is a move to no stage of the base's.
+    const entry: HistoryEntry = { date: '2026-04-01', action: 'moved', from: 'test', to: 'pilot', forced: true };
+    const moved = [file({ stage: 'test', history: [CREATED, TO_REFINEMENT, TO_TEST, entry] })];
+    const d = diff(snapshot(files), snapshot(moved, renamed));
+    expect(d.findings.map((f) => [f.rule, f.message])).toEqual([
+      ['move/not-next', 'Moved to Test (pilot), which is not a stage at main.'],
+      [
+        'move/forced',
+        'A forced move Test → Test (pilot) (history entry 4): past a closed gate or to a stage not among next.',
+      ],
+    ]);
+  });
+
+  it("money granted in a stage that only head's config lets grant it is decision/unfunded", () => {
+    const funded = withStages([IDEA, { ...REFINEMENT, funding: true }, TEST, PARKED]);
+    const withMoney = { ...TO_REFINEMENT, amount: 90000 };
+    const d = diff(
+      snapshot([file({})]),
+      snapshot([file({ stage: 'refinement', history: [CREATED, withMoney] })], funded),
+    );
+    expect(d.findings.map((f) => [f.rule, f.line, f.message])).toEqual([
+      ['decision/unfunded', 15, 'History entry 2 grants 90,000 kr, but Refinement is not a stage that grants money.'],
+    ]);
+  });
+});
+
+describe('diffSnapshots: new ideas obey the sluice', () => {
+  const IMPORTED: HistoryEntry = {
+    date: '2026-01-10',
+    action: 'imported',
+    to: 'refinement',
+    source: 'ideer.csv, rad 3',
+  } as HistoryEntry;
+
+  it('a new idea straight into test, with a decision and money, is idea/start', () => {
+    const d = diff(snapshot([]), snapshot([file({ stage: 'test', history: [TO_TEST] })]));
+    expect(errors(d)).toContain('idea/start');
+    expect(d.findings.find((f) => f.rule === 'idea/start')?.message).toBe(
+      "A new idea's history must begin with an entry created in the stage Idea (or imported, with its source), but begins with moved Refinement → Test.",
+    );
+    expect(d.moved.map((m) => [m.from.key, m.to.key])).toEqual([['idea', 'test']]);
+    expect(d.decisions.map((x) => [x.decision, x.amount])).toEqual([['approve', 50000]]);
+  });
+
+  it('created in a later stage, created with a decision, or no history at all, is idea/start', () => {
+    for (const history of [
+      [{ ...CREATED, to: 'test' }],
+      [{ ...CREATED, decision: 'approve' }],
+      [{ ...CREATED, amount: 1000 }],
+      [{ ...CREATED, forced: true }],
+      [],
+      [{ date: '2026-01-10', action: 'imported', to: 'refinement' }],
+    ] as HistoryEntry[][]) {
+      const stageKey = (history[0]?.to as string | undefined) ?? 'idea';
+      const d = diff(snapshot([]), snapshot([file({ stage: stageKey, history })]));
+      expect(errors(d), JSON.stringify(history)).toContain('idea/start');
+    }
+  });
+
+  it('a fabricated history through every gate in one change is listed step by step, for the reviewer', () => {
+    const d = diff(snapshot([]), snapshot([file({ stage: 'test', history: [CREATED, TO_REFINEMENT, TO_TEST] })]));
+    expect(d.findings.map((f) => [f.rule, f.severity])).toEqual([['idea/new-history', 'warning']]);
+    expect(d.moved[0]?.steps.map((s) => `${s.from}->${s.to}`)).toEqual(['idea->refinement', 'refinement->test']);
+    expect(d.decisions.map((x) => [x.to, x.amount])).toEqual([
+      ['refinement', null],
+      ['test', 50000],
+    ]);
+  });
+
+  it('an idea imported (with its source) into a later stage is a warning; with money it is an error', () => {
+    const d = diff(snapshot([]), snapshot([file({ stage: 'refinement', history: [IMPORTED] })]));
+    expect(d.findings.map((f) => [f.rule, f.severity, f.message])).toEqual([
+      ['idea/imported', 'warning', 'A new idea imported straight into the stage Refinement, from ideer.csv, rad 3.'],
+    ]);
+    const paid = diff(snapshot([]), snapshot([file({ stage: 'refinement', history: [{ ...IMPORTED, amount: 5 }] })]));
+    expect(errors(paid)).toEqual(['idea/start', 'decision/unfunded']);
+  });
+});
+
+describe('diffSnapshots: appended entries keep time', () => {
+  const base = snapshot([file({ stage: 'refinement', history: [CREATED, TO_REFINEMENT] })]);
+  const head = (entry: Record<string, unknown>) =>
+    snapshot([file({ stage: 'test', history: [CREATED, TO_REFINEMENT, { ...TO_TEST, ...entry }] })]);
+
+  it('an entry dated before the last one already there is history/date-order, on its date', () => {
+    const d = diff(base, head({ date: '2026-01-15' }));
+    expect(d.findings.map((f) => [f.rule, f.line, f.message])).toEqual([
+      ['history/date-order', 15, 'History entry 3 is dated 2026-01-15, before the entry before it (2026-02-01).'],
+    ]);
+  });
+
+  it('an entry dated after today (by the injected clock) is history/date-future; today itself is fine', () => {
+    const d = diff(base, head({ date: '2026-11-25' }));
+    expect(d.findings.map((f) => [f.rule, f.message])).toEqual([
+      ['history/date-future', 'History entry 3 is dated 2026-11-25, after today (2026-11-23).'],
+    ]);
+    expect(diff(base, head({ date: '2026-11-23' })).findings).toEqual([]);
+    // Where it is already tomorrow (UTC+14 at noon UTC), tomorrow is not the future yet.
+    expect(diff(base, head({ date: '2026-11-24' })).findings).toEqual([]);
+    expect(rules(diff(base, head({ date: '2026-11-24' }), { now: new Date('2026-11-23T09:00:00Z') }))).toEqual([
+      'history/date-future',
+    ]);
+  });
+
+  it('an entry without a date that is one is history/date-invalid', () => {
+    for (const date of ['2026-02-30', '1 mars 2026', 20260301, undefined])
+      expect(rules(diff(base, head({ date }))), String(date)).toEqual(['history/date-invalid']);
+  });
+
+  it('several entries appended: each after the one before it', () => {
+    const later: HistoryEntry = { date: '2026-02-10', action: 'decided', decision: 'return' };
+    const d = diff(base, snapshot([file({ stage: 'test', history: [CREATED, TO_REFINEMENT, TO_TEST, later] })]));
+    expect(d.findings.map((f) => [f.rule, f.message])).toEqual([
+      ['history/date-order', 'History entry 4 is dated 2026-02-10, before the entry before it (2026-03-01).'],
+    ]);
+  });
+
+  it('money on an entry that moves nowhere, or into a stage without funding, is decision/unfunded', () => {
+    const d = diff(
+      base,
+      snapshot([
+        file({
+          stage: 'refinement',
+          history: [CREATED, TO_REFINEMENT, { date: '2026-03-01', action: 'decided', decision: 'return', amount: 10 }],
+        }),
+      ]),
+    );
+    expect(d.findings.map((f) => [f.rule, f.message])).toEqual([
+      ['decision/unfunded', 'History entry 3 grants 10 kr without approving the idea into a stage that grants money.'],
+    ]);
+    const parked = diff(
+      base,
+      snapshot([
+        file({
+          stage: 'parked',
+          history: [
+            CREATED,
+            TO_REFINEMENT,
+            { date: '2026-03-01', action: 'moved', from: 'refinement', to: 'parked', amount: 10 },
+          ],
+        }),
+      ]),
+    );
+    expect(rules(parked)).toEqual(['decision/unfunded']);
+  });
+
+  it('an amount changed in an entry already there is history/rewritten, also when the idea is moved and edited', () => {
+    const edited = snapshot([
+      file({
+        stage: 'parked',
+        name: 'ide-aaaa11-nytt-namn.md',
+        fields: { title: 'Nytt namn' },
+        history: [
+          CREATED,
+          { ...TO_REFINEMENT, amount: 5 },
+          { date: '2026-03-01', action: 'moved', from: 'refinement', to: 'parked' },
+        ],
+        body: 'Helt ny text.\n',
+      }),
+    ]);
+    const d = diff(base, edited);
+    expect(rules(d)).toEqual(['history/rewritten']);
+    expect(d.moved.map((m) => [m.from.key, m.to.key])).toEqual([['refinement', 'parked']]);
+    expect(d.changed[0]).toMatchObject({ fields: [{ field: 'title' }], bodyChanged: true });
   });
 });

@@ -2,18 +2,26 @@
  * What a change does to a sluice, between two revisions, and which of its rules the change breaks. Ideas are
  * matched by their id, never by git's rename detection, which loses a file that is moved and edited in the same
  * commit (git sees a deletion and an addition once the text differs enough).
+ *
+ * The base decides the rules: `next`, `allowDelete`, `funding` and the criteria are the base's config's, so that a
+ * change cannot loosen a rule and use the looser rule at once. Each side's config says which stage a folder is, so
+ * an idea whose stage changes because the config changed has moved, and needs its history entry like any move.
+ * An idea's id is the one its parsed front matter gives, never one guessed from its text or its file's name.
  */
-import { isDecision } from '../sluice/decision.js';
-import { stageByFolder, stageByKey, type RegistryConfig, type Stage } from '../sluice/config.js';
-import { compareFindings, type Finding } from '../finding.js';
-import { MATTER_FIRST_LINE, readFrontMatter } from '../front-matter/front-matter.js';
+import { decisionWord, isDecision } from '../sluice/decision.js';
+import { stageByKey, type RegistryConfig, type Stage } from '../sluice/config.js';
+import { compareFindings, type Finding, type Severity } from '../finding.js';
+import { MATTER_FIRST_LINE, readFrontMatter, type FrontMatterResult } from '../front-matter/front-matter.js';
 import type { Gate } from '../sluice/gate.js';
 import { t, type Lang, type MessageKey, type Params } from '../i18n/i18n.js';
-import { ID_PATTERN, idFromFileName } from '../sluice/id.js';
-import { historyOf, toIdea, type HistoryEntry, type Idea } from '../sluice/idea.js';
+import { ID_PATTERN } from '../sluice/id.js';
+import { isoDate, toIdea, type Idea } from '../sluice/idea.js';
 import { YamlPositions } from '../front-matter/positions.js';
+import { formatAmount } from './minutes.js';
+import { canonical } from './canonical.js';
 
-/** A file of the ideas folder at one revision: its path relative to the registry root, with forward slashes. */
+export { canonical } from './canonical.js';
+
 /** One side of a comparison, as the user named it and as git resolved it. */
 export interface RevisionSide {
   ref: string | null;
@@ -23,6 +31,7 @@ export interface RevisionSide {
   worktree: boolean;
 }
 
+/** A file of the ideas folder at one revision: its path relative to the registry root, with forward slashes. */
 export interface SnapshotFile {
   path: string;
   bytes: Uint8Array;
@@ -30,14 +39,22 @@ export interface SnapshotFile {
   abs?: string;
 }
 
-const decoder = new TextDecoder();
+/** A file's parse, shared by the two revisions when the file is the same at both: each blob is parsed once. */
+interface Parse {
+  result?: FrontMatterResult;
+}
 
-/**
- * An idea file at one revision. It is parsed only when asked: in a large registry most files are the same at both
- * revisions, and reading their YAML would cost more than the rest of the diff.
- */
+/** Why a file's id cannot be read, for the finding that says so. */
+export interface IdProblem {
+  message: MessageKey;
+  params: Params;
+}
+
+/** An idea file at one revision, parsed when first asked. */
 export class SnapshotIdea {
-  private parsed: Idea | null | undefined;
+  private parse: Parse = {};
+  private built: Idea | null | undefined;
+  private located: YamlPositions | undefined;
 
   constructor(
     readonly path: string,
@@ -46,33 +63,47 @@ export class SnapshotIdea {
     private readonly abs: string,
   ) {}
 
+  get frontMatter(): FrontMatterResult {
+    return (this.parse.result ??= readFrontMatter(this.bytes, { locate: false }));
+  }
+
+  /** The same file, byte for byte, at the other revision: its parse is this one's. */
+  shareParse(other: SnapshotIdea): void {
+    this.parse = other.parse;
+    this.built = undefined;
+  }
+
   /** Null when the file cannot be read as an idea. */
   get idea(): Idea | null {
-    if (this.parsed === undefined) {
-      const fm = readFrontMatter(this.bytes);
-      this.parsed = fm.ok ? toIdea(fm, this.stage, this.path, this.abs) : null;
+    if (this.built === undefined) {
+      const fm = this.frontMatter;
+      this.built = fm.ok ? toIdea(fm, this.stage, this.path, this.abs) : null;
     }
-    return this.parsed;
+    return this.built;
   }
 
-  /** The front matter's id, or when it has none or cannot be read, the id the file name claims; null without either. */
+  /** The id of the parsed front matter, when it is text of an id's form; never a guess from the text or the name. */
   get id(): string | null {
-    return this.idea?.id?.trim() || idFromFileName(this.path.slice(this.path.lastIndexOf('/') + 1));
+    const value = this.idea?.data.id;
+    return typeof value === 'string' && ID_PATTERN.test(value) ? value : null;
   }
 
-  /**
-   * The id from its own `id:` line, without parsing the YAML, when the line is that simple; else the exact id.
-   * Only for files that are the same at both revisions, whose id matters only to spot another file taking it.
-   */
-  get quickId(): string | null {
-    const head = decoder.decode(this.bytes.subarray(0, 4096)).replace(/^\uFEFF/, '');
-    const end = head.search(/\n---\r?(\n|$)/);
-    const lines =
-      head.startsWith('---') && end !== -1
-        ? [...head.slice(0, end).matchAll(/^id:[ \t]*(["']?)([^\s"'#]+)\1[ \t]*(?:#.*)?\r?$/gm)]
-        : [];
-    const value = lines.length === 1 ? (lines[0]?.[2] ?? '') : '';
-    return ID_PATTERN.test(value) ? value : this.id;
+  /** Why the id cannot be read; null when it can, or when the file cannot be read at all. */
+  get idProblem(): IdProblem | null {
+    const idea = this.idea;
+    if (!idea || this.id !== null) return null;
+    const value = Object.prototype.hasOwnProperty.call(idea.data, 'id') ? idea.data.id : undefined;
+    if (value === undefined || value === null) return { message: 'f.idMissing', params: {} };
+    if (typeof value !== 'string') return { message: 'f.idNotText', params: { value: shortJson(value) } };
+    return { message: 'f.idMalformed', params: { value: value.length > 60 ? `${value.slice(0, 59)}…` : value } };
+  }
+
+  /** Where a JSON pointer into the front matter is in the file. */
+  position(pointer: string, preferKey = false): { line: number; column: number } | null {
+    const idea = this.idea;
+    if (!idea) return null;
+    this.located ??= new YamlPositions(idea.matter, MATTER_FIRST_LINE);
+    return this.located.find(pointer, preferKey);
   }
 }
 
@@ -91,7 +122,7 @@ export function readSnapshot(config: RegistryConfig, files: readonly SnapshotFil
     const parts = file.path.slice(prefix.length).split('/');
     if (parts.length !== 2) continue;
     const [folder = '', name = ''] = parts;
-    const stage = stageByFolder(config, folder);
+    const stage = config.stages.find((s) => s.folder === folder);
     if (stage && name) ideas.push(new SnapshotIdea(file.path, stage, file.bytes, file.abs ?? ''));
   }
   return { config, ideas };
@@ -111,10 +142,14 @@ export interface DiffOptions {
   lang: Lang;
   /** The base revision as people call it (`main`, a short commit), for hints. */
   baseName: string;
-  /** Whether an idea at head, standing in `from`, meets the criteria of `to`: head's criteria. */
-  gate: (idea: Idea, from: Stage, to: Stage) => Gate;
+  /** Whether an idea at head, standing in `from`, meets the criteria of `to`: the base's stages and criteria. */
+  gate: (idea: Idea, from: Stage, to: Stage) => Gate | null;
+  /** Now: no entry may be dated after today, wherever on earth it already is. */
+  now: Date;
   /** Ideas deleted before base whose ids come back at head (only those ids are asked for). */
   deletedBefore?: readonly DeletedIdea[];
+  /** The two revisions' files by id, when already paired (see pairIdeas). */
+  pairs?: Pairs;
 }
 
 export interface IdeaRef {
@@ -135,7 +170,8 @@ export interface IdeaMove {
   id: string;
   title: string | null;
   path: string;
-  previousPath: string;
+  /** Where the idea was at the base; null for a new idea that moved on from where it was created. */
+  previousPath: string | null;
   from: Stage;
   to: Stage;
   /** The moves the new history entries record, in order; several when the idea went through more than one gate. */
@@ -184,23 +220,36 @@ export interface IdeaDiff {
   findings: Finding[];
 }
 
-/** A value as canonical JSON, keys sorted: two history entries are the same when these are. */
-export function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
+type Entry = Record<string, unknown>;
+
+const asEntry = (v: unknown): Entry | null =>
+  v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Entry) : null;
+const field = (v: unknown, key: string): unknown => asEntry(v)?.[key];
+const str = (v: unknown): string | null => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : null);
+
+function shortJson(v: unknown): string {
+  const s = canonical(v);
+  return s.length > 60 ? `${s.slice(0, 59)}…` : s;
+}
+
+/** An idea's history as written: every element, objects or not, at its index in the file. */
+function historyIn(idea: Idea): readonly unknown[] {
+  const h = idea.data.history;
+  return Array.isArray(h) ? h : [];
 }
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a === b) return true;
   if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
+  return Buffer.compare(a, b) === 0;
 }
 
-const str = (v: unknown): string | null => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : null);
+/** A calendar date written as YYYY-MM-DD. */
+function isDate(v: unknown): v is string {
+  if (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
+  const d = new Date(`${v}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
+}
 
 /**
  * Whether two ideas with one id are different ideas: every sign of identity that both carry (`created`, and the
@@ -209,7 +258,7 @@ const str = (v: unknown): string | null => (typeof v === 'string' ? v : typeof v
 export function isOtherIdea(a: Idea | null, b: Idea | null): boolean {
   if (!a || !b) return false;
   const signs = (i: Idea) => {
-    const first = historyOf(i)[0];
+    const first = asEntry(historyIn(i)[0]);
     return [i.created, first ? `${str(first.date)}|${str(first.action)}` : null];
   };
   const [sa, sb] = [signs(a), signs(b)];
@@ -223,8 +272,9 @@ export function isOtherIdea(a: Idea | null, b: Idea | null): boolean {
 }
 
 /** A history entry that moves the idea: it leads to a stage, and is not the idea's start. */
-function isMoveEntry(e: HistoryEntry): boolean {
-  return typeof e.to === 'string' && e.action !== 'created' && e.action !== 'imported';
+function isMoveEntry(e: unknown): boolean {
+  const x = asEntry(e);
+  return !!x && typeof x.to === 'string' && x.action !== 'created' && x.action !== 'imported';
 }
 
 /** Of several files with one id, the one that continues the base's idea: same path, then same idea, then first. */
@@ -237,14 +287,14 @@ function primary(list: SnapshotIdea[], base: SnapshotIdea | undefined): Snapshot
   );
 }
 
-function groupById(
-  ideas: readonly SnapshotIdea[],
-  idOf: (i: SnapshotIdea) => string | null,
-): Map<string, SnapshotIdea[]> {
+function groupById(ideas: readonly SnapshotIdea[], noId: SnapshotIdea[]): Map<string, SnapshotIdea[]> {
   const out = new Map<string, SnapshotIdea[]>();
   for (const i of [...ideas].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
-    const id = idOf(i);
-    if (id === null) continue;
+    const id = i.id;
+    if (id === null) {
+      noId.push(i);
+      continue;
+    }
     const list = out.get(id);
     if (list) list.push(i);
     else out.set(id, [i]);
@@ -252,22 +302,39 @@ function groupById(
   return out;
 }
 
+/** The files of both revisions by id, and those whose id cannot be read. */
+export interface Pairs {
+  base: Map<string, SnapshotIdea[]>;
+  head: Map<string, SnapshotIdea[]>;
+  baseNoId: SnapshotIdea[];
+  headNoId: SnapshotIdea[];
+  /** Head's files that are at the same path, byte for byte, at the base. */
+  unchanged: Set<SnapshotIdea>;
+}
+
 /**
- * The ideas of both revisions by id. A file with the same path and bytes at both is unchanged, and keeps the id
- * its `id:` line gives without a parse; every other file is read.
+ * The files of both revisions by the ids their front matter gives. A file with the same path and bytes at both is
+ * parsed once, for both; every file is parsed, since only its parsed front matter says what its id is.
  */
-export function ideasById(
-  base: Snapshot,
-  head: Snapshot,
-): { base: Map<string, SnapshotIdea[]>; head: Map<string, SnapshotIdea[]> } {
+export function pairIdeas(base: Snapshot, head: Snapshot): Pairs {
   const before = new Map(base.ideas.map((i) => [i.path, i]));
   const unchanged = new Set<SnapshotIdea>();
   for (const h of head.ideas) {
     const b = before.get(h.path);
-    if (b && sameBytes(b.bytes, h.bytes)) unchanged.add(h).add(b);
+    if (b && sameBytes(b.bytes, h.bytes)) {
+      h.shareParse(b);
+      unchanged.add(h);
+    }
   }
-  const idOf = (i: SnapshotIdea) => (unchanged.has(i) ? i.quickId : i.id);
-  return { base: groupById(base.ideas, idOf), head: groupById(head.ideas, idOf) };
+  const baseNoId: SnapshotIdea[] = [];
+  const headNoId: SnapshotIdea[] = [];
+  return {
+    base: groupById(base.ideas, baseNoId),
+    head: groupById(head.ideas, headNoId),
+    baseNoId,
+    headNoId,
+    unchanged,
+  };
 }
 
 /** How a history was rewritten: the first base entry that head no longer has where it was. */
@@ -277,10 +344,7 @@ export interface HistoryRewrite {
 }
 
 /** Base's history must be a prefix of head's: the audit trail of the council's decisions is append-only. */
-export function findHistoryRewrite(
-  base: readonly HistoryEntry[],
-  head: readonly HistoryEntry[],
-): HistoryRewrite | null {
+export function findHistoryRewrite(base: readonly unknown[], head: readonly unknown[]): HistoryRewrite | null {
   const b = base.map(canonical);
   const h = head.map(canonical);
   const index = b.findIndex((entry, i) => h[i] !== entry);
@@ -296,32 +360,33 @@ export function findHistoryRewrite(
   const was = base[index];
   const now = head[index];
   const edited =
-    was !== undefined && now !== undefined && str(was.date) === str(now.date) && str(was.action) === str(now.action);
+    was !== undefined &&
+    now !== undefined &&
+    str(field(was, 'date')) === str(field(now, 'date')) &&
+    str(field(was, 'action')) === str(field(now, 'action'));
   return { index, kind: edited || h.length > b.length ? 'edited' : 'removed' };
 }
 
 /** The entries of head's history that base's does not have, with their index in head's. */
-export function newEntries(
-  base: readonly HistoryEntry[],
-  head: readonly HistoryEntry[],
-): { entry: HistoryEntry; index: number }[] {
-  const out: { entry: HistoryEntry; index: number }[] = [];
+export function newEntries(base: readonly unknown[], head: readonly unknown[]): { entry: unknown; index: number }[] {
+  const out: { entry: unknown; index: number }[] = [];
   if (findHistoryRewrite(base, head) === null) {
-    for (let i = base.length; i < head.length; i++) out.push({ entry: head[i] as HistoryEntry, index: i });
+    for (let i = base.length; i < head.length; i++) out.push({ entry: head[i], index: i });
     return out;
   }
   // A rewritten history: the entries base does not have, less those that are base's lost entries edited (the same
   // date and action), which the rewrite finding names and which must not count as new moves or decisions.
   const remaining = base.map(canonical);
-  const unmatched: { entry: HistoryEntry; index: number }[] = [];
+  const unmatched: { entry: unknown; index: number }[] = [];
   head.forEach((entry, index) => {
     const at = remaining.indexOf(canonical(entry));
     if (at === -1) unmatched.push({ entry, index });
     else remaining.splice(at, 1);
   });
   const lost = base.filter((e) => remaining.includes(canonical(e)));
+  const same = (a: unknown, b: unknown, k: string) => str(field(a, k)) === str(field(b, k));
   for (const x of unmatched) {
-    const edited = lost.findIndex((e) => str(e.date) === str(x.entry.date) && str(e.action) === str(x.entry.action));
+    const edited = lost.findIndex((e) => same(e, x.entry, 'date') && same(e, x.entry, 'action'));
     if (edited === -1) out.push(x);
     else lost.splice(edited, 1);
   }
@@ -337,11 +402,33 @@ function fieldChanges(base: Record<string, unknown>, head: Record<string, unknow
 
 const normalizeBody = (body: string) => body.replace(/\r\n/g, '\n');
 
+/** Where a walk through a history's new entries ended. */
+interface Walk {
+  steps: MoveStep[];
+  /** The stage the last move led to, or the start. */
+  current: string;
+  /** The last move entry, and whether it was forced. */
+  last: { index: number; forced: boolean } | null;
+}
+
+/** How far ahead of UTC the clock already is somewhere (Kiribati, UTC+14): a date there is not yet "the future". */
+const LATEST_OFFSET_MS = 14 * 3_600_000;
+
 export function diffSnapshots(base: Snapshot, head: Snapshot, opts: DiffOptions): IdeaDiff {
   const { lang } = opts;
-  const config = head.config;
+  // The base's config is the rules; head's only says which stage each of head's folders is.
+  const rules = base.config;
+  const today = isoDate(opts.now);
+  const latest = isoDate(new Date(opts.now.getTime() + LATEST_OFFSET_MS));
   const out: IdeaDiff = { added: [], removed: [], moved: [], decisions: [], changed: [], findings: [] };
-  const label = (key: string) => (stageByKey(config, key) ?? stageByKey(base.config, key))?.label[lang] ?? key;
+  const stageOf = (key: string) => stageByKey(rules, key) ?? stageByKey(head.config, key);
+  // A stage the base does not have is named with its key too: its label may be one the base gives another stage.
+  const label = (key: string) => {
+    const known = stageByKey(rules, key)?.label[lang];
+    if (known !== undefined) return known;
+    const other = stageByKey(head.config, key)?.label[lang];
+    return other !== undefined && other !== key ? `${other} (${key})` : key;
+  };
 
   const finding = (
     at: SnapshotIdea,
@@ -350,35 +437,34 @@ export function diffSnapshots(base: Snapshot, head: Snapshot, opts: DiffOptions)
     message: MessageKey,
     hint: MessageKey,
     params: Params = {},
+    severity: Severity = 'error',
   ) => {
     // A finding about the whole history (an entry missing) lands on its key, not on its first entry.
-    const pos =
-      pointer !== null && at.idea
-        ? new YamlPositions(at.idea.matter, MATTER_FIRST_LINE).find(pointer, pointer === '/history')
-        : null;
+    const pos = pointer !== null ? at.position(pointer, pointer === '/history') : null;
     out.findings.push({
       file: at.path,
       line: pos?.line ?? null,
       column: pos?.column ?? null,
       rule,
-      severity: 'error',
+      severity,
       message: t(lang, message, params),
       hint: t(lang, hint, params),
     });
   };
   /** A history entry in words, as `ideas show` says it: "flyttad Förädling → Test". */
-  const describe = (e: HistoryEntry | undefined): string => {
-    const to = label(str(e?.to) ?? '?');
-    const decision = isDecision(e?.decision) ? e.decision : undefined;
-    if (e?.action === 'moved') return t(lang, 'history.moved', { from: label(str(e.from) ?? '?'), to });
-    if (e?.action === 'created' || e?.action === 'imported') return t(lang, `history.${e.action}`, { to });
-    if (e?.action === 'decided')
+  const describe = (value: unknown): string => {
+    const e = asEntry(value);
+    if (!e) return value === undefined ? '–' : shortJson(value);
+    const to = label(str(e.to) ?? '?');
+    if (e.action === 'moved') return t(lang, 'history.moved', { from: label(str(e.from) ?? '?'), to });
+    if (e.action === 'created' || e.action === 'imported') return t(lang, `history.${e.action}`, { to });
+    if (e.action === 'decided')
       return t(lang, 'history.decided', {
-        decision: decision ? t(lang, `decision.${decision}`) : (str(e.decision) ?? '?'),
+        decision: isDecision(e.decision) ? decisionWord(e.decision, lang) : (str(e.decision) ?? '?'),
       });
-    if (e?.action === 'assigned')
+    if (e.action === 'assigned')
       return t(lang, 'history.assignedField', { field: str(e.field) ?? '?', value: str(e.new) ?? '' });
-    return str(e?.action) ?? '–';
+    return str(e.action) ?? '–';
   };
   const ref = (i: SnapshotIdea, id: string): IdeaRef => ({
     id,
@@ -386,8 +472,10 @@ export function diffSnapshots(base: Snapshot, head: Snapshot, opts: DiffOptions)
     stage: i.stage,
     path: i.path,
   });
-  const addDecisions = (i: SnapshotIdea, id: string, entries: { entry: HistoryEntry }[]) => {
-    for (const { entry: e } of entries) {
+  const addDecisions = (i: SnapshotIdea, id: string, entries: { entry: unknown }[]) => {
+    for (const { entry } of entries) {
+      const e = asEntry(entry);
+      if (!e) continue;
       const amount = typeof e.amount === 'number' && Number.isFinite(e.amount) ? e.amount : null;
       if (typeof e.decision !== 'string' && amount === null) continue;
       out.decisions.push({
@@ -407,67 +495,196 @@ export function diffSnapshots(base: Snapshot, head: Snapshot, opts: DiffOptions)
     }
   };
 
-  /** Walks the new move entries from `start`: each must leave the stage the idea was in, for one of its next stages. */
-  const checkMoves = (
+  /**
+   * Walks the entries a change appends, from the stage `start` and after the date `lastDate`: each is dated in
+   * order and not after today, each move leaves the stage the idea was in for one of its next stages (by the base's
+   * config), money is granted only by a move into a stage that grants it, and every override is listed.
+   */
+  const walk = (
     h: SnapshotIdea,
     start: string,
-    entries: { entry: HistoryEntry; index: number }[],
-  ): MoveStep[] => {
+    entries: { entry: unknown; index: number }[],
+    lastDate: string | null,
+  ): Walk => {
     const steps: MoveStep[] = [];
     let current = start;
-    const moves = entries.filter((x) => isMoveEntry(x.entry));
-    for (const { entry, index } of moves) {
-      const to = entry.to as string;
-      const from = str(entry.from);
-      if (from !== current) {
-        finding(h, `/history/${index}`, 'move/history-mismatch', 'f.moveFromMismatch', 'h.moveMismatch', {
-          entryFrom: from ? label(from) : '–',
-          entryTo: label(to),
-          current: label(current),
+    let previous = lastDate;
+    let last: Walk['last'] = null;
+    for (const { entry, index } of entries) {
+      const e = asEntry(entry) ?? {};
+      const n = index + 1;
+      const at = (key: string) => `/history/${index}/${key}`;
+      if (!isDate(e.date)) {
+        finding(h, at('date'), 'history/date-invalid', 'f.historyDateInvalid', 'h.historyDate', {
+          n,
+          date: e.date === undefined ? '–' : shortJson(e.date),
+        });
+      } else if (e.date > latest) {
+        finding(h, at('date'), 'history/date-future', 'f.historyDateFuture', 'h.historyDate', {
+          n,
+          date: e.date,
+          today,
         });
       } else {
-        const stage = stageByKey(config, current);
-        if (stage && !stage.next.includes(to) && entry.forced !== true) {
-          finding(h, `/history/${index}/to`, 'move/not-next', 'f.moveNotNext', 'h.moveNotNext', {
-            from: label(current),
-            to: label(to),
-            next: stage.next.join(', ') || '–',
+        if (previous !== null && e.date < previous)
+          finding(h, at('date'), 'history/date-order', 'f.historyDateOrder', 'h.historyDate', {
+            n,
+            date: e.date,
+            previous,
           });
-        }
+        if (previous === null || e.date > previous) previous = e.date;
       }
-      steps.push({ from: from ?? current, to, date: str(entry.date), forced: entry.forced === true });
+      const forced = e.forced === true;
+      const move = isMoveEntry(e);
+      const to = move ? (e.to as string) : current;
+      if (move) {
+        const from = str(e.from);
+        if (from !== current) {
+          finding(h, `/history/${index}`, 'move/history-mismatch', 'f.moveFromMismatch', 'h.moveMismatch', {
+            entryFrom: from ? label(from) : '–',
+            entryTo: label(to),
+            current: label(current),
+          });
+        } else if (!stageByKey(rules, to)) {
+          // A stage only head's config has: no rule of the base leads there, forced or not.
+          finding(h, at('to'), 'move/not-next', 'f.moveUnknownStage', 'h.moveNotNext', {
+            to: label(to),
+            base: opts.baseName,
+          });
+        } else {
+          const stage = stageByKey(rules, current);
+          if (stage && !stage.next.includes(to) && !forced) {
+            finding(h, at('to'), 'move/not-next', 'f.moveNotNext', 'h.moveNotNext', {
+              from: label(current),
+              to: label(to),
+              next: stage.next.join(', ') || '–',
+            });
+          }
+        }
+        steps.push({ from: from ?? current, to, date: str(e.date), forced });
+        last = { index, forced };
+      }
+      if (forced)
+        finding(
+          h,
+          at('forced'),
+          'move/forced',
+          'f.moveForced',
+          'h.moveForced',
+          { n, from: label(move ? (str(e.from) ?? current) : current), to: label(to) },
+          'warning',
+        );
+      if (e.amount !== undefined && e.amount !== null) {
+        const amount = typeof e.amount === 'number' ? formatAmount(e.amount, lang) : shortJson(e.amount);
+        if (!move) finding(h, at('amount'), 'decision/unfunded', 'f.amountNoMove', 'h.amountUnfunded', { n, amount });
+        else if (stageByKey(rules, to)?.funding !== true)
+          finding(h, at('amount'), 'decision/unfunded', 'f.amountUnfunded', 'h.amountUnfunded', {
+            n,
+            amount,
+            stage: label(to),
+          });
+      }
       current = to;
     }
-    const last = moves.at(-1);
-    if (!last && start !== h.stage.key) {
+    return { steps, current, last };
+  };
+
+  /**
+   * Where a walk must end: in the stage of the idea's folder. A move into a stage whose criteria the idea does not
+   * meet is one `ideas move` refuses, unless forced. Returns the gate of the last stage the idea entered.
+   */
+  const arrive = (h: SnapshotIdea, start: string, w: Walk): Gate | null => {
+    const from = stageByKey(rules, start);
+    const to = stageByKey(rules, h.stage.key);
+    const gate = h.idea && from && to && start !== h.stage.key ? opts.gate(h.idea, from, to) : null;
+    if (!w.last && start !== h.stage.key) {
       finding(h, '/history', 'move/missing-history', 'f.moveNoHistory', 'h.moveNoHistory', {
         from: label(start),
         to: h.stage.label[lang],
         fromKey: start,
         toKey: h.stage.key,
       });
-    } else if (last && current !== h.stage.key) {
-      finding(h, `/history/${last.index}/to`, 'move/history-mismatch', 'f.moveToMismatch', 'h.moveMismatch', {
-        last: label(current),
+    } else if (w.last && w.current !== h.stage.key) {
+      finding(h, `/history/${w.last.index}/to`, 'move/history-mismatch', 'f.moveToMismatch', 'h.moveMismatch', {
+        last: label(w.current),
         to: h.stage.label[lang],
       });
+    } else if (w.last && gate && gate.missing.length > 0 && !w.last.forced) {
+      finding(h, `/history/${w.last.index}`, 'move/gate-closed', 'f.moveGateClosed', 'h.moveGateClosed', {
+        to: label(h.stage.key),
+        missing: gate.missing.map((p) => p.message[lang]).join('; '),
+      });
     }
-    return steps;
+    return gate;
   };
 
   const added = (h: SnapshotIdea, id: string) => {
     out.added.push(ref(h, id));
-    if (!h.idea) {
-      finding(h, null, 'diff/unreadable', 'f.diffUnreadable', 'h.diffUnreadable');
-      return;
-    }
-    const history = historyOf(h.idea);
+    const idea = h.idea;
+    if (!idea) return;
+    const history = historyIn(idea);
     const entries = history.map((entry, index) => ({ entry, index }));
     addDecisions(h, id, entries);
-    // A new idea's history starts where it was created or imported; from there its moves are checked like any.
-    const start = history[0];
-    if (start && !isMoveEntry(start) && typeof start.to === 'string') checkMoves(h, start.to, entries.slice(1));
-    const gone = opts.deletedBefore?.find((d) => d.id === id && (d.idea === null || isOtherIdea(d.idea, h.idea)));
+    // A new idea starts where it was created (in the first stage) or imported (naming its source); from there it
+    // may only have gone on by moves that this change shows, each checked like any other.
+    const first = asEntry(history[0]);
+    const firstStage = rules.stages[0]?.key ?? h.stage.key;
+    const started =
+      first && (first.action === 'created' || first.action === 'imported') && typeof first.to === 'string';
+    const start = started ? (first.to as string) : firstStage;
+    const source = typeof first?.source === 'string' ? first.source.trim() : '';
+    const clean =
+      !!first && ['from', 'decision', 'amount', 'forced'].every((k) => !Object.prototype.hasOwnProperty.call(first, k));
+    const valid =
+      started &&
+      clean &&
+      ((first.action === 'created' && start === firstStage) ||
+        (first.action === 'imported' && source !== '' && !!stageByKey(rules, start)));
+    if (!valid) {
+      finding(h, history.length > 0 ? '/history/0' : '/history', 'idea/start', 'f.ideaStart', 'h.ideaStart', {
+        first: label(firstStage),
+        entry: describe(history[0]),
+      });
+    } else if (start !== firstStage) {
+      finding(
+        h,
+        '/history/0',
+        'idea/imported',
+        'f.ideaImported',
+        'h.ideaImported',
+        { stage: label(start), source: source.length > 80 ? `${source.slice(0, 79)}…` : source },
+        'warning',
+      );
+    }
+    const w = walk(h, start, entries, null);
+    const later = entries.slice(1).filter(({ entry }) => {
+      const e = asEntry(entry);
+      return !!e && (isMoveEntry(e) || e.decision !== undefined || e.amount !== undefined);
+    });
+    if (later.length > 0)
+      finding(
+        h,
+        `/history/${later[0]?.index ?? 1}`,
+        'idea/new-history',
+        'f.ideaNewHistory',
+        'h.ideaNewHistory',
+        { count: later.length, stage: h.stage.label[lang] },
+        'warning',
+      );
+    const gate = arrive(h, start, w);
+    if (start !== h.stage.key)
+      out.moved.push({
+        id,
+        title: idea.title,
+        path: h.path,
+        previousPath: null,
+        from: stageOf(start) ?? h.stage,
+        to: h.stage,
+        steps: w.steps,
+        forced: w.steps.some((s) => s.forced),
+        gate,
+      });
+    const gone = opts.deletedBefore?.find((d) => d.id === id && (d.idea === null || isOtherIdea(d.idea, idea)));
     if (gone)
       finding(h, '/id', 'id/reused', 'f.idReusedDeleted', 'h.idReused', {
         id,
@@ -476,7 +693,45 @@ export function diffSnapshots(base: Snapshot, head: Snapshot, opts: DiffOptions)
       });
   };
 
-  const { base: baseById, head: headById } = ideasById(base, head);
+  const removed = (b: SnapshotIdea, id: string) => {
+    out.removed.push(ref(b, id));
+    if (rules.allowDelete === true) return;
+    out.findings.push({
+      file: b.path,
+      line: null,
+      column: null,
+      rule: 'idea/removed',
+      severity: 'error',
+      message: t(lang, 'f.ideaRemoved', { id, title: b.idea?.title ?? '–' }),
+      hint: t(lang, 'h.ideaRemoved', { id }),
+    });
+  };
+
+  const pairs = opts.pairs ?? pairIdeas(base, head);
+  const { base: baseById, head: headById } = pairs;
+
+  // Files whose id cannot be read: a change that touches one (or gives it another stage) cannot be checked.
+  const headPaths = new Set(head.ideas.map((i) => i.path));
+  const basePaths = new Map(base.ideas.map((i) => [i.path, i]));
+  for (const h of pairs.headNoId) {
+    const b = basePaths.get(h.path);
+    if (b && pairs.unchanged.has(h) && b.stage.key === h.stage.key) continue;
+    const fm = h.frontMatter;
+    const problem = h.idProblem;
+    if (!fm.ok) {
+      out.findings.push({
+        file: h.path,
+        line: fm.line,
+        column: null,
+        rule: 'diff/unreadable',
+        severity: 'error',
+        message: t(lang, 'f.diffUnreadable'),
+        hint: t(lang, 'h.diffUnreadable'),
+      });
+    } else if (problem) finding(h, '/id', 'id/unreadable', problem.message, 'h.idUnreadable', problem.params);
+  }
+  for (const b of pairs.baseNoId) if (!headPaths.has(b.path)) removed(b, '–');
+
   const ids = [...new Set([...baseById.keys(), ...headById.keys()])].sort();
   for (const id of ids) {
     const b = baseById.get(id)?.[0];
@@ -494,91 +749,68 @@ export function diffSnapshots(base: Snapshot, head: Snapshot, opts: DiffOptions)
       continue;
     }
     if (b && !h) {
-      out.removed.push(ref(b, id));
-      if (config.allowDelete !== true) {
-        out.findings.push({
-          file: b.path,
-          line: null,
-          column: null,
-          rule: 'idea/removed',
-          severity: 'error',
-          message: t(lang, 'f.ideaRemoved', { id, title: b.idea?.title ?? '–' }),
-          hint: t(lang, 'h.ideaRemoved', { id }),
-        });
-      }
+      removed(b, id);
       continue;
     }
-    if (!b || !h) continue;
-    if (b.path === h.path && sameBytes(b.bytes, h.bytes)) continue;
+    if (!b || !h || !b.idea || !h.idea) continue;
+    // The same file in the same stage: nothing to check. The same file in another stage (the config changed
+    // which stage its folder is) is a move like any other, and needs its history entry.
+    if (pairs.unchanged.has(h) && b.path === h.path && b.stage.key === h.stage.key) continue;
     if (isOtherIdea(b.idea, h.idea)) {
       out.removed.push(ref(b, id));
       out.added.push(ref(h, id));
       finding(h, '/id', 'id/reused', 'f.idReused', 'h.idReused', {
         id,
         where: opts.baseName,
-        title: b.idea?.title ?? '–',
-        created: b.idea?.created ?? '–',
+        title: b.idea.title ?? '–',
+        created: b.idea.created ?? '–',
       });
       continue;
     }
-    const moved = b.stage.key !== h.stage.key;
-    const from = stageByKey(config, b.stage.key) ?? b.stage;
-    if (!h.idea) {
-      finding(h, null, 'diff/unreadable', 'f.diffUnreadable', 'h.diffUnreadable');
-      if (moved)
-        out.moved.push({
-          id,
-          title: b.idea?.title ?? null,
-          path: h.path,
-          previousPath: b.path,
-          from,
-          to: h.stage,
-          steps: [],
-          forced: false,
-          gate: null,
-        });
-      continue;
+    const bh = historyIn(b.idea);
+    const hh = historyIn(h.idea);
+    const rewrite = findHistoryRewrite(bh, hh);
+    if (rewrite) {
+      const entry = bh[rewrite.index];
+      const key: MessageKey =
+        rewrite.kind === 'edited'
+          ? 'f.historyEdited'
+          : rewrite.kind === 'removed'
+            ? 'f.historyRemoved'
+            : 'f.historyReordered';
+      const pointer = rewrite.index < hh.length ? `/history/${rewrite.index}` : '/history';
+      finding(h, pointer, 'history/rewritten', key, 'h.historyRewritten', {
+        n: rewrite.index + 1,
+        date: str(field(entry, 'date')) ?? '–',
+        action: describe(entry),
+        base: opts.baseName,
+      });
     }
-    let steps: MoveStep[] = [];
-    if (b.idea) {
-      const bh = historyOf(b.idea);
-      const hh = historyOf(h.idea);
-      const rewrite = findHistoryRewrite(bh, hh);
-      if (rewrite) {
-        const entry = bh[rewrite.index];
-        const key: MessageKey =
-          rewrite.kind === 'edited'
-            ? 'f.historyEdited'
-            : rewrite.kind === 'removed'
-              ? 'f.historyRemoved'
-              : 'f.historyReordered';
-        const pointer = rewrite.index < hh.length ? `/history/${rewrite.index}` : '/history';
-        finding(h, pointer, 'history/rewritten', key, 'h.historyRewritten', {
-          n: rewrite.index + 1,
-          date: str(entry?.date) ?? '–',
-          action: describe(entry),
-          base: opts.baseName,
-        });
-      }
-      const entries = newEntries(bh, hh);
-      addDecisions(h, id, entries);
-      steps = checkMoves(h, b.stage.key, entries);
-      const fields = fieldChanges(b.idea.data, h.idea.data);
-      const bodyChanged = normalizeBody(b.idea.body) !== normalizeBody(h.idea.body);
-      if (fields.length > 0 || bodyChanged)
-        out.changed.push({ id, title: h.idea.title, path: h.path, fields, bodyChanged });
-    }
-    if (moved) {
+    const entries = newEntries(bh, hh);
+    addDecisions(h, id, entries);
+    // New entries follow the last one already there, the one a reader of the history takes for the latest.
+    const lastDate =
+      [...bh]
+        .reverse()
+        .map((e) => field(e, 'date'))
+        .find(isDate) ?? null;
+    const w = walk(h, b.stage.key, entries, lastDate);
+    const gate = arrive(h, b.stage.key, w);
+    const fields = fieldChanges(b.idea.data, h.idea.data);
+    const bodyChanged = normalizeBody(b.idea.body) !== normalizeBody(h.idea.body);
+    if (fields.length > 0 || bodyChanged)
+      out.changed.push({ id, title: h.idea.title, path: h.path, fields, bodyChanged });
+    if (b.stage.key !== h.stage.key) {
       out.moved.push({
         id,
         title: h.idea.title,
         path: h.path,
         previousPath: b.path,
-        from,
+        from: b.stage,
         to: h.stage,
-        steps,
-        forced: steps.some((s) => s.forced),
-        gate: opts.gate(h.idea, from, h.stage),
+        steps: w.steps,
+        forced: w.steps.some((s) => s.forced),
+        gate,
       });
     }
   }
@@ -586,6 +818,7 @@ export function diffSnapshots(base: Snapshot, head: Snapshot, opts: DiffOptions)
     a.id < b.id ? -1 : a.id > b.id ? 1 : a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
   out.added.sort(byId);
   out.removed.sort(byId);
+  out.moved.sort(byId);
   out.decisions.sort((a, b) =>
     (a.date ?? '') < (b.date ?? '') ? -1 : (a.date ?? '') > (b.date ?? '') ? 1 : byId(a, b),
   );

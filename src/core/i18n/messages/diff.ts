@@ -38,4 +38,195 @@ export const diff = {
   'diff.colNew': { sv: 'Efter', en: 'After' },
   'diff.colRule': { sv: 'Regel', en: 'Rule' },
   'diff.colProblem': { sv: 'Problem och åtgärd', en: 'Problem and what to do' },
+  'diff.review': { sv: 'Att granska', en: 'To review' },
+  'diff.toReview': { sv: '{warnings#sak|saker} att granska.', en: '{warnings#thing|things} to review.' },
+  // The rules a change brings: the config and the criteria, compared with the base's.
+  'f.cfgIdeasDir': {
+    sv: 'ideasDir ändrad från {from} till {to}: alla idéer byter mapp utan att deras filer ändras.',
+    en: 'ideasDir changed from {from} to {to}: every idea changes folder without its file being changed.',
+  },
+  'f.cfgStageFolder': {
+    sv: 'Steget {stage} har nu mappen {to} i stället för {from}: idéerna i mapparna byter steg utan att deras filer ändras.',
+    en: 'The stage {stage} now has the folder {to} instead of {from}: the ideas in those folders change stage without their files being changed.',
+  },
+  'f.cfgStageRemoved': {
+    sv: 'Steget {stage} ({key}) har tagits bort ur konfigurationen.',
+    en: 'The stage {stage} ({key}) was removed from the config.',
+  },
+  'f.cfgStageRenamed': {
+    sv: 'Steget {stage} har bytt nyckel från {from} till {to}: idéerna där byter steg, och historiken pekar på den gamla nyckeln.',
+    en: 'The stage {stage} changed its key from {from} to {to}: its ideas change stage, and their history names the old key.',
+  },
+  'f.cfgFirstStage': {
+    sv: 'Första steget, där nya idéer börjar, är nu {to} i stället för {from}.',
+    en: 'The first stage, where new ideas start, is now {to} instead of {from}.',
+  },
+  'f.cfgNextWidened': {
+    sv: 'Steget {stage} leder nu också till {to} (next).',
+    en: 'The stage {stage} now also leads to {to} (next).',
+  },
+  'f.cfgNextNarrowed': {
+    sv: 'Steget {stage} leder inte längre till {to} (next).',
+    en: 'The stage {stage} no longer leads to {to} (next).',
+  },
+  'f.cfgFundingOn': {
+    sv: 'Steget {stage} kan nu bevilja medel (funding: true).',
+    en: 'The stage {stage} may now grant money (funding: true).',
+  },
+  'f.cfgFundingAdded': {
+    sv: 'Ett nytt steg, {stage} ({key}), kan bevilja medel (funding: true).',
+    en: 'A new stage, {stage} ({key}), may grant money (funding: true).',
+  },
+  'f.cfgFundingOff': {
+    sv: 'Steget {stage} beviljar inte längre medel.',
+    en: 'The stage {stage} no longer grants money.',
+  },
+  'f.cfgCouncilOff': {
+    sv: 'Idérådet beslutar inte längre om steget {stage} (council togs bort).',
+    en: 'The idea council no longer decides on the stage {stage} (council was removed).',
+  },
+  'f.cfgCouncilOn': {
+    sv: 'Idérådet beslutar nu om steget {stage} (council: true).',
+    en: 'The idea council now decides on the stage {stage} (council: true).',
+  },
+  'f.cfgCriteriaPath': {
+    sv: 'Steget {stage} läser nu sina kriterier från {to} i stället för {from}.',
+    en: 'The stage {stage} now reads its criteria from {to} instead of {from}.',
+  },
+  'f.cfgStageAdded': { sv: 'Ett nytt steg: {stage} ({key}).', en: 'A new stage: {stage} ({key}).' },
+  'f.cfgAllowDelete': {
+    sv: 'allowDelete är påslaget: idéfiler får tas bort.',
+    en: 'allowDelete was turned on: idea files may be deleted.',
+  },
+  'f.cfgAllowDeleteOff': {
+    sv: 'allowDelete är avslaget: idéfiler får inte tas bort.',
+    en: 'allowDelete was turned off: idea files may not be deleted.',
+  },
+  'f.cfgMinGroup': {
+    sv: 'minGroupSize sänkt från {from} till {to}: uppgifter om personer visas för mindre grupper av idéer.',
+    en: "minGroupSize lowered from {from} to {to}: people's data is shown for smaller groups of ideas.",
+  },
+  'f.cfgOther': {
+    sv: 'Ändrat i konfigurationen: {field} ({from} → {to}).',
+    en: 'Changed in the config: {field} ({from} → {to}).',
+  },
+  'f.critRequiredDropped': {
+    sv: 'Kriterierna för {stage} ({file}): {where} är inte längre obligatoriskt.',
+    en: 'The criteria of {stage} ({file}): {where} is no longer required.',
+  },
+  'f.critLoosened': {
+    sv: 'Kriterierna för {stage} ({file}): {keyword} för {where} ändrat från {from} till {to}, så fler idéer släpps igenom.',
+    en: 'The criteria of {stage} ({file}): {keyword} of {where} changed from {from} to {to}, which lets more ideas through.',
+  },
+  'f.critTightened': {
+    sv: 'Kriterierna för {stage} ({file}): {keyword} för {where} skärpt från {from} till {to}.',
+    en: 'The criteria of {stage} ({file}): {keyword} of {where} tightened from {from} to {to}.',
+  },
+  'f.critText': {
+    sv: 'Kriterierna för {stage} ({file}): texten {keyword} för {where} ändrad.',
+    en: 'The criteria of {stage} ({file}): the text {keyword} of {where} changed.',
+  },
+  'f.critMissing': {
+    sv: 'Kriterierna för {stage} saknas: filen {file} finns inte i {rev}.',
+    en: 'The criteria of {stage} are missing: the file {file} does not exist at {rev}.',
+  },
+  'f.critInvalid': {
+    sv: 'Kriterierna för {stage} i {file} kan inte läsas: {reason}',
+    en: 'The criteria of {stage} in {file} cannot be read: {reason}',
+  },
+  'h.rulesLoosened': {
+    sv: 'Ändringen prövas mot reglerna i {base}; den lösare regeln gäller först när den slagits ihop. Låt idérådet besluta om regeländringen, helst i en egen pull request.',
+    en: 'This change is judged by the rules at {base}; the looser rule applies only once merged. Have the council decide on the rule change, best in a pull request of its own.',
+  },
+  'h.rulesChanged': {
+    sv: 'En regeländring att granska; den släpper inte igenom fler idéer.',
+    en: 'A rule change to review; it does not let more ideas through.',
+  },
+  'h.critUnreadable': {
+    sv: 'Återställ kriteriefilen, eller rätta sökvägen i ideas.config.yaml.',
+    en: 'Restore the criteria file, or correct its path in ideas.config.yaml.',
+  },
+  // New and changed ideas: ids, how a new idea starts, and the entries a change appends.
+  'f.idMissing': { sv: 'Idéns front matter har inget id.', en: "The idea's front matter has no id." },
+  'f.idNotText': { sv: 'Id:t är inte text: {value}.', en: 'The id is not text: {value}.' },
+  'f.idMalformed': {
+    sv: 'Id:t "{value}" har inte formen prefix-slumptecken (som sund-4k7q2x).',
+    en: 'The id "{value}" is not of the form prefix-random characters (such as sund-4k7q2x).',
+  },
+  'h.idUnreadable': {
+    sv: 'Idéer känns igen på sitt id, som `ideas new` skriver och som aldrig ändras: återställ det.',
+    en: 'Ideas are recognised by their id, which `ideas new` writes and which never changes: restore it.',
+  },
+  'f.ideaStart': {
+    sv: 'En ny idé ska börja med en historikpost created i steget {first} (eller imported med sin källa, source), men börjar med {entry}.',
+    en: "A new idea's history must begin with an entry created in the stage {first} (or imported, with its source), but begins with {entry}.",
+  },
+  'h.ideaStart': {
+    sv: 'Skapa idéer med `ideas new` eller `ideas import`, och flytta dem sedan med `ideas move` och `ideas decide`.',
+    en: 'Create ideas with `ideas new` or `ideas import`, then move them with `ideas move` and `ideas decide`.',
+  },
+  'f.ideaImported': {
+    sv: 'Ny idé importerad direkt till steget {stage}, från {source}.',
+    en: 'A new idea imported straight into the stage {stage}, from {source}.',
+  },
+  'h.ideaImported': {
+    sv: 'Kontrollera att källan finns och att idén hör hemma i steget.',
+    en: 'Check that the source exists and that the idea belongs in the stage.',
+  },
+  'f.ideaNewHistory': {
+    sv: 'Ny idé som redan har {count#flytt eller beslut|flyttar eller beslut} efter att den skapades; den står nu i {stage}.',
+    en: 'A new idea that already has {count#move or decision|moves or decisions} after its creation; it now stands in {stage}.',
+  },
+  'h.ideaNewHistory': {
+    sv: 'Kontrollera att varje flytt och beslut verkligen har skett; de listas nedan.',
+    en: 'Check that each move and decision really happened; they are listed below.',
+  },
+  'f.historyDateOrder': {
+    sv: 'Historikpost {n} är daterad {date}, före posten före den ({previous}).',
+    en: 'History entry {n} is dated {date}, before the entry before it ({previous}).',
+  },
+  'f.historyDateFuture': {
+    sv: 'Historikpost {n} är daterad {date}, efter dagens datum ({today}).',
+    en: 'History entry {n} is dated {date}, after today ({today}).',
+  },
+  'f.historyDateInvalid': {
+    sv: 'Historikpost {n} har inget giltigt datum (ÅÅÅÅ-MM-DD): {date}.',
+    en: 'History entry {n} has no valid date (YYYY-MM-DD): {date}.',
+  },
+  'h.historyDate': {
+    sv: 'Nya poster läggs sist, med dagens datum; `ideas move` och `ideas decide` skriver dem så.',
+    en: "New entries go last, with today's date; `ideas move` and `ideas decide` write them so.",
+  },
+  'f.amountUnfunded': {
+    sv: 'Historikpost {n} beviljar {amount}, men {stage} är inget steg som beviljar medel.',
+    en: 'History entry {n} grants {amount}, but {stage} is not a stage that grants money.',
+  },
+  'f.amountNoMove': {
+    sv: 'Historikpost {n} beviljar {amount} utan att godkänna idén in i ett steg som beviljar medel.',
+    en: 'History entry {n} grants {amount} without approving the idea into a stage that grants money.',
+  },
+  'h.amountUnfunded': {
+    sv: 'Medel beviljas med `ideas decide --amount`, när idén godkänns in i ett steg med funding: true.',
+    en: 'Money is granted with `ideas decide --amount`, when the idea is approved into a stage with funding: true.',
+  },
+  'f.moveForced': {
+    sv: 'Forcerad flytt {from} → {to} (historikpost {n}): förbi en stängd grind eller ett steg som inte ligger i next.',
+    en: 'A forced move {from} → {to} (history entry {n}): past a closed gate or to a stage not among next.',
+  },
+  'h.moveForced': {
+    sv: 'En forcerad flytt går förbi slussens regler: kontrollera att beslutet verkligen är fattat.',
+    en: "A forced move bypasses the sluice's rules: check that the decision was really made.",
+  },
+  'f.moveGateClosed': {
+    sv: 'Flyttad till {to} utan att uppfylla stegets krav: {missing}',
+    en: 'Moved to {to} without meeting its criteria: {missing}',
+  },
+  'h.moveGateClosed': {
+    sv: 'Komplettera idén så att grinden öppnas, eller flytta med `ideas move --force`, som skriver forced: true.',
+    en: 'Complete the idea so that the gate opens, or move it with `ideas move --force`, which writes forced: true.',
+  },
+  'f.moveUnknownStage': {
+    sv: 'Flyttad till {to}, som inte är något steg i {base}.',
+    en: 'Moved to {to}, which is not a stage at {base}.',
+  },
 } as const satisfies Record<string, Localized>;

@@ -1,0 +1,248 @@
+import { describe, expect, it } from 'vitest';
+import { normalizeConfig, type RegistryConfig } from '../sluice/config.js';
+import { compareConfigs, compareCriteria, ruleFindings, type CriteriaFile } from './config-diff.js';
+
+const label = (sv: string, en: string) => ({ sv, en });
+const STAGES = [
+  {
+    key: 'idea',
+    folder: '01-ide',
+    label: label('Idé', 'Idea'),
+    next: ['refinement', 'parked'],
+    criteria: 'c/idea.json',
+  },
+  {
+    key: 'refinement',
+    folder: '02-foradling',
+    label: label('Förädling', 'Refinement'),
+    next: ['test', 'parked'],
+    criteria: 'c/refinement.json',
+    council: true,
+  },
+  {
+    key: 'test',
+    folder: '03-test',
+    label: label('Test', 'Test'),
+    next: ['parked'],
+    criteria: 'c/test.json',
+    council: true,
+    funding: true,
+  },
+  {
+    key: 'parked',
+    folder: '90-parkerad',
+    label: label('Parkerad', 'Parked'),
+    next: ['idea'],
+    criteria: 'c/parked.json',
+  },
+];
+
+function config(edit: (raw: { stages: Record<string, unknown>[] } & Record<string, unknown>) => void = () => {}) {
+  const raw = { name: 'Testsluss', language: 'en', stages: structuredClone(STAGES) } as {
+    stages: Record<string, unknown>[];
+  } & Record<string, unknown>;
+  edit(raw);
+  return normalizeConfig(raw);
+}
+const BASE = config();
+const stage = (raw: { stages: Record<string, unknown>[] }, key: string) =>
+  raw.stages.find((s) => s.key === key) as Record<string, unknown>;
+
+const found = (head: RegistryConfig) =>
+  compareConfigs(BASE, head).map((c) => [c.rule, c.severity, c.pointer, c.message]);
+
+describe('compareConfigs: each loosened rule is an error', () => {
+  it('nothing, for the same config', () => {
+    expect(compareConfigs(BASE, config())).toEqual([]);
+  });
+
+  it.each([
+    [
+      'a stage remapped to another folder',
+      (r) => (stage(r, 'test').folder = '02-foradling-ny'),
+      ['config/stage-folder', 'error', '/stages/2/folder', 'f.cfgStageFolder'],
+    ],
+    [
+      'ideasDir pointed elsewhere',
+      (r) => (r.ideasDir = 'andra'),
+      ['config/stage-folder', 'error', '/ideasDir', 'f.cfgIdeasDir'],
+    ],
+    [
+      'next widened',
+      (r) => (stage(r, 'idea').next = ['refinement', 'test', 'parked']),
+      ['config/next', 'error', '/stages/0/next/1', 'f.cfgNextWidened'],
+    ],
+    [
+      'allowDelete turned on',
+      (r) => (r.allowDelete = true),
+      ['config/allow-delete', 'error', '/allowDelete', 'f.cfgAllowDelete'],
+    ],
+    [
+      'funding turned on',
+      (r) => (stage(r, 'refinement').funding = true),
+      ['config/funding', 'error', '/stages/1/funding', 'f.cfgFundingOn'],
+    ],
+    [
+      'a funding stage added',
+      (r) =>
+        r.stages.push({
+          key: 'bonus',
+          folder: '50-bonus',
+          label: label('B', 'B'),
+          criteria: 'c/b.json',
+          funding: true,
+        }),
+      ['config/funding', 'error', '/stages/4/funding', 'f.cfgFundingAdded'],
+    ],
+    [
+      'council removed',
+      (r) => delete stage(r, 'test').council,
+      ['config/council', 'error', '/stages/2', 'f.cfgCouncilOff'],
+    ],
+    [
+      'a stage removed',
+      (r) => {
+        r.stages = r.stages.filter((s) => s.key !== 'parked');
+        for (const s of r.stages) s.next = (s.next as string[]).filter((n) => n !== 'parked');
+      },
+      ['config/stage-removed', 'error', '/stages', 'f.cfgStageRemoved'],
+    ],
+    [
+      'the first stage changed',
+      (r) => r.stages.reverse(),
+      ['config/first-stage', 'error', '/stages/0', 'f.cfgFirstStage'],
+    ],
+    [
+      'minGroupSize lowered',
+      (r) => (r.minGroupSize = 2),
+      ['config/privacy', 'error', '/minGroupSize', 'f.cfgMinGroup'],
+    ],
+  ] as [string, (r: { stages: Record<string, unknown>[] } & Record<string, unknown>) => void, string[]][])(
+    '%s',
+    (_name, edit, expected) => {
+      expect(found(config(edit))).toContainEqual(expected);
+    },
+  );
+
+  it('a stage renamed is one finding, and the stages leading to it still lead to it', () => {
+    const head = config((r) => {
+      stage(r, 'test').key = 'pilot';
+      stage(r, 'refinement').next = ['pilot', 'parked'];
+    });
+    expect(found(head)).toEqual([['config/stage-removed', 'error', '/stages/2/key', 'f.cfgStageRenamed']]);
+  });
+});
+
+describe('compareConfigs: a tightening or a change of words is a warning', () => {
+  it.each([
+    ['next narrowed', (r) => (stage(r, 'idea').next = ['refinement']), 'f.cfgNextNarrowed'],
+    ['funding turned off', (r) => delete stage(r, 'test').funding, 'f.cfgFundingOff'],
+    ['council added', (r) => (stage(r, 'idea').council = true), 'f.cfgCouncilOn'],
+    ['a label changed', (r) => (stage(r, 'idea').label = label('Förslag', 'Proposal')), 'f.cfgOther'],
+    [
+      'a stage without funding added',
+      (r) => r.stages.push({ key: 'x', folder: '50-x', label: label('X', 'X'), criteria: 'c/x.json' }),
+      'f.cfgStageAdded',
+    ],
+    ['minGroupSize raised', (r) => (r.minGroupSize = 10), 'f.cfgOther'],
+    ['a criteria file renamed', (r) => (stage(r, 'test').criteria = 'c/test2.json'), 'f.cfgCriteriaPath'],
+  ] as [string, (r: { stages: Record<string, unknown>[] } & Record<string, unknown>) => void, string][])(
+    '%s',
+    (_name, edit, message) => {
+      const changes = compareConfigs(BASE, config(edit));
+      expect(changes.map((c) => [c.severity, c.message])).toEqual([['warning', message]]);
+      expect(changes[0]?.rule).toBe('config/changed');
+    },
+  );
+
+  it('allowDelete turned off is a warning', () => {
+    const allowing = config((r) => (r.allowDelete = true));
+    expect(compareConfigs(allowing, BASE).map((c) => [c.rule, c.severity])).toEqual([['config/changed', 'warning']]);
+  });
+});
+
+describe('compareCriteria', () => {
+  const schema = { type: 'object', required: ['test_plan'], properties: { test_plan: { minLength: 20 } } };
+  const ok = (value: unknown): CriteriaFile => ({ state: 'ok', text: JSON.stringify(value), schema: value });
+  const files = (map: Record<string, CriteriaFile>) => (f: string) => map[f] ?? { state: 'missing' };
+  const base = files({
+    'c/idea.json': ok({}),
+    'c/refinement.json': ok({}),
+    'c/test.json': ok(schema),
+    'c/parked.json': ok({}),
+  });
+
+  it('a criterion dropped in the same file is criteria/loosened, one finding each', () => {
+    const head = files({
+      'c/idea.json': ok({}),
+      'c/refinement.json': ok({}),
+      'c/test.json': ok({ type: 'object', properties: { test_plan: { minLength: 1 } } }),
+      'c/parked.json': ok({}),
+    });
+    const changes = compareCriteria(BASE, BASE, { base, head }, 'feature');
+    expect(changes.map((c) => [c.file, c.rule, c.severity, c.message, c.pointer])).toEqual([
+      ['c/test.json', 'criteria/loosened', 'error', 'f.critLoosened', '/properties/test_plan/minLength'],
+      ['c/test.json', 'criteria/loosened', 'error', 'f.critRequiredDropped', '/required'],
+    ]);
+  });
+
+  it('the path pointed at another, looser file is judged by what that file holds', () => {
+    const head = config((r) => (stage(r, 'test').criteria = 'c/loose.json'));
+    const read = files({
+      'c/idea.json': ok({}),
+      'c/refinement.json': ok({}),
+      'c/loose.json': ok({}),
+      'c/parked.json': ok({}),
+    });
+    const changes = compareCriteria(BASE, head, { base, head: read }, 'feature');
+    expect(new Set(changes.map((c) => [c.file, c.rule].join(' ')))).toEqual(
+      new Set(['c/loose.json criteria/loosened']),
+    );
+    // The same rules under another name: nothing to say but the config's change of path.
+    const same = files({
+      'c/idea.json': ok({}),
+      'c/refinement.json': ok({}),
+      'c/loose.json': ok(schema),
+      'c/parked.json': ok({}),
+    });
+    expect(compareCriteria(BASE, head, { base, head: same }, 'feature')).toEqual([]);
+  });
+
+  it('a criteria file deleted, or no longer JSON, is criteria/unreadable', () => {
+    const deleted = files({ 'c/idea.json': ok({}), 'c/refinement.json': ok({}), 'c/parked.json': ok({}) });
+    const changes = compareCriteria(BASE, BASE, { base, head: deleted }, 'feature');
+    expect(changes.map((c) => [c.file, c.rule, c.message])).toEqual([
+      ['c/test.json', 'criteria/unreadable', 'f.critMissing'],
+    ]);
+    const broken = files({
+      'c/idea.json': ok({}),
+      'c/refinement.json': ok({}),
+      'c/test.json': { state: 'invalid', reason: 'Unexpected token' },
+      'c/parked.json': ok({}),
+    });
+    expect(compareCriteria(BASE, BASE, { base, head: broken }, 'feature').map((c) => c.message)).toEqual([
+      'f.critInvalid',
+    ]);
+  });
+
+  it('findings land on their lines in head’s file, in the registry language', () => {
+    const text = '{\n  "type": "object",\n  "properties": {\n    "test_plan": { "minLength": 1 }\n  }\n}\n';
+    const head = files({
+      'c/idea.json': ok({}),
+      'c/refinement.json': ok({}),
+      'c/test.json': { state: 'ok', text, schema: JSON.parse(text) },
+      'c/parked.json': ok({}),
+    });
+    const changes = compareCriteria(BASE, BASE, { base, head }, 'feature');
+    const findings = ruleFindings(changes, new Map([['c/test.json', text]]), 'sv', 'main');
+    expect(findings.map((f) => [f.line, f.rule, f.message]).sort()).toEqual([
+      [1, 'criteria/loosened', 'Kriterierna för Test (c/test.json): [test_plan] är inte längre obligatoriskt.'],
+      [
+        4,
+        'criteria/loosened',
+        'Kriterierna för Test (c/test.json): minLength för [test_plan] ändrat från 20 till 1, så fler idéer släpps igenom.',
+      ],
+    ]);
+    expect(findings[0]?.hint).toContain('reglerna i main');
+  });
+});

@@ -1,0 +1,510 @@
+/**
+ * End to end: pull requests written by an attacker against a registry whose CI runs `ideas diff`. Each attack is a
+ * branch off main in one temp git repository, built with plain edits as a person would make them; each is run
+ * through the built CLI in every output format, and must be a finding with its rule, on its file and line, in all
+ * of them: an error (exit 1) for what breaks a rule, a warning for what a reviewer must see.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import MarkdownIt from 'markdown-it';
+import { describeRun, ideasAsync, parseJson, type RunResult } from '../helpers/cli.js';
+import { addFields, appendEntry, commitAll, edit, moveFile } from '../helpers/idea-edit.js';
+import { EXAMPLE, ideaPath } from '../helpers/sluice.js';
+import { git, makeTempRepo, removeTempDirs } from '../helpers/temp-repo.js';
+
+afterAll(removeTempDirs);
+
+interface Finding {
+  file: string;
+  line: number | null;
+  rule: string;
+  severity: 'error' | 'warning';
+  message: string;
+}
+interface DiffDoc {
+  ok: boolean;
+  findings: Finding[];
+  moved: { id: string; from: string; to: string; forced: boolean }[];
+  decisions: { id: string; amount: number | null; forced: boolean }[];
+}
+
+const CONFIG = 'ideas.config.yaml';
+const TEST_CRITERIA = 'criteria/test.schema.json';
+/** What test's criteria ask, so that an idea moved there meets them and only the attack is found. */
+const READY_FOR_TEST = [
+  'coach: Johan Ek',
+  'test_plan: Väg svinnet i tre kök under åtta veckor och jämför med portionsval.',
+  'manager_support: true',
+];
+
+/** An expected finding: its rule, its file, and whether it is a warning (else an error). */
+type Expect = [rule: string, file: string, severity?: 'warning'];
+
+interface Attack {
+  name: string;
+  /** The branch the attack starts from. */
+  from?: string;
+  change: (root: string) => void;
+  expect: Expect[];
+}
+
+let root = '';
+const at = (rel: string) => path.join(root, rel);
+const config = (change: (text: string) => string) => edit(at(CONFIG), change);
+interface Schema {
+  required: string[];
+  properties: Record<string, Record<string, unknown>>;
+}
+/** A field's schema among test's criteria. */
+const field = (s: Schema, name: string): Record<string, unknown> => s.properties[name] ?? {};
+const criteria = (change: (schema: Schema) => void) => {
+  const schema = JSON.parse(fs.readFileSync(at(TEST_CRITERIA), 'utf8')) as Schema;
+  change(schema);
+  fs.writeFileSync(at(TEST_CRITERIA), `${JSON.stringify(schema, null, 2)}\n`);
+};
+const write = (rel: string, text: string) => {
+  fs.mkdirSync(path.dirname(at(rel)), { recursive: true });
+  fs.writeFileSync(at(rel), text);
+};
+/** A new idea's file, its history written out entry by entry. */
+const newIdea = (id: string, title: string, history: Record<string, string | number | boolean>[], extra = '') =>
+  `---\nid: ${id}\ntitle: ${title}\ncreated: 2026-11-10\ncarrier: Eva Ek\nunit: Kultur\nchallenge: klimat\n${extra}history:\n${history
+    .map((e) =>
+      Object.entries(e)
+        .map(([k, v], i) => `${i === 0 ? '  - ' : '    '}${k}: ${String(v)}`)
+        .join('\n'),
+    )
+    .join('\n')}\n---\n\n${title}.\n`;
+
+const CREATED = { date: '2026-11-10', action: 'created', to: 'idea' };
+const EMSPZG = ideaPath('sund-emspzg');
+const EMSPZG_TEST = ideaPath('sund-emspzg', '03-test');
+const NEW_TEST = 'ideas/03-test/sund-x7kq2m-bidrag-till-mig.md';
+
+const ATTACKS: Attack[] = [
+  {
+    name: 'config-remap',
+    // Refinement's and test's folders swapped: ideas change stage without their files changing.
+    change: () =>
+      config((t) =>
+        t
+          .replace('folder: 02-foradling', 'folder: TMP')
+          .replace('folder: 03-test', 'folder: 02-foradling')
+          .replace('folder: TMP', 'folder: 03-test'),
+      ),
+    expect: [
+      ['config/stage-folder', CONFIG],
+      ['config/stage-folder', CONFIG],
+      ['move/missing-history', ideaPath('sund-eev2bz')],
+      ['move/missing-history', ideaPath('sund-vtkg00')],
+      ['move/missing-history', ideaPath('sund-avmpk4')],
+      ['move/missing-history', 'ideas/03-test/sund-732bj6-sommarjobb-i-varden-med-en-mentor-per-ungdom.md'],
+    ],
+  },
+  {
+    name: 'config-rename-stage',
+    change: () =>
+      config((t) =>
+        t
+          .replace('key: test', 'key: pilot')
+          .replace(/\btest\b(?=[,\]])/g, 'pilot')
+          .replace('stage: test', 'stage: pilot'),
+      ),
+    expect: [
+      ['config/stage-removed', CONFIG],
+      ['move/missing-history', ideaPath('sund-avmpk4')],
+      ['move/missing-history', 'ideas/03-test/sund-732bj6-sommarjobb-i-varden-med-en-mentor-per-ungdom.md'],
+      ['config/changed', CONFIG, 'warning'],
+    ],
+  },
+  {
+    name: 'config-widen-next-and-move',
+    // The same pull request opens a shortcut and takes it.
+    change: () => {
+      config((t) => t.replace('next: [refinement, parked, rejected]', 'next: [refinement, test, parked, rejected]'));
+      addFields(at(EMSPZG), READY_FOR_TEST);
+      moveFile(at(EMSPZG), at(EMSPZG_TEST));
+      appendEntry(at(EMSPZG_TEST), { date: '2026-11-20', action: 'moved', from: 'idea', to: 'test', by: 'Någon' });
+    },
+    expect: [
+      ['config/next', CONFIG],
+      ['move/not-next', EMSPZG_TEST],
+    ],
+  },
+  {
+    name: 'config-allow-delete',
+    change: () => {
+      config((t) => `${t}allowDelete: true\n`);
+      fs.rmSync(at(ideaPath('sund-ehq9v5')));
+    },
+    expect: [
+      ['config/allow-delete', CONFIG],
+      ['idea/removed', ideaPath('sund-ehq9v5')],
+    ],
+  },
+  {
+    name: 'config-funding',
+    // Refinement made a funding stage, and money granted on a move into it.
+    change: () => {
+      config((t) =>
+        t.replace(
+          'criteria: criteria/refinement.schema.json\n',
+          'criteria: criteria/refinement.schema.json\n    funding: true\n',
+        ),
+      );
+      addFields(at(EMSPZG), ['coach: Johan Ek']);
+      const to = at(ideaPath('sund-emspzg', '02-foradling'));
+      moveFile(at(EMSPZG), to);
+      appendEntry(to, {
+        date: '2026-11-20',
+        action: 'moved',
+        from: 'idea',
+        to: 'refinement',
+        decision: 'approve',
+        amount: 500000,
+      });
+    },
+    expect: [
+      ['config/funding', CONFIG],
+      ['decision/unfunded', ideaPath('sund-emspzg', '02-foradling')],
+    ],
+  },
+  {
+    name: 'criteria-drop-required',
+    change: () => criteria((s) => (s.required = s.required.filter((r) => r !== 'manager_support'))),
+    expect: [['criteria/loosened', TEST_CRITERIA]],
+  },
+  {
+    name: 'criteria-min-length',
+    change: () => criteria((s) => (field(s, 'test_plan').minLength = 1)),
+    expect: [['criteria/loosened', TEST_CRITERIA]],
+  },
+  {
+    name: 'criteria-const',
+    change: () => criteria((s) => delete field(s, 'manager_support').const),
+    expect: [['criteria/loosened', TEST_CRITERIA]],
+  },
+  {
+    name: 'criteria-path',
+    change: () =>
+      config((t) => t.replace('criteria: criteria/test.schema.json', 'criteria: criteria/idea.schema.json')),
+    expect: [
+      ['config/changed', CONFIG, 'warning'],
+      // One finding for each of test's criteria the file pointed at does not have.
+      ['criteria/loosened', 'criteria/idea.schema.json'],
+    ],
+  },
+  {
+    name: 'criteria-deleted',
+    change: () => fs.rmSync(at(TEST_CRITERIA)),
+    expect: [['criteria/unreadable', TEST_CRITERIA]],
+  },
+  {
+    name: 'criteria-tightened',
+    change: () => criteria((s) => (field(s, 'test_plan').minLength = 40)),
+    expect: [['criteria/changed', TEST_CRITERIA, 'warning']],
+  },
+  {
+    name: 'id-in-title-and-text',
+    // Lines that read like an id, in the title and the text: the idea keeps its own, nothing is broken.
+    change: () =>
+      edit(at(ideaPath('sund-njf5rp')), (t) =>
+        t
+          .replace(/^title: .*$/m, 'title: "Nattkamera\\n\\nid: sund-emspzg"')
+          .replace(/\n---\n\n/, '\n---\n\nid: sund-emspzg\n\n'),
+      ),
+    expect: [],
+  },
+  {
+    name: 'id-missing',
+    change: () => edit(at(ideaPath('sund-vtkg00')), (t) => t.replace(/^id: .*\n/m, '')),
+    expect: [
+      ['id/unreadable', ideaPath('sund-vtkg00')],
+      ['idea/removed', ideaPath('sund-vtkg00')],
+    ],
+  },
+  {
+    name: 'id-not-text',
+    change: () => edit(at(ideaPath('sund-vtkg00')), (t) => t.replace(/^id: .*$/m, 'id: 20260101')),
+    expect: [
+      ['id/unreadable', ideaPath('sund-vtkg00')],
+      ['idea/removed', ideaPath('sund-vtkg00')],
+    ],
+  },
+  {
+    name: 'id-duplicate',
+    change: () => fs.copyFileSync(at(ideaPath('sund-avmpk4')), at('ideas/03-test/sund-avmpk4-kopia.md')),
+    expect: [['id/duplicate', 'ideas/03-test/sund-avmpk4-kopia.md']],
+  },
+  {
+    name: 'id-of-a-disguised-idea',
+    // main-with-disguise holds an idea whose id is written as an explicit key and whose title's second line reads
+    // `id: sund-emspzg`; a copy of its real id is a duplicate.
+    from: 'main-with-disguise',
+    change: () => write('ideas/01-ide/sund-d1sg00-kopia.md', newIdea('sund-d1sg00', 'Kopia', [CREATED])),
+    expect: [['id/duplicate', 'ideas/01-ide/sund-d1sg00-kopia.md']],
+  },
+  {
+    name: 'new-straight-into-test',
+    change: () =>
+      write(
+        NEW_TEST,
+        newIdea(
+          'sund-x7kq2m',
+          'Bidrag till mig',
+          [
+            {
+              date: '2026-11-20',
+              action: 'moved',
+              from: 'refinement',
+              to: 'test',
+              decision: 'approve',
+              amount: 500000,
+            },
+          ],
+          `${READY_FOR_TEST.join('\n')}\n`,
+        ),
+      ),
+    expect: [
+      ['idea/start', NEW_TEST],
+      ['move/history-mismatch', NEW_TEST],
+    ],
+  },
+  {
+    name: 'new-created-in-test',
+    change: () =>
+      write(
+        NEW_TEST,
+        newIdea('sund-x7kq2m', 'Bidrag till mig', [{ ...CREATED, to: 'test' }], `${READY_FOR_TEST.join('\n')}\n`),
+      ),
+    expect: [['idea/start', NEW_TEST]],
+  },
+  {
+    name: 'new-through-every-gate',
+    // A fabricated history: created, then through every gate in the same pull request, with money.
+    change: () =>
+      write(
+        NEW_TEST,
+        newIdea(
+          'sund-x7kq2m',
+          'Bidrag till mig',
+          [
+            CREATED,
+            {
+              date: '2026-11-11',
+              action: 'moved',
+              from: 'idea',
+              to: 'refinement',
+              decision: 'approve',
+              by: 'Idérådet',
+            },
+            {
+              date: '2026-11-12',
+              action: 'moved',
+              from: 'refinement',
+              to: 'test',
+              decision: 'approve',
+              amount: 500000,
+            },
+          ],
+          `${READY_FOR_TEST.join('\n')}\n`,
+        ),
+      ),
+    expect: [['idea/new-history', NEW_TEST, 'warning']],
+  },
+  {
+    name: 'new-imported-without-source',
+    change: () =>
+      write(
+        NEW_TEST,
+        newIdea(
+          'sund-x7kq2m',
+          'Bidrag till mig',
+          [{ date: '2026-11-10', action: 'imported', to: 'test' }],
+          `${READY_FOR_TEST.join('\n')}\n`,
+        ),
+      ),
+    expect: [['idea/start', NEW_TEST]],
+  },
+  {
+    name: 'back-dated',
+    change: () => appendEntry(at(EMSPZG), { date: '2026-01-01', action: 'assigned', field: 'coach', new: 'Johan Ek' }),
+    expect: [['history/date-order', EMSPZG]],
+  },
+  {
+    name: 'future-dated',
+    change: () => appendEntry(at(EMSPZG), { date: '2999-01-01', action: 'assigned', field: 'coach', new: 'Johan Ek' }),
+    expect: [['history/date-future', EMSPZG]],
+  },
+  {
+    name: 'forced-added',
+    change: () => {
+      moveFile(at(EMSPZG), at(EMSPZG_TEST));
+      appendEntry(at(EMSPZG_TEST), { date: '2026-11-20', action: 'moved', from: 'idea', to: 'test', forced: true });
+    },
+    expect: [['move/forced', EMSPZG_TEST, 'warning']],
+  },
+  {
+    name: 'amount-changed',
+    change: () =>
+      edit(at(ideaPath('sund-avmpk4')), (t) =>
+        t.replace(/amount: (\d+)/, (_m, n: string) => `amount: ${Number(n) * 10}`),
+      ),
+    expect: [['history/rewritten', ideaPath('sund-avmpk4')]],
+  },
+  {
+    name: 'amount-without-funding',
+    change: () => {
+      const to = at(ideaPath('sund-vtkg00', '90-parkerad'));
+      moveFile(at(ideaPath('sund-vtkg00')), to);
+      appendEntry(to, {
+        date: '2026-11-20',
+        action: 'moved',
+        from: 'refinement',
+        to: 'parked',
+        decision: 'park',
+        amount: 75000,
+      });
+    },
+    expect: [['decision/unfunded', ideaPath('sund-vtkg00', '90-parkerad')]],
+  },
+  {
+    name: 'moved-and-edited',
+    // Moved, retitled and rewritten in one commit, without its history entry.
+    change: () => {
+      const to = 'ideas/03-test/sund-eev2bz-servicebuss.md';
+      moveFile(at(ideaPath('sund-eev2bz')), at(to));
+      edit(
+        at(to),
+        (t) => `${t.slice(0, t.indexOf('\n---\n') + 5).replace(/^title: .*$/m, 'title: Servicebuss')}\nNy text.\n`,
+      );
+    },
+    expect: [['move/missing-history', 'ideas/03-test/sund-eev2bz-servicebuss.md']],
+  },
+  {
+    name: 'gate-closed',
+    // A move entry `ideas move` would never write: into test without meeting its criteria, not forced.
+    change: () => {
+      const to = at(ideaPath('sund-vtkg00', '03-test'));
+      moveFile(at(ideaPath('sund-vtkg00')), to);
+      appendEntry(to, { date: '2026-11-20', action: 'moved', from: 'refinement', to: 'test', decision: 'approve' });
+    },
+    expect: [['move/gate-closed', ideaPath('sund-vtkg00', '03-test')]],
+  },
+];
+
+beforeAll(() => {
+  root = makeTempRepo();
+  fs.cpSync(EXAMPLE, root, { recursive: true });
+  commitAll(root, 'Idéslussen');
+  git(['checkout', '-q', '-b', 'main-with-disguise'], root);
+  write(
+    'ideas/01-ide/sund-d1sg00-forklaed.md',
+    newIdea('sund-d1sg00', 'X', [CREATED])
+      .replace('id: sund-d1sg00\n', '? id\n: sund-d1sg00\n')
+      .replace('title: X', 'title: "Förklädd\n\nid: sund-emspzg"'),
+  );
+  commitAll(root, 'En förklädd idé');
+  for (const a of ATTACKS) {
+    git(['checkout', '-q', '-b', a.name, a.from ?? 'main'], root);
+    a.change(root);
+    commitAll(root, a.name);
+  }
+  git(['checkout', '-q', '-b', 'hostile-text', 'main'], root);
+  config((t) => t.replace(/^name: .*$/m, `name: "${HOSTILE}"`));
+  write('ideas/01-ide/sund-h0st11-x.md', newIdea('sund-h0st11', `"${HOSTILE}"`, [CREATED]));
+  edit(at(ideaPath('sund-njf5rp')), (t) => t.replace(/^title: .*$/m, `title: "${HOSTILE}"`));
+  commitAll(root, 'hostile-text');
+  git(['checkout', '-q', 'main'], root);
+}, 120_000);
+
+const HOSTILE = '[x](https://evil.example) ![](http://track.example/p.gif) @org/team <img src=x> #123 www.evil.example';
+
+// A shared machine may be slow: each run gets time, and the formats of an attack run one after another.
+/** Findings on files the change deleted, which have no line to be on. */
+const GONE = new Set([
+  `idea/removed ${ideaPath('sund-ehq9v5')}`,
+  `idea/removed ${ideaPath('sund-vtkg00')}`,
+  `criteria/unreadable ${TEST_CRITERIA}`,
+]);
+
+const run = (args: string[]): Promise<RunResult> => ideasAsync(args, { cwd: root, timeoutMs: 90_000 });
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+describe.concurrent('ideas diff: attacks, each a finding with its rule, file and line, in every format', () => {
+  it.each(ATTACKS.map((a) => [a.name, a] as const))(
+    '%s',
+    async (_name, a) => {
+      const args = ['diff', a.from ?? 'main', a.name, '--lang', 'en'];
+      const json = await run([...args, '--json']);
+      const github = await run([...args, '--format', 'github']);
+      const junit = await run([...args, '--format', 'junit']);
+      const md = await run([...args, '--format', 'md']);
+      const text = await run(args);
+      const errors = a.expect.filter((e) => e[2] !== 'warning');
+      const code = errors.length > 0 ? 1 : 0;
+      for (const r of [json, github, junit, md, text]) expect(r.code, describeRun(r)).toBe(code);
+
+      const doc = parseJson<DiffDoc>(json);
+      const unique = (pairs: string[][]) => [...new Set(pairs.map((p) => p.join(' ')))].sort();
+      const got = (severity: string) =>
+        unique(doc.findings.filter((f) => f.severity === severity).map((f) => [f.rule, f.file]));
+      // Exactly the errors expected, no more: the attack is found, and nothing else is broken by the branch.
+      expect(got('error'), JSON.stringify(doc.findings, null, 1)).toEqual(unique(errors.map(([r, f]) => [r, f])));
+      expect(got('warning')).toEqual(
+        expect.arrayContaining(unique(a.expect.filter((e) => e[2]).map(([r, f]) => [r, f]))),
+      );
+      // Every finding is on its line, but for a file the change deleted.
+      for (const f of doc.findings)
+        if (!GONE.has(`${f.rule} ${f.file}`) && a.expect.some(([r]) => r === f.rule))
+          expect(f.line, f.rule).not.toBeNull();
+
+      for (const [rule, file, warning] of a.expect) {
+        const kind = warning ? 'warning' : 'error';
+        const line = GONE.has(`${rule} ${file}`) ? '' : ',line=\\d+(,col=\\d+)?';
+        expect(github.stdout).toMatch(
+          new RegExp(`^::${kind} file=${escapeRe(file)}${line},title=ideas%3A ${escapeRe(rule)}::`, 'm'),
+        );
+        const testcase = new RegExp(`<testcase [^>]*name="${escapeRe(file)}"[^>]*>([\\s\\S]*?)</testcase>`).exec(
+          junit.stdout,
+        );
+        expect(testcase?.[1], junit.stdout).toContain(warning ? `warning ${rule}` : `type="${rule}"`);
+        expect(md.stdout).toContain(`| \`${file}${GONE.has(`${rule} ${file}`) ? '' : ':'}`);
+        expect(md.stdout).toContain(`\`${rule}\``);
+        expect(text.stdout).toContain(`${rule}:`);
+      }
+      if (errors.length === 0) expect(md.stdout).toMatch(/^✅ /m);
+      else expect(md.stdout).toMatch(/^❌ /m);
+    },
+    300_000,
+  );
+
+  it('a new idea through every gate shows each step and its money to the reviewer', async () => {
+    const doc = parseJson<DiffDoc>(await run(['diff', 'main', 'new-through-every-gate', '--json']));
+    expect(doc.moved).toMatchObject([{ id: 'sund-x7kq2m', from: 'idea', to: 'test', forced: false }]);
+    expect(doc.decisions.map((d) => d.amount)).toEqual([null, 500000]);
+  });
+
+  it('an override is marked in the moves of every human format', async () => {
+    const md = await run(['diff', 'main', 'forced-added', '--format', 'md', '--lang', 'en']);
+    expect(md.stdout).toMatch(/^### ⚠️ To review \(1\)$/m);
+    expect(md.stdout).toContain('| Idea | Test **(despite a closed gate)** |');
+    const text = await run(['diff', 'main', 'forced-added', '--lang', 'en']);
+    expect(text.stdout).toMatch(/\nTo review \(1\)\n/);
+    expect(text.stdout).toContain('Idea → Test (despite a closed gate)');
+  });
+});
+
+describe('ideas diff --format md: text from a pull request is never a link, a ping or an image', () => {
+  it('a hostile title, note and config name render as text on GitHub', async () => {
+    const r = await run(['diff', 'main', 'hostile-text', '--format', 'md']);
+    expect(r.code, describeRun(r)).toBe(0);
+    const html = new MarkdownIt({ html: true, linkify: true }).render(r.stdout);
+    expect(html).not.toMatch(/<a |<img/);
+    const plain = html.replace(/<[^>]*>/g, ' ');
+    expect(plain).not.toMatch(/(^|[^\w])@[a-z]/i);
+    expect(plain).not.toMatch(/#\d/);
+    expect(plain.replace(/\u200b/g, '')).toContain('[x](https://evil.example)');
+  });
+});
