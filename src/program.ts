@@ -168,14 +168,22 @@ export async function run(argv: string[], ctx: Ctx, inspect?: (program: Command)
   sub('init', h('init'))
     .argument('[dir]', h('initDir'))
     .option('-t, --template <name>', h('initTemplate'))
+    .addOption(new Option('--ci <provider>', h('initCi')).choices(['github', 'gitlab', 'none']).default('github'))
     .option('--no-ci', h('initNoCi'))
+    .option('--package <spec>', h('initPackage'))
     .option('--json', h('optJson'))
     .addHelpText('after', `\n${h('initLang')}\n${examples('init', lang)}`)
     .action(async (dir: string | undefined, _o, cmd: Command) => {
       const o = cmd.optsWithGlobals();
       const { runInit } = await import('./commands/init.js');
       const result = await runInit(
-        { ...common(o), dir, template: o.template as string | undefined, ci: o.ci !== false },
+        {
+          ...common(o),
+          dir,
+          template: o.template as string | undefined,
+          ci: o.ci as string | boolean | undefined,
+          package: o.package as string | undefined,
+        },
         ctx,
       );
       if (o.json) {
@@ -184,11 +192,15 @@ export async function run(argv: string[], ctx: Ctx, inspect?: (program: Command)
         );
       } else {
         const uiLang = result.lang;
-        const files = result.files
-          .map((f) => `  ${f}${f === result.ci.file ? `  (${t(uiLang, 'out.ciWritten')})` : ''}\n`)
-          .join('');
-        if (result.ci.status === 'exists')
-          err(`${colorFor(ctx.stderr, ctx.env).yellow(t(uiLang, 'out.ciExists', { file: result.ci.file ?? '' }))}\n`);
+        const { ci } = result;
+        const ciNote = t(uiLang, ci.provider === 'gitlab' ? 'out.ciWrittenGitlab' : 'out.ciWritten', {
+          package: ci.package ?? '',
+        });
+        const files = result.files.map((f) => `  ${f}${f === ci.file ? `  (${ciNote})` : ''}\n`).join('');
+        if (ci.status === 'exists') {
+          const key = ci.provider === 'gitlab' ? 'out.ciExistsGitlab' : 'out.ciExists';
+          err(`${colorFor(ctx.stderr, ctx.env).yellow(t(uiLang, key, { file: ci.file ?? '' }))}\n`);
+        }
         out(
           `${t(uiLang, 'out.initDone', { name: result.name, dir: result.root, template: result.template })}\n${files}${t(uiLang, 'out.initNext')}\n${t(uiLang, 'out.initHook')}\n`,
         );
