@@ -19,11 +19,16 @@ const G = { registry: undefined, lang: undefined, json: false, input: true, debu
 
 // One line per case: the command line, the command it names, and the input the command gets.
 const cases: [string[], string, Record<string, unknown>][] = [
-  [['init'], 'init', { ...G, dir: undefined, template: undefined, ci: true }],
+  [['init'], 'init', { ...G, dir: undefined, template: undefined, ci: 'github', package: undefined }],
   [
     ['init', 'x', '-t', 'minimal', '--no-ci', '--json'],
     'init',
-    { ...G, json: true, dir: 'x', template: 'minimal', ci: false },
+    { ...G, json: true, dir: 'x', template: 'minimal', ci: false, package: undefined },
+  ],
+  [
+    ['init', '--ci', 'gitlab', '--package', 'file:../idesluss-1.0.0.tgz'],
+    'init',
+    { ...G, dir: undefined, template: undefined, ci: 'gitlab', package: 'file:../idesluss-1.0.0.tgz' },
   ],
   [['hook', 'install'], 'hook install', { ...G, force: false }],
   [['hook', 'install', '--force', '--json'], 'hook install', { ...G, json: true, force: true }],

@@ -23,9 +23,21 @@ export const COMMANDS: readonly CommandSpec[] = [
     path: ['init'],
     help: 'init',
     args: [{ name: '[dir]', help: 'initDir' }],
-    options: [{ flags: '-t, --template <name>', help: 'initTemplate' }, { flags: '--no-ci', help: 'initNoCi' }, json],
+    options: [
+      { flags: '-t, --template <name>', help: 'initTemplate' },
+      { flags: '--ci <provider>', help: 'initCi', choices: ['github', 'gitlab', 'none'], default: 'github' },
+      { flags: '--no-ci', help: 'initNoCi' },
+      { flags: '--package <spec>', help: 'initPackage' },
+      json,
+    ],
     notes: 'initLang',
-    input: ([dir], o) => ({ ...common(o), dir: str(dir), template: str(o.template), ci: o.ci !== false }),
+    input: ([dir], o) => ({
+      ...common(o),
+      dir: str(dir),
+      template: str(o.template),
+      ci: o.ci === false ? false : str(o.ci),
+      package: str(o.package),
+    }),
     run: async (input, { ctx, view }) => {
       const { runInit } = await import('../commands/init.js');
       const { presentInit } = await import('../ui/present/registry.js');

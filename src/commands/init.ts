@@ -4,20 +4,27 @@ import { parseDocument } from 'yaml';
 import { noPromptReason, type CommonOptions, type Ctx } from '../context.js';
 import { CONFIG_FILE, normalizeConfig, type RegistryConfig } from '../core/sluice/config.js';
 import { IdeasError } from '../core/errors.js';
-import { t, type Lang } from '../core/i18n/i18n.js';
+import { localize, t, type Lang, type MessageKey } from '../core/i18n/i18n.js';
 import { DEFAULT_TEMPLATE, TEMPLATES, templateByKey, type Template } from '../core/scaffold/templates.js';
 import { createFileExclusive, safeUnlink } from '../io/atomic-file.js';
 import { toPosix } from '../io/idea-files.js';
 import { chooseLang } from '../core/i18n/lang-choice.js';
 import { renderGithubWorkflow, WORKFLOW_FILE } from '../core/scaffold/ci-workflow.js';
+import { GITLAB_CI_FILE, renderGitlabCi } from '../core/scaffold/gitlab-ci.js';
+import { checkPackageSpec, showPackageSpec, type PackageSpecProblem } from '../core/scaffold/package-spec.js';
 import { gitTopLevel } from '../io/git.js';
 
 export interface InitOptions extends CommonOptions {
   dir?: string;
   template?: string;
-  /** False (--no-ci): no CI workflow. */
-  ci?: boolean;
+  /** Which CI file to write (--ci): github (the default), gitlab or none; false is --no-ci. */
+  ci?: string | boolean;
+  /** What the CI file installs (--package): by default this tool's own npm package at its running version. */
+  package?: string;
 }
+
+export const CI_PROVIDERS = ['github', 'gitlab', 'none'] as const;
+export type CiProvider = 'github' | 'gitlab';
 
 export interface InitResult {
   kind: 'registry-created';
@@ -27,8 +34,16 @@ export interface InitResult {
   template: string;
   /** Relative to the registry root, with forward slashes. */
   files: string[];
-  /** The GitHub Actions workflow, relative to the registry root: written, left alone because it exists, or off (--no-ci). */
-  ci: { file: string | null; status: 'written' | 'exists' | 'off' };
+  /**
+   * The CI file, relative to the registry root: written, left alone because it exists, or off (--no-ci); which CI
+   * it is for, and the package spec its install line has (or would have had).
+   */
+  ci: {
+    file: string | null;
+    status: 'written' | 'exists' | 'off';
+    provider: CiProvider | null;
+    package: string | null;
+  };
 }
 
 const examplesRoot = new URL('../../examples/', import.meta.url);
@@ -41,6 +56,8 @@ export async function runInit(opts: InitOptions, ctx: Ctx): Promise<InitResult> 
   if (existsSync(path.join(root, CONFIG_FILE))) {
     throw new IdeasError('REGISTRY_EXISTS', 'err.registryExists', { dir: root });
   }
+  const provider = ciProvider(opts.ci);
+  const spec = packageSpec(opts.package, provider);
   const template = await chooseTemplate(opts, ctx, uiLang);
   const exampleDir = new URL(`${template.example}/`, examplesRoot);
   const configText = readFileSync(new URL(CONFIG_FILE, exampleDir), 'utf8');
@@ -57,12 +74,12 @@ export async function runInit(opts: InitOptions, ctx: Ctx): Promise<InitResult> 
   }
   const existing = [...files.keys()].filter((f) => existsSync(path.join(root, f)));
   if (existing.length > 0) throw new IdeasError('FILE_EXISTS', 'err.filesExist', { files: existing.join(', ') });
-  const workflow = opts.ci === false ? null : await planWorkflow(root, lang, config);
-  // An existing workflow is the team's own: never overwritten, and no reason to refuse the registry.
+  const workflow = provider === null || spec === null ? null : await planCi(root, lang, config, provider, spec);
+  // An existing CI file is the team's own: never overwritten, and no reason to refuse the registry.
   const ci: InitResult['ci'] =
     workflow === null
-      ? { file: null, status: 'off' }
-      : { file: workflow.rel, status: exists(workflow.abs) ? 'exists' : 'written' };
+      ? { file: null, status: 'off', provider: null, package: null }
+      : { file: workflow.rel, status: exists(workflow.abs) ? 'exists' : 'written', provider, package: spec };
   if (workflow && ci.status === 'written') files.set(workflow.rel, workflow.text);
 
   // All or nothing: a failure part-way removes what this run wrote.
@@ -107,14 +124,61 @@ function exists(file: string): boolean {
   }
 }
 
+function ciProvider(ci: InitOptions['ci']): CiProvider | null {
+  if (ci === undefined || ci === true || ci === 'github') return 'github';
+  if (ci === false || ci === 'none') return null;
+  if (ci === 'gitlab') return ci;
+  throw new IdeasError('USAGE', 'err.unknownCi', { ci: showPackageSpec(ci), choices: CI_PROVIDERS.join(', ') });
+}
+
+const SPEC_PROBLEMS: Record<PackageSpecProblem, MessageKey> = {
+  chars: 'why.specChars',
+  notPinned: 'why.specNotPinned',
+  gitNotPinned: 'why.specGitNotPinned',
+  insecure: 'why.specInsecure',
+  credentials: 'why.specCredentials',
+  unknown: 'why.specUnknown',
+};
+
 /**
- * The workflow goes to the top of the git work tree the registry is in (GitHub reads workflows only there), or to
+ * The spec the CI file installs: --package, checked, or this package at the version that is running, so that CI
+ * checks with the tool the registry was made with, never with what a name points to on the day of a pull request.
+ */
+function packageSpec(given: string | undefined, provider: CiProvider | null): string | null {
+  if (given !== undefined && provider === null) throw new IdeasError('USAGE', 'err.packageWithoutCi');
+  if (provider === null) return null;
+  const spec = given ?? ownPackageSpec();
+  const check = checkPackageSpec(spec);
+  if (!check.ok) {
+    throw new IdeasError(
+      'USAGE',
+      'err.packageSpec',
+      { spec: showPackageSpec(spec), why: localize(SPEC_PROBLEMS[check.problem]) },
+      { hint: 'hint.packageSpec' },
+    );
+  }
+  return spec;
+}
+
+/** `name@version` of the package this code is part of, from its package.json, wherever it is installed. */
+function ownPackageSpec(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    name: string;
+    version: string;
+  };
+  return `${pkg.name}@${pkg.version}`;
+}
+
+/**
+ * The CI file goes to the top of the git work tree the registry is in (GitHub and GitLab read it only there), or to
  * the registry's own folder when it is not in git yet; a registry in a subfolder is named with --registry.
  */
-async function planWorkflow(
+async function planCi(
   root: string,
   lang: Lang,
   config: RegistryConfig,
+  provider: CiProvider,
+  packageSpec: string,
 ): Promise<{ abs: string; rel: string; text: string }> {
   let existing = root;
   while (!existsSync(existing)) existing = path.dirname(existing);
@@ -122,17 +186,9 @@ async function planWorkflow(
   const real = path.join(realpathSync(existing), path.relative(existing, root));
   const top = await gitTopLevel(existing);
   const base = top !== null && !path.relative(top, real).startsWith('..') ? top : real;
-  const abs = path.join(base, WORKFLOW_FILE);
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
-    name: string;
-    version: string;
-  };
-  const text = renderGithubWorkflow({
-    lang,
-    packageSpec: `${pkg.name}@${pkg.version}`,
-    registry: toPosix(path.relative(base, real)),
-    config,
-  });
+  const abs = path.join(base, provider === 'gitlab' ? GITLAB_CI_FILE : WORKFLOW_FILE);
+  const options = { lang, packageSpec, registry: toPosix(path.relative(base, real)), config };
+  const text = provider === 'gitlab' ? renderGitlabCi(options) : renderGithubWorkflow(options);
   return { abs, rel: toPosix(path.relative(real, abs)), text };
 }
 

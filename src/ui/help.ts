@@ -31,9 +31,17 @@ export const HELP = {
     en: 'template: sundsvall, helsingborg-kultur, skaraborg or minimal',
   },
   initLang: { sv: 'idéslussens språk: sv (standard) eller en', en: "the registry's language: sv (default) or en" },
+  initCi: {
+    sv: 'CI-filen att skriva: github (.github/workflows/ideas.yml), gitlab (.gitlab-ci.yml) eller none',
+    en: 'the CI file to write: github (.github/workflows/ideas.yml), gitlab (.gitlab-ci.yml) or none',
+  },
   initNoCi: {
-    sv: 'skriv inget GitHub Actions-arbetsflöde (.github/workflows/ideas.yml)',
-    en: 'write no GitHub Actions workflow (.github/workflows/ideas.yml)',
+    sv: 'skriv ingen CI-fil (som --ci none)',
+    en: 'write no CI file (the same as --ci none)',
+  },
+  initPackage: {
+    sv: 'vad CI installerar, låst till en version (standard: idesluss@<denna version>): idesluss@x.y.z, https://…/x.tgz, git+https://…#<commit-id> eller file:<sökväg>',
+    en: 'what CI installs, pinned (default: idesluss@<this version>): idesluss@x.y.z, https://…/x.tgz, git+https://…#<commit id> or file:<path>',
   },
   hook: {
     sv: 'git-krok som kontrollerar de köade idéfilerna före varje commit',
@@ -275,12 +283,16 @@ export const EXAMPLES: Record<string, Record<Lang, string[]>> = {
       'ideas init',
       'ideas init idesluss --template sundsvall',
       'ideas init --template minimal --lang en',
+      'ideas init --ci gitlab',
+      'ideas init --package file:vendor/idesluss-0.1.0.tgz',
       'ideas init --no-ci',
     ],
     en: [
       'ideas init',
       'ideas init sluice --template sundsvall',
       'ideas init --template minimal --lang en',
+      'ideas init --ci gitlab',
+      'ideas init --package file:vendor/idesluss-0.1.0.tgz',
       'ideas init --no-ci',
     ],
   },

@@ -7,14 +7,18 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import type { Stage } from '../../src/core/sluice/config.js';
 import {
+  CI_NODE_VERSION,
+  INSTALL_COMMANDS,
+  PINNED_ACTIONS,
   renderGithubWorkflow,
   WORKFLOW_FILE,
   workflowPaths,
   type WorkflowOptions,
 } from '../../src/core/scaffold/ci-workflow.js';
+import { GITLAB_CI_FILE, gitlabPaths, renderGitlabCi } from '../../src/core/scaffold/gitlab-ci.js';
 import { shellQuote } from '../../src/core/scaffold/shell-quote.js';
 import type { Lang } from '../../src/core/i18n/i18n.js';
-import { BIN, describeRun, ideas } from '../helpers/cli.js';
+import { BIN, describeRun, ideas, REPO_ROOT } from '../helpers/cli.js';
 import { git, makeTempDir, makeTempRepo, removeTempDirs } from '../helpers/temp-repo.js';
 
 afterAll(removeTempDirs);
@@ -42,9 +46,27 @@ const CONFIG: WorkflowOptions['config'] = {
 const REGISTRIES = ['', 'kommuner/sundsvall', "my org/it's a sluice", 'a: b #c', '-dash*'];
 const CASES = REGISTRIES.flatMap((registry) => (['sv', 'en'] as Lang[]).map((lang) => ({ registry, lang })));
 
-function render(registry: string, lang: Lang): string {
-  return renderGithubWorkflow({ lang, packageSpec: 'ideas@0.1.0', registry, config: CONFIG });
+const SPEC = 'idesluss@0.1.0';
+
+function render(registry: string, lang: Lang, packageSpec = SPEC): string {
+  return renderGithubWorkflow({ lang, packageSpec, registry, config: CONFIG });
 }
+
+function renderGitlab(registry: string, lang: Lang, packageSpec = SPEC): string {
+  return renderGitlabCi({ lang, packageSpec, registry, config: CONFIG });
+}
+
+/** Every form --package takes, with the characters each may hold that mean something somewhere else. */
+const SPECS = [
+  SPEC,
+  '@kommun/idesluss@1.2.3-rc.1+build.7',
+  'https://intra.kommun.se:8443/npm/idesluss-0.1.0.tgz',
+  'https://example.org/a%20b/idesluss_0.1.0~1,2=3.tar.gz',
+  'git+https://github.com/kommun/ideas.git#0123456789abcdef0123456789abcdef01234567',
+  'file:vendor/idesluss-0.1.0.tgz',
+  'file:/opt/x:y/idesluss-0.1.0.tgz',
+  'file:~/x.tgz',
+];
 
 interface Step {
   uses?: string;
@@ -64,16 +86,30 @@ interface Workflow {
   jobs: Record<string, { 'runs-on': string; steps: Step[] }>;
 }
 
-/** Runs a step's script as GitHub's runner does on Linux (bash -e), with `ideas` a function that prints its arguments. */
-function runStep(script: string, ideasExit: number): { status: number | null; stdout: string; summary: string } {
+/**
+ * Runs a step's script as GitHub's runner does on Linux (bash -e), with `ideas` and `npm` functions that print their
+ * arguments, one word a line.
+ */
+function runStep(
+  script: string,
+  ideasExit: number,
+  env: Record<string, string> = {},
+): { status: number | null; stdout: string; summary: string } {
   const dir = mkdtempSync(path.join(tmpdir(), 'ideas-step-'));
   try {
     const summary = path.join(dir, 'summary.md');
     const r = spawnSync(
       'bash',
-      ['--noprofile', '--norc', '-e', '-c', `ideas() { printf '<%s>\\n' "$@"; return ${ideasExit}; }\n${script}`],
+      [
+        '--noprofile',
+        '--norc',
+        '-e',
+        '-c',
+        `ideas() { printf '<%s>\\n' "$@"; return ${ideasExit}; }\nnpm() { printf '[%s]\\n' "$@"; }\n${script}`,
+      ],
       {
-        env: { PATH: process.env.PATH, GITHUB_STEP_SUMMARY: summary },
+        cwd: dir,
+        env: { PATH: process.env.PATH, GITHUB_STEP_SUMMARY: summary, ...env },
         encoding: 'utf8',
       },
     );
@@ -100,14 +136,20 @@ describe('renderGithubWorkflow', () => {
       group: 'ideas-${{ github.event.pull_request.number || github.ref }}',
       'cancel-in-progress': true,
     });
-    expect(wf.env).toEqual({ IDEAS_PACKAGE: 'ideas@0.1.0' });
+    expect(wf.env).toEqual({ IDEAS_PACKAGE: SPEC });
     const steps = Object.values(wf.jobs)[0]?.steps ?? [];
     expect(steps.slice(0, 2)).toEqual([
-      { uses: 'actions/checkout@v4', with: { 'fetch-depth': 0 } },
-      { uses: 'actions/setup-node@v4', with: { 'node-version': 20 } },
+      { uses: PINNED_ACTIONS.checkout.uses, with: { 'fetch-depth': 0, 'persist-credentials': false } },
+      {
+        uses: PINNED_ACTIONS.setupNode.uses,
+        with: { 'node-version': CI_NODE_VERSION, 'package-manager-cache': false },
+      },
     ]);
     const [install, validate, diff, summary] = steps.slice(2);
-    expect(install).toMatchObject({ id: 'install', run: 'npm install --global --no-audit --no-fund "$IDEAS_PACKAGE"' });
+    expect(install).toMatchObject({ id: 'install', run: `${INSTALL_COMMANDS.join('\n')}\n` });
+    expect(runStep(install?.run ?? '', 0, wf.env).stdout).toBe(
+      `${['install', '--global', '--no-audit', '--no-fund', SPEC].map((w) => `[${w}]\n`).join('')}<--version>\n`,
+    );
     // The command lines, as the shell splits them into words.
     expect(runStep(validate?.run ?? '', 0).stdout).toBe(
       ['validate', '--changed', '--format', 'github', ...flag].map((w) => `<${w}>\n`).join(''),
@@ -132,14 +174,155 @@ describe('renderGithubWorkflow', () => {
     expect(runStep(script, 2).status).not.toBe(0);
   });
 
-  it('says in a comment beside the one line to change that the package is not published yet', () => {
+  it('says in a comment beside the one line to change what it is pinned to, and names the package once', () => {
     for (const lang of ['sv', 'en'] as Lang[]) {
       const lines = render('', lang).split('\n');
-      const at = lines.findIndex((l) => l.trim() === 'IDEAS_PACKAGE: ideas@0.1.0');
+      const at = lines.findIndex((l) => l.trim() === `IDEAS_PACKAGE: ${SPEC}`);
       expect(lines.slice(at - 3, at).join('\n')).toMatch(
-        lang === 'sv' ? /inte publicerat på npm/ : /not published on npm/,
+        lang === 'sv' ? /låst till en enda version/ : /pinned to one build/,
       );
-      expect(lines.filter((l) => l.includes('ideas@0.1.0'))).toHaveLength(1);
+      expect(lines.filter((l) => l.includes(SPEC))).toHaveLength(1);
+    }
+  });
+
+  it('pins each action to a full commit id, with its version in a comment', () => {
+    const text = render('', 'en');
+    const uses = [...text.matchAll(/^\s*- uses: (\S+)(.*)$/gm)].map((m) => [m[1], m[2]]);
+    expect(uses).toEqual([
+      [PINNED_ACTIONS.checkout.uses, ` # ${PINNED_ACTIONS.checkout.version}`],
+      [PINNED_ACTIONS.setupNode.uses, ` # ${PINNED_ACTIONS.setupNode.version}`],
+    ]);
+    for (const [action] of uses) expect(action).toMatch(/^actions\/[a-z-]+@[0-9a-f]{40}$/);
+    for (const { version } of Object.values(PINNED_ACTIONS)) expect(version).toMatch(/^v\d+\.\d+\.\d+$/);
+  });
+
+  it.each(SPECS)('--package %s: read back whole from the YAML, and one word to npm', (spec) => {
+    for (const text of [render('', 'en', spec), renderGitlab('', 'en', spec)]) {
+      const doc = parse(text) as { env?: Record<string, string>; ideas?: { variables: Record<string, string> } };
+      const env = doc.env ?? doc.ideas?.variables ?? {};
+      expect(env.IDEAS_PACKAGE).toBe(spec);
+      expect(runStep(INSTALL_COMMANDS.join('\n'), 0, { IDEAS_PACKAGE: env.IDEAS_PACKAGE ?? '' }).stdout).toBe(
+        `${['install', '--global', '--no-audit', '--no-fund', spec].map((w) => `[${w}]\n`).join('')}<--version>\n`,
+      );
+      expect(text.split('\n').filter((l) => l.includes(spec))).toHaveLength(1);
+    }
+  });
+
+  it.each(['idesluss', 'idesluss@^0.1.0', 'idesluss@0.1.0\nrm -rf ~', '$(id)', '${{ secrets.X }}', '--registry=x'])(
+    'refuses to write the spec %j at all',
+    (spec) => {
+      expect(() => render('', 'en', spec)).toThrow(/not a pinned package spec/);
+      expect(() => renderGitlab('', 'en', spec)).toThrow(/not a pinned package spec/);
+    },
+  );
+});
+
+interface GitlabJob {
+  image: string;
+  rules: { if: string; changes: string[] }[];
+  interruptible: boolean;
+  timeout: string;
+  variables: Record<string, string>;
+  script: string[];
+  artifacts: { when: string; reports: { junit: string }; paths: string[] };
+}
+
+/**
+ * Runs a job's script as GitLab's runner does with bash (the lines in one shell, `set -eo pipefail`), with `ideas`,
+ * `npm` and `git` functions that print their arguments; `ideas <command>` exits as `exits` says.
+ */
+function runGitlabScript(
+  job: GitlabJob,
+  exits: Record<string, number> = {},
+): { status: number | null; stdout: string; files: Record<string, string> } {
+  const dir = mkdtempSync(path.join(tmpdir(), 'ideas-gitlab-'));
+  try {
+    const cases = Object.entries(exits)
+      .map(([command, code]) => `${command}) return ${code};;`)
+      .join(' ');
+    const functions = [
+      `ideas() { printf '<%s>\\n' "$@"; case "$1" in ${cases} esac; }`,
+      `npm() { printf '[%s]\\n' "$@"; }`,
+      `git() { printf '{%s}\\n' "$@"; }`,
+    ].join('\n');
+    const r = spawnSync(
+      'bash',
+      ['--noprofile', '--norc', '-e', '-o', 'pipefail', '-c', `${functions}\n${job.script.join('\n')}`],
+      {
+        cwd: dir,
+        env: { PATH: process.env.PATH, ...job.variables, CI_MERGE_REQUEST_TARGET_BRANCH_NAME: 'main' },
+        encoding: 'utf8',
+      },
+    );
+    const files: Record<string, string> = {};
+    for (const f of fs.readdirSync(dir)) files[f] = readFileSync(path.join(dir, f), 'utf8');
+    return { status: r.status, stdout: r.stdout, files };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+describe('renderGitlabCi', () => {
+  const words = (...w: string[]) => w.map((x) => `<${x}>\n`).join('');
+
+  it.each(CASES)('registry "$registry", $lang: the job the checks need', ({ registry, lang }) => {
+    const doc = parse(renderGitlab(registry, lang)) as Record<string, GitlabJob>;
+    const flag = registry === '' ? [] : ['--registry', registry];
+    expect(Object.keys(doc)).toEqual(['ideas']);
+    const job = doc.ideas as GitlabJob;
+    expect(job.image).toBe(`node:${CI_NODE_VERSION}`);
+    expect(job.rules).toEqual([
+      { if: '$CI_PIPELINE_SOURCE == "merge_request_event"', changes: gitlabPaths(registry, CONFIG) },
+    ]);
+    expect({ interruptible: job.interruptible, timeout: job.timeout }).toEqual({
+      interruptible: true,
+      timeout: '15 minutes',
+    });
+    expect(job.variables).toEqual({ GIT_DEPTH: '0', IDEAS_PACKAGE: SPEC });
+    expect(job.script.slice(0, 2)).toEqual(INSTALL_COMMANDS);
+    expect(job.artifacts).toEqual({
+      when: 'always',
+      reports: { junit: 'ideas-validate.xml' },
+      paths: ['ideas-diff.md'],
+    });
+    const r = runGitlabScript(job);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe(
+      `${['install', '--global', '--no-audit', '--no-fund', SPEC].map((w) => `[${w}]\n`).join('')}<--version>\n` +
+        `{fetch}\n{--quiet}\n{origin}\n{+refs/heads/main:refs/remotes/origin/main}\n${words('diff', ...flag)}`,
+    );
+    expect(r.files).toEqual({
+      'ideas-validate.xml': words('validate', '--changed', '--format', 'junit', ...flag),
+      'ideas-diff.md': words('diff', '--format', 'md', ...flag),
+    });
+  });
+
+  it.each<[string, Record<string, number>, number]>([
+    ['both pass', {}, 0],
+    ['validation finds problems', { validate: 1 }, 1],
+    ['the rules are broken', { diff: 1 }, 1],
+    ['validation cannot run', { validate: 2 }, 1],
+  ])('%s: the job exits %s... and every check and the diff file still run', (_name, exits, status) => {
+    const job = (parse(renderGitlab('', 'en')) as Record<string, GitlabJob>).ideas as GitlabJob;
+    const r = runGitlabScript(job, exits);
+    expect(r.status).toBe(status);
+    expect(Object.keys(r.files).sort()).toEqual(['ideas-diff.md', 'ideas-validate.xml']);
+  });
+
+  it('fails at once when the install fails', () => {
+    const job = (parse(renderGitlab('', 'en')) as Record<string, GitlabJob>).ideas as GitlabJob;
+    const r = runGitlabScript({ ...job, script: [`npm() { return 1; }`, ...job.script] });
+    expect(r.status).not.toBe(0);
+    expect(r.files).toEqual({});
+  });
+
+  it('says in a comment beside the one line to change what it is pinned to', () => {
+    for (const lang of ['sv', 'en'] as Lang[]) {
+      const lines = renderGitlab('', lang).split('\n');
+      const at = lines.findIndex((l) => l.trim() === `IDEAS_PACKAGE: ${SPEC}`);
+      expect(lines.slice(at - 3, at).join('\n')).toMatch(
+        lang === 'sv' ? /låst till en enda version/ : /pinned to one build/,
+      );
     }
   });
 });
@@ -151,6 +334,14 @@ describe('workflowPaths', () => {
     ['[x]*', ['\\[x\\]\\*/**', WORKFLOW_FILE]],
   ])('registry "%s": %j', (registry, expected) => {
     expect(workflowPaths(registry, CONFIG)).toEqual(expected);
+  });
+
+  it.each<[string, string[]]>([
+    ['', ['ideas.config.yaml', 'ideas/**/*', 'criteria/**/*', 'done.schema.json', GITLAB_CI_FILE]],
+    ['kommuner/sundsvall', ['kommuner/sundsvall/**/*', GITLAB_CI_FILE]],
+    ['{a,b}[x]*?', ['\\{a,b\\}\\[x\\]\\*\\?/**/*', GITLAB_CI_FILE]],
+  ])('GitLab, registry "%s": %j', (registry, expected) => {
+    expect(gitlabPaths(registry, CONFIG)).toEqual(expected);
   });
 
   it('leaves out criteria outside the work tree', () => {
@@ -230,8 +421,8 @@ describe.skipIf(parser === null)(`the workflow, read by ${PARSER}`, () => {
     const jobs = template.jobs as { id: string; steps: { uses?: string; run?: string }[] }[];
     expect(jobs.map((j) => j.id)).toEqual(['ideas']);
     expect(jobs[0]?.steps.map((s) => s.uses ?? s.run?.split(' ').slice(0, 3).join(' '))).toEqual([
-      'actions/checkout@v4',
-      'actions/setup-node@v4',
+      PINNED_ACTIONS.checkout.uses,
+      PINNED_ACTIONS.setupNode.uses,
       'npm install --global',
       'ideas validate --changed',
       'ideas diff --format',
@@ -348,5 +539,90 @@ describe.skipIf(!hasChecks)("the workflow's steps, run on a pull request branch"
     expect(r.diff, r.output).toBe(1);
     expect(r.summaryStep, r.output).toBe(0);
     expect(r.summary).not.toBe('');
+  });
+});
+
+describe.skipIf(!hasChecks)("the GitLab job's script, run on a merge request branch", () => {
+  /**
+   * A clone like GitLab's runner makes for a merge request: the branch `idea` with `change` committed, `origin` the
+   * project, and no local `main`, so the checks find the target only if the script fetches it.
+   */
+  function mergeRequest(change: (dir: string) => void): { status: number | null; files: string[]; output: string } {
+    const dir = makeTempRepo();
+    const init = ideas(['init', '--template', 'minimal', '--lang', 'en', '--ci', 'gitlab'], { cwd: dir });
+    expect(init.code, describeRun(init)).toBe(0);
+    git(['add', '-A'], dir);
+    git(['commit', '-q', '-m', 'The registry'], dir);
+    const origin = path.join(makeTempDir('ideas-origin-'), 'project.git');
+    git(['clone', '-q', '--bare', dir, origin], dir);
+    git(['remote', 'add', 'origin', origin], dir);
+    git(['checkout', '-q', '-b', 'idea'], dir);
+    git(['branch', '-q', '-D', 'main'], dir);
+    change(dir);
+    git(['add', '-A'], dir);
+    git(['commit', '-q', '-m', 'The change'], dir);
+
+    const bin = makeTempDir('ideas-bin-');
+    fs.writeFileSync(path.join(bin, 'ideas'), `#!/bin/sh\nexec '${process.execPath}' '${BIN}' "$@"\n`, { mode: 0o755 });
+    const job = (parse(fs.readFileSync(path.join(dir, GITLAB_CI_FILE), 'utf8')) as Record<string, GitlabJob>).ideas;
+    // After the install lines, which the real install test (ci-install.test.ts) runs.
+    const script = job?.script.slice(2).join('\n') ?? 'false';
+    const r = spawnSync('bash', ['--noprofile', '--norc', '-e', '-o', 'pipefail', '-c', script], {
+      cwd: dir,
+      env: {
+        ...process.env,
+        ...job?.variables,
+        PATH: `${bin}${path.delimiter}${process.env.PATH ?? ''}`,
+        CI: 'true',
+        NO_COLOR: '1',
+        GITLAB_CI: 'true',
+        CI_MERGE_REQUEST_TARGET_BRANCH_NAME: 'main',
+        GIT_CONFIG_NOSYSTEM: '1',
+        GIT_CONFIG_GLOBAL: os.devNull,
+      },
+      encoding: 'utf8',
+    });
+    const files = ['ideas-validate.xml', 'ideas-diff.md'].filter((f) => fs.existsSync(path.join(dir, f)));
+    const report = files.map((f) => fs.readFileSync(path.join(dir, f), 'utf8')).join('\n---\n');
+    return { status: r.status, files, output: `${r.stdout}${r.stderr}\n---\n${report}` };
+  }
+
+  const newIdea = (dir: string) => {
+    const r = ideas(['new', '--no-input', '--title', 'Lånecykel'], { cwd: dir });
+    expect(r.code, describeRun(r)).toBe(0);
+    return r.stdout.trim();
+  };
+
+  it('a good new idea: the job passes, with the JUnit report and the diff written', () => {
+    const r = mergeRequest(newIdea);
+    expect(r.status, r.output).toBe(0);
+    expect(r.files).toEqual(['ideas-validate.xml', 'ideas-diff.md']);
+    expect(r.output).toContain('<testsuite');
+    expect(r.output).toContain('Lånecykel');
+  });
+
+  it('a broken idea: the job fails, the report names it, and the diff is written all the same', () => {
+    const r = mergeRequest((dir) => {
+      const file = newIdea(dir);
+      fs.writeFileSync(
+        path.join(dir, file),
+        fs.readFileSync(path.join(dir, file), 'utf8').replace(/^title: .*$/m, 'title: 42'),
+      );
+    });
+    expect(r.status, r.output).toBe(1);
+    expect(r.files).toEqual(['ideas-validate.xml', 'ideas-diff.md']);
+    expect(r.output).toContain('<failure');
+  });
+});
+
+describe('the README', () => {
+  it('shows the GitLab job that `ideas init --ci gitlab` writes, as it writes it', () => {
+    const readme = fs.readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
+    const from = readme.indexOf('**GitLab.** `ideas init --ci gitlab`');
+    const block = /```yaml\n([\s\S]*?)```/.exec(readme.slice(from))?.[1];
+    const dir = makeTempRepo();
+    const r = ideas(['init', '--template', 'minimal', '--lang', 'en', '--ci', 'gitlab'], { cwd: dir });
+    expect(r.code, describeRun(r)).toBe(0);
+    expect(block).toBe(fs.readFileSync(path.join(dir, GITLAB_CI_FILE), 'utf8'));
   });
 });

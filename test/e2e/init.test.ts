@@ -142,9 +142,12 @@ describe('ideas init: the CI workflow', () => {
     expect(r.stderr).toBe('');
     const workflow = fs.readFileSync(path.join(dir, '.github/workflows/ideas.yml'), 'utf8');
     expect(workflow).toContain('ideas diff --format github --registry sluss\n');
-    expect(workflow).toContain(
-      `IDEAS_PACKAGE: ideas@${(JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version}\n`,
-    );
+    const pkg = JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+      name: string;
+      version: string;
+    };
+    expect(pkg.name).toBe('idesluss');
+    expect(workflow).toContain(`IDEAS_PACKAGE: idesluss@${pkg.version}\n`);
   });
 
   it('never overwrites a workflow: keeps it, says so on stderr, and still makes the registry', () => {
@@ -157,6 +160,32 @@ describe('ideas init: the CI workflow', () => {
     expect(fs.readFileSync(path.join(dir, '.github/workflows/ideas.yml'), 'utf8')).toBe('name: ours\n');
     const j = ideas(['init', 'b', '--template', 'minimal', '--json'], { cwd: dir });
     expect(parseJson(j)).toMatchObject({ ci: { file: '../.github/workflows/ideas.yml', status: 'exists' } });
+  });
+
+  it('--ci gitlab --package <spec> writes .gitlab-ci.yml with that spec, and the JSON says so', () => {
+    const dir = makeTempRepo();
+    const spec = 'https://intra.example.se/npm/idesluss-0.1.0.tgz';
+    const r = ideas(['init', '--template', 'minimal', '--ci', 'gitlab', '--package', spec, '--json'], { cwd: dir });
+    expect(r.code, describeRun(r)).toBe(0);
+    expect(parseJson(r)).toMatchObject({
+      ci: { file: '.gitlab-ci.yml', status: 'written', provider: 'gitlab', package: spec },
+    });
+    expect(fs.readFileSync(path.join(dir, '.gitlab-ci.yml'), 'utf8')).toContain(`    IDEAS_PACKAGE: ${spec}\n`);
+    expect(fs.existsSync(path.join(dir, '.github'))).toBe(false);
+  });
+
+  it('a --package that is not pinned exits 2, says why in Swedish and English, and writes nothing', () => {
+    for (const [lang, why] of [
+      ['sv', /exakt/],
+      ['en', /exact/],
+    ] as const) {
+      const dir = makeTempDir();
+      const r = ideas(['init', '--template', 'minimal', '--lang', lang, '--package', 'idesluss@latest'], { cwd: dir });
+      expect(r.code, describeRun(r)).toBe(2);
+      expect(r.stderr).toMatch(why);
+      expect(r.stderr).toContain('idesluss@latest');
+      expect(fs.readdirSync(dir)).toEqual([]);
+    }
   });
 
   it('--no-ci writes no workflow, and the JSON says so', () => {

@@ -6,19 +6,53 @@
 import path from 'node:path';
 import { CONFIG_FILE, type RegistryConfig } from '../sluice/config.js';
 import type { Lang, Localized } from '../i18n/i18n.js';
+import { checkPackageSpec, showPackageSpec } from './package-spec.js';
 import { shellQuote } from './shell-quote.js';
 
 /** Where the workflow goes, relative to the top of the git work tree (or of the registry, outside git). */
 export const WORKFLOW_FILE = '.github/workflows/ideas.yml';
 
+/**
+ * The actions the workflow uses, pinned to the commit of a release (a tag can be moved to other code, a commit
+ * cannot), as GitHub's security hardening guide advises; Dependabot updates the commit and the version comment.
+ * Releases that run on Node 24: GitHub retires the Node 20 runtime of the v4 releases.
+ */
+export const PINNED_ACTIONS = {
+  checkout: { uses: 'actions/checkout@d23441a48e516b6c34aea4fa41551a30e30af803', version: 'v6.1.0' },
+  setupNode: { uses: 'actions/setup-node@249970729cb0ef3589644e2896645e5dc5ba9c38', version: 'v6.5.0' },
+} as const;
+
+/** The Node.js major version CI runs ideas on: the active LTS line (Node 20 reached its end of life in April 2026). */
+export const CI_NODE_VERSION = 24;
+
+/**
+ * The install lines of both CI files: the one exact spec, from the variable, then the version it gave, for the log.
+ * Two commands, not `a && b`: a shell with -e (as both runners use) does not stop at a failure left of `&&`.
+ */
+export const INSTALL_COMMANDS = ['npm install --global --no-audit --no-fund "$IDEAS_PACKAGE"', 'ideas --version'];
+
 export interface WorkflowOptions {
   lang: Lang;
-  /** What `npm install --global` gets: the package name and version, such as `ideas@0.1.0`. */
+  /** What `npm install --global` gets, checked by checkPackageSpec: such as `idesluss@0.1.0`. */
   packageSpec: string;
   /** The registry's folder relative to the work tree's top, with forward slashes; '' when it is the top. */
   registry: string;
   config: Pick<RegistryConfig, 'ideasDir' | 'stages'>;
 }
+
+/** The comment above the install variable, in both CI files. */
+export const INSTALL_TEXT: Record<Lang, string[]> = {
+  sv: [
+    'Varifrån kommandot ideas installeras, låst till en enda version: npm-paketet idesluss i exakt den version som',
+    'skrev filen (idesluss@x.y.z), adressen till en .tgz, git+https://…#<hela commit-id:t> eller file:<sökväg>.',
+    'Den enda raden att ändra, när ni uppgraderar (ideas init --package skriver en annan).',
+  ],
+  en: [
+    'Where the ideas command line is installed from, pinned to one build: the npm package idesluss at exactly the',
+    'version that wrote this file (idesluss@x.y.z), the address of a .tgz, git+https://…#<full commit id>, or file:<path>.',
+    'The one line to change, when you upgrade (ideas init --package writes another).',
+  ],
+};
 
 const TEXT = {
   header: {
@@ -37,21 +71,18 @@ const TEXT = {
       'The job fails when either finds a problem; the summary is written all the same. Written by `ideas init`: yours to change.',
     ],
   },
-  install: {
-    sv: [
-      'Varifrån kommandot ideas hämtas, och vilken version: den enda raden att ändra.',
-      'Paketet är inte publicerat på npm ännu (och namnet ideas där tillhör ett annat paket). Till dess: skriv här',
-      'det som npm install tar emot för er kopia, till exempel github:er-org/ideas#v0.1.0 eller adressen till en .tgz.',
-    ],
-    en: [
-      'Where the ideas command line comes from, and which version: the one line to change.',
-      'The package is not published on npm yet (and the name ideas there belongs to another package). Until it is,',
-      'put here what npm install accepts for your copy, such as github:your-org/ideas#v0.1.0 or the address of a .tgz.',
-    ],
-  },
+  install: INSTALL_TEXT,
   fetchDepth: {
     sv: 'hela historiken: kontrollerna jämför med grenen som pull requesten ska in i',
     en: 'the whole history: the checks compare with the branch the pull request targets',
+  },
+  credentials: {
+    sv: 'ingen token kvar i klonen för stegen efter',
+    en: 'no token left in the clone for the steps after',
+  },
+  actions: {
+    sv: 'Åtgärderna är låsta till en commit (versionen står efter #): en flyttad tagg ändrar dem inte.',
+    en: 'The actions are pinned to a commit (the version after #): a moved tag does not change them.',
   },
   summaryWhy: {
     sv: 'Slutkod 1 (brutna regler) visades redan av steget ovan; sammanfattningen skrivs ändå.',
@@ -66,7 +97,7 @@ const TEXT = {
 } satisfies Record<string, Localized | Record<Lang, string[]>>;
 
 /** A YAML scalar: plain when that reads back as the same text, else double-quoted (JSON's strings are YAML's too). */
-function yamlScalar(value: string): string {
+export function yamlScalar(value: string): string {
   const plain =
     /^[\p{L}\p{N}_./$]/u.test(value) &&
     !/: |:$| #|[\t\n\r]|\s$/.test(value) &&
@@ -79,23 +110,59 @@ function literalPattern(p: string): string {
   return p.replace(/[*?[\]!+\\]/g, (c) => `\\${c}`);
 }
 
-/** The files whose change triggers the workflow, relative to the work tree's top. */
-export function workflowPaths(registry: string, config: WorkflowOptions['config']): string[] {
-  if (registry !== '') return [`${literalPattern(registry)}/**`, WORKFLOW_FILE];
-  const paths = [CONFIG_FILE, `${literalPattern(config.ideasDir)}/**`];
+/** A file or folder whose change starts the CI job, relative to the work tree's top, as it is (no pattern). */
+export interface WatchedPath {
+  path: string;
+  folder: boolean;
+}
+
+/**
+ * What a change to starts the CI job: the registry's folder when it is in a subfolder; else the config, the ideas
+ * and the criteria inside the work tree; and the CI file itself.
+ */
+export function watchedPaths(registry: string, config: WorkflowOptions['config'], ciFile: string): WatchedPath[] {
+  if (registry !== '')
+    return [
+      { path: registry, folder: true },
+      { path: ciFile, folder: false },
+    ];
+  const paths: WatchedPath[] = [
+    { path: CONFIG_FILE, folder: false },
+    { path: config.ideasDir, folder: true },
+  ];
   for (const stage of config.stages) {
     const criteria = path.posix.normalize(stage.criteria);
     if (criteria.startsWith('../')) continue;
     const dir = path.posix.dirname(criteria);
-    paths.push(dir === '.' ? literalPattern(criteria) : `${literalPattern(dir)}/**`);
+    paths.push(dir === '.' ? { path: criteria, folder: false } : { path: dir, folder: true });
   }
-  paths.push(WORKFLOW_FILE);
-  return [...new Set(paths)];
+  paths.push({ path: ciFile, folder: false });
+  return paths;
+}
+
+/** The files whose change triggers the workflow, relative to the work tree's top. */
+export function workflowPaths(registry: string, config: WorkflowOptions['config']): string[] {
+  const patterns = watchedPaths(registry, config, WORKFLOW_FILE).map((p) =>
+    p.folder ? `${literalPattern(p.path)}/**` : literalPattern(p.path),
+  );
+  return [...new Set(patterns)];
+}
+
+/** Lines of text as YAML comments. */
+export function yamlComment(lines: readonly string[], indent = ''): string {
+  return lines.map((l) => `${indent}# ${l}`.trimEnd()).join('\n');
+}
+
+/** Refuses a spec that checkPackageSpec has not let through: it is written into YAML and read by a shell. */
+export function assertPinnedSpec(spec: string): void {
+  if (!checkPackageSpec(spec).ok) throw new Error(`not a pinned package spec: ${showPackageSpec(spec)}`);
 }
 
 export function renderGithubWorkflow(opts: WorkflowOptions): string {
   const { lang } = opts;
-  const comment = (lines: string[], indent = '') => lines.map((l) => `${indent}# ${l}`.trimEnd()).join('\n');
+  assertPinnedSpec(opts.packageSpec);
+  const comment = yamlComment;
+  const { checkout, setupNode } = PINNED_ACTIONS;
   const registryFlag = opts.registry === '' ? '' : ` --registry ${shellQuote(opts.registry)}`;
   const run = (command: string) => yamlScalar(`${command}${registryFlag}`);
   const afterInstall = "${{ !cancelled() && steps.install.outcome == 'success' }}";
@@ -126,15 +193,19 @@ jobs:
     runs-on: ubuntu-latest
     timeout-minutes: 15
     steps:
-      - uses: actions/checkout@v4
+${comment([TEXT.actions[lang]], '      ')}
+      - uses: ${checkout.uses} # ${checkout.version}
         with:
           fetch-depth: 0 # ${TEXT.fetchDepth[lang]}
-      - uses: actions/setup-node@v4
+          persist-credentials: false # ${TEXT.credentials[lang]}
+      - uses: ${setupNode.uses} # ${setupNode.version}
         with:
-          node-version: 20
+          node-version: ${CI_NODE_VERSION}
+          package-manager-cache: false
       - name: ${yamlScalar(TEXT.stepInstall[lang])}
         id: install
-        run: npm install --global --no-audit --no-fund "$IDEAS_PACKAGE"
+        run: |
+${INSTALL_COMMANDS.map((line) => `          ${line}`).join('\n')}
       - name: ${yamlScalar(TEXT.stepValidate[lang])}
         run: ${run('ideas validate --changed --format github')}
       - name: ${yamlScalar(TEXT.stepDiff[lang])}

@@ -8,7 +8,12 @@ export interface InitView {
   name: string;
   template: string;
   files: string[];
-  ci: { file: string | null; status: 'written' | 'exists' | 'off' };
+  ci: {
+    file: string | null;
+    status: 'written' | 'exists' | 'off';
+    provider: 'github' | 'gitlab' | null;
+    package: string | null;
+  };
 }
 
 export function presentInit(r: InitView, json: boolean, v: View): Output {
@@ -26,8 +31,15 @@ export function presentInit(r: InitView, json: boolean, v: View): Output {
     );
     return o.done();
   }
-  const files = r.files.map((f) => `  ${f}${f === r.ci.file ? `  (${t(r.lang, 'out.ciWritten')})` : ''}\n`).join('');
-  if (r.ci.status === 'exists') o.err(`${v.err.yellow(t(r.lang, 'out.ciExists', { file: r.ci.file ?? '' }))}\n`);
+  const { ci } = r;
+  const ciNote = t(r.lang, ci.provider === 'gitlab' ? 'out.ciWrittenGitlab' : 'out.ciWritten', {
+    package: ci.package ?? '',
+  });
+  const files = r.files.map((f) => `  ${f}${f === ci.file ? `  (${ciNote})` : ''}\n`).join('');
+  if (ci.status === 'exists') {
+    const key = ci.provider === 'gitlab' ? 'out.ciExistsGitlab' : 'out.ciExists';
+    o.err(`${v.err.yellow(t(r.lang, key, { file: ci.file ?? '' }))}\n`);
+  }
   o.out(
     `${t(r.lang, 'out.initDone', { name: r.name, dir: r.root, template: r.template })}\n${files}${t(r.lang, 'out.initNext')}\n${t(r.lang, 'out.initHook')}\n`,
   );

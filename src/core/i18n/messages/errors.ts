@@ -36,6 +36,46 @@ export const errors = {
     sv: 'Okänd mall "{template}". Mallarna är: {templates}.',
     en: 'Unknown template "{template}". The templates are: {templates}.',
   },
+  'err.unknownCi': {
+    sv: 'Okänd CI "{ci}": välj {choices}.',
+    en: 'Unknown CI "{ci}": choose {choices}.',
+  },
+  'err.packageWithoutCi': {
+    sv: '--package säger vad CI-filen installerar, men med --no-ci skrivs ingen CI-fil.',
+    en: '--package says what the CI file installs, but with --no-ci no CI file is written.',
+  },
+  'err.packageSpec': {
+    sv: 'Paketet "{spec}" kan inte skrivas i CI-filen: {why}.',
+    en: 'The package "{spec}" cannot be written into the CI file: {why}.',
+  },
+  'why.specChars': {
+    sv: 'det har ett tecken som ett skal, YAML, GitHub eller GitLab kan läsa som något annat (bara a–z, A–Z, 0–9 och @ / . _ ~ : + # = % , - går)',
+    en: 'it has a character that a shell, YAML, GitHub or GitLab could read as something else (only a–z, A–Z, 0–9 and @ / . _ ~ : + # = % , - are allowed)',
+  },
+  'why.specNotPinned': {
+    sv: 'versionen måste anges exakt, som idesluss@0.1.0 (inte ^0.1.0, latest eller ingen alls), annars installerar CI det som namnet pekar på den dagen',
+    en: 'the version must be exact, such as idesluss@0.1.0 (not ^0.1.0, latest or none at all), or CI installs whatever the name points to that day',
+  },
+  'why.specGitNotPinned': {
+    sv: 'en git-adress behöver hela commit-id:t efter # (40 tecken), eftersom en gren eller tagg kan flyttas',
+    en: 'a git address needs the full commit id after # (40 characters), since a branch or a tag can be moved',
+  },
+  'why.specInsecure': {
+    sv: 'bara https-adresser går: det som hämtas över http: eller git: kan ändras på vägen, och ssh: behöver en nyckel som CI inte har',
+    en: 'only https addresses will do: what comes over http: or git: can be changed on the way, and ssh: needs a key CI has not',
+  },
+  'why.specCredentials': {
+    sv: 'adressen innehåller ett användarnamn eller lösenord, som då skulle checkas in med CI-filen',
+    en: 'the address holds a user name or password, which would then be committed with the CI file',
+  },
+  'why.specUnknown': {
+    sv: 'det är ingen av formerna som installerar exakt en version',
+    en: 'it is none of the forms that install exactly one build',
+  },
+  'hint.packageSpec': {
+    sv: 'Ange ett av: idesluss@<version>, https://…/<fil>.tgz, git+https://…#<hela commit-id:t>, file:<sökväg>. Se `ideas init --help`.',
+    en: 'Give one of: idesluss@<version>, https://…/<file>.tgz, git+https://…#<full commit id>, file:<path>. See `ideas init --help`.',
+  },
   'err.ideaNotFound': { sv: 'Ingen idé med id "{id}".', en: 'No idea with id "{id}".' },
   'hint.ideaNotFound': { sv: 'Se alla idéer med `ideas list`.', en: 'See every idea with `ideas list`.' },
   'err.ambiguousId': { sv: '"{id}" passar flera idéer: {matches}.', en: '"{id}" matches several ideas: {matches}.' },

@@ -64,12 +64,20 @@ export const output = {
     en: '  ideas hook install   check the idea files before every commit',
   },
   'out.ciWritten': {
-    sv: 'GitHub Actions: kontrollerar idéfilerna i varje pull request',
-    en: 'GitHub Actions: checks the idea files in every pull request',
+    sv: 'GitHub Actions: kontrollerar idéfilerna i varje pull request, med {package}',
+    en: 'GitHub Actions: checks the idea files in every pull request, with {package}',
+  },
+  'out.ciWrittenGitlab': {
+    sv: 'GitLab CI: kontrollerar idéfilerna i varje merge request, med {package}',
+    en: 'GitLab CI: checks the idea files in every merge request, with {package}',
   },
   'out.ciExists': {
     sv: '{file} finns redan och skrevs inte över.',
     en: '{file} exists already and was not overwritten.',
+  },
+  'out.ciExistsGitlab': {
+    sv: '{file} finns redan och skrevs inte över. Jobbet ideas att lägga till i den står i README för idesluss, under CI.',
+    en: '{file} exists already and was not overwritten. The job ideas to add to it is in the README of idesluss, under CI.',
   },
   'out.hookInstalled': {
     sv: 'Installerade pre-commit-kroken {file}: varje commit kontrollerar nu de köade idéfilerna.',
