@@ -89,7 +89,7 @@ function readEach<V extends { ok: boolean }, T>(
         continue;
       }
       // Only whether a file reads matters here (`ideas validate` says where it does not).
-      value = keep(readFrontMatter(read.bytes, { locate: false, body: withText }));
+      value = keep(readFrontMatter(read.bytes, { body: withText }));
       cache?.set(entry.path, read.key, value);
     }
     if (!value.ok) {

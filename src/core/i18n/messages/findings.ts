@@ -58,6 +58,14 @@ export const findings = {
   },
   'f.duplicateKey': { sv: 'Nyckeln "{key}" förekommer mer än en gång.', en: 'The key "{key}" occurs more than once.' },
   'h.duplicateKey': { sv: 'Behåll en av dem.', en: 'Keep one of them.' },
+  'f.forbiddenKey': {
+    sv: 'Nyckeln "{key}" är inte tillåten: den kan ändra hur programmet läser andra fält.',
+    en: 'The key "{key}" is not allowed: it could change how the program reads other fields.',
+  },
+  'h.forbiddenKey': {
+    sv: 'Byt namn på fältet; __proto__, constructor och prototype används aldrig som fältnamn.',
+    en: 'Rename the field; __proto__, constructor and prototype are never used as field names.',
+  },
   'f.unknownTag': { sv: 'Okänd YAML-tagg {tag}: taggar läses inte.', en: 'Unknown YAML tag {tag}: tags are not read.' },
   'h.unknownTag': {
     sv: 'Ta bort taggen och skriv värdet som vanlig text.',
