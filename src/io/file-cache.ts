@@ -1,6 +1,7 @@
 /**
  * What each idea file came to last time (its parse, or its findings), kept in the git folder (never in the work
- * tree, never committed), so that a second run on an unchanged registry reads one file instead of thousands.
+ * tree, never committed), so that a second run on an unchanged registry reads one file instead of thousands. Only
+ * src/io/read-ideas.ts uses it: commands read ideas through that module, never through the cache itself.
  *
  * Never stale, as git's index is not:
  * - an entry is used only while the file's size, modification and change times, inode and mode are those it was
@@ -200,11 +201,6 @@ export class FileCache<T> {
     // Changed too recently: another change in the same clock tick would not show in the key.
     if (key[1] >= this.trustedBefore || key[2] >= this.trustedBefore) return;
     this.next.set(file, [key, value]);
-  }
-
-  /** A value got from or given to the cache was completed in place: it is written again. */
-  changed(): void {
-    this.dirty = true;
   }
 
   /**

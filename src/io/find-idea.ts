@@ -1,9 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { IdeasError } from '../core/errors.js';
-import { readFrontMatter } from '../core/front-matter/front-matter.js';
 import { toIdea, type Idea } from '../core/sluice/idea.js';
 import { listIdeaFiles, type IdeaFileEntry } from './idea-files.js';
-import { readIdeas } from './read-ideas.js';
+import { readIdeaFile, readIdeas } from './read-ideas.js';
 import type { Registry } from './registry.js';
 
 /**
@@ -49,7 +47,7 @@ function byName(entries: IdeaFileEntry[], wanted: string): Idea | null {
     : entries.filter((e) => baseName(e.path).startsWith(`${wanted}-`) || baseName(e.path) === `${wanted}.md`);
   for (const entry of candidates) {
     try {
-      const fm = readFrontMatter(readFileSync(entry.abs));
+      const fm = readIdeaFile(entry.abs);
       if (fm.ok && entry.stage) {
         const idea = toIdea(fm, entry.stage, entry.path, entry.abs);
         if (byPath || idea.id?.toLowerCase() === wanted) return idea;

@@ -2,10 +2,10 @@ import { existsSync, linkSync, mkdirSync, readFileSync, unlinkSync } from 'node:
 import path from 'node:path';
 import { IdeasError } from '../core/errors.js';
 import { EditError } from '../core/front-matter/front-matter-edit.js';
-import { readFrontMatter } from '../core/front-matter/front-matter.js';
 import { toIdea, type Idea } from '../core/sluice/idea.js';
 import type { Stage } from '../core/sluice/config.js';
 import { isReadOnly, writeFileAtomic } from './atomic-file.js';
+import { readIdeaFile } from './read-ideas.js';
 import { git, gitTopLevel } from './git.js';
 import { faultPoint } from './faults.js';
 import { withWriteLock } from './lock.js';
@@ -41,7 +41,7 @@ export function editText(idea: Idea, edit: () => string): string {
 }
 
 function reread(idea: Idea, rel: string, abs: string, stage: Stage): Idea {
-  const fm = readFrontMatter(readFileSync(abs));
+  const fm = readIdeaFile(abs);
   if (!fm.ok) throw new IdeasError('IO', 'err.readFile', { file: rel, reason: fm.rule });
   return toIdea(fm, stage, rel, abs);
 }
