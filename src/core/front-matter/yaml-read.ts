@@ -16,7 +16,7 @@ import type { Document, Node } from 'yaml';
 import type { MessageKey, Params } from '../i18n/i18n.js';
 import { resolveCoreScalar } from './yaml-core-schema.js';
 import { yamlPackage } from './yaml-package.js';
-import { FORBIDDEN_KEYS, readYamlSubset } from './yaml-subset.js';
+import { emptyMapping, FORBIDDEN_KEYS, readYamlSubset } from './yaml-subset.js';
 
 /** A YAML text that cannot be read safely: which rule, the message to show, and where (0-based, in the text). */
 export class YamlProblem extends Error {
@@ -173,7 +173,7 @@ class Walk {
     if (isSeq(node)) {
       out = node.items.map((item) => this.value(item as Node | null));
     } else if (isMap(node)) {
-      const map: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+      const map = emptyMapping();
       for (const pair of node.items) {
         const keyNode = pair.key as Node | null;
         const key = this.key(keyNode);
