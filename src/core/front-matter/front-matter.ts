@@ -111,7 +111,7 @@ function closingLineEnd(bytes: Uint8Array): number {
 const utf8 = new TextDecoder('utf-8');
 
 /** Reads an idea file's text (without a byte order mark). Never throws for any content. */
-export function splitFrontMatter(text: string, opts: ReadOptions = {}): FrontMatterResult {
+function splitFrontMatter(text: string, opts: ReadOptions = {}): FrontMatterResult {
   const firstEnd = text.indexOf('\n');
   const firstLine = stripCR(firstEnd === -1 ? text : text.slice(0, firstEnd));
   if (firstLine !== '---') {
