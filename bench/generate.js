@@ -4,6 +4,12 @@
  * criteria, and ideas in every stage, each meeting its stage's criteria with the full history of how it got there,
  * in Swedish and English. About 2% of the files carry a planted error of the kinds `ideas validate` finds.
  *
+ * Written as people and the tool write them, not in one plain style: about 13% of the files have multi-line texts as
+ * block scalars (`|-`, `|` and `|+` as `ideas new` writes them, some `>-` as people fold long text), about 10% have
+ * comments (at the top, after a value, inside the history), and about 15% are hand-edited (quoted strings, a history
+ * entry as a flow mapping, tags as a block list, four-space or compact indentation). Those choices come from a
+ * generator of their own, so the ideas themselves (ids, stages, fields, planted errors) are the same as without them.
+ *
  *   node bench/generate.js 2000 10000            writes bench/data/registry-2000/ and bench/data/registry-10000/
  *   node bench/generate.js --seed 7 --out /tmp 500
  */
@@ -11,7 +17,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } fr
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const GENERATOR_VERSION = 2;
+export const GENERATOR_VERSION = 3;
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 export const DATA_DIR = path.join(HERE, 'data');
 const EXAMPLE = path.join(HERE, '..', 'examples', 'sundsvall');
@@ -234,12 +240,56 @@ function yaml(v) {
 /** @param {Date} d */
 const day = (d) => d.toISOString().slice(0, 10);
 
+/** @param {string} s A string in single quotes, as people write them. */
+const singleQuoted = (s) => `'${s.replaceAll("'", "''")}'`;
+
+/**
+ * YAML for a scalar inside a flow collection: plain when it is plain-safe there (no commas, brackets or colons),
+ * otherwise double-quoted.
+ * @param {unknown} v
+ */
+function flowScalar(v) {
+  const out = yaml(v);
+  return typeof v === 'string' && /[,[\]{}:#]/.test(out) && !out.startsWith('"') ? JSON.stringify(v) : out;
+}
+
+/**
+ * The lines of a multi-line text as a block scalar under a key written `key:` at `indent`: literal with the chomping
+ * the yaml library (and so `ideas new`) chooses, or folded (`>-`) as people fold long lines, wrapped at 60 columns.
+ * @param {string} text @param {number} indent @param {boolean} folded @returns {[string, string[]]} header, lines
+ */
+function blockScalar(text, indent, folded) {
+  const pad = ' '.repeat(indent + 2);
+  if (folded && !text.endsWith('\n')) {
+    /** @type {string[]} */
+    const lines = [];
+    text.split('\n').forEach((paragraph, n) => {
+      if (n > 0) lines.push('');
+      let line = '';
+      for (const word of paragraph.split(' ')) {
+        if (line && line.length + word.length + 1 > 60) {
+          lines.push(pad + line);
+          line = word;
+        } else line = line ? `${line} ${word}` : word;
+      }
+      lines.push(pad + line);
+    });
+    return ['>-', lines];
+  }
+  const trailing = /\n*$/.exec(text)?.[0].length ?? 0;
+  const header = trailing === 0 ? '|-' : trailing === 1 ? '|' : '|+';
+  const content = text.slice(0, text.length - trailing).split('\n');
+  return [header, [...content.map((l) => (l ? pad + l : '')), ...Array(Math.max(0, trailing - 1)).fill('')]];
+}
+
 /**
  * Writes a registry of `size` ideas into `dir` (replacing it) and returns what it planted.
  * @param {{ size: number, seed?: number, dir: string, errorRate?: number }} opts
  */
 export function generateRegistry({ size, seed = 1, dir, errorRate = 0.02 }) {
   const r = rng(seed * 1_000_003 + size);
+  // How each file is written, drawn apart from what it holds (so the ideas are those of a registry in one style).
+  const w = rng(seed * 7_000_003 + size + 17);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   cpSync(path.join(EXAMPLE, 'ideas.config.yaml'), path.join(dir, 'ideas.config.yaml'));
@@ -293,8 +343,18 @@ export function generateRegistry({ size, seed = 1, dir, errorRate = 0.02 }) {
     if (level >= 1 || r.next() < 0.6) fields.unit = r.pick(UNITS);
     if (level >= 1 || r.next() < 0.7) fields.challenge = r.pick(CHALLENGES);
     fields.tags = [...new Set([r.pick(lang.tags), r.pick(lang.tags)])];
+    // How this file is written: multi-line texts as block scalars, comments, a hand-edited style.
+    const style = { block: w.next() < 0.13, comments: w.next() < 0.1, hand: w.next() < 0.15, folded: w.next() < 0.2 };
+    /** @param {number} n */
+    const texts = (n) =>
+      Array.from({ length: n }, () => Array.from({ length: w.int(1, 3) }, () => w.pick(lang.sentences)).join(' '));
+    if (style.block) {
+      const text = texts(w.int(2, 3)).join(w.next() < 0.5 ? '\n\n' : '\n');
+      fields.public_summary = text + ['', '', '\n', '\n\n'][w.int(0, 3)];
+    }
     if (level >= 2) {
       fields.test_plan = lang.plan;
+      if (style.block && w.next() < 0.5) fields.test_plan = `${lang.plan}\n${texts(1)[0]}`;
       fields.manager_support = true;
       if (r.next() < 0.6) fields.equality_impact = lang.sentences[r.int(0, lang.sentences.length - 1)];
     }
@@ -314,6 +374,7 @@ export function generateRegistry({ size, seed = 1, dir, errorRate = 0.02 }) {
       entry.decision = to === 'rejected' ? 'reject' : to === 'parked' ? 'park' : 'approve';
       if (to === 'test') entry.amount = r.int(2, 30) * 10_000;
       entry.note = r.pick(lang.notes);
+      if (style.block && w.next() < 0.3) entry.note = `${entry.note}\n${texts(1)[0]}`;
       history.push(entry);
       from = to;
     }
@@ -355,15 +416,45 @@ export function generateRegistry({ size, seed = 1, dir, errorRate = 0.02 }) {
         break;
     }
     const lines = ['---'];
+    if (style.comments)
+      lines.push(w.pick(['# Inskickad via formuläret', '# Submitted through the form', '# TODO: kolla enheten']));
+    // A hand-edited file: quoted strings here and there, the history's indentation, one entry as a flow mapping.
+    const itemIndent = style.hand ? w.pick([0, 2, 4]) : 2;
+    const flowEntry = style.hand && w.next() < 0.5 ? w.int(0, 3) : -1;
+    const commentAfter = style.comments ? w.pick(['unit', 'challenge', 'carrier', 'tags', 'created']) : '';
+    /** @param {string} key @param {unknown} value @param {number} indent @returns {string[]} */
+    const entryLines = (key, value, indent) => {
+      const pad = ' '.repeat(indent);
+      if (typeof value === 'string' && value.includes('\n')) {
+        const [header, content] = blockScalar(value, indent, style.folded && !value.endsWith('\n'));
+        return [`${pad}${key}: ${header}`, ...content];
+      }
+      let out = yaml(value);
+      if (style.hand && typeof value === 'string' && !out.startsWith('"') && w.next() < 0.3)
+        out = w.next() < 0.5 ? JSON.stringify(value) : singleQuoted(value);
+      if (style.hand && Array.isArray(value) && w.next() < 0.3)
+        return [`${pad}${key}:`, ...value.map((v) => `${pad}  - ${yaml(v)}`)];
+      return [`${pad}${key}: ${out}${key === commentAfter ? '  # ändrad efter mötet' : ''}`];
+    };
     for (const [key, value] of Object.entries(fields)) {
       if (key !== 'history') {
-        lines.push(`${key}: ${yaml(value)}`);
+        lines.push(...entryLines(key, value, 0));
         continue;
       }
       lines.push('history:');
-      for (const entry of /** @type {Record<string, unknown>[]} */ (value)) {
-        Object.entries(entry).forEach(([k, v], n) => lines.push(`${n === 0 ? '  - ' : '    '}${k}: ${yaml(v)}`));
-      }
+      /** @type {Record<string, unknown>[]} */ (value).forEach((entry, e) => {
+        if (style.comments && e === 1) lines.push(`${' '.repeat(itemIndent + 2)}# beslut i idérådet`);
+        const dash = `${' '.repeat(itemIndent)}- `;
+        if (e === flowEntry && Object.values(entry).every((v) => typeof v !== 'string' || !v.includes('\n'))) {
+          const pairs = Object.entries(entry).map(([k, v]) => `${k}: ${flowScalar(v)}`);
+          lines.push(`${dash}{ ${pairs.join(', ')} }`);
+          return;
+        }
+        Object.entries(entry).forEach(([k, v], n) => {
+          const [first = '', ...rest] = entryLines(k, v, itemIndent + 2);
+          lines.push(n === 0 ? dash + first.trimStart() : first, ...rest);
+        });
+      });
     }
     lines.push(...extraLines);
     if (close) lines.push('---');

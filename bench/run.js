@@ -23,9 +23,10 @@ import { generateBacklogProject, registryFor } from './generate.js';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BIN = path.join(ROOT, 'bin', 'ideas.js');
 const READ_ALL = path.join(ROOT, 'bench', 'read-all.js');
+const NAIVE = path.join(ROOT, 'bench', 'naive-validate.js');
 const MAX_RSS_HOOK = pathToFileURL(path.join(ROOT, 'bench', 'max-rss.js')).href;
 const TIME = '/usr/bin/time';
-/** The issue's ceilings of peak memory for `ideas validate`, by registry size. */
+/** The issue's ceilings of peak memory for every command that reads the registry, by registry size. */
 const MEMORY_TARGET_MB = new Map([
   [10_000, 120],
   [50_000, 250],
@@ -162,6 +163,14 @@ function noteOf(/** @type {Command} */ c, /** @type {string} */ stdout) {
     try {
       const s = JSON.parse(stdout).summary;
       return `${fmt.format(s.files)} files, ${fmt.format(s.errors)} errors`;
+    } catch {
+      return '';
+    }
+  }
+  if (c.key.startsWith('naive')) {
+    try {
+      const s = JSON.parse(stdout);
+      return `${fmt.format(s.files)} files, ${fmt.format(s.failed)} failed`;
     } catch {
       return '';
     }
@@ -329,6 +338,12 @@ function main() {
     /** @type {Command[]} */
     const work = [
       { key: `read-all-${o.size}`, label: 'read every idea file (node)', argv: [node, READ_ALL], cwd: main },
+      {
+        key: `naive-${o.size}`,
+        label: 'naive gray-matter + js-yaml + ajv script',
+        argv: [node, NAIVE],
+        cwd: main,
+      },
       ...[...repos.keys()].map((size) => ({
         key: `validate-${size}`,
         label: 'ideas validate',
@@ -380,6 +395,17 @@ function main() {
       }
     }
     const memorySizes = [...repos.keys()].filter((size) => MEMORY_TARGET_MB.has(size));
+    // Every command that reads the whole registry, at the main size, first runs; validate at every size measured.
+    const siteOut = path.join(tmp, 'site-out');
+    const readers = MEMORY_TARGET_MB.has(o.size)
+      ? [
+          ['list', ideas('list')],
+          ['report', ideas('report')],
+          ['export', ideas('export')],
+          ['review', ideas('review', '--dry-run', '--no-input')],
+          ['site', ideas('site', '--out', siteOut)],
+        ]
+      : [];
     /** @type {Command[]} */
     const memory = [
       { key: 'node', label: 'node -e 0', argv: [node, '-e', '0'], cwd: tmp },
@@ -390,6 +416,14 @@ function main() {
         cwd: repos.get(size) ?? '',
         ok: [0, 1],
         before: firstRun(repos.get(size) ?? ''),
+      })),
+      ...readers.map(([name, argv]) => ({
+        key: `${name}-${o.size}`,
+        label: `ideas ${name}`,
+        argv: /** @type {string[]} */ (argv),
+        cwd: main,
+        ok: [0, 1],
+        before: firstRun(main),
       })),
     ];
 
@@ -444,7 +478,15 @@ function main() {
       x: validateMain,
       base: 'read every idea file (node)',
       b: readAll,
-      judge: atMost(5, 3.5),
+      judge: atMost(3.5),
+    });
+    row({
+      what: 'ideas validate, first run',
+      registry: n(o.size),
+      x: validateMain,
+      base: 'naive gray-matter + js-yaml + ajv',
+      b: stat(w, `naive-${o.size}`),
+      judge: (v, b) => ({ ratio: `${(b / v).toFixed(2)}× faster`, target: '≥ 1.25× faster', pass: b / v >= 1.25 }),
     });
     row({
       what: 'ideas validate, second run',
@@ -552,6 +594,19 @@ function main() {
       row({
         what: 'ideas validate, peak memory',
         registry: n(size),
+        x: { ...x, note: `runs: ${x.all.map((v) => Math.round(v)).join(', ')} MB` },
+        base: 'node -e 0',
+        b: stat(m, 'node'),
+        unit: mb,
+        judge: (v) => ({ ratio: '', target: `≤ ${limit} MB`, pass: v <= limit }),
+      });
+    }
+    for (const [name] of readers) {
+      const limit = MEMORY_TARGET_MB.get(o.size) ?? 0;
+      const x = stat(m, `${name}-${o.size}`);
+      row({
+        what: `ideas ${name}, peak memory`,
+        registry: n(o.size),
         x: { ...x, note: `runs: ${x.all.map((v) => Math.round(v)).join(', ')} MB` },
         base: 'node -e 0',
         b: stat(m, 'node'),

@@ -299,7 +299,7 @@ async function deletedIdeas(
     const file = { path: d.path, bytes };
     // The folder decides the stage, and may be one only head's config knows; a file in no stage is still read.
     const at = readSnapshot(baseConfig, [file]).ideas[0] ?? readSnapshot(headConfig, [file]).ideas[0];
-    const fm = at ? at.frontMatter : readFrontMatter(bytes, { locate: false });
+    const fm = at ? at.frontMatter : readFrontMatter(bytes);
     const id = at ? at.id : fm.ok && typeof fm.data.id === 'string' ? fm.data.id : null;
     // Newest first: the first deletion seen of an id is its newest.
     if (id === null || !ids.has(id) || out.has(id)) continue;

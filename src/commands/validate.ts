@@ -11,13 +11,13 @@ import {
   type CheckContext,
   type IdSighting,
 } from '../core/criteria/validate.js';
-import { isReadableEntry, listIdeaFiles, toPosix, type IdeaFileEntry } from '../io/idea-files.js';
+import { listIdeaFiles, toPosix, type IdeaFileEntry } from '../io/idea-files.js';
 import { changedFiles, stagedFiles } from '../io/git-changes.js';
 import { CONFIG_FILE, type Stage } from '../core/sluice/config.js';
 import { criteriaFile, loadCriteria, type Registry } from '../io/registry.js';
 import { baseValidators } from '../core/criteria/schema-check.js';
 import { openRegistry } from './open-registry.js';
-import { FileCache, readWithKey, type FileKey } from '../io/file-cache.js';
+import { openReading, readIdeaFile } from '../io/read-ideas.js';
 import { readFrontMatter } from '../core/front-matter/front-matter.js';
 
 export interface ValidateOptions extends CommonOptions {
@@ -78,11 +78,8 @@ export async function runValidate(opts: ValidateOptions, ctx: Ctx): Promise<Vali
   since?.catch(() => undefined);
   // A file unchanged since a run with the same config, criteria and language keeps the findings it had then. The
   // criteria compile only when a file needs checking, or when no such run has been (an invalid schema is an error).
-  const cache =
-    registry.cache === false
-      ? null
-      : FileCache.open<CheckedFile>(registry.root, 'checked', checkContext(registry, lang));
-  let criteria = cache?.trusted ? null : loadCriteria(registry);
+  const reading = openReading<CheckedFile>(registry, 'checked', checkContext(registry, lang));
+  let criteria = reading.earlierRun ? null : loadCriteria(registry);
   const all = listIdeaFiles(registry);
   const paths = opts.staged
     ? [
@@ -122,77 +119,55 @@ export async function runValidate(opts: ValidateOptions, ctx: Ctx): Promise<Vali
   // Files outside the selection count for unique ids too, and come first, so that a duplicate is reported on the
   // file that was asked about. Their ids are read from their front matter (or the cache of an earlier read),
   // never guessed from their names: a file named for one id may hold another.
-  const unselected = all.filter((e) => !selectedPaths.has(e.path) && e.stage && !e.symlink);
-  const ids =
-    unselected.length === 0 || registry.cache === false
-      ? null
-      : FileCache.open<string | null>(registry.root, 'ids', []);
-  const sightings: IdSighting[] = unselected.flatMap((e) => {
-    const known = cache?.lookup(e.path, e.abs);
-    const id = known ? known.id : idOf(e, ids);
-    return id ? [{ id, file: e.path }] : [];
-  });
-  ids?.save(unselected.map((e) => e.path));
+  const unselected = all.filter((e) => !selectedPaths.has(e.path) && e.stage);
+  const sightings: IdSighting[] = [];
+  if (unselected.length > 0) {
+    const ids = openReading<string | null>(registry, 'ids', []).read(
+      unselected,
+      (_entry, file) => (file.ok ? idIn(file.bytes) : null),
+      { alsoKeep: all.map((e) => e.path) },
+    );
+    unselected.forEach((e, i) => {
+      const id = ids[i];
+      if (id) sightings.push({ id, file: e.path });
+    });
+  }
 
   let done = 0;
   const progress = () => {
     done++;
     if (opts.onProgress && (done % 200 === 0 || done === selected.length)) opts.onProgress(done, selected.length);
   };
-  // Where an id is written is read again from the file, and only for a duplicate; then kept with the findings.
-  const sight = (checked: CheckedFile, entry: IdeaFileEntry) => {
-    if (!checked.id) return;
-    const locate = () => {
-      if (!checked.idAt) {
-        checked.idAt = idPositionIn(entry.abs);
-        cache?.changed();
-      }
-      return checked.idAt;
-    };
-    sightings.push({ id: checked.id, file: entry.path, locate });
-  };
-  for (const entry of selected) {
-    const readable = isReadableEntry(entry);
-    const known = readable ? cache?.lookup(entry.path, entry.abs) : undefined;
-    if (known) {
-      findings.push(...known.findings);
-      sight(known, entry);
-      progress();
-      continue;
-    }
-    let bytes: Uint8Array;
-    let key: FileKey | null = null;
-    try {
-      if (!readable) bytes = new Uint8Array();
-      else ({ bytes, key } = readWithKey(entry.abs));
-    } catch (e) {
-      findings.push({
-        file: entry.path,
-        line: null,
-        column: null,
-        rule: 'file/unreadable',
-        severity: 'error',
-        message: t(lang, 'err.readFile', {
+  const checkedFiles = reading.read(
+    selected,
+    (entry, file): CheckedFile => {
+      if (!file.ok) {
+        const finding: Finding = {
           file: entry.path,
-          reason: (e as NodeJS.ErrnoException).code ?? (e as Error).message,
-        }),
-        hint: null,
-      });
-      continue;
-    }
-    const result = checkIdeaFile(entry, bytes, checker());
-    findings.push(...result.findings);
-    const idea = result.idea;
-    // The id is copied out of the file's text, which a substring of it would keep in memory to the end of the run.
-    const checked: CheckedFile = { findings: result.findings, id: idea?.id ? detach(idea.id) : null };
-    if (key) cache?.set(entry.path, key, checked);
-    sight(checked, entry);
-    progress();
-  }
-  // A duplicate among files that were not asked about is not this run's finding: their ids are only the ones in
-  // their names, which a broken file may contradict.
+          line: null,
+          column: null,
+          rule: 'file/unreadable',
+          severity: 'error',
+          message: t(lang, 'err.readFile', { file: entry.path, reason: file.error.code ?? file.error.message }),
+          hint: null,
+        };
+        return { findings: [finding], id: null };
+      }
+      const result = checkIdeaFile(entry, file.bytes, checker());
+      // The id is copied out of the file's text, which a substring of it would keep in memory to the end of the run.
+      return { findings: result.findings, id: result.idea?.id ? detach(result.idea.id) : null };
+    },
+    { alsoKeep: all.map((e) => e.path), onEach: progress },
+  );
+  selected.forEach((entry, i) => {
+    const checked = checkedFiles[i];
+    if (!checked) return;
+    findings.push(...checked.findings);
+    // Where an id is written is read again from the file, and only for a duplicate.
+    if (checked.id) sightings.push({ id: checked.id, file: entry.path, locate: () => idPositionIn(entry.abs) });
+  });
+  // A duplicate among files that were not asked about is not this run's finding: it is theirs, found when they are.
   findings.push(...checkUniqueIds(sightings, lang).filter((f) => selectedPaths.has(f.file)));
-  cache?.save(all.map((e) => e.path));
   findings.sort(compareFindings);
   const errors = findings.filter((f) => f.severity === 'error').length;
   const warnings = findings.length - errors;
@@ -218,8 +193,6 @@ export async function runValidate(opts: ValidateOptions, ctx: Ctx): Promise<Vali
 interface CheckedFile {
   findings: Finding[];
   id: string | null;
-  /** Where the id is written, once a duplicate made it needed. */
-  idAt?: { line: number; column: number };
 }
 
 /** Everything besides the file itself that its findings depend on. */
@@ -246,29 +219,17 @@ function detach(s: string): string {
   return ` ${s}`.slice(1);
 }
 
-/**
- * The id a file's front matter gives, as the checks read it; null when it has none or cannot be read. Kept in a
- * cache of its own, so that a second `--changed` run reads only the files changed since.
- */
-function idOf(entry: IdeaFileEntry, ids: FileCache<string | null> | null): string | null {
-  const known = ids?.lookup(entry.path, entry.abs);
-  if (known !== undefined) return known;
-  try {
-    const { bytes, key } = readWithKey(entry.abs);
-    const fm = readFrontMatter(bytes, { locate: false, body: false });
-    const value = fm.ok ? fm.data.id : undefined;
-    const id = typeof value === 'string' ? detach(value) : typeof value === 'number' ? String(value) : null;
-    ids?.set(entry.path, key, id);
-    return id;
-  } catch {
-    return null;
-  }
+/** The id a file's front matter gives, as the checks read it; null when it has none or cannot be read. */
+function idIn(bytes: Uint8Array): string | null {
+  const fm = readFrontMatter(bytes, { body: false });
+  const value = fm.ok ? fm.data.id : undefined;
+  return typeof value === 'string' ? detach(value) : typeof value === 'number' ? String(value) : null;
 }
 
 /** Where the id is written in a file, read again when a duplicate needs it. */
 function idPositionIn(abs: string): { line: number; column: number } {
   try {
-    const fm = readFrontMatter(readFileSync(abs));
+    const fm = readIdeaFile(abs);
     if (fm.ok) return idPosition(fm.matter);
   } catch {
     // Gone since: the file's first line.

@@ -12,7 +12,8 @@ import {
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { FileCache, findGitDir, RACY_MS, readWithKey } from './file-cache.js';
+import { FileCache, RACY_MS, readWithKey } from './file-cache.js';
+import { findGitDir } from './git-dir.js';
 import { git, makeTempDir, makeTempRepo, removeTempDirs } from '../../test/helpers/temp-repo.js';
 
 afterAll(removeTempDirs);

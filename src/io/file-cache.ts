@@ -1,6 +1,7 @@
 /**
  * What each idea file came to last time (its parse, or its findings), kept in the git folder (never in the work
- * tree, never committed), so that a second run on an unchanged registry reads one file instead of thousands.
+ * tree, never committed), so that a second run on an unchanged registry reads one file instead of thousands. Only
+ * src/io/read-ideas.ts uses it: commands read ideas through that module, never through the cache itself.
  *
  * Never stale, as git's index is not:
  * - an entry is used only while the file's size, modification and change times, inode and mode are those it was
@@ -27,6 +28,7 @@ import {
   writeFileSync,
   type Stats,
 } from 'node:fs';
+import { findGitDir } from './git-dir.js';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
@@ -46,24 +48,6 @@ interface Stored<T> {
   build: string;
   context: string;
   entries: Map<string, [FileKey, T]>;
-}
-
-/** The git folder of the work tree `dir` is in, found as git finds it (a `.git` folder, or a `.git` file). */
-export function findGitDir(dir: string): string | null {
-  for (let d = path.resolve(dir); ;) {
-    const dotGit = path.join(d, '.git');
-    try {
-      const s = statSync(dotGit);
-      if (s.isDirectory()) return dotGit;
-      const m = /^gitdir:\s*(.+?)\s*$/m.exec(readFileSync(dotGit, 'utf8'));
-      if (m?.[1]) return path.resolve(d, m[1]);
-    } catch {
-      // No .git here.
-    }
-    const parent = path.dirname(d);
-    if (parent === d) return null;
-    d = parent;
-  }
 }
 
 function keyOf(s: Stats): FileKey {
@@ -200,11 +184,6 @@ export class FileCache<T> {
     // Changed too recently: another change in the same clock tick would not show in the key.
     if (key[1] >= this.trustedBefore || key[2] >= this.trustedBefore) return;
     this.next.set(file, [key, value]);
-  }
-
-  /** A value got from or given to the cache was completed in place: it is written again. */
-  changed(): void {
-    this.dirty = true;
   }
 
   /**

@@ -1,9 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { IdeasError } from '../core/errors.js';
-import { readFrontMatter } from '../core/front-matter/front-matter.js';
 import { toIdea, type Idea } from '../core/sluice/idea.js';
 import { isReadableEntry, listIdeaFiles, type IdeaFileEntry } from './idea-files.js';
-import { readIdeas } from './read-ideas.js';
+import { readIdeaFile, readIdeas } from './read-ideas.js';
 import type { Registry } from './registry.js';
 
 /**
@@ -33,6 +31,18 @@ export function findIdea(registry: Registry, query: string): Idea {
   // folder when that was read, not yet in its new one when that was. One more look before saying it is not there.
   const again = byName(ideaEntries(registry), wanted);
   if (again) return again;
+  // A file named for the idea that does not read is named, so that the user sees why, not that it is missing.
+  const broken = listIdeaFiles(registry).find(
+    (e) => e.stage && (e.path.toLowerCase() === wanted || baseName(e.path).startsWith(`${wanted}-`)),
+  );
+  if (broken) {
+    throw new IdeasError(
+      'IDEA_NOT_FOUND',
+      'err.ideaUnreadable',
+      { id: query, file: broken.path },
+      { hint: 'hint.ideaUnreadable', hintParams: { file: broken.path } },
+    );
+  }
   throw new IdeasError('IDEA_NOT_FOUND', 'err.ideaNotFound', { id: query }, { hint: 'hint.ideaNotFound' });
 }
 
@@ -49,7 +59,7 @@ function byName(entries: IdeaFileEntry[], wanted: string): Idea | null {
     : entries.filter((e) => baseName(e.path).startsWith(`${wanted}-`) || baseName(e.path) === `${wanted}.md`);
   for (const entry of candidates) {
     try {
-      const fm = readFrontMatter(readFileSync(entry.abs));
+      const fm = readIdeaFile(entry.abs);
       if (fm.ok && entry.stage) {
         const idea = toIdea(fm, entry.stage, entry.path, entry.abs);
         if (byPath || idea.id?.toLowerCase() === wanted) return idea;

@@ -2,10 +2,10 @@ import { linkSync, lstatSync, mkdirSync, readFileSync, renameSync, rmdirSync } f
 import path from 'node:path';
 import { IdeasError } from '../core/errors.js';
 import { EditError } from '../core/front-matter/front-matter-edit.js';
-import { readFrontMatter } from '../core/front-matter/front-matter.js';
 import { toIdea, type Idea } from '../core/sluice/idea.js';
 import type { Stage } from '../core/sluice/config.js';
 import { isReadOnly, safeUnlink, scratchPathFor, writeFileAtomic } from './atomic-file.js';
+import { readIdeaFile } from './read-ideas.js';
 import { git } from './git.js';
 import { faultPoint } from './faults.js';
 import { fsError } from './fs-error.js';
@@ -45,7 +45,7 @@ export function editText(idea: Idea, edit: () => string): string {
 }
 
 function reread(idea: Idea, rel: string, abs: string, stage: Stage): Idea {
-  const fm = readFrontMatter(readFileSync(abs));
+  const fm = readIdeaFile(abs);
   if (!fm.ok) throw new IdeasError('IO', 'err.readFile', { file: rel, reason: fm.rule });
   return toIdea(fm, stage, rel, abs);
 }

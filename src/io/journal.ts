@@ -27,7 +27,7 @@ import path from 'node:path';
 import { IdeasError } from '../core/errors.js';
 import type { Localized } from '../core/i18n/i18n.js';
 import { localize } from '../core/i18n/i18n.js';
-import { findGitDir } from './file-cache.js';
+import { findGitDir } from './git-dir.js';
 import { fsError } from './fs-error.js';
 import { git } from './git.js';
 import { pidMayRun, SCRATCH_NAME, type LockPlace } from './lock.js';

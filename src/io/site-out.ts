@@ -6,7 +6,7 @@
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { IdeasError } from '../core/errors.js';
-import { findGitDir } from './file-cache.js';
+import { findGitDir } from './git-dir.js';
 
 function real(p: string): string {
   try {

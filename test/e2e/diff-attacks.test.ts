@@ -403,7 +403,7 @@ beforeAll(() => {
     'ideas/01-ide/sund-d1sg00-forklaed.md',
     newIdea('sund-d1sg00', 'X', [CREATED])
       .replace('id: sund-d1sg00\n', '? id\n: sund-d1sg00\n')
-      .replace('title: X', 'title: "Förklädd\n\nid: sund-emspzg"'),
+      .replace('title: X', 'title: "Förklädd\n\n id: sund-emspzg"'),
   );
   commitAll(root, 'En förklädd idé');
   for (const a of ATTACKS) {

@@ -242,10 +242,12 @@ describe('--set, --by and idea files: the three names are refused, and read as d
         title: 'Keys',
         // A computed key: `__proto__:` in an object literal would set its prototype instead.
         ['__proto__']: `{ GIT_CONFIG_PARAMETERS: "${payload(marker)}" }`,
-        team: '{ constructor: { prototype: 1 } }',
-        // Mappings where text belongs: read as mappings without a prototype, which String() cannot show.
-        history: '[{ date: { d: 1 }, action: moved, from: { a: 1 }, to: { b: 2 }, by: { c: 3 }, note: { n: 1 } }]',
       }),
+    );
+    writeFile(
+      dir,
+      `${folder}/ide-6k9q4x-djup.md`,
+      ideaText({ id: 'ide-6k9q4x', title: 'Deep', team: '{ lead: x, members: [{ Constructor: { prototype: 1 } }] }' }),
     );
     writeFile(
       dir,
@@ -253,23 +255,34 @@ describe('--set, --by and idea files: the three names are refused, and read as d
       ideaText({
         id: 'ide-5k8q3x',
         title: 'Mappings',
+        // Mappings where text belongs: read as mappings without a prototype, which String() cannot show.
         history:
-          '[{ date: 2026-01-01, action: { q: 1 }, decision: { x: 1 } }, { action: assigned, field: { f: 1 }, new: { v: 1 } }]',
+          '[{ date: { d: 1 }, action: moved, from: { a: 1 }, to: { b: 2 }, by: { c: 3 }, note: { n: 1 } }, { date: 2026-01-01, action: { q: 1 }, decision: { x: 1 } }, { action: assigned, field: { f: 1 }, new: { v: 1 } }]',
       }),
     );
     const v = ideas(['validate', '--json'], { cwd: dir });
     expect(v.code, describeRun(v)).toBe(1);
-    const findings = parseJson<{ findings: { rule: string; line: number; message: string }[] }>(v).findings;
+    const findings = parseJson<{ findings: { file: string; rule: string; line: number; message: string }[] }>(
+      v,
+    ).findings;
+    // A file with such a key is refused whole, at the first one, wherever it stands and in any case.
     expect(findings.filter((f) => f.rule === 'front-matter/forbidden-key')).toEqual([
-      expect.objectContaining({ line: 4, message: expect.stringContaining('"__proto__" is not allowed') }),
-      expect.objectContaining({ line: 5, message: expect.stringContaining('"constructor" is not allowed') }),
-      expect.objectContaining({ line: 5, message: expect.stringContaining('"prototype" is not allowed') }),
+      expect.objectContaining({
+        file: `${folder}/ide-4k7q2x-nyckel.md`,
+        line: 4,
+        message: expect.stringContaining('"__proto__" is not allowed'),
+      }),
+      expect.objectContaining({
+        file: `${folder}/ide-6k9q4x-djup.md`,
+        line: 4,
+        message: expect.stringContaining('"Constructor" is not allowed'),
+      }),
     ]);
-    // Every reader takes the keys as data: nothing crashes, and a write with git afterwards runs nothing.
+    // Every other reader leaves such a file out, or takes mappings as data: nothing crashes, and a write with git
+    // afterwards runs nothing.
     const site = path.join(makeTempDir('ideas-site-'), 'site');
     for (const args of [
       ['list'],
-      ['show', 'ide-4k7q2x'],
       ['show', 'ide-5k8q3x'],
       ['export'],
       ['export', '--json'],
@@ -279,10 +292,11 @@ describe('--set, --by and idea files: the three names are refused, and read as d
     ]) {
       const r = ideas(args, { cwd: dir });
       expect(r.code, `${args.join(' ')}: ${describeRun(r)}`).toBe(0);
+      expect(r.stdout).not.toContain('GIT_CONFIG_PARAMETERS');
     }
-    // An internal export carries every field, an unclassified one too: as data, never as a prototype.
-    const exported = parseJson<{ columns: string[] }>(ideas(['export', '--json', '--include-personal'], { cwd: dir }));
-    expect(exported.columns).toContain('__proto__.GIT_CONFIG_PARAMETERS');
+    const refused = ideas(['show', 'ide-4k7q2x'], { cwd: dir });
+    expect(refused.code, describeRun(refused)).toBe(2);
+    expect(refused.stderr).toContain(`ideas validate ${folder}/ide-4k7q2x-nyckel.md`);
     const created = ideas(['new', '--title', 'After', '--no-input'], { cwd: dir });
     expect(created.code, describeRun(created)).toBe(0);
     expectNothingRan(marker);

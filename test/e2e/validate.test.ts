@@ -138,6 +138,21 @@ const BROKEN: BrokenCase[] = [
   },
   { name: 'an alias bomb', file: F, content: ALIAS_BOMB, rule: 'front-matter/alias-limit' },
   {
+    name: 'a key __proto__',
+    file: F,
+    content: '---\nid: ide-aaaaaa\ntitle: x\n__proto__: { polluted: true }\ncreated: 2026-01-15\n---\n',
+    rule: 'front-matter/forbidden-key',
+    line: 4,
+  },
+  {
+    name: 'a key constructor in a history entry, beside an anchor',
+    file: F,
+    content:
+      '---\nid: ide-aaaaaa\ntitle: &t x\ncreated: 2026-01-15\nhistory:\n  - date: 2026-01-15\n    constructor: *t\n---\n',
+    rule: 'front-matter/forbidden-key',
+    line: 7,
+  },
+  {
     name: 'front matter that is a list',
     file: F,
     content: '---\n- id: ide-aaaaaa\n- title: x\n---\n',

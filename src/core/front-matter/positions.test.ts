@@ -68,6 +68,10 @@ describe('YamlPositions', () => {
       '   spaced',
       'a:b',
       'é',
+      'x # a comment',
+      '"q" # c',
+      '[a, "b"] # c',
+      '# only a comment',
     ];
     for (let n = 0; n < 2000; n++) {
       const lines: string[] = [];
@@ -77,7 +81,8 @@ describe('YamlPositions', () => {
         if (r < 0.1) lines.push(`# ${pick(values)}`);
         else if (r < 0.15) lines.push('');
         else if (r < 0.3) lines.push(`${key}:`, `  - ${pick(values) || 'v'}`, `  - k: ${pick(values) || 'v'}`);
-        else if (r < 0.4) lines.push(`${key}:`, `  sub: ${pick(values) || 'v'}`);
+        else if (r < 0.4) lines.push(`${key}:${rnd() < 0.3 ? ' # c' : ''}`, `  sub: ${pick(values) || 'v'}`);
+        else if (r < 0.5) lines.push(`${key}: ${pick(['|', '>-', '|+', '|2'])}`, '    text', '', '    more');
         else lines.push(`${key}: ${pick(values)}${rnd() < 0.2 ? '  ' : ''}`);
       }
       texts.push(`${lines.join('\n')}\n`);

@@ -81,7 +81,7 @@ export class YamlPositions {
 
 /**
  * Where the `yaml` package would place a top-level field (or the fields, for one that is missing), found from the
- * lines of a front matter of the plain shape (src/core/front-matter/yaml-subset.ts) without parsing it again: most findings are
+ * lines of a front matter the subset reader reads (src/core/front-matter/yaml-subset.ts) without parsing it again: most findings are
  * about a top-level field, and parsing with the `yaml` package was a tenth of validate's time. Null when the text
  * is not of that shape, the pointer goes deeper, or the value is not on the key's line.
  */
@@ -95,9 +95,11 @@ export function topLevelPosition(
   return lines ? positionInLines(lines, firstLine, pointer, preferKey) : null;
 }
 
-/** The lines of a text of the plain shape, or null for any other text. */
+/** The lines of a text the subset reader reads (without their CRs), or null for any other text. */
 function plainLines(text: string): string[] | null {
-  return readYamlSubset(text, resolveCoreScalar) === undefined ? null : text.split('\n');
+  if (!readYamlSubset(text, resolveCoreScalar)?.ok) return null;
+  const lines = text.split('\n');
+  return text.includes('\r') ? lines.map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l)) : lines;
 }
 
 function positionInLines(lines: string[], firstLine: number, pointer: string, preferKey: boolean): Position | null {
@@ -107,7 +109,8 @@ function positionInLines(lines: string[], firstLine: number, pointer: string, pr
   let fields = -1;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as string;
-    // In the plain shape every line at the margin that is not a comment is a top-level key.
+    // In the subset's shapes every line at the margin that is not a comment is a top-level key: the lines of block
+    // scalars are indented.
     if (line === '' || line.startsWith(' ') || line.startsWith('#')) continue;
     if (fields === -1) fields = i;
     if (
@@ -120,7 +123,7 @@ function positionInLines(lines: string[], firstLine: number, pointer: string, pr
     let at = key.length + 1;
     while (line[at] === ' ') at++;
     // A value on the lines below (a block, or nothing): the yaml package knows where it starts.
-    if (at >= line.length) return null;
+    if (at >= line.length || line[at] === '#') return null;
     return { line: firstLine + i, column: at + 1 };
   }
   return fields === -1 ? null : { line: firstLine + fields, column: 1 };

@@ -1,17 +1,10 @@
 /**
- * YAML 1.2's core schema for js-yaml, and the same resolution of plain scalars for src/core/front-matter/yaml-subset.ts: one
- * definition of what `0x1f`, `~` or `True` mean, whichever reader reads a file.
- *
- * js-yaml's JSON schema resolves a few plain scalars differently from the core schema, which the `yaml` package
- * uses to read files with anchors and to write new ones (`0b101` is a number to one and text to the other; `+.5`
- * the other way round). These types are the core schema's own, so every file reads the same whichever parser reads
- * it, and what `ideas new` writes reads back as written.
+ * What a plain (unquoted) scalar means under YAML 1.2's core schema: null, a boolean, an integer, a float, or the
+ * text itself. The subset reader (src/core/front-matter/yaml-subset.ts) resolves plain scalars with it, as the
+ * `yaml` package does with its core schema (yaml-subset.test.ts holds the two equal), so that every file reads the
+ * same whichever reader reads it, and what `ideas new` writes reads back as written. Dates and words like `yes` stay
+ * text, as the core schema says.
  */
-import { createRequire } from 'node:module';
-
-// js-yaml's CommonJS build, the one gray-matter loads too (package.json's overrides give gray-matter js-yaml 4
-// instead of the js-yaml 3 it asks for, whose JavaScript types were never used): one copy loaded, not two or three.
-export const jsYaml = createRequire(import.meta.url)('js-yaml') as typeof import('js-yaml');
 
 /**
  * Every number of the core schema starts with a digit, a sign or a dot, and has no dash after that but the sign of
@@ -39,36 +32,7 @@ const isFloat = (s: string): boolean =>
 const toFloat = (s: string): number =>
   /nan$/i.test(s) ? NaN : /inf$/i.test(s) ? (s.startsWith('-') ? -Infinity : Infinity) : parseFloat(s);
 
-function coreType(
-  name: string,
-  resolve: (s: string) => boolean,
-  construct: (s: string) => unknown,
-  predicate: (v: unknown) => boolean,
-) {
-  return new jsYaml.Type(`tag:yaml.org,2002:${name}`, {
-    kind: 'scalar',
-    resolve,
-    construct,
-    predicate,
-    represent: (v: object) => String(v),
-  });
-}
-
-// js-yaml tries these in this order on every plain scalar; resolveCoreScalar below keeps the same order.
-const coreTypes = [
-  coreType(
-    'null',
-    isNull,
-    () => null,
-    (v) => v === null,
-  ),
-  coreType('bool', isBool, toBool, (v) => typeof v === 'boolean'),
-  coreType('int', isInt, toInt, (v) => typeof v === 'number' && Number.isInteger(v)),
-  coreType('float', isFloat, toFloat, (v) => typeof v === 'number'),
-];
-export const CORE_SCHEMA = jsYaml.FAILSAFE_SCHEMA.extend({ implicit: coreTypes });
-
-/** What a plain (unquoted) scalar means under the core schema, as js-yaml resolves it with the types above. */
+/** What a plain scalar means under the core schema, tried in the schema's order: null, bool, int, float. */
 export function resolveCoreScalar(s: string): unknown {
   if (isNull(s)) return null;
   if (isBool(s)) return toBool(s);

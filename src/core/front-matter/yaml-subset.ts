@@ -1,98 +1,115 @@
 /**
- * A reader for the plain shape of YAML that idea front matter almost always has, about two and a half times as fast
- * as js-yaml on it, which gives up at the first thing outside that shape; the caller then reads the text with js-yaml.
+ * A fast reader for the shapes of YAML that idea front matter has, as people and `ideas new` write it, which gives
+ * up at the first thing outside them; the caller then reads the text with the `yaml` package
+ * (src/core/front-matter/yaml-read.ts). Most files never need that package, which takes long to load and is several
+ * times slower on the same text.
  *
- * The shape: a mapping at the left margin; keys of letters, digits, `_` and `-`; values that are plain one-line
- * scalars, one-line quoted scalars without escapes, one-line flow sequences of plain scalars (`[a, b]`) and flow
- * mappings of plain pairs (`{ a: 1 }`), or nested block mappings and sequences; whole-line comments at the left
- * margin. Anything else gives up: tabs, CR, control or non-characters, anchors, aliases, tags, block scalars,
- * multi-line scalars, escapes, comments after a value or indented, complex keys, document markers, duplicate keys,
- * keys that read as something other than themselves, nesting deeper than MAX_DEPTH.
+ * The shapes: a mapping at the left margin; keys of letters, digits, `_`, `-` and inner spaces; values that are plain
+ * one-line scalars, one-line quoted scalars (with every escape of YAML 1.2), one-line flow sequences and mappings of
+ * such scalars, literal (`|`) and folded (`>`) block scalars with their chomping and indentation indicators, or
+ * nested block mappings and sequences; comments on their own lines and after values; line breaks LF or CRLF.
+ * Anything else gives up: tabs, lone CRs, control or non-characters, anchors, aliases, tags, directives, document
+ * markers, multi-line plain and quoted scalars, folded lines that are more indented, nested flow collections, complex
+ * or quoted keys, keys that read as something other than themselves or that name a prototype (`__proto__`,
+ * `constructor`, `prototype`), nesting deeper than MAX_DEPTH.
  *
- * Its mappings have no prototype (src/core/safe-object.ts): a key such as `__proto__` or `constructor` is an own
- * key like any other, which js-yaml also makes of it, and nothing is inherited.
- *
- * It never decides that a text is wrong: an error is always js-yaml's to report. Where it returns a value, that
- * value is the one js-yaml returns for the text with the same schema (src/core/front-matter/yaml-subset.test.ts checks this on
- * generated texts, both ways round). Plain scalars are resolved by the caller's function, the schema's own.
+ * What it returns is exactly what YAML 1.2's core schema reads, as the `yaml` package reads it: the same mapping,
+ * or, for a key written twice, the same problem at the same place. src/core/front-matter/yaml-subset.test.ts
+ * checks this on generated texts against the package. Plain scalars are resolved by the caller's function, the core
+ * schema's own. Mappings have no prototype.
  */
-
-import { nullObject } from '../safe-object.js';
 
 /** A plain scalar's value under the caller's schema (null, boolean, number or the text itself). */
 export type PlainResolver = (plain: string) => unknown;
 
+/** What the subset makes of a text it knows: its mapping, or the first key written twice (0-based place). */
+export type SubsetRead =
+  { ok: true; data: Record<string, unknown> } | { ok: false; key: string; line: number; column: number };
+
 const MAX_DEPTH = 64;
 
-/** Characters js-yaml refuses or treats as line breaks or white space beyond the space and the line feed. */
+import { isForbiddenKey } from '../safe-object.js';
+
+/** Characters YAML refuses, or treats as line breaks or white space beyond the space, the LF and a CR before an LF. */
 // eslint-disable-next-line no-control-regex -- control characters are what it looks for
-const OUTSIDE = /[\x00-\x09\x0B-\x1F\x7F-\x9F\u2028\u2029\uD800-\uDFFF\uFEFF\uFFFE\uFFFF]/;
+const OUTSIDE = /[\x00-\x09\x0B\x0C\x0E-\x1F\x7F-\x9F\u2028\u2029\uD800-\uDFFF\uFEFF\uFFFE\uFFFF]|\r(?!\n)/;
+
+/**
+ * A mapping without a prototype. Made from an object literal rather than by Object.create(null), which V8 makes a
+ * hash table at once: the literal keeps the compact layout of ordinary objects up to a dozen keys or so, a sixth of
+ * the memory (10,000 ideas read by `ideas report` hold 10 MB less).
+ */
+export function emptyMapping(): Record<string, unknown> {
+  return Object.setPrototypeOf({}, null) as Record<string, unknown>;
+}
 
 class GiveUp {}
 const GIVE_UP = new GiveUp();
 
-/** The mapping the text holds, or undefined when the text is outside the shape above. Never throws. */
-export function readYamlSubset(text: string, resolve: PlainResolver): Record<string, unknown> | undefined {
-  if (OUTSIDE.test(text)) return undefined;
-  // The lines that hold something: where their text starts (after the indentation) and ends (before trailing spaces).
-  const starts: number[] = [];
-  const ends: number[] = [];
-  const indents: number[] = [];
-  const length = text.length;
-  for (let pos = 0; pos < length;) {
-    let next = text.indexOf('\n', pos);
-    if (next === -1) next = length;
-    let end = next;
-    while (end > pos && text.charCodeAt(end - 1) === 32) end--;
-    let start = pos;
-    while (start < end && text.charCodeAt(start) === 32) start++;
-    if (start < end) {
-      const first = text.charCodeAt(start);
-      if (first === 35 /* # */) {
-        if (start !== pos) return undefined;
-      } else {
-        if (start === pos && (text.startsWith('---', start) || text.startsWith('...', start))) return undefined;
-        starts.push(start);
-        ends.push(end);
-        indents.push(start - pos);
-      }
-    }
-    pos = next + 1;
-  }
-  if (starts.length === 0 || indents[0] !== 0) return undefined;
+/** The text's mapping, its first duplicate key, or undefined when the text is outside the shapes above. Never throws. */
+export function readYamlSubset(source: string, resolve: PlainResolver): SubsetRead | undefined {
+  if (OUTSIDE.test(source)) return undefined;
+  // A CR is allowed only before an LF, and a CRLF is a line break like an LF, in scalars too.
+  const text = source.includes('\r') ? source.replaceAll('\r\n', '\n') : source;
   try {
-    const reader = new Reader(text, starts, ends, indents, resolve);
-    const value = reader.mapping(0, 0);
-    return reader.done() ? value : undefined;
+    const reader = new Reader(text, resolve);
+    // A text of comments and blank lines only is left to the package, which reads it as null.
+    if (reader.done()) return undefined;
+    const data = reader.mapping(0, 0);
+    if (!reader.done()) return undefined;
+    return reader.duplicate ?? { ok: true, data };
   } catch (e) {
     if (e === GIVE_UP) return undefined;
     throw e;
   }
 }
 
-/** A letter of a key: ASCII, or Latin from À to ɏ (å, ä, ö, é, ...). */
-function isKeyLetter(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || (c >= 0xc0 && c <= 0x24f);
-}
+/**
+ * `key:` where it starts: a letter (ASCII, `_`, or Latin from À to ɏ: å, ä, ö, é, ...), then letters, digits, `-`
+ * and inner spaces, then a colon followed by a space or the end of the line. A regular expression rather than a
+ * loop over the characters: most runs read each file once, before V8 has compiled a loop, and a regular expression
+ * runs as native code from the start.
+ */
+const KEY = /[A-Za-z_\u00C0-\u024F](?:[A-Za-z0-9_\u00C0-\u024F -]*[A-Za-z0-9_\u00C0-\u024F-])?:(?=[ \n]|$)/y;
 
-function isKeyChar(c: number): boolean {
-  return isKeyLetter(c) || (c >= 48 && c <= 57) || c === 45;
-}
-
-/** `key:` at `start`, ended by a space or the line's end: the colon's index, or -1. */
+/** `key:` at `start`, the colon followed by a space or the end of the line (`end`): the colon's index, or -1. */
 function keyEnd(text: string, start: number, end: number): number {
-  if (!isKeyLetter(text.charCodeAt(start))) return -1;
-  let at = start + 1;
-  while (at < end) {
-    const c = text.charCodeAt(at);
-    if (c === 58 /* : */) return at + 1 === end || text.charCodeAt(at + 1) === 32 ? at : -1;
-    if (!isKeyChar(c)) return -1;
-    at++;
-  }
-  return -1;
+  KEY.lastIndex = start;
+  if (!KEY.test(text)) return -1;
+  const colon = KEY.lastIndex - 1;
+  return colon < end ? colon : -1;
 }
 
-/** A first character that makes a value something other than a plain scalar, or one js-yaml may read otherwise. */
+/**
+ * Keys read before, by length and first character. Every idea has the same few dozen keys: one seen before is taken
+ * from here instead of being cut from the text again, and is a string V8 has already made a property name. A new
+ * cut has to be made one at its first lookup, which a profile of a first run showed as this reader's costliest
+ * line; and 10,000 ideas share their keys instead of holding a copy each.
+ */
+const knownKeys = new Map<number, string[]>();
+let knownCount = 0;
+/**
+ * How many keys are kept, of at most 64 characters and 8 of a length and first character: bounds on what hostile
+ * files can make it hold, and on the time a key takes to look up.
+ */
+const MAX_KNOWN = 2000;
+
+/** The key written from `start` to `end`. */
+function keyText(text: string, start: number, end: number): string {
+  const slot = ((end - start) << 16) | text.charCodeAt(start);
+  const known = knownKeys.get(slot);
+  if (known) for (const k of known) if (text.startsWith(k, start)) return k;
+  const key = text.slice(start, end);
+  if (knownCount >= MAX_KNOWN || key.length > 64 || (known && known.length >= 8)) return key;
+  // A property name of a literal is the internalized string: what lookups compare by identity.
+  const name = Object.keys({ [key]: 0 })[0] ?? key;
+  if (known) known.push(name);
+  else knownKeys.set(slot, [name]);
+  knownCount++;
+  return name;
+}
+
+/** A first character that makes a value something other than a plain scalar. */
 function isIndicator(c: number): boolean {
   switch (c) {
     case 45: // - (allowed when followed by something other than a space, as in -5; see plainStart)
@@ -120,101 +137,174 @@ function isIndicator(c: number): boolean {
   }
 }
 
-/** Whether `s` (not empty) may start a plain scalar here: no indicator first, except a dash followed by a non-space. */
-function plainStart(s: string): boolean {
-  const c = s.charCodeAt(0);
+function isFlowIndicator(c: number): boolean {
+  return c === 44 || c === 91 || c === 93 || c === 123 || c === 125;
+}
+
+/** Whether a plain scalar may start at `at`: no indicator first, except a dash followed by a character that is not a space. */
+function plainStart(text: string, at: number, end: number): boolean {
+  const c = text.charCodeAt(at);
   if (!isIndicator(c)) return true;
-  return c === 45 && s.length > 1 && s.charCodeAt(1) !== 32;
+  return c === 45 && at + 1 < end && text.charCodeAt(at + 1) !== 32;
 }
 
-function isItem(text: string, start: number, end: number): boolean {
-  return text.charCodeAt(start) === 45 /* - */ && (start + 1 === end || text.charCodeAt(start + 1) === 32);
-}
-
-/**
- * A key that reads as itself and is not yet in the mapping. The mapping has no prototype and values are never
- * undefined here, so one property read answers the second (and costs far less than Object.hasOwn).
- */
-function validKey(key: string, resolve: PlainResolver, into: Record<string, unknown>): boolean {
-  return into[key] === undefined && resolve(key) === key;
-}
+const HEX = /^[0-9a-fA-F]+$/;
+const ESCAPES: Record<string, string> = {
+  '0': '\0',
+  a: '\x07',
+  b: '\b',
+  t: '\t',
+  n: '\n',
+  v: '\v',
+  f: '\f',
+  r: '\r',
+  e: '\x1b',
+  ' ': ' ',
+  '"': '"',
+  '/': '/',
+  '\\': '\\',
+  N: '\x85',
+  _: '\xa0',
+  L: '\u2028',
+  P: '\u2029',
+};
+const HEX_DIGITS: Record<string, number> = { x: 2, u: 4, U: 8 };
 
 class Reader {
+  /** Where each line starts, where it ends (before its LF), and where its text starts after the indentation. */
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
+  private readonly firsts: number[] = [];
+  /** Whether the last line ends with a line break. */
+  private readonly lastBroken: boolean;
   private i = 0;
   private readonly n: number;
+  /** The first key written twice in a mapping, if any: the text is read to its end all the same. */
+  duplicate: { ok: false; key: string; line: number; column: number } | undefined;
 
   constructor(
     private readonly text: string,
-    private readonly starts: number[],
-    private readonly ends: number[],
-    private readonly indents: number[],
     private readonly resolve: PlainResolver,
   ) {
-    this.n = starts.length;
+    const length = text.length;
+    for (let pos = 0; pos < length;) {
+      let next = text.indexOf('\n', pos);
+      if (next === -1) next = length;
+      let first = pos;
+      while (first < next && text.charCodeAt(first) === 32) first++;
+      this.starts.push(pos);
+      this.ends.push(next);
+      this.firsts.push(first);
+      pos = next + 1;
+    }
+    this.n = this.starts.length;
+    this.lastBroken = length > 0 && text.charCodeAt(length - 1) === 10;
+  }
+
+  /** Whether every line was taken. */
+  done(): boolean {
+    return !this.nextContent();
+  }
+
+  private indent(line: number): number {
+    return (this.firsts[line] as number) - (this.starts[line] as number);
   }
 
   /**
-   * Whether every line was taken. A line deeper than the scalar before it (which would continue that scalar, or be
-   * an error) is taken by no loop, since each takes only lines in its own column: the reader then gives up.
+   * Moves past blank lines and comment lines (at any indentation, as YAML allows outside block scalars); false at
+   * the end of the text. A document marker or directive at the margin gives up.
    */
-  done(): boolean {
-    return this.i === this.n;
+  private nextContent(): boolean {
+    const { text } = this;
+    while (this.i < this.n) {
+      const first = this.firsts[this.i] as number;
+      const end = this.ends[this.i] as number;
+      if (first === end || text.charCodeAt(first) === 35 /* # */) {
+        this.i++;
+        continue;
+      }
+      if (first === this.starts[this.i]) {
+        const c = text.charCodeAt(first);
+        if (c === 37 /* % */ || text.startsWith('---', first) || text.startsWith('...', first)) throw GIVE_UP;
+      }
+      return true;
+    }
+    return false;
   }
 
-  private lineIsItem(): boolean {
-    return isItem(this.text, this.starts[this.i] as number, this.ends[this.i] as number);
+  private isItem(at: number, end: number): boolean {
+    return this.text.charCodeAt(at) === 45 /* - */ && (at + 1 === end || this.text.charCodeAt(at + 1) === 32);
   }
 
-  /** The block node that starts at the current line, at `indent`. */
-  private block(indent: number, depth: number): unknown {
-    return this.lineIsItem() ? this.sequence(indent, depth) : this.mapping(indent, depth);
+  private validKey(key: string, into: Record<string, unknown>, line: number, column: number): boolean {
+    // A key starts with a letter: under the core schema only one of n, t, f (null, true, false in their spellings) can read as
+    // something else, and only one of _, c, p can name a prototype.
+    const c = key.charCodeAt(0) | 32;
+    if ((c === 110 || c === 116 || c === 102) && this.resolve(key) !== key) throw GIVE_UP;
+    if ((c === 127 || c === 99 || c === 112) && isForbiddenKey(key)) throw GIVE_UP;
+    if (!(key in into)) return true;
+    this.duplicate ??= { ok: false, key, line, column };
+    return false;
   }
 
+  /** A block mapping whose keys stand at `indent`, from the current line. */
   mapping(indent: number, depth: number): Record<string, unknown> {
     if (depth > MAX_DEPTH) throw GIVE_UP;
     const { text } = this;
-    const out = nullObject();
-    while (this.i < this.n && this.indents[this.i] === indent) {
-      const start = this.starts[this.i] as number;
-      const end = this.ends[this.i] as number;
+    const out = emptyMapping();
+    while (this.nextContent()) {
+      const line = this.i;
+      const at = this.indent(line);
+      if (at < indent) break;
+      if (at > indent) throw GIVE_UP;
+      const start = this.firsts[line] as number;
+      const end = this.ends[line] as number;
       const colon = keyEnd(text, start, end);
       if (colon === -1) throw GIVE_UP;
-      const key = text.slice(start, colon);
-      if (!validKey(key, this.resolve, out)) throw GIVE_UP;
-      this.i++;
-      if (colon + 1 === end) {
-        out[key] = this.nested(indent, depth, true);
+      const key = keyText(text, start, colon);
+      const fresh = this.validKey(key, out, line, indent);
+      let from = colon + 1;
+      while (text.charCodeAt(from) === 32) from++;
+      let value: unknown;
+      if (from === end || text.charCodeAt(from) === 35 /* # (after a space) */) {
+        this.i++;
+        value = this.nested(indent, depth, true);
       } else {
-        out[key] = this.inline(colon + 2, end);
+        value = this.inline(from, end, indent, depth, true);
       }
+      if (fresh) out[key] = value;
     }
     return out;
   }
 
+  /** A block sequence whose dashes stand at `indent`, from the current line. */
   private sequence(indent: number, depth: number): unknown[] {
     if (depth > MAX_DEPTH) throw GIVE_UP;
     const { text } = this;
     const out: unknown[] = [];
-    while (this.i < this.n && this.indents[this.i] === indent && this.lineIsItem()) {
-      const start = this.starts[this.i] as number;
-      const end = this.ends[this.i] as number;
-      if (start + 1 === end) {
+    while (this.nextContent()) {
+      const line = this.i;
+      const at = this.indent(line);
+      if (at < indent) break;
+      if (at > indent) throw GIVE_UP;
+      const start = this.firsts[line] as number;
+      const end = this.ends[line] as number;
+      // A key at the sequence's own column ends a sequence that is a mapping's value (`key:` then `- item` lines).
+      if (!this.isItem(start, end)) break;
+      let from = start + 1;
+      while (text.charCodeAt(from) === 32) from++;
+      if (from === end || text.charCodeAt(from) === 35 /* # */) {
         this.i++;
         out.push(this.nested(indent, depth, false));
         continue;
       }
-      let at = start + 2;
-      while (text.charCodeAt(at) === 32) at++;
-      if (isItem(text, at, end)) throw GIVE_UP;
-      if (keyEnd(text, at, end) !== -1) {
+      if (this.isItem(from, end)) throw GIVE_UP;
+      if (keyEnd(text, from, end) !== -1) {
         // `- key: value` opens a mapping whose keys stand in the column of this first one.
-        const column = indent + (at - start);
-        this.starts[this.i] = at;
-        this.indents[this.i] = column;
-        out.push(this.mapping(column, depth + 1));
+        this.firsts[line] = from;
+        out.push(this.mapping(from - (this.starts[line] as number), depth + 1));
       } else {
-        this.i++;
-        out.push(this.inline(at, end));
+        out.push(this.inline(from, end, indent, depth, false));
       }
     }
     return out;
@@ -222,74 +312,256 @@ class Reader {
 
   /** The value of a key or item written on the lines below it: a deeper block, a sequence in the key's own column, or null. */
   private nested(indent: number, depth: number, compactSequence: boolean): unknown {
-    if (this.i >= this.n) return null;
-    const next = this.indents[this.i] as number;
-    if (next > indent) return this.block(next, depth + 1);
-    if (compactSequence && next === indent && this.lineIsItem()) return this.sequence(indent, depth + 1);
+    if (!this.nextContent()) return null;
+    const line = this.i;
+    const next = this.indent(line);
+    const isItem = this.isItem(this.firsts[line] as number, this.ends[line] as number);
+    if (next > indent) return isItem ? this.sequence(next, depth + 1) : this.mapping(next, depth + 1);
+    if (compactSequence && next === indent && isItem) return this.sequence(indent, depth + 1);
     return null;
   }
 
-  /** A value written on one line from `from` (maybe after more spaces) to `end`. */
-  private inline(from: number, end: number): unknown {
+  /**
+   * A value that starts at `from` on the current line, whose key or dash stands at `indent`; takes the line, and for
+   * a block scalar the lines of its content.
+   */
+  private inline(from: number, end: number, indent: number, depth: number, blockScalar: boolean): unknown {
     const { text } = this;
-    let start = from;
-    while (text.charCodeAt(start) === 32) start++;
-    const first = text.charCodeAt(start);
-    const last = text.charCodeAt(end - 1);
-    if (first === 34 /* " */) {
-      if (end - start < 2 || last !== 34) throw GIVE_UP;
-      const inner = text.slice(start + 1, end - 1);
-      if (inner.includes('"') || inner.includes('\\')) throw GIVE_UP;
-      return inner;
+    const first = text.charCodeAt(from);
+    if (first === 124 /* | */ || first === 62 /* > */) {
+      if (!blockScalar) throw GIVE_UP;
+      return this.blockScalar(from, end, indent);
     }
-    if (first === 39 /* ' */) {
-      if (end - start < 2 || last !== 39) throw GIVE_UP;
-      const inner = text.slice(start + 1, end - 1);
-      if (!inner.includes("'")) return inner;
-      if (inner.replaceAll("''", '').includes("'")) throw GIVE_UP;
-      return inner.replaceAll("''", "'");
+    this.i++;
+    let value: unknown;
+    let after: number;
+    if (first === 34 /* " */ || first === 39 /* ' */) {
+      const quoted = this.quoted(from, end);
+      value = quoted.value;
+      after = quoted.next;
+    } else if (first === 91 /* [ */ || first === 123 /* { */) {
+      const flow = this.flow(from, end, depth);
+      value = flow.value;
+      after = flow.next;
+    } else {
+      if (!plainStart(text, from, end)) throw GIVE_UP;
+      // A comment starts at a # after a space; the value ends before the spaces in front of it. A colon followed by
+      // a space or by the end would start a mapping.
+      let s = text.slice(from, end);
+      const comment = s.indexOf(' #');
+      if (comment !== -1) s = s.slice(0, comment);
+      if (s.includes(': ') || s.charCodeAt(s.length - 1) === 58) throw GIVE_UP;
+      let stop = s.length;
+      while (s.charCodeAt(stop - 1) === 32) stop--;
+      return this.resolve(stop === s.length ? s : s.slice(0, stop));
     }
-    if (first === 91 /* [ */) {
-      if (last !== 93) throw GIVE_UP;
-      return flowItems(text.slice(start + 1, end - 1)).map((item) => this.flowScalar(item));
-    }
-    if (first === 123 /* { */) {
-      if (last !== 125) throw GIVE_UP;
-      const out = nullObject();
-      for (const pair of flowItems(text.slice(start + 1, end - 1))) {
-        const colon = pair.indexOf(': ');
-        if (colon === -1 || keyEnd(pair, 0, pair.length) !== colon) throw GIVE_UP;
-        const key = pair.slice(0, colon);
-        if (!validKey(key, this.resolve, out)) throw GIVE_UP;
-        out[key] = this.flowScalar(pair.slice(colon + 2));
+    this.endOfLine(after, end);
+    return value;
+  }
+
+  /** After a quoted scalar or a flow collection: only spaces, and a comment after at least one of them. */
+  private endOfLine(at: number, end: number): void {
+    let p = at;
+    while (p < end && this.text.charCodeAt(p) === 32) p++;
+    if (p === end) return;
+    if (p > at && this.text.charCodeAt(p) === 35 /* # */) return;
+    throw GIVE_UP;
+  }
+
+  /** A quoted scalar that closes on its own line: its value, and where the text after it starts. */
+  private quoted(from: number, end: number): { value: string; next: number } {
+    const { text } = this;
+    if (text.charCodeAt(from) === 39 /* ' */) {
+      let out = '';
+      let p = from + 1;
+      for (;;) {
+        const q = text.indexOf("'", p);
+        if (q === -1 || q >= end) throw GIVE_UP;
+        out += text.slice(p, q);
+        if (text.charCodeAt(q + 1) !== 39) return { value: out, next: q + 1 };
+        out += "'";
+        p = q + 2;
       }
-      return out;
     }
-    const s = text.slice(start, end);
-    if (!plainStart(s) || last === 58 /* : */ || s.includes(': ') || s.includes(' #')) throw GIVE_UP;
-    return this.resolve(s);
+    let out = '';
+    let p = from + 1;
+    for (;;) {
+      let q = p;
+      while (q < end) {
+        const c = text.charCodeAt(q);
+        if (c === 34 /* " */ || c === 92 /* \ */) break;
+        q++;
+      }
+      if (q >= end) throw GIVE_UP;
+      out += text.slice(p, q);
+      if (text.charCodeAt(q) === 34) return { value: out, next: q + 1 };
+      // An escape; one at the end of the line would join the next line, which is outside the shape.
+      const e = text[q + 1];
+      if (e === undefined || q + 1 >= end) throw GIVE_UP;
+      const simple = ESCAPES[e];
+      if (simple !== undefined) {
+        out += simple;
+        p = q + 2;
+        continue;
+      }
+      const digits = HEX_DIGITS[e];
+      if (digits === undefined) throw GIVE_UP;
+      const hex = text.slice(q + 2, q + 2 + digits);
+      if (hex.length !== digits || q + 2 + digits > end || !HEX.test(hex)) throw GIVE_UP;
+      const code = parseInt(hex, 16);
+      // Surrogates and code points beyond Unicode are left to the package to judge.
+      if ((code >= 0xd800 && code <= 0xdfff) || code > 0x10ffff) throw GIVE_UP;
+      out += String.fromCodePoint(code);
+      p = q + 2 + digits;
+    }
   }
 
-  /** A plain scalar inside a flow collection: no indicator first, no colon anywhere. */
-  private flowScalar(raw: string): unknown {
-    let a = 0;
-    while (raw.charCodeAt(a) === 32) a++;
-    const s = a === 0 ? raw : raw.slice(a);
-    if (s === '' || !plainStart(s) || s.includes(':')) throw GIVE_UP;
-    return this.resolve(s);
+  /** A flow sequence or mapping that closes on its own line, of scalars only. */
+  private flow(from: number, end: number, depth: number): { value: unknown; next: number } {
+    if (depth > MAX_DEPTH) throw GIVE_UP;
+    const { text } = this;
+    const isMap = text.charCodeAt(from) === 123;
+    const close = isMap ? 125 /* } */ : 93; /* ] */
+    const seq: unknown[] = [];
+    const map = emptyMapping();
+    let p = from + 1;
+    const skip = () => {
+      while (p < end && text.charCodeAt(p) === 32) p++;
+    };
+    skip();
+    if (text.charCodeAt(p) === close) return { value: isMap ? map : seq, next: p + 1 };
+    for (;;) {
+      if (isMap) {
+        const colon = keyEnd(text, p, end);
+        if (colon === -1) throw GIVE_UP;
+        const key = keyText(text, p, colon);
+        const fresh = this.validKey(key, map, this.i - 1, p - (this.starts[this.i - 1] as number));
+        p = colon + 1;
+        skip();
+        const item = this.flowScalar(p, end);
+        if (fresh) map[key] = item.value;
+        p = item.next;
+      } else {
+        const item = this.flowScalar(p, end);
+        seq.push(item.value);
+        p = item.next;
+      }
+      skip();
+      const c = text.charCodeAt(p);
+      if (c === close) return { value: isMap ? map : seq, next: p + 1 };
+      if (c !== 44 /* , */ || p >= end) throw GIVE_UP;
+      p++;
+      skip();
+      // A comma before the closing bracket (allowed by YAML) is outside the shape.
+      if (text.charCodeAt(p) === close) throw GIVE_UP;
+    }
   }
-}
 
-/** The comma-separated items of a one-line flow collection, without the spaces around them; none may be empty. */
-function flowItems(inner: string): string[] {
-  if (/^ *$/.test(inner)) return [];
-  if (/["'#[\]{}]/.test(inner)) throw GIVE_UP;
-  return inner.split(',').map((item) => {
-    let a = 0;
-    let b = item.length;
-    while (item.charCodeAt(a) === 32) a++;
-    while (b > a && item.charCodeAt(b - 1) === 32) b--;
-    if (a === b) throw GIVE_UP;
-    return item.slice(a, b);
-  });
+  /** A scalar inside a one-line flow collection: quoted, or plain without a colon, a comment or a flow indicator. */
+  private flowScalar(from: number, end: number): { value: unknown; next: number } {
+    const { text } = this;
+    const c = text.charCodeAt(from);
+    if (c === 34 || c === 39) return this.quoted(from, end);
+    if (from >= end || !plainStart(text, from, end)) throw GIVE_UP;
+    // A dash starts a plain scalar in a flow collection only before a character that may follow it there.
+    if (c === 45 && isFlowIndicator(text.charCodeAt(from + 1))) throw GIVE_UP;
+    let p = from;
+    while (p < end) {
+      const d = text.charCodeAt(p);
+      if (d === 44 || d === 93 || d === 125) break;
+      if (d === 58 || d === 91 || d === 123 || (d === 35 && text.charCodeAt(p - 1) === 32)) throw GIVE_UP;
+      p++;
+    }
+    let stop = p;
+    while (stop > from && text.charCodeAt(stop - 1) === 32) stop--;
+    return { value: this.resolve(text.slice(from, stop)), next: p };
+  }
+
+  /**
+   * A literal or folded block scalar whose header starts at `from` on the current line, the value of a key at
+   * `indent`: its header, then the lines of its content, which it takes.
+   */
+  private blockScalar(from: number, end: number, indent: number): string {
+    const { text } = this;
+    const folded = text.charCodeAt(from) === 62;
+    let digit = 0;
+    let chomp = 0; // -1 strip, 0 clip, 1 keep
+    let p = from + 1;
+    for (let k = 0; k < 2 && p < end; k++) {
+      const c = text.charCodeAt(p);
+      if (c >= 49 && c <= 57 && digit === 0) digit = c - 48;
+      else if ((c === 45 || c === 43) && chomp === 0) chomp = c === 45 ? -1 : 1;
+      else break;
+      p++;
+    }
+    this.endOfLine(p, end);
+    this.i++;
+
+    // The content's indentation: the indicator's, or that of the first line with text.
+    let contentIndent: number;
+    if (digit > 0) {
+      contentIndent = indent + digit;
+    } else {
+      let j = this.i;
+      while (j < this.n && this.firsts[j] === this.ends[j]) j++;
+      if (j >= this.n) throw GIVE_UP;
+      contentIndent = this.indent(j);
+    }
+    // An empty block scalar, and one that starts with a line more indented than its content, are left to the package.
+    if (contentIndent <= indent) throw GIVE_UP;
+
+    const lines: string[] = [];
+    let empties = 0;
+    let texts = 0;
+    let last = -1;
+    while (this.i < this.n) {
+      const line = this.i;
+      const start = this.starts[line] as number;
+      const lineEnd = this.ends[line] as number;
+      if (this.firsts[line] === lineEnd) {
+        // A line of spaces only, more than the indentation, would be content: outside the shape.
+        if (lineEnd - start > contentIndent) throw GIVE_UP;
+        empties++;
+        lines.push('');
+        this.i++;
+        continue;
+      }
+      if (this.indent(line) < contentIndent) break;
+      const content = text.slice(start + contentIndent, lineEnd);
+      if (texts === 0 && this.indent(line) !== contentIndent && digit === 0) throw GIVE_UP;
+      // Folded lines that are more indented keep their line breaks: outside the shape.
+      if (folded && content.charCodeAt(0) === 32) throw GIVE_UP;
+      lines.push(content);
+      texts++;
+      empties = 0;
+      last = lines.length - 1;
+      this.i++;
+    }
+    if (texts === 0) throw GIVE_UP;
+    // A scalar that runs to the end of a text without a last line break is left to the package.
+    if (this.i === this.n && !this.lastBroken) throw GIVE_UP;
+    const body = lines.slice(0, last + 1);
+    let value: string;
+    if (!folded) {
+      value = body.join('\n');
+    } else {
+      value = '';
+      let pending = 0;
+      let seenText = false;
+      for (const l of body) {
+        if (l === '') {
+          pending++;
+          continue;
+        }
+        if (!seenText) value += '\n'.repeat(pending);
+        else value += pending === 0 ? ' ' : '\n'.repeat(pending);
+        value += l;
+        pending = 0;
+        seenText = true;
+      }
+    }
+    if (chomp === -1) return value;
+    if (chomp === 0) return `${value}\n`;
+    return `${value}\n${'\n'.repeat(empties)}`;
+  }
 }

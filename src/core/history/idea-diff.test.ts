@@ -141,11 +141,12 @@ describe('SnapshotIdea.id: read from the parsed front matter, never guessed', ()
     readSnapshot(CONFIG, [{ path: `ideas/01-ide/${name}`, bytes: new TextEncoder().encode(text) }]).ideas[0];
 
   it('a line `id: …` inside a title or the text is not the id', () => {
-    // The id written as an explicit key, and a title whose second line reads like an id line.
-    expect(one('---\n? id\n: ide-real11\ntitle: "Cyklar\n\nid: ide-fake22"\n---\nid: ide-fake33\n')?.id).toBe(
+    // The id written as an explicit key, and a title whose second line reads like an id line (a quoted text goes on
+    // past a line break on a line indented by a space, as YAML 1.2 asks).
+    expect(one('---\n? id\n: ide-real11\ntitle: "Cyklar\n\n id: ide-fake22"\n---\nid: ide-fake33\n')?.id).toBe(
       'ide-real11',
     );
-    expect(one('---\n"id": ide-real11\nx: {a: 1,\nid: ide-fake22}\n---\n')?.id).toBe('ide-real11');
+    expect(one('---\n"id": ide-real11\nx: {a: 1,\n id: ide-fake22}\n---\n')?.id).toBe('ide-real11');
   });
 
   it('a file without a readable id has none, whatever its name says, and says why', () => {
@@ -602,7 +603,7 @@ describe('diffSnapshots: ids are read, never guessed', () => {
   const disguised = {
     path: 'ideas/01-ide/ide-aaaa11-lanecyklar.md',
     bytes: enc(
-      `---\n? id\n: ide-aaaa11\ntitle: "Lånecyklar\n\nid: ide-bbbb22"\ncreated: 2026-01-10\n${stringify({ history: [CREATED] })}---\nText.\n`,
+      `---\n? id\n: ide-aaaa11\ntitle: "Lånecyklar\n\n id: ide-bbbb22"\ncreated: 2026-01-10\n${stringify({ history: [CREATED] })}---\nText.\n`,
     ),
   };
 

@@ -64,7 +64,7 @@ export class SnapshotIdea {
   ) {}
 
   get frontMatter(): FrontMatterResult {
-    return (this.parse.result ??= readFrontMatter(this.bytes, { locate: false }));
+    return (this.parse.result ??= readFrontMatter(this.bytes));
   }
 
   /** The same file, byte for byte, at the other revision: its parse is this one's. */

@@ -77,6 +77,14 @@ export const errors = {
     en: 'Give one of: idesluss@<version>, https://…/<file>.tgz, git+https://…#<full commit id>, file:<path>. See `ideas init --help`.',
   },
   'err.ideaNotFound': { sv: 'Ingen idé med id "{id}".', en: 'No idea with id "{id}".' },
+  'err.ideaUnreadable': {
+    sv: 'Idén "{id}" i {file} går inte att läsa.',
+    en: 'The idea "{id}" in {file} cannot be read.',
+  },
+  'hint.ideaUnreadable': {
+    sv: 'Se vad som är fel med `ideas validate {file}`.',
+    en: 'See what is wrong with `ideas validate {file}`.',
+  },
   'hint.ideaNotFound': { sv: 'Se alla idéer med `ideas list`.', en: 'See every idea with `ideas list`.' },
   'err.ambiguousId': { sv: '"{id}" passar flera idéer: {matches}.', en: '"{id}" matches several ideas: {matches}.' },
   'err.missingAnswers': {

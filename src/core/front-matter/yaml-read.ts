@@ -1,0 +1,278 @@
+/**
+ * Reads a YAML text as YAML 1.2's core schema says, whatever else is in the text: the one way front matter (and the
+ * config) is read. Two readers, one answer:
+ * - src/core/front-matter/yaml-subset.ts reads the shapes most front matter has, several times faster than the
+ *   package below and without loading it, and gives up on anything else;
+ * - the `yaml` package (eemeli/yaml, which passes the YAML test suite) reads the rest, with the core schema and no
+ *   YAML 1.1 types (`resolveKnownTags: false`), unique keys, and a limit on aliases.
+ * Which one reads a text is decided by the subset reader itself (it reads the text or gives up), never by looking
+ * for a character. The subset reader returns exactly what the package returns, or gives up: its tests hold it to
+ * that on generated texts, and src/core/front-matter/yaml-suite.test.ts holds the whole to the YAML test suite.
+ *
+ * Input is hostile: every mapping has no prototype, and keys that name one (`__proto__`, `constructor`,
+ * `prototype`, in any case, as src/core/safe-object.ts says) are refused, as are keys that are lists or mappings and keys that become the same text.
+ */
+import type { Document, Node } from 'yaml';
+import type { MessageKey, Params } from '../i18n/i18n.js';
+import { resolveCoreScalar } from './yaml-core-schema.js';
+import { yamlPackage } from './yaml-package.js';
+import { emptyMapping, readYamlSubset } from './yaml-subset.js';
+import { isForbiddenKey } from '../safe-object.js';
+
+/** A YAML text that cannot be read safely: which rule, the message to show, and where (0-based, in the text). */
+export class YamlProblem extends Error {
+  constructor(
+    readonly rule: string,
+    readonly key: MessageKey,
+    readonly hintKey: MessageKey | null,
+    readonly params: Params,
+    readonly line: number,
+    readonly column: number,
+  ) {
+    super(rule);
+  }
+}
+
+/** The `yaml` package's limit on aliases (its toJS option), which stops an alias bomb before it grows. */
+const MAX_ALIASES = 100;
+
+const OPTIONS = {
+  version: '1.2',
+  schema: 'core',
+  // The core schema only: `!!binary`, `!!set`, `!!timestamp` and the other YAML 1.1 types are unknown tags.
+  resolveKnownTags: false,
+  uniqueKeys: true,
+  strict: true,
+  merge: false,
+} as const;
+
+/** Parses YAML that may come from anyone. Throws YamlProblem with a position relative to the text. */
+export function parseYamlSafely(text: string): unknown {
+  const quick = readYamlSubset(text, resolveCoreScalar);
+  if (quick !== undefined) {
+    if (quick.ok) return quick.data;
+    throw duplicateKey(quick.key, quick.line, quick.column);
+  }
+  try {
+    return readWithPackage(text);
+  } catch (e) {
+    // The package's parser and composer recurse once a level: nesting deep enough runs out of stack.
+    if (e instanceof RangeError) throw new YamlProblem('front-matter/too-deep', 'f.tooDeep', 'h.tooDeep', {}, 0, 0);
+    throw e;
+  }
+}
+
+function duplicateKey(key: string, line: number, column: number): YamlProblem {
+  return new YamlProblem('front-matter/duplicate-key', 'f.duplicateKey', 'h.duplicateKey', { key }, line, column);
+}
+
+function readWithPackage(text: string): unknown {
+  const { Composer, LineCounter, Parser, YAMLParseError } = yamlPackage();
+  const counter = new LineCounter();
+  const tokens = [...new Parser(counter.addNewLine).parse(text)];
+  const composer = new Composer(OPTIONS);
+  // As the package's parseDocument: the first document, and an error at the start of a second one.
+  let doc: Document.Parsed | undefined;
+  for (const next of composer.compose(tokens, true, text.length)) {
+    if (!doc) doc = next;
+    else {
+      doc.errors.push(
+        new YAMLParseError(
+          [next.range[0], next.range[1]],
+          'MULTIPLE_DOCS',
+          'Source contains multiple documents; please use YAML.parseAllDocuments()',
+        ),
+      );
+      break;
+    }
+  }
+  if (!doc) return null;
+  const at = (offset: number) => {
+    const pos = counter.linePos(offset);
+    return { line: pos.line - 1, column: pos.col - 1 };
+  };
+  const first = doc.errors[0] ?? doc.warnings.find((w) => w.code === 'TAG_RESOLVE_FAILED');
+  if (first) {
+    const offset = first.code === 'DUPLICATE_KEY' ? keyStart(text, first.pos[0]) : first.pos[0];
+    throw fromPackage(first.code, first.message, at(offset), text, offset);
+  }
+  const repeated = repeatedYamlDirective(tokens);
+  if (repeated !== -1)
+    throw new YamlProblem(
+      'front-matter/yaml',
+      'f.yaml',
+      'h.yaml',
+      { reason: 'The %YAML directive may only be given once' },
+      at(repeated).line,
+      at(repeated).column,
+    );
+  const walk = new Walk(doc, at);
+  const data = walk.value(doc.contents as Node | null);
+  // The package's own count of aliases, which stops an alias bomb (a tree of millions of nodes written in a few
+  // lines); the walk above shares aliased values, so it never grew one.
+  if (walk.aliases > 0) {
+    try {
+      doc.toJS({ maxAliasCount: MAX_ALIASES });
+    } catch (e) {
+      if (e instanceof ReferenceError) throw aliasLimit(0, 0);
+      throw e;
+    }
+  }
+  return data;
+}
+
+/**
+ * Where a second `%YAML` directive of the same document is, or -1. The package accepts it; YAML 1.2 does not
+ * (yaml-test-suite SF5V).
+ */
+function repeatedYamlDirective(tokens: readonly { type: string; offset?: number; source?: string }[]): number {
+  let seen = false;
+  for (const token of tokens) {
+    if (token.type === 'directive' && token.source?.startsWith('%YAML')) {
+      if (seen) return token.offset ?? 0;
+      seen = true;
+    } else if (token.type === 'document') seen = false;
+  }
+  return -1;
+}
+
+function aliasLimit(line: number, column: number): YamlProblem {
+  return new YamlProblem('front-matter/alias-limit', 'f.aliasLimit', 'h.aliasLimit', {}, line, column);
+}
+
+/** The document's value as JavaScript data: mappings without prototypes, aliased values shared, not copied. */
+class Walk {
+  aliases = 0;
+  private readonly done = new Map<Node, unknown>();
+  private readonly open = new Set<Node>();
+
+  constructor(
+    private readonly doc: Document.Parsed,
+    private readonly at: (offset: number) => { line: number; column: number },
+  ) {}
+
+  private place(node: Node | null | undefined): { line: number; column: number } {
+    return this.at(node?.range?.[0] ?? 0);
+  }
+
+  value(node: Node | null): unknown {
+    const { isAlias, isMap, isScalar, isSeq } = yamlPackage();
+    if (node === null || node === undefined) return null;
+    if (isScalar(node)) return node.value;
+    if (isAlias(node)) {
+      this.aliases++;
+      const target = node.resolve(this.doc) as Node | undefined;
+      // An alias inside the node it names would make the data a cycle.
+      if (!target || this.open.has(target)) {
+        const { line, column } = this.place(node);
+        throw aliasLimit(line, column);
+      }
+      return this.done.has(target) ? this.done.get(target) : this.value(target);
+    }
+    this.open.add(node);
+    let out: unknown;
+    if (isSeq(node)) {
+      out = node.items.map((item) => this.value(item as Node | null));
+    } else if (isMap(node)) {
+      const map = emptyMapping();
+      for (const pair of node.items) {
+        const keyNode = pair.key as Node | null;
+        const key = this.key(keyNode);
+        if (isForbiddenKey(key)) {
+          const { line, column } = this.place(keyNode);
+          throw new YamlProblem(
+            'front-matter/forbidden-key',
+            'f.forbiddenKey',
+            'h.forbiddenKey',
+            { key },
+            line,
+            column,
+          );
+        }
+        // Keys that YAML tells apart (`1` and "1") but that become the same text.
+        if (key in map) {
+          const { line, column } = this.place(keyNode);
+          throw duplicateKey(key, line, column);
+        }
+        map[key] = this.value(pair.value as Node | null);
+      }
+      out = map;
+    } else {
+      throw new Error('unexpected YAML node');
+    }
+    this.open.delete(node);
+    this.done.set(node, out);
+    return out;
+  }
+
+  /** A key as text, as the package's toJS writes a scalar key; a key that is a list or a mapping is refused. */
+  private key(node: Node | null): string {
+    const { isAlias, isScalar } = yamlPackage();
+    let target: Node | null | undefined = node;
+    if (isAlias(target)) target = target.resolve(this.doc) as Node | undefined;
+    if (target === null || target === undefined) return '';
+    if (!isScalar(target)) {
+      const { line, column } = this.place(node);
+      throw new YamlProblem('front-matter/yaml', 'f.yaml', 'h.yaml', { reason: COMPLEX_KEY }, line, column);
+    }
+    const v = target.value;
+    return v === null ? '' : String(v);
+  }
+}
+
+const COMPLEX_KEY = 'A key must be a single value, not a list or a mapping';
+
+function fromPackage(
+  code: string,
+  message: string,
+  pos: { line: number; column: number },
+  text: string,
+  offset: number,
+): YamlProblem {
+  const { line, column } = pos;
+  if (code === 'DUPLICATE_KEY') return duplicateKey(keyAt(text, offset), line, column);
+  if (code === 'TAG_RESOLVE_FAILED') {
+    const tag = /tag:\s*(\S+)/i.exec(message)?.[1] ?? '?';
+    return new YamlProblem(
+      'front-matter/unknown-tag',
+      'f.unknownTag',
+      'h.unknownTag',
+      { tag: shortTag(tag) },
+      line,
+      column,
+    );
+  }
+  // The package's parser counts its own stack: front matter nested too deep for it is one finding.
+  if (code === 'RESOURCE_EXHAUSTION')
+    return new YamlProblem('front-matter/too-deep', 'f.tooDeep', 'h.tooDeep', {}, line, column);
+  const reason = message.split('\n')[0] ?? message;
+  return new YamlProblem('front-matter/yaml', 'f.yaml', 'h.yaml', { reason }, line, column);
+}
+
+function shortTag(tag: string): string {
+  return tag.startsWith('tag:yaml.org,2002:') ? `!!${tag.slice('tag:yaml.org,2002:'.length)}` : tag;
+}
+
+/**
+ * Where the key a duplicate-key error is about starts: the package places the error after the value before it when
+ * that value is empty (`a:` then `a:` on the next line), so blank space, line breaks and comments are passed over.
+ */
+export function keyStart(text: string, offset: number): number {
+  let at = offset;
+  for (;;) {
+    const c = text.charCodeAt(at);
+    if (c === 32 || c === 10 || c === 13 || c === 9) at++;
+    else if (c === 35 /* # */) {
+      const next = text.indexOf('\n', at);
+      if (next === -1) return at;
+      at = next + 1;
+    } else return at;
+  }
+}
+
+/** The key written at `position`, or on the line it is on. */
+function keyAt(buffer: string, position: number): string {
+  const lineStart = buffer.lastIndexOf('\n', Math.max(0, position - 1)) + 1;
+  const rest = buffer.slice(position >= lineStart ? position : lineStart);
+  return /^\s*(?:-\s+)?["']?([^"':\n]+)/.exec(rest)?.[1]?.trim() ?? '?';
+}
