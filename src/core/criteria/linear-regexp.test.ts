@@ -76,6 +76,12 @@ describe('linearRegExp: patterns that backtrack catastrophically in JavaScript',
     expect(linearRegExp('a+b').test(long)).toBe(false);
     expect(linearRegExp('[a-z]*x').test(long)).toBe(false);
   });
+  it('a fixed repeat of a group with a choice point inside: ^(a*){30}$, ^(a{1,3}){20}$ and ^(?:a|a){25}$', () => {
+    expect(linearRegExp('^(a*){30}$').test(`${'a'.repeat(30)}b`)).toBe(false);
+    expect(linearRegExp('^(a{1,3}){20}$').test(`${'a'.repeat(40)}b`)).toBe(false);
+    expect(linearRegExp('^(?:a|a){25}$').test(`${'a'.repeat(25)}b`)).toBe(false);
+    expect(linearRegExp('^(?:a|a){25}$').test('a'.repeat(25))).toBe(true);
+  });
   it('(a|aa)*b, (\\w+\\s?)*$ and ^(\\d+)*$', () => {
     expect(linearRegExp('^(a|aa)*b$').test(long)).toBe(false);
     expect(linearRegExp('^(\\w+\\s?)*$').test(`${'word '.repeat(10_000)}!`)).toBe(false);
@@ -127,7 +133,11 @@ describe('translatePattern', () => {
   const choices: [string, number][] = [
     ['\\S', 0],
     ['^\\d{4}-\\d{2}$', 0],
-    ['^(?:abc){3}[x]$', 0],
+    // A fixed repeat of a group repeats what is inside it: one choice point of its own.
+    ['^(?:abc){3}[x]$', 1],
+    ['^(a*){30}$', 2],
+    ['^(?:a|a){25}$', 2],
+    ['^((a{1,3})){20}$', 2],
     ['^a+$', 1],
     ['^\\p{Lu}\\p{L}*?$', 1],
     ['^[*+?|{]x?$', 1],

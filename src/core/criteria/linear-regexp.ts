@@ -252,10 +252,13 @@ export function translatePattern(pattern: string): { source: string; choices: nu
   // varying number of times; a `?` after a quantifier only makes it lazy.
   let choices = 0;
   let afterQuantifier = false;
+  let afterGroup = false;
   while (i < pattern.length) {
     const ch = pattern[i++] ?? '';
     const quantifierBefore: boolean = afterQuantifier;
+    const groupBefore: boolean = afterGroup;
     afterQuantifier = false;
+    afterGroup = false;
     if (ch === '\\') out += escape(false);
     else if (ch === '[') out += characterClass();
     else if (ch === '.') out += DOT;
@@ -284,12 +287,14 @@ export function translatePattern(pattern: string): { source: string; choices: nu
       const [min, max] = pattern.slice(i, end).split(',');
       if (Number(min) > MAX_REPEAT || Number(max ?? 0) > MAX_REPEAT)
         refuse('unsupported', `a repeat count above ${MAX_REPEAT}`);
-      if (max !== undefined && max !== min) choices++;
+      // A fixed repeat of a group repeats the choice points inside it: `^(a*){30}$` backtracks as thirty `a*`s do.
+      if ((max !== undefined && max !== min) || groupBefore) choices++;
       out += pattern.slice(i - 1, end + 1);
       i = end + 1;
       afterQuantifier = true;
     } else {
       if (ch === '|') choices++;
+      afterGroup = ch === ')';
       out += ch;
     }
   }
