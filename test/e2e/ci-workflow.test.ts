@@ -615,9 +615,9 @@ describe.skipIf(!hasChecks)("the GitLab job's script, run on a merge request bra
   });
 });
 
-describe('the README', () => {
+describe('docs/ci.md', () => {
   it('shows the GitLab job that `ideas init --ci gitlab` writes, as it writes it', () => {
-    const readme = fs.readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
+    const readme = fs.readFileSync(path.join(REPO_ROOT, 'docs', 'ci.md'), 'utf8');
     const from = readme.indexOf('**GitLab.** `ideas init --ci gitlab`');
     const block = /```yaml\n([\s\S]*?)```/.exec(readme.slice(from))?.[1];
     const dir = makeTempRepo();
