@@ -48,5 +48,13 @@ export function output() {
 
 /** One JSON document, as every `--json` prints it. */
 export function jsonText(doc: unknown): string {
-  return `${JSON.stringify(doc, null, 2)}\n`;
+  return `${JSON.stringify(doc, null, 2).replace(INVISIBLE_IN_JSON, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}\n`;
 }
+
+/**
+ * Characters JSON.stringify leaves as they are but a terminal acts on, or that change how the text around them reads:
+ * DEL and the C1 controls (U+009B is a CSI to many terminals), the line and paragraph separators, and the
+ * bidirectional overrides and isolates. They can only stand inside strings, where `\uXXXX` means the same.
+ */
+// eslint-disable-next-line no-control-regex -- control characters are what it looks for
+const INVISIBLE_IN_JSON = /[\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
