@@ -56,5 +56,4 @@ export function jsonText(doc: unknown): string {
  * DEL and the C1 controls (U+009B is a CSI to many terminals), the line and paragraph separators, and the
  * bidirectional overrides and isolates. They can only stand inside strings, where `\uXXXX` means the same.
  */
-// eslint-disable-next-line no-control-regex -- control characters are what it looks for
 const INVISIBLE_IN_JSON = /[\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
