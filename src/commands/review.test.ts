@@ -76,7 +76,18 @@ describe('runReview', () => {
       [4, 4, 'sund-emspzg', 19],
     ]);
     expect(cards[0]?.checklist.filter((x) => !x.met).map((x) => x.field)).toEqual(['test_plan', 'manager_support']);
-    expect(prompter.offered[0]?.map((c) => c.value)).toEqual(['approve', 'return', 'park', 'reject', 'skip', 'stop']);
+    expect(prompter.offered[0]?.map((c) => c.value)).toEqual([
+      'approve',
+      'return',
+      'park',
+      'reject',
+      'complete',
+      'coach',
+      'conflict',
+      'skip',
+      'stop',
+    ]);
+    expect(prompter.offered[0]?.[4]?.name).toBe('Komplettera idén: Plan för testet, Närmsta chef stödjer idén');
     expect(prompter.offered[0]?.[0]?.name).toBe('Godkänn: vidare till Test');
 
     // The approved idea is in the test stage with its amount, forced through the closed gate.
@@ -151,6 +162,9 @@ describe('runReview', () => {
         },
       ],
       skipped: [],
+      completed: [],
+      conflicts: [],
+      unhandled: [{ id: 'sund-emspzg', title: 'Minskat matsvinn i äldreboendenas kök' }],
     });
     const text = r.minutesText ?? '';
     expect(text).toContain(
@@ -163,17 +177,25 @@ describe('runReview', () => {
       '3. **sund-njf5rp** Nattkamera för tillsyn i Ånges hemtjänst: avslagen (Förädling → Avslagen)\n   Skäl: Görs redan i Sundsvall\n',
     );
     expect(text).toContain(`**Beviljade medel totalt: 75${NBSP}000 kr**`);
-    expect(text).not.toContain('sund-emspzg');
+    // The idea the meeting stopped before is not handled, and the minutes say so.
+    expect(text).toContain(
+      '## Ej behandlade när mötet avslutades\n\n- **sund-emspzg** Minskat matsvinn i äldreboendenas kök\n',
+    );
+    expect(text).not.toContain('Bordlagda');
     expect(r.minutesFile).toBe(path.join(root, 'protokoll.md'));
     expect(read(root, 'protokoll.md')).toBe(text);
   });
 
-  it('a closed gate not confirmed and a skip leave the ideas as they were, listed as skipped', async () => {
+  it('"no" to approving despite a closed gate returns to the decision menu; skips leave the ideas as they were', async () => {
     const root = makeSluice();
     const tree = readTree(root);
     const { ctx, prompter } = commandContext(root, [
       { kind: 'select', message: /sund-vtkg00/, answer: 'approve' },
       { kind: 'confirm', answer: false },
+      // The same idea again: the council has not decided yet.
+      { kind: 'select', message: /sund-vtkg00/, answer: 'approve' },
+      { kind: 'confirm', answer: false },
+      { kind: 'select', message: /sund-vtkg00/, answer: 'skip' },
       { kind: 'select', message: /sund-eev2bz/, answer: 'skip' },
     ]);
     const r = await runReview({ stage: 'Förädling' }, ctx);
@@ -280,11 +302,15 @@ describe('runReview', () => {
   it('dryRun without a stage lists only ideas whose next gate is open, and works without a terminal', async () => {
     const root = makeSluice();
     const { ctx } = commandContext(root);
+    // The only idea whose gate is open is parked: parked ideas wait for nobody, so the agenda is empty...
     const r = await runReview({ dryRun: true, json: true }, ctx);
-    expect(r.agenda.length).toBeGreaterThan(0);
-    expect(r.agenda.every((a) => a.gate?.open === true)).toBe(true);
-    expect(r.agenda.map((a) => a.idea.id)).toContain('sund-39t1xh');
-    expect(r.agenda.map((a) => a.idea.id)).not.toContain('sund-eev2bz');
+    expect(r.agenda).toEqual([]);
+    // ...unless they are asked for.
+    const all = await runReview({ dryRun: true, json: true, includeParked: true }, ctx);
+    expect(all.agenda.length).toBeGreaterThan(0);
+    expect(all.agenda.every((a) => a.gate?.open === true)).toBe(true);
+    expect(all.agenda.map((a) => a.idea.id)).toContain('sund-39t1xh');
+    expect(all.agenda.map((a) => a.idea.id)).not.toContain('sund-eev2bz');
   });
 
   it('json without dryRun is USAGE, as is a meeting without a terminal, and an existing minutes file is refused before any question', async () => {
