@@ -21,6 +21,7 @@ import { settableFields } from '../core/criteria/fields.js';
 import { readPackageSchema } from '../core/criteria/schema-check.js';
 import { writeFieldChanges, type FieldChange } from './field-changes.js';
 import { parseSets } from './new.js';
+import { shellQuote } from '../core/scaffold/shell-quote.js';
 import { transition, type TransitionResult } from './transition.js';
 
 export interface DecideOptions extends CommonOptions {
@@ -86,22 +87,17 @@ export function parseDecision(value: string): Decision {
   return decision;
 }
 
-/** A word for a POSIX shell: as it is when nothing in it is special, else in single quotes. */
-function shellWord(s: string): string {
-  return /^[\p{L}\p{N}._/:@%+=,-]+$/u.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
-}
-
 /** The command as given, with a reason added: what the hint for a missing reason prints, to run as it stands. */
 export function decideCommandWithReason(opts: DecideOptions, decision: Decision, lang: Lang): string {
   const words = ['ideas'];
-  if (opts.registry) words.push('-C', shellWord(opts.registry));
-  words.push('decide', shellWord(opts.id), '--decision', shellWord(decisionName(decision, lang)));
-  words.push('--reason', shellWord(t(lang, decision === 'return' ? 'hint.exampleAdvice' : 'hint.exampleReason')));
-  if (opts.amount !== undefined) words.push('--amount', shellWord(opts.amount));
-  if (opts.to !== undefined) words.push('--to', shellWord(opts.to));
-  if (opts.by !== undefined) words.push('--by', shellWord(opts.by));
-  for (const c of opts.conflict ?? []) words.push('--conflict', shellWord(c));
-  for (const s of opts.set ?? []) words.push('--set', shellWord(s));
+  if (opts.registry) words.push('-C', shellQuote(opts.registry));
+  words.push('decide', shellQuote(opts.id), '--decision', shellQuote(decisionName(decision, lang)));
+  words.push('--reason', shellQuote(t(lang, decision === 'return' ? 'hint.exampleAdvice' : 'hint.exampleReason')));
+  if (opts.amount !== undefined) words.push('--amount', shellQuote(opts.amount));
+  if (opts.to !== undefined) words.push('--to', shellQuote(opts.to));
+  if (opts.by !== undefined) words.push('--by', shellQuote(opts.by));
+  for (const c of opts.conflict ?? []) words.push('--conflict', shellQuote(c));
+  for (const s of opts.set ?? []) words.push('--set', shellQuote(s));
   if (opts.force) words.push('--force');
   if (opts.commit) words.push('--commit');
   return words.join(' ');

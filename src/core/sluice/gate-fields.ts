@@ -65,7 +65,7 @@ export function fieldQuestion(
 }
 
 /**
- * The top-level fields a closed gate asks for, in the order its problems name them: one question each, made from
+ * The top-level fields a closed gate asks for, in the order of its checklist: one question each, made from
  * the target's criteria (`criteria`) over the base schema. Problems that no answer to a field can mend (a move the
  * config does not allow, a nested value, a system field, a read-only one) are left out.
  */
@@ -94,7 +94,16 @@ export function gateFields(
     if (question.spec.schema.readOnly === true) continue;
     out.push(question);
   }
-  return out;
+  // In the order the gate's checklist shows them: the criteria's required fields, then its other properties.
+  const order = [
+    ...(Array.isArray(criteria?.required) ? (criteria.required as unknown[]) : []),
+    ...Object.keys((criteria?.properties ?? {}) as object),
+  ];
+  const rank = (f: GateField) => (order.includes(f.spec.name) ? order.indexOf(f.spec.name) : order.length);
+  return out
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => rank(a.f) - rank(b.f) || a.i - b.i)
+    .map(({ f }) => f);
 }
 
 /**
