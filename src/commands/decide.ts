@@ -22,7 +22,7 @@ import { readPackageSchema } from '../core/criteria/schema-check.js';
 import { writeFieldChanges, type FieldChange } from './field-changes.js';
 import { parseSets } from './new.js';
 import { shellQuote } from '../core/scaffold/shell-quote.js';
-import { transition, type TransitionResult } from './transition.js';
+import { gateClosedError, gateFor, transition, type TransitionResult } from './transition.js';
 
 export interface DecideOptions extends CommonOptions {
   id: string;
@@ -143,6 +143,13 @@ export async function runDecide(opts: DecideOptions, ctx: Ctx): Promise<DecideRe
       if (!read.ok) throw new IdeasError('INVALID_ANSWER', 'err.invalidAnswer', { field, problem: read.problem });
       return { field, value: read.value as string | number | boolean | (string | number)[] };
     });
+    // A gate still closed with these fields refuses before anything is written, so a refused decision leaves no trace.
+    if (to && !opts.force) {
+      const data = { ...idea.data, ...Object.fromEntries(values.map((v) => [v.field, v.value])) };
+      const challenge = typeof data.challenge === 'string' ? data.challenge : null;
+      const gate = gateFor(registry, criteria, { ...idea, data, challenge }, to);
+      if (!gate.open) throw gateClosedError(gate, idea, lang);
+    }
     const written = await writeFieldChanges(registry, idea, values, by, ctx);
     changes = written.changes;
     if (written.outcome) idea = written.outcome.idea;
