@@ -230,6 +230,31 @@ describe('ideas review in a terminal', () => {
   );
 });
 
+describe('ideas review interrupted with Ctrl-C', () => {
+  it.skipIf(!existsSync(TMUX))('exits 130 and writes minutes that list the ideas not handled', async () => {
+    const root = makeSluice();
+    const exitFile = path.join(root, '.git', 'exit.txt');
+    socket = `ideas-review-ctrlc-${process.pid}-${Date.now()}`;
+    const command = [
+      `cd ${quote(root)}`,
+      `&& env -u CI NO_COLOR=1 ${quote(process.execPath)} ${quote(BIN)} review --stage refinement --minutes minutes.md;`,
+      `echo EXIT=$? > ${quote(exitFile)}`,
+    ].join(' ');
+    tmux(['new-session', '-d', '-x', '120', '-y', '50', '-s', 'meeting', `sh -c ${quote(command)}`]);
+    const first = 'Beslut för sund-vtkg00?';
+    await waitFor(/^\? Beslut för sund-vtkg00\?/m, 'the first decision');
+    await choose('Hoppa över (bordlägg)', first);
+    await waitFor(/^\? Beslut för sund-eev2bz\?/m, 'the second decision');
+    tmux(['send-keys', '-t', 'meeting', 'C-c']);
+    expect(await waitForFile(exitFile, 'the exit code')).toBe('EXIT=130\n');
+    const minutes = read(root, 'minutes.md');
+    expect(minutes).toContain('## Bordlagda\n\n- **sund-vtkg00**');
+    expect(minutes).toContain(
+      '## Ej behandlade när mötet avslutades\n\n- **sund-eev2bz** Bokbussen som servicepunkt på landsbygden\n',
+    );
+  });
+});
+
 describe('ideas review killed while it writes a decision', () => {
   // Review writes each decision through the same path as `ideas decide`: every fault point of a move and of a change
   // in place (crash.test.ts lists them from the source) is killed here once in a real meeting.
