@@ -143,7 +143,7 @@ describe('ideas review in a terminal', () => {
           await waitFor(/^\? Skäl \(kort\)/m, 'the reason');
           answer('Bra plan for testet');
         } else if (decision === 'return') {
-          await choose('Skicka tillbaka med råd', question);
+          await choose('Återremittera: skicka tillbaka med råd', question);
           await waitFor(/^\? Råd till idébäraren/m, 'the advice');
           answer('Skriv en testplan');
         } else if (decision === 'reject') {
@@ -267,7 +267,7 @@ describe('ideas review killed while it writes a decision', () => {
     })),
     ...['rewrite:journal-written', 'write:temp-written', 'rewrite:written', 'rewrite:staged'].map((step) => ({
       step,
-      decision: 'Skicka tillbaka med råd',
+      decision: 'Återremittera: skicka tillbaka med råd',
       folder: '02-foradling',
       question: /^\? Råd till idébäraren/m,
     })),
