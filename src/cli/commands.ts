@@ -149,9 +149,11 @@ export const COMMANDS: readonly CommandSpec[] = [
     args: [id],
     options: [
       { flags: '-d, --decision <decision>', help: 'decideDecision', required: true },
-      { flags: '-r, --reason <text>', help: 'decideReason', required: true },
+      { flags: '-r, --reason <text>', help: 'decideReason' },
       { flags: '--amount <number>', help: 'decideAmount' },
       { flags: '--to <stage>', help: 'decideTo' },
+      { flags: '--set <field=value>', help: 'decideSet', repeatable: true },
+      { flags: '--conflict <name>', help: 'decideConflict', repeatable: true },
       by,
       force,
       commit,
@@ -161,9 +163,11 @@ export const COMMANDS: readonly CommandSpec[] = [
       ...common(o),
       id: id as string,
       decision: o.decision as string,
-      reason: o.reason as string,
+      reason: str(o.reason),
       amount: str(o.amount),
       to: str(o.to),
+      set: list(o.set),
+      conflict: list(o.conflict),
       by: str(o.by),
       force: flag(o.force),
       commit: flag(o.commit),
@@ -207,6 +211,10 @@ export const COMMANDS: readonly CommandSpec[] = [
       { flags: '--by <name>', help: 'reviewBy' },
       { flags: '--minutes <file>', help: 'reviewMinutes' },
       { flags: '--dry-run', help: 'reviewDryRun' },
+      { flags: '--include-parked', help: 'reviewIncludeParked' },
+      { flags: '--conflict <idea=name>', help: 'reviewConflict', repeatable: true },
+      // The Swedish word, for those who look for it: the same as --conflict.
+      { flags: '--jav <idea=name>', help: 'reviewConflict', repeatable: true, hidden: true },
       json,
     ],
     input: (_args, o) => ({
@@ -215,6 +223,8 @@ export const COMMANDS: readonly CommandSpec[] = [
       by: str(o.by),
       minutes: str(o.minutes),
       dryRun: flag(o.dryRun),
+      includeParked: flag(o.includeParked),
+      conflicts: [...list(o.conflict), ...list(o.jav)],
     }),
     run: async (input, { ctx, view }) => {
       const { runReview } = await import('../commands/review.js');

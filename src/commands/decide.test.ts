@@ -180,6 +180,124 @@ describe('runDecide', () => {
   });
 });
 
+describe('runDecide as a council speaks', () => {
+  it.each([
+    ['GODKÄNN', 'approve', '03-test'],
+    ['återremittera', 'return', '02-foradling'],
+    ['Parkera', 'park', '90-parkerad'],
+    ['avslå', 'reject', '99-avslagen'],
+  ] as const)('%s is %s', async (word, decision, folder) => {
+    const root = makeSluice();
+    readyForTest(root);
+    const { ctx } = commandContext(root);
+    const r = await runDecide({ id: 'sund-vtkg00', decision: word, reason: 'Enligt mötet' }, ctx);
+    expect(r.decision).toBe(decision);
+    expect(historyIn(root, ideaPath('sund-vtkg00', folder)).at(-1)).toMatchObject({ decision, note: 'Enligt mötet' });
+  });
+
+  it('an unknown decision names the decisions in the registry’s language', async () => {
+    const root = makeSluice();
+    const e = await failure(runDecide({ id: 'sund-eev2bz', decision: 'ja', reason: 'x' }, commandContext(root).ctx));
+    expect(e.code).toBe('USAGE');
+    expect(e.text.sv).toBe('Okänt beslut "ja": välj godkänn, återremittera, parkera, avslå.');
+    expect(e.text.en).toBe('Unknown decision "ja": choose approve, return, park, reject.');
+    const noStage = await failure(
+      runDecide({ id: 'sund-39t1xh', decision: 'avslå', reason: 'x' }, commandContext(root).ctx),
+    );
+    expect(noStage.text.sv).toContain('beslutet avslå');
+    expect(noStage.text.en).toContain('the decision reject');
+  });
+
+  it('a missing or empty reason is USAGE, its hint the command given with --reason, and nothing changes', async () => {
+    const root = makeSluice();
+    const tree = readTree(root);
+    const { ctx } = commandContext(root);
+    for (const reason of [undefined, '', '   ']) {
+      const e = await failure(
+        runDecide(
+          {
+            id: 'sund-vtkg00',
+            decision: 'GODKÄNN',
+            reason,
+            amount: '40 000',
+            by: 'Anna Ek, Bo Berg',
+            conflict: ["Bo O'Berg"],
+            force: true,
+          },
+          ctx,
+        ),
+      );
+      expect(e.code).toBe('USAGE');
+      expect(e.hint?.sv).toBe(
+        "Ge skälet med --reason, till exempel:\n  ideas decide sund-vtkg00 --decision 'godkänn' --reason 'Skälet i en mening' --amount '40 000' --by 'Anna Ek, Bo Berg' --conflict 'Bo O'\\''Berg' --force",
+      );
+      expect(e.hint?.en).toContain("--decision approve --reason 'The reason in one sentence'");
+    }
+    const back = await failure(runDecide({ id: 'sund-eev2bz', decision: 'return' }, ctx));
+    expect(back.hint?.sv).toContain("--decision 'återremittera' --reason 'Rådet till idébäraren'");
+    expect(readTree(root)).toEqual(tree);
+  });
+
+  it('--set completes the idea before the decision, so the gate opens, each field in the history', async () => {
+    const root = makeSluice();
+    const { ctx } = commandContext(root);
+    const r = await runDecide(
+      {
+        id: 'sund-vtkg00',
+        decision: 'godkänn',
+        reason: 'Klar för test',
+        amount: '10000',
+        by: 'Anna Ek, Bo Berg',
+        conflict: ['Bo Berg'],
+        set: ['test_plan=Två boenden under hösten, med språkombud.', 'manager_support=ja', 'coach=Lisa Berg'],
+      },
+      ctx,
+    );
+    expect(r.forced).toBe(false);
+    expect(r.changes.map((c) => c.field)).toEqual(['test_plan', 'manager_support', 'coach']);
+    const history = historyIn(root, ideaPath('sund-vtkg00', '03-test'));
+    expect(history.slice(-4).map((e) => [e.action, e.field ?? e.decision, e.new ?? null, e.by])).toEqual([
+      ['assigned', 'test_plan', 'Två boenden under hösten, med språkombud.', 'Anna Ek'],
+      ['assigned', 'manager_support', true, 'Anna Ek'],
+      ['assigned', 'coach', 'Lisa Berg', 'Anna Ek'],
+      ['moved', 'approve', null, 'Anna Ek'],
+    ]);
+  });
+
+  it('a gate that --set leaves closed refuses before any field is written', async () => {
+    const root = makeSluice();
+    const tree = readTree(root);
+    const { ctx } = commandContext(root);
+    const e = await failure(
+      runDecide({ id: 'sund-vtkg00', decision: 'approve', reason: 'x', set: ['coach=Lisa Berg'] }, ctx),
+    );
+    expect(e.code).toBe('GATE_CLOSED');
+    expect(readTree(root)).toEqual(tree);
+  });
+
+  it('a --set the schema refuses, or of a field no flag may set, is refused before anything is written', async () => {
+    const root = makeSluice();
+    const tree = readTree(root);
+    const { ctx } = commandContext(root);
+    for (const [set, code] of [
+      ['test_plan=kort', 'INVALID_ANSWER'],
+      ['manager_support=kanske', 'INVALID_ANSWER'],
+      ['challenge=månen', 'INVALID_ANSWER'],
+      ['history=[]', 'USAGE'],
+      ['id=sund-x', 'USAGE'],
+      ['__proto__=x', 'USAGE'],
+      ['nosuchfield=x', 'USAGE'],
+      ['utan-likhetstecken', 'USAGE'],
+    ] as const) {
+      const e = await failure(
+        runDecide({ id: 'sund-vtkg00', decision: 'approve', reason: 'x', force: true, set: [set] }, ctx),
+      );
+      expect([set, e.code]).toEqual([set, code]);
+    }
+    expect(readTree(root)).toEqual(tree);
+  });
+});
+
 describe('runAssign', () => {
   it('sets a missing coach before the history and records it as `assigned` without an old value', async () => {
     const root = makeSluice();

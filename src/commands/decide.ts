@@ -2,19 +2,36 @@ import type { CommonOptions, Ctx } from '../context.js';
 import type { RegistryConfig, Stage } from '../core/sluice/config.js';
 import { IdeasError } from '../core/errors.js';
 import { forwardStage } from '../core/sluice/gate.js';
-import type { Lang } from '../core/i18n/i18n.js';
+import { t, type Lang } from '../core/i18n/i18n.js';
 import type { Idea } from '../core/sluice/idea.js';
 import { resolveStage } from '../core/sluice/stage-lookup.js';
 import { findIdea } from '../io/find-idea.js';
 import { loadCriteria, type Registry } from '../io/registry.js';
 import { openRegistry } from './open-registry.js';
-import { DECISIONS, isDecision, type Decision } from '../core/sluice/decision.js';
-import { transition, type TransitionResult } from './transition.js';
+import {
+  decisionChoices,
+  decisionName,
+  decisionNames,
+  parseDecisionWord,
+  type Decision,
+} from '../core/sluice/decision.js';
+import { decidersFor } from '../core/sluice/conflict.js';
+import { fieldQuestion, readFieldAnswer } from '../core/sluice/gate-fields.js';
+import { settableFields } from '../core/criteria/fields.js';
+import { readPackageSchema } from '../core/criteria/schema-check.js';
+import { writeFieldChanges, type FieldChange } from './field-changes.js';
+import { parseSets } from './new.js';
+import { shellQuote } from '../core/scaffold/shell-quote.js';
+import { gateClosedError, gateFor, transition, type TransitionResult } from './transition.js';
 
 export interface DecideOptions extends CommonOptions {
   id: string;
   decision: string;
-  reason: string;
+  reason?: string;
+  /** Fields completed before deciding, `name=value` as `ideas new --set` takes them; written like `ideas assign`. */
+  set?: string[];
+  /** Members with a conflict of interest (jäv): left out of `by` in the history entry. */
+  conflict?: string[];
   amount?: string;
   by?: string;
   to?: string;
@@ -27,6 +44,8 @@ export interface DecideResult extends TransitionResult {
   registry: Registry;
   lang: Lang;
   decision: Decision;
+  /** Fields set with --set before the decision. */
+  changes: FieldChange[];
 }
 
 /** Where a decision takes an idea: approve forward, park and reject to those stages, return nowhere (advice only). */
@@ -48,7 +67,8 @@ export function decisionTarget(
     case 'park':
     case 'reject': {
       const to = decision === 'park' ? next('parked') : (next('rejected') ?? next('dropped'));
-      if (!to) throw new IdeasError('USAGE', 'err.noStageFor', { stage: idea.stage.key, decision });
+      if (!to)
+        throw new IdeasError('USAGE', 'err.noStageFor', { stage: idea.stage.key, decision: decisionNames(decision) });
       return to;
     }
     case 'return':
@@ -56,10 +76,31 @@ export function decisionTarget(
   }
 }
 
+/** A decision as a member writes it: approve, …, or godkänn, återremittera, parkera, avslå, in any case. */
 export function parseDecision(value: string): Decision {
-  if (!isDecision(value))
-    throw new IdeasError('USAGE', 'err.badFormat', { format: value, formats: DECISIONS.join(', ') });
-  return value;
+  const decision = parseDecisionWord(value);
+  if (decision === null)
+    throw new IdeasError('USAGE', 'err.badDecision', {
+      decision: value,
+      decisions: { sv: decisionChoices('sv'), en: decisionChoices('en') },
+    });
+  return decision;
+}
+
+/** The command as given, with a reason added: what the hint for a missing reason prints, to run as it stands. */
+export function decideCommandWithReason(opts: DecideOptions, decision: Decision, lang: Lang): string {
+  const words = ['ideas'];
+  if (opts.registry) words.push('-C', shellQuote(opts.registry));
+  words.push('decide', shellQuote(opts.id), '--decision', shellQuote(decisionName(decision, lang)));
+  words.push('--reason', shellQuote(t(lang, decision === 'return' ? 'hint.exampleAdvice' : 'hint.exampleReason')));
+  if (opts.amount !== undefined) words.push('--amount', shellQuote(opts.amount));
+  if (opts.to !== undefined) words.push('--to', shellQuote(opts.to));
+  if (opts.by !== undefined) words.push('--by', shellQuote(opts.by));
+  for (const c of opts.conflict ?? []) words.push('--conflict', shellQuote(c));
+  for (const s of opts.set ?? []) words.push('--set', shellQuote(s));
+  if (opts.force) words.push('--force');
+  if (opts.commit) words.push('--commit');
+  return words.join(' ');
 }
 
 export function parseAmount(value: string | undefined, to: Stage | null): number | undefined {
@@ -73,18 +114,58 @@ export function parseAmount(value: string | undefined, to: Stage | null): number
 export async function runDecide(opts: DecideOptions, ctx: Ctx): Promise<DecideResult> {
   const { registry, lang } = openRegistry(opts, ctx);
   const decision = parseDecision(opts.decision);
+  const reason = opts.reason?.trim() ?? '';
+  if (reason === '')
+    throw new IdeasError(
+      'USAGE',
+      'err.decideReason',
+      {},
+      { hint: 'hint.decideReason', hintParams: { command: localizeCommand(opts, decision) } },
+    );
   const criteria = loadCriteria(registry);
-  const idea = findIdea(registry, opts.id);
+  let idea = findIdea(registry, opts.id);
   const to = decisionTarget(idea, decision, registry.config, opts.to);
   const amount = parseAmount(opts.amount, to);
+  const by = decidersFor(opts.by, opts.conflict ?? []);
+  let changes: FieldChange[] = [];
+  if (opts.set && opts.set.length > 0) {
+    // The council completes the idea, then decides: the fields first, so that the gate sees them.
+    const base = readPackageSchema('idea');
+    const all = [...criteria.values()].map((c) => c.schema);
+    const target = to ? criteria.get(to.key)?.schema : undefined;
+    const values = [...parseSets(opts.set, settableFields(base, all), base)].map(([field, raw]) => {
+      const { spec } = fieldQuestion(field, base, target, registry.config, lang, idea.data);
+      const read = readFieldAnswer(
+        spec,
+        spec.kind === 'list' || spec.kind === 'checkbox' ? raw : (raw.at(-1) ?? ''),
+        lang,
+      );
+      if (!read.ok) throw new IdeasError('INVALID_ANSWER', 'err.invalidAnswer', { field, problem: read.problem });
+      return { field, value: read.value as string | number | boolean | (string | number)[] };
+    });
+    // A gate still closed with these fields refuses before anything is written, so a refused decision leaves no trace.
+    if (to && !opts.force) {
+      const data = { ...idea.data, ...Object.fromEntries(values.map((v) => [v.field, v.value])) };
+      const challenge = typeof data.challenge === 'string' ? data.challenge : null;
+      const gate = gateFor(registry, criteria, { ...idea, data, challenge }, to);
+      if (!gate.open) throw gateClosedError(gate, idea, lang);
+    }
+    const written = await writeFieldChanges(registry, idea, values, by, ctx);
+    changes = written.changes;
+    if (written.outcome) idea = written.outcome.idea;
+  }
   const result = await transition(
     registry,
     criteria,
     idea,
     to,
-    { by: opts.by, note: opts.reason, decision, amount },
+    { by, note: reason, decision, amount },
     { force: opts.force, commit: opts.commit, lang },
     ctx,
   );
-  return { kind: 'idea-decided', registry, lang, decision, ...result };
+  return { kind: 'idea-decided', registry, lang, decision, changes, ...result };
+}
+
+function localizeCommand(opts: DecideOptions, decision: Decision): { sv: string; en: string } {
+  return { sv: decideCommandWithReason(opts, decision, 'sv'), en: decideCommandWithReason(opts, decision, 'en') };
 }

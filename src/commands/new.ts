@@ -152,7 +152,8 @@ function isEmpty(v: unknown): boolean {
   return v === undefined || v === '' || (Array.isArray(v) && v.length === 0);
 }
 
-function parseSets(sets: string[], settable: string[], base: Schema): Map<string, string[]> {
+/** `--set name=value` flags, by field, each field checked to be one a flag may set. */
+export function parseSets(sets: string[], settable: string[], base: Schema): Map<string, string[]> {
   const out = new Map<string, string[]>();
   for (const s of sets) {
     const eq = s.indexOf('=');

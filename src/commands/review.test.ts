@@ -76,7 +76,18 @@ describe('runReview', () => {
       [4, 4, 'sund-emspzg', 19],
     ]);
     expect(cards[0]?.checklist.filter((x) => !x.met).map((x) => x.field)).toEqual(['test_plan', 'manager_support']);
-    expect(prompter.offered[0]?.map((c) => c.value)).toEqual(['approve', 'return', 'park', 'reject', 'skip', 'stop']);
+    expect(prompter.offered[0]?.map((c) => c.value)).toEqual([
+      'approve',
+      'return',
+      'park',
+      'reject',
+      'complete',
+      'coach',
+      'conflict',
+      'skip',
+      'stop',
+    ]);
+    expect(prompter.offered[0]?.[4]?.name).toBe('Komplettera idén: Plan för testet, Närmsta chef stödjer idén');
     expect(prompter.offered[0]?.[0]?.name).toBe('Godkänn: vidare till Test');
 
     // The approved idea is in the test stage with its amount, forced through the closed gate.
@@ -151,6 +162,9 @@ describe('runReview', () => {
         },
       ],
       skipped: [],
+      completed: [],
+      conflicts: [],
+      unhandled: [{ id: 'sund-emspzg', title: 'Minskat matsvinn i äldreboendenas kök' }],
     });
     const text = r.minutesText ?? '';
     expect(text).toContain(
@@ -163,17 +177,25 @@ describe('runReview', () => {
       '3. **sund-njf5rp** Nattkamera för tillsyn i Ånges hemtjänst: avslagen (Förädling → Avslagen)\n   Skäl: Görs redan i Sundsvall\n',
     );
     expect(text).toContain(`**Beviljade medel totalt: 75${NBSP}000 kr**`);
-    expect(text).not.toContain('sund-emspzg');
+    // The idea the meeting stopped before is not handled, and the minutes say so.
+    expect(text).toContain(
+      '## Ej behandlade när mötet avslutades\n\n- **sund-emspzg** Minskat matsvinn i äldreboendenas kök\n',
+    );
+    expect(text).not.toContain('Bordlagda');
     expect(r.minutesFile).toBe(path.join(root, 'protokoll.md'));
     expect(read(root, 'protokoll.md')).toBe(text);
   });
 
-  it('a closed gate not confirmed and a skip leave the ideas as they were, listed as skipped', async () => {
+  it('"no" to approving despite a closed gate returns to the decision menu; skips leave the ideas as they were', async () => {
     const root = makeSluice();
     const tree = readTree(root);
     const { ctx, prompter } = commandContext(root, [
       { kind: 'select', message: /sund-vtkg00/, answer: 'approve' },
       { kind: 'confirm', answer: false },
+      // The same idea again: the council has not decided yet.
+      { kind: 'select', message: /sund-vtkg00/, answer: 'approve' },
+      { kind: 'confirm', answer: false },
+      { kind: 'select', message: /sund-vtkg00/, answer: 'skip' },
       { kind: 'select', message: /sund-eev2bz/, answer: 'skip' },
     ]);
     const r = await runReview({ stage: 'Förädling' }, ctx);
@@ -280,11 +302,157 @@ describe('runReview', () => {
   it('dryRun without a stage lists only ideas whose next gate is open, and works without a terminal', async () => {
     const root = makeSluice();
     const { ctx } = commandContext(root);
+    // The only idea whose gate is open is parked: parked ideas wait for nobody, so the agenda is empty...
     const r = await runReview({ dryRun: true, json: true }, ctx);
-    expect(r.agenda.length).toBeGreaterThan(0);
-    expect(r.agenda.every((a) => a.gate?.open === true)).toBe(true);
-    expect(r.agenda.map((a) => a.idea.id)).toContain('sund-39t1xh');
-    expect(r.agenda.map((a) => a.idea.id)).not.toContain('sund-eev2bz');
+    expect(r.agenda).toEqual([]);
+    // ...unless they are asked for.
+    const all = await runReview({ dryRun: true, json: true, includeParked: true }, ctx);
+    expect(all.agenda.length).toBeGreaterThan(0);
+    expect(all.agenda.every((a) => a.gate?.open === true)).toBe(true);
+    expect(all.agenda.map((a) => a.idea.id)).toContain('sund-39t1xh');
+    expect(all.agenda.map((a) => a.idea.id)).not.toContain('sund-eev2bz');
+  });
+
+  it('completes an idea, assigns its coach and hears a conflict of interest before deciding it', async () => {
+    const root = makeSluice();
+    const before = read(root, ideaPath('sund-vtkg00'));
+    const prompter = new MeetingPrompter([
+      { kind: 'select', message: /^Beslut för sund-vtkg00\?$/, answer: 'conflict' },
+      { kind: 'input', message: /^Vem anmäler jäv\?/, answer: ' bo berg ' },
+      { kind: 'select', message: /^Beslut för sund-vtkg00\?$/, answer: 'complete' },
+      {
+        kind: 'input',
+        message: /^Plan för testet \(Vad ska testas, var, hur länge och med vilka\?\) \(valfritt/,
+        answer: 'Två boenden under hösten, med språkombud och lektioner.',
+      },
+      { kind: 'confirm', message: /^Närmsta chef stödjer idén$/, answer: true },
+      { kind: 'select', message: /^Beslut för sund-vtkg00\?$/, answer: 'coach' },
+      { kind: 'input', message: /^Idécoach/, answer: 'Lisa Berg' },
+      { kind: 'select', message: /^Beslut för sund-vtkg00\?$/, answer: 'approve' },
+      { kind: 'input', message: /Beviljat belopp/, answer: '40 000' },
+      { kind: 'input', message: /^Skäl/, answer: 'Bra plan' },
+      { kind: 'select', message: /^Beslut för sund-eev2bz\?$/, answer: 'stop' },
+    ]);
+    const { ctx } = commandContext(root, [], prompter);
+    const cards: ReviewCard[] = [];
+    const r = await runReview(
+      { stage: 'refinement', by: 'Anna Ek, Bo Berg', minutes: 'm.md', present: (c) => cards.push(c) },
+      ctx,
+    );
+    expect(prompter.remaining).toBe(0);
+    // The completion is offered while the gate lacks fields, and no longer once it has them.
+    expect(prompter.offered[0]?.map((c) => c.value)).toContain('complete');
+    expect(prompter.offered[3]?.map((c) => c.value)).not.toContain('complete');
+    // The card is shown again after each change: with the conflict, then with the gate open.
+    expect(cards.map((c) => [c.idea.id, c.gate?.open, c.conflicts])).toEqual([
+      ['sund-vtkg00', false, []],
+      ['sund-vtkg00', false, ['bo berg']],
+      ['sund-vtkg00', true, ['bo berg']],
+      ['sund-vtkg00', true, ['bo berg']],
+      ['sund-eev2bz', false, []],
+    ]);
+
+    const rel = ideaPath('sund-vtkg00', '03-test');
+    const history = historyIn(root, rel);
+    // Bo Berg declared jäv: no entry names him; the gate was open, so nothing was forced.
+    expect(history.slice(-4)).toEqual([
+      {
+        date: '2026-11-23',
+        action: 'assigned',
+        field: 'test_plan',
+        new: 'Två boenden under hösten, med språkombud och lektioner.',
+        by: 'Anna Ek',
+      },
+      { date: '2026-11-23', action: 'assigned', field: 'manager_support', new: true, by: 'Anna Ek' },
+      { date: '2026-11-23', action: 'assigned', field: 'coach', old: 'Sara Nyberg', new: 'Lisa Berg', by: 'Anna Ek' },
+      {
+        date: '2026-11-23',
+        action: 'moved',
+        from: 'refinement',
+        to: 'test',
+        by: 'Anna Ek',
+        decision: 'approve',
+        amount: 40000,
+        note: 'Bra plan',
+      },
+    ]);
+    // Least change: every line of the old file is still there but the coach's, and the body is as it was.
+    const now = read(root, rel);
+    const lines = new Set(now.split('\n'));
+    expect(before.split('\n').filter((l) => !lines.has(l))).toEqual(['coach: Sara Nyberg']);
+    expect(now).toContain('coach: Lisa Berg\nunit: Vård- och omsorgsförvaltningen\n');
+    expect(now.slice(now.indexOf('\n---\n'))).toBe(before.slice(before.indexOf('\n---\n')));
+
+    expect(r.minutes?.items[0]).toMatchObject({ id: 'sund-vtkg00', forced: false, deciders: 'Anna Ek' });
+    expect(r.minutes?.conflicts).toEqual([
+      { id: 'sund-vtkg00', title: 'Språkstöd för nyanställda undersköterskor', names: ['bo berg'] },
+    ]);
+    expect(r.minutes?.completed?.map((c) => [c.field, c.value])).toEqual([
+      ['Plan för testet', 'Två boenden under hösten, med språkombud och lektioner.'],
+      ['Närmsta chef stödjer idén', 'Ja'],
+      ['Idécoach', 'Lisa Berg'],
+    ]);
+    expect(r.minutes?.unhandled).toEqual([{ id: 'sund-eev2bz', title: 'Bokbussen som servicepunkt på landsbygden' }]);
+    const text = read(root, 'm.md');
+    expect(text).toContain('   Beslutande: Anna Ek\n');
+    expect(text).toContain(
+      '## Jäv\n\n- **sund-vtkg00** Språkstöd för nyanställda undersköterskor: jäv anmält av bo berg',
+    );
+    expect(text).toContain('## Ej behandlade när mötet avslutades\n\n- **sund-eev2bz**');
+  });
+
+  it('an answer left empty, or one the schema refuses, leaves the field as it was', async () => {
+    const root = makeSluice();
+    const tree = readTree(root);
+    const prompter = new MeetingPrompter([
+      { kind: 'select', message: /sund-vtkg00/, answer: 'complete' },
+      { kind: 'input', message: /^Plan för testet/, answer: '' },
+      // No: the criteria want the manager's support, so "no" is not written.
+      { kind: 'confirm', message: /^Närmsta chef/, answer: false },
+      { kind: 'select', message: /sund-vtkg00/, answer: 'skip' },
+      { kind: 'select', message: /sund-eev2bz/, answer: 'skip' },
+    ]);
+    const { ctx } = commandContext(root, [], prompter);
+    const r = await runReview({ stage: 'refinement' }, ctx);
+    expect(prompter.remaining).toBe(0);
+    expect(readTree(root)).toEqual(tree);
+    expect(r.minutes?.completed).toEqual([]);
+    expect(r.minutes?.unhandled).toEqual([]);
+  });
+
+  it('a meeting cancelled (Ctrl-C) lists the ideas it did not handle, and conflicts declared beforehand', async () => {
+    const root = makeSluice({ fourInRefinement: true });
+    const prompter = new MeetingPrompter([{ kind: 'select', message: /sund-vtkg00/, answer: 'skip' }], true);
+    const { ctx } = commandContext(root, [], prompter);
+    const r = await runReview(
+      { stage: 'refinement', minutes: 'm.md', conflicts: ['sund-emspzg=Cia Lund', 'SUND-EMSPZG=cia lund'] },
+      ctx,
+    );
+    expect(r.cancelled).toBe(true);
+    expect(r.minutes?.skipped.map((s) => s.id)).toEqual(['sund-vtkg00']);
+    expect(r.minutes?.unhandled?.map((s) => s.id)).toEqual(['sund-eev2bz', 'sund-njf5rp', 'sund-emspzg']);
+    expect(r.minutes?.conflicts).toEqual([
+      { id: 'sund-emspzg', title: 'Minskat matsvinn i äldreboendenas kök', names: ['Cia Lund'] },
+    ]);
+    expect(read(root, 'm.md')).toContain(
+      '## Ej behandlade när mötet avslutades\n\n- **sund-eev2bz** Bokbussen som servicepunkt på landsbygden\n- **sund-njf5rp**',
+    );
+  });
+
+  it('a conflict declared for an idea that does not exist, or written wrong, stops before any question', async () => {
+    const root = makeSluice();
+    const tree = readTree(root);
+    for (const [conflict, code] of [
+      ['sund-nosuch=Anna', 'IDEA_NOT_FOUND'],
+      ['Anna', 'USAGE'],
+      ['sund-vtkg00=', 'USAGE'],
+    ] as const) {
+      const { ctx, prompter } = commandContext(root, []);
+      const e = await failure(runReview({ stage: 'refinement', conflicts: [conflict] }, ctx));
+      expect(e.code).toBe(code);
+      expect(prompter.asked).toEqual([]);
+    }
+    expect(readTree(root)).toEqual(tree);
   });
 
   it('json without dryRun is USAGE, as is a meeting without a terminal, and an existing minutes file is refused before any question', async () => {

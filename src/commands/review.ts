@@ -18,6 +18,10 @@ import { decisionTarget } from './decide.js';
 import { openRegistry } from './open-registry.js';
 import type { ReviewCard, ReviewItem } from '../core/sluice/agenda.js';
 import { DECISIONS, type Decision } from '../core/sluice/decision.js';
+import { decidersFor, parseConflictFlag, withName } from '../core/sluice/conflict.js';
+import { fieldQuestion, gateFields, readFieldAnswer, type GateField } from '../core/sluice/gate-fields.js';
+import type { Prompter } from '../ui/prompter.js';
+import { writeFieldChanges } from './field-changes.js';
 import { gateFor, transition } from './transition.js';
 
 export type { ReviewCard, ReviewItem };
@@ -27,6 +31,10 @@ export interface ReviewOptions extends CommonOptions {
   by?: string;
   minutes?: string;
   dryRun?: boolean;
+  /** Parked ideas are left off the agenda unless asked for (or their stage is). */
+  includeParked?: boolean;
+  /** Conflicts of interest declared before the meeting: `<id>=<name>`, one each. */
+  conflicts?: string[];
   /** Shows one idea to the council before its question; the command itself never prints. */
   present?: (card: ReviewCard) => void;
 }
@@ -42,26 +50,43 @@ export interface ReviewResult {
   cancelled: boolean;
 }
 
-/** The ideas that wait for a decision: those in the given stage, or else all whose next gate is open. */
+/** One idea as the council sees it: the gate its approval would pass, and that gate's criteria met or not. */
+function agendaItem(
+  registry: Registry,
+  criteria: Map<string, Criteria>,
+  idea: Idea,
+  lang: Lang,
+  today: Date,
+): ReviewItem {
+  const baseProps = (readPackageSchema('idea').properties ?? {}) as Record<string, Record<string, unknown>>;
+  const next = forwardStage(idea.stage, registry.config) ?? null;
+  const gate = next ? gateFor(registry, criteria, idea, next) : null;
+  const label = (schema: Record<string, unknown> | null, field: string) =>
+    fieldLabel(schema?.['x-title'] || schema?.title ? schema : (baseProps[field] ?? null), `/${field}`, lang);
+  const checklist = gate && next ? gateChecklist(gate, criteria.get(next.key)?.schema, lang, label) : [];
+  return { idea, next, gate, checklist, daysInStage: daysSince(enteredStageOn(idea), today) };
+}
+
+/**
+ * The ideas that wait for a decision: those in the given stage, or else all whose next gate is open. Parked ideas
+ * wait for nobody: they come only when asked for.
+ */
 function buildAgenda(
   registry: Registry,
   criteria: Map<string, Criteria>,
   ideas: Idea[],
   stage: Stage | null,
+  includeParked: boolean,
   lang: Lang,
   today: Date,
 ): ReviewItem[] {
   const items: ReviewItem[] = [];
-  const baseProps = (readPackageSchema('idea').properties ?? {}) as Record<string, Record<string, unknown>>;
   for (const idea of ideas) {
     if (stage && idea.stage.key !== stage.key) continue;
-    const next = forwardStage(idea.stage, registry.config) ?? null;
-    const gate = next ? gateFor(registry, criteria, idea, next) : null;
-    if (!stage && !gate?.open) continue;
-    const label = (schema: Record<string, unknown> | null, field: string) =>
-      fieldLabel(schema?.['x-title'] || schema?.title ? schema : (baseProps[field] ?? null), `/${field}`, lang);
-    const checklist = gate && next ? gateChecklist(gate, criteria.get(next.key)?.schema, lang, label) : [];
-    items.push({ idea, next, gate, checklist, daysInStage: daysSince(enteredStageOn(idea), today) });
+    if (!stage && !includeParked && idea.stage.key === 'parked') continue;
+    const item = agendaItem(registry, criteria, idea, lang, today);
+    if (!stage && !item.gate?.open) continue;
+    items.push(item);
   }
   return items.sort(
     (a, b) =>
@@ -70,13 +95,93 @@ function buildAgenda(
   );
 }
 
+/** A field's value as the minutes write it. */
+function valueText(value: unknown, lang: Lang): string {
+  if (typeof value === 'boolean') return t(lang, value ? 'prompt.yes' : 'prompt.no');
+  if (Array.isArray(value)) return value.map(String).join(', ');
+  return String(value);
+}
+
+/**
+ * Asks one field of a gate: a choice for an enum or a challenge, yes or no for a boolean, text otherwise, with the
+ * schema's description as help. An empty answer leaves the field as it is (undefined).
+ */
+async function askField(
+  prompter: Prompter,
+  field: GateField,
+  lang: Lang,
+): Promise<string | number | boolean | (string | number)[] | undefined> {
+  const { spec } = field;
+  const help = field.help ? ` (${field.help})` : '';
+  const accepted = (raw: string | boolean | string[]) => {
+    const read = readFieldAnswer(spec, raw, lang);
+    return read.ok ? (read.value as string | number | boolean | (string | number)[]) : undefined;
+  };
+  switch (spec.kind) {
+    case 'select': {
+      const choices: Choice<string>[] = spec.choices.map((c) => ({ value: c.value, name: c.label }));
+      choices.push({ value: '', name: t(lang, 'prompt.skip') });
+      const chosen = await prompter.select({
+        message: `${field.label}${help}`,
+        choices,
+        default: typeof field.current === 'string' ? field.current : undefined,
+      });
+      return chosen === '' ? undefined : accepted(chosen);
+    }
+    case 'confirm': {
+      const yes = await prompter.confirm({
+        message: `${field.label}${help}`,
+        default: spec.schema.const === true ? true : undefined,
+      });
+      return accepted(yes);
+    }
+    case 'checkbox': {
+      const chosen = await prompter.checkbox({
+        message: `${field.label}${help}`,
+        choices: spec.choices.map((c) => ({ value: c.value, name: c.label })),
+      });
+      return chosen.length === 0 ? undefined : accepted(chosen);
+    }
+    default: {
+      const current =
+        typeof field.current === 'string' || typeof field.current === 'number' ? String(field.current) : '';
+      const raw = await prompter.input({
+        message: `${field.label}${help} ${t(lang, 'prompt.optional')}${spec.kind === 'list' ? ` ${t(lang, 'prompt.list')}` : ''}`,
+        ...(current ? { default: current } : {}),
+        validate: (v) => {
+          if (v.trim() === '') return true;
+          const read = readFieldAnswer(spec, v, lang);
+          return read.ok ? true : read.problem;
+        },
+      });
+      return raw.trim() === '' ? undefined : accepted(raw);
+    }
+  }
+}
+
 export async function runReview(opts: ReviewOptions, ctx: Ctx): Promise<ReviewResult> {
   const { registry, lang } = openRegistry(opts, ctx);
   if (opts.json && !opts.dryRun) throw new IdeasError('USAGE', 'err.reviewJson');
   const criteria = loadCriteria(registry);
   const stage = opts.stage ? resolveStage(registry.config, opts.stage) : null;
   const today = ctx.clock();
-  const agenda = buildAgenda(registry, criteria, readIdeas(registry).ideas, stage, lang, today);
+  // Conflicts declared before the meeting name ideas that must exist; a typo is found before anything is decided.
+  const declared = new Map<string, string[]>();
+  for (const flag of opts.conflicts ?? []) {
+    const { id, name } = parseConflictFlag(flag);
+    const idea = findIdea(registry, id);
+    const key = idea.id ?? idea.path;
+    declared.set(key, withName(declared.get(key) ?? [], name));
+  }
+  const agenda = buildAgenda(
+    registry,
+    criteria,
+    readIdeas(registry).ideas,
+    stage,
+    opts.includeParked === true,
+    lang,
+    today,
+  );
   const base = { kind: 'review' as const, registry, lang, agenda };
   if (opts.dryRun) return { ...base, minutes: null, minutesText: null, minutesFile: null, cancelled: false };
 
@@ -93,91 +198,172 @@ export async function runReview(opts: ReviewOptions, ctx: Ctx): Promise<ReviewRe
     by: opts.by ?? null,
     items: [],
     skipped: [],
+    unhandled: [],
+    conflicts: [],
+    completed: [],
   };
+  const handled = new Set<number>();
+  /** What the minutes say of the agenda as a whole: the conflicts declared, and the ideas the meeting never took. */
+  const close = () => {
+    const ref = (a: ReviewItem) => ({ id: a.idea.id ?? a.idea.path, title: a.idea.title ?? '' });
+    minutes.unhandled = agenda.filter((_, j) => !handled.has(j)).map(ref);
+    minutes.conflicts = agenda.flatMap((a) => {
+      const names = declared.get(a.idea.id ?? a.idea.path) ?? [];
+      return names.length > 0 ? [{ ...ref(a), names }] : [];
+    });
+  };
+  const baseSchema = readPackageSchema('idea');
   const prompter = await ctx.prompter(lang);
   let cancelled = false;
   try {
-    for (const [i, item] of agenda.entries()) {
-      opts.present?.({ ...item, n: i + 1, total: agenda.length, lang });
-      const idea = item.idea;
-      const label = (d: Decision, to: Stage | null) =>
-        d === 'approve' && to ? t(lang, 'review.approve', { to: to.label[lang] }) : t(lang, `review.${d}`);
-      const choices: Choice<string>[] = [];
-      for (const d of DECISIONS) {
-        let to: Stage | null;
-        try {
-          to = decisionTarget(idea, d, registry.config);
-        } catch {
+    meeting: for (const [i, first] of agenda.entries()) {
+      let item = first;
+      const key = item.idea.id ?? item.idea.path;
+      const title = item.idea.title ?? '';
+      let conflicted = declared.get(key) ?? [];
+      const show = () => opts.present?.({ ...item, n: i + 1, total: agenda.length, lang, conflicts: conflicted });
+      show();
+      // The council may complete the idea, change its coach or hear a conflict of interest before it decides;
+      // each returns here, and so does a "no" to approving despite a closed gate.
+      for (;;) {
+        const idea = item.idea;
+        const by = decidersFor(opts.by, conflicted);
+        const toFill =
+          item.gate && item.next
+            ? gateFields(item.gate, baseSchema, criteria.get(item.next.key)?.schema, registry.config, lang, idea.data)
+            : [];
+        const label = (d: Decision, to: Stage | null) =>
+          d === 'approve' && to ? t(lang, 'review.approve', { to: to.label[lang] }) : t(lang, `review.${d}`);
+        const choices: Choice<string>[] = [];
+        for (const d of DECISIONS) {
+          let to: Stage | null;
+          try {
+            to = decisionTarget(idea, d, registry.config);
+          } catch {
+            continue;
+          }
+          choices.push({ value: d, name: label(d, to) });
+        }
+        if (toFill.length > 0)
+          choices.push({
+            value: 'complete',
+            name: t(lang, 'review.complete', { fields: toFill.map((f) => f.label).join(', ') }),
+          });
+        choices.push(
+          { value: 'coach', name: t(lang, 'review.coach') },
+          { value: 'conflict', name: t(lang, 'review.conflict') },
+          { value: 'skip', name: t(lang, 'review.skip') },
+          { value: 'stop', name: t(lang, 'review.stop') },
+        );
+        const choice = await prompter.select({ message: t(lang, 'review.choose', { id: key }), choices });
+        if (choice === 'stop') break meeting;
+        if (choice === 'skip') {
+          minutes.skipped.push({ id: key, title });
+          handled.add(i);
+          continue meeting;
+        }
+        if (choice === 'conflict') {
+          const name = (
+            await prompter.input({
+              message: t(lang, 'review.conflictWho'),
+              required: true,
+              validate: (v) => (v.trim() ? true : t(lang, 'prompt.requiredAnswer')),
+            })
+          ).trim();
+          conflicted = withName(conflicted, name);
+          declared.set(key, conflicted);
+          show();
           continue;
         }
-        choices.push({ value: d, name: label(d, to) });
-      }
-      choices.push({ value: 'skip', name: t(lang, 'review.skip') }, { value: 'stop', name: t(lang, 'review.stop') });
-      const choice = await prompter.select({
-        message: t(lang, 'review.choose', { id: idea.id ?? idea.path }),
-        choices,
-      });
-      if (choice === 'stop') break;
-      if (choice === 'skip') {
-        minutes.skipped.push({ id: idea.id ?? idea.path, title: idea.title ?? '' });
-        continue;
-      }
-      const decision = choice as Decision;
-      const to = decisionTarget(idea, decision, registry.config);
-      let force = false;
-      if (to && decision === 'approve' && item.gate && !item.gate.open) {
-        force = await prompter.confirm({ message: t(lang, 'review.force'), default: false });
-        if (!force) {
-          minutes.skipped.push({ id: idea.id ?? idea.path, title: idea.title ?? '' });
+        if (choice === 'complete' || choice === 'coach') {
+          const fields =
+            choice === 'complete'
+              ? toFill
+              : [
+                  fieldQuestion(
+                    'coach',
+                    baseSchema,
+                    item.next ? criteria.get(item.next.key)?.schema : undefined,
+                    registry.config,
+                    lang,
+                    idea.data,
+                  ),
+                ];
+          const values: { field: string; value: string | number | boolean | (string | number)[] }[] = [];
+          for (const f of fields) {
+            const value = await askField(prompter, f, lang);
+            if (value !== undefined) values.push({ field: f.spec.name, value });
+          }
+          const { changes, outcome } = await writeFieldChanges(registry, findIdea(registry, key), values, by, ctx);
+          for (const c of changes) {
+            const f = fields.find((x) => x.spec.name === c.field);
+            minutes.completed?.push({ id: key, title, field: f?.label ?? c.field, value: valueText(c.new, lang) });
+          }
+          if (outcome) {
+            item = agendaItem(registry, criteria, outcome.idea, lang, today);
+            show();
+          }
           continue;
         }
+        const decision = choice as Decision;
+        const to = decisionTarget(idea, decision, registry.config);
+        let force = false;
+        if (to && decision === 'approve' && item.gate && !item.gate.open) {
+          force = await prompter.confirm({ message: t(lang, 'review.force'), default: false });
+          if (!force) continue;
+        }
+        let amount: number | undefined;
+        if (decision === 'approve' && to?.funding) {
+          const raw = await prompter.input({
+            message: t(lang, 'review.amount'),
+            validate: (v) => (/^\s*\d[\d\s]*([.,]\d+)?\s*$/.test(v) ? true : t(lang, 'err.badAmount', { value: v })),
+          });
+          amount = Number(raw.replace(/\s/g, '').replace(',', '.'));
+        }
+        const reason = (
+          await prompter.input({
+            message: t(lang, decision === 'return' ? 'review.advice' : 'review.reason'),
+            required: true,
+            validate: (v) => (v.trim() ? true : t(lang, 'prompt.requiredAnswer')),
+          })
+        ).trim();
+        // Written as soon as it is confirmed, so stopping halfway keeps what was decided.
+        const fresh = findIdea(registry, key);
+        const result = await transition(
+          registry,
+          criteria,
+          fresh,
+          to,
+          { by, note: reason, decision, amount },
+          { force, lang },
+          ctx,
+        );
+        const entry: MinutesItem = {
+          id: key,
+          title,
+          decision,
+          from: result.from.label[lang],
+          to: result.to?.label[lang] ?? null,
+          reason,
+          amount: amount ?? null,
+          forced: result.forced,
+          ...(conflicted.length > 0 ? { deciders: by ?? null } : {}),
+        };
+        minutes.items.push(entry);
+        handled.add(i);
+        continue meeting;
       }
-      let amount: number | undefined;
-      if (decision === 'approve' && to?.funding) {
-        const raw = await prompter.input({
-          message: t(lang, 'review.amount'),
-          validate: (v) => (/^\s*\d[\d\s]*([.,]\d+)?\s*$/.test(v) ? true : t(lang, 'err.badAmount', { value: v })),
-        });
-        amount = Number(raw.replace(/\s/g, '').replace(',', '.'));
-      }
-      const reason = (
-        await prompter.input({
-          message: t(lang, decision === 'return' ? 'review.advice' : 'review.reason'),
-          required: true,
-          validate: (v) => (v.trim() ? true : t(lang, 'prompt.requiredAnswer')),
-        })
-      ).trim();
-      // Written as soon as it is confirmed, so stopping halfway keeps what was decided.
-      const fresh = findIdea(registry, idea.id ?? idea.path);
-      const result = await transition(
-        registry,
-        criteria,
-        fresh,
-        to,
-        { by: opts.by, note: reason, decision, amount },
-        { force, lang },
-        ctx,
-      );
-      const entry: MinutesItem = {
-        id: idea.id ?? idea.path,
-        title: idea.title ?? '',
-        decision,
-        from: result.from.label[lang],
-        to: result.to?.label[lang] ?? null,
-        reason,
-        amount: amount ?? null,
-        forced: result.forced,
-      };
-      minutes.items.push(entry);
     }
   } catch (e) {
     if (!(e instanceof IdeasError && e.code === 'CANCELLED')) {
       // The decisions already written are in the ideas' history: the council's minutes must hold them too.
+      close();
       if (minutesFile && minutes.items.length > 0) createFileExclusive(minutesFile, renderMinutes(minutes, lang));
       throw e;
     }
     cancelled = true;
   }
+  close();
   const minutesText = renderMinutes(minutes, lang);
   if (minutesFile) createFileExclusive(minutesFile, minutesText);
   return { ...base, minutes, minutesText, minutesFile, cancelled };

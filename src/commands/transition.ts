@@ -11,7 +11,7 @@ import { baseValidators } from '../core/criteria/schema-check.js';
 import { editText, moveIdea, readIdeaText, rewriteIdea, type WriteOutcome } from '../io/idea-write.js';
 import type { Criteria, Registry } from '../io/registry.js';
 
-import type { Decision } from '../core/sluice/decision.js';
+import { decisionWord, type Decision } from '../core/sluice/decision.js';
 export type { Decision };
 
 export interface HistoryFields {
@@ -52,7 +52,7 @@ export function commitMessage(idea: Idea, from: Stage, to: Stage | null, lang: L
     ? `${idea.id}: ${idea.title ?? ''} (${from.label[lang]} → ${to.label[lang]})`
     : `${idea.id}: ${idea.title ?? ''} (${fields.decision ?? ''})`;
   const body = [
-    fields.decision ? `${t(lang, 'history.decided', { decision: fields.decision })}` : '',
+    fields.decision ? t(lang, 'history.decided', { decision: decisionWord(fields.decision, lang) }) : '',
     fields.note ?? '',
     fields.by ? `— ${fields.by}` : '',
   ].filter(Boolean);

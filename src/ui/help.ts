@@ -163,10 +163,18 @@ export const HELP = {
   moveCommit: { sv: 'gör också en git-commit av ändringen', en: 'also make a git commit of the change' },
   decide: { sv: 'registrera idérådets beslut utan frågor', en: "record the idea council's decision without prompts" },
   decideDecision: {
-    sv: 'approve (vidare), return (tillbaka med råd), park eller reject',
-    en: 'approve (onwards), return (back with advice), park or reject',
+    sv: 'godkänn (vidare), återremittera (tillbaka med råd), parkera eller avslå; också approve, return, park, reject',
+    en: 'approve (onwards), return (back with advice), park or reject; also godkänn, återremittera, parkera, avslå',
   },
-  decideReason: { sv: 'skälet, kort', en: 'the reason, briefly' },
+  decideReason: { sv: 'skälet, kort (krävs)', en: 'the reason, briefly (required)' },
+  decideSet: {
+    sv: 'komplettera ett fält före beslutet, fält=värde (upprepa för flera); skrivs i historiken',
+    en: 'complete a field before the decision, field=value (repeat for more); written in the history',
+  },
+  decideConflict: {
+    sv: 'ledamot med jäv: deltar inte i beslutet och lämnas utanför --by i historiken (upprepa för flera)',
+    en: 'a member with a conflict of interest: takes no part, left out of --by in the history (repeat for more)',
+  },
   decideAmount: {
     sv: 'beviljat belopp i kronor (steg med funding)',
     en: 'amount granted in kronor (stages with funding)',
@@ -186,7 +194,18 @@ export const HELP = {
     sv: 'idéerna i detta steg (annars alla vars grind är öppen)',
     en: 'the ideas in this stage (otherwise all whose gate is open)',
   },
-  reviewBy: { sv: 'vem som beslutar, t.ex. Idérådet', en: 'who decides, e.g. the council' },
+  reviewBy: {
+    sv: 'vem som beslutar, t.ex. Idérådet, eller ledamöterna: "Anna Ek, Bo Berg"',
+    en: 'who decides, e.g. the council, or its members: "Anna Ek, Bo Berg"',
+  },
+  reviewIncludeParked: {
+    sv: 'ta med parkerade idéer på dagordningen',
+    en: 'put parked ideas on the agenda too',
+  },
+  reviewConflict: {
+    sv: 'jäv anmält före mötet: idé=namn (upprepa för flera); skrivs i protokollet',
+    en: 'a conflict of interest (jäv) declared before the meeting: idea=name (repeat for more); in the minutes',
+  },
   reviewMinutes: {
     sv: 'skriv protokollet som Markdown till denna fil',
     en: 'write the minutes as Markdown to this file',
@@ -330,9 +349,9 @@ export const EXAMPLES: Record<string, Record<Lang, string[]>> = {
   },
   decide: {
     sv: [
-      'ideas decide sund-4k7q2x --decision approve --reason "Bra testplan" --amount 120000 --by Idérådet',
-      'ideas decide sund-4k7q2x -d return -r "Förtydliga målgruppen"',
-      'ideas decide sund-4k7q2x -d park -r "Väntar på budget"',
+      'ideas decide sund-4k7q2x --decision godkänn --reason "Bra testplan" --amount 120000 --by Idérådet',
+      'ideas decide sund-4k7q2x -d återremittera -r "Förtydliga målgruppen"',
+      'ideas decide sund-4k7q2x -d parkera -r "Väntar på budget" --by "Anna Ek, Bo Berg" --conflict "Bo Berg"',
     ],
     en: [
       'ideas decide sund-4k7q2x --decision approve --reason "Good test plan" --amount 120000 --by Council',
@@ -354,11 +373,13 @@ export const EXAMPLES: Record<string, Record<Lang, string[]>> = {
     sv: [
       'ideas review --by Idérådet --minutes protokoll-2026-11-23.md',
       'ideas review --stage foradling',
+      'ideas review --by "Anna Ek, Bo Berg" --conflict sund-4k7q2x="Bo Berg" --minutes protokoll.md',
       'ideas review --dry-run --json',
     ],
     en: [
       'ideas review --by Council --minutes minutes-2026-11-23.md',
       'ideas review --stage refinement',
+      'ideas review --by "Anna Ek, Bo Berg" --conflict sund-4k7q2x="Bo Berg" --minutes minutes.md',
       'ideas review --dry-run --json',
     ],
   },

@@ -42,6 +42,8 @@ export function renderReviewCard(card: ReviewCard, width: number, c: ChalkInstan
     .filter(Boolean)
     .join(' · ');
   if (who) out.push(who);
+  if (card.conflicts && card.conflicts.length > 0)
+    out.push(c.yellow(t(lang, 'review.conflicts', { names: terminalLine(card.conflicts.join(', ')) })));
   out.push(
     c.dim(
       t(lang, 'review.inStage', {
@@ -61,6 +63,28 @@ export function renderGate(item: ReviewItem, lang: Lang, c: ChalkInstance): stri
   for (const x of item.checklist) {
     const problem = x.problem === null ? t(lang, 'review.unmet') : terminalLine(x.problem);
     out.push(`  ${x.met ? c.green('✔') : c.red('✘')} ${terminalLine(x.label)}${x.met ? '' : c.dim(`: ${problem}`)}`);
+    // What the idea says for each field the gate asks about (a test plan is read, not only ticked), when it says it.
+    out.push(...fieldValue(Object.hasOwn(item.idea.data, x.field) ? item.idea.data[x.field] : undefined, lang));
   }
   return out;
+}
+
+const VALUE_WIDTH = 76;
+const VALUE_LINES = 4;
+
+/** A field's value under its criterion, indented: a long text wrapped to a few lines, a list joined, yes or no. */
+function fieldValue(value: unknown, lang: Lang): string[] {
+  if (value === undefined || value === null || value === '') return [];
+  const text =
+    typeof value === 'boolean'
+      ? t(lang, value ? 'prompt.yes' : 'prompt.no')
+      : Array.isArray(value)
+        ? value.map((v) => (typeof v === 'object' ? JSON.stringify(v) : String(v))).join(', ')
+        : typeof value === 'object'
+          ? JSON.stringify(value)
+          : String(value);
+  const lines = wrap(terminalText(text).replace(/\s+/g, ' '), VALUE_WIDTH);
+  const shown =
+    lines.length > VALUE_LINES ? [...lines.slice(0, VALUE_LINES - 1), `${lines[VALUE_LINES - 1]} …`] : lines;
+  return shown.map((l) => `      ${l}`);
 }

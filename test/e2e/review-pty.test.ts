@@ -3,7 +3,7 @@
  * reads the screen with capture-pane, waiting for each question before it answers.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BIN, baseEnv, historyIn, ideaPath, makeSluice, read, removeSluices } from '../helpers/sluice.js';
@@ -143,7 +143,7 @@ describe('ideas review in a terminal', () => {
           await waitFor(/^\? Skäl \(kort\)/m, 'the reason');
           answer('Bra plan for testet');
         } else if (decision === 'return') {
-          await choose('Skicka tillbaka med råd', question);
+          await choose('Återremittera: skicka tillbaka med råd', question);
           await waitFor(/^\? Råd till idébäraren/m, 'the advice');
           answer('Skriv en testplan');
         } else if (decision === 'reject') {
@@ -219,12 +219,40 @@ describe('ideas review in a terminal', () => {
       );
       expect(minutes).toMatch(/\*\*Beviljade medel totalt: 40\s000 kr\*\*/);
       expect(minutes).toContain('- Beslutande: Idérådet\n');
-      // The fourth idea was either never reached (the meeting stopped) or, asked about early, skipped.
+      // The fourth idea was either never handled (the meeting stopped at it) or, asked about early, skipped.
       if (seen.includes('sund-emspzg')) expect(minutes).toContain('## Bordlagda\n\n- **sund-emspzg**');
-      else expect(minutes).not.toContain('sund-emspzg');
+      else {
+        expect(minutes).not.toContain('## Bordlagda');
+        expect(minutes).toContain('## Ej behandlade när mötet avslutades\n\n- **sund-emspzg**');
+      }
       expect(seen.filter((id) => id !== 'sund-emspzg')).toHaveLength(3);
     },
   );
+});
+
+describe('ideas review interrupted with Ctrl-C', () => {
+  it.skipIf(!existsSync(TMUX))('exits 130 and writes minutes that list the ideas not handled', async () => {
+    const root = makeSluice();
+    const exitFile = path.join(root, '.git', 'exit.txt');
+    socket = `ideas-review-ctrlc-${process.pid}-${Date.now()}`;
+    const command = [
+      `cd ${quote(root)}`,
+      `&& env -u CI NO_COLOR=1 ${quote(process.execPath)} ${quote(BIN)} review --stage refinement --minutes minutes.md;`,
+      `echo EXIT=$? > ${quote(exitFile)}`,
+    ].join(' ');
+    tmux(['new-session', '-d', '-x', '120', '-y', '50', '-s', 'meeting', `sh -c ${quote(command)}`]);
+    const first = 'Beslut för sund-vtkg00?';
+    await waitFor(/^\? Beslut för sund-vtkg00\?/m, 'the first decision');
+    await choose('Hoppa över (bordlägg)', first);
+    await waitFor(/^\? Beslut för sund-eev2bz\?/m, 'the second decision');
+    tmux(['send-keys', '-t', 'meeting', 'C-c']);
+    expect(await waitForFile(exitFile, 'the exit code')).toBe('EXIT=130\n');
+    const minutes = read(root, 'minutes.md');
+    expect(minutes).toContain('## Bordlagda\n\n- **sund-vtkg00**');
+    expect(minutes).toContain(
+      '## Ej behandlade när mötet avslutades\n\n- **sund-eev2bz** Bokbussen som servicepunkt på landsbygden\n',
+    );
+  });
 });
 
 describe('ideas review killed while it writes a decision', () => {
@@ -239,7 +267,7 @@ describe('ideas review killed while it writes a decision', () => {
     })),
     ...['rewrite:journal-written', 'write:temp-written', 'rewrite:written', 'rewrite:staged'].map((step) => ({
       step,
-      decision: 'Skicka tillbaka med råd',
+      decision: 'Återremittera: skicka tillbaka med råd',
       folder: '02-foradling',
       question: /^\? Råd till idébäraren/m,
     })),
@@ -283,4 +311,130 @@ describe('ideas review killed while it writes a decision', () => {
       },
     );
   }
+});
+
+describe.each([
+  {
+    lang: 'sv',
+    decisionOn: 'Beslut för',
+    conflict: 'Anmäl jäv',
+    who: /^\? Vem anmäler jäv\?/m,
+    shownConflict: /^Jäv: Bo Berg$/m,
+    complete: 'Komplettera idén: Plan för testet, Närmsta chef stödjer idén',
+    plan: /^\? Plan för testet \(Vad ska testas, var, hur länge och med vilka\?\) \(valfritt/m,
+    support: /^\? Närmsta chef stödjer idén/m,
+    approve: 'Godkänn: vidare till Test',
+    amount: /^\? Beviljat belopp i kronor/m,
+    reason: /^\? Skäl \(kort\)/m,
+    force: /^\? Grinden är stängd/m,
+    forceDone: /^✔ Grinden är stängd/m,
+    stop: 'Avsluta mötet',
+    minutes: [
+      '## Kompletterat under mötet',
+      '## Jäv\n\n- **sund-vtkg00** Språkstöd för nyanställda undersköterskor: jäv anmält av Bo Berg, som inte deltog i beslutet',
+      '## Ej behandlade när mötet avslutades\n\n- **sund-eev2bz** Bokbussen som servicepunkt på landsbygden',
+      '   Beslutande: Anna Ek\n',
+    ],
+  },
+  {
+    lang: 'en',
+    decisionOn: 'Decision on',
+    conflict: 'Declare a conflict of interest',
+    who: /^\? Who declares a conflict of interest\?/m,
+    shownConflict: /^Conflict of interest: Bo Berg$/m,
+    complete: 'Complete the idea: Test plan, The nearest manager supports the idea',
+    plan: /^\? Test plan \(What is to be tested, where, for how long and with whom\?\) \(optional/m,
+    support: /^\? The nearest manager supports the idea/m,
+    approve: 'Approve: on to Test',
+    amount: /^\? Amount granted, in kronor/m,
+    reason: /^\? Reason \(briefly\)/m,
+    force: /^\? The gate is closed/m,
+    forceDone: /^✔ The gate is closed/m,
+    stop: 'Stop the meeting',
+    minutes: [
+      '## Completed in the meeting',
+      '## Conflicts of interest\n\n- **sund-vtkg00** Språkstöd för nyanställda undersköterskor: conflict of interest declared by Bo Berg',
+      '## Not handled when the meeting ended\n\n- **sund-eev2bz** Bokbussen som servicepunkt på landsbygden',
+      '   Decided by: Anna Ek\n',
+    ],
+  },
+] as const)('ideas review in a terminal, in a registry in $lang', (c) => {
+  it.skipIf(!existsSync(TMUX))(
+    'hears jäv and completes an idea before approving it; "no" to approving anyway returns to the menu',
+    { timeout: 90_000 },
+    async () => {
+      const root = makeSluice();
+      if (c.lang === 'en') {
+        const config = path.join(root, 'ideas.config.yaml');
+        writeFileSync(config, readFileSync(config, 'utf8').replace(/^language: sv$/m, 'language: en'));
+      }
+      const returned = read(root, ideaPath('sund-eev2bz'));
+      const exitFile = path.join(root, '.git', 'exit.txt');
+      socket = `ideas-review-council-${c.lang}-${process.pid}-${Date.now()}`;
+      const command = [
+        `cd ${quote(root)}`,
+        `&& env -u CI NO_COLOR=1 ${quote(process.execPath)} ${quote(BIN)} review --stage refinement --by ${quote('Anna Ek, Bo Berg')} --minutes minutes.md;`,
+        `echo EXIT=$? > ${quote(exitFile)}`,
+      ].join(' ');
+      tmux(['new-session', '-d', '-x', '140', '-y', '60', '-s', 'meeting', `sh -c ${quote(command)}`]);
+
+      // The first idea: Bo Berg declares jäv, the council completes the idea, whose gate then opens.
+      const first = `${c.decisionOn} sund-vtkg00?`;
+      await waitFor(new RegExp(`^\\? ${escapeRe(first)}`, 'm'), 'the first decision');
+      await choose(c.conflict, first);
+      await waitFor(c.who, 'who declares jäv');
+      answer('Bo Berg');
+      await waitFor(c.shownConflict, 'the card with the conflict');
+      await waitFor(new RegExp(`^\\? ${escapeRe(first)}`, 'm'), 'the menu again');
+      await choose(c.complete, first);
+      await waitFor(c.plan, 'the test plan, with its help');
+      answer('Två boenden under hösten, med språkombud och lektioner.');
+      await waitFor(c.support, "the manager's support");
+      answer('y');
+      await waitFor(new RegExp(`^\\? ${escapeRe(first)}`, 'm'), 'the menu once completed');
+      await choose(c.approve, first);
+      // The gate is open now: no question of approving anyway, straight to the amount.
+      const next = await waitFor(new RegExp(`${c.amount.source}|${c.force.source}`, 'm'), 'the amount');
+      expect(next).not.toMatch(c.force);
+      answer('40 000');
+      await waitFor(c.reason, 'the reason');
+      answer('Bra plan');
+
+      // The second idea: approving it, "no" to doing so through its closed gate, back to its menu, and stop.
+      const second = `${c.decisionOn} sund-eev2bz?`;
+      await waitFor(new RegExp(`^\\? ${escapeRe(second)}`, 'm'), 'the second decision');
+      await choose(c.approve, second);
+      await waitFor(c.force, 'approve anyway?');
+      answer('n');
+      await waitFor(c.forceDone, 'the no taken');
+      await waitFor(new RegExp(`^\\? ${escapeRe(second)}`, 'm'), 'the menu of the same idea again');
+      await choose(c.stop, second);
+
+      expect(await waitForFile(exitFile, 'the exit code')).toBe('EXIT=0\n');
+      const history = historyIn(root, ideaPath('sund-vtkg00', '03-test'));
+      expect(history.slice(-3)).toEqual([
+        {
+          date: expect.any(String),
+          action: 'assigned',
+          field: 'test_plan',
+          new: 'Två boenden under hösten, med språkombud och lektioner.',
+          by: 'Anna Ek',
+        },
+        { date: expect.any(String), action: 'assigned', field: 'manager_support', new: true, by: 'Anna Ek' },
+        {
+          date: expect.any(String),
+          action: 'moved',
+          from: 'refinement',
+          to: 'test',
+          by: 'Anna Ek',
+          decision: 'approve',
+          amount: 40000,
+          note: 'Bra plan',
+        },
+      ]);
+      expect(read(root, ideaPath('sund-eev2bz'))).toBe(returned);
+      const minutes = read(root, 'minutes.md');
+      for (const part of c.minutes) expect(minutes).toContain(part);
+    },
+  );
 });

@@ -122,8 +122,15 @@ export function appendHistoryEntry(fileText: string, entry: Record<string, unkno
   return splice(fileText, span.start + at, span.start + at, `${lead}${item(indent)}`);
 }
 
-/** Sets a top-level field to a string: its value replaced in place, or a new line before `history` or at the end. */
-export function setStringField(fileText: string, key: string, value: string): string {
+/**
+ * Sets a top-level field to a value (a string, or the number, yes or no, or list a schema asks for): its value
+ * replaced in place, or a new line before `history` or at the end.
+ */
+export function setStringField(
+  fileText: string,
+  key: string,
+  value: string | number | boolean | readonly (string | number)[],
+): string {
   const { span, eol, matter, map } = openMatter(fileText);
   const rendered = stringify({ [key]: value }, { lineWidth: 0 }).replace(/\n$/, '');
   const pair = pairOf(map, key);

@@ -162,3 +162,75 @@ describe('totalGranted and formatAmount', () => {
     expect(formatAmount(n, lang)).toBe(text);
   });
 });
+
+describe('renderMinutes of a meeting that completed ideas, heard conflicts of interest and stopped early', () => {
+  const stopped: Minutes = {
+    registry: 'Idésluss Sundsvallsregionen',
+    date: '2026-11-23',
+    by: 'Anna Ek, Bo Berg, Cia Lund',
+    items: [
+      {
+        id: 'sund-vtkg00',
+        title: 'Språkstöd',
+        decision: 'approve',
+        from: 'Förädling',
+        to: 'Test',
+        reason: 'Bra plan',
+        amount: null,
+        forced: false,
+        deciders: 'Anna Ek, Cia Lund',
+      },
+      {
+        id: 'sund-eev2bz',
+        title: 'Bokbussen',
+        decision: 'return',
+        from: 'Förädling',
+        to: null,
+        reason: 'Mer underlag',
+        amount: null,
+        forced: false,
+      },
+    ],
+    skipped: [],
+    completed: [
+      { id: 'sund-vtkg00', title: 'Språkstöd', field: 'Idécoach', value: 'Lisa Berg' },
+      { id: 'sund-vtkg00', title: 'Språkstöd', field: 'Närmsta chef stödjer idén', value: 'Ja' },
+    ],
+    conflicts: [{ id: 'sund-vtkg00', title: 'Språkstöd', names: ['Bo Berg'] }],
+    unhandled: [
+      { id: 'sund-njf5rp', title: 'Nattkamera' },
+      { id: 'sund-emspzg', title: 'Matsvinn' },
+    ],
+  };
+
+  it('names who decided where a member stood aside, the fields completed, the conflicts and the ideas left', () => {
+    const text = renderMinutes(stopped, 'sv');
+    expect(text).toContain(
+      '1. **sund-vtkg00** Språkstöd: godkänd (Förädling → Test)\n   Skäl: Bra plan\n   Beslutande: Anna Ek, Cia Lund\n2. **sund-eev2bz**',
+    );
+    expect(text).toContain(
+      '## Kompletterat under mötet\n\n- **sund-vtkg00** Språkstöd: Idécoach: Lisa Berg\n- **sund-vtkg00** Språkstöd: Närmsta chef stödjer idén: Ja\n',
+    );
+    expect(text).toContain(
+      '## Jäv\n\n- **sund-vtkg00** Språkstöd: jäv anmält av Bo Berg, som inte deltog i beslutet\n',
+    );
+    expect(text).toContain(
+      '## Ej behandlade när mötet avslutades\n\n- **sund-njf5rp** Nattkamera\n- **sund-emspzg** Matsvinn\n',
+    );
+  });
+
+  it('says the same in English', () => {
+    const text = renderMinutes(stopped, 'en');
+    expect(text).toContain('   Reason: Bra plan\n   Decided by: Anna Ek, Cia Lund\n');
+    expect(text).toContain('## Completed in the meeting\n');
+    expect(text).toContain(
+      '## Conflicts of interest\n\n- **sund-vtkg00** Språkstöd: conflict of interest declared by Bo Berg, who took no part in the decision\n',
+    );
+    expect(text).toContain('## Not handled when the meeting ended\n\n- **sund-njf5rp** Nattkamera\n');
+  });
+
+  it('has none of these sections when there is nothing to say', () => {
+    const text = renderMinutes({ ...stopped, completed: [], conflicts: [], unhandled: [] }, 'sv');
+    for (const heading of ['Kompletterat', '## Jäv', 'Ej behandlade']) expect(text).not.toContain(heading);
+  });
+});

@@ -10,6 +10,13 @@ export interface MinutesItem {
   reason: string;
   amount: number | null;
   forced: boolean;
+  /** Who decided it, when members declared a conflict of interest (jäv) and so took no part. */
+  deciders?: string | null;
+}
+
+export interface MinutesIdea {
+  id: string;
+  title: string;
 }
 
 export interface Minutes {
@@ -18,6 +25,12 @@ export interface Minutes {
   by: string | null;
   items: MinutesItem[];
   skipped: { id: string; title: string }[];
+  /** The ideas on the agenda still waiting when the meeting stopped (ended early, or Ctrl-C). */
+  unhandled?: MinutesIdea[];
+  /** Members who declared a conflict of interest (jäv) for an idea. */
+  conflicts?: (MinutesIdea & { names: string[] })[];
+  /** Fields the council set on an idea before deciding: the field's title and the value written. */
+  completed?: (MinutesIdea & { field: string; value: string })[];
 }
 
 export function totalGranted(m: Minutes): number {
@@ -43,10 +56,24 @@ export function renderMinutes(m: Minutes, lang: Lang): string {
     const forced = i.forced ? ` (${t(lang, 'minutes.forced')})` : '';
     out.push(`${n + 1}. **${i.id}** ${i.title}: ${t(lang, `decision.${i.decision}`)} (${where}${amount})${forced}`);
     out.push(`   ${t(lang, 'minutes.reason')}: ${i.reason}`);
+    if (i.deciders !== undefined && i.deciders !== m.by) out.push(`   ${t(lang, 'minutes.by')}: ${i.deciders ?? '–'}`);
   });
   if (m.skipped.length > 0) {
     out.push('', `## ${t(lang, 'minutes.skipped')}`, '');
     for (const s of m.skipped) out.push(`- **${s.id}** ${s.title}`);
+  }
+  if (m.completed && m.completed.length > 0) {
+    out.push('', `## ${t(lang, 'minutes.completed')}`, '');
+    for (const c of m.completed) out.push(`- **${c.id}** ${c.title}: ${c.field}: ${c.value}`);
+  }
+  if (m.conflicts && m.conflicts.length > 0) {
+    out.push('', `## ${t(lang, 'minutes.conflicts')}`, '');
+    for (const c of m.conflicts)
+      out.push(`- **${c.id}** ${c.title}: ${t(lang, 'minutes.conflictNote', { names: c.names.join(', ') })}`);
+  }
+  if (m.unhandled && m.unhandled.length > 0) {
+    out.push('', `## ${t(lang, 'minutes.unhandled')}`, '');
+    for (const s of m.unhandled) out.push(`- **${s.id}** ${s.title}`);
   }
   out.push('', `**${t(lang, 'minutes.total')}: ${formatAmount(totalGranted(m), lang)}**`, '');
   return out.join('\n');

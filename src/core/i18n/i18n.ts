@@ -3,6 +3,7 @@
  * missing translation is a type error rather than a surprise in front of a council.
  */
 import {
+  council,
   criteria,
   diff,
   errors,
@@ -34,6 +35,7 @@ const messages = {
   ...report,
   ...exchange,
   ...sluice,
+  ...council,
   ...site,
   ...storage,
 } as const;

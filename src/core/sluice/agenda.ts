@@ -17,4 +17,6 @@ export interface ReviewCard extends ReviewItem {
   n: number;
   total: number;
   lang: Lang;
+  /** Members who declared a conflict of interest (jäv) for the idea. */
+  conflicts?: readonly string[];
 }

@@ -1,5 +1,5 @@
 /** The idea council's decisions: the one list every part of the product takes them from. */
-import { t, type Lang } from '../i18n/i18n.js';
+import { LANGS, t, type Lang, type Localized } from '../i18n/i18n.js';
 import { textOf } from '../safe-object.js';
 
 export const DECISIONS = ['approve', 'return', 'park', 'reject'] as const;
@@ -12,4 +12,29 @@ export function isDecision(value: unknown): value is Decision {
 /** A decision in words ("godkänd"), or the text as written when it is none of ours. */
 export function decisionWord(value: unknown, lang: Lang): string {
   return isDecision(value) ? t(lang, `decision.${value}`) : textOf(value);
+}
+
+/** The word a council member gives a decision by, in a language: "godkänn", "approve". */
+export function decisionName(decision: Decision, lang: Lang): string {
+  return t(lang, `decision.name.${decision}`);
+}
+
+/** A decision's name in both languages, for a message that names it in its own language. */
+export function decisionNames(decision: Decision): Localized {
+  return { sv: decisionName(decision, 'sv'), en: decisionName(decision, 'en') };
+}
+
+/** The decisions as a member may write them in a language, for messages that list them: "godkänn, återremittera, …". */
+export function decisionChoices(lang: Lang): string {
+  return DECISIONS.map((d) => decisionName(d, lang)).join(', ');
+}
+
+/**
+ * The decision a word names: the key (approve, …) or its name in any language (godkänn, återremittera, parkera,
+ * avslå), in any case; null when it names none. Composed and decomposed "å" are the same letter here.
+ */
+export function parseDecisionWord(value: string): Decision | null {
+  const word = value.normalize('NFC').trim().toLocaleLowerCase('sv');
+  if (word === '') return null;
+  return DECISIONS.find((d) => d === word || LANGS.some((lang) => decisionName(d, lang) === word)) ?? null;
 }

@@ -206,7 +206,7 @@ export const findings = {
   },
   'f.ideaRemoved': { sv: 'Idén {id} ({title}) har tagits bort.', en: 'The idea {id} ({title}) was removed.' },
   'h.ideaRemoved': {
-    sv: 'Idéer tas inte bort utan parkeras eller avslås (`ideas decide {id} -d park`). Sätt allowDelete: true i konfigurationen om borttagning ska vara tillåten.',
+    sv: 'Idéer tas inte bort utan parkeras eller avslås (`ideas decide {id} -d parkera`). Sätt allowDelete: true i konfigurationen om borttagning ska vara tillåten.',
     en: 'Ideas are parked or rejected rather than removed (`ideas decide {id} -d park`). Set allowDelete: true in the config to allow removal.',
   },
   'f.idReused': {

@@ -1,3 +1,4 @@
+export { council } from './council.js';
 export { criteria } from './criteria.js';
 export { diff } from './diff.js';
 export { errors } from './errors.js';

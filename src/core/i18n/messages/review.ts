@@ -20,7 +20,7 @@ export const review = {
   'review.unmet': { sv: 'saknas', en: 'missing' },
   'review.choose': { sv: 'Beslut för {id}?', en: 'Decision on {id}?' },
   'review.approve': { sv: 'Godkänn: vidare till {to}', en: 'Approve: on to {to}' },
-  'review.return': { sv: 'Skicka tillbaka med råd', en: 'Send back with advice' },
+  'review.return': { sv: 'Återremittera: skicka tillbaka med råd', en: 'Return: send back with advice' },
   'review.park': { sv: 'Parkera', en: 'Park' },
   'review.reject': { sv: 'Avslå', en: 'Reject' },
   'review.skip': { sv: 'Hoppa över (bordlägg)', en: 'Skip' },

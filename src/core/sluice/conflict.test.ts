@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { IdeasError } from '../errors.js';
+import { councilMembers, decidersFor, parseConflictFlag, sameName, withName } from './conflict.js';
+
+describe('decidersFor', () => {
+  it('leaves a member with a conflict of interest out of the members named', () => {
+    expect(decidersFor('Anna Ek, Bo Berg, Cia Lund', ['Bo Berg'])).toBe('Anna Ek, Cia Lund');
+    expect(decidersFor('Anna Ek, Bo Berg', ['  bo  berg '])).toBe('Anna Ek');
+    expect(decidersFor('Åsa Ek, Bo Berg', ['A\u030asa ek'])).toBe('Bo Berg');
+  });
+
+  it('keeps `by` as written when no member named in it has a conflict', () => {
+    expect(decidersFor('Idérådet', ['Anna Ek'])).toBe('Idérådet');
+    expect(decidersFor('Anna Ek,Bo Berg', [])).toBe('Anna Ek,Bo Berg');
+    expect(decidersFor(undefined, ['Anna Ek'])).toBeUndefined();
+    expect(decidersFor('  ', [])).toBeUndefined();
+  });
+
+  it('names nobody when every member has a conflict', () => {
+    expect(decidersFor('Anna Ek', ['Anna Ek'])).toBeUndefined();
+  });
+});
+
+describe('names', () => {
+  it('reads members from a comma list', () => {
+    expect(councilMembers(' Anna Ek , ,Bo Berg ')).toEqual(['Anna Ek', 'Bo Berg']);
+    expect(councilMembers(undefined)).toEqual([]);
+  });
+
+  it('compares names as a person reads them', () => {
+    expect(sameName('ANNA EK', 'anna  ek')).toBe(true);
+    expect(sameName('Anna Ek', 'Anna Eke')).toBe(false);
+    expect(withName(['Anna Ek'], ' anna ek ')).toEqual(['Anna Ek']);
+    expect(withName(['Anna Ek'], ' Bo ')).toEqual(['Anna Ek', 'Bo']);
+  });
+});
+
+describe('parseConflictFlag', () => {
+  it('reads idea=name, the name keeping any = of its own', () => {
+    expect(parseConflictFlag('sund-4k7q2x=Anna Ek')).toEqual({ id: 'sund-4k7q2x', name: 'Anna Ek' });
+    expect(parseConflictFlag(' sund-4k7q2x = A=B ')).toEqual({ id: 'sund-4k7q2x', name: 'A=B' });
+  });
+
+  it.each(['sund-4k7q2x', '=Anna', 'sund-4k7q2x=', '  =  ', ''])('refuses %j as a usage error', (value) => {
+    try {
+      parseConflictFlag(value);
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(IdeasError);
+      expect((e as IdeasError).code).toBe('USAGE');
+      expect((e as IdeasError).text.sv).toContain('idé=namn');
+    }
+  });
+});

@@ -1,0 +1,45 @@
+/**
+ * Conflicts of interest (jäv): a council member who declares one for an idea takes no part in deciding it, so the
+ * decision's history entry names the other members only. The members are those `--by` names, separated by commas
+ * ("Anna Ek, Bo Berg"); a `--by` that names the council as a whole ("Idérådet") names no member to leave out.
+ */
+import { IdeasError } from '../errors.js';
+
+/** Names compare as a person reads them: case, spaces around and the form of "å" do not matter. */
+export function sameName(a: string, b: string): boolean {
+  const norm = (s: string) => s.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('sv');
+  return norm(a) === norm(b);
+}
+
+export function councilMembers(by: string | undefined): string[] {
+  return (by ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+}
+
+/**
+ * Who decides an idea: `by` as given when no member named in it declared a conflict, or else the members left, in
+ * the order given (undefined when none is left).
+ */
+export function decidersFor(by: string | undefined, conflicted: readonly string[]): string | undefined {
+  if (by === undefined || by.trim() === '') return undefined;
+  const members = councilMembers(by);
+  const left = members.filter((m) => !conflicted.some((c) => sameName(c, m)));
+  if (left.length === members.length) return by.trim();
+  return left.length > 0 ? left.join(', ') : undefined;
+}
+
+/** `--conflict <id>=<name>` of `ideas review`: the idea and the member. */
+export function parseConflictFlag(value: string): { id: string; name: string } {
+  const at = value.indexOf('=');
+  const id = at === -1 ? '' : value.slice(0, at).trim();
+  const name = at === -1 ? '' : value.slice(at + 1).trim();
+  if (id === '' || name === '') throw new IdeasError('USAGE', 'err.conflictSyntax', { value });
+  return { id, name };
+}
+
+/** Adds a name to a list of names unless it is there already. */
+export function withName(names: readonly string[], name: string): string[] {
+  return names.some((n) => sameName(n, name)) ? [...names] : [...names, name.trim()];
+}

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { DECISIONS, decisionChoices, decisionName, parseDecisionWord } from './decision.js';
+
+describe('parseDecisionWord', () => {
+  it.each([
+    ['approve', 'approve'],
+    ['godkänn', 'approve'],
+    ['GODKÄNN', 'approve'],
+    ['  Godkänn ', 'approve'],
+    ['återremittera', 'return'],
+    ['Återremittera', 'return'],
+    // "å" written as "a" and a combining ring: the same letter to a person.
+    ['a\u030aterremittera', 'return'],
+    ['RETURN', 'return'],
+    ['parkera', 'park'],
+    ['Park', 'park'],
+    ['avslå', 'reject'],
+    ['AVSLÅ', 'reject'],
+    ['reject', 'reject'],
+  ])('%s is %s', (word, decision) => {
+    expect(parseDecisionWord(word)).toBe(decision);
+  });
+
+  it.each(['', ' ', 'ja', 'godkänd', 'avsla', 'approved', 'constructor', '__proto__', 'toString', 'skip'])(
+    '%j names no decision',
+    (word) => {
+      expect(parseDecisionWord(word)).toBeNull();
+    },
+  );
+
+  it('every decision has a name in each language, and the names are distinct', () => {
+    for (const lang of ['sv', 'en'] as const) {
+      const names = DECISIONS.map((d) => decisionName(d, lang));
+      expect(new Set(names).size).toBe(DECISIONS.length);
+      for (const n of names) expect(parseDecisionWord(n)).not.toBeNull();
+    }
+    expect(decisionChoices('sv')).toBe('godkänn, återremittera, parkera, avslå');
+    expect(decisionChoices('en')).toBe('approve, return, park, reject');
+  });
+});

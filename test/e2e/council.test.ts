@@ -1,0 +1,182 @@
+/**
+ * End to end: the idea council's words and flags, spawned as `node bin/ideas.js` in registries made by
+ * `ideas init --template sundsvall`, in Swedish and in English: decisions named in either language, a missing
+ * reason's hint that runs as printed, fields completed and jäv declared without prompts, and the agenda.
+ */
+import { execFileSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { BIN, cliEnv, describeRun, ideas, type RunResult } from '../helpers/cli.js';
+import { initRegistry, readIdeaFile } from '../helpers/registry.js';
+import { removeTempDirs } from '../helpers/temp-repo.js';
+
+afterAll(removeTempDirs);
+
+function ok(r: RunResult): RunResult {
+  if (r.code !== 0) throw new Error(`expected exit 0: ${describeRun(r)}`);
+  return r;
+}
+
+/** A new idea in the first stage, with what the gate to refinement asks for but the coach; its id. */
+function newIdea(dir: string, title: string, extra: string[] = []): string {
+  const r = ok(
+    ideas(
+      [
+        'new',
+        '--title',
+        title,
+        '--set',
+        'carrier=Leila Haddad',
+        '--set',
+        'unit=Vård och omsorg',
+        '--set',
+        'challenge=valfard',
+        '--body',
+        'Språkombud på varje äldreboende.',
+        ...extra,
+        '--json',
+      ],
+      { cwd: dir },
+    ),
+  );
+  return (JSON.parse(r.stdout) as { idea: { id: string } }).idea.id;
+}
+
+/** The idea's file, wherever it stands now, relative to the registry. */
+function fileOf(dir: string, id: string): string {
+  for (const f of readdirSync(path.join(dir, 'ideas'), { recursive: true, encoding: 'utf8' })) {
+    const rel = f.split(path.sep).join('/');
+    if (path.basename(rel).startsWith(`${id}-`)) return `ideas/${rel}`;
+  }
+  throw new Error(`no file for ${id}`);
+}
+
+function historyOf(dir: string, id: string): Record<string, unknown>[] {
+  return readIdeaFile(dir, fileOf(dir, id)).data.history as Record<string, unknown>[];
+}
+
+/** Runs a command line as a user would paste it into sh, with `ideas` the built CLI. */
+function runAsPrinted(dir: string, command: string): number {
+  try {
+    execFileSync('sh', ['-c', `ideas() { "${process.execPath}" "${BIN}" "$@"; }; ${command}`], {
+      cwd: dir,
+      env: cliEnv(),
+      stdio: 'pipe',
+    });
+    return 0;
+  } catch (e) {
+    return (e as { status: number }).status;
+  }
+}
+
+const cases = [
+  {
+    lang: 'sv',
+    approve: 'GODKÄNN',
+    park: 'Parkera',
+    reject: 'avslå',
+    ret: 'Återremittera',
+    forExample: 'till exempel:',
+    testPlan: 'Plan för testet',
+    unknown: 'välj godkänn, återremittera, parkera, avslå',
+  },
+  {
+    lang: 'en',
+    approve: 'Approve',
+    park: 'parkera',
+    reject: 'REJECT',
+    ret: 'return',
+    forExample: 'for example:',
+    testPlan: 'Test plan',
+    unknown: 'choose approve, return, park, reject',
+  },
+] as const;
+
+describe.each(cases)('the council in a registry in $lang', (c) => {
+  it(
+    'decides with words of either language; a missing reason is exit 2 with a hint that runs as printed',
+    { timeout: 120_000 },
+    () => {
+      const dir = initRegistry('sundsvall', c.lang);
+      const id = newIdea(dir, 'Språkstöd för nyanställda');
+      const before = readIdeaFile(dir, fileOf(dir, id));
+
+      const missing = ideas(
+        [
+          'decide',
+          id,
+          '-d',
+          c.approve,
+          '--set',
+          'coach=Sara Nyberg',
+          '--by',
+          'Anna Ek, Bo Berg',
+          '--conflict',
+          'Bo Berg',
+        ],
+        { cwd: dir },
+      );
+      expect(missing.code, describeRun(missing)).toBe(2);
+      expect(missing.stdout).toBe('');
+      // Nothing was written: not the coach either.
+      expect(readIdeaFile(dir, fileOf(dir, id))).toEqual(before);
+      const lines = missing.stderr.split('\n');
+      const command = lines[lines.findIndex((l) => l.endsWith(c.forExample)) + 1]?.trim() ?? '';
+      expect(command).toMatch(/^ideas decide /);
+      expect(command).toContain('--reason ');
+
+      // The command printed runs, and does what was asked: the coach set, then the move, without Bo Berg.
+      expect(runAsPrinted(dir, command)).toBe(0);
+      expect(fileOf(dir, id)).toMatch(/^ideas\/02-foradling\//);
+      const history = historyOf(dir, id);
+      expect(history.slice(-2)).toMatchObject([
+        { action: 'assigned', field: 'coach', new: 'Sara Nyberg', by: 'Anna Ek' },
+        { action: 'moved', from: 'idea', to: 'refinement', decision: 'approve', by: 'Anna Ek' },
+      ]);
+      expect(JSON.stringify(history)).not.toContain('Bo Berg');
+
+      const unknown = ideas(['decide', id, '-d', 'kanske', '-r', 'x'], { cwd: dir });
+      expect(unknown.code).toBe(2);
+      expect(unknown.stderr).toContain(c.unknown);
+
+      ok(ideas(['decide', id, '-d', c.ret, '-r', 'Skriv en plan för testet'], { cwd: dir }));
+      expect(historyOf(dir, id).at(-1)).toMatchObject({ action: 'decided', decision: 'return' });
+      ok(ideas(['decide', id, '-d', c.reject, '-r', 'Görs redan'], { cwd: dir }));
+      expect(fileOf(dir, id)).toMatch(/^ideas\/99-avslagen\//);
+      expect(historyOf(dir, id).at(-1)).toMatchObject({ decision: 'reject', to: 'rejected' });
+    },
+  );
+
+  it(
+    'the agenda shows the test plan, leaves parked ideas out unless asked, and checks --conflict',
+    { timeout: 120_000 },
+    () => {
+      const dir = initRegistry('sundsvall', c.lang);
+      const planned = newIdea(dir, 'Med plan', [
+        '--set',
+        'test_plan=Två boenden under hösten, med språkombud och lektioner.',
+      ]);
+      const parked = newIdea(dir, 'Parkerad idé');
+      ok(ideas(['decide', planned, '-d', c.approve, '-r', 'Vidare', '--set', 'coach=Sara Nyberg'], { cwd: dir }));
+      ok(ideas(['decide', parked, '-d', c.park, '-r', 'Vänta'], { cwd: dir }));
+
+      const refinement = ok(ideas(['review', '--dry-run', '--stage', 'refinement'], { cwd: dir }));
+      expect(refinement.stdout).toContain(planned);
+      expect(refinement.stdout).toContain(c.testPlan);
+      expect(refinement.stdout).toContain('Två boenden under hösten, med språkombud och lektioner.');
+      expect(refinement.stdout).toContain('Sara Nyberg');
+
+      const agenda = ok(ideas(['review', '--dry-run', '--json'], { cwd: dir }));
+      expect(JSON.parse(agenda.stdout).agenda.map((a: { idea: { id: string } }) => a.idea.id)).not.toContain(parked);
+      const all = ok(ideas(['review', '--dry-run', '--json', '--include-parked'], { cwd: dir }));
+      expect(JSON.parse(all.stdout).agenda.map((a: { idea: { id: string } }) => a.idea.id)).toContain(parked);
+
+      for (const conflict of ['utan-likhetstecken', `${planned}=`, 'sund-finnsinte=Anna Ek']) {
+        const r = ideas(['review', '--dry-run', '--conflict', conflict], { cwd: dir });
+        expect([conflict, r.code]).toEqual([conflict, 2]);
+      }
+      ok(ideas(['review', '--dry-run', '--jav', `${planned}=Anna Ek`], { cwd: dir }));
+    },
+  );
+});
