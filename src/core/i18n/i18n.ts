@@ -15,6 +15,7 @@ import {
   site,
   sluice,
   storage,
+  truth,
 } from './messages/index.js';
 
 export type Lang = 'sv' | 'en';
@@ -36,6 +37,7 @@ const messages = {
   ...sluice,
   ...site,
   ...storage,
+  ...truth,
 } as const;
 
 export type MessageKey = keyof typeof messages;
