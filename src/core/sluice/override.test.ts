@@ -15,7 +15,10 @@ describe('overrideIn', () => {
       action: 'moved',
     });
     const approval = { date: '2026-02-02', action: 'decided', decision: 'approve', from: 'idea', to: 'doing' };
-    expect(overrideIn([created, { ...approval, forced: true }], 'doing')).toMatchObject({ action: 'decided', by: null });
+    expect(overrideIn([created, { ...approval, forced: true }], 'doing')).toMatchObject({
+      action: 'decided',
+      by: null,
+    });
   });
 
   it('still stands after entries that lead nowhere (an assignment, advice given in place)', () => {
