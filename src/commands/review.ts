@@ -60,7 +60,7 @@ function buildAgenda(
     if (!stage && !gate?.open) continue;
     const label = (schema: Record<string, unknown> | null, field: string) =>
       fieldLabel(schema?.['x-title'] || schema?.title ? schema : (baseProps[field] ?? null), `/${field}`, lang);
-    const checklist = gate && next ? gateChecklist(gate, criteria.get(next.key)?.schema, lang, label) : [];
+    const checklist = gate && next ? gateChecklist(gate, idea.data, criteria.get(next.key)?.schema, lang, label) : [];
     items.push({ idea, next, gate, checklist, daysInStage: daysSince(enteredStageOn(idea), today) });
   }
   return items.sort(

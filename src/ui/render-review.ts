@@ -59,8 +59,14 @@ export function renderGate(item: ReviewItem, lang: Lang, c: ChalkInstance): stri
   if (!item.next) return [t(lang, 'review.noGate', { stage: terminalLine(item.idea.stage.label[lang]) })];
   const out = [c.bold(t(lang, 'review.gate', { to: terminalLine(item.next.label[lang]) }))];
   for (const x of item.checklist) {
-    const problem = x.problem === null ? t(lang, 'review.unmet') : terminalLine(x.problem);
-    out.push(`  ${x.met ? c.green('✔') : c.red('✘')} ${terminalLine(x.label)}${x.met ? '' : c.dim(`: ${problem}`)}`);
+    const label = terminalLine(x.label);
+    if (x.status === 'met') out.push(`  ${c.green('✔')} ${label}`);
+    else if (x.status === 'not-given')
+      out.push(`  ${c.dim('–')} ${label}${c.dim(`: ${t(lang, 'criterion.notGiven')}`)}`);
+    else {
+      const problem = x.problem === null ? t(lang, 'review.unmet') : terminalLine(x.problem);
+      out.push(`  ${c.red('✘')} ${label}${c.dim(`: ${problem}`)}`);
+    }
   }
   return out;
 }

@@ -13,7 +13,7 @@ import { decisionWord } from '../core/sluice/decision.js';
 import { createHash } from 'node:crypto';
 import type { RegistryConfig, Stage } from '../core/sluice/config.js';
 import type { FieldTitles } from '../core/criteria/field-titles.js';
-import type { ChecklistItem } from '../core/sluice/gate.js';
+import type { ChecklistItem, CriterionStatus } from '../core/sluice/gate.js';
 import { t, type Lang, type MessageKey, type Params } from '../core/i18n/i18n.js';
 import { formatAmount } from '../core/history/minutes.js';
 import type { Report } from '../core/report/report.js';
@@ -121,6 +121,7 @@ dl.facts dd{margin:0}
 .criteria li{margin:.25rem 0}
 .met{color:var(--ok);font-weight:600}
 .not-met{color:var(--no);font-weight:600}
+.not-given{color:var(--muted);font-weight:600}
 table{border-collapse:collapse;margin:.5rem 0 1rem}
 caption{text-align:left;font-weight:600;padding:.25rem 0}
 th,td{border:1px solid var(--line);padding:.25rem .6rem;text-align:left}
@@ -340,19 +341,31 @@ function historyLine(view: SiteView, e: Record<string, unknown>): string {
   return `<li>${date ? `<time datetime="${esc(date)}">${esc(date)}</time> ` : ''}${parts.join(' ')}${note}</li>`;
 }
 
+/** A criterion's mark and words: a check mark only for one met by a value the idea gives. */
+const MARK: Record<CriterionStatus, string> = { met: '✓', 'not-met': '✗', 'not-given': '–' };
+const STATUS_TEXT: Record<CriterionStatus, MessageKey> = {
+  met: 'site.met',
+  'not-met': 'site.notMet',
+  'not-given': 'criterion.notGiven',
+};
+
 function criteriaList(view: SiteView, heading: string, c: SiteCriteria): string {
   const lang = view.config.language;
-  const unmet = c.items.filter((x) => !x.met).length;
+  const unmet = c.items.filter((x) => x.status === 'not-met').length;
+  const notGiven = c.items.filter((x) => x.status === 'not-given').length;
+  // "Every criterion is met" only when each is met by a value: an empty optional field is not given, not met.
   const summary =
     c.items.length === 0
       ? t(lang, 'site.noCriteria')
-      : unmet === 0
-        ? t(lang, 'site.gateOpen')
-        : t(lang, 'site.gateClosed', { count: unmet, total: c.items.length });
+      : unmet > 0
+        ? t(lang, 'site.gateClosed', { count: unmet, total: c.items.length })
+        : notGiven > 0
+          ? t(lang, 'site.gateOpenNotGiven', { count: notGiven, total: c.items.length })
+          : t(lang, 'site.gateOpen');
   const items = c.items
     .map(
       (x) =>
-        `<li><span class="${x.met ? 'met' : 'not-met'}">${x.met ? '✓' : '✗'} ${esc(t(lang, x.met ? 'site.met' : 'site.notMet'))}</span>: ${esc(x.label.replace(/ \[[^\]]*\]$/, ''))}${!x.met && x.problem ? ` – ${esc(x.problem)}` : ''}</li>`,
+        `<li><span class="${x.status}">${MARK[x.status]} ${esc(t(lang, STATUS_TEXT[x.status]))}</span>: ${esc(x.label.replace(/ \[[^\]]*\]$/, ''))}${x.status === 'not-met' && x.problem ? ` – ${esc(x.problem)}` : ''}</li>`,
     )
     .join('\n');
   return `<h3>${esc(heading)}</h3>\n<p>${esc(summary)}</p>\n${items ? `<ul class="criteria">\n${items}\n</ul>` : ''}`;

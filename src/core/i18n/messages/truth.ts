@@ -25,4 +25,9 @@ export const truth = {
     sv: 'Ingen idé står på ett beslut trots stängd grind.',
     en: 'No idea stands on an override of a closed gate.',
   },
+  'criterion.notGiven': { sv: 'inte angivet', en: 'not given' },
+  'site.gateOpenNotGiven': {
+    sv: 'Inget krav är ouppfyllt; {count} av {total} valfria uppgifter är inte angivna.',
+    en: 'No criterion is unmet; {count} of {total} optional details are not given.',
+  },
 } as const satisfies Record<string, Localized>;
