@@ -59,7 +59,7 @@ export interface ListView {
 export function presentList(r: ListView, opts: { json: boolean; funds: boolean }, v: View): Output {
   const o = output();
   if (opts.json) o.out(jsonText(ideaListDocument(r.registry, r.ideas, r.lang, r.today)));
-  else o.out(renderIdeaList(r.ideas, r.lang, r.today, v.outWidth, v.out, opts.funds));
+  else o.out(renderIdeaList(r.ideas, r.lang, r.today, v.outIsTTY ? v.outWidth : null, v.out, opts.funds));
   o.err(unreadableWarning(r.unreadable, r.lang, v));
   return o.done();
 }
