@@ -79,7 +79,7 @@ export function pageName(id: string | null, fallback: string, taken: Set<string>
 export const SITE_CSS = `
 :root{color-scheme:light;--ink:#1b1b1b;--muted:#474747;--link:#0b4f8a;--line:#767676;--card:#f5f7fa;--chip:#e4ecf5;--ok:#0d6630;--no:#9e1b1b}
 *{box-sizing:border-box}
-body{margin:0;font:1rem/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--ink);background:#fff}
+body{margin:0;font:1rem/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--ink);background:#fff;overflow-wrap:anywhere}
 a{color:var(--link);text-decoration-thickness:.08em;text-underline-offset:.15em}
 a:hover{text-decoration-thickness:.15em}
 :focus-visible{outline:3px solid var(--ink);outline-offset:2px;box-shadow:0 0 0 5px #fff}
@@ -98,11 +98,12 @@ form.filters[hidden]{display:none}
 form.filters fieldset{display:contents}
 form.filters legend{font-weight:700;width:100%;padding:0}
 form.filters label{display:flex;flex-direction:column;font-weight:600}
-select{max-width:18rem}
+form.filters label{max-width:100%;min-width:0}
+select{max-width:min(18rem,100%)}
 select,button{font:inherit;color:var(--ink);background:#fff;border:1px solid var(--ink);border-radius:.25rem;padding:.35rem .5rem;min-height:2.5rem}
 button{cursor:pointer;background:var(--chip)}
 .status{margin:0;width:100%}
-.board{display:grid;grid-template-columns:repeat(auto-fill,minmax(15rem,1fr));gap:1rem;align-items:start}
+.board{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(15rem,100%),1fr));gap:1rem;align-items:start}
 .column{border:1px solid var(--line);border-radius:.25rem;padding:0 .75rem .75rem}
 .column h2{font-size:1.15rem;margin:.75rem 0 0}
 .count{color:var(--muted);margin:0 0 .5rem;font-size:.9rem}
@@ -113,7 +114,8 @@ button{cursor:pointer;background:var(--chip)}
 .card[hidden]{display:none}
 .tags{list-style:none;display:flex;flex-wrap:wrap;gap:.25rem;margin:.35rem 0 0;padding:0}
 .tags li{background:var(--chip);border-radius:1rem;padding:0 .5rem;font-size:.85rem}
-dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem;margin:1rem 0}
+dl.facts{display:grid;grid-template-columns:fit-content(40%) minmax(0,1fr);gap:.25rem 1rem;margin:1rem 0}
+@media (max-width:30rem){dl.facts{grid-template-columns:minmax(0,1fr);gap:0}dl.facts dd{margin-bottom:.5rem}}
 dl.facts dt{font-weight:600}
 dl.facts dd{margin:0}
 .text{max-width:45rem}
@@ -122,7 +124,11 @@ dl.facts dd{margin:0}
 .met{color:var(--ok);font-weight:600}
 .not-met{color:var(--no);font-weight:600}
 .not-given{color:var(--muted);font-weight:600}
-table{border-collapse:collapse;margin:.5rem 0 1rem}
+.table-scroll{max-width:100%;overflow-x:auto;margin:.5rem 0 1rem}
+table{border-collapse:collapse}
+th,td{overflow-wrap:break-word}
+pre{white-space:pre-wrap}
+img{max-width:100%;height:auto}
 caption{text-align:left;font-weight:600;padding:.25rem 0}
 th,td{border:1px solid var(--line);padding:.25rem .6rem;text-align:left}
 td.n,th.n{text-align:right}
@@ -204,7 +210,7 @@ function layout(view: SiteView, page: Page): string {
 <nav aria-label="${tt('site.nav')}"><ul>${link('index.html', 'site.board', page.current === 'board')}${link('stats.html', 'site.stats', page.current === 'stats')}</ul></nav>
 </header>
 <main id="main" tabindex="-1">
-${view.includePersonal ? `<p class="notice">${tt('site.internal')}</p>\n` : ''}${page.main}
+${view.includePersonal ? `<p class="notice">${tt('site.internal')}</p>\n` : ''}${scrollingTables(page.main, t(lang, 'site.tableRegion'))}
 </main>
 <footer>
 <p>${tt('site.built', { date: view.builtOn })} ${tt(view.includePersonal ? 'site.internal' : 'site.public')}</p>
@@ -212,6 +218,17 @@ ${view.includePersonal ? `<p class="notice">${tt('site.internal')}</p>\n` : ''}$
 ${page.script ? `<script>${SITE_JS}</script>\n` : ''}</body>
 </html>
 `;
+}
+
+/**
+ * Each table in a box of its own that scrolls sideways when the table is wider than the screen, so that the page
+ * never does (WCAG 2.1 SC 1.4.10, Reflow). The box takes the keyboard's focus, so that it can be scrolled without a
+ * mouse, and is named for screen readers. Only real tags match: text from the files reaches here escaped.
+ */
+function scrollingTables(html: string, label: string): string {
+  return html
+    .replace(/<table>/g, `<div class="table-scroll" tabindex="0" role="region" aria-label="${esc(label)}"><table>`)
+    .replace(/<\/table>/g, '</table></div>');
 }
 
 function challengeLabel(config: RegistryConfig, id: string | null, lang: Lang): string | null {

@@ -30,4 +30,5 @@ export const truth = {
     sv: 'Inget krav är ouppfyllt; {count} av {total} valfria uppgifter är inte angivna.',
     en: 'No criterion is unmet; {count} of {total} optional details are not given.',
   },
+  'site.tableRegion': { sv: 'Tabell, rullar i sidled', en: 'Table, scrolls sideways' },
 } as const satisfies Record<string, Localized>;
