@@ -8,7 +8,8 @@ import { buildReport, type Report } from '../core/report/report.js';
 import { fieldTitles, type FieldTitles } from '../core/criteria/field-titles.js';
 import { fieldOrderOf } from '../core/exchange/idea-row.js';
 import { readIdeaFields } from '../io/read-ideas.js';
-import { readRegistrySchemas, type Registry } from '../io/registry.js';
+import { loadCriteria, readRegistrySchemas, type Criteria, type Registry } from '../io/registry.js';
+import { describeErrors } from '../core/criteria/schema-check.js';
 import { openRegistry } from './open-registry.js';
 import { forbiddenSegment } from '../core/safe-object.js';
 
@@ -72,7 +73,15 @@ export async function runReport(opts: ReportOptions, ctx: Ctx): Promise<ReportRe
     if (structured) throw new IdeasError('USAGE', 'err.byNotCategorical', { field });
   }
 
+  // Compiled only when an idea stands on an override: most registries have none.
+  let criteria: Map<string, Criteria> | null = null;
+  const missing = (idea: (typeof ideas)[number]): string[] => {
+    const validate = (criteria ??= loadCriteria(registry)).get(idea.stage.key)?.validate;
+    if (!validate || validate(idea.data)) return [];
+    return [...new Set(describeErrors(validate.errors).map((p) => p.field))];
+  };
   const report = buildReport(config, ideas, classes, {
+    missing,
     since,
     until,
     today,

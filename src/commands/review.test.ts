@@ -75,7 +75,10 @@ describe('runReview', () => {
       [3, 4, 'sund-njf5rp', 46],
       [4, 4, 'sund-emspzg', 19],
     ]);
-    expect(cards[0]?.checklist.filter((x) => !x.met).map((x) => x.field)).toEqual(['test_plan', 'manager_support']);
+    expect(cards[0]?.checklist.filter((x) => x.status === 'not-met').map((x) => x.field)).toEqual([
+      'test_plan',
+      'manager_support',
+    ]);
     expect(prompter.offered[0]?.map((c) => c.value)).toEqual([
       'approve',
       'return',
@@ -291,7 +294,7 @@ describe('runReview', () => {
       ['sund-njf5rp', 'test', false],
       ['sund-emspzg', 'test', false],
     ]);
-    expect(r.agenda[2]?.checklist.filter((x) => !x.met).map((x) => x.field)).toEqual([
+    expect(r.agenda[2]?.checklist.filter((x) => x.status === 'not-met').map((x) => x.field)).toEqual([
       'coach',
       'test_plan',
       'manager_support',

@@ -63,7 +63,7 @@ function agendaItem(
   const gate = next ? gateFor(registry, criteria, idea, next) : null;
   const label = (schema: Record<string, unknown> | null, field: string) =>
     fieldLabel(schema?.['x-title'] || schema?.title ? schema : (baseProps[field] ?? null), `/${field}`, lang);
-  const checklist = gate && next ? gateChecklist(gate, criteria.get(next.key)?.schema, lang, label) : [];
+  const checklist = gate && next ? gateChecklist(gate, idea.data, criteria.get(next.key)?.schema, lang, label) : [];
   return { idea, next, gate, checklist, daysInStage: daysSince(enteredStageOn(idea), today) };
 }
 

@@ -1,10 +1,14 @@
 import type { CommonOptions, Ctx } from '../context.js';
+import { IdeasError } from '../core/errors.js';
 import type { Idea } from '../core/sluice/idea.js';
 import type { Lang } from '../core/i18n/i18n.js';
+import type { Stage } from '../core/sluice/config.js';
+import { forwardStage, gateChecklist, type ChecklistItem } from '../core/sluice/gate.js';
 import { findIdea } from '../io/find-idea.js';
-import { readCriteriaSchemas, type Registry } from '../io/registry.js';
-import { readPackageSchema } from '../core/criteria/schema-check.js';
+import { loadCriteria, readCriteriaSchemas, type Registry } from '../io/registry.js';
+import { fieldLabel, readPackageSchema } from '../core/criteria/schema-check.js';
 import { openRegistry } from './open-registry.js';
+import { gateFor } from './transition.js';
 
 export interface ShowOptions extends CommonOptions {
   id: string;
@@ -18,11 +22,39 @@ export interface ShowResult {
   today: Date;
   /** The schemas that label the idea's fields (its stage's criteria, then the base): read for people, not for --json. */
   schemas: Record<string, unknown>[];
+  /** The criteria of the gate forward, each met, not met or not given; null for --json, a last stage or bad criteria. */
+  gate: { next: Stage; checklist: ChecklistItem[] } | null;
 }
 
 export async function runShow(opts: ShowOptions, ctx: Ctx): Promise<ShowResult> {
   const { registry, lang } = openRegistry(opts, ctx);
   const idea = findIdea(registry, opts.id);
   const schemas = opts.json ? [] : [...readCriteriaSchemas(registry, idea.stage.key), readPackageSchema('idea')];
-  return { kind: 'idea', registry, lang, idea, today: ctx.clock(), schemas };
+  const gate = opts.json ? null : nextGate(registry, idea, lang);
+  return { kind: 'idea', registry, lang, idea, today: ctx.clock(), schemas, gate };
+}
+
+/** The gate an approval would pass, as review's agenda shows it; none when the criteria cannot be compiled. */
+function nextGate(registry: Registry, idea: Idea, lang: Lang): ShowResult['gate'] {
+  const next = forwardStage(idea.stage, registry.config);
+  if (!next) return null;
+  let criteria;
+  try {
+    criteria = loadCriteria(registry);
+  } catch (e) {
+    // A broken criteria file is validate's to report: show still shows the idea.
+    if (e instanceof IdeasError) return null;
+    throw e;
+  }
+  const baseProps = (readPackageSchema('idea').properties ?? {}) as Record<string, Record<string, unknown>>;
+  const label = (schema: Record<string, unknown> | null, field: string) =>
+    fieldLabel(schema?.['x-title'] || schema?.title ? schema : (baseProps[field] ?? null), `/${field}`, lang);
+  const checklist = gateChecklist(
+    gateFor(registry, criteria, idea, next),
+    idea.data,
+    criteria.get(next.key)?.schema,
+    lang,
+    label,
+  );
+  return { next, checklist };
 }

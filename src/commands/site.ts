@@ -57,7 +57,13 @@ export async function runSite(opts: SiteOptions, ctx: Ctx): Promise<SiteResult> 
     fieldLabel(schema?.['x-title'] || schema?.title ? schema : (baseProps[field] ?? null), `/${field}`, siteLang);
   const checklist = (idea: (typeof ideas)[number], stage: (typeof config.stages)[number]) => ({
     stage,
-    items: gateChecklist(gateFor(registry, criteria, idea, stage), criteria.get(stage.key)?.schema, siteLang, label),
+    items: gateChecklist(
+      gateFor(registry, criteria, idea, stage),
+      idea.data,
+      criteria.get(stage.key)?.schema,
+      siteLang,
+      label,
+    ),
   });
   const hidden = (field: string) => !isPublicField(field, classes, disclosure);
   const taken = new Set<string>();

@@ -384,6 +384,17 @@ export function reportDocument(registry: RegistryRef, report: Report, titles: Fi
       pooledGroups: a.pooledGroups,
       total: aggregateRow(a.by, a.total),
     })),
+    overrides: report.overrides.map((o) => ({
+      id: o.id,
+      title: o.title,
+      path: o.path,
+      stage: o.stage.key,
+      label: o.stage.label[lang],
+      date: o.date,
+      action: o.action,
+      missing: o.missing,
+      personal: o.personal,
+    })),
   };
 }
 

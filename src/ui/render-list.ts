@@ -13,12 +13,15 @@ export function formatAge(days: number | null, lang: Lang): string {
   return t(lang, 'age.years', { n: Math.floor(days / 365.25) });
 }
 
-/** The table of `ideas list`: id, title, stage, age and carrier, fitted to the terminal (80 columns when piped). */
+/**
+ * The table of `ideas list`: id, title, stage, age and carrier, fitted to a terminal `width` columns wide. Piped to
+ * another program (`width` null) nothing is cut: a title cut to fit no screen would lose words for grep or a file.
+ */
 export function renderIdeaList(
   ideas: IdeaSummary[],
   lang: Lang,
   today: Date,
-  width: number,
+  width: number | null,
   c: ChalkInstance,
   funds = false,
 ): string {
@@ -57,16 +60,20 @@ export function renderIdeaList(
     return Math.min(cap, w);
   };
   const gap = ' '.repeat(2);
-  const idW = widest('id', 24);
-  const stageW = widest('stage', 16);
-  const ageW = widest('age', 8);
-  let carrierW = widest('carrier', 20);
-  let titleW = width - idW - stageW - ageW - carrierW - gap.length * 4;
-  if (titleW < 16) {
-    carrierW = Math.max(8, carrierW - (16 - titleW));
-    titleW = Math.max(10, width - idW - stageW - ageW - carrierW - gap.length * 4);
+  const cap = (n: number) => (width === null ? Infinity : n);
+  const idW = widest('id', cap(24));
+  const stageW = widest('stage', cap(16));
+  const ageW = widest('age', cap(8));
+  let carrierW = widest('carrier', cap(20));
+  let titleW = widest('title', Infinity);
+  if (width !== null) {
+    titleW = width - idW - stageW - ageW - carrierW - gap.length * 4;
+    if (titleW < 16) {
+      carrierW = Math.max(8, carrierW - (16 - titleW));
+      titleW = Math.max(10, width - idW - stageW - ageW - carrierW - gap.length * 4);
+    }
+    titleW = Math.min(titleW, widest('title', Infinity));
   }
-  titleW = Math.min(titleW, widest('title', Infinity));
   const line = (r: typeof head, style: (s: string) => string = (s) => s) =>
     `${style(fit(r.id, idW))}${gap}${fit(r.title, titleW)}${gap}${fit(r.stage, stageW)}${gap}${fit(r.age, ageW)}${gap}${fit(r.carrier, carrierW, false)}`.trimEnd();
   const out = [c.bold(line(head))];

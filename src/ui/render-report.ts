@@ -140,6 +140,38 @@ function sections(view: ReportView, lang: Lang): Section[] {
           },
     lines: waiting.length === 0 ? [t(lang, 'report.noneWaiting')] : undefined,
   });
+  const overrides = r.overrides;
+  out.push({
+    heading: t(lang, 'report.overrides'),
+    note: t(lang, 'report.overridesNote'),
+    table:
+      overrides.length === 0
+        ? null
+        : {
+            head: [
+              t(lang, 'report.id'),
+              t(lang, 'report.titleCol'),
+              t(lang, 'report.stage'),
+              t(lang, 'report.since'),
+              t(lang, 'report.overrideMissing'),
+              ...(r.includePersonal ? [t(lang, 'report.overrideBy')] : []),
+            ],
+            align: ['l', 'l', 'l', 'l', 'l', 'l'],
+            rows: overrides.map((o) => [
+              o.id ?? o.path,
+              o.title ?? '',
+              o.stage.label[lang],
+              o.date ?? dash,
+              o.missing === null
+                ? dash
+                : o.missing.length === 0
+                  ? t(lang, 'report.overrideNowMet')
+                  : o.missing.join(', '),
+              ...(o.personal ? [o.personal.by ?? dash] : []),
+            ]),
+          },
+    lines: overrides.length === 0 ? [t(lang, 'report.noOverrides')] : undefined,
+  });
   out.push({
     heading: t(lang, 'report.goals'),
     table: null,
@@ -397,6 +429,7 @@ export function renderReportCsv(view: ReportView, lang: Lang, delimiter: string)
     add('time', '', '', '', x.stage.key, 'limitDays', x.limitDays);
     for (const w of x.waiting) add('waiting', '', '', w.id ?? w.path, x.stage.key, 'days', w.days);
   }
+  for (const o of r.overrides) add('override', '', '', o.id ?? o.path, o.stage.key, 'since', o.date ?? '');
   for (const g of r.goals) {
     add('goal', '', '', g.goal.id, g.goal.stage, 'reached', g.reached);
     add('goal', '', '', g.goal.id, g.goal.stage, 'target', g.goal.target);

@@ -61,8 +61,14 @@ export function renderGate(item: ReviewItem, lang: Lang, c: ChalkInstance): stri
   if (!item.next) return [t(lang, 'review.noGate', { stage: terminalLine(item.idea.stage.label[lang]) })];
   const out = [c.bold(t(lang, 'review.gate', { to: terminalLine(item.next.label[lang]) }))];
   for (const x of item.checklist) {
-    const problem = x.problem === null ? t(lang, 'review.unmet') : terminalLine(x.problem);
-    out.push(`  ${x.met ? c.green('✔') : c.red('✘')} ${terminalLine(x.label)}${x.met ? '' : c.dim(`: ${problem}`)}`);
+    const label = terminalLine(x.label);
+    if (x.status === 'met') out.push(`  ${c.green('✔')} ${label}`);
+    else if (x.status === 'not-given')
+      out.push(`  ${c.dim('–')} ${label}${c.dim(`: ${t(lang, 'criterion.notGiven')}`)}`);
+    else {
+      const problem = x.problem === null ? t(lang, 'review.unmet') : terminalLine(x.problem);
+      out.push(`  ${c.red('✘')} ${label}${c.dim(`: ${problem}`)}`);
+    }
     // What the idea says for each field the gate asks about (a test plan is read, not only ticked), when it says it.
     out.push(...fieldValue(Object.hasOwn(item.idea.data, x.field) ? item.idea.data[x.field] : undefined, lang));
   }

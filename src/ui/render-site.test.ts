@@ -64,7 +64,25 @@ function view(language: 'sv' | 'en', includePersonal = false): SiteView {
         data: publicData(RAW, classes, { includePersonal }),
         body: '# Rubrik\n\n<script>alert(2)</script> [l](javascript:alert(3))',
         enteredStage: '2026-02-01',
-        own: { stage, items: [{ field: 'pitch', label: 'Pitch <x> [pitch]', met: false, problem: 'saknas <y>' }] },
+        own: {
+          stage,
+          items: [{ field: 'pitch', label: 'Pitch <x> [pitch]', status: 'not-met', problem: 'saknas <y>' }],
+        },
+        next: null,
+      },
+      {
+        page: 'ideas/x-2.html',
+        stage,
+        data: { id: 'x-2', title: 'Tom valfri uppgift' },
+        body: '',
+        enteredStage: '2026-02-01',
+        own: {
+          stage,
+          items: [
+            { field: 'pitch', label: 'Pitch [pitch]', status: 'met', problem: null },
+            { field: 'equality', label: 'Jämställdhet [equality]', status: 'not-given', problem: null },
+          ],
+        },
         next: null,
       },
     ],
@@ -81,7 +99,7 @@ describe('renderSite', () => {
   const all = [...files.values()].join('\n');
 
   it('writes the board, the figures and a page per idea, each in the registry language', () => {
-    expect([...files.keys()]).toEqual(['index.html', 'stats.html', 'ideas/x-1.html']);
+    expect([...files.keys()]).toEqual(['index.html', 'stats.html', 'ideas/x-1.html', 'ideas/x-2.html']);
     for (const text of files.values()) expect(text).toMatch(/^<!doctype html>\n<html lang="sv">/);
     expect(renderSite(view('en')).get('index.html')).toMatch(/^<!doctype html>\n<html lang="en">/);
     expect(renderSite(view('en')).get('index.html')).toContain('<h1>The idea board</h1>');
@@ -136,6 +154,21 @@ describe('renderSite', () => {
 });
 
 describe('pageName and esc', () => {
+  it('shows an optional criterion left empty as not given, never with a check mark, and the gate not as all met', () => {
+    const page = renderSite(view('sv')).get('ideas/x-2.html') ?? '';
+    const items = [...page.matchAll(/<li><span class="([a-z-]+)">([^<]*)<\/span>: ([^<]*)<\/li>/g)].map((m) => [
+      m[1],
+      m[2],
+      m[3],
+    ]);
+    expect(items).toEqual([
+      ['met', '✓ uppfyllt', 'Pitch'],
+      ['not-given', '– inte angivet', 'Jämställdhet'],
+    ]);
+    expect(page).toContain('Inget krav är ouppfyllt; 1 av 2 valfria uppgifter är inte angivna.');
+    expect(page).not.toContain('Alla krav är uppfyllda.');
+  });
+
   it('makes safe, unique page names', () => {
     const taken = new Set<string>();
     expect(pageName('sund-abc', 'f', taken)).toBe('ideas/sund-abc.html');

@@ -13,7 +13,7 @@ import { decisionWord } from '../core/sluice/decision.js';
 import { createHash } from 'node:crypto';
 import type { RegistryConfig, Stage } from '../core/sluice/config.js';
 import type { FieldTitles } from '../core/criteria/field-titles.js';
-import type { ChecklistItem } from '../core/sluice/gate.js';
+import type { ChecklistItem, CriterionStatus } from '../core/sluice/gate.js';
 import { t, type Lang, type MessageKey, type Params } from '../core/i18n/i18n.js';
 import { formatAmount } from '../core/history/minutes.js';
 import type { Report } from '../core/report/report.js';
@@ -79,7 +79,7 @@ export function pageName(id: string | null, fallback: string, taken: Set<string>
 export const SITE_CSS = `
 :root{color-scheme:light;--ink:#1b1b1b;--muted:#474747;--link:#0b4f8a;--line:#767676;--card:#f5f7fa;--chip:#e4ecf5;--ok:#0d6630;--no:#9e1b1b}
 *{box-sizing:border-box}
-body{margin:0;font:1rem/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--ink);background:#fff}
+body{margin:0;font:1rem/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--ink);background:#fff;overflow-wrap:anywhere}
 a{color:var(--link);text-decoration-thickness:.08em;text-underline-offset:.15em}
 a:hover{text-decoration-thickness:.15em}
 :focus-visible{outline:3px solid var(--ink);outline-offset:2px;box-shadow:0 0 0 5px #fff}
@@ -98,11 +98,12 @@ form.filters[hidden]{display:none}
 form.filters fieldset{display:contents}
 form.filters legend{font-weight:700;width:100%;padding:0}
 form.filters label{display:flex;flex-direction:column;font-weight:600}
-select{max-width:18rem}
+form.filters label{max-width:100%;min-width:0}
+select{max-width:min(18rem,100%)}
 select,button{font:inherit;color:var(--ink);background:#fff;border:1px solid var(--ink);border-radius:.25rem;padding:.35rem .5rem;min-height:2.5rem}
 button{cursor:pointer;background:var(--chip)}
 .status{margin:0;width:100%}
-.board{display:grid;grid-template-columns:repeat(auto-fill,minmax(15rem,1fr));gap:1rem;align-items:start}
+.board{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(15rem,100%),1fr));gap:1rem;align-items:start}
 .column{border:1px solid var(--line);border-radius:.25rem;padding:0 .75rem .75rem}
 .column h2{font-size:1.15rem;margin:.75rem 0 0}
 .count{color:var(--muted);margin:0 0 .5rem;font-size:.9rem}
@@ -113,7 +114,8 @@ button{cursor:pointer;background:var(--chip)}
 .card[hidden]{display:none}
 .tags{list-style:none;display:flex;flex-wrap:wrap;gap:.25rem;margin:.35rem 0 0;padding:0}
 .tags li{background:var(--chip);border-radius:1rem;padding:0 .5rem;font-size:.85rem}
-dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem;margin:1rem 0}
+dl.facts{display:grid;grid-template-columns:fit-content(40%) minmax(0,1fr);gap:.25rem 1rem;margin:1rem 0}
+@media (max-width:30rem){dl.facts{grid-template-columns:minmax(0,1fr);gap:0}dl.facts dd{margin-bottom:.5rem}}
 dl.facts dt{font-weight:600}
 dl.facts dd{margin:0}
 .text{max-width:45rem}
@@ -121,7 +123,12 @@ dl.facts dd{margin:0}
 .criteria li{margin:.25rem 0}
 .met{color:var(--ok);font-weight:600}
 .not-met{color:var(--no);font-weight:600}
-table{border-collapse:collapse;margin:.5rem 0 1rem}
+.not-given{color:var(--muted);font-weight:600}
+.table-scroll{max-width:100%;overflow-x:auto;margin:.5rem 0 1rem}
+table{border-collapse:collapse}
+th,td{overflow-wrap:break-word}
+pre{white-space:pre-wrap}
+img{max-width:100%;height:auto}
 caption{text-align:left;font-weight:600;padding:.25rem 0}
 th,td{border:1px solid var(--line);padding:.25rem .6rem;text-align:left}
 td.n,th.n{text-align:right}
@@ -203,7 +210,7 @@ function layout(view: SiteView, page: Page): string {
 <nav aria-label="${tt('site.nav')}"><ul>${link('index.html', 'site.board', page.current === 'board')}${link('stats.html', 'site.stats', page.current === 'stats')}</ul></nav>
 </header>
 <main id="main" tabindex="-1">
-${view.includePersonal ? `<p class="notice">${tt('site.internal')}</p>\n` : ''}${page.main}
+${view.includePersonal ? `<p class="notice">${tt('site.internal')}</p>\n` : ''}${scrollingTables(page.main, t(lang, 'site.tableRegion'))}
 </main>
 <footer>
 <p>${tt('site.built', { date: view.builtOn })} ${tt(view.includePersonal ? 'site.internal' : 'site.public')}</p>
@@ -211,6 +218,17 @@ ${view.includePersonal ? `<p class="notice">${tt('site.internal')}</p>\n` : ''}$
 ${page.script ? `<script>${SITE_JS}</script>\n` : ''}</body>
 </html>
 `;
+}
+
+/**
+ * Each table in a box of its own that scrolls sideways when the table is wider than the screen, so that the page
+ * never does (WCAG 2.1 SC 1.4.10, Reflow). The box takes the keyboard's focus, so that it can be scrolled without a
+ * mouse, and is named for screen readers. Only real tags match: text from the files reaches here escaped.
+ */
+function scrollingTables(html: string, label: string): string {
+  return html
+    .replace(/<table>/g, `<div class="table-scroll" tabindex="0" role="region" aria-label="${esc(label)}"><table>`)
+    .replace(/<\/table>/g, '</table></div>');
 }
 
 function challengeLabel(config: RegistryConfig, id: string | null, lang: Lang): string | null {
@@ -340,19 +358,31 @@ function historyLine(view: SiteView, e: Record<string, unknown>): string {
   return `<li>${date ? `<time datetime="${esc(date)}">${esc(date)}</time> ` : ''}${parts.join(' ')}${note}</li>`;
 }
 
+/** A criterion's mark and words: a check mark only for one met by a value the idea gives. */
+const MARK: Record<CriterionStatus, string> = { met: '✓', 'not-met': '✗', 'not-given': '–' };
+const STATUS_TEXT: Record<CriterionStatus, MessageKey> = {
+  met: 'site.met',
+  'not-met': 'site.notMet',
+  'not-given': 'criterion.notGiven',
+};
+
 function criteriaList(view: SiteView, heading: string, c: SiteCriteria): string {
   const lang = view.config.language;
-  const unmet = c.items.filter((x) => !x.met).length;
+  const unmet = c.items.filter((x) => x.status === 'not-met').length;
+  const notGiven = c.items.filter((x) => x.status === 'not-given').length;
+  // "Every criterion is met" only when each is met by a value: an empty optional field is not given, not met.
   const summary =
     c.items.length === 0
       ? t(lang, 'site.noCriteria')
-      : unmet === 0
-        ? t(lang, 'site.gateOpen')
-        : t(lang, 'site.gateClosed', { count: unmet, total: c.items.length });
+      : unmet > 0
+        ? t(lang, 'site.gateClosed', { count: unmet, total: c.items.length })
+        : notGiven > 0
+          ? t(lang, 'site.gateOpenNotGiven', { count: notGiven, total: c.items.length })
+          : t(lang, 'site.gateOpen');
   const items = c.items
     .map(
       (x) =>
-        `<li><span class="${x.met ? 'met' : 'not-met'}">${x.met ? '✓' : '✗'} ${esc(t(lang, x.met ? 'site.met' : 'site.notMet'))}</span>: ${esc(x.label.replace(/ \[[^\]]*\]$/, ''))}${!x.met && x.problem ? ` – ${esc(x.problem)}` : ''}</li>`,
+        `<li><span class="${x.status}">${MARK[x.status]} ${esc(t(lang, STATUS_TEXT[x.status]))}</span>: ${esc(x.label.replace(/ \[[^\]]*\]$/, ''))}${x.status === 'not-met' && x.problem ? ` – ${esc(x.problem)}` : ''}</li>`,
     )
     .join('\n');
   return `<h3>${esc(heading)}</h3>\n<p>${esc(summary)}</p>\n${items ? `<ul class="criteria">\n${items}\n</ul>` : ''}`;

@@ -531,6 +531,33 @@ describe.skipIf(!hasChecks)("the workflow's steps, run on a pull request branch"
     expect(r.summary).not.toBe('');
   });
 
+  it("a council's forced approval: every step passes, the override shown as a warning to review", () => {
+    const r = pullRequest(
+      (dir, file) => {
+        const id = path.basename(file).split('-').slice(0, 2).join('-');
+        const d = ideas(['decide', id, '-d', 'approve', '--reason', 'Rådet vill', '--by', 'Idérådet', '--force'], {
+          cwd: dir,
+        });
+        expect(d.code, describeRun(d)).toBe(0);
+      },
+      (dir) => {
+        // The gate to doing asks for a coach, which the new idea has not.
+        fs.writeFileSync(
+          path.join(dir, 'criteria/doing.schema.json'),
+          JSON.stringify({ type: 'object', required: ['coach'], properties: { coach: { type: 'string' } } }),
+        );
+        return newIdea('Lånecykel')(dir);
+      },
+    );
+    expect({ validate: r.validate, diff: r.diff, summaryStep: r.summaryStep }, r.output).toEqual({
+      validate: 0,
+      diff: 0,
+      summaryStep: 0,
+    });
+    expect(r.output).toMatch(/^::warning .*override.*Idérådet/m);
+    expect(r.output).not.toMatch(/^::error /m);
+  });
+
   it('an idea moved past a stage without a history entry: the rules step fails the job, the summary is written', () => {
     const r = pullRequest(
       (dir, file) => git(['mv', file, file.replace('/01-ide/', '/03-klar/')], dir),

@@ -378,14 +378,14 @@ describe.concurrent('ideas decide, assign and review', () => {
       agenda: {
         idea: { id: string };
         next: string;
-        gate: { open: boolean; criteria: { field: string; met: boolean }[] };
+        gate: { open: boolean; criteria: { field: string; met: boolean; status: string }[] };
       }[];
     };
     expect(doc.schemaVersion).toBe(1);
     expect(doc.kind).toBe('review-agenda');
     expect(doc.agenda.map((a) => a.idea.id).sort()).toEqual(['sund-eev2bz', 'sund-vtkg00']);
     expect(doc.agenda[0]?.next).toBe('test');
-    expect(doc.agenda[0]?.gate.criteria.filter((c) => !c.met).map((c) => c.field)).toEqual([
+    expect(doc.agenda[0]?.gate.criteria.filter((c) => c.status === 'not-met').map((c) => c.field)).toEqual([
       'test_plan',
       'manager_support',
     ]);

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { describeRun, ideas } from '../helpers/cli.js';
 import { PERSONAL_VALUES, PLANTED_ID, plantedSiteRegistry } from '../helpers/planted-site.js';
+import { LONG_IDS, longSiteRegistry } from '../helpers/long-site.js';
 import { removeTempDirs } from '../helpers/temp-repo.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -191,6 +192,113 @@ describe.skipIf(!hasChromium)(
       expect(await page.locator('[data-card]:visible').count()).toBe(11);
       expect(await page.locator('#filters').isVisible()).toBe(false);
       await page.context().close();
+    });
+  },
+);
+
+/**
+ * What overflows the viewport sideways: the page's own width, and every element that reaches past either edge
+ * without a box of its own that scrolls (or clips) it and itself fits. Evaluated in the page, as text.
+ */
+const OVERFLOW = `(() => {
+  const edge = (r) => r.right > innerWidth + 0.5 || r.left < -0.5;
+  const name = (el) => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + (el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\\s+/).join('.') : '');
+  const boxOf = (el) => {
+    for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
+      const o = getComputedStyle(a).overflowX;
+      if (o === 'auto' || o === 'scroll' || o === 'hidden' || o === 'clip') return a;
+    }
+    return null;
+  };
+  const over = [];
+  for (const el of document.body.querySelectorAll('*')) {
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 && r.height === 0) continue;
+    if (!edge(r)) continue;
+    const box = boxOf(el);
+    if (box && !edge(box.getBoundingClientRect())) continue;
+    over.push(name(el) + ' ' + Math.round(r.left) + '..' + Math.round(r.right) + ': ' + (el.textContent || '').slice(0, 40));
+  }
+  return { scrollWidth: document.documentElement.scrollWidth, innerWidth, over: over.slice(0, 15) };
+})()`;
+
+interface Overflow {
+  scrollWidth: number;
+  innerWidth: number;
+  over: string[];
+}
+
+describe.skipIf(!hasChromium)(
+  hasChromium
+    ? 'ideas site reflows (WCAG 2.1 SC 1.4.10): every page at 320 and 1280 CSS pixels'
+    : `ideas site reflows (skipped: ${CHROMIUM} is not installed; apt-get install chromium)`,
+  () => {
+    let browser: Browser;
+    let server: http.Server;
+    let origin: string;
+    let axeSource: string;
+    let pages: string[];
+
+    beforeAll(async () => {
+      const dir = longSiteRegistry();
+      const r = ideas(['site'], { cwd: dir });
+      expect(r.code, describeRun(r)).toBe(0);
+      const site = path.join(dir, 'site');
+      pages = [
+        'index.html',
+        'stats.html',
+        ...fs
+          .readdirSync(path.join(site, 'ideas'))
+          .filter((f) => f.endsWith('.html'))
+          .map((f) => `ideas/${f}`),
+      ];
+      for (const id of LONG_IDS) expect(pages).toContain(`ideas/${id}.html`);
+      server = await serve(site);
+      origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+      const { chromium } = await import('playwright-core');
+      browser = await chromium.launch({
+        executablePath: CHROMIUM,
+        args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+      });
+    });
+
+    afterAll(async () => {
+      await browser?.close();
+      await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+      removeTempDirs();
+    });
+
+    for (const width of [320, 1280]) {
+      it(`at ${width} px: no page scrolls sideways, nothing reaches past the edge, and axe finds nothing`, async () => {
+        const context = await browser.newContext({ viewport: { width, height: 800 } });
+        const failures: string[] = [];
+        for (const url of pages) {
+          const page = await context.newPage();
+          await page.goto(`${origin}/${url}`, { waitUntil: 'load' });
+          const o = (await page.evaluate(OVERFLOW)) as Overflow;
+          if (o.scrollWidth > o.innerWidth || o.over.length > 0)
+            failures.push(`${url}: scrollWidth ${o.scrollWidth} > ${o.innerWidth}?\n  ${o.over.join('\n  ')}`);
+          const result = await axe(page, axeSource);
+          if (result.violations.length > 0) failures.push(`${url} (axe):\n${summary(result)}`);
+          await page.close();
+        }
+        await context.close();
+        expect(failures, failures.join('\n')).toEqual([]);
+      }, 420_000);
+    }
+
+    it('shows a table that is wider than the screen in a box of its own that scrolls, reachable by keyboard', async () => {
+      const context = await browser.newContext({ viewport: { width: 320, height: 800 } });
+      const page = await context.newPage();
+      await page.goto(`${origin}/ideas/${LONG_IDS[0]}.html`, { waitUntil: 'load' });
+      const boxes = (await page.evaluate(
+        `[...document.querySelectorAll('main table')].map((t) => { const b = t.parentElement; return { scrolls: b.scrollWidth > b.clientWidth, overflow: getComputedStyle(b).overflowX, tabindex: b.getAttribute('tabindex') }; })`,
+      )) as { scrolls: boolean; overflow: string; tabindex: string | null }[];
+      expect(boxes.length).toBeGreaterThan(0);
+      expect(boxes.some((b) => b.scrolls)).toBe(true);
+      for (const b of boxes) expect(b).toMatchObject({ overflow: 'auto', tabindex: '0' });
+      await context.close();
     });
   },
 );

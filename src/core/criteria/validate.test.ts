@@ -90,6 +90,85 @@ describe('checkIdeaFile', () => {
     });
   });
 
+  it('reports what an idea forced into its stage lacks as a warning naming who overrode and when, until it moves on', () => {
+    const registry = copyExample('minimal');
+    fs.writeFileSync(
+      path.join(dir, 'criteria/doing.schema.json'),
+      JSON.stringify({
+        type: 'object',
+        required: ['coach'],
+        properties: { coach: { type: 'string', minLength: 1, 'x-title': { sv: 'Idécoach', en: 'Idea coach' } } },
+      }),
+    );
+    const idea = (entries: string[], stage = 'doing', title = 'Forced') =>
+      plant(
+        registry,
+        stage,
+        'ide-abcd12-forced.md',
+        [
+          '---',
+          'id: ide-abcd12',
+          `title: ${title}`,
+          'created: 2026-01-01',
+          'history:',
+          '  - date: 2026-01-01',
+          '    action: created',
+          '    to: idea',
+          ...entries,
+          '---',
+          '',
+        ].join('\n'),
+      );
+    const forced = [
+      '  - date: 2026-02-01',
+      '    action: decided',
+      '    decision: approve',
+      '    from: idea',
+      '    to: doing',
+      '    by: Idérådet',
+      '    forced: true',
+    ];
+    const on = (entries: string[], stage?: string, title?: string) => {
+      const { file, bytes } = idea(entries, stage, title);
+      return checkIdeaFile(file, bytes, contextOf(registry)).findings;
+    };
+    expect(on(forced)).toEqual([
+      {
+        file: 'ideas/02-pagar/ide-abcd12-forced.md',
+        line: 2,
+        column: 1,
+        rule: 'criteria/doing',
+        severity: 'warning',
+        message:
+          'Stands in stage In progress on an override of a closed gate (by Idérådet, 2026-02-01); missing: Idea coach [coach]: is missing',
+        hint: 'A decision, not an error: complete the idea when you can. `ideas validate --strict` counts this as an error until the idea leaves the stage.',
+      },
+    ]);
+    // Without a name: says so, rather than naming no one.
+    expect(on(forced.filter((l) => !l.includes('by:')))[0]?.message).toContain('(no name recorded, 2026-02-01)');
+    // A base schema problem stays an error: the override let the idea past its stage's criteria, not past the format.
+    expect(sorted(on(forced, 'doing', '42')).map((f) => [f.rule, f.severity])).toEqual([
+      ['criteria/doing', 'warning'],
+      ['schema', 'error'],
+    ]);
+    // Not forced, forced as text, or forced into a stage it has left: an error, as any idea short of its criteria.
+    for (const entries of [
+      forced.filter((l) => !l.includes('forced')),
+      forced.map((l) => l.replace('forced: true', 'forced: "true"')),
+      [
+        ...forced,
+        ...['  - date: 2026-03-01', '    action: moved', '    from: doing', '    to: idea'],
+        ...['  - date: 2026-03-02', '    action: moved', '    from: idea', '    to: doing'],
+      ],
+    ]) {
+      const criteria = on(entries).filter((x) => x.rule === 'criteria/doing');
+      expect(
+        criteria.map((x) => x.severity),
+        entries.join('\n'),
+      ).toEqual(['error']);
+    }
+  });
+
   it('names the field label, [field] and the stage in criteria findings, placed on the field or the start of the front matter', () => {
     const registry = copyExample('minimal');
     fs.writeFileSync(

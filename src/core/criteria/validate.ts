@@ -4,6 +4,7 @@ import { readFrontMatter, MATTER_FIRST_LINE } from '../front-matter/front-matter
 import { t, type Lang, type Localized, type MessageKey, type Params } from '../i18n/i18n.js';
 import { historyOf, toIdeaFields, type IdeaFields } from '../sluice/idea.js';
 import { unfinishedMove } from '../sluice/unfinished-move.js';
+import { overrideIn } from '../sluice/override.js';
 import { YamlPositions } from '../front-matter/positions.js';
 import { describeErrors, type SchemaProblem, type Validator } from './schema-check.js';
 import { forbiddenKeys } from '../safe-object.js';
@@ -186,20 +187,30 @@ export function checkIdeaFile(file: FileToCheck, bytes: Uint8Array, ctx: CheckCo
   if (problems.length > 0 || extra.length > 0) {
     const positions = new YamlPositions(fm.matter, MATTER_FIRST_LINE);
     const stageLabel = file.stage.label[lang];
+    // An idea forced into its stage stands on a decision: what its criteria lack is a warning until it moves on.
+    const override = overrideIn(history, file.stage.key);
+    const overridden = override && {
+      stage: stageLabel,
+      who: override.by ? t(lang, 'override.by', { by: override.by }) : t(lang, 'override.unknownBy'),
+      date: override.date ?? t(lang, 'override.unknownDate'),
+    };
     for (const { problem, rule } of problems) {
       const pos = positions.find(problem.pointer, problem.keyword === 'additionalProperties');
       const isCriteria = rule.startsWith('criteria/');
-      const message = isCriteria
-        ? t(lang, 'f.criteria', { stage: stageLabel, problem: problem.message[lang] })
-        : problem.message[lang];
+      const onOverride = isCriteria && overridden !== null;
+      const message = onOverride
+        ? t(lang, 'f.criteriaOverridden', { ...overridden, problem: problem.message[lang] })
+        : isCriteria
+          ? t(lang, 'f.criteria', { stage: stageLabel, problem: problem.message[lang] })
+          : problem.message[lang];
       findings.push({
         file: file.path,
         line: pos.line,
         column: pos.column,
         rule,
-        severity: 'error',
+        severity: onOverride ? 'warning' : 'error',
         message,
-        hint: t(lang, isCriteria ? 'h.criteria' : 'h.schema'),
+        hint: t(lang, onOverride ? 'h.criteriaOverridden' : isCriteria ? 'h.criteria' : 'h.schema'),
       });
     }
     for (const x of extra) {

@@ -16,6 +16,7 @@ import {
   site,
   sluice,
   storage,
+  truth,
 } from './messages/index.js';
 
 export type Lang = 'sv' | 'en';
@@ -38,6 +39,7 @@ const messages = {
   ...council,
   ...site,
   ...storage,
+  ...truth,
 } as const;
 
 export type MessageKey = keyof typeof messages;

@@ -350,3 +350,40 @@ describe('aggregate-only fields', () => {
     expect(text).not.toContain('"team_gender":{');
   });
 });
+
+describe('buildReport: ideas standing on an override', () => {
+  const forced = (id: string, stage: string, entries: Record<string, unknown>[]) => {
+    const i = idea(id, stage, '2026-01-01', [['2026-01-01', null, 'idea']]);
+    (i.data.history as unknown[]).push(...entries);
+    return i;
+  };
+  const move = { date: '2026-03-01', action: 'decided', decision: 'approve', from: 'idea', to: 'refinement' };
+  const planted = [
+    forced('o-forced', 'refinement', [{ ...move, forced: true, by: 'Idérådet' }]),
+    forced('o-open', 'refinement', [move]),
+    forced('o-text', 'refinement', [{ ...move, forced: 'true' }]),
+    // Forced in, then on through an open gate: it no longer stands on the override.
+    forced('o-left', 'test', [
+      { ...move, forced: true },
+      { date: '2026-04-01', action: 'moved', from: 'refinement', to: 'test' },
+    ]),
+  ];
+  const run = (o: Partial<ReportOptions>) =>
+    buildReport(config, planted, classes, { ...all, missing: () => ['coach'], ...o }).overrides;
+
+  it('lists them with their stage, date and what they lack, and who overrode only in an internal report', () => {
+    expect(run({}).map((o) => [o.id, o.stage.key, o.date, o.action, o.missing, o.personal])).toEqual([
+      ['o-forced', 'refinement', '2026-03-01', 'decided', ['coach'], null],
+    ]);
+    expect(run({ includePersonal: true })[0]?.personal).toEqual({ by: 'Idérådet' });
+  });
+
+  it('reads a past period from the history as it stood then, without a verdict on criteria it cannot know', () => {
+    const planted = run({ until: '2026-03-15' });
+    expect(planted.map((o) => [o.id, o.missing])).toEqual([
+      ['o-forced', null],
+      ['o-left', null],
+    ]);
+    expect(run({ until: '2026-02-15' })).toEqual([]);
+  });
+});

@@ -14,6 +14,7 @@ import { median, percentile } from './percentile.js';
 import { aggregateFields, publicField, type FieldClasses } from '../criteria/personal-data.js';
 import { daysBetween, stayOn, staysOf, type Stay } from '../history/stays.js';
 import { nullObject, nullObjectFrom, ownValue } from '../safe-object.js';
+import { overrideIn } from '../sluice/override.js';
 
 export interface ReportOptions {
   since: string | null;
@@ -22,6 +23,26 @@ export interface ReportOptions {
   by: readonly string[];
   includePersonal: boolean;
   minGroupSize: number;
+  /**
+   * The fields an idea lacks for the criteria of the stage it stands in now (src/core/sluice/override.ts); without it,
+   * or for a period that ended before today, the report does not say.
+   */
+  missing?: (idea: IdeaFields) => string[];
+}
+
+/** An idea that stood at the end of the period in a stage it was forced into past a closed gate. */
+export interface OverrideRow {
+  id: string | null;
+  title: string | null;
+  path: string;
+  stage: Stage;
+  /** When it was forced, and how: `moved` or `decided` (a forced approval). */
+  date: string | null;
+  action: string;
+  /** The fields its stage's criteria still lack; null when not known (a past period). */
+  missing: string[] | null;
+  /** Who overrode: only in an internal report (`--include-personal`); null otherwise. */
+  personal: { by: string | null } | null;
 }
 
 export interface FunnelRow {
@@ -136,6 +157,8 @@ export interface Report {
   funds: Funds;
   breakdowns: Breakdown[];
   aggregates: AggregateTable[];
+  /** The ideas standing on an override at the end of the period, by stage and id. */
+  overrides: OverrideRow[];
 }
 
 interface Subject {
@@ -299,6 +322,8 @@ export function buildReport(
     }
   }
 
+  const overrides = overridesOf(existing, config, o);
+
   return {
     period: { since: o.since, until: o.until },
     today: o.today,
@@ -312,7 +337,37 @@ export function buildReport(
     funds,
     breakdowns,
     aggregates,
+    overrides,
   };
+}
+
+/** The ideas that stood on an override on the last day of the period: the rule of src/core/sluice/override.ts. */
+function overridesOf(existing: readonly Subject[], config: RegistryConfig, o: ReportOptions): OverrideRow[] {
+  const present = o.until >= o.today;
+  const rows: OverrideRow[] = [];
+  for (const s of existing) {
+    const stageKey = s.now?.stage ?? s.idea.stage.key;
+    const stage = config.stages.find((x) => x.key === stageKey);
+    if (!stage) continue;
+    // The history as it stood that day: entries after the period have not happened yet.
+    const history = present
+      ? historyOf(s.idea)
+      : historyOf(s.idea).filter((e) => typeof e.date === 'string' && e.date <= o.until);
+    const override = overrideIn(history, stageKey);
+    if (!override) continue;
+    rows.push({
+      id: s.idea.id,
+      title: s.idea.title,
+      path: s.idea.path,
+      stage,
+      date: override.date,
+      action: override.action,
+      missing: present && o.missing ? o.missing(s.idea) : null,
+      personal: o.includePersonal ? { by: override.by } : null,
+    });
+  }
+  const order = (st: Stage) => config.stages.indexOf(st);
+  return rows.sort((a, b) => order(a.stage) - order(b.stage) || compareText(a.id ?? a.path, b.id ?? b.path));
 }
 
 /** The values an idea has for a field, as group keys: each item of a list; none for a missing or empty value. */

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeSluice, openSluice, removeSluices } from '../../../test/helpers/sluice.js';
 import type { Idea } from './idea.js';
-import { checkGate, forwardStage, gateChecklist, type Gate } from './gate.js';
+import { checkGate, criterionStatus, forwardStage, gateChecklist, type Gate } from './gate.js';
 import { baseValidators } from '../criteria/schema-check.js';
 
 let sluice: ReturnType<typeof openSluice>;
@@ -122,53 +122,81 @@ describe('forwardStage', () => {
 describe('gateChecklist', () => {
   const label = (schema: Record<string, unknown> | null, field: string) =>
     (schema?.['x-title'] as { sv?: string } | undefined)?.sv ?? `(${field})`;
+  const checklist = (idea: Idea, to: string, lang: 'sv' | 'en' = 'sv') =>
+    gateChecklist(gate(idea, to), idea.data, sluice.criteria.get(to)?.schema, lang, label);
 
-  it('marks each criterion of the target met or unmet, required ones first, with the problem without its bracket', () => {
-    const g = gate(sluice.idea('sund-eev2bz'), 'test');
-    expect(gateChecklist(g, sluice.criteria.get('test')?.schema, 'sv', label)).toEqual([
-      { field: 'carrier', label: 'Idébärare', met: true, problem: null },
-      { field: 'coach', label: 'Idécoach', met: true, problem: null },
-      { field: 'unit', label: 'Enhet eller förvaltning', met: true, problem: null },
-      { field: 'challenge', label: 'Utmaning som idén svarar mot', met: true, problem: null },
+  it('marks each criterion of the target met, not met or not given, required ones first, with the problem', () => {
+    expect(checklist(sluice.idea('sund-eev2bz'), 'test')).toEqual([
+      { field: 'carrier', label: 'Idébärare', status: 'met', problem: null },
+      { field: 'coach', label: 'Idécoach', status: 'met', problem: null },
+      { field: 'unit', label: 'Enhet eller förvaltning', status: 'met', problem: null },
+      { field: 'challenge', label: 'Utmaning som idén svarar mot', status: 'met', problem: null },
       {
         field: 'test_plan',
         label: 'Plan för testet',
-        met: false,
+        status: 'not-met',
         problem: 'Planen för testet saknas eller är för kort',
       },
       {
         field: 'manager_support',
         label: 'Närmsta chef stödjer idén',
-        met: false,
+        status: 'not-met',
         problem: 'Närmsta chef har inte ställt sig bakom idén',
       },
-      { field: 'equality_impact', label: 'Jämställdhetsperspektiv', met: true, problem: null },
+      // Optional, and the idea says nothing about it: not given, never met.
+      { field: 'equality_impact', label: 'Jämställdhetsperspektiv', status: 'not-given', problem: null },
     ]);
+  });
+
+  it('gives a check mark to an optional criterion only for a value that meets it', () => {
+    const status = (value: unknown) =>
+      checklist(withData('sund-eev2bz', { equality_impact: value }), 'test').find((i) => i.field === 'equality_impact')
+        ?.status;
+    for (const empty of [undefined, '', '   \n']) expect(status(empty), JSON.stringify(empty)).toBe('not-given');
+    expect(status('Gruppen är jämnt fördelad mellan kvinnor och män.')).toBe('met');
+    // A value of the wrong kind breaks the criterion, as validate says: not met.
+    expect(status(null)).toBe('not-met');
+    expect(status(['en lista'])).toBe('not-met');
   });
 
   it('speaks English when asked', () => {
-    const g = gate(sluice.idea('sund-emspzg'), 'refinement');
-    const items = gateChecklist(g, sluice.criteria.get('refinement')?.schema, 'en', label);
-    expect(items.filter((i) => !i.met)).toEqual([
-      { field: 'coach', label: 'Idécoach', met: false, problem: 'No idea coach is assigned to the idea' },
+    const items = checklist(sluice.idea('sund-emspzg'), 'refinement', 'en');
+    expect(items.filter((i) => i.status !== 'met')).toEqual([
+      { field: 'coach', label: 'Idécoach', status: 'not-met', problem: 'No idea coach is assigned to the idea' },
     ]);
-    expect(items.filter((i) => i.met).map((i) => i.field)).toEqual(['carrier', 'unit', 'challenge']);
+    expect(items.filter((i) => i.status === 'met').map((i) => i.field)).toEqual(['carrier', 'unit', 'challenge']);
   });
 
   it('is all met for an open gate', () => {
-    const g = gate(sluice.idea('sund-eev2bz'), 'parked');
-    expect(gateChecklist(g, sluice.criteria.get('parked')?.schema, 'sv', label)).toEqual([]);
-    const toIdea = gate(sluice.idea('sund-39t1xh'), 'idea');
-    expect(gateChecklist(toIdea, sluice.criteria.get('idea')?.schema, 'sv', label)).toEqual([
-      { field: 'title', label: '(title)', met: true, problem: null },
+    expect(checklist(sluice.idea('sund-eev2bz'), 'parked')).toEqual([]);
+    expect(checklist(sluice.idea('sund-39t1xh'), 'idea')).toEqual([
+      { field: 'title', label: '(title)', status: 'met', problem: null },
     ]);
   });
 
-  it('adds, unmet, a problem with a field that the criteria do not name', () => {
-    const g = gate(withData('sund-39t1xh', { title: undefined, created: 'i höstas' }), 'idea');
-    expect(gateChecklist(g, sluice.criteria.get('idea')?.schema, 'sv', label)).toEqual([
-      { field: 'title', label: '(title)', met: false, problem: 'saknas' },
-      { field: 'created', label: 'created', met: false, problem: 'Skapad [created]: ska vara ett datum (ÅÅÅÅ-MM-DD)' },
+  it('adds, not met, a problem with a field that the criteria do not name', () => {
+    expect(checklist(withData('sund-39t1xh', { title: undefined, created: 'i höstas' }), 'idea')).toEqual([
+      { field: 'title', label: '(title)', status: 'not-met', problem: 'saknas' },
+      {
+        field: 'created',
+        label: 'created',
+        status: 'not-met',
+        problem: 'Skapad [created]: ska vara ett datum (ÅÅÅÅ-MM-DD)',
+      },
     ]);
+  });
+});
+
+describe('criterionStatus', () => {
+  it('is met only for a value that meets the criterion; 0 and false are values', () => {
+    expect(criterionStatus('text', false)).toBe('met');
+    expect(criterionStatus(0, false)).toBe('met');
+    expect(criterionStatus(false, false)).toBe('met');
+    expect(criterionStatus(['a'], false)).toBe('met');
+    expect(criterionStatus({ women: 2 }, false)).toBe('met');
+    expect(criterionStatus('text', true)).toBe('not-met');
+    expect(criterionStatus(undefined, true)).toBe('not-met');
+    for (const empty of [undefined, null, '', ' ', [], [null, ' '], {}, { women: null }])
+      expect(criterionStatus(empty, false), JSON.stringify(empty)).toBe('not-given');
   });
 });

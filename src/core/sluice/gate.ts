@@ -52,17 +52,40 @@ export function forwardStage(stage: Stage, config: RegistryConfig): Stage | unde
   return key === undefined ? undefined : config.stages.find((s) => s.key === key);
 }
 
+/**
+ * What a screen says of one criterion: `met` only when the idea gives a value and the value meets it; `not-met` when
+ * the criterion finds a problem (a required field missing, a value that breaks it); `not-given` when an optional
+ * field is empty, which is neither. Every screen (site, review, show) asks this one function, so none shows a check
+ * mark for a field no one filled in.
+ */
+export type CriterionStatus = 'met' | 'not-met' | 'not-given';
+
 export interface ChecklistItem {
   field: string;
   label: string;
-  met: boolean;
+  status: CriterionStatus;
   /** What is wrong, when not met. */
   problem: string | null;
+}
+
+/** Whether a field holds a value: not absent, null, blank text, an empty list or an empty mapping. */
+export function isGiven(value: unknown): boolean {
+  if (value === undefined || value === null) return false;
+  if (typeof value === 'string') return value.trim() !== '';
+  if (Array.isArray(value)) return value.some(isGiven);
+  if (typeof value === 'object') return Object.values(value).some(isGiven);
+  return true;
+}
+
+/** The status of one criterion, from the idea's value for its field and whether the criterion found a problem. */
+export function criterionStatus(value: unknown, problem: boolean): CriterionStatus {
+  return problem ? 'not-met' : isGiven(value) ? 'met' : 'not-given';
 }
 
 /** Every criterion of a gate, met or not: the fields the target's criteria name, and any other problem found. */
 export function gateChecklist(
   gate: Gate,
+  data: Record<string, unknown>,
   criteriaSchema: Record<string, unknown> | undefined,
   lang: 'sv' | 'en',
   label: (schema: Record<string, unknown> | null, field: string) => string,
@@ -73,11 +96,17 @@ export function gateChecklist(
   const items: ChecklistItem[] = names.map((field) => {
     const problem = gate.missing.find((m) => m.field === field);
     const text = problem ? problem.message[lang].replace(/ \[[^\]]*\]$/, '').replace(/^[^:]*\[[^\]]*\]: /, '') : null;
-    return { field, label: label(props[field] ?? null, field), met: !problem, problem: text };
+    const value = Object.prototype.hasOwnProperty.call(data, field) ? data[field] : undefined;
+    return {
+      field,
+      label: label(Object.prototype.hasOwnProperty.call(props, field) ? (props[field] ?? null) : null, field),
+      status: criterionStatus(value, problem !== undefined),
+      problem: text,
+    };
   });
   for (const m of gate.missing) {
     if (!names.includes(m.field))
-      items.push({ field: m.field, label: m.field || '–', met: false, problem: m.message[lang] });
+      items.push({ field: m.field, label: m.field || '–', status: 'not-met', problem: m.message[lang] });
   }
   return items;
 }

@@ -7,6 +7,8 @@ import { t, type Lang } from '../../core/i18n/i18n.js';
 import { ideaDocument, ideaListDocument, ideaSummaryDto } from '../dto.js';
 import { renderIdea } from '../render-idea.js';
 import { renderIdeaList } from '../render-list.js';
+import { renderGate } from '../render-review.js';
+import type { ChecklistItem } from '../../core/sluice/gate.js';
 import { jsonText, output, type Output, type View } from '../output.js';
 import { terminalLine } from '../terminal-text.js';
 
@@ -59,7 +61,7 @@ export interface ListView {
 export function presentList(r: ListView, opts: { json: boolean; funds: boolean }, v: View): Output {
   const o = output();
   if (opts.json) o.out(jsonText(ideaListDocument(r.registry, r.ideas, r.lang, r.today)));
-  else o.out(renderIdeaList(r.ideas, r.lang, r.today, v.outWidth, v.out, opts.funds));
+  else o.out(renderIdeaList(r.ideas, r.lang, r.today, v.outIsTTY ? v.outWidth : null, v.out, opts.funds));
   o.err(unreadableWarning(r.unreadable, r.lang, v));
   return o.done();
 }
@@ -70,12 +72,20 @@ export interface ShowView {
   idea: Idea;
   today: Date;
   schemas: Record<string, unknown>[];
+  /** The criteria of the gate forward: each met, not met or not given (core/sluice/gate.ts). */
+  gate?: { next: Stage; checklist: ChecklistItem[] } | null;
 }
 
 export function presentShow(r: ShowView, json: boolean, v: View): Output {
   const o = output();
   if (json) o.out(jsonText(ideaDocument(r.registry, r.idea, r.lang, r.today)));
-  else o.out(renderIdea(r.idea, r.registry.config, r.schemas, r.lang, r.today, v.out));
+  else {
+    o.out(renderIdea(r.idea, r.registry.config, r.schemas, r.lang, r.today, v.out));
+    if (r.gate) {
+      const item = { idea: r.idea, next: r.gate.next, gate: null, checklist: r.gate.checklist, daysInStage: null };
+      o.out(`\n${renderGate(item, r.lang, v.out).join('\n')}\n`);
+    }
+  }
   return o.done();
 }
 

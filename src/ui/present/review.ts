@@ -29,7 +29,13 @@ export function presentReview(r: ReviewView, opts: { json: boolean; dryRun: bool
         gate: a.gate
           ? {
               open: a.gate.open,
-              criteria: a.checklist.map((x) => ({ field: x.field, label: x.label, met: x.met, problem: x.problem })),
+              criteria: a.checklist.map((x) => ({
+                field: x.field,
+                label: x.label,
+                met: x.status === 'met',
+                status: x.status,
+                problem: x.problem,
+              })),
             }
           : null,
       }));

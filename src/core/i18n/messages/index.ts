@@ -11,3 +11,4 @@ export { review } from './review.js';
 export { site } from './site.js';
 export { sluice } from './sluice.js';
 export { storage } from './storage.js';
+export { truth } from './truth.js';

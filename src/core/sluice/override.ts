@@ -1,0 +1,38 @@
+/**
+ * An override: the council (or a coordinator) moved an idea past a closed gate, and its history says so with
+ * `forced: true`. That is a decision, not a mistake in the file: until the idea leaves the stage it was forced into,
+ * what its criteria lack is reported as a warning naming who overrode and when (an error under `validate --strict`),
+ * and `ideas report` lists it. One definition, read by validate, report and anything else that asks.
+ */
+import { historyOf, type HistoryEntry, type IdeaFields } from './idea.js';
+
+export interface Override {
+  /** The stage the idea was forced into. */
+  stage: string;
+  /** The index of the history entry that forced it. */
+  index: number;
+  date: string | null;
+  by: string | null;
+  /** `moved` or `decided` (a forced approval). */
+  action: string;
+}
+
+const text = (value: unknown): string | null =>
+  typeof value === 'string' && value.trim() !== '' ? value : typeof value === 'number' ? String(value) : null;
+
+/**
+ * The override an idea stands on in its stage: the last history entry that led somewhere, when it led to the stage
+ * the idea's folder is and says `forced: true` (the boolean; a text "true" is no record of a decision). Null when
+ * the idea entered its stage through an open gate, or has left the stage it was forced into.
+ */
+export function overrideOf(idea: IdeaFields): Override | null {
+  return overrideIn(historyOf(idea), idea.stage.key);
+}
+
+/** The same, from a history and the stage the idea stands in. */
+export function overrideIn(history: readonly HistoryEntry[], stage: string): Override | null {
+  const index = history.findLastIndex((e) => typeof e.to === 'string');
+  const last = history[index];
+  if (!last || last.to !== stage || last.forced !== true) return null;
+  return { stage, index, date: text(last.date), by: text(last.by), action: text(last.action) ?? 'moved' };
+}
