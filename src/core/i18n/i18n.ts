@@ -5,6 +5,7 @@
 import {
   criteria,
   diff,
+  edit,
   errors,
   exchange,
   findings,
@@ -36,6 +37,7 @@ const messages = {
   ...sluice,
   ...site,
   ...storage,
+  ...edit,
 } as const;
 
 export type MessageKey = keyof typeof messages;
