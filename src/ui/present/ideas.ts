@@ -36,7 +36,8 @@ export function presentNew(r: NewView, json: boolean, v: View): Output {
   const c = v.err;
   o.out(`${terminalLine(r.idea.path)}\n`);
   o.err(
-    `${c.green(t(r.lang, 'out.created', { path: r.idea.path }))}${r.staged ? ` ${c.dim(t(r.lang, 'out.staged'))}` : ''}\n`,
+    // The path is the line above, on stdout: said once.
+    `${c.green(terminalLine(t(r.lang, 'out.createdIdea', { id: r.idea.id ?? '' })))}${r.staged ? ` ${c.dim(t(r.lang, 'out.staged'))}` : ''}\n`,
   );
   if (r.similar.length > 0) {
     o.err(`\n${c.yellow(t(r.lang, 'out.similar'))}\n`);
