@@ -4,7 +4,7 @@ import type { Decision } from '../../core/sluice/decision.js';
 import type { Idea, IdeaSummary } from '../../core/sluice/idea.js';
 import type { Similar } from '../../core/sluice/similarity.js';
 import { t, type Lang } from '../../core/i18n/i18n.js';
-import { ideaDocument, ideaListDocument, ideaSummaryDto } from '../dto.js';
+import { ideaDocument, ideaEditDocument, ideaListDocument, ideaSummaryDto } from '../dto.js';
 import { renderIdea } from '../render-idea.js';
 import { renderIdeaList } from '../render-list.js';
 import { jsonText, output, type Output, type View } from '../output.js';
@@ -160,4 +160,26 @@ export function presentAssign(r: AssignView, json: boolean, v: View): Output {
         })
       : t(r.lang, 'out.unchanged'),
   );
+}
+
+export interface EditView extends ChangeView {
+  changes: { field: string; old: unknown; new: unknown }[];
+  bodyChanged: boolean;
+  recorded: string[];
+}
+
+export function presentEdit(r: EditView, json: boolean, v: View): Output {
+  const o = output();
+  if (json) {
+    o.out(jsonText(ideaEditDocument(r.registry, r.idea, r.lang, v.today, r)));
+    return o.done();
+  }
+  const what = [...r.changes.map((c) => c.field), ...(r.bodyChanged ? [t(r.lang, 'out.bodyChanged')] : [])];
+  const human =
+    what.length > 0
+      ? t(r.lang, 'out.edited', { id: r.idea.id ?? '', changes: what.join(', ') })
+      : t(r.lang, 'out.unchanged');
+  o.out(`${terminalLine(r.idea.path)}\n`);
+  o.err(`${v.err.green(terminalLine(human))}${r.committed ? ` ${t(r.lang, 'out.committed')}` : ''}\n`);
+  return o.done();
 }
