@@ -88,7 +88,7 @@ describe('ideas edit', () => {
     const rel = ideaPath('sund-emspzg');
     const r = await runCli(root, ['edit', 'sund-emspzg', '--set', 'challenge=SERVICE PÅ LANDSBYGDEN', '--json']);
     expect(r.code, r.stderr).toBe(0);
-    const doc = JSON.parse(r.stdout) as Record<string, any>;
+    const doc = JSON.parse(r.stdout) as Record<string, unknown>;
     expect(doc).toMatchObject({
       schemaVersion: 1,
       kind: 'idea',
