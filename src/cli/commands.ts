@@ -204,6 +204,36 @@ export const COMMANDS: readonly CommandSpec[] = [
     },
   }),
   command({
+    path: ['edit'],
+    help: 'edit',
+    args: [id],
+    options: [
+      { flags: '--set <key=value>', help: 'editSet', repeatable: true },
+      { flags: '--unset <key>', help: 'editUnset', repeatable: true },
+      { flags: '--body <markdown>', help: 'editBody' },
+      { flags: '--body-file <file>', help: 'editBodyFile' },
+      by,
+      commit,
+      json,
+    ],
+    notes: 'editNotes',
+    input: ([id], o) => ({
+      ...common(o),
+      id: id as string,
+      set: list(o.set),
+      unset: list(o.unset),
+      body: str(o.body),
+      bodyFile: str(o.bodyFile),
+      by: str(o.by),
+      commit: flag(o.commit),
+    }),
+    run: async (input, { ctx, view }) => {
+      const { runEdit } = await import('../commands/edit.js');
+      const { presentEdit } = await import('../ui/present/ideas.js');
+      return presentEdit(await runEdit(input, ctx), input.json === true, await view());
+    },
+  }),
+  command({
     path: ['review'],
     help: 'review',
     options: [

@@ -1,5 +1,6 @@
 import type { CommonOptions, Ctx } from '../context.js';
 import type { RegistryConfig, Stage } from '../core/sluice/config.js';
+import { parseNumberText } from '../core/criteria/fields.js';
 import { IdeasError } from '../core/errors.js';
 import { forwardStage } from '../core/sluice/gate.js';
 import { t, type Lang } from '../core/i18n/i18n.js';
@@ -20,7 +21,7 @@ import { fieldQuestion, readFieldAnswer } from '../core/sluice/gate-fields.js';
 import { settableFields } from '../core/criteria/fields.js';
 import { readPackageSchema } from '../core/criteria/schema-check.js';
 import { writeFieldChanges, type FieldChange } from './field-changes.js';
-import { parseSets } from './new.js';
+import { parseSets } from '../core/criteria/set-flags.js';
 import { shellQuote } from '../core/scaffold/shell-quote.js';
 import { gateClosedError, gateFor, transition, type TransitionResult } from './transition.js';
 
@@ -105,8 +106,9 @@ export function decideCommandWithReason(opts: DecideOptions, decision: Decision,
 
 export function parseAmount(value: string | undefined, to: Stage | null): number | undefined {
   if (value === undefined) return undefined;
-  const n = Number(value.replace(/\s/g, '').replace(',', '.'));
-  if (!Number.isFinite(n) || n < 0) throw new IdeasError('USAGE', 'err.badAmount', { value });
+  // As `--set` and a spreadsheet read an amount: `45 000 kr` yes, `1e6` and `0x10` no.
+  const n = parseNumberText(value);
+  if (n === null || n < 0) throw new IdeasError('USAGE', 'err.badAmount', { value });
   if (!to?.funding) throw new IdeasError('USAGE', 'err.amountNotFunded', { stage: to?.key ?? '–' });
   return n;
 }

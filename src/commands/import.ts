@@ -18,7 +18,7 @@ import { resolveStage } from '../core/sluice/stage-lookup.js';
 import { listIdeaFiles } from '../io/idea-files.js';
 import { writeNewFiles, type NewFile } from '../io/import-write.js';
 import { readIdeas } from '../io/read-ideas.js';
-import { FileTooLarge, readFileLimited } from '../io/read-limited.js';
+import { FileTooLarge, MAX_HANDED_BYTES, readFileLimited } from '../io/read-limited.js';
 import { loadCriteria, type Registry } from '../io/registry.js';
 import { openRegistry } from './open-registry.js';
 
@@ -105,7 +105,7 @@ const normalTitle = (s: string) => s.trim().toLowerCase().replace(/\s+/g, ' ');
  * within any laptop's reach, and are more ideas than a municipality's sluice gathers in years; a larger file is
  * split and imported in parts. Both are stated in the README and in the error.
  */
-export const MAX_IMPORT_BYTES = 10_000_000;
+export const MAX_IMPORT_BYTES = MAX_HANDED_BYTES;
 export const MAX_IMPORT_ROWS = 10_000;
 
 function readSpreadsheet(abs: string, file: string): Buffer {

@@ -6,6 +6,15 @@ import { findIdea } from '../io/find-idea.js';
 import { loadCriteria, type Registry } from '../io/registry.js';
 import { openRegistry } from './open-registry.js';
 import { gateFor, transition, type TransitionResult } from './transition.js';
+import { editedText, fieldBook, type FieldBook } from './edit.js';
+import type { FieldSpec } from '../core/criteria/fields.js';
+import type { SchemaProblem } from '../core/criteria/schema-check.js';
+import { readFrontMatter } from '../core/front-matter/front-matter.js';
+import { fieldChanges } from '../core/sluice/idea-edit.js';
+import { toIdea, type Idea } from '../core/sluice/idea.js';
+import { readIdeaText } from '../io/idea-write.js';
+import { askField } from '../ui/field-prompt.js';
+import type { Prompter } from '../ui/prompter.js';
 
 export interface MoveOptions extends CommonOptions {
   id: string;
@@ -51,14 +60,106 @@ export async function runMove(opts: MoveOptions, ctx: Ctx): Promise<MoveResult> 
   }
   if (to.key === idea.stage.key)
     throw new IdeasError('USAGE', 'err.sameStage', { id: idea.id ?? idea.path, stage: to.label[lang] });
+  const book = fieldBook(registry, criteria, lang);
+  const gate = gateFor(registry, criteria, idea, to);
+  const fix = gate.open ? [] : fixCommands(gate.missing, idea, book, lang, opts.registry);
+  let moving = idea;
+  let filled: string | undefined;
+  if (!gate.open && gate.allowed && !opts.force && fix.length > 0 && noPromptReason(ctx, opts) === null) {
+    const prompter = await ctx.prompter(lang);
+    const fill = await prompter.confirm({
+      message: t(lang, 'prompt.fillGate', { to: to.label[lang], count: gate.missing.length }),
+      help: gate.missing.map((m) => m.message[lang]).join('\n'),
+      default: true,
+    });
+    if (fill) ({ idea: moving, text: filled } = await fillGate(prompter, idea, gate.missing, book, lang));
+  }
   const result = await transition(
     registry,
     criteria,
-    idea,
+    moving,
     to,
     { by: opts.by, note: opts.note },
-    { force: opts.force, commit: opts.commit, lang },
+    { force: opts.force, commit: opts.commit, lang, fix, filled },
     ctx,
   );
   return { kind: 'idea-moved', registry, lang, ...result };
+}
+
+/** The fields a closed gate misses that a `--set` can fill: named, settable, and no records. */
+function fillable(missing: readonly SchemaProblem[], book: FieldBook): string[] {
+  const out: string[] = [];
+  for (const m of missing) {
+    if (!m.field || out.includes(m.field) || !book.settable.includes(m.field)) continue;
+    const schema = book.spec(m.field).schema;
+    const items = (schema.items ?? {}) as Record<string, unknown>;
+    if (schema.type === 'object' || items.type === 'object') continue;
+    out.push(m.field);
+  }
+  return out;
+}
+
+/**
+ * At a closed gate, at a terminal: asks for each missing field as `ideas edit` does, then gives the idea as it
+ * would be, and its text, for the move to write in one go (one history entry, as a move always has).
+ */
+async function fillGate(
+  prompter: Prompter,
+  idea: Idea,
+  missing: readonly SchemaProblem[],
+  book: FieldBook,
+  lang: Lang,
+): Promise<{ idea: Idea; text: string | undefined }> {
+  const wanted = new Map<string, unknown>();
+  for (const field of fillable(missing, book)) {
+    const answer = await askField(prompter, { ...book.spec(field), required: true }, lang, idea.data[field]);
+    if (answer !== undefined) wanted.set(field, answer);
+  }
+  const changes = fieldChanges(idea.data, wanted);
+  if (changes.length === 0) return { idea, text: undefined };
+  const text = editedText(idea, readIdeaText(idea), changes);
+  const fm = readFrontMatter(Buffer.from(text, 'utf8'));
+  if (!fm.ok) return { idea, text: undefined };
+  return { idea: toIdea(fm, idea.stage, idea.path, idea.abs), text };
+}
+
+/** A word of a command line as a POSIX shell reads it back: as is when plain, else in single quotes. */
+function shellWord(word: string): string {
+  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+/** A value's placeholder in the registry's language: what kind of value the field takes. */
+function placeholder(spec: FieldSpec, lang: Lang): string {
+  if (spec.choices.length > 0) {
+    const values = spec.choices.map((c) => c.value);
+    const shown = values.length <= 6 ? values.join(', ') : `${values.slice(0, 6).join(', ')}, …`;
+    return t(lang, 'ph.choice', { choices: shown });
+  }
+  switch (spec.kind) {
+    case 'confirm':
+      return t(lang, 'ph.yesNo');
+    case 'integer':
+      return t(lang, 'ph.integer');
+    case 'number':
+      return t(lang, 'ph.number');
+    case 'list':
+    case 'checkbox':
+      return t(lang, 'ph.list');
+    default:
+      return t(lang, 'ph.text');
+  }
+}
+
+/** `ideas edit <id> --set field=<…>` for each field a closed gate misses, to be run as printed. */
+export function fixCommands(
+  missing: readonly SchemaProblem[],
+  idea: Idea,
+  book: FieldBook,
+  lang: Lang,
+  registryFlag: string | undefined,
+): string[] {
+  const head = ['ideas', ...(registryFlag ? ['-C', registryFlag] : []), 'edit', idea.id ?? idea.path];
+  return fillable(missing, book).map((field) =>
+    [...head, '--set', `${field}=<${placeholder(book.spec(field), lang)}>`].map(shellWord).join(' '),
+  );
 }

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -24,6 +25,13 @@ afterEach(() => {
 
 function copyExample(name: string): void {
   fs.cpSync(path.join(examples, name), dir, { recursive: true });
+}
+
+/** What git says the user is called where the test runs (its global config), as `by`; nothing if it says nothing. */
+function byOf(cwd: string): { by?: string } {
+  const r = spawnSync('git', ['config', '--get', 'user.name'], { cwd, encoding: 'utf8' });
+  const name = r.status === 0 ? r.stdout.trim() : '';
+  return name ? { by: name } : {};
 }
 
 function ctx(
@@ -113,11 +121,12 @@ describe('runNew with flags', () => {
     expect(Object.keys(written.data)).toEqual(['id', 'title', 'created', 'unit', 'tags', 'budget', 'ready', 'history']);
   });
 
-  it('writes only the title when nothing else is given, and no by in the history', async () => {
+  it("writes only the title when nothing else is given, and git's user.name as who registered it", async () => {
     copyExample('minimal');
     const r = await runNew(opts({ title: 'Fika' }), ctx(new ScriptedPrompter([]), CI));
+    const entry = { date: TODAY, action: 'created', to: 'idea', ...byOf(dir) };
     expect(readIdea(r.idea.path)).toEqual({
-      data: { id: r.idea.id, title: 'Fika', created: TODAY, history: [{ date: TODAY, action: 'created', to: 'idea' }] },
+      data: { id: r.idea.id, title: 'Fika', created: TODAY, history: [entry] },
       body: '',
     });
   });
@@ -248,6 +257,7 @@ describe('runNew with prompts', () => {
       { kind: 'input', message: /^Utmaning som idén svarar mot \(valfritt/, answer: 'Lokalbrist' },
       { kind: 'input', message: /^Taggar .*kommaseparerat/, answer: 'lokaler, bokning' },
       { kind: 'input', message: /^Beskriv idén/, answer: 'En kalender för alla lokaler.' },
+      { kind: 'input', message: /^Vem registrerar idén\?$/, answer: 'Eva Lind' },
     ]);
     const r = await runNew(opts({}), ctx(prompter));
     expect(prompter.remaining).toBe(0);
@@ -260,7 +270,7 @@ describe('runNew with prompts', () => {
         carrier: 'Anna Ek',
         challenge: 'Lokalbrist',
         tags: ['lokaler', 'bokning'],
-        history: [{ date: TODAY, action: 'created', to: 'idea' }],
+        history: [{ date: TODAY, action: 'created', to: 'idea', by: 'Eva Lind' }],
       },
       body: 'En kalender för alla lokaler.\n',
     });
@@ -275,9 +285,13 @@ describe('runNew with prompts', () => {
       { kind: 'select', message: /^Utmaning som idén svarar mot$/, answer: 'landsbygd' },
       { kind: 'input', message: /^Taggar/, answer: '' },
       { kind: 'input', message: /^Beskriv idén/, answer: '' },
+      // Enter takes the default: git's user.name.
+      { kind: 'input', message: /^Vem registrerar idén\?$/, answer: '' },
     ]);
     const r = await runNew(opts({}), ctx(prompter));
     expect(prompter.remaining).toBe(0);
+    // Each field's x-description is its question's help.
+    expect(prompter.helps[1]).toBe('Personen som driver idén');
     expect(r.idea.path).toMatch(/^ideas\/01-ide\/sund-[0-9a-z]{6}-laxhjalp-pa-bussen\.md$/);
     expect(readIdea(r.idea.path)).toEqual({
       data: {
@@ -287,7 +301,7 @@ describe('runNew with prompts', () => {
         carrier: 'Omar Ali',
         unit: 'Barn och utbildning',
         challenge: 'landsbygd',
-        history: [{ date: TODAY, action: 'created', to: 'idea' }],
+        history: [{ date: TODAY, action: 'created', to: 'idea', ...byOf(dir) }],
       },
       body: '',
     });

@@ -1,42 +1,31 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { noPromptReason, type CommonOptions, type Ctx } from '../context.js';
 import { firstStage } from '../core/sluice/config.js';
 import { IdeasError } from '../core/errors.js';
-import {
-  fieldSpec,
-  flagFor,
-  intakeFields,
-  settableFields,
-  typeFlagValue,
-  type FieldSpec,
-} from '../core/criteria/fields.js';
+import { fieldSpec, flagFor, intakeFields, settableFields, typeFlagValue } from '../core/criteria/fields.js';
 import { readFrontMatter } from '../core/front-matter/front-matter.js';
 import { localize, t, type Lang } from '../core/i18n/i18n.js';
 import { newId } from '../core/sluice/id.js';
 import { isoDate, toIdea, type Idea } from '../core/sluice/idea.js';
 import { renderIdeaFile } from '../core/front-matter/idea-text.js';
-import {
-  baseValidators,
-  compileCriteria,
-  describeErrors,
-  fieldLabel,
-  readPackageSchema,
-} from '../core/criteria/schema-check.js';
+import { baseValidators, describeErrors, readPackageSchema } from '../core/criteria/schema-check.js';
 import { mostSimilar, type Similar } from '../core/sluice/similarity.js';
 import { slugify } from '../core/sluice/slug.js';
-import type { Prompter } from '../ui/prompter.js';
+import { askField } from '../ui/field-prompt.js';
+import { editorName, editText, userEditor } from '../io/editor.js';
+import { bodyFromFlags } from './body-text.js';
 import { createFileExclusive, safeUnlink } from '../io/atomic-file.js';
 import { faultPoint } from '../io/faults.js';
 import { withWriteLock } from '../io/write-session.js';
 import { fsError } from '../io/fs-error.js';
-import { git } from '../io/git.js';
+import { git, gitUserName } from '../io/git.js';
 import { listIdeaFiles } from '../io/idea-files.js';
 import { idFromFileName } from '../core/sluice/id.js';
 import { readIdeas } from '../io/read-ideas.js';
 import { loadCriteria, type Registry } from '../io/registry.js';
 import { openRegistry } from './open-registry.js';
-import { forbiddenSegment, nullObject, ownValue } from '../core/safe-object.js';
+import { nullObject } from '../core/safe-object.js';
+import { parseSets } from '../core/criteria/set-flags.js';
 
 export interface NewOptions extends CommonOptions {
   title?: string;
@@ -55,8 +44,6 @@ export interface NewResult {
   similar: Similar<Idea>[];
 }
 
-type Schema = Record<string, unknown>;
-
 export async function runNew(opts: NewOptions, ctx: Ctx): Promise<NewResult> {
   const { registry, lang } = openRegistry(opts, ctx);
   const { config } = registry;
@@ -73,8 +60,8 @@ export async function runNew(opts: NewOptions, ctx: Ctx): Promise<NewResult> {
     const spec = fields.find((f) => f.name === name) ?? fieldSpec(name, base, allCriteria, config, lang, false);
     values.set(name, typeFlagValue(spec, raw));
   }
-  if (opts.body !== undefined && opts.bodyFile !== undefined) throw new IdeasError('USAGE', 'err.bodyTwice');
-  let body = opts.body ?? (opts.bodyFile !== undefined ? readBodyFile(opts.bodyFile, ctx.cwd) : undefined);
+  let body = bodyFromFlags(opts, ctx.cwd);
+  let by = opts.by;
 
   const missing = fields.filter((f) => f.required && isEmpty(values.get(f.name)));
   const why = noPromptReason(ctx, opts);
@@ -90,13 +77,29 @@ export async function runNew(opts: NewOptions, ctx: Ctx): Promise<NewResult> {
     if (toAsk.length > 0 || interview) {
       const prompter = await ctx.prompter(lang);
       for (const spec of toAsk) {
-        const answer = await ask(prompter, spec, lang);
+        const answer = await askField(prompter, spec, lang);
         if (!isEmpty(answer)) values.set(spec.name, answer);
       }
-      if (interview)
-        body = await prompter.input({ message: `${t(lang, 'prompt.body')} ${t(lang, 'prompt.optional')}` });
+      if (interview) {
+        // The text in the user's own editor, as git takes a commit message; without one, a line in the terminal.
+        const editor = userEditor(ctx.env);
+        if (editor !== null) {
+          ctx.stderr.write(`${t(lang, 'prompt.editorOpening', { editor: editorName(editor) })}\n`);
+          body = await editText(editor, '', registry.root, ctx.env);
+        } else {
+          body = await prompter.input({ message: `${t(lang, 'prompt.body')} ${t(lang, 'prompt.optional')}` });
+        }
+        if (by === undefined) {
+          const who = await prompter.input({
+            message: t(lang, 'prompt.by'),
+            default: (await gitUserName(registry.root)) ?? undefined,
+          });
+          by = who.trim() || undefined;
+        }
+      }
     }
   }
+  if (by === undefined) by = (await gitUserName(registry.root)) ?? undefined;
 
   const today = isoDate(ctx.clock());
   const taken = new Set(listIdeaFiles(registry).map((e) => idFromFileName(e.path.slice(e.path.lastIndexOf('/') + 1))));
@@ -109,7 +112,7 @@ export async function runNew(opts: NewOptions, ctx: Ctx): Promise<NewResult> {
   for (const f of fields) if (f.name !== 'title' && values.has(f.name)) data[f.name] = values.get(f.name);
   for (const [name, value] of values) if (!(name in data)) data[name] = value;
   const entry: Record<string, unknown> = { date: today, action: 'created', to: stage.key };
-  if (opts.by) entry.by = opts.by;
+  if (by) entry.by = by;
   data.history = [entry];
 
   checkAnswers(data, criteria.get(stage.key)?.validate, lang);
@@ -152,33 +155,6 @@ function isEmpty(v: unknown): boolean {
   return v === undefined || v === '' || (Array.isArray(v) && v.length === 0);
 }
 
-/** `--set name=value` flags, by field, each field checked to be one a flag may set. */
-export function parseSets(sets: string[], settable: string[], base: Schema): Map<string, string[]> {
-  const out = new Map<string, string[]>();
-  for (const s of sets) {
-    const eq = s.indexOf('=');
-    if (eq <= 0) throw new IdeasError('USAGE', 'err.setSyntax', { value: s });
-    const name = s.slice(0, eq).trim();
-    if (forbiddenSegment(name) !== null) throw new IdeasError('USAGE', 'err.forbiddenField', { field: name });
-    const own = ownValue(base.properties, name) as Schema | undefined;
-    if (own?.readOnly === true || name === 'id' || name === 'created' || name === 'history') {
-      throw new IdeasError('USAGE', 'err.readOnlyField', { field: name });
-    }
-    if (!settable.includes(name))
-      throw new IdeasError('USAGE', 'err.unknownField', { field: name, fields: settable.join(', ') });
-    out.set(name, [...(out.get(name) ?? []), s.slice(eq + 1)]);
-  }
-  return out;
-}
-
-function readBodyFile(file: string, cwd: string): string {
-  try {
-    return readFileSync(file === '-' ? 0 : path.resolve(cwd, file), 'utf8');
-  } catch (e) {
-    throw new IdeasError('USAGE', 'err.readFile', { file, reason: (e as Error).message });
-  }
-}
-
 /** The new idea must stand in the first stage: answers that break the schema are refused before anything is written. */
 function checkAnswers(
   data: Record<string, unknown>,
@@ -199,73 +175,4 @@ function checkAnswers(
     { field: first?.field ?? '?', problem: first?.message[lang] ?? '' },
     { details: unique.slice(1).map((p) => p.message[lang]) },
   );
-}
-
-async function ask(prompter: Prompter, spec: FieldSpec, lang: Lang): Promise<unknown> {
-  const label = fieldLabel(spec.schema, `/${spec.name}`, lang).replace(/ \[[^\]]*\]$/, '');
-  const question = spec.required ? label : `${label} ${t(lang, 'prompt.optional')}`;
-  const check = fieldCheck(spec, lang);
-  switch (spec.kind) {
-    case 'select': {
-      const choices = spec.choices.map((c) => ({ value: c.value, name: c.label }));
-      if (!spec.required) choices.push({ value: '', name: t(lang, 'prompt.skip') });
-      return prompter.select({ message: label, choices });
-    }
-    case 'confirm':
-      return prompter.confirm({ message: label, default: spec.schema.const === true ? true : undefined });
-    case 'checkbox':
-      return prompter.checkbox({
-        message: label,
-        choices: spec.choices.map((c) => ({ value: c.value, name: c.label })),
-        required: spec.required,
-      });
-    case 'list': {
-      const raw = await prompter.input({
-        message: `${question} ${t(lang, 'prompt.list')}`,
-        validate: (v) => check(typeFlagValueSafe(spec, v)),
-      });
-      return typeFlagValue(spec, [raw]);
-    }
-    case 'integer':
-    case 'number': {
-      const raw = await prompter.input({
-        message: question,
-        validate: (v) => (v.trim() === '' && !spec.required ? true : check(typeFlagValueSafe(spec, v))),
-      });
-      return raw.trim() === '' ? undefined : typeFlagValue(spec, [raw]);
-    }
-    default: {
-      const raw = await prompter.input({
-        message: question,
-        required: spec.required,
-        validate: (v) => (v.trim() === '' && !spec.required ? true : check(v.trim())),
-      });
-      return raw.trim();
-    }
-  }
-}
-
-function typeFlagValueSafe(spec: FieldSpec, raw: string): unknown {
-  try {
-    return typeFlagValue(spec, [raw]);
-  } catch {
-    return Symbol('invalid');
-  }
-}
-
-/** Checks one answer against its field's schema while the prompt is open, so a wrong answer is asked again. */
-function fieldCheck(spec: FieldSpec, lang: Lang): (value: unknown) => string | true {
-  let validate: ReturnType<typeof compileCriteria> | null = null;
-  try {
-    validate = compileCriteria(spec.schema, `field:${spec.name}:${JSON.stringify(spec.schema)}`);
-  } catch {
-    validate = null;
-  }
-  return (value) => {
-    if (typeof value === 'symbol') return t(lang, 'err.invalidAnswer', { field: spec.name, problem: '' }).trim();
-    if (spec.required && isEmpty(value)) return t(lang, 'prompt.requiredAnswer');
-    if (!validate || validate(value)) return true;
-    const problem = describeErrors(validate.errors)[0];
-    return problem ? problem.message[lang].replace(/^[^:]*: /, '') : true;
-  };
 }

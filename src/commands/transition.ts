@@ -26,7 +26,7 @@ export function gateFor(registry: Registry, criteria: Map<string, Criteria>, ide
 }
 
 /** The error for a closed gate: exit 1, with what is missing in plain words, each naming its field. */
-export function gateClosedError(gate: Gate, idea: Idea, lang: Lang): IdeasError {
+export function gateClosedError(gate: Gate, idea: Idea, lang: Lang, fix: readonly string[] = []): IdeasError {
   const details = [
     ...(gate.allowed
       ? []
@@ -38,6 +38,8 @@ export function gateClosedError(gate: Gate, idea: Idea, lang: Lang): IdeasError 
           }),
         ]),
     ...gate.missing.map((m) => m.message[lang]),
+    // The commands that fill in what is missing, one per field, to copy and run.
+    ...(gate.allowed && fix.length > 0 ? [t(lang, 'gate.fixWith'), ...fix.map((f) => `  ${f}`)] : []),
   ];
   return new IdeasError(
     'GATE_CLOSED',
@@ -77,7 +79,15 @@ export async function transition(
   idea: Idea,
   to: Stage | null,
   fields: HistoryFields,
-  opts: { force?: boolean; commit?: boolean; lang: Lang },
+  opts: {
+    force?: boolean;
+    commit?: boolean;
+    lang: Lang;
+    /** The commands a closed gate's message names to fill in what is missing. */
+    fix?: readonly string[];
+    /** The idea's text with fields filled in at the gate (move.ts): the entry goes after them, in the same write. */
+    filled?: string;
+  },
   ctx: Ctx,
 ): Promise<TransitionResult> {
   const from = idea.stage;
@@ -94,7 +104,7 @@ export async function transition(
   }
   const gate = to ? gateFor(registry, criteria, idea, to) : null;
   const forced = gate !== null && !gate.open;
-  if (gate && !gate.open && !opts.force) throw gateClosedError(gate, idea, opts.lang);
+  if (gate && !gate.open && !opts.force) throw gateClosedError(gate, idea, opts.lang, opts.fix);
   const entry: Record<string, unknown> = { date: isoDate(ctx.clock()), action: to ? 'moved' : 'decided' };
   if (to) {
     entry.from = from.key;
@@ -106,7 +116,7 @@ export async function transition(
   if (forced) entry.forced = true;
   if (fields.note) entry.note = fields.note;
   const before = readIdeaText(idea);
-  const after = editText(idea, () => appendHistoryEntry(before, entry));
+  const after = editText(idea, () => appendHistoryEntry(opts.filled ?? before, entry));
   const message = opts.commit ? commitMessage(idea, from, to, opts.lang, fields) : null;
   const outcome = to
     ? await moveIdea(registry, idea, to, before, after, ctx.env, message)

@@ -120,3 +120,13 @@ export async function gitTopLevel(dir: string): Promise<string | null> {
     return null;
   }
 }
+
+/** Who the user is to git (`user.name`), the default for who registers an idea; null when git does not know. */
+export async function gitUserName(dir: string): Promise<string | null> {
+  try {
+    const { stdout } = await git(['config', '--get', 'user.name'], dir);
+    return stdout.trim() || null;
+  } catch {
+    return null;
+  }
+}

@@ -13,6 +13,9 @@ export class FileTooLarge extends Error {
   }
 }
 
+/** The most a file handed to the tool may hold: a spreadsheet to import, an idea's text (--body-file). */
+export const MAX_HANDED_BYTES = 10_000_000;
+
 const CHUNK = 1 << 16;
 
 /** The file's bytes, or FileTooLarge when it holds more than `max`; other errors as readFileSync throws them. */

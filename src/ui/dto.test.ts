@@ -6,7 +6,7 @@ import type { RegistryConfig, Stage } from '../core/sluice/config.js';
 import { readFrontMatter } from '../core/front-matter/front-matter.js';
 import { summaryRow, toIdea, toIdeaSummary, type Idea } from '../core/sluice/idea.js';
 import type { Registry } from '../io/registry.js';
-import { ideaDocument, ideaListDocument, ideaSummaryDto } from './dto.js';
+import { ideaDocument, ideaEditDocument, ideaListDocument, ideaSummaryDto } from './dto.js';
 
 const stage: Stage = {
   key: 'idea',
@@ -197,6 +197,20 @@ describe('ideaDocument and ideaListDocument', () => {
       'a list',
       () =>
         ideaListDocument(registry, [ideaOf(FULL), ideaOf('---\ntitle: X\n---\n', 'ideas/01-ide/x.md')], 'en', today),
+    ],
+    [
+      'an edit',
+      () =>
+        ideaEditDocument(registry, ideaOf(FULL), 'en', today, {
+          changes: [
+            { field: 'coach', old: 'Sara', new: 'Omar' },
+            { field: 'budget', old: undefined, new: 5000 },
+            { field: 'unit', old: 'Gatukontoret', new: undefined },
+          ],
+          bodyChanged: true,
+          recorded: ['coach', 'budget'],
+          committed: false,
+        }),
     ],
   ])('%s leaks no internal field, no absolute path and no undefined value', (_name, build) => {
     const doc = build();

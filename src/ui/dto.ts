@@ -149,6 +149,30 @@ export function ideaDocument(
   };
 }
 
+/** What `ideas edit` changed: each field with its old and new value (null for none), the text, and what the history got. */
+export function ideaEditDocument(
+  registry: RegistryRef,
+  idea: Idea,
+  lang: Lang,
+  today: Date,
+  edit: {
+    changes: readonly { field: string; old: unknown; new: unknown }[];
+    bodyChanged: boolean;
+    recorded: readonly string[];
+    committed: boolean;
+  },
+) {
+  return ideaDocument(registry, idea, lang, today, {
+    change: {
+      action: 'edited',
+      fields: edit.changes.map((c) => ({ field: c.field, old: c.old ?? null, new: c.new ?? null })),
+      body: edit.bodyChanged,
+      recorded: [...edit.recorded],
+    },
+    committed: edit.committed,
+  });
+}
+
 /** What `validate --changed` compared with: the base commit, the revision as named, and why more files were checked. */
 export interface ChangedScopeDto {
   base: string;

@@ -186,6 +186,24 @@ export const HELP = {
   },
   assignCoach: { sv: 'idécoachens namn', en: "the coach's name" },
   assignCarrier: { sv: 'idébärarens namn', en: "the carrier's name" },
+  edit: {
+    sv: 'ändra en idés fält eller text utan att redigera YAML; ändringar av idébärare, idécoach, belopp och beslut skrivs i historiken',
+    en: "change an idea's fields or text without editing YAML; changes of carrier, coach, amounts and decisions are written in the history",
+  },
+  editSet: {
+    sv: 'sätt ett fält (typat av schemat, som i ideas new); upprepa för fler fält eller listvärden',
+    en: 'set a field (typed by the schema, as in ideas new); repeat for more fields or list items',
+  },
+  editUnset: { sv: 'ta bort ett fält; upprepa för fler', en: 'remove a field; repeat for more' },
+  editBody: { sv: 'ny text för idén (Markdown)', en: 'new text for the idea (Markdown)' },
+  editBodyFile: {
+    sv: 'läs den nya texten från en fil (- för stdin; högst 10 MB)',
+    en: 'read the new text from a file (- for stdin; at most 10 MB)',
+  },
+  editNotes: {
+    sv: 'Utan flaggor, i en terminal: välj bland fälten i idéns steg och i grindarna framåt, och skriv texten i din textredigerare ($VISUAL eller $EDITOR).',
+    en: "Without flags, at a terminal: choose among the fields of the idea's stage and of the gates ahead, and write the text in your editor ($VISUAL or $EDITOR).",
+  },
   review: {
     sv: 'håll idérådets möte: gå igenom idéerna som väntar på beslut',
     en: "hold the idea council's meeting: go through the ideas that wait for a decision",
@@ -367,6 +385,20 @@ export const EXAMPLES: Record<string, Record<Lang, string[]>> = {
     en: [
       'ideas assign sund-4k7q2x --coach "Johan Ek"',
       'ideas assign sund-4k7q2x --carrier "Anna Berg" --by Coordinator --commit',
+    ],
+  },
+  edit: {
+    sv: [
+      'ideas edit sund-4k7q2x',
+      'ideas edit sund-4k7q2x --set test_plan="Två veckor på Birsta skola" --set manager_support=ja',
+      'ideas edit sund-4k7q2x --set requested_amount="45 000 kr" --by Samordnaren --commit',
+      'ideas edit sund-4k7q2x --unset tags --body-file beskrivning.md',
+    ],
+    en: [
+      'ideas edit sund-4k7q2x',
+      'ideas edit sund-4k7q2x --set test_plan="Two weeks at Birsta school" --set manager_support=yes',
+      'ideas edit sund-4k7q2x --set requested_amount="45 000 kr" --by Coordinator --commit',
+      'ideas edit sund-4k7q2x --unset tags --body-file description.md',
     ],
   },
   review: {

@@ -6,6 +6,8 @@ export interface Choice<T> {
   value: T;
   name: string;
   description?: string;
+  /** For checkboxes: ticked from the start. */
+  checked?: boolean;
 }
 
 export interface InputQuestion {
@@ -14,14 +16,36 @@ export interface InputQuestion {
   /** An empty answer is refused, with a message in the prompter's language. */
   required?: boolean;
   validate?: (value: string) => string | true;
+  /** A line of help shown above the question (a field's `x-description`). */
+  help?: string;
+}
+
+export interface SelectQuestion<T> {
+  message: string;
+  choices: Choice<T>[];
+  default?: T;
+  help?: string;
+}
+
+export interface ConfirmQuestion {
+  message: string;
+  default?: boolean;
+  help?: string;
+}
+
+export interface CheckboxQuestion<T> {
+  message: string;
+  choices: Choice<T>[];
+  required?: boolean;
+  help?: string;
 }
 
 /** Every question the product asks goes through this interface; commands get it injected. */
 export interface Prompter {
   input(q: InputQuestion): Promise<string>;
-  select<T>(q: { message: string; choices: Choice<T>[]; default?: T }): Promise<T>;
-  confirm(q: { message: string; default?: boolean }): Promise<boolean>;
-  checkbox<T>(q: { message: string; choices: Choice<T>[]; required?: boolean }): Promise<T[]>;
+  select<T>(q: SelectQuestion<T>): Promise<T>;
+  confirm(q: ConfirmQuestion): Promise<boolean>;
+  checkbox<T>(q: CheckboxQuestion<T>): Promise<T[]>;
 }
 
 /** The words inquirer shows around its prompts, in Swedish; its own defaults are English. */
@@ -63,6 +87,10 @@ export async function createInquirerPrompter(output: NodeJS.WritableStream, lang
       name: terminalLine(c.name),
       ...(c.description === undefined ? {} : { description: terminalLine(c.description) }),
     }));
+  // A field's help, dimmed, on its own line above the question: inquirer's inputs have no place for it.
+  const showHelp = (help: string | undefined) => {
+    if (help !== undefined && help.trim() !== '') output.write(`${styleText('dim', terminalLine(help))}\n`);
+  };
   const safeVerdict = (verdict: string | true) => (verdict === true ? true : terminalLine(verdict));
   const cancelled = (e: unknown): never => {
     if (e instanceof Error && (e.name === 'ExitPromptError' || e.name === 'AbortPromptError')) {
@@ -71,8 +99,9 @@ export async function createInquirerPrompter(output: NodeJS.WritableStream, lang
     throw e;
   };
   return {
-    input: (q) =>
-      inquirer
+    input: (q) => {
+      showHelp(q.help);
+      return inquirer
         .input(
           {
             message: terminalLine(q.message),
@@ -81,9 +110,11 @@ export async function createInquirerPrompter(output: NodeJS.WritableStream, lang
           },
           context,
         )
-        .catch(cancelled),
-    select: <T>(q: { message: string; choices: Choice<T>[]; default?: T }) =>
-      inquirer
+        .catch(cancelled);
+    },
+    select: <T>(q: SelectQuestion<T>) => {
+      showHelp(q.help);
+      return inquirer
         .select<T>(
           {
             message: terminalLine(q.message),
@@ -94,13 +125,17 @@ export async function createInquirerPrompter(output: NodeJS.WritableStream, lang
           },
           context,
         )
-        .catch(cancelled),
-    confirm: (q) =>
-      inquirer
+        .catch(cancelled);
+    },
+    confirm: (q) => {
+      showHelp(q.help);
+      return inquirer
         .confirm({ message: terminalLine(q.message), default: q.default, theme: confirmTheme }, context)
-        .catch(cancelled),
-    checkbox: <T>(q: { message: string; choices: Choice<T>[]; required?: boolean }) =>
-      inquirer
+        .catch(cancelled);
+    },
+    checkbox: <T>(q: CheckboxQuestion<T>) => {
+      showHelp(q.help);
+      return inquirer
         .checkbox<T>(
           {
             message: terminalLine(q.message),
@@ -111,7 +146,8 @@ export async function createInquirerPrompter(output: NodeJS.WritableStream, lang
           },
           context,
         )
-        .catch(cancelled),
+        .catch(cancelled);
+    },
   };
 }
 
@@ -127,6 +163,8 @@ export type ScriptedAnswer =
  */
 export class ScriptedPrompter implements Prompter {
   readonly asked: string[] = [];
+  /** The help shown with each question, in order (undefined where none). */
+  readonly helps: (string | undefined)[] = [];
   private readonly script: ScriptedAnswer[];
 
   constructor(script: ScriptedAnswer[]) {
@@ -148,24 +186,30 @@ export class ScriptedPrompter implements Prompter {
   }
 
   async input(q: InputQuestion): Promise<string> {
-    const answer = (this.next('input', q.message) as { answer: string }).answer;
+    this.helps.push(q.help);
+    const given = (this.next('input', q.message) as { answer: string }).answer;
+    // As inquirer does: Enter on an empty line takes the default.
+    const answer = given === '' && q.default !== undefined ? q.default : given;
     const verdict = q.validate?.(answer);
     if (typeof verdict === 'string') throw new Error(`answer "${answer}" refused: ${verdict}`);
     return answer;
   }
 
-  async select<T>(q: { message: string; choices: Choice<T>[] }): Promise<T> {
+  async select<T>(q: SelectQuestion<T>): Promise<T> {
+    this.helps.push(q.help);
     const answer = this.next('select', q.message).answer as T;
     if (!q.choices.some((c) => c.value === answer))
       throw new Error(`"${String(answer)}" is not a choice of: ${q.message}`);
     return answer;
   }
 
-  async confirm(q: { message: string }): Promise<boolean> {
+  async confirm(q: ConfirmQuestion): Promise<boolean> {
+    this.helps.push(q.help);
     return this.next('confirm', q.message).answer as boolean;
   }
 
-  async checkbox<T>(q: { message: string; choices: Choice<T>[] }): Promise<T[]> {
+  async checkbox<T>(q: CheckboxQuestion<T>): Promise<T[]> {
+    this.helps.push(q.help);
     const answer = this.next('checkbox', q.message).answer as T[];
     for (const a of answer)
       if (!q.choices.some((c) => c.value === a)) throw new Error(`"${String(a)}" is not a choice of: ${q.message}`);

@@ -92,7 +92,9 @@ describe('ideas new --no-input', () => {
         new RegExp(`^${stageDir(config)}/${config.idPrefix}-[0-9a-z]{6}-trygghetslarm-pa-distans\\.md$`),
       );
       expect(fs.existsSync(path.join(dir, rel))).toBe(true);
-      expect(r.stderr).toContain(rel);
+      // The path once, on stdout; stderr names the idea by its id.
+      expect(r.stderr).not.toContain(rel);
+      expect(r.stderr).toContain(path.basename(rel).slice(0, config.idPrefix.length + 7));
       expect(r.stderr).not.toMatch(STACK_LINE);
 
       const { data, body } = readIdeaFile(dir, rel);

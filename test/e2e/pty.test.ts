@@ -34,7 +34,7 @@ class Terminal {
       script,
       [
         `cd ${shellQuote(cwd)} || exit 99`,
-        `env -u CI -u FORCE_COLOR NO_COLOR=1 LANG=C.UTF-8 ${[process.execPath, BIN, ...args].map(shellQuote).join(' ')}`,
+        `env -u CI -u FORCE_COLOR -u VISUAL -u EDITOR NO_COLOR=1 LANG=C.UTF-8 ${[process.execPath, BIN, ...args].map(shellQuote).join(' ')}`,
         `echo "EXIT=$?" > ${shellQuote(this.exitFile)}`,
         // Keeps the screen readable after the command ends, for the assertion messages.
         'sleep 30',
@@ -146,6 +146,9 @@ describe('ideas new in a terminal (tmux)', () => {
       t.answer('cykel, hälsa');
       await t.waitFor(/^\? Describe the idea briefly/m);
       t.answer('Personalen lånar cyklar mellan arbetsplatserna.');
+      // Who registers it: git's user.name of the repository is offered; Enter takes it.
+      await t.waitFor(/^\? Who registers the idea\? \(E2E Test\)/m);
+      t.answer('');
 
       expect(await t.exitCode(), t.screen()).toBe(0);
       const screen = t.screen();
@@ -163,7 +166,7 @@ describe('ideas new in a terminal (tmux)', () => {
         tags: ['cykel', 'hälsa'],
       });
       expect(data).not.toHaveProperty('unit');
-      expect(data.history).toEqual([{ date: data.created, action: 'created', to: 'idea' }]);
+      expect(data.history).toEqual([{ date: data.created, action: 'created', to: 'idea', by: 'E2E Test' }]);
       expect(body.trim()).toBe('Personalen lånar cyklar mellan arbetsplatserna.');
       expect(stagedFiles(dir)).toEqual([rel]);
     },

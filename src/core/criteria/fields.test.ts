@@ -5,6 +5,7 @@ import {
   fieldSpec,
   flagFor,
   intakeFields,
+  parseNumberText,
   settableFields,
   typeFlagValue,
   type FieldKind,
@@ -125,8 +126,8 @@ describe('intakeFields', () => {
     expect(challenge && { kind: challenge.kind, choices: challenge.choices }).toEqual({
       kind: 'select',
       choices: [
-        { value: 'valfard', label: 'Framtidens välfärd (valfard)' },
-        { value: 'klimat', label: 'Klimat (klimat)' },
+        { value: 'valfard', label: 'Framtidens välfärd (valfard)', aliases: ['Framtidens välfärd', 'Future welfare'] },
+        { value: 'klimat', label: 'Klimat (klimat)', aliases: ['Klimat', 'Climate'] },
       ],
     });
   });
@@ -232,6 +233,84 @@ describe('typeFlagValue', () => {
     const counts = spec('counts', 'list', { schema: { type: 'array', items: { type: 'integer' } } });
     expect(typeFlagValue(counts, ['1, 2', '3'])).toEqual([1, 2, 3]);
     expect(errorOf(() => typeFlagValue(counts, ['1, x']))?.code).toBe('INVALID_ANSWER');
+  });
+
+  it.each([
+    ['45000', 45000],
+    ['45 000', 45000],
+    ['45 000 kr', 45000],
+    ['45000kr', 45000],
+    ['45 000 KR', 45000],
+    ['45\u00a0000', 45000],
+    ['45\u00a0000\u00a0kr', 45000],
+    ['45\u202f000 kr', 45000],
+    ['1 200 000 SEK', 1200000],
+    ['45 000:-', 45000],
+    ['45 000,50 kr', 45000.5],
+    ['0', 0],
+  ])('an amount written as Swedes write it, %j, is %j', (raw, value) => {
+    expect(typeFlagValue(spec('requested_amount', 'number'), [raw])).toBe(value);
+    expect(parseNumberText(raw)).toBe(value);
+  });
+
+  it.each([
+    '1e6',
+    '0x10',
+    '0b1',
+    '0o7',
+    '45,5,5',
+    '45.000.000',
+    '4 50',
+    '45  000',
+    '1 0000',
+    'kr',
+    '',
+    ' ',
+    '+5',
+    '5-',
+    'NaN',
+    '45 000 euro',
+    '١٢',
+  ])('an amount written %j is refused, naming the field', (raw) => {
+    const e = errorOf(() => typeFlagValue(spec('requested_amount', 'number'), [raw]));
+    expect(e?.code).toBe('INVALID_ANSWER');
+    expect(e?.message).toContain('requested_amount');
+    expect(e?.message).toContain('45 000');
+    expect(parseNumberText(raw)).toBeNull();
+  });
+
+  it('refuses a fraction for a whole number, naming the field', () => {
+    const e = errorOf(() => typeFlagValue(spec('participants', 'integer'), ['12,5']));
+    expect(e?.message).toMatch(/participants.*12,5/);
+  });
+
+  it('matches a choice whatever its case and stores the schema spelling', () => {
+    const s = spec('kind', 'select', {
+      choices: [
+        { value: 'Pilot', label: 'Pilot' },
+        { value: 'scale', label: 'scale' },
+      ],
+    });
+    expect(typeFlagValue(s, ['pilot'])).toBe('Pilot');
+    expect(typeFlagValue(s, ['PILOT'])).toBe('Pilot');
+    expect(typeFlagValue(s, ['Scale'])).toBe('scale');
+    expect(errorOf(() => typeFlagValue(s, ['pilots']))?.code).toBe('INVALID_ANSWER');
+    const areas = spec('areas', 'checkbox', { choices: [{ value: 'school', label: 'school' }] });
+    expect(typeFlagValue(areas, ['SCHOOL'])).toEqual(['school']);
+  });
+
+  it('takes a challenge by its id or its label in either language, whatever the case', () => {
+    const challenges = [
+      { id: 'valfard', label: { sv: 'Framtidens välfärd', en: 'Future welfare' }, url: null },
+      { id: 'klimat', label: { sv: 'Klimat', en: 'Climate' }, url: null },
+    ];
+    const c = fieldSpec('challenge', base, [], config(challenges), 'sv', false);
+    expect(typeFlagValue(c, ['valfard'])).toBe('valfard');
+    expect(typeFlagValue(c, ['Framtidens välfärd'])).toBe('valfard');
+    expect(typeFlagValue(c, ['FRAMTIDENS VÄLFÄRD'])).toBe('valfard');
+    expect(typeFlagValue(c, ['future welfare'])).toBe('valfard');
+    expect(typeFlagValue(c, ['Klimat'])).toBe('klimat');
+    expect(errorOf(() => typeFlagValue(c, ['Skola']))?.code).toBe('INVALID_ANSWER');
   });
 
   it('keeps text as given, trimmed', () => {

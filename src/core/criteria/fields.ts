@@ -17,8 +17,8 @@ export interface FieldSpec {
   kind: FieldKind;
   required: boolean;
   schema: Schema;
-  /** For select and checkbox. */
-  choices: { value: string; label: string }[];
+  /** For select and checkbox; `aliases` are other spellings that mean the value (a challenge's labels). */
+  choices: { value: string; label: string; aliases?: string[] }[];
 }
 
 /** Fields set by the tool, never asked for. */
@@ -81,7 +81,11 @@ export function fieldSpec(
     choices = (enumOf((schema.items ?? {}) as Schema) ?? []).map((v) => ({ value: v, label: v }));
   if (name === 'challenge' && config.challenges.length > 0 && kind === 'text') {
     kind = 'select';
-    choices = config.challenges.map((c) => ({ value: c.id, label: `${c.label[lang]} (${c.id})` }));
+    choices = config.challenges.map((c) => ({
+      value: c.id,
+      label: `${c.label[lang]} (${c.id})`,
+      aliases: [c.label.sv, c.label.en],
+    }));
   }
   return { name, kind, required, schema, choices };
 }
@@ -118,16 +122,29 @@ export function settableFields(base: Schema, allCriteria: Schema[]): string[] {
 const TRUE = new Set(['true', 'yes', 'ja', 'y', 'j', '1']);
 const FALSE = new Set(['false', 'no', 'nej', 'n', '0']);
 
-/** Types the raw texts of `--set name=...` (given once, or several times for a list) by the field's schema. */
+/**
+ * Types the raw texts of `--set name=...` (given once, or several times for a list) by the field's schema. The one
+ * reading of a value that flags, prompts and spreadsheet cells share (import-rows.ts calls it too), so that all
+ * three agree: a choice matches whatever its case (the schema's spelling is stored), a challenge may be given by
+ * its label, and a number is read as Swedes write it (see parseNumberText).
+ */
 export function typeFlagValue(spec: FieldSpec, raw: string[]): unknown {
   const fail = (problem: string): never => {
     throw new IdeasError('INVALID_ANSWER', 'err.invalidAnswer', { field: spec.name, problem });
   };
   const choose = (value: string): string => {
-    if (spec.choices.length > 0 && !spec.choices.some((c) => c.value === value)) {
-      fail(`"${value}" (${spec.choices.map((c) => c.value).join(', ')})`);
-    }
-    return value;
+    if (spec.choices.length === 0) return value;
+    const found = matchChoice(spec.choices, value);
+    return found ?? fail(`"${value}" (${spec.choices.map((c) => c.value).join(', ')})`);
+  };
+  const number = (value: string, integer: boolean): number => {
+    const n = parseNumberText(value);
+    if (n === null || (integer && !Number.isInteger(n)))
+      throw new IdeasError('INVALID_ANSWER', integer ? 'err.notAnInteger' : 'err.notANumber', {
+        field: spec.name,
+        value,
+      });
+    return n;
   };
   if (spec.kind === 'list' || spec.kind === 'checkbox') {
     const items = raw
@@ -136,8 +153,7 @@ export function typeFlagValue(spec: FieldSpec, raw: string[]): unknown {
       .filter((s) => s !== '')
       .map(choose);
     const itemType = ((spec.schema.items ?? {}) as Schema).type;
-    if (itemType === 'integer' || itemType === 'number')
-      return items.map((s) => (Number.isFinite(Number(s)) ? Number(s) : fail(`"${s}"`)));
+    if (itemType === 'integer' || itemType === 'number') return items.map((s) => number(s, itemType === 'integer'));
     return items;
   }
   if (raw.length > 1) fail(`given ${raw.length} times`);
@@ -150,17 +166,44 @@ export function typeFlagValue(spec: FieldSpec, raw: string[]): unknown {
       return fail(`"${value}" (true/false, ja/nej)`);
     }
     case 'integer':
-    case 'number': {
-      const n = Number(value.replace(',', '.').replace(/\s/g, ''));
-      if (value === '' || !Number.isFinite(n) || (spec.kind === 'integer' && !Number.isInteger(n)))
-        return fail(`"${value}"`);
-      return n;
-    }
+    case 'number':
+      return number(value, spec.kind === 'integer');
     case 'select':
       return choose(value);
     default:
       return value;
   }
+}
+
+/** The choice a text names: its value or one of its aliases, whatever the case; null when none. */
+export function matchChoice(choices: FieldSpec['choices'], text: string): string | null {
+  const exact = choices.find((c) => c.value === text);
+  if (exact) return exact.value;
+  const lower = text.trim().toLocaleLowerCase('sv');
+  const found = choices.find(
+    (c) =>
+      c.value.toLocaleLowerCase('sv') === lower || (c.aliases ?? []).some((a) => a.toLocaleLowerCase('sv') === lower),
+  );
+  return found ? found.value : null;
+}
+
+// Spaces that group thousands: a space, a no-break space (what Excel and Word put there), a narrow no-break space
+// and a thin space.
+const NUMBER_TEXT = /^([-\u2212]?)(\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+|\d+)(?:[.,](\d+))?$/;
+const GROUPS = /[ \u00a0\u202f\u2009]/g;
+const CURRENCY = /[\s\u00a0\u202f\u2009]*(?:kr\.?|kronor|sek|:-)$/i;
+
+/**
+ * A number as a Swede writes it: `45000`, `45 000`, `45 000 kr`, `45 000:-`, `45,5` or `45.5`; null for anything
+ * else. Number() alone would take `1e6`, `0x10` and ` ` (0), which no one means as an amount.
+ */
+export function parseNumberText(text: string): number | null {
+  const s = text.trim().replace(CURRENCY, '').trim();
+  const m = NUMBER_TEXT.exec(s);
+  if (!m) return null;
+  const whole = (m[2] as string).replace(GROUPS, '');
+  const n = Number(`${m[1] ? '-' : ''}${whole}${m[3] !== undefined ? `.${m[3]}` : ''}`);
+  return Number.isFinite(n) ? n : null;
 }
 
 /** How to give a field as a flag, for the error that names every missing answer. */

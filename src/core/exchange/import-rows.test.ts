@@ -1,6 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { normalizeConfig, type Stage } from '../sluice/config.js';
-import { labelIndex, planColumns, readRow, type ColumnPlan, type KnownFields, type RowContext } from './import-rows.js';
+import {
+  labelIndex,
+  planColumns,
+  readRow,
+  typeCell,
+  type ColumnPlan,
+  type KnownFields,
+  type RowContext,
+} from './import-rows.js';
 import { baseValidators, compileCriteria, readPackageSchema } from '../criteria/schema-check.js';
 
 const config = normalizeConfig({
@@ -162,7 +170,13 @@ describe('readRow', () => {
     expect(bad.problems.map((p) => [p.row, p.line, p.column, p.field, p.message.sv])).toEqual([
       [4, 7, 'challenge', 'challenge', 'Ogiltigt värde för challenge: "okänd" (klimat)'],
       [4, 7, 'manager_support', 'manager_support', 'Ogiltigt värde för manager_support: "kanske" (true/false, ja/nej)'],
-      [4, 7, 'team.women', 'team', 'Ogiltigt värde för women: "tre"'],
+      [
+        4,
+        7,
+        'team.women',
+        'team',
+        'Ogiltigt värde för women: "tre" är inget heltal. Skriv till exempel 12 eller 1 200.',
+      ],
       [4, 7, 'created', 'created', 'Skapad [created]: ska vara ett datum (ÅÅÅÅ-MM-DD)'],
       [4, 7, 'carrier', 'carrier', 'carrier: saknas'],
       [4, 7, 'budget', 'budget', 'budget: ska vara minst 0'],
@@ -273,5 +287,21 @@ describe('hostile columns and cells', () => {
       ['title', 'The cell holds a NUL character (character 0), which an idea file cannot hold.'],
       ['body', 'The cell holds a NUL character (character 0), which an idea file cannot hold.'],
     ]);
+  });
+});
+
+describe('typeCell reads a cell as `--set` reads a flag (fields.ts typeFlagValue)', () => {
+  it.each([
+    ['budget', '45 000 kr', 45000],
+    ['budget', '45\u00a0000', 45000],
+    ['challenge', 'klimatet', 'klimat'],
+    ['challenge', 'THE CLIMATE', 'klimat'],
+    ['manager_support', 'Ja', true],
+  ])('%s %j is %j', (field, raw, value) => {
+    expect(typeCell(field, [], raw, ctx())).toBe(value);
+  });
+
+  it.each(['1e6', '0x10', '45,5,5'])('refuses the amount %j, naming the field', (raw) => {
+    expect(() => typeCell('budget', [], raw, ctx())).toThrow(/budget/);
   });
 });

@@ -227,13 +227,7 @@ export function typeCell(
     path.length > 0
       ? fieldSpec(name, { properties: { [name]: schema } }, [], ctx.config, ctx.lang, false)
       : fieldSpec(field, { properties: { [field]: schema } }, [], ctx.config, ctx.lang, false);
-  if (field === 'challenge' && path.length === 0) {
-    const lower = raw.toLowerCase();
-    const byLabel = ctx.config.challenges.find(
-      (c) => c.id === raw || c.label.sv.toLowerCase() === lower || c.label.en.toLowerCase() === lower,
-    );
-    if (byLabel) return byLabel.id;
-  }
+  // A challenge by its label, a choice in any case, an amount as `45 000 kr`: read as `--set` reads them.
   return typeFlagValue(spec, [raw]);
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { appendHistoryEntry, EditError, setStringField } from './front-matter-edit.js';
+import { appendHistoryEntry, EditError, removeField, setBody, setField, setStringField } from './front-matter-edit.js';
 
 const entry = { date: '2026-11-23', action: 'moved', from: 'idea', to: 'refinement', by: 'Idérådet' };
 
@@ -282,5 +282,74 @@ describe('setStringField', () => {
       expect(e).toBeInstanceOf(EditError);
       expect((e as EditError).reason).toBe('no-front-matter');
     }
+  });
+});
+
+const FILE = `---
+id: sund-abc123 # fixed
+title: "Lånecyklar"
+tags: [cykel, personal]
+budget: 1000 # kronor
+unit: >-
+  Gatukontoret
+  i Sundsvall
+history:
+  - date: 2026-11-20
+    action: created
+---
+
+Texten.
+`;
+
+describe('setField', () => {
+  it.each([
+    ['budget', 45000, FILE.replace('budget: 1000 # kronor', 'budget: 45000 # kronor')],
+    ['tags', ['a', 'b c'], FILE.replace('tags: [cykel, personal]', 'tags: [a, b c]')],
+    ['manager_support', true, FILE.replace('history:', 'manager_support: true\nhistory:')],
+    ['unit', 'Skolan', FILE.replace('unit: >-\n  Gatukontoret\n  i Sundsvall', 'unit: Skolan')],
+    ['budget', [1, 2], FILE.replace('budget: 1000 # kronor', 'budget: [1, 2] # kronor')],
+    ['team', { women: 2 }, FILE.replace('history:', 'team:\n  women: 2\nhistory:')],
+  ])('sets %s to %j with the least change', (key, value, expected) => {
+    const out = setField(FILE, key, value);
+    expect(out).toBe(expected);
+    expect(matterOf(out)[key]).toEqual(value);
+  });
+
+  it('replaces a block list by an inline one, and keeps CRLF line ends', () => {
+    const text = '---\r\ntitle: T\r\ntags:\r\n  - a\r\n  - b\r\nunit: U\r\n---\r\n';
+    expect(setField(text, 'tags', ['c'])).toBe('---\r\ntitle: T\r\ntags: [c]\r\nunit: U\r\n---\r\n');
+    expect(setField(text, 'team', { a: 1 })).toBe(
+      '---\r\ntitle: T\r\ntags:\r\n  - a\r\n  - b\r\nunit: U\r\nteam:\r\n  a: 1\r\n---\r\n',
+    );
+  });
+});
+
+describe('removeField', () => {
+  it.each([
+    ['budget', FILE.replace('budget: 1000 # kronor\n', '')],
+    ['unit', FILE.replace('unit: >-\n  Gatukontoret\n  i Sundsvall\n', '')],
+    ['tags', FILE.replace('tags: [cykel, personal]\n', '')],
+    ['missing', FILE],
+  ])('removes %s and only its lines', (key, expected) => {
+    const out = removeField(FILE, key);
+    expect(out).toBe(expected);
+    expect(key in matterOf(out)).toBe(false);
+  });
+
+  it('removes the last field of a file without a final line break', () => {
+    expect(removeField('---\r\ntitle: T\r\nunit: U\r\n---', 'unit')).toBe('---\r\ntitle: T\r\n---');
+  });
+});
+
+describe('setBody', () => {
+  it('replaces the text and keeps the front matter byte for byte', () => {
+    expect(setBody(FILE, 'Ny text.\n\nMer.\n')).toBe(FILE.replace('Texten.\n', 'Ny text.\n\nMer.\n'));
+    expect(setBody(FILE, '  ')).toBe(FILE.replace('\nTexten.\n', ''));
+    expect(setBody('---\ntitle: T\n---', 'X')).toBe('---\ntitle: T\n---\n\nX\n');
+    expect(setBody('---\r\ntitle: T\r\n---\r\nold\r\n', 'a\nb')).toBe('---\r\ntitle: T\r\n---\r\n\r\na\r\nb\r\n');
+  });
+
+  it('refuses a file without front matter', () => {
+    expect(() => setBody('no front matter', 'x')).toThrow(EditError);
   });
 });

@@ -4,10 +4,12 @@
  * they were and `git diff` shows only the lines that changed.
  */
 import {
+  Document,
   isMap,
   isScalar,
   isSeq,
   parseDocument,
+  visit,
   stringify,
   type Node,
   type Pair,
@@ -160,6 +162,74 @@ export function setStringField(
   }
   const needsBreak = matter.length > 0 && !matter.endsWith('\n');
   return splice(fileText, span.end, span.end, `${needsBreak ? eol : ''}${rendered}${eol}`);
+}
+
+/**
+ * Sets a top-level field to any value (text, number, yes/no, a list): its value replaced in place when both old and
+ * new fit on the key's line, else the key's lines replaced, else a new line before `history` or at the end. A list of
+ * plain values is written inline (`tags: [a, b]`), as `ideas new` writes it.
+ */
+export function setField(fileText: string, key: string, value: unknown): string {
+  if (typeof value === 'string') return setStringField(fileText, key, value);
+  const { span, eol, matter, map } = openMatter(fileText);
+  const doc = new Document({ [key]: value });
+  visit(doc, {
+    Seq(_, node) {
+      if (isSeq(node) && node.items.every((i) => isScalar(i))) node.flow = true;
+    },
+  });
+  const rendered = doc.toString({ lineWidth: 0, flowCollectionPadding: false }).replace(/\n$/, '');
+  const lines = rendered.split('\n');
+  const pair = pairOf(map, key);
+  const node = pair?.value as Node | null | undefined;
+  if (lines.length === 1 && pair && node?.range && node.range[1] > node.range[0] && isOneLine(matter, node)) {
+    const valueText = rendered.slice(rendered.indexOf(':') + 2);
+    return splice(fileText, span.start + node.range[0], span.start + node.range[1], valueText);
+  }
+  const text = lines.join(eol);
+  const region = pair ? keyRegion(matter, pair) : null;
+  if (region) {
+    const comment = region.comment && lines.length === 1 ? ` ${region.comment}` : '';
+    return splice(fileText, span.start + region.from, span.start + region.to, `${text}${comment}`);
+  }
+  const historyPair = pairOf(map, 'history');
+  if (historyPair && isScalar(historyPair.key) && historyPair.key.range) {
+    const lineStart = matter.lastIndexOf('\n', historyPair.key.range[0] - 1) + 1;
+    return splice(fileText, span.start + lineStart, span.start + lineStart, `${text}${eol}`);
+  }
+  const needsBreak = matter.length > 0 && !matter.endsWith('\n');
+  return splice(fileText, span.end, span.end, `${needsBreak ? eol : ''}${text}${eol}`);
+}
+
+/** A plain or quoted scalar, or a flow collection (`[a, b]`), written on one line. */
+function isOneLine(matter: string, node: Node): boolean {
+  if (!node.range) return false;
+  if (isScalar(node)) {
+    if (node.value === null || !isInline(node)) return false;
+  } else if (!((isSeq(node) || isMap(node)) && node.flow)) return false;
+  return !matter.slice(node.range[0], node.range[1]).includes('\n');
+}
+
+/** Removes a top-level field: its lines, comments on them included. The text is unchanged when there is no such field. */
+export function removeField(fileText: string, key: string): string {
+  const { span, matter, map } = openMatter(fileText);
+  const pair = pairOf(map, key);
+  const region = pair ? keyRegion(matter, pair) : null;
+  if (!region) return fileText;
+  let to = region.to;
+  if (matter.startsWith('\r\n', to)) to += 2;
+  else if (matter[to] === '\n') to += 1;
+  return splice(fileText, span.start + region.from, span.start + to, '');
+}
+
+/** Replaces the Markdown text after the front matter, which stays byte for byte; a blank line between, as `new` writes. */
+export function setBody(fileText: string, body: string): string {
+  const span = locateMatter(fileText);
+  if (!span) throw new EditError('no-front-matter');
+  const closeEnd = fileText.indexOf('\n', span.end);
+  const head = closeEnd === -1 ? `${fileText}${span.eol}` : fileText.slice(0, closeEnd + 1);
+  const text = body.replace(/\r\n?/g, '\n').trim();
+  return text === '' ? head : `${head}${span.eol}${text.split('\n').join(span.eol)}${span.eol}`;
 }
 
 function isInline(node: Scalar): boolean {

@@ -6,6 +6,7 @@ import {
   council,
   criteria,
   diff,
+  edit,
   errors,
   exchange,
   findings,
@@ -40,6 +41,7 @@ const messages = {
   ...site,
   ...storage,
   ...truth,
+  ...edit,
 } as const;
 
 export type MessageKey = keyof typeof messages;

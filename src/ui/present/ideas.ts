@@ -4,7 +4,7 @@ import type { Decision } from '../../core/sluice/decision.js';
 import type { Idea, IdeaSummary } from '../../core/sluice/idea.js';
 import type { Similar } from '../../core/sluice/similarity.js';
 import { t, type Lang } from '../../core/i18n/i18n.js';
-import { ideaDocument, ideaListDocument, ideaSummaryDto } from '../dto.js';
+import { ideaDocument, ideaEditDocument, ideaListDocument, ideaSummaryDto } from '../dto.js';
 import { renderIdea } from '../render-idea.js';
 import { renderIdeaList } from '../render-list.js';
 import { renderGate } from '../render-review.js';
@@ -38,7 +38,8 @@ export function presentNew(r: NewView, json: boolean, v: View): Output {
   const c = v.err;
   o.out(`${terminalLine(r.idea.path)}\n`);
   o.err(
-    `${c.green(t(r.lang, 'out.created', { path: r.idea.path }))}${r.staged ? ` ${c.dim(t(r.lang, 'out.staged'))}` : ''}\n`,
+    // The path is the line above, on stdout: said once.
+    `${c.green(terminalLine(t(r.lang, 'out.createdIdea', { id: r.idea.id ?? '' })))}${r.staged ? ` ${c.dim(t(r.lang, 'out.staged'))}` : ''}\n`,
   );
   if (r.similar.length > 0) {
     o.err(`\n${c.yellow(t(r.lang, 'out.similar'))}\n`);
@@ -169,4 +170,26 @@ export function presentAssign(r: AssignView, json: boolean, v: View): Output {
         })
       : t(r.lang, 'out.unchanged'),
   );
+}
+
+export interface EditView extends ChangeView {
+  changes: { field: string; old: unknown; new: unknown }[];
+  bodyChanged: boolean;
+  recorded: string[];
+}
+
+export function presentEdit(r: EditView, json: boolean, v: View): Output {
+  const o = output();
+  if (json) {
+    o.out(jsonText(ideaEditDocument(r.registry, r.idea, r.lang, v.today, r)));
+    return o.done();
+  }
+  const what = [...r.changes.map((c) => c.field), ...(r.bodyChanged ? [t(r.lang, 'out.bodyChanged')] : [])];
+  const human =
+    what.length > 0
+      ? t(r.lang, 'out.edited', { id: r.idea.id ?? '', changes: what.join(', ') })
+      : t(r.lang, 'out.unchanged');
+  o.out(`${terminalLine(r.idea.path)}\n`);
+  o.err(`${v.err.green(terminalLine(human))}${r.committed ? ` ${t(r.lang, 'out.committed')}` : ''}\n`);
+  return o.done();
 }

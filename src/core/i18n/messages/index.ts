@@ -1,6 +1,7 @@
 export { council } from './council.js';
 export { criteria } from './criteria.js';
 export { diff } from './diff.js';
+export { edit } from './edit.js';
 export { errors } from './errors.js';
 export { exchange } from './exchange.js';
 export { findings } from './findings.js';

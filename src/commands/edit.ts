@@ -1,0 +1,268 @@
+/**
+ * `ideas edit <id>`: changes an idea's fields and text without a text editor for YAML. `--set field=value` types
+ * the value by the field's schema as `ideas new --set` does, `--unset field` removes one, `--body`/`--body-file`
+ * replaces the text. At a terminal with none of these, it offers the fields of the idea's stage and of the gates
+ * ahead, each asked as its schema says, and the text in the user's editor. Each edit changes only its own lines
+ * (core/front-matter/front-matter-edit.ts), written atomically under the write lock; changes the council relies on
+ * go into the history (core/sluice/idea-edit.ts).
+ */
+import { noPromptReason, type CommonOptions, type Ctx } from '../context.js';
+import { IdeasError } from '../core/errors.js';
+import { fieldSpec, settableFields, typeFlagValue, type FieldSpec } from '../core/criteria/fields.js';
+import { parseSets, parseUnsets } from '../core/criteria/set-flags.js';
+import { baseValidators, describeErrors, readPackageSchema } from '../core/criteria/schema-check.js';
+import { appendHistoryEntry, removeField, setBody, setField } from '../core/front-matter/front-matter-edit.js';
+import { readFrontMatter } from '../core/front-matter/front-matter.js';
+import { t, type Lang } from '../core/i18n/i18n.js';
+import type { Stage } from '../core/sluice/config.js';
+import { councilEntries, fieldChanges, type FieldChange } from '../core/sluice/idea-edit.js';
+import { isoDate, type Idea } from '../core/sluice/idea.js';
+import { editorName, editText as openInEditor, userEditor } from '../io/editor.js';
+import { findIdea } from '../io/find-idea.js';
+import { editText, readIdeaText, rewriteIdea, type WriteOutcome } from '../io/idea-write.js';
+import { loadCriteria, type Criteria, type Registry } from '../io/registry.js';
+import { askField, fieldHelp, fieldQuestion } from '../ui/field-prompt.js';
+import type { Prompter } from '../ui/prompter.js';
+import { terminalLine } from '../ui/terminal-text.js';
+import { bodyFromFlags } from './body-text.js';
+import { openRegistry } from './open-registry.js';
+import { gateFor } from './transition.js';
+
+type Schema = Record<string, unknown>;
+
+export interface EditOptions extends CommonOptions {
+  id: string;
+  set: string[];
+  unset: string[];
+  body?: string;
+  bodyFile?: string;
+  by?: string;
+  commit?: boolean;
+}
+
+export interface EditResult extends WriteOutcome {
+  kind: 'idea-edited';
+  registry: Registry;
+  lang: Lang;
+  changes: FieldChange[];
+  bodyChanged: boolean;
+  /** The fields whose changes were written in the history. */
+  recorded: string[];
+}
+
+/** The fields of an idea, typed and asked as the registry's schemas describe them. */
+export interface FieldBook {
+  base: Schema;
+  settable: string[];
+  spec: (name: string) => FieldSpec;
+}
+
+export function fieldBook(registry: Registry, criteria: Map<string, Criteria>, lang: Lang): FieldBook {
+  const base = readPackageSchema('idea');
+  const all = [...criteria.values()].map((c) => c.schema);
+  return {
+    base,
+    settable: settableFields(base, all),
+    spec: (name) => fieldSpec(name, base, all, registry.config, lang, false),
+  };
+}
+
+export async function runEdit(opts: EditOptions, ctx: Ctx): Promise<EditResult> {
+  const { registry, lang } = openRegistry(opts, ctx);
+  const criteria = loadCriteria(registry);
+  const idea = findIdea(registry, opts.id);
+  const book = fieldBook(registry, criteria, lang);
+  const wanted = new Map<string, unknown>();
+  for (const [name, raw] of parseSets(opts.set, book.settable, book.base))
+    wanted.set(name, typeFlagValue(book.spec(name), raw));
+  for (const name of parseUnsets(opts.unset, book.settable, book.base)) {
+    if (wanted.has(name)) throw new IdeasError('USAGE', 'err.setAndUnset', { field: name });
+    wanted.set(name, undefined);
+  }
+  let body = bodyFromFlags(opts, ctx.cwd);
+  if (wanted.size === 0 && body === undefined) {
+    if (noPromptReason(ctx, opts) !== null)
+      throw new IdeasError('USAGE', 'err.nothingToEdit', { id: idea.id ?? opts.id });
+    const prompter = await ctx.prompter(lang);
+    body = await interview(prompter, registry, criteria, idea, book, wanted, lang, ctx);
+  }
+  return applyEdit(registry, criteria, idea, book, wanted, body, opts, ctx, lang);
+}
+
+/** The text of an idea with fields set or removed (undefined removes) and its body replaced, each in least change. */
+export function editedText(idea: Idea, before: string, changes: readonly FieldChange[], body?: string): string {
+  let text = before;
+  for (const c of changes)
+    text = editText(idea, () => (c.new === undefined ? removeField(text, c.field) : setField(text, c.field, c.new)));
+  if (body !== undefined) text = editText(idea, () => setBody(text, body));
+  return text;
+}
+
+/** The data of an idea's edited text, read back as every command reads it. */
+export function dataOf(text: string): Record<string, unknown> {
+  const fm = readFrontMatter(Buffer.from(text, 'utf8'));
+  if (!fm.ok) throw new Error('an edited idea could not be read back');
+  return fm.data as Record<string, unknown>;
+}
+
+/** Refuses an edit that makes a field it changed invalid in the idea's stage; other problems the idea had stay its own. */
+function checkEdited(
+  data: Record<string, unknown>,
+  stage: Stage,
+  criteria: Map<string, Criteria>,
+  changed: ReadonlySet<string>,
+  lang: Lang,
+): void {
+  const { idea } = baseValidators();
+  const stageCheck = criteria.get(stage.key)?.validate;
+  const problems = [
+    ...(idea(data) ? [] : describeErrors(idea.errors)),
+    ...(stageCheck && !stageCheck(data) ? describeErrors(stageCheck.errors as never) : []),
+  ].filter((p) => changed.has(p.field));
+  const first = problems[0];
+  if (!first) return;
+  throw new IdeasError(
+    'INVALID_ANSWER',
+    'err.editBreaks',
+    { field: first.field, problem: first.message[lang].replace(/^[^:]*: /, '') },
+    { details: problems.slice(1).map((p) => p.message[lang]) },
+  );
+}
+
+async function applyEdit(
+  registry: Registry,
+  criteria: Map<string, Criteria>,
+  idea: Idea,
+  book: FieldBook,
+  wanted: ReadonlyMap<string, unknown>,
+  body: string | undefined,
+  opts: EditOptions,
+  ctx: Ctx,
+  lang: Lang,
+): Promise<EditResult> {
+  const before = readIdeaText(idea);
+  const changes = fieldChanges(idea.data, wanted);
+  const newBody = body !== undefined && body.replace(/\r\n?/g, '\n').trim() !== idea.body.trim() ? body : undefined;
+  const done = { kind: 'idea-edited' as const, registry, lang, changes, bodyChanged: newBody !== undefined };
+  if (changes.length === 0 && newBody === undefined)
+    return { ...done, recorded: [], idea, staged: false, committed: false };
+  let text = editedText(idea, before, changes, newBody);
+  checkEdited(dataOf(text), idea.stage, criteria, new Set(changes.map((c) => c.field)), lang);
+  const entries = councilEntries(changes, (f) => book.spec(f).schema, isoDate(ctx.clock()), opts.by);
+  for (const entry of entries) text = editText(idea, () => appendHistoryEntry(text, entry));
+  const what = [...changes.map((c) => c.field), ...(newBody !== undefined ? [t(lang, 'out.bodyChanged')] : [])];
+  const message = opts.commit ? `${idea.id}: ${idea.title ?? ''} (${what.join(', ')})` : null;
+  const outcome = await rewriteIdea(registry, idea, before, text, ctx.env, message);
+  return { ...done, recorded: entries.map((e) => e.field as string), ...outcome };
+}
+
+const SAVE = '\0save';
+const BODY = '\0body';
+
+/** A value as the menu shows it: short, on one line. */
+function shown(value: unknown, lang: Lang): string {
+  if (value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0))
+    return t(lang, 'prompt.empty');
+  const text = Array.isArray(value)
+    ? value.map(String).join(', ')
+    : typeof value === 'object'
+      ? JSON.stringify(value)
+      : typeof value === 'boolean'
+        ? t(lang, value ? 'prompt.yes' : 'prompt.no')
+        : String(value);
+  const line = terminalLine(text);
+  return line.length > 48 ? `${line.slice(0, 47)}…` : line;
+}
+
+function namesOf(schema: Schema | undefined): string[] {
+  if (!schema) return [];
+  const required = Array.isArray(schema.required) ? schema.required.filter((x) => typeof x === 'string') : [];
+  const props = schema.properties && typeof schema.properties === 'object' ? Object.keys(schema.properties) : [];
+  return [...required, ...props] as string[];
+}
+
+/**
+ * The questions at a terminal: a menu of the fields of the idea's stage and of the gates ahead (each marked with the
+ * stages it is still needed for), the text, and "save"; each chosen field asked as its schema says. Returns the text
+ * when it was changed.
+ */
+async function interview(
+  prompter: Prompter,
+  registry: Registry,
+  criteria: Map<string, Criteria>,
+  idea: Idea,
+  book: FieldBook,
+  wanted: Map<string, unknown>,
+  lang: Lang,
+  ctx: Ctx,
+): Promise<string | undefined> {
+  const { config } = registry;
+  const next = idea.stage.next.map((k) => config.stages.find((s) => s.key === k)).filter((s) => s !== undefined);
+  const names: string[] = [];
+  const add = (n: string) => {
+    if (book.settable.includes(n) && !names.includes(n)) names.push(n);
+  };
+  add('title');
+  for (const n of namesOf(criteria.get(idea.stage.key)?.schema)) add(n);
+  for (const s of next) for (const n of namesOf(criteria.get(s.key)?.schema)) add(n);
+  for (const n of ['carrier', 'coach', 'unit', 'challenge', 'tags']) add(n);
+  const neededFor = new Map<string, string[]>();
+  for (const s of next) {
+    for (const m of gateFor(registry, criteria, idea, s).missing)
+      neededFor.set(m.field, [...(neededFor.get(m.field) ?? []), s.label[lang]]);
+  }
+  const editor = userEditor(ctx.env);
+  const bodyOffered = editor !== null || !idea.body.trim().includes('\n');
+  let body: string | undefined;
+  let last: string = SAVE;
+  for (;;) {
+    const current = (n: string) => (wanted.has(n) ? wanted.get(n) : idea.data[n]);
+    const choices = [
+      { value: SAVE, name: t(lang, 'prompt.editSave') },
+      ...names.map((n) => {
+        const spec = book.spec(n);
+        const needed = neededFor.get(n);
+        const mark = wanted.has(n)
+          ? `  (${t(lang, 'prompt.changed')})`
+          : needed
+            ? `  (${t(lang, 'prompt.neededFor', { stage: needed.join(', ') })})`
+            : '';
+        return {
+          value: n,
+          name: `${fieldQuestion(spec, lang)}: ${shown(current(n), lang)}${mark}`,
+          description: fieldHelp(spec, lang),
+        };
+      }),
+      ...(bodyOffered
+        ? [
+            {
+              value: BODY,
+              name: editor
+                ? t(lang, 'prompt.editBody', { editor: editorName(editor) })
+                : t(lang, 'prompt.editBodyInline'),
+            },
+          ]
+        : []),
+    ];
+    const at = choices.findIndex((c) => c.value === last);
+    const dflt = choices[Math.min(at + 1, choices.length - 1)]?.value ?? SAVE;
+    const pick = await prompter.select({
+      message: t(lang, 'prompt.editWhat', { title: idea.title ?? idea.path }),
+      choices,
+      default: last === SAVE ? (names[0] ?? SAVE) : dflt,
+    });
+    if (pick === SAVE) return body;
+    last = pick;
+    if (pick === BODY) {
+      const now = body ?? idea.body;
+      body = editor
+        ? await openInEditor(editor, now, registry.root, ctx.env)
+        : await prompter.input({ message: t(lang, 'prompt.editBodyInline'), default: now.trim() || undefined });
+      continue;
+    }
+    const answer = await askField(prompter, book.spec(pick), lang, current(pick));
+    if (answer === undefined) continue;
+    if (JSON.stringify(answer) === JSON.stringify(idea.data[pick])) wanted.delete(pick);
+    else wanted.set(pick, answer);
+  }
+}

@@ -1,0 +1,44 @@
+/**
+ * `--set key=value` and `--unset key`, as `ideas new` and `ideas edit` read them: which field each names, refusing
+ * the fields the tool keeps itself (id, created, history) and names that would lead into a prototype. The values
+ * are typed afterwards by the field's schema (fields.ts typeFlagValue).
+ */
+import { IdeasError } from '../errors.js';
+import { forbiddenSegment, ownValue } from '../safe-object.js';
+
+type Schema = Record<string, unknown>;
+
+function checkFieldName(name: string, settable: readonly string[], base: Schema): void {
+  if (forbiddenSegment(name) !== null) throw new IdeasError('USAGE', 'err.forbiddenField', { field: name });
+  const own = ownValue(base.properties, name) as Schema | undefined;
+  if (own?.readOnly === true || name === 'id' || name === 'created' || name === 'history') {
+    throw new IdeasError('USAGE', 'err.readOnlyField', { field: name });
+  }
+  if (!settable.includes(name))
+    throw new IdeasError('USAGE', 'err.unknownField', { field: name, fields: settable.join(', ') });
+}
+
+/** The raw texts given for each field, in the order given; a field given twice has two (a list's items). */
+export function parseSets(sets: readonly string[], settable: readonly string[], base: Schema): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const s of sets) {
+    const eq = s.indexOf('=');
+    if (eq <= 0) throw new IdeasError('USAGE', 'err.setSyntax', { value: s });
+    const name = s.slice(0, eq).trim();
+    checkFieldName(name, settable, base);
+    out.set(name, [...(out.get(name) ?? []), s.slice(eq + 1)]);
+  }
+  return out;
+}
+
+/** The fields `--unset` names; the title cannot be removed, an idea must have one. */
+export function parseUnsets(unsets: readonly string[], settable: readonly string[], base: Schema): string[] {
+  const out: string[] = [];
+  for (const raw of unsets) {
+    const name = raw.trim();
+    checkFieldName(name, settable, base);
+    if (name === 'title') throw new IdeasError('USAGE', 'err.unsetTitle');
+    if (!out.includes(name)) out.push(name);
+  }
+  return out;
+}

@@ -1,0 +1,129 @@
+/**
+ * One question for one field, made from its schema: its title as the question, its `x-description` as help, an
+ * enum (or the registry's challenges) as a list of choices, a yes/no as a confirm, a list of enums as checkboxes,
+ * anything else as a text input checked against the field's schema while the prompt is open. `ideas new`, `ideas
+ * edit` and a closed gate in `ideas move` ask the same way.
+ */
+import { typeFlagValue, type FieldSpec } from '../core/criteria/fields.js';
+import { compileCriteria, describeErrors, fieldLabel } from '../core/criteria/schema-check.js';
+import { isIdeasError } from '../core/errors.js';
+import { t, type Lang } from '../core/i18n/i18n.js';
+import type { Prompter } from './prompter.js';
+
+function isEmpty(v: unknown): boolean {
+  return v === undefined || v === '' || (Array.isArray(v) && v.length === 0);
+}
+
+/** A field's `x-description` (or `description`) in the language, for the help under its question. */
+export function fieldHelp(spec: FieldSpec, lang: Lang): string | undefined {
+  const x = spec.schema['x-description'] as Record<string, unknown> | undefined;
+  const own = x && typeof x === 'object' ? x[lang] : undefined;
+  if (typeof own === 'string' && own.trim() !== '') return own.trim();
+  return typeof spec.schema.description === 'string' ? spec.schema.description : undefined;
+}
+
+/** The field's title as a question, without its `[name]`. */
+export function fieldQuestion(spec: FieldSpec, lang: Lang): string {
+  return fieldLabel(spec.schema, `/${spec.name}`, lang).replace(/ \[[^\]]*\]$/, '');
+}
+
+/** A value as a text input shows it as its default: a list comma-separated, a number as written. */
+function asText(value: unknown): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (Array.isArray(value)) return value.map(String).join(', ');
+  if (typeof value === 'object') return undefined;
+  return String(value);
+}
+
+/**
+ * Asks for one field; `current` is the idea's value, offered as the default. Returns the typed answer, or
+ * undefined when an optional field was skipped.
+ */
+export async function askField(prompter: Prompter, spec: FieldSpec, lang: Lang, current?: unknown): Promise<unknown> {
+  const label = fieldQuestion(spec, lang);
+  const question = spec.required ? label : `${label} ${t(lang, 'prompt.optional')}`;
+  const help = fieldHelp(spec, lang);
+  const check = fieldCheck(spec, lang);
+  switch (spec.kind) {
+    case 'select': {
+      const choices = spec.choices.map((c) => ({ value: c.value, name: c.label }));
+      if (!spec.required) choices.push({ value: '', name: t(lang, 'prompt.skip') });
+      const chosen = await prompter.select({
+        message: label,
+        choices,
+        help,
+        ...(typeof current === 'string' && spec.choices.some((c) => c.value === current) ? { default: current } : {}),
+      });
+      return chosen === '' ? undefined : chosen;
+    }
+    case 'confirm':
+      return prompter.confirm({
+        message: label,
+        help,
+        default: typeof current === 'boolean' ? current : spec.schema.const === true ? true : undefined,
+      });
+    case 'checkbox': {
+      const had = Array.isArray(current) ? current.map(String) : [];
+      return prompter.checkbox({
+        message: label,
+        help,
+        choices: spec.choices.map((c) => ({ value: c.value, name: c.label, checked: had.includes(c.value) })),
+        required: spec.required,
+      });
+    }
+    case 'list': {
+      const raw = await prompter.input({
+        message: `${question} ${t(lang, 'prompt.list')}`,
+        help,
+        default: asText(current),
+        validate: (v) => check(typeFlagValueSafe(spec, v, lang)),
+      });
+      return typeFlagValue(spec, [raw]);
+    }
+    case 'integer':
+    case 'number': {
+      const raw = await prompter.input({
+        message: question,
+        help,
+        default: asText(current),
+        validate: (v) => (v.trim() === '' && !spec.required ? true : check(typeFlagValueSafe(spec, v, lang))),
+      });
+      return raw.trim() === '' ? undefined : typeFlagValue(spec, [raw]);
+    }
+    default: {
+      const raw = await prompter.input({
+        message: question,
+        help,
+        default: asText(current),
+        required: spec.required,
+        validate: (v) => (v.trim() === '' && !spec.required ? true : check(v.trim())),
+      });
+      return raw.trim() === '' ? undefined : raw.trim();
+    }
+  }
+}
+
+function typeFlagValueSafe(spec: FieldSpec, raw: string, lang: Lang): unknown {
+  try {
+    return typeFlagValue(spec, [raw]);
+  } catch (e) {
+    return { invalid: isIdeasError(e) ? e.text[lang] : String(e) };
+  }
+}
+
+/** Checks one answer against its field's schema while the prompt is open, so a wrong answer is asked again. */
+function fieldCheck(spec: FieldSpec, lang: Lang): (value: unknown) => string | true {
+  let validate: ReturnType<typeof compileCriteria> | null = null;
+  try {
+    validate = compileCriteria(spec.schema, `field:${spec.name}:${JSON.stringify(spec.schema)}`);
+  } catch {
+    validate = null;
+  }
+  return (value) => {
+    if (value !== null && typeof value === 'object' && 'invalid' in value) return String(value.invalid);
+    if (spec.required && isEmpty(value)) return t(lang, 'prompt.requiredAnswer');
+    if (!validate || validate(value)) return true;
+    const problem = describeErrors(validate.errors)[0];
+    return problem ? problem.message[lang].replace(/^[^:]*: /, '') : true;
+  };
+}

@@ -1,0 +1,147 @@
+/**
+ * Through a real terminal (tmux): a closed gate filled in inside `ideas move`, `ideas edit` with its questions, and
+ * the text of `edit` and `new` written in the user's editor (a small script as $EDITOR that writes a known text).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { initRegistry, markdownFiles, parseIdeaText, readIdeaFile } from '../helpers/registry.js';
+import { git, historyIn, ideaPath, makeSluice, read, removeSluices } from '../helpers/sluice.js';
+import { HAS_TMUX, Terminal } from '../helpers/terminal.js';
+import { makeTempDir, removeTempDirs } from '../helpers/temp-repo.js';
+
+let terminal: Terminal | null = null;
+function open(cwd: string, args: string[], env: Record<string, string> = {}): Terminal {
+  terminal = new Terminal(cwd, args, env);
+  return terminal;
+}
+afterEach(() => {
+  terminal?.kill();
+  terminal = null;
+});
+afterAll(() => {
+  removeSluices();
+  removeTempDirs();
+});
+
+const ptyIt = it.skipIf(!HAS_TMUX);
+const EDITOR_TEXT = 'Skrivet i redigeraren.\n\nAndra stycket.';
+
+/** An editor that writes a known text into the file it is given, as a user would, and saves. */
+function fakeEditor(): string {
+  const dir = makeTempDir('ideas-editor-');
+  const file = path.join(dir, 'fake-editor');
+  fs.writeFileSync(file, `#!/bin/sh\ncat > "$1" <<'TEXT'\n${EDITOR_TEXT}\nTEXT\n`);
+  fs.chmodSync(file, 0o755);
+  return file;
+}
+
+describe('a closed gate in ideas move, at a terminal', () => {
+  ptyIt(
+    'offers to fill in what is missing, asks it from the schema, then moves with one entry',
+    { timeout: 180_000 },
+    async () => {
+      const root = makeSluice();
+      const t = open(root, ['move', 'sund-emspzg', 'refinement']);
+      await t.waitFor(/Grinden till Förädling är stängd: 1 saknas\. Vill du fylla i det som saknas nu\?/);
+      t.answer('');
+      await t.waitFor(/^\? Idécoach/m);
+      t.answer('Omar Ali');
+      expect(await t.exitCode(), t.screen()).toBe(0);
+      const rel = ideaPath('sund-emspzg', '02-foradling');
+      expect(parseIdeaText(read(root, rel)).data.coach).toBe('Omar Ali');
+      const history = historyIn(root, rel);
+      expect(history).toHaveLength(2);
+      expect(history[1]).toMatchObject({ action: 'moved', from: 'idea', to: 'refinement' });
+      expect(git(root, ['status', '--porcelain'])).toContain(`R  ${ideaPath('sund-emspzg')} -> ${rel}`);
+    },
+  );
+
+  ptyIt(
+    'declined, the gate stays closed with the commands that fill it, and nothing is written',
+    { timeout: 180_000 },
+    async () => {
+      const root = makeSluice();
+      const t = open(root, ['--lang', 'en', 'move', 'sund-emspzg', 'refinement']);
+      await t.waitFor(/Do you want to fill in what is missing now\?/);
+      t.answer('n');
+      expect(await t.exitCode(), t.screen()).toBe(1);
+      expect(t.screen()).toContain("ideas edit sund-emspzg --set 'coach=<text>'");
+      expect(git(root, ['status', '--porcelain'])).toBe('');
+    },
+  );
+});
+
+describe('ideas edit at a terminal', () => {
+  ptyIt(
+    'offers the fields of the stage and of the gates ahead, asks one with its help, and saves',
+    { timeout: 180_000 },
+    async () => {
+      const root = makeSluice();
+      const t = open(root, ['--lang', 'en', 'edit', 'sund-vtkg00']);
+      await t.waitFor(/^\? What do you want to change in/m);
+      // The test plan is needed for the next gate, and says so.
+      expect(await t.waitFor(/Test plan: \(empty\)\s+\(needed for Test\)/)).toBeTruthy();
+      await t.highlight(/^Test plan/);
+      t.answer('');
+      // Its x-description is the help above the question.
+      await t.waitFor(/What is to be tested, where, for how long and with whom\?/);
+      await t.waitFor(/^\? Test plan/m);
+      t.answer('Två veckor på Birsta med tio nyanställda.');
+      await t.waitFor(/Test plan: Två veckor på Birsta med tio nyanställda\.\s+\(changed\)/);
+      await t.highlight(/^Save and finish/, 'Up');
+      t.answer('');
+      expect(await t.exitCode(), t.screen()).toBe(0);
+      const rel = ideaPath('sund-vtkg00');
+      expect(parseIdeaText(read(root, rel)).data.test_plan).toBe('Två veckor på Birsta med tio nyanställda.');
+      expect(git(root, ['status', '--porcelain'])).toBe(`M  ${rel}\n`);
+    },
+  );
+
+  ptyIt('writes the text in the user’s editor', { timeout: 180_000 }, async () => {
+    const root = makeSluice();
+    const t = open(root, ['edit', 'sund-emspzg'], { EDITOR: fakeEditor() });
+    await t.waitFor(/^\? Vad vill du ändra i/m);
+    await t.highlight(/^Texten \(öppnas i fake-editor\)/);
+    t.answer('');
+    await t.waitFor(/^\? Vad vill du ändra i/m);
+    await t.highlight(/^Spara och avsluta/, 'Up');
+    t.answer('');
+    expect(await t.exitCode(), t.screen()).toBe(0);
+    const rel = ideaPath('sund-emspzg');
+    expect(parseIdeaText(read(root, rel)).body).toBe(`\n${EDITOR_TEXT}\n`);
+  });
+});
+
+describe('ideas new at a terminal, with an editor', () => {
+  ptyIt(
+    'takes the text from the editor and asks who registers it, git’s user.name offered',
+    { timeout: 180_000 },
+    async () => {
+      const dir = initRegistry('minimal', 'sv');
+      const t = open(dir, ['new'], { EDITOR: fakeEditor() });
+      await t.waitFor(/^\? Idéns namn/m);
+      t.answer('Lånecyklar');
+      await t.waitFor(/Personen som driver idén/);
+      await t.waitFor(/^\? Idébärare/m);
+      t.answer('');
+      await t.waitFor(/^\? Enhet/m);
+      t.answer('');
+      await t.waitFor(/^\? Utmaning/m);
+      t.answer('');
+      await t.waitFor(/^\? Taggar/m);
+      t.answer('');
+      await t.waitFor(/^\? Vem registrerar idén\? \(E2E Test\)/m);
+      t.answer('');
+      expect(await t.exitCode(), t.screen()).toBe(0);
+      const files = markdownFiles(path.join(dir, 'ideas'));
+      expect(files).toHaveLength(1);
+      const rel = `ideas/${files[0] as string}`;
+      const { data, body } = readIdeaFile(dir, rel);
+      expect(body).toBe(`\n${EDITOR_TEXT}\n`);
+      expect(data.history).toEqual([{ date: data.created, action: 'created', to: 'idea', by: 'E2E Test' }]);
+      // The path once.
+      expect(t.screen().split(rel).length - 1).toBe(1);
+    },
+  );
+});

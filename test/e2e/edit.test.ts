@@ -1,0 +1,249 @@
+/**
+ * End to end: `ideas edit`, the values flags take as spreadsheets and Swedes write them, and the commands a closed
+ * gate names, spawned as `node bin/ideas.js` in temp git repositories, in Swedish and English registries.
+ */
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+
+// Many spawns each; a machine shared with other work is slow.
+vi.setConfig({ testTimeout: 180_000 });
+import { ideas } from '../helpers/cli.js';
+import { initRegistry, parseIdeaText } from '../helpers/registry.js';
+import { removeTempDirs } from '../helpers/temp-repo.js';
+import { BIN, baseEnv, git, historyIn, ideaPath, makeSluice, read, removeSluices, runCli } from '../helpers/sluice.js';
+
+afterAll(() => {
+  removeSluices();
+  removeTempDirs();
+});
+
+const NBSP = '\u00a0';
+
+/** A new idea in a registry made by `ideas init`, with the flags given; its path. */
+function newIdea(dir: string, args: string[]): string {
+  const r = ideas(['new', '--no-input', ...args], { cwd: dir });
+  if (r.code !== 0) throw new Error(r.stderr);
+  return r.stdout.trim();
+}
+
+const idOf = (rel: string) => path.basename(rel).slice(0, path.basename(rel).indexOf('-', 5));
+
+describe('ideas edit', () => {
+  it('sets, removes and replaces with the least change, staged, the coach recorded in the history (sv)', async ({
+    expect,
+  }) => {
+    const root = makeSluice();
+    const rel = ideaPath('sund-emspzg');
+    const before = read(root, rel);
+    const r = await runCli(root, [
+      'edit',
+      'sund-emspzg',
+      '--set',
+      'coach=Omar Ali',
+      '--set',
+      'unit=Skolförvaltningen',
+      '--set',
+      'tags=mat, svinn',
+      '--unset',
+      'carrier',
+      '--body',
+      'Ny text.',
+      '--by',
+      'Samordnaren',
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toBe(`${rel}\n`);
+    expect(r.stderr).toContain('sund-emspzg: coach, unit, tags, carrier, texten');
+    const after = read(root, rel);
+    // Every line that did not change is where it was: the title, created, challenge, the first entry.
+    expect(after.split('\n').slice(0, 3)).toEqual(before.split('\n').slice(0, 3));
+    expect(after).toContain(
+      'unit: Skolförvaltningen\nchallenge: klimat\ntags: [mat, svinn]\ncoach: Omar Ali\nhistory:',
+    );
+    expect(after).not.toContain('carrier:');
+    expect(after.endsWith('---\n\nNy text.\n')).toBe(true);
+    expect(historyIn(root, rel).slice(1)).toEqual([
+      { date: expect.any(String), action: 'assigned', field: 'coach', new: 'Omar Ali', by: 'Samordnaren' },
+      {
+        date: expect.any(String),
+        action: 'assigned',
+        field: 'carrier',
+        old: 'Lena Forsberg',
+        new: null,
+        by: 'Samordnaren',
+      },
+    ]);
+    expect(git(root, ['status', '--porcelain', '--', rel])).toBe(`M  ${rel}\n`);
+    const v = await runCli(root, ['validate', rel]);
+    expect(v.code, v.stdout + v.stderr).toBe(0);
+  });
+
+  it('takes a challenge by its label and a choice in any case, and prints a versioned JSON document', async ({
+    expect,
+  }) => {
+    const root = makeSluice();
+    const rel = ideaPath('sund-emspzg');
+    const r = await runCli(root, ['edit', 'sund-emspzg', '--set', 'challenge=SERVICE PÅ LANDSBYGDEN', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const doc = JSON.parse(r.stdout) as Record<string, unknown>;
+    expect(doc).toMatchObject({
+      schemaVersion: 1,
+      kind: 'idea',
+      idea: { id: 'sund-emspzg', challenge: 'landsbygd' },
+      change: { action: 'edited', fields: [{ field: 'challenge', old: 'klimat', new: 'landsbygd' }], body: false },
+      committed: false,
+    });
+    expect(parseIdeaText(read(root, rel)).data.challenge).toBe('landsbygd');
+  });
+
+  it('changes nothing and says so when every value is what it was', async ({ expect }) => {
+    const root = makeSluice();
+    const r = await runCli(root, ['edit', 'sund-emspzg', '--set', 'challenge=klimat']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('Inget att ändra.');
+    expect(git(root, ['status', '--porcelain'])).toBe('');
+  });
+
+  it.each([
+    [['--no-input'], /--set fält=värde/],
+    [['--set', 'title='], /title/],
+    [['--unset', 'title'], /title/],
+    [['--set', 'id=sund-aaaaaa'], /id/],
+    [['--set', 'nope=1'], /nope/],
+    [['--set', 'coach=A', '--unset', 'coach'], /coach/],
+    [['--body', 'a', '--body-file', 'b'], /--body/],
+  ])('refuses %j with exit 2, naming what to do, and writes nothing', async (args, message) => {
+    const root = makeSluice();
+    const r = await runCli(root, ['edit', 'sund-emspzg', ...args]);
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(git(root, ['status', '--porcelain'])).toBe('');
+  });
+
+  it('replaces the text from a file, and refuses a file larger than an import may be', async ({ expect }) => {
+    const root = makeSluice();
+    const rel = ideaPath('sund-emspzg');
+    const scratch = mkdtempSync(path.join(tmpdir(), 'ideas-edit-body-'));
+    writeFileSync(path.join(scratch, 'text.md'), '# Rubrik\n\nRad ett.\r\nRad två.\n');
+    writeFileSync(path.join(scratch, 'big.md'), Buffer.alloc(10_000_001, 0x61));
+    const big = await runCli(root, ['edit', 'sund-emspzg', '--body-file', path.join(scratch, 'big.md')]);
+    expect(big.code).toBe(2);
+    expect(big.stderr).toContain('är större än 10 MB');
+    expect(git(root, ['status', '--porcelain'])).toBe('');
+    const ok = await runCli(root, ['edit', 'sund-emspzg', '--body-file', path.join(scratch, 'text.md')]);
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(parseIdeaText(read(root, rel)).body).toBe('\n# Rubrik\n\nRad ett.\nRad två.\n');
+  });
+});
+
+describe('values as spreadsheets and Swedes write them (en registry)', () => {
+  it('reads amounts written 45 000 kr, with a no-break space too, and refuses 1e6, 0x10 and 45,5,5', ({ expect }) => {
+    const dir = initRegistry('helsingborg-kultur', 'en');
+    const rel = newIdea(dir, ['--title', 'Läsfrämjande i parken', '--set', `requested_amount=45${NBSP}000 kr`]);
+    expect(parseIdeaText(read(dir, rel)).data.requested_amount).toBe(45000);
+    const id = idOf(rel);
+    for (const [raw, value] of [
+      ['45 000', 45000],
+      ['120000', 120000],
+      [`1${NBSP}200 kr`, 1200],
+    ] as const) {
+      const r = ideas(['edit', id, '--set', `requested_amount=${raw}`], { cwd: dir });
+      expect(r.code, r.stderr).toBe(0);
+      expect(parseIdeaText(read(dir, rel)).data.requested_amount).toBe(value);
+    }
+    // Each change of an amount is the council's business: in the history.
+    expect(
+      historyIn(dir, rel)
+        .filter((e) => e.action === 'assigned')
+        .map((e) => e.new),
+    ).toEqual([120000, 1200]);
+    const before = read(dir, rel);
+    for (const raw of ['1e6', '0x10', '45,5,5', '45 000 euro']) {
+      const r = ideas(['edit', id, '--set', `requested_amount=${raw}`], { cwd: dir });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(`Invalid value for requested_amount: "${raw}" is not a number`);
+      expect(read(dir, rel)).toBe(before);
+      const n = ideas(['new', '--no-input', '--title', 'X', '--set', `requested_amount=${raw}`], { cwd: dir });
+      expect(n.code).toBe(2);
+      expect(n.stderr).toContain('requested_amount');
+    }
+  });
+
+  it('matches a choice without regard to case in new, and stores the schema spelling', ({ expect }) => {
+    const dir = initRegistry('skaraborg', 'sv');
+    const rel = newIdea(dir, ['--title', 'Trygghetslarm', '--set', 'municipality=tibro', '--set', 'challenge=aldre']);
+    expect(parseIdeaText(read(dir, rel)).data.municipality).toBe('Tibro');
+  });
+});
+
+/** A folder with an `ideas` command that runs this build, for running printed commands as they are printed. */
+function ideasOnPath(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'ideas-bin-'));
+  writeFileSync(
+    path.join(dir, 'ideas'),
+    `#!/bin/sh\nexec ${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} "$@"\n`,
+  );
+  chmodSync(path.join(dir, 'ideas'), 0o755);
+  return dir;
+}
+
+function sh(line: string, cwd: string, bin: string): { code: number | null; out: string } {
+  const r = spawnSync('/bin/sh', ['-c', line], {
+    cwd,
+    env: { ...baseEnv(), CI: 'true', NO_COLOR: '1', PATH: `${bin}:${process.env.PATH ?? ''}` },
+    encoding: 'utf8',
+  });
+  return { code: r.status, out: r.stdout + r.stderr };
+}
+
+describe('a closed gate names the commands that open it', () => {
+  it.each(['sv', 'en'] as const)('%s: one ideas edit per missing field, which run as printed', async (lang) => {
+    const root = makeSluice();
+    const bin = ideasOnPath();
+    const langFlag = lang === 'en' ? ['--lang', 'en'] : [];
+    const closed = await runCli(root, [...langFlag, 'move', 'sund-emspzg', 'refinement']);
+    expect(closed.code).toBe(1);
+    const lines = closed.stderr
+      .split('\n')
+      .filter((l) => /^ {4}ideas edit /.test(l))
+      .map((l) => l.trim());
+    expect(lines).toEqual([`ideas edit sund-emspzg --set 'coach=<${lang === 'sv' ? 'text' : 'text'}>'`]);
+    expect(closed.stderr).toContain(lang === 'sv' ? 'Fyll i det som saknas' : 'Fill in what is missing');
+    // As printed: the placeholder itself is a text, so the command runs and sets it.
+    const literal = sh(lines[0] as string, root, bin);
+    expect(literal.code, literal.out).toBe(0);
+    expect(parseIdeaText(read(root, ideaPath('sund-emspzg'))).data.coach).toBe('<text>');
+    // With the placeholder replaced, as the message asks.
+    const filled = sh((lines[0] as string).replace('<text>', 'Omar Ali'), root, bin);
+    expect(filled.code, filled.out).toBe(0);
+    const moved = await runCli(root, [...langFlag, 'move', 'sund-emspzg', 'refinement']);
+    expect(moved.code, moved.stderr).toBe(0);
+  });
+
+  it('names a choice among the challenges and a yes/no, and the registry flag when one was given', async ({
+    expect,
+  }) => {
+    const root = makeSluice();
+    const bin = ideasOnPath();
+    const parent = path.dirname(root);
+    const closed = await runCli(parent, ['-C', path.basename(root), 'move', 'sund-vtkg00', 'test']);
+    expect(closed.code).toBe(1);
+    const lines = closed.stderr
+      .split('\n')
+      .filter((l) => /^ {4}ideas /.test(l))
+      .map((l) => l.trim());
+    const reg = path.basename(root);
+    expect(lines).toContain(`ideas -C ${reg} edit sund-vtkg00 --set 'manager_support=<ja|nej>'`);
+    expect(lines.some((l) => l.startsWith(`ideas -C ${reg} edit sund-vtkg00 --set 'test_plan=<text>'`))).toBe(true);
+    for (const line of lines) {
+      const value = line.includes('manager_support') ? 'ja' : 'Två veckor på Birsta skola med tio brukare.';
+      const r = sh(line.replace(/<[^>]*>/, value), parent, bin);
+      expect(r.code, `${line}\n${r.out}`).toBe(0);
+    }
+    const moved = await runCli(parent, ['-C', reg, 'move', 'sund-vtkg00', 'test']);
+    expect(moved.code, moved.stderr).toBe(0);
+  });
+});
