@@ -264,7 +264,6 @@ export const HELP = {
     sv: 'Slutkoder: 0 klart, 1 idéslussen har problem, 2 kunde inte köras som angivet, 130 avbrutet.',
     en: 'Exit codes: 0 done, 1 the registry has problems, 2 could not run as asked, 130 cancelled.',
   },
-  moreHelp: { sv: '(lägg till --help för mer information)', en: '(add --help for more information)' },
   examplesTitle: { sv: 'Exempel:', en: 'Examples:' },
 } satisfies Record<string, Localized>;
 

@@ -3,6 +3,7 @@
  * missing translation is a type error rather than a surprise in front of a council.
  */
 import {
+  contract,
   criteria,
   diff,
   errors,
@@ -36,9 +37,15 @@ const messages = {
   ...sluice,
   ...site,
   ...storage,
+  ...contract,
 } as const;
 
 export type MessageKey = keyof typeof messages;
+
+/** Whether `key` names a message: for keys made from data, such as a help placeholder's word. */
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(messages, key);
+}
 
 export function t(lang: Lang, key: MessageKey, params: Params = {}): string {
   return interpolate(messages[key][lang], params, lang);

@@ -1,3 +1,4 @@
+export { contract } from './contract.js';
 export { criteria } from './criteria.js';
 export { diff } from './diff.js';
 export { errors } from './errors.js';
