@@ -51,6 +51,44 @@ export const contract = {
     sv: 'Se vad kommandot tar emot med `{help}`.',
     en: 'See what the command takes with `{help}`.',
   },
+  'init.commitMessage': { sv: 'Skapa idéslussen {name}', en: 'Create the idea registry {name}' },
+  'out.initCd': { sv: 'gå till idéslussens mapp', en: "go to the registry's folder" },
+  'out.initStaged': {
+    sv: 'Filerna är köade i git (git add). Spara den första versionen:',
+    en: 'The files are staged in git (git add). Save the first version:',
+  },
+  'out.initNotStaged': {
+    sv: 'git köade inte filerna. Köa dem och spara den första versionen:',
+    en: 'git did not stage the files. Stage them and save the first version:',
+  },
+  'out.initNoGit': {
+    sv: 'Mappen är inte i git än. Lägg idéslussen i git och spara den första versionen:',
+    en: 'The folder is not in git yet. Put the registry in git and save the first version:',
+  },
+  'out.initCommitted': {
+    sv: 'Sparade den första versionen i git (commit {commit}).',
+    en: 'Saved the first version in git (commit {commit}).',
+  },
+  'out.initGitignore': {
+    sv: 'håller webbplatsen från ideas site utanför git',
+    en: 'keeps the site from ideas site out of git',
+  },
+  'err.initCommitNoRepo': {
+    sv: '--commit sparar i git, men {dir} ligger inte i något git-repo. Inget skrevs.',
+    en: '--commit saves in git, but {dir} is not in a git repository. Nothing was written.',
+  },
+  'hint.initCommitNoRepo': {
+    sv: 'Skapa repot först med `{init}`, eller kör utan --commit.',
+    en: 'Create the repository first with `{init}`, or run without --commit.',
+  },
+  'err.initCommitNoIdentity': {
+    sv: 'git vet inte vem du är (user.name och user.email saknas), så --commit kan inte spara något. Inget skrevs. git föreslår:',
+    en: 'git does not know who you are (user.name and user.email are not set), so --commit cannot save anything. Nothing was written. git suggests:',
+  },
+  'hint.initCommitNoIdentity': {
+    sv: 'Kör raderna ovan med ditt namn och din e-post, eller kör utan --commit.',
+    en: 'Run the lines above with your name and e-mail, or run without --commit.',
+  },
   // Placeholders of help and usage lines, by the English word commander and the command table use.
   'ph.options': { sv: 'flaggor', en: 'options' },
   'ph.command': { sv: 'kommando', en: 'command' },
