@@ -41,14 +41,13 @@ export function decisionTarget(
   switch (decision) {
     case 'approve': {
       const to = forwardStage(idea.stage, config);
-      if (!to)
-        throw new IdeasError('USAGE', 'err.finalStage', { id: idea.id ?? idea.path, stage: idea.stage.label.en });
+      if (!to) throw new IdeasError('USAGE', 'err.finalStage', { id: idea.id ?? idea.path, stage: idea.stage.label });
       return to;
     }
     case 'park':
     case 'reject': {
       const to = decision === 'park' ? next('parked') : (next('rejected') ?? next('dropped'));
-      if (!to) throw new IdeasError('USAGE', 'err.noStageFor', { stage: idea.stage.key, decision });
+      if (!to) throw new IdeasError('USAGE', 'err.noStageFor', { stage: idea.stage.label, decision });
       return to;
     }
     case 'return':
@@ -66,7 +65,7 @@ export function parseAmount(value: string | undefined, to: Stage | null): number
   if (value === undefined) return undefined;
   const n = Number(value.replace(/\s/g, '').replace(',', '.'));
   if (!Number.isFinite(n) || n < 0) throw new IdeasError('USAGE', 'err.badAmount', { value });
-  if (!to?.funding) throw new IdeasError('USAGE', 'err.amountNotFunded', { stage: to?.key ?? '–' });
+  if (!to?.funding) throw new IdeasError('USAGE', 'err.amountNotFunded', { stage: to?.label ?? '–' });
   return n;
 }
 

@@ -356,7 +356,7 @@ describe('diffSnapshots: the rules of a move', () => {
         column: 9,
         rule: 'move/not-next',
         severity: 'error',
-        message: 'Flyttad Idé → Test, men Idé leder inte dit (nästa steg: refinement, parked).',
+        message: 'Flyttad Idé → Test, men Idé leder inte dit (nästa steg: Förädling, Parkerad).',
         hint: 'Flytta ett steg i taget med `ideas move`, eller med `ideas move --force`, som skriver forced: true i historiken.',
       },
     ]);
@@ -402,7 +402,7 @@ describe('diffSnapshots: the rules of a move', () => {
     ];
     const bad = diff(snapshot([file({})]), snapshot([file({ stage: 'test', history: viaParked })]));
     expect(bad.findings.map((f) => [f.rule, f.message])).toEqual([
-      ['move/not-next', 'Moved Idea → Test, but Idea does not lead there (next stages: refinement, parked).'],
+      ['move/not-next', 'Moved Idea → Test, but Idea does not lead there (next stages: Refinement, Parked).'],
     ]);
   });
 

@@ -557,7 +557,7 @@ export function diffSnapshots(base: Snapshot, head: Snapshot, opts: DiffOptions)
             finding(h, at('to'), 'move/not-next', 'f.moveNotNext', 'h.moveNotNext', {
               from: label(current),
               to: label(to),
-              next: stage.next.join(', ') || '–',
+              next: stage.next.map(label).join(', ') || '–',
             });
           }
         }
