@@ -181,7 +181,10 @@ export function checkIdeaFile(file: FileToCheck, bytes: Uint8Array, ctx: CheckCo
             sv: t('sv', 'h.historyStageUnfinished', { id: shellQuote(idea.id ?? file.path), to: shellQuote(last.to) }),
             en: t('en', 'h.historyStageUnfinished', { id: shellQuote(idea.id ?? file.path), to: shellQuote(last.to) }),
           }
-        : { sv: t('sv', 'h.historyStage'), en: t('en', 'h.historyStage') },
+        : {
+            sv: t('sv', 'h.historyStage', { idArg: shellQuote(idea.id ?? file.path) }),
+            en: t('en', 'h.historyStage', { idArg: shellQuote(idea.id ?? file.path) }),
+          },
     });
   }
 

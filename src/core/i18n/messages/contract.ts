@@ -51,6 +51,7 @@ export const contract = {
     sv: 'Se vad kommandot tar emot med `{help}`.',
     en: 'See what the command takes with `{help}`.',
   },
+  'h.parkReason': { sv: 'Parkeras i stället för att tas bort', en: 'Parked rather than removed' },
   'init.commitMessage': { sv: 'Skapa idéslussen {name}', en: 'Create the idea registry {name}' },
   'out.initCd': { sv: 'gå till idéslussens mapp', en: "go to the registry's folder" },
   'out.initStaged': {
