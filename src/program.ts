@@ -4,10 +4,11 @@
  * Nothing here prints on its own account or knows a command's output.
  */
 import { readFileSync } from 'node:fs';
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { Command, CommanderError, Help, InvalidArgumentError, Option } from 'commander';
 import type { CommonOptions, Ctx } from './context.js';
 import { COMMANDS } from './cli/commands.js';
-import type { CommandSpec, ParsedArguments } from './cli/spec.js';
+import type { CommandSpec, OptionSpec, ParsedArguments } from './cli/spec.js';
+import { localizePlaceholders, unknownHelpTopic, usageError, wantsJson } from './cli/usage.js';
 import { IdeasError, isIdeasError } from './core/errors.js';
 import { isLang, t, type Lang } from './core/i18n/i18n.js';
 import { EXAMPLES, HELP, helpTitle } from './ui/help.js';
@@ -29,33 +30,6 @@ export function earlyLang(argv: string[], ctx: Ctx): Lang {
   const r = argv.findIndex((a) => a === '-C' || a === '--registry' || a.startsWith('--registry='));
   const given = r === -1 ? undefined : argv[r]?.includes('=') ? argv[r]?.split('=')[1] : argv[r + 1];
   return languageBeforeConfig(isLang(flag) ? flag : undefined, given || undefined, ctx.env, ctx.cwd);
-}
-
-const COMMANDER_SV: [RegExp, string][] = [
-  [/^error: unknown option '([^']*)'/, "fel: okänd flagga '$1'"],
-  [/^error: unknown command '([^']*)'/, "fel: okänt kommando '$1'"],
-  [/^error: missing required argument '([^']*)'/, "fel: argumentet '$1' saknas"],
-  [/^error: option '([^']*)' argument missing/, "fel: flaggan '$1' saknar värde"],
-  [
-    /^error: too many arguments for '([^']*)'\. Expected (\d+) arguments? but got (\d+)\./,
-    "fel: för många argument till '$1': väntade $2 men fick $3.",
-  ],
-  [
-    /^error: too many arguments\. Expected (\d+) arguments? but got (\d+)\./,
-    'fel: för många argument: väntade $1 men fick $2.',
-  ],
-  [
-    /^error: option '([^']*)' argument '([^']*)' is invalid\. Allowed choices are (.*)\./,
-    "fel: flaggan '$1' kan inte vara '$2'. Tillåtna val: $3.",
-  ],
-  [/^error: option '([^']*)' argument '([^']*)' is invalid\./, "fel: flaggan '$1' kan inte vara '$2'."],
-  [/\(Did you mean (.*)\?\)/, '(Menade du $1?)'],
-];
-
-/** Commander's own error messages, which are English, in the help's language. */
-function commanderMessage(message: string, lang: Lang): string {
-  if (lang !== 'sv') return message;
-  return COMMANDER_SV.reduce((text, [pattern, replacement]) => text.replace(pattern, replacement), message);
 }
 
 /** An option's help line, with its choices and default in the help's language. */
@@ -92,37 +66,59 @@ export function helpWidth(stream: Ctx['stdout']): number {
   return stream.isTTY && stream.columns && stream.columns > 0 ? Math.min(stream.columns, HELP_WIDTH) : HELP_WIDTH;
 }
 
+const JSON_OPTION: OptionSpec = { flags: '--json', help: 'optJson' };
+
 /** What to do with a command once its input is parsed: run it, or (for the table test of the wiring) keep it. */
 type OnAction = (spec: CommandSpec, input: CommonOptions) => Promise<void>;
 
+/**
+ * Help in the language: titles, placeholders (`[options]`, `<dir>`), choices and defaults. Commander's Help methods
+ * are overridden through configureHelp; the base class renders, and the words are swapped after.
+ */
+function helpConfiguration(lang: Lang): Partial<Help> {
+  const base = new Help();
+  return {
+    styleTitle: (s) => helpTitle(s, lang),
+    optionDescription: (o) => optionDescription(o, lang),
+    commandUsage: (cmd) => localizePlaceholders(base.commandUsage(cmd), lang),
+    subcommandTerm: (cmd) => localizePlaceholders(base.subcommandTerm(cmd), lang),
+  };
+}
+
+/** The command that failed to parse, for the hint of its usage error: commander's error does not say. */
+interface ParseState {
+  failedIn: readonly string[];
+}
+
 /** Builds commander's program from the declared commands, in the language of the help. */
-function buildProgram(lang: Lang, ctx: Ctx, onAction: OnAction): Command {
+function buildProgram(lang: Lang, ctx: Ctx, onAction: OnAction, state: ParseState = { failedIn: [] }): Command {
   const h = (k: keyof typeof HELP) => HELP[k][lang];
+  const ph = (flags: string) => localizePlaceholders(flags, lang);
+  // Commander's own error text is never written: run() reports the error, in the language, as every other error.
   const output = {
     writeOut: (s: string) => ctx.stdout.write(s),
     writeErr: (s: string) => ctx.stderr.write(s),
     getOutHelpWidth: () => helpWidth(ctx.stdout),
     getErrHelpWidth: () => helpWidth(ctx.stderr),
-    outputError: (s: string, write: (s: string) => void) => write(terminalText(commanderMessage(s, lang))),
+    outputError: () => undefined,
+  };
+  const failIn = (path: readonly string[]) => (e: CommanderError) => {
+    state.failedIn = path;
+    throw e;
   };
   const program = new Command('ideas')
     .description(h('program'))
     .version(version(), '-V, --version', h('optVersion'))
     .helpOption('-h, --help', h('optHelp'))
-    .helpCommand('help [command]', h('helpCommand'))
-    .option('-C, --registry <dir>', h('optRegistry'))
-    .addOption(new Option('--lang <lang>', h('optLang')).argParser((v) => parseLang(v, lang)))
+    .helpCommand(ph('help [command]'), h('helpCommand'))
+    .option(ph('-C, --registry <dir>'), h('optRegistry'))
+    .addOption(new Option(ph('--lang <lang>'), h('optLang')).argParser((v) => parseLang(v, lang)))
     .option('--no-input', h('optNoInput'))
     .option('--debug', h('optDebug'))
     .option('--no-cache', h('optNoCache'))
-    .configureHelp({
-      styleTitle: (s) => helpTitle(s, lang),
-      optionDescription: (o) => optionDescription(o, lang),
-      sortSubcommands: false,
-    })
+    .configureHelp({ ...helpConfiguration(lang), sortSubcommands: false })
     .configureOutput(output)
-    .showHelpAfterError(h('moreHelp'))
-    .exitOverride()
+    .exitOverride(failIn([]))
     .addHelpText('after', `${examples('program', lang)}\n${h('exitCodes')}\n`);
 
   const made = new Map<string, Command>([['', program]]);
@@ -132,18 +128,16 @@ function buildProgram(lang: Lang, ctx: Ctx, onAction: OnAction): Command {
       .command(spec.path[spec.path.length - 1] as string)
       .description(h(spec.help))
       .helpOption('-h, --help', h('optHelp'))
-      .configureHelp({
-        styleTitle: (s) => helpTitle(s, lang),
-        optionDescription: (o) => optionDescription(o, lang),
-        showGlobalOptions: true,
-      })
+      .configureHelp({ ...helpConfiguration(lang), showGlobalOptions: true })
       .configureOutput(output)
-      .showHelpAfterError(h('moreHelp'))
-      .exitOverride();
+      .exitOverride(failIn(spec.path));
     made.set(spec.path.join(' '), cmd);
-    for (const a of spec.args ?? []) cmd.argument(a.name, h(a.help));
-    for (const o of spec.options ?? []) {
-      const option = new Option(o.flags, h(o.help));
+    for (const a of spec.args ?? []) cmd.argument(ph(a.name), h(a.help));
+    const options = spec.options ?? [];
+    // Every command that runs takes --json: a script gets one document, a result or an error, whatever it runs.
+    const withJson = spec.input && !options.some((o) => o.flags === '--json') ? [...options, JSON_OPTION] : options;
+    for (const o of withJson) {
+      const option = new Option(ph(o.flags), h(o.help));
       if (o.choices) option.choices(o.choices);
       if (o.default !== undefined) option.default(o.default);
       if (o.repeatable) option.argParser(collect);
@@ -201,28 +195,50 @@ function write(ctx: Ctx, output: Output): number {
 export async function run(argv: string[], ctx: Ctx, inspect?: (program: Command) => void): Promise<number> {
   const lang = earlyLang(argv, ctx);
   let exitCode: number = EXIT.ok;
-  let json = argv.includes('--json');
-  const program = buildProgram(lang, ctx, async (spec, input) => {
-    json = input.json === true;
-    if (!spec.run) return;
-    await finishInterrupted(input.registry, lang, ctx);
-    exitCode = write(ctx, await spec.run(input, { ctx, view: () => viewOf(ctx), lang }));
-  });
+  let json = wantsJson(argv);
+  const state: ParseState = { failedIn: [] };
+  const program = buildProgram(
+    lang,
+    ctx,
+    async (spec, input) => {
+      json = input.json === true;
+      if (!spec.run) return;
+      await finishInterrupted(input.registry, lang, ctx);
+      exitCode = write(ctx, await spec.run(input, { ctx, view: () => viewOf(ctx), lang }));
+    },
+    state,
+  );
   inspect?.(program);
+  const how = { json, lang, debug: argv.includes('--debug') };
+  // `ideas help <unknown>`: commander would show the program's help; it is an unknown command like any other.
+  const topic = unknownHelpTopic(
+    argv,
+    program.commands.map((c) => c.name()),
+    program.options.filter((o) => o.required).flatMap((o) => [o.short, o.long].filter((f) => f !== undefined)),
+  );
+  if (topic !== null) {
+    return await reportError(
+      usageError({ code: 'commander.unknownCommand', message: `unknown command '${topic}'` }, []),
+      how,
+      ctx,
+    );
+  }
   try {
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;
   } catch (e) {
     if (e instanceof CommanderError) {
       // Help and version end with code 0; every other commander error is a usage error.
-      return e.exitCode === 0 ||
+      if (
+        e.exitCode === 0 ||
         e.code === 'commander.helpDisplayed' ||
         e.code === 'commander.version' ||
         e.code === 'commander.help'
-        ? EXIT.ok
-        : EXIT.usage;
+      )
+        return EXIT.ok;
+      return await reportError(usageError(e, state.failedIn), how, ctx);
     }
-    return await reportError(e, { json, lang, debug: argv.includes('--debug') }, ctx);
+    return await reportError(e, { ...how, json }, ctx);
   }
 }
 

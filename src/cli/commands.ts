@@ -28,6 +28,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       { flags: '--ci <provider>', help: 'initCi', choices: ['github', 'gitlab', 'none'], default: 'github' },
       { flags: '--no-ci', help: 'initNoCi' },
       { flags: '--package <spec>', help: 'initPackage' },
+      { flags: '--commit', help: 'initCommit' },
       json,
     ],
     notes: 'initLang',
@@ -37,6 +38,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       template: str(o.template),
       ci: o.ci === false ? false : str(o.ci),
       package: str(o.package),
+      commit: flag(o.commit),
     }),
     run: async (input, { ctx, view }) => {
       const { runInit } = await import('../commands/init.js');
@@ -349,7 +351,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     run: async (input, { ctx }) => {
       const { runSchema } = await import('../commands/schema.js');
       const { presentSchema } = await import('../ui/present/checks.js');
-      return presentSchema(await runSchema(input, ctx));
+      return presentSchema(await runSchema(input, ctx), input.json === true);
     },
   }),
   command({

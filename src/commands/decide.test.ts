@@ -95,7 +95,7 @@ describe('runDecide', () => {
     const { ctx } = commandContext(root);
     const e = await failure(runDecide({ id: 'sund-39t1xh', decision: 'approve', reason: 'Dags', amount: '5000' }, ctx));
     expect(e.code).toBe('USAGE');
-    expect(e.text.sv).toBe('Steget idea beviljar inga medel (funding i konfigurationen); ta bort --amount.');
+    expect(e.text.sv).toBe('Steget Idé beviljar inga medel (funding i konfigurationen); ta bort --amount.');
     expect(readTree(root)).toEqual(tree);
   });
 

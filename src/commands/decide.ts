@@ -61,15 +61,14 @@ export function decisionTarget(
   switch (decision) {
     case 'approve': {
       const to = forwardStage(idea.stage, config);
-      if (!to)
-        throw new IdeasError('USAGE', 'err.finalStage', { id: idea.id ?? idea.path, stage: idea.stage.label.en });
+      if (!to) throw new IdeasError('USAGE', 'err.finalStage', { id: idea.id ?? idea.path, stage: idea.stage.label });
       return to;
     }
     case 'park':
     case 'reject': {
       const to = decision === 'park' ? next('parked') : (next('rejected') ?? next('dropped'));
       if (!to)
-        throw new IdeasError('USAGE', 'err.noStageFor', { stage: idea.stage.key, decision: decisionNames(decision) });
+        throw new IdeasError('USAGE', 'err.noStageFor', { stage: idea.stage.label, decision: decisionNames(decision) });
       return to;
     }
     case 'return':
@@ -109,7 +108,7 @@ export function parseAmount(value: string | undefined, to: Stage | null): number
   // As `--set` and a spreadsheet read an amount: `45 000 kr` yes, `1e6` and `0x10` no.
   const n = parseNumberText(value);
   if (n === null || n < 0) throw new IdeasError('USAGE', 'err.badAmount', { value });
-  if (!to?.funding) throw new IdeasError('USAGE', 'err.amountNotFunded', { stage: to?.key ?? '–' });
+  if (!to?.funding) throw new IdeasError('USAGE', 'err.amountNotFunded', { stage: to?.label ?? '–' });
   return n;
 }
 
@@ -150,7 +149,7 @@ export async function runDecide(opts: DecideOptions, ctx: Ctx): Promise<DecideRe
       const data = { ...idea.data, ...Object.fromEntries(values.map((v) => [v.field, v.value])) };
       const challenge = typeof data.challenge === 'string' ? data.challenge : null;
       const gate = gateFor(registry, criteria, { ...idea, data, challenge }, to);
-      if (!gate.open) throw gateClosedError(gate, idea, lang);
+      if (!gate.open) throw gateClosedError(gate, idea, lang, registry.config);
     }
     const written = await writeFieldChanges(registry, idea, values, by, ctx);
     changes = written.changes;

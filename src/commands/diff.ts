@@ -193,7 +193,7 @@ function readInRegistry(root: string, rel: string): Buffer | null {
   const inside = path.relative(root, abs);
   if (inside.startsWith('..') || path.isAbsolute(inside)) return null;
   // A criteria file that leads out of the registry through a symbolic link is refused, as everywhere else.
-  return readFileOrNull(criteriaPath(root, { criteria: rel, key: rel }));
+  return readFileOrNull(criteriaPath(root, { criteria: rel, key: rel, label: { sv: rel, en: rel } }));
 }
 
 /** Every criteria file a config names, as bytes (null when missing), read at one revision. */
@@ -263,7 +263,7 @@ function compileLazily(config: RegistryConfig, cacheKey: string, read: (file: st
     if (known) return known;
     const bytes = read(stage.criteria);
     if (!bytes)
-      throw new IdeasError('CONFIG_INVALID', 'err.criteriaMissing', { file: stage.criteria, stage: stage.key });
+      throw new IdeasError('CONFIG_INVALID', 'err.criteriaMissing', { file: stage.criteria, stage: stage.label });
     let validate: Validator;
     try {
       validate = compileCriteria(

@@ -75,6 +75,7 @@ describe('runInit', () => {
         'ideas.config.yaml',
         ...config.stages.flatMap((s) => [s.criteria, `${config.ideasDir}/${s.folder}/.gitkeep`]),
         '.github/workflows/ideas.yml',
+        '.gitignore',
       ];
       expect([...r.files].sort()).toEqual([...expected].sort());
       const written = Object.entries(tree(root))

@@ -6,13 +6,14 @@ import { CONFIG_FILE, normalizeConfig, type RegistryConfig } from '../core/sluic
 import { IdeasError } from '../core/errors.js';
 import { localize, t, type Lang, type MessageKey } from '../core/i18n/i18n.js';
 import { DEFAULT_TEMPLATE, TEMPLATES, templateByKey, type Template } from '../core/scaffold/templates.js';
-import { createFileExclusive, safeUnlink } from '../io/atomic-file.js';
+import { createFileExclusive, safeUnlink, writeFileAtomic } from '../io/atomic-file.js';
 import { toPosix } from '../io/idea-files.js';
 import { chooseLang } from '../core/i18n/lang-choice.js';
 import { renderGithubWorkflow, WORKFLOW_FILE } from '../core/scaffold/ci-workflow.js';
 import { GITLAB_CI_FILE, renderGitlabCi } from '../core/scaffold/gitlab-ci.js';
 import { checkPackageSpec, showPackageSpec, type PackageSpecProblem } from '../core/scaffold/package-spec.js';
-import { gitTopLevel } from '../io/git.js';
+import { git, gitIdentityRemedy, gitTopLevel } from '../io/git.js';
+import { shellCommand } from '../core/shell/quote.js';
 
 export interface InitOptions extends CommonOptions {
   dir?: string;
@@ -21,6 +22,8 @@ export interface InitOptions extends CommonOptions {
   ci?: string | boolean;
   /** What the CI file installs (--package): by default this tool's own npm package at its running version. */
   package?: string;
+  /** Commit the files written (--commit): refused, before anything is written, outside git or without an identity. */
+  commit?: boolean;
 }
 
 export const CI_PROVIDERS = ['github', 'gitlab', 'none'] as const;
@@ -44,6 +47,10 @@ export interface InitResult {
     provider: CiProvider | null;
     package: string | null;
   };
+  /** The .gitignore that keeps the site's output out of git: made, a line added to the team's own, or already there. */
+  gitignore: 'created' | 'appended' | 'present';
+  /** Whether the files are in a git work tree and were staged (git add of exactly them), and the commit made. */
+  git: { repository: boolean; staged: boolean; commit: string | null; message: string };
 }
 
 const examplesRoot = new URL('../../examples/', import.meta.url);
@@ -58,6 +65,8 @@ export async function runInit(opts: InitOptions, ctx: Ctx): Promise<InitResult> 
   }
   const provider = ciProvider(opts.ci);
   const spec = packageSpec(opts.package, provider);
+  const top = await gitTopLevel(existingAncestor(root));
+  if (opts.commit) await checkCanCommit(top, root, ctx);
   const template = await chooseTemplate(opts, ctx, uiLang);
   const exampleDir = new URL(`${template.example}/`, examplesRoot);
   const configText = readFileSync(new URL(CONFIG_FILE, exampleDir), 'utf8');
@@ -82,6 +91,13 @@ export async function runInit(opts: InitOptions, ctx: Ctx): Promise<InitResult> 
       : { file: workflow.rel, status: exists(workflow.abs) ? 'exists' : 'written', provider, package: spec };
   if (workflow && ci.status === 'written') files.set(workflow.rel, workflow.text);
 
+  // The site (`ideas site`) is built from the ideas: output, not a source, so it stays out of the repository.
+  const ignoreFile = path.join(root, GITIGNORE);
+  const ignoreBefore = readIfExists(ignoreFile);
+  const ignoreAfter = withIgnoreLine(ignoreBefore, SITE_IGNORE);
+  const gitignore = ignoreBefore === null ? 'created' : ignoreAfter === ignoreBefore ? 'present' : 'appended';
+  if (gitignore === 'created') files.set(GITIGNORE, ignoreAfter);
+
   // All or nothing: a failure part-way removes what this run wrote.
   const written: string[] = [];
   const madeDirs: string[] = [];
@@ -93,6 +109,7 @@ export async function runInit(opts: InitOptions, ctx: Ctx): Promise<InitResult> 
       createFileExclusive(abs, content);
       written.push(abs);
     }
+    if (gitignore === 'appended') writeFileAtomic(ignoreFile, ignoreAfter);
   } catch (e) {
     for (const abs of written.reverse()) safeUnlink(abs);
     for (const dir of madeDirs.sort((a, b) => b.length - a.length)) {
@@ -104,15 +121,88 @@ export async function runInit(opts: InitOptions, ctx: Ctx): Promise<InitResult> 
     }
     throw new IdeasError('IO', 'err.writeFile', { file: root, reason: (e as Error).message }, { cause: e });
   }
+  const listed = [...files.keys()];
+  if (gitignore === 'appended') listed.push(GITIGNORE);
+  const message = t(lang, 'init.commitMessage', { name: config.name });
+  const staged = top !== null && (await stage(root, listed));
+  const commit = opts.commit && staged ? await commitFiles(root, listed, message) : null;
   return {
     kind: 'registry-created',
     lang,
     root,
     name: config.name,
     template: template.key,
-    files: [...files.keys()].map(toPosix),
+    files: listed.map(toPosix),
     ci,
+    gitignore,
+    git: { repository: top !== null, staged, commit, message },
   };
+}
+
+const GITIGNORE = '.gitignore';
+/** The site's default folder (DEFAULT_SITE_DIR in commands/site.ts), anchored to the registry's folder. */
+const SITE_IGNORE = '/site/';
+
+function existingAncestor(dir: string): string {
+  let existing = dir;
+  while (!existsSync(existing)) existing = path.dirname(existing);
+  return existing;
+}
+
+function readIfExists(file: string): string | null {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw e;
+  }
+}
+
+/** The .gitignore with `line`, added at the end unless a line already ignores the folder (with or without slashes). */
+export function withIgnoreLine(text: string | null, line: string): string {
+  const bare = line.replace(/^\/|\/$/g, '');
+  const present = (text ?? '').split(/\r?\n/).some((l) => l.trim().replace(/^\/|\/$/g, '') === bare);
+  if (present) return text as string;
+  const before = text ?? '';
+  return `${before}${before === '' || before.endsWith('\n') ? '' : '\n'}${line}\n`;
+}
+
+/**
+ * --commit needs a repository and someone to commit as: refused before anything is written, with git's own remedy
+ * for a missing identity, rather than leaving a coordinator with written files and a failed commit.
+ */
+async function checkCanCommit(top: string | null, root: string, ctx: Ctx): Promise<void> {
+  if (top === null) {
+    throw new IdeasError(
+      'GIT',
+      'err.initCommitNoRepo',
+      { dir: root },
+      {
+        hint: 'hint.initCommitNoRepo',
+        hintParams: { init: shellCommand(['git', 'init', path.relative(ctx.cwd, root) || '.']) },
+      },
+    );
+  }
+  const remedy = await gitIdentityRemedy(top);
+  if (remedy !== null) {
+    throw new IdeasError('GIT', 'err.initCommitNoIdentity', {}, { hint: 'hint.initCommitNoIdentity', details: remedy });
+  }
+}
+
+/** `git add` of exactly the files written; false when git refuses (a file the team's .gitignore ignores). */
+async function stage(root: string, files: string[]): Promise<boolean> {
+  try {
+    await git(['add', '--', ...files], root);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Commits exactly the files written (nothing else the user had staged), and returns the commit's short id. */
+async function commitFiles(root: string, files: string[], message: string): Promise<string> {
+  await git(['commit', '--quiet', '-m', message, '--only', '--', ...files], root);
+  return (await git(['rev-parse', '--short', 'HEAD'], root)).stdout.trim();
 }
 
 function exists(file: string): boolean {
@@ -180,8 +270,7 @@ async function planCi(
   provider: CiProvider,
   packageSpec: string,
 ): Promise<{ abs: string; rel: string; text: string }> {
-  let existing = root;
-  while (!existsSync(existing)) existing = path.dirname(existing);
+  const existing = existingAncestor(root);
   // git prints the top with symbolic links resolved: resolve the root the same way before comparing.
   const real = path.join(realpathSync(existing), path.relative(existing, root));
   const top = await gitTopLevel(existing);

@@ -138,7 +138,7 @@ describe('runMove', () => {
     const e = await failure(runMove({ id: 'sund-eev2bz', to: 'evaluation' }, ctx));
     expect(e.code).toBe('GATE_CLOSED');
     expect(e.details[0]).toBe(
-      'Steget Förädling leder inte till Utvärdering; härifrån går det till: test, idea, parked, rejected.',
+      'Steget Förädling leder inte till Utvärdering; härifrån går det till: Test, Idé, Parkerad, Avslagen.',
     );
     expect(readTree(root)).toEqual(tree);
   });

@@ -1,6 +1,8 @@
 /** What `move`, `decide` and `review` share: checking a gate and moving an idea with its history entry. */
 import type { Ctx } from '../context.js';
-import type { Stage } from '../core/sluice/config.js';
+import type { RegistryConfig, Stage } from '../core/sluice/config.js';
+import { stageLabelOf } from '../core/sluice/stage-lookup.js';
+import { shellQuote } from '../core/shell/quote.js';
 import { IdeasError } from '../core/errors.js';
 import { appendHistoryEntry } from '../core/front-matter/front-matter-edit.js';
 import { checkGate, type Gate } from '../core/sluice/gate.js';
@@ -26,7 +28,13 @@ export function gateFor(registry: Registry, criteria: Map<string, Criteria>, ide
 }
 
 /** The error for a closed gate: exit 1, with what is missing in plain words, each naming its field. */
-export function gateClosedError(gate: Gate, idea: Idea, lang: Lang, fix: readonly string[] = []): IdeasError {
+export function gateClosedError(
+  gate: Gate,
+  idea: Idea,
+  lang: Lang,
+  config: RegistryConfig,
+  fix: readonly string[] = [],
+): IdeasError {
   const details = [
     ...(gate.allowed
       ? []
@@ -34,7 +42,7 @@ export function gateClosedError(gate: Gate, idea: Idea, lang: Lang, fix: readonl
           t(lang, 'err.moveNotAllowed', {
             from: gate.from.label[lang],
             to: gate.to.label[lang],
-            next: gate.from.next.join(', ') || '–',
+            next: gate.from.next.map((k) => stageLabelOf(config, k)[lang]).join(', ') || '–',
           }),
         ]),
     ...gate.missing.map((m) => m.message[lang]),
@@ -98,13 +106,14 @@ export async function transition(
     throw new IdeasError(
       'CONFLICT',
       'err.unfinishedMove',
-      { id: idea.id ?? idea.path, to: pending, stage: from.key },
-      { hint: 'hint.unfinishedMove' },
+      { id: idea.id ?? idea.path, to: stageLabelOf(registry.config, pending), stage: from.label },
+      // The hint is a command: the stage's key, as `ideas move` takes it, and the id quoted for the shell.
+      { hint: 'hint.unfinishedMove', hintParams: { id: shellQuote(idea.id ?? idea.path), to: shellQuote(pending) } },
     );
   }
   const gate = to ? gateFor(registry, criteria, idea, to) : null;
   const forced = gate !== null && !gate.open;
-  if (gate && !gate.open && !opts.force) throw gateClosedError(gate, idea, opts.lang, opts.fix);
+  if (gate && !gate.open && !opts.force) throw gateClosedError(gate, idea, opts.lang, registry.config, opts.fix);
   const entry: Record<string, unknown> = { date: isoDate(ctx.clock()), action: to ? 'moved' : 'decided' };
   if (to) {
     entry.from = from.key;

@@ -3,6 +3,7 @@ import { toIdea, type Idea } from '../core/sluice/idea.js';
 import { isReadableEntry, listIdeaFiles, type IdeaFileEntry } from './idea-files.js';
 import { readIdeaFile, readIdeas } from './read-ideas.js';
 import type { Registry } from './registry.js';
+import { shellQuote } from '../core/shell/quote.js';
 
 /**
  * Finds an idea by its id (any case), by the random part of its id alone, or by its path. The file name names the
@@ -40,7 +41,7 @@ export function findIdea(registry: Registry, query: string): Idea {
       'IDEA_NOT_FOUND',
       'err.ideaUnreadable',
       { id: query, file: broken.path },
-      { hint: 'hint.ideaUnreadable', hintParams: { file: broken.path } },
+      { hint: 'hint.ideaUnreadable', hintParams: { file: shellQuote(broken.path) } },
     );
   }
   throw new IdeasError('IDEA_NOT_FOUND', 'err.ideaNotFound', { id: query }, { hint: 'hint.ideaNotFound' });

@@ -102,7 +102,8 @@ function gitOnce(args: string[], cwd: string, opts: GitOptions): Promise<GitResu
       (error, stdout, stderr) => {
         if (error) {
           const reason = (stderr || error.message).trim().split('\n')[0] ?? error.message;
-          reject(new IdeasError('GIT', 'err.git', { reason }, { cause: error }));
+          // git's whole message stays on the cause: some callers show git's own remedy (gitIdentityRemedy).
+          reject(new IdeasError('GIT', 'err.git', { reason }, { cause: Object.assign(error, { stderr }) }));
         } else {
           resolve({ stdout, stderr });
         }
@@ -128,5 +129,27 @@ export async function gitUserName(dir: string): Promise<string | null> {
     return stdout.trim() || null;
   } catch {
     return null;
+  }
+}
+
+/**
+ * Whether git knows who commits in `dir` (user.name and user.email, or the variables): null when it does, else
+ * git's own remedy, the `git config --global …` lines it prints, so that a refusal shows exactly what git asks.
+ */
+export async function gitIdentityRemedy(dir: string): Promise<string[] | null> {
+  try {
+    await git(['var', 'GIT_COMMITTER_IDENT'], dir);
+    await git(['var', 'GIT_AUTHOR_IDENT'], dir);
+    return null;
+  } catch (e) {
+    const cause = e instanceof IdeasError ? (e.cause as { stderr?: unknown } | undefined) : undefined;
+    const stderr = typeof cause?.stderr === 'string' ? cause.stderr : '';
+    const lines = stderr
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l.startsWith('git config'));
+    return lines.length > 0
+      ? lines
+      : ['git config --global user.email "you@example.com"', 'git config --global user.name "Your Name"'];
   }
 }

@@ -101,7 +101,7 @@ function checkFolders(root: string, config: RegistryConfig): void {
  * A stage's criteria file, which must be inside the registry: the config's rules refuse paths that lead out, and
  * this refuses a file, or a folder on its way, that is a symbolic link leading out.
  */
-export function criteriaFile(root: string, stage: Pick<Stage, 'criteria' | 'key'>): string {
+export function criteriaFile(root: string, stage: Pick<Stage, 'criteria' | 'key' | 'label'>): string {
   const file = path.resolve(root, stage.criteria);
   let real: string;
   try {
@@ -114,7 +114,7 @@ export function criteriaFile(root: string, stage: Pick<Stage, 'criteria' | 'key'
     throw new IdeasError(
       'CONFIG_INVALID',
       'err.criteriaOutside',
-      { file: stage.criteria, stage: stage.key, target: real },
+      { file: stage.criteria, stage: stage.label, target: real },
       { hint: 'hint.criteriaOutside' },
     );
   return file;
@@ -173,7 +173,7 @@ function parseCriteria(text: string, stage: Stage): Record<string, unknown> {
   if (forbidden)
     throw new IdeasError('CONFIG_INVALID', 'err.criteriaForbiddenKey', {
       file: stage.criteria,
-      stage: stage.key,
+      stage: stage.label,
       key: forbidden.key,
       pointer: forbidden.pointer,
     });
@@ -194,7 +194,7 @@ export function loadCriteria(registry: Registry): Map<string, Criteria> {
       const missing = (e as NodeJS.ErrnoException).code === 'ENOENT';
       throw new IdeasError('CONFIG_INVALID', missing ? 'err.criteriaMissing' : 'err.criteriaInvalid', {
         file: stage.criteria,
-        stage: stage.key,
+        stage: stage.label,
         reason: (e as Error).message,
       });
     }
@@ -222,7 +222,7 @@ export function criteriaCompileError(e: unknown, stage: Stage): IdeasError {
       'err.criteriaPattern',
       {
         file: stage.criteria,
-        stage: stage.key,
+        stage: stage.label,
         pattern: JSON.stringify(e.pattern),
         reason: localize(PATTERN_REASONS[e.problem], { detail: e.detail }),
       },
@@ -231,7 +231,7 @@ export function criteriaCompileError(e: unknown, stage: Stage): IdeasError {
   }
   return new IdeasError('CONFIG_INVALID', 'err.criteriaInvalid', {
     file: stage.criteria,
-    stage: stage.key,
+    stage: stage.label,
     reason: (e as Error).message,
   });
 }

@@ -297,10 +297,17 @@ export function ideaDiffDocument(v: {
   };
 }
 
+/** The registry of a document: null where the command has none (a usage error, a git hook). */
+export function registryOrNull(r: RegistryRef | null): RegistryDto | null {
+  return r === null ? null : registryDto(r);
+}
+
+/** Why a command could not run: always with `registry` null, since an error may come before any registry is read. */
 export function errorDocument(error: IdeasError, lang: Lang) {
   return {
     schemaVersion: SCHEMA_VERSION,
     kind: 'error',
+    registry: null,
     error: {
       code: error.code,
       message: error.messageIn(lang),
@@ -471,5 +478,78 @@ export function importDocument(registry: RegistryRef, r: ImportSummary, lang: La
     invalidRows: r.invalidRows,
     ignoredColumns: r.ignoredColumns,
     duplicates: r.duplicates,
+  };
+}
+
+/** `ideas init --json`: the registry made, every file written, the CI file, the .gitignore, and what git got. */
+export function registryCreatedDocument(r: {
+  name: string;
+  lang: Lang;
+  template: string;
+  files: string[];
+  ci: { file: string | null; status: string; provider: string | null; package: string | null };
+  gitignore: string;
+  git: { repository: boolean; staged: boolean; commit: string | null; message: string };
+}) {
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    kind: 'registry-created',
+    registry: { name: r.name, language: r.lang },
+    template: r.template,
+    files: [...r.files],
+    ci: { file: r.ci.file, status: r.ci.status, provider: r.ci.provider, package: r.ci.package },
+    gitignore: r.gitignore,
+    git: { repository: r.git.repository, staged: r.git.staged, commit: r.git.commit, message: r.git.message },
+  };
+}
+
+/** `ideas hook install|uninstall --json`: the hook is git's, not a registry's, so `registry` is null. */
+export function hookDocument(r: {
+  kind: string;
+  hook: string;
+  status: string;
+  backup?: string | null;
+  restored?: string | null;
+}) {
+  const base = { schemaVersion: SCHEMA_VERSION, kind: r.kind, registry: null, hook: r.hook, status: r.status };
+  return r.kind === 'hook-uninstalled'
+    ? { ...base, restored: r.restored ?? null }
+    : { ...base, backup: r.backup ?? null };
+}
+
+/** `ideas site --json`: where the site went and what it holds. */
+export function siteDocument(
+  registry: RegistryRef,
+  r: { out: string; pages: number; files: string[]; includePersonal: boolean },
+) {
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    kind: 'site',
+    registry: registryDto(registry),
+    out: r.out,
+    pages: r.pages,
+    files: [...r.files],
+    includePersonal: r.includePersonal,
+  };
+}
+
+/** `ideas review --dry-run --json`: the ideas waiting for the council, each with its gate. */
+export function reviewAgendaDocument(registry: RegistryRef, agenda: unknown[]) {
+  return { schemaVersion: SCHEMA_VERSION, kind: 'review-agenda', registry: registryDto(registry), agenda };
+}
+
+/** `ideas schema --json`: the JSON Schema (as printed without --json), with the registry and the stage it is for. */
+export function schemaDocument(
+  registry: RegistryRef,
+  stage: Stage | null,
+  lang: Lang,
+  schema: Record<string, unknown>,
+) {
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    kind: 'schema',
+    registry: registryDto(registry),
+    stage: stage === null ? null : { key: stage.key, label: stage.label[lang] },
+    schema,
   };
 }

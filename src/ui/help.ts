@@ -43,6 +43,10 @@ export const HELP = {
     sv: 'vad CI installerar, låst till en version (standard: idesluss@<denna version>): idesluss@x.y.z, https://…/x.tgz, git+https://…#<commit-id> eller file:<sökväg>',
     en: 'what CI installs, pinned (default: idesluss@<this version>): idesluss@x.y.z, https://…/x.tgz, git+https://…#<commit id> or file:<path>',
   },
+  initCommit: {
+    sv: 'spara den första versionen i git (git commit av exakt de skrivna filerna); kräver ett git-repo och user.name och user.email',
+    en: 'save the first version in git (git commit of exactly the files written); needs a git repository and user.name and user.email',
+  },
   hook: {
     sv: 'git-krok som kontrollerar de köade idéfilerna före varje commit',
     en: 'a git hook that checks the staged idea files before every commit',
@@ -301,7 +305,6 @@ export const HELP = {
     sv: 'Slutkoder: 0 klart, 1 idéslussen har problem, 2 kunde inte köras som angivet, 130 avbrutet.',
     en: 'Exit codes: 0 done, 1 the registry has problems, 2 could not run as asked, 130 cancelled.',
   },
-  moreHelp: { sv: '(lägg till --help för mer information)', en: '(add --help for more information)' },
   examplesTitle: { sv: 'Exempel:', en: 'Examples:' },
 } satisfies Record<string, Localized>;
 

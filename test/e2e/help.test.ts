@@ -138,6 +138,6 @@ describe('usage errors', () => {
   it('in Swedish with --lang sv', () => {
     const r = ideas(['--lang', 'sv', 'list', '--frobnicate'], { cwd: outside });
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/okänd flagga/);
+    expect(r.stderr).toMatch(/^ideas: Okänd flagga --frobnicate\./);
   });
 });

@@ -131,6 +131,7 @@ describe('ideas hook install: the pre-commit hook', () => {
     expect(parseJson(r)).toEqual({
       schemaVersion: 1,
       kind: 'hook-installed',
+      registry: null,
       hook: path.join(dir, '.githooks', 'pre-commit'),
       status: 'installed',
       backup: null,
@@ -186,6 +187,7 @@ describe('ideas hook install: the pre-commit hook', () => {
     expect(parseJson(removed)).toEqual({
       schemaVersion: 1,
       kind: 'hook-uninstalled',
+      registry: null,
       hook,
       status: 'removed',
       restored: null,

@@ -67,7 +67,7 @@ describe.concurrent('ideas move', () => {
     const notNext = await runCli(root, ['move', 'sund-emspzg', 'spread']);
     expect(notNext.code).toBe(1);
     expect(notNext.stderr).toContain(
-      'Steget Idé leder inte till Spridning; härifrån går det till: refinement, parked, rejected.',
+      'Steget Idé leder inte till Spridning; härifrån går det till: Förädling, Parkerad, Avslagen.',
     );
     const noStage = await runCli(root, ['move', 'sund-emspzg']);
     expect(noStage.code).toBe(2);

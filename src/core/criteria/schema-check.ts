@@ -185,11 +185,16 @@ function escapePointer(s: string): string {
   return s.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
-function displayPointer(pointer: string): string {
+/**
+ * A pointer as people read a field's path: `history.2.date`. People count history entries from 1, as every message
+ * that names an entry does; the pointer itself (in --json, and for line numbers) stays JSON Pointer, from 0.
+ */
+export function displayPointer(pointer: string): string {
   return pointer
     .slice(1)
     .split('/')
     .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((s, i, all) => (i === 1 && all[0] === 'history' && /^\d+$/.test(s) ? String(Number(s) + 1) : s))
     .join('.');
 }
 

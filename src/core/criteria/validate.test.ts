@@ -319,7 +319,7 @@ describe('checkIdeaFile', () => {
     const findings = checkIdeaFile(file, bytes, contextOf(registry)).findings;
     expect(findings.map((f) => [f.rule, f.severity, f.line, f.column])).toEqual([['history/stage', 'warning', 12, 9]]);
     expect(findings[0]?.message).toBe(
-      'The history says the idea last moved to "doing", but it sits in the folder of "idea".',
+      'The history says the idea last moved to "In progress", but it sits in the folder of "Idea".',
     );
   });
 

@@ -5,6 +5,8 @@ import { t, type Lang, type Localized, type MessageKey, type Params } from '../i
 import { historyOf, toIdeaFields, type IdeaFields } from '../sluice/idea.js';
 import { unfinishedMove } from '../sluice/unfinished-move.js';
 import { overrideIn } from '../sluice/override.js';
+import { stageLabelOf } from '../sluice/stage-lookup.js';
+import { shellQuote } from '../shell/quote.js';
 import { YamlPositions } from '../front-matter/positions.js';
 import { describeErrors, type SchemaProblem, type Validator } from './schema-check.js';
 import { forbiddenKeys } from '../safe-object.js';
@@ -172,15 +174,18 @@ export function checkIdeaFile(file: FileToCheck, bytes: Uint8Array, ctx: CheckCo
       rule: 'history/stage',
       severity: 'warning',
       message: {
-        sv: t('sv', 'f.historyStage', { to: last.to, stage: file.stage.key }),
-        en: t('en', 'f.historyStage', { to: last.to, stage: file.stage.key }),
+        sv: t('sv', 'f.historyStage', { to: stageLabelOf(config, last.to).sv, stage: file.stage.label.sv }),
+        en: t('en', 'f.historyStage', { to: stageLabelOf(config, last.to).en, stage: file.stage.label.en }),
       },
       hint: unfinishedMove(idea)
         ? {
-            sv: t('sv', 'h.historyStageUnfinished', { id: idea.id ?? file.path, to: last.to }),
-            en: t('en', 'h.historyStageUnfinished', { id: idea.id ?? file.path, to: last.to }),
+            sv: t('sv', 'h.historyStageUnfinished', { id: shellQuote(idea.id ?? file.path), to: shellQuote(last.to) }),
+            en: t('en', 'h.historyStageUnfinished', { id: shellQuote(idea.id ?? file.path), to: shellQuote(last.to) }),
           }
-        : { sv: t('sv', 'h.historyStage'), en: t('en', 'h.historyStage') },
+        : {
+            sv: t('sv', 'h.historyStage', { idArg: shellQuote(idea.id ?? file.path) }),
+            en: t('en', 'h.historyStage', { idArg: shellQuote(idea.id ?? file.path) }),
+          },
     });
   }
 

@@ -330,7 +330,7 @@ describe('diffSnapshots: what changed', () => {
         rule: 'idea/removed',
         severity: 'error',
         message: 'The idea ide-bbbb22 (Lånecyklar) was removed.',
-        hint: 'Ideas are parked or rejected rather than removed (`ideas decide ide-bbbb22 -d park`). Set allowDelete: true in the config to allow removal.',
+        hint: "Ideas are parked or rejected rather than removed (`ideas decide ide-bbbb22 -d park -r 'Parked rather than removed'`). Set allowDelete: true in the config to allow removal.",
       },
     ]);
     const allowing = config({ allowDelete: true });
@@ -356,8 +356,8 @@ describe('diffSnapshots: the rules of a move', () => {
         column: 9,
         rule: 'move/not-next',
         severity: 'error',
-        message: 'Flyttad Idé → Test, men Idé leder inte dit (nästa steg: refinement, parked).',
-        hint: 'Flytta ett steg i taget med `ideas move`, eller med `ideas move --force`, som skriver forced: true i historiken.',
+        message: 'Flyttad Idé → Test, men Idé leder inte dit (nästa steg: Förädling, Parkerad).',
+        hint: 'Flytta ett steg i taget med `ideas move ide-aaaa11`, eller med `ideas move ide-aaaa11 --force`, som skriver forced: true i historiken.',
       },
     ]);
     expect(d.moved).toHaveLength(1);
@@ -402,7 +402,7 @@ describe('diffSnapshots: the rules of a move', () => {
     ];
     const bad = diff(snapshot([file({})]), snapshot([file({ stage: 'test', history: viaParked })]));
     expect(bad.findings.map((f) => [f.rule, f.message])).toEqual([
-      ['move/not-next', 'Moved Idea → Test, but Idea does not lead there (next stages: refinement, parked).'],
+      ['move/not-next', 'Moved Idea → Test, but Idea does not lead there (next stages: Refinement, Parked).'],
     ]);
   });
 

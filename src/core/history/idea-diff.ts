@@ -19,6 +19,7 @@ import { isoDate, toIdea, type Idea } from '../sluice/idea.js';
 import { YamlPositions } from '../front-matter/positions.js';
 import { formatAmount } from './minutes.js';
 import { canonical } from './canonical.js';
+import { shellQuote } from '../shell/quote.js';
 
 export { canonical } from './canonical.js';
 
@@ -448,7 +449,8 @@ export function diffSnapshots(base: Snapshot, head: Snapshot, opts: DiffOptions)
       rule,
       severity,
       message: t(lang, message, params),
-      hint: t(lang, hint, params),
+      // A hint's command names the idea, quoted for the shell, so that it runs as printed.
+      hint: t(lang, hint, { idArg: shellQuote(at.idea?.id ?? at.path), ...params }),
     });
   };
   /** A history entry in words, as `ideas show` says it: "flyttad Förädling → Test". */
@@ -557,7 +559,7 @@ export function diffSnapshots(base: Snapshot, head: Snapshot, opts: DiffOptions)
             finding(h, at('to'), 'move/not-next', 'f.moveNotNext', 'h.moveNotNext', {
               from: label(current),
               to: label(to),
-              next: stage.next.join(', ') || '–',
+              next: stage.next.map(label).join(', ') || '–',
             });
           }
         }
@@ -703,7 +705,7 @@ export function diffSnapshots(base: Snapshot, head: Snapshot, opts: DiffOptions)
       rule: 'idea/removed',
       severity: 'error',
       message: t(lang, 'f.ideaRemoved', { id, title: b.idea?.title ?? '–' }),
-      hint: t(lang, 'h.ideaRemoved', { id }),
+      hint: t(lang, 'h.ideaRemoved', { idArg: shellQuote(id), reason: shellQuote(t(lang, 'h.parkReason')) }),
     });
   };
 

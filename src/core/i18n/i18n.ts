@@ -4,6 +4,7 @@
  */
 import {
   council,
+  contract,
   criteria,
   diff,
   edit,
@@ -42,9 +43,15 @@ const messages = {
   ...storage,
   ...truth,
   ...edit,
+  ...contract,
 } as const;
 
 export type MessageKey = keyof typeof messages;
+
+/** Whether `key` names a message: for keys made from data, such as a help placeholder's word. */
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(messages, key);
+}
 
 export function t(lang: Lang, key: MessageKey, params: Params = {}): string {
   return interpolate(messages[key][lang], params, lang);

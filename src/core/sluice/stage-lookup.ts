@@ -1,5 +1,6 @@
 import type { RegistryConfig, Stage } from './config.js';
 import { IdeasError } from '../errors.js';
+import type { Localized } from '../i18n/i18n.js';
 import { slugify } from './slug.js';
 
 /** A stage named on the command line by its key, its folder or its label in either language. */
@@ -25,7 +26,10 @@ export function resolveStage(config: RegistryConfig, name: string): Stage {
   if (!stage)
     throw new IdeasError('UNKNOWN_STAGE', 'err.unknownStage', {
       stage: name,
-      stages: config.stages.map((s) => s.key).join(', '),
+      stages: {
+        sv: config.stages.map((s) => s.label.sv).join(', '),
+        en: config.stages.map((s) => s.label.en).join(', '),
+      },
     });
   return stage;
 }
@@ -33,4 +37,9 @@ export function resolveStage(config: RegistryConfig, name: string): Stage {
 export function stageIndex(config: RegistryConfig, key: string): number {
   const i = config.stages.findIndex((s) => s.key === key);
   return i === -1 ? Number.MAX_SAFE_INTEGER : i;
+}
+
+/** The label of the stage `key`, for messages: people know stages by their labels; an unknown key as it is. */
+export function stageLabelOf(config: RegistryConfig, key: string): Localized {
+  return config.stages.find((s) => s.key === key)?.label ?? { sv: key, en: key };
 }

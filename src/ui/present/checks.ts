@@ -2,8 +2,8 @@
 import type { Finding } from '../../core/finding.js';
 import type { Localized } from '../../core/i18n/i18n.js';
 import { type Lang } from '../../core/i18n/i18n.js';
-import type { RegistryRef } from '../../core/sluice/config.js';
-import { ideaDiffDocument, validationDocument } from '../dto.js';
+import type { RegistryRef, Stage } from '../../core/sluice/config.js';
+import { ideaDiffDocument, schemaDocument, validationDocument } from '../dto.js';
 import { renderDiffMarkdown, renderDiffText, type DiffView } from '../render-diff.js';
 import { renderValidationGithub, renderValidationJunit, renderValidationPretty } from '../render-validation.js';
 import { EXIT, jsonText, output, type Output, type View } from '../output.js';
@@ -69,8 +69,12 @@ export function presentDiff(r: DiffView, format: DiffFormat, v: View): Output {
   return o.done(r.ok ? EXIT.ok : EXIT.problems);
 }
 
-export function presentSchema(r: { schema: Record<string, unknown> }): Output {
+/** The JSON Schema as editors read it; with --json, inside a `schema` document like every other --json. */
+export function presentSchema(
+  r: { registry: RegistryRef; stage: Stage | null; lang: Lang; schema: Record<string, unknown> },
+  json: boolean,
+): Output {
   const o = output();
-  o.out(jsonText(r.schema));
+  o.out(jsonText(json ? schemaDocument(r.registry, r.stage, r.lang, r.schema) : r.schema));
   return o.done();
 }

@@ -4,7 +4,7 @@ import type { IdeaTable } from '../../core/exchange/idea-row.js';
 import { t, type Lang } from '../../core/i18n/i18n.js';
 import type { Report } from '../../core/report/report.js';
 import type { RegistryRef } from '../../core/sluice/config.js';
-import { exportDocument, importDocument, reportDocument, type ImportSummary } from '../dto.js';
+import { exportDocument, importDocument, reportDocument, siteDocument, type ImportSummary } from '../dto.js';
 import { renderIdeaTableCsv } from '../render-export.js';
 import { renderReportCsv, renderReportMarkdown, renderReportText } from '../render-report.js';
 import { EXIT, jsonText, output, type Output, type View } from '../output.js';
@@ -53,6 +53,7 @@ export function presentExport(
 }
 
 export interface SiteView {
+  registry: RegistryRef;
   lang: Lang;
   out: string;
   pages: number;
@@ -63,17 +64,7 @@ export interface SiteView {
 
 export function presentSite(r: SiteView, json: boolean, v: View): Output {
   const o = output();
-  if (json)
-    o.out(
-      jsonText({
-        schemaVersion: 1,
-        kind: 'site',
-        out: r.out,
-        pages: r.pages,
-        files: r.files,
-        includePersonal: r.includePersonal,
-      }),
-    );
+  if (json) o.out(jsonText(siteDocument(r.registry, r)));
   else {
     o.out(`${r.out}\n`);
     o.err(`${v.err.green(t(r.lang, 'out.siteWritten', { dir: r.out, count: r.pages }))}\n`);

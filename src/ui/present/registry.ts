@@ -1,5 +1,8 @@
 /** `ideas init` and `ideas hook install|uninstall`: what was written, and what to do next. */
 import { t, type Lang } from '../../core/i18n/i18n.js';
+import path from 'node:path';
+import { shellCommand } from '../../core/shell/quote.js';
+import { hookDocument, registryCreatedDocument } from '../dto.js';
 import { jsonText, output, type Output, type View } from '../output.js';
 
 export interface InitView {
@@ -14,36 +17,51 @@ export interface InitView {
     provider: 'github' | 'gitlab' | null;
     package: string | null;
   };
+  gitignore: 'created' | 'appended' | 'present';
+  git: { repository: boolean; staged: boolean; commit: string | null; message: string };
 }
 
 export function presentInit(r: InitView, json: boolean, v: View): Output {
   const o = output();
   if (json) {
-    o.out(
-      jsonText({
-        schemaVersion: 1,
-        kind: 'registry-created',
-        registry: { name: r.name, language: r.lang },
-        template: r.template,
-        files: r.files,
-        ci: r.ci,
-      }),
-    );
+    o.out(jsonText(registryCreatedDocument(r)));
     return o.done();
   }
   const { ci } = r;
   const ciNote = t(r.lang, ci.provider === 'gitlab' ? 'out.ciWrittenGitlab' : 'out.ciWritten', {
     package: ci.package ?? '',
   });
-  const files = r.files.map((f) => `  ${f}${f === ci.file ? `  (${ciNote})` : ''}\n`).join('');
+  const note = (f: string) =>
+    f === ci.file ? `  (${ciNote})` : f === '.gitignore' ? `  (${t(r.lang, 'out.initGitignore')})` : '';
+  const files = r.files.map((f) => `  ${f}${note(f)}\n`).join('');
   if (ci.status === 'exists') {
     const key = ci.provider === 'gitlab' ? 'out.ciExistsGitlab' : 'out.ciExists';
     o.err(`${v.err.yellow(t(r.lang, key, { file: ci.file ?? '' }))}\n`);
   }
+  // The next steps run as printed: from the registry's folder, which is not always where init ran.
+  const dir = path.relative(v.cwd, r.root);
+  const cd = dir === '' ? '' : `  ${shellCommand(['cd', dir]).padEnd(19)}  ${t(r.lang, 'out.initCd')}\n`;
+  const next = t(r.lang, 'out.initNext').replace(/\n/, `\n${cd}`);
   o.out(
-    `${t(r.lang, 'out.initDone', { name: r.name, dir: r.root, template: r.template })}\n${files}${t(r.lang, 'out.initNext')}\n${t(r.lang, 'out.initHook')}\n`,
+    `${t(r.lang, 'out.initDone', { name: r.name, dir: r.root, template: r.template })}\n${files}${next}\n${t(r.lang, 'out.initHook')}\n${gitSteps(r)}`,
   );
   return o.done();
+}
+
+/** How the first version gets into git, ending with the exact commit command; or the commit made (--commit). */
+function gitSteps(r: InitView): string {
+  if (r.git.commit !== null) return `${t(r.lang, 'out.initCommitted', { commit: r.git.commit })}\n`;
+  const commit = shellCommand(['git', 'commit', '-m', r.git.message]);
+  const add = shellCommand(['git', 'add', '--', ...r.files]);
+  const steps = r.git.staged
+    ? [t(r.lang, 'out.initStaged'), commit]
+    : r.git.repository
+      ? [t(r.lang, 'out.initNotStaged'), add, commit]
+      : [t(r.lang, 'out.initNoGit'), 'git init', add, commit];
+  return `${steps[0]}\n${steps
+    .slice(1)
+    .map((s) => `  ${s}\n`)
+    .join('')}`;
 }
 
 export interface HookInstallView {
@@ -57,7 +75,7 @@ export interface HookInstallView {
 export function presentHookInstall(r: HookInstallView, json: boolean, v: View): Output {
   const o = output();
   if (json) {
-    o.out(jsonText({ schemaVersion: 1, kind: r.kind, hook: r.hook, status: r.status, backup: r.backup }));
+    o.out(jsonText(hookDocument(r)));
     return o.done();
   }
   o.out(`${r.hook}\n`);
@@ -79,7 +97,7 @@ export interface HookUninstallView {
 export function presentHookUninstall(r: HookUninstallView, json: boolean): Output {
   const o = output();
   if (json) {
-    o.out(jsonText({ schemaVersion: 1, kind: r.kind, hook: r.hook, status: r.status, restored: r.restored }));
+    o.out(jsonText(hookDocument(r)));
     return o.done();
   }
   const key =

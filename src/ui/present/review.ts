@@ -3,7 +3,7 @@ import { t, type Lang } from '../../core/i18n/i18n.js';
 import type { Minutes } from '../../core/history/minutes.js';
 import type { ReviewItem } from '../../core/sluice/agenda.js';
 import type { RegistryRef } from '../../core/sluice/config.js';
-import { ideaSummaryDto } from '../dto.js';
+import { ideaSummaryDto, reviewAgendaDocument } from '../dto.js';
 import { renderGate } from '../render-review.js';
 import { EXIT, jsonText, output, type Output, type View } from '../output.js';
 import { terminalLine, terminalText } from '../terminal-text.js';
@@ -39,14 +39,7 @@ export function presentReview(r: ReviewView, opts: { json: boolean; dryRun: bool
             }
           : null,
       }));
-      o.out(
-        jsonText({
-          schemaVersion: 1,
-          kind: 'review-agenda',
-          registry: { name: r.registry.config.name, language: r.registry.config.language },
-          agenda,
-        }),
-      );
+      o.out(jsonText(reviewAgendaDocument(r.registry, agenda)));
     } else {
       const c = v.out;
       if (r.agenda.length === 0) o.out(`${t(r.lang, 'review.empty')}\n`);

@@ -162,8 +162,8 @@ export const diff = {
     en: "A new idea's history must begin with an entry created in the stage {first} (or imported, with its source), but begins with {entry}.",
   },
   'h.ideaStart': {
-    sv: 'Skapa idéer med `ideas new` eller `ideas import`, och flytta dem sedan med `ideas move` och `ideas decide`.',
-    en: 'Create ideas with `ideas new` or `ideas import`, then move them with `ideas move` and `ideas decide`.',
+    sv: 'Skapa idéer med `ideas new` (eller importera dem med ideas import), och flytta dem sedan med `ideas move {idArg}`.',
+    en: 'Create ideas with `ideas new` (or import them with ideas import), then move them with `ideas move {idArg}`.',
   },
   'f.ideaImported': {
     sv: 'Ny idé importerad direkt till steget {stage}, från {source}.',
@@ -194,8 +194,8 @@ export const diff = {
     en: 'History entry {n} has no valid date (YYYY-MM-DD): {date}.',
   },
   'h.historyDate': {
-    sv: 'Nya poster läggs sist, med dagens datum; `ideas move` och `ideas decide` skriver dem så.',
-    en: "New entries go last, with today's date; `ideas move` and `ideas decide` write them so.",
+    sv: 'Nya poster läggs sist, med dagens datum; `ideas move {idArg}` och ideas decide skriver dem så.',
+    en: "New entries go last, with today's date; `ideas move {idArg}` and ideas decide write them so.",
   },
   'f.amountUnfunded': {
     sv: 'Historikpost {n} beviljar {amount}, men {stage} är inget steg som beviljar medel.',
@@ -206,8 +206,8 @@ export const diff = {
     en: 'History entry {n} grants {amount} without approving the idea into a stage that grants money.',
   },
   'h.amountUnfunded': {
-    sv: 'Medel beviljas med `ideas decide --amount`, när idén godkänns in i ett steg med funding: true.',
-    en: 'Money is granted with `ideas decide --amount`, when the idea is approved into a stage with funding: true.',
+    sv: 'Medel beviljas med flaggan --amount till ideas decide, när idén godkänns in i ett steg med funding: true.',
+    en: 'Money is granted with the option --amount of ideas decide, when the idea is approved into a stage with funding: true.',
   },
   'f.moveForced': {
     sv: 'Forcerad flytt {from} → {to} (historikpost {n}): förbi en stängd grind eller ett steg som inte ligger i next.',
@@ -222,8 +222,8 @@ export const diff = {
     en: 'Moved to {to} without meeting its criteria: {missing}',
   },
   'h.moveGateClosed': {
-    sv: 'Komplettera idén så att grinden öppnas, eller flytta med `ideas move --force`, som skriver forced: true.',
-    en: 'Complete the idea so that the gate opens, or move it with `ideas move --force`, which writes forced: true.',
+    sv: 'Komplettera idén så att grinden öppnas, eller flytta med `ideas move {idArg} --force`, som skriver forced: true.',
+    en: 'Complete the idea so that the gate opens, or move it with `ideas move {idArg} --force`, which writes forced: true.',
   },
   'f.moveUnknownStage': {
     sv: 'Flyttad till {to}, som inte är något steg i {base}.',

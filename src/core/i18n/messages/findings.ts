@@ -122,8 +122,8 @@ export const findings = {
     en: 'The history says the idea last moved to "{to}", but it sits in the folder of "{stage}".',
   },
   'h.historyStage': {
-    sv: 'Mappen avgör steget. Flytta idéer med `ideas move` så att historiken följer med.',
-    en: 'The folder decides the stage. Move ideas with `ideas move` so that the history follows.',
+    sv: 'Mappen avgör steget. Flytta idéer med `ideas move {idArg}` så att historiken följer med.',
+    en: 'The folder decides the stage. Move ideas with `ideas move {idArg}` so that the history follows.',
   },
   'f.criteria': {
     sv: 'Uppfyller inte kraven för steget {stage}: {problem}',
@@ -165,16 +165,16 @@ export const findings = {
     en: 'Moved {from} → {to}, but {from} does not lead there (next stages: {next}).',
   },
   'h.moveNotNext': {
-    sv: 'Flytta ett steg i taget med `ideas move`, eller med `ideas move --force`, som skriver forced: true i historiken.',
-    en: 'Move one stage at a time with `ideas move`, or with `ideas move --force`, which writes forced: true in the history.',
+    sv: 'Flytta ett steg i taget med `ideas move {idArg}`, eller med `ideas move {idArg} --force`, som skriver forced: true i historiken.',
+    en: 'Move one stage at a time with `ideas move {idArg}`, or with `ideas move {idArg} --force`, which writes forced: true in the history.',
   },
   'f.moveNoHistory': {
     sv: 'Idén flyttades {from} → {to} utan någon post i historiken.',
     en: 'The idea moved {from} → {to} without an entry in its history.',
   },
   'h.moveNoHistory': {
-    sv: 'Flytta idéer med `ideas move`, som skriver historiken, eller lägg till posten (action: moved, from: {fromKey}, to: {toKey}).',
-    en: 'Move ideas with `ideas move`, which writes the history, or add the entry (action: moved, from: {fromKey}, to: {toKey}).',
+    sv: 'Flytta idéer med `ideas move {idArg}`, som skriver historiken, eller lägg till posten (action: moved, from: {fromKey}, to: {toKey}).',
+    en: 'Move ideas with `ideas move {idArg}`, which writes the history, or add the entry (action: moved, from: {fromKey}, to: {toKey}).',
   },
   'f.moveFromMismatch': {
     sv: 'Historikposten säger {entryFrom} → {entryTo}, men idén stod i {current}.',
@@ -206,8 +206,8 @@ export const findings = {
   },
   'f.ideaRemoved': { sv: 'Idén {id} ({title}) har tagits bort.', en: 'The idea {id} ({title}) was removed.' },
   'h.ideaRemoved': {
-    sv: 'Idéer tas inte bort utan parkeras eller avslås (`ideas decide {id} -d parkera`). Sätt allowDelete: true i konfigurationen om borttagning ska vara tillåten.',
-    en: 'Ideas are parked or rejected rather than removed (`ideas decide {id} -d park`). Set allowDelete: true in the config to allow removal.',
+    sv: 'Idéer tas inte bort utan parkeras eller avslås (`ideas decide {idArg} -d parkera -r {reason}`). Sätt allowDelete: true i konfigurationen om borttagning ska vara tillåten.',
+    en: 'Ideas are parked or rejected rather than removed (`ideas decide {idArg} -d park -r {reason}`). Set allowDelete: true in the config to allow removal.',
   },
   'f.idReused': {
     sv: 'Id:t {id} tillhörde en annan idé i {where}: "{title}", skapad {created}.',

@@ -1,4 +1,5 @@
 export { council } from './council.js';
+export { contract } from './contract.js';
 export { criteria } from './criteria.js';
 export { diff } from './diff.js';
 export { edit } from './edit.js';

@@ -1,0 +1,133 @@
+/**
+ * The command line's usage errors and help placeholders in the registry's language. Commander writes its errors in
+ * English and stops with a CommanderError (see exitOverride in src/program.ts); this turns one into an IdeasError,
+ * so that a usage error looks and exits like every other error: `ideas:` and a hint on stderr, or one `error`
+ * document with --json, and exit 2. Commander's messages have a fixed shape per error code; the values are read
+ * back from it, and anything not recognised is shown as commander wrote it, never lost.
+ */
+import type { CommanderError } from 'commander';
+import { IdeasError } from '../core/errors.js';
+import { isMessageKey, t, type Lang, type MessageKey, type Params } from '../core/i18n/i18n.js';
+
+/** The long flag of an option's flags (`-s, --stage <stage>` gives `--stage`), else the flags as written. */
+function flagOf(flags: string): string {
+  return /--[\w-]+/.exec(flags)?.[0] ?? flags.split(/[ ,]/)[0] ?? flags;
+}
+
+/** The `(Did you mean …?)` commander adds to an unknown option or command. */
+function suggestionOf(rest: string | undefined): string | null {
+  const m = /\(Did you mean (?:one of )?(.*)\?\)/.exec(rest ?? '');
+  return m ? (m[1] as string) : null;
+}
+
+/** What went wrong, as a message key and its params, from commander's error code and message. */
+export function usageMessage(e: Pick<CommanderError, 'code' | 'message'>): { key: MessageKey; params: Params } {
+  const message = e.message.replace(/^error: /, '');
+  let m: RegExpExecArray | null;
+  switch (e.code) {
+    case 'commander.unknownOption':
+      if ((m = /^unknown option '([^']*)'(.*)$/s.exec(message))) {
+        const suggestion = suggestionOf(m[2]);
+        return suggestion
+          ? { key: 'use.unknownOptionSuggest', params: { option: m[1] as string, suggestion } }
+          : { key: 'use.unknownOption', params: { option: m[1] as string } };
+      }
+      break;
+    case 'commander.unknownCommand':
+      if ((m = /^unknown command '([^']*)'(.*)$/s.exec(message))) {
+        const suggestion = suggestionOf(m[2]);
+        return suggestion
+          ? { key: 'use.unknownCommandSuggest', params: { command: m[1] as string, suggestion } }
+          : { key: 'use.unknownCommand', params: { command: m[1] as string } };
+      }
+      break;
+    case 'commander.missingArgument':
+      if ((m = /^missing required argument '([^']*)'/.exec(message)))
+        return { key: 'use.missingArgument', params: { argument: `<${m[1] as string}>` } };
+      break;
+    case 'commander.optionMissingArgument':
+      if ((m = /^option '([^']*)' argument missing/.exec(message)))
+        return { key: 'use.optionMissingValue', params: { option: flagOf(m[1] as string) } };
+      break;
+    case 'commander.missingMandatoryOptionValue':
+      if ((m = /^required option '([^']*)' not specified/.exec(message)))
+        return { key: 'use.missingOption', params: { option: flagOf(m[1] as string) } };
+      break;
+    case 'commander.excessArguments':
+      if ((m = /Expected (\d+) arguments? but got (\d+)\./.exec(message)))
+        return { key: 'use.tooManyArguments', params: { expected: Number(m[1]), got: Number(m[2]) } };
+      break;
+    case 'commander.invalidArgument':
+      if ((m = /^option '([^']*)' argument '([^']*)' is invalid\. Allowed choices are (.*)\.$/s.exec(message)))
+        return {
+          key: 'use.badChoice',
+          params: { option: flagOf(m[1] as string), value: m[2] as string, choices: m[3] as string },
+        };
+      if ((m = /^option '([^']*)' argument '([^']*)' is invalid\. (.*)$/s.exec(message)))
+        return {
+          key: 'use.badValue',
+          params: { option: flagOf(m[1] as string), value: m[2] as string, reason: m[3] as string },
+        };
+      break;
+  }
+  return { key: 'use.other', params: { message } };
+}
+
+/** Commander's error as an IdeasError; `path` names the command it was parsing, for the hint. */
+export function usageError(e: Pick<CommanderError, 'code' | 'message'>, path: readonly string[]): IdeasError {
+  const { key, params } = usageMessage(e);
+  return new IdeasError('USAGE', key, params, {
+    hint: 'hint.usage',
+    hintParams: { help: ['ideas', ...path, '--help'].join(' ') },
+  });
+}
+
+/**
+ * `ideas help <word>` where no command is called <word>: the word, else null. `valued` are the global options that
+ * take a value (`--lang sv`), skipped with it when looking for the first word.
+ */
+export function unknownHelpTopic(
+  argv: readonly string[],
+  commands: readonly string[],
+  valued: readonly string[],
+): string | null {
+  const words: string[] = [];
+  for (let i = 0; i < argv.length && words.length < 2; i++) {
+    const a = argv[i] as string;
+    if (a === '--') break;
+    if (a.startsWith('-')) {
+      if (valued.includes(a)) i++;
+    } else words.push(a);
+  }
+  const [first, topic] = words;
+  if (first !== 'help' || topic === undefined) return null;
+  return commands.includes(topic) ? null : topic;
+}
+
+/** Whether the command line asks for JSON: `--json`, or `--format json` in any of its spellings, before `--`. */
+export function wantsJson(argv: readonly string[]): boolean {
+  const end = argv.indexOf('--');
+  const args = end === -1 ? argv : argv.slice(0, end);
+  return args.some(
+    (a, i) =>
+      a === '--json' ||
+      a === '--format=json' ||
+      a === '-fjson' ||
+      ((a === '--format' || a === '-f') && args[i + 1] === 'json'),
+  );
+}
+
+/**
+ * A help text's placeholders in the language: `<dir>` becomes `<mapp>`, `[options]` `[flaggor]`, `[paths...]`
+ * `[sökvägar...]`. A word without a translation (a new option's) is left as it is.
+ */
+export function localizePlaceholders(text: string, lang: Lang): string {
+  if (lang === 'en') return text;
+  return text.replace(
+    /([<[])([^<>[\]\s.]+)(\.\.\.)?([>\]])/g,
+    (whole, open: string, word: string, dots = '', close: string) => {
+      const key = `ph.${word}`;
+      return isMessageKey(key) ? `${open}${t(lang, key)}${dots}${close}` : whole;
+    },
+  );
+}

@@ -1,0 +1,430 @@
+/**
+ * The command line's contract with a coordinator and with a script: one error shape (`ideas:` and a hint, or one
+ * `error` document with --json, exit 2) for usage errors too; every text, commander's included, in the registry's
+ * language; `ideas init` leaves the first commit one command away; and every command a message shows runs as
+ * printed.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as catalogue from '../../src/core/i18n/messages/index.js';
+import { shellQuote } from '../../src/core/shell/quote.js';
+import { BIN, cliEnv, describeRun, ideas, parseJson, type RunResult } from '../helpers/cli.js';
+import { initRegistry, readConfig, stageDir, writeFile } from '../helpers/registry.js';
+import { git, makeTempDir, makeTempRepo, removeTempDirs, stagedFiles } from '../helpers/temp-repo.js';
+
+type Lang = 'sv' | 'en';
+const LANGS: Lang[] = ['sv', 'en'];
+const USAGE_HINT: Record<Lang, RegExp> = {
+  sv: /^Se vad kommandot tar emot med `ideas[^`]* --help`\.$/m,
+  en: /^See what the command takes with `ideas[^`]* --help`\.$/m,
+};
+
+const registries = {} as Record<Lang, string>;
+beforeAll(() => {
+  for (const lang of LANGS) registries[lang] = initRegistry('sundsvall', lang);
+});
+afterAll(removeTempDirs);
+
+/** Each way commander can refuse a command line, and a word of what its message says in each language. */
+const USAGE_ERRORS: { name: string; args: string[]; json?: string[]; says: Record<Lang, RegExp> }[] = [
+  {
+    name: 'unknown option',
+    args: ['list', '--frobnicate'],
+    says: { sv: /Okänd flagga --frobnicate/, en: /Unknown option --frobnicate/ },
+  },
+  { name: 'near miss', args: ['list', '--jsn'], says: { sv: /Menade du --json\?/, en: /Did you mean --json\?/ } },
+  {
+    name: 'missing argument',
+    args: ['show'],
+    says: { sv: /Argumentet <id> saknas/, en: /The argument <id> is missing/ },
+  },
+  {
+    name: 'option without value',
+    args: ['list', '--stage'],
+    json: ['list', '--json', '--stage'],
+    says: { sv: /Flaggan --stage saknar/, en: /The option --stage needs/ },
+  },
+  {
+    name: 'mandatory option',
+    args: ['decide', 'x'],
+    says: { sv: /Flaggan --decision måste/, en: /The option --decision is required/ },
+  },
+  {
+    name: 'too many arguments',
+    args: ['show', 'a', 'b'],
+    says: { sv: /För många argument/, en: /Too many arguments/ },
+  },
+  {
+    name: 'bad choice',
+    args: ['validate', '--format', 'xml'],
+    says: { sv: /Tillåtna val: pretty/, en: /Allowed choices: pretty/ },
+  },
+  {
+    name: 'unknown command',
+    args: ['frobnicate'],
+    says: { sv: /Okänt kommando "frobnicate"/, en: /Unknown command "frobnicate"/ },
+  },
+  {
+    name: 'help <unknown>',
+    args: ['help', 'frobnicate'],
+    says: { sv: /Okänt kommando "frobnicate"/, en: /Unknown command "frobnicate"/ },
+  },
+  {
+    name: 'unknown subcommand',
+    args: ['hook', 'frobnicate'],
+    says: { sv: /Okänt kommando "frobnicate"/, en: /Unknown command "frobnicate"/ },
+  },
+];
+
+describe('usage errors: one prefix, the registry language, exit 2', () => {
+  it.each(LANGS.flatMap((lang) => USAGE_ERRORS.map((u) => [lang, u.name, u] as const)))(
+    '%s registry, %s: ideas: and a hint on stderr, nothing on stdout',
+    (lang, _name, u) => {
+      const r = ideas(u.args, { cwd: registries[lang] });
+      expect(r.code, describeRun(r)).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(/^ideas: /);
+      expect(r.stderr).not.toMatch(/^error:|^fel:/m);
+      expect(r.stderr).toMatch(u.says[lang]);
+      expect(r.stderr).toMatch(USAGE_HINT[lang]);
+    },
+  );
+
+  it.each(LANGS.flatMap((lang) => USAGE_ERRORS.map((u) => [lang, u.name, u] as const)))(
+    '%s registry, %s with --json: one error document on stdout, nothing on stderr',
+    (lang, _name, u) => {
+      const r = ideas(u.json ?? [...u.args, '--json'], { cwd: registries[lang] });
+      expect(r.code, describeRun(r)).toBe(2);
+      expect(r.stderr).toBe('');
+      const doc = parseJson<{ error: { message: string; hint: string } }>(r);
+      expect(doc).toMatchObject({ schemaVersion: 1, kind: 'error', registry: null, error: { code: 'USAGE' } });
+      expect(doc.error.message).toMatch(u.says[lang]);
+    },
+  );
+
+  it('--lang sv outside a registry is Swedish, and --lang en inside a Swedish one is English', () => {
+    const outside = makeTempDir();
+    expect(ideas(['--lang', 'sv', 'show'], { cwd: outside }).stderr).toMatch(/^ideas: Argumentet <id> saknas/);
+    expect(ideas(['--lang', 'en', 'show'], { cwd: registries.sv }).stderr).toMatch(/^ideas: The argument <id>/);
+  });
+
+  it('--format json asks for the error document too', () => {
+    const r = ideas(['validate', '--format', 'json', '--frobnicate'], { cwd: registries.en });
+    expect(r.code).toBe(2);
+    expect(parseJson(r)).toMatchObject({ kind: 'error', registry: null });
+  });
+});
+
+describe('help speaks the registry language, placeholders included', () => {
+  it.each([
+    [
+      'init',
+      ['Användning: ideas init [flaggor] [mapp]', '-C, --registry <mapp>', '--lang <språk>', '--ci <leverantör>'],
+    ],
+    ['', ['Användning: ideas [flaggor] [kommando]', 'help [kommando]', 'validate [flaggor] [sökvägar...]']],
+    ['move', ['Användning: ideas move [flaggor] <id> [steg]', 'Globala flaggor:']],
+    ['validate', ['(val: pretty, json, github, junit; standard: pretty)']],
+  ])('ideas %s --help in Swedish', (cmd, wanted) => {
+    const r = ideas([...(cmd ? [cmd] : []), '--help'], { cwd: registries.sv });
+    expect(r.code).toBe(0);
+    const flat = r.stdout.replace(/\s+/g, ' ');
+    for (const w of wanted) expect(flat).toContain(w);
+    for (const english of [
+      '[options]',
+      '<dir>',
+      '[command]',
+      'Usage:',
+      'Options:',
+      'Arguments:',
+      '(default:',
+      '(choices:',
+    ])
+      expect(r.stdout).not.toContain(english);
+  });
+
+  it('and English in an English registry', () => {
+    const r = ideas(['init', '--help'], { cwd: registries.en });
+    expect(r.stdout).toContain('Usage: ideas init [options] [dir]');
+    expect(r.stdout.replace(/\s+/g, ' ')).toContain('(choices: github, gitlab, none; default: github)');
+  });
+});
+
+describe('every command takes --json, and every document names its registry', () => {
+  const commands = [
+    'init',
+    'hook install',
+    'hook uninstall',
+    'new',
+    'list',
+    'show',
+    'move',
+    'decide',
+    'assign',
+    'review',
+    'validate',
+    'diff',
+    'schema',
+    'report',
+    'export',
+    'site',
+    'import',
+  ];
+  it.each(commands)('ideas %s --help lists --json', (cmd) => {
+    expect(ideas([...cmd.split(' '), '--help'], { cwd: registries.en }).stdout).toMatch(/^\s+--json\s/m);
+  });
+
+  it.each(LANGS)('ideas schema --json (%s): a schema document, its titles in the registry language', (lang) => {
+    const r = ideas(['schema', '--stage', 'test', '--json'], { cwd: registries[lang] });
+    expect(r.code, describeRun(r)).toBe(0);
+    const doc = parseJson<{ registry: { language: string }; schema: { title: string; description: string } }>(r);
+    expect(doc).toMatchObject({
+      schemaVersion: 1,
+      kind: 'schema',
+      registry: { language: lang },
+      stage: { key: 'test' },
+    });
+    expect(doc.schema.description).toMatch(
+      lang === 'sv' ? /Skapat av `ideas schema --stage test`/ : /Made by `ideas schema --stage test`/,
+    );
+    // Without --json, the schema itself, for editors.
+    const plain = parseJson<{ title: string }>(ideas(['schema', '--stage', 'test'], { cwd: registries[lang] }));
+    expect(plain.title).toBe(doc.schema.title);
+  });
+
+  it.each([
+    ['list', ['list', '--json']],
+    ['validate', ['validate', '--json']],
+    ['report', ['report', '--json']],
+    ['export', ['export', '--json']],
+    ['review', ['review', '--dry-run', '--json']],
+  ])('%s --json carries registry', (_name, args) => {
+    const r = ideas(args, { cwd: registries.sv });
+    expect(parseJson(r)).toMatchObject({ schemaVersion: 1, registry: { language: 'sv' } });
+  });
+});
+
+describe('stages by their labels, history entries from 1', () => {
+  it.each([
+    ['sv', /Okänt steg "nope"\. Stegen är: Idé, /],
+    ['en', /Unknown stage "nope"\. The stages are: Idea, /],
+  ] as const)('an unknown stage lists the stages by label (%s)', (lang, says) => {
+    const r = ideas(['list', '--stage', 'nope'], { cwd: registries[lang] });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(says);
+  });
+
+  it.each(LANGS)('a bad history entry is named from 1 (%s)', (lang) => {
+    const dir = registries[lang];
+    const config = readConfig(dir);
+    const rel = path.join(stageDir(config), 'x-1-entry.md');
+    writeFile(
+      dir,
+      rel,
+      '---\nid: x-aaaa11\ntitle: T\ncreated: 2026-11-20\nhistory:\n  - date: 2026-11-20\n    action: created\n    to: idea\n  - date: nodate\n    action: decided\n---\n',
+    );
+    try {
+      const r = ideas(['validate', rel], { cwd: dir });
+      expect(r.stdout).toContain('history.2.date');
+      expect(r.stdout).not.toContain('history.1.date');
+      const doc = parseJson<{ findings: { message: string }[] }>(ideas(['validate', rel, '--json'], { cwd: dir }));
+      expect(doc.findings.map((f) => f.message).join('\n')).toContain('history.2.date');
+    } finally {
+      fs.rmSync(path.join(dir, rel));
+    }
+  });
+});
+
+function sh(command: string, cwd: string, env: NodeJS.ProcessEnv = cliEnv()): RunResult {
+  const r = spawnSync('sh', ['-c', command], { cwd, env, encoding: 'utf8' });
+  return { code: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** A folder with an `ideas` that runs the built CLI, for commands run through a shell as a user would. */
+function shimPath(): string {
+  const bin = makeTempDir('ideas-shim-');
+  fs.writeFileSync(
+    path.join(bin, 'ideas'),
+    `#!/bin/sh\nexec ${shellQuote(process.execPath)} ${shellQuote(BIN)} "$@"\n`,
+    { mode: 0o755 },
+  );
+  return `${bin}${path.delimiter}${process.env.PATH ?? ''}`;
+}
+
+describe('ideas init: the first commit holds the sluice', () => {
+  it.each(LANGS)(
+    'stages exactly its files, keeps the site out of git, and ends with a commit command that runs (%s)',
+    (lang) => {
+      const repo = makeTempRepo();
+      fs.writeFileSync(path.join(repo, 'notes.txt'), 'not ours\n');
+      const r = ideas(['init', 'min sluss', '--template', 'minimal', '--lang', lang], { cwd: repo });
+      expect(r.code, describeRun(r)).toBe(0);
+      const staged = stagedFiles(repo);
+      expect(staged).toContain('min sluss/ideas.config.yaml');
+      expect(staged).toContain('min sluss/.gitignore');
+      expect(staged).toContain('.github/workflows/ideas.yml');
+      expect(staged).not.toContain('notes.txt');
+      expect(fs.readFileSync(path.join(repo, 'min sluss', '.gitignore'), 'utf8')).toBe('/site/\n');
+      const lines = r.stdout.trimEnd().split('\n');
+      expect(r.stdout).toContain(`cd 'min sluss'`);
+      const last = (lines[lines.length - 1] ?? '').trim();
+      expect(last).toBe(
+        lang === 'sv'
+          ? "git commit -m 'Skapa idéslussen Idésluss'"
+          : "git commit -m 'Create the idea registry Idea sluice'",
+      );
+      const done = sh(last, repo);
+      expect(done.code, describeRun(done)).toBe(0);
+      expect(git(['status', '--porcelain'], repo)).toBe('?? notes.txt\n');
+    },
+  );
+
+  it('appends to a .gitignore of its own, once, and never clobbers it', () => {
+    const repo = makeTempRepo();
+    fs.writeFileSync(path.join(repo, '.gitignore'), 'node_modules');
+    expect(ideas(['init', '--template', 'minimal'], { cwd: repo }).code).toBe(0);
+    expect(fs.readFileSync(path.join(repo, '.gitignore'), 'utf8')).toBe('node_modules\n/site/\n');
+    const again = makeTempRepo();
+    fs.writeFileSync(path.join(again, '.gitignore'), 'site/\n');
+    const r = ideas(['init', '--template', 'minimal', '--json'], { cwd: again });
+    expect(parseJson(r)).toMatchObject({ gitignore: 'present', git: { repository: true, staged: true, commit: null } });
+    expect(fs.readFileSync(path.join(again, '.gitignore'), 'utf8')).toBe('site/\n');
+  });
+
+  it('outside git: nothing staged, and the steps to put it in git run as printed', () => {
+    const dir = makeTempDir();
+    const r = ideas(['init', '--template', 'minimal', '--lang', 'en'], { cwd: dir });
+    expect(r.code).toBe(0);
+    const steps = r.stdout
+      .slice(r.stdout.indexOf('The folder is not in git yet'))
+      .split('\n')
+      .slice(1)
+      .map((l) => l.trim())
+      .filter(Boolean);
+    expect(steps[0]).toBe('git init');
+    const env = cliEnv({
+      GIT_AUTHOR_NAME: 'A',
+      GIT_AUTHOR_EMAIL: 'a@example.invalid',
+      GIT_COMMITTER_NAME: 'A',
+      GIT_COMMITTER_EMAIL: 'a@example.invalid',
+    });
+    const done = sh(steps.join(' && '), dir, env);
+    expect(done.code, describeRun(done)).toBe(0);
+    expect(git(['ls-files'], dir)).toContain('ideas.config.yaml');
+  });
+
+  it.each(LANGS)('--commit commits exactly its files (%s)', (lang) => {
+    const repo = makeTempRepo();
+    fs.writeFileSync(path.join(repo, 'other.txt'), 'x\n');
+    git(['add', 'other.txt'], repo);
+    const r = ideas(['init', '--template', 'minimal', '--lang', lang, '--commit'], { cwd: repo });
+    expect(r.code, describeRun(r)).toBe(0);
+    expect(r.stdout).toMatch(
+      lang === 'sv' ? /Sparade den första versionen i git \(commit [0-9a-f]+\)/ : /Saved the first version in git/,
+    );
+    expect(git(['show', '--name-only', '--format=%s', 'HEAD'], repo)).toContain('ideas.config.yaml');
+    expect(git(['show', '--name-only', '--format=', 'HEAD'], repo)).not.toContain('other.txt');
+    expect(stagedFiles(repo)).toEqual(['other.txt']);
+  });
+
+  it.each(LANGS)('--commit outside git is refused before anything is written (%s)', (lang) => {
+    const dir = makeTempDir();
+    const r = ideas(['--lang', lang, 'init', 'ny', '--template', 'minimal', '--commit'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('`git init ny`');
+    expect(fs.readdirSync(dir)).toEqual([]);
+  });
+
+  it.each(LANGS)(
+    "--commit without a git identity is refused before anything is written, with git's remedy (%s)",
+    (lang) => {
+      const dir = makeTempDir();
+      git(['init', '-q', '-b', 'main'], dir);
+      const home = makeTempDir('ideas-home-');
+      const env = {
+        HOME: home,
+        XDG_CONFIG_HOME: home,
+        EMAIL: undefined,
+        GIT_AUTHOR_NAME: undefined,
+        GIT_AUTHOR_EMAIL: undefined,
+        GIT_COMMITTER_NAME: undefined,
+        GIT_COMMITTER_EMAIL: undefined,
+      };
+      const r = ideas(['--lang', lang, 'init', '--template', 'minimal', '--commit'], { cwd: dir, env });
+      // git guesses an identity from the host name on some machines; where it can, --commit may go ahead.
+      if (r.code === 0) return;
+      expect(r.code, describeRun(r)).toBe(2);
+      expect(r.stderr).toMatch(/^ {2}git config --global user\.email /m);
+      expect(r.stderr).toMatch(/^ {2}git config --global user\.name /m);
+      expect(fs.readdirSync(dir)).toEqual(['.git']);
+      const json = parseJson<{ error: { details: string[] } }>(
+        ideas(['--lang', lang, 'init', '--template', 'minimal', '--commit', '--json'], { cwd: dir, env }),
+      );
+      expect(json.error.details.join('\n')).toContain('git config --global user.email');
+    },
+  );
+});
+
+describe('every command a message shows runs as printed', () => {
+  /** Every `ideas …` in backticks, in every message of the catalogue, in both languages. */
+  function catalogueCommands(): { key: string; lang: Lang; template: string }[] {
+    const out: { key: string; lang: Lang; template: string }[] = [];
+    for (const area of Object.values(catalogue))
+      for (const [key, text] of Object.entries(area as Record<string, Record<Lang, string>>))
+        for (const lang of LANGS)
+          for (const m of text[lang].matchAll(/`(ideas(?: [^`]*)?|\{(?:help|command)\})`/g))
+            out.push({ key, lang, template: m[1] as string });
+    return out;
+  }
+
+  it('finds the commands (so that the test below means something)', () => {
+    const found = catalogueCommands();
+    expect(found.length).toBeGreaterThan(20);
+    expect(found.some((c) => c.template.includes('{idArg}'))).toBe(true);
+  });
+
+  it.each(LANGS)(
+    'each, its params from a %s registry (a file name with an apostrophe), runs through sh without a usage error',
+    (lang) => {
+      const dir = initRegistry('sundsvall', lang);
+      const config = readConfig(dir);
+      const id = 'sund-4k7q2x';
+      const file = path.join(stageDir(config), "an idea's file.md");
+      writeFile(
+        dir,
+        file,
+        `---\nid: ${id}\ntitle: T\ncreated: 2026-11-20\nhistory:\n  - date: 2026-11-20\n    action: created\n    to: ${config.stages[0]?.key}\n---\n`,
+      );
+      const params: Record<string, string> = {
+        id,
+        idArg: shellQuote(id),
+        to: shellQuote(config.stages[1]?.key ?? ''),
+        file: shellQuote(file),
+        reason: shellQuote('Parkeras'),
+        help: 'ideas show --help',
+        command: 'ideas schema --stage test',
+      };
+      const env = cliEnv({ PATH: shimPath() });
+      const tried = new Set<string>();
+      for (const { key, template } of catalogueCommands().filter((c) => c.lang === lang)) {
+        const command = template.replace(/\{(\w+)\}/g, (whole, name: string) => params[name] ?? whole);
+        expect(command, `${key}: a param the test does not know`).not.toMatch(/\{\w+\}/);
+        if (tried.has(command)) continue;
+        tried.add(command);
+        const r = sh(`${command} </dev/null`, dir, env);
+        expect(r.stderr, `${key}: ${command}\n${describeRun(r)}`).not.toMatch(USAGE_HINT[lang]);
+        expect(r.code, `${key}: ${command}\n${describeRun(r)}`).not.toBeNull();
+      }
+      expect(tried.size).toBeGreaterThan(10);
+    },
+  );
+
+  it.each(['plain', 'a b', "it's", '$HOME', '`date`', 'a;b', '', '-x', 'å ä ö', 'a\nb', '*', '!'])(
+    'a quoted word comes back unchanged through sh: %j',
+    (word) => {
+      expect(sh(`printf '%s' ${shellQuote(word)}`, os.tmpdir()).stdout).toBe(word);
+    },
+  );
+});
