@@ -117,13 +117,19 @@ export function presentImport(r: ImportView, json: boolean, v: View): Output {
   }
   for (const d of r.duplicates)
     o.err(`${c.yellow(t(r.lang, 'out.importDuplicate', { row: d.row, id: terminalLine(d.id ?? '?') }))}\n`);
-  for (const i of r.imported) o.out(`${terminalLine(i.path)}\n`);
+  for (const i of [...r.imported, ...r.updated]) o.out(`${terminalLine(i.path)}\n`);
   if (r.invalidRows.length > 0) o.err(`${c.yellow(t(r.lang, 'out.importSkipped', { count: r.invalidRows.length }))}\n`);
+  const counts = {
+    file: r.file,
+    created: r.imported.length,
+    updated: r.updated.length,
+    unchanged: r.unchanged.length,
+  };
+  const staged = r.staged ? ` ${c.dim(t(r.lang, 'out.staged'))}` : '';
   if (r.rows === 0) o.err(`${t(r.lang, 'out.importNothing', { file: r.file })}\n`);
-  else if (r.dryRun) o.err(`${t(r.lang, 'out.importDryRun', { count: r.imported.length, file: r.file })}\n`);
-  else
-    o.err(
-      `${c.green(t(r.lang, 'out.imported', { count: r.imported.length, file: r.file }))}${r.staged ? ` ${c.dim(t(r.lang, 'out.staged'))}` : ''}\n`,
-    );
+  else if (r.dryRun) o.err(`${t(r.lang, 'out.importDryRunCounts', counts)}\n`);
+  else if (counts.updated + counts.unchanged === 0)
+    o.err(`${c.green(t(r.lang, 'out.imported', { count: r.imported.length, file: r.file }))}${staged}\n`);
+  else o.err(`${c.green(t(r.lang, 'out.importedCounts', counts))}${staged}\n`);
   return o.done(code);
 }

@@ -2,6 +2,7 @@ export { criteria } from './criteria.js';
 export { diff } from './diff.js';
 export { errors } from './errors.js';
 export { exchange } from './exchange.js';
+export { exchange2 } from './exchange2.js';
 export { findings } from './findings.js';
 export { output } from './output.js';
 export { prompts } from './prompts.js';
