@@ -6,20 +6,21 @@ import type { Stage } from '../core/sluice/config.js';
 import { CsvSyntaxError, CsvTooManyRecords, parseCsv } from '../core/exchange/csv.js';
 import { IdeasError } from '../core/errors.js';
 import { checkIdeaFile } from '../core/criteria/validate.js';
-import { isForbiddenKey, nullObject } from '../core/safe-object.js';
-import { settableFields } from '../core/criteria/fields.js';
+import { nullObject } from '../core/safe-object.js';
 import { localize, t, type Lang } from '../core/i18n/i18n.js';
 import { idFromFileName, newId } from '../core/sluice/id.js';
 import { isoDate } from '../core/sluice/idea.js';
 import { renderIdeaFile } from '../core/front-matter/idea-text.js';
 import {
   checkNewRow,
+  knownFieldNames,
   labelIndex,
   planColumns,
   readCells,
   type RowCells,
   type RowProblem,
 } from '../core/exchange/import-rows.js';
+import { headerAliases } from '../core/exchange/column-labels.js';
 import { ideasByKey, isNoChange, lastImport, normalTitle, planEdit, rowKey } from '../core/exchange/reimport.js';
 import {
   appendHistoryEntry,
@@ -173,11 +174,16 @@ export async function runImport(opts: ImportOptions, ctx: Ctx): Promise<ImportRe
   const criteria = loadCriteria(registry);
   const schemas = [base, ...[...criteria.values()].map((c) => c.schema)];
   const existing = readIdeas(registry).ideas;
-  const names = new Set([...settableFields(base, schemas.slice(1)), 'title']);
-  for (const idea of existing)
-    for (const key of Object.keys(idea.data))
-      if (!['id', 'created', 'history', 'related'].includes(key) && !isForbiddenKey(key)) names.add(key);
-  const { columns, ignored } = planColumns(header.cells, explicit, { names, labels: labelIndex(schemas) });
+  const names = knownFieldNames(
+    base,
+    schemas.slice(1),
+    existing.map((i) => i.data),
+  );
+  const { columns, ignored } = planColumns(header.cells, explicit, {
+    names,
+    labels: labelIndex(schemas),
+    aliases: headerAliases(schemas, config),
+  });
 
   const today = isoDate(ctx.clock());
   const rowCtx = {

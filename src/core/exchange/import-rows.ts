@@ -7,11 +7,18 @@ import type { RegistryConfig, Stage } from '../sluice/config.js';
 import type { CsvRecord } from './csv.js';
 import { unguardFormula } from './csv.js';
 import { IdeasError, isIdeasError } from '../errors.js';
-import { fieldSpec, typeFlagValue } from '../criteria/fields.js';
+import { fieldSpec, settableFields, typeFlagValue } from '../criteria/fields.js';
 import { localize, type Lang, type Localized } from '../i18n/i18n.js';
 import { describeErrors, type Validator } from '../criteria/schema-check.js';
 import { resolveStage } from '../sluice/stage-lookup.js';
-import { forbiddenKeys, forbiddenSegment, nullObject, nullProtoDeep, ownValue } from '../safe-object.js';
+import {
+  forbiddenKeys,
+  forbiddenSegment,
+  isForbiddenKey,
+  nullObject,
+  nullProtoDeep,
+  ownValue,
+} from '../safe-object.js';
 
 type Schema = Record<string, unknown>;
 
@@ -41,6 +48,21 @@ export interface KnownFields {
   names: ReadonlySet<string>;
   /** Labels (`x-title`, either language, lower case) of the schemas' fields. */
   labels: ReadonlyMap<string, string>;
+  /** Other headers an export writes (see column-labels.ts), lower case, and the column each stands for. */
+  aliases?: ReadonlyMap<string, string>;
+}
+
+/** The fields a column may name: the schemas' settable ones, the title, and any the registry's ideas already have. */
+export function knownFieldNames(
+  base: Schema,
+  criteria: readonly Schema[],
+  ideasData: readonly Record<string, unknown>[],
+): Set<string> {
+  const names = new Set([...settableFields(base, [...criteria]), 'title']);
+  for (const data of ideasData)
+    for (const key of Object.keys(data))
+      if (!['id', 'created', 'history', 'related'].includes(key) && !isForbiddenKey(key)) names.add(key);
+  return names;
 }
 
 /** The labels of the fields in the schemas; a label two fields share maps to neither. */
@@ -79,6 +101,14 @@ function roleForTarget(target: string, known: KnownFields): ColumnRole {
   return { kind: 'field', field: field as string, path };
 }
 
+/** What a column of this header gives when no --map says otherwise: null when nothing (it is ignored). */
+export function columnRole(header: string, known: KnownFields): ColumnRole | null {
+  const role = autoRole(header, known);
+  if (role !== null) return role;
+  const alias = known.aliases?.get(header.trim().toLowerCase());
+  return alias !== undefined && alias.toLowerCase() !== header.trim().toLowerCase() ? autoRole(alias, known) : null;
+}
+
 function autoRole(header: string, known: KnownFields): ColumnRole | null {
   // A column that would name a way into a prototype, as a field, a part of one, or through a label: refused, not
   // ignored, so that the file is fixed (or the column left out with --map "column=") rather than half read.
@@ -113,6 +143,12 @@ function autoRole(header: string, known: KnownFields): ColumnRole | null {
   return null;
 }
 
+/** A column an export makes from the history (`entered.<stage>`, `granted`): no data of its own, so not listed. */
+function isDerived(header: string, known: KnownFields): boolean {
+  const key = (known.aliases?.get(header.toLowerCase()) ?? header).toLowerCase();
+  return key === 'granted' || key.startsWith('entered.');
+}
+
 /**
  * What each column gives. `--map column=field` first (an empty field ignores the column), then a column named as a
  * field or its label, `body`/`text`/`beskrivning` for the text, `stage` and `created`. Other columns are ignored
@@ -135,8 +171,8 @@ export function planColumns(
   const columns = headers.map((h): ColumnPlan => {
     const mapped = byLower.get(h.toLowerCase());
     const role =
-      mapped !== undefined ? roleForTarget(mapped, known) : (autoRole(h, known) ?? { kind: 'ignore' as const });
-    if (role.kind === 'ignore' && h !== '' && mapped === undefined) ignored.push(h);
+      mapped !== undefined ? roleForTarget(mapped, known) : (columnRole(h, known) ?? { kind: 'ignore' as const });
+    if (role.kind === 'ignore' && h !== '' && mapped === undefined && !isDerived(h, known)) ignored.push(h);
     return { header: h, role };
   });
   const targets = new Map<string, string[]>();
@@ -190,7 +226,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /** A field's schema as every schema that names it describes it together, and the schema of a property inside it. */
-function schemaAt(field: string, path: readonly string[], schemas: readonly Schema[]): Schema {
+export function schemaAt(field: string, path: readonly string[], schemas: readonly Schema[]): Schema {
   let s: Schema = {};
   for (const sc of schemas) {
     const own = ownValue(sc.properties, field) as Schema | undefined;

@@ -36,6 +36,7 @@ export interface ExportView {
   registry: RegistryRef;
   lang: Lang;
   table: IdeaTable;
+  header: string[];
   delimiter: string;
   unreadable: number;
 }
@@ -47,7 +48,7 @@ export function presentExport(
 ): Output {
   const o = output();
   if (opts.format === 'json') o.out(jsonText(exportDocument(r.registry, r.table, opts.includePersonal)));
-  else o.out(renderIdeaTableCsv(r.table, r.registry.config.language, r.delimiter));
+  else o.out(renderIdeaTableCsv(r.table, r.registry.config.language, r.delimiter, r.header));
   o.err(unreadableWarning(r.unreadable, r.lang, v));
   return o.done();
 }

@@ -30,4 +30,8 @@ export const exchange2 = {
     sv: 'Från {file}: {created#ny idé skapad|nya idéer skapade}, {updated#idé uppdaterad|idéer uppdaterade} och {unchanged#idé oförändrad|idéer oförändrade}.',
     en: 'From {file}: {created#new idea|new ideas} created, {updated#idea|ideas} updated and {unchanged#idea|ideas} unchanged.',
   },
+  'col.stage': { sv: 'Steg', en: 'Stage' },
+  'col.granted': { sv: 'Beviljat belopp', en: 'Amount granted' },
+  'col.body': { sv: 'Beskrivning', en: 'Text' },
+  'col.entered': { sv: 'In i steget {stage}', en: 'Entered {stage}' },
 } as const satisfies Record<string, Localized>;
