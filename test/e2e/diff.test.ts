@@ -387,7 +387,7 @@ describe.concurrent('ideas diff: each rule broken on its own', () => {
       'rewritten-decision',
       'history/rewritten',
       `${SUB}/${ideaPath('sund-avmpk4')}`,
-      'Historikpost 3 (2026-05-20, flyttad Förädling → Test) har ändrats.',
+      'Historikpost 3 (2026-05-20, flyttad Förädling → Test) har ändrats: amount: 120000 → 240000.',
     ],
     [
       'deleted-idea',

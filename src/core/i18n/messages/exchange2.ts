@@ -34,4 +34,8 @@ export const exchange2 = {
   'col.granted': { sv: 'Beviljat belopp', en: 'Amount granted' },
   'col.body': { sv: 'Beskrivning', en: 'Text' },
   'col.entered': { sv: 'In i steget {stage}', en: 'Entered {stage}' },
+  'f.historyChanged': {
+    sv: 'Historikpost {n} ({date}, {action}) har ändrats: {changes}.',
+    en: 'History entry {n} ({date}, {action}) was changed: {changes}.',
+  },
 } as const satisfies Record<string, Localized>;
