@@ -8,6 +8,8 @@ import { readIdeas } from '../io/read-ideas.js';
 import { readRegistrySchemas, type Registry } from '../io/registry.js';
 import { openRegistry } from './open-registry.js';
 import { sortByTexts } from '../core/i18n/text-order.js';
+import { exportHeader, headerAliases } from '../core/exchange/column-labels.js';
+import { knownFieldNames, labelIndex } from '../core/exchange/import-rows.js';
 
 export interface ExportOptions extends CommonOptions {
   stage?: string;
@@ -20,6 +22,8 @@ export interface ExportResult {
   registry: Registry;
   lang: Lang;
   table: IdeaTable;
+  /** The CSV's header: each column's label in the registry's language, which ideas import reads back. */
+  header: string[];
   /** The CSV separator: --delimiter, else `;` for a Swedish registry (Swedish Excel splits on it) and `,` otherwise. */
   delimiter: string;
   unreadable: number;
@@ -53,5 +57,16 @@ export async function runExport(opts: ExportOptions, ctx: Ctx): Promise<ExportRe
     { includePersonal: opts.includePersonal },
     fieldOrderOf(sources.map((s) => s.schema as Record<string, unknown>)),
   );
-  return { kind: 'export', registry, lang, table, delimiter, unreadable: unreadable.length };
+  const schemas = sources.map((s) => s.schema as Record<string, unknown>);
+  const known = {
+    names: knownFieldNames(
+      schemas[0] ?? {},
+      schemas.slice(1),
+      ideas.map((i) => i.data),
+    ),
+    labels: labelIndex(schemas),
+    aliases: headerAliases(schemas, config),
+  };
+  const header = exportHeader(table.columns, schemas, config, config.language, known);
+  return { kind: 'export', registry, lang, table, header, delimiter, unreadable: unreadable.length };
 }

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { IdeasError } from '../core/errors.js';
 import { commandContext, git, makeSluice, read, readTree, removeSluices } from '../../test/helpers/sluice.js';
 import { decodeSpreadsheet, runImport, type ImportOptions } from './import.js';
+import { rowKey } from '../core/exchange/reimport.js';
 
 afterEach(removeSluices);
 
@@ -54,7 +55,7 @@ describe('runImport', () => {
     const [first] = r.imported;
     expect(first?.path).toMatch(/^ideas\/01-ide\/sund-[0-9a-z]{6}-lanecykel\.md$/);
     expect(read(root, first?.path ?? '')).toBe(
-      `---\nid: ${first?.id}\ntitle: Lånecykel\ncreated: 2026-11-23\ncarrier: Anna Berg\nchallenge: klimat\ntags: [cykel, klimat]\nhistory:\n  - date: 2026-11-23\n    action: imported\n    to: idea\n    source: ideer.csv, rad 2\n    by: Samordnaren\n---\n\nRad ett\nrad två\n`,
+      `---\nid: ${first?.id}\ntitle: Lånecykel\ncreated: 2026-11-23\ncarrier: Anna Berg\nchallenge: klimat\ntags: [cykel, klimat]\nhistory:\n  - date: 2026-11-23\n    action: imported\n    to: idea\n    source: ideer.csv, rad 2\n    key: ${rowKey('ideer.csv', 'Lånecykel', 1)}\n    by: Samordnaren\n---\n\nRad ett\nrad två\n`,
     );
     expect(git(root, ['diff', '--cached', '--name-only']).trim().split('\n').sort()).toEqual(
       r.imported.map((i) => i.path).sort(),

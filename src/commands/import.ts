@@ -1,22 +1,41 @@
 import { isUtf8 } from 'node:buffer';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CommonOptions, Ctx } from '../context.js';
 import type { Stage } from '../core/sluice/config.js';
 import { CsvSyntaxError, CsvTooManyRecords, parseCsv } from '../core/exchange/csv.js';
 import { IdeasError } from '../core/errors.js';
 import { checkIdeaFile } from '../core/criteria/validate.js';
-import { isForbiddenKey, nullObject } from '../core/safe-object.js';
-import { settableFields } from '../core/criteria/fields.js';
+import { nullObject } from '../core/safe-object.js';
 import { localize, t, type Lang } from '../core/i18n/i18n.js';
 import { idFromFileName, newId } from '../core/sluice/id.js';
 import { isoDate } from '../core/sluice/idea.js';
 import { renderIdeaFile } from '../core/front-matter/idea-text.js';
-import { labelIndex, planColumns, readRow, type RowIdea, type RowProblem } from '../core/exchange/import-rows.js';
+import {
+  checkNewRow,
+  knownFieldNames,
+  labelIndex,
+  planColumns,
+  readCells,
+  type RowCells,
+  type RowProblem,
+} from '../core/exchange/import-rows.js';
+import { headerAliases } from '../core/exchange/column-labels.js';
+import { ideasByKey, isNoChange, lastImport, normalTitle, planEdit, rowKey } from '../core/exchange/reimport.js';
+import {
+  appendHistoryEntry,
+  EditError,
+  removeField,
+  replaceBody,
+  setField,
+} from '../core/front-matter/front-matter-edit.js';
+import type { Finding } from '../core/finding.js';
+import type { Idea } from '../core/sluice/idea.js';
 import { baseValidators, readPackageSchema } from '../core/criteria/schema-check.js';
 import { slugify } from '../core/sluice/slug.js';
 import { resolveStage } from '../core/sluice/stage-lookup.js';
 import { listIdeaFiles } from '../io/idea-files.js';
-import { writeNewFiles, type NewFile } from '../io/import-write.js';
+import { writeNewFiles, type NewFile, type UpdatedFile } from '../io/import-write.js';
 import { readIdeas } from '../io/read-ideas.js';
 import { FileTooLarge, MAX_HANDED_BYTES, readFileLimited } from '../io/read-limited.js';
 import { loadCriteria, type Registry } from '../io/registry.js';
@@ -51,8 +70,12 @@ export interface ImportResult {
   encoding: 'utf-8' | 'utf-16le' | 'windows-1252';
   /** Data rows read (blank rows are not counted). */
   rows: number;
-  /** The ideas written, or with --dry-run those that would be; empty when invalid rows stopped the import. */
+  /** The new ideas written, or with --dry-run those that would be; empty when invalid rows stopped the import. */
   imported: ImportedIdea[];
+  /** Ideas imported before (or named by their id) that their rows change: updated, or with --dry-run would be. */
+  updated: ImportedIdea[];
+  /** Ideas imported before whose rows say what they already say: left as they are. */
+  unchanged: ImportedIdea[];
   problems: RowProblem[];
   /** The rows with problems: not imported. */
   invalidRows: number[];
@@ -95,8 +118,6 @@ function parseMaps(maps: readonly string[]): Map<string, string> {
   }
   return out;
 }
-
-const normalTitle = (s: string) => s.trim().toLowerCase().replace(/\s+/g, ' ');
 
 /**
  * The most a file to import may hold. The import checks every row before it writes any (all or nothing), so it
@@ -153,11 +174,16 @@ export async function runImport(opts: ImportOptions, ctx: Ctx): Promise<ImportRe
   const criteria = loadCriteria(registry);
   const schemas = [base, ...[...criteria.values()].map((c) => c.schema)];
   const existing = readIdeas(registry).ideas;
-  const names = new Set([...settableFields(base, schemas.slice(1)), 'title']);
-  for (const idea of existing)
-    for (const key of Object.keys(idea.data))
-      if (!['id', 'created', 'history', 'related'].includes(key) && !isForbiddenKey(key)) names.add(key);
-  const { columns, ignored } = planColumns(header.cells, explicit, { names, labels: labelIndex(schemas) });
+  const names = knownFieldNames(
+    base,
+    schemas.slice(1),
+    existing.map((i) => i.data),
+  );
+  const { columns, ignored } = planColumns(header.cells, explicit, {
+    names,
+    labels: labelIndex(schemas),
+    aliases: headerAliases(schemas, config),
+  });
 
   const today = isoDate(ctx.clock());
   const rowCtx = {
@@ -169,22 +195,219 @@ export async function runImport(opts: ImportOptions, ctx: Ctx): Promise<ImportRe
     base: baseValidators().idea,
     criteria: (s: Stage) => criteria.get(s.key)?.validate,
   };
-  const valid: RowIdea[] = [];
   const problems: RowProblem[] = [];
-  const invalidRows: number[] = [];
+  const invalidRows = new Set<number>();
+  const refuse = (p: RowProblem) => {
+    problems.push(p);
+    invalidRows.add(p.row);
+  };
   const dataRecords = table.records
     .slice(headerIndex + 1)
     .map((record, i) => ({ record, row: headerIndex + i + 2 }))
     .filter(({ record }) => record.cells.some((c) => c.trim() !== ''));
-  dataRecords.forEach(({ record, row }, i) => {
-    const r = readRow(record, row, columns, rowCtx);
-    if (r.idea) valid.push(r.idea);
-    else {
-      problems.push(...r.problems);
-      invalidRows.push(row);
-    }
+  const read = dataRecords.map(({ record, row }, i) => {
+    const cells = readCells(record, row, columns, rowCtx);
     opts.onProgress?.(i + 1, dataRecords.length * 2);
+    return cells;
   });
+  const source = path.basename(opts.file);
+  const sourceOf = (row: number) => `${source}, ${t(config.language, 'import.sourceRow', { row })}`;
+
+  // Which idea each row is: by its id, else by its key, else by its place (see core/exchange/reimport.ts).
+  const byId = new Map(existing.filter((i) => i.id).map((i) => [i.id as string, i]));
+  const byKey = ideasByKey(existing);
+  const seenTitles = new Map<string, number>();
+  const keys = read.map((cells) => {
+    const title = cells.sets.find((x) => x.field === 'title' && x.path.length === 0)?.value;
+    if (typeof title !== 'string' || title.trim() === '') return null;
+    const n = (seenTitles.get(normalTitle(title)) ?? 0) + 1;
+    seenTitles.set(normalTitle(title), n);
+    return rowKey(source, title, n);
+  });
+  const keysInFile = new Set(keys.filter((k): k is string => k !== null));
+  const claimed = new Map<Idea, number>();
+  const targets = read.map((cells, i): Idea | null => {
+    const key = keys[i] ?? null;
+    let idea: Idea | null = cells.id !== null ? (byId.get(cells.id) ?? null) : null;
+    if (!idea && key) {
+      const found = byKey.get(key) ?? [];
+      if (found.length > 1) {
+        refuse({
+          row: cells.row,
+          line: cells.line,
+          column: null,
+          field: null,
+          message: localize('import.keyTwice', { ids: found.map((x) => x.id ?? x.path).join(', ') }),
+        });
+        return null;
+      }
+      idea = found[0] ?? null;
+    }
+    if (!idea) {
+      const place = sourceOf(cells.row);
+      const found = existing.filter((x) => {
+        const mark = lastImport(x);
+        return mark?.source === place && (mark.key === null || !keysInFile.has(mark.key));
+      });
+      if (found.length === 1) idea = found[0] as Idea;
+    }
+    if (!idea) return null;
+    const earlier = claimed.get(idea);
+    if (earlier !== undefined) {
+      refuse({
+        row: cells.row,
+        line: cells.line,
+        column: null,
+        field: null,
+        message: localize('import.sameIdeaTwice', { id: idea.id ?? idea.path, row: earlier }),
+      });
+      return null;
+    }
+    claimed.set(idea, cells.row);
+    return idea;
+  });
+
+  const checkCtx = (l: Lang) => ({ config, lang: l, base: baseValidators().idea, criteria });
+  /** The errors `ideas validate` would find in a file's text: in both languages, to report in either. */
+  const errorsOf = (rel: string, fileStage: Stage, text: string) =>
+    (['sv', 'en'] as const).map((l) =>
+      checkIdeaFile(
+        {
+          path: rel,
+          abs: path.join(registry.root, rel),
+          stage: fileStage,
+          misplaced: null,
+          folder: fileStage.folder,
+          symlink: false,
+        },
+        Buffer.from(text, 'utf8'),
+        checkCtx(l),
+      ).findings.filter((f) => f.severity === 'error'),
+    ) as [Finding[], Finding[]];
+  const wouldFail = (row: { row: number; line: number }, sv: Finding[], en: Finding[]) =>
+    sv.forEach((f, i) =>
+      refuse({
+        row: row.row,
+        line: row.line,
+        column: null,
+        field: null,
+        message: localize('import.wouldFail', { problem: { sv: f.message, en: en[i]?.message ?? f.message } }),
+      }),
+    );
+
+  const taken = new Set(listIdeaFiles(registry).map((e) => idFromFileName(e.path.slice(e.path.lastIndexOf('/') + 1))));
+  for (const idea of existing) if (idea.id) taken.add(idea.id);
+  const titles = new Map(existing.filter((i) => i.title).map((i) => [normalTitle(i.title as string), i.id]));
+  const planned: { file: NewFile; idea: ImportedIdea }[] = [];
+  const updates: { file: UpdatedFile; idea: ImportedIdea }[] = [];
+  const unchanged: ImportedIdea[] = [];
+  read.forEach((cells, i) => {
+    const target = targets[i] ?? null;
+    const key = keys[i] ?? null;
+    if (invalidRows.has(cells.row)) return;
+    if (target) {
+      planUpdate(cells, target, key);
+      return;
+    }
+    const r = checkNewRow(cells, columns, rowCtx);
+    if (!r.idea) {
+      r.problems.forEach(refuse);
+      return;
+    }
+    const id = newId(config.idPrefix, (candidate) => taken.has(candidate));
+    taken.add(id);
+    const entry: Record<string, unknown> = {
+      date: today,
+      action: 'imported',
+      to: r.idea.stage.key,
+      source: sourceOf(r.idea.row),
+    };
+    if (key) entry.key = key;
+    if (opts.by) entry.by = opts.by;
+    // The row's fields, keyed by the file's own column names: an object without a prototype.
+    const data = nullObject();
+    data.id = id;
+    data.title = r.idea.data.title;
+    data.created = r.idea.data.created;
+    for (const [k, value] of Object.entries(r.idea.data))
+      if (!['id', 'title', 'created', 'history'].includes(k)) data[k] = value;
+    data.history = [entry];
+    const title = r.idea.data.title;
+    const slug = slugify(String(title ?? ''));
+    const rel = `${config.ideasDir}/${r.idea.stage.folder}/${slug ? `${id}-${slug}` : id}.md`;
+    const text = renderIdeaFile(data, r.idea.body);
+    // The file as written must pass `ideas validate` as it stands: its bytes (a NUL, the size), its front matter
+    // read back, the schemas. A row whose file would not is an invalid row like any other, before anything is written.
+    const [sv, en] = errorsOf(rel, r.idea.stage, text);
+    if (sv.length > 0) return wouldFail(r.idea, sv, en);
+    planned.push({
+      file: { rel, text },
+      idea: { row: r.idea.row, id, title: String(title ?? ''), stage: r.idea.stage, path: rel },
+    });
+  });
+
+  /** A row of an idea imported before (or named by its id): the least change that makes the idea say what it says. */
+  function planUpdate(cells: RowCells, idea: Idea, key: string | null): void {
+    const row = { row: cells.row, line: cells.line };
+    const shown: ImportedIdea = {
+      row: cells.row,
+      id: idea.id ?? '',
+      title: idea.title ?? '',
+      stage: idea.stage,
+      path: idea.path,
+    };
+    cells.problems.forEach(refuse);
+    if (cells.problems.length > 0) return;
+    // An import never moves an idea: that goes through the sluice's gates (ideas move).
+    if (cells.stage && cells.stage.key !== idea.stage.key) {
+      refuse({
+        ...row,
+        column: columns.find((c) => c.role.kind === 'stage')?.header ?? null,
+        field: 'stage',
+        message: localize('import.stageDiffers', { id: shown.id, stage: cells.stage.key, now: idea.stage.key }),
+      });
+      return;
+    }
+    const edit = planEdit(idea, cells);
+    if (isNoChange(edit)) {
+      unchanged.push(shown);
+      return;
+    }
+    let before: string;
+    try {
+      before = readFileSync(idea.abs, 'utf8');
+    } catch (e) {
+      throw new IdeasError('IO', 'err.readFile', { file: idea.path, reason: (e as Error).message });
+    }
+    let after = before;
+    const entry: Record<string, unknown> = { date: today, action: 'imported', source: sourceOf(cells.row) };
+    if (key) entry.key = key;
+    if (opts.by) entry.by = opts.by;
+    try {
+      for (const [field, value] of edit.fields)
+        after = value === undefined ? removeField(after, field) : setField(after, field, value);
+      if (edit.body !== null) after = replaceBody(after, edit.body);
+      after = appendHistoryEntry(after, entry);
+    } catch (e) {
+      if (!(e instanceof EditError)) throw e;
+      refuse({ ...row, column: null, field: null, message: localize('import.cannotEdit', { file: idea.path }) });
+      return;
+    }
+    // Refused for what the row would break, not for what the idea broke before it.
+    const [oldSv] = errorsOf(idea.path, idea.stage, before);
+    const known = new Set(oldSv.map((f) => `${f.rule}\0${f.message}`));
+    const [sv, en] = errorsOf(idea.path, idea.stage, after);
+    const fresh = sv.map((f, j) => ({ f, j })).filter(({ f }) => !known.has(`${f.rule}\0${f.message}`));
+    if (fresh.length > 0) {
+      wouldFail(
+        row,
+        fresh.map((x) => x.f),
+        fresh.map((x) => en[x.j] as Finding),
+      );
+      return;
+    }
+    updates.push({ file: { rel: idea.path, before, after }, idea: shown });
+  }
 
   const summary = {
     registry,
@@ -193,100 +416,32 @@ export async function runImport(opts: ImportOptions, ctx: Ctx): Promise<ImportRe
     delimiter: table.delimiter,
     encoding,
     rows: dataRecords.length,
-    problems,
-    invalidRows,
+    problems: problems.sort((a, b) => a.row - b.row),
+    invalidRows: [...invalidRows].sort((a, b) => a - b),
     ignoredColumns: ignored,
     dryRun: opts.dryRun,
   };
-  const taken = new Set(listIdeaFiles(registry).map((e) => idFromFileName(e.path.slice(e.path.lastIndexOf('/') + 1))));
-  for (const idea of existing) if (idea.id) taken.add(idea.id);
-  const titles = new Map(existing.filter((i) => i.title).map((i) => [normalTitle(i.title as string), i.id]));
-  const source = path.basename(opts.file);
-  const planned: { row: RowIdea; file: NewFile; idea: ImportedIdea }[] = [];
-  for (const r of valid) {
-    const id = newId(config.idPrefix, (candidate) => taken.has(candidate));
-    taken.add(id);
-    const entry: Record<string, unknown> = {
-      date: today,
-      action: 'imported',
-      to: r.stage.key,
-      source: `${source}, ${t(config.language, 'import.sourceRow', { row: r.row })}`,
-    };
-    if (opts.by) entry.by = opts.by;
-    // The row's fields, keyed by the file's own column names: an object without a prototype.
-    const data = nullObject();
-    data.id = id;
-    data.title = r.data.title;
-    data.created = r.data.created;
-    for (const [key, value] of Object.entries(r.data))
-      if (!['id', 'title', 'created', 'history'].includes(key)) data[key] = value;
-    data.history = [entry];
-    const title = r.data.title;
-    const slug = slugify(String(title ?? ''));
-    const rel = `${config.ideasDir}/${r.stage.folder}/${slug ? `${id}-${slug}` : id}.md`;
-    planned.push({
-      row: r,
-      file: { rel, text: renderIdeaFile(data, r.body) },
-      idea: { row: r.row, id, title: String(title ?? ''), stage: r.stage, path: rel },
-    });
-  }
-  // The file as written must pass `ideas validate` as it stands: its bytes (a NUL, the size), its front matter
-  // read back, the schemas. A row whose file would not is an invalid row like any other, before anything is written.
-  const checkCtx = (l: Lang) => ({ config, lang: l, base: baseValidators().idea, criteria });
-  const refused = new Set<RowIdea>();
-  for (const p of planned) {
-    const check = (l: Lang) =>
-      checkIdeaFile(
-        {
-          path: p.file.rel,
-          abs: path.join(registry.root, p.file.rel),
-          stage: p.row.stage,
-          misplaced: null,
-          folder: p.row.stage.folder,
-          symlink: false,
-        },
-        Buffer.from(p.file.text, 'utf8'),
-        checkCtx(l),
-      ).findings.filter((f) => f.severity === 'error');
-    const sv = check('sv');
-    if (sv.length === 0) continue;
-    const en = check('en');
-    refused.add(p.row);
-    invalidRows.push(p.row.row);
-    sv.forEach((f, i) =>
-      problems.push({
-        row: p.row.row,
-        line: p.row.line,
-        column: null,
-        field: null,
-        message: localize('import.wouldFail', { problem: { sv: f.message, en: en[i]?.message ?? f.message } }),
-      }),
-    );
-  }
-  invalidRows.sort((a, b) => a - b);
-  problems.sort((a, b) => a.row - b.row);
-  if (invalidRows.length > 0 && !opts.skipInvalid) {
-    return { kind: 'import', ...summary, imported: [], duplicates: [], written: false, staged: false, ok: false };
-  }
-  const kept = planned.filter((p) => !refused.has(p.row));
-  const files = kept.map((p) => p.file);
-  const imported = kept.map((p) => p.idea);
+  const none = { imported: [], updated: [], unchanged: [], duplicates: [], written: false, staged: false };
+  if (invalidRows.size > 0 && !opts.skipInvalid) return { kind: 'import', ...summary, ...none, ok: false };
+  const imported = planned.map((p) => p.idea);
+  const updated = updates.map((u) => u.idea);
   const duplicates: ImportResult['duplicates'] = [];
-  for (const { idea } of kept) {
+  for (const idea of imported) {
     const same = titles.get(normalTitle(idea.title));
     if (same !== undefined) duplicates.push({ row: idea.row, id: same, title: idea.title });
   }
-  if (opts.dryRun || files.length === 0) {
-    return { kind: 'import', ...summary, imported, duplicates, written: false, staged: false, ok: true };
-  }
+  const result = { kind: 'import' as const, ...summary, imported, updated, unchanged, duplicates };
+  if (opts.dryRun || planned.length + updates.length === 0)
+    return { ...result, written: false, staged: false, ok: true };
   const half = dataRecords.length;
   const { staged } = await writeNewFiles(
     registry,
-    files,
+    planned.map((p) => p.file),
     ctx.env,
     opts.onProgress
       ? (done, total) => opts.onProgress?.(half + Math.round((done / total) * half), half * 2)
       : undefined,
+    updates.map((u) => u.file),
   );
-  return { kind: 'import', ...summary, imported, duplicates, written: true, staged, ok: true };
+  return { ...result, written: true, staged, ok: true };
 }

@@ -80,7 +80,7 @@ function exists(abs: string): boolean {
 }
 
 /** Index entries (`<mode> <object> <stage>\t<path>`) of some paths, to put back exactly if a write must be undone. */
-async function indexEntries(root: string, rels: string[]): Promise<Map<string, { mode: string; object: string }>> {
+export async function indexEntries(root: string, rels: string[]): Promise<Map<string, { mode: string; object: string }>> {
   const out = new Map<string, { mode: string; object: string }>();
   const { stdout } = await git(['ls-files', '--stage', '-z', '--', ...rels], root);
   for (const line of stdout.split('\0')) {
@@ -91,7 +91,7 @@ async function indexEntries(root: string, rels: string[]): Promise<Map<string, {
 }
 
 /** Puts git's index back as it was for `rels`: each path's old entry, or none. */
-async function restoreIndex(
+export async function restoreIndex(
   root: string,
   rels: string[],
   entries: Map<string, { mode: string; object: string }>,

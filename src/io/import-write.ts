@@ -1,11 +1,22 @@
-import { closeSync, fsyncSync, linkSync, lstatSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, linkSync, lstatSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { IdeasError } from '../core/errors.js';
-import { safeUnlink, scratchPathFor } from './atomic-file.js';
+import { isReadOnly, safeUnlink, scratchPathFor, writeFileAtomic } from './atomic-file.js';
 import { fsError } from './fs-error.js';
 import { git } from './git.js';
-import { injectFault } from './idea-write.js';
-import { besideTemp, clearJournal, GIT_BATCH, sha256, undoImport, unstage, writeJournal } from './journal.js';
+import { indexEntries, injectFault } from './idea-write.js';
+import {
+  besideTemp,
+  clearJournal,
+  GIT_BATCH,
+  restoreUpdateIndex,
+  sha256,
+  undoImport,
+  undoUpdates,
+  unstage,
+  writeJournal,
+  type ImportUpdate,
+} from './journal.js';
 import type { Registry } from './registry.js';
 import { withWriteLock } from './write-session.js';
 
@@ -13,6 +24,27 @@ export interface NewFile {
   /** Relative to the registry root, with forward slashes. */
   rel: string;
   text: string;
+}
+
+/** An idea file an import rewrites: the text it was read with, and its new text. */
+export interface UpdatedFile {
+  rel: string;
+  before: string;
+  after: string;
+}
+
+/**
+ * Keeps a file's old text as a second name in the scratch folder (a link: no disk space, nothing to write), or as
+ * a copy where a link cannot be made, so that undoing the import is one rename.
+ */
+function keepOriginal(abs: string, before: string, scratch: string): string {
+  const kept = scratchPathFor(scratch, abs);
+  try {
+    linkSync(abs, kept);
+  } catch {
+    writeTemp(kept, before);
+  }
+  return kept;
 }
 
 function writeTemp(temp: string, text: string): void {
@@ -54,20 +86,43 @@ function missingDirs(root: string, rels: readonly string[]): string[] {
  * 1. a journal (journal.ts) lists every file with the hash of its text and the folders to make;
  * 2. every file is written in full to a temporary file in the git folder (where `git add -A` never sees it);
  * 3. each is linked to its name: a link never overwrites, so a file that appeared meanwhile stops the import;
- * 4. the whole set is staged with `git add`, then the journal goes.
- * A failure at any step removes what this call wrote and unstages it; a kill at any step leaves the journal, and
- * the next command undoes the import the same way, removing only files still identical to what it wrote. Either
- * way a failed import leaves the registry as it was.
+ * 4. each idea the import updates (a spreadsheet imported again) gets its new text in place, atomically; its old
+ *    text was kept in the scratch folder before the journal was written, and the journal names it;
+ * 5. the whole set is staged with `git add`, then the journal goes.
+ * A failure at any step removes what this call wrote, puts the updated ideas' old texts and index entries back and
+ * unstages the rest; a kill at any step leaves the journal, and the next command undoes the import the same way,
+ * removing only files still identical to what it wrote and restoring only files that still hold its new text.
+ * Either way a failed import leaves the registry as it was.
  */
 export async function writeNewFiles(
   registry: Registry,
   files: readonly NewFile[],
   env: NodeJS.ProcessEnv,
   onProgress?: (done: number, total: number) => void,
+  updated: readonly UpdatedFile[] = [],
 ): Promise<{ staged: boolean }> {
   return withWriteLock(registry.root, async ({ root, place }) => {
     const targets = files.map((f) => ({ ...f, abs: path.join(root, ...f.rel.split('/')), sha: sha256(f.text) }));
     const inGit = place.gitDir !== null;
+    // An idea changed since it was read (by another command that held the lock meanwhile) is not written over.
+    for (const u of updated) {
+      const abs = path.join(root, ...u.rel.split('/'));
+      if (isReadOnly(abs)) throw new IdeasError('IO', 'err.readOnly', { file: u.rel });
+      let now: string | null = null;
+      try {
+        now = readFileSync(abs, 'utf8');
+      } catch {
+        // gone: refused below
+      }
+      if (now !== u.before) throw new IdeasError('CONFLICT', 'err.changedMeanwhile', { file: u.rel });
+    }
+    const index =
+      inGit && updated.length > 0
+        ? await indexEntries(
+            root,
+            updated.map((u) => u.rel),
+          )
+        : new Map();
     const existing = targets.filter((f) => exists(f.abs)).map((f) => f.rel);
     if (inGit && existing.length === 0) {
       // A path git still has in its index (the file deleted but not yet staged as deleted) is taken too: undoing
@@ -81,11 +136,36 @@ export async function writeNewFiles(
       root,
       targets.map((f) => f.rel),
     );
+    const updates: (ImportUpdate & { abs: string; text: string })[] = [];
+    try {
+      for (const u of updated) {
+        const abs = path.join(root, ...u.rel.split('/'));
+        updates.push({
+          rel: u.rel,
+          abs,
+          text: u.after,
+          before: sha256(u.before),
+          after: sha256(u.after),
+          kept: keepOriginal(abs, u.before, place.scratch),
+          index: index.get(u.rel) ?? null,
+        });
+      }
+    } catch (e) {
+      for (const u of updates) safeUnlink(u.kept);
+      throw fsError(e, updated[updates.length]?.rel ?? '');
+    }
     writeJournal(place, root, {
       op: 'import',
       files: targets.map((f) => ({ rel: f.rel, sha: f.sha })),
       dirs,
       git: inGit,
+      updates: updates.map(({ rel, before, after, kept, index: entry }) => ({
+        rel,
+        before,
+        after,
+        kept,
+        index: entry,
+      })),
     });
     const temps: string[] = [];
     let current = '';
@@ -111,9 +191,14 @@ export async function writeNewFiles(
       }
       for (const t of temps.splice(0)) safeUnlink(t);
       injectFault(env, 'import:temps-removed');
+      for (const u of updates) {
+        current = u.rel;
+        writeFileAtomic(u.abs, u.text, undefined, place.scratch);
+        injectFault(env, 'import:updated');
+      }
       if (inGit) {
         staging = true;
-        const rels = targets.map((f) => f.rel);
+        const rels = [...targets.map((f) => f.rel), ...updates.map((u) => u.rel)];
         for (let i = 0; i < rels.length; i += GIT_BATCH) {
           await git(['add', '--', ...rels.slice(i, i + GIT_BATCH)], root);
           injectFault(env, 'import:staged');
@@ -123,12 +208,16 @@ export async function writeNewFiles(
       for (const t of temps) safeUnlink(t);
       try {
         undoImport(targets, dirs, root);
-        if (staging)
+        undoUpdates(updates, root);
+        if (staging) {
           await unstage(
             targets.map((f) => f.rel),
             root,
           );
+          await restoreUpdateIndex(updates, root);
+        }
         clearJournal(place);
+        for (const u of updates) safeUnlink(u.kept);
       } catch {
         // The journal stays: the next command undoes the rest.
       }
@@ -137,7 +226,9 @@ export async function writeNewFiles(
         throw new IdeasError('FILE_EXISTS', 'err.filesExist', { files: current }, { cause: e });
       throw fsError(e, current);
     }
+    // The journal first: killed between the two, the copies are left to the next writer to clear, not needed.
     clearJournal(place);
+    for (const u of updates) safeUnlink(u.kept);
     return { staged: inGit };
   });
 }

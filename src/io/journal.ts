@@ -8,7 +8,8 @@
  *   there yet, and git's index is brought along (the old path removed, the new one added);
  * - a change in place (`decide` without a stage change, `assign`) is staged, if the new text is the file's;
  * - an import is undone: an import is all or none, and a killed one was none. Only files identical to what it
- *   wrote are removed, with their index entries, and the folders it made if they are empty.
+ *   wrote are removed, with their index entries, and the folders it made if they are empty; an idea it updated
+ *   gets its old text back (only while it holds what the import wrote), and its old index entry.
  * The note lives in the scratch folder in the git folder (see lock.ts), never in the work tree.
  */
 import { createHash, randomBytes } from 'node:crypto';
@@ -45,7 +46,20 @@ export type JournalWork =
       /** Folders the import makes, deepest last. */
       dirs: string[];
       git: boolean;
+      /** Ideas the import updates (a spreadsheet imported again): each one's old text is kept until the end. */
+      updates?: ImportUpdate[];
     };
+
+/** An idea file an import rewrites: the hashes of its old and new text, its old text's copy, its old index entry. */
+export interface ImportUpdate {
+  rel: string;
+  before: string;
+  after: string;
+  /** Absolute path of the old text's copy in the scratch folder. */
+  kept: string;
+  /** git's index entry before the import (null: none, or no git). */
+  index: { mode: string; object: string } | null;
+}
 
 type Journal = JournalWork & { version: 1; pid: number; root: string };
 
@@ -136,7 +150,7 @@ export async function recoverInterrupted(place: LockPlace, root: string): Promis
   } catch (e) {
     const what =
       journal.op === 'import'
-        ? localize('what.import', { count: journal.files.length })
+        ? localize('what.import', { count: journal.files.length + (journal.updates?.length ?? 0) })
         : localize(journal.op === 'move' ? 'what.move' : 'what.rewrite', {
             file: journal.op === 'move' ? journal.from : journal.path,
           });
@@ -170,11 +184,15 @@ async function recover(journal: Journal, root: string): Promise<Localized | null
     }
     case 'import': {
       const removed = undoImport(journal.files, journal.dirs, root);
-      if (journal.git)
+      const restored = undoUpdates(journal.updates ?? [], root);
+      if (journal.git) {
         await unstage(
           journal.files.map((f) => f.rel).filter((rel) => !existsSync(abs(rel))),
           root,
         );
+        await restoreUpdateIndex(journal.updates ?? [], root);
+      }
+      if (restored > 0) return localize('recover.reimport', { removed, restored });
       return removed > 0 ? localize('recover.import', { count: removed }) : null;
     }
   }
@@ -211,6 +229,34 @@ export function undoImport(
     }
   }
   return removed;
+}
+
+/**
+ * Puts back the old text of the ideas an import updated, where the file holds the import's new text and the copy of
+ * the old one is whole; returns how many. A file that holds neither (changed by hand since) is left as it is.
+ */
+export function undoUpdates(updates: readonly ImportUpdate[], root: string): number {
+  let restored = 0;
+  for (const u of updates) {
+    const abs = path.join(root, ...u.rel.split('/'));
+    if (contentHash(abs) === u.after && contentHash(u.kept) === u.before) {
+      renameSync(u.kept, abs);
+      restored++;
+    }
+  }
+  return restored;
+}
+
+/** git's index entries of updated ideas, as they were before the import. */
+export async function restoreUpdateIndex(updates: readonly ImportUpdate[], root: string): Promise<void> {
+  for (let i = 0; i < updates.length; i += GIT_BATCH) {
+    const batch = updates.slice(i, i + GIT_BATCH);
+    const args = ['update-index', '--add'];
+    for (const u of batch) if (u.index) args.push('--cacheinfo', `${u.index.mode},${u.index.object},${u.rel}`);
+    const gone = batch.filter((u) => !u.index).map((u) => u.rel);
+    if (gone.length > 0) args.push('--force-remove', '--', ...gone);
+    if (args.length > 2) await git(args, root);
+  }
 }
 
 /** Takes paths out of git's index (those never added are no error). */

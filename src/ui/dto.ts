@@ -441,6 +441,9 @@ export function exportDocument(registry: RegistryRef, table: IdeaTable, includeP
   };
 }
 
+type ImportedRow = { row: number; id: string; title: string; stage: Stage; path: string };
+const importedRow = (i: ImportedRow) => ({ row: i.row, id: i.id, title: i.title, stage: i.stage.key, path: i.path });
+
 export interface ImportSummary {
   file: string;
   ok: boolean;
@@ -448,7 +451,9 @@ export interface ImportSummary {
   written: boolean;
   staged: boolean;
   rows: number;
-  imported: { row: number; id: string; title: string; stage: Stage; path: string }[];
+  imported: ImportedRow[];
+  updated: ImportedRow[];
+  unchanged: ImportedRow[];
   problems: RowProblem[];
   invalidRows: number[];
   ignoredColumns: string[];
@@ -467,7 +472,10 @@ export function importDocument(registry: RegistryRef, r: ImportSummary, lang: La
     written: r.written,
     staged: r.staged,
     rows: r.rows,
-    imported: r.imported.map((i) => ({ row: i.row, id: i.id, title: i.title, stage: i.stage.key, path: i.path })),
+    counts: { created: r.imported.length, updated: r.updated.length, unchanged: r.unchanged.length },
+    imported: r.imported.map(importedRow),
+    updated: r.updated.map(importedRow),
+    unchanged: r.unchanged.map(importedRow),
     invalid: r.problems.map((p) => ({
       row: p.row,
       line: p.line,

@@ -22,11 +22,19 @@ export function exportCell(value: RowValue, lang: Lang, decimalComma: boolean): 
   return JSON.stringify(value);
 }
 
-/** The export as a CSV file for spreadsheets: UTF-8 with a byte order mark, a header of field names, CRLF lines. */
-export function renderIdeaTableCsv(table: IdeaTable, lang: Lang, delimiter: string): string {
+/**
+ * The export as a CSV file for spreadsheets: UTF-8 with a byte order mark, a header (the columns' labels in the
+ * registry's language, or their keys), CRLF lines.
+ */
+export function renderIdeaTableCsv(
+  table: IdeaTable,
+  lang: Lang,
+  delimiter: string,
+  header: readonly string[] = table.columns,
+): string {
   const decimalComma = delimiter === ';';
   const rows: CsvCell[][] = [
-    table.columns,
+    [...header],
     ...table.rows.map((r) => table.columns.map((c) => exportCell(r[c] ?? null, lang, decimalComma))),
   ];
   return formatCsv(rows, delimiter, { bom: true });

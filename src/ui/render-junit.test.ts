@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { junitSchemaErrors } from '../../test/helpers/junit-xsd.js';
 import { findAll, parseXml, type XmlElement } from '../../test/helpers/xml.js';
 import { escapeXmlAttribute, escapeXmlText, renderJunit, type JunitCase, type JunitFinding } from './render-junit.js';
 
@@ -130,6 +131,28 @@ describe('renderJunit', () => {
     expect(failure?.attributes.type).toBe(`r ${shown}`);
     expect(failure?.text).toBe(`ideas/03-test/a.md:7:3 r ${shown}\n${shown}`);
     expect(findAll(c, 'system-out')[0]?.text).toContain(shown);
+  });
+
+  it("validates against Jenkins' junit-10.xsd: plain, strict, empty and hostile reports alike", async () => {
+    const hostile = 'a]]>b <c> & "d" \'e\' \u0001\u007f\ufffe\ud800 tab\there\r\nnew line';
+    const reports = [
+      renderJunit('ideas validate', CASES),
+      renderJunit('ideas validate', CASES, { warningsFail: true }),
+      renderJunit('s', []),
+      renderJunit(`suite ${hostile}`, [
+        {
+          classname: `c ${hostile}`,
+          name: `ideas/01-ide/${hostile}.md`,
+          findings: [finding({ message: hostile, rule: `r ${hostile}` }), finding({ severity: 'warning' })],
+        },
+      ]),
+    ];
+    for (const xml of reports) expect(await junitSchemaErrors(xml), xml).toEqual([]);
+    // The check can fail: an attribute the schema does not know on a suite, a failure outside a case.
+    expect(await junitSchemaErrors(reports[0]!.replace('<testsuite ', '<testsuite bogus="1" '))).not.toEqual([]);
+    expect(
+      await junitSchemaErrors(reports[0]!.replace('  </testsuite>', '  <failure message="x"/>\n  </testsuite>')),
+    ).not.toEqual([]);
   });
 
   it('keeps letters beyond ASCII, and characters outside the Basic Multilingual Plane', () => {

@@ -1,6 +1,7 @@
 /**
  * JUnit XML, the test report format that CI systems read (GitLab's test reports, Jenkins' JUnit plugin, Azure
  * Pipelines' PublishTestResults): one test suite, a test case per file checked, a `<failure>` per error finding.
+ * Valid by Jenkins' junit-10.xsd (the tests check it), with one addition GitLab reads: `file` on each test case.
  * Warnings do not fail a case; they go to its `<system-out>`. Generic over findings, so that every command that
  * checks files (`ideas validate`, `ideas diff`) reports the same way.
  *
@@ -58,12 +59,13 @@ function findingText(f: JunitFinding): string {
 export function renderJunit(suite: string, cases: readonly JunitCase[], opts: JunitOptions = {}): string {
   const fails = (f: JunitFinding) => f.severity === 'error' || opts.warningsFail === true;
   const failed = cases.filter((c) => c.findings.some(fails)).length;
-  const counts = `tests="${cases.length}" failures="${failed}" errors="0" skipped="0"`;
+  // `skipped` is the suite's alone: Jenkins' junit-10.xsd has no such attribute on <testsuites>.
+  const counts = `tests="${cases.length}" failures="${failed}" errors="0"`;
   const name = escapeXmlAttribute(suite);
   const out = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<testsuites name="${name}" ${counts}>`,
-    `  <testsuite name="${name}" ${counts}>`,
+    `  <testsuite name="${name}" ${counts} skipped="0">`,
   ];
   for (const c of cases) {
     const open = `    <testcase classname="${escapeXmlAttribute(c.classname)}" name="${escapeXmlAttribute(c.name)}" file="${escapeXmlAttribute(c.name)}"`;

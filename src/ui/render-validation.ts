@@ -88,7 +88,8 @@ export function renderValidationGithub(v: ValidationView, registryRoot: string, 
 
 /**
  * JUnit XML: a test case per file checked, named by its path relative to the working directory (the repository
- * root in CI, as for --format github) and grouped by its stage, or its folder outside the stage folders.
+ * root in CI, as for --format github) and grouped by its folder: the same kind of thing for every case, an idea in
+ * its stage's folder, a criteria file, the config, a file a finding names that was not read, alike.
  */
 export function renderValidationJunit(
   v: ValidationView & { checked: { path: string; stage: string | null }[]; strict: boolean },
@@ -98,16 +99,16 @@ export function renderValidationJunit(
 ): string {
   const shown = (file: string) => path.relative(cwd, path.join(registryRoot, file)).split(path.sep).join('/');
   const cases = new Map<string, JunitCase & { findings: JunitFinding[] }>();
-  const add = (file: string, stage: string | null) => {
+  const add = (file: string) => {
     const name = shown(file);
     const existing = cases.get(file);
     if (existing) return existing;
-    const made = { classname: stage ?? path.posix.dirname(name), name, findings: [] };
+    const made = { classname: path.posix.dirname(name), name, findings: [] };
     cases.set(file, made);
     return made;
   };
-  for (const c of v.checked) add(c.path, c.stage);
+  for (const c of v.checked) add(c.path);
   // A duplicate id may be reported on a file that was not read (its id came from its name): it gets a case too.
-  for (const f of v.findings) add(f.file, null).findings.push({ ...f, file: shown(f.file) });
+  for (const f of v.findings) add(f.file).findings.push({ ...f, file: shown(f.file) });
   return renderJunit(suite, [...cases.values()], { warningsFail: v.strict });
 }

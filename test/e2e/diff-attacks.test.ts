@@ -100,6 +100,11 @@ const ATTACKS: Attack[] = [
       ['move/missing-history', ideaPath('sund-vtkg00')],
       ['move/missing-history', ideaPath('sund-avmpk4')],
       ['move/missing-history', 'ideas/03-test/sund-732bj6-sommarjobb-i-varden-med-en-mentor-per-ungdom.md'],
+      // Every rule each of those moves breaks, at once: test's gate passed unmet, refinement reached backwards.
+      ['move/gate-closed', ideaPath('sund-eev2bz')],
+      ['move/gate-closed', ideaPath('sund-vtkg00')],
+      ['move/not-next', ideaPath('sund-avmpk4')],
+      ['move/not-next', 'ideas/03-test/sund-732bj6-sommarjobb-i-varden-med-en-mentor-per-ungdom.md'],
     ],
   },
   {
@@ -380,7 +385,11 @@ const ATTACKS: Attack[] = [
         (t) => `${t.slice(0, t.indexOf('\n---\n') + 5).replace(/^title: .*$/m, 'title: Servicebuss')}\nNy text.\n`,
       );
     },
-    expect: [['move/missing-history', 'ideas/03-test/sund-eev2bz-servicebuss.md']],
+    expect: [
+      ['move/missing-history', 'ideas/03-test/sund-eev2bz-servicebuss.md'],
+      // Moved into test without meeting its criteria, too: both at once.
+      ['move/gate-closed', 'ideas/03-test/sund-eev2bz-servicebuss.md'],
+    ],
   },
   {
     name: 'gate-closed',

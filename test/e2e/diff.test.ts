@@ -11,6 +11,7 @@ import { utcDate } from '../helpers/registry.js';
 import { EXAMPLE, IDEA_FILES, ideaPath, type ExampleId } from '../helpers/sluice.js';
 import { addFields, appendEntry, commitAll, edit, moveFile } from '../helpers/idea-edit.js';
 import { git, makeTempDir, makeTempRepo, removeTempDirs } from '../helpers/temp-repo.js';
+import { junitSchemaErrors } from '../helpers/junit-xsd.js';
 
 afterAll(removeTempDirs);
 
@@ -386,7 +387,7 @@ describe.concurrent('ideas diff: each rule broken on its own', () => {
       'rewritten-decision',
       'history/rewritten',
       `${SUB}/${ideaPath('sund-avmpk4')}`,
-      'Historikpost 3 (2026-05-20, flyttad Förädling → Test) har ändrats.',
+      'Historikpost 3 (2026-05-20, flyttad Förädling → Test) har ändrats: amount: 120000 → 240000.',
     ],
     [
       'deleted-idea',
@@ -440,12 +441,14 @@ describe.concurrent('ideas diff: each rule broken on its own', () => {
       /^<\?xml version="1\.0" encoding="UTF-8"\?>\n<testsuites name="ideas diff: [^"]+" tests="1" failures="1"/,
     );
     expect(r.stdout).toMatch(
-      /<testcase classname="test" name="ideas\/03-test\/sund-emspzg-[a-z-]+\.md"[^>]*>\s*<failure message="Flyttad Idé → Test[^"]*" type="move\/not-next">/,
+      /<testcase classname="ideas\/03-test" name="ideas\/03-test\/sund-emspzg-[a-z-]+\.md"[^>]*>\s*<failure message="Flyttad Idé → Test[^"]*" type="move\/not-next">/,
     );
+    expect(await junitSchemaErrors(r.stdout)).toEqual([]);
     const ok = await run(['diff', 'main', 'forced-move', '--format', 'junit'], rules.dir);
     expect(ok.code, describeRun(ok)).toBe(0);
     expect(ok.stdout).toMatch(/tests="1" failures="0"/);
     expect(ok.stdout).not.toContain('<failure');
+    expect(await junitSchemaErrors(ok.stdout)).toEqual([]);
   });
 
   it('a forced move through a closed gate, recorded by `ideas move --force`, is accepted, and listed to review', async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeRun, ideas, parseJson, STACK_LINE } from '../helpers/cli.js';
-import { csvObjects, readCsv } from '../helpers/csv.js';
+import { parseCsvWithLibrary, readCsv, rowsByKey } from '../helpers/csv.js';
 import { plantedExample } from '../helpers/planted.js';
 import { initRegistry, writeFile } from '../helpers/registry.js';
 import { makeTempDir, removeTempDirs } from '../helpers/temp-repo.js';
@@ -14,6 +14,19 @@ beforeAll(() => {
   dir = plantedExample();
 });
 
+/** The columns' keys of an export, from its JSON document (the CSV's header has labels). */
+function columnKeys(args: string[], cwd: string): string[] {
+  const json = ideas([...args.filter((a) => !['--delimiter', ',', 'tab'].includes(a)), '--format', 'json'], { cwd });
+  return parseJson<{ columns: string[] }>(json).columns;
+}
+
+/** An export's CSV read by csv-parse, its rows keyed by the columns' keys. */
+function exported(args: string[], cwd: string, delimiter: string): Record<string, string>[] {
+  const r = ideas(args, { cwd });
+  expect(r.code, describeRun(r)).toBe(0);
+  return rowsByKey(parseCsvWithLibrary(r.stdout, delimiter), columnKeys(args, cwd));
+}
+
 describe('ideas export', () => {
   it('writes CSV for Swedish Excel: a BOM, ; between cells, RFC 4180 quoting and a guard against formulas', () => {
     const r = ideas(['export'], { cwd: dir });
@@ -22,9 +35,19 @@ describe('ideas export', () => {
     const read = readCsv(r.stdout, ';');
     expect(read.bom).toBe(true);
     expect(r.stdout).toMatch(/\r\n$/);
-    const rows = csvObjects(read);
+    const rows = rowsByKey(read.rows, columnKeys(['export'], dir));
     expect(rows).toHaveLength(11);
-    expect(read.rows[0]?.slice(0, 6)).toEqual(['id', 'title', 'stage', 'created', 'unit', 'challenge']);
+    // The header in the registry's language: the fields' labels, and the program's own columns.
+    expect(read.rows[0]?.slice(0, 6)).toEqual([
+      'Id',
+      'Idéns namn',
+      'Steg',
+      'Skapad',
+      'Enhet eller förvaltning',
+      'Utmaning som idén svarar mot',
+    ]);
+    expect(read.rows[0]?.slice(-3)).toEqual(['In i steget Avslagen', 'Beviljat belopp', 'Beskrivning']);
+    expect(parseCsvWithLibrary(r.stdout, ';')).toEqual(read.rows);
     const tricky = rows.find((x) => x.id === 'sund-zzzzzz');
     expect(tricky).toMatchObject({
       title: 'Citat "så här"; och semikolon',
@@ -50,7 +73,7 @@ describe('ideas export', () => {
     expect(r.stdout).not.toContain('team_gender');
     const internal = ideas(['export', '--include-personal'], { cwd: dir });
     expect(internal.code, describeRun(internal)).toBe(0);
-    const row = csvObjects(readCsv(internal.stdout, ';')).find((x) => x.id === 'sund-zzzzzz');
+    const row = exported(['export', '--include-personal'], dir, ';').find((x) => x.id === 'sund-zzzzzz');
     expect(row).toMatchObject({
       carrier: 'Lisa Ek',
       coach: 'Johan Ek',
@@ -65,12 +88,12 @@ describe('ideas export', () => {
     const comma = ideas(['export', '--delimiter', ',', '--stage', 'test'], { cwd: dir });
     expect(comma.code, describeRun(comma)).toBe(0);
     expect(
-      csvObjects(readCsv(comma.stdout, ','))
+      exported(['export', '--delimiter', ',', '--stage', 'test'], dir, ',')
         .map((x) => x.id)
         .sort(),
     ).toEqual(['sund-732bj6', 'sund-avmpk4']);
     const tab = ideas(['export', '--delimiter', 'tab', '--stage', 'test'], { cwd: dir });
-    expect(readCsv(tab.stdout, '\t').rows[0]?.[0]).toBe('id');
+    expect(readCsv(tab.stdout, '\t').rows[0]?.slice(0, 2)).toEqual(['Id', 'Idéns namn']);
     const json = ideas(['export', '--format', 'json'], { cwd: dir });
     expect(json.code, describeRun(json)).toBe(0);
     const doc = parseJson<{
@@ -104,7 +127,20 @@ describe('ideas export', () => {
     );
     const r = ideas(['export'], { cwd: en });
     expect(r.code, describeRun(r)).toBe(0);
-    expect(csvObjects(readCsv(r.stdout, ','))[0]).toMatchObject({ title: 'Bikes, for all', ready: 'yes' });
+    expect(exported(['export'], en, ',')[0]).toMatchObject({ title: 'Bikes, for all', ready: 'yes' });
+    // An English registry's header is English; a field without a label keeps its key.
+    expect(readCsv(r.stdout, ',').rows[0]).toEqual([
+      'Id',
+      'Name of the idea',
+      'Stage',
+      'Created',
+      'ready',
+      'Entered Idea',
+      'Entered In progress',
+      'Entered Done',
+      'Amount granted',
+      'Text',
+    ]);
   });
 
   it.each([

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeRun, ideas, parseJson, REPO_ROOT, STACK_LINE } from '../helpers/cli.js';
 import { git, makeTempDir, makeTempRepo, removeTempDirs } from '../helpers/temp-repo.js';
 import { findAll, parseXml, type XmlElement } from '../helpers/xml.js';
+import { junitSchemaErrors } from '../helpers/junit-xsd.js';
 
 afterAll(removeTempDirs);
 
@@ -117,7 +118,7 @@ describe('ideas validate --changed', () => {
 describe('ideas validate --format junit', () => {
   const HOSTILE = 'x]]><y a="1">&amp; \'q\' \u0001';
 
-  it('a test case per changed file, a failure per error, warnings in system-out, all escaped', () => {
+  it('a test case per changed file, a failure per error, warnings in system-out, all escaped', async () => {
     const root = branchOff();
     edit(root, BOKBUSSEN, (t) => t.replace(/^coach: .*\n/m, '').replace(/^unit: .*\n/m, ''));
     edit(root, NATTKAMERA, (t) => t.replace(/^challenge: .*$/m, `challenge: ${JSON.stringify(HOSTILE)}`));
@@ -139,7 +140,12 @@ describe('ideas validate --format junit', () => {
     expect([...cases.keys()].sort()).toEqual([MATSVINN, NATTKAMERA, BOKBUSSEN, SKOLKOK].sort());
 
     const bokbussen = cases.get(BOKBUSSEN) as XmlElement;
-    expect(bokbussen.attributes.classname).toBe('refinement');
+    // Grouped by folder, the same kind of thing for every case.
+    expect(bokbussen.attributes.classname).toBe(path.posix.dirname(BOKBUSSEN));
+    expect(findAll(doc, 'testcase').map((c) => c.attributes.classname)).toEqual(
+      findAll(doc, 'testcase').map((c) => path.posix.dirname(c.attributes.name as string)),
+    );
+    expect(await junitSchemaErrors(r.stdout)).toEqual([]);
     const failures = findAll(bokbussen, 'failure');
     expect(failures.map((f) => f.attributes.type)).toEqual(['criteria/refinement', 'criteria/refinement']);
     expect(failures[0]?.text).toMatch(new RegExp(`^${BOKBUSSEN}:\\d+:\\d+ criteria/refinement\\n`));
@@ -163,14 +169,17 @@ describe('ideas validate --format junit', () => {
     expect(findAll(cases.get(MATSVINN) as XmlElement, 'failure')).toEqual([]);
   });
 
-  it('the whole registry, from the repository root: paths as CI sees them', () => {
+  it('the whole registry, from the repository root: paths as CI sees them', async () => {
     const root = branchOff('reg');
     const inside = ideas(['validate', '--format', 'junit', '-C', 'reg'], { cwd: path.dirname(root) });
     expect(inside.code, describeRun(inside)).toBe(1);
     const doc = parseXml(inside.stdout);
     expect(findAll(doc, 'testsuite')[0]?.attributes).toMatchObject({ tests: '10', failures: '1' });
     const failed = findAll(doc, 'testcase').filter((c) => findAll(c, 'failure').length > 0);
-    expect(failed.map((c) => [c.attributes.name, c.attributes.classname])).toEqual([[`reg/${TILLSYN}`, 'test']]);
+    expect(failed.map((c) => [c.attributes.name, c.attributes.classname])).toEqual([
+      [`reg/${TILLSYN}`, path.posix.dirname(`reg/${TILLSYN}`)],
+    ]);
+    expect(await junitSchemaErrors(inside.stdout)).toEqual([]);
   });
 });
 

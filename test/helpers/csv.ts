@@ -3,6 +3,8 @@
  * independent reading (RFC 4180): records end with CRLF (or LF), a quoted cell may hold the separator, doubled
  * quotes and line breaks; anything else a quote does is an error here, where the product is lenient.
  */
+import { parse as parseCsvSync } from 'csv-parse/sync';
+
 export interface ReadCsv {
   bom: boolean;
   rows: string[][];
@@ -58,4 +60,19 @@ export function csvObjects(read: ReadCsv): Record<string, string>[] {
   const [header, ...rows] = read.rows;
   if (!header) return [];
   return rows.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])));
+}
+
+/**
+ * The same file read by csv-parse, a maintained library apart from both the product and the reader above, as
+ * strictly as RFC 4180 asks: a byte order mark, the separator, quotes only around whole cells.
+ */
+export function parseCsvWithLibrary(text: string, delimiter: string): string[][] {
+  return parseCsvSync(text, { bom: true, delimiter, relax_quotes: false, relax_column_count: false }) as string[][];
+}
+
+/** Rows of a CSV as objects keyed by the columns' keys, given in the header's order (the export's JSON has them). */
+export function rowsByKey(rows: readonly string[][], keys: readonly string[]): Record<string, string>[] {
+  const [header, ...data] = rows;
+  if (header && header.length !== keys.length) throw new Error(`${header.length} headers for ${keys.length} keys`);
+  return data.map((r) => Object.fromEntries(keys.map((k, i) => [k, r[i] ?? ''])));
 }

@@ -107,5 +107,23 @@ describe('detectDelimiter', () => {
     ['"a;b",c,d\n', ','],
     ['title\n', ','],
     ['a;b,c\n', ';'],
+    // A stray quote in the header is text to the reader, so it is to the detection: it cannot make the rest of the
+    // file (here a quoted cell full of commas) look like the header's line.
+    ['Titel;Skärm 5" bred;Beskrivning\nA;B;"x, y, z"\n', ';'],
+    ['Titel;Skärm 5" bred;Beskrivning\r\nA;B;"x, y, z"\r\nC;D;"u, v, w"\r\n', ';'],
+    ['Title,Screen 5" wide,Notes\nA,B,"x; y; z"\n', ','],
+    ['Titel\tMått "5\tNot\nA\tB\t"x; y, z"\n', '\t'],
+    ['Titel;Kommentar "ej klar;Not\nA;"B, C, D";E\n', ';'],
+    // Rows that agree with the header outweigh a header that only looks wider.
+    ['a,b;c;d\n1,2;3\n4,5;6\n', ','],
   ])('%j → %j', (text, d) => expect(detectDelimiter(text)).toBe(d));
+
+  it('reads a file whose header has a stray quote with the separator it detects', () => {
+    const t = parseCsv('Titel;Skärm 5" bred;Beskrivning\nA;B;"x, y, z"\n');
+    expect(t.delimiter).toBe(';');
+    expect(t.records.map((r) => r.cells)).toEqual([
+      ['Titel', 'Skärm 5" bred', 'Beskrivning'],
+      ['A', 'B', 'x, y, z'],
+    ]);
+  });
 });

@@ -72,25 +72,35 @@ export class CsvTooManyRecords extends Error {
 
 const CANDIDATES = [';', ',', '\t'] as const;
 
-/** The separator of the first line (outside quotes): `;`, `,` or a tab, whichever occurs most; `;` wins a tie. */
+/** How many records the separator is judged on: enough to see that rows agree with the header, cheap on any file. */
+const SAMPLE_RECORDS = 50;
+
+/**
+ * The separator, decided from what the reader itself makes of the file's first records with each candidate (`;`,
+ * `,`, a tab): the one that splits the header into the most cells, among those whose rows have as many cells as the
+ * header, wins; `;` wins a tie, and `,` is the choice when none splits the header. Judged by the reader, not by
+ * counting characters, so a stray quote in a header (`Skärm 5"`) is text here as it is to the reader, and cannot
+ * make the rest of the file look quoted.
+ */
 export function detectDelimiter(text: string): string {
-  const counts = new Map<string, number>(CANDIDATES.map((c) => [c, 0]));
-  let quoted = false;
-  for (const ch of text) {
-    if (ch === '"') quoted = !quoted;
-    else if (!quoted && (ch === '\n' || ch === '\r')) break;
-    else if (!quoted && counts.has(ch)) counts.set(ch, (counts.get(ch) ?? 0) + 1);
-  }
-  let best = ',';
-  let most = 0;
-  for (const c of CANDIDATES) {
-    const n = counts.get(c) ?? 0;
-    if (n > most) {
-      best = c;
-      most = n;
+  let best = { d: ',', score: [0, 0, 0] as number[] };
+  for (const d of CANDIDATES) {
+    let records: CsvRecord[];
+    try {
+      records = readRecords(text, d, 1, SAMPLE_RECORDS, false);
+    } catch (e) {
+      if (e instanceof CsvSyntaxError) continue;
+      throw e;
     }
+    const rows = records.filter((r) => r.cells.some((c) => c.trim() !== ''));
+    const width = rows[0]?.cells.length ?? 0;
+    if (width < 2) continue;
+    const agreeing = rows.slice(1).filter((r) => r.cells.length === width).length;
+    const score = [agreeing === rows.length - 1 ? 1 : 0, agreeing, width];
+    const better = score.findIndex((x, k) => x !== best.score[k]);
+    if (better !== -1 && (score[better] as number) > (best.score[better] as number)) best = { d, score };
   }
-  return best;
+  return best.d;
 }
 
 /**
@@ -109,20 +119,31 @@ export function parseCsv(input: string, delimiter?: string, maxRecords = Infinit
     line = 2;
   }
   const d = delimiter ?? detectDelimiter(text);
+  return { delimiter: d, records: readRecords(text, d, line, maxRecords, true) };
+}
+
+/** The records of a text with a known separator; beyond `maxRecords`, an error (`overflow`) or the end of reading. */
+function readRecords(text: string, d: string, firstLine: number, maxRecords: number, overflow: boolean): CsvRecord[] {
+  let line = firstLine;
   const records: CsvRecord[] = [];
   let cells: string[] = [];
   let cell = '';
   let start = line;
   let i = 0;
   const n = text.length;
+  let full = false;
   const endRecord = () => {
     cells.push(cell);
-    if (records.length >= maxRecords) throw new CsvTooManyRecords(maxRecords);
+    if (records.length >= maxRecords) {
+      if (overflow) throw new CsvTooManyRecords(maxRecords);
+      full = true;
+      return;
+    }
     records.push({ cells, line: start });
     cells = [];
     cell = '';
   };
-  while (i < n) {
+  while (i < n && !full) {
     const ch = text[i] as string;
     if (ch === '"' && cell === '') {
       // A quoted cell: runs to the next quote that is not doubled.
@@ -164,6 +185,6 @@ export function parseCsv(input: string, delimiter?: string, maxRecords = Infinit
     cell += ch;
     i++;
   }
-  if (cell !== '' || cells.length > 0) endRecord();
-  return { delimiter: d, records };
+  if (!full && (cell !== '' || cells.length > 0)) endRecord();
+  return records;
 }

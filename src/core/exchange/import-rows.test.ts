@@ -65,11 +65,11 @@ describe('planColumns', () => {
       { kind: 'stage' },
       { kind: 'created' },
       { kind: 'field', field: 'team', path: ['women'] },
-      { kind: 'ignore' },
+      { kind: 'id' },
       { kind: 'ignore' },
       { kind: 'ignore' },
     ]);
-    expect(ignored).toEqual(['id', 'Anteckning']);
+    expect(ignored).toEqual(['Anteckning']);
   });
 
   it('follows --map first: to a field, to the text, or (empty) to nothing', () => {
@@ -105,9 +105,9 @@ describe('planColumns', () => {
     {
       name: 'a --map to a field the program sets',
       header: ['title', 'Nr'],
-      map: [['Nr', 'id']],
+      map: [['Nr', 'history']],
       code: 'USAGE',
-      says: 'id',
+      says: 'history',
     },
   ])('refuses $name', ({ header, map, code, says }) => {
     expect(() => planColumns(header, new Map(map as [string, string][]), known)).toThrow(

@@ -7,11 +7,18 @@ import type { RegistryConfig, Stage } from '../sluice/config.js';
 import type { CsvRecord } from './csv.js';
 import { unguardFormula } from './csv.js';
 import { IdeasError, isIdeasError } from '../errors.js';
-import { fieldSpec, typeFlagValue } from '../criteria/fields.js';
+import { fieldSpec, settableFields, typeFlagValue } from '../criteria/fields.js';
 import { localize, type Lang, type Localized } from '../i18n/i18n.js';
 import { describeErrors, type Validator } from '../criteria/schema-check.js';
 import { resolveStage } from '../sluice/stage-lookup.js';
-import { forbiddenKeys, forbiddenSegment, nullObject, nullProtoDeep, ownValue } from '../safe-object.js';
+import {
+  forbiddenKeys,
+  forbiddenSegment,
+  isForbiddenKey,
+  nullObject,
+  nullProtoDeep,
+  ownValue,
+} from '../safe-object.js';
 
 type Schema = Record<string, unknown>;
 
@@ -20,6 +27,7 @@ export type ColumnRole =
   | { kind: 'body' }
   | { kind: 'stage' }
   | { kind: 'created' }
+  | { kind: 'id' }
   | { kind: 'ignore' };
 
 export interface ColumnPlan {
@@ -31,7 +39,7 @@ export interface ColumnPlan {
 export const BODY_COLUMNS = ['body', 'text', 'beskrivning'];
 /** Other names of the title column: `title` itself, and the Swedish word a Swedish sheet uses. */
 const TITLE_COLUMNS = ['titel'];
-/** Never set from a spreadsheet: the program makes them. */
+/** Never set from a spreadsheet: the program makes them. (An `id` column names the idea a row updates.) */
 const SYSTEM = new Set(['id', 'history', 'related']);
 const FIELD_NAME = /^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*$/i;
 
@@ -40,6 +48,21 @@ export interface KnownFields {
   names: ReadonlySet<string>;
   /** Labels (`x-title`, either language, lower case) of the schemas' fields. */
   labels: ReadonlyMap<string, string>;
+  /** Other headers an export writes (see column-labels.ts), lower case, and the column each stands for. */
+  aliases?: ReadonlyMap<string, string>;
+}
+
+/** The fields a column may name: the schemas' settable ones, the title, and any the registry's ideas already have. */
+export function knownFieldNames(
+  base: Schema,
+  criteria: readonly Schema[],
+  ideasData: readonly Record<string, unknown>[],
+): Set<string> {
+  const names = new Set([...settableFields(base, [...criteria]), 'title']);
+  for (const data of ideasData)
+    for (const key of Object.keys(data))
+      if (!['id', 'created', 'history', 'related'].includes(key) && !isForbiddenKey(key)) names.add(key);
+  return names;
 }
 
 /** The labels of the fields in the schemas; a label two fields share maps to neither. */
@@ -70,11 +93,20 @@ function roleForTarget(target: string, known: KnownFields): ColumnRole {
   if (BODY_COLUMNS.includes(lower)) return { kind: 'body' };
   if (lower === 'stage') return { kind: 'stage' };
   if (lower === 'created') return { kind: 'created' };
+  if (lower === 'id') return { kind: 'id' };
   const [field, ...path] = t.split('.');
   if (!FIELD_NAME.test(t) || SYSTEM.has((field ?? '').toLowerCase())) {
     throw new IdeasError('USAGE', 'err.importMapTarget', { field: t, fields: [...known.names].sort().join(', ') });
   }
   return { kind: 'field', field: field as string, path };
+}
+
+/** What a column of this header gives when no --map says otherwise: null when nothing (it is ignored). */
+export function columnRole(header: string, known: KnownFields): ColumnRole | null {
+  const role = autoRole(header, known);
+  if (role !== null) return role;
+  const alias = known.aliases?.get(header.trim().toLowerCase());
+  return alias !== undefined && alias.toLowerCase() !== header.trim().toLowerCase() ? autoRole(alias, known) : null;
 }
 
 function autoRole(header: string, known: KnownFields): ColumnRole | null {
@@ -92,6 +124,7 @@ function autoRole(header: string, known: KnownFields): ColumnRole | null {
   if (TITLE_COLUMNS.includes(lower)) return { kind: 'field', field: 'title', path: [] };
   if (lower === 'stage') return { kind: 'stage' };
   if (lower === 'created') return { kind: 'created' };
+  if (lower === 'id') return { kind: 'id' };
   const exact = [...known.names].find((n) => n.toLowerCase() === lower);
   if (exact) return { kind: 'field', field: exact, path: [] };
   const [top, ...path] = header.split('.');
@@ -108,6 +141,12 @@ function autoRole(header: string, known: KnownFields): ColumnRole | null {
   if (byLabel === 'created') return { kind: 'created' };
   if (byLabel && !SYSTEM.has(byLabel)) return { kind: 'field', field: byLabel, path: [] };
   return null;
+}
+
+/** A column an export makes from the history (`entered.<stage>`, `granted`): no data of its own, so not listed. */
+function isDerived(header: string, known: KnownFields): boolean {
+  const key = (known.aliases?.get(header.toLowerCase()) ?? header).toLowerCase();
+  return key === 'granted' || key.startsWith('entered.');
 }
 
 /**
@@ -132,8 +171,8 @@ export function planColumns(
   const columns = headers.map((h): ColumnPlan => {
     const mapped = byLower.get(h.toLowerCase());
     const role =
-      mapped !== undefined ? roleForTarget(mapped, known) : (autoRole(h, known) ?? { kind: 'ignore' as const });
-    if (role.kind === 'ignore' && h !== '' && mapped === undefined) ignored.push(h);
+      mapped !== undefined ? roleForTarget(mapped, known) : (columnRole(h, known) ?? { kind: 'ignore' as const });
+    if (role.kind === 'ignore' && h !== '' && mapped === undefined && !isDerived(h, known)) ignored.push(h);
     return { header: h, role };
   });
   const targets = new Map<string, string[]>();
@@ -187,7 +226,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /** A field's schema as every schema that names it describes it together, and the schema of a property inside it. */
-function schemaAt(field: string, path: readonly string[], schemas: readonly Schema[]): Schema {
+export function schemaAt(field: string, path: readonly string[], schemas: readonly Schema[]): Schema {
   let s: Schema = {};
   for (const sc of schemas) {
     const own = ownValue(sc.properties, field) as Schema | undefined;
@@ -246,6 +285,112 @@ function setPath(data: Record<string, unknown>, field: string, path: readonly st
   node[path[path.length - 1] as string] = value;
 }
 
+/** A cell the row gives a field: its typed value, or undefined when the cell is empty (the field is cleared). */
+export interface CellSet {
+  column: string;
+  field: string;
+  path: string[];
+  value: unknown;
+}
+
+/** What a row's cells say, before any schema is asked: typed, but not yet checked as an idea. */
+export interface RowCells {
+  row: number;
+  line: number;
+  /** One per field column, an empty cell included (value undefined). */
+  sets: CellSet[];
+  /** The text, or undefined without a body column. */
+  body: string | undefined;
+  /** The stage a `stage` column names (null: none, or --stage decides). */
+  stage: Stage | null;
+  /** The `created` cell, or undefined without one (null: the cell is empty). */
+  created: string | null | undefined;
+  /** The `id` cell, or null. */
+  id: string | null;
+  problems: RowProblem[];
+}
+
+/** Types every cell of a row by its column; the problems are the cells that cannot be typed. */
+export function readCells(
+  record: CsvRecord,
+  row: number,
+  columns: readonly ColumnPlan[],
+  ctx: Pick<RowContext, 'config' | 'lang' | 'schemas' | 'stage'>,
+): RowCells {
+  const problems: RowProblem[] = [];
+  const problem = (column: string | null, field: string | null, message: Localized) =>
+    problems.push({ row, line: record.line, column, field, message });
+  const out: RowCells = {
+    row,
+    line: record.line,
+    sets: [],
+    body: undefined,
+    stage: null,
+    created: undefined,
+    id: null,
+    problems,
+  };
+  const extra = record.cells.slice(columns.length).filter((c) => c.trim() !== '');
+  if (extra.length > 0)
+    problem(null, null, localize('import.extraCells', { count: record.cells.length, columns: columns.length }));
+  columns.forEach((c, i) => {
+    if (c.role.kind === 'ignore') return;
+    const raw = unguardFormula((record.cells[i] ?? '').trim());
+    if (raw === '') {
+      if (c.role.kind === 'field')
+        out.sets.push({ column: c.header, field: c.role.field, path: c.role.path, value: undefined });
+      if (c.role.kind === 'body') out.body = '';
+      if (c.role.kind === 'created') out.created = null;
+      return;
+    }
+    // No idea file may hold a NUL (ideas validate takes such a file for binary), nor a field's value show one.
+    if ((record.cells[i] ?? '').includes('\0')) {
+      problem(c.header, c.role.kind === 'field' ? c.role.field : c.role.kind, localize('import.nulByte'));
+      return;
+    }
+    try {
+      switch (c.role.kind) {
+        case 'body':
+          // The text as written, but for the apostrophe an export puts before a text a spreadsheet would run.
+          out.body = unguardFormula((record.cells[i] ?? '').replace(/^\s+/, '')).replace(/\r\n?/g, '\n');
+          break;
+        case 'stage':
+          if (!ctx.stage) out.stage = resolveStage(ctx.config, raw);
+          break;
+        case 'created':
+          out.created = raw;
+          break;
+        case 'id':
+          out.id = raw;
+          break;
+        case 'field':
+          out.sets.push({
+            column: c.header,
+            field: c.role.field,
+            path: c.role.path,
+            value: typeCell(c.role.field, c.role.path, raw, ctx),
+          });
+          break;
+      }
+    } catch (e) {
+      if (!isIdeasError(e)) throw e;
+      problem(c.header, c.role.kind === 'field' ? c.role.field : c.role.kind, e.text);
+    }
+  });
+  return out;
+}
+
+/** The front matter a row's cells give a new idea (without its id and history). */
+export function newIdeaData(cells: RowCells, today: string): Record<string, unknown> {
+  const data = nullObject();
+  for (const s of cells.sets) if (s.value !== undefined) setPath(data, s.field, s.path, s.value);
+  const front = nullObject();
+  if (data.title !== undefined) front.title = data.title;
+  front.created = cells.created ?? today;
+  for (const [key, value] of Object.entries(data)) front[key] = value;
+  return front;
+}
+
 /**
  * One row as the front matter of a new idea (without its id and history), or the problems that stop it: cells that
  * cannot be typed, and what the base schema and the target stage's criteria say of the whole.
@@ -256,49 +401,22 @@ export function readRow(
   columns: readonly ColumnPlan[],
   ctx: RowContext,
 ): { idea: RowIdea | null; problems: RowProblem[] } {
-  const problems: RowProblem[] = [];
+  return checkNewRow(readCells(record, row, columns, ctx), columns, ctx);
+}
+
+/** A row's cells checked as a new idea: the base schema and its stage's criteria, every problem at once. */
+export function checkNewRow(
+  cells: RowCells,
+  columns: readonly ColumnPlan[],
+  ctx: RowContext,
+): { idea: RowIdea | null; problems: RowProblem[] } {
+  const { row, line } = cells;
+  const problems = [...cells.problems];
   const problem = (column: string | null, field: string | null, message: Localized) =>
-    problems.push({ row, line: record.line, column, field, message });
-  const data = nullObject();
-  let body = '';
-  let stage = ctx.stage;
-  let created: string | null = null;
-  const extra = record.cells.slice(columns.length).filter((c) => c.trim() !== '');
-  if (extra.length > 0)
-    problem(null, null, localize('import.extraCells', { count: record.cells.length, columns: columns.length }));
-  columns.forEach((c, i) => {
-    const raw = unguardFormula((record.cells[i] ?? '').trim());
-    if (raw === '' || c.role.kind === 'ignore') return;
-    // No idea file may hold a NUL (ideas validate takes such a file for binary), nor a field's value show one.
-    if ((record.cells[i] ?? '').includes('\0')) {
-      problem(c.header, c.role.kind === 'field' ? c.role.field : c.role.kind, localize('import.nulByte'));
-      return;
-    }
-    try {
-      switch (c.role.kind) {
-        case 'body':
-          body = (record.cells[i] ?? '').replace(/\r\n?/g, '\n');
-          break;
-        case 'stage':
-          if (!ctx.stage) stage = resolveStage(ctx.config, raw);
-          break;
-        case 'created':
-          created = raw;
-          break;
-        case 'field':
-          setPath(data, c.role.field, c.role.path, typeCell(c.role.field, c.role.path, raw, ctx));
-          break;
-      }
-    } catch (e) {
-      if (!isIdeasError(e)) throw e;
-      problem(c.header, c.role.kind === 'field' ? c.role.field : c.role.kind, e.text);
-    }
-  });
-  const target = stage ?? (ctx.config.stages[0] as Stage);
-  const front = nullObject();
-  if (data.title !== undefined) front.title = data.title;
-  front.created = created ?? ctx.today;
-  for (const [key, value] of Object.entries(data)) front[key] = value;
+    problems.push({ row, line, column, field, message });
+  const target = ctx.stage ?? cells.stage ?? (ctx.config.stages[0] as Stage);
+  const front = newIdeaData(cells, ctx.today);
+  const body = cells.body ?? '';
   const columnOf = (field: string) =>
     columns.find((c) => (c.role.kind === 'field' && c.role.field === field) || c.role.kind === field)?.header ?? null;
   // Every problem at once: the schemas' too, but not again for a cell that could not be typed.
@@ -323,5 +441,5 @@ export function readRow(
     problem(columnOf('challenge'), 'challenge', localize('f.unknownChallenge', { value: challenge }));
   }
   if (problems.length > 0) return { idea: null, problems };
-  return { idea: { row, line: record.line, stage: target, data: front, body }, problems };
+  return { idea: { row, line, stage: target, data: front, body }, problems };
 }

@@ -418,6 +418,24 @@ describe('diffSnapshots: the rules of a move', () => {
     expect(d.changed).toEqual([]);
   });
 
+  it('an idea that breaks several rules gets every finding at once: a skipped stage and no history entry', () => {
+    const d = diff(snapshot([file({})]), snapshot([file({ stage: 'test' })]));
+    expect(d.findings.map((f) => [f.rule, f.message])).toEqual(
+      expect.arrayContaining([
+        ['move/missing-history', 'The idea moved Idea → Test without an entry in its history.'],
+        ['move/not-next', 'Moved Idea → Test, but Idea does not lead there (next stages: refinement, parked).'],
+      ]),
+    );
+    // An entry leading to one stage, the file in a stage further on that it skips to: both named.
+    const further = diff(
+      snapshot([file({})]),
+      snapshot([file({ stage: 'test', history: [CREATED, { ...TO_REFINEMENT }] })]),
+    );
+    expect(rules(further)).toEqual(expect.arrayContaining(['move/history-mismatch']));
+    const direct = diff(snapshot([file({})]), snapshot([file({ stage: 'refinement' })]));
+    expect(rules(direct)).toEqual(['move/missing-history']);
+  });
+
   it('an entry that does not match the move is move/history-mismatch: from the wrong stage, or leading elsewhere', () => {
     const wrongFrom: HistoryEntry = { date: '2026-02-01', action: 'moved', from: 'parked', to: 'refinement' };
     const a = diff(snapshot([file({})]), snapshot([file({ stage: 'refinement', history: [CREATED, wrongFrom] })]));
@@ -448,11 +466,37 @@ describe('diffSnapshots: history is append-only', () => {
       [
         'history/rewritten',
         15,
-        'History entry 3 (2026-03-01, moved Refinement → Test) was changed.',
+        'History entry 3 (2026-03-01, moved Refinement → Test) was changed: amount: 50000 → 150000.',
         'History may only be appended to: restore the entries as they were at main and add a new entry for the change.',
       ],
     ]);
     expect(d.decisions).toEqual([]);
+  });
+
+  it('an entry changed is reported as changed, with its old and new values, whatever changed in it', () => {
+    const redated = diff(
+      base,
+      snapshot([file({ stage: 'test', history: [CREATED, { ...TO_REFINEMENT, date: '2026-02-03' }, TO_TEST] })]),
+    );
+    expect(redated.findings.map((f) => [f.rule, f.message])).toEqual([
+      [
+        'history/rewritten',
+        'History entry 2 (2026-02-01, moved Idea → Refinement) was changed: date: 2026-02-01 → 2026-02-03.',
+      ],
+    ]);
+    const other = { ...TO_REFINEMENT, action: 'decided', decision: 'approve', by: 'Idérådet' } as HistoryEntry;
+    const reworded = diff(base, snapshot([file({ stage: 'test', history: [CREATED, other, TO_TEST] })]));
+    expect(reworded.findings.map((f) => f.message)).toEqual([
+      'History entry 2 (2026-02-01, moved Idea → Refinement) was changed: action: moved → decided, by: Rådet → Idérådet.',
+    ]);
+    // An entry gone and another appended is a removal, not a change.
+    const replaced = diff(
+      base,
+      snapshot([file({ stage: 'test', history: [CREATED, TO_TEST, { date: '2026-04-01', action: 'edited' }] })]),
+    );
+    expect(replaced.findings.map((f) => f.message)).toContain(
+      'History entry 2 (2026-02-01, moved Idea → Refinement) was removed.',
+    );
   });
 
   it('an entry removed, and entries reordered, are history/rewritten too', () => {

@@ -358,14 +358,28 @@ export function findHistoryRewrite(base: readonly unknown[], head: readonly unkn
     return false;
   });
   if (lost.length === 0) return { index, kind: 'reordered' };
-  const was = base[index];
-  const now = head[index];
-  const edited =
-    was !== undefined &&
-    now !== undefined &&
-    str(field(was, 'date')) === str(field(now, 'date')) &&
-    str(field(was, 'action')) === str(field(now, 'action'));
-  return { index, kind: edited || h.length > b.length ? 'edited' : 'removed' };
+  // The entry in its place is one base does not have: that entry was changed (whatever changed in it, its date
+  // too), not removed. An entry of base's in its place, or none, means base's entry is gone.
+  const now = h[index];
+  return { index, kind: now !== undefined && !b.includes(now) ? 'edited' : 'removed' };
+}
+
+/** What changed in a history entry, key by key in the entry's order: `date: 2026-02-01 → 2026-02-03, by: – → Eva`. */
+export function entryChanges(was: unknown, now: unknown): string {
+  const a = was !== null && typeof was === 'object' ? (was as Record<string, unknown>) : {};
+  const b = now !== null && typeof now === 'object' ? (now as Record<string, unknown>) : {};
+  const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])];
+  const shown = (o: Record<string, unknown>, k: string) => {
+    if (!Object.hasOwn(o, k)) return '–';
+    const v = o[k];
+    return typeof v === 'string' && v.length <= 60 && v.trim() !== '' ? v : shortJson(v);
+  };
+  return keys
+    .filter(
+      (k) => canonical(Object.hasOwn(a, k) ? a[k] : undefined) !== canonical(Object.hasOwn(b, k) ? b[k] : undefined),
+    )
+    .map((k) => `${k}: ${shown(a, k)} → ${shown(b, k)}`)
+    .join(', ');
 }
 
 /** The entries of head's history that base's does not have, with their index in head's. */
@@ -384,10 +398,14 @@ export function newEntries(base: readonly unknown[], head: readonly unknown[]): 
     if (at === -1) unmatched.push({ entry, index });
     else remaining.splice(at, 1);
   });
-  const lost = base.filter((e) => remaining.includes(canonical(e)));
+  const lost = base.map((entry, index) => ({ entry, index })).filter((e) => remaining.includes(canonical(e.entry)));
   const same = (a: unknown, b: unknown, k: string) => str(field(a, k)) === str(field(b, k));
   for (const x of unmatched) {
-    const edited = lost.findIndex((e) => same(e, x.entry, 'date') && same(e, x.entry, 'action'));
+    // Base's lost entry in the same place (changed in place, its date or action too), else one of the same date
+    // and action (changed and moved).
+    let edited = lost.findIndex((e) => e.index === x.index);
+    if (edited === -1)
+      edited = lost.findIndex((e) => same(e.entry, x.entry, 'date') && same(e.entry, x.entry, 'action'));
     if (edited === -1) out.push(x);
     else lost.splice(edited, 1);
   }
@@ -599,6 +617,8 @@ export function diffSnapshots(base: Snapshot, head: Snapshot, opts: DiffOptions)
     const from = stageByKey(rules, start);
     const to = stageByKey(rules, h.stage.key);
     const gate = h.idea && from && to && start !== h.stage.key ? opts.gate(h.idea, from, to) : null;
+    // Every rule the arrival breaks, at once: a move no entry records, the stage it skipped, the gate it passed.
+    const unrecorded = w.current !== h.stage.key;
     if (!w.last && start !== h.stage.key) {
       finding(h, '/history', 'move/missing-history', 'f.moveNoHistory', 'h.moveNoHistory', {
         from: label(start),
@@ -606,16 +626,34 @@ export function diffSnapshots(base: Snapshot, head: Snapshot, opts: DiffOptions)
         fromKey: start,
         toKey: h.stage.key,
       });
-    } else if (w.last && w.current !== h.stage.key) {
+    } else if (w.last && unrecorded) {
       finding(h, `/history/${w.last.index}/to`, 'move/history-mismatch', 'f.moveToMismatch', 'h.moveMismatch', {
         last: label(w.current),
         to: h.stage.label[lang],
       });
-    } else if (w.last && gate && gate.missing.length > 0 && !w.last.forced) {
-      finding(h, `/history/${w.last.index}`, 'move/gate-closed', 'f.moveGateClosed', 'h.moveGateClosed', {
+    }
+    // The move no entry records is checked as one that an entry records would be: it may skip no stage.
+    const was = stageByKey(rules, w.current);
+    if (unrecorded && was && stageByKey(rules, h.stage.key) && !was.next.includes(h.stage.key)) {
+      finding(h, '/history', 'move/not-next', 'f.moveNotNext', 'h.moveNotNext', {
+        from: label(w.current),
         to: label(h.stage.key),
-        missing: gate.missing.map((p) => p.message[lang]).join('; '),
+        next: was.next.join(', ') || '–',
       });
+    }
+    const forced = w.last?.forced === true && !unrecorded;
+    if (gate && gate.missing.length > 0 && !forced) {
+      finding(
+        h,
+        w.last ? `/history/${w.last.index}` : '/history',
+        'move/gate-closed',
+        'f.moveGateClosed',
+        'h.moveGateClosed',
+        {
+          to: label(h.stage.key),
+          missing: gate.missing.map((p) => p.message[lang]).join('; '),
+        },
+      );
     }
     return gate;
   };
@@ -781,12 +819,18 @@ export function diffSnapshots(base: Snapshot, head: Snapshot, opts: DiffOptions)
             ? 'f.historyRemoved'
             : 'f.historyReordered';
       const pointer = rewrite.index < hh.length ? `/history/${rewrite.index}` : '/history';
-      finding(h, pointer, 'history/rewritten', key, 'h.historyRewritten', {
+      const params = {
         n: rewrite.index + 1,
         date: str(field(entry, 'date')) ?? '–',
         action: describe(entry),
         base: opts.baseName,
-      });
+      };
+      if (rewrite.kind === 'edited')
+        finding(h, pointer, 'history/rewritten', 'f.historyChanged', 'h.historyRewritten', {
+          ...params,
+          changes: entryChanges(entry, hh[rewrite.index]),
+        });
+      else finding(h, pointer, 'history/rewritten', key, 'h.historyRewritten', params);
     }
     const entries = newEntries(bh, hh);
     addDecisions(h, id, entries);

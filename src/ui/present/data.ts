@@ -36,6 +36,7 @@ export interface ExportView {
   registry: RegistryRef;
   lang: Lang;
   table: IdeaTable;
+  header: string[];
   delimiter: string;
   unreadable: number;
 }
@@ -47,7 +48,7 @@ export function presentExport(
 ): Output {
   const o = output();
   if (opts.format === 'json') o.out(jsonText(exportDocument(r.registry, r.table, opts.includePersonal)));
-  else o.out(renderIdeaTableCsv(r.table, r.registry.config.language, r.delimiter));
+  else o.out(renderIdeaTableCsv(r.table, r.registry.config.language, r.delimiter, r.header));
   o.err(unreadableWarning(r.unreadable, r.lang, v));
   return o.done();
 }
@@ -108,13 +109,19 @@ export function presentImport(r: ImportView, json: boolean, v: View): Output {
   }
   for (const d of r.duplicates)
     o.err(`${c.yellow(t(r.lang, 'out.importDuplicate', { row: d.row, id: terminalLine(d.id ?? '?') }))}\n`);
-  for (const i of r.imported) o.out(`${terminalLine(i.path)}\n`);
+  for (const i of [...r.imported, ...r.updated]) o.out(`${terminalLine(i.path)}\n`);
   if (r.invalidRows.length > 0) o.err(`${c.yellow(t(r.lang, 'out.importSkipped', { count: r.invalidRows.length }))}\n`);
+  const counts = {
+    file: r.file,
+    created: r.imported.length,
+    updated: r.updated.length,
+    unchanged: r.unchanged.length,
+  };
+  const staged = r.staged ? ` ${c.dim(t(r.lang, 'out.staged'))}` : '';
   if (r.rows === 0) o.err(`${t(r.lang, 'out.importNothing', { file: r.file })}\n`);
-  else if (r.dryRun) o.err(`${t(r.lang, 'out.importDryRun', { count: r.imported.length, file: r.file })}\n`);
-  else
-    o.err(
-      `${c.green(t(r.lang, 'out.imported', { count: r.imported.length, file: r.file }))}${r.staged ? ` ${c.dim(t(r.lang, 'out.staged'))}` : ''}\n`,
-    );
+  else if (r.dryRun) o.err(`${t(r.lang, 'out.importDryRunCounts', counts)}\n`);
+  else if (counts.updated + counts.unchanged === 0)
+    o.err(`${c.green(t(r.lang, 'out.imported', { count: r.imported.length, file: r.file }))}${staged}\n`);
+  else o.err(`${c.green(t(r.lang, 'out.importedCounts', counts))}${staged}\n`);
   return o.done(code);
 }

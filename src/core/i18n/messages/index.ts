@@ -5,6 +5,7 @@ export { diff } from './diff.js';
 export { edit } from './edit.js';
 export { errors } from './errors.js';
 export { exchange } from './exchange.js';
+export { exchange2 } from './exchange2.js';
 export { findings } from './findings.js';
 export { output } from './output.js';
 export { prompts } from './prompts.js';
