@@ -26,7 +26,7 @@ import {
   appendHistoryEntry,
   EditError,
   removeField,
-  replaceBody,
+  setBody,
   setField,
 } from '../core/front-matter/front-matter-edit.js';
 import type { Finding } from '../core/finding.js';
@@ -386,7 +386,7 @@ export async function runImport(opts: ImportOptions, ctx: Ctx): Promise<ImportRe
     try {
       for (const [field, value] of edit.fields)
         after = value === undefined ? removeField(after, field) : setField(after, field, value);
-      if (edit.body !== null) after = replaceBody(after, edit.body);
+      if (edit.body !== null) after = setBody(after, edit.body);
       after = appendHistoryEntry(after, entry);
     } catch (e) {
       if (!(e instanceof EditError)) throw e;

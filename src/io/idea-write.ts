@@ -80,7 +80,10 @@ function exists(abs: string): boolean {
 }
 
 /** Index entries (`<mode> <object> <stage>\t<path>`) of some paths, to put back exactly if a write must be undone. */
-export async function indexEntries(root: string, rels: string[]): Promise<Map<string, { mode: string; object: string }>> {
+export async function indexEntries(
+  root: string,
+  rels: string[],
+): Promise<Map<string, { mode: string; object: string }>> {
   const out = new Map<string, { mode: string; object: string }>();
   const { stdout } = await git(['ls-files', '--stage', '-z', '--', ...rels], root);
   for (const line of stdout.split('\0')) {

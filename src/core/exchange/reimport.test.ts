@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ideasByKey, isNoChange, lastImport, normalTitle, planEdit, rowKey } from './reimport.js';
-import { removeField, replaceBody, setField } from '../front-matter/front-matter-edit.js';
+import { removeField, setBody, setField } from '../front-matter/front-matter-edit.js';
 
 describe('rowKey', () => {
   it('is the same for the same file and title, whatever the case or spacing; another file, title or occurrence differs', () => {
@@ -80,10 +80,10 @@ describe('least-change edits of a file', () => {
     expect(setField(text, 'team', { women: 2 })).toBe(text.replace('history:', 'team:\n  women: 2\nhistory:'));
   });
 
-  it('removeField takes out the key and its lines only; replaceBody the text only', () => {
+  it('removeField takes out the key and its lines only; setBody the text only', () => {
     expect(removeField(text, 'tags')).toBe(text.replace('tags: [a, b]\n', ''));
     expect(removeField(text, 'nothing')).toBe(text);
-    expect(replaceBody(text, 'Ny\r\ntext')).toBe(text.replace('\nText\n', '\nNy\ntext\n'));
-    expect(replaceBody(text, '')).toBe(text.replace('\nText\n', ''));
+    expect(setBody(text, 'Ny\r\ntext')).toBe(text.replace('\nText\n', '\nNy\ntext\n'));
+    expect(setBody(text, '')).toBe(text.replace('\nText\n', ''));
   });
 });

@@ -98,7 +98,10 @@ export interface IdeaEdit {
  * The least change that makes an idea say what its row says: the fields whose columns differ (a nested column
  * changes its top-level field as a whole, every other part kept), and the text when a body column differs.
  */
-export function planEdit(idea: Pick<Idea, 'data' | 'body'>, cells: Pick<RowCells, 'sets' | 'body' | 'created'>): IdeaEdit {
+export function planEdit(
+  idea: Pick<Idea, 'data' | 'body'>,
+  cells: Pick<RowCells, 'sets' | 'body' | 'created'>,
+): IdeaEdit {
   const fields = new Map<string, unknown>();
   const next = (field: string): unknown =>
     fields.has(field) ? fields.get(field) : nullProtoDeep(structuredClone(idea.data[field] ?? undefined));

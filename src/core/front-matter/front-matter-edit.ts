@@ -9,7 +9,6 @@ import {
   isScalar,
   isSeq,
   parseDocument,
-  visit,
   stringify,
   type Node,
   type Pair,
@@ -268,69 +267,4 @@ function keyRegion(matter: string, pair: Pair): { from: number; to: number; comm
 
 function splice(text: string, from: number, to: number, insert: string): string {
   return text.slice(0, from) + insert + text.slice(to);
-}
-
-/** The YAML lines of `key: value` for any value: short lists of plain values inline, as new idea files have them. */
-function fieldLines(key: string, value: unknown): string[] {
-  const doc = new Document({ [key]: value });
-  visit(doc, {
-    Seq(_, node) {
-      if (isSeq(node) && node.items.every((i) => isScalar(i))) node.flow = true;
-    },
-  });
-  return doc.toString({ lineWidth: 0, flowCollectionPadding: false }).replace(/\n$/, '').split('\n');
-}
-
-/**
- * Sets a top-level field to any value with the least change: a plain value replaces a plain value in place; else
- * the key's lines are replaced by the new ones; a new key goes before `history`, or at the end.
- */
-export function setField(fileText: string, key: string, value: unknown): string {
-  if (typeof value === 'string') return setStringField(fileText, key, value);
-  const { span, eol, matter, map } = openMatter(fileText);
-  const lines = fieldLines(key, value);
-  const pair = pairOf(map, key);
-  const node = pair?.value as Node | null | undefined;
-  const plain = value === null || typeof value === 'number' || typeof value === 'boolean';
-  if (plain && lines.length === 1 && pair && node?.range && isScalar(node) && node.value !== null && isInline(node)) {
-    const rendered = lines[0] as string;
-    return splice(
-      fileText,
-      span.start + node.range[0],
-      span.start + node.range[1],
-      rendered.slice(rendered.indexOf(':') + 2),
-    );
-  }
-  const region = pair ? keyRegion(matter, pair) : null;
-  if (region) return splice(fileText, span.start + region.from, span.start + region.to, lines.join(eol));
-  const historyPair = pairOf(map, 'history');
-  if (historyPair && isScalar(historyPair.key) && historyPair.key.range) {
-    const lineStart = matter.lastIndexOf('\n', historyPair.key.range[0] - 1) + 1;
-    return splice(fileText, span.start + lineStart, span.start + lineStart, `${lines.join(eol)}${eol}`);
-  }
-  const needsBreak = matter.length > 0 && !matter.endsWith('\n');
-  return splice(fileText, span.end, span.end, `${needsBreak ? eol : ''}${lines.join(eol)}${eol}`);
-}
-
-/** Removes a top-level field: its lines, and nothing else. A key the front matter does not have changes nothing. */
-export function removeField(fileText: string, key: string): string {
-  const { span, matter, map } = openMatter(fileText);
-  const pair = pairOf(map, key);
-  const region = pair ? keyRegion(matter, pair) : null;
-  if (!region) return fileText;
-  let to = region.to;
-  if (matter[to] === '\r') to++;
-  if (matter[to] === '\n') to++;
-  return splice(fileText, span.start + region.from, span.start + to, '');
-}
-
-/** Replaces the Markdown text after the front matter, as a new idea file has it: a blank line, the text, a line end. */
-export function replaceBody(fileText: string, body: string): string {
-  const span = locateMatter(fileText);
-  if (!span) throw new EditError('no-front-matter');
-  const closeEnd = fileText.indexOf('\n', span.end);
-  const after = closeEnd === -1 ? fileText.length : closeEnd + 1;
-  const head = closeEnd === -1 ? `${fileText}${span.eol}` : fileText.slice(0, after);
-  const text = body.replace(/\r\n?/g, '\n').trim().split('\n').join(span.eol);
-  return `${head}${text ? `${span.eol}${text}${span.eol}` : ''}`;
 }
