@@ -56,9 +56,14 @@ export async function runReport(opts: ReportOptions, ctx: Ctx): Promise<ReportRe
     if (forbiddenSegment(field) !== null) throw new IdeasError('USAGE', 'err.forbiddenField', { field });
     if (!known.has(field))
       throw new IdeasError('USAGE', 'err.unknownByField', { field, fields: [...known].sort().join(', ') });
-    // Only a public field, or an aggregate-only one (whose groups are pooled), unless the report is internal.
+    // Only a public field, or an aggregate-only one (whose groups are pooled), unless the report is internal. A
+    // field some schema marks personal is never a breakdown's groups, whatever another marks it: the groups are named
+    // by its values, and a pool of five ideas still names its carrier.
     const cls = classes.field(field);
-    if (!opts.includePersonal && !cls.aggregate && !isPublicField(field, classes, { includePersonal: false }))
+    if (
+      !opts.includePersonal &&
+      (cls.personal || (!cls.aggregate && !isPublicField(field, classes, { includePersonal: false })))
+    )
       throw cls.personal
         ? new IdeasError('USAGE', 'err.byPersonal', { field }, { hint: 'hint.byPersonal' })
         : new IdeasError('USAGE', 'err.byNotPublic', { field }, { hint: 'hint.byNotPublic' });

@@ -17,6 +17,7 @@ import {
   type Report,
 } from '../core/report/report.js';
 import { displayWidth, padEnd } from './text-width.js';
+import { mdText } from './markdown-text.js';
 
 export interface ReportView {
   report: Report;
@@ -352,8 +353,9 @@ export function renderReportText(view: ReportView, lang: Lang, c: ChalkInstance,
   return `${out.join('\n')}\n`;
 }
 
+/** Text in the report's Markdown: group names and labels come from idea files and the config (./markdown-text.ts). */
 function mdCell(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+  return mdText(text, Number.POSITIVE_INFINITY);
 }
 
 export function renderReportMarkdown(view: ReportView, lang: Lang): string {
@@ -367,7 +369,10 @@ export function renderReportMarkdown(view: ReportView, lang: Lang): string {
     out.push('', `## ${mdCell(s.heading)}`, '');
     if (s.note) out.push(`*${mdCell(s.note)}*`, '');
     if (s.table) {
-      const rows = [...s.table.rows, ...(s.table.foot ?? []).map((f) => f.map((x) => (x === '' ? '' : `**${x}**`)))];
+      const rows = [
+        ...s.table.rows.map((row) => row.map(mdCell)),
+        ...(s.table.foot ?? []).map((f) => f.map((x) => (x === '' ? '' : `**${mdCell(x)}**`))),
+      ];
       out.push(`| ${s.table.head.map(mdCell).join(' | ')} |`);
       out.push(
         `| ${s.table.align
@@ -375,7 +380,7 @@ export function renderReportMarkdown(view: ReportView, lang: Lang): string {
           .map((a) => (a === 'r' ? '---:' : '---'))
           .join(' | ')} |`,
       );
-      for (const row of rows) out.push(`| ${row.map(mdCell).join(' | ')} |`);
+      for (const row of rows) out.push(`| ${row.join(' | ')} |`);
     }
     if (s.lines) {
       if (s.table) out.push('');

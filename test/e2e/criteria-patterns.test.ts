@@ -213,3 +213,42 @@ describe('patterns that keep working', () => {
     expect(doc.findings.map((f) => f.file)).toEqual([bad]);
   });
 });
+
+// ajv's const, enum and uniqueItems compared with fast-deep-equal, which calls valueOf() on the front matter's
+// objects (they have no prototype): an object where a criterion compared one stopped every command with "unexpected
+// error". Its uniqueItems also compared each item with every other one.
+describe('const, enum and uniqueItems compare objects and lists as data', () => {
+  it('an object or a list of objects against const, enum and uniqueItems: findings, never a crash', () => {
+    const dir = withCriteria({
+      properties: {
+        place: { const: { town: 'Sundsvall', zip: 85230 } },
+        team: { enum: [{ lead: 'unit' }, [{ lead: 'council' }]] },
+        steps: { type: 'array', uniqueItems: true },
+      },
+    });
+    idea(dir, 'ide-good', {
+      place: '{ zip: 85230.0, town: Sundsvall }',
+      team: '[{ lead: council }]',
+      steps: '[{ a: 1 }, { a: 2 }, [1], [2]]',
+    });
+    const bad = idea(dir, 'ide-bad0', {
+      place: '{ town: Sundsvall, zip: 85231 }',
+      team: '{ lead: someone }',
+      steps: '[{ a: 1, b: [2] }, { b: [2], a: 1 }]',
+    });
+    const { r, doc } = validate(dir);
+    expect(r.code, describeRun(r)).toBe(1);
+    expect(r.stderr).toBe('');
+    expect(doc.findings.map((f) => f.file)).toEqual([bad, bad, bad]);
+  });
+
+  it('uniqueItems over twenty thousand lists finishes, and finds the one repeated', () => {
+    const dir = withCriteria({ properties: { rows: { type: 'array', uniqueItems: true } } });
+    const rows = Array.from({ length: 20_000 }, (_, i) => `[${i}, [${i}]]`);
+    idea(dir, 'ide-good', { rows: `[${rows.join(', ')}]` });
+    const bad = idea(dir, 'ide-bad0', { rows: `[${[...rows, '[7, [7.0]]'].join(', ')}]` });
+    const { r, doc } = validate(dir);
+    expect(r.code, describeRun(r)).toBe(1);
+    expect(doc.findings.map((f) => f.file)).toEqual([bad]);
+  });
+});

@@ -87,11 +87,19 @@ const IDEA_CRITERIA = {
   },
 };
 
-/** A later stage marks public what the first marked personal: personal wins. */
+/**
+ * A later stage marks public what the first marked personal: personal wins. It marks the coach (personal in the base
+ * schema) aggregate-only, which must not make the coach's name a report's group.
+ */
 const TEST_CRITERIA = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
   type: 'object',
-  properties: { manager: pub(text), carrier: pub(text), result: pub(text) },
+  properties: {
+    manager: pub(text),
+    carrier: pub(text),
+    result: pub(text),
+    coach: { ...text, 'x-aggregate': true },
+  },
 };
 
 /** The values that must stay out, each with its own marker; the public ones, which must stay in. */
@@ -297,6 +305,7 @@ describe('public outputs hold only what a schema marks public', () => {
     ['carrier_alias', 'personuppgifter'],
     ['contact_phone', 'personuppgifter'],
     ['carrier', 'personuppgifter'],
+    ['coach', 'personuppgifter'],
   ])('refuses a breakdown by %s, which is not public (exit 2)', (field, says) => {
     const r = ideas(['report', '--by', field], { cwd: dir });
     expect(r.code, describeRun(r)).toBe(2);

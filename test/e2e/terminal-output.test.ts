@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import MarkdownIt from 'markdown-it';
 import { describeRun, ideas, type RunResult } from '../helpers/cli.js';
 import { initRegistry, writeFile } from '../helpers/registry.js';
 import { git, removeTempDirs } from '../helpers/temp-repo.js';
@@ -131,6 +132,9 @@ const COMMANDS: [string, string[]][] = [
   ['diff --format github', ['diff', 'main', '--format', 'github']],
   ['review --dry-run', ['review', '--dry-run', '--stage', 'idea']],
   ['report', ['report']],
+  // Markdown is printed on terminals too, and read on GitHub, where an override reorders what a reviewer reads.
+  ['diff --format md', ['diff', 'main', '--format', 'md']],
+  ['report --format md', ['report', '--format', 'md', '--by', 'tags', '--by', 'unit']],
   ['move through a closed gate', ['move', 'ide-bbbb', 'doing']],
   ['show of an id that does not exist', ['show', `ide-x\x1b]0;t\x07\u202e`]],
   ['list of a stage that does not exist', ['list', '--stage', `x\x1b[2J\x9b`]],
@@ -199,5 +203,25 @@ describe('GitHub annotations: a title cannot start another workflow command', ()
     for (const line of lines) expect(line).toMatch(/^::(error|warning) file=[^\n]*::/);
     expect(r.stdout).not.toMatch(/^::(add-mask|stop-commands)/m);
     expect(r.stdout).toContain('%250A::error::forged%2525');
+  });
+});
+
+describe('report --format md: text from idea files is never a link, a ping, an image or HTML', () => {
+  it('tags and units that are Markdown, HTML and mentions render as the text they are', () => {
+    const tag = '"@octocat <img src=x onerror=alert(1)> ![i](https://x.example/i.png) [l](https://evil.example) #12"';
+    writeFile(
+      dir,
+      'ideas/01-ide/ide-eeee-md.md',
+      `---\nid: ide-eeee\ntitle: Md\ncreated: 2026-01-15\nunit: "<b>@org/team</b> www.evil.example"\ntags: [${tag}]\n---\n`,
+    );
+    const r = ideas(['report', '--format', 'md', '--by', 'tags', '--by', 'unit'], { cwd: dir });
+    fs.rmSync(path.join(dir, 'ideas/01-ide/ide-eeee-md.md'));
+    expect(r.code, describeRun(r)).toBe(0);
+    const html = new MarkdownIt({ html: true, linkify: true }).render(r.stdout);
+    expect(html).not.toMatch(/<a |<img|<b>/);
+    const plain = html.replace(/<[^>]*>/g, ' ');
+    expect(plain).not.toMatch(/(^|[^\w])@[a-z]/i);
+    expect(plain).not.toMatch(/#\d/);
+    expect(plain.replace(/\u200b/g, '')).toContain('[l](https://evil.example)');
   });
 });

@@ -11,6 +11,7 @@ import type { Lang, Localized, MessageKey, Params } from '../i18n/i18n.js';
 import { t } from '../i18n/i18n.js';
 import { ownValue } from '../safe-object.js';
 import { linearRegExpEngine } from './linear-regexp.js';
+import { useLinearEquality } from './equality-keywords.js';
 
 export type Validator = ValidateFunction;
 
@@ -104,6 +105,7 @@ function criteriaAjv(): AjvInstance {
   const require = createRequire(import.meta.url);
   const { fullFormats } = require('ajv-formats/dist/formats.js') as { fullFormats: { url: RegExp } };
   ajv.addFormat('url', (text: string) => text.length <= URL_FORMAT_MAX_LENGTH && fullFormats.url.test(text));
+  useLinearEquality(ajv);
   ajv.addSchema(readPackageSchema('idea'));
   return ajv;
 }

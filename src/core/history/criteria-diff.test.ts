@@ -117,6 +117,54 @@ describe('compareSchemas', () => {
     },
   );
 
+  // A field no schema classified is hidden from the site and the export; a part of the criteria that marks it public,
+  // however it is added, publishes it: a loosening for the council, as dropping x-personal is.
+  it.each([
+    [
+      'a new property marked public',
+      (s) => ((s.properties as Record<string, unknown>).home = { type: 'string', 'x-public': true }),
+    ],
+    ['a new patternProperties', (s) => (s.patternProperties = { '^h': { 'x-public': true } })],
+    ['additionalProperties marked public', (s) => (s.additionalProperties = { 'x-public': true })],
+    ['an allOf that declares it public', (s) => (s.allOf = [{ properties: { home: { 'x-public': true } } }])],
+    ['a then that declares it public', (s) => (s.then = { properties: { home: { 'x-public': true, minLength: 1 } } })],
+    [
+      'a $ref to a public part of $defs the base already had',
+      (s) => {
+        s.$defs = { open: { type: 'string', 'x-public': true } };
+        (s.properties as Record<string, unknown>).home = { $ref: '#/$defs/open' };
+      },
+      { ...TEST, $defs: { open: { type: 'string', 'x-public': true } } },
+    ],
+    [
+      'a $ref to an $anchor marked public',
+      (s) => {
+        s.$defs = { open: { $anchor: 'pub', 'x-public': true } };
+        (s.properties as Record<string, unknown>).home = { $ref: '#pub' };
+      },
+      { ...TEST, $defs: { open: { $anchor: 'pub', 'x-public': true } } },
+    ],
+  ] as [string, (s: typeof TEST & Record<string, unknown>) => void, unknown?][])(
+    '%s publishes more: a loosening',
+    (_name, edit, base = TEST) => {
+      const found = compareSchemas(base, changed(edit));
+      expect(
+        found.some((c) => c.kind === 'loosened' && c.keyword === 'x-public'),
+        JSON.stringify(found),
+      ).toBe(true);
+    },
+  );
+
+  it('a new property that is not public, or one marked personal, is still a tightening', () => {
+    for (const home of [{ type: 'string' }, { type: 'string', 'x-personal': true }]) {
+      const found = compareSchemas(
+        TEST,
+        changed((s) => ((s.properties as Record<string, unknown>).home = home)),
+      );
+      expect(found.map((c) => c.kind)).toEqual(['tightened']);
+    }
+  });
+
   it('words for people are neither: a changed title or message', () => {
     const head = changed((s) => (s.properties.test_plan['x-title'] = { sv: 'Testplan', en: 'Test plan' }));
     expect(compareSchemas(TEST, head)).toEqual([

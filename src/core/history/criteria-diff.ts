@@ -101,17 +101,89 @@ function subset(a: readonly Json[], b: readonly Json[]): boolean {
   return a.every((x) => known.has(canonical(x)));
 }
 
+/**
+ * Where a schema marks values public: its `x-public: true` markings, and those of the schemas its `$ref`s within the
+ * same document lead to. A part added to the criteria that holds more of them publishes a field (one that was hidden,
+ * as no schema classified it, or one added now), whatever else it asks: that lets more out, and is a loosening.
+ */
+function publicMarks(value: Json, root: Json): Set<Json> {
+  const marks = new Set<Json>();
+  const seen = new Set<Json>();
+  const visit = (v: Json, depth: number): void => {
+    if (v === null || typeof v !== 'object' || seen.has(v) || depth > 256) return;
+    seen.add(v);
+    if (!isObject(v)) {
+      if (Array.isArray(v)) for (const x of v) visit(x, depth + 1);
+      return;
+    }
+    if (own(v, 'x-public') === true) marks.add(v);
+    for (const k of ['$ref', '$dynamicRef']) {
+      const ref = own(v, k);
+      if (typeof ref === 'string') visit(resolveLocal(ref, root), depth + 1);
+    }
+    for (const x of Object.values(v)) visit(x, depth + 1);
+  };
+  visit(value, 0);
+  return marks;
+}
+
+/** The part of the document a `$ref` within it names (`#/json/pointer` or `#anchor`); undefined for any other. */
+function resolveLocal(ref: string, root: Json): Json {
+  if (!ref.startsWith('#')) return undefined;
+  let fragment: string;
+  try {
+    fragment = decodeURIComponent(ref.slice(1));
+  } catch {
+    return undefined;
+  }
+  if (fragment === '') return root;
+  if (!fragment.startsWith('/')) return findAnchor(root, fragment, new Set());
+  let node: Json = root;
+  for (const part of fragment.slice(1).split('/')) {
+    const key = part.replace(/~1/g, '/').replace(/~0/g, '~');
+    node = Array.isArray(node) ? node[Number(key)] : isObject(node) ? own(node, key) : undefined;
+  }
+  return node;
+}
+
+function findAnchor(node: Json, name: string, seen: Set<Json>): Json {
+  if (node === null || typeof node !== 'object' || seen.has(node)) return undefined;
+  seen.add(node);
+  if (isObject(node) && (own(node, '$anchor') === name || own(node, '$dynamicAnchor') === name)) return node;
+  for (const x of Array.isArray(node) ? node : Object.values(node)) {
+    const found = findAnchor(x, name, seen);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
 /** The changes between two criteria schemas; none when they are the same. */
 export function compareSchemas(base: Json, head: Json): SchemaChange[] {
   const out: SchemaChange[] = [];
-  walk(base, head, '', '', out);
+  walk(base, head, '', '', out, { base, head });
   return out;
 }
 
-function walk(b: Json, h: Json, pointer: string, field: string, out: SchemaChange[]): void {
+interface Roots {
+  base: Json;
+  head: Json;
+}
+
+/** Whether `to` (a part of head) marks public what `from` (the same part in base) did not. */
+function publishesMore(from: Json, to: Json, roots: Roots): boolean {
+  const before = publicMarks(from, roots.base);
+  const after = publicMarks(to, roots.head);
+  return [...after].some((m) => ![...before].some((b) => canonical(b) === canonical(m)));
+}
+
+function walk(b: Json, h: Json, pointer: string, field: string, out: SchemaChange[], roots: Roots): void {
   if (canonical(b) === canonical(h)) return;
   const add = (kind: SchemaChangeKind, keyword: string, from: Json, to: Json, at = pointer) =>
-    out.push({ kind, pointer: at, keyword, field, from: short(from), to: short(to) });
+    out.push(
+      kind !== 'loosened' && !TEXT.has(keyword) && publishesMore(from, to, roots)
+        ? { kind: 'loosened', pointer: at, keyword: 'x-public', field, from: short(from), to: short(to) }
+        : { kind, pointer: at, keyword, field, from: short(from), to: short(to) },
+    );
   if (!isObject(b) || !isObject(h)) {
     // Boolean schemas, or something that is not a schema: `true` accepts everything, `false` nothing.
     if (b === true || h === false) add('tightened', '', b, h);
@@ -144,13 +216,13 @@ function walk(b: Json, h: Json, pointer: string, field: string, out: SchemaChang
       const within = (t: string) => !!bs && (bs.has(t) || (t === 'integer' && bs.has('number')));
       const tighter = bv === undefined ? hs !== null : !!bs && !!hs && [...hs].every(within);
       add(tighter ? 'tightened' : 'loosened', k, bv, hv, at);
-    } else if (SCHEMA_MAPS.has(k)) schemaMap(k, bv, hv, at, field, out);
+    } else if (SCHEMA_MAPS.has(k)) schemaMap(k, bv, hv, at, field, out, roots);
     else if (SUBSCHEMAS.has(k)) {
       if (bv === undefined) add(constrains(hv) ? 'tightened' : 'text', k, bv, hv, at);
       else if (hv === undefined) add(constrains(bv) ? 'loosened' : 'text', k, bv, hv, at);
-      else walk(bv, hv, at, k === 'items' || k === 'contains' ? `${field}[]` : field, out);
+      else walk(bv, hv, at, k === 'items' || k === 'contains' ? `${field}[]` : field, out, roots);
     } else if (k === 'allOf' && Array.isArray(bv) && Array.isArray(hv) && bv.length === hv.length) {
-      bv.forEach((x, i) => walk(x, hv[i], `${at}/${i}`, field, out));
+      bv.forEach((x, i) => walk(x, hv[i], `${at}/${i}`, field, out, roots));
     } else if (k === 'allOf' && Array.isArray(hv) && (bv === undefined || (Array.isArray(bv) && subset(bv, hv)))) {
       add('tightened', k, bv, hv, at);
     } else if (k === 'anyOf' && Array.isArray(bv) && Array.isArray(hv) && subset(hv, bv) && hv.length > 0) {
@@ -174,7 +246,7 @@ function required(bv: Json, hv: Json, at: string, field: string, out: SchemaChan
     out.push({ kind: 'tightened', pointer: at, keyword: 'required', field: child(name), from: null, to: 'true' });
 }
 
-function schemaMap(k: string, bv: Json, hv: Json, at: string, field: string, out: SchemaChange[]): void {
+function schemaMap(k: string, bv: Json, hv: Json, at: string, field: string, out: SchemaChange[], roots: Roots): void {
   const bm = isObject(bv) ? bv : {};
   const hm = isObject(hv) ? hv : {};
   if ((bv !== undefined && !isObject(bv)) || (hv !== undefined && !isObject(hv))) {
@@ -191,14 +263,15 @@ function schemaMap(k: string, bv: Json, hv: Json, at: string, field: string, out
         out.push({ kind: 'loosened', pointer: at, keyword: k, field: child(name), from: short(bs), to: null });
       else out.push({ kind: 'text', pointer: at, keyword: k, field: child(name), from: short(bs), to: null });
     } else if (bs === undefined) {
+      const published = publishesMore(undefined, hs, roots);
       out.push({
-        kind: constrains(hs) ? 'tightened' : 'text',
+        kind: published ? 'loosened' : constrains(hs) ? 'tightened' : 'text',
         pointer: where,
-        keyword: k,
+        keyword: published ? 'x-public' : k,
         field: child(name),
         from: null,
         to: short(hs),
       });
-    } else walk(bs, hs, where, child(name), out);
+    } else walk(bs, hs, where, child(name), out, roots);
   }
 }

@@ -294,8 +294,9 @@ export function buildReport(
 
   const k = o.minGroupSize;
   // A breakdown groups by the values a public output may show; an aggregate-only field's are pooled instead.
+  const pooled = (field: string) => classes.field(field).aggregate && !classes.field(field).personal;
   const valueOf = (field: string) =>
-    o.includePersonal || classes.field(field).aggregate
+    o.includePersonal || pooled(field)
       ? (s: Subject) => s.idea.data[field]
       : (s: Subject) => publicField(s.idea.data, field, classes);
   const breakdowns = o.by.map((field) =>
