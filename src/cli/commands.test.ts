@@ -33,6 +33,12 @@ const cases: [string[], string, Record<string, unknown>][] = [
   [['hook', 'install'], 'hook install', { ...G, force: false }],
   [['hook', 'install', '--force', '--json'], 'hook install', { ...G, json: true, force: true }],
   [['hook', 'uninstall', '--json'], 'hook uninstall', { ...G, json: true }],
+  [['region', 'init'], 'region init', { ...G, dir: undefined, name: undefined }],
+  [
+    ['region', 'init', 'r', '--name', 'Skaraborg', '--json'],
+    'region init',
+    { ...G, json: true, dir: 'r', name: 'Skaraborg' },
+  ],
   [['new'], 'new', { ...G, title: undefined, set: [], body: undefined, bodyFile: undefined, by: undefined }],
   [
     ['new', '--title', 'T', '--set', 'a=1', '--set', 'b=2', '--body-file', '-', '--by', 'Anna', '--no-input'],

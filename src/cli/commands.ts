@@ -69,6 +69,20 @@ export const COMMANDS: readonly CommandSpec[] = [
       return presentHookUninstall(await runHookUninstall(input, ctx), input.json === true);
     },
   }),
+  command({ path: ['region'], help: 'region' }),
+  command({
+    path: ['region', 'init'],
+    help: 'regionInit',
+    args: [{ name: '[dir]', help: 'regionInitDir' }],
+    options: [{ flags: '--name <text>', help: 'regionInitName' }, json],
+    examples: 'region',
+    input: ([dir], o) => ({ ...common(o), dir: str(dir), name: str(o.name) }),
+    run: async (input, { ctx }) => {
+      const { runRegionInit } = await import('../commands/region/init.js');
+      const { presentRegionInit } = await import('../ui/present/region.js');
+      return presentRegionInit(await runRegionInit(input, ctx), input.json === true);
+    },
+  }),
   command({
     path: ['new'],
     help: 'new',

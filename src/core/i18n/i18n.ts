@@ -10,6 +10,7 @@ import {
   findings,
   output,
   prompts,
+  region,
   report,
   review,
   site,
@@ -36,6 +37,7 @@ const messages = {
   ...sluice,
   ...site,
   ...storage,
+  ...region,
 } as const;
 
 export type MessageKey = keyof typeof messages;

@@ -10,3 +10,4 @@ export { review } from './review.js';
 export { site } from './site.js';
 export { sluice } from './sluice.js';
 export { storage } from './storage.js';
+export { region } from './region.js';
