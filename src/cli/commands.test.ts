@@ -39,6 +39,13 @@ const cases: [string[], string, Record<string, unknown>][] = [
     'region init',
     { ...G, json: true, dir: 'r', name: 'Skaraborg' },
   ],
+  [['region', 'sync'], 'region sync', { ...G, format: 'pretty', members: [], jobs: undefined }],
+  [
+    ['region', 'sync', '--member', 'a', '--member', 'b', '-j', '8', '--format', 'github'],
+    'region sync',
+    { ...G, format: 'github', members: ['a', 'b'], jobs: '8' },
+  ],
+  [['region', 'sync', '--json'], 'region sync', { ...G, json: true, format: 'json', members: [], jobs: undefined }],
   [['new'], 'new', { ...G, title: undefined, set: [], body: undefined, bodyFile: undefined, by: undefined }],
   [
     ['new', '--title', 'T', '--set', 'a=1', '--set', 'b=2', '--body-file', '-', '--by', 'Anna', '--no-input'],

@@ -84,6 +84,41 @@ export const COMMANDS: readonly CommandSpec[] = [
     },
   }),
   command({
+    path: ['region', 'sync'],
+    help: 'regionSync',
+    options: [
+      { flags: '--member <id>', help: 'regionMember', repeatable: true },
+      { flags: '-j, --jobs <n>', help: 'regionJobs' },
+      {
+        flags: '-f, --format <format>',
+        help: 'regionSyncFormat',
+        choices: ['pretty', 'json', 'github'],
+        default: 'pretty',
+      },
+      json,
+    ],
+    examples: 'region',
+    input: (_args, o) => ({
+      ...common(o),
+      format: formatOf<'pretty' | 'json' | 'github'>(o),
+      members: list(o.member),
+      jobs: str(o.jobs),
+    }),
+    run: async (input, { ctx, view, lang }) => {
+      const { runRegionSync } = await import('../commands/region/sync.js');
+      const { presentRegionSync } = await import('../ui/present/region.js');
+      const { progressLine } = await import('../ui/present/progress.js');
+      // Progress on a terminal only: never in a pipe, in CI, or in another format than pretty.
+      const showProgress = input.format === 'pretty' && ctx.stderr.isTTY === true && !isCI(ctx.env);
+      const onProgress = showProgress
+        ? (done: number, total: number) =>
+            ctx.stderr.write(progressLine(t(lang, 'region.sync.progress', { done, total }), done === total))
+        : undefined;
+      const result = await runRegionSync({ ...input, onProgress }, ctx);
+      return presentRegionSync(result, input.format, await view());
+    },
+  }),
+  command({
     path: ['new'],
     help: 'new',
     options: [

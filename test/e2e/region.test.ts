@@ -5,14 +5,60 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { describeRun, ideas } from '../helpers/cli.js';
-import { makeTempDir, removeTempDirs } from '../helpers/temp-repo.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeRun, ideas, parseJson } from '../helpers/cli.js';
+import { git, makeTempDir, makeTempRepo, removeTempDirs } from '../helpers/temp-repo.js';
 
 afterAll(removeTempDirs);
 
+interface Member {
+  dir: string;
+  prefix: string;
+}
+
 function run(args: string[], cwd: string, env: Record<string, string | undefined> = {}) {
   return ideas(['--lang', 'en', ...args], { cwd, env });
+}
+
+function mustRun(args: string[], cwd: string) {
+  const r = run(args, cwd);
+  if (r.code !== 0) throw new Error(`ideas ${args.join(' ')}: ${describeRun(r)}`);
+  return r;
+}
+
+/** A member registry with ideas, committed on main. */
+function makeMember(prefix: string, ideasToAdd: { title: string; body?: string; carrier?: string }[]): Member {
+  const dir = makeTempRepo();
+  mustRun(['init', '--template', 'minimal', '--no-ci'], dir);
+  const config = path.join(dir, 'ideas.config.yaml');
+  fs.writeFileSync(config, fs.readFileSync(config, 'utf8').replace(/^idPrefix:.*$/m, `idPrefix: ${prefix}`));
+  for (const idea of ideasToAdd) {
+    const args = ['new', '--no-input', '--title', idea.title, '--body', idea.body ?? 'Text.'];
+    if (idea.carrier) args.push('--set', `carrier=${idea.carrier}`);
+    mustRun(args, dir);
+  }
+  git(['add', '-A'], dir);
+  git(['commit', '-qm', 'ideas'], dir);
+  return { dir, prefix };
+}
+
+function writeRegion(dir: string, members: string): void {
+  fs.writeFileSync(
+    path.join(dir, 'ideas.region.yaml'),
+    `schemaVersion: 1\nname: Skaraborg\nlanguages: [en]\nmembers:\n${members}`,
+  );
+}
+
+function memberEntry(id: string, name: string, url: string, extra = ''): string {
+  return `  - id: ${id}\n    name: ${name}\n    municipality: "1494"\n    url: ${url}\n${extra}`;
+}
+
+function ideaFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const stage of fs.readdirSync(path.join(dir, 'ideas')))
+    for (const f of fs.readdirSync(path.join(dir, 'ideas', stage)))
+      if (f.endsWith('.md')) out.push(`ideas/${stage}/${f}`);
+  return out.sort();
 }
 
 describe('ideas region init', () => {
@@ -23,9 +69,179 @@ describe('ideas region init', () => {
     const root = path.join(dir, 'skaraborg');
     expect(fs.existsSync(path.join(root, '.git'))).toBe(true);
     expect(fs.readFileSync(path.join(root, 'ideas.region.yaml'), 'utf8')).toContain('name: "Skaraborg"');
+    // The new file is a valid region with no members.
+    const sync = run(['region', 'sync', '--json'], root);
+    expect(sync.code, describeRun(sync)).toBe(0);
+    expect(parseJson(sync).members).toEqual([]);
 
     const again = run(['region', 'init', 'skaraborg'], dir);
     expect(again.code).toBe(2);
     expect(again.stderr).toContain('There is a region here already');
+  });
+
+  it('checks the region file with line numbers, as the registry config is checked', () => {
+    const dir = makeTempRepo();
+    writeRegion(
+      dir,
+      [
+        memberEntry('lidkoping', 'Lidköping', '../a'),
+        memberEntry('lidkoping', 'Lidköping again', '../b'),
+        '  - id: Not A Key\n    name: x\n    url: ../c\n',
+        '  - id: skovde\n    name: Skövde\n',
+        '  - id: mariestad\n    name: Mariestad\n    url: "ext::sh -c touch% /tmp/pwned"\n',
+      ].join(''),
+    );
+    const r = run(['region', 'sync'], dir);
+    expect(r.code, describeRun(r)).toBe(2);
+    // Each problem with its line: the form of the id (line 13), the missing url (at the member, line 16), the
+    // ext:: url (line 20); the duplicate id comes from the rules after the schema, and shows once the schema passes.
+    expect(r.stderr).toMatch(/ideas\.region\.yaml:13:9 members\.2\.id: has the wrong form/);
+    expect(r.stderr).toMatch(/ideas\.region\.yaml:16:5 members\.3\.url: is missing/);
+    expect(r.stderr).toMatch(/ideas\.region\.yaml:20:10 members\.4\.url: has the wrong form/);
+
+    writeRegion(
+      dir,
+      [memberEntry('lidkoping', 'Lidköping', '../a'), memberEntry('lidkoping', 'Again', '../b')].join(''),
+    );
+    const dup = run(['region', 'sync'], dir);
+    expect(dup.code).toBe(2);
+    expect(dup.stderr).toMatch(/ideas\.region\.yaml:9:\d+ member "lidkoping" is already listed/);
+  });
+
+  it('is not found outside a region', () => {
+    const r = run(['region', 'sync'], makeTempDir());
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('No region here');
+  });
+});
+
+describe('ideas region sync', () => {
+  let lidkoping: Member;
+  let skovde: Member;
+  let broken: Member;
+  let gone: Member;
+  let region: string;
+
+  beforeAll(() => {
+    lidkoping = makeMember('lidk', [
+      { title: 'Läsplattor för äldre på äldreboenden', body: 'Digitala läsplattor.', carrier: 'Anna Andersson' },
+      { title: 'Cykelparkering vid skolan' },
+    ]);
+    skovde = makeMember('skov', [{ title: 'Läsplatta till äldreboendet', carrier: 'Bo Berg' }]);
+    broken = makeMember('brok', [{ title: 'Trasig' }]);
+    fs.writeFileSync(path.join(broken.dir, 'ideas.config.yaml'), 'name: [unclosed\n');
+    git(['commit', '-qam', 'break the config'], broken.dir);
+    gone = makeMember('gone', [{ title: 'Snart borta' }]);
+    region = makeTempRepo();
+    writeRegion(
+      region,
+      [
+        memberEntry('lidkoping', 'Lidköping', path.relative(region, lidkoping.dir)),
+        memberEntry('skovde', 'Skövde', `file://${skovde.dir}`, '    branch: main\n'),
+        memberEntry('broken', 'Broken', broken.dir),
+        memberEntry('gone', 'Gone', gone.dir),
+      ].join(''),
+    );
+  });
+
+  it('fetches every member, names the broken one, and keeps only public fields', () => {
+    const r = run(['region', 'sync', '--json'], region);
+    expect(r.code, describeRun(r)).toBe(1);
+    const doc = parseJson<{
+      members: { id: string; status: string; ideas: number | null }[];
+      findings: { rule: string; message: string; line: number }[];
+    }>(r);
+    expect(doc.members.map((m) => [m.id, m.status, m.ideas])).toEqual([
+      ['lidkoping', 'updated', 2],
+      ['skovde', 'updated', 1],
+      ['broken', 'failed', null],
+      ['gone', 'updated', 1],
+    ]);
+    expect(doc.findings).toHaveLength(1);
+    expect(doc.findings[0]?.rule).toBe('region/registry');
+    expect(doc.findings[0]?.message).toContain('Member broken');
+    // The broken member's entry in ideas.region.yaml: the fourth line of the third member.
+    expect(doc.findings[0]?.line).toBe(14);
+
+    // Personal fields never leave a member: not in the region's cache, whatever the file.
+    const cache = path.join(region, '.git', 'ideas-region', 'state');
+    const kept = fs
+      .readdirSync(cache)
+      .map((f) => fs.readFileSync(path.join(cache, f), 'utf8'))
+      .join('\n');
+    expect(kept).toContain('Läsplattor för äldre');
+    expect(kept).not.toContain('Anna Andersson');
+    expect(kept).not.toContain('Bo Berg');
+    // The members are never written to.
+    expect(git(['status', '--porcelain'], lidkoping.dir)).toBe('');
+  });
+
+  it('shows the broken member in GitHub annotations', () => {
+    const r = run(['region', 'sync', '--format', 'github'], region);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(
+      /^::error file=ideas\.region\.yaml,line=14,col=1,title=ideas%3A region\/registry::Member broken/m,
+    );
+  });
+
+  it('reads again only what changed, by blob id', () => {
+    const file = ideaFiles(lidkoping.dir)[0] as string;
+    fs.appendFileSync(path.join(lidkoping.dir, file), '\nMore text.\n');
+    git(['commit', '-qam', 'edit one idea'], lidkoping.dir);
+    const r = run(['region', 'sync', '--json', '--member', 'lidkoping', '--member', 'skovde'], region);
+    expect(r.code, describeRun(r)).toBe(0);
+    const doc = parseJson<{ members: { id: string; status: string; parsed: number }[] }>(r);
+    expect(doc.members.map((m) => [m.id, m.status, m.parsed])).toEqual([
+      ['lidkoping', 'updated', 1],
+      ['skovde', 'unchanged', 0],
+    ]);
+  });
+
+  it('keeps the last good state of a member that disappears or turns invalid, with its date', () => {
+    const state = path.join(region, '.git', 'ideas-region', 'state', 'gone.json');
+    const before = fs.readFileSync(state, 'utf8');
+    fs.renameSync(gone.dir, `${gone.dir}-moved`);
+    try {
+      const r = run(['region', 'sync', '--member', 'gone'], region);
+      expect(r.code, describeRun(r)).toBe(1);
+      expect(r.stdout).toContain('gone: failed; keeping data from');
+      expect(r.stdout).toMatch(/Member gone could not be fetched with git/);
+      expect(r.stdout).toMatch(/keeps the member's last good data, from \d{4}-\d{2}-\d{2} \(commit [0-9a-f]{7}\)/);
+      expect(fs.readFileSync(state, 'utf8')).toBe(before);
+    } finally {
+      fs.renameSync(`${gone.dir}-moved`, gone.dir);
+    }
+
+    const lidkState = path.join(region, '.git', 'ideas-region', 'state', 'lidkoping.json');
+    const good = fs.readFileSync(lidkState, 'utf8');
+    fs.writeFileSync(path.join(lidkoping.dir, 'ideas.config.yaml'), 'stages: 3\n');
+    git(['commit', '-qam', 'break it'], lidkoping.dir);
+    try {
+      const r = run(['region', 'sync', '--member', 'lidkoping'], region);
+      expect(r.code, describeRun(r)).toBe(1);
+      expect(r.stdout).toMatch(/Member lidkoping has an ideas\.config\.yaml that cannot be used/);
+      expect(fs.readFileSync(lidkState, 'utf8')).toBe(good);
+    } finally {
+      git(['revert', '--no-edit', 'HEAD'], lidkoping.dir);
+    }
+  });
+
+  it('never leaves a member half-updated when killed while it writes', () => {
+    const file = ideaFiles(skovde.dir)[0] as string;
+    fs.appendFileSync(path.join(skovde.dir, file), '\nChanged.\n');
+    git(['commit', '-qam', 'change'], skovde.dir);
+    const state = path.join(region, '.git', 'ideas-region', 'state', 'skovde.json');
+    const before = fs.readFileSync(state, 'utf8');
+    const killed = run(['region', 'sync', '--member', 'skovde'], region, { IDEAS_FAULT: 'kill:region:state' });
+    expect(killed.signal).toBe('SIGKILL');
+    expect(fs.readFileSync(state, 'utf8')).toBe(before);
+    const r = run(['region', 'sync', '--member', 'skovde', '--json'], region);
+    expect(r.code, describeRun(r)).toBe(0);
+    expect(fs.readFileSync(state, 'utf8')).not.toBe(before);
+  });
+
+  it('refuses a member it does not have, and a bad --jobs', () => {
+    expect(run(['region', 'sync', '--member', 'nowhere'], region).code).toBe(2);
+    expect(run(['region', 'sync', '--jobs', '0'], region).code).toBe(2);
   });
 });
