@@ -45,6 +45,17 @@ const cases: [string[], string, Record<string, unknown>][] = [
     'region sync',
     { ...G, format: 'github', members: ['a', 'b'], jobs: '8' },
   ],
+  [['region', 'list'], 'region list', { ...G, members: [], stage: undefined }],
+  [
+    ['region', 'list', '--member', 'lidkoping', '--member', '1496', '-s', 'test', '--json'],
+    'region list',
+    { ...G, json: true, members: ['lidkoping', '1496'], stage: 'test' },
+  ],
+  [
+    ['region', 'show', 'lidkoping:lidk-4k7q2x', '--json'],
+    'region show',
+    { ...G, json: true, ref: 'lidkoping:lidk-4k7q2x' },
+  ],
   [['region', 'sync', '--json'], 'region sync', { ...G, json: true, format: 'json', members: [], jobs: undefined }],
   [['new'], 'new', { ...G, title: undefined, set: [], body: undefined, bodyFile: undefined, by: undefined }],
   [

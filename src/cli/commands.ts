@@ -119,6 +119,35 @@ export const COMMANDS: readonly CommandSpec[] = [
     },
   }),
   command({
+    path: ['region', 'list'],
+    help: 'regionList',
+    options: [
+      { flags: '--member <id>', help: 'regionMember', repeatable: true },
+      { flags: '-s, --stage <stage>', help: 'regionStage' },
+      json,
+    ],
+    examples: 'region',
+    input: (_args, o) => ({ ...common(o), members: list(o.member), stage: str(o.stage) }),
+    run: async (input, { ctx, view }) => {
+      const { runRegionList } = await import('../commands/region/list.js');
+      const { presentRegionList } = await import('../ui/present/region.js');
+      return presentRegionList(await runRegionList(input, ctx), input.json === true, await view());
+    },
+  }),
+  command({
+    path: ['region', 'show'],
+    help: 'regionShow',
+    args: [{ name: '<ref>', help: 'regionShowId' }],
+    options: [json],
+    examples: 'region',
+    input: ([ref], o) => ({ ...common(o), ref: ref as string }),
+    run: async (input, { ctx, view }) => {
+      const { runRegionShow } = await import('../commands/region/show.js');
+      const { presentRegionShow } = await import('../ui/present/region.js');
+      return presentRegionShow(await runRegionShow(input, ctx), input.json === true, await view());
+    },
+  }),
+  command({
     path: ['new'],
     help: 'new',
     options: [

@@ -1,14 +1,15 @@
 /** `ideas region …`: what a region holds, how old it is, and what went wrong with which member. */
 import type { Finding } from '../../core/finding.js';
-import { t, type Lang } from '../../core/i18n/i18n.js';
+import { t, type Lang, type Localized } from '../../core/i18n/i18n.js';
 import { ageInDays } from '../../core/region/age.js';
 import type { IdClash } from '../../core/region/clashes.js';
 import type { RegionConfig, RegionMember } from '../../core/region/config.js';
-import type { MemberSnapshot } from '../../core/region/snapshot.js';
+import type { MemberSnapshot, RegionIdea } from '../../core/region/snapshot.js';
 import { EXIT, jsonText, output, type Output, type View } from '../output.js';
-import { findingDto, memberDto, regionHeader } from '../region-dto.js';
+import { findingDto, memberDto, regionHeader, regionIdeaDto } from '../region-dto.js';
+import { cell, fit } from '../text-width.js';
 import { renderValidationGithub } from '../render-validation.js';
-import { terminalLine } from '../terminal-text.js';
+import { terminalLine, terminalText } from '../terminal-text.js';
 import type { ChalkInstance } from 'chalk';
 
 /** Each finding with its place in ideas.region.yaml, severity, message, rule and what to do. */
@@ -141,4 +142,118 @@ export function ageLines(
       commit: snapshot.commit.slice(0, 7),
     });
   });
+}
+
+export interface RegionListView {
+  region: { config: RegionConfig };
+  lang: Lang;
+  members: { member: RegionMember; snapshot: MemberSnapshot | null }[];
+  rows: { member: RegionMember; stageLabel: Localized | null; idea: RegionIdea }[];
+}
+
+/** The ideas of every member, each labelled by its municipality; then how old each member's data is. */
+export function presentRegionList(r: RegionListView, json: boolean, v: View): Output {
+  const o = output();
+  if (json) {
+    o.out(
+      jsonText({
+        ...regionHeader(r.region.config.name, r.lang),
+        kind: 'region-idea-list',
+        members: r.members.map((m) => memberDto(m.member, m.snapshot, v.today)),
+        ideas: r.rows.map((row) => regionIdeaDto(row.member, row.idea, false)),
+      }),
+    );
+    return o.done();
+  }
+  const c = v.out;
+  if (r.rows.length === 0) o.out(`${t(r.lang, 'region.list.empty')}\n`);
+  else {
+    const rows = r.rows.map((row) => ({
+      member: cell(terminalLine(row.member.name)),
+      id: cell(terminalLine(row.idea.id ?? '?')),
+      stage: cell(terminalLine(row.stageLabel?.[r.lang] ?? row.idea.stage)),
+      title: cell(terminalLine(row.idea.title ?? '')),
+    }));
+    const head = {
+      member: cell(t(r.lang, 'region.col.member')),
+      id: cell(t(r.lang, 'region.col.id')),
+      stage: cell(t(r.lang, 'region.col.stage')),
+      title: cell(t(r.lang, 'region.col.title')),
+    };
+    const widest = (key: keyof typeof head, cap: number) =>
+      Math.min(cap, Math.max(head[key].width, ...rows.map((x) => x[key].width)));
+    const memberW = widest('member', 20);
+    const idW = widest('id', 24);
+    const stageW = widest('stage', 16);
+    const titleW = Math.max(10, Math.min(widest('title', Infinity), v.outWidth - memberW - idW - stageW - 6));
+    const line = (x: typeof head, style: (s: string) => string = (s) => s) =>
+      `${fit(x.member, memberW)}  ${style(fit(x.id, idW))}  ${fit(x.stage, stageW)}  ${fit(x.title, titleW, false)}`.trimEnd();
+    o.out(`${[c.bold(line(head)), ...rows.map((x) => line(x, c.cyan))].join('\n')}\n`);
+  }
+  const counted = r.members.filter((m) => m.snapshot !== null).length;
+  o.out(
+    `\n${t(r.lang, 'region.list.count', { ideas: r.rows.length, members: counted })}\n${ageLines(
+      r.members,
+      r.lang,
+      v.today,
+    )
+      .map((l) => c.dim(l))
+      .join('\n')}\n`,
+  );
+  return o.done();
+}
+
+export interface RegionShowView {
+  region: { config: RegionConfig };
+  lang: Lang;
+  held: { member: RegionMember; snapshot: MemberSnapshot };
+  stageLabel: Localized | null;
+  idea: RegionIdea;
+}
+
+function shownValue(value: unknown): string {
+  if (Array.isArray(value)) return value.map(shownValue).join(', ');
+  if (value !== null && typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+}
+
+/** One idea of the region, its municipality, its public fields and text, and how old the data is. */
+export function presentRegionShow(r: RegionShowView, json: boolean, v: View): Output {
+  const o = output();
+  const { member, snapshot } = r.held;
+  if (json) {
+    o.out(
+      jsonText({
+        ...regionHeader(r.region.config.name, r.lang),
+        kind: 'region-idea',
+        member: memberDto(member, snapshot, v.today),
+        idea: regionIdeaDto(member, r.idea, true),
+      }),
+    );
+    return o.done();
+  }
+  const c = v.out;
+  const lines = [c.bold(terminalLine(r.idea.title ?? r.idea.id ?? r.idea.path))];
+  const code = member.municipality ? ` (${member.municipality})` : '';
+  lines.push(`${t(r.lang, 'region.show.member')}: ${terminalLine(member.name)}${code}`);
+  lines.push(`${t(r.lang, 'region.col.id')}: ${terminalLine(`${member.id}:${r.idea.id ?? ''}`)}`);
+  lines.push(`${t(r.lang, 'region.col.stage')}: ${terminalLine(r.stageLabel?.[r.lang] ?? r.idea.stage)}`);
+  for (const [key, value] of Object.entries(r.idea.data)) {
+    if (key === 'title' || key === 'id' || key === 'history') continue;
+    lines.push(`${terminalLine(key)}: ${terminalLine(shownValue(value))}`);
+  }
+  if (member.site) lines.push(`${t(r.lang, 'region.show.site')}: ${terminalLine(member.site)}`);
+  const days = ageInDays(snapshot.syncedAt, v.today);
+  lines.push(
+    c.dim(
+      t(r.lang, 'region.show.data', {
+        date: snapshot.syncedAt.slice(0, 10),
+        age: days === 0 ? t(r.lang, 'region.age.today') : t(r.lang, 'region.age.days', { days }),
+        commit: snapshot.commit.slice(0, 7),
+      }),
+    ),
+  );
+  const body = r.idea.body.trim();
+  o.out(`${lines.join('\n')}\n${body ? `\n${terminalText(body)}\n` : ''}`);
+  return o.done();
 }
