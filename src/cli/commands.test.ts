@@ -56,6 +56,12 @@ const cases: [string[], string, Record<string, unknown>][] = [
     'region show',
     { ...G, json: true, ref: 'lidkoping:lidk-4k7q2x' },
   ],
+  [['region', 'duplicates'], 'region duplicates', { ...G, members: [], minScore: undefined, limit: undefined }],
+  [
+    ['region', 'duplicates', '--member', 'skovde', '--min-score', '0.5', '--limit', '10', '--json'],
+    'region duplicates',
+    { ...G, json: true, members: ['skovde'], minScore: '0.5', limit: '10' },
+  ],
   [['region', 'sync', '--json'], 'region sync', { ...G, json: true, format: 'json', members: [], jobs: undefined }],
   [['new'], 'new', { ...G, title: undefined, set: [], body: undefined, bodyFile: undefined, by: undefined }],
   [

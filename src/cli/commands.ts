@@ -148,6 +148,23 @@ export const COMMANDS: readonly CommandSpec[] = [
     },
   }),
   command({
+    path: ['region', 'duplicates'],
+    help: 'regionDuplicates',
+    options: [
+      { flags: '--member <id>', help: 'regionMember', repeatable: true },
+      { flags: '--min-score <number>', help: 'regionMinScore' },
+      { flags: '--limit <n>', help: 'regionLimit' },
+      json,
+    ],
+    examples: 'region',
+    input: (_args, o) => ({ ...common(o), members: list(o.member), minScore: str(o.minScore), limit: str(o.limit) }),
+    run: async (input, { ctx, view }) => {
+      const { runRegionDuplicates } = await import('../commands/region/duplicates.js');
+      const { presentRegionDuplicates } = await import('../ui/present/region.js');
+      return presentRegionDuplicates(await runRegionDuplicates(input, ctx), input.json === true, await view());
+    },
+  }),
+  command({
     path: ['new'],
     help: 'new',
     options: [

@@ -242,47 +242,77 @@ describe('ideas region sync', () => {
     expect(fs.readFileSync(state, 'utf8')).not.toBe(before);
   });
 
-  it("lists every member's ideas offline, labelled by municipality, filtered, with the age of each member's data", () => {
-    // Offline: the members' repositories are out of reach; the views read the last sync only.
-    const moved = [lidkoping.dir, skovde.dir].map((d) => {
-      fs.renameSync(d, `${d}-away`);
-      return d;
+  it(
+    "lists every member's ideas offline, labelled by municipality, filtered, with the age of each member's data",
+    { timeout: 90_000 },
+    () => {
+      // Offline: the members' repositories are out of reach; the views read the last sync only.
+      const moved = [lidkoping.dir, skovde.dir].map((d) => {
+        fs.renameSync(d, `${d}-away`);
+        return d;
+      });
+      try {
+        const r = run(['region', 'list'], region);
+        expect(r.code, describeRun(r)).toBe(0);
+        expect(r.stdout).toMatch(/^Lidköping\s+lidk-[0-9a-z]+\s+Idea\s+Läsplattor för äldre på äldreboenden$/m);
+        expect(r.stdout).toMatch(/^Skövde\s+skov-[0-9a-z]+\s+Idea\s+Läsplatta till äldreboendet$/m);
+        expect(r.stdout).toMatch(/^lidkoping \(Lidköping\): data from \d{4}-\d{2}-\d{2}, today, commit [0-9a-f]{7}$/m);
+        expect(r.stdout).toMatch(/^broken \(Broken\): never synced$/m);
+
+        const one = parseJson<{ ideas: { member: string; ref: string }[]; members: { id: string; ageDays: number }[] }>(
+          run(['region', 'list', '--member', 'skovde', '--json'], region),
+        );
+        expect(one.ideas.map((i) => i.member)).toEqual(['skovde']);
+        expect(one.members).toMatchObject([{ id: 'skovde', ageDays: 0 }]);
+        // A municipality code names its member too; a member named twice is listed once.
+        expect(
+          parseJson<{ ideas: unknown[] }>(
+            run(['region', 'list', '--member', '1494', '--member', 'lidkoping', '--json'], region),
+          ).ideas,
+        ).toHaveLength(2);
+        expect(run(['region', 'list', '--member', 'nowhere'], region).code).toBe(2);
+
+        const ref = one.ideas[0]?.ref as string;
+        const shown = run(['region', 'show', ref], region);
+        expect(shown.code, describeRun(shown)).toBe(0);
+        expect(shown.stdout).toContain('Läsplatta till äldreboendet');
+        expect(shown.stdout).toContain('Municipality: Skövde (1496)');
+        expect(shown.stdout).not.toContain('Bo Berg');
+        expect(shown.stdout).toMatch(/Data from \d{4}-\d{2}-\d{2} \(today\), commit [0-9a-f]{7}/);
+        // A bare id, held by one member, is enough.
+        const bare = run(['region', 'show', ref.split(':')[1] as string, '--json'], region);
+        expect(parseJson<{ idea: { member: string; data: Record<string, unknown> } }>(bare).idea.member).toBe('skovde');
+        expect(run(['region', 'show', 'skovde:skov-000000'], region).code).toBe(2);
+      } finally {
+        for (const d of moved) fs.renameSync(`${d}-away`, d);
+      }
+    },
+  );
+
+  it('finds the same idea in two municipalities, Swedish inflections and all, ranked', { timeout: 60_000 }, () => {
+    const r = run(['region', 'duplicates', '--json'], region);
+    expect(r.code, describeRun(r)).toBe(0);
+    const doc = parseJson<{
+      pairs: {
+        score: number;
+        a: { member: string; title: string; stage: string };
+        b: { member: string; title: string };
+      }[];
+    }>(r);
+    expect(doc.pairs[0]).toMatchObject({
+      a: { member: 'lidkoping', title: 'Läsplattor för äldre på äldreboenden', stage: 'idea' },
+      b: { member: 'skovde', title: 'Läsplatta till äldreboendet' },
     });
-    try {
-      const r = run(['region', 'list'], region);
-      expect(r.code, describeRun(r)).toBe(0);
-      expect(r.stdout).toMatch(/^Lidköping\s+lidk-[0-9a-z]+\s+Idea\s+Läsplattor för äldre på äldreboenden$/m);
-      expect(r.stdout).toMatch(/^Skövde\s+skov-[0-9a-z]+\s+Idea\s+Läsplatta till äldreboendet$/m);
-      expect(r.stdout).toMatch(/^lidkoping \(Lidköping\): data from \d{4}-\d{2}-\d{2}, today, commit [0-9a-f]{7}$/m);
-      expect(r.stdout).toMatch(/^broken \(Broken\): never synced$/m);
-
-      const one = parseJson<{ ideas: { member: string; ref: string }[]; members: { id: string; ageDays: number }[] }>(
-        run(['region', 'list', '--member', 'skovde', '--json'], region),
-      );
-      expect(one.ideas.map((i) => i.member)).toEqual(['skovde']);
-      expect(one.members).toMatchObject([{ id: 'skovde', ageDays: 0 }]);
-      // A municipality code names its member too; a member named twice is listed once.
-      expect(
-        parseJson<{ ideas: unknown[] }>(
-          run(['region', 'list', '--member', '1494', '--member', 'lidkoping', '--json'], region),
-        ).ideas,
-      ).toHaveLength(2);
-      expect(run(['region', 'list', '--member', 'nowhere'], region).code).toBe(2);
-
-      const ref = one.ideas[0]?.ref as string;
-      const shown = run(['region', 'show', ref], region);
-      expect(shown.code, describeRun(shown)).toBe(0);
-      expect(shown.stdout).toContain('Läsplatta till äldreboendet');
-      expect(shown.stdout).toContain('Municipality: Skövde (1496)');
-      expect(shown.stdout).not.toContain('Bo Berg');
-      expect(shown.stdout).toMatch(/Data from \d{4}-\d{2}-\d{2} \(today\), commit [0-9a-f]{7}/);
-      // A bare id, held by one member, is enough.
-      const bare = run(['region', 'show', ref.split(':')[1] as string, '--json'], region);
-      expect(parseJson<{ idea: { member: string; data: Record<string, unknown> } }>(bare).idea.member).toBe('skovde');
-      expect(run(['region', 'show', 'skovde:skov-000000'], region).code).toBe(2);
-    } finally {
-      for (const d of moved) fs.renameSync(`${d}-away`, d);
+    // Never two ideas of one municipality, and nothing below the lowest score.
+    for (const p of doc.pairs) {
+      expect(p.a.member).not.toBe(p.b.member);
+      expect(p.score).toBeGreaterThanOrEqual(0.3);
     }
+    const text = run(['region', 'duplicates', '--member', 'gone'], region);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain('No similar ideas in different municipalities.');
+    expect(run(['region', 'duplicates', '--min-score', '2'], region).code).toBe(2);
+    expect(run(['region', 'duplicates', '--limit', 'x'], region).code).toBe(2);
   });
 
   it('refuses a member it does not have, and a bad --jobs', () => {

@@ -257,3 +257,65 @@ export function presentRegionShow(r: RegionShowView, json: boolean, v: View): Ou
   o.out(`${lines.join('\n')}\n${body ? `\n${terminalText(body)}\n` : ''}`);
   return o.done();
 }
+
+interface PairSideView {
+  member: RegionMember;
+  idea: RegionIdea;
+  stageLabel: Localized | null;
+}
+
+export interface RegionDuplicatesView {
+  region: { config: RegionConfig };
+  lang: Lang;
+  members: { member: RegionMember; snapshot: MemberSnapshot | null }[];
+  pairs: { score: number; shared: string[]; a: PairSideView; b: PairSideView }[];
+}
+
+/** Pairs of similar ideas in different municipalities, the most alike first, each side with its stage and unit. */
+export function presentRegionDuplicates(r: RegionDuplicatesView, json: boolean, v: View): Output {
+  const o = output();
+  const side = (s: PairSideView) => ({
+    ...regionIdeaDto(s.member, s.idea, false),
+    memberName: s.member.name,
+    stageLabel: s.stageLabel,
+  });
+  if (json) {
+    o.out(
+      jsonText({
+        ...regionHeader(r.region.config.name, r.lang),
+        kind: 'region-duplicates',
+        members: r.members.map((m) => memberDto(m.member, m.snapshot, v.today)),
+        pairs: r.pairs.map((p) => ({
+          score: Math.round(p.score * 1000) / 1000,
+          shared: p.shared,
+          a: side(p.a),
+          b: side(p.b),
+        })),
+      }),
+    );
+    return o.done();
+  }
+  const c = v.out;
+  const lines: string[] = [];
+  const describe = (s: PairSideView) =>
+    [
+      terminalLine(s.member.name),
+      c.cyan(terminalLine(`${s.member.id}:${s.idea.id ?? s.idea.path}`)),
+      terminalLine(s.stageLabel?.[r.lang] ?? s.idea.stage),
+      ...(s.idea.unit ? [terminalLine(s.idea.unit)] : []),
+    ].join(' · ');
+  for (const p of r.pairs) {
+    lines.push(
+      c.bold(`${p.score.toFixed(2)}  ${terminalLine(p.a.idea.title ?? '')}  ↔  ${terminalLine(p.b.idea.title ?? '')}`),
+    );
+    lines.push(`      ${describe(p.a)}`);
+    lines.push(`      ${describe(p.b)}`);
+    lines.push('');
+  }
+  lines.push(
+    r.pairs.length === 0 ? t(r.lang, 'region.dup.none') : t(r.lang, 'region.dup.count', { pairs: r.pairs.length }),
+  );
+  lines.push(...ageLines(r.members, r.lang, v.today).map((l) => c.dim(l)));
+  o.out(`${lines.join('\n')}\n`);
+  return o.done();
+}

@@ -78,6 +78,10 @@ export const region = {
     sv: '--min-score måste vara ett tal från 0 till 1, inte "{value}".',
     en: '--min-score must be a number from 0 to 1, not "{value}".',
   },
+  'err.regionLimit': {
+    sv: '--limit måste vara ett heltal större än 0, inte "{value}".',
+    en: '--limit must be a whole number above 0, not "{value}".',
+  },
   'region.problem.fetch': {
     sv: 'kunde inte hämtas med git: {reason}',
     en: 'could not be fetched with git: {reason}',
