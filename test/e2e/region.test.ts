@@ -320,3 +320,26 @@ describe('ideas region sync', () => {
     expect(run(['region', 'sync', '--jobs', '0'], region).code).toBe(2);
   });
 });
+
+describe('ids across the region', () => {
+  it('reports an id held by two members as a clash, naming both', { timeout: 60_000 }, () => {
+    const original = makeMember('lidk', [{ title: 'Matsvinn i skolköket' }]);
+    // A copy by hand, not an adoption: the same ids in another municipality's repository.
+    const copy = makeTempDir();
+    git(['clone', '-q', original.dir, copy], copy);
+    const dir = makeTempRepo();
+    writeRegion(
+      dir,
+      [memberEntry('lidkoping', 'Lidköping', original.dir), memberEntry('skovde', 'Skövde', copy)].join(''),
+    );
+    const r = run(['region', 'sync', '--json'], dir);
+    expect(r.code, describeRun(r)).toBe(1);
+    const findings = parseJson<{ findings: { rule: string; message: string; line: number }[] }>(r).findings;
+    expect(findings).toHaveLength(1);
+    expect(findings[0]?.rule).toBe('region/id-clash');
+    expect(findings[0]?.message).toMatch(
+      /^The id lidk-[0-9a-z]+ is held by several members: lidkoping \(ideas\/.*\.md\), skovde \(ideas\/.*\.md\)\.$/,
+    );
+    expect(findings[0]?.line).toBe(9);
+  });
+});
