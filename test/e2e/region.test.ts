@@ -3,7 +3,9 @@
  * repositories, fetched by `ideas region sync` through real git remotes (a path, file://), one of them broken and
  * one that disappears.
  */
+import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeRun, ideas, parseJson } from '../helpers/cli.js';
@@ -342,4 +344,70 @@ describe('ids across the region', () => {
     );
     expect(findings[0]?.line).toBe(9);
   });
+});
+
+/** A free port on 127.0.0.1, as the system hands one out. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+describe('a member over git daemon', () => {
+  let daemon: ChildProcess | null = null;
+
+  afterAll(() => {
+    daemon?.kill('SIGTERM');
+  });
+
+  it(
+    'fetches a member served by git daemon on 127.0.0.1, and names it when the daemon is gone',
+    { timeout: 90_000 },
+    async () => {
+      const member = makeMember('mari', [{ title: 'Chattbot för bygglov' }]);
+      const base = path.dirname(member.dir);
+      const port = await freePort();
+      daemon = spawn(
+        'git',
+        ['daemon', '--reuseaddr', '--export-all', `--base-path=${base}`, '--listen=127.0.0.1', `--port=${port}`, base],
+        { stdio: 'ignore', env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1' } },
+      );
+      const url = `git://127.0.0.1:${port}/${path.basename(member.dir)}`;
+      // Ready when git can list the repository: asked again until it answers (the daemon starts in a moment).
+      let ready = false;
+      for (let i = 0; i < 100 && !ready; i++) {
+        try {
+          git(['ls-remote', url], base);
+          ready = true;
+        } catch {
+          await new Promise((r) => setTimeout(r, 100));
+        }
+      }
+      expect(ready).toBe(true);
+
+      const dir = makeTempRepo();
+      writeRegion(dir, memberEntry('mariestad', 'Mariestad', url));
+      const r = run(['region', 'sync', '--json'], dir);
+      expect(r.code, describeRun(r)).toBe(0);
+      expect(parseJson<{ members: { id: string; ideas: number }[] }>(r).members).toMatchObject([
+        { id: 'mariestad', ideas: 1 },
+      ]);
+
+      // The daemon stops: the member is named, and its ideas stay in the region from the last sync.
+      const stopped = new Promise((resolve) => daemon?.once('exit', resolve));
+      daemon.kill('SIGTERM');
+      await stopped;
+      daemon = null;
+      const after = run(['region', 'sync'], dir);
+      expect(after.code, describeRun(after)).toBe(1);
+      expect(after.stdout).toContain('Member mariestad could not be fetched with git');
+      const list = run(['region', 'list'], dir);
+      expect(list.stdout).toContain('Chattbot för bygglov');
+    },
+  );
 });
