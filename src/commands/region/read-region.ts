@@ -6,11 +6,13 @@ import { IdeasError } from '../../core/errors.js';
 import type { RegionMember } from '../../core/region/config.js';
 import type { MemberSnapshot } from '../../core/region/snapshot.js';
 import type { Region } from '../../io/region/region-root.js';
-import { readMemberState } from '../../io/region/state.js';
+import { readMemberState, readSyncFailure, type SyncFailure } from '../../io/region/state.js';
 
 export interface HeldMember {
   member: RegionMember;
   snapshot: MemberSnapshot | null;
+  /** Why the latest sync of the member failed, when it did: the data shown is then from an earlier one. */
+  failure: SyncFailure | null;
 }
 
 /** The members `filter` names (by id or municipality code; all when empty), each with what the last sync kept. */
@@ -24,5 +26,9 @@ export function heldMembers(region: Region, filter: readonly string[]): HeldMemb
       (m) =>
         filter.length === 0 || filter.includes(m.id) || (m.municipality !== null && filter.includes(m.municipality)),
     )
-    .map((member) => ({ member, snapshot: readMemberState(region.cacheDir, member.id) }));
+    .map((member) => ({
+      member,
+      snapshot: readMemberState(region.cacheDir, member.id),
+      failure: readSyncFailure(region.cacheDir, member.id),
+    }));
 }

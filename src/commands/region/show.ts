@@ -50,5 +50,12 @@ export function runRegionShow(opts: RegionShowOptions, ctx: Ctx): Promise<Region
   const { h, idea } = found[0] as (typeof found)[number];
   const snapshot = h.snapshot as NonNullable<HeldMember['snapshot']>;
   const stageLabel = snapshot.registry.stages.find((s) => s.key === idea.stage)?.label ?? null;
-  return Promise.resolve({ kind: 'region-idea', region, lang, held: { member: h.member, snapshot }, stageLabel, idea });
+  return Promise.resolve({
+    kind: 'region-idea',
+    region,
+    lang,
+    held: { member: h.member, snapshot, failure: h.failure },
+    stageLabel,
+    idea,
+  });
 }

@@ -1,14 +1,14 @@
 import type { CommonOptions, Ctx } from '../../context.js';
 import { IdeasError } from '../../core/errors.js';
 import type { Finding } from '../../core/finding.js';
-import type { Lang } from '../../core/i18n/i18n.js';
+import { localize, type Lang } from '../../core/i18n/i18n.js';
 import { memberFindings, clashFindings } from '../../core/region/findings.js';
 import { findIdClashes, type IdClash } from '../../core/region/clashes.js';
 import type { RegionMember } from '../../core/region/config.js';
 import type { MemberSnapshot } from '../../core/region/snapshot.js';
 import { syncMember, type MemberProblem } from '../../io/region/fetch-member.js';
 import type { Region } from '../../io/region/region-root.js';
-import { pruneStates, readMemberState, writeMemberState } from '../../io/region/state.js';
+import { pruneStates, readMemberState, writeMemberState, writeSyncFailure } from '../../io/region/state.js';
 import { openRegion } from './open-region.js';
 
 export interface RegionSyncOptions extends CommonOptions {
@@ -95,6 +95,7 @@ export async function runRegionSync(opts: RegionSyncOptions, ctx: Ctx): Promise<
     if (synced.ok) {
       // Written whole, in one rename: the member's last good state until this line, the new one after.
       writeMemberState(region.cacheDir, synced.snapshot);
+      writeSyncFailure(region.cacheDir, member.id, null);
       outcome = {
         member,
         status: synced.unchanged ? 'unchanged' : 'updated',
@@ -104,6 +105,10 @@ export async function runRegionSync(opts: RegionSyncOptions, ctx: Ctx): Promise<
       };
     } else {
       outcome = { member, status: 'failed', snapshot: previous, parsed: 0, problem: synced.problem };
+      writeSyncFailure(region.cacheDir, member.id, {
+        at: now.toISOString(),
+        message: localize(synced.problem.message, synced.problem.params),
+      });
     }
     opts.onProgress?.(++done, chosen.length, member.id);
     return outcome;

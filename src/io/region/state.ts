@@ -42,6 +42,35 @@ export function writeMemberState(cacheDir: string, snapshot: MemberSnapshot): vo
   writeFileAtomic(stateFile(cacheDir, snapshot.member), JSON.stringify(snapshot));
 }
 
+/** Why the latest sync of a member failed, and when: the views show it beside the data kept from before. */
+export interface SyncFailure {
+  at: string;
+  message: { sv: string; en: string };
+}
+
+function failureFile(cacheDir: string, member: string): string {
+  return path.join(stateDir(cacheDir), `${member}.failed.json`);
+}
+
+export function readSyncFailure(cacheDir: string, member: string): SyncFailure | null {
+  try {
+    const parsed = nullProtoDeep(JSON.parse(readFileSync(failureFile(cacheDir, member), 'utf8'))) as SyncFailure;
+    return typeof parsed.at === 'string' && typeof parsed.message?.sv === 'string' ? parsed : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Records a failed sync, or (null) that the latest one went well. */
+export function writeSyncFailure(cacheDir: string, member: string, failure: SyncFailure | null): void {
+  if (failure === null) {
+    safeUnlink(failureFile(cacheDir, member));
+    return;
+  }
+  mkdirSync(stateDir(cacheDir), { recursive: true });
+  writeFileAtomic(failureFile(cacheDir, member), JSON.stringify(failure));
+}
+
 /** Forgets the members no longer in the region's file. */
 export function pruneStates(cacheDir: string, keep: ReadonlySet<string>): void {
   let names: string[];
@@ -51,7 +80,7 @@ export function pruneStates(cacheDir: string, keep: ReadonlySet<string>): void {
     return;
   }
   for (const name of names) {
-    const m = /^([a-z0-9-]+)\.json$/.exec(name);
+    const m = /^([a-z0-9-]+)(?:\.failed)?\.json$/.exec(name);
     if (m?.[1] && !keep.has(m[1])) safeUnlink(path.join(stateDir(cacheDir), name));
   }
 }

@@ -126,28 +126,45 @@ export function presentRegionSync(r: RegionSyncView, format: 'pretty' | 'json' |
 
 /** One line per member: how old the region's data about it is. */
 export function ageLines(
-  members: readonly { member: RegionMember; snapshot: MemberSnapshot | null }[],
+  members: readonly { member: RegionMember; snapshot: MemberSnapshot | null; failure?: FailureView | null }[],
   lang: Lang,
   now: Date,
 ): string[] {
-  return members.map(({ member, snapshot }) => {
+  return members.map(({ member, snapshot, failure }) => {
     const name = terminalLine(member.name);
-    if (!snapshot) return t(lang, 'region.age.never', { member: terminalLine(member.id), name });
+    const failed = failure
+      ? ` ${t(lang, 'region.age.failed', { date: failure.at.slice(0, 10), reason: terminalLine(failure.message[lang]) })}`
+      : '';
+    if (!snapshot) return `${t(lang, 'region.age.never', { member: terminalLine(member.id), name })}${failed}`;
     const days = ageInDays(snapshot.syncedAt, now);
-    return t(lang, 'region.age.line', {
-      member: terminalLine(member.id),
-      name,
-      date: snapshot.syncedAt.slice(0, 10),
-      age: days === 0 ? t(lang, 'region.age.today') : t(lang, 'region.age.days', { days }),
-      commit: snapshot.commit.slice(0, 7),
-    });
+    return failed === ''
+      ? t(lang, 'region.age.line', {
+          member: terminalLine(member.id),
+          name,
+          date: snapshot.syncedAt.slice(0, 10),
+          age: days === 0 ? t(lang, 'region.age.today') : t(lang, 'region.age.days', { days }),
+          commit: snapshot.commit.slice(0, 7),
+        })
+      : `${t(lang, 'region.age.line', {
+          member: terminalLine(member.id),
+          name,
+          date: snapshot.syncedAt.slice(0, 10),
+          age: days === 0 ? t(lang, 'region.age.today') : t(lang, 'region.age.days', { days }),
+          commit: snapshot.commit.slice(0, 7),
+        })}${failed}`;
   });
+}
+
+/** Why the latest sync of a member failed. */
+interface FailureView {
+  at: string;
+  message: Localized;
 }
 
 export interface RegionListView {
   region: { config: RegionConfig };
   lang: Lang;
-  members: { member: RegionMember; snapshot: MemberSnapshot | null }[];
+  members: { member: RegionMember; snapshot: MemberSnapshot | null; failure?: FailureView | null }[];
   rows: { member: RegionMember; stageLabel: Localized | null; idea: RegionIdea }[];
 }
 
@@ -159,7 +176,10 @@ export function presentRegionList(r: RegionListView, json: boolean, v: View): Ou
       jsonText({
         ...regionHeader(r.region.config.name, r.lang),
         kind: 'region-idea-list',
-        members: r.members.map((m) => memberDto(m.member, m.snapshot, v.today)),
+        members: r.members.map((m) => ({
+          ...memberDto(m.member, m.snapshot, v.today),
+          lastFailure: m.failure ?? null,
+        })),
         ideas: r.rows.map((row) => regionIdeaDto(row.member, row.idea, false)),
       }),
     );
@@ -267,7 +287,7 @@ interface PairSideView {
 export interface RegionDuplicatesView {
   region: { config: RegionConfig };
   lang: Lang;
-  members: { member: RegionMember; snapshot: MemberSnapshot | null }[];
+  members: { member: RegionMember; snapshot: MemberSnapshot | null; failure?: FailureView | null }[];
   pairs: { score: number; shared: string[]; a: PairSideView; b: PairSideView }[];
 }
 

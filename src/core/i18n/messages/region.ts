@@ -162,6 +162,10 @@ export const region = {
     sv: '{member} ({name}): data från {date}, {age}, commit {commit}',
     en: '{member} ({name}): data from {date}, {age}, commit {commit}',
   },
+  'region.age.failed': {
+    sv: '(senaste synken {date} misslyckades: {reason})',
+    en: '(the latest sync, {date}, failed: {reason})',
+  },
   'region.age.never': {
     sv: '{member} ({name}): aldrig synkad',
     en: '{member} ({name}): never synced',
