@@ -33,6 +33,36 @@ const cases: [string[], string, Record<string, unknown>][] = [
   [['hook', 'install'], 'hook install', { ...G, force: false }],
   [['hook', 'install', '--force', '--json'], 'hook install', { ...G, json: true, force: true }],
   [['hook', 'uninstall', '--json'], 'hook uninstall', { ...G, json: true }],
+  [['region', 'init'], 'region init', { ...G, dir: undefined, name: undefined }],
+  [
+    ['region', 'init', 'r', '--name', 'Skaraborg', '--json'],
+    'region init',
+    { ...G, json: true, dir: 'r', name: 'Skaraborg' },
+  ],
+  [['region', 'sync'], 'region sync', { ...G, format: 'pretty', members: [], jobs: undefined }],
+  [
+    ['region', 'sync', '--member', 'a', '--member', 'b', '-j', '8', '--format', 'github'],
+    'region sync',
+    { ...G, format: 'github', members: ['a', 'b'], jobs: '8' },
+  ],
+  [['region', 'list'], 'region list', { ...G, members: [], stage: undefined }],
+  [
+    ['region', 'list', '--member', 'lidkoping', '--member', '1496', '-s', 'test', '--json'],
+    'region list',
+    { ...G, json: true, members: ['lidkoping', '1496'], stage: 'test' },
+  ],
+  [
+    ['region', 'show', 'lidkoping:lidk-4k7q2x', '--json'],
+    'region show',
+    { ...G, json: true, ref: 'lidkoping:lidk-4k7q2x' },
+  ],
+  [['region', 'duplicates'], 'region duplicates', { ...G, members: [], minScore: undefined, limit: undefined }],
+  [
+    ['region', 'duplicates', '--member', 'skovde', '--min-score', '0.5', '--limit', '10', '--json'],
+    'region duplicates',
+    { ...G, json: true, members: ['skovde'], minScore: '0.5', limit: '10' },
+  ],
+  [['region', 'sync', '--json'], 'region sync', { ...G, json: true, format: 'json', members: [], jobs: undefined }],
   [['new'], 'new', { ...G, title: undefined, set: [], body: undefined, bodyFile: undefined, by: undefined }],
   [
     ['new', '--title', 'T', '--set', 'a=1', '--set', 'b=2', '--body-file', '-', '--by', 'Anna', '--no-input'],

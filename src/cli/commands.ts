@@ -71,6 +71,101 @@ export const COMMANDS: readonly CommandSpec[] = [
       return presentHookUninstall(await runHookUninstall(input, ctx), input.json === true);
     },
   }),
+  command({ path: ['region'], help: 'region' }),
+  command({
+    path: ['region', 'init'],
+    help: 'regionInit',
+    args: [{ name: '[dir]', help: 'regionInitDir' }],
+    options: [{ flags: '--name <text>', help: 'regionInitName' }, json],
+    examples: 'region',
+    input: ([dir], o) => ({ ...common(o), dir: str(dir), name: str(o.name) }),
+    run: async (input, { ctx }) => {
+      const { runRegionInit } = await import('../commands/region/init.js');
+      const { presentRegionInit } = await import('../ui/present/region.js');
+      return presentRegionInit(await runRegionInit(input, ctx), input.json === true);
+    },
+  }),
+  command({
+    path: ['region', 'sync'],
+    help: 'regionSync',
+    options: [
+      { flags: '--member <id>', help: 'regionMember', repeatable: true },
+      { flags: '-j, --jobs <n>', help: 'regionJobs' },
+      {
+        flags: '-f, --format <format>',
+        help: 'regionSyncFormat',
+        choices: ['pretty', 'json', 'github'],
+        default: 'pretty',
+      },
+      json,
+    ],
+    examples: 'region',
+    input: (_args, o) => ({
+      ...common(o),
+      format: formatOf<'pretty' | 'json' | 'github'>(o),
+      members: list(o.member),
+      jobs: str(o.jobs),
+    }),
+    run: async (input, { ctx, view, lang }) => {
+      const { runRegionSync } = await import('../commands/region/sync.js');
+      const { presentRegionSync } = await import('../ui/present/region.js');
+      const { progressLine } = await import('../ui/present/progress.js');
+      // Progress on a terminal only: never in a pipe, in CI, or in another format than pretty.
+      const showProgress = input.format === 'pretty' && ctx.stderr.isTTY === true && !isCI(ctx.env);
+      const onProgress = showProgress
+        ? (done: number, total: number) =>
+            ctx.stderr.write(progressLine(t(lang, 'region.sync.progress', { done, total }), done === total))
+        : undefined;
+      const result = await runRegionSync({ ...input, onProgress }, ctx);
+      return presentRegionSync(result, input.format, await view());
+    },
+  }),
+  command({
+    path: ['region', 'list'],
+    help: 'regionList',
+    options: [
+      { flags: '--member <id>', help: 'regionMember', repeatable: true },
+      { flags: '-s, --stage <stage>', help: 'regionStage' },
+      json,
+    ],
+    examples: 'region',
+    input: (_args, o) => ({ ...common(o), members: list(o.member), stage: str(o.stage) }),
+    run: async (input, { ctx, view }) => {
+      const { runRegionList } = await import('../commands/region/list.js');
+      const { presentRegionList } = await import('../ui/present/region.js');
+      return presentRegionList(await runRegionList(input, ctx), input.json === true, await view());
+    },
+  }),
+  command({
+    path: ['region', 'show'],
+    help: 'regionShow',
+    args: [{ name: '<ref>', help: 'regionShowId' }],
+    options: [json],
+    examples: 'region',
+    input: ([ref], o) => ({ ...common(o), ref: ref as string }),
+    run: async (input, { ctx, view }) => {
+      const { runRegionShow } = await import('../commands/region/show.js');
+      const { presentRegionShow } = await import('../ui/present/region.js');
+      return presentRegionShow(await runRegionShow(input, ctx), input.json === true, await view());
+    },
+  }),
+  command({
+    path: ['region', 'duplicates'],
+    help: 'regionDuplicates',
+    options: [
+      { flags: '--member <id>', help: 'regionMember', repeatable: true },
+      { flags: '--min-score <number>', help: 'regionMinScore' },
+      { flags: '--limit <n>', help: 'regionLimit' },
+      json,
+    ],
+    examples: 'region',
+    input: (_args, o) => ({ ...common(o), members: list(o.member), minScore: str(o.minScore), limit: str(o.limit) }),
+    run: async (input, { ctx, view }) => {
+      const { runRegionDuplicates } = await import('../commands/region/duplicates.js');
+      const { presentRegionDuplicates } = await import('../ui/present/region.js');
+      return presentRegionDuplicates(await runRegionDuplicates(input, ctx), input.json === true, await view());
+    },
+  }),
   command({
     path: ['new'],
     help: 'new',

@@ -301,6 +301,57 @@ export const HELP = {
     sv: 'Webbplatsen är på idéslussens språk, fungerar utan server och utan JavaScript (filtren kräver det), och hämtar inget från andra värdar.\nIdéernas text visas utan rå HTML och utan skript. Publicera mappen med GitHub Pages eller vilken webbserver som helst.',
     en: "The site is in the registry's language, works without a server and without JavaScript (the filters need it), and loads nothing from other hosts.\nThe ideas' text is shown without raw HTML or scripts. Publish the folder with GitHub Pages or any web server.",
   },
+  region: {
+    sv: 'en region av idéslussar: en vy över flera kommuners idéslussar, dubbletter mellan dem',
+    en: "a region of sluices: one view over several municipalities' registries, duplicates across them",
+  },
+  regionInit: {
+    sv: 'skapa en region: ideas.region.yaml med namn, språk och medlemmar',
+    en: 'create a region: ideas.region.yaml with its name, languages and members',
+  },
+  regionInitDir: { sv: 'mappen (standard: arbetsmappen)', en: 'the folder (default: the working directory)' },
+  regionInitName: {
+    sv: 'regionens namn (standard: mappens namn)',
+    en: "the region's name (default: the folder's name)",
+  },
+  regionSync: {
+    sv: 'hämta varje medlems idésluss med git (grunt, bara läsning) till regionens cache',
+    en: "fetch every member's registry with git (shallow, read-only) into the region's cache",
+  },
+  regionSyncFormat: {
+    sv: 'utdata: pretty, json eller github (anteckningar i GitHub Actions)',
+    en: 'output: pretty, json or github (annotations in GitHub Actions)',
+  },
+  regionJobs: {
+    sv: 'hur många medlemmar som hämtas samtidigt (standard: 4)',
+    en: 'how many members are fetched at once (default: 4)',
+  },
+  regionMember: {
+    sv: 'bara denna medlem (id i ideas.region.yaml); kan anges flera gånger',
+    en: 'only this member (its id in ideas.region.yaml); may be given several times',
+  },
+  regionList: {
+    sv: 'lista idéerna i alla medlemmar, från senaste synken (fungerar utan nät)',
+    en: 'list the ideas of every member, from the last sync (works offline)',
+  },
+  regionStage: { sv: 'bara idéer i steget med denna nyckel', en: 'only ideas in the stage with this key' },
+  regionShow: {
+    sv: 'visa en idé i regionen, med kommun och hur gamla uppgifterna är',
+    en: 'show an idea of the region, with its municipality and how old the data is',
+  },
+  regionShowId: {
+    sv: '<medlem>:<id>, eller ett id som bara en medlem har',
+    en: '<member>:<id>, or an id only one member holds',
+  },
+  regionDuplicates: {
+    sv: 'hitta liknande idéer i olika kommuner (titel och text, med svensk ordstamning), rangordnade',
+    en: 'find similar ideas in different municipalities (title and text, with Swedish stemming), ranked',
+  },
+  regionMinScore: {
+    sv: 'lägsta likhet att visa, 0 till 1 (standard: 0.3)',
+    en: 'the lowest similarity shown, 0 to 1 (default: 0.3)',
+  },
+  regionLimit: { sv: 'högst så många par (standard: 50)', en: 'at most this many pairs (default: 50)' },
   exitCodes: {
     sv: 'Slutkoder: 0 klart, 1 idéslussen har problem, 2 kunde inte köras som angivet, 130 avbrutet.',
     en: 'Exit codes: 0 done, 1 the registry has problems, 2 could not run as asked, 130 cancelled.',
@@ -532,6 +583,24 @@ export const EXAMPLES: Record<string, Record<Lang, string[]>> = {
       'ideas diff origin/main HEAD --format github',
       'ideas diff --format md >> "$GITHUB_STEP_SUMMARY"',
       'ideas diff v1.0 v1.1 --json',
+    ],
+  },
+  region: {
+    sv: [
+      'ideas region init skaraborg --name "Skaraborgs innovationssluss"',
+      'ideas region sync',
+      'ideas region sync --member lidkoping --format github',
+      'ideas region list --member lidkoping',
+      'ideas region show lidkoping:lidk-4k7q2x',
+      'ideas region duplicates',
+    ],
+    en: [
+      'ideas region init skaraborg --name "Skaraborg innovation sluice" --lang en',
+      'ideas region sync',
+      'ideas region sync --member lidkoping --format github',
+      'ideas region list --member lidkoping',
+      'ideas region show lidkoping:lidk-4k7q2x',
+      'ideas region duplicates',
     ],
   },
 };

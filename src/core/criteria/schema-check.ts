@@ -27,7 +27,7 @@ export const EXTENSION_KEYWORDS = [...LABEL_KEYWORDS, ...MARKING_KEYWORDS] as co
 const packageRoot = new URL('../../../', import.meta.url);
 const generatedFile = new URL('dist/generated/validators.cjs', packageRoot);
 
-export function readPackageSchema(name: 'idea' | 'config'): Record<string, unknown> {
+export function readPackageSchema(name: 'idea' | 'config' | 'region'): Record<string, unknown> {
   return JSON.parse(readFileSync(new URL(`schemas/${name}.schema.json`, packageRoot), 'utf8')) as Record<
     string,
     unknown

@@ -14,6 +14,7 @@ import {
   findings,
   output,
   prompts,
+  region,
   report,
   review,
   site,
@@ -46,6 +47,7 @@ const messages = {
   ...truth,
   ...edit,
   ...contract,
+  ...region,
 } as const;
 
 export type MessageKey = keyof typeof messages;

@@ -15,3 +15,4 @@ export { site } from './site.js';
 export { sluice } from './sluice.js';
 export { storage } from './storage.js';
 export { truth } from './truth.js';
+export { region } from './region.js';

@@ -1,0 +1,48 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { CommonOptions, Ctx } from '../../context.js';
+import { IdeasError } from '../../core/errors.js';
+import type { Lang } from '../../core/i18n/i18n.js';
+import { chooseLang } from '../../core/i18n/lang-choice.js';
+import { REGION_FILE, regionTemplate } from '../../core/region/config.js';
+import { createFileExclusive } from '../../io/atomic-file.js';
+import { git, gitTopLevel } from '../../io/git.js';
+import { fsError } from '../../io/fs-error.js';
+
+export interface RegionInitOptions extends CommonOptions {
+  dir?: string;
+  name?: string;
+}
+
+export interface RegionInitResult {
+  kind: 'region-init';
+  lang: Lang;
+  root: string;
+  file: string;
+  gitInit: boolean;
+}
+
+/** Makes a region: a folder (a git repository, made when it is not in one) with a new ideas.region.yaml. */
+export async function runRegionInit(opts: RegionInitOptions, ctx: Ctx): Promise<RegionInitResult> {
+  const lang = chooseLang(opts.lang, null, ctx.env);
+  const root = path.resolve(ctx.cwd, opts.dir ?? '.');
+  const file = path.join(root, REGION_FILE);
+  if (existsSync(file))
+    throw new IdeasError('REGISTRY_EXISTS', 'err.regionExists', { file }, { hint: 'hint.regionExists' });
+  try {
+    mkdirSync(root, { recursive: true });
+  } catch (e) {
+    throw fsError(e, root);
+  }
+  const name = opts.name?.trim() || path.basename(root);
+  const gitInit = (await gitTopLevel(root)) === null;
+  if (gitInit) await git(['init', '-q'], root);
+  try {
+    createFileExclusive(file, regionTemplate(name, lang));
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST')
+      throw new IdeasError('REGISTRY_EXISTS', 'err.regionExists', { file }, { hint: 'hint.regionExists' });
+    throw fsError(e, file);
+  }
+  return { kind: 'region-init', lang, root, file, gitInit };
+}

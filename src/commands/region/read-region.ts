@@ -1,0 +1,34 @@
+/**
+ * The region as the last sync left it: each member (filtered by id or municipality code) with its snapshot, read
+ * from the region's cache only. No network: every view works offline and says how old each member's data is.
+ */
+import { IdeasError } from '../../core/errors.js';
+import type { RegionMember } from '../../core/region/config.js';
+import type { MemberSnapshot } from '../../core/region/snapshot.js';
+import type { Region } from '../../io/region/region-root.js';
+import { readMemberState, readSyncFailure, type SyncFailure } from '../../io/region/state.js';
+
+export interface HeldMember {
+  member: RegionMember;
+  snapshot: MemberSnapshot | null;
+  /** Why the latest sync of the member failed, when it did: the data shown is then from an earlier one. */
+  failure: SyncFailure | null;
+}
+
+/** The members `filter` names (by id or municipality code; all when empty), each with what the last sync kept. */
+export function heldMembers(region: Region, filter: readonly string[]): HeldMember[] {
+  const all = region.config.members;
+  for (const f of filter)
+    if (!all.some((m) => m.id === f || m.municipality === f))
+      throw new IdeasError('USAGE', 'err.regionNoMember', { member: f, members: all.map((m) => m.id).join(', ') });
+  return all
+    .filter(
+      (m) =>
+        filter.length === 0 || filter.includes(m.id) || (m.municipality !== null && filter.includes(m.municipality)),
+    )
+    .map((member) => ({
+      member,
+      snapshot: readMemberState(region.cacheDir, member.id),
+      failure: readSyncFailure(region.cacheDir, member.id),
+    }));
+}

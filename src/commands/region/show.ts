@@ -1,0 +1,61 @@
+import type { CommonOptions, Ctx } from '../../context.js';
+import { IdeasError } from '../../core/errors.js';
+import type { Lang } from '../../core/i18n/i18n.js';
+import type { RegionIdea } from '../../core/region/snapshot.js';
+import type { Region } from '../../io/region/region-root.js';
+import { openRegion } from './open-region.js';
+import { heldMembers, type HeldMember } from './read-region.js';
+
+export interface RegionShowOptions extends CommonOptions {
+  /** `<member>:<id>`, or an id only one member holds. */
+  ref: string;
+}
+
+export interface RegionShowResult {
+  kind: 'region-idea';
+  region: Region;
+  lang: Lang;
+  held: HeldMember & { snapshot: NonNullable<HeldMember['snapshot']> };
+  stageLabel: { sv: string; en: string } | null;
+  idea: RegionIdea;
+}
+
+/** `lidkoping:lidk-4k7q2x` names the member; a bare id is looked for in every member. */
+export function splitRef(ref: string): { member: string | null; id: string } {
+  const colon = ref.indexOf(':');
+  return colon === -1 ? { member: null, id: ref } : { member: ref.slice(0, colon), id: ref.slice(colon + 1) };
+}
+
+export function runRegionShow(opts: RegionShowOptions, ctx: Ctx): Promise<RegionShowResult> {
+  const { region, lang } = openRegion(opts, ctx);
+  const { member, id } = splitRef(opts.ref);
+  const held = heldMembers(region, member === null ? [] : [member]);
+  const found = held.flatMap((h) =>
+    h.snapshot ? h.snapshot.ideas.filter((i) => i.id === id).map((idea) => ({ h, idea })) : [],
+  );
+  if (found.length === 0)
+    throw new IdeasError(
+      'IDEA_NOT_FOUND',
+      'err.regionIdeaNotFound',
+      { id: opts.ref },
+      { hint: 'hint.regionIdeaNotFound' },
+    );
+  if (found.length > 1)
+    throw new IdeasError(
+      'AMBIGUOUS_ID',
+      'err.regionAmbiguous',
+      { id, members: found.map((f) => f.h.member.id).join(', ') },
+      { hint: 'hint.regionAmbiguous' },
+    );
+  const { h, idea } = found[0] as (typeof found)[number];
+  const snapshot = h.snapshot as NonNullable<HeldMember['snapshot']>;
+  const stageLabel = snapshot.registry.stages.find((s) => s.key === idea.stage)?.label ?? null;
+  return Promise.resolve({
+    kind: 'region-idea',
+    region,
+    lang,
+    held: { member: h.member, snapshot, failure: h.failure },
+    stageLabel,
+    idea,
+  });
+}

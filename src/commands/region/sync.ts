@@ -1,0 +1,137 @@
+import type { CommonOptions, Ctx } from '../../context.js';
+import { IdeasError } from '../../core/errors.js';
+import type { Finding } from '../../core/finding.js';
+import { localize, type Lang } from '../../core/i18n/i18n.js';
+import { memberFindings, clashFindings } from '../../core/region/findings.js';
+import { findIdClashes, type IdClash } from '../../core/region/clashes.js';
+import type { RegionMember } from '../../core/region/config.js';
+import type { MemberSnapshot } from '../../core/region/snapshot.js';
+import { syncMember, type MemberProblem } from '../../io/region/fetch-member.js';
+import type { Region } from '../../io/region/region-root.js';
+import { pruneStates, readMemberState, writeMemberState, writeSyncFailure } from '../../io/region/state.js';
+import { openRegion } from './open-region.js';
+
+export interface RegionSyncOptions extends CommonOptions {
+  /** How many members are fetched at once. */
+  jobs?: string;
+  /** Only these members (by id); all when empty. */
+  members: string[];
+  onProgress?: (done: number, total: number, member: string) => void;
+}
+
+export interface MemberOutcome {
+  member: RegionMember;
+  /** updated: a new commit or new rules read; unchanged: the same commit as before; failed: the last good kept. */
+  status: 'updated' | 'unchanged' | 'failed';
+  /** What the region now holds of the member: the new snapshot, or the last good one (null when none). */
+  snapshot: MemberSnapshot | null;
+  /** Idea files parsed in this sync: the others were known by their blob id. */
+  parsed: number;
+  problem: MemberProblem | null;
+}
+
+export interface RegionSyncResult {
+  kind: 'region-sync';
+  region: Region;
+  lang: Lang;
+  syncedAt: string;
+  members: MemberOutcome[];
+  clashes: IdClash[];
+  findings: Finding[];
+  ok: boolean;
+}
+
+export const DEFAULT_JOBS = 4;
+const MAX_JOBS = 32;
+
+/** Runs `work` over `items`, at most `limit` at a time, keeping the order of the items in the results. */
+export async function mapBounded<T, R>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    for (;;) {
+      const i = next++;
+      if (i >= items.length) return;
+      results[i] = await work(items[i] as T);
+    }
+  });
+  await Promise.all(lanes);
+  return results;
+}
+
+function parseJobs(jobs: string | undefined): number {
+  if (jobs === undefined) return DEFAULT_JOBS;
+  const n = Number(jobs);
+  if (!Number.isInteger(n) || n < 1 || n > MAX_JOBS)
+    throw new IdeasError('USAGE', 'err.regionJobs', { value: jobs, max: MAX_JOBS });
+  return n;
+}
+
+export async function runRegionSync(opts: RegionSyncOptions, ctx: Ctx): Promise<RegionSyncResult> {
+  const { region, lang } = openRegion(opts, ctx);
+  const jobs = parseJobs(opts.jobs);
+  const all = region.config.members;
+  for (const id of opts.members)
+    if (!all.some((m) => m.id === id))
+      throw new IdeasError('USAGE', 'err.regionNoMember', { member: id, members: all.map((m) => m.id).join(', ') });
+  const chosen = opts.members.length > 0 ? all.filter((m) => opts.members.includes(m.id)) : all;
+  const now = ctx.clock();
+  let done = 0;
+  opts.onProgress?.(0, chosen.length, '');
+  const outcomes = await mapBounded(chosen, jobs, async (member): Promise<MemberOutcome> => {
+    const previous = readMemberState(region.cacheDir, member.id);
+    const synced = await syncMember(member, {
+      regionRoot: region.root,
+      cacheDir: region.cacheDir,
+      previous,
+      now,
+      lang,
+    });
+    let outcome: MemberOutcome;
+    if (synced.ok) {
+      // Written whole, in one rename: the member's last good state until this line, the new one after.
+      writeMemberState(region.cacheDir, synced.snapshot);
+      writeSyncFailure(region.cacheDir, member.id, null);
+      outcome = {
+        member,
+        status: synced.unchanged ? 'unchanged' : 'updated',
+        snapshot: synced.snapshot,
+        parsed: synced.parsed,
+        problem: null,
+      };
+    } else {
+      outcome = { member, status: 'failed', snapshot: previous, parsed: 0, problem: synced.problem };
+      writeSyncFailure(region.cacheDir, member.id, {
+        at: now.toISOString(),
+        message: localize(synced.problem.message, synced.problem.params),
+      });
+    }
+    opts.onProgress?.(++done, chosen.length, member.id);
+    return outcome;
+  });
+  if (opts.members.length === 0) pruneStates(region.cacheDir, new Set(all.map((m) => m.id)));
+
+  // Clashes over the whole region: the members not synced now count with what the last sync kept of them.
+  const held = all
+    .map((m) => outcomes.find((o) => o.member.id === m.id)?.snapshot ?? readMemberState(region.cacheDir, m.id))
+    .filter((s): s is MemberSnapshot => s !== null);
+  const clashes = findIdClashes(held);
+  const findings = [
+    ...memberFindings(region.text, all, outcomes, lang),
+    ...clashFindings(region.text, all, clashes, lang),
+  ];
+  return {
+    kind: 'region-sync',
+    region,
+    lang,
+    syncedAt: now.toISOString(),
+    members: outcomes,
+    clashes,
+    findings,
+    ok: !findings.some((f) => f.severity === 'error'),
+  };
+}

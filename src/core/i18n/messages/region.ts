@@ -1,0 +1,198 @@
+/** A region of sluices: `ideas region …`, its config, sync, views and duplicates. */
+import type { Localized } from '../i18n.js';
+
+export const region = {
+  'err.regionInvalid': {
+    sv: '{file} går inte att använda ({count#problem|problem}).',
+    en: '{file} cannot be used ({count#problem|problems}).',
+  },
+  'hint.regionInvalid': {
+    sv: 'Rätta raderna ovan i ideas.region.yaml. Formatet beskrivs i schemas/region.schema.json.',
+    en: 'Fix the lines above in ideas.region.yaml. The format is described in schemas/region.schema.json.',
+  },
+  'region.rule.duplicateId': {
+    sv: 'medlemmen "{id}" finns redan (medlem {other}); varje medlem behöver ett eget id',
+    en: 'member "{id}" is already listed (member {other}); each member needs its own id',
+  },
+  'region.rule.duplicatePlace': {
+    sv: 'medlemmen "{id}" pekar på samma förråd, gren och mapp som "{other}"',
+    en: 'member "{id}" points at the same repository, branch and folder as "{other}"',
+  },
+  'err.notRegion': {
+    sv: 'Ingen region här: hittade ingen ideas.region.yaml i {dir} eller ovanför.',
+    en: 'No region here: found no ideas.region.yaml in {dir} or above.',
+  },
+  'hint.notRegion': {
+    sv: 'Gå till regionens mapp, ange den med -C <mapp>, eller skapa en med "ideas region init".',
+    en: 'Go to the region\'s folder, name it with -C <dir>, or make one with "ideas region init".',
+  },
+  'err.regionNotGit': {
+    sv: 'Regionen i {dir} ligger inte i ett git-förråd.',
+    en: 'The region in {dir} is not in a git repository.',
+  },
+  'hint.regionNotGit': {
+    sv: 'Regionen sparar medlemmarnas data under .git/. Kör "git init" i mappen.',
+    en: 'The region keeps its members\' data under .git/. Run "git init" in the folder.',
+  },
+  'err.regionExists': {
+    sv: 'Det finns redan en region här: {file}.',
+    en: 'There is a region here already: {file}.',
+  },
+  'hint.regionExists': {
+    sv: 'Lägg till medlemmar i filen, eller välj en annan mapp.',
+    en: 'Add members to the file, or choose another folder.',
+  },
+  'err.regionJobs': {
+    sv: '--jobs måste vara ett heltal från 1 till {max}, inte "{value}".',
+    en: '--jobs must be a whole number from 1 to {max}, not "{value}".',
+  },
+  'err.regionNoMember': {
+    sv: 'Regionen har ingen medlem "{member}". Medlemmar: {members}.',
+    en: 'The region has no member "{member}". Members: {members}.',
+  },
+  'err.regionIdeaNotFound': {
+    sv: 'Ingen idé "{id}" i regionen (enligt senaste synken).',
+    en: 'No idea "{id}" in the region (as of the last sync).',
+  },
+  'hint.regionIdeaNotFound': {
+    sv: 'Se alla idéer med "ideas region list", eller hämta det senaste med "ideas region sync".',
+    en: 'See every idea with "ideas region list", or fetch the latest with "ideas region sync".',
+  },
+  'err.regionAmbiguous': {
+    sv: 'Id:t "{id}" finns hos flera medlemmar: {members}.',
+    en: 'The id "{id}" is held by several members: {members}.',
+  },
+  'hint.regionAmbiguous': {
+    sv: 'Ange medlemmen: "ideas region show <medlem>:<id>".',
+    en: 'Name the member: "ideas region show <member>:<id>".',
+  },
+  'err.regionNeverSynced': {
+    sv: 'Regionen har inte synkats än: det finns inga data om medlemmarna.',
+    en: 'The region has not been synced yet: there is no data about its members.',
+  },
+  'hint.regionNeverSynced': {
+    sv: 'Kör "ideas region sync" först.',
+    en: 'Run "ideas region sync" first.',
+  },
+  'err.regionThreshold': {
+    sv: '--min-score måste vara ett tal från 0 till 1, inte "{value}".',
+    en: '--min-score must be a number from 0 to 1, not "{value}".',
+  },
+  'err.regionLimit': {
+    sv: '--limit måste vara ett heltal större än 0, inte "{value}".',
+    en: '--limit must be a whole number above 0, not "{value}".',
+  },
+  'region.problem.fetch': {
+    sv: 'kunde inte hämtas med git: {reason}',
+    en: 'could not be fetched with git: {reason}',
+  },
+  'region.problem.noRegistry': {
+    sv: 'har ingen {file} i mappen {path}',
+    en: 'has no {file} in the folder {path}',
+  },
+  'region.problem.config': {
+    sv: 'har en ideas.config.yaml som inte går att använda: {reason}',
+    en: 'has an ideas.config.yaml that cannot be used: {reason}',
+  },
+  'region.problem.criteriaMissing': {
+    sv: 'saknar kriteriefilen {file}',
+    en: 'lacks the criteria file {file}',
+  },
+  'region.problem.criteriaInvalid': {
+    sv: 'har en kriteriefil som inte går att läsa: {file} ({reason})',
+    en: 'has a criteria file that cannot be read: {file} ({reason})',
+  },
+  'region.finding.member': {
+    sv: 'Medlemmen {member} {problem}.',
+    en: 'Member {member} {problem}.',
+  },
+  'region.finding.kept': {
+    sv: 'Regionen behåller medlemmens senaste fungerande data, från {date} (commit {commit}).',
+    en: "The region keeps the member's last good data, from {date} (commit {commit}).",
+  },
+  'region.finding.none': {
+    sv: 'Regionen har inga data om medlemmen än. Kontrollera url, gren och mapp i ideas.region.yaml.',
+    en: 'The region has no data about the member yet. Check its url, branch and path in ideas.region.yaml.',
+  },
+  'region.finding.unreadable': {
+    sv: 'Medlemmen {member}: filen {path} går inte att läsa som en idé ({reason}) och är utelämnad.',
+    en: 'Member {member}: the file {path} cannot be read as an idea ({reason}) and is left out.',
+  },
+  'region.finding.clash': {
+    sv: 'Id:t {id} finns hos flera medlemmar: {members}.',
+    en: 'The id {id} is held by several members: {members}.',
+  },
+  'region.finding.clashHint': {
+    sv: 'Varje idésluss behöver ett eget idPrefix i ideas.config.yaml; en idé från en annan kommun tas in med "ideas adopt", inte som kopia.',
+    en: 'Each sluice needs its own idPrefix in ideas.config.yaml; an idea from another municipality is taken in with "ideas adopt", not as a copy.',
+  },
+  'region.init.done': { sv: 'Skapade regionen {file}.', en: 'Made the region {file}.' },
+  'region.init.git': { sv: 'Mappen är nu ett git-förråd.', en: 'The folder is now a git repository.' },
+  'region.init.next': {
+    sv: 'Nästa steg: lägg till medlemmarna under members: i filen, och kör "ideas region sync".',
+    en: 'Next: add the members under members: in the file, and run "ideas region sync".',
+  },
+  'region.sync.progress': {
+    sv: 'Synkar medlemmar: {done} av {total}',
+    en: 'Syncing members: {done} of {total}',
+  },
+  'region.sync.updated': {
+    sv: '{member}: {ideas#idé|idéer}, commit {commit} ({parsed} lästa nu)',
+    en: '{member}: {ideas#idea|ideas}, commit {commit} ({parsed} read now)',
+  },
+  'region.sync.unchanged': {
+    sv: '{member}: oförändrad, {ideas#idé|idéer}, commit {commit}',
+    en: '{member}: unchanged, {ideas#idea|ideas}, commit {commit}',
+  },
+  'region.sync.failed': {
+    sv: '{member}: misslyckades; behåller data från {date}',
+    en: '{member}: failed; keeping data from {date}',
+  },
+  'region.sync.failedNone': {
+    sv: '{member}: misslyckades; inga data',
+    en: '{member}: failed; no data',
+  },
+  'region.sync.summary': {
+    sv: '{region}: {members#medlem|medlemmar} synkade, {failed} misslyckades, {ideas#idé|idéer} i regionen.',
+    en: '{region}: {members#member|members} synced, {failed} failed, {ideas#idea|ideas} in the region.',
+  },
+  'region.age.today': { sv: 'i dag', en: 'today' },
+  'region.age.days': { sv: 'för {days#dag|dagar} sedan', en: '{days#day|days} ago' },
+  'region.age.line': {
+    sv: '{member} ({name}): data från {date}, {age}, commit {commit}',
+    en: '{member} ({name}): data from {date}, {age}, commit {commit}',
+  },
+  'region.age.failed': {
+    sv: '(senaste synken {date} misslyckades: {reason})',
+    en: '(the latest sync, {date}, failed: {reason})',
+  },
+  'region.age.never': {
+    sv: '{member} ({name}): aldrig synkad',
+    en: '{member} ({name}): never synced',
+  },
+  'region.list.empty': { sv: 'Inga idéer.', en: 'No ideas.' },
+  'region.list.count': {
+    sv: '{ideas#idé|idéer} hos {members#medlem|medlemmar}',
+    en: '{ideas#idea|ideas} in {members#member|members}',
+  },
+  'region.col.member': { sv: 'Kommun', en: 'Municipality' },
+  'region.col.id': { sv: 'Id', en: 'Id' },
+  'region.col.stage': { sv: 'Steg', en: 'Stage' },
+  'region.col.title': { sv: 'Titel', en: 'Title' },
+  'region.col.unit': { sv: 'Enhet', en: 'Unit' },
+  'region.show.member': { sv: 'Kommun', en: 'Municipality' },
+  'region.show.data': {
+    sv: 'Data från {date} ({age}), commit {commit}',
+    en: 'Data from {date} ({age}), commit {commit}',
+  },
+  'region.show.site': { sv: 'Kommunens egen webbplats', en: "The municipality's own site" },
+  'region.dup.none': {
+    sv: 'Inga liknande idéer i olika kommuner.',
+    en: 'No similar ideas in different municipalities.',
+  },
+  'region.dup.pair': { sv: 'likhet {score}', en: 'similarity {score}' },
+  'region.dup.count': {
+    sv: '{pairs#par|par} av liknande idéer i olika kommuner.',
+    en: '{pairs#pair|pairs} of similar ideas in different municipalities.',
+  },
+} as const satisfies Record<string, Localized>;

@@ -1,0 +1,180 @@
+/**
+ * A region of sluices (ideas.region.yaml): a registry of registries. Each member is one municipality's own
+ * registry, in its own repository, which the region reads and never writes. The file is checked as ideas.config.yaml
+ * is: against its JSON Schema (schemas/region.schema.json), then by the rules a schema cannot say, every problem with
+ * its line and column.
+ */
+import { IdeasError } from '../errors.js';
+import { t, type Lang, type Localized } from '../i18n/i18n.js';
+import { createAjv, describeErrors, readPackageSchema, type Validator } from '../criteria/schema-check.js';
+import { parseYamlSafely, YamlProblem } from '../front-matter/front-matter.js';
+import { YamlPositions } from '../front-matter/positions.js';
+import { nullProtoDeep } from '../safe-object.js';
+
+export const REGION_FILE = 'ideas.region.yaml';
+
+export interface RegionMember {
+  /** The member's key: `lidkoping` in `lidkoping:lidk-4k7q2x`, and the name of its cache. */
+  id: string;
+  name: string;
+  municipality: string | null;
+  url: string;
+  /** Null: the remote's default branch. */
+  branch: string | null;
+  /** The registry's folder inside the repository, '' for the top, without a trailing slash. */
+  path: string;
+  site: string | null;
+}
+
+export interface RegionConfig {
+  name: string;
+  languages: Lang[];
+  /** The first of `languages`. */
+  language: Lang;
+  members: RegionMember[];
+}
+
+let validator: Validator | undefined;
+
+/** Compiled when a region file is first read: region commands are few, and the single-registry ones never pay. */
+function regionValidator(): Validator {
+  validator ??= createAjv().compile(readPackageSchema('region'));
+  return validator;
+}
+
+function regionError(file: string, problems: string[]): IdeasError {
+  return new IdeasError(
+    'CONFIG_INVALID',
+    'err.regionInvalid',
+    { file, count: problems.length },
+    { hint: 'hint.regionInvalid', details: problems },
+  );
+}
+
+/** A path as the config gives it, made plain: `./a/b/` is `a/b`, `.` is ''. */
+export function normalizeMemberPath(raw: string | undefined): string {
+  if (raw === undefined) return '';
+  return raw
+    .split('/')
+    .filter((s) => s !== '' && s !== '.')
+    .join('/');
+}
+
+/** Checks the text of ideas.region.yaml; a region that cannot be used is an IdeasError with every problem's line. */
+export function parseRegionText(text: string, file: string, lang: Lang): RegionConfig {
+  let raw: unknown;
+  try {
+    raw = parseYamlSafely(text.replace(/^\uFEFF/, ''));
+  } catch (e) {
+    if (!(e instanceof YamlProblem)) throw regionError(file, [`${REGION_FILE}:1:1 ${(e as Error).message}`]);
+    const message = e.key === 'f.yaml' ? t(lang, 'f.configYaml', e.params) : t(lang, e.key, e.params);
+    throw regionError(file, [`${REGION_FILE}:${e.line + 1}:${e.column + 1} ${message}`]);
+  }
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw))
+    throw regionError(file, [`${REGION_FILE}:1:1 ${t(lang, 'f.configNotMapping')}`]);
+  const validate = regionValidator();
+  if (!validate(raw)) throw regionError(file, locate(text, describeErrors(validate.errors), lang));
+  const data = nullProtoDeep(raw) as Record<string, unknown>;
+  const languages = data.languages as Lang[];
+  const members = (data.members as Record<string, unknown>[]).map((m): RegionMember => ({
+    id: m.id as string,
+    name: m.name as string,
+    municipality: typeof m.municipality === 'string' ? m.municipality : null,
+    url: m.url as string,
+    branch: typeof m.branch === 'string' ? m.branch : null,
+    path: normalizeMemberPath(m.path as string | undefined),
+    site: typeof m.site === 'string' ? m.site : null,
+  }));
+  const problems = checkRegionRules(members);
+  if (problems.length > 0) throw regionError(file, locate(text, problems, lang));
+  return { name: data.name as string, languages, language: languages[0] ?? 'sv', members };
+}
+
+interface RuleProblem {
+  pointer: string;
+  message: Localized;
+  keyword?: string;
+}
+
+/** What the schema cannot say: member ids are unique, and so is each repository and folder. */
+export function checkRegionRules(members: readonly RegionMember[]): RuleProblem[] {
+  const problems: RuleProblem[] = [];
+  const ids = new Map<string, number>();
+  const places = new Map<string, number>();
+  members.forEach((m, i) => {
+    const first = ids.get(m.id);
+    if (first !== undefined)
+      problems.push({
+        pointer: `/members/${i}/id`,
+        message: localizeRule('region.rule.duplicateId', { id: m.id, other: first + 1 }),
+      });
+    else ids.set(m.id, i);
+    const place = `${m.url}\n${m.branch ?? ''}\n${m.path}`;
+    const same = places.get(place);
+    if (same !== undefined)
+      problems.push({
+        pointer: `/members/${i}/url`,
+        message: localizeRule('region.rule.duplicatePlace', { id: m.id, other: members[same]?.id ?? '' }),
+      });
+    else places.set(place, i);
+  });
+  return problems;
+}
+
+function localizeRule(
+  key: 'region.rule.duplicateId' | 'region.rule.duplicatePlace',
+  params: Record<string, string | number>,
+) {
+  return { sv: t('sv', key, params), en: t('en', key, params) };
+}
+
+/** Each problem as `ideas.region.yaml:<line>:<column> <message>`. */
+function locate(text: string, problems: readonly RuleProblem[], lang: Lang): string[] {
+  const positions = new YamlPositions(text, 1);
+  return problems.map((p) => {
+    const pos = positions.find(p.pointer, p.keyword === 'additionalProperties');
+    return `${REGION_FILE}:${pos.line}:${pos.column} ${p.message[lang]}`;
+  });
+}
+
+/** Where a member is declared in the file's text (the line of its `id`), for findings about it; null if unknown. */
+export function memberLine(text: string, index: number): number | null {
+  try {
+    return new YamlPositions(text, 1).find(`/members/${index}/id`).line;
+  } catch {
+    return null;
+  }
+}
+
+/** The text of a new region file: its name, language, and an example member in a comment. */
+export function regionTemplate(name: string, lang: Lang): string {
+  const example =
+    lang === 'sv'
+      ? [
+          '# Varje medlem är en kommuns egen idésluss, i sitt eget git-förråd. Regionen läser den, skriver aldrig.',
+          '#  - id: lidkoping            # kort nyckel: a-z, siffror, bindestreck',
+          '#    name: Lidköpings kommun',
+          '#    municipality: "1494"     # kommunkod',
+          '#    url: https://git.example.org/lidkoping/idesluss.git   # https, ssh, file:// eller en sökväg',
+          '#    branch: main             # standard: förrådets standardgren',
+          '#    path: .                  # mappen med ideas.config.yaml i förrådet',
+        ]
+      : [
+          "# Each member is one municipality's own idea sluice, in its own git repository. The region reads it, never writes.",
+          '#  - id: lidkoping            # short key: a-z, digits, dashes',
+          '#    name: Lidköping Municipality',
+          '#    municipality: "1494"     # municipality code',
+          '#    url: https://git.example.org/lidkoping/idesluss.git   # https, ssh, file:// or a path',
+          "#    branch: main             # default: the repository's default branch",
+          '#    path: .                  # the folder of ideas.config.yaml in the repository',
+        ];
+  return [
+    `# yaml-language-server: $schema=https://ideas.invalid/schemas/region.schema.json`,
+    'schemaVersion: 1',
+    `name: ${JSON.stringify(name)}`,
+    `languages: [${lang}]`,
+    ...example,
+    'members: []',
+    '',
+  ].join('\n');
+}

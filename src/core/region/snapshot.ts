@@ -1,0 +1,109 @@
+/**
+ * What the region keeps of a member after a sync: the registry's public face at one commit. Only public fields ever
+ * leave a member: each idea's front matter goes through the same filter as the site and exports
+ * (src/core/criteria/personal-data.ts), with the member's own schemas, before it is kept. A member's snapshot is
+ * replaced whole or not at all (see src/io/region/state.ts), so a view never sees a half-synced member.
+ */
+import type { Localized } from '../i18n/i18n.js';
+import type { RegistryConfig } from '../sluice/config.js';
+import { publicData, publicField, type FieldClasses } from '../criteria/personal-data.js';
+import { readSnapshot, type SnapshotFile } from '../history/idea-diff.js';
+import { ID_PATTERN } from '../sluice/id.js';
+
+export const SNAPSHOT_VERSION = 1;
+
+/** One idea of a member, as the region keeps it: public fields only. */
+export interface RegionIdea {
+  /** Relative to the member's registry root. */
+  path: string;
+  /** The git blob id of the file: an unchanged file is not read again. */
+  oid: string;
+  id: string | null;
+  title: string | null;
+  stage: string;
+  unit: string | null;
+  created: string | null;
+  /** The public fields of the front matter. */
+  data: Record<string, unknown>;
+  body: string;
+}
+
+/** A file of the member that could not be read as an idea: kept as a warning, named by path. */
+export interface UnreadableFile {
+  path: string;
+  reason: string;
+}
+
+export interface MemberSnapshot {
+  schemaVersion: typeof SNAPSHOT_VERSION;
+  member: string;
+  url: string;
+  branch: string | null;
+  path: string;
+  commit: string;
+  /** When this commit was read: how old the region's view of the member is. */
+  syncedAt: string;
+  /** The blob ids of the config and every criteria file: when they change, every idea is filtered again. */
+  rulesKey: string;
+  registry: { name: string; language: string; idPrefix: string; stages: { key: string; label: Localized }[] };
+  ideas: RegionIdea[];
+  unreadable: UnreadableFile[];
+}
+
+export interface MemberFile extends SnapshotFile {
+  oid: string;
+}
+
+const str = (v: unknown): string | null => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : null);
+
+/**
+ * The member's ideas from the files of its ideas folder (paths relative to the registry root). A file whose blob id
+ * the previous snapshot knows, under the same rules, is taken from it rather than parsed again.
+ */
+export function buildIdeas(
+  config: RegistryConfig,
+  files: readonly MemberFile[],
+  classes: FieldClasses,
+  previous: ReadonlyMap<string, RegionIdea> | null,
+): { ideas: RegionIdea[]; unreadable: UnreadableFile[]; parsed: number } {
+  const ideas: RegionIdea[] = [];
+  const unreadable: UnreadableFile[] = [];
+  let parsed = 0;
+  const oids = new Map(files.map((f) => [f.path, f.oid]));
+  for (const file of readSnapshot(config, files).ideas) {
+    const oid = oids.get(file.path) ?? '';
+    const known = previous?.get(oid);
+    if (known) {
+      ideas.push({ ...known, path: file.path, stage: file.stage.key });
+      continue;
+    }
+    parsed++;
+    const fm = file.frontMatter;
+    const idea = file.idea;
+    if (!fm.ok || !idea) {
+      unreadable.push({ path: file.path, reason: fm.ok ? 'unreadable' : fm.rule });
+      continue;
+    }
+    const data = publicData(idea.data, classes, { includePersonal: false });
+    const id = str(publicField(idea.data, 'id', classes)) ?? file.id;
+    ideas.push({
+      path: file.path,
+      oid,
+      id: id !== null && ID_PATTERN.test(id) ? id : null,
+      title: str(data.title),
+      stage: file.stage.key,
+      unit: str(data.unit),
+      created: str(data.created),
+      data,
+      body: idea.body,
+    });
+  }
+  ideas.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { ideas, unreadable, parsed };
+}
+
+/** The ideas of a snapshot by blob id, for the next sync to reuse. */
+export function ideasByOid(snapshot: MemberSnapshot | null, rulesKey: string): Map<string, RegionIdea> | null {
+  if (!snapshot || snapshot.rulesKey !== rulesKey) return null;
+  return new Map(snapshot.ideas.map((i) => [i.oid, i]));
+}

@@ -1,0 +1,198 @@
+/**
+ * One member's sync: a shallow, read-only fetch of its branch into a bare repository of its own under
+ * `.git/ideas-region/repos/`, then its registry read straight from the git tree (no checkout, as `ideas diff` reads
+ * a revision): the config, every criteria file (for what is public), and the idea files, each blob read only when
+ * the last snapshot does not already hold its id. Nothing is written to the member: git only fetches.
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { isIdeasError } from '../../core/errors.js';
+import type { Lang, MessageKey, Params } from '../../core/i18n/i18n.js';
+import { CONFIG_FILE, type RegistryConfig } from '../../core/sluice/config.js';
+import type { RegionMember } from '../../core/region/config.js';
+import {
+  buildIdeas,
+  ideasByOid,
+  SNAPSHOT_VERSION,
+  type MemberFile,
+  type MemberSnapshot,
+} from '../../core/region/snapshot.js';
+import { classifySources, type SchemaSource } from '../../core/criteria/personal-data.js';
+import { readPackageSchema } from '../../core/criteria/schema-check.js';
+import { forbiddenKeys, nullProtoDeep } from '../../core/safe-object.js';
+import { git } from '../git.js';
+import { BlobReader, listTree } from '../git-revision.js';
+import { isIdeaFileName } from '../idea-files.js';
+import { parseConfigText } from '../registry.js';
+import { faultPoint } from '../faults.js';
+
+export interface MemberProblem {
+  /** fetch: git could not fetch; registry: what was fetched is not a usable registry. */
+  kind: 'fetch' | 'registry';
+  message: MessageKey;
+  params: Params;
+  details: string[];
+}
+
+export type MemberSync =
+  { ok: true; snapshot: MemberSnapshot; parsed: number; unchanged: boolean } | { ok: false; problem: MemberProblem };
+
+/**
+ * Where git fetches from: a URL as given, an scp-like `host:path` as given, and a path relative to the region's
+ * folder made absolute (git would read it relative to the cache).
+ */
+export function fetchSource(url: string, regionRoot: string): string {
+  if (/^[a-zA-Z][a-zA-Z0-9+.-]*:\/\//.test(url)) return url;
+  if (!url.startsWith('/') && !url.startsWith('.') && /^[^/]+:/.test(url)) return url;
+  return path.resolve(regionRoot, url);
+}
+
+const REF = 'refs/ideas-region/head';
+
+/** The config that keeps a fetch read-only and safe: no `ext::` commands, no hooks, no prompts. */
+const SAFE = ['-c', 'protocol.ext.allow=never', '-c', 'core.hooksPath=/dev/null'];
+
+async function ensureRepo(repo: string): Promise<void> {
+  if (existsSync(path.join(repo, 'HEAD'))) return;
+  mkdirSync(repo, { recursive: true });
+  await git(['init', '-q', '--bare', repo], path.dirname(repo));
+}
+
+/** Fetches the member's branch, one commit deep; the commit, or a problem. */
+async function fetchMember(member: RegionMember, repo: string, regionRoot: string): Promise<string | MemberProblem> {
+  try {
+    await ensureRepo(repo);
+    const source = fetchSource(member.url, regionRoot);
+    const ref = member.branch === null ? 'HEAD' : `refs/heads/${member.branch}`;
+    faultPoint('region:fetch');
+    await git(
+      [
+        ...SAFE,
+        'fetch',
+        '-q',
+        '--depth=1',
+        '--no-tags',
+        '--no-recurse-submodules',
+        '--end-of-options',
+        source,
+        `+${ref}:${REF}`,
+      ],
+      repo,
+    );
+    const { stdout } = await git(['rev-parse', '--verify', '-q', `${REF}^{commit}`], repo);
+    return stdout.trim();
+  } catch (e) {
+    const reason = (isIdeasError(e) ? e.text.en.replace(/^git failed: /, '') : (e as Error).message).replace(
+      /^fatal: /,
+      '',
+    );
+    return { kind: 'fetch', message: 'region.problem.fetch', params: { reason }, details: [] };
+  }
+}
+
+const utf8 = (bytes: Uint8Array) =>
+  Buffer.from(bytes)
+    .toString('utf8')
+    .replace(/^\uFEFF/, '');
+
+function registryProblem(message: MessageKey, params: Params, details: string[] = []): MemberSync {
+  return { ok: false, problem: { kind: 'registry', message, params, details } };
+}
+
+/** Fetches one member and reads its registry; `previous` is its last good snapshot. */
+export async function syncMember(
+  member: RegionMember,
+  opts: { regionRoot: string; cacheDir: string; previous: MemberSnapshot | null; now: Date; lang: Lang },
+): Promise<MemberSync> {
+  const repo = path.join(opts.cacheDir, 'repos', `${member.id}.git`);
+  const fetched = await fetchMember(member, repo, opts.regionRoot);
+  if (typeof fetched !== 'string') return { ok: false, problem: fetched };
+  const commit = fetched;
+  const prefix = member.path === '' ? '' : `${member.path}/`;
+  const reader = new BlobReader(repo);
+  try {
+    const configEntry = (await listTree(repo, commit, `${prefix}${CONFIG_FILE}`)).find(
+      (e) => e.path === `${prefix}${CONFIG_FILE}` && e.type === 'blob',
+    );
+    const configBytes = configEntry ? await reader.read(configEntry.oid) : null;
+    if (!configEntry || !configBytes)
+      return registryProblem('region.problem.noRegistry', { path: prefix || '.', file: CONFIG_FILE });
+    let config: RegistryConfig;
+    try {
+      config = parseConfigText(utf8(configBytes), CONFIG_FILE, opts.lang);
+    } catch (e) {
+      if (!isIdeasError(e)) throw e;
+      return registryProblem('region.problem.config', { reason: e.text[opts.lang] }, [...e.details]);
+    }
+    // The criteria decide which fields are public: a criteria file that cannot be read makes the member unusable,
+    // rather than have its markings missed.
+    const criteriaFiles = [...new Set(config.stages.map((s) => s.criteria))];
+    const sources: SchemaSource[] = [];
+    const base = readPackageSchema('idea');
+    sources.push({ schema: base, uri: typeof base.$id === 'string' ? base.$id : null });
+    const oids: string[] = [configEntry.oid];
+    for (const file of criteriaFiles) {
+      const full = path.posix.normalize(`${prefix}${file}`);
+      const entry = full.startsWith('../')
+        ? undefined
+        : (await listTree(repo, commit, full)).find((e) => e.path === full && e.type === 'blob');
+      const bytes = entry ? await reader.read(entry.oid) : null;
+      if (!entry || !bytes) return registryProblem('region.problem.criteriaMissing', { file });
+      let schema: unknown;
+      try {
+        schema = JSON.parse(utf8(bytes));
+      } catch (e) {
+        return registryProblem('region.problem.criteriaInvalid', { file, reason: (e as Error).message });
+      }
+      const forbidden = forbiddenKeys(schema, 1)[0];
+      if (forbidden) return registryProblem('region.problem.criteriaInvalid', { file, reason: forbidden.key });
+      oids.push(entry.oid);
+      sources.push({ schema: nullProtoDeep(schema), uri: `file:///ideas-region/${member.id}/${full}` });
+    }
+    const rulesKey = oids.join(' ');
+    const previous = opts.previous;
+    if (previous && previous.commit === commit && previous.rulesKey === rulesKey && previous.path === member.path)
+      return { ok: true, snapshot: { ...previous, syncedAt: opts.now.toISOString() }, parsed: 0, unchanged: true };
+
+    const entries = (await listTree(repo, commit, `${prefix}${config.ideasDir}/`)).filter(
+      (e) => e.type === 'blob' && e.mode !== '120000' && isIdeaFileName(path.posix.basename(e.path)),
+    );
+    const known = ideasByOid(previous, rulesKey);
+    // Only the blobs the last snapshot does not hold are read.
+    const files: MemberFile[] = await Promise.all(
+      entries.map(async (e) => ({
+        path: e.path.slice(prefix.length),
+        oid: e.oid,
+        bytes: known?.has(e.oid) ? new Uint8Array() : ((await reader.read(e.oid)) ?? new Uint8Array()),
+      })),
+    );
+    const { ideas, unreadable, parsed } = buildIdeas(config, files, classifySources(sources), known);
+    const snapshot: MemberSnapshot = {
+      schemaVersion: SNAPSHOT_VERSION,
+      member: member.id,
+      url: member.url,
+      branch: member.branch,
+      path: member.path,
+      commit,
+      syncedAt: opts.now.toISOString(),
+      rulesKey,
+      registry: {
+        name: config.name,
+        language: config.language,
+        idPrefix: config.idPrefix,
+        stages: config.stages.map((s) => ({ key: s.key, label: s.label })),
+      },
+      ideas,
+      unreadable,
+    };
+    return { ok: true, snapshot, parsed, unchanged: false };
+  } catch (e) {
+    if (!isIdeasError(e)) throw e;
+    return {
+      ok: false,
+      problem: { kind: 'fetch', message: 'region.problem.fetch', params: { reason: e.text.en }, details: [] },
+    };
+  } finally {
+    reader.close();
+  }
+}

@@ -1,0 +1,52 @@
+/**
+ * Finding and reading a region: the folder with ideas.region.yaml (from `-C`, IDEAS_REGISTRY or the working
+ * directory, searched upwards), and the place under its git folder where the members' caches and snapshots live.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { IdeasError } from '../../core/errors.js';
+import type { Lang } from '../../core/i18n/i18n.js';
+import { parseRegionText, REGION_FILE, type RegionConfig } from '../../core/region/config.js';
+import { findGitDir } from '../git-dir.js';
+
+export interface Region {
+  root: string;
+  file: string;
+  text: string;
+  config: RegionConfig;
+  /** `<git folder>/ideas-region`: the caches of the members and what the last sync kept of each. */
+  cacheDir: string;
+}
+
+/** The folder with ideas.region.yaml at or above `start`, or null. */
+export function findRegionRoot(start: string): string | null {
+  for (let d = path.resolve(start); ;) {
+    if (existsSync(path.join(d, REGION_FILE))) return d;
+    const parent = path.dirname(d);
+    if (parent === d) return null;
+    d = parent;
+  }
+}
+
+export function locateRegion(cwd: string, flag: string | undefined, env: NodeJS.ProcessEnv): string {
+  const given = flag ?? (env.IDEAS_REGISTRY || undefined);
+  const start = given ? path.resolve(cwd, given) : cwd;
+  const root = existsSync(start) ? findRegionRoot(start) : null;
+  if (!root) throw new IdeasError('NOT_A_REGISTRY', 'err.notRegion', { dir: start }, { hint: 'hint.notRegion' });
+  return root;
+}
+
+/** Reads and checks the region's file, and finds its git folder (a region lives in a git repository). */
+export function loadRegion(root: string, lang: Lang): Region {
+  const file = path.join(root, REGION_FILE);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new IdeasError('CONFIG_INVALID', 'err.readFile', { file, reason: (e as Error).message });
+  }
+  const config = parseRegionText(text, file, lang);
+  const gitDir = findGitDir(root);
+  if (!gitDir) throw new IdeasError('USAGE', 'err.regionNotGit', { dir: root }, { hint: 'hint.regionNotGit' });
+  return { root, file, text, config, cacheDir: path.join(gitDir, 'ideas-region') };
+}

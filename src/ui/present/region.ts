@@ -1,0 +1,341 @@
+/** `ideas region …`: what a region holds, how old it is, and what went wrong with which member. */
+import type { Finding } from '../../core/finding.js';
+import { t, type Lang, type Localized } from '../../core/i18n/i18n.js';
+import { ageInDays } from '../../core/region/age.js';
+import type { IdClash } from '../../core/region/clashes.js';
+import type { RegionConfig, RegionMember } from '../../core/region/config.js';
+import type { MemberSnapshot, RegionIdea } from '../../core/region/snapshot.js';
+import { EXIT, jsonText, output, type Output, type View } from '../output.js';
+import { findingDto, memberDto, regionHeader, regionIdeaDto } from '../region-dto.js';
+import { cell, fit } from '../text-width.js';
+import { renderValidationGithub } from '../render-validation.js';
+import { terminalLine, terminalText } from '../terminal-text.js';
+import type { ChalkInstance } from 'chalk';
+
+/** Each finding with its place in ideas.region.yaml, severity, message, rule and what to do. */
+function renderFindings(findings: readonly Finding[], lang: Lang, c: ChalkInstance): string {
+  const out: string[] = [];
+  for (const f of findings) {
+    const where = `${f.file}:${f.line ?? 0}:${f.column ?? 0}`;
+    const sev =
+      f.severity === 'error' ? c.red(lang === 'sv' ? 'fel' : 'error') : c.yellow(lang === 'sv' ? 'varning' : 'warning');
+    out.push(`${c.dim(terminalLine(where))} ${sev}  ${terminalLine(f.message)}  ${c.dim(terminalLine(f.rule))}`);
+    if (f.hint) out.push(`  ${c.dim(`→ ${terminalLine(f.hint)}`)}`);
+  }
+  return `${out.join('\n')}\n`;
+}
+
+export interface RegionInitView {
+  lang: Lang;
+  root: string;
+  file: string;
+  gitInit: boolean;
+}
+
+export function presentRegionInit(r: RegionInitView, json: boolean): Output {
+  const o = output();
+  if (json) {
+    o.out(jsonText({ schemaVersion: 1, kind: 'region-created', file: r.file, gitInit: r.gitInit }));
+    return o.done();
+  }
+  const lines = [t(r.lang, 'region.init.done', { file: terminalLine(r.file) })];
+  if (r.gitInit) lines.push(t(r.lang, 'region.init.git'));
+  lines.push(t(r.lang, 'region.init.next'));
+  o.out(`${lines.join('\n')}\n`);
+  return o.done();
+}
+
+export interface RegionSyncView {
+  region: { root: string; config: RegionConfig };
+  lang: Lang;
+  members: {
+    member: RegionMember;
+    status: 'updated' | 'unchanged' | 'failed';
+    snapshot: MemberSnapshot | null;
+    parsed: number;
+  }[];
+  clashes: IdClash[];
+  findings: Finding[];
+  ok: boolean;
+}
+
+export function presentRegionSync(r: RegionSyncView, format: 'pretty' | 'json' | 'github', v: View): Output {
+  const o = output();
+  const exitCode = r.ok ? EXIT.ok : EXIT.problems;
+  const errors = r.findings.filter((f) => f.severity === 'error').length;
+  const warnings = r.findings.length - errors;
+  if (format === 'json') {
+    o.out(
+      jsonText({
+        ...regionHeader(r.region.config.name, r.lang),
+        kind: 'region-sync',
+        ok: r.ok,
+        members: r.members.map((m) => ({
+          ...memberDto(m.member, m.snapshot, v.today),
+          status: m.status,
+          parsed: m.parsed,
+        })),
+        clashes: r.clashes,
+        findings: r.findings.map(findingDto),
+      }),
+    );
+    return o.done(exitCode);
+  }
+  if (format === 'github') {
+    o.out(
+      renderValidationGithub({ files: r.members.length, findings: r.findings, errors, warnings }, r.region.root, v.cwd),
+    );
+    return o.done(exitCode);
+  }
+  const c = v.out;
+  const lines: string[] = [];
+  for (const m of r.members) {
+    const s = m.snapshot;
+    const member = terminalLine(m.member.id);
+    if (m.status === 'failed')
+      lines.push(
+        c.red(
+          s
+            ? t(r.lang, 'region.sync.failed', { member, date: s.syncedAt.slice(0, 10) })
+            : t(r.lang, 'region.sync.failedNone', { member }),
+        ),
+      );
+    else if (s)
+      lines.push(
+        t(r.lang, m.status === 'updated' ? 'region.sync.updated' : 'region.sync.unchanged', {
+          member,
+          ideas: s.ideas.length,
+          commit: s.commit.slice(0, 7),
+          parsed: m.parsed,
+        }),
+      );
+  }
+  if (lines.length > 0) o.out(`${lines.join('\n')}\n`);
+  if (r.findings.length > 0) o.out(`\n${renderFindings(r.findings, r.lang, c)}\n`);
+  const ideas = r.members.reduce((n, m) => n + (m.snapshot?.ideas.length ?? 0), 0);
+  o.out(
+    `${t(r.lang, 'region.sync.summary', {
+      region: terminalLine(r.region.config.name),
+      members: r.members.filter((m) => m.status !== 'failed').length,
+      failed: r.members.filter((m) => m.status === 'failed').length,
+      ideas,
+    })}\n`,
+  );
+  return o.done(exitCode);
+}
+
+/** One line per member: how old the region's data about it is. */
+export function ageLines(
+  members: readonly { member: RegionMember; snapshot: MemberSnapshot | null; failure?: FailureView | null }[],
+  lang: Lang,
+  now: Date,
+): string[] {
+  return members.map(({ member, snapshot, failure }) => {
+    const name = terminalLine(member.name);
+    const failed = failure
+      ? ` ${t(lang, 'region.age.failed', { date: failure.at.slice(0, 10), reason: terminalLine(failure.message[lang]) })}`
+      : '';
+    if (!snapshot) return `${t(lang, 'region.age.never', { member: terminalLine(member.id), name })}${failed}`;
+    const days = ageInDays(snapshot.syncedAt, now);
+    return failed === ''
+      ? t(lang, 'region.age.line', {
+          member: terminalLine(member.id),
+          name,
+          date: snapshot.syncedAt.slice(0, 10),
+          age: days === 0 ? t(lang, 'region.age.today') : t(lang, 'region.age.days', { days }),
+          commit: snapshot.commit.slice(0, 7),
+        })
+      : `${t(lang, 'region.age.line', {
+          member: terminalLine(member.id),
+          name,
+          date: snapshot.syncedAt.slice(0, 10),
+          age: days === 0 ? t(lang, 'region.age.today') : t(lang, 'region.age.days', { days }),
+          commit: snapshot.commit.slice(0, 7),
+        })}${failed}`;
+  });
+}
+
+/** Why the latest sync of a member failed. */
+interface FailureView {
+  at: string;
+  message: Localized;
+}
+
+export interface RegionListView {
+  region: { config: RegionConfig };
+  lang: Lang;
+  members: { member: RegionMember; snapshot: MemberSnapshot | null; failure?: FailureView | null }[];
+  rows: { member: RegionMember; stageLabel: Localized | null; idea: RegionIdea }[];
+}
+
+/** The ideas of every member, each labelled by its municipality; then how old each member's data is. */
+export function presentRegionList(r: RegionListView, json: boolean, v: View): Output {
+  const o = output();
+  if (json) {
+    o.out(
+      jsonText({
+        ...regionHeader(r.region.config.name, r.lang),
+        kind: 'region-idea-list',
+        members: r.members.map((m) => ({
+          ...memberDto(m.member, m.snapshot, v.today),
+          lastFailure: m.failure ?? null,
+        })),
+        ideas: r.rows.map((row) => regionIdeaDto(row.member, row.idea, false)),
+      }),
+    );
+    return o.done();
+  }
+  const c = v.out;
+  if (r.rows.length === 0) o.out(`${t(r.lang, 'region.list.empty')}\n`);
+  else {
+    const rows = r.rows.map((row) => ({
+      member: cell(terminalLine(row.member.name)),
+      id: cell(terminalLine(row.idea.id ?? '?')),
+      stage: cell(terminalLine(row.stageLabel?.[r.lang] ?? row.idea.stage)),
+      title: cell(terminalLine(row.idea.title ?? '')),
+    }));
+    const head = {
+      member: cell(t(r.lang, 'region.col.member')),
+      id: cell(t(r.lang, 'region.col.id')),
+      stage: cell(t(r.lang, 'region.col.stage')),
+      title: cell(t(r.lang, 'region.col.title')),
+    };
+    const widest = (key: keyof typeof head, cap: number) =>
+      Math.min(cap, Math.max(head[key].width, ...rows.map((x) => x[key].width)));
+    const memberW = widest('member', 20);
+    const idW = widest('id', 24);
+    const stageW = widest('stage', 16);
+    const titleW = Math.max(10, Math.min(widest('title', Infinity), v.outWidth - memberW - idW - stageW - 6));
+    const line = (x: typeof head, style: (s: string) => string = (s) => s) =>
+      `${fit(x.member, memberW)}  ${style(fit(x.id, idW))}  ${fit(x.stage, stageW)}  ${fit(x.title, titleW, false)}`.trimEnd();
+    o.out(`${[c.bold(line(head)), ...rows.map((x) => line(x, c.cyan))].join('\n')}\n`);
+  }
+  const counted = r.members.filter((m) => m.snapshot !== null).length;
+  o.out(
+    `\n${t(r.lang, 'region.list.count', { ideas: r.rows.length, members: counted })}\n${ageLines(
+      r.members,
+      r.lang,
+      v.today,
+    )
+      .map((l) => c.dim(l))
+      .join('\n')}\n`,
+  );
+  return o.done();
+}
+
+export interface RegionShowView {
+  region: { config: RegionConfig };
+  lang: Lang;
+  held: { member: RegionMember; snapshot: MemberSnapshot };
+  stageLabel: Localized | null;
+  idea: RegionIdea;
+}
+
+function shownValue(value: unknown): string {
+  if (Array.isArray(value)) return value.map(shownValue).join(', ');
+  if (value !== null && typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+}
+
+/** One idea of the region, its municipality, its public fields and text, and how old the data is. */
+export function presentRegionShow(r: RegionShowView, json: boolean, v: View): Output {
+  const o = output();
+  const { member, snapshot } = r.held;
+  if (json) {
+    o.out(
+      jsonText({
+        ...regionHeader(r.region.config.name, r.lang),
+        kind: 'region-idea',
+        member: memberDto(member, snapshot, v.today),
+        idea: regionIdeaDto(member, r.idea, true),
+      }),
+    );
+    return o.done();
+  }
+  const c = v.out;
+  const lines = [c.bold(terminalLine(r.idea.title ?? r.idea.id ?? r.idea.path))];
+  const code = member.municipality ? ` (${member.municipality})` : '';
+  lines.push(`${t(r.lang, 'region.show.member')}: ${terminalLine(member.name)}${code}`);
+  lines.push(`${t(r.lang, 'region.col.id')}: ${terminalLine(`${member.id}:${r.idea.id ?? ''}`)}`);
+  lines.push(`${t(r.lang, 'region.col.stage')}: ${terminalLine(r.stageLabel?.[r.lang] ?? r.idea.stage)}`);
+  for (const [key, value] of Object.entries(r.idea.data)) {
+    if (key === 'title' || key === 'id' || key === 'history') continue;
+    lines.push(`${terminalLine(key)}: ${terminalLine(shownValue(value))}`);
+  }
+  if (member.site) lines.push(`${t(r.lang, 'region.show.site')}: ${terminalLine(member.site)}`);
+  const days = ageInDays(snapshot.syncedAt, v.today);
+  lines.push(
+    c.dim(
+      t(r.lang, 'region.show.data', {
+        date: snapshot.syncedAt.slice(0, 10),
+        age: days === 0 ? t(r.lang, 'region.age.today') : t(r.lang, 'region.age.days', { days }),
+        commit: snapshot.commit.slice(0, 7),
+      }),
+    ),
+  );
+  const body = r.idea.body.trim();
+  o.out(`${lines.join('\n')}\n${body ? `\n${terminalText(body)}\n` : ''}`);
+  return o.done();
+}
+
+interface PairSideView {
+  member: RegionMember;
+  idea: RegionIdea;
+  stageLabel: Localized | null;
+}
+
+export interface RegionDuplicatesView {
+  region: { config: RegionConfig };
+  lang: Lang;
+  members: { member: RegionMember; snapshot: MemberSnapshot | null; failure?: FailureView | null }[];
+  pairs: { score: number; shared: string[]; a: PairSideView; b: PairSideView }[];
+}
+
+/** Pairs of similar ideas in different municipalities, the most alike first, each side with its stage and unit. */
+export function presentRegionDuplicates(r: RegionDuplicatesView, json: boolean, v: View): Output {
+  const o = output();
+  const side = (s: PairSideView) => ({
+    ...regionIdeaDto(s.member, s.idea, false),
+    memberName: s.member.name,
+    stageLabel: s.stageLabel,
+  });
+  if (json) {
+    o.out(
+      jsonText({
+        ...regionHeader(r.region.config.name, r.lang),
+        kind: 'region-duplicates',
+        members: r.members.map((m) => memberDto(m.member, m.snapshot, v.today)),
+        pairs: r.pairs.map((p) => ({
+          score: Math.round(p.score * 1000) / 1000,
+          shared: p.shared,
+          a: side(p.a),
+          b: side(p.b),
+        })),
+      }),
+    );
+    return o.done();
+  }
+  const c = v.out;
+  const lines: string[] = [];
+  const describe = (s: PairSideView) =>
+    [
+      terminalLine(s.member.name),
+      c.cyan(terminalLine(`${s.member.id}:${s.idea.id ?? s.idea.path}`)),
+      terminalLine(s.stageLabel?.[r.lang] ?? s.idea.stage),
+      ...(s.idea.unit ? [terminalLine(s.idea.unit)] : []),
+    ].join(' · ');
+  for (const p of r.pairs) {
+    lines.push(
+      c.bold(`${p.score.toFixed(2)}  ${terminalLine(p.a.idea.title ?? '')}  ↔  ${terminalLine(p.b.idea.title ?? '')}`),
+    );
+    lines.push(`      ${describe(p.a)}`);
+    lines.push(`      ${describe(p.b)}`);
+    lines.push('');
+  }
+  lines.push(
+    r.pairs.length === 0 ? t(r.lang, 'region.dup.none') : t(r.lang, 'region.dup.count', { pairs: r.pairs.length }),
+  );
+  lines.push(...ageLines(r.members, r.lang, v.today).map((l) => c.dim(l)));
+  o.out(`${lines.join('\n')}\n`);
+  return o.done();
+}

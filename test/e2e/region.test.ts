@@ -1,0 +1,416 @@
+/**
+ * A region of sluices, end to end: member registries made by `ideas init` and `ideas new` in temporary git
+ * repositories, fetched by `ideas region sync` through real git remotes (a path, file://), one of them broken and
+ * one that disappears.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeRun, ideas, parseJson } from '../helpers/cli.js';
+import { git, makeTempDir, makeTempRepo, removeTempDirs } from '../helpers/temp-repo.js';
+
+afterAll(removeTempDirs);
+
+interface Member {
+  dir: string;
+  prefix: string;
+}
+
+function run(args: string[], cwd: string, env: Record<string, string | undefined> = {}) {
+  return ideas(['--lang', 'en', ...args], { cwd, env });
+}
+
+function mustRun(args: string[], cwd: string) {
+  const r = run(args, cwd);
+  if (r.code !== 0) throw new Error(`ideas ${args.join(' ')}: ${describeRun(r)}`);
+  return r;
+}
+
+/** A member registry with ideas, committed on main. */
+function makeMember(prefix: string, ideasToAdd: { title: string; body?: string; carrier?: string }[]): Member {
+  const dir = makeTempRepo();
+  mustRun(['init', '--template', 'minimal', '--no-ci'], dir);
+  const config = path.join(dir, 'ideas.config.yaml');
+  fs.writeFileSync(config, fs.readFileSync(config, 'utf8').replace(/^idPrefix:.*$/m, `idPrefix: ${prefix}`));
+  for (const idea of ideasToAdd) {
+    const args = ['new', '--no-input', '--title', idea.title, '--body', idea.body ?? 'Text.'];
+    if (idea.carrier) args.push('--set', `carrier=${idea.carrier}`);
+    mustRun(args, dir);
+  }
+  git(['add', '-A'], dir);
+  git(['commit', '-qm', 'ideas'], dir);
+  return { dir, prefix };
+}
+
+function writeRegion(dir: string, members: string): void {
+  fs.writeFileSync(
+    path.join(dir, 'ideas.region.yaml'),
+    `schemaVersion: 1\nname: Skaraborg\nlanguages: [en]\nmembers:\n${members}`,
+  );
+}
+
+const CODES: Record<string, string> = { lidkoping: '1494', skovde: '1496', broken: '1490', gone: '1497' };
+
+function memberEntry(id: string, name: string, url: string, extra = ''): string {
+  return `  - id: ${id}\n    name: ${name}\n    municipality: "${CODES[id] ?? '1480'}"\n    url: ${url}\n${extra}`;
+}
+
+function ideaFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const stage of fs.readdirSync(path.join(dir, 'ideas')))
+    for (const f of fs.readdirSync(path.join(dir, 'ideas', stage)))
+      if (f.endsWith('.md')) out.push(`ideas/${stage}/${f}`);
+  return out.sort();
+}
+
+describe('ideas region init', () => {
+  it('makes a region file in a new git repository, and refuses to make it twice', () => {
+    const dir = makeTempDir();
+    const r = run(['region', 'init', 'skaraborg', '--name', 'Skaraborg'], dir);
+    expect(r.code, describeRun(r)).toBe(0);
+    const root = path.join(dir, 'skaraborg');
+    expect(fs.existsSync(path.join(root, '.git'))).toBe(true);
+    expect(fs.readFileSync(path.join(root, 'ideas.region.yaml'), 'utf8')).toContain('name: "Skaraborg"');
+    // The new file is a valid region with no members.
+    const sync = run(['region', 'sync', '--json'], root);
+    expect(sync.code, describeRun(sync)).toBe(0);
+    expect(parseJson(sync).members).toEqual([]);
+
+    const again = run(['region', 'init', 'skaraborg'], dir);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('There is a region here already');
+  });
+
+  it('checks the region file with line numbers, as the registry config is checked', () => {
+    const dir = makeTempRepo();
+    writeRegion(
+      dir,
+      [
+        memberEntry('lidkoping', 'Lidköping', '../a'),
+        memberEntry('lidkoping', 'Lidköping again', '../b'),
+        '  - id: Not A Key\n    name: x\n    url: ../c\n',
+        '  - id: skovde\n    name: Skövde\n',
+        '  - id: mariestad\n    name: Mariestad\n    url: "ext::sh -c touch% /tmp/pwned"\n',
+      ].join(''),
+    );
+    const r = run(['region', 'sync'], dir);
+    expect(r.code, describeRun(r)).toBe(2);
+    // Each problem with its line: the form of the id (line 13), the missing url (at the member, line 16), the
+    // ext:: url (line 20); the duplicate id comes from the rules after the schema, and shows once the schema passes.
+    expect(r.stderr).toMatch(/ideas\.region\.yaml:13:9 members\.2\.id: has the wrong form/);
+    expect(r.stderr).toMatch(/ideas\.region\.yaml:16:5 members\.3\.url: is missing/);
+    expect(r.stderr).toMatch(/ideas\.region\.yaml:20:10 members\.4\.url: has the wrong form/);
+
+    writeRegion(
+      dir,
+      [memberEntry('lidkoping', 'Lidköping', '../a'), memberEntry('lidkoping', 'Again', '../b')].join(''),
+    );
+    const dup = run(['region', 'sync'], dir);
+    expect(dup.code).toBe(2);
+    expect(dup.stderr).toMatch(/ideas\.region\.yaml:9:\d+ member "lidkoping" is already listed/);
+  });
+
+  it('is not found outside a region', () => {
+    const r = run(['region', 'sync'], makeTempDir());
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('No region here');
+  });
+});
+
+describe('ideas region sync', () => {
+  let lidkoping: Member;
+  let skovde: Member;
+  let broken: Member;
+  let gone: Member;
+  let region: string;
+
+  beforeAll(() => {
+    lidkoping = makeMember('lidk', [
+      { title: 'Läsplattor för äldre på äldreboenden', body: 'Digitala läsplattor.', carrier: 'Anna Andersson' },
+      { title: 'Cykelparkering vid skolan' },
+    ]);
+    skovde = makeMember('skov', [{ title: 'Läsplatta till äldreboendet', carrier: 'Bo Berg' }]);
+    broken = makeMember('brok', [{ title: 'Trasig' }]);
+    fs.writeFileSync(path.join(broken.dir, 'ideas.config.yaml'), 'name: [unclosed\n');
+    git(['commit', '-qam', 'break the config'], broken.dir);
+    gone = makeMember('gone', [{ title: 'Snart borta' }]);
+    region = makeTempRepo();
+    writeRegion(
+      region,
+      [
+        memberEntry('lidkoping', 'Lidköping', path.relative(region, lidkoping.dir)),
+        memberEntry('skovde', 'Skövde', `file://${skovde.dir}`, '    branch: main\n'),
+        memberEntry('broken', 'Broken', broken.dir),
+        memberEntry('gone', 'Gone', gone.dir),
+      ].join(''),
+    );
+  });
+
+  it('fetches every member, names the broken one, and keeps only public fields', () => {
+    const r = run(['region', 'sync', '--json'], region);
+    expect(r.code, describeRun(r)).toBe(1);
+    const doc = parseJson<{
+      members: { id: string; status: string; ideas: number | null }[];
+      findings: { rule: string; message: string; line: number }[];
+    }>(r);
+    expect(doc.members.map((m) => [m.id, m.status, m.ideas])).toEqual([
+      ['lidkoping', 'updated', 2],
+      ['skovde', 'updated', 1],
+      ['broken', 'failed', null],
+      ['gone', 'updated', 1],
+    ]);
+    expect(doc.findings).toHaveLength(1);
+    expect(doc.findings[0]?.rule).toBe('region/registry');
+    expect(doc.findings[0]?.message).toContain('Member broken');
+    // The broken member's entry in ideas.region.yaml: the fourth line of the third member.
+    expect(doc.findings[0]?.line).toBe(14);
+
+    // Personal fields never leave a member: not in the region's cache, whatever the file.
+    const cache = path.join(region, '.git', 'ideas-region', 'state');
+    const kept = fs
+      .readdirSync(cache)
+      .map((f) => fs.readFileSync(path.join(cache, f), 'utf8'))
+      .join('\n');
+    expect(kept).toContain('Läsplattor för äldre');
+    expect(kept).not.toContain('Anna Andersson');
+    expect(kept).not.toContain('Bo Berg');
+    // The members are never written to.
+    expect(git(['status', '--porcelain'], lidkoping.dir)).toBe('');
+  });
+
+  it('shows the broken member in GitHub annotations', () => {
+    const r = run(['region', 'sync', '--format', 'github'], region);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(
+      /^::error file=ideas\.region\.yaml,line=14,col=1,title=ideas%3A region\/registry::Member broken/m,
+    );
+  });
+
+  it('reads again only what changed, by blob id', () => {
+    const file = ideaFiles(lidkoping.dir)[0] as string;
+    fs.appendFileSync(path.join(lidkoping.dir, file), '\nMore text.\n');
+    git(['commit', '-qam', 'edit one idea'], lidkoping.dir);
+    const r = run(['region', 'sync', '--json', '--member', 'lidkoping', '--member', 'skovde'], region);
+    expect(r.code, describeRun(r)).toBe(0);
+    const doc = parseJson<{ members: { id: string; status: string; parsed: number }[] }>(r);
+    expect(doc.members.map((m) => [m.id, m.status, m.parsed])).toEqual([
+      ['lidkoping', 'updated', 1],
+      ['skovde', 'unchanged', 0],
+    ]);
+  });
+
+  it('keeps the last good state of a member that disappears or turns invalid, with its date', () => {
+    const state = path.join(region, '.git', 'ideas-region', 'state', 'gone.json');
+    const before = fs.readFileSync(state, 'utf8');
+    fs.renameSync(gone.dir, `${gone.dir}-moved`);
+    try {
+      const r = run(['region', 'sync', '--member', 'gone'], region);
+      expect(r.code, describeRun(r)).toBe(1);
+      expect(r.stdout).toContain('gone: failed; keeping data from');
+      expect(r.stdout).toMatch(/Member gone could not be fetched with git/);
+      expect(r.stdout).toMatch(/keeps the member's last good data, from \d{4}-\d{2}-\d{2} \(commit [0-9a-f]{7}\)/);
+      expect(fs.readFileSync(state, 'utf8')).toBe(before);
+    } finally {
+      fs.renameSync(`${gone.dir}-moved`, gone.dir);
+    }
+
+    const lidkState = path.join(region, '.git', 'ideas-region', 'state', 'lidkoping.json');
+    const good = fs.readFileSync(lidkState, 'utf8');
+    fs.writeFileSync(path.join(lidkoping.dir, 'ideas.config.yaml'), 'stages: 3\n');
+    git(['commit', '-qam', 'break it'], lidkoping.dir);
+    try {
+      const r = run(['region', 'sync', '--member', 'lidkoping'], region);
+      expect(r.code, describeRun(r)).toBe(1);
+      expect(r.stdout).toMatch(/Member lidkoping has an ideas\.config\.yaml that cannot be used/);
+      expect(fs.readFileSync(lidkState, 'utf8')).toBe(good);
+    } finally {
+      git(['revert', '--no-edit', 'HEAD'], lidkoping.dir);
+    }
+  });
+
+  it('never leaves a member half-updated when killed while it writes', () => {
+    const file = ideaFiles(skovde.dir)[0] as string;
+    fs.appendFileSync(path.join(skovde.dir, file), '\nChanged.\n');
+    git(['commit', '-qam', 'change'], skovde.dir);
+    const state = path.join(region, '.git', 'ideas-region', 'state', 'skovde.json');
+    const before = fs.readFileSync(state, 'utf8');
+    const killed = run(['region', 'sync', '--member', 'skovde'], region, { IDEAS_FAULT: 'kill:region:state' });
+    expect(killed.signal).toBe('SIGKILL');
+    expect(fs.readFileSync(state, 'utf8')).toBe(before);
+    const r = run(['region', 'sync', '--member', 'skovde', '--json'], region);
+    expect(r.code, describeRun(r)).toBe(0);
+    expect(fs.readFileSync(state, 'utf8')).not.toBe(before);
+  });
+
+  it(
+    "lists every member's ideas offline, labelled by municipality, filtered, with the age of each member's data",
+    { timeout: 90_000 },
+    () => {
+      // Offline: the members' repositories are out of reach; the views read the last sync only.
+      const moved = [lidkoping.dir, skovde.dir].map((d) => {
+        fs.renameSync(d, `${d}-away`);
+        return d;
+      });
+      try {
+        const r = run(['region', 'list'], region);
+        expect(r.code, describeRun(r)).toBe(0);
+        expect(r.stdout).toMatch(/^Lidköping\s+lidk-[0-9a-z]+\s+Idea\s+Läsplattor för äldre på äldreboenden$/m);
+        expect(r.stdout).toMatch(/^Skövde\s+skov-[0-9a-z]+\s+Idea\s+Läsplatta till äldreboendet$/m);
+        expect(r.stdout).toMatch(/^lidkoping \(Lidköping\): data from \d{4}-\d{2}-\d{2}, today, commit [0-9a-f]{7}/m);
+        // A member whose latest sync failed says so, beside whatever the region has of it.
+        expect(r.stdout).toMatch(
+          /^broken \(Broken\): never synced \(the latest sync, \d{4}-\d{2}-\d{2}, failed: has an ideas\.config\.yaml that cannot be used/m,
+        );
+
+        const one = parseJson<{ ideas: { member: string; ref: string }[]; members: { id: string; ageDays: number }[] }>(
+          run(['region', 'list', '--member', 'skovde', '--json'], region),
+        );
+        expect(one.ideas.map((i) => i.member)).toEqual(['skovde']);
+        expect(one.members).toMatchObject([{ id: 'skovde', ageDays: 0 }]);
+        // A municipality code names its member too; a member named twice is listed once.
+        expect(
+          parseJson<{ ideas: unknown[] }>(
+            run(['region', 'list', '--member', '1494', '--member', 'lidkoping', '--json'], region),
+          ).ideas,
+        ).toHaveLength(2);
+        expect(run(['region', 'list', '--member', 'nowhere'], region).code).toBe(2);
+
+        const ref = one.ideas[0]?.ref as string;
+        const shown = run(['region', 'show', ref], region);
+        expect(shown.code, describeRun(shown)).toBe(0);
+        expect(shown.stdout).toContain('Läsplatta till äldreboendet');
+        expect(shown.stdout).toContain('Municipality: Skövde (1496)');
+        expect(shown.stdout).not.toContain('Bo Berg');
+        expect(shown.stdout).toMatch(/Data from \d{4}-\d{2}-\d{2} \(today\), commit [0-9a-f]{7}/);
+        // A bare id, held by one member, is enough.
+        const bare = run(['region', 'show', ref.split(':')[1] as string, '--json'], region);
+        expect(parseJson<{ idea: { member: string; data: Record<string, unknown> } }>(bare).idea.member).toBe('skovde');
+        expect(run(['region', 'show', 'skovde:skov-000000'], region).code).toBe(2);
+      } finally {
+        for (const d of moved) fs.renameSync(`${d}-away`, d);
+      }
+    },
+  );
+
+  it('finds the same idea in two municipalities, Swedish inflections and all, ranked', { timeout: 60_000 }, () => {
+    const r = run(['region', 'duplicates', '--json'], region);
+    expect(r.code, describeRun(r)).toBe(0);
+    const doc = parseJson<{
+      pairs: {
+        score: number;
+        a: { member: string; title: string; stage: string };
+        b: { member: string; title: string };
+      }[];
+    }>(r);
+    expect(doc.pairs[0]).toMatchObject({
+      a: { member: 'lidkoping', title: 'Läsplattor för äldre på äldreboenden', stage: 'idea' },
+      b: { member: 'skovde', title: 'Läsplatta till äldreboendet' },
+    });
+    // Never two ideas of one municipality, and nothing below the lowest score.
+    for (const p of doc.pairs) {
+      expect(p.a.member).not.toBe(p.b.member);
+      expect(p.score).toBeGreaterThanOrEqual(0.3);
+    }
+    const text = run(['region', 'duplicates', '--member', 'gone'], region);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain('No similar ideas in different municipalities.');
+    expect(run(['region', 'duplicates', '--min-score', '2'], region).code).toBe(2);
+    expect(run(['region', 'duplicates', '--limit', 'x'], region).code).toBe(2);
+  });
+
+  it('refuses a member it does not have, and a bad --jobs', () => {
+    expect(run(['region', 'sync', '--member', 'nowhere'], region).code).toBe(2);
+    expect(run(['region', 'sync', '--jobs', '0'], region).code).toBe(2);
+  });
+});
+
+describe('ids across the region', () => {
+  it('reports an id held by two members as a clash, naming both', { timeout: 60_000 }, () => {
+    const original = makeMember('lidk', [{ title: 'Matsvinn i skolköket' }]);
+    // A copy by hand, not an adoption: the same ids in another municipality's repository.
+    const copy = makeTempDir();
+    git(['clone', '-q', original.dir, copy], copy);
+    const dir = makeTempRepo();
+    writeRegion(
+      dir,
+      [memberEntry('lidkoping', 'Lidköping', original.dir), memberEntry('skovde', 'Skövde', copy)].join(''),
+    );
+    const r = run(['region', 'sync', '--json'], dir);
+    expect(r.code, describeRun(r)).toBe(1);
+    const findings = parseJson<{ findings: { rule: string; message: string; line: number }[] }>(r).findings;
+    expect(findings).toHaveLength(1);
+    expect(findings[0]?.rule).toBe('region/id-clash');
+    expect(findings[0]?.message).toMatch(
+      /^The id lidk-[0-9a-z]+ is held by several members: lidkoping \(ideas\/.*\.md\), skovde \(ideas\/.*\.md\)\.$/,
+    );
+    expect(findings[0]?.line).toBe(9);
+  });
+});
+
+/** A free port on 127.0.0.1, as the system hands one out. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+describe('a member over git daemon', () => {
+  let daemon: ChildProcess | null = null;
+
+  afterAll(() => {
+    daemon?.kill('SIGTERM');
+  });
+
+  it(
+    'fetches a member served by git daemon on 127.0.0.1, and names it when the daemon is gone',
+    { timeout: 90_000 },
+    async () => {
+      const member = makeMember('mari', [{ title: 'Chattbot för bygglov' }]);
+      const base = path.dirname(member.dir);
+      const port = await freePort();
+      daemon = spawn(
+        'git',
+        ['daemon', '--reuseaddr', '--export-all', `--base-path=${base}`, '--listen=127.0.0.1', `--port=${port}`, base],
+        { stdio: 'ignore', env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1' } },
+      );
+      const url = `git://127.0.0.1:${port}/${path.basename(member.dir)}`;
+      // Ready when git can list the repository: asked again until it answers (the daemon starts in a moment).
+      let ready = false;
+      for (let i = 0; i < 100 && !ready; i++) {
+        try {
+          git(['ls-remote', url], base);
+          ready = true;
+        } catch {
+          await new Promise((r) => setTimeout(r, 100));
+        }
+      }
+      expect(ready).toBe(true);
+
+      const dir = makeTempRepo();
+      writeRegion(dir, memberEntry('mariestad', 'Mariestad', url));
+      const r = run(['region', 'sync', '--json'], dir);
+      expect(r.code, describeRun(r)).toBe(0);
+      expect(parseJson<{ members: { id: string; ideas: number }[] }>(r).members).toMatchObject([
+        { id: 'mariestad', ideas: 1 },
+      ]);
+
+      // The daemon stops: the member is named, and its ideas stay in the region from the last sync.
+      const stopped = new Promise((resolve) => daemon?.once('exit', resolve));
+      daemon.kill('SIGTERM');
+      await stopped;
+      daemon = null;
+      const after = run(['region', 'sync'], dir);
+      expect(after.code, describeRun(after)).toBe(1);
+      expect(after.stdout).toContain('Member mariestad could not be fetched with git');
+      const list = run(['region', 'list'], dir);
+      expect(list.stdout).toContain('Chattbot för bygglov');
+    },
+  );
+});
