@@ -133,20 +133,20 @@ function placeholder(spec: FieldSpec, lang: Lang): string {
   if (spec.choices.length > 0) {
     const values = spec.choices.map((c) => c.value);
     const shown = values.length <= 6 ? values.join(', ') : `${values.slice(0, 6).join(', ')}, …`;
-    return t(lang, 'ph.choice', { choices: shown });
+    return t(lang, 'value.choice', { choices: shown });
   }
   switch (spec.kind) {
     case 'confirm':
-      return t(lang, 'ph.yesNo');
+      return t(lang, 'value.yesNo');
     case 'integer':
-      return t(lang, 'ph.integer');
+      return t(lang, 'value.integer');
     case 'number':
-      return t(lang, 'ph.number');
+      return t(lang, 'value.number');
     case 'list':
     case 'checkbox':
-      return t(lang, 'ph.list');
+      return t(lang, 'value.list');
     default:
-      return t(lang, 'ph.text');
+      return t(lang, 'value.text');
   }
 }
 

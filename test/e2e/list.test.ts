@@ -265,7 +265,8 @@ describe('ideas list: order and filters', () => {
     expect(r.code, describeRun(r)).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('nowhere');
-    for (const key of ['idea', 'refinement', 'test', 'evaluation', 'spread']) expect(r.stderr).toContain(key);
+    // By their labels, as every message names stages.
+    for (const label of ['Idea', 'Refinement', 'Test', 'Evaluation', 'Spreading']) expect(r.stderr).toContain(label);
     expect(r.stderr).not.toMatch(STACK_LINE);
   });
 

@@ -27,12 +27,12 @@ export function columnLabel(
   config: RegistryConfig,
   lang: Lang,
 ): string | null {
-  if (key === 'stage') return t(lang, 'col.stage');
-  if (key === 'granted') return t(lang, 'col.granted');
-  if (key === 'body') return t(lang, 'col.body');
+  if (key === 'stage') return t(lang, 'csv.col.stage');
+  if (key === 'granted') return t(lang, 'csv.col.granted');
+  if (key === 'body') return t(lang, 'csv.col.body');
   if (key.startsWith('entered.')) {
     const stage = config.stages.find((s) => s.key === key.slice('entered.'.length));
-    return stage ? t(lang, 'col.entered', { stage: stage.label[lang] }) : null;
+    return stage ? t(lang, 'csv.col.entered', { stage: stage.label[lang] }) : null;
   }
   const [field, ...path] = key.split('.') as [string, ...string[]];
   const top = titleOf(schemaAt(field, [], schemas), lang);
