@@ -19,16 +19,23 @@ const G = { registry: undefined, lang: undefined, json: false, input: true, debu
 
 // One line per case: the command line, the command it names, and the input the command gets.
 const cases: [string[], string, Record<string, unknown>][] = [
-  [['init'], 'init', { ...G, dir: undefined, template: undefined, ci: 'github', package: undefined }],
+  [['init'], 'init', { ...G, dir: undefined, template: undefined, ci: 'github', package: undefined, commit: false }],
   [
     ['init', 'x', '-t', 'minimal', '--no-ci', '--json'],
     'init',
-    { ...G, json: true, dir: 'x', template: 'minimal', ci: false, package: undefined },
+    { ...G, json: true, dir: 'x', template: 'minimal', ci: false, package: undefined, commit: false },
   ],
   [
     ['init', '--ci', 'gitlab', '--package', 'file:../idesluss-1.0.0.tgz'],
     'init',
-    { ...G, dir: undefined, template: undefined, ci: 'gitlab', package: 'file:../idesluss-1.0.0.tgz' },
+    {
+      ...G,
+      dir: undefined,
+      template: undefined,
+      ci: 'gitlab',
+      package: 'file:../idesluss-1.0.0.tgz',
+      commit: false,
+    },
   ],
   [['hook', 'install'], 'hook install', { ...G, force: false }],
   [['hook', 'install', '--force', '--json'], 'hook install', { ...G, json: true, force: true }],

@@ -232,7 +232,8 @@ describe('Markdown from hostile text', () => {
 describe('renderDiffText', () => {
   it('fits the width it is given, in plain text without colour', () => {
     const text = renderDiffText(view('en'), new Chalk({ level: 0 }), 60);
-    expect(text.split('\n').filter((l) => [...l].length > 60)).toEqual([]);
+    // A command in a hint is kept whole, to be copied: only a line with one may be wider.
+    expect(text.split('\n').filter((l) => [...l].length > 60 && !l.includes('`'))).toEqual([]);
     expect(text).toContain(
       '\nRules broken (1)\n  ideas/01-ide/ide-bbbb22-x.md\n    idea/removed: The idea ide-bbbb22 (Går | bort <b>) was\n    removed.\n',
     );

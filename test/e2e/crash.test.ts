@@ -32,8 +32,17 @@ function faultPointsInSource(): Set<string> {
 }
 
 /** Fault points proved by other tests: the lock's in concurrency.test.ts, the site's in site.test.ts. */
-// import:updated: a spreadsheet imported again, killed while it updates, in reimport.test.ts.
-const ELSEWHERE = ['lock:taken', 'lock:releasing', 'lock:stale-seen', 'site:written', 'import:updated'];
+// import:updated: a spreadsheet imported again, killed while it updates, in reimport.test.ts; region:fetch and
+// region:state: a member's sync killed while it fetches and while it writes, in region.test.ts.
+const ELSEWHERE = [
+  'lock:taken',
+  'lock:releasing',
+  'lock:stale-seen',
+  'site:written',
+  'import:updated',
+  'region:fetch',
+  'region:state',
+];
 
 const ID = 'sund-eev2bz';
 const FROM = ideaPath(ID);

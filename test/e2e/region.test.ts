@@ -230,13 +230,13 @@ describe('ideas region sync', () => {
     }
   });
 
-  it('never leaves a member half-updated when killed while it writes', () => {
+  it.each(['region:fetch', 'region:state'])('never leaves a member half-updated when killed at %s', (step) => {
     const file = ideaFiles(skovde.dir)[0] as string;
-    fs.appendFileSync(path.join(skovde.dir, file), '\nChanged.\n');
+    fs.appendFileSync(path.join(skovde.dir, file), `\nChanged before ${step}.\n`);
     git(['commit', '-qam', 'change'], skovde.dir);
     const state = path.join(region, '.git', 'ideas-region', 'state', 'skovde.json');
     const before = fs.readFileSync(state, 'utf8');
-    const killed = run(['region', 'sync', '--member', 'skovde'], region, { IDEAS_FAULT: 'kill:region:state' });
+    const killed = run(['region', 'sync', '--member', 'skovde'], region, { IDEAS_FAULT: `kill:${step}` });
     expect(killed.signal).toBe('SIGKILL');
     expect(fs.readFileSync(state, 'utf8')).toBe(before);
     const r = run(['region', 'sync', '--member', 'skovde', '--json'], region);
