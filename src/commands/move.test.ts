@@ -95,7 +95,12 @@ describe('runMove', () => {
     const e = await failure(runMove({ id: 'sund-emspzg', to: 'refinement' }, ctx));
     expect(e.code).toBe('GATE_CLOSED');
     expect(e.text.sv).toBe('Grinden från Idé till Förädling är stängd för sund-emspzg:');
-    expect(e.details).toEqual(['Ingen idécoach är kopplad till idén [coach]']);
+    // What is missing, then the command that fills each in, to be run as printed.
+    expect(e.details).toEqual([
+      'Ingen idécoach är kopplad till idén [coach]',
+      'Fyll i det som saknas, ett kommando per fält (byt ut det inom <>):',
+      "  ideas edit sund-emspzg --set 'coach=<text>'",
+    ]);
     expect(e.hint?.sv).toContain('--force');
     expect(readTree(root)).toEqual(tree);
     expect(git(root, ['status', '--porcelain'])).toBe('');
@@ -109,6 +114,9 @@ describe('runMove', () => {
     expect(e.details).toEqual([
       'The test plan is missing or too short [test_plan]',
       'The nearest manager has not backed the idea [manager_support]',
+      'Fill in what is missing, one command per field (replace what is within <>):',
+      "  ideas edit sund-vtkg00 --set 'test_plan=<text>'",
+      "  ideas edit sund-vtkg00 --set 'manager_support=<yes|no>'",
     ]);
   });
 
@@ -203,7 +211,11 @@ describe('runMove', () => {
   it('refuses, after the question, a chosen stage whose gate is closed', async () => {
     const root = makeSluice();
     const tree = readTree(root);
-    const { ctx, prompter } = commandContext(root, [{ kind: 'select', answer: 'refinement' }]);
+    // At the closed gate it offers to fill in what is missing; no, and it refuses.
+    const { ctx, prompter } = commandContext(root, [
+      { kind: 'select', answer: 'refinement' },
+      { kind: 'confirm', answer: false },
+    ]);
     const e = await failure(runMove({ id: 'sund-emspzg' }, ctx));
     expect(e.code).toBe('GATE_CLOSED');
     expect(prompter.remaining).toBe(0);

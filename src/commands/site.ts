@@ -42,7 +42,7 @@ export async function runSite(opts: SiteOptions, ctx: Ctx): Promise<SiteResult> 
   // The site speaks the registry's language, whatever --lang says for the command's own messages.
   const siteLang = config.language;
   const out = opts.out !== undefined ? path.resolve(ctx.cwd, opts.out) : path.join(registry.root, DEFAULT_SITE_DIR);
-  checkSiteOut(out, registry.root);
+  checkSiteOut(out, registry.root, registry.config.ideasDir);
   const sources = readRegistrySchemas(registry);
   const schemas = sources.map((s) => s.schema as Record<string, unknown>);
   const base = readPackageSchema('idea');

@@ -1,7 +1,7 @@
 /**
  * Where `ideas site --out` may write. The site's folder is replaced whole (see site-dir.ts), so some folders are
  * refused before anything is read: the root of a file system (`--out /`), a folder that holds the registry itself,
- * and git's own folder. Each gets a clear message rather than a walk through every file on the disk.
+ * git's own folder, and the folder of the stage folders. Each gets a clear message rather than a walk through every file on the disk.
  */
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
@@ -20,7 +20,7 @@ function real(p: string): string {
 
 const inside = (child: string, parent: string) => child === parent || child.startsWith(parent + path.sep);
 
-export function checkSiteOut(out: string, root: string): void {
+export function checkSiteOut(out: string, root: string, ideasDir?: string): void {
   const target = real(out);
   if (path.parse(target).root === target)
     throw new IdeasError('USAGE', 'err.siteOutRoot', { dir: out }, { hint: 'hint.siteOut' });
@@ -29,4 +29,7 @@ export function checkSiteOut(out: string, root: string): void {
   const gitDir = findGitDir(root);
   if (gitDir && inside(target, real(gitDir)))
     throw new IdeasError('USAGE', 'err.siteOutGit', { dir: out }, { hint: 'hint.siteOut' });
+  // The stage folders hold the ideas: a site among them would be read as files out of place, or shadow a stage.
+  if (ideasDir !== undefined && inside(target, real(path.resolve(root, ideasDir))))
+    throw new IdeasError('USAGE', 'err.siteOutIdeas', { dir: out }, { hint: 'hint.siteOut' });
 }

@@ -221,6 +221,6 @@ describe('ideas schema', () => {
     expect(r.code, describeRun(r)).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('Unknown stage "nowhere"');
-    expect(r.stderr).toContain('refinement');
+    expect(r.stderr).toContain('Refinement');
   });
 });

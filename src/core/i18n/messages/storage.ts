@@ -123,6 +123,10 @@ export const storage = {
     sv: '{dir} ligger i git-mappen; webbplatsen skrivs inte dit. Inget skrevs.',
     en: '{dir} is inside the git folder; the site is not written there. Nothing was written.',
   },
+  'err.siteOutIdeas': {
+    sv: '{dir} ligger bland idéernas stegmappar; webbplatsen skrivs inte dit. Inget skrevs.',
+    en: '{dir} is among the stage folders of the ideas; the site is not written there. Nothing was written.',
+  },
   'hint.siteOut': {
     sv: 'Välj en egen mapp för webbplatsen, till exempel --out site.',
     en: 'Choose a folder of its own for the site, for example --out site.',
