@@ -178,6 +178,8 @@ describe('ideas site --out where no site belongs', () => {
         ['..', /innehåller idéslussen/, /holds the registry/],
         ['.git', /ligger i git-mappen/, /inside the git folder/],
         ['.git/site', /ligger i git-mappen/, /inside the git folder/],
+        ['ideas/01-ide/webb', /bland idéernas stegmappar/, /among the stage folders/],
+        ['ideas', /bland idéernas stegmappar/, /among the stage folders/],
         ['fil.txt', /finns men är ingen mapp/, /exists but is not a folder/],
       ] as const) {
         expectRefused(ideas(['site', '--out', out], { cwd: root }), sv);
@@ -185,6 +187,7 @@ describe('ideas site --out where no site belongs', () => {
       }
       expect(snapshot(root)).toEqual(before);
       expect(existsSync(path.join(root, '.git', 'site'))).toBe(false);
+      expect(existsSync(path.join(root, 'ideas', '01-ide', 'webb'))).toBe(false);
     },
   );
 
