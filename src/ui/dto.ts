@@ -75,6 +75,19 @@ export interface FindingDto {
   hint: string | null;
 }
 
+/** A finding as every document carries it: the same fields, whatever the command. */
+export function findingDto(f: Finding): FindingDto {
+  return {
+    file: f.file,
+    line: f.line,
+    column: f.column,
+    rule: f.rule,
+    severity: f.severity,
+    message: f.message,
+    hint: f.hint,
+  };
+}
+
 function registryDto(r: RegistryRef): RegistryDto {
   return { name: r.config.name, language: r.config.language };
 }
@@ -207,15 +220,7 @@ export function validationDocument(
     ok,
     summary: { files, errors, warnings: findings.length - errors, total: scope.total },
     changed,
-    findings: findings.map((f): FindingDto => ({
-      file: f.file,
-      line: f.line,
-      column: f.column,
-      rule: f.rule,
-      severity: f.severity,
-      message: f.message,
-      hint: f.hint,
-    })),
+    findings: findings.map(findingDto),
   };
 }
 
@@ -284,15 +289,7 @@ export function ideaDiffDocument(v: {
       fields: c.fields.map((f) => ({ field: f.field, old: f.old ?? null, new: f.new ?? null })),
       bodyChanged: c.bodyChanged,
     })),
-    findings: diff.findings.map((f): FindingDto => ({
-      file: f.file,
-      line: f.line,
-      column: f.column,
-      rule: f.rule,
-      severity: f.severity,
-      message: f.message,
-      hint: f.hint,
-    })),
+    findings: diff.findings.map(findingDto),
     ok: v.ok,
   };
 }

@@ -2,7 +2,6 @@
  * The JSON documents of `ideas region …`, built field by field from what the commands return, so that nothing
  * internal (cache paths, parse state) leaks, and every idea carries its member. Versioned like src/ui/dto.ts.
  */
-import type { Finding } from '../core/finding.js';
 import type { Lang } from '../core/i18n/i18n.js';
 import { ageInDays } from '../core/region/age.js';
 import type { RegionMember } from '../core/region/config.js';
@@ -47,18 +46,6 @@ export function regionIdeaDto(member: RegionMember, idea: RegionIdea, withText: 
     path: idea.path,
   };
   return withText ? { ...base, data: idea.data, body: idea.body } : base;
-}
-
-export function findingDto(f: Finding) {
-  return {
-    file: f.file,
-    line: f.line,
-    column: f.column,
-    rule: f.rule,
-    severity: f.severity,
-    message: f.message,
-    hint: f.hint,
-  };
 }
 
 export function regionHeader(name: string, lang: Lang) {
