@@ -1,12 +1,12 @@
 /**
  * Idea files are untrusted input. A seeded fuzz of 10,000 mutated idea files: the check that `ideas validate` runs
- * on every file never throws and never takes more than a second on one file; and the CLI over a registry of
+ * on every file never throws and never spends a second of CPU time on one file (CPU time, not the clock: a
+ * loaded machine stretches the clock, and a hang in a parser is orders of magnitude beyond either); and the CLI over a registry of
  * mutated files exits 0 or 1, with findings and no stack trace.
  */
 import { cpSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { baseValidators } from '../../src/core/criteria/schema-check.js';
@@ -37,7 +37,7 @@ function seedFiles(): Buffer[] {
 
 describe('fuzz: mutated idea files', () => {
   it(
-    `${CASES} mutated files (seed ${SEED}): the check never throws and never takes a second on one file`,
+    `${CASES} mutated files (seed ${SEED}): the check never throws and never spends a second of CPU on one file`,
     { timeout: 300_000 },
     () => {
       const registry = loadRegistry(path.join(EXAMPLES, 'sundsvall'), 'en');
@@ -55,17 +55,20 @@ describe('fuzz: mutated idea files', () => {
       let withFindings = 0;
       for (let i = 0; i < CASES; i++) {
         const bytes = mutate(rnd, seeds[i % seeds.length]!);
-        const started = performance.now();
+        const started = process.cpuUsage();
         let result;
         try {
           result = checkIdeaFile(entry, bytes, ctx);
         } catch (e) {
           throw new Error(`case ${i} threw\n--- input (base64) ---\n${bytes.toString('base64')}`, { cause: e });
         }
-        const ms = performance.now() - started;
+        const used = process.cpuUsage(started);
+        const ms = (used.user + used.system) / 1000;
         slowest = Math.max(slowest, ms);
         if (ms > 1000)
-          throw new Error(`case ${i} took ${ms.toFixed(0)} ms\n--- input (base64) ---\n${bytes.toString('base64')}`);
+          throw new Error(
+            `case ${i} took ${ms.toFixed(0)} ms of CPU\n--- input (base64) ---\n${bytes.toString('base64')}`,
+          );
         if (result.findings.some((f) => /^(file|front-matter)\//.test(f.rule))) withFindings++;
         for (const f of result.findings) {
           expect(f.message.length, `case ${i}`).toBeGreaterThan(0);

@@ -71,6 +71,9 @@ export class CsvTooManyRecords extends Error {
 }
 
 const CANDIDATES = [';', ',', '\t'] as const;
+const QUOTE = 0x22;
+const LF = 0x0a;
+const CR = 0x0d;
 
 /** How many records the separator is judged on: enough to see that rows agree with the header, cheap on any file. */
 const SAMPLE_RECORDS = 50;
@@ -149,24 +152,30 @@ function readRecords(text: string, d: string, firstLine: number, maxRecords: num
       // A quoted cell: runs to the next quote that is not doubled.
       const opened = line;
       i++;
+      // Runs of text between quotes are cut out whole: adding a character at a time made a 6 MB cell take seconds,
+      // nearly all of it collecting garbage.
+      let run = i;
       for (;;) {
         if (i >= n) throw new CsvSyntaxError(opened);
-        const c = text[i] as string;
-        if (c === '"') {
-          if (text[i + 1] === '"') {
+        const c = text.charCodeAt(i);
+        if (c === QUOTE) {
+          cell += text.slice(run, i);
+          if (text.charCodeAt(i + 1) === QUOTE) {
             cell += '"';
             i += 2;
+            run = i;
             continue;
           }
           i++;
           break;
         }
-        if (c === '\n' || (c === '\r' && text[i + 1] !== '\n')) line++;
-        cell += c;
+        if (c === LF || (c === CR && text.charCodeAt(i + 1) !== LF)) line++;
         i++;
       }
       // Text after the closing quote, before the separator, is kept (as spreadsheets do).
-      while (i < n && text[i] !== d && text[i] !== '\n' && text[i] !== '\r') cell += text[i++];
+      const after = i;
+      while (i < n && text[i] !== d && text[i] !== '\n' && text[i] !== '\r') i++;
+      cell += text.slice(after, i);
       continue;
     }
     if (ch === d) {
@@ -182,8 +191,10 @@ function readRecords(text: string, d: string, firstLine: number, maxRecords: num
       start = line;
       continue;
     }
-    cell += ch;
-    i++;
+    // An unquoted cell (a stray quote in it is text): up to the next separator or line end, in one cut.
+    const from = i;
+    while (i < n && text[i] !== d && text[i] !== '\n' && text[i] !== '\r') i++;
+    cell += text.slice(from, i);
   }
   if (!full && (cell !== '' || cells.length > 0)) endRecord();
   return records;
