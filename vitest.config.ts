@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -7,5 +8,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Most tests spend their time waiting for a child process (the CLI, git, a browser), so vitest's default of one
+    // worker fewer than the CPUs leaves a 2-CPU CI machine half idle: at least two files run at once.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
   },
 });
