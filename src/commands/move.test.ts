@@ -161,13 +161,16 @@ describe('runMove', () => {
     expect(readTree(root)).toEqual(tree);
   });
 
-  it('without a stage and without prompts is USAGE naming the next stages', async () => {
+  it('without a stage and without prompts is USAGE naming the next stages by their labels, with a move to run', async () => {
     const root = makeSluice();
     const tree = readTree(root);
     const { ctx, prompter } = commandContext(root);
     const e = await failure(runMove({ id: 'sund-emspzg' }, ctx));
     expect(e.code).toBe('USAGE');
-    expect(e.text.en).toBe('Say where the idea goes: refinement, parked, rejected.');
+    expect(e.text.en).toBe('Say where the idea goes: Refinement, Parked, Rejected.');
+    expect(e.text.sv).toBe('Ange vart idén ska: Förädling, Parkerad, Avslagen.');
+    expect(e.hint?.en).toBe('For example: ideas move sund-emspzg refinement');
+    expect(e.hint?.sv).toBe("Till exempel: ideas move sund-emspzg 'förädling'");
     const noInput = commandContext(root, []);
     expect((await failure(runMove({ id: 'sund-emspzg', input: false }, noInput.ctx))).code).toBe('USAGE');
     expect(prompter.asked).toEqual([]);

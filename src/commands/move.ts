@@ -2,6 +2,8 @@ import { noPromptReason, type CommonOptions, type Ctx } from '../context.js';
 import { IdeasError } from '../core/errors.js';
 import { t, type Lang } from '../core/i18n/i18n.js';
 import { resolveStage } from '../core/sluice/stage-lookup.js';
+import type { Stage } from '../core/sluice/config.js';
+import { shellQuote } from '../core/scaffold/shell-quote.js';
 import { findIdea } from '../io/find-idea.js';
 import { loadCriteria, type Registry } from '../io/registry.js';
 import { openRegistry } from './open-registry.js';
@@ -42,7 +44,20 @@ export async function runMove(opts: MoveOptions, ctx: Ctx): Promise<MoveResult> 
     if (nextStages.length === 0)
       throw new IdeasError('USAGE', 'err.finalStage', { id: idea.id ?? idea.path, stage: idea.stage.label[lang] });
     if (noPromptReason(ctx, opts) !== null)
-      throw new IdeasError('USAGE', 'err.stageMissing', { next: idea.stage.next.join(', ') });
+      throw new IdeasError(
+        'USAGE',
+        'err.stageMissing',
+        { next: { sv: labels(nextStages, 'sv'), en: labels(nextStages, 'en') } },
+        {
+          hint: 'hint.stageMissing',
+          hintParams: {
+            example: {
+              sv: `ideas move ${idea.id ?? ''} ${shellQuote((nextStages[0] as Stage).label.sv.toLowerCase())}`,
+              en: `ideas move ${idea.id ?? ''} ${shellQuote((nextStages[0] as Stage).label.en.toLowerCase())}`,
+            },
+          },
+        },
+      );
     const prompter = await ctx.prompter(lang);
     const key = await prompter.select({
       message: t(lang, 'prompt.moveTo', { title: idea.title ?? idea.path }),
@@ -162,4 +177,9 @@ export function fixCommands(
   return fillable(missing, book).map((field) =>
     [...head, '--set', `${field}=<${placeholder(book.spec(field), lang)}>`].map(shellWord).join(' '),
   );
+}
+
+/** The stages' labels in one language, as a list for a sentence. */
+function labels(stages: readonly Stage[], lang: Lang): string {
+  return stages.map((s) => s.label[lang]).join(', ');
 }

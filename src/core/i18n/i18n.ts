@@ -21,6 +21,7 @@ import {
   sluice,
   storage,
   truth,
+  tour,
 } from './messages/index.js';
 
 export type Lang = 'sv' | 'en';
@@ -48,6 +49,7 @@ const messages = {
   ...edit,
   ...contract,
   ...region,
+  ...tour,
 } as const;
 
 export type MessageKey = keyof typeof messages;

@@ -16,3 +16,4 @@ export { sluice } from './sluice.js';
 export { storage } from './storage.js';
 export { truth } from './truth.js';
 export { region } from './region.js';
+export { tour } from './tour.js';
