@@ -19,6 +19,7 @@ import {
   readCells,
   type RowCells,
   type RowProblem,
+  type SuggestedMap,
 } from '../core/exchange/import-rows.js';
 import { headerAliases } from '../core/exchange/column-labels.js';
 import { ideasByKey, isNoChange, lastImport, normalTitle, planEdit, rowKey } from '../core/exchange/reimport.js';
@@ -80,6 +81,8 @@ export interface ImportResult {
   /** The rows with problems: not imported. */
   invalidRows: number[];
   ignoredColumns: string[];
+  /** For columns not imported, the field each looks meant for: the `--map` the user may add. */
+  suggestedMaps: SuggestedMap[];
   /** Rows whose title an idea in the registry already has: imported all the same, but worth a look. */
   duplicates: { row: number; id: string | null; title: string }[];
   dryRun: boolean;
@@ -179,7 +182,7 @@ export async function runImport(opts: ImportOptions, ctx: Ctx): Promise<ImportRe
     schemas.slice(1),
     existing.map((i) => i.data),
   );
-  const { columns, ignored } = planColumns(header.cells, explicit, {
+  const { columns, ignored, suggested } = planColumns(header.cells, explicit, {
     names,
     labels: labelIndex(schemas),
     aliases: headerAliases(schemas, config),
@@ -419,6 +422,7 @@ export async function runImport(opts: ImportOptions, ctx: Ctx): Promise<ImportRe
     problems: problems.sort((a, b) => a.row - b.row),
     invalidRows: [...invalidRows].sort((a, b) => a - b),
     ignoredColumns: ignored,
+    suggestedMaps: suggested,
     dryRun: opts.dryRun,
   };
   const none = { imported: [], updated: [], unchanged: [], duplicates: [], written: false, staged: false };

@@ -454,6 +454,7 @@ export interface ImportSummary {
   problems: RowProblem[];
   invalidRows: number[];
   ignoredColumns: string[];
+  suggestedMaps: { column: string; field: string }[];
   duplicates: { row: number; id: string | null; title: string }[];
 }
 
@@ -482,6 +483,7 @@ export function importDocument(registry: RegistryRef, r: ImportSummary, lang: La
     })),
     invalidRows: r.invalidRows,
     ignoredColumns: r.ignoredColumns,
+    suggestedMaps: r.suggestedMaps.map((m) => ({ column: m.column, field: m.field })),
     duplicates: r.duplicates,
   };
 }

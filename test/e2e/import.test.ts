@@ -148,3 +148,29 @@ describe('ideas import', () => {
     expect(markdownFiles(path.join(target, 'ideas'))).toEqual([]);
   });
 });
+
+describe('ideas import of a sheet made by hand', () => {
+  it('names the --map for a shortened header, runs it as printed, and takes nothing on a guess', () => {
+    const dir = initRegistry('sundsvall', 'sv');
+    fs.writeFileSync(
+      path.join(dir, 'ideer.csv'),
+      'Titel;Enhet;Utmaning;Färg\nCykelpool;Vård och omsorg;Klimatomställning och minskat svinn;blå\n',
+    );
+    const dry = ideas(['import', 'ideer.csv', '--dry-run'], { cwd: dir });
+    expect(dry.code, describeRun(dry)).toBe(0);
+    expect(dry.stderr).toContain('Kolumner som inte importerades: Enhet, Utmaning, Färg');
+    const line = dry.stderr.split('\n').find((l) => l.startsWith('Lägg till '));
+    expect(line).toBe(
+      'Lägg till --map Enhet=unit --map Utmaning=challenge för att ta med dem (kontrollera först med --dry-run).',
+    );
+    const maps = (line as string).slice('Lägg till '.length, line!.indexOf(' för att')).split(' ');
+    const r = ideas(['import', 'ideer.csv', ...maps], { cwd: dir });
+    expect(r.code, describeRun(r)).toBe(0);
+    expect(r.stderr).toContain('Kolumner som inte importerades: Färg');
+    expect(r.stderr).toContain("Ta med en kolumn med --map '<kolumn>=<fält>'");
+    const [file] = markdownFiles(path.join(dir, 'ideas'));
+    const { data } = readIdeaFile(dir, `ideas/${file}`);
+    expect(data).toMatchObject({ title: 'Cykelpool', unit: 'Vård och omsorg', challenge: 'klimat' });
+    expect(data).not.toHaveProperty('Färg');
+  });
+});

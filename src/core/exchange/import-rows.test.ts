@@ -3,6 +3,7 @@ import { normalizeConfig, type Stage } from '../sluice/config.js';
 import {
   labelIndex,
   planColumns,
+  suggestMaps,
   readRow,
   typeCell,
   type ColumnPlan,
@@ -303,5 +304,33 @@ describe('typeCell reads a cell as `--set` reads a flag (fields.ts typeFlagValue
 
   it.each(['1e6', '0x10', '45,5,5'])('refuses the amount %j, naming the field', (raw) => {
     expect(() => typeCell('budget', [], raw, ctx())).toThrow(/budget/);
+  });
+});
+
+describe('suggestMaps', () => {
+  const labels = new Map([
+    ['enhet eller förvaltning', 'unit'],
+    ['unit or department', 'unit'],
+    ['utmaning som idén svarar mot', 'challenge'],
+    ['team', 'team'],
+    ['teamets könsfördelning', 'team_gender'],
+  ]);
+
+  it('offers the field whose label begins with the header as whole words', () => {
+    expect(suggestMaps(['Enhet', 'Utmaning', 'Unit or'], labels, new Set())).toEqual([
+      { column: 'Enhet', field: 'unit' },
+      { column: 'Utmaning', field: 'challenge' },
+    ]);
+  });
+
+  it('offers nothing for part of a word, for a header two fields begin with, or for a field a column already feeds', () => {
+    expect(suggestMaps(['Enh', 'Utm'], labels, new Set())).toEqual([]);
+    const shared = new Map([...labels, ['enhet som betalar', 'payer']]);
+    expect(suggestMaps(['Enhet'], shared, new Set())).toEqual([]);
+    expect(suggestMaps(['Enhet', 'Utmaning'], labels, new Set(['unit']))).toEqual([
+      { column: 'Utmaning', field: 'challenge' },
+    ]);
+    // Two columns that look meant for one field: the first is offered, never both.
+    expect(suggestMaps(['Enhet', 'Unit or'], labels, new Set())).toEqual([{ column: 'Enhet', field: 'unit' }]);
   });
 });

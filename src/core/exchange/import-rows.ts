@@ -159,7 +159,7 @@ export function planColumns(
   header: readonly string[],
   explicit: ReadonlyMap<string, string>,
   known: KnownFields,
-): { columns: ColumnPlan[]; ignored: string[] } {
+): { columns: ColumnPlan[]; ignored: string[]; suggested: SuggestedMap[] } {
   const headers = header.map((h) => h.trim());
   const lowered = headers.map((h) => h.toLowerCase());
   for (const column of explicit.keys()) {
@@ -187,7 +187,41 @@ export function planColumns(
   }
   if (!targets.has('title'))
     throw new IdeasError('USAGE', 'err.importNoTitle', { columns: headers.join(', ') }, { hint: 'hint.importMap' });
-  return { columns, ignored };
+  return { columns, ignored, suggested: suggestMaps(ignored, known.labels, new Set(targets.keys())) };
+}
+
+/** A column not imported, and the one field it looks meant for: a `--map` to offer, never applied unasked. */
+export interface SuggestedMap {
+  column: string;
+  field: string;
+}
+
+/**
+ * For each column not imported, the field whose label begins with the column's header as whole words ("Enhet" for
+ * "Enhet eller förvaltning"), when exactly one field's does and no column feeds that field already. A spreadsheet
+ * made by hand shortens the labels an export writes; the import says which `--map` would take such a column, and
+ * takes nothing on a guess.
+ */
+export function suggestMaps(
+  ignored: readonly string[],
+  labels: ReadonlyMap<string, string>,
+  taken: ReadonlySet<string>,
+): SuggestedMap[] {
+  const out: SuggestedMap[] = [];
+  const used = new Set(taken);
+  for (const column of ignored) {
+    const head = column.trim().toLowerCase();
+    if (head === '') continue;
+    const fields = new Set<string>();
+    for (const [label, field] of labels)
+      if (label.startsWith(head) && label.length > head.length && !/[\p{L}\p{N}]/u.test(label[head.length] as string))
+        fields.add(field);
+    const [field] = fields;
+    if (fields.size !== 1 || field === undefined || used.has(field)) continue;
+    used.add(field);
+    out.push({ column, field });
+  }
+  return out;
 }
 
 export interface RowProblem {

@@ -10,6 +10,7 @@ import { renderReportCsv, renderReportMarkdown, renderReportText } from '../rend
 import { EXIT, jsonText, output, type Output, type View } from '../output.js';
 import { unreadableWarning } from './ideas.js';
 import { terminalLine, terminalLines } from '../terminal-text.js';
+import { shellQuote } from '../../core/scaffold/shell-quote.js';
 
 export type ReportFormat = 'text' | 'md' | 'json' | 'csv';
 
@@ -93,8 +94,14 @@ export function presentImport(r: ImportView, json: boolean, v: View): Output {
     o.err(
       `${c.yellow(t(r.lang, 'out.importEncoding', { encoding: r.encoding === 'utf-16le' ? 'UTF-16' : 'Windows-1252' }))}\n`,
     );
-  if (r.ignoredColumns.length > 0)
+  if (r.ignoredColumns.length > 0) {
     o.err(`${c.dim(terminalLine(t(r.lang, 'out.ignoredColumns', { columns: r.ignoredColumns.join(', ') })))}\n`);
+    // The flags that would take them, to add to the same command: never applied on a guess.
+    const maps = r.suggestedMaps.map((m) => `--map ${shellQuote(`${m.column}=${m.field}`)}`).join(' ');
+    o.err(
+      `${c.dim(terminalLine(maps === '' ? t(r.lang, 'hint.importMapAny') : t(r.lang, 'hint.importMapThese', { maps })))}\n`,
+    );
+  }
   for (const p of r.problems) {
     const problem = terminalLine(p.message[r.lang]);
     o.err(
