@@ -14,6 +14,7 @@ import { GITLAB_CI_FILE, renderGitlabCi } from '../core/scaffold/gitlab-ci.js';
 import { checkPackageSpec, showPackageSpec, type PackageSpecProblem } from '../core/scaffold/package-spec.js';
 import { git, gitIdentityRemedy, gitTopLevel } from '../io/git.js';
 import { shellCommand } from '../core/shell/quote.js';
+import { localizeConfigComments } from '../core/scaffold/config-comments.js';
 
 export interface InitOptions extends CommonOptions {
   dir?: string;
@@ -73,6 +74,7 @@ export async function runInit(opts: InitOptions, ctx: Ctx): Promise<InitResult> 
   const doc = parseDocument(configText);
   doc.set('language', lang);
   doc.set('name', template.name[lang]);
+  localizeConfigComments(doc, lang, template.name[lang]);
   const config = normalizeConfig(doc.toJS() as Record<string, unknown>);
 
   const files = new Map<string, string>();

@@ -14,4 +14,12 @@ export const tour = {
     sv: "Ta med en kolumn med --map '<kolumn>=<fält>'; fälten visar ideas schema.",
     en: "Take a column in with --map '<column>=<field>'; ideas schema shows the fields.",
   },
+  'init.comment.config': {
+    sv: ' {name}: registrets konfiguration, läses av `ideas` och kontrolleras mot schemas/config.schema.json',
+    en: " {name}: the registry's config, read by `ideas` and checked against schemas/config.schema.json",
+  },
+  'init.comment.minGroupSize': {
+    sv: ' Rapporter visar uppgifter om personer (fält märkta x-aggregate) bara för grupper om minst så här många idéer.',
+    en: ' Reports show data about people (fields marked x-aggregate) only for groups of at least this many ideas.',
+  },
 } as const satisfies Record<string, Localized>;
