@@ -6,7 +6,19 @@ import type { RegistryConfig, Stage } from '../core/sluice/config.js';
 import { readFrontMatter } from '../core/front-matter/front-matter.js';
 import { summaryRow, toIdea, toIdeaSummary, type Idea } from '../core/sluice/idea.js';
 import type { Registry } from '../io/registry.js';
-import { ideaDocument, ideaEditDocument, ideaListDocument, ideaSummaryDto } from './dto.js';
+import {
+  ideaDocument,
+  ideaEditDocument,
+  ideaListDocument,
+  ideaSummaryDto,
+  regionCreatedDocument,
+  regionDuplicatesDocument,
+  regionIdeaDocument,
+  regionListDocument,
+  regionSyncDocument,
+} from './dto.js';
+import type { RegionMember } from '../core/region/config.js';
+import { SNAPSHOT_VERSION, type MemberSnapshot, type RegionIdea } from '../core/region/snapshot.js';
 
 const stage: Stage = {
   key: 'idea',
@@ -232,5 +244,90 @@ describe('ideaDocument and ideaListDocument', () => {
     expect(JSON.stringify(doc)).not.toContain(root);
     expect(undefinedPaths(doc)).toEqual([]);
     expect(JSON.parse(JSON.stringify(doc))).toEqual(doc);
+  });
+});
+
+describe('region documents', () => {
+  const member: RegionMember = {
+    id: 'lidkoping',
+    name: 'Lidköpings kommun',
+    municipality: '1494',
+    url: 'https://git.example.se/lidkoping/ideas.git',
+    branch: null,
+    path: '',
+    site: null,
+  };
+  const idea: RegionIdea = {
+    path: 'ideas/01-ide/lidk-4k7q2x-cykelpool.md',
+    oid: 'a'.repeat(40),
+    id: 'lidk-4k7q2x',
+    title: 'Cykelpool',
+    stage: 'idea',
+    unit: 'Gatukontoret',
+    created: '2026-11-20',
+    data: { title: 'Cykelpool' },
+    body: 'Text.\n',
+  };
+  const snapshot: MemberSnapshot = {
+    schemaVersion: SNAPSHOT_VERSION,
+    member: 'lidkoping',
+    url: member.url,
+    branch: null,
+    path: '',
+    commit: 'b'.repeat(40),
+    syncedAt: '2026-12-01T10:00:00.000Z',
+    rulesKey: 'c'.repeat(40),
+    registry: { name: 'Lidköping', language: 'sv', idPrefix: 'lidk', stages: [] },
+    ideas: [idea],
+    unreadable: [],
+  };
+  const now = new Date('2026-12-04T12:00:00Z');
+  const region = { config: { name: 'Skaraborg' } };
+  const held = { member, snapshot, failure: null };
+  const side = { member, idea, stageLabel: { sv: 'Idé', en: 'Idea' } };
+
+  it.each([
+    ['region-created', () => regionCreatedDocument({ name: 'Skaraborg', lang: 'sv', gitInit: true })],
+    [
+      'region-sync',
+      () =>
+        regionSyncDocument(
+          {
+            region,
+            lang: 'sv',
+            ok: true,
+            members: [{ ...held, status: 'updated', parsed: 1 }],
+            clashes: [],
+            findings: [],
+          },
+          now,
+        ),
+    ],
+    [
+      'region-idea-list',
+      () => regionListDocument({ region, lang: 'sv', members: [held], rows: [{ member, idea }] }, now),
+    ],
+    ['region-idea', () => regionIdeaDocument({ region, lang: 'sv', held, idea }, now)],
+    [
+      'region-duplicates',
+      () =>
+        regionDuplicatesDocument(
+          { region, lang: 'sv', members: [held], pairs: [{ score: 0.81234, shared: ['cykel'], a: side, b: side }] },
+          now,
+        ),
+    ],
+  ])('%s: versioned, registry null, the region named, nothing internal', (kind, build) => {
+    const doc = build() as Record<string, unknown>;
+    expect(doc).toMatchObject({
+      schemaVersion: 1,
+      kind,
+      registry: null,
+      region: { name: 'Skaraborg', language: 'sv' },
+    });
+    const text = JSON.stringify(doc);
+    for (const internal of ['"oid"', '"rulesKey"', '"branch"', '"path":""', 'schemaVersion":1,"member"'])
+      expect(text, internal).not.toContain(internal);
+    expect(undefinedPaths(doc)).toEqual([]);
+    expect(JSON.parse(text)).toEqual(doc);
   });
 });

@@ -21,6 +21,10 @@ import type { FieldTitles } from '../core/criteria/field-titles.js';
 import type { Localized } from '../core/i18n/i18n.js';
 import type { IdeaTable } from '../core/exchange/idea-row.js';
 import type { RowProblem } from '../core/exchange/import-rows.js';
+import { ageInDays } from '../core/region/age.js';
+import type { IdClash } from '../core/region/clashes.js';
+import { REGION_FILE, type RegionMember } from '../core/region/config.js';
+import type { MemberSnapshot, RegionIdea } from '../core/region/snapshot.js';
 import { groupLabel, type AggregateRow, type Group, type Report } from '../core/report/report.js';
 
 export const SCHEMA_VERSION = 1;
@@ -558,5 +562,154 @@ export function schemaDocument(
     registry: registryDto(registry),
     stage: stage === null ? null : { key: stage.key, label: stage.label[lang] },
     schema,
+  };
+}
+
+// ---- Regions (`ideas region …`): documents about many registries, each idea labelled by its member.
+
+interface MemberDto {
+  id: string;
+  name: string;
+  municipality: string | null;
+  url: string;
+  site: string | null;
+  commit: string | null;
+  syncedAt: string | null;
+  ageDays: number | null;
+  ideas: number | null;
+}
+
+function memberDto(member: RegionMember, snapshot: MemberSnapshot | null, now: Date): MemberDto {
+  return {
+    id: member.id,
+    name: member.name,
+    municipality: member.municipality,
+    url: member.url,
+    site: member.site,
+    commit: snapshot?.commit ?? null,
+    syncedAt: snapshot?.syncedAt ?? null,
+    ageDays: snapshot ? ageInDays(snapshot.syncedAt, now) : null,
+    ideas: snapshot ? snapshot.ideas.length : null,
+  };
+}
+
+function regionIdeaDto(member: RegionMember, idea: RegionIdea, withText: boolean) {
+  const base = {
+    member: member.id,
+    municipality: member.municipality,
+    ref: `${member.id}:${idea.id ?? idea.path}`,
+    id: idea.id,
+    title: idea.title,
+    stage: idea.stage,
+    unit: idea.unit,
+    created: idea.created,
+    path: idea.path,
+  };
+  return withText ? { ...base, data: idea.data, body: idea.body } : base;
+}
+
+/**
+ * What every region document starts with: the region it speaks for. A region is not a registry, so `registry` is
+ * null, as the contract says of a document with none.
+ */
+function regionHeader(name: string, lang: Lang) {
+  return { schemaVersion: SCHEMA_VERSION, registry: null, region: { name, language: lang } };
+}
+
+/** `ideas region init --json`: the config it wrote (relative to the region's root, as every path is). */
+export function regionCreatedDocument(r: { name: string; lang: Lang; gitInit: boolean }) {
+  return { ...regionHeader(r.name, r.lang), kind: 'region-created', file: REGION_FILE, gitInit: r.gitInit };
+}
+
+interface RegionMemberState {
+  member: RegionMember;
+  snapshot: MemberSnapshot | null;
+  failure?: { at: string; message: Localized } | null;
+}
+
+/** `ideas region sync --json`: each member's state after the sync, id clashes and findings. */
+export function regionSyncDocument(
+  r: {
+    region: { config: { name: string } };
+    lang: Lang;
+    ok: boolean;
+    members: (RegionMemberState & { status: 'updated' | 'unchanged' | 'failed'; parsed: number })[];
+    clashes: readonly IdClash[];
+    findings: readonly Finding[];
+  },
+  now: Date,
+) {
+  return {
+    ...regionHeader(r.region.config.name, r.lang),
+    kind: 'region-sync',
+    ok: r.ok,
+    members: r.members.map((m) => ({ ...memberDto(m.member, m.snapshot, now), status: m.status, parsed: m.parsed })),
+    clashes: r.clashes,
+    findings: r.findings.map(findingDto),
+  };
+}
+
+/** `ideas region list --json`: every member's ideas, each labelled by its member. */
+export function regionListDocument(
+  r: {
+    region: { config: { name: string } };
+    lang: Lang;
+    members: readonly RegionMemberState[];
+    rows: readonly { member: RegionMember; idea: RegionIdea }[];
+  },
+  now: Date,
+) {
+  return {
+    ...regionHeader(r.region.config.name, r.lang),
+    kind: 'region-idea-list',
+    members: r.members.map((m) => ({ ...memberDto(m.member, m.snapshot, now), lastFailure: m.failure ?? null })),
+    ideas: r.rows.map((row) => regionIdeaDto(row.member, row.idea, false)),
+  };
+}
+
+/** `ideas region show --json`: one idea of the region, with its public fields and text. */
+export function regionIdeaDocument(
+  r: { region: { config: { name: string } }; lang: Lang; held: RegionMemberState; idea: RegionIdea },
+  now: Date,
+) {
+  return {
+    ...regionHeader(r.region.config.name, r.lang),
+    kind: 'region-idea',
+    member: memberDto(r.held.member, r.held.snapshot, now),
+    idea: regionIdeaDto(r.held.member, r.idea, true),
+  };
+}
+
+interface RegionPairSide {
+  member: RegionMember;
+  idea: RegionIdea;
+  stageLabel: Localized | null;
+}
+
+/** `ideas region duplicates --json`: pairs of similar ideas in different municipalities, the most alike first. */
+export function regionDuplicatesDocument(
+  r: {
+    region: { config: { name: string } };
+    lang: Lang;
+    members: readonly RegionMemberState[];
+    pairs: readonly { score: number; shared: string[]; a: RegionPairSide; b: RegionPairSide }[];
+  },
+  now: Date,
+) {
+  const side = (s: RegionPairSide) => ({
+    ...regionIdeaDto(s.member, s.idea, false),
+    memberName: s.member.name,
+    stageLabel: s.stageLabel,
+  });
+  return {
+    ...regionHeader(r.region.config.name, r.lang),
+    kind: 'region-duplicates',
+    members: r.members.map((m) => memberDto(m.member, m.snapshot, now)),
+    pairs: r.pairs.map((p) => ({
+      score: Math.round(p.score * 1000) / 1000,
+      shared: p.shared,
+      a: side(p.a),
+      b: side(p.b),
+    })),
   };
 }

@@ -18,6 +18,8 @@ export interface RegionInitResult {
   kind: 'region-init';
   lang: Lang;
   root: string;
+  /** The region's name, as written into its config. */
+  name: string;
   file: string;
   gitInit: boolean;
 }
@@ -44,5 +46,5 @@ export async function runRegionInit(opts: RegionInitOptions, ctx: Ctx): Promise<
       throw new IdeasError('REGISTRY_EXISTS', 'err.regionExists', { file }, { hint: 'hint.regionExists' });
     throw fsError(e, file);
   }
-  return { kind: 'region-init', lang, root, file, gitInit };
+  return { kind: 'region-init', lang, root, name, file, gitInit };
 }

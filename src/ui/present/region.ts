@@ -6,8 +6,13 @@ import type { IdClash } from '../../core/region/clashes.js';
 import type { RegionConfig, RegionMember } from '../../core/region/config.js';
 import type { MemberSnapshot, RegionIdea } from '../../core/region/snapshot.js';
 import { EXIT, jsonText, output, type Output, type View } from '../output.js';
-import { findingDto } from '../dto.js';
-import { memberDto, regionHeader, regionIdeaDto } from '../region-dto.js';
+import {
+  regionCreatedDocument,
+  regionDuplicatesDocument,
+  regionIdeaDocument,
+  regionListDocument,
+  regionSyncDocument,
+} from '../dto.js';
 import { cell, fit } from '../text-width.js';
 import { renderValidationGithub } from '../render-validation.js';
 import { terminalLine, terminalText } from '../terminal-text.js';
@@ -29,6 +34,7 @@ function renderFindings(findings: readonly Finding[], lang: Lang, c: ChalkInstan
 export interface RegionInitView {
   lang: Lang;
   root: string;
+  name: string;
   file: string;
   gitInit: boolean;
 }
@@ -36,7 +42,7 @@ export interface RegionInitView {
 export function presentRegionInit(r: RegionInitView, json: boolean): Output {
   const o = output();
   if (json) {
-    o.out(jsonText({ schemaVersion: 1, kind: 'region-created', file: r.file, gitInit: r.gitInit }));
+    o.out(jsonText(regionCreatedDocument(r)));
     return o.done();
   }
   const lines = [t(r.lang, 'region.init.done', { file: terminalLine(r.file) })];
@@ -66,20 +72,7 @@ export function presentRegionSync(r: RegionSyncView, format: 'pretty' | 'json' |
   const errors = r.findings.filter((f) => f.severity === 'error').length;
   const warnings = r.findings.length - errors;
   if (format === 'json') {
-    o.out(
-      jsonText({
-        ...regionHeader(r.region.config.name, r.lang),
-        kind: 'region-sync',
-        ok: r.ok,
-        members: r.members.map((m) => ({
-          ...memberDto(m.member, m.snapshot, v.today),
-          status: m.status,
-          parsed: m.parsed,
-        })),
-        clashes: r.clashes,
-        findings: r.findings.map(findingDto),
-      }),
-    );
+    o.out(jsonText(regionSyncDocument(r, v.today)));
     return o.done(exitCode);
   }
   if (format === 'github') {
@@ -173,17 +166,7 @@ export interface RegionListView {
 export function presentRegionList(r: RegionListView, json: boolean, v: View): Output {
   const o = output();
   if (json) {
-    o.out(
-      jsonText({
-        ...regionHeader(r.region.config.name, r.lang),
-        kind: 'region-idea-list',
-        members: r.members.map((m) => ({
-          ...memberDto(m.member, m.snapshot, v.today),
-          lastFailure: m.failure ?? null,
-        })),
-        ideas: r.rows.map((row) => regionIdeaDto(row.member, row.idea, false)),
-      }),
-    );
+    o.out(jsonText(regionListDocument(r, v.today)));
     return o.done();
   }
   const c = v.out;
@@ -243,14 +226,7 @@ export function presentRegionShow(r: RegionShowView, json: boolean, v: View): Ou
   const o = output();
   const { member, snapshot } = r.held;
   if (json) {
-    o.out(
-      jsonText({
-        ...regionHeader(r.region.config.name, r.lang),
-        kind: 'region-idea',
-        member: memberDto(member, snapshot, v.today),
-        idea: regionIdeaDto(member, r.idea, true),
-      }),
-    );
+    o.out(jsonText(regionIdeaDocument(r, v.today)));
     return o.done();
   }
   const c = v.out;
@@ -295,25 +271,8 @@ export interface RegionDuplicatesView {
 /** Pairs of similar ideas in different municipalities, the most alike first, each side with its stage and unit. */
 export function presentRegionDuplicates(r: RegionDuplicatesView, json: boolean, v: View): Output {
   const o = output();
-  const side = (s: PairSideView) => ({
-    ...regionIdeaDto(s.member, s.idea, false),
-    memberName: s.member.name,
-    stageLabel: s.stageLabel,
-  });
   if (json) {
-    o.out(
-      jsonText({
-        ...regionHeader(r.region.config.name, r.lang),
-        kind: 'region-duplicates',
-        members: r.members.map((m) => memberDto(m.member, m.snapshot, v.today)),
-        pairs: r.pairs.map((p) => ({
-          score: Math.round(p.score * 1000) / 1000,
-          shared: p.shared,
-          a: side(p.a),
-          b: side(p.b),
-        })),
-      }),
-    );
+    o.out(jsonText(regionDuplicatesDocument(r, v.today)));
     return o.done();
   }
   const c = v.out;
