@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Help, InvalidArgumentError, Option } from 'commander';
 import type { CommonOptions, Ctx } from './context.js';
+import type { RegistryRef } from './core/sluice/config.js';
 import { COMMANDS } from './cli/commands.js';
 import type { CommandSpec, OptionSpec, ParsedArguments } from './cli/spec.js';
 import { localizePlaceholders, unknownHelpTopic, usageError, wantsJson } from './cli/usage.js';
@@ -209,7 +210,7 @@ export async function run(argv: string[], ctx: Ctx, inspect?: (program: Command)
     state,
   );
   inspect?.(program);
-  const how = { json, lang, debug: argv.includes('--debug') };
+  const how = { json, lang, debug: argv.includes('--debug'), argv };
   // `ideas help <unknown>`: commander would show the program's help; it is an unknown command like any other.
   const topic = unknownHelpTopic(
     argv,
@@ -262,7 +263,11 @@ async function finishInterrupted(registryFlag: string | undefined, lang: Lang, c
   for (const note of journal.takeRecoveryNotes()) ctx.stderr.write(`ideas: ${terminalText(note[lang])}\n`);
 }
 
-async function reportError(e: unknown, how: { json: boolean; lang: Lang; debug: boolean }, ctx: Ctx): Promise<number> {
+async function reportError(
+  e: unknown,
+  how: { json: boolean; lang: Lang; debug: boolean; argv: readonly string[] },
+  ctx: Ctx,
+): Promise<number> {
   const { isFsError, fsError } = await import('./io/fs-error.js');
   const error = isIdeasError(e)
     ? e
@@ -277,5 +282,33 @@ async function reportError(e: unknown, how: { json: boolean; lang: Lang; debug: 
   const { colorFor } = await import('./ui/color.js');
   const { presentError } = await import('./ui/present/error.js');
   const stack = how.debug && !isIdeasError(e) && e instanceof Error && e.stack ? e.stack : null;
-  return write(ctx, presentError(error, { json: how.json, lang: how.lang, stack }, colorFor(ctx.stderr, ctx.env)));
+  const registry = how.json ? await registryOfRun(how.argv, ctx) : null;
+  return write(
+    ctx,
+    presentError(error, { json: how.json, lang: how.lang, stack, registry }, colorFor(ctx.stderr, ctx.env)),
+  );
+}
+
+/**
+ * The registry a failed run was to work in, for its `error` document: found as the command finds it (`-C`,
+ * IDEAS_REGISTRY, or up from the working directory) and read for its name and language; null when there is none or
+ * its config cannot be read (often the very error), and for `ideas region`, which works on a region.
+ */
+async function registryOfRun(argv: readonly string[], ctx: Ctx): Promise<RegistryRef | null> {
+  let flag: string | undefined;
+  let command: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] as string;
+    if (a === '-C' || a === '--registry') flag = argv[++i];
+    else if (a.startsWith('--registry=')) flag = a.slice('--registry='.length);
+    else if (a === '--lang') i++;
+    else if (!a.startsWith('-')) command ??= a;
+  }
+  if (command === 'region') return null;
+  try {
+    const { locateRegistry, loadRegistry } = await import('./io/registry.js');
+    return loadRegistry(locateRegistry(ctx.cwd, flag, ctx.env), 'en');
+  } catch {
+    return null;
+  }
 }

@@ -22,7 +22,7 @@ import { settableFields } from '../core/criteria/fields.js';
 import { readPackageSchema } from '../core/criteria/schema-check.js';
 import { writeFieldChanges, type FieldChange } from './field-changes.js';
 import { parseSets } from '../core/criteria/set-flags.js';
-import { shellQuote } from '../core/scaffold/shell-quote.js';
+import { shellQuote } from '../core/shell/quote.js';
 import { gateClosedError, gateFor, transition, type TransitionResult } from './transition.js';
 
 export interface DecideOptions extends CommonOptions {

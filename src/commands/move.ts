@@ -3,7 +3,7 @@ import { IdeasError } from '../core/errors.js';
 import { t, type Lang } from '../core/i18n/i18n.js';
 import { resolveStage } from '../core/sluice/stage-lookup.js';
 import type { Stage } from '../core/sluice/config.js';
-import { shellQuote } from '../core/scaffold/shell-quote.js';
+import { shellQuote } from '../core/shell/quote.js';
 import { findIdea } from '../io/find-idea.js';
 import { loadCriteria, type Registry } from '../io/registry.js';
 import { openRegistry } from './open-registry.js';

@@ -304,11 +304,12 @@ export function registryOrNull(r: RegistryRef | null): RegistryDto | null {
 }
 
 /** Why a command could not run: always with `registry` null, since an error may come before any registry is read. */
-export function errorDocument(error: IdeasError, lang: Lang) {
+/** `--json` when a command could not run: `registry` is the registry it was to work in, null when none was found. */
+export function errorDocument(error: IdeasError, lang: Lang, registry: RegistryRef | null = null) {
   return {
     schemaVersion: SCHEMA_VERSION,
     kind: 'error',
-    registry: null,
+    registry: registry === null ? null : registryDto(registry),
     error: {
       code: error.code,
       message: error.messageIn(lang),

@@ -16,7 +16,7 @@ import {
   type WorkflowOptions,
 } from '../../src/core/scaffold/ci-workflow.js';
 import { GITLAB_CI_FILE, gitlabPaths, renderGitlabCi } from '../../src/core/scaffold/gitlab-ci.js';
-import { shellQuote } from '../../src/core/scaffold/shell-quote.js';
+import { shellQuote } from '../../src/core/shell/quote.js';
 import type { Lang } from '../../src/core/i18n/i18n.js';
 import { BIN, describeRun, ideas, REPO_ROOT } from '../helpers/cli.js';
 import { git, makeTempDir, makeTempRepo, removeTempDirs } from '../helpers/temp-repo.js';

@@ -100,7 +100,13 @@ describe('usage errors: one prefix, the registry language, exit 2', () => {
       expect(r.code, describeRun(r)).toBe(2);
       expect(r.stderr).toBe('');
       const doc = parseJson<{ error: { message: string; hint: string } }>(r);
-      expect(doc).toMatchObject({ schemaVersion: 1, kind: 'error', registry: null, error: { code: 'USAGE' } });
+      // The registry the run was in is named, as in every other document.
+      expect(doc).toMatchObject({
+        schemaVersion: 1,
+        kind: 'error',
+        registry: { name: expect.any(String), language: lang },
+        error: { code: 'USAGE' },
+      });
       expect(doc.error.message).toMatch(u.says[lang]);
     },
   );
@@ -114,7 +120,18 @@ describe('usage errors: one prefix, the registry language, exit 2', () => {
   it('--format json asks for the error document too', () => {
     const r = ideas(['validate', '--format', 'json', '--frobnicate'], { cwd: registries.en });
     expect(r.code).toBe(2);
-    expect(parseJson(r)).toMatchObject({ kind: 'error', registry: null });
+    expect(parseJson(r)).toMatchObject({ kind: 'error', registry: { language: 'en' } });
+  });
+
+  it('an error document names no registry outside one, nor one whose config is the problem', () => {
+    const outside = makeTempDir();
+    expect(parseJson(ideas(['list', '--json'], { cwd: outside }))).toMatchObject({ kind: 'error', registry: null });
+    const broken = makeTempDir();
+    fs.cpSync(registries.en, broken, { recursive: true });
+    fs.writeFileSync(path.join(broken, 'ideas.config.yaml'), 'schemaVersion: 1\nstages: nope\n');
+    const r = ideas(['list', '--json'], { cwd: broken });
+    expect(r.code, describeRun(r)).toBe(2);
+    expect(parseJson(r)).toMatchObject({ kind: 'error', registry: null, error: { code: 'CONFIG_INVALID' } });
   });
 });
 

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { CONFIG_FILE, type RegistryConfig } from '../sluice/config.js';
 import type { Lang, Localized } from '../i18n/i18n.js';
 import { checkPackageSpec, showPackageSpec } from './package-spec.js';
-import { shellQuote } from './shell-quote.js';
+import { shellQuote } from '../shell/quote.js';
 
 /** Where the workflow goes, relative to the top of the git work tree (or of the registry, outside git). */
 export const WORKFLOW_FILE = '.github/workflows/ideas.yml';

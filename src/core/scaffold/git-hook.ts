@@ -2,7 +2,7 @@
  * The git pre-commit hook of `ideas hook install`: POSIX sh that validates the staged idea files, and does nothing
  * (without starting Node) when none is staged. Pure text; the command writes it.
  */
-import { shellQuote } from './shell-quote.js';
+import { shellQuote } from '../shell/quote.js';
 import type { Lang, Localized } from '../i18n/i18n.js';
 
 /** The line that marks a hook as ours: install replaces only such a hook, and uninstall removes only such a hook. */

@@ -14,7 +14,7 @@ import {
   yamlScalar,
   type WorkflowOptions,
 } from './ci-workflow.js';
-import { shellQuote } from './shell-quote.js';
+import { shellQuote } from '../shell/quote.js';
 
 /** Where the job goes: GitLab reads this one file, at the top of the repository. */
 export const GITLAB_CI_FILE = '.gitlab-ci.yml';

@@ -10,7 +10,7 @@ import { renderReportCsv, renderReportMarkdown, renderReportText } from '../rend
 import { EXIT, jsonText, output, type Output, type View } from '../output.js';
 import { unreadableWarning } from './ideas.js';
 import { terminalLine, terminalLines } from '../terminal-text.js';
-import { shellQuote } from '../../core/scaffold/shell-quote.js';
+import { shellQuote } from '../../core/shell/quote.js';
 
 export type ReportFormat = 'text' | 'md' | 'json' | 'csv';
 

@@ -2,6 +2,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { IdeasError } from '../../core/errors.js';
 import type { Lang } from '../../core/i18n/i18n.js';
+import type { RegistryRef } from '../../core/sluice/config.js';
 import { errorDocument } from '../dto.js';
 import { EXIT, jsonText, output, type Output } from '../output.js';
 import { terminalLine, terminalText } from '../terminal-text.js';
@@ -12,11 +13,11 @@ export function exitCodeOf(error: IdeasError): number {
 
 export function presentError(
   error: IdeasError,
-  opts: { json: boolean; lang: Lang; stack: string | null },
+  opts: { json: boolean; lang: Lang; stack: string | null; registry?: RegistryRef | null },
   c: ChalkInstance,
 ): Output {
   const o = output();
-  if (opts.json) o.out(jsonText(errorDocument(error, opts.lang)));
+  if (opts.json) o.out(jsonText(errorDocument(error, opts.lang, opts.registry ?? null)));
   else {
     // Messages echo what they are about (an id, a stage, a value from a file): made safe for the terminal.
     const lines = [
