@@ -2,7 +2,7 @@ import type { CommonOptions, Ctx } from '../context.js';
 import type { RegistryConfig, Stage } from '../core/sluice/config.js';
 import { parseNumberText } from '../core/criteria/fields.js';
 import { IdeasError } from '../core/errors.js';
-import { forwardStage } from '../core/sluice/gate.js';
+import { forwardStage, type Gate } from '../core/sluice/gate.js';
 import { t, type Lang } from '../core/i18n/i18n.js';
 import type { Idea } from '../core/sluice/idea.js';
 import { resolveStage } from '../core/sluice/stage-lookup.js';
@@ -24,6 +24,8 @@ import { writeFieldChanges, type FieldChange } from './field-changes.js';
 import { parseSets } from '../core/criteria/set-flags.js';
 import { shellQuote } from '../core/shell/quote.js';
 import { gateClosedError, gateFor, transition, type TransitionResult } from './transition.js';
+import { fieldBook } from './edit.js';
+import { missingSetFlags } from './move.js';
 
 export interface DecideOptions extends CommonOptions {
   id: string;
@@ -89,10 +91,29 @@ export function parseDecision(value: string): Decision {
 
 /** The command as given, with a reason added: what the hint for a missing reason prints, to run as it stands. */
 export function decideCommandWithReason(opts: DecideOptions, decision: Decision, lang: Lang): string {
+  return decideCommand(
+    opts,
+    decision,
+    lang,
+    t(lang, decision === 'return' ? 'hint.exampleAdvice' : 'hint.exampleReason'),
+  );
+}
+
+/**
+ * The command as given (with `reason`), and `extra` words after it: at a closed gate, the `--set` flags for what
+ * is missing, so that the council completes the idea and decides in one command.
+ */
+function decideCommand(
+  opts: DecideOptions,
+  decision: Decision,
+  lang: Lang,
+  reason: string,
+  extra: readonly string[] = [],
+): string {
   const words = ['ideas'];
   if (opts.registry) words.push('-C', shellQuote(opts.registry));
   words.push('decide', shellQuote(opts.id), '--decision', shellQuote(decisionName(decision, lang)));
-  words.push('--reason', shellQuote(t(lang, decision === 'return' ? 'hint.exampleAdvice' : 'hint.exampleReason')));
+  words.push('--reason', shellQuote(reason));
   if (opts.amount !== undefined) words.push('--amount', shellQuote(opts.amount));
   if (opts.to !== undefined) words.push('--to', shellQuote(opts.to));
   if (opts.by !== undefined) words.push('--by', shellQuote(opts.by));
@@ -100,6 +121,7 @@ export function decideCommandWithReason(opts: DecideOptions, decision: Decision,
   for (const s of opts.set ?? []) words.push('--set', shellQuote(s));
   if (opts.force) words.push('--force');
   if (opts.commit) words.push('--commit');
+  words.push(...extra.map(shellQuote));
   return words.join(' ');
 }
 
@@ -128,6 +150,11 @@ export async function runDecide(opts: DecideOptions, ctx: Ctx): Promise<DecideRe
   const to = decisionTarget(idea, decision, registry.config, opts.to);
   const amount = parseAmount(opts.amount, to);
   const by = decidersFor(opts.by, opts.conflict ?? []);
+  // At a closed gate, the same decision with the missing fields completed: one command to copy and fill in.
+  const fixFor = (gate: Gate): string[] => {
+    const flags = missingSetFlags(gate.missing, fieldBook(registry, criteria, lang), lang);
+    return flags.length === 0 ? [] : [decideCommand(opts, decision, lang, reason, flags)];
+  };
   let changes: FieldChange[] = [];
   if (opts.set && opts.set.length > 0) {
     // The council completes the idea, then decides: the fields first, so that the gate sees them.
@@ -149,19 +176,20 @@ export async function runDecide(opts: DecideOptions, ctx: Ctx): Promise<DecideRe
       const data = { ...idea.data, ...Object.fromEntries(values.map((v) => [v.field, v.value])) };
       const challenge = typeof data.challenge === 'string' ? data.challenge : null;
       const gate = gateFor(registry, criteria, { ...idea, data, challenge }, to);
-      if (!gate.open) throw gateClosedError(gate, idea, lang, registry.config);
+      if (!gate.open) throw gateClosedError(gate, idea, lang, registry.config, fixFor(gate));
     }
     const written = await writeFieldChanges(registry, idea, values, by, ctx);
     changes = written.changes;
     if (written.outcome) idea = written.outcome.idea;
   }
+  const gate = to && !opts.force ? gateFor(registry, criteria, idea, to) : null;
   const result = await transition(
     registry,
     criteria,
     idea,
     to,
     { by, note: reason, decision, amount },
-    { force: opts.force, commit: opts.commit, lang },
+    { force: opts.force, commit: opts.commit, lang, fix: gate && !gate.open ? fixFor(gate) : [] },
     ctx,
   );
   return { kind: 'idea-decided', registry, lang, decision, changes, ...result };

@@ -138,11 +138,6 @@ async function fillGate(
   return { idea: toIdea(fm, idea.stage, idea.path, idea.abs), text };
 }
 
-/** A word of a command line as a POSIX shell reads it back: as is when plain, else in single quotes. */
-function shellWord(word: string): string {
-  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
-}
-
 /** A value's placeholder in the registry's language: what kind of value the field takes. */
 function placeholder(spec: FieldSpec, lang: Lang): string {
   if (spec.choices.length > 0) {
@@ -174,9 +169,16 @@ export function fixCommands(
   registryFlag: string | undefined,
 ): string[] {
   const head = ['ideas', ...(registryFlag ? ['-C', registryFlag] : []), 'edit', idea.id ?? idea.path];
-  return fillable(missing, book).map((field) =>
-    [...head, '--set', `${field}=<${placeholder(book.spec(field), lang)}>`].map(shellWord).join(' '),
-  );
+  return fillable(missing, book).map((field) => [...head, ...setFlags([field], book, lang)].map(shellQuote).join(' '));
+}
+
+/** `--set field=<…>` for each of the fields a closed gate misses that a flag can fill, unquoted. */
+export function missingSetFlags(missing: readonly SchemaProblem[], book: FieldBook, lang: Lang): string[] {
+  return setFlags(fillable(missing, book), book, lang);
+}
+
+function setFlags(fields: readonly string[], book: FieldBook, lang: Lang): string[] {
+  return fields.flatMap((field) => ['--set', `${field}=<${placeholder(book.spec(field), lang)}>`]);
 }
 
 /** The stages' labels in one language, as a list for a sentence. */

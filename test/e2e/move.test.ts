@@ -71,7 +71,15 @@ describe.concurrent('ideas move', () => {
     );
     const noStage = await runCli(root, ['move', 'sund-emspzg']);
     expect(noStage.code).toBe(2);
-    expect(noStage.stderr).toContain('refinement, parked, rejected');
+    expect(noStage.stderr).toContain('Ange vart idén ska: Förädling, Parkerad, Avslagen.');
+    // The move it shows runs as printed.
+    const example = /Till exempel: (ideas move .*)/.exec(noStage.stderr)?.[1];
+    expect(example).toBe("ideas move sund-emspzg 'förädling'");
+    const ran = await runCli(root, ['move', 'sund-emspzg', 'förädling']);
+    expect(ran.stderr).not.toContain('Ange vart');
+    expect([0, 1]).toContain(ran.code);
+    git(root, ['reset', '-q', '--hard']);
+    git(root, ['clean', '-qfd']);
     expect(git(root, ['status', '--porcelain'])).toBe('');
   });
 
