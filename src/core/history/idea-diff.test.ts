@@ -456,6 +456,24 @@ describe('diffSnapshots: the rules of a move', () => {
   });
 });
 
+describe('diffSnapshots: the day an idea came in', () => {
+  it('a created date changed, removed or added is idea/created-changed, an error on that line', () => {
+    const base = snapshot([file({})]);
+    const later = diff(base, snapshot([file({ fields: { created: '2026-03-01' } })]));
+    expect(later.findings.map((f) => [f.rule, f.severity, f.line, f.message])).toEqual([
+      [
+        'idea/created-changed',
+        'error',
+        4,
+        'The date the idea was registered (created) was changed from 2026-01-10 to 2026-03-01.',
+      ],
+    ]);
+    expect(later.added).toEqual([]);
+    expect(rules(diff(base, snapshot([file({ fields: { created: undefined } })])))).toEqual(['idea/created-changed']);
+    expect(rules(diff(base, snapshot([file({ fields: { created: '2026-01-10', unit: 'Ny' } })])))).toEqual([]);
+  });
+});
+
 describe('diffSnapshots: history is append-only', () => {
   const base = snapshot([file({ stage: 'test', history: [CREATED, TO_REFINEMENT, TO_TEST] })]);
 

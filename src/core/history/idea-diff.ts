@@ -832,6 +832,12 @@ export function diffSnapshots(base: Snapshot, head: Snapshot, opts: DiffOptions)
         });
       else finding(h, pointer, 'history/rewritten', key, 'h.historyRewritten', params);
     }
+    // The day an idea came in is part of its record, as its first history entry is: it is read, never rewritten.
+    if ((b.idea.created ?? null) !== (h.idea.created ?? null))
+      finding(h, '/created', 'idea/created-changed', 'f.createdChanged', 'h.createdChanged', {
+        old: b.idea.created ?? '–',
+        new: h.idea.created ?? '–',
+      });
     const entries = newEntries(bh, hh);
     addDecisions(h, id, entries);
     // New entries follow the last one already there, the one a reader of the history takes for the latest.

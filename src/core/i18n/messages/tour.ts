@@ -22,4 +22,12 @@ export const tour = {
     sv: ' Rapporter visar uppgifter om personer (fält märkta x-aggregate) bara för grupper om minst så här många idéer.',
     en: ' Reports show data about people (fields marked x-aggregate) only for groups of at least this many ideas.',
   },
+  'f.createdChanged': {
+    sv: 'Datumet då idén registrerades (created) har ändrats från {old} till {new}.',
+    en: 'The date the idea was registered (created) was changed from {old} to {new}.',
+  },
+  'h.createdChanged': {
+    sv: 'Registreringsdatumet hör till idéns historik och skrivs inte om: sätt tillbaka {old}.',
+    en: "The registration date is part of the idea's record and is not rewritten: put {old} back.",
+  },
 } as const satisfies Record<string, Localized>;
