@@ -96,6 +96,8 @@ export async function runReport(opts: ReportOptions, ctx: Ctx): Promise<ReportRe
   });
   const titles = fieldTitles(schemas, [
     ...by,
+    // What an override still lacks is named by its label, as the gate named it.
+    ...report.overrides.flatMap((o) => o.missing ?? []),
     ...report.aggregates.flatMap((a) => [a.field, ...a.keys.filter((k) => k !== '').map((k) => `${a.field}.${k}`)]),
   ]);
   return { kind: 'report', registry, lang, report, titles, unreadable: unreadable.length };

@@ -167,7 +167,7 @@ function sections(view: ReportView, lang: Lang): Section[] {
                 ? dash
                 : o.missing.length === 0
                   ? t(lang, 'report.overrideNowMet')
-                  : o.missing.join(', '),
+                  : o.missing.map((f) => title(view, f, lang)).join(', '),
               ...(o.personal ? [o.personal.by ?? dash] : []),
             ]),
           },

@@ -103,7 +103,7 @@ describe('ideas report after a forced approval', () => {
     const human = ideas(['report'], { cwd: dir });
     ok(human);
     const section = human.stdout.slice(human.stdout.indexOf('Standing on an override'));
-    expect(section).toMatch(new RegExp(`${id} +Lånecykel +Refinement +\\d{4}-\\d{2}-\\d{2} +carrier, coach`));
+    expect(section).toMatch(new RegExp(`${id} +Lånecykel +Refinement +\\d{4}-\\d{2}-\\d{2} +Idea carrier, Idea coach`));
     expect(section.split('\n\n')[0]).not.toContain('Second idea');
   });
 });
