@@ -18,7 +18,8 @@ import {
   type Snapshot,
   type SnapshotFile,
 } from '../core/history/idea-diff.js';
-import { baseValidators, compileCriteria, type Validator } from '../core/criteria/schema-check.js';
+import { baseValidators, compileCriteria, readPackageSchema, type Validator } from '../core/criteria/schema-check.js';
+import { fieldTitles, type FieldTitles } from '../core/criteria/field-titles.js';
 import { git } from '../io/git.js';
 import { defaultBase, defaultBranch, resolveRevision } from '../io/git-base.js';
 import { BlobReader, deletedPaths, listTree, repositoryPrefix } from '../io/git-revision.js';
@@ -42,6 +43,8 @@ export interface DiffResult {
   base: RevisionSide;
   head: RevisionSide;
   diff: IdeaDiff;
+  /** The labels of the changed fields. */
+  titles: FieldTitles;
   ok: boolean;
 }
 
@@ -165,7 +168,19 @@ export async function runDiff(opts: DiffOptions, ctx: Ctx): Promise<DiffResult> 
       diff.findings.sort(compareFindings);
     }
     const ok = !diff.findings.some((f) => f.severity === 'error');
-    return { kind: 'idea-diff', registry: { ...registry, config: headConfig }, lang, base, head, diff, ok };
+    // Changed fields are shown by their labels, as the head's schemas give them.
+    const headSchemas = [...headCriteria.values()].flatMap((bytes) => {
+      try {
+        return bytes ? [JSON.parse(utf8(bytes)) as Record<string, unknown>] : [];
+      } catch {
+        return [];
+      }
+    });
+    const titles = fieldTitles(
+      [readPackageSchema('idea'), ...headSchemas],
+      [...new Set(diff.changed.flatMap((c) => c.fields.map((f) => f.field)))],
+    );
+    return { kind: 'idea-diff', registry: { ...registry, config: headConfig }, lang, base, head, diff, titles, ok };
   } finally {
     reader.close();
   }

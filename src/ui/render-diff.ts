@@ -6,6 +6,7 @@ import type { ChalkInstance } from 'chalk';
 import type { DecisionAdded, IdeaDiff, IdeaMove, RevisionSide } from '../core/history/idea-diff.js';
 import { stageByKey, type RegistryConfig, type RegistryRef } from '../core/sluice/config.js';
 import { t, type Lang } from '../core/i18n/i18n.js';
+import type { FieldTitles } from '../core/criteria/field-titles.js';
 import { formatAmount } from '../core/history/minutes.js';
 import { decisionWord } from '../core/sluice/decision.js';
 import { displayWidth, truncate } from './text-width.js';
@@ -20,6 +21,8 @@ export interface DiffView {
   base: RevisionSide;
   head: RevisionSide;
   diff: IdeaDiff;
+  /** The changed fields' labels; a field without one is shown by its key. */
+  titles?: FieldTitles;
   ok: boolean;
 }
 
@@ -192,10 +195,11 @@ export function renderDiffText(view: DiffView, c: ChalkInstance, width = 80): st
       item(ch.id, ch.title);
       for (const f of ch.fields) {
         const [old, now] = [formatValue(f.old, lang), formatValue(f.new, lang)];
-        const one = `${f.field}: ${old} → ${now}`;
+        const name = v.titles?.[f.field]?.[lang] ?? f.field;
+        const one = `${name}: ${old} → ${now}`;
         // A change too long for one line shows the old value and the new one below it.
         if (displayWidth(one) <= w - 4) out.push(`    ${one}`);
-        else out.push(line(4, `${f.field}: ${old}`), line(6, `→ ${now}`));
+        else out.push(line(4, `${name}: ${old}`), line(6, `→ ${now}`));
       }
       if (ch.bodyChanged) out.push(`    ${c.dim(t(lang, 'diff.bodyChanged'))}`);
     }
@@ -314,7 +318,9 @@ export function renderDiffMarkdown(v: DiffView): string {
       ch.fields.forEach((f, i) =>
         rows.push([
           i === 0 ? idea(ch.id, ch.title) : '',
-          mdCode(f.field, 60),
+          v.titles?.[f.field]
+            ? `${mdText(v.titles[f.field]?.[lang] ?? '', 80)} ${mdCode(f.field, 60)}`
+            : mdCode(f.field, 60),
           mdText(formatValue(f.old, lang), 200),
           mdText(formatValue(f.new, lang), 200),
         ]),

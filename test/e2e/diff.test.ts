@@ -342,10 +342,10 @@ describe.concurrent('ideas diff on a feature branch', () => {
         '',
         '| Idé | Fält | Före | Efter |',
         '| --- | --- | --- | --- |',
-        '| **sund-eev2bz** Bokbussen som servicepunkt på landsbygden | `test_plan` | (tomt) | Tre månader med servicepunkt i bokbussen på turen Liden–Holm. |',
-        '|  | `manager_support` | (tomt) | ja |',
-        '|  | `equality_impact` | (tomt) | Äldre kvinnor på landsbygden använder bokbussen mest; vi följer upp vilka som får hjälp. |',
-        '| **sund-vtkg00** Språkstöd för alla nyanställda | `title` | Språkstöd för nyanställda undersköterskor | Språkstöd för alla nyanställda |',
+        '| **sund-eev2bz** Bokbussen som servicepunkt på landsbygden | Plan för testet `test_plan` | (tomt) | Tre månader med servicepunkt i bokbussen på turen Liden–Holm. |',
+        '|  | Närmsta chef stödjer idén `manager_support` | (tomt) | ja |',
+        '|  | Jämställdhetsperspektiv `equality_impact` | (tomt) | Äldre kvinnor på landsbygden använder bokbussen mest; vi följer upp vilka som får hjälp. |',
+        '| **sund-vtkg00** Språkstöd för alla nyanställda | Idéns namn `title` | Språkstöd för nyanställda undersköterskor | Språkstöd för alla nyanställda |',
         '',
       ].join('\n'),
     );
@@ -361,7 +361,7 @@ describe.concurrent('ideas diff on a feature branch', () => {
       '\nMoved ideas (1)\n  sund-eev2bz  Bokbussen som servicepunkt på landsbygden\n    Refinement → Test · ✔ gate open\n',
     );
     expect(r.stdout).toContain('\nNew ideas (2)\n');
-    expect(r.stdout).toContain('\n    coach: ');
+    expect(r.stdout).toContain('\n    Idea coach: Sara Nyberg → Johan Ek\n');
     expect(lines.at(-2)).toBe('2 new, 1 moved, 0 removed, 3 changed, 1 decision. No rules broken.');
     expect(lines.filter((l) => [...l].length > 80)).toEqual([]);
     expect(r.stdout).not.toContain('\x1b[');
