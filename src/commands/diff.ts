@@ -18,7 +18,8 @@ import {
   type Snapshot,
   type SnapshotFile,
 } from '../core/history/idea-diff.js';
-import { baseValidators, compileCriteria, type Validator } from '../core/criteria/schema-check.js';
+import { type Validator } from '../core/criteria/schema-check.js';
+import { baseValidators, compileCriteria } from '../io/schemas.js';
 import { git } from '../io/git.js';
 import { defaultBase, defaultBranch, resolveRevision } from '../io/git-base.js';
 import { BlobReader, deletedPaths, listTree, repositoryPrefix } from '../io/git-revision.js';

@@ -31,7 +31,7 @@ import {
 } from '../core/front-matter/front-matter-edit.js';
 import type { Finding } from '../core/finding.js';
 import type { Idea } from '../core/sluice/idea.js';
-import { baseValidators, readPackageSchema } from '../core/criteria/schema-check.js';
+import { baseValidators, readPackageSchema } from '../io/schemas.js';
 import { slugify } from '../core/sluice/slug.js';
 import { resolveStage } from '../core/sluice/stage-lookup.js';
 import { listIdeaFiles } from '../io/idea-files.js';

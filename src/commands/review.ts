@@ -7,7 +7,8 @@ import { forwardStage, gateChecklist } from '../core/sluice/gate.js';
 import { t, type Lang } from '../core/i18n/i18n.js';
 import { daysSince, enteredStageOn, isoDate, type Idea } from '../core/sluice/idea.js';
 import { renderMinutes, type Minutes, type MinutesItem } from '../core/history/minutes.js';
-import { fieldLabel, readPackageSchema } from '../core/criteria/schema-check.js';
+import { fieldLabel } from '../core/criteria/schema-check.js';
+import { compileCriteria, readPackageSchema } from '../io/schemas.js';
 import { resolveStage, stageIndex } from '../core/sluice/stage-lookup.js';
 import { createFileExclusive } from '../io/atomic-file.js';
 import { findIdea } from '../io/find-idea.js';
@@ -114,7 +115,7 @@ async function askField(
   const { spec } = field;
   const help = field.help ? ` (${field.help})` : '';
   const accepted = (raw: string | boolean | string[]) => {
-    const read = readFieldAnswer(spec, raw, lang);
+    const read = readFieldAnswer(spec, raw, lang, compileCriteria);
     return read.ok ? (read.value as string | number | boolean | (string | number)[]) : undefined;
   };
   switch (spec.kind) {
@@ -150,7 +151,7 @@ async function askField(
         ...(current ? { default: current } : {}),
         validate: (v) => {
           if (v.trim() === '') return true;
-          const read = readFieldAnswer(spec, v, lang);
+          const read = readFieldAnswer(spec, v, lang, compileCriteria);
           return read.ok ? true : read.problem;
         },
       });

@@ -15,7 +15,7 @@ import { listIdeaFiles, toPosix, type IdeaFileEntry } from '../io/idea-files.js'
 import { changedFiles, stagedFiles } from '../io/git-changes.js';
 import { CONFIG_FILE, type Stage } from '../core/sluice/config.js';
 import { criteriaFile, loadCriteria, type Registry } from '../io/registry.js';
-import { baseValidators } from '../core/criteria/schema-check.js';
+import { baseValidators } from '../io/schemas.js';
 import { openRegistry } from './open-registry.js';
 import { openReading, readIdeaFile } from '../io/read-ideas.js';
 import { readFrontMatter } from '../core/front-matter/front-matter.js';

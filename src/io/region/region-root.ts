@@ -8,6 +8,7 @@ import { IdeasError } from '../../core/errors.js';
 import type { Lang } from '../../core/i18n/i18n.js';
 import { parseRegionText, REGION_FILE, type RegionConfig } from '../../core/region/config.js';
 import { findGitDir } from '../git-dir.js';
+import { regionValidator } from '../schemas.js';
 
 export interface Region {
   root: string;
@@ -45,7 +46,7 @@ export function loadRegion(root: string, lang: Lang): Region {
   } catch (e) {
     throw new IdeasError('CONFIG_INVALID', 'err.readFile', { file, reason: (e as Error).message });
   }
-  const config = parseRegionText(text, file, lang);
+  const config = parseRegionText(text, file, lang, regionValidator());
   const gitDir = findGitDir(root);
   if (!gitDir) throw new IdeasError('USAGE', 'err.regionNotGit', { dir: root }, { hint: 'hint.regionNotGit' });
   return { root, file, text, config, cacheDir: path.join(gitDir, 'ideas-region') };
