@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { noPromptReason, type CommonOptions, type Ctx } from '../context.js';
 import type { Stage } from '../core/sluice/config.js';
@@ -8,6 +7,7 @@ import { t, type Lang } from '../core/i18n/i18n.js';
 import { daysSince, enteredStageOn, isoDate, type Idea } from '../core/sluice/idea.js';
 import { renderMinutes, type Minutes, type MinutesItem } from '../core/history/minutes.js';
 import { fieldLabel } from '../core/criteria/schema-check.js';
+import { pathExists } from '../io/files.js';
 import { compileCriteria, readPackageSchema } from '../io/schemas.js';
 import { resolveStage, stageIndex } from '../core/sluice/stage-lookup.js';
 import { createFileExclusive } from '../io/atomic-file.js';
@@ -190,7 +190,7 @@ export async function runReview(opts: ReviewOptions, ctx: Ctx): Promise<ReviewRe
   if (why !== null)
     throw new IdeasError('USAGE', 'err.usage', { message: t(lang, 'review.needsTerminal', { why: t(lang, why) }) });
   const minutesFile = opts.minutes ? path.resolve(ctx.cwd, opts.minutes) : null;
-  if (minutesFile && existsSync(minutesFile))
+  if (minutesFile && pathExists(minutesFile))
     throw new IdeasError('FILE_EXISTS', 'err.filesExist', { files: opts.minutes ?? '' });
 
   const minutes: Minutes = {

@@ -7,6 +7,7 @@
 import { createRequire } from 'node:module';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { packageUrl } from './package-files.js';
 import { useLinearEquality } from '../core/criteria/equality-keywords.js';
 import { linearRegExpEngine } from '../core/criteria/linear-regexp.js';
 import {
@@ -19,14 +20,10 @@ import {
   type Validator,
 } from '../core/criteria/schema-check.js';
 
-const packageRoot = new URL('../../', import.meta.url);
-const generatedFile = new URL('dist/generated/validators.cjs', packageRoot);
+const generatedFile = packageUrl('dist/generated/validators.cjs');
 
 export function readPackageSchema(name: 'idea' | 'config' | 'region'): Record<string, unknown> {
-  return JSON.parse(readFileSync(new URL(`schemas/${name}.schema.json`, packageRoot), 'utf8')) as Record<
-    string,
-    unknown
-  >;
+  return JSON.parse(readFileSync(packageUrl(`schemas/${name}.schema.json`), 'utf8')) as Record<string, unknown>;
 }
 
 let base: BaseValidators | undefined;

@@ -37,6 +37,16 @@ export function locateRegion(cwd: string, flag: string | undefined, env: NodeJS.
   return root;
 }
 
+/** The language the region file names first, read before the file is checked (for the messages of that check). */
+export function peekRegionLanguage(root: string): Lang | null {
+  try {
+    const m = /^languages:\s*\[?\s*(sv|en)\b/m.exec(readFileSync(path.join(root, REGION_FILE), 'utf8'));
+    return m ? (m[1] as Lang) : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Reads and checks the region's file, and finds its git folder (a region lives in a git repository). */
 export function loadRegion(root: string, lang: Lang): Region {
   const file = path.join(root, REGION_FILE);
