@@ -2,6 +2,63 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+/**
+ * Node's built-in modules that reach the machine: files, processes, the network, the terminal. Listed with and
+ * without the `node:` prefix, since both import the same module.
+ */
+const MACHINE = [
+  'fs',
+  'fs/promises',
+  'child_process',
+  'os',
+  'process',
+  'net',
+  'http',
+  'https',
+  'http2',
+  'dgram',
+  'dns',
+  'dns/promises',
+  'tls',
+  'readline',
+  'readline/promises',
+  'tty',
+  'worker_threads',
+  'cluster',
+  'inspector',
+  'module',
+].flatMap((name) => [name, `node:${name}`]);
+
+/** A dynamic `import()` of a built-in that reaches the machine, which no-restricted-imports does not see. */
+const DYNAMIC_MACHINE_IMPORT = {
+  selector: `ImportExpression[source.value=/^(node:)?(${['fs', 'child_process', 'os', 'process', 'net', 'http', 'https', 'module'].join('|')})(\\/|$)/]`,
+  message: 'Reach files, processes and the network through src/io/ (docs/architecture.md).',
+};
+
+/**
+ * `import('…').Type` in a type: no-restricted-imports does not see it either.
+ * @param {string[]} parts
+ */
+const typeImportOf = (parts) => ({
+  selector: `TSImportType[argument.literal.value=/(^|\\/)(${parts.join('|')})\\//]`,
+  message: `No types from ${parts.map((part) => `${part}/`).join(', ')} here: shared types live in src/core/ (docs/architecture.md).`,
+});
+
+/** The layers above the core, and the process's own modules. */
+const WIRING = ['**/program.js', '**/main.js', '**/context.js'];
+const CORE_MAY_NOT = ['@inquirer/*', '**/commands/*', '**/ui/*', '**/io/*', '**/cli/*', ...WIRING];
+
+/**
+ * Modules a part may not import, type imports included, each refusal with the reason.
+ * @param {string[]} names
+ * @param {string} message
+ */
+const refuse = (names, message) => names.map((name) => ({ name, message, allowTypeImports: false }));
+
+const CORE_NO_IO = 'The core does no I/O: src/io/ loads what it needs and hands it in (docs/architecture.md).';
+const CORE_NO_UI = 'The core has no prompts, colours or command line (docs/architecture.md).';
+const CORE_INWARD = 'The core depends on nothing above it; shared types live in src/core/ (docs/architecture.md).';
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'bench/data/**', 'coverage/**'] },
   js.configs.recommended,
@@ -24,25 +81,64 @@ export default tseslint.config(
     },
   },
   {
-    // The core is the domain: no prompts, colours, command line or process.
+    // The core is the domain: no files, child processes, network, prompts, colours, command line or `process`; it is
+    // handed what io/ loads (schemas, validators, file contents). Type imports count: a type from io/ is a dependency.
     files: ['src/core/**/*.ts'],
+    ignores: ['src/core/**/*.test.ts'],
     rules: {
-      'no-restricted-imports': [
+      '@typescript-eslint/no-restricted-imports': [
         'error',
         {
-          paths: ['chalk', 'commander', '@inquirer/prompts', 'node:child_process', 'node:process'],
+          paths: [...refuse(['chalk', 'commander', '@inquirer/prompts'], CORE_NO_UI), ...refuse(MACHINE, CORE_NO_IO)],
+          patterns: [{ group: CORE_MAY_NOT, message: CORE_INWARD, allowTypeImports: false }],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'ImportExpression', message: 'The core loads no module at run time: io/ hands it what it needs.' },
+        typeImportOf(['io', 'commands', 'ui', 'cli']),
+      ],
+      'no-restricted-globals': ['error', 'process'],
+    },
+  },
+  {
+    // The two libraries the core loads on first use, by package name (never a path), to keep start-up fast: the
+    // YAML package that keeps a file's formatting and RE2's engine for criteria patterns. Nothing else in the core.
+    files: ['src/core/front-matter/yaml-package.ts', 'src/core/criteria/linear-regexp.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            ...refuse(['chalk', 'commander', '@inquirer/prompts'], CORE_NO_UI),
+            ...refuse(
+              MACHINE.filter((name) => name !== 'node:module'),
+              CORE_NO_IO,
+            ),
+          ],
+          patterns: [{ group: CORE_MAY_NOT, message: CORE_INWARD, allowTypeImports: false }],
+        },
+      ],
+    },
+  },
+  {
+    // The core's tests build fixtures from files and the package's own schemas (io/schemas.ts), but test the core
+    // alone: nothing from the commands, the UI or the wiring.
+    files: ['src/core/**/*.test.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: refuse(['chalk', 'commander', '@inquirer/prompts'], CORE_NO_UI),
           patterns: [
-            '@inquirer/*',
-            '**/commands/*',
-            '**/ui/*',
-            '**/io/*',
-            '**/program.js',
-            '**/main.js',
-            '**/context.js',
+            {
+              group: ['**/commands/*', '**/ui/*', '**/cli/*', ...WIRING],
+              message: CORE_INWARD,
+              allowTypeImports: false,
+            },
           ],
         },
       ],
-      'no-restricted-globals': ['error', 'process'],
     },
   },
   {
@@ -50,13 +146,24 @@ export default tseslint.config(
     files: ['src/ui/**/*.ts'],
     ignores: ['src/ui/**/*.test.ts'],
     rules: {
-      'no-restricted-imports': [
+      '@typescript-eslint/no-restricted-imports': [
         'error',
         {
-          paths: ['node:child_process'],
-          patterns: ['**/io/*', '**/commands/*', '**/cli/*', '**/program.js', '**/main.js'],
+          paths: refuse(
+            MACHINE,
+            'The UI turns results into text: it reaches no files or processes (docs/architecture.md).',
+          ),
+          patterns: [
+            {
+              group: ['**/io/*', '**/commands/*', '**/cli/*', '**/program.js', '**/main.js'],
+              message:
+                'The UI knows the core and nothing above it; shared types live in src/core/ (docs/architecture.md).',
+              allowTypeImports: false,
+            },
+          ],
         },
       ],
+      'no-restricted-syntax': ['error', DYNAMIC_MACHINE_IMPORT, typeImportOf(['io', 'commands', 'cli'])],
     },
   },
   {
@@ -68,11 +175,21 @@ export default tseslint.config(
     },
   },
   {
-    // Commands return results: they never print or exit.
+    // Commands return results: they never print or exit, and they reach files, git and other programs only through
+    // io/ (whose writes go through io/atomic-file.ts and its fault points).
     files: ['src/commands/**/*.ts'],
     ignores: ['src/**/*.test.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: ['chalk', 'commander', 'node:child_process'] }],
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            ...refuse(['chalk', 'commander'], 'Commands return results: presenters in src/ui/ render them.'),
+            ...refuse(MACHINE, 'Commands reach files, git and programs only through src/io/ (docs/architecture.md).'),
+          ],
+        },
+      ],
+      'no-restricted-syntax': ['error', DYNAMIC_MACHINE_IMPORT],
       'no-restricted-properties': [
         'error',
         { object: 'process', property: 'exit' },

@@ -3,7 +3,6 @@
  * parsed into a command's input, runs the command, writes what its presenter returns, and maps errors to exit codes.
  * Nothing here prints on its own account or knows a command's output.
  */
-import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Help, InvalidArgumentError, Option } from 'commander';
 import type { CommonOptions, Ctx } from './context.js';
 import type { RegistryRef } from './core/sluice/config.js';
@@ -15,13 +14,13 @@ import { isLang, t, type Lang } from './core/i18n/i18n.js';
 import { EXAMPLES, HELP, helpTitle } from './ui/help.js';
 import { EXIT, type Output, type View } from './ui/output.js';
 import { languageBeforeConfig } from './io/registry-root.js';
+import { ownPackage } from './io/package-files.js';
 import { terminalText } from './ui/terminal-text.js';
 
 export { EXIT };
 
 function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
+  return ownPackage().version;
 }
 
 /** The language before any registry is loaded: for help texts and for errors that come before the config. */

@@ -19,7 +19,7 @@ import {
 import { decidersFor } from '../core/sluice/conflict.js';
 import { fieldQuestion, readFieldAnswer } from '../core/sluice/gate-fields.js';
 import { settableFields } from '../core/criteria/fields.js';
-import { readPackageSchema } from '../core/criteria/schema-check.js';
+import { compileCriteria, readPackageSchema } from '../io/schemas.js';
 import { writeFieldChanges, type FieldChange } from './field-changes.js';
 import { parseSets } from '../core/criteria/set-flags.js';
 import { shellQuote } from '../core/shell/quote.js';
@@ -167,6 +167,7 @@ export async function runDecide(opts: DecideOptions, ctx: Ctx): Promise<DecideRe
         spec,
         spec.kind === 'list' || spec.kind === 'checkbox' ? raw : (raw.at(-1) ?? ''),
         lang,
+        compileCriteria,
       );
       if (!read.ok) throw new IdeasError('INVALID_ANSWER', 'err.invalidAnswer', { field, problem: read.problem });
       return { field, value: read.value as string | number | boolean | (string | number)[] };

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CommonOptions, Ctx } from '../context.js';
 import { CONFIG_FILE, type RegistryConfig } from '../core/sluice/config.js';
@@ -18,12 +17,14 @@ import {
   type Snapshot,
   type SnapshotFile,
 } from '../core/history/idea-diff.js';
-import { baseValidators, compileCriteria, readPackageSchema, type Validator } from '../core/criteria/schema-check.js';
+import { type Validator } from '../core/criteria/schema-check.js';
+import { baseValidators, compileCriteria, readPackageSchema } from '../io/schemas.js';
 import { fieldTitles, type FieldTitles } from '../core/criteria/field-titles.js';
 import { git } from '../io/git.js';
 import { defaultBase, defaultBranch, resolveRevision } from '../io/git-base.js';
 import { BlobReader, deletedPaths, listTree, repositoryPrefix } from '../io/git-revision.js';
 import { isIdeaFileName, isReadableEntry, listIdeaFiles } from '../io/idea-files.js';
+import { readBytes } from '../io/files.js';
 import { criteriaCompileError, criteriaFile as criteriaPath, parseConfigText, type Registry } from '../io/registry.js';
 import { openRegistry } from './open-registry.js';
 
@@ -246,7 +247,7 @@ function worktreeSnapshot(registry: Registry): Snapshot {
   for (const entry of listIdeaFiles(registry)) {
     if (!isReadableEntry(entry) || !entry.stage) continue;
     try {
-      files.push({ path: entry.path, bytes: readFileSync(entry.abs), abs: entry.abs });
+      files.push({ path: entry.path, bytes: readBytes(entry.abs), abs: entry.abs });
     } catch {
       // Gone since it was listed, or unreadable: `ideas validate` says which.
     }
@@ -259,7 +260,7 @@ type CriteriaFor = (key: string) => Validator | undefined;
 
 function readFileOrNull(file: string): Buffer | null {
   try {
-    return readFileSync(file);
+    return readBytes(file);
   } catch {
     return null;
   }

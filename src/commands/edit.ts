@@ -10,7 +10,8 @@ import { noPromptReason, type CommonOptions, type Ctx } from '../context.js';
 import { IdeasError } from '../core/errors.js';
 import { fieldSpec, settableFields, typeFlagValue, type FieldSpec } from '../core/criteria/fields.js';
 import { parseSets, parseUnsets } from '../core/criteria/set-flags.js';
-import { baseValidators, describeErrors, readPackageSchema } from '../core/criteria/schema-check.js';
+import { describeErrors } from '../core/criteria/schema-check.js';
+import { baseValidators, compileCriteria, readPackageSchema } from '../io/schemas.js';
 import { appendHistoryEntry, removeField, setBody, setField } from '../core/front-matter/front-matter-edit.js';
 import { readFrontMatter } from '../core/front-matter/front-matter.js';
 import { t, type Lang } from '../core/i18n/i18n.js';
@@ -260,7 +261,7 @@ async function interview(
         : await prompter.input({ message: t(lang, 'prompt.editBodyInline'), default: now.trim() || undefined });
       continue;
     }
-    const answer = await askField(prompter, book.spec(pick), lang, current(pick));
+    const answer = await askField(prompter, book.spec(pick), lang, compileCriteria, current(pick));
     if (answer === undefined) continue;
     if (JSON.stringify(answer) === JSON.stringify(idea.data[pick])) wanted.delete(pick);
     else wanted.set(pick, answer);

@@ -1,12 +1,11 @@
-import { lstatSync, readFileSync, renameSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { CommonOptions, Ctx } from '../context.js';
 import { IdeasError } from '../core/errors.js';
 import { isOurHook, renderPreCommitHook } from '../core/scaffold/git-hook.js';
 import type { Lang } from '../core/i18n/i18n.js';
-import { createFileExclusive, writeFileAtomic } from '../io/atomic-file.js';
 import { git, gitTopLevel } from '../io/git.js';
+import { readHook, removeHook, replaceForeignHook, writeHook } from '../io/hook-file.js';
+import { cliScript } from '../io/package-files.js';
 import { toPosix } from '../io/idea-files.js';
 import { openRegistry } from './open-registry.js';
 
@@ -38,9 +37,6 @@ export interface HookUninstallResult {
   restored: string | null;
 }
 
-/** A foreign hook replaced with --force is kept beside it under this suffix, and uninstall puts it back. */
-const BACKUP_SUFFIX = '.before-ideas';
-
 interface HookPlace {
   lang: Lang;
   top: string;
@@ -61,61 +57,28 @@ async function locateHook(opts: CommonOptions, ctx: Ctx): Promise<HookPlace> {
   return { lang, top, registry: rel, ideasDir: toPosix(path.join(rel, registry.config.ideasDir)), hook };
 }
 
-function readHook(file: string): string | null {
-  try {
-    lstatSync(file);
-  } catch {
-    return null;
-  }
-  try {
-    return readFileSync(file, 'utf8');
-  } catch {
-    // A dangling link or an unreadable file: something is there, and it is not ours.
-    return '';
-  }
-}
-
-function freeBackupName(hook: string): string {
-  for (let n = 0; ; n++) {
-    const candidate = `${hook}${BACKUP_SUFFIX}${n === 0 ? '' : `.${n}`}`;
-    if (readHook(candidate) === null) return candidate;
-  }
-}
-
 export async function runHookInstall(opts: HookInstallOptions, ctx: Ctx): Promise<HookInstallResult> {
   const place = await locateHook(opts, ctx);
   const text = renderPreCommitHook({
     lang: place.lang,
     node: opts.node ?? process.execPath,
-    cli: opts.cli ?? fileURLToPath(new URL('../../bin/ideas.js', import.meta.url)),
+    cli: opts.cli ?? cliScript(),
     registry: place.registry,
     ideasDir: place.ideasDir,
   });
   const existing = readHook(place.hook);
   const base = { kind: 'hook-installed' as const, lang: place.lang, hook: place.hook };
-  try {
-    if (existing === null) {
-      createFileExclusive(place.hook, text, 0o755);
-      return { ...base, status: 'installed', backup: null };
-    }
-    if (isOurHook(existing)) {
-      writeFileAtomic(place.hook, text, 0o755);
-      return { ...base, status: 'updated', backup: null };
-    }
-  } catch (e) {
-    throw new IdeasError('IO', 'err.writeFile', { file: place.hook, reason: (e as Error).message }, { cause: e });
+  if (existing === null) {
+    writeHook(place.hook, text, false);
+    return { ...base, status: 'installed', backup: null };
+  }
+  if (isOurHook(existing)) {
+    writeHook(place.hook, text, true);
+    return { ...base, status: 'updated', backup: null };
   }
   if (!opts.force)
     throw new IdeasError('FILE_EXISTS', 'err.hookForeign', { file: place.hook }, { hint: 'hint.hookForeign' });
-  const backup = freeBackupName(place.hook);
-  renameSync(place.hook, backup);
-  try {
-    createFileExclusive(place.hook, text, 0o755);
-  } catch (e) {
-    renameSync(backup, place.hook);
-    throw new IdeasError('IO', 'err.writeFile', { file: place.hook, reason: (e as Error).message }, { cause: e });
-  }
-  return { ...base, status: 'installed', backup };
+  return { ...base, status: 'installed', backup: replaceForeignHook(place.hook, text) };
 }
 
 export async function runHookUninstall(opts: CommonOptions, ctx: Ctx): Promise<HookUninstallResult> {
@@ -124,9 +87,5 @@ export async function runHookUninstall(opts: CommonOptions, ctx: Ctx): Promise<H
   const existing = readHook(place.hook);
   if (existing === null) return { ...base, status: 'absent', restored: null };
   if (!isOurHook(existing)) return { ...base, status: 'foreign', restored: null };
-  unlinkSync(place.hook);
-  const backup = `${place.hook}${BACKUP_SUFFIX}`;
-  if (readHook(backup) === null) return { ...base, status: 'removed', restored: null };
-  renameSync(backup, place.hook);
-  return { ...base, status: 'removed', restored: place.hook };
+  return { ...base, status: 'removed', restored: removeHook(place.hook) };
 }

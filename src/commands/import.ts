@@ -1,5 +1,4 @@
 import { isUtf8 } from 'node:buffer';
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CommonOptions, Ctx } from '../context.js';
 import type { Stage } from '../core/sluice/config.js';
@@ -32,13 +31,14 @@ import {
 } from '../core/front-matter/front-matter-edit.js';
 import type { Finding } from '../core/finding.js';
 import type { Idea } from '../core/sluice/idea.js';
-import { baseValidators, readPackageSchema } from '../core/criteria/schema-check.js';
+import { baseValidators, readPackageSchema } from '../io/schemas.js';
 import { slugify } from '../core/sluice/slug.js';
 import { resolveStage } from '../core/sluice/stage-lookup.js';
 import { listIdeaFiles } from '../io/idea-files.js';
 import { writeNewFiles, type NewFile, type UpdatedFile } from '../io/import-write.js';
 import { readIdeas } from '../io/read-ideas.js';
 import { FileTooLarge, MAX_HANDED_BYTES, readFileLimited } from '../io/read-limited.js';
+import { readText } from '../io/files.js';
 import { loadCriteria, type Registry } from '../io/registry.js';
 import { openRegistry } from './open-registry.js';
 
@@ -378,7 +378,7 @@ export async function runImport(opts: ImportOptions, ctx: Ctx): Promise<ImportRe
     }
     let before: string;
     try {
-      before = readFileSync(idea.abs, 'utf8');
+      before = readText(idea.abs);
     } catch (e) {
       throw new IdeasError('IO', 'err.readFile', { file: idea.path, reason: (e as Error).message });
     }

@@ -1,4 +1,3 @@
-import { existsSync, lstatSync, mkdirSync, readFileSync, realpathSync, rmdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
 import { noPromptReason, type CommonOptions, type Ctx } from '../context.js';
@@ -6,7 +5,9 @@ import { CONFIG_FILE, normalizeConfig, type RegistryConfig } from '../core/sluic
 import { IdeasError } from '../core/errors.js';
 import { localize, t, type Lang, type MessageKey } from '../core/i18n/i18n.js';
 import { DEFAULT_TEMPLATE, TEMPLATES, templateByKey, type Template } from '../core/scaffold/templates.js';
-import { createFileExclusive, safeUnlink, writeFileAtomic } from '../io/atomic-file.js';
+import { createFilesAllOrNothing, writeFileAtomic } from '../io/atomic-file.js';
+import { entryExists, nearestExisting, pathExists, readTextIfExists, realPath } from '../io/files.js';
+import { ownPackage, readExampleFile } from '../io/package-files.js';
 import { toPosix } from '../io/idea-files.js';
 import { chooseLang } from '../core/i18n/lang-choice.js';
 import { renderGithubWorkflow, WORKFLOW_FILE } from '../core/scaffold/ci-workflow.js';
@@ -54,23 +55,20 @@ export interface InitResult {
   git: { repository: boolean; staged: boolean; commit: string | null; message: string };
 }
 
-const examplesRoot = new URL('../../examples/', import.meta.url);
-
 export async function runInit(opts: InitOptions, ctx: Ctx): Promise<InitResult> {
   const root = path.resolve(ctx.cwd, opts.dir ?? '.');
   // A new registry is Swedish unless told otherwise: the product is made for Swedish municipalities first.
   const lang: Lang = opts.lang ?? 'sv';
   const uiLang = chooseLang(opts.lang, null, ctx.env);
-  if (existsSync(path.join(root, CONFIG_FILE))) {
+  if (pathExists(path.join(root, CONFIG_FILE))) {
     throw new IdeasError('REGISTRY_EXISTS', 'err.registryExists', { dir: root });
   }
   const provider = ciProvider(opts.ci);
   const spec = packageSpec(opts.package, provider);
-  const top = await gitTopLevel(existingAncestor(root));
+  const top = await gitTopLevel(nearestExisting(root));
   if (opts.commit) await checkCanCommit(top, root, ctx);
   const template = await chooseTemplate(opts, ctx, uiLang);
-  const exampleDir = new URL(`${template.example}/`, examplesRoot);
-  const configText = readFileSync(new URL(CONFIG_FILE, exampleDir), 'utf8');
+  const configText = readExampleFile(template.example, CONFIG_FILE);
   const doc = parseDocument(configText);
   doc.set('language', lang);
   doc.set('name', template.name[lang]);
@@ -80,47 +78,36 @@ export async function runInit(opts: InitOptions, ctx: Ctx): Promise<InitResult> 
   const files = new Map<string, string>();
   files.set(CONFIG_FILE, doc.toString({ lineWidth: 0 }));
   for (const stage of config.stages) {
-    files.set(stage.criteria, readFileSync(new URL(stage.criteria, exampleDir), 'utf8'));
+    files.set(stage.criteria, readExampleFile(template.example, stage.criteria));
     files.set(`${config.ideasDir}/${stage.folder}/.gitkeep`, '');
   }
-  const existing = [...files.keys()].filter((f) => existsSync(path.join(root, f)));
+  const existing = [...files.keys()].filter((f) => pathExists(path.join(root, f)));
   if (existing.length > 0) throw new IdeasError('FILE_EXISTS', 'err.filesExist', { files: existing.join(', ') });
   const workflow = provider === null || spec === null ? null : await planCi(root, lang, config, provider, spec);
   // An existing CI file is the team's own: never overwritten, and no reason to refuse the registry.
   const ci: InitResult['ci'] =
     workflow === null
       ? { file: null, status: 'off', provider: null, package: null }
-      : { file: workflow.rel, status: exists(workflow.abs) ? 'exists' : 'written', provider, package: spec };
+      : { file: workflow.rel, status: entryExists(workflow.abs) ? 'exists' : 'written', provider, package: spec };
   if (workflow && ci.status === 'written') files.set(workflow.rel, workflow.text);
 
   // The site (`ideas site`) is built from the ideas: output, not a source, so it stays out of the repository.
   const ignoreFile = path.join(root, GITIGNORE);
-  const ignoreBefore = readIfExists(ignoreFile);
+  const ignoreBefore = readTextIfExists(ignoreFile);
   const ignoreAfter = withIgnoreLine(ignoreBefore, SITE_IGNORE);
   const gitignore = ignoreBefore === null ? 'created' : ignoreAfter === ignoreBefore ? 'present' : 'appended';
   if (gitignore === 'created') files.set(GITIGNORE, ignoreAfter);
 
   // All or nothing: a failure part-way removes what this run wrote.
-  const written: string[] = [];
-  const madeDirs: string[] = [];
+  const absFiles = [...files].map(
+    ([rel, content]) =>
+      [workflow !== null && rel === workflow.rel ? workflow.abs : path.join(root, rel), content] as const,
+  );
   try {
-    for (const [rel, content] of files) {
-      const abs = workflow !== null && rel === workflow.rel ? workflow.abs : path.join(root, rel);
-      for (let dir = path.dirname(abs); !existsSync(dir); dir = path.dirname(dir)) madeDirs.push(dir);
-      mkdirSync(path.dirname(abs), { recursive: true });
-      createFileExclusive(abs, content);
-      written.push(abs);
-    }
-    if (gitignore === 'appended') writeFileAtomic(ignoreFile, ignoreAfter);
+    createFilesAllOrNothing(absFiles, () => {
+      if (gitignore === 'appended') writeFileAtomic(ignoreFile, ignoreAfter);
+    });
   } catch (e) {
-    for (const abs of written.reverse()) safeUnlink(abs);
-    for (const dir of madeDirs.sort((a, b) => b.length - a.length)) {
-      try {
-        rmdirSync(dir);
-      } catch {
-        // not empty or gone
-      }
-    }
     throw new IdeasError('IO', 'err.writeFile', { file: root, reason: (e as Error).message }, { cause: e });
   }
   const listed = [...files.keys()];
@@ -144,21 +131,6 @@ export async function runInit(opts: InitOptions, ctx: Ctx): Promise<InitResult> 
 const GITIGNORE = '.gitignore';
 /** The site's default folder (DEFAULT_SITE_DIR in commands/site.ts), anchored to the registry's folder. */
 const SITE_IGNORE = '/site/';
-
-function existingAncestor(dir: string): string {
-  let existing = dir;
-  while (!existsSync(existing)) existing = path.dirname(existing);
-  return existing;
-}
-
-function readIfExists(file: string): string | null {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw e;
-  }
-}
 
 /** The .gitignore with `line`, added at the end unless a line already ignores the folder (with or without slashes). */
 export function withIgnoreLine(text: string | null, line: string): string {
@@ -207,15 +179,6 @@ async function commitFiles(root: string, files: string[], message: string): Prom
   return (await git(['rev-parse', '--short', 'HEAD'], root)).stdout.trim();
 }
 
-function exists(file: string): boolean {
-  try {
-    lstatSync(file);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 function ciProvider(ci: InitOptions['ci']): CiProvider | null {
   if (ci === undefined || ci === true || ci === 'github') return 'github';
   if (ci === false || ci === 'none') return null;
@@ -254,10 +217,7 @@ function packageSpec(given: string | undefined, provider: CiProvider | null): st
 
 /** `name@version` of the package this code is part of, from its package.json, wherever it is installed. */
 function ownPackageSpec(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
-    name: string;
-    version: string;
-  };
+  const pkg = ownPackage();
   return `${pkg.name}@${pkg.version}`;
 }
 
@@ -272,9 +232,9 @@ async function planCi(
   provider: CiProvider,
   packageSpec: string,
 ): Promise<{ abs: string; rel: string; text: string }> {
-  const existing = existingAncestor(root);
+  const existing = nearestExisting(root);
   // git prints the top with symbolic links resolved: resolve the root the same way before comparing.
-  const real = path.join(realpathSync(existing), path.relative(existing, root));
+  const real = path.join(realPath(existing), path.relative(existing, root));
   const top = await gitTopLevel(existing);
   const base = top !== null && !path.relative(top, real).startsWith('..') ? top : real;
   const abs = path.join(base, provider === 'gitlab' ? GITLAB_CI_FILE : WORKFLOW_FILE);

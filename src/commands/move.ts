@@ -16,6 +16,7 @@ import { fieldChanges } from '../core/sluice/idea-edit.js';
 import { toIdea, type Idea } from '../core/sluice/idea.js';
 import { readIdeaText } from '../io/idea-write.js';
 import { askField } from '../ui/field-prompt.js';
+import { compileCriteria } from '../io/schemas.js';
 import type { Prompter } from '../ui/prompter.js';
 
 export interface MoveOptions extends CommonOptions {
@@ -127,7 +128,13 @@ async function fillGate(
 ): Promise<{ idea: Idea; text: string | undefined }> {
   const wanted = new Map<string, unknown>();
   for (const field of fillable(missing, book)) {
-    const answer = await askField(prompter, { ...book.spec(field), required: true }, lang, idea.data[field]);
+    const answer = await askField(
+      prompter,
+      { ...book.spec(field), required: true },
+      lang,
+      compileCriteria,
+      idea.data[field],
+    );
     if (answer !== undefined) wanted.set(field, answer);
   }
   const changes = fieldChanges(idea.data, wanted);

@@ -8,7 +8,8 @@ import { localize, t, type Lang } from '../core/i18n/i18n.js';
 import { newId } from '../core/sluice/id.js';
 import { isoDate, toIdea, type Idea } from '../core/sluice/idea.js';
 import { renderIdeaFile } from '../core/front-matter/idea-text.js';
-import { baseValidators, describeErrors, readPackageSchema } from '../core/criteria/schema-check.js';
+import { describeErrors } from '../core/criteria/schema-check.js';
+import { baseValidators, compileCriteria, readPackageSchema } from '../io/schemas.js';
 import { mostSimilar, type Similar } from '../core/sluice/similarity.js';
 import { slugify } from '../core/sluice/slug.js';
 import { askField } from '../ui/field-prompt.js';
@@ -77,7 +78,7 @@ export async function runNew(opts: NewOptions, ctx: Ctx): Promise<NewResult> {
     if (toAsk.length > 0 || interview) {
       const prompter = await ctx.prompter(lang);
       for (const spec of toAsk) {
-        const answer = await askField(prompter, spec, lang);
+        const answer = await askField(prompter, spec, lang, compileCriteria);
         if (!isEmpty(answer)) values.set(spec.name, answer);
       }
       if (interview) {

@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { noPromptReason, type CommonOptions, type Ctx } from '../context.js';
 import type { Stage } from '../core/sluice/config.js';
@@ -7,7 +6,9 @@ import { forwardStage, gateChecklist } from '../core/sluice/gate.js';
 import { t, type Lang } from '../core/i18n/i18n.js';
 import { daysSince, enteredStageOn, isoDate, type Idea } from '../core/sluice/idea.js';
 import { renderMinutes, type Minutes, type MinutesItem } from '../core/history/minutes.js';
-import { fieldLabel, readPackageSchema } from '../core/criteria/schema-check.js';
+import { fieldLabel } from '../core/criteria/schema-check.js';
+import { pathExists } from '../io/files.js';
+import { compileCriteria, readPackageSchema } from '../io/schemas.js';
 import { resolveStage, stageIndex } from '../core/sluice/stage-lookup.js';
 import { createFileExclusive } from '../io/atomic-file.js';
 import { findIdea } from '../io/find-idea.js';
@@ -114,7 +115,7 @@ async function askField(
   const { spec } = field;
   const help = field.help ? ` (${field.help})` : '';
   const accepted = (raw: string | boolean | string[]) => {
-    const read = readFieldAnswer(spec, raw, lang);
+    const read = readFieldAnswer(spec, raw, lang, compileCriteria);
     return read.ok ? (read.value as string | number | boolean | (string | number)[]) : undefined;
   };
   switch (spec.kind) {
@@ -150,7 +151,7 @@ async function askField(
         ...(current ? { default: current } : {}),
         validate: (v) => {
           if (v.trim() === '') return true;
-          const read = readFieldAnswer(spec, v, lang);
+          const read = readFieldAnswer(spec, v, lang, compileCriteria);
           return read.ok ? true : read.problem;
         },
       });
@@ -189,7 +190,7 @@ export async function runReview(opts: ReviewOptions, ctx: Ctx): Promise<ReviewRe
   if (why !== null)
     throw new IdeasError('USAGE', 'err.usage', { message: t(lang, 'review.needsTerminal', { why: t(lang, why) }) });
   const minutesFile = opts.minutes ? path.resolve(ctx.cwd, opts.minutes) : null;
-  if (minutesFile && existsSync(minutesFile))
+  if (minutesFile && pathExists(minutesFile))
     throw new IdeasError('FILE_EXISTS', 'err.filesExist', { files: opts.minutes ?? '' });
 
   const minutes: Minutes = {

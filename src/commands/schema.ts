@@ -4,7 +4,7 @@ import type { CommonOptions, Ctx } from '../context.js';
 import type { Stage } from '../core/sluice/config.js';
 import { t, type Lang } from '../core/i18n/i18n.js';
 import { bundleSchemas, type SchemaPart } from '../core/criteria/schema-bundle.js';
-import { readPackageSchema } from '../core/criteria/schema-check.js';
+import { readPackageSchema } from '../io/schemas.js';
 import { resolveStage } from '../core/sluice/stage-lookup.js';
 import { loadCriteria, type Registry } from '../io/registry.js';
 import { openRegistry } from './open-registry.js';

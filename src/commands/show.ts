@@ -6,7 +6,8 @@ import type { Stage } from '../core/sluice/config.js';
 import { forwardStage, gateChecklist, type ChecklistItem } from '../core/sluice/gate.js';
 import { findIdea } from '../io/find-idea.js';
 import { loadCriteria, readCriteriaSchemas, type Registry } from '../io/registry.js';
-import { fieldLabel, readPackageSchema } from '../core/criteria/schema-check.js';
+import { fieldLabel } from '../core/criteria/schema-check.js';
+import { readPackageSchema } from '../io/schemas.js';
 import { openRegistry } from './open-registry.js';
 import { gateFor } from './transition.js';
 

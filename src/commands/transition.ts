@@ -9,7 +9,7 @@ import { checkGate, type Gate } from '../core/sluice/gate.js';
 import { t, type Lang } from '../core/i18n/i18n.js';
 import { historyOf, isoDate, type Idea } from '../core/sluice/idea.js';
 import { unfinishedMove } from '../core/sluice/unfinished-move.js';
-import { baseValidators } from '../core/criteria/schema-check.js';
+import { baseValidators } from '../io/schemas.js';
 import { editText, moveIdea, readIdeaText, rewriteIdea, type WriteOutcome } from '../io/idea-write.js';
 import type { Criteria, Registry } from '../io/registry.js';
 

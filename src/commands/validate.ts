@@ -1,4 +1,3 @@
-import { lstatSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { CommonOptions, Ctx } from '../context.js';
 import { IdeasError } from '../core/errors.js';
@@ -15,7 +14,8 @@ import { listIdeaFiles, toPosix, type IdeaFileEntry } from '../io/idea-files.js'
 import { changedFiles, stagedFiles } from '../io/git-changes.js';
 import { CONFIG_FILE, type Stage } from '../core/sluice/config.js';
 import { criteriaFile, loadCriteria, type Registry } from '../io/registry.js';
-import { baseValidators } from '../core/criteria/schema-check.js';
+import { baseValidators } from '../io/schemas.js';
+import { entryKind, readText } from '../io/files.js';
 import { openRegistry } from './open-registry.js';
 import { openReading, readIdeaFile } from '../io/read-ideas.js';
 import { readFrontMatter } from '../core/front-matter/front-matter.js';
@@ -199,7 +199,7 @@ interface CheckedFile {
 function checkContext(registry: Registry, lang: Lang): string[] {
   const text = (file: string) => {
     try {
-      return readFileSync(file, 'utf8');
+      return readText(file);
     } catch (e) {
       return `unreadable: ${(e as NodeJS.ErrnoException).code ?? ''}`;
     }
@@ -247,12 +247,8 @@ function selectPaths(registry: Registry, all: IdeaFileEntry[], paths: string[], 
       throw new IdeasError('USAGE', 'err.pathOutside', { path: p, root: registry.root });
     }
     const known = all.find((e) => e.path === rel);
-    let isDir: boolean;
-    let symlink: boolean;
-    try {
-      symlink = lstatSync(abs).isSymbolicLink();
-      isDir = !symlink && statSync(abs).isDirectory();
-    } catch {
+    const kind = entryKind(abs);
+    if (kind === null) {
       // A name that was not UTF-8 reaches Node as U+FFFD, from git's list as from the folder's: the listing has it.
       if (known) {
         out.set(rel, known);
@@ -260,7 +256,8 @@ function selectPaths(registry: Registry, all: IdeaFileEntry[], paths: string[], 
       }
       throw new IdeasError('USAGE', 'err.pathMissing', { path: p });
     }
-    if (isDir) {
+    const symlink = kind === 'symlink';
+    if (kind === 'directory') {
       const prefix = rel === '' ? '' : `${rel}/`;
       for (const e of all) if (e.path.startsWith(prefix)) out.set(e.path, e);
     } else {

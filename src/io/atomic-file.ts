@@ -1,11 +1,13 @@
 import {
   chmodSync,
   closeSync,
+  existsSync,
   fsyncSync,
   linkSync,
   mkdirSync,
   openSync,
   renameSync,
+  rmdirSync,
   statSync,
   unlinkSync,
   writeSync,
@@ -107,6 +109,52 @@ function createVia(file: string, data: string, mode?: number, scratch?: string):
   } finally {
     safeUnlink(temp);
   }
+}
+
+/**
+ * Creates every file with createFileExclusive (none may be there yet), and the folders they need, then runs `then`.
+ * All or nothing: when anything fails, the files and the folders made here are removed again and the error thrown.
+ */
+export function createFilesAllOrNothing(
+  files: Iterable<readonly [file: string, data: string]>,
+  then: () => void = () => undefined,
+): void {
+  const written: string[] = [];
+  const madeDirs: string[] = [];
+  try {
+    for (const [file, data] of files) {
+      for (let dir = path.dirname(file); !existsSync(dir); dir = path.dirname(dir)) madeDirs.push(dir);
+      mkdirSync(path.dirname(file), { recursive: true });
+      createFileExclusive(file, data);
+      written.push(file);
+    }
+    then();
+  } catch (e) {
+    for (const file of written.reverse()) safeUnlink(file);
+    for (const dir of madeDirs.sort((a, b) => b.length - a.length)) {
+      try {
+        rmdirSync(dir);
+      } catch {
+        // not empty or gone
+      }
+    }
+    throw e;
+  }
+}
+
+/** Makes the folder and those above it that are missing; a folder already there is no error. */
+export function makeFolder(dir: string): void {
+  mkdirSync(dir, { recursive: true });
+}
+
+/** Renames in one step, replacing what is at `to`: a reader finds the one file or the other there, never neither. */
+export function renameFile(from: string, to: string): void {
+  renameSync(from, to);
+}
+
+/** Removes a file, with the file system's error when it cannot (safeUnlink ignores it). */
+export function removeFile(file: string): void {
+  unlinkSync(file);
 }
 
 export function safeUnlink(file: string): void {

@@ -15,13 +15,8 @@ import { localize, t, type Lang, type Localized, type MessageKey } from '../core
 import { PatternError, type PatternProblem } from '../core/criteria/linear-regexp.js';
 import { parseYamlSafely, YamlProblem } from '../core/front-matter/front-matter.js';
 import { YamlPositions } from '../core/front-matter/positions.js';
-import {
-  baseValidators,
-  compileCriteria,
-  describeErrors,
-  readPackageSchema,
-  type Validator,
-} from '../core/criteria/schema-check.js';
+import { describeErrors, type Validator } from '../core/criteria/schema-check.js';
+import { baseValidators, compileCriteria, readPackageSchema } from './schemas.js';
 import type { SchemaSource } from '../core/criteria/personal-data.js';
 import { forbiddenKeys, nullProtoDeep } from '../core/safe-object.js';
 

@@ -5,7 +5,8 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { createAjv, META_SCHEMA_2020, readPackageSchema } from '../core/criteria/schema-check.js';
+import { META_SCHEMA_2020 } from '../core/criteria/schema-check.js';
+import { createAjv, readPackageSchema } from '../io/schemas.js';
 
 const require = createRequire(import.meta.url);
 const standaloneCode = (

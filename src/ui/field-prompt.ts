@@ -5,7 +5,7 @@
  * edit` and a closed gate in `ideas move` ask the same way.
  */
 import { typeFlagValue, type FieldSpec } from '../core/criteria/fields.js';
-import { compileCriteria, describeErrors, fieldLabel } from '../core/criteria/schema-check.js';
+import { describeErrors, fieldLabel, type CompileSchema, type Validator } from '../core/criteria/schema-check.js';
 import { isIdeasError } from '../core/errors.js';
 import { t, type Lang } from '../core/i18n/i18n.js';
 import type { Prompter } from './prompter.js';
@@ -36,14 +36,21 @@ function asText(value: unknown): string | undefined {
 }
 
 /**
- * Asks for one field; `current` is the idea's value, offered as the default. Returns the typed answer, or
- * undefined when an optional field was skipped.
+ * Asks for one field; `current` is the idea's value, offered as the default. Answers are checked against the field's
+ * schema as compiled by `compile` (io/schemas.ts's compileCriteria, handed in by the command). Returns the typed
+ * answer, or undefined when an optional field was skipped.
  */
-export async function askField(prompter: Prompter, spec: FieldSpec, lang: Lang, current?: unknown): Promise<unknown> {
+export async function askField(
+  prompter: Prompter,
+  spec: FieldSpec,
+  lang: Lang,
+  compile: CompileSchema,
+  current?: unknown,
+): Promise<unknown> {
   const label = fieldQuestion(spec, lang);
   const question = spec.required ? label : `${label} ${t(lang, 'prompt.optional')}`;
   const help = fieldHelp(spec, lang);
-  const check = fieldCheck(spec, lang);
+  const check = fieldCheck(spec, lang, compile);
   switch (spec.kind) {
     case 'select': {
       const choices = spec.choices.map((c) => ({ value: c.value, name: c.label }));
@@ -112,10 +119,10 @@ function typeFlagValueSafe(spec: FieldSpec, raw: string, lang: Lang): unknown {
 }
 
 /** Checks one answer against its field's schema while the prompt is open, so a wrong answer is asked again. */
-function fieldCheck(spec: FieldSpec, lang: Lang): (value: unknown) => string | true {
-  let validate: ReturnType<typeof compileCriteria> | null = null;
+function fieldCheck(spec: FieldSpec, lang: Lang, compile: CompileSchema): (value: unknown) => string | true {
+  let validate: Validator | null = null;
   try {
-    validate = compileCriteria(spec.schema, `field:${spec.name}:${JSON.stringify(spec.schema)}`);
+    validate = compile(spec.schema, `field:${spec.name}:${JSON.stringify(spec.schema)}`);
   } catch {
     validate = null;
   }

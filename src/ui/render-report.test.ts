@@ -4,7 +4,7 @@ import { normalizeConfig } from '../core/sluice/config.js';
 import { toIdea } from '../core/sluice/idea.js';
 import { classifyFields } from '../core/criteria/personal-data.js';
 import { buildReport } from '../core/report/report.js';
-import { readPackageSchema } from '../core/criteria/schema-check.js';
+import { readPackageSchema } from '../io/schemas.js';
 import { readCsv } from '../../test/helpers/csv.js';
 import { exportCell } from './render-export.js';
 import { bar, renderReportCsv, renderReportMarkdown, renderReportText, type ReportView } from './render-report.js';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { normalizeConfig } from '../core/sluice/config.js';
 import { classifyFields, publicData } from '../core/criteria/personal-data.js';
 import type { Report } from '../core/report/report.js';
-import { readPackageSchema } from '../core/criteria/schema-check.js';
+import { readPackageSchema } from '../io/schemas.js';
 import { contentSecurityPolicy, esc, pageName, renderSite, SITE_JS, type SiteView } from './render-site.js';
 
 const config = (language: 'sv' | 'en') =>

@@ -179,6 +179,40 @@ describe('ideas hook install: the pre-commit hook', () => {
     expect(fs.existsSync(`${hook}.before-ideas`)).toBe(false);
   });
 
+  it('killed with --force after the foreign hook is set aside: it stays whole, and uninstall puts it back', () => {
+    const { dir } = repoWithRegistry('en');
+    const hook = path.join(dir, '.git', 'hooks', 'pre-commit');
+    fs.writeFileSync(hook, FOREIGN, { mode: 0o755 });
+    const hooks = fs.readdirSync(path.dirname(hook)).sort();
+    const killed = ideas(['hook', 'install', '--force'], { cwd: dir, env: { IDEAS_FAULT: 'kill:hook:set-aside' } });
+    expect(killed.signal, describeRun(killed)).toBe('SIGKILL');
+    expect(fs.existsSync(hook)).toBe(false);
+    expect(fs.readFileSync(`${hook}.before-ideas`, 'utf8')).toBe(FOREIGN);
+
+    // Installing again finds no hook and writes ours; the one set aside is not touched, and uninstall restores it.
+    const again = ideas(['hook', 'install', '--force', '--json'], { cwd: dir });
+    expect(again.code, describeRun(again)).toBe(0);
+    expect(parseJson(again)).toMatchObject({ status: 'installed', backup: null });
+    expect(fs.readFileSync(`${hook}.before-ideas`, 'utf8')).toBe(FOREIGN);
+    const removed = ideas(['hook', 'uninstall', '--json'], { cwd: dir });
+    expect(parseJson(removed)).toMatchObject({ status: 'removed', restored: hook });
+    expect(fs.readFileSync(hook, 'utf8')).toBe(FOREIGN);
+    expect(fs.readdirSync(path.dirname(hook)).sort()).toEqual(hooks);
+  });
+
+  it('failing with --force after the foreign hook is set aside: exit 2, and the foreign hook back in its place', () => {
+    const { dir } = repoWithRegistry('en');
+    const hook = path.join(dir, '.git', 'hooks', 'pre-commit');
+    fs.writeFileSync(hook, FOREIGN, { mode: 0o755 });
+    const hooks = fs.readdirSync(path.dirname(hook)).sort();
+    const failed = ideas(['hook', 'install', '--force'], { cwd: dir, env: { IDEAS_FAULT: 'hook:set-aside' } });
+    expect(failed.code, describeRun(failed)).toBe(2);
+    expect(failed.stderr).toContain('injected fault at hook:set-aside');
+    expect(fs.readFileSync(hook, 'utf8')).toBe(FOREIGN);
+    expect(fs.statSync(hook).mode & 0o777).toBe(0o755);
+    expect(fs.readdirSync(path.dirname(hook)).sort()).toEqual(hooks);
+  });
+
   it('uninstall removes only ours: a foreign hook is left alone, and no hook is no error', () => {
     const { dir } = repoWithRegistry('en');
     const hook = path.join(dir, '.git', 'hooks', 'pre-commit');

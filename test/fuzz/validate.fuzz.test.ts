@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { baseValidators } from '../../src/core/criteria/schema-check.js';
+import { baseValidators } from '../../src/io/schemas.js';
 import { checkIdeaFile, type CheckContext } from '../../src/core/criteria/validate.js';
 import { listIdeaFiles } from '../../src/io/idea-files.js';
 import { loadCriteria, loadRegistry } from '../../src/io/registry.js';

@@ -1,11 +1,11 @@
-import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { CommonOptions, Ctx } from '../../context.js';
 import { IdeasError } from '../../core/errors.js';
 import type { Lang } from '../../core/i18n/i18n.js';
 import { chooseLang } from '../../core/i18n/lang-choice.js';
 import { REGION_FILE, regionTemplate } from '../../core/region/config.js';
-import { createFileExclusive } from '../../io/atomic-file.js';
+import { createFileExclusive, makeFolder } from '../../io/atomic-file.js';
+import { pathExists } from '../../io/files.js';
 import { git, gitTopLevel } from '../../io/git.js';
 import { fsError } from '../../io/fs-error.js';
 
@@ -29,10 +29,10 @@ export async function runRegionInit(opts: RegionInitOptions, ctx: Ctx): Promise<
   const lang = chooseLang(opts.lang, null, ctx.env);
   const root = path.resolve(ctx.cwd, opts.dir ?? '.');
   const file = path.join(root, REGION_FILE);
-  if (existsSync(file))
+  if (pathExists(file))
     throw new IdeasError('REGISTRY_EXISTS', 'err.regionExists', { file }, { hint: 'hint.regionExists' });
   try {
-    mkdirSync(root, { recursive: true });
+    makeFolder(root);
   } catch (e) {
     throw fsError(e, root);
   }

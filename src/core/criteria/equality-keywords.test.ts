@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { nullObjectFrom } from '../safe-object.js';
 import { equalityKey } from './equality-keywords.js';
-import { compileCriteria } from './schema-check.js';
+import { compileCriteria } from '../../io/schemas.js';
 
 /** An object as the front matter reader makes it: no prototype. */
 const bare = (o: Record<string, unknown>) => nullObjectFrom(Object.entries(o));

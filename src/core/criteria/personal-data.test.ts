@@ -8,7 +8,7 @@ import {
   publicField,
   type FieldClasses,
 } from './personal-data.js';
-import { readPackageSchema } from './schema-check.js';
+import { readPackageSchema } from '../../io/schemas.js';
 
 const base = readPackageSchema('idea');
 const PUBLIC = { includePersonal: false };

@@ -1,19 +1,17 @@
 /**
- * JSON Schema checks: the config and the base idea schema (compiled at build time into standalone code when the
- * build has run, so most commands never load ajv's compiler), and each registry's criteria schemas (compiled when
- * a command needs them).
+ * JSON Schema checks as the domain sees them: the keywords criteria may use, the options ajv runs with, and ajv's
+ * errors in plain words. The package's schemas, the validators compiled from them and ajv itself are loaded by
+ * io/schemas.ts; the core is handed validators (or a CompileSchema) and loads nothing.
  */
-import { createRequire } from 'node:module';
-import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { Lang, Localized, MessageKey, Params } from '../i18n/i18n.js';
 import { t } from '../i18n/i18n.js';
 import { ownValue } from '../safe-object.js';
-import { linearRegExpEngine } from './linear-regexp.js';
-import { useLinearEquality } from './equality-keywords.js';
 
 export type Validator = ValidateFunction;
+
+/** Compiles a schema (a registry's criteria, or one field's) into a validator; throws for a schema that is not valid. */
+export type CompileSchema = (schema: unknown, cacheKey: string) => Validator;
 
 /** The extension keywords that criteria schemas may use for labels and messages. */
 export const LABEL_KEYWORDS = ['x-title', 'x-description', 'x-message'] as const;
@@ -24,16 +22,6 @@ export const LABEL_KEYWORDS = ['x-title', 'x-description', 'x-message'] as const
 export const MARKING_KEYWORDS = ['x-public', 'x-personal', 'x-aggregate'] as const;
 export const EXTENSION_KEYWORDS = [...LABEL_KEYWORDS, ...MARKING_KEYWORDS] as const;
 
-const packageRoot = new URL('../../../', import.meta.url);
-const generatedFile = new URL('dist/generated/validators.cjs', packageRoot);
-
-export function readPackageSchema(name: 'idea' | 'config' | 'region'): Record<string, unknown> {
-  return JSON.parse(readFileSync(new URL(`schemas/${name}.schema.json`, packageRoot), 'utf8')) as Record<
-    string,
-    unknown
-  >;
-}
-
 export const AJV_OPTIONS = {
   allErrors: true,
   verbose: true,
@@ -43,7 +31,7 @@ export const AJV_OPTIONS = {
   strictRequired: false,
 } as const;
 
-interface BaseValidators {
+export interface BaseValidators {
   config: Validator;
   idea: Validator;
   /** JSON Schema draft 2020-12's meta-schema. */
@@ -52,90 +40,11 @@ interface BaseValidators {
 
 export const META_SCHEMA_2020 = 'https://json-schema.org/draft/2020-12/schema';
 
-let base: BaseValidators | undefined;
-
-/** The validators for schemas/config.schema.json and schemas/idea.schema.json. */
-export function baseValidators(): BaseValidators {
-  if (base) return base;
-  if (existsSync(generatedFile)) {
-    const require = createRequire(import.meta.url);
-    base = require(fileURLToPath(generatedFile)) as BaseValidators;
-    return base;
-  }
-  const ajv = createAjv();
-  const meta = ajv.getSchema(META_SCHEMA_2020);
-  if (!meta) throw new Error('ajv has no draft 2020-12 meta-schema');
-  base = {
-    config: ajv.compile(readPackageSchema('config')),
-    idea: ajv.compile(readPackageSchema('idea')),
-    meta,
-  };
-  return base;
-}
-
-type AjvInstance = import('ajv').default;
-let runtimeAjv: AjvInstance | undefined;
-
-export function createAjv(extra: Record<string, unknown> = {}): AjvInstance {
-  const require = createRequire(import.meta.url);
-  const Ajv2020 = (require('ajv/dist/2020.js') as { default: new (o: object) => AjvInstance }).default;
-  const addFormats = (require('ajv-formats') as { default: (a: AjvInstance) => void }).default;
-  const ajv = new Ajv2020({ ...AJV_OPTIONS, ...extra });
-  addFormats(ajv);
-  ajv.addVocabulary([...LABEL_KEYWORDS]);
-  for (const keyword of MARKING_KEYWORDS) ajv.addKeyword({ keyword, schemaType: 'boolean' });
-  return ajv;
-}
-
 /**
  * The longest text the `url` format checks: ajv-formats' pattern for it backtracks in time quadratic in the text
  * (a second for 90,000 characters), and no address people type is this long.
  */
 export const URL_FORMAT_MAX_LENGTH = 2048;
-
-/** The ajv that compiles criteria, which come from the registry: nothing in them may take unbounded time. */
-function criteriaAjv(): AjvInstance {
-  const ajv = createAjv({
-    validateSchema: false,
-    // `pattern` and `patternProperties` run on RE2's engine, in time linear in the text (./linear-regexp.ts).
-    code: { regExp: linearRegExpEngine },
-    // ajv's strict check of properties against patternProperties runs JavaScript's engine at compile time.
-    allowMatchingProperties: true,
-  });
-  const require = createRequire(import.meta.url);
-  const { fullFormats } = require('ajv-formats/dist/formats.js') as { fullFormats: { url: RegExp } };
-  ajv.addFormat('url', (text: string) => text.length <= URL_FORMAT_MAX_LENGTH && fullFormats.url.test(text));
-  useLinearEquality(ajv);
-  ajv.addSchema(readPackageSchema('idea'));
-  return ajv;
-}
-
-/**
- * Compiles a registry's criteria schema. Throws, in ajv's own words, for a schema that is not valid: it is checked
- * against the meta-schema compiled at build time, so the ajv that compiles it need not compile the meta-schema too.
- * A pattern that cannot be matched in linear time is a PatternError (./linear-regexp.ts).
- */
-export function compileCriteria(schema: unknown, cacheKey: string): Validator {
-  runtimeAjv ??= criteriaAjv();
-  const existing = runtimeAjv.getSchema(cacheKey);
-  if (existing) return existing;
-  checkAgainstMetaSchema(runtimeAjv, schema);
-  runtimeAjv.addSchema(schema as object, cacheKey);
-  const compiled = runtimeAjv.getSchema(cacheKey);
-  if (!compiled) throw new Error(`could not compile ${cacheKey}`);
-  return compiled;
-}
-
-/** What ajv's own `validateSchema` does before it compiles, with the same messages. */
-function checkAgainstMetaSchema(ajv: AjvInstance, schema: unknown): void {
-  if (typeof schema === 'boolean') return;
-  const $schema = (schema as { $schema?: unknown } | null)?.$schema;
-  if ($schema !== undefined && typeof $schema !== 'string') throw new Error('$schema must be a string');
-  if ($schema !== undefined && $schema.replace(/#$/, '') !== META_SCHEMA_2020)
-    throw new Error(`no schema with key or ref "${$schema}"`);
-  const meta = baseValidators().meta;
-  if (!meta(schema)) throw new Error(`schema is invalid: ${ajv.errorsText(meta.errors)}`);
-}
 
 /** One schema problem, in plain words, with the JSON pointer of the value it is about. */
 export interface SchemaProblem {

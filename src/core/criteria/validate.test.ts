@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { normalizeConfig, type RegistryConfig } from '../sluice/config.js';
 import { compareFindings, type Finding } from '../finding.js';
 import { parseYamlSafely } from '../front-matter/front-matter.js';
-import { baseValidators, compileCriteria } from './schema-check.js';
+import { baseValidators, compileCriteria } from '../../io/schemas.js';
 import { checkIdeaFile, checkUniqueIds, type CheckContext, type FileToCheck } from './validate.js';
 
 const examples = fileURLToPath(new URL('../../../examples/', import.meta.url));

@@ -3,7 +3,7 @@ import { normalizeConfig } from '../sluice/config.js';
 import { toIdea } from '../sluice/idea.js';
 import { fieldOrderOf, ideaTable } from './idea-row.js';
 import { classifyFields } from '../criteria/personal-data.js';
-import { readPackageSchema } from '../criteria/schema-check.js';
+import { readPackageSchema } from '../../io/schemas.js';
 
 const config = normalizeConfig({
   name: 'T',

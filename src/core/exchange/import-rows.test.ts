@@ -10,7 +10,7 @@ import {
   type KnownFields,
   type RowContext,
 } from './import-rows.js';
-import { baseValidators, compileCriteria, readPackageSchema } from '../criteria/schema-check.js';
+import { baseValidators, compileCriteria, readPackageSchema } from '../../io/schemas.js';
 
 const config = normalizeConfig({
   name: 'T',

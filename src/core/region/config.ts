@@ -6,7 +6,7 @@
  */
 import { IdeasError } from '../errors.js';
 import { t, type Lang, type Localized } from '../i18n/i18n.js';
-import { createAjv, describeErrors, readPackageSchema, type Validator } from '../criteria/schema-check.js';
+import { describeErrors, type Validator } from '../criteria/schema-check.js';
 import { parseYamlSafely, YamlProblem } from '../front-matter/front-matter.js';
 import { YamlPositions } from '../front-matter/positions.js';
 import { nullProtoDeep } from '../safe-object.js';
@@ -34,14 +34,6 @@ export interface RegionConfig {
   members: RegionMember[];
 }
 
-let validator: Validator | undefined;
-
-/** Compiled when a region file is first read: region commands are few, and the single-registry ones never pay. */
-function regionValidator(): Validator {
-  validator ??= createAjv().compile(readPackageSchema('region'));
-  return validator;
-}
-
 function regionError(file: string, problems: string[]): IdeasError {
   return new IdeasError(
     'CONFIG_INVALID',
@@ -60,8 +52,11 @@ export function normalizeMemberPath(raw: string | undefined): string {
     .join('/');
 }
 
-/** Checks the text of ideas.region.yaml; a region that cannot be used is an IdeasError with every problem's line. */
-export function parseRegionText(text: string, file: string, lang: Lang): RegionConfig {
+/**
+ * Checks the text of ideas.region.yaml against `validate` (schemas/region.schema.json's, io/schemas.ts); a region that
+ * cannot be used is an IdeasError with every problem's line.
+ */
+export function parseRegionText(text: string, file: string, lang: Lang, validate: Validator): RegionConfig {
   let raw: unknown;
   try {
     raw = parseYamlSafely(text.replace(/^\uFEFF/, ''));
@@ -72,7 +67,6 @@ export function parseRegionText(text: string, file: string, lang: Lang): RegionC
   }
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw))
     throw regionError(file, [`${REGION_FILE}:1:1 ${t(lang, 'f.configNotMapping')}`]);
-  const validate = regionValidator();
   if (!validate(raw)) throw regionError(file, locate(text, describeErrors(validate.errors), lang));
   const data = nullProtoDeep(raw) as Record<string, unknown>;
   const languages = data.languages as Lang[];

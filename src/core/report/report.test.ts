@@ -3,7 +3,7 @@ import { normalizeConfig, type RegistryConfig } from '../sluice/config.js';
 import { toIdea, type Idea } from '../sluice/idea.js';
 import { classifyFields } from '../criteria/personal-data.js';
 import { buildReport, type ReportOptions } from './report.js';
-import { readPackageSchema } from '../criteria/schema-check.js';
+import { readPackageSchema } from '../../io/schemas.js';
 
 /**
  * A registry with a planted history, every figure below worked out by hand from these dates (2026 is not a leap

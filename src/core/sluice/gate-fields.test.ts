@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeSluice, openSluice, removeSluices } from '../../../test/helpers/sluice.js';
-import { baseValidators, readPackageSchema } from '../criteria/schema-check.js';
+import { baseValidators, compileCriteria, readPackageSchema } from '../../io/schemas.js';
 import { checkGate } from './gate.js';
 import { fieldQuestion, gateFields, readFieldAnswer } from './gate-fields.js';
 import type { Idea } from './idea.js';
@@ -103,21 +103,30 @@ describe('readFieldAnswer', () => {
     fieldQuestion(name, base, sluice.criteria.get('test')?.schema, sluice.registry.config, 'sv', {}).spec;
 
   it('types and checks an answer by the field’s schema', () => {
-    expect(readFieldAnswer(question('unit'), '  Vård  ', 'sv')).toEqual({ ok: true, value: 'Vård' });
-    expect(readFieldAnswer(question('manager_support'), true, 'sv')).toEqual({ ok: true, value: true });
-    expect(readFieldAnswer(question('manager_support'), 'ja', 'sv')).toEqual({ ok: true, value: true });
-    expect(readFieldAnswer(question('challenge'), 'klimat', 'sv')).toEqual({ ok: true, value: 'klimat' });
+    expect(readFieldAnswer(question('unit'), '  Vård  ', 'sv', compileCriteria)).toEqual({ ok: true, value: 'Vård' });
+    expect(readFieldAnswer(question('manager_support'), true, 'sv', compileCriteria)).toEqual({
+      ok: true,
+      value: true,
+    });
+    expect(readFieldAnswer(question('manager_support'), 'ja', 'sv', compileCriteria)).toEqual({
+      ok: true,
+      value: true,
+    });
+    expect(readFieldAnswer(question('challenge'), 'klimat', 'sv', compileCriteria)).toEqual({
+      ok: true,
+      value: 'klimat',
+    });
   });
 
   it('says what is wrong, in the language asked', () => {
-    const short = readFieldAnswer(question('test_plan'), 'kort', 'sv');
+    const short = readFieldAnswer(question('test_plan'), 'kort', 'sv', compileCriteria);
     expect(short).toEqual({ ok: false, problem: 'Planen för testet saknas eller är för kort' });
-    const no = readFieldAnswer(question('manager_support'), false, 'en');
+    const no = readFieldAnswer(question('manager_support'), false, 'en', compileCriteria);
     expect(no).toEqual({ ok: false, problem: 'The nearest manager has not backed the idea' });
-    const unknown = readFieldAnswer(question('challenge'), 'månen', 'sv');
+    const unknown = readFieldAnswer(question('challenge'), 'månen', 'sv', compileCriteria);
     expect(unknown.ok).toBe(false);
     expect(!unknown.ok && unknown.problem).toContain('månen');
-    const notYes = readFieldAnswer(question('manager_support'), 'kanske', 'sv');
+    const notYes = readFieldAnswer(question('manager_support'), 'kanske', 'sv', compileCriteria);
     expect(notYes.ok).toBe(false);
   });
 });

@@ -5,7 +5,7 @@
  * a yes or no, and `x-description` is the help shown with the question.
  */
 import { fieldSpec, typeFlagValue, type FieldSpec } from '../criteria/fields.js';
-import { compileCriteria, describeErrors, fieldLabel } from '../criteria/schema-check.js';
+import { describeErrors, fieldLabel, type CompileSchema, type Validator } from '../criteria/schema-check.js';
 import { IdeasError } from '../errors.js';
 import type { Lang } from '../i18n/i18n.js';
 import { ownValue } from '../safe-object.js';
@@ -108,12 +108,14 @@ export function gateFields(
 
 /**
  * An answer typed at a question, as the field's value: typed by the field's schema (`ja` is true, `40 000` a
- * number) and checked against it. Returns the value, or the problem in plain words.
+ * number) and checked against it, compiled by `compile` (io/schemas.ts's compileCriteria). Returns the value, or
+ * the problem in plain words.
  */
 export function readFieldAnswer(
   spec: FieldSpec,
   raw: string | boolean | string[],
   lang: Lang,
+  compile: CompileSchema,
 ): { ok: true; value: unknown } | { ok: false; problem: string } {
   let value: unknown;
   try {
@@ -126,14 +128,14 @@ export function readFieldAnswer(
   } catch (e) {
     return { ok: false, problem: e instanceof IdeasError ? e.messageIn(lang) : String(e) };
   }
-  const problem = schemaProblem(spec, value, lang);
+  const problem = schemaProblem(spec, value, lang, compile);
   return problem === null ? { ok: true, value } : { ok: false, problem };
 }
 
-function schemaProblem(spec: FieldSpec, value: unknown, lang: Lang): string | null {
-  let validate: ReturnType<typeof compileCriteria>;
+function schemaProblem(spec: FieldSpec, value: unknown, lang: Lang, compile: CompileSchema): string | null {
+  let validate: Validator;
   try {
-    validate = compileCriteria(spec.schema, `gate-field:${spec.name}:${JSON.stringify(spec.schema)}`);
+    validate = compile(spec.schema, `gate-field:${spec.name}:${JSON.stringify(spec.schema)}`);
   } catch {
     // A field's schema that does not compile alone (a $ref to its document): the gate checks it when the idea moves.
     return null;

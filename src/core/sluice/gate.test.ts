@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeSluice, openSluice, removeSluices } from '../../../test/helpers/sluice.js';
 import type { Idea } from './idea.js';
 import { checkGate, criterionStatus, forwardStage, gateChecklist, type Gate } from './gate.js';
-import { baseValidators } from '../criteria/schema-check.js';
+import { baseValidators } from '../../io/schemas.js';
 
 let sluice: ReturnType<typeof openSluice>;
 

@@ -18,7 +18,7 @@ import {
   type MemberSnapshot,
 } from '../../core/region/snapshot.js';
 import { classifySources, type SchemaSource } from '../../core/criteria/personal-data.js';
-import { readPackageSchema } from '../../core/criteria/schema-check.js';
+import { readPackageSchema } from '../schemas.js';
 import { forbiddenKeys, nullProtoDeep } from '../../core/safe-object.js';
 import { git } from '../git.js';
 import { BlobReader, listTree } from '../git-revision.js';

@@ -8,6 +8,7 @@ import { IdeasError } from '../../core/errors.js';
 import type { Lang } from '../../core/i18n/i18n.js';
 import { parseRegionText, REGION_FILE, type RegionConfig } from '../../core/region/config.js';
 import { findGitDir } from '../git-dir.js';
+import { regionValidator } from '../schemas.js';
 
 export interface Region {
   root: string;
@@ -36,6 +37,16 @@ export function locateRegion(cwd: string, flag: string | undefined, env: NodeJS.
   return root;
 }
 
+/** The language the region file names first, read before the file is checked (for the messages of that check). */
+export function peekRegionLanguage(root: string): Lang | null {
+  try {
+    const m = /^languages:\s*\[?\s*(sv|en)\b/m.exec(readFileSync(path.join(root, REGION_FILE), 'utf8'));
+    return m ? (m[1] as Lang) : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Reads and checks the region's file, and finds its git folder (a region lives in a git repository). */
 export function loadRegion(root: string, lang: Lang): Region {
   const file = path.join(root, REGION_FILE);
@@ -45,7 +56,7 @@ export function loadRegion(root: string, lang: Lang): Region {
   } catch (e) {
     throw new IdeasError('CONFIG_INVALID', 'err.readFile', { file, reason: (e as Error).message });
   }
-  const config = parseRegionText(text, file, lang);
+  const config = parseRegionText(text, file, lang, regionValidator());
   const gitDir = findGitDir(root);
   if (!gitDir) throw new IdeasError('USAGE', 'err.regionNotGit', { dir: root }, { hint: 'hint.regionNotGit' });
   return { root, file, text, config, cacheDir: path.join(gitDir, 'ideas-region') };

@@ -1,0 +1,65 @@
+/**
+ * The plain reads of the file system that commands need besides ideas, the config and criteria (which have readers
+ * of their own): a file's text or bytes, whether something is at a path, and what it is. Commands reach files only
+ * through io/ (docs/architecture.md, enforced by ESLint), so everything that touches the machine is in one place;
+ * writes go through atomic-file.ts.
+ */
+import { existsSync, lstatSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import path from 'node:path';
+
+/** The file's text as UTF-8; errors as node:fs throws them. */
+export function readText(file: string): string {
+  return readFileSync(file, 'utf8');
+}
+
+/** The file's bytes; errors as node:fs throws them. */
+export function readBytes(file: string): Buffer {
+  return readFileSync(file);
+}
+
+/** The file's text, or null when there is no file; other errors (a folder, no permission) as node:fs throws them. */
+export function readTextIfExists(file: string): string | null {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw e;
+  }
+}
+
+/** Whether the path leads to something, links followed: a link to nothing is not there. */
+export function pathExists(p: string): boolean {
+  return existsSync(p);
+}
+
+/** Whether anything has the name, a link to nothing included: what a new file of that name would replace. */
+export function entryExists(p: string): boolean {
+  try {
+    lstatSync(p);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** What is at a path, the link itself rather than what it leads to; null when nothing is there or it cannot be seen. */
+export function entryKind(p: string): 'symlink' | 'directory' | 'other' | null {
+  try {
+    if (lstatSync(p).isSymbolicLink()) return 'symlink';
+    return statSync(p).isDirectory() ? 'directory' : 'other';
+  } catch {
+    return null;
+  }
+}
+
+/** The nearest folder at or above `dir` that exists: where a folder that is still to be made will be. */
+export function nearestExisting(dir: string): string {
+  let existing = dir;
+  while (!existsSync(existing)) existing = path.dirname(existing);
+  return existing;
+}
+
+/** The path with every symbolic link resolved, as git prints paths. */
+export function realPath(p: string): string {
+  return realpathSync(p);
+}

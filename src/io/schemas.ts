@@ -1,0 +1,115 @@
+/**
+ * The package's own JSON Schemas (schemas/*.schema.json) and the validators made from them. The config's and the
+ * base idea schema's are compiled at build time into standalone code when the build has run, so most commands never
+ * load ajv's compiler; each registry's criteria schemas are compiled when a command needs them. The core checks with
+ * what this module hands it and loads nothing itself (docs/architecture.md).
+ */
+import { createRequire } from 'node:module';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { packageUrl } from './package-files.js';
+import { useLinearEquality } from '../core/criteria/equality-keywords.js';
+import { linearRegExpEngine } from '../core/criteria/linear-regexp.js';
+import {
+  AJV_OPTIONS,
+  LABEL_KEYWORDS,
+  MARKING_KEYWORDS,
+  META_SCHEMA_2020,
+  URL_FORMAT_MAX_LENGTH,
+  type BaseValidators,
+  type Validator,
+} from '../core/criteria/schema-check.js';
+
+const generatedFile = packageUrl('dist/generated/validators.cjs');
+
+export function readPackageSchema(name: 'idea' | 'config' | 'region'): Record<string, unknown> {
+  return JSON.parse(readFileSync(packageUrl(`schemas/${name}.schema.json`), 'utf8')) as Record<string, unknown>;
+}
+
+let base: BaseValidators | undefined;
+
+/** The validators for schemas/config.schema.json and schemas/idea.schema.json. */
+export function baseValidators(): BaseValidators {
+  if (base) return base;
+  if (existsSync(generatedFile)) {
+    const require = createRequire(import.meta.url);
+    base = require(fileURLToPath(generatedFile)) as BaseValidators;
+    return base;
+  }
+  const ajv = createAjv();
+  const meta = ajv.getSchema(META_SCHEMA_2020);
+  if (!meta) throw new Error('ajv has no draft 2020-12 meta-schema');
+  base = {
+    config: ajv.compile(readPackageSchema('config')),
+    idea: ajv.compile(readPackageSchema('idea')),
+    meta,
+  };
+  return base;
+}
+
+type AjvInstance = import('ajv').default;
+let runtimeAjv: AjvInstance | undefined;
+
+export function createAjv(extra: Record<string, unknown> = {}): AjvInstance {
+  const require = createRequire(import.meta.url);
+  const Ajv2020 = (require('ajv/dist/2020.js') as { default: new (o: object) => AjvInstance }).default;
+  const addFormats = (require('ajv-formats') as { default: (a: AjvInstance) => void }).default;
+  const ajv = new Ajv2020({ ...AJV_OPTIONS, ...extra });
+  addFormats(ajv);
+  ajv.addVocabulary([...LABEL_KEYWORDS]);
+  for (const keyword of MARKING_KEYWORDS) ajv.addKeyword({ keyword, schemaType: 'boolean' });
+  return ajv;
+}
+
+/** The ajv that compiles criteria, which come from the registry: nothing in them may take unbounded time. */
+function criteriaAjv(): AjvInstance {
+  const ajv = createAjv({
+    validateSchema: false,
+    // `pattern` and `patternProperties` run on RE2's engine, in time linear in the text (core/criteria/linear-regexp.ts).
+    code: { regExp: linearRegExpEngine },
+    // ajv's strict check of properties against patternProperties runs JavaScript's engine at compile time.
+    allowMatchingProperties: true,
+  });
+  const require = createRequire(import.meta.url);
+  const { fullFormats } = require('ajv-formats/dist/formats.js') as { fullFormats: { url: RegExp } };
+  ajv.addFormat('url', (text: string) => text.length <= URL_FORMAT_MAX_LENGTH && fullFormats.url.test(text));
+  useLinearEquality(ajv);
+  ajv.addSchema(readPackageSchema('idea'));
+  return ajv;
+}
+
+/**
+ * Compiles a registry's criteria schema (a CompileSchema, core/criteria/schema-check.ts). Throws, in ajv's own words,
+ * for a schema that is not valid: it is checked against the meta-schema compiled at build time, so the ajv that
+ * compiles it need not compile the meta-schema too. A pattern that cannot be matched in linear time is a
+ * PatternError (core/criteria/linear-regexp.ts).
+ */
+export function compileCriteria(schema: unknown, cacheKey: string): Validator {
+  runtimeAjv ??= criteriaAjv();
+  const existing = runtimeAjv.getSchema(cacheKey);
+  if (existing) return existing;
+  checkAgainstMetaSchema(runtimeAjv, schema);
+  runtimeAjv.addSchema(schema as object, cacheKey);
+  const compiled = runtimeAjv.getSchema(cacheKey);
+  if (!compiled) throw new Error(`could not compile ${cacheKey}`);
+  return compiled;
+}
+
+/** What ajv's own `validateSchema` does before it compiles, with the same messages. */
+function checkAgainstMetaSchema(ajv: AjvInstance, schema: unknown): void {
+  if (typeof schema === 'boolean') return;
+  const $schema = (schema as { $schema?: unknown } | null)?.$schema;
+  if ($schema !== undefined && typeof $schema !== 'string') throw new Error('$schema must be a string');
+  if ($schema !== undefined && $schema.replace(/#$/, '') !== META_SCHEMA_2020)
+    throw new Error(`no schema with key or ref "${$schema}"`);
+  const meta = baseValidators().meta;
+  if (!meta(schema)) throw new Error(`schema is invalid: ${ajv.errorsText(meta.errors)}`);
+}
+
+let region: Validator | undefined;
+
+/** The validator of ideas.region.yaml, compiled when a region file is first read: the single-registry commands never pay. */
+export function regionValidator(): Validator {
+  region ??= createAjv().compile(readPackageSchema('region'));
+  return region;
+}
