@@ -14,6 +14,8 @@ export const FORBIDDEN_KEYS: readonly string[] = ['__proto__', 'constructor', 'p
 
 /** Whether a field name or path segment is one of FORBIDDEN_KEYS, in any case. */
 export function isForbiddenKey(key: string): boolean {
+  // Every forbidden name is 9 or 11 characters long: most keys are ruled out without a lower-case copy.
+  if (key.length !== 9 && key.length !== 11) return false;
   const lower = key.toLowerCase();
   return FORBIDDEN_KEYS.includes(lower);
 }
@@ -68,19 +70,29 @@ export function nullProtoDeep<T>(value: T, depth = 0): T {
  */
 export function forbiddenKeys(value: unknown, limit = 20): { key: string; pointer: string }[] {
   const out: { key: string; pointer: string }[] = [];
-  const walk = (v: unknown, pointer: string, depth: number): void => {
+  // The keys and indexes on the way to the value walked: a pointer is written only for a key found, not for each of
+  // the thousands of keys passed (a string for every key of 10,000 ideas was most of a check's garbage).
+  const path: (string | number)[] = [];
+  const pointer = () =>
+    path.map((s) => `/${typeof s === 'number' ? s : s.replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
+  const walk = (v: unknown, depth: number): void => {
     if (out.length >= limit || depth > 1000 || v === null || typeof v !== 'object') return;
     if (Array.isArray(v)) {
-      v.forEach((item: unknown, i) => walk(item, `${pointer}/${i}`, depth + 1));
+      v.forEach((item: unknown, i) => {
+        path.push(i);
+        walk(item, depth + 1);
+        path.pop();
+      });
       return;
     }
     for (const key of Object.keys(v)) {
-      const at = `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
-      if (isForbiddenKey(key) && out.length < limit) out.push({ key, pointer: at });
-      walk((v as Record<string, unknown>)[key], at, depth + 1);
+      path.push(key);
+      if (isForbiddenKey(key) && out.length < limit) out.push({ key, pointer: pointer() });
+      walk((v as Record<string, unknown>)[key], depth + 1);
+      path.pop();
     }
   };
-  walk(value, '', 0);
+  walk(value, 0);
   return out;
 }
 
