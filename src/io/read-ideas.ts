@@ -25,6 +25,7 @@ import { FileCache, readWithKey, type FileKey } from './file-cache.js';
 import { isReadableEntry, listIdeaFiles, type IdeaFileEntry } from './idea-files.js';
 import { computeFiles, type Compute, type FileBytes, type RemoteTask } from './parallel-read.js';
 import type { Registry } from './registry.js';
+import { nullProtoInPlace } from '../core/safe-object.js';
 
 export interface ReadIdeas<T = Idea> {
   ideas: T[];
@@ -179,8 +180,14 @@ function readEach<V, T>(
   const unreadable: IdeaFileEntry[] = [];
   files.forEach((entry, i) => {
     const value = values[i];
-    if (!value?.ok || !entry.stage) unreadable.push(entry);
-    else ideas.push(make(value as V, entry, entry.stage));
+    if (!value?.ok || !entry.stage) {
+      unreadable.push(entry);
+      return;
+    }
+    // Fields that come back from the cache or a worker thread (a structured clone) have prototypes: taken off where
+    // they stand, since nothing else holds them, rather than copied (src/core/sluice/idea.ts would copy them).
+    if ('data' in value && Object.getPrototypeOf(value.data) !== null) nullProtoInPlace(value.data);
+    ideas.push(make(value as V, entry, entry.stage));
   });
   return { ideas, unreadable };
 }
