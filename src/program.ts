@@ -184,7 +184,25 @@ async function viewOf(ctx: Ctx): Promise<View> {
 }
 
 function write(ctx: Ctx, output: Output): number {
-  for (const w of output.writes) (w.to === 'stdout' ? ctx.stdout : ctx.stderr).write(w.text);
+  for (const w of output.writes) {
+    const stream = w.to === 'stdout' ? ctx.stdout : ctx.stderr;
+    if (typeof w.text === 'string') {
+      stream.write(w.text);
+      continue;
+    }
+    // A text in pieces goes out in pieces of about 64 kB: a write for each would be thousands of system calls.
+    let pending: string[] = [];
+    let size = 0;
+    for (const part of w.text) {
+      pending.push(part);
+      size += part.length;
+      if (size < 65_536) continue;
+      stream.write(pending.join(''));
+      pending = [];
+      size = 0;
+    }
+    if (size > 0) stream.write(pending.join(''));
+  }
   return output.exitCode;
 }
 

@@ -14,7 +14,7 @@ import { loadCriteria, readRegistrySchemas, type Registry } from '../io/registry
 import { writeSite } from '../io/site-dir.js';
 import { checkSiteOut } from '../io/site-out.js';
 import { fsError } from '../io/fs-error.js';
-import { pageName, renderSite, type SiteIdea } from '../ui/render-site.js';
+import { pageName, siteFiles, type SiteIdea } from '../ui/render-site.js';
 import { openRegistry } from './open-registry.js';
 import { gateFor } from './transition.js';
 
@@ -98,7 +98,7 @@ export async function runSite(opts: SiteOptions, ctx: Ctx): Promise<SiteResult> 
     ...historyOf(i).map((e) => (typeof e.field === 'string' ? e.field : '')),
   ]);
   const titles = fieldTitles(schemas, [...new Set(named.filter((f) => f !== ''))]);
-  const files = renderSite({
+  const pages = siteFiles({
     config,
     ideas: siteIdeas,
     report,
@@ -107,10 +107,16 @@ export async function runSite(opts: SiteOptions, ctx: Ctx): Promise<SiteResult> 
     includePersonal: opts.includePersonal,
     builtOn: today,
   });
-  // GitHub Pages would otherwise run the files through Jekyll.
-  files.set('.nojekyll', '');
+  let written: string[];
   try {
-    writeSite(out, files);
+    // Each page is written as it is made. GitHub Pages would otherwise run the files through Jekyll.
+    written = writeSite(
+      out,
+      (function* () {
+        yield* pages;
+        yield ['.nojekyll', ''] as const;
+      })(),
+    );
   } catch (e) {
     throw fsError(e, out);
   }
@@ -119,8 +125,8 @@ export async function runSite(opts: SiteOptions, ctx: Ctx): Promise<SiteResult> 
     registry,
     lang,
     out,
-    pages: [...files.keys()].filter((f) => f.endsWith('.html')).length,
-    files: [...files.keys()].sort(),
+    pages: written.filter((f) => f.endsWith('.html')).length,
+    files: written.sort(),
     includePersonal: opts.includePersonal,
     unreadable: unreadable.length,
   };

@@ -13,11 +13,11 @@ import {
 import { listIdeaFiles, toPosix, type IdeaFileEntry } from '../io/idea-files.js';
 import { changedFiles, stagedFiles } from '../io/git-changes.js';
 import { CONFIG_FILE, type Stage } from '../core/sluice/config.js';
-import { criteriaFile, loadCriteria, type Registry } from '../io/registry.js';
+import { criteriaFile, loadCriteria, loadRegistry, type Registry } from '../io/registry.js';
 import { baseValidators } from '../io/schemas.js';
 import { entryKind, readText } from '../io/files.js';
 import { openRegistry } from './open-registry.js';
-import { openReading, readIdeaFile } from '../io/read-ideas.js';
+import { openReading, readIdeaFile, type Compute } from '../io/read-ideas.js';
 import { readFrontMatter } from '../core/front-matter/front-matter.js';
 
 export interface ValidateOptions extends CommonOptions {
@@ -78,7 +78,8 @@ export async function runValidate(opts: ValidateOptions, ctx: Ctx): Promise<Vali
   since?.catch(() => undefined);
   // A file unchanged since a run with the same config, criteria and language keeps the findings it had then. The
   // criteria compile only when a file needs checking, or when no such run has been (an invalid schema is an error).
-  const reading = openReading<CheckedFile>(registry, 'checked', checkContext(registry, lang));
+  const context = checkContext(registry, lang);
+  const reading = openReading<CheckedFile>(registry, 'checked', context);
   let criteria = reading.earlierRun ? null : loadCriteria(registry);
   const all = listIdeaFiles(registry);
   const paths = opts.staged
@@ -122,11 +123,10 @@ export async function runValidate(opts: ValidateOptions, ctx: Ctx): Promise<Vali
   const unselected = all.filter((e) => !selectedPaths.has(e.path) && e.stage);
   const sightings: IdSighting[] = [];
   if (unselected.length > 0) {
-    const ids = openReading<string | null>(registry, 'ids', []).read(
-      unselected,
-      (_entry, file) => (file.ok ? idIn(file.bytes) : null),
-      { alsoKeep: all.map((e) => e.path) },
-    );
+    const ids = openReading<string | null>(registry, 'ids', []).read(unselected, idTask(), {
+      alsoKeep: all.map((e) => e.path),
+      remote: { module: import.meta.url, name: 'idTask', init: null },
+    });
     unselected.forEach((e, i) => {
       const id = ids[i];
       if (id) sightings.push({ id, file: e.path });
@@ -138,27 +138,11 @@ export async function runValidate(opts: ValidateOptions, ctx: Ctx): Promise<Vali
     done++;
     if (opts.onProgress && (done % 200 === 0 || done === selected.length)) opts.onProgress(done, selected.length);
   };
-  const checkedFiles = reading.read(
-    selected,
-    (entry, file): CheckedFile => {
-      if (!file.ok) {
-        const finding: Finding = {
-          file: entry.path,
-          line: null,
-          column: null,
-          rule: 'file/unreadable',
-          severity: 'error',
-          message: t(lang, 'err.readFile', { file: entry.path, reason: file.error.code ?? file.error.message }),
-          hint: null,
-        };
-        return { findings: [finding], id: null };
-      }
-      const result = checkIdeaFile(entry, file.bytes, checker());
-      // The id is copied out of the file's text, which a substring of it would keep in memory to the end of the run.
-      return { findings: result.findings, id: result.idea?.id ? detach(result.idea.id) : null };
-    },
-    { alsoKeep: all.map((e) => e.path), onEach: progress },
-  );
+  const checkedFiles = reading.read(selected, fileCheck(lang, checker), {
+    alsoKeep: all.map((e) => e.path),
+    onEach: progress,
+    remote: { module: import.meta.url, name: 'checkTask', init: { root: registry.root, lang, context } },
+  });
   selected.forEach((entry, i) => {
     const checked = checkedFiles[i];
     if (!checked) return;
@@ -193,6 +177,50 @@ export async function runValidate(opts: ValidateOptions, ctx: Ctx): Promise<Vali
 interface CheckedFile {
   findings: Finding[];
   id: string | null;
+}
+
+/** The check of one file, with the criteria compiled when the first file needs them. */
+function fileCheck(lang: Lang, checker: () => CheckContext): Compute<CheckedFile> {
+  return (entry, file) => {
+    if (!file.ok) {
+      const finding: Finding = {
+        file: entry.path,
+        line: null,
+        column: null,
+        rule: 'file/unreadable',
+        severity: 'error',
+        message: t(lang, 'err.readFile', { file: entry.path, reason: file.error.code ?? file.error.message }),
+        hint: null,
+      };
+      return { findings: [finding], id: null };
+    }
+    const result = checkIdeaFile(entry, file.bytes, checker());
+    // The id is copied out of the file's text, which a substring of it would keep in memory to the end of the run.
+    return { findings: result.findings, id: result.idea?.id ? detach(result.idea.id) : null };
+  };
+}
+
+/**
+ * The same check on a worker thread (src/io/parallel-read.ts), which reads the config and compiles the criteria
+ * itself: it refuses to check (and the main thread checks alone) unless it reads the very config and criteria the
+ * main thread's cache is kept under.
+ */
+export function checkTask(init: { root: string; lang: Lang; context: string[] }): Compute<CheckedFile> {
+  const registry = loadRegistry(init.root, init.lang);
+  if (checkContext(registry, init.lang).join('\0') !== init.context.join('\0'))
+    throw new Error('the config or the criteria changed while the files were checked');
+  const check: CheckContext = {
+    config: registry.config,
+    lang: init.lang,
+    base: baseValidators().idea,
+    criteria: loadCriteria(registry),
+  };
+  return fileCheck(init.lang, () => check);
+}
+
+/** The id in each file, for files that are not checked (a RemoteTask's factory too). */
+export function idTask(): Compute<string | null> {
+  return (_entry, file) => (file.ok ? idIn(file.bytes) : null);
 }
 
 /** Everything besides the file itself that its findings depend on. */

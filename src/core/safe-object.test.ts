@@ -6,6 +6,7 @@ import {
   nullObject,
   nullObjectFrom,
   nullProtoDeep,
+  nullProtoInPlace,
   ownValue,
   textOf,
 } from './safe-object.js';
@@ -92,6 +93,22 @@ describe('objects without a prototype', () => {
     expect(ownValue(props, '__proto__')).toBeUndefined();
     expect(ownValue(null, 'x')).toBeUndefined();
     expect(ownValue('text', 'length')).toBeUndefined();
+  });
+});
+
+describe('nullProtoInPlace', () => {
+  it('takes the prototype off every mapping where it stands, as nullProtoDeep does in a copy', () => {
+    const parsed = JSON.parse('{"a": {"b": [{"c": 1}, 2, null]}, "d": "x", "toString": 3}') as Record<string, unknown>;
+    const copy = nullProtoDeep(parsed);
+    const date = new Date(0);
+    parsed.when = date;
+    expect(nullProtoInPlace(parsed)).toBe(parsed);
+    for (const o of [parsed, parsed.a, (parsed.a as { b: object[] }).b[0]]) expect(Object.getPrototypeOf(o)).toBeNull();
+    expect(Array.isArray((parsed.a as { b: unknown }).b)).toBe(true);
+    expect(parsed.when).toBe(date);
+    delete parsed.when;
+    expect(JSON.stringify(parsed)).toBe(JSON.stringify(copy));
+    expect(parsed.toString).toBe(3);
   });
 });
 

@@ -5,7 +5,12 @@
  * commands ask it for ideas, summaries, fields or their own results per file (`ideas validate`'s findings).
  */
 import { readFileSync } from 'node:fs';
-import { readFrontMatter, type FrontMatterProblem, type FrontMatterResult } from '../core/front-matter/front-matter.js';
+import {
+  readFrontMatter,
+  type FrontMatter,
+  type FrontMatterProblem,
+  type FrontMatterResult,
+} from '../core/front-matter/front-matter.js';
 import {
   summaryRow,
   toIdea,
@@ -18,7 +23,9 @@ import {
 } from '../core/sluice/idea.js';
 import { FileCache, readWithKey, type FileKey } from './file-cache.js';
 import { isReadableEntry, listIdeaFiles, type IdeaFileEntry } from './idea-files.js';
+import { computeFiles, type Compute, type FileBytes, type RemoteTask } from './parallel-read.js';
 import type { Registry } from './registry.js';
+import { nullProtoInPlace } from '../core/safe-object.js';
 
 export interface ReadIdeas<T = Idea> {
   ideas: T[];
@@ -31,8 +38,20 @@ export function readIdeaFile(abs: string): FrontMatterResult {
   return readFrontMatter(readFileSync(abs));
 }
 
-/** A file's bytes, or why they could not be read. A symbolic link (or a name that is not UTF-8) is never read, nor followed: its bytes are empty. */
-export type FileBytes = { ok: true; bytes: Uint8Array } | { ok: false; error: NodeJS.ErrnoException };
+export type { Compute, FileBytes, RemoteTask };
+
+const EMPTY = new Uint8Array();
+
+/** The bytes of a listed file and their key for the cache, or why it could not be read. Links are never read. */
+export function readEntry(entry: IdeaFileEntry): { file: FileBytes; key: FileKey | null } {
+  if (!isReadableEntry(entry)) return { file: { ok: true, bytes: EMPTY }, key: null };
+  try {
+    const read = readWithKey(entry.abs);
+    return { file: { ok: true, bytes: read.bytes }, key: read.key };
+  } catch (e) {
+    return { file: { ok: false, error: e as NodeJS.ErrnoException }, key: null };
+  }
+}
 
 /**
  * A reading of the registry's files through the cache of one kind of result, for results that depend on `context`
@@ -44,16 +63,15 @@ export interface Reading<V> {
   /**
    * What each of `entries` comes to, in their order: from the cache while the file is unchanged, else `compute` on
    * its bytes. The cache is written at the end, with the entries of `alsoKeep` (files not asked about this time)
-   * kept as they were. `onEach` is told of every file as it is done.
+   * kept as they were. `onEach` is told of every file as it is done. With `remote`, the same computation for other
+   * threads (src/io/parallel-read.ts), a large registry's files are read on more than one core.
    */
   read(
     entries: readonly IdeaFileEntry[],
-    compute: (entry: IdeaFileEntry, file: FileBytes) => V,
-    opts?: { alsoKeep?: readonly string[]; onEach?: () => void },
+    compute: Compute<V>,
+    opts?: { alsoKeep?: readonly string[]; onEach?: () => void; remote?: RemoteTask },
   ): V[];
 }
-
-const EMPTY = new Uint8Array();
 
 /** `now` is for tests: the moment the run starts, which decides which changes are too recent to keep. */
 export function openReading<V>(
@@ -66,34 +84,49 @@ export function openReading<V>(
   return {
     earlierRun: cache?.trusted ?? false,
     read(entries, compute, opts = {}) {
-      const out: V[] = [];
-      for (const entry of entries) {
+      const out = new Array<V>(entries.length);
+      const todo: number[] = [];
+      entries.forEach((entry, i) => {
         const known = !isReadableEntry(entry) ? undefined : cache?.lookup(entry.path, entry.abs);
-        if (known !== undefined) {
-          out.push(known);
+        if (known === undefined) todo.push(i);
+        else {
+          out[i] = known;
           opts.onEach?.();
-          continue;
         }
-        let file: FileBytes = { ok: true, bytes: EMPTY };
-        let key: FileKey | null = null;
-        if (isReadableEntry(entry)) {
-          try {
-            const read = readWithKey(entry.abs);
-            file = { ok: true, bytes: read.bytes };
-            key = read.key;
-          } catch (e) {
-            file = { ok: false, error: e as NodeJS.ErrnoException };
-          }
-        }
-        const value = compute(entry, file);
+      });
+      const files = todo.map((i) => entries[i] as IdeaFileEntry);
+      const { values, keys } = computeFiles(files, readEntry, compute, opts.remote, opts.onEach);
+      files.forEach((entry, k) => {
+        const value = values[k] as V;
+        const key = keys[k];
         // Only a file read with its key can be kept: a link, or a file that could not be read, is asked again.
         if (key) cache?.set(entry.path, key, value);
-        out.push(value);
-        opts.onEach?.();
-      }
+        out[todo[k] as number] = value;
+      });
       cache?.save(opts.alsoKeep);
       return out;
     },
+  };
+}
+
+/** A file that could not be read at all: no entry in the cache, and listed as unreadable. */
+const NOT_READ = { ok: false } as const;
+
+type Fields = { ok: true; data: Record<string, unknown> } | FrontMatterProblem;
+type Summary = { ok: true; row: SummaryRow } | FrontMatterProblem;
+type KindValue = FrontMatterResult | Fields | Summary | typeof NOT_READ;
+
+/**
+ * What each kind of reading keeps of a file, as its cache holds it (and as a RemoteTask's factory, so that worker
+ * threads compute it too): the whole parse (`parsed`), the fields without the text (`fields`), or what `ideas list`
+ * shows (`summary`), and all but those few fields let go at once.
+ */
+export function keepTask(kind: 'parsed' | 'fields' | 'summary'): Compute<KindValue> {
+  return (_entry, file) => {
+    if (!file.ok) return NOT_READ;
+    const fm = readFrontMatter(file.bytes, { body: kind === 'parsed' });
+    if (kind === 'parsed' || !fm.ok) return fm;
+    return kind === 'fields' ? { ok: true, data: fm.data } : { ok: true, row: summaryRow(fm.data) };
   };
 }
 
@@ -102,29 +135,20 @@ export function openReading<V>(
  * that do not read are listed as unreadable; links are skipped.
  */
 export function readIdeas(registry: Registry, entries: IdeaFileEntry[] = listIdeaFiles(registry)): ReadIdeas {
-  return readEach(
-    registry,
-    entries,
-    'parsed',
-    true,
-    (fm) => fm,
-    (fm, entry, stage) => toIdea(fm, stage, entry.path, entry.abs),
+  return readEach<FrontMatter, Idea>(registry, entries, 'parsed', (fm, entry, stage) =>
+    toIdea(fm, stage, entry.path, entry.abs),
   );
 }
-
-type Fields = { ok: true; data: Record<string, unknown> } | FrontMatterProblem;
 
 /**
  * Reads the fields of every idea, without its text: what `ideas report` counts. Its cache keeps only the fields, a
  * third of the size of readIdeas's, so it is written and read again in a third of the time.
  */
 export function readIdeaFields(registry: Registry): ReadIdeas<IdeaFields> {
-  return readEach<Fields, IdeaFields>(
+  return readEach<Extract<Fields, { ok: true }>, IdeaFields>(
     registry,
     listIdeaFiles(registry),
     'fields',
-    false,
-    (fm) => (fm.ok ? { ok: true, data: fm.data } : fm),
     (f, entry, stage) => toIdeaFields(f.data, stage, entry.path, entry.abs),
   );
 }
@@ -134,37 +158,36 @@ export function readIdeaFields(registry: Registry): ReadIdeas<IdeaFields> {
  * those few fields let go at once. Its cache keeps only them too.
  */
 export function readIdeaSummaries(registry: Registry): ReadIdeas<IdeaSummary> {
-  return readEach<{ ok: true; row: SummaryRow } | FrontMatterProblem, IdeaSummary>(
+  return readEach<Extract<Summary, { ok: true }>, IdeaSummary>(
     registry,
     listIdeaFiles(registry),
     'summary',
-    false,
-    (fm) => (fm.ok ? { ok: true, row: summaryRow(fm.data) } : fm),
     (v, entry, stage) => toIdeaSummary(v.row, stage, entry.path, entry.abs),
   );
 }
 
-/** A file that could not be read at all: no entry in the cache, and listed as unreadable. */
-const NOT_READ = { ok: false } as const;
-
-function readEach<V extends { ok: boolean }, T>(
+function readEach<V, T>(
   registry: Registry,
   entries: IdeaFileEntry[],
-  kind: string,
-  withText: boolean,
-  keep: (fm: FrontMatterResult) => V,
-  make: (value: Extract<V, { ok: true }>, entry: IdeaFileEntry, stage: NonNullable<IdeaFileEntry['stage']>) => T,
+  kind: 'parsed' | 'fields' | 'summary',
+  make: (value: V, entry: IdeaFileEntry, stage: NonNullable<IdeaFileEntry['stage']>) => T,
 ): ReadIdeas<T> {
   const files = entries.filter((e) => e.stage && isReadableEntry(e));
-  const values = openReading<V | typeof NOT_READ>(registry, kind, []).read(files, (_entry, file) =>
-    file.ok ? keep(readFrontMatter(file.bytes, { body: withText })) : NOT_READ,
-  );
+  const values = openReading<KindValue>(registry, kind, []).read(files, keepTask(kind), {
+    remote: { module: import.meta.url, name: 'keepTask', init: kind },
+  });
   const ideas: T[] = [];
   const unreadable: IdeaFileEntry[] = [];
   files.forEach((entry, i) => {
     const value = values[i];
-    if (!value?.ok || !entry.stage) unreadable.push(entry);
-    else ideas.push(make(value as Extract<V, { ok: true }>, entry, entry.stage));
+    if (!value?.ok || !entry.stage) {
+      unreadable.push(entry);
+      return;
+    }
+    // Fields that come back from the cache or a worker thread (a structured clone) have prototypes: taken off where
+    // they stand, since nothing else holds them, rather than copied (src/core/sluice/idea.ts would copy them).
+    if ('data' in value && Object.getPrototypeOf(value.data) !== null) nullProtoInPlace(value.data);
+    ideas.push(make(value as V, entry, entry.stage));
   });
   return { ideas, unreadable };
 }

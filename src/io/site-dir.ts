@@ -76,8 +76,11 @@ function statOrNull(file: string): Stats | null {
   }
 }
 
-/** Replaces the folder `out` with `files` (path relative to the site, text), or refuses, changing nothing. */
-export function writeSite(out: string, files: ReadonlyMap<string, string>): void {
+/**
+ * Replaces the folder `out` with `files` (path relative to the site, text), or refuses, changing nothing. Each file
+ * is written as it comes and let go: `files` may make them one at a time. Returns the paths written, in order.
+ */
+export function writeSite(out: string, files: Iterable<readonly [string, string]>): string[] {
   const existing = statOrNull(out);
   if (existing && !existing.isDirectory())
     throw new IdeasError('FILE_EXISTS', 'err.siteNotDir', { dir: out }, { hint: 'hint.siteNotOurs' });
@@ -95,17 +98,27 @@ export function writeSite(out: string, files: ReadonlyMap<string, string>): void
   mkdirSync(temp);
   try {
     const marker: Marker = { generator: 'ideas site', schemaVersion: 1, files: nullObject<string>() };
+    const written: string[] = [];
+    // Each folder is made once, not once for each of the 10,000 files in it.
+    const folders = new Set<string>([temp]);
     for (const [rel, text] of files) {
       const abs = path.join(temp, ...rel.split('/'));
-      mkdirSync(path.dirname(abs), { recursive: true });
-      writeFileSync(abs, text);
-      marker.files[rel] = sha256(text);
+      const folder = path.dirname(abs);
+      if (!folders.has(folder)) {
+        mkdirSync(folder, { recursive: true });
+        folders.add(folder);
+      }
+      // The bytes once: written, then hashed for the marker.
+      const bytes = Buffer.from(text, 'utf8');
+      writeFileSync(abs, bytes);
+      marker.files[rel] = sha256(bytes);
+      written.push(rel);
     }
     writeFileSync(path.join(temp, SITE_MARKER), `${JSON.stringify(marker, null, 2)}\n`);
     faultPoint('site:written');
     if (!existing) {
       renameSync(temp, out);
-      return;
+      return written;
     }
     const old = path.join(parent, `.${path.basename(out)}.${tag}.old`);
     renameSync(out, old);
@@ -116,6 +129,7 @@ export function writeSite(out: string, files: ReadonlyMap<string, string>): void
       throw e;
     }
     rmSync(old, { recursive: true, force: true });
+    return written;
   } catch (e) {
     rmSync(temp, { recursive: true, force: true });
     throw e;

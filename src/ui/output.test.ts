@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { jsonText } from './output.js';
+import { jsonParts, jsonText } from './output.js';
 
 describe('jsonText', () => {
   it('writes DEL, C1 controls, line separators and bidirectional controls as \\u escapes, meaning the same', () => {
@@ -12,5 +12,22 @@ describe('jsonText', () => {
 
   it('leaves Swedish and other text as it is', () => {
     expect(jsonText({ t: 'Äldreomsorg – på distans ✓' })).toBe('{\n  "t": "Äldreomsorg – på distans ✓"\n}\n');
+  });
+});
+
+describe('jsonParts', () => {
+  it.each([
+    ['an empty document', {}],
+    ['scalars, an empty list and a nested one', { a: 1, b: 'x\u2028y', c: [], d: { e: [1, [2, { f: null }]] } }],
+    [
+      'a long list of records, with holes JSON writes as null',
+      {
+        kind: 'idea-list',
+        ideas: [{ id: 'a', tags: ['x', 'y'], n: { m: [] } }, undefined, () => 1, { id: 'b\u202e' }, 'text', 3],
+      },
+    ],
+    ['values JSON leaves out, first and last', { skip: undefined, keep: [1], f: () => 1, last: undefined }],
+  ])('writes %s in pieces as jsonText writes it whole', (_what, doc: Record<string, unknown>) => {
+    expect([...jsonParts(doc)].join('')).toBe(jsonText(doc));
   });
 });

@@ -6,7 +6,11 @@ import type { ChalkInstance } from 'chalk';
 
 export interface Write {
   to: 'stdout' | 'stderr';
-  text: string;
+  /**
+   * The text, or its pieces in order: a document of 10,000 ideas is made piece by piece as it is written, never
+   * held whole (a string of megabytes, and the bytes it becomes on the way out, would double a command's memory).
+   */
+  text: string | Iterable<string>;
 }
 
 export interface Output {
@@ -34,7 +38,7 @@ export const EXIT = { ok: 0, problems: 1, usage: 2, cancelled: 130 } as const;
 export function output() {
   const writes: Write[] = [];
   return {
-    out(text: string) {
+    out(text: string | Iterable<string>) {
       if (text !== '') writes.push({ to: 'stdout', text });
     },
     err(text: string) {
@@ -48,7 +52,40 @@ export function output() {
 
 /** One JSON document, as every `--json` prints it. */
 export function jsonText(doc: unknown): string {
-  return `${JSON.stringify(doc, null, 2).replace(INVISIBLE_IN_JSON, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}\n`;
+  return `${escapeInvisible(JSON.stringify(doc, null, 2))}\n`;
+}
+
+/**
+ * jsonText of a document (an object whose values are plain data), in pieces: each element of an array among its
+ * values on its own, so that a list of 10,000 ideas is never one string. The text is jsonText's, byte for byte.
+ */
+export function* jsonParts(doc: Record<string, unknown>): Generator<string> {
+  // JSON.stringify leaves out a key whose value it cannot write (undefined, a function).
+  const entries = Object.entries(doc).filter(([, value]) => JSON.stringify(value) !== undefined);
+  yield '{';
+  for (const [i, [key, value]] of entries.entries()) {
+    const comma = i < entries.length - 1 ? ',' : '';
+    if (!Array.isArray(value) || value.length === 0) {
+      yield `\n  ${JSON.stringify(key)}: ${escapeInvisible(indented(JSON.stringify(value, null, 2), '  '))}${comma}`;
+      continue;
+    }
+    yield `\n  ${JSON.stringify(key)}: [`;
+    for (const [j, item] of value.entries()) {
+      // In an array, what JSON.stringify cannot write is null.
+      const text = JSON.stringify(item, null, 2) ?? 'null';
+      yield `\n    ${escapeInvisible(indented(text, '    '))}${j < value.length - 1 ? ',' : ''}`;
+    }
+    yield `\n  ]${comma}`;
+  }
+  yield entries.length > 0 ? '\n}\n' : '}\n';
+}
+
+function indented(text: string, pad: string): string {
+  return text.includes('\n') ? text.replaceAll('\n', `\n${pad}`) : text;
+}
+
+function escapeInvisible(json: string): string {
+  return json.replace(INVISIBLE_IN_JSON, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { formatCsv, type CsvCell } from '../core/exchange/csv.js';
+import { formatCsvParts, type CsvCell } from '../core/exchange/csv.js';
 import { t, type Lang } from '../core/i18n/i18n.js';
 import type { IdeaTable, RowValue } from '../core/exchange/idea-row.js';
 import { formatNumberCsv } from './render-report.js';
@@ -24,18 +24,18 @@ export function exportCell(value: RowValue, lang: Lang, decimalComma: boolean): 
 
 /**
  * The export as a CSV file for spreadsheets: UTF-8 with a byte order mark, a header (the columns' labels in the
- * registry's language, or their keys), CRLF lines.
+ * registry's language, or their keys), CRLF lines. In pieces, a row each, made as they are written.
  */
 export function renderIdeaTableCsv(
   table: IdeaTable,
   lang: Lang,
   delimiter: string,
   header: readonly string[] = table.columns,
-): string {
+): Iterable<string> {
   const decimalComma = delimiter === ';';
-  const rows: CsvCell[][] = [
-    [...header],
-    ...table.rows.map((r) => table.columns.map((c) => exportCell(r[c] ?? null, lang, decimalComma))),
-  ];
-  return formatCsv(rows, delimiter, { bom: true });
+  function* rows(): Generator<CsvCell[]> {
+    yield [...header];
+    for (const r of table.rows) yield table.columns.map((c) => exportCell(r[c] ?? null, lang, decimalComma));
+  }
+  return formatCsvParts(rows(), delimiter, { bom: true });
 }

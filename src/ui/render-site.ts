@@ -52,9 +52,13 @@ export interface SiteView {
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
+const SPECIAL = /[&<>"']/;
+
 /** Text for HTML, in an element or in a quoted attribute. */
 export function esc(value: unknown): string {
-  return textOf(value).replace(/[&<>"']/g, (c) => ESCAPES[c] as string);
+  const text = textOf(value);
+  // Most texts have nothing to escape: one search, and no new string.
+  return SPECIAL.test(text) ? text.replace(/[&<>"']/g, (c) => ESCAPES[c] as string) : text;
 }
 
 const str = (v: unknown): string | null =>
@@ -171,10 +175,17 @@ export const SITE_JS = `
 `;
 
 const hash = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+/** The policies with and without the script: the same on every page, hashed once rather than twice a page. */
+const policies = new Map<boolean, string>();
 
 /** Only this site's own style and script, by their hashes; no other source, no request to any host. */
 export function contentSecurityPolicy(script: boolean): string {
-  return `default-src 'none'; style-src ${hash(SITE_CSS)}; script-src ${script ? hash(SITE_JS) : "'none'"}; img-src 'self'; base-uri 'none'; form-action 'none'`;
+  let policy = policies.get(script);
+  if (policy === undefined) {
+    policy = `default-src 'none'; style-src ${hash(SITE_CSS)}; script-src ${script ? hash(SITE_JS) : "'none'"}; img-src 'self'; base-uri 'none'; form-action 'none'`;
+    policies.set(script, policy);
+  }
+  return policy;
 }
 
 interface Page {
@@ -226,6 +237,8 @@ ${page.script ? `<script>${SITE_JS}</script>\n` : ''}</body>
  * mouse, and is named for screen readers. Only real tags match: text from the files reaches here escaped.
  */
 function scrollingTables(html: string, label: string): string {
+  // Most pages have no table: the text is passed over once rather than twice, and not copied.
+  if (!html.includes('<table>') && !html.includes('</table>')) return html;
   return html
     .replace(/<table>/g, `<div class="table-scroll" tabindex="0" role="region" aria-label="${esc(label)}"><table>`)
     .replace(/<\/table>/g, '</table></div>');
@@ -536,10 +549,19 @@ ${funds}`;
   return { path: 'stats.html', title: t(lang, 'site.stats'), main, current: 'stats', script: false };
 }
 
-/** Every file of the site, by its path relative to the site's folder. */
+/**
+ * Every file of the site, by its path relative to the site's folder, each made when it is asked for: the command
+ * writes each page and lets it go, rather than holding 10,000 of them at once.
+ */
+export function* siteFiles(view: SiteView): Generator<[string, string]> {
+  for (const page of [renderBoard(view), renderStats(view)]) yield [page.path, layout(view, page)];
+  for (const idea of view.ideas) {
+    const page = renderIdeaPage(view, idea);
+    yield [page.path, layout(view, page)];
+  }
+}
+
+/** Every file of the site at once, by its path relative to the site's folder. */
 export function renderSite(view: SiteView): Map<string, string> {
-  const pages = [renderBoard(view), renderStats(view), ...view.ideas.map((i) => renderIdeaPage(view, i))];
-  const files = new Map<string, string>();
-  for (const page of pages) files.set(page.path, layout(view, page));
-  return files;
+  return new Map(siteFiles(view));
 }

@@ -157,3 +157,48 @@ describe('ideas list and validate with the cache', () => {
     expect(r.stdout).toContain('a-field-no-idea-has');
   });
 });
+
+describe('worker threads (src/io/parallel-read.ts)', () => {
+  // What each kind of reading keeps: a summary (list), the checks (validate), the whole idea (export).
+  const COMMANDS = [['list', '--json'], ['validate', '--format', 'json'], ['export']];
+  const clearCache = () => fs.rmSync(path.join(repo, CACHE_DIR), { recursive: true, force: true });
+  const withEnv = (env: Record<string, string>, args: string[]) => {
+    const r = ideas(args, { cwd: repo, env });
+    expect([0, 1], describeRun(r)).toContain(r.code);
+    return r;
+  };
+
+  it('read and check the files as one thread does, and leave a cache that a run without them uses', () => {
+    for (const args of COMMANDS) {
+      clearCache();
+      const alone = run(...args).stdout;
+      clearCache();
+      // IDEAS_WORKERS: two workers take every file, the main thread none.
+      expect(withEnv({ IDEAS_WORKERS: '2' }, args).stdout, args.join(' ')).toBe(alone);
+      expect(run(...args).stdout, args.join(' ')).toBe(alone);
+    }
+    clearCache();
+    withEnv({ IDEAS_WORKERS: '2' }, ['list']);
+    tamper<{ ok: boolean; row: { title: string } }>('summary', IDEA, (value) => {
+      value.row.title = 'Från trådarnas cache';
+    });
+    expect(run('list').stdout).toContain('Från trådarnas cache');
+  });
+
+  it('a worker that fails, at its first batch or a later one, leaves its files to the main thread', () => {
+    // Killed at a batch: the workers did take them (and a killed run leaves no cache behind).
+    clearCache();
+    const killed = ideas(['list'], { cwd: repo, env: { IDEAS_WORKERS: '2', IDEAS_FAULT: 'kill:read:worker' } });
+    expect(killed.signal, describeRun(killed)).toBe('SIGKILL');
+    expect(fs.existsSync(path.join(repo, CACHE_DIR))).toBe(false);
+    // A file left undone would be missing from the list: listed as unreadable.
+    const args = ['list', '--json'];
+    const alone = run('--no-cache', ...args).stdout;
+    for (const fault of ['read:worker', 'read:worker@2']) {
+      clearCache();
+      const r = withEnv({ IDEAS_WORKERS: '2', IDEAS_FAULT: fault }, args);
+      expect(r.stdout, fault).toBe(alone);
+      expect(r.stderr).not.toContain('injected');
+    }
+  });
+});

@@ -34,12 +34,14 @@ function faultPointsInSource(): Set<string> {
 /** Fault points proved by other tests: the lock's in concurrency.test.ts, the site's in site.test.ts. */
 // import:updated: a spreadsheet imported again, killed while it updates, in reimport.test.ts; region:fetch and
 // region:state: a member's sync killed while it fetches and while it writes, in region.test.ts; hook:set-aside:
-// hook install --force killed and failing after it set the team's own hook aside, in hook.test.ts.
+// hook install --force killed and failing after it set the team's own hook aside, in hook.test.ts; read:worker: a
+// worker thread that fails, in cache.test.ts.
 const ELSEWHERE = [
   'lock:taken',
   'lock:releasing',
   'lock:stale-seen',
   'site:written',
+  'read:worker',
   'import:updated',
   'region:fetch',
   'region:state',

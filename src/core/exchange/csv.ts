@@ -39,8 +39,17 @@ function formatCell(cell: CsvCell, delimiter: string): string {
 
 /** The whole file: an optional byte order mark, then one CRLF-terminated record per row. */
 export function formatCsv(rows: readonly (readonly CsvCell[])[], delimiter: string, opts: { bom: boolean }): string {
-  const body = rows.map((r) => `${r.map((c) => formatCell(c, delimiter)).join(delimiter)}\r\n`).join('');
-  return opts.bom ? `${BOM}${body}` : body;
+  return [...formatCsvParts(rows, delimiter, opts)].join('');
+}
+
+/** formatCsv in pieces, a record each, made as they are asked for: an export of 10,000 ideas is never one string. */
+export function* formatCsvParts(
+  rows: Iterable<readonly CsvCell[]>,
+  delimiter: string,
+  opts: { bom: boolean },
+): Generator<string> {
+  if (opts.bom) yield BOM;
+  for (const r of rows) yield `${r.map((c) => formatCell(c, delimiter)).join(delimiter)}\r\n`;
 }
 
 export interface CsvRecord {

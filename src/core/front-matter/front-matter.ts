@@ -10,7 +10,7 @@
  * gray-matter is not used: it does nothing here that these few lines do not, and costs a copy and a hash of every
  * file (docs/reading.md has the measurements).
  */
-import { isUtf8 } from 'node:buffer';
+import { Buffer, isUtf8 } from 'node:buffer';
 import type { MessageKey, Params } from '../i18n/i18n.js';
 import { parseYamlSafely, YamlProblem } from './yaml-read.js';
 import { emptyMapping } from './yaml-subset.js';
@@ -96,8 +96,9 @@ export function readFrontMatter(bytes: Uint8Array, opts: ReadOptions = {}): Fron
  */
 function closingLineEnd(bytes: Uint8Array): number {
   const length = bytes.length;
-  for (let at = bytes.indexOf(10); at !== -1; at = bytes.indexOf(10, at + 1)) {
-    if (bytes[at + 1] !== 45 || bytes[at + 2] !== 45 || bytes[at + 3] !== 45) continue;
+  // Buffer's indexOf finds the four bytes in one call, where a search for each line break took one call a line.
+  const buffer = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (let at = buffer.indexOf(LINE_DASHES); at !== -1; at = buffer.indexOf(LINE_DASHES, at + 1)) {
     let after = at + 4;
     if (bytes[after] === 13) after++;
     if (after >= length) return length;
@@ -105,6 +106,9 @@ function closingLineEnd(bytes: Uint8Array): number {
   }
   return length;
 }
+
+/** A line break and `---`: where a closing line may start. */
+const LINE_DASHES = Buffer.from('\n---');
 
 // One decoder for every file: decode() without { stream: true } keeps nothing from one call to the next. It drops
 // a byte order mark itself; readFrontMatter drops a second one.

@@ -7,7 +7,7 @@ import type { RegistryRef } from '../../core/sluice/config.js';
 import { exportDocument, importDocument, reportDocument, siteDocument, type ImportSummary } from '../dto.js';
 import { renderIdeaTableCsv } from '../render-export.js';
 import { renderReportCsv, renderReportMarkdown, renderReportText } from '../render-report.js';
-import { EXIT, jsonText, output, type Output, type View } from '../output.js';
+import { EXIT, jsonParts, jsonText, output, type Output, type View } from '../output.js';
 import { unreadableWarning } from './ideas.js';
 import { terminalLine, terminalLines } from '../terminal-text.js';
 import { shellQuote } from '../../core/shell/quote.js';
@@ -48,7 +48,7 @@ export function presentExport(
   v: View,
 ): Output {
   const o = output();
-  if (opts.format === 'json') o.out(jsonText(exportDocument(r.registry, r.table, opts.includePersonal)));
+  if (opts.format === 'json') o.out(jsonParts(exportDocument(r.registry, r.table, opts.includePersonal)));
   else o.out(renderIdeaTableCsv(r.table, r.registry.config.language, r.delimiter, r.header));
   o.err(unreadableWarning(r.unreadable, r.lang, v));
   return o.done();

@@ -9,7 +9,7 @@ import { renderIdea } from '../render-idea.js';
 import { renderIdeaList } from '../render-list.js';
 import { renderGate } from '../render-review.js';
 import type { ChecklistItem } from '../../core/sluice/gate.js';
-import { jsonText, output, type Output, type View } from '../output.js';
+import { jsonParts, jsonText, output, type Output, type View } from '../output.js';
 import { terminalLine } from '../terminal-text.js';
 
 /** Files that could not be read are left out of list, report, export and site: say so, and where to look. */
@@ -61,7 +61,7 @@ export interface ListView {
 
 export function presentList(r: ListView, opts: { json: boolean; funds: boolean }, v: View): Output {
   const o = output();
-  if (opts.json) o.out(jsonText(ideaListDocument(r.registry, r.ideas, r.lang, r.today)));
+  if (opts.json) o.out(jsonParts(ideaListDocument(r.registry, r.ideas, r.lang, r.today)));
   else o.out(renderIdeaList(r.ideas, r.lang, r.today, v.outIsTTY ? v.outWidth : null, v.out, opts.funds));
   o.err(unreadableWarning(r.unreadable, r.lang, v));
   return o.done();

@@ -1,0 +1,247 @@
+/**
+ * Reading and checking thousands of idea files on more than one thread. A first run of `ideas validate` or
+ * `ideas list` spends most of its time opening, reading and parsing files one after another, while the machine's
+ * other cores wait; above a size where it pays (MIN_FILES_PER_THREAD), worker threads take their share.
+ *
+ * The answer is the one a single thread gives, in the same order: every file is computed by the same function (the
+ * main thread makes it from the same factory the workers load), and results go into the slot of their file. The
+ * work is handed out in batches through a shared counter, so a worker that starts late, or runs slowly on a busy
+ * machine, only takes fewer; the main thread never waits for a batch no worker took. Whatever goes wrong in a worker
+ * (its code throws, it stops answering), the main thread computes the batches it did not finish: a worker can make
+ * a run faster, never different. The results travel by structured clone, so a mapping comes back with a prototype,
+ * as one from the cache does (src/core/sluice/idea.ts copies it into one without).
+ *
+ * Everything stays synchronous for the caller: the main thread takes the workers' results off their ports with
+ * receiveMessageOnPort, sleeping on Atomics.wait in between, so the readers' callers need not change.
+ */
+import { existsSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { faultPoint } from './faults.js';
+import type { IdeaFileEntry } from './idea-files.js';
+
+/** A file's bytes, or why they could not be read. A symbolic link (or a name that is not UTF-8) is never read, nor followed: its bytes are empty. */
+export type FileBytes = { ok: true; bytes: Uint8Array } | { ok: false; error: NodeJS.ErrnoException };
+
+/** What one file comes to. */
+export type Compute<V> = (entry: IdeaFileEntry, file: FileBytes) => V;
+
+/**
+ * The same computation for a worker thread: the module (its URL) whose export `name` makes it from `init`, which
+ * must survive a structured clone. The caller's own computation must be that export applied to that `init`.
+ */
+export interface RemoteTask {
+  module: string;
+  name: string;
+  init: unknown;
+}
+
+/** How many files make a worker worth its start: loading the modules, and the JIT's warming up, again. */
+export const MIN_FILES_PER_THREAD = 2_500;
+/** At most this many workers: the files come from one disk, and each worker costs its start. */
+const MAX_WORKERS = 3;
+/** Files in a batch at most; fewer when there are few files, so that every thread gets some. */
+const MAX_BATCH = 64;
+/** A worker that finishes no batch for this long is not waited for: the main thread does its batches. */
+const STALL_MS = 5_000;
+/**
+ * A worker's heap: a small young generation (the default grows to 16 MB a half) keeps a worker to a few MB, for it
+ * keeps nothing but the batch at hand.
+ */
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: 4 };
+
+/**
+ * A listed file's bytes, and the key of the cache they were read with (null when the file is not to be kept): the
+ * reading of src/io/read-ideas.ts, which alone knows the cache.
+ */
+export type ReadFile<K> = (entry: IdeaFileEntry) => { file: FileBytes; key: K | null };
+
+/**
+ * How many workers to start for `files` files: as many as there are idle cores besides the main thread's, judged by
+ * the load of the last minute, since on a busy machine a worker only competes for the same cores; none below
+ * MIN_FILES_PER_THREAD files each. IDEAS_WORKERS sets the number whatever the size and the load, and then
+ * the workers do every batch (the main thread only waits, or steps in for a worker that fails): for tests and
+ * measurements.
+ */
+export function workersFor(files: number, env: NodeJS.ProcessEnv = process.env): { count: number; alone: boolean } {
+  const asked = env.IDEAS_WORKERS;
+  if (asked !== undefined && /^\d{1,2}$/.test(asked)) {
+    const count = Math.min(Number(asked), 16);
+    return { count, alone: count > 0 };
+  }
+  const cores = availableParallelism();
+  // The load of the last minute counts this command's own runs too (one after another, they make about one).
+  const idle = Math.round(cores - (loadavg()[0] ?? 0));
+  return {
+    count: Math.max(0, Math.min(idle, cores - 1, MAX_WORKERS, Math.floor(files / MIN_FILES_PER_THREAD) - 1)),
+    alone: false,
+  };
+}
+
+const workerFile = new URL('./read-worker.js', import.meta.url);
+
+/** Slots of the shared counters. */
+const CLAIMED = 0;
+const POSTED = 1;
+
+interface WorkerInput {
+  remote: RemoteTask;
+  entries: IdeaFileEntry[];
+  /** Files in a batch. */
+  size: number;
+  control: SharedArrayBuffer;
+  port: MessagePort;
+}
+
+type WorkerMessage = { batch: number; values: unknown[]; keys: unknown[] } | { error: string };
+
+/**
+ * What each of `entries` comes to (read, then computed), with the key each was read with, in their order; on
+ * worker threads as well when `remote` is given and there are enough files. `onEach` is told of every file done.
+ */
+export function computeFiles<V, K>(
+  entries: readonly IdeaFileEntry[],
+  read: ReadFile<K>,
+  compute: Compute<V>,
+  remote: RemoteTask | undefined,
+  onEach?: () => void,
+): { values: V[]; keys: (K | null)[] } {
+  const n = entries.length;
+  const values = new Array<V>(n);
+  const keys = new Array<K | null>(n);
+  const { count, alone } = remote ? workersFor(n) : { count: 0, alone: false };
+  const size = batchSize(n, count);
+  const batches = Math.ceil(n / size);
+  const run = (b: number) => {
+    for (let i = b * size; i < Math.min(n, (b + 1) * size); i++) {
+      const entry = entries[i] as IdeaFileEntry;
+      const { file, key } = read(entry);
+      values[i] = compute(entry, file);
+      keys[i] = key;
+      onEach?.();
+    }
+  };
+  const control = new Int32Array(new SharedArrayBuffer(8));
+  const pool =
+    remote && count > 0 ? startWorkers(count, { remote, entries: [...entries], size, control: control.buffer }) : [];
+  if (pool.length === 0) {
+    for (let b = 0; b < batches; b++) run(b);
+    return { values, keys };
+  }
+  const done = new Uint8Array(batches);
+  let missing = batches;
+  // The main thread's share: batches no worker has taken yet.
+  if (!alone) {
+    for (let b = Atomics.add(control, CLAIMED, 1); b < batches; b = Atomics.add(control, CLAIMED, 1)) {
+      run(b);
+      done[b] = 1;
+      missing--;
+    }
+  }
+  // The batches workers took: their results, as they come.
+  let failed = false;
+  let posted = Atomics.load(control, POSTED);
+  let lastProgress = Date.now();
+  while (missing > 0 && !failed) {
+    for (const { port } of pool) {
+      for (let m = receiveMessageOnPort(port); m; m = receiveMessageOnPort(port)) {
+        const message = m.message as WorkerMessage;
+        if ('error' in message) {
+          failed = true;
+          continue;
+        }
+        if (done[message.batch]) continue;
+        const from = message.batch * size;
+        message.values.forEach((value, k) => {
+          values[from + k] = value as V;
+          keys[from + k] = (message.keys[k] as K | undefined) ?? null;
+          onEach?.();
+        });
+        done[message.batch] = 1;
+        missing--;
+      }
+    }
+    if (missing === 0 || failed) break;
+    if (Atomics.wait(control, POSTED, posted, 100) !== 'timed-out' || Atomics.load(control, POSTED) !== posted) {
+      posted = Atomics.load(control, POSTED);
+      lastProgress = Date.now();
+    } else if (Date.now() - lastProgress > STALL_MS) failed = true;
+  }
+  // A worker that failed or stalled: its batches are done here, as they would have been without it.
+  for (let b = 0; b < batches && missing > 0; b++) {
+    if (done[b]) continue;
+    run(b);
+    done[b] = 1;
+    missing--;
+  }
+  for (const { worker, port } of pool) {
+    port.close();
+    void worker.terminate().catch(() => undefined);
+  }
+  return { values, keys };
+}
+
+/** Batches of up to MAX_BATCH files, small enough that each of the threads gets several. */
+function batchSize(files: number, workers: number): number {
+  return Math.max(1, Math.min(MAX_BATCH, Math.ceil(files / (workers + 1) / 4)));
+}
+
+/** Workers that start taking batches as soon as they have loaded; none when they cannot be started. */
+function startWorkers(count: number, input: Omit<WorkerInput, 'port'>): { worker: Worker; port: MessagePort }[] {
+  // Run from the TypeScript sources (the unit tests), there is no worker script: one thread does it all.
+  if (count === 0 || !existsSync(fileURLToPath(workerFile))) return [];
+  const pool: { worker: Worker; port: MessagePort }[] = [];
+  try {
+    for (let k = 0; k < count; k++) {
+      const { port1, port2 } = new MessageChannel();
+      const worker = new Worker(workerFile, {
+        workerData: { ...input, port: port2 } satisfies WorkerInput,
+        transferList: [port2],
+        stdout: true,
+        stderr: true,
+        resourceLimits: WORKER_LIMITS,
+      });
+      // A worker never keeps the process alive, nor stops it: whatever it does, the main thread does its batches.
+      worker.unref();
+      worker.on('error', () => undefined);
+      pool.push({ worker, port: port1 });
+    }
+  } catch {
+    // No thread could be started (a limit of the system): the ones that did still help.
+  }
+  return pool;
+}
+
+/** A worker's side (src/io/read-worker.ts): batches taken from the shared counter until none is left. */
+export async function workBatches<K>(input: WorkerInput, read: ReadFile<K>): Promise<void> {
+  const { remote, entries, size, port } = input;
+  const control = new Int32Array(input.control);
+  const batches = Math.ceil(entries.length / size);
+  const post = (message: WorkerMessage) => {
+    port.postMessage(message);
+    Atomics.add(control, POSTED, 1);
+    Atomics.notify(control, POSTED);
+  };
+  try {
+    const factory = ((await import(remote.module)) as Record<string, unknown>)[remote.name];
+    if (typeof factory !== 'function') throw new Error(`${remote.module} has no task ${remote.name}`);
+    const compute = (factory as (init: unknown) => Compute<unknown>)(remote.init);
+    for (let b = Atomics.add(control, CLAIMED, 1); b < batches; b = Atomics.add(control, CLAIMED, 1)) {
+      faultPoint('read:worker');
+      const values: unknown[] = [];
+      const keys: (K | null)[] = [];
+      for (let i = b * size; i < Math.min(entries.length, (b + 1) * size); i++) {
+        const entry = entries[i] as IdeaFileEntry;
+        const { file, key } = read(entry);
+        values.push(compute(entry, file));
+        keys.push(key);
+      }
+      post({ batch: b, values, keys });
+    }
+  } catch (e) {
+    post({ error: e instanceof Error ? e.message : String(e) });
+  } finally {
+    port.close();
+  }
+}
