@@ -166,6 +166,11 @@ export function ideaDocument(
   };
 }
 
+/** Fields an edit or a decision set: each with its old and new value, null for none. */
+export function fieldChangesDto(changes: readonly { field: string; old: unknown; new: unknown }[]) {
+  return changes.map((c) => ({ field: c.field, old: c.old ?? null, new: c.new ?? null }));
+}
+
 /** What `ideas edit` changed: each field with its old and new value (null for none), the text, and what the history got. */
 export function ideaEditDocument(
   registry: RegistryRef,
@@ -182,7 +187,7 @@ export function ideaEditDocument(
   return ideaDocument(registry, idea, lang, today, {
     change: {
       action: 'edited',
-      fields: edit.changes.map((c) => ({ field: c.field, old: c.old ?? null, new: c.new ?? null })),
+      fields: fieldChangesDto(edit.changes),
       body: edit.bodyChanged,
       recorded: [...edit.recorded],
     },
