@@ -161,7 +161,6 @@ async function askField(
 
 export async function runReview(opts: ReviewOptions, ctx: Ctx): Promise<ReviewResult> {
   const { registry, lang } = openRegistry(opts, ctx);
-  if (opts.json && !opts.dryRun) throw new IdeasError('USAGE', 'err.reviewJson');
   const criteria = loadCriteria(registry);
   const stage = opts.stage ? resolveStage(registry.config, opts.stage) : null;
   const today = ctx.clock();
@@ -297,7 +296,14 @@ export async function runReview(opts: ReviewOptions, ctx: Ctx): Promise<ReviewRe
           const { changes, outcome } = await writeFieldChanges(registry, findIdea(registry, key), values, by, ctx);
           for (const c of changes) {
             const f = fields.find((x) => x.spec.name === c.field);
-            minutes.completed?.push({ id: key, title, field: f?.label ?? c.field, value: valueText(c.new, lang) });
+            minutes.completed?.push({
+              id: key,
+              title,
+              field: f?.label ?? c.field,
+              value: valueText(c.new, lang),
+              name: c.field,
+              data: c.new,
+            });
           }
           if (outcome) {
             item = agendaItem(registry, criteria, outcome.idea, lang, today);
@@ -348,6 +354,7 @@ export async function runReview(opts: ReviewOptions, ctx: Ctx): Promise<ReviewRe
           amount: amount ?? null,
           forced: result.forced,
           ...(conflicted.length > 0 ? { deciders: by ?? null } : {}),
+          keys: { from: result.from.key, to: result.to?.key ?? null },
         };
         minutes.items.push(entry);
         handled.add(i);

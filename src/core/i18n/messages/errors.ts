@@ -239,10 +239,6 @@ export const errors = {
   },
   'err.badAmount': { sv: 'Beloppet "{value}" är inget tal ≥ 0.', en: 'The amount "{value}" is not a number ≥ 0.' },
   'err.nothingToAssign': { sv: 'Ange --coach och/eller --carrier.', en: 'Give --coach and/or --carrier.' },
-  'err.reviewJson': {
-    sv: 'ideas review är interaktivt och skriver ingen JSON; använd --dry-run --json för att se vad mötet skulle gå igenom.',
-    en: 'ideas review is interactive and prints no JSON; use --dry-run --json to see what the meeting would go through.',
-  },
   'err.badDate': {
     sv: '{flag} väntar sig ett datum ÅÅÅÅ-MM-DD, fick "{value}".',
     en: '{flag} expects a date YYYY-MM-DD, got "{value}".',
