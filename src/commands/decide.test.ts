@@ -75,6 +75,10 @@ describe('runDecide', () => {
     expect(e.details).toEqual([
       'Planen för testet saknas eller är för kort [test_plan]',
       'Närmsta chef har inte ställt sig bakom idén [manager_support]',
+      // As `ideas move` prints them: the commands that fill in what is missing.
+      'Fyll i det som saknas, ett kommando per fält (byt ut det inom <>):',
+      "  ideas edit sund-eev2bz --set 'test_plan=<text>'",
+      "  ideas edit sund-eev2bz --set 'manager_support=<ja|nej>'",
     ]);
     expect(readTree(root)).toEqual(tree);
     const r = await runDecide(

@@ -18,8 +18,9 @@ import {
 } from '../core/sluice/decision.js';
 import { decidersFor } from '../core/sluice/conflict.js';
 import { fieldQuestion, readFieldAnswer } from '../core/sluice/gate-fields.js';
-import { settableFields } from '../core/criteria/fields.js';
-import { readPackageSchema } from '../core/criteria/schema-check.js';
+import { gateFixes } from '../core/sluice/gate-fix.js';
+import type { Gate } from '../core/sluice/gate.js';
+import { fieldBook, fixPlace } from './edit.js';
 import { writeFieldChanges, type FieldChange } from './field-changes.js';
 import { parseSets } from '../core/criteria/set-flags.js';
 import { shellQuote } from '../core/shell/quote.js';
@@ -128,13 +129,15 @@ export async function runDecide(opts: DecideOptions, ctx: Ctx): Promise<DecideRe
   const to = decisionTarget(idea, decision, registry.config, opts.to);
   const amount = parseAmount(opts.amount, to);
   const by = decidersFor(opts.by, opts.conflict ?? []);
+  const book = fieldBook(registry, criteria, lang);
+  // What a closed gate prints: the commands that fill in what it misses.
+  const fixFor = (gate: Gate) => gateFixes(gate.missing, idea, book, lang, fixPlace(opts, idea, ctx));
   let changes: FieldChange[] = [];
   if (opts.set && opts.set.length > 0) {
     // The council completes the idea, then decides: the fields first, so that the gate sees them.
-    const base = readPackageSchema('idea');
-    const all = [...criteria.values()].map((c) => c.schema);
+    const base = book.base;
     const target = to ? criteria.get(to.key)?.schema : undefined;
-    const values = [...parseSets(opts.set, settableFields(base, all), base)].map(([field, raw]) => {
+    const values = [...parseSets(opts.set, book.settable, base)].map(([field, raw]) => {
       const { spec } = fieldQuestion(field, base, target, registry.config, lang, idea.data);
       const read = readFieldAnswer(
         spec,
@@ -149,19 +152,21 @@ export async function runDecide(opts: DecideOptions, ctx: Ctx): Promise<DecideRe
       const data = { ...idea.data, ...Object.fromEntries(values.map((v) => [v.field, v.value])) };
       const challenge = typeof data.challenge === 'string' ? data.challenge : null;
       const gate = gateFor(registry, criteria, { ...idea, data, challenge }, to);
-      if (!gate.open) throw gateClosedError(gate, idea, lang, registry.config);
+      if (!gate.open) throw gateClosedError(gate, idea, lang, registry.config, fixFor(gate));
     }
     const written = await writeFieldChanges(registry, idea, values, by, ctx);
     changes = written.changes;
     if (written.outcome) idea = written.outcome.idea;
   }
+  const gate = to && !opts.force ? gateFor(registry, criteria, idea, to) : null;
+  const fix = gate && !gate.open ? fixFor(gate) : [];
   const result = await transition(
     registry,
     criteria,
     idea,
     to,
     { by, note: reason, decision, amount },
-    { force: opts.force, commit: opts.commit, lang },
+    { force: opts.force, commit: opts.commit, lang, fix },
     ctx,
   );
   return { kind: 'idea-decided', registry, lang, decision, changes, ...result };

@@ -8,6 +8,7 @@
  */
 import { noPromptReason, type CommonOptions, type Ctx } from '../context.js';
 import { IdeasError } from '../core/errors.js';
+import path from 'node:path';
 import { fieldSpec, settableFields, typeFlagValue, type FieldSpec } from '../core/criteria/fields.js';
 import { parseSets, parseUnsets } from '../core/criteria/set-flags.js';
 import { baseValidators, describeErrors, readPackageSchema } from '../core/criteria/schema-check.js';
@@ -65,6 +66,12 @@ export function fieldBook(registry: Registry, criteria: Map<string, Criteria>, l
     settable: settableFields(base, all),
     spec: (name) => fieldSpec(name, base, all, registry.config, lang, false),
   };
+}
+
+/** Where the commands a closed gate prints run: with the user's `-C` as given, and the idea's file from here. */
+export function fixPlace(opts: CommonOptions, idea: Idea, ctx: Ctx): { registryFlag?: string; file: string } {
+  const file = path.relative(ctx.cwd, idea.abs).split(path.sep).join('/');
+  return { ...(opts.registry ? { registryFlag: opts.registry } : {}), file };
 }
 
 export async function runEdit(opts: EditOptions, ctx: Ctx): Promise<EditResult> {

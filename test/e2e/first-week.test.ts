@@ -2,10 +2,11 @@
  * End to end, in a Swedish and an English registry made by `ideas init --template sundsvall`: what was left of a
  * coordinator's first week (issue 14). A decision reports the fields it filled in, and more, item by item below.
  */
+import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { describeRun, ideas, parseJson, type RunResult } from '../helpers/cli.js';
+import { BIN, cliEnv, describeRun, ideas, parseJson, type RunResult } from '../helpers/cli.js';
 import { initRegistry, readIdeaFile, type Lang } from '../helpers/registry.js';
 import { removeTempDirs } from '../helpers/temp-repo.js';
 
@@ -53,6 +54,29 @@ function fileOf(dir: string, id: string): string {
   throw new Error(`no file for ${id}`);
 }
 
+/** Runs a command line through sh as a user pastes it, `ideas` being the built CLI, in `cwd`. */
+function sh(command: string, cwd: string): RunResult {
+  const r = spawnSync('sh', ['-c', `ideas() { "${process.execPath}" "${BIN}" "$@"; }; ${command} </dev/null`], {
+    cwd,
+    env: cliEnv(),
+    encoding: 'utf8',
+  });
+  return { code: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** The `ideas edit ... --set` lines a closed gate printed, in order. */
+function fixLines(text: string): string[] {
+  return text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l.startsWith('ideas edit '));
+}
+
+/** A printed fix line with its `<placeholder>` filled in, as a user would. */
+function filled(line: string, value: string): string {
+  return line.replace(/<[^>]*>/, value);
+}
+
 describe.each(LANGS)('in a registry in %s', (lang) => {
   it('decide --json reports the fields --set filled in, old and new; the text says them too', () => {
     const dir = registries[lang];
@@ -78,5 +102,27 @@ describe.each(LANGS)('in a registry in %s', (lang) => {
     // Without --set, the document still says which fields: none.
     const plain = ok(ideas(['decide', other, '-d', 'return', '-r', 'Mer underlag', '--json'], { cwd: dir }));
     expect(parseJson<{ change: { fields: unknown[] } }>(plain).change.fields).toEqual([]);
+  });
+
+  it('a closed gate in decide and in the agenda names the commands that fill it, which run as printed', () => {
+    const dir = registries[lang];
+    const id = newIdea(dir, 'Utan coach');
+    const refused = ideas(['decide', id, '-d', 'approve', '-r', 'Vidare'], { cwd: dir });
+    expect(refused.code, describeRun(refused)).toBe(1);
+    const lines = fixLines(refused.stderr);
+    expect(lines).toEqual([`ideas edit ${id} --set 'coach=<text>'`]);
+
+    const agenda = ok(ideas(['review', '--dry-run', '--stage', 'idea', '--json'], { cwd: dir }));
+    const item = parseJson<{ agenda: { idea: { id: string }; gate: { fix: string[] } }[] }>(agenda).agenda.find(
+      (a) => a.idea.id === id,
+    );
+    expect(item?.gate.fix).toEqual(lines);
+    const text = ok(ideas(['review', '--dry-run', '--stage', 'idea'], { cwd: dir }));
+    expect(fixLines(text.stdout)).toContain(lines[0]);
+
+    const run = sh(filled(lines[0] as string, 'Sara Nyberg'), dir);
+    expect(run.code, describeRun(run)).toBe(0);
+    ok(ideas(['decide', id, '-d', 'approve', '-r', 'Vidare'], { cwd: dir }));
+    expect(fileOf(dir, id)).toMatch(/^ideas\/02-foradling\//);
   });
 });

@@ -36,6 +36,7 @@ export function presentReview(r: ReviewView, opts: { json: boolean; dryRun: bool
                 status: x.status,
                 problem: x.problem,
               })),
+              fix: [...(a.fix ?? [])],
             }
           : null,
       }));
