@@ -18,6 +18,7 @@ import {
 } from '../core/sluice/decision.js';
 import { decidersFor } from '../core/sluice/conflict.js';
 import { fieldQuestion, readFieldAnswer } from '../core/sluice/gate-fields.js';
+import { foldRecordKeys } from '../core/criteria/fields.js';
 import { gateFixes } from '../core/sluice/gate-fix.js';
 import type { Gate } from '../core/sluice/gate.js';
 import { fieldBook, fixPlace } from './edit.js';
@@ -137,7 +138,8 @@ export async function runDecide(opts: DecideOptions, ctx: Ctx): Promise<DecideRe
     // The council completes the idea, then decides: the fields first, so that the gate sees them.
     const base = book.base;
     const target = to ? criteria.get(to.key)?.schema : undefined;
-    const values = [...parseSets(opts.set, book.settable, base)].map(([field, raw]) => {
+    const given = new Map<string, unknown>();
+    for (const [field, raw] of parseSets(opts.set, book.settable, base)) {
       const { spec } = fieldQuestion(field, base, target, registry.config, lang, idea.data);
       const read = readFieldAnswer(
         spec,
@@ -145,8 +147,10 @@ export async function runDecide(opts: DecideOptions, ctx: Ctx): Promise<DecideRe
         lang,
       );
       if (!read.ok) throw new IdeasError('INVALID_ANSWER', 'err.invalidAnswer', { field, problem: read.problem });
-      return { field, value: read.value as string | number | boolean | (string | number)[] };
-    });
+      given.set(field, read.value);
+    }
+    // `--set team_gender.women=2` sets one key of the record, keeping the others.
+    const values = [...foldRecordKeys(given, idea.data)].map(([field, value]) => ({ field, value }));
     // A gate still closed with these fields refuses before anything is written, so a refused decision leaves no trace.
     if (to && !opts.force) {
       const data = { ...idea.data, ...Object.fromEntries(values.map((v) => [v.field, v.value])) };

@@ -9,7 +9,14 @@
 import { noPromptReason, type CommonOptions, type Ctx } from '../context.js';
 import { IdeasError } from '../core/errors.js';
 import path from 'node:path';
-import { fieldSpec, settableFields, typeFlagValue, type FieldSpec } from '../core/criteria/fields.js';
+import {
+  fieldSpec,
+  foldRecordKeys,
+  recordKeys,
+  settableFields,
+  typeFlagValue,
+  type FieldSpec,
+} from '../core/criteria/fields.js';
 import { parseSets, parseUnsets } from '../core/criteria/set-flags.js';
 import { baseValidators, describeErrors, readPackageSchema } from '../core/criteria/schema-check.js';
 import { appendHistoryEntry, removeField, setBody, setField } from '../core/front-matter/front-matter-edit.js';
@@ -63,7 +70,7 @@ export function fieldBook(registry: Registry, criteria: Map<string, Criteria>, l
   const all = [...criteria.values()].map((c) => c.schema);
   return {
     base,
-    settable: settableFields(base, all),
+    settable: [...settableFields(base, all), ...recordKeys(base, all)],
     spec: (name) => fieldSpec(name, base, all, registry.config, lang, false),
   };
 }
@@ -79,13 +86,15 @@ export async function runEdit(opts: EditOptions, ctx: Ctx): Promise<EditResult> 
   const criteria = loadCriteria(registry);
   const idea = findIdea(registry, opts.id);
   const book = fieldBook(registry, criteria, lang);
-  const wanted = new Map<string, unknown>();
+  const given = new Map<string, unknown>();
   for (const [name, raw] of parseSets(opts.set, book.settable, book.base))
-    wanted.set(name, typeFlagValue(book.spec(name), raw));
+    given.set(name, typeFlagValue(book.spec(name), raw));
   for (const name of parseUnsets(opts.unset, book.settable, book.base)) {
-    if (wanted.has(name)) throw new IdeasError('USAGE', 'err.setAndUnset', { field: name });
-    wanted.set(name, undefined);
+    if (given.has(name)) throw new IdeasError('USAGE', 'err.setAndUnset', { field: name });
+    given.set(name, undefined);
   }
+  // `--set team_gender.women=2` sets one key of the record, keeping the others.
+  const wanted = foldRecordKeys(given, idea.data);
   let body = bodyFromFlags(opts, ctx.cwd);
   if (wanted.size === 0 && body === undefined) {
     if (noPromptReason(ctx, opts) !== null)

@@ -3,7 +3,7 @@
  * coordinator's first week (issue 14). A decision reports the fields it filled in, and more, item by item below.
  */
 import { spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, cliEnv, describeRun, ideas, parseJson, type RunResult } from '../helpers/cli.js';
@@ -124,5 +124,46 @@ describe.each(LANGS)('in a registry in %s', (lang) => {
     expect(run.code, describeRun(run)).toBe(0);
     ok(ideas(['decide', id, '-d', 'approve', '-r', 'Vidare'], { cwd: dir }));
     expect(fileOf(dir, id)).toMatch(/^ideas\/02-foradling\//);
+  });
+
+  it("a record the gate asks for gets a --set line per key (team_gender.women), and a list of records its file's name", () => {
+    const dir = initRegistry('sundsvall', lang);
+    const criteriaFile = path.join(dir, 'criteria', 'refinement.schema.json');
+    const criteria = JSON.parse(readFileSync(criteriaFile, 'utf8')) as {
+      required: string[];
+      properties: Record<string, unknown>;
+    };
+    criteria.required.push('team_gender', 'partners');
+    criteria.properties.team_gender = {
+      type: 'object',
+      required: ['women', 'men'],
+      properties: { women: { type: 'integer', minimum: 0 }, men: { type: 'integer', minimum: 0 }, other: {} },
+    };
+    criteria.properties.partners = { type: 'array', items: { type: 'object', properties: { name: {} } } };
+    writeFileSync(criteriaFile, JSON.stringify(criteria, null, 2));
+    const id = newIdea(dir, 'Med teamet', ['--set', 'coach=Sara Nyberg']);
+
+    const refused = ideas(['move', id, 'refinement'], { cwd: dir });
+    expect(refused.code, describeRun(refused)).toBe(1);
+    const integer = lang === 'sv' ? 'heltal' : 'whole number';
+    const lines = fixLines(refused.stderr);
+    expect(lines).toEqual([
+      `ideas edit ${id} --set 'team_gender.women=<${integer}>'`,
+      `ideas edit ${id} --set 'team_gender.men=<${integer}>'`,
+    ]);
+    expect(refused.stderr).toContain(fileOf(dir, id));
+    for (const [line, value] of [
+      [lines[0], '3'],
+      [lines[1], '2'],
+    ] as const) {
+      const run = sh(filled(line as string, value), dir);
+      expect(run.code, describeRun(run)).toBe(0);
+    }
+    expect(readIdeaFile(dir, fileOf(dir, id)).data.team_gender).toEqual({ women: 3, men: 2 });
+    // One key set again keeps the other; a key the record does not name is refused.
+    ok(ideas(['edit', id, '--set', 'team_gender.women=4'], { cwd: dir }));
+    expect(readIdeaFile(dir, fileOf(dir, id)).data.team_gender).toEqual({ women: 4, men: 2 });
+    expect(ideas(['edit', id, '--set', 'team_gender.children=1'], { cwd: dir }).code).toBe(2);
+    expect(ideas(['edit', id, '--set', 'team_gender.__proto__=1'], { cwd: dir }).code).toBe(2);
   });
 });

@@ -1,8 +1,10 @@
 /**
  * What a closed gate tells its reader to run: one `ideas edit <id> --set field=<value>` per field it misses, the
- * same from `move`, `decide` and `review`.
+ * same from `move`, `decide` and `review`. A record (`team_gender: {women, men}`) gets a line for each key it asks
+ * for (`--set team_gender.women=<whole number>`); a list of records cannot be given on a command line, so its line
+ * says where to write it instead.
  */
-import type { FieldSpec } from '../criteria/fields.js';
+import { isRecordSchema, recordFields, type FieldSpec } from '../criteria/fields.js';
 import type { SchemaProblem } from '../criteria/schema-check.js';
 import { t, type Lang } from '../i18n/i18n.js';
 import { shellCommand } from '../shell/quote.js';
@@ -37,7 +39,10 @@ export function valuePlaceholder(spec: FieldSpec, lang: Lang): string {
   }
 }
 
-/** The lines that fill in what a gate misses, to be run as printed: a command per field. */
+/**
+ * The lines that fill in what a gate misses, to be run as printed: a command per field (per key of a record), and
+ * for a list of records the words that say where to write it (`file` is the idea's file as the reader finds it).
+ */
 export function gateFixes(
   missing: readonly SchemaProblem[],
   idea: { id: string | null; path: string },
@@ -54,9 +59,16 @@ export function gateFixes(
     if (!m.field || !fields.settable.includes(m.field)) continue;
     const schema = fields.spec(m.field).schema;
     const items = (schema.items ?? {}) as Schema;
-    // A record or a list of records cannot be typed on a command line.
-    if (schema.type === 'object' || items.type === 'object') continue;
-    const lines = [set(m.field)];
+    let lines: string[];
+    if (isRecordSchema(schema)) {
+      // A key the problem points into (`/team_gender/women`), or else every key the record asks for.
+      const inner = m.pointer.split('/')[2];
+      const keys = recordFields(schema).map((k) => `${m.field}.${k}`);
+      const named = inner !== undefined ? keys.filter((k) => k === `${m.field}.${inner}`) : [];
+      lines = (named.length > 0 ? named : keys).filter((k) => fields.settable.includes(k)).map(set);
+    } else if (schema.type === 'object' || items.type === 'object') {
+      lines = [t(lang, 'gate.fixInFile', { field: m.field, file: where.file })];
+    } else lines = [set(m.field)];
     for (const line of lines) {
       if (seen.has(line)) continue;
       seen.add(line);

@@ -7,4 +7,8 @@ import type { Localized } from '../i18n.js';
 
 export const firstWeek = {
   'out.decidedFilled': { sv: 'Ifyllt före beslutet: {changes}', en: 'Filled in before the decision: {changes}' },
+  'gate.fixInFile': {
+    sv: '{field} är en lista med poster och skrivs direkt i idéns fil: {file}',
+    en: "{field} is a list of records and is written in the idea's file itself: {file}",
+  },
 } as const satisfies Record<string, Localized>;
