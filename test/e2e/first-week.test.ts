@@ -7,7 +7,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, cliEnv, describeRun, ideas, parseJson, type RunResult } from '../helpers/cli.js';
-import { initRegistry, readIdeaFile, type Lang } from '../helpers/registry.js';
+import { cloneRegistry, initRegistry, readIdeaFile, writeFile, type Lang } from '../helpers/registry.js';
 import { removeTempDirs } from '../helpers/temp-repo.js';
 
 const LANGS: Lang[] = ['sv', 'en'];
@@ -165,5 +165,33 @@ describe.each(LANGS)('in a registry in %s', (lang) => {
     expect(readIdeaFile(dir, fileOf(dir, id)).data.team_gender).toEqual({ women: 4, men: 2 });
     expect(ideas(['edit', id, '--set', 'team_gender.children=1'], { cwd: dir }).code).toBe(2);
     expect(ideas(['edit', id, '--set', 'team_gender.__proto__=1'], { cwd: dir }).code).toBe(2);
+  });
+
+  it('the hint for an unreadable idea runs as printed from a subfolder, and from outside with -C', () => {
+    const dir = cloneRegistry(registries[lang]);
+    const rel = 'ideas/01-ide/sund-trs9k2-trasig.md';
+    writeFile(dir, rel, '---\nid: sund-trs9k2\ntitle: [oavslutad\n---\n');
+    const printed = (r: RunResult) => {
+      expect(r.code, describeRun(r)).toBe(2);
+      const m = /`(ideas [^`]*)`/.exec(r.stderr);
+      expect(m, describeRun(r)).not.toBeNull();
+      return (m as RegExpExecArray)[1] as string;
+    };
+    const sub = path.join(dir, 'ideas');
+    const inside = printed(ideas(['show', 'sund-trs9k2'], { cwd: sub }));
+    expect(inside).toBe('ideas validate 01-ide/sund-trs9k2-trasig.md');
+    // The message names the file as it is reached from here, too.
+    expect(ideas(['show', 'sund-trs9k2'], { cwd: sub }).stderr).toContain(' 01-ide/sund-trs9k2-trasig.md ');
+    const r = sh(inside, sub);
+    expect(r.code, describeRun(r)).toBe(1);
+    expect(r.stdout).toContain('sund-trs9k2-trasig.md');
+
+    const parent = path.dirname(dir);
+    const name = path.basename(dir);
+    const outside = printed(ideas(['-C', name, 'show', 'sund-trs9k2'], { cwd: parent }));
+    expect(outside).toBe(`ideas -C ${name} validate ${name}/${rel}`);
+    const again = sh(outside, parent);
+    expect(again.code, describeRun(again)).toBe(1);
+    expect(again.stdout).toContain('sund-trs9k2-trasig.md');
   });
 });

@@ -81,10 +81,6 @@ export const errors = {
     sv: 'Idén "{id}" i {file} går inte att läsa.',
     en: 'The idea "{id}" in {file} cannot be read.',
   },
-  'hint.ideaUnreadable': {
-    sv: 'Se vad som är fel med `ideas validate {file}`.',
-    en: 'See what is wrong with `ideas validate {file}`.',
-  },
   'hint.ideaNotFound': { sv: 'Se alla idéer med `ideas list`.', en: 'See every idea with `ideas list`.' },
   'err.ambiguousId': { sv: '"{id}" passar flera idéer: {matches}.', en: '"{id}" matches several ideas: {matches}.' },
   'err.missingAnswers': {

@@ -11,4 +11,8 @@ export const firstWeek = {
     sv: '{field} är en lista med poster och skrivs direkt i idéns fil: {file}',
     en: "{field} is a list of records and is written in the idea's file itself: {file}",
   },
+  'hint.ideaUnreadableHere': {
+    sv: 'Se vad som är fel med `{command}`.',
+    en: 'See what is wrong with `{command}`.',
+  },
 } as const satisfies Record<string, Localized>;
