@@ -18,14 +18,14 @@ import {
 } from '../core/sluice/decision.js';
 import { decidersFor } from '../core/sluice/conflict.js';
 import { fieldQuestion, readFieldAnswer } from '../core/sluice/gate-fields.js';
-import { settableFields } from '../core/criteria/fields.js';
-import { compileCriteria, readPackageSchema } from '../io/schemas.js';
+import { foldRecordKeys } from '../core/criteria/fields.js';
+import { compileCriteria } from '../io/schemas.js';
+import { gateFixes } from '../core/sluice/gate-fix.js';
+import { fieldBook, fixPlace } from './edit.js';
 import { writeFieldChanges, type FieldChange } from './field-changes.js';
 import { parseSets } from '../core/criteria/set-flags.js';
 import { shellQuote } from '../core/shell/quote.js';
 import { gateClosedError, gateFor, transition, type TransitionResult } from './transition.js';
-import { fieldBook } from './edit.js';
-import { missingSetFlags } from './move.js';
 
 export interface DecideOptions extends CommonOptions {
   id: string;
@@ -150,18 +150,16 @@ export async function runDecide(opts: DecideOptions, ctx: Ctx): Promise<DecideRe
   const to = decisionTarget(idea, decision, registry.config, opts.to);
   const amount = parseAmount(opts.amount, to);
   const by = decidersFor(opts.by, opts.conflict ?? []);
-  // At a closed gate, the same decision with the missing fields completed: one command to copy and fill in.
-  const fixFor = (gate: Gate): string[] => {
-    const flags = missingSetFlags(gate.missing, fieldBook(registry, criteria, lang), lang);
-    return flags.length === 0 ? [] : [decideCommand(opts, decision, lang, reason, flags)];
-  };
+  const book = fieldBook(registry, criteria, lang);
+  // What a closed gate prints: the commands that fill in what it misses.
+  const fixFor = (gate: Gate) => gateFixes(gate.missing, idea, book, lang, fixPlace(opts, idea, ctx));
   let changes: FieldChange[] = [];
   if (opts.set && opts.set.length > 0) {
     // The council completes the idea, then decides: the fields first, so that the gate sees them.
-    const base = readPackageSchema('idea');
-    const all = [...criteria.values()].map((c) => c.schema);
+    const base = book.base;
     const target = to ? criteria.get(to.key)?.schema : undefined;
-    const values = [...parseSets(opts.set, settableFields(base, all), base)].map(([field, raw]) => {
+    const given = new Map<string, unknown>();
+    for (const [field, raw] of parseSets(opts.set, book.settable, base)) {
       const { spec } = fieldQuestion(field, base, target, registry.config, lang, idea.data);
       const read = readFieldAnswer(
         spec,
@@ -170,8 +168,10 @@ export async function runDecide(opts: DecideOptions, ctx: Ctx): Promise<DecideRe
         compileCriteria,
       );
       if (!read.ok) throw new IdeasError('INVALID_ANSWER', 'err.invalidAnswer', { field, problem: read.problem });
-      return { field, value: read.value as string | number | boolean | (string | number)[] };
-    });
+      given.set(field, read.value);
+    }
+    // `--set team_gender.women=2` sets one key of the record, keeping the others.
+    const values = [...foldRecordKeys(given, idea.data)].map(([field, value]) => ({ field, value }));
     // A gate still closed with these fields refuses before anything is written, so a refused decision leaves no trace.
     if (to && !opts.force) {
       const data = { ...idea.data, ...Object.fromEntries(values.map((v) => [v.field, v.value])) };
@@ -184,13 +184,14 @@ export async function runDecide(opts: DecideOptions, ctx: Ctx): Promise<DecideRe
     if (written.outcome) idea = written.outcome.idea;
   }
   const gate = to && !opts.force ? gateFor(registry, criteria, idea, to) : null;
+  const fix = gate && !gate.open ? fixFor(gate) : [];
   const result = await transition(
     registry,
     criteria,
     idea,
     to,
     { by, note: reason, decision, amount },
-    { force: opts.force, commit: opts.commit, lang, fix: gate && !gate.open ? fixFor(gate) : [] },
+    { force: opts.force, commit: opts.commit, lang, fix },
     ctx,
   );
   return { kind: 'idea-decided', registry, lang, decision, changes, ...result };

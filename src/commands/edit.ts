@@ -8,7 +8,15 @@
  */
 import { noPromptReason, type CommonOptions, type Ctx } from '../context.js';
 import { IdeasError } from '../core/errors.js';
-import { fieldSpec, settableFields, typeFlagValue, type FieldSpec } from '../core/criteria/fields.js';
+import path from 'node:path';
+import {
+  fieldSpec,
+  foldRecordKeys,
+  recordKeys,
+  settableFields,
+  typeFlagValue,
+  type FieldSpec,
+} from '../core/criteria/fields.js';
 import { parseSets, parseUnsets } from '../core/criteria/set-flags.js';
 import { describeErrors } from '../core/criteria/schema-check.js';
 import { baseValidators, compileCriteria, readPackageSchema } from '../io/schemas.js';
@@ -63,9 +71,15 @@ export function fieldBook(registry: Registry, criteria: Map<string, Criteria>, l
   const all = [...criteria.values()].map((c) => c.schema);
   return {
     base,
-    settable: settableFields(base, all),
+    settable: [...settableFields(base, all), ...recordKeys(base, all)],
     spec: (name) => fieldSpec(name, base, all, registry.config, lang, false),
   };
+}
+
+/** Where the commands a closed gate prints run: with the user's `-C` as given, and the idea's file from here. */
+export function fixPlace(opts: CommonOptions, idea: Idea, ctx: Ctx): { registryFlag?: string; file: string } {
+  const file = path.relative(ctx.cwd, idea.abs).split(path.sep).join('/');
+  return { ...(opts.registry ? { registryFlag: opts.registry } : {}), file };
 }
 
 export async function runEdit(opts: EditOptions, ctx: Ctx): Promise<EditResult> {
@@ -73,13 +87,15 @@ export async function runEdit(opts: EditOptions, ctx: Ctx): Promise<EditResult> 
   const criteria = loadCriteria(registry);
   const idea = findIdea(registry, opts.id);
   const book = fieldBook(registry, criteria, lang);
-  const wanted = new Map<string, unknown>();
+  const given = new Map<string, unknown>();
   for (const [name, raw] of parseSets(opts.set, book.settable, book.base))
-    wanted.set(name, typeFlagValue(book.spec(name), raw));
+    given.set(name, typeFlagValue(book.spec(name), raw));
   for (const name of parseUnsets(opts.unset, book.settable, book.base)) {
-    if (wanted.has(name)) throw new IdeasError('USAGE', 'err.setAndUnset', { field: name });
-    wanted.set(name, undefined);
+    if (given.has(name)) throw new IdeasError('USAGE', 'err.setAndUnset', { field: name });
+    given.set(name, undefined);
   }
+  // `--set team_gender.women=2` sets one key of the record, keeping the others.
+  const wanted = foldRecordKeys(given, idea.data);
   let body = bodyFromFlags(opts, ctx.cwd);
   if (wanted.size === 0 && body === undefined) {
     if (noPromptReason(ctx, opts) !== null)

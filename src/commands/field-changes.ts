@@ -3,13 +3,14 @@
  * change, as `ideas assign` writes a coach, with one `assigned` history entry per field that changed.
  */
 import type { Ctx } from '../context.js';
-import { appendHistoryEntry, setStringField } from '../core/front-matter/front-matter-edit.js';
+import { appendHistoryEntry, setField } from '../core/front-matter/front-matter-edit.js';
 import { isoDate, type Idea } from '../core/sluice/idea.js';
 import { ownValue } from '../core/safe-object.js';
 import { editText, readIdeaText, rewriteIdea, type WriteOutcome } from '../io/idea-write.js';
 import type { Registry } from '../io/registry.js';
 
-type FieldValue = string | number | boolean | readonly (string | number)[];
+/** A value typed by the field's schema: text, a number, yes or no, a list, or a record. */
+type FieldValue = unknown;
 
 export interface FieldChange {
   field: string;
@@ -34,7 +35,7 @@ export async function writeFieldChanges(
   for (const { field, value } of values) {
     const old = ownValue(idea.data, field);
     if (same(old, value)) continue;
-    text = editText(idea, () => setStringField(text, field, value));
+    text = editText(idea, () => setField(text, field, value));
     const entry: Record<string, unknown> = { date: isoDate(ctx.clock()), action: 'assigned', field };
     if (old !== undefined && old !== null) entry.old = old;
     entry.new = value;

@@ -8,8 +8,8 @@ import { findIdea } from '../io/find-idea.js';
 import { loadCriteria, type Registry } from '../io/registry.js';
 import { openRegistry } from './open-registry.js';
 import { gateFor, transition, type TransitionResult } from './transition.js';
-import { editedText, fieldBook, type FieldBook } from './edit.js';
-import type { FieldSpec } from '../core/criteria/fields.js';
+import { editedText, fieldBook, fixPlace, type FieldBook } from './edit.js';
+import { gateFixes } from '../core/sluice/gate-fix.js';
 import type { SchemaProblem } from '../core/criteria/schema-check.js';
 import { readFrontMatter } from '../core/front-matter/front-matter.js';
 import { fieldChanges } from '../core/sluice/idea-edit.js';
@@ -78,7 +78,7 @@ export async function runMove(opts: MoveOptions, ctx: Ctx): Promise<MoveResult> 
     throw new IdeasError('USAGE', 'err.sameStage', { id: idea.id ?? idea.path, stage: to.label[lang] });
   const book = fieldBook(registry, criteria, lang);
   const gate = gateFor(registry, criteria, idea, to);
-  const fix = gate.open ? [] : fixCommands(gate.missing, idea, book, lang, opts.registry);
+  const fix = gate.open ? [] : gateFixes(gate.missing, idea, book, lang, fixPlace(opts, idea, ctx));
   let moving = idea;
   let filled: string | undefined;
   if (!gate.open && gate.allowed && !opts.force && fix.length > 0 && noPromptReason(ctx, opts) === null) {
@@ -143,49 +143,6 @@ async function fillGate(
   const fm = readFrontMatter(Buffer.from(text, 'utf8'));
   if (!fm.ok) return { idea, text: undefined };
   return { idea: toIdea(fm, idea.stage, idea.path, idea.abs), text };
-}
-
-/** A value's placeholder in the registry's language: what kind of value the field takes. */
-function placeholder(spec: FieldSpec, lang: Lang): string {
-  if (spec.choices.length > 0) {
-    const values = spec.choices.map((c) => c.value);
-    const shown = values.length <= 6 ? values.join(', ') : `${values.slice(0, 6).join(', ')}, …`;
-    return t(lang, 'value.choice', { choices: shown });
-  }
-  switch (spec.kind) {
-    case 'confirm':
-      return t(lang, 'value.yesNo');
-    case 'integer':
-      return t(lang, 'value.integer');
-    case 'number':
-      return t(lang, 'value.number');
-    case 'list':
-    case 'checkbox':
-      return t(lang, 'value.list');
-    default:
-      return t(lang, 'value.text');
-  }
-}
-
-/** `ideas edit <id> --set field=<…>` for each field a closed gate misses, to be run as printed. */
-export function fixCommands(
-  missing: readonly SchemaProblem[],
-  idea: Idea,
-  book: FieldBook,
-  lang: Lang,
-  registryFlag: string | undefined,
-): string[] {
-  const head = ['ideas', ...(registryFlag ? ['-C', registryFlag] : []), 'edit', idea.id ?? idea.path];
-  return fillable(missing, book).map((field) => [...head, ...setFlags([field], book, lang)].map(shellQuote).join(' '));
-}
-
-/** `--set field=<…>` for each of the fields a closed gate misses that a flag can fill, unquoted. */
-export function missingSetFlags(missing: readonly SchemaProblem[], book: FieldBook, lang: Lang): string[] {
-  return setFlags(fillable(missing, book), book, lang);
-}
-
-function setFlags(fields: readonly string[], book: FieldBook, lang: Lang): string[] {
-  return fields.flatMap((field) => ['--set', `${field}=<${placeholder(book.spec(field), lang)}>`]);
 }
 
 /** The stages' labels in one language, as a list for a sentence. */

@@ -2,7 +2,15 @@ import path from 'node:path';
 import { noPromptReason, type CommonOptions, type Ctx } from '../context.js';
 import { firstStage } from '../core/sluice/config.js';
 import { IdeasError } from '../core/errors.js';
-import { fieldSpec, flagFor, intakeFields, settableFields, typeFlagValue } from '../core/criteria/fields.js';
+import {
+  fieldSpec,
+  flagFor,
+  foldRecordKeys,
+  intakeFields,
+  recordKeys,
+  settableFields,
+  typeFlagValue,
+} from '../core/criteria/fields.js';
 import { readFrontMatter } from '../core/front-matter/front-matter.js';
 import { localize, t, type Lang } from '../core/i18n/i18n.js';
 import { newId } from '../core/sluice/id.js';
@@ -57,10 +65,14 @@ export async function runNew(opts: NewOptions, ctx: Ctx): Promise<NewResult> {
 
   const values = new Map<string, unknown>();
   if (opts.title !== undefined) values.set('title', opts.title.trim());
-  for (const [name, raw] of parseSets(opts.set, settableFields(base, allCriteria), base)) {
+  const given = new Map<string, unknown>();
+  const settable = [...settableFields(base, allCriteria), ...recordKeys(base, allCriteria)];
+  for (const [name, raw] of parseSets(opts.set, settable, base)) {
     const spec = fields.find((f) => f.name === name) ?? fieldSpec(name, base, allCriteria, config, lang, false);
-    values.set(name, typeFlagValue(spec, raw));
+    given.set(name, typeFlagValue(spec, raw));
   }
+  // `--set team_gender.women=3` sets one key of the record.
+  for (const [name, value] of foldRecordKeys(given, {})) values.set(name, value);
   let body = bodyFromFlags(opts, ctx.cwd);
   let by = opts.by;
 

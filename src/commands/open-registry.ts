@@ -12,6 +12,7 @@ export interface OpenRegistry {
 export function openRegistry(opts: CommonOptions, ctx: Ctx): OpenRegistry {
   const root = locateRegistry(ctx.cwd, opts.registry, ctx.env);
   const fallback = chooseLang(opts.lang, peekLanguage(root), ctx.env);
-  const registry = { ...loadRegistry(root, fallback), cache: opts.cache !== false };
+  const here = { cwd: ctx.cwd, flag: opts.registry };
+  const registry = { ...loadRegistry(root, fallback), cache: opts.cache !== false, here };
   return { registry, lang: chooseLang(opts.lang, registry.config.language, ctx.env) };
 }

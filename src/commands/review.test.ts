@@ -13,6 +13,7 @@ import {
   readTree,
   removeSluices,
 } from '../../test/helpers/sluice.js';
+import { run } from '../program.js';
 import { runReview, type ReviewCard } from './review.js';
 
 afterEach(removeSluices);
@@ -142,6 +143,7 @@ describe('runReview', () => {
           reason: 'Beviljas för två boenden',
           amount: 75000,
           forced: true,
+          keys: { from: 'refinement', to: 'test' },
         },
         {
           id: 'sund-eev2bz',
@@ -152,6 +154,7 @@ describe('runReview', () => {
           reason: 'Skriv en plan för testet',
           amount: null,
           forced: false,
+          keys: { from: 'refinement', to: null },
         },
         {
           id: 'sund-njf5rp',
@@ -162,6 +165,7 @@ describe('runReview', () => {
           reason: 'Görs redan i Sundsvall',
           amount: null,
           forced: false,
+          keys: { from: 'refinement', to: 'rejected' },
         },
       ],
       skipped: [],
@@ -458,13 +462,10 @@ describe('runReview', () => {
     expect(readTree(root)).toEqual(tree);
   });
 
-  it('json without dryRun is USAGE, as is a meeting without a terminal, and an existing minutes file is refused before any question', async () => {
+  it('a meeting without a terminal is USAGE, and an existing minutes file is refused before any question', async () => {
     const root = makeSluice();
     const tree = readTree(root);
     const withPrompts = commandContext(root, []);
-    const json = await failure(runReview({ stage: 'refinement', json: true }, withPrompts.ctx));
-    expect(json.code).toBe('USAGE');
-    expect(json.text.en).toContain('--dry-run --json');
     const noTerminal = await failure(runReview({ stage: 'refinement' }, commandContext(root).ctx));
     expect(noTerminal.code).toBe('USAGE');
     expect(noTerminal.text.sv).toContain('ideas decide');
@@ -473,5 +474,89 @@ describe('runReview', () => {
     expect(exists.code).toBe('FILE_EXISTS');
     expect(withPrompts.prompter.asked).toEqual([]);
     expect(readTree(root)).toEqual({ ...tree, 'm.md': 'last meeting\n' });
+  });
+
+  it('with --json, the meeting held is one review-minutes document on stdout, and the cards and prompts go to stderr', async () => {
+    const root = makeSluice({ fourInRefinement: true });
+    const prompter = new MeetingPrompter([
+      { kind: 'select', message: /sund-vtkg00/, answer: 'conflict' },
+      { kind: 'input', message: /^Vem anmäler jäv\?/, answer: 'Bo Berg' },
+      { kind: 'select', message: /sund-vtkg00/, answer: 'coach' },
+      { kind: 'input', message: /^Idécoach/, answer: 'Lisa Berg' },
+      { kind: 'select', message: /sund-vtkg00/, answer: 'approve' },
+      { kind: 'confirm', message: /Grinden är stängd/, answer: true },
+      { kind: 'input', message: /Beviljat belopp/, answer: '75 000' },
+      { kind: 'input', message: /^Skäl/, answer: 'Beviljas' },
+      { kind: 'select', message: /sund-eev2bz/, answer: 'skip' },
+      { kind: 'select', message: /sund-njf5rp/, answer: 'stop' },
+    ]);
+    const { ctx, stdout, stderr } = commandContext(root, [], prompter);
+    const code = await run(
+      ['review', '--stage', 'refinement', '--by', 'Anna Ek, Bo Berg', '--minutes', 'protokoll.md', '--json'],
+      ctx,
+    );
+    expect(code).toBe(0);
+    expect(prompter.remaining).toBe(0);
+    const doc = JSON.parse(stdout.join('')) as Record<string, unknown>;
+    expect(doc).toEqual({
+      schemaVersion: 1,
+      kind: 'review-minutes',
+      registry: { name: 'Idésluss Sundsvallsregionen', language: 'sv' },
+      date: '2026-11-23',
+      by: 'Anna Ek, Bo Berg',
+      decisions: [
+        {
+          id: 'sund-vtkg00',
+          title: 'Språkstöd för nyanställda undersköterskor',
+          decision: 'approve',
+          from: 'refinement',
+          to: 'test',
+          fromLabel: 'Förädling',
+          toLabel: 'Test',
+          reason: 'Beviljas',
+          amount: 75000,
+          forced: true,
+          deciders: 'Anna Ek',
+        },
+      ],
+      completed: [
+        {
+          id: 'sund-vtkg00',
+          title: 'Språkstöd för nyanställda undersköterskor',
+          field: 'coach',
+          label: 'Idécoach',
+          value: 'Lisa Berg',
+        },
+      ],
+      conflicts: [{ id: 'sund-vtkg00', title: 'Språkstöd för nyanställda undersköterskor', names: ['Bo Berg'] }],
+      skipped: [{ id: 'sund-eev2bz', title: 'Bokbussen som servicepunkt på landsbygden' }],
+      unhandled: [
+        { id: 'sund-njf5rp', title: 'Nattkamera för tillsyn i Ånges hemtjänst' },
+        { id: 'sund-emspzg', title: 'Minskat matsvinn i äldreboendenas kök' },
+      ],
+      granted: 75000,
+      minutesFile: 'protokoll.md',
+      cancelled: false,
+    });
+    // The minutes file is written as without --json; stderr has the cards and where the minutes went.
+    expect(read(root, 'protokoll.md')).toContain('sund-vtkg00');
+    expect(stderr.join('')).toContain('protokoll.md');
+
+    // In English, and a meeting that decides nothing is a document too.
+    const en = new MeetingPrompter([
+      { kind: 'select', message: /^Decision on sund-eev2bz\?$/, answer: 'skip' },
+      { kind: 'select', message: /^Decision on sund-njf5rp\?$/, answer: 'stop' },
+    ]);
+    const second = commandContext(root, [], en);
+    const code2 = await run(['--lang', 'en', 'review', '--stage', 'refinement', '--json'], second.ctx);
+    expect(code2, second.stdout.join('')).toBe(0);
+    expect(JSON.parse(second.stdout.join(''))).toMatchObject({
+      kind: 'review-minutes',
+      decisions: [],
+      skipped: [{ id: 'sund-eev2bz' }],
+      unhandled: [{ id: 'sund-njf5rp' }, { id: 'sund-emspzg' }],
+      granted: 0,
+      minutesFile: null,
+    });
   });
 });

@@ -2,7 +2,8 @@ import path from 'node:path';
 import { noPromptReason, type CommonOptions, type Ctx } from '../context.js';
 import type { Stage } from '../core/sluice/config.js';
 import { IdeasError } from '../core/errors.js';
-import { forwardStage, gateChecklist } from '../core/sluice/gate.js';
+import { forwardStage, gateChecklist, type Gate } from '../core/sluice/gate.js';
+import { gateFixes } from '../core/sluice/gate-fix.js';
 import { t, type Lang } from '../core/i18n/i18n.js';
 import { daysSince, enteredStageOn, isoDate, type Idea } from '../core/sluice/idea.js';
 import { renderMinutes, type Minutes, type MinutesItem } from '../core/history/minutes.js';
@@ -23,6 +24,7 @@ import { decidersFor, parseConflictFlag, withName } from '../core/sluice/conflic
 import { fieldQuestion, gateFields, readFieldAnswer, type GateField } from '../core/sluice/gate-fields.js';
 import type { Prompter } from '../ui/prompter.js';
 import { writeFieldChanges } from './field-changes.js';
+import { fieldBook, fixPlace } from './edit.js';
 import { gateFor, transition } from './transition.js';
 
 export type { ReviewCard, ReviewItem };
@@ -58,6 +60,7 @@ function agendaItem(
   idea: Idea,
   lang: Lang,
   today: Date,
+  fixes: (idea: Idea, gate: Gate) => string[],
 ): ReviewItem {
   const baseProps = (readPackageSchema('idea').properties ?? {}) as Record<string, Record<string, unknown>>;
   const next = forwardStage(idea.stage, registry.config) ?? null;
@@ -65,7 +68,8 @@ function agendaItem(
   const label = (schema: Record<string, unknown> | null, field: string) =>
     fieldLabel(schema?.['x-title'] || schema?.title ? schema : (baseProps[field] ?? null), `/${field}`, lang);
   const checklist = gate && next ? gateChecklist(gate, idea.data, criteria.get(next.key)?.schema, lang, label) : [];
-  return { idea, next, gate, checklist, daysInStage: daysSince(enteredStageOn(idea), today) };
+  const fix = gate && !gate.open && gate.allowed ? fixes(idea, gate) : [];
+  return { idea, next, gate, checklist, daysInStage: daysSince(enteredStageOn(idea), today), fix };
 }
 
 /**
@@ -80,12 +84,13 @@ function buildAgenda(
   includeParked: boolean,
   lang: Lang,
   today: Date,
+  fixes: (idea: Idea, gate: Gate) => string[],
 ): ReviewItem[] {
   const items: ReviewItem[] = [];
   for (const idea of ideas) {
     if (stage && idea.stage.key !== stage.key) continue;
     if (!stage && !includeParked && idea.stage.key === 'parked') continue;
-    const item = agendaItem(registry, criteria, idea, lang, today);
+    const item = agendaItem(registry, criteria, idea, lang, today, fixes);
     if (!stage && !item.gate?.open) continue;
     items.push(item);
   }
@@ -162,7 +167,6 @@ async function askField(
 
 export async function runReview(opts: ReviewOptions, ctx: Ctx): Promise<ReviewResult> {
   const { registry, lang } = openRegistry(opts, ctx);
-  if (opts.json && !opts.dryRun) throw new IdeasError('USAGE', 'err.reviewJson');
   const criteria = loadCriteria(registry);
   const stage = opts.stage ? resolveStage(registry.config, opts.stage) : null;
   const today = ctx.clock();
@@ -174,6 +178,9 @@ export async function runReview(opts: ReviewOptions, ctx: Ctx): Promise<ReviewRe
     const key = idea.id ?? idea.path;
     declared.set(key, withName(declared.get(key) ?? [], name));
   }
+  // A closed gate shows the commands that fill in what it misses, as `ideas move` prints them.
+  const book = fieldBook(registry, criteria, lang);
+  const fixes = (idea: Idea, gate: Gate) => gateFixes(gate.missing, idea, book, lang, fixPlace(opts, idea, ctx));
   const agenda = buildAgenda(
     registry,
     criteria,
@@ -182,6 +189,7 @@ export async function runReview(opts: ReviewOptions, ctx: Ctx): Promise<ReviewRe
     opts.includeParked === true,
     lang,
     today,
+    fixes,
   );
   const base = { kind: 'review' as const, registry, lang, agenda };
   if (opts.dryRun) return { ...base, minutes: null, minutesText: null, minutesFile: null, cancelled: false };
@@ -298,10 +306,17 @@ export async function runReview(opts: ReviewOptions, ctx: Ctx): Promise<ReviewRe
           const { changes, outcome } = await writeFieldChanges(registry, findIdea(registry, key), values, by, ctx);
           for (const c of changes) {
             const f = fields.find((x) => x.spec.name === c.field);
-            minutes.completed?.push({ id: key, title, field: f?.label ?? c.field, value: valueText(c.new, lang) });
+            minutes.completed?.push({
+              id: key,
+              title,
+              field: f?.label ?? c.field,
+              value: valueText(c.new, lang),
+              name: c.field,
+              data: c.new,
+            });
           }
           if (outcome) {
-            item = agendaItem(registry, criteria, outcome.idea, lang, today);
+            item = agendaItem(registry, criteria, outcome.idea, lang, today, fixes);
             show();
           }
           continue;
@@ -349,6 +364,7 @@ export async function runReview(opts: ReviewOptions, ctx: Ctx): Promise<ReviewRe
           amount: amount ?? null,
           forced: result.forced,
           ...(conflicted.length > 0 ? { deciders: by ?? null } : {}),
+          keys: { from: result.from.key, to: result.to?.key ?? null },
         };
         minutes.items.push(entry);
         handled.add(i);

@@ -3,7 +3,8 @@ import { toIdea, type Idea } from '../core/sluice/idea.js';
 import { isReadableEntry, listIdeaFiles, type IdeaFileEntry } from './idea-files.js';
 import { readIdeaFile, readIdeas } from './read-ideas.js';
 import type { Registry } from './registry.js';
-import { shellQuote } from '../core/shell/quote.js';
+import path from 'node:path';
+import { shellCommand } from '../core/shell/quote.js';
 
 /**
  * Finds an idea by its id (any case), by the random part of its id alone, or by its path. The file name names the
@@ -37,11 +38,15 @@ export function findIdea(registry: Registry, query: string): Idea {
     (e) => e.stage && (e.path.toLowerCase() === wanted || baseName(e.path).startsWith(`${wanted}-`)),
   );
   if (broken) {
+    // The file as the user reaches it from where they are, and the command to run from there as printed.
+    const here = registry.here;
+    const file = here ? toPosix(path.relative(here.cwd, broken.abs)) : broken.path;
+    const command = shellCommand(['ideas', ...(here?.flag ? ['-C', here.flag] : []), 'validate', file]);
     throw new IdeasError(
       'IDEA_NOT_FOUND',
       'err.ideaUnreadable',
-      { id: query, file: broken.path },
-      { hint: 'hint.ideaUnreadable', hintParams: { file: shellQuote(broken.path) } },
+      { id: query, file },
+      { hint: 'hint.ideaUnreadableHere', hintParams: { command } },
     );
   }
   throw new IdeasError('IDEA_NOT_FOUND', 'err.ideaNotFound', { id: query }, { hint: 'hint.ideaNotFound' });
@@ -74,4 +79,8 @@ function byName(entries: IdeaFileEntry[], wanted: string): Idea | null {
 
 function baseName(p: string): string {
   return p.slice(p.lastIndexOf('/') + 1).toLowerCase();
+}
+
+function toPosix(p: string): string {
+  return p.split(path.sep).join('/');
 }

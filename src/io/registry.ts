@@ -26,6 +26,11 @@ export interface Registry extends RegistryRef {
   configPath: string;
   /** Whether commands may use the cache of parsed files (src/io/file-cache.ts); false with --no-cache. */
   cache?: boolean;
+  /**
+   * Where the command was run, and the `-C` it was given: a hint prints a command that runs from there, with the
+   * same `-C` and paths relative to that folder. Without it, paths are relative to the registry's root.
+   */
+  here?: { cwd: string; flag: string | undefined };
 }
 
 /** `--registry` (or -C), then IDEAS_REGISTRY, then the working directory; each searched upwards. */

@@ -2,7 +2,9 @@
  * The versioned JSON documents of `--json`. Built field by field from explicit types, so that internal fields
  * (absolute paths, parsed schemas) never leak, and missing values are null, never absent keys.
  */
+import path from 'node:path';
 import type { Finding } from '../core/finding.js';
+import { totalGranted, type Minutes } from '../core/history/minutes.js';
 import {
   daysSince,
   grantedAmount,
@@ -166,6 +168,11 @@ export function ideaDocument(
   };
 }
 
+/** Fields an edit or a decision set: each with its old and new value, null for none. */
+export function fieldChangesDto(changes: readonly { field: string; old: unknown; new: unknown }[]) {
+  return changes.map((c) => ({ field: c.field, old: c.old ?? null, new: c.new ?? null }));
+}
+
 /** What `ideas edit` changed: each field with its old and new value (null for none), the text, and what the history got. */
 export function ideaEditDocument(
   registry: RegistryRef,
@@ -182,7 +189,7 @@ export function ideaEditDocument(
   return ideaDocument(registry, idea, lang, today, {
     change: {
       action: 'edited',
-      fields: edit.changes.map((c) => ({ field: c.field, old: c.old ?? null, new: c.new ?? null })),
+      fields: fieldChangesDto(edit.changes),
       body: edit.bodyChanged,
       recorded: [...edit.recorded],
     },
@@ -548,6 +555,54 @@ export function siteDocument(
 /** `ideas review --dry-run --json`: the ideas waiting for the council, each with its gate. */
 export function reviewAgendaDocument(registry: RegistryRef, agenda: unknown[]) {
   return { schemaVersion: SCHEMA_VERSION, kind: 'review-agenda', registry: registryDto(registry), agenda };
+}
+
+/**
+ * `ideas review --json`: the meeting held, as its minutes say it: each decision (stages by key), the fields the
+ * council filled in, the conflicts of interest, the ideas skipped and those not handled when it stopped.
+ */
+export function reviewMinutesDocument(
+  registry: RegistryRef,
+  m: Minutes,
+  r: { minutesFile: string | null; cancelled: boolean },
+) {
+  const ref = (i: { id: string; title: string }) => ({ id: i.id, title: i.title });
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    kind: 'review-minutes',
+    registry: registryDto(registry),
+    date: m.date,
+    by: m.by,
+    decisions: m.items.map((i) => ({
+      ...ref(i),
+      decision: i.decision,
+      from: i.keys?.from ?? null,
+      to: i.keys?.to ?? null,
+      fromLabel: i.from,
+      toLabel: i.to,
+      reason: i.reason,
+      amount: i.amount,
+      forced: i.forced,
+      deciders: i.deciders === undefined ? m.by : i.deciders,
+    })),
+    completed: (m.completed ?? []).map((c) => ({
+      ...ref(c),
+      field: c.name ?? null,
+      label: c.field,
+      value: c.data ?? c.value,
+    })),
+    conflicts: (m.conflicts ?? []).map((c) => ({ ...ref(c), names: [...c.names] })),
+    skipped: m.skipped.map(ref),
+    unhandled: (m.unhandled ?? []).map(ref),
+    granted: totalGranted(m),
+    minutesFile: r.minutesFile === null ? null : relativePath(registry.root, r.minutesFile),
+    cancelled: r.cancelled,
+  };
+}
+
+/** A path as documents give it: relative to the registry's root, with forward slashes. */
+function relativePath(root: string, file: string): string {
+  return path.relative(root, file).split(path.sep).join('/');
 }
 
 /** `ideas schema --json`: the JSON Schema (as printed without --json), with the registry and the stage it is for. */

@@ -195,8 +195,8 @@ export const HELP = {
     en: "change an idea's fields or text without editing YAML; changes of carrier, coach, amounts and decisions are written in the history",
   },
   editSet: {
-    sv: 'sätt ett fält (typat av schemat, som i ideas new); upprepa för fler fält eller listvärden',
-    en: 'set a field (typed by the schema, as in ideas new); repeat for more fields or list items',
+    sv: 'sätt ett fält (typat av schemat, som i ideas new), eller en nyckel i en post (team_gender.women=3); upprepa för fler fält eller listvärden',
+    en: 'set a field (typed by the schema, as in ideas new), or a key of a record (team_gender.women=3); repeat for more fields or list items',
   },
   editUnset: { sv: 'ta bort ett fält; upprepa för fler', en: 'remove a field; repeat for more' },
   editBody: { sv: 'ny text för idén (Markdown)', en: 'new text for the idea (Markdown)' },

@@ -72,6 +72,8 @@ export function renderGate(item: ReviewItem, lang: Lang, c: ChalkInstance): stri
     // What the idea says for each field the gate asks about (a test plan is read, not only ticked), when it says it.
     out.push(...fieldValue(Object.hasOwn(item.idea.data, x.field) ? item.idea.data[x.field] : undefined, lang));
   }
+  if (item.fix && item.fix.length > 0)
+    out.push(c.dim(t(lang, 'gate.fixWith')), ...item.fix.map((f) => `  ${terminalLine(f)}`));
   return out;
 }
 

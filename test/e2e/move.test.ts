@@ -373,7 +373,9 @@ describe.concurrent('ideas decide, assign and review', () => {
     ]);
   });
 
-  it('review --json is exit 2; review --dry-run --json is exit 0 with the agenda', async ({ expect }) => {
+  it('review --json off a terminal is exit 2; review --dry-run --json is exit 0 with the agenda', async ({
+    expect,
+  }) => {
     const root = makeSluice();
     const bad = await runCli(root, ['review', '--json']);
     expect(bad.code).toBe(2);

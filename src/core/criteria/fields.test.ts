@@ -4,7 +4,10 @@ import { IdeasError } from '../errors.js';
 import {
   fieldSpec,
   flagFor,
+  foldRecordKeys,
   intakeFields,
+  recordFields,
+  recordKeys,
   parseNumberText,
   settableFields,
   typeFlagValue,
@@ -333,5 +336,51 @@ describe('flagFor', () => {
     [spec('score', 'number'), '--set score=<n>'],
   ])('%o gives %s', (field, flag) => {
     expect(flagFor(field)).toBe(flag);
+  });
+});
+
+describe('records: keys set one by one', () => {
+  const team = {
+    type: 'object',
+    required: ['men', 'women'],
+    properties: { women: { type: 'integer' }, men: { type: 'integer' }, other: { type: 'integer' } },
+  };
+  const base = { properties: { title: { type: 'string' }, team, tags: { type: 'array' }, bare: { type: 'object' } } };
+
+  it('names the keys of every record a --set may name, and types a key by its own schema', () => {
+    expect(recordKeys(base, [])).toEqual(['team.women', 'team.men', 'team.other']);
+    expect(fieldSpec('team.women', base, [], config(), 'en', false)).toMatchObject({
+      name: 'team.women',
+      kind: 'integer',
+    });
+    expect(fieldSpec('team.nosuch', base, [], config(), 'en', false).schema).toEqual({});
+  });
+
+  it('asks for the keys a record requires, or else for all it names', () => {
+    expect(recordFields(team)).toEqual(['men', 'women']);
+    expect(recordFields({ ...team, required: [] })).toEqual(['women', 'men', 'other']);
+  });
+
+  it('folds keys into the record the idea has, keeps its other keys, and removes a key set to undefined', () => {
+    const data = { team: { women: 1, men: 2 }, title: 'T' };
+    const folded = foldRecordKeys(
+      new Map<string, unknown>([
+        ['title', 'U'],
+        ['team.women', 3],
+        ['team.other', 1],
+        ['team.men', undefined],
+      ]),
+      data,
+    );
+    expect([...folded]).toEqual([
+      ['title', 'U'],
+      ['team', { women: 3, other: 1 }],
+    ]);
+    expect(data.team).toEqual({ women: 1, men: 2 });
+    // A field that is no record yet (absent, or a value of another type) starts empty; the last key removed removes it.
+    expect([...foldRecordKeys(new Map([['team.men', 2]]), { team: 'x' })]).toEqual([['team', { men: 2 }]]);
+    expect([...foldRecordKeys(new Map([['team.men', undefined]]), { team: { men: 1 } })]).toEqual([
+      ['team', undefined],
+    ]);
   });
 });

@@ -65,6 +65,17 @@ function kindOf(schema: Schema): FieldKind {
   return enumOf(schema) ? 'select' : 'text';
 }
 
+/**
+ * A field's schema by its name, or by `record.key` for a key of a record (a field whose schema is an object with
+ * properties, such as `team_gender.women`): the key's own schema inside the record's.
+ */
+function schemaOf(name: string, base: Schema, criteria: Schema[]): Schema {
+  const dot = name.indexOf('.');
+  if (dot === -1) return mergedSchema(name, base, criteria);
+  const record = mergedSchema(name.slice(0, dot), base, criteria);
+  return { ...((ownValue(properties(record), name.slice(dot + 1)) as Schema | undefined) ?? {}) };
+}
+
 export function fieldSpec(
   name: string,
   base: Schema,
@@ -73,7 +84,7 @@ export function fieldSpec(
   lang: Lang,
   required: boolean,
 ): FieldSpec {
-  const schema = mergedSchema(name, base, criteria);
+  const schema = schemaOf(name, base, criteria);
   let kind = kindOf(schema);
   let choices: FieldSpec['choices'] = [];
   if (kind === 'select') choices = (enumOf(schema) ?? []).map((v) => ({ value: v, label: v }));
@@ -117,6 +128,58 @@ export function settableFields(base: Schema, allCriteria: Schema[]): string[] {
   for (const s of [base, ...allCriteria])
     for (const n of Object.keys(properties(s))) if (!SYSTEM_FIELDS.has(n)) names.add(n);
   return [...names];
+}
+
+/** Whether a field's schema is a record: an object whose keys its schema names (`team_gender: {women, men}`). */
+export function isRecordSchema(schema: Schema): boolean {
+  return schema.type === 'object' && Object.keys(properties(schema)).length > 0;
+}
+
+/**
+ * The keys of the records among the settable fields, as `--set` names them: `team_gender.women`. A record cannot be
+ * typed on a command line as a whole; each of its keys can, as a field of its own.
+ */
+export function recordKeys(base: Schema, allCriteria: Schema[]): string[] {
+  const out: string[] = [];
+  for (const name of settableFields(base, allCriteria)) {
+    const schema = mergedSchema(name, base, allCriteria);
+    if (isRecordSchema(schema)) for (const key of Object.keys(properties(schema))) out.push(`${name}.${key}`);
+  }
+  return out;
+}
+
+/** The keys of a record a gate asks for: those it requires, or else all it names. */
+export function recordFields(schema: Schema): string[] {
+  const required = requiredOf(schema).filter((k) => Object.hasOwn(properties(schema), k));
+  return required.length > 0 ? required : Object.keys(properties(schema));
+}
+
+/**
+ * Values given by name, with a record's keys (`team_gender.women`) folded into their record: the idea's record as
+ * it is (or the one given for it), with those keys set, or removed where the value is undefined. Other names pass
+ * as they are, in order.
+ */
+export function foldRecordKeys(
+  values: ReadonlyMap<string, unknown>,
+  data: Record<string, unknown>,
+): Map<string, unknown> {
+  const out = new Map<string, unknown>();
+  for (const [name, value] of values) {
+    const dot = name.indexOf('.');
+    if (dot === -1) {
+      out.set(name, value);
+      continue;
+    }
+    const field = name.slice(0, dot);
+    const had = out.has(field) ? out.get(field) : ownValue(data, field);
+    const record: Record<string, unknown> =
+      had !== null && typeof had === 'object' && !Array.isArray(had) ? { ...(had as Record<string, unknown>) } : {};
+    const key = name.slice(dot + 1);
+    if (value === undefined) delete record[key];
+    else Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
+    out.set(field, Object.keys(record).length > 0 ? record : undefined);
+  }
+  return out;
 }
 
 const TRUE = new Set(['true', 'yes', 'ja', 'y', 'j', '1']);

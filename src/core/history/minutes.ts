@@ -12,6 +12,8 @@ export interface MinutesItem {
   forced: boolean;
   /** Who decided it, when members declared a conflict of interest (jäv) and so took no part. */
   deciders?: string | null;
+  /** The stages' keys (`from` and `to` are their labels), for the meeting's JSON document. */
+  keys?: { from: string; to: string | null };
 }
 
 export interface MinutesIdea {
@@ -30,7 +32,7 @@ export interface Minutes {
   /** Members who declared a conflict of interest (jäv) for an idea. */
   conflicts?: (MinutesIdea & { names: string[] })[];
   /** Fields the council set on an idea before deciding: the field's title and the value written. */
-  completed?: (MinutesIdea & { field: string; value: string })[];
+  completed?: (MinutesIdea & { field: string; value: string; name?: string; data?: unknown })[];
 }
 
 export function totalGranted(m: Minutes): number {

@@ -22,6 +22,7 @@ import {
   storage,
   truth,
   tour,
+  firstWeek,
 } from './messages/index.js';
 
 export type Lang = 'sv' | 'en';
@@ -50,6 +51,7 @@ const messages = {
   ...contract,
   ...region,
   ...tour,
+  ...firstWeek,
 } as const;
 
 export type MessageKey = keyof typeof messages;

@@ -11,6 +11,8 @@ export interface ReviewItem {
   gate: Gate | null;
   checklist: ChecklistItem[];
   daysInStage: number | null;
+  /** When the gate is closed: the commands that fill in what it misses (core/sluice/gate-fix.ts). */
+  fix?: string[];
 }
 
 export interface ReviewCard extends ReviewItem {

@@ -4,7 +4,7 @@ import type { Decision } from '../../core/sluice/decision.js';
 import type { Idea, IdeaSummary } from '../../core/sluice/idea.js';
 import type { Similar } from '../../core/sluice/similarity.js';
 import { t, type Lang } from '../../core/i18n/i18n.js';
-import { ideaDocument, ideaEditDocument, ideaListDocument, ideaSummaryDto } from '../dto.js';
+import { fieldChangesDto, ideaDocument, ideaEditDocument, ideaListDocument, ideaSummaryDto } from '../dto.js';
 import { renderIdea } from '../render-idea.js';
 import { renderIdeaList } from '../render-list.js';
 import { renderGate } from '../render-review.js';
@@ -98,13 +98,21 @@ interface ChangeView {
   committed: boolean;
 }
 
-function presentChange(r: ChangeView, json: boolean, v: View, change: Record<string, unknown>, human: string): Output {
+function presentChange(
+  r: ChangeView,
+  json: boolean,
+  v: View,
+  change: Record<string, unknown>,
+  human: string,
+  more: readonly string[] = [],
+): Output {
   const o = output();
   if (json) {
     o.out(jsonText(ideaDocument(r.registry, r.idea, r.lang, v.today, { change, committed: r.committed })));
   } else {
     o.out(`${terminalLine(r.idea.path)}\n`);
     o.err(`${v.err.green(terminalLine(human))}${r.committed ? ` ${t(r.lang, 'out.committed')}` : ''}\n`);
+    for (const line of more) o.err(`${terminalLine(line)}\n`);
   }
   return o.done();
 }
@@ -133,10 +141,18 @@ export function presentMove(r: TransitionView, json: boolean, v: View): Output {
 
 export interface DecideView extends TransitionView {
   decision: Decision;
+  /** The fields filled in with --set before the decision, old and new. */
+  changes: readonly { field: string; old: unknown; new: unknown }[];
 }
 
 export function presentDecide(r: DecideView, json: boolean, v: View): Output {
   const where = r.to ? `${r.from.label[r.lang]} → ${r.to.label[r.lang]}` : r.from.label[r.lang];
+  const decided = t(r.lang, 'out.decided', {
+    id: r.idea.id ?? '',
+    decision: t(r.lang, `decision.${r.decision}`),
+    where,
+  });
+  const filled = r.changes.map((c) => `${c.field}: ${shownValue(c.old, r.lang)} → ${shownValue(c.new, r.lang)}`);
   return presentChange(
     r,
     json,
@@ -148,9 +164,19 @@ export function presentDecide(r: DecideView, json: boolean, v: View): Output {
       to: r.to?.key ?? null,
       forced: r.forced,
       entry: r.entry,
+      fields: fieldChangesDto(r.changes),
     },
-    t(r.lang, 'out.decided', { id: r.idea.id ?? '', decision: t(r.lang, `decision.${r.decision}`), where }),
+    decided,
+    filled.length > 0 ? [t(r.lang, 'out.decidedFilled', { changes: filled.join(', ') })] : [],
   );
+}
+
+/** A field's value in a line of words: a list joined, yes or no, a dash for none. */
+function shownValue(value: unknown, lang: Lang): string {
+  if (value === undefined || value === null || value === '') return '–';
+  if (typeof value === 'boolean') return t(lang, value ? 'prompt.yes' : 'prompt.no');
+  if (Array.isArray(value)) return value.map(String).join(', ');
+  return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }
 
 export interface AssignView extends ChangeView {

@@ -3,7 +3,7 @@ import { t, type Lang } from '../../core/i18n/i18n.js';
 import type { Minutes } from '../../core/history/minutes.js';
 import type { ReviewItem } from '../../core/sluice/agenda.js';
 import type { RegistryRef } from '../../core/sluice/config.js';
-import { ideaSummaryDto, reviewAgendaDocument } from '../dto.js';
+import { ideaSummaryDto, reviewAgendaDocument, reviewMinutesDocument } from '../dto.js';
 import { renderGate } from '../render-review.js';
 import { EXIT, jsonText, output, type Output, type View } from '../output.js';
 import { terminalLine, terminalText } from '../terminal-text.js';
@@ -36,6 +36,7 @@ export function presentReview(r: ReviewView, opts: { json: boolean; dryRun: bool
                 status: x.status,
                 problem: x.problem,
               })),
+              fix: [...(a.fix ?? [])],
             }
           : null,
       }));
@@ -57,7 +58,9 @@ export function presentReview(r: ReviewView, opts: { json: boolean; dryRun: bool
     return o.done();
   }
   if (r.agenda.length === 0) o.err(`${t(r.lang, 'review.empty')}\n`);
-  o.out(terminalText(r.minutesText ?? ''));
+  if (opts.json && r.minutes) {
+    o.out(jsonText(reviewMinutesDocument(r.registry, r.minutes, r)));
+  } else o.out(terminalText(r.minutesText ?? ''));
   if (r.minutesFile) o.err(`${v.err.green(t(r.lang, 'review.written', { file: r.minutesFile }))}\n`);
   return o.done(r.cancelled ? EXIT.cancelled : EXIT.ok);
 }

@@ -81,10 +81,6 @@ export const errors = {
     sv: 'Idén "{id}" i {file} går inte att läsa.',
     en: 'The idea "{id}" in {file} cannot be read.',
   },
-  'hint.ideaUnreadable': {
-    sv: 'Se vad som är fel med `ideas validate {file}`.',
-    en: 'See what is wrong with `ideas validate {file}`.',
-  },
   'hint.ideaNotFound': { sv: 'Se alla idéer med `ideas list`.', en: 'See every idea with `ideas list`.' },
   'err.ambiguousId': { sv: '"{id}" passar flera idéer: {matches}.', en: '"{id}" matches several ideas: {matches}.' },
   'err.missingAnswers': {
@@ -239,10 +235,6 @@ export const errors = {
   },
   'err.badAmount': { sv: 'Beloppet "{value}" är inget tal ≥ 0.', en: 'The amount "{value}" is not a number ≥ 0.' },
   'err.nothingToAssign': { sv: 'Ange --coach och/eller --carrier.', en: 'Give --coach and/or --carrier.' },
-  'err.reviewJson': {
-    sv: 'ideas review är interaktivt och skriver ingen JSON; använd --dry-run --json för att se vad mötet skulle gå igenom.',
-    en: 'ideas review is interactive and prints no JSON; use --dry-run --json to see what the meeting would go through.',
-  },
   'err.badDate': {
     sv: '{flag} väntar sig ett datum ÅÅÅÅ-MM-DD, fick "{value}".',
     en: '{flag} expects a date YYYY-MM-DD, got "{value}".',

@@ -17,3 +17,4 @@ export { storage } from './storage.js';
 export { truth } from './truth.js';
 export { region } from './region.js';
 export { tour } from './tour.js';
+export { firstWeek } from './first-week.js';

@@ -1,0 +1,18 @@
+/**
+ * The rest of a coordinator's first week (issue 14): the council meeting as a JSON document, what a decision filled
+ * in, jäv chosen from the council, gates that say how to fill every field, text without an editor, and criteria
+ * that tell an empty value from a wrong one.
+ */
+import type { Localized } from '../i18n.js';
+
+export const firstWeek = {
+  'out.decidedFilled': { sv: 'Ifyllt före beslutet: {changes}', en: 'Filled in before the decision: {changes}' },
+  'gate.fixInFile': {
+    sv: '{field} är en lista med poster och skrivs direkt i idéns fil: {file}',
+    en: "{field} is a list of records and is written in the idea's file itself: {file}",
+  },
+  'hint.ideaUnreadableHere': {
+    sv: 'Se vad som är fel med `{command}`.',
+    en: 'See what is wrong with `{command}`.',
+  },
+} as const satisfies Record<string, Localized>;

@@ -1,0 +1,79 @@
+/**
+ * What a closed gate tells its reader to run: one `ideas edit <id> --set field=<value>` per field it misses, the
+ * same from `move`, `decide` and `review`. A record (`team_gender: {women, men}`) gets a line for each key it asks
+ * for (`--set team_gender.women=<whole number>`); a list of records cannot be given on a command line, so its line
+ * says where to write it instead.
+ */
+import { isRecordSchema, recordFields, type FieldSpec } from '../criteria/fields.js';
+import type { SchemaProblem } from '../criteria/schema-check.js';
+import { t, type Lang } from '../i18n/i18n.js';
+import { shellCommand } from '../shell/quote.js';
+
+type Schema = Record<string, unknown>;
+
+/** The fields of a registry as `--set` knows them: the names it takes, and each one's question. */
+export interface SettableFields {
+  settable: readonly string[];
+  spec: (name: string) => FieldSpec;
+}
+
+/** A value's placeholder in the registry's language: what kind of value the field takes. */
+export function valuePlaceholder(spec: FieldSpec, lang: Lang): string {
+  if (spec.choices.length > 0) {
+    const values = spec.choices.map((c) => c.value);
+    const shown = values.length <= 6 ? values.join(', ') : `${values.slice(0, 6).join(', ')}, …`;
+    return t(lang, 'value.choice', { choices: shown });
+  }
+  switch (spec.kind) {
+    case 'confirm':
+      return t(lang, 'value.yesNo');
+    case 'integer':
+      return t(lang, 'value.integer');
+    case 'number':
+      return t(lang, 'value.number');
+    case 'list':
+    case 'checkbox':
+      return t(lang, 'value.list');
+    default:
+      return t(lang, 'value.text');
+  }
+}
+
+/**
+ * The lines that fill in what a gate misses, to be run as printed: a command per field (per key of a record), and
+ * for a list of records the words that say where to write it (`file` is the idea's file as the reader finds it).
+ */
+export function gateFixes(
+  missing: readonly SchemaProblem[],
+  idea: { id: string | null; path: string },
+  fields: SettableFields,
+  lang: Lang,
+  where: { registryFlag?: string; file: string },
+): string[] {
+  const head = ['ideas', ...(where.registryFlag ? ['-C', where.registryFlag] : []), 'edit', idea.id ?? idea.path];
+  const set = (name: string) =>
+    shellCommand([...head, '--set', `${name}=<${valuePlaceholder(fields.spec(name), lang)}>`]);
+  const out: string[] = [];
+  const seen = new Set<string>();
+  for (const m of missing) {
+    if (!m.field || !fields.settable.includes(m.field)) continue;
+    const schema = fields.spec(m.field).schema;
+    const items = (schema.items ?? {}) as Schema;
+    let lines: string[];
+    if (isRecordSchema(schema)) {
+      // A key the problem points into (`/team_gender/women`), or else every key the record asks for.
+      const inner = m.pointer.split('/')[2];
+      const keys = recordFields(schema).map((k) => `${m.field}.${k}`);
+      const named = inner !== undefined ? keys.filter((k) => k === `${m.field}.${inner}`) : [];
+      lines = (named.length > 0 ? named : keys).filter((k) => fields.settable.includes(k)).map(set);
+    } else if (schema.type === 'object' || items.type === 'object') {
+      lines = [t(lang, 'gate.fixInFile', { field: m.field, file: where.file })];
+    } else lines = [set(m.field)];
+    for (const line of lines) {
+      if (seen.has(line)) continue;
+      seen.add(line);
+      out.push(line);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,197 @@
+/**
+ * End to end, in a Swedish and an English registry made by `ideas init --template sundsvall`: what was left of a
+ * coordinator's first week (issue 14). A decision reports the fields it filled in, and more, item by item below.
+ */
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BIN, cliEnv, describeRun, ideas, parseJson, type RunResult } from '../helpers/cli.js';
+import { cloneRegistry, initRegistry, readIdeaFile, writeFile, type Lang } from '../helpers/registry.js';
+import { removeTempDirs } from '../helpers/temp-repo.js';
+
+const LANGS: Lang[] = ['sv', 'en'];
+const registries = {} as Record<Lang, string>;
+beforeAll(() => {
+  for (const lang of LANGS) registries[lang] = initRegistry('sundsvall', lang);
+});
+afterAll(removeTempDirs);
+
+function ok(r: RunResult): RunResult {
+  if (r.code !== 0) throw new Error(`expected exit 0: ${describeRun(r)}`);
+  return r;
+}
+
+/** A new idea in the first stage with what the gate to refinement asks for but the coach; its id. */
+function newIdea(dir: string, title: string, extra: string[] = []): string {
+  const r = ok(
+    ideas(
+      [
+        'new',
+        '--title',
+        title,
+        '--set',
+        'carrier=Leila Haddad',
+        '--set',
+        'unit=Vård och omsorg',
+        '--set',
+        'challenge=valfard',
+        ...extra,
+        '--json',
+      ],
+      { cwd: dir },
+    ),
+  );
+  return parseJson<{ idea: { id: string } }>(r).idea.id;
+}
+
+/** The idea's file, wherever it stands now, relative to the registry. */
+function fileOf(dir: string, id: string): string {
+  for (const f of readdirSync(path.join(dir, 'ideas'), { recursive: true, encoding: 'utf8' })) {
+    const rel = f.split(path.sep).join('/');
+    if (path.basename(rel).startsWith(`${id}-`)) return `ideas/${rel}`;
+  }
+  throw new Error(`no file for ${id}`);
+}
+
+/** Runs a command line through sh as a user pastes it, `ideas` being the built CLI, in `cwd`. */
+function sh(command: string, cwd: string): RunResult {
+  const r = spawnSync('sh', ['-c', `ideas() { "${process.execPath}" "${BIN}" "$@"; }; ${command} </dev/null`], {
+    cwd,
+    env: cliEnv(),
+    encoding: 'utf8',
+  });
+  return { code: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** The `ideas edit ... --set` lines a closed gate printed, in order. */
+function fixLines(text: string): string[] {
+  return text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l.startsWith('ideas edit '));
+}
+
+/** A printed fix line with its `<placeholder>` filled in, as a user would. */
+function filled(line: string, value: string): string {
+  return line.replace(/<[^>]*>/, value);
+}
+
+describe.each(LANGS)('in a registry in %s', (lang) => {
+  it('decide --json reports the fields --set filled in, old and new; the text says them too', () => {
+    const dir = registries[lang];
+    const id = newIdea(dir, 'Fält före beslut');
+    const set = ['--set', 'coach=Sara Nyberg', '--set', 'unit=Kultur och fritid'];
+    const r = ok(ideas(['decide', id, '-d', 'approve', '-r', 'Vidare', ...set, '--json'], { cwd: dir }));
+    const doc = parseJson<{ kind: string; change: { fields: unknown[]; to: string } }>(r);
+    expect(doc.kind).toBe('idea');
+    expect(doc.change.to).toBe('refinement');
+    expect(doc.change.fields).toEqual([
+      { field: 'coach', old: null, new: 'Sara Nyberg' },
+      { field: 'unit', old: 'Vård och omsorg', new: 'Kultur och fritid' },
+    ]);
+    expect(readIdeaFile(dir, fileOf(dir, id)).data).toMatchObject({ coach: 'Sara Nyberg', unit: 'Kultur och fritid' });
+
+    const other = newIdea(dir, 'Fält före beslut, i ord');
+    const text = ok(ideas(['decide', other, '-d', 'approve', '-r', 'Vidare', '--set', 'coach=Omar Ali'], { cwd: dir }));
+    expect(text.stderr).toContain(
+      lang === 'sv'
+        ? 'Ifyllt före beslutet: coach: – → Omar Ali'
+        : 'Filled in before the decision: coach: – → Omar Ali',
+    );
+    // Without --set, the document still says which fields: none.
+    const plain = ok(ideas(['decide', other, '-d', 'return', '-r', 'Mer underlag', '--json'], { cwd: dir }));
+    expect(parseJson<{ change: { fields: unknown[] } }>(plain).change.fields).toEqual([]);
+  });
+
+  it('a closed gate in decide and in the agenda names the commands that fill it, which run as printed', () => {
+    const dir = registries[lang];
+    const id = newIdea(dir, 'Utan coach');
+    const refused = ideas(['decide', id, '-d', 'approve', '-r', 'Vidare'], { cwd: dir });
+    expect(refused.code, describeRun(refused)).toBe(1);
+    const lines = fixLines(refused.stderr);
+    expect(lines).toEqual([`ideas edit ${id} --set 'coach=<text>'`]);
+
+    const agenda = ok(ideas(['review', '--dry-run', '--stage', 'idea', '--json'], { cwd: dir }));
+    const item = parseJson<{ agenda: { idea: { id: string }; gate: { fix: string[] } }[] }>(agenda).agenda.find(
+      (a) => a.idea.id === id,
+    );
+    expect(item?.gate.fix).toEqual(lines);
+    const text = ok(ideas(['review', '--dry-run', '--stage', 'idea'], { cwd: dir }));
+    expect(fixLines(text.stdout)).toContain(lines[0]);
+
+    const run = sh(filled(lines[0] as string, 'Sara Nyberg'), dir);
+    expect(run.code, describeRun(run)).toBe(0);
+    ok(ideas(['decide', id, '-d', 'approve', '-r', 'Vidare'], { cwd: dir }));
+    expect(fileOf(dir, id)).toMatch(/^ideas\/02-foradling\//);
+  });
+
+  it("a record the gate asks for gets a --set line per key (team_gender.women), and a list of records its file's name", () => {
+    const dir = initRegistry('sundsvall', lang);
+    const criteriaFile = path.join(dir, 'criteria', 'refinement.schema.json');
+    const criteria = JSON.parse(readFileSync(criteriaFile, 'utf8')) as {
+      required: string[];
+      properties: Record<string, unknown>;
+    };
+    criteria.required.push('team_gender', 'partners');
+    criteria.properties.team_gender = {
+      type: 'object',
+      required: ['women', 'men'],
+      properties: { women: { type: 'integer', minimum: 0 }, men: { type: 'integer', minimum: 0 }, other: {} },
+    };
+    criteria.properties.partners = { type: 'array', items: { type: 'object', properties: { name: {} } } };
+    writeFileSync(criteriaFile, JSON.stringify(criteria, null, 2));
+    const id = newIdea(dir, 'Med teamet', ['--set', 'coach=Sara Nyberg']);
+
+    const refused = ideas(['move', id, 'refinement'], { cwd: dir });
+    expect(refused.code, describeRun(refused)).toBe(1);
+    const integer = lang === 'sv' ? 'heltal' : 'whole number';
+    const lines = fixLines(refused.stderr);
+    expect(lines).toEqual([
+      `ideas edit ${id} --set 'team_gender.women=<${integer}>'`,
+      `ideas edit ${id} --set 'team_gender.men=<${integer}>'`,
+    ]);
+    expect(refused.stderr).toContain(fileOf(dir, id));
+    for (const [line, value] of [
+      [lines[0], '3'],
+      [lines[1], '2'],
+    ] as const) {
+      const run = sh(filled(line as string, value), dir);
+      expect(run.code, describeRun(run)).toBe(0);
+    }
+    expect(readIdeaFile(dir, fileOf(dir, id)).data.team_gender).toEqual({ women: 3, men: 2 });
+    // One key set again keeps the other; a key the record does not name is refused.
+    ok(ideas(['edit', id, '--set', 'team_gender.women=4'], { cwd: dir }));
+    expect(readIdeaFile(dir, fileOf(dir, id)).data.team_gender).toEqual({ women: 4, men: 2 });
+    expect(ideas(['edit', id, '--set', 'team_gender.children=1'], { cwd: dir }).code).toBe(2);
+    expect(ideas(['edit', id, '--set', 'team_gender.__proto__=1'], { cwd: dir }).code).toBe(2);
+  });
+
+  it('the hint for an unreadable idea runs as printed from a subfolder, and from outside with -C', () => {
+    const dir = cloneRegistry(registries[lang]);
+    const rel = 'ideas/01-ide/sund-trs9k2-trasig.md';
+    writeFile(dir, rel, '---\nid: sund-trs9k2\ntitle: [oavslutad\n---\n');
+    const printed = (r: RunResult) => {
+      expect(r.code, describeRun(r)).toBe(2);
+      const m = /`(ideas [^`]*)`/.exec(r.stderr);
+      expect(m, describeRun(r)).not.toBeNull();
+      return (m as RegExpExecArray)[1] as string;
+    };
+    const sub = path.join(dir, 'ideas');
+    const inside = printed(ideas(['show', 'sund-trs9k2'], { cwd: sub }));
+    expect(inside).toBe('ideas validate 01-ide/sund-trs9k2-trasig.md');
+    // The message names the file as it is reached from here, too.
+    expect(ideas(['show', 'sund-trs9k2'], { cwd: sub }).stderr).toContain(' 01-ide/sund-trs9k2-trasig.md ');
+    const r = sh(inside, sub);
+    expect(r.code, describeRun(r)).toBe(1);
+    expect(r.stdout).toContain('sund-trs9k2-trasig.md');
+
+    const parent = path.dirname(dir);
+    const name = path.basename(dir);
+    const outside = printed(ideas(['-C', name, 'show', 'sund-trs9k2'], { cwd: parent }));
+    expect(outside).toBe(`ideas -C ${name} validate ${name}/${rel}`);
+    const again = sh(outside, parent);
+    expect(again.code, describeRun(again)).toBe(1);
+    expect(again.stdout).toContain('sund-trs9k2-trasig.md');
+  });
+});
