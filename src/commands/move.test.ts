@@ -98,7 +98,7 @@ describe('runMove', () => {
     // What is missing, then the command that fills each in, to be run as printed.
     expect(e.details).toEqual([
       'Ingen idécoach är kopplad till idén [coach]',
-      'Fyll i det som saknas med det här (byt ut det inom <>):',
+      'Fyll i det som saknas, ett kommando per fält (byt ut det inom <>):',
       "  ideas edit sund-emspzg --set 'coach=<text>'",
     ]);
     expect(e.hint?.sv).toContain('--force');
@@ -114,7 +114,7 @@ describe('runMove', () => {
     expect(e.details).toEqual([
       'The test plan is missing or too short [test_plan]',
       'The nearest manager has not backed the idea [manager_support]',
-      'Fill in what is missing with this (replace what is within <>):',
+      'Fill in what is missing, one command per field (replace what is within <>):',
       "  ideas edit sund-vtkg00 --set 'test_plan=<text>'",
       "  ideas edit sund-vtkg00 --set 'manager_support=<yes|no>'",
     ]);

@@ -58,8 +58,8 @@ export const edit = {
   'out.edited': { sv: '{id}: {changes}', en: '{id}: {changes}' },
   'out.bodyChanged': { sv: 'texten', en: 'the text' },
   'gate.fixWith': {
-    sv: 'Fyll i det som saknas med det här (byt ut det inom <>):',
-    en: 'Fill in what is missing with this (replace what is within <>):',
+    sv: 'Fyll i det som saknas, ett kommando per fält (byt ut det inom <>):',
+    en: 'Fill in what is missing, one command per field (replace what is within <>):',
   },
   'value.text': { sv: 'text', en: 'text' },
   'value.number': { sv: 'belopp eller tal', en: 'amount or number' },
