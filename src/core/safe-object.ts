@@ -90,26 +90,31 @@ export function forbiddenKeys(value: unknown, limit = 20): { key: string; pointe
   // The keys and indexes on the way to the value walked: a pointer is written only for a key found, not for each of
   // the thousands of keys passed (a string for every key of 10,000 ideas was most of a check's garbage).
   const path: (string | number)[] = [];
-  const pointer = () =>
-    path.map((s) => `/${typeof s === 'number' ? s : s.replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
-  const walk = (v: unknown, depth: number): void => {
-    if (out.length >= limit || depth > 1000 || v === null || typeof v !== 'object') return;
+  const segment = (s: string | number) => `/${typeof s === 'number' ? s : s.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+  // Only objects are walked into: a call for each of the thousands of texts and numbers was most of the walk.
+  const walk = (v: object, depth: number): void => {
+    if (out.length >= limit || depth > 1000) return;
     if (Array.isArray(v)) {
-      v.forEach((item: unknown, i) => {
+      for (let i = 0; i < v.length; i++) {
+        const item: unknown = v[i];
+        // A hole is not an item (as forEach passes over it).
+        if (item === null || typeof item !== 'object' || !(i in v)) continue;
         path.push(i);
         walk(item, depth + 1);
         path.pop();
-      });
+      }
       return;
     }
     for (const key of Object.keys(v)) {
+      if (isForbiddenKey(key) && out.length < limit) out.push({ key, pointer: [...path, key].map(segment).join('') });
+      const child = (v as Record<string, unknown>)[key];
+      if (child === null || typeof child !== 'object') continue;
       path.push(key);
-      if (isForbiddenKey(key) && out.length < limit) out.push({ key, pointer: pointer() });
-      walk((v as Record<string, unknown>)[key], depth + 1);
+      walk(child, depth + 1);
       path.pop();
     }
   };
-  walk(value, 0);
+  if (value !== null && typeof value === 'object') walk(value, 0);
   return out;
 }
 

@@ -43,6 +43,8 @@ export interface SnapshotFile {
 /** A file's parse, shared by the two revisions when the file is the same at both: each blob is parsed once. */
 interface Parse {
   result?: FrontMatterResult;
+  /** Its id alone (see SnapshotIdea.id). */
+  id?: string | null;
 }
 
 /** Why a file's id cannot be read, for the finding that says so. */
@@ -83,10 +85,19 @@ export class SnapshotIdea {
     return this.built;
   }
 
-  /** The id of the parsed front matter, when it is text of an id's form; never a guess from the text or the name. */
+  /**
+   * The id of the parsed front matter, when it is text of an id's form; never a guess from the text or the name.
+   * Every file's id pairs the two revisions, but only a file that changed is read whole: for the others the front
+   * matter is read without the text after it, and only the id is kept (a diff of 10,000 ideas held all of them).
+   */
   get id(): string | null {
-    const value = this.idea?.data.id;
-    return typeof value === 'string' && ID_PATTERN.test(value) ? value : null;
+    if (this.parse.id === undefined) {
+      const fm = this.parse.result ?? readFrontMatter(this.bytes, { body: false });
+      const value = fm.ok ? fm.data.id : undefined;
+      // A copy, which does not hold on to the front matter's text it was cut from.
+      this.parse.id = typeof value === 'string' && ID_PATTERN.test(value) ? ` ${value}`.slice(1) : null;
+    }
+    return this.parse.id;
   }
 
   /** Why the id cannot be read; null when it can, or when the file cannot be read at all. */
@@ -792,10 +803,11 @@ export function diffSnapshots(base: Snapshot, head: Snapshot, opts: DiffOptions)
       removed(b, id);
       continue;
     }
-    if (!b || !h || !b.idea || !h.idea) continue;
-    // The same file in the same stage: nothing to check. The same file in another stage (the config changed
-    // which stage its folder is) is a move like any other, and needs its history entry.
+    if (!b || !h) continue;
+    // The same file in the same stage: nothing to check (and nothing to read whole). The same file in another stage
+    // (the config changed which stage its folder is) is a move like any other, and needs its history entry.
     if (pairs.unchanged.has(h) && b.path === h.path && b.stage.key === h.stage.key) continue;
+    if (!b.idea || !h.idea) continue;
     if (isOtherIdea(b.idea, h.idea)) {
       out.removed.push(ref(b, id));
       out.added.push(ref(h, id));
