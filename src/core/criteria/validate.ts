@@ -6,6 +6,7 @@ import { historyOf, toIdeaFields, type IdeaFields } from '../sluice/idea.js';
 import { unfinishedMove } from '../sluice/unfinished-move.js';
 import { overrideIn } from '../sluice/override.js';
 import { stageLabelOf } from '../sluice/stage-lookup.js';
+import { challengeProblem } from '../sluice/challenge.js';
 import { shellQuote } from '../shell/quote.js';
 import { YamlPositions } from '../front-matter/positions.js';
 import { describeErrors, type SchemaProblem, type Validator } from './schema-check.js';
@@ -133,21 +134,14 @@ export function checkIdeaFile(file: FileToCheck, bytes: Uint8Array, ctx: CheckCo
     }
   }
   const extra: { pointer: string; rule: string; severity: Severity; message: Localized; hint: Localized | null }[] = [];
-  if (
-    config.challenges.length > 0 &&
-    idea.challenge !== null &&
-    !config.challenges.some((c) => c.id === idea.challenge)
-  ) {
-    const values = config.challenges.map((c) => c.id).join(', ');
+  const challenge = challengeProblem(config, idea.data);
+  if (challenge) {
     extra.push({
       pointer: '/challenge',
       rule: 'challenge/unknown',
       severity: 'error',
-      message: {
-        sv: t('sv', 'f.unknownChallenge', { value: idea.challenge }),
-        en: t('en', 'f.unknownChallenge', { value: idea.challenge }),
-      },
-      hint: { sv: t('sv', 'h.unknownChallenge', { values }), en: t('en', 'h.unknownChallenge', { values }) },
+      message: challenge.message,
+      hint: challenge.hint,
     });
   }
   const idValid = idea.id !== null && !problems.some((p) => p.problem.pointer === '/id');

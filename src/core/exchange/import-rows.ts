@@ -11,6 +11,7 @@ import { fieldSpec, settableFields, typeFlagValue } from '../criteria/fields.js'
 import { localize, type Lang, type Localized } from '../i18n/i18n.js';
 import { describeErrors, type Validator } from '../criteria/schema-check.js';
 import { resolveStage } from '../sluice/stage-lookup.js';
+import { challengeProblem } from '../sluice/challenge.js';
 import {
   forbiddenKeys,
   forbiddenSegment,
@@ -466,14 +467,8 @@ export function checkNewRow(
     for (const p of describeErrors(criteria.errors)) if (!seen.has(p.pointer)) found.push(p);
   }
   for (const p of found) if (!failed.has(p.field)) problem(columnOf(p.field), p.field, p.message);
-  const challenge = front.challenge;
-  if (
-    ctx.config.challenges.length > 0 &&
-    typeof challenge === 'string' &&
-    !ctx.config.challenges.some((c) => c.id === challenge)
-  ) {
-    problem(columnOf('challenge'), 'challenge', localize('f.unknownChallenge', { value: challenge }));
-  }
+  const challenge = challengeProblem(ctx.config, front);
+  if (challenge) problem(columnOf('challenge'), 'challenge', challenge.message);
   if (problems.length > 0) return { idea: null, problems };
   return { idea: { row, line, stage: target, data: front, body }, problems };
 }

@@ -82,12 +82,12 @@ describe('checkGate', () => {
     expect(gate(sluice.idea('sund-31gqyz'), 'idea')).toMatchObject({ allowed: false, open: false, missing: [] });
   });
 
-  it('names a challenge that the config does not know', () => {
+  it('names a challenge that the config does not know, in the words validate uses (core/sluice/challenge.ts)', () => {
     const g = gate(withData('sund-eev2bz', { challenge: 'okand' }), 'parked');
     expect(g.open).toBe(false);
     expect(g.missing.map((m) => m.field)).toEqual(['challenge']);
-    expect(sv(g)).toEqual(['Utmaningen "okand" finns inte i konfigurationen [challenge]']);
-    expect(en(g)).toEqual(['The challenge "okand" is not in the config [challenge]']);
+    expect(sv(g)).toEqual(['Utmaningen "okand" finns inte i konfigurationen.']);
+    expect(en(g)).toEqual(['The challenge "okand" is not in the config.']);
   });
 
   it('checks the base fields too, and lists a field missing in both schemas once', () => {

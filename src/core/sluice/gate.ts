@@ -1,5 +1,6 @@
 import type { RegistryConfig, Stage } from './config.js';
-import type { Idea } from './idea.js';
+import type { IdeaFields } from './idea.js';
+import { challengeProblem } from './challenge.js';
 import { describeErrors, type SchemaProblem, type Validator } from '../criteria/schema-check.js';
 
 /** Whether an idea may move from its stage into another, and what is missing if not. */
@@ -8,13 +9,13 @@ export interface Gate {
   to: Stage;
   /** The config lists `to` among the stage's next stages. */
   allowed: boolean;
-  /** What the idea lacks to stand in `to`, in plain words, each naming its field in brackets. */
+  /** What the idea lacks to stand in `to`, in plain words, each naming its field. */
   missing: SchemaProblem[];
   open: boolean;
 }
 
 export function checkGate(
-  idea: Idea,
+  idea: IdeaFields,
   to: Stage,
   config: RegistryConfig,
   base: Validator,
@@ -22,28 +23,30 @@ export function checkGate(
 ): Gate {
   const from = idea.stage;
   const allowed = from.next.includes(to.key);
+  const missing = missingFor(idea.data, config, base, criteria);
+  return { from, to, allowed, missing, open: allowed && missing.length === 0 };
+}
+
+/**
+ * What a front matter lacks to stand in a stage: what the base schema and the stage's criteria find (each said once),
+ * and the challenge rule. The gate of a move, and the gate an imported idea enters its stage through.
+ */
+export function missingFor(
+  data: Record<string, unknown>,
+  config: RegistryConfig,
+  base: Validator,
+  criteria: Validator | undefined,
+): SchemaProblem[] {
   const missing: SchemaProblem[] = [];
-  if (!base(idea.data)) missing.push(...describeErrors(base.errors));
-  if (criteria && !criteria(idea.data)) {
+  if (!base(data)) missing.push(...describeErrors(base.errors));
+  if (criteria && !criteria(data)) {
     const seen = new Set(missing.map((m) => m.pointer));
     for (const p of describeErrors(criteria.errors)) if (!seen.has(p.pointer)) missing.push(p);
   }
-  if (
-    config.challenges.length > 0 &&
-    idea.challenge !== null &&
-    !config.challenges.some((c) => c.id === idea.challenge)
-  ) {
-    missing.push({
-      pointer: '/challenge',
-      field: 'challenge',
-      keyword: 'enum',
-      message: {
-        sv: `Utmaningen "${idea.challenge}" finns inte i konfigurationen [challenge]`,
-        en: `The challenge "${idea.challenge}" is not in the config [challenge]`,
-      },
-    });
-  }
-  return { from, to, allowed, missing, open: allowed && missing.length === 0 };
+  const challenge = challengeProblem(config, data);
+  if (challenge)
+    missing.push({ pointer: '/challenge', field: 'challenge', keyword: 'enum', message: challenge.message });
+  return missing;
 }
 
 /** The stage an approval leads to: the first of the stage's next stages, which the config lists forward first. */

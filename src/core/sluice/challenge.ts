@@ -1,0 +1,33 @@
+/**
+ * The challenge rule: when the config lists challenges, an idea that names one names one of them. One definition
+ * with one message, read by `validate` (a finding), every gate (what an idea lacks to enter a stage) and `import`
+ * (a row's problem), so the three cannot drift apart again.
+ */
+import { localize, type Localized } from '../i18n/i18n.js';
+import type { RegistryConfig } from './config.js';
+
+export interface ChallengeProblem {
+  /** The challenge the idea names. */
+  value: string;
+  message: Localized;
+  /** The challenges the config lists. */
+  hint: Localized;
+}
+
+/** The challenge a front matter names, as every view of an idea reads it: text, or a number as text. */
+function namedChallenge(data: Record<string, unknown>): string | null {
+  const value = Object.prototype.hasOwnProperty.call(data, 'challenge') ? data.challenge : undefined;
+  return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : null;
+}
+
+/** What is wrong with the challenge a front matter names: null when it names none, or one the config lists. */
+export function challengeProblem(config: RegistryConfig, data: Record<string, unknown>): ChallengeProblem | null {
+  if (config.challenges.length === 0) return null;
+  const value = namedChallenge(data);
+  if (value === null || config.challenges.some((c) => c.id === value)) return null;
+  return {
+    value,
+    message: localize('f.unknownChallenge', { value }),
+    hint: localize('h.unknownChallenge', { values: config.challenges.map((c) => c.id).join(', ') }),
+  };
+}
