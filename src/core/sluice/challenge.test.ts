@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileCriteria } from '../criteria/schema-check.js';
+import { compileCriteria } from '../../io/schemas.js';
 import { nullObject } from '../safe-object.js';
 import { challengeProblem } from './challenge.js';
 import { normalizeConfig, type RegistryConfig } from './config.js';
