@@ -194,4 +194,27 @@ describe.each(LANGS)('in a registry in %s', (lang) => {
     expect(again.code, describeRun(again)).toBe(1);
     expect(again.stdout).toContain('sund-trs9k2-trasig.md');
   });
+
+  it('validate says the hint once per idea, with a command per missing field, which runs as printed', () => {
+    const dir = cloneRegistry(registries[lang]);
+    const rel = 'ideas/02-foradling/sund-mq4k2x-utan-allt.md';
+    writeFile(
+      dir,
+      rel,
+      '---\nid: sund-mq4k2x\ntitle: Utan allt\ncreated: 2026-11-20\nhistory:\n  - date: 2026-11-20\n    action: created\n    to: refinement\n---\n',
+    );
+    const r = ideas(['validate', rel], { cwd: dir });
+    expect(r.code, describeRun(r)).toBe(1);
+    const hint = lang === 'sv' ? '→ Komplettera idén' : '→ Complete the idea';
+    expect(r.stdout.split(hint)).toHaveLength(2);
+    const lines = fixLines(r.stdout);
+    expect(lines).toEqual(
+      ['carrier', 'coach', 'unit', 'challenge'].map((f) =>
+        expect.stringContaining(`ideas edit sund-mq4k2x --set '${f}=<`),
+      ),
+    );
+    const run = sh(filled(lines[1] as string, 'Sara Nyberg'), dir);
+    expect(run.code, describeRun(run)).toBe(0);
+    expect(readIdeaFile(dir, rel).data.coach).toBe('Sara Nyberg');
+  });
 });
