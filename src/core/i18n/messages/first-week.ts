@@ -15,4 +15,6 @@ export const firstWeek = {
     sv: 'Se vad som är fel med `{command}`.',
     en: 'See what is wrong with `{command}`.',
   },
+  'criterion.emptyRequired': { sv: 'tomt, men krävs', en: 'empty, but required' },
+  'criterion.wrongType': { sv: 'fel sorts värde: ska vara {expected}', en: 'wrong type: expected {expected}' },
 } as const satisfies Record<string, Localized>;
