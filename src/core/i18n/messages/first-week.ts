@@ -17,4 +17,6 @@ export const firstWeek = {
   },
   'criterion.emptyRequired': { sv: 'tomt, men krävs', en: 'empty, but required' },
   'criterion.wrongType': { sv: 'fel sorts värde: ska vara {expected}', en: 'wrong type: expected {expected}' },
+  'review.conflictSomeoneElse': { sv: 'Någon annan (skriv namnet)', en: 'Someone else (type the name)' },
+  'review.conflictName': { sv: 'Namnet på den som anmäler jäv', en: 'The name of the one who declares it' },
 } as const satisfies Record<string, Localized>;
