@@ -17,7 +17,7 @@ const ctx: Ctx = {
   stdout: process.stdout,
   stderr: process.stderr,
   stdinIsTTY: process.stdin.isTTY === true,
-  prompter: (lang) => createInquirerPrompter(process.stderr, lang),
+  prompter: (lang) => createInquirerPrompter(process.stderr, lang, process.stdin),
   clock: () => new Date(),
 };
 

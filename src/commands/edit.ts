@@ -229,7 +229,6 @@ async function interview(
       neededFor.set(m.field, [...(neededFor.get(m.field) ?? []), s.label[lang]]);
   }
   const editor = userEditor(ctx.env);
-  const bodyOffered = editor !== null || !idea.body.trim().includes('\n');
   let body: string | undefined;
   let last: string = SAVE;
   for (;;) {
@@ -250,16 +249,10 @@ async function interview(
           description: fieldHelp(spec, lang),
         };
       }),
-      ...(bodyOffered
-        ? [
-            {
-              value: BODY,
-              name: editor
-                ? t(lang, 'prompt.editBody', { editor: editorName(editor) })
-                : t(lang, 'prompt.editBodyInline'),
-            },
-          ]
-        : []),
+      {
+        value: BODY,
+        name: editor ? t(lang, 'prompt.editBody', { editor: editorName(editor) }) : t(lang, 'prompt.editBodyInline'),
+      },
     ];
     const at = choices.findIndex((c) => c.value === last);
     const dflt = choices[Math.min(at + 1, choices.length - 1)]?.value ?? SAVE;
@@ -272,9 +265,10 @@ async function interview(
     last = pick;
     if (pick === BODY) {
       const now = body ?? idea.body;
+      // Without an editor of their own, the text is typed here, line by line, paragraphs and all.
       body = editor
         ? await openInEditor(editor, now, registry.root, ctx.env)
-        : await prompter.input({ message: t(lang, 'prompt.editBodyInline'), default: now.trim() || undefined });
+        : await prompter.text({ message: t(lang, 'prompt.editBodyInline'), default: now });
       continue;
     }
     const answer = await askField(prompter, book.spec(pick), lang, compileCriteria, current(pick));

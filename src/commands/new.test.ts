@@ -256,7 +256,7 @@ describe('runNew with prompts', () => {
       { kind: 'input', message: /^Enhet eller förvaltning \(valfritt/, answer: '' },
       { kind: 'input', message: /^Utmaning som idén svarar mot \(valfritt/, answer: 'Lokalbrist' },
       { kind: 'input', message: /^Taggar .*kommaseparerat/, answer: 'lokaler, bokning' },
-      { kind: 'input', message: /^Beskriv idén/, answer: 'En kalender för alla lokaler.' },
+      { kind: 'text', message: /^Beskriv idén/, answer: 'En kalender för alla lokaler.' },
       { kind: 'input', message: /^Vem registrerar idén\?$/, answer: 'Eva Lind' },
     ]);
     const r = await runNew(opts({}), ctx(prompter));
@@ -284,7 +284,7 @@ describe('runNew with prompts', () => {
       { kind: 'input', message: /^Enhet/, answer: 'Barn och utbildning' },
       { kind: 'select', message: /^Utmaning som idén svarar mot$/, answer: 'landsbygd' },
       { kind: 'input', message: /^Taggar/, answer: '' },
-      { kind: 'input', message: /^Beskriv idén/, answer: '' },
+      { kind: 'text', message: /^Beskriv idén/, answer: '' },
       // Enter takes the default: git's user.name.
       { kind: 'input', message: /^Vem registrerar idén\?$/, answer: '' },
     ]);

@@ -94,13 +94,13 @@ export async function runNew(opts: NewOptions, ctx: Ctx): Promise<NewResult> {
         if (!isEmpty(answer)) values.set(spec.name, answer);
       }
       if (interview) {
-        // The text in the user's own editor, as git takes a commit message; without one, a line in the terminal.
+        // The text in the user's own editor, as git takes a commit message; without one, typed here line by line.
         const editor = userEditor(ctx.env);
         if (editor !== null) {
           ctx.stderr.write(`${t(lang, 'prompt.editorOpening', { editor: editorName(editor) })}\n`);
           body = await editText(editor, '', registry.root, ctx.env);
         } else {
-          body = await prompter.input({ message: `${t(lang, 'prompt.body')} ${t(lang, 'prompt.optional')}` });
+          body = await prompter.text({ message: `${t(lang, 'prompt.body')} ${t(lang, 'prompt.optional')}` });
         }
         if (by === undefined) {
           const who = await prompter.input({

@@ -325,7 +325,9 @@ describe('runReview', () => {
     const before = read(root, ideaPath('sund-vtkg00'));
     const prompter = new MeetingPrompter([
       { kind: 'select', message: /^Beslut för sund-vtkg00\?$/, answer: 'conflict' },
-      { kind: 'input', message: /^Vem anmäler jäv\?/, answer: ' bo berg ' },
+      // Someone not among those --by names: typed.
+      { kind: 'select', message: /^Vem anmäler jäv\?/, answer: '\0someone-else' },
+      { kind: 'input', message: /^Namnet på den som anmäler jäv/, answer: ' bo berg ' },
       { kind: 'select', message: /^Beslut för sund-vtkg00\?$/, answer: 'complete' },
       {
         kind: 'input',
@@ -480,7 +482,7 @@ describe('runReview', () => {
     const root = makeSluice({ fourInRefinement: true });
     const prompter = new MeetingPrompter([
       { kind: 'select', message: /sund-vtkg00/, answer: 'conflict' },
-      { kind: 'input', message: /^Vem anmäler jäv\?/, answer: 'Bo Berg' },
+      { kind: 'select', message: /^Vem anmäler jäv\?/, answer: 'Bo Berg' },
       { kind: 'select', message: /sund-vtkg00/, answer: 'coach' },
       { kind: 'input', message: /^Idécoach/, answer: 'Lisa Berg' },
       { kind: 'select', message: /sund-vtkg00/, answer: 'approve' },
@@ -558,5 +560,48 @@ describe('runReview', () => {
       granted: 0,
       minutesFile: null,
     });
+  });
+
+  it('offers the members it knows (--by, and names given before) to declare jäv, with someone else to type', async () => {
+    const root = makeSluice({ fourInRefinement: true });
+    const prompter = new MeetingPrompter([
+      { kind: 'select', message: /sund-vtkg00/, answer: 'conflict' },
+      { kind: 'select', message: /^Vem anmäler jäv\?/, answer: 'Bo Berg' },
+      { kind: 'select', message: /sund-vtkg00/, answer: 'conflict' },
+      { kind: 'select', message: /^Vem anmäler jäv\?/, answer: '\0someone-else' },
+      { kind: 'input', message: /^Namnet på den som anmäler jäv/, answer: 'Dan Öst' },
+      { kind: 'select', message: /sund-vtkg00/, answer: 'skip' },
+      { kind: 'select', message: /sund-eev2bz/, answer: 'conflict' },
+      { kind: 'select', message: /^Vem anmäler jäv\?/, answer: 'Dan Öst' },
+      { kind: 'select', message: /sund-eev2bz/, answer: 'stop' },
+    ]);
+    const { ctx } = commandContext(root, [], prompter);
+    const r = await runReview(
+      { stage: 'refinement', by: 'Anna Ek, Bo Berg', conflicts: ['sund-njf5rp=Cia Lund'] },
+      ctx,
+    );
+    expect(prompter.remaining).toBe(0);
+    const who = prompter.offered.filter((choices) => choices.some((c) => c.value === '\0someone-else'));
+    expect(who.map((choices) => choices.map((c) => c.value))).toEqual([
+      ['Anna Ek', 'Bo Berg', 'Cia Lund', '\0someone-else'],
+      // Bo Berg has declared it for this idea already.
+      ['Anna Ek', 'Cia Lund', '\0someone-else'],
+      // A name typed earlier in the meeting is offered for the next idea.
+      ['Anna Ek', 'Bo Berg', 'Cia Lund', 'Dan Öst', '\0someone-else'],
+    ]);
+    expect(r.minutes?.conflicts?.map((c) => [c.id, c.names])).toEqual([
+      ['sund-vtkg00', ['Bo Berg', 'Dan Öst']],
+      ['sund-eev2bz', ['Dan Öst']],
+      ['sund-njf5rp', ['Cia Lund']],
+    ]);
+
+    // No member known: the name is typed.
+    const typed = new MeetingPrompter([
+      { kind: 'select', message: /sund-vtkg00/, answer: 'conflict' },
+      { kind: 'input', message: /^Vem anmäler jäv\?/, answer: 'Eva Ek' },
+      { kind: 'select', message: /sund-vtkg00/, answer: 'stop' },
+    ]);
+    await runReview({ stage: 'refinement' }, commandContext(root, [], typed).ctx);
+    expect(typed.remaining).toBe(0);
   });
 });

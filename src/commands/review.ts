@@ -20,7 +20,7 @@ import { decisionTarget } from './decide.js';
 import { openRegistry } from './open-registry.js';
 import type { ReviewCard, ReviewItem } from '../core/sluice/agenda.js';
 import { DECISIONS, type Decision } from '../core/sluice/decision.js';
-import { decidersFor, parseConflictFlag, withName } from '../core/sluice/conflict.js';
+import { councilMembers, decidersFor, parseConflictFlag, sameName, withName } from '../core/sluice/conflict.js';
 import { fieldQuestion, gateFields, readFieldAnswer, type GateField } from '../core/sluice/gate-fields.js';
 import type { Prompter } from '../ui/prompter.js';
 import { writeFieldChanges } from './field-changes.js';
@@ -165,6 +165,38 @@ async function askField(
   }
 }
 
+/**
+ * The members who may declare jäv for an idea: those `--by` names, then those named earlier in the meeting (or in
+ * --conflict beforehand), less those who already have for this idea.
+ */
+function knownMembers(by: string | undefined, declared: Map<string, string[]>, already: readonly string[]): string[] {
+  let names: string[] = [];
+  for (const n of [...councilMembers(by), ...[...declared.values()].flat()]) names = withName(names, n);
+  return names.filter((n) => !already.some((a) => sameName(a, n)));
+}
+
+const SOMEONE_ELSE = '\0someone-else';
+
+/** Who declares jäv: chosen among the members known, or typed (always, when none is known). */
+async function askConflictName(prompter: Prompter, members: readonly string[], lang: Lang): Promise<string> {
+  if (members.length > 0) {
+    const chosen = await prompter.select<string>({
+      message: t(lang, 'review.conflictWho'),
+      choices: [
+        ...members.map((m) => ({ value: m, name: m })),
+        { value: SOMEONE_ELSE, name: t(lang, 'review.conflictSomeoneElse') },
+      ],
+    });
+    if (chosen !== SOMEONE_ELSE) return chosen;
+  }
+  const typed = await prompter.input({
+    message: t(lang, members.length > 0 ? 'review.conflictName' : 'review.conflictWho'),
+    required: true,
+    validate: (v) => (v.trim() ? true : t(lang, 'prompt.requiredAnswer')),
+  });
+  return typed.trim();
+}
+
 export async function runReview(opts: ReviewOptions, ctx: Ctx): Promise<ReviewResult> {
   const { registry, lang } = openRegistry(opts, ctx);
   const criteria = loadCriteria(registry);
@@ -272,13 +304,7 @@ export async function runReview(opts: ReviewOptions, ctx: Ctx): Promise<ReviewRe
           continue meeting;
         }
         if (choice === 'conflict') {
-          const name = (
-            await prompter.input({
-              message: t(lang, 'review.conflictWho'),
-              required: true,
-              validate: (v) => (v.trim() ? true : t(lang, 'prompt.requiredAnswer')),
-            })
-          ).trim();
+          const name = await askConflictName(prompter, knownMembers(opts.by, declared, conflicted), lang);
           conflicted = withName(conflicted, name);
           declared.set(key, conflicted);
           show();

@@ -17,6 +17,8 @@ import { criteriaFile, loadCriteria, loadRegistry, type Registry } from '../io/r
 import { baseValidators } from '../io/schemas.js';
 import { entryKind, readText } from '../io/files.js';
 import { openRegistry } from './open-registry.js';
+import { fieldBook } from './edit.js';
+import { gateFixes } from '../core/sluice/gate-fix.js';
 import { openReading, readIdeaFile, type Compute } from '../io/read-ideas.js';
 import { readFrontMatter } from '../core/front-matter/front-matter.js';
 
@@ -153,6 +155,19 @@ export async function runValidate(opts: ValidateOptions, ctx: Ctx): Promise<Vali
   // A duplicate among files that were not asked about is not this run's finding: it is theirs, found when they are.
   findings.push(...checkUniqueIds(sightings, lang).filter((f) => selectedPaths.has(f.file)));
   findings.sort(compareFindings);
+  // What would fix a criterion an idea misses: the `ideas edit` line a closed gate prints.
+  const ids = new Map(selected.map((e, i) => [e.path, checkedFiles[i]?.id ?? null]));
+  if (findings.some(fixable)) {
+    const book = fieldBook(registry, (criteria ??= loadCriteria(registry)), lang);
+    findings.forEach((f, i) => {
+      if (!fixable(f)) return;
+      const field = (f.pointer.split('/')[1] ?? '').replace(/~1/g, '/').replace(/~0/g, '~');
+      const idea = { id: ids.get(f.file) ?? null, path: f.file };
+      const where = { ...(opts.registry ? { registryFlag: opts.registry } : {}), file: f.file };
+      const [fix] = gateFixes([{ field, pointer: f.pointer }], idea, book, lang, where, false);
+      if (fix) findings[i] = { ...f, fix };
+    });
+  }
   const errors = findings.filter((f) => f.severity === 'error').length;
   const warnings = findings.length - errors;
   const strict = opts.strict === true;
@@ -294,4 +309,9 @@ function selectPaths(registry: Registry, all: IdeaFileEntry[], paths: string[], 
     }
   }
   return [...out.values()].sort((a, b) => (a.path < b.path ? -1 : 1));
+}
+
+/** A finding of a stage's criteria about one field, which `ideas edit --set` may fix. */
+function fixable(f: Finding): f is Finding & { pointer: string } {
+  return f.pointer !== undefined && f.rule.startsWith('criteria/');
 }

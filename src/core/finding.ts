@@ -10,6 +10,10 @@ export interface Finding {
   severity: Severity;
   message: string;
   hint: string | null;
+  /** For a schema's finding: the JSON Pointer of the value it is about (`/coach`), which says what would fix it. */
+  pointer?: string;
+  /** A command that fixes it, to run as printed (`ideas edit <id> --set coach=<text>`); added by the command. */
+  fix?: string;
 }
 
 export function compareFindings(a: Finding, b: Finding): number {

@@ -205,8 +205,8 @@ export const HELP = {
     en: 'read the new text from a file (- for stdin; at most 10 MB)',
   },
   editNotes: {
-    sv: 'Utan flaggor, i en terminal: välj bland fälten i idéns steg och i grindarna framåt, och skriv texten i din textredigerare ($VISUAL eller $EDITOR).',
-    en: "Without flags, at a terminal: choose among the fields of the idea's stage and of the gates ahead, and write the text in your editor ($VISUAL or $EDITOR).",
+    sv: 'Utan flaggor, i en terminal: välj bland fälten i idéns steg och i grindarna framåt, och skriv texten i din textredigerare ($VISUAL eller $EDITOR). Utan textredigerare skriver du texten direkt i terminalen, rad för rad: en tom rad börjar ett nytt stycke, två tomma rader i rad avslutar.',
+    en: "Without flags, at a terminal: choose among the fields of the idea's stage and of the gates ahead, and write the text in your editor ($VISUAL or $EDITOR). Without an editor you type the text in the terminal, line by line: an empty line starts a new paragraph, two empty lines in a row end it.",
   },
   review: {
     sv: 'håll idérådets möte: gå igenom idéerna som väntar på beslut',

@@ -33,6 +33,13 @@ export interface ConfirmQuestion {
   help?: string;
 }
 
+/** A text of several lines (an idea's text) typed at the terminal, for one without a text editor of their own. */
+export interface TextQuestion {
+  message: string;
+  /** The text as it is: shown above, and kept when the first line is left empty. */
+  default?: string;
+}
+
 export interface CheckboxQuestion<T> {
   message: string;
   choices: Choice<T>[];
@@ -46,6 +53,8 @@ export interface Prompter {
   select<T>(q: SelectQuestion<T>): Promise<T>;
   confirm(q: ConfirmQuestion): Promise<boolean>;
   checkbox<T>(q: CheckboxQuestion<T>): Promise<T[]>;
+  /** Lines typed one by one: an empty line starts a new paragraph, two in a row end the text. */
+  text(q: TextQuestion): Promise<string>;
 }
 
 /** The words inquirer shows around its prompts, in Swedish; its own defaults are English. */
@@ -62,7 +71,11 @@ const SWEDISH_KEYS: Record<string, string> = {
  * The real prompter: @inquirer/prompts, drawn on stderr so that stdout carries only the result, with its hints,
  * yes/no words and messages in the registry's language.
  */
-export async function createInquirerPrompter(output: NodeJS.WritableStream, lang: Lang): Promise<Prompter> {
+export async function createInquirerPrompter(
+  output: NodeJS.WritableStream,
+  lang: Lang,
+  input?: NodeJS.ReadableStream,
+): Promise<Prompter> {
   const inquirer = await import('@inquirer/prompts');
   const { styleText } = await import('node:util');
   const context = { output, clearPromptOnDone: false };
@@ -133,6 +146,17 @@ export async function createInquirerPrompter(output: NodeJS.WritableStream, lang
         .confirm({ message: terminalLine(q.message), default: q.default, theme: confirmTheme }, context)
         .catch(cancelled);
     },
+    text: async (q) => {
+      output.write(`${styleText('green', '?')} ${styleText('bold', terminalLine(q.message))}\n`);
+      const current = q.default?.trim() ?? '';
+      if (current !== '') {
+        output.write(`${styleText('dim', t(lang, 'prompt.textNow'))}\n`);
+        for (const line of current.split('\n')) output.write(`${styleText('dim', `  │ ${terminalLine(line)}`)}\n`);
+      }
+      output.write(`${styleText('dim', t(lang, 'prompt.textHow'))}\n`);
+      if (current !== '') output.write(`${styleText('dim', t(lang, 'prompt.textKeep'))}\n`);
+      return readLines(input ?? (await import('node:process')).stdin, output, current);
+    },
     checkbox: <T>(q: CheckboxQuestion<T>) => {
       showHelp(q.help);
       return inquirer
@@ -151,11 +175,45 @@ export async function createInquirerPrompter(output: NodeJS.WritableStream, lang
   };
 }
 
+/**
+ * Reads lines until two empty ones in a row (or the end of input), as a mail program once took a letter: nothing
+ * to learn but Enter. A first line left empty keeps `current`. Pasted text comes in whole, a line at a time.
+ */
+async function readLines(
+  input: NodeJS.ReadableStream,
+  output: NodeJS.WritableStream,
+  current: string,
+): Promise<string> {
+  const readline = await import('node:readline');
+  const rl = readline.createInterface({ input, output, terminal: true, prompt: '  ' });
+  return new Promise<string>((resolve, reject) => {
+    const lines: string[] = [];
+    let done = false;
+    const finish = (result: () => void) => {
+      if (done) return;
+      done = true;
+      rl.close();
+      result();
+    };
+    const text = () => lines.join('\n').trim();
+    rl.on('line', (line) => {
+      if (lines.length === 0 && line.trim() === '') return finish(() => resolve(current));
+      if (line.trim() === '' && lines.at(-1) === '') return finish(() => resolve(text()));
+      lines.push(line.trim() === '' ? '' : line.replace(/\s+$/, ''));
+      rl.prompt();
+    });
+    rl.on('SIGINT', () => finish(() => reject(new IdeasError('CANCELLED', 'err.cancelled'))));
+    rl.on('close', () => finish(() => resolve(lines.length === 0 ? current : text())));
+    rl.prompt();
+  });
+}
+
 export type ScriptedAnswer =
   | { kind: 'input'; message?: RegExp; answer: string }
   | { kind: 'select'; message?: RegExp; answer: unknown }
   | { kind: 'confirm'; message?: RegExp; answer: boolean }
-  | { kind: 'checkbox'; message?: RegExp; answer: unknown[] };
+  | { kind: 'checkbox'; message?: RegExp; answer: unknown[] }
+  | { kind: 'text'; message?: RegExp; answer: string };
 
 /**
  * A prompter for tests that answers from a script and fails on any question the test did not expect: a question
@@ -206,6 +264,13 @@ export class ScriptedPrompter implements Prompter {
   async confirm(q: ConfirmQuestion): Promise<boolean> {
     this.helps.push(q.help);
     return this.next('confirm', q.message).answer as boolean;
+  }
+
+  async text(q: TextQuestion): Promise<string> {
+    this.helps.push(undefined);
+    const given = (this.next('text', q.message) as { answer: string }).answer;
+    // As the terminal does: nothing typed keeps the text as it is.
+    return given.trim() === '' ? (q.default ?? '') : given;
   }
 
   async checkbox<T>(q: CheckboxQuestion<T>): Promise<T[]> {

@@ -113,3 +113,40 @@ describe('the summary of validate --changed', () => {
     expect(last(renderValidationPretty(view([]), 'en', plain))).toBe('4 files checked: no problems.');
   });
 });
+
+describe('renderValidationPretty: a hint once per idea', () => {
+  it('says a hint shared by several findings of one file once, after the last, with their commands together', () => {
+    const complete = 'Complete the idea.';
+    const out = renderValidationPretty(
+      view([
+        finding({
+          rule: 'criteria/test',
+          message: 'No coach.',
+          hint: complete,
+          fix: "ideas edit x --set 'coach=<text>'",
+        }),
+        finding({
+          rule: 'criteria/test',
+          message: 'No unit.',
+          hint: complete,
+          fix: "ideas edit x --set 'unit=<text>'",
+        }),
+        finding({ rule: 'history/stage', message: 'Moved by hand.', hint: 'Move it with ideas move.' }),
+        finding({ rule: 'criteria/test', message: 'No partners.', hint: complete }),
+        finding({ file: 'ideas/01-ide/other.md', rule: 'criteria/test', message: 'No coach.', hint: complete }),
+      ]),
+      'en',
+      new Chalk({ level: 0 }),
+    );
+    const lines = out.split('\n').map((l) => l.trim());
+    expect(lines.filter((l) => l === `→ ${complete}`)).toHaveLength(2);
+    const first = lines.slice(0, lines.indexOf(''));
+    expect(first.slice(-3)).toEqual([
+      `→ ${complete}`,
+      "ideas edit x --set 'coach=<text>'",
+      "ideas edit x --set 'unit=<text>'",
+    ]);
+    // Another hint keeps its place, under its own finding.
+    expect(first[first.findIndex((l) => l.includes('Moved by hand.')) + 1]).toBe('→ Move it with ideas move.');
+  });
+});

@@ -18,12 +18,11 @@ export interface ValidationView {
 /** eslint's stylish layout: the file, then one line per finding with line:column, severity, message and rule. */
 export function renderValidationPretty(v: ValidationView, lang: Lang, c: ChalkInstance): string {
   const out: string[] = [];
-  let current: string | null = null;
-  for (const f of v.findings) {
-    if (f.file !== current) {
-      if (current !== null) out.push('');
+  const indent = `  ${' '.repeat(7)} ${' '.repeat(7)}  `;
+  v.findings.forEach((f, i) => {
+    if (f.file !== v.findings[i - 1]?.file) {
+      if (i > 0) out.push('');
       out.push(c.underline(terminalLine(f.file)));
-      current = f.file;
     }
     const where = `${f.line ?? 0}:${f.column ?? 0}`.padEnd(7);
     const sev =
@@ -31,8 +30,13 @@ export function renderValidationPretty(v: ValidationView, lang: Lang, c: ChalkIn
         ? c.red(lang === 'sv' ? 'fel    ' : 'error  ')
         : c.yellow(lang === 'sv' ? 'varning' : 'warning');
     out.push(`  ${c.dim(where)} ${sev}  ${terminalLine(f.message)}  ${c.dim(terminalLine(f.rule))}`);
-    if (f.hint) out.push(`  ${' '.repeat(7)} ${' '.repeat(7)}  ${c.dim(`→ ${terminalLine(f.hint)}`)}`);
-  }
+    // A hint said once per file, after the last finding it goes with, with the commands of all of them together.
+    const same = v.findings.filter((g) => g.file === f.file && g.hint === f.hint);
+    if (!f.hint || same.at(-1) !== f) return;
+    out.push(`${indent}${c.dim(`→ ${terminalLine(f.hint)}`)}`);
+    const fixes = [...new Set(same.flatMap((g) => (g.fix ? [g.fix] : [])))];
+    for (const fix of fixes) out.push(`${indent}    ${terminalLine(fix)}`);
+  });
   if (out.length > 0) out.push('');
   const bad = new Set(v.findings.map((f) => f.file)).size;
   const ch = v.changed ?? null;

@@ -98,6 +98,30 @@ describe('ideas edit at a terminal', () => {
     },
   );
 
+  ptyIt('without an editor, takes a text of several paragraphs typed line by line', { timeout: 180_000 }, async () => {
+    const root = makeSluice();
+    const t = open(root, ['--lang', 'en', 'edit', 'sund-emspzg']);
+    await t.waitFor(/^\? What do you want to change in/m);
+    await t.highlight(/^The text$/);
+    t.answer('');
+    // The text as it is, then how to type the new one.
+    await t.waitFor(/Press Enter at once to keep the text as it is\./);
+    expect(t.screen()).toMatch(/^ {2}│ \S/m);
+    t.answer('Första stycket, rad ett,');
+    t.answer('och rad två.');
+    t.answer('');
+    t.answer('Andra stycket.');
+    t.answer('');
+    t.answer('');
+    await t.waitFor(/^\? What do you want to change in/m);
+    await t.highlight(/^Save and finish/, 'Up');
+    t.answer('');
+    expect(await t.exitCode(), t.screen()).toBe(0);
+    expect(parseIdeaText(read(root, ideaPath('sund-emspzg'))).body).toBe(
+      '\nFörsta stycket, rad ett,\noch rad två.\n\nAndra stycket.\n',
+    );
+  });
+
   ptyIt('writes the text in the user’s editor', { timeout: 180_000 }, async () => {
     const root = makeSluice();
     const t = open(root, ['edit', 'sund-emspzg'], { EDITOR: fakeEditor() });

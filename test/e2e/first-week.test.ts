@@ -194,4 +194,77 @@ describe.each(LANGS)('in a registry in %s', (lang) => {
     expect(again.code, describeRun(again)).toBe(1);
     expect(again.stdout).toContain('sund-trs9k2-trasig.md');
   });
+
+  it('validate says the hint once per idea, with a command per missing field, which runs as printed', () => {
+    const dir = cloneRegistry(registries[lang]);
+    const rel = 'ideas/02-foradling/sund-mq4k2x-utan-allt.md';
+    writeFile(
+      dir,
+      rel,
+      '---\nid: sund-mq4k2x\ntitle: Utan allt\ncreated: 2026-11-20\nhistory:\n  - date: 2026-11-20\n    action: created\n    to: refinement\n---\n',
+    );
+    const r = ideas(['validate', rel], { cwd: dir });
+    expect(r.code, describeRun(r)).toBe(1);
+    const hint = lang === 'sv' ? '→ Komplettera idén' : '→ Complete the idea';
+    expect(r.stdout.split(hint)).toHaveLength(2);
+    const lines = fixLines(r.stdout);
+    expect(lines).toEqual(
+      ['carrier', 'coach', 'unit', 'challenge'].map((f) =>
+        expect.stringContaining(`ideas edit sund-mq4k2x --set '${f}=<`),
+      ),
+    );
+    const run = sh(filled(lines[1] as string, 'Sara Nyberg'), dir);
+    expect(run.code, describeRun(run)).toBe(0);
+    expect(readIdeaFile(dir, rel).data.coach).toBe('Sara Nyberg');
+  });
+
+  it('an empty criterion is not given, a value of the wrong kind says so: in show, review and on the site', () => {
+    const dir = cloneRegistry(registries[lang]);
+    const id = 'sund-nl7yp3';
+    writeFile(
+      dir,
+      `ideas/02-foradling/${id}-typer.md`,
+      [
+        '---',
+        `id: ${id}`,
+        'title: Typer',
+        'created: 2026-10-01',
+        'carrier: Kim Berg',
+        'coach: Lo Ek',
+        'unit: Kultur',
+        'challenge: klimat',
+        'test_plan: 42',
+        'equality_impact:',
+        'history:',
+        '  - date: 2026-10-01',
+        '    action: created',
+        '    to: refinement',
+        '---',
+        '',
+      ].join('\n'),
+    );
+    const words =
+      lang === 'sv'
+        ? { empty: 'inte angivet', wrong: 'fel sorts värde: ska vara text', equality: 'Jämställdhetsperspektiv' }
+        : { empty: 'not given', wrong: 'wrong type: expected text', equality: 'Gender-equality perspective' };
+    const show = ok(ideas(['show', id], { cwd: dir }));
+    const line = (text: string, field: string) => text.split('\n').find((l) => l.includes(`[${field}]`)) ?? '';
+    expect(line(show.stdout, 'equality_impact')).toMatch(new RegExp(`^\\s+– .*: ${words.empty}$`));
+    expect(line(show.stdout, 'test_plan')).toMatch(new RegExp(`^\\s+✘ .*: ${words.wrong}$`));
+
+    const agenda = ok(ideas(['review', '--dry-run', '--stage', 'refinement', '--json'], { cwd: dir }));
+    const criteria = parseJson<{
+      agenda: {
+        idea: { id: string };
+        gate: { criteria: { field: string; status: string; problem: string | null }[] };
+      }[];
+    }>(agenda).agenda.find((a) => a.idea.id === id)?.gate.criteria;
+    expect(criteria?.find((c) => c.field === 'equality_impact')).toMatchObject({ status: 'not-given', problem: null });
+    expect(criteria?.find((c) => c.field === 'test_plan')).toMatchObject({ status: 'not-met', problem: words.wrong });
+
+    ok(ideas(['site'], { cwd: dir }));
+    const page = readFileSync(path.join(dir, 'site', 'ideas', `${id}.html`), 'utf8');
+    const item = page.split('\n').find((l) => l.startsWith('<li>') && l.includes(words.equality)) ?? '';
+    expect(item).toContain('class="not-given"');
+  });
 });

@@ -50,7 +50,11 @@ describe('ideas new in a terminal (tmux)', () => {
       await t.waitFor(/^\? Tags .*comma-separated/m);
       t.answer('cykel, hälsa');
       await t.waitFor(/^\? Describe the idea briefly/m);
+      // Without an editor, the text is typed line by line; two empty lines end it.
+      await t.waitFor(/two empty lines in a row end it/);
       t.answer('Personalen lånar cyklar mellan arbetsplatserna.');
+      t.answer('');
+      t.answer('');
       // Who registers it: git's user.name of the repository is offered; Enter takes it.
       await t.waitFor(/^\? Who registers the idea\? \(E2E Test\)/m);
       t.answer('');

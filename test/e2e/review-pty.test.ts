@@ -319,6 +319,7 @@ describe.each([
     decisionOn: 'Beslut för',
     conflict: 'Anmäl jäv',
     who: /^\? Vem anmäler jäv\?/m,
+    whoText: 'Vem anmäler jäv?',
     shownConflict: /^Jäv: Bo Berg$/m,
     complete: 'Komplettera idén: Plan för testet, Närmsta chef stödjer idén',
     plan: /^\? Plan för testet \(Vad ska testas, var, hur länge och med vilka\?\) \(valfritt/m,
@@ -341,6 +342,7 @@ describe.each([
     decisionOn: 'Decision on',
     conflict: 'Declare a conflict of interest',
     who: /^\? Who declares a conflict of interest\?/m,
+    whoText: 'Who declares a conflict of interest?',
     shownConflict: /^Conflict of interest: Bo Berg$/m,
     complete: 'Complete the idea: Test plan, The nearest manager supports the idea',
     plan: /^\? Test plan \(What is to be tested, where, for how long and with whom\?\) \(optional/m,
@@ -382,8 +384,9 @@ describe.each([
       const first = `${c.decisionOn} sund-vtkg00?`;
       await waitFor(new RegExp(`^\\? ${escapeRe(first)}`, 'm'), 'the first decision');
       await choose(c.conflict, first);
+      // The members named with --by are offered to choose from.
       await waitFor(c.who, 'who declares jäv');
-      answer('Bo Berg');
+      await choose('Bo Berg', c.whoText);
       await waitFor(c.shownConflict, 'the card with the conflict');
       await waitFor(new RegExp(`^\\? ${escapeRe(first)}`, 'm'), 'the menu again');
       await choose(c.complete, first);

@@ -142,6 +142,7 @@ describe('checkIdeaFile', () => {
         message:
           'Stands in stage In progress on an override of a closed gate (by Idérådet, 2026-02-01); missing: Idea coach [coach]: is missing',
         hint: 'A decision, not an error: complete the idea when you can. `ideas validate --strict` counts this as an error until the idea leaves the stage.',
+        pointer: '/coach',
       },
     ]);
     // Without a name: says so, rather than naming no one.
@@ -205,6 +206,7 @@ describe('checkIdeaFile', () => {
         severity: 'error',
         message: 'Does not meet the criteria of stage In progress: Idea coach [coach]: is missing',
         hint: CRITERIA_HINT,
+        pointer: '/coach',
       },
       {
         file: 'ideas/02-pagar/ide-abcd12-short.md',
@@ -214,6 +216,7 @@ describe('checkIdeaFile', () => {
         severity: 'error',
         message: 'Does not meet the criteria of stage In progress: Budget [budget]: must be at least 0',
         hint: CRITERIA_HINT,
+        pointer: '/budget',
       },
     ]);
   });
@@ -239,6 +242,7 @@ describe('checkIdeaFile', () => {
         severity: 'error',
         message: 'Does not meet the criteria of stage Refinement: No idea coach is assigned to the idea [coach]',
         hint: CRITERIA_HINT,
+        pointer: '/coach',
       },
     ]);
   });

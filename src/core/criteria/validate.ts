@@ -210,6 +210,7 @@ export function checkIdeaFile(file: FileToCheck, bytes: Uint8Array, ctx: CheckCo
         severity: onOverride ? 'warning' : 'error',
         message,
         hint: t(lang, onOverride ? 'h.criteriaOverridden' : isCriteria ? 'h.criteria' : 'h.schema'),
+        pointer: problem.pointer,
       });
     }
     for (const x of extra) {

@@ -44,11 +44,13 @@ export function valuePlaceholder(spec: FieldSpec, lang: Lang): string {
  * for a list of records the words that say where to write it (`file` is the idea's file as the reader finds it).
  */
 export function gateFixes(
-  missing: readonly SchemaProblem[],
+  missing: readonly Pick<SchemaProblem, 'field' | 'pointer'>[],
   idea: { id: string | null; path: string },
   fields: SettableFields,
   lang: Lang,
   where: { registryFlag?: string; file: string },
+  /** Whether a field no command can fill (a list of records) gets its line in words; validate's findings say it. */
+  inWords = true,
 ): string[] {
   const head = ['ideas', ...(where.registryFlag ? ['-C', where.registryFlag] : []), 'edit', idea.id ?? idea.path];
   const set = (name: string) =>
@@ -67,7 +69,7 @@ export function gateFixes(
       const named = inner !== undefined ? keys.filter((k) => k === `${m.field}.${inner}`) : [];
       lines = (named.length > 0 ? named : keys).filter((k) => fields.settable.includes(k)).map(set);
     } else if (schema.type === 'object' || items.type === 'object') {
-      lines = [t(lang, 'gate.fixInFile', { field: m.field, file: where.file })];
+      lines = inWords ? [t(lang, 'gate.fixInFile', { field: m.field, file: where.file })] : [];
     } else lines = [set(m.field)];
     for (const line of lines) {
       if (seen.has(line)) continue;

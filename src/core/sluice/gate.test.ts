@@ -154,9 +154,29 @@ describe('gateChecklist', () => {
         ?.status;
     for (const empty of [undefined, '', '   \n']) expect(status(empty), JSON.stringify(empty)).toBe('not-given');
     expect(status('Gruppen är jämnt fördelad mellan kvinnor och män.')).toBe('met');
-    // A value of the wrong kind breaks the criterion, as validate says: not met.
-    expect(status(null)).toBe('not-met');
+    // An empty value (`equality_impact:` in YAML) is no value: not given.
+    expect(status(null)).toBe('not-given');
+    // A value of the wrong kind breaks the criterion: not met.
     expect(status(['en lista'])).toBe('not-met');
+  });
+
+  it('says "empty, but required" for a required field left empty, and the kind expected for a value of another kind', () => {
+    const item = (data: Record<string, unknown>, field: string, lang: 'sv' | 'en' = 'sv') =>
+      checklist(withData('sund-eev2bz', data), 'test', lang).find((i) => i.field === field);
+    expect(item({ coach: null }, 'coach')).toMatchObject({ status: 'not-met', problem: 'tomt, men krävs' });
+    expect(item({ coach: null }, 'coach', 'en')).toMatchObject({ status: 'not-met', problem: 'empty, but required' });
+    // The field's own x-message ("missing or too short") would mislead for a number: the kind is named instead.
+    expect(item({ test_plan: 42 }, 'test_plan')).toEqual({
+      field: 'test_plan',
+      label: 'Plan för testet',
+      status: 'not-met',
+      problem: 'fel sorts värde: ska vara text',
+    });
+    expect(item({ manager_support: 'yes' }, 'manager_support', 'en')).toMatchObject({
+      status: 'not-met',
+      problem: 'wrong type: expected yes or no (true/false)',
+    });
+    expect(item({ equality_impact: 3 }, 'equality_impact', 'en')?.problem).toBe('wrong type: expected text');
   });
 
   it('speaks English when asked', () => {

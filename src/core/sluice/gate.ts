@@ -1,6 +1,7 @@
 import type { RegistryConfig, Stage } from './config.js';
 import type { IdeaFields } from './idea.js';
 import { challengeProblem } from './challenge.js';
+import { t, type MessageKey } from '../i18n/i18n.js';
 import { describeErrors, type SchemaProblem, type Validator } from '../criteria/schema-check.js';
 
 /** Whether an idea may move from its stage into another, and what is missing if not. */
@@ -98,18 +99,40 @@ export function gateChecklist(
   const names = [...new Set([...required, ...Object.keys(props)])];
   const items: ChecklistItem[] = names.map((field) => {
     const problem = gate.missing.find((m) => m.field === field);
-    const text = problem ? problem.message[lang].replace(/ \[[^\]]*\]$/, '').replace(/^[^:]*\[[^\]]*\]: /, '') : null;
     const value = Object.prototype.hasOwnProperty.call(data, field) ? data[field] : undefined;
-    return {
-      field,
-      label: label(Object.prototype.hasOwnProperty.call(props, field) ? (props[field] ?? null) : null, field),
-      status: criterionStatus(value, problem !== undefined),
-      problem: text,
-    };
+    const schema = Object.prototype.hasOwnProperty.call(props, field) ? (props[field] ?? null) : null;
+    const item = { field, label: label(schema, field) };
+    // An empty value (`field:` in YAML) is no value: not given, or not met when the criteria require one.
+    if (value === null) {
+      return required.includes(field)
+        ? { ...item, status: 'not-met', problem: t(lang, 'criterion.emptyRequired') }
+        : { ...item, status: 'not-given', problem: null };
+    }
+    // A value of the wrong kind (a number for a text, "yes" for yes or no) says so, whatever the field's x-message.
+    const wrongType = gate.missing.some((m) => m.pointer === `/${field}` && m.keyword === 'type');
+    if (wrongType && schema) {
+      return {
+        ...item,
+        status: 'not-met',
+        problem: t(lang, 'criterion.wrongType', { expected: typeWords(schema, lang) }),
+      };
+    }
+    const text = problem ? problem.message[lang].replace(/ \[[^\]]*\]$/, '').replace(/^[^:]*\[[^\]]*\]: /, '') : null;
+    return { ...item, status: criterionStatus(value, problem !== undefined), problem: text };
   });
   for (const m of gate.missing) {
     if (!names.includes(m.field))
       items.push({ field: m.field, label: m.field || '–', status: 'not-met', problem: m.message[lang] });
   }
   return items;
+}
+
+const TYPE_WORDS = new Set(['string', 'number', 'integer', 'boolean', 'array', 'object', 'null']);
+
+/** The kinds of value a field's schema takes, in words: "a number", "text or a list". */
+function typeWords(schema: Record<string, unknown>, lang: 'sv' | 'en'): string {
+  const types = (Array.isArray(schema.type) ? schema.type : [schema.type]).filter(
+    (x): x is string => typeof x === 'string' && TYPE_WORDS.has(x),
+  );
+  return types.map((x) => t(lang, `type.${x}` as MessageKey)).join(lang === 'sv' ? ' eller ' : ' or ');
 }
