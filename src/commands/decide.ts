@@ -1,21 +1,13 @@
 import type { CommonOptions, Ctx } from '../context.js';
-import type { RegistryConfig, Stage } from '../core/sluice/config.js';
+import type { Stage } from '../core/sluice/config.js';
 import { parseNumberText } from '../core/criteria/fields.js';
 import { IdeasError } from '../core/errors.js';
-import { forwardStage, type Gate } from '../core/sluice/gate.js';
+import type { Gate } from '../core/sluice/gate.js';
 import { t, type Lang } from '../core/i18n/i18n.js';
-import type { Idea } from '../core/sluice/idea.js';
-import { resolveStage } from '../core/sluice/stage-lookup.js';
 import { findIdea } from '../io/find-idea.js';
 import { loadCriteria, type Registry } from '../io/registry.js';
 import { openRegistry } from './open-registry.js';
-import {
-  decisionChoices,
-  decisionName,
-  decisionNames,
-  parseDecisionWord,
-  type Decision,
-} from '../core/sluice/decision.js';
+import { decisionName, parseDecision, type Decision } from '../core/sluice/decision.js';
 import { decidersFor } from '../core/sluice/conflict.js';
 import { fieldQuestion, readFieldAnswer } from '../core/sluice/gate-fields.js';
 import { foldRecordKeys } from '../core/criteria/fields.js';
@@ -25,7 +17,8 @@ import { fieldBook, fixPlace } from './edit.js';
 import { writeFieldChanges, type FieldChange } from './field-changes.js';
 import { parseSets } from '../core/criteria/set-flags.js';
 import { shellQuote } from '../core/shell/quote.js';
-import { gateClosedError, gateFor, transition, type TransitionResult } from './transition.js';
+import { gateFor, moveRequest, transition, type TransitionResult } from './transition.js';
+import { decisionTarget, planTransition, refusalError, requireFunding } from '../core/sluice/transition.js';
 
 export interface DecideOptions extends CommonOptions {
   id: string;
@@ -49,44 +42,6 @@ export interface DecideResult extends TransitionResult {
   decision: Decision;
   /** Fields set with --set before the decision. */
   changes: FieldChange[];
-}
-
-/** Where a decision takes an idea: approve forward, park and reject to those stages, return nowhere (advice only). */
-export function decisionTarget(
-  idea: Idea,
-  decision: Decision,
-  config: RegistryConfig,
-  explicit?: string,
-): Stage | null {
-  if (explicit) return resolveStage(config, explicit);
-  const next = (key: string) => (idea.stage.next.includes(key) ? config.stages.find((s) => s.key === key) : undefined);
-  switch (decision) {
-    case 'approve': {
-      const to = forwardStage(idea.stage, config);
-      if (!to) throw new IdeasError('USAGE', 'err.finalStage', { id: idea.id ?? idea.path, stage: idea.stage.label });
-      return to;
-    }
-    case 'park':
-    case 'reject': {
-      const to = decision === 'park' ? next('parked') : (next('rejected') ?? next('dropped'));
-      if (!to)
-        throw new IdeasError('USAGE', 'err.noStageFor', { stage: idea.stage.label, decision: decisionNames(decision) });
-      return to;
-    }
-    case 'return':
-      return null;
-  }
-}
-
-/** A decision as a member writes it: approve, …, or godkänn, återremittera, parkera, avslå, in any case. */
-export function parseDecision(value: string): Decision {
-  const decision = parseDecisionWord(value);
-  if (decision === null)
-    throw new IdeasError('USAGE', 'err.badDecision', {
-      decision: value,
-      decisions: { sv: decisionChoices('sv'), en: decisionChoices('en') },
-    });
-  return decision;
 }
 
 /** The command as given, with a reason added: what the hint for a missing reason prints, to run as it stands. */
@@ -130,7 +85,7 @@ export function parseAmount(value: string | undefined, to: Stage | null): number
   // As `--set` and a spreadsheet read an amount: `45 000 kr` yes, `1e6` and `0x10` no.
   const n = parseNumberText(value);
   if (n === null || n < 0) throw new IdeasError('USAGE', 'err.badAmount', { value });
-  if (!to?.funding) throw new IdeasError('USAGE', 'err.amountNotFunded', { stage: to?.label ?? '–' });
+  requireFunding(to);
   return n;
 }
 
@@ -172,12 +127,14 @@ export async function runDecide(opts: DecideOptions, ctx: Ctx): Promise<DecideRe
     }
     // `--set team_gender.women=2` sets one key of the record, keeping the others.
     const values = [...foldRecordKeys(given, idea.data)].map(([field, value]) => ({ field, value }));
-    // A gate still closed with these fields refuses before anything is written, so a refused decision leaves no trace.
-    if (to && !opts.force) {
+    // The decision planned with these fields first: refused, it refuses before anything is written, so a refused
+    // decision leaves no trace.
+    if (to) {
       const data = { ...idea.data, ...Object.fromEntries(values.map((v) => [v.field, v.value])) };
-      const challenge = typeof data.challenge === 'string' ? data.challenge : null;
-      const gate = gateFor(registry, criteria, { ...idea, data, challenge }, to);
-      if (!gate.open) throw gateClosedError(gate, idea, lang, registry.config, fixFor(gate));
+      const fields = { by, note: reason, decision, amount };
+      const plan = planTransition(moveRequest(registry, criteria, { ...idea, data }, to, fields, opts.force, ctx));
+      if (plan.kind === 'refused') throw refusalError(plan, idea, lang, registry.config, fixFor(plan.gate));
+      if (plan.kind === 'unfinished') throw refusalError(plan, idea, lang, registry.config);
     }
     const written = await writeFieldChanges(registry, idea, values, by, ctx);
     changes = written.changes;

@@ -6,12 +6,13 @@ import { CsvSyntaxError, CsvTooManyRecords, parseCsv } from '../core/exchange/cs
 import { IdeasError } from '../core/errors.js';
 import { checkIdeaFile } from '../core/criteria/validate.js';
 import { nullObject } from '../core/safe-object.js';
-import { localize, t, type Lang } from '../core/i18n/i18n.js';
+import { localize, type Lang } from '../core/i18n/i18n.js';
 import { idFromFileName, newId } from '../core/sluice/id.js';
 import { isoDate } from '../core/sluice/idea.js';
 import { renderIdeaFile } from '../core/front-matter/idea-text.js';
 import {
   checkNewRow,
+  importSource,
   knownFieldNames,
   labelIndex,
   planColumns,
@@ -33,6 +34,7 @@ import type { Finding } from '../core/finding.js';
 import type { Idea } from '../core/sluice/idea.js';
 import { baseValidators, readPackageSchema } from '../io/schemas.js';
 import { slugify } from '../core/sluice/slug.js';
+import { importEntry } from '../core/sluice/transition.js';
 import { resolveStage } from '../core/sluice/stage-lookup.js';
 import { listIdeaFiles } from '../io/idea-files.js';
 import { writeNewFiles, type NewFile, type UpdatedFile } from '../io/import-write.js';
@@ -189,6 +191,7 @@ export async function runImport(opts: ImportOptions, ctx: Ctx): Promise<ImportRe
   });
 
   const today = isoDate(ctx.clock());
+  const source = path.basename(opts.file);
   const rowCtx = {
     config,
     lang,
@@ -197,6 +200,8 @@ export async function runImport(opts: ImportOptions, ctx: Ctx): Promise<ImportRe
     today,
     base: baseValidators().idea,
     criteria: (s: Stage) => criteria.get(s.key)?.validate,
+    source,
+    by: opts.by,
   };
   const problems: RowProblem[] = [];
   const invalidRows = new Set<number>();
@@ -213,8 +218,7 @@ export async function runImport(opts: ImportOptions, ctx: Ctx): Promise<ImportRe
     opts.onProgress?.(i + 1, dataRecords.length * 2);
     return cells;
   });
-  const source = path.basename(opts.file);
-  const sourceOf = (row: number) => `${source}, ${t(config.language, 'import.sourceRow', { row })}`;
+  const sourceOf = (row: number) => importSource(config, source, row);
 
   // Which idea each row is: by its id, else by its key, else by its place (see core/exchange/reimport.ts).
   const byId = new Map(existing.filter((i) => i.id).map((i) => [i.id as string, i]));
@@ -312,21 +316,13 @@ export async function runImport(opts: ImportOptions, ctx: Ctx): Promise<ImportRe
       planUpdate(cells, target, key);
       return;
     }
-    const r = checkNewRow(cells, columns, rowCtx);
+    const r = checkNewRow(cells, columns, rowCtx, key);
     if (!r.idea) {
       r.problems.forEach(refuse);
       return;
     }
     const id = newId(config.idPrefix, (candidate) => taken.has(candidate));
     taken.add(id);
-    const entry: Record<string, unknown> = {
-      date: today,
-      action: 'imported',
-      to: r.idea.stage.key,
-      source: sourceOf(r.idea.row),
-    };
-    if (key) entry.key = key;
-    if (opts.by) entry.by = opts.by;
     // The row's fields, keyed by the file's own column names: an object without a prototype.
     const data = nullObject();
     data.id = id;
@@ -334,7 +330,7 @@ export async function runImport(opts: ImportOptions, ctx: Ctx): Promise<ImportRe
     data.created = r.idea.data.created;
     for (const [k, value] of Object.entries(r.idea.data))
       if (!['id', 'title', 'created', 'history'].includes(k)) data[k] = value;
-    data.history = [entry];
+    data.history = [r.idea.entry];
     const title = r.idea.data.title;
     const slug = slugify(String(title ?? ''));
     const rel = `${config.ideasDir}/${r.idea.stage.folder}/${slug ? `${id}-${slug}` : id}.md`;
@@ -383,9 +379,7 @@ export async function runImport(opts: ImportOptions, ctx: Ctx): Promise<ImportRe
       throw new IdeasError('IO', 'err.readFile', { file: idea.path, reason: (e as Error).message });
     }
     let after = before;
-    const entry: Record<string, unknown> = { date: today, action: 'imported', source: sourceOf(cells.row) };
-    if (key) entry.key = key;
-    if (opts.by) entry.by = opts.by;
+    const entry = importEntry(today, sourceOf(cells.row), key, opts.by, null);
     try {
       for (const [field, value] of edit.fields)
         after = value === undefined ? removeField(after, field) : setField(after, field, value);

@@ -7,7 +7,8 @@ import { shellQuote } from '../core/shell/quote.js';
 import { findIdea } from '../io/find-idea.js';
 import { loadCriteria, type Registry } from '../io/registry.js';
 import { openRegistry } from './open-registry.js';
-import { gateFor, transition, type TransitionResult } from './transition.js';
+import { gateFor, moveRequest, transition, type TransitionResult } from './transition.js';
+import { planTransition } from '../core/sluice/transition.js';
 import { editedText, fieldBook, fixPlace, type FieldBook } from './edit.js';
 import { gateFixes } from '../core/sluice/gate-fix.js';
 import type { SchemaProblem } from '../core/criteria/schema-check.js';
@@ -77,25 +78,27 @@ export async function runMove(opts: MoveOptions, ctx: Ctx): Promise<MoveResult> 
   if (to.key === idea.stage.key)
     throw new IdeasError('USAGE', 'err.sameStage', { id: idea.id ?? idea.path, stage: to.label[lang] });
   const book = fieldBook(registry, criteria, lang);
-  const gate = gateFor(registry, criteria, idea, to);
-  const fix = gate.open ? [] : gateFixes(gate.missing, idea, book, lang, fixPlace(opts, idea, ctx));
+  const fields = { by: opts.by, note: opts.note };
+  // A closed gate the move may still pass: at a terminal, the fields it misses can be filled in on the way.
+  const plan = planTransition(moveRequest(registry, criteria, idea, to, fields, opts.force, ctx));
+  const fix = plan.kind === 'refused' ? gateFixes(plan.missing, idea, book, lang, fixPlace(opts, idea, ctx)) : [];
   let moving = idea;
   let filled: string | undefined;
-  if (!gate.open && gate.allowed && !opts.force && fix.length > 0 && noPromptReason(ctx, opts) === null) {
+  if (plan.kind === 'refused' && plan.gate.allowed && fix.length > 0 && noPromptReason(ctx, opts) === null) {
     const prompter = await ctx.prompter(lang);
     const fill = await prompter.confirm({
-      message: t(lang, 'prompt.fillGate', { to: to.label[lang], count: gate.missing.length }),
-      help: gate.missing.map((m) => m.message[lang]).join('\n'),
+      message: t(lang, 'prompt.fillGate', { to: to.label[lang], count: plan.missing.length }),
+      help: plan.missing.map((m) => m.message[lang]).join('\n'),
       default: true,
     });
-    if (fill) ({ idea: moving, text: filled } = await fillGate(prompter, idea, gate.missing, book, lang));
+    if (fill) ({ idea: moving, text: filled } = await fillGate(prompter, idea, plan.missing, book, lang));
   }
   const result = await transition(
     registry,
     criteria,
     moving,
     to,
-    { by: opts.by, note: opts.note },
+    fields,
     { force: opts.force, commit: opts.commit, lang, fix, filled },
     ctx,
   );

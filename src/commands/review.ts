@@ -16,7 +16,6 @@ import { findIdea } from '../io/find-idea.js';
 import { readIdeas } from '../io/read-ideas.js';
 import { loadCriteria, type Criteria, type Registry } from '../io/registry.js';
 import type { Choice } from '../ui/prompter.js';
-import { decisionTarget } from './decide.js';
 import { openRegistry } from './open-registry.js';
 import type { ReviewCard, ReviewItem } from '../core/sluice/agenda.js';
 import { DECISIONS, type Decision } from '../core/sluice/decision.js';
@@ -25,7 +24,8 @@ import { fieldQuestion, gateFields, readFieldAnswer, type GateField } from '../c
 import type { Prompter } from '../ui/prompter.js';
 import { writeFieldChanges } from './field-changes.js';
 import { fieldBook, fixPlace } from './edit.js';
-import { gateFor, transition } from './transition.js';
+import { gateFor, moveRequest, transition } from './transition.js';
+import { decisionTarget, planTransition, refusalError } from '../core/sluice/transition.js';
 
 export type { ReviewCard, ReviewItem };
 
@@ -349,8 +349,12 @@ export async function runReview(opts: ReviewOptions, ctx: Ctx): Promise<ReviewRe
         }
         const decision = choice as Decision;
         const to = decisionTarget(idea, decision, registry.config);
+        // Planned before the council is asked for more: an approval through a closed gate is theirs to force (or not),
+        // and a move cut short is finished first.
+        const plan = planTransition(moveRequest(registry, criteria, idea, to, { by, decision }, false, ctx));
+        if (plan.kind === 'unfinished') throw refusalError(plan, idea, lang, registry.config);
         let force = false;
-        if (to && decision === 'approve' && item.gate && !item.gate.open) {
+        if (decision === 'approve' && plan.kind === 'refused') {
           force = await prompter.confirm({ message: t(lang, 'review.force'), default: false });
           if (!force) continue;
         }

@@ -1,72 +1,57 @@
-/** What `move`, `decide` and `review` share: checking a gate and moving an idea with its history entry. */
+/**
+ * What `move`, `decide` and `review` share: a transition planned in the core (core/sluice/transition.ts), carried
+ * out through io/ (the journal, the atomic write, the rename and git's index, each with its fault point).
+ */
 import type { Ctx } from '../context.js';
-import type { RegistryConfig, Stage } from '../core/sluice/config.js';
-import { stageLabelOf } from '../core/sluice/stage-lookup.js';
-import { shellQuote } from '../core/shell/quote.js';
-import { IdeasError } from '../core/errors.js';
+import type { Stage } from '../core/sluice/config.js';
 import { appendHistoryEntry } from '../core/front-matter/front-matter-edit.js';
 import { checkGate, type Gate } from '../core/sluice/gate.js';
-import { t, type Lang } from '../core/i18n/i18n.js';
-import { historyOf, isoDate, type Idea } from '../core/sluice/idea.js';
-import { unfinishedMove } from '../core/sluice/unfinished-move.js';
+import type { Lang } from '../core/i18n/i18n.js';
+import { isoDate, type Idea } from '../core/sluice/idea.js';
+import {
+  commitMessage,
+  planTransition,
+  refusalError,
+  type HistoryFields,
+  type MoveRequest,
+  type StageValidators,
+} from '../core/sluice/transition.js';
 import { baseValidators } from '../io/schemas.js';
 import { editText, moveIdea, readIdeaText, rewriteIdea, type WriteOutcome } from '../io/idea-write.js';
 import type { Criteria, Registry } from '../io/registry.js';
 
-import { decisionWord, type Decision } from '../core/sluice/decision.js';
-export type { Decision };
+export type { HistoryFields };
 
-export interface HistoryFields {
-  by?: string;
-  note?: string;
-  decision?: Decision;
-  amount?: number;
+/** The base schema and the registry's criteria, as a gate checks an idea against them. */
+export function stageValidators(criteria: Map<string, Criteria>): StageValidators {
+  return { base: baseValidators().idea, criteria: (s) => criteria.get(s.key)?.validate };
 }
 
 export function gateFor(registry: Registry, criteria: Map<string, Criteria>, idea: Idea, to: Stage): Gate {
-  return checkGate(idea, to, registry.config, baseValidators().idea, criteria.get(to.key)?.validate);
+  const validators = stageValidators(criteria);
+  return checkGate(idea, to, registry.config, validators.base, validators.criteria(to));
 }
 
-/** The error for a closed gate: exit 1, with what is missing in plain words, each naming its field. */
-export function gateClosedError(
-  gate: Gate,
+/** The request to plan a move or a decision of `idea` into `to`, on today's date. */
+export function moveRequest(
+  registry: Registry,
+  criteria: Map<string, Criteria>,
   idea: Idea,
-  lang: Lang,
-  config: RegistryConfig,
-  fix: readonly string[] = [],
-): IdeasError {
-  const details = [
-    ...(gate.allowed
-      ? []
-      : [
-          t(lang, 'err.moveNotAllowed', {
-            from: gate.from.label[lang],
-            to: gate.to.label[lang],
-            next: gate.from.next.map((k) => stageLabelOf(config, k)[lang]).join(', ') || '–',
-          }),
-        ]),
-    ...gate.missing.map((m) => m.message[lang]),
-    // The commands that fill in what is missing, one per field, to copy and run.
-    ...(gate.allowed && fix.length > 0 ? [t(lang, 'gate.fixWith'), ...fix.map((f) => `  ${f}`)] : []),
-  ];
-  return new IdeasError(
-    'GATE_CLOSED',
-    'err.gateClosed',
-    { from: gate.from.label[lang], to: gate.to.label[lang], id: idea.id ?? idea.path },
-    { hint: 'hint.gateClosed', details },
-  );
-}
-
-export function commitMessage(idea: Idea, from: Stage, to: Stage | null, lang: Lang, fields: HistoryFields): string {
-  const head = to
-    ? `${idea.id}: ${idea.title ?? ''} (${from.label[lang]} → ${to.label[lang]})`
-    : `${idea.id}: ${idea.title ?? ''} (${fields.decision ?? ''})`;
-  const body = [
-    fields.decision ? t(lang, 'history.decided', { decision: decisionWord(fields.decision, lang) }) : '',
-    fields.note ?? '',
-    fields.by ? `— ${fields.by}` : '',
-  ].filter(Boolean);
-  return body.length > 0 ? `${head}\n\n${body.join('\n')}` : head;
+  to: Stage | null,
+  fields: HistoryFields,
+  force: boolean | undefined,
+  ctx: Ctx,
+): MoveRequest {
+  return {
+    kind: 'move',
+    config: registry.config,
+    validators: stageValidators(criteria),
+    date: isoDate(ctx.clock()),
+    idea,
+    to,
+    ...fields,
+    force,
+  };
 }
 
 export interface TransitionResult extends WriteOutcome {
@@ -98,51 +83,20 @@ export async function transition(
   },
   ctx: Ctx,
 ): Promise<TransitionResult> {
-  const from = idea.stage;
-  const pending = unfinishedMove(idea);
-  if (pending !== null) {
-    const message = opts.commit && to ? commitMessage(idea, from, to, opts.lang, fields) : null;
-    if (to?.key === pending) return finishMove(registry, idea, to, message, ctx);
-    throw new IdeasError(
-      'CONFLICT',
-      'err.unfinishedMove',
-      { id: idea.id ?? idea.path, to: stageLabelOf(registry.config, pending), stage: from.label },
-      // The hint is a command: the stage's key, as `ideas move` takes it, and the id quoted for the shell.
-      { hint: 'hint.unfinishedMove', hintParams: { id: shellQuote(idea.id ?? idea.path), to: shellQuote(pending) } },
-    );
+  const plan = planTransition(moveRequest(registry, criteria, idea, to, fields, opts.force, ctx));
+  if (plan.kind === 'refused' || plan.kind === 'unfinished')
+    throw refusalError(plan, idea, opts.lang, registry.config, opts.fix);
+  const message = opts.commit ? commitMessage(idea, plan.from, plan.to, opts.lang, fields) : null;
+  if (plan.kind === 'finish') {
+    // A move cut short (see core/sluice/unfinished-move.ts): the rename and the index, with the entry it has.
+    const text = readIdeaText(idea);
+    const outcome = await moveIdea(registry, idea, plan.to, text, text, ctx.env, message);
+    return { ...outcome, gate: null, from: plan.from, to: plan.to, forced: plan.forced, entry: plan.entry };
   }
-  const gate = to ? gateFor(registry, criteria, idea, to) : null;
-  const forced = gate !== null && !gate.open;
-  if (gate && !gate.open && !opts.force) throw gateClosedError(gate, idea, opts.lang, registry.config, opts.fix);
-  const entry: Record<string, unknown> = { date: isoDate(ctx.clock()), action: to ? 'moved' : 'decided' };
-  if (to) {
-    entry.from = from.key;
-    entry.to = to.key;
-  }
-  if (fields.by) entry.by = fields.by;
-  if (fields.decision) entry.decision = fields.decision;
-  if (fields.amount !== undefined) entry.amount = fields.amount;
-  if (forced) entry.forced = true;
-  if (fields.note) entry.note = fields.note;
   const before = readIdeaText(idea);
-  const after = editText(idea, () => appendHistoryEntry(opts.filled ?? before, entry));
-  const message = opts.commit ? commitMessage(idea, from, to, opts.lang, fields) : null;
-  const outcome = to
-    ? await moveIdea(registry, idea, to, before, after, ctx.env, message)
+  const after = editText(idea, () => appendHistoryEntry(opts.filled ?? before, plan.entry));
+  const outcome = plan.to
+    ? await moveIdea(registry, idea, plan.to, before, after, ctx.env, message)
     : await rewriteIdea(registry, idea, before, after, ctx.env, message);
-  return { ...outcome, gate, from, to, forced, entry };
-}
-
-/** Finishes a move cut short (see core/sluice/unfinished-move.ts): the rename and the index, with the entry it has. */
-async function finishMove(
-  registry: Registry,
-  idea: Idea,
-  to: Stage,
-  message: string | null,
-  ctx: Ctx,
-): Promise<TransitionResult> {
-  const text = readIdeaText(idea);
-  const entry = historyOf(idea).findLast((e) => typeof e.to === 'string');
-  const outcome = await moveIdea(registry, idea, to, text, text, ctx.env, message);
-  return { ...outcome, gate: null, from: idea.stage, to, forced: entry?.forced === true, entry: { ...entry } };
+  return { ...outcome, gate: plan.gate, from: plan.from, to: plan.to, forced: plan.forced, entry: plan.entry };
 }

@@ -1,4 +1,5 @@
 import type { Lang, Localized } from '../core/i18n/i18n.js';
+import { decisionChoices, decisionName } from '../core/sluice/decision.js';
 
 /** Help texts: command and option descriptions and examples, in both languages. */
 export const HELP = {
@@ -166,9 +167,10 @@ export const HELP = {
   },
   moveCommit: { sv: 'gör också en git-commit av ändringen', en: 'also make a git commit of the change' },
   decide: { sv: 'registrera idérådets beslut utan frågor', en: "record the idea council's decision without prompts" },
+  // The decisions by their names in the catalogue (core/sluice/decision.ts), never spelled out a second time.
   decideDecision: {
-    sv: 'godkänn (vidare), återremittera (tillbaka med råd), parkera eller avslå; också approve, return, park, reject',
-    en: 'approve (onwards), return (back with advice), park or reject; also godkänn, återremittera, parkera, avslå',
+    sv: `${decisionName('approve', 'sv')} (vidare), ${decisionName('return', 'sv')} (tillbaka med råd), ${decisionName('park', 'sv')} eller ${decisionName('reject', 'sv')}; också ${decisionChoices('en')}`,
+    en: `${decisionName('approve', 'en')} (onwards), ${decisionName('return', 'en')} (back with advice), ${decisionName('park', 'en')} or ${decisionName('reject', 'en')}; also ${decisionChoices('sv')}`,
   },
   decideReason: { sv: 'skälet, kort (krävs)', en: 'the reason, briefly (required)' },
   decideSet: {

@@ -74,11 +74,11 @@ const SWEDISH_KEYS: Record<string, string> = {
 export async function createInquirerPrompter(
   output: NodeJS.WritableStream,
   lang: Lang,
-  input?: NodeJS.ReadableStream,
+  input: NodeJS.ReadableStream,
 ): Promise<Prompter> {
   const inquirer = await import('@inquirer/prompts');
   const { styleText } = await import('node:util');
-  const context = { output, clearPromptOnDone: false };
+  const context = { input, output, clearPromptOnDone: false };
   const word = (w: string) => (lang === 'sv' ? (SWEDISH_KEYS[w] ?? w) : w);
   const keysHelpTip = (keys: [string, string][]) =>
     keys
@@ -155,7 +155,7 @@ export async function createInquirerPrompter(
       }
       output.write(`${styleText('dim', t(lang, 'prompt.textHow'))}\n`);
       if (current !== '') output.write(`${styleText('dim', t(lang, 'prompt.textKeep'))}\n`);
-      return readLines(input ?? (await import('node:process')).stdin, output, current);
+      return readLines(input, output, current);
     },
     checkbox: <T>(q: CheckboxQuestion<T>) => {
       showHelp(q.help);

@@ -49,6 +49,7 @@ const ctx = (stage: Stage | null = null): RowContext => ({
   today: '2026-11-23',
   base: baseValidators().idea,
   criteria: (s) => validators.get(s.key),
+  source: 'rader.csv',
 });
 const test = config.stages[1] as Stage;
 

@@ -8,10 +8,10 @@ import type { CsvRecord } from './csv.js';
 import { unguardFormula } from './csv.js';
 import { IdeasError, isIdeasError } from '../errors.js';
 import { fieldSpec, settableFields, typeFlagValue } from '../criteria/fields.js';
-import { localize, type Lang, type Localized } from '../i18n/i18n.js';
-import { describeErrors, type Validator } from '../criteria/schema-check.js';
+import { localize, t, type Lang, type Localized } from '../i18n/i18n.js';
+import type { Validator } from '../criteria/schema-check.js';
+import { planTransition, type HistoryRecord } from '../sluice/transition.js';
 import { resolveStage } from '../sluice/stage-lookup.js';
-import { challengeProblem } from '../sluice/challenge.js';
 import {
   forbiddenKeys,
   forbiddenSegment,
@@ -242,6 +242,8 @@ export interface RowIdea {
   stage: Stage;
   data: Record<string, unknown>;
   body: string;
+  /** The idea's first history entry: imported into its stage, from this file's row. */
+  entry: HistoryRecord;
 }
 
 export interface RowContext {
@@ -254,6 +256,15 @@ export interface RowContext {
   today: string;
   base: Validator;
   criteria: (stage: Stage) => Validator | undefined;
+  /** The name of the file imported, for the entries' `source`. */
+  source: string;
+  /** Who imports (`--by`). */
+  by?: string;
+}
+
+/** Where an imported idea came from, as its history entry says it: "ideer.csv, rad 4", in the registry's language. */
+export function importSource(config: RegistryConfig, file: string, row: number): string {
+  return `${file}, ${t(config.language, 'import.sourceRow', { row })}`;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -439,11 +450,15 @@ export function readRow(
   return checkNewRow(readCells(record, row, columns, ctx), columns, ctx);
 }
 
-/** A row's cells checked as a new idea: the base schema and its stage's criteria, every problem at once. */
+/**
+ * A row's cells checked as a new idea: every problem at once, the cells' and what the gate of its stage finds (the
+ * base schema, the stage's criteria, the challenge rule). `key` is the row's key (see reimport.ts), for its entry.
+ */
 export function checkNewRow(
   cells: RowCells,
   columns: readonly ColumnPlan[],
   ctx: RowContext,
+  key: string | null = null,
 ): { idea: RowIdea | null; problems: RowProblem[] } {
   const { row, line } = cells;
   const problems = [...cells.problems];
@@ -460,15 +475,20 @@ export function checkNewRow(
   const candidate = nullObject();
   candidate.id = 'import-000000';
   for (const [key, value] of Object.entries(front)) candidate[key] = value;
-  const found = [...(ctx.base(candidate) ? [] : describeErrors(ctx.base.errors))];
-  const criteria = ctx.criteria(target);
-  if (criteria && !criteria(candidate)) {
-    const seen = new Set(found.map((p) => p.pointer));
-    for (const p of describeErrors(criteria.errors)) if (!seen.has(p.pointer)) found.push(p);
-  }
-  for (const p of found) if (!failed.has(p.field)) problem(columnOf(p.field), p.field, p.message);
-  const challenge = challengeProblem(ctx.config, front);
-  if (challenge) problem(columnOf('challenge'), 'challenge', challenge.message);
-  if (problems.length > 0) return { idea: null, problems };
-  return { idea: { row, line, stage: target, data: front, body }, problems };
+  // The row's idea enters its stage as a move would: through the stage's gate (core/sluice/transition.ts).
+  const plan = planTransition({
+    kind: 'import',
+    config: ctx.config,
+    validators: { base: ctx.base, criteria: ctx.criteria },
+    date: ctx.today,
+    data: candidate,
+    to: target,
+    source: importSource(ctx.config, ctx.source, row),
+    key,
+    by: ctx.by,
+  });
+  if (plan.kind === 'refused')
+    for (const p of plan.missing) if (!failed.has(p.field)) problem(columnOf(p.field), p.field, p.message);
+  if (problems.length > 0 || plan.kind === 'refused') return { idea: null, problems };
+  return { idea: { row, line, stage: target, data: front, body, entry: plan.entry }, problems };
 }

@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DECISIONS, decisionChoices, decisionName, parseDecisionWord } from './decision.js';
+import { DECISIONS, decisionChoices, decisionName, parseDecision, parseDecisionWord } from './decision.js';
 
 describe('parseDecisionWord', () => {
   it.each([
@@ -36,5 +37,27 @@ describe('parseDecisionWord', () => {
     }
     expect(decisionChoices('sv')).toBe('godkänn, återremittera, parkera, avslå');
     expect(decisionChoices('en')).toBe('approve, return, park, reject');
+  });
+});
+
+describe('parseDecision', () => {
+  it('gives the decision, or a usage error that lists the decisions in both languages', () => {
+    expect(parseDecision('Avslå')).toBe('reject');
+    expect(() => parseDecision('kanske')).toThrow(
+      expect.objectContaining({
+        code: 'USAGE',
+        text: {
+          sv: 'Okänt beslut "kanske": välj godkänn, återremittera, parkera, avslå.',
+          en: 'Unknown decision "kanske": choose approve, return, park, reject.',
+        },
+      }),
+    );
+  });
+});
+
+describe('the one list of decisions', () => {
+  it('is the list the idea schema allows in a history entry', () => {
+    const schema = JSON.parse(readFileSync(new URL('../../../schemas/idea.schema.json', import.meta.url), 'utf8'));
+    expect(schema.$defs.historyEntry.properties.decision).toEqual({ enum: [...DECISIONS] });
   });
 });

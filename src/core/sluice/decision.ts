@@ -1,4 +1,5 @@
 /** The idea council's decisions: the one list every part of the product takes them from. */
+import { IdeasError } from '../errors.js';
 import { LANGS, t, type Lang, type Localized } from '../i18n/i18n.js';
 import { textOf } from '../safe-object.js';
 
@@ -37,4 +38,15 @@ export function parseDecisionWord(value: string): Decision | null {
   const word = value.normalize('NFC').trim().toLocaleLowerCase('sv');
   if (word === '') return null;
   return DECISIONS.find((d) => d === word || LANGS.some((lang) => decisionName(d, lang) === word)) ?? null;
+}
+
+/** A decision as a member writes it (see parseDecisionWord), or a usage error that lists the decisions. */
+export function parseDecision(value: string): Decision {
+  const decision = parseDecisionWord(value);
+  if (decision === null)
+    throw new IdeasError('USAGE', 'err.badDecision', {
+      decision: value,
+      decisions: { sv: decisionChoices('sv'), en: decisionChoices('en') },
+    });
+  return decision;
 }

@@ -1,0 +1,325 @@
+import { describe, expect, it } from 'vitest';
+import { compileCriteria } from '../../io/schemas.js';
+import { IdeasError } from '../errors.js';
+import { normalizeConfig, type Stage } from './config.js';
+import type { IdeaFields } from './idea.js';
+import {
+  commitMessage,
+  decisionTarget,
+  planTransition,
+  refusalError,
+  type ImportRequest,
+  type MoveRequest,
+  type StageValidators,
+} from './transition.js';
+
+const label = (sv: string, en: string) => ({ sv, en });
+const config = normalizeConfig({
+  name: 'Plan',
+  language: 'sv',
+  idPrefix: 'plan',
+  stages: [
+    {
+      key: 'idea',
+      folder: '01-ide',
+      label: label('Idé', 'Idea'),
+      next: ['refinement', 'parked', 'rejected'],
+      criteria: 'c/idea.json',
+    },
+    {
+      key: 'refinement',
+      folder: '02-foradling',
+      label: label('Förädling', 'Refinement'),
+      next: ['test', 'idea', 'parked', 'rejected'],
+      criteria: 'c/refinement.json',
+    },
+    {
+      key: 'test',
+      folder: '03-test',
+      label: label('Test', 'Test'),
+      next: ['spread'],
+      criteria: 'c/test.json',
+      funding: true,
+    },
+    { key: 'spread', folder: '04-spridning', label: label('Spridning', 'Spread'), next: [], criteria: 'c/spread.json' },
+    {
+      key: 'parked',
+      folder: '90-parkerad',
+      label: label('Parkerad', 'Parked'),
+      next: ['idea'],
+      criteria: 'c/parked.json',
+    },
+    {
+      key: 'rejected',
+      folder: '99-avslagen',
+      label: label('Avslagen', 'Rejected'),
+      next: [],
+      criteria: 'c/rejected.json',
+    },
+  ],
+  challenges: [{ id: 'klimat', label: label('Klimat', 'Climate') }],
+});
+const stage = (key: string): Stage => config.stages.find((s) => s.key === key) as Stage;
+
+const required = (field: string, message: string) => ({
+  type: 'object',
+  required: [field],
+  properties: { [field]: { type: 'string', minLength: 1, 'x-message': { sv: message, en: message } } },
+});
+const validators: StageValidators = {
+  base: compileCriteria(
+    { type: 'object', required: ['id', 'title'], properties: { title: { type: 'string' } } },
+    'transition-test:base',
+  ),
+  criteria: (s) =>
+    s.key === 'refinement'
+      ? compileCriteria(required('coach', 'Ingen idécoach'), 'transition-test:refinement')
+      : s.key === 'test'
+        ? compileCriteria(
+            { ...required('test_plan', 'Ingen testplan'), allOf: [required('coach', 'Ingen idécoach')] },
+            'transition-test:test',
+          )
+        : undefined,
+};
+
+function idea(stageKey: string, data: Record<string, unknown> = {}): IdeaFields {
+  const s = stage(stageKey);
+  const all: Record<string, unknown> = { id: 'plan-4k7q2x', title: 'Lånecyklar', ...data };
+  return {
+    id: 'plan-4k7q2x',
+    title: 'Lånecyklar',
+    created: null,
+    carrier: null,
+    coach: typeof all.coach === 'string' ? all.coach : null,
+    unit: null,
+    challenge: typeof all.challenge === 'string' ? all.challenge : null,
+    tags: [],
+    data: all,
+    stage: s,
+    path: `ideas/${s.folder}/plan-4k7q2x-lanecyklar.md`,
+    abs: `/registry/ideas/${s.folder}/plan-4k7q2x-lanecyklar.md`,
+  };
+}
+
+function move(from: IdeaFields, to: string | null, extra: Partial<MoveRequest> = {}): MoveRequest {
+  return { kind: 'move', config, validators, date: '2026-11-23', idea: from, to: to ? stage(to) : null, ...extra };
+}
+
+describe('planTransition: a move', () => {
+  it('through an open gate: one entry, in the order every entry has its keys, and the file in the new folder', () => {
+    const plan = planTransition(move(idea('idea', { coach: 'Kim' }), 'refinement', { by: 'Anna', note: 'Klar' }));
+    expect(plan).toMatchObject({ kind: 'write', forced: false, path: 'ideas/02-foradling/plan-4k7q2x-lanecyklar.md' });
+    if (plan.kind !== 'write') throw new Error(plan.kind);
+    expect(plan.from.key).toBe('idea');
+    expect(plan.to?.key).toBe('refinement');
+    expect(plan.gate).toMatchObject({ allowed: true, open: true, missing: [] });
+    expect(Object.entries(plan.entry)).toEqual([
+      ['date', '2026-11-23'],
+      ['action', 'moved'],
+      ['from', 'idea'],
+      ['to', 'refinement'],
+      ['by', 'Anna'],
+      ['note', 'Klar'],
+    ]);
+  });
+
+  it('refuses at a closed gate, naming each missing criterion and its field, and plans nothing to write', () => {
+    const plan = planTransition(move(idea('idea'), 'refinement'));
+    expect(plan.kind).toBe('refused');
+    if (plan.kind !== 'refused') throw new Error(plan.kind);
+    expect(plan.gate).toMatchObject({ allowed: true, open: false });
+    expect(plan.missing.map((m) => [m.field, m.message.sv])).toEqual([['coach', 'Ingen idécoach [coach]']]);
+    expect(plan).not.toHaveProperty('entry');
+  });
+
+  it('refuses a stage the idea’s stage does not lead to, even with every criterion met', () => {
+    const plan = planTransition(move(idea('idea', { coach: 'Kim', test_plan: 'Tre veckor' }), 'test'));
+    expect(plan).toMatchObject({ kind: 'refused', gate: { allowed: false, open: false }, missing: [] });
+  });
+
+  it('forced with a reason: passes the closed gate and says so in its entry, before the reason', () => {
+    const plan = planTransition(move(idea('idea'), 'test', { force: true, note: 'Rådet sa ja', by: 'Idérådet' }));
+    expect(plan).toMatchObject({ kind: 'write', forced: true, gate: { open: false, allowed: false } });
+    if (plan.kind !== 'write') throw new Error(plan.kind);
+    expect(Object.keys(plan.entry)).toEqual(['date', 'action', 'from', 'to', 'by', 'forced', 'note']);
+    expect(plan.entry.forced).toBe(true);
+    // Forcing an open gate forces nothing: the entry says nothing of it.
+    const open = planTransition(move(idea('idea', { coach: 'Kim' }), 'refinement', { force: true }));
+    expect(open).toMatchObject({ kind: 'write', forced: false });
+    if (open.kind === 'write') expect(open.entry).not.toHaveProperty('forced');
+  });
+
+  it('is pure: the idea is left as it was, and the same request gives the same plan', () => {
+    const before = idea('refinement', { coach: 'Kim', nested: { a: [1] } });
+    const copy = structuredClone(before);
+    const request = move(before, 'test', { force: true, note: 'x' });
+    const first = planTransition(request);
+    expect(planTransition(request)).toEqual(first);
+    expect(before).toEqual(copy);
+  });
+});
+
+describe('planTransition: a decision', () => {
+  it('approve with funding: the decision and the amount in the entry of the move into a stage with funding', () => {
+    const from = idea('refinement', { coach: 'Kim', test_plan: 'Tre veckor på två boenden' });
+    const plan = planTransition(
+      move(from, 'test', { decision: 'approve', amount: 120000, by: 'Idérådet', note: 'Bra testplan' }),
+    );
+    expect(plan.kind).toBe('write');
+    if (plan.kind !== 'write') throw new Error(plan.kind);
+    expect(plan.entry).toEqual({
+      date: '2026-11-23',
+      action: 'moved',
+      from: 'refinement',
+      to: 'test',
+      by: 'Idérådet',
+      decision: 'approve',
+      amount: 120000,
+      note: 'Bra testplan',
+    });
+    expect(Object.keys(plan.entry)).toEqual(['date', 'action', 'from', 'to', 'by', 'decision', 'amount', 'note']);
+    // An amount of 0 is an amount: written, not dropped.
+    const zero = planTransition(move(from, 'test', { decision: 'approve', amount: 0 }));
+    expect(zero.kind === 'write' && zero.entry.amount).toBe(0);
+  });
+
+  it('refuses money into a stage without funding, and a decision in place', () => {
+    const from = idea('idea', { coach: 'Kim' });
+    for (const to of ['refinement', null])
+      expect(() => planTransition(move(from, to, { decision: 'approve', amount: 10 }))).toThrow(
+        expect.objectContaining({ code: 'USAGE', message: expect.stringContaining('grants no money') }),
+      );
+  });
+
+  it('return: a decision in place, through no gate, the file where it is', () => {
+    const from = idea('refinement');
+    const plan = planTransition(move(from, null, { decision: 'return', note: 'Förtydliga målgruppen', by: 'Rådet' }));
+    expect(plan).toMatchObject({ kind: 'write', gate: null, forced: false, to: null, path: from.path });
+    if (plan.kind !== 'write') throw new Error(plan.kind);
+    expect(Object.entries(plan.entry)).toEqual([
+      ['date', '2026-11-23'],
+      ['action', 'decided'],
+      ['by', 'Rådet'],
+      ['decision', 'return'],
+      ['note', 'Förtydliga målgruppen'],
+    ]);
+  });
+
+  it('takes each decision to its stage', () => {
+    const from = idea('refinement');
+    expect(decisionTarget(from, 'approve', config)?.key).toBe('test');
+    expect(decisionTarget(from, 'park', config)?.key).toBe('parked');
+    expect(decisionTarget(from, 'reject', config)?.key).toBe('rejected');
+    expect(decisionTarget(from, 'return', config)).toBeNull();
+    expect(decisionTarget(from, 'approve', config, 'Idé')?.key).toBe('idea');
+    expect(() => decisionTarget(idea('spread'), 'approve', config)).toThrow(expect.objectContaining({ code: 'USAGE' }));
+    expect(() => decisionTarget(idea('test'), 'park', config)).toThrow(expect.objectContaining({ code: 'USAGE' }));
+  });
+
+  it('writes a commit message that names the move or the decision, the reason and who decided', () => {
+    const from = idea('refinement');
+    const fields = { decision: 'approve' as const, note: 'Bra', by: 'Rådet' };
+    expect(commitMessage(from, from.stage, stage('test'), 'sv', fields)).toBe(
+      'plan-4k7q2x: Lånecyklar (Förädling → Test)\n\nbeslut: godkänd\nBra\n— Rådet',
+    );
+    expect(commitMessage(from, from.stage, null, 'en', { decision: 'return' })).toBe(
+      'plan-4k7q2x: Lånecyklar (return)\n\ndecision: sent back',
+    );
+  });
+});
+
+describe('planTransition: a move cut short', () => {
+  const cut = (history: Record<string, unknown>[]) => idea('idea', { coach: 'Kim', history });
+  const entry = { date: '2026-11-20', action: 'moved', from: 'idea', to: 'refinement', forced: true };
+
+  it('finishes the same move with the entry the file has, never a second one, whatever the gate says now', () => {
+    const plan = planTransition(move(cut([entry]), 'refinement', { note: 'igen' }));
+    expect(plan).toEqual({
+      kind: 'finish',
+      from: stage('idea'),
+      to: stage('refinement'),
+      forced: true,
+      entry,
+      path: 'ideas/02-foradling/plan-4k7q2x-lanecyklar.md',
+    });
+  });
+
+  it('refuses any other move or decision until it is finished', () => {
+    for (const to of ['parked', null]) {
+      const plan = planTransition(move(cut([entry]), to, { force: true }));
+      expect(plan).toEqual({ kind: 'unfinished', pending: 'refinement' });
+    }
+  });
+});
+
+describe('planTransition: an import', () => {
+  const row = (data: Record<string, unknown>, to = 'test'): ImportRequest => ({
+    kind: 'import',
+    config,
+    validators,
+    date: '2026-11-23',
+    data: { id: 'import-000000', title: 'Lånecyklar', ...data },
+    to: stage(to),
+    source: 'ideer.csv, rad 4',
+    key: '0123456789abcdef',
+    by: 'Samordnaren',
+  });
+
+  it("enters a later stage through that stage's gate: every criterion of the stage, at once", () => {
+    const plan = planTransition(row({}));
+    expect(plan.kind).toBe('refused');
+    if (plan.kind !== 'refused') throw new Error(plan.kind);
+    expect(plan.missing.map((m) => m.field)).toEqual(['coach', 'test_plan']);
+  });
+
+  it('with the criteria met: its first entry says imported, into which stage, from where and by whom', () => {
+    const plan = planTransition(row({ coach: 'Kim', test_plan: 'Tre veckor' }));
+    expect(plan.kind).toBe('write');
+    if (plan.kind !== 'write') throw new Error(plan.kind);
+    expect(plan.to.key).toBe('test');
+    expect(Object.entries(plan.entry)).toEqual([
+      ['date', '2026-11-23'],
+      ['action', 'imported'],
+      ['to', 'test'],
+      ['source', 'ideer.csv, rad 4'],
+      ['key', '0123456789abcdef'],
+      ['by', 'Samordnaren'],
+    ]);
+    const plain = planTransition({ ...row({}, 'idea'), key: null, by: undefined });
+    expect(plain.kind === 'write' && Object.keys(plain.entry)).toEqual(['date', 'action', 'to', 'source']);
+  });
+
+  it('keeps out a challenge the config does not list, in the words validate uses', () => {
+    const plan = planTransition(row({ challenge: 'rymden' }, 'idea'));
+    expect(plan).toMatchObject({
+      kind: 'refused',
+      missing: [{ field: 'challenge', message: { en: 'The challenge "rymden" is not in the config.' } }],
+    });
+  });
+});
+
+describe('refusalError', () => {
+  it('a closed gate: exit 1, what is missing and the commands that fill it in', () => {
+    const from = idea('idea');
+    const plan = planTransition(move(from, 'refinement'));
+    if (plan.kind !== 'refused') throw new Error(plan.kind);
+    const e = refusalError(plan, from, 'en', config, ['ideas edit plan-4k7q2x --set coach=<text>']);
+    expect(e).toBeInstanceOf(IdeasError);
+    expect(e.code).toBe('GATE_CLOSED');
+    expect(e.text.en).toBe('The gate from Idea to Refinement is closed for plan-4k7q2x:');
+    expect(e.details).toEqual([
+      'Ingen idécoach [coach]',
+      expect.stringContaining('Fill in what is missing'),
+      '  ideas edit plan-4k7q2x --set coach=<text>',
+    ]);
+  });
+
+  it('a move cut short: a conflict, with the command that finishes it', () => {
+    const from = idea('idea', { history: [{ date: '2026-11-20', action: 'moved', from: 'idea', to: 'refinement' }] });
+    const plan = planTransition(move(from, 'parked'));
+    if (plan.kind !== 'unfinished') throw new Error(plan.kind);
+    const e = refusalError(plan, from, 'en', config);
+    expect(e.code).toBe('CONFLICT');
+    expect(e.hint?.en).toContain('ideas move plan-4k7q2x refinement');
+  });
+});

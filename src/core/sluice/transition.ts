@@ -1,0 +1,287 @@
+/**
+ * Planning a transition: the rules every command that moves an idea, decides on it or brings it in follows (`move`,
+ * `decide`, `review`, `import`), in one place. Pure: from the idea as it stands, where it is to go and what its
+ * history entry is to say, a plan says what to write (the entry appended to the idea's history, the path the file
+ * ends up at) or why not (the gate's missing criteria, a move cut short). The commands execute a plan through io/:
+ * journal, atomic write, `git mv`, with their fault points.
+ */
+import type { RegistryConfig, Stage } from './config.js';
+import { IdeasError } from '../errors.js';
+import { t, type Lang } from '../i18n/i18n.js';
+import { shellQuote } from '../shell/quote.js';
+import type { SchemaProblem, Validator } from '../criteria/schema-check.js';
+import { decisionNames, decisionWord, type Decision } from './decision.js';
+import { checkGate, forwardStage, missingFor, type Gate } from './gate.js';
+import { historyOf, type IdeaFields } from './idea.js';
+import { resolveStage, stageLabelOf } from './stage-lookup.js';
+import { unfinishedMove } from './unfinished-move.js';
+
+/** What a gate checks an idea against: the base schema every idea meets, and the criteria of each stage. */
+export interface StageValidators {
+  base: Validator;
+  criteria: (stage: Stage) => Validator | undefined;
+}
+
+/** What a move's or a decision's history entry says besides where the idea went. */
+export interface HistoryFields {
+  by?: string;
+  note?: string;
+  decision?: Decision;
+  amount?: number;
+}
+
+interface RequestBase {
+  config: RegistryConfig;
+  validators: StageValidators;
+  /** The day of the history entry: YYYY-MM-DD. */
+  date: string;
+}
+
+/** A move (`ideas move`) or a council's decision (`ideas decide`, `ideas review`) on an idea in the registry. */
+export interface MoveRequest extends RequestBase, HistoryFields {
+  kind: 'move';
+  /** The idea as it stands, with any fields filled in on the way: the gate sees them. */
+  idea: IdeaFields;
+  /** The stage it goes to; null for a decision that leaves it where it is. */
+  to: Stage | null;
+  /** Through a closed gate all the same: the entry says `forced: true` (see override.ts). */
+  force?: boolean;
+}
+
+/** A row of `ideas import` that becomes a new idea: it enters its stage through that stage's gate. */
+export interface ImportRequest extends RequestBase {
+  kind: 'import';
+  /** The front matter the row gives, without history. */
+  data: Record<string, unknown>;
+  to: Stage;
+  /** The file and row the idea comes from: "ideer.csv, rad 4". */
+  source: string;
+  /** The row's key (see core/exchange/reimport.ts); null for a row without a title. */
+  key: string | null;
+  by?: string;
+}
+
+export type HistoryRecord = Record<string, unknown>;
+
+/** Append `entry` to the idea's history (its one change to the front matter), then put the file at `path`. */
+export interface TransitionWrite {
+  kind: 'write';
+  from: Stage;
+  /** Null for a decision in place. */
+  to: Stage | null;
+  /** Null for a decision in place, which passes no gate. */
+  gate: Gate | null;
+  /** Through a closed gate: the entry says so. */
+  forced: boolean;
+  entry: HistoryRecord;
+  /** Where the file is once written, relative to the registry root. */
+  path: string;
+}
+
+/**
+ * The same move again after it was cut short (see unfinished-move.ts): the file already holds its entry, which is
+ * not written twice; only the rename into `to` is left.
+ */
+export interface TransitionFinish {
+  kind: 'finish';
+  from: Stage;
+  to: Stage;
+  forced: boolean;
+  /** The entry the file already has. */
+  entry: HistoryRecord;
+  path: string;
+}
+
+/** Refused: the gate is closed (or `to` is not a next stage) and the move is not forced. */
+export interface GateRefusal {
+  kind: 'refused';
+  gate: Gate;
+  /** What the idea lacks to enter the stage, each naming its field. */
+  missing: SchemaProblem[];
+}
+
+/** Refused: the idea's last move was cut short towards another stage; that move is to be finished first. */
+export interface UnfinishedRefusal {
+  kind: 'unfinished';
+  /** The stage key the move cut short leads to. */
+  pending: string;
+}
+
+export type MovePlan = TransitionWrite | TransitionFinish | GateRefusal | UnfinishedRefusal;
+
+/** A new idea's entry into its stage, or what keeps it out. */
+export type ImportPlan =
+  { kind: 'write'; to: Stage; entry: HistoryRecord } | { kind: 'refused'; missing: SchemaProblem[] };
+
+export function planTransition(request: MoveRequest): MovePlan;
+export function planTransition(request: ImportRequest): ImportPlan;
+export function planTransition(request: MoveRequest | ImportRequest): MovePlan | ImportPlan {
+  return request.kind === 'import' ? planImport(request) : planMove(request);
+}
+
+function planMove(r: MoveRequest): MovePlan {
+  const { idea, to, config } = r;
+  const from = idea.stage;
+  const pending = unfinishedMove(idea);
+  if (pending !== null) {
+    if (to?.key !== pending) return { kind: 'unfinished', pending };
+    const entry = historyOf(idea).findLast((e) => typeof e.to === 'string');
+    return {
+      kind: 'finish',
+      from,
+      to,
+      forced: entry?.forced === true,
+      entry: { ...entry },
+      path: pathIn(config, idea, to),
+    };
+  }
+  if (r.amount !== undefined) requireFunding(to);
+  const gate = to ? checkGate(idea, to, config, r.validators.base, r.validators.criteria(to)) : null;
+  if (gate && !gate.open && !r.force) return { kind: 'refused', gate, missing: gate.missing };
+  const forced = gate !== null && !gate.open;
+  // The keys in the order every entry has had them, so a file reads the same whichever command wrote it.
+  const entry: HistoryRecord = { date: r.date, action: to ? 'moved' : 'decided' };
+  if (to) {
+    entry.from = from.key;
+    entry.to = to.key;
+  }
+  if (r.by) entry.by = r.by;
+  if (r.decision) entry.decision = r.decision;
+  if (r.amount !== undefined) entry.amount = r.amount;
+  if (forced) entry.forced = true;
+  if (r.note) entry.note = r.note;
+  return { kind: 'write', from, to, gate, forced, entry, path: pathIn(config, idea, to) };
+}
+
+function planImport(r: ImportRequest): ImportPlan {
+  const missing = missingFor(r.data, r.config, r.validators.base, r.validators.criteria(r.to));
+  if (missing.length > 0) return { kind: 'refused', missing };
+  return { kind: 'write', to: r.to, entry: importEntry(r.date, r.source, r.key, r.by, r.to) };
+}
+
+/**
+ * The entry of an import: into a stage for a new idea; without one for an idea imported before, which an import
+ * never moves (that goes through the sluice's gates: `ideas move`).
+ */
+export function importEntry(
+  date: string,
+  source: string,
+  key: string | null,
+  by: string | undefined,
+  to: Stage | null,
+): HistoryRecord {
+  const entry: HistoryRecord = { date, action: 'imported' };
+  if (to) entry.to = to.key;
+  entry.source = source;
+  if (key) entry.key = key;
+  if (by) entry.by = by;
+  return entry;
+}
+
+/** The idea's file once in `to`: the same name in the stage's folder; where it is for a decision in place. */
+function pathIn(config: RegistryConfig, idea: IdeaFields, to: Stage | null): string {
+  if (!to) return idea.path;
+  return `${config.ideasDir}/${to.folder}/${idea.path.slice(idea.path.lastIndexOf('/') + 1)}`;
+}
+
+/** The funding rule: money is granted only into a stage with `funding: true`. */
+export function requireFunding(to: Stage | null): void {
+  if (!to?.funding) throw new IdeasError('USAGE', 'err.amountNotFunded', { stage: to?.label ?? '–' });
+}
+
+/** Where a decision takes an idea: approve forward, park and reject to those stages, return nowhere (advice only). */
+export function decisionTarget(
+  idea: IdeaFields,
+  decision: Decision,
+  config: RegistryConfig,
+  explicit?: string,
+): Stage | null {
+  if (explicit) return resolveStage(config, explicit);
+  const next = (key: string) => (idea.stage.next.includes(key) ? config.stages.find((s) => s.key === key) : undefined);
+  switch (decision) {
+    case 'approve': {
+      const to = forwardStage(idea.stage, config);
+      if (!to) throw new IdeasError('USAGE', 'err.finalStage', { id: idea.id ?? idea.path, stage: idea.stage.label });
+      return to;
+    }
+    case 'park':
+    case 'reject': {
+      const to = decision === 'park' ? next('parked') : (next('rejected') ?? next('dropped'));
+      if (!to)
+        throw new IdeasError('USAGE', 'err.noStageFor', { stage: idea.stage.label, decision: decisionNames(decision) });
+      return to;
+    }
+    case 'return':
+      return null;
+  }
+}
+
+/**
+ * Why a plan was refused, as the error the command ends with: a closed gate (exit 1) with what is missing in plain
+ * words, each naming its field, and the commands that fill it in; or a move cut short, with the command that finishes it.
+ */
+export function refusalError(
+  plan: GateRefusal | UnfinishedRefusal,
+  idea: IdeaFields,
+  lang: Lang,
+  config: RegistryConfig,
+  fix: readonly string[] = [],
+): IdeasError {
+  if (plan.kind === 'refused') return gateClosedError(plan.gate, idea, lang, config, fix);
+  const id = idea.id ?? idea.path;
+  return new IdeasError(
+    'CONFLICT',
+    'err.unfinishedMove',
+    { id, to: stageLabelOf(config, plan.pending), stage: idea.stage.label },
+    // The hint is a command: the stage's key, as `ideas move` takes it, and the id quoted for the shell.
+    { hint: 'hint.unfinishedMove', hintParams: { id: shellQuote(id), to: shellQuote(plan.pending) } },
+  );
+}
+
+function gateClosedError(
+  gate: Gate,
+  idea: IdeaFields,
+  lang: Lang,
+  config: RegistryConfig,
+  fix: readonly string[],
+): IdeasError {
+  const details = [
+    ...(gate.allowed
+      ? []
+      : [
+          t(lang, 'err.moveNotAllowed', {
+            from: gate.from.label[lang],
+            to: gate.to.label[lang],
+            next: gate.from.next.map((k) => stageLabelOf(config, k)[lang]).join(', ') || '–',
+          }),
+        ]),
+    ...gate.missing.map((m) => m.message[lang]),
+    // The commands that fill in what is missing, one per field, to copy and run.
+    ...(gate.allowed && fix.length > 0 ? [t(lang, 'gate.fixWith'), ...fix.map((f) => `  ${f}`)] : []),
+  ];
+  return new IdeasError(
+    'GATE_CLOSED',
+    'err.gateClosed',
+    { from: gate.from.label[lang], to: gate.to.label[lang], id: idea.id ?? idea.path },
+    { hint: 'hint.gateClosed', details },
+  );
+}
+
+/** The commit message of a transition (`--commit`): the idea, where it went or what was decided, why and by whom. */
+export function commitMessage(
+  idea: IdeaFields,
+  from: Stage,
+  to: Stage | null,
+  lang: Lang,
+  fields: HistoryFields,
+): string {
+  const head = to
+    ? `${idea.id}: ${idea.title ?? ''} (${from.label[lang]} → ${to.label[lang]})`
+    : `${idea.id}: ${idea.title ?? ''} (${fields.decision ?? ''})`;
+  const body = [
+    fields.decision ? t(lang, 'history.decided', { decision: decisionWord(fields.decision, lang) }) : '',
+    fields.note ?? '',
+    fields.by ? `— ${fields.by}` : '',
+  ].filter(Boolean);
+  return body.length > 0 ? `${head}\n\n${body.join('\n')}` : head;
+}
