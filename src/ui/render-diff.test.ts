@@ -263,6 +263,13 @@ describe('renderDiffText', () => {
 
   it('wraps words after an indent and shows values on one line', () => {
     expect(wrap('one two three four', 12, '  ')).toEqual(['  one two', '  three four']);
+    // A command in backticks stays on one line, to be pasted whole; an odd backtick breaks nothing.
+    expect(wrap("Park it (`ideas decide x -d park -r 'a b'`). Or not.", 20, '')).toEqual([
+      'Park it',
+      "(`ideas decide x -d park -r 'a b'`).",
+      'Or not.',
+    ]);
+    expect(wrap('a `b c d', 3, '')).toEqual(['a', '`b', 'c d']);
     expect(formatValue(null, 'sv')).toBe('(tomt)');
     expect(formatValue(true, 'en')).toBe('yes');
     expect(formatValue(['a', 1], 'en')).toBe('a, 1');

@@ -98,11 +98,15 @@ function isEmpty(v: DiffView): boolean {
   );
 }
 
-/** Words on lines of at most `width` columns, each line after `indent`; a word longer than a line is left whole. */
+/**
+ * Words on lines of at most `width` columns, each line after `indent`; a word longer than a line is left whole. A
+ * command in backticks is one word: a hint's command broken over two lines would run as two commands when pasted.
+ */
 export function wrap(text: string, width: number, indent: string): string[] {
   const out: string[] = [];
   let line = '';
-  for (const word of text.split(/\s+/).filter(Boolean)) {
+  for (const match of text.matchAll(/(?:[^\s`]*`[^`]*`)+[^\s`]*|\S+/g)) {
+    const word = match[0].replace(/\s+/g, ' ');
     if (line && displayWidth(indent) + displayWidth(line) + 1 + displayWidth(word) > width) {
       out.push(`${indent}${line}`);
       line = word;
