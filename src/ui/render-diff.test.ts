@@ -270,6 +270,8 @@ describe('renderDiffText', () => {
       'Or not.',
     ]);
     expect(wrap('a `b c d', 3, '')).toEqual(['a', '`b', 'c d']);
+    // Lines after the first hang further in, and count that indent.
+    expect(wrap('one two three four five', 14, '  ', '    ')).toEqual(['  one two', '    three four', '    five']);
     expect(formatValue(null, 'sv')).toBe('(tomt)');
     expect(formatValue(true, 'en')).toBe('yes');
     expect(formatValue(['a', 1], 'en')).toBe('a, 1');

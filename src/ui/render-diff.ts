@@ -99,20 +99,22 @@ function isEmpty(v: DiffView): boolean {
 }
 
 /**
- * Words on lines of at most `width` columns, each line after `indent`; a word longer than a line is left whole. A
+ * Words on lines of at most `width` columns, the first after `indent` and the others after `hang`; a word longer than a line is left whole. A
  * command in backticks is one word: a hint's command broken over two lines would run as two commands when pasted.
  */
-export function wrap(text: string, width: number, indent: string): string[] {
+export function wrap(text: string, width: number, indent: string, hang = indent): string[] {
   const out: string[] = [];
   let line = '';
+  // The indent of the line being filled: `indent` for the first, `hang` for those after it.
+  const at = () => (out.length === 0 ? indent : hang);
   for (const match of text.matchAll(/(?:[^\s`]*`[^`]*`)+[^\s`]*|\S+/g)) {
     const word = match[0].replace(/\s+/g, ' ');
-    if (line && displayWidth(indent) + displayWidth(line) + 1 + displayWidth(word) > width) {
-      out.push(`${indent}${line}`);
+    if (line && displayWidth(at()) + displayWidth(line) + 1 + displayWidth(word) > width) {
+      out.push(`${at()}${line}`);
       line = word;
     } else line = line ? `${line} ${word}` : word;
   }
-  if (line) out.push(`${indent}${line}`);
+  if (line) out.push(`${at()}${line}`);
   return out;
 }
 
@@ -147,7 +149,7 @@ export function renderDiffText(view: DiffView, c: ChalkInstance, width = 80): st
             : tone(l),
         ),
       );
-      if (f.hint) out.push(...wrap(`→ ${f.hint}`, w, '    ').map((l, i) => c.dim(i === 0 ? l : `  ${l}`)));
+      if (f.hint) out.push(...wrap(`→ ${f.hint}`, w, '    ', '      ').map((l) => c.dim(l)));
     }
   }
   if (diff.moved.length > 0) {
