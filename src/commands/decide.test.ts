@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { IdeasError } from '../core/errors.js';
+import { git } from '../../test/helpers/temp-repo.js';
 import {
   commandContext,
   exists,
-  git,
   historyIn,
   ideaPath,
   makeSluice,
@@ -139,7 +139,7 @@ describe('runDecide', () => {
     const close = before.indexOf('\n---\n') + 1;
     expect(after.slice(0, close)).toBe(before.slice(0, close));
     expect(after.slice(after.length - (before.length - close))).toBe(before.slice(close));
-    expect(git(root, ['status', '--porcelain'])).toBe(`M  ${rel}\n`);
+    expect(git(['status', '--porcelain'], root)).toBe(`M  ${rel}\n`);
   });
 
   it('park moves the idea to the parked stage', async () => {

@@ -1,14 +1,15 @@
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { commandContext, git, ideaPath, makeSluice, read, removeSluices } from '../../test/helpers/sluice.js';
+import { git } from '../../test/helpers/temp-repo.js';
+import { commandContext, ideaPath, makeSluice, read, removeSluices } from '../../test/helpers/sluice.js';
 import { parseRange, runDiff } from './diff.js';
 
 afterAll(removeSluices);
 
 function commitAll(root: string, message: string): void {
-  git(root, ['add', '-A']);
-  git(root, ['commit', '-q', '-m', message]);
+  git(['add', '-A'], root);
+  git(['commit', '-q', '-m', message], root);
 }
 
 describe('parseRange', () => {
@@ -28,7 +29,7 @@ describe('parseRange', () => {
 describe('runDiff', () => {
   it("judges a change by the base's config: a branch that opens a shortcut cannot take it", async () => {
     const root = makeSluice();
-    git(root, ['checkout', '-q', '-b', 'shortcut']);
+    git(['checkout', '-q', '-b', 'shortcut'], root);
     writeFileSync(
       path.join(root, 'ideas.config.yaml'),
       read(root, 'ideas.config.yaml').replace(
@@ -46,7 +47,7 @@ describe('runDiff', () => {
       ),
     );
     commitAll(root, 'Genväg');
-    git(root, ['checkout', '-q', 'main']);
+    git(['checkout', '-q', 'main'], root);
     const { ctx } = commandContext(root);
     const r = await runDiff({ base: 'main', head: 'shortcut', lang: 'en' }, ctx);
     expect(r.diff.findings.map((f) => [f.rule, f.file, f.line])).toEqual([
@@ -59,7 +60,7 @@ describe('runDiff', () => {
     expect(r.diff.moved.map((m) => [m.id, m.from.key, m.to.key])).toEqual([['sund-emspzg', 'idea', 'test']]);
     expect(r.ok).toBe(false);
     // Once the wider config is the base's, the same move is within the rules (its gate aside).
-    git(root, ['checkout', '-q', 'shortcut', '--', 'ideas.config.yaml']);
+    git(['checkout', '-q', 'shortcut', '--', 'ideas.config.yaml'], root);
     commitAll(root, 'Regeln beslutad');
     const after = await runDiff({ base: 'main', head: 'shortcut', lang: 'en' }, ctx);
     expect(after.diff.findings.map((f) => f.rule)).not.toContain('move/not-next');
@@ -89,12 +90,12 @@ describe('runDiff', () => {
 
   it('a registry that did not exist at the base: every idea is new, no rule is broken', async () => {
     const root = makeSluice({ git: false });
-    git(root, ['init', '--quiet', '-b', 'main']);
-    git(root, ['config', 'user.name', 'Testare']);
-    git(root, ['config', 'user.email', 'testare@example.invalid']);
+    git(['init', '--quiet', '-b', 'main'], root);
+    git(['config', 'user.name', 'Testare'], root);
+    git(['config', 'user.email', 'testare@example.invalid'], root);
     writeFileSync(path.join(root, 'LASMIG.txt'), 'Tomt repo.\n');
-    git(root, ['add', 'LASMIG.txt']);
-    git(root, ['commit', '-q', '-m', 'tomt']);
+    git(['add', 'LASMIG.txt'], root);
+    git(['commit', '-q', '-m', 'tomt'], root);
     const r = await runDiff({ base: 'main' }, commandContext(root).ctx);
     expect(r.diff.added.length).toBeGreaterThan(5);
     // Ideas that arrive with their history are for a reviewer to see, but break no rule.
@@ -106,11 +107,11 @@ describe('runDiff', () => {
 
   it('a head revision without the registry, and a folder outside git, are usage errors', async () => {
     const root = makeSluice();
-    git(root, ['checkout', '-q', '--orphan', 'empty']);
-    git(root, ['rm', '-rq', '--cached', '.']);
+    git(['checkout', '-q', '--orphan', 'empty'], root);
+    git(['rm', '-rq', '--cached', '.'], root);
     writeFileSync(path.join(root, 'annat.txt'), 'annat\n');
-    git(root, ['add', 'annat.txt']);
-    git(root, ['commit', '-q', '-m', 'annat']);
+    git(['add', 'annat.txt'], root);
+    git(['commit', '-q', '-m', 'annat'], root);
     const { ctx } = commandContext(root);
     await expect(runDiff({ base: 'main', head: 'empty', lang: 'en' }, ctx)).rejects.toMatchObject({
       code: 'USAGE',

@@ -2,7 +2,8 @@ import { readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { IdeasError } from '../core/errors.js';
-import { commandContext, git, makeSluice, read, readTree, removeSluices } from '../../test/helpers/sluice.js';
+import { git } from '../../test/helpers/temp-repo.js';
+import { commandContext, makeSluice, read, readTree, removeSluices } from '../../test/helpers/sluice.js';
 import { decodeSpreadsheet, runImport, type ImportOptions } from './import.js';
 import { rowKey } from '../core/exchange/reimport.js';
 
@@ -57,7 +58,7 @@ describe('runImport', () => {
     expect(read(root, first?.path ?? '')).toBe(
       `---\nid: ${first?.id}\ntitle: Lånecykel\ncreated: 2026-11-23\ncarrier: Anna Berg\nchallenge: klimat\ntags: [cykel, klimat]\nhistory:\n  - date: 2026-11-23\n    action: imported\n    to: idea\n    source: ideer.csv, rad 2\n    key: ${rowKey('ideer.csv', 'Lånecykel', 1)}\n    by: Samordnaren\n---\n\nRad ett\nrad två\n`,
     );
-    expect(git(root, ['diff', '--cached', '--name-only']).trim().split('\n').sort()).toEqual(
+    expect(git(['diff', '--cached', '--name-only'], root).trim().split('\n').sort()).toEqual(
       r.imported.map((i) => i.path).sort(),
     );
     expect(new Set(r.imported.map((i) => i.id)).size).toBe(2);
@@ -80,7 +81,7 @@ describe('runImport', () => {
       [4, 'created', 'created'],
     ]);
     expect(readTree(root)).toEqual(before);
-    expect(git(root, ['status', '--porcelain'])).toBe('?? ideer.csv\n');
+    expect(git(['status', '--porcelain'], root)).toBe('?? ideer.csv\n');
   });
 
   it('with --skip-invalid, imports the valid rows and lists the others', async () => {
@@ -130,7 +131,7 @@ describe('runImport', () => {
       expect(e.code, fault).toBe('IO');
       expect(readTree(root), fault).toEqual(before);
       expect(temps(root), fault).toEqual([]);
-      expect(git(root, ['status', '--porcelain']), fault).toBe('?? ideer.csv\n');
+      expect(git(['status', '--porcelain'], root), fault).toBe('?? ideer.csv\n');
     }
   });
 

@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { IdeasError } from '../core/errors.js';
 import { ScriptedPrompter, type Choice } from '../ui/prompter.js';
+import { git } from '../../test/helpers/temp-repo.js';
 import {
   commandContext,
   exists,
-  git,
   historyIn,
   ideaPath,
   makeSluice,
@@ -71,7 +71,7 @@ describe('runMove', () => {
     expect(after.endsWith(before.slice(close))).toBe(true);
     expect(r.staged).toBe(true);
     expect(r.committed).toBe(false);
-    expect(git(root, ['status', '--porcelain'])).toBe(`R  ${from} -> ${to}\n`);
+    expect(git(['status', '--porcelain'], root)).toBe(`R  ${from} -> ${to}\n`);
   });
 
   it('moves an idea outside git too', async () => {
@@ -103,7 +103,7 @@ describe('runMove', () => {
     ]);
     expect(e.hint?.sv).toContain('--force');
     expect(readTree(root)).toEqual(tree);
-    expect(git(root, ['status', '--porcelain'])).toBe('');
+    expect(git(['status', '--porcelain'], root)).toBe('');
   });
 
   it('names the missing criteria in English with lang en', async () => {
@@ -237,11 +237,11 @@ describe('runMove', () => {
     const { ctx } = commandContext(root);
     const r = await runMove({ id: 'sund-eev2bz', to: 'parked', commit: true, note: 'Vilar' }, ctx);
     expect(r.committed).toBe(true);
-    expect(git(root, ['status', '--porcelain'])).toBe('');
-    expect(git(root, ['log', '-1', '--format=%B'])).toBe(
+    expect(git(['status', '--porcelain'], root)).toBe('');
+    expect(git(['log', '-1', '--format=%B'], root)).toBe(
       'sund-eev2bz: Bokbussen som servicepunkt på landsbygden (Förädling → Parkerad)\n\nVilar\n\n',
     );
-    expect(git(root, ['rev-list', '--count', 'HEAD']).trim()).toBe('2');
+    expect(git(['rev-list', '--count', 'HEAD'], root).trim()).toBe('2');
   });
 
   it('refuses an unknown id and an unknown stage', async () => {

@@ -1,8 +1,8 @@
 import { appendFileSync, cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { commandContext, EXAMPLE, git, ideaPath, makeSluice, removeSluices } from '../../test/helpers/sluice.js';
-import { makeTempRepo, removeTempDirs } from '../../test/helpers/temp-repo.js';
+import { commandContext, EXAMPLE, ideaPath, makeSluice, removeSluices } from '../../test/helpers/sluice.js';
+import { git, makeTempRepo, removeTempDirs } from '../../test/helpers/temp-repo.js';
 import { runValidate } from './validate.js';
 
 afterAll(() => {
@@ -13,7 +13,7 @@ afterAll(() => {
 /** The Sundsvall example committed on main, with a branch `feature` checked out. */
 function branch(): string {
   const root = makeSluice();
-  git(root, ['checkout', '-q', '-b', 'feature']);
+  git(['checkout', '-q', '-b', 'feature'], root);
   return root;
 }
 
@@ -31,8 +31,8 @@ describe('validate --changed', () => {
     const root = branch();
     // Broken on main already: committed, so unchanged on the branch.
     edit(root, TILLSYN, (t) => t.replace('created: 2026-03-14', 'created: [broken'));
-    git(root, ['commit', '-qam', 'broken on main']);
-    git(root, ['branch', '-f', 'main']);
+    git(['commit', '-qam', 'broken on main'], root);
+    git(['branch', '-f', 'main'], root);
     edit(root, BOKBUSSEN, dropCoach);
     const { ctx } = commandContext(root);
     const r = await runValidate({ paths: [], changed: true, lang: 'en' }, ctx);
@@ -40,7 +40,7 @@ describe('validate --changed', () => {
     expect(r.checked).toEqual([{ path: BOKBUSSEN, stage: 'refinement' }]);
     expect({ files: r.files, total: r.total, ok: r.ok }).toEqual({ files: 1, total: 10, ok: false });
     expect(r.changed).toMatchObject({
-      base: git(root, ['rev-parse', 'main']).trim(),
+      base: git(['rev-parse', 'main'], root).trim(),
       ref: null,
       config: false,
       criteria: [],
@@ -55,10 +55,10 @@ describe('validate --changed', () => {
     // On main: a file named for sund-njf5rp that holds sund-avmpk4 (and Nattkamera's own file is gone).
     const misnamed = 'ideas/01-ide/sund-njf5rp-namnet-ljuger.md';
     cpSync(path.join(root, TILLSYN), path.join(root, misnamed));
-    git(root, ['rm', '-q', TILLSYN, NATTKAMERA]);
-    git(root, ['add', '-A']);
-    git(root, ['commit', '-qm', 'misnamed on main']);
-    git(root, ['branch', '-f', 'main']);
+    git(['rm', '-q', TILLSYN, NATTKAMERA], root);
+    git(['add', '-A'], root);
+    git(['commit', '-qm', 'misnamed on main'], root);
+    git(['branch', '-f', 'main'], root);
     // Changed: a copy of Nattkamera (its id is only in the misnamed file's name), and one of Tillsyn.
     const nattkamera = 'ideas/01-ide/sund-njf5rp-nattkamera.md';
     const tillsyn = 'ideas/01-ide/sund-avmpk4-kopia.md';
@@ -78,9 +78,9 @@ describe('validate --changed', () => {
     const root = branch();
     // On main: a file whose name claims another idea's id (its own id says otherwise).
     cpSync(path.join(root, TILLSYN), path.join(root, 'ideas/03-test/sund-njf5rp-namnet-ljuger.md'));
-    git(root, ['add', '-A']);
-    git(root, ['commit', '-qm', 'misnamed on main']);
-    git(root, ['branch', '-f', 'main']);
+    git(['add', '-A'], root);
+    git(['commit', '-qm', 'misnamed on main'], root);
+    git(['branch', '-f', 'main'], root);
     edit(root, BOKBUSSEN, (t) => t.replace('title:', 'title: Ny'));
     const { ctx } = commandContext(root);
     const r = await runValidate({ paths: [], changed: true }, ctx);
@@ -110,13 +110,13 @@ describe('validate --changed', () => {
     const root = branch();
     edit(root, BOKBUSSEN, dropCoach);
     edit(root, NATTKAMERA, (t) => t.replace('title:', 'title: Ny'));
-    git(root, ['commit', '-qam', 'two changes']);
+    git(['commit', '-qam', 'two changes'], root);
     const { ctx } = commandContext(root);
     const some = await runValidate({ paths: ['ideas/01-ide'], changed: true }, ctx);
     expect(some.checked.map((c) => c.path)).toEqual([NATTKAMERA]);
     const sinceHead = await runValidate({ paths: [], base: 'HEAD' }, ctx);
     expect(sinceHead.files).toBe(0);
-    expect(sinceHead.changed).toMatchObject({ ref: 'HEAD', base: git(root, ['rev-parse', 'HEAD']).trim() });
+    expect(sinceHead.changed).toMatchObject({ ref: 'HEAD', base: git(['rev-parse', 'HEAD'], root).trim() });
     expect(sinceHead.ok).toBe(true);
   });
 
@@ -125,9 +125,9 @@ describe('validate --changed', () => {
     const root = path.join(repo, 'kommun', 'idesluss');
     mkdirSync(root, { recursive: true });
     cpSync(EXAMPLE, root, { recursive: true });
-    git(repo, ['add', '-A']);
-    git(repo, ['commit', '-qm', 'registry']);
-    git(repo, ['checkout', '-q', '-b', 'feature']);
+    git(['add', '-A'], repo);
+    git(['commit', '-qm', 'registry'], repo);
+    git(['checkout', '-q', '-b', 'feature'], repo);
     edit(root, BOKBUSSEN, dropCoach);
     writeFileSync(path.join(repo, 'outside.md'), 'not an idea\n');
     const { ctx } = commandContext(path.join(root, 'ideas'));

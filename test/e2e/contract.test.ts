@@ -4,14 +4,13 @@
  * language; `ideas init` leaves the first commit one command away; and every command a message shows runs as
  * printed.
  */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as catalogue from '../../src/core/i18n/messages/index.js';
 import { shellQuote } from '../../src/core/shell/quote.js';
-import { BIN, cliEnv, describeRun, ideas, parseJson, type RunResult } from '../helpers/cli.js';
+import { cliEnv, describeRun, ideas, parseJson, shell } from '../helpers/cli.js';
 import { initRegistry, readConfig, stageDir, writeFile } from '../helpers/registry.js';
 import { git, makeTempDir, makeTempRepo, removeTempDirs, stagedFiles } from '../helpers/temp-repo.js';
 
@@ -254,22 +253,6 @@ describe('stages by their labels, history entries from 1', () => {
   });
 });
 
-function sh(command: string, cwd: string, env: NodeJS.ProcessEnv = cliEnv()): RunResult {
-  const r = spawnSync('sh', ['-c', command], { cwd, env, encoding: 'utf8' });
-  return { code: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr };
-}
-
-/** A folder with an `ideas` that runs the built CLI, for commands run through a shell as a user would. */
-function shimPath(): string {
-  const bin = makeTempDir('ideas-shim-');
-  fs.writeFileSync(
-    path.join(bin, 'ideas'),
-    `#!/bin/sh\nexec ${shellQuote(process.execPath)} ${shellQuote(BIN)} "$@"\n`,
-    { mode: 0o755 },
-  );
-  return `${bin}${path.delimiter}${process.env.PATH ?? ''}`;
-}
-
 describe('ideas init: the first commit holds the sluice', () => {
   it.each(LANGS)(
     'stages exactly its files, keeps the site out of git, and ends with a commit command that runs (%s)',
@@ -292,7 +275,7 @@ describe('ideas init: the first commit holds the sluice', () => {
           ? "git commit -m 'Skapa idéslussen Idésluss'"
           : "git commit -m 'Create the idea registry Idea sluice'",
       );
-      const done = sh(last, repo);
+      const done = shell(last, repo);
       expect(done.code, describeRun(done)).toBe(0);
       expect(git(['status', '--porcelain'], repo)).toBe('?? notes.txt\n');
     },
@@ -327,7 +310,7 @@ describe('ideas init: the first commit holds the sluice', () => {
       GIT_COMMITTER_NAME: 'A',
       GIT_COMMITTER_EMAIL: 'a@example.invalid',
     });
-    const done = sh(steps.join(' && '), dir, env);
+    const done = shell(steps.join(' && '), dir, env);
     expect(done.code, describeRun(done)).toBe(0);
     expect(git(['ls-files'], dir)).toContain('ideas.config.yaml');
   });
@@ -423,14 +406,14 @@ describe('every command a message shows runs as printed', () => {
         help: 'ideas show --help',
         command: 'ideas schema --stage test',
       };
-      const env = cliEnv({ PATH: shimPath() });
+      const env = cliEnv();
       const tried = new Set<string>();
       for (const { key, template } of catalogueCommands().filter((c) => c.lang === lang)) {
         const command = template.replace(/\{(\w+)\}/g, (whole, name: string) => params[name] ?? whole);
         expect(command, `${key}: a param the test does not know`).not.toMatch(/\{\w+\}/);
         if (tried.has(command)) continue;
         tried.add(command);
-        const r = sh(`${command} </dev/null`, dir, env);
+        const r = shell(`${command} </dev/null`, dir, env);
         expect(r.stderr, `${key}: ${command}\n${describeRun(r)}`).not.toMatch(USAGE_HINT[lang]);
         expect(r.code, `${key}: ${command}\n${describeRun(r)}`).not.toBeNull();
       }
@@ -441,7 +424,7 @@ describe('every command a message shows runs as printed', () => {
   it.each(['plain', 'a b', "it's", '$HOME', '`date`', 'a;b', '', '-x', 'å ä ö', 'a\nb', '*', '!'])(
     'a quoted word comes back unchanged through sh: %j',
     (word) => {
-      expect(sh(`printf '%s' ${shellQuote(word)}`, os.tmpdir()).stdout).toBe(word);
+      expect(shell(`printf '%s' ${shellQuote(word)}`, os.tmpdir()).stdout).toBe(word);
     },
   );
 });

@@ -3,71 +3,20 @@
  * `ideas init --template sundsvall`, in Swedish and in English: decisions named in either language, a missing
  * reason's hint that runs as printed, fields completed and jäv declared without prompts, and the agenda.
  */
-import { execFileSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
-import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BIN, cliEnv, describeRun, ideas, type RunResult } from '../helpers/cli.js';
-import { initRegistry, readIdeaFile } from '../helpers/registry.js';
+import { describeRun, ideas, ok, shell } from '../helpers/cli.js';
+import { ideaFileOf, initRegistry, newIdeaBeforeCoach, readIdeaFile } from '../helpers/registry.js';
 import { removeTempDirs } from '../helpers/temp-repo.js';
 
 afterAll(removeTempDirs);
 
-function ok(r: RunResult): RunResult {
-  if (r.code !== 0) throw new Error(`expected exit 0: ${describeRun(r)}`);
-  return r;
-}
-
-/** A new idea in the first stage, with what the gate to refinement asks for but the coach; its id. */
+/** A new idea before its coach, with a text. */
 function newIdea(dir: string, title: string, extra: string[] = []): string {
-  const r = ok(
-    ideas(
-      [
-        'new',
-        '--title',
-        title,
-        '--set',
-        'carrier=Leila Haddad',
-        '--set',
-        'unit=Vård och omsorg',
-        '--set',
-        'challenge=valfard',
-        '--body',
-        'Språkombud på varje äldreboende.',
-        ...extra,
-        '--json',
-      ],
-      { cwd: dir },
-    ),
-  );
-  return (JSON.parse(r.stdout) as { idea: { id: string } }).idea.id;
-}
-
-/** The idea's file, wherever it stands now, relative to the registry. */
-function fileOf(dir: string, id: string): string {
-  for (const f of readdirSync(path.join(dir, 'ideas'), { recursive: true, encoding: 'utf8' })) {
-    const rel = f.split(path.sep).join('/');
-    if (path.basename(rel).startsWith(`${id}-`)) return `ideas/${rel}`;
-  }
-  throw new Error(`no file for ${id}`);
+  return newIdeaBeforeCoach(dir, title, ['--body', 'Språkombud på varje äldreboende.', ...extra]);
 }
 
 function historyOf(dir: string, id: string): Record<string, unknown>[] {
-  return readIdeaFile(dir, fileOf(dir, id)).data.history as Record<string, unknown>[];
-}
-
-/** Runs a command line as a user would paste it into sh, with `ideas` the built CLI. */
-function runAsPrinted(dir: string, command: string): number {
-  try {
-    execFileSync('sh', ['-c', `ideas() { "${process.execPath}" "${BIN}" "$@"; }; ${command}`], {
-      cwd: dir,
-      env: cliEnv(),
-      stdio: 'pipe',
-    });
-    return 0;
-  } catch (e) {
-    return (e as { status: number }).status;
-  }
+  return readIdeaFile(dir, ideaFileOf(dir, id)).data.history as Record<string, unknown>[];
 }
 
 const cases = [
@@ -100,7 +49,7 @@ describe.each(cases)('the council in a registry in $lang', (c) => {
     () => {
       const dir = initRegistry('sundsvall', c.lang);
       const id = newIdea(dir, 'Språkstöd för nyanställda');
-      const before = readIdeaFile(dir, fileOf(dir, id));
+      const before = readIdeaFile(dir, ideaFileOf(dir, id));
 
       const missing = ideas(
         [
@@ -120,15 +69,15 @@ describe.each(cases)('the council in a registry in $lang', (c) => {
       expect(missing.code, describeRun(missing)).toBe(2);
       expect(missing.stdout).toBe('');
       // Nothing was written: not the coach either.
-      expect(readIdeaFile(dir, fileOf(dir, id))).toEqual(before);
+      expect(readIdeaFile(dir, ideaFileOf(dir, id))).toEqual(before);
       const lines = missing.stderr.split('\n');
       const command = lines[lines.findIndex((l) => l.endsWith(c.forExample)) + 1]?.trim() ?? '';
       expect(command).toMatch(/^ideas decide /);
       expect(command).toContain('--reason ');
 
       // The command printed runs, and does what was asked: the coach set, then the move, without Bo Berg.
-      expect(runAsPrinted(dir, command)).toBe(0);
-      expect(fileOf(dir, id)).toMatch(/^ideas\/02-foradling\//);
+      expect(shell(command, dir).code).toBe(0);
+      expect(ideaFileOf(dir, id)).toMatch(/^ideas\/02-foradling\//);
       const history = historyOf(dir, id);
       expect(history.slice(-2)).toMatchObject([
         { action: 'assigned', field: 'coach', new: 'Sara Nyberg', by: 'Anna Ek' },
@@ -143,7 +92,7 @@ describe.each(cases)('the council in a registry in $lang', (c) => {
       ok(ideas(['decide', id, '-d', c.ret, '-r', 'Skriv en plan för testet'], { cwd: dir }));
       expect(historyOf(dir, id).at(-1)).toMatchObject({ action: 'decided', decision: 'return' });
       ok(ideas(['decide', id, '-d', c.reject, '-r', 'Görs redan'], { cwd: dir }));
-      expect(fileOf(dir, id)).toMatch(/^ideas\/99-avslagen\//);
+      expect(ideaFileOf(dir, id)).toMatch(/^ideas\/99-avslagen\//);
       expect(historyOf(dir, id).at(-1)).toMatchObject({ decision: 'reject', to: 'rejected' });
     },
   );

@@ -9,7 +9,8 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { describeRun, ideas, REPO_ROOT, type RunResult } from '../helpers/cli.js';
 import { parseIdeaText } from '../helpers/registry.js';
-import { git, ideaPath, makeSluice, readTree, removeSluices } from '../helpers/sluice.js';
+import { git } from '../helpers/temp-repo.js';
+import { ideaPath, makeSluice, readTree, removeSluices } from '../helpers/sluice.js';
 
 afterAll(removeSluices);
 
@@ -122,14 +123,14 @@ const CASES: Case[] = [
 function sluice(): string {
   const root = makeSluice();
   writeFileSync(path.join(root, 'rader.csv'), CSV);
-  git(root, ['add', 'rader.csv']);
-  git(root, ['commit', '--quiet', '-m', 'csv']);
+  git(['add', 'rader.csv'], root);
+  git(['commit', '--quiet', '-m', 'csv'], root);
   return root;
 }
 
 /** What git sees in the work tree, ignored files included: nothing may appear that a killed command left. */
 function status(root: string): string[] {
-  return git(root, ['status', '--porcelain', '--ignored', '-uall'])
+  return git(['status', '--porcelain', '--ignored', '-uall'], root)
     .split('\n')
     .filter((l) => l !== '')
     .sort();
@@ -252,7 +253,7 @@ describe('killed with SIGKILL', () => {
           if (state === 'changed') {
             expect(place).toBe(c.target.to);
             // Staged as the command would have: nothing left unstaged or untracked.
-            expect(git(root, ['diff', '--name-only'])).toBe('');
+            expect(git(['diff', '--name-only'], root)).toBe('');
             expect(status(root).filter((l) => !/^[MRAD] /.test(l))).toEqual([]);
           } else expect(status(root)).toEqual(statusBefore);
         } else {
@@ -278,13 +279,13 @@ describe('failing at a fault point', () => {
         const root = sluice();
         const before = tree(root);
         const statusBefore = status(root);
-        const index = git(root, ['ls-files', '--stage']);
+        const index = git(['ls-files', '--stage'], root);
         const r = run(root, c, { IDEAS_FAULT: step });
         expect(r.code, describeRun(r)).toBe(2);
         expect(r.stderr).toContain(`injected fault at ${step.replace(/@\d+$/, '')}`);
         expect(tree(root)).toEqual(before);
         expect(status(root)).toEqual(statusBefore);
-        expect(git(root, ['ls-files', '--stage'])).toBe(index);
+        expect(git(['ls-files', '--stage'], root)).toBe(index);
         expect(scratch(root)).toEqual([]);
       });
     }
@@ -315,6 +316,6 @@ describe('a move cut short without its journal', () => {
     expect(again.code, describeRun(again)).toBe(0);
     expect(placesOf(root, ID)).toEqual([ideaPath(ID, '90-parkerad')]);
     expect(readFileSync(path.join(root, ideaPath(ID, '90-parkerad')), 'utf8')).toBe(text);
-    expect(git(root, ['diff', '--name-only'])).toBe('');
+    expect(git(['diff', '--name-only'], root)).toBe('');
   });
 });

@@ -6,9 +6,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { initRegistry, markdownFiles, parseIdeaText, readIdeaFile } from '../helpers/registry.js';
-import { git, historyIn, ideaPath, makeSluice, read, removeSluices } from '../helpers/sluice.js';
+import { historyIn, ideaPath, makeSluice, read, removeSluices } from '../helpers/sluice.js';
 import { HAS_TMUX, Terminal } from '../helpers/terminal.js';
-import { makeTempDir, removeTempDirs } from '../helpers/temp-repo.js';
+import { git, makeTempDir, removeTempDirs } from '../helpers/temp-repo.js';
 
 let terminal: Terminal | null = null;
 function open(cwd: string, args: string[], env: Record<string, string> = {}): Terminal {
@@ -53,7 +53,7 @@ describe('a closed gate in ideas move, at a terminal', () => {
       const history = historyIn(root, rel);
       expect(history).toHaveLength(2);
       expect(history[1]).toMatchObject({ action: 'moved', from: 'idea', to: 'refinement' });
-      expect(git(root, ['status', '--porcelain'])).toContain(`R  ${ideaPath('sund-emspzg')} -> ${rel}`);
+      expect(git(['status', '--porcelain'], root)).toContain(`R  ${ideaPath('sund-emspzg')} -> ${rel}`);
     },
   );
 
@@ -67,7 +67,7 @@ describe('a closed gate in ideas move, at a terminal', () => {
       t.answer('n');
       expect(await t.exitCode(), t.screen()).toBe(1);
       expect(t.screen()).toContain("ideas edit sund-emspzg --set 'coach=<text>'");
-      expect(git(root, ['status', '--porcelain'])).toBe('');
+      expect(git(['status', '--porcelain'], root)).toBe('');
     },
   );
 });
@@ -94,7 +94,7 @@ describe('ideas edit at a terminal', () => {
       expect(await t.exitCode(), t.screen()).toBe(0);
       const rel = ideaPath('sund-vtkg00');
       expect(parseIdeaText(read(root, rel)).data.test_plan).toBe('Två veckor på Birsta med tio nyanställda.');
-      expect(git(root, ['status', '--porcelain'])).toBe(`M  ${rel}\n`);
+      expect(git(['status', '--porcelain'], root)).toBe(`M  ${rel}\n`);
     },
   );
 

@@ -2,18 +2,17 @@
  * End to end: `ideas edit`, the values flags take as spreadsheets and Swedes write them, and the commands a closed
  * gate names, spawned as `node bin/ideas.js` in temp git repositories, in Swedish and English registries.
  */
-import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 
 // Many spawns each; a machine shared with other work is slow.
 vi.setConfig({ testTimeout: 180_000 });
-import { ideas } from '../helpers/cli.js';
+import { describeRun, ideas, shell } from '../helpers/cli.js';
 import { initRegistry, parseIdeaText } from '../helpers/registry.js';
-import { removeTempDirs } from '../helpers/temp-repo.js';
-import { BIN, baseEnv, git, historyIn, ideaPath, makeSluice, read, removeSluices, runCli } from '../helpers/sluice.js';
+import { git, removeTempDirs } from '../helpers/temp-repo.js';
+import { baseEnv, historyIn, ideaPath, makeSluice, read, removeSluices, runCli } from '../helpers/sluice.js';
 
 afterAll(() => {
   removeSluices();
@@ -76,7 +75,7 @@ describe('ideas edit', () => {
         by: 'Samordnaren',
       },
     ]);
-    expect(git(root, ['status', '--porcelain', '--', rel])).toBe(`M  ${rel}\n`);
+    expect(git(['status', '--porcelain', '--', rel], root)).toBe(`M  ${rel}\n`);
     const v = await runCli(root, ['validate', rel]);
     expect(v.code, v.stdout + v.stderr).toBe(0);
   });
@@ -104,7 +103,7 @@ describe('ideas edit', () => {
     const r = await runCli(root, ['edit', 'sund-emspzg', '--set', 'challenge=klimat']);
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('Inget att ändra.');
-    expect(git(root, ['status', '--porcelain'])).toBe('');
+    expect(git(['status', '--porcelain'], root)).toBe('');
   });
 
   it.each([
@@ -120,7 +119,7 @@ describe('ideas edit', () => {
     const r = await runCli(root, ['edit', 'sund-emspzg', ...args]);
     expect(r.code, r.stderr).toBe(2);
     expect(r.stderr).toMatch(message);
-    expect(git(root, ['status', '--porcelain'])).toBe('');
+    expect(git(['status', '--porcelain'], root)).toBe('');
   });
 
   it('replaces the text from a file, and refuses a file larger than an import may be', async ({ expect }) => {
@@ -132,7 +131,7 @@ describe('ideas edit', () => {
     const big = await runCli(root, ['edit', 'sund-emspzg', '--body-file', path.join(scratch, 'big.md')]);
     expect(big.code).toBe(2);
     expect(big.stderr).toContain('är större än 10 MB');
-    expect(git(root, ['status', '--porcelain'])).toBe('');
+    expect(git(['status', '--porcelain'], root)).toBe('');
     const ok = await runCli(root, ['edit', 'sund-emspzg', '--body-file', path.join(scratch, 'text.md')]);
     expect(ok.code, ok.stderr).toBe(0);
     expect(parseIdeaText(read(root, rel)).body).toBe('\n# Rubrik\n\nRad ett.\nRad två.\n');
@@ -179,30 +178,9 @@ describe('values as spreadsheets and Swedes write them (en registry)', () => {
   });
 });
 
-/** A folder with an `ideas` command that runs this build, for running printed commands as they are printed. */
-function ideasOnPath(): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'ideas-bin-'));
-  writeFileSync(
-    path.join(dir, 'ideas'),
-    `#!/bin/sh\nexec ${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} "$@"\n`,
-  );
-  chmodSync(path.join(dir, 'ideas'), 0o755);
-  return dir;
-}
-
-function sh(line: string, cwd: string, bin: string): { code: number | null; out: string } {
-  const r = spawnSync('/bin/sh', ['-c', line], {
-    cwd,
-    env: { ...baseEnv(), CI: 'true', NO_COLOR: '1', PATH: `${bin}:${process.env.PATH ?? ''}` },
-    encoding: 'utf8',
-  });
-  return { code: r.status, out: r.stdout + r.stderr };
-}
-
 describe('a closed gate names the commands that open it', () => {
   it.each(['sv', 'en'] as const)('%s: one ideas edit per missing field, which run as printed', async (lang) => {
     const root = makeSluice();
-    const bin = ideasOnPath();
     const langFlag = lang === 'en' ? ['--lang', 'en'] : [];
     const closed = await runCli(root, [...langFlag, 'move', 'sund-emspzg', 'refinement']);
     expect(closed.code).toBe(1);
@@ -213,12 +191,12 @@ describe('a closed gate names the commands that open it', () => {
     expect(lines).toEqual([`ideas edit sund-emspzg --set 'coach=<${lang === 'sv' ? 'text' : 'text'}>'`]);
     expect(closed.stderr).toContain(lang === 'sv' ? 'Fyll i det som saknas' : 'Fill in what is missing');
     // As printed: the placeholder itself is a text, so the command runs and sets it.
-    const literal = sh(lines[0] as string, root, bin);
-    expect(literal.code, literal.out).toBe(0);
+    const literal = shell(lines[0] as string, root, baseEnv());
+    expect(literal.code, describeRun(literal)).toBe(0);
     expect(parseIdeaText(read(root, ideaPath('sund-emspzg'))).data.coach).toBe('<text>');
     // With the placeholder replaced, as the message asks.
-    const filled = sh((lines[0] as string).replace('<text>', 'Omar Ali'), root, bin);
-    expect(filled.code, filled.out).toBe(0);
+    const filled = shell((lines[0] as string).replace('<text>', 'Omar Ali'), root, baseEnv());
+    expect(filled.code, describeRun(filled)).toBe(0);
     const moved = await runCli(root, [...langFlag, 'move', 'sund-emspzg', 'refinement']);
     expect(moved.code, moved.stderr).toBe(0);
   });
@@ -227,7 +205,6 @@ describe('a closed gate names the commands that open it', () => {
     expect,
   }) => {
     const root = makeSluice();
-    const bin = ideasOnPath();
     const parent = path.dirname(root);
     const closed = await runCli(parent, ['-C', path.basename(root), 'move', 'sund-vtkg00', 'test']);
     expect(closed.code).toBe(1);
@@ -240,8 +217,8 @@ describe('a closed gate names the commands that open it', () => {
     expect(lines.some((l) => l.startsWith(`ideas -C ${reg} edit sund-vtkg00 --set 'test_plan=<text>'`))).toBe(true);
     for (const line of lines) {
       const value = line.includes('manager_support') ? 'ja' : 'Två veckor på Birsta skola med tio brukare.';
-      const r = sh(line.replace(/<[^>]*>/, value), parent, bin);
-      expect(r.code, `${line}\n${r.out}`).toBe(0);
+      const r = shell(line.replace(/<[^>]*>/, value), parent, baseEnv());
+      expect(r.code, `${line}\n${describeRun(r)}`).toBe(0);
     }
     const moved = await runCli(parent, ['-C', reg, 'move', 'sund-vtkg00', 'test']);
     expect(moved.code, moved.stderr).toBe(0);

@@ -2,12 +2,19 @@
  * End to end, in a Swedish and an English registry made by `ideas init --template sundsvall`: what was left of a
  * coordinator's first week (issue 14). A decision reports the fields it filled in, and more, item by item below.
  */
-import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BIN, cliEnv, describeRun, ideas, parseJson, type RunResult } from '../helpers/cli.js';
-import { cloneRegistry, initRegistry, readIdeaFile, writeFile, type Lang } from '../helpers/registry.js';
+import { describeRun, ideas, ok, parseJson, shell, type RunResult } from '../helpers/cli.js';
+import {
+  cloneRegistry,
+  ideaFileOf,
+  initRegistry,
+  newIdeaBeforeCoach,
+  readIdeaFile,
+  writeFile,
+  type Lang,
+} from '../helpers/registry.js';
 import { removeTempDirs } from '../helpers/temp-repo.js';
 
 const LANGS: Lang[] = ['sv', 'en'];
@@ -16,53 +23,6 @@ beforeAll(() => {
   for (const lang of LANGS) registries[lang] = initRegistry('sundsvall', lang);
 });
 afterAll(removeTempDirs);
-
-function ok(r: RunResult): RunResult {
-  if (r.code !== 0) throw new Error(`expected exit 0: ${describeRun(r)}`);
-  return r;
-}
-
-/** A new idea in the first stage with what the gate to refinement asks for but the coach; its id. */
-function newIdea(dir: string, title: string, extra: string[] = []): string {
-  const r = ok(
-    ideas(
-      [
-        'new',
-        '--title',
-        title,
-        '--set',
-        'carrier=Leila Haddad',
-        '--set',
-        'unit=Vård och omsorg',
-        '--set',
-        'challenge=valfard',
-        ...extra,
-        '--json',
-      ],
-      { cwd: dir },
-    ),
-  );
-  return parseJson<{ idea: { id: string } }>(r).idea.id;
-}
-
-/** The idea's file, wherever it stands now, relative to the registry. */
-function fileOf(dir: string, id: string): string {
-  for (const f of readdirSync(path.join(dir, 'ideas'), { recursive: true, encoding: 'utf8' })) {
-    const rel = f.split(path.sep).join('/');
-    if (path.basename(rel).startsWith(`${id}-`)) return `ideas/${rel}`;
-  }
-  throw new Error(`no file for ${id}`);
-}
-
-/** Runs a command line through sh as a user pastes it, `ideas` being the built CLI, in `cwd`. */
-function sh(command: string, cwd: string): RunResult {
-  const r = spawnSync('sh', ['-c', `ideas() { "${process.execPath}" "${BIN}" "$@"; }; ${command} </dev/null`], {
-    cwd,
-    env: cliEnv(),
-    encoding: 'utf8',
-  });
-  return { code: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr };
-}
 
 /** The `ideas edit ... --set` lines a closed gate printed, in order. */
 function fixLines(text: string): string[] {
@@ -80,7 +40,7 @@ function filled(line: string, value: string): string {
 describe.each(LANGS)('in a registry in %s', (lang) => {
   it('decide --json reports the fields --set filled in, old and new; the text says them too', () => {
     const dir = registries[lang];
-    const id = newIdea(dir, 'Fält före beslut');
+    const id = newIdeaBeforeCoach(dir, 'Fält före beslut');
     const set = ['--set', 'coach=Sara Nyberg', '--set', 'unit=Kultur och fritid'];
     const r = ok(ideas(['decide', id, '-d', 'approve', '-r', 'Vidare', ...set, '--json'], { cwd: dir }));
     const doc = parseJson<{ kind: string; change: { fields: unknown[]; to: string } }>(r);
@@ -90,9 +50,12 @@ describe.each(LANGS)('in a registry in %s', (lang) => {
       { field: 'coach', old: null, new: 'Sara Nyberg' },
       { field: 'unit', old: 'Vård och omsorg', new: 'Kultur och fritid' },
     ]);
-    expect(readIdeaFile(dir, fileOf(dir, id)).data).toMatchObject({ coach: 'Sara Nyberg', unit: 'Kultur och fritid' });
+    expect(readIdeaFile(dir, ideaFileOf(dir, id)).data).toMatchObject({
+      coach: 'Sara Nyberg',
+      unit: 'Kultur och fritid',
+    });
 
-    const other = newIdea(dir, 'Fält före beslut, i ord');
+    const other = newIdeaBeforeCoach(dir, 'Fält före beslut, i ord');
     const text = ok(ideas(['decide', other, '-d', 'approve', '-r', 'Vidare', '--set', 'coach=Omar Ali'], { cwd: dir }));
     expect(text.stderr).toContain(
       lang === 'sv'
@@ -106,7 +69,7 @@ describe.each(LANGS)('in a registry in %s', (lang) => {
 
   it('a closed gate in decide and in the agenda names the commands that fill it, which run as printed', () => {
     const dir = registries[lang];
-    const id = newIdea(dir, 'Utan coach');
+    const id = newIdeaBeforeCoach(dir, 'Utan coach');
     const refused = ideas(['decide', id, '-d', 'approve', '-r', 'Vidare'], { cwd: dir });
     expect(refused.code, describeRun(refused)).toBe(1);
     const lines = fixLines(refused.stderr);
@@ -120,10 +83,10 @@ describe.each(LANGS)('in a registry in %s', (lang) => {
     const text = ok(ideas(['review', '--dry-run', '--stage', 'idea'], { cwd: dir }));
     expect(fixLines(text.stdout)).toContain(lines[0]);
 
-    const run = sh(filled(lines[0] as string, 'Sara Nyberg'), dir);
+    const run = shell(filled(lines[0] as string, 'Sara Nyberg'), dir);
     expect(run.code, describeRun(run)).toBe(0);
     ok(ideas(['decide', id, '-d', 'approve', '-r', 'Vidare'], { cwd: dir }));
-    expect(fileOf(dir, id)).toMatch(/^ideas\/02-foradling\//);
+    expect(ideaFileOf(dir, id)).toMatch(/^ideas\/02-foradling\//);
   });
 
   it("a record the gate asks for gets a --set line per key (team_gender.women), and a list of records its file's name", () => {
@@ -141,7 +104,7 @@ describe.each(LANGS)('in a registry in %s', (lang) => {
     };
     criteria.properties.partners = { type: 'array', items: { type: 'object', properties: { name: {} } } };
     writeFileSync(criteriaFile, JSON.stringify(criteria, null, 2));
-    const id = newIdea(dir, 'Med teamet', ['--set', 'coach=Sara Nyberg']);
+    const id = newIdeaBeforeCoach(dir, 'Med teamet', ['--set', 'coach=Sara Nyberg']);
 
     const refused = ideas(['move', id, 'refinement'], { cwd: dir });
     expect(refused.code, describeRun(refused)).toBe(1);
@@ -151,18 +114,18 @@ describe.each(LANGS)('in a registry in %s', (lang) => {
       `ideas edit ${id} --set 'team_gender.women=<${integer}>'`,
       `ideas edit ${id} --set 'team_gender.men=<${integer}>'`,
     ]);
-    expect(refused.stderr).toContain(fileOf(dir, id));
+    expect(refused.stderr).toContain(ideaFileOf(dir, id));
     for (const [line, value] of [
       [lines[0], '3'],
       [lines[1], '2'],
     ] as const) {
-      const run = sh(filled(line as string, value), dir);
+      const run = shell(filled(line as string, value), dir);
       expect(run.code, describeRun(run)).toBe(0);
     }
-    expect(readIdeaFile(dir, fileOf(dir, id)).data.team_gender).toEqual({ women: 3, men: 2 });
+    expect(readIdeaFile(dir, ideaFileOf(dir, id)).data.team_gender).toEqual({ women: 3, men: 2 });
     // One key set again keeps the other; a key the record does not name is refused.
     ok(ideas(['edit', id, '--set', 'team_gender.women=4'], { cwd: dir }));
-    expect(readIdeaFile(dir, fileOf(dir, id)).data.team_gender).toEqual({ women: 4, men: 2 });
+    expect(readIdeaFile(dir, ideaFileOf(dir, id)).data.team_gender).toEqual({ women: 4, men: 2 });
     expect(ideas(['edit', id, '--set', 'team_gender.children=1'], { cwd: dir }).code).toBe(2);
     expect(ideas(['edit', id, '--set', 'team_gender.__proto__=1'], { cwd: dir }).code).toBe(2);
   });
@@ -182,7 +145,7 @@ describe.each(LANGS)('in a registry in %s', (lang) => {
     expect(inside).toBe('ideas validate 01-ide/sund-trs9k2-trasig.md');
     // The message names the file as it is reached from here, too.
     expect(ideas(['show', 'sund-trs9k2'], { cwd: sub }).stderr).toContain(' 01-ide/sund-trs9k2-trasig.md ');
-    const r = sh(inside, sub);
+    const r = shell(inside, sub);
     expect(r.code, describeRun(r)).toBe(1);
     expect(r.stdout).toContain('sund-trs9k2-trasig.md');
 
@@ -190,7 +153,7 @@ describe.each(LANGS)('in a registry in %s', (lang) => {
     const name = path.basename(dir);
     const outside = printed(ideas(['-C', name, 'show', 'sund-trs9k2'], { cwd: parent }));
     expect(outside).toBe(`ideas -C ${name} validate ${name}/${rel}`);
-    const again = sh(outside, parent);
+    const again = shell(outside, parent);
     expect(again.code, describeRun(again)).toBe(1);
     expect(again.stdout).toContain('sund-trs9k2-trasig.md');
   });
@@ -213,7 +176,7 @@ describe.each(LANGS)('in a registry in %s', (lang) => {
         expect.stringContaining(`ideas edit sund-mq4k2x --set '${f}=<`),
       ),
     );
-    const run = sh(filled(lines[1] as string, 'Sara Nyberg'), dir);
+    const run = shell(filled(lines[1] as string, 'Sara Nyberg'), dir);
     expect(run.code, describeRun(run)).toBe(0);
     expect(readIdeaFile(dir, rel).data.coach).toBe('Sara Nyberg');
   });

@@ -6,7 +6,8 @@ import { chmodSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { describeRun, ideas, parseJson } from '../helpers/cli.js';
-import { git, ideaPath, makeSluice, read, readTree, removeSluices } from '../helpers/sluice.js';
+import { git } from '../helpers/temp-repo.js';
+import { ideaPath, makeSluice, read, readTree, removeSluices } from '../helpers/sluice.js';
 
 afterAll(removeSluices);
 
@@ -102,7 +103,7 @@ describe('limits', () => {
     const rel = ideaPath('sund-eev2bz');
     chmodSync(path.join(root, rel), 0o444);
     const before = read(root, rel);
-    const status = git(root, ['status', '--porcelain']);
+    const status = git(['status', '--porcelain'], root);
     for (const args of [
       ['decide', 'sund-eev2bz', '--decision', 'return', '--reason', 'Mer underlag'],
       ['move', 'sund-eev2bz', 'parked'],
@@ -115,7 +116,7 @@ describe('limits', () => {
     }
     expect(read(root, rel)).toBe(before);
     expect(statSync(path.join(root, rel)).mode & 0o777).toBe(0o444);
-    expect(git(root, ['status', '--porcelain'])).toBe(status);
+    expect(git(['status', '--porcelain'], root)).toBe(status);
   });
 
   it('a write keeps the file mode the idea had', () => {

@@ -2,7 +2,8 @@
 import { appendFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, it } from 'vitest';
-import { exists, git, historyIn, ideaPath, makeSluice, read, removeSluices, runCli } from '../helpers/sluice.js';
+import { git } from '../helpers/temp-repo.js';
+import { exists, historyIn, ideaPath, makeSluice, read, removeSluices, runCli } from '../helpers/sluice.js';
 
 // The tests run concurrently, each in its own repository: all are removed at the end.
 afterAll(removeSluices);
@@ -21,11 +22,11 @@ function dirty(root: string): { status: string; files: Record<string, string> } 
   appendFileSync(path.join(root, 'README.md'), '\nEn ändring som inte är incheckad.\n');
   writeFileSync(path.join(root, 'anteckningar.txt'), 'ej spårad\n');
   writeFileSync(path.join(root, 'criteria', 'extra.schema.json'), '{}\n');
-  git(root, ['add', 'criteria/extra.schema.json']);
+  git(['add', 'criteria/extra.schema.json'], root);
   const files = Object.fromEntries(
     ['README.md', 'anteckningar.txt', 'criteria/extra.schema.json'].map((f) => [f, read(root, f)]),
   );
-  return { status: git(root, ['status', '--porcelain']), files };
+  return { status: git(['status', '--porcelain'], root), files };
 }
 
 function statusLinesFor(status: string, paths: string[]): string[] {
@@ -44,7 +45,7 @@ describe.concurrent('ideas move', () => {
     expect(r.stderr).toContain('Grinden från Idé till Förädling är stängd för sund-emspzg:');
     expect(r.stderr).toContain('Ingen idécoach är kopplad till idén [coach]');
     expect(r.stderr).toContain('--force');
-    expect(git(root, ['status', '--porcelain'])).toBe('');
+    expect(git(['status', '--porcelain'], root)).toBe('');
     expect(read(root, ideaPath('sund-emspzg'))).toBe(before);
     expect(exists(root, ideaPath('sund-emspzg', '02-foradling'))).toBe(false);
   });
@@ -57,7 +58,7 @@ describe.concurrent('ideas move', () => {
     expect(r.stderr).toContain('The test plan is missing or too short [test_plan]');
     expect(r.stderr).toContain('The nearest manager has not backed the idea [manager_support]');
     expect(r.stderr).not.toContain('Planen');
-    expect(git(root, ['status', '--porcelain'])).toBe('');
+    expect(git(['status', '--porcelain'], root)).toBe('');
   });
 
   it('refuses a stage that is not next with exit 1, and without a stage on CI is a usage error naming the choices', async ({
@@ -78,9 +79,9 @@ describe.concurrent('ideas move', () => {
     const ran = await runCli(root, ['move', 'sund-emspzg', 'förädling']);
     expect(ran.stderr).not.toContain('Ange vart');
     expect([0, 1]).toContain(ran.code);
-    git(root, ['reset', '-q', '--hard']);
-    git(root, ['clean', '-qfd']);
-    expect(git(root, ['status', '--porcelain'])).toBe('');
+    git(['reset', '-q', '--hard'], root);
+    git(['clean', '-qfd'], root);
+    expect(git(['status', '--porcelain'], root)).toBe('');
   });
 
   it('with --force moves through a closed gate, exit 0, and writes `forced: true`', async ({ expect }) => {
@@ -123,7 +124,7 @@ describe.concurrent('ideas move', () => {
   it('is staged as a rename whose only change is the added history entry', async ({ expect }) => {
     const root = makeSluice();
     expect((await runCli(root, ['move', 'sund-eev2bz', 'parked', '--by', 'Idérådet', '--note', 'Vilar'])).code).toBe(0);
-    const diff = git(root, ['diff', '--cached', '-M']);
+    const diff = git(['diff', '--cached', '-M'], root);
     expect(diff).toContain(`rename from ${ideaPath('sund-eev2bz')}\n`);
     expect(diff).toContain(`rename to ${ideaPath('sund-eev2bz', '90-parkerad')}\n`);
     const lines = diff.split('\n');
@@ -138,16 +139,16 @@ describe.concurrent('ideas move', () => {
       '+    by: Idérådet',
       '+    note: Vilar',
     ]);
-    expect(git(root, ['diff', '--cached', '--name-status', '-M'])).toMatch(/^R\d+\t/);
+    expect(git(['diff', '--cached', '--name-status', '-M'], root)).toMatch(/^R\d+\t/);
     // Nothing is left unstaged.
-    expect(git(root, ['diff'])).toBe('');
+    expect(git(['diff'], root)).toBe('');
   });
 
   it('leaves other uncommitted changes exactly as they were', async ({ expect }) => {
     const root = makeSluice();
     const other = dirty(root);
     expect((await runCli(root, ['move', 'sund-eev2bz', 'parked'])).code).toBe(0);
-    const status = git(root, ['status', '--porcelain']);
+    const status = git(['status', '--porcelain'], root);
     const paths = Object.keys(other.files);
     expect(statusLinesFor(status, paths)).toEqual(statusLinesFor(other.status, paths));
     expect(statusLinesFor(other.status, paths)).toEqual([
@@ -165,21 +166,21 @@ describe.concurrent('ideas move', () => {
   }) => {
     const root = makeSluice();
     const other = dirty(root);
-    const head = git(root, ['rev-parse', 'HEAD']).trim();
+    const head = git(['rev-parse', 'HEAD'], root).trim();
     const r = await runCli(root, ['move', 'sund-emspzg', 'parked', '--commit', '--note', 'Vänta på kostenheten']);
     expect(r.code).toBe(0);
-    expect(git(root, ['rev-list', '--count', `${head}..HEAD`]).trim()).toBe('1');
-    const message = git(root, ['log', '-1', '--format=%B']);
+    expect(git(['rev-list', '--count', `${head}..HEAD`], root).trim()).toBe('1');
+    const message = git(['log', '-1', '--format=%B'], root);
     expect(message.split('\n')[0]).toBe('sund-emspzg: Minskat matsvinn i äldreboendenas kök (Idé → Parkerad)');
     expect(message).toContain('sund-emspzg');
     expect(message).toContain('→');
     expect(message).toContain('Vänta på kostenheten');
-    const changed = git(root, ['show', '--name-status', '--format=', '-M', 'HEAD']).trim().split('\n');
+    const changed = git(['show', '--name-status', '--format=', '-M', 'HEAD'], root).trim().split('\n');
     expect(changed).toHaveLength(1);
     expect(changed[0]?.replace(/^R\d+/, 'R')).toBe(
       `R\t${ideaPath('sund-emspzg')}\t${ideaPath('sund-emspzg', '90-parkerad')}`,
     );
-    expect(git(root, ['status', '--porcelain'])).toBe(other.status);
+    expect(git(['status', '--porcelain'], root)).toBe(other.status);
     for (const [f, text] of Object.entries(other.files)) expect(read(root, f)).toBe(text);
   });
 
@@ -196,7 +197,7 @@ describe.concurrent('ideas move', () => {
     expect(read(root, from)).toBe(bytes);
     expect(exists(root, ideaPath('sund-emspzg', '90-parkerad'))).toBe(false);
     expect(tempFiles(root)).toEqual([]);
-    expect(git(root, ['status', '--porcelain'])).toBe(other.status);
+    expect(git(['status', '--porcelain'], root)).toBe(other.status);
     // The same holds for an idea git does not know yet.
     const untracked = 'ideas/01-ide/sund-aaaa1-ny.md';
     writeFileSync(path.join(root, untracked), '---\nid: sund-aaaa1\ntitle: Ny\ncreated: 2026-11-01\n---\nText.\n');
@@ -211,7 +212,7 @@ describe.concurrent('ideas move', () => {
     const root = makeSluice();
     expect((await runCli(root, ['move', 'sund-eev2bz', 'parked', '--commit'])).code).toBe(0);
     expect((await runCli(root, ['move', 'sund-eev2bz', 'idea', '--commit'])).code).toBe(0);
-    const log = git(root, ['log', '--follow', '--name-status', '--format=%s', '--', ideaPath('sund-eev2bz', '01-ide')]);
+    const log = git(['log', '--follow', '--name-status', '--format=%s', '--', ideaPath('sund-eev2bz', '01-ide')], root);
     const renames = log.split('\n').filter((l) => l.startsWith('R'));
     expect(renames.map((l) => l.split('\t').slice(1))).toEqual([
       [ideaPath('sund-eev2bz', '90-parkerad'), ideaPath('sund-eev2bz', '01-ide')],
@@ -228,9 +229,9 @@ describe.concurrent('ideas move', () => {
     expect(r.stderr).not.toMatch(/git misslyckades|fatal|pathspec/);
     expect(r.stderr).toContain('(incheckad i git)');
     expect(r.code).toBe(0);
-    expect(git(root, ['status', '--porcelain'])).toBe('');
+    expect(git(['status', '--porcelain'], root)).toBe('');
     // One copy in the commit: the new path in, the path of the commit before out.
-    const tree = git(root, ['ls-tree', '-r', '--name-only', 'HEAD', 'ideas/']);
+    const tree = git(['ls-tree', '-r', '--name-only', 'HEAD', 'ideas/'], root);
     expect(tree).toContain(ideaPath('sund-eev2bz', '01-ide'));
     expect(tree).not.toContain(ideaPath('sund-eev2bz', '02-foradling'));
     expect(tree).not.toContain(ideaPath('sund-eev2bz', '90-parkerad'));
@@ -241,14 +242,14 @@ describe.concurrent('ideas move', () => {
     const r = await runCli(root, ['move', 'sund-zzzzzz', 'refinement']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('Ingen idé med id "sund-zzzzzz".');
-    expect(git(root, ['status', '--porcelain'])).toBe('');
+    expect(git(['status', '--porcelain'], root)).toBe('');
   });
 });
 
 describe.concurrent('an idea through every stage', () => {
   it('goes from idea to spread with assign, decide and move, each step in its history', async ({ expect }) => {
     const root = makeSluice();
-    const head = git(root, ['rev-parse', 'HEAD']).trim();
+    const head = git(['rev-parse', 'HEAD'], root).trim();
     const steps: string[][] = [
       ['assign', 'sund-emspzg', '--coach', 'Johan Ek', '--commit'],
       ['decide', 'sund-emspzg', '-d', 'approve', '-r', 'Bra koppling till klimatmålen', '--by', 'Idérådet', '--commit'],
@@ -287,9 +288,9 @@ describe.concurrent('an idea through every stage', () => {
       ['moved', 'test', 'evaluation', true, null],
       ['moved', 'evaluation', 'spread', true, null],
     ]);
-    expect(git(root, ['status', '--porcelain'])).toBe('');
+    expect(git(['status', '--porcelain'], root)).toBe('');
     expect(
-      git(root, ['log', '--format=%s', `${head}..HEAD`])
+      git(['log', '--format=%s', `${head}..HEAD`], root)
         .trim()
         .split('\n'),
     ).toEqual([
@@ -351,7 +352,7 @@ describe.concurrent('ideas decide, assign and review', () => {
     expect(
       (await runCli(root, ['decide', 'sund-emspzg', '-d', 'approve', '-r', 'x', '--amount', '100', '--force'])).code,
     ).toBe(2);
-    expect(git(root, ['status', '--porcelain'])).toBe('');
+    expect(git(['status', '--porcelain'], root)).toBe('');
   });
 
   it('assign --coach shows in the diff as the coach line and the history lines only', async ({ expect }) => {
@@ -359,8 +360,8 @@ describe.concurrent('ideas decide, assign and review', () => {
     const r = await runCli(root, ['assign', 'sund-emspzg', '--coach', 'Johan Ek', '--by', 'Sara Nyberg']);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(`${ideaPath('sund-emspzg')}\n`);
-    expect(git(root, ['diff'])).toBe('');
-    const lines = git(root, ['diff', '--cached']).split('\n');
+    expect(git(['diff'], root)).toBe('');
+    const lines = git(['diff', '--cached'], root).split('\n');
     expect(lines.filter((l) => l.startsWith('-') && !l.startsWith('---'))).toEqual([]);
     const added = lines.filter((l) => l.startsWith('+') && !l.startsWith('+++'));
     expect(added[0]).toBe('+coach: Johan Ek');
@@ -403,6 +404,6 @@ describe.concurrent('ideas decide, assign and review', () => {
     const noTerminal = await runCli(root, ['review', '--stage', 'refinement']);
     expect(noTerminal.code).toBe(2);
     expect(noTerminal.stderr).toContain('ideas decide');
-    expect(git(root, ['status', '--porcelain'])).toBe('');
+    expect(git(['status', '--porcelain'], root)).toBe('');
   });
 });

@@ -10,7 +10,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { describeRun, ideas, STACK_LINE, type RunResult } from '../helpers/cli.js';
-import { EXAMPLE, git, makeSluice, readTree, removeSluices } from '../helpers/sluice.js';
+import { git } from '../helpers/temp-repo.js';
+import { EXAMPLE, makeSluice, readTree, removeSluices } from '../helpers/sluice.js';
 
 const cleanups: (() => void)[] = [];
 afterAll(() => {
@@ -32,8 +33,8 @@ function expectRefused(r: RunResult, message: RegExp): void {
 function snapshot(root: string): { tree: Record<string, string>; index: string; status: string } {
   return {
     tree: readTree(root),
-    index: git(root, ['ls-files', '--stage']),
-    status: git(root, ['status', '--porcelain', '--ignored', '-uall']),
+    index: git(['ls-files', '--stage'], root),
+    status: git(['status', '--porcelain', '--ignored', '-uall'], root),
   };
 }
 
@@ -118,15 +119,15 @@ describe('for real', () => {
     });
     const root = path.join(mount, 'sluss');
     execFileSync('cp', ['-r', EXAMPLE, root]);
-    git(root, ['init', '--quiet', '-b', 'main']);
-    git(root, ['config', 'user.name', 'Testare']);
-    git(root, ['config', 'user.email', 'testare@example.invalid']);
-    git(root, ['add', '-A']);
-    git(root, ['commit', '--quiet', '-m', 'init']);
+    git(['init', '--quiet', '-b', 'main'], root);
+    git(['config', 'user.name', 'Testare'], root);
+    git(['config', 'user.email', 'testare@example.invalid'], root);
+    git(['add', '-A'], root);
+    git(['commit', '--quiet', '-m', 'init'], root);
     writeFileSync(path.join(root, 'rader.csv'), CSV);
     // The scratch folder exists (a command has run); then the disk is filled to the last block.
     expect(ideas(['new', '--no-input', '--title', 'Innan'], { cwd: root }).code).toBe(0);
-    git(root, ['commit', '--quiet', '-m', 'innan']);
+    git(['commit', '--quiet', '-m', 'innan'], root);
     const before = snapshot(root);
     try {
       execFileSync('dd', ['if=/dev/zero', `of=${path.join(mount, 'fill')}`, 'bs=4k'], { stdio: 'ignore' });
@@ -140,7 +141,7 @@ describe('for real', () => {
       const r = ideas(args, { cwd: root });
       expectRefused(r, /Disken är full|git misslyckades/);
       expect(readTree(root)).toEqual(before.tree);
-      expect(git(root, ['ls-files', '--stage'])).toBe(before.index);
+      expect(git(['ls-files', '--stage'], root)).toBe(before.index);
       expect(readdirSync(path.join(root, '.git', 'ideas-tmp'))).toEqual([]);
     }
   });

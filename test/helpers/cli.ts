@@ -3,6 +3,9 @@
  * (never a shell), a controlled environment, and a stdin that is a pipe, never a terminal.
  */
 import { spawn, spawnSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const BIN = fileURLToPath(new URL('../../bin/ideas.js', import.meta.url));
@@ -105,3 +108,39 @@ export function describeRun(r: RunResult): string {
 
 /** A Node stack trace line, which users must never see without --debug. */
 export const STACK_LINE = /^ {4}at /m;
+
+/** The run, when it exited 0; otherwise an error that shows it. */
+export function ok(r: RunResult): RunResult {
+  if (r.code !== 0) throw new Error(`expected exit 0: ${describeRun(r)}`);
+  return r;
+}
+
+let shim: string | undefined;
+
+/** A folder holding an `ideas` that runs this build: made once per test process, removed when it exits. */
+export function ideasShimDir(): string {
+  if (shim) return shim;
+  const dir = mkdtempSync(path.join(tmpdir(), 'ideas-shim-'));
+  const quote = (s: string) => `'${s.replaceAll("'", `'\\''`)}'`;
+  writeFileSync(path.join(dir, 'ideas'), `#!/bin/sh\nexec ${quote(process.execPath)} ${quote(BIN)} "$@"\n`);
+  chmodSync(path.join(dir, 'ideas'), 0o755);
+  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+  shim = dir;
+  return dir;
+}
+
+/**
+ * A command line run through sh as a user pastes it where they stand, `ideas` on the PATH being this build, with
+ * an empty stdin that is not a terminal: how a test proves that a printed command runs as printed.
+ */
+export function shell(command: string, cwd: string, env: NodeJS.ProcessEnv = cliEnv()): RunResult {
+  const r = spawnSync('sh', ['-c', command], {
+    cwd,
+    env: { ...env, PATH: `${ideasShimDir()}${path.delimiter}${env.PATH ?? process.env.PATH ?? ''}` },
+    input: '',
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (r.error) throw r.error;
+  return { code: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr };
+}

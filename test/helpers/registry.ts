@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { describeRun, ideas } from './cli.js';
+import { describeRun, ideas, ok, parseJson } from './cli.js';
 import { git, makeTempDir, makeTempRepo } from './temp-repo.js';
 
 export const TEMPLATES = ['sundsvall', 'helsingborg-kultur', 'skaraborg', 'minimal'] as const;
@@ -67,6 +67,25 @@ export function parseIdeaText(text: string): IdeaFile {
 
 export function readIdeaFile(dir: string, rel: string): IdeaFile {
   return parseIdeaText(fs.readFileSync(path.join(dir, rel), 'utf8'));
+}
+
+/** An idea's file, wherever it stands now, relative to the registry (ideas/<stage folder>/<id>-<slug>.md). */
+export function ideaFileOf(dir: string, id: string): string {
+  for (const f of fs.readdirSync(path.join(dir, 'ideas'), { recursive: true, encoding: 'utf8' })) {
+    const rel = f.split(path.sep).join('/');
+    if (path.basename(rel).startsWith(`${id}-`)) return `ideas/${rel}`;
+  }
+  throw new Error(`no file for ${id} in ${dir}`);
+}
+
+/**
+ * A new idea in the first stage of a registry made from the sundsvall template, with what its gate to refinement
+ * asks for but the coach (carrier, unit, challenge), and `extra` flags; its id.
+ */
+export function newIdeaBeforeCoach(dir: string, title: string, extra: readonly string[] = []): string {
+  const fields = ['carrier=Leila Haddad', 'unit=Vård och omsorg', 'challenge=valfard'].flatMap((f) => ['--set', f]);
+  const r = ok(ideas(['new', '--title', title, ...fields, ...extra, '--json'], { cwd: dir }));
+  return parseJson<{ idea: { id: string } }>(r).idea.id;
 }
 
 /** Writes a file in a registry, making its folders. */

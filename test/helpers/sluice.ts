@@ -3,7 +3,7 @@
  * git repository, and the two ways of running a command on them: in-process with an injected Ctx, or by spawning
  * bin/ideas.js.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import {
   cpSync,
   existsSync,
@@ -23,9 +23,11 @@ import type { Stage } from '../../src/core/sluice/config.js';
 import type { Idea } from '../../src/core/sluice/idea.js';
 import { findIdea } from '../../src/io/find-idea.js';
 import { loadCriteria, loadRegistry, type Criteria, type Registry } from '../../src/io/registry.js';
+import { BIN } from './cli.js';
+import { git } from './temp-repo.js';
 import { ScriptedPrompter, type ScriptedAnswer } from '../../src/ui/prompter.js';
 
-export const BIN = fileURLToPath(new URL('../../bin/ideas.js', import.meta.url));
+export { BIN };
 export const EXAMPLE = fileURLToPath(new URL('../../examples/sundsvall', import.meta.url));
 
 /** The day the in-process tests run on. */
@@ -72,10 +74,6 @@ export function baseEnv(): NodeJS.ProcessEnv {
   return env;
 }
 
-export function git(root: string, args: string[]): string {
-  return execFileSync('git', args, { cwd: root, env: baseEnv(), encoding: 'utf8' });
-}
-
 export interface SluiceOptions {
   /** Make it a git repository with everything committed (default true). */
   git?: boolean;
@@ -95,12 +93,12 @@ export function makeSluice(opts: SluiceOptions = {}): string {
       renameSync(path.join(root, ideaPath(id)), path.join(root, ideaPath(id, '02-foradling')));
   }
   if (opts.git !== false) {
-    git(root, ['init', '--quiet', '-b', 'main']);
-    git(root, ['config', 'user.name', 'Testare']);
-    git(root, ['config', 'user.email', 'testare@example.invalid']);
-    git(root, ['config', 'commit.gpgsign', 'false']);
-    git(root, ['add', '-A']);
-    git(root, ['commit', '--quiet', '-m', 'init']);
+    git(['init', '--quiet', '-b', 'main'], root);
+    git(['config', 'user.name', 'Testare'], root);
+    git(['config', 'user.email', 'testare@example.invalid'], root);
+    git(['config', 'commit.gpgsign', 'false'], root);
+    git(['add', '-A'], root);
+    git(['commit', '--quiet', '-m', 'init'], root);
   }
   return root;
 }

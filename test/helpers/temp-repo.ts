@@ -16,14 +16,19 @@ export function makeTempDir(prefix = 'ideas-e2e-'): string {
   return dir;
 }
 
-/** Git with no global or system configuration, so the machine's settings cannot change a test. */
+/**
+ * The one git of the tests: no global or system configuration, so the machine's settings cannot change a test, and
+ * no repository inherited from the environment (a test run from a git hook has GIT_DIR set).
+ */
 export function git(args: readonly string[], cwd: string): string {
-  return execFileSync('git', [...args], {
-    cwd,
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: os.devNull, GIT_TERMINAL_PROMPT: '0' },
-  });
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    GIT_CONFIG_NOSYSTEM: '1',
+    GIT_CONFIG_GLOBAL: os.devNull,
+    GIT_TERMINAL_PROMPT: '0',
+  };
+  for (const name of ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_INDEX_FILE']) delete env[name];
+  return execFileSync('git', [...args], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env });
 }
 
 export function makeTempRepo(): string {
