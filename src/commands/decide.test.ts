@@ -1,5 +1,4 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { IdeasError } from '../core/errors.js';
 import { git } from '../../test/helpers/temp-repo.js';
 import {
   commandContext,
@@ -15,18 +14,9 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { runAssign } from './assign.js';
 import { runDecide } from './decide.js';
+import { failure } from '../../test/helpers/errors.js';
 
 afterEach(removeSluices);
-
-async function failure(p: Promise<unknown>): Promise<IdeasError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof IdeasError) return e;
-    throw e;
-  }
-  throw new Error('expected an IdeasError');
-}
 
 /** Gives sund-vtkg00 what the test stage asks for, so that its gate to test is open. */
 function readyForTest(root: string): void {

@@ -1,11 +1,11 @@
 import { readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { IdeasError } from '../core/errors.js';
 import { git } from '../../test/helpers/temp-repo.js';
 import { commandContext, makeSluice, read, readTree, removeSluices } from '../../test/helpers/sluice.js';
 import { decodeSpreadsheet, runImport, type ImportOptions } from './import.js';
 import { rowKey } from '../core/exchange/reimport.js';
+import { failure } from '../../test/helpers/errors.js';
 
 afterEach(removeSluices);
 
@@ -21,16 +21,6 @@ const opts = (file: string, more: Partial<ImportOptions> = {}): ImportOptions =>
 function sheet(root: string, name: string, text: string, encoding: 'utf8' | 'latin1' = 'utf8'): string {
   writeFileSync(path.join(root, name), Buffer.from(text, encoding));
   return name;
-}
-
-async function failure(p: Promise<unknown>): Promise<IdeasError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof IdeasError) return e;
-    throw e;
-  }
-  throw new Error('expected an IdeasError');
 }
 
 /** Hidden temporary files left anywhere under the ideas folder. */

@@ -1,5 +1,4 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { IdeasError } from '../core/errors.js';
 import { ScriptedPrompter, type Choice } from '../ui/prompter.js';
 import { git } from '../../test/helpers/temp-repo.js';
 import {
@@ -13,19 +12,9 @@ import {
   removeSluices,
 } from '../../test/helpers/sluice.js';
 import { runMove } from './move.js';
+import { failure } from '../../test/helpers/errors.js';
 
 afterEach(removeSluices);
-
-/** The error a promise rejects with, which must be an IdeasError. */
-async function failure(p: Promise<unknown>): Promise<IdeasError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof IdeasError) return e;
-    throw e;
-  }
-  throw new Error('expected an IdeasError');
-}
 
 /** A scripted prompter that also keeps the choices of each select, to show what the user was offered. */
 class RecordingPrompter extends ScriptedPrompter {

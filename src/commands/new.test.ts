@@ -11,6 +11,7 @@ import { readFrontMatter } from '../core/front-matter/front-matter.js';
 import { ID_ALPHABET } from '../core/sluice/id.js';
 import { ScriptedPrompter, type InputQuestion, type ScriptedAnswer } from '../ui/prompter.js';
 import { runNew, type NewOptions } from './new.js';
+import { failure } from '../../test/helpers/errors.js';
 
 const examples = fileURLToPath(new URL('../../examples/', import.meta.url));
 const TODAY = '2026-11-23';
@@ -63,16 +64,6 @@ function readIdea(rel: string): { data: Record<string, unknown>; body: string } 
 /** Every file under `root` (names only), to prove that nothing was written. */
 function files(root = dir): string[] {
   return fs.readdirSync(root, { recursive: true, encoding: 'utf8' }).sort();
-}
-
-async function failure(p: Promise<unknown>): Promise<IdeasError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof IdeasError) return e;
-    throw e;
-  }
-  throw new Error('expected an IdeasError, but the command succeeded');
 }
 
 const idPattern = (prefix: string) => new RegExp(`^${prefix}-[${ID_ALPHABET}]{6}$`);

@@ -15,20 +15,11 @@ import {
 } from '../../test/helpers/sluice.js';
 import { run } from '../program.js';
 import { runReview, type ReviewCard } from './review.js';
+import { failure } from '../../test/helpers/errors.js';
 
 afterEach(removeSluices);
 
 const NBSP = '\u00a0';
-
-async function failure(p: Promise<unknown>): Promise<IdeasError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof IdeasError) return e;
-    throw e;
-  }
-  throw new Error('expected an IdeasError');
-}
 
 /** A scripted prompter that keeps what each select offered, and cancels (like Ctrl-C) once its script is done. */
 class MeetingPrompter extends ScriptedPrompter {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { IdeasError } from '../core/errors.js';
 import { loadCriteria, loadRegistry, locateRegistry } from './registry.js';
+import { thrown } from '../../test/helpers/errors.js';
 
 const CONFIG = `# comment on line 1
 schemaVersion: 1
@@ -35,16 +36,6 @@ afterEach(() => {
 function write(rel: string, text: string, root = dir): void {
   fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
   fs.writeFileSync(path.join(root, rel), text);
-}
-
-function thrown(fn: () => unknown): IdeasError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof IdeasError) return e;
-    throw e;
-  }
-  throw new Error('expected an IdeasError');
 }
 
 /** The line and column each detail names, as [line, column]. */
