@@ -159,4 +159,13 @@ describe('renderJunit', () => {
     expect(escapeXmlText('Åsa Öberg 😀')).toBe('Åsa Öberg 😀');
     expect(escapeXmlAttribute('x\ny')).toBe('x&#10;y');
   });
+
+  it('shows the characters that make text read otherwise (Trojan Source) as escapes, in text and attributes', () => {
+    const tricky = 'ok\u202eevil\u2066x\u2069\u200f\u061c\u2028\ufeffend';
+    const want = 'ok\\u202eevil\\u2066x\\u2069\\u200f\\u061c\\u2028\\ufeffend';
+    expect(escapeXmlText(tricky)).toBe(want);
+    expect(escapeXmlAttribute(tricky)).toBe(want);
+    const xml = renderJunit('s', [{ name: 'a.md', classname: 'c', findings: [finding({ message: tricky })] }]);
+    expect(xml).not.toMatch(/[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\ufeff]/);
+  });
 });

@@ -26,8 +26,11 @@ export interface JunitOptions {
   warningsFail?: boolean;
 }
 
-// Not in XML 1.0's Char production, or discouraged there (DEL and the C1 controls): shown, never written raw.
-const NOT_XML = /[^\t\n\r\u0020-\u007e\u00a0-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/gu;
+// Not in XML 1.0's Char production, or discouraged there (DEL and the C1 controls), and the characters that make
+// text read otherwise than it is where a CI server shows it (bidirectional marks, embeddings, overrides and isolates,
+// line and paragraph separators, a byte order mark inside text): shown as escapes, never written raw.
+const NOT_XML =
+  /[^\t\n\r\u0020-\u007e\u00a0-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]|[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\ufeff]/gu;
 
 function visible(s: string): string {
   return s.replace(NOT_XML, (ch) => `\\u${(ch.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}`);
