@@ -76,6 +76,16 @@ const cases: [string[], string, Record<string, unknown>][] = [
     'new',
     { ...G, input: false, title: 'T', set: ['a=1', 'b=2'], body: undefined, bodyFile: '-', by: 'Anna' },
   ],
+  [
+    ['adopt', 'lidkoping:lidk-4k7q2x'],
+    'adopt',
+    { ...G, ref: 'lidkoping:lidk-4k7q2x', stage: undefined, set: [], by: undefined, force: false, commit: false },
+  ],
+  [
+    ['adopt', 'a:b-1234', '-s', 'test', '--set', 'unit=U', '--by', 'Bo', '--force', '--commit', '--json'],
+    'adopt',
+    { ...G, json: true, ref: 'a:b-1234', stage: 'test', set: ['unit=U'], by: 'Bo', force: true, commit: true },
+  ],
   [['list'], 'list', { ...G, stage: undefined, tag: undefined, funds: false }],
   [
     ['-C', 'reg', '--lang', 'en', 'list', '-s', 'test', '--tag', 'x', '--funds', '--json'],

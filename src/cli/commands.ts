@@ -192,6 +192,33 @@ export const COMMANDS: readonly CommandSpec[] = [
     },
   }),
   command({
+    path: ['adopt'],
+    help: 'adopt',
+    args: [{ name: '<ref>', help: 'adoptRef' }],
+    options: [
+      { flags: '-s, --stage <stage>', help: 'adoptStage' },
+      { flags: '--set <key=value>', help: 'adoptSet', repeatable: true },
+      { flags: '--by <name>', help: 'adoptBy' },
+      { flags: '--force', help: 'adoptForce' },
+      commit,
+      json,
+    ],
+    input: ([ref], o) => ({
+      ...common(o),
+      ref: ref as string,
+      stage: str(o.stage),
+      set: list(o.set),
+      by: str(o.by),
+      force: flag(o.force),
+      commit: flag(o.commit),
+    }),
+    run: async (input, { ctx, view }) => {
+      const { runAdopt } = await import('../commands/adopt.js');
+      const { presentAdopt } = await import('../ui/present/adopt.js');
+      return presentAdopt(await runAdopt(input, ctx), input.json === true, await view());
+    },
+  }),
+  command({
     path: ['list'],
     help: 'list',
     options: [

@@ -25,6 +25,7 @@ import { BlobReader, listTree } from '../git-revision.js';
 import { isIdeaFileName } from '../idea-files.js';
 import { parseConfigText } from '../registry.js';
 import { faultPoint } from '../faults.js';
+import { spreadKitOf, type SpreadKitField } from '../../core/region/spread.js';
 
 export interface MemberProblem {
   /** fetch: git could not fetch; registry: what was fetched is not a usable registry. */
@@ -131,6 +132,7 @@ export async function syncMember(
     const base = readPackageSchema('idea');
     sources.push({ schema: base, uri: typeof base.$id === 'string' ? base.$id : null });
     const oids: string[] = [configEntry.oid];
+    const kits = new Map<string, SpreadKitField[]>();
     for (const file of criteriaFiles) {
       const full = path.posix.normalize(`${prefix}${file}`);
       const entry = full.startsWith('../')
@@ -147,7 +149,9 @@ export async function syncMember(
       const forbidden = forbiddenKeys(schema, 1)[0];
       if (forbidden) return registryProblem('region.problem.criteriaInvalid', { file, reason: forbidden.key });
       oids.push(entry.oid);
-      sources.push({ schema: nullProtoDeep(schema), uri: `file:///ideas-region/${member.id}/${full}` });
+      const safe = nullProtoDeep(schema);
+      kits.set(file, spreadKitOf(safe));
+      sources.push({ schema: safe, uri: `file:///ideas-region/${member.id}/${full}` });
     }
     const rulesKey = oids.join(' ');
     const previous = opts.previous;
@@ -180,7 +184,7 @@ export async function syncMember(
         name: config.name,
         language: config.language,
         idPrefix: config.idPrefix,
-        stages: config.stages.map((s) => ({ key: s.key, label: s.label })),
+        stages: config.stages.map((s) => ({ key: s.key, label: s.label, spreadKit: kits.get(s.criteria) ?? [] })),
       },
       ideas,
       unreadable,
