@@ -177,3 +177,36 @@ export function adoptionMessage(id: string, title: string, basedOn: BasedOn, lan
     source: `${basedOn.member}:${basedOn.id}`,
   });
 }
+
+/** An idea's place in the region's spreading: where it comes from, who took it up, and its stage's spread kit. */
+export interface IdeaSpread {
+  /** What the idea is based on, with the source's title when the region holds it (null: not in the last sync). */
+  basedOn: (BasedOn & { title: string | null; held: boolean }) | null;
+  /** The ideas of other members adopted from this one. */
+  adoptedBy: Adoption['adopter'][];
+  /** Its stage's spread kit, each part given or not; empty when the stage asks for none. */
+  kit: (SpreadKitField & { given: boolean })[];
+}
+
+export function ideaSpread(
+  snapshots: readonly MemberSnapshot[],
+  member: string,
+  idea: { id: string | null; stage: string; data: Record<string, unknown> },
+): IdeaSpread {
+  const b = basedOnOf(idea.data);
+  const source = b ? snapshots.find((s) => s.member === b.member)?.ideas.find((i) => i.id === b.id) : undefined;
+  const adoptedBy =
+    idea.id === null
+      ? []
+      : adoptions(snapshots)
+          .filter((a) => a.source.member === member && a.source.id === idea.id)
+          .map((a) => a.adopter);
+  const own = snapshots.find((s) => s.member === member);
+  const kit = own?.registry.stages.find((s) => s.key === idea.stage)?.spreadKit ?? [];
+  const lacking = new Set(spreadKitMissing(kit, idea.data).map((k) => k.field));
+  return {
+    basedOn: b ? { ...b, title: source?.title ?? null, held: source !== undefined } : null,
+    adoptedBy,
+    kit: kit.map((k) => ({ ...k, given: !lacking.has(k.field) })),
+  };
+}

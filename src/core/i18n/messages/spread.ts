@@ -47,8 +47,8 @@ export const spread = {
     en: 'The idea {ref} cannot be adopted yet: its stage {stage} asks for no spread kit, so the idea is not prepared for spreading.',
   },
   'err.adoptKitMissing': {
-    sv: 'Idén {ref} kan inte tas över: spridningspaketet i steget {stage} saknar {count#en del|delar}:',
-    en: 'The idea {ref} cannot be adopted: the spread kit of its stage {stage} lacks {count#one part|parts}:',
+    sv: 'Idén {ref} kan inte tas över: spridningspaketet i steget {stage} saknar {count#del|delar}:',
+    en: 'The idea {ref} cannot be adopted: the spread kit of its stage {stage} lacks {count#part|parts}:',
   },
   'hint.adoptKitMissing': {
     sv: 'Be kommunen som äger idén fylla i delarna (med ideas edit) och synka regionen igen.',
@@ -63,8 +63,8 @@ export const spread = {
     en: 'Go on with {id}, or add --force to adopt it once more.',
   },
   'err.adoptGateClosed': {
-    sv: 'Idén {ref} kan inte tas över till steget {stage}: grinden är stängd ({count#ett krav|krav} saknas):',
-    en: 'The idea {ref} cannot be adopted into the stage {stage}: the gate is closed ({count#one criterion|criteria} missing):',
+    sv: 'Idén {ref} kan inte tas över till steget {stage}: grinden är stängd ({count#krav|krav} saknas):',
+    en: 'The idea {ref} cannot be adopted into the stage {stage}: the gate is closed ({count#criterion|criteria} missing):',
   },
   'hint.adoptGateClosed': {
     sv: 'Ange det som saknas med --set fält=värde, välj ett annat steg med --stage, eller lägg till --force (skrivs i historiken).',
@@ -81,5 +81,25 @@ export const spread = {
   'out.adoptedForced': {
     sv: 'Tog över {source} ({member}) som {id} i {stage}, trots stängd grind:',
     en: 'Adopted {source} ({member}) as {id} in {stage}, despite a closed gate:',
+  },
+  'region.show.basedOn': {
+    sv: 'Bygger på: {ref}{title} ({member}), commit {commit}',
+    en: 'Based on: {ref}{title} ({member}), commit {commit}',
+  },
+  'region.show.basedOnGone': {
+    sv: 'Bygger på: {ref} ({member}), commit {commit}; finns inte i regionens senaste synk',
+    en: "Based on: {ref} ({member}), commit {commit}; not in the region's last sync",
+  },
+  'region.show.adoptedBy': {
+    sv: 'Övertagen av {count#idé|idéer}:',
+    en: 'Adopted by {count#idea|ideas}:',
+  },
+  'region.show.kitComplete': {
+    sv: 'Spridningspaket: komplett; andra kan ta över idén med ideas adopt',
+    en: 'Spread kit: complete; others can take up the idea with ideas adopt',
+  },
+  'region.show.kitLacks': {
+    sv: 'Spridningspaketet saknar: {parts}',
+    en: 'The spread kit lacks: {parts}',
   },
 } as const satisfies Record<string, Localized>;
