@@ -305,5 +305,63 @@ describe('ideas adopt', () => {
     expect(id).not.toBe(tested);
     expect(id).toMatch(/^skov-/);
     expect(fs.readFileSync(copy, 'utf8')).toBe(before);
+    git(['reset', '-q', '--hard'], skovde);
+    git(['clean', '-qfd'], skovde);
+  });
+
+  it('ideas new names similar ideas elsewhere in the region: on stderr off a terminal, and in --json', () => {
+    const r = runIn(skovde, ['new', '--no-input', '--title', 'Digital keys for the home care', '--set', 'unit=U']);
+    const j = runIn(skovde, [
+      'new',
+      '--no-input',
+      '--title',
+      'Digital keys for home care',
+      '--set',
+      'unit=U',
+      '--json',
+    ]);
+    git(['reset', '-q', '--hard'], skovde);
+    git(['clean', '-qfd'], skovde);
+    expect(r.code, describeRun(r)).toBe(0);
+    expect(r.stderr).toContain(
+      `Lidköping has something similar: «Digital keys in home care» (lidkoping:${tested}, Done; region synced `,
+    );
+    // The region's copy of Skövde's own adopted idea is Skövde's, not "elsewhere".
+    expect(r.stderr).not.toContain('Skövde has something similar');
+    expect(j.code, describeRun(j)).toBe(0);
+    const doc = parseJson<{ regionSimilar: { ref: string; memberName: string }[] }>(j);
+    expect(doc.regionSimilar.map((x) => x.ref)).toEqual([`lidkoping:${tested}`]);
+    // A registry whose region has never been synced, or names none: not a word, and the idea is written.
+    const quiet = runIn(lidkoping, ['new', '--no-input', '--title', 'Digital keys in home care']);
+    git(['reset', '-q', '--hard'], lidkoping);
+    git(['clean', '-qfd'], lidkoping);
+    expect(quiet.code, describeRun(quiet)).toBe(0);
+    expect(quiet.stderr).not.toContain('something similar');
+  });
+
+  it('ideas diff names the similar ideas elsewhere for the ideas a change adds, as a notice', () => {
+    addIdea(skovde, 'Digital keys for the home care', 'Keys in the phone.', ['unit=U']);
+    commitAll(skovde, 'a new idea');
+    const github = runIn(skovde, ['diff', 'HEAD~1', 'HEAD', '--format', 'github']);
+    const json = runIn(skovde, ['diff', 'HEAD~1', 'HEAD', '--json']);
+    const text = runIn(skovde, ['diff', 'HEAD~1', 'HEAD']);
+    const none = runIn(skovde, ['diff', 'HEAD', 'HEAD', '--json']);
+    git(['reset', '-q', '--hard', 'HEAD~1'], skovde);
+    expect(github.code, describeRun(github)).toBe(0);
+    expect(github.stdout).toMatch(
+      new RegExp(
+        `^::notice file=ideas/01-ide/skov-\\w+-digital-keys-for-the-home-care\\.md,title=ideas%3A region/similar::Lidköping has something similar: «Digital keys in home care» \\(lidkoping:${tested}, Done; region synced \\d{4}-\\d\\d-\\d\\d\\)$`,
+        'm',
+      ),
+    );
+    expect(github.stdout).not.toMatch(/^::(error|warning)/m);
+    expect(json.code, describeRun(json)).toBe(0);
+    const doc = parseJson<{ regionSimilar: { id: string; similar: { ref: string }[] }[] }>(json);
+    expect(doc.regionSimilar).toHaveLength(1);
+    expect(doc.regionSimilar[0]?.similar.map((x) => x.ref)).toEqual([`lidkoping:${tested}`]);
+    expect(text.code).toBe(0);
+    expect(text.stderr).toContain('looks like ideas elsewhere in the region:');
+    expect(text.stderr).toContain('Lidköping has something similar');
+    expect(parseJson<{ regionSimilar: unknown[] }>(none).regionSimilar).toEqual([]);
   });
 });

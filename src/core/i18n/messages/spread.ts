@@ -102,4 +102,20 @@ export const spread = {
     sv: 'Spridningspaketet saknar: {parts}',
     en: 'The spread kit lacks: {parts}',
   },
+  'region.similar.line': {
+    sv: '{member} har något liknande: «{title}» ({ref}, {stage}; regionens synk {date})',
+    en: '{member} has something similar: «{title}» ({ref}, {stage}; region synced {date})',
+  },
+  'prompt.regionGoOn': {
+    sv: 'Registrera idén ändå?',
+    en: 'Register the idea all the same?',
+  },
+  'err.newStoppedSimilar': {
+    sv: 'Idén registrerades inte: ta gärna kontakt med kommunen som har något liknande.',
+    en: 'The idea was not registered: do get in touch with the municipality that has something similar.',
+  },
+  'region.similar.added': {
+    sv: 'Den nya idén {id} «{title}» liknar idéer på andra håll i regionen:',
+    en: 'The new idea {id} «{title}» looks like ideas elsewhere in the region:',
+  },
 } as const satisfies Record<string, Localized>;
