@@ -46,11 +46,11 @@ const cases: [string[], string, Record<string, unknown>][] = [
     'region init',
     { ...G, json: true, dir: 'r', name: 'Skaraborg' },
   ],
-  [['region', 'sync'], 'region sync', { ...G, format: 'pretty', members: [], jobs: undefined }],
+  [['region', 'sync'], 'region sync', { ...G, format: 'pretty', members: [], jobs: undefined, timeout: undefined }],
   [
     ['region', 'sync', '--member', 'a', '--member', 'b', '-j', '8', '--format', 'github'],
     'region sync',
-    { ...G, format: 'github', members: ['a', 'b'], jobs: '8' },
+    { ...G, format: 'github', members: ['a', 'b'], jobs: '8', timeout: undefined },
   ],
   [['region', 'list'], 'region list', { ...G, members: [], stage: undefined }],
   [
@@ -69,7 +69,16 @@ const cases: [string[], string, Record<string, unknown>][] = [
     'region duplicates',
     { ...G, json: true, members: ['skovde'], minScore: '0.5', limit: '10' },
   ],
-  [['region', 'sync', '--json'], 'region sync', { ...G, json: true, format: 'json', members: [], jobs: undefined }],
+  [
+    ['region', 'sync', '--json'],
+    'region sync',
+    { ...G, json: true, format: 'json', members: [], jobs: undefined, timeout: undefined },
+  ],
+  [
+    ['region', 'sync', '--timeout', '5'],
+    'region sync',
+    { ...G, format: 'pretty', members: [], jobs: undefined, timeout: '5' },
+  ],
   [['new'], 'new', { ...G, title: undefined, set: [], body: undefined, bodyFile: undefined, by: undefined }],
   [
     ['new', '--title', 'T', '--set', 'a=1', '--set', 'b=2', '--body-file', '-', '--by', 'Anna', '--no-input'],

@@ -91,6 +91,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     options: [
       { flags: '--member <id>', help: 'regionMember', repeatable: true },
       { flags: '-j, --jobs <n>', help: 'regionJobs' },
+      { flags: '--timeout <seconds>', help: 'regionTimeout' },
       {
         flags: '-f, --format <format>',
         help: 'regionSyncFormat',
@@ -105,6 +106,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       format: formatOf<'pretty' | 'json' | 'github'>(o),
       members: list(o.member),
       jobs: str(o.jobs),
+      timeout: str(o.timeout),
     }),
     run: async (input, { ctx, view, lang }) => {
       const { runRegionSync } = await import('../commands/region/sync.js');

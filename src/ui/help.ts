@@ -354,6 +354,10 @@ export const HELP = {
     en: 'the lowest similarity shown, 0 to 1 (default: 0.3)',
   },
   regionLimit: { sv: 'högst så många par (standard: 50)', en: 'at most this many pairs (default: 50)' },
+  regionTimeout: {
+    sv: 'längsta tid i sekunder som hämtningen av en medlem får ta (standard: 120); sedan är medlemmen ett fynd',
+    en: "the longest one member's fetch may take, in seconds (default: 120); then the member is a finding",
+  },
   adopt: {
     sv: 'ta över en testad idé från en annan kommun i regionen, som en ny idé här med källan angiven (basedOn)',
     en: 'take up a tested idea from another municipality of the region, as a new idea here naming its source (basedOn)',

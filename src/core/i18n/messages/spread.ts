@@ -118,4 +118,28 @@ export const spread = {
     sv: 'Den nya idén {id} «{title}» liknar idéer på andra håll i regionen:',
     en: 'The new idea {id} «{title}» looks like ideas elsewhere in the region:',
   },
+  'region.problem.tooLarge': {
+    sv: '{file} är större än {max} MB och läses inte',
+    en: '{file} is larger than {max} MB and is not read',
+  },
+  'err.gitTimeout': {
+    sv: 'git svarade inte inom {seconds} s och stoppades',
+    en: 'git did not finish within {seconds} s and was stopped',
+  },
+  'region.problem.timeout': {
+    sv: 'svarade inte inom {seconds} s (ändra gränsen med --timeout)',
+    en: 'did not answer within {seconds} s (change the limit with --timeout)',
+  },
+  'err.regionTimeout': {
+    sv: '--timeout tar ett antal sekunder, 1 till 3600, inte "{value}".',
+    en: '--timeout takes a number of seconds, 1 to 3600, not "{value}".',
+  },
+  'err.regionSyncLocked': {
+    sv: 'En annan synk av regionen pågår redan (process {pid}). Vänta tills den är klar och försök igen.',
+    en: 'Another sync of this region is running (process {pid}). Wait for it to finish, then try again.',
+  },
+  'hint.regionSyncLocked': {
+    sv: 'Pågår ingen synk (en dator som startats om)? Ta då bort mappen {lock}.',
+    en: 'No sync running (a machine restarted)? Then remove the folder {lock}.',
+  },
 } as const satisfies Record<string, Localized>;
