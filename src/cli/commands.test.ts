@@ -46,11 +46,11 @@ const cases: [string[], string, Record<string, unknown>][] = [
     'region init',
     { ...G, json: true, dir: 'r', name: 'Skaraborg' },
   ],
-  [['region', 'sync'], 'region sync', { ...G, format: 'pretty', members: [], jobs: undefined }],
+  [['region', 'sync'], 'region sync', { ...G, format: 'pretty', members: [], jobs: undefined, timeout: undefined }],
   [
     ['region', 'sync', '--member', 'a', '--member', 'b', '-j', '8', '--format', 'github'],
     'region sync',
-    { ...G, format: 'github', members: ['a', 'b'], jobs: '8' },
+    { ...G, format: 'github', members: ['a', 'b'], jobs: '8', timeout: undefined },
   ],
   [['region', 'list'], 'region list', { ...G, members: [], stage: undefined }],
   [
@@ -69,12 +69,31 @@ const cases: [string[], string, Record<string, unknown>][] = [
     'region duplicates',
     { ...G, json: true, members: ['skovde'], minScore: '0.5', limit: '10' },
   ],
-  [['region', 'sync', '--json'], 'region sync', { ...G, json: true, format: 'json', members: [], jobs: undefined }],
+  [
+    ['region', 'sync', '--json'],
+    'region sync',
+    { ...G, json: true, format: 'json', members: [], jobs: undefined, timeout: undefined },
+  ],
+  [
+    ['region', 'sync', '--timeout', '5'],
+    'region sync',
+    { ...G, format: 'pretty', members: [], jobs: undefined, timeout: '5' },
+  ],
   [['new'], 'new', { ...G, title: undefined, set: [], body: undefined, bodyFile: undefined, by: undefined }],
   [
     ['new', '--title', 'T', '--set', 'a=1', '--set', 'b=2', '--body-file', '-', '--by', 'Anna', '--no-input'],
     'new',
     { ...G, input: false, title: 'T', set: ['a=1', 'b=2'], body: undefined, bodyFile: '-', by: 'Anna' },
+  ],
+  [
+    ['adopt', 'lidkoping:lidk-4k7q2x'],
+    'adopt',
+    { ...G, ref: 'lidkoping:lidk-4k7q2x', stage: undefined, set: [], by: undefined, force: false, commit: false },
+  ],
+  [
+    ['adopt', 'a:b-1234', '-s', 'test', '--set', 'unit=U', '--by', 'Bo', '--force', '--commit', '--json'],
+    'adopt',
+    { ...G, json: true, ref: 'a:b-1234', stage: 'test', set: ['unit=U'], by: 'Bo', force: true, commit: true },
   ],
   [['list'], 'list', { ...G, stage: undefined, tag: undefined, funds: false }],
   [

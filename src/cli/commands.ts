@@ -91,6 +91,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     options: [
       { flags: '--member <id>', help: 'regionMember', repeatable: true },
       { flags: '-j, --jobs <n>', help: 'regionJobs' },
+      { flags: '--timeout <seconds>', help: 'regionTimeout' },
       {
         flags: '-f, --format <format>',
         help: 'regionSyncFormat',
@@ -105,6 +106,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       format: formatOf<'pretty' | 'json' | 'github'>(o),
       members: list(o.member),
       jobs: str(o.jobs),
+      timeout: str(o.timeout),
     }),
     run: async (input, { ctx, view, lang }) => {
       const { runRegionSync } = await import('../commands/region/sync.js');
@@ -189,6 +191,33 @@ export const COMMANDS: readonly CommandSpec[] = [
       const { runNew } = await import('../commands/new.js');
       const { presentNew } = await import('../ui/present/ideas.js');
       return presentNew(await runNew(input, ctx), input.json === true, await view());
+    },
+  }),
+  command({
+    path: ['adopt'],
+    help: 'adopt',
+    args: [{ name: '<ref>', help: 'adoptRef' }],
+    options: [
+      { flags: '-s, --stage <stage>', help: 'adoptStage' },
+      { flags: '--set <key=value>', help: 'adoptSet', repeatable: true },
+      { flags: '--by <name>', help: 'adoptBy' },
+      { flags: '--force', help: 'adoptForce' },
+      commit,
+      json,
+    ],
+    input: ([ref], o) => ({
+      ...common(o),
+      ref: ref as string,
+      stage: str(o.stage),
+      set: list(o.set),
+      by: str(o.by),
+      force: flag(o.force),
+      commit: flag(o.commit),
+    }),
+    run: async (input, { ctx, view }) => {
+      const { runAdopt } = await import('../commands/adopt.js');
+      const { presentAdopt } = await import('../ui/present/adopt.js');
+      return presentAdopt(await runAdopt(input, ctx), input.json === true, await view());
     },
   }),
   command({

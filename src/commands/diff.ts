@@ -27,6 +27,7 @@ import { isIdeaFileName, isReadableEntry, listIdeaFiles } from '../io/idea-files
 import { readBytes } from '../io/files.js';
 import { criteriaCompileError, criteriaFile as criteriaPath, parseConfigText, type Registry } from '../io/registry.js';
 import { openRegistry } from './open-registry.js';
+import { regionNeighbours, type RegionNeighbour } from './similar-in-region.js';
 
 export type { RevisionSide };
 
@@ -47,6 +48,15 @@ export interface DiffResult {
   /** The labels of the changed fields. */
   titles: FieldTitles;
   ok: boolean;
+  /** The ideas the change adds that look like ideas of other members of the region (a notice, never an error). */
+  regionSimilar: AddedNearby[];
+}
+
+export interface AddedNearby {
+  id: string;
+  title: string | null;
+  path: string;
+  similar: RegionNeighbour[];
 }
 
 interface Range {
@@ -181,7 +191,29 @@ export async function runDiff(opts: DiffOptions, ctx: Ctx): Promise<DiffResult> 
       [readPackageSchema('idea'), ...headSchemas],
       [...new Set(diff.changed.flatMap((c) => c.fields.map((f) => f.field)))],
     );
-    return { kind: 'idea-diff', registry: { ...registry, config: headConfig }, lang, base, head, diff, titles, ok };
+    // The region is read only when the change adds ideas, from its last sync: no region, no word.
+    const near = diff.added.length > 0 ? regionNeighbours(registry, lang, new Set(pairs.head.keys())) : null;
+    const regionSimilar = near
+      ? diff.added
+          .map((a) => ({
+            id: a.id,
+            title: a.title,
+            path: a.path,
+            similar: near({ title: a.title ?? '', body: pairs.head.get(a.id)?.[0]?.idea?.body ?? '' }),
+          }))
+          .filter((a) => a.similar.length > 0)
+      : [];
+    return {
+      kind: 'idea-diff',
+      registry: { ...registry, config: headConfig },
+      lang,
+      base,
+      head,
+      diff,
+      titles,
+      ok,
+      regionSimilar,
+    };
   } finally {
     reader.close();
   }

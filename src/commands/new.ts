@@ -35,6 +35,8 @@ import { loadCriteria, type Registry } from '../io/registry.js';
 import { openRegistry } from './open-registry.js';
 import { nullObject } from '../core/safe-object.js';
 import { parseSets } from '../core/criteria/set-flags.js';
+import { renderNeighbours } from '../ui/present/region-similar.js';
+import { regionNeighbours, type RegionNeighbour } from './similar-in-region.js';
 
 export interface NewOptions extends CommonOptions {
   title?: string;
@@ -51,6 +53,10 @@ export interface NewResult {
   idea: Idea;
   staged: boolean;
   similar: Similar<Idea>[];
+  /** Similar ideas of other members of the region (from its last sync), when the config names a region. */
+  elsewhere: RegionNeighbour[];
+  /** They were shown already, at the question whether to go on. */
+  elsewhereShown: boolean;
 }
 
 export async function runNew(opts: NewOptions, ctx: Ctx): Promise<NewResult> {
@@ -130,11 +136,22 @@ export async function runNew(opts: NewOptions, ctx: Ctx): Promise<NewResult> {
 
   checkAnswers(data, criteria.get(stage.key)?.validate, lang);
 
+  const others = readIdeas(registry).ideas;
+  // Similar ideas elsewhere in the region, before anything is written: at a terminal the user may stop here.
+  const ownIds = new Set(others.flatMap((o) => (o.id ? [o.id] : [])));
+  const elsewhere = regionNeighbours(registry, lang, ownIds)({ title: String(data.title ?? ''), body: body ?? '' });
+  const asked = elsewhere.length > 0 && why === null;
+  if (asked) {
+    ctx.stderr.write(renderNeighbours(elsewhere, lang));
+    const prompter = await ctx.prompter(lang);
+    if (!(await prompter.confirm({ message: t(lang, 'prompt.regionGoOn'), default: true })))
+      throw new IdeasError('CANCELLED', 'err.newStoppedSimilar');
+  }
+
   const slug = slugify(String(data.title ?? ''));
   const rel = `${config.ideasDir}/${stage.folder}/${slug ? `${id}-${slug}` : id}.md`;
   const abs = path.join(registry.root, rel);
   const text = renderIdeaFile(data, body ?? '');
-  const others = readIdeas(registry).ideas;
   const staged = await withWriteLock(registry.root, async ({ place }) => {
     try {
       createFileExclusive(abs, text, undefined, place.scratch);
@@ -161,7 +178,7 @@ export async function runNew(opts: NewOptions, ctx: Ctx): Promise<NewResult> {
     title: o.title ?? '',
     body: o.body,
   }));
-  return { kind: 'idea-created', registry, lang, idea, staged, similar };
+  return { kind: 'idea-created', registry, lang, idea, staged, similar, elsewhere, elsewhereShown: asked };
 }
 
 function isEmpty(v: unknown): boolean {

@@ -23,17 +23,30 @@ export interface TreeEntry {
   mode: string;
   type: string;
   oid: string;
+  /** The blob's size in bytes, when asked for (`sizes`), so that a blob too large is never read; null otherwise. */
+  size?: number | null;
 }
 
-/** Every file under `dir` (relative to `root`) at `commit`, with its blob id. */
-export async function listTree(root: string, commit: string, dir: string): Promise<TreeEntry[]> {
-  const { stdout } = await git(['ls-tree', '-r', '-z', commit, '--', dir], root);
+/** Every file under `dir` (relative to `root`) at `commit`, with its blob id (and its size, with `sizes`). */
+export async function listTree(
+  root: string,
+  commit: string,
+  dir: string,
+  opts: { sizes?: boolean } = {},
+): Promise<TreeEntry[]> {
+  const { stdout } = await git(['ls-tree', '-r', ...(opts.sizes ? ['-l'] : []), '-z', commit, '--', dir], root);
   const out: TreeEntry[] = [];
   for (const record of stdout.split('\0')) {
     const tab = record.indexOf('\t');
     if (tab === -1) continue;
-    const [mode = '', type = '', oid = ''] = record.slice(0, tab).split(' ');
-    out.push({ path: record.slice(tab + 1), mode, type, oid });
+    // With -l the size is padded with spaces: `<mode> <type> <oid>    <size>`, `-` for what is not a blob.
+    const [mode = '', type = '', oid = '', size] = record
+      .slice(0, tab)
+      .split(' ')
+      .filter((p) => p !== '');
+    const entry: TreeEntry = { path: record.slice(tab + 1), mode, type, oid };
+    if (opts.sizes) entry.size = size !== undefined && /^\d+$/.test(size) ? Number(size) : null;
+    out.push(entry);
   }
   return out;
 }

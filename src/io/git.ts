@@ -77,6 +77,19 @@ const INDEX_BUSY = /index\.lock'?: File exists/;
 export interface GitOptions {
   /** The index to read instead of the repository's own: the one git made for the commit a hook runs in. */
   indexFile?: string;
+  /**
+   * The longest git may run: then it is killed with every program it started (a remote helper, ssh), as one
+   * process group, and the call fails with GitTimeout. For a fetch from a remote that may never answer.
+   */
+  timeoutMs?: number;
+}
+
+/** git ran longer than its time limit and was stopped. */
+export class GitTimeout extends IdeasError {
+  constructor(readonly seconds: number) {
+    super('GIT', 'err.gitTimeout', { seconds });
+    this.name = 'GitTimeout';
+  }
 }
 
 export async function git(args: string[], cwd: string, opts: GitOptions = {}): Promise<GitResult> {
@@ -94,21 +107,43 @@ export async function git(args: string[], cwd: string, opts: GitOptions = {}): P
 function gitOnce(args: string[], cwd: string, opts: GitOptions): Promise<GitResult> {
   const env = gitEnv();
   if (opts.indexFile !== undefined) env.GIT_INDEX_FILE = opts.indexFile;
+  const limit = opts.timeoutMs;
   return new Promise((resolve, reject) => {
-    execFile(
-      'git',
-      args,
-      { cwd, env, shell: false, windowsHide: true, maxBuffer: 64 * 1024 * 1024 },
-      (error, stdout, stderr) => {
-        if (error) {
-          const reason = (stderr || error.message).trim().split('\n')[0] ?? error.message;
-          // git's whole message stays on the cause: some callers show git's own remedy (gitIdentityRemedy).
-          reject(new IdeasError('GIT', 'err.git', { reason }, { cause: Object.assign(error, { stderr }) }));
-        } else {
-          resolve({ stdout, stderr });
+    let timedOut = false;
+    let timer: NodeJS.Timeout | undefined;
+    // With a time limit, git leads a process group of its own, so that the group can be stopped whole (execFile
+    // passes `detached` on to spawn; its type does not name it).
+    const options = {
+      cwd,
+      env,
+      shell: false,
+      windowsHide: true,
+      maxBuffer: 64 * 1024 * 1024,
+      encoding: 'utf8' as const,
+      detached: limit !== undefined,
+    };
+    const child = execFile('git', args, options, (error, stdout, stderr) => {
+      if (timer) clearTimeout(timer);
+      if (timedOut) {
+        reject(new GitTimeout(Math.round((limit ?? 0) / 1000)));
+      } else if (error) {
+        const reason = (stderr || error.message).trim().split('\n')[0] ?? error.message;
+        // git's whole message stays on the cause: some callers show git's own remedy (gitIdentityRemedy).
+        reject(new IdeasError('GIT', 'err.git', { reason }, { cause: Object.assign(error, { stderr }) }));
+      } else {
+        resolve({ stdout, stderr });
+      }
+    });
+    if (limit !== undefined)
+      timer = setTimeout(() => {
+        timedOut = true;
+        try {
+          if (child.pid !== undefined && process.platform !== 'win32') process.kill(-child.pid, 'SIGKILL');
+          else child.kill('SIGKILL');
+        } catch {
+          child.kill('SIGKILL');
         }
-      },
-    );
+      }, limit);
   });
 }
 

@@ -14,6 +14,7 @@ import {
   AJV_OPTIONS,
   LABEL_KEYWORDS,
   MARKING_KEYWORDS,
+  SPREAD_KEYWORD,
   META_SCHEMA_2020,
   URL_FORMAT_MAX_LENGTH,
   type BaseValidators,
@@ -58,6 +59,7 @@ export function createAjv(extra: Record<string, unknown> = {}): AjvInstance {
   addFormats(ajv);
   ajv.addVocabulary([...LABEL_KEYWORDS]);
   for (const keyword of MARKING_KEYWORDS) ajv.addKeyword({ keyword, schemaType: 'boolean' });
+  ajv.addKeyword({ keyword: SPREAD_KEYWORD, schemaType: 'boolean' });
   return ajv;
 }
 

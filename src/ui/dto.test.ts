@@ -307,7 +307,11 @@ describe('region documents', () => {
       'region-idea-list',
       () => regionListDocument({ region, lang: 'sv', members: [held], rows: [{ member, idea }] }, now),
     ],
-    ['region-idea', () => regionIdeaDocument({ region, lang: 'sv', held, idea }, now)],
+    [
+      'region-idea',
+      () =>
+        regionIdeaDocument({ region, lang: 'sv', held, idea, spread: { basedOn: null, adoptedBy: [], kit: [] } }, now),
+    ],
     [
       'region-duplicates',
       () =>

@@ -27,6 +27,7 @@ import { ageInDays } from '../core/region/age.js';
 import type { IdClash } from '../core/region/clashes.js';
 import { REGION_FILE, type RegionMember } from '../core/region/config.js';
 import type { MemberSnapshot, RegionIdea } from '../core/region/snapshot.js';
+import type { IdeaSpread } from '../core/region/spread.js';
 import { groupLabel, type AggregateRow, type Group, type Report } from '../core/report/report.js';
 
 export const SCHEMA_VERSION = 1;
@@ -725,14 +726,43 @@ export function regionListDocument(
 
 /** `ideas region show --json`: one idea of the region, with its public fields and text. */
 export function regionIdeaDocument(
-  r: { region: { config: { name: string } }; lang: Lang; held: RegionMemberState; idea: RegionIdea },
+  r: {
+    region: { config: { name: string } };
+    lang: Lang;
+    held: RegionMemberState;
+    idea: RegionIdea;
+    spread: IdeaSpread;
+  },
   now: Date,
 ) {
+  const { basedOn, adoptedBy, kit } = r.spread;
   return {
     ...regionHeader(r.region.config.name, r.lang),
     kind: 'region-idea',
     member: memberDto(r.held.member, r.held.snapshot, now),
     idea: regionIdeaDto(r.held.member, r.idea, true),
+    // Spreading with provenance: the idea this one was adopted from (null: none), the ideas adopted from it, and its
+    // stage's spread kit (empty when the stage asks for none).
+    basedOn: basedOn
+      ? {
+          member: basedOn.member,
+          id: basedOn.id,
+          ref: `${basedOn.member}:${basedOn.id}`,
+          commit: basedOn.commit,
+          url: basedOn.url,
+          title: basedOn.title,
+          inRegion: basedOn.held,
+        }
+      : null,
+    adoptedBy: adoptedBy.map((a) => ({
+      member: a.member,
+      id: a.id,
+      ref: `${a.member}:${a.id}`,
+      title: a.title,
+      stage: a.stage,
+      created: a.created,
+    })),
+    spreadKit: kit.map((k) => ({ field: k.field, title: k.title, given: k.given })),
   };
 }
 

@@ -354,6 +354,31 @@ export const HELP = {
     en: 'the lowest similarity shown, 0 to 1 (default: 0.3)',
   },
   regionLimit: { sv: 'högst så många par (standard: 50)', en: 'at most this many pairs (default: 50)' },
+  regionTimeout: {
+    sv: 'längsta tid i sekunder som hämtningen av en medlem får ta (standard: 120); sedan är medlemmen ett fynd',
+    en: "the longest one member's fetch may take, in seconds (default: 120); then the member is a finding",
+  },
+  adopt: {
+    sv: 'ta över en testad idé från en annan kommun i regionen, som en ny idé här med källan angiven (basedOn)',
+    en: 'take up a tested idea from another municipality of the region, as a new idea here naming its source (basedOn)',
+  },
+  adoptRef: {
+    sv: 'idén i regionen: medlem:id, som i ideas region show (läses från regionens senaste synk)',
+    en: "the region's idea: member:id, as in ideas region show (read from the region's last sync)",
+  },
+  adoptStage: {
+    sv: 'steget idén börjar i (standard: första steget), genom stegets grind',
+    en: "the stage the idea starts in (default: the first stage), through that stage's gate",
+  },
+  adoptSet: {
+    sv: 'sätt ett fält i den nya idén (upprepas), t.ex. --set unit="Hemtjänsten"',
+    en: 'set a field of the new idea (repeatable), e.g. --set unit="Home care"',
+  },
+  adoptBy: { sv: 'vem som tar över idén (skrivs i historiken)', en: 'who takes up the idea (written in the history)' },
+  adoptForce: {
+    sv: 'ta över trots stängd grind, eller en idé som redan tagits över; skrivs i historiken',
+    en: 'adopt despite a closed gate, or an idea adopted before; written in the history',
+  },
   exitCodes: {
     sv: 'Slutkoder: 0 klart, 1 idéslussen har problem, 2 kunde inte köras som angivet, 130 avbrutet.',
     en: 'Exit codes: 0 done, 1 the registry has problems, 2 could not run as asked, 130 cancelled.',
@@ -399,6 +424,18 @@ export const EXAMPLES: Record<string, Record<Lang, string[]>> = {
       'ideas new',
       'ideas new --no-input --title "Care at a distance" --set carrier="Anna Berg" --set tags=care,digital',
       'ideas new --title "Bike loans" --body-file description.md --json',
+    ],
+  },
+  adopt: {
+    sv: [
+      'ideas adopt lidkoping:lidk-4k7q2x',
+      'ideas adopt lidkoping:lidk-4k7q2x --set unit="Hemtjänsten" --by Samordnaren --commit',
+      'ideas adopt lidkoping:lidk-4k7q2x --stage test --json',
+    ],
+    en: [
+      'ideas adopt lidkoping:lidk-4k7q2x',
+      'ideas adopt lidkoping:lidk-4k7q2x --set unit="Home care" --by Coordinator --commit',
+      'ideas adopt lidkoping:lidk-4k7q2x --stage test --json',
     ],
   },
   list: {

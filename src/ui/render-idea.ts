@@ -79,7 +79,7 @@ export function renderIdea(
       const what =
         e.action === 'moved'
           ? t(lang, 'history.moved', { from: label(textOf(e.from ?? '?')), to: label(textOf(e.to ?? '?')) })
-          : e.action === 'created' || e.action === 'imported'
+          : e.action === 'created' || e.action === 'imported' || e.action === 'adopted'
             ? t(lang, `history.${e.action}`, { to: label(textOf(e.to ?? '?')) })
             : e.action === 'decided'
               ? t(lang, 'history.decided', { decision: terminalLine(decisionWord(e.decision, lang)) })

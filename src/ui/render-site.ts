@@ -347,7 +347,7 @@ function historyLine(view: SiteView, e: Record<string, unknown>): string {
   const what =
     e.action === 'moved'
       ? t(lang, 'history.moved', { from: label(e.from), to: label(e.to) })
-      : e.action === 'created' || e.action === 'imported'
+      : e.action === 'created' || e.action === 'imported' || e.action === 'adopted'
         ? t(lang, `history.${e.action}`, { to: label(e.to) })
         : e.action === 'decided'
           ? t(lang, 'history.decided', { decision: decisionWord(e.decision, lang) })

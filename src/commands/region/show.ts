@@ -2,6 +2,7 @@ import type { CommonOptions, Ctx } from '../../context.js';
 import { IdeasError } from '../../core/errors.js';
 import type { Lang } from '../../core/i18n/i18n.js';
 import type { RegionIdea } from '../../core/region/snapshot.js';
+import { ideaSpread, type IdeaSpread } from '../../core/region/spread.js';
 import type { Region } from '../../io/region/region-root.js';
 import { openRegion } from './open-region.js';
 import { heldMembers, type HeldMember } from './read-region.js';
@@ -18,6 +19,8 @@ export interface RegionShowResult {
   held: HeldMember & { snapshot: NonNullable<HeldMember['snapshot']> };
   stageLabel: { sv: string; en: string } | null;
   idea: RegionIdea;
+  /** Where the idea comes from, who adopted it, and its stage's spread kit (core/region/spread.ts). */
+  spread: IdeaSpread;
 }
 
 /** `lidkoping:lidk-4k7q2x` names the member; a bare id is looked for in every member. */
@@ -29,7 +32,8 @@ export function splitRef(ref: string): { member: string | null; id: string } {
 export function runRegionShow(opts: RegionShowOptions, ctx: Ctx): Promise<RegionShowResult> {
   const { region, lang } = openRegion(opts, ctx);
   const { member, id } = splitRef(opts.ref);
-  const held = heldMembers(region, member === null ? [] : [member]);
+  const all = heldMembers(region, []);
+  const held = member === null ? all : heldMembers(region, [member]);
   const found = held.flatMap((h) =>
     h.snapshot ? h.snapshot.ideas.filter((i) => i.id === id).map((idea) => ({ h, idea })) : [],
   );
@@ -57,5 +61,10 @@ export function runRegionShow(opts: RegionShowOptions, ctx: Ctx): Promise<Region
     held: { member: h.member, snapshot, failure: h.failure },
     stageLabel,
     idea,
+    spread: ideaSpread(
+      all.flatMap((m) => (m.snapshot ? [m.snapshot] : [])),
+      h.member.id,
+      idea,
+    ),
   });
 }

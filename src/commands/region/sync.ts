@@ -6,7 +6,9 @@ import { memberFindings, clashFindings } from '../../core/region/findings.js';
 import { findIdClashes, type IdClash } from '../../core/region/clashes.js';
 import type { RegionMember } from '../../core/region/config.js';
 import type { MemberSnapshot } from '../../core/region/snapshot.js';
-import { syncMember, type MemberProblem } from '../../io/region/fetch-member.js';
+import { DEFAULT_FETCH_TIMEOUT_SECONDS, syncMember, type MemberProblem } from '../../io/region/fetch-member.js';
+import { releaseLock } from '../../io/lock.js';
+import { takeSyncLock } from '../../io/region/sync-lock.js';
 import type { Region } from '../../io/region/region-root.js';
 import { pruneStates, readMemberState, writeMemberState, writeSyncFailure } from '../../io/region/state.js';
 import { openRegion } from './open-region.js';
@@ -16,6 +18,8 @@ export interface RegionSyncOptions extends CommonOptions {
   jobs?: string;
   /** Only these members (by id); all when empty. */
   members: string[];
+  /** The longest one member's fetch may take, in seconds (DEFAULT_FETCH_TIMEOUT_SECONDS). */
+  timeout?: string;
   onProgress?: (done: number, total: number, member: string) => void;
 }
 
@@ -63,6 +67,14 @@ export async function mapBounded<T, R>(
   return results;
 }
 
+function parseTimeout(value: string | undefined): number {
+  if (value === undefined) return DEFAULT_FETCH_TIMEOUT_SECONDS;
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isInteger(n) || n < 1 || n > 3600)
+    throw new IdeasError('USAGE', 'err.regionTimeout', { value });
+  return n;
+}
+
 function parseJobs(jobs: string | undefined): number {
   if (jobs === undefined) return DEFAULT_JOBS;
   const n = Number(jobs);
@@ -74,11 +86,30 @@ function parseJobs(jobs: string | undefined): number {
 export async function runRegionSync(opts: RegionSyncOptions, ctx: Ctx): Promise<RegionSyncResult> {
   const { region, lang } = openRegion(opts, ctx);
   const jobs = parseJobs(opts.jobs);
+  const timeoutSeconds = parseTimeout(opts.timeout);
   const all = region.config.members;
   for (const id of opts.members)
     if (!all.some((m) => m.id === id))
       throw new IdeasError('USAGE', 'err.regionNoMember', { member: id, members: all.map((m) => m.id).join(', ') });
   const chosen = opts.members.length > 0 ? all.filter((m) => opts.members.includes(m.id)) : all;
+  const lock = await takeSyncLock(region);
+  try {
+    return await syncLocked(region, lang, opts, chosen, jobs, timeoutSeconds, ctx);
+  } finally {
+    releaseLock(lock);
+  }
+}
+
+async function syncLocked(
+  region: Region,
+  lang: Lang,
+  opts: RegionSyncOptions,
+  chosen: readonly RegionMember[],
+  jobs: number,
+  timeoutSeconds: number,
+  ctx: Ctx,
+): Promise<RegionSyncResult> {
+  const all = region.config.members;
   const now = ctx.clock();
   let done = 0;
   opts.onProgress?.(0, chosen.length, '');
@@ -90,6 +121,7 @@ export async function runRegionSync(opts: RegionSyncOptions, ctx: Ctx): Promise<
       previous,
       now,
       lang,
+      timeoutSeconds,
     });
     let outcome: MemberOutcome;
     if (synced.ok) {

@@ -22,7 +22,7 @@ export interface FieldSpec {
 }
 
 /** Fields set by the tool, never asked for. */
-const SYSTEM_FIELDS = new Set(['id', 'created', 'history', 'related']);
+const SYSTEM_FIELDS = new Set(['id', 'created', 'history', 'related', 'basedOn']);
 /** Base fields offered at intake even when no stage requires them; coach and contact come later in the sluice. */
 const INTAKE_FIELDS = ['carrier', 'unit', 'challenge', 'tags'];
 

@@ -20,7 +20,12 @@ export const LABEL_KEYWORDS = ['x-title', 'x-description', 'x-message'] as const
  * text "true" would otherwise be read as no marking at all.
  */
 export const MARKING_KEYWORDS = ['x-public', 'x-personal', 'x-aggregate'] as const;
-export const EXTENSION_KEYWORDS = [...LABEL_KEYWORDS, ...MARKING_KEYWORDS] as const;
+/**
+ * Marks a field as part of the spread kit (src/core/region/spread.ts): what another municipality needs to reuse the
+ * idea. A stage requires the kit by listing its fields in `required`, like any criterion.
+ */
+export const SPREAD_KEYWORD = 'x-spread';
+export const EXTENSION_KEYWORDS = [...LABEL_KEYWORDS, ...MARKING_KEYWORDS, SPREAD_KEYWORD] as const;
 
 export const AJV_OPTIONS = {
   allErrors: true,

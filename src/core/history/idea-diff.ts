@@ -283,10 +283,15 @@ export function isOtherIdea(a: Idea | null, b: Idea | null): boolean {
   return compared > 0;
 }
 
+/** The actions an idea's history starts with: made here, imported from a file, adopted from another member. */
+function isStartAction(action: unknown): boolean {
+  return action === 'created' || action === 'imported' || action === 'adopted';
+}
+
 /** A history entry that moves the idea: it leads to a stage, and is not the idea's start. */
 function isMoveEntry(e: unknown): boolean {
   const x = asEntry(e);
-  return !!x && typeof x.to === 'string' && x.action !== 'created' && x.action !== 'imported';
+  return !!x && typeof x.to === 'string' && !isStartAction(x.action);
 }
 
 /** Of several files with one id, the one that continues the base's idea: same path, then same idea, then first. */
@@ -488,7 +493,8 @@ export function diffSnapshots(base: Snapshot, head: Snapshot, opts: DiffOptions)
     if (!e) return value === undefined ? '–' : shortJson(value);
     const to = label(str(e.to) ?? '?');
     if (e.action === 'moved') return t(lang, 'history.moved', { from: label(str(e.from) ?? '?'), to });
-    if (e.action === 'created' || e.action === 'imported') return t(lang, `history.${e.action}`, { to });
+    if (e.action === 'created' || e.action === 'imported' || e.action === 'adopted')
+      return t(lang, `history.${e.action}`, { to });
     if (e.action === 'decided')
       return t(lang, 'history.decided', {
         decision: isDecision(e.decision) ? decisionWord(e.decision, lang) : (str(e.decision) ?? '?'),
@@ -680,17 +686,18 @@ export function diffSnapshots(base: Snapshot, head: Snapshot, opts: DiffOptions)
     // may only have gone on by moves that this change shows, each checked like any other.
     const first = asEntry(history[0]);
     const firstStage = rules.stages[0]?.key ?? h.stage.key;
-    const started =
-      first && (first.action === 'created' || first.action === 'imported') && typeof first.to === 'string';
+    const started = first && isStartAction(first.action) && typeof first.to === 'string';
     const start = started ? (first.to as string) : firstStage;
     const source = typeof first?.source === 'string' ? first.source.trim() : '';
-    const clean =
-      !!first && ['from', 'decision', 'amount', 'forced'].every((k) => !Object.prototype.hasOwnProperty.call(first, k));
+    // An adoption may have come through its stage's gate forced (`ideas adopt --force`), as a move may.
+    const banned =
+      first?.action === 'adopted' ? ['from', 'decision', 'amount'] : ['from', 'decision', 'amount', 'forced'];
+    const clean = !!first && banned.every((k) => !Object.prototype.hasOwnProperty.call(first, k));
     const valid =
       started &&
       clean &&
       ((first.action === 'created' && start === firstStage) ||
-        (first.action === 'imported' && source !== '' && !!stageByKey(rules, start)));
+        ((first.action === 'imported' || first.action === 'adopted') && source !== '' && !!stageByKey(rules, start)));
     if (!valid) {
       finding(h, history.length > 0 ? '/history/0' : '/history', 'idea/start', 'f.ideaStart', 'h.ideaStart', {
         first: label(firstStage),

@@ -37,6 +37,7 @@ export function staysOf(idea: IdeaFields): Stay[] {
     first &&
     first.e.action !== 'created' &&
     first.e.action !== 'imported' &&
+    first.e.action !== 'adopted' &&
     typeof first.e.from === 'string' &&
     created !== null &&
     created <= first.date

@@ -23,6 +23,7 @@ import {
   truth,
   tour,
   firstWeek,
+  spread,
 } from './messages/index.js';
 
 export type Lang = 'sv' | 'en';
@@ -52,6 +53,7 @@ const messages = {
   ...region,
   ...tour,
   ...firstWeek,
+  ...spread,
 } as const;
 
 export type MessageKey = keyof typeof messages;

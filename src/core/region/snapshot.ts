@@ -9,8 +9,10 @@ import type { RegistryConfig } from '../sluice/config.js';
 import { publicData, publicField, type FieldClasses } from '../criteria/personal-data.js';
 import { readSnapshot, type SnapshotFile } from '../history/idea-diff.js';
 import { ID_PATTERN } from '../sluice/id.js';
+import type { SpreadKitField } from './spread.js';
 
-export const SNAPSHOT_VERSION = 1;
+/** 2: stages carry their spread kit (spread.ts). A snapshot of another version is read again whole. */
+export const SNAPSHOT_VERSION = 2;
 
 /** One idea of a member, as the region keeps it: public fields only. */
 export interface RegionIdea {
@@ -26,6 +28,13 @@ export interface RegionIdea {
   /** The public fields of the front matter. */
   data: Record<string, unknown>;
   body: string;
+}
+
+/** A stage of a member: its key, label, and the fields of its spread kit (empty when it asks for none). */
+export interface RegionStage {
+  key: string;
+  label: Localized;
+  spreadKit: SpreadKitField[];
 }
 
 /** A file of the member that could not be read as an idea: kept as a warning, named by path. */
@@ -45,7 +54,7 @@ export interface MemberSnapshot {
   syncedAt: string;
   /** The blob ids of the config and every criteria file: when they change, every idea is filtered again. */
   rulesKey: string;
-  registry: { name: string; language: string; idPrefix: string; stages: { key: string; label: Localized }[] };
+  registry: { name: string; language: string; idPrefix: string; stages: RegionStage[] };
   ideas: RegionIdea[];
   unreadable: UnreadableFile[];
 }

@@ -47,6 +47,8 @@ export interface RegistryConfig {
   allowDelete?: boolean;
   /** Absent when the config does not set it: reports then use DEFAULT_MIN_GROUP_SIZE. */
   minGroupSize?: number;
+  /** The folder of the region this registry is a member of, relative to the registry root, as written. */
+  region?: string;
 }
 
 export const CONFIG_FILE = 'ideas.config.yaml';
@@ -96,6 +98,7 @@ export function normalizeConfig(raw: Record<string, unknown>): RegistryConfig {
     })),
     ...(raw.allowDelete === true ? { allowDelete: true } : {}),
     ...(typeof raw.minGroupSize === 'number' ? { minGroupSize: raw.minGroupSize } : {}),
+    ...(typeof raw.region === 'string' ? { region: raw.region.replace(/\\/g, '/') } : {}),
   };
 }
 

@@ -15,7 +15,7 @@ import type { Gate } from './gate.js';
 type Schema = Record<string, unknown>;
 
 /** Fields the tool keeps itself, never asked for. */
-const SYSTEM_FIELDS = new Set(['id', 'created', 'history', 'related']);
+const SYSTEM_FIELDS = new Set(['id', 'created', 'history', 'related', 'basedOn']);
 
 export interface GateField {
   spec: FieldSpec;

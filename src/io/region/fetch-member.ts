@@ -20,11 +20,13 @@ import {
 import { classifySources, type SchemaSource } from '../../core/criteria/personal-data.js';
 import { readPackageSchema } from '../schemas.js';
 import { forbiddenKeys, nullProtoDeep } from '../../core/safe-object.js';
-import { git } from '../git.js';
-import { BlobReader, listTree } from '../git-revision.js';
+import { git, GitTimeout } from '../git.js';
+import { BlobReader, listTree, type TreeEntry } from '../git-revision.js';
+import { MAX_IDEA_BYTES } from '../../core/front-matter/front-matter.js';
 import { isIdeaFileName } from '../idea-files.js';
 import { parseConfigText } from '../registry.js';
 import { faultPoint } from '../faults.js';
+import { spreadKitOf, type SpreadKitField } from '../../core/region/spread.js';
 
 export interface MemberProblem {
   /** fetch: git could not fetch; registry: what was fetched is not a usable registry. */
@@ -49,6 +51,17 @@ export function fetchSource(url: string, regionRoot: string): string {
 
 const REF = 'refs/ideas-region/head';
 
+/**
+ * The largest blob read from a member: an idea file may be no larger (core/front-matter's MAX_IDEA_BYTES), and
+ * neither may its config or criteria. Sizes come from `ls-tree -l` before anything is read, so a hostile member's
+ * huge file costs no memory.
+ */
+export const MAX_MEMBER_BLOB_BYTES = MAX_IDEA_BYTES;
+
+function tooLarge(e: TreeEntry): boolean {
+  return e.size === null || (e.size ?? 0) > MAX_MEMBER_BLOB_BYTES;
+}
+
 /** The config that keeps a fetch read-only and safe: no `ext::` commands, no hooks, no prompts. */
 const SAFE = ['-c', 'protocol.ext.allow=never', '-c', 'core.hooksPath=/dev/null'];
 
@@ -58,8 +71,16 @@ async function ensureRepo(repo: string): Promise<void> {
   await git(['init', '-q', '--bare', repo], path.dirname(repo));
 }
 
+/** How long one member's fetch may take by default: a member that hangs becomes a finding, not a stuck sync. */
+export const DEFAULT_FETCH_TIMEOUT_SECONDS = 120;
+
 /** Fetches the member's branch, one commit deep; the commit, or a problem. */
-async function fetchMember(member: RegionMember, repo: string, regionRoot: string): Promise<string | MemberProblem> {
+async function fetchMember(
+  member: RegionMember,
+  repo: string,
+  regionRoot: string,
+  timeoutSeconds: number,
+): Promise<string | MemberProblem> {
   try {
     await ensureRepo(repo);
     const source = fetchSource(member.url, regionRoot);
@@ -78,10 +99,13 @@ async function fetchMember(member: RegionMember, repo: string, regionRoot: strin
         `+${ref}:${REF}`,
       ],
       repo,
+      { timeoutMs: timeoutSeconds * 1000 },
     );
     const { stdout } = await git(['rev-parse', '--verify', '-q', `${REF}^{commit}`], repo);
     return stdout.trim();
   } catch (e) {
+    if (e instanceof GitTimeout)
+      return { kind: 'fetch', message: 'region.problem.timeout', params: { seconds: e.seconds }, details: [] };
     const reason = (isIdeasError(e) ? e.text.en.replace(/^git failed: /, '') : (e as Error).message).replace(
       /^fatal: /,
       '',
@@ -102,18 +126,33 @@ function registryProblem(message: MessageKey, params: Params, details: string[] 
 /** Fetches one member and reads its registry; `previous` is its last good snapshot. */
 export async function syncMember(
   member: RegionMember,
-  opts: { regionRoot: string; cacheDir: string; previous: MemberSnapshot | null; now: Date; lang: Lang },
+  opts: {
+    regionRoot: string;
+    cacheDir: string;
+    previous: MemberSnapshot | null;
+    now: Date;
+    lang: Lang;
+    /** The longest the fetch may take (DEFAULT_FETCH_TIMEOUT_SECONDS when not given). */
+    timeoutSeconds?: number;
+  },
 ): Promise<MemberSync> {
   const repo = path.join(opts.cacheDir, 'repos', `${member.id}.git`);
-  const fetched = await fetchMember(member, repo, opts.regionRoot);
+  const fetched = await fetchMember(
+    member,
+    repo,
+    opts.regionRoot,
+    opts.timeoutSeconds ?? DEFAULT_FETCH_TIMEOUT_SECONDS,
+  );
   if (typeof fetched !== 'string') return { ok: false, problem: fetched };
   const commit = fetched;
   const prefix = member.path === '' ? '' : `${member.path}/`;
   const reader = new BlobReader(repo);
   try {
-    const configEntry = (await listTree(repo, commit, `${prefix}${CONFIG_FILE}`)).find(
+    const configEntry = (await listTree(repo, commit, `${prefix}${CONFIG_FILE}`, { sizes: true })).find(
       (e) => e.path === `${prefix}${CONFIG_FILE}` && e.type === 'blob',
     );
+    if (configEntry && tooLarge(configEntry))
+      return registryProblem('region.problem.tooLarge', { file: CONFIG_FILE, max: MAX_MEMBER_BLOB_BYTES / 1_000_000 });
     const configBytes = configEntry ? await reader.read(configEntry.oid) : null;
     if (!configEntry || !configBytes)
       return registryProblem('region.problem.noRegistry', { path: prefix || '.', file: CONFIG_FILE });
@@ -131,11 +170,14 @@ export async function syncMember(
     const base = readPackageSchema('idea');
     sources.push({ schema: base, uri: typeof base.$id === 'string' ? base.$id : null });
     const oids: string[] = [configEntry.oid];
+    const kits = new Map<string, SpreadKitField[]>();
     for (const file of criteriaFiles) {
       const full = path.posix.normalize(`${prefix}${file}`);
       const entry = full.startsWith('../')
         ? undefined
-        : (await listTree(repo, commit, full)).find((e) => e.path === full && e.type === 'blob');
+        : (await listTree(repo, commit, full, { sizes: true })).find((e) => e.path === full && e.type === 'blob');
+      if (entry && tooLarge(entry))
+        return registryProblem('region.problem.tooLarge', { file, max: MAX_MEMBER_BLOB_BYTES / 1_000_000 });
       const bytes = entry ? await reader.read(entry.oid) : null;
       if (!entry || !bytes) return registryProblem('region.problem.criteriaMissing', { file });
       let schema: unknown;
@@ -147,16 +189,23 @@ export async function syncMember(
       const forbidden = forbiddenKeys(schema, 1)[0];
       if (forbidden) return registryProblem('region.problem.criteriaInvalid', { file, reason: forbidden.key });
       oids.push(entry.oid);
-      sources.push({ schema: nullProtoDeep(schema), uri: `file:///ideas-region/${member.id}/${full}` });
+      const safe = nullProtoDeep(schema);
+      kits.set(file, spreadKitOf(safe));
+      sources.push({ schema: safe, uri: `file:///ideas-region/${member.id}/${full}` });
     }
     const rulesKey = oids.join(' ');
     const previous = opts.previous;
     if (previous && previous.commit === commit && previous.rulesKey === rulesKey && previous.path === member.path)
       return { ok: true, snapshot: { ...previous, syncedAt: opts.now.toISOString() }, parsed: 0, unchanged: true };
 
-    const entries = (await listTree(repo, commit, `${prefix}${config.ideasDir}/`)).filter(
+    const listed = (await listTree(repo, commit, `${prefix}${config.ideasDir}/`, { sizes: true })).filter(
       (e) => e.type === 'blob' && e.mode !== '120000' && isIdeaFileName(path.posix.basename(e.path)),
     );
+    // A blob larger than an idea may be is never read: a warning, as for any file that is not an idea.
+    const entries = listed.filter((e) => !tooLarge(e));
+    const oversized = listed
+      .filter(tooLarge)
+      .map((e) => ({ path: e.path.slice(prefix.length), reason: `> ${MAX_MEMBER_BLOB_BYTES / 1_000_000} MB` }));
     const known = ideasByOid(previous, rulesKey);
     // Only the blobs the last snapshot does not hold are read.
     const files: MemberFile[] = await Promise.all(
@@ -166,7 +215,11 @@ export async function syncMember(
         bytes: known?.has(e.oid) ? new Uint8Array() : ((await reader.read(e.oid)) ?? new Uint8Array()),
       })),
     );
-    const { ideas, unreadable, parsed } = buildIdeas(config, files, classifySources(sources), known);
+    const built = buildIdeas(config, files, classifySources(sources), known);
+    const { ideas, parsed } = built;
+    const unreadable = [...built.unreadable, ...oversized].sort((a, b) =>
+      a.path < b.path ? -1 : a.path > b.path ? 1 : 0,
+    );
     const snapshot: MemberSnapshot = {
       schemaVersion: SNAPSHOT_VERSION,
       member: member.id,
@@ -180,7 +233,7 @@ export async function syncMember(
         name: config.name,
         language: config.language,
         idPrefix: config.idPrefix,
-        stages: config.stages.map((s) => ({ key: s.key, label: s.label })),
+        stages: config.stages.map((s) => ({ key: s.key, label: s.label, spreadKit: kits.get(s.criteria) ?? [] })),
       },
       ideas,
       unreadable,

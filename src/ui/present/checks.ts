@@ -7,6 +7,7 @@ import { ideaDiffDocument, schemaDocument, validationDocument } from '../dto.js'
 import { renderDiffMarkdown, renderDiffText, type DiffView } from '../render-diff.js';
 import { renderValidationGithub, renderValidationJunit, renderValidationPretty } from '../render-validation.js';
 import { EXIT, jsonText, output, type Output, type View } from '../output.js';
+import { addedNearbyDto, githubNearbyNotices, renderAddedNearby, type AddedNearbyView } from './region-similar.js';
 
 export type ValidateFormat = 'pretty' | 'json' | 'github' | 'junit';
 
@@ -36,11 +37,16 @@ export function presentValidate(r: ValidateView, format: ValidateFormat, v: View
 
 export type DiffFormat = 'text' | 'md' | 'json' | 'github' | 'junit';
 
-export function presentDiff(r: DiffView, format: DiffFormat, v: View): Output {
+export function presentDiff(
+  r: DiffView & { regionSimilar?: readonly AddedNearbyView[] },
+  format: DiffFormat,
+  v: View,
+): Output {
   const o = output();
   const d = r.diff;
   const errors = d.findings.filter((f) => f.severity === 'error').length;
-  if (format === 'json') o.out(jsonText(ideaDiffDocument(r)));
+  const nearby = r.regionSimilar ?? [];
+  if (format === 'json') o.out(jsonText({ ...ideaDiffDocument(r), regionSimilar: addedNearbyDto(nearby) }));
   else if (format === 'junit') {
     // A test case per idea the change touched, a failure per broken rule.
     const touched = new Map<string, string | null>();
@@ -64,8 +70,12 @@ export function presentDiff(r: DiffView, format: DiffFormat, v: View): Output {
   } else if (format === 'github') {
     const view = { files: 0, findings: d.findings, errors, warnings: d.findings.length - errors };
     o.out(renderValidationGithub(view, r.registry.root, v.cwd));
+    o.out(githubNearbyNotices(nearby, r.lang, r.registry.root, v.cwd));
   } else if (format === 'md') o.out(renderDiffMarkdown(r));
   else o.out(renderDiffText(r, v.out, v.outWidth));
+  // A notice, never an error: said on stderr beside the pretty and Markdown views.
+  if ((format === 'text' || format === 'md') && nearby.length > 0)
+    o.err(`\n${renderAddedNearby(nearby, r.lang, v.err)}`);
   return o.done(r.ok ? EXIT.ok : EXIT.problems);
 }
 

@@ -11,6 +11,7 @@ import { renderGate } from '../render-review.js';
 import type { ChecklistItem } from '../../core/sluice/gate.js';
 import { jsonParts, jsonText, output, type Output, type View } from '../output.js';
 import { terminalLine } from '../terminal-text.js';
+import { neighboursDto, renderNeighbours, type NeighbourView } from './region-similar.js';
 
 /** Files that could not be read are left out of list, report, export and site: say so, and where to look. */
 export function unreadableWarning(count: number, lang: Lang, v: View): string {
@@ -23,6 +24,8 @@ export interface NewView {
   idea: Idea;
   staged: boolean;
   similar: Similar<Idea>[];
+  elsewhere: NeighbourView[];
+  elsewhereShown: boolean;
 }
 
 export function presentNew(r: NewView, json: boolean, v: View): Output {
@@ -32,7 +35,8 @@ export function presentNew(r: NewView, json: boolean, v: View): Output {
       ...ideaSummaryDto(s.item, r.lang, v.today),
       score: Math.round(s.score * 100) / 100,
     }));
-    o.out(jsonText(ideaDocument(r.registry, r.idea, r.lang, v.today, { staged: r.staged, similar })));
+    const regionSimilar = neighboursDto(r.elsewhere);
+    o.out(jsonText(ideaDocument(r.registry, r.idea, r.lang, v.today, { staged: r.staged, similar, regionSimilar })));
     return o.done();
   }
   const c = v.err;
@@ -48,6 +52,7 @@ export function presentNew(r: NewView, json: boolean, v: View): Output {
         `  ${c.cyan(terminalLine(s.item.id ?? '?'))}  ${terminalLine(s.item.title ?? '')}  ${c.dim(terminalLine(`(${s.item.stage.label[r.lang]}, ${s.item.path})`))}\n`,
       );
   }
+  if (r.elsewhere.length > 0 && !r.elsewhereShown) o.err(`\n${renderNeighbours(r.elsewhere, r.lang, c)}`);
   return o.done();
 }
 

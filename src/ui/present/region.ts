@@ -15,6 +15,7 @@ import {
 } from '../dto.js';
 import { cell, fit } from '../text-width.js';
 import { renderValidationGithub } from '../render-validation.js';
+import type { IdeaSpread } from '../../core/region/spread.js';
 import { terminalLine, terminalText } from '../terminal-text.js';
 import type { ChalkInstance } from 'chalk';
 
@@ -213,6 +214,44 @@ export interface RegionShowView {
   held: { member: RegionMember; snapshot: MemberSnapshot };
   stageLabel: Localized | null;
   idea: RegionIdea;
+  spread: IdeaSpread;
+}
+
+/** Where the idea comes from, who took it up, and its spread kit: what `ideas region show` adds for spreading. */
+function spreadLines(r: RegionShowView, v: View): string[] {
+  const { basedOn, adoptedBy, kit } = r.spread;
+  const c = v.out;
+  const nameOf = (id: string) => r.region.config.members.find((m) => m.id === id)?.name ?? id;
+  const out: string[] = [];
+  if (basedOn) {
+    const title = basedOn.title === null ? '' : ` «${basedOn.title}»`;
+    out.push(
+      terminalLine(
+        t(r.lang, basedOn.held ? 'region.show.basedOn' : 'region.show.basedOnGone', {
+          ref: `${basedOn.member}:${basedOn.id}`,
+          title,
+          member: nameOf(basedOn.member),
+          commit: basedOn.commit.slice(0, 7),
+        }),
+      ),
+    );
+  }
+  if (adoptedBy.length > 0) {
+    out.push(t(r.lang, 'region.show.adoptedBy', { count: adoptedBy.length }));
+    for (const a of adoptedBy)
+      out.push(
+        `  ${c.cyan(terminalLine(`${a.member}:${a.id}`))}  ${terminalLine(a.title ?? '')}  ${c.dim(terminalLine(`(${nameOf(a.member)}${a.created ? `, ${a.created}` : ''})`))}`,
+      );
+  }
+  if (kit.length > 0) {
+    const lacking = kit.filter((k) => !k.given);
+    out.push(
+      lacking.length === 0
+        ? t(r.lang, 'region.show.kitComplete')
+        : terminalLine(t(r.lang, 'region.show.kitLacks', { parts: lacking.map((k) => k.title[r.lang]).join(', ') })),
+    );
+  }
+  return out;
 }
 
 function shownValue(value: unknown): string {
@@ -236,10 +275,11 @@ export function presentRegionShow(r: RegionShowView, json: boolean, v: View): Ou
   lines.push(`${t(r.lang, 'region.col.id')}: ${terminalLine(`${member.id}:${r.idea.id ?? ''}`)}`);
   lines.push(`${t(r.lang, 'region.col.stage')}: ${terminalLine(r.stageLabel?.[r.lang] ?? r.idea.stage)}`);
   for (const [key, value] of Object.entries(r.idea.data)) {
-    if (key === 'title' || key === 'id' || key === 'history') continue;
+    if (key === 'title' || key === 'id' || key === 'history' || key === 'basedOn') continue;
     lines.push(`${terminalLine(key)}: ${terminalLine(shownValue(value))}`);
   }
   if (member.site) lines.push(`${t(r.lang, 'region.show.site')}: ${terminalLine(member.site)}`);
+  lines.push(...spreadLines(r, v));
   const days = ageInDays(snapshot.syncedAt, v.today);
   lines.push(
     c.dim(

@@ -8,6 +8,7 @@ export const sluice = {
   'decision.reject': { sv: 'avslagen', en: 'rejected' },
   'history.created': { sv: 'skapad i {to}', en: 'created in {to}' },
   'history.imported': { sv: 'importerad till {to}', en: 'imported into {to}' },
+  'history.adopted': { sv: 'övertagen till {to}', en: 'adopted into {to}' },
   'history.moved': { sv: 'flyttad {from} → {to}', en: 'moved {from} → {to}' },
   'history.decided': { sv: 'beslut: {decision}', en: 'decision: {decision}' },
   'history.assignedField': { sv: '{field} satt till {value}', en: '{field} set to {value}' },

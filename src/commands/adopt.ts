@@ -1,0 +1,207 @@
+/**
+ * `ideas adopt <member>:<id>`: takes up an idea another member of the region has tested, as a new idea of this
+ * registry (its own id, with this registry's prefix), linked to its source by `basedOn` and an `adopted` history
+ * entry. Read from the region's last sync (offline); the source registry is never written. The source must give its
+ * stage's spread kit (core/region/spread.ts); the new idea enters its stage through that stage's gate, as `new` and
+ * `move` do.
+ */
+import path from 'node:path';
+import type { CommonOptions, Ctx } from '../context.js';
+import { IdeasError } from '../core/errors.js';
+import { fieldSpec, foldRecordKeys, recordKeys, settableFields, typeFlagValue } from '../core/criteria/fields.js';
+import { parseSets } from '../core/criteria/set-flags.js';
+import { readFrontMatter } from '../core/front-matter/front-matter.js';
+import { renderIdeaFile } from '../core/front-matter/idea-text.js';
+import type { Lang } from '../core/i18n/i18n.js';
+import {
+  adoptionData,
+  adoptionMessage,
+  basedOnOf,
+  parseIdeaRef,
+  spreadKitMissing,
+  type BasedOn,
+} from '../core/region/spread.js';
+import { nullObject, nullObjectFrom } from '../core/safe-object.js';
+import { firstStage, type Stage } from '../core/sluice/config.js';
+import { missingFor } from '../core/sluice/gate.js';
+import { idFromFileName, newId } from '../core/sluice/id.js';
+import { isoDate, toIdea, type Idea } from '../core/sluice/idea.js';
+import { slugify } from '../core/sluice/slug.js';
+import { resolveStage } from '../core/sluice/stage-lookup.js';
+import type { SchemaProblem } from '../core/criteria/schema-check.js';
+import { createFileExclusive, safeUnlink } from '../io/atomic-file.js';
+import { faultPoint } from '../io/faults.js';
+import { fsError } from '../io/fs-error.js';
+import { git, gitUserName } from '../io/git.js';
+import { listIdeaFiles } from '../io/idea-files.js';
+import { readIdeas } from '../io/read-ideas.js';
+import { openMemberRegion, readSnapshots } from '../io/region/member-region.js';
+import { readMemberState } from '../io/region/state.js';
+import { loadCriteria, type Registry } from '../io/registry.js';
+import { baseValidators, readPackageSchema } from '../io/schemas.js';
+import { withWriteLock } from '../io/write-session.js';
+import { openRegistry } from './open-registry.js';
+
+export interface AdoptOptions extends CommonOptions {
+  ref: string;
+  stage?: string;
+  set: string[];
+  by?: string;
+  force?: boolean;
+  commit?: boolean;
+}
+
+export interface AdoptResult {
+  kind: 'idea-adopted';
+  registry: Registry;
+  lang: Lang;
+  idea: Idea;
+  stage: Stage;
+  basedOn: BasedOn;
+  /** The source member's name, as the region file gives it. */
+  memberName: string;
+  /** Through a closed gate (`--force`): what the gate found missing. */
+  forced: SchemaProblem[];
+  staged: boolean;
+  committed: boolean;
+}
+
+export async function runAdopt(opts: AdoptOptions, ctx: Ctx): Promise<AdoptResult> {
+  const { registry, lang } = openRegistry(opts, ctx);
+  const { config } = registry;
+  const ref = parseIdeaRef(opts.ref);
+  if (!ref) throw new IdeasError('USAGE', 'err.adoptRef', { ref: opts.ref }, { hint: 'hint.adoptRef' });
+  const region = openMemberRegion(registry, lang);
+  const member = region.config.members.find((m) => m.id === ref.member);
+  if (!member)
+    throw new IdeasError('USAGE', 'err.adoptUnknownMember', {
+      member: ref.member,
+      members: region.config.members.map((m) => m.id).join(', ') || '–',
+    });
+  const snapshot = readMemberState(region.cacheDir, member.id);
+  if (!snapshot)
+    throw new IdeasError(
+      'USAGE',
+      'err.adoptNotSynced',
+      { member: member.id },
+      { hint: 'hint.adoptNotSynced', hintParams: { dir: region.root } },
+    );
+  const source = snapshot.ideas.find((i) => i.id === ref.id);
+  if (!source)
+    throw new IdeasError('IDEA_NOT_FOUND', 'err.adoptNotFound', {
+      ref: `${ref.member}:${ref.id}`,
+      date: snapshot.syncedAt.slice(0, 10),
+    });
+  const sourceStage = snapshot.registry.stages.find((s) => s.key === source.stage);
+  const kit = sourceStage?.spreadKit ?? [];
+  const stageLabel = sourceStage?.label ?? { sv: source.stage, en: source.stage };
+  if (kit.length === 0)
+    throw new IdeasError('GATE_CLOSED', 'err.adoptNoKit', { ref: `${ref.member}:${ref.id}`, stage: stageLabel });
+  const lacking = spreadKitMissing(kit, source.data);
+  if (lacking.length > 0)
+    throw new IdeasError(
+      'GATE_CLOSED',
+      'err.adoptKitMissing',
+      { ref: `${ref.member}:${ref.id}`, stage: stageLabel, count: lacking.length },
+      { hint: 'hint.adoptKitMissing', details: lacking.map((k) => `${k.title[lang]} (${k.field})`) },
+    );
+
+  const local = readIdeas(registry).ideas;
+  const already = local.find((i) => {
+    const b = basedOnOf(i.data);
+    return b !== null && b.member === ref.member && b.id === ref.id;
+  });
+  if (already && !opts.force)
+    throw new IdeasError(
+      'CONFLICT',
+      'err.adoptedAlready',
+      { ref: `${ref.member}:${ref.id}`, id: already.id ?? already.path },
+      { hint: 'hint.adoptedAlready' },
+    );
+
+  const criteria = loadCriteria(registry);
+  const stage = opts.stage ? resolveStage(config, opts.stage) : firstStage(config);
+  const base = readPackageSchema('idea');
+  const allCriteria = [...criteria.values()].map((c) => c.schema);
+  const given = new Map<string, unknown>();
+  const settable = [...settableFields(base, allCriteria), ...recordKeys(base, allCriteria)];
+  for (const [name, raw] of parseSets(opts.set, settable, base))
+    given.set(name, typeFlagValue(fieldSpec(name, base, allCriteria, config, lang, false), raw));
+  const sets = nullObjectFrom(foldRecordKeys(given, {}));
+
+  // A new id with this registry's prefix, taken by no idea here nor anywhere in the region.
+  const taken = new Set<string>();
+  for (const e of listIdeaFiles(registry)) {
+    const fromName = idFromFileName(e.path.slice(e.path.lastIndexOf('/') + 1));
+    if (fromName) taken.add(fromName);
+  }
+  for (const i of local) if (i.id) taken.add(i.id);
+  for (const s of readSnapshots(region)) for (const i of s.ideas) if (i.id) taken.add(i.id);
+  const id = newId(config.idPrefix, (candidate) => taken.has(candidate));
+  const by = opts.by ?? (await gitUserName(registry.root)) ?? undefined;
+  const basedOn: BasedOn = { member: member.id, id: ref.id, commit: snapshot.commit, url: member.url };
+  const today = isoDate(ctx.clock());
+  const planned = adoptionData({ id, date: today, source, basedOn, stage: stage.key, by, sets });
+
+  const { idea: validate } = baseValidators();
+  const missing = missingFor(planned.data, config, validate, criteria.get(stage.key)?.validate);
+  if (missing.length > 0 && !opts.force)
+    throw new IdeasError(
+      'GATE_CLOSED',
+      'err.adoptGateClosed',
+      { ref: `${ref.member}:${ref.id}`, stage: stage.label, count: missing.length },
+      { hint: 'hint.adoptGateClosed', details: missing.map((m) => m.message[lang]) },
+    );
+  const data = nullObject();
+  Object.assign(data, planned.data);
+  if (missing.length > 0) (data.history as Record<string, unknown>[])[0]!.forced = true;
+
+  const slug = slugify(String(data.title ?? ''));
+  const rel = `${config.ideasDir}/${stage.folder}/${slug ? `${id}-${slug}` : id}.md`;
+  const abs = path.join(registry.root, rel);
+  const text = renderIdeaFile(data, planned.body);
+  const message = opts.commit ? adoptionMessage(id, String(data.title ?? ''), basedOn, lang) : null;
+  const { staged, committed } = await withWriteLock(registry.root, async ({ place }) => {
+    try {
+      createFileExclusive(abs, text, undefined, place.scratch);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'EEXIST')
+        throw new IdeasError('FILE_EXISTS', 'err.filesExist', { files: rel });
+      throw fsError(e, rel);
+    }
+    if (place.gitDir === null) return { staged: false, committed: false };
+    let added = false;
+    try {
+      faultPoint('adopt:before-add', ctx.env);
+      await git(['add', '--', rel], registry.root);
+      added = true;
+      if (message === null) return { staged: true, committed: false };
+      faultPoint('adopt:before-commit', ctx.env);
+      await git(['commit', '--quiet', '-m', message, '--only', '--', rel], registry.root);
+      return { staged: true, committed: true };
+    } catch (e) {
+      // A failed command leaves the registry as it was: no new file, in the work tree or in git's index.
+      try {
+        if (added) await git(['rm', '--cached', '--quiet', '--force', '--', rel], registry.root);
+      } catch {
+        // the file goes all the same
+      }
+      safeUnlink(abs);
+      throw e;
+    }
+  });
+  const fm = readFrontMatter(Buffer.from(text, 'utf8'));
+  if (!fm.ok) throw new Error('an adopted idea file could not be read back');
+  return {
+    kind: 'idea-adopted',
+    registry,
+    lang,
+    idea: toIdea(fm, stage, rel, abs),
+    stage,
+    basedOn,
+    memberName: member.name,
+    forced: missing,
+    staged,
+    committed,
+  };
+}

@@ -1,0 +1,32 @@
+/**
+ * One sync of a region at a time: two at once would fetch into the same caches (a fetch fails on git's ref lock)
+ * and each write every member's state. The second is refused at once, naming the first, rather than wait for a
+ * sync that may take minutes. The lock is the registries' own (../lock.ts), in the region's cache: a killed sync's
+ * lock is taken over by the next.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { IdeasError, isIdeasError } from '../../core/errors.js';
+import { takeLock, type HeldLock } from '../lock.js';
+import type { Region } from './region-root.js';
+
+export async function takeSyncLock(region: Region): Promise<HeldLock> {
+  const place = {
+    gitDir: path.dirname(region.cacheDir),
+    lock: path.join(region.cacheDir, 'sync.lock'),
+    scratch: path.join(region.cacheDir, 'tmp'),
+  };
+  try {
+    mkdirSync(region.cacheDir, { recursive: true });
+    return await takeLock(place, 0);
+  } catch (e) {
+    if (isIdeasError(e) && e.code === 'LOCKED')
+      throw new IdeasError(
+        'LOCKED',
+        'err.regionSyncLocked',
+        { pid: /\(process ([^)]+)\)/.exec(e.text.en)?.[1] ?? '?' },
+        { hint: 'hint.regionSyncLocked', hintParams: { lock: place.lock } },
+      );
+    throw e;
+  }
+}
