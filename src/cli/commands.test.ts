@@ -69,6 +69,17 @@ const cases: [string[], string, Record<string, unknown>][] = [
     'region duplicates',
     { ...G, json: true, members: ['skovde'], minScore: '0.5', limit: '10' },
   ],
+  [['region', 'report'], 'region report', { ...G, format: 'text', members: [], since: undefined, until: undefined }],
+  [
+    ['region', 'report', '--member', '1494', '--since', '2026-01-01', '--until', '2026-06-30', '-f', 'md'],
+    'region report',
+    { ...G, format: 'md', members: ['1494'], since: '2026-01-01', until: '2026-06-30' },
+  ],
+  [
+    ['region', 'report', '--json'],
+    'region report',
+    { ...G, json: true, format: 'json', members: [], since: undefined, until: undefined },
+  ],
   [['region', 'sync', '--json'], 'region sync', { ...G, json: true, format: 'json', members: [], jobs: undefined }],
   [['new'], 'new', { ...G, title: undefined, set: [], body: undefined, bodyFile: undefined, by: undefined }],
   [

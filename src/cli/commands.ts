@@ -167,6 +167,30 @@ export const COMMANDS: readonly CommandSpec[] = [
     },
   }),
   command({
+    path: ['region', 'report'],
+    help: 'regionReport',
+    options: [
+      { flags: '--member <id>', help: 'regionMember', repeatable: true },
+      { flags: '--since <date>', help: 'reportSince' },
+      { flags: '--until <date>', help: 'reportUntil' },
+      { flags: '-f, --format <format>', help: 'regionReportFormat', choices: ['text', 'md', 'json'], default: 'text' },
+      json,
+    ],
+    examples: 'region',
+    input: (_args, o) => ({
+      ...common(o),
+      format: formatOf<'text' | 'md' | 'json'>(o),
+      members: list(o.member),
+      since: str(o.since),
+      until: str(o.until),
+    }),
+    run: async (input, { ctx, view }) => {
+      const { runRegionReport } = await import('../commands/region/report.js');
+      const { presentRegionReport } = await import('../ui/present/region.js');
+      return presentRegionReport(await runRegionReport(input, ctx), input.format, await view());
+    },
+  }),
+  command({
     path: ['new'],
     help: 'new',
     options: [

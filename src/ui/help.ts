@@ -353,6 +353,11 @@ export const HELP = {
     sv: 'lägsta likhet att visa, 0 till 1 (standard: 0.3)',
     en: 'the lowest similarity shown, 0 to 1 (default: 0.3)',
   },
+  regionReport: {
+    sv: 'tratten, tid i steget och målen per kommun och för regionen, från senaste synken',
+    en: 'the funnel, time in stage and goals by municipality and for the region, from the last sync',
+  },
+  regionReportFormat: { sv: 'utdata: text, md eller json', en: 'output: text, md or json' },
   regionLimit: { sv: 'högst så många par (standard: 50)', en: 'at most this many pairs (default: 50)' },
   exitCodes: {
     sv: 'Slutkoder: 0 klart, 1 idéslussen har problem, 2 kunde inte köras som angivet, 130 avbrutet.',
@@ -595,6 +600,7 @@ export const EXAMPLES: Record<string, Record<Lang, string[]>> = {
       'ideas region list --member lidkoping',
       'ideas region show lidkoping:lidk-4k7q2x',
       'ideas region duplicates',
+      'ideas region report --format md',
     ],
     en: [
       'ideas region init skaraborg --name "Skaraborg innovation sluice" --lang en',
@@ -603,6 +609,7 @@ export const EXAMPLES: Record<string, Record<Lang, string[]>> = {
       'ideas region list --member lidkoping',
       'ideas region show lidkoping:lidk-4k7q2x',
       'ideas region duplicates',
+      'ideas region report --format md',
     ],
   },
 };

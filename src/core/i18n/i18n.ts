@@ -15,6 +15,7 @@ import {
   output,
   prompts,
   region,
+  regionViews,
   report,
   review,
   site,
@@ -50,6 +51,7 @@ const messages = {
   ...edit,
   ...contract,
   ...region,
+  ...regionViews,
   ...tour,
   ...firstWeek,
 } as const;

@@ -5,7 +5,7 @@
  * replaced whole or not at all (see src/io/region/state.ts), so a view never sees a half-synced member.
  */
 import type { Localized } from '../i18n/i18n.js';
-import type { RegistryConfig } from '../sluice/config.js';
+import type { Goal, RegistryConfig } from '../sluice/config.js';
 import { publicData, publicField, type FieldClasses } from '../criteria/personal-data.js';
 import { readSnapshot, type SnapshotFile } from '../history/idea-diff.js';
 import { ID_PATTERN } from '../sluice/id.js';
@@ -45,9 +45,35 @@ export interface MemberSnapshot {
   syncedAt: string;
   /** The blob ids of the config and every criteria file: when they change, every idea is filtered again. */
   rulesKey: string;
-  registry: { name: string; language: string; idPrefix: string; stages: { key: string; label: Localized }[] };
+  registry: SnapshotRegistry;
   ideas: RegionIdea[];
   unreadable: UnreadableFile[];
+}
+
+/**
+ * What the region keeps of a member's config: its name, stages and goals (the region report reads them). `goals`,
+ * `minGroupSize` and each stage's `limitDays` came after the first state files: a state without them still reads
+ * (no goals, the default threshold, no limits), and the next sync fills them in.
+ */
+export interface SnapshotRegistry {
+  name: string;
+  language: string;
+  idPrefix: string;
+  stages: { key: string; label: Localized; limitDays?: number | null }[];
+  goals?: Goal[];
+  minGroupSize?: number | null;
+}
+
+/** The part of a member's config the region keeps. */
+export function snapshotRegistry(config: RegistryConfig): SnapshotRegistry {
+  return {
+    name: config.name,
+    language: config.language,
+    idPrefix: config.idPrefix,
+    stages: config.stages.map((s) => ({ key: s.key, label: s.label, limitDays: s.limitDays })),
+    goals: config.goals.map((g) => ({ id: g.id, label: g.label, stage: g.stage, target: g.target, by: g.by })),
+    minGroupSize: config.minGroupSize ?? null,
+  };
 }
 
 export interface MemberFile extends SnapshotFile {

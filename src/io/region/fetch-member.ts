@@ -14,6 +14,7 @@ import {
   buildIdeas,
   ideasByOid,
   SNAPSHOT_VERSION,
+  snapshotRegistry,
   type MemberFile,
   type MemberSnapshot,
 } from '../../core/region/snapshot.js';
@@ -151,7 +152,14 @@ export async function syncMember(
     }
     const rulesKey = oids.join(' ');
     const previous = opts.previous;
-    if (previous && previous.commit === commit && previous.rulesKey === rulesKey && previous.path === member.path)
+    // A state from before goals were kept is read again (each idea still known by its blob id), to fill them in.
+    if (
+      previous &&
+      previous.commit === commit &&
+      previous.rulesKey === rulesKey &&
+      previous.path === member.path &&
+      previous.registry.goals !== undefined
+    )
       return { ok: true, snapshot: { ...previous, syncedAt: opts.now.toISOString() }, parsed: 0, unchanged: true };
 
     const entries = (await listTree(repo, commit, `${prefix}${config.ideasDir}/`)).filter(
@@ -176,12 +184,7 @@ export async function syncMember(
       commit,
       syncedAt: opts.now.toISOString(),
       rulesKey,
-      registry: {
-        name: config.name,
-        language: config.language,
-        idPrefix: config.idPrefix,
-        stages: config.stages.map((s) => ({ key: s.key, label: s.label })),
-      },
+      registry: snapshotRegistry(config),
       ideas,
       unreadable,
     };

@@ -11,11 +11,13 @@ import {
   regionDuplicatesDocument,
   regionIdeaDocument,
   regionListDocument,
+  regionReportDocument,
   regionSyncDocument,
 } from '../dto.js';
+import { renderRegionReportMarkdown, renderRegionReportText, type RegionFigures } from '../render-region-report.js';
 import { cell, fit } from '../text-width.js';
 import { renderValidationGithub } from '../render-validation.js';
-import { terminalLine, terminalText } from '../terminal-text.js';
+import { terminalLine, terminalLines, terminalText } from '../terminal-text.js';
 import type { ChalkInstance } from 'chalk';
 
 /** Each finding with its place in ideas.region.yaml, severity, message, rule and what to do. */
@@ -297,5 +299,42 @@ export function presentRegionDuplicates(r: RegionDuplicatesView, json: boolean, 
   );
   lines.push(...ageLines(r.members, r.lang, v.today).map((l) => c.dim(l)));
   o.out(`${lines.join('\n')}\n`);
+  return o.done();
+}
+
+export interface RegionReportView {
+  region: { config: RegionConfig };
+  lang: Lang;
+  members: { member: RegionMember; snapshot: MemberSnapshot | null; failure?: FailureView | null }[];
+  report: RegionFigures;
+}
+
+/** The funnel, time in stage and goals of the region and of each municipality; then how old each member's data is. */
+export function presentRegionReport(r: RegionReportView, format: 'text' | 'md' | 'json', v: View): Output {
+  const o = output();
+  // The figures alone: the snapshots (every idea's text) stay out of what is laid out and made safe for a terminal.
+  const figures: RegionFigures = {
+    region: r.report.region,
+    members: r.report.members.map((m) => ({
+      member: m.member,
+      config: m.config,
+      report: m.report,
+      withheld: m.withheld,
+    })),
+  };
+  if (format === 'json') {
+    o.out(jsonText(regionReportDocument({ ...r, report: figures }, v.today)));
+    return o.done();
+  }
+  if (figures.members.length === 0) o.err(`${v.err.yellow(t(r.lang, 'region.report.none'))}\n`);
+  const ages = ageLines(r.members, r.lang, v.today);
+  if (format === 'md') o.out(renderRegionReportMarkdown({ report: figures, ages }, r.lang));
+  else
+    o.out(
+      renderRegionReportText(terminalLines({ report: figures, ages }), r.lang, v.out, {
+        bars: v.outIsTTY,
+        width: v.outWidth,
+      }),
+    );
   return o.done();
 }

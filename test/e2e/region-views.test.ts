@@ -1,0 +1,209 @@
+/**
+ * The region's views over all members, end to end: `ideas region report`, `region export` and `region site`, from
+ * members made by `ideas init`, `ideas new` and `ideas move` in temporary git repositories and fetched by
+ * `ideas region sync`. People's names are planted in every member (carriers, the history's `by`): no view may show
+ * one, since only public fields ever leave a member.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeRun, ideas, parseJson } from '../helpers/cli.js';
+import { git, makeTempDir, makeTempRepo, removeTempDirs } from '../helpers/temp-repo.js';
+
+afterAll(removeTempDirs);
+
+/** Names that must never leave a member: carriers and the people in the history. */
+const PEOPLE = ['Anna Hemligsson', 'Bertil Hemlig', 'Cecilia Dold', 'David Skyddad'];
+
+function run(args: string[], cwd: string) {
+  return ideas(['--lang', 'en', ...args], { cwd });
+}
+
+function mustRun(args: string[], cwd: string) {
+  const r = run(args, cwd);
+  if (r.code !== 0) throw new Error(`ideas ${args.join(' ')}: ${describeRun(r)}`);
+  return r;
+}
+
+const GOAL = `goals:
+  - id: done-2
+    label: { sv: Två klara, en: Two done }
+    stage: done
+    target: 2
+    by: "2099-12-31"
+`;
+
+/**
+ * A member with `count` ideas, the first `moved` of them moved on to doing and the first `done` on to done, all by
+ * a named person; each idea carries a person's name too.
+ */
+function makeMember(prefix: string, titles: string[], moved: number, done: number, carrier: string, by: string) {
+  const dir = makeTempRepo();
+  mustRun(['init', '--template', 'minimal', '--no-ci'], dir);
+  const config = path.join(dir, 'ideas.config.yaml');
+  fs.writeFileSync(
+    config,
+    `${fs.readFileSync(config, 'utf8').replace(/^idPrefix:.*$/m, `idPrefix: ${prefix}`)}\n${GOAL}`,
+  );
+  const ids = titles.map(
+    (title) =>
+      parseJson<{ idea: { id: string } }>(
+        mustRun(
+          ['new', '--no-input', '--json', '--title', title, '--body', `About ${title}.`, '--set', `carrier=${carrier}`],
+          dir,
+        ),
+      ).idea.id,
+  );
+  ids.slice(0, moved).forEach((id) => mustRun(['move', id, 'doing', '--no-input', '--by', by], dir));
+  ids.slice(0, done).forEach((id) => mustRun(['move', id, 'done', '--no-input', '--by', by], dir));
+  git(['add', '-A'], dir);
+  git(['commit', '-qm', 'ideas'], dir);
+  return { dir, ids };
+}
+
+let region: string;
+let lidkoping: { dir: string; ids: string[] };
+let skovde: { dir: string; ids: string[] };
+
+beforeAll(() => {
+  lidkoping = makeMember(
+    'lidk',
+    ['Läsplattor för äldre', 'Cykelparkering', 'Digital post', 'Matsvinn i skolan', 'Ljus i parken', 'Vinterväg'],
+    5,
+    1,
+    PEOPLE[0] as string,
+    PEOPLE[1] as string,
+  );
+  skovde = makeMember(
+    'skov',
+    ['Läsplatta till äldreboendet', '=HYPERLINK("http://x")'],
+    1,
+    0,
+    PEOPLE[2] as string,
+    PEOPLE[3] as string,
+  );
+  region = makeTempRepo();
+  fs.writeFileSync(
+    path.join(region, 'ideas.region.yaml'),
+    [
+      'schemaVersion: 1',
+      'name: Skaraborg',
+      'languages: [en]',
+      'members:',
+      '  - id: lidkoping',
+      '    name: Lidköping',
+      '    municipality: "1494"',
+      `    url: ${lidkoping.dir}`,
+      '    site: https://lidkoping.example.org/idesluss/',
+      '  - id: skovde',
+      '    name: Skövde',
+      '    municipality: "1496"',
+      `    url: file://${skovde.dir}`,
+      '  - id: never',
+      '    name: Never synced',
+      `    url: ${path.join(makeTempDir(), 'missing')}`,
+      '',
+    ].join('\n'),
+  );
+  const r = run(['region', 'sync'], region);
+  expect(r.code, describeRun(r)).toBe(1);
+});
+
+interface Figures {
+  ideas: number;
+  funnel: { stage: string; now: number }[];
+  timeInStage: { stage: string; stays: number; median: number | null }[];
+  goals: { id: string; target: number; reached: number; status: string }[];
+  withheld: string[];
+}
+
+describe('ideas region report', () => {
+  it('gives the funnel, time in stage and goals by municipality and for the region, with how old each is', () => {
+    const r = run(['region', 'report'], region);
+    expect(r.code, describeRun(r)).toBe(0);
+    expect(r.stdout).toMatch(/^Skaraborg: region report$/m);
+    // The funnel by municipality: idea, doing, done, total.
+    expect(r.stdout).toMatch(/^ {2}Lidköping +1 +4 +1 +6$/m);
+    expect(r.stdout).toMatch(/^ {2}Skövde +1 +1 +0 +2$/m);
+    expect(r.stdout).toMatch(/^ {2}Region +2 +5 +1 +8$/m);
+    // Five stays ended in Lidköping's first stage: a median. One in its second, and one in Skövde's first: withheld,
+    // the count given.
+    expect(r.stdout).toMatch(/^ {2}Lidköping +0 \(5\) +– \(1\) +–$/m);
+    expect(r.stdout).toMatch(/^ {2}Skövde +– \(1\) +– +–$/m);
+    expect(r.stdout).toMatch(/^ {2}Region +0 \(6\) +– \(1\) +–$/m);
+    // Goals: each member's, and the region's added up.
+    expect(r.stdout).toContain('Lidköping: Two done: 1 of 2 (50%) have reached Done');
+    expect(r.stdout).toContain('Two done: 1 of 4 (25%) have reached Done');
+    expect(r.stdout).toMatch(/lidkoping \(Lidköping\): data from \d{4}-\d{2}-\d{2}, today, commit [0-9a-f]{7}/);
+    expect(r.stdout).toContain('never (Never synced)');
+    for (const name of PEOPLE) expect(r.stdout).not.toContain(name);
+  });
+
+  it('--json: the same figures, member by member, with what is withheld and how old the data is', () => {
+    const r = run(['region', 'report', '--json'], region);
+    expect(r.code, describeRun(r)).toBe(0);
+    const doc = parseJson<{
+      kind: string;
+      registry: null;
+      region: { name: string };
+      report: Figures;
+      members: { id: string; ageDays: number | null; report: Figures | null }[];
+    }>(r);
+    expect(doc.kind).toBe('region-report');
+    expect(doc.registry).toBeNull();
+    expect(doc.report.ideas).toBe(8);
+    expect(doc.report.goals).toEqual([
+      expect.objectContaining({ id: 'done-2', target: 4, reached: 1, status: 'open' }),
+    ]);
+    const [lidk, skov, never] = doc.members;
+    expect(lidk?.report?.timeInStage[0]).toEqual(expect.objectContaining({ stage: 'idea', stays: 5, median: 0 }));
+    expect(lidk?.report?.withheld).toEqual(['doing']);
+    expect(skov?.report?.timeInStage[0]).toEqual(expect.objectContaining({ stage: 'idea', stays: 1, median: null }));
+    expect(skov?.report?.withheld).toEqual(['idea']);
+    expect(lidk?.ageDays).toBe(0);
+    expect(never).toEqual(expect.objectContaining({ id: 'never', ageDays: null, report: null }));
+    for (const name of PEOPLE) expect(r.stdout).not.toContain(name);
+  });
+
+  it('--member by id or municipality code; Markdown; a bad date is a usage error', () => {
+    const one = parseJson<{ report: Figures; members: { id: string }[] }>(
+      mustRun(['region', 'report', '--member', '1496', '--json'], region),
+    );
+    expect(one.members.map((m) => m.id)).toEqual(['skovde']);
+    expect(one.report.ideas).toBe(2);
+    const md = mustRun(['region', 'report', '--format', 'md'], region);
+    expect(md.stdout).toMatch(/^# Skaraborg: region report$/m);
+    expect(md.stdout).toMatch(/^\| Lidköping \| 1 \| 4 \| 1 \| 6 \|$/m);
+    const bad = run(['region', 'report', '--since', '2026-02-30'], region);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--since');
+    const unknown = run(['region', 'report', '--member', 'nowhere'], region);
+    expect(unknown.code).toBe(2);
+  });
+
+  it('reads a state file from before goals were kept, and the next sync fills them in', () => {
+    const file = path.join(region, '.git', 'ideas-region', 'state', 'skovde.json');
+    const state = JSON.parse(fs.readFileSync(file, 'utf8')) as { registry: Record<string, unknown> };
+    delete state.registry.goals;
+    delete state.registry.minGroupSize;
+    state.registry.stages = (state.registry.stages as { key: string; label: unknown }[]).map(({ key, label }) => ({
+      key,
+      label,
+    }));
+    fs.writeFileSync(file, JSON.stringify(state));
+    const old = parseJson<{ members: { id: string; report: Figures | null }[] }>(
+      mustRun(['region', 'report', '--json'], region),
+    );
+    expect(old.members[1]?.report?.goals).toEqual([]);
+    expect(old.members[1]?.report?.ideas).toBe(2);
+    const sync = parseJson<{ members: { id: string; status: string; parsed: number }[] }>(
+      mustRun(['region', 'sync', '--member', 'skovde', '--json'], region),
+    );
+    // The same commit, but the state lacked the goals: read again, each idea still known by its blob id.
+    expect(sync.members).toEqual([expect.objectContaining({ id: 'skovde', status: 'updated', parsed: 0 })]);
+    const again = parseJson<{ members: { id: string; report: Figures | null }[] }>(
+      mustRun(['region', 'report', '--json'], region),
+    );
+    expect(again.members[1]?.report?.goals).toHaveLength(1);
+  });
+});
