@@ -80,6 +80,12 @@ const cases: [string[], string, Record<string, unknown>][] = [
     'region report',
     { ...G, json: true, format: 'json', members: [], since: undefined, until: undefined },
   ],
+  [['region', 'export'], 'region export', { ...G, format: 'csv', members: [], stage: undefined, delimiter: undefined }],
+  [
+    ['region', 'export', '--member', 'skovde', '-s', 'test', '--delimiter', 'tab', '--json'],
+    'region export',
+    { ...G, json: true, format: 'json', members: ['skovde'], stage: 'test', delimiter: 'tab' },
+  ],
   [['region', 'sync', '--json'], 'region sync', { ...G, json: true, format: 'json', members: [], jobs: undefined }],
   [['new'], 'new', { ...G, title: undefined, set: [], body: undefined, bodyFile: undefined, by: undefined }],
   [

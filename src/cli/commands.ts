@@ -191,6 +191,30 @@ export const COMMANDS: readonly CommandSpec[] = [
     },
   }),
   command({
+    path: ['region', 'export'],
+    help: 'regionExport',
+    options: [
+      { flags: '--member <id>', help: 'regionMember', repeatable: true },
+      { flags: '-f, --format <format>', help: 'exportFormat', choices: ['csv', 'json'], default: 'csv' },
+      { flags: '-s, --stage <stage>', help: 'regionStage' },
+      { flags: '--delimiter <char>', help: 'exportDelimiter' },
+      json,
+    ],
+    examples: 'region',
+    input: (_args, o) => ({
+      ...common(o),
+      format: formatOf<'csv' | 'json'>(o),
+      members: list(o.member),
+      stage: str(o.stage),
+      delimiter: str(o.delimiter),
+    }),
+    run: async (input, { ctx, view }) => {
+      const { runRegionExport } = await import('../commands/region/export.js');
+      const { presentRegionExport } = await import('../ui/present/region.js');
+      return presentRegionExport(await runRegionExport(input, ctx), input.format, await view());
+    },
+  }),
+  command({
     path: ['new'],
     help: 'new',
     options: [

@@ -811,3 +811,22 @@ export function regionReportDocument(
     }),
   };
 }
+
+/** `ideas region export --format json`: one flat object per idea, keyed as the CSV's columns, member first. */
+export function regionExportDocument(
+  r: {
+    region: { config: { name: string } };
+    lang: Lang;
+    members: readonly RegionMemberState[];
+    table: IdeaTable;
+  },
+  now: Date,
+) {
+  return {
+    ...regionHeader(r.region.config.name, r.lang),
+    kind: 'region-idea-export',
+    members: r.members.map((m) => ({ ...memberDto(m.member, m.snapshot, now), lastFailure: m.failure ?? null })),
+    columns: r.table.columns,
+    ideas: r.table.rows,
+  };
+}

@@ -358,6 +358,10 @@ export const HELP = {
     en: 'the funnel, time in stage and goals by municipality and for the region, from the last sync',
   },
   regionReportFormat: { sv: 'utdata: text, md eller json', en: 'output: text, md or json' },
+  regionExport: {
+    sv: 'exportera idéerna i alla medlemmar som CSV eller JSON, med medlem och kommunkod (bara publika fält)',
+    en: 'export the ideas of every member as CSV or JSON, with member and municipality code (public fields only)',
+  },
   regionLimit: { sv: 'högst så många par (standard: 50)', en: 'at most this many pairs (default: 50)' },
   exitCodes: {
     sv: 'Slutkoder: 0 klart, 1 idéslussen har problem, 2 kunde inte köras som angivet, 130 avbrutet.',
@@ -601,6 +605,7 @@ export const EXAMPLES: Record<string, Record<Lang, string[]>> = {
       'ideas region show lidkoping:lidk-4k7q2x',
       'ideas region duplicates',
       'ideas region report --format md',
+      'ideas region export > skaraborg.csv',
     ],
     en: [
       'ideas region init skaraborg --name "Skaraborg innovation sluice" --lang en',
@@ -610,6 +615,7 @@ export const EXAMPLES: Record<string, Record<Lang, string[]>> = {
       'ideas region show lidkoping:lidk-4k7q2x',
       'ideas region duplicates',
       'ideas region report --format md',
+      'ideas region export > skaraborg.csv',
     ],
   },
 };

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeRun, ideas, parseJson } from '../helpers/cli.js';
+import { parseCsvWithLibrary, rowsByKey } from '../helpers/csv.js';
 import { git, makeTempDir, makeTempRepo, removeTempDirs } from '../helpers/temp-repo.js';
 
 afterAll(removeTempDirs);
@@ -205,5 +206,43 @@ describe('ideas region report', () => {
       mustRun(['region', 'report', '--json'], region),
     );
     expect(again.members[1]?.report?.goals).toHaveLength(1);
+  });
+});
+
+describe('ideas region export', () => {
+  it('writes every idea as CSV with its member and municipality, formulas guarded, no person named', () => {
+    const r = run(['region', 'export'], region);
+    expect(r.code, describeRun(r)).toBe(0);
+    expect(r.stdout.startsWith('\uFEFF')).toBe(true);
+    const rows = parseCsvWithLibrary(r.stdout, ',');
+    const head = rows[0] as string[];
+    expect(head.slice(0, 5)).toEqual(['member.id', 'member.municipality', 'id', 'title', 'stage']);
+    const objects = rowsByKey(rows, head);
+    expect(objects).toHaveLength(8);
+    expect(objects.filter((o) => o['member.id'] === 'lidkoping')).toHaveLength(6);
+    expect(objects.find((o) => o.id === skovde.ids[0])).toMatchObject({
+      'member.id': 'skovde',
+      'member.municipality': '1496',
+      title: 'Läsplatta till äldreboendet',
+    });
+    // A title that a spreadsheet would run is text behind an apostrophe, as `ideas export` writes it.
+    expect(objects.find((o) => o.id === skovde.ids[1])?.title).toBe(`'=HYPERLINK("http://x")`);
+    // Where each member's data comes from, and how old it is: on stderr, so that the file stays a table.
+    expect(r.stderr).toMatch(/skovde \(Skövde\): data from/);
+    for (const name of PEOPLE) expect(r.stdout).not.toContain(name);
+  });
+
+  it('--json, --member, --stage and --delimiter; an unknown stage is a usage error', () => {
+    const doc = parseJson<{ kind: string; columns: string[]; ideas: Record<string, unknown>[]; members: unknown[] }>(
+      mustRun(['region', 'export', '--json', '--member', 'lidkoping', '--stage', 'doing'], region),
+    );
+    expect(doc.kind).toBe('region-idea-export');
+    expect(doc.members).toHaveLength(1);
+    expect(doc.ideas.map((i) => [i['member.id'], i.stage])).toEqual(Array(4).fill(['lidkoping', 'doing']));
+    const semi = mustRun(['region', 'export', '--delimiter', ';', '--member', 'skovde'], region);
+    expect(semi.stdout.startsWith('\uFEFFmember.id;member.municipality;id;title;stage;created;')).toBe(true);
+    const bad = run(['region', 'export', '--stage', 'nowhere'], region);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('No member has the stage "nowhere"');
   });
 });

@@ -142,17 +142,7 @@ export function buildRegionReport(
     }
     return { member, snapshot, config, ...withhold(buildReport(config, ideas, classes, options(k)), k) };
   });
-  const config: RegistryConfig = {
-    schemaVersion: 1,
-    name,
-    language: 'sv',
-    idPrefix: '',
-    ideasDir: '',
-    stages: [...merged.values()],
-    challenges: [],
-    goals: [],
-    minGroupSize: regionK,
-  };
+  const config = regionConfig(name, [...merged.values()], regionK);
   const built = withhold(buildReport(config, all, classes, options(regionK)), regionK);
   // Limits are each member's own: the region's waiting list is its members', each idea named with its member.
   const time = built.report.time.map((row) => ({
@@ -168,4 +158,27 @@ export function buildRegionReport(
   }));
   const goals = regionGoals(members, period.until);
   return { region: { config, report: { ...built.report, time, goals }, withheld: built.withheld }, members };
+}
+
+/** The stages of every member merged by key, in the order first met: the region's own stages. */
+export function mergedStages(snapshots: readonly MemberSnapshot[]): Stage[] {
+  const merged = new Map<string, Stage>();
+  for (const s of snapshots)
+    for (const st of s.registry.stages) if (!merged.has(st.key)) merged.set(st.key, stageOf(st.key, st.label, null));
+  return [...merged.values()];
+}
+
+/** A config for the region as a whole: its name and merged stages, for what reads a registry's config. */
+export function regionConfig(name: string, stages: Stage[], minGroupSize = DEFAULT_MIN_GROUP_SIZE): RegistryConfig {
+  return {
+    schemaVersion: 1,
+    name,
+    language: 'sv',
+    idPrefix: '',
+    ideasDir: '',
+    stages,
+    challenges: [],
+    goals: [],
+    minGroupSize,
+  };
 }

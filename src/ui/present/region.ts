@@ -5,17 +5,20 @@ import { ageInDays } from '../../core/region/age.js';
 import type { IdClash } from '../../core/region/clashes.js';
 import type { RegionConfig, RegionMember } from '../../core/region/config.js';
 import type { MemberSnapshot, RegionIdea } from '../../core/region/snapshot.js';
-import { EXIT, jsonText, output, type Output, type View } from '../output.js';
+import { EXIT, jsonParts, jsonText, output, type Output, type View } from '../output.js';
 import {
   regionCreatedDocument,
   regionDuplicatesDocument,
   regionIdeaDocument,
+  regionExportDocument,
   regionListDocument,
   regionReportDocument,
   regionSyncDocument,
 } from '../dto.js';
 import { renderRegionReportMarkdown, renderRegionReportText, type RegionFigures } from '../render-region-report.js';
 import { cell, fit } from '../text-width.js';
+import type { IdeaTable } from '../../core/exchange/idea-row.js';
+import { renderIdeaTableCsv } from '../render-export.js';
 import { renderValidationGithub } from '../render-validation.js';
 import { terminalLine, terminalLines, terminalText } from '../terminal-text.js';
 import type { ChalkInstance } from 'chalk';
@@ -336,5 +339,32 @@ export function presentRegionReport(r: RegionReportView, format: 'text' | 'md' |
         width: v.outWidth,
       }),
     );
+  return o.done();
+}
+
+export interface RegionExportView {
+  region: { config: RegionConfig };
+  lang: Lang;
+  members: { member: RegionMember; snapshot: MemberSnapshot | null; failure?: FailureView | null }[];
+  table: IdeaTable;
+  delimiter: string;
+}
+
+/**
+ * The region's ideas as CSV (as `ideas export` writes it: formula-leading cells guarded, a byte order mark, CRLF) or
+ * JSON. How old each member's data is goes to stderr with CSV, so that the file stays a table.
+ */
+export function presentRegionExport(r: RegionExportView, format: 'csv' | 'json', v: View): Output {
+  const o = output();
+  if (format === 'json') {
+    o.out(jsonParts(regionExportDocument(r, v.today)));
+    return o.done();
+  }
+  o.out(renderIdeaTableCsv(r.table, r.region.config.language, r.delimiter));
+  o.err(
+    `${ageLines(r.members, r.lang, v.today)
+      .map((l) => v.err.dim(l))
+      .join('\n')}\n`,
+  );
   return o.done();
 }

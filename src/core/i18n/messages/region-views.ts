@@ -22,14 +22,16 @@ export const regionViews = {
   },
   'region.report.goalsByMember': { sv: 'Mål per kommun', en: 'Goals by municipality' },
   'region.report.regionRow': { sv: 'Regionen', en: 'Region' },
-  'region.report.noStage': { sv: 'steget finns inte hos medlemmen', en: 'the member has no such stage' },
   'region.report.none': {
     sv: 'Ingen medlem har data ännu. Kör ideas region sync först.',
     en: 'No member has data yet. Run ideas region sync first.',
   },
   'region.report.dataTitle': { sv: 'Uppgifternas ålder', en: 'How old the data is' },
+  'err.regionNoStage': {
+    sv: 'Ingen medlem har steget "{stage}". Stegen: {stages}.',
+    en: 'No member has the stage "{stage}". The stages: {stages}.',
+  },
   'region.col.municipality': { sv: 'Kommun', en: 'Municipality' },
-  'region.export.member': { sv: 'medlem', en: 'member' },
   'region.site.written': {
     sv: 'Regionens webbplats skrevs i {dir} ({count#sida|sidor}).',
     en: "The region's site was written to {dir} ({count#page|pages}).",
