@@ -86,6 +86,12 @@ const cases: [string[], string, Record<string, unknown>][] = [
     'region export',
     { ...G, json: true, format: 'json', members: ['skovde'], stage: 'test', delimiter: 'tab' },
   ],
+  [['region', 'site'], 'region site', { ...G, members: [], out: undefined }],
+  [
+    ['region', 'site', '--member', 'skovde', '-o', 'public', '--json'],
+    'region site',
+    { ...G, json: true, members: ['skovde'], out: 'public' },
+  ],
   [['region', 'sync', '--json'], 'region sync', { ...G, json: true, format: 'json', members: [], jobs: undefined }],
   [['new'], 'new', { ...G, title: undefined, set: [], body: undefined, bodyFile: undefined, by: undefined }],
   [

@@ -215,6 +215,22 @@ export const COMMANDS: readonly CommandSpec[] = [
     },
   }),
   command({
+    path: ['region', 'site'],
+    help: 'regionSite',
+    options: [
+      { flags: '--member <id>', help: 'regionMember', repeatable: true },
+      { flags: '-o, --out <dir>', help: 'regionSiteOut' },
+      json,
+    ],
+    examples: 'region',
+    input: (_args, o) => ({ ...common(o), members: list(o.member), out: str(o.out) }),
+    run: async (input, { ctx, view }) => {
+      const { runRegionSite } = await import('../commands/region/site.js');
+      const { presentRegionSite } = await import('../ui/present/region.js');
+      return presentRegionSite(await runRegionSite(input, ctx), input.json === true, await view());
+    },
+  }),
+  command({
     path: ['new'],
     help: 'new',
     options: [

@@ -830,3 +830,23 @@ export function regionExportDocument(
     ideas: r.table.rows,
   };
 }
+
+/** `ideas region site --json`: where the site went (relative to the region's root), its pages and its members. */
+export function regionSiteDocument(
+  r: {
+    region: { root: string; config: { name: string } };
+    lang: Lang;
+    members: readonly RegionMemberState[];
+    out: string;
+    pages: number;
+  },
+  now: Date,
+) {
+  return {
+    ...regionHeader(r.region.config.name, r.lang),
+    kind: 'region-site',
+    out: relativePath(r.region.root, r.out) || '.',
+    pages: r.pages,
+    members: r.members.map((m) => ({ ...memberDto(m.member, m.snapshot, now), lastFailure: m.failure ?? null })),
+  };
+}

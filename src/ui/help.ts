@@ -362,6 +362,14 @@ export const HELP = {
     sv: 'exportera idéerna i alla medlemmar som CSV eller JSON, med medlem och kommunkod (bara publika fält)',
     en: 'export the ideas of every member as CSV or JSON, with member and municipality code (public fields only)',
   },
+  regionSite: {
+    sv: 'bygg en statisk webbplats över regionen: en sida per kommun och per idé, bara publika fält',
+    en: 'build one static site over the region: a page per municipality and per idea, public fields only',
+  },
+  regionSiteOut: {
+    sv: 'webbplatsens mapp (standard: site/ i regionens rot); en tidigare webbplats där ersätts',
+    en: "the site's folder (default: site/ in the region's root); an earlier site there is replaced",
+  },
   regionLimit: { sv: 'högst så många par (standard: 50)', en: 'at most this many pairs (default: 50)' },
   exitCodes: {
     sv: 'Slutkoder: 0 klart, 1 idéslussen har problem, 2 kunde inte köras som angivet, 130 avbrutet.',
@@ -606,6 +614,7 @@ export const EXAMPLES: Record<string, Record<Lang, string[]>> = {
       'ideas region duplicates',
       'ideas region report --format md',
       'ideas region export > skaraborg.csv',
+      'ideas region site --out public',
     ],
     en: [
       'ideas region init skaraborg --name "Skaraborg innovation sluice" --lang en',
@@ -616,6 +625,7 @@ export const EXAMPLES: Record<string, Record<Lang, string[]>> = {
       'ideas region duplicates',
       'ideas region report --format md',
       'ideas region export > skaraborg.csv',
+      'ideas region site --out public',
     ],
   },
 };

@@ -246,3 +246,66 @@ describe('ideas region export', () => {
     expect(bad.stderr).toContain('No member has the stage "nowhere"');
   });
 });
+
+describe('ideas region site', () => {
+  function allFiles(dir: string): string[] {
+    return fs
+      .readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => path.join(e.parentPath, e.name));
+  }
+
+  it('writes an index, a page per municipality and per idea, each idea labelled and linked to its own site', () => {
+    const r = run(['region', 'site', '--json'], region);
+    expect(r.code, describeRun(r)).toBe(0);
+    const doc = parseJson<{ kind: string; out: string; pages: number }>(r);
+    expect(doc).toMatchObject({ kind: 'region-site', out: 'site', pages: 1 + 3 + 8 });
+    const site = path.join(region, 'site');
+    const index = fs.readFileSync(path.join(site, 'index.html'), 'utf8');
+    expect(index).toContain('<a href="members/lidkoping.html">Lidköping</a>');
+    expect(index).toContain('<a href="members/never.html">Never synced</a>');
+    expect(index).toContain('href="https://lidkoping.example.org/idesluss/"');
+    const member = fs.readFileSync(path.join(site, 'members', 'skovde.html'), 'utf8');
+    expect(member).toContain(`<a href="../ideas/skovde/${skovde.ids[0]}.html">Läsplatta till äldreboendet</a>`);
+    // A formula-like title is only text on a page, escaped.
+    expect(member).toContain('=HYPERLINK(&quot;http://x&quot;)');
+    expect(fs.readFileSync(path.join(site, 'members', 'never.html'), 'utf8')).toContain('No data yet');
+    const lidk = fs.readFileSync(path.join(site, 'ideas', 'lidkoping', `${lidkoping.ids[0]}.html`), 'utf8');
+    expect(lidk).toContain('An idea from Lidköping');
+    expect(lidk).toContain(`href="https://lidkoping.example.org/idesluss/ideas/${lidkoping.ids[0]}.html"`);
+    expect(lidk).toContain('moved Idea → In progress');
+    const skov = fs.readFileSync(path.join(site, 'ideas', 'skovde', `${skovde.ids[0]}.html`), 'utf8');
+    expect(skov).toContain('An idea from Skövde');
+    expect(skov).not.toContain('own site');
+    // The same policy as ideas site: no script, no request to any host.
+    expect(skov).toContain('script-src &#39;none&#39;');
+    expect(skov).not.toMatch(/<script/);
+  });
+
+  it('holds no personal field of any member: not a carrier, not a name in the history', () => {
+    mustRun(['region', 'site', '--out', 'public'], region);
+    const outputs = [
+      ...allFiles(path.join(region, 'public')).map((f) => fs.readFileSync(f, 'utf8')),
+      mustRun(['region', 'report', '--json'], region).stdout,
+      mustRun(['region', 'export', '--json'], region).stdout,
+      mustRun(['region', 'export'], region).stdout,
+    ];
+    // Planted in the members: each is there, in the member's own files.
+    const memberText = [lidkoping.dir, skovde.dir]
+      .flatMap((d) => allFiles(path.join(d, 'ideas')))
+      .map((f) => fs.readFileSync(f, 'utf8'))
+      .join('\n');
+    for (const name of PEOPLE) {
+      expect(memberText).toContain(name);
+      for (const text of outputs) expect(text).not.toContain(name);
+    }
+    // Nor the field itself, as a key, a column or a label (the footer may say that carriers are not shown).
+    for (const text of outputs)
+      expect(/.{0,80}(?:[">,]carrier[<":,]|^carrier[,;]).{0,80}/im.exec(text)?.[0] ?? null).toBeNull();
+  });
+
+  it('refuses to write into the region itself or its git folder', () => {
+    expect(run(['region', 'site', '--out', '.'], region).code).toBe(2);
+    expect(run(['region', 'site', '--out', '.git/site'], region).code).toBe(2);
+  });
+});

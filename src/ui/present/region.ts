@@ -13,6 +13,7 @@ import {
   regionExportDocument,
   regionListDocument,
   regionReportDocument,
+  regionSiteDocument,
   regionSyncDocument,
 } from '../dto.js';
 import { renderRegionReportMarkdown, renderRegionReportText, type RegionFigures } from '../render-region-report.js';
@@ -361,6 +362,30 @@ export function presentRegionExport(r: RegionExportView, format: 'csv' | 'json',
     return o.done();
   }
   o.out(renderIdeaTableCsv(r.table, r.region.config.language, r.delimiter));
+  o.err(
+    `${ageLines(r.members, r.lang, v.today)
+      .map((l) => v.err.dim(l))
+      .join('\n')}\n`,
+  );
+  return o.done();
+}
+
+export interface RegionSiteView {
+  region: { root: string; config: RegionConfig };
+  lang: Lang;
+  members: { member: RegionMember; snapshot: MemberSnapshot | null; failure?: FailureView | null }[];
+  out: string;
+  pages: number;
+}
+
+export function presentRegionSite(r: RegionSiteView, json: boolean, v: View): Output {
+  const o = output();
+  if (json) {
+    o.out(jsonText(regionSiteDocument(r, v.today)));
+    return o.done();
+  }
+  o.out(`${terminalLine(r.out)}\n`);
+  o.err(`${v.err.green(t(r.lang, 'region.site.written', { dir: terminalLine(r.out), count: r.pages }))}\n`);
   o.err(
     `${ageLines(r.members, r.lang, v.today)
       .map((l) => v.err.dim(l))
