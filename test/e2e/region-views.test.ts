@@ -309,3 +309,84 @@ describe('ideas region site', () => {
     expect(run(['region', 'site', '--out', '.git/site'], region).code).toBe(2);
   });
 });
+
+describe('the state of a member in two files: a summary and its text', () => {
+  const stateDir = () => path.join(region, '.git', 'ideas-region', 'state');
+  const textFiles = (member: string) =>
+    fs.readdirSync(stateDir()).filter((f) => f.startsWith(`${member}.`) && f.endsWith('.text.json'));
+
+  it('lists from the summaries alone: the titles without the texts', () => {
+    const [text] = textFiles('lidkoping');
+    expect(text).toBeDefined();
+    const summary = fs.readFileSync(path.join(stateDir(), 'lidkoping.json'), 'utf8');
+    expect(summary).toContain('Läsplattor för äldre');
+    expect(summary).not.toContain('About Läsplattor för äldre.');
+    const aside = path.join(stateDir(), `${text}.aside`);
+    fs.renameSync(path.join(stateDir(), text as string), aside);
+    try {
+      const r = mustRun(['region', 'list', '--member', 'lidkoping'], region);
+      expect(r.stdout, r.stdout).toMatch(/Lidköping\s+lidk-\S+\s+Done\s+Läsplattor för äldre/);
+    } finally {
+      fs.renameSync(aside, path.join(stateDir(), text as string));
+    }
+    expect(mustRun(['region', 'show', lidkoping.ids[0] as string], region).stdout).toContain(
+      'About Läsplattor för äldre.',
+    );
+  });
+
+  it("reads a state written before the split, with every idea's data and text in one file", () => {
+    const file = path.join(stateDir(), 'skovde.json');
+    const before = fs.readFileSync(file, 'utf8');
+    const summary = JSON.parse(before) as { text?: string; ideas: Record<string, unknown>[] };
+    const texts = JSON.parse(fs.readFileSync(path.join(stateDir(), summary.text as string), 'utf8')) as [
+      unknown,
+      string,
+    ][];
+    const old = {
+      ...summary,
+      text: undefined,
+      ideas: summary.ideas.map((i, n) => ({ ...i, data: texts[n]?.[0], body: texts[n]?.[1] })),
+    };
+    fs.writeFileSync(file, JSON.stringify(old));
+    try {
+      expect(mustRun(['region', 'show', `skovde:${skovde.ids[0]}`], region).stdout).toContain(
+        'About Läsplatta till äldreboendet.',
+      );
+      expect(mustRun(['region', 'list', '--member', 'skovde'], region).stdout).toContain('Läsplatta till äldreboendet');
+    } finally {
+      fs.writeFileSync(file, before);
+    }
+  });
+
+  it('keeps the last good pair when killed between the text and the summary, and drops the old text after', () => {
+    const file = path.join(
+      skovde.dir,
+      'ideas',
+      '01-ide',
+      fs.readdirSync(path.join(skovde.dir, 'ideas', '01-ide')).find((f) => f.endsWith('.md')) as string,
+    );
+    fs.appendFileSync(file, '\nA new paragraph.\n');
+    git(['commit', '-qam', 'change one idea'], skovde.dir);
+    const summary = path.join(stateDir(), 'skovde.json');
+    const before = fs.readFileSync(summary, 'utf8');
+    const shown = mustRun(['region', 'report', '--json', '--member', 'skovde'], region).stdout;
+    const killed = ideas(['--lang', 'en', 'region', 'sync', '--member', 'skovde'], {
+      cwd: region,
+      env: { IDEAS_FAULT: 'kill:region:summary' },
+    });
+    expect(killed.signal).toBe('SIGKILL');
+    expect(fs.readFileSync(summary, 'utf8')).toBe(before);
+    // The new text is written, the summary still names the old one: the views read the last good pair.
+    expect(textFiles('skovde'), `${describeRun(killed)}\n${fs.readdirSync(stateDir()).join(' ')}`).toHaveLength(2);
+    expect(mustRun(['region', 'report', '--json', '--member', 'skovde'], region).stdout).toBe(shown);
+    const r = parseJson<{ members: { parsed: number }[] }>(
+      mustRun(['region', 'sync', '--member', 'skovde', '--json'], region),
+    );
+    expect(r.members[0]?.parsed).toBe(1);
+    expect(textFiles('skovde')).toHaveLength(1);
+    expect(
+      mustRun(['region', 'show', `skovde:${skovde.ids[0]}`, '--json'], region).stdout +
+        mustRun(['region', 'show', `skovde:${skovde.ids[1]}`, '--json'], region).stdout,
+    ).toContain('A new paragraph.');
+  });
+});

@@ -32,6 +32,8 @@ export interface RegionIdea {
 export interface UnreadableFile {
   path: string;
   reason: string;
+  /** Its blob id, so that a re-sync does not read it again (absent in state files from before it was kept). */
+  oid?: string;
 }
 
 export interface MemberSnapshot {
@@ -91,6 +93,7 @@ export function buildIdeas(
   files: readonly MemberFile[],
   classes: FieldClasses,
   previous: ReadonlyMap<string, RegionIdea> | null,
+  previousUnreadable: ReadonlyMap<string, UnreadableFile> | null = null,
 ): { ideas: RegionIdea[]; unreadable: UnreadableFile[]; parsed: number } {
   const ideas: RegionIdea[] = [];
   const unreadable: UnreadableFile[] = [];
@@ -103,11 +106,16 @@ export function buildIdeas(
       ideas.push({ ...known, path: file.path, stage: file.stage.key });
       continue;
     }
+    const bad = previousUnreadable?.get(oid);
+    if (bad) {
+      unreadable.push({ ...bad, path: file.path });
+      continue;
+    }
     parsed++;
     const fm = file.frontMatter;
     const idea = file.idea;
     if (!fm.ok || !idea) {
-      unreadable.push({ path: file.path, reason: fm.ok ? 'unreadable' : fm.rule });
+      unreadable.push({ path: file.path, reason: fm.ok ? 'unreadable' : fm.rule, oid });
       continue;
     }
     const data = publicData(idea.data, classes, { includePersonal: false });
@@ -126,6 +134,12 @@ export function buildIdeas(
   }
   ideas.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { ideas, unreadable, parsed };
+}
+
+/** The files a snapshot could not read, by blob id: the next sync need not read them again either. */
+export function unreadableByOid(snapshot: MemberSnapshot | null, rulesKey: string): Map<string, UnreadableFile> | null {
+  if (!snapshot || snapshot.rulesKey !== rulesKey) return null;
+  return new Map(snapshot.unreadable.filter((u) => typeof u.oid === 'string').map((u) => [u.oid as string, u]));
 }
 
 /** The ideas of a snapshot by blob id, for the next sync to reuse. */

@@ -15,6 +15,7 @@ import {
   ideasByOid,
   SNAPSHOT_VERSION,
   snapshotRegistry,
+  unreadableByOid,
   type MemberFile,
   type MemberSnapshot,
 } from '../../core/region/snapshot.js';
@@ -166,15 +167,19 @@ export async function syncMember(
       (e) => e.type === 'blob' && e.mode !== '120000' && isIdeaFileName(path.posix.basename(e.path)),
     );
     const known = ideasByOid(previous, rulesKey);
+    const knownBad = unreadableByOid(previous, rulesKey);
     // Only the blobs the last snapshot does not hold are read.
     const files: MemberFile[] = await Promise.all(
       entries.map(async (e) => ({
         path: e.path.slice(prefix.length),
         oid: e.oid,
-        bytes: known?.has(e.oid) ? new Uint8Array() : ((await reader.read(e.oid)) ?? new Uint8Array()),
+        bytes:
+          known?.has(e.oid) || knownBad?.has(e.oid)
+            ? new Uint8Array()
+            : ((await reader.read(e.oid)) ?? new Uint8Array()),
       })),
     );
-    const { ideas, unreadable, parsed } = buildIdeas(config, files, classifySources(sources), known);
+    const { ideas, unreadable, parsed } = buildIdeas(config, files, classifySources(sources), known, knownBad);
     const snapshot: MemberSnapshot = {
       schemaVersion: SNAPSHOT_VERSION,
       member: member.id,
