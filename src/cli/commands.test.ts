@@ -79,6 +79,29 @@ const cases: [string[], string, Record<string, unknown>][] = [
     'region sync',
     { ...G, format: 'pretty', members: [], jobs: undefined, timeout: '5' },
   ],
+  [['region', 'report'], 'region report', { ...G, format: 'text', members: [], since: undefined, until: undefined }],
+  [
+    ['region', 'report', '--member', '1494', '--since', '2026-01-01', '--until', '2026-06-30', '-f', 'md'],
+    'region report',
+    { ...G, format: 'md', members: ['1494'], since: '2026-01-01', until: '2026-06-30' },
+  ],
+  [
+    ['region', 'report', '--json'],
+    'region report',
+    { ...G, json: true, format: 'json', members: [], since: undefined, until: undefined },
+  ],
+  [['region', 'export'], 'region export', { ...G, format: 'csv', members: [], stage: undefined, delimiter: undefined }],
+  [
+    ['region', 'export', '--member', 'skovde', '-s', 'test', '--delimiter', 'tab', '--json'],
+    'region export',
+    { ...G, json: true, format: 'json', members: ['skovde'], stage: 'test', delimiter: 'tab' },
+  ],
+  [['region', 'site'], 'region site', { ...G, members: [], out: undefined }],
+  [
+    ['region', 'site', '--member', 'skovde', '-o', 'public', '--json'],
+    'region site',
+    { ...G, json: true, members: ['skovde'], out: 'public' },
+  ],
   [['new'], 'new', { ...G, title: undefined, set: [], body: undefined, bodyFile: undefined, by: undefined }],
   [
     ['new', '--title', 'T', '--set', 'a=1', '--set', 'b=2', '--body-file', '-', '--by', 'Anna', '--no-input'],

@@ -169,6 +169,70 @@ export const COMMANDS: readonly CommandSpec[] = [
     },
   }),
   command({
+    path: ['region', 'report'],
+    help: 'regionReport',
+    options: [
+      { flags: '--member <id>', help: 'regionMember', repeatable: true },
+      { flags: '--since <date>', help: 'reportSince' },
+      { flags: '--until <date>', help: 'reportUntil' },
+      { flags: '-f, --format <format>', help: 'regionReportFormat', choices: ['text', 'md', 'json'], default: 'text' },
+      json,
+    ],
+    examples: 'region',
+    input: (_args, o) => ({
+      ...common(o),
+      format: formatOf<'text' | 'md' | 'json'>(o),
+      members: list(o.member),
+      since: str(o.since),
+      until: str(o.until),
+    }),
+    run: async (input, { ctx, view }) => {
+      const { runRegionReport } = await import('../commands/region/report.js');
+      const { presentRegionReport } = await import('../ui/present/region.js');
+      return presentRegionReport(await runRegionReport(input, ctx), input.format, await view());
+    },
+  }),
+  command({
+    path: ['region', 'export'],
+    help: 'regionExport',
+    options: [
+      { flags: '--member <id>', help: 'regionMember', repeatable: true },
+      { flags: '-f, --format <format>', help: 'exportFormat', choices: ['csv', 'json'], default: 'csv' },
+      { flags: '-s, --stage <stage>', help: 'regionStage' },
+      { flags: '--delimiter <char>', help: 'exportDelimiter' },
+      json,
+    ],
+    examples: 'region',
+    input: (_args, o) => ({
+      ...common(o),
+      format: formatOf<'csv' | 'json'>(o),
+      members: list(o.member),
+      stage: str(o.stage),
+      delimiter: str(o.delimiter),
+    }),
+    run: async (input, { ctx, view }) => {
+      const { runRegionExport } = await import('../commands/region/export.js');
+      const { presentRegionExport } = await import('../ui/present/region.js');
+      return presentRegionExport(await runRegionExport(input, ctx), input.format, await view());
+    },
+  }),
+  command({
+    path: ['region', 'site'],
+    help: 'regionSite',
+    options: [
+      { flags: '--member <id>', help: 'regionMember', repeatable: true },
+      { flags: '-o, --out <dir>', help: 'regionSiteOut' },
+      json,
+    ],
+    examples: 'region',
+    input: (_args, o) => ({ ...common(o), members: list(o.member), out: str(o.out) }),
+    run: async (input, { ctx, view }) => {
+      const { runRegionSite } = await import('../commands/region/site.js');
+      const { presentRegionSite } = await import('../ui/present/region.js');
+      return presentRegionSite(await runRegionSite(input, ctx), input.json === true, await view());
+    },
+  }),
+  command({
     path: ['new'],
     help: 'new',
     options: [

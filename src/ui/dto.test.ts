@@ -15,9 +15,11 @@ import {
   regionDuplicatesDocument,
   regionIdeaDocument,
   regionListDocument,
+  regionReportDocument,
   regionSyncDocument,
 } from './dto.js';
 import type { RegionMember } from '../core/region/config.js';
+import { buildRegionReport } from '../core/region/report.js';
 import { SNAPSHOT_VERSION, type MemberSnapshot, type RegionIdea } from '../core/region/snapshot.js';
 
 const stage: Stage = {
@@ -319,6 +321,17 @@ describe('region documents', () => {
           { region, lang: 'sv', members: [held], pairs: [{ score: 0.81234, shared: ['cykel'], a: side, b: side }] },
           now,
         ),
+    ],
+    [
+      'region-report',
+      () => {
+        const report = buildRegionReport('Skaraborg', [{ member, snapshot }], {
+          since: null,
+          until: '2026-12-04',
+          today: '2026-12-04',
+        });
+        return regionReportDocument({ region, lang: 'sv', members: [held], report }, now);
+      },
     ],
   ])('%s: versioned, registry null, the region named, nothing internal', (kind, build) => {
     const doc = build() as Record<string, unknown>;

@@ -15,7 +15,7 @@ import {
 } from '../core/sluice/idea.js';
 import type { IdeasError } from '../core/errors.js';
 import type { Lang } from '../core/i18n/i18n.js';
-import type { RegistryRef } from '../core/sluice/config.js';
+import type { RegistryConfig, RegistryRef } from '../core/sluice/config.js';
 import type { RevisionSide } from '../core/history/idea-diff.js';
 import type { IdeaDiff, IdeaRef } from '../core/history/idea-diff.js';
 import type { Stage } from '../core/sluice/config.js';
@@ -797,5 +797,86 @@ export function regionDuplicatesDocument(
       a: side(p.a),
       b: side(p.b),
     })),
+  };
+}
+
+interface RegionReportPart {
+  config: RegistryConfig;
+  report: Report;
+  withheld: readonly string[];
+}
+
+/** The figures of one part of a region report, in the form of `ideas report --json`, with what is withheld. */
+function regionFiguresDto(part: RegionReportPart, lang: Lang) {
+  const {
+    schemaVersion: _v,
+    kind: _k,
+    registry: _r,
+    ...figures
+  } = reportDocument({ root: '', config: part.config }, part.report, {}, lang);
+  return { ...figures, withheld: [...part.withheld] };
+}
+
+/** `ideas region report --json`: the region's figures, then each member's, each with how old its data is. */
+export function regionReportDocument(
+  r: {
+    region: { config: { name: string } };
+    lang: Lang;
+    members: readonly RegionMemberState[];
+    report: { region: RegionReportPart; members: readonly (RegionReportPart & { member: RegionMember })[] };
+  },
+  now: Date,
+) {
+  return {
+    ...regionHeader(r.region.config.name, r.lang),
+    kind: 'region-report',
+    report: regionFiguresDto(r.report.region, r.lang),
+    members: r.members.map((m) => {
+      const part = r.report.members.find((x) => x.member.id === m.member.id);
+      return {
+        ...memberDto(m.member, m.snapshot, now),
+        lastFailure: m.failure ?? null,
+        report: part ? regionFiguresDto(part, r.lang) : null,
+      };
+    }),
+  };
+}
+
+/** `ideas region export --format json`: one flat object per idea, keyed as the CSV's columns, member first. */
+export function regionExportDocument(
+  r: {
+    region: { config: { name: string } };
+    lang: Lang;
+    members: readonly RegionMemberState[];
+    table: IdeaTable;
+  },
+  now: Date,
+) {
+  return {
+    ...regionHeader(r.region.config.name, r.lang),
+    kind: 'region-idea-export',
+    members: r.members.map((m) => ({ ...memberDto(m.member, m.snapshot, now), lastFailure: m.failure ?? null })),
+    columns: r.table.columns,
+    ideas: r.table.rows,
+  };
+}
+
+/** `ideas region site --json`: where the site went (relative to the region's root), its pages and its members. */
+export function regionSiteDocument(
+  r: {
+    region: { root: string; config: { name: string } };
+    lang: Lang;
+    members: readonly RegionMemberState[];
+    out: string;
+    pages: number;
+  },
+  now: Date,
+) {
+  return {
+    ...regionHeader(r.region.config.name, r.lang),
+    kind: 'region-site',
+    out: relativePath(r.region.root, r.out) || '.',
+    pages: r.pages,
+    members: r.members.map((m) => ({ ...memberDto(m.member, m.snapshot, now), lastFailure: m.failure ?? null })),
   };
 }

@@ -353,6 +353,23 @@ export const HELP = {
     sv: 'lägsta likhet att visa, 0 till 1 (standard: 0.3)',
     en: 'the lowest similarity shown, 0 to 1 (default: 0.3)',
   },
+  regionReport: {
+    sv: 'tratten, tid i steget och målen per kommun och för regionen, från senaste synken',
+    en: 'the funnel, time in stage and goals by municipality and for the region, from the last sync',
+  },
+  regionReportFormat: { sv: 'utdata: text, md eller json', en: 'output: text, md or json' },
+  regionExport: {
+    sv: 'exportera idéerna i alla medlemmar som CSV eller JSON, med medlem och kommunkod (bara publika fält)',
+    en: 'export the ideas of every member as CSV or JSON, with member and municipality code (public fields only)',
+  },
+  regionSite: {
+    sv: 'bygg en statisk webbplats över regionen: en sida per kommun och per idé, bara publika fält',
+    en: 'build one static site over the region: a page per municipality and per idea, public fields only',
+  },
+  regionSiteOut: {
+    sv: 'webbplatsens mapp (standard: site/ i regionens rot); en tidigare webbplats där ersätts',
+    en: "the site's folder (default: site/ in the region's root); an earlier site there is replaced",
+  },
   regionLimit: { sv: 'högst så många par (standard: 50)', en: 'at most this many pairs (default: 50)' },
   regionTimeout: {
     sv: 'längsta tid i sekunder som hämtningen av en medlem får ta (standard: 120); sedan är medlemmen ett fynd',
@@ -632,6 +649,9 @@ export const EXAMPLES: Record<string, Record<Lang, string[]>> = {
       'ideas region list --member lidkoping',
       'ideas region show lidkoping:lidk-4k7q2x',
       'ideas region duplicates',
+      'ideas region report --format md',
+      'ideas region export > skaraborg.csv',
+      'ideas region site --out public',
     ],
     en: [
       'ideas region init skaraborg --name "Skaraborg innovation sluice" --lang en',
@@ -640,6 +660,9 @@ export const EXAMPLES: Record<string, Record<Lang, string[]>> = {
       'ideas region list --member lidkoping',
       'ideas region show lidkoping:lidk-4k7q2x',
       'ideas region duplicates',
+      'ideas region report --format md',
+      'ideas region export > skaraborg.csv',
+      'ideas region site --out public',
     ],
   },
 };

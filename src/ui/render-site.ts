@@ -236,7 +236,7 @@ ${page.script ? `<script>${SITE_JS}</script>\n` : ''}</body>
  * never does (WCAG 2.1 SC 1.4.10, Reflow). The box takes the keyboard's focus, so that it can be scrolled without a
  * mouse, and is named for screen readers. Only real tags match: text from the files reaches here escaped.
  */
-function scrollingTables(html: string, label: string): string {
+export function scrollingTables(html: string, label: string): string {
   // Most pages have no table: the text is passed over once rather than twice, and not copied.
   if (!html.includes('<table>') && !html.includes('</table>')) return html;
   return html
@@ -324,7 +324,7 @@ ${meta ? `<p>${meta}</p>` : ''}${label ? `<p>${esc(t(lang, 'site.challenge'))}: 
 </li>`;
 }
 
-function formatValue(value: unknown, lang: Lang): string {
+export function formatValue(value: unknown, lang: Lang): string {
   if (value === true) return esc(t(lang, 'yes'));
   if (value === false) return esc(t(lang, 'no'));
   if (Array.isArray(value)) {
@@ -339,7 +339,7 @@ function formatValue(value: unknown, lang: Lang): string {
 }
 
 /** One history entry in words: what happened, the decision, the amount, the note; who only in an internal site. */
-function historyLine(view: SiteView, e: Record<string, unknown>): string {
+export function historyLine(view: Pick<SiteView, 'config' | 'titles' | 'hidden'>, e: Record<string, unknown>): string {
   const lang = view.config.language;
   const label = (key: unknown) => view.config.stages.find((s) => s.key === key)?.label[lang] ?? textOf(key ?? '?');
   const field = textOf(e.field ?? '?');

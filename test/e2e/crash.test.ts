@@ -34,7 +34,8 @@ function faultPointsInSource(): Set<string> {
 
 /** Fault points proved by other tests: the lock's in concurrency.test.ts, the site's in site.test.ts. */
 // import:updated: a spreadsheet imported again, killed while it updates, in reimport.test.ts; region:fetch and
-// region:state: a member's sync killed while it fetches and while it writes, in region.test.ts; hook:set-aside:
+// region:state: a member's sync killed while it fetches and while it writes, in region.test.ts; region:summary: killed
+// between a member's text and its summary, in region-views.test.ts; hook:set-aside:
 // hook install --force killed and failing after it set the team's own hook aside, in hook.test.ts; read:worker: a
 // worker thread that fails, in cache.test.ts.
 const ELSEWHERE = [
@@ -46,6 +47,7 @@ const ELSEWHERE = [
   'import:updated',
   'region:fetch',
   'region:state',
+  'region:summary',
   'hook:set-aside',
 ];
 

@@ -27,7 +27,8 @@ export interface RegionListResult {
 
 export function runRegionList(opts: RegionListOptions, ctx: Ctx): Promise<RegionListResult> {
   const { region, lang } = openRegion(opts, ctx);
-  const members = heldMembers(region, opts.members);
+  // The summaries only: a list shows no idea's front matter or text.
+  const members = heldMembers(region, opts.members, false);
   const rows: RegionListRow[] = [];
   for (const { member, snapshot } of members) {
     if (!snapshot) continue;

@@ -15,8 +15,11 @@ export interface HeldMember {
   failure: SyncFailure | null;
 }
 
-/** The members `filter` names (by id or municipality code; all when empty), each with what the last sync kept. */
-export function heldMembers(region: Region, filter: readonly string[]): HeldMember[] {
+/**
+ * The members `filter` names (by id or municipality code; all when empty), each with what the last sync kept.
+ * Without `withText`, each idea without its front matter and text (a list shows neither): a fraction of the reading.
+ */
+export function heldMembers(region: Region, filter: readonly string[], withText = true): HeldMember[] {
   const all = region.config.members;
   for (const f of filter)
     if (!all.some((m) => m.id === f || m.municipality === f))
@@ -28,7 +31,7 @@ export function heldMembers(region: Region, filter: readonly string[]): HeldMemb
     )
     .map((member) => ({
       member,
-      snapshot: readMemberState(region.cacheDir, member.id),
+      snapshot: readMemberState(region.cacheDir, member.id, withText),
       failure: readSyncFailure(region.cacheDir, member.id),
     }));
 }

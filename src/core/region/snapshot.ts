@@ -5,7 +5,7 @@
  * replaced whole or not at all (see src/io/region/state.ts), so a view never sees a half-synced member.
  */
 import type { Localized } from '../i18n/i18n.js';
-import type { RegistryConfig } from '../sluice/config.js';
+import type { Goal, RegistryConfig } from '../sluice/config.js';
 import { publicData, publicField, type FieldClasses } from '../criteria/personal-data.js';
 import { readSnapshot, type SnapshotFile } from '../history/idea-diff.js';
 import { ID_PATTERN } from '../sluice/id.js';
@@ -35,12 +35,15 @@ export interface RegionStage {
   key: string;
   label: Localized;
   spreadKit: SpreadKitField[];
+  limitDays?: number | null;
 }
 
 /** A file of the member that could not be read as an idea: kept as a warning, named by path. */
 export interface UnreadableFile {
   path: string;
   reason: string;
+  /** Its blob id, so that a re-sync does not read it again (absent in state files from before it was kept). */
+  oid?: string;
 }
 
 export interface MemberSnapshot {
@@ -54,9 +57,43 @@ export interface MemberSnapshot {
   syncedAt: string;
   /** The blob ids of the config and every criteria file: when they change, every idea is filtered again. */
   rulesKey: string;
-  registry: { name: string; language: string; idPrefix: string; stages: RegionStage[] };
+  registry: SnapshotRegistry;
   ideas: RegionIdea[];
   unreadable: UnreadableFile[];
+}
+
+/**
+ * What the region keeps of a member's config: its name, stages and goals (the region report reads them). `goals`,
+ * `minGroupSize` and each stage's `limitDays` came after the first state files: a state without them still reads
+ * (no goals, the default threshold, no limits), and the next sync fills them in.
+ */
+export interface SnapshotRegistry {
+  name: string;
+  language: string;
+  idPrefix: string;
+  stages: RegionStage[];
+  goals?: Goal[];
+  minGroupSize?: number | null;
+}
+
+/** The part of a member's config the region keeps. */
+export function snapshotRegistry(
+  config: RegistryConfig,
+  kits: ReadonlyMap<string, SpreadKitField[]> = new Map(),
+): SnapshotRegistry {
+  return {
+    name: config.name,
+    language: config.language,
+    idPrefix: config.idPrefix,
+    stages: config.stages.map((s) => ({
+      key: s.key,
+      label: s.label,
+      spreadKit: kits.get(s.criteria) ?? [],
+      limitDays: s.limitDays,
+    })),
+    goals: config.goals.map((g) => ({ id: g.id, label: g.label, stage: g.stage, target: g.target, by: g.by })),
+    minGroupSize: config.minGroupSize ?? null,
+  };
 }
 
 export interface MemberFile extends SnapshotFile {
@@ -74,6 +111,7 @@ export function buildIdeas(
   files: readonly MemberFile[],
   classes: FieldClasses,
   previous: ReadonlyMap<string, RegionIdea> | null,
+  previousUnreadable: ReadonlyMap<string, UnreadableFile> | null = null,
 ): { ideas: RegionIdea[]; unreadable: UnreadableFile[]; parsed: number } {
   const ideas: RegionIdea[] = [];
   const unreadable: UnreadableFile[] = [];
@@ -86,11 +124,16 @@ export function buildIdeas(
       ideas.push({ ...known, path: file.path, stage: file.stage.key });
       continue;
     }
+    const bad = previousUnreadable?.get(oid);
+    if (bad) {
+      unreadable.push({ ...bad, path: file.path });
+      continue;
+    }
     parsed++;
     const fm = file.frontMatter;
     const idea = file.idea;
     if (!fm.ok || !idea) {
-      unreadable.push({ path: file.path, reason: fm.ok ? 'unreadable' : fm.rule });
+      unreadable.push({ path: file.path, reason: fm.ok ? 'unreadable' : fm.rule, oid });
       continue;
     }
     const data = publicData(idea.data, classes, { includePersonal: false });
@@ -109,6 +152,12 @@ export function buildIdeas(
   }
   ideas.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { ideas, unreadable, parsed };
+}
+
+/** The files a snapshot could not read, by blob id: the next sync need not read them again either. */
+export function unreadableByOid(snapshot: MemberSnapshot | null, rulesKey: string): Map<string, UnreadableFile> | null {
+  if (!snapshot || snapshot.rulesKey !== rulesKey) return null;
+  return new Map(snapshot.unreadable.filter((u) => typeof u.oid === 'string').map((u) => [u.oid as string, u]));
 }
 
 /** The ideas of a snapshot by blob id, for the next sync to reuse. */

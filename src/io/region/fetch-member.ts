@@ -14,6 +14,8 @@ import {
   buildIdeas,
   ideasByOid,
   SNAPSHOT_VERSION,
+  snapshotRegistry,
+  unreadableByOid,
   type MemberFile,
   type MemberSnapshot,
 } from '../../core/region/snapshot.js';
@@ -195,7 +197,14 @@ export async function syncMember(
     }
     const rulesKey = oids.join(' ');
     const previous = opts.previous;
-    if (previous && previous.commit === commit && previous.rulesKey === rulesKey && previous.path === member.path)
+    // A state from before goals were kept is read again (each idea still known by its blob id), to fill them in.
+    if (
+      previous &&
+      previous.commit === commit &&
+      previous.rulesKey === rulesKey &&
+      previous.path === member.path &&
+      previous.registry.goals !== undefined
+    )
       return { ok: true, snapshot: { ...previous, syncedAt: opts.now.toISOString() }, parsed: 0, unchanged: true };
 
     const listed = (await listTree(repo, commit, `${prefix}${config.ideasDir}/`, { sizes: true })).filter(
@@ -207,15 +216,19 @@ export async function syncMember(
       .filter(tooLarge)
       .map((e) => ({ path: e.path.slice(prefix.length), reason: `> ${MAX_MEMBER_BLOB_BYTES / 1_000_000} MB` }));
     const known = ideasByOid(previous, rulesKey);
+    const knownBad = unreadableByOid(previous, rulesKey);
     // Only the blobs the last snapshot does not hold are read.
     const files: MemberFile[] = await Promise.all(
       entries.map(async (e) => ({
         path: e.path.slice(prefix.length),
         oid: e.oid,
-        bytes: known?.has(e.oid) ? new Uint8Array() : ((await reader.read(e.oid)) ?? new Uint8Array()),
+        bytes:
+          known?.has(e.oid) || knownBad?.has(e.oid)
+            ? new Uint8Array()
+            : ((await reader.read(e.oid)) ?? new Uint8Array()),
       })),
     );
-    const built = buildIdeas(config, files, classifySources(sources), known);
+    const built = buildIdeas(config, files, classifySources(sources), known, knownBad);
     const { ideas, parsed } = built;
     const unreadable = [...built.unreadable, ...oversized].sort((a, b) =>
       a.path < b.path ? -1 : a.path > b.path ? 1 : 0,
@@ -229,12 +242,7 @@ export async function syncMember(
       commit,
       syncedAt: opts.now.toISOString(),
       rulesKey,
-      registry: {
-        name: config.name,
-        language: config.language,
-        idPrefix: config.idPrefix,
-        stages: config.stages.map((s) => ({ key: s.key, label: s.label, spreadKit: kits.get(s.criteria) ?? [] })),
-      },
+      registry: snapshotRegistry(config, kits),
       ideas,
       unreadable,
     };

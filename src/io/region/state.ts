@@ -1,11 +1,17 @@
 /**
- * What the last sync kept of each member: one JSON file per member under `.git/ideas-region/state/`, replaced in one
- * atomic step (write a temporary file, then rename), so a member is never half-updated: a killed or failed sync
- * leaves the last good snapshot, with its date. The files are the region's own cache, never the members' data.
+ * What the last sync kept of each member, under `.git/ideas-region/state/`, in two files: `<id>.json`, the summary
+ * (the member, its commit and config, and per idea what a list shows), and `<id>.<hash>.text.json`, each idea's
+ * public front matter and text, named by a hash of its content. The text is written first and the summary, which
+ * names it, replaces the old one in one atomic step (write a temporary file, then rename): a member is never
+ * half-updated, and a killed or failed sync leaves the last good pair, with its date. `ideas region list` reads the
+ * summaries only: at 75,000 ideas it would otherwise parse every idea's text to show its title. A summary from
+ * before the split (each idea's data and text in it, no `text` named) still reads. The files are the region's own
+ * cache, never the members' data.
  */
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { SNAPSHOT_VERSION, type MemberSnapshot } from '../../core/region/snapshot.js';
+import { SNAPSHOT_VERSION, type MemberSnapshot, type RegionIdea } from '../../core/region/snapshot.js';
 import { nullProtoDeep } from '../../core/safe-object.js';
 import { safeUnlink, writeFileAtomic } from '../atomic-file.js';
 import { faultPoint } from '../faults.js';
@@ -18,8 +24,20 @@ function stateFile(cacheDir: string, member: string): string {
   return path.join(stateDir(cacheDir), `${member}.json`);
 }
 
-/** The member's last good snapshot, or null when it has none (never synced, or a file this version cannot read). */
-export function readMemberState(cacheDir: string, member: string): MemberSnapshot | null {
+/** The name of a text file: the member's, a hash of the content, nothing a summary could point elsewhere with. */
+const TEXT_FILE = /^([a-z0-9-]+)\.[0-9a-f]{20}\.text\.json$/;
+
+type StoredSummary = Omit<MemberSnapshot, 'ideas'> & {
+  ideas: (Omit<RegionIdea, 'data' | 'body'> & Partial<Pick<RegionIdea, 'data' | 'body'>>)[];
+  /** The text file; absent in a state from before the split, whose ideas hold their data and text. */
+  text?: string;
+};
+
+/**
+ * The member's last good snapshot, or null when it has none (never synced, or a file this version cannot read).
+ * Without `withText`, only the summary is read: each idea's `data` is empty and its `body` ''.
+ */
+export function readMemberState(cacheDir: string, member: string, withText = true): MemberSnapshot | null {
   let text: string;
   try {
     text = readFileSync(stateFile(cacheDir, member), 'utf8');
@@ -27,10 +45,24 @@ export function readMemberState(cacheDir: string, member: string): MemberSnapsho
     return null;
   }
   try {
-    const parsed = nullProtoDeep(JSON.parse(text)) as MemberSnapshot;
+    const parsed = nullProtoDeep(JSON.parse(text)) as StoredSummary;
     if (parsed.schemaVersion !== SNAPSHOT_VERSION || parsed.member !== member || !Array.isArray(parsed.ideas))
       return null;
-    return parsed;
+    const { text: textFile, ...summary } = parsed;
+    if (textFile === undefined)
+      return { ...summary, ideas: parsed.ideas.map((i) => ({ ...i, data: i.data ?? {}, body: i.body ?? '' })) };
+    if (!withText) return { ...summary, ideas: parsed.ideas.map((i) => ({ ...i, data: {}, body: '' })) };
+    const m = TEXT_FILE.exec(textFile);
+    if (m?.[1] !== member) return null;
+    const texts = nullProtoDeep(JSON.parse(readFileSync(path.join(stateDir(cacheDir), textFile), 'utf8'))) as unknown;
+    if (!Array.isArray(texts) || texts.length !== parsed.ideas.length) return null;
+    return {
+      ...summary,
+      ideas: parsed.ideas.map((i, n) => {
+        const [data, body] = texts[n] as [Record<string, unknown>, string];
+        return { ...i, data, body };
+      }),
+    };
   } catch {
     return null;
   }
@@ -39,7 +71,22 @@ export function readMemberState(cacheDir: string, member: string): MemberSnapsho
 export function writeMemberState(cacheDir: string, snapshot: MemberSnapshot): void {
   mkdirSync(stateDir(cacheDir), { recursive: true });
   faultPoint('region:state');
-  writeFileAtomic(stateFile(cacheDir, snapshot.member), JSON.stringify(snapshot));
+  const texts = JSON.stringify(snapshot.ideas.map((i) => [i.data, i.body]));
+  const name = `${snapshot.member}.${createHash('sha256').update(texts).digest('hex').slice(0, 20)}.text.json`;
+  const file = path.join(stateDir(cacheDir), name);
+  // Named by its content: a file of that name holds these texts already (an unchanged member is not written again).
+  if (!existsSync(file)) writeFileAtomic(file, texts);
+  faultPoint('region:summary');
+  const summary: StoredSummary = {
+    ...snapshot,
+    ideas: snapshot.ideas.map(({ data: _data, body: _body, ...rest }) => rest),
+    text: name,
+  };
+  writeFileAtomic(stateFile(cacheDir, snapshot.member), JSON.stringify(summary));
+  // The texts the summary no longer names: only after the summary that named them is gone.
+  for (const other of readdirSync(stateDir(cacheDir)))
+    if (other !== name && TEXT_FILE.exec(other)?.[1] === snapshot.member)
+      safeUnlink(path.join(stateDir(cacheDir), other));
 }
 
 /** Why the latest sync of a member failed, and when: the views show it beside the data kept from before. */
@@ -80,7 +127,7 @@ export function pruneStates(cacheDir: string, keep: ReadonlySet<string>): void {
     return;
   }
   for (const name of names) {
-    const m = /^([a-z0-9-]+)(?:\.failed)?\.json$/.exec(name);
+    const m = /^([a-z0-9-]+)(?:\.failed|\.[0-9a-f]{20}\.text)?\.json$/.exec(name);
     if (m?.[1] && !keep.has(m[1])) safeUnlink(path.join(stateDir(cacheDir), name));
   }
 }

@@ -5,18 +5,24 @@ import { ageInDays } from '../../core/region/age.js';
 import type { IdClash } from '../../core/region/clashes.js';
 import type { RegionConfig, RegionMember } from '../../core/region/config.js';
 import type { MemberSnapshot, RegionIdea } from '../../core/region/snapshot.js';
-import { EXIT, jsonText, output, type Output, type View } from '../output.js';
+import { EXIT, jsonParts, jsonText, output, type Output, type View } from '../output.js';
 import {
   regionCreatedDocument,
   regionDuplicatesDocument,
   regionIdeaDocument,
+  regionExportDocument,
   regionListDocument,
+  regionReportDocument,
+  regionSiteDocument,
   regionSyncDocument,
 } from '../dto.js';
+import { renderRegionReportMarkdown, renderRegionReportText, type RegionFigures } from '../render-region-report.js';
 import { cell, fit } from '../text-width.js';
+import type { IdeaTable } from '../../core/exchange/idea-row.js';
+import { renderIdeaTableCsv } from '../render-export.js';
 import { renderValidationGithub } from '../render-validation.js';
 import type { IdeaSpread } from '../../core/region/spread.js';
-import { terminalLine, terminalText } from '../terminal-text.js';
+import { terminalLine, terminalLines, terminalText } from '../terminal-text.js';
 import type { ChalkInstance } from 'chalk';
 
 /** Each finding with its place in ideas.region.yaml, severity, message, rule and what to do. */
@@ -337,5 +343,93 @@ export function presentRegionDuplicates(r: RegionDuplicatesView, json: boolean, 
   );
   lines.push(...ageLines(r.members, r.lang, v.today).map((l) => c.dim(l)));
   o.out(`${lines.join('\n')}\n`);
+  return o.done();
+}
+
+export interface RegionReportView {
+  region: { config: RegionConfig };
+  lang: Lang;
+  members: { member: RegionMember; snapshot: MemberSnapshot | null; failure?: FailureView | null }[];
+  report: RegionFigures;
+}
+
+/** The funnel, time in stage and goals of the region and of each municipality; then how old each member's data is. */
+export function presentRegionReport(r: RegionReportView, format: 'text' | 'md' | 'json', v: View): Output {
+  const o = output();
+  // The figures alone: the snapshots (every idea's text) stay out of what is laid out and made safe for a terminal.
+  const figures: RegionFigures = {
+    region: r.report.region,
+    members: r.report.members.map((m) => ({
+      member: m.member,
+      config: m.config,
+      report: m.report,
+      withheld: m.withheld,
+    })),
+  };
+  if (format === 'json') {
+    o.out(jsonText(regionReportDocument({ ...r, report: figures }, v.today)));
+    return o.done();
+  }
+  if (figures.members.length === 0) o.err(`${v.err.yellow(t(r.lang, 'region.report.none'))}\n`);
+  const ages = ageLines(r.members, r.lang, v.today);
+  if (format === 'md') o.out(renderRegionReportMarkdown({ report: figures, ages }, r.lang));
+  else
+    o.out(
+      renderRegionReportText(terminalLines({ report: figures, ages }), r.lang, v.out, {
+        bars: v.outIsTTY,
+        width: v.outWidth,
+      }),
+    );
+  return o.done();
+}
+
+export interface RegionExportView {
+  region: { config: RegionConfig };
+  lang: Lang;
+  members: { member: RegionMember; snapshot: MemberSnapshot | null; failure?: FailureView | null }[];
+  table: IdeaTable;
+  delimiter: string;
+}
+
+/**
+ * The region's ideas as CSV (as `ideas export` writes it: formula-leading cells guarded, a byte order mark, CRLF) or
+ * JSON. How old each member's data is goes to stderr with CSV, so that the file stays a table.
+ */
+export function presentRegionExport(r: RegionExportView, format: 'csv' | 'json', v: View): Output {
+  const o = output();
+  if (format === 'json') {
+    o.out(jsonParts(regionExportDocument(r, v.today)));
+    return o.done();
+  }
+  o.out(renderIdeaTableCsv(r.table, r.region.config.language, r.delimiter));
+  o.err(
+    `${ageLines(r.members, r.lang, v.today)
+      .map((l) => v.err.dim(l))
+      .join('\n')}\n`,
+  );
+  return o.done();
+}
+
+export interface RegionSiteView {
+  region: { root: string; config: RegionConfig };
+  lang: Lang;
+  members: { member: RegionMember; snapshot: MemberSnapshot | null; failure?: FailureView | null }[];
+  out: string;
+  pages: number;
+}
+
+export function presentRegionSite(r: RegionSiteView, json: boolean, v: View): Output {
+  const o = output();
+  if (json) {
+    o.out(jsonText(regionSiteDocument(r, v.today)));
+    return o.done();
+  }
+  o.out(`${terminalLine(r.out)}\n`);
+  o.err(`${v.err.green(t(r.lang, 'region.site.written', { dir: terminalLine(r.out), count: r.pages }))}\n`);
+  o.err(
+    `${ageLines(r.members, r.lang, v.today)
+      .map((l) => v.err.dim(l))
+      .join('\n')}\n`,
+  );
   return o.done();
 }

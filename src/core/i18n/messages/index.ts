@@ -16,6 +16,7 @@ export { sluice } from './sluice.js';
 export { storage } from './storage.js';
 export { truth } from './truth.js';
 export { region } from './region.js';
+export { regionViews } from './region-views.js';
 export { tour } from './tour.js';
 export { firstWeek } from './first-week.js';
 export { spread } from './spread.js';

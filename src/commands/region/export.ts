@@ -1,0 +1,43 @@
+import type { CommonOptions, Ctx } from '../../context.js';
+import { IdeasError } from '../../core/errors.js';
+import type { Lang } from '../../core/i18n/i18n.js';
+import { regionIdeaTable } from '../../core/region/export.js';
+import type { MemberSnapshot } from '../../core/region/snapshot.js';
+import type { IdeaTable } from '../../core/exchange/idea-row.js';
+import type { Region } from '../../io/region/region-root.js';
+import { parseDelimiter } from '../export.js';
+import { openRegion } from './open-region.js';
+import { heldMembers, type HeldMember } from './read-region.js';
+
+export interface RegionExportOptions extends CommonOptions {
+  members: string[];
+  stage?: string;
+  delimiter?: string;
+}
+
+export interface RegionExportResult {
+  kind: 'region-export';
+  region: Region;
+  lang: Lang;
+  members: HeldMember[];
+  table: IdeaTable;
+  /** `;` for a Swedish region (Swedish Excel splits on it), `,` otherwise, unless --delimiter says. */
+  delimiter: string;
+}
+
+/** Every kept idea of the chosen members, one row each, labelled by member and municipality: offline. */
+export function runRegionExport(opts: RegionExportOptions, ctx: Ctx): Promise<RegionExportResult> {
+  const { region, lang } = openRegion(opts, ctx);
+  const delimiter =
+    opts.delimiter !== undefined ? parseDelimiter(opts.delimiter) : region.config.language === 'sv' ? ';' : ',';
+  const members = heldMembers(region, opts.members);
+  const held = members.filter((h): h is HeldMember & { snapshot: MemberSnapshot } => h.snapshot !== null);
+  const stage = opts.stage?.trim();
+  if (stage !== undefined && !held.some((h) => h.snapshot.registry.stages.some((s) => s.key === stage)))
+    throw new IdeasError('USAGE', 'err.regionNoStage', {
+      stage,
+      stages: [...new Set(held.flatMap((h) => h.snapshot.registry.stages.map((s) => s.key)))].join(', '),
+    });
+  const table = regionIdeaTable(region.config.name, held, stage ?? null);
+  return Promise.resolve({ kind: 'region-export', region, lang, members, table, delimiter });
+}

@@ -1,0 +1,70 @@
+/** The region's views over all members: `ideas region report`, `region export` and `region site`. */
+import type { Localized } from '../i18n.js';
+
+export const regionViews = {
+  'region.report.title': { sv: '{name}: regionens rapport', en: '{name}: region report' },
+  'region.report.members': {
+    sv: '{members#medlem|medlemmar} med data från en synk; siffrorna för regionen är deras sammanlagda.',
+    en: '{members#member|members} with data from a sync; the region figures are theirs together.',
+  },
+  'region.report.byMember': { sv: 'Per kommun', en: 'By municipality' },
+  'region.report.funnelByMember': {
+    sv: 'Tratten per kommun (idéer i varje steg vid periodens slut)',
+    en: 'The funnel by municipality (ideas in each stage at the end of the period)',
+  },
+  'region.report.timeByMember': {
+    sv: 'Tid i steget per kommun (mediandagar, antal inom parentes)',
+    en: 'Time in stage by municipality (median days, count in brackets)',
+  },
+  'region.report.withheldNote': {
+    sv: '– utan antal: inga avslutade vistelser. – med antal: färre än {k} vistelser, medianen undanhålls (minGroupSize).',
+    en: '– without a count: no stays ended. – with a count: fewer than {k} stays, the median is withheld (minGroupSize).',
+  },
+  'region.report.goalsByMember': { sv: 'Mål per kommun', en: 'Goals by municipality' },
+  'region.report.regionRow': { sv: 'Regionen', en: 'Region' },
+  'region.report.none': {
+    sv: 'Ingen medlem har data ännu. Kör ideas region sync först.',
+    en: 'No member has data yet. Run ideas region sync first.',
+  },
+  'region.report.dataTitle': { sv: 'Uppgifternas ålder', en: 'How old the data is' },
+  'err.regionNoStage': {
+    sv: 'Ingen medlem har steget "{stage}". Stegen: {stages}.',
+    en: 'No member has the stage "{stage}". The stages: {stages}.',
+  },
+  'region.col.municipality': { sv: 'Kommun', en: 'Municipality' },
+  'region.site.written': {
+    sv: 'Regionens webbplats skrevs i {dir} ({count#sida|sidor}).',
+    en: "The region's site was written to {dir} ({count#page|pages}).",
+  },
+  'region.site.members': { sv: 'Kommuner', en: 'Municipalities' },
+  'region.site.intro': {
+    sv: '{ideas#idé|idéer} hos {members#kommun|kommuner}. Varje kommun har sin egen idésluss; här visas deras publika uppgifter.',
+    en: '{ideas#idea|ideas} in {members#municipality|municipalities}. Each municipality keeps its own idea sluice; this shows their public data.',
+  },
+  'region.site.memberIntro': {
+    sv: '{ideas#idé|idéer}. Uppgifter från {date} (commit {commit}).',
+    en: '{ideas#idea|ideas}. Data from {date} (commit {commit}).',
+  },
+  'region.site.noData': {
+    sv: 'Ingen data ännu: kommunens idésluss har inte kunnat hämtas.',
+    en: "No data yet: the municipality's idea sluice could not be fetched.",
+  },
+  'region.site.failed': {
+    sv: 'Senaste hämtningen {date} misslyckades; uppgifterna är från en tidigare.',
+    en: 'The latest fetch on {date} failed; the data is from an earlier one.',
+  },
+  'region.site.ownSite': {
+    sv: 'Kommunens egen webbplats för idéslussen',
+    en: "The municipality's own idea sluice site",
+  },
+  'region.site.ideaOnOwnSite': {
+    sv: 'Idén på kommunens egen webbplats',
+    en: "The idea on the municipality's own site",
+  },
+  'region.site.ideaOf': { sv: 'En idé från {member}', en: 'An idea from {member}' },
+  'region.site.dataAge': { sv: 'Uppgifterna är från {date}.', en: 'The data is from {date}.' },
+  'region.site.municipality': { sv: 'Kommun', en: 'Municipality' },
+  'region.site.code': { sv: 'Kommunkod', en: 'Municipality code' },
+  'region.site.nav': { sv: 'Regionen', en: 'Region' },
+  'region.site.dataCol': { sv: 'Data från', en: 'Data from' },
+} satisfies Record<string, Localized>;

@@ -1,0 +1,48 @@
+/**
+ * `ideas region export`: every kept idea of the chosen members as one table, in the columns of `ideas export`
+ * (src/core/exchange/idea-row.ts) with the member and its municipality code first. The data is each member's public
+ * copy, filtered when synced: nothing here decides what is public, and nothing more than that can be shown.
+ */
+import type { RegionMember } from './config.js';
+import type { MemberSnapshot } from './snapshot.js';
+import { ideaFieldsOf, mergedStages, regionConfig } from './report.js';
+import { classifySources } from '../criteria/personal-data.js';
+import { ideaTable, type IdeaRow, type IdeaTable, type RowValue } from '../exchange/idea-row.js';
+import type { Idea } from '../sluice/idea.js';
+import { nullObjectFrom } from '../safe-object.js';
+
+/** Named like the table's other derived columns (`entered.<stage>`): an idea may have a field `municipality`. */
+export const MEMBER_COLUMNS = ['member.id', 'member.municipality'] as const;
+
+const ours = new Set<string>(MEMBER_COLUMNS);
+/** An idea's own column that has one of the member columns' names keeps its values, under `data.<name>`. */
+const columnName = (c: string) => (ours.has(c) ? `data.${c}` : c);
+
+export function regionIdeaTable(
+  name: string,
+  held: readonly { member: RegionMember; snapshot: MemberSnapshot }[],
+  stage: string | null,
+): IdeaTable {
+  const stages = mergedStages(held.map((h) => h.snapshot));
+  const byKey = new Map(stages.map((s) => [s.key, s]));
+  const ideas: Idea[] = [];
+  const owners: RegionMember[] = [];
+  for (const { member, snapshot } of held)
+    for (const idea of snapshot.ideas) {
+      const st = byKey.get(idea.stage);
+      if (!st || (stage !== null && idea.stage !== stage)) continue;
+      ideas.push({ ...ideaFieldsOf(idea, st), body: idea.body, matter: '' });
+      owners.push(member);
+    }
+  // `includePersonal` only because the data is public already: the copy kept by the sync is what is shown.
+  const table = ideaTable(ideas, regionConfig(name, stages), classifySources([]), { includePersonal: true }, []);
+  const rows = table.rows.map((row, i): IdeaRow => {
+    const owner = owners[i] as RegionMember;
+    return nullObjectFrom<RowValue>([
+      ['member.id', owner.id],
+      ['member.municipality', owner.municipality],
+      ...Object.entries(row).map(([c, v]): [string, RowValue] => [columnName(c), v]),
+    ]);
+  });
+  return { columns: [...MEMBER_COLUMNS, ...table.columns.map(columnName)], rows };
+}

@@ -1,0 +1,158 @@
+/**
+ * `ideas region report` as text and Markdown: the region's own figures, drawn by the renderer of `ideas report`,
+ * then the funnel, the time in stage and the goals of each municipality side by side. Every figure is computed in
+ * src/core/region/report.ts; here they are only laid out.
+ */
+import type { ChalkInstance } from 'chalk';
+import { t, type Lang } from '../core/i18n/i18n.js';
+import type { GoalProgress } from '../core/report/report.js';
+import type { RegionMember } from '../core/region/config.js';
+import type { ReportPart } from '../core/region/report.js';
+import type { RegistryConfig } from '../core/sluice/config.js';
+import { formatNumber, renderReportMarkdown, renderReportText, type TextOptions } from './render-report.js';
+import { mdText } from './markdown-text.js';
+import { displayWidth, padEnd } from './text-width.js';
+
+/** The figures only: a member's snapshot (every idea's text) is not part of what a view lays out. */
+export interface RegionFigures {
+  region: ReportPart;
+  members: (ReportPart & { member: RegionMember })[];
+}
+
+export interface RegionReportView {
+  report: RegionFigures;
+  /** One line per member: how old its data is (ageLines in present/region.ts). */
+  ages: string[];
+}
+
+interface Grid {
+  heading: string;
+  note: string | null;
+  head: string[];
+  rows: string[][];
+  foot: string[];
+}
+
+const dash = '–';
+
+function nameOf(part: ReportPart & { member?: { name: string } }, lang: Lang): string {
+  return part.member ? part.member.name : t(lang, 'region.report.regionRow');
+}
+
+function funnelCells(part: ReportPart, stages: readonly string[]): string[] {
+  return [
+    ...stages.map((key) => {
+      const row = part.report.funnel.find((f) => f.stage.key === key);
+      return row ? String(row.now) : dash;
+    }),
+    String(part.report.ideas),
+  ];
+}
+
+function timeCells(part: ReportPart, stages: readonly string[], lang: Lang): string[] {
+  return stages.map((key) => {
+    const row = part.report.time.find((x) => x.stage.key === key);
+    if (!row || row.n === 0) return dash;
+    return `${row.median === null ? dash : formatNumber(row.median, lang)} (${row.n})`;
+  });
+}
+
+export function goalText(config: RegistryConfig, g: GoalProgress, lang: Lang): string {
+  const stage = config.stages.find((s) => s.key === g.goal.stage)?.label[lang] ?? g.goal.stage;
+  const head = t(lang, 'report.goalLine', {
+    label: g.goal.label[lang],
+    reached: g.reached,
+    target: g.goal.target,
+    percent: g.percent,
+    stage,
+  });
+  const when =
+    g.goal.by === null || g.status === 'met'
+      ? ''
+      : g.daysLeft !== null && g.daysLeft < 0
+        ? t(lang, 'report.goalMissed', { by: g.goal.by })
+        : t(lang, 'report.goalBy', { by: g.goal.by, days: g.daysLeft ?? 0 });
+  return `${head}${g.status === 'met' ? ` ${t(lang, 'report.goalMet')}` : ''}${when ? ` · ${when}` : ''}`;
+}
+
+function grids(r: RegionFigures, lang: Lang): Grid[] {
+  const region = r.region;
+  const stages = region.config.stages.map((s) => s.key);
+  const labels = region.config.stages.map((s) => s.label[lang]);
+  const k = region.report.minGroupSize;
+  return [
+    {
+      heading: t(lang, 'region.report.funnelByMember'),
+      note: null,
+      head: [t(lang, 'region.col.municipality'), ...labels, t(lang, 'report.total')],
+      rows: r.members.map((m) => [nameOf(m, lang), ...funnelCells(m, stages)]),
+      foot: [nameOf(region, lang), ...funnelCells(region, stages)],
+    },
+    {
+      heading: t(lang, 'region.report.timeByMember'),
+      note: t(lang, 'region.report.withheldNote', { k }),
+      head: [t(lang, 'region.col.municipality'), ...labels],
+      rows: r.members.map((m) => [nameOf(m, lang), ...timeCells(m, stages, lang)]),
+      foot: [nameOf(region, lang), ...timeCells(region, stages, lang)],
+    },
+  ];
+}
+
+function goalLines(r: RegionFigures, lang: Lang): string[] {
+  const out: string[] = [];
+  for (const m of r.members)
+    for (const g of m.report.goals) out.push(`${m.member.name}: ${goalText(m.config, g, lang)}`);
+  return out.length === 0 ? [t(lang, 'report.noGoals')] : out;
+}
+
+export function renderRegionReportText(view: RegionReportView, lang: Lang, c: ChalkInstance, opts: TextOptions) {
+  const r = view.report;
+  const regionView = { report: r.region.report, config: r.region.config, titles: {} };
+  const head = renderReportText(regionView, lang, c, opts).replace(
+    /^[^\n]*/,
+    c.bold(t(lang, 'region.report.title', { name: r.region.config.name })),
+  );
+  const out: string[] = [head.trimEnd(), '', c.bold(t(lang, 'region.report.byMember'))];
+  for (const g of grids(r, lang)) {
+    out.push('', c.bold(g.heading));
+    if (g.note) out.push(c.dim(`  ${g.note}`));
+    const all = [g.head, ...g.rows, g.foot];
+    const w = g.head.map((_, i) => Math.max(...all.map((row) => displayWidth(row[i] ?? ''))));
+    const line = (row: string[]) =>
+      row
+        .map((cell, i) =>
+          i === 0 ? padEnd(cell, w[i] ?? 0) : ' '.repeat(Math.max(0, (w[i] ?? 0) - displayWidth(cell))) + cell,
+        )
+        .join('  ')
+        .trimEnd();
+    out.push(`  ${c.dim(line(g.head))}`, ...g.rows.map((row) => `  ${line(row)}`), `  ${c.bold(line(g.foot))}`);
+  }
+  out.push('', c.bold(t(lang, 'region.report.goalsByMember')), ...goalLines(r, lang).map((l) => `  ${l}`));
+  out.push('', c.bold(t(lang, 'region.report.dataTitle')), ...view.ages.map((l) => c.dim(`  ${l}`)));
+  return `${out.join('\n')}\n`;
+}
+
+const md = (text: string) => mdText(text, Number.POSITIVE_INFINITY);
+
+export function renderRegionReportMarkdown(view: RegionReportView, lang: Lang): string {
+  const r = view.report;
+  const regionView = { report: r.region.report, config: r.region.config, titles: {} };
+  const head = renderReportMarkdown(regionView, lang).replace(
+    /^[^\n]*/,
+    `# ${md(t(lang, 'region.report.title', { name: r.region.config.name }))}`,
+  );
+  const out: string[] = [head.trimEnd(), '', `## ${md(t(lang, 'region.report.byMember'))}`];
+  for (const g of grids(r, lang)) {
+    out.push('', `### ${md(g.heading)}`, '');
+    if (g.note) out.push(`*${md(g.note)}*`, '');
+    out.push(`| ${g.head.map(md).join(' | ')} |`);
+    out.push(`| ${g.head.map((_, i) => (i === 0 ? '---' : '---:')).join(' | ')} |`);
+    for (const row of g.rows) out.push(`| ${row.map(md).join(' | ')} |`);
+    out.push(`| ${g.foot.map((x) => `**${md(x)}**`).join(' | ')} |`);
+  }
+  out.push('', `### ${md(t(lang, 'region.report.goalsByMember'))}`, '');
+  out.push(...goalLines(r, lang).map((l) => `- ${md(l)}`));
+  out.push('', `### ${md(t(lang, 'region.report.dataTitle'))}`, '');
+  out.push(...view.ages.map((l) => `- ${md(l)}`));
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,242 @@
+/**
+ * The static website of `ideas region site`: an index of the municipalities with the region's funnel, a page per
+ * municipality with its ideas by stage, and a page per idea, each labelled by its municipality and linked to the
+ * member's own site where the region's file gives one. Pure: the command reads the region's cache and writes files.
+ *
+ * It follows `ideas site` (render-site.ts): the same style sheet, the same Content-Security-Policy (no script here,
+ * no request to any host), every value escaped and every text rendered without raw HTML, WCAG 2.1 AA (a skip link,
+ * landmarks, headings in order, tables that scroll in a box of their own at 320 px). Only what the sync kept is
+ * there to render: each member's public fields, so no personal field can reach a page.
+ */
+import type { RegionMember } from '../core/region/config.js';
+import type { MemberSnapshot, RegionIdea } from '../core/region/snapshot.js';
+import type { RegistryConfig } from '../core/sluice/config.js';
+import { t, type Lang, type MessageKey, type Params } from '../core/i18n/i18n.js';
+import {
+  contentSecurityPolicy,
+  esc,
+  formatValue,
+  historyLine,
+  pageName,
+  scrollingTables,
+  SITE_CSS,
+} from './render-site.js';
+import { renderMarkdown } from './site-markdown.js';
+
+export interface RegionSiteMember {
+  member: RegionMember;
+  /** The member's config as far as the snapshot keeps it (src/core/region/report.ts), null when never synced. */
+  config: RegistryConfig | null;
+  snapshot: MemberSnapshot | null;
+  failure: { at: string } | null;
+}
+
+export interface RegionSiteView {
+  name: string;
+  lang: Lang;
+  members: RegionSiteMember[];
+  builtOn: string;
+}
+
+interface Page {
+  path: string;
+  title: string;
+  main: string;
+}
+
+const str = (v: unknown): string | null =>
+  typeof v === 'string' && v.trim() !== '' ? v : typeof v === 'number' ? String(v) : null;
+const strings = (v: unknown): string[] =>
+  Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x.trim() !== '') : [];
+const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+const webUrl = (url: string | null): string | null => (url !== null && /^https?:\/\//i.test(url) ? url : null);
+
+export function memberPage(member: RegionMember): string {
+  return `members/${member.id}.html`;
+}
+
+/** Each idea's page, by member: `ideas/<member>/<id>.html`, unique within the member. */
+export function ideaPages(snapshot: MemberSnapshot): Map<RegionIdea, string> {
+  const taken = new Set<string>();
+  return new Map(
+    snapshot.ideas.map((idea) => [
+      idea,
+      `ideas/${snapshot.member}/${pageName(idea.id, idea.path.replace(/^.*\//, '').replace(/\.md$/, ''), taken).slice('ideas/'.length)}`,
+    ]),
+  );
+}
+
+function layout(view: RegionSiteView, page: Page): string {
+  const lang = view.lang;
+  const up = '../'.repeat(page.path.split('/').length - 1);
+  const tt = (key: MessageKey, params?: Params) => esc(t(lang, key, params));
+  const current = page.path === 'index.html' ? ' aria-current="page"' : '';
+  return `<!doctype html>
+<html lang="${lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="${esc(contentSecurityPolicy(false))}">
+<meta name="referrer" content="no-referrer">
+<meta name="generator" content="ideas region site">
+<title>${esc(page.title)} – ${esc(view.name)}</title>
+<style>${SITE_CSS}</style>
+</head>
+<body>
+<a class="skip" href="#main">${tt('site.skip')}</a>
+<header>
+<p class="site-name"><a href="${up}index.html">${esc(view.name)}</a></p>
+<nav aria-label="${tt('site.nav')}"><ul><li><a href="${up}index.html"${current}>${tt('region.site.members')}</a></li></ul></nav>
+</header>
+<main id="main" tabindex="-1">
+${scrollingTables(page.main, t(lang, 'site.tableRegion'))}
+</main>
+<footer>
+<p>${tt('site.built', { date: view.builtOn })} ${tt('site.public')}</p>
+</footer>
+</body>
+</html>
+`;
+}
+
+function renderIndex(view: RegionSiteView): Page {
+  const lang = view.lang;
+  const tt = (key: MessageKey, params?: Params) => esc(t(lang, key, params));
+  const held = view.members.filter((m) => m.snapshot !== null);
+  const ideas = held.reduce((n, m) => n + (m.snapshot?.ideas.length ?? 0), 0);
+  const rows = view.members.map((m) => {
+    const own = webUrl(m.member.site);
+    return `<tr><th scope="row"><a href="${memberPage(m.member)}">${esc(m.member.name)}</a></th><td>${esc(m.member.municipality ?? '')}</td><td class="n">${m.snapshot ? m.snapshot.ideas.length : '–'}</td><td>${m.snapshot ? esc(m.snapshot.syncedAt.slice(0, 10)) : '–'}</td><td>${own ? `<a href="${esc(own)}" rel="noopener noreferrer">${esc(own)}</a>` : ''}</td></tr>`;
+  });
+  // The funnel over the members' stages, merged by key in the order first met.
+  const stages = new Map<string, string>();
+  for (const m of held)
+    for (const s of m.snapshot?.registry.stages ?? []) if (!stages.has(s.key)) stages.set(s.key, s.label[lang]);
+  const count = (m: RegionSiteMember, key: string) => m.snapshot?.ideas.filter((i) => i.stage === key).length ?? 0;
+  const funnel = [...stages].map(
+    ([key, label]) =>
+      `<tr><th scope="row">${esc(label)}</th><td class="n">${held.reduce((n, m) => n + count(m, key), 0)}</td></tr>`,
+  );
+  const main = `<h1>${esc(view.name)}</h1>
+<p>${tt('region.site.intro', { ideas, members: held.length })}</p>
+<h2>${tt('region.site.members')}</h2>
+<table>
+<caption>${tt('region.site.members')}</caption>
+<thead><tr><th scope="col">${tt('region.site.municipality')}</th><th scope="col">${tt('region.site.code')}</th><th scope="col" class="n">${tt('report.ideasCol')}</th><th scope="col">${tt('region.site.dataCol')}</th><th scope="col">${tt('region.site.ownSite')}</th></tr></thead>
+<tbody>
+${rows.join('\n')}
+</tbody>
+</table>
+<h2>${tt('report.funnel')}</h2>
+<table>
+<caption>${tt('report.funnel')}</caption>
+<thead><tr><th scope="col">${tt('report.stage')}</th><th scope="col" class="n">${tt('report.now')}</th></tr></thead>
+<tbody>
+${funnel.join('\n')}
+</tbody>
+<tfoot><tr><th scope="row">${tt('report.total')}</th><td class="n">${ideas}</td></tr></tfoot>
+</table>`;
+  return { path: 'index.html', title: t(lang, 'region.site.members'), main };
+}
+
+function renderMember(view: RegionSiteView, m: RegionSiteMember, pages: Map<RegionIdea, string> | null): Page {
+  const lang = view.lang;
+  const tt = (key: MessageKey, params?: Params) => esc(t(lang, key, params));
+  const own = webUrl(m.member.site);
+  const parts: string[] = [
+    `<p><a href="../index.html">${tt('region.site.members')}</a></p>`,
+    `<h1>${esc(m.member.name)}</h1>`,
+  ];
+  if (m.member.municipality) parts.push(`<p>${tt('region.site.code')}: ${esc(m.member.municipality)}</p>`);
+  if (own) parts.push(`<p><a href="${esc(own)}" rel="noopener noreferrer">${tt('region.site.ownSite')}</a></p>`);
+  if (m.failure) parts.push(`<p class="notice">${tt('region.site.failed', { date: m.failure.at.slice(0, 10) })}</p>`);
+  const s = m.snapshot;
+  if (!s || !pages) {
+    parts.push(`<p>${tt('region.site.noData')}</p>`);
+    return { path: memberPage(m.member), title: m.member.name, main: parts.join('\n') };
+  }
+  parts.push(
+    `<p>${tt('region.site.memberIntro', { ideas: s.ideas.length, date: s.syncedAt.slice(0, 10), commit: s.commit.slice(0, 7) })}</p>`,
+  );
+  s.registry.stages.forEach((stage, n) => {
+    const ideas = s.ideas
+      .filter((i) => i.stage === stage.key)
+      .sort((a, b) => (a.title ?? '').localeCompare(b.title ?? '', 'sv'));
+    parts.push(`<section aria-labelledby="stage-${n}">
+<h2 id="stage-${n}">${esc(stage.label[lang])}</h2>
+<p class="count">${tt('report.ideasCol')}: ${ideas.length}</p>
+${
+  ideas.length === 0
+    ? `<p>${tt('site.emptyStage')}</p>`
+    : `<ul>\n${ideas.map((i) => `<li><a href="../${pages.get(i) ?? ''}">${esc(i.title ?? i.id ?? i.path)}</a>${i.id ? ` <span class="count">${esc(i.id)}</span>` : ''}</li>`).join('\n')}\n</ul>`
+}
+</section>`);
+  });
+  return { path: memberPage(m.member), title: m.member.name, main: parts.join('\n') };
+}
+
+const SHOWN_ABOVE = new Set(['id', 'title', 'history', 'created', 'unit', 'tags']);
+
+function renderIdea(view: RegionSiteView, m: RegionSiteMember, idea: RegionIdea, page: string): Page {
+  const lang = view.lang;
+  const tt = (key: MessageKey, params?: Params) => esc(t(lang, key, params));
+  const s = m.snapshot as MemberSnapshot;
+  const d = idea.data;
+  const title = idea.title ?? idea.id ?? idea.path;
+  const facts: [string, string][] = [];
+  const add = (label: string, html: string | null) => {
+    if (html !== null && html !== '') facts.push([esc(label), html]);
+  };
+  add(t(lang, 'region.site.municipality'), `<a href="../../${memberPage(m.member)}">${esc(m.member.name)}</a>`);
+  add(t(lang, 'site.id'), idea.id === null ? null : esc(idea.id));
+  add(t(lang, 'report.stage'), esc(s.registry.stages.find((x) => x.key === idea.stage)?.label[lang] ?? idea.stage));
+  add(t(lang, 'site.created'), str(d.created) === null ? null : esc(d.created));
+  add(t(lang, 'site.unit'), str(d.unit) === null ? null : esc(d.unit));
+  add(t(lang, 'site.tags'), strings(d.tags).map(esc).join(', ') || null);
+  for (const [key, value] of Object.entries(d)) {
+    if (SHOWN_ABOVE.has(key) || value === null || value === undefined || value === '') continue;
+    add(key, formatValue(value, lang));
+  }
+  const own = webUrl(m.member.site);
+  if (own && idea.id !== null) {
+    const href = `${own.endsWith('/') ? own : `${own}/`}ideas/${encodeURIComponent(idea.id)}.html`;
+    add(t(lang, 'region.site.ideaOnOwnSite'), `<a href="${esc(href)}" rel="noopener noreferrer">${esc(href)}</a>`);
+  }
+  const config = m.config as RegistryConfig;
+  // What the history names but the sync did not keep (an `assigned` entry's personal field) is withheld by name.
+  const hidden = (field: string) => !Object.hasOwn(d, field);
+  const history = Array.isArray(d.history) ? d.history.filter(isRecord) : [];
+  const text = idea.body.trim() === '' ? `<p>${tt('show.noText')}</p>` : renderMarkdown(idea.body);
+  const main = `<p><a href="../../${memberPage(m.member)}">${esc(m.member.name)}</a></p>
+<p>${tt('region.site.ideaOf', { member: m.member.name })}</p>
+<h1>${esc(title)}</h1>
+<dl class="facts">
+${facts.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join('\n')}
+</dl>
+<section aria-labelledby="text-heading">
+<h2 id="text-heading">${tt('site.text')}</h2>
+<div class="text">
+${text}</div>
+</section>
+<section aria-labelledby="history-heading">
+<h2 id="history-heading">${tt('show.history')}</h2>
+${history.length === 0 ? `<p>${tt('site.noHistory')}</p>` : `<ol class="history">\n${history.map((e) => historyLine({ config: { ...config, language: lang }, titles: {}, hidden }, e)).join('\n')}\n</ol>`}
+</section>
+<p>${tt('region.site.dataAge', { date: s.syncedAt.slice(0, 10) })}</p>`;
+  return { path: page, title, main };
+}
+
+/** Every file of the region's site, each made when it is asked for: 75,000 idea pages are never held at once. */
+export function* regionSiteFiles(view: RegionSiteView): Generator<[string, string]> {
+  const index = renderIndex(view);
+  yield [index.path, layout(view, index)];
+  for (const m of view.members) {
+    const pages = m.snapshot ? ideaPages(m.snapshot) : null;
+    const page = renderMember(view, m, pages);
+    yield [page.path, layout(view, page)];
+    for (const [idea, path] of pages ?? []) {
+      const p = renderIdea(view, m, idea, path);
+      yield [p.path, layout(view, p)];
+    }
+  }
+}

@@ -1,0 +1,392 @@
+/**
+ * The region's views over all members, end to end: `ideas region report`, `region export` and `region site`, from
+ * members made by `ideas init`, `ideas new` and `ideas move` in temporary git repositories and fetched by
+ * `ideas region sync`. People's names are planted in every member (carriers, the history's `by`): no view may show
+ * one, since only public fields ever leave a member.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeRun, ideas, parseJson } from '../helpers/cli.js';
+import { parseCsvWithLibrary, rowsByKey } from '../helpers/csv.js';
+import { git, makeTempDir, makeTempRepo, removeTempDirs } from '../helpers/temp-repo.js';
+
+afterAll(removeTempDirs);
+
+/** Names that must never leave a member: carriers and the people in the history. */
+const PEOPLE = ['Anna Hemligsson', 'Bertil Hemlig', 'Cecilia Dold', 'David Skyddad'];
+
+function run(args: string[], cwd: string) {
+  return ideas(['--lang', 'en', ...args], { cwd });
+}
+
+function mustRun(args: string[], cwd: string) {
+  const r = run(args, cwd);
+  if (r.code !== 0) throw new Error(`ideas ${args.join(' ')}: ${describeRun(r)}`);
+  return r;
+}
+
+const GOAL = `goals:
+  - id: done-2
+    label: { sv: Två klara, en: Two done }
+    stage: done
+    target: 2
+    by: "2099-12-31"
+`;
+
+/**
+ * A member with `count` ideas, the first `moved` of them moved on to doing and the first `done` on to done, all by
+ * a named person; each idea carries a person's name too.
+ */
+function makeMember(prefix: string, titles: string[], moved: number, done: number, carrier: string, by: string) {
+  const dir = makeTempRepo();
+  mustRun(['init', '--template', 'minimal', '--no-ci'], dir);
+  const config = path.join(dir, 'ideas.config.yaml');
+  fs.writeFileSync(
+    config,
+    `${fs.readFileSync(config, 'utf8').replace(/^idPrefix:.*$/m, `idPrefix: ${prefix}`)}\n${GOAL}`,
+  );
+  const ids = titles.map(
+    (title) =>
+      parseJson<{ idea: { id: string } }>(
+        mustRun(
+          ['new', '--no-input', '--json', '--title', title, '--body', `About ${title}.`, '--set', `carrier=${carrier}`],
+          dir,
+        ),
+      ).idea.id,
+  );
+  ids.slice(0, moved).forEach((id) => mustRun(['move', id, 'doing', '--no-input', '--by', by], dir));
+  ids.slice(0, done).forEach((id) => mustRun(['move', id, 'done', '--no-input', '--by', by], dir));
+  git(['add', '-A'], dir);
+  git(['commit', '-qm', 'ideas'], dir);
+  return { dir, ids };
+}
+
+let region: string;
+let lidkoping: { dir: string; ids: string[] };
+let skovde: { dir: string; ids: string[] };
+
+beforeAll(() => {
+  lidkoping = makeMember(
+    'lidk',
+    ['Läsplattor för äldre', 'Cykelparkering', 'Digital post', 'Matsvinn i skolan', 'Ljus i parken', 'Vinterväg'],
+    5,
+    1,
+    PEOPLE[0] as string,
+    PEOPLE[1] as string,
+  );
+  skovde = makeMember(
+    'skov',
+    ['Läsplatta till äldreboendet', '=HYPERLINK("http://x")'],
+    1,
+    0,
+    PEOPLE[2] as string,
+    PEOPLE[3] as string,
+  );
+  region = makeTempRepo();
+  fs.writeFileSync(
+    path.join(region, 'ideas.region.yaml'),
+    [
+      'schemaVersion: 1',
+      'name: Skaraborg',
+      'languages: [en]',
+      'members:',
+      '  - id: lidkoping',
+      '    name: Lidköping',
+      '    municipality: "1494"',
+      `    url: ${lidkoping.dir}`,
+      '    site: https://lidkoping.example.org/idesluss/',
+      '  - id: skovde',
+      '    name: Skövde',
+      '    municipality: "1496"',
+      `    url: file://${skovde.dir}`,
+      '  - id: never',
+      '    name: Never synced',
+      `    url: ${path.join(makeTempDir(), 'missing')}`,
+      '',
+    ].join('\n'),
+  );
+  const r = run(['region', 'sync'], region);
+  expect(r.code, describeRun(r)).toBe(1);
+});
+
+interface Figures {
+  ideas: number;
+  funnel: { stage: string; now: number }[];
+  timeInStage: { stage: string; stays: number; median: number | null }[];
+  goals: { id: string; target: number; reached: number; status: string }[];
+  withheld: string[];
+}
+
+describe('ideas region report', () => {
+  it('gives the funnel, time in stage and goals by municipality and for the region, with how old each is', () => {
+    const r = run(['region', 'report'], region);
+    expect(r.code, describeRun(r)).toBe(0);
+    expect(r.stdout).toMatch(/^Skaraborg: region report$/m);
+    // The funnel by municipality: idea, doing, done, total.
+    expect(r.stdout).toMatch(/^ {2}Lidköping +1 +4 +1 +6$/m);
+    expect(r.stdout).toMatch(/^ {2}Skövde +1 +1 +0 +2$/m);
+    expect(r.stdout).toMatch(/^ {2}Region +2 +5 +1 +8$/m);
+    // Five stays ended in Lidköping's first stage: a median. One in its second, and one in Skövde's first: withheld,
+    // the count given.
+    expect(r.stdout).toMatch(/^ {2}Lidköping +0 \(5\) +– \(1\) +–$/m);
+    expect(r.stdout).toMatch(/^ {2}Skövde +– \(1\) +– +–$/m);
+    expect(r.stdout).toMatch(/^ {2}Region +0 \(6\) +– \(1\) +–$/m);
+    // Goals: each member's, and the region's added up.
+    expect(r.stdout).toContain('Lidköping: Two done: 1 of 2 (50%) have reached Done');
+    expect(r.stdout).toContain('Two done: 1 of 4 (25%) have reached Done');
+    expect(r.stdout).toMatch(/lidkoping \(Lidköping\): data from \d{4}-\d{2}-\d{2}, today, commit [0-9a-f]{7}/);
+    expect(r.stdout).toContain('never (Never synced)');
+    for (const name of PEOPLE) expect(r.stdout).not.toContain(name);
+  });
+
+  it('--json: the same figures, member by member, with what is withheld and how old the data is', () => {
+    const r = run(['region', 'report', '--json'], region);
+    expect(r.code, describeRun(r)).toBe(0);
+    const doc = parseJson<{
+      kind: string;
+      registry: null;
+      region: { name: string };
+      report: Figures;
+      members: { id: string; ageDays: number | null; report: Figures | null }[];
+    }>(r);
+    expect(doc.kind).toBe('region-report');
+    expect(doc.registry).toBeNull();
+    expect(doc.report.ideas).toBe(8);
+    expect(doc.report.goals).toEqual([
+      expect.objectContaining({ id: 'done-2', target: 4, reached: 1, status: 'open' }),
+    ]);
+    const [lidk, skov, never] = doc.members;
+    expect(lidk?.report?.timeInStage[0]).toEqual(expect.objectContaining({ stage: 'idea', stays: 5, median: 0 }));
+    expect(lidk?.report?.withheld).toEqual(['doing']);
+    expect(skov?.report?.timeInStage[0]).toEqual(expect.objectContaining({ stage: 'idea', stays: 1, median: null }));
+    expect(skov?.report?.withheld).toEqual(['idea']);
+    expect(lidk?.ageDays).toBe(0);
+    expect(never).toEqual(expect.objectContaining({ id: 'never', ageDays: null, report: null }));
+    for (const name of PEOPLE) expect(r.stdout).not.toContain(name);
+  });
+
+  it('--member by id or municipality code; Markdown; a bad date is a usage error', () => {
+    const one = parseJson<{ report: Figures; members: { id: string }[] }>(
+      mustRun(['region', 'report', '--member', '1496', '--json'], region),
+    );
+    expect(one.members.map((m) => m.id)).toEqual(['skovde']);
+    expect(one.report.ideas).toBe(2);
+    const md = mustRun(['region', 'report', '--format', 'md'], region);
+    expect(md.stdout).toMatch(/^# Skaraborg: region report$/m);
+    expect(md.stdout).toMatch(/^\| Lidköping \| 1 \| 4 \| 1 \| 6 \|$/m);
+    const bad = run(['region', 'report', '--since', '2026-02-30'], region);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--since');
+    const unknown = run(['region', 'report', '--member', 'nowhere'], region);
+    expect(unknown.code).toBe(2);
+  });
+
+  it('reads a state file from before goals were kept, and the next sync fills them in', () => {
+    const file = path.join(region, '.git', 'ideas-region', 'state', 'skovde.json');
+    const state = JSON.parse(fs.readFileSync(file, 'utf8')) as { registry: Record<string, unknown> };
+    delete state.registry.goals;
+    delete state.registry.minGroupSize;
+    state.registry.stages = (state.registry.stages as { key: string; label: unknown }[]).map(({ key, label }) => ({
+      key,
+      label,
+    }));
+    fs.writeFileSync(file, JSON.stringify(state));
+    const old = parseJson<{ members: { id: string; report: Figures | null }[] }>(
+      mustRun(['region', 'report', '--json'], region),
+    );
+    expect(old.members[1]?.report?.goals).toEqual([]);
+    expect(old.members[1]?.report?.ideas).toBe(2);
+    const sync = parseJson<{ members: { id: string; status: string; parsed: number }[] }>(
+      mustRun(['region', 'sync', '--member', 'skovde', '--json'], region),
+    );
+    // The same commit, but the state lacked the goals: read again, each idea still known by its blob id.
+    expect(sync.members).toEqual([expect.objectContaining({ id: 'skovde', status: 'updated', parsed: 0 })]);
+    const again = parseJson<{ members: { id: string; report: Figures | null }[] }>(
+      mustRun(['region', 'report', '--json'], region),
+    );
+    expect(again.members[1]?.report?.goals).toHaveLength(1);
+  });
+});
+
+describe('ideas region export', () => {
+  it('writes every idea as CSV with its member and municipality, formulas guarded, no person named', () => {
+    const r = run(['region', 'export'], region);
+    expect(r.code, describeRun(r)).toBe(0);
+    expect(r.stdout.startsWith('\uFEFF')).toBe(true);
+    const rows = parseCsvWithLibrary(r.stdout, ',');
+    const head = rows[0] as string[];
+    expect(head.slice(0, 5)).toEqual(['member.id', 'member.municipality', 'id', 'title', 'stage']);
+    const objects = rowsByKey(rows, head);
+    expect(objects).toHaveLength(8);
+    expect(objects.filter((o) => o['member.id'] === 'lidkoping')).toHaveLength(6);
+    expect(objects.find((o) => o.id === skovde.ids[0])).toMatchObject({
+      'member.id': 'skovde',
+      'member.municipality': '1496',
+      title: 'Läsplatta till äldreboendet',
+    });
+    // A title that a spreadsheet would run is text behind an apostrophe, as `ideas export` writes it.
+    expect(objects.find((o) => o.id === skovde.ids[1])?.title).toBe(`'=HYPERLINK("http://x")`);
+    // Where each member's data comes from, and how old it is: on stderr, so that the file stays a table.
+    expect(r.stderr).toMatch(/skovde \(Skövde\): data from/);
+    for (const name of PEOPLE) expect(r.stdout).not.toContain(name);
+  });
+
+  it('--json, --member, --stage and --delimiter; an unknown stage is a usage error', () => {
+    const doc = parseJson<{ kind: string; columns: string[]; ideas: Record<string, unknown>[]; members: unknown[] }>(
+      mustRun(['region', 'export', '--json', '--member', 'lidkoping', '--stage', 'doing'], region),
+    );
+    expect(doc.kind).toBe('region-idea-export');
+    expect(doc.members).toHaveLength(1);
+    expect(doc.ideas.map((i) => [i['member.id'], i.stage])).toEqual(Array(4).fill(['lidkoping', 'doing']));
+    const semi = mustRun(['region', 'export', '--delimiter', ';', '--member', 'skovde'], region);
+    expect(semi.stdout.startsWith('\uFEFFmember.id;member.municipality;id;title;stage;created;')).toBe(true);
+    const bad = run(['region', 'export', '--stage', 'nowhere'], region);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('No member has the stage "nowhere"');
+  });
+});
+
+describe('ideas region site', () => {
+  function allFiles(dir: string): string[] {
+    return fs
+      .readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => path.join(e.parentPath, e.name));
+  }
+
+  it('writes an index, a page per municipality and per idea, each idea labelled and linked to its own site', () => {
+    const r = run(['region', 'site', '--json'], region);
+    expect(r.code, describeRun(r)).toBe(0);
+    const doc = parseJson<{ kind: string; out: string; pages: number }>(r);
+    expect(doc).toMatchObject({ kind: 'region-site', out: 'site', pages: 1 + 3 + 8 });
+    const site = path.join(region, 'site');
+    const index = fs.readFileSync(path.join(site, 'index.html'), 'utf8');
+    expect(index).toContain('<a href="members/lidkoping.html">Lidköping</a>');
+    expect(index).toContain('<a href="members/never.html">Never synced</a>');
+    expect(index).toContain('href="https://lidkoping.example.org/idesluss/"');
+    const member = fs.readFileSync(path.join(site, 'members', 'skovde.html'), 'utf8');
+    expect(member).toContain(`<a href="../ideas/skovde/${skovde.ids[0]}.html">Läsplatta till äldreboendet</a>`);
+    // A formula-like title is only text on a page, escaped.
+    expect(member).toContain('=HYPERLINK(&quot;http://x&quot;)');
+    expect(fs.readFileSync(path.join(site, 'members', 'never.html'), 'utf8')).toContain('No data yet');
+    const lidk = fs.readFileSync(path.join(site, 'ideas', 'lidkoping', `${lidkoping.ids[0]}.html`), 'utf8');
+    expect(lidk).toContain('An idea from Lidköping');
+    expect(lidk).toContain(`href="https://lidkoping.example.org/idesluss/ideas/${lidkoping.ids[0]}.html"`);
+    expect(lidk).toContain('moved Idea → In progress');
+    const skov = fs.readFileSync(path.join(site, 'ideas', 'skovde', `${skovde.ids[0]}.html`), 'utf8');
+    expect(skov).toContain('An idea from Skövde');
+    expect(skov).not.toContain('own site');
+    // The same policy as ideas site: no script, no request to any host.
+    expect(skov).toContain('script-src &#39;none&#39;');
+    expect(skov).not.toMatch(/<script/);
+  });
+
+  it('holds no personal field of any member: not a carrier, not a name in the history', () => {
+    mustRun(['region', 'site', '--out', 'public'], region);
+    const outputs = [
+      ...allFiles(path.join(region, 'public')).map((f) => fs.readFileSync(f, 'utf8')),
+      mustRun(['region', 'report', '--json'], region).stdout,
+      mustRun(['region', 'export', '--json'], region).stdout,
+      mustRun(['region', 'export'], region).stdout,
+    ];
+    // Planted in the members: each is there, in the member's own files.
+    const memberText = [lidkoping.dir, skovde.dir]
+      .flatMap((d) => allFiles(path.join(d, 'ideas')))
+      .map((f) => fs.readFileSync(f, 'utf8'))
+      .join('\n');
+    for (const name of PEOPLE) {
+      expect(memberText).toContain(name);
+      for (const text of outputs) expect(text).not.toContain(name);
+    }
+    // Nor the field itself, as a key, a column or a label (the footer may say that carriers are not shown).
+    for (const text of outputs)
+      expect(/.{0,80}(?:[">,]carrier[<":,]|^carrier[,;]).{0,80}/im.exec(text)?.[0] ?? null).toBeNull();
+  });
+
+  it('refuses to write into the region itself or its git folder', () => {
+    expect(run(['region', 'site', '--out', '.'], region).code).toBe(2);
+    expect(run(['region', 'site', '--out', '.git/site'], region).code).toBe(2);
+  });
+});
+
+describe('the state of a member in two files: a summary and its text', () => {
+  const stateDir = () => path.join(region, '.git', 'ideas-region', 'state');
+  const textFiles = (member: string) =>
+    fs.readdirSync(stateDir()).filter((f) => f.startsWith(`${member}.`) && f.endsWith('.text.json'));
+
+  it('lists from the summaries alone: the titles without the texts', () => {
+    const [text] = textFiles('lidkoping');
+    expect(text).toBeDefined();
+    const summary = fs.readFileSync(path.join(stateDir(), 'lidkoping.json'), 'utf8');
+    expect(summary).toContain('Läsplattor för äldre');
+    expect(summary).not.toContain('About Läsplattor för äldre.');
+    const aside = path.join(stateDir(), `${text}.aside`);
+    fs.renameSync(path.join(stateDir(), text as string), aside);
+    try {
+      const r = mustRun(['region', 'list', '--member', 'lidkoping'], region);
+      expect(r.stdout, r.stdout).toMatch(/Lidköping\s+lidk-\S+\s+Done\s+Läsplattor för äldre/);
+    } finally {
+      fs.renameSync(aside, path.join(stateDir(), text as string));
+    }
+    expect(mustRun(['region', 'show', lidkoping.ids[0] as string], region).stdout).toContain(
+      'About Läsplattor för äldre.',
+    );
+  });
+
+  it("reads a state written before the split, with every idea's data and text in one file", () => {
+    const file = path.join(stateDir(), 'skovde.json');
+    const before = fs.readFileSync(file, 'utf8');
+    const summary = JSON.parse(before) as { text?: string; ideas: Record<string, unknown>[] };
+    const texts = JSON.parse(fs.readFileSync(path.join(stateDir(), summary.text as string), 'utf8')) as [
+      unknown,
+      string,
+    ][];
+    const old = {
+      ...summary,
+      text: undefined,
+      ideas: summary.ideas.map((i, n) => ({ ...i, data: texts[n]?.[0], body: texts[n]?.[1] })),
+    };
+    fs.writeFileSync(file, JSON.stringify(old));
+    try {
+      expect(mustRun(['region', 'show', `skovde:${skovde.ids[0]}`], region).stdout).toContain(
+        'About Läsplatta till äldreboendet.',
+      );
+      expect(mustRun(['region', 'list', '--member', 'skovde'], region).stdout).toContain('Läsplatta till äldreboendet');
+    } finally {
+      fs.writeFileSync(file, before);
+    }
+  });
+
+  it('keeps the last good pair when killed between the text and the summary, and drops the old text after', () => {
+    const file = path.join(
+      skovde.dir,
+      'ideas',
+      '01-ide',
+      fs.readdirSync(path.join(skovde.dir, 'ideas', '01-ide')).find((f) => f.endsWith('.md')) as string,
+    );
+    fs.appendFileSync(file, '\nA new paragraph.\n');
+    git(['commit', '-qam', 'change one idea'], skovde.dir);
+    const summary = path.join(stateDir(), 'skovde.json');
+    const before = fs.readFileSync(summary, 'utf8');
+    const shown = mustRun(['region', 'report', '--json', '--member', 'skovde'], region).stdout;
+    const killed = ideas(['--lang', 'en', 'region', 'sync', '--member', 'skovde'], {
+      cwd: region,
+      env: { IDEAS_FAULT: 'kill:region:summary' },
+    });
+    expect(killed.signal).toBe('SIGKILL');
+    expect(fs.readFileSync(summary, 'utf8')).toBe(before);
+    // The new text is written, the summary still names the old one: the views read the last good pair.
+    expect(textFiles('skovde'), `${describeRun(killed)}\n${fs.readdirSync(stateDir()).join(' ')}`).toHaveLength(2);
+    expect(mustRun(['region', 'report', '--json', '--member', 'skovde'], region).stdout).toBe(shown);
+    const r = parseJson<{ members: { parsed: number }[] }>(
+      mustRun(['region', 'sync', '--member', 'skovde', '--json'], region),
+    );
+    expect(r.members[0]?.parsed).toBe(1);
+    expect(textFiles('skovde')).toHaveLength(1);
+    expect(
+      mustRun(['region', 'show', `skovde:${skovde.ids[0]}`, '--json'], region).stdout +
+        mustRun(['region', 'show', `skovde:${skovde.ids[1]}`, '--json'], region).stdout,
+    ).toContain('A new paragraph.');
+  });
+});
