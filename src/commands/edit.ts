@@ -8,18 +8,10 @@
  */
 import { noPromptReason, type CommonOptions, type Ctx } from '../context.js';
 import { IdeasError } from '../core/errors.js';
-import path from 'node:path';
-import {
-  fieldSpec,
-  foldRecordKeys,
-  recordKeys,
-  settableFields,
-  typeFlagValue,
-  type FieldSpec,
-} from '../core/criteria/fields.js';
+import { foldRecordKeys, typeFlagValue } from '../core/criteria/fields.js';
 import { parseSets, parseUnsets } from '../core/criteria/set-flags.js';
 import { describeErrors } from '../core/criteria/schema-check.js';
-import { baseValidators, compileCriteria, readPackageSchema } from '../io/schemas.js';
+import { baseValidators, compileCriteria } from '../io/schemas.js';
 import { appendHistoryEntry, removeField, setBody, setField } from '../core/front-matter/front-matter-edit.js';
 import { readFrontMatter } from '../core/front-matter/front-matter.js';
 import { t, type Lang } from '../core/i18n/i18n.js';
@@ -36,6 +28,10 @@ import { terminalLine } from '../ui/terminal-text.js';
 import { bodyFromFlags } from './body-text.js';
 import { openRegistry } from './open-registry.js';
 import { gateFor } from './transition.js';
+import { fieldBook, type FieldBook } from './field-book.js';
+
+// Moved to ./field-book.js so that `ideas validate` need not load this module; here for the commands that import them from it.
+export { fieldBook, fixPlace, type FieldBook } from './field-book.js';
 
 type Schema = Record<string, unknown>;
 
@@ -57,29 +53,6 @@ export interface EditResult extends WriteOutcome {
   bodyChanged: boolean;
   /** The fields whose changes were written in the history. */
   recorded: string[];
-}
-
-/** The fields of an idea, typed and asked as the registry's schemas describe them. */
-export interface FieldBook {
-  base: Schema;
-  settable: string[];
-  spec: (name: string) => FieldSpec;
-}
-
-export function fieldBook(registry: Registry, criteria: Map<string, Criteria>, lang: Lang): FieldBook {
-  const base = readPackageSchema('idea');
-  const all = [...criteria.values()].map((c) => c.schema);
-  return {
-    base,
-    settable: [...settableFields(base, all), ...recordKeys(base, all)],
-    spec: (name) => fieldSpec(name, base, all, registry.config, lang, false),
-  };
-}
-
-/** Where the commands a closed gate prints run: with the user's `-C` as given, and the idea's file from here. */
-export function fixPlace(opts: CommonOptions, idea: Idea, ctx: Ctx): { registryFlag?: string; file: string } {
-  const file = path.relative(ctx.cwd, idea.abs).split(path.sep).join('/');
-  return { ...(opts.registry ? { registryFlag: opts.registry } : {}), file };
 }
 
 export async function runEdit(opts: EditOptions, ctx: Ctx): Promise<EditResult> {

@@ -17,7 +17,7 @@ import { criteriaFile, loadCriteria, loadRegistry, type Registry } from '../io/r
 import { baseValidators } from '../io/schemas.js';
 import { entryKind, readText } from '../io/files.js';
 import { openRegistry } from './open-registry.js';
-import { fieldBook } from './edit.js';
+import { fieldBook } from './field-book.js';
 import { gateFixes } from '../core/sluice/gate-fix.js';
 import { openReading, readIdeaFile, type Compute } from '../io/read-ideas.js';
 import { readFrontMatter } from '../core/front-matter/front-matter.js';

@@ -67,15 +67,24 @@ export function ideaTable(
   disclosure: Disclosure,
   fieldOrder: readonly string[],
 ): IdeaTable {
-  const flat = ideas.map((idea) => {
+  // Each idea's public copy and cells are made twice, once to find the columns and once for its row, rather than
+  // held for every idea between the two: at 10,000 ideas those copies outlive the young generation and fill the old
+  // one with 30 MB of garbage before it is collected (`ideas export` peaked at 133 MB).
+  const cellsOf = (idea: Idea) => {
     const data = publicData(idea.data, classes, disclosure);
     const cells = new Map<string, RowValue>();
     for (const [key, value] of Object.entries(data)) if (!NOT_FIELDS.has(key)) flatten(value, key, cells);
     return { idea: { ...idea, data }, cells };
-  });
+  };
   const rank = new Map(fieldOrder.map((f, i) => [f, i]));
   const seen: string[] = [];
-  for (const { cells } of flat) for (const key of cells.keys()) if (!seen.includes(key)) seen.push(key);
+  const met = new Set<string>();
+  for (const idea of ideas)
+    for (const key of cellsOf(idea).cells.keys())
+      if (!met.has(key)) {
+        met.add(key);
+        seen.push(key);
+      }
   const top = (key: string) => key.split('.')[0] as string;
   const fieldColumns = seen
     .map((key, i) => ({ key, i }))
@@ -85,7 +94,8 @@ export function ideaTable(
     .map((x) => x.key);
   const entered = config.stages.map((s) => `entered.${s.key}`);
   const columns = [...LEADING, ...fieldColumns, ...entered, 'granted', 'body'];
-  const rows = flat.map(({ idea, cells }): IdeaRow => {
+  const rows = ideas.map((original): IdeaRow => {
+    const { idea, cells } = cellsOf(original);
     // Keyed by the files' own field names: no prototype, so a column `__proto__` is a column like any other.
     const row: IdeaRow = nullObjectFrom<RowValue>([
       ['id', text(idea.data.id)],
