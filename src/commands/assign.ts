@@ -7,6 +7,7 @@ import { findIdea } from '../io/find-idea.js';
 import { editText, readIdeaText, rewriteIdea, type WriteOutcome } from '../io/idea-write.js';
 import type { Registry } from '../io/registry.js';
 import { openRegistry } from './open-registry.js';
+import { actingName } from './acting-name.js';
 
 export interface AssignOptions extends CommonOptions {
   id: string;
@@ -35,6 +36,7 @@ export async function runAssign(opts: AssignOptions, ctx: Ctx): Promise<AssignRe
   const before = readIdeaText(idea);
   let text = before;
   const changes: AssignResult['changes'] = [];
+  const by = await actingName(opts.by, registry);
   for (const { field, value } of wanted) {
     const old = typeof idea.data[field] === 'string' ? (idea.data[field] as string) : null;
     if (old === value) continue;
@@ -42,7 +44,7 @@ export async function runAssign(opts: AssignOptions, ctx: Ctx): Promise<AssignRe
     const entry: Record<string, unknown> = { date: isoDate(ctx.clock()), action: 'assigned', field };
     if (old !== null) entry.old = old;
     entry.new = value;
-    if (opts.by) entry.by = opts.by;
+    if (by) entry.by = by;
     text = editText(idea, () => appendHistoryEntry(text, entry));
     changes.push({ field, old, new: value });
   }

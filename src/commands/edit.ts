@@ -35,6 +35,7 @@ import type { Prompter } from '../ui/prompter.js';
 import { terminalLine } from '../ui/terminal-text.js';
 import { bodyFromFlags } from './body-text.js';
 import { openRegistry } from './open-registry.js';
+import { actingName } from './acting-name.js';
 import { gateFor } from './transition.js';
 
 type Schema = Record<string, unknown>;
@@ -163,9 +164,10 @@ async function applyEdit(
   const done = { kind: 'idea-edited' as const, registry, lang, changes, bodyChanged: newBody !== undefined };
   if (changes.length === 0 && newBody === undefined)
     return { ...done, recorded: [], idea, staged: false, committed: false };
+  const by = await actingName(opts.by, registry);
   let text = editedText(idea, before, changes, newBody);
   checkEdited(dataOf(text), idea.stage, criteria, new Set(changes.map((c) => c.field)), lang);
-  const entries = councilEntries(changes, (f) => book.spec(f).schema, isoDate(ctx.clock()), opts.by);
+  const entries = councilEntries(changes, (f) => book.spec(f).schema, isoDate(ctx.clock()), by);
   for (const entry of entries) text = editText(idea, () => appendHistoryEntry(text, entry));
   const what = [...changes.map((c) => c.field), ...(newBody !== undefined ? [t(lang, 'out.bodyChanged')] : [])];
   const message = opts.commit ? `${idea.id}: ${idea.title ?? ''} (${what.join(', ')})` : null;

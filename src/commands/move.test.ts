@@ -208,6 +208,8 @@ describe('runMove', () => {
       from: 'idea',
       to: 'parked',
       note: 'Väntar',
+      // Without --by, who moved it is who git says the user is, as `ideas new` records it.
+      by: 'Testare',
     });
   });
 
@@ -239,7 +241,7 @@ describe('runMove', () => {
     expect(r.committed).toBe(true);
     expect(git(root, ['status', '--porcelain'])).toBe('');
     expect(git(root, ['log', '-1', '--format=%B'])).toBe(
-      'sund-eev2bz: Bokbussen som servicepunkt på landsbygden (Förädling → Parkerad)\n\nVilar\n\n',
+      'sund-eev2bz: Bokbussen som servicepunkt på landsbygden (Förädling → Parkerad)\n\nVilar\n— Testare\n\n',
     );
     expect(git(root, ['rev-list', '--count', 'HEAD']).trim()).toBe('2');
   });
