@@ -18,6 +18,7 @@ import {
   type FieldSpec,
 } from '../core/criteria/fields.js';
 import { parseSets, parseUnsets } from '../core/criteria/set-flags.js';
+import { fieldTitles, type FieldTitles } from '../core/criteria/field-titles.js';
 import { describeErrors } from '../core/criteria/schema-check.js';
 import { baseValidators, compileCriteria, readPackageSchema } from '../io/schemas.js';
 import { appendHistoryEntry, removeField, setBody, setField } from '../core/front-matter/front-matter-edit.js';
@@ -33,6 +34,7 @@ import { loadCriteria, type Criteria, type Registry } from '../io/registry.js';
 import { askField, fieldHelp, fieldQuestion } from '../ui/field-prompt.js';
 import type { Prompter } from '../ui/prompter.js';
 import { terminalLine } from '../ui/terminal-text.js';
+import { valueWords, type ValueWords } from '../ui/field-value.js';
 import { bodyFromFlags } from './body-text.js';
 import { openRegistry } from './open-registry.js';
 import { actingName } from './acting-name.js';
@@ -58,6 +60,8 @@ export interface EditResult extends WriteOutcome {
   bodyChanged: boolean;
   /** The fields whose changes were written in the history. */
   recorded: string[];
+  /** The changed fields' labels. */
+  titles: FieldTitles;
 }
 
 /** The fields of an idea, typed and asked as the registry's schemas describe them. */
@@ -65,6 +69,8 @@ export interface FieldBook {
   base: Schema;
   settable: string[];
   spec: (name: string) => FieldSpec;
+  /** The fields' labels, to name them in words where a change is reported. */
+  titles: (names: readonly string[]) => FieldTitles;
 }
 
 export function fieldBook(registry: Registry, criteria: Map<string, Criteria>, lang: Lang): FieldBook {
@@ -74,6 +80,7 @@ export function fieldBook(registry: Registry, criteria: Map<string, Criteria>, l
     base,
     settable: [...settableFields(base, all), ...recordKeys(base, all)],
     spec: (name) => fieldSpec(name, base, all, registry.config, lang, false),
+    titles: (names) => fieldTitles([...all, base], names),
   };
 }
 
@@ -161,7 +168,14 @@ async function applyEdit(
   const before = readIdeaText(idea);
   const changes = fieldChanges(idea.data, wanted);
   const newBody = body !== undefined && body.replace(/\r\n?/g, '\n').trim() !== idea.body.trim() ? body : undefined;
-  const done = { kind: 'idea-edited' as const, registry, lang, changes, bodyChanged: newBody !== undefined };
+  const done = {
+    kind: 'idea-edited' as const,
+    registry,
+    lang,
+    changes,
+    bodyChanged: newBody !== undefined,
+    titles: book.titles(changes.map((c) => c.field)),
+  };
   if (changes.length === 0 && newBody === undefined)
     return { ...done, recorded: [], idea, staged: false, committed: false };
   const by = await actingName(opts.by, registry);
@@ -178,18 +192,9 @@ async function applyEdit(
 const SAVE = '\0save';
 const BODY = '\0body';
 
-/** A value as the menu shows it: short, on one line. */
-function shown(value: unknown, lang: Lang): string {
-  if (value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0))
-    return t(lang, 'prompt.empty');
-  const text = Array.isArray(value)
-    ? value.map(String).join(', ')
-    : typeof value === 'object'
-      ? JSON.stringify(value)
-      : typeof value === 'boolean'
-        ? t(lang, value ? 'prompt.yes' : 'prompt.no')
-        : String(value);
-  const line = terminalLine(text);
+/** A value as the menu shows it: short, on one line, in the words of ui/field-value.ts. */
+function shown(value: unknown, lang: Lang, words: ValueWords): string {
+  const line = terminalLine(valueWords(value, lang, words));
   return line.length > 48 ? `${line.slice(0, 47)}…` : line;
 }
 
@@ -247,7 +252,7 @@ async function interview(
             : '';
         return {
           value: n,
-          name: `${fieldQuestion(spec, lang)}: ${shown(current(n), lang)}${mark}`,
+          name: `${fieldQuestion(spec, lang)}: ${shown(current(n), lang, { field: n, challenges: config.challenges })}${mark}`,
           description: fieldHelp(spec, lang),
         };
       }),

@@ -398,7 +398,7 @@ describe('runReview', () => {
     ]);
     expect(r.minutes?.completed?.map((c) => [c.field, c.value])).toEqual([
       ['Plan för testet', 'Två boenden under hösten, med språkombud och lektioner.'],
-      ['Närmsta chef stödjer idén', 'Ja'],
+      ['Närmsta chef stödjer idén', 'ja'],
       ['Idécoach', 'Lisa Berg'],
     ]);
     expect(r.minutes?.unhandled).toEqual([{ id: 'sund-eev2bz', title: 'Bokbussen som servicepunkt på landsbygden' }]);

@@ -16,6 +16,7 @@ import { findIdea } from '../io/find-idea.js';
 import { readIdeas } from '../io/read-ideas.js';
 import { loadCriteria, type Criteria, type Registry } from '../io/registry.js';
 import type { Choice } from '../ui/prompter.js';
+import { valueWords } from '../ui/field-value.js';
 import { openRegistry } from './open-registry.js';
 import type { ReviewCard, ReviewItem } from '../core/sluice/agenda.js';
 import { DECISIONS, type Decision } from '../core/sluice/decision.js';
@@ -99,13 +100,6 @@ function buildAgenda(
       stageIndex(registry.config, a.idea.stage.key) - stageIndex(registry.config, b.idea.stage.key) ||
       (b.daysInStage ?? 0) - (a.daysInStage ?? 0),
   );
-}
-
-/** A field's value as the minutes write it. */
-function valueText(value: unknown, lang: Lang): string {
-  if (typeof value === 'boolean') return t(lang, value ? 'prompt.yes' : 'prompt.no');
-  if (Array.isArray(value)) return value.map(String).join(', ');
-  return String(value);
 }
 
 /**
@@ -262,7 +256,15 @@ export async function runReview(opts: ReviewOptions, ctx: Ctx): Promise<ReviewRe
       const key = item.idea.id ?? item.idea.path;
       const title = item.idea.title ?? '';
       let conflicted = declared.get(key) ?? [];
-      const show = () => opts.present?.({ ...item, n: i + 1, total: agenda.length, lang, conflicts: conflicted });
+      const show = () =>
+        opts.present?.({
+          ...item,
+          n: i + 1,
+          total: agenda.length,
+          lang,
+          conflicts: conflicted,
+          challenges: registry.config.challenges,
+        });
       show();
       // The council may complete the idea, change its coach or hear a conflict of interest before it decides;
       // each returns here, and so does a "no" to approving despite a closed gate.
@@ -336,7 +338,7 @@ export async function runReview(opts: ReviewOptions, ctx: Ctx): Promise<ReviewRe
               id: key,
               title,
               field: f?.label ?? c.field,
-              value: valueText(c.new, lang),
+              value: valueWords(c.new, lang, { field: c.field, challenges: registry.config.challenges }),
               name: c.field,
               data: c.new,
             });

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeRun, ideas, parseJson, type RunResult } from '../helpers/cli.js';
 import { cloneRegistry, initRegistry, readIdeaFile, type Lang } from '../helpers/registry.js';
 import { git, removeTempDirs } from '../helpers/temp-repo.js';
+import { appendEntry } from '../helpers/idea-edit.js';
 
 const LANGS: Lang[] = ['sv', 'en'];
 const registries = {} as Record<Lang, string>;
@@ -84,5 +85,53 @@ describe.each(LANGS)('in a registry in %s', (lang) => {
     const entries = readIdeaFile(dir, fileOf(dir, other)).data.history as Record<string, unknown>[];
     expect(entries.map((e) => e.action)).toEqual(['created', 'assigned', 'assigned', 'moved']);
     for (const e of entries) expect(e).not.toHaveProperty('by');
+  });
+
+  it('show, review, edit and decide name a challenge, a field and yes or no in words, never by key', () => {
+    const W = {
+      sv: { challenge: 'Framtidens välfärd', support: 'Närmsta chef stödjer idén', yes: 'ja', none: '(inte angivet)' },
+      en: {
+        challenge: 'The welfare of the future',
+        support: 'The nearest manager supports the idea',
+        yes: 'yes',
+        none: '(not given)',
+      },
+    }[lang];
+    const dir = cloneRegistry(registries[lang]);
+    const id = newIdea(dir);
+    // A field of a later gate filled in early; what edit says it changed, by label.
+    const edited = ok(ideas(['edit', id, '--set', 'manager_support=ja', '--set', 'coach=Lo Ek'], { cwd: dir }));
+    expect(edited.stderr).toContain(W.support);
+    expect(edited.stderr).not.toMatch(/manager_support|(?:: |, )coach\b/);
+    // A council field set to yes, and one unset, in the history as an assignment.
+    appendEntry(path.join(dir, fileOf(dir, id)), {
+      date: '2026-12-01',
+      action: 'assigned',
+      field: 'manager_support',
+      new: true,
+    });
+    appendEntry(path.join(dir, fileOf(dir, id)), {
+      date: '2026-12-01',
+      action: 'assigned',
+      field: 'unit',
+      new: 'null',
+    });
+    const show = ok(ideas(['show', id], { cwd: dir })).stdout;
+    expect(show).toContain(W.challenge);
+    expect(show).not.toMatch(/valfard|manager_support:|\btrue\b|\bfalse\b/);
+    expect(show).toMatch(new RegExp(`${W.support}:\\s+${W.yes}`));
+    expect(show).toContain(`${W.support} ${lang === 'sv' ? 'satt till' : 'set to'} ${W.yes}`);
+    expect(show).toContain(`${lang === 'sv' ? 'satt till' : 'set to'} ${W.none}`);
+    // The agenda's gate list, and show's, name the challenge by its label.
+    const agenda = ok(ideas(['review', '--dry-run'], { cwd: dir })).stdout;
+    expect(agenda).toContain(W.challenge);
+    expect(agenda).not.toMatch(/^\s+valfard$/m);
+    // Filled in before a decision: in words.
+    const decided = ok(
+      ideas(['decide', id, '-d', 'approve', '-r', 'Bra', '--set', 'challenge=klimat', '--to', 'refinement'], {
+        cwd: dir,
+      }),
+    );
+    expect(decided.stderr).not.toMatch(/klimat|valfard/);
   });
 });

@@ -23,6 +23,7 @@ import {
   truth,
   tour,
   firstWeek,
+  week,
 } from './messages/index.js';
 
 export type Lang = 'sv' | 'en';
@@ -52,6 +53,7 @@ const messages = {
   ...region,
   ...tour,
   ...firstWeek,
+  ...week,
 } as const;
 
 export type MessageKey = keyof typeof messages;

@@ -16,6 +16,7 @@ import {
 import { cell, fit } from '../text-width.js';
 import { renderValidationGithub } from '../render-validation.js';
 import { terminalLine, terminalText } from '../terminal-text.js';
+import { valueWords } from '../field-value.js';
 import type { ChalkInstance } from 'chalk';
 
 /** Each finding with its place in ideas.region.yaml, severity, message, rule and what to do. */
@@ -215,12 +216,6 @@ export interface RegionShowView {
   idea: RegionIdea;
 }
 
-function shownValue(value: unknown): string {
-  if (Array.isArray(value)) return value.map(shownValue).join(', ');
-  if (value !== null && typeof value === 'object') return JSON.stringify(value);
-  return String(value);
-}
-
 /** One idea of the region, its municipality, its public fields and text, and how old the data is. */
 export function presentRegionShow(r: RegionShowView, json: boolean, v: View): Output {
   const o = output();
@@ -237,7 +232,7 @@ export function presentRegionShow(r: RegionShowView, json: boolean, v: View): Ou
   lines.push(`${t(r.lang, 'region.col.stage')}: ${terminalLine(r.stageLabel?.[r.lang] ?? r.idea.stage)}`);
   for (const [key, value] of Object.entries(r.idea.data)) {
     if (key === 'title' || key === 'id' || key === 'history') continue;
-    lines.push(`${terminalLine(key)}: ${terminalLine(shownValue(value))}`);
+    lines.push(`${terminalLine(key)}: ${terminalLine(valueWords(value, r.lang))}`);
   }
   if (member.site) lines.push(`${t(r.lang, 'region.show.site')}: ${terminalLine(member.site)}`);
   const days = ageInDays(snapshot.syncedAt, v.today);

@@ -50,6 +50,7 @@ export function presentReview(r: ReviewView, opts: { json: boolean; dryRun: bool
             a,
             r.lang,
             c,
+            r.registry.config.challenges,
           )
             .map((l) => `  ${l}`)
             .join('\n')}\n`,

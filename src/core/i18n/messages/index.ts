@@ -18,3 +18,4 @@ export { truth } from './truth.js';
 export { region } from './region.js';
 export { tour } from './tour.js';
 export { firstWeek } from './first-week.js';
+export { week } from './week.js';
