@@ -92,6 +92,20 @@ describe('runReview', () => {
       'stop',
     ]);
     expect(prompter.offered[0]?.[4]?.name).toBe('Komplettera idén: Plan för testet, Närmsta chef stödjer idén');
+    // A gate that asks for a coach is completed with one: the coach is offered once, not also on its own.
+    expect(prompter.offered[2]?.map((c) => c.value)).toEqual([
+      'approve',
+      'return',
+      'park',
+      'reject',
+      'complete',
+      'conflict',
+      'skip',
+      'stop',
+    ]);
+    expect(prompter.offered[2]?.[4]?.name).toBe(
+      'Komplettera idén: Idécoach, Plan för testet, Närmsta chef stödjer idén',
+    );
     expect(prompter.offered[0]?.[0]?.name).toBe('Godkänn: vidare till Test');
 
     // The approved idea is in the test stage with its amount, forced through the closed gate.

@@ -4,7 +4,7 @@ import type { Stage } from '../core/sluice/config.js';
 import { IdeasError } from '../core/errors.js';
 import { forwardStage, gateChecklist, type Gate } from '../core/sluice/gate.js';
 import { gateFixes } from '../core/sluice/gate-fix.js';
-import { t, type Lang } from '../core/i18n/i18n.js';
+import { t, type Lang, type Localized } from '../core/i18n/i18n.js';
 import { daysSince, enteredStageOn, isoDate, type Idea } from '../core/sluice/idea.js';
 import { renderMinutes, type Minutes, type MinutesItem } from '../core/history/minutes.js';
 import { fieldLabel } from '../core/criteria/schema-check.js';
@@ -16,6 +16,7 @@ import { findIdea } from '../io/find-idea.js';
 import { readIdeas } from '../io/read-ideas.js';
 import { loadCriteria, type Criteria, type Registry } from '../io/registry.js';
 import type { Choice } from '../ui/prompter.js';
+import { shellQuote } from '../core/shell/quote.js';
 import { valueWords } from '../ui/field-value.js';
 import { openRegistry } from './open-registry.js';
 import type { ReviewCard, ReviewItem } from '../core/sluice/agenda.js';
@@ -43,11 +44,20 @@ export interface ReviewOptions extends CommonOptions {
   present?: (card: ReviewCard) => void;
 }
 
+/** Ideas that wait in a stage left off the agenda, and the command that takes that stage up, as the user ran review. */
+export interface WaitingStage {
+  stage: Stage;
+  count: number;
+  command: Localized;
+}
+
 export interface ReviewResult {
   kind: 'review';
   registry: Registry;
   lang: Lang;
   agenda: ReviewItem[];
+  /** When the agenda is empty: the stages where ideas still wait (a closed gate, or parked), in stage order. */
+  waiting: WaitingStage[];
   minutes: Minutes | null;
   minutesText: string | null;
   minutesFile: string | null;
@@ -86,13 +96,21 @@ function buildAgenda(
   lang: Lang,
   today: Date,
   fixes: (idea: Idea, gate: Gate) => string[],
+  leftOut: Stage[] = [],
 ): ReviewItem[] {
   const items: ReviewItem[] = [];
   for (const idea of ideas) {
     if (stage && idea.stage.key !== stage.key) continue;
-    if (!stage && !includeParked && idea.stage.key === 'parked') continue;
+    if (!stage && !includeParked && idea.stage.key === 'parked') {
+      leftOut.push(idea.stage);
+      continue;
+    }
     const item = agendaItem(registry, criteria, idea, lang, today, fixes);
-    if (!stage && !item.gate?.open) continue;
+    if (!stage && !item.gate?.open) {
+      // Waiting at a closed gate: not on the agenda, but the council may take the stage up by name.
+      if (item.next) leftOut.push(idea.stage);
+      continue;
+    }
     items.push(item);
   }
   return items.sort(
@@ -100,6 +118,38 @@ function buildAgenda(
       stageIndex(registry.config, a.idea.stage.key) - stageIndex(registry.config, b.idea.stage.key) ||
       (b.daysInStage ?? 0) - (a.daysInStage ?? 0),
   );
+}
+
+/**
+ * The stages an empty agenda left ideas in, each with `ideas review --stage <label>` as the user ran review (its
+ * -C and --dry-run kept), so that the command runs as printed. None when the agenda has ideas or a stage was named.
+ */
+function waitingElsewhere(
+  opts: ReviewOptions,
+  config: Registry['config'],
+  leftOut: readonly Stage[],
+  agenda: readonly ReviewItem[],
+): WaitingStage[] {
+  if (agenda.length > 0 || opts.stage) return [];
+  const out: WaitingStage[] = [];
+  for (const s of leftOut) {
+    const had = out.find((w) => w.stage.key === s.key);
+    if (had) {
+      had.count += 1;
+      continue;
+    }
+    const words = (label: string) =>
+      [
+        'ideas',
+        ...(opts.registry ? ['-C', shellQuote(opts.registry)] : []),
+        'review',
+        ...(opts.dryRun ? ['--dry-run'] : []),
+        '--stage',
+        shellQuote(label.toLowerCase()),
+      ].join(' ');
+    out.push({ stage: s, count: 1, command: { sv: words(s.label.sv), en: words(s.label.en) } });
+  }
+  return out.sort((a, b) => stageIndex(config, a.stage.key) - stageIndex(config, b.stage.key));
 }
 
 /**
@@ -207,6 +257,7 @@ export async function runReview(opts: ReviewOptions, ctx: Ctx): Promise<ReviewRe
   // A closed gate shows the commands that fill in what it misses, as `ideas move` prints them.
   const book = fieldBook(registry, criteria, lang);
   const fixes = (idea: Idea, gate: Gate) => gateFixes(gate.missing, idea, book, lang, fixPlace(opts, idea, ctx));
+  const leftOut: Stage[] = [];
   const agenda = buildAgenda(
     registry,
     criteria,
@@ -216,8 +267,15 @@ export async function runReview(opts: ReviewOptions, ctx: Ctx): Promise<ReviewRe
     lang,
     today,
     fixes,
+    leftOut,
   );
-  const base = { kind: 'review' as const, registry, lang, agenda };
+  const base = {
+    kind: 'review' as const,
+    registry,
+    lang,
+    agenda,
+    waiting: waitingElsewhere(opts, registry.config, leftOut, agenda),
+  };
   if (opts.dryRun) return { ...base, minutes: null, minutesText: null, minutesFile: null, cancelled: false };
 
   const why = noPromptReason(ctx, opts);
@@ -292,8 +350,10 @@ export async function runReview(opts: ReviewOptions, ctx: Ctx): Promise<ReviewRe
             value: 'complete',
             name: t(lang, 'review.complete', { fields: toFill.map((f) => f.label).join(', ') }),
           });
+        // The coach once: in "complete the idea" when the gate asks for one, else as an entry of its own.
+        if (!toFill.some((f) => f.spec.name === 'coach'))
+          choices.push({ value: 'coach', name: t(lang, 'review.coach') });
         choices.push(
-          { value: 'coach', name: t(lang, 'review.coach') },
           { value: 'conflict', name: t(lang, 'review.conflict') },
           { value: 'skip', name: t(lang, 'review.skip') },
           { value: 'stop', name: t(lang, 'review.stop') },

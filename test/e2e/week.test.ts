@@ -7,7 +7,8 @@ import { readdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { describeRun, ideas, parseJson, type RunResult } from '../helpers/cli.js';
+import { spawnSync } from 'node:child_process';
+import { BIN, cliEnv, describeRun, ideas, parseJson, type RunResult } from '../helpers/cli.js';
 import { cloneRegistry, initRegistry, readIdeaFile, type Lang } from '../helpers/registry.js';
 import { git, removeTempDirs } from '../helpers/temp-repo.js';
 import { appendEntry } from '../helpers/idea-edit.js';
@@ -54,6 +55,16 @@ function fileOf(dir: string, id: string): string {
     if (path.basename(rel).startsWith(`${id}-`)) return `ideas/${rel}`;
   }
   throw new Error(`no file for ${id}`);
+}
+
+/** Runs a command line through sh as a user pastes it, `ideas` being the built CLI, in `cwd`. */
+function sh(command: string, cwd: string): RunResult {
+  const r = spawnSync('sh', ['-c', `ideas() { "${process.execPath}" "${BIN}" "$@"; }; ${command} </dev/null`], {
+    cwd,
+    env: cliEnv(),
+    encoding: 'utf8',
+  });
+  return { code: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr };
 }
 
 /** git as the user's machine has it when it knows nobody: no global or system configuration. */
@@ -133,5 +144,29 @@ describe.each(LANGS)('in a registry in %s', (lang) => {
       }),
     );
     expect(decided.stderr).not.toMatch(/klimat|valfard/);
+  });
+
+  it('an empty agenda names the stages where ideas wait, with a command for each that runs as printed', () => {
+    const dir = cloneRegistry(registries[lang]);
+    const waiting = newIdea(dir);
+    const parked = newIdea(dir);
+    ok(ideas(['move', parked, 'parked'], { cwd: dir }));
+    const r = ok(ideas(['review', '--dry-run'], { cwd: dir }));
+    expect(r.stdout).toContain(lang === 'sv' ? 'Idé (1), Parkerad (1)' : 'Idea (1), Parked (1)');
+    const commands = r.stdout
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l.startsWith('ideas '));
+    expect(commands).toHaveLength(2);
+    // Each names its stage by its label, and shows the idea waiting there.
+    for (const [command, id] of [
+      [commands[0], waiting],
+      [commands[1], parked],
+    ] as const) {
+      expect(command).toMatch(lang === 'sv' ? /--stage ('idé'|parkerad)$/ : /--stage (idea|parked)$/);
+      const run = sh(command ?? '', dir);
+      expect(run.code, describeRun(run)).toBe(0);
+      expect(run.stdout).toContain(id);
+    }
   });
 });
