@@ -278,7 +278,14 @@ async function interview(
         : await prompter.text({ message: t(lang, 'prompt.editBodyInline'), default: now });
       continue;
     }
-    const answer = await askField(prompter, book.spec(pick), lang, compileCriteria, current(pick));
+    const answer = await askField(
+      prompter,
+      book.spec(pick),
+      lang,
+      compileCriteria,
+      current(pick),
+      neededFor.get(pick)?.join(', '),
+    );
     if (answer === undefined) continue;
     if (JSON.stringify(answer) === JSON.stringify(idea.data[pick])) wanted.delete(pick);
     else wanted.set(pick, answer);

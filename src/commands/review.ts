@@ -160,9 +160,16 @@ async function askField(
   prompter: Prompter,
   field: GateField,
   lang: Lang,
+  /** The stage whose gate needs the field, by its label. */
+  neededFor: string | undefined,
 ): Promise<string | number | boolean | (string | number)[] | undefined> {
   const { spec } = field;
-  const help = field.help ? ` (${field.help})` : '';
+  // The schema's description as help under the question (as `new` and `edit` show it), and one note after it.
+  const help = field.help || undefined;
+  const list = spec.kind === 'list';
+  const note = neededFor
+    ? t(lang, list ? 'prompt.neededAheadList' : 'prompt.neededAhead', { stage: neededFor })
+    : t(lang, list ? 'prompt.optionalList' : 'prompt.optional');
   const accepted = (raw: string | boolean | string[]) => {
     const read = readFieldAnswer(spec, raw, lang, compileCriteria);
     return read.ok ? (read.value as string | number | boolean | (string | number)[]) : undefined;
@@ -172,7 +179,8 @@ async function askField(
       const choices: Choice<string>[] = spec.choices.map((c) => ({ value: c.value, name: c.label }));
       choices.push({ value: '', name: t(lang, 'prompt.skip') });
       const chosen = await prompter.select({
-        message: `${field.label}${help}`,
+        message: field.label,
+        help,
         choices,
         default: typeof field.current === 'string' ? field.current : undefined,
       });
@@ -180,14 +188,16 @@ async function askField(
     }
     case 'confirm': {
       const yes = await prompter.confirm({
-        message: `${field.label}${help}`,
+        message: field.label,
+        help,
         default: spec.schema.const === true ? true : undefined,
       });
       return accepted(yes);
     }
     case 'checkbox': {
       const chosen = await prompter.checkbox({
-        message: `${field.label}${help}`,
+        message: field.label,
+        help,
         choices: spec.choices.map((c) => ({ value: c.value, name: c.label })),
       });
       return chosen.length === 0 ? undefined : accepted(chosen);
@@ -196,7 +206,8 @@ async function askField(
       const current =
         typeof field.current === 'string' || typeof field.current === 'number' ? String(field.current) : '';
       const raw = await prompter.input({
-        message: `${field.label}${help} ${t(lang, 'prompt.optional')}${spec.kind === 'list' ? ` ${t(lang, 'prompt.list')}` : ''}`,
+        message: `${field.label} ${note}`,
+        help,
         ...(current ? { default: current } : {}),
         validate: (v) => {
           if (v.trim() === '') return true;
@@ -388,7 +399,7 @@ export async function runReview(opts: ReviewOptions, ctx: Ctx): Promise<ReviewRe
                 ];
           const values: { field: string; value: string | number | boolean | (string | number)[] }[] = [];
           for (const f of fields) {
-            const value = await askField(prompter, f, lang);
+            const value = await askField(prompter, f, lang, item.next?.label[lang]);
             if (value !== undefined) values.push({ field: f.spec.name, value });
           }
           const { changes, outcome } = await writeFieldChanges(registry, findIdea(registry, key), values, by, ctx);
