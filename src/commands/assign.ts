@@ -7,6 +7,9 @@ import { findIdea } from '../io/find-idea.js';
 import { editText, readIdeaText, rewriteIdea, type WriteOutcome } from '../io/idea-write.js';
 import type { Registry } from '../io/registry.js';
 import { openRegistry } from './open-registry.js';
+import { fieldTitles, type FieldTitles } from '../core/criteria/field-titles.js';
+import { readPackageSchema } from '../io/schemas.js';
+import { actingName } from './acting-name.js';
 
 export interface AssignOptions extends CommonOptions {
   id: string;
@@ -21,6 +24,8 @@ export interface AssignResult extends WriteOutcome {
   registry: Registry;
   lang: Lang;
   changes: { field: string; old: string | null; new: string }[];
+  /** The labels of the carrier and the coach. */
+  titles: FieldTitles;
 }
 
 /** Sets an idea's coach or carrier, each change recorded in the history like any change that matters to the council. */
@@ -35,6 +40,7 @@ export async function runAssign(opts: AssignOptions, ctx: Ctx): Promise<AssignRe
   const before = readIdeaText(idea);
   let text = before;
   const changes: AssignResult['changes'] = [];
+  const by = await actingName(opts.by, registry);
   for (const { field, value } of wanted) {
     const old = typeof idea.data[field] === 'string' ? (idea.data[field] as string) : null;
     if (old === value) continue;
@@ -42,15 +48,16 @@ export async function runAssign(opts: AssignOptions, ctx: Ctx): Promise<AssignRe
     const entry: Record<string, unknown> = { date: isoDate(ctx.clock()), action: 'assigned', field };
     if (old !== null) entry.old = old;
     entry.new = value;
-    if (opts.by) entry.by = opts.by;
+    if (by) entry.by = by;
     text = editText(idea, () => appendHistoryEntry(text, entry));
     changes.push({ field, old, new: value });
   }
+  const titles = fieldTitles([readPackageSchema('idea')], ['carrier', 'coach']);
   if (changes.length === 0)
-    return { kind: 'idea-assigned', registry, lang, changes, idea, staged: false, committed: false };
+    return { kind: 'idea-assigned', registry, lang, changes, titles, idea, staged: false, committed: false };
   const message = opts.commit
     ? `${idea.id}: ${idea.title ?? ''} (${changes.map((c) => `${c.field}: ${c.new}`).join(', ')})`
     : null;
   const outcome = await rewriteIdea(registry, idea, before, text, ctx.env, message);
-  return { kind: 'idea-assigned', registry, lang, changes, ...outcome };
+  return { kind: 'idea-assigned', registry, lang, changes, titles, ...outcome };
 }

@@ -331,6 +331,7 @@ describe('runAssign', () => {
       field: 'carrier',
       old: 'Lena Forsberg',
       new: 'Per Lindqvist',
+      by: 'Testare',
     });
   });
 

@@ -15,6 +15,7 @@ import { compileCriteria } from '../io/schemas.js';
 import { gateFixes } from '../core/sluice/gate-fix.js';
 import { fieldBook, fixPlace } from './edit.js';
 import { writeFieldChanges, type FieldChange } from './field-changes.js';
+import type { FieldTitles } from '../core/criteria/field-titles.js';
 import { parseSets } from '../core/criteria/set-flags.js';
 import { shellQuote } from '../core/shell/quote.js';
 import { gateFor, moveRequest, transition, type TransitionResult } from './transition.js';
@@ -42,6 +43,8 @@ export interface DecideResult extends TransitionResult {
   decision: Decision;
   /** Fields set with --set before the decision. */
   changes: FieldChange[];
+  /** The labels of the fields filled in. */
+  titles: FieldTitles;
 }
 
 /** The command as given, with a reason added: what the hint for a missing reason prints, to run as it stands. */
@@ -151,7 +154,15 @@ export async function runDecide(opts: DecideOptions, ctx: Ctx): Promise<DecideRe
     { force: opts.force, commit: opts.commit, lang, fix },
     ctx,
   );
-  return { kind: 'idea-decided', registry, lang, decision, changes, ...result };
+  return {
+    kind: 'idea-decided',
+    registry,
+    lang,
+    decision,
+    changes,
+    titles: book.titles(changes.map((c) => c.field)),
+    ...result,
+  };
 }
 
 function localizeCommand(opts: DecideOptions, decision: Decision): { sv: string; en: string } {

@@ -10,6 +10,7 @@ import { noPromptReason, type CommonOptions, type Ctx } from '../context.js';
 import { IdeasError } from '../core/errors.js';
 import { foldRecordKeys, typeFlagValue } from '../core/criteria/fields.js';
 import { parseSets, parseUnsets } from '../core/criteria/set-flags.js';
+import type { FieldTitles } from '../core/criteria/field-titles.js';
 import { describeErrors } from '../core/criteria/schema-check.js';
 import { baseValidators, compileCriteria } from '../io/schemas.js';
 import { appendHistoryEntry, removeField, setBody, setField } from '../core/front-matter/front-matter-edit.js';
@@ -25,8 +26,10 @@ import { loadCriteria, type Criteria, type Registry } from '../io/registry.js';
 import { askField, fieldHelp, fieldQuestion } from '../ui/field-prompt.js';
 import type { Prompter } from '../ui/prompter.js';
 import { terminalLine } from '../ui/terminal-text.js';
+import { valueWords, type ValueWords } from '../ui/field-value.js';
 import { bodyFromFlags } from './body-text.js';
 import { openRegistry } from './open-registry.js';
+import { actingName } from './acting-name.js';
 import { gateFor } from './transition.js';
 import { fieldBook, type FieldBook } from './field-book.js';
 
@@ -53,6 +56,8 @@ export interface EditResult extends WriteOutcome {
   bodyChanged: boolean;
   /** The fields whose changes were written in the history. */
   recorded: string[];
+  /** The changed fields' labels. */
+  titles: FieldTitles;
 }
 
 export async function runEdit(opts: EditOptions, ctx: Ctx): Promise<EditResult> {
@@ -133,12 +138,20 @@ async function applyEdit(
   const before = readIdeaText(idea);
   const changes = fieldChanges(idea.data, wanted);
   const newBody = body !== undefined && body.replace(/\r\n?/g, '\n').trim() !== idea.body.trim() ? body : undefined;
-  const done = { kind: 'idea-edited' as const, registry, lang, changes, bodyChanged: newBody !== undefined };
+  const done = {
+    kind: 'idea-edited' as const,
+    registry,
+    lang,
+    changes,
+    bodyChanged: newBody !== undefined,
+    titles: book.titles(changes.map((c) => c.field)),
+  };
   if (changes.length === 0 && newBody === undefined)
     return { ...done, recorded: [], idea, staged: false, committed: false };
+  const by = await actingName(opts.by, registry);
   let text = editedText(idea, before, changes, newBody);
   checkEdited(dataOf(text), idea.stage, criteria, new Set(changes.map((c) => c.field)), lang);
-  const entries = councilEntries(changes, (f) => book.spec(f).schema, isoDate(ctx.clock()), opts.by);
+  const entries = councilEntries(changes, (f) => book.spec(f).schema, isoDate(ctx.clock()), by);
   for (const entry of entries) text = editText(idea, () => appendHistoryEntry(text, entry));
   const what = [...changes.map((c) => c.field), ...(newBody !== undefined ? [t(lang, 'out.bodyChanged')] : [])];
   const message = opts.commit ? `${idea.id}: ${idea.title ?? ''} (${what.join(', ')})` : null;
@@ -149,18 +162,9 @@ async function applyEdit(
 const SAVE = '\0save';
 const BODY = '\0body';
 
-/** A value as the menu shows it: short, on one line. */
-function shown(value: unknown, lang: Lang): string {
-  if (value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0))
-    return t(lang, 'prompt.empty');
-  const text = Array.isArray(value)
-    ? value.map(String).join(', ')
-    : typeof value === 'object'
-      ? JSON.stringify(value)
-      : typeof value === 'boolean'
-        ? t(lang, value ? 'prompt.yes' : 'prompt.no')
-        : String(value);
-  const line = terminalLine(text);
+/** A value as the menu shows it: short, on one line, in the words of ui/field-value.ts. */
+function shown(value: unknown, lang: Lang, words: ValueWords): string {
+  const line = terminalLine(valueWords(value, lang, words));
   return line.length > 48 ? `${line.slice(0, 47)}…` : line;
 }
 
@@ -218,7 +222,7 @@ async function interview(
             : '';
         return {
           value: n,
-          name: `${fieldQuestion(spec, lang)}: ${shown(current(n), lang)}${mark}`,
+          name: `${fieldQuestion(spec, lang)}: ${shown(current(n), lang, { field: n, challenges: config.challenges })}${mark}`,
           description: fieldHelp(spec, lang),
         };
       }),
@@ -244,7 +248,14 @@ async function interview(
         : await prompter.text({ message: t(lang, 'prompt.editBodyInline'), default: now });
       continue;
     }
-    const answer = await askField(prompter, book.spec(pick), lang, compileCriteria, current(pick));
+    const answer = await askField(
+      prompter,
+      book.spec(pick),
+      lang,
+      compileCriteria,
+      current(pick),
+      neededFor.get(pick)?.join(', '),
+    );
     if (answer === undefined) continue;
     if (JSON.stringify(answer) === JSON.stringify(idea.data[pick])) wanted.delete(pick);
     else wanted.set(pick, answer);

@@ -6,6 +6,7 @@
 import path from 'node:path';
 import type { CommonOptions, Ctx } from '../context.js';
 import { fieldSpec, recordKeys, settableFields, type FieldSpec } from '../core/criteria/fields.js';
+import { fieldTitles, type FieldTitles } from '../core/criteria/field-titles.js';
 import type { Lang } from '../core/i18n/i18n.js';
 import type { Idea } from '../core/sluice/idea.js';
 import { readPackageSchema } from '../io/schemas.js';
@@ -18,6 +19,8 @@ export interface FieldBook {
   base: Schema;
   settable: string[];
   spec: (name: string) => FieldSpec;
+  /** The fields' labels, to name them in words where a change is reported. */
+  titles: (names: readonly string[]) => FieldTitles;
 }
 
 export function fieldBook(registry: Registry, criteria: Map<string, Criteria>, lang: Lang): FieldBook {
@@ -27,6 +30,7 @@ export function fieldBook(registry: Registry, criteria: Map<string, Criteria>, l
     base,
     settable: [...settableFields(base, all), ...recordKeys(base, all)],
     spec: (name) => fieldSpec(name, base, all, registry.config, lang, false),
+    titles: (names) => fieldTitles([...all, base], names),
   };
 }
 

@@ -197,6 +197,8 @@ describe('runMove', () => {
       from: 'idea',
       to: 'parked',
       note: 'Väntar',
+      // Without --by, who moved it is who git says the user is, as `ideas new` records it.
+      by: 'Testare',
     });
   });
 
@@ -228,7 +230,7 @@ describe('runMove', () => {
     expect(r.committed).toBe(true);
     expect(git(['status', '--porcelain'], root)).toBe('');
     expect(git(['log', '-1', '--format=%B'], root)).toBe(
-      'sund-eev2bz: Bokbussen som servicepunkt på landsbygden (Förädling → Parkerad)\n\nVilar\n\n',
+      'sund-eev2bz: Bokbussen som servicepunkt på landsbygden (Förädling → Parkerad)\n\nVilar\n— Testare\n\n',
     );
     expect(git(['rev-list', '--count', 'HEAD'], root).trim()).toBe('2');
   });

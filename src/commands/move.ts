@@ -7,6 +7,7 @@ import { shellQuote } from '../core/shell/quote.js';
 import { findIdea } from '../io/find-idea.js';
 import { loadCriteria, type Registry } from '../io/registry.js';
 import { openRegistry } from './open-registry.js';
+import { actingName } from './acting-name.js';
 import { gateFor, moveRequest, transition, type TransitionResult } from './transition.js';
 import { planTransition } from '../core/sluice/transition.js';
 import { editedText, fieldBook, fixPlace, type FieldBook } from './edit.js';
@@ -78,7 +79,7 @@ export async function runMove(opts: MoveOptions, ctx: Ctx): Promise<MoveResult> 
   if (to.key === idea.stage.key)
     throw new IdeasError('USAGE', 'err.sameStage', { id: idea.id ?? idea.path, stage: to.label[lang] });
   const book = fieldBook(registry, criteria, lang);
-  const fields = { by: opts.by, note: opts.note };
+  const fields = { by: await actingName(opts.by, registry), note: opts.note };
   // A closed gate the move may still pass: at a terminal, the fields it misses can be filled in on the way.
   const plan = planTransition(moveRequest(registry, criteria, idea, to, fields, opts.force, ctx));
   const fix = plan.kind === 'refused' ? gateFixes(plan.missing, idea, book, lang, fixPlace(opts, idea, ctx)) : [];

@@ -33,6 +33,7 @@ import { idFromFileName } from '../core/sluice/id.js';
 import { readIdeas } from '../io/read-ideas.js';
 import { loadCriteria, type Registry } from '../io/registry.js';
 import { openRegistry } from './open-registry.js';
+import { actingName } from './acting-name.js';
 import { nullObject } from '../core/safe-object.js';
 import { parseSets } from '../core/criteria/set-flags.js';
 import { renderNeighbours } from '../ui/present/region-similar.js';
@@ -118,7 +119,7 @@ export async function runNew(opts: NewOptions, ctx: Ctx): Promise<NewResult> {
       }
     }
   }
-  if (by === undefined) by = (await gitUserName(registry.root)) ?? undefined;
+  by = await actingName(by, registry);
 
   const today = isoDate(ctx.clock());
   const taken = new Set(listIdeaFiles(registry).map((e) => idFromFileName(e.path.slice(e.path.lastIndexOf('/') + 1))));

@@ -4,7 +4,7 @@ import type { Stage } from '../core/sluice/config.js';
 import { IdeasError } from '../core/errors.js';
 import { forwardStage, gateChecklist, type Gate } from '../core/sluice/gate.js';
 import { gateFixes } from '../core/sluice/gate-fix.js';
-import { t, type Lang } from '../core/i18n/i18n.js';
+import { t, type Lang, type Localized } from '../core/i18n/i18n.js';
 import { daysSince, enteredStageOn, isoDate, type Idea } from '../core/sluice/idea.js';
 import { renderMinutes, type Minutes, type MinutesItem } from '../core/history/minutes.js';
 import { fieldLabel } from '../core/criteria/schema-check.js';
@@ -16,6 +16,8 @@ import { findIdea } from '../io/find-idea.js';
 import { readIdeas } from '../io/read-ideas.js';
 import { loadCriteria, type Criteria, type Registry } from '../io/registry.js';
 import type { Choice } from '../ui/prompter.js';
+import { shellQuote } from '../core/shell/quote.js';
+import { valueWords } from '../ui/field-value.js';
 import { openRegistry } from './open-registry.js';
 import type { ReviewCard, ReviewItem } from '../core/sluice/agenda.js';
 import { DECISIONS, type Decision } from '../core/sluice/decision.js';
@@ -42,11 +44,20 @@ export interface ReviewOptions extends CommonOptions {
   present?: (card: ReviewCard) => void;
 }
 
+/** Ideas that wait in a stage left off the agenda, and the command that takes that stage up, as the user ran review. */
+export interface WaitingStage {
+  stage: Stage;
+  count: number;
+  command: Localized;
+}
+
 export interface ReviewResult {
   kind: 'review';
   registry: Registry;
   lang: Lang;
   agenda: ReviewItem[];
+  /** When the agenda is empty: the stages where ideas still wait (a closed gate, or parked), in stage order. */
+  waiting: WaitingStage[];
   minutes: Minutes | null;
   minutesText: string | null;
   minutesFile: string | null;
@@ -85,13 +96,21 @@ function buildAgenda(
   lang: Lang,
   today: Date,
   fixes: (idea: Idea, gate: Gate) => string[],
+  leftOut: Stage[] = [],
 ): ReviewItem[] {
   const items: ReviewItem[] = [];
   for (const idea of ideas) {
     if (stage && idea.stage.key !== stage.key) continue;
-    if (!stage && !includeParked && idea.stage.key === 'parked') continue;
+    if (!stage && !includeParked && idea.stage.key === 'parked') {
+      leftOut.push(idea.stage);
+      continue;
+    }
     const item = agendaItem(registry, criteria, idea, lang, today, fixes);
-    if (!stage && !item.gate?.open) continue;
+    if (!stage && !item.gate?.open) {
+      // Waiting at a closed gate: not on the agenda, but the council may take the stage up by name.
+      if (item.next) leftOut.push(idea.stage);
+      continue;
+    }
     items.push(item);
   }
   return items.sort(
@@ -101,11 +120,36 @@ function buildAgenda(
   );
 }
 
-/** A field's value as the minutes write it. */
-function valueText(value: unknown, lang: Lang): string {
-  if (typeof value === 'boolean') return t(lang, value ? 'prompt.yes' : 'prompt.no');
-  if (Array.isArray(value)) return value.map(String).join(', ');
-  return String(value);
+/**
+ * The stages an empty agenda left ideas in, each with `ideas review --stage <label>` as the user ran review (its
+ * -C and --dry-run kept), so that the command runs as printed. None when the agenda has ideas or a stage was named.
+ */
+function waitingElsewhere(
+  opts: ReviewOptions,
+  config: Registry['config'],
+  leftOut: readonly Stage[],
+  agenda: readonly ReviewItem[],
+): WaitingStage[] {
+  if (agenda.length > 0 || opts.stage) return [];
+  const out: WaitingStage[] = [];
+  for (const s of leftOut) {
+    const had = out.find((w) => w.stage.key === s.key);
+    if (had) {
+      had.count += 1;
+      continue;
+    }
+    const words = (label: string) =>
+      [
+        'ideas',
+        ...(opts.registry ? ['-C', shellQuote(opts.registry)] : []),
+        'review',
+        ...(opts.dryRun ? ['--dry-run'] : []),
+        '--stage',
+        shellQuote(label.toLowerCase()),
+      ].join(' ');
+    out.push({ stage: s, count: 1, command: { sv: words(s.label.sv), en: words(s.label.en) } });
+  }
+  return out.sort((a, b) => stageIndex(config, a.stage.key) - stageIndex(config, b.stage.key));
 }
 
 /**
@@ -116,9 +160,16 @@ async function askField(
   prompter: Prompter,
   field: GateField,
   lang: Lang,
+  /** The stage whose gate needs the field, by its label. */
+  neededFor: string | undefined,
 ): Promise<string | number | boolean | (string | number)[] | undefined> {
   const { spec } = field;
-  const help = field.help ? ` (${field.help})` : '';
+  // The schema's description as help under the question (as `new` and `edit` show it), and one note after it.
+  const help = field.help || undefined;
+  const list = spec.kind === 'list';
+  const note = neededFor
+    ? t(lang, list ? 'prompt.neededAheadList' : 'prompt.neededAhead', { stage: neededFor })
+    : t(lang, list ? 'prompt.optionalList' : 'prompt.optional');
   const accepted = (raw: string | boolean | string[]) => {
     const read = readFieldAnswer(spec, raw, lang, compileCriteria);
     return read.ok ? (read.value as string | number | boolean | (string | number)[]) : undefined;
@@ -128,7 +179,8 @@ async function askField(
       const choices: Choice<string>[] = spec.choices.map((c) => ({ value: c.value, name: c.label }));
       choices.push({ value: '', name: t(lang, 'prompt.skip') });
       const chosen = await prompter.select({
-        message: `${field.label}${help}`,
+        message: field.label,
+        help,
         choices,
         default: typeof field.current === 'string' ? field.current : undefined,
       });
@@ -136,14 +188,16 @@ async function askField(
     }
     case 'confirm': {
       const yes = await prompter.confirm({
-        message: `${field.label}${help}`,
+        message: field.label,
+        help,
         default: spec.schema.const === true ? true : undefined,
       });
       return accepted(yes);
     }
     case 'checkbox': {
       const chosen = await prompter.checkbox({
-        message: `${field.label}${help}`,
+        message: field.label,
+        help,
         choices: spec.choices.map((c) => ({ value: c.value, name: c.label })),
       });
       return chosen.length === 0 ? undefined : accepted(chosen);
@@ -152,7 +206,8 @@ async function askField(
       const current =
         typeof field.current === 'string' || typeof field.current === 'number' ? String(field.current) : '';
       const raw = await prompter.input({
-        message: `${field.label}${help} ${t(lang, 'prompt.optional')}${spec.kind === 'list' ? ` ${t(lang, 'prompt.list')}` : ''}`,
+        message: `${field.label} ${note}`,
+        help,
         ...(current ? { default: current } : {}),
         validate: (v) => {
           if (v.trim() === '') return true;
@@ -213,6 +268,7 @@ export async function runReview(opts: ReviewOptions, ctx: Ctx): Promise<ReviewRe
   // A closed gate shows the commands that fill in what it misses, as `ideas move` prints them.
   const book = fieldBook(registry, criteria, lang);
   const fixes = (idea: Idea, gate: Gate) => gateFixes(gate.missing, idea, book, lang, fixPlace(opts, idea, ctx));
+  const leftOut: Stage[] = [];
   const agenda = buildAgenda(
     registry,
     criteria,
@@ -222,8 +278,15 @@ export async function runReview(opts: ReviewOptions, ctx: Ctx): Promise<ReviewRe
     lang,
     today,
     fixes,
+    leftOut,
   );
-  const base = { kind: 'review' as const, registry, lang, agenda };
+  const base = {
+    kind: 'review' as const,
+    registry,
+    lang,
+    agenda,
+    waiting: waitingElsewhere(opts, registry.config, leftOut, agenda),
+  };
   if (opts.dryRun) return { ...base, minutes: null, minutesText: null, minutesFile: null, cancelled: false };
 
   const why = noPromptReason(ctx, opts);
@@ -262,7 +325,15 @@ export async function runReview(opts: ReviewOptions, ctx: Ctx): Promise<ReviewRe
       const key = item.idea.id ?? item.idea.path;
       const title = item.idea.title ?? '';
       let conflicted = declared.get(key) ?? [];
-      const show = () => opts.present?.({ ...item, n: i + 1, total: agenda.length, lang, conflicts: conflicted });
+      const show = () =>
+        opts.present?.({
+          ...item,
+          n: i + 1,
+          total: agenda.length,
+          lang,
+          conflicts: conflicted,
+          challenges: registry.config.challenges,
+        });
       show();
       // The council may complete the idea, change its coach or hear a conflict of interest before it decides;
       // each returns here, and so does a "no" to approving despite a closed gate.
@@ -290,8 +361,10 @@ export async function runReview(opts: ReviewOptions, ctx: Ctx): Promise<ReviewRe
             value: 'complete',
             name: t(lang, 'review.complete', { fields: toFill.map((f) => f.label).join(', ') }),
           });
+        // The coach once: in "complete the idea" when the gate asks for one, else as an entry of its own.
+        if (!toFill.some((f) => f.spec.name === 'coach'))
+          choices.push({ value: 'coach', name: t(lang, 'review.coach') });
         choices.push(
-          { value: 'coach', name: t(lang, 'review.coach') },
           { value: 'conflict', name: t(lang, 'review.conflict') },
           { value: 'skip', name: t(lang, 'review.skip') },
           { value: 'stop', name: t(lang, 'review.stop') },
@@ -326,7 +399,7 @@ export async function runReview(opts: ReviewOptions, ctx: Ctx): Promise<ReviewRe
                 ];
           const values: { field: string; value: string | number | boolean | (string | number)[] }[] = [];
           for (const f of fields) {
-            const value = await askField(prompter, f, lang);
+            const value = await askField(prompter, f, lang, item.next?.label[lang]);
             if (value !== undefined) values.push({ field: f.spec.name, value });
           }
           const { changes, outcome } = await writeFieldChanges(registry, findIdea(registry, key), values, by, ctx);
@@ -336,7 +409,7 @@ export async function runReview(opts: ReviewOptions, ctx: Ctx): Promise<ReviewRe
               id: key,
               title,
               field: f?.label ?? c.field,
-              value: valueText(c.new, lang),
+              value: valueWords(c.new, lang, { field: c.field, challenges: registry.config.challenges }),
               name: c.field,
               data: c.new,
             });

@@ -21,7 +21,10 @@ export interface ShowResult {
   lang: Lang;
   idea: Idea;
   today: Date;
-  /** The schemas that label the idea's fields (its stage's criteria, then the base): read for people, not for --json. */
+  /**
+   * The schemas that label the idea's fields (its stage's criteria, the other stages', then the base): a field a
+   * later gate asks for, filled in early, is named by its label too. Read for people, not for --json.
+   */
   schemas: Record<string, unknown>[];
   /** The criteria of the gate forward, each met, not met or not given; null for --json, a last stage or bad criteria. */
   gate: { next: Stage; checklist: ChecklistItem[] } | null;
@@ -30,7 +33,14 @@ export interface ShowResult {
 export async function runShow(opts: ShowOptions, ctx: Ctx): Promise<ShowResult> {
   const { registry, lang } = openRegistry(opts, ctx);
   const idea = findIdea(registry, opts.id);
-  const schemas = opts.json ? [] : [...readCriteriaSchemas(registry, idea.stage.key), readPackageSchema('idea')];
+  const others = registry.config.stages.filter((s) => s.key !== idea.stage.key);
+  const schemas = opts.json
+    ? []
+    : [
+        ...readCriteriaSchemas(registry, idea.stage.key),
+        ...others.flatMap((s) => readCriteriaSchemas(registry, s.key)),
+        readPackageSchema('idea'),
+      ];
   const gate = opts.json ? null : nextGate(registry, idea, lang);
   return { kind: 'idea', registry, lang, idea, today: ctx.clock(), schemas, gate };
 }

@@ -46,9 +46,20 @@ export async function askField(
   lang: Lang,
   compile: CompileSchema,
   current?: unknown,
+  /** The stages ahead whose gates need the field, by their labels: said instead of "optional". */
+  neededFor?: string,
 ): Promise<unknown> {
   const label = fieldQuestion(spec, lang);
-  const question = spec.required ? label : `${label} ${t(lang, 'prompt.optional')}`;
+  // One parenthesis after the question: optional (or needed for a stage ahead), and comma-separated for a list.
+  const list = spec.kind === 'list';
+  const note = spec.required
+    ? list
+      ? t(lang, 'prompt.list')
+      : ''
+    : neededFor
+      ? t(lang, list ? 'prompt.neededAheadList' : 'prompt.neededAhead', { stage: neededFor })
+      : t(lang, list ? 'prompt.optionalList' : 'prompt.optional');
+  const question = note ? `${label} ${note}` : label;
   const help = fieldHelp(spec, lang);
   const check = fieldCheck(spec, lang, compile);
   switch (spec.kind) {
@@ -80,7 +91,7 @@ export async function askField(
     }
     case 'list': {
       const raw = await prompter.input({
-        message: `${question} ${t(lang, 'prompt.list')}`,
+        message: question,
         help,
         default: asText(current),
         validate: (v) => check(typeFlagValueSafe(spec, v, lang)),

@@ -4,6 +4,7 @@
  */
 import type { ChalkInstance } from 'chalk';
 import type { DecisionAdded, IdeaDiff, IdeaMove, RevisionSide } from '../core/history/idea-diff.js';
+import { valueWords } from './field-value.js';
 import { stageByKey, type RegistryConfig, type RegistryRef } from '../core/sluice/config.js';
 import { t, type Lang } from '../core/i18n/i18n.js';
 import type { FieldTitles } from '../core/criteria/field-titles.js';
@@ -37,16 +38,6 @@ function sideName(
   const commit = code((side.commit ?? '').slice(0, 7));
   if (side.mergeBase && side.ref) return t(lang, 'diff.mergeBase', { ref: name(side.ref), commit });
   return side.ref && side.ref !== side.commit ? `${name(side.ref)} (${commit})` : commit;
-}
-
-/** A field's value in one line: text as it is, lists joined, anything else as JSON. */
-export function formatValue(value: unknown, lang: Lang): string {
-  if (value === null || value === undefined || value === '') return t(lang, 'diff.empty');
-  if (typeof value === 'string') return value;
-  if (typeof value === 'boolean') return t(lang, value ? 'yes' : 'no');
-  if (Array.isArray(value) && value.every((v) => typeof v !== 'object' || v === null))
-    return value.map(String).join(', ');
-  return JSON.stringify(value);
 }
 
 function decisionOf(d: DecisionAdded, lang: Lang): string {
@@ -200,7 +191,8 @@ export function renderDiffText(view: DiffView, c: ChalkInstance, width = 80): st
     for (const ch of diff.changed) {
       item(ch.id, ch.title);
       for (const f of ch.fields) {
-        const [old, now] = [formatValue(f.old, lang), formatValue(f.new, lang)];
+        const words = { field: f.field, challenges: v.registry.config.challenges };
+        const [old, now] = [valueWords(f.old, lang, words), valueWords(f.new, lang, words)];
         const name = v.titles?.[f.field]?.[lang] ?? f.field;
         const one = `${name}: ${old} → ${now}`;
         // A change too long for one line shows the old value and the new one below it.
@@ -327,8 +319,8 @@ export function renderDiffMarkdown(v: DiffView): string {
           v.titles?.[f.field]
             ? `${mdText(v.titles[f.field]?.[lang] ?? '', 80)} ${mdCode(f.field, 60)}`
             : mdCode(f.field, 60),
-          mdText(formatValue(f.old, lang), 200),
-          mdText(formatValue(f.new, lang), 200),
+          mdText(valueWords(f.old, lang, { field: f.field, challenges: v.registry.config.challenges }), 200),
+          mdText(valueWords(f.new, lang, { field: f.field, challenges: v.registry.config.challenges }), 200),
         ]),
       );
       if (ch.bodyChanged)

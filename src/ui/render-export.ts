@@ -2,6 +2,7 @@ import { formatCsvParts, type CsvCell } from '../core/exchange/csv.js';
 import { t, type Lang } from '../core/i18n/i18n.js';
 import type { IdeaTable, RowValue } from '../core/exchange/idea-row.js';
 import { formatNumberCsv } from './render-report.js';
+import type { RegistryConfig } from '../core/sluice/config.js';
 
 function isPlain(value: unknown): boolean {
   return value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
@@ -23,19 +24,32 @@ export function exportCell(value: RowValue, lang: Lang, decimalComma: boolean): 
 }
 
 /**
+ * A row's value as people read it: the stage and the challenge by their labels (which `ideas import` reads back, as
+ * it reads their keys); the JSON export keeps the keys, for programs.
+ */
+function labelled(column: string, value: RowValue, config: RegistryConfig, lang: Lang): RowValue {
+  if (typeof value !== 'string') return value;
+  if (column === 'stage') return config.stages.find((s) => s.key === value)?.label[lang] ?? value;
+  if (column === 'challenge') return config.challenges.find((c) => c.id === value)?.label[lang] ?? value;
+  return value;
+}
+
+/**
  * The export as a CSV file for spreadsheets: UTF-8 with a byte order mark, a header (the columns' labels in the
  * registry's language, or their keys), CRLF lines. In pieces, a row each, made as they are written.
  */
 export function renderIdeaTableCsv(
   table: IdeaTable,
-  lang: Lang,
+  config: RegistryConfig,
   delimiter: string,
   header: readonly string[] = table.columns,
 ): Iterable<string> {
+  const lang = config.language;
   const decimalComma = delimiter === ';';
   function* rows(): Generator<CsvCell[]> {
     yield [...header];
-    for (const r of table.rows) yield table.columns.map((c) => exportCell(r[c] ?? null, lang, decimalComma));
+    for (const r of table.rows)
+      yield table.columns.map((c) => exportCell(labelled(c, r[c] ?? null, config, lang), lang, decimalComma));
   }
   return formatCsvParts(rows(), delimiter, { bom: true });
 }

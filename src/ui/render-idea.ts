@@ -8,6 +8,7 @@ import { formatAge } from './render-list.js';
 import { padEnd } from './text-width.js';
 import { ownValue, textOf } from '../core/safe-object.js';
 import { terminalLine, terminalText } from './terminal-text.js';
+import { scalarWords, valueWords, type ValueWords } from './field-value.js';
 
 type Schema = Record<string, unknown>;
 
@@ -23,19 +24,20 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
-/** A field's value on one line; a list of records (sprints, partners) gets a line per record, indented by `indent`. */
-function formatValue(value: unknown, lang: Lang, indent: string): string {
-  if (value === true) return t(lang, 'yes');
-  if (value === false) return t(lang, 'no');
-  if (Array.isArray(value)) {
+/**
+ * A field's value on one line, in the words every screen uses (field-value.ts); a list of records (sprints,
+ * partners) gets a line per record, indented by `indent`.
+ */
+function formatValue(value: unknown, lang: Lang, indent: string, words: ValueWords = {}): string {
+  if (Array.isArray(value) && value.length > 0) {
     if (value.some(isRecord)) return value.map((v) => `\n${indent}- ${formatValue(v, lang, `${indent}  `)}`).join('');
-    return value.map((v) => formatValue(v, lang, indent)).join(', ');
+    return value.map((v) => formatValue(v, lang, indent, words)).join(', ');
   }
   if (isRecord(value))
     return Object.entries(value)
       .map(([k, v]) => `${terminalLine(k)}: ${formatValue(v, lang, indent)}`)
       .join(', ');
-  return terminalLine(textOf(value));
+  return terminalLine(scalarWords(value, lang, words));
 }
 
 /** One idea for a terminal: its title, stage and file, its fields by their labels, its history and its text. */
@@ -55,17 +57,18 @@ export function renderIdea(
     [t(lang, 'show.stage'), `${terminalLine(idea.stage.label[lang])}${inStage ? ` (${inStage})` : ''}`],
     [t(lang, 'show.path'), terminalLine(idea.path)],
   ];
-  const labels: [string, unknown][] = [];
+  const labels: [string, unknown, string][] = [];
   for (const [name, value] of Object.entries(idea.data)) {
     if (['id', 'title', 'history'].includes(name)) continue;
-    const challenge = name === 'challenge' ? config.challenges.find((x) => x.id === value) : undefined;
     labels.push([
       terminalLine(fieldLabel(propertySchema(schemas, name), `/${name}`, lang).replace(/ \[[^\]]*\]$/, '')),
-      challenge ? `${challenge.label[lang]} (${challenge.id})` : value,
+      value,
+      name,
     ]);
   }
+  const { challenges } = config;
   const w = Math.min(32, Math.max(...[...rows, ...labels].map(([k]) => k.length)) + 1);
-  for (const [k, v] of labels) rows.push([k, formatValue(v, lang, ' '.repeat(w + 1))]);
+  for (const [k, v, field] of labels) rows.push([k, formatValue(v, lang, ' '.repeat(w + 1), { field, challenges })]);
   for (const [k, v] of rows) out.push(`${c.dim(padEnd(`${k}:`, w))} ${v}`.trimEnd());
   // A field in the history by its label ("Idébärare"), falling back on its key.
   const fieldName = (key: string) => {
@@ -86,7 +89,7 @@ export function renderIdea(
               : e.action === 'assigned'
                 ? t(lang, 'history.assignedField', {
                     field: fieldName(textOf(e.field ?? '?')),
-                    value: terminalLine(textOf(e.new)),
+                    value: terminalLine(valueWords(e.new, lang, { field: textOf(e.field), challenges })),
                   })
                 : terminalLine(textOf(e.action));
       const parts = [what];

@@ -4,6 +4,8 @@ import { t, type Lang } from '../core/i18n/i18n.js';
 import { formatAge } from './render-list.js';
 import { truncate } from './text-width.js';
 import { terminalLine, terminalText } from './terminal-text.js';
+import { isNotGiven, valueWords, type ValueWords } from './field-value.js';
+import type { Challenge } from '../core/sluice/config.js';
 
 const SUMMARY_LINES = 10;
 
@@ -37,7 +39,7 @@ export function renderReviewCard(card: ReviewCard, width: number, c: ChalkInstan
   );
   const who = [
     idea.carrier ? `${t(lang, 'col.carrier').toLowerCase()}: ${terminalLine(idea.carrier)}` : null,
-    idea.coach ? `coach: ${terminalLine(idea.coach)}` : null,
+    idea.coach ? `${t(lang, 'review.coachLabel')}: ${terminalLine(idea.coach)}` : null,
   ]
     .filter(Boolean)
     .join(' · ');
@@ -53,11 +55,16 @@ export function renderReviewCard(card: ReviewCard, width: number, c: ChalkInstan
     ),
   );
   out.push('', ...summarize(terminalText(idea.body), Math.min(width, 100) - 2).map((l) => `  ${l}`), '');
-  out.push(...renderGate(card, lang, c));
+  out.push(...renderGate(card, lang, c, card.challenges));
   return `${out.join('\n')}\n`;
 }
 
-export function renderGate(item: ReviewItem, lang: Lang, c: ChalkInstance): string[] {
+export function renderGate(
+  item: ReviewItem,
+  lang: Lang,
+  c: ChalkInstance,
+  challenges: readonly Challenge[] = [],
+): string[] {
   if (!item.next) return [t(lang, 'review.noGate', { stage: terminalLine(item.idea.stage.label[lang]) })];
   const out = [c.bold(t(lang, 'review.gate', { to: terminalLine(item.next.label[lang]) }))];
   for (const x of item.checklist) {
@@ -70,7 +77,8 @@ export function renderGate(item: ReviewItem, lang: Lang, c: ChalkInstance): stri
       out.push(`  ${c.red('✘')} ${label}${c.dim(`: ${problem}`)}`);
     }
     // What the idea says for each field the gate asks about (a test plan is read, not only ticked), when it says it.
-    out.push(...fieldValue(Object.hasOwn(item.idea.data, x.field) ? item.idea.data[x.field] : undefined, lang));
+    const value = Object.hasOwn(item.idea.data, x.field) ? item.idea.data[x.field] : undefined;
+    out.push(...fieldValue(value, lang, { field: x.field, challenges }));
   }
   if (item.fix && item.fix.length > 0)
     out.push(c.dim(t(lang, 'gate.fixWith')), ...item.fix.map((f) => `  ${terminalLine(f)}`));
@@ -80,17 +88,10 @@ export function renderGate(item: ReviewItem, lang: Lang, c: ChalkInstance): stri
 const VALUE_WIDTH = 76;
 const VALUE_LINES = 4;
 
-/** A field's value under its criterion, indented: a long text wrapped to a few lines, a list joined, yes or no. */
-function fieldValue(value: unknown, lang: Lang): string[] {
-  if (value === undefined || value === null || value === '') return [];
-  const text =
-    typeof value === 'boolean'
-      ? t(lang, value ? 'prompt.yes' : 'prompt.no')
-      : Array.isArray(value)
-        ? value.map((v) => (typeof v === 'object' ? JSON.stringify(v) : String(v))).join(', ')
-        : typeof value === 'object'
-          ? JSON.stringify(value)
-          : String(value);
+/** A field's value under its criterion, indented: a long text wrapped to a few lines, in the words of field-value.ts. */
+function fieldValue(value: unknown, lang: Lang, words: ValueWords): string[] {
+  if (isNotGiven(value)) return [];
+  const text = valueWords(value, lang, words);
   const lines = wrap(terminalText(text).replace(/\s+/g, ' '), VALUE_WIDTH);
   const shown =
     lines.length > VALUE_LINES ? [...lines.slice(0, VALUE_LINES - 1), `${lines[VALUE_LINES - 1]} …`] : lines;

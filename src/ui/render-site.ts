@@ -19,6 +19,7 @@ import { formatAmount } from '../core/history/minutes.js';
 import type { Report } from '../core/report/report.js';
 import { renderMarkdown } from './site-markdown.js';
 import { textOf } from '../core/safe-object.js';
+import { scalarWords, valueWords } from './field-value.js';
 
 export interface SiteCriteria {
   stage: Stage;
@@ -324,10 +325,9 @@ ${meta ? `<p>${meta}</p>` : ''}${label ? `<p>${esc(t(lang, 'site.challenge'))}: 
 </li>`;
 }
 
+/** A field's value as HTML, in the words every screen uses (field-value.ts); a list of records as a list. */
 export function formatValue(value: unknown, lang: Lang): string {
-  if (value === true) return esc(t(lang, 'yes'));
-  if (value === false) return esc(t(lang, 'no'));
-  if (Array.isArray(value)) {
+  if (Array.isArray(value) && value.length > 0) {
     if (value.some(isRecord)) return `<ul>${value.map((v) => `<li>${formatValue(v, lang)}</li>`).join('')}</ul>`;
     return value.map((v) => formatValue(v, lang)).join(', ');
   }
@@ -335,7 +335,7 @@ export function formatValue(value: unknown, lang: Lang): string {
     return Object.entries(value)
       .map(([k, v]) => `${esc(k)}: ${formatValue(v, lang)}`)
       .join(', ');
-  return esc(value);
+  return esc(scalarWords(value, lang));
 }
 
 /** One history entry in words: what happened, the decision, the amount, the note; who only in an internal site. */
@@ -356,7 +356,7 @@ export function historyLine(view: Pick<SiteView, 'config' | 'titles' | 'hidden'>
               ? t(lang, 'history.assignedHidden', { field: fieldName })
               : t(lang, 'history.assignedField', {
                   field: fieldName,
-                  value: typeof e.new === 'string' || typeof e.new === 'number' ? String(e.new) : '',
+                  value: valueWords(e.new, lang, { field, challenges: view.config.challenges }),
                 })
             : e.action === 'edited'
               ? t(lang, 'history.edited')

@@ -81,12 +81,13 @@ describe('ideas edit at a terminal', () => {
       const t = open(root, ['--lang', 'en', 'edit', 'sund-vtkg00']);
       await t.waitFor(/^\? What do you want to change in/m);
       // The test plan is needed for the next gate, and says so.
-      expect(await t.waitFor(/Test plan: \(empty\)\s+\(needed for Test\)/)).toBeTruthy();
+      expect(await t.waitFor(/Test plan: \(not given\)\s+\(needed for Test\)/)).toBeTruthy();
       await t.highlight(/^Test plan/);
       t.answer('');
       // Its x-description is the help above the question.
       await t.waitFor(/What is to be tested, where, for how long and with whom\?/);
-      await t.waitFor(/^\? Test plan/m);
+      // Not "optional": the next stage needs it, and the question says which.
+      await t.waitFor(/^\? Test plan \(needed for the stage Test; Enter skips it for now\)/m);
       t.answer('Två veckor på Birsta med tio nyanställda.');
       await t.waitFor(/Test plan: Två veckor på Birsta med tio nyanställda\.\s+\(changed\)/);
       await t.highlight(/^Save and finish/, 'Up');

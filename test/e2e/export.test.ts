@@ -51,14 +51,17 @@ describe('ideas export', () => {
     const tricky = rows.find((x) => x.id === 'sund-zzzzzz');
     expect(tricky).toMatchObject({
       title: 'Citat "så här"; och semikolon',
-      stage: 'idea',
+      stage: 'Idé',
       unit: `'=HYPERLINK("http://x.invalid","klicka")`,
       tags: 'a;b, -minus',
       'entered.idea': '2026-11-01',
       granted: '0',
       body: 'Rad ett\n"rad två"; med semikolon',
     });
+    // People read the stage and the challenge by their labels, which import reads back (JSON keeps the keys).
     expect(rows.find((x) => x.id === 'sund-ehq9v5')).toMatchObject({
+      stage: 'Spridning',
+      challenge: 'Klimatomställning och minskat svinn',
       manager_support: 'ja',
       'entered.test': '2025-03-26',
       'entered.spread': '2026-02-18',

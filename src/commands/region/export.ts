@@ -2,6 +2,8 @@ import type { CommonOptions, Ctx } from '../../context.js';
 import { IdeasError } from '../../core/errors.js';
 import type { Lang } from '../../core/i18n/i18n.js';
 import { regionIdeaTable } from '../../core/region/export.js';
+import { mergedStages, regionConfig } from '../../core/region/report.js';
+import type { RegistryConfig } from '../../core/sluice/config.js';
 import type { MemberSnapshot } from '../../core/region/snapshot.js';
 import type { IdeaTable } from '../../core/exchange/idea-row.js';
 import type { Region } from '../../io/region/region-root.js';
@@ -23,6 +25,8 @@ export interface RegionExportResult {
   table: IdeaTable;
   /** `;` for a Swedish region (Swedish Excel splits on it), `,` otherwise, unless --delimiter says. */
   delimiter: string;
+  /** The members' stages, as one config: the CSV names stages by their labels. */
+  labels: RegistryConfig;
 }
 
 /** Every kept idea of the chosen members, one row each, labelled by member and municipality: offline. */
@@ -39,5 +43,10 @@ export function runRegionExport(opts: RegionExportOptions, ctx: Ctx): Promise<Re
       stages: [...new Set(held.flatMap((h) => h.snapshot.registry.stages.map((s) => s.key)))].join(', '),
     });
   const table = regionIdeaTable(region.config.name, held, stage ?? null);
-  return Promise.resolve({ kind: 'region-export', region, lang, members, table, delimiter });
+  // The stages of all members, by which the CSV names each idea's stage by its label, as `ideas export` does.
+  const labels = {
+    ...regionConfig(region.config.name, mergedStages(held.map((h) => h.snapshot))),
+    language: region.config.language,
+  };
+  return Promise.resolve({ kind: 'region-export', region, lang, members, table, delimiter, labels });
 }

@@ -1,4 +1,5 @@
 import type { CommonOptions, Ctx } from '../../context.js';
+import { shellQuote } from '../../core/shell/quote.js';
 import { IdeasError } from '../../core/errors.js';
 import type { Lang } from '../../core/i18n/i18n.js';
 import type { RegionIdea } from '../../core/region/snapshot.js';
@@ -37,6 +38,9 @@ export function runRegionShow(opts: RegionShowOptions, ctx: Ctx): Promise<Region
   const found = held.flatMap((h) =>
     h.snapshot ? h.snapshot.ideas.filter((i) => i.id === id).map((idea) => ({ h, idea })) : [],
   );
+  // No member fetched yet: there is nothing to look in, and saying the idea is not there would mislead.
+  if (found.length === 0 && held.length > 0 && held.every((h) => h.snapshot === null))
+    throw new IdeasError('IDEA_NOT_FOUND', 'err.regionNeverSynced', {}, { hint: 'hint.regionNeverSynced' });
   if (found.length === 0)
     throw new IdeasError(
       'IDEA_NOT_FOUND',
@@ -49,7 +53,8 @@ export function runRegionShow(opts: RegionShowOptions, ctx: Ctx): Promise<Region
       'AMBIGUOUS_ID',
       'err.regionAmbiguous',
       { id, members: found.map((f) => f.h.member.id).join(', ') },
-      { hint: 'hint.regionAmbiguous' },
+      // A command that runs as printed: the first of the members, named.
+      { hint: 'hint.regionAmbiguous', hintParams: { example: shellQuote(`${found[0]?.h.member.id ?? ''}:${id}`) } },
     );
   const { h, idea } = found[0] as (typeof found)[number];
   const snapshot = h.snapshot as NonNullable<HeldMember['snapshot']>;

@@ -120,7 +120,7 @@ describe('intakeFields', () => {
     ]);
   });
 
-  it('makes the challenge a select of the config challenges, labelled in the language', () => {
+  it('makes the challenge a select of the config challenges, labelled in the language, without the key', () => {
     const challenges = [
       { id: 'valfard', label: { sv: 'Framtidens välfärd', en: 'Future welfare' }, url: null },
       { id: 'klimat', label: { sv: 'Klimat', en: 'Climate' }, url: null },
@@ -129,8 +129,8 @@ describe('intakeFields', () => {
     expect(challenge && { kind: challenge.kind, choices: challenge.choices }).toEqual({
       kind: 'select',
       choices: [
-        { value: 'valfard', label: 'Framtidens välfärd (valfard)', aliases: ['Framtidens välfärd', 'Future welfare'] },
-        { value: 'klimat', label: 'Klimat (klimat)', aliases: ['Klimat', 'Climate'] },
+        { value: 'valfard', label: 'Framtidens välfärd', aliases: ['Framtidens välfärd', 'Future welfare'] },
+        { value: 'klimat', label: 'Klimat', aliases: ['Klimat', 'Climate'] },
       ],
     });
   });

@@ -94,7 +94,8 @@ export function fieldSpec(
     kind = 'select';
     choices = config.challenges.map((c) => ({
       value: c.id,
-      label: `${c.label[lang]} (${c.id})`,
+      // People choose by the label; the key is for files and flags (and is accepted there as well as the labels).
+      label: c.label[lang],
       aliases: [c.label.sv, c.label.en],
     }));
   }

@@ -330,7 +330,8 @@ describe('diffSnapshots: what changed', () => {
         rule: 'idea/removed',
         severity: 'error',
         message: 'The idea ide-bbbb22 (Lånecyklar) was removed.',
-        hint: "Ideas are parked or rejected rather than removed (`ideas decide ide-bbbb22 -d park -r 'Parked rather than removed'`). Set allowDelete: true in the config to allow removal.",
+        // Run where the file is gone: it is restored from the base, then parked.
+        hint: "Ideas are parked or rejected rather than removed. Restore the file and park the idea: `git checkout main -- ideas/01-ide/ide-bbbb22-lanecyklar.md && ideas decide ide-bbbb22 -d park -r 'Parked rather than removed'`. Set allowDelete: true in the config to allow removal.",
       },
     ]);
     const allowing = config({ allowDelete: true });
@@ -644,7 +645,7 @@ describe('diffSnapshots: ids are never reused', () => {
 });
 
 describe('diffSnapshots: unreadable files', () => {
-  it('a file that cannot be read at head is diff/unreadable, and the idea it was is gone', () => {
+  it('a file that cannot be read at head is diff/unreadable; moved as well, the idea it was is gone', () => {
     const broken = {
       path: 'ideas/02-foradling/ide-aaaa11-lanecyklar.md',
       bytes: new TextEncoder().encode('---\ntitle: [\n---\n'),
@@ -656,6 +657,10 @@ describe('diffSnapshots: unreadable files', () => {
       ['diff/unreadable', 'ideas/02-foradling/ide-aaaa11-lanecyklar.md'],
     ]);
     expect(d.moved).toEqual([]);
+    // In its own place it is the same file made unreadable, not an idea removed.
+    const here = diff(snapshot([file({})]), snapshot([{ ...broken, path: 'ideas/01-ide/ide-aaaa11-lanecyklar.md' }]));
+    expect(here.findings.map((f) => f.rule)).toEqual(['diff/unreadable']);
+    expect(here.removed).toEqual([]);
   });
 });
 
@@ -676,7 +681,7 @@ describe('diffSnapshots: ids are read, never guessed', () => {
     expect(d.findings.map((f) => [f.rule, f.file])).toEqual([['id/duplicate', 'ideas/01-ide/ide-aaaa11-kopia.md']]);
   });
 
-  it('an id removed, made a number or made malformed is id/unreadable on its line; the idea it was is removed', () => {
+  it('an id removed, made a number or made malformed is id/unreadable on its line, and its file is not removed', () => {
     for (const [id, message] of [
       [undefined, "The idea's front matter has no id."],
       [42, 'The id is not text: 42.'],
@@ -687,11 +692,10 @@ describe('diffSnapshots: ids are read, never guessed', () => {
       expect(
         d.findings.map((f) => [f.rule, f.message]),
         String(id),
-      ).toEqual([
-        ['idea/removed', 'The idea ide-aaaa11 (Lånecyklar) was removed.'],
-        ['id/unreadable', message],
-      ]);
-      expect(d.findings[1]?.line, String(id)).toBe(2);
+      ).toEqual([['id/unreadable', message]]);
+      // The file is still there: parking an idea whose id cannot be read is no remedy; restoring its id is.
+      expect(d.removed, String(id)).toEqual([]);
+      expect(d.findings[0]?.line, String(id)).toBe(2);
     }
   });
 

@@ -761,7 +761,13 @@ export function diffSnapshots(base: Snapshot, head: Snapshot, opts: DiffOptions)
       rule: 'idea/removed',
       severity: 'error',
       message: t(lang, 'f.ideaRemoved', { id, title: b.idea?.title ?? '–' }),
-      hint: t(lang, 'h.ideaRemoved', { idArg: shellQuote(id), reason: shellQuote(t(lang, 'h.parkReason')) }),
+      // The file is gone where the hint is read: it is restored from the base before it is parked.
+      hint: t(lang, 'h.ideaRemoved', {
+        base: shellQuote(opts.baseName),
+        file: shellQuote(b.path),
+        idArg: shellQuote(id),
+        reason: shellQuote(t(lang, 'h.parkReason')),
+      }),
     });
   };
 
@@ -807,7 +813,8 @@ export function diffSnapshots(base: Snapshot, head: Snapshot, opts: DiffOptions)
       continue;
     }
     if (b && !h) {
-      removed(b, id);
+      // Still there, but its id cannot be read at head: not removed; the file's own finding says what to mend.
+      if (!pairs.headNoId.some((x) => x.path === b.path)) removed(b, id);
       continue;
     }
     if (!b || !h) continue;

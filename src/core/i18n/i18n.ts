@@ -25,6 +25,7 @@ import {
   tour,
   firstWeek,
   spread,
+  week,
 } from './messages/index.js';
 
 export type Lang = 'sv' | 'en';
@@ -56,6 +57,7 @@ const messages = {
   ...tour,
   ...firstWeek,
   ...spread,
+  ...week,
 } as const;
 
 export type MessageKey = keyof typeof messages;

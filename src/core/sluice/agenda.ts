@@ -1,6 +1,6 @@
 /** The idea council's agenda: each idea that waits for a decision, with the gate it would pass. */
 import type { Lang } from '../i18n/i18n.js';
-import type { Stage } from './config.js';
+import type { Challenge, Stage } from './config.js';
 import type { ChecklistItem, Gate } from './gate.js';
 import type { Idea } from './idea.js';
 
@@ -19,6 +19,8 @@ export interface ReviewCard extends ReviewItem {
   n: number;
   total: number;
   lang: Lang;
+  /** The registry's challenges, to name an idea's challenge by its label. */
+  challenges?: readonly Challenge[];
   /** Members who declared a conflict of interest (jäv) for the idea. */
   conflicts?: readonly string[];
 }

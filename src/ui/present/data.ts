@@ -49,7 +49,7 @@ export function presentExport(
 ): Output {
   const o = output();
   if (opts.format === 'json') o.out(jsonParts(exportDocument(r.registry, r.table, opts.includePersonal)));
-  else o.out(renderIdeaTableCsv(r.table, r.registry.config.language, r.delimiter, r.header));
+  else o.out(renderIdeaTableCsv(r.table, r.registry.config, r.delimiter, r.header));
   o.err(unreadableWarning(r.unreadable, r.lang, v));
   return o.done();
 }

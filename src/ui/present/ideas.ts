@@ -8,6 +8,8 @@ import { fieldChangesDto, ideaDocument, ideaEditDocument, ideaListDocument, idea
 import { renderIdea } from '../render-idea.js';
 import { renderIdeaList } from '../render-list.js';
 import { renderGate } from '../render-review.js';
+import { valueWords } from '../field-value.js';
+import type { FieldTitles } from '../../core/criteria/field-titles.js';
 import type { ChecklistItem } from '../../core/sluice/gate.js';
 import { jsonParts, jsonText, output, type Output, type View } from '../output.js';
 import { terminalLine } from '../terminal-text.js';
@@ -89,7 +91,7 @@ export function presentShow(r: ShowView, json: boolean, v: View): Output {
     o.out(renderIdea(r.idea, r.registry.config, r.schemas, r.lang, r.today, v.out));
     if (r.gate) {
       const item = { idea: r.idea, next: r.gate.next, gate: null, checklist: r.gate.checklist, daysInStage: null };
-      o.out(`\n${renderGate(item, r.lang, v.out).join('\n')}\n`);
+      o.out(`\n${renderGate(item, r.lang, v.out, r.registry.config.challenges).join('\n')}\n`);
     }
   }
   return o.done();
@@ -148,6 +150,7 @@ export interface DecideView extends TransitionView {
   decision: Decision;
   /** The fields filled in with --set before the decision, old and new. */
   changes: readonly { field: string; old: unknown; new: unknown }[];
+  titles?: FieldTitles;
 }
 
 export function presentDecide(r: DecideView, json: boolean, v: View): Output {
@@ -157,7 +160,11 @@ export function presentDecide(r: DecideView, json: boolean, v: View): Output {
     decision: t(r.lang, `decision.${r.decision}`),
     where,
   });
-  const filled = r.changes.map((c) => `${c.field}: ${shownValue(c.old, r.lang)} → ${shownValue(c.new, r.lang)}`);
+  const words = (field: string) => ({ field, challenges: r.registry.config.challenges });
+  const filled = r.changes.map(
+    (c) =>
+      `${titleOf(r, c.field)}: ${valueWords(c.old, r.lang, words(c.field))} → ${valueWords(c.new, r.lang, words(c.field))}`,
+  );
   return presentChange(
     r,
     json,
@@ -176,16 +183,14 @@ export function presentDecide(r: DecideView, json: boolean, v: View): Output {
   );
 }
 
-/** A field's value in a line of words: a list joined, yes or no, a dash for none. */
-function shownValue(value: unknown, lang: Lang): string {
-  if (value === undefined || value === null || value === '') return '–';
-  if (typeof value === 'boolean') return t(lang, value ? 'prompt.yes' : 'prompt.no');
-  if (Array.isArray(value)) return value.map(String).join(', ');
-  return typeof value === 'object' ? JSON.stringify(value) : String(value);
-}
-
 export interface AssignView extends ChangeView {
   changes: { field: string; old: string | null; new: string }[];
+  titles?: FieldTitles;
+}
+
+/** A field by its label in the language, as the command found it in the schemas; its key when it has none. */
+function titleOf(r: { lang: Lang; titles?: FieldTitles }, field: string): string {
+  return r.titles?.[field]?.[r.lang] ?? field;
 }
 
 export function presentAssign(r: AssignView, json: boolean, v: View): Output {
@@ -197,7 +202,7 @@ export function presentAssign(r: AssignView, json: boolean, v: View): Output {
     r.changes.length > 0
       ? t(r.lang, 'out.assigned', {
           id: r.idea.id ?? '',
-          changes: r.changes.map((c) => `${c.field}: ${c.new}`).join(', '),
+          changes: r.changes.map((c) => `${titleOf(r, c.field)}: ${c.new}`).join(', '),
         })
       : t(r.lang, 'out.unchanged'),
   );
@@ -207,6 +212,7 @@ export interface EditView extends ChangeView {
   changes: { field: string; old: unknown; new: unknown }[];
   bodyChanged: boolean;
   recorded: string[];
+  titles?: FieldTitles;
 }
 
 export function presentEdit(r: EditView, json: boolean, v: View): Output {
@@ -215,7 +221,7 @@ export function presentEdit(r: EditView, json: boolean, v: View): Output {
     o.out(jsonText(ideaEditDocument(r.registry, r.idea, r.lang, v.today, r)));
     return o.done();
   }
-  const what = [...r.changes.map((c) => c.field), ...(r.bodyChanged ? [t(r.lang, 'out.bodyChanged')] : [])];
+  const what = [...r.changes.map((c) => titleOf(r, c.field)), ...(r.bodyChanged ? [t(r.lang, 'out.bodyChanged')] : [])];
   const human =
     what.length > 0
       ? t(r.lang, 'out.edited', { id: r.idea.id ?? '', changes: what.join(', ') })

@@ -23,6 +23,8 @@ import { renderIdeaTableCsv } from '../render-export.js';
 import { renderValidationGithub } from '../render-validation.js';
 import type { IdeaSpread } from '../../core/region/spread.js';
 import { terminalLine, terminalLines, terminalText } from '../terminal-text.js';
+import { valueWords } from '../field-value.js';
+import type { RegistryConfig } from '../../core/sluice/config.js';
 import type { ChalkInstance } from 'chalk';
 
 /** Each finding with its place in ideas.region.yaml, severity, message, rule and what to do. */
@@ -260,12 +262,6 @@ function spreadLines(r: RegionShowView, v: View): string[] {
   return out;
 }
 
-function shownValue(value: unknown): string {
-  if (Array.isArray(value)) return value.map(shownValue).join(', ');
-  if (value !== null && typeof value === 'object') return JSON.stringify(value);
-  return String(value);
-}
-
 /** One idea of the region, its municipality, its public fields and text, and how old the data is. */
 export function presentRegionShow(r: RegionShowView, json: boolean, v: View): Output {
   const o = output();
@@ -282,7 +278,7 @@ export function presentRegionShow(r: RegionShowView, json: boolean, v: View): Ou
   lines.push(`${t(r.lang, 'region.col.stage')}: ${terminalLine(r.stageLabel?.[r.lang] ?? r.idea.stage)}`);
   for (const [key, value] of Object.entries(r.idea.data)) {
     if (key === 'title' || key === 'id' || key === 'history' || key === 'basedOn') continue;
-    lines.push(`${terminalLine(key)}: ${terminalLine(shownValue(value))}`);
+    lines.push(`${terminalLine(key)}: ${terminalLine(valueWords(value, r.lang))}`);
   }
   if (member.site) lines.push(`${t(r.lang, 'region.show.site')}: ${terminalLine(member.site)}`);
   lines.push(...spreadLines(r, v));
@@ -389,6 +385,8 @@ export interface RegionExportView {
   members: { member: RegionMember; snapshot: MemberSnapshot | null; failure?: FailureView | null }[];
   table: IdeaTable;
   delimiter: string;
+  /** The members' stages, as one config: the CSV names stages by their labels. */
+  labels: RegistryConfig;
 }
 
 /**
@@ -401,7 +399,7 @@ export function presentRegionExport(r: RegionExportView, format: 'csv' | 'json',
     o.out(jsonParts(regionExportDocument(r, v.today)));
     return o.done();
   }
-  o.out(renderIdeaTableCsv(r.table, r.region.config.language, r.delimiter));
+  o.out(renderIdeaTableCsv(r.table, r.labels, r.delimiter));
   o.err(
     `${ageLines(r.members, r.lang, v.today)
       .map((l) => v.err.dim(l))

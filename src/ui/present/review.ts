@@ -1,8 +1,8 @@
 /** `ideas review`: the agenda (with --dry-run), or the minutes of the meeting held. */
-import { t, type Lang } from '../../core/i18n/i18n.js';
+import { t, type Lang, type Localized } from '../../core/i18n/i18n.js';
 import type { Minutes } from '../../core/history/minutes.js';
 import type { ReviewItem } from '../../core/sluice/agenda.js';
-import type { RegistryRef } from '../../core/sluice/config.js';
+import type { RegistryRef, Stage } from '../../core/sluice/config.js';
 import { ideaSummaryDto, reviewAgendaDocument, reviewMinutesDocument } from '../dto.js';
 import { renderGate } from '../render-review.js';
 import { EXIT, jsonText, output, type Output, type View } from '../output.js';
@@ -12,10 +12,22 @@ export interface ReviewView {
   registry: RegistryRef;
   lang: Lang;
   agenda: ReviewItem[];
+  /** When the agenda is empty: where ideas still wait, and the command that takes each stage up. */
+  waiting?: readonly { stage: Stage; count: number; command: Localized }[];
   minutes: Minutes | null;
   minutesText: string | null;
   minutesFile: string | null;
   cancelled: boolean;
+}
+
+/** Under an empty agenda: the stages where ideas still wait, and a command a line that takes each up. */
+function waitingText(r: ReviewView): string {
+  const waiting = r.waiting ?? [];
+  if (waiting.length === 0) return '';
+  const stages = waiting.map((w) => t(r.lang, 'review.waitingStage', { stage: w.stage.label[r.lang], count: w.count }));
+  const lines = [t(r.lang, 'review.waitingElsewhere', { stages: stages.join(', ') })];
+  for (const w of waiting) lines.push(`  ${w.command[r.lang]}`);
+  return `${terminalText(lines.join('\n'))}\n`;
 }
 
 export function presentReview(r: ReviewView, opts: { json: boolean; dryRun: boolean }, v: View): Output {
@@ -43,13 +55,14 @@ export function presentReview(r: ReviewView, opts: { json: boolean; dryRun: bool
       o.out(jsonText(reviewAgendaDocument(r.registry, agenda)));
     } else {
       const c = v.out;
-      if (r.agenda.length === 0) o.out(`${t(r.lang, 'review.empty')}\n`);
+      if (r.agenda.length === 0) o.out(`${t(r.lang, 'review.empty')}\n${waitingText(r)}`);
       for (const a of r.agenda)
         o.out(
           `${c.cyan(terminalLine(a.idea.id ?? ''))}  ${terminalLine(a.idea.title ?? '')}  ${c.dim(terminalLine(`(${a.idea.stage.label[r.lang]})`))}\n${renderGate(
             a,
             r.lang,
             c,
+            r.registry.config.challenges,
           )
             .map((l) => `  ${l}`)
             .join('\n')}\n`,
@@ -57,7 +70,7 @@ export function presentReview(r: ReviewView, opts: { json: boolean; dryRun: bool
     }
     return o.done();
   }
-  if (r.agenda.length === 0) o.err(`${t(r.lang, 'review.empty')}\n`);
+  if (r.agenda.length === 0) o.err(`${t(r.lang, 'review.empty')}\n${waitingText(r)}`);
   if (opts.json && r.minutes) {
     o.out(jsonText(reviewMinutesDocument(r.registry, r.minutes, r)));
   } else o.out(terminalText(r.minutesText ?? ''));

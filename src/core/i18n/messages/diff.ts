@@ -21,7 +21,6 @@ export const diff = {
   'diff.broken': { sv: '{errors#regel bruten|regler brutna}.', en: '{errors#rule|rules} broken.' },
   'diff.via': { sv: 'via {stages}', en: 'via {stages}' },
   'diff.bodyChanged': { sv: 'texten ändrad', en: 'text changed' },
-  'diff.empty': { sv: '(tomt)', en: '(empty)' },
   'diff.colIdea': { sv: 'Idé', en: 'Idea' },
   'diff.colFrom': { sv: 'Från', en: 'From' },
   'diff.colTo': { sv: 'Till', en: 'To' },

@@ -42,7 +42,6 @@ export const edit = {
   'prompt.editSave': { sv: 'Spara och avsluta', en: 'Save and finish' },
   'prompt.editBody': { sv: 'Texten (öppnas i {editor})', en: 'The text (opens in {editor})' },
   'prompt.editBodyInline': { sv: 'Texten', en: 'The text' },
-  'prompt.empty': { sv: '(tomt)', en: '(empty)' },
   'prompt.neededFor': { sv: 'behövs för {stage}', en: 'needed for {stage}' },
   'prompt.changed': { sv: 'ändrat', en: 'changed' },
   'prompt.fillGate': {

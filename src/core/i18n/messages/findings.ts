@@ -206,8 +206,8 @@ export const findings = {
   },
   'f.ideaRemoved': { sv: 'Idén {id} ({title}) har tagits bort.', en: 'The idea {id} ({title}) was removed.' },
   'h.ideaRemoved': {
-    sv: 'Idéer tas inte bort utan parkeras eller avslås (`ideas decide {idArg} -d parkera -r {reason}`). Sätt allowDelete: true i konfigurationen om borttagning ska vara tillåten.',
-    en: 'Ideas are parked or rejected rather than removed (`ideas decide {idArg} -d park -r {reason}`). Set allowDelete: true in the config to allow removal.',
+    sv: 'Idéer tas inte bort utan parkeras eller avslås. Återställ filen och parkera idén: `git checkout {base} -- {file} && ideas decide {idArg} -d parkera -r {reason}`. Sätt allowDelete: true i konfigurationen om borttagning ska vara tillåten.',
+    en: 'Ideas are parked or rejected rather than removed. Restore the file and park the idea: `git checkout {base} -- {file} && ideas decide {idArg} -d park -r {reason}`. Set allowDelete: true in the config to allow removal.',
   },
   'f.idReused': {
     sv: 'Id:t {id} tillhörde en annan idé i {where}: "{title}", skapad {created}.',

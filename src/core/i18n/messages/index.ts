@@ -20,3 +20,4 @@ export { regionViews } from './region-views.js';
 export { tour } from './tour.js';
 export { firstWeek } from './first-week.js';
 export { spread } from './spread.js';
+export { week } from './week.js';

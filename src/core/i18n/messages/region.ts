@@ -63,8 +63,8 @@ export const region = {
     en: 'The id "{id}" is held by several members: {members}.',
   },
   'hint.regionAmbiguous': {
-    sv: 'Ange medlemmen: "ideas region show <medlem>:<id>".',
-    en: 'Name the member: "ideas region show <member>:<id>".',
+    sv: 'Ange medlemmen, till exempel: "ideas region show {example}".',
+    en: 'Name the member, for example: "ideas region show {example}".',
   },
   'err.regionNeverSynced': {
     sv: 'Regionen har inte synkats än: det finns inga data om medlemmarna.',
@@ -123,8 +123,8 @@ export const region = {
     en: 'The id {id} is held by several members: {members}.',
   },
   'region.finding.clashHint': {
-    sv: 'Varje idésluss behöver ett eget idPrefix i ideas.config.yaml; en idé från en annan kommun tas in med "ideas adopt", inte som kopia.',
-    en: 'Each sluice needs its own idPrefix in ideas.config.yaml; an idea from another municipality is taken in with "ideas adopt", not as a copy.',
+    sv: 'Varje idésluss behöver ett eget idPrefix i ideas.config.yaml; en idé från en annan kommun registreras som en ny idé i den egna slussen, inte som en kopia av filen.',
+    en: "Each sluice needs its own idPrefix in ideas.config.yaml; an idea from another municipality is registered as a new idea of one's own sluice, not as a copy of its file.",
   },
   'region.init.done': { sv: 'Skapade regionen {file}.', en: 'Made the region {file}.' },
   'region.init.git': { sv: 'Mappen är nu ett git-förråd.', en: 'The folder is now a git repository.' },

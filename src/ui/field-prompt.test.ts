@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import type { FieldSpec } from '../core/criteria/fields.js';
+import { askField } from './field-prompt.js';
+import { ScriptedPrompter } from './prompter.js';
+
+const compile = () => Object.assign(() => true, { errors: null }) as never;
+const spec = (kind: FieldSpec['kind'], required = false, choices: FieldSpec['choices'] = []): FieldSpec => ({
+  name: 'f',
+  kind,
+  required,
+  schema: { 'x-title': { sv: 'Taggar', en: 'Tags' } },
+  choices,
+});
+
+describe('askField: one clear note after the question', () => {
+  it('says optional, comma-separated or needed for a stage ahead in one parenthesis, in Swedish and English', async () => {
+    const cases: [FieldSpec, 'sv' | 'en', string | undefined, string][] = [
+      [spec('list'), 'sv', undefined, 'Taggar (valfritt, kommaseparerat; Enter hoppar över)'],
+      [spec('list'), 'en', undefined, 'Tags (optional, comma-separated; Enter skips)'],
+      [spec('list', true), 'sv', undefined, 'Taggar (kommaseparerat)'],
+      [spec('text'), 'sv', undefined, 'Taggar (valfritt, Enter hoppar över)'],
+      [spec('text'), 'sv', 'Förädling', 'Taggar (behövs för steget Förädling; Enter hoppar över nu)'],
+      [spec('text'), 'en', 'Refinement', 'Tags (needed for the stage Refinement; Enter skips it for now)'],
+      [spec('list'), 'sv', 'Test', 'Taggar (behövs för steget Test, kommaseparerat; Enter hoppar över nu)'],
+      [spec('text', true), 'sv', 'Test', 'Taggar'],
+    ];
+    for (const [s, lang, needed, question] of cases) {
+      const prompter = new ScriptedPrompter([{ kind: 'input', message: /./, answer: 'a' }]);
+      await askField(prompter, s, lang, compile, undefined, needed);
+      expect(prompter.asked, question).toEqual([question]);
+      expect(question.match(/\(/g)?.length ?? 0).toBeLessThanOrEqual(1);
+    }
+  });
+});

@@ -1,0 +1,50 @@
+/**
+ * A field's value in words, the one way every screen says it (`show`, `edit`'s menu, `review`'s agenda and cards,
+ * the minutes, `diff`, the site, the lines a change prints): a challenge by its label, never its key; yes or no in
+ * the language, never `true`/`false`; a list joined; nothing as "(not given)". Plain text: a terminal presenter
+ * neutralises it (terminal-text.ts), the site escapes it.
+ */
+import { t, type Lang } from '../core/i18n/i18n.js';
+import type { Challenge } from '../core/sluice/config.js';
+
+/** What the words of a value may depend on besides the value: the field it is of, and the registry's challenges. */
+export interface ValueWords {
+  field?: string;
+  challenges?: readonly Challenge[];
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** Whether a value says nothing: none, an empty text or an empty list. */
+export function isNotGiven(value: unknown): boolean {
+  return value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
+}
+
+/** One value that is not a list or a record: a challenge's label, yes or no, a number or a text as it is. */
+export function scalarWords(value: unknown, lang: Lang, words: ValueWords = {}): string {
+  if (isNotGiven(value)) return t(lang, 'value.notGiven');
+  if (typeof value === 'boolean') return t(lang, value ? 'yes' : 'no');
+  if (words.field === 'challenge' && typeof value === 'string') {
+    const challenge = words.challenges?.find((c) => c.id === value);
+    if (challenge) return challenge.label[lang];
+  }
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'bigint') return String(value);
+  return JSON.stringify(value) ?? String(value);
+}
+
+/** A value on one line: a list joined by commas, a record as `key: value` pairs, the rest as scalarWords says. */
+export function valueWords(value: unknown, lang: Lang, words: ValueWords = {}): string {
+  if (isNotGiven(value)) return t(lang, 'value.notGiven');
+  if (Array.isArray(value))
+    return value
+      .map((v) => (isRecord(v) || Array.isArray(v) ? `(${valueWords(v, lang)})` : scalarWords(v, lang, words)))
+      .join(', ');
+  if (isRecord(value))
+    return Object.entries(value)
+      .map(([k, v]) => `${k}: ${valueWords(v, lang)}`)
+      .join(', ');
+  return scalarWords(value, lang, words);
+}

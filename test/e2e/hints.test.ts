@@ -1,0 +1,466 @@
+/**
+ * Every command a message shows runs as printed, in the situation that prints it. Each message of the catalogue
+ * that shows a command (in backticks, in double quotes, or as a {command}, {example} or {help} it is given) has a
+ * situation here: a registry made to print it, the command line that prints it, and what the commands it prints
+ * must then do when pasted into sh where the user stands: succeed (exit 0), find the problem the message is about
+ * (exit 1), or, for a command that asks its questions at a terminal, say that it needs one (exit 2 with that
+ * message, and no other). Any other outcome fails: a usage error, an idea not found, a crash. A message that shows a
+ * command and has no situation here fails too.
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { COMMANDS } from '../../src/cli/commands.js';
+import * as catalogue from '../../src/core/i18n/messages/index.js';
+import { BIN, cliEnv, describeRun, ideas, ideasAsync, type RunResult } from '../helpers/cli.js';
+import { cloneRegistry, initRegistry, readConfig, stageDir, writeFile, type Lang } from '../helpers/registry.js';
+import { git, makeTempDir, removeTempDirs } from '../helpers/temp-repo.js';
+
+const LANGS: Lang[] = ['sv', 'en'];
+type Texts = Record<Lang, string>;
+const messages = Object.assign({}, ...Object.values(catalogue)) as Record<string, Texts>;
+
+/** What a printed command must do, run as printed. */
+type Outcome = { code: 0 } | { code: 1 } | { code: 2; says: Record<Lang, RegExp> };
+const OK: Outcome = { code: 0 };
+const FINDS: Outcome = { code: 1 };
+/** The interactive commands, off a terminal: each says what it needs, and that is all it may say. */
+const ASKS_TITLE: Outcome = { code: 2, says: { sv: /Obligatoriska svar saknas/, en: /Required answers are missing/ } };
+const ASKS_STAGE: Outcome = { code: 2, says: { sv: /Ange vart idén ska/, en: /Say where the idea goes/ } };
+const ASKS_EDIT: Outcome = { code: 2, says: { sv: /Inget att ändra i/, en: /Nothing to change in/ } };
+
+interface Context {
+  dir: string;
+  config: ReturnType<typeof readConfig>;
+  /** A stage's folder, relative to the registry. */
+  folder: (key: string) => string;
+}
+
+interface Situation {
+  name: string;
+  /** The catalogue keys it prints. */
+  keys: string[];
+  /** Makes the situation in a copy of the registry; returns the folder to work in (the registry's by default). */
+  setup?: (c: Context) => string | void;
+  /** The command lines that print the messages. */
+  provoke: string[][];
+  /** Where the commands are in the output, when not in backticks or double quotes: a regex with one group. */
+  extract?: RegExp;
+  /** The commands run where the provoking commands left things (a next step), not in a fresh copy of the setup. */
+  after?: boolean;
+  /** What each printed command must do: the first whose pattern matches the command. */
+  outcomes: [RegExp, Outcome][];
+}
+
+const ID = 'sund-4k7q2x';
+const NO_COACH = 'sund-n0c0ac';
+
+/** An idea file in a stage's folder, with the fields given (YAML) and a history that starts it in `start`. */
+function idea(id: string, start: string, fields: string[] = [], extraHistory: string[] = []): string {
+  return [
+    '---',
+    `id: ${id}`,
+    `title: Idé ${id}`,
+    'created: 2026-10-01',
+    'carrier: Kim Berg',
+    'unit: Kultur',
+    'challenge: klimat',
+    ...fields,
+    'history:',
+    '  - date: 2026-10-01',
+    '    action: created',
+    `    to: ${start}`,
+    ...extraHistory,
+    '---',
+    '',
+    'Text.',
+    '',
+  ].join('\n');
+}
+
+const fileName = (id: string) => `${id}-ide.md`;
+const moved = (from: string, to: string, extra: string[] = []) => [
+  '  - date: 2026-10-02',
+  '    action: moved',
+  `    from: ${from}`,
+  `    to: ${to}`,
+  ...extra,
+];
+/** Moves an idea's file to another stage's folder by hand, with the text given, as a pull request might. */
+function rewrite(c: Context, id: string, stage: string, text: string): void {
+  fs.rmSync(path.join(c.dir, c.folder('idea'), fileName(id)));
+  writeFile(c.dir, `${c.folder(stage)}/${fileName(id)}`, text);
+}
+
+const SITUATIONS: Situation[] = [
+  { name: 'a usage error', keys: ['hint.usage'], provoke: [['list', '--frobnicate']], outcomes: [[/./, OK]] },
+  {
+    name: "the schema's description",
+    keys: ['schema.description', 'schema.descriptionBase'],
+    provoke: [['schema', '--stage', 'test'], ['schema']],
+    outcomes: [[/./, OK]],
+  },
+  {
+    name: 'no registry',
+    keys: ['hint.notRegistry'],
+    setup: () => makeTempDir(),
+    provoke: [['list']],
+    outcomes: [[/./, OK]],
+  },
+  {
+    name: 'a hook for a registry outside git',
+    keys: ['hint.notGitRepo'],
+    setup: (c) => fs.rmSync(path.join(c.dir, '.git'), { recursive: true }),
+    provoke: [['hook', 'install']],
+    outcomes: [[/^git init$/, OK]],
+  },
+  {
+    name: 'no region',
+    keys: ['hint.notRegion'],
+    setup: () => makeTempDir(),
+    provoke: [['region', 'list']],
+    outcomes: [[/^ideas region init$/, OK]],
+  },
+  {
+    name: 'a new region',
+    keys: ['region.init.next'],
+    setup: () => makeTempDir(),
+    provoke: [['region', 'init']],
+    after: true,
+    outcomes: [[/^ideas region sync$/, OK]],
+  },
+  {
+    name: 'a region never synced',
+    keys: ['hint.regionNeverSynced'],
+    setup: () => region(false),
+    provoke: [['region', 'show', ID]],
+    // Its members are the two registries of this test, whose ids clash: a sync finds that (exit 1) and keeps them.
+    outcomes: [[/^ideas region sync$/, FINDS]],
+  },
+  {
+    name: 'an idea the region does not have, and one two members have',
+    keys: ['hint.regionIdeaNotFound', 'hint.regionAmbiguous'],
+    setup: () => region(true),
+    provoke: [
+      ['region', 'show', 'sund-zzzzzz'],
+      ['region', 'show', ID],
+    ],
+    outcomes: [
+      [/^ideas region list$/, OK],
+      [/^ideas region sync$/, FINDS],
+      [/^ideas region show \S+:\S+$/, OK],
+    ],
+  },
+  {
+    name: 'a package spec init cannot use',
+    keys: ['hint.packageSpec'],
+    setup: () => makeTempDir(),
+    provoke: [['init', 'ny', '--template', 'minimal', '--package', 'nosuch@@']],
+    outcomes: [[/./, OK]],
+  },
+  { name: 'an idea not found', keys: ['hint.ideaNotFound'], provoke: [['show', 'sund-zzzzzz']], outcomes: [[/./, OK]] },
+  {
+    name: 'an unreadable idea, from a subfolder',
+    keys: ['hint.ideaUnreadableHere'],
+    setup: (c) => {
+      writeFile(c.dir, `${c.folder('idea')}/sund-trs9k2-trasig.md`, '---\nid: sund-trs9k2\ntitle: [oavslutad\n---\n');
+      return path.join(c.dir, c.folder('idea'));
+    },
+    provoke: [['show', 'sund-trs9k2']],
+    outcomes: [[/./, FINDS]],
+  },
+  {
+    name: 'files list cannot read',
+    keys: ['out.unreadable'],
+    setup: (c) => writeFile(c.dir, `${c.folder('idea')}/sund-trs9k2-trasig.md`, '---\ntitle: [oavslutad\n---\n'),
+    provoke: [['list']],
+    outcomes: [[/./, FINDS]],
+  },
+  {
+    name: 'a front matter no edit can handle',
+    keys: ['err.cannotEdit'],
+    setup: (c) =>
+      writeFile(
+        c.dir,
+        `${c.folder('idea')}/${fileName('sund-h1st0r')}`,
+        '---\nid: sund-h1st0r\ntitle: T\ncreated: 2026-10-01\nhistory: nej\n---\n',
+      ),
+    provoke: [['assign', 'sund-h1st0r', '--coach', 'Lo Ek']],
+    outcomes: [[/./, FINDS]],
+  },
+  {
+    name: 'nothing to edit, off a terminal',
+    keys: ['err.nothingToEdit'],
+    provoke: [['edit', ID]],
+    outcomes: [[/./, ASKS_EDIT]],
+  },
+  {
+    name: 'a pre-commit hook of its own',
+    keys: ['hint.hookForeign'],
+    setup: (c) => writeFile(c.dir, '.git/hooks/pre-commit', '#!/bin/sh\nexit 0\n'),
+    provoke: [['hook', 'install']],
+    outcomes: [[/./, OK]],
+  },
+  {
+    name: 'a move cut short',
+    keys: ['hint.unfinishedMove', 'h.historyStageUnfinished'],
+    setup: (c) =>
+      writeFile(
+        c.dir,
+        `${c.folder('idea')}/${fileName(ID)}`,
+        idea(ID, 'idea', ['coach: Lo Ek'], moved('idea', 'refinement')),
+      ),
+    provoke: [['move', ID, 'parked'], ['validate']],
+    outcomes: [[/./, OK]],
+  },
+  {
+    name: 'a stage missing from move, off a terminal',
+    keys: ['hint.stageMissing'],
+    provoke: [['move', ID]],
+    extract: /: (ideas move [^\n]*)$/m,
+    outcomes: [[/./, OK]],
+  },
+  {
+    name: 'a decision without its reason',
+    keys: ['hint.decideReason'],
+    provoke: [['decide', ID, '-d', 'approve']],
+    extract: /^ {2}(ideas decide [^\n]*)$/m,
+    outcomes: [[/./, OK]],
+  },
+  {
+    name: 'a closed gate',
+    keys: ['gate.fixWith'],
+    provoke: [['move', NO_COACH, 'refinement']],
+    extract: /^\s+(ideas edit [^\n]*)$/m,
+    outcomes: [[/./, OK]],
+  },
+  {
+    name: 'an idea in a folder its history does not lead to',
+    keys: ['h.historyStage'],
+    setup: (c) => rewrite(c, ID, 'refinement', idea(ID, 'idea', ['coach: Lo Ek'])),
+    provoke: [['validate']],
+    outcomes: [[/./, ASKS_STAGE]],
+  },
+  {
+    name: 'an empty file, and an id used twice',
+    keys: ['h.empty', 'h.duplicateId'],
+    setup: (c) => {
+      writeFile(c.dir, `${c.folder('idea')}/sund-empty1-tom.md`, '');
+      writeFile(c.dir, `${c.folder('idea')}/${ID}-kopia.md`, idea(ID, 'idea'));
+    },
+    provoke: [['validate']],
+    outcomes: [[/./, ASKS_TITLE]],
+  },
+  {
+    name: 'an idea standing on an override',
+    keys: ['h.criteriaOverridden'],
+    setup: (c) =>
+      rewrite(c, NO_COACH, 'refinement', idea(NO_COACH, 'idea', [], moved('idea', 'refinement', ['    forced: true']))),
+    provoke: [['validate']],
+    outcomes: [[/./, FINDS]],
+  },
+  {
+    name: 'a pull request that breaks the rules of the sluice',
+    keys: [
+      'h.ideaStart',
+      'h.historyDate',
+      'h.moveGateClosed',
+      'h.moveNotNext',
+      'h.moveNoHistory',
+      'h.ideaRemoved',
+      'h.idUnreadable',
+      'h.diffUnreadable',
+    ],
+    setup: (c) => {
+      // Started in a later stage; an entry from the future; through a closed gate; past a stage; moved without
+      // an entry; removed; its id made unreadable; a file that does not read.
+      writeFile(c.dir, `${c.folder('refinement')}/${fileName('sund-l4t3r1')}`, idea('sund-l4t3r1', 'refinement'));
+      writeFile(
+        c.dir,
+        `${c.folder('idea')}/${fileName('sund-futur3')}`,
+        idea('sund-futur3', 'idea', [], ['  - date: 2999-01-01', '    action: decided', '    decision: return']),
+      );
+      rewrite(c, NO_COACH, 'refinement', idea(NO_COACH, 'idea', [], moved('idea', 'refinement')));
+      rewrite(c, 'sund-sk1pp3', 'test', idea('sund-sk1pp3', 'idea', ['coach: Lo Ek'], moved('idea', 'test')));
+      rewrite(c, 'sund-n0h1st', 'refinement', idea('sund-n0h1st', 'idea', ['coach: Lo Ek']));
+      fs.rmSync(path.join(c.dir, c.folder('idea'), fileName('sund-r3m0v3')));
+      const noId = path.join(c.dir, c.folder('idea'), fileName('sund-n01d00'));
+      fs.writeFileSync(noId, fs.readFileSync(noId, 'utf8').replace('id: sund-n01d00', 'id: 42'));
+      const broken = path.join(c.dir, c.folder('idea'), fileName('sund-br0k3n'));
+      fs.writeFileSync(broken, fs.readFileSync(broken, 'utf8').replace('title: ', 'title: [oavslutad '));
+    },
+    provoke: [['diff', 'main']],
+    outcomes: [
+      [/^ideas new$/, ASKS_TITLE],
+      [/^ideas move \S+( --force)?$/, ASKS_STAGE],
+      [/^ideas edit \S+$/, ASKS_EDIT],
+      [/^ideas validate$/, FINDS],
+      [/^git checkout .* && ideas decide /, OK],
+    ],
+  },
+  {
+    name: 'a pull request that gives an id to another idea',
+    keys: ['h.idReused'],
+    setup: (c) =>
+      writeFile(
+        c.dir,
+        `${c.folder('idea')}/${fileName('sund-r3m0v3')}`,
+        idea('sund-r3m0v3', 'idea').replace(/2026-10-01/g, '2026-11-11'),
+      ),
+    provoke: [['diff', 'main']],
+    outcomes: [[/^ideas new$/, ASKS_TITLE]],
+  },
+];
+
+/** Keys whose commands are not hints to run: the config's comment names the program. */
+const NOT_HINTS = (key: string) => key === 'init.comment.config';
+
+/** The first words of the commands of `ideas`: `ideas import: …` in a text quoted from a schema is no command. */
+const COMMAND_WORDS = new Set(COMMANDS.map((c) => c.path[0]));
+
+/** Whether a quoted text is a command a user would run: git, or `ideas` with a command of its own or a flag. */
+function isCommand(text: string): boolean {
+  const [program, word] = text.trim().split(/\s+/);
+  if (program === 'git') return true;
+  return program === 'ideas' && (word === undefined || word.startsWith('-') || COMMAND_WORDS.has(word));
+}
+
+/** Whether a message shows a command: in backticks or double quotes, or a hint's command given as a parameter. */
+function showsCommand(key: string, text: string): boolean {
+  if (/`(ideas|git)\b[^`]*`|`\{(command|help)\}`|"ideas [^"]*"/.test(text)) return true;
+  return key.startsWith('hint.') && /\{(command|example)\}/.test(text);
+}
+
+/** The commands in a run's output: in backticks or double quotes, or as the situation's pattern finds them. */
+function printedCommands(output: string, extract?: RegExp): string[] {
+  const found = extract
+    ? [...output.matchAll(new RegExp(extract.source, `${extract.flags.replace('g', '')}g`))].map((m) => m[1] ?? '')
+    : [
+        // Within a line: a command broken over two lines would not run as printed.
+        ...[...output.matchAll(/`((?:ideas|git)\b[^`\n]*)`/g)].map((m) => m[1] ?? ''),
+        ...[...output.matchAll(/"(ideas [^"\n]*)"/g)].map((m) => m[1] ?? ''),
+      ];
+  return [...new Set(found.map((c) => c.trim()).filter(isCommand))];
+}
+
+/** Text with its runs of white space made one space: a screen may wrap a message anywhere. */
+const flat = (text: string) => text.replace(/\s+/g, ' ');
+
+/** The longest literal stretch of a message, to see that a run printed it whatever its parameters. */
+function literal(text: string): string {
+  return (
+    text
+      .split(/\{[^}]*\}|`[^`]*`|"[^"]*"/)
+      .map((s) => flat(s).trim())
+      .sort((a, b) => b.length - a.length)[0] ?? ''
+  );
+}
+
+/** Runs a command line through sh as a user pastes it, with `ideas` the built CLI. */
+function sh(command: string, cwd: string): Promise<RunResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('sh', ['-c', `ideas() { "${process.execPath}" "${BIN}" "$@"; }; ${command} </dev/null`], {
+      cwd,
+      env: cliEnv(),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
+  });
+}
+
+const registries = {} as Record<Lang, string>;
+/** A region whose members are the two registries above, synced once. */
+let syncedRegion = '';
+
+/** A region of this test's registries, in a git repository of its own: synced (a copy of one), or never. */
+function region(synced: boolean): string {
+  if (synced) return cloneRegistry(syncedRegion);
+  const dir = makeTempDir();
+  git(['init', '-q', '-b', 'main'], dir);
+  const members = LANGS.map(
+    (lang, i) => `  - id: ${lang}\n    name: ${lang}\n    municipality: "149${i}"\n    url: ${registries[lang]}\n`,
+  );
+  writeFile(
+    dir,
+    'ideas.region.yaml',
+    `schemaVersion: 1\nname: Region\nlanguages: [sv, en]\nmembers:\n${members.join('')}`,
+  );
+  return dir;
+}
+
+beforeAll(() => {
+  for (const lang of LANGS) {
+    const dir = initRegistry('sundsvall', lang);
+    const config = readConfig(dir);
+    const first = stageDir(config, 'idea');
+    writeFile(dir, `${first}/${fileName(ID)}`, idea(ID, 'idea', ['coach: Lo Ek']));
+    for (const id of ['sund-sk1pp3', 'sund-n0h1st', 'sund-r3m0v3', 'sund-n01d00', 'sund-br0k3n'])
+      writeFile(dir, `${first}/${fileName(id)}`, idea(id, 'idea', ['coach: Lo Ek']));
+    writeFile(dir, `${first}/${fileName(NO_COACH)}`, idea(NO_COACH, 'idea'));
+    git(['add', '-A'], dir);
+    git(['commit', '-q', '-m', 'base'], dir);
+    registries[lang] = dir;
+  }
+  syncedRegion = region(false);
+  // Exit 1: the members' ids clash, which is what the situations of an ambiguous id need.
+  const sync = ideas(['region', 'sync'], { cwd: syncedRegion, timeoutMs: 60_000 });
+  if (sync.code !== 1) throw new Error(`region sync: ${describeRun(sync)}`);
+});
+afterAll(removeTempDirs);
+
+describe('every command a message shows runs as printed, in its situation', () => {
+  it('has a situation for every message that shows a command', () => {
+    const covered = new Set(SITUATIONS.flatMap((s) => s.keys));
+    const showing = Object.keys(messages).filter(
+      (k) => !NOT_HINTS(k) && LANGS.some((l) => showsCommand(k, messages[k]?.[l] ?? '')),
+    );
+    expect(showing.length).toBeGreaterThan(25);
+    expect(showing.filter((k) => !covered.has(k))).toEqual([]);
+    for (const key of covered) expect(messages[key], key).toBeDefined();
+  });
+
+  it.concurrent.each(LANGS.flatMap((lang) => SITUATIONS.map((s) => ({ lang, s }))))(
+    '$lang: $s.name',
+    { timeout: 120_000 },
+    async ({ lang, s }) => {
+      const dir = cloneRegistry(registries[lang]);
+      const config = readConfig(dir);
+      const c: Context = { dir, config, folder: (key) => stageDir(config, key) };
+      const cwd = s.setup?.(c) ?? dir;
+      let output = '';
+      for (const argv of s.provoke) {
+        // The language named, for the situations outside a registry.
+        const r = await ideasAsync(['--lang', lang, ...argv], { cwd, timeoutMs: 60_000 });
+        output += `${r.stdout}\n${r.stderr}\n`;
+      }
+      // The run printed each message the situation is for.
+      for (const key of s.keys)
+        expect(flat(output), `${key} not printed`).toContain(literal(messages[key]?.[lang] ?? ''));
+      const commands = printedCommands(output, s.extract);
+      expect(commands.length, output).toBeGreaterThan(0);
+      // Each in a copy of the situation, so that one command does not make the next one's situation; side by side.
+      const runs = commands.map((command) => {
+        const outcome = s.outcomes.find(([pattern]) => pattern.test(command))?.[1];
+        expect(outcome, `no outcome for: ${command}`).toBeDefined();
+        const again = cloneRegistry(registries[lang]);
+        const config2 = readConfig(again);
+        const here = s.after
+          ? cloneRegistry(cwd)
+          : (s.setup?.({ dir: again, config: config2, folder: (key) => stageDir(config2, key) }) ?? again);
+        return sh(command, here).then((r) => ({ command, outcome, r }));
+      });
+      for (const { command, outcome, r } of await Promise.all(runs)) {
+        const shown = `${command}\n${describeRun(r)}`;
+        expect(r.code, shown).toBe(outcome?.code);
+        expect(r.stderr, shown).not.toMatch(/^ {4}at /m);
+        if (outcome?.code === 2) expect(r.stderr, shown).toMatch(outcome.says[lang]);
+      }
+    },
+  );
+});
