@@ -8,6 +8,7 @@
 import path from 'node:path';
 import type { CommonOptions, Ctx } from '../context.js';
 import { IdeasError } from '../core/errors.js';
+import { shellQuote } from '../core/shell/quote.js';
 import { fieldSpec, foldRecordKeys, recordKeys, settableFields, typeFlagValue } from '../core/criteria/fields.js';
 import { parseSets } from '../core/criteria/set-flags.js';
 import { readFrontMatter } from '../core/front-matter/front-matter.js';
@@ -84,7 +85,7 @@ export async function runAdopt(opts: AdoptOptions, ctx: Ctx): Promise<AdoptResul
       'USAGE',
       'err.adoptNotSynced',
       { member: member.id },
-      { hint: 'hint.adoptNotSynced', hintParams: { dir: region.root } },
+      { hint: 'hint.adoptNotSynced', hintParams: { dir: shellQuote(region.root) } },
     );
   const source = snapshot.ideas.find((i) => i.id === ref.id);
   if (!source)

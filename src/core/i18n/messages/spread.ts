@@ -7,8 +7,8 @@ export const spread = {
     en: 'The registry names no region: ideas.config.yaml has no region:.',
   },
   'hint.noRegionNamed': {
-    sv: 'Lägg till regionens mapp i ideas.config.yaml, t.ex. region: ../skaraborg, och synka regionen med `ideas -C ../skaraborg region sync`.',
-    en: "Add the region's folder to ideas.config.yaml, e.g. region: ../skaraborg, and sync the region with `ideas -C ../skaraborg region sync`.",
+    sv: 'Lägg till regionens mapp i ideas.config.yaml, t.ex. region: ../skaraborg, och synka regionen med ideas region sync i dess mapp.',
+    en: "Add the region's folder to ideas.config.yaml, e.g. region: ../skaraborg, and sync the region with ideas region sync in its folder.",
   },
   'err.regionFolderMissing': {
     sv: 'Regionen som ideas.config.yaml anger finns inte: ingen ideas.region.yaml i {dir}.',
@@ -23,8 +23,8 @@ export const spread = {
     en: '"{ref}" is not an idea of the region: write member:id, e.g. lidkoping:lidk-4k7q2x.',
   },
   'hint.adoptRef': {
-    sv: 'Se regionens idéer med `ideas -C <regionens mapp> region list`.',
-    en: "See the region's ideas with `ideas -C <region folder> region list`.",
+    sv: 'Se regionens idéer med ideas region list i regionens mapp.',
+    en: "See the region's ideas with ideas region list in the region's folder.",
   },
   'err.adoptUnknownMember': {
     sv: 'Regionen har ingen medlem "{member}". Medlemmar: {members}.',
@@ -35,8 +35,8 @@ export const spread = {
     en: 'The region has no data on the member "{member}" yet: it has not been synced.',
   },
   'hint.adoptNotSynced': {
-    sv: 'Synka regionen först: `ideas -C {dir} region sync`.',
-    en: 'Sync the region first: `ideas -C {dir} region sync`.',
+    sv: 'Synka regionen först: ideas -C {dir} region sync',
+    en: 'Sync the region first: ideas -C {dir} region sync',
   },
   'err.adoptNotFound': {
     sv: 'Idén {ref} finns inte i regionens senaste synk ({date}).',
