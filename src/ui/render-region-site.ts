@@ -10,6 +10,7 @@
  */
 import type { RegionMember } from '../core/region/config.js';
 import type { MemberSnapshot, RegionIdea } from '../core/region/snapshot.js';
+import { adoptions, basedOnOf, type Adoption } from '../core/region/spread.js';
 import type { RegistryConfig } from '../core/sluice/config.js';
 import { t, type Lang, type MessageKey, type Params } from '../core/i18n/i18n.js';
 import {
@@ -175,9 +176,45 @@ ${
   return { path: memberPage(m.member), title: m.member.name, main: parts.join('\n') };
 }
 
-const SHOWN_ABOVE = new Set(['id', 'title', 'history', 'created', 'unit', 'tags']);
+const SHOWN_ABOVE = new Set(['id', 'title', 'history', 'created', 'unit', 'tags', 'basedOn']);
 
-function renderIdea(view: RegionSiteView, m: RegionSiteMember, idea: RegionIdea, page: string): Page {
+/** Who took up what across the region (from `basedOn`), and where each idea's page is: to link both ways. */
+interface Spreading {
+  /** Each member's ideas by id: the page and the title. */
+  pages: Map<string, Map<string, { page: string; title: string | null }>>;
+  /** The adoptions of each idea, by `member:id` of the idea adopted. */
+  adoptedFrom: Map<string, Adoption[]>;
+  memberName: (id: string) => string;
+}
+
+function spreading(view: RegionSiteView): Spreading {
+  const pages = new Map<string, Map<string, { page: string; title: string | null }>>();
+  const snapshots: MemberSnapshot[] = [];
+  for (const m of view.members) {
+    if (!m.snapshot) continue;
+    snapshots.push(m.snapshot);
+    const byId = new Map<string, { page: string; title: string | null }>();
+    for (const [idea, page] of ideaPages(m.snapshot))
+      if (idea.id !== null) byId.set(idea.id, { page, title: idea.title });
+    pages.set(m.member.id, byId);
+  }
+  const adoptedFrom = new Map<string, Adoption[]>();
+  for (const a of adoptions(snapshots)) {
+    const key = `${a.source.member}:${a.source.id}`;
+    adoptedFrom.set(key, [...(adoptedFrom.get(key) ?? []), a]);
+  }
+  const names = new Map(view.members.map((m) => [m.member.id, m.member.name]));
+  return { pages, adoptedFrom, memberName: (id) => names.get(id) ?? id };
+}
+
+/** An idea of a member as a link to its page (from an idea page, two folders down), or as text when it has none. */
+function ideaLink(sp: Spreading, member: string, id: string, title: string | null): string {
+  const label = `${esc(title ?? id)} (${esc(sp.memberName(member))})`;
+  const page = sp.pages.get(member)?.get(id)?.page;
+  return page ? `<a href="../../${esc(page)}">${label}</a>` : label;
+}
+
+function renderIdea(view: RegionSiteView, m: RegionSiteMember, idea: RegionIdea, page: string, sp: Spreading): Page {
   const lang = view.lang;
   const tt = (key: MessageKey, params?: Params) => esc(t(lang, key, params));
   const s = m.snapshot as MemberSnapshot;
@@ -193,6 +230,16 @@ function renderIdea(view: RegionSiteView, m: RegionSiteMember, idea: RegionIdea,
   add(t(lang, 'site.created'), str(d.created) === null ? null : esc(d.created));
   add(t(lang, 'site.unit'), str(d.unit) === null ? null : esc(d.unit));
   add(t(lang, 'site.tags'), strings(d.tags).map(esc).join(', ') || null);
+  // Spreading, both ways: the idea this one was taken up from, and the ideas other members took up from this one.
+  const b = basedOnOf(d);
+  if (b)
+    add(t(lang, 'region.site.basedOn'), ideaLink(sp, b.member, b.id, sp.pages.get(b.member)?.get(b.id)?.title ?? null));
+  const adopted = idea.id === null ? [] : (sp.adoptedFrom.get(`${m.member.id}:${idea.id}`) ?? []);
+  if (adopted.length > 0)
+    add(
+      t(lang, 'region.site.adoptedBy'),
+      `<ul>${adopted.map((a) => `<li>${ideaLink(sp, a.adopter.member, a.adopter.id, a.adopter.title)}</li>`).join('')}</ul>`,
+    );
   for (const [key, value] of Object.entries(d)) {
     if (SHOWN_ABOVE.has(key) || value === null || value === undefined || value === '') continue;
     add(key, formatValue(value, lang));
@@ -230,12 +277,13 @@ ${history.length === 0 ? `<p>${tt('site.noHistory')}</p>` : `<ol class="history"
 export function* regionSiteFiles(view: RegionSiteView): Generator<[string, string]> {
   const index = renderIndex(view);
   yield [index.path, layout(view, index)];
+  const sp = spreading(view);
   for (const m of view.members) {
     const pages = m.snapshot ? ideaPages(m.snapshot) : null;
     const page = renderMember(view, m, pages);
     yield [page.path, layout(view, page)];
     for (const [idea, path] of pages ?? []) {
-      const p = renderIdea(view, m, idea, path);
+      const p = renderIdea(view, m, idea, path, sp);
       yield [p.path, layout(view, p)];
     }
   }

@@ -160,6 +160,32 @@ describe('ideas adopt', () => {
     );
   });
 
+  it('links the two ideas on the region site: based on, and adopted by', () => {
+    mustRunIn(region, ['region', 'site', '-o', 'public']);
+    const pages = (member: string) =>
+      fs
+        .readdirSync(path.join(region, 'public', 'ideas', member))
+        .map((f) => ({
+          rel: `ideas/${member}/${f}`,
+          html: fs.readFileSync(path.join(region, 'public', 'ideas', member, f), 'utf8'),
+        }));
+    const source = pages('lidkoping').find((p) => p.html.includes(`<dd>${tested}</dd>`));
+    const adopter = pages('skovde').find((p) => p.html.includes('<dt>Based on</dt>'));
+    expect(source, 'the source idea has a page').toBeDefined();
+    expect(adopter, 'the adopting idea names its source').toBeDefined();
+    if (!source || !adopter) return;
+    expect(source.html).toMatch(
+      new RegExp(
+        `<dt>Adopted by</dt><dd><ul><li><a href="\\.\\./\\.\\./${adopter.rel}">Digital keys in home care \\(Skövde\\)</a></li></ul></dd>`,
+      ),
+    );
+    expect(adopter.html).toContain(
+      `<dt>Based on</dt><dd><a href="../../${source.rel}">Digital keys in home care (Lidköping)</a></dd>`,
+    );
+    // basedOn is said in words, not shown as the record it is in the file.
+    expect(adopter.html).not.toContain('{&quot;member&quot;');
+  });
+
   it('refuses an idea that does not give its stage spread kit, saying what is missing', () => {
     const files = ideaFilesOf(skovde);
     const r = runIn(skovde, ['adopt', `lidkoping:${lacking}`]);

@@ -67,4 +67,6 @@ export const regionViews = {
   'region.site.code': { sv: 'Kommunkod', en: 'Municipality code' },
   'region.site.nav': { sv: 'Regionen', en: 'Region' },
   'region.site.dataCol': { sv: 'Data från', en: 'Data from' },
+  'region.site.basedOn': { sv: 'Bygger på', en: 'Based on' },
+  'region.site.adoptedBy': { sv: 'Övertagen av', en: 'Adopted by' },
 } satisfies Record<string, Localized>;
