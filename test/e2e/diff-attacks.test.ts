@@ -224,18 +224,14 @@ const ATTACKS: Attack[] = [
   {
     name: 'id-missing',
     change: () => edit(at(ideaPath('sund-vtkg00')), (t) => t.replace(/^id: .*\n/m, '')),
-    expect: [
-      ['id/unreadable', ideaPath('sund-vtkg00')],
-      ['idea/removed', ideaPath('sund-vtkg00')],
-    ],
+    // Still there: its id is to be restored, it is not an idea removed (whose hint would park it).
+    expect: [['id/unreadable', ideaPath('sund-vtkg00')]],
   },
   {
     name: 'id-not-text',
     change: () => edit(at(ideaPath('sund-vtkg00')), (t) => t.replace(/^id: .*$/m, 'id: 20260101')),
-    expect: [
-      ['id/unreadable', ideaPath('sund-vtkg00')],
-      ['idea/removed', ideaPath('sund-vtkg00')],
-    ],
+    // Still there: its id is to be restored, it is not an idea removed (whose hint would park it).
+    expect: [['id/unreadable', ideaPath('sund-vtkg00')]],
   },
   {
     name: 'id-duplicate',
