@@ -27,10 +27,14 @@ export function fieldQuestion(spec: FieldSpec, lang: Lang): string {
   return fieldLabel(spec.schema, `/${spec.name}`, lang).replace(/ \[[^\]]*\]$/, '');
 }
 
+const isScalar = (v: unknown): v is string | number | boolean =>
+  typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
+
 /** A value as a text input shows it as its default: a list comma-separated, a number as written. */
 function asText(value: unknown): string | undefined {
   if (value === undefined || value === null) return undefined;
-  if (Array.isArray(value)) return value.map(String).join(', ');
+  // A list of objects or lists has no text form to offer (and its items, without a prototype, no String()).
+  if (Array.isArray(value)) return value.every(isScalar) ? value.map(String).join(', ') : undefined;
   if (typeof value === 'object') return undefined;
   return String(value);
 }
@@ -81,7 +85,7 @@ export async function askField(
         default: typeof current === 'boolean' ? current : spec.schema.const === true ? true : undefined,
       });
     case 'checkbox': {
-      const had = Array.isArray(current) ? current.map(String) : [];
+      const had = Array.isArray(current) ? current.filter(isScalar).map(String) : [];
       return prompter.checkbox({
         message: label,
         help,

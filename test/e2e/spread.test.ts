@@ -163,12 +163,10 @@ describe('ideas adopt', () => {
   it('links the two ideas on the region site: based on, and adopted by', () => {
     mustRunIn(region, ['region', 'site', '-o', 'public']);
     const pages = (member: string) =>
-      fs
-        .readdirSync(path.join(region, 'public', 'ideas', member))
-        .map((f) => ({
-          rel: `ideas/${member}/${f}`,
-          html: fs.readFileSync(path.join(region, 'public', 'ideas', member, f), 'utf8'),
-        }));
+      fs.readdirSync(path.join(region, 'public', 'ideas', member)).map((f) => ({
+        rel: `ideas/${member}/${f}`,
+        html: fs.readFileSync(path.join(region, 'public', 'ideas', member, f), 'utf8'),
+      }));
     const source = pages('lidkoping').find((p) => p.html.includes(`<dd>${tested}</dd>`));
     const adopter = pages('skovde').find((p) => p.html.includes('<dt>Based on</dt>'));
     expect(source, 'the source idea has a page').toBeDefined();

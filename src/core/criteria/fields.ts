@@ -48,9 +48,18 @@ function mergedSchema(name: string, base: Schema, criteria: Schema[]): Schema {
   return out;
 }
 
+const isScalar = (v: unknown): v is string | number | boolean =>
+  typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
+
+/**
+ * The choices an enum offers, as text. An enum that holds objects or lists (as `const`/`enum` may compare data) is
+ * not a list of choices: the field is asked as text and its schema checks the answer. Such values come from parsed
+ * JSON without a prototype, which String() cannot even convert.
+ */
 function enumOf(schema: Schema): string[] | null {
-  if (Array.isArray(schema.enum)) return schema.enum.map(String);
-  return null;
+  if (!Array.isArray(schema.enum)) return null;
+  const values: unknown[] = schema.enum;
+  return values.every(isScalar) ? values.map(String) : null;
 }
 
 function kindOf(schema: Schema): FieldKind {
