@@ -49,6 +49,9 @@ const ELSEWHERE = [
   'region:state',
   'region:summary',
   'hook:set-aside',
+  // test/e2e/spread.test.ts: an adoption that fails at either step leaves the registry as it was.
+  'adopt:before-add',
+  'adopt:before-commit',
 ];
 
 const ID = 'sund-eev2bz';

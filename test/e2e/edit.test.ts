@@ -55,7 +55,7 @@ describe('ideas edit', () => {
     ]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toBe(`${rel}\n`);
-    expect(r.stderr).toContain('sund-emspzg: coach, unit, tags, carrier, texten');
+    expect(r.stderr).toContain('sund-emspzg: Idécoach, Enhet eller förvaltning, Taggar, Idébärare, texten');
     const after = read(root, rel);
     // Every line that did not change is where it was: the title, created, challenge, the first entry.
     expect(after.split('\n').slice(0, 3)).toEqual(before.split('\n').slice(0, 3));

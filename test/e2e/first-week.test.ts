@@ -59,8 +59,8 @@ describe.each(LANGS)('in a registry in %s', (lang) => {
     const text = ok(ideas(['decide', other, '-d', 'approve', '-r', 'Vidare', '--set', 'coach=Omar Ali'], { cwd: dir }));
     expect(text.stderr).toContain(
       lang === 'sv'
-        ? 'Ifyllt före beslutet: coach: – → Omar Ali'
-        : 'Filled in before the decision: coach: – → Omar Ali',
+        ? 'Ifyllt före beslutet: Idécoach: (inte angivet) → Omar Ali'
+        : 'Filled in before the decision: Idea coach: (not given) → Omar Ali',
     );
     // Without --set, the document still says which fields: none.
     const plain = ok(ideas(['decide', other, '-d', 'return', '-r', 'Mer underlag', '--json'], { cwd: dir }));
