@@ -16,6 +16,7 @@ import { t, type Lang, type MessageKey, type Params } from '../core/i18n/i18n.js
 import {
   contentSecurityPolicy,
   esc,
+  factsAndText,
   formatValue,
   historyLine,
   pageName,
@@ -257,14 +258,7 @@ function renderIdea(view: RegionSiteView, m: RegionSiteMember, idea: RegionIdea,
   const main = `<p><a href="../../${memberPage(m.member)}">${esc(m.member.name)}</a></p>
 <p>${tt('region.site.ideaOf', { member: m.member.name })}</p>
 <h1>${esc(title)}</h1>
-<dl class="facts">
-${facts.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join('\n')}
-</dl>
-<section aria-labelledby="text-heading">
-<h2 id="text-heading">${tt('site.text')}</h2>
-<div class="text">
-${text}</div>
-</section>
+${factsAndText(facts, text, lang)}
 <section aria-labelledby="history-heading">
 <h2 id="history-heading">${tt('show.history')}</h2>
 ${history.length === 0 ? `<p>${tt('site.noHistory')}</p>` : `<ol class="history">\n${history.map((e) => historyLine({ config: { ...config, language: lang }, titles: {}, hidden }, e)).join('\n')}\n</ol>`}

@@ -325,6 +325,18 @@ ${meta ? `<p>${meta}</p>` : ''}${label ? `<p>${esc(t(lang, 'site.challenge'))}: 
 </li>`;
 }
 
+/** An idea page's facts (label and value, both HTML already) and its text: the same on a registry's and a region's site. */
+export function factsAndText(facts: readonly [string, string][], text: string, lang: Lang): string {
+  return `<dl class="facts">
+${facts.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join('\n')}
+</dl>
+<section aria-labelledby="text-heading">
+<h2 id="text-heading">${esc(t(lang, 'site.text'))}</h2>
+<div class="text">
+${text}</div>
+</section>`;
+}
+
 /** A field's value as HTML, in the words every screen uses (field-value.ts); a list of records as a list. */
 export function formatValue(value: unknown, lang: Lang): string {
   if (Array.isArray(value) && value.length > 0) {
@@ -439,14 +451,7 @@ function renderIdeaPage(view: SiteView, idea: SiteIdea): Page {
   const text = idea.body.trim() === '' ? `<p>${tt('show.noText')}</p>` : renderMarkdown(idea.body);
   const main = `<p><a href="../index.html">${tt('site.back')}</a></p>
 <h1>${esc(title)}</h1>
-<dl class="facts">
-${facts.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join('\n')}
-</dl>
-<section aria-labelledby="text-heading">
-<h2 id="text-heading">${tt('site.text')}</h2>
-<div class="text">
-${text}</div>
-</section>
+${factsAndText(facts, text, lang)}
 <section aria-labelledby="criteria-heading">
 <h2 id="criteria-heading">${tt('site.criteria')}</h2>
 ${criteriaList(view, t(lang, 'site.criteriaStage', { stage: idea.own.stage.label[lang] }), idea.own)}

@@ -5,63 +5,28 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import {
+  axe,
+  axeSource as readAxeSource,
+  axeSummary,
+  CHROMIUM,
+  hasChromium,
+  OVERFLOW,
+  serve,
+  type Overflow,
+} from '../helpers/browser.js';
 import { describeRun, ideas } from '../helpers/cli.js';
 import { PERSONAL_VALUES, PLANTED_ID, plantedSiteRegistry } from '../helpers/planted-site.js';
 import { LONG_IDS, longSiteRegistry } from '../helpers/long-site.js';
 import { removeTempDirs } from '../helpers/temp-repo.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = fs.existsSync(CHROMIUM);
 const SCREENSHOT = '/tmp/ideas-site-board.png';
 // The reporter shows a skipped suite only as a count: say why once, where CI's log shows it.
 if (!hasChromium)
   console.warn(`site-browser.test.ts: skipped, ${CHROMIUM} is not installed (apt-get install chromium)`);
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css',
-  '.js': 'text/javascript',
-};
-
-/** A static file server of the test's own, on a free port of the loopback interface. */
-function serve(root: string): Promise<http.Server> {
-  const server = http.createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    const rel = decodeURIComponent(url.pathname).replace(/^\/+/, '') || 'index.html';
-    const file = path.join(root, rel.endsWith('/') ? `${rel}index.html` : rel);
-    if (!file.startsWith(root) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
-      res.writeHead(404).end('not found');
-      return;
-    }
-    res
-      .writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' })
-      .end(fs.readFileSync(file));
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
-
-interface AxeResult {
-  violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[];
-  passes: unknown[];
-}
-
-async function axe(page: Page, source: string): Promise<AxeResult> {
-  // Evaluated through the DevTools protocol, which the page's Content-Security-Policy does not govern.
-  await page.evaluate(source);
-  // Expressions as text: the tests are compiled without the DOM's types.
-  return page.evaluate(
-    `axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })`,
-  ) as Promise<AxeResult>;
-}
-
-const summary = (r: AxeResult) =>
-  r.violations
-    .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
-    .join('\n');
 
 describe.skipIf(!hasChromium)(
   hasChromium
@@ -81,7 +46,7 @@ describe.skipIf(!hasChromium)(
       expect(r.code, describeRun(r)).toBe(0);
       server = await serve(path.join(dir, 'site'));
       origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-      axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+      axeSource = readAxeSource();
       const { chromium } = await import('playwright-core');
       browser = await chromium.launch({
         executablePath: CHROMIUM,
@@ -124,7 +89,7 @@ describe.skipIf(!hasChromium)(
       for (const url of ['index.html', `ideas/${PLANTED_ID}.html`, 'ideas/sund-avmpk4.html', 'stats.html']) {
         const page = await open(url);
         const result = await axe(page, axeSource);
-        expect(result.violations, `${url}:\n${summary(result)}`).toEqual([]);
+        expect(result.violations, `${url}:\n${axeSummary(result)}`).toEqual([]);
         expect(result.passes.length, url).toBeGreaterThan(10);
         if (url === 'index.html') await page.screenshot({ path: SCREENSHOT, fullPage: true });
         await page.context().close();
@@ -196,38 +161,6 @@ describe.skipIf(!hasChromium)(
   },
 );
 
-/**
- * What overflows the viewport sideways: the page's own width, and every element that reaches past either edge
- * without a box of its own that scrolls (or clips) it and itself fits. Evaluated in the page, as text.
- */
-const OVERFLOW = `(() => {
-  const edge = (r) => r.right > innerWidth + 0.5 || r.left < -0.5;
-  const name = (el) => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + (el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\\s+/).join('.') : '');
-  const boxOf = (el) => {
-    for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
-      const o = getComputedStyle(a).overflowX;
-      if (o === 'auto' || o === 'scroll' || o === 'hidden' || o === 'clip') return a;
-    }
-    return null;
-  };
-  const over = [];
-  for (const el of document.body.querySelectorAll('*')) {
-    const r = el.getBoundingClientRect();
-    if (r.width === 0 && r.height === 0) continue;
-    if (!edge(r)) continue;
-    const box = boxOf(el);
-    if (box && !edge(box.getBoundingClientRect())) continue;
-    over.push(name(el) + ' ' + Math.round(r.left) + '..' + Math.round(r.right) + ': ' + (el.textContent || '').slice(0, 40));
-  }
-  return { scrollWidth: document.documentElement.scrollWidth, innerWidth, over: over.slice(0, 15) };
-})()`;
-
-interface Overflow {
-  scrollWidth: number;
-  innerWidth: number;
-  over: string[];
-}
-
 describe.skipIf(!hasChromium)(
   hasChromium
     ? 'ideas site reflows (WCAG 2.1 SC 1.4.10): every page at 320 and 1280 CSS pixels'
@@ -255,7 +188,7 @@ describe.skipIf(!hasChromium)(
       for (const id of LONG_IDS) expect(pages).toContain(`ideas/${id}.html`);
       server = await serve(site);
       origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-      axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+      axeSource = readAxeSource();
       const { chromium } = await import('playwright-core');
       browser = await chromium.launch({
         executablePath: CHROMIUM,
@@ -280,7 +213,7 @@ describe.skipIf(!hasChromium)(
           if (o.scrollWidth > o.innerWidth || o.over.length > 0)
             failures.push(`${url}: scrollWidth ${o.scrollWidth} > ${o.innerWidth}?\n  ${o.over.join('\n  ')}`);
           const result = await axe(page, axeSource);
-          if (result.violations.length > 0) failures.push(`${url} (axe):\n${summary(result)}`);
+          if (result.violations.length > 0) failures.push(`${url} (axe):\n${axeSummary(result)}`);
           await page.close();
         }
         await context.close();
