@@ -27,12 +27,12 @@ import { firstStage, type Stage } from '../core/sluice/config.js';
 import { missingFor } from '../core/sluice/gate.js';
 import { idFromFileName, newId } from '../core/sluice/id.js';
 import { isoDate, toIdea, type Idea } from '../core/sluice/idea.js';
-import { slugify } from '../core/sluice/slug.js';
+import { newIdeaPath } from '../core/sluice/slug.js';
 import { resolveStage } from '../core/sluice/stage-lookup.js';
 import type { SchemaProblem } from '../core/criteria/schema-check.js';
-import { createFileExclusive, safeUnlink } from '../io/atomic-file.js';
+import { safeUnlink } from '../io/atomic-file.js';
+import { createIdeaFile } from '../io/idea-write.js';
 import { faultPoint } from '../io/faults.js';
-import { fsError } from '../io/fs-error.js';
 import { git, gitUserName } from '../io/git.js';
 import { listIdeaFiles } from '../io/idea-files.js';
 import { readIdeas } from '../io/read-ideas.js';
@@ -157,19 +157,12 @@ export async function runAdopt(opts: AdoptOptions, ctx: Ctx): Promise<AdoptResul
   Object.assign(data, planned.data);
   if (missing.length > 0) (data.history as Record<string, unknown>[])[0]!.forced = true;
 
-  const slug = slugify(String(data.title ?? ''));
-  const rel = `${config.ideasDir}/${stage.folder}/${slug ? `${id}-${slug}` : id}.md`;
+  const rel = newIdeaPath(config.ideasDir, stage.folder, id, data.title);
   const abs = path.join(registry.root, rel);
   const text = renderIdeaFile(data, planned.body);
   const message = opts.commit ? adoptionMessage(id, String(data.title ?? ''), basedOn, lang) : null;
   const { staged, committed } = await withWriteLock(registry.root, async ({ place }) => {
-    try {
-      createFileExclusive(abs, text, undefined, place.scratch);
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'EEXIST')
-        throw new IdeasError('FILE_EXISTS', 'err.filesExist', { files: rel });
-      throw fsError(e, rel);
-    }
+    createIdeaFile(abs, rel, text, place.scratch);
     if (place.gitDir === null) return { staged: false, committed: false };
     let added = false;
     try {

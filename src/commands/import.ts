@@ -33,7 +33,7 @@ import {
 import type { Finding } from '../core/finding.js';
 import type { Idea } from '../core/sluice/idea.js';
 import { baseValidators, readPackageSchema } from '../io/schemas.js';
-import { slugify } from '../core/sluice/slug.js';
+import { newIdeaPath } from '../core/sluice/slug.js';
 import { importEntry } from '../core/sluice/transition.js';
 import { resolveStage } from '../core/sluice/stage-lookup.js';
 import { listIdeaFiles } from '../io/idea-files.js';
@@ -332,8 +332,7 @@ export async function runImport(opts: ImportOptions, ctx: Ctx): Promise<ImportRe
       if (!['id', 'title', 'created', 'history'].includes(k)) data[k] = value;
     data.history = [r.idea.entry];
     const title = r.idea.data.title;
-    const slug = slugify(String(title ?? ''));
-    const rel = `${config.ideasDir}/${r.idea.stage.folder}/${slug ? `${id}-${slug}` : id}.md`;
+    const rel = newIdeaPath(config.ideasDir, r.idea.stage.folder, id, title);
     const text = renderIdeaFile(data, r.idea.body);
     // The file as written must pass `ideas validate` as it stands: its bytes (a NUL, the size), its front matter
     // read back, the schemas. A row whose file would not is an invalid row like any other, before anything is written.

@@ -19,14 +19,14 @@ import { renderIdeaFile } from '../core/front-matter/idea-text.js';
 import { describeErrors } from '../core/criteria/schema-check.js';
 import { baseValidators, compileCriteria, readPackageSchema } from '../io/schemas.js';
 import { mostSimilar, type Similar } from '../core/sluice/similarity.js';
-import { slugify } from '../core/sluice/slug.js';
+import { newIdeaPath } from '../core/sluice/slug.js';
 import { askField } from '../ui/field-prompt.js';
 import { editorName, editText, userEditor } from '../io/editor.js';
 import { bodyFromFlags } from './body-text.js';
-import { createFileExclusive, safeUnlink } from '../io/atomic-file.js';
+import { safeUnlink } from '../io/atomic-file.js';
+import { createIdeaFile } from '../io/idea-write.js';
 import { faultPoint } from '../io/faults.js';
 import { withWriteLock } from '../io/write-session.js';
-import { fsError } from '../io/fs-error.js';
 import { git, gitUserName } from '../io/git.js';
 import { listIdeaFiles } from '../io/idea-files.js';
 import { idFromFileName } from '../core/sluice/id.js';
@@ -149,18 +149,11 @@ export async function runNew(opts: NewOptions, ctx: Ctx): Promise<NewResult> {
       throw new IdeasError('CANCELLED', 'err.newStoppedSimilar');
   }
 
-  const slug = slugify(String(data.title ?? ''));
-  const rel = `${config.ideasDir}/${stage.folder}/${slug ? `${id}-${slug}` : id}.md`;
+  const rel = newIdeaPath(config.ideasDir, stage.folder, id, data.title);
   const abs = path.join(registry.root, rel);
   const text = renderIdeaFile(data, body ?? '');
   const staged = await withWriteLock(registry.root, async ({ place }) => {
-    try {
-      createFileExclusive(abs, text, undefined, place.scratch);
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'EEXIST')
-        throw new IdeasError('FILE_EXISTS', 'err.filesExist', { files: rel });
-      throw fsError(e, rel);
-    }
+    createIdeaFile(abs, rel, text, place.scratch);
     if (place.gitDir === null) return false;
     try {
       faultPoint('new:before-add', ctx.env);

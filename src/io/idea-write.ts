@@ -4,7 +4,7 @@ import { IdeasError } from '../core/errors.js';
 import { EditError } from '../core/front-matter/front-matter-edit.js';
 import { toIdea, type Idea } from '../core/sluice/idea.js';
 import type { Stage } from '../core/sluice/config.js';
-import { isReadOnly, safeUnlink, scratchPathFor, writeFileAtomic } from './atomic-file.js';
+import { createFileExclusive, isReadOnly, safeUnlink, scratchPathFor, writeFileAtomic } from './atomic-file.js';
 import { readIdeaFile } from './read-ideas.js';
 import { git } from './git.js';
 import { faultPoint } from './faults.js';
@@ -312,4 +312,15 @@ async function moveLocked(
   clearJournal(place);
   const committed = await commitIfAsked(registry, inGit, toRel, commitMessage);
   return { idea: reread(idea, toRel, toAbs, to), staged: inGit, committed };
+}
+
+/** A new idea's file, written whole or not at all; one already there (another writer's) is refused, never replaced. */
+export function createIdeaFile(abs: string, rel: string, text: string, scratch: string): void {
+  try {
+    createFileExclusive(abs, text, undefined, scratch);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST')
+      throw new IdeasError('FILE_EXISTS', 'err.filesExist', { files: rel });
+    throw fsError(e, rel);
+  }
 }

@@ -19,3 +19,12 @@ export function slugify(text: string, max = SLUG_MAX): string {
   const lastHyphen = cut.lastIndexOf('-');
   return (lastHyphen > max / 2 ? cut.slice(0, lastHyphen) : folded.slice(0, max)).replace(/-+$/, '');
 }
+
+/**
+ * Where a new idea's file goes, relative to the registry: `<ideasDir>/<stage folder>/<id>-<slug of its title>.md`,
+ * or the id alone when the title gives no slug. One rule for `new`, `import` and `adopt`.
+ */
+export function newIdeaPath(ideasDir: string, folder: string, id: string, title: unknown): string {
+  const slug = slugify(String(title ?? ''));
+  return `${ideasDir}/${folder}/${slug ? `${id}-${slug}` : id}.md`;
+}
