@@ -16,6 +16,7 @@ import {
   axeSummary,
   CHROMIUM,
   hasChromium,
+  launchChromium,
   OVERFLOW,
   serve,
   type Overflow,
@@ -91,11 +92,7 @@ describe.skipIf(!hasChromium)(
       server = await serve(site);
       origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
       source = axeSource();
-      const { chromium } = await import('playwright-core');
-      browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-      });
+      browser = await launchChromium();
     });
 
     afterAll(async () => {

@@ -14,6 +14,7 @@ import {
   axeSummary,
   CHROMIUM,
   hasChromium,
+  launchChromium,
   OVERFLOW,
   serve,
   type Overflow,
@@ -47,20 +48,7 @@ describe.skipIf(!hasChromium)(
       server = await serve(path.join(dir, 'site'));
       origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
       axeSource = readAxeSource();
-      const { chromium } = await import('playwright-core');
-      browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        args: [
-          '--headless',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-quic',
-          '--no-first-run',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-        ],
-      });
+      browser = await launchChromium(['--disable-quic', '--disable-component-update', '--disable-sync']);
     });
 
     afterAll(async () => {
@@ -189,11 +177,7 @@ describe.skipIf(!hasChromium)(
       server = await serve(site);
       origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
       axeSource = readAxeSource();
-      const { chromium } = await import('playwright-core');
-      browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-      });
+      browser = await launchChromium();
     });
 
     afterAll(async () => {
