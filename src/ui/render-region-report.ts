@@ -9,7 +9,7 @@ import type { GoalProgress } from '../core/report/report.js';
 import type { RegionMember } from '../core/region/config.js';
 import type { ReportPart } from '../core/region/report.js';
 import type { RegistryConfig } from '../core/sluice/config.js';
-import { formatNumber, renderReportMarkdown, renderReportText, type TextOptions } from './render-report.js';
+import { formatNumber, goalLine, renderReportMarkdown, renderReportText, type TextOptions } from './render-report.js';
 import { mdText } from './markdown-text.js';
 import { displayWidth, padEnd } from './text-width.js';
 
@@ -58,21 +58,7 @@ function timeCells(part: ReportPart, stages: readonly string[], lang: Lang): str
 }
 
 export function goalText(config: RegistryConfig, g: GoalProgress, lang: Lang): string {
-  const stage = config.stages.find((s) => s.key === g.goal.stage)?.label[lang] ?? g.goal.stage;
-  const head = t(lang, 'report.goalLine', {
-    label: g.goal.label[lang],
-    reached: g.reached,
-    target: g.goal.target,
-    percent: g.percent,
-    stage,
-  });
-  const when =
-    g.goal.by === null || g.status === 'met'
-      ? ''
-      : g.daysLeft !== null && g.daysLeft < 0
-        ? t(lang, 'report.goalMissed', { by: g.goal.by })
-        : t(lang, 'report.goalBy', { by: g.goal.by, days: g.daysLeft ?? 0 });
-  return `${head}${g.status === 'met' ? ` ${t(lang, 'report.goalMet')}` : ''}${when ? ` · ${when}` : ''}`;
+  return goalLine(g, config.stages.find((s) => s.key === g.goal.stage)?.label[lang] ?? g.goal.stage, lang);
 }
 
 function grids(r: RegionFigures, lang: Lang): Grid[] {

@@ -13,6 +13,7 @@ import {
   type AggregateRow,
   type AggregateTable,
   type Breakdown,
+  type GoalProgress,
   type Group,
   type Report,
 } from '../core/report/report.js';
@@ -180,24 +181,7 @@ function sections(view: ReportView, lang: Lang): Section[] {
     lines:
       r.goals.length === 0
         ? [t(lang, 'report.noGoals')]
-        : r.goals.map((g) => {
-            const head = t(lang, 'report.goalLine', {
-              label: g.goal.label[lang],
-              reached: g.reached,
-              target: g.goal.target,
-              percent: g.percent,
-              stage: stageLabel(view, g.goal.stage, lang),
-            });
-            const when =
-              g.goal.by === null
-                ? ''
-                : g.status === 'met'
-                  ? ''
-                  : g.daysLeft !== null && g.daysLeft < 0
-                    ? t(lang, 'report.goalMissed', { by: g.goal.by })
-                    : t(lang, 'report.goalBy', { by: g.goal.by, days: g.daysLeft ?? 0 });
-            return `${head}${g.status === 'met' ? ` ${t(lang, 'report.goalMet')}` : ''}${when ? ` · ${when}` : ''}`;
-          }),
+        : r.goals.map((g) => goalLine(g, stageLabel(view, g.goal.stage, lang), lang)),
   });
   out.push({
     heading: t(lang, 'report.funds'),
@@ -483,4 +467,31 @@ export function renderReportCsv(view: ReportView, lang: Lang, delimiter: string)
 export function formatNumberCsv(n: number, decimalComma: boolean): string {
   const text = String(n);
   return decimalComma ? text.replace('.', ',') : text;
+}
+
+/**
+ * A goal in words: its line (label, reached of target, percent, stage), whether it is met, and where it stands
+ * against its date ('' when it has none or is met). The text report, the region's and the site say goals with it.
+ */
+export function goalWords(g: GoalProgress, stage: string, lang: Lang): { line: string; met: boolean; when: string } {
+  const line = t(lang, 'report.goalLine', {
+    label: g.goal.label[lang],
+    reached: g.reached,
+    target: g.goal.target,
+    percent: g.percent,
+    stage,
+  });
+  const when =
+    g.goal.by === null || g.status === 'met'
+      ? ''
+      : g.daysLeft !== null && g.daysLeft < 0
+        ? t(lang, 'report.goalMissed', { by: g.goal.by })
+        : t(lang, 'report.goalBy', { by: g.goal.by, days: g.daysLeft ?? 0 });
+  return { line, met: g.status === 'met', when };
+}
+
+/** A goal on one line of text: its words, "met" when it is, and its date after a dot. */
+export function goalLine(g: GoalProgress, stage: string, lang: Lang): string {
+  const w = goalWords(g, stage, lang);
+  return `${w.line}${w.met ? ` ${t(lang, 'report.goalMet')}` : ''}${w.when ? ` · ${w.when}` : ''}`;
 }

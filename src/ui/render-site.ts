@@ -20,6 +20,7 @@ import type { Report } from '../core/report/report.js';
 import { renderMarkdown } from './site-markdown.js';
 import { textOf } from '../core/safe-object.js';
 import { scalarWords, valueWords } from './field-value.js';
+import { goalWords } from './render-report.js';
 
 export interface SiteCriteria {
   stage: Stage;
@@ -512,20 +513,8 @@ ${r.funnel.map((f) => `<tr><th scope="row">${esc(f.stage.label[lang])}</th><td c
       : r.goals
           .map((g, i) => {
             const stage = config.stages.find((s) => s.key === g.goal.stage)?.label[lang] ?? g.goal.stage;
-            const line = t(lang, 'report.goalLine', {
-              label: g.goal.label[lang],
-              reached: g.reached,
-              target: g.goal.target,
-              percent: g.percent,
-              stage,
-            });
-            const when =
-              g.goal.by === null || g.status === 'met'
-                ? ''
-                : g.daysLeft !== null && g.daysLeft < 0
-                  ? t(lang, 'report.goalMissed', { by: g.goal.by })
-                  : t(lang, 'report.goalBy', { by: g.goal.by, days: g.daysLeft ?? 0 });
-            const text = `${line}${g.status === 'met' ? ` ${t(lang, 'report.goalMet')}` : ''}${when ? `. ${when.charAt(0).toUpperCase()}${when.slice(1)}` : ''}.`;
+            const { line, met, when } = goalWords(g, stage, lang);
+            const text = `${line}${met ? ` ${t(lang, 'report.goalMet')}` : ''}${when ? `. ${when.charAt(0).toUpperCase()}${when.slice(1)}` : ''}.`;
             return `<h3>${esc(g.goal.label[lang])}</h3>\n<p>${esc(text)}</p>\n${progressBar(`goal-${i}`, g.reached, g.goal.target, t(lang, 'site.goalDesc', { reached: g.reached, target: g.goal.target }))}`;
           })
           .join('\n');
