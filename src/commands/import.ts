@@ -35,6 +35,7 @@ import type { Idea } from '../core/sluice/idea.js';
 import { baseValidators, readPackageSchema } from '../io/schemas.js';
 import { newIdeaPath } from '../core/sluice/slug.js';
 import { importEntry } from '../core/sluice/transition.js';
+import { actingName } from './acting-name.js';
 import { resolveStage } from '../core/sluice/stage-lookup.js';
 import { listIdeaFiles } from '../io/idea-files.js';
 import { writeNewFiles, type NewFile, type UpdatedFile } from '../io/import-write.js';
@@ -192,6 +193,8 @@ export async function runImport(opts: ImportOptions, ctx: Ctx): Promise<ImportRe
 
   const today = isoDate(ctx.clock());
   const source = path.basename(opts.file);
+  // Who imported: --by, else git's user.name, as every other command that writes history names its author.
+  const by = await actingName(opts.by, registry);
   const rowCtx = {
     config,
     lang,
@@ -201,7 +204,7 @@ export async function runImport(opts: ImportOptions, ctx: Ctx): Promise<ImportRe
     base: baseValidators().idea,
     criteria: (s: Stage) => criteria.get(s.key)?.validate,
     source,
-    by: opts.by,
+    by,
   };
   const problems: RowProblem[] = [];
   const invalidRows = new Set<number>();
@@ -378,7 +381,7 @@ export async function runImport(opts: ImportOptions, ctx: Ctx): Promise<ImportRe
       throw new IdeasError('IO', 'err.readFile', { file: idea.path, reason: (e as Error).message });
     }
     let after = before;
-    const entry = importEntry(today, sourceOf(cells.row), key, opts.by, null);
+    const entry = importEntry(today, sourceOf(cells.row), key, by, null);
     try {
       for (const [field, value] of edit.fields)
         after = value === undefined ? removeField(after, field) : setField(after, field, value);

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeRun, ideas, parseJson, STACK_LINE } from '../helpers/cli.js';
 import { plantedExample } from '../helpers/planted.js';
 import { initRegistry, markdownFiles, readIdeaFile, snapshotFiles, utcDate } from '../helpers/registry.js';
-import { removeTempDirs, stagedFiles } from '../helpers/temp-repo.js';
+import { git, makeTempDir, removeTempDirs, stagedFiles } from '../helpers/temp-repo.js';
 
 afterAll(removeTempDirs);
 
@@ -68,6 +68,29 @@ describe('ideas import', () => {
     }
     const validate = ideas(['validate'], { cwd: target });
     expect(validate.code, describeRun(validate)).toBe(0);
+  });
+
+  it('names the importer in history as git knows them when --by is not given, and nobody without a git identity', () => {
+    const target = initRegistry('sundsvall', 'en');
+    fs.writeFileSync(path.join(target, 'one.csv'), 'title,challenge\nA bench by the lake,klimat\n');
+    const r = ideas(['import', 'one.csv'], { cwd: target });
+    expect(r.code, describeRun(r)).toBe(0);
+    const [written] = r.stdout.trim().split('\n');
+    expect(readIdeaFile(target, written as string).data.history).toEqual([
+      expect.objectContaining({ action: 'imported', by: 'E2E Test' }),
+    ]);
+
+    git(['config', '--unset', 'user.name'], target);
+    fs.writeFileSync(path.join(target, 'two.csv'), 'title,challenge\nA second bench,klimat\n');
+    const anonymous = ideas(['import', 'two.csv'], {
+      cwd: target,
+      env: { HOME: makeTempDir('ideas-home-'), XDG_CONFIG_HOME: undefined },
+    });
+    expect(anonymous.code, describeRun(anonymous)).toBe(0);
+    const [second] = anonymous.stdout.trim().split('\n');
+    expect(readIdeaFile(target, second as string).data.history).toEqual([
+      expect.not.objectContaining({ by: expect.anything() }),
+    ]);
   });
 
   it('refuses the whole file when a row is invalid: exit 1, each row, column and problem named, nothing written', () => {
