@@ -14,9 +14,10 @@ import { editedText, fieldBook, fixPlace, type FieldBook } from './edit.js';
 import { gateFixes } from '../core/sluice/gate-fix.js';
 import type { SchemaProblem } from '../core/criteria/schema-check.js';
 import { readFrontMatter } from '../core/front-matter/front-matter.js';
-import { fieldChanges } from '../core/sluice/idea-edit.js';
-import { toIdea, type Idea } from '../core/sluice/idea.js';
-import { readIdeaText } from '../io/idea-write.js';
+import { councilEntries, fieldChanges } from '../core/sluice/idea-edit.js';
+import { appendHistoryEntry } from '../core/front-matter/front-matter-edit.js';
+import { isoDate, toIdea, type Idea } from '../core/sluice/idea.js';
+import { editText, readIdeaText } from '../io/idea-write.js';
 import { askField } from '../ui/field-prompt.js';
 import { compileCriteria } from '../io/schemas.js';
 import type { Prompter } from '../ui/prompter.js';
@@ -92,7 +93,10 @@ export async function runMove(opts: MoveOptions, ctx: Ctx): Promise<MoveResult> 
       help: plan.missing.map((m) => m.message[lang]).join('\n'),
       default: true,
     });
-    if (fill) ({ idea: moving, text: filled } = await fillGate(prompter, idea, plan.missing, book, lang));
+    if (fill) {
+      const when = { date: isoDate(ctx.clock()), by: fields.by };
+      ({ idea: moving, text: filled } = await fillGate(prompter, idea, plan.missing, book, lang, when));
+    }
   }
   const result = await transition(
     registry,
@@ -121,7 +125,8 @@ function fillable(missing: readonly SchemaProblem[], book: FieldBook): string[] 
 
 /**
  * At a closed gate, at a terminal: asks for each missing field as `ideas edit` does, then gives the idea as it
- * would be, and its text, for the move to write in one go (one history entry, as a move always has).
+ * would be, and its text, for the move to write in one go. A field the council relies on (the coach, say) gets its
+ * `assigned` entry, as `ideas edit` writes it, before the move's own entry.
  */
 async function fillGate(
   prompter: Prompter,
@@ -129,6 +134,7 @@ async function fillGate(
   missing: readonly SchemaProblem[],
   book: FieldBook,
   lang: Lang,
+  when: { date: string; by: string | undefined },
 ): Promise<{ idea: Idea; text: string | undefined }> {
   const wanted = new Map<string, unknown>();
   for (const field of fillable(missing, book)) {
@@ -143,7 +149,9 @@ async function fillGate(
   }
   const changes = fieldChanges(idea.data, wanted);
   if (changes.length === 0) return { idea, text: undefined };
-  const text = editedText(idea, readIdeaText(idea), changes);
+  let text = editedText(idea, readIdeaText(idea), changes);
+  for (const entry of councilEntries(changes, (f) => book.spec(f).schema, when.date, when.by))
+    text = editText(idea, () => appendHistoryEntry(text, entry));
   const fm = readFrontMatter(Buffer.from(text, 'utf8'));
   if (!fm.ok) return { idea, text: undefined };
   return { idea: toIdea(fm, idea.stage, idea.path, idea.abs), text };

@@ -38,7 +38,7 @@ function fakeEditor(): string {
 
 describe('a closed gate in ideas move, at a terminal', () => {
   ptyIt(
-    'offers to fill in what is missing, asks it from the schema, then moves with one entry',
+    'offers to fill in what is missing, asks it from the schema, then moves: the coach assigned, then the move',
     { timeout: 180_000 },
     async () => {
       const root = makeSluice();
@@ -51,8 +51,10 @@ describe('a closed gate in ideas move, at a terminal', () => {
       const rel = ideaPath('sund-emspzg', '02-foradling');
       expect(parseIdeaText(read(root, rel)).data.coach).toBe('Omar Ali');
       const history = historyIn(root, rel);
-      expect(history).toHaveLength(2);
-      expect(history[1]).toMatchObject({ action: 'moved', from: 'idea', to: 'refinement' });
+      // The coach is a field the council relies on: its entry, as `ideas edit` writes it, comes before the move's.
+      expect(history).toHaveLength(3);
+      expect(history[1]).toMatchObject({ action: 'assigned', field: 'coach', new: 'Omar Ali' });
+      expect(history[2]).toMatchObject({ action: 'moved', from: 'idea', to: 'refinement' });
       expect(git(['status', '--porcelain'], root)).toContain(`R  ${ideaPath('sund-emspzg')} -> ${rel}`);
     },
   );
