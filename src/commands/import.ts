@@ -365,7 +365,7 @@ export async function runImport(opts: ImportOptions, ctx: Ctx): Promise<ImportRe
         ...row,
         column: columns.find((c) => c.role.kind === 'stage')?.header ?? null,
         field: 'stage',
-        message: localize('import.stageDiffers', { id: shown.id, stage: cells.stage.key, now: idea.stage.key }),
+        message: localize('import.stageDiffers', { id: shown.id, stage: cells.stage.label, now: idea.stage.label }),
       });
       return;
     }

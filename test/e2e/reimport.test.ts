@@ -223,7 +223,10 @@ describe('an export imported back', () => {
     const before = snapshotFiles(dir);
     const moved = ideas(['import', 'a.csv'], { cwd: dir });
     expect(moved.code, describeRun(moved)).toBe(1);
-    expect(moved.stderr).toContain(`An import moves no ideas`);
+    // The stages by their labels, as every message names them.
+    expect(moved.stderr).toContain(
+      `The row says the stage Refinement, but the idea ${id} is in Idea. An import moves no ideas`,
+    );
     const twice = ideas(['import', 'b.csv'], { cwd: dir });
     expect(twice.code, describeRun(twice)).toBe(1);
     expect(twice.stderr).toContain(`Row 3: The row is about the idea ${id}, which row 2 is about already.`);

@@ -424,7 +424,7 @@ describe('diffSnapshots: the rules of a move', () => {
     expect(d.findings.map((f) => [f.rule, f.message])).toEqual(
       expect.arrayContaining([
         ['move/missing-history', 'The idea moved Idea → Test without an entry in its history.'],
-        ['move/not-next', 'Moved Idea → Test, but Idea does not lead there (next stages: refinement, parked).'],
+        ['move/not-next', 'Moved Idea → Test, but Idea does not lead there (next stages: Refinement, Parked).'],
       ]),
     );
     // An entry leading to one stage, the file in a stage further on that it skips to: both named.

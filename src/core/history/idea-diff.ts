@@ -655,7 +655,7 @@ export function diffSnapshots(base: Snapshot, head: Snapshot, opts: DiffOptions)
       finding(h, '/history', 'move/not-next', 'f.moveNotNext', 'h.moveNotNext', {
         from: label(w.current),
         to: label(h.stage.key),
-        next: was.next.join(', ') || '–',
+        next: was.next.map(label).join(', ') || '–',
       });
     }
     const forced = w.last?.forced === true && !unrecorded;
