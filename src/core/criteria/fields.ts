@@ -208,7 +208,8 @@ export function typeFlagValue(spec: FieldSpec, raw: string[]): unknown {
   const choose = (value: string): string => {
     if (spec.choices.length === 0) return value;
     const found = matchChoice(spec.choices, value);
-    return found ?? fail(`"${value}" (${spec.choices.map((c) => c.value).join(', ')})`);
+    // Named as people choose them: by their labels in the registry's language (taken here as well as the keys).
+    return found ?? fail(`"${value}" (${spec.choices.map((c) => c.label).join(', ')})`);
   };
   const number = (value: string, integer: boolean): number => {
     const n = parseNumberText(value);

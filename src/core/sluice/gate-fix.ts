@@ -20,7 +20,8 @@ export interface SettableFields {
 /** A value's placeholder in the registry's language: what kind of value the field takes. */
 export function valuePlaceholder(spec: FieldSpec, lang: Lang): string {
   if (spec.choices.length > 0) {
-    const values = spec.choices.map((c) => c.value);
+    // By their labels, which `--set` takes as well as the keys (a challenge's): people know them by those.
+    const values = spec.choices.map((c) => c.label);
     const shown = values.length <= 6 ? values.join(', ') : `${values.slice(0, 6).join(', ')}, …`;
     return t(lang, 'value.choice', { choices: shown });
   }
