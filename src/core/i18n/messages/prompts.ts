@@ -26,8 +26,8 @@ export const prompts = {
   },
   'prompt.title': { sv: 'Vad heter idén?', en: 'What is the idea called?' },
   'prompt.body': {
-    sv: 'Beskriv idén kort (problemet, idén, vem som har nytta av den)',
-    en: 'Describe the idea briefly (the problem, the idea, who benefits)',
+    sv: 'Beskriv idén kort: problemet, idén och vem som har nytta av den',
+    en: 'Describe the idea briefly: the problem, the idea and who benefits',
   },
   'prompt.optional': { sv: '(valfritt, Enter hoppar över)', en: '(optional, Enter skips)' },
   'prompt.skip': { sv: '(hoppa över)', en: '(skip)' },

@@ -29,8 +29,8 @@ export const review = {
   'review.advice': { sv: 'Råd till idébäraren', en: 'Advice to the carrier' },
   'review.amount': { sv: 'Beviljat belopp i kronor', en: 'Amount granted, in kronor' },
   'review.force': {
-    sv: 'Grinden är stängd. Godkänna ändå? (skrivs i historiken)',
-    en: 'The gate is closed. Approve anyway? (written in the history)',
+    sv: 'Grinden är stängd. Godkänna ändå? Det skrivs i historiken.',
+    en: 'The gate is closed. Approve anyway? It is written in the history.',
   },
   'review.empty': { sv: 'Inga idéer väntar på beslut.', en: 'No ideas wait for a decision.' },
   'review.written': { sv: 'Protokollet skrevs till {file}.', en: 'The minutes were written to {file}.' },
