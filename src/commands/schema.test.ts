@@ -95,6 +95,25 @@ describe('runSchema', () => {
     expect(base?.properties.carrier?.title).toBe('Idea carrier');
   });
 
+  it("in a Swedish registry, every title and description is Swedish: none of the package schema's English is left", async () => {
+    const { ctx } = commandContext(root);
+    const sv = await runSchema({ stage: 'förädling' }, ctx);
+    const en = await runSchema({ stage: 'förädling', lang: 'en' }, ctx);
+    const texts = (node: unknown): string[] => {
+      if (Array.isArray(node)) return node.flatMap(texts);
+      if (node === null || typeof node !== 'object') return [];
+      return Object.entries(node).flatMap(([k, v]) =>
+        (k === 'title' || k === 'description') && typeof v === 'string' ? [v] : texts(v),
+      );
+    };
+    const swedish = new Set(texts(sv.schema));
+    // An English sentence of the English schema (names such as "Id" are the same in both) is not in the Swedish one.
+    const sentences = texts(en.schema).filter((x) => / (the|an?|of|is|and) /.test(x));
+    expect(sentences.length).toBeGreaterThan(5);
+    expect(sentences.filter((x) => swedish.has(x))).toEqual([]);
+    expect(sv.schema.$defs).toMatchObject({ base: { description: expect.stringMatching(/^Grundfälten i en idés/) } });
+  });
+
   it('an unknown stage, or a broken criteria file, is refused', async () => {
     const { ctx } = commandContext(root);
     await expect(runSchema({ stage: 'nowhere' }, ctx)).rejects.toMatchObject({ code: 'UNKNOWN_STAGE' });
