@@ -15,16 +15,13 @@
  *   npm run build && node bench/region.js                       15 × 5,000, 3 rounds
  *   node bench/region.js --members 4 --size 1000 --runs 1 --md  a quick look
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { registryFor } from './generate.js';
+import { BENCH_ENV, BIN, git, median, ROOT, TIME, timeFigures } from './lib.js';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const BIN = path.join(ROOT, 'bin', 'ideas.js');
-const TIME = '/usr/bin/time';
 const fmt = new Intl.NumberFormat('en-GB');
 
 function options() {
@@ -54,18 +51,8 @@ function options() {
   return o;
 }
 
-const ENV = { ...process.env, NO_COLOR: '1', LANG: 'C', IDEAS_LANG: 'en' };
-delete ENV.CI;
-delete ENV.FORCE_COLOR;
-
-/** @param {string[]} args @param {string} cwd */
-function git(args, cwd) {
-  return execFileSync(
-    'git',
-    ['-c', 'user.name=Bench', '-c', 'user.email=bench@example.invalid', '-c', 'commit.gpgsign=false', ...args],
-    { cwd, env: ENV, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 },
-  );
-}
+/** The bench's environment, in English: the figures are read from its output. */
+const ENV = { ...BENCH_ENV, LANG: 'C', IDEAS_LANG: 'en' };
 
 /**
  * One run of the CLI under /usr/bin/time: wall time, CPU time and peak memory.
@@ -78,17 +65,8 @@ function run(args, cwd, ok = [0]) {
   const ms = performance.now() - started;
   if (!ok.includes(r.status ?? -1))
     throw new Error(`ideas ${args.join(' ')} exited ${r.status}:\n${r.stderr.slice(-2000)}`);
-  const kb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr)?.[1] ?? Number.NaN);
-  const secs = (/** @type {string} */ w) =>
-    Number(new RegExp(`${w} time \\(seconds\\): ([\\d.]+)`).exec(r.stderr)?.[1] ?? Number.NaN);
-  return { ms, cpu: (secs('User') + secs('System')) * 1000, mb: kb / 1024, stdout: r.stdout };
-}
-
-/** @param {number[]} xs */
-function median(xs) {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? (s[mid] ?? 0) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
+  const { cpu, kb } = timeFigures(r.stderr);
+  return { ms, cpu, mb: kb / 1024, stdout: r.stdout };
 }
 
 /** The median of `runs` runs (after one to warm the file cache), with the highest peak memory. */
@@ -136,7 +114,7 @@ function main() {
       members.push({ id: `member-${i + 1}`, repo, files: manifest.files });
     }
     const region = path.join(tmp, 'region');
-    execFileSync('mkdir', ['-p', region]);
+    mkdirSync(region, { recursive: true });
     git(['init', '-q', '-b', 'main'], region);
     writeFileSync(
       path.join(region, 'ideas.region.yaml'),

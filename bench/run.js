@@ -13,19 +13,17 @@
  *   npm run build && npm run bench                 7 rounds, 1,000, 10,000 and 50,000 ideas: ten to twenty minutes
  *   npm run bench -- --runs 11 --sizes 1000,10000,50000 --size 10000 --changed 5 --md
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { generateBacklogProject, registryFor } from './generate.js';
+import { BENCH_ENV, BIN, git, median, ROOT, TIME, timeFigures } from './lib.js';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const BIN = path.join(ROOT, 'bin', 'ideas.js');
 const READ_ALL = path.join(ROOT, 'bench', 'read-all.js');
 const NAIVE = path.join(ROOT, 'bench', 'naive-validate.js');
 const MAX_RSS_HOOK = pathToFileURL(path.join(ROOT, 'bench', 'max-rss.js')).href;
-const TIME = '/usr/bin/time';
 /** The issue's ceilings of peak memory for every command that reads the registry, by registry size. */
 const MEMORY_TARGET_MB = new Map([
   [10_000, 120],
@@ -72,25 +70,6 @@ function options() {
   }
   o.sizes = [...new Set(o.sizes)].sort((a, b) => a - b);
   return o;
-}
-
-/** git with no machine configuration, as on a CI runner. */
-const GIT_ENV = {
-  ...process.env,
-  GIT_CONFIG_NOSYSTEM: '1',
-  GIT_CONFIG_GLOBAL: os.devNull,
-  GIT_TERMINAL_PROMPT: '0',
-  NO_COLOR: '1',
-};
-delete GIT_ENV.CI;
-delete GIT_ENV.FORCE_COLOR;
-/** @param {string[]} args @param {string} cwd */
-function git(args, cwd) {
-  return execFileSync(
-    'git',
-    ['-c', 'user.name=Bench', '-c', 'user.email=bench@example.invalid', '-c', 'commit.gpgsign=false', ...args],
-    { cwd, env: GIT_ENV, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 },
-  );
 }
 
 /**
@@ -193,7 +172,7 @@ function noteOf(/** @type {Command} */ c, /** @type {string} */ stdout) {
 function runOnce(c, mode) {
   const [file = '', ...rest] = c.argv;
   let argv = [file, ...rest];
-  const env = { ...GIT_ENV };
+  const env = { ...BENCH_ENV };
   let rssFile = null;
   // /usr/bin/time also gives the CPU time (user and system) of each timed run: a figure a busy machine disturbs less.
   if (existsSync(TIME)) argv = [TIME, '-v', ...argv];
@@ -215,21 +194,12 @@ function runOnce(c, mode) {
     throw new Error(
       `${c.label} in ${c.cwd} exited ${r.status}${r.error ? ` (${r.error.message})` : ''}:\n${r.stderr.slice(-2000)}`,
     );
+  const figures = timeFigures(r.stderr);
   let kb = null;
   if (mode === 'memory' && rssFile) kb = Number(readFileSync(rssFile, 'utf8'));
-  else if (mode === 'memory')
-    kb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr)?.[1] ?? Number.NaN);
-  const seconds = (/** @type {string} */ what) =>
-    Number(new RegExp(`${what} time \\(seconds\\): ([\\d.]+)`).exec(r.stderr)?.[1] ?? Number.NaN);
-  const cpu = existsSync(TIME) ? (seconds('User') + seconds('System')) * 1000 : null;
+  else if (mode === 'memory') kb = figures.kb;
+  const cpu = existsSync(TIME) ? figures.cpu : null;
   return { ms, cpu, kb, note: noteOf(c, r.stdout) };
-}
-
-/** @param {number[]} xs */
-function median(xs) {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? (s[mid] ?? 0) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
 }
 
 /**
