@@ -1,6 +1,7 @@
 // @ts-check
 /** What the two benchmarks (bench/run.js, bench/region.js) share: where things are, git as a CI runner has it, and the figures of a run. */
 import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -49,4 +50,12 @@ export function timeFigures(stderr) {
     cpu: (seconds('User') + seconds('System')) * 1000,
     kb: Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(stderr)?.[1] ?? Number.NaN),
   };
+}
+
+/** Whether the CLI is built; when not, says so and sets exit code 2. */
+export function built() {
+  if (existsSync(path.join(ROOT, 'dist', 'main.js'))) return true;
+  console.error('bench: the CLI is not built; run `npm run build` first.');
+  process.exitCode = 2;
+  return false;
 }

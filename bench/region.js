@@ -20,7 +20,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync,
 import os from 'node:os';
 import path from 'node:path';
 import { registryFor } from './generate.js';
-import { BENCH_ENV, BIN, git, median, ROOT, TIME, timeFigures } from './lib.js';
+import { BENCH_ENV, BIN, built, git, median, TIME, timeFigures } from './lib.js';
 
 const fmt = new Intl.NumberFormat('en-GB');
 
@@ -86,11 +86,7 @@ function measure(
 }
 
 function main() {
-  if (!existsSync(path.join(ROOT, 'dist', 'main.js'))) {
-    console.error('bench: the CLI is not built; run `npm run build` first.');
-    process.exitCode = 2;
-    return;
-  }
+  if (!built()) return;
   const o = options();
   const log = (/** @type {string} */ s) => process.stderr.write(`bench: ${s}\n`);
   const tmp = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'ideas-bench-region-')));

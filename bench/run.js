@@ -19,7 +19,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { generateBacklogProject, registryFor } from './generate.js';
-import { BENCH_ENV, BIN, git, median, ROOT, TIME, timeFigures } from './lib.js';
+import { BENCH_ENV, BIN, built, git, median, ROOT, TIME, timeFigures } from './lib.js';
 
 const READ_ALL = path.join(ROOT, 'bench', 'read-all.js');
 const NAIVE = path.join(ROOT, 'bench', 'naive-validate.js');
@@ -277,11 +277,7 @@ function markdown(rows) {
 const verdict = (/** @type {boolean} */ pass) => (pass ? 'pass' : 'FAIL');
 
 function main() {
-  if (!existsSync(path.join(ROOT, 'dist', 'main.js'))) {
-    console.error('bench: the CLI is not built; run `npm run build` first.');
-    process.exitCode = 2;
-    return;
-  }
+  if (!built()) return;
   const o = options();
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
   const began = Date.now();
