@@ -139,6 +139,12 @@ caption{text-align:left;font-weight:600;padding:.25rem 0}
 th,td{border:1px solid var(--line);padding:.25rem .6rem;text-align:left}
 td.n,th.n{text-align:right}
 svg.chart{max-width:100%;height:auto;display:block;margin:.5rem 0}
+div.bars{margin:.5rem 0 1rem;max-width:40rem}
+.bars .bar-row{display:grid;grid-template-columns:minmax(5rem,35%) 1fr 2.5rem;gap:.5rem;align-items:center;margin:.2rem 0}
+.bars .bar-label{overflow-wrap:anywhere}
+.bars svg.bar{width:100%;height:1.1rem;display:block}
+.bars rect{fill:#1f5f8b}
+.bars .n{text-align:right}
 .history{padding-left:1.25rem}
 .history li{margin:.25rem 0}
 `;
@@ -465,26 +471,24 @@ ${history.length === 0 ? `<p>${tt('site.noHistory')}</p>` : `<ol class="history"
   return { path: idea.page, title, main, current: null, script: false };
 }
 
-/** A horizontal bar chart in SVG, its figures in words for assistive technology; the table beside it shows them too. */
+/**
+ * A horizontal bar chart, its figures in words for assistive technology; the table beside it shows them too. The
+ * labels and figures are text of the page, so they keep their size on a phone and wrap as any text does; only each
+ * bar is drawn (an SVG stretched to its share of the row: no inline style, which the page's policy forbids).
+ */
 function barChart(id: string, rows: { label: string; value: number }[], description: string): string {
-  const rowHeight = 30;
-  const labelWidth = 170;
-  const barWidth = 360;
-  const width = labelWidth + barWidth + 60;
-  const height = rows.length * rowHeight + 10;
   const max = Math.max(1, ...rows.map((r) => r.value));
   const bars = rows
-    .map((r, i) => {
-      const y = 5 + i * rowHeight;
-      const w = Math.round((r.value / max) * barWidth);
+    .map((r) => {
+      const share = Math.round((r.value / max) * 1000) / 10;
       return (
-        `<text x="${labelWidth - 8}" y="${y + 19}" text-anchor="end" fill="#1b1b1b" font-size="14">${esc(r.label)}</text>` +
-        `<rect x="${labelWidth}" y="${y + 4}" width="${w}" height="${rowHeight - 10}" fill="#1f5f8b"/>` +
-        `<text x="${labelWidth + w + 6}" y="${y + 19}" fill="#1b1b1b" font-size="14">${r.value}</text>`
+        `<div class="bar-row"><span class="bar-label">${esc(r.label)}</span>` +
+        `<svg class="bar" viewBox="0 0 100 10" preserveAspectRatio="none" focusable="false"><rect width="${share}" height="10"/></svg>` +
+        `<span class="n">${r.value}</span></div>`
       );
     })
     .join('');
-  return `<svg class="chart" role="img" aria-labelledby="${id}-desc" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" xmlns="http://www.w3.org/2000/svg"><title id="${id}-desc">${esc(description)}</title>${bars}</svg>`;
+  return `<div class="chart bars" role="img" aria-label="${esc(description)}" id="${id}-chart">${bars}</div>`;
 }
 
 function progressBar(id: string, reached: number, target: number, description: string): string {
