@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as catalogue from '../../src/core/i18n/messages/index.js';
 import { shellQuote } from '../../src/core/shell/quote.js';
 import { cliEnv, describeRun, ideas, parseJson, shell } from '../helpers/cli.js';
-import { initRegistry, readConfig, stageDir, writeFile } from '../helpers/registry.js';
+import { freshRegistry, readConfig, stageDir, writeFile } from '../helpers/registry.js';
 import { git, makeTempDir, makeTempRepo, removeTempDirs, stagedFiles } from '../helpers/temp-repo.js';
 
 type Lang = 'sv' | 'en';
@@ -23,7 +23,7 @@ const USAGE_HINT: Record<Lang, RegExp> = {
 
 const registries = {} as Record<Lang, string>;
 beforeAll(() => {
-  for (const lang of LANGS) registries[lang] = initRegistry('sundsvall', lang);
+  for (const lang of LANGS) registries[lang] = freshRegistry('sundsvall', lang);
 });
 afterAll(removeTempDirs);
 
@@ -388,7 +388,7 @@ describe('every command a message shows runs as printed', () => {
   it.each(LANGS)(
     'each, its params from a %s registry (a file name with an apostrophe), runs through sh without a usage error',
     (lang) => {
-      const dir = initRegistry('sundsvall', lang);
+      const dir = freshRegistry('sundsvall', lang);
       const config = readConfig(dir);
       const id = 'sund-4k7q2x';
       const file = path.join(stageDir(config), "an idea's file.md");

@@ -9,7 +9,7 @@ import { describeRun, ideas, ok, parseJson, shell, type RunResult } from '../hel
 import {
   cloneRegistry,
   ideaFileOf,
-  initRegistry,
+  freshRegistry,
   newIdeaBeforeCoach,
   readIdeaFile,
   writeFile,
@@ -20,7 +20,7 @@ import { removeTempDirs } from '../helpers/temp-repo.js';
 const LANGS: Lang[] = ['sv', 'en'];
 const registries = {} as Record<Lang, string>;
 beforeAll(() => {
-  for (const lang of LANGS) registries[lang] = initRegistry('sundsvall', lang);
+  for (const lang of LANGS) registries[lang] = freshRegistry('sundsvall', lang);
 });
 afterAll(removeTempDirs);
 
@@ -90,7 +90,7 @@ describe.each(LANGS)('in a registry in %s', (lang) => {
   });
 
   it("a record the gate asks for gets a --set line per key (team_gender.women), and a list of records its file's name", () => {
-    const dir = initRegistry('sundsvall', lang);
+    const dir = freshRegistry('sundsvall', lang);
     const criteriaFile = path.join(dir, 'criteria', 'refinement.schema.json');
     const criteria = JSON.parse(readFileSync(criteriaFile, 'utf8')) as {
       required: string[];

@@ -5,23 +5,34 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BIN, describeRun, ideas, parseJson } from '../helpers/cli.js';
 import { ideaText, readConfig, stageDir, writeFile, type Lang } from '../helpers/registry.js';
-import { git, makeTempDir, makeTempRepo, removeTempDirs } from '../helpers/temp-repo.js';
+import { copyRepo, git, makeTempDir, makeTempRepo, removeTempDirs } from '../helpers/temp-repo.js';
 
 afterAll(removeTempDirs);
 
 const FOREIGN = "#!/bin/sh\n# the team's own lint\nexit 0\n";
 
-/** A git repository with a registry (in `sub`, or at the top) committed, as a team has it before the hook. */
+/** The repositories `repoWithRegistry` copies, made once per language and folder. */
+const prepared = new Map<string, string>();
+
+/**
+ * A git repository with a registry (in `sub`, or at the top) committed, as a team has it before the hook: a copy of
+ * one made once by `ideas init`, so that each test has its own.
+ */
 function repoWithRegistry(lang: Lang = 'en', sub = ''): { dir: string; registry: string } {
-  const dir = makeTempRepo();
-  const registry = sub === '' ? dir : path.join(dir, sub);
-  const r = ideas(['init', ...(sub === '' ? [] : [sub]), '--template', 'minimal', '--lang', lang, '--no-ci'], {
-    cwd: dir,
-  });
-  if (r.code !== 0) throw new Error(describeRun(r));
-  git(['add', '-A'], dir);
-  git(['commit', '-q', '-m', 'The registry'], dir);
-  return { dir, registry };
+  const key = `${lang}/${sub}`;
+  let source = prepared.get(key);
+  if (source === undefined || !fs.existsSync(source)) {
+    source = makeTempRepo();
+    const r = ideas(['init', ...(sub === '' ? [] : [sub]), '--template', 'minimal', '--lang', lang, '--no-ci'], {
+      cwd: source,
+    });
+    if (r.code !== 0) throw new Error(describeRun(r));
+    git(['add', '-A'], source);
+    git(['commit', '-q', '-m', 'The registry'], source);
+    prepared.set(key, source);
+  }
+  const dir = copyRepo(source);
+  return { dir, registry: sub === '' ? dir : path.join(dir, sub) };
 }
 
 /** `git commit` as a person runs it, hooks and all, with the machine's git config kept out. */

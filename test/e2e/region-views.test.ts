@@ -9,6 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeRun, ideas, parseJson } from '../helpers/cli.js';
 import { parseCsvWithLibrary, rowsByKey } from '../helpers/csv.js';
+import { minimalRegistryCopy } from '../helpers/region.js';
 import { git, makeTempDir, makeTempRepo, removeTempDirs } from '../helpers/temp-repo.js';
 
 afterAll(removeTempDirs);
@@ -39,8 +40,7 @@ const GOAL = `goals:
  * a named person; each idea carries a person's name too.
  */
 function makeMember(prefix: string, titles: string[], moved: number, done: number, carrier: string, by: string) {
-  const dir = makeTempRepo();
-  mustRun(['init', '--template', 'minimal', '--no-ci'], dir);
+  const dir = minimalRegistryCopy();
   const config = path.join(dir, 'ideas.config.yaml');
   fs.writeFileSync(
     config,

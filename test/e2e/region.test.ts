@@ -9,6 +9,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeRun, ideas, parseJson } from '../helpers/cli.js';
+import { minimalRegistryCopy } from '../helpers/region.js';
 import { git, makeTempDir, makeTempRepo, removeTempDirs } from '../helpers/temp-repo.js';
 
 afterAll(removeTempDirs);
@@ -28,10 +29,9 @@ function mustRun(args: string[], cwd: string) {
   return r;
 }
 
-/** A member registry with ideas, committed on main. */
+/** A member registry with ideas, committed on main (the registry a copy of one `ideas init` made). */
 function makeMember(prefix: string, ideasToAdd: { title: string; body?: string; carrier?: string }[]): Member {
-  const dir = makeTempRepo();
-  mustRun(['init', '--template', 'minimal', '--no-ci'], dir);
+  const dir = minimalRegistryCopy();
   const config = path.join(dir, 'ideas.config.yaml');
   fs.writeFileSync(config, fs.readFileSync(config, 'utf8').replace(/^idPrefix:.*$/m, `idPrefix: ${prefix}`));
   for (const idea of ideasToAdd) {

@@ -9,8 +9,8 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { describeRun, ideas, parseJson } from '../helpers/cli.js';
 import { parseCsvWithLibrary } from '../helpers/csv.js';
-import { initRegistry, markdownFiles, readIdeaFile, snapshotFiles } from '../helpers/registry.js';
-import { git, removeTempDirs, stagedFiles } from '../helpers/temp-repo.js';
+import { freshRegistry, markdownFiles, readIdeaFile, snapshotFiles } from '../helpers/registry.js';
+import { copyRepo, git, removeTempDirs, stagedFiles } from '../helpers/temp-repo.js';
 
 afterAll(removeTempDirs);
 
@@ -84,7 +84,7 @@ function byTitle(dir: string): Map<string, { rel: string; text: string; data: Re
 
 describe.each(SHEETS)('a spreadsheet imported twice ($lang registry)', (s) => {
   it('makes no duplicates: the same sheet changes nothing; an edited one updates, adds and counts', () => {
-    const dir = initRegistry('sundsvall', s.lang);
+    const dir = freshRegistry('sundsvall', s.lang);
     git(['add', '-A'], dir);
     git(['commit', '-q', '-m', 'init'], dir);
     const file = path.join(dir, 'idéer.csv');
@@ -173,7 +173,7 @@ function yamlEntry(e: Record<string, unknown>): string {
 
 describe('an export imported back', () => {
   it('rows with an id update their ideas: unchanged when nothing differs, a cell edited in Excel updates one field', () => {
-    const dir = initRegistry('sundsvall', 'sv');
+    const dir = freshRegistry('sundsvall', 'sv');
     fs.writeFileSync(
       path.join(dir, 'nya.csv'),
       'Titel;Beskrivning;Enhet eller förvaltning\nEtt;Text ett;Kultur\nTvå;Text två;Skola\n',
@@ -214,7 +214,7 @@ describe('an export imported back', () => {
   });
 
   it('refuses a row that would move its idea, and one that names an idea twice: exit 1, nothing written', () => {
-    const dir = initRegistry('sundsvall', 'en');
+    const dir = freshRegistry('sundsvall', 'en');
     fs.writeFileSync(path.join(dir, 'a.csv'), 'title,stage\nOne,idea\n');
     expect(ideas(['import', 'a.csv'], { cwd: dir }).code).toBe(0);
     const id = String(readIdeaFile(dir, `ideas/${markdownFiles(path.join(dir, 'ideas'))[0]}`).data.id);
@@ -238,7 +238,7 @@ describe('formula guards survive the round trip', () => {
   const STARTS = ['-', '=', '+', '@'];
 
   it('a title, a field, a list and a text starting with - = + @ export guarded and import back unchanged', () => {
-    const dir = initRegistry('sundsvall', 'sv');
+    const dir = freshRegistry('sundsvall', 'sv');
     STARTS.forEach((ch, i) => {
       const id = `sund-form0${i}`;
       fs.writeFileSync(
@@ -267,7 +267,7 @@ describe('formula guards survive the round trip', () => {
     expect(snapshotFiles(dir)).toEqual(before);
 
     // Into another registry: the same values, none with an apostrophe.
-    const other = initRegistry('sundsvall', 'sv');
+    const other = freshRegistry('sundsvall', 'sv');
     fs.writeFileSync(path.join(other, 'export.csv'), exported.stdout);
     const r = ideas(['import', 'export.csv'], { cwd: other });
     expect(r.code, describeRun(r)).toBe(0);
@@ -297,14 +297,18 @@ describe('an import that updates, killed or failing at each step', () => {
     'import:staged',
   ];
 
-  /** A registry with two ideas imported and committed, and the sheet edited since. */
+  /** A registry with two ideas imported and committed, and the sheet edited since: made once, copied per test. */
+  let prepared: string | undefined;
   function setUp(): { dir: string; texts: Map<string, string>; index: string; status: string } {
-    const dir = initRegistry('sundsvall', 'sv');
-    fs.writeFileSync(path.join(dir, 'rader.csv'), FIRST);
-    expect(ideas(['import', 'rader.csv'], { cwd: dir }).code).toBe(0);
-    git(['add', '-A'], dir);
-    git(['commit', '-q', '-m', 'import'], dir);
-    fs.writeFileSync(path.join(dir, 'rader.csv'), LATER);
+    if (prepared === undefined || !fs.existsSync(prepared)) {
+      prepared = freshRegistry('sundsvall', 'sv');
+      fs.writeFileSync(path.join(prepared, 'rader.csv'), FIRST);
+      expect(ideas(['import', 'rader.csv'], { cwd: prepared }).code).toBe(0);
+      git(['add', '-A'], prepared);
+      git(['commit', '-q', '-m', 'import'], prepared);
+      fs.writeFileSync(path.join(prepared, 'rader.csv'), LATER);
+    }
+    const dir = copyRepo(prepared);
     return {
       dir,
       texts: contents(dir),

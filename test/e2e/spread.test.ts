@@ -11,7 +11,7 @@ import {
   addIdea,
   commitAll,
   ideaFilesOf,
-  makeMemberRegistry,
+  memberRegistry,
   mustRunIn,
   runIn,
   writeRegionFile,
@@ -50,7 +50,7 @@ describe('ideas adopt', () => {
 
   beforeAll(() => {
     region = makeTempRepo();
-    lidkoping = makeMemberRegistry('lidk');
+    lidkoping = memberRegistry('lidk');
     tested = testedIdea(lidkoping, 'Digital keys in home care', KIT);
     lacking = testedIdea(lidkoping, 'Bike pool for the staff', KIT.slice(0, 3));
     early = addIdea(lidkoping, 'Reading tablets for the elderly');
@@ -74,7 +74,7 @@ describe('ideas adopt', () => {
     );
     commitAll(lidkoping, 'ideas');
     lidkHead = git(['rev-parse', 'HEAD'], lidkoping).trim();
-    skovde = makeMemberRegistry('skov', path.relative(makeTempRepo(), region));
+    skovde = memberRegistry('skov', path.relative(makeTempRepo(), region));
     // The region's folder, relative to the member's own folder, as a coordinator would write it.
     const config = path.join(skovde, 'ideas.config.yaml');
     fs.writeFileSync(
@@ -226,13 +226,13 @@ describe('ideas adopt', () => {
     const none = runIn(lidkoping, ['adopt', `skovde:skov-aaaaaa`]);
     expect(none.code).toBe(2);
     expect(none.stderr).toContain('The registry names no region');
-    const elsewhere = makeMemberRegistry('hjo', '../no-such-region');
+    const elsewhere = memberRegistry('hjo', '../no-such-region');
     const gone = runIn(elsewhere, ['adopt', `lidkoping:${tested}`]);
     expect(gone.code).toBe(2);
     expect(gone.stderr).toContain('no ideas.region.yaml in');
     const fresh = makeTempRepo();
     writeRegionFile(fresh, [{ id: 'lidkoping', name: 'Lidköping', url: `file://${lidkoping}` }]);
-    const unsynced = makeMemberRegistry('vara', path.relative(makeTempRepo(), fresh));
+    const unsynced = memberRegistry('vara', path.relative(makeTempRepo(), fresh));
     const config = path.join(unsynced, 'ideas.config.yaml');
     fs.writeFileSync(config, fs.readFileSync(config, 'utf8').replace(/^region: .*$/m, `region: ${fresh}`));
     const r = runIn(unsynced, ['adopt', `lidkoping:${tested}`]);

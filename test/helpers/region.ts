@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describeRun, ideas, type RunResult } from './cli.js';
-import { git, makeTempRepo } from './temp-repo.js';
+import { copyRepo, git, makeTempRepo } from './temp-repo.js';
 
 export function runIn(cwd: string, args: string[], env: Record<string, string | undefined> = {}): RunResult {
   return ideas(['--lang', 'en', ...args], { cwd, env });
@@ -21,6 +21,32 @@ export function mustRunIn(cwd: string, args: string[], env: Record<string, strin
 export function makeMemberRegistry(prefix: string, region?: string): string {
   const dir = makeTempRepo();
   mustRunIn(dir, ['init', '--template', 'minimal', '--no-ci']);
+  const config = path.join(dir, 'ideas.config.yaml');
+  let text = fs.readFileSync(config, 'utf8').replace(/^idPrefix:.*$/m, `idPrefix: ${prefix}`);
+  if (region !== undefined) text += `region: ${region}\n`;
+  fs.writeFileSync(config, text);
+  commitAll(dir, 'registry');
+  return dir;
+}
+
+/** The registry `minimalRegistryCopy` copies: one `ideas init` per test process. */
+let minimalTemplate: string | undefined;
+
+/**
+ * What `ideas init --template minimal --no-ci` leaves in a new git repository (its files staged, no commit), as a
+ * copy of one made once per test process: for the tests whose subject is not init.
+ */
+export function minimalRegistryCopy(): string {
+  if (minimalTemplate === undefined || !fs.existsSync(minimalTemplate)) {
+    minimalTemplate = makeTempRepo();
+    mustRunIn(minimalTemplate, ['init', '--template', 'minimal', '--no-ci']);
+  }
+  return copyRepo(minimalTemplate);
+}
+
+/** The same as `makeMemberRegistry`, from `minimalRegistryCopy` rather than an `ideas init` of its own. */
+export function memberRegistry(prefix: string, region?: string): string {
+  const dir = minimalRegistryCopy();
   const config = path.join(dir, 'ideas.config.yaml');
   let text = fs.readFileSync(config, 'utf8').replace(/^idPrefix:.*$/m, `idPrefix: ${prefix}`);
   if (region !== undefined) text += `region: ${region}\n`;

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { describeRun, ideas, ok, parseJson } from './cli.js';
-import { git, makeTempDir, makeTempRepo } from './temp-repo.js';
+import { copyRepo, git, makeTempDir, makeTempRepo } from './temp-repo.js';
 
 export const TEMPLATES = ['sundsvall', 'helsingborg-kultur', 'skaraborg', 'minimal'] as const;
 export type TemplateKey = (typeof TEMPLATES)[number];
@@ -40,6 +40,24 @@ export function cloneRegistry(source: string): string {
   const dir = makeTempDir();
   fs.cpSync(source, dir, { recursive: true });
   return dir;
+}
+
+/** The registries `freshRegistry` copies: one `ideas init` per template, language and git, per test process. */
+const templates = new Map<string, string>();
+
+/**
+ * A registry as `initRegistry` makes it, copied from one made once per test process: for the tests that start
+ * from a new registry rather than test `ideas init`. The copy has its own .git (as initRegistry leaves it: nothing
+ * staged, no commit), and no cache (.git/ideas-cache), so that each test reads its files as the first run would.
+ */
+export function freshRegistry(template: TemplateKey, lang: Lang, opts: { git?: boolean } = {}): string {
+  const key = `${template}/${lang}/${String(opts.git !== false)}`;
+  let source = templates.get(key);
+  if (source === undefined || !fs.existsSync(source)) {
+    source = initRegistry(template, lang, opts);
+    templates.set(key, source);
+  }
+  return copyRepo(source);
 }
 
 export function readConfig(dir: string): RegistryConfig {

@@ -54,6 +54,18 @@ export function copyToTemp(source: string): string {
   return dir;
 }
 
+/**
+ * A copy of a prepared repository (or registry), .git and all, in a new temporary folder: for a fixture made once
+ * and copied per test, so that no two tests share one. The product's cache (.git/ideas-cache) is left out, so that
+ * the copy is read as the first run would read it.
+ */
+export function copyRepo(source: string): string {
+  const dir = makeTempDir();
+  const cache = path.join(source, '.git', 'ideas-cache');
+  fs.cpSync(source, dir, { recursive: true, filter: (from) => from !== cache });
+  return dir;
+}
+
 export function removeTempDirs(): void {
   for (const dir of made.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 }
