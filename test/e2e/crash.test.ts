@@ -9,10 +9,13 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { describeRun, ideas, REPO_ROOT, type RunResult } from '../helpers/cli.js';
 import { parseIdeaText } from '../helpers/registry.js';
-import { git } from '../helpers/temp-repo.js';
+import { copyToTemp, git, removeTempDirs } from '../helpers/temp-repo.js';
 import { ideaPath, makeSluice, readTree, removeSluices } from '../helpers/sluice.js';
 
-afterAll(removeSluices);
+afterAll(() => {
+  removeTempDirs();
+  removeSluices();
+});
 
 /** Every `faultPoint('…')` and `injectFault(env, '…')` in the source. */
 function faultPointsInSource(): Set<string> {
@@ -125,12 +128,18 @@ const CASES: Case[] = [
   },
 ];
 
+let template: string | undefined;
+
+/** The example registry with the CSV committed: a copy (its .git included) of one made once, for each test alone. */
 function sluice(): string {
-  const root = makeSluice();
-  writeFileSync(path.join(root, 'rader.csv'), CSV);
-  git(['add', 'rader.csv'], root);
-  git(['commit', '--quiet', '-m', 'csv'], root);
-  return root;
+  if (template === undefined) {
+    const root = makeSluice();
+    writeFileSync(path.join(root, 'rader.csv'), CSV);
+    git(['add', 'rader.csv'], root);
+    git(['commit', '--quiet', '-m', 'csv'], root);
+    template = root;
+  }
+  return copyToTemp(template);
 }
 
 /** What git sees in the work tree, ignored files included: nothing may appear that a killed command left. */

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import MarkdownIt from 'markdown-it';
 import { describeRun, ideasAsync, parseJson, type RunResult } from '../helpers/cli.js';
+import { ideasInProcess } from '../helpers/in-process.js';
 import { addFields, appendEntry, commitAll, edit, moveFile } from '../helpers/idea-edit.js';
 import { EXAMPLE, ideaPath } from '../helpers/sluice.js';
 import { git, makeTempRepo, removeTempDirs } from '../helpers/temp-repo.js';
@@ -426,7 +427,6 @@ beforeAll(() => {
 
 const HOSTILE = '[x](https://evil.example) ![](http://track.example/p.gif) @org/team <img src=x> #123 www.evil.example';
 
-// A shared machine may be slow: each run gets time, and the formats of an attack run one after another.
 /** Findings on files the change deleted, which have no line to be on. */
 const GONE = new Set([
   `idea/removed ${ideaPath('sund-ehq9v5')}`,
@@ -434,7 +434,10 @@ const GONE = new Set([
   `criteria/unreadable ${TEST_CRITERIA}`,
 ]);
 
+// A shared machine may be slow: each run gets time, and the formats of an attack run one after another.
 const run = (args: string[]): Promise<RunResult> => ideasAsync(args, { cwd: root, timeoutMs: 90_000 });
+/** The same command in this process (test/helpers/in-process.ts): held to the spawned run's output below. */
+const runHere = (args: string[]): Promise<RunResult> => ideasInProcess(args, { cwd: root });
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 describe.concurrent('ideas diff: attacks, each a finding with its rule, file and line, in every format', () => {
@@ -442,11 +445,19 @@ describe.concurrent('ideas diff: attacks, each a finding with its rule, file and
     '%s',
     async (_name, a) => {
       const args = ['diff', a.from ?? 'main', a.name, '--lang', 'en'];
+      // The built CLI once per attack; the other formats in this process, through the same run() (a spawned node
+      // costs more CPU to start than the diff itself), held to the built CLI's output for the same JSON.
       const json = await run([...args, '--json']);
-      const github = await run([...args, '--format', 'github']);
-      const junit = await run([...args, '--format', 'junit']);
-      const md = await run([...args, '--format', 'md']);
-      const text = await run(args);
+      const jsonHere = await runHere([...args, '--json']);
+      expect({ code: jsonHere.code, stdout: jsonHere.stdout, stderr: jsonHere.stderr }).toEqual({
+        code: json.code,
+        stdout: json.stdout,
+        stderr: json.stderr,
+      });
+      const github = await runHere([...args, '--format', 'github']);
+      const junit = await runHere([...args, '--format', 'junit']);
+      const md = await runHere([...args, '--format', 'md']);
+      const text = await runHere(args);
       const errors = a.expect.filter((e) => e[2] !== 'warning');
       const code = errors.length > 0 ? 1 : 0;
       for (const r of [json, github, junit, md, text]) expect(r.code, describeRun(r)).toBe(code);

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { describeRun, ideas, parseJson, STACK_LINE } from '../helpers/cli.js';
 import { ideaText, markdownFiles, readConfig, snapshotFiles, stageDir, writeFile } from '../helpers/registry.js';
-import { git, makeTempDir, makeTempRepo, removeTempDirs, stagedFiles } from '../helpers/temp-repo.js';
+import { copyToTemp, git, makeTempDir, makeTempRepo, removeTempDirs, stagedFiles } from '../helpers/temp-repo.js';
 
 afterAll(removeTempDirs);
 
@@ -25,15 +25,23 @@ const CRITERIA = {
   },
 };
 
-/** A committed registry (minimal template, English) whose first stage has the fields above, and a marker path. */
+let template: string | undefined;
+
+/**
+ * A committed registry (minimal template, English) whose first stage has the fields above, and a marker path: a copy
+ * (its .git included) of one made once by `ideas init`, so that each test can break its own.
+ */
 function registry(): { dir: string; marker: string } {
-  const dir = makeTempRepo();
-  const r = ideas(['init', '--template', 'minimal', '--lang', 'en', '--no-ci'], { cwd: dir });
-  if (r.code !== 0) throw new Error(describeRun(r));
-  fs.writeFileSync(path.join(dir, 'criteria', 'idea.schema.json'), JSON.stringify(CRITERIA, null, 2));
-  git(['add', '-A'], dir);
-  git(['commit', '-q', '-m', 'The registry'], dir);
-  return { dir, marker: path.join(makeTempDir('ideas-marker-'), 'PWNED') };
+  if (template === undefined) {
+    const dir = makeTempRepo();
+    const r = ideas(['init', '--template', 'minimal', '--lang', 'en', '--no-ci'], { cwd: dir });
+    if (r.code !== 0) throw new Error(describeRun(r));
+    fs.writeFileSync(path.join(dir, 'criteria', 'idea.schema.json'), JSON.stringify(CRITERIA, null, 2));
+    git(['add', '-A'], dir);
+    git(['commit', '-q', '-m', 'The registry'], dir);
+    template = dir;
+  }
+  return { dir: copyToTemp(template), marker: path.join(makeTempDir('ideas-marker-'), 'PWNED') };
 }
 
 /** The value that, once it reaches git's environment, runs `touch marker` at the next `git add`. */

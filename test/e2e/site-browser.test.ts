@@ -29,6 +29,14 @@ const SCREENSHOT = '/tmp/ideas-site-board.png';
 if (!hasChromium)
   console.warn(`site-browser.test.ts: skipped, ${CHROMIUM} is not installed (apt-get install chromium)`);
 
+// One browser for the file: each test opens contexts of its own, which share no state.
+let shared: Promise<Browser> | undefined;
+const sharedBrowser = () =>
+  (shared ??= launchChromium(['--disable-quic', '--disable-component-update', '--disable-sync']));
+afterAll(async () => {
+  await (await shared)?.close();
+});
+
 describe.skipIf(!hasChromium)(
   hasChromium
     ? 'ideas site in a browser'
@@ -48,11 +56,10 @@ describe.skipIf(!hasChromium)(
       server = await serve(path.join(dir, 'site'));
       origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
       axeSource = readAxeSource();
-      browser = await launchChromium(['--disable-quic', '--disable-component-update', '--disable-sync']);
+      browser = await sharedBrowser();
     });
 
     afterAll(async () => {
-      await browser?.close();
       await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
       removeTempDirs();
     });
@@ -177,11 +184,10 @@ describe.skipIf(!hasChromium)(
       server = await serve(site);
       origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
       axeSource = readAxeSource();
-      browser = await launchChromium();
+      browser = await sharedBrowser();
     });
 
     afterAll(async () => {
-      await browser?.close();
       await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
       removeTempDirs();
     });

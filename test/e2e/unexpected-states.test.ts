@@ -10,14 +10,23 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { describeRun, ideas, STACK_LINE, type RunResult } from '../helpers/cli.js';
-import { git } from '../helpers/temp-repo.js';
-import { EXAMPLE, makeSluice, readTree, removeSluices } from '../helpers/sluice.js';
+import { copyToTemp, git, removeTempDirs } from '../helpers/temp-repo.js';
+import { EXAMPLE, makeSluice as makeFreshSluice, readTree, removeSluices } from '../helpers/sluice.js';
 
 const cleanups: (() => void)[] = [];
 afterAll(() => {
   for (const c of cleanups.splice(0).reverse()) c();
+  removeTempDirs();
   removeSluices();
 });
+
+let template: string | undefined;
+
+/** The example registry, committed: a copy (its .git included) of one made once, for each test alone. */
+function makeSluice(): string {
+  template ??= makeFreshSluice();
+  return copyToTemp(template);
+}
 
 const ID = 'sund-eev2bz';
 const CSV = 'Titel\nEtt\nTvå\nTre\n';
