@@ -53,6 +53,12 @@ export function cliEnv(overrides: Record<string, string | undefined> = {}): Node
   return env;
 }
 
+/**
+ * How long one run of the CLI may take before it counts as hung: far beyond any command's time on a quiet machine,
+ * and within a test's own 60 s, so that a loaded machine (a whole suite beside other work) is not taken for a hang.
+ */
+const SPAWN_TIMEOUT_MS = 45_000;
+
 export function ideas(args: readonly string[], opts: RunOptions): RunResult {
   const r = spawnSync(process.execPath, [BIN, ...args], {
     cwd: opts.cwd,
@@ -60,7 +66,7 @@ export function ideas(args: readonly string[], opts: RunOptions): RunResult {
     input: opts.input ?? '',
     encoding: 'utf8',
     stdio: ['pipe', 'pipe', 'pipe'],
-    timeout: opts.timeoutMs ?? 20_000,
+    timeout: opts.timeoutMs ?? SPAWN_TIMEOUT_MS,
     maxBuffer: 64 * 1024 * 1024,
   });
   if (r.error) throw r.error;
@@ -79,7 +85,7 @@ export function ideasAsync(args: readonly string[], opts: RunOptions): Promise<R
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
     child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 20_000);
+    const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? SPAWN_TIMEOUT_MS);
     child.on('error', (e) => {
       clearTimeout(timer);
       reject(e);
