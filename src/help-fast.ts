@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import type { OutputStream } from './context.js';
 import type { Lang } from './core/i18n/i18n.js';
 import { languageBeforeConfig } from './io/registry-root.js';
+import { languageBeforeRegion } from './io/region/region-lang.js';
 
 export const HELP_CATALOG = new URL('./help.json', import.meta.url);
 
@@ -42,7 +43,11 @@ export function fastHelp(
     return false;
   }
   if (stdout.isTTY && stdout.columns && stdout.columns < catalog.width) return false;
-  const text = catalog.texts[languageBeforeConfig(undefined, undefined, env, cwd)]?.[request];
+  const region = request === 'region' || request.startsWith('region ');
+  const lang = region
+    ? languageBeforeRegion(undefined, undefined, env, cwd)
+    : languageBeforeConfig(undefined, undefined, env, cwd);
+  const text = catalog.texts[lang]?.[request];
   if (text === undefined) return false;
   stdout.write(text);
   return true;

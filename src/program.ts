@@ -14,6 +14,7 @@ import { isLang, t, type Lang } from './core/i18n/i18n.js';
 import { EXAMPLES, HELP, helpTitle } from './ui/help.js';
 import { EXIT, type Output, type View } from './ui/output.js';
 import { languageBeforeConfig } from './io/registry-root.js';
+import { languageBeforeRegion } from './io/region/region-lang.js';
 import { ownPackage } from './io/package-files.js';
 import { terminalText } from './ui/terminal-text.js';
 
@@ -23,13 +24,29 @@ function version(): string {
   return ownPackage().version;
 }
 
-/** The language before any registry is loaded: for help texts and for errors that come before the config. */
+/**
+ * The language before any registry (or region) is loaded: for help texts and for errors that come before the
+ * config. A region command looks for a region's file, every other command for a registry's.
+ */
 export function earlyLang(argv: string[], ctx: Ctx): Lang {
   const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
   const flag = i === -1 ? undefined : argv[i]?.includes('=') ? argv[i]?.split('=')[1] : argv[i + 1];
   const r = argv.findIndex((a) => a === '-C' || a === '--registry' || a.startsWith('--registry='));
   const given = r === -1 ? undefined : argv[r]?.includes('=') ? argv[r]?.split('=')[1] : argv[r + 1];
-  return languageBeforeConfig(isLang(flag) ? flag : undefined, given || undefined, ctx.env, ctx.cwd);
+  const lang = isLang(flag) ? flag : undefined;
+  return commandName(argv) === 'region'
+    ? languageBeforeRegion(lang, given || undefined, ctx.env, ctx.cwd)
+    : languageBeforeConfig(lang, given || undefined, ctx.env, ctx.cwd);
+}
+
+/** The command named first on the command line (`help` for `ideas help region`), past the global options. */
+function commandName(argv: readonly string[]): string | undefined {
+  for (let n = 0; n < argv.length; n++) {
+    const a = argv[n] as string;
+    if (a === '--lang' || a === '-C' || a === '--registry') n++;
+    else if (!a.startsWith('-')) return a === 'help' ? argv[n + 1] : a;
+  }
+  return undefined;
 }
 
 /** An option's help line, with its choices and default in the help's language. */

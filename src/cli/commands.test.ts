@@ -79,16 +79,20 @@ const cases: [string[], string, Record<string, unknown>][] = [
     'region sync',
     { ...G, format: 'pretty', members: [], jobs: undefined, timeout: '5' },
   ],
-  [['region', 'report'], 'region report', { ...G, format: 'text', members: [], since: undefined, until: undefined }],
+  [
+    ['region', 'report'],
+    'region report',
+    { ...G, format: 'text', members: [], since: undefined, until: undefined, by: [] },
+  ],
   [
     ['region', 'report', '--member', '1494', '--since', '2026-01-01', '--until', '2026-06-30', '-f', 'md'],
     'region report',
-    { ...G, format: 'md', members: ['1494'], since: '2026-01-01', until: '2026-06-30' },
+    { ...G, format: 'md', members: ['1494'], since: '2026-01-01', until: '2026-06-30', by: [] },
   ],
   [
-    ['region', 'report', '--json'],
+    ['region', 'report', '--json', '--by', 'tags', '--by', 'challenge'],
     'region report',
-    { ...G, json: true, format: 'json', members: [], since: undefined, until: undefined },
+    { ...G, json: true, format: 'json', members: [], since: undefined, until: undefined, by: ['tags', 'challenge'] },
   ],
   [['region', 'export'], 'region export', { ...G, format: 'csv', members: [], stage: undefined, delimiter: undefined }],
   [

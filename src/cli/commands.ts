@@ -175,6 +175,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       { flags: '--member <id>', help: 'regionMember', repeatable: true },
       { flags: '--since <date>', help: 'reportSince' },
       { flags: '--until <date>', help: 'reportUntil' },
+      { flags: '--by <field>', help: 'regionReportBy', repeatable: true },
       { flags: '-f, --format <format>', help: 'regionReportFormat', choices: ['text', 'md', 'json'], default: 'text' },
       json,
     ],
@@ -185,6 +186,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       members: list(o.member),
       since: str(o.since),
       until: str(o.until),
+      by: list(o.by),
     }),
     run: async (input, { ctx, view }) => {
       const { runRegionReport } = await import('../commands/region/report.js');

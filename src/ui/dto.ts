@@ -27,6 +27,7 @@ import { ageInDays } from '../core/region/age.js';
 import type { IdClash } from '../core/region/clashes.js';
 import { REGION_FILE, type RegionMember } from '../core/region/config.js';
 import type { MemberSnapshot, RegionIdea } from '../core/region/snapshot.js';
+import type { RegionBreakdown, RegionGroup } from '../core/region/report.js';
 import type { IdeaSpread } from '../core/region/spread.js';
 import { groupLabel, type AggregateRow, type Group, type Report } from '../core/report/report.js';
 
@@ -823,14 +824,37 @@ export function regionReportDocument(
     region: { config: { name: string } };
     lang: Lang;
     members: readonly RegionMemberState[];
-    report: { region: RegionReportPart; members: readonly (RegionReportPart & { member: RegionMember })[] };
+    report: {
+      region: RegionReportPart;
+      members: readonly (RegionReportPart & { member: RegionMember })[];
+      breakdowns?: readonly RegionBreakdown[];
+    };
   },
   now: Date,
 ) {
+  const group = (g: RegionGroup) => ({
+    label: g.label,
+    values: [...g.values],
+    ideas: g.ideas,
+    members: g.members,
+    added: g.added,
+    byStage: g.byStage,
+  });
   return {
     ...regionHeader(r.region.config.name, r.lang),
     kind: 'region-report',
-    report: regionFiguresDto(r.report.region, r.lang),
+    report: {
+      ...regionFiguresDto(r.report.region, r.lang),
+      // `--by`: the region's ideas by a public field, small groups pooled (a group's label in the region's language).
+      breakdowns: (r.report.breakdowns ?? []).map((b) => ({
+        field: b.field,
+        label: b.title[r.lang],
+        groups: b.groups.map(group),
+        pooled: b.pooled ? group(b.pooled) : null,
+        pooledGroups: b.pooledGroups,
+        suppressed: b.suppressed,
+      })),
+    },
     members: r.members.map((m) => {
       const part = r.report.members.find((x) => x.member.id === m.member.id);
       return {

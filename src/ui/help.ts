@@ -358,6 +358,10 @@ export const HELP = {
     en: 'the funnel, time in stage and goals by municipality and for the region, from the last sync',
   },
   regionReportFormat: { sv: 'utdata: text, md eller json', en: 'output: text, md or json' },
+  regionReportBy: {
+    sv: 'dela upp regionens idéer på ett publikt fält, t.ex. tags, challenge eller unit (kan upprepas)',
+    en: "break the region's ideas down by a public field, such as tags, challenge or unit (repeatable)",
+  },
   regionExport: {
     sv: 'exportera idéerna i alla medlemmar som CSV eller JSON, med medlem och kommunkod (bara publika fält)',
     en: 'export the ideas of every member as CSV or JSON, with member and municipality code (public fields only)',
@@ -650,6 +654,7 @@ export const EXAMPLES: Record<string, Record<Lang, string[]>> = {
       'ideas region show lidkoping:lidk-4k7q2x',
       'ideas region duplicates',
       'ideas region report --format md',
+      'ideas region report --by tags --by challenge',
       'ideas region export > skaraborg.csv',
       'ideas region site --out public',
     ],
@@ -661,6 +666,7 @@ export const EXAMPLES: Record<string, Record<Lang, string[]>> = {
       'ideas region show lidkoping:lidk-4k7q2x',
       'ideas region duplicates',
       'ideas region report --format md',
+      'ideas region report --by tags --by challenge',
       'ideas region export > skaraborg.csv',
       'ideas region site --out public',
     ],

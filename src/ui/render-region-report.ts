@@ -7,7 +7,7 @@ import type { ChalkInstance } from 'chalk';
 import { t, type Lang } from '../core/i18n/i18n.js';
 import type { GoalProgress } from '../core/report/report.js';
 import type { RegionMember } from '../core/region/config.js';
-import type { ReportPart } from '../core/region/report.js';
+import type { RegionBreakdown, RegionGroup, ReportPart } from '../core/region/report.js';
 import type { RegistryConfig } from '../core/sluice/config.js';
 import { formatNumber, goalLine, renderReportMarkdown, renderReportText, type TextOptions } from './render-report.js';
 import { mdText } from './markdown-text.js';
@@ -17,6 +17,8 @@ import { displayWidth, padEnd } from './text-width.js';
 export interface RegionFigures {
   region: ReportPart;
   members: (ReportPart & { member: RegionMember })[];
+  /** The `--by` breakdowns across the region; none when not asked for. */
+  breakdowns?: RegionBreakdown[];
 }
 
 export interface RegionReportView {
@@ -30,7 +32,9 @@ interface Grid {
   note: string | null;
   head: string[];
   rows: string[][];
-  foot: string[];
+  foot: string[] | null;
+  /** Said instead of the table when it has no rows. */
+  empty?: string;
 }
 
 const dash = '–';
@@ -84,11 +88,67 @@ function grids(r: RegionFigures, lang: Lang): Grid[] {
   ];
 }
 
+/** A `--by` breakdown as a grid: a row per group, then the pool; its stage columns are the region's. */
+function breakdownGrid(r: RegionFigures, b: RegionBreakdown, lang: Lang): Grid {
+  const region = r.region;
+  const k = region.report.minGroupSize;
+  const title = b.title[lang];
+  const name = (label: string | null) =>
+    label === null
+      ? t(lang, 'report.notGiven')
+      : label === 'true'
+        ? t(lang, 'yes')
+        : label === 'false'
+          ? t(lang, 'no')
+          : label;
+  const row = (label: string, g: RegionGroup) => [
+    label,
+    String(g.ideas),
+    String(g.members),
+    String(g.added),
+    ...region.config.stages.map((s) => String(g.byStage[s.key] ?? 0)),
+  ];
+  const rows = b.groups.map((g) => row(name(g.label), g));
+  if (b.pooled) rows.push(row(t(lang, 'report.pooled', { count: b.pooledGroups }), b.pooled));
+  return {
+    heading: t(lang, 'report.by', { field: title, key: b.field }),
+    note: t(lang, 'region.report.byNote', { k }),
+    head: [
+      title,
+      t(lang, 'report.ideasCol'),
+      t(lang, 'region.col.municipalities'),
+      t(lang, 'report.added'),
+      ...region.config.stages.map((s) => s.label[lang]),
+    ],
+    rows,
+    foot: null,
+    empty: t(lang, 'report.suppressedAll', { k }),
+  };
+}
+
 function goalLines(r: RegionFigures, lang: Lang): string[] {
   const out: string[] = [];
   for (const m of r.members)
     for (const g of m.report.goals) out.push(`${m.member.name}: ${goalText(m.config, g, lang)}`);
   return out.length === 0 ? [t(lang, 'report.noGoals')] : out;
+}
+
+function gridText(g: Grid, c: ChalkInstance): string[] {
+  const out: string[] = ['', c.bold(g.heading)];
+  if (g.note) out.push(c.dim(`  ${g.note}`));
+  if (g.rows.length === 0 && g.empty) return [...out, `  ${g.empty}`];
+  const all = [g.head, ...g.rows, ...(g.foot ? [g.foot] : [])];
+  const w = g.head.map((_, i) => Math.max(...all.map((row) => displayWidth(row[i] ?? ''))));
+  const line = (row: string[]) =>
+    row
+      .map((cell, i) =>
+        i === 0 ? padEnd(cell, w[i] ?? 0) : ' '.repeat(Math.max(0, (w[i] ?? 0) - displayWidth(cell))) + cell,
+      )
+      .join('  ')
+      .trimEnd();
+  out.push(`  ${c.dim(line(g.head))}`, ...g.rows.map((row) => `  ${line(row)}`));
+  if (g.foot) out.push(`  ${c.bold(line(g.foot))}`);
+  return out;
 }
 
 export function renderRegionReportText(view: RegionReportView, lang: Lang, c: ChalkInstance, opts: TextOptions) {
@@ -98,27 +158,27 @@ export function renderRegionReportText(view: RegionReportView, lang: Lang, c: Ch
     /^[^\n]*/,
     c.bold(t(lang, 'region.report.title', { name: r.region.config.name })),
   );
-  const out: string[] = [head.trimEnd(), '', c.bold(t(lang, 'region.report.byMember'))];
-  for (const g of grids(r, lang)) {
-    out.push('', c.bold(g.heading));
-    if (g.note) out.push(c.dim(`  ${g.note}`));
-    const all = [g.head, ...g.rows, g.foot];
-    const w = g.head.map((_, i) => Math.max(...all.map((row) => displayWidth(row[i] ?? ''))));
-    const line = (row: string[]) =>
-      row
-        .map((cell, i) =>
-          i === 0 ? padEnd(cell, w[i] ?? 0) : ' '.repeat(Math.max(0, (w[i] ?? 0) - displayWidth(cell))) + cell,
-        )
-        .join('  ')
-        .trimEnd();
-    out.push(`  ${c.dim(line(g.head))}`, ...g.rows.map((row) => `  ${line(row)}`), `  ${c.bold(line(g.foot))}`);
-  }
+  const out: string[] = [head.trimEnd()];
+  for (const b of r.breakdowns ?? []) out.push(...gridText(breakdownGrid(r, b, lang), c));
+  out.push('', c.bold(t(lang, 'region.report.byMember')));
+  for (const g of grids(r, lang)) out.push(...gridText(g, c));
   out.push('', c.bold(t(lang, 'region.report.goalsByMember')), ...goalLines(r, lang).map((l) => `  ${l}`));
   out.push('', c.bold(t(lang, 'region.report.dataTitle')), ...view.ages.map((l) => c.dim(`  ${l}`)));
   return `${out.join('\n')}\n`;
 }
 
 const md = (text: string) => mdText(text, Number.POSITIVE_INFINITY);
+
+function gridMarkdown(g: Grid, level: string): string[] {
+  const out: string[] = ['', `${level} ${md(g.heading)}`, ''];
+  if (g.note) out.push(`*${md(g.note)}*`, '');
+  if (g.rows.length === 0 && g.empty) return [...out, md(g.empty)];
+  out.push(`| ${g.head.map(md).join(' | ')} |`);
+  out.push(`| ${g.head.map((_, i) => (i === 0 ? '---' : '---:')).join(' | ')} |`);
+  for (const row of g.rows) out.push(`| ${row.map(md).join(' | ')} |`);
+  if (g.foot) out.push(`| ${g.foot.map((x) => `**${md(x)}**`).join(' | ')} |`);
+  return out;
+}
 
 export function renderRegionReportMarkdown(view: RegionReportView, lang: Lang): string {
   const r = view.report;
@@ -127,15 +187,10 @@ export function renderRegionReportMarkdown(view: RegionReportView, lang: Lang): 
     /^[^\n]*/,
     `# ${md(t(lang, 'region.report.title', { name: r.region.config.name }))}`,
   );
-  const out: string[] = [head.trimEnd(), '', `## ${md(t(lang, 'region.report.byMember'))}`];
-  for (const g of grids(r, lang)) {
-    out.push('', `### ${md(g.heading)}`, '');
-    if (g.note) out.push(`*${md(g.note)}*`, '');
-    out.push(`| ${g.head.map(md).join(' | ')} |`);
-    out.push(`| ${g.head.map((_, i) => (i === 0 ? '---' : '---:')).join(' | ')} |`);
-    for (const row of g.rows) out.push(`| ${row.map(md).join(' | ')} |`);
-    out.push(`| ${g.foot.map((x) => `**${md(x)}**`).join(' | ')} |`);
-  }
+  const out: string[] = [head.trimEnd()];
+  for (const b of r.breakdowns ?? []) out.push(...gridMarkdown(breakdownGrid(r, b, lang), '##'));
+  out.push('', `## ${md(t(lang, 'region.report.byMember'))}`);
+  for (const g of grids(r, lang)) out.push(...gridMarkdown(g, '###'));
   out.push('', `### ${md(t(lang, 'region.report.goalsByMember'))}`, '');
   out.push(...goalLines(r, lang).map((l) => `- ${md(l)}`));
   out.push('', `### ${md(t(lang, 'region.report.dataTitle'))}`, '');

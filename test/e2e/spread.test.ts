@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { describeRun, parseJson } from '../helpers/cli.js';
+import { describeRun, ideas, parseJson } from '../helpers/cli.js';
 import {
   addIdea,
   commitAll,
@@ -370,6 +370,9 @@ describe('ideas adopt', () => {
     const json = runIn(skovde, ['diff', 'HEAD~1', 'HEAD', '--json']);
     const text = runIn(skovde, ['diff', 'HEAD~1', 'HEAD']);
     const none = runIn(skovde, ['diff', 'HEAD', 'HEAD', '--json']);
+    const md = runIn(skovde, ['diff', 'HEAD~1', 'HEAD', '--format', 'md']);
+    const mdSv = ideas(['--lang', 'sv', 'diff', 'HEAD~1', 'HEAD', '--format', 'md'], { cwd: skovde });
+    const mdNone = runIn(skovde, ['diff', 'HEAD', 'HEAD', '--format', 'md']);
     git(['reset', '-q', '--hard', 'HEAD~1'], skovde);
     expect(github.code, describeRun(github)).toBe(0);
     expect(github.stdout).toMatch(
@@ -387,5 +390,19 @@ describe('ideas adopt', () => {
     expect(text.stderr).toContain('looks like ideas elsewhere in the region:');
     expect(text.stderr).toContain('Lidköping has something similar');
     expect(parseJson<{ regionSimilar: unknown[] }>(none).regionSimilar).toEqual([]);
+    // The JSON says it in its field only; its stderr is quiet.
+    expect(json.stderr).not.toContain('something similar');
+    // Markdown, from which a pull request's comment is made: a section of its own on stdout, nothing on stderr.
+    expect(md.code, describeRun(md)).toBe(0);
+    expect(md.stderr).not.toContain('something similar');
+    expect(md.stdout).toMatch(
+      /\n### 🔎 Similar ideas elsewhere in the region \(1\)\n\n- The new idea skov-\w+ «Digital keys for the home care» looks like ideas elsewhere in the region:\n {2}- Lidköping has something similar: «Digital keys in home care» \(lidkoping:/,
+    );
+    expect(md.stdout.indexOf('Similar ideas elsewhere')).toBeGreaterThan(md.stdout.indexOf('## '));
+    expect(mdSv.code, describeRun(mdSv)).toBe(0);
+    expect(mdSv.stdout).toContain('### 🔎 Liknande idéer på andra håll i regionen (1)');
+    expect(mdSv.stdout).toContain('Lidköping har något liknande: «Digital keys in home care»');
+    expect(mdSv.stderr).not.toContain('liknande');
+    expect(mdNone.stdout).not.toContain('Similar ideas elsewhere');
   });
 });

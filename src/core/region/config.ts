@@ -11,7 +11,9 @@ import { parseYamlSafely, YamlProblem } from '../front-matter/front-matter.js';
 import { YamlPositions } from '../front-matter/positions.js';
 import { nullProtoDeep } from '../safe-object.js';
 
-export const REGION_FILE = 'ideas.region.yaml';
+import { REGION_FILE } from './file-name.js';
+
+export { REGION_FILE };
 
 export interface RegionMember {
   /** The member's key: `lidkoping` in `lidkoping:lidk-4k7q2x`, and the name of its cache. */

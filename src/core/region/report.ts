@@ -13,13 +13,59 @@ import type { MemberSnapshot, RegionIdea } from './snapshot.js';
 import { DEFAULT_MIN_GROUP_SIZE, type Goal, type RegistryConfig, type Stage } from '../sluice/config.js';
 import type { IdeaFields } from '../sluice/idea.js';
 import { classifySources } from '../criteria/personal-data.js';
-import { buildReport, type GoalProgress, type Report } from '../report/report.js';
+import {
+  buildReport,
+  groupValues,
+  pool,
+  subjectOf,
+  type GoalProgress,
+  type Report,
+  type Subject,
+} from '../report/report.js';
+import type { Lang, Localized } from '../i18n/i18n.js';
+import { compareText } from '../i18n/text-order.js';
+import { nullObject, ownValue } from '../safe-object.js';
 import { daysBetween } from '../history/stays.js';
 
 export interface ReportPeriod {
   since: string | null;
   until: string;
   today: string;
+}
+
+/** A field to break the region's ideas down by: its key and its label (a public field of some member). */
+export interface ByField {
+  field: string;
+  title: Localized;
+}
+
+/** One group of a breakdown across the region: the ideas giving one value (or, for a challenge, one label). */
+export interface RegionGroup {
+  /** The group's name in the region's language: a challenge's label, else the value; null for ideas without one. */
+  label: string | null;
+  /** The values the ideas give (a challenge's id in each member that has it). */
+  values: string[];
+  ideas: number;
+  /** In how many members the group's ideas are. */
+  members: number;
+  /** Ideas of the group created or imported during the period. */
+  added: number;
+  /** Ideas per stage of the region (merged by key) at the end of the period. */
+  byStage: Record<string, number>;
+}
+
+/**
+ * The region's ideas by a field. Groups of fewer ideas than the threshold are pooled, and the pool topped up to at
+ * least that many (`pool` of the single report): a region report is handed round across municipalities, and a group
+ * of one or two ideas is those ideas. Fewer ideas than the threshold in all: nothing is shown (`suppressed`).
+ */
+export interface RegionBreakdown {
+  field: string;
+  title: Localized;
+  groups: RegionGroup[];
+  pooled: RegionGroup | null;
+  pooledGroups: number;
+  suppressed: boolean;
 }
 
 export interface ReportPart {
@@ -38,6 +84,8 @@ export interface RegionReport {
   /** Every member's stages, merged by key in the order first met, for the region's own figures. */
   region: ReportPart;
   members: MemberReport[];
+  /** The region's ideas by each `--by` field, in the order asked. */
+  breakdowns: RegionBreakdown[];
 }
 
 function stageOf(key: string, label: Stage['label'], limitDays: number | null): Stage {
@@ -119,12 +167,15 @@ export function buildRegionReport(
   name: string,
   held: readonly { member: RegionMember; snapshot: MemberSnapshot }[],
   period: ReportPeriod,
+  by: readonly ByField[] = [],
+  lang: Lang = 'sv',
 ): RegionReport {
   // The data is public already (filtered when synced): no schema is needed to say what may be shown.
   const classes = classifySources([]);
   const options = (k: number) => ({ ...period, by: [], includePersonal: false, minGroupSize: k });
   const merged = new Map<string, Stage>();
   const all: IdeaFields[] = [];
+  const owners: Owner[] = [];
   let regionK = DEFAULT_MIN_GROUP_SIZE;
   const members = held.map(({ member, snapshot }): MemberReport => {
     const config = snapshotConfig(snapshot);
@@ -139,6 +190,7 @@ export function buildRegionReport(
       ideas.push(ideaFieldsOf(idea, stage));
       // In the region's own figures an idea is named with its member, as `ideas region show` takes it.
       all.push({ ...ideaFieldsOf(idea, merged.get(idea.stage) as Stage), id: `${member.id}:${idea.id ?? idea.path}` });
+      owners.push({ member: member.id, challenges: snapshot.registry.challenges ?? [] });
     }
     return { member, snapshot, config, ...withhold(buildReport(config, ideas, classes, options(k)), k) };
   });
@@ -157,7 +209,92 @@ export function buildRegionReport(
       .sort((a, b) => b.days - a.days || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
   }));
   const goals = regionGoals(members, period.until);
-  return { region: { config, report: { ...built.report, time, goals }, withheld: built.withheld }, members };
+  const o = options(regionK);
+  const subjects = all
+    .map((idea, n) => ({ s: subjectOf(idea, o), owner: owners[n] as Owner }))
+    .filter((x) => x.s.now !== null);
+  const breakdowns = by.map((f) => regionBreakdown(f, subjects, config.stages, regionK, lang));
+  return {
+    region: { config, report: { ...built.report, time, goals }, withheld: built.withheld },
+    members,
+    breakdowns,
+  };
+}
+
+/** Whose an idea of the region is: its member, and that member's challenges (a challenge's id is the member's). */
+interface Owner {
+  member: string;
+  challenges: readonly { id: string; label: Localized }[];
+}
+
+/** The name of a value in the region's language: a challenge by its member's label for it, any other as it is. */
+function valueName(field: string, value: string, owner: Owner, lang: Lang): string {
+  if (field === 'challenge') {
+    const c = owner.challenges.find((x) => x.id === value);
+    if (c && typeof c.label?.[lang] === 'string' && c.label[lang].trim() !== '') return c.label[lang].trim();
+  }
+  return value;
+}
+
+function regionBreakdown(
+  by: ByField,
+  subjects: readonly { s: Subject; owner: Owner }[],
+  stages: readonly Stage[],
+  k: number,
+  lang: Lang,
+): RegionBreakdown {
+  type Members = Set<{ s: Subject; owner: Owner }>;
+  const groups = new Map<string | null, { values: Set<string>; ideas: Members }>();
+  for (const x of subjects) {
+    const values = groupValues(ownValue(x.s.idea.data, by.field));
+    for (const v of values.length > 0 ? values : [null]) {
+      const label = v === null ? null : valueName(by.field, v, x.owner, lang);
+      let g = groups.get(label);
+      if (!g) groups.set(label, (g = { values: new Set(), ideas: new Set() }));
+      if (v !== null) g.values.add(v);
+      g.ideas.add(x);
+    }
+  }
+  const group = (label: string | null, values: Iterable<string>, ideas: Members): RegionGroup => {
+    const byStage = nullObject<number>();
+    for (const st of stages) byStage[st.key] = 0;
+    for (const x of ideas) {
+      const key = x.s.now?.stage ?? x.s.idea.stage.key;
+      byStage[key] = (byStage[key] ?? 0) + 1;
+    }
+    const list = [...ideas];
+    return {
+      label,
+      values: [...new Set(values)].sort(compareText),
+      ideas: ideas.size,
+      members: new Set(list.map((x) => x.owner.member)).size,
+      added: list.filter((x) => x.s.added).length,
+      byStage,
+    };
+  };
+  const rows = [...groups.entries()]
+    .map(([label, g]) => ({ label, values: g.values, ideas: g.ideas }))
+    .sort((a, b) =>
+      a.label === null ? 1 : b.label === null ? -1 : b.ideas.size - a.ideas.size || compareText(a.label, b.label),
+    );
+  // An idea with a list value sits in several groups: the pool counts each idea once.
+  const distinct = (rs: typeof rows) => new Set(rs.flatMap((r) => [...r.ideas])).size;
+  const { shown, pooled } = pool(rows, (r) => r.ideas.size, distinct, subjects.length, k);
+  return {
+    field: by.field,
+    title: by.title,
+    groups: shown.map((r) => group(r.label, r.values, r.ideas)),
+    pooled:
+      pooled.length > 0
+        ? group(
+            null,
+            pooled.flatMap((r) => [...r.values]),
+            new Set(pooled.flatMap((r) => [...r.ideas])),
+          )
+        : null,
+    pooledGroups: pooled.length,
+    suppressed: subjects.length < k,
+  };
 }
 
 /** The stages of every member merged by key, in the order first met: the region's own stages. */

@@ -6,7 +6,7 @@
  */
 import type { Localized } from '../i18n/i18n.js';
 import type { Goal, RegistryConfig } from '../sluice/config.js';
-import { publicData, publicField, type FieldClasses } from '../criteria/personal-data.js';
+import { isPublicField, publicData, publicField, type FieldClasses } from '../criteria/personal-data.js';
 import { readSnapshot, type SnapshotFile } from '../history/idea-diff.js';
 import { ID_PATTERN } from '../sluice/id.js';
 import type { SpreadKitField } from './spread.js';
@@ -62,10 +62,21 @@ export interface MemberSnapshot {
   unreadable: UnreadableFile[];
 }
 
+/** How a member's schemas classify a top-level field (src/core/criteria/personal-data.ts). */
+export type SnapshotFieldClass = 'public' | 'personal' | 'aggregate' | 'internal';
+
+/** A top-level field a member's schemas declare: its class and its label, for `region report --by`. */
+export interface SnapshotField {
+  key: string;
+  class: SnapshotFieldClass;
+  title: Localized;
+}
+
 /**
  * What the region keeps of a member's config: its name, stages and goals (the region report reads them). `goals`,
- * `minGroupSize` and each stage's `limitDays` came after the first state files: a state without them still reads
- * (no goals, the default threshold, no limits), and the next sync fills them in.
+ * `minGroupSize` and each stage's `limitDays` came after the first state files, `fields` and `challenges` later
+ * still: a state without them still reads (no goals, the default threshold, no limits, no field labels), and the
+ * next sync fills them in.
  */
 export interface SnapshotRegistry {
   name: string;
@@ -74,12 +85,17 @@ export interface SnapshotRegistry {
   stages: RegionStage[];
   goals?: Goal[];
   minGroupSize?: number | null;
+  /** The fields its schemas declare, with their classes and labels (never a value). */
+  fields?: SnapshotField[];
+  /** Its challenges, by id with their labels: a breakdown by challenge names them. */
+  challenges?: { id: string; label: Localized }[];
 }
 
 /** The part of a member's config the region keeps. */
 export function snapshotRegistry(
   config: RegistryConfig,
   kits: ReadonlyMap<string, SpreadKitField[]> = new Map(),
+  fields: SnapshotField[] = [],
 ): SnapshotRegistry {
   return {
     name: config.name,
@@ -93,7 +109,24 @@ export function snapshotRegistry(
     })),
     goals: config.goals.map((g) => ({ id: g.id, label: g.label, stage: g.stage, target: g.target, by: g.by })),
     minGroupSize: config.minGroupSize ?? null,
+    fields,
+    challenges: config.challenges.map((c) => ({ id: c.id, label: c.label })),
   };
+}
+
+/** The top-level fields the member's schemas declare, each with its class and its label. */
+export function snapshotFields(classes: FieldClasses, titles: (key: string) => Localized): SnapshotField[] {
+  return classes.declared().map((key) => {
+    const cls = classes.field(key);
+    const kind: SnapshotFieldClass = cls.personal
+      ? 'personal'
+      : cls.aggregate
+        ? 'aggregate'
+        : isPublicField(key, classes, { includePersonal: false })
+          ? 'public'
+          : 'internal';
+    return { key, class: kind, title: titles(key) };
+  });
 }
 
 export interface MemberFile extends SnapshotFile {

@@ -161,7 +161,8 @@ export interface Report {
   overrides: OverrideRow[];
 }
 
-interface Subject {
+/** An idea as the report sees it at the end of the period (the region's breakdowns read it too). */
+export interface Subject {
   idea: IdeaFields;
   stays: Stay[];
   /** The stay at the end of the period; null when the idea did not exist yet. */
@@ -175,7 +176,7 @@ interface Subject {
 const inPeriod = (date: string | null, o: ReportOptions) =>
   date !== null && (o.since === null || date >= o.since) && date <= o.until;
 
-function subjectOf(idea: IdeaFields, o: ReportOptions): Subject {
+export function subjectOf(idea: IdeaFields, o: ReportOptions): Subject {
   const stays = staysOf(idea);
   const present = o.until >= o.today;
   const created = idea.created !== null && /^\d{4}-\d{2}-\d{2}$/.test(idea.created) ? idea.created : null;
@@ -400,7 +401,7 @@ function groupsOf(valueOf: (s: Subject) => unknown, subjects: readonly Subject[]
  * otherwise the total less the groups shown would give the small group's figures anyway. `pooledSize` counts the
  * pool's ideas once each, as an idea with a list value sits in several groups.
  */
-function pool<T>(
+export function pool<T>(
   rows: T[],
   size: (r: T) => number,
   pooledSize: (rs: T[]) => number,

@@ -14,12 +14,14 @@ import {
   buildIdeas,
   ideasByOid,
   SNAPSHOT_VERSION,
+  snapshotFields,
   snapshotRegistry,
   unreadableByOid,
   type MemberFile,
   type MemberSnapshot,
 } from '../../core/region/snapshot.js';
 import { classifySources, type SchemaSource } from '../../core/criteria/personal-data.js';
+import { fieldTitles } from '../../core/criteria/field-titles.js';
 import { readPackageSchema } from '../schemas.js';
 import { forbiddenKeys, nullProtoDeep } from '../../core/safe-object.js';
 import { git, GitTimeout } from '../git.js';
@@ -197,13 +199,14 @@ export async function syncMember(
     }
     const rulesKey = oids.join(' ');
     const previous = opts.previous;
-    // A state from before goals were kept is read again (each idea still known by its blob id), to fill them in.
+    // A state from before goals (or fields) were kept is read again (each idea still known by its blob id), to fill them in.
     if (
       previous &&
       previous.commit === commit &&
       previous.rulesKey === rulesKey &&
       previous.path === member.path &&
-      previous.registry.goals !== undefined
+      previous.registry.goals !== undefined &&
+      previous.registry.fields !== undefined
     )
       return { ok: true, snapshot: { ...previous, syncedAt: opts.now.toISOString() }, parsed: 0, unchanged: true };
 
@@ -228,7 +231,10 @@ export async function syncMember(
             : ((await reader.read(e.oid)) ?? new Uint8Array()),
       })),
     );
-    const built = buildIdeas(config, files, classifySources(sources), known, knownBad);
+    const classes = classifySources(sources);
+    const built = buildIdeas(config, files, classes, known, knownBad);
+    const schemas = sources.map((s) => s.schema as Record<string, unknown>);
+    const fields = snapshotFields(classes, (key) => fieldTitles(schemas, [key])[key] ?? { sv: key, en: key });
     const { ideas, parsed } = built;
     const unreadable = [...built.unreadable, ...oversized].sort((a, b) =>
       a.path < b.path ? -1 : a.path > b.path ? 1 : 0,
@@ -242,7 +248,7 @@ export async function syncMember(
       commit,
       syncedAt: opts.now.toISOString(),
       rulesKey,
-      registry: snapshotRegistry(config, kits),
+      registry: snapshotRegistry(config, kits, fields),
       ideas,
       unreadable,
     };

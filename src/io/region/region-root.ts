@@ -8,7 +8,10 @@ import { IdeasError } from '../../core/errors.js';
 import type { Lang } from '../../core/i18n/i18n.js';
 import { parseRegionText, REGION_FILE, type RegionConfig } from '../../core/region/config.js';
 import { findGitDir } from '../git-dir.js';
+import { findRegionRoot } from './region-lang.js';
 import { regionValidator } from '../schemas.js';
+
+export { findRegionRoot, peekRegionLanguage } from './region-lang.js';
 
 export interface Region {
   root: string;
@@ -19,32 +22,12 @@ export interface Region {
   cacheDir: string;
 }
 
-/** The folder with ideas.region.yaml at or above `start`, or null. */
-export function findRegionRoot(start: string): string | null {
-  for (let d = path.resolve(start); ;) {
-    if (existsSync(path.join(d, REGION_FILE))) return d;
-    const parent = path.dirname(d);
-    if (parent === d) return null;
-    d = parent;
-  }
-}
-
 export function locateRegion(cwd: string, flag: string | undefined, env: NodeJS.ProcessEnv): string {
   const given = flag ?? (env.IDEAS_REGISTRY || undefined);
   const start = given ? path.resolve(cwd, given) : cwd;
   const root = existsSync(start) ? findRegionRoot(start) : null;
   if (!root) throw new IdeasError('NOT_A_REGISTRY', 'err.notRegion', { dir: start }, { hint: 'hint.notRegion' });
   return root;
-}
-
-/** The language the region file names first, read before the file is checked (for the messages of that check). */
-export function peekRegionLanguage(root: string): Lang | null {
-  try {
-    const m = /^languages:\s*\[?\s*(sv|en)\b/m.exec(readFileSync(path.join(root, REGION_FILE), 'utf8'));
-    return m ? (m[1] as Lang) : null;
-  } catch {
-    return null;
-  }
 }
 
 /** Reads and checks the region's file, and finds its git folder (a region lives in a git repository). */

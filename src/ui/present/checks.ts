@@ -7,7 +7,13 @@ import { ideaDiffDocument, schemaDocument, validationDocument } from '../dto.js'
 import { renderDiffMarkdown, renderDiffText, type DiffView } from '../render-diff.js';
 import { renderValidationGithub, renderValidationJunit, renderValidationPretty } from '../render-validation.js';
 import { EXIT, jsonText, output, type Output, type View } from '../output.js';
-import { addedNearbyDto, githubNearbyNotices, renderAddedNearby, type AddedNearbyView } from './region-similar.js';
+import {
+  addedNearbyDto,
+  githubNearbyNotices,
+  markdownNearby,
+  renderAddedNearby,
+  type AddedNearbyView,
+} from './region-similar.js';
 
 export type ValidateFormat = 'pretty' | 'json' | 'github' | 'junit';
 
@@ -71,11 +77,13 @@ export function presentDiff(
     const view = { files: 0, findings: d.findings, errors, warnings: d.findings.length - errors };
     o.out(renderValidationGithub(view, r.registry.root, v.cwd));
     o.out(githubNearbyNotices(nearby, r.lang, r.registry.root, v.cwd));
-  } else if (format === 'md') o.out(renderDiffMarkdown(r));
-  else o.out(renderDiffText(r, v.out, v.outWidth));
-  // A notice, never an error: said on stderr beside the pretty and Markdown views.
-  if ((format === 'text' || format === 'md') && nearby.length > 0)
-    o.err(`\n${renderAddedNearby(nearby, r.lang, v.err)}`);
+  } else if (format === 'md') {
+    // A pull request's comment is made of the Markdown: the notice is a section of it, not a line on stderr.
+    const section = markdownNearby(nearby, r.lang);
+    o.out(section === '' ? renderDiffMarkdown(r) : `${renderDiffMarkdown(r).trimEnd()}\n\n${section}`);
+  } else o.out(renderDiffText(r, v.out, v.outWidth));
+  // A notice, never an error: said on stderr beside the text view.
+  if (format === 'text' && nearby.length > 0) o.err(`\n${renderAddedNearby(nearby, r.lang, v.err)}`);
   return o.done(r.ok ? EXIT.ok : EXIT.problems);
 }
 

@@ -3,6 +3,7 @@ import { t, type Lang, type Localized } from '../../core/i18n/i18n.js';
 import path from 'node:path';
 import { escapeData, escapeProperty } from '../render-validation.js';
 import { terminalLine } from '../terminal-text.js';
+import { mdText } from '../markdown-text.js';
 
 export interface NeighbourView {
   member: string;
@@ -94,6 +95,22 @@ export function githubNearbyNotices(
       return `::notice ${props}::${escapeData(lines)}\n`;
     })
     .join('');
+}
+
+/**
+ * For `ideas diff --format md`: a section of its own in the Markdown a pull request's comment is made of, per added
+ * idea a list item and its similar ideas under it; '' when there are none. Every text is the ideas' own, made inert
+ * for GitHub (`mdText`).
+ */
+export function markdownNearby(items: readonly AddedNearbyView[], lang: Lang): string {
+  if (items.length === 0) return '';
+  const out: string[] = [`### 🔎 ${mdText(t(lang, 'region.similar.heading'))} (${items.length})`, ''];
+  for (const a of items) {
+    out.push(`- ${mdText(t(lang, 'region.similar.added', { id: a.id, title: a.title ?? a.id }), 300)}`);
+    for (const line of renderNeighbours(a.similar, lang).split('\n').filter(Boolean))
+      out.push(`  - ${mdText(line, 300)}`);
+  }
+  return `${out.join('\n')}\n`;
 }
 
 export function addedNearbyDto(items: readonly AddedNearbyView[]) {

@@ -361,6 +361,7 @@ export function presentRegionReport(r: RegionReportView, format: 'text' | 'md' |
       report: m.report,
       withheld: m.withheld,
     })),
+    breakdowns: r.report.breakdowns ?? [],
   };
   if (format === 'json') {
     o.out(jsonText(regionReportDocument({ ...r, report: figures }, v.today)));

@@ -32,6 +32,23 @@ export const regionViews = {
     en: 'No member has the stage "{stage}". The stages: {stages}.',
   },
   'region.col.municipality': { sv: 'Kommun', en: 'Municipality' },
+  'region.col.municipalities': { sv: 'Kommuner', en: 'Municipalities' },
+  'region.report.byNote': {
+    sv: 'Över alla kommuner. Grupper med färre än {k} idéer slås ihop till en rad (minGroupSize).',
+    en: 'Across all municipalities. Groups of fewer than {k} ideas are pooled into one row (minGroupSize).',
+  },
+  'err.regionByPersonal': {
+    sv: 'Fältet "{field}" innehåller personuppgifter i regionens medlemmar och lämnar dem aldrig; regionens rapport kan inte delas upp efter det. Fält som kan användas med --by: {fields}.',
+    en: 'The field "{field}" holds personal data in the members of the region and never leaves them; the region report cannot be broken down by it. Fields that can be used with --by: {fields}.',
+  },
+  'err.regionByNotPublic': {
+    sv: 'Fältet "{field}" är inte märkt som offentligt (x-public) hos någon medlem, så regionen har inte dess värden. Fält som kan användas med --by: {fields}.',
+    en: 'The field "{field}" is not marked public (x-public) by any member, so the region does not hold its values. Fields that can be used with --by: {fields}.',
+  },
+  'hint.regionBy': {
+    sv: 'Fälten kommer från medlemmarnas scheman vid senaste synken; kör ideas region sync om en medlem har ändrat sina.',
+    en: "The fields come from the members' schemas at the last sync; run ideas region sync if a member has changed its own.",
+  },
   'region.site.written': {
     sv: 'Regionens webbplats skrevs i {dir} ({count#sida|sidor}).',
     en: "The region's site was written to {dir} ({count#page|pages}).",

@@ -114,6 +114,10 @@ export const spread = {
     sv: 'Idén registrerades inte: ta gärna kontakt med kommunen som har något liknande.',
     en: 'The idea was not registered: do get in touch with the municipality that has something similar.',
   },
+  'region.similar.heading': {
+    sv: 'Liknande idéer på andra håll i regionen',
+    en: 'Similar ideas elsewhere in the region',
+  },
   'region.similar.added': {
     sv: 'Den nya idén {id} «{title}» liknar idéer på andra håll i regionen:',
     en: 'The new idea {id} «{title}» looks like ideas elsewhere in the region:',

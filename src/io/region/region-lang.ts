@@ -1,0 +1,46 @@
+/**
+ * Finding a region and its language without loading any parser, as src/io/registry-root.ts does for a registry:
+ * help and the errors that come before the region's file is read speak the region's language.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Lang } from '../../core/i18n/i18n.js';
+import { chooseLang } from '../../core/i18n/lang-choice.js';
+import { REGION_FILE } from '../../core/region/file-name.js';
+
+/** The folder with ideas.region.yaml at or above `start`, or null. */
+export function findRegionRoot(start: string): string | null {
+  for (let d = path.resolve(start); ;) {
+    if (existsSync(path.join(d, REGION_FILE))) return d;
+    const parent = path.dirname(d);
+    if (parent === d) return null;
+    d = parent;
+  }
+}
+
+/** The language the region file names first, read before the file is checked (for the messages of that check). */
+export function peekRegionLanguage(root: string): Lang | null {
+  try {
+    const m = /^languages:\s*\[?\s*(sv|en)\b/m.exec(readFileSync(path.join(root, REGION_FILE), 'utf8'));
+    return m ? (m[1] as Lang) : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The language of a region command before its file is read: --lang, else the first of the languages of the region
+ * at `region` (or IDEAS_REGISTRY, or found upwards from `cwd`), else the locale.
+ */
+export function languageBeforeRegion(
+  flag: Lang | undefined,
+  region: string | undefined,
+  env: Record<string, string | undefined>,
+  cwd: string,
+): Lang {
+  if (flag) return flag;
+  const given = region ?? (env.IDEAS_REGISTRY || undefined);
+  const start = given ? path.resolve(cwd, given) : cwd;
+  const root = existsSync(start) ? findRegionRoot(start) : null;
+  return chooseLang(undefined, root ? peekRegionLanguage(root) : null, env);
+}
