@@ -21,6 +21,11 @@ export function mustRunIn(cwd: string, args: string[], env: Record<string, strin
 export function makeMemberRegistry(prefix: string, region?: string): string {
   const dir = makeTempRepo();
   mustRunIn(dir, ['init', '--template', 'minimal', '--no-ci']);
+  return asMember(dir, prefix, region);
+}
+
+/** A new registry made a member: its id prefix `prefix`, its region's folder `region`, committed. */
+function asMember(dir: string, prefix: string, region: string | undefined): string {
   const config = path.join(dir, 'ideas.config.yaml');
   let text = fs.readFileSync(config, 'utf8').replace(/^idPrefix:.*$/m, `idPrefix: ${prefix}`);
   if (region !== undefined) text += `region: ${region}\n`;
@@ -46,13 +51,7 @@ export function minimalRegistryCopy(): string {
 
 /** The same as `makeMemberRegistry`, from `minimalRegistryCopy` rather than an `ideas init` of its own. */
 export function memberRegistry(prefix: string, region?: string): string {
-  const dir = minimalRegistryCopy();
-  const config = path.join(dir, 'ideas.config.yaml');
-  let text = fs.readFileSync(config, 'utf8').replace(/^idPrefix:.*$/m, `idPrefix: ${prefix}`);
-  if (region !== undefined) text += `region: ${region}\n`;
-  fs.writeFileSync(config, text);
-  commitAll(dir, 'registry');
-  return dir;
+  return asMember(minimalRegistryCopy(), prefix, region);
 }
 
 /** A new idea by `ideas new`; its id. */
