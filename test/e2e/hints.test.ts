@@ -7,13 +7,12 @@
  * message, and no other). Any other outcome fails: a usage error, an idea not found, a crash. A message that shows a
  * command and has no situation here fails too.
  */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../src/cli/commands.js';
 import * as catalogue from '../../src/core/i18n/messages/index.js';
-import { BIN, cliEnv, describeRun, ideas, ideasAsync, type RunResult } from '../helpers/cli.js';
+import { describeRun, ideas, ideasAsync, shellAsync } from '../helpers/cli.js';
 import { cloneRegistry, initRegistry, readConfig, stageDir, writeFile, type Lang } from '../helpers/registry.js';
 import { git, makeTempDir, removeTempDirs } from '../helpers/temp-repo.js';
 
@@ -357,23 +356,6 @@ function literal(text: string): string {
   );
 }
 
-/** Runs a command line through sh as a user pastes it, with `ideas` the built CLI. */
-function sh(command: string, cwd: string): Promise<RunResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('sh', ['-c', `ideas() { "${process.execPath}" "${BIN}" "$@"; }; ${command} </dev/null`], {
-      cwd,
-      env: cliEnv(),
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
-  });
-}
-
 const registries = {} as Record<Lang, string>;
 /** A region whose members are the two registries above, synced once. */
 let syncedRegion = '';
@@ -453,7 +435,7 @@ describe('every command a message shows runs as printed, in its situation', () =
         const here = s.after
           ? cloneRegistry(cwd)
           : (s.setup?.({ dir: again, config: config2, folder: (key) => stageDir(config2, key) }) ?? again);
-        return sh(command, here).then((r) => ({ command, outcome, r }));
+        return shellAsync(command, here).then((r) => ({ command, outcome, r }));
       });
       for (const { command, outcome, r } of await Promise.all(runs)) {
         const shown = `${command}\n${describeRun(r)}`;

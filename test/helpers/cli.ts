@@ -73,19 +73,26 @@ export function ideas(args: readonly string[], opts: RunOptions): RunResult {
   return { code: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr };
 }
 
-/** The same as `ideas`, without blocking: for runs that may go side by side. */
-export function ideasAsync(args: readonly string[], opts: RunOptions): Promise<RunResult> {
+/**
+ * Spawns `file` and gathers what it prints, without blocking. `input` is written to its stdin and closed (no input:
+ * stdin is not opened at all); with `timeoutMs` it is killed when it runs longer.
+ */
+export function gather(
+  file: string,
+  args: readonly string[],
+  opts: { cwd: string; env: NodeJS.ProcessEnv; input?: RunOptions['input']; timeoutMs?: number },
+): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
-      cwd: opts.cwd,
-      env: cliEnv(opts.env),
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
+    const { cwd, env } = opts;
+    const child =
+      opts.input === undefined
+        ? spawn(file, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] })
+        : spawn(file, args, { cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
     child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? SPAWN_TIMEOUT_MS);
+    const timer = opts.timeoutMs === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs);
     child.on('error', (e) => {
       clearTimeout(timer);
       reject(e);
@@ -94,7 +101,17 @@ export function ideasAsync(args: readonly string[], opts: RunOptions): Promise<R
       clearTimeout(timer);
       resolve({ code, signal, stdout, stderr });
     });
-    child.stdin.end(opts.input ?? '');
+    if (opts.input !== undefined) child.stdin?.end(opts.input);
+  });
+}
+
+/** The same as `ideas`, without blocking: for runs that may go side by side. */
+export function ideasAsync(args: readonly string[], opts: RunOptions): Promise<RunResult> {
+  return gather(process.execPath, [BIN, ...args], {
+    cwd: opts.cwd,
+    env: cliEnv(opts.env),
+    input: opts.input ?? '',
+    timeoutMs: opts.timeoutMs ?? SPAWN_TIMEOUT_MS,
   });
 }
 
@@ -142,11 +159,21 @@ export function ideasShimDir(): string {
 export function shell(command: string, cwd: string, env: NodeJS.ProcessEnv = cliEnv()): RunResult {
   const r = spawnSync('sh', ['-c', command], {
     cwd,
-    env: { ...env, PATH: `${ideasShimDir()}${path.delimiter}${env.PATH ?? process.env.PATH ?? ''}` },
+    env: withIdeasOnPath(env),
     input: '',
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });
   if (r.error) throw r.error;
   return { code: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** The same as `shell`, without blocking, and with no stdin at all: for pasted commands that may run side by side. */
+export function shellAsync(command: string, cwd: string, env: NodeJS.ProcessEnv = cliEnv()): Promise<RunResult> {
+  return gather('sh', ['-c', command], { cwd, env: withIdeasOnPath(env) });
+}
+
+/** `env` with this build's `ideas` first on the PATH. */
+function withIdeasOnPath(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return { ...env, PATH: `${ideasShimDir()}${path.delimiter}${env.PATH ?? process.env.PATH ?? ''}` };
 }

@@ -3,7 +3,6 @@
  * git repository, and the two ways of running a command on them: in-process with an injected Ctx, or by spawning
  * bin/ideas.js.
  */
-import { spawn } from 'node:child_process';
 import {
   cpSync,
   existsSync,
@@ -23,7 +22,7 @@ import type { Stage } from '../../src/core/sluice/config.js';
 import type { Idea } from '../../src/core/sluice/idea.js';
 import { findIdea } from '../../src/io/find-idea.js';
 import { loadCriteria, loadRegistry, type Criteria, type Registry } from '../../src/io/registry.js';
-import { BIN } from './cli.js';
+import { BIN, gather } from './cli.js';
 import { git } from './temp-repo.js';
 import { ScriptedPrompter, type ScriptedAnswer } from '../../src/ui/prompter.js';
 
@@ -144,20 +143,12 @@ export interface CliRun {
 }
 
 /** Spawns bin/ideas.js in `cwd` as CI would: CI set, NO_COLOR, no terminal and empty stdin. */
-export function runCli(cwd: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
-      cwd,
-      env: { ...baseEnv(), CI: 'true', NO_COLOR: '1', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
+export async function runCli(cwd: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
+  const { code, stdout, stderr } = await gather(process.execPath, [BIN, ...args], {
+    cwd,
+    env: { ...baseEnv(), CI: 'true', NO_COLOR: '1', ...env },
   });
+  return { code, stdout, stderr };
 }
 
 /**
