@@ -8,15 +8,20 @@ import { CONFIG_FILE } from '../core/sluice/config.js';
 import type { Lang } from '../core/i18n/i18n.js';
 import { chooseLang } from '../core/i18n/lang-choice.js';
 
-/** Walks up from `start`, as git looks for .git, to the first folder with an ideas.config.yaml. */
-export function findRegistryRoot(start: string): string | null {
+/** Walks up from `start`, as git looks for .git, to the first folder with `file` in it (a registry's or a region's). */
+export function findFolderWith(file: string, start: string): string | null {
   let dir = path.resolve(start);
   for (;;) {
-    if (existsSync(path.join(dir, CONFIG_FILE))) return dir;
+    if (existsSync(path.join(dir, file))) return dir;
     const parent = path.dirname(dir);
     if (parent === dir) return null;
     dir = parent;
   }
+}
+
+/** The first folder with an ideas.config.yaml at or above `start`. */
+export function findRegistryRoot(start: string): string | null {
+  return findFolderWith(CONFIG_FILE, start);
 }
 
 /** The registry's `language`, read from its top-level line; null when it cannot be seen that way. */

@@ -7,15 +7,25 @@ import path from 'node:path';
 import type { Lang } from '../../core/i18n/i18n.js';
 import { chooseLang } from '../../core/i18n/lang-choice.js';
 import { REGION_FILE } from '../../core/region/file-name.js';
+import { findFolderWith } from '../registry-root.js';
 
 /** The folder with ideas.region.yaml at or above `start`, or null. */
 export function findRegionRoot(start: string): string | null {
-  for (let d = path.resolve(start); ;) {
-    if (existsSync(path.join(d, REGION_FILE))) return d;
-    const parent = path.dirname(d);
-    if (parent === d) return null;
-    d = parent;
-  }
+  return findFolderWith(REGION_FILE, start);
+}
+
+/**
+ * Where a region command looks (`-C`, else IDEAS_REGISTRY, else the working directory) and the region found there
+ * or above it; none when that place does not exist.
+ */
+export function regionFrom(
+  cwd: string,
+  flag: string | undefined,
+  env: Record<string, string | undefined>,
+): { start: string; root: string | null } {
+  const given = flag ?? (env.IDEAS_REGISTRY || undefined);
+  const start = given ? path.resolve(cwd, given) : cwd;
+  return { start, root: existsSync(start) ? findRegionRoot(start) : null };
 }
 
 /** The language the region file names first, read before the file is checked (for the messages of that check). */
@@ -39,8 +49,6 @@ export function languageBeforeRegion(
   cwd: string,
 ): Lang {
   if (flag) return flag;
-  const given = region ?? (env.IDEAS_REGISTRY || undefined);
-  const start = given ? path.resolve(cwd, given) : cwd;
-  const root = existsSync(start) ? findRegionRoot(start) : null;
+  const { root } = regionFrom(cwd, region, env);
   return chooseLang(undefined, root ? peekRegionLanguage(root) : null, env);
 }

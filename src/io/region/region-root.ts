@@ -2,13 +2,13 @@
  * Finding and reading a region: the folder with ideas.region.yaml (from `-C`, IDEAS_REGISTRY or the working
  * directory, searched upwards), and the place under its git folder where the members' caches and snapshots live.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { IdeasError } from '../../core/errors.js';
 import type { Lang } from '../../core/i18n/i18n.js';
 import { parseRegionText, REGION_FILE, type RegionConfig } from '../../core/region/config.js';
 import { findGitDir } from '../git-dir.js';
-import { findRegionRoot } from './region-lang.js';
+import { regionFrom } from './region-lang.js';
 import { regionValidator } from '../schemas.js';
 
 export { findRegionRoot, peekRegionLanguage } from './region-lang.js';
@@ -23,9 +23,7 @@ export interface Region {
 }
 
 export function locateRegion(cwd: string, flag: string | undefined, env: NodeJS.ProcessEnv): string {
-  const given = flag ?? (env.IDEAS_REGISTRY || undefined);
-  const start = given ? path.resolve(cwd, given) : cwd;
-  const root = existsSync(start) ? findRegionRoot(start) : null;
+  const { start, root } = regionFrom(cwd, flag, env);
   if (!root) throw new IdeasError('NOT_A_REGISTRY', 'err.notRegion', { dir: start }, { hint: 'hint.notRegion' });
   return root;
 }
