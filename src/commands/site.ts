@@ -54,8 +54,17 @@ export async function runSite(opts: SiteOptions, ctx: Ctx): Promise<SiteResult> 
   const today = isoDate(ctx.clock());
 
   const baseProps = (base.properties ?? {}) as Record<string, Record<string, unknown>>;
-  const label = (schema: Record<string, unknown> | null, field: string) =>
-    fieldLabel(schema?.['x-title'] || schema?.title ? schema : (baseProps[field] ?? null), `/${field}`, siteLang);
+  // A field's label is the same on every page: found once for each schema it is named in.
+  const labels = new Map<Record<string, unknown> | null, Map<string, string>>();
+  const label = (schema: Record<string, unknown> | null, field: string) => {
+    const known = labels.get(schema) ?? new Map<string, string>();
+    labels.set(schema, known);
+    const found =
+      known.get(field) ??
+      fieldLabel(schema?.['x-title'] || schema?.title ? schema : (baseProps[field] ?? null), `/${field}`, siteLang);
+    known.set(field, found);
+    return found;
+  };
   const checklist = (idea: (typeof ideas)[number], stage: (typeof config.stages)[number]) => ({
     stage,
     items: gateChecklist(
@@ -80,8 +89,7 @@ export async function runSite(opts: SiteOptions, ctx: Ctx): Promise<SiteResult> 
         data,
         body: idea.body,
         enteredStage: enteredStageOn({ ...idea, data }),
-        own: checklist(idea, idea.stage),
-        next: next ? checklist(idea, next) : null,
+        criteria: () => ({ own: checklist(idea, idea.stage), next: next ? checklist(idea, next) : null }),
       };
     });
   const report = buildReport(config, ideas, classes, {

@@ -64,11 +64,13 @@ function view(language: 'sv' | 'en', includePersonal = false): SiteView {
         data: publicData(RAW, classes, { includePersonal }),
         body: '# Rubrik\n\n<script>alert(2)</script> [l](javascript:alert(3))',
         enteredStage: '2026-02-01',
-        own: {
-          stage,
-          items: [{ field: 'pitch', label: 'Pitch <x> [pitch]', status: 'not-met', problem: 'saknas <y>' }],
-        },
-        next: null,
+        criteria: () => ({
+          own: {
+            stage,
+            items: [{ field: 'pitch', label: 'Pitch <x> [pitch]', status: 'not-met', problem: 'saknas <y>' }],
+          },
+          next: null,
+        }),
       },
       {
         page: 'ideas/x-2.html',
@@ -76,14 +78,16 @@ function view(language: 'sv' | 'en', includePersonal = false): SiteView {
         data: { id: 'x-2', title: 'Tom valfri uppgift' },
         body: '',
         enteredStage: '2026-02-01',
-        own: {
-          stage,
-          items: [
-            { field: 'pitch', label: 'Pitch [pitch]', status: 'met', problem: null },
-            { field: 'equality', label: 'Jämställdhet [equality]', status: 'not-given', problem: null },
-          ],
-        },
-        next: null,
+        criteria: () => ({
+          own: {
+            stage,
+            items: [
+              { field: 'pitch', label: 'Pitch [pitch]', status: 'met', problem: null },
+              { field: 'equality', label: 'Jämställdhet [equality]', status: 'not-given', problem: null },
+            ],
+          },
+          next: null,
+        }),
       },
     ],
     report,

@@ -35,9 +35,11 @@ export interface SiteIdea {
   data: Record<string, unknown>;
   body: string;
   enteredStage: string | null;
-  /** The criteria of the idea's own stage, and of the stage an approval leads to (null for a last stage). */
-  own: SiteCriteria;
-  next: SiteCriteria | null;
+  /**
+   * The criteria of the idea's own stage, and of the stage an approval leads to (null for a last stage): asked for
+   * when its page is made, so that 10,000 checklists are never held at once.
+   */
+  criteria: () => { own: SiteCriteria; next: SiteCriteria | null };
 }
 
 export interface SiteView {
@@ -456,13 +458,14 @@ function renderIdeaPage(view: SiteView, idea: SiteIdea): Page {
   }
   const history = Array.isArray(d.history) ? d.history.filter(isRecord) : [];
   const text = idea.body.trim() === '' ? `<p>${tt('show.noText')}</p>` : renderMarkdown(idea.body);
+  const { own, next } = idea.criteria();
   const main = `<p><a href="../index.html">${tt('site.back')}</a></p>
 <h1>${esc(title)}</h1>
 ${factsAndText(facts, text, lang)}
 <section aria-labelledby="criteria-heading">
 <h2 id="criteria-heading">${tt('site.criteria')}</h2>
-${criteriaList(view, t(lang, 'site.criteriaStage', { stage: idea.own.stage.label[lang] }), idea.own)}
-${idea.next ? criteriaList(view, t(lang, 'site.criteriaNext', { stage: idea.next.stage.label[lang] }), idea.next) : `<p>${tt('site.lastStage')}</p>`}
+${criteriaList(view, t(lang, 'site.criteriaStage', { stage: own.stage.label[lang] }), own)}
+${next ? criteriaList(view, t(lang, 'site.criteriaNext', { stage: next.stage.label[lang] }), next) : `<p>${tt('site.lastStage')}</p>`}
 </section>
 <section aria-labelledby="history-heading">
 <h2 id="history-heading">${tt('show.history')}</h2>
