@@ -2,7 +2,9 @@ import type { Lang } from './core/i18n/i18n.js';
 import type { Prompter } from './ui/prompter.js';
 
 export interface OutputStream {
+  /** False when the stream holds more than it wants: the writer waits for `drain` (a pipe to a slow reader). */
   write(chunk: string): unknown;
+  once?(event: 'drain', listener: () => void): unknown;
   isTTY?: boolean;
   columns?: number;
 }

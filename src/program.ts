@@ -9,10 +9,11 @@ import type { RegistryRef } from './core/sluice/config.js';
 import { COMMANDS } from './cli/commands.js';
 import type { CommandSpec, OptionSpec, ParsedArguments } from './cli/spec.js';
 import { localizePlaceholders, unknownHelpTopic, usageError, wantsJson } from './cli/usage.js';
+import { writeOutput } from './cli/write-output.js';
 import { IdeasError, isIdeasError } from './core/errors.js';
 import { isLang, t, type Lang } from './core/i18n/i18n.js';
 import { EXAMPLES, HELP, helpTitle } from './ui/help.js';
-import { EXIT, type Output, type View } from './ui/output.js';
+import { EXIT, type View } from './ui/output.js';
 import { languageBeforeConfig } from './io/registry-root.js';
 import { languageBeforeRegion } from './io/region/region-lang.js';
 import { ownPackage } from './io/package-files.js';
@@ -200,29 +201,6 @@ async function viewOf(ctx: Ctx): Promise<View> {
   };
 }
 
-function write(ctx: Ctx, output: Output): number {
-  for (const w of output.writes) {
-    const stream = w.to === 'stdout' ? ctx.stdout : ctx.stderr;
-    if (typeof w.text === 'string') {
-      stream.write(w.text);
-      continue;
-    }
-    // A text in pieces goes out in pieces of about 64 kB: a write for each would be thousands of system calls.
-    let pending: string[] = [];
-    let size = 0;
-    for (const part of w.text) {
-      pending.push(part);
-      size += part.length;
-      if (size < 65_536) continue;
-      stream.write(pending.join(''));
-      pending = [];
-      size = 0;
-    }
-    if (size > 0) stream.write(pending.join(''));
-  }
-  return output.exitCode;
-}
-
 /**
  * Runs the command line. `inspect` sees the program once it is built and before it parses (the build step that
  * renders help uses it to find every command).
@@ -239,7 +217,7 @@ export async function run(argv: string[], ctx: Ctx, inspect?: (program: Command)
       json = input.json === true;
       if (!spec.run) return;
       await finishInterrupted(input.registry, lang, ctx);
-      exitCode = write(ctx, await spec.run(input, { ctx, view: () => viewOf(ctx), lang }));
+      exitCode = await writeOutput(ctx, await spec.run(input, { ctx, view: () => viewOf(ctx), lang }));
     },
     state,
   );
@@ -317,7 +295,7 @@ async function reportError(
   const { presentError } = await import('./ui/present/error.js');
   const stack = how.debug && !isIdeasError(e) && e instanceof Error && e.stack ? e.stack : null;
   const registry = how.json ? await registryOfRun(how.argv, ctx) : null;
-  return write(
+  return await writeOutput(
     ctx,
     presentError(error, { json: how.json, lang: how.lang, stack, registry }, colorFor(ctx.stderr, ctx.env)),
   );
