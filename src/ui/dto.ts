@@ -21,7 +21,7 @@ import type { IdeaDiff, IdeaRef } from '../core/history/idea-diff.js';
 import type { Stage } from '../core/sluice/config.js';
 import type { FieldTitles } from '../core/criteria/field-titles.js';
 import type { Localized } from '../core/i18n/i18n.js';
-import type { IdeaTable } from '../core/exchange/idea-row.js';
+import { rowObject, type IdeaTable } from '../core/exchange/idea-row.js';
 import type { RowProblem } from '../core/exchange/import-rows.js';
 import { ageInDays } from '../core/region/age.js';
 import type { IdClash } from '../core/region/clashes.js';
@@ -448,7 +448,7 @@ export function exportDocument(registry: RegistryRef, table: IdeaTable, includeP
     registry: registryDto(registry),
     includePersonal,
     columns: table.columns,
-    ideas: table.rows,
+    ideas: table.rows.map((row) => rowObject(table.columns, row)),
   };
 }
 
@@ -881,7 +881,7 @@ export function regionExportDocument(
     kind: 'region-idea-export',
     members: r.members.map((m) => ({ ...memberDto(m.member, m.snapshot, now), lastFailure: m.failure ?? null })),
     columns: r.table.columns,
-    ideas: r.table.rows,
+    ideas: r.table.rows.map((row) => rowObject(r.table.columns, row)),
   };
 }
 

@@ -49,7 +49,7 @@ export function renderIdeaTableCsv(
   function* rows(): Generator<CsvCell[]> {
     yield [...header];
     for (const r of table.rows)
-      yield table.columns.map((c) => exportCell(labelled(c, r[c] ?? null, config, lang), lang, decimalComma));
+      yield table.columns.map((c, i) => exportCell(labelled(c, r[i] ?? null, config, lang), lang, decimalComma));
   }
   return formatCsvParts(rows(), delimiter, { bom: true });
 }

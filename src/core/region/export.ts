@@ -7,9 +7,8 @@ import type { RegionMember } from './config.js';
 import type { MemberSnapshot } from './snapshot.js';
 import { ideaFieldsOf, mergedStages, regionConfig } from './report.js';
 import { classifySources } from '../criteria/personal-data.js';
-import { ideaTable, type IdeaRow, type IdeaTable, type RowValue } from '../exchange/idea-row.js';
+import { ideaTable, type IdeaTable, type RowValue } from '../exchange/idea-row.js';
 import type { Idea } from '../sluice/idea.js';
-import { nullObjectFrom } from '../safe-object.js';
 
 /** Named like the table's other derived columns (`entered.<stage>`): an idea may have a field `municipality`. */
 export const MEMBER_COLUMNS = ['member.id', 'member.municipality'] as const;
@@ -36,13 +35,9 @@ export function regionIdeaTable(
     }
   // `includePersonal` only because the data is public already: the copy kept by the sync is what is shown.
   const table = ideaTable(ideas, regionConfig(name, stages), classifySources([]), { includePersonal: true }, []);
-  const rows = table.rows.map((row, i): IdeaRow => {
+  const rows = table.rows.map((row, i): RowValue[] => {
     const owner = owners[i] as RegionMember;
-    return nullObjectFrom<RowValue>([
-      ['member.id', owner.id],
-      ['member.municipality', owner.municipality],
-      ...Object.entries(row).map(([c, v]): [string, RowValue] => [columnName(c), v]),
-    ]);
+    return [owner.id, owner.municipality, ...row];
   });
   return { columns: [...MEMBER_COLUMNS, ...table.columns.map(columnName)], rows };
 }
