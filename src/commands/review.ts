@@ -2,18 +2,18 @@ import path from 'node:path';
 import { noPromptReason, type CommonOptions, type Ctx } from '../context.js';
 import type { Stage } from '../core/sluice/config.js';
 import { IdeasError } from '../core/errors.js';
-import { forwardStage, gateChecklist, type Gate } from '../core/sluice/gate.js';
+import { fieldLabeler, forwardStage, gateChecklist, type FieldLabeler, type Gate } from '../core/sluice/gate.js';
 import { gateFixes } from '../core/sluice/gate-fix.js';
 import { t, type Lang, type Localized } from '../core/i18n/i18n.js';
-import { daysSince, enteredStageOn, isoDate, type Idea } from '../core/sluice/idea.js';
+import { daysSince, enteredStageOn, isoDate, type IdeaFields } from '../core/sluice/idea.js';
 import { renderMinutes, type Minutes, type MinutesItem } from '../core/history/minutes.js';
-import { fieldLabel } from '../core/criteria/schema-check.js';
 import { pathExists } from '../io/files.js';
 import { compileCriteria, readPackageSchema } from '../io/schemas.js';
 import { resolveStage, stageIndex } from '../core/sluice/stage-lookup.js';
 import { createFileExclusive } from '../io/atomic-file.js';
 import { findIdea } from '../io/find-idea.js';
-import { readIdeas } from '../io/read-ideas.js';
+import { readIdeaFields, readIdeas } from '../io/read-ideas.js';
+import { listIdeaFiles } from '../io/idea-files.js';
 import { loadCriteria, type Criteria, type Registry } from '../io/registry.js';
 import type { Choice } from '../ui/prompter.js';
 import { shellQuote } from '../core/shell/quote.js';
@@ -65,19 +65,17 @@ export interface ReviewResult {
 }
 
 /** One idea as the council sees it: the gate its approval would pass, and that gate's criteria met or not. */
-function agendaItem(
+function agendaItem<T extends IdeaFields>(
   registry: Registry,
   criteria: Map<string, Criteria>,
-  idea: Idea,
+  idea: T,
   lang: Lang,
   today: Date,
-  fixes: (idea: Idea, gate: Gate) => string[],
-): ReviewItem {
-  const baseProps = (readPackageSchema('idea').properties ?? {}) as Record<string, Record<string, unknown>>;
+  fixes: (idea: IdeaFields, gate: Gate) => string[],
+  label: FieldLabeler,
+): ReviewItem<T> {
   const next = forwardStage(idea.stage, registry.config) ?? null;
   const gate = next ? gateFor(registry, criteria, idea, next) : null;
-  const label = (schema: Record<string, unknown> | null, field: string) =>
-    fieldLabel(schema?.['x-title'] || schema?.title ? schema : (baseProps[field] ?? null), `/${field}`, lang);
   const checklist = gate && next ? gateChecklist(gate, idea.data, criteria.get(next.key)?.schema, lang, label) : [];
   const fix = gate && !gate.open && gate.allowed ? fixes(idea, gate) : [];
   return { idea, next, gate, checklist, daysInStage: daysSince(enteredStageOn(idea), today), fix };
@@ -90,22 +88,23 @@ function agendaItem(
 function buildAgenda(
   registry: Registry,
   criteria: Map<string, Criteria>,
-  ideas: Idea[],
+  ideas: IdeaFields[],
   stage: Stage | null,
   includeParked: boolean,
   lang: Lang,
   today: Date,
-  fixes: (idea: Idea, gate: Gate) => string[],
+  fixes: (idea: IdeaFields, gate: Gate) => string[],
+  label: FieldLabeler,
   leftOut: Stage[] = [],
-): ReviewItem[] {
-  const items: ReviewItem[] = [];
+): ReviewItem<IdeaFields>[] {
+  const items: ReviewItem<IdeaFields>[] = [];
   for (const idea of ideas) {
     if (stage && idea.stage.key !== stage.key) continue;
     if (!stage && !includeParked && idea.stage.key === 'parked') {
       leftOut.push(idea.stage);
       continue;
     }
-    const item = agendaItem(registry, criteria, idea, lang, today, fixes);
+    const item = agendaItem(registry, criteria, idea, lang, today, fixes, label);
     if (!stage && !item.gate?.open) {
       // Waiting at a closed gate: not on the agenda, but the council may take the stage up by name.
       if (item.next) leftOut.push(idea.stage);
@@ -267,19 +266,36 @@ export async function runReview(opts: ReviewOptions, ctx: Ctx): Promise<ReviewRe
   }
   // A closed gate shows the commands that fill in what it misses, as `ideas move` prints them.
   const book = fieldBook(registry, criteria, lang);
-  const fixes = (idea: Idea, gate: Gate) => gateFixes(gate.missing, idea, book, lang, fixPlace(opts, idea, ctx));
+  const fixes = (idea: IdeaFields, gate: Gate) => gateFixes(gate.missing, idea, book, lang, fixPlace(opts, idea, ctx));
+  const fieldLabels = fieldLabeler(readPackageSchema('idea'), lang);
   const leftOut: Stage[] = [];
-  const agenda = buildAgenda(
+  // Every idea's fields decide the agenda; only the ideas on it are read with their text, which the cards show (at
+  // 10,000 ideas, the text of all of them was a fifth of the command's memory).
+  const files = listIdeaFiles(registry);
+  const drafted = buildAgenda(
     registry,
     criteria,
-    readIdeas(registry).ideas,
+    readIdeaFields(registry, files).ideas,
     stage,
     opts.includeParked === true,
     lang,
     today,
     fixes,
+    fieldLabels,
     leftOut,
   );
+  const onAgenda = new Set(drafted.map((item) => item.idea.path));
+  const texts = readIdeas(
+    registry,
+    files.filter((f) => onAgenda.has(f.path)),
+    { alsoKeep: files.map((f) => f.path) },
+  );
+  const full = new Map(texts.ideas.map((idea) => [idea.path, idea]));
+  // An idea whose file changed since its fields were read into one that no longer reads is left off, as it would be.
+  const agenda = drafted.flatMap((item): ReviewItem[] => {
+    const idea = full.get(item.idea.path);
+    return idea ? [{ ...item, idea }] : [];
+  });
   const base = {
     kind: 'review' as const,
     registry,
@@ -415,7 +431,7 @@ export async function runReview(opts: ReviewOptions, ctx: Ctx): Promise<ReviewRe
             });
           }
           if (outcome) {
-            item = agendaItem(registry, criteria, outcome.idea, lang, today, fixes);
+            item = agendaItem(registry, criteria, outcome.idea, lang, today, fixes, fieldLabels);
             show();
           }
           continue;

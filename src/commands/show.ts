@@ -3,10 +3,9 @@ import { IdeasError } from '../core/errors.js';
 import type { Idea } from '../core/sluice/idea.js';
 import type { Lang } from '../core/i18n/i18n.js';
 import type { Stage } from '../core/sluice/config.js';
-import { forwardStage, gateChecklist, type ChecklistItem } from '../core/sluice/gate.js';
+import { fieldLabeler, forwardStage, gateChecklist, type ChecklistItem } from '../core/sluice/gate.js';
 import { findIdea } from '../io/find-idea.js';
 import { loadCriteria, readCriteriaSchemas, type Registry } from '../io/registry.js';
-import { fieldLabel } from '../core/criteria/schema-check.js';
 import { readPackageSchema } from '../io/schemas.js';
 import { openRegistry } from './open-registry.js';
 import { gateFor } from './transition.js';
@@ -57,9 +56,7 @@ function nextGate(registry: Registry, idea: Idea, lang: Lang): ShowResult['gate'
     if (e instanceof IdeasError) return null;
     throw e;
   }
-  const baseProps = (readPackageSchema('idea').properties ?? {}) as Record<string, Record<string, unknown>>;
-  const label = (schema: Record<string, unknown> | null, field: string) =>
-    fieldLabel(schema?.['x-title'] || schema?.title ? schema : (baseProps[field] ?? null), `/${field}`, lang);
+  const label = fieldLabeler(readPackageSchema('idea'), lang);
   const checklist = gateChecklist(
     gateFor(registry, criteria, idea, next),
     idea.data,

@@ -2,12 +2,11 @@ import path from 'node:path';
 import type { CommonOptions, Ctx } from '../context.js';
 import { DEFAULT_MIN_GROUP_SIZE } from '../core/sluice/config.js';
 import { fieldTitles } from '../core/criteria/field-titles.js';
-import { forwardStage, gateChecklist } from '../core/sluice/gate.js';
+import { fieldLabeler, forwardStage, gateChecklist } from '../core/sluice/gate.js';
 import type { Lang } from '../core/i18n/i18n.js';
 import { enteredStageOn, historyOf, isoDate } from '../core/sluice/idea.js';
 import { classifySources, isPublicField, publicData } from '../core/criteria/personal-data.js';
 import { buildReport } from '../core/report/report.js';
-import { fieldLabel } from '../core/criteria/schema-check.js';
 import { readPackageSchema } from '../io/schemas.js';
 import { readIdeas } from '../io/read-ideas.js';
 import { loadCriteria, readRegistrySchemas, type Registry } from '../io/registry.js';
@@ -53,18 +52,7 @@ export async function runSite(opts: SiteOptions, ctx: Ctx): Promise<SiteResult> 
   const { ideas, unreadable } = readIdeas(registry);
   const today = isoDate(ctx.clock());
 
-  const baseProps = (base.properties ?? {}) as Record<string, Record<string, unknown>>;
-  // A field's label is the same on every page: found once for each schema it is named in.
-  const labels = new Map<Record<string, unknown> | null, Map<string, string>>();
-  const label = (schema: Record<string, unknown> | null, field: string) => {
-    const known = labels.get(schema) ?? new Map<string, string>();
-    labels.set(schema, known);
-    const found =
-      known.get(field) ??
-      fieldLabel(schema?.['x-title'] || schema?.title ? schema : (baseProps[field] ?? null), `/${field}`, siteLang);
-    known.set(field, found);
-    return found;
-  };
+  const label = fieldLabeler(base, siteLang);
   const checklist = (idea: (typeof ideas)[number], stage: (typeof config.stages)[number]) => ({
     stage,
     items: gateChecklist(

@@ -7,7 +7,7 @@ import type { Stage } from '../core/sluice/config.js';
 import { appendHistoryEntry } from '../core/front-matter/front-matter-edit.js';
 import { checkGate, type Gate } from '../core/sluice/gate.js';
 import type { Lang } from '../core/i18n/i18n.js';
-import { isoDate, type Idea } from '../core/sluice/idea.js';
+import { isoDate, type Idea, type IdeaFields } from '../core/sluice/idea.js';
 import {
   commitMessage,
   planTransition,
@@ -27,7 +27,7 @@ export function stageValidators(criteria: Map<string, Criteria>): StageValidator
   return { base: baseValidators().idea, criteria: (s) => criteria.get(s.key)?.validate };
 }
 
-export function gateFor(registry: Registry, criteria: Map<string, Criteria>, idea: Idea, to: Stage): Gate {
+export function gateFor(registry: Registry, criteria: Map<string, Criteria>, idea: IdeaFields, to: Stage): Gate {
   const validators = stageValidators(criteria);
   return checkGate(idea, to, registry.config, validators.base, validators.criteria(to));
 }

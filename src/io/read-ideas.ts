@@ -134,9 +134,17 @@ export function keepTask(kind: 'parsed' | 'fields' | 'summary'): Compute<KindVal
  * Reads every idea in the stage folders: fields and text, no schema check, no positions. Files in stage folders
  * that do not read are listed as unreadable; links are skipped.
  */
-export function readIdeas(registry: Registry, entries: IdeaFileEntry[] = listIdeaFiles(registry)): ReadIdeas {
-  return readEach<FrontMatter, Idea>(registry, entries, 'parsed', (fm, entry, stage) =>
-    toIdea(fm, stage, entry.path, entry.abs),
+export function readIdeas(
+  registry: Registry,
+  entries: IdeaFileEntry[] = listIdeaFiles(registry),
+  opts: { alsoKeep?: readonly string[] } = {},
+): ReadIdeas {
+  return readEach<FrontMatter, Idea>(
+    registry,
+    entries,
+    'parsed',
+    (fm, entry, stage) => toIdea(fm, stage, entry.path, entry.abs),
+    opts.alsoKeep,
   );
 }
 
@@ -144,12 +152,12 @@ export function readIdeas(registry: Registry, entries: IdeaFileEntry[] = listIde
  * Reads the fields of every idea, without its text: what `ideas report` counts. Its cache keeps only the fields, a
  * third of the size of readIdeas's, so it is written and read again in a third of the time.
  */
-export function readIdeaFields(registry: Registry): ReadIdeas<IdeaFields> {
-  return readEach<Extract<Fields, { ok: true }>, IdeaFields>(
-    registry,
-    listIdeaFiles(registry),
-    'fields',
-    (f, entry, stage) => toIdeaFields(f.data, stage, entry.path, entry.abs),
+export function readIdeaFields(
+  registry: Registry,
+  entries: IdeaFileEntry[] = listIdeaFiles(registry),
+): ReadIdeas<IdeaFields> {
+  return readEach<Extract<Fields, { ok: true }>, IdeaFields>(registry, entries, 'fields', (f, entry, stage) =>
+    toIdeaFields(f.data, stage, entry.path, entry.abs),
   );
 }
 
@@ -171,10 +179,12 @@ function readEach<V, T>(
   entries: IdeaFileEntry[],
   kind: 'parsed' | 'fields' | 'summary',
   make: (value: V, entry: IdeaFileEntry, stage: NonNullable<IdeaFileEntry['stage']>) => T,
+  alsoKeep?: readonly string[],
 ): ReadIdeas<T> {
   const files = entries.filter((e) => e.stage && isReadableEntry(e));
   const values = openReading<KindValue>(registry, kind, []).read(files, keepTask(kind), {
     remote: { module: import.meta.url, name: 'keepTask', init: kind },
+    ...(alsoKeep ? { alsoKeep } : {}),
   });
   const ideas: T[] = [];
   const unreadable: IdeaFileEntry[] = [];

@@ -2,10 +2,11 @@
 import type { Lang } from '../i18n/i18n.js';
 import type { Challenge, Stage } from './config.js';
 import type { ChecklistItem, Gate } from './gate.js';
-import type { Idea } from './idea.js';
+import type { Idea, IdeaFields } from './idea.js';
 
-export interface ReviewItem {
-  idea: Idea;
+/** `T`: the idea with its text (what a card shows), or only its fields while the agenda is drawn up. */
+export interface ReviewItem<T extends IdeaFields = Idea> {
+  idea: T;
   /** The stage an approval leads to, or null for a stage that leads nowhere. */
   next: Stage | null;
   gate: Gate | null;

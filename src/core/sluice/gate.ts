@@ -2,7 +2,7 @@ import type { RegistryConfig, Stage } from './config.js';
 import type { IdeaFields } from './idea.js';
 import { challengeProblem } from './challenge.js';
 import { t, type MessageKey } from '../i18n/i18n.js';
-import { describeErrors, type SchemaProblem, type Validator } from '../criteria/schema-check.js';
+import { describeErrors, fieldLabel, type SchemaProblem, type Validator } from '../criteria/schema-check.js';
 
 /** Whether an idea may move from its stage into another, and what is missing if not. */
 export interface Gate {
@@ -86,13 +86,36 @@ export function criterionStatus(value: unknown, problem: boolean): CriterionStat
   return problem ? 'not-met' : isGiven(value) ? 'met' : 'not-given';
 }
 
+/** How a checklist names a field: from the schema that names it, else the base schema's property (gateChecklist). */
+export type FieldLabeler = (schema: Record<string, unknown> | null, field: string) => string;
+
+/**
+ * A checklist's field labels in `lang`: the schema's own title where it has one, else the base schema's
+ * (`baseSchema`, schemas/idea.schema.json). Each label is found once per schema, as a screen of 10,000 ideas asks
+ * for the same few again and again.
+ */
+export function fieldLabeler(baseSchema: Record<string, unknown>, lang: 'sv' | 'en'): FieldLabeler {
+  const baseProps = (baseSchema.properties ?? {}) as Record<string, Record<string, unknown>>;
+  const found = new Map<Record<string, unknown> | null, Map<string, string>>();
+  return (schema, field) => {
+    const known = found.get(schema) ?? new Map<string, string>();
+    found.set(schema, known);
+    const own = schema?.['x-title'] || schema?.title ? schema : null;
+    const label =
+      known.get(field) ??
+      fieldLabel(own ?? (Object.hasOwn(baseProps, field) ? (baseProps[field] ?? null) : null), `/${field}`, lang);
+    known.set(field, label);
+    return label;
+  };
+}
+
 /** Every criterion of a gate, met or not: the fields the target's criteria name, and any other problem found. */
 export function gateChecklist(
   gate: Gate,
   data: Record<string, unknown>,
   criteriaSchema: Record<string, unknown> | undefined,
   lang: 'sv' | 'en',
-  label: (schema: Record<string, unknown> | null, field: string) => string,
+  label: FieldLabeler,
 ): ChecklistItem[] {
   const props = (criteriaSchema?.properties ?? {}) as Record<string, Record<string, unknown>>;
   const required = Array.isArray(criteriaSchema?.required) ? (criteriaSchema.required as string[]) : [];
