@@ -201,6 +201,27 @@ describe('ideas region sync', () => {
     ]);
   });
 
+  it('dates an unchanged member anew without writing its texts again, and still shows them', () => {
+    const state = path.join(region, '.git', 'ideas-region', 'state');
+    const texts = () => fs.readdirSync(state).filter((f) => f.startsWith('skovde.') && f.endsWith('.text.json'));
+    const [before] = texts();
+    expect(before).toBeDefined();
+    const written = fs.statSync(path.join(state, before as string)).mtimeMs;
+    const summary = () => JSON.parse(fs.readFileSync(path.join(state, 'skovde.json'), 'utf8')) as { syncedAt: string };
+    const dated = summary().syncedAt;
+    const r = run(['region', 'sync', '--json', '--member', 'skovde'], region);
+    expect(r.code, describeRun(r)).toBe(0);
+    expect(parseJson<{ members: { status: string }[] }>(r).members[0]?.status).toBe('unchanged');
+    expect(texts()).toEqual([before]);
+    expect(fs.statSync(path.join(state, before as string)).mtimeMs).toBe(written);
+    expect(summary().syncedAt).not.toBe(dated);
+    const id = (parseJson<{ ideas: { id: string }[] }>(mustRun(['region', 'list', '--json'], region)).ideas ?? [])
+      .map((i) => i.id)
+      .find((i) => i.startsWith('skov-')) as string;
+    const shown = mustRun(['region', 'show', `skovde:${id}`], region);
+    expect(shown.stdout).toContain('Text.');
+  });
+
   it('keeps the last good state of a member that disappears or turns invalid, with its date', () => {
     const state = path.join(region, '.git', 'ideas-region', 'state', 'gone.json');
     const before = fs.readFileSync(state, 'utf8');

@@ -10,7 +10,14 @@ import { DEFAULT_FETCH_TIMEOUT_SECONDS, syncMember, type MemberProblem } from '.
 import { releaseLock } from '../../io/lock.js';
 import { takeSyncLock } from '../../io/region/sync-lock.js';
 import type { Region } from '../../io/region/region-root.js';
-import { pruneStates, readMemberState, writeMemberState, writeSyncFailure } from '../../io/region/state.js';
+import {
+  pruneStates,
+  readMemberState,
+  touchMemberState,
+  withoutTexts,
+  writeMemberState,
+  writeSyncFailure,
+} from '../../io/region/state.js';
 import { openRegion } from './open-region.js';
 
 export interface RegionSyncOptions extends CommonOptions {
@@ -114,24 +121,30 @@ async function syncLocked(
   let done = 0;
   opts.onProgress?.(0, chosen.length, '');
   const outcomes = await mapBounded(chosen, jobs, async (member): Promise<MemberOutcome> => {
-    const previous = readMemberState(region.cacheDir, member.id);
+    // The summary only: a member's ideas are held with their texts while it is read, never all members' at once.
+    const previous = readMemberState(region.cacheDir, member.id, false);
     const synced = await syncMember(member, {
       regionRoot: region.root,
       cacheDir: region.cacheDir,
       previous,
+      previousTexts: () => readMemberState(region.cacheDir, member.id),
       now,
       lang,
       timeoutSeconds,
     });
     let outcome: MemberOutcome;
     if (synced.ok) {
-      // Written whole, in one rename: the member's last good state until this line, the new one after.
-      writeMemberState(region.cacheDir, synced.snapshot);
+      // Written whole, in one rename: the member's last good state until this line, the new one after. An unchanged
+      // member's texts stay as they are; its summary takes the new date.
+      if (!synced.unchanged || !touchMemberState(region.cacheDir, member.id, synced.snapshot.syncedAt)) {
+        const whole = synced.unchanged ? readMemberState(region.cacheDir, member.id) : synced.snapshot;
+        if (whole) writeMemberState(region.cacheDir, { ...whole, syncedAt: synced.snapshot.syncedAt });
+      }
       writeSyncFailure(region.cacheDir, member.id, null);
       outcome = {
         member,
         status: synced.unchanged ? 'unchanged' : 'updated',
-        snapshot: synced.snapshot,
+        snapshot: withoutTexts(synced.snapshot),
         parsed: synced.parsed,
         problem: null,
       };
@@ -149,7 +162,7 @@ async function syncLocked(
 
   // Clashes over the whole region: the members not synced now count with what the last sync kept of them.
   const held = all
-    .map((m) => outcomes.find((o) => o.member.id === m.id)?.snapshot ?? readMemberState(region.cacheDir, m.id))
+    .map((m) => outcomes.find((o) => o.member.id === m.id)?.snapshot ?? readMemberState(region.cacheDir, m.id, false))
     .filter((s): s is MemberSnapshot => s !== null);
   const clashes = findIdClashes(held);
   const findings = [

@@ -127,13 +127,18 @@ function registryProblem(message: MessageKey, params: Params, details: string[] 
   return { ok: false, problem: { kind: 'registry', message, params, details } };
 }
 
-/** Fetches one member and reads its registry; `previous` is its last good snapshot. */
+/**
+ * Fetches one member and reads its registry. `previous` is its last good snapshot as its summary holds it (each
+ * idea's data and text left out); `previousTexts` reads it whole, only when the member changed: an unchanged member
+ * costs no more memory than its summary, whatever its size.
+ */
 export async function syncMember(
   member: RegionMember,
   opts: {
     regionRoot: string;
     cacheDir: string;
     previous: MemberSnapshot | null;
+    previousTexts: () => MemberSnapshot | null;
     now: Date;
     lang: Lang;
     /** The longest the fetch may take (DEFAULT_FETCH_TIMEOUT_SECONDS when not given). */
@@ -218,8 +223,9 @@ export async function syncMember(
     const oversized = listed
       .filter(tooLarge)
       .map((e) => ({ path: e.path.slice(prefix.length), reason: `> ${MAX_MEMBER_BLOB_BYTES / 1_000_000} MB` }));
-    const known = ideasByOid(previous, rulesKey);
-    const knownBad = unreadableByOid(previous, rulesKey);
+    const whole = previous ? opts.previousTexts() : null;
+    const known = ideasByOid(whole, rulesKey);
+    const knownBad = unreadableByOid(whole, rulesKey);
     // Only the blobs the last snapshot does not hold are read.
     const files: MemberFile[] = await Promise.all(
       entries.map(async (e) => ({

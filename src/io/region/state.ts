@@ -89,6 +89,32 @@ export function writeMemberState(cacheDir: string, snapshot: MemberSnapshot): vo
       safeUnlink(path.join(stateDir(cacheDir), other));
 }
 
+/**
+ * Records that a member was synced again at `syncedAt` and found unchanged: its summary is written anew with that
+ * date, naming the same text file, which is left as it is. False when there is no summary that names a text file
+ * (none, or one from before the split): the caller writes the whole state instead.
+ */
+export function touchMemberState(cacheDir: string, member: string, syncedAt: string): boolean {
+  let stored: StoredSummary;
+  try {
+    stored = nullProtoDeep(JSON.parse(readFileSync(stateFile(cacheDir, member), 'utf8'))) as StoredSummary;
+  } catch {
+    return false;
+  }
+  if (stored.schemaVersion !== SNAPSHOT_VERSION || stored.member !== member || typeof stored.text !== 'string')
+    return false;
+  if (TEXT_FILE.exec(stored.text)?.[1] !== member || !existsSync(path.join(stateDir(cacheDir), stored.text)))
+    return false;
+  faultPoint('region:summary');
+  writeFileAtomic(stateFile(cacheDir, member), JSON.stringify({ ...stored, syncedAt }));
+  return true;
+}
+
+/** A snapshot as a summary holds it: each idea without its data and text, which the views read when they need them. */
+export function withoutTexts(snapshot: MemberSnapshot): MemberSnapshot {
+  return { ...snapshot, ideas: snapshot.ideas.map((i) => ({ ...i, data: {}, body: '' })) };
+}
+
 /** Why the latest sync of a member failed, and when: the views show it beside the data kept from before. */
 export interface SyncFailure {
   at: string;
