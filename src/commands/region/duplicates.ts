@@ -60,7 +60,7 @@ export function runRegionDuplicates(opts: RegionDuplicatesOptions, ctx: Ctx): Pr
   const limit = parseLimit(opts.limit);
   // Every member is compared, so that a filtered view still finds the other side of a pair.
   const members = heldMembers(region, []);
-  const wanted = new Set(heldMembers(region, opts.members).map((h) => h.member.id));
+  const wanted = new Set(heldMembers(region, opts.members, 'summary').map((h) => h.member.id));
   const sides: PairSide[] = [];
   for (const { member, snapshot } of members) {
     if (!snapshot) continue;

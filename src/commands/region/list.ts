@@ -28,7 +28,7 @@ export interface RegionListResult {
 export function runRegionList(opts: RegionListOptions, ctx: Ctx): Promise<RegionListResult> {
   const { region, lang } = openRegion(opts, ctx);
   // The summaries only: a list shows no idea's front matter or text.
-  const members = heldMembers(region, opts.members, false);
+  const members = heldMembers(region, opts.members, 'summary');
   const rows: RegionListRow[] = [];
   for (const { member, snapshot } of members) {
     if (!snapshot) continue;

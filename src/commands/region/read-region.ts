@@ -6,7 +6,7 @@ import { IdeasError } from '../../core/errors.js';
 import type { RegionMember } from '../../core/region/config.js';
 import type { MemberSnapshot } from '../../core/region/snapshot.js';
 import type { Region } from '../../io/region/region-root.js';
-import { readMemberState, readSyncFailure, type SyncFailure } from '../../io/region/state.js';
+import { readMemberState, readSyncFailure, type StateDepth, type SyncFailure } from '../../io/region/state.js';
 
 export interface HeldMember {
   member: RegionMember;
@@ -16,10 +16,10 @@ export interface HeldMember {
 }
 
 /**
- * The members `filter` names (by id or municipality code; all when empty), each with what the last sync kept.
- * Without `withText`, each idea without its front matter and text (a list shows neither): a fraction of the reading.
+ * The members `filter` names (by id or municipality code; all when empty), each with what the last sync kept, read
+ * to `depth` (src/io/region/state.ts): a list shows no front matter or text, a report no text.
  */
-export function heldMembers(region: Region, filter: readonly string[], withText = true): HeldMember[] {
+export function heldMembers(region: Region, filter: readonly string[], depth: StateDepth = 'texts'): HeldMember[] {
   const all = region.config.members;
   for (const f of filter)
     if (!all.some((m) => m.id === f || m.municipality === f))
@@ -31,7 +31,7 @@ export function heldMembers(region: Region, filter: readonly string[], withText 
     )
     .map((member) => ({
       member,
-      snapshot: readMemberState(region.cacheDir, member.id, withText),
+      snapshot: readMemberState(region.cacheDir, member.id, depth),
       failure: readSyncFailure(region.cacheDir, member.id),
     }));
 }

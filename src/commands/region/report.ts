@@ -36,7 +36,8 @@ export function runRegionReport(opts: RegionReportOptions, ctx: Ctx): Promise<Re
   const since = opts.since !== undefined ? parseDay(opts.since, '--since') : null;
   const until = opts.until !== undefined ? parseDay(opts.until, '--until') : today;
   if (since !== null && since > until) throw new IdeasError('USAGE', 'err.badPeriod', { since, until });
-  const members = heldMembers(region, opts.members);
+  // The report counts fields; no idea's text is held.
+  const members = heldMembers(region, opts.members, 'fields');
   const held = members.filter((h): h is HeldMember & { snapshot: MemberSnapshot } => h.snapshot !== null);
   const by = byFields(opts.by ?? [], held);
   const report = buildRegionReport(region.config.name, held, { since, until, today }, by, lang);

@@ -2,10 +2,11 @@ import type { CommonOptions, Ctx } from '../../context.js';
 import { shellQuote } from '../../core/shell/quote.js';
 import { IdeasError } from '../../core/errors.js';
 import type { Lang } from '../../core/i18n/i18n.js';
-import type { RegionIdea } from '../../core/region/snapshot.js';
+import type { MemberSnapshot, RegionIdea } from '../../core/region/snapshot.js';
 import { ideaSpread, type IdeaSpread } from '../../core/region/spread.js';
 import type { Region } from '../../io/region/region-root.js';
 import { openRegion } from './open-region.js';
+import { readMemberState } from '../../io/region/state.js';
 import { heldMembers, type HeldMember } from './read-region.js';
 
 export interface RegionShowOptions extends CommonOptions {
@@ -33,8 +34,10 @@ export function splitRef(ref: string): { member: string | null; id: string } {
 export function runRegionShow(opts: RegionShowOptions, ctx: Ctx): Promise<RegionShowResult> {
   const { region, lang } = openRegion(opts, ctx);
   const { member, id } = splitRef(opts.ref);
-  const all = heldMembers(region, []);
-  const held = member === null ? all : heldMembers(region, [member]);
+  // Every member's fields (what was adopted from where), and the text of the one idea shown only.
+  const all = heldMembers(region, [], 'fields');
+  const named = member === null ? null : new Set(heldMembers(region, [member], 'summary').map((h) => h.member.id));
+  const held = named === null ? all : all.filter((h) => named.has(h.member.id));
   const found = held.flatMap((h) =>
     h.snapshot ? h.snapshot.ideas.filter((i) => i.id === id).map((idea) => ({ h, idea })) : [],
   );
@@ -56,8 +59,10 @@ export function runRegionShow(opts: RegionShowOptions, ctx: Ctx): Promise<Region
       // A command that runs as printed: the first of the members, named.
       { hint: 'hint.regionAmbiguous', hintParams: { example: shellQuote(`${found[0]?.h.member.id ?? ''}:${id}`) } },
     );
-  const { h, idea } = found[0] as (typeof found)[number];
-  const snapshot = h.snapshot as NonNullable<HeldMember['snapshot']>;
+  const { h } = found[0] as (typeof found)[number];
+  const snapshot = readMemberState(region.cacheDir, h.member.id) ?? (h.snapshot as MemberSnapshot);
+  const idea = snapshot.ideas.find((i) => i.id === id && i.path === found[0]?.idea.path) ?? found[0]?.idea;
+  if (!idea) throw new IdeasError('IDEA_NOT_FOUND', 'err.regionIdeaNotFound', { id: opts.ref });
   const stageLabel = snapshot.registry.stages.find((s) => s.key === idea.stage)?.label ?? null;
   return Promise.resolve({
     kind: 'region-idea',

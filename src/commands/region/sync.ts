@@ -122,7 +122,7 @@ async function syncLocked(
   opts.onProgress?.(0, chosen.length, '');
   const outcomes = await mapBounded(chosen, jobs, async (member): Promise<MemberOutcome> => {
     // The summary only: a member's ideas are held with their texts while it is read, never all members' at once.
-    const previous = readMemberState(region.cacheDir, member.id, false);
+    const previous = readMemberState(region.cacheDir, member.id, 'summary');
     const synced = await syncMember(member, {
       regionRoot: region.root,
       cacheDir: region.cacheDir,
@@ -162,7 +162,9 @@ async function syncLocked(
 
   // Clashes over the whole region: the members not synced now count with what the last sync kept of them.
   const held = all
-    .map((m) => outcomes.find((o) => o.member.id === m.id)?.snapshot ?? readMemberState(region.cacheDir, m.id, false))
+    .map(
+      (m) => outcomes.find((o) => o.member.id === m.id)?.snapshot ?? readMemberState(region.cacheDir, m.id, 'summary'),
+    )
     .filter((s): s is MemberSnapshot => s !== null);
   const clashes = findIdClashes(held);
   const findings = [

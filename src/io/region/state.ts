@@ -34,10 +34,13 @@ type StoredSummary = Omit<MemberSnapshot, 'ideas'> & {
 };
 
 /**
- * The member's last good snapshot, or null when it has none (never synced, or a file this version cannot read).
- * Without `withText`, only the summary is read: each idea's `data` is empty and its `body` ''.
+ * How much of a member's state a view reads: its `summary` only (each idea's `data` empty and its `body` ''), its
+ * `fields` too (each idea's public front matter, the texts let go as each member is read), or whole, with `texts`.
  */
-export function readMemberState(cacheDir: string, member: string, withText = true): MemberSnapshot | null {
+export type StateDepth = 'summary' | 'fields' | 'texts';
+
+/** The member's last good snapshot, or null when it has none (never synced, or a file this version cannot read). */
+export function readMemberState(cacheDir: string, member: string, depth: StateDepth = 'texts'): MemberSnapshot | null {
   let text: string;
   try {
     text = readFileSync(stateFile(cacheDir, member), 'utf8');
@@ -51,7 +54,7 @@ export function readMemberState(cacheDir: string, member: string, withText = tru
     const { text: textFile, ...summary } = parsed;
     if (textFile === undefined)
       return { ...summary, ideas: parsed.ideas.map((i) => ({ ...i, data: i.data ?? {}, body: i.body ?? '' })) };
-    if (!withText) return { ...summary, ideas: parsed.ideas.map((i) => ({ ...i, data: {}, body: '' })) };
+    if (depth === 'summary') return { ...summary, ideas: parsed.ideas.map((i) => ({ ...i, data: {}, body: '' })) };
     const m = TEXT_FILE.exec(textFile);
     if (m?.[1] !== member) return null;
     const texts = nullProtoDeep(JSON.parse(readFileSync(path.join(stateDir(cacheDir), textFile), 'utf8'))) as unknown;
@@ -60,7 +63,7 @@ export function readMemberState(cacheDir: string, member: string, withText = tru
       ...summary,
       ideas: parsed.ideas.map((i, n) => {
         const [data, body] = texts[n] as [Record<string, unknown>, string];
-        return { ...i, data, body };
+        return { ...i, data, body: depth === 'texts' ? body : '' };
       }),
     };
   } catch {
