@@ -5,6 +5,7 @@ import { localize, type Lang } from '../../core/i18n/i18n.js';
 import { memberFindings, clashFindings } from '../../core/region/findings.js';
 import { findIdClashes, type IdClash } from '../../core/region/clashes.js';
 import type { RegionMember } from '../../core/region/config.js';
+import { unknownMemberError } from '../../core/region/choices.js';
 import type { MemberSnapshot } from '../../core/region/snapshot.js';
 import { DEFAULT_FETCH_TIMEOUT_SECONDS, syncMember, type MemberProblem } from '../../io/region/fetch-member.js';
 import { releaseLock } from '../../io/lock.js';
@@ -88,9 +89,7 @@ export async function runRegionSync(opts: RegionSyncOptions, ctx: Ctx): Promise<
   const jobs = parseJobs(opts.jobs);
   const timeoutSeconds = parseTimeout(opts.timeout);
   const all = region.config.members;
-  for (const id of opts.members)
-    if (!all.some((m) => m.id === id))
-      throw new IdeasError('USAGE', 'err.regionNoMember', { member: id, members: all.map((m) => m.id).join(', ') });
+  for (const id of opts.members) if (!all.some((m) => m.id === id)) throw unknownMemberError(id, all, region.file);
   const chosen = opts.members.length > 0 ? all.filter((m) => opts.members.includes(m.id)) : all;
   const lock = await takeSyncLock(region);
   try {

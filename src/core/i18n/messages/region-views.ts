@@ -31,6 +31,12 @@ export const regionViews = {
     sv: 'Ingen medlem har steget "{stage}". Stegen: {stages}.',
     en: 'No member has the stage "{stage}". The stages: {stages}.',
   },
+  // An empty list in a message that names what can be given ("The stages: {stages}."), never an empty "… : .".
+  'region.listNone': { sv: 'inga', en: 'none' },
+  'region.listNoneSynced': {
+    sv: 'inga, för ingen medlem har data från en synk än (kör ideas region sync)',
+    en: 'none, as no member has data from a sync yet (run ideas region sync)',
+  },
   'region.col.municipality': { sv: 'Kommun', en: 'Municipality' },
   'region.col.municipalities': { sv: 'Kommuner', en: 'Municipalities' },
   'region.report.byNote': {
