@@ -10,6 +10,7 @@ import type { MemberSnapshot } from '../../core/region/snapshot.js';
 import { DEFAULT_FETCH_TIMEOUT_SECONDS, syncMember, type MemberProblem } from '../../io/region/fetch-member.js';
 import { releaseLock } from '../../io/lock.js';
 import { takeSyncLock } from '../../io/region/sync-lock.js';
+import { pruneMemberRepos } from '../../io/region/member-cache.js';
 import type { Region } from '../../io/region/region-root.js';
 import { pruneStates, readMemberState, writeMemberState, writeSyncFailure } from '../../io/region/state.js';
 import { openRegion } from './open-region.js';
@@ -144,7 +145,12 @@ async function syncLocked(
     opts.onProgress?.(++done, chosen.length, member.id);
     return outcome;
   });
-  if (opts.members.length === 0) pruneStates(region.cacheDir, new Set(all.map((m) => m.id)));
+  // The members no longer in the file (taken out, or renamed): what the region kept of them, and their fetched data.
+  if (opts.members.length === 0) {
+    const keep = new Set(all.map((m) => m.id));
+    pruneStates(region.cacheDir, keep);
+    pruneMemberRepos(region.cacheDir, keep);
+  }
 
   // Clashes over the whole region: the members not synced now count with what the last sync kept of them.
   const held = all
