@@ -326,7 +326,8 @@ const cases: [string[], string, Record<string, unknown>][] = [
     { ...G, format: 'md', base: 'main...feature', head: undefined },
   ],
   [['diff', 'main', 'HEAD', '--json'], 'diff', { ...G, json: true, format: 'json', base: 'main', head: 'HEAD' }],
-  [['schema', '--stage', 'test'], 'schema', { ...G, stage: 'test' }],
+  [['schema', '--stage', 'test'], 'schema', { ...G, stage: 'test', region: false }],
+  [['schema', '--region', '--json'], 'schema', { ...G, json: true, stage: undefined, region: true }],
   [
     ['report', '--since', '2026-01-01', '--until', '2026-06-30', '--by', 'unit', '--by', 'challenge', '-f', 'csv'],
     'report',

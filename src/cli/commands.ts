@@ -536,11 +536,15 @@ export const COMMANDS: readonly CommandSpec[] = [
   command({
     path: ['schema'],
     help: 'schema',
-    options: [{ flags: '-s, --stage <stage>', help: 'schemaStage' }],
-    input: (_args, o) => ({ ...common(o), stage: str(o.stage) }),
+    options: [
+      { flags: '-s, --stage <stage>', help: 'schemaStage' },
+      { flags: '--region', help: 'schemaRegion' },
+    ],
+    input: (_args, o) => ({ ...common(o), stage: str(o.stage), region: flag(o.region) }),
     run: async (input, { ctx }) => {
-      const { runSchema } = await import('../commands/schema.js');
-      const { presentSchema } = await import('../ui/present/checks.js');
+      const { runSchema, runRegionSchema } = await import('../commands/schema.js');
+      const { presentSchema, presentRegionSchema } = await import('../ui/present/checks.js');
+      if (input.region) return presentRegionSchema(runRegionSchema(input), input.json === true);
       return presentSchema(await runSchema(input, ctx), input.json === true);
     },
   }),

@@ -623,6 +623,11 @@ export function schemaDocument(
   };
 }
 
+/** `ideas schema --region --json`: the JSON Schema of ideas.region.yaml (as printed without --json). */
+export function regionSchemaDocument(schema: Record<string, unknown>) {
+  return { schemaVersion: SCHEMA_VERSION, kind: 'region-schema', file: 'ideas.region.yaml', schema };
+}
+
 // ---- Regions (`ideas region …`): documents about many registries, each idea labelled by its member.
 
 interface MemberDto {

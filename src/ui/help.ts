@@ -151,6 +151,10 @@ export const HELP = {
     sv: 'steget (nyckel, mapp eller namn); utan det: grundschemat för alla idéer',
     en: 'the stage (key, folder or label); without it: the base schema of every idea',
   },
+  schemaRegion: {
+    sv: 'schemat för en regions ideas.region.yaml i stället (går att köra var som helst)',
+    en: "the schema of a region's ideas.region.yaml instead (runs anywhere)",
+  },
   move: {
     sv: 'flytta en idé till ett annat steg, om grinden är öppen',
     en: 'move an idea to another stage, if the gate is open',
@@ -622,11 +626,13 @@ export const EXAMPLES: Record<string, Record<Lang, string[]>> = {
       'ideas schema --stage test > .vscode/idea-test.schema.json',
       'ideas schema --stage förädling --lang en',
       'ideas schema',
+      'ideas schema --region > .vscode/region.schema.json',
     ],
     en: [
       'ideas schema --stage test > .vscode/idea-test.schema.json',
       'ideas schema --stage refinement --lang sv',
       'ideas schema',
+      'ideas schema --region > .vscode/region.schema.json',
     ],
   },
   diff: {

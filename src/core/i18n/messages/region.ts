@@ -50,6 +50,10 @@ export const region = {
     sv: 'Regionen har ingen medlem "{member}". Medlemmar: {members}.',
     en: 'The region has no member "{member}". Members: {members}.',
   },
+  'err.schemaRegionStage': {
+    sv: '--region skriver schemat för regionens fil, som inte har några steg: ta bort --stage {stage}.',
+    en: "--region prints the schema of the region's file, which has no stages: leave out --stage {stage}.",
+  },
   'err.regionNoMembers': {
     sv: 'Regionen har ingen medlem "{member}": den har inga medlemmar än.',
     en: 'The region has no member "{member}": it has no members yet.',
