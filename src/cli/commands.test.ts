@@ -94,6 +94,11 @@ const cases: [string[], string, Record<string, unknown>][] = [
     'region report',
     { ...G, json: true, format: 'json', members: [], since: undefined, until: undefined, by: ['tags', 'challenge'] },
   ],
+  [
+    ['region', 'report', '--by', 'tags', '--format', 'csv'],
+    'region report',
+    { ...G, format: 'csv', members: [], since: undefined, until: undefined, by: ['tags'] },
+  ],
   [['region', 'export'], 'region export', { ...G, format: 'csv', members: [], stage: undefined, delimiter: undefined }],
   [
     ['region', 'export', '--member', 'skovde', '-s', 'test', '--delimiter', 'tab', '--json'],

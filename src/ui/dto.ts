@@ -844,6 +844,8 @@ export function regionReportDocument(
     members: g.members,
     added: g.added,
     byStage: g.byStage,
+    // The cross table by municipality: ideas of the group per member id (every member with data).
+    byMember: g.byMember,
   });
   return {
     ...regionHeader(r.region.config.name, r.lang),

@@ -361,7 +361,10 @@ export const HELP = {
     sv: 'tratten, tid i steget och målen per kommun och för regionen, från senaste synken',
     en: 'the funnel, time in stage and goals by municipality and for the region, from the last sync',
   },
-  regionReportFormat: { sv: 'utdata: text, md eller json', en: 'output: text, md or json' },
+  regionReportFormat: {
+    sv: 'utdata: text, md, json eller csv (en siffra per rad, medlemmen först)',
+    en: 'output: text, md, json or csv (one figure a row, the member first)',
+  },
   regionReportBy: {
     sv: 'dela upp regionens idéer på ett publikt fält, t.ex. tags, challenge eller unit (kan upprepas)',
     en: "break the region's ideas down by a public field, such as tags, challenge or unit (repeatable)",
@@ -661,6 +664,7 @@ export const EXAMPLES: Record<string, Record<Lang, string[]>> = {
       'ideas region duplicates',
       'ideas region report --format md',
       'ideas region report --by tags --by challenge',
+      'ideas region report --by tags --format csv > skaraborg-rapport.csv',
       'ideas region export > skaraborg.csv',
       'ideas region site --out public',
     ],
@@ -673,6 +677,7 @@ export const EXAMPLES: Record<string, Record<Lang, string[]>> = {
       'ideas region duplicates',
       'ideas region report --format md',
       'ideas region report --by tags --by challenge',
+      'ideas region report --by tags --format csv > skaraborg-report.csv',
       'ideas region export > skaraborg.csv',
       'ideas region site --out public',
     ],

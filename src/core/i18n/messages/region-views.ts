@@ -43,6 +43,11 @@ export const regionViews = {
     sv: 'Över alla kommuner. Grupper med färre än {k} idéer slås ihop till en rad (minGroupSize).',
     en: 'Across all municipalities. Groups of fewer than {k} ideas are pooled into one row (minGroupSize).',
   },
+  'region.report.crossBy': { sv: '{field} ({key}) per kommun', en: '{field} ({key}) by municipality' },
+  'region.report.crossNote': {
+    sv: 'Raderna ovan (grupper med färre än {k} idéer sammanslagna), antal idéer per kommun. En idé med flera värden räknas på varje rad.',
+    en: 'The rows above (groups of fewer than {k} ideas pooled), ideas per municipality. An idea with several values counts in each row.',
+  },
   'err.regionByPersonal': {
     sv: 'Fältet "{field}" innehåller personuppgifter i regionens medlemmar och lämnar dem aldrig; regionens rapport kan inte delas upp efter det. Fält som kan användas med --by: {fields}.',
     en: 'The field "{field}" holds personal data in the members of the region and never leaves them; the region report cannot be broken down by it. Fields that can be used with --by: {fields}.',
