@@ -173,7 +173,7 @@ describe('ideas region report --format csv', () => {
       expect(r.code).toBe(0);
       const rows = csvObjects(readCsv(r.stdout, ';'));
       expect(rows.find((x) => x.member === 'skovde' && x.group === 'skola')?.value).toBe('2');
-      expect(rows.some((x) => x.group.startsWith('(övriga: 4 grupper)'))).toBe(true);
+      expect(rows.some((x) => (x.group ?? '').startsWith('(övriga: 4 grupper)'))).toBe(true);
     } finally {
       fs.writeFileSync(file, text);
     }
