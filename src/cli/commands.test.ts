@@ -94,6 +94,11 @@ const cases: [string[], string, Record<string, unknown>][] = [
     'region report',
     { ...G, json: true, format: 'json', members: [], since: undefined, until: undefined, by: ['tags', 'challenge'] },
   ],
+  [
+    ['region', 'report', '--by', 'tags', '--format', 'csv'],
+    'region report',
+    { ...G, format: 'csv', members: [], since: undefined, until: undefined, by: ['tags'] },
+  ],
   [['region', 'export'], 'region export', { ...G, format: 'csv', members: [], stage: undefined, delimiter: undefined }],
   [
     ['region', 'export', '--member', 'skovde', '-s', 'test', '--delimiter', 'tab', '--json'],
@@ -326,7 +331,8 @@ const cases: [string[], string, Record<string, unknown>][] = [
     { ...G, format: 'md', base: 'main...feature', head: undefined },
   ],
   [['diff', 'main', 'HEAD', '--json'], 'diff', { ...G, json: true, format: 'json', base: 'main', head: 'HEAD' }],
-  [['schema', '--stage', 'test'], 'schema', { ...G, stage: 'test' }],
+  [['schema', '--stage', 'test'], 'schema', { ...G, stage: 'test', region: false }],
+  [['schema', '--region', '--json'], 'schema', { ...G, json: true, stage: undefined, region: true }],
   [
     ['report', '--since', '2026-01-01', '--until', '2026-06-30', '--by', 'unit', '--by', 'challenge', '-f', 'csv'],
     'report',

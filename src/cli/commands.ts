@@ -176,13 +176,18 @@ export const COMMANDS: readonly CommandSpec[] = [
       { flags: '--since <date>', help: 'reportSince' },
       { flags: '--until <date>', help: 'reportUntil' },
       { flags: '--by <field>', help: 'regionReportBy', repeatable: true },
-      { flags: '-f, --format <format>', help: 'regionReportFormat', choices: ['text', 'md', 'json'], default: 'text' },
+      {
+        flags: '-f, --format <format>',
+        help: 'regionReportFormat',
+        choices: ['text', 'md', 'json', 'csv'],
+        default: 'text',
+      },
       json,
     ],
     examples: 'region',
     input: (_args, o) => ({
       ...common(o),
-      format: formatOf<'text' | 'md' | 'json'>(o),
+      format: formatOf<'text' | 'md' | 'json' | 'csv'>(o),
       members: list(o.member),
       since: str(o.since),
       until: str(o.until),
@@ -536,11 +541,15 @@ export const COMMANDS: readonly CommandSpec[] = [
   command({
     path: ['schema'],
     help: 'schema',
-    options: [{ flags: '-s, --stage <stage>', help: 'schemaStage' }],
-    input: (_args, o) => ({ ...common(o), stage: str(o.stage) }),
+    options: [
+      { flags: '-s, --stage <stage>', help: 'schemaStage' },
+      { flags: '--region', help: 'schemaRegion' },
+    ],
+    input: (_args, o) => ({ ...common(o), stage: str(o.stage), region: flag(o.region) }),
     run: async (input, { ctx }) => {
-      const { runSchema } = await import('../commands/schema.js');
-      const { presentSchema } = await import('../ui/present/checks.js');
+      const { runSchema, runRegionSchema } = await import('../commands/schema.js');
+      const { presentSchema, presentRegionSchema } = await import('../ui/present/checks.js');
+      if (input.region) return presentRegionSchema(runRegionSchema(input), input.json === true);
       return presentSchema(await runSchema(input, ctx), input.json === true);
     },
   }),

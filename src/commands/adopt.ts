@@ -23,6 +23,7 @@ import {
   type BasedOn,
 } from '../core/region/spread.js';
 import { nullObject, nullObjectFrom } from '../core/safe-object.js';
+import { unknownMemberError } from '../core/region/choices.js';
 import { firstStage, type Stage } from '../core/sluice/config.js';
 import { missingFor } from '../core/sluice/gate.js';
 import { idFromFileName, newId } from '../core/sluice/id.js';
@@ -74,11 +75,7 @@ export async function runAdopt(opts: AdoptOptions, ctx: Ctx): Promise<AdoptResul
   if (!ref) throw new IdeasError('USAGE', 'err.adoptRef', { ref: opts.ref }, { hint: 'hint.adoptRef' });
   const region = openMemberRegion(registry, lang);
   const member = region.config.members.find((m) => m.id === ref.member);
-  if (!member)
-    throw new IdeasError('USAGE', 'err.adoptUnknownMember', {
-      member: ref.member,
-      members: region.config.members.map((m) => m.id).join(', ') || '–',
-    });
+  if (!member) throw unknownMemberError(ref.member, region.config.members, region.file);
   const snapshot = readMemberState(region.cacheDir, member.id);
   if (!snapshot)
     throw new IdeasError(

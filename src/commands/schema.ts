@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CommonOptions, Ctx } from '../context.js';
+import { IdeasError } from '../core/errors.js';
 import type { Stage } from '../core/sluice/config.js';
 import { t, type Lang } from '../core/i18n/i18n.js';
 import { bundleSchemas, type SchemaPart } from '../core/criteria/schema-bundle.js';
@@ -11,6 +12,8 @@ import { openRegistry } from './open-registry.js';
 
 export interface SchemaOptions extends CommonOptions {
   stage?: string;
+  /** The schema of a region's ideas.region.yaml rather than an idea's. */
+  region?: boolean;
 }
 
 export interface SchemaResult {
@@ -63,4 +66,18 @@ export async function runSchema(opts: SchemaOptions, ctx: Ctx): Promise<SchemaRe
       : t(lang, 'schema.descriptionBase', { command }),
   });
   return { kind: 'schema', registry, lang, stage, schema };
+}
+
+export interface RegionSchemaResult {
+  kind: 'region-schema';
+  schema: Record<string, unknown>;
+}
+
+/**
+ * The JSON Schema of ideas.region.yaml, as `ideas region sync` and every region view check the file against it. It
+ * is the program's own, so no region (nor registry) is needed: it serves the file being written, even a broken one.
+ */
+export function runRegionSchema(opts: SchemaOptions): RegionSchemaResult {
+  if (opts.stage !== undefined) throw new IdeasError('USAGE', 'err.schemaRegionStage', { stage: opts.stage });
+  return { kind: 'region-schema', schema: readPackageSchema('region') };
 }

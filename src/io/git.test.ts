@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { git, gitEnv } from './git.js';
+import { git, gitEnv, GitTimeout } from './git.js';
 import { BlobReader } from './git-revision.js';
 
 const dirs: string[] = [];
@@ -113,5 +113,35 @@ describe('gitEnv', () => {
     expect(run(['diff', '--cached', '--name-only'], repo)).toBe('b.txt\n');
     expect(run(['status', '--porcelain'], elsewhere)).toBe('');
     expect(fs.existsSync(marker)).toBe(false);
+  });
+});
+
+describe('git with a time limit', () => {
+  it('stops git and every program it started, and fails with GitTimeout rather than waiting for them', async () => {
+    const dir = tempDir();
+    execFileSync('git', ['init', '-q', dir]);
+    const pidFile = path.join(dir, 'child.pid');
+    // An alias that runs a program as git's child, holding git's output open: as git-remote-https or ssh does.
+    const hang = `!f() { echo $$ > '${pidFile}'; exec sleep 600; }; f`;
+    await expect(git(['-c', `alias.hang=${hang}`, 'hang'], dir, { timeoutMs: 500 })).rejects.toBeInstanceOf(GitTimeout);
+    const pid = Number(fs.readFileSync(pidFile, 'utf8'));
+    const alive = (() => {
+      try {
+        process.kill(pid, 0);
+        return !/^\d+ \(.*\) Z/.test(fs.readFileSync(`/proc/${pid}/stat`, 'utf8'));
+      } catch {
+        return false;
+      }
+    })();
+    expect(alive).toBe(false);
+  });
+
+  it('gives the result of a git that ends in time, and its error when it fails', async () => {
+    const dir = tempDir();
+    execFileSync('git', ['init', '-q', dir]);
+    expect((await git(['rev-parse', '--is-inside-work-tree'], dir, { timeoutMs: 30_000 })).stdout).toBe('true\n');
+    await expect(git(['rev-parse', '--verify', 'nothing'], dir, { timeoutMs: 30_000 })).rejects.toMatchObject({
+      code: 'GIT',
+    });
   });
 });

@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { IdeasError } from '../core/errors.js';
 
@@ -104,46 +104,106 @@ export async function git(args: string[], cwd: string, opts: GitOptions = {}): P
   }
 }
 
+const MAX_OUTPUT = 64 * 1024 * 1024;
+
+function gitFailed(error: Error, stderr: string): IdeasError {
+  const reason = (stderr || error.message).trim().split('\n')[0] ?? error.message;
+  // git's whole message stays on the cause: some callers show git's own remedy (gitIdentityRemedy).
+  return new IdeasError('GIT', 'err.git', { reason }, { cause: Object.assign(error, { stderr }) });
+}
+
 function gitOnce(args: string[], cwd: string, opts: GitOptions): Promise<GitResult> {
   const env = gitEnv();
   if (opts.indexFile !== undefined) env.GIT_INDEX_FILE = opts.indexFile;
-  const limit = opts.timeoutMs;
+  if (opts.timeoutMs !== undefined) return gitWithLimit(args, cwd, env, opts.timeoutMs);
   return new Promise((resolve, reject) => {
-    let timedOut = false;
-    let timer: NodeJS.Timeout | undefined;
-    // With a time limit, git leads a process group of its own, so that the group can be stopped whole (execFile
-    // passes `detached` on to spawn; its type does not name it).
-    const options = {
+    const options = { cwd, env, shell: false, windowsHide: true, maxBuffer: MAX_OUTPUT, encoding: 'utf8' as const };
+    execFile('git', args, options, (error, stdout, stderr) => {
+      if (error) reject(gitFailed(error, stderr));
+      else resolve({ stdout, stderr });
+    });
+  });
+}
+
+/**
+ * git under a time limit, as the leader of a process group of its own, so that the group (git and what it started:
+ * git-remote-https, ssh) is stopped whole when time is up. spawn, not execFile: execFile does not pass `detached` on,
+ * so git stayed in this process's group, only git itself was stopped, and the remote helper or ssh it had started
+ * kept running with git's output pipes open, which execFile waits to close: a member over https or ssh that hung
+ * hung the sync. Once git itself has gone, its pipes are closed from this side too: a program that left the group
+ * (an ssh that went to the background) cannot hold the call.
+ */
+function gitWithLimit(args: string[], cwd: string, env: Record<string, string>, limit: number): Promise<GitResult> {
+  return new Promise((resolve, reject) => {
+    const group = process.platform !== 'win32';
+    const child = spawn('git', args, {
       cwd,
       env,
       shell: false,
       windowsHide: true,
-      maxBuffer: 64 * 1024 * 1024,
-      encoding: 'utf8' as const,
-      detached: limit !== undefined,
-    };
-    const child = execFile('git', args, options, (error, stdout, stderr) => {
-      if (timer) clearTimeout(timer);
-      if (timedOut) {
-        reject(new GitTimeout(Math.round((limit ?? 0) / 1000)));
-      } else if (error) {
-        const reason = (stderr || error.message).trim().split('\n')[0] ?? error.message;
-        // git's whole message stays on the cause: some callers show git's own remedy (gitIdentityRemedy).
-        reject(new IdeasError('GIT', 'err.git', { reason }, { cause: Object.assign(error, { stderr }) }));
-      } else {
-        resolve({ stdout, stderr });
-      }
+      detached: group,
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
-    if (limit !== undefined)
-      timer = setTimeout(() => {
-        timedOut = true;
-        try {
-          if (child.pid !== undefined && process.platform !== 'win32') process.kill(-child.pid, 'SIGKILL');
-          else child.kill('SIGKILL');
-        } catch {
-          child.kill('SIGKILL');
-        }
-      }, limit);
+    let stdout = '';
+    let stderr = '';
+    let timedOut = false;
+    let tooMuch = false;
+    let settled = false;
+    const stop = () => {
+      try {
+        if (group && child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+        else child.kill('SIGKILL');
+      } catch {
+        child.kill('SIGKILL');
+      }
+    };
+    const settle = (done: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      done();
+    };
+    const timer = setTimeout(() => {
+      timedOut = true;
+      stop();
+    }, limit);
+    const gather = (add: (text: string) => void) => (chunk: string) => {
+      add(chunk);
+      if (stdout.length + stderr.length > MAX_OUTPUT && !tooMuch) {
+        tooMuch = true;
+        stop();
+      }
+    };
+    child.stdout.setEncoding('utf8').on(
+      'data',
+      gather((x) => (stdout += x)),
+    );
+    child.stderr.setEncoding('utf8').on(
+      'data',
+      gather((x) => (stderr += x)),
+    );
+    child.on('error', (e) => settle(() => reject(gitFailed(e, stderr))));
+    child.on('exit', () => {
+      if (!timedOut) return;
+      child.stdout.destroy();
+      child.stderr.destroy();
+      settle(() => reject(new GitTimeout(Math.round(limit / 1000))));
+    });
+    child.on('close', (code, signal) =>
+      settle(() => {
+        if (timedOut) reject(new GitTimeout(Math.round(limit / 1000)));
+        else if (tooMuch)
+          reject(gitFailed(new Error(`git ${args[0] ?? ''}: output larger than ${MAX_OUTPUT} bytes`), ''));
+        else if (code !== 0)
+          reject(
+            gitFailed(
+              Object.assign(new Error(`Command failed: git ${args.join(' ')}\n${stderr}`), { code, signal }),
+              stderr,
+            ),
+          );
+        else resolve({ stdout, stderr });
+      }),
+    );
   });
 }
 

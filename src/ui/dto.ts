@@ -623,6 +623,11 @@ export function schemaDocument(
   };
 }
 
+/** `ideas schema --region --json`: the JSON Schema of ideas.region.yaml (as printed without --json). */
+export function regionSchemaDocument(schema: Record<string, unknown>) {
+  return { schemaVersion: SCHEMA_VERSION, kind: 'region-schema', file: 'ideas.region.yaml', schema };
+}
+
 // ---- Regions (`ideas region …`): documents about many registries, each idea labelled by its member.
 
 interface MemberDto {
@@ -839,6 +844,8 @@ export function regionReportDocument(
     members: g.members,
     added: g.added,
     byStage: g.byStage,
+    // The cross table by municipality: ideas of the group per member id (every member with data).
+    byMember: g.byMember,
   });
   return {
     ...regionHeader(r.region.config.name, r.lang),

@@ -151,6 +151,10 @@ export const HELP = {
     sv: 'steget (nyckel, mapp eller namn); utan det: grundschemat för alla idéer',
     en: 'the stage (key, folder or label); without it: the base schema of every idea',
   },
+  schemaRegion: {
+    sv: 'schemat för en regions ideas.region.yaml i stället (går att köra var som helst)',
+    en: "the schema of a region's ideas.region.yaml instead (runs anywhere)",
+  },
   move: {
     sv: 'flytta en idé till ett annat steg, om grinden är öppen',
     en: 'move an idea to another stage, if the gate is open',
@@ -357,7 +361,10 @@ export const HELP = {
     sv: 'tratten, tid i steget och målen per kommun och för regionen, från senaste synken',
     en: 'the funnel, time in stage and goals by municipality and for the region, from the last sync',
   },
-  regionReportFormat: { sv: 'utdata: text, md eller json', en: 'output: text, md or json' },
+  regionReportFormat: {
+    sv: 'utdata: text, md, json eller csv (en siffra per rad, medlemmen först)',
+    en: 'output: text, md, json or csv (one figure a row, the member first)',
+  },
   regionReportBy: {
     sv: 'dela upp regionens idéer på ett publikt fält, t.ex. tags, challenge eller unit (kan upprepas)',
     en: "break the region's ideas down by a public field, such as tags, challenge or unit (repeatable)",
@@ -622,11 +629,13 @@ export const EXAMPLES: Record<string, Record<Lang, string[]>> = {
       'ideas schema --stage test > .vscode/idea-test.schema.json',
       'ideas schema --stage förädling --lang en',
       'ideas schema',
+      'ideas schema --region > .vscode/region.schema.json',
     ],
     en: [
       'ideas schema --stage test > .vscode/idea-test.schema.json',
       'ideas schema --stage refinement --lang sv',
       'ideas schema',
+      'ideas schema --region > .vscode/region.schema.json',
     ],
   },
   diff: {
@@ -655,6 +664,7 @@ export const EXAMPLES: Record<string, Record<Lang, string[]>> = {
       'ideas region duplicates',
       'ideas region report --format md',
       'ideas region report --by tags --by challenge',
+      'ideas region report --by tags --format csv > skaraborg-rapport.csv',
       'ideas region export > skaraborg.csv',
       'ideas region site --out public',
     ],
@@ -667,6 +677,7 @@ export const EXAMPLES: Record<string, Record<Lang, string[]>> = {
       'ideas region duplicates',
       'ideas region report --format md',
       'ideas region report --by tags --by challenge',
+      'ideas region report --by tags --format csv > skaraborg-report.csv',
       'ideas region export > skaraborg.csv',
       'ideas region site --out public',
     ],

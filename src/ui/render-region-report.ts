@@ -1,5 +1,5 @@
 /**
- * `ideas region report` as text and Markdown: the region's own figures, drawn by the renderer of `ideas report`,
+ * `ideas region report` as text, Markdown and CSV: the region's own figures, drawn by the renderer of `ideas report`,
  * then the funnel, the time in stage and the goals of each municipality side by side. Every figure is computed in
  * src/core/region/report.ts; here they are only laid out.
  */
@@ -9,7 +9,17 @@ import type { GoalProgress } from '../core/report/report.js';
 import type { RegionMember } from '../core/region/config.js';
 import type { RegionBreakdown, RegionGroup, ReportPart } from '../core/region/report.js';
 import type { RegistryConfig } from '../core/sluice/config.js';
-import { formatNumber, goalLine, renderReportMarkdown, renderReportText, type TextOptions } from './render-report.js';
+import { formatCsv, type CsvCell } from '../core/exchange/csv.js';
+import {
+  formatNumber,
+  formatNumberCsv,
+  goalLine,
+  renderReportMarkdown,
+  renderReportText,
+  REPORT_CSV_COLUMNS,
+  reportCsvRows,
+  type TextOptions,
+} from './render-report.js';
 import { mdText } from './markdown-text.js';
 import { displayWidth, padEnd } from './text-width.js';
 
@@ -88,19 +98,29 @@ function grids(r: RegionFigures, lang: Lang): Grid[] {
   ];
 }
 
+/** A group's name as every format shows it: its label, yes or no for a boolean, a word for ideas without one. */
+export function groupName(label: string | null, lang: Lang): string {
+  return label === null
+    ? t(lang, 'report.notGiven')
+    : label === 'true'
+      ? t(lang, 'yes')
+      : label === 'false'
+        ? t(lang, 'no')
+        : label;
+}
+
+/** A breakdown's rows as every format shows them: each group by its name, then the pool. */
+export function breakdownRows(b: RegionBreakdown, lang: Lang): [string, RegionGroup][] {
+  const rows: [string, RegionGroup][] = b.groups.map((g) => [groupName(g.label, lang), g]);
+  if (b.pooled) rows.push([t(lang, 'report.pooled', { count: b.pooledGroups }), b.pooled]);
+  return rows;
+}
+
 /** A `--by` breakdown as a grid: a row per group, then the pool; its stage columns are the region's. */
 function breakdownGrid(r: RegionFigures, b: RegionBreakdown, lang: Lang): Grid {
   const region = r.region;
   const k = region.report.minGroupSize;
   const title = b.title[lang];
-  const name = (label: string | null) =>
-    label === null
-      ? t(lang, 'report.notGiven')
-      : label === 'true'
-        ? t(lang, 'yes')
-        : label === 'false'
-          ? t(lang, 'no')
-          : label;
   const row = (label: string, g: RegionGroup) => [
     label,
     String(g.ideas),
@@ -108,8 +128,7 @@ function breakdownGrid(r: RegionFigures, b: RegionBreakdown, lang: Lang): Grid {
     String(g.added),
     ...region.config.stages.map((s) => String(g.byStage[s.key] ?? 0)),
   ];
-  const rows = b.groups.map((g) => row(name(g.label), g));
-  if (b.pooled) rows.push(row(t(lang, 'report.pooled', { count: b.pooledGroups }), b.pooled));
+  const rows = breakdownRows(b, lang).map(([label, g]) => row(label, g));
   return {
     heading: t(lang, 'report.by', { field: title, key: b.field }),
     note: t(lang, 'region.report.byNote', { k }),
@@ -121,6 +140,26 @@ function breakdownGrid(r: RegionFigures, b: RegionBreakdown, lang: Lang): Grid {
       ...region.config.stages.map((s) => s.label[lang]),
     ],
     rows,
+    foot: null,
+    empty: t(lang, 'report.suppressedAll', { k }),
+  };
+}
+
+/**
+ * The cross table of a `--by` field by municipality: the breakdown's rows (its groups and pool, so no smaller group
+ * than it shows), a column per member with data, and the row's ideas. A suppressed breakdown shows none of it.
+ */
+function crossGrid(r: RegionFigures, b: RegionBreakdown, lang: Lang): Grid {
+  const k = r.region.report.minGroupSize;
+  return {
+    heading: t(lang, 'region.report.crossBy', { field: b.title[lang], key: b.field }),
+    note: t(lang, 'region.report.crossNote', { k }),
+    head: [b.title[lang], ...r.members.map((m) => m.member.name), t(lang, 'report.total')],
+    rows: breakdownRows(b, lang).map(([label, g]) => [
+      label,
+      ...r.members.map((m) => String(g.byMember[m.member.id] ?? 0)),
+      String(g.ideas),
+    ]),
     foot: null,
     empty: t(lang, 'report.suppressedAll', { k }),
   };
@@ -159,7 +198,8 @@ export function renderRegionReportText(view: RegionReportView, lang: Lang, c: Ch
     c.bold(t(lang, 'region.report.title', { name: r.region.config.name })),
   );
   const out: string[] = [head.trimEnd()];
-  for (const b of r.breakdowns ?? []) out.push(...gridText(breakdownGrid(r, b, lang), c));
+  for (const b of r.breakdowns ?? [])
+    out.push(...gridText(breakdownGrid(r, b, lang), c), ...gridText(crossGrid(r, b, lang), c));
   out.push('', c.bold(t(lang, 'region.report.byMember')));
   for (const g of grids(r, lang)) out.push(...gridText(g, c));
   out.push('', c.bold(t(lang, 'region.report.goalsByMember')), ...goalLines(r, lang).map((l) => `  ${l}`));
@@ -188,7 +228,8 @@ export function renderRegionReportMarkdown(view: RegionReportView, lang: Lang): 
     `# ${md(t(lang, 'region.report.title', { name: r.region.config.name }))}`,
   );
   const out: string[] = [head.trimEnd()];
-  for (const b of r.breakdowns ?? []) out.push(...gridMarkdown(breakdownGrid(r, b, lang), '##'));
+  for (const b of r.breakdowns ?? [])
+    out.push(...gridMarkdown(breakdownGrid(r, b, lang), '##'), ...gridMarkdown(crossGrid(r, b, lang), '##'));
   out.push('', `## ${md(t(lang, 'region.report.byMember'))}`);
   for (const g of grids(r, lang)) out.push(...gridMarkdown(g, '###'));
   out.push('', `### ${md(t(lang, 'region.report.goalsByMember'))}`, '');
@@ -196,4 +237,46 @@ export function renderRegionReportMarkdown(view: RegionReportView, lang: Lang): 
   out.push('', `### ${md(t(lang, 'region.report.dataTitle'))}`, '');
   out.push(...view.ages.map((l) => `- ${md(l)}`));
   return `${out.join('\n')}\n`;
+}
+
+/**
+ * `ideas region report --format csv`: the long form of `ideas report --format csv` (one figure a row), with the
+ * member in front: the region's own figures first (member empty), then each `--by` breakdown across the region and
+ * its cross table by municipality (the same group, one row per member), then each member's figures. The same CSV
+ * writer as `ideas report` and `ideas export`: RFC 4180, and a text cell a spreadsheet would run as a formula is
+ * guarded.
+ */
+export function renderRegionReportCsv(r: RegionFigures, lang: Lang, delimiter: string): string {
+  const decimalComma = delimiter === ';';
+  const rows: CsvCell[][] = [['member', 'name', 'municipality', ...REPORT_CSV_COLUMNS]];
+  const count = (n: number): CsvCell => ({ literal: formatNumberCsv(n, decimalComma) });
+  const viewOf = (part: ReportPart) => ({ report: part.report, config: part.config, titles: {} });
+  for (const row of reportCsvRows(viewOf(r.region), lang, decimalComma)) rows.push(['', '', '', ...row]);
+  for (const b of r.breakdowns ?? [])
+    for (const [label, g] of breakdownRows(b, lang)) {
+      const cell = (stage: string, measure: string, n: number): CsvCell[] => [
+        'breakdown',
+        b.field,
+        '',
+        label,
+        stage,
+        measure,
+        count(n),
+      ];
+      rows.push(['', '', '', ...cell('', 'ideas', g.ideas)]);
+      rows.push(['', '', '', ...cell('', 'members', g.members)]);
+      rows.push(['', '', '', ...cell('', 'added', g.added)]);
+      for (const s of r.region.config.stages) rows.push(['', '', '', ...cell(s.key, 'ideas', g.byStage[s.key] ?? 0)]);
+      for (const m of r.members)
+        rows.push([
+          m.member.id,
+          m.member.name,
+          m.member.municipality ?? '',
+          ...cell('', 'ideas', g.byMember[m.member.id] ?? 0),
+        ]);
+    }
+  for (const m of r.members)
+    for (const row of reportCsvRows(viewOf(m), lang, decimalComma))
+      rows.push([m.member.id, m.member.name, m.member.municipality ?? '', ...row]);
+  return formatCsv(rows, delimiter, { bom: true });
 }

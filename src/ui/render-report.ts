@@ -379,9 +379,17 @@ export function renderReportMarkdown(view: ReportView, lang: Lang): string {
  * Measures are fixed English keys (now, entered, median, amount …), so a pivot table built on them keeps working.
  */
 export function renderReportCsv(view: ReportView, lang: Lang, delimiter: string): string {
-  const decimalComma = delimiter === ';';
+  return formatCsv([[...REPORT_CSV_COLUMNS], ...reportCsvRows(view, lang, delimiter === ';')], delimiter, {
+    bom: true,
+  });
+}
+
+export const REPORT_CSV_COLUMNS = ['section', 'field', 'by', 'group', 'stage', 'measure', 'value'] as const;
+
+/** The rows of renderReportCsv, without its header: the region report puts its member in front of each. */
+export function reportCsvRows(view: ReportView, lang: Lang, decimalComma: boolean): CsvCell[][] {
   const r = view.report;
-  const rows: CsvCell[][] = [['section', 'field', 'by', 'group', 'stage', 'measure', 'value']];
+  const rows: CsvCell[][] = [];
   const add = (
     section: string,
     field: string,
@@ -457,7 +465,7 @@ export function renderReportCsv(view: ReportView, lang: Lang, delimiter: string)
           add('aggregate', a.field, a.by ?? '', group, stage, k === '' ? 'sum' : k, x.sums[k] ?? 0);
     }
   }
-  return formatCsv(rows, delimiter, { bom: true });
+  return rows;
 }
 
 /**

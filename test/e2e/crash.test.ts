@@ -51,6 +51,8 @@ const ELSEWHERE = [
   'region:fetch',
   'region:state',
   'region:summary',
+  // test/e2e/region-prune.test.ts: a sync killed while it removes a removed member's repository.
+  'region:prune-repo',
   'hook:set-aside',
   // test/e2e/spread.test.ts: an adoption that fails at either step leaves the registry as it was.
   'adopt:before-add',

@@ -2,8 +2,8 @@
  * The region as the last sync left it: each member (filtered by id or municipality code) with its snapshot, read
  * from the region's cache only. No network: every view works offline and says how old each member's data is.
  */
-import { IdeasError } from '../../core/errors.js';
 import type { RegionMember } from '../../core/region/config.js';
+import { unknownMemberError } from '../../core/region/choices.js';
 import type { MemberSnapshot } from '../../core/region/snapshot.js';
 import type { Region } from '../../io/region/region-root.js';
 import { readMemberState, readSyncFailure, type StateDepth, type SyncFailure } from '../../io/region/state.js';
@@ -22,8 +22,7 @@ export interface HeldMember {
 export function heldMembers(region: Region, filter: readonly string[], depth: StateDepth = 'texts'): HeldMember[] {
   const all = region.config.members;
   for (const f of filter)
-    if (!all.some((m) => m.id === f || m.municipality === f))
-      throw new IdeasError('USAGE', 'err.regionNoMember', { member: f, members: all.map((m) => m.id).join(', ') });
+    if (!all.some((m) => m.id === f || m.municipality === f)) throw unknownMemberError(f, all, region.file);
   return all
     .filter(
       (m) =>

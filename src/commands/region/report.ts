@@ -2,6 +2,7 @@ import type { CommonOptions, Ctx } from '../../context.js';
 import { IdeasError } from '../../core/errors.js';
 import type { Lang } from '../../core/i18n/i18n.js';
 import { buildRegionReport, type ByField, type RegionReport } from '../../core/region/report.js';
+import { listOrNone } from '../../core/region/choices.js';
 import type { Localized } from '../../core/i18n/i18n.js';
 import { compareText } from '../../core/i18n/text-order.js';
 import { forbiddenSegment, ownValue } from '../../core/safe-object.js';
@@ -70,7 +71,7 @@ export function byFields(asked: readonly string[], held: readonly { snapshot: Me
     }
   }
   for (const key of NOT_GROUPS) usable.delete(key);
-  const names = () => [...usable.keys()].sort(compareText).join(', ') || '–';
+  const names = () => listOrNone([...usable.keys()].sort(compareText), held.length);
   const out: ByField[] = [];
   for (const raw of asked) {
     const field = raw.trim();

@@ -5,10 +5,12 @@ import { localize, type Lang } from '../../core/i18n/i18n.js';
 import { memberFindings, clashFindings } from '../../core/region/findings.js';
 import { findIdClashes, type IdClash } from '../../core/region/clashes.js';
 import type { RegionMember } from '../../core/region/config.js';
+import { unknownMemberError } from '../../core/region/choices.js';
 import type { MemberSnapshot } from '../../core/region/snapshot.js';
 import { DEFAULT_FETCH_TIMEOUT_SECONDS, syncMember, type MemberProblem } from '../../io/region/fetch-member.js';
 import { releaseLock } from '../../io/lock.js';
 import { takeSyncLock } from '../../io/region/sync-lock.js';
+import { pruneMemberRepos } from '../../io/region/member-cache.js';
 import type { Region } from '../../io/region/region-root.js';
 import {
   pruneStates,
@@ -95,9 +97,7 @@ export async function runRegionSync(opts: RegionSyncOptions, ctx: Ctx): Promise<
   const jobs = parseJobs(opts.jobs);
   const timeoutSeconds = parseTimeout(opts.timeout);
   const all = region.config.members;
-  for (const id of opts.members)
-    if (!all.some((m) => m.id === id))
-      throw new IdeasError('USAGE', 'err.regionNoMember', { member: id, members: all.map((m) => m.id).join(', ') });
+  for (const id of opts.members) if (!all.some((m) => m.id === id)) throw unknownMemberError(id, all, region.file);
   const chosen = opts.members.length > 0 ? all.filter((m) => opts.members.includes(m.id)) : all;
   const lock = await takeSyncLock(region);
   try {
@@ -158,7 +158,12 @@ async function syncLocked(
     opts.onProgress?.(++done, chosen.length, member.id);
     return outcome;
   });
-  if (opts.members.length === 0) pruneStates(region.cacheDir, new Set(all.map((m) => m.id)));
+  // The members no longer in the file (taken out, or renamed): what the region kept of them, and their fetched data.
+  if (opts.members.length === 0) {
+    const keep = new Set(all.map((m) => m.id));
+    pruneStates(region.cacheDir, keep);
+    pruneMemberRepos(region.cacheDir, keep);
+  }
 
   // Clashes over the whole region: the members not synced now count with what the last sync kept of them.
   const held = all

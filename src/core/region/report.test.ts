@@ -121,4 +121,38 @@ describe('buildRegionReport', () => {
     expect(r.members[0]?.report.goals).toEqual([]);
     expect(r.members[0]?.config.stages.map((s) => s.limitDays)).toEqual([null, null]);
   });
+
+  it('crosses a --by field with the members: a count per member in each group and in the pool, summing to it', () => {
+    const tagged = (id: string, tags: string[]) => {
+      const i = idea(id, '2026-01-01');
+      return { ...i, data: { ...i.data, tags } };
+    };
+    // school: 4 in a, 2 in b; the pool (each under 5): park 2 in a (one of them also school), bike 1 in b, tram 3 in c.
+    const a = snapshot('a', [
+      tagged('a-1', ['school']),
+      tagged('a-2', ['school', 'park']),
+      tagged('a-3', ['school']),
+      tagged('a-4', ['school']),
+      tagged('a-5', ['park']),
+    ]);
+    const b = snapshot('b', [tagged('b-1', ['school']), tagged('b-2', ['school']), tagged('b-3', ['bike'])]);
+    const c = snapshot('c', [tagged('c-1', ['tram']), tagged('c-2', ['tram']), tagged('c-3', ['tram'])]);
+    const r = buildRegionReport(
+      'R',
+      [
+        { member: member('a'), snapshot: a },
+        { member: member('b'), snapshot: b },
+        { member: member('c'), snapshot: c },
+      ],
+      period,
+      [{ field: 'tags', title: label('Tags') }],
+    );
+    const [b0] = r.breakdowns;
+    expect(b0?.groups.map((g) => [g.label, g.ideas, { ...g.byMember }])).toEqual([['school', 6, { a: 4, b: 2, c: 0 }]]);
+    expect(b0?.pooledGroups).toBe(3);
+    expect({ ...b0?.pooled?.byMember }).toEqual({ a: 2, b: 1, c: 3 });
+    for (const g of [...(b0?.groups ?? []), b0?.pooled])
+      expect(Object.values(g?.byMember ?? {}).reduce((x, y) => x + y, 0)).toBe(g?.ideas);
+    expect(Object.getPrototypeOf(b0?.groups[0]?.byMember)).toBeNull();
+  });
 });

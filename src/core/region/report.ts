@@ -52,6 +52,12 @@ export interface RegionGroup {
   added: number;
   /** Ideas per stage of the region (merged by key) at the end of the period. */
   byStage: Record<string, number>;
+  /**
+   * Ideas per member (by id; every member with data, 0 where it has none): the cross table of the field by
+   * municipality. Its rows are the groups shown and the pool, as pooled for the region; its cells are counts, as
+   * `byStage` is, within a group of at least the threshold.
+   */
+  byMember: Record<string, number>;
 }
 
 /**
@@ -213,7 +219,8 @@ export function buildRegionReport(
   const subjects = all
     .map((idea, n) => ({ s: subjectOf(idea, o), owner: owners[n] as Owner }))
     .filter((x) => x.s.now !== null);
-  const breakdowns = by.map((f) => regionBreakdown(f, subjects, config.stages, regionK, lang));
+  const memberIds = members.map((m) => m.member.id);
+  const breakdowns = by.map((f) => regionBreakdown(f, subjects, config.stages, memberIds, regionK, lang));
   return {
     region: { config, report: { ...built.report, time, goals }, withheld: built.withheld },
     members,
@@ -240,6 +247,7 @@ function regionBreakdown(
   by: ByField,
   subjects: readonly { s: Subject; owner: Owner }[],
   stages: readonly Stage[],
+  memberIds: readonly string[],
   k: number,
   lang: Lang,
 ): RegionBreakdown {
@@ -258,9 +266,12 @@ function regionBreakdown(
   const group = (label: string | null, values: Iterable<string>, ideas: Members): RegionGroup => {
     const byStage = nullObject<number>();
     for (const st of stages) byStage[st.key] = 0;
+    const byMember = nullObject<number>();
+    for (const id of memberIds) byMember[id] = 0;
     for (const x of ideas) {
       const key = x.s.now?.stage ?? x.s.idea.stage.key;
       byStage[key] = (byStage[key] ?? 0) + 1;
+      byMember[x.owner.member] = (byMember[x.owner.member] ?? 0) + 1;
     }
     const list = [...ideas];
     return {
@@ -270,6 +281,7 @@ function regionBreakdown(
       members: new Set(list.map((x) => x.owner.member)).size,
       added: list.filter((x) => x.s.added).length,
       byStage,
+      byMember,
     };
   };
   const rows = [...groups.entries()]

@@ -30,6 +30,7 @@ import { MAX_IDEA_BYTES } from '../../core/front-matter/front-matter.js';
 import { isIdeaFileName } from '../idea-files.js';
 import { parseConfigText } from '../registry.js';
 import { faultPoint } from '../faults.js';
+import { memberRepoDir } from './member-cache.js';
 import { spreadKitOf, type SpreadKitField } from '../../core/region/spread.js';
 
 export interface MemberProblem {
@@ -145,7 +146,7 @@ export async function syncMember(
     timeoutSeconds?: number;
   },
 ): Promise<MemberSync> {
-  const repo = path.join(opts.cacheDir, 'repos', `${member.id}.git`);
+  const repo = memberRepoDir(opts.cacheDir, member.id);
   const fetched = await fetchMember(
     member,
     repo,

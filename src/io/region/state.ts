@@ -9,7 +9,7 @@
  * cache, never the members' data.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { SNAPSHOT_VERSION, type MemberSnapshot, type RegionIdea } from '../../core/region/snapshot.js';
 import { nullProtoDeep } from '../../core/safe-object.js';
@@ -151,6 +151,8 @@ export function writeSyncFailure(cacheDir: string, member: string, failure: Sync
 export function pruneStates(cacheDir: string, keep: ReadonlySet<string>): void {
   let names: string[];
   try {
+    // Only in a folder of the region's own: a link in its place (to a folder elsewhere) is never entered.
+    if (!lstatSync(cacheDir).isDirectory() || !lstatSync(stateDir(cacheDir)).isDirectory()) return;
     names = readdirSync(stateDir(cacheDir));
   } catch {
     return;

@@ -3,7 +3,7 @@ import type { Finding } from '../../core/finding.js';
 import type { Localized } from '../../core/i18n/i18n.js';
 import { type Lang } from '../../core/i18n/i18n.js';
 import type { RegistryRef, Stage } from '../../core/sluice/config.js';
-import { ideaDiffDocument, schemaDocument, validationDocument } from '../dto.js';
+import { ideaDiffDocument, regionSchemaDocument, schemaDocument, validationDocument } from '../dto.js';
 import { renderDiffMarkdown, renderDiffText, type DiffView } from '../render-diff.js';
 import { renderValidationGithub, renderValidationJunit, renderValidationPretty } from '../render-validation.js';
 import { EXIT, jsonText, output, type Output, type View } from '../output.js';
@@ -88,6 +88,13 @@ export function presentDiff(
 }
 
 /** The JSON Schema as editors read it; with --json, inside a `schema` document like every other --json. */
+/** `ideas schema --region`: the region file's schema, or with --json the document that carries it. */
+export function presentRegionSchema(r: { schema: Record<string, unknown> }, json: boolean): Output {
+  const o = output();
+  o.out(jsonText(json ? regionSchemaDocument(r.schema) : r.schema));
+  return o.done();
+}
+
 export function presentSchema(
   r: { registry: RegistryRef; stage: Stage | null; lang: Lang; schema: Record<string, unknown> },
   json: boolean,

@@ -16,7 +16,12 @@ import {
   regionSiteDocument,
   regionSyncDocument,
 } from '../dto.js';
-import { renderRegionReportMarkdown, renderRegionReportText, type RegionFigures } from '../render-region-report.js';
+import {
+  renderRegionReportCsv,
+  renderRegionReportMarkdown,
+  renderRegionReportText,
+  type RegionFigures,
+} from '../render-region-report.js';
 import { cell, fit } from '../text-width.js';
 import type { IdeaTable } from '../../core/exchange/idea-row.js';
 import { renderIdeaTableCsv } from '../render-export.js';
@@ -350,7 +355,7 @@ export interface RegionReportView {
 }
 
 /** The funnel, time in stage and goals of the region and of each municipality; then how old each member's data is. */
-export function presentRegionReport(r: RegionReportView, format: 'text' | 'md' | 'json', v: View): Output {
+export function presentRegionReport(r: RegionReportView, format: 'text' | 'md' | 'json' | 'csv', v: View): Output {
   const o = output();
   // The figures alone: the snapshots (every idea's text) stay out of what is laid out and made safe for a terminal.
   const figures: RegionFigures = {
@@ -368,6 +373,11 @@ export function presentRegionReport(r: RegionReportView, format: 'text' | 'md' |
     return o.done();
   }
   if (figures.members.length === 0) o.err(`${v.err.yellow(t(r.lang, 'region.report.none'))}\n`);
+  // `;` for a Swedish region (Swedish Excel splits on it, the comma is its decimal sign), as `ideas report` does.
+  if (format === 'csv') {
+    o.out(renderRegionReportCsv(figures, r.lang, r.region.config.language === 'sv' ? ';' : ','));
+    return o.done();
+  }
   const ages = ageLines(r.members, r.lang, v.today);
   if (format === 'md') o.out(renderRegionReportMarkdown({ report: figures, ages }, r.lang));
   else

@@ -31,11 +31,22 @@ export const regionViews = {
     sv: 'Ingen medlem har steget "{stage}". Stegen: {stages}.',
     en: 'No member has the stage "{stage}". The stages: {stages}.',
   },
+  // An empty list in a message that names what can be given ("The stages: {stages}."), never an empty "… : .".
+  'region.listNone': { sv: 'inga', en: 'none' },
+  'region.listNoneSynced': {
+    sv: 'inga, för ingen medlem har data från en synk än (kör ideas region sync)',
+    en: 'none, as no member has data from a sync yet (run ideas region sync)',
+  },
   'region.col.municipality': { sv: 'Kommun', en: 'Municipality' },
   'region.col.municipalities': { sv: 'Kommuner', en: 'Municipalities' },
   'region.report.byNote': {
     sv: 'Över alla kommuner. Grupper med färre än {k} idéer slås ihop till en rad (minGroupSize).',
     en: 'Across all municipalities. Groups of fewer than {k} ideas are pooled into one row (minGroupSize).',
+  },
+  'region.report.crossBy': { sv: '{field} ({key}) per kommun', en: '{field} ({key}) by municipality' },
+  'region.report.crossNote': {
+    sv: 'Raderna ovan (grupper med färre än {k} idéer sammanslagna), antal idéer per kommun. En idé med flera värden räknas på varje rad.',
+    en: 'The rows above (groups of fewer than {k} ideas pooled), ideas per municipality. An idea with several values counts in each row.',
   },
   'err.regionByPersonal': {
     sv: 'Fältet "{field}" innehåller personuppgifter i regionens medlemmar och lämnar dem aldrig; regionens rapport kan inte delas upp efter det. Fält som kan användas med --by: {fields}.',

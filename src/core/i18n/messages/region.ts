@@ -50,6 +50,18 @@ export const region = {
     sv: 'Regionen har ingen medlem "{member}". Medlemmar: {members}.',
     en: 'The region has no member "{member}". Members: {members}.',
   },
+  'err.schemaRegionStage': {
+    sv: '--region skriver schemat för regionens fil, som inte har några steg: ta bort --stage {stage}.',
+    en: "--region prints the schema of the region's file, which has no stages: leave out --stage {stage}.",
+  },
+  'err.regionNoMembers': {
+    sv: 'Regionen har ingen medlem "{member}": den har inga medlemmar än.',
+    en: 'The region has no member "{member}": it has no members yet.',
+  },
+  'hint.regionNoMembers': {
+    sv: 'Lägg till en medlem under members: i {file} (id, name och url för medlemmens git-förråd) och kör sedan ideas region sync.',
+    en: "Add a member under members: in {file} (id, name and the url of the member's git repository), then run ideas region sync.",
+  },
   'err.regionIdeaNotFound': {
     sv: 'Ingen idé "{id}" i regionen (enligt senaste synken).',
     en: 'No idea "{id}" in the region (as of the last sync).',

@@ -26,10 +26,6 @@ export const spread = {
     sv: 'Se regionens idéer med ideas region list i regionens mapp.',
     en: "See the region's ideas with ideas region list in the region's folder.",
   },
-  'err.adoptUnknownMember': {
-    sv: 'Regionen har ingen medlem "{member}". Medlemmar: {members}.',
-    en: 'The region has no member "{member}". Members: {members}.',
-  },
   'err.adoptNotSynced': {
     sv: 'Regionen har ännu inga uppgifter om medlemmen "{member}": den har inte synkats.',
     en: 'The region has no data on the member "{member}" yet: it has not been synced.',

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { listOrNone, unknownMemberError } from './choices.js';
+
+describe('unknownMemberError', () => {
+  it('names the members there are', () => {
+    const e = unknownMemberError('x', [{ id: 'lidkoping' }, { id: 'skovde' }], '/r/ideas.region.yaml');
+    expect(e.text.en).toBe('The region has no member "x". Members: lidkoping, skovde.');
+    expect(e.hint).toBeNull();
+  });
+
+  it('says a region without members has none yet, and how to add one, in both languages', () => {
+    const e = unknownMemberError('x', [], '/r/ideas.region.yaml');
+    expect(e.code).toBe('USAGE');
+    expect(e.text.en).toBe('The region has no member "x": it has no members yet.');
+    expect(e.text.sv).toBe('Regionen har ingen medlem "x": den har inga medlemmar än.');
+    expect(e.hint?.en).toContain('Add a member under members: in /r/ideas.region.yaml');
+    expect(e.hint?.sv).toContain('Lägg till en medlem under members: i /r/ideas.region.yaml');
+    for (const text of [e.text.en, e.text.sv, e.hint?.en, e.hint?.sv]) expect(text).not.toMatch(/: \./);
+  });
+});
+
+describe('listOrNone', () => {
+  it('joins a list, and words an empty one', () => {
+    expect(listOrNone(['a', 'b'], 0)).toBe('a, b');
+    expect(listOrNone([], 2)).toEqual({ sv: 'inga', en: 'none' });
+    expect(listOrNone([], 0)).toEqual({
+      sv: 'inga, för ingen medlem har data från en synk än (kör ideas region sync)',
+      en: 'none, as no member has data from a sync yet (run ideas region sync)',
+    });
+  });
+});

@@ -1,0 +1,133 @@
+/**
+ * Members over https, http and ssh that hang meet the same fetch time limit (`--timeout`) as the `git daemon` one in
+ * region-limits.test.ts: each ends as a finding naming the member, and the region keeps its last good state. No
+ * network: the web remote is a loopback node:http server that takes every connection and never answers (for https,
+ * not even the TLS handshake); ssh is a program named `ssh` first on PATH that sleeps (git runs `ssh` from PATH; the
+ * product passes no GIT_SSH_COMMAND to git, by design: src/io/git.ts). Servers start and stop in the test.
+ */
+import fs from 'node:fs';
+import http from 'node:http';
+import type net from 'node:net';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeRun, ideasAsync, parseJson } from '../helpers/cli.js';
+import { addIdea, commitAll, makeMemberRegistry, mustRunIn, writeRegionFile } from '../helpers/region.js';
+import { makeTempDir, makeTempRepo, removeTempDirs } from '../helpers/temp-repo.js';
+
+afterAll(removeTempDirs);
+
+interface SyncDoc {
+  members: { id: string; status: string; ideas: number | null }[];
+  findings: { rule: string; severity: string; message: string; hint: string | null; line: number | null }[];
+}
+
+const HANGING = ['web', 'tls', 'ssh', 'scp'] as const;
+
+/** Whether a process runs: gone, or a zombie no one reaped yet (a container's first process may not), is not. */
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return false;
+  }
+  try {
+    return !/^\d+ \(.*\) Z/.test(fs.readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return true;
+  }
+}
+
+describe('region sync against https, http and ssh members that hang', () => {
+  let region: string;
+  let server: http.Server;
+  const sockets: net.Socket[] = [];
+  const requests: string[] = [];
+  let port = 0;
+  let shims: string;
+  const urls: Record<string, string> = {};
+  const paths: Record<string, string> = {};
+
+  beforeAll(async () => {
+    // Accepts, and never answers: an HTTP request is held open; bytes that are no HTTP (a TLS handshake) too.
+    server = http.createServer((req) => requests.push(req.url ?? ''));
+    server.on('connection', (s) => {
+      sockets.push(s);
+      s.on('error', () => undefined);
+    });
+    server.on('clientError', () => undefined);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    port = (server.address() as net.AddressInfo).port;
+    shims = makeTempDir();
+    fs.writeFileSync(
+      path.join(shims, 'ssh'),
+      `#!/bin/sh\necho $$ >> '${path.join(shims, 'ssh-pids')}'\nexec sleep 600\n`,
+    );
+    fs.chmodSync(path.join(shims, 'ssh'), 0o755);
+    urls.web = `http://127.0.0.1:${port}/web.git`;
+    urls.tls = `https://127.0.0.1:${port}/tls.git`;
+    urls.ssh = `ssh://git@hang.invalid/ssh.git`;
+    urls.scp = `git@hang.invalid:scp.git`;
+    region = makeTempRepo();
+    for (const id of ['good', ...HANGING]) {
+      const dir = makeMemberRegistry(id);
+      addIdea(dir, `An idea of ${id}`);
+      commitAll(dir, 'ideas');
+      paths[id] = dir;
+    }
+    // First every member from its folder: the last good state each keeps when it hangs.
+    writeRegionFile(
+      region,
+      ['good', ...HANGING].map((id) => ({ id, name: id.toUpperCase(), url: paths[id] as string })),
+    );
+    mustRunIn(region, ['region', 'sync']);
+  }, 120_000);
+
+  afterAll(async () => {
+    for (const s of sockets) s.destroy();
+    await new Promise((resolve) => server.close(resolve));
+  });
+
+  it('gives up on each after --timeout seconds, names it, and keeps its last good state', async () => {
+    const state = (id: string) => path.join(region, '.git', 'ideas-region', 'state', `${id}.json`);
+    const before = Object.fromEntries(HANGING.map((id) => [id, fs.readFileSync(state(id), 'utf8')]));
+    writeRegionFile(region, [
+      { id: 'good', name: 'GOOD', url: paths.good as string },
+      ...HANGING.map((id) => ({ id, name: id.toUpperCase(), url: urls[id] as string })),
+    ]);
+    const r = await ideasAsync(['--lang', 'en', 'region', 'sync', '--timeout', '1', '--jobs', '5', '--json'], {
+      cwd: region,
+      env: { PATH: `${shims}${path.delimiter}${process.env.PATH ?? ''}` },
+      // Far beyond the 1 s limit: a sync that does not stop is killed here, and the test fails on its exit code.
+      timeoutMs: 30_000,
+    });
+    expect(r.code, describeRun(r)).toBe(1);
+    const doc = parseJson<SyncDoc>(r);
+    expect(doc.members.map((m) => [m.id, m.status, m.ideas])).toEqual([
+      ['good', 'unchanged', 1],
+      ...HANGING.map((id) => [id, 'failed', 1]),
+    ]);
+    for (const id of HANGING) {
+      const found = doc.findings.filter((f) => f.message.startsWith(`Member ${id} `));
+      expect(found, id).toEqual([
+        expect.objectContaining({
+          rule: 'region/fetch',
+          severity: 'error',
+          message: `Member ${id} did not answer within 1 s (change the limit with --timeout).`,
+          hint: expect.stringContaining("The region keeps the member's last good data, from"),
+        }),
+      ]);
+      // Its last good state, whole and unchanged; the views show its idea.
+      expect(fs.readFileSync(state(id), 'utf8'), id).toBe(before[id]);
+    }
+    const list = mustRunIn(region, ['region', 'list']).stdout;
+    for (const id of HANGING) expect(list).toContain(`An idea of ${id}`);
+    // Each hang was real: git asked the web server over http, opened a TLS connection to it, and ran ssh twice.
+    expect(requests.some((u) => u.startsWith('/web.git/info/refs'))).toBe(true);
+    expect(sockets.length).toBeGreaterThanOrEqual(2);
+    const pids = fs.readFileSync(path.join(shims, 'ssh-pids'), 'utf8').trim().split('\n').map(Number);
+    expect(pids).toHaveLength(2);
+    // Stopped with its process group: no ssh is left sleeping, nor the sync's lock.
+    for (const pid of pids) expect(running(pid), String(pid)).toBe(false);
+    expect(fs.existsSync(path.join(region, '.git', 'ideas-region', 'sync.lock'))).toBe(false);
+  }, 60_000);
+});
