@@ -35,7 +35,11 @@ export function fieldBook(registry: Registry, criteria: Map<string, Criteria>, l
 }
 
 /** Where the commands a closed gate prints run: with the user's `-C` as given, and the idea's file from here. */
-export function fixPlace(opts: CommonOptions, idea: Pick<Idea, 'abs'>, ctx: Ctx): { registryFlag?: string; file: string } {
+export function fixPlace(
+  opts: CommonOptions,
+  idea: Pick<Idea, 'abs'>,
+  ctx: Ctx,
+): { registryFlag?: string; file: string } {
   const file = path.relative(ctx.cwd, idea.abs).split(path.sep).join('/');
   return { ...(opts.registry ? { registryFlag: opts.registry } : {}), file };
 }
