@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { SNAPSHOT_VERSION, type MemberSnapshot, type RegionIdea } from '../../core/region/snapshot.js';
-import { nullProtoDeep } from '../../core/safe-object.js';
+import { nullProtoInPlace } from '../../core/safe-object.js';
 import { safeUnlink, writeFileAtomic } from '../atomic-file.js';
 import { faultPoint } from '../faults.js';
 
@@ -48,7 +48,7 @@ export function readMemberState(cacheDir: string, member: string, depth: StateDe
     return null;
   }
   try {
-    const parsed = nullProtoDeep(JSON.parse(text)) as StoredSummary;
+    const parsed = nullProtoInPlace(JSON.parse(text)) as StoredSummary;
     if (parsed.schemaVersion !== SNAPSHOT_VERSION || parsed.member !== member || !Array.isArray(parsed.ideas))
       return null;
     const { text: textFile, ...summary } = parsed;
@@ -57,7 +57,9 @@ export function readMemberState(cacheDir: string, member: string, depth: StateDe
     if (depth === 'summary') return { ...summary, ideas: parsed.ideas.map((i) => ({ ...i, data: {}, body: '' })) };
     const m = TEXT_FILE.exec(textFile);
     if (m?.[1] !== member) return null;
-    const texts = nullProtoDeep(JSON.parse(readFileSync(path.join(stateDir(cacheDir), textFile), 'utf8'))) as unknown;
+    const texts = nullProtoInPlace(
+      JSON.parse(readFileSync(path.join(stateDir(cacheDir), textFile), 'utf8')),
+    ) as unknown;
     if (!Array.isArray(texts) || texts.length !== parsed.ideas.length) return null;
     return {
       ...summary,
@@ -100,7 +102,7 @@ export function writeMemberState(cacheDir: string, snapshot: MemberSnapshot): vo
 export function touchMemberState(cacheDir: string, member: string, syncedAt: string): boolean {
   let stored: StoredSummary;
   try {
-    stored = nullProtoDeep(JSON.parse(readFileSync(stateFile(cacheDir, member), 'utf8'))) as StoredSummary;
+    stored = nullProtoInPlace(JSON.parse(readFileSync(stateFile(cacheDir, member), 'utf8'))) as StoredSummary;
   } catch {
     return false;
   }
@@ -130,7 +132,7 @@ function failureFile(cacheDir: string, member: string): string {
 
 export function readSyncFailure(cacheDir: string, member: string): SyncFailure | null {
   try {
-    const parsed = nullProtoDeep(JSON.parse(readFileSync(failureFile(cacheDir, member), 'utf8'))) as SyncFailure;
+    const parsed = nullProtoInPlace(JSON.parse(readFileSync(failureFile(cacheDir, member), 'utf8'))) as SyncFailure;
     return typeof parsed.at === 'string' && typeof parsed.message?.sv === 'string' ? parsed : null;
   } catch {
     return null;

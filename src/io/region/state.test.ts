@@ -1,0 +1,78 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { SNAPSHOT_VERSION, type MemberSnapshot } from '../../core/region/snapshot.js';
+import { makeTempDir, removeTempDirs } from '../../../test/helpers/temp-repo.js';
+import { readMemberState, stateDir, touchMemberState, writeMemberState } from './state.js';
+
+afterAll(removeTempDirs);
+
+function snapshot(): MemberSnapshot {
+  return {
+    schemaVersion: SNAPSHOT_VERSION,
+    member: 'lidkoping',
+    url: 'file:///x',
+    branch: 'main',
+    path: '',
+    commit: 'a'.repeat(40),
+    syncedAt: '2026-12-01T10:00:00.000Z',
+    rulesKey: 'r',
+    registry: { name: 'Lidköping', language: 'sv', stages: [], challenges: [], goals: [], fields: [] },
+    ideas: [
+      {
+        path: 'ideas/idea/lidk-aaaaaa.md',
+        oid: 'b'.repeat(40),
+        id: 'lidk-aaaaaa',
+        title: 'Läsplattor',
+        stage: 'idea',
+        unit: null,
+        created: '2026-01-01',
+        data: { id: 'lidk-aaaaaa', title: 'Läsplattor', tags: ['äldre'] },
+        body: 'Digitala läsplattor.',
+      },
+    ],
+    unreadable: [],
+  } as unknown as MemberSnapshot;
+}
+
+describe('a member state, read as deep as asked', () => {
+  it('reads the summary, the fields or the texts', () => {
+    const dir = makeTempDir();
+    writeMemberState(dir, snapshot());
+    const summary = readMemberState(dir, 'lidkoping', 'summary')?.ideas[0];
+    expect([summary?.title, summary?.data, summary?.body]).toEqual(['Läsplattor', {}, '']);
+    const fields = readMemberState(dir, 'lidkoping', 'fields')?.ideas[0];
+    expect([fields?.data.tags, fields?.body]).toEqual([['äldre'], '']);
+    expect(readMemberState(dir, 'lidkoping')?.ideas[0]?.body).toBe('Digitala läsplattor.');
+  });
+
+  it('gives mappings without a prototype, whatever keys a changed cache file holds', () => {
+    const dir = makeTempDir();
+    writeMemberState(dir, snapshot());
+    const text = fs.readdirSync(stateDir(dir)).find((f) => f.endsWith('.text.json')) as string;
+    fs.writeFileSync(
+      path.join(stateDir(dir), text),
+      '[[{"id":"lidk-aaaaaa","__proto__":{"polluted":"yes"},"constructor":{"prototype":{"polluted":"yes"}}},"x"]]',
+    );
+    const data = readMemberState(dir, 'lidkoping')?.ideas[0]?.data as Record<string, unknown>;
+    expect(Object.getPrototypeOf(data)).toBeNull();
+    expect(Object.keys(data)).toEqual(['id', '__proto__', 'constructor']);
+    expect(Object.getPrototypeOf(data['__proto__'])).toBeNull();
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('dates an unchanged member anew, naming the same texts; refuses when there is no summary to date', () => {
+    const dir = makeTempDir();
+    expect(touchMemberState(dir, 'lidkoping', '2026-12-04T10:00:00.000Z')).toBe(false);
+    writeMemberState(dir, snapshot());
+    const before = fs.readdirSync(stateDir(dir)).sort();
+    expect(touchMemberState(dir, 'lidkoping', '2026-12-04T10:00:00.000Z')).toBe(true);
+    expect(fs.readdirSync(stateDir(dir)).sort()).toEqual(before);
+    const read = readMemberState(dir, 'lidkoping');
+    expect(read?.syncedAt).toBe('2026-12-04T10:00:00.000Z');
+    expect(read?.ideas[0]?.body).toBe('Digitala läsplattor.');
+    // A summary whose text file is gone is not dated: the caller writes the state whole.
+    for (const f of fs.readdirSync(stateDir(dir))) if (f.endsWith('.text.json')) fs.rmSync(path.join(stateDir(dir), f));
+    expect(touchMemberState(dir, 'lidkoping', '2026-12-05T10:00:00.000Z')).toBe(false);
+  });
+});
