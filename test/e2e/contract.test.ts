@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as catalogue from '../../src/core/i18n/messages/index.js';
 import { shellQuote } from '../../src/core/shell/quote.js';
 import { cliEnv, describeRun, ideas, parseJson, shell } from '../helpers/cli.js';
+import { ideasInProcess } from '../helpers/in-process.js';
 import { freshRegistry, readConfig, stageDir, writeFile } from '../helpers/registry.js';
 import { git, makeTempDir, makeTempRepo, removeTempDirs, stagedFiles } from '../helpers/temp-repo.js';
 
@@ -92,10 +93,12 @@ describe('usage errors: one prefix, the registry language, exit 2', () => {
     },
   );
 
+  // In this test's own process (test/helpers/in-process.ts): the same run() the CLI reaches, without a node started
+  // for each of twenty command lines; the test after holds it to the spawned CLI's output.
   it.each(LANGS.flatMap((lang) => USAGE_ERRORS.map((u) => [lang, u.name, u] as const)))(
     '%s registry, %s with --json: one error document on stdout, nothing on stderr',
-    (lang, _name, u) => {
-      const r = ideas(u.json ?? [...u.args, '--json'], { cwd: registries[lang] });
+    async (lang, _name, u) => {
+      const r = await ideasInProcess(u.json ?? [...u.args, '--json'], { cwd: registries[lang] });
       expect(r.code, describeRun(r)).toBe(2);
       expect(r.stderr).toBe('');
       const doc = parseJson<{ error: { message: string; hint: string } }>(r);
@@ -109,6 +112,22 @@ describe('usage errors: one prefix, the registry language, exit 2', () => {
       expect(doc.error.message).toMatch(u.says[lang]);
     },
   );
+
+  it.each(LANGS)("the error document in process is the spawned CLI's, byte for byte (%s)", async (lang) => {
+    // Three kinds of refusal (commander's option parsing, a required option, a subcommand) are enough to see that
+    // the process edge adds nothing: all ten were compared when the in-process runs came in.
+    const kinds = ['unknown option', 'mandatory option', 'unknown subcommand'];
+    for (const u of USAGE_ERRORS.filter((x) => kinds.includes(x.name))) {
+      const args = u.json ?? [...u.args, '--json'];
+      const spawned = ideas(args, { cwd: registries[lang] });
+      const inProcess = await ideasInProcess(args, { cwd: registries[lang] });
+      expect([inProcess.code, inProcess.stdout, inProcess.stderr], u.name).toEqual([
+        spawned.code,
+        spawned.stdout,
+        spawned.stderr,
+      ]);
+    }
+  });
 
   it('--lang sv outside a registry is Swedish, and --lang en inside a Swedish one is English', () => {
     const outside = makeTempDir();

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ideas, parseJson } from '../helpers/cli.js';
-import { addIdea, commitAll, makeMemberRegistry, mustRunIn, runIn, writeRegionFile } from '../helpers/region.js';
+import { addIdea, commitAll, memberRegistry, mustRunIn, runIn, writeRegionFile } from '../helpers/region.js';
 import { makeTempRepo, removeTempDirs } from '../helpers/temp-repo.js';
 
 afterAll(removeTempDirs);
@@ -28,7 +28,7 @@ function withChallenges(dir: string, challenges: string, criteria?: string): voi
 beforeAll(() => {
   // Lidköping: three ideas for elder care (ch1), four for the climate (ch2); Skövde: two for elder care under its
   // own id (aldre), one for school under Lidköping's id for elder care (ch1), five with no challenge.
-  const lidkoping = makeMemberRegistry('lidk');
+  const lidkoping = memberRegistry('lidk');
   withChallenges(
     lidkoping,
     '  - id: ch1\n    label: { sv: Äldreomsorg, en: Elder care }\n  - id: ch2\n    label: { sv: Klimat, en: Climate }\n',
@@ -37,7 +37,7 @@ beforeAll(() => {
   for (let i = 0; i < 3; i++) addIdea(lidkoping, `Omsorg ${i}`, 'Text.', ['challenge=ch1', 'tags=skola, park']);
   for (let i = 0; i < 4; i++) addIdea(lidkoping, `Klimat ${i}`, 'Text.', ['challenge=ch2', 'tags=skola']);
   commitAll(lidkoping, 'ideas');
-  const skovde = makeMemberRegistry('skov');
+  const skovde = memberRegistry('skov');
   withChallenges(
     skovde,
     '  - id: aldre\n    label: { sv: Äldreomsorg, en: Elder care }\n  - id: ch1\n    label: { sv: Skola, en: School }\n',

@@ -11,7 +11,7 @@ import type net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeRun, ideasAsync, parseJson } from '../helpers/cli.js';
-import { addIdea, commitAll, makeMemberRegistry, mustRunIn, writeRegionFile } from '../helpers/region.js';
+import { addIdea, commitAll, memberRegistry, mustRunIn, writeRegionFile } from '../helpers/region.js';
 import { makeTempDir, makeTempRepo, removeTempDirs } from '../helpers/temp-repo.js';
 
 afterAll(removeTempDirs);
@@ -69,7 +69,7 @@ describe('region sync against https, http and ssh members that hang', () => {
     urls.scp = `git@hang.invalid:scp.git`;
     region = makeTempRepo();
     for (const id of ['good', ...HANGING]) {
-      const dir = makeMemberRegistry(id);
+      const dir = memberRegistry(id);
       addIdea(dir, `An idea of ${id}`);
       commitAll(dir, 'ideas');
       paths[id] = dir;

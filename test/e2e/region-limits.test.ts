@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeRun, ideasAsync, parseJson } from '../helpers/cli.js';
-import { addIdea, commitAll, makeMemberRegistry, mustRunIn, runIn, writeRegionFile } from '../helpers/region.js';
+import { addIdea, commitAll, memberRegistry, mustRunIn, runIn, writeRegionFile } from '../helpers/region.js';
 import { makeTempRepo, removeTempDirs } from '../helpers/temp-repo.js';
 
 afterAll(removeTempDirs);
@@ -30,10 +30,10 @@ describe('region sync against members that misbehave', () => {
   let port = 0;
 
   beforeAll(async () => {
-    good = makeMemberRegistry('good');
+    good = memberRegistry('good');
     addIdea(good, 'An idea');
     commitAll(good, 'ideas');
-    big = makeMemberRegistry('big');
+    big = memberRegistry('big');
     addIdea(big, 'A small idea');
     // An idea file of 6 MB: more than an idea may hold (5 MB). Compressed by git, it costs the test little.
     fs.writeFileSync(
@@ -41,7 +41,7 @@ describe('region sync against members that misbehave', () => {
       `---\nid: big-aaaaaa\ntitle: Huge\ncreated: 2026-01-01\n---\n${'x'.repeat(6_000_000)}\n`,
     );
     commitAll(big, 'a huge idea');
-    hugeConfig = makeMemberRegistry('hcfg');
+    hugeConfig = memberRegistry('hcfg');
     fs.appendFileSync(path.join(hugeConfig, 'ideas.config.yaml'), `# ${'x'.repeat(6_000_000)}\n`);
     commitAll(hugeConfig, 'a huge config');
     // A git daemon that takes the connection and never answers: git waits for its refs for ever.

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ideas, parseJson } from '../helpers/cli.js';
 import { csvObjects, parseCsvWithLibrary, readCsv } from '../helpers/csv.js';
-import { addIdea, commitAll, makeMemberRegistry, mustRunIn, writeRegionFile } from '../helpers/region.js';
+import { addIdea, commitAll, memberRegistry, mustRunIn, writeRegionFile } from '../helpers/region.js';
 import { makeTempRepo, removeTempDirs } from '../helpers/temp-repo.js';
 
 afterAll(removeTempDirs);
@@ -20,7 +20,7 @@ const AT = '@SUM(1+1)';
 let region: string;
 
 function member(prefix: string, ideasOf: [number, string | null][]): string {
-  const dir = makeMemberRegistry(prefix);
+  const dir = memberRegistry(prefix);
   let n = 0;
   for (const [count, tag] of ideasOf)
     for (let i = 0; i < count; i++) addIdea(dir, `Idé ${n++}`, 'Text.', tag === null ? [] : [`tags=${tag}`]);

@@ -17,13 +17,6 @@ export function mustRunIn(cwd: string, args: string[], env: Record<string, strin
   return r;
 }
 
-/** A minimal member registry with the id prefix `prefix`, committed on main; `region` names its region's folder. */
-export function makeMemberRegistry(prefix: string, region?: string): string {
-  const dir = makeTempRepo();
-  mustRunIn(dir, ['init', '--template', 'minimal', '--no-ci']);
-  return asMember(dir, prefix, region);
-}
-
 /** A new registry made a member: its id prefix `prefix`, its region's folder `region`, committed. */
 function asMember(dir: string, prefix: string, region: string | undefined): string {
   const config = path.join(dir, 'ideas.config.yaml');
@@ -49,7 +42,10 @@ export function minimalRegistryCopy(): string {
   return copyRepo(minimalTemplate);
 }
 
-/** The same as `makeMemberRegistry`, from `minimalRegistryCopy` rather than an `ideas init` of its own. */
+/**
+ * A minimal member registry with the id prefix `prefix`, committed on main; `region` names its region's folder. A
+ * copy of one `ideas init` made once per test file (minimalRegistryCopy).
+ */
 export function memberRegistry(prefix: string, region?: string): string {
   return asMember(minimalRegistryCopy(), prefix, region);
 }
