@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { SNAPSHOT_VERSION, type MemberSnapshot, type RegionIdea } from '../../core/region/snapshot.js';
-import { nullProtoInPlace } from '../../core/safe-object.js';
+import { nullProtoDeep, nullProtoInPlace } from '../../core/safe-object.js';
 import { safeUnlink, writeFileAtomic } from '../atomic-file.js';
 import { faultPoint } from '../faults.js';
 
@@ -48,7 +48,9 @@ export function readMemberState(cacheDir: string, member: string, depth: StateDe
     return null;
   }
   try {
-    const parsed = nullProtoInPlace(JSON.parse(text)) as StoredSummary;
+    // The summary is copied (each idea is copied again below, so its parse is let go at once); the texts' mappings
+    // are kept as parsed, their prototype taken off where they stand, rather than held twice.
+    const parsed = nullProtoDeep(JSON.parse(text)) as StoredSummary;
     if (parsed.schemaVersion !== SNAPSHOT_VERSION || parsed.member !== member || !Array.isArray(parsed.ideas))
       return null;
     const { text: textFile, ...summary } = parsed;
@@ -102,7 +104,7 @@ export function writeMemberState(cacheDir: string, snapshot: MemberSnapshot): vo
 export function touchMemberState(cacheDir: string, member: string, syncedAt: string): boolean {
   let stored: StoredSummary;
   try {
-    stored = nullProtoInPlace(JSON.parse(readFileSync(stateFile(cacheDir, member), 'utf8'))) as StoredSummary;
+    stored = nullProtoDeep(JSON.parse(readFileSync(stateFile(cacheDir, member), 'utf8'))) as StoredSummary;
   } catch {
     return false;
   }
