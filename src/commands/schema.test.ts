@@ -1,29 +1,16 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { commandContext, ideaPath, makeSluice, removeSluices } from '../../test/helpers/sluice.js';
+import { compileStrict } from '../../test/helpers/strict-ajv.js';
 import { EXTENSION_KEYWORDS } from '../core/criteria/schema-check.js';
 import { runSchema } from './schema.js';
 
 afterAll(removeSluices);
 
-const require = createRequire(import.meta.url);
-type AjvType = import('ajv').default;
-const Ajv2020 = (require('ajv/dist/2020.js') as { default: new (o: object) => AjvType }).default;
-const addFormats = (require('ajv-formats') as { default: (a: AjvType) => void }).default;
-
-/**
- * The schema as a consumer compiles it: a fresh ajv in strict mode that knows no other schema, so a reference that
- * points outside the document fails to compile. It is told of the product's extension keywords, as any tool must be.
- */
-function compile(schema: Record<string, unknown>) {
-  const ajv = new Ajv2020({ strict: true, allErrors: true });
-  addFormats(ajv);
-  ajv.addVocabulary([...EXTENSION_KEYWORDS]);
-  return ajv.compile(schema);
-}
+/** The schema as a consumer compiles it, told of the product's extension keywords. */
+const compile = (schema: Record<string, unknown>) => compileStrict(schema, EXTENSION_KEYWORDS);
 
 function frontMatter(root: string, rel: string): Record<string, unknown> {
   const text = readFileSync(path.join(root, rel), 'utf8');

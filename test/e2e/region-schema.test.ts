@@ -3,27 +3,18 @@
  * against, printed for editors from a region's folder, a registry's or anywhere; with --json in a document.
  */
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { describeRun, ideas, parseJson, REPO_ROOT } from '../helpers/cli.js';
 import { memberRegistry, mustRunIn, runIn, writeRegionFile } from '../helpers/region.js';
+import { compileStrict } from '../helpers/strict-ajv.js';
 import { makeTempDir, makeTempRepo, removeTempDirs } from '../helpers/temp-repo.js';
 
 afterAll(removeTempDirs);
 
-const require = createRequire(import.meta.url);
-type AjvType = import('ajv').default;
-const Ajv2020 = (require('ajv/dist/2020.js') as { default: new (o: object) => AjvType }).default;
-const addFormats = (require('ajv-formats') as { default: (a: AjvType) => void }).default;
-
 /** As an editor or CI step would use it: a fresh strict ajv that knows no other schema. */
-function compile(schema: Record<string, unknown>) {
-  const ajv = new Ajv2020({ strict: true, allErrors: true });
-  addFormats(ajv);
-  return ajv.compile(schema);
-}
+const compile = (schema: Record<string, unknown>) => compileStrict(schema);
 
 const packaged = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'schemas', 'region.schema.json'), 'utf8')) as unknown;
 
