@@ -6,7 +6,7 @@ import { similarPairs } from '../../core/region/similarity.js';
 import type { RegionIdea } from '../../core/region/snapshot.js';
 import type { Region } from '../../io/region/region-root.js';
 import { openRegion } from './open-region.js';
-import { heldMembers, type HeldMember } from './read-region.js';
+import { chosenMembers, heldMembers, type HeldMember } from './read-region.js';
 
 export interface RegionDuplicatesOptions extends CommonOptions {
   /** Only pairs with at least one idea of these members (ids or municipality codes). */
@@ -60,7 +60,7 @@ export function runRegionDuplicates(opts: RegionDuplicatesOptions, ctx: Ctx): Pr
   const limit = parseLimit(opts.limit);
   // Every member is compared, so that a filtered view still finds the other side of a pair.
   const members = heldMembers(region, []);
-  const wanted = new Set(heldMembers(region, opts.members, 'summary').map((h) => h.member.id));
+  const wanted = new Set(chosenMembers(region, opts.members).map((m) => m.id));
   const sides: PairSide[] = [];
   for (const { member, snapshot } of members) {
     if (!snapshot) continue;

@@ -15,22 +15,24 @@ export interface HeldMember {
   failure: SyncFailure | null;
 }
 
-/**
- * The members `filter` names (by id or municipality code; all when empty), each with what the last sync kept, read
- * to `depth` (src/io/region/state.ts): a list shows no front matter or text, a report no text.
- */
-export function heldMembers(region: Region, filter: readonly string[], depth: StateDepth = 'texts'): HeldMember[] {
+/** The members `filter` names (by id or municipality code; all when empty); a name no member has is refused. */
+export function chosenMembers(region: Region, filter: readonly string[]): RegionMember[] {
   const all = region.config.members;
   for (const f of filter)
     if (!all.some((m) => m.id === f || m.municipality === f)) throw unknownMemberError(f, all, region.file);
-  return all
-    .filter(
-      (m) =>
-        filter.length === 0 || filter.includes(m.id) || (m.municipality !== null && filter.includes(m.municipality)),
-    )
-    .map((member) => ({
-      member,
-      snapshot: readMemberState(region.cacheDir, member.id, depth),
-      failure: readSyncFailure(region.cacheDir, member.id),
-    }));
+  return all.filter(
+    (m) => filter.length === 0 || filter.includes(m.id) || (m.municipality !== null && filter.includes(m.municipality)),
+  );
+}
+
+/**
+ * The members `filter` names (chosenMembers), each with what the last sync kept, read to `depth`
+ * (src/io/region/state.ts): a list shows no front matter or text, a report no text.
+ */
+export function heldMembers(region: Region, filter: readonly string[], depth: StateDepth = 'texts'): HeldMember[] {
+  return chosenMembers(region, filter).map((member) => ({
+    member,
+    snapshot: readMemberState(region.cacheDir, member.id, depth),
+    failure: readSyncFailure(region.cacheDir, member.id),
+  }));
 }

@@ -7,7 +7,7 @@ import { ideaSpread, type IdeaSpread } from '../../core/region/spread.js';
 import type { Region } from '../../io/region/region-root.js';
 import { openRegion } from './open-region.js';
 import { readMemberState } from '../../io/region/state.js';
-import { heldMembers, type HeldMember } from './read-region.js';
+import { chosenMembers, heldMembers, type HeldMember } from './read-region.js';
 
 export interface RegionShowOptions extends CommonOptions {
   /** `<member>:<id>`, or an id only one member holds. */
@@ -36,7 +36,7 @@ export function runRegionShow(opts: RegionShowOptions, ctx: Ctx): Promise<Region
   const { member, id } = splitRef(opts.ref);
   // Every member's fields (what was adopted from where), and the text of the one idea shown only.
   const all = heldMembers(region, [], 'fields');
-  const named = member === null ? null : new Set(heldMembers(region, [member], 'summary').map((h) => h.member.id));
+  const named = member === null ? null : new Set(chosenMembers(region, [member]).map((m) => m.id));
   const held = named === null ? all : all.filter((h) => named.has(h.member.id));
   const found = held.flatMap((h) =>
     h.snapshot ? h.snapshot.ideas.filter((i) => i.id === id).map((idea) => ({ h, idea })) : [],
@@ -59,10 +59,9 @@ export function runRegionShow(opts: RegionShowOptions, ctx: Ctx): Promise<Region
       // A command that runs as printed: the first of the members, named.
       { hint: 'hint.regionAmbiguous', hintParams: { example: shellQuote(`${found[0]?.h.member.id ?? ''}:${id}`) } },
     );
-  const { h } = found[0] as (typeof found)[number];
+  const { h, idea: kept } = found[0] as (typeof found)[number];
   const snapshot = readMemberState(region.cacheDir, h.member.id) ?? (h.snapshot as MemberSnapshot);
-  const idea = snapshot.ideas.find((i) => i.id === id && i.path === found[0]?.idea.path) ?? found[0]?.idea;
-  if (!idea) throw new IdeasError('IDEA_NOT_FOUND', 'err.regionIdeaNotFound', { id: opts.ref });
+  const idea = snapshot.ideas.find((i) => i.path === kept.path) ?? kept;
   const stageLabel = snapshot.registry.stages.find((s) => s.key === idea.stage)?.label ?? null;
   return Promise.resolve({
     kind: 'region-idea',
