@@ -14,6 +14,7 @@ import {
   formatNumber,
   formatNumberCsv,
   goalLine,
+  groupName,
   renderReportMarkdown,
   renderReportText,
   REPORT_CSV_COLUMNS,
@@ -96,17 +97,6 @@ function grids(r: RegionFigures, lang: Lang): Grid[] {
       foot: [nameOf(region, lang), ...timeCells(region, stages, lang)],
     },
   ];
-}
-
-/** A group's name as every format shows it: its label, yes or no for a boolean, a word for ideas without one. */
-export function groupName(label: string | null, lang: Lang): string {
-  return label === null
-    ? t(lang, 'report.notGiven')
-    : label === 'true'
-      ? t(lang, 'yes')
-      : label === 'false'
-        ? t(lang, 'no')
-        : label;
 }
 
 /** A breakdown's rows as every format shows them: each group by its name, then the pool. */

@@ -51,10 +51,22 @@ function stageLabel(view: ReportView, key: string | null, lang: Lang): string {
   return view.config.stages.find((s) => s.key === key)?.label[lang] ?? key ?? '';
 }
 
+/**
+ * A group's name as every report shows it (a registry's and a region's): its label, yes or no for a boolean, a word
+ * for ideas without one.
+ */
+export function groupName(label: string | null, lang: Lang): string {
+  return label === null
+    ? t(lang, 'report.notGiven')
+    : label === 'true'
+      ? t(lang, 'yes')
+      : label === 'false'
+        ? t(lang, 'no')
+        : label;
+}
+
 function valueLabel(view: ReportView, field: string, value: string | null, lang: Lang): string {
-  if (value === null) return t(lang, 'report.notGiven');
-  if (value === 'true') return t(lang, 'yes');
-  if (value === 'false') return t(lang, 'no');
+  if (value === null || value === 'true' || value === 'false') return groupName(value, lang);
   return groupLabel(view.config, field, value)[lang];
 }
 
