@@ -625,7 +625,7 @@ export function schemaDocument(
 
 /** `ideas schema --region --json`: the JSON Schema of ideas.region.yaml (as printed without --json). */
 export function regionSchemaDocument(schema: Record<string, unknown>) {
-  return { schemaVersion: SCHEMA_VERSION, kind: 'region-schema', file: 'ideas.region.yaml', schema };
+  return { schemaVersion: SCHEMA_VERSION, kind: 'region-schema', file: REGION_FILE, schema };
 }
 
 // ---- Regions (`ideas region …`): documents about many registries, each idea labelled by its member.
