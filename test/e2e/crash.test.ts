@@ -46,6 +46,7 @@ const ELSEWHERE = [
   'lock:releasing',
   'lock:stale-seen',
   'site:written',
+  'site:page',
   'read:worker',
   'import:updated',
   'region:fetch',

@@ -124,6 +124,21 @@ describe('ideas site', () => {
     expect(fs.readdirSync(dir).filter((f) => f.startsWith('.faulty'))).toEqual([]);
   });
 
+  it('leaves the old site whole when a page cannot be written, or the build is killed while pages are written', () => {
+    const out = path.join(dir, 'full');
+    expect(ideas(['site', '-o', out], { cwd: dir }).code).toBe(0);
+    const before = readTree(out);
+    // Pages are written while the next ones are made: the third fails while others are still on their way.
+    const r = ideas(['site', '-o', out], { cwd: dir, env: { IDEAS_FAULT: 'errno:ENOSPC:site:page@3' } });
+    expect(r.code, describeRun(r)).toBe(2);
+    expect(r.stderr).toContain('Disken är full');
+    expect(readTree(out)).toEqual(before);
+    expect(fs.readdirSync(dir).filter((f) => f.startsWith('.full'))).toEqual([]);
+    const killed = ideas(['site', '-o', out], { cwd: dir, env: { IDEAS_FAULT: 'kill:site:page@2' } });
+    expect(killed.signal).toBe('SIGKILL');
+    expect(readTree(out)).toEqual(before);
+  });
+
   it('prints a JSON document with --json, and a usage error exits 2', () => {
     const r = ideas(['site', '--json', '--out', 'json-site'], { cwd: dir });
     expect(r.code, describeRun(r)).toBe(0);
