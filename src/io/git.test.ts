@@ -60,6 +60,25 @@ describe('gitEnv', () => {
     });
   });
 
+  it("passes the network's proxy and certificate authority, which a region's https fetch goes through", () => {
+    const env = gitEnv({
+      PATH: '/usr/bin',
+      https_proxy: 'http://proxy.kommun.example:8080',
+      no_proxy: 'git.kommun.example',
+      SSL_CERT_FILE: '/etc/ssl/kommun-ca.pem',
+      GIT_SSL_NO_VERIFY: '1',
+      GIT_PROXY_COMMAND: 'touch /tmp/x',
+    });
+    expect({ ...env }).toEqual({
+      PATH: '/usr/bin',
+      https_proxy: 'http://proxy.kommun.example:8080',
+      no_proxy: 'git.kommun.example',
+      SSL_CERT_FILE: '/etc/ssl/kommun-ca.pem',
+      GIT_TERMINAL_PROMPT: '0',
+      LC_ALL: 'C',
+    });
+  });
+
   it('takes nothing from a polluted Object.prototype, which child_process would copy into the environment', () => {
     (Object.prototype as Record<string, unknown>).GIT_CONFIG_PARAMETERS = "'core.hooksPath=/tmp/evil'";
     const env = gitEnv({ PATH: process.env.PATH });

@@ -10,8 +10,9 @@ export interface GitResult {
 /**
  * The variables git gets from this process's environment, and no others: where its programs and the user's config
  * are (PATH, HOME, XDG_CONFIG_HOME and Windows' equivalents), where temporary files go, the agents that sign a
- * commit (SSH_AUTH_SOCK, GNUPGHOME), the time zone of a commit's date, and who the user is when the config does
- * not say (the name and e-mail variables, and EMAIL). Every other variable is dropped, every other GIT_* above all:
+ * commit (SSH_AUTH_SOCK, GNUPGHOME), the time zone of a commit's date, who the user is when the config does not say
+ * (the name and e-mail variables, and EMAIL), and the proxy and certificates a region's fetch over https goes
+ * through. Every other variable is dropped, every other GIT_* above all:
  * GIT_CONFIG_PARAMETERS, GIT_CONFIG_COUNT/KEY/VALUE and GIT_CONFIG_GLOBAL add config (core.hooksPath,
  * core.fsmonitor and core.sshCommand run programs), GIT_DIR, GIT_WORK_TREE and GIT_INDEX_FILE point git at another
  * repository or index, GIT_EXEC_PATH and GIT_SSH_COMMAND at other programs. git finds the repository from the
@@ -35,6 +36,20 @@ const PASSED = [
   'GIT_AUTHOR_EMAIL',
   'GIT_COMMITTER_NAME',
   'GIT_COMMITTER_EMAIL',
+  // The way out of a municipality's network: its proxy, the hosts reached without it, and the certificates of its
+  // own authority (a proxy that inspects TLS). curl, which git fetches https with, reads them; HTTP_PROXY in capitals
+  // only on Windows, where names have no case.
+  'http_proxy',
+  'https_proxy',
+  'HTTPS_PROXY',
+  'HTTP_PROXY',
+  'all_proxy',
+  'ALL_PROXY',
+  'no_proxy',
+  'NO_PROXY',
+  'SSL_CERT_FILE',
+  'SSL_CERT_DIR',
+  'CURL_CA_BUNDLE',
   // Windows: git's own programs, the user's folders and temporary files.
   'SYSTEMROOT',
   'WINDIR',
