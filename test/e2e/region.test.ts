@@ -222,6 +222,28 @@ describe('ideas region sync', () => {
     expect(shown.stdout).toContain('Text.');
   });
 
+  it('fetches members side by side but reads them one at a time', () => {
+    const trace = path.join(makeTempDir(), 'trace');
+    const members = ['--member', 'lidkoping', '--member', 'skovde', '--member', 'gone'];
+    const r = run(['region', 'sync', '--json', '--jobs', '3', ...members], region, { IDEAS_FAULT_TRACE: trace });
+    expect(r.code, describeRun(r)).toBe(0);
+    // Each member's reading ends with its state written (or, unchanged, its summary dated) before the next begins.
+    const steps = fs
+      .readFileSync(trace, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => line.split(' ')[1])
+      .filter((step) => step === 'region:read' || step === 'region:state' || step === 'region:summary');
+    expect(steps.map((s) => (s === 'region:read' ? 'read' : 'kept'))).toEqual([
+      'read',
+      'kept',
+      'read',
+      'kept',
+      'read',
+      'kept',
+    ]);
+  });
+
   it('keeps the last good state of a member that disappears or turns invalid, with its date', () => {
     const state = path.join(region, '.git', 'ideas-region', 'state', 'gone.json');
     const before = fs.readFileSync(state, 'utf8');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mapBounded } from './sync.js';
+import { mapBounded, oneAtATime } from './sync.js';
 
 describe('mapBounded', () => {
   it('runs at most `limit` at once and keeps the order of the items', async () => {
@@ -28,5 +28,32 @@ describe('mapBounded', () => {
 
   it('does nothing for no items', async () => {
     expect(await mapBounded([], 4, () => Promise.resolve(1))).toEqual([]);
+  });
+});
+
+describe('oneAtATime', () => {
+  it('gives turns in the order asked, each once the one before is released', async () => {
+    const turn = oneAtATime();
+    const log: string[] = [];
+    const take = async (name: string, hold: number) => {
+      const release = await turn();
+      log.push(`${name} in`);
+      for (let k = 0; k < hold; k++) await new Promise((r) => setImmediate(r));
+      log.push(`${name} out`);
+      release();
+    };
+    await Promise.all([take('a', 3), take('b', 0), take('c', 1)]);
+    expect(log).toEqual(['a in', 'a out', 'b in', 'b out', 'c in', 'c out']);
+  });
+
+  it('goes on after a turn whose holder failed, once it is released', async () => {
+    const turn = oneAtATime();
+    const first = turn().then((release) => {
+      release();
+      throw new Error('failed while holding its turn');
+    });
+    await expect(first).rejects.toThrow('failed');
+    const release = await turn();
+    release();
   });
 });

@@ -13,10 +13,10 @@ import { takeSyncLock } from '../../io/region/sync-lock.js';
 import { pruneMemberRepos } from '../../io/region/member-cache.js';
 import type { Region } from '../../io/region/region-root.js';
 import {
+  idsOnly,
   pruneStates,
   readMemberState,
   touchMemberState,
-  withoutTexts,
   writeMemberState,
   writeSyncFailure,
 } from '../../io/region/state.js';
@@ -76,6 +76,21 @@ export async function mapBounded<T, R>(
   return results;
 }
 
+/**
+ * Turns taken one at a time, in the order asked: `turn()` resolves to the release of the caller's turn once every
+ * earlier turn is released.
+ */
+export function oneAtATime(): () => Promise<() => void> {
+  let tail = Promise.resolve();
+  return () => {
+    let release = () => {};
+    const mine = new Promise<void>((resolve) => (release = resolve));
+    const ready = tail;
+    tail = tail.then(() => mine);
+    return ready.then(() => release);
+  };
+}
+
 function parseTimeout(value: string | undefined): number {
   if (value === undefined) return DEFAULT_FETCH_TIMEOUT_SECONDS;
   const n = Number(value);
@@ -120,17 +135,31 @@ async function syncLocked(
   const now = ctx.clock();
   let done = 0;
   opts.onProgress?.(0, chosen.length, '');
+  // Up to `jobs` members are fetched at once (git waits on the network), but read one at a time: reading is this
+  // thread's work, which members side by side would only hold in memory together (a member's ideas with their texts).
+  const readTurn = oneAtATime();
   const outcomes = await mapBounded(chosen, jobs, async (member): Promise<MemberOutcome> => {
-    // The summary only: a member's ideas are held with their texts while it is read, never all members' at once.
-    const previous = readMemberState(region.cacheDir, member.id, 'summary');
+    let release: (() => void) | null = null;
+    try {
+      return await syncOne(member, async () => {
+        release = await readTurn();
+      });
+    } finally {
+      (release as (() => void) | null)?.();
+    }
+  });
+
+  async function syncOne(member: RegionMember, afterFetch: () => Promise<void>): Promise<MemberOutcome> {
     const synced = await syncMember(member, {
       regionRoot: region.root,
       cacheDir: region.cacheDir,
-      previous,
+      // The summary only: a member's ideas are held with their texts while it is read, never all members' at once.
+      previous: () => readMemberState(region.cacheDir, member.id, 'summary'),
       previousTexts: () => readMemberState(region.cacheDir, member.id),
       now,
       lang,
       timeoutSeconds,
+      afterFetch,
     });
     let outcome: MemberOutcome;
     if (synced.ok) {
@@ -144,12 +173,19 @@ async function syncLocked(
       outcome = {
         member,
         status: synced.unchanged ? 'unchanged' : 'updated',
-        snapshot: withoutTexts(synced.snapshot),
+        snapshot: idsOnly(synced.snapshot),
         parsed: synced.parsed,
         problem: null,
       };
     } else {
-      outcome = { member, status: 'failed', snapshot: previous, parsed: 0, problem: synced.problem };
+      const previous = readMemberState(region.cacheDir, member.id, 'summary');
+      outcome = {
+        member,
+        status: 'failed',
+        snapshot: previous && idsOnly(previous),
+        parsed: 0,
+        problem: synced.problem,
+      };
       writeSyncFailure(region.cacheDir, member.id, {
         at: now.toISOString(),
         message: localize(synced.problem.message, synced.problem.params),
@@ -157,7 +193,7 @@ async function syncLocked(
     }
     opts.onProgress?.(++done, chosen.length, member.id);
     return outcome;
-  });
+  }
   // The members no longer in the file (taken out, or renamed): what the region kept of them, and their fetched data.
   if (opts.members.length === 0) {
     const keep = new Set(all.map((m) => m.id));
@@ -167,9 +203,12 @@ async function syncLocked(
 
   // Clashes over the whole region: the members not synced now count with what the last sync kept of them.
   const held = all
-    .map(
-      (m) => outcomes.find((o) => o.member.id === m.id)?.snapshot ?? readMemberState(region.cacheDir, m.id, 'summary'),
-    )
+    .map((m) => {
+      const synced = outcomes.find((o) => o.member.id === m.id)?.snapshot;
+      if (synced) return synced;
+      const kept = readMemberState(region.cacheDir, m.id, 'summary');
+      return kept && idsOnly(kept);
+    })
     .filter((s): s is MemberSnapshot => s !== null);
   const clashes = findIdClashes(held);
   const findings = [

@@ -129,21 +129,24 @@ function registryProblem(message: MessageKey, params: Params, details: string[] 
 }
 
 /**
- * Fetches one member and reads its registry. `previous` is its last good snapshot as its summary holds it (each
- * idea's data and text left out); `previousTexts` reads it whole, only when the member changed: an unchanged member
- * costs no more memory than its summary, whatever its size.
+ * Fetches one member and reads its registry. `previous` reads its last good snapshot as its summary holds it (each
+ * idea's data and text left out), once the fetch is done; `previousTexts` reads it whole, only when the member
+ * changed: an unchanged member costs no more memory than its summary, whatever its size, and a member still being
+ * fetched nothing.
  */
 export async function syncMember(
   member: RegionMember,
   opts: {
     regionRoot: string;
     cacheDir: string;
-    previous: MemberSnapshot | null;
+    previous: () => MemberSnapshot | null;
     previousTexts: () => MemberSnapshot | null;
     now: Date;
     lang: Lang;
     /** The longest the fetch may take (DEFAULT_FETCH_TIMEOUT_SECONDS when not given). */
     timeoutSeconds?: number;
+    /** Awaited once the fetch succeeded, before anything is read: the caller's turn to read (sync's one at a time). */
+    afterFetch?: () => Promise<void>;
   },
 ): Promise<MemberSync> {
   const repo = memberRepoDir(opts.cacheDir, member.id);
@@ -154,6 +157,8 @@ export async function syncMember(
     opts.timeoutSeconds ?? DEFAULT_FETCH_TIMEOUT_SECONDS,
   );
   if (typeof fetched !== 'string') return { ok: false, problem: fetched };
+  await opts.afterFetch?.();
+  faultPoint('region:read');
   const commit = fetched;
   const prefix = member.path === '' ? '' : `${member.path}/`;
   const reader = new BlobReader(repo);
@@ -204,7 +209,7 @@ export async function syncMember(
       sources.push({ schema: safe, uri: `file:///ideas-region/${member.id}/${full}` });
     }
     const rulesKey = oids.join(' ');
-    const previous = opts.previous;
+    const previous = opts.previous();
     // A state from before goals (or fields) were kept is read again (each idea still known by its blob id), to fill them in.
     if (
       previous &&
