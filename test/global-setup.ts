@@ -8,5 +8,6 @@ export default function setup(): void {
     cwd: root,
     stdio: 'inherit',
   });
+  execFileSync(process.execPath, ['dist/tools/bundle-messages.js'], { cwd: root, stdio: 'inherit' });
   execFileSync(process.execPath, ['dist/tools/compile-schemas.js'], { cwd: root, stdio: 'inherit' });
 }
