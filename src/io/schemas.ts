@@ -17,11 +17,17 @@ import {
   SPREAD_KEYWORD,
   META_SCHEMA_2020,
   URL_FORMAT_MAX_LENGTH,
+  type BaseValidatorName,
   type BaseValidators,
   type Validator,
 } from '../core/criteria/schema-check.js';
 
-const generatedFile = packageUrl('dist/generated/validators.cjs');
+export const BASE_VALIDATORS: readonly BaseValidatorName[] = ['config', 'idea', 'meta'];
+
+/** The file a base validator is compiled into at build time (src/tools/compile-schemas.ts), in dist/generated/. */
+export function generatedValidatorFile(name: BaseValidatorName): string {
+  return `validator-${name}.cjs`;
+}
 
 export function readPackageSchema(name: 'idea' | 'config' | 'region'): Record<string, unknown> {
   return JSON.parse(readFileSync(packageUrl(`schemas/${name}.schema.json`), 'utf8')) as Record<string, unknown>;
@@ -32,9 +38,18 @@ let base: BaseValidators | undefined;
 /** The validators for schemas/config.schema.json and schemas/idea.schema.json. */
 export function baseValidators(): BaseValidators {
   if (base) return base;
-  if (existsSync(generatedFile)) {
+  const generated = (name: BaseValidatorName) => packageUrl(`dist/generated/${generatedValidatorFile(name)}`);
+  if (BASE_VALIDATORS.every((name) => existsSync(generated(name)))) {
     const require = createRequire(import.meta.url);
-    base = require(fileURLToPath(generatedFile)) as BaseValidators;
+    // Each is loaded when first asked for.
+    const loaded = Object.create(null) as Partial<BaseValidators>;
+    const lazy = Object.create(null) as BaseValidators;
+    for (const name of BASE_VALIDATORS)
+      Object.defineProperty(lazy, name, {
+        enumerable: true,
+        get: () => (loaded[name] ??= (require(fileURLToPath(generated(name))) as BaseValidators)[name]),
+      });
+    base = lazy;
     return base;
   }
   const ajv = createAjv();

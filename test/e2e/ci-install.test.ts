@@ -120,7 +120,7 @@ beforeAll(async () => {
   for (const built of [
     'dist/main.js',
     'dist/help.json',
-    'dist/generated/validators.cjs',
+    'dist/generated/validator-config.cjs',
     'dist/generated/build-id.txt',
   ]) {
     if (!fs.existsSync(path.join(REPO_ROOT, built))) throw new Error(`${built} is missing: run npm run build first`);
@@ -180,7 +180,7 @@ describe('the packed package', { timeout: 120_000 }, () => {
       'dist/main.js',
       'dist/help-fast.js',
       'dist/help.json',
-      'dist/generated/validators.cjs',
+      'dist/generated/validator-config.cjs',
       'dist/generated/build-id.txt',
       'schemas/config.schema.json',
       'schemas/idea.schema.json',

@@ -43,6 +43,8 @@ export interface BaseValidators {
   meta: Validator;
 }
 
+export type BaseValidatorName = keyof BaseValidators;
+
 export const META_SCHEMA_2020 = 'https://json-schema.org/draft/2020-12/schema';
 
 /**
