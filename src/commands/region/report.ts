@@ -18,8 +18,8 @@ import { isoDate } from '../../core/sluice/idea.js';
 import type { Region } from '../../io/region/region-root.js';
 import { parseDay } from '../report.js';
 import { openRegion } from './open-region.js';
-import { readMemberState, readSyncFailure, type SyncFailure } from '../../io/region/state.js';
-import { chosenMembers } from './read-region.js';
+import type { SyncFailure } from '../../io/region/state.js';
+import { mapHeldMembers } from './read-region.js';
 
 export interface RegionReportOptions extends CommonOptions {
   members: string[];
@@ -60,10 +60,8 @@ export function runRegionReport(opts: RegionReportOptions, ctx: Ctx): Promise<Re
   const asked = opts.by ?? [];
   const facts = fieldFacts(asked);
   const fold = regionReportFold(region.config.name, { since, until, today }, facts.fields, lang);
-  const members = chosenMembers(region, opts.members).map((member): ReportedMember => {
-    // The report counts fields; no idea's text is read.
-    const snapshot = readMemberState(region.cacheDir, member.id, 'fields');
-    const failure = readSyncFailure(region.cacheDir, member.id);
+  // A member is read, counted and let go before the next is read: the report counts fields, no idea's text is read.
+  const members = mapHeldMembers(region, opts.members, 'fields', ({ member, snapshot, failure }): ReportedMember => {
     if (snapshot === null) return { member, snapshot: null, failure };
     addFieldFacts(facts, snapshot);
     addMember(fold, member, snapshot);
