@@ -26,7 +26,7 @@ import type { RowProblem } from '../core/exchange/import-rows.js';
 import { ageInDays } from '../core/region/age.js';
 import type { IdClash } from '../core/region/clashes.js';
 import { REGION_FILE, type RegionMember } from '../core/region/config.js';
-import type { MemberSnapshot, RegionIdea } from '../core/region/snapshot.js';
+import type { RegionIdea, SnapshotSummary } from '../core/region/snapshot.js';
 import type { RegionBreakdown, RegionGroup } from '../core/region/report.js';
 import type { IdeaSpread } from '../core/region/spread.js';
 import { groupLabel, type AggregateRow, type Group, type Report } from '../core/report/report.js';
@@ -642,7 +642,7 @@ interface MemberDto {
   ideas: number | null;
 }
 
-function memberDto(member: RegionMember, snapshot: MemberSnapshot | null, now: Date): MemberDto {
+function memberDto(member: RegionMember, snapshot: SnapshotSummary | null, now: Date): MemberDto {
   return {
     id: member.id,
     name: member.name,
@@ -686,7 +686,7 @@ export function regionCreatedDocument(r: { name: string; lang: Lang; gitInit: bo
 
 interface RegionMemberState {
   member: RegionMember;
-  snapshot: MemberSnapshot | null;
+  snapshot: SnapshotSummary | null;
   failure?: { at: string; message: Localized } | null;
 }
 

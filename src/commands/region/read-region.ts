@@ -30,9 +30,26 @@ export function chosenMembers(region: Region, filter: readonly string[]): Region
  * (src/io/region/state.ts): a list shows no front matter or text, a report no text.
  */
 export function heldMembers(region: Region, filter: readonly string[], depth: StateDepth = 'texts'): HeldMember[] {
-  return chosenMembers(region, filter).map((member) => ({
-    member,
-    snapshot: readMemberState(region.cacheDir, member.id, depth),
-    failure: readSyncFailure(region.cacheDir, member.id),
-  }));
+  return mapHeldMembers(region, filter, depth, (held) => held);
+}
+
+/**
+ * heldMembers one at a time: each member's state is read only when `take` is done with the one before, and is
+ * handed to it alone; what `take` returns is kept. A view that counts a member and returns less than its state
+ * (`ideas region report`) holds one member's state at a time, never the region's.
+ */
+export function mapHeldMembers<T>(
+  region: Region,
+  filter: readonly string[],
+  depth: StateDepth,
+  take: (held: HeldMember) => T,
+): T[] {
+  // Read inside the callback: once it returns, nothing on the stack holds the state any longer.
+  return chosenMembers(region, filter).map((member) =>
+    take({
+      member,
+      snapshot: readMemberState(region.cacheDir, member.id, depth),
+      failure: readSyncFailure(region.cacheDir, member.id),
+    }),
+  );
 }

@@ -1,17 +1,25 @@
 import type { CommonOptions, Ctx } from '../../context.js';
 import { IdeasError } from '../../core/errors.js';
 import type { Lang } from '../../core/i18n/i18n.js';
-import { buildRegionReport, type ByField, type RegionReport } from '../../core/region/report.js';
+import {
+  addMember,
+  finishRegionReport,
+  regionReportFold,
+  type ByField,
+  type RegionReport,
+} from '../../core/region/report.js';
 import { listOrNone } from '../../core/region/choices.js';
 import type { Localized } from '../../core/i18n/i18n.js';
 import { compareText } from '../../core/i18n/text-order.js';
 import { forbiddenSegment, ownValue } from '../../core/safe-object.js';
-import type { MemberSnapshot } from '../../core/region/snapshot.js';
+import { snapshotSummary, type MemberSnapshot, type SnapshotSummary } from '../../core/region/snapshot.js';
+import type { RegionMember } from '../../core/region/config.js';
 import { isoDate } from '../../core/sluice/idea.js';
 import type { Region } from '../../io/region/region-root.js';
 import { parseDay } from '../report.js';
 import { openRegion } from './open-region.js';
-import { heldMembers, type HeldMember } from './read-region.js';
+import type { SyncFailure } from '../../io/region/state.js';
+import { mapHeldMembers } from './read-region.js';
 
 export interface RegionReportOptions extends CommonOptions {
   members: string[];
@@ -21,27 +29,47 @@ export interface RegionReportOptions extends CommonOptions {
   by?: string[];
 }
 
+/** A member of the report, with how old its data is: the summary of its snapshot, never its ideas. */
+export interface ReportedMember {
+  member: RegionMember;
+  snapshot: SnapshotSummary | null;
+  /** Why the latest sync of the member failed, when it did: the data shown is then from an earlier one. */
+  failure: SyncFailure | null;
+}
+
 export interface RegionReportResult {
   kind: 'region-report';
   region: Region;
   lang: Lang;
   /** Every member asked for, with how old its data is; those never synced are in no figure. */
-  members: HeldMember[];
+  members: ReportedMember[];
   report: RegionReport;
 }
 
-/** The funnel, time in stage and goals of each member and of the region, from the last sync: offline. */
+/**
+ * The funnel, time in stage and goals of each member and of the region, from the last sync: offline. The members are
+ * read one at a time, each counted into the report and let go before the next is read: the memory a report takes
+ * grows with the largest member, not with the region (75,000 ideas in 15 members, the issue's scale).
+ */
 export function runRegionReport(opts: RegionReportOptions, ctx: Ctx): Promise<RegionReportResult> {
   const { region, lang } = openRegion(opts, ctx);
   const today = isoDate(ctx.clock());
   const since = opts.since !== undefined ? parseDay(opts.since, '--since') : null;
   const until = opts.until !== undefined ? parseDay(opts.until, '--until') : today;
   if (since !== null && since > until) throw new IdeasError('USAGE', 'err.badPeriod', { since, until });
-  // The report counts fields; no idea's text is held.
-  const members = heldMembers(region, opts.members, 'fields');
-  const held = members.filter((h): h is HeldMember & { snapshot: MemberSnapshot } => h.snapshot !== null);
-  const by = byFields(opts.by ?? [], held);
-  const report = buildRegionReport(region.config.name, held, { since, until, today }, by, lang);
+  const asked = opts.by ?? [];
+  const facts = fieldFacts(asked);
+  const fold = regionReportFold(region.config.name, { since, until, today }, facts.fields, lang);
+  // A member is read, counted and let go before the next is read: the report counts fields, no idea's text is read.
+  const members = mapHeldMembers(region, opts.members, 'fields', ({ member, snapshot, failure }): ReportedMember => {
+    if (snapshot === null) return { member, snapshot: null, failure };
+    addFieldFacts(facts, snapshot);
+    addMember(fold, member, snapshot);
+    return { member, snapshot: snapshotSummary(snapshot), failure };
+  });
+  // Checked once every member is read (a field is usable when some member publishes it), before anything is shown.
+  const by = checkedByFields(asked, facts);
+  const report = finishRegionReport(fold, by);
   return Promise.resolve({ kind: 'region-report', region, lang, members, report });
 }
 
@@ -54,24 +82,69 @@ const NOT_GROUPS = new Set(['id', 'title', 'created', 'history', 'basedOn']);
  * personal; one that no member declares or publishes, as unknown; each refusal names the fields that can be used.
  */
 export function byFields(asked: readonly string[], held: readonly { snapshot: MemberSnapshot }[]): ByField[] {
-  const usable = new Map<string, Localized>();
-  const classes = new Map<string, Set<string>>();
-  for (const { snapshot } of held) {
-    const fields = snapshot.registry.fields;
-    // A state from before fields were kept: what it holds is public (the sync kept nothing else).
-    if (fields === undefined)
-      for (const idea of snapshot.ideas)
-        for (const key of Object.keys(idea.data)) if (!usable.has(key)) usable.set(key, { sv: key, en: key });
-    for (const f of fields ?? []) {
-      if (typeof f?.key !== 'string' || forbiddenSegment(f.key) !== null) continue;
-      if (!classes.has(f.key)) classes.set(f.key, new Set());
-      classes.get(f.key)?.add(f.class);
-      const title = f.title && typeof f.title.sv === 'string' && typeof f.title.en === 'string' ? f.title : null;
-      if (f.class === 'public') usable.set(f.key, usable.get(f.key) ?? title ?? { sv: f.key, en: f.key });
-    }
+  const facts = fieldFacts(asked);
+  for (const { snapshot } of held) addFieldFacts(facts, snapshot);
+  return checkedByFields(asked, facts);
+}
+
+/** What the check of the `--by` fields needs of the members, gathered as each is read: never their ideas. */
+interface FieldFacts {
+  /** The fields asked for, trimmed, once each, without a name that is refused whatever the members hold. */
+  fields: string[];
+  /** The fields that can be used, with their titles: the first member's that gives one. */
+  usable: Map<string, Localized>;
+  /** Each field's classes in the members' schemas. */
+  classes: Map<string, Set<string>>;
+  /** The fields asked for that some idea gives a compound value (an object, or a list of them). */
+  structured: Set<string>;
+  /** Members with data. */
+  held: number;
+}
+
+function fieldFacts(asked: readonly string[]): FieldFacts {
+  const fields: string[] = [];
+  for (const raw of asked) {
+    const field = raw.trim();
+    if (!fields.includes(field) && forbiddenSegment(field) === null) fields.push(field);
   }
+  return { fields, usable: new Map(), classes: new Map(), structured: new Set(), held: 0 };
+}
+
+function addFieldFacts(facts: FieldFacts, snapshot: MemberSnapshot): void {
+  const { usable, classes } = facts;
+  facts.held++;
+  const fields = snapshot.registry.fields;
+  // A state from before fields were kept: what it holds is public (the sync kept nothing else).
+  if (fields === undefined)
+    for (const idea of snapshot.ideas)
+      for (const key of Object.keys(idea.data)) if (!usable.has(key)) usable.set(key, { sv: key, en: key });
+  for (const f of fields ?? []) {
+    if (typeof f?.key !== 'string' || forbiddenSegment(f.key) !== null) continue;
+    if (!classes.has(f.key)) classes.set(f.key, new Set());
+    classes.get(f.key)?.add(f.class);
+    const title = f.title && typeof f.title.sv === 'string' && typeof f.title.en === 'string' ? f.title : null;
+    if (f.class === 'public') usable.set(f.key, usable.get(f.key) ?? title ?? { sv: f.key, en: f.key });
+  }
+  for (const field of facts.fields) {
+    if (facts.structured.has(field)) continue;
+    const compound = snapshot.ideas.some((i) => {
+      const v = ownValue(i.data, field);
+      return (
+        v !== null &&
+        typeof v === 'object' &&
+        !(Array.isArray(v) && v.every((x) => x === null || typeof x !== 'object'))
+      );
+    });
+    if (compound) facts.structured.add(field);
+  }
+}
+
+/** The `--by` fields checked against what every member holds (byFields); the first refused is the error. */
+function checkedByFields(asked: readonly string[], facts: FieldFacts): ByField[] {
+  const usable = new Map(facts.usable);
+  const classes = facts.classes;
   for (const key of NOT_GROUPS) usable.delete(key);
-  const names = () => listOrNone([...usable.keys()].sort(compareText), held.length);
+  const names = () => listOrNone([...usable.keys()].sort(compareText), facts.held);
   const out: ByField[] = [];
   for (const raw of asked) {
     const field = raw.trim();
@@ -86,17 +159,7 @@ export function byFields(asked: readonly string[], held: readonly { snapshot: Me
         throw new IdeasError('USAGE', 'err.regionByNotPublic', { field, fields: names() }, { hint: 'hint.regionBy' });
       throw new IdeasError('USAGE', 'err.unknownByField', { field, fields: names() });
     }
-    const structured = held.some(({ snapshot }) =>
-      snapshot.ideas.some((i) => {
-        const v = ownValue(i.data, field);
-        return (
-          v !== null &&
-          typeof v === 'object' &&
-          !(Array.isArray(v) && v.every((x) => x === null || typeof x !== 'object'))
-        );
-      }),
-    );
-    if (structured) throw new IdeasError('USAGE', 'err.byNotCategorical', { field });
+    if (facts.structured.has(field)) throw new IdeasError('USAGE', 'err.byNotCategorical', { field });
     out.push({ field, title });
   }
   return out;

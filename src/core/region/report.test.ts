@@ -1,6 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import type { RegionMember } from './config.js';
-import { buildRegionReport } from './report.js';
+import {
+  addMember,
+  buildRegionReport,
+  finishRegionReport,
+  ideaFieldsOf,
+  regionConfig,
+  regionReportFold,
+  snapshotConfig,
+} from './report.js';
+import { buildReport } from '../report/report.js';
+import { classifySources } from '../criteria/personal-data.js';
+import type { Stage } from '../sluice/config.js';
+import type { IdeaFields } from '../sluice/idea.js';
 import { SNAPSHOT_VERSION, type MemberSnapshot, type RegionIdea } from './snapshot.js';
 
 const label = (en: string) => ({ sv: en, en });
@@ -154,5 +166,101 @@ describe('buildRegionReport', () => {
     for (const g of [...(b0?.groups ?? []), b0?.pooled])
       expect(Object.values(g?.byMember ?? {}).reduce((x, y) => x + y, 0)).toBe(g?.ideas);
     expect(Object.getPrototypeOf(b0?.groups[0]?.byMember)).toBeNull();
+  });
+});
+
+/** Every object reachable from `root`: through properties, array items, and the keys and values of Maps and Sets. */
+function reachable(root: unknown): Set<object> {
+  const seen = new Set<object>();
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (v === null || (typeof v !== 'object' && typeof v !== 'function') || seen.has(v)) continue;
+    seen.add(v);
+    if (v instanceof Map)
+      for (const [k, x] of v) {
+        stack.push(k);
+        stack.push(x);
+      }
+    else if (v instanceof Set) for (const x of v) stack.push(x);
+    else for (const key of Reflect.ownKeys(v)) stack.push((v as Record<string | symbol, unknown>)[key]);
+  }
+  return seen;
+}
+
+/** A member's ideas as the region counts them: grants, an override, a stage only another member has, a past move. */
+function varied(id: string, stages: string[]): MemberSnapshot {
+  const ideas = [1, 2, 3, 4, 5, 6, 7].map((n) => {
+    const i = idea(`${id}-${n}`, `2026-0${n}-01`, n % 3 === 0 ? undefined : n * 9);
+    const history = i.data.history as Record<string, unknown>[];
+    if (n % 2 === 0)
+      history.push({ date: `2026-0${n}-20`, action: 'moved', from: 'doing', to: 'test', amount: n * 1000 });
+    if (n === 4) (history.at(-1) as Record<string, unknown>).forced = true;
+    if (n === 5) history.push({ date: '2026-09-01', action: 'moved', from: 'doing', to: 'elsewhere', amount: 0.1 });
+    const last = history.findLast((e) => typeof e.to === 'string')?.to as string;
+    return { ...i, stage: last, data: { ...i.data, tags: n % 2 === 0 ? ['even', id] : ['odd'] } };
+  });
+  return snapshot(id, ideas, {
+    stages: stages.map((key) => ({ key, label: label(key), spreadKit: [] })),
+    minGroupSize: 2,
+  });
+}
+
+describe('the region report, a member at a time', () => {
+  const held = [
+    { member: member('a'), snapshot: varied('a', ['idea', 'doing', 'test']) },
+    { member: member('b'), snapshot: varied('b', ['idea', 'doing']) },
+    { member: member('c'), snapshot: varied('c', ['idea', 'doing', 'test', 'elsewhere']) },
+  ];
+
+  it('keeps nothing of a member once it is added: not its snapshot, not an idea, not an idea’s fields', () => {
+    const fold = regionReportFold('R', period, ['tags'], 'en');
+    for (const { member: m, snapshot: s } of held) {
+      addMember(fold, m, s);
+      const kept = reachable(fold);
+      const ideasOf = (x: MemberSnapshot) => x.ideas.flatMap((i) => [i, i.data, i.data.history as object]);
+      for (const { snapshot: other } of held)
+        for (const o of [other, other.ideas, ...ideasOf(other)]) expect(kept.has(o)).toBe(false);
+    }
+    const report = finishRegionReport(fold, [{ field: 'tags', title: label('Tags') }]);
+    const kept = reachable(report);
+    for (const { snapshot: s } of held) for (const o of [s, s.ideas, ...s.ideas]) expect(kept.has(o)).toBe(false);
+  });
+
+  it("gives the region's figures buildReport gives for every idea of the region at once", () => {
+    for (const p of [
+      period,
+      { since: '2026-03-01', until: '2026-06-30', today: '2026-12-04' },
+      { since: null, until: '2026-04-25', today: '2026-12-04' },
+    ]) {
+      const r = buildRegionReport('R', held, p);
+      const all: IdeaFields[] = [];
+      const merged = new Map<string, Stage>();
+      for (const { member: m, snapshot: s } of held) {
+        const own = new Map(snapshotConfig(s).stages.map((st) => [st.key, st]));
+        for (const st of own.values()) if (!merged.has(st.key)) merged.set(st.key, { ...st, limitDays: null });
+        for (const i of s.ideas)
+          if (own.has(i.stage))
+            all.push({ ...ideaFieldsOf(i, merged.get(i.stage) as Stage), id: `${m.id}:${i.id ?? i.path}` });
+      }
+      const config = regionConfig('R', [...merged.values()], 5);
+      const once = buildReport(config, all, classifySources([]), {
+        ...p,
+        by: [],
+        includePersonal: false,
+        minGroupSize: 5,
+      });
+      const { time, goals, ...rest } = r.region.report;
+      const { time: onceTime, goals: _goals, ...onceRest } = once;
+      expect(rest).toEqual(onceRest);
+      expect(rest.funds.rows.length + rest.overrides.length).toBeGreaterThan(0);
+      // The region withholds a median of fewer stays than its threshold, and its waiting list is its members'.
+      const withheld = onceTime.map(({ waiting: _w, ...row }) =>
+        row.n > 0 && row.n < 5 ? { ...row, median: null, p90: null } : row,
+      );
+      expect(time.map(({ waiting: _w, ...row }) => row)).toEqual(withheld);
+      expect(r.region.withheld).toEqual(withheld.filter((x) => x.n > 0 && x.n < 5).map((x) => x.stage.key));
+      expect(goals).toEqual([]);
+    }
   });
 });

@@ -11,17 +11,22 @@
 import type { RegionMember } from './config.js';
 import type { MemberSnapshot, RegionIdea } from './snapshot.js';
 import { DEFAULT_MIN_GROUP_SIZE, type Goal, type RegistryConfig, type Stage } from '../sluice/config.js';
-import type { IdeaFields } from '../sluice/idea.js';
+import { historyOf, type IdeaFields } from '../sluice/idea.js';
 import { classifySources } from '../criteria/personal-data.js';
 import {
   buildReport,
+  grants,
   groupValues,
+  inPeriod,
   pool,
   subjectOf,
   type GoalProgress,
+  type OverrideRow,
   type Report,
-  type Subject,
+  type ReportOptions,
 } from '../report/report.js';
+import { median, percentile } from '../report/percentile.js';
+import { overrideIn } from '../sluice/override.js';
 import type { Lang, Localized } from '../i18n/i18n.js';
 import { compareText } from '../i18n/text-order.js';
 import { nullObject, ownValue } from '../safe-object.js';
@@ -81,9 +86,9 @@ export interface ReportPart {
   withheld: string[];
 }
 
+/** A member's figures: no snapshot (every idea of it), which is let go once they are made. */
 export interface MemberReport extends ReportPart {
   member: RegionMember;
-  snapshot: MemberSnapshot;
 }
 
 export interface RegionReport {
@@ -169,39 +174,231 @@ export function regionGoals(members: readonly MemberReport[], until: string): Go
   });
 }
 
-export function buildRegionReport(
+/** An idea of the region as a breakdown counts it: its stage at the end of the period, its member, whether new. */
+interface Counted {
+  stage: string;
+  member: string;
+  added: boolean;
+}
+
+/** One `--by` field's groups: each label's values, and the ideas that give them. */
+type Groups = Map<string | null, { values: Set<string>; ideas: Set<Counted> }>;
+
+/** An idea standing on an override, its stage by key: the region's stages are known only once every member is in. */
+type PendingOverride = Omit<OverrideRow, 'stage'> & { stage: string };
+
+/**
+ * The region's report while its members are added, one at a time (`addMember`), then finished (`finishRegionReport`):
+ * the region's figures are counted as each member comes, so that a member's snapshot can be let go before the next
+ * is read. Its own figures are what `buildReport` would give for every idea of the region at once (with the merged
+ * stages, no limits, no goals, no schema: src/core/region/report.test.ts holds them to that); nothing here keeps a
+ * member's ideas: a breakdown keeps, per idea, its stage, member and whether it is new, no more.
+ */
+export interface RegionFold {
+  name: string;
+  period: ReportPeriod;
+  lang: Lang;
+  /** The strictest threshold of the members added so far. */
+  k: number;
+  /** Every member's stages, merged by key in the order first met. */
+  merged: Map<string, Stage>;
+  members: MemberReport[];
+  /** Ideas at the end of the period, and of those the ones created or imported during it. */
+  ideas: number;
+  added: number;
+  /** By stage key (any a history names): ideas in it at the end of the period, that came in, that left. */
+  now: Map<string, number>;
+  entered: Map<string, number>;
+  left: Map<string, number>;
+  /** By stage key: the days of each stay that ended in the period, in the order of the ideas. */
+  days: Map<string, number[]>;
+  /** By stage key, in the order first granted: the amount granted in the period and to how many ideas. */
+  funds: Map<string, { amount: number; ideas: number }>;
+  /** Ideas granted anything in the period. */
+  funded: number;
+  overrides: PendingOverride[];
+  /** By `--by` field, in the order asked. */
+  groups: Map<string, Groups>;
+}
+
+// The data is public already (filtered when synced): no schema is needed to say what may be shown.
+const NO_SCHEMA = classifySources([]);
+
+function reportOptions(period: ReportPeriod, k: number): ReportOptions {
+  return { ...period, by: [], includePersonal: false, minGroupSize: k };
+}
+
+/** A region's report with no member added yet; `fields` are the `--by` fields, checked by the caller. */
+export function regionReportFold(
   name: string,
-  held: readonly { member: RegionMember; snapshot: MemberSnapshot }[],
   period: ReportPeriod,
-  by: readonly ByField[] = [],
+  fields: readonly string[] = [],
   lang: Lang = 'sv',
-): RegionReport {
-  // The data is public already (filtered when synced): no schema is needed to say what may be shown.
-  const classes = classifySources([]);
-  const options = (k: number) => ({ ...period, by: [], includePersonal: false, minGroupSize: k });
-  const merged = new Map<string, Stage>();
-  const all: IdeaFields[] = [];
-  const owners: Owner[] = [];
-  let regionK = DEFAULT_MIN_GROUP_SIZE;
-  const members = held.map(({ member, snapshot }): MemberReport => {
-    const config = snapshotConfig(snapshot);
-    const k = config.minGroupSize ?? DEFAULT_MIN_GROUP_SIZE;
-    regionK = Math.max(regionK, k);
-    const stages = new Map(config.stages.map((s) => [s.key, s]));
-    for (const s of config.stages) if (!merged.has(s.key)) merged.set(s.key, stageOf(s.key, s.label, null));
-    const ideas: IdeaFields[] = [];
-    for (const idea of snapshot.ideas) {
-      const stage = stages.get(idea.stage);
-      if (!stage) continue;
-      ideas.push(ideaFieldsOf(idea, stage));
-      // In the region's own figures an idea is named with its member, as `ideas region show` takes it.
-      all.push({ ...ideaFieldsOf(idea, merged.get(idea.stage) as Stage), id: `${member.id}:${idea.id ?? idea.path}` });
-      owners.push({ member: member.id, challenges: snapshot.registry.challenges ?? [] });
+): RegionFold {
+  return {
+    name,
+    period,
+    lang,
+    k: DEFAULT_MIN_GROUP_SIZE,
+    merged: new Map(),
+    members: [],
+    ideas: 0,
+    added: 0,
+    now: new Map(),
+    entered: new Map(),
+    left: new Map(),
+    days: new Map(),
+    funds: new Map(),
+    funded: 0,
+    overrides: [],
+    groups: new Map(fields.map((f) => [f, new Map()])),
+  };
+}
+
+const bump = (counts: Map<string, number>, key: string) => counts.set(key, (counts.get(key) ?? 0) + 1);
+
+/**
+ * Adds a member: its own report, made from its snapshot, and its ideas counted into the region's figures. Nothing
+ * of the snapshot is kept (its config's stages and goals are copied into the member's report): the caller can let
+ * it go.
+ */
+export function addMember(fold: RegionFold, member: RegionMember, snapshot: MemberSnapshot): void {
+  const config = snapshotConfig(snapshot);
+  const k = config.minGroupSize ?? DEFAULT_MIN_GROUP_SIZE;
+  fold.k = Math.max(fold.k, k);
+  const stages = new Map(config.stages.map((s) => [s.key, s]));
+  for (const s of config.stages) if (!fold.merged.has(s.key)) fold.merged.set(s.key, stageOf(s.key, s.label, null));
+  const owner: Owner = { member: member.id, challenges: snapshot.registry.challenges ?? [] };
+  const ideas: IdeaFields[] = [];
+  const o = reportOptions(fold.period, k);
+  for (const idea of snapshot.ideas) {
+    const stage = stages.get(idea.stage);
+    if (!stage) continue;
+    ideas.push(ideaFieldsOf(idea, stage));
+    // In the region's own figures an idea is named with its member, as `ideas region show` takes it.
+    const named = {
+      ...ideaFieldsOf(idea, fold.merged.get(idea.stage) as Stage),
+      id: `${member.id}:${idea.id ?? idea.path}`,
+    };
+    count(fold, o, named, owner);
+  }
+  const report = buildReport(config, ideas, NO_SCHEMA, o);
+  fold.members.push({ member, config, ...withhold(report, k) });
+}
+
+/** One idea into the region's figures, as `buildReport` counts it (src/core/report/report.ts). */
+function count(fold: RegionFold, o: ReportOptions, idea: IdeaFields, owner: Owner): void {
+  const s = subjectOf(idea, o);
+  for (const stage of new Set(s.stays.filter((x) => inPeriod(x.entered, o)).map((x) => x.stage)))
+    bump(fold.entered, stage);
+  for (const stage of new Set(s.stays.filter((x) => inPeriod(x.left, o)).map((x) => x.stage))) bump(fold.left, stage);
+  for (const x of s.stays) {
+    if (x.entered === null || !inPeriod(x.left, o)) continue;
+    const days = fold.days.get(x.stage) ?? [];
+    days.push(daysBetween(x.entered, x.left as string));
+    fold.days.set(x.stage, days);
+  }
+  const granted = grants(idea, o);
+  const seen = new Set<string>();
+  for (const g of granted) {
+    const row = fold.funds.get(g.stage) ?? { amount: 0, ideas: 0 };
+    row.amount += g.amount;
+    if (!seen.has(g.stage)) row.ideas++;
+    seen.add(g.stage);
+    fold.funds.set(g.stage, row);
+  }
+  if (granted.length > 0) fold.funded++;
+  if (s.now === null) return;
+  const stage = s.now.stage;
+  fold.ideas++;
+  if (s.added) fold.added++;
+  bump(fold.now, stage);
+  // The history as it stood on the last day of the period: entries after it have not happened yet.
+  const history =
+    o.until >= o.today
+      ? historyOf(idea)
+      : historyOf(idea).filter((e) => typeof e.date === 'string' && e.date <= o.until);
+  const override = overrideIn(history, stage);
+  if (override)
+    fold.overrides.push({
+      id: idea.id,
+      title: idea.title,
+      path: idea.path,
+      stage,
+      date: override.date,
+      action: override.action,
+      missing: null,
+      personal: null,
+    });
+  if (fold.groups.size === 0) return;
+  const counted: Counted = { stage, member: owner.member, added: s.added };
+  for (const [field, groups] of fold.groups) {
+    const values = groupValues(ownValue(idea.data, field));
+    for (const v of values.length > 0 ? values : [null]) {
+      const label = v === null ? null : valueName(field, v, owner, fold.lang);
+      let g = groups.get(label);
+      if (!g) groups.set(label, (g = { values: new Set(), ideas: new Set() }));
+      if (v !== null) g.values.add(v);
+      g.ideas.add(counted);
     }
-    return { member, snapshot, config, ...withhold(buildReport(config, ideas, classes, options(k)), k) };
-  });
-  const config = regionConfig(name, [...merged.values()], regionK);
-  const built = withhold(buildReport(config, all, classes, options(regionK)), regionK);
+  }
+}
+
+/** The region's report once every member is added; `by` gives the titles of the fields the fold was started with. */
+export function finishRegionReport(fold: RegionFold, by: readonly ByField[] = []): RegionReport {
+  const k = fold.k;
+  const config = regionConfig(fold.name, [...fold.merged.values()], k);
+  const stages = config.stages;
+  const o = reportOptions(fold.period, k);
+  const order = (key: string) => stages.findIndex((s) => s.key === key);
+  const overrides: OverrideRow[] = fold.overrides
+    .filter((r) => fold.merged.has(r.stage))
+    .map((r) => ({ ...r, stage: fold.merged.get(r.stage) as Stage }))
+    .sort((a, b) => order(a.stage.key) - order(b.stage.key) || compareText(a.id ?? a.path, b.id ?? b.path));
+  const report: Report = {
+    period: { since: o.since, until: o.until },
+    today: o.today,
+    minGroupSize: k,
+    includePersonal: false,
+    ideas: fold.ideas,
+    added: fold.added,
+    funnel: stages.map((stage) => ({
+      stage,
+      now: fold.now.get(stage.key) ?? 0,
+      entered: fold.entered.get(stage.key) ?? 0,
+      left: fold.left.get(stage.key) ?? 0,
+    })),
+    // The merged stages have no limit (each member's own is in its waiting list, below), and the region no goals.
+    time: stages.map((stage) => {
+      const days = fold.days.get(stage.key) ?? [];
+      return {
+        stage,
+        n: days.length,
+        median: median(days),
+        p90: percentile(days, 0.9),
+        limitDays: stage.limitDays,
+        waiting: [],
+      };
+    }),
+    goals: [],
+    funds: {
+      rows: stages
+        .filter((st) => fold.funds.has(st.key))
+        .map((stage) => ({
+          stage,
+          amount: fold.funds.get(stage.key)?.amount ?? 0,
+          ideas: fold.funds.get(stage.key)?.ideas ?? 0,
+        })),
+      total: [...fold.funds.values()].reduce((sum, r) => sum + r.amount, 0),
+      ideas: fold.funded,
+    },
+    // No schema: no field is aggregate-only, and the region's breakdowns are its own (below).
+    breakdowns: [],
+    aggregates: [],
+    overrides,
+  };
+  const members = fold.members;
+  const built = withhold(report, k);
   // Limits are each member's own: the region's waiting list is its members', each idea named with its member.
   const time = built.report.time.map((row) => ({
     ...row,
@@ -214,18 +411,36 @@ export function buildRegionReport(
       )
       .sort((a, b) => b.days - a.days || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
   }));
-  const goals = regionGoals(members, period.until);
-  const o = options(regionK);
-  const subjects = all
-    .map((idea, n) => ({ s: subjectOf(idea, o), owner: owners[n] as Owner }))
-    .filter((x) => x.s.now !== null);
+  const goals = regionGoals(members, fold.period.until);
   const memberIds = members.map((m) => m.member.id);
-  const breakdowns = by.map((f) => regionBreakdown(f, subjects, config.stages, memberIds, regionK, lang));
+  const breakdowns = by.map((f) => {
+    const groups = fold.groups.get(f.field);
+    if (!groups) throw new Error(`region report: --by ${f.field} was not counted`);
+    return regionBreakdown(f, groups, fold.ideas, stages, memberIds, k);
+  });
   return {
     region: { config, report: { ...built.report, time, goals }, withheld: built.withheld },
     members,
     breakdowns,
   };
+}
+
+/** The report of a region whose members are all at hand: each added in turn (`addMember`), then finished. */
+export function buildRegionReport(
+  name: string,
+  held: readonly { member: RegionMember; snapshot: MemberSnapshot }[],
+  period: ReportPeriod,
+  by: readonly ByField[] = [],
+  lang: Lang = 'sv',
+): RegionReport {
+  const fold = regionReportFold(
+    name,
+    period,
+    by.map((b) => b.field),
+    lang,
+  );
+  for (const { member, snapshot } of held) addMember(fold, member, snapshot);
+  return finishRegionReport(fold, by);
 }
 
 /** Whose an idea of the region is: its member, and that member's challenges (a challenge's id is the member's). */
@@ -243,43 +458,31 @@ function valueName(field: string, value: string, owner: Owner, lang: Lang): stri
   return value;
 }
 
+/** A field's groups as counted (`total` ideas at the end of the period), pooled and laid out by stage and member. */
 function regionBreakdown(
   by: ByField,
-  subjects: readonly { s: Subject; owner: Owner }[],
+  groups: Groups,
+  total: number,
   stages: readonly Stage[],
   memberIds: readonly string[],
   k: number,
-  lang: Lang,
 ): RegionBreakdown {
-  type Members = Set<{ s: Subject; owner: Owner }>;
-  const groups = new Map<string | null, { values: Set<string>; ideas: Members }>();
-  for (const x of subjects) {
-    const values = groupValues(ownValue(x.s.idea.data, by.field));
-    for (const v of values.length > 0 ? values : [null]) {
-      const label = v === null ? null : valueName(by.field, v, x.owner, lang);
-      let g = groups.get(label);
-      if (!g) groups.set(label, (g = { values: new Set(), ideas: new Set() }));
-      if (v !== null) g.values.add(v);
-      g.ideas.add(x);
-    }
-  }
-  const group = (label: string | null, values: Iterable<string>, ideas: Members): RegionGroup => {
+  const group = (label: string | null, values: Iterable<string>, ideas: Set<Counted>): RegionGroup => {
     const byStage = nullObject<number>();
     for (const st of stages) byStage[st.key] = 0;
     const byMember = nullObject<number>();
     for (const id of memberIds) byMember[id] = 0;
     for (const x of ideas) {
-      const key = x.s.now?.stage ?? x.s.idea.stage.key;
-      byStage[key] = (byStage[key] ?? 0) + 1;
-      byMember[x.owner.member] = (byMember[x.owner.member] ?? 0) + 1;
+      byStage[x.stage] = (byStage[x.stage] ?? 0) + 1;
+      byMember[x.member] = (byMember[x.member] ?? 0) + 1;
     }
     const list = [...ideas];
     return {
       label,
       values: [...new Set(values)].sort(compareText),
       ideas: ideas.size,
-      members: new Set(list.map((x) => x.owner.member)).size,
-      added: list.filter((x) => x.s.added).length,
+      members: new Set(list.map((x) => x.member)).size,
+      added: list.filter((x) => x.added).length,
       byStage,
       byMember,
     };
@@ -291,7 +494,7 @@ function regionBreakdown(
     );
   // An idea with a list value sits in several groups: the pool counts each idea once.
   const distinct = (rs: typeof rows) => new Set(rs.flatMap((r) => [...r.ideas])).size;
-  const { shown, pooled } = pool(rows, (r) => r.ideas.size, distinct, subjects.length, k);
+  const { shown, pooled } = pool(rows, (r) => r.ideas.size, distinct, total, k);
   return {
     field: by.field,
     title: by.title,
@@ -305,7 +508,7 @@ function regionBreakdown(
           )
         : null,
     pooledGroups: pooled.length,
-    suppressed: subjects.length < k,
+    suppressed: total < k,
   };
 }
 

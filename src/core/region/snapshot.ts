@@ -62,6 +62,20 @@ export interface MemberSnapshot {
   unreadable: UnreadableFile[];
 }
 
+/**
+ * What a view says of a member's data beside figures made from it: the commit, when it was synced and how many ideas
+ * it holds. A snapshot is one; a report keeps this much of each member rather than the snapshot (every idea).
+ */
+export interface SnapshotSummary {
+  commit: string;
+  syncedAt: string;
+  ideas: { readonly length: number };
+}
+
+export function snapshotSummary(snapshot: MemberSnapshot): SnapshotSummary {
+  return { commit: snapshot.commit, syncedAt: snapshot.syncedAt, ideas: { length: snapshot.ideas.length } };
+}
+
 /** How a member's schemas classify a top-level field (src/core/criteria/personal-data.ts). */
 export type SnapshotFieldClass = 'public' | 'personal' | 'aggregate' | 'internal';
 

@@ -173,7 +173,8 @@ export interface Subject {
   granted: number;
 }
 
-const inPeriod = (date: string | null, o: ReportOptions) =>
+/** Whether a date falls in the period, both ends included (the region's figures count by it too). */
+export const inPeriod = (date: string | null, o: ReportOptions) =>
   date !== null && (o.since === null || date >= o.since) && date <= o.until;
 
 export function subjectOf(idea: IdeaFields, o: ReportOptions): Subject {
@@ -196,7 +197,7 @@ export function subjectOf(idea: IdeaFields, o: ReportOptions): Subject {
 }
 
 /** Amounts granted in the period, each to the stage it was granted for: the entry's `to`, else its `from`. */
-function grants(idea: IdeaFields, o: ReportOptions): { stage: string; amount: number }[] {
+export function grants(idea: IdeaFields, o: ReportOptions): { stage: string; amount: number }[] {
   return historyOf(idea)
     .filter(
       (e) =>

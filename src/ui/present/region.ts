@@ -4,7 +4,7 @@ import { t, type Lang, type Localized } from '../../core/i18n/i18n.js';
 import { ageInDays } from '../../core/region/age.js';
 import type { IdClash } from '../../core/region/clashes.js';
 import type { RegionConfig, RegionMember } from '../../core/region/config.js';
-import type { MemberSnapshot, RegionIdea } from '../../core/region/snapshot.js';
+import type { MemberSnapshot, RegionIdea, SnapshotSummary } from '../../core/region/snapshot.js';
 import { EXIT, jsonParts, jsonText, output, type Output, type View } from '../output.js';
 import {
   regionCreatedDocument,
@@ -134,7 +134,7 @@ export function presentRegionSync(r: RegionSyncView, format: 'pretty' | 'json' |
 
 /** One line per member: how old the region's data about it is. */
 export function ageLines(
-  members: readonly { member: RegionMember; snapshot: MemberSnapshot | null; failure?: FailureView | null }[],
+  members: readonly { member: RegionMember; snapshot: SnapshotSummary | null; failure?: FailureView | null }[],
   lang: Lang,
   now: Date,
 ): string[] {
@@ -350,7 +350,7 @@ export function presentRegionDuplicates(r: RegionDuplicatesView, json: boolean, 
 export interface RegionReportView {
   region: { config: RegionConfig };
   lang: Lang;
-  members: { member: RegionMember; snapshot: MemberSnapshot | null; failure?: FailureView | null }[];
+  members: { member: RegionMember; snapshot: SnapshotSummary | null; failure?: FailureView | null }[];
   report: RegionFigures;
 }
 
