@@ -106,7 +106,7 @@ export async function runSite(opts: SiteOptions, ctx: Ctx): Promise<SiteResult> 
   let written: string[];
   try {
     // Each page is written as it is made. GitHub Pages would otherwise run the files through Jekyll.
-    written = await writeSite(
+    written = writeSite(
       out,
       (function* () {
         yield* pages;

@@ -12,7 +12,6 @@ import {
   readFileSync,
   renameSync,
   rmSync,
-  writeFile,
   writeFileSync,
   type Stats,
 } from 'node:fs';
@@ -78,17 +77,10 @@ function statOrNull(file: string): Stats | null {
 }
 
 /**
- * How many files may be on their way to the disk at once. The kernel's part of creating a file (a third of the time
- * of a site of 10,000 pages on ext4) runs on libuv's threads while the next pages are rendered on this one: on two
- * cores, the two overlap. The bound keeps the pages waiting for the disk to a megabyte or two.
- */
-const WRITES_IN_FLIGHT = 128;
-
-/**
  * Replaces the folder `out` with `files` (path relative to the site, text), or refuses, changing nothing. Each file
  * is written as it comes and let go: `files` may make them one at a time. Returns the paths written, in order.
  */
-export async function writeSite(out: string, files: Iterable<readonly [string, string]>): Promise<string[]> {
+export function writeSite(out: string, files: Iterable<readonly [string, string]>): string[] {
   const existing = statOrNull(out);
   if (existing && !existing.isDirectory())
     throw new IdeasError('FILE_EXISTS', 'err.siteNotDir', { dir: out }, { hint: 'hint.siteNotOurs' });
@@ -104,9 +96,6 @@ export async function writeSite(out: string, files: Iterable<readonly [string, s
   const tag = randomBytes(4).toString('hex');
   const temp = path.join(parent, `.${path.basename(out)}.${tag}.tmp`);
   mkdirSync(temp);
-  // Writes under way, oldest first; the first that fails stops the run, and none is left running when it ends.
-  const inFlight: Promise<void>[] = [];
-  let failed: { error: unknown } | null = null;
   try {
     const marker: Marker = { generator: 'ideas site', schemaVersion: 1, files: nullObject<string>() };
     const written: string[] = [];
@@ -121,26 +110,11 @@ export async function writeSite(out: string, files: Iterable<readonly [string, s
       }
       // The bytes once: written, then hashed for the marker.
       const bytes = Buffer.from(text, 'utf8');
-      inFlight.push(
-        new Promise<void>((done) =>
-          writeFile(abs, bytes, (error) => {
-            try {
-              if (error) throw error;
-              faultPoint('site:page');
-            } catch (e) {
-              failed ??= { error: e };
-            }
-            done();
-          }),
-        ),
-      );
+      writeFileSync(abs, bytes);
+      faultPoint('site:page');
       marker.files[rel] = sha256(bytes);
       written.push(rel);
-      if (inFlight.length >= WRITES_IN_FLIGHT) await inFlight.shift();
-      if (failed) break;
     }
-    await Promise.all(inFlight.splice(0));
-    if (failed) throw (failed as { error: unknown }).error;
     writeFileSync(path.join(temp, SITE_MARKER), `${JSON.stringify(marker, null, 2)}\n`);
     faultPoint('site:written');
     if (!existing) {
@@ -158,8 +132,6 @@ export async function writeSite(out: string, files: Iterable<readonly [string, s
     rmSync(old, { recursive: true, force: true });
     return written;
   } catch (e) {
-    // A write still under way would put its file back into the folder being removed.
-    await Promise.all(inFlight);
     rmSync(temp, { recursive: true, force: true });
     throw e;
   }

@@ -128,7 +128,7 @@ describe('ideas site', () => {
     const out = path.join(dir, 'full');
     expect(ideas(['site', '-o', out], { cwd: dir }).code).toBe(0);
     const before = readTree(out);
-    // Pages are written while the next ones are made: the third fails while others are still on their way.
+    // The third page fails: the two before it are in the temporary folder, which goes.
     const r = ideas(['site', '-o', out], { cwd: dir, env: { IDEAS_FAULT: 'errno:ENOSPC:site:page@3' } });
     expect(r.code, describeRun(r)).toBe(2);
     expect(r.stderr).toContain('Disken är full');

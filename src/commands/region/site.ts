@@ -28,7 +28,7 @@ export interface RegionSiteResult {
 }
 
 /** One static site over the region's members, from the last sync: offline, public fields only. */
-export async function runRegionSite(opts: RegionSiteOptions, ctx: Ctx): Promise<RegionSiteResult> {
+export function runRegionSite(opts: RegionSiteOptions, ctx: Ctx): Promise<RegionSiteResult> {
   const { region, lang } = openRegion(opts, ctx);
   const out = opts.out !== undefined ? path.resolve(ctx.cwd, opts.out) : path.join(region.root, DEFAULT_SITE_DIR);
   checkSiteOut(out, region.root);
@@ -48,7 +48,7 @@ export async function runRegionSite(opts: RegionSiteOptions, ctx: Ctx): Promise<
   });
   let written: string[];
   try {
-    written = await writeSite(
+    written = writeSite(
       out,
       (function* () {
         yield* files;
@@ -59,12 +59,12 @@ export async function runRegionSite(opts: RegionSiteOptions, ctx: Ctx): Promise<
   } catch (e) {
     throw fsError(e, out);
   }
-  return {
+  return Promise.resolve({
     kind: 'region-site',
     region,
     lang,
     members,
     out,
     pages: written.filter((f) => f.endsWith('.html')).length,
-  };
+  });
 }
