@@ -340,7 +340,10 @@ export const HELP = {
     sv: 'lista idéerna i alla medlemmar, från senaste synken (fungerar utan nät)',
     en: 'list the ideas of every member, from the last sync (works offline)',
   },
-  regionStage: { sv: 'bara idéer i steget med denna nyckel', en: 'only ideas in the stage with this key' },
+  regionStage: {
+    sv: 'bara idéer i detta steg (dess namn eller nyckel, i någon medlem)',
+    en: 'only ideas in this stage (its label or key, in any member)',
+  },
   regionShow: {
     sv: 'visa en idé i regionen, med kommun och hur gamla uppgifterna är',
     en: 'show an idea of the region, with its municipality and how old the data is',

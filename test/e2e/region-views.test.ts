@@ -244,6 +244,24 @@ describe('ideas region export', () => {
     const bad = run(['region', 'export', '--stage', 'nowhere'], region);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('No member has the stage "nowhere"');
+    // The stages by their labels, as a coordinator knows them (the keys are the config's business).
+    expect(bad.stderr).toContain('The stages: Idea, In progress, Done');
+  });
+
+  it('--stage in region list and export takes a stage by its label too, and refuses one no member has', () => {
+    const byLabel = parseJson<{ ideas: Record<string, unknown>[] }>(
+      mustRun(['region', 'export', '--json', '--member', 'lidkoping', '--stage', 'Pågår'], region),
+    );
+    expect(byLabel.ideas.map((i) => i.stage)).toEqual(Array(4).fill('doing'));
+    const listed = parseJson<{ ideas: { stage: string }[] }>(
+      mustRun(['region', 'list', '--json', '--stage', 'in progress'], region),
+    );
+    expect(listed.ideas.length).toBeGreaterThan(0);
+    expect(new Set(listed.ideas.map((i) => i.stage))).toEqual(new Set(['doing']));
+    // An unknown stage was an empty list; it is a usage error, as in export.
+    const bad = run(['region', 'list', '--stage', 'nowhere'], region);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('No member has the stage "nowhere"');
   });
 });
 

@@ -1,8 +1,7 @@
 import type { CommonOptions, Ctx } from '../../context.js';
-import { IdeasError } from '../../core/errors.js';
 import type { Lang } from '../../core/i18n/i18n.js';
 import { regionIdeaTable } from '../../core/region/export.js';
-import { listOrNone } from '../../core/region/choices.js';
+import { regionStageKey } from '../../core/region/choices.js';
 import { mergedStages, regionConfig } from '../../core/region/report.js';
 import type { RegistryConfig } from '../../core/sluice/config.js';
 import type { MemberSnapshot } from '../../core/region/snapshot.js';
@@ -37,12 +36,13 @@ export function runRegionExport(opts: RegionExportOptions, ctx: Ctx): Promise<Re
     opts.delimiter !== undefined ? parseDelimiter(opts.delimiter) : region.config.language === 'sv' ? ';' : ',';
   const members = heldMembers(region, opts.members);
   const held = members.filter((h): h is HeldMember & { snapshot: MemberSnapshot } => h.snapshot !== null);
-  const stage = opts.stage?.trim();
-  if (stage !== undefined && !held.some((h) => h.snapshot.registry.stages.some((s) => s.key === stage)))
-    throw new IdeasError('USAGE', 'err.regionNoStage', {
-      stage,
-      stages: listOrNone([...new Set(held.flatMap((h) => h.snapshot.registry.stages.map((s) => s.key)))], held.length),
-    });
+  const stage =
+    opts.stage !== undefined
+      ? regionStageKey(
+          held.map((h) => h.snapshot.registry.stages),
+          opts.stage,
+        )
+      : undefined;
   const table = regionIdeaTable(region.config.name, held, stage ?? null);
   // The stages of all members, by which the CSV names each idea's stage by its label, as `ideas export` does.
   const labels = {

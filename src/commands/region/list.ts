@@ -2,6 +2,7 @@ import type { CommonOptions, Ctx } from '../../context.js';
 import type { Lang } from '../../core/i18n/i18n.js';
 import type { RegionIdea } from '../../core/region/snapshot.js';
 import type { RegionMember } from '../../core/region/config.js';
+import { regionStageKey } from '../../core/region/choices.js';
 import type { Region } from '../../io/region/region-root.js';
 import { openRegion } from './open-region.js';
 import { heldMembers, type HeldMember } from './read-region.js';
@@ -29,12 +30,19 @@ export function runRegionList(opts: RegionListOptions, ctx: Ctx): Promise<Region
   const { region, lang } = openRegion(opts, ctx);
   // The summaries only: a list shows no idea's front matter or text.
   const members = heldMembers(region, opts.members, 'summary');
+  const stage =
+    opts.stage !== undefined
+      ? regionStageKey(
+          members.flatMap((m) => (m.snapshot ? [m.snapshot.registry.stages] : [])),
+          opts.stage,
+        )
+      : undefined;
   const rows: RegionListRow[] = [];
   for (const { member, snapshot } of members) {
     if (!snapshot) continue;
     const labels = new Map(snapshot.registry.stages.map((s) => [s.key, s.label]));
     for (const idea of snapshot.ideas)
-      if (opts.stage === undefined || idea.stage === opts.stage)
+      if (stage === undefined || idea.stage === stage)
         rows.push({ member, stageLabel: labels.get(idea.stage) ?? null, idea });
   }
   return Promise.resolve({ kind: 'region-list', region, lang, members, rows });

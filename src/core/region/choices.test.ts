@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { listOrNone, unknownMemberError } from './choices.js';
+import { listOrNone, regionStageKey, unknownMemberError } from './choices.js';
 
 describe('unknownMemberError', () => {
   it('names the members there are', () => {
@@ -27,5 +27,40 @@ describe('listOrNone', () => {
       sv: 'inga, för ingen medlem har data från en synk än (kör ideas region sync)',
       en: 'none, as no member has data from a sync yet (run ideas region sync)',
     });
+  });
+});
+
+describe('regionStageKey', () => {
+  const lidkoping = [
+    { key: 'idea', label: { sv: 'Idé', en: 'Idea' } },
+    { key: 'test', label: { sv: 'Test', en: 'Trial' } },
+  ];
+  const skovde = [{ key: 'refine', label: { sv: 'Förädling', en: 'Refinement' } }];
+
+  it('takes a key, or a label in either language in any member, as ideas list --stage does', () => {
+    expect(regionStageKey([lidkoping, skovde], 'test')).toBe('test');
+    expect(regionStageKey([lidkoping, skovde], 'Idé')).toBe('idea');
+    expect(regionStageKey([lidkoping, skovde], ' trial ')).toBe('test');
+    expect(regionStageKey([lidkoping, skovde], 'FÖRÄDLING')).toBe('refine');
+    // Without å, ä and ö, as a terminal without them types it.
+    expect(regionStageKey([lidkoping, skovde], 'foradling')).toBe('refine');
+  });
+
+  it('refuses a stage no member has, naming the stages by their labels in each language', () => {
+    const e = (() => {
+      try {
+        regionStageKey([lidkoping, skovde], 'nowhere');
+      } catch (err) {
+        return err as { code: string; text: { sv: string; en: string } };
+      }
+      throw new Error('not refused');
+    })();
+    expect(e.code).toBe('USAGE');
+    expect(e.text.en).toBe('No member has the stage "nowhere". The stages: Idea, Trial, Refinement.');
+    expect(e.text.sv).toBe('Ingen medlem har steget "nowhere". Stegen: Idé, Test, Förädling.');
+  });
+
+  it('says there are none, and why, when no member has data', () => {
+    expect(() => regionStageKey([], 'done')).toThrow(/The stages: none, as no member has data from a sync yet/);
   });
 });

@@ -4,6 +4,7 @@
  */
 import { IdeasError } from '../errors.js';
 import { localize, type Localized } from '../i18n/i18n.js';
+import { slugify } from '../sluice/slug.js';
 
 /** A member the region does not have (`--member`, `ideas adopt member:id`): the members there are, or how to add one. */
 export function unknownMemberError(member: string, members: readonly { id: string }[], file: string): IdeasError {
@@ -19,4 +20,33 @@ export function unknownMemberError(member: string, members: readonly { id: strin
 export function listOrNone(items: readonly string[], heldMembers: number): string | Localized {
   if (items.length > 0) return items.join(', ');
   return localize(heldMembers === 0 ? 'region.listNoneSynced' : 'region.listNone');
+}
+
+/**
+ * A stage named on the command line (`region list --stage`, `region export --stage`) by its key or its label in either
+ * language, as `ideas list --stage` takes one, in any member: the key the region merges stages by. Exact names first,
+ * then the forgiving form (a label without å, ä and ö). No member has it: a usage error naming the stages by their
+ * labels, or saying there are none.
+ */
+export function regionStageKey(
+  members: readonly (readonly { key: string; label: Localized }[])[],
+  name: string,
+): string {
+  const stages = members.flat();
+  const wanted = name.trim().toLowerCase();
+  const folded = slugify(name);
+  const stage =
+    stages.find(
+      (s) => s.key === wanted || s.label.sv.toLowerCase() === wanted || s.label.en.toLowerCase() === wanted,
+    ) ??
+    stages.find(
+      (s) => folded !== '' && (s.key === folded || slugify(s.label.sv) === folded || slugify(s.label.en) === folded),
+    );
+  if (stage) return stage.key;
+  const labels = (lang: 'sv' | 'en') => [...new Set(stages.map((s) => s.label[lang]))];
+  const none = listOrNone([], members.length);
+  throw new IdeasError('USAGE', 'err.regionNoStage', {
+    stage: name.trim(),
+    stages: stages.length === 0 ? none : { sv: labels('sv').join(', '), en: labels('en').join(', ') },
+  });
 }
