@@ -283,13 +283,15 @@ function idPositionIn(abs: string): { line: number; column: number } {
 /** The files named on the command line: files or folders, each inside the registry. */
 function selectPaths(registry: Registry, all: IdeaFileEntry[], paths: string[], cwd: string): IdeaFileEntry[] {
   const out = new Map<string, IdeaFileEntry>();
+  // By path, once: a hook or a script may name every file of the registry.
+  const listed = new Map(all.map((e) => [e.path, e]));
   for (const p of paths) {
     const abs = path.resolve(cwd, p);
     const rel = toPosix(path.relative(registry.root, abs));
     if (rel === '..' || rel.startsWith('../') || path.isAbsolute(rel)) {
       throw new IdeasError('USAGE', 'err.pathOutside', { path: p, root: registry.root });
     }
-    const known = all.find((e) => e.path === rel);
+    const known = listed.get(rel);
     const kind = entryKind(abs);
     if (kind === null) {
       // A name that was not UTF-8 reaches Node as U+FFFD, from git's list as from the folder's: the listing has it.
