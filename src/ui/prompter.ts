@@ -155,7 +155,14 @@ export async function createInquirerPrompter(
       }
       output.write(`${styleText('dim', t(lang, 'prompt.textHow'))}\n`);
       if (current !== '') output.write(`${styleText('dim', t(lang, 'prompt.textKeep'))}\n`);
-      return readLines(input, output, current);
+      const text = await readLines(input, output, current);
+      // Answered, as the other questions show it: a check mark, the question, and the text's first line.
+      const first = [...(text.split('\n').find((line) => line.trim() !== '') ?? '')];
+      const shown = first.length > 60 ? `${first.slice(0, 59).join('')}…` : first.join('');
+      output.write(
+        `${styleText('green', '✔')} ${styleText('bold', terminalLine(q.message))} ${styleText('cyan', terminalLine(shown))}\n`,
+      );
+      return text;
     },
     checkbox: <T>(q: CheckboxQuestion<T>) => {
       showHelp(q.help);

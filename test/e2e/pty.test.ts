@@ -55,6 +55,8 @@ describe('ideas new in a terminal (tmux)', () => {
       t.answer('Personalen lånar cyklar mellan arbetsplatserna.');
       t.answer('');
       t.answer('');
+      // Answered, as the other questions are: a check mark, the question and the text's first line.
+      await t.waitFor(/^✔ Describe the idea briefly[^\n]* Personalen lånar cyklar/m);
       // Who registers it: git's user.name of the repository is offered; Enter takes it.
       await t.waitFor(/^\? Who registers the idea\? \(E2E Test\)/m);
       t.answer('');
