@@ -39,4 +39,29 @@ describe('gateFixes', () => {
       "ideas -C sluss edit sund-4k7q2x --set 'challenge=<one of: Framtidens välfärd, Klimatet>'",
     ]);
   });
+
+  it('says where to write a value a const or enum makes a mapping or a list, which --set cannot give', () => {
+    const spec = (name: string): FieldSpec => ({
+      name,
+      kind: 'text',
+      required: true,
+      schema: name === 'budget' ? { const: { amount: 1000, currency: 'SEK' } } : { enum: [['a', 'b'], 'c'] },
+      choices: [],
+    });
+    const lines = gateFixes(
+      [
+        { field: 'budget', pointer: '/budget' },
+        { field: 'pair', pointer: '/pair' },
+      ],
+      idea,
+      { settable: ['budget', 'pair'], spec },
+      'en',
+      { file: idea.path },
+    );
+    expect(lines).toHaveLength(2);
+    expect(lines).toEqual([
+      `budget takes a value of several parts and is written in the idea's file itself: ${idea.path}`,
+      `pair takes a value of several parts and is written in the idea's file itself: ${idea.path}`,
+    ]);
+  });
 });

@@ -1,8 +1,8 @@
 /**
  * What a closed gate tells its reader to run: one `ideas edit <id> --set field=<value>` per field it misses, the
  * same from `move`, `decide` and `review`. A record (`team_gender: {women, men}`) gets a line for each key it asks
- * for (`--set team_gender.women=<whole number>`); a list of records cannot be given on a command line, so its line
- * says where to write it instead.
+ * for (`--set team_gender.women=<whole number>`); a list of records, or a value a `const` or `enum` makes a mapping or
+ * a list, cannot be given on a command line, so its line says where to write it instead.
  */
 import { isRecordSchema, recordFields, type FieldSpec } from '../criteria/fields.js';
 import type { SchemaProblem } from '../criteria/schema-check.js';
@@ -40,6 +40,12 @@ export function valuePlaceholder(spec: FieldSpec, lang: Lang): string {
   }
 }
 
+/** A `const` or `enum` whose value is a mapping or a list: no `--set` text can be it. */
+function structuredValues(schema: Schema): boolean {
+  const values = [schema.const, ...(Array.isArray(schema.enum) ? (schema.enum as unknown[]) : [])];
+  return values.some((v) => v !== null && typeof v === 'object');
+}
+
 /**
  * The lines that fill in what a gate misses, to be run as printed: a command per field (per key of a record), and
  * for a list of records the words that say where to write it (`file` is the idea's file as the reader finds it).
@@ -69,8 +75,10 @@ export function gateFixes(
       const keys = recordFields(schema).map((k) => `${m.field}.${k}`);
       const named = inner !== undefined ? keys.filter((k) => k === `${m.field}.${inner}`) : [];
       lines = (named.length > 0 ? named : keys).filter((k) => fields.settable.includes(k)).map(set);
-    } else if (schema.type === 'object' || items.type === 'object') {
+    } else if (items.type === 'object') {
       lines = inWords ? [t(lang, 'gate.fixInFile', { field: m.field, file: where.file })] : [];
+    } else if (schema.type === 'object' || structuredValues(schema)) {
+      lines = inWords ? [t(lang, 'gate.fixPartsInFile', { field: m.field, file: where.file })] : [];
     } else lines = [set(m.field)];
     for (const line of lines) {
       if (seen.has(line)) continue;

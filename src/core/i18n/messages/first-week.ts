@@ -11,6 +11,10 @@ export const firstWeek = {
     sv: '{field} är en lista med poster och skrivs direkt i idéns fil: {file}',
     en: "{field} is a list of records and is written in the idea's file itself: {file}",
   },
+  'gate.fixPartsInFile': {
+    sv: '{field} tar ett värde i flera delar och skrivs direkt i idéns fil: {file}',
+    en: "{field} takes a value of several parts and is written in the idea's file itself: {file}",
+  },
   'hint.ideaUnreadableHere': {
     sv: 'Se vad som är fel med `{command}`.',
     en: 'See what is wrong with `{command}`.',
