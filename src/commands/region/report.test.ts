@@ -2,11 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Ctx } from '../../context.js';
-import { SNAPSHOT_VERSION, type MemberSnapshot, type RegionIdea } from '../../core/region/snapshot.js';
+import type { MemberSnapshot, RegionIdea } from '../../core/region/snapshot.js';
 import { loadRegion, type Region } from '../../io/region/region-root.js';
 import { stateDir, writeMemberState } from '../../io/region/state.js';
 import { ScriptedPrompter } from '../../ui/prompter.js';
 import { writeRegionFile } from '../../../test/helpers/region.js';
+import { memberSnapshot, regionIdea } from '../../../test/helpers/snapshot.js';
 import { makeTempRepo, removeTempDirs } from '../../../test/helpers/temp-repo.js';
 import { mapHeldMembers } from './read-region.js';
 import { runRegionReport } from './report.js';
@@ -18,39 +19,20 @@ const label = (en: string) => ({ sv: en, en });
 function idea(id: string): RegionIdea {
   const history = [{ date: '2026-01-01', action: 'created', to: 'idea' }];
   const data = { id, title: id, created: '2026-01-01', history, tags: ['park'] };
-  return {
-    path: `ideas/${id}.md`,
-    oid: id,
-    id,
-    title: id,
-    stage: 'idea',
-    unit: null,
-    created: '2026-01-01',
-    data,
-    body: 'Text.',
-  };
+  return regionIdea(id, { data, body: 'Text.' });
 }
 
 function snapshot(member: string, ideas: number): MemberSnapshot {
-  return {
-    schemaVersion: SNAPSHOT_VERSION,
+  return memberSnapshot(
     member,
-    url: `../${member}`,
-    branch: null,
-    path: '',
-    commit: 'c'.repeat(40),
-    syncedAt: '2026-12-01T00:00:00.000Z',
-    rulesKey: '',
-    registry: {
-      name: member,
+    Array.from({ length: ideas }, (_, n) => idea(`${member}-${n}`)),
+    {
       language: 'en',
-      idPrefix: member,
       stages: [{ key: 'idea', label: label('Idea'), spreadKit: [] }],
       fields: [{ key: 'tags', class: 'public', title: label('Tags') }],
     },
-    ideas: Array.from({ length: ideas }, (_, n) => idea(`${member}-${n}`)),
-    unreadable: [],
-  };
+    { commit: 'c'.repeat(40) },
+  );
 }
 
 /** A region of three members, each synced (its state written as a sync writes it). */

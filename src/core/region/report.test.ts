@@ -13,7 +13,8 @@ import { buildReport } from '../report/report.js';
 import { classifySources } from '../criteria/personal-data.js';
 import type { Stage } from '../sluice/config.js';
 import type { IdeaFields } from '../sluice/idea.js';
-import { SNAPSHOT_VERSION, type MemberSnapshot, type RegionIdea } from './snapshot.js';
+import type { MemberSnapshot, RegionIdea } from './snapshot.js';
+import { memberSnapshot, regionIdea } from '../../../test/helpers/snapshot.js';
 
 const label = (en: string) => ({ sv: en, en });
 
@@ -30,42 +31,17 @@ function idea(id: string, created: string, days?: number): RegionIdea {
     history.push({ date: moved, action: 'moved', from: 'idea', to: 'doing' });
     stage = 'doing';
   }
-  return {
-    path: `ideas/${id}.md`,
-    oid: id,
-    id,
-    title: id,
-    stage,
-    unit: null,
-    created,
-    data: { id, title: id, created, history },
-    body: '',
-  };
+  return regionIdea(id, { stage, created, data: { id, title: id, created, history } });
 }
 
 function snapshot(id: string, ideas: RegionIdea[], extra: Partial<MemberSnapshot['registry']> = {}): MemberSnapshot {
-  return {
-    schemaVersion: SNAPSHOT_VERSION,
-    member: id,
-    url: `../${id}`,
-    branch: null,
-    path: '',
-    commit: 'a'.repeat(40),
-    syncedAt: '2026-12-01T00:00:00.000Z',
-    rulesKey: '',
-    registry: {
-      name: id,
-      language: 'sv',
-      idPrefix: id,
-      stages: [
-        { key: 'idea', label: label('Idea'), spreadKit: [] },
-        { key: 'doing', label: label('Doing'), spreadKit: [] },
-      ],
-      ...extra,
-    },
-    ideas,
-    unreadable: [],
-  };
+  return memberSnapshot(id, ideas, {
+    stages: [
+      { key: 'idea', label: label('Idea'), spreadKit: [] },
+      { key: 'doing', label: label('Doing'), spreadKit: [] },
+    ],
+    ...extra,
+  });
 }
 
 const period = { since: null, until: '2026-12-04', today: '2026-12-04' };

@@ -20,12 +20,12 @@ import {
   inPeriod,
   pool,
   subjectOf,
+  timeRow,
   type GoalProgress,
   type OverrideRow,
   type Report,
   type ReportOptions,
 } from '../report/report.js';
-import { median, percentile } from '../report/percentile.js';
 import { overrideIn } from '../sluice/override.js';
 import type { Lang, Localized } from '../i18n/i18n.js';
 import { compareText } from '../i18n/text-order.js';
@@ -369,17 +369,7 @@ export function finishRegionReport(fold: RegionFold, by: readonly ByField[] = []
       left: fold.left.get(stage.key) ?? 0,
     })),
     // The merged stages have no limit (each member's own is in its waiting list, below), and the region no goals.
-    time: stages.map((stage) => {
-      const days = fold.days.get(stage.key) ?? [];
-      return {
-        stage,
-        n: days.length,
-        median: median(days),
-        p90: percentile(days, 0.9),
-        limitDays: stage.limitDays,
-        waiting: [],
-      };
-    }),
+    time: stages.map((stage) => timeRow(stage, fold.days.get(stage.key) ?? [], [])),
     goals: [],
     funds: {
       rows: stages

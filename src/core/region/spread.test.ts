@@ -8,37 +8,20 @@ import {
   spreadKitMissing,
   spreadKitOf,
 } from './spread.js';
-import { SNAPSHOT_VERSION, type MemberSnapshot, type RegionIdea } from './snapshot.js';
+import type { MemberSnapshot, RegionIdea } from './snapshot.js';
+import { memberSnapshot, regionIdea } from '../../../test/helpers/snapshot.js';
 
 const COMMIT = 'a'.repeat(40);
 
 function idea(id: string, data: Record<string, unknown> = {}, stage = 'done'): RegionIdea {
-  return {
-    path: `ideas/x/${id}.md`,
-    oid: id,
-    id,
-    title: `T ${id}`,
-    stage,
-    unit: null,
-    created: '2026-01-01',
-    data,
-    body: '',
-  };
+  return regionIdea(id, { path: `ideas/x/${id}.md`, title: `T ${id}`, stage, data });
 }
 
 function snapshot(member: string, ideas: RegionIdea[], kit: string[] = []): MemberSnapshot {
-  return {
-    schemaVersion: SNAPSHOT_VERSION,
+  return memberSnapshot(
     member,
-    url: `../${member}`,
-    branch: null,
-    path: '',
-    commit: COMMIT,
-    syncedAt: '2026-12-04T00:00:00Z',
-    rulesKey: '',
-    registry: {
-      name: member,
-      language: 'sv',
+    ideas,
+    {
       idPrefix: member.slice(0, 4),
       stages: [
         {
@@ -48,9 +31,8 @@ function snapshot(member: string, ideas: RegionIdea[], kit: string[] = []): Memb
         },
       ],
     },
-    ideas,
-    unreadable: [],
-  };
+    { commit: COMMIT, syncedAt: '2026-12-04T00:00:00Z' },
+  );
 }
 
 describe('spreadKitOf', () => {

@@ -212,6 +212,18 @@ export function grants(idea: IdeaFields, o: ReportOptions): { stage: string; amo
     }));
 }
 
+/** A stage's row of time in stage: how many stays ended in the period, their median and 90th percentile in days. */
+export function timeRow(stage: Stage, days: number[], waiting: Waiting[]): TimeRow {
+  return {
+    stage,
+    n: days.length,
+    median: median(days),
+    p90: percentile(days, 0.9),
+    limitDays: stage.limitDays,
+    waiting,
+  };
+}
+
 export function buildReport(
   config: RegistryConfig,
   ideas: readonly IdeaFields[],
@@ -252,14 +264,7 @@ export function buildReport(
       }
       waiting.sort((a, b) => b.days - a.days || compareText(a.id ?? a.path, b.id ?? b.path));
     }
-    return {
-      stage,
-      n: days.length,
-      median: median(days),
-      p90: percentile(days, 0.9),
-      limitDays: stage.limitDays,
-      waiting,
-    };
+    return timeRow(stage, days, waiting);
   });
 
   const goals = config.goals.map((goal): GoalProgress => {

@@ -1,38 +1,28 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { SNAPSHOT_VERSION, type MemberSnapshot } from '../../core/region/snapshot.js';
+import type { MemberSnapshot } from '../../core/region/snapshot.js';
+import { memberSnapshot, regionIdea } from '../../../test/helpers/snapshot.js';
 import { makeTempDir, removeTempDirs } from '../../../test/helpers/temp-repo.js';
 import { readMemberState, stateDir, touchMemberState, writeMemberState } from './state.js';
 
 afterAll(removeTempDirs);
 
 function snapshot(): MemberSnapshot {
-  return {
-    schemaVersion: SNAPSHOT_VERSION,
-    member: 'lidkoping',
-    url: 'file:///x',
-    branch: 'main',
-    path: '',
-    commit: 'a'.repeat(40),
-    syncedAt: '2026-12-01T10:00:00.000Z',
-    rulesKey: 'r',
-    registry: { name: 'Lidköping', language: 'sv', stages: [], challenges: [], goals: [], fields: [] },
-    ideas: [
-      {
+  return memberSnapshot(
+    'lidkoping',
+    [
+      regionIdea('lidk-aaaaaa', {
         path: 'ideas/idea/lidk-aaaaaa.md',
         oid: 'b'.repeat(40),
-        id: 'lidk-aaaaaa',
         title: 'Läsplattor',
-        stage: 'idea',
-        unit: null,
-        created: '2026-01-01',
         data: { id: 'lidk-aaaaaa', title: 'Läsplattor', tags: ['äldre'] },
         body: 'Digitala läsplattor.',
-      },
+      }),
     ],
-    unreadable: [],
-  } as unknown as MemberSnapshot;
+    { name: 'Lidköping', challenges: [], goals: [], fields: [] },
+    { url: 'file:///x', branch: 'main', syncedAt: '2026-12-01T10:00:00.000Z', rulesKey: 'r' },
+  );
 }
 
 describe('a member state, read as deep as asked', () => {
