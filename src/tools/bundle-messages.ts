@@ -1,8 +1,8 @@
 /**
  * Build step: the message catalogue, one module per area in src/core/i18n/messages/, written into the built
  * `messages/index.js` as one module holding one JSON text. Every command loads the whole catalogue at start; V8
- * parses a JSON text much faster than the same texts as object literals spread over two dozen modules (about
- * 34 million instructions less at every start, a tenth of what the program's own modules cost: callgrind, Node 20).
+ * parses a JSON text much faster than the same texts as object literals spread over two dozen modules (callgrind,
+ * Node 20, `ideas list` on an empty registry: 985 million instructions before, 959 after, of which node alone 504).
  * The sources, their types and the tests stay as they are; only the built index is replaced, from the built areas.
  */
 import { readdirSync, writeFileSync } from 'node:fs';
