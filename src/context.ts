@@ -16,8 +16,10 @@ export interface Ctx {
   stdout: OutputStream;
   stderr: OutputStream;
   stdinIsTTY: boolean;
-  /** Builds the prompter on first use: the real one loads @inquirer/prompts, which costs about 110 ms. */
-  /** The prompter, made only when a question is really asked (loading it costs time), speaking `lang`. */
+  /**
+   * The prompter, made only when a question is really asked (@inquirer/prompts costs about 110 ms to load), speaking
+   * `lang`.
+   */
   prompter: (lang: Lang) => Promise<Prompter>;
   clock: () => Date;
 }

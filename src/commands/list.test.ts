@@ -4,23 +4,15 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Ctx } from '../context.js';
-import { ScriptedPrompter } from '../ui/prompter.js';
 import { runList, type ListOptions } from './list.js';
+import { testCtx } from '../../test/helpers/ctx.js';
 
 const examples = fileURLToPath(new URL('../../examples/', import.meta.url));
 
 let dir: string;
 
 function ctx(): Ctx {
-  return {
-    cwd: dir,
-    env: {},
-    stdout: { write: () => true },
-    stderr: { write: () => true },
-    stdinIsTTY: true,
-    prompter: async () => new ScriptedPrompter([]),
-    clock: () => new Date('2026-11-23T12:00:00Z'),
-  };
+  return testCtx(dir);
 }
 
 function idea(folder: string, id: string, created: string, tags: string[] = []): void {

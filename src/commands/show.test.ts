@@ -4,8 +4,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Ctx } from '../context.js';
-import { ScriptedPrompter } from '../ui/prompter.js';
 import { runShow } from './show.js';
+import { testCtx } from '../../test/helpers/ctx.js';
 
 const examples = fileURLToPath(new URL('../../examples/', import.meta.url));
 
@@ -19,15 +19,7 @@ afterEach(() => {
 });
 
 function ctx(): Ctx {
-  return {
-    cwd: dir,
-    env: {},
-    stdout: { write: () => true },
-    stderr: { write: () => true },
-    stdinIsTTY: true,
-    prompter: async () => new ScriptedPrompter([]),
-    clock: () => new Date('2026-11-23T12:00:00Z'),
-  };
+  return testCtx(dir);
 }
 
 const FILE = 'ideas/02-pagar/ide-tzxqka-papperslosa-arbetsplatstraffar.md';

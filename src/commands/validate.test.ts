@@ -4,8 +4,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Ctx } from '../context.js';
-import { ScriptedPrompter } from '../ui/prompter.js';
 import { runValidate } from './validate.js';
+import { testCtx } from '../../test/helpers/ctx.js';
 
 const examples = fileURLToPath(new URL('../../examples/', import.meta.url));
 
@@ -19,15 +19,7 @@ afterEach(() => {
 });
 
 function ctx(cwd = dir): Ctx {
-  return {
-    cwd,
-    env: {},
-    stdout: { write: () => true },
-    stderr: { write: () => true },
-    stdinIsTTY: true,
-    prompter: async () => new ScriptedPrompter([]),
-    clock: () => new Date('2026-11-23T12:00:00Z'),
-  };
+  return testCtx(cwd);
 }
 
 const NATTKAMERA = 'ideas/01-ide/sund-njf5rp-nattkamera-for-tillsyn-i-anges-hemtjanst.md';

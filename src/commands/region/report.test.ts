@@ -5,12 +5,12 @@ import type { Ctx } from '../../context.js';
 import type { MemberSnapshot, RegionIdea } from '../../core/region/snapshot.js';
 import { loadRegion, type Region } from '../../io/region/region-root.js';
 import { stateDir, writeMemberState } from '../../io/region/state.js';
-import { ScriptedPrompter } from '../../ui/prompter.js';
 import { writeRegionFile } from '../../../test/helpers/region.js';
 import { memberSnapshot, regionIdea } from '../../../test/helpers/snapshot.js';
 import { makeTempRepo, removeTempDirs } from '../../../test/helpers/temp-repo.js';
 import { mapHeldMembers } from './read-region.js';
 import { runRegionReport } from './report.js';
+import { testCtx } from '../../../test/helpers/ctx.js';
 
 afterAll(removeTempDirs);
 
@@ -53,15 +53,7 @@ function region(): Region {
 }
 
 function ctx(cwd: string): Ctx {
-  return {
-    cwd,
-    env: {},
-    stdout: { write: () => true },
-    stderr: { write: () => true },
-    stdinIsTTY: false,
-    prompter: async () => new ScriptedPrompter([]),
-    clock: () => new Date('2026-12-04T12:00:00Z'),
-  };
+  return testCtx(cwd, { stdinIsTTY: false, clock: () => new Date('2026-12-04T12:00:00Z') });
 }
 
 describe('ideas region report, a member at a time', () => {
