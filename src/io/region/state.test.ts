@@ -51,6 +51,19 @@ describe('a member state, read as deep as asked', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
+  it("reads a summary's ideas field by field: only the fields an idea has, of the kinds they are", () => {
+    const dir = makeTempDir();
+    writeMemberState(dir, snapshot());
+    const file = path.join(stateDir(dir), 'lidkoping.json');
+    const stored = JSON.parse(fs.readFileSync(file, 'utf8')) as { ideas: Record<string, unknown>[] };
+    const changed = JSON.stringify({ ...stored, ideas: [{ ...stored.ideas[0], title: { x: 1 }, extra: 'y' }] });
+    fs.writeFileSync(file, changed.replace('"extra"', '"__proto__":{"polluted":"yes"},"extra"'));
+    const idea = readMemberState(dir, 'lidkoping', 'summary')?.ideas[0] as unknown as Record<string, unknown>;
+    expect(Object.keys(idea)).toEqual(['path', 'oid', 'id', 'title', 'stage', 'unit', 'created', 'data', 'body']);
+    expect([idea.id, idea.title, idea.data, idea.body]).toEqual(['lidk-aaaaaa', null, {}, '']);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
   it('dates an unchanged member anew, naming the same texts; refuses when there is no summary to date', () => {
     const dir = makeTempDir();
     expect(touchMemberState(dir, 'lidkoping', '2026-12-04T10:00:00.000Z')).toBe(false);

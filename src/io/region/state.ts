@@ -48,24 +48,31 @@ export function readMemberState(cacheDir: string, member: string, depth: StateDe
     return null;
   }
   try {
-    // The summary is copied (each idea is copied again below, so its parse is let go at once); the texts' mappings
-    // are kept as parsed, their prototype taken off where they stand, rather than held twice.
-    const parsed = nullProtoDeep(JSON.parse(text)) as StoredSummary;
-    if (parsed.schemaVersion !== SNAPSHOT_VERSION || parsed.member !== member || !Array.isArray(parsed.ideas))
-      return null;
+    const raw = JSON.parse(text) as unknown;
+    if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return null;
+    // The ideas apart: each is copied field by field, by name, into one small shape (a 5,000-idea summary copied
+    // whole without prototypes took five times the memory); the rest, the member and its config, loses its prototype.
+    const { ideas: rawIdeas, ...head } = raw as Record<string, unknown>;
+    const parsed = nullProtoDeep(head) as Omit<StoredSummary, 'ideas'>;
+    if (parsed.schemaVersion !== SNAPSHOT_VERSION || parsed.member !== member || !Array.isArray(rawIdeas)) return null;
     const { text: textFile, ...summary } = parsed;
-    if (textFile === undefined)
-      return { ...summary, ideas: parsed.ideas.map((i) => ({ ...i, data: i.data ?? {}, body: i.body ?? '' })) };
-    if (depth === 'summary') return { ...summary, ideas: parsed.ideas.map((i) => ({ ...i, data: {}, body: '' })) };
+    if (textFile === undefined) {
+      // A state from before the split: each idea's data and text in the summary.
+      const old = nullProtoDeep(rawIdeas) as StoredSummary['ideas'];
+      return { ...summary, ideas: old.map((i) => summaryIdea(i, i.data ?? {}, i.body ?? '')) };
+    }
+    if (depth === 'summary') return { ...summary, ideas: rawIdeas.map((i) => summaryIdea(i)) };
     const m = TEXT_FILE.exec(textFile);
     if (m?.[1] !== member) return null;
+    // The texts' mappings are kept as parsed, their prototype taken off where they stand, rather than held twice.
     const texts = nullProtoInPlace(
       JSON.parse(readFileSync(path.join(stateDir(cacheDir), textFile), 'utf8')),
     ) as unknown;
-    if (!Array.isArray(texts) || texts.length !== parsed.ideas.length) return null;
+    if (!Array.isArray(texts) || texts.length !== rawIdeas.length) return null;
+    const full = nullProtoDeep(rawIdeas) as StoredSummary['ideas'];
     return {
       ...summary,
-      ideas: parsed.ideas.map((i, n) => {
+      ideas: full.map((i, n) => {
         const [data, body] = texts[n] as [Record<string, unknown>, string];
         return { ...i, data, body: depth === 'texts' ? body : '' };
       }),
@@ -73,6 +80,27 @@ export function readMemberState(cacheDir: string, member: string, depth: StateDe
   } catch {
     return null;
   }
+}
+
+const NO_DATA: Record<string, unknown> = Object.freeze(Object.create(null) as Record<string, unknown>);
+
+const text = (v: unknown): string => (typeof v === 'string' ? v : '');
+const textOrNull = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+
+/** A summary's idea, its fields taken by name and checked, with its data and text: one shape for every idea. */
+function summaryIdea(raw: unknown, data: Record<string, unknown> = NO_DATA, body = ''): RegionIdea {
+  const i = (raw !== null && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  return {
+    path: text(i.path),
+    oid: text(i.oid),
+    id: textOrNull(i.id),
+    title: textOrNull(i.title),
+    stage: text(i.stage),
+    unit: textOrNull(i.unit),
+    created: textOrNull(i.created),
+    data,
+    body,
+  };
 }
 
 export function writeMemberState(cacheDir: string, snapshot: MemberSnapshot): void {
@@ -116,8 +144,6 @@ export function touchMemberState(cacheDir: string, member: string, syncedAt: str
   writeFileAtomic(stateFile(cacheDir, member), JSON.stringify({ ...stored, syncedAt }));
   return true;
 }
-
-const NO_DATA: Record<string, unknown> = Object.freeze(Object.create(null) as Record<string, unknown>);
 
 /**
  * What a sync holds of a member once its state is written: the snapshot with each idea cut to its path, id and
