@@ -23,7 +23,11 @@ export interface FieldBook {
   titles: (names: readonly string[]) => FieldTitles;
 }
 
-export function fieldBook(registry: Registry, criteria: Map<string, Criteria>, lang: Lang): FieldBook {
+export function fieldBook(
+  registry: Registry,
+  criteria: ReadonlyMap<string, Pick<Criteria, 'schema'>>,
+  lang: Lang,
+): FieldBook {
   const base = readPackageSchema('idea');
   const all = [...criteria.values()].map((c) => c.schema);
   return {
