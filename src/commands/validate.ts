@@ -13,7 +13,7 @@ import {
 import { listIdeaFiles, toPosix, type IdeaFileEntry } from '../io/idea-files.js';
 import { changedFiles, stagedFiles } from '../io/git-changes.js';
 import { CONFIG_FILE, type Stage } from '../core/sluice/config.js';
-import { criteriaFile, criteriaSchemas, loadCriteria, loadRegistry, type Registry } from '../io/registry.js';
+import { criteriaFile, parsedCriteria, loadCriteria, loadRegistry, type Registry } from '../io/registry.js';
 import { baseValidators } from '../io/schemas.js';
 import { entryKind, readText } from '../io/files.js';
 import { openRegistry } from './open-registry.js';
@@ -159,7 +159,7 @@ export async function runValidate(opts: ValidateOptions, ctx: Ctx): Promise<Vali
   const ids = new Map(selected.map((e, i) => [e.path, checkedFiles[i]?.id ?? null]));
   if (findings.some(fixable)) {
     // The schemas say which fields there are; compiled only when a file was checked against them in this run.
-    const book = fieldBook(registry, criteria ?? criteriaSchemas(registry), lang);
+    const book = fieldBook(registry, criteria ?? parsedCriteria(registry), lang);
     findings.forEach((f, i) => {
       if (!fixable(f)) return;
       const field = (f.pointer.split('/')[1] ?? '').replace(/~1/g, '/').replace(/~0/g, '~');

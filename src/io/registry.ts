@@ -201,7 +201,7 @@ function readStageCriteria(registry: Registry, stage: Stage): Record<string, unk
  * The criteria schema of every stage, read as loadCriteria reads them but not compiled: for what their schemas say
  * (fields, labels), where no idea is checked against them (ajv's load and the compile cost some 70 ms).
  */
-export function criteriaSchemas(registry: Registry): Map<string, Pick<Criteria, 'stage' | 'schema'>> {
+export function parsedCriteria(registry: Registry): Map<string, Pick<Criteria, 'stage' | 'schema'>> {
   return new Map(
     registry.config.stages.map((stage) => [stage.key, { stage, schema: readStageCriteria(registry, stage) }]),
   );
