@@ -125,24 +125,34 @@ describe('a member taken out of the region file', () => {
     expect(fs.readFileSync(path.join(outside, 'precious.txt'), 'utf8')).toBe('precious');
   });
 
-  it('enters no repos or state folder that is a link to a folder outside', () => {
-    for (const [folder, removed] of [
-      [repos(), 'skovde.git'],
-      [states(), 'skovde.json'],
-    ] as const) {
+  it('writes through no folder of its cache that is a link: refused before anything is written', () => {
+    for (const folder of [repos(), states(), path.join(repos(), 'lidkoping.git'), cache()]) {
       const outside = outsideFolder();
       fs.cpSync(folder, outside, { recursive: true });
       const before = filesUnder(outside);
-      expect(before).toContain(removed);
+      const contents = before.map((f) =>
+        fs.statSync(path.join(outside, f)).isFile() ? fs.readFileSync(path.join(outside, f), 'utf8') : '',
+      );
       fs.rmSync(folder, { recursive: true });
       fs.symlinkSync(outside, folder);
       onlyLidkoping();
-      expect(sync().code).toBe(0);
+      const r = sync();
+      expect(r.code, describeRun(r)).toBe(2);
+      expect(r.stderr).toContain(`${folder} is a link or a file`);
+      expect(r.stderr).toContain('Remove it (what it points to is left alone)');
+      // Nothing added, removed or changed where the link leads.
       expect(filesUnder(outside)).toEqual(before);
+      expect(
+        before.map((f) =>
+          fs.statSync(path.join(outside, f)).isFile() ? fs.readFileSync(path.join(outside, f), 'utf8') : '',
+        ),
+      ).toEqual(contents);
       fs.unlinkSync(folder);
       fs.cpSync(outside, folder, { recursive: true });
       both();
     }
+    // As the hint says: with the link gone, the sync runs.
+    expect(sync().code).toBe(0);
   });
 
   it('leaves entries of the folder that are no member repository', () => {

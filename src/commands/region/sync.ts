@@ -9,7 +9,7 @@ import { unknownMemberError } from '../../core/region/choices.js';
 import type { MemberSnapshot } from '../../core/region/snapshot.js';
 import { DEFAULT_FETCH_TIMEOUT_SECONDS, syncMember, type MemberProblem } from '../../io/region/fetch-member.js';
 import { releaseLock } from '../../io/lock.js';
-import { takeSyncLock } from '../../io/region/sync-lock.js';
+import { checkCacheFolders, takeSyncLock } from '../../io/region/sync-lock.js';
 import { pruneMemberRepos } from '../../io/region/member-cache.js';
 import type { Region } from '../../io/region/region-root.js';
 import {
@@ -114,6 +114,10 @@ export async function runRegionSync(opts: RegionSyncOptions, ctx: Ctx): Promise<
   const all = region.config.members;
   for (const id of opts.members) if (!all.some((m) => m.id === id)) throw unknownMemberError(id, all, region.file);
   const chosen = opts.members.length > 0 ? all.filter((m) => opts.members.includes(m.id)) : all;
+  checkCacheFolders(
+    region,
+    chosen.map((m) => m.id),
+  );
   const lock = await takeSyncLock(region);
   try {
     return await syncLocked(region, lang, opts, chosen, jobs, timeoutSeconds, ctx);

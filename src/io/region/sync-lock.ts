@@ -4,11 +4,34 @@
  * sync that may take minutes. The lock is the registries' own (../lock.ts), in the region's cache: a killed sync's
  * lock is taken over by the next.
  */
-import { mkdirSync } from 'node:fs';
+import { lstatSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { IdeasError, isIdeasError } from '../../core/errors.js';
 import { takeLock, type HeldLock } from '../lock.js';
 import type { Region } from './region-root.js';
+
+/**
+ * The folders a sync writes into (the cache, its state, the members' repositories and each one's, the lock's
+ * scratch) are each absent or a folder of its own: one that is a link, or a file, would have the sync write where it
+ * leads, outside the region's git folder. Refused before anything is written.
+ */
+export function checkCacheFolders(region: Region, members: readonly string[]): void {
+  const folders = [
+    region.cacheDir,
+    ...['state', 'repos', 'tmp'].map((f) => path.join(region.cacheDir, f)),
+    ...members.map((m) => path.join(region.cacheDir, 'repos', `${m}.git`)),
+  ];
+  for (const dir of folders) {
+    let own: boolean;
+    try {
+      own = lstatSync(dir).isDirectory();
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') continue;
+      throw e;
+    }
+    if (!own) throw new IdeasError('USAGE', 'err.regionCacheNotOwn', { dir }, { hint: 'hint.regionCacheNotOwn' });
+  }
+}
 
 export async function takeSyncLock(region: Region): Promise<HeldLock> {
   const place = {

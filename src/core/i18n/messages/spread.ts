@@ -134,6 +134,14 @@ export const spread = {
     sv: '--timeout tar ett antal sekunder, 1 till 3600, inte "{value}".',
     en: '--timeout takes a number of seconds, 1 to 3600, not "{value}".',
   },
+  'err.regionCacheNotOwn': {
+    sv: '{dir} är en länk eller en fil: en synk skriver bara i regionens egna mappar under .git.',
+    en: "{dir} is a link or a file: a sync writes only into the region's own folders under .git.",
+  },
+  'hint.regionCacheNotOwn': {
+    sv: 'Ta bort den (det den pekar på lämnas orört) och kör synken igen: den hämtar allt på nytt.',
+    en: 'Remove it (what it points to is left alone) and run the sync again: it fetches everything anew.',
+  },
   'err.regionSyncLocked': {
     sv: 'En annan synk av regionen pågår redan (process {pid}). Vänta tills den är klar och försök igen.',
     en: 'Another sync of this region is running (process {pid}). Wait for it to finish, then try again.',
