@@ -192,7 +192,7 @@ export async function runDiff(opts: DiffOptions, ctx: Ctx): Promise<DiffResult> 
       [...new Set(diff.changed.flatMap((c) => c.fields.map((f) => f.field)))],
     );
     // The region is read only when the change adds ideas, from its last sync: no region, no word.
-    const near = diff.added.length > 0 ? regionNeighbours(registry, lang, new Set(pairs.head.keys())) : null;
+    const near = diff.added.length > 0 ? regionNeighbours(registry, lang, new Set(pairs.head.keys())).near : null;
     const regionSimilar = near
       ? diff.added
           .map((a) => ({

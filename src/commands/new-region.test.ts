@@ -7,6 +7,8 @@ import type { Ctx } from '../context.js';
 import { SNAPSHOT_VERSION, type MemberSnapshot } from '../core/region/snapshot.js';
 import { ScriptedPrompter } from '../ui/prompter.js';
 import { runNew } from './new.js';
+import { regionNeighbours } from './similar-in-region.js';
+import { loadRegistry } from '../io/registry.js';
 
 const examples = fileURLToPath(new URL('../../examples/', import.meta.url));
 
@@ -131,6 +133,19 @@ describe('ideas new in a member of a region', () => {
       ctx(new ScriptedPrompter([]), true),
     );
     expect(again.elsewhere).toEqual([]);
+  });
+
+  it('knows the ids every member holds, so that a new id is none of them (ids stay unique across the region)', () => {
+    const around = regionNeighbours(loadRegistry(registry, 'sv'), 'sv', new Set());
+    expect([...around.ids]).toEqual(['lidk-aaaaaa']);
+    // No region named: no ids, and nothing near.
+    fs.writeFileSync(
+      path.join(registry, 'ideas.config.yaml'),
+      fs.readFileSync(path.join(registry, 'ideas.config.yaml'), 'utf8').replace('region: ../region\n', ''),
+    );
+    const none = regionNeighbours(loadRegistry(registry, 'sv'), 'sv', new Set());
+    expect([...none.ids]).toEqual([]);
+    expect(none.near({ title: 'Läsplattor', body: '' })).toEqual([]);
   });
 
   it.each([

@@ -122,7 +122,13 @@ export async function runNew(opts: NewOptions, ctx: Ctx): Promise<NewResult> {
   by = await actingName(by, registry);
 
   const today = isoDate(ctx.clock());
+  const others = readIdeas(registry).ideas;
+  const ownIds = new Set(others.flatMap((o) => (o.id ? [o.id] : [])));
+  // The region this registry names, as last synced: the ids its members hold, and their ideas like this one.
+  const region = regionNeighbours(registry, lang, ownIds);
+  // A new id taken by no idea here, nor by any member of the region (ids stay unique across it).
   const taken = new Set(listIdeaFiles(registry).map((e) => idFromFileName(e.path.slice(e.path.lastIndexOf('/') + 1))));
+  for (const known of region.ids) taken.add(known);
   const id = newId(config.idPrefix, (candidate) => taken.has(candidate));
   // Keyed by the fields' names, some of them given on the command line: an object without a prototype.
   const data = nullObject();
@@ -137,10 +143,8 @@ export async function runNew(opts: NewOptions, ctx: Ctx): Promise<NewResult> {
 
   checkAnswers(data, criteria.get(stage.key)?.validate, lang);
 
-  const others = readIdeas(registry).ideas;
   // Similar ideas elsewhere in the region, before anything is written: at a terminal the user may stop here.
-  const ownIds = new Set(others.flatMap((o) => (o.id ? [o.id] : [])));
-  const elsewhere = regionNeighbours(registry, lang, ownIds)({ title: String(data.title ?? ''), body: body ?? '' });
+  const elsewhere = region.near({ title: String(data.title ?? ''), body: body ?? '' });
   const asked = elsewhere.length > 0 && why === null;
   if (asked) {
     ctx.stderr.write(renderNeighbours(elsewhere, lang));

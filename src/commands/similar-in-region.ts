@@ -14,17 +14,22 @@ export interface RegionNeighbour extends SimilarElsewhere {
   syncedAt: string;
 }
 
-/** A function that finds, for one idea, the similar ideas elsewhere in the region (the state is read once). */
-export function regionNeighbours(
-  registry: RegistryRef,
-  lang: Lang,
-  ownIds: ReadonlySet<string>,
-): (idea: { title: string; body: string }) => RegionNeighbour[] {
+/** What the region's last sync says around a member's ideas: who holds which ids, and what is like a new idea. */
+export interface RegionAround {
+  /** The ids of every idea the region holds, of every member (this registry's own included, as last synced). */
+  ids: ReadonlySet<string>;
+  /** For one idea, the similar ideas of other members. */
+  near: (idea: { title: string; body: string }) => RegionNeighbour[];
+}
+
+/** The region around a member registry, from its last sync (the state is read once); empty without one. */
+export function regionNeighbours(registry: RegistryRef, lang: Lang, ownIds: ReadonlySet<string>): RegionAround {
   const held = quietSnapshots(registry, lang);
-  if (!held) return () => [];
+  if (!held) return { ids: new Set(), near: () => [] };
   const names = new Map(held.region.config.members.map((m) => [m.id, m.name]));
   const synced = new Map(held.snapshots.map((s) => [s.member, s.syncedAt]));
-  return (idea) => {
+  const ids = new Set(held.snapshots.flatMap((s) => s.ideas.flatMap((i) => (i.id ? [i.id] : []))));
+  const near = (idea: { title: string; body: string }): RegionNeighbour[] => {
     try {
       return similarElsewhere(idea, held.snapshots, ownIds).map((s) => ({
         ...s,
@@ -36,4 +41,5 @@ export function regionNeighbours(
       return [];
     }
   };
+  return { ids, near };
 }
