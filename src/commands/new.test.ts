@@ -156,9 +156,14 @@ describe('runNew when answers are missing and prompts cannot be shown', () => {
     const before = files();
     const e = await failure(runNew(opts({}), ctx(new ScriptedPrompter([]), CI)));
     expect(e.code).toBe('MISSING_ANSWERS');
-    expect(e.message).toContain('--title <text>');
-    expect(e.message).toContain('--set municipality=<text>');
-    expect(e.message).toContain('--set challenge=<kompetensforsorjning|aldre|landsbygd|skola|handlaggning>');
+    expect(e.message).toContain("--title '<text>'");
+    expect(e.text.sv).toContain(
+      "--set 'municipality=<ett av: Essunga, Falköping, Grästorp, Gullspång, Götene, Hjo, …>'",
+    );
+    // A challenge by the labels people know it by, in the registry's language, as a closed gate's fix line names it.
+    expect(e.text.sv).toContain(
+      "--set 'challenge=<ett av: Kompetensförsörjning i välfärden, Fler äldre – omsorg på nya sätt, Service i hela Skaraborg, Fler elever som klarar skolan, Effektiv och rättssäker handläggning>'",
+    );
     expect(files()).toEqual(before);
   });
 
@@ -176,8 +181,8 @@ describe('runNew when answers are missing and prompts cannot be shown', () => {
     );
     expect(e.code).toBe('MISSING_ANSWERS');
     expect(e.message).not.toContain('--title');
-    expect(e.message).not.toContain('--set challenge=');
-    expect(e.message).toContain('--set municipality=<text>');
+    expect(e.message).not.toContain("--set 'challenge=");
+    expect(e.message).toContain("--set 'municipality=<");
   });
 
   it.each<[string, Partial<NewOptions>, boolean, string]>([

@@ -4,7 +4,6 @@ import { firstStage } from '../core/sluice/config.js';
 import { IdeasError } from '../core/errors.js';
 import {
   fieldSpec,
-  flagFor,
   foldRecordKeys,
   intakeFields,
   recordKeys,
@@ -26,6 +25,7 @@ import { bodyFromFlags } from './body-text.js';
 import { safeUnlink } from '../io/atomic-file.js';
 import { createIdeaFile } from '../io/idea-write.js';
 import { faultPoint } from '../io/faults.js';
+import { flagFor } from '../core/sluice/gate-fix.js';
 import { withWriteLock } from '../io/write-session.js';
 import { git, gitUserName } from '../io/git.js';
 import { listIdeaFiles } from '../io/idea-files.js';
@@ -88,7 +88,7 @@ export async function runNew(opts: NewOptions, ctx: Ctx): Promise<NewResult> {
   if (why !== null && missing.length > 0) {
     throw new IdeasError('MISSING_ANSWERS', 'err.missingAnswers', {
       why: localize(why),
-      flags: missing.map(flagFor).join(' '),
+      flags: missing.map((f) => flagFor(f, lang)).join(' '),
     });
   }
   if (why === null) {

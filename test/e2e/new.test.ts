@@ -157,7 +157,7 @@ describe('ideas new --no-input', () => {
 });
 
 describe('ideas new: missing answers', () => {
-  const skaraborgFlags = ['--set municipality=', '--set challenge='];
+  const skaraborgFlags = ["--set 'municipality=", "--set 'challenge="];
 
   it('skaraborg with only a title: exit 2, every missing flag named, nothing written', () => {
     const dir = registryOf('skaraborg');

@@ -3,7 +3,6 @@ import type { RegistryConfig } from '../sluice/config.js';
 import { IdeasError } from '../errors.js';
 import {
   fieldSpec,
-  flagFor,
   foldRecordKeys,
   intakeFields,
   recordFields,
@@ -14,6 +13,7 @@ import {
   type FieldKind,
   type FieldSpec,
 } from './fields.js';
+import { flagFor } from '../sluice/gate-fix.js';
 
 function config(challenges: RegistryConfig['challenges'] = []): RegistryConfig {
   return {
@@ -322,20 +322,28 @@ describe('typeFlagValue', () => {
 });
 
 describe('flagFor', () => {
-  const choices = (n: number) => Array.from({ length: n }, (_, i) => ({ value: `c${i}`, label: `C${i}` }));
+  const choices = (n: number) => Array.from({ length: n }, (_, i) => ({ value: `c${i}`, label: `C ${i}` }));
   it.each([
-    [spec('title', 'text'), '--title <text>'],
-    [spec('unit', 'text'), '--set unit=<text>'],
-    [spec('ready', 'confirm'), '--set ready=<true|false>'],
-    [spec('kind', 'select', { choices: choices(2) }), '--set kind=<c0|c1>'],
-    [spec('kind', 'select', { choices: choices(6) }), '--set kind=<c0|c1|c2|c3|c4|c5>'],
-    [spec('municipality', 'select', { choices: choices(15) }), '--set municipality=<text>'],
-    [spec('areas', 'checkbox', { choices: choices(7) }), '--set areas=<a,b>'],
-    [spec('tags', 'list'), '--set tags=<a,b>'],
-    [spec('budget', 'integer'), '--set budget=<n>'],
-    [spec('score', 'number'), '--set score=<n>'],
+    [spec('title', 'text'), "--title '<text>'"],
+    [spec('unit', 'text'), "--set 'unit=<text>'"],
+    [spec('ready', 'confirm'), "--set 'ready=<yes|no>'"],
+    [spec('kind', 'select', { choices: choices(2) }), "--set 'kind=<one of: C 0, C 1>'"],
+    [
+      spec('municipality', 'select', { choices: choices(15) }),
+      "--set 'municipality=<one of: C 0, C 1, C 2, C 3, C 4, C 5, …>'",
+    ],
+    [spec('areas', 'checkbox', { choices: choices(7) }), "--set 'areas=<one of: C 0, C 1, C 2, C 3, C 4, C 5, …>'"],
+    [spec('tags', 'list'), "--set 'tags=<a,b>'"],
+    [spec('budget', 'integer'), "--set 'budget=<whole number>'"],
+    [spec('score', 'number'), "--set 'score=<amount or number>'"],
   ])('%o gives %s', (field, flag) => {
-    expect(flagFor(field)).toBe(flag);
+    expect(flagFor(field, 'en')).toBe(flag);
+  });
+
+  it('speaks the language asked for, a choice by its labels', () => {
+    const challenge = spec('challenge', 'select', { choices: [{ value: 'aldre', label: 'Äldres livskvalitet' }] });
+    expect(flagFor(challenge, 'sv')).toBe("--set 'challenge=<ett av: Äldres livskvalitet>'");
+    expect(flagFor(spec('title', 'text'), 'sv')).toBe("--title '<text>'");
   });
 });
 

@@ -279,19 +279,3 @@ export function parseNumberText(text: string): number | null {
   const n = Number(`${m[1] ? '-' : ''}${whole}${m[3] !== undefined ? `.${m[3]}` : ''}`);
   return Number.isFinite(n) ? n : null;
 }
-
-/** How to give a field as a flag, for the error that names every missing answer. */
-export function flagFor(spec: FieldSpec): string {
-  if (spec.name === 'title') return '--title <text>';
-  const hint =
-    spec.kind === 'confirm'
-      ? 'true|false'
-      : spec.choices.length > 0 && spec.choices.length <= 6
-        ? spec.choices.map((c) => c.value).join('|')
-        : spec.kind === 'list' || spec.kind === 'checkbox'
-          ? 'a,b'
-          : spec.kind === 'integer' || spec.kind === 'number'
-            ? 'n'
-            : 'text';
-  return `--set ${spec.name}=<${hint}>`;
-}

@@ -47,6 +47,15 @@ function structuredValues(schema: Schema): boolean {
 }
 
 /**
+ * How to give a field as a flag, for the error that names every missing answer: the same placeholder as a gate's fix
+ * lines (in the registry's language, a choice by its labels), quoted to be pasted into a shell.
+ */
+export function flagFor(spec: FieldSpec, lang: Lang): string {
+  if (spec.name === 'title') return shellCommand(['--title', `<${t(lang, 'value.text')}>`]);
+  return shellCommand(['--set', `${spec.name}=<${valuePlaceholder(spec, lang)}>`]);
+}
+
+/**
  * The lines that fill in what a gate misses, to be run as printed: a command per field (per key of a record), and
  * for a list of records the words that say where to write it (`file` is the idea's file as the reader finds it).
  */
