@@ -11,13 +11,14 @@
 import type { RegionMember } from './config.js';
 import type { MemberSnapshot, RegionIdea } from './snapshot.js';
 import { DEFAULT_MIN_GROUP_SIZE, type Goal, type RegistryConfig, type Stage } from '../sluice/config.js';
-import { historyOf, type IdeaFields } from '../sluice/idea.js';
+import type { IdeaFields } from '../sluice/idea.js';
 import { classifySources } from '../criteria/personal-data.js';
 import {
   buildReport,
   grants,
   groupValues,
   inPeriod,
+  overrideAtEnd,
   pool,
   subjectOf,
   timeRow,
@@ -26,7 +27,6 @@ import {
   type Report,
   type ReportOptions,
 } from '../report/report.js';
-import { overrideIn } from '../sluice/override.js';
 import type { Lang, Localized } from '../i18n/i18n.js';
 import { compareText } from '../i18n/text-order.js';
 import { nullObject, ownValue } from '../safe-object.js';
@@ -313,12 +313,7 @@ function count(fold: RegionFold, o: ReportOptions, idea: IdeaFields, owner: Owne
   fold.ideas++;
   if (s.added) fold.added++;
   bump(fold.now, stage);
-  // The history as it stood on the last day of the period: entries after it have not happened yet.
-  const history =
-    o.until >= o.today
-      ? historyOf(idea)
-      : historyOf(idea).filter((e) => typeof e.date === 'string' && e.date <= o.until);
-  const override = overrideIn(history, stage);
+  const override = overrideAtEnd(s, o);
   if (override)
     fold.overrides.push({
       id: idea.id,

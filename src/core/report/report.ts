@@ -349,7 +349,20 @@ export function buildReport(
   };
 }
 
-/** The ideas that stood on an override on the last day of the period: the rule of src/core/sluice/override.ts. */
+/**
+ * The override an idea stood on, in its stage, on the last day of the period (the rule of
+ * src/core/sluice/override.ts), read from its history as it stood that day: entries after the period have not
+ * happened yet.
+ */
+export function overrideAtEnd(s: Subject, o: ReportOptions): ReturnType<typeof overrideIn> {
+  const history =
+    o.until >= o.today
+      ? historyOf(s.idea)
+      : historyOf(s.idea).filter((e) => typeof e.date === 'string' && e.date <= o.until);
+  return overrideIn(history, s.now?.stage ?? s.idea.stage.key);
+}
+
+/** The ideas that stood on an override on the last day of the period. */
 function overridesOf(existing: readonly Subject[], config: RegistryConfig, o: ReportOptions): OverrideRow[] {
   const present = o.until >= o.today;
   const rows: OverrideRow[] = [];
@@ -357,11 +370,7 @@ function overridesOf(existing: readonly Subject[], config: RegistryConfig, o: Re
     const stageKey = s.now?.stage ?? s.idea.stage.key;
     const stage = config.stages.find((x) => x.key === stageKey);
     if (!stage) continue;
-    // The history as it stood that day: entries after the period have not happened yet.
-    const history = present
-      ? historyOf(s.idea)
-      : historyOf(s.idea).filter((e) => typeof e.date === 'string' && e.date <= o.until);
-    const override = overrideIn(history, stageKey);
+    const override = overrideAtEnd(s, o);
     if (!override) continue;
     rows.push({
       id: s.idea.id,
