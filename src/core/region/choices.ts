@@ -4,7 +4,7 @@
  */
 import { IdeasError } from '../errors.js';
 import { localize, type Localized } from '../i18n/i18n.js';
-import { slugify } from '../sluice/slug.js';
+import { findStageByName } from '../sluice/stage-lookup.js';
 
 /** A member the region does not have (`--member`, `ideas adopt member:id`): the members there are, or how to add one. */
 export function unknownMemberError(member: string, members: readonly { id: string }[], file: string): IdeasError {
@@ -33,15 +33,7 @@ export function regionStageKey(
   name: string,
 ): string {
   const stages = members.flat();
-  const wanted = name.trim().toLowerCase();
-  const folded = slugify(name);
-  const stage =
-    stages.find(
-      (s) => s.key === wanted || s.label.sv.toLowerCase() === wanted || s.label.en.toLowerCase() === wanted,
-    ) ??
-    stages.find(
-      (s) => folded !== '' && (s.key === folded || slugify(s.label.sv) === folded || slugify(s.label.en) === folded),
-    );
+  const stage = findStageByName(stages, name);
   if (stage) return stage.key;
   const labels = (lang: 'sv' | 'en') => [...new Set(stages.map((s) => s.label[lang]))];
   const none = listOrNone([], members.length);

@@ -3,26 +3,38 @@ import { IdeasError } from '../errors.js';
 import type { Localized } from '../i18n/i18n.js';
 import { slugify } from './slug.js';
 
-/** A stage named on the command line by its key, its folder or its label in either language. */
-export function resolveStage(config: RegistryConfig, name: string): Stage {
+/**
+ * The stage a name on the command line means, by its key, its folder (where the stage has one: a region's stages
+ * do not) or its label in either language; undefined when none.
+ */
+export function findStageByName<S extends { key: string; label: Localized; folder?: string }>(
+  stages: readonly S[],
+  name: string,
+): S | undefined {
   const wanted = name.trim().toLowerCase();
   const folded = slugify(name);
-  const stage =
-    config.stages.find(
+  return (
+    stages.find(
       (s) =>
         s.key === wanted ||
-        s.folder.toLowerCase() === wanted ||
+        s.folder?.toLowerCase() === wanted ||
         s.label.sv.toLowerCase() === wanted ||
         s.label.en.toLowerCase() === wanted,
     ) ??
     // Forgiving forms: the folder without its number (foradling for 02-foradling), a label without å, ä and ö.
-    config.stages.find(
+    stages.find(
       (s) =>
         folded !== '' &&
-        (s.folder.toLowerCase().replace(/^\d+[-_]/, '') === folded ||
+        (s.folder?.toLowerCase().replace(/^\d+[-_]/, '') === folded ||
           slugify(s.label.sv) === folded ||
           slugify(s.label.en) === folded),
-    );
+    )
+  );
+}
+
+/** A stage named on the command line by its key, its folder or its label in either language. */
+export function resolveStage(config: RegistryConfig, name: string): Stage {
+  const stage = findStageByName(config.stages, name);
   if (!stage)
     throw new IdeasError('UNKNOWN_STAGE', 'err.unknownStage', {
       stage: name,
