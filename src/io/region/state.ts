@@ -153,17 +153,8 @@ export function touchMemberState(cacheDir: string, member: string, syncedAt: str
 export function idsOnly(snapshot: MemberSnapshot): MemberSnapshot {
   return {
     ...snapshot,
-    ideas: snapshot.ideas.map((i) => ({
-      path: i.path,
-      oid: '',
-      id: i.id,
-      title: null,
-      stage: i.stage,
-      unit: null,
-      created: null,
-      data: NO_DATA,
-      body: '',
-    })),
+    // The shape a summary's ideas are read into, with nothing but these three.
+    ideas: snapshot.ideas.map((i) => summaryIdea({ path: i.path, id: i.id, stage: i.stage })),
   };
 }
 
