@@ -268,6 +268,8 @@ async function finishInterrupted(registryFlag: string | undefined, lang: Lang, c
   } catch {
     return;
   }
+  // Nearly always there is no journal: asked without loading the module that would finish its work.
+  if (!(await import('./io/journal-file.js')).hasJournal(root)) return;
   const journal = await import('./io/journal.js');
   if (!journal.interruptedWork(root)) return;
   const { withWriteLock } = await import('./io/write-session.js');

@@ -28,12 +28,12 @@ import path from 'node:path';
 import { IdeasError } from '../core/errors.js';
 import type { Localized } from '../core/i18n/i18n.js';
 import { localize } from '../core/i18n/i18n.js';
-import { findGitDir } from './git-dir.js';
 import { fsError } from './fs-error.js';
 import { git } from './git.js';
-import { pidMayRun, SCRATCH_NAME, type LockPlace } from './lock.js';
+import { pidMayRun, type LockPlace } from './lock.js';
+import { JOURNAL_NAME, journalFile } from './journal-file.js';
 
-export const JOURNAL_NAME = 'journal.json';
+export { JOURNAL_NAME };
 /** git takes paths in batches, well under any system's limit on a command line's length. */
 export const GIT_BATCH = 200;
 
@@ -270,10 +270,7 @@ export async function unstage(rels: readonly string[], root: string): Promise<vo
  * wrote it is gone. Cheap (no git, a few stat calls), so every command can ask before it starts.
  */
 export function interruptedWork(root: string): boolean {
-  const gitDir = findGitDir(root);
-  const file = gitDir
-    ? path.join(gitDir, SCRATCH_NAME, JOURNAL_NAME)
-    : path.join(root, `.${SCRATCH_NAME}`, JOURNAL_NAME);
+  const file = journalFile(root);
   if (!existsSync(file)) return false;
   const journal = readJournal(file);
   return journal === null || !pidMayRun(journal.pid);

@@ -43,9 +43,10 @@ import { IdeasError } from '../core/errors.js';
 import { fsError } from './fs-error.js';
 import { faultPoint } from './faults.js';
 import { git } from './git.js';
+import { SCRATCH_NAME } from './journal-file.js';
 
 export const LOCK_NAME = 'ideas.lock';
-export const SCRATCH_NAME = 'ideas-tmp';
+export { SCRATCH_NAME };
 /** An owner file that cannot be read, older than this, is a leftover of a process killed while making it. */
 const UNREADABLE_STALE_MS = 30_000;
 
