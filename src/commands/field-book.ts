@@ -30,10 +30,16 @@ export function fieldBook(
 ): FieldBook {
   const base = readPackageSchema('idea');
   const all = [...criteria.values()].map((c) => c.schema);
+  // Each field's spec is made once: validate asks for the same few fields for each of thousands of findings.
+  const specs = new Map<string, FieldSpec>();
   return {
     base,
     settable: [...settableFields(base, all), ...recordKeys(base, all)],
-    spec: (name) => fieldSpec(name, base, all, registry.config, lang, false),
+    spec: (name) => {
+      let spec = specs.get(name);
+      if (!spec) specs.set(name, (spec = fieldSpec(name, base, all, registry.config, lang, false)));
+      return spec;
+    },
     titles: (names) => fieldTitles([...all, base], names),
   };
 }
