@@ -17,7 +17,8 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { createRequire } from 'node:module';
+import type { MessagePort, Worker } from 'node:worker_threads';
 import { faultPoint } from './faults.js';
 import type { IdeaFileEntry } from './idea-files.js';
 
@@ -148,7 +149,7 @@ export function computeFiles<V, K>(
   let lastProgress = Date.now();
   while (missing > 0 && !failed) {
     for (const { port } of pool) {
-      for (let m = receiveMessageOnPort(port); m; m = receiveMessageOnPort(port)) {
+      for (let m = threads?.receiveMessageOnPort(port); m; m = threads?.receiveMessageOnPort(port)) {
         const message = m.message as WorkerMessage;
         if ('error' in message) {
           failed = true;
@@ -190,12 +191,17 @@ function batchSize(files: number, workers: number): number {
   return Math.max(1, Math.min(MAX_BATCH, Math.ceil(files / (workers + 1) / 4)));
 }
 
+let threads: typeof import('node:worker_threads') | undefined;
+
 /** Workers that start taking batches as soon as they have loaded; none when they cannot be started. */
 function startWorkers(count: number, input: Omit<WorkerInput, 'port'>): { worker: Worker; port: MessagePort }[] {
   // Run from the TypeScript sources (the unit tests), there is no worker script: one thread does it all.
   if (count === 0 || !existsSync(fileURLToPath(workerFile))) return [];
   const pool: { worker: Worker; port: MessagePort }[] = [];
   try {
+    // Loaded only here: most runs start no worker, and the module costs a few ms to load.
+    threads ??= createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads');
+    const { MessageChannel, Worker } = threads;
     for (let k = 0; k < count; k++) {
       const { port1, port2 } = new MessageChannel();
       const worker = new Worker(workerFile, {
