@@ -549,7 +549,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     run: async (input, { ctx }) => {
       const { runSchema, runRegionSchema } = await import('../commands/schema.js');
       const { presentSchema, presentRegionSchema } = await import('../ui/present/checks.js');
-      if (input.region) return presentRegionSchema(runRegionSchema(input), input.json === true);
+      if (input.region) return presentRegionSchema(runRegionSchema(input, ctx), input.json === true);
       return presentSchema(await runSchema(input, ctx), input.json === true);
     },
   }),

@@ -4,11 +4,13 @@ import type { CommonOptions, Ctx } from '../context.js';
 import { IdeasError } from '../core/errors.js';
 import type { Stage } from '../core/sluice/config.js';
 import { t, type Lang } from '../core/i18n/i18n.js';
-import { bundleSchemas, type SchemaPart } from '../core/criteria/schema-bundle.js';
+import { bundleSchemas, withLabels, type SchemaPart } from '../core/criteria/schema-bundle.js';
 import { readPackageSchema } from '../io/schemas.js';
 import { resolveStage } from '../core/sluice/stage-lookup.js';
 import { loadCriteria, type Registry } from '../io/registry.js';
 import { openRegistry } from './open-registry.js';
+import { languageBeforeConfig } from '../io/registry-root.js';
+import { languageBeforeRegion, regionFrom } from '../io/region/region-lang.js';
 
 export interface SchemaOptions extends CommonOptions {
   stage?: string;
@@ -70,14 +72,25 @@ export async function runSchema(opts: SchemaOptions, ctx: Ctx): Promise<SchemaRe
 
 export interface RegionSchemaResult {
   kind: 'region-schema';
+  lang: Lang;
   schema: Record<string, unknown>;
 }
 
 /**
  * The JSON Schema of ideas.region.yaml, as `ideas region sync` and every region view check the file against it. It
  * is the program's own, so no region (nor registry) is needed: it serves the file being written, even a broken one.
+ * Its titles and descriptions, which editors show, are in the region's language (or the registry's, or the
+ * locale's, or --lang).
  */
-export function runRegionSchema(opts: SchemaOptions): RegionSchemaResult {
+export function runRegionSchema(opts: SchemaOptions, ctx: Ctx): RegionSchemaResult {
   if (opts.stage !== undefined) throw new IdeasError('USAGE', 'err.schemaRegionStage', { stage: opts.stage });
-  return { kind: 'region-schema', schema: readPackageSchema('region') };
+  const inRegion = regionFrom(ctx.cwd, opts.registry, ctx.env).root !== null;
+  const lang = inRegion
+    ? languageBeforeRegion(opts.lang, opts.registry, ctx.env, ctx.cwd)
+    : languageBeforeConfig(opts.lang, opts.registry, ctx.env, ctx.cwd);
+  return {
+    kind: 'region-schema',
+    lang,
+    schema: withLabels(readPackageSchema('region'), lang) as Record<string, unknown>,
+  };
 }

@@ -9,14 +9,18 @@ import { parse } from 'yaml';
 import { describeRun, ideas, parseJson, REPO_ROOT } from '../helpers/cli.js';
 import { memberRegistry, mustRunIn, runIn, writeRegionFile } from '../helpers/region.js';
 import { compileStrict } from '../helpers/strict-ajv.js';
+import { LABEL_KEYWORDS } from '../../src/core/criteria/schema-check.js';
+import { withLabels } from '../../src/core/criteria/schema-bundle.js';
 import { makeTempDir, makeTempRepo, removeTempDirs } from '../helpers/temp-repo.js';
 
 afterAll(removeTempDirs);
 
-/** As an editor or CI step would use it: a fresh strict ajv that knows no other schema. */
-const compile = (schema: Record<string, unknown>) => compileStrict(schema);
+/** As an editor or CI step would use it: a fresh strict ajv that knows no other schema, told of the labels. */
+const compile = (schema: Record<string, unknown>) => compileStrict(schema, LABEL_KEYWORDS);
 
 const packaged = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'schemas', 'region.schema.json'), 'utf8')) as unknown;
+/** What the command prints in English: the packaged schema, with each `title` from its `x-title`. */
+const english = JSON.parse(JSON.stringify(withLabels(packaged, 'en'))) as unknown;
 
 let region: string;
 let registry: string;
@@ -38,7 +42,7 @@ describe('ideas schema --region', () => {
       expect(r.stderr).toBe('');
       return JSON.parse(r.stdout) as Record<string, unknown>;
     });
-    for (const schema of outputs) expect(schema).toEqual(packaged);
+    for (const schema of outputs) expect(schema).toEqual(english);
   });
 
   it('is a schema that accepts a region file made by the tool and refuses one the tool refuses', () => {
@@ -56,7 +60,7 @@ describe('ideas schema --region', () => {
     expect(runIn(region, ['region', 'sync']).code).toBe(2);
     // A region file that cannot be read is when the schema is wanted most: it is printed all the same.
     fs.writeFileSync(path.join(region, 'ideas.region.yaml'), 'members: [\n');
-    expect(JSON.parse(runIn(region, ['schema', '--region']).stdout)).toEqual(packaged);
+    expect(JSON.parse(runIn(region, ['schema', '--region']).stdout)).toEqual(english);
   });
 
   it('gives a versioned document with --json', () => {
@@ -66,7 +70,7 @@ describe('ideas schema --region', () => {
       schemaVersion: 1,
       kind: 'region-schema',
       file: 'ideas.region.yaml',
-      schema: packaged,
+      schema: english,
     });
   });
 
@@ -88,5 +92,37 @@ describe('ideas schema --region', () => {
       expect(r.stdout).toContain('ideas schema --region > .vscode/region.schema.json');
       expect(r.stdout).toContain(lang === 'en' ? 'ideas.region.yaml instead' : 'ideas.region.yaml i stället');
     }
+  });
+  it("speaks the region's language: titles and descriptions for the editor, and the file's problems in words", () => {
+    const parent = makeTempRepo();
+    fs.mkdirSync(path.join(parent, 'vg'));
+    fs.writeFileSync(
+      path.join(parent, 'vg', 'ideas.region.yaml'),
+      'name: Västra Götaland\nlanguages: [sv]\nmembers:\n  - id: Lidköping\n    name: Lidköping\n    url: x\n',
+    );
+    const cwd = path.join(parent, 'vg');
+    const sv = ideas(['schema', '--region'], { cwd });
+    expect(sv.code, describeRun(sv)).toBe(0);
+    const schema = JSON.parse(sv.stdout) as {
+      description: string;
+      properties: Record<string, { title?: string; description: string }>;
+      $defs: { member: { properties: Record<string, { title?: string; description: string }> } };
+    };
+    expect(schema.description).toContain('En region av idéslussar');
+    expect(schema.properties.members).toMatchObject({ title: 'Medlemmar', description: 'Medlemmarnas idéslussar.' });
+    expect(schema.$defs.member.properties.municipality?.title).toBe('Kommunkod');
+    // The same schema still checks the file: the labels are words, not rules.
+    expect(compile(schema as unknown as Record<string, unknown>)({ name: 'x', languages: ['sv'], members: [] })).toBe(
+      true,
+    );
+    // --lang wins over the region's language.
+    expect(JSON.parse(ideas(['--lang', 'en', 'schema', '--region'], { cwd }).stdout)).toEqual(english);
+
+    // A member id the file's rule refuses is said in words, not as the pattern that refuses it.
+    const r = ideas(['region', 'list'], { cwd });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('ideas.region.yaml:4:9 Medlemmens id saknas eller är ingen kort nyckel');
+    expect(r.stderr).toContain('(till exempel lidkoping) [members.0.id]');
+    expect(r.stderr).not.toContain('^[a-z0-9]');
   });
 });

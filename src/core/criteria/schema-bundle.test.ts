@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bundleSchemas, rebaseRef, type SchemaPart } from './schema-bundle.js';
+import { bundleSchemas, rebaseRef, withLabels, type SchemaPart } from './schema-bundle.js';
 
 const BASE: SchemaPart = {
   name: 'base',
@@ -104,5 +104,28 @@ describe('bundleSchemas', () => {
   it('leaves the parts it was given unchanged', () => {
     expect(STAGE.schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
     expect((STAGE.schema.properties as Record<string, Record<string, unknown>>).plan?.$ref).toBe('#/$defs/text');
+  });
+});
+
+describe('withLabels', () => {
+  const schema = {
+    title: 'file',
+    description: 'The file.',
+    'x-description': { sv: 'Filen.', en: 'The file.' },
+    properties: {
+      id: { type: 'string', 'x-title': { sv: 'Nyckel', en: 'Key' }, enum: [{ 'x-title': { sv: 'data', en: 'data' } }] },
+    },
+  };
+
+  it('gives each title and description in the language, keeping the x- keywords and data as they are', () => {
+    const sv = withLabels(schema, 'sv') as typeof schema & { properties: { id: { title: string } } };
+    expect(sv.description).toBe('Filen.');
+    expect(sv.title).toBe('file');
+    expect(sv['x-description']).toEqual(schema['x-description']);
+    expect(sv.properties.id.title).toBe('Nyckel');
+    // An enum's values are data, even when one looks like a schema.
+    expect(sv.properties.id.enum).toEqual(schema.properties.id.enum);
+    expect((withLabels(schema, 'en') as { description: string }).description).toBe('The file.');
+    expect(Object.keys(sv.properties.id)).toEqual(['type', 'title', 'x-title', 'enum']);
   });
 });

@@ -119,3 +119,31 @@ function localized(value: unknown, lang: Lang): string | null {
   const text = (value as Partial<Localized>)[lang];
   return typeof text === 'string' ? text : null;
 }
+
+/** Keywords whose values are data, not schemas: left as they are. */
+const DATA_KEYWORDS = new Set(['const', 'enum', 'default', 'examples']);
+
+/**
+ * A schema of the program's own with `title` and `description` in `lang` wherever `x-title` and `x-description`
+ * give them, the x- keywords kept: what bundleSchemas does to a registry's schemas, for one that needs no bundling
+ * (`ideas schema --region`).
+ */
+export function withLabels(node: unknown, lang: Lang): unknown {
+  if (Array.isArray(node)) return node.map((n) => withLabels(n, lang));
+  if (node === null || typeof node !== 'object') return node;
+  const schema = node as Record<string, unknown>;
+  const labels: Record<string, string | null> = {
+    title: localized(schema['x-title'], lang),
+    description: localized(schema['x-description'], lang),
+  };
+  const out = nullObject();
+  // In the schema's own order: a label where the schema has it, else just before the x- keyword it comes from.
+  for (const [key, value] of Object.entries(schema)) {
+    const label = key === 'x-title' ? 'title' : key === 'x-description' ? 'description' : null;
+    if (label !== null && labels[label] !== null && !(label in out)) out[label] = labels[label];
+    if (key in out) continue;
+    if ((key === 'title' || key === 'description') && labels[key] !== null) out[key] = labels[key];
+    else out[key] = key.startsWith('x-') || DATA_KEYWORDS.has(key) ? value : withLabels(value, lang);
+  }
+  return out;
+}
