@@ -8,12 +8,12 @@
 import path from 'node:path';
 import type { CommonOptions, Ctx } from '../context.js';
 import { IdeasError } from '../core/errors.js';
-import { shellQuote } from '../core/shell/quote.js';
+import { shellCommand, shellQuote } from '../core/shell/quote.js';
 import { fieldSpec, foldRecordKeys, recordKeys, settableFields, typeFlagValue } from '../core/criteria/fields.js';
 import { parseSets } from '../core/criteria/set-flags.js';
 import { readFrontMatter } from '../core/front-matter/front-matter.js';
 import { renderIdeaFile } from '../core/front-matter/idea-text.js';
-import type { Lang } from '../core/i18n/i18n.js';
+import { t, type Lang } from '../core/i18n/i18n.js';
 import {
   adoptionData,
   adoptionMessage,
@@ -26,6 +26,7 @@ import { nullObject, nullObjectFrom } from '../core/safe-object.js';
 import { unknownMemberError } from '../core/region/choices.js';
 import { firstStage, type Stage } from '../core/sluice/config.js';
 import { missingFor } from '../core/sluice/gate.js';
+import { gateSetFlags } from '../core/sluice/gate-fix.js';
 import { idFromFileName, newId } from '../core/sluice/id.js';
 import { isoDate, toIdea, type Idea } from '../core/sluice/idea.js';
 import { newIdeaPath } from '../core/sluice/slug.js';
@@ -43,6 +44,7 @@ import { loadCriteria, type Registry } from '../io/registry.js';
 import { baseValidators, readPackageSchema } from '../io/schemas.js';
 import { withWriteLock } from '../io/write-session.js';
 import { openRegistry } from './open-registry.js';
+import { fieldBook } from './field-book.js';
 
 export interface AdoptOptions extends CommonOptions {
   ref: string;
@@ -143,13 +145,31 @@ export async function runAdopt(opts: AdoptOptions, ctx: Ctx): Promise<AdoptResul
 
   const { idea: validate } = baseValidators();
   const missing = missingFor(planned.data, config, validate, criteria.get(stage.key)?.validate);
-  if (missing.length > 0 && !opts.force)
+  if (missing.length > 0 && !opts.force) {
+    // The same adoption again with what is missing, to fill in and run: as a closed gate of `move` prints.
+    const flags = gateSetFlags(missing, fieldBook(registry, criteria, lang), lang);
+    const again = [
+      'ideas',
+      ...(opts.registry ? ['-C', opts.registry] : []),
+      'adopt',
+      `${ref.member}:${ref.id}`,
+      ...(opts.stage ? ['--stage', opts.stage] : []),
+      ...opts.set.flatMap((s) => ['--set', s]),
+      ...flags,
+    ];
     throw new IdeasError(
       'GATE_CLOSED',
       'err.adoptGateClosed',
       { ref: `${ref.member}:${ref.id}`, stage: stage.label, count: missing.length },
-      { hint: 'hint.adoptGateClosed', details: missing.map((m) => m.message[lang]) },
+      {
+        hint: 'hint.adoptGateClosed',
+        details: [
+          ...missing.map((m) => m.message[lang]),
+          ...(flags.length > 0 ? [t(lang, 'gate.adoptWith'), `  ${shellCommand(again)}`] : []),
+        ],
+      },
     );
+  }
   const data = nullObject();
   Object.assign(data, planned.data);
   if (missing.length > 0) (data.history as Record<string, unknown>[])[0]!.forced = true;

@@ -274,6 +274,9 @@ describe('ideas adopt', () => {
     expect(gate.code, describeRun(gate)).toBe(1);
     expect(gate.stderr).toContain('cannot be adopted into the stage Idea: the gate is closed (1 criterion missing)');
     expect(gate.stderr).toContain('unit');
+    // The same adoption with what is missing, to fill in and run, as a closed gate of `move` prints its fixes.
+    expect(gate.stderr).toContain('Adopt the idea with what is missing (replace what is within <>):');
+    expect(gate.stderr).toContain("\n    ideas adopt lidkoping:lidk-evil01 --set 'unit=<text>'\n");
     expect(ideaFilesOf(skovde)).toEqual(files);
 
     const filled = runIn(skovde, ['adopt', 'lidkoping:lidk-evil01', '--set', 'unit=Home care', '--commit', '--json']);

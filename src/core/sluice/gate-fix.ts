@@ -55,6 +55,30 @@ export function flagFor(spec: FieldSpec, lang: Lang): string {
   return shellCommand(['--set', `${spec.name}=<${valuePlaceholder(spec, lang)}>`]);
 }
 
+/** How one missing field is given: the `--set` names it takes, or, when no flag can give it, the words that say where. */
+type FieldFix = { names: string[] } | { words: 'gate.fixInFile' | 'gate.fixPartsInFile' };
+
+function fieldFix(m: Pick<SchemaProblem, 'field' | 'pointer'>, fields: SettableFields): FieldFix | null {
+  if (!m.field || !fields.settable.includes(m.field)) return null;
+  const schema = fields.spec(m.field).schema;
+  const items = (schema.items ?? {}) as Schema;
+  if (isRecordSchema(schema)) {
+    // A key the problem points into (`/team_gender/women`), or else every key the record asks for.
+    const inner = m.pointer.split('/')[2];
+    const keys = recordFields(schema).map((k) => `${m.field}.${k}`);
+    const named = inner !== undefined ? keys.filter((k) => k === `${m.field}.${inner}`) : [];
+    return { names: (named.length > 0 ? named : keys).filter((k) => fields.settable.includes(k)) };
+  }
+  if (items.type === 'object') return { words: 'gate.fixInFile' };
+  if (schema.type === 'object' || structuredValues(schema)) return { words: 'gate.fixPartsInFile' };
+  return { names: [m.field] };
+}
+
+/** `name=<placeholder>` for `--set`: what kind of value the field takes, in the registry's language. */
+function setValue(name: string, fields: SettableFields, lang: Lang): string {
+  return `${name}=<${valuePlaceholder(fields.spec(name), lang)}>`;
+}
+
 /**
  * The lines that fill in what a gate misses, to be run as printed: a command per field (per key of a record), and
  * for a list of records the words that say where to write it (`file` is the idea's file as the reader finds it).
@@ -69,26 +93,17 @@ export function gateFixes(
   inWords = true,
 ): string[] {
   const head = ['ideas', ...(where.registryFlag ? ['-C', where.registryFlag] : []), 'edit', idea.id ?? idea.path];
-  const set = (name: string) =>
-    shellCommand([...head, '--set', `${name}=<${valuePlaceholder(fields.spec(name), lang)}>`]);
   const out: string[] = [];
   const seen = new Set<string>();
   for (const m of missing) {
-    if (!m.field || !fields.settable.includes(m.field)) continue;
-    const schema = fields.spec(m.field).schema;
-    const items = (schema.items ?? {}) as Schema;
-    let lines: string[];
-    if (isRecordSchema(schema)) {
-      // A key the problem points into (`/team_gender/women`), or else every key the record asks for.
-      const inner = m.pointer.split('/')[2];
-      const keys = recordFields(schema).map((k) => `${m.field}.${k}`);
-      const named = inner !== undefined ? keys.filter((k) => k === `${m.field}.${inner}`) : [];
-      lines = (named.length > 0 ? named : keys).filter((k) => fields.settable.includes(k)).map(set);
-    } else if (items.type === 'object') {
-      lines = inWords ? [t(lang, 'gate.fixInFile', { field: m.field, file: where.file })] : [];
-    } else if (schema.type === 'object' || structuredValues(schema)) {
-      lines = inWords ? [t(lang, 'gate.fixPartsInFile', { field: m.field, file: where.file })] : [];
-    } else lines = [set(m.field)];
+    const fix = fieldFix(m, fields);
+    if (!fix) continue;
+    const lines =
+      'names' in fix
+        ? fix.names.map((name) => shellCommand([...head, '--set', setValue(name, fields, lang)]))
+        : inWords
+          ? [t(lang, fix.words, { field: m.field, file: where.file })]
+          : [];
     for (const line of lines) {
       if (seen.has(line)) continue;
       seen.add(line);
@@ -96,4 +111,21 @@ export function gateFixes(
     }
   }
   return out;
+}
+
+/**
+ * The `--set` flags that give what a gate misses, for a command that makes the idea (`ideas adopt`): one per field
+ * (per key of a record) that a flag can give, in the order found.
+ */
+export function gateSetFlags(
+  missing: readonly Pick<SchemaProblem, 'field' | 'pointer'>[],
+  fields: SettableFields,
+  lang: Lang,
+): string[] {
+  const names = new Set<string>();
+  for (const m of missing) {
+    const fix = fieldFix(m, fields);
+    if (fix && 'names' in fix) for (const name of fix.names) names.add(name);
+  }
+  return [...names].flatMap((name) => ['--set', setValue(name, fields, lang)]);
 }

@@ -62,6 +62,10 @@ export const spread = {
     sv: 'Idén {ref} kan inte tas över till steget {stage}: grinden är stängd ({count#krav|krav} saknas):',
     en: 'The idea {ref} cannot be adopted into the stage {stage}: the gate is closed ({count#criterion|criteria} missing):',
   },
+  'gate.adoptWith': {
+    sv: 'Ta över idén med det som saknas (byt ut det inom <>):',
+    en: 'Adopt the idea with what is missing (replace what is within <>):',
+  },
   'hint.adoptGateClosed': {
     sv: 'Ange det som saknas med --set fält=värde, välj ett annat steg med --stage, eller lägg till --force (skrivs i historiken).',
     en: 'Give what is missing with --set field=value, choose another stage with --stage, or add --force (written in the history).',
