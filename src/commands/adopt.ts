@@ -106,7 +106,9 @@ export async function runAdopt(opts: AdoptOptions, ctx: Ctx): Promise<AdoptResul
       { hint: 'hint.adoptKitMissing', details: lacking.map((k) => `${k.title[lang]} (${k.field})`) },
     );
 
-  const local = readIdeas(registry).ideas;
+  // The files are listed once, for the ideas and for the ids their names hold.
+  const files = listIdeaFiles(registry);
+  const local = readIdeas(registry, files).ideas;
   const already = local.find((i) => {
     const b = basedOnOf(i.data);
     return b !== null && b.member === ref.member && b.id === ref.id;
@@ -131,7 +133,7 @@ export async function runAdopt(opts: AdoptOptions, ctx: Ctx): Promise<AdoptResul
 
   // A new id with this registry's prefix, taken by no idea here nor anywhere in the region.
   const taken = new Set<string>();
-  for (const e of listIdeaFiles(registry)) {
+  for (const e of files) {
     const fromName = idFromFileName(e.path.slice(e.path.lastIndexOf('/') + 1));
     if (fromName) taken.add(fromName);
   }

@@ -122,12 +122,14 @@ export async function runNew(opts: NewOptions, ctx: Ctx): Promise<NewResult> {
   by = await actingName(by, registry);
 
   const today = isoDate(ctx.clock());
-  const others = readIdeas(registry).ideas;
+  // The files are listed once, for the ideas and for the ids their names hold.
+  const files = listIdeaFiles(registry);
+  const others = readIdeas(registry, files).ideas;
   const ownIds = new Set(others.flatMap((o) => (o.id ? [o.id] : [])));
   // The region this registry names, as last synced: the ids its members hold, and their ideas like this one.
   const region = regionNeighbours(registry, lang, ownIds);
   // A new id taken by no idea here, nor by any member of the region (ids stay unique across it).
-  const taken = new Set(listIdeaFiles(registry).map((e) => idFromFileName(e.path.slice(e.path.lastIndexOf('/') + 1))));
+  const taken = new Set(files.map((e) => idFromFileName(e.path.slice(e.path.lastIndexOf('/') + 1))));
   for (const known of region.ids) taken.add(known);
   const id = newId(config.idPrefix, (candidate) => taken.has(candidate));
   // Keyed by the fields' names, some of them given on the command line: an object without a prototype.
