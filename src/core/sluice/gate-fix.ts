@@ -52,7 +52,12 @@ function structuredValues(schema: Schema): boolean {
  */
 export function flagFor(spec: FieldSpec, lang: Lang): string {
   if (spec.name === 'title') return shellCommand(['--title', `<${t(lang, 'value.text')}>`]);
-  return shellCommand(['--set', `${spec.name}=<${valuePlaceholder(spec, lang)}>`]);
+  return shellCommand(['--set', setText(spec, lang)]);
+}
+
+/** `name=<placeholder>` for `--set`: the field, and what kind of value it takes in the registry's language. */
+function setText(spec: FieldSpec, lang: Lang): string {
+  return `${spec.name}=<${valuePlaceholder(spec, lang)}>`;
 }
 
 /** How one missing field is given: the `--set` names it takes, or, when no flag can give it, the words that say where. */
@@ -72,11 +77,6 @@ function fieldFix(m: Pick<SchemaProblem, 'field' | 'pointer'>, fields: SettableF
   if (items.type === 'object') return { words: 'gate.fixInFile' };
   if (schema.type === 'object' || structuredValues(schema)) return { words: 'gate.fixPartsInFile' };
   return { names: [m.field] };
-}
-
-/** `name=<placeholder>` for `--set`: what kind of value the field takes, in the registry's language. */
-function setValue(name: string, fields: SettableFields, lang: Lang): string {
-  return `${name}=<${valuePlaceholder(fields.spec(name), lang)}>`;
 }
 
 /**
@@ -100,7 +100,7 @@ export function gateFixes(
     if (!fix) continue;
     const lines =
       'names' in fix
-        ? fix.names.map((name) => shellCommand([...head, '--set', setValue(name, fields, lang)]))
+        ? fix.names.map((name) => shellCommand([...head, '--set', setText(fields.spec(name), lang)]))
         : inWords
           ? [t(lang, fix.words, { field: m.field, file: where.file })]
           : [];
@@ -127,5 +127,5 @@ export function gateSetFlags(
     const fix = fieldFix(m, fields);
     if (fix && 'names' in fix) for (const name of fix.names) names.add(name);
   }
-  return [...names].flatMap((name) => ['--set', setValue(name, fields, lang)]);
+  return [...names].flatMap((name) => ['--set', setText(fields.spec(name), lang)]);
 }
