@@ -12,7 +12,7 @@ import {
   unlinkSync,
   writeSync,
 } from 'node:fs';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { faultPoint } from './faults.js';
 
@@ -46,6 +46,44 @@ function writeTemp(file: string, data: string, mode = 0o644, scratch?: string): 
   }
   closeSync(fd);
   return temp;
+}
+
+/**
+ * Writes the text `chunks` make, one after another, into `dir` under the name `nameFor` gives its SHA-256 (hex), in
+ * one step and without ever holding the whole text: a temporary file beside it, hashed as it is written, then renamed.
+ * A file of that name holds that very text already, so it is left as it is and the temporary file goes. Returns the
+ * name.
+ */
+export function writeContentNamed(dir: string, chunks: Iterable<string>, nameFor: (sha256: string) => string): string {
+  const temp = tempPathFor(path.join(dir, 'content'));
+  const fd = openSync(temp, 'wx', 0o644);
+  const hash = createHash('sha256');
+  try {
+    for (const chunk of chunks) {
+      hash.update(chunk);
+      writeSync(fd, chunk);
+    }
+    fsyncSync(fd);
+  } catch (e) {
+    // A full disk: no half-written temporary file stays behind.
+    closeSync(fd);
+    safeUnlink(temp);
+    throw e;
+  }
+  closeSync(fd);
+  const name = nameFor(hash.digest('hex'));
+  const file = path.join(dir, name);
+  try {
+    if (existsSync(file)) safeUnlink(temp);
+    else {
+      faultPoint('write:temp-written');
+      renameSync(temp, file);
+    }
+  } catch (e) {
+    safeUnlink(temp);
+    throw e;
+  }
+  return name;
 }
 
 /**

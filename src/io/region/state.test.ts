@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { MemberSnapshot } from '../../core/region/snapshot.js';
@@ -77,5 +78,33 @@ describe('a member state, read as deep as asked', () => {
     // A summary whose text file is gone is not dated: the caller writes the state whole.
     for (const f of fs.readdirSync(stateDir(dir))) if (f.endsWith('.text.json')) fs.rmSync(path.join(stateDir(dir), f));
     expect(touchMemberState(dir, 'lidkoping', '2026-12-05T10:00:00.000Z')).toBe(false);
+  });
+});
+
+describe("a member's texts file", () => {
+  it("is the JSON of every idea's fields and text, written in pieces and named by its SHA-256, and nothing else", () => {
+    const dir = makeTempDir();
+    // Large enough for several pieces of 64 kB, with text outside ASCII (hashed as UTF-8).
+    const ideas = Array.from({ length: 300 }, (_, i) =>
+      regionIdea(`lidk-${String(i).padStart(6, '0')}`, {
+        path: `ideas/idea/lidk-${i}.md`,
+        oid: String(i).padStart(40, '0'),
+        data: { id: `lidk-${i}`, title: `Idé ${i} för äldre` },
+        body: `Text ${i}: ${'å'.repeat(500)}\n`,
+      }),
+    );
+    const member = { ...snapshot(), ideas };
+    writeMemberState(dir, member);
+    const expected = JSON.stringify(ideas.map((i) => [i.data, i.body]));
+    expect(Buffer.byteLength(expected)).toBeGreaterThan(3 * 65_536);
+    const hash = createHash('sha256').update(expected).digest('hex').slice(0, 20);
+    expect(fs.readdirSync(stateDir(dir)).sort()).toEqual(['lidkoping.json', `lidkoping.${hash}.text.json`].sort());
+    expect(fs.readFileSync(path.join(stateDir(dir), `lidkoping.${hash}.text.json`), 'utf8')).toBe(expected);
+    // Written again with the same texts: the same file, and no temporary file left beside it.
+    const before = fs.statSync(path.join(stateDir(dir), `lidkoping.${hash}.text.json`)).ino;
+    writeMemberState(dir, member);
+    expect(fs.readdirSync(stateDir(dir)).sort()).toEqual(['lidkoping.json', `lidkoping.${hash}.text.json`].sort());
+    expect(fs.statSync(path.join(stateDir(dir), `lidkoping.${hash}.text.json`)).ino).toBe(before);
+    expect(readMemberState(dir, 'lidkoping')?.ideas.map((i) => i.body)).toEqual(ideas.map((i) => i.body));
   });
 });
