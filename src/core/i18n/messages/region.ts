@@ -7,8 +7,8 @@ export const region = {
     en: '{file} cannot be used ({count#problem|problems}).',
   },
   'hint.regionInvalid': {
-    sv: 'Rätta raderna ovan i ideas.region.yaml. Formatet beskrivs i schemas/region.schema.json.',
-    en: 'Fix the lines above in ideas.region.yaml. The format is described in schemas/region.schema.json.',
+    sv: 'Rätta raderna ovan i ideas.region.yaml. Formatet, fält för fält: ideas schema --region (även för en editor).',
+    en: 'Fix the lines above in ideas.region.yaml. The format, field by field: ideas schema --region (for an editor too).',
   },
   'region.rule.duplicateId': {
     sv: 'medlemmen "{id}" finns redan (medlem {other}); varje medlem behöver ett eget id',
