@@ -32,19 +32,26 @@ export function scratchPathFor(scratch: string, file: string): string {
   return path.join(scratch, `${process.pid}-${randomBytes(6).toString('hex')}-${path.basename(file)}.tmp`);
 }
 
-function writeTemp(file: string, data: string, mode = 0o644, scratch?: string): string {
-  const temp = scratch ? scratchPathFor(scratch, file) : tempPathFor(file);
+/**
+ * Makes the new file `temp` (never one that is there) with what `write` writes to it, synced to disk. On any failure
+ * (a full disk) it is removed: no half-written temporary file stays behind.
+ */
+export function writeNewFile(temp: string, write: (fd: number) => void, mode = 0o644): void {
   const fd = openSync(temp, 'wx', mode);
   try {
-    writeSync(fd, data);
+    write(fd);
     fsyncSync(fd);
   } catch (e) {
-    // A full disk: no half-written temporary file stays behind.
     closeSync(fd);
     safeUnlink(temp);
     throw e;
   }
   closeSync(fd);
+}
+
+function writeTemp(file: string, data: string, mode = 0o644, scratch?: string): string {
+  const temp = scratch ? scratchPathFor(scratch, file) : tempPathFor(file);
+  writeNewFile(temp, (fd) => writeSync(fd, data), mode);
   return temp;
 }
 
@@ -56,21 +63,13 @@ function writeTemp(file: string, data: string, mode = 0o644, scratch?: string): 
  */
 export function writeContentNamed(dir: string, chunks: Iterable<string>, nameFor: (sha256: string) => string): string {
   const temp = tempPathFor(path.join(dir, 'content'));
-  const fd = openSync(temp, 'wx', 0o644);
   const hash = createHash('sha256');
-  try {
+  writeNewFile(temp, (fd) => {
     for (const chunk of chunks) {
       hash.update(chunk);
       writeSync(fd, chunk);
     }
-    fsyncSync(fd);
-  } catch (e) {
-    // A full disk: no half-written temporary file stays behind.
-    closeSync(fd);
-    safeUnlink(temp);
-    throw e;
-  }
-  closeSync(fd);
+  });
   const name = nameFor(hash.digest('hex'));
   const file = path.join(dir, name);
   try {

@@ -1,7 +1,7 @@
-import { closeSync, fsyncSync, linkSync, lstatSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { linkSync, lstatSync, mkdirSync, readFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { IdeasError } from '../core/errors.js';
-import { isReadOnly, safeUnlink, scratchPathFor, writeFileAtomic } from './atomic-file.js';
+import { isReadOnly, safeUnlink, scratchPathFor, writeFileAtomic, writeNewFile } from './atomic-file.js';
 import { fsError } from './fs-error.js';
 import { git } from './git.js';
 import { indexEntries, injectFault } from './idea-write.js';
@@ -48,16 +48,7 @@ function keepOriginal(abs: string, before: string, scratch: string): string {
 }
 
 function writeTemp(temp: string, text: string): void {
-  const fd = openSync(temp, 'wx', 0o644);
-  try {
-    writeSync(fd, text);
-    fsyncSync(fd);
-  } catch (e) {
-    closeSync(fd);
-    safeUnlink(temp);
-    throw e;
-  }
-  closeSync(fd);
+  writeNewFile(temp, (fd) => writeSync(fd, text));
 }
 
 function exists(abs: string): boolean {
