@@ -64,11 +64,13 @@ export function baseValidators(): BaseValidators {
 }
 
 type AjvInstance = import('ajv').default;
+/** ajv's draft 2020-12 module: the class, and the code builders a keyword of our own writes its code with. */
+type AjvModule = Pick<typeof import('ajv'), '_' | 'Name' | 'stringify'> & { default: new (o: object) => AjvInstance };
 let runtimeAjv: AjvInstance | undefined;
 
 export function createAjv(extra: Record<string, unknown> = {}): AjvInstance {
   const require = createRequire(import.meta.url);
-  const Ajv2020 = (require('ajv/dist/2020.js') as { default: new (o: object) => AjvInstance }).default;
+  const Ajv2020 = (require('ajv/dist/2020.js') as AjvModule).default;
   const addFormats = (require('ajv-formats') as { default: (a: AjvInstance) => void }).default;
   const ajv = new Ajv2020({ ...AJV_OPTIONS, ...extra });
   addFormats(ajv);
@@ -90,7 +92,7 @@ function criteriaAjv(): AjvInstance {
   const require = createRequire(import.meta.url);
   const { fullFormats } = require('ajv-formats/dist/formats.js') as { fullFormats: { url: RegExp } };
   ajv.addFormat('url', (text: string) => text.length <= URL_FORMAT_MAX_LENGTH && fullFormats.url.test(text));
-  useLinearEquality(ajv);
+  useLinearEquality(ajv, createRequire(import.meta.url)('ajv/dist/2020.js') as AjvModule);
   ajv.addSchema(readPackageSchema('idea'));
   return ajv;
 }

@@ -6,9 +6,9 @@
  * lists in one field took a quarter of a minute. Here each value is reduced once to a key that two values share when
  * JSON Schema calls them equal (keys in any order, 1 and 1.0 the same), so a check is linear in the value's size.
  */
-import type { AnySchemaObject, ErrorObject } from 'ajv';
 
 type AjvInstance = import('ajv').default;
+type CodeGen = import('ajv').CodeGen;
 
 const MAX_DEPTH = 256;
 
@@ -28,62 +28,70 @@ export function equalityKey(value: unknown, depth = 0): string {
   return String(value);
 }
 
-/** A check as ajv calls a compiled keyword: the value, and its errors left on the function. */
-type Check = ((data: unknown) => boolean) & { errors?: Partial<ErrorObject>[] };
-
-function fail(
-  check: Check,
-  keyword: string,
-  params: Record<string, unknown>,
-  schema: unknown,
-  parent: AnySchemaObject,
-) {
-  check.errors = [{ keyword, params, schema, parentSchema: parent, message: `must be ${keyword}` }];
-  return false;
+/**
+ * The first item of `items` equal to an earlier one, as [its index, the earlier one's], or null: one key per item,
+ * so linear in the list's size.
+ */
+export function duplicatePair(items: readonly unknown[]): [number, number] | null {
+  const seen = new Map<string, number>();
+  for (let j = 0; j < items.length; j++) {
+    const key = equalityKey(items[j]);
+    const i = seen.get(key);
+    if (i !== undefined) return [j, i];
+    seen.set(key, j);
+  }
+  return null;
 }
 
-/** Replaces ajv's `const`, `enum` and `uniqueItems` with checks that compare by `equalityKey`. */
-export function useLinearEquality(ajv: AjvInstance): void {
+/**
+ * What validator code names the two functions above by: `require(EQUALITY_MODULE)` in a validator compiled at build
+ * time (src/tools/compile-schemas.ts), which src/io/schemas.ts loads with a `require` that answers this name.
+ */
+export const EQUALITY_MODULE = 'ideas:equality';
+export const EQUALITY_RUNTIME = { equalityKey, duplicatePair };
+
+type Codegen = Pick<typeof import('ajv'), '_' | 'Name' | 'stringify'>;
+
+/**
+ * Replaces ajv's `const`, `enum` and `uniqueItems` with checks that compare by `equalityKey`. They are written as
+ * code, as ajv's own keywords are, so that a schema using them compiles to standalone code too; `codegen` is ajv's
+ * code builders (`_`, `Name` and `stringify`, from the module that loaded ajv), handed in so that the core loads nothing.
+ */
+export function useLinearEquality(ajv: AjvInstance, codegen: Codegen): void {
+  const { _, Name, stringify } = codegen;
+  const runtime = (gen: CodeGen, name: keyof typeof EQUALITY_RUNTIME) =>
+    gen.scopeValue('func', {
+      ref: EQUALITY_RUNTIME[name],
+      code: _`require(${EQUALITY_MODULE}).${new Name(name)}`,
+    });
   for (const keyword of ['const', 'enum', 'uniqueItems']) ajv.removeKeyword(keyword);
   ajv.addKeyword({
     keyword: 'const',
-    errors: true,
-    compile(schema: unknown, parent) {
-      const key = equalityKey(schema);
-      const check: Check = (data) =>
-        equalityKey(data) === key || fail(check, 'const', { allowedValue: schema }, schema, parent);
-      return check;
+    error: { message: 'must be const', params: ({ schemaCode }) => _`{allowedValue: ${schemaCode}}` },
+    code(cxt) {
+      cxt.fail(_`${runtime(cxt.gen, 'equalityKey')}(${cxt.data}) !== ${equalityKey(cxt.schema)}`);
     },
   });
   ajv.addKeyword({
     keyword: 'enum',
     schemaType: 'array',
-    errors: true,
-    compile(schema: unknown[], parent) {
-      const keys = new Set(schema.map((v) => equalityKey(v)));
-      const check: Check = (data) =>
-        keys.has(equalityKey(data)) || fail(check, 'enum', { allowedValues: schema }, schema, parent);
-      return check;
+    error: { message: 'must be enum', params: ({ schemaCode }) => _`{allowedValues: ${schemaCode}}` },
+    code(cxt) {
+      const keys = [...new Set((cxt.schema as unknown[]).map((v) => equalityKey(v)))];
+      const allowed = cxt.gen.scopeValue('obj', { ref: new Set(keys), code: _`new Set(${stringify(keys)})` });
+      cxt.fail(_`!${allowed}.has(${runtime(cxt.gen, 'equalityKey')}(${cxt.data}))`);
     },
   });
   ajv.addKeyword({
     keyword: 'uniqueItems',
     type: 'array',
     schemaType: 'boolean',
-    errors: true,
-    compile(schema: boolean, parent) {
-      const check: Check = (data) => {
-        if (!schema || !Array.isArray(data)) return true;
-        const seen = new Map<string, number>();
-        for (let j = 0; j < data.length; j++) {
-          const key = equalityKey(data[j]);
-          const i = seen.get(key);
-          if (i !== undefined) return fail(check, 'uniqueItems', { i: j, j: i }, schema, parent);
-          seen.set(key, j);
-        }
-        return true;
-      };
-      return check;
+    error: { message: 'must be uniqueItems', params: ({ params }) => _`{i: ${params.i}, j: ${params.j}}` },
+    code(cxt) {
+      if (!cxt.schema) return;
+      const pair = cxt.gen.const('pair', _`${runtime(cxt.gen, 'duplicatePair')}(${cxt.data})`);
+      cxt.setParams({ i: _`${pair}[0]`, j: _`${pair}[1]` });
+      cxt.fail(_`${pair} !== null`);
     },
   });
 }
