@@ -4,11 +4,13 @@
  * load ajv's compiler; each registry's criteria schemas are compiled when a command needs them. The core checks with
  * what this module hands it and loads nothing itself (docs/architecture.md).
  */
+import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
+import { compileFunction } from 'node:vm';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { packageUrl } from './package-files.js';
-import { useLinearEquality } from '../core/criteria/equality-keywords.js';
+import { EQUALITY_MODULE, EQUALITY_RUNTIME, useLinearEquality } from '../core/criteria/equality-keywords.js';
 import { linearRegExpEngine } from '../core/criteria/linear-regexp.js';
 import {
   AJV_OPTIONS,
@@ -80,12 +82,15 @@ export function createAjv(extra: Record<string, unknown> = {}): AjvInstance {
   return ajv;
 }
 
-/** The ajv that compiles criteria, which come from the registry: nothing in them may take unbounded time. */
-function criteriaAjv(): AjvInstance {
+/**
+ * The ajv that compiles criteria, which come from the registry: nothing in them may take unbounded time. With
+ * `source`, it keeps each validator's code, for the build to write out (src/tools/compile-schemas.ts).
+ */
+export function criteriaAjv(source = false): AjvInstance {
   const ajv = createAjv({
     validateSchema: false,
     // `pattern` and `patternProperties` run on RE2's engine, in time linear in the text (core/criteria/linear-regexp.ts).
-    code: { regExp: linearRegExpEngine },
+    code: { regExp: linearRegExpEngine, source },
     // ajv's strict check of properties against patternProperties runs JavaScript's engine at compile time.
     allowMatchingProperties: true,
   });
@@ -104,6 +109,8 @@ function criteriaAjv(): AjvInstance {
  * PatternError (core/criteria/linear-regexp.ts).
  */
 export function compileCriteria(schema: unknown, cacheKey: string): Validator {
+  const built = prebuiltCriteria(schema);
+  if (built) return built;
   runtimeAjv ??= criteriaAjv();
   const existing = runtimeAjv.getSchema(cacheKey);
   if (existing) return existing;
@@ -114,8 +121,48 @@ export function compileCriteria(schema: unknown, cacheKey: string): Validator {
   return compiled;
 }
 
+/**
+ * Where the build puts the validator of a criteria schema it compiled (a template's, as `ideas init` writes it): named
+ * by the SHA-256 of the schema's JSON, which the same schema read from any registry has.
+ */
+export function prebuiltCriteriaFile(schema: unknown): string {
+  const hash = createHash('sha256').update(JSON.stringify(schema)).digest('hex');
+  return fileURLToPath(packageUrl(`dist/generated/criteria/${hash}.cjs`));
+}
+
+const prebuilt = new Map<string, Validator | null>();
+
+/**
+ * The validator the build compiled for this very schema, or null: a registry that keeps a template's criteria as
+ * `ideas init` wrote them loads their code (a few ms) instead of loading ajv's compiler and compiling them (~60 ms).
+ * The code is the package's own; what it asks for by `require` is ajv's runtime, ajv-formats' formats, and the
+ * equality checks of core/criteria/equality-keywords.ts under EQUALITY_MODULE.
+ */
+function prebuiltCriteria(schema: unknown): Validator | null {
+  if (schema === null || typeof schema !== 'object') return null;
+  const file = prebuiltCriteriaFile(schema);
+  const known = prebuilt.get(file);
+  if (known !== undefined) return known;
+  let validator: Validator | null = null;
+  let code: string | null;
+  try {
+    code = readFileSync(file, 'utf8');
+  } catch {
+    code = null;
+  }
+  if (code !== null) {
+    const require = createRequire(import.meta.url);
+    const module = { exports: null as unknown };
+    const load = compileFunction(code, ['module', 'exports', 'require'], { filename: file });
+    load(module, {}, (id: string) => (id === EQUALITY_MODULE ? EQUALITY_RUNTIME : require(id)));
+    validator = typeof module.exports === 'function' ? (module.exports as Validator) : null;
+  }
+  prebuilt.set(file, validator);
+  return validator;
+}
+
 /** What ajv's own `validateSchema` does before it compiles, with the same messages. */
-function checkAgainstMetaSchema(ajv: AjvInstance, schema: unknown): void {
+export function checkAgainstMetaSchema(ajv: AjvInstance, schema: unknown): void {
   if (typeof schema === 'boolean') return;
   const $schema = (schema as { $schema?: unknown } | null)?.$schema;
   if ($schema !== undefined && typeof $schema !== 'string') throw new Error('$schema must be a string');

@@ -1,0 +1,125 @@
+/**
+ * The criteria of the templates `ideas init` writes are compiled at build time (src/tools/compile-schemas.ts), and a
+ * registry that keeps them loads that code instead of compiling them (src/io/schemas.ts). Held here: every template's
+ * criteria are built; the built validators say exactly what a validator compiled at run time says, on every example
+ * idea and on many broken variants of them; and a validate of such a registry never loads ajv's compiler.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { describeErrors, type Validator } from '../../src/core/criteria/schema-check.js';
+import { TEMPLATES } from '../../src/core/scaffold/templates.js';
+import { nullProtoDeep } from '../../src/core/safe-object.js';
+import { readFrontMatter } from '../../src/core/front-matter/front-matter.js';
+import { compileCriteria, criteriaAjv, prebuiltCriteriaFile } from '../../src/io/schemas.js';
+import { describeRun, ideas, REPO_ROOT } from '../helpers/cli.js';
+import { initRegistry } from '../helpers/registry.js';
+import { removeTempDirs } from '../helpers/temp-repo.js';
+
+afterAll(removeTempDirs);
+
+const EXAMPLES = path.join(REPO_ROOT, 'examples');
+
+/** Every criteria schema of every template, read as src/io/registry.ts reads a criteria file. */
+const schemas = TEMPLATES.flatMap((template) => {
+  const dir = path.join(EXAMPLES, template.example, 'criteria');
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => ({
+      name: `${template.key}/${f}`,
+      schema: nullProtoDeep(JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8'))) as Record<string, unknown>,
+    }));
+});
+
+/** The front matter of every idea of every example registry. */
+const ideasData = fs.readdirSync(EXAMPLES).flatMap((example) => {
+  const out: Record<string, unknown>[] = [];
+  const walk = (dir: string) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const abs = path.join(dir, e.name);
+      if (e.isDirectory()) walk(abs);
+      else if (e.name.endsWith('.md') && e.name.toLowerCase() !== 'readme.md') {
+        const fm = readFrontMatter(fs.readFileSync(abs));
+        if (fm.ok) out.push(fm.data);
+      }
+    }
+  };
+  walk(path.join(EXAMPLES, example, 'ideas'));
+  return out;
+});
+
+/** Each idea, and each idea with one field taken away, emptied, or given a value of another kind. */
+function variants(data: Record<string, unknown>): Record<string, unknown>[] {
+  const out = [data];
+  for (const key of Object.keys(data)) {
+    for (const value of [undefined, null, 7, 'x', [], [1, 1], { a: 1 }, [{ a: 1 }, { a: 1 }], true]) {
+      const copy = nullProtoDeep({ ...data }) as Record<string, unknown>;
+      if (value === undefined) delete copy[key];
+      else copy[key] = value;
+      out.push(copy);
+    }
+  }
+  return out;
+}
+
+describe('the criteria built with the package', () => {
+  it('are there for every criteria schema of every template', () => {
+    expect(schemas.length).toBeGreaterThan(15);
+    const missing = schemas.filter((s) => !fs.existsSync(prebuiltCriteriaFile(s.schema))).map((s) => s.name);
+    expect(missing).toEqual([]);
+  });
+
+  it('say what the same schema compiled at run time says: the verdict and every problem, in both languages', () => {
+    expect(ideasData.length).toBeGreaterThan(40);
+    let checked = 0;
+    let failing = 0;
+    for (const { name, schema } of schemas) {
+      const built = compileCriteria(schema, `test:${name}`);
+      const compiled = criteriaAjv().compile(schema) as Validator;
+      // The built one is the package's code, not ajv's (ajv marks what it compiles with its schemaEnv): the
+      // comparison compares two things.
+      expect('schemaEnv' in built, name).toBe(false);
+      expect('schemaEnv' in compiled).toBe(true);
+      for (const data of ideasData.flatMap(variants)) {
+        const a = compiled(data);
+        const b = built(data);
+        checked++;
+        if (!a) failing++;
+        expect([name, b, describeErrors(built.errors)]).toEqual([name, a, describeErrors(compiled.errors)]);
+      }
+    }
+    // Enough of both kinds that the comparison means something.
+    expect(checked).toBeGreaterThan(10_000);
+    expect(failing).toBeGreaterThan(1_000);
+    expect(checked - failing).toBeGreaterThan(1_000);
+  });
+
+  it("lets a validate of a template's registry run without loading ajv's compiler", () => {
+    const dir = initRegistry('sundsvall', 'sv');
+    const record = path.join(dir, '.loaded.json');
+    const preload = path.join(dir, '.preload.cjs');
+    fs.writeFileSync(
+      preload,
+      `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(record)}, JSON.stringify(Object.keys(require.cache))));\n`,
+    );
+    const made = ideas(['new', '--no-input', '--title', 'Kaffe mot ensamhet'], { cwd: dir });
+    expect(made.code, describeRun(made)).toBe(0);
+    const r = ideas(['validate', '--no-cache'], { cwd: dir, env: { NODE_OPTIONS: `--require ${preload}` } });
+    expect(r.code, describeRun(r)).toBe(0);
+    const loaded = JSON.parse(fs.readFileSync(record, 'utf8')) as string[];
+    // The check of the loader itself: it sees the CommonJS modules the run loaded.
+    expect(loaded.some((m) => m.includes(`${path.sep}generated${path.sep}`))).toBe(true);
+    expect(loaded.filter((m) => /ajv[\\/]dist[\\/](core|compile[\\/]index)\.js$/.test(m))).toEqual([]);
+
+    // Criteria changed in the registry are compiled as before, and still checked.
+    const criteria = path.join(dir, 'criteria', 'idea.schema.json');
+    const schema = JSON.parse(fs.readFileSync(criteria, 'utf8')) as Record<string, unknown>;
+    fs.writeFileSync(criteria, JSON.stringify({ ...schema, required: ['title', 'unit'] }, null, 2));
+    const changed = ideas(['validate', '--no-cache'], { cwd: dir, env: { NODE_OPTIONS: `--require ${preload}` } });
+    expect(changed.code, describeRun(changed)).toBe(1);
+    expect(changed.stdout + changed.stderr).toContain('unit');
+    const loadedNow = JSON.parse(fs.readFileSync(record, 'utf8')) as string[];
+    expect(loadedNow.filter((m) => /ajv[\\/]dist[\\/]core\.js$/.test(m)).length).toBe(1);
+  });
+});
