@@ -1,7 +1,8 @@
 /**
  * The package's own JSON Schemas (schemas/*.schema.json) and the validators made from them. The config's and the
  * base idea schema's are compiled at build time into standalone code when the build has run, so most commands never
- * load ajv's compiler; each registry's criteria schemas are compiled when a command needs them. The core checks with
+ * load ajv's compiler; each registry's criteria schemas are compiled when a command needs them, or, when they are a
+ * template's as `ideas init` wrote them, loaded as the build compiled them. The core checks with
  * what this module hands it and loads nothing itself (docs/architecture.md).
  */
 import { createHash } from 'node:crypto';
@@ -97,7 +98,7 @@ export function criteriaAjv(source = false): AjvInstance {
   const require = createRequire(import.meta.url);
   const { fullFormats } = require('ajv-formats/dist/formats.js') as { fullFormats: { url: RegExp } };
   ajv.addFormat('url', (text: string) => text.length <= URL_FORMAT_MAX_LENGTH && fullFormats.url.test(text));
-  useLinearEquality(ajv, createRequire(import.meta.url)('ajv/dist/2020.js') as AjvModule);
+  useLinearEquality(ajv, require('ajv/dist/2020.js') as AjvModule);
   ajv.addSchema(readPackageSchema('idea'));
   return ajv;
 }
@@ -153,8 +154,13 @@ function prebuiltCriteria(schema: unknown): Validator | null {
   if (code !== null) {
     const require = createRequire(import.meta.url);
     const module = { exports: null as unknown };
-    const load = compileFunction(code, ['module', 'exports', 'require'], { filename: file });
-    load(module, {}, (id: string) => (id === EQUALITY_MODULE ? EQUALITY_RUNTIME : require(id)));
+    try {
+      const load = compileFunction(code, ['module', 'exports', 'require'], { filename: file });
+      load(module, {}, (id: string) => (id === EQUALITY_MODULE ? EQUALITY_RUNTIME : require(id)));
+    } catch {
+      // A damaged install: the schema is compiled as any other, which is only slower.
+      module.exports = null;
+    }
     validator = typeof module.exports === 'function' ? (module.exports as Validator) : null;
   }
   prebuilt.set(file, validator);
