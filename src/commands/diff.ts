@@ -22,7 +22,7 @@ import { baseValidators, compileCriteria, readPackageSchema } from '../io/schema
 import { fieldTitles, type FieldTitles } from '../core/criteria/field-titles.js';
 import { git } from '../io/git.js';
 import { defaultBase, defaultBranch, resolveRevision } from '../io/git-base.js';
-import { BlobReader, deletedPaths, listTree, repositoryPrefix } from '../io/git-revision.js';
+import { BLOB_BATCH, BlobReader, deletedPaths, listTree, repositoryPrefix } from '../io/git-revision.js';
 import { isIdeaFileName, isReadableEntry, listIdeaFiles } from '../io/idea-files.js';
 import { readBytes } from '../io/files.js';
 import { criteriaCompileError, criteriaFile as criteriaPath, parseConfigText, type Registry } from '../io/registry.js';
@@ -268,10 +268,9 @@ async function snapshotAt(reader: BlobReader, root: string, commit: string, conf
   const entries = (await listTree(root, commit, `${config.ideasDir}/`)).filter(
     (e) => e.type === 'blob' && e.mode !== '120000' && isIdeaFileName(path.posix.basename(e.path)),
   );
-  // A few hundred asked for at a time: 10,000 requests queued at once held their writes and answers all together.
   const blobs: (Buffer | null)[] = [];
-  for (let i = 0; i < entries.length; i += 256)
-    blobs.push(...(await Promise.all(entries.slice(i, i + 256).map((e) => reader.read(e.oid)))));
+  for (let i = 0; i < entries.length; i += BLOB_BATCH)
+    blobs.push(...(await Promise.all(entries.slice(i, i + BLOB_BATCH).map((e) => reader.read(e.oid)))));
   const files: SnapshotFile[] = entries.map((e, i) => ({ path: e.path, bytes: blobs[i] ?? new Uint8Array() }));
   return readSnapshot(config, files);
 }

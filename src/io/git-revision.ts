@@ -99,6 +99,12 @@ interface Pending {
 }
 
 /**
+ * How many blobs to ask a BlobReader for at once: a few hundred keep cat-file busy, where thousands asked at once held
+ * every request, and every answer, in memory together.
+ */
+export const BLOB_BATCH = 256;
+
+/**
  * One `git cat-file --batch` process: objects are asked for by name (`<oid>` or `<commit>:<path>`) and answered
  * in order, each as a header line, the bytes, and a line feed.
  */

@@ -27,7 +27,7 @@ import { fieldTitles } from '../../core/criteria/field-titles.js';
 import { readPackageSchema } from '../schemas.js';
 import { forbiddenKeys, nullProtoDeep } from '../../core/safe-object.js';
 import { git, GitTimeout } from '../git.js';
-import { BlobReader, listTree, type TreeEntry } from '../git-revision.js';
+import { BLOB_BATCH, BlobReader, listTree, type TreeEntry } from '../git-revision.js';
 import { MAX_IDEA_BYTES } from '../../core/front-matter/front-matter.js';
 import { isIdeaFileName } from '../idea-files.js';
 import { parseConfigText } from '../registry.js';
@@ -57,8 +57,6 @@ export function fetchSource(url: string, regionRoot: string): string {
 }
 
 const REF = 'refs/ideas-region/head';
-/** Blobs asked of git at a time, and parsed before the next are: a few hundred keep cat-file busy. */
-const READ_BATCH = 256;
 
 /**
  * The largest blob read from a member: an idea file may be no larger (core/front-matter's MAX_IDEA_BYTES), and
@@ -243,9 +241,9 @@ export async function syncMember(
     const ideas: RegionIdea[] = [];
     const unreadableFiles: UnreadableFile[] = [];
     let parsed = 0;
-    for (let i = 0; i < entries.length; i += READ_BATCH) {
+    for (let i = 0; i < entries.length; i += BLOB_BATCH) {
       const files: MemberFile[] = await Promise.all(
-        entries.slice(i, i + READ_BATCH).map(async (e) => ({
+        entries.slice(i, i + BLOB_BATCH).map(async (e) => ({
           path: e.path.slice(prefix.length),
           oid: e.oid,
           bytes:
