@@ -11,11 +11,14 @@ import path from 'node:path';
 import { renameFile } from '../atomic-file.js';
 import { faultPoint } from '../faults.js';
 
-const REPOS = 'repos';
+/** The folder of the members' repositories. */
+export function reposDir(cacheDir: string): string {
+  return path.join(cacheDir, 'repos');
+}
 
 /** A member's repository, by its id (an id is a-z, digits and dashes: the config's schema says so). */
 export function memberRepoDir(cacheDir: string, member: string): string {
-  return path.join(cacheDir, REPOS, `${member}.git`);
+  return path.join(reposDir(cacheDir), `${member}.git`);
 }
 
 const REPO = /^([a-z0-9-]+)\.git$/;
@@ -33,7 +36,7 @@ function isOwnFolder(dir: string): boolean {
 
 /** Deletes the repositories of members not in `keep`, and any a stopped sync set aside. */
 export function pruneMemberRepos(cacheDir: string, keep: ReadonlySet<string>): void {
-  const repos = path.join(cacheDir, REPOS);
+  const repos = reposDir(cacheDir);
   if (!isOwnFolder(cacheDir) || !isOwnFolder(repos)) return;
   for (const name of readdirSync(repos)) {
     const id = REPO.exec(name)?.[1];

@@ -9,6 +9,13 @@ import path from 'node:path';
 import { IdeasError, isIdeasError } from '../../core/errors.js';
 import { takeLock, type HeldLock } from '../lock.js';
 import type { Region } from './region-root.js';
+import { memberRepoDir, reposDir } from './member-cache.js';
+import { stateDir } from './state.js';
+
+/** Where the sync's lock keeps its scratch files. */
+function scratchDir(cacheDir: string): string {
+  return path.join(cacheDir, 'tmp');
+}
 
 /**
  * The folders a sync writes into (the cache, its state, the members' repositories and each one's, the lock's
@@ -16,10 +23,13 @@ import type { Region } from './region-root.js';
  * leads, outside the region's git folder. Refused before anything is written.
  */
 export function checkCacheFolders(region: Region, members: readonly string[]): void {
+  const { cacheDir } = region;
   const folders = [
-    region.cacheDir,
-    ...['state', 'repos', 'tmp'].map((f) => path.join(region.cacheDir, f)),
-    ...members.map((m) => path.join(region.cacheDir, 'repos', `${m}.git`)),
+    cacheDir,
+    stateDir(cacheDir),
+    reposDir(cacheDir),
+    scratchDir(cacheDir),
+    ...members.map((m) => memberRepoDir(cacheDir, m)),
   ];
   for (const dir of folders) {
     let own: boolean;
@@ -37,7 +47,7 @@ export async function takeSyncLock(region: Region): Promise<HeldLock> {
   const place = {
     gitDir: path.dirname(region.cacheDir),
     lock: path.join(region.cacheDir, 'sync.lock'),
-    scratch: path.join(region.cacheDir, 'tmp'),
+    scratch: scratchDir(region.cacheDir),
   };
   try {
     mkdirSync(region.cacheDir, { recursive: true });
