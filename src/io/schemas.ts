@@ -145,23 +145,14 @@ function prebuiltCriteria(schema: unknown): Validator | null {
   const known = prebuilt.get(file);
   if (known !== undefined) return known;
   let validator: Validator | null = null;
-  let code: string | null;
   try {
-    code = readFileSync(file, 'utf8');
-  } catch {
-    code = null;
-  }
-  if (code !== null) {
     const require = createRequire(import.meta.url);
     const module = { exports: null as unknown };
-    try {
-      const load = compileFunction(code, ['module', 'exports', 'require'], { filename: file });
-      load(module, {}, (id: string) => (id === EQUALITY_MODULE ? EQUALITY_RUNTIME : require(id)));
-    } catch {
-      // A damaged install: the schema is compiled as any other, which is only slower.
-      module.exports = null;
-    }
-    validator = typeof module.exports === 'function' ? (module.exports as Validator) : null;
+    const load = compileFunction(readFileSync(file, 'utf8'), ['module', 'exports', 'require'], { filename: file });
+    load(module, {}, (id: string) => (id === EQUALITY_MODULE ? EQUALITY_RUNTIME : require(id)));
+    if (typeof module.exports === 'function') validator = module.exports as Validator;
+  } catch {
+    // None built for this schema (a registry's own criteria), or a damaged install: it is compiled as any other.
   }
   prebuilt.set(file, validator);
   return validator;
