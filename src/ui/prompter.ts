@@ -1,6 +1,7 @@
 import { IdeasError } from '../core/errors.js';
 import { t, type Lang } from '../core/i18n/i18n.js';
 import { terminalLine } from './terminal-text.js';
+import { truncate } from './text-width.js';
 
 export interface Choice<T> {
   value: T;
@@ -157,10 +158,9 @@ export async function createInquirerPrompter(
       if (current !== '') output.write(`${styleText('dim', t(lang, 'prompt.textKeep'))}\n`);
       const text = await readLines(input, output, current);
       // Answered, as the other questions show it: a check mark, the question, and the text's first line.
-      const first = [...(text.split('\n').find((line) => line.trim() !== '') ?? '')];
-      const shown = first.length > 60 ? `${first.slice(0, 59).join('')}…` : first.join('');
+      const shown = truncate(terminalLine(text.split('\n').find((line) => line.trim() !== '') ?? ''), 60);
       output.write(
-        `${styleText('green', '✔')} ${styleText('bold', terminalLine(q.message))} ${styleText('cyan', terminalLine(shown))}\n`,
+        `${styleText('green', '✔')} ${styleText('bold', terminalLine(q.message))} ${styleText('cyan', shown)}\n`,
       );
       return text;
     },
