@@ -13,7 +13,7 @@ import { nullProtoDeep } from '../../src/core/safe-object.js';
 import { readFrontMatter } from '../../src/core/front-matter/front-matter.js';
 import { compileCriteria, criteriaAjv, prebuiltCriteriaFile } from '../../src/io/schemas.js';
 import { describeRun, ideas, REPO_ROOT } from '../helpers/cli.js';
-import { initRegistry } from '../helpers/registry.js';
+import { exampleIdeaFiles, initRegistry } from '../helpers/registry.js';
 import { removeTempDirs } from '../helpers/temp-repo.js';
 
 afterAll(removeTempDirs);
@@ -33,20 +33,9 @@ const schemas = TEMPLATES.flatMap((template) => {
 });
 
 /** The front matter of every idea of every example registry. */
-const ideasData = fs.readdirSync(EXAMPLES).flatMap((example) => {
-  const out: Record<string, unknown>[] = [];
-  const walk = (dir: string) => {
-    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-      const abs = path.join(dir, e.name);
-      if (e.isDirectory()) walk(abs);
-      else if (e.name.endsWith('.md') && e.name.toLowerCase() !== 'readme.md') {
-        const fm = readFrontMatter(fs.readFileSync(abs));
-        if (fm.ok) out.push(fm.data);
-      }
-    }
-  };
-  walk(path.join(EXAMPLES, example, 'ideas'));
-  return out;
+const ideasData = exampleIdeaFiles().flatMap((abs) => {
+  const fm = readFrontMatter(fs.readFileSync(abs));
+  return fm.ok ? [fm.data] : [];
 });
 
 /** Each idea, and each idea with one field taken away, emptied, or given a value of another kind. */

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { describeRun, ideas, ok, parseJson } from './cli.js';
+import { describeRun, ideas, ok, parseJson, REPO_ROOT } from './cli.js';
 import { copyRepo, git, makeTempDir, makeTempRepo } from './temp-repo.js';
 
 export const TEMPLATES = ['sundsvall', 'helsingborg-kultur', 'skaraborg', 'minimal'] as const;
@@ -155,4 +155,22 @@ export function snapshotFiles(dir: string): Map<string, { content: string; mtime
 /** Today's date as the CLI writes it (UTC), taken before and after a run that may straddle midnight. */
 export function utcDate(d = new Date()): string {
   return d.toISOString().slice(0, 10);
+}
+
+/** Every idea file of the example registries (examples/<name>/ideas/…), sorted: real front matter, as people write it. */
+export function exampleIdeaFiles(): string[] {
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const d of fs.readdirSync(dir, { withFileTypes: true })) {
+      const abs = path.join(dir, d.name);
+      if (d.isDirectory()) walk(abs);
+      else if (d.name.endsWith('.md')) out.push(abs);
+    }
+  };
+  const examples = path.join(REPO_ROOT, 'examples');
+  for (const example of fs.readdirSync(examples)) {
+    const ideasDir = path.join(examples, example, 'ideas');
+    if (fs.existsSync(ideasDir)) walk(ideasDir);
+  }
+  return out.sort();
 }

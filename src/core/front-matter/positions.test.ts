@@ -1,6 +1,6 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { exampleIdeaFiles } from '../../../test/helpers/registry.js';
 import { prng } from '../../../test/fuzz/mutate.js';
 import { topLevelPosition, YamlPositions } from './positions.js';
 
@@ -41,17 +41,10 @@ describe('YamlPositions', () => {
 
   it('agrees with the yaml package on every example idea and on generated front matter', () => {
     const texts: string[] = [];
-    const walk = (dir: string) => {
-      for (const d of fs.readdirSync(dir, { withFileTypes: true })) {
-        const abs = path.join(dir, d.name);
-        if (d.isDirectory()) walk(abs);
-        else if (d.name.endsWith('.md')) {
-          const m = /^---\n([\s\S]*?\n)---\n/.exec(fs.readFileSync(abs, 'utf8'));
-          if (m?.[1]) texts.push(m[1]);
-        }
-      }
-    };
-    walk(path.resolve(import.meta.dirname, '../../../examples'));
+    for (const abs of exampleIdeaFiles()) {
+      const m = /^---\n([\s\S]*?\n)---\n/.exec(fs.readFileSync(abs, 'utf8'));
+      if (m?.[1]) texts.push(m[1]);
+    }
     const rnd = prng(7);
     const pick = <T>(items: readonly T[]): T => items[Math.floor(rnd() * items.length)] as T;
     const values = [

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { exampleIdeaFiles } from '../../../test/helpers/registry.js';
 import { prng } from '../../../test/fuzz/mutate.js';
 import { renderIdeaFile } from './idea-text.js';
 import { resolveCoreScalar } from './yaml-core-schema.js';
@@ -209,19 +209,11 @@ describe('readYamlSubset', () => {
   });
 
   it('reads every example idea as the package does, and gives up on none of them', () => {
-    const root = path.resolve(import.meta.dirname, '../../../examples');
     const matters: string[] = [];
-    const walk = (dir: string) => {
-      for (const d of fs.readdirSync(dir, { withFileTypes: true })) {
-        const abs = path.join(dir, d.name);
-        if (d.isDirectory()) walk(abs);
-        else if (d.name.endsWith('.md') && abs.includes(`${path.sep}ideas${path.sep}`)) {
-          const m = /^---\n([\s\S]*?\n)---\n/.exec(fs.readFileSync(abs, 'utf8'));
-          if (m?.[1]) matters.push(m[1]);
-        }
-      }
-    };
-    walk(root);
+    for (const abs of exampleIdeaFiles()) {
+      const m = /^---\n([\s\S]*?\n)---\n/.exec(fs.readFileSync(abs, 'utf8'));
+      if (m?.[1]) matters.push(m[1]);
+    }
     expect(matters.length).toBeGreaterThan(20);
     const results = matters.map(agrees);
     expect(results.filter((r) => !r.ok)).toEqual([]);
