@@ -14,5 +14,7 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   // A reader that stops early (`ideas --help | head -1`) closes the pipe: that is its choice, not an error.
   process.stdout.on('error', (e) => process.exit(e.code === 'EPIPE' ? 0 : 2));
 } else {
-  await import('../dist/main.js');
+  // The program, bundled with V8's code cache of it when the build made one (src/launch.ts).
+  const { loadMain } = await import('../dist/launch.js');
+  await (await loadMain()).main();
 }

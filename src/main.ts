@@ -5,22 +5,28 @@ import type { Ctx } from './context.js';
 import { run } from './program.js';
 import { createInquirerPrompter } from './ui/prompter.js';
 
-// A reader that stops early (`ideas list | head -1`) closes the pipe: that is the reader's choice, not an error.
-for (const stream of [process.stdout, process.stderr]) {
-  stream.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw e;
-  });
+/** For the build's warming up of the bundle (src/tools/bundle.ts), which runs commands with a context of its own. */
+export { run };
+
+/** Runs the command line on this process's arguments, streams and terminal. */
+export async function main(): Promise<void> {
+  // A reader that stops early (`ideas list | head -1`) closes the pipe: that is the reader's choice, not an error.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw e;
+    });
+  }
+
+  const ctx: Ctx = {
+    cwd: process.cwd(),
+    env: process.env,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    stdinIsTTY: process.stdin.isTTY === true,
+    prompter: (lang) => createInquirerPrompter(process.stderr, lang, process.stdin),
+    clock: () => new Date(),
+  };
+
+  process.exitCode = await run(process.argv.slice(2), ctx);
 }
-
-const ctx: Ctx = {
-  cwd: process.cwd(),
-  env: process.env,
-  stdout: process.stdout,
-  stderr: process.stderr,
-  stdinIsTTY: process.stdin.isTTY === true,
-  prompter: (lang) => createInquirerPrompter(process.stderr, lang, process.stdin),
-  clock: () => new Date(),
-};
-
-process.exitCode = await run(process.argv.slice(2), ctx);

@@ -10,4 +10,6 @@ export default function setup(): void {
   });
   execFileSync(process.execPath, ['dist/tools/bundle-messages.js'], { cwd: root, stdio: 'inherit' });
   execFileSync(process.execPath, ['dist/tools/compile-schemas.js'], { cwd: root, stdio: 'inherit' });
+  // Last: the bundle the CLI runs is made of what the steps above built.
+  execFileSync(process.execPath, ['dist/tools/bundle.js'], { cwd: root, stdio: 'inherit' });
 }

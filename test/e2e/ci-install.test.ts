@@ -119,6 +119,7 @@ beforeAll(async () => {
   work = makeTempDir('ideas-install-');
   for (const built of [
     'dist/main.js',
+    'dist/bundle/ideas.cjs',
     'dist/help.json',
     'dist/generated/validator-config.cjs',
     'dist/generated/build-id.txt',
@@ -178,6 +179,9 @@ describe('the packed package', { timeout: 120_000 }, () => {
       'README.md',
       BIN_FILE,
       'dist/main.js',
+      'dist/launch.js',
+      'dist/bundle/ideas.cjs',
+      'dist/bundle/ideas.cache',
       'dist/help-fast.js',
       'dist/help.json',
       'dist/generated/validator-config.cjs',

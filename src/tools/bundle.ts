@@ -1,0 +1,106 @@
+/**
+ * Build step, the last but the build id: bundles the built program (dist/main.js and every module and package it
+ * loads) into one script, dist/bundle/ideas.cjs, and writes V8's code cache of it, dist/bundle/ideas.cache, which
+ * src/launch.ts compiles it with. Loading ~200 modules one by one, each parsed and compiled, was about a third of a
+ * command on a small registry (docs/development.md).
+ *
+ * The cache is made after a few commands have run on a copy of an example registry, so that it holds the code they
+ * compiled too, not only the modules' first lines. Those runs also check the bundle: the build stops if one fails.
+ */
+// First, as src/launch.ts does: the flags V8 runs with are part of what its cache must match.
+import '../young-generation.js';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build, type Plugin } from 'esbuild';
+import { BUNDLE_FILE, CODE_CACHE_FILE, runBundle } from '../launch.js';
+import type { Ctx, OutputStream } from '../context.js';
+
+const dist = fileURLToPath(new URL('../', import.meta.url));
+const bundleDir = path.dirname(BUNDLE_FILE);
+
+/**
+ * `import.meta.url` of each module, as the URL of the module's own built file: modules find the files beside them
+ * with it (the generated validators, the worker's module), and a CommonJS script has no `import.meta`.
+ */
+const fileUrls: Plugin = {
+  name: 'file-urls',
+  setup(b) {
+    b.onLoad({ filter: /\.js$/ }, (args) => {
+      if (!args.path.startsWith(dist)) return undefined;
+      const text = readFileSync(args.path, 'utf8');
+      if (!text.includes('import.meta.url')) return undefined;
+      const own = path.relative(bundleDir, args.path).split(path.sep).join('/');
+      return { contents: text.replaceAll('import.meta.url', `__ideasFileUrl(${JSON.stringify(own)})`), loader: 'js' };
+    });
+  },
+};
+
+rmSync(bundleDir, { recursive: true, force: true });
+await build({
+  entryPoints: [path.join(dist, 'main.js')],
+  outfile: BUNDLE_FILE,
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20.19',
+  // `import('node:readline')` as a `require`: a script compiled from a code cache has no loader for `import()` on
+  // Node 20 ("A dynamic import callback was not specified").
+  supported: { 'dynamic-import': false },
+  plugins: [fileUrls],
+  banner: {
+    js: 'const __ideasFileUrl = (file) => require("node:url").pathToFileURL(require("node:path").join(__dirname, file)).href;',
+  },
+  // An `import.meta` the plugin did not replace would be empty in the bundle: a broken build, not a warning.
+  logOverride: { 'empty-import-meta': 'error' },
+  logLevel: 'warning',
+});
+
+/** Output that goes nowhere. */
+const sink = (): OutputStream & { text: string } => ({
+  text: '',
+  write(chunk: string) {
+    this.text += chunk;
+    return true;
+  },
+});
+
+const { exports, script } = runBundle();
+const work = mkdtempSync(path.join(tmpdir(), 'ideas-bundle-'));
+try {
+  const registry = path.join(work, 'registry');
+  cpSync(fileURLToPath(new URL('../../examples/sundsvall/', import.meta.url)), registry, { recursive: true });
+  const runs: string[][] = [
+    ['list', '--json'],
+    ['list'],
+    ['validate'],
+    ['validate', '--format', 'json'],
+    ['report'],
+    ['export'],
+    ['site', '--out', path.join(work, 'site')],
+  ];
+  let first: string | undefined;
+  for (const argv of [...runs, ['show', '<first>']]) {
+    const stdout = sink();
+    const stderr = sink();
+    const ctx: Ctx = {
+      cwd: registry,
+      env: { PATH: process.env.PATH, CI: 'true' },
+      stdout,
+      stderr,
+      stdinIsTTY: false,
+      prompter: () => Promise.reject(new Error('no prompts while the build warms up')),
+      clock: () => new Date(),
+    };
+    const args = argv.map((arg) => (arg === '<first>' ? (first as string) : arg));
+    const code = await exports.run(args, ctx);
+    if (code !== 0) throw new Error(`ideas ${args.join(' ')} exited ${code} in the bundle:\n${stderr.text}`);
+    if (first === undefined && argv.join(' ') === 'list --json') {
+      first = (JSON.parse(stdout.text) as { ideas: { id: string }[] }).ideas[0]?.id;
+    }
+  }
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
+writeFileSync(CODE_CACHE_FILE, script.createCachedData());
