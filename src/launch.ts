@@ -28,14 +28,18 @@ export interface LoadedBundle {
   script: Script;
 }
 
+/**
+ * What the build writes around the bundle: the function Node wraps a CommonJS module in, on the script's first line
+ * so that the lines of a stack trace are the bundle's.
+ */
+export const BUNDLE_WRAPPER = ['(function (exports, require, module, __filename, __dirname) {', '\n})'] as const;
+
 /** Compiles the bundle (with `cachedData`, when given) and runs it as Node runs a CommonJS module. */
 export function runBundle(cachedData?: Buffer): LoadedBundle {
-  const source = readFileSync(BUNDLE_FILE, 'utf8');
-  // On the script's first line, so that the lines of a stack trace are the bundle's.
-  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
-    filename: BUNDLE_FILE,
-    cachedData,
-  });
+  // ASCII (src/tools/bundle.ts), so read as Latin-1: Node makes the string without decoding UTF-8, and outside V8's
+  // heap, since it is large.
+  const source = readFileSync(BUNDLE_FILE, 'latin1');
+  const script = new Script(source, { filename: BUNDLE_FILE, cachedData });
   const module = { exports: {} as typeof Main };
   const wrapper = script.runInThisContext() as (...args: unknown[]) => void;
   wrapper.call(

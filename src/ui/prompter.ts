@@ -77,7 +77,7 @@ export async function createInquirerPrompter(
   lang: Lang,
   input: NodeJS.ReadableStream,
 ): Promise<Prompter> {
-  const inquirer = await import('@inquirer/prompts');
+  const inquirer = await import('./inquirer.js');
   const { styleText } = await import('node:util');
   const context = { input, output, clearPromptOnDone: false };
   const word = (w: string) => (lang === 'sv' ? (SWEDISH_KEYS[w] ?? w) : w);

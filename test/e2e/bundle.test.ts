@@ -45,6 +45,8 @@ describe('the bundled program', () => {
   it('gives every module the URL of its own built file, as `import.meta.url` did', () => {
     const bundle = readFileSync(path.join(REPO_ROOT, 'dist/bundle/ideas.cjs'), 'utf8');
     expect(bundle).not.toContain('import.meta');
+    // ASCII alone, which src/launch.ts reads as Latin-1.
+    expect(bundle).not.toMatch(/[\u0080-\uffff]/);
     // Nor an `import()`: a script compiled from a code cache cannot run one on Node 20 (the prompts' readline).
     expect(bundle).not.toMatch(/\bimport\(/);
     // The worker's module and the generated validators are found beside the modules that name them.
