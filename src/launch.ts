@@ -9,7 +9,7 @@
  * A build by tsc alone, without a bundle, loads the modules as they are.
  */
 // First: V8's flags are part of what a code cache must match, and this module sets the one the program sets.
-import './young-generation.js';
+import './v8-flags.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';

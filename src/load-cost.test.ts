@@ -58,6 +58,6 @@ describe('what the readers load', () => {
 
   it('main.ts sets how the heap grows before it imports the command line', () => {
     const { local } = staticImports('main.ts');
-    expect(local[0]).toBe('young-generation.ts');
+    expect(local[0]).toBe('v8-flags.ts');
   });
 });
