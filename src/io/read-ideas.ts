@@ -12,14 +12,14 @@ import {
   type FrontMatterResult,
 } from '../core/front-matter/front-matter.js';
 import {
-  summaryRow,
+  summaryCells,
   toIdea,
   toIdeaFields,
   toIdeaSummary,
   type Idea,
   type IdeaFields,
   type IdeaSummary,
-  type SummaryRow,
+  type SummaryCells,
 } from '../core/sluice/idea.js';
 import { FileCache, readWithKey, type FileKey } from './file-cache.js';
 import { isReadableEntry, listIdeaFiles, type IdeaFileEntry } from './idea-files.js';
@@ -113,7 +113,7 @@ export function openReading<V>(
 const NOT_READ = { ok: false } as const;
 
 type Fields = { ok: true; data: Record<string, unknown> } | FrontMatterProblem;
-type Summary = { ok: true; row: SummaryRow } | FrontMatterProblem;
+type Summary = SummaryCells | FrontMatterProblem;
 type KindValue = FrontMatterResult | Fields | Summary | typeof NOT_READ;
 
 /**
@@ -126,7 +126,7 @@ export function keepTask(kind: 'parsed' | 'fields' | 'summary'): Compute<KindVal
     if (!file.ok) return NOT_READ;
     const fm = readFrontMatter(file.bytes, { body: kind === 'parsed' });
     if (kind === 'parsed' || !fm.ok) return fm;
-    return kind === 'fields' ? { ok: true, data: fm.data } : { ok: true, row: summaryRow(fm.data) };
+    return kind === 'fields' ? { ok: true, data: fm.data } : summaryCells(fm.data);
   };
 }
 
@@ -166,11 +166,8 @@ export function readIdeaFields(
  * those few fields let go at once. Its cache keeps only them too.
  */
 export function readIdeaSummaries(registry: Registry): ReadIdeas<IdeaSummary> {
-  return readEach<Extract<Summary, { ok: true }>, IdeaSummary>(
-    registry,
-    listIdeaFiles(registry),
-    'summary',
-    (v, entry, stage) => toIdeaSummary(v.row, stage, entry.path, entry.abs),
+  return readEach<SummaryCells, IdeaSummary>(registry, listIdeaFiles(registry), 'summary', (cells, entry, stage) =>
+    toIdeaSummary(cells, stage, entry.path, entry.abs),
   );
 }
 
@@ -190,13 +187,15 @@ function readEach<V, T>(
   const unreadable: IdeaFileEntry[] = [];
   files.forEach((entry, i) => {
     const value = values[i];
-    if (!value?.ok || !entry.stage) {
+    // A summary is a list of cells (src/core/sluice/idea.ts); everything else says whether it was read.
+    if (!(Array.isArray(value) || value?.ok) || !entry.stage) {
       unreadable.push(entry);
       return;
     }
     // Fields that come back from the cache or a worker thread (a structured clone) have prototypes: taken off where
     // they stand, since nothing else holds them, rather than copied (src/core/sluice/idea.ts would copy them).
-    if ('data' in value && Object.getPrototypeOf(value.data) !== null) nullProtoInPlace(value.data);
+    if (!Array.isArray(value) && 'data' in value && Object.getPrototypeOf(value.data) !== null)
+      nullProtoInPlace(value.data);
     ideas.push(make(value as V, entry, entry.stage));
   });
   return { ideas, unreadable };

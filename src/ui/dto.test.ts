@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RegistryConfig, Stage } from '../core/sluice/config.js';
 import { readFrontMatter } from '../core/front-matter/front-matter.js';
-import { summaryRow, toIdea, toIdeaSummary, type Idea } from '../core/sluice/idea.js';
+import { summaryCells, toIdea, toIdeaSummary, type Idea } from '../core/sluice/idea.js';
 import type { Registry } from '../io/registry.js';
 import {
   ideaDocument,
@@ -151,7 +151,7 @@ describe('ideaSummaryDto', () => {
     ];
     for (const text of texts) {
       const idea = ideaOf(text);
-      const summary = toIdeaSummary(summaryRow(idea.data), idea.stage, idea.path, idea.abs);
+      const summary = toIdeaSummary(summaryCells(idea.data), idea.stage, idea.path, idea.abs);
       expect(ideaSummaryDto(summary, 'sv', today), text).toEqual(ideaSummaryDto(idea, 'sv', today));
     }
     expect(ideaSummaryDto(ideaOf(texts[3] as string), 'sv', today).granted).toBe(150);
