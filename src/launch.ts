@@ -8,7 +8,7 @@
  * script as it would have without (`cachedDataRejected`), so a cache from another Node costs time, never behaviour.
  * A build by tsc alone, without a bundle, loads the modules as they are.
  */
-// First: V8's flags are part of what a code cache must match, and this module sets the one the program sets.
+// First: V8's flags are part of what a code cache must match, and this module sets the program's.
 import './v8-flags.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';

@@ -1,8 +1,8 @@
 /**
  * Build step, the last but the build id: bundles the built program (dist/main.js and every module and package it
  * loads) into one script, dist/bundle/ideas.cjs, and writes V8's code cache of it, dist/bundle/ideas.cache, which
- * src/launch.ts compiles it with. Loading ~200 modules one by one, each parsed and compiled, was about a third of a
- * command on a small registry (docs/development.md).
+ * src/launch.ts compiles it with. Loading 80 to 180 modules one by one (list 80, site 180), each parsed and
+ * compiled, was a third of a command on a small registry (docs/development.md).
  *
  * The cache is made after a few commands have run on a copy of an example registry, so that it holds the code they
  * compiled too, not only the modules' first lines. Those runs also check the bundle: the build stops if one fails.
