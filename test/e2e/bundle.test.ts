@@ -4,10 +4,13 @@
  * about 50 ms without changing a byte of its output, so nothing else would notice.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { cpSync, readFileSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { REPO_ROOT, cliEnv } from '../helpers/cli.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { REPO_ROOT, cliEnv, describeRun, ideas } from '../helpers/cli.js';
+import { makeTempDir, removeTempDirs } from '../helpers/temp-repo.js';
+
+afterAll(removeTempDirs);
 
 /** Runs `script` as an ES module in a plain `node`, as bin/ideas.js runs, and returns what it printed. */
 function nodeModule(script: string): unknown {
@@ -52,5 +55,28 @@ describe('the bundled program', () => {
     // The worker's module and the generated validators are found beside the modules that name them.
     expect(bundle).toContain('__ideasFileUrl("../io/parallel-read.js")');
     expect(bundle).toContain('__ideasFileUrl("../io/schemas.js")');
+  });
+
+  it('is not needed: a build without it (tsc alone) runs the modules, and prints the same', () => {
+    const pkg = makeTempDir('ideas-nobundle-');
+    for (const part of ['bin', 'dist', 'schemas', 'examples', 'package.json']) {
+      cpSync(path.join(REPO_ROOT, part), path.join(pkg, part), {
+        recursive: true,
+        filter: (from) => !from.startsWith(path.join(REPO_ROOT, 'dist', 'bundle')),
+      });
+    }
+    symlinkSync(path.join(REPO_ROOT, 'node_modules'), path.join(pkg, 'node_modules'), 'dir');
+    const example = path.join(REPO_ROOT, 'examples', 'sundsvall');
+    const args = ['--no-cache', 'list', '--lang', 'en'];
+    const bundled = ideas(args, { cwd: example });
+    const modules = spawnSync(process.execPath, [path.join(pkg, 'bin', 'ideas.js'), ...args], {
+      cwd: example,
+      env: cliEnv(),
+      encoding: 'utf8',
+    });
+    expect(bundled.code, describeRun(bundled)).toBe(0);
+    expect(modules.status, modules.stderr).toBe(0);
+    expect(modules.stdout).toBe(bundled.stdout);
+    expect(bundled.stdout).toContain('sund-');
   });
 });
