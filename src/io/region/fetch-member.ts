@@ -12,6 +12,7 @@ import { CONFIG_FILE, type RegistryConfig } from '../../core/sluice/config.js';
 import type { RegionMember } from '../../core/region/config.js';
 import {
   buildIdeas,
+  byPath,
   ideasByOid,
   SNAPSHOT_VERSION,
   snapshotFields,
@@ -257,13 +258,11 @@ export async function syncMember(
       unreadableFiles.push(...built.unreadable);
       parsed += built.parsed;
     }
-    // buildIdeas sorts each batch by path; the batches, from git's listing, are not always in that order.
-    ideas.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    // By path, as a snapshot keeps them: git's listing is not always in that order.
+    ideas.sort(byPath);
     const schemas = sources.map((s) => s.schema as Record<string, unknown>);
     const fields = snapshotFields(classes, (key) => fieldTitles(schemas, [key])[key] ?? { sv: key, en: key });
-    const unreadable = [...unreadableFiles, ...oversized].sort((a, b) =>
-      a.path < b.path ? -1 : a.path > b.path ? 1 : 0,
-    );
+    const unreadable = [...unreadableFiles, ...oversized].sort(byPath);
     const snapshot: MemberSnapshot = {
       schemaVersion: SNAPSHOT_VERSION,
       member: member.id,
