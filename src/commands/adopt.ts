@@ -27,7 +27,7 @@ import { unknownMemberError } from '../core/region/choices.js';
 import { firstStage, type Stage } from '../core/sluice/config.js';
 import { missingFor } from '../core/sluice/gate.js';
 import { gateSetFlags } from '../core/sluice/gate-fix.js';
-import { idFromFileName, newId } from '../core/sluice/id.js';
+import { idsInFileNames, newId } from '../core/sluice/id.js';
 import { isoDate, toIdea, type Idea } from '../core/sluice/idea.js';
 import { newIdeaPath } from '../core/sluice/slug.js';
 import { resolveStage } from '../core/sluice/stage-lookup.js';
@@ -132,11 +132,7 @@ export async function runAdopt(opts: AdoptOptions, ctx: Ctx): Promise<AdoptResul
   const sets = nullObjectFrom(foldRecordKeys(given, {}));
 
   // A new id with this registry's prefix, taken by no idea here nor anywhere in the region.
-  const taken = new Set<string>();
-  for (const e of files) {
-    const fromName = idFromFileName(e.path.slice(e.path.lastIndexOf('/') + 1));
-    if (fromName) taken.add(fromName);
-  }
+  const taken = idsInFileNames(files.map((e) => e.path));
   for (const i of local) if (i.id) taken.add(i.id);
   for (const s of readSnapshots(region)) for (const i of s.ideas) if (i.id) taken.add(i.id);
   const id = newId(config.idPrefix, (candidate) => taken.has(candidate));

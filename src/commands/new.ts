@@ -12,7 +12,7 @@ import {
 } from '../core/criteria/fields.js';
 import { readFrontMatter } from '../core/front-matter/front-matter.js';
 import { localize, t, type Lang } from '../core/i18n/i18n.js';
-import { newId } from '../core/sluice/id.js';
+import { idsInFileNames, newId } from '../core/sluice/id.js';
 import { isoDate, toIdea, type Idea } from '../core/sluice/idea.js';
 import { renderIdeaFile } from '../core/front-matter/idea-text.js';
 import { describeErrors } from '../core/criteria/schema-check.js';
@@ -29,7 +29,6 @@ import { flagFor } from '../core/sluice/gate-fix.js';
 import { withWriteLock } from '../io/write-session.js';
 import { git, gitUserName } from '../io/git.js';
 import { listIdeaFiles } from '../io/idea-files.js';
-import { idFromFileName } from '../core/sluice/id.js';
 import { readIdeas } from '../io/read-ideas.js';
 import { loadCriteria, type Registry } from '../io/registry.js';
 import { openRegistry } from './open-registry.js';
@@ -129,7 +128,7 @@ export async function runNew(opts: NewOptions, ctx: Ctx): Promise<NewResult> {
   // The region this registry names, as last synced: the ids its members hold, and their ideas like this one.
   const region = regionNeighbours(registry, lang, ownIds);
   // A new id taken by no idea here, nor by any member of the region (ids stay unique across it).
-  const taken = new Set(files.map((e) => idFromFileName(e.path.slice(e.path.lastIndexOf('/') + 1))));
+  const taken = idsInFileNames(files.map((e) => e.path));
   for (const known of region.ids) taken.add(known);
   const id = newId(config.idPrefix, (candidate) => taken.has(candidate));
   // Keyed by the fields' names, some of them given on the command line: an object without a prototype.

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { ID_ALPHABET, ID_PATTERN, ID_RANDOM_LENGTH, idFromFileName, newId, randomIdPart } from './id.js';
+import {
+  ID_ALPHABET,
+  ID_PATTERN,
+  ID_RANDOM_LENGTH,
+  idFromFileName,
+  idsInFileNames,
+  newId,
+  randomIdPart,
+} from './id.js';
 
 const constantBytes = (value: number) => (n: number) => new Uint8Array(n).fill(value);
 
@@ -55,5 +63,17 @@ describe('ids', () => {
     ['åäö-4k7q2x-title.md', null],
   ])('idFromFileName(%j) is %j', (name, id) => {
     expect(idFromFileName(name)).toBe(id);
+  });
+});
+
+describe('idsInFileNames', () => {
+  it('takes the id each file name claims, from the name alone, and skips names that claim none', () => {
+    const ids = idsInFileNames([
+      'ideas/01-ide/sund-4k7q2x-aldreomsorg.md',
+      'ideas/02-foradling/SUND-ABCD12.md',
+      'ideas/01-ide/anteckningar.md',
+      'sund-zzzz99-a/readme.md',
+    ]);
+    expect([...ids]).toEqual(['sund-4k7q2x', 'sund-abcd12']);
   });
 });

@@ -31,3 +31,13 @@ export function idFromFileName(fileName: string): string | null {
   const m = /^([a-z0-9]{1,12}-[0-9a-z]{4,16})(?:-|\.md$)/i.exec(fileName);
   return m ? (m[1] ?? '').toLowerCase() : null;
 }
+
+/** The ids the files at `paths` (relative, with forward slashes) claim by their names: ids a new idea may not take. */
+export function idsInFileNames(paths: Iterable<string>): Set<string> {
+  const ids = new Set<string>();
+  for (const p of paths) {
+    const id = idFromFileName(p.slice(p.lastIndexOf('/') + 1));
+    if (id) ids.add(id);
+  }
+  return ids;
+}
