@@ -55,6 +55,13 @@ function agrees(text: string): { accepted: boolean; ok: boolean; ours: unknown; 
   return { accepted: true, ok: isDeepStrictEqual(ours, theirs), ours, theirs };
 }
 
+/** Whether a string in `v`, at any depth, matches `re`. */
+function hasString(v: unknown, re: RegExp): boolean {
+  if (typeof v === 'string') return re.test(v);
+  if (v !== null && typeof v === 'object') return Object.values(v).some((x) => hasString(x, re));
+  return false;
+}
+
 describe('readYamlSubset', () => {
   it('reads the shape of an idea: scalars, flow and block collections, block scalars, comments', () => {
     const text = [
@@ -137,6 +144,62 @@ describe('readYamlSubset', () => {
     expect(agrees(text).ok).toBe(true);
   });
 
+  it('reads plain and quoted scalars wrapped over lines, as PyYAML writes long texts, and emoji, as the package does', () => {
+    const text = [
+      'title: Fixartjänst för äldre som bor kvar hemma och behöver hjälp med små saker i',
+      '  hemmet',
+      "summary: 'Förslaget kräver inga nya tjänster, bara ett annat arbetssätt. Idén",
+      '  har prövats i liten skala.',
+      '',
+      '',
+      '  Målgruppen har varit med och formulerat problemet.',
+      '',
+      "  '",
+      "quote: 'it''s",
+      "    wrapped'  # a comment",
+      'escaped: "tab\\t then a break \\',
+      '  \\ kept space and a folded',
+      '',
+      '  line"',
+      'spaces: "  first   ',
+      '     second  "',
+      'history:',
+      '- date: 2025-03-30',
+      '  note: Beviljas för test under hösten, med uppföljning varje månad och en',
+      '    slutrapport till idérådet.',
+      '- a plain item',
+      '  over two lines',
+      'tail: one',
+      '',
+      '  two # c',
+      'emoji: Fika 😀 mot',
+      '  ensamhet 🫖',
+      '',
+    ].join('\n');
+    const read = subset(text);
+    expect(read).toEqual({
+      ok: true,
+      data: {
+        title: 'Fixartjänst för äldre som bor kvar hemma och behöver hjälp med små saker i hemmet',
+        summary:
+          'Förslaget kräver inga nya tjänster, bara ett annat arbetssätt. Idén har prövats i liten skala.\n\nMålgruppen har varit med och formulerat problemet.\n',
+        quote: "it's wrapped",
+        escaped: 'tab\t then a break  kept space and a folded\nline',
+        spaces: '  first second  ',
+        history: [
+          {
+            date: '2025-03-30',
+            note: 'Beviljas för test under hösten, med uppföljning varje månad och en slutrapport till idérådet.',
+          },
+          'a plain item over two lines',
+        ],
+        tail: 'one\ntwo',
+        emoji: 'Fika 😀 mot ensamhet 🫖',
+      },
+    });
+    expect(agrees(text)).toMatchObject({ accepted: true, ok: true });
+  });
+
   it('gives the first key written twice, where the package places it', () => {
     for (const [text, key, line, column] of [
       ['a: 1\nb: 2\na: 3\n', 'a', 2, 0],
@@ -161,9 +224,13 @@ describe('readYamlSubset', () => {
     ['a folded line more indented', 'a: >\n  x\n    y\n'],
     ['a line of spaces longer than the indentation in a block scalar', 'a: |\n  x\n     \n  y\n'],
     ['a block scalar at the end of a text without a line break', 'a: |\n  x'],
-    ['a plain scalar on two lines', 'a: one\n  two\n'],
-    ['a quoted scalar on two lines', 'a: "one\n  two"\n'],
-    ['an escaped line break', 'a: "one\\\n  two"\n'],
+    ['a wrapped line starting with an indicator', 'a: one\n  - two\n'],
+    ['a wrapped line after a comment', 'a: one # c\n  two\n'],
+    ['a wrapped line holding a key', 'a: one\n  b: two\n'],
+    ['a wrapped line at the margin', 'a: "one\ntwo"\n'],
+    ['a wrapped line no deeper than its key', 'a:\n  b: "one\n  two"\n'],
+    ['a quoted scalar never closed', "a: 'one\n  two\n"],
+    ['an escaped line break at the end of the text', 'a: "one\\\n'],
     ['an unknown escape', 'a: "x\\qy"\n'],
     ['an escaped surrogate', 'a: "\\ud800"\n'],
     ['text after a quoted scalar', 'a: "x" y\n'],
@@ -195,7 +262,8 @@ describe('readYamlSubset', () => {
     ['a control character', 'a: b\u0007\n'],
     ['a line separator', 'a: b\u2028c\n'],
     ['a byte order mark', '\uFEFFa: 1\n'],
-    ['an emoji (a surrogate pair)', 'a: 😀\n'],
+    ['half a surrogate pair', 'a: \ud83d\n'],
+    ['the other half of a surrogate pair', 'a: x\ude00\n'],
     ['bad indentation', 'a:\n    b: 1\n  c: 2\n'],
     ['only comments', '# nothing\n'],
   ])('gives up on %s', (_what, text) => {
@@ -496,6 +564,52 @@ describe('readYamlSubset', () => {
       ' ',
       '\\',
     ];
+    // Lines that may continue a scalar wrapped over lines, or break it: text, quotes that close it, indicators,
+    // escapes, comments, keys.
+    const wrapLines = [
+      'wrapped text',
+      'två rader',
+      'close"',
+      "close'",
+      "it''s close'",
+      'a "quoted" word',
+      "it's",
+      'end" # c',
+      "end' x",
+      'end"x',
+      '"',
+      "'",
+      '\\',
+      '\\ spaced',
+      'tail \\',
+      'x\\ty"',
+      '\\x41"',
+      '# not text',
+      'a #b',
+      'a#b',
+      'k: v',
+      'k:',
+      '- x',
+      '-x',
+      '[a]',
+      '{a: 1}',
+      '&x',
+      '*x',
+      '!x',
+      '|',
+      '>',
+      '%x',
+      '@x',
+      'true',
+      '12',
+      '~',
+      '---',
+      '...',
+      'trailing   ',
+    ];
+    const openValues = ['"open', "'open", '"open \\', '"a\\', "'it''s", '"  ', "'", '"', 'plain', 'two words', '"x" y'];
+    /** Whether the text being made has a scalar wrapped over lines. */
+    const made = { wrapped: false };
     const rnd = prng(20261123);
     const pick = <T>(items: readonly T[]): T => items[Math.floor(rnd() * items.length)] as T;
     // A random tree written as block YAML, its indentation and sequence style chosen at random, then sometimes one
@@ -508,6 +622,16 @@ describe('readYamlSubset', () => {
       for (let k = 0; k < lines; k++) {
         const l = pick(blockLines);
         out.push(l === '' || l.trim() === '' ? l : `${' '.repeat(indent + step)}${l}`);
+      }
+    };
+    const wrapBelow = (indent: number, out: string[]) => {
+      made.wrapped = true;
+      const lines = 1 + Math.floor(rnd() * 3);
+      for (let k = 0; k < lines; k++) {
+        const r = rnd();
+        if (r < 0.15) out.push(rnd() < 0.5 ? '' : ' '.repeat(Math.floor(rnd() * 6)));
+        else if (r < 0.7) out.push(`${' '.repeat(indent + 2)}${pick(wrapLines.slice(0, 8))}`);
+        else out.push(`${' '.repeat(Math.max(0, indent + pick([-1, 0, 1, 2, 4])))}${pick(wrapLines)}`);
       }
     };
     const write = (depth: number, indent: number, out: string[]): void => {
@@ -523,8 +647,11 @@ describe('readYamlSubset', () => {
           const at = rnd() < 0.5 ? indent : indent + step;
           const items = 1 + Math.floor(rnd() * 3);
           for (let k = 0; k < items; k++) {
-            if (rnd() < 0.5) {
+            if (rnd() < 0.4) {
               out.push(`${' '.repeat(at)}- ${value()}`);
+            } else if (rnd() < 0.2) {
+              out.push(`${' '.repeat(at)}- ${rnd() < 0.5 ? pick(openValues) : value()}`);
+              wrapBelow(at, out);
             } else {
               const inner: string[] = [];
               write(depth + 1, at + 2, inner);
@@ -538,6 +665,10 @@ describe('readYamlSubset', () => {
           out.push(`${' '.repeat(rnd() < 0.5 ? 0 : indent + Math.floor(rnd() * 4))}# ${value()}`);
         } else if (r < 0.55) {
           out.push(rnd() < 0.5 ? '' : ' '.repeat(Math.floor(rnd() * 6)));
+        } else if (r < 0.65) {
+          // A scalar wrapped over lines: continued by lines indented more than its key, or by some that break it.
+          out.push(`${' '.repeat(indent)}${key()}: ${rnd() < 0.5 ? pick(openValues) : value()}`);
+          wrapBelow(indent, out);
         } else {
           out.push(
             `${' '.repeat(indent)}${key()}:${' '.repeat(rnd() < 0.9 ? 1 : 2)}${value()}${rnd() < 0.1 ? '  ' : ''}`,
@@ -577,9 +708,12 @@ describe('readYamlSubset', () => {
     let crlf = 0;
     const disagreements: { text: string; ours: unknown; theirs: unknown }[] = [];
     const total = 30_000;
+    let wrappedRead = 0;
     for (let n = 0; n < total; n++) {
+      made.wrapped = false;
       const t = text();
       const r = agrees(t);
+      if (r.accepted && made.wrapped && hasString(r.theirs, /wrapped text|två rader|close/)) wrappedRead++;
       if (r.accepted) accepted++;
       if (r.accepted && (r.ours as { duplicate?: boolean }).duplicate) duplicates++;
       if (r.accepted && /: [|>]/.test(t)) blockScalars++;
@@ -591,12 +725,14 @@ describe('readYamlSubset', () => {
     // Both ways are exercised: a subset that always gave up would pass the check above and be useless.
     expect(accepted).toBeGreaterThan(total * 0.15);
     expect(accepted).toBeLessThan(total * 0.85);
-    // And so is every shape beyond the plainest: block scalars, comments after values, CRLF, duplicate keys.
-    expect({ blockScalars, comments, crlf, duplicates }).toEqual({
+    // And so is every shape beyond the plainest: block scalars, comments after values, CRLF, duplicate keys, scalars
+    // wrapped over lines.
+    expect({ blockScalars, comments, crlf, duplicates, wrappedRead }).toEqual({
       blockScalars: expect.toSatisfy((n: number) => n > 1000),
       comments: expect.toSatisfy((n: number) => n > 1000),
       crlf: expect.toSatisfy((n: number) => n > 500),
       duplicates: expect.toSatisfy((n: number) => n > 100),
+      wrappedRead: expect.toSatisfy((n: number) => n > 300),
     });
   });
 });

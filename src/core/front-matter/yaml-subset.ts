@@ -5,13 +5,14 @@
  * times slower on the same text.
  *
  * The shapes: a mapping at the left margin; keys of letters, digits, `_`, `-` and inner spaces; values that are plain
- * one-line scalars, one-line quoted scalars (with every escape of YAML 1.2), one-line flow sequences and mappings of
- * such scalars, literal (`|`) and folded (`>`) block scalars with their chomping and indentation indicators, or
- * nested block mappings and sequences; comments on their own lines and after values; line breaks LF or CRLF.
- * Anything else gives up: tabs, lone CRs, control or non-characters, anchors, aliases, tags, directives, document
- * markers, multi-line plain and quoted scalars, folded lines that are more indented, nested flow collections, complex
- * or quoted keys, keys that read as something other than themselves or that name a prototype (`__proto__`,
- * `constructor`, `prototype`), nesting deeper than MAX_DEPTH.
+ * scalars, quoted scalars (with every escape of YAML 1.2), both on one line or wrapped over several (as PyYAML and
+ * other writers wrap long texts), one-line flow sequences and mappings of one-line scalars, literal (`|`) and folded
+ * (`>`) block scalars with their chomping and indentation indicators, or nested block mappings and sequences;
+ * comments on their own lines and after values; line breaks LF or CRLF. Anything else gives up: tabs, lone CRs,
+ * control or non-characters, halves of surrogate pairs, anchors, aliases, tags, directives, document markers, a
+ * wrapped line that starts with an indicator or is not indented more than its key, folded lines that are more
+ * indented, nested flow collections, complex or quoted keys, keys that read as something other than themselves or
+ * that name a prototype (`__proto__`, `constructor`, `prototype`), nesting deeper than MAX_DEPTH.
  *
  * What it returns is exactly what YAML 1.2's core schema reads, as the `yaml` package reads it: the same mapping,
  * or, for a key written twice, the same problem at the same place. src/core/front-matter/yaml-subset.test.ts
@@ -30,9 +31,13 @@ const MAX_DEPTH = 64;
 
 import { isForbiddenKey } from '../safe-object.js';
 
-/** Characters YAML refuses, or treats as line breaks or white space beyond the space, the LF and a CR before an LF. */
-// eslint-disable-next-line no-control-regex -- control characters are what it looks for
-const OUTSIDE = /[\x00-\x09\x0B\x0C\x0E-\x1F\x7F-\x9F\u2028\u2029\uD800-\uDFFF\uFEFF\uFFFE\uFFFF]|\r(?!\n)/;
+/**
+ * Characters YAML refuses, or treats as line breaks or white space beyond the space, the LF and a CR before an LF;
+ * and a half of a surrogate pair without the other (a whole pair, such as an emoji, is a character YAML allows).
+ */
+const OUTSIDE =
+  // eslint-disable-next-line no-control-regex -- control characters are what it looks for
+  /[\x00-\x09\x0B\x0C\x0E-\x1F\x7F-\x9F\u2028\u2029\uFEFF\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|\r(?!\n)/;
 
 /**
  * A mapping without a prototype. Made from an object literal rather than by Object.create(null), which V8 makes a
@@ -184,6 +189,32 @@ function tablesFor(lines: number): typeof lineTables {
     lineTables = { starts: new Int32Array(size), ends: new Int32Array(size), firsts: new Int32Array(size) };
   }
   return lineTables;
+}
+
+/** The text of a line from `from` without the spaces at its end. */
+function withoutTrailingSpaces(text: string, from: number, end: number): string {
+  let stop = end;
+  while (stop > from && text.charCodeAt(stop - 1) === 32) stop--;
+  return text.slice(from, stop);
+}
+
+/** Where the line plainLine last read has its comment (from the start of its text), or -1 when it has none. */
+let plainComment = -1;
+
+/**
+ * The text of a line of a plain scalar, from `from` to `end`: up to a comment (a # after a space), without the
+ * spaces before it. Whether a comment ended it is left in plainComment (a module variable rather than a returned
+ * object: this runs for most values of every file). A colon followed by a space or by the end would start a mapping,
+ * which is outside the shape.
+ */
+function plainLine(text: string, from: number, end: number): string {
+  let s = text.slice(from, end);
+  plainComment = s.indexOf(' #');
+  if (plainComment !== -1) s = s.slice(0, plainComment);
+  if (s.includes(': ') || s.charCodeAt(s.length - 1) === 58 /* : */) throw GIVE_UP;
+  let stop = s.length;
+  while (s.charCodeAt(stop - 1) === 32) stop--;
+  return stop === s.length ? s : s.slice(0, stop);
 }
 
 class Reader {
@@ -346,8 +377,9 @@ class Reader {
   }
 
   /**
-   * A value that starts at `from` on the current line, whose key or dash stands at `indent`; takes the line, and for
-   * a block scalar the lines of its content.
+   * A value that starts at `from` on the current line, whose key or dash stands at `indent`; takes the line, and the
+   * lines that continue it: those of a block scalar's content, or those of a plain or quoted scalar written over more
+   * than one line (as YAML writers such as PyYAML wrap long texts).
    */
   private inline(from: number, end: number, indent: number, depth: number, blockScalar: boolean): unknown {
     const { text } = this;
@@ -359,28 +391,59 @@ class Reader {
     this.i++;
     let value: unknown;
     let after: number;
+    let lineEnd = end;
     if (first === 34 /* " */ || first === 39 /* ' */) {
-      const quoted = this.quoted(from, end);
+      const quoted = this.quoted(from, end, indent);
       value = quoted.value;
       after = quoted.next;
+      lineEnd = quoted.end;
     } else if (first === 91 /* [ */ || first === 123 /* { */) {
       const flow = this.flow(from, end, depth);
       value = flow.value;
       after = flow.next;
     } else {
       if (!plainStart(text, from, end)) throw GIVE_UP;
-      // A comment starts at a # after a space; the value ends before the spaces in front of it. A colon followed by
-      // a space or by the end would start a mapping.
-      let s = text.slice(from, end);
-      const comment = s.indexOf(' #');
-      if (comment !== -1) s = s.slice(0, comment);
-      if (s.includes(': ') || s.charCodeAt(s.length - 1) === 58) throw GIVE_UP;
-      let stop = s.length;
-      while (s.charCodeAt(stop - 1) === 32) stop--;
-      return this.resolve(stop === s.length ? s : s.slice(0, stop));
+      const line = plainLine(text, from, end);
+      if (plainComment !== -1) return this.resolve(line);
+      const more = this.plainMore(indent);
+      if (more === '') return this.resolve(line);
+      // Folded lines always hold a space or a line feed, which no other type of the core schema has.
+      const folded = line + more;
+      if (this.resolve(folded) !== folded) throw GIVE_UP;
+      return folded;
     }
-    this.endOfLine(after, end);
+    this.endOfLine(after, lineEnd);
     return value;
+  }
+
+  /**
+   * The lines that continue a plain scalar whose key or dash stands at `indent`, as YAML folds them into its value: a
+   * line break between two lines of text becomes a space, and each empty line between them a line feed. It takes
+   * them: the lines after the current one, indented more than `indent`, up to a comment or a line less indented.
+   */
+  private plainMore(indent: number): string {
+    const { text } = this;
+    let out = '';
+    let empties = 0;
+    for (let j = this.i; j < this.n; j++) {
+      const first = this.firsts[j] as number;
+      const end = this.ends[j] as number;
+      if (first === end) {
+        empties++;
+        continue;
+      }
+      if (first - (this.starts[j] as number) <= indent) break;
+      const c = text.charCodeAt(first);
+      // A comment ends the scalar; a line starting with any other indicator is left to the package.
+      if (c === 35 /* # */) break;
+      if (isIndicator(c)) throw GIVE_UP;
+      out += empties === 0 ? ' ' : '\n'.repeat(empties);
+      out += plainLine(text, first, end);
+      empties = 0;
+      this.i = j + 1;
+      if (plainComment !== -1) break;
+    }
+    return out;
   }
 
   /** After a quoted scalar or a flow collection: only spaces, and a comment after at least one of them. */
@@ -392,36 +455,69 @@ class Reader {
     throw GIVE_UP;
   }
 
-  /** A quoted scalar that closes on its own line: its value, and where the text after it starts. */
-  private quoted(from: number, end: number): { value: string; next: number } {
+  /**
+   * A quoted scalar: its value, where the text after it starts, and the end of the line it closes on. Without
+   * `indent` (inside a flow collection) it must close on its own line. With it, the scalar may go on over the lines
+   * after, each indented more than `indent` (the column of its key or dash), which it takes: each line break becomes
+   * a space and each empty line a line feed, with the spaces around the break dropped, as YAML folds them; in
+   * double quotes, a backslash at the end of a line joins the next without a space.
+   */
+  private quoted(from: number, end: number, indent: number | null): { value: string; next: number; end: number } {
     const { text } = this;
+    let out = '';
+    let p = from + 1;
+    let lineEnd = end;
+    /** The text of the current line from `p` is taken; on to the next line of the scalar. */
+    const nextLine = (escaped: boolean) => {
+      if (indent === null) throw GIVE_UP;
+      let j = this.i;
+      let empties = 0;
+      while (j < this.n && this.firsts[j] === this.ends[j]) {
+        empties++;
+        j++;
+      }
+      // Unclosed, or a line not indented enough: left to the package to judge. So are empty lines after an escaped
+      // line break, which YAML makes line feeds and the package a space.
+      if (j >= this.n || this.indent(j) <= indent || (escaped && empties > 0)) throw GIVE_UP;
+      if (!escaped) out += empties > 0 ? '\n'.repeat(empties) : ' ';
+      p = this.firsts[j] as number;
+      lineEnd = this.ends[j] as number;
+      this.i = j + 1;
+    };
     if (text.charCodeAt(from) === 39 /* ' */) {
-      let out = '';
-      let p = from + 1;
       for (;;) {
         const q = text.indexOf("'", p);
-        if (q === -1 || q >= end) throw GIVE_UP;
+        if (q === -1 || q >= lineEnd) {
+          out += withoutTrailingSpaces(text, p, lineEnd);
+          nextLine(false);
+          continue;
+        }
         out += text.slice(p, q);
-        if (text.charCodeAt(q + 1) !== 39) return { value: out, next: q + 1 };
+        if (text.charCodeAt(q + 1) !== 39 || q + 1 >= lineEnd) return { value: out, next: q + 1, end: lineEnd };
         out += "'";
         p = q + 2;
       }
     }
-    let out = '';
-    let p = from + 1;
     for (;;) {
       let q = p;
-      while (q < end) {
+      while (q < lineEnd) {
         const c = text.charCodeAt(q);
         if (c === 34 /* " */ || c === 92 /* \ */) break;
         q++;
       }
-      if (q >= end) throw GIVE_UP;
+      if (q >= lineEnd) {
+        out += withoutTrailingSpaces(text, p, lineEnd);
+        nextLine(false);
+        continue;
+      }
       out += text.slice(p, q);
-      if (text.charCodeAt(q) === 34) return { value: out, next: q + 1 };
-      // An escape; one at the end of the line would join the next line, which is outside the shape.
-      const e = text[q + 1];
-      if (e === undefined || q + 1 >= end) throw GIVE_UP;
+      if (text.charCodeAt(q) === 34) return { value: out, next: q + 1, end: lineEnd };
+      // An escape; one at the end of the line joins the next line, the spaces before it kept.
+      if (q + 1 >= lineEnd) {
+        nextLine(true);
+        continue;
+      }
+      const e = text[q + 1] as string;
       const simple = ESCAPES[e];
       if (simple !== undefined) {
         out += simple;
@@ -431,7 +527,7 @@ class Reader {
       const digits = HEX_DIGITS[e];
       if (digits === undefined) throw GIVE_UP;
       const hex = text.slice(q + 2, q + 2 + digits);
-      if (hex.length !== digits || q + 2 + digits > end || !HEX.test(hex)) throw GIVE_UP;
+      if (hex.length !== digits || q + 2 + digits > lineEnd || !HEX.test(hex)) throw GIVE_UP;
       const code = parseInt(hex, 16);
       // Surrogates and code points beyond Unicode are left to the package to judge.
       if ((code >= 0xd800 && code <= 0xdfff) || code > 0x10ffff) throw GIVE_UP;
@@ -485,7 +581,7 @@ class Reader {
   private flowScalar(from: number, end: number): { value: unknown; next: number } {
     const { text } = this;
     const c = text.charCodeAt(from);
-    if (c === 34 || c === 39) return this.quoted(from, end);
+    if (c === 34 || c === 39) return this.quoted(from, end, null);
     if (from >= end || !plainStart(text, from, end)) throw GIVE_UP;
     // A dash starts a plain scalar in a flow collection only before a character that may follow it there.
     if (c === 45 && isFlowIndicator(text.charCodeAt(from + 1))) throw GIVE_UP;
