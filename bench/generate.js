@@ -6,8 +6,9 @@
  *
  * Written as people and the tool write them, not in one plain style: about 13% of the files have multi-line texts as
  * block scalars (`|-`, `|` and `|+` as `ideas new` writes them, some `>-` as people fold long text), about 10% have
- * comments (at the top, after a value, inside the history), and about 15% are hand-edited (quoted strings, a history
- * entry as a flow mapping, tags as a block list, four-space or compact indentation). Those choices come from a
+ * comments (at the top, after a value, inside the history), about 15% are hand-edited (quoted strings, a history
+ * entry as a flow mapping, tags as a block list, four-space or compact indentation), and about 10% are written as
+ * YAML writers such as PyYAML write them, long texts wrapped at 80 columns. Those choices come from a
  * generator of their own, so the ideas themselves (ids, stages, fields, planted errors) are the same as without them.
  *
  *   node bench/generate.js 2000 10000            writes bench/data/registry-2000/ and bench/data/registry-10000/
@@ -17,7 +18,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } fr
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const GENERATOR_VERSION = 3;
+export const GENERATOR_VERSION = 4;
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 export const DATA_DIR = path.join(HERE, 'data');
 const EXAMPLE = path.join(HERE, '..', 'examples', 'sundsvall');
@@ -283,6 +284,46 @@ function blockScalar(text, indent, folded) {
 }
 
 /**
+ * A line of YAML wrapped at 80 columns at its spaces, the lines after the first indented by `indent`, as PyYAML and
+ * other writers wrap a long plain or quoted text: YAML folds each break back into one space. A line with two spaces
+ * together is left whole, since folding would make them one.
+ * @param {string} line @param {number} indent @returns {string[]}
+ */
+function wrap(line, indent) {
+  const lead = line.length - line.trimStart().length;
+  const [first = '', ...words] = line.slice(lead).split(' ');
+  if (line.length <= 80 || words.includes('')) return [line];
+  const out = [];
+  let current = line.slice(0, lead) + first;
+  for (const word of words) {
+    if (!current.endsWith(':') && current.length + word.length + 1 > 80) {
+      out.push(current);
+      current = ' '.repeat(indent) + word;
+    } else current = `${current} ${word}`;
+  }
+  out.push(current);
+  return out;
+}
+
+/**
+ * A multi-line text as PyYAML writes it: in single quotes, each line feed an empty line, long lines wrapped at 80
+ * columns, the lines after the first indented by `indent`.
+ * @param {string} start the line's start (`key: `) @param {string} text @param {number} indent @returns {string[]}
+ */
+function pyQuoted(start, text, indent) {
+  const pad = ' '.repeat(indent);
+  const [first = '', ...rest] = text.replaceAll("'", "''").split('\n');
+  const lines = wrap(`${start}'${first}`, indent);
+  for (const paragraph of rest) {
+    lines.push('');
+    if (paragraph) lines.push(...wrap(pad + paragraph, indent));
+  }
+  if (text.endsWith('\n')) lines.push(`${pad}'`);
+  else lines.push(`${lines.pop()}'`);
+  return lines;
+}
+
+/**
  * Writes a registry of `size` ideas into `dir` (replacing it) and returns what it planted.
  * @param {{ size: number, seed?: number, dir: string, errorRate?: number }} opts
  */
@@ -344,7 +385,13 @@ export function generateRegistry({ size, seed = 1, dir, errorRate = 0.02 }) {
     if (level >= 1 || r.next() < 0.7) fields.challenge = r.pick(CHALLENGES);
     fields.tags = [...new Set([r.pick(lang.tags), r.pick(lang.tags)])];
     // How this file is written: multi-line texts as block scalars, comments, a hand-edited style.
-    const style = { block: w.next() < 0.13, comments: w.next() < 0.1, hand: w.next() < 0.15, folded: w.next() < 0.2 };
+    const style = {
+      block: w.next() < 0.13,
+      comments: w.next() < 0.1,
+      hand: w.next() < 0.15,
+      folded: w.next() < 0.2,
+      wrapped: w.next() < 0.1,
+    };
     /** @param {number} n */
     const texts = (n) =>
       Array.from({ length: n }, () => Array.from({ length: w.int(1, 3) }, () => w.pick(lang.sentences)).join(' '));
@@ -426,6 +473,7 @@ export function generateRegistry({ size, seed = 1, dir, errorRate = 0.02 }) {
     const entryLines = (key, value, indent) => {
       const pad = ' '.repeat(indent);
       if (typeof value === 'string' && value.includes('\n')) {
+        if (style.wrapped) return pyQuoted(`${pad}${key}: `, value, indent + 2);
         const [header, content] = blockScalar(value, indent, style.folded && !value.endsWith('\n'));
         return [`${pad}${key}: ${header}`, ...content];
       }
@@ -434,7 +482,10 @@ export function generateRegistry({ size, seed = 1, dir, errorRate = 0.02 }) {
         out = w.next() < 0.5 ? JSON.stringify(value) : singleQuoted(value);
       if (style.hand && Array.isArray(value) && w.next() < 0.3)
         return [`${pad}${key}:`, ...value.map((v) => `${pad}  - ${yaml(v)}`)];
-      return [`${pad}${key}: ${out}${key === commentAfter ? '  # ändrad efter mötet' : ''}`];
+      const written = [`${pad}${key}: ${out}`];
+      if (style.wrapped && typeof value === 'string') written.splice(0, 1, ...wrap(written[0] ?? '', indent + 2));
+      if (key === commentAfter) written.push(`${written.pop()}  # ändrad efter mötet`);
+      return written;
     };
     for (const [key, value] of Object.entries(fields)) {
       if (key !== 'history') {
