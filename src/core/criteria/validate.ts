@@ -10,7 +10,6 @@ import { challengeProblem } from '../sluice/challenge.js';
 import { shellQuote } from '../shell/quote.js';
 import { YamlPositions } from '../front-matter/positions.js';
 import { describeErrors, type SchemaProblem, type Validator } from './schema-check.js';
-import { forbiddenKeys } from '../safe-object.js';
 
 export interface FileToCheck {
   path: string;
@@ -95,29 +94,8 @@ export function checkIdeaFile(file: FileToCheck, bytes: Uint8Array, ctx: CheckCo
     findings.push(finding(file.path, fm.line, fm.column, fm.rule, 'error', lang, fm.message, fm.hint, fm.params));
     return { idea: null, findings };
   }
-  // A key that names a way into a prototype is refused wherever it stands (src/core/safe-object.ts).
-  const forbidden = forbiddenKeys(fm.data);
-  if (forbidden.length > 0) {
-    const positions = new YamlPositions(fm.matter, MATTER_FIRST_LINE);
-    for (const { key, pointer } of forbidden) {
-      const pos = positions.find(pointer, true);
-      findings.push(
-        finding(
-          file.path,
-          pos.line,
-          pos.column,
-          'front-matter/forbidden-key',
-          'error',
-          lang,
-          'f.forbiddenKey',
-          'h.forbiddenKey',
-          {
-            key,
-          },
-        ),
-      );
-    }
-  }
+  // No key of the data names a way into a prototype: the reader refuses the whole file at the first such key,
+  // wherever it stands and in any case (src/core/front-matter/yaml-read.ts), with its place.
   if (!file.stage) return { idea: null, findings };
 
   const idea = toIdeaFields(fm.data, file.stage, file.path, file.abs);
