@@ -27,7 +27,7 @@ import { unknownMemberError } from '../core/region/choices.js';
 import { firstStage, type Stage } from '../core/sluice/config.js';
 import { missingFor } from '../core/sluice/gate.js';
 import { gateSetFlags } from '../core/sluice/gate-fix.js';
-import { idsInFileNames, newId } from '../core/sluice/id.js';
+import { newId, takenIds } from '../core/sluice/id.js';
 import { isoDate, toIdea, type Idea } from '../core/sluice/idea.js';
 import { newIdeaPath } from '../core/sluice/slug.js';
 import { resolveStage } from '../core/sluice/stage-lookup.js';
@@ -132,9 +132,11 @@ export async function runAdopt(opts: AdoptOptions, ctx: Ctx): Promise<AdoptResul
   const sets = nullObjectFrom(foldRecordKeys(given, {}));
 
   // A new id with this registry's prefix, taken by no idea here nor anywhere in the region.
-  const taken = idsInFileNames(files.map((e) => e.path));
-  for (const i of local) if (i.id) taken.add(i.id);
-  for (const s of readSnapshots(region)) for (const i of s.ideas) if (i.id) taken.add(i.id);
+  const taken = takenIds(
+    files.map((e) => e.path),
+    local.map((i) => i.id),
+    readSnapshots(region).flatMap((s) => s.ideas.map((i) => i.id)),
+  );
   const id = newId(config.idPrefix, (candidate) => taken.has(candidate));
   const by = opts.by ?? (await gitUserName(registry.root)) ?? undefined;
   const basedOn: BasedOn = { member: member.id, id: ref.id, commit: snapshot.commit, url: member.url };

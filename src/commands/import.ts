@@ -7,7 +7,7 @@ import { IdeasError } from '../core/errors.js';
 import { checkIdeaFile } from '../core/criteria/validate.js';
 import { nullObject } from '../core/safe-object.js';
 import { localize, type Lang } from '../core/i18n/i18n.js';
-import { idsInFileNames, newId } from '../core/sluice/id.js';
+import { newId, takenIds } from '../core/sluice/id.js';
 import { isoDate } from '../core/sluice/idea.js';
 import { renderIdeaFile } from '../core/front-matter/idea-text.js';
 import {
@@ -305,8 +305,10 @@ export async function runImport(opts: ImportOptions, ctx: Ctx): Promise<ImportRe
       }),
     );
 
-  const taken = idsInFileNames(listIdeaFiles(registry).map((e) => e.path));
-  for (const idea of existing) if (idea.id) taken.add(idea.id);
+  const taken = takenIds(
+    listIdeaFiles(registry).map((e) => e.path),
+    existing.map((i) => i.id),
+  );
   const titles = new Map(existing.filter((i) => i.title).map((i) => [normalTitle(i.title as string), i.id]));
   const planned: { file: NewFile; idea: ImportedIdea }[] = [];
   const updates: { file: UpdatedFile; idea: ImportedIdea }[] = [];

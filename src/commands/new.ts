@@ -12,7 +12,7 @@ import {
 } from '../core/criteria/fields.js';
 import { readFrontMatter } from '../core/front-matter/front-matter.js';
 import { localize, t, type Lang } from '../core/i18n/i18n.js';
-import { idsInFileNames, newId } from '../core/sluice/id.js';
+import { newId, takenIds } from '../core/sluice/id.js';
 import { isoDate, toIdea, type Idea } from '../core/sluice/idea.js';
 import { renderIdeaFile } from '../core/front-matter/idea-text.js';
 import { describeErrors } from '../core/criteria/schema-check.js';
@@ -127,9 +127,13 @@ export async function runNew(opts: NewOptions, ctx: Ctx): Promise<NewResult> {
   const ownIds = new Set(others.flatMap((o) => (o.id ? [o.id] : [])));
   // The region this registry names, as last synced: the ids its members hold, and their ideas like this one.
   const region = regionNeighbours(registry, lang, ownIds);
-  // A new id taken by no idea here, nor by any member of the region (ids stay unique across it).
-  const taken = idsInFileNames(files.map((e) => e.path));
-  for (const known of region.ids) taken.add(known);
+  // A new id taken by no idea here (by its file's name or its front matter), nor by any member of the region (ids
+  // stay unique across it).
+  const taken = takenIds(
+    files.map((e) => e.path),
+    ownIds,
+    region.ids,
+  );
   const id = newId(config.idPrefix, (candidate) => taken.has(candidate));
   // Keyed by the fields' names, some of them given on the command line: an object without a prototype.
   const data = nullObject();

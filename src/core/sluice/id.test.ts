@@ -6,6 +6,7 @@ import {
   idFromFileName,
   idsInFileNames,
   newId,
+  takenIds,
   randomIdPart,
 } from './id.js';
 
@@ -75,5 +76,21 @@ describe('idsInFileNames', () => {
       'sund-zzzz99-a/readme.md',
     ]);
     expect([...ids]).toEqual(['sund-4k7q2x', 'sund-abcd12']);
+  });
+});
+
+describe('takenIds', () => {
+  it('takes the ids file names claim and those ideas hold, whichever the file is called, in lower case', () => {
+    const taken = takenIds(
+      ['ideas/01-ide/sund-4k7q2x-aldreomsorg.md', 'ideas/01-ide/omdopt.md'],
+      ['sund-000000', null, 'SUND-111111'],
+      new Set(['skov-1ab2cd']),
+    );
+    expect([...taken].sort()).toEqual(['skov-1ab2cd', 'sund-000000', 'sund-111111', 'sund-4k7q2x']);
+    // An id held only in a file's front matter (the file renamed away from it) is not drawn again.
+    const given = [constantBytes(0), constantBytes(1), constantBytes(2)];
+    let calls = 0;
+    const bytes = (n: number) => (given[calls++] ?? constantBytes(3))(n);
+    expect(newId('sund', (id) => taken.has(id), bytes)).toBe('sund-222222');
   });
 });

@@ -41,3 +41,13 @@ export function idsInFileNames(paths: Iterable<string>): Set<string> {
   }
   return ids;
 }
+
+/**
+ * The ids a new idea may not take: those the files at `paths` claim by their names, and those `held` by ideas (in
+ * their front matter, here or in the region), which a file renamed away from its id still holds.
+ */
+export function takenIds(paths: Iterable<string>, ...held: Iterable<string | null>[]): Set<string> {
+  const ids = idsInFileNames(paths);
+  for (const list of held) for (const id of list) if (id) ids.add(id.toLowerCase());
+  return ids;
+}
