@@ -37,12 +37,21 @@ describe('readFrontMatter', () => {
       data: { title: 'Cykelpool', created: '2026-01-01', tags: ['a', 'b'] },
       matter: 'title: Cykelpool\ncreated: 2026-01-01\ntags: [a, b]\n',
       body: 'First line\nSecond line\n',
+      subset: true,
     });
+    // Read by the yaml package, not the subset (an anchor), it says so.
+    expect(read('---\na: &x 1\nb: *x\n---\n')).toMatchObject({ ok: true, data: { a: 1, b: 1 }, subset: false });
   });
 
   it('skips a byte order mark', () => {
     const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), utf8('---\ntitle: A\n---\nBody\n')]);
-    expect(readFrontMatter(bytes)).toEqual({ ok: true, data: { title: 'A' }, matter: 'title: A\n', body: 'Body\n' });
+    expect(readFrontMatter(bytes)).toEqual({
+      ok: true,
+      data: { title: 'A' },
+      matter: 'title: A\n',
+      body: 'Body\n',
+      subset: true,
+    });
   });
 
   it('accepts CRLF line endings: no CR in the values, and the body starts after the closing line', () => {

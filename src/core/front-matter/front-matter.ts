@@ -12,7 +12,7 @@
  */
 import { Buffer, isUtf8 } from 'node:buffer';
 import type { MessageKey, Params } from '../i18n/i18n.js';
-import { parseYamlSafely, YamlProblem } from './yaml-read.js';
+import { parseYamlShaped, YamlProblem } from './yaml-read.js';
 import { emptyMapping } from './yaml-subset.js';
 
 export { parseYamlSafely, YamlProblem } from './yaml-read.js';
@@ -24,6 +24,11 @@ export interface FrontMatter {
   matter: string;
   /** The Markdown text after the closing delimiter. */
   body: string;
+  /**
+   * Whether the fast reader read the YAML (src/core/front-matter/yaml-subset.ts), so that its lines are of that
+   * reader's shapes: YamlPositions then places findings from the lines without reading them again.
+   */
+  subset?: boolean;
 }
 
 /** A problem that stops the file from being read at all, with where it is. */
@@ -141,8 +146,9 @@ function splitFrontMatter(text: string, opts: ReadOptions = {}): FrontMatterResu
       MATTER_FIRST_LINE + countLines(yamlText, stray.index),
     );
   let data: unknown;
+  let subset: boolean;
   try {
-    data = parseYamlSafely(yamlText);
+    ({ data, subset } = parseYamlShaped(yamlText));
   } catch (e) {
     if (e instanceof YamlProblem)
       return problem(e.rule, e.key, e.hintKey, MATTER_FIRST_LINE + e.line, e.column + 1, e.params);
@@ -159,7 +165,7 @@ function splitFrontMatter(text: string, opts: ReadOptions = {}): FrontMatterResu
   }
   const afterClose = matterEnd + close[0].length - 1;
   const body = opts.body === false ? '' : text.slice(afterClose).replace(/^\r?\n/, '');
-  return { ok: true, data: data as Record<string, unknown>, matter: yamlText, body };
+  return { ok: true, data: data as Record<string, unknown>, matter: yamlText, body, subset };
 }
 
 const CLOSING = /\n---\r?(?:\n|$)/;

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { exampleIdeaFiles } from '../../../test/helpers/registry.js';
 import { prng } from '../../../test/fuzz/mutate.js';
 import { topLevelPosition, YamlPositions } from './positions.js';
+import { parseYamlShaped } from './yaml-read.js';
 
 /** Every pointer a finding could have into the text's top level, each asked for its value and for its key. */
 function compareAll(text: string): { quick: number; differ: string[] } {
@@ -10,6 +11,14 @@ function compareAll(text: string): { quick: number; differ: string[] } {
   const pointers = ['', '/nowhere', '/history/0/date', ...keys.map((k) => `/${k}`)];
   const quickly = new YamlPositions(text, 2);
   const fully = new YamlPositions(text, 2, false);
+  // Told by the reader whether the subset read the text (FrontMatter's `subset`), as validate does.
+  let subset: boolean | undefined;
+  try {
+    subset = parseYamlShaped(text).subset;
+  } catch {
+    subset = undefined;
+  }
+  const told = new YamlPositions(text, 2, true, subset);
   let quick = 0;
   const differ: string[] = [];
   for (const pointer of pointers) {
@@ -17,8 +26,11 @@ function compareAll(text: string): { quick: number; differ: string[] } {
       if (topLevelPosition(text, 2, pointer, preferKey)) quick++;
       const a = quickly.find(pointer, preferKey);
       const b = fully.find(pointer, preferKey);
-      if (a.line !== b.line || a.column !== b.column)
-        differ.push(`${JSON.stringify(text)} ${pointer} ${preferKey}: ${a.line}:${a.column} vs ${b.line}:${b.column}`);
+      const c = told.find(pointer, preferKey);
+      if (a.line !== b.line || a.column !== b.column || c.line !== b.line || c.column !== b.column)
+        differ.push(
+          `${JSON.stringify(text)} ${pointer} ${preferKey}: ${a.line}:${a.column}, told ${c.line}:${c.column} vs ${b.line}:${b.column}`,
+        );
     }
   }
   return { quick, differ };
@@ -76,6 +88,8 @@ describe('YamlPositions', () => {
         else if (r < 0.3) lines.push(`${key}:`, `  - ${pick(values) || 'v'}`, `  - k: ${pick(values) || 'v'}`);
         else if (r < 0.4) lines.push(`${key}:${rnd() < 0.3 ? ' # c' : ''}`, `  sub: ${pick(values) || 'v'}`);
         else if (r < 0.5) lines.push(`${key}: ${pick(['|', '>-', '|+', '|2'])}`, '    text', '', '    more');
+        // A text wrapped over lines, as PyYAML writes it.
+        else if (r < 0.6) lines.push(`${key}: ${pick(["'wrapped", '"wrapped', 'wrapped'])}`, '  text', '', "  ends'");
         else lines.push(`${key}: ${pick(values)}${rnd() < 0.2 ? '  ' : ''}`);
       }
       texts.push(`${lines.join('\n')}\n`);

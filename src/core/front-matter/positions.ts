@@ -26,12 +26,19 @@ export class YamlPositions {
   /** The text's lines when it is of the plain shape, else null; looked at once, for the first finding. */
   private plain: string[] | null | undefined;
 
-  /** `firstLine` is the file line on which `text` starts. `quick: false` always asks the `yaml` package (tests). */
+  /**
+   * `firstLine` is the file line on which `text` starts. `quick: false` always asks the `yaml` package (tests).
+   * `subset`, when known (FrontMatter's), says whether the subset reader read the text, which is then not read again
+   * to tell.
+   */
   constructor(
     private readonly text: string,
     private readonly firstLine: number,
     private readonly quick = true,
-  ) {}
+    subset?: boolean,
+  ) {
+    if (subset !== undefined) this.plain = subset ? linesOf(text) : null;
+  }
 
   /**
    * The position of the deepest node along the pointer that exists: a missing field points at its parent's key,
@@ -97,7 +104,11 @@ export function topLevelPosition(
 
 /** The lines of a text the subset reader reads (without their CRs), or null for any other text. */
 function plainLines(text: string): string[] | null {
-  if (!readYamlSubset(text, resolveCoreScalar)?.ok) return null;
+  return readYamlSubset(text, resolveCoreScalar)?.ok ? linesOf(text) : null;
+}
+
+/** A text's lines, without their CRs. */
+function linesOf(text: string): string[] {
   const lines = text.split('\n');
   return text.includes('\r') ? lines.map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l)) : lines;
 }

@@ -48,13 +48,21 @@ const OPTIONS = {
 
 /** Parses YAML that may come from anyone. Throws YamlProblem with a position relative to the text. */
 export function parseYamlSafely(text: string): unknown {
+  return parseYamlShaped(text).data;
+}
+
+/**
+ * parseYamlSafely, and whether the subset reader read the text: then its lines are of the subset's shapes, from
+ * which src/core/front-matter/positions.ts places a finding without reading the text again.
+ */
+export function parseYamlShaped(text: string): { data: unknown; subset: boolean } {
   const quick = readYamlSubset(text, resolveCoreScalar);
   if (quick !== undefined) {
-    if (quick.ok) return quick.data;
+    if (quick.ok) return { data: quick.data, subset: true };
     throw duplicateKey(quick.key, quick.line, quick.column);
   }
   try {
-    return readWithPackage(text);
+    return { data: readWithPackage(text), subset: false };
   } catch (e) {
     // The package's parser and composer recurse once a level: nesting deep enough runs out of stack.
     if (e instanceof RangeError) throw new YamlProblem('front-matter/too-deep', 'f.tooDeep', 'h.tooDeep', {}, 0, 0);
