@@ -15,6 +15,7 @@ import { checkSiteOut } from '../io/site-out.js';
 import { fsError } from '../io/fs-error.js';
 import { pageName, siteFiles, type SiteIdea } from '../ui/render-site.js';
 import { openRegistry } from './open-registry.js';
+import { withGrowingYoungGeneration } from '../v8-flags.js';
 import { gateFor } from './transition.js';
 
 export interface SiteOptions extends CommonOptions {
@@ -106,12 +107,15 @@ export async function runSite(opts: SiteOptions, ctx: Ctx): Promise<SiteResult> 
   let written: string[];
   try {
     // Each page is written as it is made. GitHub Pages would otherwise run the files through Jekyll.
-    written = writeSite(
-      out,
-      (function* () {
-        yield* pages;
-        yield ['.nojekyll', ''] as const;
-      })(),
+    // Pages are made and let go one at a time: garbage that dies young, and a great deal of it.
+    written = withGrowingYoungGeneration(() =>
+      writeSite(
+        out,
+        (function* () {
+          yield* pages;
+          yield ['.nojekyll', ''] as const;
+        })(),
+      ),
     );
   } catch (e) {
     throw fsError(e, out);
