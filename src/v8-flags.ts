@@ -2,9 +2,10 @@
  * The V8 settings the program runs with, set before the command line loads: imported first by src/launch.ts (and so
  * before the bundle is compiled, whose code cache must be made and used under the same flags) and by src/main.ts.
  *
- * The young generation keeps its first size for the whole run. A command that reads the registry keeps most of what
- * it reads until it ends (every idea, or its cache entry), so nearly everything survives its first collection. V8
- * takes a high survival rate as a sign that the young generation is too small and doubles it, up to 16 MB a half:
+ * The young generation keeps its first size (but for work such as withGrowingYoungGeneration's below). A command
+ * that reads the registry keeps most of what it reads until it ends (every idea, or its cache entry), so nearly
+ * everything survives its first collection. V8 takes a high survival rate as a sign that the young generation is
+ * too small and doubles it, up to 16 MB a half:
  * 25 to 30 MB more peak memory at 10,000 ideas, for objects that are copied once more and then moved to the old
  * generation all the same. Without the growth (a growth factor of 1; the only one of these settings V8 reads after
  * it has started), a first run of `ideas validate` or `ideas list` on 10,000 ideas took 11 to 17% less CPU time and
@@ -25,8 +26,9 @@ setFlagsFromString('--no-turbo-inlining');
  * after. For work that makes a great deal of garbage that dies young and keeps little, where each scavenge of a 1 MB
  * young generation finds almost nothing alive and costs its fixed ~0.4 ms all the same: `ideas site` rendering and
  * writing 10,000 pages made ~650 scavenges, ~250 ms (docs/development.md). Only around such work: lifted while the
- * ideas were read (most of what is read is kept), the peak memory moved from run to run, up to 266 MB. A code cache
- * made or used meanwhile sees the flags as they were, since they are set back before anything else runs.
+ * ideas were read (most of what is read is kept), the peak memory moved from run to run, up to 266 MB. The factor
+ * is set back when the work is done, so the code cache the build makes after its warm-up runs (src/tools/bundle.ts)
+ * is made under the flags every run starts with.
  */
 export function withGrowingYoungGeneration<T>(work: () => T): T {
   setFlagsFromString('--semi-space-growth-factor=4');
