@@ -384,7 +384,7 @@ export function generateRegistry({ size, seed = 1, dir, errorRate = 0.02 }) {
     if (level >= 1 || r.next() < 0.6) fields.unit = r.pick(UNITS);
     if (level >= 1 || r.next() < 0.7) fields.challenge = r.pick(CHALLENGES);
     fields.tags = [...new Set([r.pick(lang.tags), r.pick(lang.tags)])];
-    // How this file is written: multi-line texts as block scalars, comments, a hand-edited style.
+    // How this file is written: multi-line texts as block scalars, comments, a hand-edited style, wrapped as PyYAML does.
     const style = {
       block: w.next() < 0.13,
       comments: w.next() < 0.1,
