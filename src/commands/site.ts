@@ -108,14 +108,13 @@ export async function runSite(opts: SiteOptions, ctx: Ctx): Promise<SiteResult> 
   try {
     // Each page is written as it is made. GitHub Pages would otherwise run the files through Jekyll.
     // Pages are made and let go one at a time: garbage that dies young, and a great deal of it.
-    written = withGrowingYoungGeneration(() =>
-      writeSite(
-        out,
-        (function* () {
-          yield* pages;
-          yield ['.nojekyll', ''] as const;
-        })(),
-      ),
+    written = writeSite(
+      out,
+      (function* () {
+        yield* pages;
+        yield ['.nojekyll', ''] as const;
+      })(),
+      withGrowingYoungGeneration,
     );
   } catch (e) {
     throw fsError(e, out);

@@ -78,9 +78,14 @@ function statOrNull(file: string): Stats | null {
 
 /**
  * Replaces the folder `out` with `files` (path relative to the site, text), or refuses, changing nothing. Each file
- * is written as it comes and let go: `files` may make them one at a time. Returns the paths written, in order.
+ * is written as it comes and let go: `files` may make them one at a time, and `making` runs the loop that takes
+ * them (`ideas site` lets V8's young generation grow there, src/v8-flags.ts). Returns the paths written, in order.
  */
-export function writeSite(out: string, files: Iterable<readonly [string, string]>): string[] {
+export function writeSite(
+  out: string,
+  files: Iterable<readonly [string, string]>,
+  making: (loop: () => void) => void = (loop) => loop(),
+): string[] {
   const existing = statOrNull(out);
   if (existing && !existing.isDirectory())
     throw new IdeasError('FILE_EXISTS', 'err.siteNotDir', { dir: out }, { hint: 'hint.siteNotOurs' });
@@ -101,20 +106,22 @@ export function writeSite(out: string, files: Iterable<readonly [string, string]
     const written: string[] = [];
     // Each folder is made once, not once for each of the 10,000 files in it.
     const folders = new Set<string>([temp]);
-    for (const [rel, text] of files) {
-      const abs = path.join(temp, ...rel.split('/'));
-      const folder = path.dirname(abs);
-      if (!folders.has(folder)) {
-        mkdirSync(folder, { recursive: true });
-        folders.add(folder);
+    making(() => {
+      for (const [rel, text] of files) {
+        const abs = path.join(temp, ...rel.split('/'));
+        const folder = path.dirname(abs);
+        if (!folders.has(folder)) {
+          mkdirSync(folder, { recursive: true });
+          folders.add(folder);
+        }
+        // The bytes once: written, then hashed for the marker.
+        const bytes = Buffer.from(text, 'utf8');
+        writeFileSync(abs, bytes);
+        faultPoint('site:page');
+        marker.files[rel] = sha256(bytes);
+        written.push(rel);
       }
-      // The bytes once: written, then hashed for the marker.
-      const bytes = Buffer.from(text, 'utf8');
-      writeFileSync(abs, bytes);
-      faultPoint('site:page');
-      marker.files[rel] = sha256(bytes);
-      written.push(rel);
-    }
+    });
     writeFileSync(path.join(temp, SITE_MARKER), `${JSON.stringify(marker, null, 2)}\n`);
     faultPoint('site:written');
     if (!existing) {
