@@ -56,13 +56,14 @@ function keyOf(s: Stats): FileKey {
 
 /**
  * A file's bytes and its key, from one open: the key is that of the file read (fstat on the same descriptor), and
- * costs no more system calls than readFileSync makes. Throws as readFileSync does.
+ * costs no more system calls than readFileSync makes. Only the first `limit` bytes of a larger file are read. Throws
+ * as readFileSync does.
  */
-export function readWithKey(abs: string): { bytes: Buffer; key: FileKey } {
+export function readWithKey(abs: string, limit = Infinity): { bytes: Buffer; key: FileKey } {
   const fd = openSync(abs, 'r');
   try {
     const stats = fstatSync(fd);
-    const bytes = Buffer.allocUnsafe(stats.size);
+    const bytes = Buffer.allocUnsafe(Math.min(stats.size, limit));
     let got = 0;
     while (got < bytes.length) {
       const n = readSync(fd, bytes, got, bytes.length - got, null);

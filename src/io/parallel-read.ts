@@ -117,15 +117,12 @@ export function computeFiles<V, K>(
   const { count, alone } = remote ? workersFor(n) : { count: 0, alone: false };
   const size = batchSize(n, count);
   const batches = Math.ceil(n / size);
-  const run = (b: number) => {
-    const files = readBatch(entries, b * size, Math.min(n, (b + 1) * size), read);
-    for (let i = b * size, k = 0; k < files.length; i++, k++) {
-      const { file, key } = files[k] as ReturnType<ReadFile<K>>;
+  const run = (b: number) =>
+    readAhead(entries, b * size, Math.min(n, (b + 1) * size), read, (i, file, key) => {
       values[i] = compute(entries[i] as IdeaFileEntry, file);
       keys[i] = key;
       onEach?.();
-    }
-  };
+    });
   const control = new Int32Array(new SharedArrayBuffer(8));
   const pool =
     remote && count > 0 ? startWorkers(count, { remote, entries: [...entries], size, control: control.buffer }) : [];
@@ -186,21 +183,35 @@ export function computeFiles<V, K>(
   return { values, keys };
 }
 
+/** The bytes a thread reads ahead of its parsing at most: files far larger than an idea are parsed as they come. */
+const READ_AHEAD_BYTES = 1_000_000;
+
 /**
- * The files of a batch, `from` to `to`, read one after another before any is computed. Reading a file and then
- * parsing it, 10,000 times over, made each open, fstat and read cost about half as much again as in a loop that only
- * reads (the kernel's path lookup and the parser take turns with the processor's caches): a first `validate` at
- * 10,000 ideas spent 170 to 245 ms in those calls, against 120 to 170 in batches of 64 (docs/development.md).
+ * The files `from` to `to`, each given to `each` with its index: read a run of them first, then each of the run in
+ * turn. Reading a file and then parsing it, 10,000 times over, made each open, fstat and read cost about half as much
+ * again as in a loop that only reads (the kernel's path lookup and the parser take turns with the processor's
+ * caches): a first `validate` at 10,000 ideas spent 170 to 245 ms in those calls, against 120 to 170 read a batch
+ * of 64 at a time (docs/development.md). A run ends at READ_AHEAD_BYTES, so that a folder of large files (hostile,
+ * or a mistake) is never held a batch at once.
  */
-function readBatch<K>(
+function readAhead<K>(
   entries: readonly IdeaFileEntry[],
   from: number,
   to: number,
   read: ReadFile<K>,
-): ReturnType<ReadFile<K>>[] {
-  const files: ReturnType<ReadFile<K>>[] = [];
-  for (let i = from; i < to; i++) files.push(read(entries[i] as IdeaFileEntry));
-  return files;
+  each: (index: number, file: FileBytes, key: K | null) => void,
+): void {
+  for (let start = from; start < to;) {
+    const run: ReturnType<ReadFile<K>>[] = [];
+    let bytes = 0;
+    for (let i = start; i < to && bytes < READ_AHEAD_BYTES; i++) {
+      const got = read(entries[i] as IdeaFileEntry);
+      if (got.file.ok) bytes += got.file.bytes.length;
+      run.push(got);
+    }
+    run.forEach(({ file, key }, k) => each(start + k, file, key));
+    start += run.length;
+  }
 }
 
 /** Batches of up to MAX_BATCH files, small enough that each of the threads gets several. */
@@ -257,9 +268,8 @@ export async function workBatches<K>(input: WorkerInput, read: ReadFile<K>): Pro
       faultPoint('read:worker');
       const values: unknown[] = [];
       const keys: (K | null)[] = [];
-      const files = readBatch(entries, b * size, Math.min(entries.length, (b + 1) * size), read);
-      files.forEach(({ file, key }, k) => {
-        values.push(compute(entries[b * size + k] as IdeaFileEntry, file));
+      readAhead(entries, b * size, Math.min(entries.length, (b + 1) * size), read, (i, file, key) => {
+        values.push(compute(entries[i] as IdeaFileEntry, file));
         keys.push(key);
       });
       post({ batch: b, values, keys });

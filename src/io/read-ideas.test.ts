@@ -1,11 +1,11 @@
-import { chmodSync, cpSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../test/helpers/cli.js';
 import { makeTempRepo, removeTempDirs } from '../../test/helpers/temp-repo.js';
-import { readFrontMatter } from '../core/front-matter/front-matter.js';
+import { MAX_IDEA_BYTES, readFrontMatter } from '../core/front-matter/front-matter.js';
 import { listIdeaFiles } from './idea-files.js';
-import { openReading, readIdeaFields, readIdeaFile, readIdeas, readIdeaSummaries } from './read-ideas.js';
+import { openReading, readEntry, readIdeaFields, readIdeaFile, readIdeas, readIdeaSummaries } from './read-ideas.js';
 import { loadRegistry, type Registry } from './registry.js';
 
 afterAll(removeTempDirs);
@@ -108,6 +108,22 @@ describe('readIdeas, readIdeaSummaries and readIdeaFields', () => {
     const entry = listIdeaFiles(reg)[0]!;
     expect(readIdeaFile(entry.abs)).toEqual(readFrontMatter(readFileSync(entry.abs)));
     expect(() => readIdeaFile(path.join(reg.root, 'missing.md'))).toThrow(expect.objectContaining({ code: 'ENOENT' }));
+  });
+});
+
+describe('readEntry', () => {
+  it('reads no more of a file than an idea may be, and one byte: enough to say it is too large', () => {
+    const reg = registry();
+    const file = path.join(reg.root, 'ideas', '01-ide', 'ide-000000-stor.md');
+    writeFileSync(file, `---\ntitle: Stor\n---\n${'x'.repeat(MAX_IDEA_BYTES + 1_000_000)}\n`);
+    const entry = listIdeaFiles(reg).find((e) => e.abs === file);
+    if (!entry) throw new Error('the file is not listed');
+    const { file: read, key } = readEntry(entry);
+    expect(read.ok && read.bytes.length).toBe(MAX_IDEA_BYTES + 1);
+    // The key is the whole file's, so a change to any part of it is seen.
+    expect(key?.[0]).toBe(statSync(file).size);
+    expect(read.ok && readFrontMatter(read.bytes)).toMatchObject({ ok: false, rule: 'file/too-large' });
+    expect(readIdeas(reg).unreadable.map((e) => e.abs)).toContain(file);
   });
 });
 

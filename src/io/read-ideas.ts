@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import {
+  MAX_IDEA_BYTES,
   readFrontMatter,
   type FrontMatter,
   type FrontMatterProblem,
@@ -42,11 +43,15 @@ export type { Compute, FileBytes, RemoteTask };
 
 const EMPTY = new Uint8Array();
 
-/** The bytes of a listed file and their key for the cache, or why it could not be read. Links are never read. */
+/**
+ * The bytes of a listed file and their key for the cache, or why it could not be read. Links are never read. Of a
+ * file larger than an idea may be, one byte more than that is read: enough for readFrontMatter to say it is too
+ * large, without holding the whole of a file that may be any size.
+ */
 export function readEntry(entry: IdeaFileEntry): { file: FileBytes; key: FileKey | null } {
   if (!isReadableEntry(entry)) return { file: { ok: true, bytes: EMPTY }, key: null };
   try {
-    const read = readWithKey(entry.abs);
+    const read = readWithKey(entry.abs, MAX_IDEA_BYTES + 1);
     return { file: { ok: true, bytes: read.bytes }, key: read.key };
   } catch (e) {
     return { file: { ok: false, error: e as NodeJS.ErrnoException }, key: null };

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import type { IdeaFileEntry } from './idea-files.js';
+import { computeFiles, type FileBytes } from './parallel-read.js';
+
+const entries = (n: number): IdeaFileEntry[] =>
+  Array.from({ length: n }, (_, i) => ({
+    path: `ideas/01-ide/i${i}.md`,
+    abs: `/nowhere/i${i}.md`,
+    stage: null,
+    misplaced: null,
+    folder: '01-ide',
+    symlink: false,
+  }));
+
+/** The order in which files of `sizes` bytes are read (r) and computed (c), on one thread. */
+function order(sizes: number[]): string[] {
+  const seen: string[] = [];
+  const list = entries(sizes.length);
+  const { values, keys } = computeFiles(
+    list,
+    (entry) => {
+      const i = list.indexOf(entry);
+      seen.push(`r${i}`);
+      return { file: { ok: true, bytes: new Uint8Array(sizes[i] ?? 0) } satisfies FileBytes, key: i };
+    },
+    (entry, file) => {
+      const i = list.indexOf(entry);
+      seen.push(`c${i}`);
+      return file.ok ? file.bytes.length : -1;
+    },
+    undefined,
+  );
+  // Whatever the order, each file's value and key land in its own slot.
+  expect(values).toEqual(sizes);
+  expect(keys).toEqual(sizes.map((_, i) => i));
+  return seen;
+}
+
+const at = (seen: string[], event: string) => seen.indexOf(event);
+
+describe('computeFiles', () => {
+  it('reads a batch of small files (64 of 10,000) before it parses them', () => {
+    const seen = order(Array.from({ length: 256 }, () => 1_000));
+    expect(seen.slice(0, 64)).toEqual(Array.from({ length: 64 }, (_, i) => `r${i}`));
+    expect(seen.slice(64, 128)).toEqual(Array.from({ length: 64 }, (_, i) => `c${i}`));
+  });
+
+  it('holds no more than about a megabyte read ahead: large files are parsed as they come', () => {
+    const sizes = Array.from({ length: 256 }, () => 1_000);
+    sizes[0] = 600_000;
+    sizes[1] = 600_000;
+    sizes[100] = 3_000_000;
+    const seen = order(sizes);
+    // Two files of 600 kB make a run: parsed before the third file of the batch is read.
+    expect(seen.slice(0, 4)).toEqual(['r0', 'r1', 'c0', 'c1']);
+    expect(at(seen, 'r2')).toBe(4);
+    // A file of 3 MB ends the run it is read in.
+    expect(at(seen, 'c100')).toBeLessThan(at(seen, 'r101'));
+    expect(at(seen, 'r100')).toBeLessThan(at(seen, 'c64'));
+  });
+});
