@@ -21,6 +21,7 @@ import { fieldBook } from './field-book.js';
 import { gateFixes } from '../core/sluice/gate-fix.js';
 import { openReading, readIdeaFile, type Compute } from '../io/read-ideas.js';
 import { readFrontMatter } from '../core/front-matter/front-matter.js';
+import { byPath } from '../core/path-order.js';
 
 export interface ValidateOptions extends CommonOptions {
   paths: string[];
@@ -311,7 +312,7 @@ function selectPaths(registry: Registry, all: IdeaFileEntry[], paths: string[], 
       out.set(rel, known ?? { path: rel, abs, stage: null, misplaced: 'outside-stage', folder: '', symlink });
     }
   }
-  return [...out.values()].sort((a, b) => (a.path < b.path ? -1 : 1));
+  return [...out.values()].sort(byPath);
 }
 
 /** A finding of a stage's criteria about one field, which `ideas edit --set` may fix. */

@@ -1,6 +1,7 @@
 import { readdirSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import type { Stage } from '../core/sluice/config.js';
+import { byPath } from '../core/path-order.js';
 import type { Registry } from './registry.js';
 
 /** A Markdown file found under the registry's ideas folder, and the stage its folder makes it. */
@@ -50,7 +51,7 @@ export function listIdeaFiles(registry: Registry): IdeaFileEntry[] {
       out.push(entry(ideasAbs, ideasRel, d.name, '', null, 'outside-stage', d.isSymbolicLink()));
     }
   }
-  return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return out.sort(byPath);
 
   function walk(dirAbs: string, folder: string, stage: Stage | null, isStageRoot: boolean): void {
     const dirRel = ideasRel === '' ? folder : `${ideasRel}/${folder}`;

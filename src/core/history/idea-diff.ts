@@ -20,6 +20,7 @@ import { YamlPositions } from '../front-matter/positions.js';
 import { formatAmount } from './minutes.js';
 import { canonical } from './canonical.js';
 import { shellQuote } from '../shell/quote.js';
+import { byPath } from '../path-order.js';
 
 export { canonical } from './canonical.js';
 
@@ -306,7 +307,7 @@ function primary(list: SnapshotIdea[], base: SnapshotIdea | undefined): Snapshot
 
 function groupById(ideas: readonly SnapshotIdea[], noId: SnapshotIdea[]): Map<string, SnapshotIdea[]> {
   const out = new Map<string, SnapshotIdea[]>();
-  for (const i of [...ideas].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
+  for (const i of [...ideas].sort(byPath)) {
     const id = i.id;
     if (id === null) {
       noId.push(i);
@@ -893,7 +894,7 @@ export function diffSnapshots(base: Snapshot, head: Snapshot, opts: DiffOptions)
     }
   }
   const byId = <T extends { id: string; path: string }>(a: T, b: T) =>
-    a.id < b.id ? -1 : a.id > b.id ? 1 : a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
+    a.id < b.id ? -1 : a.id > b.id ? 1 : byPath(a, b);
   out.added.sort(byId);
   out.removed.sort(byId);
   out.moved.sort(byId);

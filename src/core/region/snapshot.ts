@@ -149,11 +149,6 @@ export interface MemberFile extends SnapshotFile {
 
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : null);
 
-/** Paths in code-unit order, as a snapshot keeps its ideas and unreadable files. */
-export function byPath(a: { path: string }, b: { path: string }): number {
-  return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
-}
-
 /**
  * The member's ideas from the files of its ideas folder (paths relative to the registry root), in the files' order:
  * the caller, which reads them a batch at a time, sorts them all by path. A file whose blob id the previous snapshot

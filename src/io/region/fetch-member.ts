@@ -10,9 +10,9 @@ import { isIdeasError } from '../../core/errors.js';
 import type { Lang, MessageKey, Params } from '../../core/i18n/i18n.js';
 import { CONFIG_FILE, type RegistryConfig } from '../../core/sluice/config.js';
 import type { RegionMember } from '../../core/region/config.js';
+import { byPath } from '../../core/path-order.js';
 import {
   buildIdeas,
-  byPath,
   ideasByOid,
   SNAPSHOT_VERSION,
   snapshotFields,
