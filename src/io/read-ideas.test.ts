@@ -112,7 +112,7 @@ describe('readIdeas, readIdeaSummaries and readIdeaFields', () => {
 });
 
 describe('readEntry', () => {
-  it('reads no more of a file than an idea may be, and one byte: enough to say it is too large', () => {
+  it('reads no more of a file than an idea may be, and one byte: enough to say it is too large (readIdeaFile too)', () => {
     const reg = registry();
     const file = path.join(reg.root, 'ideas', '01-ide', 'ide-000000-stor.md');
     writeFileSync(file, `---\ntitle: Stor\n---\n${'x'.repeat(MAX_IDEA_BYTES + 1_000_000)}\n`);
@@ -124,6 +124,8 @@ describe('readEntry', () => {
     expect(key?.[0]).toBe(statSync(file).size);
     expect(read.ok && readFrontMatter(read.bytes)).toMatchObject({ ok: false, rule: 'file/too-large' });
     expect(readIdeas(reg).unreadable.map((e) => e.abs)).toContain(file);
+    // Read alone, as `ideas show` and `ideas edit` read it, the same.
+    expect(readIdeaFile(file)).toMatchObject({ ok: false, rule: 'file/too-large' });
   });
 });
 

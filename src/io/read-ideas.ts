@@ -4,7 +4,6 @@
  * that a file unchanged since an earlier run is not read again. This module is the only one that drives the cache;
  * commands ask it for ideas, summaries, fields or their own results per file (`ideas validate`'s findings).
  */
-import { readFileSync } from 'node:fs';
 import {
   MAX_IDEA_BYTES,
   readFrontMatter,
@@ -34,9 +33,15 @@ export interface ReadIdeas<T = Idea> {
   unreadable: IdeaFileEntry[];
 }
 
-/** One idea file read from disk, fields and text. Throws as readFileSync does when the file cannot be read. */
+/** One byte more than an idea file may hold: enough for readFrontMatter to say a larger file is too large. */
+const IDEA_READ_LIMIT = MAX_IDEA_BYTES + 1;
+
+/**
+ * One idea file read from disk, fields and text, no more of it than readEntry reads. Throws as readFileSync does when
+ * the file cannot be read.
+ */
 export function readIdeaFile(abs: string): FrontMatterResult {
-  return readFrontMatter(readFileSync(abs));
+  return readFrontMatter(readWithKey(abs, IDEA_READ_LIMIT).bytes);
 }
 
 export type { Compute, FileBytes, RemoteTask };
@@ -45,13 +50,13 @@ const EMPTY = new Uint8Array();
 
 /**
  * The bytes of a listed file and their key for the cache, or why it could not be read. Links are never read. Of a
- * file larger than an idea may be, one byte more than that is read: enough for readFrontMatter to say it is too
- * large, without holding the whole of a file that may be any size.
+ * file larger than an idea may be, IDEA_READ_LIMIT bytes are read: without holding the whole of a file that may be
+ * any size.
  */
 export function readEntry(entry: IdeaFileEntry): { file: FileBytes; key: FileKey | null } {
   if (!isReadableEntry(entry)) return { file: { ok: true, bytes: EMPTY }, key: null };
   try {
-    const read = readWithKey(entry.abs, MAX_IDEA_BYTES + 1);
+    const read = readWithKey(entry.abs, IDEA_READ_LIMIT);
     return { file: { ok: true, bytes: read.bytes }, key: read.key };
   } catch (e) {
     return { file: { ok: false, error: e as NodeJS.ErrnoException }, key: null };
