@@ -5,11 +5,10 @@
  * The young generation keeps its first size (but for work such as withGrowingYoungGeneration's below). A command
  * that reads the registry keeps most of what it reads until it ends (every idea, or its cache entry), so nearly
  * everything survives its first collection. V8 takes a high survival rate as a sign that the young generation is
- * too small and doubles it, up to 16 MB a half:
- * 25 to 30 MB more peak memory at 10,000 ideas, for objects that are copied once more and then moved to the old
- * generation all the same. Without the growth (a growth factor of 1; the only one of these settings V8 reads after
- * it has started), a first run of `ideas validate` or `ideas list` on 10,000 ideas took 11 to 17% less CPU time and
- * 30 MB less memory.
+ * too small and doubles it, up to 16 MB a half: 25 to 30 MB more peak memory at 10,000 ideas, for objects that are
+ * copied once more and then moved to the old generation all the same. Without the growth (a growth factor of 1; the
+ * only one of these settings V8 reads after it has started), a first run of `ideas validate` or `ideas list` on
+ * 10,000 ideas took 11 to 17% less CPU time and 30 MB less memory.
  *
  * The optimizing compiler does not inline. A command is short and spends its time reading files, parsing and
  * collecting garbage; inlining saved it nothing measurable, while the compiler's work on its thread cost 4 to 7 MB
