@@ -200,6 +200,50 @@ describe('readYamlSubset', () => {
     expect(agrees(text)).toMatchObject({ accepted: true, ok: true });
   });
 
+  it('reads flow collections over lines, as PyYAML writes them in its flow style', () => {
+    // yaml.safe_dump(data, default_flow_style=None, allow_unicode=True), PyYAML's default before 5.1: a collection of
+    // scalars in flow style, wrapped at 80 columns between items and inside texts.
+    const text = [
+      'tags: [kultur, klimat, en tagg, och en till, och fler taggar som inte ryms på en rad,',
+      '  sista]',
+      'history:',
+      "- {date: '2025-04-26', action: created, to: idea}",
+      "- {date: '2025-05-23', action: moved, from: idea, to: refinement, by: Sara Nyberg,",
+      '  decision: approve, note: Ligger utanför uppdraget och behöver en annan ägare i',
+      '    förvaltningen.}',
+      "- {date: '2025-06-01', action: moved, note: 'Spännande, koppla ihop med liknande",
+      "    försök.', to: test}",
+      'empty: [',
+      '  ]',
+      'numbers: [1,',
+      '  2.5, true, ~]  # a comment',
+      '',
+    ].join('\n');
+    const read = subset(text);
+    expect(read).toEqual({
+      ok: true,
+      data: {
+        tags: ['kultur', 'klimat', 'en tagg', 'och en till', 'och fler taggar som inte ryms på en rad', 'sista'],
+        history: [
+          { date: '2025-04-26', action: 'created', to: 'idea' },
+          {
+            date: '2025-05-23',
+            action: 'moved',
+            from: 'idea',
+            to: 'refinement',
+            by: 'Sara Nyberg',
+            decision: 'approve',
+            note: 'Ligger utanför uppdraget och behöver en annan ägare i förvaltningen.',
+          },
+          { date: '2025-06-01', action: 'moved', note: 'Spännande, koppla ihop med liknande försök.', to: 'test' },
+        ],
+        empty: [],
+        numbers: [1, 2.5, true, null],
+      },
+    });
+    expect(agrees(text)).toMatchObject({ accepted: true, ok: true });
+  });
+
   it('gives the first key written twice, where the package places it', () => {
     for (const [text, key, line, column] of [
       ['a: 1\nb: 2\na: 3\n', 'a', 2, 0],
@@ -255,7 +299,12 @@ describe('readYamlSubset', () => {
     ['an empty flow item', 'a: [b, , c]\n'],
     ['a comma before the closing bracket', 'a: [b, c,]\n'],
     ['a flow pair without a space', 'a: {b:1}\n'],
-    ['a flow collection on two lines', 'a: [b,\n  c]\n'],
+    ['a flow collection line no deeper than its key', 'a: [b,\nc]\n'],
+    ['a flow collection closed at its key', 'a:\n  b: [c,\n    d\n  ]\n'],
+    ['an empty line in a flow collection', 'a: [b,\n\n  c]\n'],
+    ['a comment line in a flow collection', 'a: [b,\n  # c\n  d]\n'],
+    ['a flow collection never closed', 'a: [b,\n  c\n'],
+    ['a flow scalar wrapped onto an indicator', 'a: [b\n  -c]\n'],
     ['a colon in a value', 'a: b: c\n'],
     ['a value ending in a colon', 'a: b:\n'],
     ['a sequence in a sequence item', 'a:\n  - - b\n'],
@@ -608,8 +657,35 @@ describe('readYamlSubset', () => {
       'trailing   ',
     ];
     const openValues = ['"open', "'open", '"open \\', '"a\\', "'it''s", '"  ', "'", '"', 'plain', 'two words', '"x" y'];
-    /** Whether the text being made has a scalar wrapped over lines. */
-    const made = { wrapped: false };
+    // Items of a flow collection over lines: mostly as PyYAML writes them, some that break the shape.
+    const flowItems = [
+      'a',
+      'två ord',
+      'wrapped text',
+      '"q, r"',
+      "'it''s'",
+      '12',
+      'true',
+      '~',
+      '"wrapped text"',
+      '-x',
+      '"open',
+      "'open",
+      'close"',
+      '[b]',
+      '{b: 1}',
+      'k: v',
+      'k:v',
+      '# c',
+      'a #b',
+      '-',
+      '- x',
+      '?',
+      ',',
+      '',
+    ];
+    /** Whether the text being made has a scalar wrapped over lines, or a flow collection over lines. */
+    const made = { wrapped: false, flowOver: false };
     const rnd = prng(20261123);
     const pick = <T>(items: readonly T[]): T => items[Math.floor(rnd() * items.length)] as T;
     // A random tree written as block YAML, its indentation and sequence style chosen at random, then sometimes one
@@ -634,6 +710,35 @@ describe('readYamlSubset', () => {
         else out.push(`${' '.repeat(Math.max(0, indent + pick([-1, 0, 1, 2, 4])))}${pick(wrapLines)}`);
       }
     };
+    /**
+     * A flow collection that starts on the line of its key or dash (at `indent`) and goes on over lines: each space
+     * between its parts may be a line break, the next line mostly indented past `indent`, sometimes not, empty or a
+     * comment.
+     */
+    const flowOver = (indent: number): string => {
+      const isMap = rnd() < 0.5;
+      const count = rnd() < 0.1 ? 0 : 1 + Math.floor(rnd() * 4);
+      const gap = () => {
+        if (rnd() < 0.6) return rnd() < 0.9 ? ' ' : '';
+        made.flowOver = true;
+        const r = rnd();
+        const below = r < 0.85 ? indent + pick([1, 2, 2, 2, 4]) : Math.max(0, indent + pick([-1, 0]));
+        const extra = r > 0.95 ? (rnd() < 0.5 ? '\n' : `\n${' '.repeat(below)}# c`) : '';
+        return `${rnd() < 0.1 ? '  ' : ''}${extra}\n${' '.repeat(below)}`;
+      };
+      const item = () => {
+        const v = rnd() < 0.75 ? pick(flowItems.slice(0, 9)) : pick(flowItems);
+        // A text of two words may be wrapped between them.
+        return v.includes(' ') && rnd() < 0.4 ? v.replace(' ', gap()) : v;
+      };
+      let out = isMap ? '{' : '[';
+      for (let k = 0; k < count; k++) {
+        out += gap();
+        out += isMap ? `${key()}:${gap() || ' '}${item()}` : item();
+        if (k < count - 1 || rnd() < 0.05) out += `${rnd() < 0.1 ? ' ' : ''},`;
+      }
+      return `${out}${gap()}${isMap ? '}' : ']'}`;
+    };
     const write = (depth: number, indent: number, out: string[]): void => {
       const step = pick([1, 2, 2, 4]);
       const entries = 1 + Math.floor(rnd() * 3);
@@ -648,7 +753,7 @@ describe('readYamlSubset', () => {
           const items = 1 + Math.floor(rnd() * 3);
           for (let k = 0; k < items; k++) {
             if (rnd() < 0.4) {
-              out.push(`${' '.repeat(at)}- ${value()}`);
+              out.push(`${' '.repeat(at)}- ${rnd() < 0.15 ? flowOver(at) : value()}`);
             } else if (rnd() < 0.2) {
               out.push(`${' '.repeat(at)}- ${rnd() < 0.5 ? pick(openValues) : value()}`);
               wrapBelow(at, out);
@@ -669,6 +774,8 @@ describe('readYamlSubset', () => {
           // A scalar wrapped over lines: continued by lines indented more than its key, or by some that break it.
           out.push(`${' '.repeat(indent)}${key()}: ${rnd() < 0.5 ? pick(openValues) : value()}`);
           wrapBelow(indent, out);
+        } else if (r < 0.7) {
+          out.push(`${' '.repeat(indent)}${key()}: ${flowOver(indent)}${rnd() < 0.1 ? ' # c' : ''}`);
         } else {
           out.push(
             `${' '.repeat(indent)}${key()}:${' '.repeat(rnd() < 0.9 ? 1 : 2)}${value()}${rnd() < 0.1 ? '  ' : ''}`,
@@ -709,11 +816,14 @@ describe('readYamlSubset', () => {
     const disagreements: { text: string; ours: unknown; theirs: unknown }[] = [];
     const total = 30_000;
     let wrappedRead = 0;
+    let flowOverRead = 0;
     for (let n = 0; n < total; n++) {
       made.wrapped = false;
+      made.flowOver = false;
       const t = text();
       const r = agrees(t);
       if (r.accepted && made.wrapped && hasString(r.theirs, /wrapped text|två rader|close/)) wrappedRead++;
+      if (r.accepted && made.flowOver && /[[{][^\]}]*\n/.test(t)) flowOverRead++;
       if (r.accepted) accepted++;
       if (r.accepted && (r.ours as { duplicate?: boolean }).duplicate) duplicates++;
       if (r.accepted && /: [|>]/.test(t)) blockScalars++;
@@ -726,13 +836,14 @@ describe('readYamlSubset', () => {
     expect(accepted).toBeGreaterThan(total * 0.15);
     expect(accepted).toBeLessThan(total * 0.85);
     // And so is every shape beyond the plainest: block scalars, comments after values, CRLF, duplicate keys, scalars
-    // wrapped over lines.
-    expect({ blockScalars, comments, crlf, duplicates, wrappedRead }).toEqual({
+    // wrapped over lines, flow collections over lines.
+    expect({ blockScalars, comments, crlf, duplicates, wrappedRead, flowOverRead }).toEqual({
       blockScalars: expect.toSatisfy((n: number) => n > 1000),
       comments: expect.toSatisfy((n: number) => n > 1000),
-      crlf: expect.toSatisfy((n: number) => n > 500),
+      crlf: expect.toSatisfy((n: number) => n > 400),
       duplicates: expect.toSatisfy((n: number) => n > 100),
       wrappedRead: expect.toSatisfy((n: number) => n > 300),
+      flowOverRead: expect.toSatisfy((n: number) => n > 300),
     });
   });
 });

@@ -6,13 +6,14 @@
  *
  * The shapes: a mapping at the left margin; keys of letters, digits, `_`, `-` and inner spaces; values that are plain
  * scalars, quoted scalars (with every escape of YAML 1.2), both on one line or wrapped over several (as PyYAML and
- * other writers wrap long texts), one-line flow sequences and mappings of one-line scalars, literal (`|`) and folded
- * (`>`) block scalars with their chomping and indentation indicators, or nested block mappings and sequences;
- * comments on their own lines and after values; line breaks LF or CRLF. Anything else gives up: tabs, lone CRs,
- * control or non-characters, halves of surrogate pairs, anchors, aliases, tags, directives, document markers, a
- * wrapped line that starts with an indicator or is not indented more than its key, folded lines that are more
- * indented, nested flow collections, complex or quoted keys, keys that read as something other than themselves or
- * that name a prototype (`__proto__`, `constructor`, `prototype`), nesting deeper than MAX_DEPTH.
+ * other writers wrap long texts), flow sequences and mappings of such scalars on one line or over several (as PyYAML
+ * writes them in its flow style), literal (`|`) and folded (`>`) block scalars with their chomping and indentation
+ * indicators, or nested block mappings and sequences; comments on their own lines and after values; line breaks LF
+ * or CRLF. Anything else gives up: tabs, lone CRs, control or non-characters, halves of surrogate pairs, anchors,
+ * aliases, tags, directives, document markers, a wrapped line that starts with an indicator or is not indented more
+ * than its key, folded lines that are more indented, nested flow collections, empty and comment lines inside a flow
+ * collection, complex or quoted keys, keys that read as something other than themselves or that name a prototype
+ * (`__proto__`, `constructor`, `prototype`), nesting deeper than MAX_DEPTH.
  *
  * What it returns is exactly what YAML 1.2's core schema reads, as the `yaml` package reads it: the same mapping,
  * or, for a key written twice, the same problem at the same place. src/core/front-matter/yaml-subset.test.ts
@@ -378,8 +379,8 @@ class Reader {
 
   /**
    * A value that starts at `from` on the current line, whose key or dash stands at `indent`; takes the line, and the
-   * lines that continue it: those of a block scalar's content, or those of a plain or quoted scalar written over more
-   * than one line (as YAML writers such as PyYAML wrap long texts).
+   * lines that continue it: those of a block scalar's content, or those of a plain or quoted scalar or a flow
+   * collection written over more than one line (as YAML writers such as PyYAML wrap long texts).
    */
   private inline(from: number, end: number, indent: number, depth: number, blockScalar: boolean): unknown {
     const { text } = this;
@@ -391,16 +392,17 @@ class Reader {
     this.i++;
     let value: unknown;
     let after: number;
-    let lineEnd = end;
+    let lineEnd: number;
     if (first === 34 /* " */ || first === 39 /* ' */) {
       const quoted = this.quoted(from, end, indent);
       value = quoted.value;
       after = quoted.next;
       lineEnd = quoted.end;
     } else if (first === 91 /* [ */ || first === 123 /* { */) {
-      const flow = this.flow(from, end, depth);
+      const flow = this.flow(from, end, indent, depth);
       value = flow.value;
       after = flow.next;
+      lineEnd = flow.end;
     } else {
       if (!plainStart(text, from, end)) throw GIVE_UP;
       const line = plainLine(text, from, end);
@@ -536,8 +538,31 @@ class Reader {
     }
   }
 
-  /** A flow sequence or mapping that closes on its own line, of scalars only. */
-  private flow(from: number, end: number, depth: number): { value: unknown; next: number } {
+  /**
+   * The next line of a flow collection (or of a scalar in it) that is not closed at the end of the current one: a
+   * line with text, indented more than `indent` (the column of the collection's key or dash). Empty lines and comment
+   * lines in a collection, and lines less indented, are left to the package to judge.
+   */
+  private flowLine(indent: number): number {
+    const j = this.i;
+    if (j >= this.n) throw GIVE_UP;
+    const first = this.firsts[j] as number;
+    if (first === this.ends[j] || this.indent(j) <= indent || this.text.charCodeAt(first) === 35 /* # */) throw GIVE_UP;
+    return j;
+  }
+
+  /**
+   * A flow sequence or mapping of scalars that opens at `from` on the line before this.i: its value, where the text
+   * after it starts, and the end of the line it closes on. It may go on over the lines after (as PyYAML writes a
+   * history entry longer than its width, `- {date: ..., action: moved,` and the rest below), which it takes; see
+   * flowLine.
+   */
+  private flow(
+    from: number,
+    end: number,
+    indent: number,
+    depth: number,
+  ): { value: unknown; next: number; end: number } {
     if (depth > MAX_DEPTH) throw GIVE_UP;
     const { text } = this;
     const isMap = text.charCodeAt(from) === 123;
@@ -545,31 +570,41 @@ class Reader {
     const seq: unknown[] = [];
     const map = emptyMapping();
     let p = from + 1;
+    let lineEnd = end;
+    // Past spaces and, at the end of a line, on to the next line of the collection.
     const skip = () => {
-      while (p < end && text.charCodeAt(p) === 32) p++;
+      for (;;) {
+        while (p < lineEnd && text.charCodeAt(p) === 32) p++;
+        if (p < lineEnd) return;
+        const j = this.flowLine(indent);
+        p = this.firsts[j] as number;
+        lineEnd = this.ends[j] as number;
+        this.i = j + 1;
+      }
     };
     skip();
-    if (text.charCodeAt(p) === close) return { value: isMap ? map : seq, next: p + 1 };
+    if (text.charCodeAt(p) === close) return { value: isMap ? map : seq, next: p + 1, end: lineEnd };
     for (;;) {
+      let item: { value: unknown; next: number; end: number };
       if (isMap) {
-        const colon = keyEnd(text, p, end);
+        const colon = keyEnd(text, p, lineEnd);
         if (colon === -1) throw GIVE_UP;
         const key = keyText(text, p, colon);
         const fresh = this.validKey(key, map, this.i - 1, p - (this.starts[this.i - 1] as number));
         p = colon + 1;
         skip();
-        const item = this.flowScalar(p, end);
+        item = this.flowScalar(p, lineEnd, indent);
         if (fresh) map[key] = item.value;
-        p = item.next;
       } else {
-        const item = this.flowScalar(p, end);
+        item = this.flowScalar(p, lineEnd, indent);
         seq.push(item.value);
-        p = item.next;
       }
+      p = item.next;
+      lineEnd = item.end;
       skip();
       const c = text.charCodeAt(p);
-      if (c === close) return { value: isMap ? map : seq, next: p + 1 };
-      if (c !== 44 /* , */ || p >= end) throw GIVE_UP;
+      if (c === close) return { value: isMap ? map : seq, next: p + 1, end: lineEnd };
+      if (c !== 44 /* , */) throw GIVE_UP;
       p++;
       skip();
       // A comma before the closing bracket (allowed by YAML) is outside the shape.
@@ -577,24 +612,49 @@ class Reader {
     }
   }
 
-  /** A scalar inside a one-line flow collection: quoted, or plain without a colon, a comment or a flow indicator. */
-  private flowScalar(from: number, end: number): { value: unknown; next: number } {
+  /**
+   * A scalar inside a flow collection, from `from` on the line before this.i (which ends at `end`): quoted, or plain
+   * without a colon, a comment or a flow indicator. Either may go on over the lines after, as in a block (a line
+   * break folded into a space); a plain one ends at a line that starts with a comma or a closing bracket.
+   */
+  private flowScalar(from: number, end: number, indent: number): { value: unknown; next: number; end: number } {
     const { text } = this;
     const c = text.charCodeAt(from);
-    if (c === 34 || c === 39) return this.quoted(from, end, null);
+    if (c === 34 || c === 39) return this.quoted(from, end, indent);
     if (from >= end || !plainStart(text, from, end)) throw GIVE_UP;
     // A dash starts a plain scalar in a flow collection only before a character that may follow it there.
     if (c === 45 && isFlowIndicator(text.charCodeAt(from + 1))) throw GIVE_UP;
+    let value = '';
+    let folded = false;
     let p = from;
-    while (p < end) {
-      const d = text.charCodeAt(p);
+    let lineEnd = end;
+    for (;;) {
+      const start = p;
+      while (p < lineEnd) {
+        const d = text.charCodeAt(p);
+        if (d === 44 || d === 93 || d === 125) break;
+        if (d === 58 || d === 91 || d === 123 || (d === 35 && text.charCodeAt(p - 1) === 32)) throw GIVE_UP;
+        p++;
+      }
+      let stop = p;
+      while (stop > start && text.charCodeAt(stop - 1) === 32) stop--;
+      value = folded ? `${value} ${text.slice(start, stop)}` : text.slice(start, stop);
+      if (p < lineEnd) break;
+      // The end of the line, the collection still open: the next line goes on with the scalar, or after it.
+      const j = this.flowLine(indent);
+      const first = this.firsts[j] as number;
+      const d = text.charCodeAt(first);
       if (d === 44 || d === 93 || d === 125) break;
-      if (d === 58 || d === 91 || d === 123 || (d === 35 && text.charCodeAt(p - 1) === 32)) throw GIVE_UP;
-      p++;
+      if (isIndicator(d)) throw GIVE_UP;
+      p = first;
+      lineEnd = this.ends[j] as number;
+      this.i = j + 1;
+      folded = true;
     }
-    let stop = p;
-    while (stop > from && text.charCodeAt(stop - 1) === 32) stop--;
-    return { value: this.resolve(text.slice(from, stop)), next: p };
+    if (!folded) return { value: this.resolve(value), next: p, end: lineEnd };
+    // Folded lines always hold a space, which no other type of the core schema has.
+    if (this.resolve(value) !== value) throw GIVE_UP;
+    return { value, next: p, end: lineEnd };
   }
 
   /**
