@@ -90,6 +90,9 @@ describe('YamlPositions', () => {
         else if (r < 0.5) lines.push(`${key}: ${pick(['|', '>-', '|+', '|2'])}`, '    text', '', '    more');
         // A text wrapped over lines, as PyYAML writes it.
         else if (r < 0.6) lines.push(`${key}: ${pick(["'wrapped", '"wrapped', 'wrapped'])}`, '  text', '', "  ends'");
+        // Flow collections over lines, as PyYAML writes them in its flow style.
+        else if (r < 0.65) lines.push(`${key}: [a, ${pick(values) || 'v'},`, "  b c, 'd", "    e']");
+        else if (r < 0.7) lines.push(`${key}:`, `- {k: ${pick(values) || 'v'},`, '  w: x}');
         else lines.push(`${key}: ${pick(values)}${rnd() < 0.2 ? '  ' : ''}`);
       }
       texts.push(`${lines.join('\n')}\n`);

@@ -120,9 +120,10 @@ function positionInLines(lines: string[], firstLine: number, pointer: string, pr
   let fields = -1;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as string;
-    // In the subset's shapes every line at the margin that is not a comment is a top-level key: the lines of block
-    // scalars are indented.
-    if (line === '' || line.startsWith(' ') || line.startsWith('#')) continue;
+    // In the subset's shapes every line at the margin that is not a comment or an item of a sequence written in its
+    // key's column (`history:` then `- date: ...`, as PyYAML writes it) is a top-level key: the lines of block
+    // scalars, of wrapped scalars and of flow collections over lines are indented.
+    if (line === '' || line.startsWith(' ') || line.startsWith('#') || line === '-' || line.startsWith('- ')) continue;
     if (fields === -1) fields = i;
     if (
       key === undefined ||
