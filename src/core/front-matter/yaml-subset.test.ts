@@ -200,7 +200,7 @@ describe('readYamlSubset', () => {
     expect(agrees(text)).toMatchObject({ accepted: true, ok: true });
   });
 
-  it('reads flow collections over lines, as PyYAML writes them in its flow style', () => {
+  it('reads flow collections over lines and in each other, as PyYAML and js-yaml write them in flow style', () => {
     // yaml.safe_dump(data, default_flow_style=None, allow_unicode=True), PyYAML's default before 5.1: a collection of
     // scalars in flow style, wrapped at 80 columns between items and inside texts.
     const text = [
@@ -217,6 +217,8 @@ describe('readYamlSubset', () => {
       '  ]',
       'numbers: [1,',
       '  2.5, true, ~]  # a comment',
+      // js-yaml's dump with flowLevel: 1.
+      "nested: [{date: '2025-04-26', action: created}, {a: [b, {c: d}], e: []}, [], [[f]]]",
       '',
     ].join('\n');
     const read = subset(text);
@@ -239,6 +241,7 @@ describe('readYamlSubset', () => {
         ],
         empty: [],
         numbers: [1, 2.5, true, null],
+        nested: [{ date: '2025-04-26', action: 'created' }, { a: ['b', { c: 'd' }], e: [] }, [], [['f']]],
       },
     });
     expect(agrees(text)).toMatchObject({ accepted: true, ok: true });
@@ -250,6 +253,8 @@ describe('readYamlSubset', () => {
       ['a:\n  b: 1\n  b: 2\n', 'b', 2, 2],
       ['h:\n  - a: 1\n    a: 2\n', 'a', 2, 4],
       ['a: {b: 1, b: 2}\n', 'b', 0, 10],
+      // In a flow mapping the package finds a key written twice after its value, so after any inside that value.
+      ['a: {b: 1, b: {c: 1, c: 2}}\n', 'c', 0, 20],
       ['a: 1\n\n# c\na: |\n  t\n', 'a', 3, 0],
       ['a: 1\na: 2\nb: 1\nb: 2\n', 'a', 1, 0],
     ] as const) {
@@ -295,7 +300,7 @@ describe('readYamlSubset', () => {
     ['a list at the top', '- a\n- b\n'],
     ['a scalar at the top', 'just text\n'],
     ['an indented top', '  a: 1\n'],
-    ['a nested flow collection', 'a: [b, [c]]\n'],
+    ['a flow collection as a key', 'a: {[b]: c}\n'],
     ['an empty flow item', 'a: [b, , c]\n'],
     ['a comma before the closing bracket', 'a: [b, c,]\n'],
     ['a flow pair without a space', 'a: {b:1}\n'],
@@ -715,6 +720,7 @@ describe('readYamlSubset', () => {
      * between its parts may be a line break, the next line mostly indented past `indent`, sometimes not, empty or a
      * comment.
      */
+    let nesting = 0;
     const flowOver = (indent: number): string => {
       const isMap = rnd() < 0.5;
       const count = rnd() < 0.1 ? 0 : 1 + Math.floor(rnd() * 4);
@@ -726,7 +732,13 @@ describe('readYamlSubset', () => {
         const extra = r > 0.95 ? (rnd() < 0.5 ? '\n' : `\n${' '.repeat(below)}# c`) : '';
         return `${rnd() < 0.1 ? '  ' : ''}${extra}\n${' '.repeat(below)}`;
       };
-      const item = () => {
+      const item = (): string => {
+        if (nesting < 3 && rnd() < 0.25) {
+          nesting++;
+          const inner = flowOver(indent);
+          nesting--;
+          return inner;
+        }
         const v = rnd() < 0.75 ? pick(flowItems.slice(0, 9)) : pick(flowItems);
         // A text of two words may be wrapped between them.
         return v.includes(' ') && rnd() < 0.4 ? v.replace(' ', gap()) : v;
@@ -817,6 +829,7 @@ describe('readYamlSubset', () => {
     const total = 30_000;
     let wrappedRead = 0;
     let flowOverRead = 0;
+    let nestedRead = 0;
     for (let n = 0; n < total; n++) {
       made.wrapped = false;
       made.flowOver = false;
@@ -824,6 +837,7 @@ describe('readYamlSubset', () => {
       const r = agrees(t);
       if (r.accepted && made.wrapped && hasString(r.theirs, /wrapped text|två rader|close/)) wrappedRead++;
       if (r.accepted && made.flowOver && /[[{][^\]}]*\n/.test(t)) flowOverRead++;
+      if (r.accepted && /[[{][^\]}]*[[{]/.test(t) && !(r.ours as { duplicate?: boolean }).duplicate) nestedRead++;
       if (r.accepted) accepted++;
       if (r.accepted && (r.ours as { duplicate?: boolean }).duplicate) duplicates++;
       if (r.accepted && /: [|>]/.test(t)) blockScalars++;
@@ -836,14 +850,15 @@ describe('readYamlSubset', () => {
     expect(accepted).toBeGreaterThan(total * 0.15);
     expect(accepted).toBeLessThan(total * 0.85);
     // And so is every shape beyond the plainest: block scalars, comments after values, CRLF, duplicate keys, scalars
-    // wrapped over lines, flow collections over lines.
-    expect({ blockScalars, comments, crlf, duplicates, wrappedRead, flowOverRead }).toEqual({
+    // wrapped over lines, flow collections over lines and in each other.
+    expect({ blockScalars, comments, crlf, duplicates, wrappedRead, flowOverRead, nestedRead }).toEqual({
       blockScalars: expect.toSatisfy((n: number) => n > 1000),
       comments: expect.toSatisfy((n: number) => n > 1000),
       crlf: expect.toSatisfy((n: number) => n > 400),
       duplicates: expect.toSatisfy((n: number) => n > 100),
       wrappedRead: expect.toSatisfy((n: number) => n > 300),
       flowOverRead: expect.toSatisfy((n: number) => n > 300),
+      nestedRead: expect.toSatisfy((n: number) => n > 100),
     });
   });
 });

@@ -6,12 +6,12 @@
  *
  * The shapes: a mapping at the left margin; keys of letters, digits, `_`, `-` and inner spaces; values that are plain
  * scalars, quoted scalars (with every escape of YAML 1.2), both on one line or wrapped over several (as PyYAML and
- * other writers wrap long texts), flow sequences and mappings of such scalars on one line or over several (as PyYAML
- * writes them in its flow style), literal (`|`) and folded (`>`) block scalars with their chomping and indentation
- * indicators, or nested block mappings and sequences; comments on their own lines and after values; line breaks LF
- * or CRLF. Anything else gives up: tabs, lone CRs, control or non-characters, halves of surrogate pairs, anchors,
- * aliases, tags, directives, document markers, a wrapped line that starts with an indicator or is not indented more
- * than its key, folded lines that are more indented, nested flow collections, empty and comment lines inside a flow
+ * other writers wrap long texts), flow sequences and mappings of such scalars and of each other, on one line or over
+ * several (as PyYAML writes them in its flow style), literal (`|`) and folded (`>`) block scalars with their chomping
+ * and indentation indicators, or nested block mappings and sequences; comments on their own lines and after values;
+ * line breaks LF or CRLF. Anything else gives up: tabs, lone CRs, control or non-characters, halves of surrogate
+ * pairs, anchors, aliases, tags, directives, document markers, a wrapped line that starts with an indicator or is not
+ * indented more than its key, folded lines that are more indented, empty and comment lines inside a flow
  * collection, complex or quoted keys, keys that read as something other than themselves or that name a prototype
  * (`__proto__`, `constructor`, `prototype`), nesting deeper than MAX_DEPTH.
  *
@@ -590,13 +590,15 @@ class Reader {
         const colon = keyEnd(text, p, lineEnd);
         if (colon === -1) throw GIVE_UP;
         const key = keyText(text, p, colon);
-        const fresh = this.validKey(key, map, this.i - 1, p - (this.starts[this.i - 1] as number));
+        const line = this.i - 1;
+        const column = p - (this.starts[line] as number);
         p = colon + 1;
         skip();
-        item = this.flowScalar(p, lineEnd, indent);
-        if (fresh) map[key] = item.value;
+        item = this.flowItem(p, lineEnd, indent, depth);
+        // A key written twice is found once its value is read, as the package finds it: after any inside the value.
+        if (this.validKey(key, map, line, column)) map[key] = item.value;
       } else {
-        item = this.flowScalar(p, lineEnd, indent);
+        item = this.flowItem(p, lineEnd, indent, depth);
         seq.push(item.value);
       }
       p = item.next;
@@ -610,6 +612,22 @@ class Reader {
       // A comma before the closing bracket (allowed by YAML) is outside the shape.
       if (text.charCodeAt(p) === close) throw GIVE_UP;
     }
+  }
+
+  /**
+   * A value inside a flow collection: a flow collection (as js-yaml's `flowLevel` writes a list of mappings), or a
+   * scalar.
+   */
+  private flowItem(
+    from: number,
+    end: number,
+    indent: number,
+    depth: number,
+  ): { value: unknown; next: number; end: number } {
+    const c = this.text.charCodeAt(from);
+    return c === 91 /* [ */ || c === 123 /* { */
+      ? this.flow(from, end, indent, depth + 1)
+      : this.flowScalar(from, end, indent);
   }
 
   /**
