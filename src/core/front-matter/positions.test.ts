@@ -7,7 +7,9 @@ import { parseYamlShaped } from './yaml-read.js';
 
 /** Every pointer a finding could have into the text's top level, each asked for its value and for its key. */
 function compareAll(text: string): { quick: number; differ: string[] } {
-  const keys = [...text.matchAll(/^([^\s#:][^:]*):/gm)].map((m) => m[1] as string);
+  const written = [...text.matchAll(/^([^\s#:][^:]*):/gm)].map((m) => m[1] as string);
+  // A quoted key both as written and as the key it is.
+  const keys = [...written, ...written.filter((k) => /^(["']).+\1$/.test(k)).map((k) => k.slice(1, -1))];
   const pointers = ['', '/nowhere', '/history/0/date', ...keys.map((k) => `/${k}`)];
   const quickly = new YamlPositions(text, 2);
   const fully = new YamlPositions(text, 2, false);
@@ -49,6 +51,20 @@ describe('YamlPositions', () => {
     expect(topLevelPosition(text, 2, '/history/0/date', false)).toBeNull();
     expect(topLevelPosition('a: &x 1\nb: *x\n', 2, '/b', false)).toBeNull();
     expect(compareAll(text).differ).toEqual([]);
+  });
+
+  it('places a field under a quoted key, and asks the yaml package when the key has an escape', () => {
+    const text = "\"id\": sund-abc123\n'title': Cykelpool\n\"un\\u0069t\": Skolan\ncoach: Per\n'it''s': x\n";
+    expect(topLevelPosition(text, 2, '/title', false)).toEqual({ line: 3, column: 10 });
+    expect(topLevelPosition(text, 2, '/id', true)).toEqual({ line: 2, column: 1 });
+    // Past a key with an escape (it may be `unit`), the quick way does not say.
+    expect(topLevelPosition(text, 2, '/unit', false)).toBeNull();
+    expect(topLevelPosition(text, 2, '/coach', false)).toBeNull();
+    for (const pointer of ['/id', '/title', '/unit', "/it's", '/coach', '/missing'])
+      for (const preferKey of [false, true])
+        expect(new YamlPositions(text, 2).find(pointer, preferKey)).toEqual(
+          new YamlPositions(text, 2, false).find(pointer, preferKey),
+        );
   });
 
   it('agrees with the yaml package on every example idea and on generated front matter', () => {
@@ -93,7 +109,11 @@ describe('YamlPositions', () => {
         // Flow collections over lines, as PyYAML writes them in its flow style.
         else if (r < 0.65) lines.push(`${key}: [a, ${pick(values) || 'v'},`, "  b c, 'd", "    e']");
         else if (r < 0.7) lines.push(`${key}:`, `- {k: ${pick(values) || 'v'},`, '  w: x}');
-        else lines.push(`${key}: ${pick(values)}${rnd() < 0.2 ? '  ' : ''}`);
+        // Quoted keys, as the yaml package writes them with QUOTE_SINGLE.
+        else if (r < 0.75) {
+          const quote = pick(['"', "'"]);
+          lines.push(`${quote}${key}${quote}: ${pick(values) || 'v'}`);
+        } else lines.push(`${key}: ${pick(values)}${rnd() < 0.2 ? '  ' : ''}`);
       }
       texts.push(`${lines.join('\n')}\n`);
     }

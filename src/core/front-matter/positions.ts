@@ -113,6 +113,24 @@ function linesOf(text: string): string[] {
   return text.includes('\r') ? lines.map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l)) : lines;
 }
 
+/**
+ * The key of a top-level line of a text the subset reader reads, and where its colon is: plain (no colon in it), or
+ * in quotes without an escape (`"id":`, `'id':`, as the `yaml` package writes keys with QUOTE_SINGLE or
+ * QUOTE_DOUBLE); null for a quoted key with an escape in it.
+ */
+function writtenKey(line: string): { key: string; colon: number } | null {
+  const quote = line[0];
+  if (quote !== '"' && quote !== "'") {
+    const colon = line.indexOf(':');
+    return { key: line.slice(0, colon), colon };
+  }
+  const close = line.indexOf(quote, 1);
+  const key = line.slice(1, close);
+  // A quote written twice in single quotes, or any escape in double quotes.
+  if (close === -1 || line[close + 1] !== ':' || (quote === '"' && key.includes('\\'))) return null;
+  return { key, colon: close + 1 };
+}
+
 function positionInLines(lines: string[], firstLine: number, pointer: string, preferKey: boolean): Position | null {
   const segments = pointerSegments(pointer);
   if (segments.length > 1) return null;
@@ -125,14 +143,13 @@ function positionInLines(lines: string[], firstLine: number, pointer: string, pr
     // scalars, of wrapped scalars and of flow collections over lines are indented.
     if (line === '' || line.startsWith(' ') || line.startsWith('#') || line === '-' || line.startsWith('- ')) continue;
     if (fields === -1) fields = i;
-    if (
-      key === undefined ||
-      !line.startsWith(`${key}:`) ||
-      (line.length > key.length + 1 && line[key.length + 1] !== ' ')
-    )
-      continue;
+    if (key === undefined) continue;
+    const written = writtenKey(line);
+    // A quoted key with escapes may be the one asked for: the yaml package knows.
+    if (written === null) return null;
+    if (written.key !== key) continue;
     if (preferKey) return { line: firstLine + i, column: 1 };
-    let at = key.length + 1;
+    let at = written.colon + 1;
     while (line[at] === ' ') at++;
     // A value on the lines below (a block, or nothing): the yaml package knows where it starts.
     if (at >= line.length || line[at] === '#') return null;

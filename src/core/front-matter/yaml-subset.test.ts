@@ -247,6 +247,39 @@ describe('readYamlSubset', () => {
     expect(agrees(text)).toMatchObject({ accepted: true, ok: true });
   });
 
+  it('reads quoted keys, as the yaml package writes every key with QUOTE_SINGLE', () => {
+    const text = [
+      "'id': 'sund-abc123'",
+      '"title": "Cykelpool"',
+      '"a: b": 1',
+      "'it''s': 2",
+      '"tab\\tkey": 3',
+      '"12": x',
+      'list:',
+      '- "k": v',
+      "  'm': w",
+      'flow: {"a": 1, \'b\': [2]}',
+      '',
+    ].join('\n');
+    expect(subset(text)).toEqual({
+      ok: true,
+      data: {
+        id: 'sund-abc123',
+        title: 'Cykelpool',
+        'a: b': 1,
+        "it's": 2,
+        'tab\tkey': 3,
+        '12': 'x',
+        list: [{ k: 'v', m: 'w' }],
+        flow: { a: 1, b: [2] },
+      },
+    });
+    expect(agrees(text)).toMatchObject({ accepted: true, ok: true });
+    // A key as long as YAML allows is read; a longer one is the package's to refuse.
+    expect(agrees(`${'k'.repeat(1000)}: 1\n`)).toMatchObject({ accepted: true, ok: true });
+    expect(packageReads(`${'k'.repeat(1025)}: 1\n`)).toBe('refused');
+  });
+
   it('gives the first key written twice, where the package places it', () => {
     for (const [text, key, line, column] of [
       ['a: 1\nb: 2\na: 3\n', 'a', 2, 0],
@@ -257,6 +290,9 @@ describe('readYamlSubset', () => {
       ['a: {b: 1, b: {c: 1, c: 2}}\n', 'c', 0, 20],
       ['a: 1\n\n# c\na: |\n  t\n', 'a', 3, 0],
       ['a: 1\na: 2\nb: 1\nb: 2\n', 'a', 1, 0],
+      // A quoted key is the same key as the plain one it spells.
+      ['a: 1\n"a": 2\n', 'a', 1, 0],
+      ["x:\n  - 'b': 1\n    b: 2\n", 'b', 2, 4],
     ] as const) {
       expect(subset(text)).toEqual({ ok: false, key, line, column });
       expect(agrees(text)).toMatchObject({ accepted: true, ok: true });
@@ -291,7 +327,13 @@ describe('readYamlSubset', () => {
     ['constructor', 'constructor: 1\n'],
     ['prototype', 'prototype: 1\n'],
     ['__proto__ in a flow mapping', 'a: { __proto__: 1 }\n'],
-    ['a quoted key', '"a": 1\n'],
+    ['a quoted key that spells null', '"null": 1\n'],
+    ['an empty quoted key', '"": 1\n'],
+    ['a quoted key with no space after its colon', '"a":1\n'],
+    ['a space between a quoted key and its colon', '"a" : 1\n'],
+    ['a quoted key over two lines', '"a\n  b": 1\n'],
+    ['a key of more than 1,000 characters', `${'k'.repeat(1001)}: 1\n`],
+    ['a quoted key of more than 1,000 characters', `'${'k'.repeat(1001)}': 1\n`],
     ['a space before the colon', 'a : 1\n'],
     ['a complex key', '? a\n: 1\n'],
     ['a document marker', 'a: 1\n...\n'],
@@ -422,6 +464,17 @@ describe('readYamlSubset', () => {
       'a ',
       '"q"',
       "'q'",
+      '"a b"',
+      '"null"',
+      "'it''s'",
+      '"x\\ty"',
+      '"a: b"',
+      '""',
+      '"__proto__"',
+      "'12'",
+      '"a" ',
+      '"a',
+      '"é\\u00e5"',
       '? k',
       'a:b',
       '<<',
@@ -830,6 +883,7 @@ describe('readYamlSubset', () => {
     let wrappedRead = 0;
     let flowOverRead = 0;
     let nestedRead = 0;
+    let quotedKeys = 0;
     for (let n = 0; n < total; n++) {
       made.wrapped = false;
       made.flowOver = false;
@@ -838,6 +892,7 @@ describe('readYamlSubset', () => {
       if (r.accepted && made.wrapped && hasString(r.theirs, /wrapped text|två rader|close/)) wrappedRead++;
       if (r.accepted && made.flowOver && /[[{][^\]}]*\n/.test(t)) flowOverRead++;
       if (r.accepted && /[[{][^\]}]*[[{]/.test(t) && !(r.ours as { duplicate?: boolean }).duplicate) nestedRead++;
+      if (r.accepted && /^ *(- )?(["']).+\2:/m.test(t)) quotedKeys++;
       if (r.accepted) accepted++;
       if (r.accepted && (r.ours as { duplicate?: boolean }).duplicate) duplicates++;
       if (r.accepted && /: [|>]/.test(t)) blockScalars++;
@@ -850,8 +905,8 @@ describe('readYamlSubset', () => {
     expect(accepted).toBeGreaterThan(total * 0.15);
     expect(accepted).toBeLessThan(total * 0.85);
     // And so is every shape beyond the plainest: block scalars, comments after values, CRLF, duplicate keys, scalars
-    // wrapped over lines, flow collections over lines and in each other.
-    expect({ blockScalars, comments, crlf, duplicates, wrappedRead, flowOverRead, nestedRead }).toEqual({
+    // wrapped over lines, flow collections over lines and in each other, quoted keys.
+    expect({ blockScalars, comments, crlf, duplicates, wrappedRead, flowOverRead, nestedRead, quotedKeys }).toEqual({
       blockScalars: expect.toSatisfy((n: number) => n > 1000),
       comments: expect.toSatisfy((n: number) => n > 1000),
       crlf: expect.toSatisfy((n: number) => n > 400),
@@ -859,6 +914,7 @@ describe('readYamlSubset', () => {
       wrappedRead: expect.toSatisfy((n: number) => n > 300),
       flowOverRead: expect.toSatisfy((n: number) => n > 300),
       nestedRead: expect.toSatisfy((n: number) => n > 100),
+      quotedKeys: expect.toSatisfy((n: number) => n > 300),
     });
   });
 });

@@ -4,7 +4,8 @@
  * (src/core/front-matter/yaml-read.ts). Most files never need that package, which takes long to load and is several
  * times slower on the same text.
  *
- * The shapes: a mapping at the left margin; keys of letters, digits, `_`, `-` and inner spaces; values that are plain
+ * The shapes: a mapping at the left margin; keys of letters, digits, `_`, `-` and inner spaces, or quoted on one line
+ * (as the `yaml` package writes every key with `defaultStringType: 'QUOTE_SINGLE'`); values that are plain
  * scalars, quoted scalars (with every escape of YAML 1.2), both on one line or wrapped over several (as PyYAML and
  * other writers wrap long texts), flow sequences and mappings of such scalars and of each other, on one line or over
  * several (as PyYAML writes them in its flow style), literal (`|`) and folded (`>`) block scalars with their chomping
@@ -12,8 +13,8 @@
  * line breaks LF or CRLF. Anything else gives up: tabs, lone CRs, control or non-characters, halves of surrogate
  * pairs, anchors, aliases, tags, directives, document markers, a wrapped line that starts with an indicator or is not
  * indented more than its key, folded lines that are more indented, empty and comment lines inside a flow
- * collection, complex or quoted keys, keys that read as something other than themselves or that name a prototype
- * (`__proto__`, `constructor`, `prototype`), nesting deeper than MAX_DEPTH.
+ * collection, complex keys, empty keys, keys longer than MAX_KEY, keys that read as something other than themselves
+ * or that name a prototype (`__proto__`, `constructor`, `prototype`), nesting deeper than MAX_DEPTH.
  *
  * What it returns is exactly what YAML 1.2's core schema reads, as the `yaml` package reads it: the same mapping,
  * or, for a key written twice, the same problem at the same place. src/core/front-matter/yaml-subset.test.ts
@@ -78,12 +79,44 @@ export function readYamlSubset(source: string, resolve: PlainResolver): SubsetRe
  */
 const KEY = /[A-Za-z_\u00C0-\u024F](?:[A-Za-z0-9_\u00C0-\u024F -]*[A-Za-z0-9_\u00C0-\u024F-])?:(?=[ \n]|$)/y;
 
-/** `key:` at `start`, the colon followed by a space or the end of the line (`end`): the colon's index, or -1. */
+/**
+ * The longest key read here. YAML allows an implicit key of at most 1,024 characters, and the `yaml` package refuses
+ * a longer one (KEY_OVER_1024_CHARS); longer keys are left to it.
+ */
+const MAX_KEY = 1000;
+
+/**
+ * `key:` at `start`, the colon followed by a space or the end of the line (`end`): the colon's index, or -1. The key
+ * is plain (see KEY) or in single or double quotes on the line; the caller reads a quoted one (see Reader.key).
+ */
 function keyEnd(text: string, start: number, end: number): number {
+  const q = text.charCodeAt(start);
+  if (q === 34 /* " */ || q === 39 /* ' */) return quotedKeyEnd(text, start, end);
   KEY.lastIndex = start;
   if (!KEY.test(text)) return -1;
   const colon = KEY.lastIndex - 1;
-  return colon < end ? colon : -1;
+  return colon < end && colon - start <= MAX_KEY ? colon : -1;
+}
+
+/** A key in quotes at `start`, closed on its line and followed by a colon and a space or the end of the line. */
+function quotedKeyEnd(text: string, start: number, end: number): number {
+  const q = text.charCodeAt(start);
+  let p = start + 1;
+  while (p < end) {
+    const c = text.charCodeAt(p);
+    if (c === q) {
+      // In single quotes a quote is written twice.
+      if (q === 39 && p + 1 < end && text.charCodeAt(p + 1) === 39) {
+        p += 2;
+        continue;
+      }
+      break;
+    }
+    p += q === 34 && c === 92 /* \ */ ? 2 : 1;
+  }
+  const colon = p + 1;
+  if (colon >= end || colon - start > MAX_KEY || text.charCodeAt(colon) !== 58) return -1;
+  return colon + 1 === end || text.charCodeAt(colon + 1) === 32 ? colon : -1;
 }
 
 /**
@@ -292,9 +325,24 @@ class Reader {
     return this.text.charCodeAt(at) === 45 /* - */ && (at + 1 === end || this.text.charCodeAt(at + 1) === 32);
   }
 
+  /**
+   * The key written from `start` to its colon (found by keyEnd): plain, or the value of a quoted scalar, which is a
+   * string whatever it holds (`"null"` and `'12'` are keys as written).
+   */
+  private key(start: number, colon: number): string {
+    const { text } = this;
+    const q = text.charCodeAt(start);
+    if (q !== 34 && q !== 39) return keyText(text, start, colon);
+    const quoted = this.quoted(start, colon, null);
+    if (quoted.next !== colon || quoted.value === '') throw GIVE_UP;
+    // Without escapes the key is the text between its quotes: taken from keyText, as a plain key is.
+    return quoted.value.length === colon - start - 2 ? keyText(text, start + 1, colon - 1) : quoted.value;
+  }
+
   private validKey(key: string, into: Record<string, unknown>, line: number, column: number): boolean {
-    // A key starts with a letter: under the core schema only one of n, t, f (null, true, false in their spellings) can read as
-    // something else, and only one of _, c, p can name a prototype.
+    // A plain key starts with a letter: under the core schema only one of n, t, f (null, true, false in their
+    // spellings) can read as something else, and only one of _, c, p can name a prototype. A quoted key is a string
+    // whatever it holds, but one that spells null, true or false is left to the package all the same.
     const c = key.charCodeAt(0) | 32;
     if ((c === 110 || c === 116 || c === 102) && this.resolve(key) !== key) throw GIVE_UP;
     if ((c === 127 || c === 99 || c === 112) && isForbiddenKey(key)) throw GIVE_UP;
@@ -317,7 +365,7 @@ class Reader {
       const end = this.ends[line] as number;
       const colon = keyEnd(text, start, end);
       if (colon === -1) throw GIVE_UP;
-      const key = keyText(text, start, colon);
+      const key = this.key(start, colon);
       const fresh = this.validKey(key, out, line, indent);
       let from = colon + 1;
       while (text.charCodeAt(from) === 32) from++;
@@ -589,7 +637,7 @@ class Reader {
       if (isMap) {
         const colon = keyEnd(text, p, lineEnd);
         if (colon === -1) throw GIVE_UP;
-        const key = keyText(text, p, colon);
+        const key = this.key(p, colon);
         const line = this.i - 1;
         const column = p - (this.starts[line] as number);
         p = colon + 1;
