@@ -7,9 +7,11 @@
  * Written as people and the tool write them, not in one plain style: about 13% of the files have multi-line texts as
  * block scalars (`|-`, `|` and `|+` as `ideas new` writes them, some `>-` as people fold long text), about 10% have
  * comments (at the top, after a value, inside the history), about 15% are hand-edited (quoted strings, a history
- * entry as a flow mapping, tags as a block list, four-space or compact indentation), and about 10% are written as
- * YAML writers such as PyYAML write them, long texts wrapped at 80 columns. Those choices come from a
- * generator of their own, so the ideas themselves (ids, stages, fields, planted errors) are the same as without them.
+ * entry as a flow mapping, tags as a block list, four-space or compact indentation), about 10% are written as YAML
+ * writers such as PyYAML write them, long texts wrapped at 80 columns, about 5% with every history entry a flow
+ * mapping wrapped at 80 columns (PyYAML's flow style, `default_flow_style=None`), and about 3% with every key in
+ * double quotes (the `yaml` package's QUOTE_DOUBLE). Those choices come from a generator of their own, so the ideas
+ * themselves (ids, stages, fields, planted errors) are the same as without them.
  *
  *   node bench/generate.js 2000 10000            writes bench/data/registry-2000/ and bench/data/registry-10000/
  *   node bench/generate.js --seed 7 --out /tmp 500
@@ -18,7 +20,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } fr
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const GENERATOR_VERSION = 4;
+export const GENERATOR_VERSION = 5;
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 export const DATA_DIR = path.join(HERE, 'data');
 const EXAMPLE = path.join(HERE, '..', 'examples', 'sundsvall');
@@ -391,7 +393,11 @@ export function generateRegistry({ size, seed = 1, dir, errorRate = 0.02 }) {
       hand: w.next() < 0.15,
       folded: w.next() < 0.2,
       wrapped: w.next() < 0.1,
+      pyflow: w.next() < 0.05,
+      quotedKeys: w.next() < 0.03,
     };
+    /** @param {string} key */
+    const k = (key) => (style.quotedKeys ? JSON.stringify(key) : key);
     /** @param {number} n */
     const texts = (n) =>
       Array.from({ length: n }, () => Array.from({ length: w.int(1, 3) }, () => w.pick(lang.sentences)).join(' '));
@@ -473,16 +479,16 @@ export function generateRegistry({ size, seed = 1, dir, errorRate = 0.02 }) {
     const entryLines = (key, value, indent) => {
       const pad = ' '.repeat(indent);
       if (typeof value === 'string' && value.includes('\n')) {
-        if (style.wrapped) return pyQuoted(`${pad}${key}: `, value, indent + 2);
+        if (style.wrapped) return pyQuoted(`${pad}${k(key)}: `, value, indent + 2);
         const [header, content] = blockScalar(value, indent, style.folded && !value.endsWith('\n'));
-        return [`${pad}${key}: ${header}`, ...content];
+        return [`${pad}${k(key)}: ${header}`, ...content];
       }
       let out = yaml(value);
       if (style.hand && typeof value === 'string' && !out.startsWith('"') && w.next() < 0.3)
         out = w.next() < 0.5 ? JSON.stringify(value) : singleQuoted(value);
       if (style.hand && Array.isArray(value) && w.next() < 0.3)
-        return [`${pad}${key}:`, ...value.map((v) => `${pad}  - ${yaml(v)}`)];
-      const written = [`${pad}${key}: ${out}`];
+        return [`${pad}${k(key)}:`, ...value.map((v) => `${pad}  - ${yaml(v)}`)];
+      const written = [`${pad}${k(key)}: ${out}`];
       if (style.wrapped && typeof value === 'string') written.splice(0, 1, ...wrap(written[0] ?? '', indent + 2));
       if (key === commentAfter) written.push(`${written.pop()}  # ändrad efter mötet`);
       return written;
@@ -492,17 +498,20 @@ export function generateRegistry({ size, seed = 1, dir, errorRate = 0.02 }) {
         lines.push(...entryLines(key, value, 0));
         continue;
       }
-      lines.push('history:');
+      lines.push(`${k('history')}:`);
       /** @type {Record<string, unknown>[]} */ (value).forEach((entry, e) => {
         if (style.comments && e === 1) lines.push(`${' '.repeat(itemIndent + 2)}# beslut i idérådet`);
         const dash = `${' '.repeat(itemIndent)}- `;
-        if (e === flowEntry && Object.values(entry).every((v) => typeof v !== 'string' || !v.includes('\n'))) {
-          const pairs = Object.entries(entry).map(([k, v]) => `${k}: ${flowScalar(v)}`);
-          lines.push(`${dash}{ ${pairs.join(', ')} }`);
+        const oneLine = Object.values(entry).every((v) => typeof v !== 'string' || !v.includes('\n'));
+        if ((e === flowEntry || style.pyflow) && oneLine) {
+          const pairs = Object.entries(entry).map(([key, v]) => `${k(key)}: ${flowScalar(v)}`);
+          // PyYAML's flow style: no spaces inside the braces, wrapped at 80 columns below the dash.
+          if (style.pyflow) lines.push(...wrap(`${dash}{${pairs.join(', ')}}`, itemIndent + 2));
+          else lines.push(`${dash}{ ${pairs.join(', ')} }`);
           return;
         }
-        Object.entries(entry).forEach(([k, v], n) => {
-          const [first = '', ...rest] = entryLines(k, v, itemIndent + 2);
+        Object.entries(entry).forEach(([key, v], n) => {
+          const [first = '', ...rest] = entryLines(key, v, itemIndent + 2);
           lines.push(n === 0 ? dash + first.trimStart() : first, ...rest);
         });
       });
@@ -593,7 +602,7 @@ export function generateBacklogProject({ dir, files, source }) {
     const head = end < 0 ? text : text.slice(4, end);
     const body = end < 0 ? '' : text.slice(end + 5).trim();
     /** @param {string} key */
-    const field = (key) => new RegExp(`^${key}: (.*)$`, 'm').exec(head)?.[1]?.replace(/^"|"$/g, '') ?? '';
+    const field = (key) => new RegExp(`^"?${key}"?: (.*)$`, 'm').exec(head)?.[1]?.replace(/^"|"$/g, '') ?? '';
     const title = field('title');
     const labels = field('tags')
       .replace(/^\[|\]$/g, '')
