@@ -4,6 +4,7 @@ import path from 'node:path';
 import matter from 'gray-matter';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readFrontMatter, type FrontMatterResult } from './front-matter.js';
+import { localize } from '../i18n/i18n.js';
 import { mutate, prng } from '../../../test/fuzz/mutate.js';
 
 const utf8 = (text: string): Uint8Array => Buffer.from(text, 'utf8');
@@ -152,16 +153,24 @@ describe('readFrontMatter', () => {
   });
 
   it.each([
-    ['an unclosed flow list', '---\ntitle: x\nk: [a, b]]\n---\n', 3],
-    ['a tab as indentation', '---\ntitle: x\nlist:\n\t- a\n---\n', 4],
-    ['a nested mapping on one line', '---\ntitle: x\na: b: c\n---\n', 3],
-    ['a value starting with @', '---\ntitle: x\nk: @bad\n---\n', 3],
-    ['a word without a key', '---\ntitle: x\nfoo\nbar: 1\n---\n', 3],
-  ])('a YAML syntax error (%s) is front-matter/yaml on line %i', (_name, text, line) => {
-    const r = read(text);
-    expect(verdict(r)).toEqual({ rule: 'front-matter/yaml', line });
-    expect(r.ok ? null : typeof r.params.reason).toBe('string');
-  });
+    ['a closing bracket too many', '---\ntitle: x\nk: [a, b]]\n---\n', 3, 'yaml.unexpected'],
+    ['a tab as indentation', '---\ntitle: x\nlist:\n\t- a\n---\n', 4, 'yaml.tabIndent'],
+    ['a nested mapping on one line', '---\ntitle: x\na: b: c\n---\n', 3, 'yaml.blockAsKey'],
+    ['a value starting with @', '---\ntitle: x\nk: @bad\n---\n', 3, 'yaml.badScalarStart'],
+    ['a word without a key', '---\ntitle: x\nfoo\nbar: 1\n---\n', 3, 'yaml.multilineKey'],
+    ['a quote never closed', '---\ntitle: "x\nk: 1\n---\n', 4, 'yaml.unclosedQuote'],
+    ['a flow list never closed', '---\nk: [a, b\n---\n', 3, 'yaml.unclosedFlow'],
+    ['an unknown escape', '---\nk: "\\q"\n---\n', 2, 'yaml.badEscape'],
+    ['a line without a colon after a list', '---\nk:\n  - a\nfoo\n---\n', 4, 'yaml.noValue'],
+  ] as const)(
+    'a YAML syntax error (%s) is front-matter/yaml on line %i, said in both languages',
+    (_name, text, line, key) => {
+      const r = read(text);
+      expect(verdict(r)).toEqual({ rule: 'front-matter/yaml', line });
+      // The package's own messages are English only: the reason comes from the catalogue.
+      expect(r.ok ? null : r.params.reason).toEqual(localize(key));
+    },
+  );
 
   it('stops an alias bomb with front-matter/alias-limit, quickly', () => {
     const started = performance.now();

@@ -11,7 +11,7 @@
  * file (docs/reading.md has the measurements).
  */
 import { Buffer, isUtf8 } from 'node:buffer';
-import type { MessageKey, Params } from '../i18n/i18n.js';
+import { localize, type MessageKey, type Params } from '../i18n/i18n.js';
 import { parseYamlShaped, YamlProblem } from './yaml-read.js';
 import { emptyMapping } from './yaml-subset.js';
 
@@ -154,7 +154,7 @@ function splitFrontMatter(text: string, opts: ReadOptions = {}): FrontMatterResu
       return problem(e.rule, e.key, e.hintKey, MATTER_FIRST_LINE + e.line, e.column + 1, e.params);
     if (e instanceof RangeError) return problem('front-matter/too-deep', 'f.tooDeep', 'h.tooDeep', MATTER_FIRST_LINE);
     return problem('front-matter/yaml', 'f.yaml', 'h.yaml', MATTER_FIRST_LINE, 1, {
-      reason: e instanceof Error ? e.message : String(e),
+      reason: localize('yaml.impossible'),
     });
   }
   // An empty front matter, or one of comments only, has no fields.

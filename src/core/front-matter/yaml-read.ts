@@ -12,8 +12,8 @@
  * Input is hostile: every mapping has no prototype, and keys that name one (`__proto__`, `constructor`,
  * `prototype`, in any case, as src/core/safe-object.ts says) are refused, as are keys that are lists or mappings and keys that become the same text.
  */
-import type { Document, Node } from 'yaml';
-import type { MessageKey, Params } from '../i18n/i18n.js';
+import type { Document, ErrorCode, Node } from 'yaml';
+import { localize, type Localized, type MessageKey, type Params } from '../i18n/i18n.js';
 import { resolveCoreScalar } from './yaml-core-schema.js';
 import { yamlPackage } from './yaml-package.js';
 import { emptyMapping, readYamlSubset } from './yaml-subset.js';
@@ -110,7 +110,7 @@ function readWithPackage(text: string): unknown {
       'front-matter/yaml',
       'f.yaml',
       'h.yaml',
-      { reason: 'The %YAML directive may only be given once' },
+      { reason: localize('yaml.repeatedDirective') },
       at(repeated).line,
       at(repeated).column,
     );
@@ -221,14 +221,58 @@ class Walk {
     if (target === null || target === undefined) return '';
     if (!isScalar(target)) {
       const { line, column } = this.place(node);
-      throw new YamlProblem('front-matter/yaml', 'f.yaml', 'h.yaml', { reason: COMPLEX_KEY }, line, column);
+      const reason = localize('yaml.complexKey');
+      throw new YamlProblem('front-matter/yaml', 'f.yaml', 'h.yaml', { reason }, line, column);
     }
     const v = target.value;
     return v === null ? '' : String(v);
   }
 }
 
-const COMPLEX_KEY = 'A key must be a single value, not a list or a mapping';
+/**
+ * What each of the package's errors is, in the catalogue's words: its own messages are in English only. The codes
+ * handled apart (a duplicate key, an unknown tag, nesting too deep) are not here. A code the package adds later is a
+ * type error until it is given words.
+ */
+const REASONS: Record<
+  Exclude<ErrorCode, 'DUPLICATE_KEY' | 'TAG_RESOLVE_FAILED' | 'RESOURCE_EXHAUSTION'>,
+  MessageKey
+> = {
+  ALIAS_PROPS: 'yaml.aliasProps',
+  BAD_ALIAS: 'yaml.badAlias',
+  BAD_DIRECTIVE: 'yaml.badDirective',
+  BAD_DQ_ESCAPE: 'yaml.badEscape',
+  BAD_INDENT: 'yaml.badIndent',
+  BAD_PROP_ORDER: 'yaml.badPropOrder',
+  BAD_SCALAR_START: 'yaml.badScalarStart',
+  BLOCK_AS_IMPLICIT_KEY: 'yaml.blockAsKey',
+  BLOCK_IN_FLOW: 'yaml.blockInFlow',
+  IMPOSSIBLE: 'yaml.impossible',
+  KEY_OVER_1024_CHARS: 'yaml.longKey',
+  MISSING_CHAR: 'yaml.missingChar',
+  MULTILINE_IMPLICIT_KEY: 'yaml.multilineKey',
+  MULTIPLE_ANCHORS: 'yaml.multipleAnchors',
+  MULTIPLE_DOCS: 'yaml.multipleDocs',
+  MULTIPLE_TAGS: 'yaml.multipleTags',
+  NON_STRING_KEY: 'yaml.nonStringKey',
+  TAB_AS_INDENT: 'yaml.tabIndent',
+  UNEXPECTED_TOKEN: 'yaml.unexpected',
+  BAD_COLLECTION_TYPE: 'yaml.badCollection',
+};
+
+/**
+ * The reason for one of the package's errors, in Swedish and English; common kinds of MISSING_CHAR and BAD_INDENT
+ * (a quote or a bracket never closed, a line without a colon) told apart by the package's message.
+ */
+export function yamlReason(code: string, message: string): Localized {
+  if (code === 'MISSING_CHAR' && message.startsWith('Missing closing')) return localize('yaml.unclosedQuote');
+  if (code === 'MISSING_CHAR' && message.startsWith('Implicit map keys need to be followed by map values'))
+    return localize('yaml.noValue');
+  if (code === 'BAD_INDENT' && /^Flow (sequence|map) in block collection/.test(message))
+    return localize('yaml.unclosedFlow');
+  const key = Object.hasOwn(REASONS, code) ? REASONS[code as keyof typeof REASONS] : 'yaml.impossible';
+  return localize(key);
+}
 
 function fromPackage(
   code: string,
@@ -253,8 +297,7 @@ function fromPackage(
   // The package's parser counts its own stack: front matter nested too deep for it is one finding.
   if (code === 'RESOURCE_EXHAUSTION')
     return new YamlProblem('front-matter/too-deep', 'f.tooDeep', 'h.tooDeep', {}, line, column);
-  const reason = message.split('\n')[0] ?? message;
-  return new YamlProblem('front-matter/yaml', 'f.yaml', 'h.yaml', { reason }, line, column);
+  return new YamlProblem('front-matter/yaml', 'f.yaml', 'h.yaml', { reason: yamlReason(code, message) }, line, column);
 }
 
 function shortTag(tag: string): string {

@@ -48,6 +48,83 @@ export const findings = {
   },
   'f.yaml': { sv: 'YAML-fel i front matter: {reason}', en: 'YAML error in the front matter: {reason}' },
   'f.configYaml': { sv: 'YAML-fel: {reason}', en: 'YAML error: {reason}' },
+  // What a YAML error is, by the yaml package's code (src/core/front-matter/yaml-read.ts): the {reason} above.
+  'yaml.unclosedQuote': { sv: 'ett citattecken stängs aldrig', en: 'a quote is never closed' },
+  'yaml.noValue': {
+    sv: 'en rad som varken är nyckel: värde eller fortsätter raden ovanför (saknas ett kolon?)',
+    en: 'a line that is neither key: value nor continues the line above (is a colon missing?)',
+  },
+  'yaml.missingChar': {
+    sv: 'ett tecken saknas, som ett kommatecken mellan leden i [ ] eller { }, eller ett mellanslag efter : eller före #',
+    en: 'a character is missing, such as a comma between the items in [ ] or { }, or a space after : or before #',
+  },
+  'yaml.aliasProps': {
+    sv: 'ett alias (*namn) kan inte ha ett ankare eller en tagg',
+    en: 'an alias (*name) cannot have an anchor or a tag',
+  },
+  'yaml.badAlias': {
+    sv: 'ett alias (*namn) pekar inte på något ankare (&namn) före det',
+    en: 'an alias (*name) points to no anchor (&name) before it',
+  },
+  'yaml.badDirective': { sv: 'en okänd eller felskriven rad med %', en: 'an unknown or malformed line with %' },
+  'yaml.badEscape': {
+    sv: 'en ogiltig kod med \\ i text inom "citattecken"',
+    en: 'an invalid code with \\ in text in "double quotes"',
+  },
+  'yaml.badIndent': {
+    sv: 'fel indrag: raden är indragen mer eller mindre än raderna den hör ihop med',
+    en: 'wrong indentation: the line is indented more or less than the lines it belongs with',
+  },
+  'yaml.badPropOrder': { sv: 'ett ankare och en tagg i fel ordning', en: 'an anchor and a tag in the wrong order' },
+  'yaml.badScalarStart': {
+    sv: 'ett värde börjar med ett tecken som inte får inleda text utan citattecken (som @ eller `)',
+    en: 'a value starts with a character that cannot begin text without quotes (such as @ or `)',
+  },
+  'yaml.blockAsKey': {
+    sv: 'ett värde innehåller ": " eller har en indragen rad under sig; sätt texten inom citattecken eller ta bort indraget',
+    en: 'a value holds ": " or has an indented line below it; put the text in quotes or remove the indentation',
+  },
+  'yaml.unclosedFlow': {
+    sv: 'en lista i [ ] eller fält i { } stängs aldrig, eller fortsätter på en rad som inte är indragen',
+    en: 'a list in [ ] or fields in { } are never closed, or go on on a line that is not indented',
+  },
+  'yaml.blockInFlow': {
+    sv: 'en lista eller fält med indrag inuti [ ] eller { }',
+    en: 'an indented list or fields inside [ ] or { }',
+  },
+  'yaml.impossible': { sv: 'texten går inte att läsa som YAML', en: 'the text cannot be read as YAML' },
+  'yaml.longKey': { sv: 'en nyckel är längre än 1 024 tecken', en: 'a key is longer than 1,024 characters' },
+  'yaml.multilineKey': {
+    sv: 'en nyckel måste stå på en enda rad (saknas ett kolon, eller stängs ett citattecken aldrig?)',
+    en: 'a key must be on a single line (is a colon missing, or a quote never closed?)',
+  },
+  'yaml.multipleAnchors': { sv: 'ett värde har mer än ett ankare (&)', en: 'a value has more than one anchor (&)' },
+  'yaml.multipleDocs': {
+    sv: 'mer än ett YAML-dokument i front matter',
+    en: 'more than one YAML document in the front matter',
+  },
+  'yaml.multipleTags': { sv: 'ett värde har mer än en tagg (!)', en: 'a value has more than one tag (!)' },
+  'yaml.nonStringKey': { sv: 'en nyckel som inte är text', en: 'a key that is not text' },
+  'yaml.tabIndent': {
+    sv: 'ett tabbtecken används som indrag; använd mellanslag',
+    en: 'a tab is used for indentation; use spaces',
+  },
+  'yaml.unexpected': {
+    sv: 'ett tecken på fel ställe (som : eller # i text utan citattecken, eller ett kommatecken för mycket)',
+    en: 'a character out of place (such as : or # in text without quotes, or a comma too many)',
+  },
+  'yaml.badCollection': {
+    sv: 'en lista eller fält av fel slag för sin tagg',
+    en: 'a list or fields of the wrong kind for its tag',
+  },
+  'yaml.complexKey': {
+    sv: 'en nyckel måste vara ett enda värde, inte en lista eller fält',
+    en: 'a key must be a single value, not a list or a mapping',
+  },
+  'yaml.repeatedDirective': {
+    sv: 'direktivet %YAML får bara anges en gång',
+    en: 'the %YAML directive may only be given once',
+  },
   'f.configNotMapping': {
     sv: 'Konfigurationen ska vara fält (nyckel: värde).',
     en: 'The config must be fields (key: value).',
