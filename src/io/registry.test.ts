@@ -238,4 +238,60 @@ describe('loadCriteria', () => {
     expect(e.code).toBe('CONFIG_INVALID');
     expect(e.message).toContain('criteria/done.schema.json');
   });
+
+  // JSON.parse's and ajv's own messages are English only: the reason is the catalogue's, in the registry's language.
+  it.each([
+    [
+      'a file that is not JSON',
+      '{\n  "type": "object",\n}',
+      'JSON-fel på rad 3, kolumn 1',
+      'a JSON error on line 3, column 1',
+    ],
+    ['an empty file', '', 'JSON-fel på rad 1, kolumn 1', 'a JSON error on line 1, column 1'],
+    [
+      'a type JSON Schema has not',
+      JSON.stringify({ type: 'thing' }),
+      'vid /type: ska vara ett av array, boolean',
+      'at /type: must be one of array, boolean',
+    ],
+    [
+      'required not a list',
+      JSON.stringify({ type: 'object', required: 'coach' }),
+      'vid /required: ska vara av typen array',
+      'at /required: must be of type array',
+    ],
+    [
+      'another draft',
+      JSON.stringify({ $schema: 'http://json-schema.org/draft-07/schema#' }),
+      '$schema ska vara https://json-schema.org/draft/2020-12/schema eller saknas',
+      '$schema must be https://json-schema.org/draft/2020-12/schema or left out',
+    ],
+    [
+      'a misspelt keyword',
+      JSON.stringify({ type: 'object', requried: ['coach'] }),
+      'nyckelordet "requried" finns inte i JSON Schema',
+      'the keyword "requried" is not JSON Schema',
+    ],
+    [
+      'a reference to nothing',
+      JSON.stringify({ type: 'object', properties: { a: { $ref: '#/$defs/nope' } } }),
+      '$ref pekar på #/$defs/nope, som inte finns',
+      '$ref points to #/$defs/nope, which does not exist',
+    ],
+    [
+      'an unknown format',
+      JSON.stringify({ type: 'object', properties: { a: { format: 'telefon' } } }),
+      'formatet "telefon" är okänt',
+      'the format "telefon" is unknown',
+    ],
+    ['a folder', null, 'det är ingen fil', 'it is not a file'],
+  ])('%s says why in the catalogue’s words, in Swedish and English', (_name, content, sv, en) => {
+    if (content === null) fs.mkdirSync(path.join(dir, 'criteria', 'done.schema.json'));
+    else write('criteria/done.schema.json', content);
+    const e = thrown(() => loadCriteria(loadRegistry(dir, 'sv')));
+    expect(e.code).toBe('CONFIG_INVALID');
+    expect(e.text.sv).toContain(sv);
+    expect(e.text.en).toContain(en);
+    expect(e.text.sv).not.toMatch(/JSON at position|must be|schema is invalid|strict mode/);
+  });
 });

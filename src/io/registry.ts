@@ -16,6 +16,7 @@ import { PatternError, type PatternProblem } from '../core/criteria/linear-regex
 import { parseYamlSafely, YamlProblem } from '../core/front-matter/front-matter.js';
 import { YamlPositions } from '../core/front-matter/positions.js';
 import { describeErrors, type Validator } from '../core/criteria/schema-check.js';
+import { compileReason, jsonSyntaxReason, SchemaFileProblem } from '../core/criteria/schema-reasons.js';
 import { baseValidators, compileCriteria, readPackageSchema } from './schemas.js';
 import type { SchemaSource } from '../core/criteria/personal-data.js';
 import { forbiddenKeys, nullProtoDeep } from '../core/safe-object.js';
@@ -168,7 +169,13 @@ export interface Criteria {
  * everywhere, see src/core/safe-object.ts) or a definition.
  */
 function parseCriteria(text: string, stage: Stage): Record<string, unknown> {
-  const parsed = JSON.parse(text.replace(/^\uFEFF/, '')) as unknown;
+  const json = text.replace(/^\uFEFF/, '');
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(json);
+  } catch (e) {
+    throw new SchemaFileProblem(jsonSyntaxReason(json, (e as Error).message));
+  }
   const forbidden = forbiddenKeys(parsed, 1)[0];
   if (forbidden)
     throw new IdeasError('CONFIG_INVALID', 'err.criteriaForbiddenKey', {
@@ -184,7 +191,7 @@ function parseCriteria(text: string, stage: Stage): Record<string, unknown> {
 function readStageCriteria(registry: Registry, stage: Stage): Record<string, unknown> {
   const file = criteriaFile(registry.root, stage);
   try {
-    if (!statSync(file).isFile()) throw new Error('not a file');
+    if (!statSync(file).isFile()) throw new SchemaFileProblem(localize('schema.notFile'));
     return parseCriteria(readFileSync(file, 'utf8'), stage);
   } catch (e) {
     if (e instanceof IdeasError) throw e;
@@ -192,7 +199,7 @@ function readStageCriteria(registry: Registry, stage: Stage): Record<string, unk
     throw new IdeasError('CONFIG_INVALID', missing ? 'err.criteriaMissing' : 'err.criteriaInvalid', {
       file: stage.criteria,
       stage: stage.label,
-      reason: (e as Error).message,
+      reason: e instanceof SchemaFileProblem ? e.reason : (e as Error).message,
     });
   }
 }
@@ -247,7 +254,7 @@ export function criteriaCompileError(e: unknown, stage: Stage): IdeasError {
   return new IdeasError('CONFIG_INVALID', 'err.criteriaInvalid', {
     file: stage.criteria,
     stage: stage.label,
-    reason: (e as Error).message,
+    reason: e instanceof SchemaFileProblem ? e.reason : compileReason(e),
   });
 }
 

@@ -24,6 +24,8 @@ import {
   type BaseValidators,
   type Validator,
 } from '../core/criteria/schema-check.js';
+import { metaSchemaReason, SchemaFileProblem } from '../core/criteria/schema-reasons.js';
+import { localize } from '../core/i18n/i18n.js';
 
 export const BASE_VALIDATORS: readonly BaseValidatorName[] = ['config', 'idea', 'meta'];
 
@@ -115,7 +117,7 @@ export function compileCriteria(schema: unknown, cacheKey: string): Validator {
   runtimeAjv ??= criteriaAjv();
   const existing = runtimeAjv.getSchema(cacheKey);
   if (existing) return existing;
-  checkAgainstMetaSchema(runtimeAjv, schema);
+  checkAgainstMetaSchema(schema);
   runtimeAjv.addSchema(schema as object, cacheKey);
   const compiled = runtimeAjv.getSchema(cacheKey);
   if (!compiled) throw new Error(`could not compile ${cacheKey}`);
@@ -158,15 +160,17 @@ function prebuiltCriteria(schema: unknown): Validator | null {
   return validator;
 }
 
-/** What ajv's own `validateSchema` does before it compiles, with the same messages. */
-export function checkAgainstMetaSchema(ajv: AjvInstance, schema: unknown): void {
+/**
+ * What ajv's own `validateSchema` does before it compiles; what it finds is a SchemaFileProblem, said in the
+ * catalogue's words (ajv's messages are English only).
+ */
+export function checkAgainstMetaSchema(schema: unknown): void {
   if (typeof schema === 'boolean') return;
   const $schema = (schema as { $schema?: unknown } | null)?.$schema;
-  if ($schema !== undefined && typeof $schema !== 'string') throw new Error('$schema must be a string');
-  if ($schema !== undefined && $schema.replace(/#$/, '') !== META_SCHEMA_2020)
-    throw new Error(`no schema with key or ref "${$schema}"`);
+  if ($schema !== undefined && (typeof $schema !== 'string' || $schema.replace(/#$/, '') !== META_SCHEMA_2020))
+    throw new SchemaFileProblem(localize('schema.dialect', { expected: META_SCHEMA_2020 }));
   const meta = baseValidators().meta;
-  if (!meta(schema)) throw new Error(`schema is invalid: ${ajv.errorsText(meta.errors)}`);
+  if (!meta(schema)) throw new SchemaFileProblem(metaSchemaReason(meta.errors));
 }
 
 let region: Validator | undefined;

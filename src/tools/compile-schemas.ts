@@ -63,7 +63,7 @@ for (const template of TEMPLATES) {
     // As src/io/registry.ts reads a criteria file: its JSON without a byte order mark, without prototypes.
     const schema = nullProtoDeep(JSON.parse(readFileSync(new URL(name, dir), 'utf8').replace(/^\uFEFF/, '')));
     const ajv = criteriaAjv(true);
-    checkAgainstMetaSchema(ajv, schema);
+    checkAgainstMetaSchema(schema);
     let code: string;
     try {
       code = standaloneCode(ajv, ajv.compile(schema as object));

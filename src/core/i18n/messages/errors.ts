@@ -150,6 +150,34 @@ export const errors = {
     sv: 'Kriteriefilen {file} för steget {stage} är inget giltigt JSON Schema: {reason}',
     en: 'The criteria file {file} of stage {stage} is not a valid JSON Schema: {reason}',
   },
+  // Why a criteria file is not a JSON Schema that can be used (src/core/criteria/schema-reasons.ts): the {reason} above.
+  'schema.json': {
+    sv: 'JSON-fel på rad {line}, kolumn {column} (saknas eller finns det ett kommatecken, citattecken eller en klammer för mycket?)',
+    en: 'a JSON error on line {line}, column {column} (is a comma, quote or brace missing, or one too many?)',
+  },
+  'schema.notFile': { sv: 'det är ingen fil', en: 'it is not a file' },
+  'schema.at': { sv: 'vid {where}: {problem}', en: 'at {where}: {problem}' },
+  'schema.type': { sv: 'ska vara av typen {type}', en: 'must be of type {type}' },
+  'schema.enum': { sv: 'ska vara ett av {values}', en: 'must be one of {values}' },
+  'schema.required': { sv: '{field} saknas', en: '{field} is missing' },
+  'schema.shape': {
+    sv: 'följer inte JSON Schema (nyckelordet {keyword})',
+    en: 'does not follow JSON Schema (the keyword {keyword})',
+  },
+  'schema.dialect': {
+    sv: '$schema ska vara {expected} eller saknas',
+    en: '$schema must be {expected} or left out',
+  },
+  'schema.missingRef': { sv: '$ref pekar på {ref}, som inte finns', en: '$ref points to {ref}, which does not exist' },
+  'schema.unknownKeyword': {
+    sv: 'nyckelordet "{keyword}" finns inte i JSON Schema (felstavat?)',
+    en: 'the keyword "{keyword}" is not JSON Schema (misspelt?)',
+  },
+  'schema.unknownFormat': { sv: 'formatet "{format}" är okänt', en: 'the format "{format}" is unknown' },
+  'schema.compile': {
+    sv: 'schemat kan inte användas för att kontrollera idéer',
+    en: 'the schema cannot be used to check ideas',
+  },
   'err.criteriaForbiddenKey': {
     sv: 'Kriteriefilen {file} för steget {stage} använder nyckeln "{key}" ({pointer}), som inte är tillåten: __proto__, constructor och prototype kan inte vara namnet på ett fält.',
     en: 'The criteria file {file} of stage {stage} uses the key "{key}" ({pointer}), which is not allowed: __proto__, constructor and prototype cannot be the name of a field.',
