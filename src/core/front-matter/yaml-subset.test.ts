@@ -55,6 +55,12 @@ function agrees(text: string): { accepted: boolean; ok: boolean; ours: unknown; 
   return { accepted: true, ok: isDeepStrictEqual(ours, theirs), ours, theirs };
 }
 
+/** That the subset reads `text` as `data`, as the package does. */
+function readsAs(text: string, data: Record<string, unknown>): void {
+  expect(subset(text)).toEqual({ ok: true, data });
+  expect(agrees(text)).toMatchObject({ accepted: true, ok: true });
+}
+
 /** Whether a string in `v`, at any depth, matches `re`. */
 function hasString(v: unknown, re: RegExp): boolean {
   if (typeof v === 'string') return re.test(v);
@@ -176,28 +182,23 @@ describe('readYamlSubset', () => {
       '  ensamhet 🫖',
       '',
     ].join('\n');
-    const read = subset(text);
-    expect(read).toEqual({
-      ok: true,
-      data: {
-        title: 'Fixartjänst för äldre som bor kvar hemma och behöver hjälp med små saker i hemmet',
-        summary:
-          'Förslaget kräver inga nya tjänster, bara ett annat arbetssätt. Idén har prövats i liten skala.\n\nMålgruppen har varit med och formulerat problemet.\n',
-        quote: "it's wrapped",
-        escaped: 'tab\t then a break  kept space and a folded\nline',
-        spaces: '  first second  ',
-        history: [
-          {
-            date: '2025-03-30',
-            note: 'Beviljas för test under hösten, med uppföljning varje månad och en slutrapport till idérådet.',
-          },
-          'a plain item over two lines',
-        ],
-        tail: 'one\ntwo',
-        emoji: 'Fika 😀 mot ensamhet 🫖',
-      },
+    readsAs(text, {
+      title: 'Fixartjänst för äldre som bor kvar hemma och behöver hjälp med små saker i hemmet',
+      summary:
+        'Förslaget kräver inga nya tjänster, bara ett annat arbetssätt. Idén har prövats i liten skala.\n\nMålgruppen har varit med och formulerat problemet.\n',
+      quote: "it's wrapped",
+      escaped: 'tab\t then a break  kept space and a folded\nline',
+      spaces: '  first second  ',
+      history: [
+        {
+          date: '2025-03-30',
+          note: 'Beviljas för test under hösten, med uppföljning varje månad och en slutrapport till idérådet.',
+        },
+        'a plain item over two lines',
+      ],
+      tail: 'one\ntwo',
+      emoji: 'Fika 😀 mot ensamhet 🫖',
     });
-    expect(agrees(text)).toMatchObject({ accepted: true, ok: true });
   });
 
   it('reads flow collections over lines and in each other, as PyYAML and js-yaml write them in flow style', () => {
@@ -221,30 +222,25 @@ describe('readYamlSubset', () => {
       "nested: [{date: '2025-04-26', action: created}, {a: [b, {c: d}], e: []}, [], [[f]]]",
       '',
     ].join('\n');
-    const read = subset(text);
-    expect(read).toEqual({
-      ok: true,
-      data: {
-        tags: ['kultur', 'klimat', 'en tagg', 'och en till', 'och fler taggar som inte ryms på en rad', 'sista'],
-        history: [
-          { date: '2025-04-26', action: 'created', to: 'idea' },
-          {
-            date: '2025-05-23',
-            action: 'moved',
-            from: 'idea',
-            to: 'refinement',
-            by: 'Sara Nyberg',
-            decision: 'approve',
-            note: 'Ligger utanför uppdraget och behöver en annan ägare i förvaltningen.',
-          },
-          { date: '2025-06-01', action: 'moved', note: 'Spännande, koppla ihop med liknande försök.', to: 'test' },
-        ],
-        empty: [],
-        numbers: [1, 2.5, true, null],
-        nested: [{ date: '2025-04-26', action: 'created' }, { a: ['b', { c: 'd' }], e: [] }, [], [['f']]],
-      },
+    readsAs(text, {
+      tags: ['kultur', 'klimat', 'en tagg', 'och en till', 'och fler taggar som inte ryms på en rad', 'sista'],
+      history: [
+        { date: '2025-04-26', action: 'created', to: 'idea' },
+        {
+          date: '2025-05-23',
+          action: 'moved',
+          from: 'idea',
+          to: 'refinement',
+          by: 'Sara Nyberg',
+          decision: 'approve',
+          note: 'Ligger utanför uppdraget och behöver en annan ägare i förvaltningen.',
+        },
+        { date: '2025-06-01', action: 'moved', note: 'Spännande, koppla ihop med liknande försök.', to: 'test' },
+      ],
+      empty: [],
+      numbers: [1, 2.5, true, null],
+      nested: [{ date: '2025-04-26', action: 'created' }, { a: ['b', { c: 'd' }], e: [] }, [], [['f']]],
     });
-    expect(agrees(text)).toMatchObject({ accepted: true, ok: true });
   });
 
   it('reads quoted keys, as the yaml package writes every key with QUOTE_SINGLE', () => {
@@ -261,20 +257,16 @@ describe('readYamlSubset', () => {
       'flow: {"a": 1, \'b\': [2]}',
       '',
     ].join('\n');
-    expect(subset(text)).toEqual({
-      ok: true,
-      data: {
-        id: 'sund-abc123',
-        title: 'Cykelpool',
-        'a: b': 1,
-        "it's": 2,
-        'tab\tkey': 3,
-        '12': 'x',
-        list: [{ k: 'v', m: 'w' }],
-        flow: { a: 1, b: [2] },
-      },
+    readsAs(text, {
+      id: 'sund-abc123',
+      title: 'Cykelpool',
+      'a: b': 1,
+      "it's": 2,
+      'tab\tkey': 3,
+      '12': 'x',
+      list: [{ k: 'v', m: 'w' }],
+      flow: { a: 1, b: [2] },
     });
-    expect(agrees(text)).toMatchObject({ accepted: true, ok: true });
     // A key as long as YAML allows is read; a longer one is the package's to refuse.
     expect(agrees(`${'k'.repeat(1000)}: 1\n`)).toMatchObject({ accepted: true, ok: true });
     expect(packageReads(`${'k'.repeat(1025)}: 1\n`)).toBe('refused');
