@@ -275,14 +275,26 @@ describe('loadCriteria', () => {
     [
       'a reference to nothing',
       JSON.stringify({ type: 'object', properties: { a: { $ref: '#/$defs/nope' } } }),
-      '$ref pekar på #/$defs/nope, som inte finns',
-      '$ref points to #/$defs/nope, which does not exist',
+      '$ref pekar på #/$defs/nope, som inte finns i kriteriefilen',
+      '$ref points to #/$defs/nope, which is not in the criteria file',
     ],
     [
       'an unknown format',
       JSON.stringify({ type: 'object', properties: { a: { format: 'telefon' } } }),
       'formatet "telefon" är okänt',
       'the format "telefon" is unknown',
+    ],
+    [
+      'a reference out of the file',
+      JSON.stringify({ type: 'object', properties: { a: { $ref: '../other.json' } } }),
+      '$ref pekar på ../other.json, som inte finns i kriteriefilen',
+      '$ref points to ../other.json, which is not in the criteria file',
+    ],
+    [
+      'a marking that is not true or false',
+      JSON.stringify({ type: 'object', properties: { a: { type: 'string', 'x-public': 'yes' } } }),
+      'nyckelordet "x-public" ska ha ett värde av typen boolean',
+      'the keyword "x-public" must have a value of type boolean',
     ],
     ['a folder', null, 'det är ingen fil', 'it is not a file'],
   ])('%s says why in the catalogue’s words, in Swedish and English', (_name, content, sv, en) => {

@@ -53,20 +53,21 @@ export function metaSchemaReason(errors: readonly MetaSchemaError[] | null | und
 }
 
 /**
- * Why ajv would not compile a schema that passed the meta-schema, from its error: a keyword it does not know (strict
- * mode), a `$ref` to nothing; any other, in general words.
+ * Why ajv would not compile a schema that passed the meta-schema, from its message: a `$ref` to nothing, a keyword
+ * with a value its definition refuses, a keyword it does not know (strict mode), an unknown format; any other, in
+ * general words.
  */
 export function compileReason(e: unknown): Localized {
   const message = e instanceof Error ? e.message : String(e);
-  const missingRef = (e as { missingRef?: unknown } | null)?.missingRef;
-  // A reference inside the file itself is named by its fragment, not by the key the file was compiled under.
-  if (typeof missingRef === 'string')
-    return localize('schema.missingRef', {
-      ref:
-        missingRef.startsWith('criteria:') && missingRef.includes('#')
-          ? missingRef.slice(missingRef.indexOf('#'))
-          : missingRef,
-    });
+  // The reference as written, which ajv's message names (its missingRef is resolved against an internal key).
+  const ref = /^can't resolve reference (.+) from id /.exec(message);
+  if (ref) return localize('schema.missingRef', { ref: ref[1] ?? '' });
+  // A keyword of our own (x-public, x-personal, ...) or ajv's with a value of a type its definition refuses.
+  const type = /^(\S+) value must be \[(.*)\]$/.exec(message);
+  if (type)
+    return localize('schema.keywordType', { keyword: type[1] ?? '', type: (type[2] ?? '').replaceAll('"', '') });
+  const value = /keyword "([^"]+)" value is invalid at path "([^"]*)"/.exec(message);
+  if (value) return localize('schema.keywordValue', { keyword: value[1] ?? '', where: value[2] || '#' });
   const unknown = /unknown keyword: "?([^"]+)"?/.exec(message);
   if (unknown) return localize('schema.unknownKeyword', { keyword: unknown[1] ?? '' });
   const format = /unknown format "([^"]+)"/.exec(message);

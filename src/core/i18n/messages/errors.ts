@@ -168,7 +168,18 @@ export const errors = {
     sv: '$schema ska vara {expected} eller saknas',
     en: '$schema must be {expected} or left out',
   },
-  'schema.missingRef': { sv: '$ref pekar på {ref}, som inte finns', en: '$ref points to {ref}, which does not exist' },
+  'schema.missingRef': {
+    sv: '$ref pekar på {ref}, som inte finns i kriteriefilen (ideas hämtar aldrig scheman ur andra filer eller från webben)',
+    en: '$ref points to {ref}, which is not in the criteria file (ideas never fetches schemas from other files or the web)',
+  },
+  'schema.keywordType': {
+    sv: 'nyckelordet "{keyword}" ska ha ett värde av typen {type}',
+    en: 'the keyword "{keyword}" must have a value of type {type}',
+  },
+  'schema.keywordValue': {
+    sv: 'värdet av nyckelordet "{keyword}" vid {where} är fel',
+    en: 'the value of the keyword "{keyword}" at {where} is wrong',
+  },
   'schema.unknownKeyword': {
     sv: 'nyckelordet "{keyword}" finns inte i JSON Schema (felstavat?)',
     en: 'the keyword "{keyword}" is not JSON Schema (misspelt?)',
