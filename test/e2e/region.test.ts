@@ -461,3 +461,24 @@ describe('a member over git daemon', () => {
     },
   );
 });
+
+describe("a member's criteria file that is not JSON", () => {
+  it("is named in the region's language, with its line, not in JSON.parse's English", () => {
+    const member = makeMember('krit', [{ title: 'Kriterier' }]);
+    const criteria = fs.readdirSync(path.join(member.dir, 'criteria'))[0] as string;
+    fs.writeFileSync(path.join(member.dir, 'criteria', criteria), '{\n  "type": "object",\n}\n');
+    git(['commit', '-qam', 'break the criteria'], member.dir);
+    const dir = makeTempRepo();
+    writeRegion(dir, memberEntry('krit', 'Krit', member.dir));
+    for (const [lang, words] of [
+      ['sv', `har en kriteriefil som inte går att läsa: criteria/${criteria} (JSON-fel på rad 3, kolumn 1`],
+      ['en', `has a criteria file that cannot be read: criteria/${criteria} (a JSON error on line 3, column 1`],
+    ] as const) {
+      const r = ideas(['--lang', lang, 'region', 'sync', '--json'], { cwd: dir });
+      expect(r.code, describeRun(r)).toBe(1);
+      const { findings } = parseJson<{ findings: { message: string }[] }>(r);
+      expect(findings[0]?.message).toContain(words);
+      expect(findings[0]?.message).not.toContain('in JSON at position');
+    }
+  });
+});

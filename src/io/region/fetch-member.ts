@@ -35,6 +35,7 @@ import { parseConfigText } from '../registry.js';
 import { faultPoint } from '../faults.js';
 import { memberRepoDir } from './member-cache.js';
 import { spreadKitOf, type SpreadKitField } from '../../core/region/spread.js';
+import { jsonSyntaxReason } from '../../core/criteria/schema-reasons.js';
 
 export interface MemberProblem {
   /** fetch: git could not fetch; registry: what was fetched is not a usable registry. */
@@ -199,10 +200,13 @@ export async function syncMember(
       const bytes = entry ? await reader.read(entry.oid) : null;
       if (!entry || !bytes) return registryProblem('region.problem.criteriaMissing', { file });
       let schema: unknown;
+      const text = utf8(bytes);
       try {
-        schema = JSON.parse(utf8(bytes));
+        schema = JSON.parse(text);
       } catch (e) {
-        return registryProblem('region.problem.criteriaInvalid', { file, reason: (e as Error).message });
+        // Said in the region's language, as the config's problem above: JSON.parse's own message is English only.
+        const reason = jsonSyntaxReason(text, (e as Error).message)[opts.lang];
+        return registryProblem('region.problem.criteriaInvalid', { file, reason });
       }
       const forbidden = forbiddenKeys(schema, 1)[0];
       if (forbidden) return registryProblem('region.problem.criteriaInvalid', { file, reason: forbidden.key });
