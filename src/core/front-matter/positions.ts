@@ -5,7 +5,7 @@
 import type { Document, LineCounter, Node } from 'yaml';
 import { resolveCoreScalar } from './yaml-core-schema.js';
 import { yamlPackage } from './yaml-package.js';
-import { readYamlSubset } from './yaml-subset.js';
+import { keyEnd, readYamlSubset } from './yaml-subset.js';
 
 export interface Position {
   line: number;
@@ -114,21 +114,18 @@ function linesOf(text: string): string[] {
 }
 
 /**
- * The key of a top-level line of a text the subset reader reads, and where its colon is: plain (no colon in it), or
- * in quotes without an escape (`"id":`, `'id':`, as the `yaml` package writes keys with QUOTE_SINGLE or
- * QUOTE_DOUBLE); null for a quoted key with an escape in it.
+ * The key of a top-level line of a text the subset reader reads, and where its colon is, by the reader's own rule
+ * (keyEnd): plain, or in quotes without an escape (`"id":`, `'id':`, as the `yaml` package writes keys with
+ * QUOTE_SINGLE or QUOTE_DOUBLE); null for a quoted key with an escape in it, which may spell any key.
  */
 function writtenKey(line: string): { key: string; colon: number } | null {
+  const colon = keyEnd(line, 0, line.length);
+  if (colon === -1) return null;
   const quote = line[0];
-  if (quote !== '"' && quote !== "'") {
-    const colon = line.indexOf(':');
-    return { key: line.slice(0, colon), colon };
-  }
-  const close = line.indexOf(quote, 1);
-  const key = line.slice(1, close);
+  if (quote !== '"' && quote !== "'") return { key: line.slice(0, colon), colon };
+  const key = line.slice(1, colon - 1);
   // A quote written twice in single quotes, or any escape in double quotes.
-  if (close === -1 || line[close + 1] !== ':' || (quote === '"' && key.includes('\\'))) return null;
-  return { key, colon: close + 1 };
+  return key.includes(quote === '"' ? '\\' : "'") ? null : { key, colon };
 }
 
 function positionInLines(lines: string[], firstLine: number, pointer: string, preferKey: boolean): Position | null {

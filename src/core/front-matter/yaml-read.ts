@@ -264,7 +264,7 @@ const REASONS: Record<
  * The reason for one of the package's errors, in Swedish and English; common kinds of MISSING_CHAR and BAD_INDENT
  * (a quote or a bracket never closed, a line without a colon) told apart by the package's message.
  */
-export function yamlReason(code: string, message: string): Localized {
+function yamlReason(code: string, message: string): Localized {
   if (code === 'MISSING_CHAR' && message.startsWith('Missing closing')) return localize('yaml.unclosedQuote');
   if (code === 'MISSING_CHAR' && message.startsWith('Implicit map keys need to be followed by map values'))
     return localize('yaml.noValue');

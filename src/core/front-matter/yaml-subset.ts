@@ -89,7 +89,7 @@ const MAX_KEY = 1000;
  * `key:` at `start`, the colon followed by a space or the end of the line (`end`): the colon's index, or -1. The key
  * is plain (see KEY) or in single or double quotes on the line; the caller reads a quoted one (see Reader.key).
  */
-function keyEnd(text: string, start: number, end: number): number {
+export function keyEnd(text: string, start: number, end: number): number {
   const q = text.charCodeAt(start);
   if (q === 34 /* " */ || q === 39 /* ' */) return quotedKeyEnd(text, start, end);
   KEY.lastIndex = start;
