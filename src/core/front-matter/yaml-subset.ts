@@ -506,11 +506,11 @@ class Reader {
   }
 
   /**
-   * A quoted scalar: its value, where the text after it starts, and the end of the line it closes on. Without
-   * `indent` (inside a flow collection) it must close on its own line. With it, the scalar may go on over the lines
-   * after, each indented more than `indent` (the column of its key or dash), which it takes: each line break becomes
-   * a space and each empty line a line feed, with the spaces around the break dropped, as YAML folds them; in
-   * double quotes, a backslash at the end of a line joins the next without a space.
+   * A quoted scalar: its value, where the text after it starts, and the end of the line it closes on. Without `indent`
+   * (a quoted key) it must close on its own line. With it, the scalar may go on over the lines after, each indented
+   * more than `indent` (the column of its key or dash), which it takes: each line break becomes a space and each empty
+   * line a line feed, with the spaces around the break dropped, as YAML folds them; in double quotes, a backslash at
+   * the end of a line joins the next without a space.
    */
   private quoted(from: number, end: number, indent: number | null): { value: string; next: number; end: number } {
     const { text } = this;
@@ -702,9 +702,8 @@ class Reader {
         if (d === 58 || d === 91 || d === 123 || (d === 35 && text.charCodeAt(p - 1) === 32)) throw GIVE_UP;
         p++;
       }
-      let stop = p;
-      while (stop > start && text.charCodeAt(stop - 1) === 32) stop--;
-      value = folded ? `${value} ${text.slice(start, stop)}` : text.slice(start, stop);
+      const part = withoutTrailingSpaces(text, start, p);
+      value = folded ? `${value} ${part}` : part;
       if (p < lineEnd) break;
       // The end of the line, the collection still open: the next line goes on with the scalar, or after it.
       const j = this.flowLine(indent);
