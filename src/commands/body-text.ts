@@ -1,6 +1,7 @@
 /** The Markdown text of an idea as `new` and `edit` take it: `--body`, `--body-file` (or `-` for stdin), or neither. */
 import path from 'node:path';
 import { IdeasError } from '../core/errors.js';
+import { readReason } from '../io/fs-error.js';
 import { FileTooLarge, MAX_HANDED_BYTES, readFileLimited } from '../io/read-limited.js';
 
 /** Reads a body file, refusing one larger than a spreadsheet `ideas import` would take. */
@@ -10,7 +11,7 @@ export function readBodyFile(file: string, cwd: string): string {
   } catch (e) {
     if (e instanceof FileTooLarge)
       throw new IdeasError('USAGE', 'err.bodyTooLarge', { file, max: MAX_HANDED_BYTES / 1_000_000 });
-    throw new IdeasError('USAGE', 'err.readFile', { file, reason: (e as Error).message });
+    throw new IdeasError('USAGE', 'err.readFile', { file, reason: readReason(e) });
   }
 }
 

@@ -43,6 +43,7 @@ import { readIdeas } from '../io/read-ideas.js';
 import { FileTooLarge, MAX_HANDED_BYTES, readFileLimited } from '../io/read-limited.js';
 import { readText } from '../io/files.js';
 import { loadCriteria, type Registry } from '../io/registry.js';
+import { readReason } from '../io/fs-error.js';
 import { openRegistry } from './open-registry.js';
 
 export interface ImportOptions extends CommonOptions {
@@ -146,7 +147,7 @@ function readSpreadsheet(abs: string, file: string): Buffer {
         { file, max: MAX_IMPORT_BYTES / 1_000_000 },
         { hint: 'hint.importTooLarge' },
       );
-    throw new IdeasError('USAGE', 'err.readFile', { file, reason: (e as Error).message });
+    throw new IdeasError('USAGE', 'err.readFile', { file, reason: readReason(e) });
   }
 }
 
@@ -380,7 +381,7 @@ export async function runImport(opts: ImportOptions, ctx: Ctx): Promise<ImportRe
     try {
       before = readText(idea.abs);
     } catch (e) {
-      throw new IdeasError('IO', 'err.readFile', { file: idea.path, reason: (e as Error).message });
+      throw new IdeasError('IO', 'err.readFile', { file: idea.path, reason: readReason(e) });
     }
     let after = before;
     const entry = importEntry(today, sourceOf(cells.row), key, by, null);

@@ -16,6 +16,7 @@ import { CONFIG_FILE, type Stage } from '../core/sluice/config.js';
 import { criteriaFile, parsedCriteria, loadCriteria, loadRegistry, type Registry } from '../io/registry.js';
 import { baseValidators } from '../io/schemas.js';
 import { entryKind, readText } from '../io/files.js';
+import { readReason } from '../io/fs-error.js';
 import { openRegistry } from './open-registry.js';
 import { fieldBook } from './field-book.js';
 import { gateFixes } from '../core/sluice/gate-fix.js';
@@ -206,7 +207,7 @@ function fileCheck(lang: Lang, checker: () => CheckContext): Compute<CheckedFile
         column: null,
         rule: 'file/unreadable',
         severity: 'error',
-        message: t(lang, 'err.readFile', { file: entry.path, reason: file.error.code ?? file.error.message }),
+        message: t(lang, 'err.readFile', { file: entry.path, reason: readReason(file.error) }),
         hint: null,
       };
       return { findings: [finding], id: null };

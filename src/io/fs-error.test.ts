@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { IdeasError } from '../core/errors.js';
-import { fsError, isFsError } from './fs-error.js';
+import { fsError, isFsError, readReason } from './fs-error.js';
 
 const sysError = (code: string, path?: string) =>
   Object.assign(new Error(`${code}: something, open '${path ?? ''}'`), { code, errno: -1, syscall: 'open', path });
@@ -38,5 +38,37 @@ describe('fsError', () => {
     expect(other.code).toBe('IO');
     expect(other.text.en).toBe('Could not write ideas/z.md: something odd');
     expect(isFsError(new Error('plain'))).toBe(false);
+  });
+
+  it("names a code without words of its own, never with the system's English text", () => {
+    const e = fsError(sysError('ENOSYS', '/srv/a'), 'a');
+    expect(e.text.sv).toBe('Kunde inte skriva /srv/a: systemet svarade ENOSYS');
+    expect(e.text.en).toBe('Could not write /srv/a: the system answered ENOSYS');
+  });
+});
+
+describe('readReason', () => {
+  it("says why a file could not be read in the catalogue's words, without Node's message or the machine's path", () => {
+    const words: [string, string, string][] = [
+      ['EACCES', 'du har inte behörighet att läsa den', 'you do not have permission to read it'],
+      ['EPERM', 'du har inte behörighet att läsa den', 'you do not have permission to read it'],
+      ['ENOENT', 'den finns inte', 'it does not exist'],
+      ['EISDIR', 'det är en mapp, inte en fil', 'it is a folder, not a file'],
+      ['EIO', 'disken kunde inte läsa den (I/O-fel)', 'the disk could not read it (I/O error)'],
+      [
+        'ELOOP',
+        'dess symboliska länkar pekar på varandra i en ring',
+        'its symbolic links point at each other in a loop',
+      ],
+      ['ENOSYS', 'systemet svarade ENOSYS', 'the system answered ENOSYS'],
+      ['ERR_FS_FILE_TOO_LARGE', 'den är för stor för att läsas', 'it is too large to be read'],
+    ];
+    for (const [code, sv, en] of words) expect(readReason(sysError(code, '/srv/sluss/x')), code).toEqual({ sv, en });
+    // A code that names a property of every object is a code like any other, not a lookup into the prototype.
+    expect(readReason(sysError('constructor'))).toEqual({
+      sv: 'systemet svarade constructor',
+      en: 'the system answered constructor',
+    });
+    expect(readReason(new Error('odd'))).toBe('odd');
   });
 });

@@ -4,9 +4,9 @@
  * it back over ours in one rename.
  */
 import { lstatSync, readFileSync } from 'node:fs';
-import { IdeasError } from '../core/errors.js';
 import { createFileExclusive, removeFile, renameFile, writeFileAtomic } from './atomic-file.js';
 import { faultPoint } from './faults.js';
+import { fsError } from './fs-error.js';
 
 /** A foreign hook replaced with --force is kept beside it under this suffix, and uninstall puts it back. */
 export const BACKUP_SUFFIX = '.before-ideas';
@@ -35,17 +35,13 @@ function freeBackupName(hook: string): string {
   }
 }
 
-function writeError(hook: string, e: unknown): IdeasError {
-  return new IdeasError('IO', 'err.writeFile', { file: hook, reason: (e as Error).message }, { cause: e });
-}
-
 /** Writes the hook where there is none; `replace`: over our own earlier one. */
 export function writeHook(hook: string, text: string, replace: boolean): void {
   try {
     if (replace) writeFileAtomic(hook, text, HOOK_MODE);
     else createFileExclusive(hook, text, HOOK_MODE);
   } catch (e) {
-    throw writeError(hook, e);
+    throw fsError(e, hook);
   }
 }
 
@@ -62,7 +58,7 @@ export function replaceForeignHook(hook: string, text: string): string {
     createFileExclusive(hook, text, HOOK_MODE);
   } catch (e) {
     renameFile(backup, hook);
-    throw writeError(hook, e);
+    throw fsError(e, hook);
   }
   return backup;
 }

@@ -8,7 +8,7 @@ import { createFileExclusive, isReadOnly, safeUnlink, scratchPathFor, writeFileA
 import { readIdeaFile } from './read-ideas.js';
 import { git } from './git.js';
 import { faultPoint } from './faults.js';
-import { fsError } from './fs-error.js';
+import { fsError, readReason } from './fs-error.js';
 import { clearJournal, sha256, writeJournal } from './journal.js';
 import { withWriteLock, type WriteSession } from './write-session.js';
 import type { Registry } from './registry.js';
@@ -29,7 +29,7 @@ export function readIdeaText(idea: Idea): string {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT')
       throw new IdeasError('CONFLICT', 'err.changedMeanwhile', { file: idea.path });
     if ((e as NodeJS.ErrnoException).code === 'EISDIR' || !(e instanceof Error))
-      throw new IdeasError('IO', 'err.readFile', { file: idea.path, reason: String(e) });
+      throw new IdeasError('IO', 'err.readFile', { file: idea.path, reason: readReason(e) });
     throw fsError(e, idea.path);
   }
 }

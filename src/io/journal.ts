@@ -154,7 +154,7 @@ export async function recoverInterrupted(place: LockPlace, root: string): Promis
         : localize(journal.op === 'move' ? 'what.move' : 'what.rewrite', {
             file: journal.op === 'move' ? journal.from : journal.path,
           });
-    const reason = e instanceof IdeasError ? e.text : { sv: (e as Error).message, en: (e as Error).message };
+    const reason = fsError(e, file).text;
     throw new IdeasError(
       'IO',
       'err.recover',

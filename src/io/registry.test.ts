@@ -130,10 +130,16 @@ describe('loadRegistry', () => {
     expect(places(e)).toEqual([[16, 1]]);
   });
 
-  it('a config problem does not speak of front matter', () => {
-    write('ideas.config.yaml', `${CONFIG}colour: red\n`);
-    const e = thrown(() => loadRegistry(dir, 'en'));
-    expect(e.details.join('\n')).not.toMatch(/front matter/);
+  it.each([
+    ['an unknown key', `${CONFIG}colour: red\n`],
+    ['a YAML error', CONFIG.replace('name: Test', 'name: a: b')],
+    ['nesting too deep', `${CONFIG}x: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`],
+  ])('a config problem does not speak of front matter: %s', (_name, text) => {
+    write('ideas.config.yaml', text);
+    for (const lang of ['sv', 'en'] as const) {
+      const e = thrown(() => loadRegistry(dir, lang));
+      expect(e.details.join('\n')).not.toMatch(/front matter/i);
+    }
   });
 
   it('an unknown key inside a stage is placed on that key', () => {

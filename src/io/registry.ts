@@ -20,6 +20,7 @@ import { compileReason, jsonSyntaxReason, SchemaFileProblem } from '../core/crit
 import { baseValidators, compileCriteria, readPackageSchema } from './schemas.js';
 import type { SchemaSource } from '../core/criteria/personal-data.js';
 import { forbiddenKeys, nullProtoDeep } from '../core/safe-object.js';
+import { readReason } from './fs-error.js';
 
 export { findRegistryRoot };
 
@@ -61,7 +62,7 @@ export function loadRegistry(root: string, lang: Lang): Registry {
   try {
     text = readFileSync(configPath, 'utf8').replace(/^\uFEFF/, '');
   } catch (e) {
-    throw new IdeasError('CONFIG_INVALID', 'err.readFile', { file: configPath, reason: (e as Error).message });
+    throw new IdeasError('CONFIG_INVALID', 'err.readFile', { file: configPath, reason: readReason(e) });
   }
   const config = parseConfigText(text, configPath, lang);
   checkFolders(root, config);
@@ -129,8 +130,7 @@ export function parseConfigText(text: string, configPath: string, lang: Lang): R
   } catch (e) {
     if (!(e instanceof YamlProblem)) throw configError(configPath, [`${CONFIG_FILE}:1:1 ${(e as Error).message}`]);
     // The same problems as in an idea's front matter, but worded for the config.
-    const message = e.key === 'f.yaml' ? t(lang, 'f.configYaml', e.params) : t(lang, e.key, e.params);
-    throw configError(configPath, [`${CONFIG_FILE}:${e.line + 1}:${e.column + 1} ${message}`]);
+    throw configError(configPath, [`${CONFIG_FILE}:${e.line + 1}:${e.column + 1} ${e.inFile(lang)}`]);
   }
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     throw configError(configPath, [`${CONFIG_FILE}:1:1 ${t(lang, 'f.configNotMapping')}`]);
@@ -195,11 +195,17 @@ function readStageCriteria(registry: Registry, stage: Stage): Record<string, unk
     return parseCriteria(readFileSync(file, 'utf8'), stage);
   } catch (e) {
     if (e instanceof IdeasError) throw e;
+    if (e instanceof SchemaFileProblem)
+      throw new IdeasError('CONFIG_INVALID', 'err.criteriaInvalid', {
+        file: stage.criteria,
+        stage: stage.label,
+        reason: e.reason,
+      });
     const missing = (e as NodeJS.ErrnoException).code === 'ENOENT';
-    throw new IdeasError('CONFIG_INVALID', missing ? 'err.criteriaMissing' : 'err.criteriaInvalid', {
+    throw new IdeasError('CONFIG_INVALID', missing ? 'err.criteriaMissing' : 'err.criteriaUnreadable', {
       file: stage.criteria,
       stage: stage.label,
-      reason: e instanceof SchemaFileProblem ? e.reason : (e as Error).message,
+      reason: readReason(e),
     });
   }
 }

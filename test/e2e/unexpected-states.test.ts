@@ -5,7 +5,7 @@
  * lets the test (a tiny tmpfs, an immutable folder: root only), and always by a fault with that error code.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -206,5 +206,44 @@ describe('ideas site --out where no site belongs', () => {
     mkdirSync(path.join(root, 'ut'));
     writeFileSync(path.join(root, 'ut', 'fil'), '');
     expectRefused(ideas(['site', '--out', 'ut/fil/site'], { cwd: root }), /är en fil, men här behövs en mapp/);
+  });
+});
+
+describe('a file the program must read, and cannot', () => {
+  it("says why in the registry's language, without Node's English or the machine's path", () => {
+    const root = makeSluice();
+    const criteria = path.join(root, 'criteria', 'refinement.schema.json');
+    rmSync(criteria);
+    mkdirSync(criteria);
+    expectRefused(
+      ideas(['validate'], { cwd: root }),
+      /^ideas: Kriteriefilen criteria\/refinement\.schema\.json för steget Förädling är inget giltigt JSON Schema: det är ingen fil/m,
+    );
+    rmSync(criteria, { recursive: true });
+    // A link to itself: the system cannot read it (ELOOP), which is not a schema's fault.
+    symlinkSync('refinement.schema.json', criteria);
+    expectRefused(
+      ideas(['validate', '--lang', 'en'], { cwd: root }),
+      /^ideas: The criteria file criteria\/refinement\.schema\.json of stage Refinement could not be read: its symbolic links point at each other in a loop\.$/m,
+    );
+    rmSync(criteria);
+    expectRefused(
+      ideas(['validate'], { cwd: root }),
+      /Kriteriefilen criteria\/refinement\.schema\.json för steget Förädling finns inte/,
+    );
+  });
+
+  it('a config that is a folder: the reason in words, in both languages', () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'ideas-config-dir-'));
+    cleanups.push(() => rmSync(root, { recursive: true, force: true }));
+    mkdirSync(path.join(root, 'ideas.config.yaml'));
+    for (const [lang, words] of [
+      ['sv', /Kunde inte läsa .*ideas\.config\.yaml: det är en mapp, inte en fil\n/],
+      ['en', /Could not read .*ideas\.config\.yaml: it is a folder, not a file\n/],
+    ] as const) {
+      const r = ideas(['list', '--lang', lang], { cwd: root });
+      expectRefused(r, words);
+      expect(r.stderr).not.toMatch(/EISDIR|illegal operation/);
+    }
   });
 });

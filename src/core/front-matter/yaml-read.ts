@@ -13,7 +13,7 @@
  * `prototype`, in any case, as src/core/safe-object.ts says) are refused, as are keys that are lists or mappings and keys that become the same text.
  */
 import type { Document, ErrorCode, Node } from 'yaml';
-import { localize, type Localized, type MessageKey, type Params } from '../i18n/i18n.js';
+import { localize, t, type Lang, type Localized, type MessageKey, type Params } from '../i18n/i18n.js';
 import { resolveCoreScalar } from './yaml-core-schema.js';
 import { yamlPackage } from './yaml-package.js';
 import { emptyMapping, readYamlSubset } from './yaml-subset.js';
@@ -31,7 +31,18 @@ export class YamlProblem extends Error {
   ) {
     super(rule);
   }
+
+  /**
+   * The problem as said of a YAML file that is not an idea (the config, a region's file): in words that do not
+   * speak of front matter.
+   */
+  inFile(lang: Lang): string {
+    const key = Object.hasOwn(IN_FILE, this.key) ? (IN_FILE[this.key] as MessageKey) : this.key;
+    return t(lang, key, this.params);
+  }
 }
+
+const IN_FILE: Partial<Record<MessageKey, MessageKey>> = { 'f.yaml': 'f.configYaml', 'f.tooDeep': 'f.configTooDeep' };
 
 /** The `yaml` package's limit on aliases (its toJS option), which stops an alias bomb before it grows. */
 const MAX_ALIASES = 100;

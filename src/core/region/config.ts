@@ -64,8 +64,7 @@ export function parseRegionText(text: string, file: string, lang: Lang, validate
     raw = parseYamlSafely(text.replace(/^\uFEFF/, ''));
   } catch (e) {
     if (!(e instanceof YamlProblem)) throw regionError(file, [`${REGION_FILE}:1:1 ${(e as Error).message}`]);
-    const message = e.key === 'f.yaml' ? t(lang, 'f.configYaml', e.params) : t(lang, e.key, e.params);
-    throw regionError(file, [`${REGION_FILE}:${e.line + 1}:${e.column + 1} ${message}`]);
+    throw regionError(file, [`${REGION_FILE}:${e.line + 1}:${e.column + 1} ${e.inFile(lang)}`]);
   }
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw))
     throw regionError(file, [`${REGION_FILE}:1:1 ${t(lang, 'f.configNotMapping')}`]);

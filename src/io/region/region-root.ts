@@ -10,6 +10,7 @@ import { parseRegionText, REGION_FILE, type RegionConfig } from '../../core/regi
 import { findGitDir } from '../git-dir.js';
 import { regionFrom } from './region-lang.js';
 import { regionValidator } from '../schemas.js';
+import { readReason } from '../fs-error.js';
 
 export { findRegionRoot, peekRegionLanguage } from './region-lang.js';
 
@@ -35,7 +36,7 @@ export function loadRegion(root: string, lang: Lang): Region {
   try {
     text = readFileSync(file, 'utf8');
   } catch (e) {
-    throw new IdeasError('CONFIG_INVALID', 'err.readFile', { file, reason: (e as Error).message });
+    throw new IdeasError('CONFIG_INVALID', 'err.readFile', { file, reason: readReason(e) });
   }
   const config = parseRegionText(text, file, lang, regionValidator());
   const gitDir = findGitDir(root);

@@ -146,6 +146,10 @@ export const errors = {
     sv: 'Kriteriefilen {file} för steget {stage} finns inte.',
     en: 'The criteria file {file} of stage {stage} does not exist.',
   },
+  'err.criteriaUnreadable': {
+    sv: 'Kriteriefilen {file} för steget {stage} kunde inte läsas: {reason}.',
+    en: 'The criteria file {file} of stage {stage} could not be read: {reason}.',
+  },
   'err.criteriaInvalid': {
     sv: 'Kriteriefilen {file} för steget {stage} är inget giltigt JSON Schema: {reason}',
     en: 'The criteria file {file} of stage {stage} is not a valid JSON Schema: {reason}',

@@ -48,6 +48,10 @@ export const findings = {
   },
   'f.yaml': { sv: 'YAML-fel i front matter: {reason}', en: 'YAML error in the front matter: {reason}' },
   'f.configYaml': { sv: 'YAML-fel: {reason}', en: 'YAML error: {reason}' },
+  'f.configTooDeep': {
+    sv: 'Filen är för djupt nästlad för att läsas.',
+    en: 'The file is nested too deeply to be read.',
+  },
   // What a YAML error is, by the yaml package's code (src/core/front-matter/yaml-read.ts): the {reason} above.
   'yaml.unclosedQuote': { sv: 'ett citattecken stängs aldrig', en: 'a quote is never closed' },
   'yaml.noValue': {

@@ -59,6 +59,31 @@ export const storage = {
     sv: 'Disken kunde inte läsa eller skriva {file} (I/O-fel).',
     en: 'The disk could not read or write {file} (I/O error).',
   },
+  // Why a file could not be read (src/io/fs-error.ts, readReason): the {reason} of err.readFile and its kin; the last
+  // for any code without words of its own, read or written.
+  'read.denied': {
+    sv: 'du har inte behörighet att läsa den',
+    en: 'you do not have permission to read it',
+  },
+  'read.missing': { sv: 'den finns inte', en: 'it does not exist' },
+  'read.isDir': { sv: 'det är en mapp, inte en fil', en: 'it is a folder, not a file' },
+  'read.notDir': {
+    sv: 'en del av sökvägen är en fil, inte en mapp',
+    en: 'a part of its path is a file, not a folder',
+  },
+  'read.io': {
+    sv: 'disken kunde inte läsa den (I/O-fel)',
+    en: 'the disk could not read it (I/O error)',
+  },
+  'read.tooManyOpen': { sv: 'för många filer är öppna', en: 'too many files are open' },
+  'read.loop': {
+    sv: 'dess symboliska länkar pekar på varandra i en ring',
+    en: 'its symbolic links point at each other in a loop',
+  },
+  'read.nameTooLong': { sv: 'sökvägen är för lång', en: 'the path is too long' },
+  'read.busy': { sv: 'den används av ett annat program', en: 'another program is using it' },
+  'read.tooLarge': { sv: 'den är för stor för att läsas', en: 'it is too large to be read' },
+  'fs.systemAnswered': { sv: 'systemet svarade {code}', en: 'the system answered {code}' },
   'hint.fsIo': {
     sv: 'Disken eller nätverksenheten kan vara trasig eller frånkopplad; be IT kontrollera den innan du kör igen.',
     en: 'The disk or network drive may be failing or disconnected; ask IT to check it before running again.',
