@@ -53,9 +53,9 @@ function commandName(argv: readonly string[]): string | undefined {
 /** An option's help line, with its choices and default in the help's language. */
 function optionDescription(option: Option, lang: Lang): string {
   const extras: string[] = [];
-  if (option.argChoices) extras.push(`${lang === 'sv' ? 'val' : 'choices'}: ${option.argChoices.join(', ')}`);
+  if (option.argChoices) extras.push(`${t(lang, 'help.choices')}: ${option.argChoices.join(', ')}`);
   if (option.defaultValue !== undefined && typeof option.defaultValue !== 'boolean') {
-    extras.push(`${lang === 'sv' ? 'standard' : 'default'}: ${String(option.defaultValue)}`);
+    extras.push(`${t(lang, 'help.default')}: ${String(option.defaultValue)}`);
   }
   return extras.length > 0 ? `${option.description} (${extras.join('; ')})` : option.description;
 }

@@ -167,7 +167,7 @@ export async function runValidate(opts: ValidateOptions, ctx: Ctx): Promise<Vali
       const field = (f.pointer.split('/')[1] ?? '').replace(/~1/g, '/').replace(/~0/g, '~');
       const idea = { id: ids.get(f.file) ?? null, path: f.file };
       const where = { ...(opts.registry ? { registryFlag: opts.registry } : {}), file: f.file };
-      const [fix] = gateFixes([{ field, pointer: f.pointer }], idea, book, lang, where, false);
+      const [fix] = gateFixes([{ field, pointer: f.pointer, keyword: f.keyword }], idea, book, lang, where, false);
       if (fix) findings[i] = { ...f, fix };
     });
   }

@@ -12,6 +12,8 @@ export interface Finding {
   hint: string | null;
   /** For a schema's finding: the JSON Pointer of the value it is about (`/coach`), which says what would fix it. */
   pointer?: string;
+  /** For a schema's finding: the keyword the value fails (`required`), which says whether to set it or remove it. */
+  keyword?: string;
   /** A command that fixes it, to run as printed (`ideas edit <id> --set coach=<text>`); added by the command. */
   fix?: string;
 }

@@ -1,4 +1,4 @@
-import type { Lang, Localized } from '../core/i18n/i18n.js';
+import { t, type Lang, type Localized, type MessageKey } from '../core/i18n/i18n.js';
 import { decisionChoices, decisionName } from '../core/sluice/decision.js';
 
 /** Help texts: command and option descriptions and examples, in both languages. */
@@ -687,14 +687,16 @@ export const EXAMPLES: Record<string, Record<Lang, string[]>> = {
   },
 };
 
-const TITLES: Record<string, string> = {
-  'Usage:': 'Användning:',
-  'Arguments:': 'Argument:',
-  'Options:': 'Flaggor:',
-  'Commands:': 'Kommandon:',
-  'Global Options:': 'Globala flaggor:',
+/** commander's titles, by the English it writes them in. */
+const TITLES: Record<string, MessageKey> = {
+  'Usage:': 'help.title.usage',
+  'Arguments:': 'help.title.arguments',
+  'Options:': 'help.title.options',
+  'Commands:': 'help.title.commands',
+  'Global Options:': 'help.title.globalOptions',
 };
 
 export function helpTitle(title: string, lang: Lang): string {
-  return lang === 'sv' ? (TITLES[title] ?? title) : title;
+  const key = Object.hasOwn(TITLES, title) ? TITLES[title] : undefined;
+  return key ? t(lang, key) : title;
 }

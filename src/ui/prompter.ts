@@ -1,5 +1,5 @@
 import { IdeasError } from '../core/errors.js';
-import { t, type Lang } from '../core/i18n/i18n.js';
+import { t, type Lang, type MessageKey } from '../core/i18n/i18n.js';
 import { terminalLine } from './terminal-text.js';
 import { truncate } from './text-width.js';
 
@@ -58,14 +58,14 @@ export interface Prompter {
   text(q: TextQuestion): Promise<string>;
 }
 
-/** The words inquirer shows around its prompts, in Swedish; its own defaults are English. */
-const SWEDISH_KEYS: Record<string, string> = {
-  navigate: 'flytta',
-  select: 'välj',
-  all: 'alla',
-  invert: 'vänd',
-  submit: 'klar',
-  space: 'mellanslag',
+/** The words inquirer shows around its prompts, by the English it has them in. */
+const KEY_WORDS: Record<string, MessageKey> = {
+  navigate: 'keys.navigate',
+  select: 'keys.select',
+  all: 'keys.all',
+  invert: 'keys.invert',
+  submit: 'keys.submit',
+  space: 'keys.space',
 };
 
 /**
@@ -80,7 +80,10 @@ export async function createInquirerPrompter(
   const inquirer = await import('./inquirer.js');
   const { styleText } = await import('node:util');
   const context = { input, output, clearPromptOnDone: false };
-  const word = (w: string) => (lang === 'sv' ? (SWEDISH_KEYS[w] ?? w) : w);
+  const word = (w: string) => {
+    const key = Object.hasOwn(KEY_WORDS, w) ? KEY_WORDS[w] : undefined;
+    return key ? t(lang, key) : w;
+  };
   const keysHelpTip = (keys: [string, string][]) =>
     keys
       .map(([key, action]) => `${styleText('bold', word(key))} ${styleText('dim', word(action))}`)

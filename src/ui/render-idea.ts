@@ -3,6 +3,7 @@ import { decisionWord } from '../core/sluice/decision.js';
 import { fieldLabel } from '../core/criteria/schema-check.js';
 import { daysSince, enteredStageOn, historyOf, type Idea } from '../core/sluice/idea.js';
 import { t, type Lang } from '../core/i18n/i18n.js';
+import { formatAmount } from '../core/history/minutes.js';
 import type { RegistryConfig } from '../core/sluice/config.js';
 import { formatAge } from './render-list.js';
 import { padEnd } from './text-width.js';
@@ -95,7 +96,7 @@ export function renderIdea(
       const parts = [what];
       if (e.by) parts.push(`(${terminalLine(textOf(e.by))})`);
       if (e.decision && e.action !== 'decided') parts.push(`[${terminalLine(decisionWord(e.decision, lang))}]`);
-      if (typeof e.amount === 'number') parts.push(`${e.amount.toLocaleString(lang === 'sv' ? 'sv-SE' : 'en-GB')} kr`);
+      if (typeof e.amount === 'number') parts.push(formatAmount(e.amount, lang));
       if (e.note) parts.push(`— ${terminalLine(textOf(e.note))}`);
       out.push(`  ${c.dim(terminalLine(textOf(e.date)))}  ${parts.join(' ')}`);
     }

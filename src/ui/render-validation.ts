@@ -39,8 +39,8 @@ export function renderValidationPretty(v: ValidationView, lang: Lang, c: ChalkIn
     const where = `${f.line ?? 0}:${f.column ?? 0}`.padEnd(7);
     const sev =
       f.severity === 'error'
-        ? c.red(lang === 'sv' ? 'fel    ' : 'error  ')
-        : c.yellow(lang === 'sv' ? 'varning' : 'warning');
+        ? c.red(t(lang, 'severity.error').padEnd(7))
+        : c.yellow(t(lang, 'severity.warning').padEnd(7));
     out.push(`  ${c.dim(where)} ${sev}  ${terminalLine(f.message)}  ${c.dim(terminalLine(f.rule))}`);
     // A hint said once per file, after the last finding it goes with, with the commands of all of them together.
     const hint = f.hint ? hints.get(`${f.file}\0${f.hint}`) : undefined;

@@ -181,6 +181,35 @@ describe.each(LANGS)('in a registry in %s', (lang) => {
     expect(readIdeaFile(dir, rel).data.coach).toBe('Sara Nyberg');
   });
 
+  it('a field the criteria forbid: its own words, and the ideas edit --unset that removes it, which runs as printed', () => {
+    const dir = cloneRegistry(registries[lang]);
+    const file = path.join(dir, 'criteria', 'refinement.schema.json');
+    const schema = JSON.parse(readFileSync(file, 'utf8')) as { properties: Record<string, unknown> };
+    schema.properties.draft_note = false;
+    schema.properties.kod = { type: 'string', not: { const: 'X' } };
+    writeFileSync(file, JSON.stringify(schema, null, 2));
+    const rel = 'ideas/02-foradling/sund-qz8w3k-forbjudet.md';
+    writeFile(
+      dir,
+      rel,
+      '---\nid: sund-qz8w3k\ntitle: Förbjudet\ncreated: 2026-11-20\ncarrier: Kim Berg\ncoach: Lo Ek\nunit: Kultur\nchallenge: klimat\nkod: X\ndraft_note: kvar\nhistory:\n  - date: 2026-11-20\n    action: created\n    to: refinement\n---\n',
+    );
+    const r = ideas(['validate', rel], { cwd: dir });
+    expect(r.code, describeRun(r)).toBe(1);
+    expect(r.stdout).toMatch(lang === 'sv' ? /draft_note: är inte tillåtet här/ : /draft_note: is not allowed here/);
+    expect(r.stdout).toMatch(
+      lang === 'sv' ? /kod: har ett värde som inte är tillåtet/ : /kod: has a value that is not allowed/,
+    );
+    expect(r.stdout).not.toMatch(/boolean schema is false|must NOT be valid/);
+    const lines = fixLines(r.stdout);
+    expect(lines).toContain('ideas edit sund-qz8w3k --unset draft_note');
+    expect(lines.some((l) => l.includes("--set 'draft_note="))).toBe(false);
+    const run = shell('ideas edit sund-qz8w3k --unset draft_note', dir);
+    expect(run.code, describeRun(run)).toBe(0);
+    expect(readIdeaFile(dir, rel).data.draft_note).toBeUndefined();
+    expect(ideas(['validate', rel], { cwd: dir }).stdout).not.toMatch(/draft_note/);
+  });
+
   it('an empty criterion is not given, a value of the wrong kind says so: in show, review and on the site', () => {
     const dir = cloneRegistry(registries[lang]);
     const id = 'sund-nl7yp3';

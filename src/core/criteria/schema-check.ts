@@ -5,7 +5,7 @@
  */
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { Lang, Localized, MessageKey, Params } from '../i18n/i18n.js';
-import { t } from '../i18n/i18n.js';
+import { orWords, t } from '../i18n/i18n.js';
 import { ownValue } from '../safe-object.js';
 
 export type Validator = ValidateFunction;
@@ -71,14 +71,11 @@ export function describeErrors(errors: readonly ErrorObject[] | null | undefined
   const out: SchemaProblem[] = [];
   const seen = new Set<string>();
   for (const e of errors) {
-    // Errors inside alternatives repeat what the anyOf/oneOf error says once; `if` only points at `then`.
-    if (/\/(anyOf|oneOf)\/\d+\//.test(e.schemaPath) || e.keyword === 'if') continue;
-    const pointer =
-      e.keyword === 'required'
-        ? `${e.instancePath}/${escapePointer(String(e.params.missingProperty))}`
-        : e.keyword === 'additionalProperties'
-          ? `${e.instancePath}/${escapePointer(String(e.params.additionalProperty))}`
-          : e.instancePath;
+    // Errors inside alternatives repeat what the anyOf/oneOf error says once, and so do those of the values a
+    // `contains` tried and of a field name `propertyNames` refused; `if` only points at `then`.
+    if (INNER.test(e.schemaPath) || e.keyword === 'if') continue;
+    const named = namedProperty(e);
+    const pointer = named === null ? e.instancePath : `${e.instancePath}/${escapePointer(named)}`;
     const subject = subjectSchema(e);
     const key = `${pointer}|${e.keyword}`;
     if (seen.has(key)) continue;
@@ -88,7 +85,7 @@ export function describeErrors(errors: readonly ErrorObject[] | null | undefined
     const custom = localizedKeyword(subject, 'x-message');
     const message: Localized = custom
       ? { sv: `${custom.sv} [${displayPointer(pointer)}]`, en: `${custom.en} [${displayPointer(pointer)}]` }
-      : e.keyword === 'additionalProperties'
+      : NOT_ALLOWED.has(e.keyword)
         ? { sv: problemText(e, 'sv'), en: problemText(e, 'en') }
         : {
             sv: `${label('sv')}: ${problemText(e, 'sv')}`,
@@ -97,6 +94,38 @@ export function describeErrors(errors: readonly ErrorObject[] | null | undefined
     out.push({ pointer, field: fieldName, keyword: e.keyword, message });
   }
   return out;
+}
+
+const INNER = /\/(?:(?:anyOf|oneOf)\/\d+|contains|propertyNames)\//;
+
+/** Keywords whose message names the field itself, so it goes without the field's label in front. */
+const NOT_ALLOWED = new Set(['additionalProperties', 'unevaluatedProperties']);
+
+/** Whether a problem is a field the value may not have at all: removing it is the fix, no value would do. */
+export function isUnwanted(problem: Pick<SchemaProblem, 'keyword'>): boolean {
+  return NOT_ALLOWED.has(problem.keyword) || problem.keyword === 'false schema';
+}
+
+/**
+ * The property an error is about, where it is not the value at the error's instancePath but one inside it: the
+ * field a `required` or `dependentRequired` misses, one an object may not have, a field name that is not allowed.
+ */
+function namedProperty(e: ErrorObject): string | null {
+  const p = e.params as Record<string, unknown>;
+  switch (e.keyword) {
+    case 'required':
+    case 'dependentRequired':
+    case 'dependencies':
+      return String(p.missingProperty);
+    case 'additionalProperties':
+      return String(p.additionalProperty);
+    case 'unevaluatedProperties':
+      return String(p.unevaluatedProperty);
+    case 'propertyNames':
+      return String(p.propertyName);
+    default:
+      return null;
+  }
 }
 
 function escapePointer(s: string): string {
@@ -120,7 +149,7 @@ export function displayPointer(pointer: string): string {
 function subjectSchema(e: ErrorObject): Record<string, unknown> | null {
   const parent = e.parentSchema as Record<string, unknown> | undefined;
   if (!parent) return null;
-  if (e.keyword === 'required') {
+  if (e.keyword === 'required' || e.keyword === 'dependentRequired' || e.keyword === 'dependencies') {
     return (
       (ownValue(parent.properties, String(e.params.missingProperty)) as Record<string, unknown> | undefined) ?? null
     );
@@ -156,7 +185,12 @@ function problemText(e: ErrorObject, lang: Lang): string {
       return say('p.required');
     case 'type': {
       const types = String(p.type).split(',');
-      return say('p.type', { type: types.map((ty) => typeWord(ty, lang)).join(lang === 'sv' ? ' eller ' : ' or ') });
+      return say('p.type', {
+        type: orWords(
+          types.map((ty) => typeWord(ty, lang)),
+          lang,
+        ),
+      });
     }
     case 'enum':
       return say('p.enum', { values: (p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ') });
@@ -168,11 +202,31 @@ function problemText(e: ErrorObject, lang: Lang): string {
     case 'maxItems':
       return say(`p.${e.keyword}`, { limit: Number(p.limit) });
     case 'minimum':
-    case 'exclusiveMinimum':
-      return say('p.minimum', { limit: Number(p.limit) });
     case 'maximum':
+    case 'exclusiveMinimum':
     case 'exclusiveMaximum':
-      return say('p.maximum', { limit: Number(p.limit) });
+    case 'minProperties':
+    case 'maxProperties':
+      return say(`p.${e.keyword}`, { limit: Number(p.limit) });
+    case 'multipleOf':
+      return say('p.multipleOf', { limit: Number(p.multipleOf) });
+    case 'contains':
+      return p.maxContains === undefined
+        ? say('p.contains', { min: Number(p.minContains) })
+        : say('p.containsBetween', { min: Number(p.minContains), max: Number(p.maxContains) });
+    case 'propertyNames':
+      return say('p.propertyName', { name: String(p.propertyName) });
+    case 'not':
+      return say('p.not');
+    case 'false schema':
+      return say('p.false');
+    case 'dependentRequired':
+    case 'dependencies':
+      return say('p.dependentRequired', { property: String(p.property) });
+    case 'unevaluatedItems':
+    case 'additionalItems':
+    case 'items':
+      return say('p.maxItems', { limit: Number(p.limit) });
     case 'uniqueItems':
       return say('p.uniqueItems');
     case 'pattern':
@@ -184,11 +238,14 @@ function problemText(e: ErrorObject, lang: Lang): string {
     }
     case 'additionalProperties':
       return say('p.additional', { property: String(p.additionalProperty) });
+    case 'unevaluatedProperties':
+      return say('p.additional', { property: String(p.unevaluatedProperty) });
     case 'anyOf':
     case 'oneOf':
       return say('p.anyOf');
     default:
-      return say('p.other', { message: e.message ?? e.keyword });
+      // A keyword without words of its own (ajv's message is English): named as the schema has it.
+      return say('p.other', { keyword: e.keyword });
   }
 }
 

@@ -143,6 +143,7 @@ describe('checkIdeaFile', () => {
           'Stands in stage In progress on an override of a closed gate (by Idérådet, 2026-02-01); missing: Idea coach [coach]: is missing',
         hint: 'A decision, not an error: complete the idea when you can. `ideas validate --strict` counts this as an error until the idea leaves the stage.',
         pointer: '/coach',
+        keyword: 'required',
       },
     ]);
     // Without a name: says so, rather than naming no one.
@@ -207,6 +208,7 @@ describe('checkIdeaFile', () => {
         message: 'Does not meet the criteria of stage In progress: Idea coach [coach]: is missing',
         hint: CRITERIA_HINT,
         pointer: '/coach',
+        keyword: 'required',
       },
       {
         file: 'ideas/02-pagar/ide-abcd12-short.md',
@@ -217,6 +219,7 @@ describe('checkIdeaFile', () => {
         message: 'Does not meet the criteria of stage In progress: Budget [budget]: must be at least 0',
         hint: CRITERIA_HINT,
         pointer: '/budget',
+        keyword: 'minimum',
       },
     ]);
   });
@@ -243,6 +246,7 @@ describe('checkIdeaFile', () => {
         message: 'Does not meet the criteria of stage Refinement: No idea coach is assigned to the idea [coach]',
         hint: CRITERIA_HINT,
         pointer: '/coach',
+        keyword: 'required',
       },
     ]);
   });

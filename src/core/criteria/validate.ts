@@ -9,7 +9,7 @@ import { stageLabelOf } from '../sluice/stage-lookup.js';
 import { challengeProblem } from '../sluice/challenge.js';
 import { shellQuote } from '../shell/quote.js';
 import { YamlPositions } from '../front-matter/positions.js';
-import { describeErrors, type SchemaProblem, type Validator } from './schema-check.js';
+import { describeErrors, isUnwanted, type SchemaProblem, type Validator } from './schema-check.js';
 
 export interface FileToCheck {
   path: string;
@@ -172,7 +172,7 @@ export function checkIdeaFile(file: FileToCheck, bytes: Uint8Array, ctx: CheckCo
       date: override.date ?? t(lang, 'override.unknownDate'),
     };
     for (const { problem, rule } of problems) {
-      const pos = positions.find(problem.pointer, problem.keyword === 'additionalProperties');
+      const pos = positions.find(problem.pointer, isUnwanted(problem));
       const isCriteria = rule.startsWith('criteria/');
       const onOverride = isCriteria && overridden !== null;
       const message = onOverride
@@ -189,6 +189,7 @@ export function checkIdeaFile(file: FileToCheck, bytes: Uint8Array, ctx: CheckCo
         message,
         hint: t(lang, onOverride ? 'h.criteriaOverridden' : isCriteria ? 'h.criteria' : 'h.schema'),
         pointer: problem.pointer,
+        keyword: problem.keyword,
       });
     }
     for (const x of extra) {

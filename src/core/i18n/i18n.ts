@@ -71,6 +71,11 @@ export function t(lang: Lang, key: MessageKey, params: Params = {}): string {
   return interpolate(messages[key][lang], params, lang);
 }
 
+/** Words as alternatives: `text eller ett tal`, `text or a number`; none, an empty text. */
+export function orWords(words: readonly string[], lang: Lang): string {
+  return words.length === 0 ? '' : words.reduce((a, b) => t(lang, 'words.or', { a, b }));
+}
+
 export function localize(key: MessageKey, params: Params = {}): Localized {
   return { sv: t('sv', key, params), en: t('en', key, params) };
 }

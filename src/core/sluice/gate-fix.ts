@@ -2,10 +2,11 @@
  * What a closed gate tells its reader to run: one `ideas edit <id> --set field=<value>` per field it misses, the
  * same from `move`, `decide` and `review`. A record (`team_gender: {women, men}`) gets a line for each key it asks
  * for (`--set team_gender.women=<whole number>`); a list of records, or a value a `const` or `enum` makes a mapping or
- * a list, cannot be given on a command line, so its line says where to write it instead.
+ * a list, cannot be given on a command line, so its line says where to write it instead. A field the idea may not
+ * have at all gets `--unset field`.
  */
 import { isRecordSchema, recordFields, type FieldSpec } from '../criteria/fields.js';
-import type { SchemaProblem } from '../criteria/schema-check.js';
+import { isUnwanted, type SchemaProblem } from '../criteria/schema-check.js';
 import { t, type Lang } from '../i18n/i18n.js';
 import { shellCommand } from '../shell/quote.js';
 
@@ -60,10 +61,19 @@ function setText(spec: FieldSpec, lang: Lang): string {
   return `${spec.name}=<${valuePlaceholder(spec, lang)}>`;
 }
 
-/** How one missing field is given: the `--set` names it takes, or, when no flag can give it, the words that say where. */
-type FieldFix = { names: string[] } | { words: 'gate.fixInFile' | 'gate.fixPartsInFile' };
+/** What a gate found wrong with one field: where, and the keyword it fails when known. */
+type Problem = Pick<SchemaProblem, 'field' | 'pointer'> & { keyword?: string | undefined };
 
-function fieldFix(m: Pick<SchemaProblem, 'field' | 'pointer'>, fields: SettableFields): FieldFix | null {
+/**
+ * How one field is put right: the `--set` names it takes, a field to remove (one the idea may not have at all, which
+ * no value would do for), or, when no flag can do it, the words that say where.
+ */
+type FieldFix = { names: string[] } | { unset: string } | { words: 'gate.fixInFile' | 'gate.fixPartsInFile' };
+
+function fieldFix(m: Problem, fields: SettableFields): FieldFix | null {
+  if (m.keyword !== undefined && isUnwanted({ keyword: m.keyword }))
+    // `--unset` names a top-level field only.
+    return m.field && m.pointer.split('/').length === 2 ? { unset: m.field } : null;
   if (!m.field || !fields.settable.includes(m.field)) return null;
   const schema = fields.spec(m.field).schema;
   const items = (schema.items ?? {}) as Schema;
@@ -79,12 +89,17 @@ function fieldFix(m: Pick<SchemaProblem, 'field' | 'pointer'>, fields: SettableF
   return { names: [m.field] };
 }
 
+/** `ideas [-C <dir>] edit <id>`: the start of every line these print. */
+function editCommand(idea: { id: string | null; path: string }, where: { registryFlag?: string }): string[] {
+  return ['ideas', ...(where.registryFlag ? ['-C', where.registryFlag] : []), 'edit', idea.id ?? idea.path];
+}
+
 /**
  * The lines that fill in what a gate misses, to be run as printed: a command per field (per key of a record), and
  * for a list of records the words that say where to write it (`file` is the idea's file as the reader finds it).
  */
 export function gateFixes(
-  missing: readonly Pick<SchemaProblem, 'field' | 'pointer'>[],
+  missing: readonly Problem[],
   idea: { id: string | null; path: string },
   fields: SettableFields,
   lang: Lang,
@@ -92,7 +107,7 @@ export function gateFixes(
   /** Whether a field no command can fill (a list of records) gets its line in words; validate's findings say it. */
   inWords = true,
 ): string[] {
-  const head = ['ideas', ...(where.registryFlag ? ['-C', where.registryFlag] : []), 'edit', idea.id ?? idea.path];
+  const head = editCommand(idea, where);
   const out: string[] = [];
   const seen = new Set<string>();
   for (const m of missing) {
@@ -101,9 +116,11 @@ export function gateFixes(
     const lines =
       'names' in fix
         ? fix.names.map((name) => shellCommand([...head, '--set', setText(fields.spec(name), lang)]))
-        : inWords
-          ? [t(lang, fix.words, { field: m.field, file: where.file })]
-          : [];
+        : 'unset' in fix
+          ? [shellCommand([...head, '--unset', fix.unset])]
+          : inWords
+            ? [t(lang, fix.words, { field: m.field, file: where.file })]
+            : [];
     for (const line of lines) {
       if (seen.has(line)) continue;
       seen.add(line);
@@ -117,11 +134,7 @@ export function gateFixes(
  * The `--set` flags that give what a gate misses, for a command that makes the idea (`ideas adopt`): one per field
  * (per key of a record) that a flag can give, in the order found.
  */
-export function gateSetFlags(
-  missing: readonly Pick<SchemaProblem, 'field' | 'pointer'>[],
-  fields: SettableFields,
-  lang: Lang,
-): string[] {
+export function gateSetFlags(missing: readonly Problem[], fields: SettableFields, lang: Lang): string[] {
   const names = new Set<string>();
   for (const m of missing) {
     const fix = fieldFix(m, fields);

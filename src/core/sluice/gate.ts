@@ -1,7 +1,7 @@
 import type { RegistryConfig, Stage } from './config.js';
 import type { IdeaFields } from './idea.js';
 import { challengeProblem } from './challenge.js';
-import { t, type MessageKey } from '../i18n/i18n.js';
+import { orWords, t, type MessageKey } from '../i18n/i18n.js';
 import { describeErrors, fieldLabel, type SchemaProblem, type Validator } from '../criteria/schema-check.js';
 
 /** Whether an idea may move from its stage into another, and what is missing if not. */
@@ -186,5 +186,8 @@ function typeWords(schema: Record<string, unknown>, lang: 'sv' | 'en'): string {
   const types = (Array.isArray(schema.type) ? schema.type : [schema.type]).filter(
     (x): x is string => typeof x === 'string' && TYPE_WORDS.has(x),
   );
-  return types.map((x) => t(lang, `type.${x}` as MessageKey)).join(lang === 'sv' ? ' eller ' : ' or ');
+  return orWords(
+    types.map((x) => t(lang, `type.${x}` as MessageKey)),
+    lang,
+  );
 }

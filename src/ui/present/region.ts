@@ -37,8 +37,7 @@ function renderFindings(findings: readonly Finding[], lang: Lang, c: ChalkInstan
   const out: string[] = [];
   for (const f of findings) {
     const where = `${f.file}:${f.line ?? 0}:${f.column ?? 0}`;
-    const sev =
-      f.severity === 'error' ? c.red(lang === 'sv' ? 'fel' : 'error') : c.yellow(lang === 'sv' ? 'varning' : 'warning');
+    const sev = f.severity === 'error' ? c.red(t(lang, 'severity.error')) : c.yellow(t(lang, 'severity.warning'));
     out.push(`${c.dim(terminalLine(where))} ${sev}  ${terminalLine(f.message)}  ${c.dim(terminalLine(f.rule))}`);
     if (f.hint) out.push(`  ${c.dim(`→ ${terminalLine(f.hint)}`)}`);
   }

@@ -1,0 +1,191 @@
+import { describe, expect, it } from 'vitest';
+import { compileCriteria } from '../../io/schemas.js';
+import { describeErrors, isUnwanted } from './schema-check.js';
+
+/** What a schema says of a value, problem by problem: its pointer, keyword and words in both languages. */
+function problems(schema: Record<string, unknown>, value: unknown, key: string) {
+  const check = compileCriteria({ $schema: 'https://json-schema.org/draft/2020-12/schema', ...schema }, `test:${key}`);
+  expect(check(value), key).toBe(false);
+  return describeErrors(check.errors).map((p) => ({ pointer: p.pointer, keyword: p.keyword, ...p.message }));
+}
+
+describe('describeErrors', () => {
+  it('words every keyword a criterion may fail in Swedish and English, never in ajv’s English', () => {
+    const cases: [
+      string,
+      Record<string, unknown>,
+      unknown,
+      { pointer: string; keyword: string; sv: string; en: string },
+    ][] = [
+      [
+        'multipleOf',
+        { properties: { budget: { multipleOf: 1000 } } },
+        { budget: 1500 },
+        {
+          pointer: '/budget',
+          keyword: 'multipleOf',
+          sv: 'budget: ska vara en multipel av 1000',
+          en: 'budget: must be a multiple of 1000',
+        },
+      ],
+      [
+        'exclusiveMinimum',
+        { properties: { n: { exclusiveMinimum: 0 } } },
+        { n: 0 },
+        { pointer: '/n', keyword: 'exclusiveMinimum', sv: 'n: ska vara större än 0', en: 'n: must be greater than 0' },
+      ],
+      [
+        'exclusiveMaximum',
+        { properties: { n: { exclusiveMaximum: 9 } } },
+        { n: 9 },
+        { pointer: '/n', keyword: 'exclusiveMaximum', sv: 'n: ska vara mindre än 9', en: 'n: must be less than 9' },
+      ],
+      [
+        'minProperties',
+        { properties: { meta: { minProperties: 2 } } },
+        { meta: { a: 1 } },
+        {
+          pointer: '/meta',
+          keyword: 'minProperties',
+          sv: 'meta: ska ha minst 2 fält',
+          en: 'meta: must have at least 2 fields',
+        },
+      ],
+      [
+        'maxProperties',
+        { properties: { meta: { maxProperties: 1 } } },
+        { meta: { a: 1, b: 2 } },
+        {
+          pointer: '/meta',
+          keyword: 'maxProperties',
+          sv: 'meta: får ha högst 1 fält',
+          en: 'meta: may have at most 1 field',
+        },
+      ],
+      [
+        'contains',
+        { properties: { team: { contains: { const: 'coach' } } } },
+        { team: ['a', 'b'] },
+        {
+          pointer: '/team',
+          keyword: 'contains',
+          sv: 'team: ska ha minst 1 värde som uppfyller kraven',
+          en: 'team: must have at least 1 value meeting the criteria',
+        },
+      ],
+      [
+        'maxContains',
+        { properties: { team: { contains: { const: 'coach' }, minContains: 1, maxContains: 2 } } },
+        { team: ['coach', 'coach', 'coach'] },
+        {
+          pointer: '/team',
+          keyword: 'contains',
+          sv: 'team: ska ha minst 1 och högst 2 värden som uppfyller kraven',
+          en: 'team: must have at least 1 and at most 2 values meeting the criteria',
+        },
+      ],
+      [
+        'propertyNames',
+        { properties: { meta: { propertyNames: { pattern: '^[a-z]+$' } } } },
+        { meta: { A: 1 } },
+        {
+          pointer: '/meta/A',
+          keyword: 'propertyNames',
+          sv: 'meta.A: fältnamnet "A" är inte tillåtet',
+          en: 'meta.A: the field name "A" is not allowed',
+        },
+      ],
+      [
+        'not',
+        { properties: { code: { not: { const: 'x' } } } },
+        { code: 'x' },
+        {
+          pointer: '/code',
+          keyword: 'not',
+          sv: 'code: har ett värde som inte är tillåtet',
+          en: 'code: has a value that is not allowed',
+        },
+      ],
+      [
+        'false',
+        { properties: { extra: false } },
+        { extra: 1 },
+        {
+          pointer: '/extra',
+          keyword: 'false schema',
+          sv: 'extra: är inte tillåtet här',
+          en: 'extra: is not allowed here',
+        },
+      ],
+      [
+        'dependentRequired',
+        { dependentRequired: { budget: ['owner'] } },
+        { budget: 1 },
+        {
+          pointer: '/owner',
+          keyword: 'dependentRequired',
+          sv: 'owner: saknas (krävs när "budget" finns)',
+          en: 'owner: is missing (required when "budget" is present)',
+        },
+      ],
+      [
+        'unevaluatedProperties',
+        { properties: { a: {} }, unevaluatedProperties: false },
+        { a: 1, b: 2 },
+        {
+          pointer: '/b',
+          keyword: 'unevaluatedProperties',
+          sv: 'fältet "b" är inte tillåtet här',
+          en: 'the field "b" is not allowed here',
+        },
+      ],
+      [
+        'prefixItems',
+        { properties: { pair: { prefixItems: [{}, {}], items: false } } },
+        { pair: [1, 2, 3] },
+        {
+          pointer: '/pair',
+          keyword: 'items',
+          sv: 'pair: får ha högst 2 värden',
+          en: 'pair: may have at most 2 values',
+        },
+      ],
+      [
+        'minItems one',
+        { properties: { tags: { minItems: 1 } } },
+        { tags: [] },
+        {
+          pointer: '/tags',
+          keyword: 'minItems',
+          sv: 'tags: ska ha minst 1 värde',
+          en: 'tags: must have at least 1 value',
+        },
+      ],
+    ];
+    for (const [key, schema, value, expected] of cases) expect(problems(schema, value, key), key).toEqual([expected]);
+  });
+
+  it('names a keyword it has no words for, rather than showing ajv’s English', () => {
+    const [problem] = describeErrors([
+      {
+        keyword: 'someKeyword',
+        instancePath: '/x',
+        schemaPath: '#/properties/x/someKeyword',
+        params: {},
+        message: 'must be something',
+      },
+    ]);
+    expect(problem?.message).toEqual({
+      sv: 'x: uppfyller inte kravet someKeyword',
+      en: 'x: does not meet the requirement someKeyword',
+    });
+  });
+
+  it('takes a field the value may not have as one to remove', () => {
+    expect(isUnwanted({ keyword: 'false schema' })).toBe(true);
+    expect(isUnwanted({ keyword: 'additionalProperties' })).toBe(true);
+    expect(isUnwanted({ keyword: 'unevaluatedProperties' })).toBe(true);
+    expect(isUnwanted({ keyword: 'required' })).toBe(false);
+    expect(isUnwanted({ keyword: 'not' })).toBe(false);
+  });
+});
