@@ -505,7 +505,8 @@ export const COMMANDS: readonly CommandSpec[] = [
             if (total >= 500) ctx.stderr.write(progressLine(t(lang, 'out.progress', { done, total }), done === total));
           }
         : undefined;
-      const result = await runValidate({ ...input, onProgress }, ctx);
+      // Only the pretty output shows the `ideas edit` lines that fix a finding.
+      const result = await runValidate({ ...input, onProgress, fixes: input.format === 'pretty' }, ctx);
       return presentValidate(result, input.format, await view());
     },
   }),

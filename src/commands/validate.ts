@@ -36,6 +36,11 @@ export interface ValidateOptions extends CommonOptions {
   /** With `staged`: the index git made for the commit the hook runs in, relative to the working directory. */
   indexFile?: string;
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Whether each finding a field could fix gets its `ideas edit` line (false when no output shows them, such as
+   * JSON): the field book is made for them, and each line is a command quoted for the shell.
+   */
+  fixes?: boolean;
 }
 
 export interface ValidateResult {
@@ -159,7 +164,7 @@ export async function runValidate(opts: ValidateOptions, ctx: Ctx): Promise<Vali
   findings.sort(compareFindings);
   // What would fix a criterion an idea misses: the `ideas edit` line a closed gate prints.
   const ids = new Map(selected.map((e, i) => [e.path, checkedFiles[i]?.id ?? null]));
-  if (findings.some(fixable)) {
+  if (opts.fixes !== false && findings.some(fixable)) {
     // The schemas say which fields there are; compiled only when a file was checked against them in this run.
     const book = fieldBook(registry, criteria ?? parsedCriteria(registry), lang);
     findings.forEach((f, i) => {
