@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { packageUrl } from './package-files.js';
 import { EQUALITY_MODULE, EQUALITY_RUNTIME, useLinearEquality } from '../core/criteria/equality-keywords.js';
 import { linearRegExpEngine } from '../core/criteria/linear-regexp.js';
+import { isIsoDate } from '../core/criteria/date-format.js';
 import {
   AJV_OPTIONS,
   LABEL_KEYWORDS,
@@ -45,14 +46,13 @@ export function baseValidators(): BaseValidators {
   if (base) return base;
   const generated = (name: BaseValidatorName) => packageUrl(`dist/generated/${generatedValidatorFile(name)}`);
   if (BASE_VALIDATORS.every((name) => existsSync(generated(name)))) {
-    const require = createRequire(import.meta.url);
     // Each is loaded when first asked for.
     const loaded = Object.create(null) as Partial<BaseValidators>;
     const lazy = Object.create(null) as BaseValidators;
     for (const name of BASE_VALIDATORS)
       Object.defineProperty(lazy, name, {
         enumerable: true,
-        get: () => (loaded[name] ??= (require(fileURLToPath(generated(name))) as BaseValidators)[name]),
+        get: () => (loaded[name] ??= (loadValidatorFile(fileURLToPath(generated(name))) as BaseValidators)[name]),
       });
     base = lazy;
     return base;
@@ -73,12 +73,43 @@ type AjvInstance = import('ajv').default;
 type AjvModule = Pick<typeof import('ajv'), '_' | 'Name' | 'stringify'> & { default: new (o: object) => AjvInstance };
 let runtimeAjv: AjvInstance | undefined;
 
+/**
+ * What validator code names the formats by, `require(FORMATS_MODULE).date`, in a validator compiled at build time,
+ * which loadValidator answers with formats(): ajv-formats' own, but for two of ours.
+ */
+const FORMATS_MODULE = 'ideas:formats';
+
+type FormatDefinition = ((text: string) => boolean) | RegExp | { validate: unknown; compare?: unknown };
+let formatsKept: Record<string, FormatDefinition> | undefined;
+
+/**
+ * ajv-formats' full formats, but `date`, checked without a regular expression's match (core/criteria/date-format.ts),
+ * and `url`, whose pattern backtracks in time quadratic in the text, refused beyond URL_FORMAT_MAX_LENGTH.
+ */
+function formats(): Record<string, FormatDefinition> {
+  if (formatsKept) return formatsKept;
+  const require = createRequire(import.meta.url);
+  const { fullFormats } = require('ajv-formats/dist/formats.js') as {
+    fullFormats: Record<string, FormatDefinition> & { url: RegExp; date: { compare: unknown } };
+  };
+  const url = fullFormats.url;
+  formatsKept = {
+    ...fullFormats,
+    date: { validate: isIsoDate, compare: fullFormats.date.compare },
+    url: (text: string) => text.length <= URL_FORMAT_MAX_LENGTH && url.test(text),
+  };
+  return formatsKept;
+}
+
 export function createAjv(extra: Record<string, unknown> = {}): AjvInstance {
   const require = createRequire(import.meta.url);
-  const Ajv2020 = (require('ajv/dist/2020.js') as AjvModule).default;
+  const ajvModule = require('ajv/dist/2020.js') as AjvModule;
   const addFormats = (require('ajv-formats') as { default: (a: AjvInstance) => void }).default;
-  const ajv = new Ajv2020({ ...AJV_OPTIONS, ...extra });
+  const code = { ...(extra.code as object | undefined), formats: ajvModule._`require(${FORMATS_MODULE})` };
+  const ajv = new ajvModule.default({ ...AJV_OPTIONS, ...extra, code });
+  // ajv-formats' formats and its formatMinimum and formatMaximum keywords, then ours over two of its formats.
   addFormats(ajv);
+  for (const name of ['date', 'url']) ajv.addFormat(name, formats()[name] as never);
   ajv.addVocabulary([...LABEL_KEYWORDS]);
   for (const keyword of MARKING_KEYWORDS) ajv.addKeyword({ keyword, schemaType: 'boolean' });
   ajv.addKeyword({ keyword: SPREAD_KEYWORD, schemaType: 'boolean' });
@@ -98,8 +129,6 @@ export function criteriaAjv(source = false): AjvInstance {
     allowMatchingProperties: true,
   });
   const require = createRequire(import.meta.url);
-  const { fullFormats } = require('ajv-formats/dist/formats.js') as { fullFormats: { url: RegExp } };
-  ajv.addFormat('url', (text: string) => text.length <= URL_FORMAT_MAX_LENGTH && fullFormats.url.test(text));
   useLinearEquality(ajv, require('ajv/dist/2020.js') as AjvModule);
   ajv.addSchema(readPackageSchema('idea'));
   return ajv;
@@ -138,8 +167,8 @@ const prebuilt = new Map<string, Validator | null>();
 /**
  * The validator the build compiled for this very schema, or null: a registry that keeps a template's criteria as
  * `ideas init` wrote them loads their code (a few ms) instead of loading ajv's compiler and compiling them (~60 ms).
- * The code is the package's own; what it asks for by `require` is ajv's runtime, ajv-formats' formats, and the
- * equality checks of core/criteria/equality-keywords.ts under EQUALITY_MODULE.
+ * The code is the package's own; what it asks for by `require` is ajv's runtime, the formats under FORMATS_MODULE,
+ * and the equality checks of core/criteria/equality-keywords.ts under EQUALITY_MODULE.
  */
 function prebuiltCriteria(schema: unknown): Validator | null {
   if (schema === null || typeof schema !== 'object') return null;
@@ -148,16 +177,28 @@ function prebuiltCriteria(schema: unknown): Validator | null {
   if (known !== undefined) return known;
   let validator: Validator | null = null;
   try {
-    const require = createRequire(import.meta.url);
-    const module = { exports: null as unknown };
-    const load = compileFunction(readFileSync(file, 'utf8'), ['module', 'exports', 'require'], { filename: file });
-    load(module, {}, (id: string) => (id === EQUALITY_MODULE ? EQUALITY_RUNTIME : require(id)));
-    if (typeof module.exports === 'function') validator = module.exports as Validator;
+    const exports = loadValidatorFile(file);
+    if (typeof exports === 'function') validator = exports as Validator;
   } catch {
     // None built for this schema (a registry's own criteria), or a damaged install: it is compiled as any other.
   }
   prebuilt.set(file, validator);
   return validator;
+}
+
+/**
+ * The exports of a validator the build compiled (src/tools/compile-schemas.ts), run as a CommonJS module whose
+ * `require` answers the names its code gives our own parts by (EQUALITY_MODULE, FORMATS_MODULE); anything else it
+ * asks for is ajv's runtime or ajv-formats'. Throws as reading or running it does.
+ */
+function loadValidatorFile(file: string): unknown {
+  const require = createRequire(import.meta.url);
+  const module = { exports: {} as unknown };
+  const load = compileFunction(readFileSync(file, 'utf8'), ['module', 'exports', 'require'], { filename: file });
+  load(module, module.exports, (id: string) =>
+    id === EQUALITY_MODULE ? EQUALITY_RUNTIME : id === FORMATS_MODULE ? formats() : require(id),
+  );
+  return module.exports;
 }
 
 /**
