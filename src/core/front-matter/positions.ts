@@ -23,8 +23,8 @@ export function pointerSegments(pointer: string): string[] {
 
 export class YamlPositions {
   private parsed: { doc: Document.Parsed; counter: LineCounter } | null = null;
-  /** The text's lines when it is of the plain shape, else null; looked at once, for the first finding. */
-  private plain: string[] | null | undefined;
+  /** The text, without CRs before LFs, when it is of the plain shape, else null; looked at once, for the first finding. */
+  private plain: string | null | undefined;
 
   /**
    * `firstLine` is the file line on which `text` starts. `quick: false` always asks the `yaml` package (tests).
@@ -37,7 +37,7 @@ export class YamlPositions {
     private readonly quick = true,
     subset?: boolean,
   ) {
-    if (subset !== undefined) this.plain = subset ? linesOf(text) : null;
+    if (subset !== undefined) this.plain = subset ? withoutCRs(text) : null;
   }
 
   /**
@@ -45,10 +45,11 @@ export class YamlPositions {
    * so a finding about a missing `coach` lands on the line where the fields begin.
    */
   find(pointer: string, preferKey = false): Position {
-    if (this.quick && this.plain === undefined) this.plain = plainLines(this.text);
+    if (this.quick && this.plain === undefined) this.plain = plainText(this.text);
     return (
-      (this.plain ? positionInLines(this.plain, this.firstLine, pointer, preferKey) : null) ??
-      this.found(pointer, preferKey)
+      (this.plain !== null && this.plain !== undefined
+        ? positionInText(this.plain, this.firstLine, pointer, preferKey)
+        : null) ?? this.found(pointer, preferKey)
     );
   }
 
@@ -98,59 +99,67 @@ export function topLevelPosition(
   pointer: string,
   preferKey: boolean,
 ): Position | null {
-  const lines = plainLines(text);
-  return lines ? positionInLines(lines, firstLine, pointer, preferKey) : null;
+  const plain = plainText(text);
+  return plain === null ? null : positionInText(plain, firstLine, pointer, preferKey);
 }
 
-/** The lines of a text the subset reader reads (without their CRs), or null for any other text. */
-function plainLines(text: string): string[] | null {
-  return readYamlSubset(text, resolveCoreScalar)?.ok ? linesOf(text) : null;
+/** A text the subset reader reads, without the CRs of its CRLFs (the reader refuses any other CR), or null. */
+function plainText(text: string): string | null {
+  return readYamlSubset(text, resolveCoreScalar)?.ok ? withoutCRs(text) : null;
 }
 
-/** A text's lines, without their CRs. */
-function linesOf(text: string): string[] {
-  const lines = text.split('\n');
-  return text.includes('\r') ? lines.map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l)) : lines;
+/** The text with each CRLF an LF: lines and columns stay where they were, as a CR ends a line. */
+function withoutCRs(text: string): string {
+  return text.includes('\r') ? text.replaceAll('\r\n', '\n') : text;
 }
 
 /**
- * The key of a top-level line of a text the subset reader reads, and where its colon is, by the reader's own rule
- * (keyEnd): plain, or in quotes without an escape (`"id":`, `'id':`, as the `yaml` package writes keys with
- * QUOTE_SINGLE or QUOTE_DOUBLE); null for a quoted key with an escape in it, which may spell any key.
+ * The position of a top-level field in a text of the subset's shapes, found from its lines where they stand (no line
+ * is cut out of the text: files with findings used to allocate all their lines, and a key for each line for each
+ * finding). Null when the pointer goes deeper, the value is not on the key's line, or a key before the one asked
+ * for is quoted with an escape, which may spell any key: the `yaml` package then places it.
  */
-function writtenKey(line: string): { key: string; colon: number } | null {
-  const colon = keyEnd(line, 0, line.length);
-  if (colon === -1) return null;
-  const quote = line[0];
-  if (quote !== '"' && quote !== "'") return { key: line.slice(0, colon), colon };
-  const key = line.slice(1, colon - 1);
-  // A quote written twice in single quotes, or any escape in double quotes.
-  return key.includes(quote === '"' ? '\\' : "'") ? null : { key, colon };
-}
-
-function positionInLines(lines: string[], firstLine: number, pointer: string, preferKey: boolean): Position | null {
+function positionInText(text: string, firstLine: number, pointer: string, preferKey: boolean): Position | null {
   const segments = pointerSegments(pointer);
   if (segments.length > 1) return null;
   const key = segments[0];
   let fields = -1;
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i] as string;
+  for (let start = 0, line = 0; start <= text.length; line++) {
+    const newline = text.indexOf('\n', start);
+    const end = newline === -1 ? text.length : newline;
+    const lineStart = start;
+    start = end + 1;
     // In the subset's shapes every line at the margin that is not a comment or an item of a sequence written in its
     // key's column (`history:` then `- date: ...`, as PyYAML writes it) is a top-level key: the lines of block
     // scalars, of wrapped scalars and of flow collections over lines are indented.
-    if (line === '' || line.startsWith(' ') || line.startsWith('#') || line === '-' || line.startsWith('- ')) continue;
-    if (fields === -1) fields = i;
+    const first = text.charCodeAt(lineStart);
+    if (
+      end === lineStart ||
+      first === 32 /* space */ ||
+      first === 35 /* # */ ||
+      (first === 45 /* - */ && (end === lineStart + 1 || text.charCodeAt(lineStart + 1) === 32))
+    )
+      continue;
+    if (fields === -1) fields = line;
     if (key === undefined) continue;
-    const written = writtenKey(line);
-    // A quoted key with escapes may be the one asked for: the yaml package knows.
-    if (written === null) return null;
-    if (written.key !== key) continue;
-    if (preferKey) return { line: firstLine + i, column: 1 };
-    let at = written.colon + 1;
-    while (line[at] === ' ') at++;
+    const colon = keyEnd(text, lineStart, end);
+    if (colon === -1) return null;
+    const quote = first === 34 /* " */ || first === 39 /* ' */ ? text[lineStart] : null;
+    // A quoted key is what is between its quotes, unless it has an escape (a quote written twice in single quotes):
+    // then it may be the one asked for, and the yaml package knows.
+    const keyStart = quote === null ? lineStart : lineStart + 1;
+    const keyStop = quote === null ? colon : colon - 1;
+    if (quote !== null) {
+      const escape = text.indexOf(quote === '"' ? '\\' : "'", keyStart);
+      if (escape !== -1 && escape < keyStop) return null;
+    }
+    if (keyStop - keyStart !== key.length || !text.startsWith(key, keyStart)) continue;
+    if (preferKey) return { line: firstLine + line, column: 1 };
+    let at = colon + 1;
+    while (text.charCodeAt(at) === 32) at++;
     // A value on the lines below (a block, or nothing): the yaml package knows where it starts.
-    if (at >= line.length || line[at] === '#') return null;
-    return { line: firstLine + i, column: at + 1 };
+    if (at >= end || text.charCodeAt(at) === 35 /* # */) return null;
+    return { line: firstLine + line, column: at - lineStart + 1 };
   }
   return fields === -1 ? null : { line: firstLine + fields, column: 1 };
 }
