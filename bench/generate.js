@@ -16,9 +16,10 @@
  *   node bench/generate.js 2000 10000            writes bench/data/registry-2000/ and bench/data/registry-10000/
  *   node bench/generate.js --seed 7 --out /tmp 500
  */
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parse as parseYaml } from 'yaml';
 
 export const GENERATOR_VERSION = 5;
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -547,9 +548,32 @@ export function registryFor({ size, seed = 1 }) {
   if (existsSync(manifestFile)) {
     const manifest = JSON.parse(readFileSync(manifestFile, 'utf8'));
     if (manifest.generator === GENERATOR_VERSION && manifest.size === size && manifest.seed === seed)
-      return { dir, manifest };
+      return { dir, manifest: { ...manifest, idPrefix: 'sund' } };
   }
-  return { dir, manifest: generateRegistry({ size, seed, dir }) };
+  return { dir, manifest: { ...generateRegistry({ size, seed, dir }), idPrefix: 'sund' } };
+}
+
+/**
+ * A registry made elsewhere (by another generator, or a municipality's own), as registryFor gives one: its folder and
+ * its idea files, each with its stage, found from its config; none is known to hold a planted error.
+ * @param {string} dir
+ */
+export function ownRegistry(dir) {
+  const config = /** @type {{ ideasDir?: string, idPrefix?: string, stages?: { key: string, folder: string }[] }} */ (
+    parseYaml(readFileSync(path.join(dir, 'ideas.config.yaml'), 'utf8'))
+  );
+  const ideasDir = config.ideasDir ?? 'ideas';
+  /** @type {{ path: string, stage: string, planted: null }[]} */
+  const files = [];
+  for (const stage of config.stages ?? []) {
+    const folder = path.join(dir, ideasDir, stage.folder);
+    if (!existsSync(folder)) continue;
+    for (const name of readdirSync(folder).sort()) {
+      if (name.endsWith('.md') && !name.startsWith('.'))
+        files.push({ path: [ideasDir, stage.folder, name].join('/'), stage: stage.key, planted: null });
+    }
+  }
+  return { dir, manifest: { size: files.length, files, idPrefix: config.idPrefix ?? 'idea' } };
 }
 
 /** Backlog.md's statuses for the stages: the sluice's open stages are work in progress, the closed ones done. */
@@ -601,13 +625,28 @@ export function generateBacklogProject({ dir, files, source }) {
     const end = text.indexOf('\n---\n', 4);
     const head = end < 0 ? text : text.slice(4, end);
     const body = end < 0 ? '' : text.slice(end + 5).trim();
+    // Read as YAML, whichever writer wrote it; a file with a planted error gives what a line of it says.
+    /** @type {Record<string, unknown>} */
+    let data = {};
+    try {
+      const parsed = parseYaml(head);
+      if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) data = parsed;
+    } catch {
+      data = {};
+    }
     /** @param {string} key */
-    const field = (key) => new RegExp(`^"?${key}"?: (.*)$`, 'm').exec(head)?.[1]?.replace(/^"|"$/g, '') ?? '';
+    const field = (key) => {
+      const value = data[key];
+      if (typeof value === 'string' || typeof value === 'number') return String(value);
+      return new RegExp(`^"?${key}"?: (.*)$`, 'm').exec(head)?.[1]?.replace(/^["']|["']$/g, '') ?? '';
+    };
     const title = field('title');
-    const labels = field('tags')
-      .replace(/^\[|\]$/g, '')
-      .split(', ')
-      .filter(Boolean);
+    const labels = Array.isArray(data.tags)
+      ? data.tags.filter((t) => typeof t === 'string' && t !== '')
+      : field('tags')
+          .replace(/^\[|\]$/g, '')
+          .split(', ')
+          .filter(Boolean);
     n++;
     const lines = [
       '---',

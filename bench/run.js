@@ -12,8 +12,10 @@
  *   npm run build && npm run bench -- --quick      3 rounds, 1,000 and 10,000 ideas: a few minutes
  *   npm run build && npm run bench                 7 rounds, 1,000, 10,000 and 50,000 ideas: ten to twenty minutes
  *   npm run bench -- --runs 11 --sizes 1000,10000,50000 --size 10000 --changed 5 --md
+ *   npm run bench -- --quick --registry <dir>      a registry made elsewhere instead of the generated ones
  */
 import { spawnSync } from 'node:child_process';
+import { parseArgs } from 'node:util';
 import {
   cpSync,
   existsSync,
@@ -27,7 +29,7 @@ import {
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { generateBacklogProject, registryFor } from './generate.js';
+import { generateBacklogProject, ownRegistry, registryFor } from './generate.js';
 import { BENCH_ENV, BIN, built, git, median, ROOT, TIME, timeFigures } from './lib.js';
 
 const READ_ALL = path.join(ROOT, 'bench', 'read-all.js');
@@ -42,7 +44,17 @@ const MEMORY_TARGET_MB = new Map([
 const SITE_MEMORY_TARGET_MB = 250;
 
 const USAGE =
-  'options: --quick, --runs n, --sizes a,b,c (validate scaling), --size n (the registry of the other rows), --changed n, --seed n, --backlog <version> | --no-backlog, --md';
+  'options: --quick, --runs n, --sizes a,b,c (validate scaling), --size n (the registry of the other rows), --changed n, --seed n, --registry <dir> (one made elsewhere, instead of --size and --sizes), --backlog <version> | --no-backlog, --md';
+
+/**
+ * The ceiling of peak memory for a registry made elsewhere, of any size: that of the generated size it does not
+ * exceed.
+ * @param {number} size
+ */
+function memoryTargetFor(size) {
+  for (const [limit, mb] of [...MEMORY_TARGET_MB].sort((a, b) => a[0] - b[0])) if (size <= limit) return mb;
+  return undefined;
+}
 
 function options() {
   const o = {
@@ -54,29 +66,46 @@ function options() {
     backlog: /** @type {string | null} */ ('1'),
     md: false,
     quick: false,
+    registry: /** @type {string | null} */ (null),
   };
-  const args = process.argv.slice(2);
-  if (args.includes('--quick')) Object.assign(o, { quick: true, runs: 3, sizes: [1000, 10_000] });
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    const next = args[i + 1] ?? '';
-    const value = Number.parseInt(next, 10);
-    if (a === '--quick') continue;
-    else if (a === '--md') o.md = true;
-    else if (a === '--no-backlog') o.backlog = null;
-    else if (a === '--backlog' && next) o.backlog = next;
-    else if (a === '--runs' && value > 0) o.runs = value;
-    else if (a === '--size' && value > 0) o.size = value;
-    else if (a === '--changed' && value > 0) o.changed = value;
-    else if (a === '--seed' && value > 0) o.seed = value;
-    else if (a === '--sizes')
-      o.sizes = next
-        .split(',')
-        .map(Number)
-        .filter((n) => n > 0);
-    else throw new Error(`unknown option ${a}; ${USAGE}`);
-    i++;
+  let values;
+  try {
+    ({ values } = parseArgs({
+      options: {
+        quick: { type: 'boolean' },
+        md: { type: 'boolean' },
+        'no-backlog': { type: 'boolean' },
+        backlog: { type: 'string' },
+        registry: { type: 'string' },
+        runs: { type: 'string' },
+        size: { type: 'string' },
+        changed: { type: 'string' },
+        seed: { type: 'string' },
+        sizes: { type: 'string' },
+      },
+    }));
+  } catch (e) {
+    throw new Error(`${/** @type {Error} */ (e).message}; ${USAGE}`, { cause: e });
   }
+  /** @param {string | undefined} text @param {string} name */
+  const count = (text, name) => {
+    if (text === undefined) return undefined;
+    const n = Number(text);
+    if (!Number.isInteger(n) || n <= 0)
+      throw new Error(`--${name} takes a whole number above 0, not ${text}; ${USAGE}`);
+    return n;
+  };
+  if (values.quick) Object.assign(o, { quick: true, runs: 3, sizes: [1000, 10_000] });
+  o.md = values.md === true;
+  if (values['no-backlog']) o.backlog = null;
+  else if (values.backlog) o.backlog = values.backlog;
+  if (values.registry) o.registry = path.resolve(values.registry);
+  o.runs = count(values.runs, 'runs') ?? o.runs;
+  o.size = count(values.size, 'size') ?? o.size;
+  o.changed = count(values.changed, 'changed') ?? o.changed;
+  o.seed = count(values.seed, 'seed') ?? o.seed;
+  if (values.sizes !== undefined)
+    o.sizes = values.sizes.split(',').map((part) => /** @type {number} */ (count(part, 'sizes')));
   o.sizes = [...new Set(o.sizes)].sort((a, b) => a - b);
   return o;
 }
@@ -88,7 +117,8 @@ function options() {
  */
 function makeRepo(source, files, changed, tmp) {
   const repo = realpathSync(mkdtempSync(path.join(tmp, 'repo-')));
-  cpSync(source, repo, { recursive: true });
+  // A registry made elsewhere may be a repository of its own: its files are committed anew, without its history.
+  cpSync(source, repo, { recursive: true, filter: (from) => path.basename(from) !== '.git' });
   git(['init', '-q', '-b', 'main'], repo);
   git(['add', '-A'], repo);
   git(['commit', '-q', '--allow-empty', '-m', 'registry'], repo);
@@ -142,7 +172,7 @@ function installBacklog(version, tmp) {
 }
 
 /**
- * @typedef {{ key: string, label: string, argv: string[], cwd: string, ok?: number[], before?: () => void }} Command
+ * @typedef {{ key: string, label: string, argv: string[], cwd: string, ok?: number[], before?: () => void, listed?: RegExp }} Command
  * @typedef {{ ms: number, cpu: number | null, kb: number | null, note: string }} Sample
  * @typedef {{ median: number, min: number, max: number, note: string, all: number[], cpu: number }} Stat
  */
@@ -172,9 +202,19 @@ function noteOf(/** @type {Command} */ c, /** @type {string} */ stdout) {
       return '';
     }
   }
-  if (c.key.startsWith('list') || c.key.startsWith('backlog'))
-    return `${fmt.format(stdout.split('\n').filter((l) => /^\s*(sund-|TASK-)/.test(l)).length)} listed`;
+  if (c.listed) return `${fmt.format(listedIn(c, stdout))} listed`;
   return '';
+}
+
+/** The count a note of listedIn's says. @param {string} note */
+function listedCount(note) {
+  return Number((/^([\d,]+) listed/.exec(note)?.[1] ?? '0').replace(/,/g, ''));
+}
+
+/** How many items a listing printed: its lines that start with an item's id. @param {Command} c @param {string} stdout */
+function listedIn(c, stdout) {
+  const listed = c.listed;
+  return listed ? stdout.split('\n').filter((l) => listed.test(l)).length : 0;
 }
 
 /** @param {Command} c @param {'time' | 'memory'} mode @returns {Sample} */
@@ -293,12 +333,27 @@ function main() {
   const tmp = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'ideas-bench-')));
   const log = (/** @type {string} */ s) => process.stderr.write(`bench: ${s}\n`);
   try {
+    // A registry made elsewhere is the main one, and the only one measured at its size.
+    const own = o.registry ? ownRegistry(o.registry) : null;
+    if (own) {
+      o.size = own.manifest.size;
+      o.sizes = [o.size];
+    }
+    const memoryTargets = new Map(MEMORY_TARGET_MB);
+    const ownTarget = own ? memoryTargetFor(o.size) : undefined;
+    if (ownTarget !== undefined) memoryTargets.set(o.size, ownTarget);
+    const registryAt = (/** @type {number} */ size) =>
+      own && size === o.size ? own : registryFor({ size, seed: o.seed });
     // The registries: every size of the scaling rows, the main size, and an empty one for the fixed cost.
     /** @type {Map<number, string>} */
     const repos = new Map();
     for (const size of [...new Set([0, ...o.sizes, o.size])]) {
-      log(`registry of ${fmt.format(size)} ideas`);
-      const { dir, manifest } = registryFor({ size, seed: o.seed });
+      log(
+        own && size === o.size
+          ? `registry ${own.dir} (${fmt.format(size)} ideas)`
+          : `registry of ${fmt.format(size)} ideas`,
+      );
+      const { dir, manifest } = registryAt(size);
       repos.set(size, makeRepo(dir, manifest.files, size === o.size ? o.changed : 0, tmp));
     }
     const main = repos.get(o.size) ?? '';
@@ -312,6 +367,9 @@ function main() {
       rmSync(path.join(repo, '.git', 'ideas-cache'), { recursive: true, force: true });
     };
     const n = (/** @type {number} */ size) => `${fmt.format(size)}`;
+    // A line of `ideas list` that shows an idea starts with its id: the registry's prefix, a dash, the random part.
+    const prefix = registryAt(o.size).manifest.idPrefix.replace(/[^a-z0-9]/gi, '');
+    const idLine = new RegExp(`^\\s*${prefix}-[0-9a-z]+\\s`);
 
     /** @type {Command[]} */
     const startup = [
@@ -351,8 +409,23 @@ function main() {
         ok: [0, 1],
         before: firstRun(main),
       },
-      { key: 'list', label: 'ideas list', argv: ideas('list'), cwd: main, ok: [0, 1], before: firstRun(main) },
-      { key: 'list-again', label: 'ideas list, second run', argv: ideas('list'), cwd: main, ok: [0, 1] },
+      {
+        key: 'list',
+        label: 'ideas list',
+        argv: ideas('list'),
+        cwd: main,
+        ok: [0, 1],
+        before: firstRun(main),
+        listed: idLine,
+      },
+      {
+        key: 'list-again',
+        label: 'ideas list, second run',
+        argv: ideas('list'),
+        cwd: main,
+        ok: [0, 1],
+        listed: idLine,
+      },
       { key: 'report', label: 'ideas report', argv: ideas('report'), cwd: main, ok: [0, 1], before: firstRun(main) },
       { key: 'git-diff', label: 'git diff main HEAD', argv: ['git', 'diff', 'main', 'HEAD'], cwd: main },
       { key: 'diff', label: 'ideas diff main HEAD', argv: ideas('diff', 'main', 'HEAD'), cwd: main, ok: [0, 1] },
@@ -378,7 +451,7 @@ function main() {
       const installed = installBacklog(o.backlog, tmp);
       if ('error' in installed) backlogNote = installed.error;
       else {
-        const { manifest, dir } = registryFor({ size: o.size, seed: o.seed });
+        const { manifest, dir } = registryAt(o.size);
         const project = path.join(tmp, 'backlog-project');
         const { tasks } = generateBacklogProject({ dir: project, files: manifest.files, source: dir });
         git(['init', '-q', '-b', 'main'], project);
@@ -390,13 +463,14 @@ function main() {
           label: 'backlog task list --plain',
           argv: [installed.bin, 'task', 'list', '--plain'],
           cwd: project,
+          listed: /^\s*TASK-\d+/,
         });
       }
     }
-    const memorySizes = [...repos.keys()].filter((size) => MEMORY_TARGET_MB.has(size));
+    const memorySizes = [...repos.keys()].filter((size) => memoryTargets.has(size));
     // Every command that reads the whole registry, at the main size, first runs; validate at every size measured.
-    const shown = registryFor({ size: o.size, seed: o.seed }).manifest.files.find((f) => !f.planted)?.path ?? '';
-    const readers = MEMORY_TARGET_MB.has(o.size)
+    const shown = registryAt(o.size).manifest.files.find((f) => !f.planted)?.path ?? '';
+    const readers = memoryTargets.has(o.size)
       ? [
           ['list --json', ideas('list', '--json')],
           ['report', ideas('report')],
@@ -443,7 +517,7 @@ function main() {
     const rows = [];
     /**
      * A row of one command against its baseline; `judge` turns the two medians into the ratio, target and result.
-     * @param {{ what: string, registry?: string, x: Stat, base: string, b: Stat, judge: (x: number, b: number) => { ratio: string, target?: string, pass?: boolean }, unit?: (v: number) => string }} r
+     * @param {{ what: string, registry?: string, x: Stat, base: string, b: Stat, judge: (x: number, b: number) => { ratio: string, target?: string, pass?: boolean, result?: string }, unit?: (v: number) => string }} r
      */
     const row = ({ what, registry = '', x, base, b, judge, unit = ms }) => {
       const j = judge(x.median, b.median);
@@ -456,7 +530,7 @@ function main() {
         baseValue: unit(b.median),
         ratio: j.ratio,
         target: j.target ?? '',
-        result: j.pass === undefined ? '' : verdict(j.pass),
+        result: j.pass === undefined ? (j.result ?? '') : verdict(j.pass),
         note: x.note,
       });
     };
@@ -549,17 +623,19 @@ function main() {
       ['list-again', 'ideas list, second run', 20],
     ])) {
       const x = stat(w, key);
+      // Backlog.md skips a task it cannot read: a comparison stands only when it listed about as many as ideas did.
+      const compared = backlog ? listedCount(backlog.note) >= 0.9 * listedCount(x.note) : false;
       if (backlog)
         row({
           what,
           registry: n(o.size),
-          x,
+          x: { ...x, note: `${x.note}; Backlog.md ${backlog.note}` },
           base: 'backlog task list --plain',
           b: backlog,
           judge: (v, b) => ({
             ratio: `${(b / v).toFixed(2)}× faster`,
             target: `≥ ${times}× faster`,
-            pass: b / v >= times,
+            ...(compared ? { pass: b / v >= times } : { result: 'not compared' }),
           }),
         });
       else
@@ -637,7 +713,7 @@ function main() {
       cpuRow('ideas site, first run, new folder', 'site', 'read every idea file (node)', readAll);
     }
     for (const size of memorySizes) {
-      const limit = MEMORY_TARGET_MB.get(size) ?? 0;
+      const limit = memoryTargets.get(size) ?? 0;
       const x = stat(m, `validate-${size}`);
       // Every run's figure, since the median of three hides an odd one.
       row({
@@ -651,7 +727,7 @@ function main() {
       });
     }
     for (const [name] of readers) {
-      const limit = name === 'site' ? SITE_MEMORY_TARGET_MB : (MEMORY_TARGET_MB.get(o.size) ?? 0);
+      const limit = name === 'site' ? SITE_MEMORY_TARGET_MB : (memoryTargets.get(o.size) ?? 0);
       const x = stat(m, `${name}-${o.size}`);
       row({
         what: `ideas ${name}, peak memory`,
@@ -663,7 +739,7 @@ function main() {
         judge: (v) => ({ ratio: '', target: `≤ ${limit} MB`, pass: v <= limit }),
       });
     }
-    for (const size of MEMORY_TARGET_MB.keys())
+    for (const size of own ? [] : MEMORY_TARGET_MB.keys())
       if (!memorySizes.includes(size))
         rows.push({
           what: 'ideas validate, peak memory',
@@ -686,7 +762,7 @@ function main() {
       `ideas benchmark: node ${process.version}, ${os.platform()} ${os.arch()}, ${os.cpus().length} × ${cpu}, load average now ${load}`,
     );
     console.log(
-      `${o.runs} alternated rounds of the registry commands (start-up: ${o.runs * 3}, memory: ${Math.min(o.runs, 3)}); medians, with the fastest and slowest run. ${backlogNote}.\n`,
+      `${o.runs} alternated rounds of the registry commands (start-up: ${o.runs * 3}, memory: ${Math.min(o.runs, 3)}); medians, with the fastest and slowest run. ${backlogNote}.${own ? ` Registry: ${own.dir}.` : ''}\n`,
     );
     console.log(o.md ? markdown(rows) : table(rows));
     console.log(`\nTook ${Math.round((Date.now() - began) / 1000)} s.`);
