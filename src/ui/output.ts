@@ -85,6 +85,8 @@ function indented(text: string, pad: string): string {
 }
 
 function escapeInvisible(json: string): string {
+  // Tested first: a replace that finds nothing still copies the text (3.6 MB of validate's JSON at 10,000 ideas).
+  if (!HAS_INVISIBLE_IN_JSON.test(json)) return json;
   return json.replace(INVISIBLE_IN_JSON, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
@@ -94,3 +96,4 @@ function escapeInvisible(json: string): string {
  * bidirectional overrides and isolates. They can only stand inside strings, where `\uXXXX` means the same.
  */
 const INVISIBLE_IN_JSON = /[\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const HAS_INVISIBLE_IN_JSON = new RegExp(INVISIBLE_IN_JSON.source);

@@ -137,6 +137,8 @@ function escapePointer(s: string): string {
  * that names an entry does; the pointer itself (in --json, and for line numbers) stays JSON Pointer, from 0.
  */
 export function displayPointer(pointer: string): string {
+  // A top-level field without an escape, as most are, is its name.
+  if (pointer.indexOf('/', 1) === -1 && !pointer.includes('~')) return pointer.slice(1);
   return pointer
     .slice(1)
     .split('/')
