@@ -56,7 +56,11 @@ export function renderIdeaList(
   };
   const widest = (key: keyof typeof head, cap: number) => {
     let w = head[key].width;
-    for (const r of rows) if (r[key].width > w) w = r[key].width;
+    // By index: for...of makes an object for each step until the loop is optimized, 50,000 of them at 10,000 ideas.
+    for (let i = 0; i < rows.length; i++) {
+      const width = (rows[i] as (typeof rows)[number])[key].width;
+      if (width > w) w = width;
+    }
     return Math.min(cap, w);
   };
   const gap = ' '.repeat(2);
