@@ -10,6 +10,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { execFileSync } from 'node:child_process';
+import { deserialize, serialize } from 'node:v8';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { FileCache, RACY_MS, readWithKey } from './file-cache.js';
@@ -127,6 +128,18 @@ describe('FileCache', () => {
       expect(() => pass(root, ['a.md'], upper(root))).not.toThrow();
       chmodSync(dir, 0o700);
     }
+  });
+
+  it('a cache whose columns disagree is not trusted, and is written anew', () => {
+    const root = repoWith({ 'a.md': 'alpha', 'b.md': 'beta' });
+    pass(root, ['a.md', 'b.md'], upper(root));
+    const dir = path.join(root, '.git', 'ideas-cache');
+    const file = path.join(dir, readdirSync(dir)[0] ?? '');
+    const stored = deserialize(readFileSync(file)) as { values: unknown[] };
+    stored.values.pop();
+    writeFileSync(file, serialize(stored));
+    expect(pass(root, ['a.md', 'b.md'], upper(root))).toMatchObject({ computed: ['a.md', 'b.md'], trusted: false });
+    expect(pass(root, ['a.md', 'b.md'], upper(root))).toMatchObject({ computed: [], trusted: true });
   });
 
   it('removes the temporary file of a write killed before its rename, once it is a minute old', () => {

@@ -169,7 +169,7 @@ export class FileCache<T> {
     this.kept = new Uint8Array(this.oldPaths.length);
     this.seen = new Uint8Array(this.oldPaths.length);
     this.trusted = whole;
-    this.dirty = !usable;
+    this.dirty = !whole;
     this.trustedBefore = now - racyMs;
   }
 
