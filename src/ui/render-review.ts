@@ -6,6 +6,7 @@ import { truncate } from './text-width.js';
 import { terminalLine, terminalText } from './terminal-text.js';
 import { isNotGiven, valueWords, type ValueWords } from './field-value.js';
 import type { Challenge } from '../core/sluice/config.js';
+import { fixHeading } from '../core/sluice/gate-fix.js';
 
 const SUMMARY_LINES = 10;
 
@@ -81,7 +82,7 @@ export function renderGate(
     out.push(...fieldValue(value, lang, { field: x.field, challenges }));
   }
   if (item.fix && item.fix.length > 0)
-    out.push(c.dim(t(lang, 'gate.fixWith')), ...item.fix.map((f) => `  ${terminalLine(f)}`));
+    out.push(c.dim(t(lang, fixHeading(item.gate?.missing ?? []))), ...item.fix.map((f) => `  ${terminalLine(f)}`));
   return out;
 }
 

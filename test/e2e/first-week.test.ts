@@ -204,6 +204,15 @@ describe.each(LANGS)('in a registry in %s', (lang) => {
     const lines = fixLines(r.stdout);
     expect(lines).toContain('ideas edit sund-qz8w3k --unset draft_note');
     expect(lines.some((l) => l.includes("--set 'draft_note="))).toBe(false);
+    // A move into a stage whose criteria forbid the field says so above its lines, and names the same command.
+    const testFile = path.join(dir, 'criteria', 'test.schema.json');
+    const testSchema = JSON.parse(readFileSync(testFile, 'utf8')) as { properties: Record<string, unknown> };
+    testSchema.properties.draft_note = false;
+    writeFileSync(testFile, JSON.stringify(testSchema, null, 2));
+    const moved = ideas(['move', 'sund-qz8w3k', 'test', '--no-input'], { cwd: dir });
+    expect(moved.code, describeRun(moved)).toBe(1);
+    expect(moved.stderr).toContain(lang === 'sv' ? 'ta bort det som inte får finnas' : 'remove what may not be there');
+    expect(moved.stderr).toContain('ideas edit sund-qz8w3k --unset draft_note');
     const run = shell('ideas edit sund-qz8w3k --unset draft_note', dir);
     expect(run.code, describeRun(run)).toBe(0);
     expect(readIdeaFile(dir, rel).data.draft_note).toBeUndefined();

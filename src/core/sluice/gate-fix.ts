@@ -89,6 +89,13 @@ function fieldFix(m: Problem, fields: SettableFields): FieldFix | null {
   return { names: [m.field] };
 }
 
+/** The words above a gate's fix lines: they remove a field, too, when the gate finds one the idea may not have. */
+export function fixHeading(missing: readonly Problem[]): 'gate.fixWith' | 'gate.fixWithRemove' {
+  return missing.some((m) => m.keyword !== undefined && isUnwanted({ keyword: m.keyword }))
+    ? 'gate.fixWithRemove'
+    : 'gate.fixWith';
+}
+
 /** `ideas [-C <dir>] edit <id>`: the start of every line these print. */
 function editCommand(idea: { id: string | null; path: string }, where: { registryFlag?: string }): string[] {
   return ['ideas', ...(where.registryFlag ? ['-C', where.registryFlag] : []), 'edit', idea.id ?? idea.path];

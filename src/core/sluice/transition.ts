@@ -15,6 +15,7 @@ import { checkGate, forwardStage, missingFor, type Gate } from './gate.js';
 import { historyOf, type IdeaFields } from './idea.js';
 import { resolveStage, stageLabelOf } from './stage-lookup.js';
 import { unfinishedMove } from './unfinished-move.js';
+import { fixHeading } from './gate-fix.js';
 
 /** What a gate checks an idea against: the base schema every idea meets, and the criteria of each stage. */
 export interface StageValidators {
@@ -257,7 +258,7 @@ function gateClosedError(
         ]),
     ...gate.missing.map((m) => m.message[lang]),
     // The commands that fill in what is missing, one per field, to copy and run.
-    ...(gate.allowed && fix.length > 0 ? [t(lang, 'gate.fixWith'), ...fix.map((f) => `  ${f}`)] : []),
+    ...(gate.allowed && fix.length > 0 ? [t(lang, fixHeading(gate.missing)), ...fix.map((f) => `  ${f}`)] : []),
   ];
   return new IdeasError(
     'GATE_CLOSED',

@@ -60,6 +60,10 @@ export const edit = {
     sv: 'Fyll i det som saknas, ett kommando per fält (byt ut det inom <>):',
     en: 'Fill in what is missing, one command per field (replace what is within <>):',
   },
+  'gate.fixWithRemove': {
+    sv: 'Fyll i det som saknas och ta bort det som inte får finnas, ett kommando per fält (byt ut det inom <>):',
+    en: 'Fill in what is missing and remove what may not be there, one command per field (replace what is within <>):',
+  },
   'value.text': { sv: 'text', en: 'text' },
   'value.number': { sv: 'belopp eller tal', en: 'amount or number' },
   'value.integer': { sv: 'heltal', en: 'whole number' },
