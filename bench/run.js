@@ -175,12 +175,15 @@ function installBacklog(version, tmp) {
 
 /**
  * @typedef {{ key: string, label: string, argv: string[], cwd: string, ok?: number[], before?: () => void, listed?: RegExp }} Command
- * @typedef {{ ms: number, cpu: number | null, kb: number | null, note: string }} Sample
- * @typedef {{ median: number, min: number, max: number, note: string, all: number[], cpu: number }} Stat
+ * @typedef {{ ms: number, cpu: number | null, kb: number | null, note: string, listed: number | null }} Sample
+ * @typedef {{ median: number, min: number, max: number, note: string, all: number[], cpu: number, listed: number | null }} Stat
  */
 
-/** @param {Command} c @returns {string} what was checked or printed, for the table's note */
-function noteOf(/** @type {Command} */ c, /** @type {string} */ stdout) {
+/**
+ * What was checked or printed, for the table's note; `listed`, how many items a listing printed (listedIn).
+ * @param {Command} c @param {string} stdout @param {number | null} listed @returns {string}
+ */
+function noteOf(c, stdout, listed) {
   if (c.key.startsWith('validate')) {
     try {
       const s = JSON.parse(stdout).summary;
@@ -204,19 +207,17 @@ function noteOf(/** @type {Command} */ c, /** @type {string} */ stdout) {
       return '';
     }
   }
-  if (c.listed) return `${fmt.format(listedIn(c, stdout))} listed`;
+  if (listed !== null) return `${fmt.format(listed)} listed`;
   return '';
 }
 
-/** The count a note of listedIn's says. @param {string} note */
-function listedCount(note) {
-  return Number((/^([\d,]+) listed/.exec(note)?.[1] ?? '0').replace(/,/g, ''));
-}
-
-/** How many items a listing printed: its lines that start with an item's id. @param {Command} c @param {string} stdout */
+/**
+ * How many items a listing printed, its lines that start with an item's id; null for a command that lists nothing.
+ * @param {Command} c @param {string} stdout
+ */
 function listedIn(c, stdout) {
   const listed = c.listed;
-  return listed ? stdout.split('\n').filter((l) => listed.test(l)).length : 0;
+  return listed ? stdout.split('\n').filter((l) => listed.test(l)).length : null;
 }
 
 /** @param {Command} c @param {'time' | 'memory'} mode @returns {Sample} */
@@ -258,7 +259,8 @@ function runOnce(c, mode) {
   if (mode === 'memory' && rssFile) kb = Number(readFileSync(rssFile, 'utf8'));
   else if (mode === 'memory') kb = figures.kb;
   const cpu = existsSync(TIME) ? figures.cpu : null;
-  return { ms, cpu, kb, note: noteOf(c, stdout) };
+  const listed = listedIn(c, stdout);
+  return { ms, cpu, kb, note: noteOf(c, stdout, listed), listed };
 }
 
 /**
@@ -280,7 +282,15 @@ function measure(commands, runs, mode) {
       const cpu = median(s.map((x) => x.cpu ?? Number.NaN));
       return [
         c.key,
-        { median: median(xs), min: Math.min(...xs), max: Math.max(...xs), note: s[0]?.note ?? '', all: xs, cpu },
+        {
+          median: median(xs),
+          min: Math.min(...xs),
+          max: Math.max(...xs),
+          note: s[0]?.note ?? '',
+          all: xs,
+          cpu,
+          listed: s[0]?.listed ?? null,
+        },
       ];
     }),
   );
@@ -527,7 +537,15 @@ function main() {
     const m = measure(memory, Math.min(o.runs, 3), 'memory');
 
     const stat = (/** @type {Map<string, Stat>} */ map, /** @type {string} */ key) =>
-      map.get(key) ?? { median: Number.NaN, min: Number.NaN, max: Number.NaN, note: '', all: [], cpu: Number.NaN };
+      map.get(key) ?? {
+        median: Number.NaN,
+        min: Number.NaN,
+        max: Number.NaN,
+        note: '',
+        all: [],
+        cpu: Number.NaN,
+        listed: null,
+      };
     /** @type {Row[]} */
     const rows = [];
     /**
@@ -640,7 +658,7 @@ function main() {
     ])) {
       const x = stat(w, key);
       // Backlog.md skips a task it cannot read: a comparison stands only when it listed about as many as ideas did.
-      const compared = backlog ? listedCount(backlog.note) >= 0.9 * listedCount(x.note) : false;
+      const compared = backlog ? (backlog.listed ?? 0) >= 0.9 * (x.listed ?? 0) : false;
       if (backlog)
         row({
           what,
