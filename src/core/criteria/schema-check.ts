@@ -101,10 +101,17 @@ const INNER = /\/(?:(?:anyOf|oneOf)\/\d+|contains|propertyNames)\//;
 /** Keywords whose message names the field itself, so it goes without the field's label in front. */
 const NOT_ALLOWED = new Set(['additionalProperties', 'unevaluatedProperties']);
 
-/** Whether a problem is a field the value may not have at all: removing it is the fix, no value would do. */
-export function isUnwanted(problem: Pick<SchemaProblem, 'keyword'>): boolean {
-  return NOT_ALLOWED.has(problem.keyword) || problem.keyword === 'false schema';
+/**
+ * Whether a problem is a field the value may not have at all: removing it is the fix, no value would do. A problem
+ * whose keyword is not known (undefined) is not one.
+ */
+export function isUnwanted(problem: { keyword?: string | undefined }): boolean {
+  const { keyword } = problem;
+  return keyword !== undefined && (NOT_ALLOWED.has(keyword) || keyword === 'false schema');
 }
+
+/** Keywords about a property the value lacks, which their `missingProperty` names. */
+const MISSING_PROPERTY = new Set(['required', 'dependentRequired', 'dependencies']);
 
 /**
  * The property an error is about, where it is not the value at the error's instancePath but one inside it: the
@@ -112,11 +119,8 @@ export function isUnwanted(problem: Pick<SchemaProblem, 'keyword'>): boolean {
  */
 function namedProperty(e: ErrorObject): string | null {
   const p = e.params as Record<string, unknown>;
+  if (MISSING_PROPERTY.has(e.keyword)) return String(p.missingProperty);
   switch (e.keyword) {
-    case 'required':
-    case 'dependentRequired':
-    case 'dependencies':
-      return String(p.missingProperty);
     case 'additionalProperties':
       return String(p.additionalProperty);
     case 'unevaluatedProperties':
@@ -151,7 +155,7 @@ export function displayPointer(pointer: string): string {
 function subjectSchema(e: ErrorObject): Record<string, unknown> | null {
   const parent = e.parentSchema as Record<string, unknown> | undefined;
   if (!parent) return null;
-  if (e.keyword === 'required' || e.keyword === 'dependentRequired' || e.keyword === 'dependencies') {
+  if (MISSING_PROPERTY.has(e.keyword)) {
     return (
       (ownValue(parent.properties, String(e.params.missingProperty)) as Record<string, unknown> | undefined) ?? null
     );

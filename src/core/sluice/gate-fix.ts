@@ -71,7 +71,7 @@ type Problem = Pick<SchemaProblem, 'field' | 'pointer'> & { keyword?: string | u
 type FieldFix = { names: string[] } | { unset: string } | { words: 'gate.fixInFile' | 'gate.fixPartsInFile' };
 
 function fieldFix(m: Problem, fields: SettableFields): FieldFix | null {
-  if (m.keyword !== undefined && isUnwanted({ keyword: m.keyword }))
+  if (isUnwanted(m))
     // `--unset` names a top-level field only.
     return m.field && m.pointer.split('/').length === 2 ? { unset: m.field } : null;
   if (!m.field || !fields.settable.includes(m.field)) return null;
@@ -91,9 +91,7 @@ function fieldFix(m: Problem, fields: SettableFields): FieldFix | null {
 
 /** The words above a gate's fix lines: they remove a field, too, when the gate finds one the idea may not have. */
 export function fixHeading(missing: readonly Problem[]): 'gate.fixWith' | 'gate.fixWithRemove' {
-  return missing.some((m) => m.keyword !== undefined && isUnwanted({ keyword: m.keyword }))
-    ? 'gate.fixWithRemove'
-    : 'gate.fixWith';
+  return missing.some(isUnwanted) ? 'gate.fixWithRemove' : 'gate.fixWith';
 }
 
 /** `ideas [-C <dir>] edit <id>`: the start of every line these print. */
