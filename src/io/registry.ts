@@ -195,12 +195,7 @@ function readStageCriteria(registry: Registry, stage: Stage): Record<string, unk
     return parseCriteria(readFileSync(file, 'utf8'), stage);
   } catch (e) {
     if (e instanceof IdeasError) throw e;
-    if (e instanceof SchemaFileProblem)
-      throw new IdeasError('CONFIG_INVALID', 'err.criteriaInvalid', {
-        file: stage.criteria,
-        stage: stage.label,
-        reason: e.reason,
-      });
+    if (e instanceof SchemaFileProblem) throw criteriaCompileError(e, stage);
     const missing = (e as NodeJS.ErrnoException).code === 'ENOENT';
     throw new IdeasError('CONFIG_INVALID', missing ? 'err.criteriaMissing' : 'err.criteriaUnreadable', {
       file: stage.criteria,
@@ -242,7 +237,10 @@ const PATTERN_REASONS: Record<PatternProblem, MessageKey> = {
   unsupported: 'err.patternUnsupported',
 };
 
-/** Why a stage's criteria schema could not be compiled; a pattern that cannot be used is named with its file. */
+/**
+ * Why a stage's criteria schema cannot be used: it could not be compiled, or it is not one (a SchemaFileProblem, also
+ * found as it is read); a pattern that cannot be used is named with its file.
+ */
 export function criteriaCompileError(e: unknown, stage: Stage): IdeasError {
   if (e instanceof PatternError) {
     return new IdeasError(
