@@ -143,9 +143,12 @@ export function historyOf(idea: IdeaFields): HistoryEntry[] {
 
 function historyIn(d: Record<string, unknown>): HistoryEntry[] {
   const h = d.history;
-  return Array.isArray(h)
-    ? h.filter((e): e is HistoryEntry => e !== null && typeof e === 'object' && !Array.isArray(e))
-    : [];
+  return Array.isArray(h) ? h.filter(isHistoryEntry) : [];
+}
+
+/** An item of `history` that is an entry (a mapping), as every reader of the history takes them. */
+function isHistoryEntry(e: unknown): e is HistoryEntry {
+  return e !== null && typeof e === 'object' && !Array.isArray(e);
 }
 
 /** Whole days from an ISO date to today; null when the date cannot be read. */
@@ -184,8 +187,8 @@ function grantedIn(d: Record<string, unknown>): number {
   let sum = 0;
   for (let i = 0; i < h.length; i++) {
     const e: unknown = h[i];
-    if (e === null || typeof e !== 'object' || Array.isArray(e)) continue;
-    const amount = (e as HistoryEntry).amount;
+    if (!isHistoryEntry(e)) continue;
+    const amount = e.amount;
     sum += typeof amount === 'number' && Number.isFinite(amount) ? amount : 0;
   }
   return sum;
