@@ -38,7 +38,7 @@ export function truncate(text: string, width: number): string {
 }
 
 export function padEnd(text: string, width: number): string {
-  return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
+  return text + spaces(Math.max(0, width - displayWidth(text)));
 }
 
 /** Whitespace that truncate would change: anything but single spaces between words. */
