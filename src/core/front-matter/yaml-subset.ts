@@ -587,23 +587,26 @@ class Reader {
   }
 
   /**
-   * The next line of a flow collection (or of a scalar in it) that is not closed at the end of the current one: a
-   * line with text, indented more than `indent` (the column of the collection's key or dash). Empty lines and comment
-   * lines in a collection, and lines less indented, are left to the package to judge.
+   * Takes the next line of a flow collection (or of a scalar in it) that is not closed at the end of the current one:
+   * a line with text, indented more than `indent` (the column of the collection's key or dash), from its first
+   * character to its end. Empty lines and comment lines in a collection, and lines less indented, are left to the
+   * package to judge.
    */
-  private flowLine(indent: number): number {
+  private nextFlowLine(indent: number): { first: number; end: number } {
     const j = this.i;
     if (j >= this.n) throw GIVE_UP;
     const first = this.firsts[j] as number;
-    if (first === this.ends[j] || this.indent(j) <= indent || this.text.charCodeAt(first) === 35 /* # */) throw GIVE_UP;
-    return j;
+    const end = this.ends[j] as number;
+    if (first === end || this.indent(j) <= indent || this.text.charCodeAt(first) === 35 /* # */) throw GIVE_UP;
+    this.i = j + 1;
+    return { first, end };
   }
 
   /**
    * A flow sequence or mapping of scalars that opens at `from` on the line before this.i: its value, where the text
    * after it starts, and the end of the line it closes on. It may go on over the lines after (as PyYAML writes a
    * history entry longer than its width, `- {date: ..., action: moved,` and the rest below), which it takes; see
-   * flowLine.
+   * nextFlowLine.
    */
   private flow(
     from: number,
@@ -624,10 +627,7 @@ class Reader {
       for (;;) {
         while (p < lineEnd && text.charCodeAt(p) === 32) p++;
         if (p < lineEnd) return;
-        const j = this.flowLine(indent);
-        p = this.firsts[j] as number;
-        lineEnd = this.ends[j] as number;
-        this.i = j + 1;
+        ({ first: p, end: lineEnd } = this.nextFlowLine(indent));
       }
     };
     skip();
@@ -706,14 +706,10 @@ class Reader {
       value = folded ? `${value} ${part}` : part;
       if (p < lineEnd) break;
       // The end of the line, the collection still open: the next line goes on with the scalar, or after it.
-      const j = this.flowLine(indent);
-      const first = this.firsts[j] as number;
-      const d = text.charCodeAt(first);
+      ({ first: p, end: lineEnd } = this.nextFlowLine(indent));
+      const d = text.charCodeAt(p);
       if (d === 44 || d === 93 || d === 125) break;
       if (isIndicator(d)) throw GIVE_UP;
-      p = first;
-      lineEnd = this.ends[j] as number;
-      this.i = j + 1;
       folded = true;
     }
     if (!folded) return { value: this.resolve(value), next: p, end: lineEnd };
