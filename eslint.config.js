@@ -81,6 +81,13 @@ export default tseslint.config(
     },
   },
   {
+    // The command's entry point is CommonJS (bin/package.json), so that a command starts without Node's ES module
+    // loader (docs/development.md).
+    files: ['bin/**/*.js'],
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', __dirname: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     // The core is the domain: no files, child processes, network, prompts, colours, command line or `process`; it is
     // handed what io/ loads (schemas, validators, file contents). Type imports count: a type from io/ is a dependency.
     files: ['src/core/**/*.ts'],

@@ -7,6 +7,9 @@
  * V8 takes a code cache only from the same V8 with the same flags for the same script; otherwise it compiles the
  * script as it would have without (`cachedDataRejected`), so a cache from another Node costs time, never behaviour.
  * A build by tsc alone, without a bundle, loads the modules as they are.
+ *
+ * bin/ideas.js loads this module as dist/bundle/launch.cjs, which the build makes from it (src/tools/bundle.ts): a
+ * CommonJS script, so that a command starts without Node's ES module loader.
  */
 // First: V8's flags are part of what a code cache must match, and this module sets the program's.
 import './v8-flags.js';
@@ -53,9 +56,12 @@ export function runBundle(cachedData?: Buffer): LoadedBundle {
   return { exports: module.exports, script };
 }
 
-/** The program: from the bundle with its code cache, or from its modules when the build made no bundle. */
-export async function loadMain(): Promise<typeof Main> {
-  if (!existsSync(BUNDLE_FILE)) return import('./main.js');
+/**
+ * The program from the bundle, compiled with its code cache; null when the build made no bundle (bin/ideas.js then
+ * imports dist/main.js).
+ */
+export function loadBundledMain(): typeof Main | null {
+  if (!existsSync(BUNDLE_FILE)) return null;
   let cache: Buffer | undefined;
   try {
     cache = readFileSync(CODE_CACHE_FILE);

@@ -57,6 +57,23 @@ await build({
   logLevel: 'warning',
 });
 
+// The launcher bin/ideas.js requires: src/launch.ts with the flags it sets first, as one CommonJS script. Loaded as
+// an ES module, it and bin/ideas.js started Node's ES module loader: about 5 ms of every command (docs/development.md).
+await build({
+  entryPoints: [path.join(dist, 'launch.js')],
+  outfile: path.join(bundleDir, 'launch.cjs'),
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20.19',
+  plugins: [fileUrls],
+  banner: {
+    js: 'const __ideasFileUrl = (file) => require("node:url").pathToFileURL(require("node:path").join(__dirname, file)).href;',
+  },
+  logOverride: { 'empty-import-meta': 'error' },
+  logLevel: 'warning',
+});
+
 // esbuild writes every string as ASCII, but leaves a few characters of comments and regular expressions as they are:
 // one `…` made V8 keep the whole 2.4 MB script as two bytes a character. A \u escape means the same in both.
 // The script is written as the function Node would wrap a CommonJS module in, so that src/launch.ts compiles the file

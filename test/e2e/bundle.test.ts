@@ -4,7 +4,7 @@
  * about 50 ms without changing a byte of its output, so nothing else would notice.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, readFileSync, symlinkSync } from 'node:fs';
+import { cpSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT, cliEnv, describeRun, ideas } from '../helpers/cli.js';
@@ -12,37 +12,56 @@ import { makeTempDir, removeTempDirs } from '../helpers/temp-repo.js';
 
 afterAll(removeTempDirs);
 
-/** Runs `script` as an ES module in a plain `node`, as bin/ideas.js runs, and returns what it printed. */
-function nodeModule(script: string): unknown {
-  const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
-    cwd: REPO_ROOT,
-    env: cliEnv(),
-    encoding: 'utf8',
-  });
+/** The launcher bin/ideas.js requires, built from src/launch.ts. */
+const LAUNCHER = path.join(REPO_ROOT, 'dist/bundle/launch.cjs');
+
+/** Runs `script` as bin/ideas.js runs, CommonJS in a plain `node`, and returns what it printed. */
+function nodeScript(script: string): unknown {
+  const r = spawnSync(process.execPath, ['-e', script], { cwd: REPO_ROOT, env: cliEnv(), encoding: 'utf8' });
   expect(r.status, r.stderr).toBe(0);
   return JSON.parse(r.stdout) as unknown;
 }
 
-const LAUNCH = JSON.stringify(path.join(REPO_ROOT, 'dist/launch.js'));
-
 describe('the bundled program', () => {
   it('is compiled with the code cache the build made, which this node takes', () => {
-    const result = nodeModule(`
-      import { readFileSync } from 'node:fs';
-      const { runBundle, CODE_CACHE_FILE } = await import(${LAUNCH});
-      const { script } = runBundle(readFileSync(CODE_CACHE_FILE));
+    const result = nodeScript(`
+      const { runBundle, CODE_CACHE_FILE } = require(${JSON.stringify(LAUNCHER)});
+      const { script } = runBundle(require('node:fs').readFileSync(CODE_CACHE_FILE));
       console.log(JSON.stringify({ rejected: script.cachedDataRejected }));
     `);
     expect(result).toEqual({ rejected: false });
   });
 
   it('is what the command line loads, not the modules one by one', () => {
-    const result = nodeModule(`
-      const { loadMain } = await import(${LAUNCH});
-      const main = await loadMain();
-      console.log(JSON.stringify({ esm: Object.prototype.toString.call(main), run: typeof main.run, main: typeof main.main }));
+    const bundle = JSON.stringify(path.join(REPO_ROOT, 'dist/bundle/ideas.cjs'));
+    const result = nodeScript(`
+      const main = require(${JSON.stringify(LAUNCHER)}).loadBundledMain();
+      console.log(JSON.stringify({ required: ${bundle} in require.cache, run: typeof main.run, main: typeof main.main }));
     `);
-    expect(result).toEqual({ esm: '[object Object]', run: 'function', main: 'function' });
+    // Compiled from its text with the cache, not required (which would compile it without).
+    expect(result).toEqual({ required: false, run: 'function', main: 'function' });
+  });
+
+  it("starts a command without Node's ES module loader", () => {
+    const dir = makeTempDir('ideas-loader-');
+    const probe = path.join(dir, 'probe.cjs');
+    const out = path.join(dir, 'loaded.json');
+    writeFileSync(
+      probe,
+      `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(out)}, JSON.stringify(process.moduleLoadList)));\n`,
+    );
+    const run = (script: string[]) => {
+      const r = spawnSync(process.execPath, ['--require', probe, ...script], {
+        cwd: path.join(REPO_ROOT, 'examples', 'sundsvall'),
+        env: cliEnv(),
+        encoding: 'utf8',
+      });
+      expect(r.status, r.stderr).toBe(0);
+      return (JSON.parse(readFileSync(out, 'utf8')) as string[]).filter((m) => m.includes('modules/esm/module_job'));
+    };
+    // The probe sees the loader when it runs: an ES module loads it.
+    expect(run(['--input-type=module', '-e', 'await 0'])).not.toEqual([]);
+    expect(run([path.join(REPO_ROOT, 'bin', 'ideas.js'), 'list'])).toEqual([]);
   });
 
   it('gives every module the URL of its own built file, as `import.meta.url` did', () => {
