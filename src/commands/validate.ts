@@ -23,6 +23,7 @@ import { gateFixes } from '../core/sluice/gate-fix.js';
 import { openReading, readIdeaFile, type Compute } from '../io/read-ideas.js';
 import { readFrontMatter } from '../core/front-matter/front-matter.js';
 import { byPath } from '../core/path-order.js';
+import { withGrowingYoungGeneration } from '../v8-flags.js';
 
 export interface ValidateOptions extends CommonOptions {
   paths: string[];
@@ -90,7 +91,9 @@ export async function runValidate(opts: ValidateOptions, ctx: Ctx): Promise<Vali
   const context = checkContext(registry, lang);
   const reading = openReading<CheckedFile>(registry, 'checked', context);
   let criteria = reading.earlierRun ? null : loadCriteria(registry);
-  const all = listIdeaFiles(registry);
+  // A file's check keeps its fields and findings and lets go of much more: the young generation may grow while the
+  // files are listed, and keeps that size while they are checked (src/v8-flags.ts).
+  const all = withGrowingYoungGeneration(() => listIdeaFiles(registry));
   const paths = opts.staged
     ? [
         ...opts.paths,

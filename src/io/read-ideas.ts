@@ -26,7 +26,7 @@ import { isReadableEntry, listIdeaFiles, type IdeaFileEntry } from './idea-files
 import { computeFiles, type Compute, type FileBytes, type RemoteTask } from './parallel-read.js';
 import type { Registry } from './registry.js';
 import { nullProtoInPlace } from '../core/safe-object.js';
-import { keepYoungGenerationSize, letYoungGenerationGrow } from '../v8-flags.js';
+import { withGrowingYoungGeneration } from '../v8-flags.js';
 
 export interface ReadIdeas<T = Idea> {
   ideas: T[];
@@ -84,21 +84,14 @@ export interface Reading<V> {
   ): V[];
 }
 
-/**
- * `now` is for tests: the moment the run starts, which decides which changes are too recent to keep. `small`: each
- * value is a small part of its file (a summary for `ideas list`), so that a run served by the cache keeps little
- * more than the cache itself, and the young generation may grow while it reads it (src/v8-flags.ts).
- */
+/** `now` is for tests: the moment the run starts, which decides which changes are too recent to keep. */
 export function openReading<V>(
   registry: Registry,
   kind: string,
   context: readonly string[],
-  opts: { now?: number; small?: boolean } = {},
+  opts: { now?: number } = {},
 ): Reading<V> {
-  if (opts.small) letYoungGenerationGrow();
   const cache = registry.cache === false ? null : FileCache.open<V>(registry.root, kind, context, opts);
-  // No cache, or one of another build or context: every file is read.
-  if (!cache?.trusted) keepYoungGenerationSize();
   return {
     earlierRun: cache?.trusted ?? false,
     read(entries, compute, opts = {}) {
@@ -112,8 +105,6 @@ export function openReading<V>(
           opts.onEach?.();
         }
       });
-      // Files to read after all: each is kept whole until its value is computed.
-      if (todo.length > 0) keepYoungGenerationSize();
       const files = todo.map((i) => entries[i] as IdeaFileEntry);
       const { values, keys } = computeFiles(files, readEntry, compute, opts.remote, opts.onEach);
       files.forEach((entry, k) => {
@@ -186,7 +177,10 @@ export function readIdeaFields(
  * those few fields let go at once. Its cache keeps only them too.
  */
 export function readIdeaSummaries(registry: Registry): ReadIdeas<IdeaSummary> {
-  return readEach<SummaryCells, IdeaSummary>(registry, listIdeaFiles(registry), 'summary', (cells, entry, stage) =>
+  // Each summary is a small part of its file: the young generation may grow while the files are listed, and keeps
+  // that size while they are read (src/v8-flags.ts).
+  const listed = withGrowingYoungGeneration(() => listIdeaFiles(registry));
+  return readEach<SummaryCells, IdeaSummary>(registry, listed, 'summary', (cells, entry, stage) =>
     toIdeaSummary(cells, stage, entry.path, entry.abs),
   );
 }
@@ -199,7 +193,7 @@ function readEach<V, T>(
   alsoKeep?: readonly string[],
 ): ReadIdeas<T> {
   const files = entries.filter((e) => e.stage && isReadableEntry(e));
-  const values = openReading<KindValue>(registry, kind, [], { small: kind === 'summary' }).read(files, keepTask(kind), {
+  const values = openReading<KindValue>(registry, kind, []).read(files, keepTask(kind), {
     remote: { module: import.meta.url, name: 'keepTask', init: kind },
     ...(alsoKeep ? { alsoKeep } : {}),
   });
