@@ -23,6 +23,7 @@ import { gateFixes } from '../core/sluice/gate-fix.js';
 import { openReading, readIdeaFile, type Compute } from '../io/read-ideas.js';
 import { readFrontMatter } from '../core/front-matter/front-matter.js';
 import { byPath } from '../core/path-order.js';
+import { detach } from '../core/front-matter/detach.js';
 import { withGrowingYoungGeneration } from '../v8-flags.js';
 
 export interface ValidateOptions extends CommonOptions {
@@ -263,14 +264,6 @@ function checkContext(registry: Registry, lang: Lang): string[] {
     text(registry.configPath),
     ...registry.config.stages.map((s) => `${s.criteria}\0${text(criteriaFile(registry.root, s))}`),
   ];
-}
-
-/**
- * A copy of a short string that does not hold on to the longer one it was cut from: a cut of a new string one
- * character longer (a tenth of the time of a JSON round trip, which took ~1 µs an idea).
- */
-function detach(s: string): string {
-  return ` ${s}`.slice(1);
 }
 
 /** The id a file's front matter gives, as the checks read it; null when it has none or cannot be read. */

@@ -1,6 +1,7 @@
 import type { Stage } from './config.js';
 import type { FrontMatter } from '../front-matter/front-matter.js';
 import { nullProtoDeep } from '../safe-object.js';
+import { detach } from '../front-matter/detach.js';
 
 /**
  * An idea's fields as read from its file, without its text: all `ideas list` and `ideas report` need. The stage is
@@ -98,27 +99,25 @@ export function toIdeaFields(d: Record<string, unknown>, stage: Stage, path: str
   return Object.assign(described(data), { data, stage, path, abs });
 }
 
-/**
- * A copy of `text` that holds nothing else. A string cut from a longer one (13 characters or more, in V8) is a view
- * into it: a title read from a file keeps the whole text of the file's front matter alive, as long as it is kept.
- */
-function own(text: string | null): string | null {
-  return text === null || text.length < 13 ? text : (' ' + text).slice(1);
+/** str(), copied out of the file's text (detach). */
+function kept(value: unknown): string | null {
+  const s = str(value);
+  return s === null ? null : detach(s);
 }
 
 /** What `ideas list` keeps of front matter `d`: see IdeaSummary. */
 export function summaryCells(d: Record<string, unknown>): SummaryCells {
   // described()'s fields, without the object it makes: this runs for each of 10,000 files in a first `ideas list`.
-  // Each a copy (own): the file's text is let go as soon as its cells are taken.
+  // Each a copy: the file's text is let go as soon as its cells are taken.
   return [
-    own(str(d.id)),
-    own(str(d.title)),
-    own(str(d.created)),
-    own(str(d.carrier)),
-    own(str(d.coach)),
-    own(str(d.unit)),
-    own(str(d.challenge)),
-    tagsOf(d).map(own) as string[],
+    kept(d.id),
+    kept(d.title),
+    kept(d.created),
+    kept(d.carrier),
+    kept(d.coach),
+    kept(d.unit),
+    kept(d.challenge),
+    tagsOf(d).map(detach),
     grantedIn(d),
   ];
 }
