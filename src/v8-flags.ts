@@ -27,7 +27,7 @@ setFlagsFromString('--no-turbo-inlining');
  *   generation finds almost nothing alive and costs its fixed ~0.4 ms all the same: `ideas site` rendering and
  *   writing 10,000 pages made ~650 scavenges, ~250 ms.
  * - Listing the files, for `ideas list` and `ideas validate`, which keep a small part of each file they read (a
- *   summary; the fields and findings) and let go of the rest. Every entry of the listing is kept, so the young
+ *   summary; the findings) and let go of the rest. Every entry of the listing is kept, so the young
  *   generation grows while it is made (to 4 MB at 10,000 files), and it has that size while the files are read:
  *   validate's first run made 37 scavenges instead of 126 and took 3 to 4% less time, list's first run 3% and its
  *   second 2 to 6%, for 2 to 9 MB more memory. Around the listing of the commands that keep whole ideas (export,

@@ -92,7 +92,7 @@ export async function runValidate(opts: ValidateOptions, ctx: Ctx): Promise<Vali
   const context = checkContext(registry, lang);
   const reading = openReading<CheckedFile>(registry, 'checked', context);
   let criteria = reading.earlierRun ? null : loadCriteria(registry);
-  // A file's check keeps its fields and findings and lets go of much more: the young generation may grow while the
+  // Of a file's check, its findings and id are kept, and much more let go: the young generation may grow while the
   // files are listed, and keeps that size while they are checked (src/v8-flags.ts).
   const all = withGrowingYoungGeneration(() => listIdeaFiles(registry));
   const paths = opts.staged
