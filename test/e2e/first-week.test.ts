@@ -37,6 +37,18 @@ function filled(line: string, value: string): string {
   return line.replace(/<[^>]*>/, value);
 }
 
+/** Changes the criteria of the stage `key` in the registry at `dir` as `change` does to its schema. */
+function changeCriteria(
+  dir: string,
+  key: string,
+  change: (schema: { required: string[]; properties: Record<string, unknown> }) => void,
+): void {
+  const file = path.join(dir, 'criteria', `${key}.schema.json`);
+  const schema = JSON.parse(readFileSync(file, 'utf8')) as Parameters<typeof change>[0];
+  change(schema);
+  writeFileSync(file, JSON.stringify(schema, null, 2));
+}
+
 describe.each(LANGS)('in a registry in %s', (lang) => {
   it('decide --json reports the fields --set filled in, old and new; the text says them too', () => {
     const dir = registries[lang];
@@ -91,19 +103,15 @@ describe.each(LANGS)('in a registry in %s', (lang) => {
 
   it("a record the gate asks for gets a --set line per key (team_gender.women), and a list of records its file's name", () => {
     const dir = freshRegistry('sundsvall', lang);
-    const criteriaFile = path.join(dir, 'criteria', 'refinement.schema.json');
-    const criteria = JSON.parse(readFileSync(criteriaFile, 'utf8')) as {
-      required: string[];
-      properties: Record<string, unknown>;
-    };
-    criteria.required.push('team_gender', 'partners');
-    criteria.properties.team_gender = {
-      type: 'object',
-      required: ['women', 'men'],
-      properties: { women: { type: 'integer', minimum: 0 }, men: { type: 'integer', minimum: 0 }, other: {} },
-    };
-    criteria.properties.partners = { type: 'array', items: { type: 'object', properties: { name: {} } } };
-    writeFileSync(criteriaFile, JSON.stringify(criteria, null, 2));
+    changeCriteria(dir, 'refinement', (criteria) => {
+      criteria.required.push('team_gender', 'partners');
+      criteria.properties.team_gender = {
+        type: 'object',
+        required: ['women', 'men'],
+        properties: { women: { type: 'integer', minimum: 0 }, men: { type: 'integer', minimum: 0 }, other: {} },
+      };
+      criteria.properties.partners = { type: 'array', items: { type: 'object', properties: { name: {} } } };
+    });
     const id = newIdeaBeforeCoach(dir, 'Med teamet', ['--set', 'coach=Sara Nyberg']);
 
     const refused = ideas(['move', id, 'refinement'], { cwd: dir });
@@ -183,11 +191,10 @@ describe.each(LANGS)('in a registry in %s', (lang) => {
 
   it('a field the criteria forbid: its own words, and the ideas edit --unset that removes it, which runs as printed', () => {
     const dir = cloneRegistry(registries[lang]);
-    const file = path.join(dir, 'criteria', 'refinement.schema.json');
-    const schema = JSON.parse(readFileSync(file, 'utf8')) as { properties: Record<string, unknown> };
-    schema.properties.draft_note = false;
-    schema.properties.kod = { type: 'string', not: { const: 'X' } };
-    writeFileSync(file, JSON.stringify(schema, null, 2));
+    changeCriteria(dir, 'refinement', (schema) => {
+      schema.properties.draft_note = false;
+      schema.properties.kod = { type: 'string', not: { const: 'X' } };
+    });
     const rel = 'ideas/02-foradling/sund-qz8w3k-forbjudet.md';
     writeFile(
       dir,
@@ -205,10 +212,9 @@ describe.each(LANGS)('in a registry in %s', (lang) => {
     expect(lines).toContain('ideas edit sund-qz8w3k --unset draft_note');
     expect(lines.some((l) => l.includes("--set 'draft_note="))).toBe(false);
     // A move into a stage whose criteria forbid the field says so above its lines, and names the same command.
-    const testFile = path.join(dir, 'criteria', 'test.schema.json');
-    const testSchema = JSON.parse(readFileSync(testFile, 'utf8')) as { properties: Record<string, unknown> };
-    testSchema.properties.draft_note = false;
-    writeFileSync(testFile, JSON.stringify(testSchema, null, 2));
+    changeCriteria(dir, 'test', (schema) => {
+      schema.properties.draft_note = false;
+    });
     const moved = ideas(['move', 'sund-qz8w3k', 'test', '--no-input'], { cwd: dir });
     expect(moved.code, describeRun(moved)).toBe(1);
     expect(moved.stderr).toContain(lang === 'sv' ? 'ta bort det som inte får finnas' : 'remove what may not be there');
