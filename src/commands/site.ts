@@ -114,7 +114,7 @@ export async function runSite(opts: SiteOptions, ctx: Ctx): Promise<SiteResult> 
         yield* pages;
         yield ['.nojekyll', ''] as const;
       })(),
-      withGrowingYoungGeneration,
+      { making: withGrowingYoungGeneration, pages: siteIdeas.length },
     );
   } catch (e) {
     throw fsError(e, out);

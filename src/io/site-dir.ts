@@ -18,6 +18,7 @@ import {
 import path from 'node:path';
 import { IdeasError } from '../core/errors.js';
 import { faultPoint } from './faults.js';
+import { pageWriter } from './page-writer.js';
 import { nullObject, nullProtoDeep } from '../core/safe-object.js';
 
 export const SITE_MARKER = '.ideas-site';
@@ -79,13 +80,16 @@ function statOrNull(file: string): Stats | null {
 /**
  * Replaces the folder `out` with `files` (path relative to the site, text), or refuses, changing nothing. Each file
  * is written as it comes and let go: `files` may make them one at a time, and `making` runs the loop that takes
- * them (`ideas site` lets V8's young generation grow there, src/v8-flags.ts). Returns the paths written, in order.
+ * them (`ideas site` lets V8's young generation grow there, src/v8-flags.ts). With `pages`, about how many files
+ * there are, many of them are written on a thread of their own (src/io/page-writer.ts). Returns the paths written,
+ * in order.
  */
 export function writeSite(
   out: string,
   files: Iterable<readonly [string, string]>,
-  making: (loop: () => void) => void = (loop) => loop(),
+  opts: { making?: (loop: () => void) => void; pages?: number } = {},
 ): string[] {
+  const making = opts.making ?? ((loop) => loop());
   const existing = statOrNull(out);
   if (existing && !existing.isDirectory())
     throw new IdeasError('FILE_EXISTS', 'err.siteNotDir', { dir: out }, { hint: 'hint.siteNotOurs' });
@@ -105,23 +109,23 @@ export function writeSite(
     const marker: Marker = { generator: 'ideas site', schemaVersion: 1, files: nullObject<string>() };
     const written: string[] = [];
     // Each folder is made once, not once for each of the 10,000 files in it.
-    const folders = new Set<string>([temp]);
-    making(() => {
-      for (const [rel, text] of files) {
-        const abs = path.join(temp, ...rel.split('/'));
-        const folder = path.dirname(abs);
-        if (!folders.has(folder)) {
-          mkdirSync(folder, { recursive: true });
-          folders.add(folder);
+    const writer = pageWriter(opts.pages ?? 0, new Set<string>([temp]));
+    try {
+      making(() => {
+        for (const [rel, text] of files) {
+          writer.write(path.join(temp, ...rel.split('/')), text);
+          written.push(rel);
+          // Handed over: written, or on its way to the thread that writes it.
+          faultPoint('site:given');
         }
-        // The bytes once: written, then hashed for the marker.
-        const bytes = Buffer.from(text, 'utf8');
-        writeFileSync(abs, bytes);
-        faultPoint('site:page');
-        marker.files[rel] = sha256(bytes);
-        written.push(rel);
-      }
-    });
+      });
+      const hashes = writer.finish();
+      if (hashes.length !== written.length) throw new Error(`${hashes.length} pages hashed of ${written.length}`);
+      written.forEach((rel, i) => (marker.files[rel] = hashes[i] as string));
+    } catch (e) {
+      writer.abort();
+      throw e;
+    }
     writeFileSync(path.join(temp, SITE_MARKER), `${JSON.stringify(marker, null, 2)}\n`);
     faultPoint('site:written');
     if (!existing) {

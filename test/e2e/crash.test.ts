@@ -47,6 +47,9 @@ const ELSEWHERE = [
   'lock:stale-seen',
   'site:written',
   'site:page',
+  // test/e2e/site.test.ts: pages written on a thread of their own.
+  'site:thread',
+  'site:given',
   'read:worker',
   'import:updated',
   'region:fetch',

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeRun, ideas, parseJson, STACK_LINE } from '../helpers/cli.js';
@@ -154,5 +155,59 @@ describe('ideas site', () => {
     const en = ideas(['site', '--help', '--lang', 'en'], { cwd: dir });
     expect(en.stdout.replace(/\s+/g, ' ')).toContain("default: site/ in the registry's root");
     expect(en.stdout).toContain('$ ideas site --out docs');
+  });
+});
+
+describe('ideas site with its pages written on a thread (src/io/page-writer.ts)', () => {
+  // IDEAS_WORKERS=1 starts the thread whatever the number of pages; 0 never starts it.
+  const THREAD = { IDEAS_WORKERS: '1' };
+  const ALONE = { IDEAS_WORKERS: '0' };
+  const steps = (trace: string) =>
+    fs.existsSync(trace)
+      ? fs
+          .readFileSync(trace, 'utf8')
+          .split('\n')
+          .filter(Boolean)
+          .map((l) => l.split(' ')[1])
+      : [];
+  const temps = () => fs.readdirSync(dir).filter((f) => /^\.threaded\..*\.tmp$/.test(f));
+
+  it('writes the same site, byte for byte, as one thread does', () => {
+    const traces = fs.mkdtempSync(path.join(os.tmpdir(), 'ideas-site-trace-'));
+    const trace = path.join(traces, 'trace');
+    const built: Map<string, string>[] = [];
+    for (const env of [ALONE, THREAD]) {
+      fs.rmSync(trace, { force: true });
+      const out = path.join(dir, 'threaded');
+      fs.rmSync(out, { recursive: true, force: true });
+      const r = ideas(['site', '-o', out], { cwd: dir, env: { ...env, IDEAS_FAULT_TRACE: trace } });
+      expect(r.code, describeRun(r)).toBe(0);
+      built.push(readTree(out));
+      // The thread passes its own step before each batch it writes: taken only when asked for.
+      expect(steps(trace).includes('site:thread')).toBe(env === THREAD);
+      expect(steps(trace).filter((s) => s === 'site:page')).toHaveLength(14);
+    }
+    fs.rmSync(traces, { recursive: true, force: true });
+    expect(built[1]).toEqual(built[0]);
+    expect(built[1]?.get('.ideas-site')).toBe(built[0]?.get('.ideas-site'));
+  });
+
+  it('a write that fails on the thread fails the build as on the main thread, and the old site stays whole', () => {
+    const out = path.join(dir, 'threaded');
+    expect(ideas(['site', '-o', out], { cwd: dir, env: THREAD }).code).toBe(0);
+    const before = readTree(out);
+    for (const fault of ['errno:ENOSPC:site:page@3', 'errno:EACCES:site:page@1', 'site:thread', 'site:given@5']) {
+      const alone = ideas(['site', '-o', out], { cwd: dir, env: { ...ALONE, IDEAS_FAULT: fault } });
+      const r = ideas(['site', '-o', out], { cwd: dir, env: { ...THREAD, IDEAS_FAULT: fault } });
+      expect(r.code, `${fault}: ${describeRun(r)}`).toBe(2);
+      // The same message: the thread's error is thrown as fs threw it (a fault injected on the thread itself aside).
+      if (fault !== 'site:thread') expect(r.stderr, fault).toBe(alone.stderr);
+      expect(r.stderr).not.toMatch(STACK_LINE);
+      expect(readTree(out), fault).toEqual(before);
+      expect(temps(), fault).toEqual([]);
+    }
+    const killed = ideas(['site', '-o', out], { cwd: dir, env: { ...THREAD, IDEAS_FAULT: 'kill:site:page@2' } });
+    expect(killed.signal, describeRun(killed)).toBe('SIGKILL');
+    expect(readTree(out)).toEqual(before);
   });
 });

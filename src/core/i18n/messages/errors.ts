@@ -407,6 +407,10 @@ export const errors = {
     sv: 'Välj en annan mapp med --out, eller flytta filerna först. En tidigare webbplats från ideas site (med filen .ideas-site) ersätts utan fråga.',
     en: 'Choose another folder with --out, or move the files first. An earlier site from ideas site (with the file .ideas-site) is replaced without asking.',
   },
+  'err.siteWriterStalled': {
+    sv: 'Webbplatsen kunde inte skrivas: tråden som skriver sidorna har inte skrivit någon på en minut. Den tidigare webbplatsen är kvar som den var.',
+    en: 'The site could not be written: the thread writing its pages has written none for a minute. The earlier site is kept as it was.',
+  },
   'err.siteNotDir': {
     sv: '{dir} finns men är ingen mapp; inget skrevs.',
     en: '{dir} exists but is not a folder; nothing was written.',

@@ -1,0 +1,251 @@
+/**
+ * Writes a site's pages on a thread of their own while the main thread makes the next ones. Creating 10,000 files
+ * was a third of `ideas site`'s time on this VM's disk, all of it in the kernel; on a second core it runs beside the
+ * rendering (docs/development.md).
+ *
+ * The worker writes the pages in the order they are given, as the main thread would, and hashes each for the site's
+ * marker. Pages travel as strings by structured clone, in batches, and the main thread never has more than
+ * MAX_IN_FLIGHT on their way: a slow disk holds the rendering back rather than filling memory. Everything stays
+ * synchronous for the caller: the main thread waits on a shared counter with Atomics.wait and takes the worker's
+ * last message off its port with receiveMessageOnPort.
+ *
+ * Nothing is lost when the worker fails. A worker that cannot start leaves the writing to the main thread. A failed
+ * write (a full disk, a fault injected by a test) ends the worker's work with its error, which the main thread
+ * throws as fs would have; a worker that stops answering fails the build after STALL_MS without progress. Either
+ * way the caller removes the half-written folder and the old site stays as it was (src/io/site-dir.ts).
+ */
+import { createHash } from 'node:crypto';
+import { closeSync, existsSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import type { MessagePort, Worker } from 'node:worker_threads';
+import { IdeasError } from '../core/errors.js';
+import { faultPoint } from './faults.js';
+
+/** Pages below which a thread costs more to start than it saves. */
+export const MIN_PAGES_FOR_THREAD = 500;
+/** Pages a message carries. */
+const BATCH = 32;
+/** Pages sent and not yet written, at most. */
+const MAX_IN_FLIGHT = 256;
+/** No page written for this long, with pages on their way: the worker is taken for gone. */
+const STALL_MS = 60_000;
+const stalled = () => new IdeasError('IO', 'err.siteWriterStalled');
+
+/** Slots of the shared counters: pages written; 1 once the worker's last message is posted; 1 to stop writing. */
+const WRITTEN = 0;
+const ANSWERED = 1;
+const STOP = 2;
+
+export interface PageWriterInput {
+  control: SharedArrayBuffer;
+  port: MessagePort;
+}
+
+interface ErrorShape {
+  message: string;
+  code?: string;
+  errno?: number;
+  syscall?: string;
+  path?: string;
+}
+
+/** Pages as (absolute path, text, path, text, …): one flat array a batch. */
+type ToWorker = { pages: string[] } | { end: true };
+/** The worker's last message: the hashes of the pages it wrote, in their order, or why it stopped. */
+type FromWorker = { hashes: string[] } | { error: ErrorShape };
+
+const sha256 = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
+
+/**
+ * Writes a page (`abs`, text) into its folder, made once, and returns its hash. The bytes are encoded into one
+ * buffer kept from page to page: a new buffer for each of 10,000 pages was memory outside V8's heap that its
+ * collector let pile up to tens of MB.
+ */
+export function pageWriting(folders: Set<string>): (abs: string, text: string) => string {
+  let buffer = Buffer.allocUnsafe(64 * 1024);
+  return (abs, text) => {
+    const folder = path.dirname(abs);
+    if (!folders.has(folder)) {
+      mkdirSync(folder, { recursive: true });
+      folders.add(folder);
+    }
+    // At most three bytes for each UTF-16 unit.
+    if (text.length * 3 > buffer.length) buffer = Buffer.allocUnsafe(text.length * 3);
+    const bytes = buffer.subarray(0, buffer.write(text, 'utf8'));
+    const fd = openSync(abs, 'w');
+    try {
+      for (let at = 0; at < bytes.length;) at += writeSync(fd, bytes, at, bytes.length - at);
+    } finally {
+      closeSync(fd);
+    }
+    faultPoint('site:page');
+    return sha256(bytes);
+  };
+}
+
+export interface PageWriter {
+  /** Writes (or has the worker write) the next page. */
+  write(abs: string, text: string): void;
+  /** Waits for every page to be written; their hashes, in the order given. */
+  finish(): string[];
+  /** After a failure elsewhere: the worker, if any, stops and has stopped writing when this returns. */
+  abort(): void;
+}
+
+const workerFile = new URL('./page-writer-worker.js', import.meta.url);
+
+/**
+ * Whether about `pages` pages are worth a thread: many of them, and a second core. IDEAS_WORKERS=0 says never and
+ * any other number always (for tests and measurements), as for src/io/parallel-read.ts.
+ */
+export function wantThread(pages: number, env: NodeJS.ProcessEnv = process.env): boolean {
+  const asked = env.IDEAS_WORKERS;
+  if (asked !== undefined && /^\d{1,2}$/.test(asked)) return Number(asked) > 0;
+  return pages >= MIN_PAGES_FOR_THREAD && availableParallelism() >= 2;
+}
+
+/** A writer of about `pages` pages into folders below those in `folders` (made already). */
+export function pageWriter(pages: number, folders: Set<string>, env: NodeJS.ProcessEnv = process.env): PageWriter {
+  const worker = wantThread(pages, env) ? startWorker() : null;
+  if (!worker) {
+    const write = pageWriting(folders);
+    const hashes: string[] = [];
+    return { write: (abs, text) => void hashes.push(write(abs, text)), finish: () => hashes, abort: () => undefined };
+  }
+  const { control, port, threads } = worker;
+  let batch: string[] = [];
+  let sent = 0;
+  const stop = () => {
+    port.close();
+    void worker.worker.terminate().catch(() => undefined);
+  };
+  /** The worker's last message taken in: its hashes, or its error thrown. */
+  const settle = (): string[] => {
+    const answer = threads.receiveMessageOnPort(port)?.message as FromWorker | undefined;
+    stop();
+    if (answer === undefined) throw stalled();
+    if ('error' in answer) {
+      const { message, ...rest } = answer.error;
+      throw Object.assign(new Error(message), rest);
+    }
+    return answer.hashes;
+  };
+  /** Waits while `busy()` holds and the worker has not answered; throws when it makes no progress for STALL_MS. */
+  const waitWhile = (busy: () => boolean) => {
+    let written = Atomics.load(control, WRITTEN);
+    let progress = Date.now();
+    while (busy() && Atomics.load(control, ANSWERED) === 0) {
+      Atomics.wait(control, WRITTEN, written, 100);
+      const now = Atomics.load(control, WRITTEN);
+      if (now !== written) {
+        written = now;
+        progress = Date.now();
+      } else if (Date.now() - progress > STALL_MS) {
+        stop();
+        throw stalled();
+      }
+    }
+  };
+  const post = (message: ToWorker) => port.postMessage(message);
+  return {
+    write(abs, text) {
+      batch.push(abs, text);
+      sent++;
+      if (batch.length < 2 * BATCH) return;
+      post({ pages: batch });
+      batch = [];
+      waitWhile(() => sent - Atomics.load(control, WRITTEN) > MAX_IN_FLIGHT);
+      // The worker answers early only when a write failed.
+      if (Atomics.load(control, ANSWERED) !== 0) settle();
+    },
+    finish() {
+      if (batch.length > 0) post({ pages: batch });
+      batch = [];
+      post({ end: true });
+      waitWhile(() => true);
+      return settle();
+    },
+    abort() {
+      // Nothing may be written into the folder once the caller goes on to remove it.
+      Atomics.store(control, STOP, 1);
+      try {
+        post({ end: true });
+        waitWhile(() => true);
+      } catch {
+        // Closed already, or stalled: terminated below.
+      }
+      stop();
+    },
+  };
+}
+
+/** The worker, started; null when none can start, or there is no worker script (run from the sources). */
+function startWorker(): {
+  worker: Worker;
+  port: MessagePort;
+  control: Int32Array;
+  threads: typeof import('node:worker_threads');
+} | null {
+  if (!existsSync(fileURLToPath(workerFile))) return null;
+  try {
+    // Loaded only here: most commands start no thread.
+    const threads = createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads');
+    const control = new Int32Array(new SharedArrayBuffer(12));
+    const { port1, port2 } = new threads.MessageChannel();
+    const worker = new threads.Worker(workerFile, {
+      workerData: { control: control.buffer, port: port2 } satisfies PageWriterInput,
+      transferList: [port2],
+      // It keeps nothing but the pages at hand.
+      resourceLimits: { maxYoungGenerationSizeMb: 4 },
+    });
+    worker.unref();
+    worker.on('error', () => undefined);
+    return { worker, port: port1, control, threads };
+  } catch {
+    return null;
+  }
+}
+
+/** The worker's side (src/io/page-writer-worker.ts): writes the pages as they come, until told the end. */
+export function servePages(input: PageWriterInput): void {
+  const { port } = input;
+  const control = new Int32Array(input.control);
+  const write = pageWriting(new Set<string>());
+  const hashes: string[] = [];
+  let failed = false;
+  const answer = (message: FromWorker) => {
+    failed = true;
+    port.postMessage(message);
+    Atomics.store(control, ANSWERED, 1);
+    Atomics.notify(control, WRITTEN);
+    port.close();
+  };
+  port.on('message', (message: ToWorker) => {
+    if (failed) return;
+    if ('end' in message) return answer({ hashes });
+    try {
+      const { pages } = message;
+      faultPoint('site:thread');
+      for (let k = 0; k < pages.length; k += 2) {
+        if (Atomics.load(control, STOP) !== 0) return answer({ hashes });
+        hashes.push(write(pages[k] as string, pages[k + 1] as string));
+        Atomics.add(control, WRITTEN, 1);
+        Atomics.notify(control, WRITTEN);
+      }
+    } catch (e) {
+      const err = e as NodeJS.ErrnoException;
+      answer({
+        error: {
+          message: err instanceof Error ? err.message : String(e),
+          ...(typeof err.code === 'string' && { code: err.code }),
+          ...(typeof err.errno === 'number' && { errno: err.errno }),
+          ...(typeof err.syscall === 'string' && { syscall: err.syscall }),
+          ...(typeof err.path === 'string' && { path: err.path }),
+        },
+      });
+    }
+  });
+}
