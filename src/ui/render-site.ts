@@ -205,40 +205,70 @@ interface Page {
   main: string;
   current: 'board' | 'stats' | null;
   script: boolean;
+  /** Whether the tables of `main` are in their scrolling boxes already: an idea's, whose text alone may hold one. */
+  wrapped?: boolean;
 }
 
-function layout(view: SiteView, page: Page): string {
+/** The frames made for a view: every page but the title and the main content, for each kind of page. */
+const frames = new WeakMap<SiteView, Map<string, readonly [string, string, string]>>();
+
+/**
+ * A page's frame, around its title and its main content: the same for each of 10,000 ideas' pages, so made once
+ * (its dozen texts looked up, escaped and joined for each page was a tenth of the pages' making).
+ */
+function frame(
+  view: SiteView,
+  up: string,
+  current: Page['current'],
+  script: boolean,
+): readonly [string, string, string] {
+  const key = `${up}|${current}|${script}`;
+  let made = frames.get(view);
+  if (!made) frames.set(view, (made = new Map()));
+  const known = made.get(key);
+  if (known) return known;
   const lang = view.config.language;
-  const up = page.path.includes('/') ? '../' : '';
   const tt = (key: MessageKey, params?: Params) => esc(t(lang, key, params));
-  const link = (href: string, key: MessageKey, current: boolean) =>
-    `<li><a href="${up}${href}"${current ? ' aria-current="page"' : ''}>${tt(key)}</a></li>`;
-  return `<!doctype html>
+  const link = (href: string, key: MessageKey, here: boolean) =>
+    `<li><a href="${up}${href}"${here ? ' aria-current="page"' : ''}>${tt(key)}</a></li>`;
+  const parts = [
+    `<!doctype html>
 <html lang="${lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="${esc(contentSecurityPolicy(page.script))}">
+<meta http-equiv="Content-Security-Policy" content="${esc(contentSecurityPolicy(script))}">
 <meta name="referrer" content="no-referrer">
 <meta name="generator" content="ideas site">
-<title>${esc(page.title)} – ${esc(view.config.name)}</title>
+<title>`,
+    ` – ${esc(view.config.name)}</title>
 <style>${SITE_CSS}</style>
 </head>
 <body>
 <a class="skip" href="#main">${tt('site.skip')}</a>
 <header>
 <p class="site-name"><a href="${up}index.html">${esc(view.config.name)}</a></p>
-<nav aria-label="${tt('site.nav')}"><ul>${link('index.html', 'site.board', page.current === 'board')}${link('stats.html', 'site.stats', page.current === 'stats')}</ul></nav>
+<nav aria-label="${tt('site.nav')}"><ul>${link('index.html', 'site.board', current === 'board')}${link('stats.html', 'site.stats', current === 'stats')}</ul></nav>
 </header>
 <main id="main" tabindex="-1">
-${view.includePersonal ? `<p class="notice">${tt('site.internal')}</p>\n` : ''}${scrollingTables(page.main, t(lang, 'site.tableRegion'))}
+${view.includePersonal ? `<p class="notice">${tt('site.internal')}</p>\n` : ''}`,
+    `
 </main>
 <footer>
 <p>${tt('site.built', { date: view.builtOn })} ${tt(view.includePersonal ? 'site.internal' : 'site.public')}</p>
 </footer>
-${page.script ? `<script>${SITE_JS}</script>\n` : ''}</body>
+${script ? `<script>${SITE_JS}</script>\n` : ''}</body>
 </html>
-`;
+`,
+  ] as const;
+  made.set(key, parts);
+  return parts;
+}
+
+function layout(view: SiteView, page: Page): string {
+  const [head, middle, tail] = frame(view, page.path.includes('/') ? '../' : '', page.current, page.script);
+  const main = page.wrapped ? page.main : scrollingTables(page.main, t(view.config.language, 'site.tableRegion'));
+  return head + esc(page.title) + middle + main + tail;
 }
 
 /**
@@ -457,7 +487,11 @@ function renderIdeaPage(view: SiteView, idea: SiteIdea): Page {
     add(view.titles[key]?.[lang] ?? key, formatValue(value, lang));
   }
   const history = Array.isArray(d.history) ? d.history.filter(isRecord) : [];
-  const text = idea.body.trim() === '' ? `<p>${tt('show.noText')}</p>` : renderMarkdown(idea.body);
+  // The text's tables only: nothing else on the page is a table, and the page is four times the text.
+  const text =
+    idea.body.trim() === ''
+      ? `<p>${tt('show.noText')}</p>`
+      : scrollingTables(renderMarkdown(idea.body), t(lang, 'site.tableRegion'));
   const { own, next } = idea.criteria();
   const main = `<p><a href="../index.html">${tt('site.back')}</a></p>
 <h1>${esc(title)}</h1>
@@ -471,7 +505,7 @@ ${next ? criteriaList(view, t(lang, 'site.criteriaNext', { stage: next.stage.lab
 <h2 id="history-heading">${tt('show.history')}</h2>
 ${history.length === 0 ? `<p>${tt('site.noHistory')}</p>` : `<ol class="history">\n${history.map((e) => historyLine(view, e)).join('\n')}\n</ol>`}
 </section>`;
-  return { path: idea.page, title, main, current: null, script: false };
+  return { path: idea.page, title, main, current: null, script: false, wrapped: true };
 }
 
 /**
