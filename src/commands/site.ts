@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { CommonOptions, Ctx } from '../context.js';
 import { DEFAULT_MIN_GROUP_SIZE } from '../core/sluice/config.js';
 import { fieldTitles } from '../core/criteria/field-titles.js';
-import { fieldLabeler, forwardStage, gateChecklist } from '../core/sluice/gate.js';
+import { checkGate, fieldLabeler, forwardStage, gateChecklist } from '../core/sluice/gate.js';
 import type { Lang } from '../core/i18n/i18n.js';
 import { enteredStageOn, historyOf, isoDate } from '../core/sluice/idea.js';
 import { classifySources, isPublicField, publicData } from '../core/criteria/personal-data.js';
@@ -16,7 +16,8 @@ import { fsError } from '../io/fs-error.js';
 import { pageName, siteFiles, type SiteIdea } from '../ui/render-site.js';
 import { openRegistry } from './open-registry.js';
 import { withGrowingYoungGeneration } from '../v8-flags.js';
-import { gateFor } from './transition.js';
+import { stageValidators } from './transition.js';
+import { rememberingLast } from '../core/criteria/schema-check.js';
 
 export interface SiteOptions extends CommonOptions {
   /** The site's folder; default `site` under the registry root. */
@@ -54,10 +55,13 @@ export async function runSite(opts: SiteOptions, ctx: Ctx): Promise<SiteResult> 
   const today = isoDate(ctx.clock());
 
   const label = fieldLabeler(base, siteLang);
+  const validators = stageValidators(criteria);
+  // An idea's two checklists check it against the base schema once.
+  const baseCheck = rememberingLast(validators.base);
   const checklist = (idea: (typeof ideas)[number], stage: (typeof config.stages)[number]) => ({
     stage,
     items: gateChecklist(
-      gateFor(registry, criteria, idea, stage),
+      checkGate(idea, stage, config, baseCheck, validators.criteria(stage)),
       idea.data,
       criteria.get(stage.key)?.schema,
       siteLang,

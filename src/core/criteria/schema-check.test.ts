@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileCriteria } from '../../io/schemas.js';
-import { describeErrors, isUnwanted } from './schema-check.js';
+import { describeErrors, isUnwanted, rememberingLast } from './schema-check.js';
 
 /** What a schema says of a value, problem by problem: its pointer, keyword and words in both languages. */
 function problems(schema: Record<string, unknown>, value: unknown, key: string) {
@@ -187,5 +187,31 @@ describe('describeErrors', () => {
     expect(isUnwanted({ keyword: 'unevaluatedProperties' })).toBe(true);
     expect(isUnwanted({ keyword: 'required' })).toBe(false);
     expect(isUnwanted({ keyword: 'not' })).toBe(false);
+  });
+});
+
+describe('rememberingLast', () => {
+  it('checks an object once while it is the last one given, and gives its answer and errors again', () => {
+    const compiled = compileCriteria({ type: 'object', required: ['title'] }, 'remembering-last');
+    let checks = 0;
+    const counted = Object.assign((data: unknown) => (checks++, compiled(data)), compiled) as typeof compiled;
+    Object.defineProperty(counted, 'errors', { get: () => compiled.errors });
+    const check = rememberingLast(counted);
+    const bad = { summary: 'x' };
+    const good = { title: 'En idé' };
+    expect(check(bad)).toBe(false);
+    expect(check(bad)).toBe(false);
+    expect(check.errors?.[0]?.params).toEqual({ missingProperty: 'title' });
+    expect(checks).toBe(1);
+    expect(check(good)).toBe(true);
+    expect(check.errors).toBeNull();
+    expect(checks).toBe(2);
+    // The object given before the last is checked again: only the last is remembered.
+    expect(check(bad)).toBe(false);
+    expect(check.errors).toHaveLength(1);
+    expect(checks).toBe(3);
+    // An equal object is another object.
+    expect(check({ summary: 'x' })).toBe(false);
+    expect(checks).toBe(4);
   });
 });
