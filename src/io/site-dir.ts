@@ -143,6 +143,8 @@ export function writeSite(
     rmSync(old, { recursive: true, force: true });
     return written;
   } catch (e) {
+    // The half-written folder goes: nothing writes into it any more (the page writer's thread has stopped).
+    faultPoint('site:removing');
     rmSync(temp, { recursive: true, force: true });
     throw e;
   }

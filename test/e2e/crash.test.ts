@@ -50,6 +50,7 @@ const ELSEWHERE = [
   // test/e2e/site.test.ts: pages written on a thread of their own.
   'site:thread',
   'site:given',
+  'site:removing',
   'read:worker',
   'import:updated',
   'region:fetch',

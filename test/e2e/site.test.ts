@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeRun, ideas, parseJson, STACK_LINE } from '../helpers/cli.js';
-import { PERSONAL_VALUES, PLANTED_ID, plantedSiteRegistry, readTree } from '../helpers/planted-site.js';
+import { PERSONAL_VALUES, PLANTED_ID, PLANTED_PATH, plantedSiteRegistry, readTree } from '../helpers/planted-site.js';
 import { removeTempDirs } from '../helpers/temp-repo.js';
 
 afterAll(removeTempDirs);
@@ -209,5 +209,42 @@ describe('ideas site with its pages written on a thread (src/io/page-writer.ts)'
     const killed = ideas(['site', '-o', out], { cwd: dir, env: { ...THREAD, IDEAS_FAULT: 'kill:site:page@2' } });
     expect(killed.signal, describeRun(killed)).toBe('SIGKILL');
     expect(readTree(out)).toEqual(before);
+  });
+
+  it('a build that fails while the thread has pages on their way stops it before the temporary folder goes', () => {
+    // More pages than may be on their way at once (256): when the main thread fails at its 400th, the thread has
+    // written some and has more to write. It also fails itself mid-way.
+    const many = plantedSiteRegistry();
+    const source = fs.readFileSync(path.join(many, PLANTED_PATH), 'utf8');
+    for (let k = 0; k < 400; k++) {
+      const id = `sund-tr${String(k).padStart(4, '0')}`;
+      fs.writeFileSync(path.join(many, 'ideas', '01-ide', `${id}.md`), source.replaceAll(PLANTED_ID, id));
+    }
+    const out = path.join(many, 'threaded');
+    const built = ideas(['site', '-o', out], { cwd: many, env: THREAD });
+    expect(built.code, describeRun(built)).toBe(0);
+    expect(built.stderr).toContain('413 sidor');
+    const before = readTree(out);
+    const trace = path.join(many, 'trace.log');
+    for (const fault of ['site:given@400', 'errno:ENOSPC:site:page@70', 'kill:site:page@70']) {
+      fs.rmSync(trace, { force: true });
+      const env = { ...THREAD, IDEAS_FAULT: fault, IDEAS_FAULT_TRACE: trace };
+      const r = ideas(['site', '-o', out], { cwd: many, env });
+      if (fault.startsWith('kill')) expect(r.signal, describeRun(r)).toBe('SIGKILL');
+      else {
+        expect(r.code, `${fault}: ${describeRun(r)}`).toBe(2);
+        expect(
+          fs.readdirSync(many).filter((f) => /^\.threaded\..*\.tmp$/.test(f)),
+          fault,
+        ).toEqual([]);
+        // No page is written once the folder is being removed: the thread was stopped, and waited for, before.
+        const seen = steps(trace);
+        expect(seen.filter((s) => s === 'site:page').length, fault).toBeGreaterThan(
+          fault.startsWith('errno') ? 60 : 100,
+        );
+        expect(seen.slice(seen.indexOf('site:removing')), fault).toEqual(['site:removing']);
+      }
+      expect(readTree(out), fault).toEqual(before);
+    }
   });
 });
