@@ -30,7 +30,7 @@ export const MIN_PAGES_FOR_THREAD = 500;
 const BATCH = 32;
 /** Pages sent and not yet written, at most. */
 const MAX_IN_FLIGHT = 256;
-/** No page written for this long, with pages on their way: the worker is taken for gone. */
+/** No page written for this long, with pages on their way: the worker is taken for gone (IDEAS_STALL_MS for tests). */
 const STALL_MS = 60_000;
 const stalled = () => new IdeasError('IO', 'err.siteWriterStalled');
 
@@ -116,9 +116,12 @@ export function pageWriter(pages: number, folders: Set<string>, env: NodeJS.Proc
     return { write: (abs, text) => void hashes.push(write(abs, text)), finish: () => hashes, abort: () => undefined };
   }
   const { control, port, threads } = worker;
+  const stallMs = /^\d{1,6}$/.test(env.IDEAS_STALL_MS ?? '') ? Number(env.IDEAS_STALL_MS) : STALL_MS;
   let batch: string[] = [];
   let sent = 0;
+  let stopped = false;
   const stop = () => {
+    stopped = true;
     port.close();
     void worker.worker.terminate().catch(() => undefined);
   };
@@ -143,7 +146,7 @@ export function pageWriter(pages: number, folders: Set<string>, env: NodeJS.Proc
       if (now !== written) {
         written = now;
         progress = Date.now();
-      } else if (Date.now() - progress > STALL_MS) {
+      } else if (Date.now() - progress > stallMs) {
         stop();
         throw stalled();
       }
@@ -169,6 +172,8 @@ export function pageWriter(pages: number, folders: Set<string>, env: NodeJS.Proc
       return settle();
     },
     abort() {
+      // Answered, failed or given up on already: terminated, and not waited for twice.
+      if (stopped) return;
       // Nothing may be written into the folder once the caller goes on to remove it.
       Atomics.store(control, STOP, 1);
       try {

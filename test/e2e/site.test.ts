@@ -247,4 +247,26 @@ describe('ideas site with its pages written on a thread (src/io/page-writer.ts)'
       expect(readTree(out), fault).toEqual(before);
     }
   });
+
+  it('a thread that stops answering fails the build, with words, and the old site stays whole', () => {
+    const out = path.join(dir, 'threaded');
+    expect(ideas(['site', '-o', out], { cwd: dir, env: THREAD }).code).toBe(0);
+    const before = readTree(out);
+    // A kill in an earlier test may have left its temporary folder: only this run's counts.
+    const earlier = temps();
+    const faults = fs.mkdtempSync(path.join(os.tmpdir(), 'ideas-site-pause-'));
+    // The thread stops at its first batch and never goes on (no `go` file): after half a second without a page
+    // written, the main thread gives up on it and removes the half-written folder.
+    const r = ideas(['site', '-o', out], {
+      cwd: dir,
+      env: { ...THREAD, IDEAS_STALL_MS: '500', IDEAS_FAULT: 'pause:site:thread', IDEAS_FAULT_DIR: faults },
+    });
+    expect(fs.readdirSync(faults).some((f) => f.startsWith('paused-'))).toBe(true);
+    fs.rmSync(faults, { recursive: true, force: true });
+    expect(r.code, describeRun(r)).toBe(2);
+    expect(r.stderr).toContain('tråden som skriver sidorna har inte skrivit någon på en minut');
+    expect(r.stderr).not.toMatch(STACK_LINE);
+    expect(readTree(out)).toEqual(before);
+    expect(temps()).toEqual(earlier);
+  });
 });
