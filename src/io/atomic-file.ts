@@ -12,16 +12,21 @@ import {
   unlinkSync,
   writeSync,
 } from 'node:fs';
-import { createHash, randomBytes } from 'node:crypto';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { faultPoint } from './faults.js';
+
+/** node:crypto, loaded when a file is first written: loading it cost every command, most of which write nothing, ~3 ms. */
+let loaded: typeof import('node:crypto') | undefined;
+const crypto = () => (loaded ??= createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto'));
+const randomHex = (bytes: number) => crypto().randomBytes(bytes).toString('hex');
 
 /**
  * A temporary file beside the target: hidden and not ending in .md, so a file left by a killed process is never
  * taken for an idea, and in the same folder, so that the rename or link that finishes the write is atomic.
  */
 export function tempPathFor(file: string): string {
-  return path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(4).toString('hex')}.tmp`);
+  return path.join(path.dirname(file), `.${path.basename(file)}.${randomHex(4)}.tmp`);
 }
 
 /**
@@ -29,7 +34,7 @@ export function tempPathFor(file: string): string {
  * `<pid>-…` so that the next writer can remove what a killed process left.
  */
 export function scratchPathFor(scratch: string, file: string): string {
-  return path.join(scratch, `${process.pid}-${randomBytes(6).toString('hex')}-${path.basename(file)}.tmp`);
+  return path.join(scratch, `${process.pid}-${randomHex(6)}-${path.basename(file)}.tmp`);
 }
 
 /**
@@ -63,7 +68,7 @@ function writeTemp(file: string, data: string, mode = 0o644, scratch?: string): 
  */
 export function writeContentNamed(dir: string, chunks: Iterable<string>, nameFor: (sha256: string) => string): string {
   const temp = tempPathFor(path.join(dir, 'content'));
-  const hash = createHash('sha256');
+  const hash = crypto().createHash('sha256');
   writeNewFile(temp, (fd) => {
     for (const chunk of chunks) {
       hash.update(chunk);

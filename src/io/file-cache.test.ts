@@ -13,7 +13,7 @@ import { execFileSync } from 'node:child_process';
 import { deserialize, serialize } from 'node:v8';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { FileCache, RACY_MS, readWithKey } from './file-cache.js';
+import { FileCache, nameHash, RACY_MS, readWithKey } from './file-cache.js';
 import { findGitDir } from './git-dir.js';
 import { git, makeTempDir, makeTempRepo, removeTempDirs } from '../../test/helpers/temp-repo.js';
 
@@ -192,5 +192,16 @@ describe('readWithKey', () => {
     expect(() => readWithKey(path.join(root, 'missing.md'))).toThrow(expect.objectContaining({ code: 'ENOENT' }));
     mkdirSync(path.join(root, 'folder.md'));
     expect(() => readWithKey(path.join(root, 'folder.md'))).toThrow(expect.objectContaining({ code: 'EISDIR' }));
+  });
+});
+
+describe('nameHash', () => {
+  it('names a path with 16 hex digits, the same each time, and two paths apart', () => {
+    const a = nameHash('/home/kommun/idesluss');
+    expect(a).toMatch(/^[0-9a-f]{16}$/);
+    expect(nameHash('/home/kommun/idesluss')).toBe(a);
+    // Paths that differ by one character, by order, or in a character outside ASCII.
+    const others = ['/home/kommun/idesluts', '/home/kommun/ideslus', 'ssulsedi/nummok/emoh/', '/home/kommun/idésluss'];
+    expect(new Set([a, ...others.map(nameHash)]).size).toBe(5);
   });
 });

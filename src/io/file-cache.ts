@@ -29,14 +29,13 @@ import {
   type Stats,
 } from 'node:fs';
 import { findGitDir } from './git-dir.js';
-import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { tempPathFor } from './atomic-file.js';
 
 /** How recent a change must be for the file not to be trusted to the cache. */
 export const RACY_MS = 3_000;
-const FORMAT = 2;
+const FORMAT = 3;
 /** A cache file larger than this is not read: it cannot be one this program wrote for a registry. */
 const MAX_BYTES = 1_000_000_000;
 
@@ -87,6 +86,22 @@ export function readWithKey(abs: string, limit = Infinity): { bytes: Buffer; key
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * A short name for a registry's cache files from its path (FNV-1a, two 32-bit lanes): a name, not a check, since the
+ * cache holds the path it was written for. No node:crypto, whose loading cost every command ~3 ms.
+ */
+export function nameHash(text: string): string {
+  let a = 0x811c9dc5;
+  let b = 0x050c5d1f;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x01000193);
+    b ^= b >>> 13;
+  }
+  return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
 }
 
 /** The build of the program: a cache written by another build is not read (see src/tools/build-id.ts). */
@@ -185,15 +200,17 @@ export class FileCache<T> {
   ): FileCache<T> | null {
     const gitDir = findGitDir(root);
     if (!gitDir) return null;
-    const hash = (parts: readonly string[]) => createHash('sha256').update(parts.join('\0')).digest('hex').slice(0, 16);
-    const file = path.join(gitDir, 'ideas-cache', `${kind}-${hash([path.resolve(root)])}.v8`);
+    const at = path.resolve(root);
+    const file = path.join(gitDir, 'ideas-cache', `${kind}-${nameHash(at)}.v8`);
     let stored: Stored<T> | null = null;
     try {
       if (existsSync(file) && statSync(file).size <= MAX_BYTES) stored = deserialize(readFileSync(file)) as Stored<T>;
     } catch {
       stored = null;
     }
-    return new FileCache<T>(file, buildId(), hash(context), stored, opts.now ?? Date.now(), opts.racyMs ?? RACY_MS);
+    // The context as it is, with the registry's place: compared whole, so no two of them are ever taken for one.
+    const whole = [at, ...context].join('\0');
+    return new FileCache<T>(file, buildId(), whole, stored, opts.now ?? Date.now(), opts.racyMs ?? RACY_MS);
   }
 
   /**

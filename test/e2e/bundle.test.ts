@@ -4,11 +4,12 @@
  * about 50 ms without changing a byte of its output, so nothing else would notice.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT, cliEnv, describeRun, ideas } from '../helpers/cli.js';
 import { makeTempDir, removeTempDirs } from '../helpers/temp-repo.js';
+import { loadedModules } from '../helpers/loaded-modules.js';
 
 afterAll(removeTempDirs);
 
@@ -43,25 +44,12 @@ describe('the bundled program', () => {
   });
 
   it("starts a command without Node's ES module loader", () => {
-    const dir = makeTempDir('ideas-loader-');
-    const probe = path.join(dir, 'probe.cjs');
-    const out = path.join(dir, 'loaded.json');
-    writeFileSync(
-      probe,
-      `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(out)}, JSON.stringify(process.moduleLoadList)));\n`,
-    );
-    const run = (script: string[]) => {
-      const r = spawnSync(process.execPath, ['--require', probe, ...script], {
-        cwd: path.join(REPO_ROOT, 'examples', 'sundsvall'),
-        env: cliEnv(),
-        encoding: 'utf8',
-      });
-      expect(r.status, r.stderr).toBe(0);
-      return (JSON.parse(readFileSync(out, 'utf8')) as string[]).filter((m) => m.includes('modules/esm/module_job'));
-    };
+    const example = path.join(REPO_ROOT, 'examples', 'sundsvall');
+    const loader = (script: string[]) =>
+      loadedModules(script, example).filter((m) => m.includes('modules/esm/module_job'));
     // The probe sees the loader when it runs: an ES module loads it.
-    expect(run(['--input-type=module', '-e', 'await 0'])).not.toEqual([]);
-    expect(run([path.join(REPO_ROOT, 'bin', 'ideas.js'), 'list'])).toEqual([]);
+    expect(loader(['--input-type=module', '-e', 'await 0'])).not.toEqual([]);
+    expect(loader([path.join(REPO_ROOT, 'bin', 'ideas.js'), 'list'])).toEqual([]);
   });
 
   it('gives every module the URL of its own built file, as `import.meta.url` did', () => {

@@ -10,6 +10,7 @@ import { deserialize, serialize } from 'node:v8';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeRun, ideas, REPO_ROOT } from '../helpers/cli.js';
 import { git, makeTempRepo, removeTempDirs } from '../helpers/temp-repo.js';
+import { loadedModules } from '../helpers/loaded-modules.js';
 
 afterAll(removeTempDirs);
 
@@ -17,6 +18,7 @@ afterAll(removeTempDirs);
 const IDEA = 'ideas/01-ide/sund-emspzg-minskat-matsvinn-i-aldreboendenas-kok.md';
 const SECOND = 'ideas/01-ide/sund-njf5rp-nattkamera-for-tillsyn-i-anges-hemtjanst.md';
 const THIRD = 'ideas/02-foradling/sund-eev2bz-bokbussen-som-servicepunkt-pa-landsbygden.md';
+const FOURTH = 'ideas/03-test/sund-732bj6-sommarjobb-i-varden-med-en-mentor-per-ungdom.md';
 const CACHE_DIR = '.git/ideas-cache';
 
 let repo: string;
@@ -87,6 +89,19 @@ describe('ideas list and validate with the cache', () => {
     expect(run('--no-cache', 'validate', '--format', 'json').stdout).toBe(validate);
     expect(run('--no-cache', 'export').stdout).toBe(exported);
     expect(run('--no-cache', 'report', '--format', 'json').stdout).toBe(report);
+  });
+
+  it('a run that finds every file in the cache writes nothing, and loads no node:crypto (~3 ms of every command)', () => {
+    const bin = path.join(REPO_ROOT, 'bin', 'ideas.js');
+    const crypto = (args: string[]) => loadedModules([bin, ...args], repo).filter((m) => m === 'NativeModule crypto');
+    for (const args of [['list'], ['validate'], ['report'], ['export']])
+      expect(crypto(args), args.join(' ')).toEqual([]);
+    // The probe sees it when a command writes: a list without its cache writes it anew, through a temporary file
+    // with a random name.
+    for (const name of fs.readdirSync(path.join(repo, CACHE_DIR)).filter((f) => f.startsWith('summary-')))
+      fs.rmSync(path.join(repo, CACHE_DIR, name));
+    expect(crypto(['list'])).toEqual(['NativeModule crypto']);
+    expect(crypto(['list'])).toEqual([]);
   });
 
   it('an unchanged file is taken from the cache, and a changed one never is, even at the same size and times', () => {
@@ -181,7 +196,8 @@ describe('worker threads (src/io/parallel-read.ts)', () => {
     }
     clearCache();
     withEnv({ IDEAS_WORKERS: '2' }, ['list']);
-    tamper<string[]>('summary', IDEA, (cells) => {
+    // A file no test changes: one changed less than 3 s ago is not in the cache (the first tests change IDEA).
+    tamper<string[]>('summary', FOURTH, (cells) => {
       cells[1] = 'Från trådarnas cache';
     });
     expect(run('list').stdout).toContain('Från trådarnas cache');
