@@ -5,9 +5,9 @@
  *
  * The worker writes the pages in the order they are given, as the main thread would, and hashes each for the site's
  * marker. Pages travel as strings by structured clone, in batches, and the main thread never has more than
- * MAX_IN_FLIGHT on their way: a slow disk holds the rendering back rather than filling memory. Everything stays
- * synchronous for the caller: the main thread waits on a shared counter with Atomics.wait and takes the worker's
- * last message off its port with receiveMessageOnPort.
+ * MAX_IN_FLIGHT of them, nor MAX_IN_FLIGHT_CHARS of their text, on their way: a slow disk or large ideas hold the
+ * rendering back rather than fill memory. Everything stays synchronous for the caller: the main thread waits on a
+ * shared counter with Atomics.wait and takes the worker's last message off its port with receiveMessageOnPort.
  *
  * Nothing is lost when the worker fails. A worker that cannot start leaves the writing to the main thread. A failed
  * write (a full disk, a fault injected by a test) ends the worker's work with its error, which the main thread
@@ -26,10 +26,15 @@ import { faultPoint } from './faults.js';
 
 /** Pages below which a thread costs more to start than it saves. */
 export const MIN_PAGES_FOR_THREAD = 500;
-/** Pages a message carries. */
+/** Pages a message carries, and their text at most (a message goes sooner when its pages are large). */
 const BATCH = 32;
-/** Pages sent and not yet written, at most. */
+const BATCH_CHARS = 1_000_000;
+/**
+ * Pages sent and not yet written, at most, and their text at most: an idea's text may be 5 MB, and 256 pages of
+ * that on their way would be gigabytes where one thread held one page at a time.
+ */
 const MAX_IN_FLIGHT = 256;
+const MAX_IN_FLIGHT_CHARS = 8_000_000;
 /** No page written for this long, with pages on their way: the worker is taken for gone (IDEAS_STALL_MS for tests). */
 const STALL_MS = 60_000;
 const stalled = () => new IdeasError('IO', 'err.siteWriterStalled');
@@ -118,7 +123,18 @@ export function pageWriter(pages: number, folders: Set<string>, env: NodeJS.Proc
   const { control, port, threads } = worker;
   const stallMs = /^\d{1,6}$/.test(env.IDEAS_STALL_MS ?? '') ? Number(env.IDEAS_STALL_MS) : STALL_MS;
   let batch: string[] = [];
+  let batchChars = 0;
   let sent = 0;
+  /** The length of each page sent, in order, and the sum of those not yet written. */
+  const lengths: number[] = [];
+  let counted = 0;
+  let flightChars = 0;
+  /** Pages and text on their way, the written ones taken off. */
+  const inFlight = () => {
+    const written = Atomics.load(control, WRITTEN);
+    for (; counted < written; counted++) flightChars -= lengths[counted] as number;
+    return sent - written > MAX_IN_FLIGHT || flightChars > MAX_IN_FLIGHT_CHARS;
+  };
   let stopped = false;
   const stop = () => {
     stopped = true;
@@ -156,11 +172,15 @@ export function pageWriter(pages: number, folders: Set<string>, env: NodeJS.Proc
   return {
     write(abs, text) {
       batch.push(abs, text);
+      batchChars += text.length;
+      lengths.push(text.length);
+      flightChars += text.length;
       sent++;
-      if (batch.length < 2 * BATCH) return;
+      if (batch.length < 2 * BATCH && batchChars < BATCH_CHARS) return;
       post({ pages: batch });
       batch = [];
-      waitWhile(() => sent - Atomics.load(control, WRITTEN) > MAX_IN_FLIGHT);
+      batchChars = 0;
+      waitWhile(inFlight);
       // The worker answers early only when a write failed.
       if (Atomics.load(control, ANSWERED) !== 0) settle();
     },

@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { describeRun, ideas, parseJson, STACK_LINE } from '../helpers/cli.js';
+import { describeRun, ideas, ideasAsync, parseJson, STACK_LINE } from '../helpers/cli.js';
 import { PERSONAL_VALUES, PLANTED_ID, PLANTED_PATH, plantedSiteRegistry, readTree } from '../helpers/planted-site.js';
 import { removeTempDirs } from '../helpers/temp-repo.js';
 
@@ -268,5 +269,38 @@ describe('ideas site with its pages written on a thread (src/io/page-writer.ts)'
     expect(r.stderr).not.toMatch(STACK_LINE);
     expect(readTree(out)).toEqual(before);
     expect(temps()).toEqual(earlier);
+  });
+
+  it('holds back when the pages on their way hold too much text, and writes large pages as one thread does', async () => {
+    // 20 ideas of 600,000 characters: more text than may be on its way at once (8,000,000 characters).
+    const large = plantedSiteRegistry();
+    const source = fs.readFileSync(path.join(large, PLANTED_PATH), 'utf8');
+    const paragraph = `${'Ett långt stycke om idén och hur den testas. '.repeat(40)}\n\n`;
+    for (let k = 0; k < 20; k++) {
+      const id = `sund-lg${String(k).padStart(4, '0')}`;
+      const text = source.replaceAll(PLANTED_ID, id).replace(/\n---\n/, `\n---\n${paragraph.repeat(330)}`);
+      fs.writeFileSync(path.join(large, 'ideas', '01-ide', `${id}.md`), text);
+    }
+    const alone = path.join(large, 'alone');
+    expect(ideas(['site', '-o', alone], { cwd: large, env: ALONE }).code).toBe(0);
+    // The thread stops at its first batch until told to go: the main thread may hand over pages only until the
+    // text on its way reaches the limit, then waits.
+    const faults = fs.mkdtempSync(path.join(os.tmpdir(), 'ideas-site-hold-'));
+    const trace = path.join(faults, 'trace');
+    const out = path.join(large, 'threaded');
+    const env = { ...THREAD, IDEAS_FAULT: 'pause:site:thread@1', IDEAS_FAULT_DIR: faults, IDEAS_FAULT_TRACE: trace };
+    const run = ideasAsync(['site', '-o', out], { cwd: large, env, timeoutMs: 60_000 });
+    while (!fs.readdirSync(faults).some((f) => f.startsWith('paused-'))) await sleep(10);
+    // Time for the main thread to run ahead, if it could.
+    await sleep(1_500);
+    const given = steps(trace).filter((s) => s === 'site:given').length;
+    fs.writeFileSync(path.join(faults, 'go'), '');
+    const r = await run;
+    fs.rmSync(faults, { recursive: true, force: true });
+    expect(r.code, describeRun(r)).toBe(0);
+    // 33 pages: 13 small, then 20 of ~1,200,000 characters each; at most 7 of those fit under the limit.
+    expect(given).toBeGreaterThan(13);
+    expect(given).toBeLessThanOrEqual(13 + 7);
+    expect(readTree(out)).toEqual(readTree(alone));
   });
 });
