@@ -13,7 +13,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build, type Plugin } from 'esbuild';
+import { build, type BuildOptions, type Plugin } from 'esbuild';
 import { BUNDLE_FILE, BUNDLE_WRAPPER, CODE_CACHE_FILE, runBundle } from '../launch.js';
 import type { Ctx, OutputStream } from '../context.js';
 
@@ -37,42 +37,36 @@ const fileUrls: Plugin = {
   },
 };
 
-rmSync(bundleDir, { recursive: true, force: true });
-await build({
-  entryPoints: [path.join(dist, 'main.js')],
-  outfile: BUNDLE_FILE,
+/**
+ * How both scripts are built: one CommonJS file each, for this Node, with every `import.meta.url` replaced (an
+ * `import.meta` the plugin did not replace would be empty in the bundle: a broken build, not a warning).
+ */
+const commonJs: BuildOptions = {
   bundle: true,
   platform: 'node',
   format: 'cjs',
   target: 'node20.19',
-  // `import('node:readline')` as a `require`: a script compiled from a code cache has no loader for `import()` on
-  // Node 20 ("A dynamic import callback was not specified").
-  supported: { 'dynamic-import': false },
   plugins: [fileUrls],
   banner: {
     js: 'const __ideasFileUrl = (file) => require("node:url").pathToFileURL(require("node:path").join(__dirname, file)).href;',
   },
-  // An `import.meta` the plugin did not replace would be empty in the bundle: a broken build, not a warning.
   logOverride: { 'empty-import-meta': 'error' },
   logLevel: 'warning',
+};
+
+rmSync(bundleDir, { recursive: true, force: true });
+await build({
+  ...commonJs,
+  entryPoints: [path.join(dist, 'main.js')],
+  outfile: BUNDLE_FILE,
+  // `import('node:readline')` as a `require`: a script compiled from a code cache has no loader for `import()` on
+  // Node 20 ("A dynamic import callback was not specified").
+  supported: { 'dynamic-import': false },
 });
 
 // The launcher bin/ideas.js requires: src/launch.ts with the flags it sets first, as one CommonJS script. Loaded as
 // an ES module, it and bin/ideas.js started Node's ES module loader: about 5 ms of every command (docs/development.md).
-await build({
-  entryPoints: [path.join(dist, 'launch.js')],
-  outfile: path.join(bundleDir, 'launch.cjs'),
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node20.19',
-  plugins: [fileUrls],
-  banner: {
-    js: 'const __ideasFileUrl = (file) => require("node:url").pathToFileURL(require("node:path").join(__dirname, file)).href;',
-  },
-  logOverride: { 'empty-import-meta': 'error' },
-  logLevel: 'warning',
-});
+await build({ ...commonJs, entryPoints: [path.join(dist, 'launch.js')], outfile: path.join(bundleDir, 'launch.cjs') });
 
 // esbuild writes every string as ASCII, but leaves a few characters of comments and regular expressions as they are:
 // one `…` made V8 keep the whole 2.4 MB script as two bytes a character. A \u escape means the same in both.
