@@ -23,6 +23,7 @@ import { createRequire } from 'node:module';
 import type { MessagePort, Worker } from 'node:worker_threads';
 import { IdeasError } from '../core/errors.js';
 import { faultPoint } from './faults.js';
+import { workersAsked } from './parallel-read.js';
 
 /** Pages below which a thread costs more to start than it saves. */
 export const MIN_PAGES_FOR_THREAD = 500;
@@ -107,8 +108,8 @@ const workerFile = new URL('./page-writer-worker.js', import.meta.url);
  * any other number always (for tests and measurements), as for src/io/parallel-read.ts.
  */
 export function wantThread(pages: number, env: NodeJS.ProcessEnv = process.env): boolean {
-  const asked = env.IDEAS_WORKERS;
-  if (asked !== undefined && /^\d{1,2}$/.test(asked)) return Number(asked) > 0;
+  const asked = workersAsked(env);
+  if (asked !== null) return asked > 0;
   return pages >= MIN_PAGES_FOR_THREAD && availableParallelism() >= 2;
 }
 

@@ -58,6 +58,12 @@ const WORKER_LIMITS = { maxYoungGenerationSizeMb: 4 };
  */
 export type ReadFile<K> = (entry: IdeaFileEntry) => { file: FileBytes; key: K | null };
 
+/** The number of workers IDEAS_WORKERS asks for (at most 16), whatever the work and the machine; null when unset. */
+export function workersAsked(env: NodeJS.ProcessEnv): number | null {
+  const asked = env.IDEAS_WORKERS;
+  return asked !== undefined && /^\d{1,2}$/.test(asked) ? Math.min(Number(asked), 16) : null;
+}
+
 /**
  * How many workers to start for `files` files: one less than the cores the last minute's load leaves idle, since on
  * a busy machine a worker only competes for the same cores, and never more than the cores less two. One core is the
@@ -69,11 +75,8 @@ export type ReadFile<K> = (entry: IdeaFileEntry) => { file: FileBytes; key: K | 
  * and measurements.
  */
 export function workersFor(files: number, env: NodeJS.ProcessEnv = process.env): { count: number; alone: boolean } {
-  const asked = env.IDEAS_WORKERS;
-  if (asked !== undefined && /^\d{1,2}$/.test(asked)) {
-    const count = Math.min(Number(asked), 16);
-    return { count, alone: count > 0 };
-  }
+  const asked = workersAsked(env);
+  if (asked !== null) return { count: asked, alone: asked > 0 };
   const cores = availableParallelism();
   // The load of the last minute counts this command's own runs too (one after another, they make about one).
   const idle = Math.round(cores - (loadavg()[0] ?? 0));
