@@ -171,7 +171,18 @@ describe('ideas site with its pages written on a thread (src/io/page-writer.ts)'
           .filter(Boolean)
           .map((l) => l.split(' ')[1])
       : [];
-  const temps = () => fs.readdirSync(dir).filter((f) => /^\.threaded\..*\.tmp$/.test(f));
+  const temps = (registry = dir) => fs.readdirSync(registry).filter((f) => /^\.threaded\..*\.tmp$/.test(f));
+  /** The planted registry with `count` more ideas in its first stage, copies of the planted one, each given `text`. */
+  const withCopies = (count: number, prefix: string, text = '') => {
+    const registry = plantedSiteRegistry();
+    const source = fs.readFileSync(path.join(registry, PLANTED_PATH), 'utf8');
+    for (let k = 0; k < count; k++) {
+      const id = `${prefix}${String(k).padStart(4, '0')}`;
+      const idea = source.replaceAll(PLANTED_ID, id).replace(/\n---\n/, `\n---\n${text}`);
+      fs.writeFileSync(path.join(registry, 'ideas', '01-ide', `${id}.md`), idea);
+    }
+    return registry;
+  };
 
   it('writes the same site, byte for byte, as one thread does', () => {
     const traces = fs.mkdtempSync(path.join(os.tmpdir(), 'ideas-site-trace-'));
@@ -215,12 +226,7 @@ describe('ideas site with its pages written on a thread (src/io/page-writer.ts)'
   it('a build that fails while the thread has pages on their way stops it before the temporary folder goes', () => {
     // More pages than may be on their way at once (256): when the main thread fails at its 400th, the thread has
     // written some and has more to write. It also fails itself mid-way.
-    const many = plantedSiteRegistry();
-    const source = fs.readFileSync(path.join(many, PLANTED_PATH), 'utf8');
-    for (let k = 0; k < 400; k++) {
-      const id = `sund-tr${String(k).padStart(4, '0')}`;
-      fs.writeFileSync(path.join(many, 'ideas', '01-ide', `${id}.md`), source.replaceAll(PLANTED_ID, id));
-    }
+    const many = withCopies(400, 'sund-tr');
     const out = path.join(many, 'threaded');
     const built = ideas(['site', '-o', out], { cwd: many, env: THREAD });
     expect(built.code, describeRun(built)).toBe(0);
@@ -234,10 +240,7 @@ describe('ideas site with its pages written on a thread (src/io/page-writer.ts)'
       if (fault.startsWith('kill')) expect(r.signal, describeRun(r)).toBe('SIGKILL');
       else {
         expect(r.code, `${fault}: ${describeRun(r)}`).toBe(2);
-        expect(
-          fs.readdirSync(many).filter((f) => /^\.threaded\..*\.tmp$/.test(f)),
-          fault,
-        ).toEqual([]);
+        expect(temps(many), fault).toEqual([]);
         // No page is written once the folder is being removed: the thread was stopped, and waited for, before.
         const seen = steps(trace);
         expect(seen.filter((s) => s === 'site:page').length, fault).toBeGreaterThan(
@@ -273,14 +276,8 @@ describe('ideas site with its pages written on a thread (src/io/page-writer.ts)'
 
   it('holds back when the pages on their way hold too much text, and writes large pages as one thread does', async () => {
     // 20 ideas of 600,000 characters: more text than may be on its way at once (8,000,000 characters).
-    const large = plantedSiteRegistry();
-    const source = fs.readFileSync(path.join(large, PLANTED_PATH), 'utf8');
     const paragraph = `${'Ett långt stycke om idén och hur den testas. '.repeat(40)}\n\n`;
-    for (let k = 0; k < 20; k++) {
-      const id = `sund-lg${String(k).padStart(4, '0')}`;
-      const text = source.replaceAll(PLANTED_ID, id).replace(/\n---\n/, `\n---\n${paragraph.repeat(330)}`);
-      fs.writeFileSync(path.join(large, 'ideas', '01-ide', `${id}.md`), text);
-    }
+    const large = withCopies(20, 'sund-lg', paragraph.repeat(330));
     const alone = path.join(large, 'alone');
     expect(ideas(['site', '-o', alone], { cwd: large, env: ALONE }).code).toBe(0);
     // The thread stops at its first batch until told to go: the main thread may hand over pages only until the
