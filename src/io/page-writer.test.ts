@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { sharedText } from '../core/file-text.js';
 import { MIN_PAGES_FOR_THREAD, pageWriter, pageWriting, wantThread } from './page-writer.js';
 
 const dirs: string[] = [];
@@ -40,8 +41,20 @@ describe('pageWriting', () => {
       [path.join(dir, 'ideas', 'b.html'), 'kort'],
       [path.join(dir, 'ideas', 'empty.html'), ''],
     ];
-    for (const [abs, text] of pages) expect(write(abs, text)).toBe(sha256(text));
+    for (const [abs, text] of pages) expect(write(abs, [text])).toBe(sha256(text));
     for (const [abs, text] of pages) expect(fs.readFileSync(abs, 'utf8')).toBe(text);
+  });
+
+  it('joins a page from its pieces, texts and bytes encoded already, in their order', () => {
+    const dir = tempDir();
+    const write = pageWriting(new Set([dir]));
+    const head = Buffer.from('<head>å✓</head>', 'utf8');
+    const abs = path.join(dir, 'a.html');
+    // The bytes given outgrow the buffer the writer starts with, where their characters alone would not.
+    const big = Buffer.from('✓'.repeat(30_000), 'utf8');
+    const joined = `<head>å✓</head>Idé – ${'✓'.repeat(30_000)}<head>å✓</head>`;
+    expect(write(abs, [head, 'Idé – ', big, '', head])).toBe(sha256(joined));
+    expect(fs.readFileSync(abs, 'utf8')).toBe(joined);
   });
 });
 
@@ -53,5 +66,16 @@ describe('pageWriter', () => {
     texts.forEach((text, i) => writer.write(path.join(dir, 'ideas', `${i}.html`), text));
     expect(writer.finish()).toEqual(texts.map(sha256));
     expect(fs.readdirSync(path.join(dir, 'ideas'))).toHaveLength(70);
+  });
+
+  it('writes pages in pieces, shared pieces among them, as their joined text', () => {
+    const dir = tempDir();
+    const writer = pageWriter(10_000, new Set([dir]));
+    const [head, tail] = [sharedText('<html>Idéer ✓\n'), sharedText('</html>\n')];
+    const own = Array.from({ length: 40 }, (_, i) => `sida ${i} ${'–'.repeat(i)}`);
+    own.forEach((text, i) => writer.write(path.join(dir, `${i}.html`), [head, text, tail]));
+    const joined = own.map((text) => `<html>Idéer ✓\n${text}</html>\n`);
+    expect(writer.finish()).toEqual(joined.map(sha256));
+    own.forEach((_, i) => expect(fs.readFileSync(path.join(dir, `${i}.html`), 'utf8')).toBe(joined[i]));
   });
 });

@@ -6,7 +6,8 @@
  * The worker writes the pages in the order they are given, as the main thread would, and hashes each for the site's
  * marker. Pages travel as strings by structured clone, in batches, and the main thread never has more than
  * MAX_IN_FLIGHT of them, nor MAX_IN_FLIGHT_CHARS of their text, on their way: a slow disk or large ideas hold the
- * rendering back rather than fill memory. Everything stays synchronous for the caller: the main thread waits on a
+ * rendering back rather than fill memory. A piece of text that pages share (their frame: src/core/file-text.ts) is
+ * sent once and encoded once; each page then names it by a number, and only its own pieces travel. Everything stays synchronous for the caller: the main thread waits on a
  * shared counter with Atomics.wait and takes the worker's last message off its port with receiveMessageOnPort.
  *
  * Nothing is lost when the worker fails. A worker that cannot start leaves the writing to the main thread. A failed
@@ -22,6 +23,7 @@ import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import type { MessagePort, Worker } from 'node:worker_threads';
 import { IdeasError } from '../core/errors.js';
+import type { FileText, SharedText } from '../core/file-text.js';
 import { faultPoint } from './faults.js';
 import { workersAsked } from './parallel-read.js';
 
@@ -58,29 +60,42 @@ interface ErrorShape {
   path?: string;
 }
 
-/** Pages as (absolute path, text, path, text, …): one flat array a batch. */
-type ToWorker = { pages: string[] } | { end: true };
+/**
+ * A batch: the shared pieces first used in it, numbered on from those sent before, and its pages in one flat array,
+ * each as its absolute path, its number of pieces and the pieces (its own text, or a shared piece's number).
+ */
+type ToWorker = { shared: string[]; pages: (string | number)[] } | { end: true };
 /** The worker's last message: the hashes of the pages it wrote, in their order, or why it stopped. */
 type FromWorker = { hashes: string[] } | { error: ErrorShape };
 
 const sha256 = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
 
 /**
- * Writes a page (`abs`, text) into its folder, made once, and returns its hash. The bytes are encoded into one
- * buffer kept from page to page: a new buffer for each of 10,000 pages was memory outside V8's heap that its
- * collector let pile up to tens of MB.
+ * Writes a page (`abs`, its pieces joined: texts, and shared pieces encoded already) into its folder, made once, and
+ * returns its hash. The bytes are put together in one buffer kept from page to page: a new buffer for each of
+ * 10,000 pages was memory outside V8's heap that its collector let pile up to tens of MB.
  */
-export function pageWriting(folders: Set<string>): (abs: string, text: string) => string {
+export function pageWriting(folders: Set<string>): (abs: string, pieces: readonly (string | Uint8Array)[]) => string {
   let buffer = Buffer.allocUnsafe(64 * 1024);
-  return (abs, text) => {
+  return (abs, pieces) => {
     const folder = path.dirname(abs);
     if (!folders.has(folder)) {
       mkdirSync(folder, { recursive: true });
       folders.add(folder);
     }
     // At most three bytes for each UTF-16 unit.
-    if (text.length * 3 > buffer.length) buffer = Buffer.allocUnsafe(text.length * 3);
-    const bytes = buffer.subarray(0, buffer.write(text, 'utf8'));
+    let most = 0;
+    for (const piece of pieces) most += typeof piece === 'string' ? piece.length * 3 : piece.length;
+    if (most > buffer.length) buffer = Buffer.allocUnsafe(most);
+    let end = 0;
+    for (const piece of pieces) {
+      if (typeof piece === 'string') end += buffer.write(piece, end, 'utf8');
+      else {
+        buffer.set(piece, end);
+        end += piece.length;
+      }
+    }
+    const bytes = buffer.subarray(0, end);
     const fd = openSync(abs, 'w');
     try {
       for (let at = 0; at < bytes.length;) at += writeSync(fd, bytes, at, bytes.length - at);
@@ -94,7 +109,7 @@ export function pageWriting(folders: Set<string>): (abs: string, text: string) =
 
 export interface PageWriter {
   /** Writes (or has the worker write) the next page. */
-  write(abs: string, text: string): void;
+  write(abs: string, text: FileText): void;
   /** Waits for every page to be written; their hashes, in the order given. */
   finish(): string[];
   /** After a failure elsewhere: the worker, if any, stops and has stopped writing when this returns. */
@@ -118,13 +133,31 @@ export function pageWriter(pages: number, folders: Set<string>, env: NodeJS.Proc
   const worker = wantThread(pages, env) ? startWorker() : null;
   if (!worker) {
     const write = pageWriting(folders);
+    const encoded = new WeakMap<SharedText, Buffer>();
+    const bytesOf = (piece: SharedText) => {
+      let bytes = encoded.get(piece);
+      if (!bytes) encoded.set(piece, (bytes = Buffer.from(piece.shared, 'utf8')));
+      return bytes;
+    };
     const hashes: string[] = [];
-    return { write: (abs, text) => void hashes.push(write(abs, text)), finish: () => hashes, abort: () => undefined };
+    return {
+      write: (abs, text) =>
+        void hashes.push(
+          write(abs, typeof text === 'string' ? [text] : text.map((p) => (typeof p === 'string' ? p : bytesOf(p)))),
+        ),
+      finish: () => hashes,
+      abort: () => undefined,
+    };
   }
   const { control, port, threads } = worker;
   const stallMs = /^\d{1,6}$/.test(env.IDEAS_STALL_MS ?? '') ? Number(env.IDEAS_STALL_MS) : STALL_MS;
-  let batch: string[] = [];
+  let batch: (string | number)[] = [];
   let batchChars = 0;
+  let batchPages = 0;
+  /** The shared pieces sent, by their number, and those first used in the batch being made. */
+  const sharedIds = new WeakMap<SharedText, number>();
+  let sharedCount = 0;
+  let newShared: string[] = [];
   let sent = 0;
   /** The length of each page sent, in order, and the sum of those not yet written. */
   const lengths: number[] = [];
@@ -170,24 +203,45 @@ export function pageWriter(pages: number, folders: Set<string>, env: NodeJS.Proc
     }
   };
   const post = (message: ToWorker) => port.postMessage(message);
+  const postBatch = () => {
+    post({ shared: newShared, pages: batch });
+    batch = [];
+    batchChars = 0;
+    batchPages = 0;
+    newShared = [];
+  };
   return {
     write(abs, text) {
-      batch.push(abs, text);
-      batchChars += text.length;
-      lengths.push(text.length);
-      flightChars += text.length;
+      const pieces = typeof text === 'string' ? [text] : text;
+      batch.push(abs, pieces.length);
+      // The text this page sends: its own pieces, and a shared piece the first time.
+      let chars = 0;
+      for (const piece of pieces) {
+        if (typeof piece === 'string') {
+          batch.push(piece);
+          chars += piece.length;
+          continue;
+        }
+        let id = sharedIds.get(piece);
+        if (id === undefined) {
+          sharedIds.set(piece, (id = sharedCount++));
+          newShared.push(piece.shared);
+          chars += piece.shared.length;
+        }
+        batch.push(id);
+      }
+      batchChars += chars;
+      lengths.push(chars);
+      flightChars += chars;
       sent++;
-      if (batch.length < 2 * BATCH && batchChars < BATCH_CHARS) return;
-      post({ pages: batch });
-      batch = [];
-      batchChars = 0;
+      if (++batchPages < BATCH && batchChars < BATCH_CHARS) return;
+      postBatch();
       waitWhile(inFlight);
       // The worker answers early only when a write failed.
       if (Atomics.load(control, ANSWERED) !== 0) settle();
     },
     finish() {
-      if (batch.length > 0) post({ pages: batch });
-      batch = [];
+      if (batchPages > 0) postBatch();
       post({ end: true });
       waitWhile(() => true);
       return settle();
@@ -241,6 +295,8 @@ export function servePages(input: PageWriterInput): void {
   const control = new Int32Array(input.control);
   const write = pageWriting(new Set<string>());
   const hashes: string[] = [];
+  /** The shared pieces, encoded, by their number. */
+  const shared: Buffer[] = [];
   let failed = false;
   const answer = (message: FromWorker) => {
     failed = true;
@@ -254,10 +310,17 @@ export function servePages(input: PageWriterInput): void {
     if ('end' in message) return answer({ hashes });
     try {
       const { pages } = message;
+      for (const text of message.shared) shared.push(Buffer.from(text, 'utf8'));
       faultPoint('site:thread');
-      for (let k = 0; k < pages.length; k += 2) {
+      for (let k = 0; k < pages.length;) {
         if (Atomics.load(control, STOP) !== 0) return answer({ hashes });
-        hashes.push(write(pages[k] as string, pages[k + 1] as string));
+        const abs = pages[k++] as string;
+        const pieces: (string | Uint8Array)[] = [];
+        for (let n = pages[k++] as number; n > 0; n--) {
+          const piece = pages[k++] as string | number;
+          pieces.push(typeof piece === 'string' ? piece : (shared[piece] as Buffer));
+        }
+        hashes.push(write(abs, pieces));
         Atomics.add(control, WRITTEN, 1);
         Atomics.notify(control, WRITTEN);
       }

@@ -17,6 +17,7 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import { IdeasError } from '../core/errors.js';
+import type { FileText } from '../core/file-text.js';
 import { faultPoint } from './faults.js';
 import { pageWriter } from './page-writer.js';
 import { nullObject, nullProtoDeep } from '../core/safe-object.js';
@@ -78,15 +79,15 @@ function statOrNull(file: string): Stats | null {
 }
 
 /**
- * Replaces the folder `out` with `files` (path relative to the site, text), or refuses, changing nothing. Each file
- * is written as it comes and let go: `files` may make them one at a time, and `making` runs the loop that takes
- * them (`ideas site` lets V8's young generation grow there, src/v8-flags.ts). With `pages`, about how many files
- * there are, many of them are written on a thread of their own (src/io/page-writer.ts). Returns the paths written,
- * in order.
+ * Replaces the folder `out` with `files` (path relative to the site, text: whole, or in pieces that files share), or
+ * refuses, changing nothing. Each file is written as it comes and let go: `files` may make them one at a time, and
+ * `making` runs the loop that takes them (`ideas site` lets V8's young generation grow there, src/v8-flags.ts). With
+ * `pages`, about how many files there are, many of them are written on a thread of their own
+ * (src/io/page-writer.ts). Returns the paths written, in order.
  */
 export function writeSite(
   out: string,
-  files: Iterable<readonly [string, string]>,
+  files: Iterable<readonly [string, FileText]>,
   opts: { making?: (loop: () => void) => void; pages?: number } = {},
 ): string[] {
   const making = opts.making ?? ((loop) => loop());

@@ -19,6 +19,7 @@ import { formatAmount } from '../core/history/minutes.js';
 import type { Report } from '../core/report/report.js';
 import { renderMarkdown } from './site-markdown.js';
 import { textOf } from '../core/safe-object.js';
+import { joinedText, sharedText, type FileText, type SharedText } from '../core/file-text.js';
 import { scalarWords, valueWords } from './field-value.js';
 import { goalWords } from './render-report.js';
 
@@ -210,18 +211,19 @@ interface Page {
 }
 
 /** The frames made for a view: every page but the title and the main content, for each kind of page. */
-const frames = new WeakMap<SiteView, Map<string, readonly [string, string, string]>>();
+const frames = new WeakMap<SiteView, Map<string, readonly [SharedText, SharedText, SharedText]>>();
 
 /**
  * A page's frame, around its title and its main content: the same for each of 10,000 ideas' pages, so made once
- * (its dozen texts looked up, escaped and joined for each page was a tenth of the pages' making).
+ * (its dozen texts looked up, escaped and joined for each page was a tenth of the pages' making), as pieces of text
+ * the pages share, which their writer encodes once (src/core/file-text.ts).
  */
 function frame(
   view: SiteView,
   up: string,
   current: Page['current'],
   script: boolean,
-): readonly [string, string, string] {
+): readonly [SharedText, SharedText, SharedText] {
   const key = `${up}|${current}|${script}`;
   let made = frames.get(view);
   if (!made) frames.set(view, (made = new Map()));
@@ -260,15 +262,16 @@ ${view.includePersonal ? `<p class="notice">${tt('site.internal')}</p>\n` : ''}`
 ${script ? `<script>${SITE_JS}</script>\n` : ''}</body>
 </html>
 `,
-  ] as const;
+  ].map(sharedText) as [SharedText, SharedText, SharedText];
   made.set(key, parts);
   return parts;
 }
 
-function layout(view: SiteView, page: Page): string {
+/** A page's text: its frame, shared with the pages of its kind, around its own title and main content. */
+function layout(view: SiteView, page: Page): FileText {
   const [head, middle, tail] = frame(view, page.path.includes('/') ? '../' : '', page.current, page.script);
   const main = page.wrapped ? page.main : scrollingTables(page.main, t(view.config.language, 'site.tableRegion'));
-  return head + esc(page.title) + middle + main + tail;
+  return [head, esc(page.title), middle, main, tail];
 }
 
 /**
@@ -590,7 +593,7 @@ ${funds}`;
  * Every file of the site, by its path relative to the site's folder, each made when it is asked for: the command
  * writes each page and lets it go, rather than holding 10,000 of them at once.
  */
-export function* siteFiles(view: SiteView): Generator<[string, string]> {
+export function* siteFiles(view: SiteView): Generator<[string, FileText]> {
   for (const page of [renderBoard(view), renderStats(view)]) yield [page.path, layout(view, page)];
   for (const idea of view.ideas) {
     const page = renderIdeaPage(view, idea);
@@ -600,5 +603,5 @@ export function* siteFiles(view: SiteView): Generator<[string, string]> {
 
 /** Every file of the site at once, by its path relative to the site's folder. */
 export function renderSite(view: SiteView): Map<string, string> {
-  return new Map(siteFiles(view));
+  return new Map([...siteFiles(view)].map(([file, text]) => [file, joinedText(text)]));
 }
