@@ -332,10 +332,15 @@ ${select('challenge', t(lang, 'site.challenge'), t(lang, 'site.all'), challengeO
 <p id="filter-status" class="status" role="status" aria-live="polite"></p>
 </fieldset>
 </form>`;
+  // Each stage's ideas by title: the ideas gone over once, and each title taken once, not at each comparison.
+  const byStage = new Map<string, { title: string; idea: SiteIdea }[]>();
+  for (const idea of view.ideas) {
+    const list = byStage.get(idea.stage.key) ?? [];
+    list.push({ title: str(idea.data.title) ?? '', idea });
+    byStage.set(idea.stage.key, list);
+  }
   const columns = config.stages.map((stage, n) => {
-    const ideas = view.ideas
-      .filter((i) => i.stage.key === stage.key)
-      .sort((a, b) => sortText(str(a.data.title) ?? '', str(b.data.title) ?? ''));
+    const ideas = (byStage.get(stage.key) ?? []).sort((a, b) => sortText(a.title, b.title)).map((x) => x.idea);
     const cards = ideas.map((i) => card(view, i)).join('\n');
     return `<section class="column" data-column aria-labelledby="stage-${n}">
 <h2 id="stage-${n}">${esc(stage.label[lang])}</h2>
