@@ -208,6 +208,23 @@ describe('buildReport over all time', () => {
     });
   });
 
+  it('counts an idea once for a stage it entered twice, and each of its stays there', () => {
+    const back = idea('t-iiiiii', 'idea', '2026-01-01', [
+      ['2026-01-01', null, 'idea'],
+      ['2026-01-11', 'idea', 'refinement'],
+      ['2026-01-21', 'refinement', 'idea'],
+      ['2026-02-20', 'idea', 'refinement'],
+      ['2026-03-02', 'refinement', 'idea'],
+    ]);
+    const again = buildReport(config, [back], classes, all);
+    expect(byStage(again.funnel, (f) => [f.now, f.entered, f.left])).toMatchObject({
+      idea: [1, 1, 1],
+      refinement: [0, 1, 1],
+    });
+    // In `idea`: 10 and 30 days; in `refinement`: 10 and 10.
+    expect(byStage(again.time, (x) => [x.n, x.median])).toMatchObject({ idea: [2, 20], refinement: [2, 10] });
+  });
+
   it('gives the median and the 90th percentile of the finished stays, as PERCENTILE.INC does', () => {
     // idea: 10, 10, 20, 30, 40 · refinement: 30, 30, 60 · test: 30, 60 · evaluation: 90
     expect(byStage(r.time, (x) => [x.n, x.median, x.p90])).toEqual({

@@ -234,18 +234,41 @@ export function buildReport(
   const existing = all.filter((s) => s.now !== null);
   const stageOf = (s: Subject) => s.now?.stage ?? s.idea.stage.key;
 
+  // Each stage's counts and its stays' days, the ideas gone over once (not once for each stage and count). An idea
+  // counts once for a stage however many of its stays were there; the days keep the ideas' and stays' order.
+  const tally = new Map<string, { entered: number; left: number; now: number; days: number[] }>();
+  for (const stage of config.stages) tally.set(stage.key, { entered: 0, left: 0, now: 0, days: [] });
+  for (const s of all) {
+    const entered: string[] = [];
+    const left: string[] = [];
+    for (const x of s.stays) {
+      const row = tally.get(x.stage);
+      if (!row) continue;
+      if (inPeriod(x.entered, o) && !entered.includes(x.stage)) {
+        entered.push(x.stage);
+        row.entered++;
+      }
+      if (inPeriod(x.left, o) && !left.includes(x.stage)) {
+        left.push(x.stage);
+        row.left++;
+      }
+      if (x.entered !== null && inPeriod(x.left, o)) row.days.push(daysBetween(x.entered, x.left as string));
+    }
+  }
+  for (const s of existing) {
+    const row = tally.get(stageOf(s));
+    if (row) row.now++;
+  }
+  const tallyOf = (stage: Stage) =>
+    tally.get(stage.key) as { entered: number; left: number; now: number; days: number[] };
+
   const funnel = config.stages.map((stage): FunnelRow => {
-    const entered = all.filter((s) => s.stays.some((x) => x.stage === stage.key && inPeriod(x.entered, o))).length;
-    const left = all.filter((s) => s.stays.some((x) => x.stage === stage.key && inPeriod(x.left, o))).length;
-    return { stage, now: existing.filter((s) => stageOf(s) === stage.key).length, entered, left };
+    const { now, entered, left } = tallyOf(stage);
+    return { stage, now, entered, left };
   });
 
   const time = config.stages.map((stage): TimeRow => {
-    const days = all.flatMap((s) =>
-      s.stays
-        .filter((x) => x.stage === stage.key && x.entered !== null && inPeriod(x.left, o))
-        .map((x) => daysBetween(x.entered as string, x.left as string)),
-    );
+    const { days } = tallyOf(stage);
     const waiting: Waiting[] = [];
     if (stage.limitDays !== null) {
       for (const s of existing) {
