@@ -94,11 +94,13 @@ export async function runSite(opts: SiteOptions, ctx: Ctx): Promise<SiteResult> 
     minGroupSize: config.minGroupSize ?? DEFAULT_MIN_GROUP_SIZE,
   });
   // The fields shown, and those the history names (`assigned` entries name personal fields too, without values).
-  const named = ideas.flatMap((i) => [
-    ...Object.keys(i.data),
-    ...historyOf(i).map((e) => (typeof e.field === 'string' ? e.field : '')),
-  ]);
-  const titles = fieldTitles(schemas, [...new Set(named.filter((f) => f !== ''))]);
+  // Gathered into one set, in the order first met: no list of every idea's names first.
+  const named = new Set<string>();
+  for (const idea of ideas) {
+    for (const key of Object.keys(idea.data)) if (key !== '') named.add(key);
+    for (const e of historyOf(idea)) if (typeof e.field === 'string' && e.field !== '') named.add(e.field);
+  }
+  const titles = fieldTitles(schemas, [...named]);
   const pages = siteFiles({
     config,
     ideas: siteIdeas,
