@@ -7,8 +7,9 @@
  * marker. Pages travel as strings by structured clone, in batches, and the main thread never has more than
  * MAX_IN_FLIGHT of them, nor MAX_IN_FLIGHT_CHARS of their text, on their way: a slow disk or large ideas hold the
  * rendering back rather than fill memory. A piece of text that pages share (their frame: src/core/file-text.ts) is
- * sent once and encoded once; each page then names it by a number, and only its own pieces travel. Everything stays synchronous for the caller: the main thread waits on a
- * shared counter with Atomics.wait and takes the worker's last message off its port with receiveMessageOnPort.
+ * sent once and encoded once; each page then names it by a number, and only its own pieces travel. Everything stays
+ * synchronous for the caller: the main thread waits on a shared counter with Atomics.wait and takes the worker's
+ * last message off its port with receiveMessageOnPort.
  *
  * Nothing is lost when the worker fails. A worker that cannot start leaves the writing to the main thread. A failed
  * write (a full disk, a fault injected by a test) ends the worker's work with its error, which the main thread
