@@ -24,7 +24,7 @@
  * Reports, exports and the static site all take their data through `publicData`, so the rule lives in one place.
  */
 import { SCHEMA_LIST, SCHEMA_MAP, ONE_SCHEMA } from './schema-bundle.js';
-import { nullObjectFrom } from '../safe-object.js';
+import { nullObject, nullObjectFrom } from '../safe-object.js';
 
 type Schema = Record<string, unknown>;
 
@@ -409,11 +409,12 @@ function withAssignment(
   entry: Record<string, unknown>,
   classes: FieldClasses,
 ): Record<string, unknown> {
-  const { old: _old, new: _new, ...rest } = shownEntry;
+  // The entry's other keys as they were shown, copied once (a rest and a spread copied them twice).
+  const out = nullObject();
+  for (const key of Object.keys(shownEntry)) if (key !== 'old' && key !== 'new') out[key] = shownEntry[key];
   const field = own(entry, 'field');
-  if (typeof field !== 'string' || !shown(classes.field(field), false)) return rest;
+  if (typeof field !== 'string' || !shown(classes.field(field), false)) return out;
   const place = rootOf(classes).key(field);
-  const out: Record<string, unknown> = { ...rest };
   for (const key of ['old', 'new'] as const) {
     if (!Object.hasOwn(entry, key)) continue;
     const x = publicValue(entry[key], place, false, 1);
