@@ -440,6 +440,23 @@ const STATUS_TEXT: Record<CriterionStatus, MessageKey> = {
   'not-given': 'criterion.notGiven',
 };
 
+/** The start of a checklist's line, by its status and label, made once for each: 10,000 pages hold the same few. */
+const itemStarts = new WeakMap<SiteView, Map<CriterionStatus, Map<string, string>>>();
+
+function itemStart(view: SiteView, item: ChecklistItem): string {
+  let byStatus = itemStarts.get(view);
+  if (!byStatus) itemStarts.set(view, (byStatus = new Map()));
+  let byLabel = byStatus.get(item.status);
+  if (!byLabel) byStatus.set(item.status, (byLabel = new Map()));
+  let start = byLabel.get(item.label);
+  if (start === undefined) {
+    const status = esc(t(view.config.language, STATUS_TEXT[item.status]));
+    start = `<li><span class="${item.status}">${MARK[item.status]} ${status}</span>: ${esc(item.label.replace(/ \[[^\]]*\]$/, ''))}`;
+    byLabel.set(item.label, start);
+  }
+  return start;
+}
+
 function criteriaList(view: SiteView, heading: string, c: SiteCriteria): string {
   const lang = view.config.language;
   const unmet = c.items.filter((x) => x.status === 'not-met').length;
@@ -454,10 +471,7 @@ function criteriaList(view: SiteView, heading: string, c: SiteCriteria): string 
           ? t(lang, 'site.gateOpenNotGiven', { count: notGiven, total: c.items.length })
           : t(lang, 'site.gateOpen');
   const items = c.items
-    .map(
-      (x) =>
-        `<li><span class="${x.status}">${MARK[x.status]} ${esc(t(lang, STATUS_TEXT[x.status]))}</span>: ${esc(x.label.replace(/ \[[^\]]*\]$/, ''))}${x.status === 'not-met' && x.problem ? ` – ${esc(x.problem)}` : ''}</li>`,
-    )
+    .map((x) => `${itemStart(view, x)}${x.status === 'not-met' && x.problem ? ` – ${esc(x.problem)}` : ''}</li>`)
     .join('\n');
   return `<h3>${esc(heading)}</h3>\n<p>${esc(summary)}</p>\n${items ? `<ul class="criteria">\n${items}\n</ul>` : ''}`;
 }
