@@ -4,7 +4,7 @@
  * only replaced when every file in it is one a previous run wrote, unchanged: the marker file lists them with their
  * hashes. Anything else (a CNAME for GitHub Pages, someone's notes, a folder given by mistake) makes it refuse.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import {
   lstatSync,
   mkdirSync,
@@ -19,7 +19,7 @@ import path from 'node:path';
 import { IdeasError } from '../core/errors.js';
 import type { FileText } from '../core/file-text.js';
 import { faultPoint } from './faults.js';
-import { pageWriter } from './page-writer.js';
+import { pageWriter, sha256 } from './page-writer.js';
 import { nullObject, nullProtoDeep } from '../core/safe-object.js';
 
 export const SITE_MARKER = '.ideas-site';
@@ -30,8 +30,6 @@ interface Marker {
   /** Path (relative, with forward slashes) to the SHA-256 of its content. */
   files: Record<string, string>;
 }
-
-const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
 
 /** Every file and symbolic link below `dir`, relative, with forward slashes. */
 function listFiles(dir: string, prefix = ''): string[] {
