@@ -1,5 +1,10 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
-import { isSafeLink, renderMarkdown } from './site-markdown.js';
+import { prng } from '../../test/fuzz/mutate.js';
+import { readFrontMatter } from '../core/front-matter/front-matter.js';
+import { isPlainProse, isSafeLink, renderMarkdown } from './site-markdown.js';
 
 describe('isSafeLink', () => {
   it.each([
@@ -59,5 +64,108 @@ describe('renderMarkdown', () => {
 
   it("starts the text's headings below the page's own h1 and h2", () => {
     expect(renderMarkdown('# A\n\n#### B\n\n###### C')).toBe('<h3>A</h3>\n<h6>B</h6>\n<h6>C</h6>\n');
+  });
+});
+
+describe('plain prose, rendered without markdown-it', () => {
+  // Configured as the site's own: plain prose has no link, heading or image, where the two would differ.
+  const md = new MarkdownIt({ html: false, linkify: true, typographer: false });
+
+  it('is what markdown-it makes of the same text', () => {
+    const texts = [
+      'Vi vill testa under en begränsad period.',
+      'Första stycket, med "citat" och (parentes).\nSamma stycke, ny rad.\n\n\nAndra stycket: kort!\n',
+      '\n\nInledande tomma rader. Och 3 enheter, 2025 års budget; 50 % och/eller – tankstreck…\n\n',
+      '«Citat» ”svenska” ’enkla’ § 4\n2 kommuner deltar',
+      'Éé Åå Ωω ﬁ ½ ² Ⅷ',
+      '',
+    ];
+    for (const text of texts) {
+      expect(isPlainProse(text), text).toBe(true);
+      expect(renderMarkdown(text), text).toBe(md.render(text));
+    }
+  });
+
+  it('leaves to markdown-it every text that may be more than paragraphs', () => {
+    for (const text of [
+      'Se kommun.se för mer.',
+      'Läs www.example.org',
+      'Mejla ide@example.se',
+      'Se https://example.org/ nu',
+      'Se //localhost',
+      'Klockan 10:30',
+      'Summa 10.000 kronor',
+      '1. Första\n2. Andra',
+      'Text\n1) lista',
+      '- punkt',
+      '+ punkt',
+      '* punkt',
+      '# Rubrik',
+      'Rubrik\n===',
+      'Rubrik\n---',
+      '> citat',
+      '    kod',
+      ' inledande mellanslag',
+      'hårt  \nradbrott',
+      'mjukt \nradbrott',
+      'slut ',
+      '*kursiv*',
+      '_kursiv_',
+      '`kod`',
+      '[länk](x)',
+      '<b>',
+      'A &amp; B',
+      'a\\b',
+      '~~bort~~',
+      'a | b\n--|--',
+      'hårt\u00a0mellanslag',
+      'rad\r\nbrott',
+      'noll\u0000tecken',
+    ]) {
+      expect(isPlainProse(text), JSON.stringify(text)).toBe(false);
+    }
+  });
+
+  it('is what markdown-it makes of every idea in the examples that it takes', () => {
+    const root = path.resolve(import.meta.dirname, '../../examples');
+    let taken = 0;
+    const walk = (dir: string): void => {
+      for (const d of readdirSync(dir, { withFileTypes: true })) {
+        const abs = path.join(dir, d.name);
+        if (d.isDirectory()) walk(abs);
+        else if (d.name.endsWith('.md')) {
+          const read = readFrontMatter(readFileSync(abs), { body: true });
+          if (!read.ok || !isPlainProse(read.body)) continue;
+          taken++;
+          expect(renderMarkdown(read.body), abs).toBe(md.render(read.body));
+        }
+      }
+    };
+    walk(root);
+    expect(taken).toBeGreaterThan(40);
+  });
+
+  it('is what markdown-it makes of generated texts made of the characters at the edges', () => {
+    const atoms = [
+      ...['a', 'B', 'Å', 'ö', 'é', '\u0301', 'ﬁ', 'Ω', '²', '½', 'Ⅷ', '٣'],
+      ...['0', '1', '9', '10', '2025', ' ', '  ', '\n', '\n\n', '\n ', ' \n'],
+      ...['.', ':', '/', '//', '-', '–', '—', '(', ')', '"', "'", '%', '+', '=', '!', '?', ',', ';', '…'],
+      ...['”', '“', '’', '‘', '«', '»', '§', '\u00a0', '\u2028', '\t', '*', '#', '>', '@', '[', '&'],
+      ...['www', 'http', 'https', 'mailto', 'ftp', 'se', 'com', 'nu', 'localhost', 'org', 'ex', 'co'],
+      ...['t.ex.', 'kommun.se', '1.', '1)', ' .', '. ', ': ', 'a.b', 'a:b', '://', 'x@y'],
+    ];
+    const random = prng(20261205);
+    const differ: string[] = [];
+    let taken = 0;
+    for (let i = 0; i < 60_000; i++) {
+      let text = '';
+      for (let k = 1 + Math.floor(random() * 14); k > 0; k--) text += atoms[Math.floor(random() * atoms.length)];
+      if (!isPlainProse(text)) continue;
+      taken++;
+      if (renderMarkdown(text) !== md.render(text)) differ.push(text);
+    }
+    expect(differ).toEqual([]);
+    // Enough of them taken for the comparison to mean something.
+    expect(taken).toBeGreaterThan(3_000);
   });
 });

@@ -57,6 +57,39 @@ function markdown(): MarkdownIt {
 let instance: MarkdownIt | null = null;
 
 export function renderMarkdown(text: string): string {
+  if (isPlainProse(text)) return plainParagraphs(text);
   instance ??= markdown();
   return instance.render(text);
+}
+
+/**
+ * Text that markdown-it reads as paragraphs of text and nothing else, known without running it: most ideas are
+ * written so, and markdown-it took ~24 µs for each, an eighth of `ideas site`'s main thread at 10,000 ideas
+ * (docs/development.md). The test is strict, and any text it is not sure of goes to markdown-it:
+ * - only letters, digits, spaces, line breaks and punctuation that starts nothing in Markdown (no `*`, `_`, `` ` ``,
+ *   `[`, `<`, `&`, `\`, `~`, `#`, `|`, `>`, `@`), so no emphasis, code, link, image, HTML, entity or escape;
+ * - no line that starts with a space or ends with one (a code block, a hard break), and every line starts with a
+ *   letter, a quote, a parenthesis, or digits that are not a list's number (`1.`, `1)`), so no block but a
+ *   paragraph;
+ * - a `.` or `:` only before a space, a line break or the end, and no `//`: nothing linkify-it takes for an
+ *   address (a host needs a dot inside it; a scheme, `:` or `//` before more text; an e-mail address, `@`).
+ * site-markdown.test.ts holds the two to the same output on every idea of the examples and on many thousands of
+ * generated texts made of the characters at these edges.
+ */
+const PROSE_CHARS = /^[\p{L}\p{M}\p{N} \n,.;:!?'"()\-–—%/+=…’”“‘«»§]*$/u;
+const NOT_PROSE = /[.:](?![ \n]|$)|\/\/| \n| $|(?:^|\n) /;
+const BLOCK_START = /(?:^|\n)(?![\p{L}"(“”«]|\d+[^\d.)\n]|\n|$)/u;
+
+export function isPlainProse(text: string): boolean {
+  return PROSE_CHARS.test(text) && !NOT_PROSE.test(text) && !BLOCK_START.test(text);
+}
+
+/** What markdown-it makes of plain prose: a paragraph for each run of lines between empty ones, lines kept. */
+function plainParagraphs(text: string): string {
+  let html = '';
+  for (const block of text.split(/\n{2,}/)) {
+    const lines = block.replace(/^\n+|\n+$/g, '');
+    if (lines !== '') html += `<p>${lines.replaceAll('"', '&quot;')}</p>\n`;
+  }
+  return html;
 }
