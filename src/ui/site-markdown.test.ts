@@ -126,6 +126,16 @@ describe('plain prose, rendered without markdown-it', () => {
     }
   });
 
+  it('takes every letter, mark and digit beyond ASCII, and no other character but a few marks of punctuation', () => {
+    const wide = /^[\p{L}\p{M}\p{N}–—…’”“‘«»§]$/u;
+    const wrong: string[] = [];
+    for (let c = 0x80; c <= 0xffff; c++) {
+      const ch = String.fromCharCode(c);
+      if (isPlainProse(`a${ch}`) !== (wide.test(ch) && (c < 0xd800 || c > 0xdfff))) wrong.push(c.toString(16));
+    }
+    expect(wrong).toEqual([]);
+  });
+
   it('is what markdown-it makes of every idea in the examples that it takes', () => {
     const root = path.resolve(import.meta.dirname, '../../examples');
     let taken = 0;
