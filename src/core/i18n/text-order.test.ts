@@ -54,4 +54,30 @@ describe('compareText', () => {
       ).map((i) => i.n),
     ).toEqual(expected.map((i) => i.n));
   });
+
+  it('sorts plain texts alone as it sorts them among others', () => {
+    const rnd = prng(13);
+    const pick = (xs: string[]) => xs[Math.floor(rnd() * xs.length)] as string;
+    const items = Array.from({ length: 2000 }, (_, n) => ({
+      n,
+      rank: pick(['0', '1', 'x']) === 'x' ? Infinity : Math.floor(rnd() * 2),
+      texts: [
+        pick(['2026-01-02', '2026-01-10', '2026-01-1', '', '2026', '2026-01-02 ']),
+        pick(['sund-a1', 'sund-a', 'sund-a10', 'sund-b', 'ideas/x.md', 'a', '']),
+      ],
+    }));
+    const expected = [...items].sort(
+      (a, b) =>
+        (a.rank === b.rank ? 0 : a.rank < b.rank ? -1 : 1) ||
+        compareText(a.texts[0] as string, b.texts[0] as string) ||
+        compareText(a.texts[1] as string, b.texts[1] as string),
+    );
+    expect(
+      sortByTexts(
+        items,
+        (i) => i.rank,
+        (i) => i.texts,
+      ).map((i) => i.n),
+    ).toEqual(expected.map((i) => i.n));
+  });
 });

@@ -20,19 +20,26 @@ function compareKnown(a: string, b: string, plain: boolean): number {
 
 /**
  * Items sorted by a number, then by texts, in compareText's order. Each text is tested for plainness once, not at
- * each of the ~14 comparisons an item takes part in among 10,000.
+ * each of the ~14 comparisons an item takes part in among 10,000. When every text is plain (as the dates and ids
+ * `ideas list` sorts by are), each item's texts are joined into one key by NUL, which sorts below every plain
+ * character, so that comparing keys compares the texts in turn: one comparison of two strings each time.
  */
 export function sortByTexts<T>(
   items: readonly T[],
   rank: (item: T) => number,
   texts: (item: T) => readonly string[],
 ): T[] {
-  const keyed = items.map((item) => {
-    const t = texts(item);
-    return { item, rank: rank(item), texts: t, plain: t.map((s) => PLAIN.test(s)) };
-  });
-  keyed.sort((a, b) => {
-    if (a.rank !== b.rank) return a.rank < b.rank ? -1 : 1;
+  const keyed = items.map((item) => ({ item, rank: rank(item), texts: texts(item) }));
+  const byRank = (a: { rank: number }, b: { rank: number }) => (a.rank === b.rank ? 0 : a.rank < b.rank ? -1 : 1);
+  if (keyed.every((k) => k.texts.every((s) => PLAIN.test(s)))) {
+    const joined = keyed.map((k) => ({ item: k.item, rank: k.rank, key: k.texts.join('\0') }));
+    joined.sort((a, b) => byRank(a, b) || (a.key === b.key ? 0 : a.key < b.key ? -1 : 1));
+    return joined.map((k) => k.item);
+  }
+  const marked = keyed.map((k) => ({ ...k, plain: k.texts.map((s) => PLAIN.test(s)) }));
+  marked.sort((a, b) => {
+    const r = byRank(a, b);
+    if (r !== 0) return r;
     for (let i = 0; i < a.texts.length; i++) {
       const x = a.texts[i] as string;
       const y = b.texts[i] as string;
@@ -41,5 +48,5 @@ export function sortByTexts<T>(
     }
     return 0;
   });
-  return keyed.map((k) => k.item);
+  return marked.map((k) => k.item);
 }
