@@ -116,6 +116,25 @@ describe('FileCache', () => {
     expect(pass(root, ['a.md'], upper(root)).computed).toEqual(['a.md']);
   });
 
+  it('finds each entry whether files are asked about in the order they were kept or not, and among new ones', () => {
+    const root = repoWith({ 'a.md.md': 'one', 'b.md': 'two', 'c.md': 'three', 'd.md': 'four' });
+    pass(root, ['a.md.md', 'b.md', 'c.md', 'd.md'], upper(root));
+    expect(pass(root, ['d.md', 'a.md.md', 'c.md', 'b.md'], upper(root))).toEqual({
+      values: ['d.md:FOUR', 'a.md.md:ONE', 'c.md:THREE', 'b.md:TWO'],
+      computed: [],
+      trusted: true,
+    });
+    // Kept in the order asked: a.md.md is first again. a.md, new, is the start of its path.
+    pass(root, ['a.md.md', 'b.md', 'c.md', 'd.md'], upper(root));
+    writeFileSync(path.join(root, 'a.md'), 'new');
+    expect(pass(root, ['a.md', 'a.md.md', 'b.md', 'd.md'], upper(root))).toEqual({
+      values: ['a.md:NEW', 'a.md.md:ONE', 'b.md:TWO', 'd.md:FOUR'],
+      computed: ['a.md'],
+      trusted: true,
+    });
+    expect(pass(root, ['a.md', 'a.md.md', 'b.md', 'd.md'], upper(root)).computed).toEqual([]);
+  });
+
   it('a cache file that cannot be read is ignored, and one that cannot be written is not an error', () => {
     const root = repoWith({ 'a.md': 'alpha' });
     pass(root, ['a.md'], upper(root));
@@ -140,6 +159,11 @@ describe('FileCache', () => {
     writeFileSync(file, serialize(stored));
     expect(pass(root, ['a.md', 'b.md'], upper(root))).toMatchObject({ computed: ['a.md', 'b.md'], trusted: false });
     expect(pass(root, ['a.md', 'b.md'], upper(root))).toMatchObject({ computed: [], trusted: true });
+    // A path more than there are values.
+    const again = deserialize(readFileSync(file)) as { paths: string };
+    again.paths += '\0c.md';
+    writeFileSync(file, serialize(again));
+    expect(pass(root, ['a.md', 'b.md'], upper(root))).toMatchObject({ computed: ['a.md', 'b.md'], trusted: false });
   });
 
   it('removes the temporary file of a write killed before its rename, once it is a minute old', () => {

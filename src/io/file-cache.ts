@@ -125,6 +125,13 @@ function removeLeftovers(dir: string): void {
   }
 }
 
+/** How many times `char` is in `text`. */
+function countOf(text: string, char: string): number {
+  let n = 0;
+  for (let at = text.indexOf(char); at !== -1; at = text.indexOf(char, at + 1)) n++;
+  return n;
+}
+
 /** Whether `s` is the key stored at `keys[at]`. */
 function sameKey(keys: Float64Array, at: number, s: Stats): boolean {
   return (
@@ -137,9 +144,19 @@ function sameKey(keys: Float64Array, at: number, s: Stats): boolean {
 }
 
 export class FileCache<T> {
-  /** The earlier run's entries: each path's place in the columns. */
-  private readonly oldPaths: string[];
-  private readonly oldIndex: Map<string, number>;
+  /** The earlier run's paths, joined by NUL, and how many there are. */
+  private readonly oldJoined: string;
+  private readonly oldCount: number;
+  /**
+   * Where the next path is expected in oldJoined, and its entry: files are asked about in the order of their
+   * listing, the order the cache was written in, so that a path is found by comparing it with the text at the
+   * cursor. Only at the first path found elsewhere (a file added, removed or asked about out of turn) are the paths
+   * split and put in a map: on an unchanged registry, 10,000 strings and a map of them never made.
+   */
+  private cursorAt = 0;
+  private cursorEntry = 0;
+  private oldPaths: string[] | null = null;
+  private oldIndex: Map<string, number> | null = null;
   private readonly oldKeys: Float64Array;
   private readonly oldValues: T[];
   /** Which of the earlier run's entries the cache keeps (1): still current when asked about, or kept as they were. */
@@ -174,15 +191,18 @@ export class FileCache<T> {
       typeof old.paths === 'string' &&
       old.keys instanceof Float64Array &&
       Array.isArray(old.values);
-    const paths = usable && old.values.length > 0 ? old.paths.split('\0') : [];
-    const whole = usable && paths.length === old.values.length && old.keys.length === paths.length * KEY_LENGTH;
-    this.oldPaths = whole ? paths : [];
+    const count = usable ? old.values.length : 0;
+    // As many paths as values (count - 1 separators), and KEY_LENGTH numbers for each.
+    const whole =
+      usable &&
+      (count === 0 ? old.paths === '' : countOf(old.paths, '\0') === count - 1) &&
+      old.keys.length === count * KEY_LENGTH;
+    this.oldJoined = whole ? old.paths : '';
+    this.oldCount = whole ? count : 0;
     this.oldKeys = whole ? old.keys : new Float64Array(0);
     this.oldValues = whole ? old.values : [];
-    this.oldIndex = new Map();
-    for (let i = 0; i < this.oldPaths.length; i++) this.oldIndex.set(this.oldPaths[i] as string, i);
-    this.kept = new Uint8Array(this.oldPaths.length);
-    this.seen = new Uint8Array(this.oldPaths.length);
+    this.kept = new Uint8Array(this.oldCount);
+    this.seen = new Uint8Array(this.oldCount);
     this.trusted = whole;
     this.dirty = !whole;
     this.trustedBefore = now - racyMs;
@@ -218,7 +238,7 @@ export class FileCache<T> {
    * file the cache knows nothing of costs nothing here: its key comes with its read (readWithKey).
    */
   lookup(file: string, abs: string): T | undefined {
-    const i = this.oldIndex.get(file);
+    const i = this.entryOf(file);
     if (i === undefined) return undefined;
     this.seen[i] = 1;
     let stats: Stats;
@@ -234,7 +254,7 @@ export class FileCache<T> {
 
   /** What `file` came to, read while it had `key`. */
   set(file: string, key: FileKey, value: T): void {
-    const i = this.oldIndex.get(file);
+    const i = this.index().get(file);
     if (i !== undefined) {
       this.seen[i] = 1;
       // Computed anew: the earlier entry is not kept beside it.
@@ -251,6 +271,36 @@ export class FileCache<T> {
     this.added.values.push(value);
   }
 
+  /** The earlier run's entry of `file`: at the cursor, or else from the map of all of them. */
+  private entryOf(file: string): number | undefined {
+    if (this.oldIndex === null && this.cursorEntry < this.oldCount) {
+      const at = this.cursorAt;
+      const end = at + file.length;
+      if (
+        this.oldJoined.startsWith(file, at) &&
+        (end === this.oldJoined.length || this.oldJoined.charCodeAt(end) === 0)
+      ) {
+        this.cursorAt = end + 1;
+        return this.cursorEntry++;
+      }
+    }
+    return this.index().get(file);
+  }
+
+  /** The earlier run's paths, split. */
+  private paths(): string[] {
+    return (this.oldPaths ??= this.oldCount === 0 ? [] : this.oldJoined.split('\0'));
+  }
+
+  /** Each of the earlier run's paths' entry. */
+  private index(): Map<string, number> {
+    if (this.oldIndex) return this.oldIndex;
+    const paths = this.paths();
+    const index = new Map<string, number>();
+    for (let i = 0; i < paths.length; i++) index.set(paths[i] as string, i);
+    return (this.oldIndex = index);
+  }
+
   private keep(i: number): void {
     if (this.kept[i] === 1) return;
     this.kept[i] = 1;
@@ -263,18 +313,19 @@ export class FileCache<T> {
    */
   save(alsoKeep: Iterable<string> = []): void {
     for (const file of alsoKeep) {
-      const i = this.oldIndex.get(file);
+      const i = this.index().get(file);
       if (i !== undefined && this.seen[i] === 0) this.keep(i);
     }
-    if (!this.dirty && this.keptCount === this.oldPaths.length) return;
+    if (!this.dirty && this.keptCount === this.oldCount) return;
     const count = this.keptCount + this.added.paths.length;
+    const oldPaths = this.paths();
     const paths: string[] = [];
     const keys = new Float64Array(count * KEY_LENGTH);
     const values: T[] = [];
-    for (let i = 0; i < this.oldPaths.length; i++) {
+    for (let i = 0; i < this.oldCount; i++) {
       if (this.kept[i] === 0) continue;
       keys.set(this.oldKeys.subarray(i * KEY_LENGTH, (i + 1) * KEY_LENGTH), paths.length * KEY_LENGTH);
-      paths.push(this.oldPaths[i] as string);
+      paths.push(oldPaths[i] as string);
       values.push(this.oldValues[i] as T);
     }
     keys.set(this.added.keys, paths.length * KEY_LENGTH);
