@@ -438,6 +438,33 @@ describe('publicData: only what a schema marks public', () => {
     expect(JSON.stringify(internal)).toBe(JSON.stringify(data));
   });
 
+  it('shares the lists and mappings it shows whole, and copies those that lose a part', () => {
+    const classes = classifyFields([base]);
+    const bare = <T extends object>(o: T): T => Object.assign(Object.create(null) as T, o);
+    const created = bare({ date: '2026-01-01', action: 'created', to: 'idea' });
+    const moved = bare({ date: '2026-02-01', action: 'moved', from: 'idea', to: 'refinement', by: `${MARK}-by` });
+    const assigned = bare({ date: '2026-02-02', action: 'assigned', field: 'unit', old: 'A', new: 'B' });
+    const tags = ['äldre', 'skola'];
+    const data = bare({ id: 'sund-aaaaaa', carrier: `${MARK}-c`, tags, history: [created, moved, assigned] });
+    const out = shown(data, classes);
+    const history = out.history as unknown[];
+    expect(out.tags).toBe(tags);
+    expect(history[0]).toBe(created);
+    expect(history[1]).not.toBe(moved);
+    expect(history[1]).toEqual({ date: '2026-02-01', action: 'moved', from: 'idea', to: 'refinement' });
+    expect(history[2]).toEqual({ date: '2026-02-02', action: 'assigned', field: 'unit', old: 'A', new: 'B' });
+    expect(history).not.toBe(data.history);
+    expect(moved.by).toBe(`${MARK}-by`);
+    expect(leaks(out)).toBe(false);
+    // A history shown whole is the history itself; a mapping with a prototype is copied into one without.
+    const whole = bare({ history: [created] });
+    expect(shown(whole, classes).history).toBe(whole.history);
+    const withProto = { history: [{ date: '2026-01-01', action: 'created', to: 'idea' }] };
+    const copied = (shown(withProto, classes).history as object[])[0] as object;
+    expect(copied).not.toBe(withProto.history[0]);
+    expect(Object.getPrototypeOf(copied)).toBeNull();
+  });
+
   it('leaves no trace on the prototypes of the objects it makes', () => {
     const schema = JSON.parse('{"properties": {"a": {"x-public": true, "properties": {"__proto__": {}}}}}') as object;
     const classes = classifyFields([base, schema]);

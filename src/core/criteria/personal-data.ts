@@ -359,27 +359,45 @@ export function aggregateFields(classes: FieldClasses, keys: Iterable<string> = 
 
 const OMIT = Symbol('omit');
 
-/** A value as a public output may show it, or OMIT. */
+/**
+ * A value as a public output may show it, or OMIT. A list or mapping that loses nothing is the value itself, not a
+ * copy (a mapping only when it has no prototype, as the readers make them): a site's 10,000 ideas hold their
+ * histories' entries once, where copies of them outlived the young generation and were copied again by each
+ * collection. Nothing changes a value once read, so the two may share it.
+ */
 function publicValue(value: unknown, place: Place, inherited: boolean, depth: number): unknown {
   if (!shown(place.cls, inherited) || depth > MAX_DEPTH) return OMIT;
-  if (Array.isArray(value)) {
-    const out: unknown[] = [];
-    value.forEach((v, i) => {
-      const x = publicValue(v, place.item(i), true, depth + 1);
-      if (x !== OMIT) out.push(x);
-    });
-    return out;
-  }
+  if (Array.isArray(value)) return publicItems(value, (i) => place.item(i), depth);
   if (isRecord(value)) {
     const entries: [string, unknown][] = [];
+    let same = Object.getPrototypeOf(value) === null;
     for (const [key, v] of Object.entries(value)) {
       const x = publicValue(v, place.key(key), true, depth + 1);
+      if (x !== v) same = false;
       if (x !== OMIT) entries.push([key, x]);
     }
     // fromEntries defines own properties: a `__proto__` key stays a key.
-    return nullObjectFrom(entries);
+    return same ? value : nullObjectFrom(entries);
   }
   return value;
+}
+
+/** The items of a list as a public output may show them: the list itself when none is omitted or changed. */
+function publicItems(
+  items: readonly unknown[],
+  placeOf: (i: number) => Place,
+  depth: number,
+  change: (shown: unknown, item: unknown) => unknown = (x) => x,
+): unknown[] {
+  let out: unknown[] | null = null;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    const x = publicValue(item, placeOf(i), true, depth + 1);
+    const y = x === OMIT ? OMIT : change(x, item);
+    if (out === null && y !== item) out = items.slice(0, i);
+    if (out !== null && y !== OMIT) out.push(y);
+  }
+  return out ?? (items as unknown[]);
 }
 
 /** One top-level field of an idea as a public output may show it; undefined when it may not. */
@@ -389,12 +407,12 @@ export function publicField(data: Record<string, unknown>, name: string, classes
   const place = rootOf(classes).key(name);
   if (name === 'history' && Array.isArray(raw)) {
     if (!shown(place.cls, false)) return undefined;
-    const out: unknown[] = [];
-    raw.forEach((entry, i) => {
-      const x = publicValue(entry, place.item(i), true, 1);
-      if (x !== OMIT) out.push(isRecord(x) && isRecord(entry) ? withAssignment(x, entry, classes) : x);
-    });
-    return out;
+    return publicItems(
+      raw,
+      (i) => place.item(i),
+      0,
+      (x, entry) => (isRecord(x) && isRecord(entry) ? withAssignment(x, entry, classes) : x),
+    );
   }
   const value = publicValue(raw, place, false, 0);
   return value === OMIT ? undefined : value;
@@ -409,6 +427,8 @@ function withAssignment(
   entry: Record<string, unknown>,
   classes: FieldClasses,
 ): Record<string, unknown> {
+  // An entry that assigns nothing is shown as it was.
+  if (!Object.hasOwn(entry, 'old') && !Object.hasOwn(entry, 'new')) return shownEntry;
   // The entry's other keys as they were shown, copied once (a rest and a spread copied them twice).
   const out = nullObject();
   for (const key of Object.keys(shownEntry)) if (key !== 'old' && key !== 'new') out[key] = shownEntry[key];
