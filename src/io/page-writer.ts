@@ -70,7 +70,7 @@ type ToWorker = { shared: string[]; pages: (string | number)[] } | { end: true }
 type FromWorker = { hashes: string[] } | { error: ErrorShape };
 
 /** The hash a site's marker keeps of each page: what src/io/site-dir.ts checks the files it finds against. */
-export const sha256 = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
+const sha256 = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
 
 /**
  * Writes a page (`abs`, its pieces joined: texts, and shared pieces encoded already) into its folder, made once, and
