@@ -32,9 +32,13 @@ setFlagsFromString('--no-turbo-inlining');
  *   validate's first run made 37 scavenges instead of 126 and took 3 to 4% less time, list's first run 3% and its
  *   second 2 to 6%, for 2 to 9 MB more memory. Around the listing of the commands that keep whole ideas (export,
  *   review) the peak rose by 7 MB, over the target.
- * Only around such work: lifted while the ideas were read (most of what is read is kept), the peak memory moved
- * from run to run, up to 266 MB. The factor is set back when the work is done, so the code cache the build makes
- * after its warm-up runs (src/tools/bundle.ts) is made under the flags every run starts with.
+ * - `ideas site` reading its ideas when most of them are parsed anew (src/io/read-ideas.ts, `keepsAll`): what is
+ *   read is kept, but a larger young generation makes ten scavenges instead of ~110, and the batch's buffers and
+ *   texts die in it instead of reaching the old generation.
+ * Only around such work: lifted for every reading of whole ideas, second runs included (they deserialise the
+ * cache), the peak memory moved from run to run, up to 266 MB. The factor is set back when the work is done, so the
+ * code cache the build makes after its warm-up runs (src/tools/bundle.ts) is made under the flags every run starts
+ * with.
  */
 export function withGrowingYoungGeneration<T>(work: () => T): T {
   setFlagsFromString('--semi-space-growth-factor=4');

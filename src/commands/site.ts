@@ -51,7 +51,7 @@ export async function runSite(opts: SiteOptions, ctx: Ctx): Promise<SiteResult> 
   const classes = classifySources(sources);
   const disclosure = { includePersonal: opts.includePersonal };
   const criteria = loadCriteria(registry);
-  const { ideas, unreadable } = readIdeas(registry);
+  const { ideas, unreadable } = readIdeas(registry, undefined, { keepsAll: true });
   const today = isoDate(ctx.clock());
 
   const label = fieldLabeler(base, siteLang);
