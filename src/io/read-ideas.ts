@@ -7,7 +7,6 @@
 import {
   MAX_IDEA_BYTES,
   readFrontMatter,
-  type FrontMatter,
   type FrontMatterProblem,
   type FrontMatterResult,
 } from '../core/front-matter/front-matter.js';
@@ -128,8 +127,10 @@ export function openReading<V>(
 const NOT_READ = { ok: false } as const;
 
 type Fields = { ok: true; data: Record<string, unknown> } | FrontMatterProblem;
+/** An idea's fields and text, without its front matter's text, which no reader of whole ideas uses. */
+type Parsed = { ok: true; data: Record<string, unknown>; body: string } | FrontMatterProblem;
 type Summary = SummaryCells | FrontMatterProblem;
-type KindValue = FrontMatterResult | Fields | Summary | typeof NOT_READ;
+type KindValue = Parsed | Fields | Summary | typeof NOT_READ;
 
 /**
  * What each kind of reading keeps of a file, as its cache holds it (and as a RemoteTask's factory, so that worker
@@ -140,7 +141,8 @@ export function keepTask(kind: 'parsed' | 'fields' | 'summary'): Compute<KindVal
   return (_entry, file) => {
     if (!file.ok) return NOT_READ;
     const fm = readFrontMatter(file.bytes, { body: kind === 'parsed' });
-    if (kind === 'parsed' || !fm.ok) return fm;
+    if (!fm.ok) return fm;
+    if (kind === 'parsed') return { ok: true, data: fm.data, body: fm.body };
     return kind === 'fields' ? { ok: true, data: fm.data } : summaryCells(fm.data);
   };
 }
@@ -162,7 +164,7 @@ export function readIdeas(
   entries: IdeaFileEntry[] = listIdeaFiles(registry),
   opts: { alsoKeep?: readonly string[]; keepsAll?: boolean } = {},
 ): ReadIdeas {
-  return readEach<FrontMatter, Idea>(
+  return readEach<Extract<Parsed, { ok: true }>, Idea>(
     registry,
     entries,
     'parsed',

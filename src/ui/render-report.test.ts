@@ -38,7 +38,6 @@ const idea = (
 ) =>
   toIdea(
     {
-      ok: true,
       data: {
         id,
         title: `Idé ${id}`,
@@ -58,7 +57,6 @@ const idea = (
         ],
       },
       body: '',
-      matter: '',
     },
     stage(key),
     `ideas/${id}.md`,

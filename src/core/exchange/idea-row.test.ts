@@ -23,8 +23,7 @@ const criteria = {
 const schemas = [readPackageSchema('idea'), criteria];
 const classes = classifyFields(schemas);
 const stage = (key: string) => config.stages.find((s) => s.key === key) ?? config.stages[0]!;
-const idea = (key: string, data: Record<string, unknown>, body = '') =>
-  toIdea({ ok: true, data, body, matter: '' }, stage(key), 'p', '/p');
+const idea = (key: string, data: Record<string, unknown>, body = '') => toIdea({ data, body }, stage(key), 'p', '/p');
 
 const ideas = [
   idea(

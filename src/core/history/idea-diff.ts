@@ -113,9 +113,9 @@ export class SnapshotIdea {
 
   /** Where a JSON pointer into the front matter is in the file. */
   position(pointer: string, preferKey = false): { line: number; column: number } | null {
-    const idea = this.idea;
-    if (!idea) return null;
-    this.located ??= new YamlPositions(idea.matter, MATTER_FIRST_LINE);
+    const fm = this.frontMatter;
+    if (!fm.ok) return null;
+    this.located ??= new YamlPositions(fm.matter, MATTER_FIRST_LINE);
     return this.located.find(pointer, preferKey);
   }
 }

@@ -14,7 +14,7 @@ const stage = (key: string): Stage => ({
   limitDays: null,
 });
 const idea = (folder: string, data: Record<string, unknown>) =>
-  toIdea({ ok: true, data: { id: 'x-aaaa', title: 'X', ...data }, body: '', matter: '' }, stage(folder), 'p', '/p');
+  toIdea({ data: { id: 'x-aaaa', title: 'X', ...data }, body: '' }, stage(folder), 'p', '/p');
 
 describe('staysOf', () => {
   it('starts a stay at every entry that leads somewhere, and skips entries that do not move the idea', () => {

@@ -30,7 +30,7 @@ export function regionIdeaTable(
     for (const idea of snapshot.ideas) {
       const st = byKey.get(idea.stage);
       if (!st || (stage !== null && idea.stage !== stage)) continue;
-      ideas.push({ ...ideaFieldsOf(idea, st), body: idea.body, matter: '' });
+      ideas.push({ ...ideaFieldsOf(idea, st), body: idea.body });
       owners.push(member);
     }
   // `includePersonal` only because the data is public already: the copy kept by the sync is what is shown.

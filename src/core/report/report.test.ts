@@ -98,12 +98,7 @@ function idea(id: string, stage: string, created: string, moves: Move[], fields:
   };
   const st = config.stages.find((s) => s.key === stage);
   if (!st) throw new Error(stage);
-  return toIdea(
-    { ok: true, data, body: '', matter: '' },
-    st,
-    `ideas/${st.folder}/${id}.md`,
-    `/r/ideas/${st.folder}/${id}.md`,
-  );
+  return toIdea({ data, body: '' }, st, `ideas/${st.folder}/${id}.md`, `/r/ideas/${st.folder}/${id}.md`);
 }
 
 const ideas: Idea[] = [
