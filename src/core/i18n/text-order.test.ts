@@ -29,42 +29,14 @@ describe('compareText', () => {
     ]);
   });
 
-  it('sorts by rank, then by each text in turn, as comparing with compareText does', () => {
-    const rnd = prng(12);
-    const pick = (xs: string[]) => xs[Math.floor(rnd() * xs.length)] as string;
+  /** 2,000 items of ranks and two texts picked from these at random, sorted as a sort by compareText sorts them. */
+  const sortsAsCompareText = (seed: number, ranks: number[], firsts: string[], seconds: string[]) => {
+    const rnd = prng(seed);
+    const pick = <T>(xs: T[]) => xs[Math.floor(rnd() * xs.length)] as T;
     const items = Array.from({ length: 2000 }, (_, n) => ({
       n,
-      rank: Math.floor(rnd() * 3),
-      texts: [
-        pick(['2026-01-02', '2026-01-10', '', 'igår', 'Ärende', '2026-1-3']),
-        pick(['sund-a1', 'sund-b', 'Sund-a', 'ideas/x.md', 'å-1', 'a']),
-      ],
-    }));
-    const expected = [...items].sort(
-      (a, b) =>
-        a.rank - b.rank ||
-        compareText(a.texts[0] as string, b.texts[0] as string) ||
-        compareText(a.texts[1] as string, b.texts[1] as string),
-    );
-    expect(
-      sortByTexts(
-        items,
-        (i) => i.rank,
-        (i) => i.texts,
-      ).map((i) => i.n),
-    ).toEqual(expected.map((i) => i.n));
-  });
-
-  it('sorts plain texts alone as it sorts them among others', () => {
-    const rnd = prng(13);
-    const pick = (xs: string[]) => xs[Math.floor(rnd() * xs.length)] as string;
-    const items = Array.from({ length: 2000 }, (_, n) => ({
-      n,
-      rank: pick(['0', '1', 'x']) === 'x' ? Infinity : Math.floor(rnd() * 2),
-      texts: [
-        pick(['2026-01-02', '2026-01-10', '2026-01-1', '', '2026', '2026-01-02 ']),
-        pick(['sund-a1', 'sund-a', 'sund-a10', 'sund-b', 'ideas/x.md', 'a', '']),
-      ],
+      rank: pick(ranks),
+      texts: [pick(firsts), pick(seconds)],
     }));
     const expected = [...items].sort(
       (a, b) =>
@@ -79,5 +51,23 @@ describe('compareText', () => {
         (i) => i.texts,
       ).map((i) => i.n),
     ).toEqual(expected.map((i) => i.n));
+  };
+
+  it('sorts by rank, then by each text in turn, as comparing with compareText does', () => {
+    sortsAsCompareText(
+      12,
+      [0, 1, 2],
+      ['2026-01-02', '2026-01-10', '', 'igår', 'Ärende', '2026-1-3'],
+      ['sund-a1', 'sund-b', 'Sund-a', 'ideas/x.md', 'å-1', 'a'],
+    );
+  });
+
+  it('sorts plain texts alone as it sorts them among others', () => {
+    sortsAsCompareText(
+      13,
+      [0, 1, Infinity],
+      ['2026-01-02', '2026-01-10', '2026-01-1', '', '2026', '2026-01-02 '],
+      ['sund-a1', 'sund-a', 'sund-a10', 'sund-b', 'ideas/x.md', 'a', ''],
+    );
   });
 });
