@@ -15,6 +15,23 @@ describe('the message catalogue', () => {
   });
 });
 
+describe('counted words in Swedish', () => {
+  it('make the participle after a count agree with it: one idea "borttagen", two "borttagna"', () => {
+    const one = { file: 'a.csv', created: 1, updated: 1, unchanged: 1, removed: 1, restored: 1, count: 1 };
+    expect(t('sv', 'out.importDryRunCounts', one)).toContain('1 idé lämnas oförändrad;');
+    expect(t('sv', 'out.importDryRunCounts', { ...one, unchanged: 2 })).toContain('2 idéer lämnas oförändrade;');
+    expect(t('sv', 'recover.reimport', one)).toContain('(1 ny idé borttagen, 1 idé återställd)');
+    expect(t('sv', 'recover.reimport', { removed: 2, restored: 3 })).toContain(
+      '(2 nya idéer borttagna, 3 idéer återställda)',
+    );
+    expect(t('sv', 'recover.import', one)).toContain('(1 idé borttagen)');
+    expect(t('sv', 'recover.import', { count: 2 })).toContain('(2 idéer borttagna)');
+    const sync = { region: 'Skaraborg', failed: 0, ideas: 5 };
+    expect(t('sv', 'region.sync.summary', { ...sync, members: 1 })).toContain('1 medlem synkad,');
+    expect(t('sv', 'region.sync.summary', { ...sync, members: 15 })).toContain('15 medlemmar synkade,');
+  });
+});
+
 describe('t', () => {
   /** The way messages were filled before their parts were cut once: a regular expression's replace. */
   const oracle = (text: string, params: Params, lang: Lang) =>

@@ -3,7 +3,7 @@ import type { Localized } from '../i18n.js';
 
 export const exchange2 = {
   'recover.reimport': {
-    sv: 'En import avbröts innan den var klar; den är ångrad ({removed#ny idé|nya idéer} borttagna, {restored#idé|idéer} återställda). Kör importen igen.',
+    sv: 'En import avbröts innan den var klar; den är ångrad ({removed#ny idé borttagen|nya idéer borttagna}, {restored#idé återställd|idéer återställda}). Kör importen igen.',
     en: 'An import was cut short before it finished; it was undone ({removed#new idea|new ideas} removed, {restored#idea|ideas} restored). Run the import again.',
   },
   'import.keyTwice': {
@@ -23,7 +23,7 @@ export const exchange2 = {
     en: 'The import cannot change the idea file {file}: its front matter is not a list of fields. Fix the file and import again.',
   },
   'out.importDryRunCounts': {
-    sv: 'Provkörning av {file}: {created#ny idé|nya idéer} skulle skapas, {updated#idé|idéer} uppdateras och {unchanged#idé|idéer} lämnas oförändrade; inget skrevs.',
+    sv: 'Provkörning av {file}: {created#ny idé|nya idéer} skulle skapas, {updated#idé|idéer} uppdateras och {unchanged#idé lämnas oförändrad|idéer lämnas oförändrade}; inget skrevs.',
     en: 'Dry run of {file}: {created#new idea|new ideas} would be created, {updated#idea|ideas} updated and {unchanged#idea|ideas} left unchanged; nothing was written.',
   },
   'out.importedCounts': {

@@ -165,7 +165,7 @@ export const region = {
     en: '{member}: failed; no data',
   },
   'region.sync.summary': {
-    sv: '{region}: {members#medlem|medlemmar} synkade, {failed} misslyckades, {ideas#idé|idéer} i regionen.',
+    sv: '{region}: {members#medlem synkad|medlemmar synkade}, {failed} misslyckades, {ideas#idé|idéer} i regionen.',
     en: '{region}: {members#member|members} synced, {failed} failed, {ideas#idea|ideas} in the region.',
   },
   'region.age.today': { sv: 'i dag', en: 'today' },

@@ -118,7 +118,7 @@ export const storage = {
     en: 'Finished an interrupted change: {file}.',
   },
   'recover.import': {
-    sv: 'En import avbröts innan den var klar; den är ångrad ({count#idé|idéer} borttagna). Kör importen igen.',
+    sv: 'En import avbröts innan den var klar; den är ångrad ({count#idé borttagen|idéer borttagna}). Kör importen igen.',
     en: 'An import was cut short before it finished; it was undone ({count#idea|ideas} removed). Run the import again.',
   },
   'what.move': { sv: 'flytt av {file}', en: 'move of {file}' },
