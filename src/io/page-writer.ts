@@ -69,8 +69,15 @@ type ToWorker = { shared: string[]; pages: (string | number)[] } | { end: true }
 /** The worker's last message: the hashes of the pages it wrote, in their order, or why it stopped. */
 type FromWorker = { hashes: string[] } | { error: ErrorShape };
 
-/** The hash a site's marker keeps of each page: what src/io/site-dir.ts checks the files it finds against. */
-const sha256 = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
+/**
+ * The hash a site's marker keeps of each page, from its bytes in one or more pieces: what src/io/site-dir.ts checks
+ * the files it finds against.
+ */
+export function markerHash(pieces: Iterable<Uint8Array>): string {
+  const hash = createHash('sha256');
+  for (const piece of pieces) hash.update(piece);
+  return hash.digest('hex');
+}
 
 /**
  * Writes a page (`abs`, its pieces joined: texts, and shared pieces encoded already) into its folder, made once, and
@@ -105,7 +112,7 @@ export function pageWriting(folders: Set<string>): (abs: string, pieces: readonl
       closeSync(fd);
     }
     faultPoint('site:page');
-    return sha256(bytes);
+    return markerHash([bytes]);
   };
 }
 

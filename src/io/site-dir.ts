@@ -4,7 +4,7 @@
  * only replaced when every file in it is one a previous run wrote, unchanged: the marker file lists them with their
  * hashes. Anything else (a CNAME for GitHub Pages, someone's notes, a folder given by mistake) makes it refuse.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import {
   closeSync,
   lstatSync,
@@ -22,7 +22,7 @@ import path from 'node:path';
 import { IdeasError } from '../core/errors.js';
 import type { FileText } from '../core/file-text.js';
 import { faultPoint } from './faults.js';
-import { pageWriter } from './page-writer.js';
+import { markerHash, pageWriter } from './page-writer.js';
 import { nullObject, nullProtoDeep } from '../core/safe-object.js';
 
 export const SITE_MARKER = '.ideas-site';
@@ -72,21 +72,23 @@ export function foreignFiles(dir: string): string[] {
 }
 
 /**
- * The SHA-256 of a file's bytes (as the marker holds them, src/io/page-writer.ts), read through one buffer kept from
- * file to file: a buffer for each of an earlier site's 10,000 files was memory outside V8's heap, let go only at a
- * collection, and with the young generation grown for `ideas site` (src/io/read-ideas.ts) it piled up to ~20 MB.
- * A file of any size is read in pieces.
+ * A file's hash as the marker holds it (markerHash), its bytes read through one buffer kept from file to file: a
+ * buffer for each of an earlier site's 10,000 files was memory outside V8's heap, let go only at a collection, and
+ * with the young generation grown for `ideas site` (src/io/read-ideas.ts) it piled up to ~20 MB. A file of any size
+ * is read in pieces.
  */
 function hashOf(abs: string, chunk: Buffer): string {
-  const hash = createHash('sha256');
   const fd = openSync(abs, 'r');
   try {
-    for (let n = readSync(fd, chunk, 0, chunk.length, null); n > 0; n = readSync(fd, chunk, 0, chunk.length, null))
-      hash.update(chunk.subarray(0, n));
+    return markerHash(
+      (function* () {
+        for (let n = readSync(fd, chunk, 0, chunk.length, null); n > 0; n = readSync(fd, chunk, 0, chunk.length, null))
+          yield chunk.subarray(0, n);
+      })(),
+    );
   } finally {
     closeSync(fd);
   }
-  return hash.digest('hex');
 }
 
 function statOrNull(file: string): Stats | null {
