@@ -19,7 +19,7 @@ import { entryKind, readText } from '../io/files.js';
 import { readReason } from '../io/fs-error.js';
 import { openRegistry } from './open-registry.js';
 import { fieldBook } from './field-book.js';
-import { gateFixes } from '../core/sluice/gate-fix.js';
+import { firstFix } from '../core/sluice/gate-fix.js';
 import { openReading, readIdeaFile, type Compute } from '../io/read-ideas.js';
 import { readFrontMatter } from '../core/front-matter/front-matter.js';
 import { byPath } from '../core/path-order.js';
@@ -170,13 +170,14 @@ export async function runValidate(opts: ValidateOptions, ctx: Ctx): Promise<Vali
   const ids = new Map(selected.map((e, i) => [e.path, checkedFiles[i]?.id ?? null]));
   if (opts.fixes !== false && findings.some(fixable)) {
     // The schemas say which fields there are; compiled only when a file was checked against them in this run.
-    const book = fieldBook(registry, criteria ?? parsedCriteria(registry), lang);
+    const fixOf = firstFix(fieldBook(registry, criteria ?? parsedCriteria(registry), lang), lang, opts.registry);
     findings.forEach((f, i) => {
       if (!fixable(f)) return;
       const field = (f.pointer.split('/')[1] ?? '').replace(/~1/g, '/').replace(/~0/g, '~');
-      const idea = { id: ids.get(f.file) ?? null, path: f.file };
-      const where = { ...(opts.registry ? { registryFlag: opts.registry } : {}), file: f.file };
-      const [fix] = gateFixes([{ field, pointer: f.pointer, keyword: f.keyword }], idea, book, lang, where, false);
+      const fix = fixOf(
+        { field, pointer: f.pointer, keyword: f.keyword },
+        { id: ids.get(f.file) ?? null, path: f.file },
+      );
       if (fix) findings[i] = { ...f, fix };
     });
   }

@@ -112,20 +112,18 @@ export function gateFixes(
   /** Whether a field no command can fill (a list of records) gets its line in words; validate's findings say it. */
   inWords = true,
 ): string[] {
-  const head = editCommand(idea, where);
+  const head = shellCommand(editCommand(idea, where));
   const out: string[] = [];
   const seen = new Set<string>();
   for (const m of missing) {
     const fix = fieldFix(m, fields);
     if (!fix) continue;
     const lines =
-      'names' in fix
-        ? fix.names.map((name) => shellCommand([...head, '--set', setText(fields.spec(name), lang)]))
-        : 'unset' in fix
-          ? [shellCommand([...head, '--unset', fix.unset])]
-          : inWords
-            ? [t(lang, fix.words, { field: m.field, file: where.file })]
-            : [];
+      'words' in fix
+        ? inWords
+          ? [t(lang, fix.words, { field: m.field, file: where.file })]
+          : []
+        : commandTails(fix, fields, lang).map((tail) => `${head} ${tail}`);
     for (const line of lines) {
       if (seen.has(line)) continue;
       seen.add(line);
@@ -133,6 +131,40 @@ export function gateFixes(
     }
   }
   return out;
+}
+
+/**
+ * What follows `ideas edit <id>` in each line that puts one field right, quoted: `--set` for each name, or
+ * `--unset`. The words of a line are quoted one by one and joined by spaces, so a line is its head's text and this.
+ */
+function commandTails(fix: Exclude<FieldFix, { words: string }>, fields: SettableFields, lang: Lang): string[] {
+  return 'names' in fix
+    ? fix.names.map((name) => shellCommand(['--set', setText(fields.spec(name), lang)]))
+    : [shellCommand(['--unset', fix.unset])];
+}
+
+/**
+ * The first of gateFixes's lines for one problem, without lines in words: what `ideas validate` shows with each of
+ * thousands of findings. What follows the idea's id depends on the problem alone, so it is worked out once for each
+ * field, pointer and keyword.
+ */
+export function firstFix(
+  fields: SettableFields,
+  lang: Lang,
+  registryFlag?: string,
+): (problem: Problem, idea: { id: string | null; path: string }) => string | null {
+  const tails = new Map<string, string | null>();
+  const where = registryFlag === undefined ? {} : { registryFlag };
+  return (problem, idea) => {
+    const key = JSON.stringify([problem.field, problem.pointer, problem.keyword ?? null]);
+    let tail = tails.get(key);
+    if (tail === undefined) {
+      const fix = fieldFix(problem, fields);
+      tail = fix && !('words' in fix) ? (commandTails(fix, fields, lang)[0] ?? null) : null;
+      tails.set(key, tail);
+    }
+    return tail === null ? null : `${shellCommand(editCommand(idea, where))} ${tail}`;
+  };
 }
 
 /**
