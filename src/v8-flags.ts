@@ -22,7 +22,7 @@ setFlagsFromString('--no-turbo-inlining');
 
 /**
  * Runs `work` with the young generation free to grow (up to V8's 16 MB a half); the factor is set back after, and
- * the young generation keeps the size it has then. Around two kinds of work (docs/development.md):
+ * the young generation keeps the size it has then. Around three kinds of work (docs/development.md):
  * - Work that makes a great deal of garbage that dies young and keeps little, where each scavenge of a 1 MB young
  *   generation finds almost nothing alive and costs its fixed ~0.4 ms all the same: `ideas site` rendering and
  *   writing 10,000 pages made ~650 scavenges, ~250 ms.
