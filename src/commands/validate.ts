@@ -167,17 +167,26 @@ export async function runValidate(opts: ValidateOptions, ctx: Ctx): Promise<Vali
   findings.push(...checkUniqueIds(sightings, lang).filter((f) => selectedPaths.has(f.file)));
   findings.sort(compareFindings);
   // What would fix a criterion an idea misses: the `ideas edit` line a closed gate prints.
-  const ids = new Map(selected.map((e, i) => [e.path, checkedFiles[i]?.id ?? null]));
   if (opts.fixes !== false && findings.some(fixable)) {
+    // The ids of the files with findings, and each pointer's field, found once.
+    const ids = new Map<string, string | null>();
+    selected.forEach((e, i) => {
+      const checked = checkedFiles[i];
+      if (checked && checked.findings.length > 0) ids.set(e.path, checked.id);
+    });
+    const fields = new Map<string, string>();
+    const fieldOf = (pointer: string) => {
+      let field = fields.get(pointer);
+      if (field === undefined)
+        fields.set(pointer, (field = (pointer.split('/')[1] ?? '').replace(/~1/g, '/').replace(/~0/g, '~')));
+      return field;
+    };
     // The schemas say which fields there are; compiled only when a file was checked against them in this run.
     const fixOf = firstFix(fieldBook(registry, criteria ?? parsedCriteria(registry), lang), lang, opts.registry);
     findings.forEach((f, i) => {
       if (!fixable(f)) return;
-      const field = (f.pointer.split('/')[1] ?? '').replace(/~1/g, '/').replace(/~0/g, '~');
-      const fix = fixOf(
-        { field, pointer: f.pointer, keyword: f.keyword },
-        { id: ids.get(f.file) ?? null, path: f.file },
-      );
+      const problem = { field: fieldOf(f.pointer), pointer: f.pointer, keyword: f.keyword };
+      const fix = fixOf(problem, { id: ids.get(f.file) ?? null, path: f.file });
       if (fix) findings[i] = { ...f, fix };
     });
   }

@@ -146,24 +146,35 @@ function commandTails(fix: Exclude<FieldFix, { words: string }>, fields: Settabl
 /**
  * The first of gateFixes's lines for one problem, without lines in words: what `ideas validate` shows with each of
  * thousands of findings. What follows the idea's id depends on the problem alone, so it is worked out once for each
- * field, pointer and keyword.
+ * pointer, keyword and field; the start of the line once for each idea in a row.
  */
 export function firstFix(
   fields: SettableFields,
   lang: Lang,
   registryFlag?: string,
 ): (problem: Problem, idea: { id: string | null; path: string }) => string | null {
-  const tails = new Map<string, string | null>();
+  const tails = new Map<string, Map<string | undefined, Map<string, string | null>>>();
   const where = registryFlag === undefined ? {} : { registryFlag };
+  let named: string | undefined;
+  let head = '';
   return (problem, idea) => {
-    const key = JSON.stringify([problem.field, problem.pointer, problem.keyword ?? null]);
-    let tail = tails.get(key);
+    let byKeyword = tails.get(problem.pointer);
+    if (!byKeyword) tails.set(problem.pointer, (byKeyword = new Map()));
+    let byField = byKeyword.get(problem.keyword);
+    if (!byField) byKeyword.set(problem.keyword, (byField = new Map()));
+    let tail = byField.get(problem.field);
     if (tail === undefined) {
       const fix = fieldFix(problem, fields);
       tail = fix && !('words' in fix) ? (commandTails(fix, fields, lang)[0] ?? null) : null;
-      tails.set(key, tail);
+      byField.set(problem.field, tail);
     }
-    return tail === null ? null : `${shellCommand(editCommand(idea, where))} ${tail}`;
+    if (tail === null) return null;
+    const name = idea.id ?? idea.path;
+    if (name !== named) {
+      named = name;
+      head = shellCommand(editCommand(idea, where));
+    }
+    return `${head} ${tail}`;
   };
 }
 
