@@ -10,7 +10,10 @@ function compareAll(text: string): { quick: number; differ: string[] } {
   const written = [...text.matchAll(/^([^\s#:][^:]*):/gm)].map((m) => m[1] as string);
   // A quoted key both as written and as the key it is.
   const keys = [...written, ...written.filter((k) => /^(["']).+\1$/.test(k)).map((k) => k.slice(1, -1))];
-  const pointers = ['', '/nowhere', '/history/0/date', ...keys.map((k) => `/${k}`)];
+  // And keys that are not there but start a line as one does: a key's start, and a line's text up to each colon in it.
+  const colons = text.split('\n').flatMap((line) => [...line.matchAll(/:/g)].map((m) => `/${line.slice(0, m.index)}`));
+  const near = [...keys.map((k) => `/${k.slice(0, -1)}`), ...colons];
+  const pointers = ['', '/nowhere', '/history/0/date', ...keys.map((k) => `/${k}`), ...near];
   const quickly = new YamlPositions(text, 2);
   const fully = new YamlPositions(text, 2, false);
   // Told by the reader whether the subset read the text (FrontMatter's `subset`), as validate does.
