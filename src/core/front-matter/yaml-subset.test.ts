@@ -358,6 +358,31 @@ describe('readYamlSubset', () => {
     expect(subset(text)).toBeUndefined();
   });
 
+  it('gives up on every character YAML refuses or reads as white space or a break, wherever it stands', () => {
+    const refused = [
+      // C0 controls, the tab among them, but for the LF and the CR (below).
+      ...Array.from({ length: 0x20 }, (_, c) => c).filter((c) => c !== 0xa && c !== 0xd),
+      ...Array.from({ length: 0x21 }, (_, k) => 0x7f + k),
+      0x2028,
+      0x2029,
+      0xfeff,
+      0xfffe,
+      0xffff,
+      // Each half of a surrogate pair alone.
+      ...Array.from({ length: 0x800 }, (_, k) => 0xd800 + k),
+    ];
+    const accepted: string[] = [];
+    for (const c of refused) {
+      const u = String.fromCharCode(c);
+      for (const text of [`a: b${u}c\n`, `${u}a: 1\n`, `a: 1\n# ${u}\n`, `a: "${u}"\n`])
+        if (subset(text) !== undefined) accepted.push(`U+${c.toString(16)} in ${JSON.stringify(text)}`);
+    }
+    // A CR that does not end a line with an LF after it.
+    for (const text of ['a: b\rc\n', 'a: 1\r', 'a: 1\n\rb: 2\n'])
+      if (subset(text) !== undefined) accepted.push(JSON.stringify(text));
+    expect(accepted).toEqual([]);
+  });
+
   it('gives up beyond 64 levels of nesting', () => {
     const deep = (n: number) => Array.from({ length: n }, (_, i) => `${' '.repeat(i * 2)}k:`).join('\n') + ' 1\n';
     expect(subset(deep(20))).toBeDefined();

@@ -42,6 +42,13 @@ const OUTSIDE =
   /[\x00-\x09\x0B\x0C\x0E-\x1F\x7F-\x9F\u2028\u2029\uFEFF\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|\r(?!\n)/;
 
 /**
+ * Every character OUTSIDE may find, and more (any CR, any half of a surrogate pair): a simpler pattern, which most
+ * texts pass in two thirds of OUTSIDE's time, so that OUTSIDE looks only at texts with one of them.
+ */
+// eslint-disable-next-line no-control-regex -- control characters are what it looks for
+const MAYBE_OUTSIDE = /[\x00-\x09\x0B-\x1F\x7F-\x9F\u2028\u2029\uD800-\uDFFF\uFEFF\uFFFE\uFFFF]/;
+
+/**
  * A mapping without a prototype. Made from an object literal rather than by Object.create(null), which V8 makes a
  * hash table at once: the literal keeps the compact layout of ordinary objects up to a dozen keys or so, a sixth of
  * the memory (10,000 ideas read by `ideas report` hold 10 MB less).
@@ -55,7 +62,7 @@ const GIVE_UP = new GiveUp();
 
 /** The text's mapping, its first duplicate key, or undefined when the text is outside the shapes above. Never throws. */
 export function readYamlSubset(source: string, resolve: PlainResolver): SubsetRead | undefined {
-  if (OUTSIDE.test(source)) return undefined;
+  if (MAYBE_OUTSIDE.test(source) && OUTSIDE.test(source)) return undefined;
   // A CR is allowed only before an LF, and a CRLF is a line break like an LF, in scalars too.
   const text = source.includes('\r') ? source.replaceAll('\r\n', '\n') : source;
   try {
