@@ -9,6 +9,12 @@ import { createRequire } from 'node:module';
 import { compileFunction } from 'node:vm';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+// What the validators compiled at build time ask `require` for, besides our own parts (loadValidatorFile): imported
+// here, so that the bundle holds them and V8's code cache of them, rather than every command finding them in
+// node_modules and compiling them (~5 ms of each command; the config's validator asks for two).
+import ucs2lengthImport from 'ajv/dist/runtime/ucs2length.js';
+import equalImport from 'ajv/dist/runtime/equal.js';
+import { fullFormats as ajvFormats } from 'ajv-formats/dist/formats.js';
 import { packageUrl } from './package-files.js';
 import { EQUALITY_MODULE, EQUALITY_RUNTIME, useLinearEquality } from '../core/criteria/equality-keywords.js';
 import { linearRegExpEngine } from '../core/criteria/linear-regexp.js';
@@ -87,9 +93,9 @@ let formatsKept: Record<string, FormatDefinition> | undefined;
  */
 function formats(): Record<string, FormatDefinition> {
   if (formatsKept) return formatsKept;
-  const require = createRequire(import.meta.url);
-  const { fullFormats } = require('ajv-formats/dist/formats.js') as {
-    fullFormats: Record<string, FormatDefinition> & { url: RegExp; date: { compare: unknown } };
+  const fullFormats = ajvFormats as unknown as Record<string, FormatDefinition> & {
+    url: RegExp;
+    date: { compare: unknown };
   };
   const url = fullFormats.url;
   formatsKept = {
@@ -188,17 +194,36 @@ function prebuiltCriteria(schema: unknown): Validator | null {
 }
 
 /**
+ * An ajv runtime module as `require` gives it, `{ default: f }`, from its default import: Node and the bundle import a
+ * CommonJS module's exports as its default, the test runner (which honours `__esModule`) their `default`.
+ */
+function required(imported: unknown): unknown {
+  return typeof imported === 'function' ? { default: imported } : imported;
+}
+
+/**
  * The exports of a validator the build compiled (src/tools/compile-schemas.ts), run as a CommonJS module whose
- * `require` answers the names its code gives our own parts by (EQUALITY_MODULE, FORMATS_MODULE); anything else it
- * asks for is ajv's runtime or ajv-formats'. Throws as reading or running it does.
+ * `require` answers the names its code gives our own parts by (EQUALITY_MODULE, FORMATS_MODULE) and the parts of
+ * ajv's runtime imported above; anything else it asks for is found in node_modules. Throws as reading or running it does.
  */
 function loadValidatorFile(file: string): unknown {
   const require = createRequire(import.meta.url);
   const module = { exports: {} as unknown };
   const load = compileFunction(readFileSync(file, 'utf8'), ['module', 'exports', 'require'], { filename: file });
-  load(module, module.exports, (id: string) =>
-    id === EQUALITY_MODULE ? EQUALITY_RUNTIME : id === FORMATS_MODULE ? formats() : require(id),
-  );
+  load(module, module.exports, (id: string) => {
+    switch (id) {
+      case EQUALITY_MODULE:
+        return EQUALITY_RUNTIME;
+      case FORMATS_MODULE:
+        return formats();
+      case 'ajv/dist/runtime/ucs2length':
+        return required(ucs2lengthImport);
+      case 'ajv/dist/runtime/equal':
+        return required(equalImport);
+      default:
+        return require(id);
+    }
+  });
   return module.exports;
 }
 

@@ -2,7 +2,8 @@
  * The criteria of the templates `ideas init` writes are compiled at build time (src/tools/compile-schemas.ts), and a
  * registry that keeps them loads that code instead of compiling them (src/io/schemas.ts). Held here: every template's
  * criteria are built; the built validators say exactly what a validator compiled at run time says, on every example
- * idea and on many broken variants of them; and a validate of such a registry never loads ajv's compiler.
+ * idea and on many broken variants of them; and a validate of such a registry never loads ajv's compiler, nor
+ * anything of ajv from node_modules: the runtime its validators ask for is in the bundle.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -97,9 +98,11 @@ describe('the criteria built with the package', () => {
     const r = ideas(['validate', '--no-cache'], { cwd: dir, env: { NODE_OPTIONS: `--require ${preload}` } });
     expect(r.code, describeRun(r)).toBe(0);
     const loaded = JSON.parse(fs.readFileSync(record, 'utf8')) as string[];
-    // The check of the loader itself: it sees the CommonJS modules the run loaded, as the built validators' runtime.
-    expect(loaded.some((m) => /ajv[\\/]dist[\\/]runtime[\\/]/.test(m))).toBe(true);
+    // The check of the record itself: it sees the CommonJS modules the run loaded, as the launcher.
+    expect(loaded.some((m) => /launch\.cjs$/.test(m))).toBe(true);
     expect(loaded.filter((m) => /ajv[\\/]dist[\\/](core|compile[\\/]index)\.js$/.test(m))).toEqual([]);
+    // Nor the runtime the built validators ask for, nor the formats: the bundle holds them (src/io/schemas.ts).
+    expect(loaded.filter((m) => /node_modules[\\/]ajv(-formats)?[\\/]/.test(m))).toEqual([]);
 
     // Criteria changed in the registry are compiled as before, and still checked.
     const criteria = path.join(dir, 'criteria', 'idea.schema.json');
