@@ -181,26 +181,6 @@ describe('describeErrors', () => {
     });
   });
 
-  it('words an error again as it did, and apart from one in another schema or with other parameters', () => {
-    const titled = (title: string) => ({
-      type: 'object',
-      properties: { coach: { 'x-title': { sv: title, en: title }, enum: ['a', 'b'] } },
-      required: ['coach'],
-    });
-    const words = (schema: Record<string, unknown>, value: unknown, key: string) =>
-      problems(schema, value, key).map((p) => p.en);
-    // The same schema, the same error: the same words, as often as it is asked.
-    for (let n = 0; n < 3; n++) expect(words(titled('Coach'), {}, 'coach')).toEqual(['Coach [coach]: is missing']);
-    // Another schema with the same keyword, pointer and parameters: its own title.
-    expect(words(titled('Mentor'), {}, 'mentor')).toEqual(['Mentor [coach]: is missing']);
-    // The same schema, keyword and pointer, other parameters: other words.
-    const dependent = { dependentRequired: { start: ['end'], budget: ['end'] } };
-    const [first] = words(dependent, { start: 1 }, 'dependent');
-    const [second] = words(dependent, { budget: 1 }, 'dependent');
-    expect(first).toContain('start');
-    expect(second).toContain('budget');
-  });
-
   it('takes a field the value may not have as one to remove', () => {
     expect(isUnwanted({ keyword: 'false schema' })).toBe(true);
     expect(isUnwanted({ keyword: 'additionalProperties' })).toBe(true);

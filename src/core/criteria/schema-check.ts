@@ -103,44 +103,19 @@ export function describeErrors(errors: readonly ErrorObject[] | null | undefined
     if (seen.has(key)) continue;
     seen.add(key);
     const fieldName = pointer.split('/')[1] ?? '';
-    out.push({ pointer, field: fieldName, keyword: e.keyword, message: messageOf(e, pointer, subject) });
-  }
-  return out;
-}
-
-/**
- * Messages made before, by the schema the error is in, then by its keyword, pointer and parameters: what a message
- * says depends on nothing else. 10,000 ideas repeat a few dozen; `ideas validate` made both languages of each of
- * 8,792 findings again.
- */
-const described = new WeakMap<object, Map<string, Localized>>();
-const MAX_DESCRIBED = 1000;
-
-function messageOf(e: ErrorObject, pointer: string, subject: Record<string, unknown> | null): Localized {
-  const parent = e.parentSchema;
-  const made = parent !== null && typeof parent === 'object' ? described.get(parent) : undefined;
-  const key = `${e.keyword}\0${pointer}\0${JSON.stringify(e.params)}`;
-  const known = made?.get(key);
-  if (known) return known;
-  const label = (lang: Lang) => fieldLabel(subject, pointer, lang);
-  const custom = localizedKeyword(subject, 'x-message');
-  const message: Localized = Object.freeze(
-    custom
+    const label = (lang: Lang) => fieldLabel(subject, pointer, lang);
+    const custom = localizedKeyword(subject, 'x-message');
+    const message: Localized = custom
       ? { sv: `${custom.sv} [${displayPointer(pointer)}]`, en: `${custom.en} [${displayPointer(pointer)}]` }
       : NOT_ALLOWED.has(e.keyword)
         ? { sv: problemText(e, 'sv'), en: problemText(e, 'en') }
         : {
             sv: `${label('sv')}: ${problemText(e, 'sv')}`,
             en: `${label('en')}: ${problemText(e, 'en')}`,
-          },
-  );
-  if (parent !== null && typeof parent === 'object') {
-    // At most MAX_DESCRIBED for a schema: a field's name is in the words of a field the value may not have, and
-    // hostile files may name a great many.
-    if (!made) described.set(parent, new Map([[key, message]]));
-    else if (made.size < MAX_DESCRIBED) made.set(key, message);
+          };
+    out.push({ pointer, field: fieldName, keyword: e.keyword, message });
   }
-  return message;
+  return out;
 }
 
 const INNER = /\/(?:(?:anyOf|oneOf)\/\d+|contains|propertyNames)\//;
