@@ -123,7 +123,6 @@ function positionInText(text: string, firstLine: number, pointer: string, prefer
   const segments = pointerSegments(pointer);
   if (segments.length > 1) return null;
   const key = segments[0];
-  const withColon = key?.includes(':') === true;
   let fields = -1;
   for (let start = 0, line = 0; start <= text.length; line++) {
     const newline = text.indexOf('\n', start);
@@ -143,22 +142,18 @@ function positionInText(text: string, firstLine: number, pointer: string, prefer
       continue;
     if (fields === -1) fields = line;
     if (key === undefined) continue;
-    let colon: number;
-    if (first !== 34 /* " */ && first !== 39 /* ' */ && !withColon) {
-      // The subset reads the text, so a key at the margin without quotes is the text before the first colon of its
-      // line, which a space or the line's end follows (keyEnd's pattern): the key asked for when the line starts with
-      // it and a colon. The other lines need not be read.
-      colon = lineStart + key.length;
-      if (text.charCodeAt(colon) !== 58 /* : */ || !text.startsWith(key, lineStart)) continue;
-    } else {
-      colon = keyEnd(text, lineStart, end);
-      if (colon === -1) return null;
-      // A quoted key is what is between its quotes, unless it has an escape (a quote written twice in single quotes):
-      // then it may be the one asked for, and the yaml package knows.
-      const escape = text.indexOf(first === 34 ? '\\' : "'", lineStart + 1);
-      if (escape !== -1 && escape < colon - 1) return null;
-      if (colon - 2 - lineStart !== key.length || !text.startsWith(key, lineStart + 1)) continue;
+    const colon = keyEnd(text, lineStart, end);
+    if (colon === -1) return null;
+    const quote = first === 34 /* " */ || first === 39 /* ' */ ? text[lineStart] : null;
+    // A quoted key is what is between its quotes, unless it has an escape (a quote written twice in single quotes):
+    // then it may be the one asked for, and the yaml package knows.
+    const keyStart = quote === null ? lineStart : lineStart + 1;
+    const keyStop = quote === null ? colon : colon - 1;
+    if (quote !== null) {
+      const escape = text.indexOf(quote === '"' ? '\\' : "'", keyStart);
+      if (escape !== -1 && escape < keyStop) return null;
     }
+    if (keyStop - keyStart !== key.length || !text.startsWith(key, keyStart)) continue;
     if (preferKey) return { line: firstLine + line, column: 1 };
     let at = colon + 1;
     while (text.charCodeAt(at) === 32) at++;
