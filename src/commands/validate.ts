@@ -22,6 +22,7 @@ import { fieldBook } from './field-book.js';
 import { firstFix } from '../core/sluice/gate-fix.js';
 import { openReading, readIdeaFile, type Compute } from '../io/read-ideas.js';
 import { readFrontMatter } from '../core/front-matter/front-matter.js';
+import { pointerSegments } from '../core/front-matter/positions.js';
 import { byPath } from '../core/path-order.js';
 import { detach } from '../core/front-matter/detach.js';
 import { withGrowingYoungGeneration } from '../v8-flags.js';
@@ -177,8 +178,7 @@ export async function runValidate(opts: ValidateOptions, ctx: Ctx): Promise<Vali
     const fields = new Map<string, string>();
     const fieldOf = (pointer: string) => {
       let field = fields.get(pointer);
-      if (field === undefined)
-        fields.set(pointer, (field = (pointer.split('/')[1] ?? '').replace(/~1/g, '/').replace(/~0/g, '~')));
+      if (field === undefined) fields.set(pointer, (field = pointerSegments(pointer)[0] ?? ''));
       return field;
     };
     // The schemas say which fields there are; compiled only when a file was checked against them in this run.
