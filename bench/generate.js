@@ -10,7 +10,9 @@
  * entry as a flow mapping, tags as a block list, four-space or compact indentation), about 10% are written as YAML
  * writers such as PyYAML write them, long texts wrapped at 80 columns, about 5% with every history entry a flow
  * mapping wrapped at 80 columns (PyYAML's flow style, `default_flow_style=None`), and about 3% with every key in
- * double quotes (the `yaml` package's QUOTE_DOUBLE). Those choices come from a generator of their own, so the ideas
+ * double quotes (the `yaml` package's QUOTE_DOUBLE); of those written as PyYAML writes, about 60% name the date
+ * of creation with an anchor and give it to the first history entry as an alias, as PyYAML writes a date object used
+ * twice (`created: &id001 2025-03-14`, `date: *id001`). Those choices come from a generator of their own, so the ideas
  * themselves (ids, stages, fields, planted errors) are the same as without them.
  *
  *   node bench/generate.js 2000 10000            writes bench/data/registry-2000/ and bench/data/registry-10000/
@@ -21,7 +23,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 
-export const GENERATOR_VERSION = 5;
+export const GENERATOR_VERSION = 6;
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 export const DATA_DIR = path.join(HERE, 'data');
 const EXAMPLE = path.join(HERE, '..', 'examples', 'sundsvall');
@@ -396,6 +398,8 @@ export function generateRegistry({ size, seed = 1, dir, errorRate = 0.02 }) {
       wrapped: w.next() < 0.1,
       pyflow: w.next() < 0.05,
       quotedKeys: w.next() < 0.03,
+      // As PyYAML writes a date object used twice (created, and the first history entry's date): an anchor and an alias.
+      anchors: w.next() < 0.6,
     };
     /** @param {string} key */
     const k = (key) => (style.quotedKeys ? JSON.stringify(key) : key);
@@ -494,7 +498,12 @@ export function generateRegistry({ size, seed = 1, dir, errorRate = 0.02 }) {
       if (key === commentAfter) written.push(`${written.pop()}  # ändrad efter mötet`);
       return written;
     };
+    const anchored = style.wrapped && style.anchors && fields.created === history[0]?.date;
     for (const [key, value] of Object.entries(fields)) {
+      if (key === 'created' && anchored) {
+        lines.push(`${k(key)}: &id001 ${yaml(value)}`);
+        continue;
+      }
       if (key !== 'history') {
         lines.push(...entryLines(key, value, 0));
         continue;
@@ -505,14 +514,19 @@ export function generateRegistry({ size, seed = 1, dir, errorRate = 0.02 }) {
         const dash = `${' '.repeat(itemIndent)}- `;
         const oneLine = Object.values(entry).every((v) => typeof v !== 'string' || !v.includes('\n'));
         if ((e === flowEntry || style.pyflow) && oneLine) {
-          const pairs = Object.entries(entry).map(([key, v]) => `${k(key)}: ${flowScalar(v)}`);
+          const pairs = Object.entries(entry).map(
+            ([key, v]) => `${k(key)}: ${anchored && e === 0 && key === 'date' ? '*id001' : flowScalar(v)}`,
+          );
           // PyYAML's flow style: no spaces inside the braces, wrapped at 80 columns below the dash.
           if (style.pyflow) lines.push(...wrap(`${dash}{${pairs.join(', ')}}`, itemIndent + 2));
           else lines.push(`${dash}{ ${pairs.join(', ')} }`);
           return;
         }
         Object.entries(entry).forEach(([key, v], n) => {
-          const [first = '', ...rest] = entryLines(key, v, itemIndent + 2);
+          const [first = '', ...rest] =
+            anchored && e === 0 && key === 'date'
+              ? [`${' '.repeat(itemIndent + 2)}${k(key)}: *id001`]
+              : entryLines(key, v, itemIndent + 2);
           lines.push(n === 0 ? dash + first.trimStart() : first, ...rest);
         });
       });

@@ -52,7 +52,13 @@ describe('YamlPositions', () => {
     // A value on the lines below, a deeper pointer, or a text outside the plain shape: the yaml package says.
     expect(topLevelPosition(text, 2, '/history', false)).toBeNull();
     expect(topLevelPosition(text, 2, '/history/0/date', false)).toBeNull();
-    expect(topLevelPosition('a: &x 1\nb: *x\n', 2, '/b', false)).toBeNull();
+    expect(topLevelPosition('a: !x 1\nb: 2\n', 2, '/b', false)).toBeNull();
+    // A value with an anchor starts after the anchor, an alias at its `*`, as the package places them.
+    const anchored = 'a: &x  1 # c\nb:   *x\nc: &y\n  d: 1\n';
+    expect(topLevelPosition(anchored, 2, '/a', false)).toEqual({ line: 2, column: 8 });
+    expect(topLevelPosition(anchored, 2, '/b', false)).toEqual({ line: 3, column: 6 });
+    expect(topLevelPosition(anchored, 2, '/c', false)).toBeNull();
+    expect(compareAll(anchored).differ).toEqual([]);
     expect(compareAll(text).differ).toEqual([]);
   });
 
@@ -96,6 +102,13 @@ describe('YamlPositions', () => {
       '"q" # c',
       '[a, "b"] # c',
       '# only a comment',
+      // Anchors, and aliases of them (of a name given on an earlier line or not).
+      '&v1 x',
+      '&v2  "q" # c',
+      '&v3 [a]',
+      '&v4',
+      '*v1',
+      '*v3 # c',
     ];
     for (let n = 0; n < 2000; n++) {
       const lines: string[] = [];

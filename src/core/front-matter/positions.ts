@@ -157,6 +157,11 @@ function positionInText(text: string, firstLine: number, pointer: string, prefer
     if (preferKey) return { line: firstLine + line, column: 1 };
     let at = colon + 1;
     while (text.charCodeAt(at) === 32) at++;
+    // A value with an anchor starts after it, as the yaml package places it (an alias starts at its `*`).
+    if (text.charCodeAt(at) === 38 /* & */) {
+      while (at < end && text.charCodeAt(at) !== 32) at++;
+      while (text.charCodeAt(at) === 32) at++;
+    }
     // A value on the lines below (a block, or nothing): the yaml package knows where it starts.
     if (at >= end || text.charCodeAt(at) === 35 /* # */) return null;
     return { line: firstLine + line, column: at - lineStart + 1 };

@@ -9,9 +9,11 @@
  * scalars, quoted scalars (with every escape of YAML 1.2), both on one line or wrapped over several (as PyYAML and
  * other writers wrap long texts), flow sequences and mappings of such scalars and of each other, on one line or over
  * several (as PyYAML writes them in its flow style), literal (`|`) and folded (`>`) block scalars with their chomping
- * and indentation indicators, or nested block mappings and sequences; comments on their own lines and after values;
- * line breaks LF or CRLF. Anything else gives up: tabs, lone CRs, control or non-characters, halves of surrogate
- * pairs, anchors, aliases, tags, directives, document markers, a wrapped line that starts with an indicator or is not
+ * and indentation indicators, or nested block mappings and sequences; anchors on values and aliases of them (as
+ * PyYAML writes a date used twice: `created: &id001 2026-05-11`, then `date: *id001`); comments on their own lines
+ * and after values; line breaks LF or CRLF. Anything else gives up: tabs, lone CRs, control or non-characters,
+ * halves of surrogate pairs, anchors on keys, aliases beyond the bounds Reader.alias says, tags, directives,
+ * document markers, a wrapped line that starts with an indicator or is not
  * indented more than its key, folded lines that are more indented, empty and comment lines inside a flow
  * collection, complex keys, empty keys, keys longer than MAX_KEY, keys that read as something other than themselves
  * or that name a prototype (`__proto__`, `constructor`, `prototype`), nesting deeper than MAX_DEPTH.
@@ -194,6 +196,27 @@ function plainStart(text: string, at: number, end: number): boolean {
   return c === 45 && at + 1 < end && text.charCodeAt(at + 1) !== 32;
 }
 
+/** The most aliases a text read here may have (the `yaml` package's maxAliasCount, as yaml-read.ts sets it). */
+const MAX_ALIASES = 100;
+
+/**
+ * Where the name of an anchor or alias that starts at `from` ends: letters, digits, `_` and `-` (as writers name
+ * them: PyYAML `id001`), then a space or the end of the line, or in a flow collection also a comma or a closing
+ * bracket. Any other name is left to the package.
+ */
+function anchorNameEnd(text: string, from: number, end: number, inFlow: boolean): number {
+  let p = from;
+  for (; p < end; p++) {
+    const c = text.charCodeAt(p);
+    if (!((c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122) || c === 95 || c === 45)) break;
+  }
+  if (p === from) throw GIVE_UP;
+  if (p === end) return p;
+  const c = text.charCodeAt(p);
+  if (c === 32 || (inFlow && (c === 44 || c === 93 || c === 125))) return p;
+  throw GIVE_UP;
+}
+
 const HEX = /^[0-9a-fA-F]+$/;
 const ESCAPES: Record<string, string> = {
   '0': '\0',
@@ -267,6 +290,9 @@ class Reader {
   private readonly lastBroken: boolean;
   private i = 0;
   private readonly n: number;
+  /** The values anchors name, by name, once a text has one; and how many aliases were read. */
+  private anchors: Map<string, { value: unknown; holdsAliases: boolean }> | undefined;
+  private aliases = 0;
   /** The first key written twice in a mapping, if any: the text is read to its end all the same. */
   duplicate: { ok: false; key: string; line: number; column: number } | undefined;
 
@@ -444,7 +470,13 @@ class Reader {
       if (!blockScalar) throw GIVE_UP;
       return this.blockScalar(from, end, indent);
     }
+    if (first === 38 /* & */) return this.anchored(from, end, indent, depth, blockScalar);
     this.i++;
+    if (first === 42 /* * */) {
+      const alias = this.alias(from, end, false);
+      this.endOfLine(alias.next, end);
+      return alias.value;
+    }
     let value: unknown;
     let after: number;
     let lineEnd: number;
@@ -471,6 +503,53 @@ class Reader {
     }
     this.endOfLine(after, lineEnd);
     return value;
+  }
+
+  /**
+   * A value with an anchor (`&name value`, as PyYAML writes a date that is also the date of the first history entry):
+   * the value on the line after the anchor or, with nothing after it, on the lines below, which the anchor then names
+   * for the aliases after it. An anchor of a name already used, and one followed by another anchor or an alias, are
+   * left to the package.
+   */
+  private anchored(from: number, end: number, indent: number, depth: number, blockScalar: boolean): unknown {
+    const { text } = this;
+    const nameEnd = anchorNameEnd(text, from + 1, end, false);
+    let p = nameEnd;
+    while (p < end && text.charCodeAt(p) === 32) p++;
+    const aliasesBefore = this.aliases;
+    let value: unknown;
+    if (p === end || text.charCodeAt(p) === 35 /* # (after a space) */) {
+      this.i++;
+      // In a mapping, a sequence may stand in its key's column, as PyYAML writes a list it names (`tags: &id002`).
+      value = this.nested(indent, depth, blockScalar);
+    } else {
+      const c = text.charCodeAt(p);
+      if (c === 38 /* & */ || c === 42 /* * */) throw GIVE_UP;
+      value = this.inline(p, end, indent, depth, blockScalar);
+    }
+    this.define(text.slice(from + 1, nameEnd), value, this.aliases !== aliasesBefore);
+    return value;
+  }
+
+  /** Names `value` for the aliases after it; `holdsAliases` when an alias was read inside it. */
+  private define(name: string, value: unknown, holdsAliases: boolean): void {
+    this.anchors ??= new Map();
+    if (this.anchors.has(name)) throw GIVE_UP;
+    this.anchors.set(name, { value, holdsAliases });
+  }
+
+  /**
+   * An alias (`*name`) at `from`: the value its anchor names, the same value (a list or mapping is shared, not
+   * copied, as src/core/front-matter/yaml-read.ts shares it), and where the text after it starts. Left to the package:
+   * an alias of an anchor not yet read (or still being read: a cycle), of a list or mapping that holds aliases itself,
+   * or more than MAX_ALIASES aliases in a text. Within those bounds no alias bomb can grow, and the package's count of
+   * aliases (its maxAliasCount) never refuses the text.
+   */
+  private alias(from: number, end: number, inFlow: boolean): { value: unknown; next: number } {
+    const nameEnd = anchorNameEnd(this.text, from + 1, end, inFlow);
+    const anchor = this.anchors?.get(this.text.slice(from + 1, nameEnd));
+    if (anchor === undefined || anchor.holdsAliases || ++this.aliases > MAX_ALIASES) throw GIVE_UP;
+    return { value: anchor.value, next: nameEnd };
   }
 
   /**
@@ -679,7 +758,24 @@ class Reader {
     indent: number,
     depth: number,
   ): { value: unknown; next: number; end: number } {
-    const c = this.text.charCodeAt(from);
+    const { text } = this;
+    const c = text.charCodeAt(from);
+    if (c === 38 /* & */) {
+      const nameEnd = anchorNameEnd(text, from + 1, end, false);
+      let p = nameEnd;
+      while (p < end && text.charCodeAt(p) === 32) p++;
+      // An anchor at the end of a line, or before another anchor or an alias, is left to the package.
+      const d = text.charCodeAt(p);
+      if (p === end || d === 38 || d === 42) throw GIVE_UP;
+      const aliasesBefore = this.aliases;
+      const item = this.flowItem(p, end, indent, depth);
+      this.define(text.slice(from + 1, nameEnd), item.value, this.aliases !== aliasesBefore);
+      return item;
+    }
+    if (c === 42 /* * */) {
+      const alias = this.alias(from, end, true);
+      return { value: alias.value, next: alias.next, end };
+    }
     return c === 91 /* [ */ || c === 123 /* { */
       ? this.flow(from, end, indent, depth + 1)
       : this.flowScalar(from, end, indent);
@@ -706,7 +802,13 @@ class Reader {
       while (p < lineEnd) {
         const d = text.charCodeAt(p);
         if (d === 44 || d === 93 || d === 125) break;
-        if (d === 58 || d === 91 || d === 123 || (d === 35 && text.charCodeAt(p - 1) === 32)) throw GIVE_UP;
+        if (d === 91 || d === 123 || (d === 35 && text.charCodeAt(p - 1) === 32)) throw GIVE_UP;
+        // A colon inside a scalar, before a character that may go on with it (as in a time, 09:30:00, which js-yaml
+        // writes for a date in a flow collection): part of the text. Any other colon is left to the package.
+        if (d === 58) {
+          const e = p + 1 < lineEnd ? text.charCodeAt(p + 1) : 32;
+          if (e === 32 || isFlowIndicator(e)) throw GIVE_UP;
+        }
         p++;
       }
       const part = withoutTrailingSpaces(text, start, p);
