@@ -162,7 +162,7 @@ export function checkIdeaFile(file: FileToCheck, bytes: Uint8Array, ctx: CheckCo
   }
 
   if (problems.length > 0 || extra.length > 0) {
-    const positions = new YamlPositions(fm.matter, MATTER_FIRST_LINE, true, fm.subset);
+    const positions = new YamlPositions(fm.matter, MATTER_FIRST_LINE, true, fm.subset, fm.data);
     const stageLabel = file.stage.label[lang];
     // An idea forced into its stage stands on a decision: what its criteria lack is a warning until it moves on.
     const override = overrideIn(history, file.stage.key);

@@ -7,7 +7,11 @@ import { parseYamlShaped } from './yaml-read.js';
 
 /** Every pointer a finding could have into the text's top level, each asked for its value and for its key. */
 function compareAll(text: string): { quick: number; differ: string[] } {
-  const written = [...text.matchAll(/^([^\s#:][^:]*):/gm)].map((m) => m[1] as string);
+  const written = [
+    ...[...text.matchAll(/^([^\s#:][^:]*):/gm)].map((m) => m[1] as string),
+    // And keys in flow mappings.
+    ...[...text.matchAll(/[{,]\s*([\w-]+):/g)].map((m) => m[1] as string),
+  ];
   // A quoted key both as written and as the key it is.
   const keys = [...written, ...written.filter((k) => /^(["']).+\1$/.test(k)).map((k) => k.slice(1, -1))];
   // And keys that are not there but start a line as one does: a key's start, and a line's text up to each colon in it.
@@ -18,12 +22,15 @@ function compareAll(text: string): { quick: number; differ: string[] } {
   const fully = new YamlPositions(text, 2, false);
   // Told by the reader whether the subset read the text (FrontMatter's `subset`), as validate does.
   let subset: boolean | undefined;
+  let data: Record<string, unknown> | undefined;
   try {
-    subset = parseYamlShaped(text).subset;
+    const read = parseYamlShaped(text);
+    subset = read.subset;
+    data = read.data as Record<string, unknown>;
   } catch {
     subset = undefined;
   }
-  const told = new YamlPositions(text, 2, true, subset);
+  const told = new YamlPositions(text, 2, true, subset, data);
   let quick = 0;
   const differ: string[] = [];
   for (const pointer of pointers) {
@@ -59,6 +66,15 @@ describe('YamlPositions', () => {
     expect(topLevelPosition(anchored, 2, '/b', false)).toEqual({ line: 3, column: 6 });
     expect(topLevelPosition(anchored, 2, '/c', false)).toBeNull();
     expect(compareAll(anchored).differ).toEqual([]);
+    // A front matter in flow style, which the subset reads: a field it lacks is placed at the mapping, as the yaml
+    // package places it; the package places the fields it has.
+    const flow = '# c\n{id: sund-abc123, title: Cykelpool,\n  tags: [a, b]}\n';
+    const { data } = parseYamlShaped(flow) as { data: Record<string, unknown> };
+    expect(new YamlPositions(flow, 2, true, true, data).find('/coach')).toEqual({ line: 3, column: 1 });
+    expect(new YamlPositions(flow, 2, true, true, data).find('')).toEqual({ line: 3, column: 1 });
+    expect(new YamlPositions(flow, 2, true, true, data).find('/title')).toEqual({ line: 3, column: 26 });
+    expect(topLevelPosition(flow, 2, '/coach', false)).toBeNull();
+    expect(compareAll(flow).differ).toEqual([]);
     expect(compareAll(text).differ).toEqual([]);
   });
 
@@ -132,6 +148,11 @@ describe('YamlPositions', () => {
         } else lines.push(`${key}: ${pick(values)}${rnd() < 0.2 ? '  ' : ''}`);
       }
       texts.push(`${lines.join('\n')}\n`);
+      // Now and then the same as one flow mapping, as PyYAML writes it with default_flow_style=True.
+      if (rnd() < 0.2) {
+        const pairs = lines.filter((l) => /^\w[\w-]*: [\w"'[{]/.test(l) && !/#|[|>]|[[{].*[^\]}]$/.test(l));
+        if (pairs.length > 0) texts.push(`${pick(['', '# c\n'])}{${pairs.join(',\n  ')}}\n`);
+      }
     }
     let quick = 0;
     const differ: string[] = [];

@@ -29,13 +29,15 @@ export class YamlPositions {
   /**
    * `firstLine` is the file line on which `text` starts. `quick: false` always asks the `yaml` package (tests).
    * `subset`, when known (FrontMatter's), says whether the subset reader read the text, which is then not read again
-   * to tell.
+   * to tell. `data`, the mapping read from the text, tells which top-level fields a front matter in flow style lacks
+   * (see positionInText).
    */
   constructor(
     private readonly text: string,
     private readonly firstLine: number,
     private readonly quick = true,
     subset?: boolean,
+    private readonly data?: Readonly<Record<string, unknown>>,
   ) {
     if (subset !== undefined) this.plain = subset ? withoutCRs(text) : null;
   }
@@ -48,7 +50,7 @@ export class YamlPositions {
     if (this.quick && this.plain === undefined) this.plain = plainText(this.text);
     return (
       (this.plain !== null && this.plain !== undefined
-        ? positionInText(this.plain, this.firstLine, pointer, preferKey)
+        ? positionInText(this.plain, this.firstLine, pointer, preferKey, this.data)
         : null) ?? this.found(pointer, preferKey)
     );
   }
@@ -117,9 +119,17 @@ function withoutCRs(text: string): string {
  * The position of a top-level field in a text of the subset's shapes, found from its lines where they stand (no line
  * is cut out of the text: files with findings used to allocate all their lines, and a key for each line for each
  * finding). Null when the pointer goes deeper, the value is not on the key's line, or a key before the one asked
- * for is quoted with an escape, which may spell any key: the `yaml` package then places it.
+ * for is quoted with an escape, which may spell any key: the `yaml` package then places it. In a text that is one
+ * flow mapping only a field that `data` (the text's mapping) lacks is placed here, at the mapping, as the package
+ * places it.
  */
-function positionInText(text: string, firstLine: number, pointer: string, preferKey: boolean): Position | null {
+function positionInText(
+  text: string,
+  firstLine: number,
+  pointer: string,
+  preferKey: boolean,
+  data?: Readonly<Record<string, unknown>>,
+): Position | null {
   const segments = pointerSegments(pointer);
   if (segments.length > 1) return null;
   const key = segments[0];
@@ -142,6 +152,7 @@ function positionInText(text: string, firstLine: number, pointer: string, prefer
       continue;
     if (fields === -1) fields = line;
     if (key === undefined) continue;
+    if (first === 123 /* { */) return data && !Object.hasOwn(data, key) ? { line: firstLine + line, column: 1 } : null;
     const colon = keyEnd(text, lineStart, end);
     if (colon === -1) return null;
     const quote = first === 34 /* " */ || first === 39 /* ' */ ? text[lineStart] : null;

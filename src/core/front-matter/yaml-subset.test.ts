@@ -246,6 +246,26 @@ describe('readYamlSubset', () => {
     });
   });
 
+  it('reads a whole front matter in flow style, as PyYAML writes it with default_flow_style=True', () => {
+    readsAs(
+      [
+        '{carrier: Anna Berg, created: &id001 2026-04-13, history: [{action: created,',
+        '      date: *id001, to: idea}], id: sund-00wfvv, tags: [cykel], title: App kök cykel',
+        "    tillsyn, unit: 'Kultur- och fritidsförvaltningen, Sundsvalls bibliotek'}",
+        '',
+      ].join('\n'),
+      {
+        carrier: 'Anna Berg',
+        created: '2026-04-13',
+        history: [{ action: 'created', date: '2026-04-13', to: 'idea' }],
+        id: 'sund-00wfvv',
+        tags: ['cykel'],
+        title: 'App kök cykel tillsyn',
+        unit: 'Kultur- och fritidsförvaltningen, Sundsvalls bibliotek',
+      },
+    );
+  });
+
   it('reads quoted keys, as the yaml package writes every key with QUOTE_SINGLE', () => {
     const text = [
       "'id': 'sund-abc123'",
@@ -351,6 +371,9 @@ describe('readYamlSubset', () => {
     ['a document start', 'a: 1\n---\nb: 2\n'],
     ['a directive', '%YAML 1.2\na: 1\n'],
     ['a list at the top', '- a\n- b\n'],
+    ['a flow sequence at the top', '[a, b]\n'],
+    ['a flow mapping at the top with a line at the margin', '{a: 1,\nb: 2}\n'],
+    ['a flow mapping at the top and more after it', '{a: 1}\nb: 2\n'],
     ['a scalar at the top', 'just text\n'],
     ['an indented top', '  a: 1\n'],
     ['a flow collection as a key', 'a: {[b]: c}\n'],
@@ -1029,6 +1052,8 @@ describe('readYamlSubset', () => {
       }
     };
     const text = (): string => {
+      // Now and then a whole text in flow style, its later lines indented or not.
+      if (rnd() < 0.04) return `${flowOver(0)}${pick(['', ' # c', ' x', '\nk: v'])}\n`;
       const lines: string[] = [];
       write(0, 0, lines);
       if (rnd() < 0.4 && lines.length > 0) {

@@ -4,7 +4,7 @@
  * (src/core/front-matter/yaml-read.ts). Most files never need that package, which takes long to load and is several
  * times slower on the same text.
  *
- * The shapes: a mapping at the left margin; keys of letters, digits, `_`, `-` and inner spaces, or quoted on one line
+ * The shapes: a mapping at the left margin, in block or flow style; keys of letters, digits, `_`, `-` and inner spaces, or quoted on one line
  * (as the `yaml` package writes every key with `defaultStringType: 'QUOTE_SINGLE'`); values that are plain
  * scalars, quoted scalars (with every escape of YAML 1.2), both on one line or wrapped over several (as PyYAML and
  * other writers wrap long texts), flow sequences and mappings of such scalars and of each other, on one line or over
@@ -71,7 +71,7 @@ export function readYamlSubset(source: string, resolve: PlainResolver): SubsetRe
     const reader = new Reader(text, resolve);
     // A text of comments and blank lines only is left to the package, which reads it as null.
     if (reader.done()) return undefined;
-    const data = reader.mapping(0, 0);
+    const data = reader.top();
     if (!reader.done()) return undefined;
     return reader.duplicate ?? { ok: true, data };
   } catch (e) {
@@ -382,6 +382,21 @@ class Reader {
     if (!(key in into)) return true;
     this.duplicate ??= { ok: false, key, line, column };
     return false;
+  }
+
+  /**
+   * The text's mapping: a block mapping at the margin, or a flow mapping that opens there (as PyYAML writes a whole
+   * front matter with `default_flow_style=True`, and the `yaml` package with `collectionStyle: 'flow'`), its later
+   * lines indented.
+   */
+  top(): Record<string, unknown> {
+    const first = this.firsts[this.i] as number;
+    if (first !== this.starts[this.i] || this.text.charCodeAt(first) !== 123 /* { */) return this.mapping(0, 0);
+    const end = this.ends[this.i] as number;
+    this.i++;
+    const flow = this.flow(first, end, 0, 0);
+    this.endOfLine(flow.next, flow.end);
+    return flow.value as Record<string, unknown>;
   }
 
   /** A block mapping whose keys stand at `indent`, from the current line. */
