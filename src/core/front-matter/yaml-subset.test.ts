@@ -266,6 +266,63 @@ describe('readYamlSubset', () => {
     );
   });
 
+  it('reads a front matter written as JSON, which is YAML', () => {
+    const data = { id: 'sund-00wfvv', tags: ['a', 'b c'], n: 1.5, ok: true, none: null, team: { women: 2 }, e: [] };
+    readsAs(`${JSON.stringify(data, null, 2)}\n`, data);
+    readsAs(`${JSON.stringify(data)}\n`, data);
+  });
+
+  it('agrees with the yaml package on 5,000 texts written by JSON.stringify', () => {
+    const rnd = prng(20261206);
+    const pick = <T>(items: readonly T[]): T => items[Math.floor(rnd() * items.length)] as T;
+    const scalars = [
+      'x',
+      'två ord',
+      'a: b',
+      'a, b',
+      '"q"',
+      "it's",
+      'a\\b',
+      'rad\nrad',
+      '\t',
+      '',
+      '#',
+      '---',
+      '2026-05-11T09:30:00.000Z',
+      '😀',
+      '\u2028',
+      12,
+      -0.5,
+      1e21,
+      true,
+      false,
+      null,
+    ];
+    const value = (depth: number): unknown => {
+      const r = rnd();
+      if (depth < 3 && r < 0.15) return Array.from({ length: Math.floor(rnd() * 4) }, () => value(depth + 1));
+      if (depth < 3 && r < 0.3) return object(depth + 1);
+      return pick(scalars);
+    };
+    const object = (depth: number): Record<string, unknown> => {
+      const out: Record<string, unknown> = {};
+      for (let k = 0, n = Math.floor(rnd() * 5); k < n; k++)
+        out[pick(['id', 'title', 'a b', 'å', 'null', '1', 'x:y', '"', '#c', '', 'date'])] = value(depth);
+      return out;
+    };
+    let accepted = 0;
+    const disagreements: { text: string; ours: unknown; theirs: unknown }[] = [];
+    for (let n = 0; n < 5000; n++) {
+      const data = object(0);
+      const text = `${JSON.stringify(data, null, pick([0, 2, 4, '\t']))}\n`;
+      const r = agrees(text);
+      if (r.accepted) accepted++;
+      if (!r.ok && disagreements.length < 5) disagreements.push({ text, ours: r.ours, theirs: r.theirs });
+    }
+    expect(disagreements).toEqual([]);
+    expect(accepted).toBeGreaterThan(2000);
+  });
+
   it('reads quoted keys, as the yaml package writes every key with QUOTE_SINGLE', () => {
     const text = [
       "'id': 'sund-abc123'",
@@ -372,7 +429,8 @@ describe('readYamlSubset', () => {
     ['a directive', '%YAML 1.2\na: 1\n'],
     ['a list at the top', '- a\n- b\n'],
     ['a flow sequence at the top', '[a, b]\n'],
-    ['a flow mapping at the top with a line at the margin', '{a: 1,\nb: 2}\n'],
+    ['a document marker in a flow mapping at the top', '{a: [1,\n--- x]}\n'],
+    ['a document end in a quoted scalar at the top', '{a: "x\n... y"}\n'],
     ['a flow mapping at the top and more after it', '{a: 1}\nb: 2\n'],
     ['a scalar at the top', 'just text\n'],
     ['an indented top', '  a: 1\n'],

@@ -4,8 +4,9 @@
  * (src/core/front-matter/yaml-read.ts). Most files never need that package, which takes long to load and is several
  * times slower on the same text.
  *
- * The shapes: a mapping at the left margin, in block or flow style; keys of letters, digits, `_`, `-` and inner spaces, or quoted on one line
- * (as the `yaml` package writes every key with `defaultStringType: 'QUOTE_SINGLE'`); values that are plain
+ * The shapes: a mapping at the left margin, in block style or in flow style (as PyYAML writes it with
+ * `default_flow_style=True`, and JSON.stringify); keys of letters, digits, `_`, `-` and inner spaces, or quoted on one
+ * line (as the `yaml` package writes every key with `defaultStringType: 'QUOTE_SINGLE'`); values that are plain
  * scalars, quoted scalars (with every escape of YAML 1.2), both on one line or wrapped over several (as PyYAML and
  * other writers wrap long texts), flow sequences and mappings of such scalars and of each other, on one line or over
  * several (as PyYAML writes them in its flow style), literal (`|`) and folded (`>`) block scalars with their chomping
@@ -13,10 +14,10 @@
  * PyYAML writes a date used twice: `created: &id001 2026-05-11`, then `date: *id001`); comments on their own lines
  * and after values; line breaks LF or CRLF. Anything else gives up: tabs, lone CRs, control or non-characters,
  * halves of surrogate pairs, anchors on keys, aliases beyond the bounds Reader.alias says, tags, directives,
- * document markers, a wrapped line that starts with an indicator or is not
- * indented more than its key, folded lines that are more indented, empty and comment lines inside a flow
- * collection, complex keys, empty keys, keys longer than MAX_KEY, keys that read as something other than themselves
- * or that name a prototype (`__proto__`, `constructor`, `prototype`), nesting deeper than MAX_DEPTH.
+ * document markers, a wrapped line that starts with an indicator or is not indented more than its key, folded lines
+ * that are more indented, empty and comment lines inside a flow collection, complex keys, empty keys, keys longer
+ * than MAX_KEY, keys that read as something other than themselves or that name a prototype (`__proto__`,
+ * `constructor`, `prototype`), nesting deeper than MAX_DEPTH.
  *
  * What it returns is exactly what YAML 1.2's core schema reads, as the `yaml` package reads it: the same mapping,
  * or, for a key written twice, the same problem at the same place. src/core/front-matter/yaml-subset.test.ts
@@ -98,17 +99,20 @@ const MAX_KEY = 1000;
  * `key:` at `start`, the colon followed by a space or the end of the line (`end`): the colon's index, or -1. The key
  * is plain (see KEY) or in single or double quotes on the line; the caller reads a quoted one (see Reader.key).
  */
-export function keyEnd(text: string, start: number, end: number): number {
+export function keyEnd(text: string, start: number, end: number, inFlow = false): number {
   const q = text.charCodeAt(start);
-  if (q === 34 /* " */ || q === 39 /* ' */) return quotedKeyEnd(text, start, end);
+  if (q === 34 /* " */ || q === 39 /* ' */) return quotedKeyEnd(text, start, end, inFlow);
   KEY.lastIndex = start;
   if (!KEY.test(text)) return -1;
   const colon = KEY.lastIndex - 1;
   return colon < end && colon - start <= MAX_KEY ? colon : -1;
 }
 
-/** A key in quotes at `start`, closed on its line and followed by a colon and a space or the end of the line. */
-function quotedKeyEnd(text: string, start: number, end: number): number {
+/**
+ * A key in quotes at `start`, closed on its line and followed by a colon and a space or the end of the line; in a flow
+ * mapping (`inFlow`) the value may follow the colon at once, as JSON writes it (`{"id":"sund-..."}`).
+ */
+function quotedKeyEnd(text: string, start: number, end: number, inFlow: boolean): number {
   const q = text.charCodeAt(start);
   let p = start + 1;
   while (p < end) {
@@ -125,7 +129,7 @@ function quotedKeyEnd(text: string, start: number, end: number): number {
   }
   const colon = p + 1;
   if (colon >= end || colon - start > MAX_KEY || text.charCodeAt(colon) !== 58) return -1;
-  return colon + 1 === end || text.charCodeAt(colon + 1) === 32 ? colon : -1;
+  return inFlow || colon + 1 === end || text.charCodeAt(colon + 1) === 32 ? colon : -1;
 }
 
 /**
@@ -354,6 +358,15 @@ class Reader {
     return false;
   }
 
+  /**
+   * Whether line `j` starts at the margin with what may be a document marker (`---` or `...`), which ends a flow
+   * collection or a quoted scalar that the lines of a flow front matter (at the margin) would otherwise go on with.
+   */
+  private marker(j: number): boolean {
+    const first = this.firsts[j] as number;
+    return first === this.starts[j] && (this.text.startsWith('---', first) || this.text.startsWith('...', first));
+  }
+
   private isItem(at: number, end: number): boolean {
     return this.text.charCodeAt(at) === 45 /* - */ && (at + 1 === end || this.text.charCodeAt(at + 1) === 32);
   }
@@ -394,7 +407,8 @@ class Reader {
     if (first !== this.starts[this.i] || this.text.charCodeAt(first) !== 123 /* { */) return this.mapping(0, 0);
     const end = this.ends[this.i] as number;
     this.i++;
-    const flow = this.flow(first, end, 0, 0);
+    // Its later lines may stand at the margin too, as JSON.stringify(data, null, 2) writes its closing brace.
+    const flow = this.flow(first, end, -1, 0);
     this.endOfLine(flow.next, flow.end);
     return flow.value as Record<string, unknown>;
   }
@@ -629,7 +643,7 @@ class Reader {
       }
       // Unclosed, or a line not indented enough: left to the package to judge. So are empty lines after an escaped
       // line break, which YAML makes line feeds and the package a space.
-      if (j >= this.n || this.indent(j) <= indent || (escaped && empties > 0)) throw GIVE_UP;
+      if (j >= this.n || this.indent(j) <= indent || (escaped && empties > 0) || this.marker(j)) throw GIVE_UP;
       if (!escaped) out += empties > 0 ? '\n'.repeat(empties) : ' ';
       p = this.firsts[j] as number;
       lineEnd = this.ends[j] as number;
@@ -698,7 +712,8 @@ class Reader {
     if (j >= this.n) throw GIVE_UP;
     const first = this.firsts[j] as number;
     const end = this.ends[j] as number;
-    if (first === end || this.indent(j) <= indent || this.text.charCodeAt(first) === 35 /* # */) throw GIVE_UP;
+    if (first === end || this.indent(j) <= indent || this.text.charCodeAt(first) === 35 /* # */ || this.marker(j))
+      throw GIVE_UP;
     this.i = j + 1;
     return { first, end };
   }
@@ -736,7 +751,7 @@ class Reader {
     for (;;) {
       let item: { value: unknown; next: number; end: number };
       if (isMap) {
-        const colon = keyEnd(text, p, lineEnd);
+        const colon = keyEnd(text, p, lineEnd, true);
         if (colon === -1) throw GIVE_UP;
         const key = this.key(p, colon);
         const line = this.i - 1;
