@@ -18,6 +18,15 @@ function compareAll(text: string): { quick: number; differ: string[] } {
   const colons = text.split('\n').flatMap((line) => [...line.matchAll(/:/g)].map((m) => `/${line.slice(0, m.index)}`));
   const near = [...keys.map((k) => `/${k.slice(0, -1)}`), ...colons];
   const pointers = ['', '/nowhere', '/history/0/date', ...keys.map((k) => `/${k}`), ...near];
+  // Every value at any depth, a child of each that is not there, and one past the end of each list.
+  const walk = (v: unknown, at: string): void => {
+    pointers.push(at, `${at}/nowhere`, `${at}/0/x`);
+    if (Array.isArray(v)) {
+      pointers.push(`${at}/${v.length}`, `${at}/01`);
+      v.forEach((x, i) => walk(x, `${at}/${i}`));
+    } else if (v !== null && typeof v === 'object')
+      for (const [k, x] of Object.entries(v)) walk(x, `${at}/${k.replaceAll('~', '~0').replaceAll('/', '~1')}`);
+  };
   const quickly = new YamlPositions(text, 2);
   const fully = new YamlPositions(text, 2, false);
   // Told by the reader whether the subset read the text (FrontMatter's `subset`), as validate does.
@@ -30,6 +39,7 @@ function compareAll(text: string): { quick: number; differ: string[] } {
   } catch {
     subset = undefined;
   }
+  walk(data, '');
   const told = new YamlPositions(text, 2, true, subset, data);
   let quick = 0;
   const differ: string[] = [];
@@ -118,7 +128,11 @@ describe('YamlPositions', () => {
       '"q" # c',
       '[a, "b"] # c',
       '# only a comment',
-      // Anchors, and aliases of them (of a name given on an earlier line or not).
+      // Nested shapes, empty values, anchors and aliases of them (of a name given on an earlier line or not).
+      '[a, [b, {c: d}], {e: [f]}]',
+      '{a: {b: [c, d]}, "q": x}',
+      '&v5 {a: [b]}',
+      '*v5',
       '&v1 x',
       '&v2  "q" # c',
       '&v3 [a]',
@@ -134,6 +148,15 @@ describe('YamlPositions', () => {
         if (r < 0.1) lines.push(`# ${pick(values)}`);
         else if (r < 0.15) lines.push('');
         else if (r < 0.3) lines.push(`${key}:`, `  - ${pick(values) || 'v'}`, `  - k: ${pick(values) || 'v'}`);
+        // A list of mappings, as `ideas` writes a history: in its key's column or indented, an item empty or nested.
+        else if (r < 0.35)
+          lines.push(
+            `${key}:`,
+            `${pick(['', '  '])}- date: ${pick(values) || 'v'}`,
+            `${pick(['', '  '])}  to: ${pick(values)}`,
+            pick(['- ', '-', '  -', '- - x', '  - sub:', '    - ', '  - # c']),
+            `    deeper: ${pick(values) || 'v'}`,
+          );
         else if (r < 0.4) lines.push(`${key}:${rnd() < 0.3 ? ' # c' : ''}`, `  sub: ${pick(values) || 'v'}`);
         else if (r < 0.5) lines.push(`${key}: ${pick(['|', '>-', '|+', '|2'])}`, '    text', '', '    more');
         // A text wrapped over lines, as PyYAML writes it.

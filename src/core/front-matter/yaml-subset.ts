@@ -81,6 +81,56 @@ export function readYamlSubset(source: string, resolve: PlainResolver): SubsetRe
   }
 }
 
+/** Where a key (-1 for an item of a list) and its value start, and whether the value is an alias. */
+interface Spot {
+  key: number;
+  value: number;
+  alias: boolean;
+}
+
+/**
+ * Where the `yaml` package would place a finding about `pointer`'s segments in a text the subset reads (its CRLFs
+ * made LFs), as an offset into it; undefined when the subset does not read the text. As the package's document is
+ * walked in src/core/front-matter/positions.ts: the deepest node along the segments that exists, the value (or with
+ * `preferKey` the key of the last mapping entry taken), where its text starts; an alias is not looked into.
+ */
+export function locateInSubset(
+  text: string,
+  resolve: PlainResolver,
+  segments: readonly string[],
+  preferKey: boolean,
+): number | undefined {
+  if (text.includes('\r') || (MAYBE_OUTSIDE.test(text) && OUTSIDE.test(text))) return undefined;
+  let node: unknown;
+  let spots: Map<object, Map<string | number, Spot>>;
+  let nodeAt: number;
+  try {
+    const reader = new Reader(text, resolve);
+    if (reader.done()) return undefined;
+    reader.spots = spots = new Map();
+    node = reader.top();
+    nodeAt = reader.rootAt();
+    if (!reader.done() || reader.duplicate) return undefined;
+  } catch (e) {
+    if (e === GIVE_UP) return undefined;
+    throw e;
+  }
+  let keyAt = -1;
+  let alias = false;
+  for (const segment of segments) {
+    if (alias || node === null || typeof node !== 'object') break;
+    const key = Array.isArray(node) ? Number(segment) : segment;
+    const spot = spots.get(node)?.get(key);
+    if (!spot) break;
+    if (!Array.isArray(node)) keyAt = spot.key;
+    else keyAt = -1;
+    nodeAt = spot.value;
+    alias = spot.alias;
+    node = (node as Record<string | number, unknown>)[key];
+  }
+  return preferKey && keyAt !== -1 ? keyAt : nodeAt;
+}
+
 /**
  * `key:` where it starts: a letter (ASCII, `_`, or Latin from À to ɏ: å, ä, ö, é, ...), then letters, digits, `-`
  * and inner spaces, then a colon followed by a space or the end of the line. A regular expression rather than a
@@ -294,6 +344,14 @@ class Reader {
   private readonly lastBroken: boolean;
   private i = 0;
   private readonly n: number;
+  /**
+   * Where each key and value read starts, by the list or mapping it is in and its key or index: kept only when asked
+   * for (locateInSubset). `at` and `aliased` say where the last value read starts, and whether it is an alias.
+   */
+  spots: Map<object, Map<string | number, Spot>> | undefined;
+  private at = 0;
+  private aliased = false;
+  private root = 0;
   /** The values anchors name, by name, once a text has one; and how many aliases were read. */
   private anchors: Map<string, { value: unknown; holdsAliases: boolean }> | undefined;
   private aliases = 0;
@@ -325,6 +383,20 @@ class Reader {
     }
     this.n = line;
     this.lastBroken = length > 0 && text.charCodeAt(length - 1) === 10;
+  }
+
+  /** Where the value just read starts, and whether it is an alias. */
+  private mark(at: number, aliased = false): void {
+    this.at = at;
+    this.aliased = aliased;
+  }
+
+  /** Keeps where the value just read, and its key (-1 for an item of a list), start in `container`. */
+  private spot(container: object, key: string | number, keyAt: number): void {
+    const spots = this.spots as Map<object, Map<string | number, Spot>>;
+    let inside = spots.get(container);
+    if (!inside) spots.set(container, (inside = new Map()));
+    inside.set(key, { key: keyAt, value: this.at, alias: this.aliased });
   }
 
   /** Whether every line was taken. */
@@ -402,8 +474,14 @@ class Reader {
    * front matter with `default_flow_style=True`, and the `yaml` package with `collectionStyle: 'flow'`), its later
    * lines indented.
    */
+  /** Where the text's mapping starts: its first key, or its opening brace. */
+  rootAt(): number {
+    return this.root;
+  }
+
   top(): Record<string, unknown> {
     const first = this.firsts[this.i] as number;
+    this.root = first;
     if (first !== this.starts[this.i] || this.text.charCodeAt(first) !== 123 /* { */) return this.mapping(0, 0);
     const end = this.ends[this.i] as number;
     this.i++;
@@ -435,10 +513,15 @@ class Reader {
       if (from === end || text.charCodeAt(from) === 35 /* # (after a space) */) {
         this.i++;
         value = this.nested(indent, depth, true);
+        // Nothing below: an empty value, which starts where the line's text after the colon does.
+        if (this.at === -1) this.at = from;
       } else {
         value = this.inline(from, end, indent, depth, true);
       }
-      if (fresh) out[key] = value;
+      if (fresh) {
+        out[key] = value;
+        if (this.spots) this.spot(out, key, start);
+      }
     }
     return out;
   }
@@ -462,29 +545,36 @@ class Reader {
       if (from === end || text.charCodeAt(from) === 35 /* # */) {
         this.i++;
         out.push(this.nested(indent, depth, false));
-        continue;
-      }
-      if (this.isItem(from, end)) throw GIVE_UP;
-      if (keyEnd(text, from, end) !== -1) {
+        if (this.at === -1) this.at = from;
+      } else if (this.isItem(from, end)) {
+        throw GIVE_UP;
+      } else if (keyEnd(text, from, end) !== -1) {
         // `- key: value` opens a mapping whose keys stand in the column of this first one.
         this.firsts[line] = from;
         out.push(this.mapping(from - (this.starts[line] as number), depth + 1));
+        this.mark(from);
       } else {
         out.push(this.inline(from, end, indent, depth, false));
       }
+      if (this.spots) this.spot(out, out.length - 1, -1);
     }
     return out;
   }
 
   /** The value of a key or item written on the lines below it: a deeper block, a sequence in the key's own column, or null. */
   private nested(indent: number, depth: number, compactSequence: boolean): unknown {
+    this.at = -1;
     if (!this.nextContent()) return null;
     const line = this.i;
+    const first = this.firsts[line] as number;
     const next = this.indent(line);
-    const isItem = this.isItem(this.firsts[line] as number, this.ends[line] as number);
-    if (next > indent) return isItem ? this.sequence(next, depth + 1) : this.mapping(next, depth + 1);
-    if (compactSequence && next === indent && isItem) return this.sequence(indent, depth + 1);
-    return null;
+    const isItem = this.isItem(first, this.ends[line] as number);
+    let value: unknown;
+    if (next > indent) value = isItem ? this.sequence(next, depth + 1) : this.mapping(next, depth + 1);
+    else if (compactSequence && next === indent && isItem) value = this.sequence(indent, depth + 1);
+    else return null;
+    this.mark(first);
+    return value;
   }
 
   /**
@@ -497,6 +587,7 @@ class Reader {
     const first = text.charCodeAt(from);
     if (first === 124 /* | */ || first === 62 /* > */) {
       if (!blockScalar) throw GIVE_UP;
+      this.mark(from);
       return this.blockScalar(from, end, indent);
     }
     if (first === 38 /* & */) return this.anchored(from, end, indent, depth, blockScalar);
@@ -504,8 +595,10 @@ class Reader {
     if (first === 42 /* * */) {
       const alias = this.alias(from, end, false);
       this.endOfLine(alias.next, end);
+      this.mark(from, true);
       return alias.value;
     }
+    this.mark(from);
     let value: unknown;
     let after: number;
     let lineEnd: number;
@@ -519,6 +612,7 @@ class Reader {
       value = flow.value;
       after = flow.next;
       lineEnd = flow.end;
+      this.mark(from);
     } else {
       if (!plainStart(text, from, end)) throw GIVE_UP;
       const line = plainLine(text, from, end);
@@ -551,6 +645,7 @@ class Reader {
       this.i++;
       // In a mapping, a sequence may stand in its key's column, as PyYAML writes a list it names (`tags: &id002`).
       value = this.nested(indent, depth, blockScalar);
+      if (this.at === -1) this.at = p;
     } else {
       const c = text.charCodeAt(p);
       if (c === 38 /* & */ || c === 42 /* * */) throw GIVE_UP;
@@ -753,6 +848,7 @@ class Reader {
       if (isMap) {
         const colon = keyEnd(text, p, lineEnd, true);
         if (colon === -1) throw GIVE_UP;
+        const keyAt = p;
         const key = this.key(p, colon);
         const line = this.i - 1;
         const column = p - (this.starts[line] as number);
@@ -760,10 +856,14 @@ class Reader {
         skip();
         item = this.flowItem(p, lineEnd, indent, depth);
         // A key written twice is found once its value is read, as the package finds it: after any inside the value.
-        if (this.validKey(key, map, line, column)) map[key] = item.value;
+        if (this.validKey(key, map, line, column)) {
+          map[key] = item.value;
+          if (this.spots) this.spot(map, key, keyAt);
+        }
       } else {
         item = this.flowItem(p, lineEnd, indent, depth);
         seq.push(item.value);
+        if (this.spots) this.spot(seq, seq.length - 1, -1);
       }
       p = item.next;
       lineEnd = item.end;
@@ -804,11 +904,15 @@ class Reader {
     }
     if (c === 42 /* * */) {
       const alias = this.alias(from, end, true);
+      this.mark(from, true);
       return { value: alias.value, next: alias.next, end };
     }
-    return c === 91 /* [ */ || c === 123 /* { */
-      ? this.flow(from, end, indent, depth + 1)
-      : this.flowScalar(from, end, indent);
+    const item =
+      c === 91 /* [ */ || c === 123 /* { */
+        ? this.flow(from, end, indent, depth + 1)
+        : this.flowScalar(from, end, indent);
+    this.mark(from);
+    return item;
   }
 
   /**
