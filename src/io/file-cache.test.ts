@@ -10,10 +10,10 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { execFileSync } from 'node:child_process';
-import { deserialize, serialize } from 'node:v8';
+import { serialize } from 'node:v8';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { FileCache, nameHash, RACY_MS, readWithKey } from './file-cache.js';
+import { FileCache, nameHash, packCache, RACY_MS, readWithKey, unpackCache, type Stored } from './file-cache.js';
 import { findGitDir } from './git-dir.js';
 import { git, makeTempDir, makeTempRepo, removeTempDirs } from '../../test/helpers/temp-repo.js';
 
@@ -154,16 +154,40 @@ describe('FileCache', () => {
     pass(root, ['a.md', 'b.md'], upper(root));
     const dir = path.join(root, '.git', 'ideas-cache');
     const file = path.join(dir, readdirSync(dir)[0] ?? '');
-    const stored = deserialize(readFileSync(file)) as { values: unknown[] };
+    const stored = unpackCache(readFileSync(file)) as Stored<unknown>;
     stored.values.pop();
-    writeFileSync(file, serialize(stored));
+    writeFileSync(file, Buffer.concat(packCache(stored)));
     expect(pass(root, ['a.md', 'b.md'], upper(root))).toMatchObject({ computed: ['a.md', 'b.md'], trusted: false });
     expect(pass(root, ['a.md', 'b.md'], upper(root))).toMatchObject({ computed: [], trusted: true });
     // A path more than there are values.
-    const again = deserialize(readFileSync(file)) as { paths: string };
+    const again = unpackCache(readFileSync(file)) as Stored<unknown>;
     again.paths += '\0c.md';
-    writeFileSync(file, serialize(again));
+    writeFileSync(file, Buffer.concat(packCache(again)));
     expect(pass(root, ['a.md', 'b.md'], upper(root))).toMatchObject({ computed: ['a.md', 'b.md'], trusted: false });
+  });
+
+  it('tells from its header alone that a cache is of another build or context, never deserialising the rest', () => {
+    const stored: Stored<string> = {
+      format: 4,
+      build: 'b1',
+      context: 'sv',
+      paths: 'a.md',
+      keys: new Float64Array(5),
+      values: ['A'],
+    };
+    const bytes = Buffer.concat(packCache(stored));
+    expect(unpackCache(bytes, { build: 'b1', context: 'sv' })).toEqual(stored);
+    expect(unpackCache(bytes)).toEqual(stored);
+    // The columns spoiled: read for its own build and context, the cache fails (and open() ignores it); for
+    // another build or context it is dropped without its columns being looked at.
+    const [prefix, head] = packCache(stored);
+    const spoiled = Buffer.concat([prefix as Buffer, head as Buffer, Buffer.from([0xff, 0x0f, 0x99])]);
+    expect(() => unpackCache(spoiled, { build: 'b1', context: 'sv' })).toThrow();
+    expect(unpackCache(spoiled, { build: 'b2', context: 'sv' })).toBeNull();
+    expect(unpackCache(spoiled, { build: 'b1', context: 'en' })).toBeNull();
+    // Not a cache's bytes at all (the format before this one was one serialised object): dropped, never read.
+    expect(unpackCache(serialize(stored))).toBeNull();
+    expect(unpackCache(Buffer.from('IDC'))).toBeNull();
   });
 
   it('removes the temporary file of a write killed before its rename, once it is a minute old', () => {

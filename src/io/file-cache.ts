@@ -35,7 +35,7 @@ import { tempPathFor } from './atomic-file.js';
 
 /** How recent a change must be for the file not to be trusted to the cache. */
 export const RACY_MS = 3_000;
-const FORMAT = 3;
+const FORMAT = 4;
 /** A cache file larger than this is not read: it cannot be one this program wrote for a registry. */
 const MAX_BYTES = 1_000_000_000;
 
@@ -50,7 +50,7 @@ const KEY_LENGTH = 5;
  * array of numbers read back in far fewer objects than a map of [key, value] pairs (two arrays and two boxed numbers
  * a file): ~5 ms less to write and to read at 10,000 files, and less for the garbage collector to copy.
  */
-interface Stored<T> {
+export interface Stored<T> {
   format: number;
   build: string;
   context: string;
@@ -59,6 +59,90 @@ interface Stored<T> {
   /** Each path's FileKey, KEY_LENGTH numbers apiece. */
   keys: Float64Array;
   values: T[];
+}
+
+/**
+ * A cache file: these four bytes, the length of its header (32 bits, little-endian), the header (format, build and
+ * context, serialised), then the columns (serialised). The header alone tells whether the columns are of use: after
+ * an upgrade, or when the config or criteria change, a cache of 10,000 whole ideas (16 MB) is not deserialised only
+ * to be dropped, which cost the first `ideas site` after it ~40 MB of memory.
+ */
+const MAGIC = Buffer.from('IDC\u0004', 'latin1');
+
+/** A cache file's bytes, as described at MAGIC. */
+export function packCache<T>(stored: Stored<T>): Buffer[] {
+  const head = serialize({ format: stored.format, build: stored.build, context: stored.context });
+  const prefix = Buffer.alloc(MAGIC.length + 4);
+  MAGIC.copy(prefix);
+  prefix.writeUInt32LE(head.length, MAGIC.length);
+  return [prefix, head, serialize({ paths: stored.paths, keys: stored.keys, values: stored.values })];
+}
+
+type Head = Pick<Stored<unknown>, 'format' | 'build' | 'context'>;
+
+/**
+ * A cache file's header, from its first bytes: and where its columns start, or null when the bytes are not a cache's
+ * or are of another format (or, with `expected`, another build or context). `more` gives the file's bytes from an
+ * offset to another. Throws on a header that says it is a cache's and then does not deserialise.
+ */
+function readHead(
+  first: Buffer,
+  more: (from: number, to: number) => Buffer,
+  expected?: { build: string; context: string },
+): { head: Head; end: number } | null {
+  const start = MAGIC.length + 4;
+  if (first.length < start || !first.subarray(0, MAGIC.length).equals(MAGIC)) return null;
+  const end = start + first.readUInt32LE(MAGIC.length);
+  const head = deserialize(more(start, end)) as Partial<Head> | null;
+  if (head === null || typeof head !== 'object' || head.format !== FORMAT) return null;
+  if (expected && (head.build !== expected.build || head.context !== expected.context)) return null;
+  return { head: head as Head, end };
+}
+
+/** The cache the columns `body` hold under `head`, or null when they are not an object. */
+function withColumns<T>(head: Head, body: unknown): Stored<T> | null {
+  if (body === null || typeof body !== 'object') return null;
+  return {
+    ...(body as Partial<Stored<T>>),
+    format: head.format,
+    build: head.build,
+    context: head.context,
+  } as Stored<T>;
+}
+
+/**
+ * What a cache file's bytes hold: null when they are not a cache's, or when its header is not of this format or (if
+ * `expected` is given) not of that build and context; its columns are then never deserialised.
+ */
+export function unpackCache<T>(bytes: Buffer, expected?: { build: string; context: string }): Stored<T> | null {
+  const read = readHead(bytes, (from, to) => bytes.subarray(from, Math.min(to, bytes.length)), expected);
+  return read && withColumns<T>(read.head, deserialize(bytes.subarray(read.end)));
+}
+
+/**
+ * The cache in `file`, read as unpackCache reads its bytes, but for a header of another build or context only its
+ * first bytes are read. Throws as unpackCache does, and when the file cannot be read.
+ */
+function readCacheFile<T>(file: string, expected: { build: string; context: string }): Stored<T> | null {
+  const fd = openSync(file, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    if (size > MAX_BYTES) return null;
+    const bytesAt = (from: number, to: number): Buffer => {
+      const out = Buffer.allocUnsafe(Math.max(0, Math.min(to, size) - from));
+      let got = 0;
+      while (got < out.length) {
+        const n = readSync(fd, out, got, out.length - got, from + got);
+        if (n === 0) break;
+        got += n;
+      }
+      return out.subarray(0, got);
+    };
+    const read = readHead(bytesAt(0, MAGIC.length + 4), bytesAt, expected);
+    return read && withColumns<T>(read.head, deserialize(bytesAt(read.end, size)));
+  } finally {
+    closeSync(fd);
+  }
 }
 
 function keyOf(s: Stats): FileKey {
@@ -222,15 +306,16 @@ export class FileCache<T> {
     if (!gitDir) return null;
     const at = path.resolve(root);
     const file = path.join(gitDir, 'ideas-cache', `${kind}-${nameHash(at)}.v8`);
+    // The context as it is, with the registry's place: compared whole, so no two of them are ever taken for one.
+    const whole = [at, ...context].join('\0');
+    const build = buildId();
     let stored: Stored<T> | null = null;
     try {
-      if (existsSync(file) && statSync(file).size <= MAX_BYTES) stored = deserialize(readFileSync(file)) as Stored<T>;
+      if (existsSync(file)) stored = readCacheFile<T>(file, { build, context: whole });
     } catch {
       stored = null;
     }
-    // The context as it is, with the registry's place: compared whole, so no two of them are ever taken for one.
-    const whole = [at, ...context].join('\0');
-    return new FileCache<T>(file, buildId(), whole, stored, opts.now ?? Date.now(), opts.racyMs ?? RACY_MS);
+    return new FileCache<T>(file, build, whole, stored, opts.now ?? Date.now(), opts.racyMs ?? RACY_MS);
   }
 
   /**
@@ -343,7 +428,12 @@ export class FileCache<T> {
       mkdirSync(path.dirname(this.file), { recursive: true });
       removeLeftovers(path.dirname(this.file));
       temp = tempPathFor(this.file);
-      writeFileSync(temp, serialize(stored), { flag: 'wx' });
+      const fd = openSync(temp, 'wx');
+      try {
+        for (const part of packCache(stored)) writeFileSync(fd, part);
+      } finally {
+        closeSync(fd);
+      }
       renameSync(temp, this.file);
     } catch {
       // A cache that cannot be written (a read-only clone, a full disk) only makes the next run slower.

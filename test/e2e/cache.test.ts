@@ -6,11 +6,11 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { deserialize, serialize } from 'node:v8';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeRun, ideas, REPO_ROOT } from '../helpers/cli.js';
 import { git, makeTempRepo, removeTempDirs } from '../helpers/temp-repo.js';
 import { loadedModules } from '../helpers/loaded-modules.js';
+import { packCache, unpackCache, type Stored } from '../../src/io/file-cache.js';
 
 afterAll(removeTempDirs);
 
@@ -48,11 +48,11 @@ function cacheFile(kind: string): string {
 /** Changes what the cache holds for `file`, to show whether a run takes it from there. */
 function tamper<T>(kind: string, file: string, change: (value: T) => void): void {
   // The cache's columns (src/io/file-cache.ts): the paths joined by NUL, and a value for each in the same order.
-  const stored = deserialize(fs.readFileSync(cacheFile(kind))) as { paths: string; values: T[] };
+  const stored = unpackCache(fs.readFileSync(cacheFile(kind))) as Stored<T>;
   const at = stored.paths.split('\0').indexOf(file);
   if (at === -1) throw new Error(`${file} is not in the ${kind} cache`);
   change(stored.values[at] as T);
-  fs.writeFileSync(cacheFile(kind), serialize(stored));
+  fs.writeFileSync(cacheFile(kind), Buffer.concat(packCache(stored)));
 }
 
 /** Rewrites a file to the same size and puts its times back, to the nanosecond, as a restore from backup would. */
