@@ -14,7 +14,6 @@
  */
 import {
   closeSync,
-  existsSync,
   fstatSync,
   lstatSync,
   mkdirSync,
@@ -309,10 +308,11 @@ export class FileCache<T> {
     // The context as it is, with the registry's place: compared whole, so no two of them are ever taken for one.
     const whole = [at, ...context].join('\0');
     const build = buildId();
-    let stored: Stored<T> | null = null;
+    let stored: Stored<T> | null;
     try {
-      if (existsSync(file)) stored = readCacheFile<T>(file, { build, context: whole });
+      stored = readCacheFile<T>(file, { build, context: whole });
     } catch {
+      // None yet, or not one this program can read.
       stored = null;
     }
     return new FileCache<T>(file, build, whole, stored, opts.now ?? Date.now(), opts.racyMs ?? RACY_MS);

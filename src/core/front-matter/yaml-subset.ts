@@ -122,8 +122,7 @@ export function locateInSubset(
     const key = Array.isArray(node) ? Number(segment) : segment;
     const spot = spots.get(node)?.get(key);
     if (!spot) break;
-    if (!Array.isArray(node)) keyAt = spot.key;
-    else keyAt = -1;
+    keyAt = Array.isArray(node) ? -1 : spot.key;
     nodeAt = spot.value;
     alias = spot.alias;
     node = (node as Record<string | number, unknown>)[key];
@@ -469,16 +468,15 @@ class Reader {
     return false;
   }
 
-  /**
-   * The text's mapping: a block mapping at the margin, or a flow mapping that opens there (as PyYAML writes a whole
-   * front matter with `default_flow_style=True`, and the `yaml` package with `collectionStyle: 'flow'`), its later
-   * lines indented.
-   */
   /** Where the text's mapping starts: its first key, or its opening brace. */
   rootAt(): number {
     return this.root;
   }
 
+  /**
+   * The text's mapping: a block mapping at the margin, or a flow mapping that opens there (as PyYAML writes a whole
+   * front matter with `default_flow_style=True`, the `yaml` package with `collectionStyle: 'flow'`, and JSON).
+   */
   top(): Record<string, unknown> {
     const first = this.firsts[this.i] as number;
     this.root = first;
