@@ -1,7 +1,12 @@
-import { Chalk } from 'chalk';
+import { Chalk, type ChalkInstance } from 'chalk';
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../core/finding.js';
-import { renderValidationGithub, renderValidationPretty } from './render-validation.js';
+import type { Lang } from '../core/i18n/i18n.js';
+import { prettyLines, renderValidationGithub, type ValidationView } from './render-validation.js';
+
+/** The whole text prettyLines makes. */
+const renderValidationPretty = (...args: [ValidationView, Lang, ChalkInstance]): string =>
+  [...prettyLines(...args)].join('');
 
 const finding = (over: Partial<Finding>): Finding => ({
   file: 'ideas/01-ide/ide-abcd12-x.md',
@@ -70,6 +75,13 @@ describe('renderValidationPretty', () => {
     expect(lines[1]).toBe('  3:5     error    Broken.  front-matter/yaml');
     expect(lines[2]).toMatch(/^ +→ Fix the YAML\.$/);
     expect(out.includes('\u001b')).toBe(false);
+  });
+
+  it('makes its text a line at a time, each line whole, never the whole text at once', () => {
+    const findings = [finding({ hint: 'Fix the YAML.' }), finding({ file: 'ideas/01-ide/ide-efgh34-y.md' })];
+    const pieces = [...prettyLines(view(findings), 'en', new Chalk({ level: 0 }))];
+    expect(pieces.length).toBeGreaterThan(5);
+    for (const piece of pieces) expect(piece).toMatch(/^[^\n]*\n$/);
   });
 });
 

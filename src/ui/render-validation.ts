@@ -15,43 +15,43 @@ export interface ValidationView {
   changed?: { base: string; ref: string | null; config: boolean; criteria: { label: Localized }[] } | null;
 }
 
-/** eslint's stylish layout: the file, then one line per finding with line:column, severity, message and rule. */
-export function renderValidationPretty(v: ValidationView, lang: Lang, c: ChalkInstance): string {
-  const out: string[] = [];
+/**
+ * eslint's stylish layout: the file, then one line per finding with line:column, severity, message and rule. A line
+ * at a time (each with its line break), made as it is written: tens of thousands of findings are never one text in
+ * memory, which at 50,000 ideas (26,000 findings, 11 MB of text) was ~65 MB of the command's peak.
+ */
+export function* prettyLines(v: ValidationView, lang: Lang, c: ChalkInstance): Generator<string> {
   const { findings } = v;
   const indent = `  ${' '.repeat(7)} ${' '.repeat(7)}  `;
   const error = c.red(t(lang, 'severity.error').padEnd(7));
   const warning = c.yellow(t(lang, 'severity.warning').padEnd(7));
   const hints = hintsSaid(findings);
-  findings.forEach((f, i) => {
+  for (let i = 0; i < findings.length; i++) {
+    const f = findings[i] as Finding;
     if (f.file !== findings[i - 1]?.file) {
-      if (i > 0) out.push('');
-      out.push(c.underline(terminalLine(f.file)));
+      if (i > 0) yield '\n';
+      yield `${c.underline(terminalLine(f.file))}\n`;
     }
     const where = `${f.line ?? 0}:${f.column ?? 0}`.padEnd(7);
-    out.push(
-      `  ${c.dim(where)} ${f.severity === 'error' ? error : warning}  ${terminalLine(f.message)}  ${c.dim(terminalLine(f.rule))}`,
-    );
+    yield `  ${c.dim(where)} ${f.severity === 'error' ? error : warning}  ${terminalLine(f.message)}  ${c.dim(terminalLine(f.rule))}\n`;
     // A hint said once per file, after the last finding it goes with, with the commands of all of them together.
     const fixes = hints[i];
-    if (!f.hint || !fixes) return;
-    out.push(`${indent}${c.dim(`→ ${terminalLine(f.hint)}`)}`);
-    for (const fix of fixes) out.push(`${indent}    ${terminalLine(fix)}`);
-  });
-  if (out.length > 0) out.push('');
+    if (!f.hint || !fixes) continue;
+    yield `${indent}${c.dim(`→ ${terminalLine(f.hint)}`)}\n`;
+    for (const fix of fixes) yield `${indent}    ${terminalLine(fix)}\n`;
+  }
+  if (findings.length > 0) yield '\n';
   const bad = new Set(v.findings.map((f) => f.file)).size;
   const ch = v.changed ?? null;
   const base = ch ? terminalLine(ch.ref ?? ch.base.slice(0, 7)) : '';
-  if (ch?.config) out.push(c.dim(t(lang, 'out.changedConfig', { base })));
+  if (ch?.config) yield `${c.dim(t(lang, 'out.changedConfig', { base }))}\n`;
   else if (ch && ch.criteria.length > 0)
-    out.push(
-      c.dim(
-        t(lang, 'out.changedCriteria', {
-          base,
-          stages: ch.criteria.map((s) => terminalLine(s.label[lang])).join(', '),
-        }),
-      ),
-    );
+    yield `${c.dim(
+      t(lang, 'out.changedCriteria', {
+        base,
+        stages: ch.criteria.map((s) => terminalLine(s.label[lang])).join(', '),
+      }),
+    )}\n`;
   const counts = { files: v.files, total: v.total ?? v.files, base, errors: v.errors, warnings: v.warnings, bad };
   const summary =
     v.errors > 0 || v.warnings > 0
@@ -59,8 +59,7 @@ export function renderValidationPretty(v: ValidationView, lang: Lang, c: ChalkIn
         ? c.red(t(lang, ch ? 'out.invalidChanged' : 'out.invalid', counts))
         : c.yellow(t(lang, ch ? 'out.validWithWarningsChanged' : 'out.validWithWarnings', counts))
       : c.green(t(lang, ch ? 'out.validChanged' : 'out.valid', counts));
-  out.push(summary);
-  return `${out.join('\n')}\n`;
+  yield `${summary}\n`;
 }
 
 /**

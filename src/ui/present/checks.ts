@@ -5,7 +5,7 @@ import { type Lang } from '../../core/i18n/i18n.js';
 import type { RegistryRef, Stage } from '../../core/sluice/config.js';
 import { ideaDiffDocument, regionSchemaDocument, schemaDocument, validationDocument } from '../dto.js';
 import { renderDiffMarkdown, renderDiffText, type DiffView } from '../render-diff.js';
-import { renderValidationGithub, renderValidationJunit, renderValidationPretty } from '../render-validation.js';
+import { prettyLines, renderValidationGithub, renderValidationJunit } from '../render-validation.js';
 import { EXIT, jsonText, output, type Output, type View } from '../output.js';
 import {
   addedNearbyDto,
@@ -37,7 +37,8 @@ export function presentValidate(r: ValidateView, format: ValidateFormat, v: View
   else if (format === 'junit')
     o.out(renderValidationJunit(r, `ideas validate: ${r.registry.config.name}`, r.registry.root, v.cwd));
   else if (format === 'github') o.out(renderValidationGithub(r, r.registry.root, v.cwd));
-  else o.out(renderValidationPretty(r, r.lang, v.out));
+  // A line at a time, made as it is written (see prettyLines).
+  else o.out(prettyLines(r, r.lang, v.out));
   return o.done(r.ok ? EXIT.ok : EXIT.problems);
 }
 
