@@ -5,7 +5,7 @@
 import type { Document, LineCounter, Node } from 'yaml';
 import { resolveCoreScalar } from './yaml-core-schema.js';
 import { yamlPackage } from './yaml-package.js';
-import { keyEnd, locateInSubset, readYamlSubset } from './yaml-subset.js';
+import { keyEnd, placeOf, readYamlSubset, subsetPlaces, type SubsetPlaces } from './yaml-subset.js';
 
 export interface Position {
   line: number;
@@ -25,6 +25,8 @@ export class YamlPositions {
   private parsed: { doc: Document.Parsed; counter: LineCounter } | null = null;
   /** The text, without CRs before LFs, when it is of the plain shape, else null; looked at once, for the first finding. */
   private plain: string | null | undefined;
+  /** Where each key and value of the plain text starts: read once, for the first finding below the top level. */
+  private places: SubsetPlaces | undefined;
 
   /**
    * `firstLine` is the file line on which `text` starts. `quick: false` always asks the `yaml` package (tests).
@@ -54,8 +56,9 @@ export class YamlPositions {
     // each value starts (a few hundredths of a millisecond, where the package's parse takes a millisecond or more).
     const quick = positionInText(plain, this.firstLine, pointer, preferKey, this.data);
     if (quick) return quick;
-    const at = locateInSubset(plain, resolveCoreScalar, pointerSegments(pointer), preferKey);
-    return at === undefined ? this.found(pointer, preferKey) : lineAndColumn(plain, at, this.firstLine);
+    this.places ??= subsetPlaces(plain, resolveCoreScalar);
+    if (!this.places) return this.found(pointer, preferKey);
+    return lineAndColumn(plain, placeOf(this.places, pointerSegments(pointer), preferKey), this.firstLine);
   }
 
   private found(pointer: string, preferKey: boolean): Position {

@@ -65,6 +65,19 @@ const GIVE_UP = new GiveUp();
 
 /** The text's mapping, its first duplicate key, or undefined when the text is outside the shapes above. Never throws. */
 export function readYamlSubset(source: string, resolve: PlainResolver): SubsetRead | undefined {
+  const read = readWhole(source, resolve);
+  return read && (read.reader.duplicate ?? { ok: true, data: read.data });
+}
+
+/**
+ * The text read whole by a Reader, which keeps where each key and value starts in `spots` when given: the reader and
+ * the mapping, or undefined when the text is outside the shapes above.
+ */
+function readWhole(
+  source: string,
+  resolve: PlainResolver,
+  spots?: Map<object, Map<string | number, Spot>>,
+): { reader: Reader; data: Record<string, unknown> } | undefined {
   if (MAYBE_OUTSIDE.test(source) && OUTSIDE.test(source)) return undefined;
   // A CR is allowed only before an LF, and a CRLF is a line break like an LF, in scalars too.
   const text = source.includes('\r') ? source.replaceAll('\r\n', '\n') : source;
@@ -72,9 +85,10 @@ export function readYamlSubset(source: string, resolve: PlainResolver): SubsetRe
     const reader = new Reader(text, resolve);
     // A text of comments and blank lines only is left to the package, which reads it as null.
     if (reader.done()) return undefined;
+    reader.spots = spots;
     const data = reader.top();
     if (!reader.done()) return undefined;
-    return reader.duplicate ?? { ok: true, data };
+    return { reader, data };
   } catch (e) {
     if (e === GIVE_UP) return undefined;
     throw e;
@@ -88,41 +102,40 @@ interface Spot {
   alias: boolean;
 }
 
+/** Where each key and value of a text the subset reads starts (offsets into the text, its CRLFs made LFs). */
+export interface SubsetPlaces {
+  data: Record<string, unknown>;
+  /** Where the text's mapping starts. */
+  root: number;
+  spots: Map<object, Map<string | number, Spot>>;
+}
+
+/** The places of the text's keys and values, read once for any number of placeOf; undefined as readYamlSubset says. */
+export function subsetPlaces(source: string, resolve: PlainResolver): SubsetPlaces | undefined {
+  const spots = new Map<object, Map<string | number, Spot>>();
+  const read = readWhole(source, resolve, spots);
+  if (!read || read.reader.duplicate) return undefined;
+  return { data: read.data, root: read.reader.rootAt(), spots };
+}
+
 /**
- * Where the `yaml` package would place a finding about `pointer`'s segments in a text the subset reads (its CRLFs
- * made LFs), as an offset into it; undefined when the subset does not read the text. As the package's document is
- * walked in src/core/front-matter/positions.ts: the deepest node along the segments that exists, the value (or with
- * `preferKey` the key of the last mapping entry taken), where its text starts; an alias is not looked into.
+ * Where the `yaml` package would place a finding about `segments` (a pointer's), as an offset into the text, found as
+ * src/core/front-matter/positions.ts walks the package's document: the deepest node along the segments that exists,
+ * the value (or with `preferKey` the key of the last mapping entry taken), where its text starts; an alias is not
+ * looked into.
  */
-export function locateInSubset(
-  text: string,
-  resolve: PlainResolver,
-  segments: readonly string[],
-  preferKey: boolean,
-): number | undefined {
-  if (text.includes('\r') || (MAYBE_OUTSIDE.test(text) && OUTSIDE.test(text))) return undefined;
-  let node: unknown;
-  let spots: Map<object, Map<string | number, Spot>>;
-  let nodeAt: number;
-  try {
-    const reader = new Reader(text, resolve);
-    if (reader.done()) return undefined;
-    reader.spots = spots = new Map();
-    node = reader.top();
-    nodeAt = reader.rootAt();
-    if (!reader.done() || reader.duplicate) return undefined;
-  } catch (e) {
-    if (e === GIVE_UP) return undefined;
-    throw e;
-  }
+export function placeOf(places: SubsetPlaces, segments: readonly string[], preferKey: boolean): number {
+  let node: unknown = places.data;
+  let nodeAt = places.root;
   let keyAt = -1;
   let alias = false;
   for (const segment of segments) {
     if (alias || node === null || typeof node !== 'object') break;
     const key = Array.isArray(node) ? Number(segment) : segment;
-    const spot = spots.get(node)?.get(key);
+    const spot = places.spots.get(node)?.get(key);
     if (!spot) break;
-    keyAt = Array.isArray(node) ? -1 : spot.key;
+    // An item of a list has no key (-1): a finding about it falls back on the item itself, as the package's walk does.
+    keyAt = spot.key;
     nodeAt = spot.value;
     alias = spot.alias;
     node = (node as Record<string | number, unknown>)[key];
@@ -345,7 +358,7 @@ class Reader {
   private readonly n: number;
   /**
    * Where each key and value read starts, by the list or mapping it is in and its key or index: kept only when asked
-   * for (locateInSubset). `at` and `aliased` say where the last value read starts, and whether it is an alias.
+   * for (subsetPlaces). `at` and `aliased` say where the last value read starts, and whether it is an alias.
    */
   spots: Map<object, Map<string | number, Spot>> | undefined;
   private at = 0;
@@ -633,31 +646,43 @@ class Reader {
    * left to the package.
    */
   private anchored(from: number, end: number, indent: number, depth: number, blockScalar: boolean): unknown {
-    const { text } = this;
-    const nameEnd = anchorNameEnd(text, from + 1, end, false);
-    let p = nameEnd;
-    while (p < end && text.charCodeAt(p) === 32) p++;
+    const { name, at } = this.anchor(from, end);
     const aliasesBefore = this.aliases;
     let value: unknown;
-    if (p === end || text.charCodeAt(p) === 35 /* # (after a space) */) {
+    if (at === end || this.text.charCodeAt(at) === 35 /* # (after a space) */) {
       this.i++;
       // In a mapping, a sequence may stand in its key's column, as PyYAML writes a list it names (`tags: &id002`).
       value = this.nested(indent, depth, blockScalar);
-      if (this.at === -1) this.at = p;
+      if (this.at === -1) this.at = at;
     } else {
-      const c = text.charCodeAt(p);
-      if (c === 38 /* & */ || c === 42 /* * */) throw GIVE_UP;
-      value = this.inline(p, end, indent, depth, blockScalar);
+      value = this.inline(at, end, indent, depth, blockScalar);
     }
-    this.define(text.slice(from + 1, nameEnd), value, this.aliases !== aliasesBefore);
+    this.define(name, value, aliasesBefore);
     return value;
   }
 
-  /** Names `value` for the aliases after it; `holdsAliases` when an alias was read inside it. */
-  private define(name: string, value: unknown, holdsAliases: boolean): void {
+  /**
+   * An anchor at `from` on a line that ends at `end`: its name, and where what it names starts, past the spaces after
+   * the name. Another anchor or an alias after it is left to the package.
+   */
+  private anchor(from: number, end: number): { name: string; at: number } {
+    const { text } = this;
+    const nameEnd = anchorNameEnd(text, from + 1, end, false);
+    let at = nameEnd;
+    while (at < end && text.charCodeAt(at) === 32) at++;
+    const c = text.charCodeAt(at);
+    if (at < end && (c === 38 /* & */ || c === 42) /* * */) throw GIVE_UP;
+    return { name: text.slice(from + 1, nameEnd), at };
+  }
+
+  /**
+   * Names `value` for the aliases after it, read while the count of aliases went from `aliasesBefore` to what it is
+   * now: any read inside it make it one no alias may name here.
+   */
+  private define(name: string, value: unknown, aliasesBefore: number): void {
     this.anchors ??= new Map();
     if (this.anchors.has(name)) throw GIVE_UP;
-    this.anchors.set(name, { value, holdsAliases });
+    this.anchors.set(name, { value, holdsAliases: this.aliases !== aliasesBefore });
   }
 
   /**
@@ -886,18 +911,14 @@ class Reader {
     indent: number,
     depth: number,
   ): { value: unknown; next: number; end: number } {
-    const { text } = this;
-    const c = text.charCodeAt(from);
+    const c = this.text.charCodeAt(from);
     if (c === 38 /* & */) {
-      const nameEnd = anchorNameEnd(text, from + 1, end, false);
-      let p = nameEnd;
-      while (p < end && text.charCodeAt(p) === 32) p++;
-      // An anchor at the end of a line, or before another anchor or an alias, is left to the package.
-      const d = text.charCodeAt(p);
-      if (p === end || d === 38 || d === 42) throw GIVE_UP;
+      const { name, at } = this.anchor(from, end);
+      // An anchor at the end of a line in a flow collection is left to the package.
+      if (at === end) throw GIVE_UP;
       const aliasesBefore = this.aliases;
-      const item = this.flowItem(p, end, indent, depth);
-      this.define(text.slice(from + 1, nameEnd), item.value, this.aliases !== aliasesBefore);
+      const item = this.flowItem(at, end, indent, depth);
+      this.define(name, item.value, aliasesBefore);
       return item;
     }
     if (c === 42 /* * */) {
