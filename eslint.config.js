@@ -82,7 +82,7 @@ export default tseslint.config(
   },
   {
     // The command's entry point is CommonJS (bin/package.json), so that a command starts without Node's ES module
-    // loader (docs/development.md).
+    // loader (docs/performance.md).
     files: ['bin/**/*.js'],
     languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', __dirname: 'readonly' } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },

@@ -469,7 +469,7 @@ function main() {
         // A first run into a new folder: no cache, and no earlier site to check before it is replaced. The earlier
         // round's site is moved aside, not deleted, until the end: ext4 without a journal skips each inode freed in
         // the last minute, one read of its table block each, so 10,000 files deleted just before would bill the
-        // benchmark's own cleanup to the command (2 s and more of system time here; docs/development.md).
+        // benchmark's own cleanup to the command (2 s and more of system time here; docs/performance.md).
         before: () => {
           firstRun(main)();
           if (existsSync(siteOut)) renameSync(siteOut, path.join(tmp, `site-out-${++oldSites}`));

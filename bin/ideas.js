@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // A CommonJS script (bin/package.json): a command starts without Node's ES module loader, which cost every run about
-// 5 ms (docs/development.md).
+// 5 ms (docs/performance.md).
 'use strict';
 const { existsSync, readFileSync } = require('node:fs');
 const path = require('node:path');

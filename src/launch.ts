@@ -2,7 +2,7 @@
  * How the command line loads. The build bundles the program into one script, dist/bundle/ideas.cjs, and keeps V8's
  * code cache of it, made after running a few commands (src/tools/bundle.ts). Compiled with that cache, a command
  * skips parsing and compiling its modules: about 50 ms of every run, a third of what `ideas list` takes on a small
- * registry (docs/development.md).
+ * registry (docs/performance.md).
  *
  * V8 takes a code cache only from the same V8 with the same flags for the same script; otherwise it compiles the
  * script as it would have without (`cachedDataRejected`), so a cache from another Node costs time, never behaviour.

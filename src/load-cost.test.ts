@@ -1,6 +1,6 @@
 /**
  * What the commands that read the whole registry load before they start: every module costs start-up time on every
- * run, so the readers load none they do not run (docs/development.md, "Where the time goes").
+ * run, so the readers load none they do not run (docs/performance.md, "The design, and what each part saved").
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';

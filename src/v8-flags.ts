@@ -13,7 +13,7 @@
  * The optimizing compiler does not inline. A command is short and spends its time reading files, parsing and
  * collecting garbage; inlining saved it nothing measurable, while the compiler's work on its thread cost 4 to 7 MB
  * of peak memory at 10,000 ideas (`export` 117-120 MB against 112-113, `list` 91-93 against 87-88, alternated runs).
- * Both in docs/development.md.
+ * Both in docs/performance.md.
  */
 import { setFlagsFromString } from 'node:v8';
 
@@ -22,7 +22,7 @@ setFlagsFromString('--no-turbo-inlining');
 
 /**
  * Runs `work` with the young generation free to grow (up to V8's 16 MB a half); the factor is set back after, and
- * the young generation keeps the size it has then. Around three kinds of work (docs/development.md):
+ * the young generation keeps the size it has then. Around three kinds of work (docs/performance.md):
  * - Work that makes a great deal of garbage that dies young and keeps little, where each scavenge of a 1 MB young
  *   generation finds almost nothing alive and costs its fixed ~0.4 ms all the same: `ideas site` rendering and
  *   writing 10,000 pages made ~650 scavenges, ~250 ms.

@@ -1,7 +1,7 @@
 /**
  * Writes a site's pages on a thread of their own while the main thread makes the next ones. Creating 10,000 files
  * was a third of `ideas site`'s time on this VM's disk, all of it in the kernel; on a second core it runs beside the
- * rendering (docs/development.md).
+ * rendering (docs/performance.md).
  *
  * The worker writes the pages in the order they are given, as the main thread would, and hashes each for the site's
  * marker. Pages travel as strings by structured clone, in batches, and the main thread never has more than

@@ -194,7 +194,7 @@ const READ_AHEAD_BYTES = 1_000_000;
  * turn. Reading a file and then parsing it, 10,000 times over, made each open, fstat and read cost about half as much
  * again as in a loop that only reads (the kernel's path lookup and the parser take turns with the processor's
  * caches): a first `validate` at 10,000 ideas spent 170 to 245 ms in those calls, against 120 to 170 read a batch
- * of 64 at a time (docs/development.md). A run ends at READ_AHEAD_BYTES, so that a folder of large files (hostile,
+ * of 64 at a time (docs/performance.md). A run ends at READ_AHEAD_BYTES, so that a folder of large files (hostile,
  * or a mistake) is never held a batch at once.
  */
 function readAhead<K>(

@@ -2,7 +2,7 @@
  * Build step, the last but the build id: bundles the built program (dist/main.js and every module and package it
  * loads) into one script, dist/bundle/ideas.cjs, and writes V8's code cache of it, dist/bundle/ideas.cache, which
  * src/launch.ts compiles it with. Loading 80 to 180 modules one by one (list 80, site 180), each parsed and
- * compiled, was a third of a command on a small registry (docs/development.md).
+ * compiled, was a third of a command on a small registry (docs/performance.md).
  *
  * The cache is made after a few commands have run on a copy of an example registry, so that it holds the code they
  * compiled too, not only the modules' first lines. Those runs also check the bundle: the build stops if one fails.
@@ -65,7 +65,7 @@ await build({
 });
 
 // The launcher bin/ideas.js requires: src/launch.ts with the flags it sets first, as one CommonJS script. Loaded as
-// an ES module, it and bin/ideas.js started Node's ES module loader: about 5 ms of every command (docs/development.md).
+// an ES module, it and bin/ideas.js started Node's ES module loader: about 5 ms of every command (docs/performance.md).
 await build({ ...commonJs, entryPoints: [path.join(dist, 'launch.js')], outfile: path.join(bundleDir, 'launch.cjs') });
 
 // esbuild writes every string as ASCII, but leaves a few characters of comments and regular expressions as they are:

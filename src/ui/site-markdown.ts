@@ -77,7 +77,7 @@ const LINE_START = /["(0-9A-Za-z]/;
 /**
  * Text that markdown-it reads as paragraphs of text and nothing else, known without running it: most ideas are
  * written so, and markdown-it took ~24 µs for each, an eighth of `ideas site`'s main thread at 10,000 ideas
- * (docs/development.md). The test is strict, and any text it is not sure of goes to markdown-it:
+ * (docs/performance.md). The test is strict, and any text it is not sure of goes to markdown-it:
  * - only letters, digits, spaces, line breaks and punctuation that starts nothing in Markdown (no `*`, `_`, `` ` ``,
  *   `[`, `<`, `&`, `\`, `~`, `#`, `|`, `>`, `@`), so no emphasis, code, link, image, HTML, entity or escape;
  * - no line that starts with a space or ends with one (a code block, a hard break), and every line starts with a
