@@ -1,5 +1,4 @@
 import { spawnSync } from 'node:child_process';
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,6 +11,7 @@ import { ID_ALPHABET } from '../core/sluice/id.js';
 import { ScriptedPrompter, type InputQuestion, type ScriptedAnswer } from '../ui/prompter.js';
 import { runNew, type NewOptions } from './new.js';
 import { failure } from '../../test/helpers/errors.js';
+import { git, stagedFiles } from '../../test/helpers/temp-repo.js';
 
 const examples = fileURLToPath(new URL('../../examples/', import.meta.url));
 const TODAY = '2026-11-23';
@@ -140,13 +140,12 @@ describe('runNew with flags', () => {
 
   it('stages the new file in a git repository', async () => {
     copyExample('minimal');
-    const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, encoding: 'utf8' });
-    git('init', '-q', '-b', 'main');
-    git('config', 'user.name', 'Test');
-    git('config', 'user.email', 'test@example.invalid');
+    git(['init', '-q', '-b', 'main'], dir);
+    git(['config', 'user.name', 'Test'], dir);
+    git(['config', 'user.email', 'test@example.invalid'], dir);
     const r = await runNew(opts({ title: 'Under versionshantering' }), ctx(new ScriptedPrompter([]), CI));
     expect(r.staged).toBe(true);
-    expect(git('diff', '--cached', '--name-only').trim().split('\n')).toEqual([r.idea.path]);
+    expect(stagedFiles(dir)).toEqual([r.idea.path]);
   });
 });
 

@@ -6,7 +6,9 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { ideas, ok, parseJson } from '../helpers/cli.js';
 import { BIN, baseEnv, historyIn, ideaPath, makeSluice, read, removeSluices } from '../helpers/sluice.js';
+import { git } from '../helpers/temp-repo.js';
 
 const TMUX = '/usr/bin/tmux';
 const STEP_TIMEOUT = 10_000;
@@ -299,14 +301,14 @@ describe('ideas review killed while it writes a decision', () => {
         const now = read(root, places[0] as string);
         if (now !== before) expect(historyIn(root, places[0] as string).at(-1)?.note).toBe('Beslutat i mötet');
         // The next command finishes what was written, or finds it untouched.
-        const next = execFileSync(process.execPath, [BIN, 'list', '--json'], { cwd: root, env: baseEnv() });
-        expect(JSON.parse(next.toString()).ideas.filter((i: { id: string }) => i.id === id)).toHaveLength(1);
+        const next = parseJson<{ ideas: { id: string }[] }>(ok(ideas(['list', '--json'], { cwd: root })));
+        expect(next.ideas.filter((i) => i.id === id)).toHaveLength(1);
         const done = existsSync(path.join(root, ideaPath(id, folder))) ? ideaPath(id, folder) : ideaPath(id);
         if (read(root, done) === before) expect(done).toBe(ideaPath(id));
         else {
           expect(done).toBe(ideaPath(id, folder));
           expect(historyIn(root, done).at(-1)?.note).toBe('Beslutat i mötet');
-          expect(execFileSync('git', ['diff', '--name-only'], { cwd: root, env: baseEnv() }).toString()).toBe('');
+          expect(git(['diff', '--name-only'], root)).toBe('');
         }
       },
     );
