@@ -8,6 +8,7 @@
  * - the three names that reach a prototype are refused wherever a user names a field or a path segment, in any
  *   case (`Constructor` too, since column names and fields are matched without regard to case).
  */
+import { escapePointerToken } from './json-pointer.js';
 
 /** The names that lead from an object to a prototype. */
 export const FORBIDDEN_KEYS: readonly string[] = ['__proto__', 'constructor', 'prototype'];
@@ -90,7 +91,7 @@ export function forbiddenKeys(value: unknown, limit = 20): { key: string; pointe
   // The keys and indexes on the way to the value walked: a pointer is written only for a key found, not for each of
   // the thousands of keys passed (a string for every key of 10,000 ideas was most of a check's garbage).
   const path: (string | number)[] = [];
-  const segment = (s: string | number) => `/${typeof s === 'number' ? s : s.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+  const segment = (s: string | number) => `/${typeof s === 'number' ? s : escapePointerToken(s)}`;
   // Only objects are walked into: a call for each of the thousands of texts and numbers was most of the walk.
   const walk = (v: object, depth: number): void => {
     if (out.length >= limit || depth > 1000) return;

@@ -25,6 +25,7 @@
  */
 import { SCHEMA_LIST, SCHEMA_MAP, ONE_SCHEMA } from './schema-bundle.js';
 import { nullObject, nullObjectFrom } from '../safe-object.js';
+import { unescapePointerToken } from '../json-pointer.js';
 
 type Schema = Record<string, unknown>;
 
@@ -122,7 +123,7 @@ class SchemaIndex {
     if (!fragment.startsWith('/')) return this.anchors.get(`${doc}#${fragment}`) ?? null;
     let node: unknown = root;
     for (const part of fragment.slice(1).split('/')) {
-      const key = part.replace(/~1/g, '/').replace(/~0/g, '~');
+      const key = unescapePointerToken(part);
       if (Array.isArray(node)) node = /^(0|[1-9]\d*)$/.test(key) ? node[Number(key)] : undefined;
       else node = isRecord(node) ? own(node, key) : undefined;
     }

@@ -5,6 +5,7 @@
  */
 import type { Lang, Localized } from '../i18n/i18n.js';
 import { nullObject } from '../safe-object.js';
+import { escapePointerToken } from '../json-pointer.js';
 
 export interface SchemaPart {
   /** Its name in `$defs`. */
@@ -64,7 +65,7 @@ export function bundleSchemas(parts: readonly SchemaPart[], opts: BundleOptions)
 }
 
 function defPointer(name: string): string {
-  return `#/$defs/${encodeURIComponent(name.replace(/~/g, '~0').replace(/\//g, '~1'))}`;
+  return `#/$defs/${encodeURIComponent(escapePointerToken(name))}`;
 }
 
 /** A reference, pointed inside the bundle; one that names no part (an anchor, an unknown URI) stays as written. */

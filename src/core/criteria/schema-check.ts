@@ -7,6 +7,7 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { Lang, Localized, MessageKey, Params } from '../i18n/i18n.js';
 import { orWords, t } from '../i18n/i18n.js';
 import { ownValue } from '../safe-object.js';
+import { escapePointerToken, unescapePointerToken } from '../json-pointer.js';
 
 export type Validator = ValidateFunction;
 
@@ -97,7 +98,7 @@ export function describeErrors(errors: readonly ErrorObject[] | null | undefined
     // `contains` tried and of a field name `propertyNames` refused; `if` only points at `then`.
     if (INNER.test(e.schemaPath) || e.keyword === 'if') continue;
     const named = namedProperty(e);
-    const pointer = named === null ? e.instancePath : `${e.instancePath}/${escapePointer(named)}`;
+    const pointer = named === null ? e.instancePath : `${e.instancePath}/${escapePointerToken(named)}`;
     const subject = subjectSchema(e);
     const key = `${pointer}|${e.keyword}`;
     if (seen.has(key)) continue;
@@ -154,10 +155,6 @@ function namedProperty(e: ErrorObject): string | null {
   }
 }
 
-function escapePointer(s: string): string {
-  return s.replace(/~/g, '~0').replace(/\//g, '~1');
-}
-
 /**
  * A pointer as people read a field's path: `history.2.date`. People count history entries from 1, as every message
  * that names an entry does; the pointer itself (in --json, and for line numbers) stays JSON Pointer, from 0.
@@ -168,7 +165,7 @@ export function displayPointer(pointer: string): string {
   return pointer
     .slice(1)
     .split('/')
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map(unescapePointerToken)
     .map((s, i, all) => (i === 1 && all[0] === 'history' && /^\d+$/.test(s) ? String(Number(s) + 1) : s))
     .join('.');
 }

@@ -6,6 +6,7 @@ import type { Document, LineCounter, Node } from 'yaml';
 import { resolveCoreScalar } from './yaml-core-schema.js';
 import { yamlPackage } from './yaml-package.js';
 import { keyEnd, placeOf, readYamlSubset, subsetPlaces, type SubsetPlaces } from './yaml-subset.js';
+import { unescapePointerToken } from '../json-pointer.js';
 
 export interface Position {
   line: number;
@@ -15,10 +16,7 @@ export interface Position {
 /** Splits a JSON pointer such as /history/2/date into its segments. */
 export function pointerSegments(pointer: string): string[] {
   if (pointer === '' || pointer === '/') return [];
-  return pointer
-    .slice(1)
-    .split('/')
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  return pointer.slice(1).split('/').map(unescapePointerToken);
 }
 
 export class YamlPositions {

@@ -8,6 +8,7 @@
  * `$ref` pointed elsewhere) counts as a loosening. Text meant for people (`x-title`, `description`) is neither.
  */
 import { canonical } from './canonical.js';
+import { escapePointerToken, unescapePointerToken } from '../json-pointer.js';
 
 export type SchemaChangeKind = 'loosened' | 'tightened' | 'text';
 
@@ -78,10 +79,6 @@ function short(v: Json): string | null {
   return s.length > 60 ? `${s.slice(0, 59)}…` : s;
 }
 
-function escapePointer(s: string): string {
-  return s.replace(/~/g, '~0').replace(/\//g, '~1');
-}
-
 /** Whether a schema constrains anything at all: `true`, `{}` and words alone accept every value. */
 function constrains(schema: Json): boolean {
   if (schema === true || schema === undefined) return false;
@@ -140,7 +137,7 @@ function resolveLocal(ref: string, root: Json): Json {
   if (!fragment.startsWith('/')) return findAnchor(root, fragment, new Set());
   let node: Json = root;
   for (const part of fragment.slice(1).split('/')) {
-    const key = part.replace(/~1/g, '/').replace(/~0/g, '~');
+    const key = unescapePointerToken(part);
     node = Array.isArray(node) ? node[Number(key)] : isObject(node) ? own(node, key) : undefined;
   }
   return node;
@@ -195,7 +192,7 @@ function walk(b: Json, h: Json, pointer: string, field: string, out: SchemaChang
     const bv = own(b, k);
     const hv = own(h, k);
     if (canonical(bv) === canonical(hv)) continue;
-    const at = `${pointer}/${escapePointer(k)}`;
+    const at = `${pointer}/${escapePointerToken(k)}`;
     if (TEXT.has(k)) add('text', k, bv, hv, at);
     else if (MARKS.has(k)) add(bv === true && hv !== true ? 'loosened' : 'tightened', k, bv, hv, at);
     else if (k === 'required') required(bv, hv, at, field, out);
@@ -256,7 +253,7 @@ function schemaMap(k: string, bv: Json, hv: Json, at: string, field: string, out
   const child = (name: string) => (k === 'properties' ? (field ? `${field}.${name}` : name) : field);
   for (const name of [...new Set([...Object.keys(bm), ...Object.keys(hm)])].sort()) {
     const [bs, hs] = [own(bm, name), own(hm, name)];
-    const where = `${at}/${escapePointer(name)}`;
+    const where = `${at}/${escapePointerToken(name)}`;
     if (hs === undefined) {
       // A field's criteria removed: whatever they asked of the field, nothing now does.
       if (constrains(bs))
