@@ -410,12 +410,13 @@ const CASES: Case[] = [
     expected: { tree: { label: 'r', children: [{ label: 'c', children: [{ label: 'g' }] }] }, loop: 'ok' },
   },
   {
+    // What the target would mark is unknown, so the value is hidden, even where marked public beside it.
     name: 'a $ref that points nowhere',
     schemas: [
       { properties: { plan: { 'x-public': true, $ref: '#/$defs/missing' }, other: { $ref: 'https://x.invalid/s#' } } },
     ],
-    data: { plan: 'ok', other: MARK },
-    expected: { plan: 'ok' },
+    data: { title: 'ok', plan: MARK, other: MARK },
+    expected: { title: 'ok' },
   },
   {
     name: 'keys that name parts of objects in JavaScript',
@@ -501,6 +502,57 @@ describe('references between the schemas of a registry', () => {
       { schema: { $id: 'https://x.invalid/c.json', $defs: { p: personal } }, uri: null },
     ]);
     expect(shown({ manager: MARK }, byId)).toEqual({});
+  });
+
+  it('resolves relative $ids as ajv does, in one space whatever folder each file is in', () => {
+    // ajv knows `"$id": "shared"` as `shared`, and finds `shared#/$defs/p` from any file; a walk that resolved each
+    // $id against its file's place looked in b/shared, found nothing, and showed the field marked public beside it.
+    const classes = classifySources([
+      { schema: base, uri: base.$id as string },
+      {
+        schema: { $id: 'shared', $defs: { p: { type: 'string', 'x-personal': true }, q: pub({ type: 'integer' }) } },
+        uri: 'file:///reg/a/idea.json',
+      },
+      {
+        schema: {
+          $id: 'doing',
+          properties: { manager: { 'x-public': true, $ref: 'shared#/$defs/p' }, size: { $ref: 'shared#/$defs/q' } },
+        },
+        uri: 'file:///reg/b/doing.json',
+      },
+    ]);
+    // Followed, not only hidden: the target's public marking shows `size`.
+    expect(shown({ title: 'Idé', manager: MARK, size: 4 }, classes)).toEqual({ title: 'Idé', size: 4 });
+  });
+
+  it('hides what lies under a $ref it cannot follow, even a field marked public beside it', () => {
+    const classes = classifySources([
+      { schema: base, uri: base.$id as string },
+      {
+        schema: {
+          properties: {
+            manager: { 'x-public': true, $ref: 'criteria:/reg/a/idea.schema.json#/$defs/p' },
+            team: pub({ type: 'object', properties: { lead: pub({ $ref: 'nowhere.json' }), size: pub({}) } }),
+          },
+        },
+        uri: 'file:///reg/criteria/test.schema.json',
+      },
+    ]);
+    expect(shown({ title: 'Idé', manager: MARK, team: { lead: MARK, size: 4 } }, classes)).toEqual({
+      title: 'Idé',
+      team: { size: 4 },
+    });
+  });
+
+  it('hides every field when a schema as a whole refers to what it cannot follow', () => {
+    const classes = classifySources([
+      { schema: base, uri: base.$id as string },
+      {
+        schema: { allOf: [{ $ref: 'criteria:/reg/a/idea.schema.json' }] },
+        uri: 'file:///reg/criteria/test.schema.json',
+      },
+    ]);
+    expect(shown({ title: MARK, summary: MARK, tags: [MARK] }, classes)).toEqual({});
   });
 
   it('refers to the base schema by its $id', () => {

@@ -18,6 +18,7 @@
  *   loses a personal sub-property and every key no schema describes; a list keeps the items its `items` describe.
  * - Markings that cannot be pinned to a value (`not`, `contains`, `unevaluatedProperties`, `unevaluatedItems`, a
  *   `patternProperties` pattern that is not a valid regular expression) hide what they might cover, and never show.
+ *   A `$ref` the walk cannot follow hides everything under it.
  * - The history's `old` and `new` (an `assigned` entry) hold another field's values: they are shown only when that
  *   field is public, and filtered as it is.
  *
@@ -63,6 +64,16 @@ const own = (o: Record<string, unknown>, key: string): unknown => (Object.hasOwn
 /** `true` is the schema that allows anything: it describes without marking. `false` and the rest describe nothing. */
 const EMPTY: Schema = Object.freeze({}) as Schema;
 const asSchema = (value: unknown): Schema | null => (value === true ? EMPTY : isRecord(value) ? value : null);
+
+/**
+ * What a `$ref` the walk cannot resolve stands for: personal, and so is every key and item under it, however deep.
+ * An allowlist alone does not cover it: the value may be marked public beside the reference (`{"x-public": true,
+ * "$ref": …}`) while the target, which ajv applies, marks it personal.
+ */
+const UNRESOLVED: Schema = { 'x-personal': true };
+UNRESOLVED.additionalProperties = UNRESOLVED;
+UNRESOLVED.items = UNRESOLVED;
+Object.freeze(UNRESOLVED);
 
 const MAX_DEPTH = 64;
 
@@ -145,9 +156,12 @@ class SchemaIndex {
   }
 }
 
-function resolveUri(ref: string, base: string): string | null {
+/** Where relative `$id`s of a registry's schemas resolve, all in one place, as ajv resolves them. */
+const RELATIVE_IDS = 'https://criteria.ideas.invalid/';
+
+function resolveUri(ref: string, base: string | null): string | null {
   try {
-    return new URL(ref, base).href;
+    return (base === null ? new URL(ref) : new URL(ref, base)).href;
   } catch {
     return null;
   }
@@ -278,7 +292,9 @@ function expand(index: SchemaIndex, start: readonly Applicator[]): Applicator[] 
       const ref = own(s, keyword);
       if (typeof ref !== 'string') continue;
       const target = index.resolve(ref, s);
-      if (target) push(stack, target, a.trusted);
+      // A reference this walk cannot follow (ajv may follow it, by rules of its own): whatever the target marks is
+      // unknown, so everything under it counts as personal.
+      push(stack, target ?? UNRESOLVED, target ? a.trusted : false);
     }
   }
   return out;
@@ -317,8 +333,10 @@ export function classifySources(sources: readonly SchemaSource[]): FieldClasses 
     const schema = asSchema(source.schema);
     if (!schema) return;
     const id = own(schema, '$id');
+    // ajv knows a schema by its `$id` as written, and resolves a relative one (`"shared"`) and every `$ref` to it
+    // against the other relative ones, never against the file's place: the same here, in a space of their own.
     const uri =
-      (typeof id === 'string' ? resolveUri(id, source.uri ?? `urn:ideas:schema:${n}`) : null) ??
+      (typeof id === 'string' ? (resolveUri(id, null) ?? resolveUri(id, RELATIVE_IDS)) : null) ??
       source.uri ??
       `urn:ideas:schema:${n}`;
     index.add(schema, uri);
