@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { CommonOptions, Ctx } from '../context.js';
 import { CONFIG_FILE, type RegistryConfig } from '../core/sluice/config.js';
 import { IdeasError, isIdeasError } from '../core/errors.js';
@@ -6,7 +7,16 @@ import { checkGate } from '../core/sluice/gate.js';
 import { t, type Lang } from '../core/i18n/i18n.js';
 import { compareFindings } from '../core/finding.js';
 import { readFrontMatter } from '../core/front-matter/front-matter.js';
-import { compareConfigs, compareCriteria, ruleFindings, type CriteriaFile } from '../core/history/config-diff.js';
+import {
+  compareConfigs,
+  compareCriteria,
+  ruleFindings,
+  type CriteriaFile,
+  type RuleChange,
+} from '../core/history/config-diff.js';
+import { newlyPublicFields } from '../core/history/publicity-diff.js';
+import { escapePointerToken } from '../core/json-pointer.js';
+import { classifySources, type SchemaSource } from '../core/criteria/personal-data.js';
 import {
   diffSnapshots,
   pairIdeas,
@@ -172,6 +182,13 @@ export async function runDiff(opts: DiffOptions, ctx: Ctx): Promise<DiffResult> 
           headName,
         ),
       ];
+      // What the new rules publish, judged by the public outputs themselves: only when the rules changed at all.
+      const rulesChanged =
+        !sameBytes(baseConfigBytes, headConfigBytes) ||
+        [...new Set([...baseCriteria.keys(), ...headCriteria.keys()])].some(
+          (f) => !sameBytes(baseCriteria.get(f) ?? null, headCriteria.get(f) ?? null),
+        );
+      if (rulesChanged) changes.push(...publishing(root, baseCriteria, headCriteria, headSnapshot, changes, baseName));
       const texts = new Map<string, string>();
       if (headConfigBytes) texts.set(CONFIG_FILE, utf8(headConfigBytes));
       for (const [file, bytes] of headCriteria) if (bytes) texts.set(file, utf8(bytes));
@@ -218,6 +235,69 @@ export async function runDiff(opts: DiffOptions, ctx: Ctx): Promise<DiffResult> 
     reader.close();
   }
 }
+
+/**
+ * A finding for each field of head's ideas that head's schemas show in public outputs beyond what base's show, unless
+ * a change to a marking already names it. Attached to the first criteria file that changed (else the config).
+ */
+function publishing(
+  root: string,
+  baseCriteria: ReadonlyMap<string, Buffer | null>,
+  headCriteria: ReadonlyMap<string, Buffer | null>,
+  head: Snapshot,
+  changes: readonly RuleChange[],
+  baseName: string,
+): RuleChange[] {
+  const classes = (files: ReadonlyMap<string, Buffer | null>) => {
+    const base = readPackageSchema('idea');
+    const sources: SchemaSource[] = [{ schema: base, uri: typeof base.$id === 'string' ? base.$id : null }];
+    for (const [file, bytes] of files) {
+      const read = criteriaFile(bytes);
+      if (read.state === 'ok') sources.push({ schema: read.schema, uri: pathToFileURL(path.resolve(root, file)).href });
+    }
+    return classifySources(sources);
+  };
+  const ideas = head.ideas.flatMap((i) => {
+    const fm = i.frontMatter;
+    return fm.ok ? [fm.data] : [];
+  });
+  const named = (field: string) =>
+    changes.some((c) => {
+      const where = c.params.where as { en?: string } | undefined;
+      return (
+        c.rule === 'criteria/loosened' &&
+        MARKINGS.has(String(c.params.keyword)) &&
+        (where?.en === `[${field}]` || where?.en?.startsWith(`[${field}.`) === true)
+      );
+    });
+  // On the field's line in a criteria file that changed and declares it, else on the first file that changed.
+  const changed = [...headCriteria.keys()].filter(
+    (f) => !sameBytes(baseCriteria.get(f) ?? null, headCriteria.get(f) ?? null),
+  );
+  const place = (field: string): { file: string; pointer: string | null } => {
+    for (const file of changed) {
+      const read = criteriaFile(headCriteria.get(file));
+      const properties = read.state === 'ok' && isRecord(read.schema) ? read.schema.properties : undefined;
+      if (isRecord(properties) && Object.hasOwn(properties, field))
+        return { file, pointer: `/properties/${escapePointerToken(field)}` };
+    }
+    return { file: changed[0] ?? CONFIG_FILE, pointer: null };
+  };
+  return newlyPublicFields(ideas, classes(baseCriteria), classes(headCriteria))
+    .filter((field) => !named(field))
+    .map((field) => ({
+      ...place(field),
+      rule: 'criteria/loosened',
+      severity: 'error',
+      message: 'f.critPublishes',
+      params: { where: { sv: `[${field}]`, en: `[${field}]` }, base: baseName },
+    }));
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/** The keywords whose change to a field already says what it publishes. */
+const MARKINGS = new Set(['x-public', 'x-personal', 'x-aggregate']);
 
 const utf8 = (bytes: Uint8Array) =>
   Buffer.from(bytes)

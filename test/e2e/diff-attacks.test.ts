@@ -207,6 +207,21 @@ const ATTACKS: Attack[] = [
     expect: [['criteria/unreadable', TEST_CRITERIA]],
   },
   {
+    name: 'criteria-publish-by-ref',
+    // A field no schema classified (so never shown), published by a $ref to a public field of the base schema: the
+    // schema's own words say "tightened"; what the public outputs would show says published.
+    change: () => {
+      addFields(at(ideaPath('sund-avmpk4')), ['home_phone: "070-123 45 67"']);
+      criteria(
+        (s) => (s.properties.home_phone = { $ref: 'https://ideas.invalid/schemas/idea.schema.json#/properties/title' }),
+      );
+    },
+    expect: [
+      ['criteria/loosened', TEST_CRITERIA],
+      ['criteria/changed', TEST_CRITERIA, 'warning'],
+    ],
+  },
+  {
     name: 'criteria-tightened',
     change: () => criteria((s) => (field(s, 'test_plan').minLength = 40)),
     expect: [['criteria/changed', TEST_CRITERIA, 'warning']],

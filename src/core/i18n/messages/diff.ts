@@ -117,6 +117,10 @@ export const diff = {
     sv: 'Kriterierna för {stage} ({file}): {keyword} för {where} ändrat från {from} till {to}, så fler idéer släpps igenom.',
     en: 'The criteria of {stage} ({file}): {keyword} of {where} changed from {from} to {to}, which lets more ideas through.',
   },
+  'f.critPublishes': {
+    sv: 'Med de nya reglerna syns {where} i offentliga utdata (webbplatsen, exporten, rapporten), vilket det inte gjorde i {base}.',
+    en: 'Under the new rules, {where} shows in public outputs (the site, exports, reports), which it did not at {base}.',
+  },
   'f.critTightened': {
     sv: 'Kriterierna för {stage} ({file}): {keyword} för {where} skärpt från {from} till {to}.',
     en: 'The criteria of {stage} ({file}): {keyword} of {where} tightened from {from} to {to}.',
