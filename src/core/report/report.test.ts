@@ -253,6 +253,16 @@ describe('buildReport over all time', () => {
     expect(JSON.stringify(r)).not.toContain('Johan Ek');
   });
 
+  it('names waiting ideas by a title only where the schemas make titles public', () => {
+    const waiting = (r: ReturnType<typeof report>) => r.time.flatMap((x) => x.waiting).map((w) => w.title);
+    expect(waiting(r).every((t) => typeof t === 'string' && t !== '')).toBe(true);
+    // A registry whose criteria mark the title personal: the public report names the ideas by id alone.
+    const hidden = classifyFields([readPackageSchema('idea'), { properties: { title: { 'x-personal': true } } }]);
+    const publicReport = buildReport(config, ideas, hidden, all);
+    expect(waiting(publicReport)).toEqual([null, null]);
+    expect(waiting(buildReport(config, ideas, hidden, { ...all, includePersonal: true }))).toEqual(waiting(r));
+  });
+
   it('measures a goal by the ideas that have reached its stage, and the days left to its date', () => {
     expect(r.goals.map((g) => [g.goal.id, g.reached, g.percent, g.daysLeft, g.status])).toEqual([
       ['tested-4', 3, 75, 184, 'open'],
@@ -388,6 +398,13 @@ describe('buildReport: ideas standing on an override', () => {
       ['o-forced', 'refinement', '2026-03-01', 'decided', ['coach'], null],
     ]);
     expect(run({ includePersonal: true })[0]?.personal).toEqual({ by: 'Idérådet' });
+    // A title the criteria mark personal is named only in an internal report.
+    const hidden = classifyFields([readPackageSchema('idea'), { properties: { title: { 'x-personal': true } } }]);
+    const titles = (o: Partial<ReportOptions>) =>
+      buildReport(config, planted, hidden, { ...all, ...o }).overrides.map((x) => x.title);
+    expect(run({}).map((x) => x.title)).not.toEqual([null]);
+    expect(titles({})).toEqual([null]);
+    expect(titles({ includePersonal: true })).toEqual(run({}).map((x) => x.title));
   });
 
   it('reads a past period from the history as it stood then, without a verdict on criteria it cannot know', () => {

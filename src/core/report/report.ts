@@ -277,7 +277,7 @@ export function buildReport(
         if (d <= stage.limitDays) continue;
         waiting.push({
           id: s.idea.id,
-          title: s.idea.title,
+          title: titleShown(s, classes, o),
           path: s.idea.path,
           stage,
           since: s.nowSince,
@@ -353,7 +353,7 @@ export function buildReport(
     }
   }
 
-  const overrides = overridesOf(existing, config, o);
+  const overrides = overridesOf(existing, config, classes, o);
 
   return {
     period: { since: o.since, until: o.until },
@@ -377,6 +377,13 @@ export function buildReport(
  * src/core/sluice/override.ts), read from its history as it stood that day: entries after the period have not
  * happened yet.
  */
+/** An idea's title as the report may name it: in a public report only where the schemas make the title public. */
+function titleShown(s: Subject, classes: FieldClasses, o: ReportOptions): string | null {
+  if (o.includePersonal) return s.idea.title;
+  const shown = publicField(s.idea.data, 'title', classes);
+  return typeof shown === 'string' ? s.idea.title : null;
+}
+
 export function overrideAtEnd(s: Subject, o: ReportOptions): ReturnType<typeof overrideIn> {
   const history =
     o.until >= o.today
@@ -386,7 +393,12 @@ export function overrideAtEnd(s: Subject, o: ReportOptions): ReturnType<typeof o
 }
 
 /** The ideas that stood on an override on the last day of the period. */
-function overridesOf(existing: readonly Subject[], config: RegistryConfig, o: ReportOptions): OverrideRow[] {
+function overridesOf(
+  existing: readonly Subject[],
+  config: RegistryConfig,
+  classes: FieldClasses,
+  o: ReportOptions,
+): OverrideRow[] {
   const present = o.until >= o.today;
   const rows: OverrideRow[] = [];
   for (const s of existing) {
@@ -397,7 +409,7 @@ function overridesOf(existing: readonly Subject[], config: RegistryConfig, o: Re
     if (!override) continue;
     rows.push({
       id: s.idea.id,
-      title: s.idea.title,
+      title: titleShown(s, classes, o),
       path: s.idea.path,
       stage,
       date: override.date,
