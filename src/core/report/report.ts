@@ -372,11 +372,6 @@ export function buildReport(
   };
 }
 
-/**
- * The override an idea stood on, in its stage, on the last day of the period (the rule of
- * src/core/sluice/override.ts), read from its history as it stood that day: entries after the period have not
- * happened yet.
- */
 /** An idea's title as the report may name it: in a public report only where the schemas make the title public. */
 function titleShown(s: Subject, classes: FieldClasses, o: ReportOptions): string | null {
   if (o.includePersonal) return s.idea.title;
@@ -384,6 +379,11 @@ function titleShown(s: Subject, classes: FieldClasses, o: ReportOptions): string
   return typeof shown === 'string' ? s.idea.title : null;
 }
 
+/**
+ * The override an idea stood on, in its stage, on the last day of the period (the rule of
+ * src/core/sluice/override.ts), read from its history as it stood that day: entries after the period have not
+ * happened yet.
+ */
 export function overrideAtEnd(s: Subject, o: ReportOptions): ReturnType<typeof overrideIn> {
   const history =
     o.until >= o.today
