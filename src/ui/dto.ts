@@ -425,6 +425,7 @@ export function reportDocument(registry: RegistryRef, report: Report, titles: Fi
       pooled: a.pooled ? aggregateRow(a.by, a.pooled) : null,
       pooledGroups: a.pooledGroups,
       total: aggregateRow(a.by, a.total),
+      withheld: a.withheld,
     })),
     overrides: report.overrides.map((o) => ({
       id: o.id,

@@ -275,7 +275,13 @@ function aggregateSection(view: ReportView, a: AggregateTable, lang: Lang): Sect
           rows,
           foot: [[t(lang, 'report.total'), String(a.total.contributors), ...cells(a.total)]],
         },
-    lines: suppressedAll ? [t(lang, 'report.suppressedAll', { k: r.minGroupSize })] : undefined,
+    lines: suppressedAll
+      ? [t(lang, 'report.suppressedAll', { k: r.minGroupSize })]
+      : a.withheld === 'overlap'
+        ? [t(lang, 'report.withheldOverlap', { k: r.minGroupSize })]
+        : a.withheld === 'breakdown'
+          ? [t(lang, 'report.withheldBreakdown', { k: r.minGroupSize })]
+          : undefined,
   };
 }
 

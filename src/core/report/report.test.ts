@@ -367,6 +367,57 @@ describe('aggregate-only fields', () => {
     expect(t?.pooled).toBeNull();
   });
 
+  describe('one breakdown per public report, into groups that share no idea', () => {
+    // Five ideas alike and one whose figures must stay hidden: with minGroupSize 5, each table alone pools well.
+    const alike = (n: number, fields: Record<string, unknown>) =>
+      idea(`t-alike${n}`, 'idea', '2026-01-01', [], { team_gender: { women: 1, men: 1 }, ...fields });
+    const sums = (r: ReturnType<typeof buildReport>) =>
+      r.aggregates.map((a) => [a.by, a.withheld, a.rows.map((x) => [x.group, x.contributors, x.sums])]);
+    const run = (planted: Idea[], by: string[], includePersonal = false) =>
+      buildReport(config, planted, classes, { ...all, by, minGroupSize: 5, includePersonal });
+
+    it('gives only the total of a list field, whose groups an idea counts in twice', () => {
+      // By tags, b (6 ideas) less a (5) would be the lone idea's own figures.
+      const planted = [
+        ...[1, 2, 3, 4, 5].map((n) => alike(n, { tags: ['a', 'b'] })),
+        idea('t-lone01', 'idea', '2026-01-01', [], { tags: ['b'], team_gender: { women: 7, men: 3 } }),
+      ];
+      expect(sums(run(planted, ['tags']))).toEqual([
+        [null, null, [['idea', 6, { women: 12, men: 8 }]]],
+        ['tags', 'overlap', []],
+      ]);
+      expect(sums(run(planted, ['tags'], true))[1]?.[2]).toEqual([
+        ['b', 6, { women: 12, men: 8 }],
+        ['a', 5, { women: 5, men: 5 }],
+      ]);
+    });
+
+    it('breaks a field down by the --by field asked, and gives only the total by stage', () => {
+      // Stage idea (five of unit X and one of Y) less unit X would be the one idea of Y in stage idea.
+      const planted = [
+        ...[1, 2, 3, 4, 5].map((n) => alike(n, { unit: 'X' })),
+        idea('t-lone01', 'idea', '2026-01-01', [], { unit: 'Y', team_gender: { women: 7, men: 3 } }),
+        ...[6, 7, 8, 9, 10].map((n) =>
+          idea(`t-alike${n}`, 'refinement', '2026-01-01', [['2026-01-02', 'idea', 'refinement']], {
+            unit: 'Y',
+            team_gender: { women: 1, men: 1 },
+          }),
+        ),
+      ];
+      const shown = sums(run(planted, ['unit']));
+      expect(shown[0]).toEqual([null, 'breakdown', []]);
+      expect(shown[1]).toEqual([
+        'unit',
+        null,
+        [
+          ['Y', 6, { women: 12, men: 8 }],
+          ['X', 5, { women: 5, men: 5 }],
+        ],
+      ]);
+      expect(sums(run(planted, []))[0]?.[1]).toBeNull();
+    });
+  });
+
   it('never appear per idea', () => {
     const text = JSON.stringify(report({ by: ['unit'], includePersonal: true }));
     expect(text).not.toContain('"team_gender":{');

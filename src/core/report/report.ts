@@ -140,6 +140,11 @@ export interface AggregateTable {
   pooled: AggregateRow | null;
   pooledGroups: number;
   total: AggregateRow;
+  /**
+   * Why a public report gives only the total here: `overlap`, the groups share ideas (a list field's); `breakdown`,
+   * the report breaks the same field down another way. Null when the rows are shown.
+   */
+  withheld: 'overlap' | 'breakdown' | null;
 }
 
 export interface Report {
@@ -334,23 +339,26 @@ export function buildReport(
   );
   const aggregates: AggregateTable[] = [];
   const keys = new Set(existing.flatMap((s) => Object.keys(s.idea.data)));
+  const stageGroups = config.stages.map((st) => ({
+    key: st.key,
+    members: existing.filter((s) => stageOf(s) === st.key),
+  }));
+  const byGroups = o.by.map((by) => groupsOf(valueOf(by), existing).map(([key, members]) => ({ key, members })));
+  // A public report breaks each aggregate-only field down one way only, into groups that share no idea: two ways (the
+  // stages and a --by field, or a list field's groups, where an idea counts in several) could be subtracted from each
+  // other down to fewer ideas than minGroupSize, whatever each table pools. The first --by field whose groups share
+  // no idea is that way, else the stages; every other table gives the total only.
+  const oneWay = o.includePersonal ? null : byGroups.findIndex((g) => disjoint(g));
+  const withheld = (way: number, groups: readonly { members: Subject[] }[]): AggregateTable['withheld'] =>
+    oneWay === null || way === oneWay ? null : disjoint(groups) ? 'breakdown' : 'overlap';
   for (const field of aggregateFields(classes, keys)) {
     const keys = partsOf(field, existing);
     if (keys === null) continue;
-    aggregates.push(
-      aggregateTable(
-        field,
-        null,
-        keys,
-        config.stages.map((st) => ({ key: st.key, members: existing.filter((s) => stageOf(s) === st.key) })),
-        existing,
-        k,
-      ),
-    );
-    for (const by of o.by) {
-      const groups = groupsOf(valueOf(by), existing).map(([key, members]) => ({ key, members }));
-      aggregates.push(aggregateTable(field, by, keys, groups, existing, k));
-    }
+    aggregates.push(aggregateTable(field, null, keys, stageGroups, existing, k, withheld(-1, stageGroups)));
+    o.by.forEach((by, i) => {
+      const groups = byGroups[i] ?? [];
+      aggregates.push(aggregateTable(field, by, keys, groups, existing, k, withheld(i, groups)));
+    });
   }
 
   const overrides = overridesOf(existing, config, classes, o);
@@ -546,6 +554,18 @@ function sumsOf(
   return { contributors, sums };
 }
 
+/** Whether no idea is in two of the groups. */
+function disjoint(groups: readonly { members: readonly Subject[] }[]): boolean {
+  const seen = new Set<Subject>();
+  for (const g of groups) {
+    for (const s of g.members) {
+      if (seen.has(s)) return false;
+      seen.add(s);
+    }
+  }
+  return true;
+}
+
 function aggregateTable(
   field: string,
   by: string | null,
@@ -553,9 +573,10 @@ function aggregateTable(
   groups: { key: string | null; members: Subject[] }[],
   all: readonly Subject[],
   k: number,
+  withheld: AggregateTable['withheld'],
 ): AggregateTable {
   const total = sumsOf(field, keys, all);
-  const rows = groups
+  const rows = (withheld ? [] : groups)
     .map((g) => ({ group: g.key, members: g.members, ...sumsOf(field, keys, g.members) }))
     .filter((r) => r.contributors > 0);
   const distinct = (rs: typeof rows) => sumsOf(field, keys, [...new Set(rs.flatMap((r) => r.members))]).contributors;
@@ -569,6 +590,7 @@ function aggregateTable(
     pooled: pooledSums ? { group: null, contributors: pooledSums.contributors, sums: pooledSums.sums } : null,
     pooledGroups: pooled.length,
     total: { group: null, contributors: total.contributors, sums: total.contributors >= k ? total.sums : null },
+    withheld,
   };
 }
 

@@ -57,6 +57,14 @@ export const report = {
   'report.granted': { sv: 'Beviljat', en: 'Granted' },
   'report.by': { sv: 'Per {field} ({key})', en: 'By {field} ({key})' },
   'report.notGiven': { sv: '(ej angivet)', en: '(not given)' },
+  'report.withheldOverlap': {
+    sv: 'Bara summan: grupperna delar idéer (en idé kan ha flera värden) och kunde dras från varandra ner till färre än {k} idéer.',
+    en: 'The total only: the groups share ideas (an idea may have several values) and could be subtracted from each other down to fewer than {k} ideas.',
+  },
+  'report.withheldBreakdown': {
+    sv: 'Bara summan: rapporten delar redan upp fältet på ett annat sätt, och två uppdelningar kunde dras från varandra ner till färre än {k} idéer.',
+    en: 'The total only: the report already breaks this field down another way, and two breakdowns could be subtracted from each other down to fewer than {k} ideas.',
+  },
   'report.pooled': { sv: '(övriga: {count#grupp|grupper})', en: '(others: {count#group|groups})' },
   'report.aggregate': { sv: '{field}, summerat per steg', en: '{field}, summed by stage' },
   'report.aggregateBy': { sv: '{field}, summerat per {by}', en: '{field}, summed by {by}' },
