@@ -7,10 +7,10 @@ import {
   ideaFieldsOf,
   regionConfig,
   regionReportFold,
+  REGION_HELD,
   snapshotConfig,
 } from './report.js';
 import { buildReport } from '../report/report.js';
-import { classifySources } from '../criteria/personal-data.js';
 import type { Stage } from '../sluice/config.js';
 import type { IdeaFields } from '../sluice/idea.js';
 import type { MemberSnapshot, RegionIdea } from './snapshot.js';
@@ -220,7 +220,7 @@ describe('the region report, a member at a time', () => {
             all.push({ ...ideaFieldsOf(i, merged.get(i.stage) as Stage), id: `${m.id}:${i.id ?? i.path}` });
       }
       const config = regionConfig('R', [...merged.values()], 5);
-      const once = buildReport(config, all, classifySources([]), {
+      const once = buildReport(config, all, REGION_HELD, {
         ...p,
         by: [],
         includePersonal: false,

@@ -222,7 +222,11 @@ export interface RegionFold {
 }
 
 // The data is public already (filtered when synced): no schema is needed to say what may be shown.
-const NO_SCHEMA = classifySources([]);
+/**
+ * How buildReport classifies what the region holds of a member: it is public already (the sync kept only what the
+ * member publishes), and of it the report names an idea by its title; no field is summed as aggregate-only.
+ */
+export const REGION_HELD = classifySources([{ schema: { properties: { title: { 'x-public': true } } }, uri: null }]);
 
 function reportOptions(period: ReportPeriod, k: number): ReportOptions {
   return { ...period, by: [], includePersonal: false, minGroupSize: k };
@@ -282,7 +286,7 @@ export function addMember(fold: RegionFold, member: RegionMember, snapshot: Memb
     };
     count(fold, o, named, owner);
   }
-  const report = buildReport(config, ideas, NO_SCHEMA, o);
+  const report = buildReport(config, ideas, REGION_HELD, o);
   fold.members.push({ member, config, ...withhold(report, k) });
 }
 
