@@ -79,6 +79,8 @@ const newIdea = (id: string, title: string, history: Record<string, string | num
     .join('\n')}\n---\n\n${title}.\n`;
 
 const CREATED = { date: '2026-11-10', action: 'created', to: 'idea' };
+/** main-with-copy's second file of sund-avmpk4, which `ideas validate` already fails (id/duplicate). */
+const COPY = 'ideas/04-utvardering/sund-avmpk4-kopia.md';
 const EMSPZG = ideaPath('sund-emspzg');
 const EMSPZG_TEST = ideaPath('sund-emspzg', '03-test');
 const NEW_TEST = 'ideas/03-test/sund-x7kq2m-bidrag-till-mig.md';
@@ -255,6 +257,32 @@ const ATTACKS: Attack[] = [
     expect: [['id/duplicate', 'ideas/03-test/sund-avmpk4-kopia.md']],
   },
   {
+    name: 'copy-amount-changed',
+    // An id the base already had in two files: the second file's history is the audit trail as much as the first's.
+    from: 'main-with-copy',
+    change: () => edit(at(COPY), (t) => t.replace(/amount: (\d+)/, (_m, n: string) => `amount: ${Number(n) * 10}`)),
+    expect: [['history/rewritten', COPY]],
+  },
+  {
+    name: 'copy-decision-changed',
+    from: 'main-with-copy',
+    change: () => edit(at(COPY), (t) => t.replace('decision: approve', 'decision: reject')),
+    expect: [['history/rewritten', COPY]],
+  },
+  {
+    name: 'copy-deleted',
+    from: 'main-with-copy',
+    change: () => fs.rmSync(at(COPY)),
+    expect: [['idea/removed', COPY]],
+  },
+  {
+    name: 'copy-kept-original-deleted',
+    // The copy that stays is the copy, in its own stage, not the first file moved there.
+    from: 'main-with-copy',
+    change: () => fs.rmSync(at(ideaPath('sund-avmpk4'))),
+    expect: [['idea/removed', ideaPath('sund-avmpk4')]],
+  },
+  {
     name: 'id-of-a-disguised-idea',
     // main-with-disguise holds an idea whose id is written as an explicit key and whose title's second line reads
     // `id: sund-emspzg`; a copy of its real id is a duplicate.
@@ -427,6 +455,9 @@ beforeAll(() => {
       .replace('title: X', 'title: "Förklädd\n\n id: sund-emspzg"'),
   );
   commitAll(root, 'En förklädd idé');
+  git(['checkout', '-q', '-b', 'main-with-copy', 'main'], root);
+  fs.copyFileSync(at(ideaPath('sund-avmpk4')), at(COPY));
+  commitAll(root, 'En kopia');
   for (const a of ATTACKS) {
     git(['checkout', '-q', '-b', a.name, a.from ?? 'main'], root);
     a.change(root);
@@ -446,6 +477,8 @@ const HOSTILE = '[x](https://evil.example) ![](http://track.example/p.gif) @org/
 const GONE = new Set([
   `idea/removed ${ideaPath('sund-ehq9v5')}`,
   `idea/removed ${ideaPath('sund-vtkg00')}`,
+  `idea/removed ${ideaPath('sund-avmpk4')}`,
+  `idea/removed ${COPY}`,
   `criteria/unreadable ${TEST_CRITERIA}`,
 ]);
 

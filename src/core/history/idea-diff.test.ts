@@ -644,6 +644,63 @@ describe('diffSnapshots: ids are never reused', () => {
   });
 });
 
+describe('diffSnapshots: an id the base already had in two files', () => {
+  // The registry `ideas validate` already fails (id/duplicate); each of its files is still an audit trail.
+  const ORIGINAL = file({ history: [CREATED, TO_REFINEMENT], stage: 'refinement' });
+  const copy = (spec: Spec = {}) =>
+    file({ history: [CREATED, TO_REFINEMENT], stage: 'refinement', name: 'ide-aaaa11-kopia.md', ...spec });
+  const BASE = snapshot([ORIGINAL, copy()]);
+  const found = (d: ReturnType<typeof diff>) => d.findings.map((f) => [f.rule, f.file]);
+
+  it('the second file is compared as the first is: its history rewritten is history/rewritten', () => {
+    const rewritten = copy({ history: [CREATED, { ...TO_REFINEMENT, decision: 'reject' }] });
+    expect(found(diff(BASE, snapshot([ORIGINAL, rewritten])))).toEqual([
+      ['history/rewritten', 'ideas/02-foradling/ide-aaaa11-kopia.md'],
+    ]);
+    // Whichever of the two it is, and whatever the names' order.
+    const first = file({ history: [CREATED, { ...TO_REFINEMENT, by: 'Någon' }], stage: 'refinement' });
+    expect(found(diff(BASE, snapshot([first, copy()])))).toEqual([
+      ['history/rewritten', 'ideas/02-foradling/ide-aaaa11-lanecyklar.md'],
+    ]);
+  });
+
+  it('either file deleted is an idea removed, and the other is not taken for it moved', () => {
+    for (const [left, gone] of [
+      [ORIGINAL, 'ideas/02-foradling/ide-aaaa11-kopia.md'],
+      [copy(), 'ideas/02-foradling/ide-aaaa11-lanecyklar.md'],
+    ] as const) {
+      const d = diff(BASE, snapshot([left]));
+      expect(found(d)).toEqual([['idea/removed', gone]]);
+      expect(d.removed.map((r) => r.path)).toEqual([gone]);
+      expect([d.moved, d.changed, d.added]).toEqual([[], [], []]);
+      // Allowed where the base allows removal, as for any idea; still listed.
+      const allowed = diff(snapshot([ORIGINAL, copy()], config({ allowDelete: true })), snapshot([left]));
+      expect([allowed.findings, allowed.removed.map((r) => r.path)]).toEqual([[], [gone]]);
+    }
+  });
+
+  it('the second file moved, or given another id, is checked as any move or removal', () => {
+    const moved = copy({ stage: 'test', history: [CREATED, TO_REFINEMENT, TO_TEST] });
+    const d = diff(BASE, snapshot([ORIGINAL, moved]));
+    expect(d.findings).toEqual([]);
+    expect(d.moved.map((m) => [m.path, m.from.key, m.to.key])).toEqual([
+      ['ideas/03-test/ide-aaaa11-kopia.md', 'refinement', 'test'],
+    ]);
+    const unrecorded = diff(BASE, snapshot([ORIGINAL, copy({ stage: 'test' })]));
+    expect(found(unrecorded)).toEqual([['move/missing-history', 'ideas/03-test/ide-aaaa11-kopia.md']]);
+    const renamed = diff(BASE, snapshot([ORIGINAL, copy({ id: 'ide-bbbb22' })]));
+    expect(found(renamed)).toContainEqual(['idea/removed', 'ideas/02-foradling/ide-aaaa11-kopia.md']);
+    expect(renamed.added.map((a) => a.id)).toEqual(['ide-bbbb22']);
+  });
+
+  it("a third file of the id is this change's duplicate; the two the base had are not", () => {
+    const third = copy({ name: 'ide-aaaa11-tredje.md' });
+    const d = diff(BASE, snapshot([ORIGINAL, copy(), third]));
+    expect(found(d)).toEqual([['id/duplicate', 'ideas/02-foradling/ide-aaaa11-tredje.md']]);
+    expect(d.added.map((a) => a.path)).toEqual(['ideas/02-foradling/ide-aaaa11-tredje.md']);
+  });
+});
+
 describe('diffSnapshots: unreadable files', () => {
   it('a file that cannot be read at head is diff/unreadable; moved as well, the idea it was is gone', () => {
     const broken = {

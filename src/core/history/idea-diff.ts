@@ -295,14 +295,43 @@ function isMoveEntry(e: unknown): boolean {
   return !!x && typeof x.to === 'string' && !isStartAction(x.action);
 }
 
-/** Of several files with one id, the one that continues the base's idea: same path, then same idea, then first. */
-function primary(list: SnapshotIdea[], base: SnapshotIdea | undefined): SnapshotIdea | undefined {
-  if (!base) return list[0];
-  return (
-    list.find((x) => x.path === base.path) ??
-    list.find((x) => x.idea && base.idea && !isOtherIdea(x.idea, base.idea)) ??
-    list[0]
-  );
+/** The files of one id at both revisions, each base file with the head file that continues it, if any. */
+interface IdFiles {
+  /** In the base's order of paths. */
+  pairs: [base: SnapshotIdea, head: SnapshotIdea][];
+  /** Base files no head file continues. */
+  gone: SnapshotIdea[];
+  /** Head files that continue no base file, in order of paths. */
+  extra: SnapshotIdea[];
+}
+
+/**
+ * Every file of an id at base is matched with one at head: the same path, then the same idea, then the next left.
+ * Every file is compared, not one per id: an id the base already had in two files (a registry `ideas validate`
+ * fails) had its second file rewritten or deleted unseen when only the first was.
+ */
+function matchFiles(base: readonly SnapshotIdea[], head: readonly SnapshotIdea[]): IdFiles {
+  const left = [...head];
+  const match = new Map<SnapshotIdea, SnapshotIdea>();
+  const take = (test: (b: SnapshotIdea, h: SnapshotIdea) => boolean) => {
+    for (const b of base) {
+      if (match.has(b)) continue;
+      const at = left.findIndex((h) => test(b, h));
+      const h = at === -1 ? undefined : left.splice(at, 1)[0];
+      if (h) match.set(b, h);
+    }
+  };
+  take((b, h) => h.path === b.path);
+  take((b, h) => !!h.idea && !!b.idea && !isOtherIdea(h.idea, b.idea));
+  take(() => true);
+  const pairs: IdFiles['pairs'] = [];
+  const gone: SnapshotIdea[] = [];
+  for (const b of base) {
+    const h = match.get(b);
+    if (h) pairs.push([b, h]);
+    else gone.push(b);
+  }
+  return { pairs, gone, extra: left };
 }
 
 function groupById(ideas: readonly SnapshotIdea[], noId: SnapshotIdea[]): Map<string, SnapshotIdea[]> {
@@ -799,98 +828,94 @@ export function diffSnapshots(base: Snapshot, head: Snapshot, opts: DiffOptions)
 
   const ids = [...new Set([...baseById.keys(), ...headById.keys()])].sort();
   for (const id of ids) {
-    const b = baseById.get(id)?.[0];
-    const list = headById.get(id) ?? [];
-    const h = primary(list, b);
-    for (const other of list) {
-      if (other === h || !h) continue;
-      // A duplicate the base already had is not this change's doing: `ideas validate` reports it.
-      if ((baseById.get(id)?.length ?? 0) > 1 && baseById.get(id)?.some((x) => x.path === other.path)) continue;
-      finding(other, '/id', 'id/duplicate', 'f.duplicateId', 'h.duplicateId', { id, other: h.path });
+    const { pairs: matched, gone, extra } = matchFiles(baseById.get(id) ?? [], headById.get(id) ?? []);
+    // The file that keeps the id: the one that continues the base's first file, or a new idea's first. A copy the
+    // base already had is matched by its path and compared as any file is; only a file new to the id is a duplicate.
+    const keeper = matched[0]?.[1] ?? extra[0];
+    for (const other of extra) {
+      if (other === keeper || !keeper) continue;
+      finding(other, '/id', 'id/duplicate', 'f.duplicateId', 'h.duplicateId', { id, other: keeper.path });
       out.added.push(ref(other, id));
     }
-    if (!b && h) {
-      added(h, id);
-      continue;
-    }
-    if (b && !h) {
+    if (matched.length === 0 && keeper) added(keeper, id);
+    for (const b of gone) {
       // Still there, but its id cannot be read at head: not removed; the file's own finding says what to mend.
       if (!pairs.headNoId.some((x) => x.path === b.path)) removed(b, id);
-      continue;
     }
-    if (!b || !h) continue;
-    // The same file in the same stage: nothing to check (and nothing to read whole). The same file in another stage
-    // (the config changed which stage its folder is) is a move like any other, and needs its history entry.
-    if (pairs.unchanged.has(h) && b.path === h.path && b.stage.key === h.stage.key) continue;
-    if (!b.idea || !h.idea) continue;
-    if (isOtherIdea(b.idea, h.idea)) {
-      out.removed.push(ref(b, id));
-      out.added.push(ref(h, id));
-      finding(h, '/id', 'id/reused', 'f.idReused', 'h.idReused', {
-        id,
-        where: opts.baseName,
-        title: b.idea.title ?? '–',
-        created: b.idea.created ?? '–',
-      });
-      continue;
-    }
-    const bh = historyIn(b.idea);
-    const hh = historyIn(h.idea);
-    const rewrite = findHistoryRewrite(bh, hh);
-    if (rewrite) {
-      const entry = bh[rewrite.index];
-      const key: MessageKey =
-        rewrite.kind === 'edited'
-          ? 'f.historyEdited'
-          : rewrite.kind === 'removed'
-            ? 'f.historyRemoved'
-            : 'f.historyReordered';
-      const pointer = rewrite.index < hh.length ? `/history/${rewrite.index}` : '/history';
-      const params = {
-        n: rewrite.index + 1,
-        date: str(field(entry, 'date')) ?? '–',
-        action: describe(entry),
-        base: opts.baseName,
-      };
-      if (rewrite.kind === 'edited')
-        finding(h, pointer, 'history/rewritten', 'f.historyChanged', 'h.historyRewritten', {
-          ...params,
-          changes: entryChanges(entry, hh[rewrite.index]),
+    for (const [b, h] of matched) {
+      // The same file in the same stage: nothing to check (and nothing to read whole). The same file in another stage
+      // (the config changed which stage its folder is) is a move like any other, and needs its history entry.
+      if (pairs.unchanged.has(h) && b.path === h.path && b.stage.key === h.stage.key) continue;
+      if (!b.idea || !h.idea) continue;
+      if (isOtherIdea(b.idea, h.idea)) {
+        out.removed.push(ref(b, id));
+        out.added.push(ref(h, id));
+        finding(h, '/id', 'id/reused', 'f.idReused', 'h.idReused', {
+          id,
+          where: opts.baseName,
+          title: b.idea.title ?? '–',
+          created: b.idea.created ?? '–',
         });
-      else finding(h, pointer, 'history/rewritten', key, 'h.historyRewritten', params);
-    }
-    // The day an idea came in is part of its record, as its first history entry is: it is read, never rewritten.
-    if ((b.idea.created ?? null) !== (h.idea.created ?? null))
-      finding(h, '/created', 'idea/created-changed', 'f.createdChanged', 'h.createdChanged', {
-        old: b.idea.created ?? '–',
-        new: h.idea.created ?? '–',
-      });
-    const entries = newEntries(bh, hh);
-    addDecisions(h, id, entries);
-    // New entries follow the last one already there, the one a reader of the history takes for the latest.
-    const lastDate =
-      [...bh]
-        .reverse()
-        .map((e) => field(e, 'date'))
-        .find(isDate) ?? null;
-    const w = walk(h, b.stage.key, entries, lastDate);
-    const gate = arrive(h, b.stage.key, w);
-    const fields = fieldChanges(b.idea.data, h.idea.data);
-    const bodyChanged = normalizeBody(b.idea.body) !== normalizeBody(h.idea.body);
-    if (fields.length > 0 || bodyChanged)
-      out.changed.push({ id, title: h.idea.title, path: h.path, fields, bodyChanged });
-    if (b.stage.key !== h.stage.key) {
-      out.moved.push({
-        id,
-        title: h.idea.title,
-        path: h.path,
-        previousPath: b.path,
-        from: b.stage,
-        to: h.stage,
-        steps: w.steps,
-        forced: w.steps.some((s) => s.forced),
-        gate,
-      });
+        continue;
+      }
+      const bh = historyIn(b.idea);
+      const hh = historyIn(h.idea);
+      const rewrite = findHistoryRewrite(bh, hh);
+      if (rewrite) {
+        const entry = bh[rewrite.index];
+        const key: MessageKey =
+          rewrite.kind === 'edited'
+            ? 'f.historyEdited'
+            : rewrite.kind === 'removed'
+              ? 'f.historyRemoved'
+              : 'f.historyReordered';
+        const pointer = rewrite.index < hh.length ? `/history/${rewrite.index}` : '/history';
+        const params = {
+          n: rewrite.index + 1,
+          date: str(field(entry, 'date')) ?? '–',
+          action: describe(entry),
+          base: opts.baseName,
+        };
+        if (rewrite.kind === 'edited')
+          finding(h, pointer, 'history/rewritten', 'f.historyChanged', 'h.historyRewritten', {
+            ...params,
+            changes: entryChanges(entry, hh[rewrite.index]),
+          });
+        else finding(h, pointer, 'history/rewritten', key, 'h.historyRewritten', params);
+      }
+      // The day an idea came in is part of its record, as its first history entry is: it is read, never rewritten.
+      if ((b.idea.created ?? null) !== (h.idea.created ?? null))
+        finding(h, '/created', 'idea/created-changed', 'f.createdChanged', 'h.createdChanged', {
+          old: b.idea.created ?? '–',
+          new: h.idea.created ?? '–',
+        });
+      const entries = newEntries(bh, hh);
+      addDecisions(h, id, entries);
+      // New entries follow the last one already there, the one a reader of the history takes for the latest.
+      const lastDate =
+        [...bh]
+          .reverse()
+          .map((e) => field(e, 'date'))
+          .find(isDate) ?? null;
+      const w = walk(h, b.stage.key, entries, lastDate);
+      const gate = arrive(h, b.stage.key, w);
+      const fields = fieldChanges(b.idea.data, h.idea.data);
+      const bodyChanged = normalizeBody(b.idea.body) !== normalizeBody(h.idea.body);
+      if (fields.length > 0 || bodyChanged)
+        out.changed.push({ id, title: h.idea.title, path: h.path, fields, bodyChanged });
+      if (b.stage.key !== h.stage.key) {
+        out.moved.push({
+          id,
+          title: h.idea.title,
+          path: h.path,
+          previousPath: b.path,
+          from: b.stage,
+          to: h.stage,
+          steps: w.steps,
+          forced: w.steps.some((s) => s.forced),
+          gate,
+        });
+      }
     }
   }
   const byId = <T extends { id: string; path: string }>(a: T, b: T) =>

@@ -1,0 +1,78 @@
+/**
+ * End to end: `ideas diff` compares every idea file. A second file of an id the base already had is checked as any
+ * file is (its rewrites and its deletion). The attacks themselves are rows of test/e2e/diff-attacks.test.ts; these
+ * are what a row cannot say.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { describeRun, ideas, parseJson } from '../helpers/cli.js';
+import { commitAll, edit } from '../helpers/idea-edit.js';
+import { EXAMPLE, ideaPath } from '../helpers/sluice.js';
+import { git, makeTempRepo, removeTempDirs } from '../helpers/temp-repo.js';
+
+afterAll(removeTempDirs);
+
+interface DiffDoc {
+  ok: boolean;
+  added: { id: string; path: string }[];
+  removed: { id: string; path: string }[];
+  moved: { id: string; path: string }[];
+  findings: { file: string; line: number | null; rule: string; severity: string; message: string }[];
+}
+
+const COPY = 'ideas/04-utvardering/sund-avmpk4-kopia.md';
+const AVMPK4 = ideaPath('sund-avmpk4');
+
+/** The example in a new repository: main, and main-with-copy, where sund-avmpk4 is in two files. */
+function repo(): string {
+  const root = makeTempRepo();
+  fs.cpSync(EXAMPLE, root, { recursive: true });
+  commitAll(root, 'Idéslussen');
+  git(['checkout', '-q', '-b', 'main-with-copy'], root);
+  fs.copyFileSync(path.join(root, AVMPK4), path.join(root, COPY));
+  commitAll(root, 'En kopia');
+  return root;
+}
+
+const diff = (root: string, args: string[]) => {
+  const r = ideas(['diff', ...args, '--json', '--lang', 'en'], { cwd: root });
+  return { code: r.code, doc: parseJson<DiffDoc>(r), run: r };
+};
+
+describe('ideas diff: an id the base already had in two files', () => {
+  it('the second file deleted is an idea removed, or allowed as any removal where the base allows it', () => {
+    const root = repo();
+    git(['checkout', '-q', '-b', 'delete-copy'], root);
+    fs.rmSync(path.join(root, COPY));
+    commitAll(root, 'Kopian bort');
+    const r = diff(root, ['main-with-copy', 'delete-copy']);
+    expect(r.code, describeRun(r.run)).toBe(1);
+    expect(r.doc.removed.map((x) => [x.id, x.path])).toEqual([['sund-avmpk4', COPY]]);
+    expect(r.doc.findings.map((f) => [f.rule, f.file])).toEqual([['idea/removed', COPY]]);
+    // Nothing else is read into it: the first file is still the idea, unmoved.
+    expect(r.doc.moved).toEqual([]);
+
+    git(['checkout', '-q', '-b', 'allow-delete', 'main-with-copy'], root);
+    edit(path.join(root, 'ideas.config.yaml'), (t) => `${t}allowDelete: true\n`);
+    commitAll(root, 'allowDelete');
+    git(['checkout', '-q', '-b', 'allowed-delete-copy'], root);
+    fs.rmSync(path.join(root, COPY));
+    commitAll(root, 'Kopian bort');
+    const allowed = diff(root, ['allow-delete', 'allowed-delete-copy']);
+    expect(allowed.code, describeRun(allowed.run)).toBe(0);
+    expect(allowed.doc.removed.map((x) => x.path)).toEqual([COPY]);
+    expect(allowed.doc.findings).toEqual([]);
+  });
+
+  it('both files left as they were, and another idea changed: nothing of the copy, which validate reports', () => {
+    const root = repo();
+    git(['checkout', '-q', '-b', 'other-change'], root);
+    edit(path.join(root, ideaPath('sund-emspzg')), (t) => t.replace(/^title: .*$/m, 'title: Mindre matsvinn'));
+    commitAll(root, 'Ny titel');
+    const r = diff(root, ['main-with-copy', 'other-change']);
+    expect(r.code, describeRun(r.run)).toBe(0);
+    expect(r.doc.findings).toEqual([]);
+    expect(r.doc.added).toEqual([]);
+  });
+});
