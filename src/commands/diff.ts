@@ -33,7 +33,7 @@ import { fieldTitles, type FieldTitles } from '../core/criteria/field-titles.js'
 import { git } from '../io/git.js';
 import { defaultBase, defaultBranch, resolveRevision } from '../io/git-base.js';
 import { BLOB_BATCH, BlobReader, deletedPaths, listTree, repositoryPrefix } from '../io/git-revision.js';
-import { isIdeaFileName, isReadableEntry, listIdeaFiles } from '../io/idea-files.js';
+import { isReadableEntry, isReadableTreeFile, listIdeaFiles } from '../io/idea-files.js';
 import { readBytes } from '../io/files.js';
 import { criteriaCompileError, criteriaFile as criteriaPath, parseConfigText, type Registry } from '../io/registry.js';
 import { openRegistry } from './open-registry.js';
@@ -345,9 +345,7 @@ function criteriaFile(bytes: Buffer | null | undefined): CriteriaFile {
 
 /** The ideas folder at a commit: one ls-tree, and the blobs through the one cat-file process. */
 async function snapshotAt(reader: BlobReader, root: string, commit: string, config: RegistryConfig): Promise<Snapshot> {
-  const entries = (await listTree(root, commit, `${config.ideasDir}/`)).filter(
-    (e) => e.type === 'blob' && e.mode !== '120000' && isIdeaFileName(path.posix.basename(e.path)),
-  );
+  const entries = (await listTree(root, commit, `${config.ideasDir}/`)).filter(isReadableTreeFile);
   const blobs: (Buffer | null)[] = [];
   for (let i = 0; i < entries.length; i += BLOB_BATCH)
     blobs.push(...(await Promise.all(entries.slice(i, i + BLOB_BATCH).map((e) => reader.read(e.oid)))));

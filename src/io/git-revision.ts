@@ -18,7 +18,10 @@ export async function repositoryPrefix(root: string): Promise<string | null> {
 }
 
 export interface TreeEntry {
-  /** Relative to the folder git ran in (the registry root), with forward slashes. */
+  /**
+   * Relative to the folder git ran in (the registry root), with forward slashes. A name's bytes that are not UTF-8
+   * are U+FFFD here, as in a folder's listing: such a path names no file (see isReadableTreeFile).
+   */
   path: string;
   mode: string;
   type: string;

@@ -2,8 +2,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { isIdeaFileName, listIdeaFiles } from './idea-files.js';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { git, makeTempRepo, removeTempDirs } from '../../test/helpers/temp-repo.js';
+import { readSnapshot } from '../core/history/idea-diff.js';
+import { listTree } from './git-revision.js';
+import { isIdeaFileName, isReadableEntry, isReadableTreeFile, listIdeaFiles } from './idea-files.js';
 import { loadRegistry } from './registry.js';
 
 const examples = fileURLToPath(new URL('../../examples/', import.meta.url));
@@ -17,6 +20,7 @@ beforeEach(() => {
 afterEach(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
+afterAll(removeTempDirs);
 
 function touch(rel: string): void {
   fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
@@ -111,5 +115,39 @@ describe('listIdeaFiles', () => {
 
   it('gives an empty list when the ideas folder does not exist', () => {
     expect(listIdeaFiles(loadRegistry(dir, 'en'))).toEqual([]);
+  });
+});
+
+describe('isReadableTreeFile', () => {
+  it('keeps of a commit the files that the listing of its checkout reads as ideas, no more', async () => {
+    const repo = makeTempRepo();
+    fs.cpSync(dir, repo, { recursive: true });
+    const folder = path.join(repo, 'ideas/01-ide');
+    fs.mkdirSync(folder, { recursive: true });
+    for (const name of ['ide-aaaa11-a.md', 'README.md', '.hidden.md', 'notes.txt', 'ide-bbbb22-\uFFFD.md'])
+      fs.writeFileSync(path.join(folder, name), '---\ntitle: x\n---\n');
+    // A name whose bytes are not UTF-8: Node and git alike give U+FFFD for them, so its path names no file.
+    fs.writeFileSync(
+      Buffer.concat([Buffer.from(`${folder}/ide-cccc33-`), Buffer.from([0xff]), Buffer.from('.md')]),
+      '',
+    );
+    fs.symlinkSync('ide-aaaa11-a.md', path.join(folder, 'ide-dddd44-link.md'));
+    git(['add', '-A'], repo);
+    git(['commit', '-q', '-m', 'files'], repo);
+    const registry = loadRegistry(repo, 'en');
+    const tree = await listTree(repo, 'HEAD', 'ideas/');
+    expect(tree.length).toBe(7);
+    const read = (paths: string[]) =>
+      readSnapshot(
+        registry.config,
+        paths.map((p) => ({ path: p, bytes: new Uint8Array() })),
+      ).ideas.map((i) => i.path);
+    const fromFolder = read(
+      listIdeaFiles(registry)
+        .filter((e) => e.stage && isReadableEntry(e))
+        .map((e) => e.path),
+    );
+    expect(fromFolder).toEqual(['ideas/01-ide/ide-aaaa11-a.md']);
+    expect(read(tree.filter(isReadableTreeFile).map((e) => e.path))).toEqual(fromFolder);
   });
 });

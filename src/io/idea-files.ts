@@ -30,7 +30,27 @@ export function isIdeaFileName(name: string): boolean {
  * such bytes as U+FFFD, so its path would name another file, or none). `ideas validate` reports both.
  */
 export function isReadableEntry(entry: IdeaFileEntry): boolean {
-  return !entry.symlink && !entry.path.includes('\uFFFD');
+  return !entry.symlink && isReadableName(entry.path);
+}
+
+/**
+ * Whether a file of a commit (as `git ls-tree` lists it) is one the other commands would read as an idea, were it
+ * checked out: a file, not a symbolic link or a submodule, with an idea file's name that was UTF-8. A name's bytes
+ * that are not UTF-8 come back from git as U+FFFD, as from a folder's listing. `ideas diff` between commits reads
+ * exactly these, as it reads the working tree's through isReadableEntry: an idea hidden behind a name that no other
+ * command reads is gone, never the same idea unchanged.
+ */
+export function isReadableTreeFile(entry: { path: string; mode: string; type: string }): boolean {
+  return (
+    entry.type === 'blob' &&
+    entry.mode !== '120000' &&
+    isIdeaFileName(path.posix.basename(entry.path)) &&
+    isReadableName(entry.path)
+  );
+}
+
+function isReadableName(p: string): boolean {
+  return !p.includes('\uFFFD');
 }
 
 export function listIdeaFiles(registry: Registry): IdeaFileEntry[] {

@@ -81,6 +81,8 @@ const newIdea = (id: string, title: string, history: Record<string, string | num
 const CREATED = { date: '2026-11-10', action: 'created', to: 'idea' };
 /** main-with-copy's second file of sund-avmpk4, which `ideas validate` already fails (id/duplicate). */
 const COPY = 'ideas/04-utvardering/sund-avmpk4-kopia.md';
+/** A name whose bytes are not UTF-8: no command reads the file it names as an idea. */
+const NOT_UTF8 = Buffer.concat([Buffer.from('ideas/03-test/sund-avmpk4-x'), Buffer.from([0xff]), Buffer.from('.md')]);
 const EMSPZG = ideaPath('sund-emspzg');
 const EMSPZG_TEST = ideaPath('sund-emspzg', '03-test');
 const NEW_TEST = 'ideas/03-test/sund-x7kq2m-bidrag-till-mig.md';
@@ -280,6 +282,12 @@ const ATTACKS: Attack[] = [
     // The copy that stays is the copy, in its own stage, not the first file moved there.
     from: 'main-with-copy',
     change: () => fs.rmSync(at(ideaPath('sund-avmpk4'))),
+    expect: [['idea/removed', ideaPath('sund-avmpk4')]],
+  },
+  {
+    name: 'name-not-utf8',
+    // Renamed to a name no command reads: gone from list, site and report, so gone from the diff too.
+    change: () => fs.renameSync(at(ideaPath('sund-avmpk4')), Buffer.concat([Buffer.from(`${root}/`), NOT_UTF8])),
     expect: [['idea/removed', ideaPath('sund-avmpk4')]],
   },
   {

@@ -1,7 +1,8 @@
 /**
- * End to end: `ideas diff` compares every idea file. A second file of an id the base already had is checked as any
- * file is (its rewrites and its deletion). The attacks themselves are rows of test/e2e/diff-attacks.test.ts; these
- * are what a row cannot say.
+ * End to end: `ideas diff` compares every idea file, and only the files the other commands read as ideas. A second
+ * file of an id the base already had is checked as any file is (its rewrites and its deletion), and a file renamed
+ * to a name that no command reads (bytes that are not UTF-8) is an idea gone, between commits as in the working tree.
+ * The attacks themselves are rows of test/e2e/diff-attacks.test.ts; these are what a row cannot say.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -74,5 +75,29 @@ describe('ideas diff: an id the base already had in two files', () => {
     expect(r.code, describeRun(r.run)).toBe(0);
     expect(r.doc.findings).toEqual([]);
     expect(r.doc.added).toEqual([]);
+  });
+});
+
+describe('ideas diff: a name that is not UTF-8', () => {
+  it('is the same idea gone between commits as in the working tree, which every other command skips too', () => {
+    const root = repo();
+    git(['checkout', '-q', '-b', 'hidden', 'main'], root);
+    const notUtf8 = Buffer.concat([Buffer.from(path.join(root, 'ideas/03-test/sund-avmpk4-x')), Buffer.from([0xff])]);
+    fs.renameSync(path.join(root, AVMPK4), Buffer.concat([notUtf8, Buffer.from('.md')]));
+    // The idea is in no other command's output: it is gone, not the same idea unchanged.
+    expect(ideas(['list'], { cwd: root }).stdout).not.toContain('sund-avmpk4');
+    const worktree = diff(root, ['main']);
+    commitAll(root, 'Dold');
+    const commits = diff(root, ['main', 'hidden']);
+    for (const r of [worktree, commits]) {
+      expect(r.code, describeRun(r.run)).toBe(1);
+      expect(r.doc.findings.map((f) => [f.rule, f.file, f.severity])).toEqual([['idea/removed', AVMPK4, 'error']]);
+      expect(r.doc.removed.map((x) => x.path)).toEqual([AVMPK4]);
+    }
+    expect(commits.doc.findings).toEqual(worktree.doc.findings);
+    // And validate names the file whose name it is.
+    const v = ideas(['validate', '--format', 'json'], { cwd: root });
+    expect(v.code).toBe(1);
+    expect(v.stdout).toContain('file/name');
   });
 });
