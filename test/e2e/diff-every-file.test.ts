@@ -101,3 +101,19 @@ describe('ideas diff: a name that is not UTF-8', () => {
     expect(v.stdout).toContain('file/name');
   });
 });
+
+describe('ideas diff: the ideas folder however the config spells it', () => {
+  it.each(['./ideas', 'ideas/', './ideas/'])('ideasDir %j: a rewritten history is found', (spelled) => {
+    const root = makeTempRepo();
+    fs.cpSync(EXAMPLE, root, { recursive: true });
+    edit(path.join(root, 'ideas.config.yaml'), (t) => `${t.replace(/^ideasDir: .*\n/m, '')}ideasDir: ${spelled}\n`);
+    commitAll(root, 'Idéslussen');
+    expect(ideas(['list', '--json'], { cwd: root }).stdout).toContain('sund-avmpk4');
+    git(['checkout', '-q', '-b', 'rewrite'], root);
+    edit(path.join(root, AVMPK4), (t) => t.replace(/decision: approve/, 'decision: reject'));
+    commitAll(root, 'Beslutet omskrivet');
+    const r = diff(root, ['main', 'rewrite']);
+    expect(r.code, describeRun(r.run)).toBe(1);
+    expect(r.doc.findings.map((f) => [f.rule, f.file])).toContainEqual(['history/rewritten', AVMPK4]);
+  });
+});

@@ -87,6 +87,8 @@ describe('checkConfigRules', () => {
     ['ideasDir "a/../../x"', { ideasDir: 'a/../../x' }, ['/ideasDir']],
     ['ideasDir "/abs"', { ideasDir: '/abs' }, ['/ideasDir']],
     ['ideasDir "docs/ideas"', { ideasDir: 'docs/ideas' }, []],
+    ['ideasDir "./"', { ideasDir: './' }, ['/ideasDir']],
+    ['ideasDir "//server/x"', { ideasDir: '//server/x' }, ['/ideasDir']],
   ])('%s', (_name, over, expected) => {
     expect(pointers(config(over))).toEqual(expected);
   });
@@ -106,6 +108,16 @@ describe('checkConfigRules', () => {
 });
 
 describe('normalizeConfig', () => {
+  it.each([
+    ['./ideas', 'ideas'],
+    ['ideas/', 'ideas'],
+    ['./docs//ideas/./', 'docs/ideas'],
+    ['.\\ideas\\', 'ideas'],
+    ['/abs/ideas', '/abs/ideas'],
+  ])('names the ideas folder %j as git names its files: %j', (raw, folder) => {
+    expect(normalizeConfig({ name: 'N', language: 'en', ideasDir: raw, stages: [] }).ideasDir).toBe(folder);
+  });
+
   it('fills the defaults and turns backslashes into slashes', () => {
     const c = normalizeConfig({
       name: 'N',

@@ -82,7 +82,7 @@ export function normalizeConfig(raw: Record<string, unknown>): RegistryConfig {
     name: raw.name as string,
     language: raw.language as Lang,
     idPrefix: (raw.idPrefix as string | undefined) ?? DEFAULT_ID_PREFIX,
-    ideasDir: ((raw.ideasDir as string | undefined) ?? DEFAULT_IDEAS_DIR).replace(/\\/g, '/').replace(/\/+$/, ''),
+    ideasDir: folderPath((raw.ideasDir as string | undefined) ?? DEFAULT_IDEAS_DIR),
     stages,
     challenges: ((raw.challenges as Record<string, unknown>[] | undefined) ?? []).map((c) => ({
       id: c.id as string,
@@ -207,6 +207,23 @@ export function checkConfigRules(config: RegistryConfig): ConfigProblem[] {
     }
   });
   return problems;
+}
+
+/**
+ * A folder of the config as the files in it are named, by git and by the listing alike: forward slashes, and no `.`
+ * segments or doubled or trailing slashes (`./ideas/` is `ideas`). A diff looked for `./ideas/…` among git's
+ * `ideas/…` and found no idea at either revision, so a rewritten history passed. A leading slash stays, for
+ * pathOutside to refuse.
+ */
+export function folderPath(raw: string): string {
+  const p = raw.replace(/\\/g, '/');
+  return (
+    (p.startsWith('/') ? '/' : '') +
+    p
+      .split('/')
+      .filter((s) => s !== '' && s !== '.')
+      .join('/')
+  );
 }
 
 /**
