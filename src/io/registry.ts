@@ -58,6 +58,9 @@ function configError(file: string, problems: string[]): IdeasError {
 /** Reads and checks ideas.config.yaml. A config that cannot be used is an IdeasError with every problem and its line. */
 export function loadRegistry(root: string, lang: Lang): Registry {
   const configPath = path.join(root, CONFIG_FILE);
+  // A config that a symbolic link takes out of the registry is not read: nothing outside the registry is.
+  const target = outsideTarget(root, configPath);
+  if (target !== null) throw new IdeasError('CONFIG_INVALID', 'err.configOutside', { file: configPath, target });
   let text: string;
   try {
     text = readFileSync(configPath, 'utf8').replace(/^\uFEFF/, '');
@@ -105,21 +108,27 @@ function checkFolders(root: string, config: RegistryConfig): void {
  */
 export function criteriaFile(root: string, stage: Pick<Stage, 'criteria' | 'key' | 'label'>): string {
   const file = path.resolve(root, stage.criteria);
+  const target = outsideTarget(root, file);
+  if (target !== null)
+    throw new IdeasError(
+      'CONFIG_INVALID',
+      'err.criteriaOutside',
+      { file: stage.criteria, stage: stage.label, target },
+      { hint: 'hint.criteriaOutside' },
+    );
+  return file;
+}
+
+/** Where `file` really is when a symbolic link takes it out of the registry at `root`; null when it stays in (or is missing: reading it says so). */
+function outsideTarget(root: string, file: string): string | null {
   let real: string;
   try {
     real = realpathSync(file);
   } catch {
-    return file; // Missing: reading it says so.
+    return null;
   }
   const rel = path.relative(realpathSync(root), real);
-  if (rel === '' || rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel))
-    throw new IdeasError(
-      'CONFIG_INVALID',
-      'err.criteriaOutside',
-      { file: stage.criteria, stage: stage.label, target: real },
-      { hint: 'hint.criteriaOutside' },
-    );
-  return file;
+  return rel === '' || rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel) ? real : null;
 }
 
 /** Checks a config's text, wherever it was read from (a file, or a blob of a git revision for `ideas diff`). */

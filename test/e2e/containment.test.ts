@@ -130,6 +130,29 @@ describe('idea files that are symbolic links are never read through', () => {
   });
 });
 
+describe('the config itself is read only from inside the registry', () => {
+  it('an ideas.config.yaml that links out of the registry is refused, and its text never shown', () => {
+    const dir = repo();
+    const elsewhere = path.join(makeTempDir('ideas-config-'), 'ideas.config.yaml');
+    fs.copyFileSync(path.join(dir, 'ideas.config.yaml'), elsewhere);
+    fs.appendFileSync(elsewhere, '# TOP SECRET\n');
+    fs.rmSync(path.join(dir, 'ideas.config.yaml'));
+    fs.symlinkSync(elsewhere, path.join(dir, 'ideas.config.yaml'));
+    for (const args of [['validate'], ['list'], ['report'], ['site', '--out', 'site']]) {
+      const r = ideas(args, { cwd: dir });
+      expect(r.code, `${args.join(' ')}: ${describeRun(r)}`).toBe(2);
+      expect(r.stderr).toContain('symbolic link');
+      expect(r.stdout + r.stderr).not.toContain('TOP SECRET');
+    }
+    // A link that stays inside the registry is followed as before.
+    fs.rmSync(path.join(dir, 'ideas.config.yaml'));
+    fs.copyFileSync(elsewhere, path.join(dir, 'config.yaml'));
+    fs.symlinkSync('config.yaml', path.join(dir, 'ideas.config.yaml'));
+    const inside = ideas(['validate'], { cwd: dir });
+    expect(inside.code, describeRun(inside)).toBe(0);
+  });
+});
+
 describe('the config cannot put ideas or criteria outside the registry or into .git', () => {
   const IDEAS_DIRS = [
     '.git',

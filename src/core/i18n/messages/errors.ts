@@ -205,6 +205,10 @@ export const errors = {
     sv: 'Ersätt länken med en riktig mapp och flytta in filerna, eller peka ut idéslussen där mappen finns med --registry.',
     en: 'Replace the link with a real folder and move the files into it, or point to the registry where the folder is with --registry.',
   },
+  'err.configOutside': {
+    sv: '{file} leder ut ur idéslussen ({target}) genom en symbolisk länk; den lästes inte. Lägg konfigurationen i idéslussens mapp.',
+    en: "{file} leads out of the registry ({target}) through a symbolic link; it was not read. Put the config in the registry's folder.",
+  },
   'err.criteriaOutside': {
     sv: 'Kriteriefilen {file} för steget {stage} leder ut ur idéslussen ({target}) genom en symbolisk länk; den lästes inte.',
     en: 'The criteria file {file} of stage {stage} leads out of the registry ({target}) through a symbolic link; it was not read.',
