@@ -10,7 +10,7 @@ import type { Challenge } from '../core/sluice/config.js';
 /** What the words of a value may depend on besides the value: the field it is of, and the registry's challenges. */
 export interface ValueWords {
   field?: string;
-  challenges?: readonly Challenge[];
+  challenges?: readonly Pick<Challenge, 'id' | 'label'>[];
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -280,9 +280,15 @@ export function presentRegionShow(r: RegionShowView, json: boolean, v: View): Ou
   lines.push(`${t(r.lang, 'region.show.member')}: ${terminalLine(member.name)}${code}`);
   lines.push(`${t(r.lang, 'region.col.id')}: ${terminalLine(`${member.id}:${r.idea.id ?? ''}`)}`);
   lines.push(`${t(r.lang, 'region.col.stage')}: ${terminalLine(r.stageLabel?.[r.lang] ?? r.idea.stage)}`);
+  // Each field by its member's label and a challenge by its member's label for it, as `ideas show` says them; a
+  // state from before the sync kept fields or challenges names them by key.
+  const fields = snapshot.registry.fields ?? [];
+  const challenges = snapshot.registry.challenges ?? [];
   for (const [key, value] of Object.entries(r.idea.data)) {
     if (key === 'title' || key === 'id' || key === 'history' || key === 'basedOn') continue;
-    lines.push(`${terminalLine(key)}: ${terminalLine(valueWords(value, r.lang))}`);
+    const label = fields.find((f) => f.key === key)?.title?.[r.lang];
+    const name = typeof label === 'string' && label !== '' ? label : key;
+    lines.push(`${terminalLine(name)}: ${terminalLine(valueWords(value, r.lang, { field: key, challenges }))}`);
   }
   if (member.site) lines.push(`${t(r.lang, 'region.show.site')}: ${terminalLine(member.site)}`);
   lines.push(...spreadLines(r, v));

@@ -1,0 +1,139 @@
+import { Chalk } from 'chalk';
+import { describe, expect, it } from 'vitest';
+import type { Lang } from '../../core/i18n/i18n.js';
+import type { RegionMember } from '../../core/region/config.js';
+import type { MemberSnapshot, RegionIdea, SnapshotRegistry } from '../../core/region/snapshot.js';
+import type { View } from '../output.js';
+import { presentRegionShow, type RegionShowView } from './region.js';
+
+const c = new Chalk({ level: 0 });
+const view: View = {
+  out: c,
+  err: c,
+  outWidth: 80,
+  errWidth: 80,
+  outIsTTY: false,
+  today: new Date('2026-12-06T12:00:00Z'),
+  cwd: '/',
+};
+
+const member: RegionMember = {
+  id: 'sundsvall',
+  name: 'Sundsvalls kommun',
+  municipality: '2281',
+  url: '/r/sundsvall',
+  branch: null,
+  path: '',
+  site: null,
+};
+
+const idea: RegionIdea = {
+  path: 'ideas/03-test/sund-avmpk4-digital-tillsyn.md',
+  oid: 'a'.repeat(40),
+  id: 'sund-avmpk4',
+  title: 'Digital tillsyn i hemtjänsten',
+  stage: 'test',
+  unit: 'Vård- och omsorgsförvaltningen',
+  created: '2026-03-14',
+  data: {
+    id: 'sund-avmpk4',
+    title: 'Digital tillsyn i hemtjänsten',
+    created: '2026-03-14',
+    unit: 'Vård- och omsorgsförvaltningen',
+    challenge: 'valfard',
+    tags: ['hemtjänst', 'digitalisering'],
+    test_plan: 'Tre månaders test.',
+    manager_support: true,
+    undeclared: 'x',
+  },
+  body: '',
+};
+
+/** What a sync keeps of the sundsvall template's config and schemas; `old` is a state from before fields were kept. */
+function registry(old: boolean): SnapshotRegistry {
+  const base: SnapshotRegistry = {
+    name: 'Sundsvall',
+    language: 'sv',
+    idPrefix: 'sund',
+    stages: [{ key: 'test', label: { sv: 'Test', en: 'Test' }, spreadKit: [] }],
+  };
+  if (old) return base;
+  return {
+    ...base,
+    fields: [
+      { key: 'created', class: 'public', title: { sv: 'Skapad', en: 'Created' } },
+      { key: 'unit', class: 'public', title: { sv: 'Enhet eller förvaltning', en: 'Unit or department' } },
+      {
+        key: 'challenge',
+        class: 'public',
+        title: { sv: 'Utmaning som idén svarar mot', en: 'Challenge the idea answers' },
+      },
+      { key: 'tags', class: 'public', title: { sv: 'Taggar', en: 'Tags' } },
+      { key: 'test_plan', class: 'public', title: { sv: 'Plan för testet', en: 'Test plan' } },
+      {
+        key: 'manager_support',
+        class: 'public',
+        title: { sv: 'Närmsta chef stödjer idén', en: 'The nearest manager supports the idea' },
+      },
+    ],
+    challenges: [{ id: 'valfard', label: { sv: 'Framtidens välfärd', en: 'The welfare of the future' } }],
+  };
+}
+
+function shown(lang: Lang, old = false): string {
+  const snapshot: MemberSnapshot = {
+    schemaVersion: 2,
+    member: 'sundsvall',
+    url: member.url,
+    branch: null,
+    path: '',
+    commit: 'b'.repeat(40),
+    syncedAt: '2026-12-06T10:00:00.000Z',
+    rulesKey: '',
+    registry: registry(old),
+    ideas: [idea],
+    unreadable: [],
+  };
+  const r: RegionShowView = {
+    region: { config: { name: 'Region', languages: [lang], language: lang, members: [member] } },
+    lang,
+    held: { member, snapshot },
+    stageLabel: { sv: 'Test', en: 'Test' },
+    idea,
+    spread: { basedOn: null, adoptedBy: [], kit: [] },
+  };
+  return presentRegionShow(r, false, view)
+    .writes.map((w) => (typeof w.text === 'string' ? w.text : [...w.text].join('')))
+    .join('');
+}
+
+describe('presentRegionShow', () => {
+  it("names each field by its member's label and a challenge by its label, as `ideas show` does", () => {
+    expect(shown('sv')).toBe(
+      [
+        'Digital tillsyn i hemtjänsten',
+        'Kommun: Sundsvalls kommun (2281)',
+        'Id: sundsvall:sund-avmpk4',
+        'Steg: Test',
+        'Skapad: 2026-03-14',
+        'Enhet eller förvaltning: Vård- och omsorgsförvaltningen',
+        'Utmaning som idén svarar mot: Framtidens välfärd',
+        'Taggar: hemtjänst, digitalisering',
+        'Plan för testet: Tre månaders test.',
+        'Närmsta chef stödjer idén: ja',
+        'undeclared: x',
+        'Data från 2026-12-06 (i dag), commit bbbbbbb',
+        '',
+      ].join('\n'),
+    );
+    const en = shown('en');
+    expect(en).toContain('\nCreated: 2026-03-14\n');
+    expect(en).toContain('\nChallenge the idea answers: The welfare of the future\n');
+    expect(en).toContain('\nThe nearest manager supports the idea: yes\n');
+  });
+
+  it('falls back on the keys and values a state from before fields and challenges were kept holds', () => {
+    const old = shown('sv', true);
+    expect(old).toContain('\ncreated: 2026-03-14\nunit: Vård- och omsorgsförvaltningen\nchallenge: valfard\n');
+  });
+});
