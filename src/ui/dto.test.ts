@@ -16,6 +16,7 @@ import {
   regionIdeaDocument,
   regionListDocument,
   regionReportDocument,
+  regionSchemaDocument,
   regionSyncDocument,
 } from './dto.js';
 import type { RegionMember } from '../core/region/config.js';
@@ -346,5 +347,18 @@ describe('region documents', () => {
       expect(text, internal).not.toContain(internal);
     expect(undefinedPaths(doc)).toEqual([]);
     expect(JSON.parse(text)).toEqual(doc);
+  });
+});
+
+describe('regionSchemaDocument', () => {
+  it('is versioned and carries registry, null: it is about no registry', () => {
+    const schema = { $schema: 'https://json-schema.org/draft/2020-12/schema', type: 'object' };
+    expect(regionSchemaDocument(schema)).toEqual({
+      schemaVersion: 1,
+      kind: 'region-schema',
+      registry: null,
+      file: 'ideas.region.yaml',
+      schema,
+    });
   });
 });

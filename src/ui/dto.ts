@@ -624,9 +624,12 @@ export function schemaDocument(
   };
 }
 
-/** `ideas schema --region --json`: the JSON Schema of ideas.region.yaml (as printed without --json). */
+/**
+ * `ideas schema --region --json`: the JSON Schema of ideas.region.yaml (as printed without --json). It is about no
+ * registry, and is printed anywhere, with no region read: `registry` is null, as every document has it.
+ */
 export function regionSchemaDocument(schema: Record<string, unknown>) {
-  return { schemaVersion: SCHEMA_VERSION, kind: 'region-schema', file: REGION_FILE, schema };
+  return { schemaVersion: SCHEMA_VERSION, kind: 'region-schema', registry: null, file: REGION_FILE, schema };
 }
 
 // ---- Regions (`ideas region …`): documents about many registries, each idea labelled by its member.

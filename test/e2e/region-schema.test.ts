@@ -69,6 +69,7 @@ describe('ideas schema --region', () => {
     expect(parseJson(r)).toEqual({
       schemaVersion: 1,
       kind: 'region-schema',
+      registry: null,
       file: 'ideas.region.yaml',
       schema: english,
     });
