@@ -40,7 +40,7 @@ describe('ideas import', () => {
     const before = utcDate();
     const r = ideas(['import', 'export.csv', '--by', 'Samordnaren'], { cwd: target });
     expect(r.code, describeRun(r)).toBe(0);
-    expect(r.stderr).toContain('Importerade 11 idéer från export.csv.');
+    expect(r.stderr).toContain('Importerade 11 idéer från export.csv (tillagda i git med git add).');
     // Every column of the export is read back by its Swedish label; those it computes (entered, granted) are no data.
     expect(r.stderr).not.toContain('Kolumner som inte importerades');
     const written = r.stdout.trim().split('\n');

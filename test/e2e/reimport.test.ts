@@ -41,7 +41,7 @@ const SHEETS: Sheet[] = [
     ],
     says: {
       dry: 'Provkörning av idéer.csv: 1 ny idé skulle skapas, 2 idéer uppdateras och 1 idé lämnas oförändrad',
-      done: 'Från idéer.csv: 1 ny idé skapad, 2 idéer uppdaterade och 1 idé oförändrad.',
+      done: 'Från idéer.csv: 1 ny idé skapad, 2 idéer uppdaterade och 1 idé oförändrad (tillagda i git med git add).',
       again: 'Provkörning av idéer.csv: 0 nya idéer skulle skapas, 0 idéer uppdateras och 4 idéer lämnas oförändrade',
     },
   },
@@ -61,7 +61,7 @@ const SHEETS: Sheet[] = [
     ],
     says: {
       dry: 'Dry run of idéer.csv: 1 new idea would be created, 2 ideas updated and 1 idea left unchanged',
-      done: 'From idéer.csv: 1 new idea created, 2 ideas updated and 1 idea unchanged.',
+      done: 'From idéer.csv: 1 new idea created, 2 ideas updated and 1 idea unchanged (staged with git add).',
       again: 'Dry run of idéer.csv: 0 new ideas would be created, 0 ideas updated and 4 ideas left unchanged',
     },
   },

@@ -124,11 +124,13 @@ export function presentImport(r: ImportView, json: boolean, v: View): Output {
     updated: r.updated.length,
     unchanged: r.unchanged.length,
   };
-  const staged = r.staged ? ` ${c.dim(t(r.lang, 'out.staged'))}` : '';
+  // Inside the sentence, before its full stop, and agreeing with the files staged: "(tillagda i git …)" for many.
+  const written = counts.created + counts.updated;
+  const staged = r.staged ? ` ${c.dim(t(r.lang, written === 1 ? 'out.staged' : 'out.stagedMany'))}` : '';
   if (r.rows === 0) o.err(`${t(r.lang, 'out.importNothing', { file: r.file })}\n`);
   else if (r.dryRun) o.err(`${t(r.lang, 'out.importDryRunCounts', counts)}\n`);
   else if (counts.updated + counts.unchanged === 0)
-    o.err(`${c.green(t(r.lang, 'out.imported', { count: r.imported.length, file: r.file }))}${staged}\n`);
-  else o.err(`${c.green(t(r.lang, 'out.importedCounts', counts))}${staged}\n`);
+    o.err(`${c.green(t(r.lang, 'out.imported', { count: r.imported.length, file: r.file, staged }))}\n`);
+  else o.err(`${c.green(t(r.lang, 'out.importedCounts', { ...counts, staged }))}\n`);
   return o.done(code);
 }

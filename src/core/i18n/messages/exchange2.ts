@@ -27,8 +27,8 @@ export const exchange2 = {
     en: 'Dry run of {file}: {created#new idea|new ideas} would be created, {updated#idea|ideas} updated and {unchanged#idea|ideas} left unchanged; nothing was written.',
   },
   'out.importedCounts': {
-    sv: 'Från {file}: {created#ny idé skapad|nya idéer skapade}, {updated#idé uppdaterad|idéer uppdaterade} och {unchanged#idé oförändrad|idéer oförändrade}.',
-    en: 'From {file}: {created#new idea|new ideas} created, {updated#idea|ideas} updated and {unchanged#idea|ideas} unchanged.',
+    sv: 'Från {file}: {created#ny idé skapad|nya idéer skapade}, {updated#idé uppdaterad|idéer uppdaterade} och {unchanged#idé oförändrad|idéer oförändrade}{staged}.',
+    en: 'From {file}: {created#new idea|new ideas} created, {updated#idea|ideas} updated and {unchanged#idea|ideas} unchanged{staged}.',
   },
   'csv.col.stage': { sv: 'Steg', en: 'Stage' },
   'csv.col.granted': { sv: 'Beviljat belopp', en: 'Amount granted' },

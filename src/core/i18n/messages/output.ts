@@ -41,6 +41,7 @@ export const output = {
   },
   'out.created': { sv: 'Skapade {path}', en: 'Created {path}' },
   'out.staged': { sv: '(tillagd i git med git add)', en: '(staged with git add)' },
+  'out.stagedMany': { sv: '(tillagda i git med git add)', en: '(staged with git add)' },
   'out.similar': {
     sv: 'Liknande idéer finns redan; kanske ska ni prata med varandra:',
     en: 'Similar ideas exist already; perhaps you should talk to each other:',
@@ -111,7 +112,10 @@ export const output = {
     en: 'Nothing was imported: {count#row has|rows have} problems.',
   },
   'out.importSkipped': { sv: 'Hoppade över {count#rad|rader} med fel.', en: 'Skipped {count#row|rows} with problems.' },
-  'out.imported': { sv: 'Importerade {count#idé|idéer} från {file}.', en: 'Imported {count#idea|ideas} from {file}.' },
+  'out.imported': {
+    sv: 'Importerade {count#idé|idéer} från {file}{staged}.',
+    en: 'Imported {count#idea|ideas} from {file}{staged}.',
+  },
   'out.importDryRun': {
     sv: 'Provkörning: {count#idé|idéer} skulle importeras från {file}; inget skrevs.',
     en: 'Dry run: {count#idea|ideas} would be imported from {file}; nothing was written.',
