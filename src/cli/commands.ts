@@ -267,7 +267,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   command({
     path: ['adopt'],
     help: 'adopt',
-    args: [{ name: '<ref>', help: 'adoptRef' }],
+    args: [{ name: '<member:id>', help: 'adoptRef' }],
     options: [
       { flags: '-s, --stage <stage>', help: 'adoptStage' },
       { flags: '--set <key=value>', help: 'adoptSet', repeatable: true },

@@ -99,6 +99,37 @@ describe('ideas <command> --help', () => {
     }
   });
 
+  it("names adopt's argument by what it is, member:id, in both languages: not git's <ref> or <revision>", () => {
+    for (const [lang, usage, arg, missing] of [
+      [
+        'en',
+        'Usage: ideas adopt [options] <member:id>',
+        /^ {2}member:id +the region's idea/m,
+        'The argument <member:id>',
+      ],
+      [
+        'sv',
+        'Användning: ideas adopt [flaggor] <medlem:id>',
+        /^ {2}medlem:id +idén i regionen/m,
+        'Argumentet <medlem:id>',
+      ],
+    ] as const) {
+      for (const args of [
+        ['adopt', '--help'],
+        ['help', 'adopt'],
+      ]) {
+        const r = ideas(['--lang', lang, ...args], { cwd: outside });
+        expect(r.code, describeRun(r)).toBe(0);
+        expect(r.stdout).toContain(usage);
+        expect(r.stdout).toMatch(arg);
+        expect(r.stdout).not.toMatch(/<ref>|<revision>/);
+      }
+      const r = ideas(['--lang', lang, 'adopt'], { cwd: outside });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(missing);
+    }
+  });
+
   it('ideas help <command> shows the same as <command> --help', () => {
     expect(ideas(['help', 'list'], { cwd: outside }).stdout).toBe(ideas(['list', '--help'], { cwd: outside }).stdout);
   });

@@ -109,6 +109,7 @@ export const contract = {
   'ph.number': { sv: 'tal', en: 'number' },
   'ph.format': { sv: 'format', en: 'format' },
   'ph.ref': { sv: 'revision', en: 'ref' },
+  'ph.member:id': { sv: 'medlem:id', en: 'member:id' },
   'ph.base': { sv: 'bas', en: 'base' },
   'ph.head': { sv: 'topp', en: 'head' },
   'ph.paths': { sv: 'sökvägar', en: 'paths' },
