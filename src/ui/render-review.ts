@@ -67,6 +67,9 @@ export function renderGate(
   challenges: readonly Challenge[] = [],
 ): string[] {
   if (!item.next) return [t(lang, 'review.noGate', { stage: terminalLine(item.idea.stage.label[lang]) })];
+  // A gate whose criteria name no field, and that finds no problem: a line that says so, not a heading over nothing.
+  if (item.checklist.length === 0)
+    return [t(lang, 'review.gateAsksNothing', { to: terminalLine(item.next.label[lang]) })];
   const out = [c.bold(t(lang, 'review.gate', { to: terminalLine(item.next.label[lang]) }))];
   for (const x of item.checklist) {
     const label = terminalLine(x.label);

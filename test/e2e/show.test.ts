@@ -111,6 +111,19 @@ describe('ideas show', () => {
     expect(parseJson(r)).toMatchObject({ schemaVersion: 1, kind: 'error', error: { code: 'IDEA_NOT_FOUND' } });
   });
 
+  it('says a gate that asks for nothing more does so, in the minimal template: no heading over nothing', () => {
+    const minimal = initRegistry('minimal', 'en', { git: false });
+    writeFile(minimal, 'ideas/01-ide/ide-k7q2xa-kort.md', ideaText({ id: 'ide-k7q2xa', title: 'Kort' }));
+    for (const [lang, says] of [
+      ['en', 'The gate to In progress asks for nothing more.'],
+      ['sv', 'Grinden till Pågår kräver inget mer.'],
+    ] as const) {
+      const r = ideas(['--lang', lang, 'show', 'ide-k7q2xa'], { cwd: minimal });
+      expect(r.code, describeRun(r)).toBe(0);
+      expect(r.stdout.trimEnd().split('\n').at(-1)).toBe(says);
+    }
+  });
+
   it('without an id → exit 2', () => {
     const r = ideas(['show'], { cwd: dir });
     expect(r.code, describeRun(r)).toBe(2);

@@ -15,6 +15,10 @@ export const review = {
   'review.header': { sv: 'Idé {n} av {total}', en: 'Idea {n} of {total}' },
   'review.inStage': { sv: '{age} i {stage}', en: '{age} in {stage}' },
   'review.gate': { sv: 'Grinden till {to}:', en: 'The gate to {to}:' },
+  'review.gateAsksNothing': {
+    sv: 'Grinden till {to} kräver inget mer.',
+    en: 'The gate to {to} asks for nothing more.',
+  },
   'review.noGate': { sv: '{stage} leder inte vidare.', en: '{stage} leads nowhere further.' },
   'review.met': { sv: 'uppfyllt', en: 'met' },
   'review.unmet': { sv: 'saknas', en: 'missing' },
