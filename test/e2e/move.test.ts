@@ -84,6 +84,23 @@ describe.concurrent('ideas move', () => {
     expect(git(['status', '--porcelain'], root)).toBe('');
   });
 
+  it('suggests the stage a misspelled one was meant for, as a misspelled command gets, and moves nothing', async ({
+    expect,
+  }) => {
+    const root = makeSluice();
+    const typo = await runCli(root, ['move', 'sund-emspzg', 'testt']);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toContain(
+      'Okänt steg "testt". Menade du test? Stegen är: Idé, Förädling, Test, Utvärdering, Spridning, Parkerad, Avslagen.',
+    );
+    const label = await runCli(root, ['move', 'sund-emspzg', 'Förädlng', '--lang', 'en']);
+    expect(label.code).toBe(2);
+    expect(label.stderr).toContain('Unknown stage "Förädlng". Did you mean Förädling? The stages are: Idea, ');
+    const far = await runCli(root, ['move', 'sund-emspzg', 'nowhere']);
+    expect(far.stderr).not.toContain('Menade du');
+    expect(git(['status', '--porcelain'], root)).toBe('');
+  });
+
   it('with --force moves through a closed gate, exit 0, and writes `forced: true`', async ({ expect }) => {
     const root = makeSluice();
     const r = await runCli(root, ['move', 'sund-emspzg', 'refinement', '--force']);

@@ -1,6 +1,8 @@
 import type { RegistryConfig, Stage } from './config.js';
 import { IdeasError } from '../errors.js';
-import type { Localized } from '../i18n/i18n.js';
+import type { Lang, Localized } from '../i18n/i18n.js';
+import { nearMiss } from '../near-miss.js';
+import { shellQuote } from '../shell/quote.js';
 import { slugify } from './slug.js';
 
 /**
@@ -32,17 +34,46 @@ export function findStageByName<S extends { key: string; label: Localized; folde
   );
 }
 
+/** A name as it may be typed back: quoted when a shell would split it or read it otherwise. */
+function typedBack(name: string): string {
+  return /^[\p{L}\p{N}_@%+=:,./-]+$/u.test(name) ? name : shellQuote(name);
+}
+
+/**
+ * The stage a misspelled name was likely meant for, said as the nearest of the forms `findStageByName` takes (its
+ * key, its label in `lang`, its label in the other language, its folder without and with its number; compared
+ * without case and accents), when one stage is nearest: "testt" gives test, "Förädlng" Förädling.
+ */
+function suggestedStage(stages: readonly Stage[], name: string, lang: Lang): string | null {
+  const other: Lang = lang === 'sv' ? 'en' : 'sv';
+  const candidates = stages.flatMap((s) =>
+    [s.key, s.label[lang], s.label[other], s.folder.replace(/^\d+[-_]/, ''), s.folder].map((text) => ({
+      text,
+      value: s.key,
+    })),
+  );
+  const near = nearMiss(name.trim(), candidates, (text) => slugify(text));
+  return near === null ? null : typedBack(near.text);
+}
+
 /** A stage named on the command line by its key, its folder or its label in either language. */
 export function resolveStage(config: RegistryConfig, name: string): Stage {
   const stage = findStageByName(config.stages, name);
-  if (!stage)
-    throw new IdeasError('UNKNOWN_STAGE', 'err.unknownStage', {
-      stage: name,
-      stages: {
-        sv: config.stages.map((s) => s.label.sv).join(', '),
-        en: config.stages.map((s) => s.label.en).join(', '),
-      },
-    });
+  if (!stage) {
+    const stages = {
+      sv: config.stages.map((s) => s.label.sv).join(', '),
+      en: config.stages.map((s) => s.label.en).join(', '),
+    };
+    const sv = suggestedStage(config.stages, name, 'sv');
+    const en = suggestedStage(config.stages, name, 'en');
+    if (sv !== null && en !== null)
+      throw new IdeasError('UNKNOWN_STAGE', 'err.unknownStageSuggest', {
+        stage: name,
+        suggestion: { sv, en },
+        stages,
+      });
+    throw new IdeasError('UNKNOWN_STAGE', 'err.unknownStage', { stage: name, stages });
+  }
   return stage;
 }
 

@@ -32,6 +32,10 @@ export const errors = {
     sv: 'Okänt steg "{stage}". Stegen är: {stages}.',
     en: 'Unknown stage "{stage}". The stages are: {stages}.',
   },
+  'err.unknownStageSuggest': {
+    sv: 'Okänt steg "{stage}". Menade du {suggestion}? Stegen är: {stages}.',
+    en: 'Unknown stage "{stage}". Did you mean {suggestion}? The stages are: {stages}.',
+  },
   'err.unknownTemplate': {
     sv: 'Okänd mall "{template}". Mallarna är: {templates}.',
     en: 'Unknown template "{template}". The templates are: {templates}.',

@@ -1,0 +1,56 @@
+/**
+ * "Did you mean …?" for a name typed on the command line: the candidate a near miss was meant for, by the same rule
+ * commander uses for a misspelled command (at most two edits, a swap of neighbours counting as one, and more than 40%
+ * of the longer word left the same), so that a stage is suggested as a command is.
+ */
+
+const MAX_EDITS = 2;
+const MIN_SIMILARITY = 0.4;
+
+/** Edits from `a` to `b`: insertions, deletions, substitutions and swaps of two neighbours (optimal string alignment). */
+export function editDistance(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
+  const at = (i: number, j: number) => d[i]?.[j] ?? 0;
+  for (let i = 1; i <= a.length; i++) {
+    const row = d[i] as number[];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      row[j] = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        row[j] = Math.min(at(i, j), at(i - 2, j - 2) + 1);
+    }
+  }
+  return at(a.length, b.length);
+}
+
+/**
+ * The value of the candidate nearest to `word`, when one is near enough and no candidate of another value is as near;
+ * null otherwise. Each candidate is compared in the form `fold` gives it (and `word` in the same form); among those
+ * equally near, the first of the same value wins, so the caller orders candidates by which form to suggest.
+ */
+export function nearMiss<T>(
+  word: string,
+  candidates: readonly { text: string; value: T }[],
+  fold: (text: string) => string = (text) => text.toLowerCase(),
+): { text: string; value: T } | null {
+  const wanted = fold(word);
+  if (wanted === '') return null;
+  let best: { text: string; value: T } | null = null;
+  let bestDistance = MAX_EDITS + 1;
+  let tied = false;
+  for (const c of candidates) {
+    const form = fold(c.text);
+    if (form.length <= 1) continue;
+    const distance = editDistance(wanted, form);
+    const length = Math.max(wanted.length, form.length);
+    if (distance > MAX_EDITS || (length - distance) / length <= MIN_SIMILARITY) continue;
+    if (distance < bestDistance) {
+      best = c;
+      bestDistance = distance;
+      tied = false;
+    } else if (distance === bestDistance && best !== null && c.value !== best.value) tied = true;
+  }
+  return tied ? null : best;
+}

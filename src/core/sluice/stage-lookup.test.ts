@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { IdeasError } from '../errors.js';
+import { normalizeConfig } from './config.js';
+import { resolveStage } from './stage-lookup.js';
+
+const config = normalizeConfig({
+  name: 'Sluss',
+  language: 'sv',
+  stages: [
+    { key: 'idea', folder: '01-ide', label: { sv: 'Idé', en: 'Idea' }, next: ['refinement'], criteria: 'a.json' },
+    {
+      key: 'refinement',
+      folder: '02-foradling',
+      label: { sv: 'Förädling', en: 'Refinement' },
+      next: ['test'],
+      criteria: 'b.json',
+    },
+    { key: 'test', folder: '03-test', label: { sv: 'Test', en: 'Test' }, next: ['doing'], criteria: 'c.json' },
+    { key: 'doing', folder: '04-pagar', label: { sv: 'Pågår', en: 'In progress' }, next: [], criteria: 'd.json' },
+  ],
+});
+
+function refusal(name: string): { sv: string; en: string } {
+  try {
+    resolveStage(config, name);
+  } catch (e) {
+    if (!(e instanceof IdeasError)) throw e;
+    expect(e.code).toBe('UNKNOWN_STAGE');
+    return { sv: e.text.sv, en: e.text.en };
+  }
+  throw new Error(`${name} was taken as a stage`);
+}
+
+describe('resolveStage', () => {
+  it('suggests the stage a misspelled key, label or folder was meant for, as a misspelled command gets', () => {
+    expect(refusal('testt')).toEqual({
+      sv: 'Okänt steg "testt". Menade du test? Stegen är: Idé, Förädling, Test, Pågår.',
+      en: 'Unknown stage "testt". Did you mean test? The stages are: Idea, Refinement, Test, In progress.',
+    });
+    expect(refusal('refinment').en).toContain('Did you mean refinement?');
+    expect(refusal('Förädlng').sv).toContain('Menade du Förädling?');
+    expect(refusal('forädlng').sv).toContain('Menade du Förädling?');
+    expect(refusal('02-foradlng').sv).toContain('Menade du 02-foradling?');
+    expect(refusal('pagr').sv).toContain('Menade du Pågår?');
+    // A label with a space is quoted, so that the suggestion runs as typed back.
+    expect(refusal('in progres').en).toContain("Did you mean 'In progress'?");
+  });
+
+  it('lists the stages without a guess when none is near', () => {
+    expect(refusal('nowhere')).toEqual({
+      sv: 'Okänt steg "nowhere". Stegen är: Idé, Förädling, Test, Pågår.',
+      en: 'Unknown stage "nowhere". The stages are: Idea, Refinement, Test, In progress.',
+    });
+    expect(refusal('x').en).not.toContain('Did you mean');
+  });
+});
