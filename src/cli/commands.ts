@@ -141,7 +141,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   command({
     path: ['region', 'show'],
     help: 'regionShow',
-    args: [{ name: '<ref>', help: 'regionShowId' }],
+    args: [{ name: '<member:id>', help: 'regionShowId' }],
     options: [json],
     examples: 'region',
     input: ([ref], o) => ({ ...common(o), ref: ref as string }),
