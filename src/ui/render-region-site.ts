@@ -241,9 +241,13 @@ function renderIdea(view: RegionSiteView, m: RegionSiteMember, idea: RegionIdea,
       t(lang, 'region.site.adoptedBy'),
       `<ul>${adopted.map((a) => `<li>${ideaLink(sp, a.adopter.member, a.adopter.id, a.adopter.title)}</li>`).join('')}</ul>`,
     );
+  // Each field by its member's label, as `ideas show` and `ideas region show` say it; by its key when the member
+  // declares no label for it, or the sync is from before labels were kept.
+  const fields = s.registry.fields ?? [];
   for (const [key, value] of Object.entries(d)) {
     if (SHOWN_ABOVE.has(key) || value === null || value === undefined || value === '') continue;
-    add(key, formatValue(value, lang));
+    const label = fields.find((f) => f.key === key)?.title?.[lang];
+    add(typeof label === 'string' && label !== '' ? label : key, formatValue(value, lang));
   }
   const own = webUrl(m.member.site);
   if (own && idea.id !== null) {

@@ -50,7 +50,10 @@ function makeMember(prefix: string, titles: string[], moved: number, done: numbe
     (title) =>
       parseJson<{ idea: { id: string } }>(
         mustRun(
-          ['new', '--no-input', '--json', '--title', title, '--body', `About ${title}.`, '--set', `carrier=${carrier}`],
+          [
+            ...['new', '--no-input', '--json', '--title', title, '--body', `About ${title}.`],
+            ...['--set', `carrier=${carrier}`, '--set', 'challenge=klimat'],
+          ],
           dir,
         ),
       ).idea.id,
@@ -295,6 +298,9 @@ describe('ideas region site', () => {
     const skov = fs.readFileSync(path.join(site, 'ideas', 'skovde', `${skovde.ids[0]}.html`), 'utf8');
     expect(skov).toContain('An idea from Skövde');
     expect(skov).not.toContain('own site');
+    // Fields by their members' labels, as ideas show says them, not by their keys.
+    expect(lidk).toContain('<dt>Challenge the idea answers</dt><dd>klimat</dd>');
+    expect(lidk).not.toContain('<dt>challenge</dt>');
     // The same policy as ideas site: no script, no request to any host.
     expect(skov).toContain('script-src &#39;none&#39;');
     expect(skov).not.toMatch(/<script/);
