@@ -238,7 +238,8 @@ export async function runDiff(opts: DiffOptions, ctx: Ctx): Promise<DiffResult> 
 
 /**
  * A finding for each field of head's ideas that head's schemas show in public outputs beyond what base's show, unless
- * a change to a marking already names it. Attached to the first criteria file that changed (else the config).
+ * a change to a marking already names it: on the field's line in a criteria file that changed and declares it, else
+ * on the first criteria file that changed, else on the config.
  */
 function publishing(
   root: string,
@@ -270,7 +271,6 @@ function publishing(
         (where?.en === `[${field}]` || where?.en?.startsWith(`[${field}.`) === true)
       );
     });
-  // On the field's line in a criteria file that changed and declares it, else on the first file that changed.
   const changed = [...headCriteria.keys()].filter(
     (f) => !sameBytes(baseCriteria.get(f) ?? null, headCriteria.get(f) ?? null),
   );
