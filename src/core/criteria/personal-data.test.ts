@@ -555,6 +555,57 @@ describe('references between the schemas of a registry', () => {
     expect(shown({ title: MARK, summary: MARK, tags: [MARK] }, classes)).toEqual({});
   });
 
+  describe('follows a $ref only where it knows ajv lands, and else hides', () => {
+    const phone = (...schemas: Record<string, unknown>[]) =>
+      shown(
+        { title: 'Idé', phone: MARK },
+        classifySources([
+          { schema: base, uri: base.$id as string },
+          ...schemas.map((schema, i) => ({ schema, uri: `file:///reg/criteria/${i}.schema.json` })),
+        ]),
+      );
+    const personal = { type: 'string', 'x-personal': true };
+
+    it('splits a pointer at its slashes before it decodes it: a%2Fb is the key a/b', () => {
+      expect(
+        phone({
+          properties: { phone: { $ref: '#/$defs/a%2Fproperties' } },
+          $defs: { 'a/properties': personal, a: { properties: { 'x-public': true } } },
+        }),
+      ).toEqual({ title: 'Idé' });
+    });
+
+    it('takes a URI two schemas claim (one $id in two files, or shared and ./shared) for neither', () => {
+      const refer = { properties: { phone: { $ref: 'https://t.invalid/p' } } };
+      expect(
+        phone(
+          { $defs: { p: { $id: 'https://t.invalid/p', type: 'string', 'x-public': true } } },
+          { ...refer, $defs: { p: { $id: 'https://t.invalid/p', ...personal } } },
+        ),
+      ).toEqual({ title: 'Idé' });
+      expect(
+        phone(
+          { $id: 'shared', $defs: { p: personal } },
+          { $id: 'main', properties: { phone: { $ref: 'shared#/$defs/p' } } },
+          { $id: './shared', $defs: { p: { type: 'string', 'x-public': true } } },
+        ),
+      ).toEqual({ title: 'Idé' });
+    });
+
+    it('lets every schema a $dynamicRef may land on hide what it marks personal', () => {
+      expect(
+        phone({
+          allOf: [{ $ref: '#/$defs/wrap' }],
+          $defs: {
+            // Met first, pub is where the anchor leads when read statically; ajv's dynamic scope leads to wrap.
+            pub: { $dynamicAnchor: 'p', 'x-public': true, anyOf: [{ $dynamicRef: '#p' }] },
+            wrap: { $dynamicAnchor: 'p', 'x-personal': true, properties: { phone: { $ref: '#/$defs/pub' } } },
+          },
+        }),
+      ).toEqual({ title: 'Idé' });
+    });
+  });
+
   it('refers to the base schema by its $id', () => {
     const classes = classifyFields([
       base,

@@ -82,11 +82,24 @@ class SchemaIndex {
   readonly resources = new Map<string, Schema>();
   readonly anchors = new Map<string, Schema>();
   readonly baseOf = new WeakMap<Schema, string>();
+  /** Every schema with a `$dynamicAnchor`, by its name: a `$dynamicRef` may land on any of them. */
+  readonly dynamic = new Map<string, Schema[]>();
+  /**
+   * URIs and anchors given to more than one schema (two files with one `$id`, or `shared` and `./shared`): which one
+   * ajv takes depends on its own rules and the order it met them, so a reference to one is not followed.
+   */
+  private readonly ambiguous = new Set<string>();
   private readonly regexes = new Map<string, RegExp | null>();
 
   add(schema: Schema, uri: string): void {
-    this.resources.set(stripFragment(uri), schema);
+    this.define(this.resources, stripFragment(uri), schema);
     this.index(schema, uri, new Set());
+  }
+
+  private define(map: Map<string, Schema>, key: string, schema: Schema): void {
+    const known = map.get(key);
+    if (known !== undefined && known !== schema) this.ambiguous.add(key);
+    else map.set(key, schema);
   }
 
   private index(node: unknown, base: string, seen: Set<unknown>): void {
@@ -97,14 +110,19 @@ class SchemaIndex {
       const resolved = resolveUri(id, base);
       if (resolved !== null) {
         base = stripFragment(resolved);
-        if (!this.resources.has(base)) this.resources.set(base, node);
+        this.define(this.resources, base, node);
       }
     }
     this.baseOf.set(node, base);
     for (const keyword of ['$anchor', '$dynamicAnchor']) {
       const anchor = own(node, keyword);
-      if (typeof anchor === 'string' && !this.anchors.has(`${base}#${anchor}`))
-        this.anchors.set(`${base}#${anchor}`, node);
+      if (typeof anchor === 'string') this.define(this.anchors, `${base}#${anchor}`, node);
+    }
+    const dynamicAnchor = own(node, '$dynamicAnchor');
+    if (typeof dynamicAnchor === 'string') {
+      const list = this.dynamic.get(dynamicAnchor) ?? [];
+      list.push(node);
+      this.dynamic.set(dynamicAnchor, list);
     }
     for (const [key, value] of Object.entries(node)) {
       if (ONE_SCHEMA.has(key) || SCHEMA_LIST.has(key)) {
@@ -122,19 +140,21 @@ class SchemaIndex {
     if (target === null) return null;
     const hash = target.indexOf('#');
     const doc = hash === -1 ? target : target.slice(0, hash);
-    let fragment: string;
-    try {
-      fragment = hash === -1 ? '' : decodeURIComponent(target.slice(hash + 1));
-    } catch {
-      return null;
-    }
+    // The fragment is split at its slashes before it is decoded, as ajv reads it: `a%2Fb` is one key, `a/b`.
+    const fragment = hash === -1 ? '' : target.slice(hash + 1);
     const root = this.resources.get(doc);
-    if (root === undefined) return null;
+    if (root === undefined || this.ambiguous.has(doc)) return null;
     if (fragment === '') return root;
-    if (!fragment.startsWith('/')) return this.anchors.get(`${doc}#${fragment}`) ?? null;
+    if (!fragment.startsWith('/')) {
+      const name = decoded(fragment);
+      const key = `${doc}#${name}`;
+      return name === null || this.ambiguous.has(key) ? null : (this.anchors.get(key) ?? null);
+    }
     let node: unknown = root;
     for (const part of fragment.slice(1).split('/')) {
-      const key = unescapePointerToken(part);
+      const text = decoded(part);
+      if (text === null) return null;
+      const key = unescapePointerToken(text);
       if (Array.isArray(node)) node = /^(0|[1-9]\d*)$/.test(key) ? node[Number(key)] : undefined;
       else node = isRecord(node) ? own(node, key) : undefined;
     }
@@ -158,6 +178,14 @@ class SchemaIndex {
 
 /** Where relative `$id`s of a registry's schemas resolve, all in one place, as ajv resolves them. */
 const RELATIVE_IDS = 'https://criteria.ideas.invalid/';
+
+function decoded(text: string): string | null {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return null;
+  }
+}
 
 function resolveUri(ref: string, base: string | null): string | null {
   try {
@@ -295,6 +323,12 @@ function expand(index: SchemaIndex, start: readonly Applicator[]): Applicator[] 
       // A reference this walk cannot follow (ajv may follow it, by rules of its own): whatever the target marks is
       // unknown, so everything under it counts as personal.
       push(stack, target ?? UNRESOLVED, target ? a.trusted : false);
+      // A dynamic reference lands where the evaluation's scope says, which this walk does not track: any schema with
+      // that dynamic anchor may be the one, so their markings may hide (never show) what lies here.
+      if (keyword === '$dynamicRef') {
+        const name = ref.slice(ref.indexOf('#') + 1);
+        for (const candidate of index.dynamic.get(name) ?? []) push(stack, candidate, false);
+      }
     }
   }
   return out;
