@@ -298,7 +298,9 @@ export function readRegistrySchemas(registry: Registry): SchemaSource[] {
     const file = path.resolve(registry.root, stage.criteria);
     if (seen.has(file)) continue;
     seen.add(file);
-    for (const schema of readCriteriaSchemas(registry, stage.key)) out.push({ schema, uri: pathToFileURL(file).href });
+    // A criteria file that cannot be read is an error here, not a file passed over: its markings decide what the public
+    // outputs may show, and one left out could make a field it marks personal public by another file's marking.
+    out.push({ schema: readStageCriteria(registry, stage), uri: pathToFileURL(file).href });
   }
   return out;
 }

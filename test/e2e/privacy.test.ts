@@ -330,6 +330,21 @@ describe('public outputs hold only what a schema marks public', () => {
 
 describe('the markings in criteria files', () => {
   it.each([
+    ['a merge conflict in it', (d: string) => writeFile(d, 'criteria/test.schema.json', '<<<<<<< HEAD\n{}\n')],
+    ['gone', (d: string) => fs.rmSync(path.join(d, 'criteria/test.schema.json'))],
+  ])('a criteria file %s: public outputs refuse (exit 2) rather than drop its markings', (_, breakIt) => {
+    const broken = makeRegistry();
+    breakIt(broken);
+    for (const args of [['export'], ['export', '--format', 'json'], ['report'], ['site', '--out', 'site']]) {
+      const r = ideas(args, { cwd: broken });
+      expect(r.code, `${args.join(' ')}: ${describeRun(r)}`).toBe(2);
+      // Said on stderr, or in the error document a JSON format asks for.
+      expect(r.stderr + r.stdout).toContain('criteria/test.schema.json');
+      expect(leaked(r.stdout)).toEqual([]);
+    }
+  });
+
+  it.each([
     ['"true"', 'x-public'],
     ['1', 'x-personal'],
     ['"yes"', 'x-aggregate'],
