@@ -631,6 +631,11 @@ describe('publicField and aggregateFields', () => {
     expect(publicField({}, 'unit', classes)).toBeUndefined();
   });
 
+  it('sums no field that is marked personal too: personal beats aggregate', () => {
+    const classes = classifyFields([base, { properties: { age: { 'x-personal': true, 'x-aggregate': true } } }]);
+    expect(aggregateFields(classes, ['age'])).toEqual([]);
+  });
+
   it('lists the aggregate-only fields, declared or met', () => {
     expect(aggregateFields(classes)).toEqual(['team_gender']);
     expect(aggregateFields(classes, ['count_women', 'unit'])).toEqual(['count_women', 'team_gender']);

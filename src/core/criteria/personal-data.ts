@@ -404,10 +404,13 @@ export function isPublicField(name: string, classes: FieldClasses, disclosure: D
   return disclosure.includePersonal || shown(classes.field(name), false);
 }
 
-/** The fields that are only ever shown summed: the top-level ones marked `x-aggregate`, declared or in `keys`. */
+/**
+ * The fields that are only ever shown summed: the top-level ones marked `x-aggregate`, declared or in `keys`, and
+ * not marked `x-personal` too (personal beats aggregate, as it beats public: such a field is not shown at all).
+ */
 export function aggregateFields(classes: FieldClasses, keys: Iterable<string> = []): string[] {
   const names = new Set([...classes.declared(), ...keys]);
-  return [...names].filter((n) => classes.field(n).aggregate).sort();
+  return [...names].filter((n) => classes.field(n).aggregate && !classes.field(n).personal).sort();
 }
 
 const OMIT = Symbol('omit');

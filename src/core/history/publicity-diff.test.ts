@@ -33,6 +33,19 @@ describe('newlyPublicFields', () => {
     expect(newlyPublicFields([idea], a, a)).toEqual([]);
   });
 
+  it('finds a field the reports now sum that they neither summed nor showed, and not one still personal', () => {
+    const withAge = { ...idea, age: 42 };
+    const none = classifySources(sources({ properties: {} }));
+    const summed = classifySources(sources({ properties: { age: { type: 'integer', 'x-aggregate': true } } }));
+    const personal = classifySources(sources({ properties: { age: { 'x-personal': true } } }));
+    const both = classifySources(sources({ properties: { age: { 'x-personal': true, 'x-aggregate': true } } }));
+    expect(newlyPublicFields([withAge], none, summed)).toEqual(['age']);
+    // Personal beats aggregate: marking a personal field aggregate too publishes nothing.
+    expect(newlyPublicFields([withAge], personal, both)).toEqual([]);
+    expect(newlyPublicFields([withAge], both, summed)).toEqual(['age']);
+    expect(newlyPublicFields([withAge], summed, summed)).toEqual([]);
+  });
+
   it('finds a list that shows an item more, whatever the order', () => {
     const list = { id: 'sund-aaaaa2', title: 'Idé', refs: [{ url: 'a' }, { url: 'b', who: 'Ann' }] };
     const item = (who: boolean) => ({

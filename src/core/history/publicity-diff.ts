@@ -5,25 +5,35 @@
  * change. Whatever made the difference (a marking, a `$ref` into another file, a schema moved in the config), the
  * outputs differ, so no way of writing it slips past.
  */
-import { publicData, type FieldClasses } from '../criteria/personal-data.js';
+import { aggregateFields, publicData, type FieldClasses } from '../criteria/personal-data.js';
 import { compareText } from '../i18n/text-order.js';
 
 const PUBLIC = { includePersonal: false };
 
-/** The top-level fields of `ideas` that `head`'s schemas show in a public output beyond what `base`'s show. */
+/**
+ * The top-level fields of `ideas` that `head`'s schemas show in a public output beyond what `base`'s show: per idea,
+ * or summed in reports where they were not before.
+ */
 export function newlyPublicFields(
   ideas: Iterable<Record<string, unknown>>,
   base: FieldClasses,
   head: FieldClasses,
 ): string[] {
   const found = new Set<string>();
+  const keys = new Set<string>();
+  const shownBefore = new Set<string>();
   for (const data of ideas) {
     const before = publicData(data, base, PUBLIC);
     const after = publicData(data, head, PUBLIC);
+    for (const key of Object.keys(data)) keys.add(key);
+    for (const key of Object.keys(before)) shownBefore.add(key);
     for (const key of Object.keys(after)) {
       if (!found.has(key) && !(Object.hasOwn(before, key) && covers(before[key], after[key]))) found.add(key);
     }
   }
+  // A field the reports now sum (x-aggregate) that they neither summed nor showed per idea before.
+  const summed = new Set(aggregateFields(base, keys));
+  for (const field of aggregateFields(head, keys)) if (!summed.has(field) && !shownBefore.has(field)) found.add(field);
   return [...found].sort(compareText);
 }
 
