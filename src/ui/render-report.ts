@@ -217,12 +217,12 @@ function sections(view: ReportView, lang: Lang): Section[] {
 function breakdownSection(view: ReportView, b: Breakdown, lang: Lang): Section {
   const r = view.report;
   const stages = view.config.stages;
+  // An aggregate-only field's groups give their sizes alone (see Group).
   const row = (label: string, g: Group) => [
     label,
     String(g.ideas),
-    String(g.added),
-    ...(b.aggregate ? [] : stages.map((s) => String(g.byStage?.[s.key] ?? 0))),
-    formatAmount(g.granted, lang),
+    ...(b.aggregate ? [] : [String(g.added ?? 0), ...stages.map((s) => String(g.byStage?.[s.key] ?? 0))]),
+    ...(b.aggregate ? [] : [formatAmount(g.granted ?? 0, lang)]),
   ];
   const rows = b.groups.map((g) => row(valueLabel(view, b.field, g.value, lang), g));
   if (b.pooled) rows.push(row(t(lang, 'report.pooled', { count: b.pooledGroups }), b.pooled));
@@ -236,11 +236,11 @@ function breakdownSection(view: ReportView, b: Breakdown, lang: Lang): Section {
           head: [
             title(view, b.field, lang),
             t(lang, 'report.ideasCol'),
-            t(lang, 'report.added'),
-            ...(b.aggregate ? [] : stages.map((s) => s.label[lang])),
-            t(lang, 'report.granted'),
+            ...(b.aggregate
+              ? []
+              : [t(lang, 'report.added'), ...stages.map((s) => s.label[lang]), t(lang, 'report.granted')]),
           ],
-          align: ['l', 'r', 'r', ...(b.aggregate ? [] : stages.map((): Align => 'r')), 'r'],
+          align: ['l', 'r', ...(b.aggregate ? [] : ['r' as Align, ...stages.map((): Align => 'r'), 'r' as Align])],
           rows,
         },
     lines: suppressedAll ? [t(lang, 'report.suppressedAll', { k: r.minGroupSize })] : undefined,
@@ -463,8 +463,8 @@ export function reportCsvRows(view: ReportView, lang: Lang, decimalComma: boolea
     if (b.pooled) groups.push([t(lang, 'report.pooled', { count: b.pooledGroups }), b.pooled]);
     for (const [label, g] of groups) {
       add('breakdown', b.field, '', label, '', 'ideas', g.ideas);
-      add('breakdown', b.field, '', label, '', 'added', g.added);
-      add('breakdown', b.field, '', label, '', 'granted', g.granted);
+      if (g.added !== null) add('breakdown', b.field, '', label, '', 'added', g.added);
+      if (g.granted !== null) add('breakdown', b.field, '', label, '', 'granted', g.granted);
       for (const s of view.config.stages)
         if (g.byStage) add('breakdown', b.field, '', label, s.key, 'ideas', g.byStage[s.key] ?? 0);
     }

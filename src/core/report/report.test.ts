@@ -331,6 +331,15 @@ describe('breakdowns', () => {
     const [gender] = report({ by: ['carrier_gender'], minGroupSize: 3 }).breakdowns;
     expect(gender?.groups.map((g) => [g.value, g.ideas, g.byStage])).toEqual([['woman', 4, null]]);
     expect([gender?.pooled?.ideas, gender?.pooledGroups]).toEqual([4, 2]);
+    // Nor what was added or granted in each group: with grants public per idea, a group's sum names a funded idea's value.
+    expect([
+      gender?.groups[0]?.added,
+      gender?.groups[0]?.granted,
+      gender?.pooled?.added,
+      gender?.pooled?.granted,
+    ]).toEqual([null, null, null, null]);
+    const [unit] = report({ by: ['unit'] }).breakdowns;
+    expect(unit?.groups.every((g) => typeof g.added === 'number' && typeof g.granted === 'number')).toBe(true);
   });
 });
 

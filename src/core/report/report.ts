@@ -105,9 +105,12 @@ export interface Group {
   ideas: number;
   /** Ideas per stage at the end of the period; null for an aggregate-only field, whose cross table could show one idea. */
   byStage: Record<string, number> | null;
-  /** Ideas of the group that were created or imported during the period. */
-  added: number;
-  granted: number;
+  /**
+   * Ideas of the group that were created or imported during the period, and the money granted to them; null for an
+   * aggregate-only field, where a small count or a grant others can see per idea gives one idea's value away.
+   */
+  added: number | null;
+  granted: number | null;
 }
 
 export interface Breakdown {
@@ -495,8 +498,8 @@ function breakdown(
       value,
       ideas: members.length,
       byStage: aggregate ? null : byStage,
-      added: members.filter((s) => s.added).length,
-      granted: members.reduce((sum, s) => sum + s.granted, 0),
+      added: aggregate ? null : members.filter((s) => s.added).length,
+      granted: aggregate ? null : members.reduce((sum, s) => sum + s.granted, 0),
     };
   };
   const groups = groupsOf(valueOf, subjects);
