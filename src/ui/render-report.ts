@@ -143,7 +143,7 @@ function sections(view: ReportView, lang: Lang): Section[] {
             ],
             align: ['l', 'l', 'l', 'l', 'r', 'r', 'l', 'l'],
             rows: waiting.map((w) => [
-              w.id ?? w.path,
+              w.id ?? w.path ?? '',
               w.title ?? '',
               w.stage.label[lang],
               w.since,
@@ -172,7 +172,7 @@ function sections(view: ReportView, lang: Lang): Section[] {
             ],
             align: ['l', 'l', 'l', 'l', 'l', 'l'],
             rows: overrides.map((o) => [
-              o.id ?? o.path,
+              o.id ?? o.path ?? '',
               o.title ?? '',
               o.stage.label[lang],
               o.date ?? dash,
@@ -442,9 +442,9 @@ export function reportCsvRows(view: ReportView, lang: Lang, decimalComma: boolea
     add('time', '', '', '', x.stage.key, 'median', x.median);
     add('time', '', '', '', x.stage.key, 'p90', x.p90);
     add('time', '', '', '', x.stage.key, 'limitDays', x.limitDays);
-    for (const w of x.waiting) add('waiting', '', '', w.id ?? w.path, x.stage.key, 'days', w.days);
+    for (const w of x.waiting) add('waiting', '', '', w.id ?? w.path ?? '', x.stage.key, 'days', w.days);
   }
-  for (const o of r.overrides) add('override', '', '', o.id ?? o.path, o.stage.key, 'since', o.date ?? '');
+  for (const o of r.overrides) add('override', '', '', o.id ?? o.path ?? '', o.stage.key, 'since', o.date ?? '');
   for (const g of r.goals) {
     add('goal', '', '', g.goal.id, g.goal.stage, 'reached', g.reached);
     add('goal', '', '', g.goal.id, g.goal.stage, 'target', g.goal.target);

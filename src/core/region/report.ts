@@ -353,7 +353,7 @@ export function finishRegionReport(fold: RegionFold, by: readonly ByField[] = []
   const overrides: OverrideRow[] = fold.overrides
     .filter((r) => fold.merged.has(r.stage))
     .map((r) => ({ ...r, stage: fold.merged.get(r.stage) as Stage }))
-    .sort((a, b) => order(a.stage.key) - order(b.stage.key) || compareText(a.id ?? a.path, b.id ?? b.path));
+    .sort((a, b) => order(a.stage.key) - order(b.stage.key) || compareText(a.id ?? a.path ?? '', b.id ?? b.path ?? ''));
   const report: Report = {
     period: { since: o.since, until: o.until },
     today: o.today,

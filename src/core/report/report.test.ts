@@ -260,6 +260,8 @@ describe('buildReport over all time', () => {
     const hidden = classifyFields([readPackageSchema('idea'), { properties: { title: { 'x-personal': true } } }]);
     const publicReport = buildReport(config, ideas, hidden, all);
     expect(waiting(publicReport)).toEqual([null, null]);
+    // Nor by its file, whose name is made from the title.
+    expect(publicReport.time.flatMap((x) => x.waiting).map((w) => w.path)).toEqual([null, null]);
     expect(waiting(buildReport(config, ideas, hidden, { ...all, includePersonal: true }))).toEqual(waiting(r));
   });
 

@@ -34,7 +34,8 @@ export interface ReportOptions {
 export interface OverrideRow {
   id: string | null;
   title: string | null;
-  path: string;
+  /** Null in a public report whose title is not public: the file's name is made from the title. */
+  path: string | null;
   stage: Stage;
   /** When it was forced, and how: `moved` or `decided` (a forced approval). */
   date: string | null;
@@ -58,7 +59,8 @@ export interface FunnelRow {
 export interface Waiting {
   id: string | null;
   title: string | null;
-  path: string;
+  /** Null in a public report whose title is not public: the file's name is made from the title. */
+  path: string | null;
   stage: Stage;
   since: string;
   days: number;
@@ -285,15 +287,14 @@ export function buildReport(
         if (d <= stage.limitDays) continue;
         waiting.push({
           id: s.idea.id,
-          title: titleShown(s, classes, o),
-          path: s.idea.path,
+          ...named(s, classes, o),
           stage,
           since: s.nowSince,
           days: d,
           personal: o.includePersonal ? { carrier: s.idea.carrier, coach: s.idea.coach } : null,
         });
       }
-      waiting.sort((a, b) => b.days - a.days || compareText(a.id ?? a.path, b.id ?? b.path));
+      waiting.sort((a, b) => b.days - a.days || compareText(a.id ?? a.path ?? '', b.id ?? b.path ?? ''));
     }
     return timeRow(stage, days, waiting);
   });
@@ -383,11 +384,14 @@ export function buildReport(
   };
 }
 
-/** An idea's title as the report may name it: in a public report only where the schemas make the title public. */
-function titleShown(s: Subject, classes: FieldClasses, o: ReportOptions): string | null {
-  if (o.includePersonal) return s.idea.title;
-  const shown = publicField(s.idea.data, 'title', classes);
-  return typeof shown === 'string' ? s.idea.title : null;
+/**
+ * An idea's title and file as the report may name them: in a public report only where the schemas make the title
+ * public, as the file's name is made from it (the id names the idea either way).
+ */
+function named(s: Subject, classes: FieldClasses, o: ReportOptions): { title: string | null; path: string | null } {
+  if (o.includePersonal || typeof publicField(s.idea.data, 'title', classes) === 'string')
+    return { title: s.idea.title, path: s.idea.path };
+  return { title: null, path: null };
 }
 
 /**
@@ -420,8 +424,7 @@ function overridesOf(
     if (!override) continue;
     rows.push({
       id: s.idea.id,
-      title: titleShown(s, classes, o),
-      path: s.idea.path,
+      ...named(s, classes, o),
       stage,
       date: override.date,
       action: override.action,
@@ -430,7 +433,9 @@ function overridesOf(
     });
   }
   const order = (st: Stage) => config.stages.indexOf(st);
-  return rows.sort((a, b) => order(a.stage) - order(b.stage) || compareText(a.id ?? a.path, b.id ?? b.path));
+  return rows.sort(
+    (a, b) => order(a.stage) - order(b.stage) || compareText(a.id ?? a.path ?? '', b.id ?? b.path ?? ''),
+  );
 }
 
 /** The values an idea has for a field, as group keys: each item of a list; none for a missing or empty value. */
