@@ -32,7 +32,14 @@ import { baseValidators, compileCriteria, readPackageSchema } from '../io/schema
 import { fieldTitles, type FieldTitles } from '../core/criteria/field-titles.js';
 import { git } from '../io/git.js';
 import { defaultBase, defaultBranch, resolveRevision } from '../io/git-base.js';
-import { BLOB_BATCH, BlobReader, deletedPaths, listTree, repositoryPrefix } from '../io/git-revision.js';
+import {
+  BLOB_BATCH,
+  BlobReader,
+  changedAttributeFiles,
+  deletedPaths,
+  listTree,
+  repositoryPrefix,
+} from '../io/git-revision.js';
 import { isReadableEntry, isReadableTreeFile, listIdeaFiles } from '../io/idea-files.js';
 import { readBytes } from '../io/files.js';
 import { criteriaCompileError, criteriaFile as criteriaPath, parseConfigText, type Registry } from '../io/registry.js';
@@ -195,6 +202,22 @@ export async function runDiff(opts: DiffOptions, ctx: Ctx): Promise<DiffResult> 
       diff.findings.push(...ruleFindings(changes, texts, lang, baseName));
       diff.findings.sort(compareFindings);
     }
+    // Attributes change what git writes into a checkout (an encoding, line endings, a filter): an idea the same in
+    // both commits may read differently, or not at all, in the next clone. Every such file over the registry counts.
+    for (const file of await changedAttributeFiles(root, baseCommit, headCommit)) {
+      const dir = path.posix.dirname(file);
+      if (dir !== '.' && !`${prefix}`.startsWith(`${dir}/`) && !file.startsWith(prefix)) continue;
+      diff.findings.push({
+        file: path.posix.relative(prefix.replace(/\/$/, '') || '.', file),
+        line: null,
+        column: null,
+        rule: 'diff/attributes',
+        severity: 'error',
+        message: t(lang, 'f.diffAttributes', { file }),
+        hint: t(lang, 'h.diffAttributes'),
+      });
+    }
+    diff.findings.sort(compareFindings);
     const ok = !diff.findings.some((f) => f.severity === 'error');
     // Changed fields are shown by their labels, as the head's schemas give them.
     const headSchemas = [...headCriteria.values()].flatMap((bytes) => {

@@ -17,6 +17,23 @@ export async function repositoryPrefix(root: string): Promise<string | null> {
   }
 }
 
+/**
+ * The `.gitattributes` files of the whole repository that differ between `base` and `head` (the working tree, with
+ * files not yet tracked, when `head` is null): paths from the repository's top, with forward slashes.
+ */
+export async function changedAttributeFiles(root: string, base: string, head: string | null): Promise<string[]> {
+  const spec = ['--', ':(top,glob).gitattributes', ':(top,glob)**/.gitattributes'];
+  const split = (out: string) => out.split('\0').filter((p) => p !== '');
+  const changed = await git(
+    ['diff', '--name-only', '-z', '--no-renames', base, ...(head ? [head] : []), ...spec],
+    root,
+  );
+  const untracked = head
+    ? ''
+    : (await git(['ls-files', '-z', '--others', '--exclude-standard', '--full-name', ...spec], root)).stdout;
+  return [...new Set([...split(changed.stdout), ...split(untracked)])].sort();
+}
+
 export interface TreeEntry {
   /**
    * Relative to the folder git ran in (the registry root), with forward slashes. A name's bytes that are not UTF-8

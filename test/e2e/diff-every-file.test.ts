@@ -117,3 +117,25 @@ describe('ideas diff: the ideas folder however the config spells it', () => {
     expect(r.doc.findings.map((f) => [f.rule, f.file])).toContainEqual(['history/rewritten', AVMPK4]);
   });
 });
+
+describe('ideas diff: attributes that change what a checkout writes', () => {
+  it('a .gitattributes changed over the registry is an error, between commits and in the working tree', () => {
+    const root = makeTempRepo();
+    fs.cpSync(EXAMPLE, root, { recursive: true });
+    commitAll(root, 'Idéslussen');
+    git(['checkout', '-q', '-b', 'attrs'], root);
+    // The blob stays as it was; a fresh clone writes the file as UTF-16, which no command reads as an idea.
+    fs.writeFileSync(path.join(root, '.gitattributes'), `${AVMPK4} working-tree-encoding=UTF-16\n`);
+    const worktree = diff(root, ['main']);
+    expect(worktree.code, describeRun(worktree.run)).toBe(1);
+    expect(worktree.doc.findings.map((f) => [f.rule, f.file])).toContainEqual(['diff/attributes', '.gitattributes']);
+    // Only the attributes: `git add -A` would read the idea file again, as UTF-16.
+    git(['add', '.gitattributes'], root);
+    git(['commit', '-qm', 'Attribut'], root);
+    const commits = diff(root, ['main', 'attrs']);
+    expect(commits.code, describeRun(commits.run)).toBe(1);
+    expect(commits.doc.findings.map((f) => [f.rule, f.file])).toEqual([['diff/attributes', '.gitattributes']]);
+    // Nothing else changed: the same two commits without it are clean.
+    expect(diff(root, ['main', 'main']).code).toBe(0);
+  });
+});

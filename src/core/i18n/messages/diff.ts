@@ -117,6 +117,14 @@ export const diff = {
     sv: 'Kriterierna för {stage} ({file}): {keyword} för {where} ändrat från {from} till {to}, så fler idéer släpps igenom.',
     en: 'The criteria of {stage} ({file}): {keyword} of {where} changed from {from} to {to}, which lets more ideas through.',
   },
+  'f.diffAttributes': {
+    sv: 'Ändringen rör {file}, som styr hur git skriver filerna i arbetsmappen (teckenkodning, radslut, filter): en idé kan läsas annorlunda, eller inte alls, efter nästa utcheckning.',
+    en: 'The change touches {file}, which controls how git writes files into the working tree (encoding, line endings, filters): an idea may read differently, or not at all, after the next checkout.',
+  },
+  'h.diffAttributes': {
+    sv: 'Granska ändringen i en egen pull request, och kör ideas validate i en ny klon av grenen.',
+    en: 'Review the change in a pull request of its own, and run ideas validate in a fresh clone of the branch.',
+  },
   'f.critPublishes': {
     sv: 'Med de nya reglerna syns {where} i offentliga utdata (webbplatsen, exporten, rapporten), vilket det inte gjorde i {base}.',
     en: 'Under the new rules, {where} shows in public outputs (the site, exports, reports), which it did not at {base}.',
