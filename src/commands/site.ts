@@ -58,6 +58,9 @@ export async function runSite(opts: SiteOptions, ctx: Ctx): Promise<SiteResult> 
   const validators = stageValidators(criteria);
   // An idea's two checklists check it against the base schema once.
   const baseCheck = rememberingLast(validators.base);
+  const hidden = (field: string) => !isPublicField(field, classes, disclosure);
+  // What is wrong with a field the site does not show is not said either: the words of a check may quote the value
+  // (a key of a personal mapping that a pattern refuses), so such a criterion says only whether it is met.
   const checklist = (idea: (typeof ideas)[number], stage: (typeof config.stages)[number]) => ({
     stage,
     items: gateChecklist(
@@ -66,9 +69,10 @@ export async function runSite(opts: SiteOptions, ctx: Ctx): Promise<SiteResult> 
       criteria.get(stage.key)?.schema,
       siteLang,
       label,
+    ).map((item) =>
+      item.problem !== null && hidden(item.field.split('.')[0] ?? '') ? { ...item, problem: null } : item,
     ),
   });
-  const hidden = (field: string) => !isPublicField(field, classes, disclosure);
   const taken = new Set<string>();
   const siteIdeas = [...ideas]
     .sort((a, b) => a.path.localeCompare(b.path))

@@ -328,6 +328,32 @@ describe('public outputs hold only what a schema marks public', () => {
   });
 });
 
+describe("the site's checklists", () => {
+  it('say whether a criterion on a personal field is met, never what is wrong with its value', () => {
+    const root = makeTempRepo();
+    fs.cpSync(path.join(REPO_ROOT, 'examples', 'minimal'), root, { recursive: true });
+    writeFile(root, 'criteria/idea.schema.json', '{"properties":{"relatives":{"type":"object","x-personal":true}}}');
+    // The next stage's criteria refuse the mapping's keys: ajv's words for that quote the key.
+    writeFile(
+      root,
+      'criteria/doing.schema.json',
+      '{"properties":{"relatives":{"type":"object","x-personal":true,"propertyNames":{"pattern":"^[a-z]+$"}}}}',
+    );
+    const file = path.join(root, 'ideas/01-ide/ide-nh9mb6-digital-anslagstavla-i-personalrummet.md');
+    fs.writeFileSync(
+      file,
+      fs.readFileSync(file, 'utf8').replace(/^tags:/m, `relatives: { "${MARK}-key Anna": "070" }\ntags:`),
+    );
+    git(['add', '-A'], root);
+    git(['commit', '-qm', 'init'], root);
+    const r = ideas(['site', '--out', 'site'], { cwd: root });
+    expect(r.code, describeRun(r)).toBe(0);
+    const page = fs.readFileSync(path.join(root, 'site/ideas/ide-nh9mb6.html'), 'utf8');
+    expect(page).toMatch(/<span class="not-met">[^<]*<\/span>: relatives<\/li>/);
+    expect(leaked(page)).toEqual([]);
+  });
+});
+
 describe('the markings in criteria files', () => {
   it.each([
     ['a merge conflict in it', (d: string) => writeFile(d, 'criteria/test.schema.json', '<<<<<<< HEAD\n{}\n')],
