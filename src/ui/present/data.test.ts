@@ -1,20 +1,10 @@
-import { Chalk } from 'chalk';
 import { describe, expect, it } from 'vitest';
+import { plainView } from '../../../test/helpers/view.js';
 import type { Lang } from '../../core/i18n/i18n.js';
 import { normalizeConfig } from '../../core/sluice/config.js';
-import type { View } from '../output.js';
 import { presentImport, type ImportView } from './data.js';
 
-const c = new Chalk({ level: 0 });
-const view: View = {
-  out: c,
-  err: c,
-  outWidth: 80,
-  errWidth: 80,
-  outIsTTY: false,
-  today: new Date('2026-12-01T12:00:00Z'),
-  cwd: '/',
-};
+const view = plainView('2026-12-01T12:00:00Z');
 const config = normalizeConfig({
   name: 'Sluss',
   language: 'sv',

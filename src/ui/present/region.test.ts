@@ -1,21 +1,11 @@
-import { Chalk } from 'chalk';
 import { describe, expect, it } from 'vitest';
+import { plainView } from '../../../test/helpers/view.js';
 import type { Lang } from '../../core/i18n/i18n.js';
 import type { RegionMember } from '../../core/region/config.js';
 import type { MemberSnapshot, RegionIdea, SnapshotRegistry } from '../../core/region/snapshot.js';
-import type { View } from '../output.js';
 import { presentRegionShow, type RegionShowView } from './region.js';
 
-const c = new Chalk({ level: 0 });
-const view: View = {
-  out: c,
-  err: c,
-  outWidth: 80,
-  errWidth: 80,
-  outIsTTY: false,
-  today: new Date('2026-12-06T12:00:00Z'),
-  cwd: '/',
-};
+const view = plainView('2026-12-06T12:00:00Z');
 
 const member: RegionMember = {
   id: 'sundsvall',
