@@ -123,6 +123,10 @@ export async function runDiff(opts: DiffOptions, ctx: Ctx): Promise<DiffResult> 
   const baseName = base.ref ?? baseCommit.slice(0, 7);
 
   const reader = new BlobReader(root);
+  // Asked of git now, so that it answers while the snapshots are read; awaited below (a failure before then is not
+  // left unhandled).
+  const attributes = changedAttributeFiles(root, baseCommit, headCommit);
+  attributes.catch(() => undefined);
   try {
     const headConfigBytes = headCommit
       ? await reader.readPath(headCommit, prefix, CONFIG_FILE)
@@ -204,7 +208,7 @@ export async function runDiff(opts: DiffOptions, ctx: Ctx): Promise<DiffResult> 
     }
     // Attributes change what git writes into a checkout (an encoding, line endings, a filter): an idea the same in
     // both commits may read differently, or not at all, in the next clone. Every such file over the registry counts.
-    for (const file of await changedAttributeFiles(root, baseCommit, headCommit)) {
+    for (const file of await attributes) {
       const dir = path.posix.dirname(file);
       if (dir !== '.' && !`${prefix}`.startsWith(`${dir}/`) && !file.startsWith(prefix)) continue;
       diff.findings.push({

@@ -24,14 +24,11 @@ export async function repositoryPrefix(root: string): Promise<string | null> {
 export async function changedAttributeFiles(root: string, base: string, head: string | null): Promise<string[]> {
   const spec = ['--', ':(top,glob).gitattributes', ':(top,glob)**/.gitattributes'];
   const split = (out: string) => out.split('\0').filter((p) => p !== '');
-  const changed = await git(
-    ['diff', '--name-only', '-z', '--no-renames', base, ...(head ? [head] : []), ...spec],
-    root,
-  );
-  const untracked = head
-    ? ''
-    : (await git(['ls-files', '-z', '--others', '--exclude-standard', '--full-name', ...spec], root)).stdout;
-  return [...new Set([...split(changed.stdout), ...split(untracked)])].sort();
+  const [changed, untracked] = await Promise.all([
+    git(['diff', '--name-only', '-z', '--no-renames', base, ...(head ? [head] : []), ...spec], root),
+    head ? null : git(['ls-files', '-z', '--others', '--exclude-standard', '--full-name', ...spec], root),
+  ]);
+  return [...new Set([...split(changed.stdout), ...split(untracked?.stdout ?? '')])].sort();
 }
 
 export interface TreeEntry {
