@@ -3,7 +3,7 @@ import { plainView } from '../../../test/helpers/view.js';
 import type { Lang } from '../../core/i18n/i18n.js';
 import type { RegionMember } from '../../core/region/config.js';
 import type { MemberSnapshot, RegionIdea, SnapshotRegistry } from '../../core/region/snapshot.js';
-import { presentRegionShow, type RegionShowView } from './region.js';
+import { presentRegionList, presentRegionShow, type RegionShowView } from './region.js';
 
 const view = plainView('2026-12-06T12:00:00Z');
 
@@ -125,5 +125,28 @@ describe('presentRegionShow', () => {
   it('falls back on the keys and values a state from before fields and challenges were kept holds', () => {
     const old = shown('sv', true);
     expect(old).toContain('\ncreated: 2026-03-14\nunit: Vård- och omsorgsförvaltningen\nchallenge: valfard\n');
+  });
+});
+
+describe('presentRegionList', () => {
+  const long = { ...idea, title: `${idea.title}: ${'en mycket lång beskrivning '.repeat(4).trim()}` };
+  const list = (outIsTTY: boolean) =>
+    presentRegionList(
+      {
+        region: { config: { name: 'Region', languages: ['sv'], language: 'sv', members: [member] } },
+        lang: 'sv',
+        members: [{ member, snapshot: null }],
+        rows: [{ member, stageLabel: { sv: 'Test', en: 'Test' }, idea: long }],
+      },
+      false,
+      { ...view, outIsTTY },
+    )
+      .writes.map((w) => (typeof w.text === 'string' ? w.text : [...w.text].join('')))
+      .join('');
+
+  it('fits a title to a terminal, and writes it whole into a pipe or a file', () => {
+    expect(list(true)).toContain('…');
+    expect(list(true)).not.toContain(long.title);
+    expect(list(false)).toContain(long.title);
   });
 });

@@ -197,12 +197,22 @@ export function presentRegionList(r: RegionListView, json: boolean, v: View): Ou
       stage: cell(t(r.lang, 'region.col.stage')),
       title: cell(t(r.lang, 'region.col.title')),
     };
-    const widest = (key: keyof typeof head, cap: number) =>
-      Math.min(cap, Math.max(head[key].width, ...rows.map((x) => x[key].width)));
-    const memberW = widest('member', 20);
-    const idW = widest('id', 24);
-    const stageW = widest('stage', 16);
-    const titleW = Math.max(10, Math.min(widest('title', Infinity), v.outWidth - memberW - idW - stageW - 6));
+    // Fitted to a terminal's width; in a pipe or a file every cell whole, as `ideas list` writes it.
+    const width = v.outIsTTY ? v.outWidth : null;
+    const cap = (n: number) => (width === null ? Infinity : n);
+    const widest = (key: keyof typeof head, most: number) => {
+      // By a loop: a region's 75,000 rows are too many arguments for Math.max.
+      let w = head[key].width;
+      for (const x of rows) if (x[key].width > w) w = x[key].width;
+      return Math.min(most, w);
+    };
+    const memberW = widest('member', cap(20));
+    const idW = widest('id', cap(24));
+    const stageW = widest('stage', cap(16));
+    const titleW =
+      width === null
+        ? widest('title', Infinity)
+        : Math.max(10, Math.min(widest('title', Infinity), width - memberW - idW - stageW - 6));
     const line = (x: typeof head, style: (s: string) => string = (s) => s) =>
       `${fit(x.member, memberW)}  ${style(fit(x.id, idW))}  ${fit(x.stage, stageW)}  ${fit(x.title, titleW, false)}`.trimEnd();
     o.out(`${[c.bold(line(head)), ...rows.map((x) => line(x, c.cyan))].join('\n')}\n`);
