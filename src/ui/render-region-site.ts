@@ -9,7 +9,7 @@
  * there to render: each member's public fields, so no personal field can reach a page.
  */
 import type { RegionMember } from '../core/region/config.js';
-import type { MemberSnapshot, RegionIdea } from '../core/region/snapshot.js';
+import { memberFieldLabel, type MemberSnapshot, type RegionIdea } from '../core/region/snapshot.js';
 import { adoptions, basedOnOf, type Adoption } from '../core/region/spread.js';
 import type { RegistryConfig } from '../core/sluice/config.js';
 import { t, type Lang, type MessageKey, type Params } from '../core/i18n/i18n.js';
@@ -241,13 +241,10 @@ function renderIdea(view: RegionSiteView, m: RegionSiteMember, idea: RegionIdea,
       t(lang, 'region.site.adoptedBy'),
       `<ul>${adopted.map((a) => `<li>${ideaLink(sp, a.adopter.member, a.adopter.id, a.adopter.title)}</li>`).join('')}</ul>`,
     );
-  // Each field by its member's label, as `ideas show` and `ideas region show` say it; by its key when the member
-  // declares no label for it, or the sync is from before labels were kept.
-  const fields = s.registry.fields ?? [];
+  // Each field by its member's label, as `ideas show` and `ideas region show` say it.
   for (const [key, value] of Object.entries(d)) {
     if (SHOWN_ABOVE.has(key) || value === null || value === undefined || value === '') continue;
-    const label = fields.find((f) => f.key === key)?.title?.[lang];
-    add(typeof label === 'string' && label !== '' ? label : key, formatValue(value, lang));
+    add(memberFieldLabel(s.registry, key, lang), formatValue(value, lang));
   }
   const own = webUrl(m.member.site);
   if (own && idea.id !== null) {

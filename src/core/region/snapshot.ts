@@ -4,7 +4,7 @@
  * (src/core/criteria/personal-data.ts), with the member's own schemas, before it is kept. A member's snapshot is
  * replaced whole or not at all (see src/io/region/state.ts), so a view never sees a half-synced member.
  */
-import type { Localized } from '../i18n/i18n.js';
+import type { Lang, Localized } from '../i18n/i18n.js';
 import type { Goal, RegistryConfig } from '../sluice/config.js';
 import { isPublicField, publicData, publicField, type FieldClasses } from '../criteria/personal-data.js';
 import { readSnapshot, type SnapshotFile } from '../history/idea-diff.js';
@@ -103,6 +103,15 @@ export interface SnapshotRegistry {
   fields?: SnapshotField[];
   /** Its challenges, by id with their labels: a breakdown by challenge names them. */
   challenges?: { id: string; label: Localized }[];
+}
+
+/**
+ * A field of a member's ideas as its own screens name it: the label its schemas give, in `lang`; its key where they
+ * give none, or the state is from before labels were kept.
+ */
+export function memberFieldLabel(registry: SnapshotRegistry, key: string, lang: Lang): string {
+  const label = registry.fields?.find((f) => f.key === key)?.title?.[lang];
+  return typeof label === 'string' && label !== '' ? label : key;
 }
 
 /** The part of a member's config the region keeps. */

@@ -4,7 +4,12 @@ import { t, type Lang, type Localized } from '../../core/i18n/i18n.js';
 import { ageInDays } from '../../core/region/age.js';
 import type { IdClash } from '../../core/region/clashes.js';
 import type { RegionConfig, RegionMember } from '../../core/region/config.js';
-import type { MemberSnapshot, RegionIdea, SnapshotSummary } from '../../core/region/snapshot.js';
+import {
+  memberFieldLabel,
+  type MemberSnapshot,
+  type RegionIdea,
+  type SnapshotSummary,
+} from '../../core/region/snapshot.js';
 import { EXIT, jsonParts, jsonText, output, type Output, type View } from '../output.js';
 import {
   regionCreatedDocument,
@@ -290,14 +295,12 @@ export function presentRegionShow(r: RegionShowView, json: boolean, v: View): Ou
   lines.push(`${t(r.lang, 'region.show.member')}: ${terminalLine(member.name)}${code}`);
   lines.push(`${t(r.lang, 'region.col.id')}: ${terminalLine(`${member.id}:${r.idea.id ?? ''}`)}`);
   lines.push(`${t(r.lang, 'region.col.stage')}: ${terminalLine(r.stageLabel?.[r.lang] ?? r.idea.stage)}`);
-  // Each field by its member's label and a challenge by its member's label for it, as `ideas show` says them; a
-  // state from before the sync kept fields or challenges names them by key.
-  const fields = snapshot.registry.fields ?? [];
+  // Each field and a challenge by its member's label for it, as `ideas show` says them; a state from before the sync
+  // kept challenges names them by id.
   const challenges = snapshot.registry.challenges ?? [];
   for (const [key, value] of Object.entries(r.idea.data)) {
     if (key === 'title' || key === 'id' || key === 'history' || key === 'basedOn') continue;
-    const label = fields.find((f) => f.key === key)?.title?.[r.lang];
-    const name = typeof label === 'string' && label !== '' ? label : key;
+    const name = memberFieldLabel(snapshot.registry, key, r.lang);
     lines.push(`${terminalLine(name)}: ${terminalLine(valueWords(value, r.lang, { field: key, challenges }))}`);
   }
   if (member.site) lines.push(`${t(r.lang, 'region.show.site')}: ${terminalLine(member.site)}`);
