@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { CommonOptions, Ctx } from '../context.js';
 import { CONFIG_FILE, type RegistryConfig } from '../core/sluice/config.js';
 import { IdeasError, isIdeasError } from '../core/errors.js';
@@ -16,7 +15,7 @@ import {
 } from '../core/history/config-diff.js';
 import { newlyPublicFields } from '../core/history/publicity-diff.js';
 import { escapePointerToken } from '../core/json-pointer.js';
-import { classifySources, type SchemaSource } from '../core/criteria/personal-data.js';
+import { classifySources } from '../core/criteria/personal-data.js';
 import {
   diffSnapshots,
   pairIdeas,
@@ -42,7 +41,13 @@ import {
 } from '../io/git-revision.js';
 import { isReadableEntry, isReadableTreeFile, listIdeaFiles } from '../io/idea-files.js';
 import { readBytes } from '../io/files.js';
-import { criteriaCompileError, criteriaFile as criteriaPath, parseConfigText, type Registry } from '../io/registry.js';
+import {
+  criteriaCompileError,
+  criteriaFile as criteriaPath,
+  parseConfigText,
+  schemaSources,
+  type Registry,
+} from '../io/registry.js';
 import { openRegistry } from './open-registry.js';
 import { regionNeighbours, type RegionNeighbour } from './similar-in-region.js';
 
@@ -194,12 +199,20 @@ export async function runDiff(opts: DiffOptions, ctx: Ctx): Promise<DiffResult> 
         ),
       ];
       // What the new rules publish, judged by the public outputs themselves: only when the rules changed at all.
+      const changedCriteria = [...headCriteria.keys()].filter(
+        (f) => !sameBytes(baseCriteria.get(f) ?? null, headCriteria.get(f) ?? null),
+      );
       const rulesChanged =
         !sameBytes(baseConfigBytes, headConfigBytes) ||
-        [...new Set([...baseCriteria.keys(), ...headCriteria.keys()])].some(
-          (f) => !sameBytes(baseCriteria.get(f) ?? null, headCriteria.get(f) ?? null),
+        changedCriteria.length > 0 ||
+        [...baseCriteria.keys()].some((f) => !headCriteria.has(f));
+      if (rulesChanged)
+        changes.push(
+          ...publishing(root, { base: baseCriteria, head: headCriteria, changed: changedCriteria }, headSnapshot, {
+            changes,
+            baseName,
+          }),
         );
-      if (rulesChanged) changes.push(...publishing(root, baseCriteria, headCriteria, headSnapshot, changes, baseName));
       const texts = new Map<string, string>();
       if (headConfigBytes) texts.set(CONFIG_FILE, utf8(headConfigBytes));
       for (const [file, bytes] of headCriteria) if (bytes) texts.set(file, utf8(bytes));
@@ -270,21 +283,25 @@ export async function runDiff(opts: DiffOptions, ctx: Ctx): Promise<DiffResult> 
  */
 function publishing(
   root: string,
-  baseCriteria: ReadonlyMap<string, Buffer | null>,
-  headCriteria: ReadonlyMap<string, Buffer | null>,
+  criteria: {
+    base: ReadonlyMap<string, Buffer | null>;
+    head: ReadonlyMap<string, Buffer | null>;
+    /** Head's files whose bytes differ from base's. */
+    changed: readonly string[];
+  },
   head: Snapshot,
-  changes: readonly RuleChange[],
-  baseName: string,
+  { changes, baseName }: { changes: readonly RuleChange[]; baseName: string },
 ): RuleChange[] {
-  const classes = (files: ReadonlyMap<string, Buffer | null>) => {
-    const base = readPackageSchema('idea');
-    const sources: SchemaSource[] = [{ schema: base, uri: typeof base.$id === 'string' ? base.$id : null }];
-    for (const [file, bytes] of files) {
-      const read = criteriaFile(bytes);
-      if (read.state === 'ok') sources.push({ schema: read.schema, uri: pathToFileURL(path.resolve(root, file)).href });
-    }
-    return classifySources(sources);
-  };
+  const classes = (files: ReadonlyMap<string, Buffer | null>) =>
+    classifySources(
+      schemaSources(
+        root,
+        [...files].flatMap(([file, bytes]) => {
+          const read = criteriaFile(bytes);
+          return read.state === 'ok' ? [{ file, schema: read.schema }] : [];
+        }),
+      ),
+    );
   const ideas = head.ideas.flatMap((i) => {
     const fm = i.frontMatter;
     return fm.ok ? [fm.data] : [];
@@ -298,19 +315,17 @@ function publishing(
         (where?.en === `[${field}]` || where?.en?.startsWith(`[${field}.`) === true)
       );
     });
-  const changed = [...headCriteria.keys()].filter(
-    (f) => !sameBytes(baseCriteria.get(f) ?? null, headCriteria.get(f) ?? null),
-  );
+  const { changed } = criteria;
   const place = (field: string): { file: string; pointer: string | null } => {
     for (const file of changed) {
-      const read = criteriaFile(headCriteria.get(file));
+      const read = criteriaFile(criteria.head.get(file));
       const properties = read.state === 'ok' && isRecord(read.schema) ? read.schema.properties : undefined;
       if (isRecord(properties) && Object.hasOwn(properties, field))
         return { file, pointer: `/properties/${escapePointerToken(field)}` };
     }
     return { file: changed[0] ?? CONFIG_FILE, pointer: null };
   };
-  return newlyPublicFields(ideas, classes(baseCriteria), classes(headCriteria))
+  return newlyPublicFields(ideas, classes(criteria.base), classes(criteria.head))
     .filter((field) => !named(field))
     .map((field) => ({
       ...place(field),

@@ -288,11 +288,10 @@ export function readCriteriaSchemas(registry: Registry, stageKey: string): Recor
 
 /**
  * Every schema of the registry, for what it says of personal data: the base schema, then each stage's criteria (a
- * file several stages share, once), each with the URI a `$ref` from another one would name it by.
+ * file several stages share, once).
  */
 export function readRegistrySchemas(registry: Registry): SchemaSource[] {
-  const base = readPackageSchema('idea');
-  const out: SchemaSource[] = [{ schema: base, uri: typeof base.$id === 'string' ? base.$id : null }];
+  const criteria: { file: string; schema: unknown }[] = [];
   const seen = new Set<string>();
   for (const stage of registry.config.stages) {
     const file = path.resolve(registry.root, stage.criteria);
@@ -300,7 +299,19 @@ export function readRegistrySchemas(registry: Registry): SchemaSource[] {
     seen.add(file);
     // A criteria file that cannot be read is an error here, not a file passed over: its markings decide what the public
     // outputs may show, and one left out could make a field it marks personal public by another file's marking.
-    out.push({ schema: readStageCriteria(registry, stage), uri: pathToFileURL(file).href });
+    criteria.push({ file: stage.criteria, schema: readStageCriteria(registry, stage) });
   }
+  return schemaSources(registry.root, criteria);
+}
+
+/**
+ * The base schema and a registry's criteria (each by its path from the root, as the config names it) as the sources
+ * of what they say of personal data, each with the URI a `$ref` from another one would name it by: on disk, or at a
+ * revision (`ideas diff`), the same.
+ */
+export function schemaSources(root: string, criteria: Iterable<{ file: string; schema: unknown }>): SchemaSource[] {
+  const base = readPackageSchema('idea');
+  const out: SchemaSource[] = [{ schema: base, uri: typeof base.$id === 'string' ? base.$id : null }];
+  for (const { file, schema } of criteria) out.push({ schema, uri: pathToFileURL(path.resolve(root, file)).href });
   return out;
 }
