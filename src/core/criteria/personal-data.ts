@@ -187,9 +187,9 @@ function decoded(text: string): string | null {
   }
 }
 
-function resolveUri(ref: string, base: string | null): string | null {
+function resolveUri(ref: string, base: string): string | null {
   try {
-    return (base === null ? new URL(ref) : new URL(ref, base)).href;
+    return new URL(ref, base).href;
   } catch {
     return null;
   }
@@ -369,10 +369,7 @@ export function classifySources(sources: readonly SchemaSource[]): FieldClasses 
     const id = own(schema, '$id');
     // ajv knows a schema by its `$id` as written, and resolves a relative one (`"shared"`) and every `$ref` to it
     // against the other relative ones, never against the file's place: the same here, in a space of their own.
-    const uri =
-      (typeof id === 'string' ? (resolveUri(id, null) ?? resolveUri(id, RELATIVE_IDS)) : null) ??
-      source.uri ??
-      `urn:ideas:schema:${n}`;
+    const uri = (typeof id === 'string' ? resolveUri(id, RELATIVE_IDS) : null) ?? source.uri ?? `urn:ideas:schema:${n}`;
     index.add(schema, uri);
     tops.push({ schema, trusted: true });
   });
