@@ -1,3 +1,8 @@
+/**
+ * Writing one idea: its front matter rewritten in place, a move to another stage's folder (one rename, and git's index
+ * updated as `git mv` would, with the history entry, all journaled: a kill leaves the idea whole in one place), a new
+ * idea's file created. Every step is a fault point (src/io/faults.ts).
+ */
 import { linkSync, lstatSync, mkdirSync, readFileSync, renameSync, rmdirSync } from 'node:fs';
 import path from 'node:path';
 import { IdeasError } from '../core/errors.js';
