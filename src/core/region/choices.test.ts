@@ -60,6 +60,25 @@ describe('regionStageKey', () => {
     expect(e.text.sv).toBe('Ingen medlem har steget "nowhere". Stegen: Idé, Test, Förädling.');
   });
 
+  it('suggests the stage a misspelled name was meant for, the same stage in two members counting once', () => {
+    const both = [lidkoping, [...skovde, { key: 'test', label: { sv: 'Test', en: 'Trial' } }]];
+    const e = (() => {
+      try {
+        regionStageKey(both, 'Förädlng');
+      } catch (err) {
+        return err as { code: string; text: { sv: string; en: string } };
+      }
+      throw new Error('not refused');
+    })();
+    expect(e.code).toBe('USAGE');
+    expect(e.text.sv).toBe('Ingen medlem har steget "Förädlng". Menade du Förädling? Stegen: Idé, Test, Förädling.');
+    // The form nearest to what was typed, as `ideas list --stage` suggests it: here the Swedish label.
+    expect(e.text.en).toBe(
+      'No member has the stage "Förädlng". Did you mean Förädling? The stages: Idea, Trial, Refinement.',
+    );
+    expect(() => regionStageKey(both, 'tesst')).toThrow(/Did you mean test\?/);
+  });
+
   it('says there are none, and why, when no member has data', () => {
     expect(() => regionStageKey([], 'done')).toThrow(/The stages: none, as no member has data from a sync yet/);
   });

@@ -4,7 +4,7 @@
  */
 import { IdeasError } from '../errors.js';
 import { localize, type Localized } from '../i18n/i18n.js';
-import { findStageByName } from '../sluice/stage-lookup.js';
+import { findStageByName, suggestedStage } from '../sluice/stage-lookup.js';
 
 /** A member the region does not have (`--member`, `ideas adopt member:id`): the members there are, or how to add one. */
 export function unknownMemberError(member: string, members: readonly { id: string }[], file: string): IdeasError {
@@ -26,7 +26,7 @@ export function listOrNone(items: readonly string[], heldMembers: number): strin
  * A stage named on the command line (`region list --stage`, `region export --stage`) by its key or its label in either
  * language, as `ideas list --stage` takes one, in any member: the key the region merges stages by. Exact names first,
  * then the forgiving form (a label without å, ä and ö). No member has it: a usage error naming the stages by their
- * labels, or saying there are none.
+ * labels, or saying there are none, and the one a misspelled name was likely meant for.
  */
 export function regionStageKey(
   members: readonly (readonly { key: string; label: Localized }[])[],
@@ -37,8 +37,15 @@ export function regionStageKey(
   if (stage) return stage.key;
   const labels = (lang: 'sv' | 'en') => [...new Set(stages.map((s) => s.label[lang]))];
   const none = listOrNone([], members.length);
-  throw new IdeasError('USAGE', 'err.regionNoStage', {
+  const params = {
     stage: name.trim(),
     stages: stages.length === 0 ? none : { sv: labels('sv').join(', '), en: labels('en').join(', ') },
-  });
+  };
+  // The same stage in several members is one candidate, not a tie.
+  const distinct = [...new Map(stages.map((s) => [s.key, s])).values()];
+  const sv = suggestedStage(distinct, name, 'sv');
+  const en = suggestedStage(distinct, name, 'en');
+  if (sv !== null && en !== null)
+    throw new IdeasError('USAGE', 'err.regionNoStageSuggest', { ...params, suggestion: { sv, en } });
+  throw new IdeasError('USAGE', 'err.regionNoStage', params);
 }

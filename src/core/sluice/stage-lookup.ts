@@ -41,16 +41,19 @@ function typedBack(name: string): string {
 
 /**
  * The stage a misspelled name was likely meant for, said as the nearest of the forms `findStageByName` takes (its
- * key, its label in `lang`, its label in the other language, its folder without and with its number; compared
- * without case and accents), when one stage is nearest: "testt" gives test, "Förädlng" Förädling.
+ * key, its label in `lang`, its label in the other language, its folder without and with its number where it has
+ * one; compared without case and accents), when one stage is nearest: "testt" gives test, "Förädlng" Förädling.
  */
-function suggestedStage(stages: readonly Stage[], name: string, lang: Lang): string | null {
+export function suggestedStage(
+  stages: readonly { key: string; label: Localized; folder?: string }[],
+  name: string,
+  lang: Lang,
+): string | null {
   const other: Lang = lang === 'sv' ? 'en' : 'sv';
   const candidates = stages.flatMap((s) =>
-    [s.key, s.label[lang], s.label[other], s.folder.replace(/^\d+[-_]/, ''), s.folder].map((text) => ({
-      text,
-      value: s.key,
-    })),
+    [s.key, s.label[lang], s.label[other], ...(s.folder ? [s.folder.replace(/^\d+[-_]/, ''), s.folder] : [])].map(
+      (text) => ({ text, value: s.key }),
+    ),
   );
   const near = nearMiss(name.trim(), candidates, (text) => slugify(text));
   return near === null ? null : typedBack(near.text);

@@ -31,6 +31,10 @@ export const regionViews = {
     sv: 'Ingen medlem har steget "{stage}". Stegen: {stages}.',
     en: 'No member has the stage "{stage}". The stages: {stages}.',
   },
+  'err.regionNoStageSuggest': {
+    sv: 'Ingen medlem har steget "{stage}". Menade du {suggestion}? Stegen: {stages}.',
+    en: 'No member has the stage "{stage}". Did you mean {suggestion}? The stages: {stages}.',
+  },
   // An empty list in a message that names what can be given ("The stages: {stages}."), never an empty "… : .".
   'region.listNone': { sv: 'inga', en: 'none' },
   'region.listNoneSynced': {
