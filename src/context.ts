@@ -22,6 +22,11 @@ export interface Ctx {
    */
   prompter: (lang: Lang) => Promise<Prompter>;
   clock: () => Date;
+  /**
+   * Told the exit code a command's output ends with, before that output is written: the process ends with it when
+   * the reader stops reading early (`ideas validate | head -1` in a script with `set -o pipefail`).
+   */
+  settle?: (exitCode: number) => void;
 }
 
 /** The options every command shares, from the global flags. */

@@ -2,7 +2,7 @@
 // First, before the modules of the command line allocate anything: how the heap grows (see the module).
 import './v8-flags.js';
 import type { Ctx } from './context.js';
-import { run } from './program.js';
+import { reportOutputFailure, run } from './program.js';
 import { createInquirerPrompter } from './ui/prompter.js';
 
 /** For the build's warming up of the bundle (src/tools/bundle.ts), which runs commands with a context of its own. */
@@ -10,11 +10,21 @@ export { run };
 
 /** Runs the command line on this process's arguments, streams and terminal. */
 export async function main(): Promise<void> {
-  // A reader that stops early (`ideas list | head -1`) closes the pipe: that is the reader's choice, not an error.
+  const argv = process.argv.slice(2);
+  /** The exit code of the output being written (Ctx.settle). */
+  let settled: number | undefined;
+  let failed = false;
   for (const stream of [process.stdout, process.stderr]) {
     stream.on('error', (e: NodeJS.ErrnoException) => {
-      if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-      throw e;
+      // A reader that stops early (`ideas list | head -1`) closes the pipe: that is the reader's choice, not an
+      // error, and the command's own exit code stands (a `validate` that found problems still exits 1).
+      if (e.code === 'EPIPE') process.exit(settled ?? process.exitCode ?? 0);
+      if (failed) return;
+      failed = true;
+      // Output that cannot be written (a full disk, a file system gone read-only): said in plain words on stderr,
+      // exit 2. When stderr is what failed, nothing more can be said.
+      if (stream === process.stderr) process.exit(2);
+      void reportOutputFailure(e, argv, { ...ctx, settle: undefined }).finally(() => process.exit(2));
     });
   }
 
@@ -29,7 +39,10 @@ export async function main(): Promise<void> {
     },
     prompter: (lang) => createInquirerPrompter(process.stderr, lang, process.stdin),
     clock: () => new Date(),
+    settle: (code) => {
+      settled = code;
+    },
   };
 
-  process.exitCode = await run(process.argv.slice(2), ctx);
+  process.exitCode = await run(argv, ctx);
 }

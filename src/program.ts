@@ -277,6 +277,20 @@ async function finishInterrupted(registryFlag: string | undefined, lang: Lang, c
   for (const note of journal.takeRecoveryNotes()) ctx.stderr.write(`ideas: ${terminalText(note[lang])}\n`);
 }
 
+/**
+ * The output of a run could not be written (src/main.ts): the file system's reason, as any write's, on stderr, for
+ * the standard output the command wrote to.
+ */
+export async function reportOutputFailure(e: unknown, argv: string[], ctx: Ctx): Promise<void> {
+  const lang = earlyLang(argv, ctx);
+  const { fsError } = await import('./io/fs-error.js');
+  await reportError(
+    fsError(e, t(lang, 'out.standardOutput')),
+    { json: false, lang, debug: argv.includes('--debug'), argv },
+    ctx,
+  );
+}
+
 async function reportError(
   e: unknown,
   how: { json: boolean; lang: Lang; debug: boolean; argv: readonly string[] },

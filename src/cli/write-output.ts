@@ -14,7 +14,8 @@ async function put(stream: OutputStream, chunk: string): Promise<void> {
 }
 
 /** Writes what a presenter returned, in order, and gives its exit code. */
-export async function writeOutput(ctx: Pick<Ctx, 'stdout' | 'stderr'>, output: Output): Promise<number> {
+export async function writeOutput(ctx: Pick<Ctx, 'stdout' | 'stderr' | 'settle'>, output: Output): Promise<number> {
+  ctx.settle?.(output.exitCode);
   for (const w of output.writes) {
     const stream = w.to === 'stdout' ? ctx.stdout : ctx.stderr;
     if (typeof w.text === 'string') {

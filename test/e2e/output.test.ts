@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { closeSync, existsSync, openSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, cliEnv, describeRun, ideas, REPO_ROOT, STACK_LINE } from '../helpers/cli.js';
@@ -41,5 +42,46 @@ describe('output streams', () => {
     expect(r.stderr).not.toMatch(STACK_LINE);
     expect(r.stderr).not.toMatch(/EPIPE|Unhandled/);
     expect(r.code === 0 || r.code === null || r.code === 141, `exit ${String(r.code)}`).toBe(true);
+  });
+
+  // With `set -o pipefail`, a CI step `ideas validate | head` fails on the command's own exit code: a closed pipe
+  // must not turn a registry with problems into a pass.
+  it.each([
+    { name: 'validate', args: ['validate'] },
+    { name: 'validate --format github', args: ['validate', '--format', 'github'] },
+    { name: 'validate --json', args: ['validate', '--json'] },
+  ])('$name into a closed pipe still exits 1 for a registry with problems', async ({ args }) => {
+    const broken = copyToTemp(path.join(REPO_ROOT, 'examples', 'sundsvall'));
+    writeFileSync(path.join(broken, 'ideas', '01-ide', 'trasig.md'), '---\nid: sund-zzzzzz\ntitle: x\n---\n');
+    const r = await runWithClosedStdout(args, broken);
+    expect(r.stderr).not.toMatch(STACK_LINE);
+    expect(r.code, r.stderr).toBe(1);
+  });
+
+  it.skipIf(!existsSync('/dev/full')).each([
+    { name: 'validate', args: ['validate'] },
+    { name: 'export', args: ['export'] },
+    { name: 'list --json', args: ['list', '--json'] },
+    { name: 'report', args: ['report'] },
+  ])("$name onto a full disk says so in the registry's language, and exits 2", async ({ args }) => {
+    const full = openSync('/dev/full', 'w');
+    try {
+      const r = await new Promise<{ code: number | null; stderr: string }>((resolve, reject) => {
+        const child = spawn(process.execPath, [BIN, ...args], {
+          cwd: sundsvall,
+          env: cliEnv(),
+          stdio: ['ignore', full, 'pipe'],
+        });
+        let stderr = '';
+        child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+        child.on('error', reject);
+        child.on('close', (code) => resolve({ code, stderr }));
+      });
+      expect(r.stderr).not.toMatch(STACK_LINE);
+      expect(r.stderr).toContain('Disken är full: det finns inte plats att skriva kommandots utdata (stdout).');
+      expect(r.code, r.stderr).toBe(2);
+    } finally {
+      closeSync(full);
+    }
   });
 });

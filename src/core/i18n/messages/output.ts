@@ -47,6 +47,8 @@ export const output = {
     en: 'Similar ideas exist already; perhaps you should talk to each other:',
   },
   'out.noIdeas': { sv: 'Inga idéer.', en: 'No ideas.' },
+  // What a failed write to stdout names as the file it could not write (`> /dev/full`, a full disk).
+  'out.standardOutput': { sv: 'kommandots utdata (stdout)', en: "the command's output (stdout)" },
   'out.ideaCount': { sv: '{count#idé|idéer}', en: '{count#idea|ideas}' },
   'out.unreadable': {
     sv: '{count#fil|filer} kunde inte läsas och visas inte; kör `ideas validate` för detaljer.',
