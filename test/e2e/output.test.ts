@@ -73,7 +73,7 @@ describe('output streams', () => {
           stdio: ['ignore', full, 'pipe'],
         });
         let stderr = '';
-        child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+        child.stderr?.setEncoding('utf8').on('data', (d: string) => (stderr += d));
         child.on('error', reject);
         child.on('close', (code) => resolve({ code, stderr }));
       });
