@@ -58,9 +58,9 @@ export async function runSite(opts: SiteOptions, ctx: Ctx): Promise<SiteResult> 
   const validators = stageValidators(criteria);
   // An idea's two checklists check it against the base schema once.
   const baseCheck = rememberingLast(validators.base);
-  const hidden = (field: string) => !isPublicField(field, classes, disclosure);
-  // What is wrong with a field the site does not show is not said either: the words of a check may quote the value
-  // (a key of a personal mapping that a pattern refuses), so such a criterion says only whether it is met.
+  // A checklist names only what the site shows (see gateChecklist): nothing of a field it does not, no key of the
+  // idea's own that no schema names.
+  const shown = (field: string) => isPublicField(field, classes, disclosure);
   const checklist = (idea: (typeof ideas)[number], stage: (typeof config.stages)[number]) => ({
     stage,
     items: gateChecklist(
@@ -69,8 +69,7 @@ export async function runSite(opts: SiteOptions, ctx: Ctx): Promise<SiteResult> 
       criteria.get(stage.key)?.schema,
       siteLang,
       label,
-    ).map((item) =>
-      item.problem !== null && hidden(item.field.split('.')[0] ?? '') ? { ...item, problem: null } : item,
+      shown,
     ),
   });
   const taken = new Set<string>();
@@ -110,7 +109,7 @@ export async function runSite(opts: SiteOptions, ctx: Ctx): Promise<SiteResult> 
     ideas: siteIdeas,
     report,
     titles,
-    hidden,
+    hidden: (field: string) => !shown(field),
     includePersonal: opts.includePersonal,
     builtOn: today,
   });

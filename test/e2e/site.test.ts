@@ -3,9 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { describeRun, ideas, ideasAsync, parseJson, STACK_LINE } from '../helpers/cli.js';
+import { describeRun, ideas, ideasAsync, parseJson, REPO_ROOT, STACK_LINE } from '../helpers/cli.js';
 import { PERSONAL_VALUES, PLANTED_ID, PLANTED_PATH, plantedSiteRegistry, readTree } from '../helpers/planted-site.js';
-import { removeTempDirs } from '../helpers/temp-repo.js';
+import { copyToTemp, removeTempDirs } from '../helpers/temp-repo.js';
 
 afterAll(removeTempDirs);
 
@@ -79,6 +79,41 @@ describe('ideas site', () => {
     for (const value of ['Planterad Personsson', 'Hemlig Coachsson', 'Hemlig Beslutsson', 'planted@example.invalid'])
       expect(text).toContain(value);
     expect(text).toContain('Intern version med personuppgifter');
+  });
+
+  // The checks' own words may name a key of the idea's: a key refused by `propertyNames`, an extra key in a public
+  // mapping with `additionalProperties: false`. Such a key is no field any schema marks public.
+  it("names no key of an idea's that no schema marks public, in a checklist's label or its problem", () => {
+    const root = copyToTemp(path.join(REPO_ROOT, 'examples', 'sundsvall'));
+    const file = path.join(root, 'criteria', 'refinement.schema.json');
+    const schema = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown> & {
+      properties: Record<string, unknown>;
+    };
+    schema.propertyNames = { pattern: '^[a-z_]+$' };
+    schema.properties.budget = {
+      'x-public': true,
+      type: 'object',
+      properties: { total: { type: 'number' } },
+      additionalProperties: false,
+    };
+    fs.writeFileSync(file, JSON.stringify(schema, null, 2));
+    const idea = fs.readdirSync(path.join(root, 'ideas', '01-ide')).find((f) => f.endsWith('.md')) as string;
+    const ideaFile = path.join(root, 'ideas', '01-ide', idea);
+    fs.writeFileSync(
+      ideaFile,
+      fs
+        .readFileSync(ideaFile, 'utf8')
+        .replace(
+          /^---\n/,
+          '---\nAnna Berg 19800101-1234: ringer tillbaka\nbudget:\n  total: 5000\n  lon_bo_ek_19750505_4321: 30000\n',
+        ),
+    );
+    const r = ideas(['site', '--out', 'public'], { cwd: root });
+    expect(r.code, describeRun(r)).toBe(0);
+    const pages = [...readTree(path.join(root, 'public')).values()].join('\n');
+    for (const secret of ['Anna Berg', '19800101', 'lon_bo_ek', '19750505']) expect(pages).not.toContain(secret);
+    expect(pages).toContain('ett fält som inte visas här');
+    expect(pages).toContain('har ett fält som inte är tillåtet här');
   });
 
   it('replaces its own earlier site, and refuses (exit 2, nothing changed) a folder with files it did not write', () => {

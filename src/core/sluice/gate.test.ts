@@ -119,6 +119,55 @@ describe('forwardStage', () => {
   });
 });
 
+describe('gateChecklist for a public output', () => {
+  const label = (schema: Record<string, unknown> | null, field: string) =>
+    (schema?.['x-title'] as { sv?: string } | undefined)?.sv ?? `(${field})`;
+  const problem = (pointer: string, keyword: string, text: string) => ({
+    pointer,
+    field: pointer.split('/')[1] ?? '',
+    keyword,
+    message: { sv: text, en: text },
+  });
+  const schema = {
+    properties: {
+      budget: { 'x-title': { sv: 'Budget' }, type: 'object', additionalProperties: false },
+      phone: { 'x-title': { sv: 'Telefon' }, type: 'string', pattern: '^[0-9 ]+$' },
+    },
+  };
+  const PERSONAL_KEY = 'Anna Berg 19800101-1234';
+  const missing = [
+    // Keys of the idea's own, named by the checks: never shown.
+    problem(`/${PERSONAL_KEY}`, 'propertyNames', `fältnamnet "${PERSONAL_KEY}" är inte tillåtet`),
+    problem(
+      '/budget/lon_bo_ek_19750505_4321',
+      'additionalProperties',
+      'fältet "lon_bo_ek_19750505_4321" är inte tillåtet här',
+    ),
+    problem('/phone', 'pattern', 'Telefon [phone]: får inte vara "070-123 45 67"'),
+    problem('/summary', 'minLength', 'Sammanfattning [summary]: för kort'),
+  ];
+  const gate = { missing } as unknown as Gate;
+  const shown = (field: string) => field === 'budget' || field === 'summary';
+  const data = { budget: {}, phone: '070-123 45 67', summary: 'x', [PERSONAL_KEY]: 'ringer tillbaka' };
+
+  it('names no key of the idea that no schema names, and says nothing of a field it does not show', () => {
+    const items = gateChecklist(gate, data, schema, 'sv', label, shown);
+    expect(items).toEqual([
+      { field: 'budget', label: 'Budget', status: 'not-met', problem: 'har ett fält som inte är tillåtet här' },
+      { field: 'phone', label: 'Telefon', status: 'not-met', problem: null },
+      { field: '', label: 'ett fält som inte visas här', status: 'not-met', problem: null },
+      { field: 'summary', label: 'summary', status: 'not-met', problem: 'Sammanfattning [summary]: för kort' },
+    ]);
+    const text = JSON.stringify(items);
+    for (const secret of [PERSONAL_KEY, 'lon_bo_ek', '070-123']) expect(text).not.toContain(secret);
+  });
+
+  it('says everything for an internal output, which is not asked to hide anything', () => {
+    const text = JSON.stringify(gateChecklist(gate, data, schema, 'sv', label));
+    for (const said of [PERSONAL_KEY, 'lon_bo_ek', '070-123']) expect(text).toContain(said);
+  });
+});
+
 describe('gateChecklist', () => {
   const label = (schema: Record<string, unknown> | null, field: string) =>
     (schema?.['x-title'] as { sv?: string } | undefined)?.sv ?? `(${field})`;

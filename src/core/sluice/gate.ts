@@ -142,13 +142,25 @@ function criteriaIn(criteriaSchema: Record<string, unknown> | undefined, label: 
   return made;
 }
 
-/** Every criterion of a gate, met or not: the fields the target's criteria name, and any other problem found. */
+/** Keywords whose problem names a key of the idea's own (one the schema does not name): input, not a label. */
+const NAMES_INPUT_KEY = new Set(['additionalProperties', 'unevaluatedProperties', 'propertyNames']);
+
+/**
+ * Every criterion of a gate, met or not: the fields the target's criteria name, and any other problem found.
+ *
+ * `shown`, for a public output (`ideas site`): whether a top-level field is shown there. A criterion on a field that
+ * is not says only whether it is met, not what is wrong (the words of a check may quote a value: a key of a personal
+ * mapping that a pattern refuses); a problem found outside the criteria on such a field is not named by the field
+ * either (the field is a key of the idea's, `propertyNames` or `additionalProperties` at the top); and a problem that
+ * names a key of the idea's own below a shown field (`additionalProperties` in a public mapping) does not name it.
+ */
 export function gateChecklist(
   gate: Gate,
   data: Record<string, unknown>,
   criteriaSchema: Record<string, unknown> | undefined,
   lang: 'sv' | 'en',
   label: FieldLabeler,
+  shown?: (field: string) => boolean,
 ): ChecklistItem[] {
   const criteria = criteriaIn(criteriaSchema, label);
   const items: ChecklistItem[] = criteria.map(({ field, label, required, schema }): ChecklistItem => {
@@ -169,14 +181,32 @@ export function gateChecklist(
         problem: t(lang, 'criterion.wrongType', { expected: typeWords(schema, lang) }),
       };
     }
-    const text = problem ? problem.message[lang].replace(/ \[[^\]]*\]$/, '').replace(/^[^:]*\[[^\]]*\]: /, '') : null;
+    const text = problem ? problemWords(problem, lang, shown && !shown(field)) : null;
     return { field, label, status: criterionStatus(value, problem !== undefined), problem: text };
   });
   for (const m of gate.missing) {
-    if (!criteria.some((c) => c.field === m.field))
-      items.push({ field: m.field, label: m.field || '–', status: 'not-met', problem: m.message[lang] });
+    if (criteria.some((c) => c.field === m.field)) continue;
+    if (shown && !shown(m.field))
+      items.push({ field: '', label: t(lang, 'criterion.unshownField'), status: 'not-met', problem: null });
+    else
+      items.push({
+        field: m.field,
+        label: m.field || '–',
+        status: 'not-met',
+        problem: shown && NAMES_INPUT_KEY.has(m.keyword) ? t(lang, 'criterion.keyNotAllowed') : m.message[lang],
+      });
   }
   return items;
+}
+
+/**
+ * What is wrong with a criterion's field, without the field's label and pointer that the checklist shows already;
+ * none for a field not shown (`hide`), and without a key of the idea's own where `shown` was asked for.
+ */
+function problemWords(problem: SchemaProblem, lang: 'sv' | 'en', hide: boolean | undefined): string | null {
+  if (hide) return null;
+  if (hide === false && NAMES_INPUT_KEY.has(problem.keyword)) return t(lang, 'criterion.keyNotAllowed');
+  return problem.message[lang].replace(/ \[[^\]]*\]$/, '').replace(/^[^:]*\[[^\]]*\]: /, '');
 }
 
 const TYPE_WORDS = new Set(['string', 'number', 'integer', 'boolean', 'array', 'object', 'null']);

@@ -26,6 +26,12 @@ export const truth = {
     en: 'No idea stands on an override of a closed gate.',
   },
   'criterion.notGiven': { sv: 'inte angivet', en: 'not given' },
+  // A public checklist's words for a problem it may not name (src/core/sluice/gate.ts gateChecklist).
+  'criterion.unshownField': { sv: 'ett fält som inte visas här', en: 'a field not shown here' },
+  'criterion.keyNotAllowed': {
+    sv: 'har ett fält som inte är tillåtet här',
+    en: 'has a field that is not allowed here',
+  },
   'site.gateOpenNotGiven': {
     sv: 'Inget krav är ouppfyllt; {count} av {total} valfria uppgifter är inte angivna.',
     en: 'No criterion is unmet; {count} of {total} optional details are not given.',
