@@ -3,6 +3,7 @@
  * exit code; the wiring writes it. Presenters never touch a stream, so each is a pure function a test can call.
  */
 import type { ChalkInstance } from 'chalk';
+import { terminalText } from './terminal-text.js';
 
 export interface Write {
   to: 'stdout' | 'stderr';
@@ -48,6 +49,19 @@ export function output() {
       return { writes, exitCode };
     },
   };
+}
+
+/**
+ * A document meant for a file or another program (CSV, Markdown), as written to stdout: where stdout is a terminal
+ * (`ideas export` typed without `> file`), its text from idea files is made safe as terminalText makes it, since a
+ * terminal obeys the escape sequences a title may hold; into a file or a pipe, byte for byte as it is.
+ */
+export function documentOut(text: string | Iterable<string>, v: Pick<View, 'outIsTTY'>): string | Iterable<string> {
+  if (!v.outIsTTY) return text;
+  if (typeof text === 'string') return terminalText(text);
+  return (function* () {
+    for (const piece of text) yield terminalText(piece);
+  })();
 }
 
 /** One JSON document, as every `--json` prints it. */

@@ -11,6 +11,7 @@ import MarkdownIt from 'markdown-it';
 import { describeRun, ideas, type RunResult } from '../helpers/cli.js';
 import { initRegistry, writeFile } from '../helpers/registry.js';
 import { git, removeTempDirs } from '../helpers/temp-repo.js';
+import { HAS_TMUX, Terminal } from '../helpers/terminal.js';
 
 afterAll(removeTempDirs);
 
@@ -181,6 +182,30 @@ describe('every human view prints no control sequence from the registry', () => 
     const doc = JSON.parse(r.stdout) as { idea: { title: string } };
     expect(doc.idea.title).toContain('\x1b]0;pwned\x07');
   });
+});
+
+// A CSV for a file or a program keeps its bytes in a file or a pipe, but typed without `> file` it is shown on the
+// terminal, which would obey what a title holds. (Markdown is made safe everywhere: see COMMANDS.)
+describe.skipIf(!HAS_TMUX)('a document printed on a terminal', () => {
+  const DOCUMENTS: [string, string[]][] = [
+    ['export', ['export']],
+    ['report --format csv --by tags', ['report', '--format', 'csv', '--by', 'tags']],
+  ];
+  for (const [name, args] of DOCUMENTS) {
+    it(`${name}: the escape sequences are shown, not obeyed; into a pipe the bytes are kept`, async () => {
+      const terminal = new Terminal(dir, args);
+      try {
+        expect(await terminal.exitCode()).toBe(0);
+        const screen = terminal.screen();
+        expect(screen, screen).toContain('␛]52;c;Y3VybA==␇');
+      } finally {
+        terminal.kill();
+      }
+      const piped = ideas(args, { cwd: dir });
+      expect(piped.code, describeRun(piped)).toBe(0);
+      expect(piped.stdout).toContain('\x1b]52;c;Y3VybA==\x07');
+    });
+  }
 });
 
 describe('GitHub annotations: a title cannot start another workflow command', () => {

@@ -7,7 +7,7 @@ import type { RegistryRef } from '../../core/sluice/config.js';
 import { exportDocument, importDocument, reportDocument, siteDocument, type ImportSummary } from '../dto.js';
 import { renderIdeaTableCsv } from '../render-export.js';
 import { renderReportCsv, renderReportMarkdown, renderReportText } from '../render-report.js';
-import { EXIT, jsonParts, jsonText, output, type Output, type View } from '../output.js';
+import { documentOut, EXIT, jsonParts, jsonText, output, type Output, type View } from '../output.js';
 import { unreadableWarning } from './ideas.js';
 import { terminalLine, terminalLines } from '../terminal-text.js';
 import { shellQuote } from '../../core/shell/quote.js';
@@ -26,8 +26,9 @@ export function presentReport(r: ReportResultView, format: ReportFormat, v: View
   const o = output();
   const view = { report: r.report, config: r.registry.config, titles: r.titles };
   if (format === 'json') o.out(jsonText(reportDocument(r.registry, r.report, r.titles, r.lang)));
-  else if (format === 'csv') o.out(renderReportCsv(view, r.lang, r.registry.config.language === 'sv' ? ';' : ','));
-  else if (format === 'md') o.out(renderReportMarkdown(view, r.lang));
+  else if (format === 'csv')
+    o.out(documentOut(renderReportCsv(view, r.lang, r.registry.config.language === 'sv' ? ';' : ','), v));
+  else if (format === 'md') o.out(documentOut(renderReportMarkdown(view, r.lang), v));
   else o.out(renderReportText(terminalLines(view), r.lang, v.out, { bars: v.outIsTTY, width: v.outWidth }));
   o.err(unreadableWarning(r.unreadable, r.lang, v));
   return o.done();
@@ -49,7 +50,7 @@ export function presentExport(
 ): Output {
   const o = output();
   if (opts.format === 'json') o.out(jsonParts(exportDocument(r.registry, r.table, opts.includePersonal)));
-  else o.out(renderIdeaTableCsv(r.table, r.registry.config, r.delimiter, r.header));
+  else o.out(documentOut(renderIdeaTableCsv(r.table, r.registry.config, r.delimiter, r.header), v));
   o.err(unreadableWarning(r.unreadable, r.lang, v));
   return o.done();
 }

@@ -10,7 +10,7 @@ import {
   type RegionIdea,
   type SnapshotSummary,
 } from '../../core/region/snapshot.js';
-import { EXIT, jsonParts, jsonText, output, type Output, type View } from '../output.js';
+import { documentOut, EXIT, jsonParts, jsonText, output, type Output, type View } from '../output.js';
 import {
   regionCreatedDocument,
   regionDuplicatesDocument,
@@ -393,11 +393,11 @@ export function presentRegionReport(r: RegionReportView, format: 'text' | 'md' |
   if (figures.members.length === 0) o.err(`${v.err.yellow(t(r.lang, 'region.report.none'))}\n`);
   // `;` for a Swedish region (Swedish Excel splits on it, the comma is its decimal sign), as `ideas report` does.
   if (format === 'csv') {
-    o.out(renderRegionReportCsv(figures, r.lang, r.region.config.language === 'sv' ? ';' : ','));
+    o.out(documentOut(renderRegionReportCsv(figures, r.lang, r.region.config.language === 'sv' ? ';' : ','), v));
     return o.done();
   }
   const ages = ageLines(r.members, r.lang, v.today);
-  if (format === 'md') o.out(renderRegionReportMarkdown({ report: figures, ages }, r.lang));
+  if (format === 'md') o.out(documentOut(renderRegionReportMarkdown({ report: figures, ages }, r.lang), v));
   else
     o.out(
       renderRegionReportText(terminalLines({ report: figures, ages }), r.lang, v.out, {
@@ -428,7 +428,7 @@ export function presentRegionExport(r: RegionExportView, format: 'csv' | 'json',
     o.out(jsonParts(regionExportDocument(r, v.today)));
     return o.done();
   }
-  o.out(renderIdeaTableCsv(r.table, r.labels, r.delimiter));
+  o.out(documentOut(renderIdeaTableCsv(r.table, r.labels, r.delimiter), v));
   o.err(
     `${ageLines(r.members, r.lang, v.today)
       .map((l) => v.err.dim(l))
