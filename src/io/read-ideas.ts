@@ -206,14 +206,21 @@ function readEach<V, T>(
   make: (value: V, entry: IdeaFileEntry, stage: NonNullable<IdeaFileEntry['stage']>) => T,
   opts: { alsoKeep?: readonly string[]; keepsAll?: boolean } = {},
 ): ReadIdeas<T> {
-  const files = entries.filter((e) => e.stage && isReadableEntry(e));
+  const unreadable: IdeaFileEntry[] = [];
+  const files = entries.filter((e) => {
+    if (!e.stage) return false;
+    if (isReadableEntry(e)) return true;
+    // A link, or a name that was not UTF-8: never read, and counted with the files that could not be read, as
+    // `ideas validate` names them (file/symlink, file/name). Left out without a word, an idea would just be gone.
+    unreadable.push(e);
+    return false;
+  });
   const values = openReading<KindValue>(registry, kind, []).read(files, keepTask(kind), {
     remote: { module: import.meta.url, name: 'keepTask', init: kind },
     ...(opts.alsoKeep ? { alsoKeep: opts.alsoKeep } : {}),
     keepsAll: opts.keepsAll === true,
   });
   const ideas: T[] = [];
-  const unreadable: IdeaFileEntry[] = [];
   files.forEach((entry, i) => {
     const value = values[i];
     // A summary is a list of cells (src/core/sluice/idea.ts); everything else says whether it was read.

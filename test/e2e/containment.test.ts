@@ -127,6 +127,11 @@ describe('idea files that are symbolic links are never read through', () => {
       expect(r.stdout + r.stderr, args.join(' ')).not.toMatch(/root:|TOP SECRET|classified/);
     }
     expect(ideas(['show', 'ide-ssss'], { cwd: dir }).code).toBe(2);
+    // Never read, and never left out without a word: counted with the files that could not be read.
+    for (const args of [['list'], ['report'], ['export']]) {
+      const r = ideas(args, { cwd: dir });
+      expect(r.stderr, args.join(' ')).toContain('2 files could not be read');
+    }
   });
 });
 
@@ -332,6 +337,14 @@ describe('file names that git quotes, or that are not UTF-8', () => {
       expect(c.code, c.output).not.toBe(0);
       expect(c.output).toContain('file/name');
       expect(git(['rev-parse', 'HEAD'], dir)).toBe(before);
+      // A name that is not UTF-8 names no file to Node: the other commands never read it, and say that a file could
+      // not be read rather than leave it out unseen. (A name git quotes is a file they read and show.)
+      if (typeof name === 'string') return;
+      for (const args of [['list'], ['report'], ['export']]) {
+        const r = ideas(args, { cwd: dir });
+        expect(r.stderr, args.join(' ')).toContain('1 file could not be read');
+        expect(r.stdout, args.join(' ')).not.toContain(idOf(name.toString('latin1')));
+      }
     });
   }
 

@@ -40,6 +40,16 @@ describe('region sync against members that misbehave', () => {
       path.join(big, 'ideas', '01-ide', 'big-aaaaaa-huge.md'),
       `---\nid: big-aaaaaa\ntitle: Huge\ncreated: 2026-01-01\n---\n${'x'.repeat(6_000_000)}\n`,
     );
+    // A link, and a name that is not UTF-8: files no command of the member reads, named rather than left out.
+    fs.symlinkSync('/etc/passwd', path.join(big, 'ideas', '01-ide', 'big-bbbbbb-link.md'));
+    fs.writeFileSync(
+      Buffer.concat([
+        Buffer.from(path.join(big, 'ideas', '01-ide', 'big-cccccc-')),
+        Buffer.from([0xff]),
+        Buffer.from('.md'),
+      ]),
+      '---\nid: big-cccccc\ntitle: Hidden behind its name\ncreated: 2026-01-01\n---\n',
+    );
     commitAll(big, 'a huge idea');
     hugeConfig = memberRegistry('hcfg');
     fs.appendFileSync(path.join(hugeConfig, 'ideas.config.yaml'), `# ${'x'.repeat(6_000_000)}\n`);
@@ -80,6 +90,15 @@ describe('region sync against members that misbehave', () => {
     expect(messages).toContainEqual(
       expect.stringMatching(/^region\/registry error: .*hcfg.*ideas\.config\.yaml is larger than 5 MB/),
     );
+    expect(messages).toContainEqual(
+      expect.stringMatching(
+        /^region\/unreadable-idea warning: .*big.*ideas\/01-ide\/big-bbbbbb-link\.md.*file\/symlink/,
+      ),
+    );
+    expect(messages).toContainEqual(
+      expect.stringMatching(/^region\/unreadable-idea warning: .*big.*ideas\/01-ide\/big-cccccc-.*file\/name/),
+    );
+    expect(JSON.stringify(doc)).not.toContain('Hidden behind its name');
   });
 
   it('gives up on a member that never answers after --timeout seconds, and syncs the others', async () => {

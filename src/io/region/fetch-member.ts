@@ -30,7 +30,7 @@ import { forbiddenKeys, nullProtoDeep } from '../../core/safe-object.js';
 import { git, GitTimeout } from '../git.js';
 import { BLOB_BATCH, BlobReader, listTree, type TreeEntry } from '../git-revision.js';
 import { MAX_IDEA_BYTES } from '../../core/front-matter/front-matter.js';
-import { isIdeaFileName } from '../idea-files.js';
+import { isIdeaFileName, isReadableTreeFile } from '../idea-files.js';
 import { parseConfigText } from '../registry.js';
 import { faultPoint } from '../faults.js';
 import { memberRepoDir } from './member-cache.js';
@@ -228,9 +228,15 @@ export async function syncMember(
     )
       return { ok: true, snapshot: { ...previous, syncedAt: opts.now.toISOString() }, parsed: 0, unchanged: true };
 
-    const listed = (await listTree(repo, commit, `${prefix}${config.ideasDir}/`, { sizes: true })).filter(
-      (e) => e.type === 'blob' && e.mode !== '120000' && isIdeaFileName(path.posix.basename(e.path)),
+    const named = (await listTree(repo, commit, `${prefix}${config.ideasDir}/`, { sizes: true })).filter(
+      (e) => e.type === 'blob' && isIdeaFileName(path.posix.basename(e.path)),
     );
+    // A link, or a name that was not UTF-8 (git gives its bytes as U+FFFD): never read, and named as a file that could
+    // not be read, as the member's own commands count it and `ideas validate` names it.
+    const refused = named
+      .filter((e) => !isReadableTreeFile(e))
+      .map((e) => ({ path: e.path.slice(prefix.length), reason: e.mode === '120000' ? 'file/symlink' : 'file/name' }));
+    const listed = named.filter(isReadableTreeFile);
     // A blob larger than an idea may be is never read: a warning, as for any file that is not an idea.
     const entries = listed.filter((e) => !tooLarge(e));
     const oversized = listed
@@ -266,7 +272,7 @@ export async function syncMember(
     ideas.sort(byPath);
     const schemas = sources.map((s) => s.schema as Record<string, unknown>);
     const fields = snapshotFields(classes, (key) => fieldTitles(schemas, [key])[key] ?? { sv: key, en: key });
-    const unreadable = [...unreadableFiles, ...oversized].sort(byPath);
+    const unreadable = [...unreadableFiles, ...oversized, ...refused].sort(byPath);
     const snapshot: MemberSnapshot = {
       schemaVersion: SNAPSHOT_VERSION,
       member: member.id,
