@@ -345,8 +345,8 @@ describe('runAssign', () => {
         .slice(-2)
         .map((e) => e.field),
     ).toEqual(['carrier', 'coach']);
-    const { runMove } = await import('./move.js');
-    expect((await runMove({ id: 'sund-emspzg', to: 'refinement' }, ctx)).forced).toBe(false);
+    // Refinement is the council's to decide on: its approval passes the gate without force.
+    expect((await runDecide({ id: 'sund-emspzg', decision: 'approve', reason: 'Ja' }, ctx)).forced).toBe(false);
   });
 
   it('changes nothing when the value is already set, and is USAGE with nothing to assign', async () => {

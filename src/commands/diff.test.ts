@@ -52,6 +52,8 @@ describe('runDiff', () => {
     const r = await runDiff({ base: 'main', head: 'shortcut', lang: 'en' }, ctx);
     expect(r.diff.findings.map((f) => [f.rule, f.file, f.line])).toEqual([
       ['config/next', 'ideas.config.yaml', 11],
+      // Test is the council's to decide on, and the entry has no decision.
+      ['decision/council', ideaPath('sund-emspzg', '03-test'), expect.any(Number)],
       // Judged by the base's criteria of test, which the idea does not meet either.
       ['move/gate-closed', ideaPath('sund-emspzg', '03-test'), expect.any(Number)],
       ['move/not-next', ideaPath('sund-emspzg', '03-test'), expect.any(Number)],
@@ -64,6 +66,7 @@ describe('runDiff', () => {
     commitAll(root, 'Regeln beslutad');
     const after = await runDiff({ base: 'main', head: 'shortcut', lang: 'en' }, ctx);
     expect(after.diff.findings.map((f) => f.rule)).not.toContain('move/not-next');
+    expect(after.diff.findings.map((f) => f.rule)).toContain('decision/council');
   });
 
   it('entries dated after today by the injected clock are history/date-future', async () => {

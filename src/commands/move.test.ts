@@ -27,7 +27,7 @@ class RecordingPrompter extends ScriptedPrompter {
 
 describe('runMove', () => {
   it('moves an idea to a next stage with an open gate, appending one history entry', async () => {
-    const root = makeSluice();
+    const root = makeSluice({ council: false });
     const from = ideaPath('sund-eev2bz');
     const to = ideaPath('sund-eev2bz', '90-parkerad');
     const before = read(root, from);
@@ -64,7 +64,7 @@ describe('runMove', () => {
   });
 
   it('moves an idea outside git too', async () => {
-    const root = makeSluice({ git: false });
+    const root = makeSluice({ git: false, council: false });
     const { ctx } = commandContext(root);
     const r = await runMove({ id: 'sund-eev2bz', to: 'idea' }, ctx);
     expect(r.staged).toBe(false);
@@ -78,7 +78,7 @@ describe('runMove', () => {
   });
 
   it('refuses a closed gate with GATE_CLOSED naming what is missing, and changes nothing', async () => {
-    const root = makeSluice();
+    const root = makeSluice({ council: false });
     const tree = readTree(root);
     const { ctx } = commandContext(root);
     const e = await failure(runMove({ id: 'sund-emspzg', to: 'refinement' }, ctx));
@@ -96,7 +96,7 @@ describe('runMove', () => {
   });
 
   it('names the missing criteria in English with lang en', async () => {
-    const root = makeSluice();
+    const root = makeSluice({ council: false });
     const { ctx } = commandContext(root);
     const e = await failure(runMove({ id: 'sund-vtkg00', to: 'test', lang: 'en' }, ctx));
     expect(e.code).toBe('GATE_CLOSED');
@@ -110,7 +110,7 @@ describe('runMove', () => {
   });
 
   it('with force moves through a closed gate and says so in the entry', async () => {
-    const root = makeSluice();
+    const root = makeSluice({ council: false });
     const { ctx } = commandContext(root);
     const r = await runMove({ id: 'sund-emspzg', to: 'refinement', force: true, by: 'Sara Nyberg' }, ctx);
     expect(r.forced).toBe(true);
@@ -129,7 +129,7 @@ describe('runMove', () => {
   });
 
   it('refuses a stage that is not among the next ones with GATE_CLOSED, and changes nothing', async () => {
-    const root = makeSluice();
+    const root = makeSluice({ council: false });
     const tree = readTree(root);
     const { ctx } = commandContext(root);
     const e = await failure(runMove({ id: 'sund-eev2bz', to: 'evaluation' }, ctx));
@@ -141,7 +141,7 @@ describe('runMove', () => {
   });
 
   it('refuses the stage the idea is already in with USAGE', async () => {
-    const root = makeSluice();
+    const root = makeSluice({ council: false });
     const tree = readTree(root);
     const { ctx } = commandContext(root);
     const e = await failure(runMove({ id: 'sund-eev2bz', to: 'Förädling' }, ctx));
@@ -151,7 +151,7 @@ describe('runMove', () => {
   });
 
   it('without a stage and without prompts is USAGE naming the next stages by their labels, with a move to run', async () => {
-    const root = makeSluice();
+    const root = makeSluice({ council: false });
     const tree = readTree(root);
     const { ctx, prompter } = commandContext(root);
     const e = await failure(runMove({ id: 'sund-emspzg' }, ctx));
@@ -168,7 +168,7 @@ describe('runMove', () => {
   });
 
   it('without a stage from a stage that leads nowhere is USAGE, without a question', async () => {
-    const root = makeSluice();
+    const root = makeSluice({ council: false });
     const { ctx, prompter } = commandContext(root, []);
     const e = await failure(runMove({ id: 'sund-31gqyz' }, ctx));
     expect(e.code).toBe('USAGE');
@@ -176,8 +176,36 @@ describe('runMove', () => {
     expect(prompter.asked).toEqual([]);
   });
 
+  describe("into a stage the council decides on (the example's own config)", () => {
+    it('is refused, naming the decision that records it, and nothing is asked or written', async () => {
+      const root = makeSluice();
+      const tree = readTree(root);
+      const { ctx } = commandContext(root);
+      for (const force of [false, true]) {
+        const e = await failure(runMove({ id: 'sund-emspzg', to: 'refinement', force }, ctx));
+        expect(e.code).toBe('USAGE');
+        expect(e.text.sv).toBe(
+          'Idérådet beslutar om flytt till steget Förädling: det är ett beslut, ingen flytt med ideas move.',
+        );
+        expect(e.hint?.sv).toBe(
+          "Registrera rådets beslut: ideas decide sund-emspzg --decision godkänn --to refinement --reason 'rådets motivering' (eller på rådets möte, med ideas review).",
+        );
+        expect(e.hint?.en).toContain('ideas decide sund-emspzg --decision approve --to refinement');
+      }
+      expect(readTree(root)).toEqual(tree);
+    });
+
+    it('asks only among the stages a move may go to', async () => {
+      const root = makeSluice();
+      const prompter = new RecordingPrompter([{ kind: 'select', message: /Vart ska/, answer: 'parked' }]);
+      const { ctx } = commandContext(root, [], prompter);
+      await runMove({ id: 'sund-emspzg' }, ctx);
+      expect(prompter.offered[0]?.map((c) => c.value)).toEqual(['parked', 'rejected']);
+    });
+  });
+
   it('without a stage asks for one among the next stages, each with its gate, and moves to the answer', async () => {
-    const root = makeSluice();
+    const root = makeSluice({ council: false });
     const prompter = new RecordingPrompter([
       { kind: 'select', message: /Vart ska "Minskat matsvinn i äldreboendenas kök"\?/, answer: 'parked' },
     ]);
@@ -203,7 +231,7 @@ describe('runMove', () => {
   });
 
   it('refuses, after the question, a chosen stage whose gate is closed', async () => {
-    const root = makeSluice();
+    const root = makeSluice({ council: false });
     const tree = readTree(root);
     // At the closed gate it offers to fill in what is missing; no, and it refuses.
     const { ctx, prompter } = commandContext(root, [
@@ -217,14 +245,14 @@ describe('runMove', () => {
   });
 
   it('finds the idea by the random part of its id and the stage by its folder', async () => {
-    const root = makeSluice();
+    const root = makeSluice({ council: false });
     const { ctx } = commandContext(root);
     const r = await runMove({ id: 'eev2bz', to: '90-parkerad' }, ctx);
     expect(r.idea.path).toBe(ideaPath('sund-eev2bz', '90-parkerad'));
   });
 
   it('with commit makes one commit of the move alone', async () => {
-    const root = makeSluice();
+    const root = makeSluice({ council: false });
     const { ctx } = commandContext(root);
     const r = await runMove({ id: 'sund-eev2bz', to: 'parked', commit: true, note: 'Vilar' }, ctx);
     expect(r.committed).toBe(true);
@@ -236,7 +264,7 @@ describe('runMove', () => {
   });
 
   it('refuses an unknown id and an unknown stage', async () => {
-    const root = makeSluice();
+    const root = makeSluice({ council: false });
     const { ctx } = commandContext(root);
     expect((await failure(runMove({ id: 'sund-zzzzzz', to: 'parked' }, ctx))).code).toBe('IDEA_NOT_FOUND');
     expect((await failure(runMove({ id: 'sund-eev2bz', to: 'nowhere' }, ctx))).code).toBe('UNKNOWN_STAGE');

@@ -9,7 +9,7 @@ import { loadCriteria, type Registry } from '../io/registry.js';
 import { openRegistry } from './open-registry.js';
 import { actingName } from './acting-name.js';
 import { gateFor, moveRequest, transition, type TransitionResult } from './transition.js';
-import { planTransition } from '../core/sluice/transition.js';
+import { planTransition, requireCouncil } from '../core/sluice/transition.js';
 import { editedText, fieldBook, fixPlace, type FieldBook } from './edit.js';
 import { gateFixes } from '../core/sluice/gate-fix.js';
 import type { SchemaProblem } from '../core/criteria/schema-check.js';
@@ -47,17 +47,20 @@ export async function runMove(opts: MoveOptions, ctx: Ctx): Promise<MoveResult> 
   if (!to) {
     if (nextStages.length === 0)
       throw new IdeasError('USAGE', 'err.finalStage', { id: idea.id ?? idea.path, stage: idea.stage.label[lang] });
+    // The stages a move may go to: those the council decides on take a decision (ideas decide, ideas review).
+    const movable = nextStages.filter((s) => !s.council);
+    if (movable.length === 0) requireCouncil(idea, nextStages[0] as Stage, undefined);
     if (noPromptReason(ctx, opts) !== null)
       throw new IdeasError(
         'USAGE',
         'err.stageMissing',
-        { next: { sv: labels(nextStages, 'sv'), en: labels(nextStages, 'en') } },
+        { next: { sv: labels(movable, 'sv'), en: labels(movable, 'en') } },
         {
           hint: 'hint.stageMissing',
           hintParams: {
             example: {
-              sv: `ideas move ${idea.id ?? ''} ${shellQuote((nextStages[0] as Stage).label.sv.toLowerCase())}`,
-              en: `ideas move ${idea.id ?? ''} ${shellQuote((nextStages[0] as Stage).label.en.toLowerCase())}`,
+              sv: `ideas move ${idea.id ?? ''} ${shellQuote((movable[0] as Stage).label.sv.toLowerCase())}`,
+              en: `ideas move ${idea.id ?? ''} ${shellQuote((movable[0] as Stage).label.en.toLowerCase())}`,
             },
           },
         },
@@ -65,7 +68,7 @@ export async function runMove(opts: MoveOptions, ctx: Ctx): Promise<MoveResult> 
     const prompter = await ctx.prompter(lang);
     const key = await prompter.select({
       message: t(lang, 'prompt.moveTo', { title: idea.title ?? idea.path }),
-      choices: nextStages.map((s) => {
+      choices: movable.map((s) => {
         const gate = gateFor(registry, criteria, idea, s);
         const status = gate.open ? t(lang, 'gate.open') : t(lang, 'gate.closed', { count: gate.missing.length });
         return {

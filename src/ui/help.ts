@@ -480,13 +480,13 @@ export const EXAMPLES: Record<string, Record<Lang, string[]>> = {
   move: {
     sv: [
       'ideas move sund-4k7q2x',
-      'ideas move sund-4k7q2x test --by "Idérådet" --note "Beviljad test" --commit',
-      'ideas move sund-4k7q2x test --force --note "Beslut i KS"',
+      'ideas move sund-4k7q2x utvärdering --note "Testet är klart" --commit',
+      'ideas move sund-4k7q2x parkerad --by Samordnaren --note "Vilar till hösten"',
     ],
     en: [
       'ideas move sund-4k7q2x',
-      'ideas move sund-4k7q2x test --by "Council" --note "Test granted" --commit',
-      'ideas move sund-4k7q2x test --force --note "Decided by the board"',
+      'ideas move sund-4k7q2x evaluation --note "The test is done" --commit',
+      'ideas move sund-4k7q2x parked --by Coordinator --note "Resting until the autumn"',
     ],
   },
   decide: {

@@ -139,6 +139,8 @@ const ATTACKS: Attack[] = [
     },
     expect: [
       ['config/next', CONFIG],
+      // Test is the council's to decide on: a move there without a decision.
+      ['decision/council', EMSPZG_TEST],
       ['move/not-next', EMSPZG_TEST],
     ],
   },
@@ -394,9 +396,33 @@ const ATTACKS: Attack[] = [
     name: 'forced-added',
     change: () => {
       moveFile(at(EMSPZG), at(EMSPZG_TEST));
-      appendEntry(at(EMSPZG_TEST), { date: '2026-11-20', action: 'moved', from: 'idea', to: 'test', forced: true });
+      // As `ideas decide --force` writes it: the council's decision, past a closed gate and outside next.
+      appendEntry(at(EMSPZG_TEST), {
+        date: '2026-11-20',
+        action: 'moved',
+        from: 'idea',
+        to: 'test',
+        decision: 'approve',
+        forced: true,
+      });
     },
     expect: [['move/forced', EMSPZG_TEST, 'warning']],
+  },
+  {
+    name: 'council-stage-without-decision',
+    // Into a stage the council decides on, as a plain move would write it: forced or not, no decision.
+    change: () => {
+      addFields(at(EMSPZG), READY_FOR_TEST);
+      moveFile(at(EMSPZG), at(ideaPath('sund-emspzg', '02-foradling')));
+      appendEntry(at(ideaPath('sund-emspzg', '02-foradling')), {
+        date: '2026-11-20',
+        action: 'moved',
+        from: 'idea',
+        to: 'refinement',
+        by: 'Samordnaren',
+      });
+    },
+    expect: [['decision/council', ideaPath('sund-emspzg', '02-foradling')]],
   },
   {
     name: 'amount-changed',

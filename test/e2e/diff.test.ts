@@ -157,7 +157,7 @@ beforeAll(() => {
     commitAll(rules.repo, name);
   };
   branch('skipped-stage', () => {
-    // Complete for test, so that the skipped stage is the only rule broken.
+    // Complete for test, and the council's decision, so that the skipped stage is the only rule broken.
     addFields(at('sund-emspzg'), [
       'coach: Johan Ek',
       'test_plan: Väg svinnet i tre kök under åtta veckor och jämför med portionsval.',
@@ -170,6 +170,7 @@ beforeAll(() => {
       from: 'idea',
       to: 'test',
       by: 'Någon',
+      decision: 'approve',
     });
   });
   branch('no-history', () => moveFile(at('sund-vtkg00'), at('sund-vtkg00', '90-parkerad')));
@@ -211,9 +212,21 @@ beforeAll(() => {
     });
   });
   git(['checkout', '-q', '-b', 'forced-move', 'main'], rules.repo);
-  const forced = ideas(['move', 'sund-emspzg', 'test', '--force', '--note', 'Beslut i kommunstyrelsen'], {
-    cwd: rules.dir,
-  });
+  // Test is the council's: a forced move there is the council's decision, past the gate and outside next.
+  const forced = ideas(
+    [
+      'decide',
+      'sund-emspzg',
+      '--decision',
+      'approve',
+      '--to',
+      'test',
+      '--force',
+      '--reason',
+      'Beslut i kommunstyrelsen',
+    ],
+    { cwd: rules.dir },
+  );
   if (forced.code !== 0) throw new Error(describeRun(forced));
   commitAll(rules.repo, 'forced-move');
   git(['checkout', '-q', 'main'], rules.repo);

@@ -41,7 +41,7 @@ describe('a closed gate in ideas move, at a terminal', () => {
     'offers to fill in what is missing, asks it from the schema, then moves: the coach assigned, then the move',
     { timeout: 180_000 },
     async () => {
-      const root = makeSluice();
+      const root = makeSluice({ council: false });
       const t = open(root, ['move', 'sund-emspzg', 'refinement']);
       await t.waitFor(/Grinden till Förädling är stängd: 1 saknas\. Vill du fylla i det som saknas nu\?/);
       t.answer('');
@@ -63,7 +63,7 @@ describe('a closed gate in ideas move, at a terminal', () => {
     'declined, the gate stays closed with the commands that fill it, and nothing is written',
     { timeout: 180_000 },
     async () => {
-      const root = makeSluice();
+      const root = makeSluice({ council: false });
       const t = open(root, ['--lang', 'en', 'move', 'sund-emspzg', 'refinement']);
       await t.waitFor(/Do you want to fill in what is missing now\?/);
       t.answer('n');

@@ -180,7 +180,7 @@ describe('values as spreadsheets and Swedes write them (en registry)', () => {
 
 describe('a closed gate names the commands that open it', () => {
   it.each(['sv', 'en'] as const)('%s: one ideas edit per missing field, which run as printed', async (lang) => {
-    const root = makeSluice();
+    const root = makeSluice({ council: false });
     const langFlag = lang === 'en' ? ['--lang', 'en'] : [];
     const closed = await runCli(root, [...langFlag, 'move', 'sund-emspzg', 'refinement']);
     expect(closed.code).toBe(1);
@@ -204,7 +204,7 @@ describe('a closed gate names the commands that open it', () => {
   it('names a choice among the challenges and a yes/no, and the registry flag when one was given', async ({
     expect,
   }) => {
-    const root = makeSluice();
+    const root = makeSluice({ council: false });
     const parent = path.dirname(root);
     const closed = await runCli(parent, ['-C', path.basename(root), 'move', 'sund-vtkg00', 'test']);
     expect(closed.code).toBe(1);

@@ -114,7 +114,8 @@ describe.each(LANGS)('in a registry in %s', (lang) => {
     });
     const id = newIdeaBeforeCoach(dir, 'Med teamet', ['--set', 'coach=Sara Nyberg']);
 
-    const refused = ideas(['move', id, 'refinement'], { cwd: dir });
+    // Refinement is the council's: its approval meets the closed gate.
+    const refused = ideas(['decide', id, '-d', 'approve', '-r', 'Vidare'], { cwd: dir });
     expect(refused.code, describeRun(refused)).toBe(1);
     const integer = lang === 'sv' ? 'heltal' : 'whole number';
     const lines = fixLines(refused.stderr);
@@ -215,7 +216,7 @@ describe.each(LANGS)('in a registry in %s', (lang) => {
     changeCriteria(dir, 'test', (schema) => {
       schema.properties.draft_note = false;
     });
-    const moved = ideas(['move', 'sund-qz8w3k', 'test', '--no-input'], { cwd: dir });
+    const moved = ideas(['decide', 'sund-qz8w3k', '-d', 'approve', '-r', 'Vidare', '--no-input'], { cwd: dir });
     expect(moved.code, describeRun(moved)).toBe(1);
     expect(moved.stderr).toContain(lang === 'sv' ? 'ta bort det som inte får finnas' : 'remove what may not be there');
     expect(moved.stderr).toContain('ideas edit sund-qz8w3k --unset draft_note');

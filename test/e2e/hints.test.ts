@@ -230,8 +230,15 @@ const SITUATIONS: Situation[] = [
   {
     name: 'a closed gate',
     keys: ['gate.fixWith'],
-    provoke: [['move', NO_COACH, 'refinement']],
+    provoke: [['decide', NO_COACH, '-d', 'approve', '-r', 'Bra']],
     extract: /^\s+(ideas edit [^\n]*)$/m,
+    outcomes: [[/./, OK]],
+  },
+  {
+    name: 'a move into a stage the council decides on',
+    keys: ['hint.councilDecides'],
+    provoke: [['move', ID, 'refinement']],
+    extract: /: (ideas decide [^\n]*?) \(/m,
     outcomes: [[/./, OK]],
   },
   {

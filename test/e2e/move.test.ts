@@ -37,7 +37,7 @@ describe.concurrent('ideas move', () => {
   it('refuses a closed gate with exit 1, names the missing criteria in Swedish, and leaves everything as it was', async ({
     expect,
   }) => {
-    const root = makeSluice();
+    const root = makeSluice({ council: false });
     const before = read(root, ideaPath('sund-emspzg'));
     const r = await runCli(root, ['move', 'sund-emspzg', 'refinement']);
     expect(r.code).toBe(1);
@@ -51,7 +51,7 @@ describe.concurrent('ideas move', () => {
   });
 
   it('names the missing criteria in English with --lang en', async ({ expect }) => {
-    const root = makeSluice();
+    const root = makeSluice({ council: false });
     const r = await runCli(root, ['move', 'sund-vtkg00', 'test', '--lang', 'en']);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('The gate from Refinement to Test is closed for sund-vtkg00:');
@@ -64,7 +64,7 @@ describe.concurrent('ideas move', () => {
   it('refuses a stage that is not next with exit 1, and without a stage on CI is a usage error naming the choices', async ({
     expect,
   }) => {
-    const root = makeSluice();
+    const root = makeSluice({ council: false });
     const notNext = await runCli(root, ['move', 'sund-emspzg', 'spread']);
     expect(notNext.code).toBe(1);
     expect(notNext.stderr).toContain(
@@ -87,7 +87,7 @@ describe.concurrent('ideas move', () => {
   it('suggests the stage a misspelled one was meant for, as a misspelled command gets, and moves nothing', async ({
     expect,
   }) => {
-    const root = makeSluice();
+    const root = makeSluice({ council: false });
     const typo = await runCli(root, ['move', 'sund-emspzg', 'testt']);
     expect(typo.code).toBe(2);
     expect(typo.stderr).toContain(
@@ -102,7 +102,7 @@ describe.concurrent('ideas move', () => {
   });
 
   it('with --force moves through a closed gate, exit 0, and writes `forced: true`', async ({ expect }) => {
-    const root = makeSluice();
+    const root = makeSluice({ council: false });
     const r = await runCli(root, ['move', 'sund-emspzg', 'refinement', '--force']);
     expect(r.code).toBe(0);
     const to = ideaPath('sund-emspzg', '02-foradling');
@@ -114,7 +114,7 @@ describe.concurrent('ideas move', () => {
   });
 
   it('moves through an open gate, exit 0, with the note and who in the entry', async ({ expect }) => {
-    const root = makeSluice();
+    const root = makeSluice({ council: false });
     const r = await runCli(root, [
       'move',
       'sund-eev2bz',
@@ -139,7 +139,7 @@ describe.concurrent('ideas move', () => {
   });
 
   it('is staged as a rename whose only change is the added history entry', async ({ expect }) => {
-    const root = makeSluice();
+    const root = makeSluice({ council: false });
     expect((await runCli(root, ['move', 'sund-eev2bz', 'parked', '--by', 'Idérådet', '--note', 'Vilar'])).code).toBe(0);
     const diff = git(['diff', '--cached', '-M'], root);
     expect(diff).toContain(`rename from ${ideaPath('sund-eev2bz')}\n`);
@@ -162,7 +162,7 @@ describe.concurrent('ideas move', () => {
   });
 
   it('leaves other uncommitted changes exactly as they were', async ({ expect }) => {
-    const root = makeSluice();
+    const root = makeSluice({ council: false });
     const other = dirty(root);
     expect((await runCli(root, ['move', 'sund-eev2bz', 'parked'])).code).toBe(0);
     const status = git(['status', '--porcelain'], root);
@@ -181,7 +181,7 @@ describe.concurrent('ideas move', () => {
   it('with --commit makes one commit of the move alone, and other uncommitted changes stay uncommitted', async ({
     expect,
   }) => {
-    const root = makeSluice();
+    const root = makeSluice({ council: false });
     const other = dirty(root);
     const head = git(['rev-parse', 'HEAD'], root).trim();
     const r = await runCli(root, ['move', 'sund-emspzg', 'parked', '--commit', '--note', 'Vänta på kostenheten']);
@@ -204,7 +204,7 @@ describe.concurrent('ideas move', () => {
   it('after a failure between the move and the write (exit 2) the idea is whole in its old place and nothing else changed', async ({
     expect,
   }) => {
-    const root = makeSluice();
+    const root = makeSluice({ council: false });
     const other = dirty(root);
     const from = ideaPath('sund-emspzg');
     const bytes = read(root, from);
@@ -226,7 +226,7 @@ describe.concurrent('ideas move', () => {
   });
 
   it('keeps the file history across two committed moves', async ({ expect }) => {
-    const root = makeSluice();
+    const root = makeSluice({ council: false });
     expect((await runCli(root, ['move', 'sund-eev2bz', 'parked', '--commit'])).code).toBe(0);
     expect((await runCli(root, ['move', 'sund-eev2bz', 'idea', '--commit'])).code).toBe(0);
     const log = git(['log', '--follow', '--name-status', '--format=%s', '--', ideaPath('sund-eev2bz', '01-ide')], root);
@@ -240,7 +240,7 @@ describe.concurrent('ideas move', () => {
   });
 
   it('with --commit after an earlier move that was not committed, commits and exits 0', async ({ expect }) => {
-    const root = makeSluice();
+    const root = makeSluice({ council: false });
     expect((await runCli(root, ['move', 'sund-eev2bz', 'parked'])).code).toBe(0);
     const r = await runCli(root, ['move', 'sund-eev2bz', 'idea', '--commit']);
     expect(r.stderr).not.toMatch(/git misslyckades|fatal|pathspec/);
@@ -255,7 +255,7 @@ describe.concurrent('ideas move', () => {
   });
 
   it('an unknown id is exit 2', async ({ expect }) => {
-    const root = makeSluice();
+    const root = makeSluice({ council: false });
     const r = await runCli(root, ['move', 'sund-zzzzzz', 'refinement']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('Ingen idé med id "sund-zzzzzz".');
@@ -265,7 +265,7 @@ describe.concurrent('ideas move', () => {
 
 describe.concurrent('an idea through every stage', () => {
   it('goes from idea to spread with assign, decide and move, each step in its history', async ({ expect }) => {
-    const root = makeSluice();
+    const root = makeSluice({ council: false });
     const head = git(['rev-parse', 'HEAD'], root).trim();
     const steps: string[][] = [
       ['assign', 'sund-emspzg', '--coach', 'Johan Ek', '--commit'],
@@ -325,7 +325,7 @@ describe.concurrent('an idea through every stage', () => {
 
 describe.concurrent('ideas decide, assign and review', () => {
   it('decide --json prints the idea document with its new path', async ({ expect }) => {
-    const root = makeSluice();
+    const root = makeSluice({ council: false });
     const r = await runCli(root, [
       'decide',
       'sund-vtkg00',
@@ -363,7 +363,7 @@ describe.concurrent('ideas decide, assign and review', () => {
   });
 
   it('decide through a closed gate is exit 1 and a bad decision exit 2, both changing nothing', async ({ expect }) => {
-    const root = makeSluice();
+    const root = makeSluice({ council: false });
     expect((await runCli(root, ['decide', 'sund-vtkg00', '-d', 'approve', '-r', 'x'])).code).toBe(1);
     expect((await runCli(root, ['decide', 'sund-vtkg00', '-d', 'kanske', '-r', 'x'])).code).toBe(2);
     expect(
@@ -373,7 +373,7 @@ describe.concurrent('ideas decide, assign and review', () => {
   });
 
   it('assign --coach shows in the diff as the coach line and the history lines only', async ({ expect }) => {
-    const root = makeSluice();
+    const root = makeSluice({ council: false });
     const r = await runCli(root, ['assign', 'sund-emspzg', '--coach', 'Johan Ek', '--by', 'Sara Nyberg']);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(`${ideaPath('sund-emspzg')}\n`);
@@ -394,7 +394,7 @@ describe.concurrent('ideas decide, assign and review', () => {
   it('review --json off a terminal is exit 2; review --dry-run --json is exit 0 with the agenda', async ({
     expect,
   }) => {
-    const root = makeSluice();
+    const root = makeSluice({ council: false });
     const bad = await runCli(root, ['review', '--json']);
     expect(bad.code).toBe(2);
     expect(JSON.parse(bad.stdout)).toMatchObject({ kind: 'error', error: { code: 'USAGE' } });

@@ -76,7 +76,7 @@ describe.each(LANGS)('in a registry in %s', (lang) => {
     const id = newIdea(dir);
     ok(ideas(['assign', id, '--coach', 'Lo Ek'], { cwd: dir }));
     ok(ideas(['edit', id, '--set', 'carrier=Kim Berg'], { cwd: dir }));
-    ok(ideas(['move', id, 'refinement'], { cwd: dir }));
+    ok(ideas(['move', id, 'parked'], { cwd: dir }));
     ok(ideas(['assign', id, '--coach', 'Mo Lind', '--by', 'Sam Ek'], { cwd: dir }));
     const history = readIdeaFile(dir, fileOf(dir, id)).data.history as Record<string, unknown>[];
     expect(history.map((e) => [e.action, e.by])).toEqual([
@@ -92,7 +92,7 @@ describe.each(LANGS)('in a registry in %s', (lang) => {
     const other = newIdea(dir, [], NO_IDENTITY);
     ok(ideas(['assign', other, '--coach', 'Lo Ek'], { cwd: dir, env: NO_IDENTITY }));
     ok(ideas(['edit', other, '--set', 'carrier=Kim Berg'], { cwd: dir, env: NO_IDENTITY }));
-    ok(ideas(['move', other, 'refinement'], { cwd: dir, env: NO_IDENTITY }));
+    ok(ideas(['move', other, 'parked'], { cwd: dir, env: NO_IDENTITY }));
     const entries = readIdeaFile(dir, fileOf(dir, other)).data.history as Record<string, unknown>[];
     expect(entries.map((e) => e.action)).toEqual(['created', 'assigned', 'assigned', 'moved']);
     for (const e of entries) expect(e).not.toHaveProperty('by');

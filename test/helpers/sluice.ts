@@ -13,6 +13,7 @@ import {
   realpathSync,
   renameSync,
   rmSync,
+  writeFileSync,
 } from 'node:fs';
 import { devNull, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -78,6 +79,12 @@ export interface SluiceOptions {
   git?: boolean;
   /** Move sund-emspzg and sund-njf5rp into 02-foradling before the first commit, for four ideas in refinement. */
   fourInRefinement?: boolean;
+  /**
+   * False: no stage is the council's (`council: true` taken out of the config), so that `ideas move` may go where the
+   * example's council decides: for tests of how a move works (its gate, --force, filling in, a kill on the way),
+   * which idea → refinement shows best. The council's own rule is tested with the example as it is.
+   */
+  council?: boolean;
 }
 
 const made: string[] = [];
@@ -87,6 +94,10 @@ export function makeSluice(opts: SluiceOptions = {}): string {
   const root = realpathSync(mkdtempSync(path.join(tmpdir(), 'ideas-gate-')));
   made.push(root);
   cpSync(EXAMPLE, root, { recursive: true });
+  if (opts.council === false) {
+    const config = path.join(root, 'ideas.config.yaml');
+    writeFileSync(config, readFileSync(config, 'utf8').replace(/^ {4}council: true\n/gm, ''));
+  }
   if (opts.fourInRefinement) {
     for (const id of ['sund-emspzg', 'sund-njf5rp'] as const)
       renameSync(path.join(root, ideaPath(id)), path.join(root, ideaPath(id, '02-foradling')));

@@ -628,6 +628,12 @@ export function diffSnapshots(base: Snapshot, head: Snapshot, opts: DiffOptions)
             });
           }
         }
+        // The council decides on moves into its stages (the base's `council: true`): such an entry is a decision.
+        if (stageByKey(rules, to)?.council === true && !isDecision(e.decision))
+          finding(h, `/history/${index}`, 'decision/council', 'f.moveNoDecision', 'h.moveNoDecision', {
+            n,
+            to: label(to),
+          });
         steps.push({ from: from ?? current, to, date: str(e.date), forced });
         last = { index, forced };
       }

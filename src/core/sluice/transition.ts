@@ -10,7 +10,7 @@ import { IdeasError } from '../errors.js';
 import { t, type Lang } from '../i18n/i18n.js';
 import { shellQuote } from '../shell/quote.js';
 import type { SchemaProblem, Validator } from '../criteria/schema-check.js';
-import { decisionNames, decisionWord, type Decision } from './decision.js';
+import { decisionName, decisionNames, decisionWord, type Decision } from './decision.js';
 import { checkGate, forwardStage, missingFor, type Gate } from './gate.js';
 import { historyOf, type IdeaFields } from './idea.js';
 import { resolveStage, stageLabelOf } from './stage-lookup.js';
@@ -136,6 +136,7 @@ function planMove(r: MoveRequest): MovePlan {
       path: pathIn(config, idea, to),
     };
   }
+  requireCouncil(idea, to, r.decision);
   if (r.amount !== undefined) requireFunding(to);
   const gate = to ? checkGate(idea, to, config, r.validators.base, r.validators.criteria(to)) : null;
   if (gate && !gate.open && !r.force) return { kind: 'refused', gate, missing: gate.missing };
@@ -183,6 +184,24 @@ export function importEntry(
 function pathIn(config: RegistryConfig, idea: IdeaFields, to: Stage | null): string {
   if (!to) return idea.path;
   return `${config.ideasDir}/${to.folder}/${idea.path.slice(idea.path.lastIndexOf('/') + 1)}`;
+}
+
+/**
+ * The council rule: the idea council decides on moves into a stage with `council: true`, so a move there is a
+ * decision (`ideas decide`, `ideas review`), never a plain `ideas move`, forced or not. The error names the command
+ * that records the council's decision.
+ */
+export function requireCouncil(idea: IdeaFields, to: Stage | null, decision: Decision | undefined): void {
+  if (!to?.council || decision !== undefined) return;
+  const id = shellQuote(idea.id ?? idea.path);
+  const command = (lang: Lang) =>
+    `ideas decide ${id} --decision ${decisionName('approve', lang)} --to ${to.key} --reason ${shellQuote(t(lang, 'hint.councilReason'))}`;
+  throw new IdeasError(
+    'USAGE',
+    'err.councilDecides',
+    { stage: to.label },
+    { hint: 'hint.councilDecides', hintParams: { command: { sv: command('sv'), en: command('en') } } },
+  );
 }
 
 /** The funding rule: money is granted only into a stage with `funding: true`. */

@@ -220,6 +220,14 @@ export const diff = {
     sv: 'Medel beviljas med flaggan --amount till ideas decide, när idén godkänns in i ett steg med funding: true.',
     en: 'Money is granted with the option --amount of ideas decide, when the idea is approved into a stage with funding: true.',
   },
+  'f.moveNoDecision': {
+    sv: 'Historikpost {n} flyttar idén till {to}, där idérådet beslutar, utan något beslut.',
+    en: 'History entry {n} moves the idea into {to}, where the idea council decides, without a decision.',
+  },
+  'h.moveNoDecision': {
+    sv: 'Rådets beslut registreras med ideas decide eller på mötet med ideas review, som skriver beslutet i posten (decision).',
+    en: "The council's decision is recorded with ideas decide, or at the meeting with ideas review, which write it into the entry (decision).",
+  },
   'f.moveForced': {
     sv: 'Forcerad flytt {from} → {to} (historikpost {n}): förbi en stängd grind eller ett steg som inte ligger i next.',
     en: 'A forced move {from} → {to} (history entry {n}): past a closed gate or to a stage not among next.',

@@ -36,6 +36,15 @@ export const errors = {
     sv: 'Okänt steg "{stage}". Menade du {suggestion}? Stegen är: {stages}.',
     en: 'Unknown stage "{stage}". Did you mean {suggestion}? The stages are: {stages}.',
   },
+  'err.councilDecides': {
+    sv: 'Idérådet beslutar om flytt till steget {stage}: det är ett beslut, ingen flytt med ideas move.',
+    en: 'The idea council decides on moves into {stage}: that is a decision, not a move with ideas move.',
+  },
+  'hint.councilDecides': {
+    sv: 'Registrera rådets beslut: {command} (eller på rådets möte, med ideas review).',
+    en: "Record the council's decision: {command} (or at the council's meeting, with ideas review).",
+  },
+  'hint.councilReason': { sv: 'rådets motivering', en: "the council's reason" },
   'err.unknownTemplate': {
     sv: 'Okänd mall "{template}". Mallarna är: {templates}.',
     en: 'Unknown template "{template}". The templates are: {templates}.',
