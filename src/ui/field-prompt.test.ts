@@ -32,3 +32,25 @@ describe('askField: one clear note after the question', () => {
     }
   });
 });
+
+describe('askField: a yes or no', () => {
+  /** The default each confirm question offers, which Enter alone answers. */
+  async function defaultOffered(current: unknown, schema: Record<string, unknown>): Promise<unknown> {
+    let offered: unknown = 'not asked';
+    const prompter = new ScriptedPrompter([]);
+    prompter.confirm = async (q) => {
+      offered = q.default;
+      return false;
+    };
+    await askField(prompter, { ...spec('confirm', true), schema }, 'sv', compile, current);
+    return offered;
+  }
+
+  it('is never yes by Enter alone: no, unless the file says yes already', async () => {
+    // The criterion asks for a yes (the nearest manager backs the idea): a yes must be given, not defaulted.
+    expect(await defaultOffered(undefined, { type: 'boolean', const: true })).toBe(false);
+    expect(await defaultOffered(undefined, { type: 'boolean' })).toBe(false);
+    expect(await defaultOffered(true, { type: 'boolean', const: true })).toBe(true);
+    expect(await defaultOffered(false, { type: 'boolean' })).toBe(false);
+  });
+});

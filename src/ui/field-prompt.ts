@@ -79,10 +79,12 @@ export async function askField(
       return chosen === '' ? undefined : chosen;
     }
     case 'confirm':
+      // A yes is a statement of fact (the nearest manager backs the idea): never made by Enter alone. Without an
+      // answer in the file, Enter says no; with one, it keeps it.
       return prompter.confirm({
         message: label,
         help,
-        default: typeof current === 'boolean' ? current : spec.schema.const === true ? true : undefined,
+        default: typeof current === 'boolean' ? current : false,
       });
     case 'checkbox': {
       const had = Array.isArray(current) ? current.filter(isScalar).map(String) : [];
