@@ -256,6 +256,8 @@ describe('runDecide as a council speaks', () => {
       ['assigned', 'coach', 'Lisa Berg', 'Anna Ek'],
       ['moved', 'approve', null, 'Anna Ek'],
     ]);
+    // Who took no part is in the decision's entry, as review's minutes name them.
+    expect(history.at(-1)?.conflicts).toBe('Bo Berg');
   });
 
   it('a gate that --set leaves closed refuses before any field is written', async () => {

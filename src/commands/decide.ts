@@ -8,7 +8,7 @@ import { findIdea } from '../io/find-idea.js';
 import { loadCriteria, type Registry } from '../io/registry.js';
 import { openRegistry } from './open-registry.js';
 import { decisionName, parseDecision, type Decision } from '../core/sluice/decision.js';
-import { decidersFor } from '../core/sluice/conflict.js';
+import { decisionMakers } from '../core/sluice/conflict.js';
 import { fieldQuestion, readFieldAnswer } from '../core/sluice/gate-fields.js';
 import { foldRecordKeys } from '../core/criteria/fields.js';
 import { compileCriteria } from '../io/schemas.js';
@@ -107,7 +107,7 @@ export async function runDecide(opts: DecideOptions, ctx: Ctx): Promise<DecideRe
   let idea = findIdea(registry, opts.id);
   const to = decisionTarget(idea, decision, registry.config, opts.to);
   const amount = parseAmount(opts.amount, to);
-  const by = decidersFor(opts.by, opts.conflict ?? []);
+  const { by, conflicts } = decisionMakers(opts.by, opts.conflict ?? []);
   const book = fieldBook(registry, criteria, lang);
   // What a closed gate prints: the commands that fill in what it misses.
   const fixFor = (gate: Gate) => gateFixes(gate.missing, idea, book, lang, fixPlace(opts, idea, ctx));
@@ -134,7 +134,7 @@ export async function runDecide(opts: DecideOptions, ctx: Ctx): Promise<DecideRe
     // decision leaves no trace.
     if (to) {
       const data = { ...idea.data, ...Object.fromEntries(values.map((v) => [v.field, v.value])) };
-      const fields = { by, note: reason, decision, amount };
+      const fields = { by, conflicts, note: reason, decision, amount };
       const plan = planTransition(moveRequest(registry, criteria, { ...idea, data }, to, fields, opts.force, ctx));
       if (plan.kind === 'refused') throw refusalError(plan, idea, lang, registry.config, fixFor(plan.gate));
       if (plan.kind === 'unfinished') throw refusalError(plan, idea, lang, registry.config);
@@ -150,7 +150,7 @@ export async function runDecide(opts: DecideOptions, ctx: Ctx): Promise<DecideRe
     criteria,
     idea,
     to,
-    { by, note: reason, decision, amount },
+    { by, conflicts, note: reason, decision, amount },
     { force: opts.force, commit: opts.commit, lang, fix },
     ctx,
   );

@@ -369,7 +369,8 @@ describe('runReview', () => {
 
     const rel = ideaPath('sund-vtkg00', '03-test');
     const history = historyIn(root, rel);
-    // Bo Berg declared jäv: no entry names him; the gate was open, so nothing was forced.
+    // Bo Berg declared jäv: he decides nothing, and the decision names him as taking no part (as --by spells him);
+    // the gate was open, so nothing was forced.
     expect(history.slice(-4)).toEqual([
       {
         date: '2026-11-23',
@@ -386,6 +387,7 @@ describe('runReview', () => {
         from: 'refinement',
         to: 'test',
         by: 'Anna Ek',
+        conflicts: 'Bo Berg',
         decision: 'approve',
         amount: 40000,
         note: 'Bra plan',

@@ -22,6 +22,7 @@ import { openRegistry } from './open-registry.js';
 import type { ReviewCard, ReviewItem } from '../core/sluice/agenda.js';
 import { DECISIONS, type Decision } from '../core/sluice/decision.js';
 import { councilMembers, decidersFor, parseConflictFlag, sameName, withName } from '../core/sluice/conflict.js';
+import { parseNumberText } from '../core/criteria/fields.js';
 import { fieldQuestion, gateFields, readFieldAnswer, type GateField } from '../core/sluice/gate-fields.js';
 import type { Prompter } from '../ui/prompter.js';
 import { writeFieldChanges } from './field-changes.js';
@@ -356,6 +357,12 @@ export async function runReview(opts: ReviewOptions, ctx: Ctx): Promise<ReviewRe
       for (;;) {
         const idea = item.idea;
         const by = decidersFor(opts.by, conflicted);
+        // Written into the decision's entry: who took no part, as --by spells a member it names.
+        const members = councilMembers(opts.by);
+        const conflicts =
+          conflicted.length > 0
+            ? conflicted.map((c) => members.find((m) => sameName(m, c)) ?? c.trim()).join(', ')
+            : undefined;
         const toFill =
           item.gate && item.next
             ? gateFields(item.gate, baseSchema, criteria.get(item.next.key)?.schema, registry.config, lang, idea.data)
@@ -449,11 +456,15 @@ export async function runReview(opts: ReviewOptions, ctx: Ctx): Promise<ReviewRe
         }
         let amount: number | undefined;
         if (decision === 'approve' && to?.funding) {
+          // Read as `ideas decide --amount` and a spreadsheet read it: `200 000 kr` yes, `1e6` no.
           const raw = await prompter.input({
             message: t(lang, 'review.amount'),
-            validate: (v) => (/^\s*\d[\d\s]*([.,]\d+)?\s*$/.test(v) ? true : t(lang, 'err.badAmount', { value: v })),
+            validate: (v) => {
+              const n = parseNumberText(v);
+              return n !== null && n >= 0 ? true : t(lang, 'err.badAmount', { value: v });
+            },
           });
-          amount = Number(raw.replace(/\s/g, '').replace(',', '.'));
+          amount = parseNumberText(raw) ?? undefined;
         }
         const reason = (
           await prompter.input({
@@ -469,7 +480,7 @@ export async function runReview(opts: ReviewOptions, ctx: Ctx): Promise<ReviewRe
           criteria,
           fresh,
           to,
-          { by, note: reason, decision, amount },
+          { by, conflicts, note: reason, decision, amount },
           { force, lang },
           ctx,
         );

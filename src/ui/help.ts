@@ -182,8 +182,8 @@ export const HELP = {
     en: 'complete a field before the decision, field=value (repeat for more); written in the history',
   },
   decideConflict: {
-    sv: 'ledamot med jäv: deltar inte i beslutet och lämnas utanför --by i historiken (upprepa för flera)',
-    en: 'a member with a conflict of interest: takes no part, left out of --by in the history (repeat for more)',
+    sv: 'ledamot med jäv: deltar inte i beslutet; historiken namnger hen under conflicts, inte under by (upprepa för flera)',
+    en: 'a member with a conflict of interest: takes no part; the history names them under conflicts, not by (repeat for more)',
   },
   decideAmount: {
     sv: 'beviljat belopp i kronor (steg med funding)',

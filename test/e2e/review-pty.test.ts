@@ -432,6 +432,8 @@ describe.each([
           from: 'refinement',
           to: 'test',
           by: 'Anna Ek',
+          // Who declared jäv, and so took no part.
+          conflicts: 'Bo Berg',
           decision: 'approve',
           amount: 40000,
           note: 'Bra plan',

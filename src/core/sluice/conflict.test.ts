@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { IdeasError } from '../errors.js';
-import { councilMembers, decidersFor, parseConflictFlag, sameName, withName } from './conflict.js';
+import { councilMembers, decidersFor, decisionMakers, parseConflictFlag, sameName, withName } from './conflict.js';
 
 describe('decidersFor', () => {
   it('leaves a member with a conflict of interest out of the members named', () => {
@@ -18,6 +18,31 @@ describe('decidersFor', () => {
 
   it('names nobody when every member has a conflict', () => {
     expect(decidersFor('Anna Ek', ['Anna Ek'])).toBeUndefined();
+  });
+});
+
+describe('decisionMakers', () => {
+  it('names who decided and, once each, who took no part', () => {
+    expect(decisionMakers('Anna Ek, Bo Berg', ['Bo Berg', ' bo berg', 'Cia Lund'])).toEqual({
+      by: 'Anna Ek',
+      conflicts: 'Bo Berg, Cia Lund',
+    });
+    expect(decisionMakers('Idérådet', [])).toEqual({ by: 'Idérådet', conflicts: undefined });
+    expect(decisionMakers(undefined, ['Bo Berg'])).toEqual({ by: undefined, conflicts: 'Bo Berg' });
+  });
+
+  it('refuses a decision that no one is left to make', () => {
+    let e: unknown;
+    try {
+      decisionMakers('Anna Ek, Bo Berg', ['Anna Ek', 'Bo Berg']);
+    } catch (err) {
+      e = err;
+    }
+    expect(e).toBeInstanceOf(IdeasError);
+    expect((e as IdeasError).code).toBe('USAGE');
+    expect((e as IdeasError).text.sv).toBe(
+      'Alla som ska besluta (Anna Ek, Bo Berg) har anmält jäv: ingen är kvar att fatta beslutet.',
+    );
   });
 });
 

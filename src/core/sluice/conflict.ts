@@ -30,6 +30,23 @@ export function decidersFor(by: string | undefined, conflicted: readonly string[
   return left.length > 0 ? left.join(', ') : undefined;
 }
 
+/**
+ * Who decides an idea, and who took no part, for its history entry: decidersFor's members, and the declared
+ * conflicts as one text ("Bo Berg, Ce Dahl"; undefined when none). When `by` names members and every one of them
+ * declared a conflict, no one is left to decide: refused.
+ */
+export function decisionMakers(
+  by: string | undefined,
+  conflicted: readonly string[],
+): { by: string | undefined; conflicts: string | undefined } {
+  const names = conflicted.map((c) => c.trim()).filter((c) => c !== '');
+  const deciders = decidersFor(by, names);
+  if (deciders === undefined && councilMembers(by).length > 0)
+    throw new IdeasError('USAGE', 'err.everyoneConflicted', { by: (by ?? '').trim() });
+  const conflicts = names.reduce<string[]>((all, name) => withName(all, name), []);
+  return { by: deciders, conflicts: conflicts.length > 0 ? conflicts.join(', ') : undefined };
+}
+
 /** `--conflict <id>=<name>` of `ideas review`: the idea and the member. */
 export function parseConflictFlag(value: string): { id: string; name: string } {
   const at = value.indexOf('=');

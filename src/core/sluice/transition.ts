@@ -26,6 +26,8 @@ export interface StageValidators {
 /** What a move's or a decision's history entry says besides where the idea went. */
 export interface HistoryFields {
   by?: string;
+  /** A decision's members with a conflict of interest, who took no part: "Bo Berg, Ce Dahl". */
+  conflicts?: string;
   note?: string;
   decision?: Decision;
   amount?: number;
@@ -148,6 +150,7 @@ function planMove(r: MoveRequest): MovePlan {
     entry.to = to.key;
   }
   if (r.by) entry.by = r.by;
+  if (r.conflicts) entry.conflicts = r.conflicts;
   if (r.decision) entry.decision = r.decision;
   if (r.amount !== undefined) entry.amount = r.amount;
   if (forced) entry.forced = true;

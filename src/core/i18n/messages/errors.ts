@@ -36,6 +36,10 @@ export const errors = {
     sv: 'Okänt steg "{stage}". Menade du {suggestion}? Stegen är: {stages}.',
     en: 'Unknown stage "{stage}". Did you mean {suggestion}? The stages are: {stages}.',
   },
+  'err.everyoneConflicted': {
+    sv: 'Alla som ska besluta ({by}) har anmält jäv: ingen är kvar att fatta beslutet.',
+    en: 'Everyone who is to decide ({by}) declared a conflict of interest: no one is left to make the decision.',
+  },
   'err.councilDecides': {
     sv: 'Idérådet beslutar om flytt till steget {stage}: det är ett beslut, ingen flytt med ideas move.',
     en: 'The idea council decides on moves into {stage}: that is a decision, not a move with ideas move.',
