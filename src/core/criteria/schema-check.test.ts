@@ -10,6 +10,27 @@ function problems(schema: Record<string, unknown>, value: unknown, key: string) 
 }
 
 describe('describeErrors', () => {
+  it("gives a schema's own x-message with its field in brackets, and without empty ones for a value checked alone", () => {
+    const message = { 'x-message': { sv: 'Planen saknas eller är för kort', en: 'The plan is missing or too short' } };
+    expect(problems({ properties: { plan: { minLength: 20, ...message } } }, { plan: 'kort' }, 'in-idea')).toEqual([
+      {
+        pointer: '/plan',
+        keyword: 'minLength',
+        sv: 'Planen saknas eller är för kort [plan]',
+        en: 'The plan is missing or too short [plan]',
+      },
+    ]);
+    // A prompt checks the answer alone, against the field's schema: there is no field to name.
+    expect(problems({ type: 'string', minLength: 20, ...message }, 'kort', 'alone')).toEqual([
+      {
+        pointer: '',
+        keyword: 'minLength',
+        sv: 'Planen saknas eller är för kort',
+        en: 'The plan is missing or too short',
+      },
+    ]);
+  });
+
   it('words every keyword a criterion may fail in Swedish and English, never in ajv’s English', () => {
     const cases: [
       string,

@@ -106,8 +106,10 @@ export function describeErrors(errors: readonly ErrorObject[] | null | undefined
     const fieldName = pointer.split('/')[1] ?? '';
     const label = (lang: Lang) => fieldLabel(subject, pointer, lang);
     const custom = localizedKeyword(subject, 'x-message');
+    // The field in brackets, where there is one: a value checked alone (a prompt's answer) has none to name.
+    const where = pointer === '' ? '' : ` [${displayPointer(pointer)}]`;
     const message: Localized = custom
-      ? { sv: `${custom.sv} [${displayPointer(pointer)}]`, en: `${custom.en} [${displayPointer(pointer)}]` }
+      ? { sv: `${custom.sv}${where}`, en: `${custom.en}${where}` }
       : NOT_ALLOWED.has(e.keyword)
         ? { sv: problemText(e, 'sv'), en: problemText(e, 'en') }
         : {
