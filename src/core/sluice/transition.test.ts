@@ -216,6 +216,24 @@ describe('planTransition: a decision', () => {
     expect(() => decisionTarget(idea('test'), 'park', config)).toThrow(expect.objectContaining({ code: 'USAGE' }));
   });
 
+  it('says an idea is parked (or rejected) already, not that its stage has no next stage for the decision', () => {
+    for (const [stage, decision] of [
+      ['parked', 'park'],
+      ['rejected', 'reject'],
+    ] as const) {
+      const e = (() => {
+        try {
+          decisionTarget(idea(stage), decision, config);
+        } catch (err) {
+          return err as IdeasError;
+        }
+        throw new Error('not refused');
+      })();
+      expect(e.code).toBe('USAGE');
+      expect(e.text.sv).toMatch(/^Idén plan-4k7q2x står redan i (Parkerad|Avslagen)\.$/);
+    }
+  });
+
   it('writes a commit message that names the move or the decision, the reason and who decided', () => {
     const from = idea('refinement');
     const fields = { decision: 'approve' as const, note: 'Bra', by: 'Rådet' };

@@ -229,6 +229,10 @@ export function decisionTarget(
     }
     case 'park':
     case 'reject': {
+      // Parked already (or rejected): said so, rather than that the stage has no next stage for the decision.
+      const already = decision === 'park' ? ['parked'] : ['rejected', 'dropped'];
+      if (already.includes(idea.stage.key))
+        throw new IdeasError('USAGE', 'err.sameStage', { id: idea.id ?? idea.path, stage: idea.stage.label });
       const to = decision === 'park' ? next('parked') : (next('rejected') ?? next('dropped'));
       if (!to)
         throw new IdeasError('USAGE', 'err.noStageFor', { stage: idea.stage.label, decision: decisionNames(decision) });
