@@ -6,7 +6,8 @@ import { CsvSyntaxError, CsvTooManyRecords, parseCsv } from '../core/exchange/cs
 import { IdeasError } from '../core/errors.js';
 import { checkIdeaFile } from '../core/criteria/validate.js';
 import { nullObject } from '../core/safe-object.js';
-import { localize, type Lang } from '../core/i18n/i18n.js';
+import { localize, type Lang, type Localized } from '../core/i18n/i18n.js';
+import { fieldTitles } from '../core/criteria/field-titles.js';
 import { newId, takenIds } from '../core/sluice/id.js';
 import { isoDate } from '../core/sluice/idea.js';
 import { renderIdeaFile } from '../core/front-matter/idea-text.js';
@@ -64,6 +65,11 @@ export interface ImportedIdea {
   stage: Stage;
   /** Relative to the registry root, with forward slashes. */
   path: string;
+  /**
+   * An idea imported before that its row updates: what the row changes, each field by its label (`body` the text),
+   * and whether the row empties it. Nothing an import changes goes unsaid.
+   */
+  changes?: { field: string; label: Localized; cleared: boolean }[];
 }
 
 export interface ImportResult {
@@ -193,6 +199,7 @@ export async function runImport(opts: ImportOptions, ctx: Ctx): Promise<ImportRe
   });
 
   const today = isoDate(ctx.clock());
+  const labelOf = (field: string): Localized => fieldTitles(schemas, [field])[field] ?? { sv: field, en: field };
   const source = path.basename(opts.file);
   // Who imported: --by, else git's user.name, as every other command that writes history names its author.
   const by = await actingName(opts.by, registry);
@@ -408,7 +415,14 @@ export async function runImport(opts: ImportOptions, ctx: Ctx): Promise<ImportRe
       );
       return;
     }
-    updates.push({ file: { rel: idea.path, before, after }, idea: shown });
+    const changes = [...edit.fields].map(([field, value]) => ({
+      field,
+      label: labelOf(field),
+      cleared: value === undefined,
+    }));
+    if (edit.body !== null)
+      changes.push({ field: 'body', label: localize('import.bodyField'), cleared: edit.body.trim() === '' });
+    updates.push({ file: { rel: idea.path, before, after }, idea: { ...shown, changes } });
   }
 
   const summary = {

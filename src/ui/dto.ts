@@ -453,8 +453,20 @@ export function exportDocument(registry: RegistryRef, table: IdeaTable, includeP
   };
 }
 
-type ImportedRow = { row: number; id: string; title: string; stage: Stage; path: string };
+type ImportedRow = {
+  row: number;
+  id: string;
+  title: string;
+  stage: Stage;
+  path: string;
+  /** An updated idea: the fields its row changes (`body` for the text), and whether it empties each. */
+  changes?: { field: string; label: Localized; cleared: boolean }[];
+};
 const importedRow = (i: ImportedRow) => ({ row: i.row, id: i.id, title: i.title, stage: i.stage.key, path: i.path });
+const updatedRow = (i: ImportedRow) => ({
+  ...importedRow(i),
+  changes: (i.changes ?? []).map((c) => ({ field: c.field, cleared: c.cleared })),
+});
 
 export interface ImportSummary {
   file: string;
@@ -487,7 +499,7 @@ export function importDocument(registry: RegistryRef, r: ImportSummary, lang: La
     rows: r.rows,
     counts: { created: r.imported.length, updated: r.updated.length, unchanged: r.unchanged.length },
     imported: r.imported.map(importedRow),
-    updated: r.updated.map(importedRow),
+    updated: r.updated.map(updatedRow),
     unchanged: r.unchanged.map(importedRow),
     invalid: r.problems.map((p) => ({
       row: p.row,

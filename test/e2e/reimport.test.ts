@@ -199,9 +199,17 @@ describe('an export imported back', () => {
       path.join(dir, 'export.csv'),
       rows.map((r) => r.map((c) => (/[;"\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(';')).join('\r\n'),
     );
+    // Before it writes, the dry run says what the row changes, field by field, by its label.
+    const dry = ideas(['import', 'export.csv', '--dry-run'], { cwd: dir });
+    expect(dry.code, describeRun(dry)).toBe(0);
+    expect(dry.stderr).toMatch(/^ {2}sund-[a-z0-9]{6}: Enhet eller förvaltning$/m);
     const r = ideas(['import', 'export.csv', '--json'], { cwd: dir });
     expect(r.code, describeRun(r)).toBe(0);
-    expect(parseJson(r)).toMatchObject({ counts: { created: 0, updated: 1, unchanged: 1 }, written: true });
+    expect(parseJson(r)).toMatchObject({
+      counts: { created: 0, updated: 1, unchanged: 1 },
+      written: true,
+      updated: [{ title: 'Två', changes: [{ field: 'unit', cleared: false }] }],
+    });
     const file = stagedFiles(dir);
     expect(file).toHaveLength(1);
     const { data } = readIdeaFile(dir, file[0] as string);
@@ -211,6 +219,16 @@ describe('an export imported back', () => {
       action: 'imported',
       source: `export.csv, rad ${rows.indexOf(two) + 1}`,
     });
+
+    // A cell emptied in the sheet empties its field, and the import says so before and as it does.
+    two[unit] = '';
+    fs.writeFileSync(
+      path.join(dir, 'export.csv'),
+      rows.map((row) => row.map((c) => (/[;"\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(';')).join('\r\n'),
+    );
+    const emptied = ideas(['import', 'export.csv', '--dry-run'], { cwd: dir });
+    expect(emptied.code, describeRun(emptied)).toBe(0);
+    expect(emptied.stderr).toMatch(/^ {2}sund-[a-z0-9]{6}: .*Enhet eller förvaltning \(tömt\)/m);
   });
 
   it('refuses a row that would move its idea, and one that names an idea twice: exit 1, nothing written', () => {

@@ -118,6 +118,17 @@ export function presentImport(r: ImportView, json: boolean, v: View): Output {
   for (const d of r.duplicates)
     o.err(`${c.yellow(t(r.lang, 'out.importDuplicate', { row: d.row, id: terminalLine(d.id ?? '?') }))}\n`);
   for (const i of [...r.imported, ...r.updated]) o.out(`${terminalLine(i.path)}\n`);
+  // What each row changes in an idea imported before, field by field: an emptied field stands out.
+  for (const i of r.updated) {
+    if (!i.changes || i.changes.length === 0) continue;
+    const fields = i.changes
+      .map((ch) => {
+        const label = terminalLine(ch.label[r.lang]);
+        return ch.cleared ? c.yellow(t(r.lang, 'out.importCleared', { field: label })) : label;
+      })
+      .join(', ');
+    o.err(`${t(r.lang, 'out.importChanges', { id: terminalLine(i.id), fields })}\n`);
+  }
   if (r.invalidRows.length > 0) o.err(`${c.yellow(t(r.lang, 'out.importSkipped', { count: r.invalidRows.length }))}\n`);
   const counts = {
     file: r.file,

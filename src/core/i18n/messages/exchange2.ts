@@ -26,6 +26,10 @@ export const exchange2 = {
     sv: 'Provkörning av {file}: {created#ny idé|nya idéer} skulle skapas, {updated#idé|idéer} uppdateras och {unchanged#idé lämnas oförändrad|idéer lämnas oförändrade}; inget skrevs.',
     en: 'Dry run of {file}: {created#new idea|new ideas} would be created, {updated#idea|ideas} updated and {unchanged#idea|ideas} left unchanged; nothing was written.',
   },
+  // What a row changes in an idea imported before: "sund-4k7q2x: Beskrivning (tömd), Taggar".
+  'import.bodyField': { sv: 'Texten', en: 'The text' },
+  'out.importChanges': { sv: '  {id}: {fields}', en: '  {id}: {fields}' },
+  'out.importCleared': { sv: '{field} (tömt)', en: '{field} (emptied)' },
   'out.importedCounts': {
     sv: 'Från {file}: {created#ny idé skapad|nya idéer skapade}, {updated#idé uppdaterad|idéer uppdaterade} och {unchanged#idé oförändrad|idéer oförändrade}{staged}.',
     en: 'From {file}: {created#new idea|new ideas} created, {updated#idea|ideas} updated and {unchanged#idea|ideas} unchanged{staged}.',
