@@ -200,6 +200,15 @@ async function interview(
   for (const n of namesOf(criteria.get(idea.stage.key)?.schema)) add(n);
   for (const s of next) for (const n of namesOf(criteria.get(s.key)?.schema)) add(n);
   for (const n of ['carrier', 'coach', 'unit', 'challenge', 'tags']) add(n);
+  // What the idea's own stage requires is asked as required: never "(optional, Enter skips)" for a test plan in Test.
+  const ownSchema = criteria.get(idea.stage.key)?.schema;
+  const requiredHere = new Set(
+    Array.isArray(ownSchema?.required) ? ownSchema.required.filter((x): x is string => typeof x === 'string') : [],
+  );
+  const specOf = (n: string) => {
+    const spec = book.spec(n);
+    return requiredHere.has(n) && !spec.required ? { ...spec, required: true } : spec;
+  };
   const neededFor = new Map<string, string[]>();
   for (const s of next) {
     for (const m of gateFor(registry, criteria, idea, s).missing)
@@ -213,7 +222,7 @@ async function interview(
     const choices = [
       { value: SAVE, name: t(lang, 'prompt.editSave') },
       ...names.map((n) => {
-        const spec = book.spec(n);
+        const spec = specOf(n);
         const needed = neededFor.get(n);
         const mark = wanted.has(n)
           ? `  (${t(lang, 'prompt.changed')})`
@@ -228,7 +237,9 @@ async function interview(
       }),
       {
         value: BODY,
-        name: editor ? t(lang, 'prompt.editBody', { editor: editorName(editor) }) : t(lang, 'prompt.editBodyInline'),
+        name: `${editor ? t(lang, 'prompt.editBody', { editor: editorName(editor) }) : t(lang, 'prompt.editBodyInline')}${
+          body !== undefined && body !== idea.body ? `  (${t(lang, 'prompt.changed')})` : ''
+        }`,
       },
     ];
     const at = choices.findIndex((c) => c.value === last);
@@ -250,7 +261,7 @@ async function interview(
     }
     const answer = await askField(
       prompter,
-      book.spec(pick),
+      specOf(pick),
       lang,
       compileCriteria,
       current(pick),

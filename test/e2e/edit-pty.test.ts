@@ -132,11 +132,27 @@ describe('ideas edit at a terminal', () => {
     await t.highlight(/^Texten \(öppnas i fake-editor\)/);
     t.answer('');
     await t.waitFor(/^\? Vad vill du ändra i/m);
+    // Changed, as a changed field is marked.
+    await t.waitFor(/Texten \(öppnas i fake-editor\) {2}\(ändrat\)/);
     await t.highlight(/^Spara och avsluta/, 'Up');
     t.answer('');
     expect(await t.exitCode(), t.screen()).toBe(0);
     const rel = ideaPath('sund-emspzg');
     expect(parseIdeaText(read(root, rel)).body).toBe(`\n${EDITOR_TEXT}\n`);
+  });
+});
+
+describe('ideas edit asks what the idea’s stage requires as required', () => {
+  ptyIt('a test plan of an idea in Test: no "(valfritt, Enter hoppar över)"', { timeout: 180_000 }, async () => {
+    const root = makeSluice();
+    const t = open(root, ['edit', 'sund-avmpk4']);
+    await t.waitFor(/^\? Vad vill du ändra i/m);
+    await t.highlight(/^Plan för testet/);
+    t.answer('');
+    await t.waitFor(/^\? Plan för testet/m);
+    expect(t.screen()).not.toMatch(/Plan för testet \(valfritt/);
+    t.press('C-c');
+    expect(await t.exitCode(), t.screen()).toBe(130);
   });
 });
 
