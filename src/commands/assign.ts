@@ -56,7 +56,7 @@ export async function runAssign(opts: AssignOptions, ctx: Ctx): Promise<AssignRe
   if (changes.length === 0)
     return { kind: 'idea-assigned', registry, lang, changes, titles, idea, staged: false, committed: false };
   const message = opts.commit
-    ? `${idea.id}: ${idea.title ?? ''} (${changes.map((c) => `${c.field}: ${c.new}`).join(', ')})`
+    ? `${idea.id}: ${idea.title ?? ''} (${changes.map((c) => `${titles[c.field]?.[lang] ?? c.field}: ${c.new}`).join(', ')})`
     : null;
   const outcome = await rewriteIdea(registry, idea, before, text, ctx.env, message);
   return { kind: 'idea-assigned', registry, lang, changes, titles, ...outcome };

@@ -153,7 +153,11 @@ async function applyEdit(
   checkEdited(dataOf(text), idea.stage, criteria, new Set(changes.map((c) => c.field)), lang);
   const entries = councilEntries(changes, (f) => book.spec(f).schema, isoDate(ctx.clock()), by);
   for (const entry of entries) text = editText(idea, () => appendHistoryEntry(text, entry));
-  const what = [...changes.map((c) => c.field), ...(newBody !== undefined ? [t(lang, 'out.bodyChanged')] : [])];
+  // The fields by their labels, as the terminal names them: a commit's message is read by people too.
+  const what = [
+    ...changes.map((c) => done.titles[c.field]?.[lang] ?? c.field),
+    ...(newBody !== undefined ? [t(lang, 'out.bodyChanged')] : []),
+  ];
   const message = opts.commit ? `${idea.id}: ${idea.title ?? ''} (${what.join(', ')})` : null;
   const outcome = await rewriteIdea(registry, idea, before, text, ctx.env, message);
   return { ...done, recorded: entries.map((e) => e.field as string), ...outcome };

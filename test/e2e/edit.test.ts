@@ -224,3 +224,16 @@ describe('a closed gate names the commands that open it', () => {
     expect(moved.code, moved.stderr).toBe(0);
   });
 });
+
+describe('--commit names the fields by their labels, as the terminal does', () => {
+  it('edit and assign, in Swedish and English', async () => {
+    const root = makeSluice();
+    const subject = () => git(['log', '-1', '--format=%s'], root).trim();
+    const edited = await runCli(root, ['edit', 'sund-emspzg', '--set', 'unit=Kultur', '--set', 'tags=mat', '--commit']);
+    expect(edited.code, edited.stderr).toBe(0);
+    expect(subject()).toBe('sund-emspzg: Minskat matsvinn i äldreboendenas kök (Enhet eller förvaltning, Taggar)');
+    const assigned = await runCli(root, ['--lang', 'en', 'assign', 'sund-emspzg', '--coach', 'Lena Sjö', '--commit']);
+    expect(assigned.code, assigned.stderr).toBe(0);
+    expect(subject()).toBe('sund-emspzg: Minskat matsvinn i äldreboendenas kök (Idea coach: Lena Sjö)');
+  });
+});
