@@ -50,6 +50,17 @@ describe('runShow', () => {
     await expect(runShow({ id: query }, ctx())).rejects.toMatchObject({ code: 'IDEA_NOT_FOUND' });
   });
 
+  it.each(['ide-trs9k2', 'trs9k2'])(
+    'names the file of an idea that does not read, asked by %j, rather than say there is none',
+    async (query) => {
+      fs.writeFileSync(path.join(dir, 'ideas/01-ide/ide-trs9k2-trasig.md'), '---\nid: ide-trs9k2\ntitle: [oj\n---\n');
+      await expect(runShow({ id: query }, ctx())).rejects.toMatchObject({
+        code: 'IDEA_NOT_FOUND',
+        text: { en: `The idea "${query}" in ideas/01-ide/ide-trs9k2-trasig.md cannot be read.` },
+      });
+    },
+  );
+
   it('throws AMBIGUOUS_ID when the random part matches two ideas', async () => {
     fs.writeFileSync(
       path.join(dir, 'ideas/01-ide/abc-tzxqka-other.md'),

@@ -34,8 +34,14 @@ export function findIdea(registry: Registry, query: string): Idea {
   const again = byName(ideaEntries(registry), wanted);
   if (again) return again;
   // A file named for the idea that does not read is named, so that the user sees why, not that it is missing.
+  // Asked by the random part of its id alone (`zzz111`), as for a file that reads: the second part of its name.
+  const randomPart = (name: string) => (wanted.includes('-') ? null : (name.split('-', 3)[1] ?? null));
   const broken = listIdeaFiles(registry).find(
-    (e) => e.stage && (e.path.toLowerCase() === wanted || baseName(e.path).startsWith(`${wanted}-`)),
+    (e) =>
+      e.stage &&
+      (e.path.toLowerCase() === wanted ||
+        baseName(e.path).startsWith(`${wanted}-`) ||
+        randomPart(baseName(e.path)) === wanted),
   );
   if (broken) {
     // The file as the user reaches it from where they are, and the command to run from there as printed.
