@@ -30,7 +30,7 @@ import { type Validator } from '../core/criteria/schema-check.js';
 import { baseValidators, compileCriteria, readPackageSchema } from '../io/schemas.js';
 import { fieldTitles, type FieldTitles } from '../core/criteria/field-titles.js';
 import { git } from '../io/git.js';
-import { defaultBase, defaultBranch, resolveRevision } from '../io/git-base.js';
+import { defaultBase, defaultBranch, noMergeBase, resolveRevision } from '../io/git-base.js';
 import {
   BLOB_BATCH,
   BlobReader,
@@ -117,8 +117,8 @@ export async function runDiff(opts: DiffOptions, ctx: Ctx): Promise<DiffResult> 
     base = { ref, commit: await defaultBase(root, ctx.env), mergeBase: true, worktree: false };
   } else if (range.symmetric) {
     const a = await resolveRevision(root, range.base);
-    const { stdout } = await git(['merge-base', a, headCommit ?? 'HEAD'], root).catch(() => {
-      throw new IdeasError('USAGE', 'err.noMergeBase', { branch: range.base ?? '' });
+    const { stdout } = await git(['merge-base', a, headCommit ?? 'HEAD'], root).catch(async () => {
+      throw await noMergeBase(root, range.base ?? '');
     });
     base = { ref: range.base, commit: stdout.trim(), mergeBase: true, worktree: false };
   } else {

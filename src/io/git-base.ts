@@ -3,6 +3,7 @@
  * of HEAD and the default branch, as a pull request does; CI systems say which branch a pull request targets.
  */
 import { IdeasError } from '../core/errors.js';
+import { shellQuote } from '../core/shell/quote.js';
 import { git } from './git.js';
 
 async function resolves(root: string, rev: string): Promise<boolean> {
@@ -59,6 +60,27 @@ export async function defaultBase(root: string, env: NodeJS.ProcessEnv): Promise
     const { stdout } = await git(['merge-base', branch, 'HEAD'], root);
     return stdout.trim();
   } catch {
-    throw new IdeasError('USAGE', 'err.noMergeBase', { branch });
+    throw await noMergeBase(root, branch);
   }
+}
+
+/**
+ * Why no merge base was found, as the error to give: in a shallow clone (CI's checkout fetches one commit unless told
+ * otherwise) the history is there to fetch, and the hint says how; otherwise the two share none, and a base is named.
+ */
+export async function noMergeBase(root: string, branch: string): Promise<IdeasError> {
+  let shallow = false;
+  try {
+    shallow = (await git(['rev-parse', '--is-shallow-repository'], root)).stdout.trim() === 'true';
+  } catch {
+    // Not to be told: taken as a full clone.
+  }
+  return shallow
+    ? new IdeasError('USAGE', 'err.noMergeBaseShallow', { branch }, { hint: 'hint.noMergeBaseShallow' })
+    : new IdeasError(
+        'USAGE',
+        'err.noMergeBase',
+        { branch },
+        { hint: 'hint.noMergeBase', hintParams: { base: shellQuote(branch) } },
+      );
 }

@@ -235,6 +235,37 @@ const SITUATIONS: Situation[] = [
     outcomes: [[/./, OK]],
   },
   {
+    name: 'a branch that shares no history with main',
+    keys: ['hint.noMergeBase'],
+    setup: (c) => {
+      git(['checkout', '-q', '--orphan', 'elsewhere'], c.dir);
+      git(['commit', '-q', '-m', 'the same files, no shared history'], c.dir);
+    },
+    provoke: [['diff']],
+    outcomes: [[/./, OK]],
+  },
+  {
+    name: 'a shallow clone, as CI checks out a pull request',
+    keys: ['hint.noMergeBaseShallow'],
+    setup: (c) => {
+      // main and feature went apart after their fork, which a clone one commit deep does not hold.
+      git(['checkout', '-q', '-b', 'feature'], c.dir);
+      writeFile(c.dir, 'README.md', 'feature\n');
+      git(['add', '-A'], c.dir);
+      git(['commit', '-q', '-m', 'feature'], c.dir);
+      git(['checkout', '-q', 'main'], c.dir);
+      writeFile(c.dir, 'NOTES.md', 'main\n');
+      git(['add', '-A'], c.dir);
+      git(['commit', '-q', '-m', 'main'], c.dir);
+      const shallow = path.join(makeTempDir(), 'clone');
+      git(['clone', '-q', '--depth', '1', '--no-single-branch', `file://${c.dir}`, shallow], c.dir);
+      git(['checkout', '-q', 'feature'], shallow);
+      return shallow;
+    },
+    provoke: [['diff']],
+    outcomes: [[/^git fetch --unshallow$/, OK]],
+  },
+  {
     name: 'a move into a stage the council decides on',
     keys: ['hint.councilDecides'],
     provoke: [['move', ID, 'refinement']],

@@ -144,6 +144,18 @@ export const errors = {
     sv: 'Den här grenen och {branch} har ingen gemensam historik; ange en bas.',
     en: 'This branch and {branch} share no history; name a base.',
   },
+  'hint.noMergeBase': {
+    sv: 'Jämför de två som de står: `ideas diff {base} HEAD`.',
+    en: 'Compare the two as they stand: `ideas diff {base} HEAD`.',
+  },
+  'err.noMergeBaseShallow': {
+    sv: 'Klonen är grund (shallow): den saknar historiken tillbaka till {branch}, så ändringarna går inte att jämföra.',
+    en: 'The clone is shallow: it lacks the history back to {branch}, so the changes cannot be compared.',
+  },
+  'hint.noMergeBaseShallow': {
+    sv: 'Hämta historiken med `git fetch --unshallow` (i GitHub Actions: fetch-depth: 0 för actions/checkout).',
+    en: 'Fetch the history with `git fetch --unshallow` (in GitHub Actions: fetch-depth: 0 for actions/checkout).',
+  },
   'err.git': { sv: 'git misslyckades: {reason}', en: 'git failed: {reason}' },
   'err.cancelled': { sv: 'Avbrutet.', en: 'Cancelled.' },
   'err.unexpected': {
