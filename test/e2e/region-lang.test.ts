@@ -74,4 +74,15 @@ describe('the language of a region command before its file is read', () => {
     expect(en.code).toBe(2);
     expect(en.stderr).toContain('No region here');
   });
+
+  it("says it in a registry's language, in a registry that is no region, whatever the locale", () => {
+    const registry = makeTempDir();
+    fs.writeFileSync(path.join(registry, 'ideas.config.yaml'), 'schemaVersion: 1\nname: Sluss\nlanguage: sv\n');
+    const r = ideas(['region', 'list'], { cwd: registry, env: EN });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('Ingen region här');
+    expect(ideas(['region', 'sync', '--help'], { cwd: registry, env: EN }).stdout).toContain(
+      'Användning: ideas region sync',
+    );
+  });
 });

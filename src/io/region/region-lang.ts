@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { Lang } from '../../core/i18n/i18n.js';
 import { chooseLang } from '../../core/i18n/lang-choice.js';
 import { REGION_FILE } from '../../core/region/file-name.js';
-import { findFolderWith } from '../registry-root.js';
+import { findFolderWith, findRegistryRoot, peekLanguage } from '../registry-root.js';
 
 /** The folder with ideas.region.yaml at or above `start`, or null. */
 export function findRegionRoot(start: string): string | null {
@@ -40,7 +40,9 @@ export function peekRegionLanguage(root: string): Lang | null {
 
 /**
  * The language of a region command before its file is read: --lang, else the first of the languages of the region
- * at `region` (or IDEAS_REGISTRY, or found upwards from `cwd`), else the locale.
+ * at `region` (or IDEAS_REGISTRY, or found upwards from `cwd`); with no region there, the language of a registry
+ * there (a coordinator in a Swedish registry who types `ideas region list` is told in Swedish that there is no
+ * region); else the locale.
  */
 export function languageBeforeRegion(
   flag: Lang | undefined,
@@ -49,6 +51,8 @@ export function languageBeforeRegion(
   cwd: string,
 ): Lang {
   if (flag) return flag;
-  const { root } = regionFrom(cwd, region, env);
-  return chooseLang(undefined, root ? peekRegionLanguage(root) : null, env);
+  const { start, root } = regionFrom(cwd, region, env);
+  if (root) return chooseLang(undefined, peekRegionLanguage(root), env);
+  const registry = existsSync(start) ? findRegistryRoot(start) : null;
+  return chooseLang(undefined, registry ? peekLanguage(registry) : null, env);
 }
