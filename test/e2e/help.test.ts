@@ -99,6 +99,21 @@ describe('ideas <command> --help', () => {
     }
   });
 
+  it('names every placeholder in Swedish in the Swedish help: no <key>, <field=value> or <seconds>', () => {
+    const catalog = JSON.parse(fs.readFileSync(`${REPO_ROOT}/dist/help.json`, 'utf8')) as {
+      texts: Record<'sv' | 'en', Record<string, string>>;
+    };
+    // Placeholders that are the same word in both languages, or a name of their own.
+    const same = new Set(['id', 'n', 'commit-id', 'format', 'text', 'markdown', 'medlem:id']);
+    const english = new Set(
+      Object.values(catalog.texts.en).flatMap((text) => [...text.matchAll(/<([^<>\s]+)>/g)].map((m) => m[1] as string)),
+    );
+    for (const [command, text] of Object.entries(catalog.texts.sv))
+      for (const [, word] of text.matchAll(/<([^<>\s]+)>/g))
+        if (english.has(word as string) && !same.has(word as string))
+          expect.unreachable(`ideas ${command} --help in Swedish says <${String(word)}>`);
+  });
+
   it("names adopt's argument by what it is, member:id, in both languages: not git's <ref> or <revision>", () => {
     for (const [lang, usage, arg, missing] of [
       [
