@@ -187,8 +187,10 @@ describe('runInit', () => {
     expect(loadRegistry(dir, 'en').config.language).toBe('sv');
   });
 
-  it('asks for the template when it may prompt', async () => {
-    const prompter = new ScriptedPrompter([{ kind: 'select', message: /template/, answer: 'skaraborg' }]);
+  it("asks for the template when it may prompt, in the new registry's language", async () => {
+    const prompter = new ScriptedPrompter([
+      { kind: 'select', message: /^Vilken mall ska idéslussen utgå från\?$/, answer: 'skaraborg' },
+    ]);
     const r = await runInit({}, ctx(prompter));
     expect({
       template: r.template,

@@ -9,7 +9,6 @@ import { createFilesAllOrNothing, writeFileAtomic } from '../io/atomic-file.js';
 import { entryExists, nearestExisting, pathExists, readTextIfExists, realPath } from '../io/files.js';
 import { ownPackage, readExampleFile } from '../io/package-files.js';
 import { toPosix } from '../io/idea-files.js';
-import { chooseLang } from '../core/i18n/lang-choice.js';
 import { renderGithubWorkflow, WORKFLOW_FILE } from '../core/scaffold/ci-workflow.js';
 import { GITLAB_CI_FILE, renderGitlabCi } from '../core/scaffold/gitlab-ci.js';
 import { checkPackageSpec, showPackageSpec, type PackageSpecProblem } from '../core/scaffold/package-spec.js';
@@ -59,7 +58,6 @@ export async function runInit(opts: InitOptions, ctx: Ctx): Promise<InitResult> 
   const root = path.resolve(ctx.cwd, opts.dir ?? '.');
   // A new registry is Swedish unless told otherwise: the product is made for Swedish municipalities first.
   const lang: Lang = opts.lang ?? 'sv';
-  const uiLang = chooseLang(opts.lang, null, ctx.env);
   if (pathExists(path.join(root, CONFIG_FILE))) {
     throw new IdeasError('REGISTRY_EXISTS', 'err.registryExists', { dir: root });
   }
@@ -67,7 +65,8 @@ export async function runInit(opts: InitOptions, ctx: Ctx): Promise<InitResult> 
   const spec = packageSpec(opts.package, provider);
   const top = await gitTopLevel(nearestExisting(root));
   if (opts.commit) await checkCanCommit(top, root, ctx);
-  const template = await chooseTemplate(opts, ctx, uiLang);
+  // Its questions speak the new registry's language, as every command in it will.
+  const template = await chooseTemplate(opts, ctx, lang);
   const configText = readExampleFile(template.example, CONFIG_FILE);
   const doc = parseDocument(configText);
   doc.set('language', lang);

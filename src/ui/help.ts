@@ -28,8 +28,8 @@ export const HELP = {
   },
   initDir: { sv: 'mappen (standard: arbetsmappen)', en: 'the folder (default: the working directory)' },
   initTemplate: {
-    sv: 'mall: sundsvall, helsingborg-kultur, skaraborg eller minimal',
-    en: 'template: sundsvall, helsingborg-kultur, skaraborg or minimal',
+    sv: 'mall: sundsvall, helsingborg-kultur, skaraborg eller minimal (utan flaggan: frågar vid en terminal, annars minimal)',
+    en: 'template: sundsvall, helsingborg-kultur, skaraborg or minimal (without it: asked at a terminal, else minimal)',
   },
   initLang: { sv: 'idéslussens språk: sv (standard) eller en', en: "the registry's language: sv (default) or en" },
   initCi: {

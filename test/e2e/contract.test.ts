@@ -424,6 +424,7 @@ describe('every command a message shows runs as printed', () => {
         reason: shellQuote('Parkeras'),
         help: 'ideas show --help',
         command: 'ideas schema --stage test',
+        base: shellQuote('main'),
       };
       const env = cliEnv();
       const tried = new Set<string>();
