@@ -17,7 +17,8 @@ import {
   groupName,
   renderReportMarkdown,
   renderReportText,
-  REPORT_CSV_COLUMNS,
+  reportCsvHeader,
+  reportCsvWords,
   reportCsvRows,
   type TextOptions,
 } from './render-report.js';
@@ -238,19 +239,22 @@ export function renderRegionReportMarkdown(view: RegionReportView, lang: Lang): 
  */
 export function renderRegionReportCsv(r: RegionFigures, lang: Lang, delimiter: string): string {
   const decimalComma = delimiter === ';';
-  const rows: CsvCell[][] = [['member', 'name', 'municipality', ...REPORT_CSV_COLUMNS]];
+  const rows: CsvCell[][] = [
+    [
+      t(lang, 'csv.report.member'),
+      t(lang, 'csv.report.name'),
+      t(lang, 'csv.report.municipality'),
+      ...reportCsvHeader(lang),
+    ],
+  ];
   const count = (n: number): CsvCell => ({ literal: formatNumberCsv(n, decimalComma) });
   const viewOf = (part: ReportPart) => ({ report: part.report, config: part.config, titles: {} });
+  const written = reportCsvWords(r.region.config, {}, lang);
   for (const row of reportCsvRows(viewOf(r.region), lang, decimalComma)) rows.push(['', '', '', ...row]);
   for (const b of r.breakdowns ?? [])
     for (const [label, g] of breakdownRows(b, lang)) {
       const cell = (stage: string, measure: string, n: number): CsvCell[] => [
-        'breakdown',
-        b.field,
-        '',
-        label,
-        stage,
-        measure,
+        ...written('breakdown', b.field, '', label, stage, measure),
         count(n),
       ];
       rows.push(['', '', '', ...cell('', 'ideas', g.ideas)]);

@@ -132,24 +132,23 @@ describe('renderReportCsv', () => {
   it('is one figure a row, read back by an independent parser, with a BOM and decimal commas after ;', () => {
     const read = readCsv(renderReportCsv(view, 'sv', ';'), ';');
     expect(read.bom).toBe(true);
-    expect(read.rows[0]).toEqual(['section', 'field', 'by', 'group', 'stage', 'measure', 'value']);
-    expect(read.rows).toContainEqual(['funnel', '', '', '', 'test', 'now', '2']);
-    expect(read.rows).toContainEqual(['funds', '', '', '', 'test', 'amount', '1500,5']);
-    expect(read.rows).toContainEqual(['breakdown', 'unit', '', 'Skola|Fritid', '', 'ideas', '1']);
+    // In the registry's language: the columns, sections and measures in words, stages and fields by their labels.
+    expect(read.rows[0]).toEqual(['avsnitt', 'fält', 'per', 'grupp', 'steg', 'mått', 'värde']);
+    expect(read.rows).toContainEqual(['tratt', '', '', '', 'Test', 'nu', '2']);
+    expect(read.rows).toContainEqual(['medel', '', '', '', 'Test', 'belopp', '1500,5']);
+    expect(read.rows).toContainEqual(['fördelning', 'Enhet', '', 'Skola|Fritid', '', 'idéer', '1']);
     // Vård (2 ideas) would be the total less the lone Skola idea: both are pooled, and only the total is shown.
-    expect(read.rows.filter((r) => r[0] === 'aggregate' && r[2] === 'unit')).toEqual([
-      ['aggregate', 'team', 'unit', 'Totalt', '', 'ideas', '3'],
-      ['aggregate', 'team', 'unit', 'Totalt', '', 'sum', '6'],
+    expect(read.rows.filter((r) => r[0] === 'summering' && r[2] === 'Enhet')).toEqual([
+      ['summering', 'Teamet', 'Enhet', 'Totalt', '', 'idéer', '3'],
+      ['summering', 'Teamet', 'Enhet', 'Totalt', '', 'summa', '6'],
     ]);
-    expect(readCsv(renderReportCsv(view, 'en', ','), ',').rows).toContainEqual([
-      'funds',
-      '',
-      '',
-      '',
-      'test',
-      'amount',
-      '1500.5',
-    ]);
+    const en = readCsv(renderReportCsv(view, 'en', ','), ',').rows;
+    expect(en[0]).toEqual(['section', 'field', 'by', 'group', 'stage', 'measure', 'value']);
+    expect(en).toContainEqual(['funds', '', '', '', 'Test', 'amount', '1500.5']);
+    expect(en).toContainEqual(['time in stage', '', '', '', 'Idea', 'median (days)', expect.any(String)]);
+    // No key where a word belongs, in either language.
+    for (const rows of [read.rows, en])
+      for (const row of rows) expect(row.slice(0, 6).join(' '), row.join(';')).not.toMatch(/limitDays|daysLeft|p90\b/);
   });
 });
 

@@ -6,7 +6,7 @@ import type { ChalkInstance } from 'chalk';
 import type { RegistryConfig } from '../core/sluice/config.js';
 import { formatCsv, type CsvCell } from '../core/exchange/csv.js';
 import type { FieldTitles } from '../core/criteria/field-titles.js';
-import { t, type Lang } from '../core/i18n/i18n.js';
+import { isMessageKey, t, type Lang } from '../core/i18n/i18n.js';
 import { formatAmount } from '../core/history/minutes.js';
 import {
   groupLabel,
@@ -393,21 +393,53 @@ export function renderReportMarkdown(view: ReportView, lang: Lang): string {
 }
 
 /**
- * The report in long form: one figure a row, with the columns section, field, by, group, stage, measure and value.
- * Measures are fixed English keys (now, entered, median, amount …), so a pivot table built on them keeps working.
+ * The report in long form: one figure a row, with the columns section, field, by, group, stage, measure and value,
+ * in the registry's language: the columns, sections and measures in words ("tratt", "nu"), stages and fields by their
+ * labels. Each word is fixed for its language, so a pivot table built on them keeps working.
  */
 export function renderReportCsv(view: ReportView, lang: Lang, delimiter: string): string {
-  return formatCsv([[...REPORT_CSV_COLUMNS], ...reportCsvRows(view, lang, delimiter === ';')], delimiter, {
+  return formatCsv([reportCsvHeader(lang), ...reportCsvRows(view, lang, delimiter === ';')], delimiter, {
     bom: true,
   });
 }
 
-export const REPORT_CSV_COLUMNS = ['section', 'field', 'by', 'group', 'stage', 'measure', 'value'] as const;
+const REPORT_CSV_COLUMNS = ['section', 'field', 'by', 'group', 'stage', 'measure', 'value'] as const;
+
+/** The header of the report's long form, in words of `lang`. */
+export function reportCsvHeader(lang: Lang): string[] {
+  return REPORT_CSV_COLUMNS.map((c) => t(lang, `csv.report.${c}`));
+}
+
+/**
+ * A row of the report's long form as written: the section and the measure in words of `lang` (a measure without
+ * words of its own, such as an aggregate's key, as it is), the stage and the fields by their labels.
+ */
+export function reportCsvWords(
+  config: RegistryConfig,
+  titles: FieldTitles,
+  lang: Lang,
+): (section: string, field: string, by: string, group: string, stage: string, measure: string) => string[] {
+  const words = (prefix: string, key: string) => {
+    const k = `${prefix}.${key}`;
+    return isMessageKey(k) ? t(lang, k) : key;
+  };
+  const field = (key: string) => (key === '' ? '' : (titles[key]?.[lang] ?? key));
+  const stage = (key: string) => (key === '' ? '' : (config.stages.find((s) => s.key === key)?.label[lang] ?? key));
+  return (section, f, by, group, st, measure) => [
+    words('csv.section', section),
+    field(f),
+    field(by),
+    group,
+    stage(st),
+    words('csv.measure', measure),
+  ];
+}
 
 /** The rows of renderReportCsv, without its header: the region report puts its member in front of each. */
 export function reportCsvRows(view: ReportView, lang: Lang, decimalComma: boolean): CsvCell[][] {
   const r = view.report;
   const rows: CsvCell[][] = [];
+  const written = reportCsvWords(view.config, view.titles, lang);
   const add = (
     section: string,
     field: string,
@@ -419,12 +451,7 @@ export function reportCsvRows(view: ReportView, lang: Lang, decimalComma: boolea
   ) => {
     if (value === null) return;
     rows.push([
-      section,
-      field,
-      by,
-      group,
-      stage,
-      measure,
+      ...written(section, field, by, group, stage, measure),
       typeof value === 'number' ? { literal: formatNumberCsv(Math.round(value * 100) / 100, decimalComma) } : value,
     ]);
   };

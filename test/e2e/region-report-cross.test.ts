@@ -143,7 +143,7 @@ describe('ideas region report --format csv', () => {
     expect(find('lidkoping', 'period', '', 'ideas')).toEqual([
       expect.objectContaining({ name: 'Lidköping', municipality: '1494', value: '8' }),
     ]);
-    expect(find('mariestad', 'funnel', '', 'now', 'idea').map((x) => x.value)).toEqual(['4']);
+    expect(find('mariestad', 'funnel', '', 'now', 'Idea').map((x) => x.value)).toEqual(['4']);
     // The breakdown across the region, and its cross table: one row per member.
     expect(find('', 'breakdown', 'skola', 'ideas').map((x) => x.value)).toEqual(['6']);
     expect(find('', 'breakdown', 'skola', 'members').map((x) => x.value)).toEqual(['2']);
@@ -171,9 +171,23 @@ describe('ideas region report --format csv', () => {
       fs.writeFileSync(file, text.replace('languages: [en]', 'languages: [sv]'));
       const r = ideas(['region', 'report', '--by', 'tags', '--format', 'csv'], { cwd: region });
       expect(r.code).toBe(0);
-      const rows = csvObjects(readCsv(r.stdout, ';'));
-      expect(rows.find((x) => x.member === 'skovde' && x.group === 'skola')?.value).toBe('2');
-      expect(rows.some((x) => (x.group ?? '').startsWith('(övriga: 4 grupper)'))).toBe(true);
+      const read = readCsv(r.stdout, ';');
+      // In Swedish all the way: the columns in words of Swedish, as the report of one registry gives them.
+      expect(read.rows[0]).toEqual([
+        'medlem',
+        'namn',
+        'kommun',
+        'avsnitt',
+        'fält',
+        'per',
+        'grupp',
+        'steg',
+        'mått',
+        'värde',
+      ]);
+      const rows = csvObjects(read);
+      expect(rows.find((x) => x.medlem === 'skovde' && x.grupp === 'skola')?.värde).toBe('2');
+      expect(rows.some((x) => (x.grupp ?? '').startsWith('(övriga: 4 grupper)'))).toBe(true);
     } finally {
       fs.writeFileSync(file, text);
     }

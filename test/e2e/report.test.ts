@@ -108,8 +108,9 @@ describe('ideas report', () => {
     const r = ideas(['report', ...UNTIL, '--format', 'csv'], { cwd: dir });
     const read = readCsv(r.stdout, ';');
     expect(read.bom).toBe(true);
-    expect(read.rows).toContainEqual(['funnel', '', '', '', 'test', 'now', '2']);
-    expect(read.rows).toContainEqual(['time', '', '', '', 'test', 'p90', '272,4']);
+    expect(read.rows[0]).toEqual(['avsnitt', 'fält', 'per', 'grupp', 'steg', 'mått', 'värde']);
+    expect(read.rows).toContainEqual(['tratt', '', '', '', 'Test', 'nu', '2']);
+    expect(read.rows).toContainEqual(['tid i steget', '', '', '', 'Test', '90:e percentil (dagar)', '272,4']);
   });
 
   it('reports a past period from the histories', () => {
