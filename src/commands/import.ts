@@ -232,7 +232,8 @@ export async function runImport(opts: ImportOptions, ctx: Ctx): Promise<ImportRe
   const sourceOf = (row: number) => importSource(config, source, row);
 
   // Which idea each row is: by its id, else by its key, else by its place (see core/exchange/reimport.ts).
-  const byId = new Map(existing.filter((i) => i.id).map((i) => [i.id as string, i]));
+  // Ids are matched whatever their case, as `ideas show` finds them.
+  const byId = new Map(existing.filter((i) => i.id).map((i) => [(i.id as string).toLowerCase(), i]));
   const byKey = ideasByKey(existing);
   const seenTitles = new Map<string, number>();
   const keys = read.map((cells) => {
@@ -246,7 +247,10 @@ export async function runImport(opts: ImportOptions, ctx: Ctx): Promise<ImportRe
   const claimed = new Map<Idea, number>();
   const targets = read.map((cells, i): Idea | null => {
     const key = keys[i] ?? null;
-    let idea: Idea | null = cells.id !== null ? (byId.get(cells.id) ?? null) : null;
+    let idea: Idea | null = cells.id !== null ? (byId.get(cells.id.toLowerCase()) ?? null) : null;
+    // A row whose Id names no idea here (an export of another registry, as a round trip into a new one imports it)
+    // is a new idea: never taken for another idea by its title or by its place in a file of the same name.
+    if (cells.id !== null && cells.id.trim() !== '' && !idea) return null;
     if (!idea && key) {
       const found = byKey.get(key) ?? [];
       if (found.length > 1) {

@@ -231,6 +231,41 @@ describe('an export imported back', () => {
     expect(emptied.stderr).toMatch(/^ {2}sund-[a-z0-9]{6}: .*Enhet eller förvaltning \(tömt\)/m);
   });
 
+  it('a row whose Id names no idea here is a new idea, never another idea found by its place in a file of that name', () => {
+    const dir = freshRegistry('sundsvall', 'sv');
+    fs.mkdirSync(path.join(dir, 'a'));
+    fs.mkdirSync(path.join(dir, 'b'));
+    fs.writeFileSync(path.join(dir, 'a', 'ideer.csv'), 'Titel;Beskrivning\nBuss;Om bussen\nCykel;Om cykeln\n');
+    expect(ideas(['import', 'a/ideer.csv'], { cwd: dir }).code).toBe(0);
+    git(['add', '-A'], dir);
+    git(['commit', '-q', '-m', 'first import'], dir);
+    const before = byTitle(dir).get('Buss');
+    // Another sheet of the same name: its row 2 names an idea of another registry, where row 2 here made "Buss".
+    fs.writeFileSync(path.join(dir, 'b', 'ideer.csv'), 'Id;Titel;Beskrivning\nsund-zzzzzz;Park;En park\n');
+    const r = ideas(['import', 'b/ideer.csv', '--json'], { cwd: dir });
+    expect(r.code, describeRun(r)).toBe(0);
+    expect(parseJson(r)).toMatchObject({ counts: { created: 1, updated: 0, unchanged: 0 } });
+    const after = byTitle(dir);
+    expect(after.get('Buss')?.text).toBe(before?.text);
+    expect(after.get('Park')?.data.id).not.toBe('sund-zzzzzz');
+  });
+
+  it('an Id in other capitals is the same idea', () => {
+    const dir = freshRegistry('sundsvall', 'sv');
+    fs.writeFileSync(path.join(dir, 'nya.csv'), 'Titel;Beskrivning\nEtt;Text ett\n');
+    expect(ideas(['import', 'nya.csv'], { cwd: dir }).code).toBe(0);
+    git(['add', '-A'], dir);
+    git(['commit', '-q', '-m', 'import'], dir);
+    const exported = ideas(['export'], { cwd: dir }).stdout;
+    fs.writeFileSync(
+      path.join(dir, 'export.csv'),
+      exported.replace(/sund-[a-z0-9]{6}/, (id) => id.toUpperCase()),
+    );
+    const r = ideas(['import', 'export.csv', '--json'], { cwd: dir });
+    expect(r.code, describeRun(r)).toBe(0);
+    expect(parseJson(r)).toMatchObject({ counts: { created: 0, updated: 0, unchanged: 1 } });
+  });
+
   it('refuses a row that would move its idea, and one that names an idea twice: exit 1, nothing written', () => {
     const dir = freshRegistry('sundsvall', 'en');
     fs.writeFileSync(path.join(dir, 'a.csv'), 'title,stage\nOne,idea\n');
