@@ -425,6 +425,22 @@ const ATTACKS: Attack[] = [
     expect: [['decision/council', ideaPath('sund-emspzg', '02-foradling')]],
   },
   {
+    name: 'council-stage-by-a-rejection',
+    // A decision, but not one that leads into the council's stage: a rejection, written by hand.
+    change: () => {
+      addFields(at(EMSPZG), READY_FOR_TEST);
+      moveFile(at(EMSPZG), at(ideaPath('sund-emspzg', '02-foradling')));
+      appendEntry(at(ideaPath('sund-emspzg', '02-foradling')), {
+        date: '2026-11-20',
+        action: 'moved',
+        from: 'idea',
+        to: 'refinement',
+        decision: 'reject',
+      });
+    },
+    expect: [['decision/council', ideaPath('sund-emspzg', '02-foradling')]],
+  },
+  {
     name: 'amount-changed',
     change: () =>
       edit(at(ideaPath('sund-avmpk4')), (t) =>

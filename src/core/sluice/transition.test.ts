@@ -341,3 +341,48 @@ describe('refusalError', () => {
     expect(e.hint?.en).toContain('ideas move plan-4k7q2x refinement');
   });
 });
+
+describe('the council rule', () => {
+  // The same sluice with the council deciding on moves into refinement and test.
+  const council = normalizeConfig({
+    ...config,
+    stages: config.stages.map((s) => (s.key === 'refinement' || s.key === 'test' ? { ...s, council: true } : s)),
+  });
+  const at = (key: string, data: Record<string, unknown> = {}) => ({
+    ...idea(key, { coach: 'Kim', test_plan: 'Tre veckor', ...data }),
+    stage: council.stages.find((s) => s.key === key) as Stage,
+  });
+  const plan = (from: IdeaFields, to: string, extra: Partial<MoveRequest> = {}) =>
+    planTransition({ ...move(from, to, extra), config: council, to: council.stages.find((s) => s.key === to) ?? null });
+  const refused = (run: () => unknown): string => {
+    try {
+      run();
+    } catch (e) {
+      expect(e).toBeInstanceOf(IdeasError);
+      return (e as IdeasError).text.en;
+    }
+    throw new Error('not refused');
+  };
+
+  it('takes an approval into its stage, and a return back to it from a later stage', () => {
+    expect(plan(at('idea'), 'refinement', { decision: 'approve' }).kind).toBe('write');
+    // (Refinement is not among test's next stages in this sluice: forced, as a council may.)
+    expect(plan(at('test'), 'refinement', { decision: 'return', force: true }).kind).toBe('write');
+  });
+
+  it('refuses a plain move, forced or not, and a decision that does not lead there', () => {
+    expect(refused(() => plan(at('idea'), 'refinement'))).toMatch(/^The idea council decides on moves into Refinement/);
+    expect(refused(() => plan(at('idea'), 'refinement', { force: true }))).toMatch(/council decides/);
+    expect(refused(() => plan(at('idea'), 'refinement', { decision: 'return' }))).toBe(
+      'The decision return does not lead into Refinement, where the idea council decides: an approval leads there, or a return back.',
+    );
+    expect(refused(() => plan(at('idea'), 'refinement', { decision: 'reject' }))).toMatch(/decision reject does not/);
+  });
+
+  it('refuses to finish a move cut short into its stage that carries no decision', () => {
+    const cut = (entry: Record<string, unknown>) =>
+      at('idea', { history: [{ date: '2026-11-20', action: 'moved', from: 'idea', to: 'refinement', ...entry }] });
+    expect(refused(() => plan(cut({}), 'refinement'))).toMatch(/council decides/);
+    expect(plan(cut({ decision: 'approve' }), 'refinement').kind).toBe('finish');
+  });
+});

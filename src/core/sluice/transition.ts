@@ -10,7 +10,7 @@ import { IdeasError } from '../errors.js';
 import { t, type Lang } from '../i18n/i18n.js';
 import { shellQuote } from '../shell/quote.js';
 import type { SchemaProblem, Validator } from '../criteria/schema-check.js';
-import { decisionName, decisionNames, decisionWord, type Decision } from './decision.js';
+import { decisionName, decisionNames, decisionWord, isDecision, type Decision } from './decision.js';
 import { checkGate, forwardStage, missingFor, type Gate } from './gate.js';
 import { historyOf, type IdeaFields } from './idea.js';
 import { resolveStage, stageLabelOf } from './stage-lookup.js';
@@ -129,6 +129,8 @@ function planMove(r: MoveRequest): MovePlan {
   if (pending !== null) {
     if (to?.key !== pending) return { kind: 'unfinished', pending };
     const entry = historyOf(idea).findLast((e) => typeof e.to === 'string');
+    // A move cut short is finished as it was written, but a hand-written one into the council's stage is no decision.
+    requireCouncil(idea, to, isDecision(entry?.decision) ? entry.decision : undefined, config);
     return {
       kind: 'finish',
       from,
@@ -138,7 +140,7 @@ function planMove(r: MoveRequest): MovePlan {
       path: pathIn(config, idea, to),
     };
   }
-  requireCouncil(idea, to, r.decision);
+  requireCouncil(idea, to, r.decision, config);
   if (r.amount !== undefined) requireFunding(to);
   const gate = to ? checkGate(idea, to, config, r.validators.base, r.validators.criteria(to)) : null;
   if (gate && !gate.open && !r.force) return { kind: 'refused', gate, missing: gate.missing };
@@ -194,8 +196,21 @@ function pathIn(config: RegistryConfig, idea: IdeaFields, to: Stage | null): str
  * decision (`ideas decide`, `ideas review`), never a plain `ideas move`, forced or not. The error names the command
  * that records the council's decision.
  */
-export function requireCouncil(idea: IdeaFields, to: Stage | null, decision: Decision | undefined): void {
-  if (!to?.council || decision !== undefined) return;
+export function requireCouncil(
+  idea: IdeaFields,
+  to: Stage | null,
+  decision: Decision | undefined,
+  config?: RegistryConfig,
+): void {
+  if (!to?.council) return;
+  if (decision !== undefined) {
+    // Into the council's stage, a decision that leads there: an approval, or a return to it from a later stage.
+    if (decision === 'approve' || (decision === 'return' && config && councilReturn(config, idea.stage, to))) return;
+    throw new IdeasError('USAGE', 'err.councilDecisionNotThere', {
+      decision: decisionNames(decision),
+      stage: to.label,
+    });
+  }
   const id = shellQuote(idea.id ?? idea.path);
   const command = (lang: Lang) =>
     `ideas decide ${id} --decision ${decisionName('approve', lang)} --to ${to.key} --reason ${shellQuote(t(lang, 'hint.councilReason'))}`;
@@ -205,6 +220,12 @@ export function requireCouncil(idea: IdeaFields, to: Stage | null, decision: Dec
     { stage: to.label },
     { hint: 'hint.councilDecides', hintParams: { command: { sv: command('sv'), en: command('en') } } },
   );
+}
+
+/** Whether a return leads back: into a stage before the one the idea is in, in the config's order. */
+export function councilReturn(config: RegistryConfig, from: Stage, to: Stage): boolean {
+  const at = (s: Stage) => config.stages.findIndex((x) => x.key === s.key);
+  return at(to) !== -1 && at(to) < at(from);
 }
 
 /** The funding rule: money is granted only into a stage with `funding: true`. */

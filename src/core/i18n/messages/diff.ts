@@ -221,8 +221,8 @@ export const diff = {
     en: 'Money is granted with the option --amount of ideas decide, when the idea is approved into a stage with funding: true.',
   },
   'f.moveNoDecision': {
-    sv: 'Historikpost {n} flyttar idén till {to}, där idérådet beslutar, utan något beslut.',
-    en: 'History entry {n} moves the idea into {to}, where the idea council decides, without a decision.',
+    sv: 'Historikpost {n} flyttar idén till {to}, där idérådet beslutar, utan ett beslut som leder dit (ett godkännande, eller en återremiss bakåt).',
+    en: 'History entry {n} moves the idea into {to}, where the idea council decides, without a decision that leads there (an approval, or a return back).',
   },
   'h.moveNoDecision': {
     sv: 'Rådets beslut registreras med ideas decide eller på mötet med ideas review, som skriver beslutet i posten (decision).',

@@ -44,6 +44,10 @@ export const errors = {
     sv: 'Idérådet beslutar om flytt till steget {stage}: det är ett beslut, ingen flytt med ideas move.',
     en: 'The idea council decides on moves into {stage}: that is a decision, not a move with ideas move.',
   },
+  'err.councilDecisionNotThere': {
+    sv: 'Beslutet {decision} leder inte till steget {stage}, där idérådet beslutar: dit leder ett godkännande, eller en återremiss bakåt.',
+    en: 'The decision {decision} does not lead into {stage}, where the idea council decides: an approval leads there, or a return back.',
+  },
   'hint.councilDecides': {
     sv: 'Registrera rådets beslut: {command} (eller på rådets möte, med ideas review).',
     en: "Record the council's decision: {command} (or at the council's meeting, with ideas review).",
