@@ -315,7 +315,7 @@ describe.concurrent('an idea through every stage', () => {
       'sund-emspzg: Minskat matsvinn i äldreboendenas kök (Test → Utvärdering)',
       'sund-emspzg: Minskat matsvinn i äldreboendenas kök (Förädling → Test)',
       'sund-emspzg: Minskat matsvinn i äldreboendenas kök (Idé → Förädling)',
-      'sund-emspzg: Minskat matsvinn i äldreboendenas kök (coach: Johan Ek)',
+      'sund-emspzg: Minskat matsvinn i äldreboendenas kök (Idécoach: Johan Ek)',
     ]);
     const list = await runCli(root, ['show', 'sund-emspzg', '--json']);
     expect(list.code).toBe(0);
