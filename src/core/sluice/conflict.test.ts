@@ -29,6 +29,11 @@ describe('decisionMakers', () => {
     });
     expect(decisionMakers('Idérådet', [])).toEqual({ by: 'Idérådet', conflicts: undefined });
     expect(decisionMakers(undefined, ['Bo Berg'])).toEqual({ by: undefined, conflicts: 'Bo Berg' });
+    // Several in one --conflict, separated by commas as in --by.
+    expect(decisionMakers('Anna Ek, Bo Berg, Cia Lund', ['Bo Berg, Cia Lund'])).toEqual({
+      by: 'Anna Ek',
+      conflicts: 'Bo Berg, Cia Lund',
+    });
   });
 
   it('refuses a decision that no one is left to make', () => {
@@ -43,6 +48,7 @@ describe('decisionMakers', () => {
     expect((e as IdeasError).text.sv).toBe(
       'Alla som ska besluta (Anna Ek, Bo Berg) har anmält jäv: ingen är kvar att fatta beslutet.',
     );
+    expect(() => decisionMakers('Anna Ek, Bo Berg', ['Anna Ek, Bo Berg'])).toThrow(IdeasError);
   });
 });
 

@@ -39,7 +39,8 @@ export function decisionMakers(
   by: string | undefined,
   conflicted: readonly string[],
 ): { by: string | undefined; conflicts: string | undefined } {
-  const names = conflicted.map((c) => c.trim()).filter((c) => c !== '');
+  // Each --conflict may name several, separated by commas, as --by does and as the entry writes them.
+  const names = conflicted.flatMap((c) => councilMembers(c));
   const deciders = decidersFor(by, names);
   if (deciders === undefined && councilMembers(by).length > 0)
     throw new IdeasError('USAGE', 'err.everyoneConflicted', { by: (by ?? '').trim() });
