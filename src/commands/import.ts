@@ -8,6 +8,7 @@ import { checkIdeaFile } from '../core/criteria/validate.js';
 import { nullObject } from '../core/safe-object.js';
 import { localize, type Lang, type Localized } from '../core/i18n/i18n.js';
 import { fieldTitles } from '../core/criteria/field-titles.js';
+import { isGiven } from '../core/sluice/gate.js';
 import { newId, takenIds } from '../core/sluice/id.js';
 import { isoDate } from '../core/sluice/idea.js';
 import { renderIdeaFile } from '../core/front-matter/idea-text.js';
@@ -422,7 +423,8 @@ export async function runImport(opts: ImportOptions, ctx: Ctx): Promise<ImportRe
     const changes = [...edit.fields].map(([field, value]) => ({
       field,
       label: labelOf(field),
-      cleared: value === undefined,
+      // Emptied: gone, or nothing left in it (a record whose every cell was emptied is `{}`).
+      cleared: !isGiven(value),
     }));
     if (edit.body !== null)
       changes.push({ field: 'body', label: localize('import.bodyField'), cleared: edit.body.trim() === '' });
