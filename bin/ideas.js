@@ -15,16 +15,29 @@ function run() {
   return bundled ? bundled.main() : import('../dist/main.js').then((m) => m.main());
 }
 
+/**
+ * Output the fast answers below could not write: a reader that stops early (`ideas --version | true`) closes the pipe,
+ * which is its choice, not an error (exit 0); anything else (a full disk) is said, and is exit 2, as the full command
+ * line says it (src/main.ts).
+ */
+function onOutputError(e) {
+  if (e.code === 'EPIPE') process.exit(0);
+  process.stderr.write(`ideas: ${e.message}\n`);
+  process.exit(2);
+}
+
 // `ideas --version` and `ideas --help` are answered before the command line loads: scripts and CI call them to see
 // that the tool is there, and people to see what it does.
 if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   const pkg = JSON.parse(readFileSync(path.join(__dirname, '../package.json'), 'utf8'));
+  process.stdout.on('error', onOutputError);
   process.stdout.write(`${pkg.version}\n`);
 } else if (asksHelp) {
   import('../dist/help-fast.js').then(({ fastHelp }) => {
-    if (fastHelp(args, process.env, process.cwd(), process.stdout)) {
-      // A reader that stops early (`ideas --help | head -1`) closes the pipe: that is its choice, not an error.
-      process.stdout.on('error', (e) => process.exit(e.code === 'EPIPE' ? 0 : 2));
-    } else return run();
+    process.stdout.on('error', onOutputError);
+    if (!fastHelp(args, process.env, process.cwd(), process.stdout)) {
+      process.stdout.off('error', onOutputError);
+      return run();
+    }
   });
 } else run();

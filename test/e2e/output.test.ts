@@ -37,6 +37,7 @@ describe('output streams', () => {
   it.each([
     { name: 'list', args: ['list'] },
     { name: '--help', args: ['--help'] },
+    { name: '--version', args: ['--version'] },
   ])('$name into a closed pipe ends quietly, without a stack trace', async ({ args }) => {
     const r = await runWithClosedStdout(args, sundsvall);
     expect(r.stderr).not.toMatch(STACK_LINE);
@@ -57,6 +58,32 @@ describe('output streams', () => {
     expect(r.stderr).not.toMatch(STACK_LINE);
     expect(r.code, r.stderr).toBe(1);
   });
+
+  // Answered before the command line loads (bin/ideas.js), and held to the same: exit 2, the reason, no stack trace.
+  it.skipIf(!existsSync('/dev/full')).each([['--version'], ['--help'], ['validate', '-h']])(
+    '%s onto a full disk is exit 2 with the reason',
+    async (...args) => {
+      const full = openSync('/dev/full', 'w');
+      try {
+        const r = await new Promise<{ code: number | null; stderr: string }>((resolve, reject) => {
+          const child = spawn(process.execPath, [BIN, ...args], {
+            cwd: sundsvall,
+            env: cliEnv(),
+            stdio: ['ignore', full, 'pipe'],
+          });
+          let stderr = '';
+          child.stderr?.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+          child.on('error', reject);
+          child.on('close', (code) => resolve({ code, stderr }));
+        });
+        expect(r.stderr).not.toMatch(STACK_LINE);
+        expect(r.stderr).toContain('ENOSPC');
+        expect(r.code, r.stderr).toBe(2);
+      } finally {
+        closeSync(full);
+      }
+    },
+  );
 
   it.skipIf(!existsSync('/dev/full')).each([
     { name: 'validate', args: ['validate'] },
