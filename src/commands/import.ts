@@ -19,6 +19,7 @@ import {
   labelIndex,
   planColumns,
   readCells,
+  type ImportedIdea,
   type RowCells,
   type RowProblem,
   type SuggestedMap,
@@ -59,19 +60,7 @@ export interface ImportOptions extends CommonOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-export interface ImportedIdea {
-  row: number;
-  id: string;
-  title: string;
-  stage: Stage;
-  /** Relative to the registry root, with forward slashes. */
-  path: string;
-  /**
-   * An idea imported before that its row updates: what the row changes, each field by its label (`body` the text),
-   * and whether the row empties it. Nothing an import changes goes unsaid.
-   */
-  changes?: { field: string; label: Localized; cleared: boolean }[];
-}
+export type { ImportedIdea };
 
 export interface ImportResult {
   kind: 'import';

@@ -22,7 +22,7 @@ import type { Stage } from '../core/sluice/config.js';
 import type { FieldTitles } from '../core/criteria/field-titles.js';
 import type { Localized } from '../core/i18n/i18n.js';
 import { rowObject, type IdeaTable } from '../core/exchange/idea-row.js';
-import type { RowProblem } from '../core/exchange/import-rows.js';
+import type { ImportedIdea, RowProblem } from '../core/exchange/import-rows.js';
 import { ageInDays } from '../core/region/age.js';
 import type { IdClash } from '../core/region/clashes.js';
 import { REGION_FILE, type RegionMember } from '../core/region/config.js';
@@ -453,15 +453,7 @@ export function exportDocument(registry: RegistryRef, table: IdeaTable, includeP
   };
 }
 
-type ImportedRow = {
-  row: number;
-  id: string;
-  title: string;
-  stage: Stage;
-  path: string;
-  /** An updated idea: the fields its row changes (`body` for the text), and whether it empties each. */
-  changes?: { field: string; label: Localized; cleared: boolean }[];
-};
+type ImportedRow = ImportedIdea;
 const importedRow = (i: ImportedRow) => ({ row: i.row, id: i.id, title: i.title, stage: i.stage.key, path: i.path });
 const updatedRow = (i: ImportedRow) => ({
   ...importedRow(i),

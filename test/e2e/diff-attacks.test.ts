@@ -39,6 +39,19 @@ const READY_FOR_TEST = [
   'manager_support: true',
 ];
 
+/** sund-emspzg, ready for test, moved into Förädling (a stage the council decides on) by an entry with `extra`. */
+function intoRefinement(extra: Record<string, unknown>): void {
+  addFields(at(EMSPZG), READY_FOR_TEST);
+  moveFile(at(EMSPZG), at(ideaPath('sund-emspzg', '02-foradling')));
+  appendEntry(at(ideaPath('sund-emspzg', '02-foradling')), {
+    date: '2026-11-20',
+    action: 'moved',
+    from: 'idea',
+    to: 'refinement',
+    ...extra,
+  });
+}
+
 /** An expected finding: its rule, its file, and whether it is a warning (else an error). */
 type Expect = [rule: string, file: string, severity?: 'warning'];
 
@@ -411,33 +424,13 @@ const ATTACKS: Attack[] = [
   {
     name: 'council-stage-without-decision',
     // Into a stage the council decides on, as a plain move would write it: forced or not, no decision.
-    change: () => {
-      addFields(at(EMSPZG), READY_FOR_TEST);
-      moveFile(at(EMSPZG), at(ideaPath('sund-emspzg', '02-foradling')));
-      appendEntry(at(ideaPath('sund-emspzg', '02-foradling')), {
-        date: '2026-11-20',
-        action: 'moved',
-        from: 'idea',
-        to: 'refinement',
-        by: 'Samordnaren',
-      });
-    },
+    change: () => intoRefinement({ by: 'Samordnaren' }),
     expect: [['decision/council', ideaPath('sund-emspzg', '02-foradling')]],
   },
   {
     name: 'council-stage-by-a-rejection',
     // A decision, but not one that leads into the council's stage: a rejection, written by hand.
-    change: () => {
-      addFields(at(EMSPZG), READY_FOR_TEST);
-      moveFile(at(EMSPZG), at(ideaPath('sund-emspzg', '02-foradling')));
-      appendEntry(at(ideaPath('sund-emspzg', '02-foradling')), {
-        date: '2026-11-20',
-        action: 'moved',
-        from: 'idea',
-        to: 'refinement',
-        decision: 'reject',
-      });
-    },
+    change: () => intoRefinement({ decision: 'reject' }),
     expect: [['decision/council', ideaPath('sund-emspzg', '02-foradling')]],
   },
   {

@@ -24,6 +24,22 @@ function runWithClosedStdout(args: string[], cwd: string): Promise<{ code: numbe
   });
 }
 
+/** Runs the CLI with its stdout on /dev/full, where every write fails with ENOSPC, as on a full disk. */
+async function runOntoFullDisk(args: string[], cwd: string): Promise<{ code: number | null; stderr: string }> {
+  const full = openSync('/dev/full', 'w');
+  try {
+    return await new Promise((resolve, reject) => {
+      const child = spawn(process.execPath, [BIN, ...args], { cwd, env: cliEnv(), stdio: ['ignore', full, 'pipe'] });
+      let stderr = '';
+      child.stderr?.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+      child.on('error', reject);
+      child.on('close', (code) => resolve({ code, stderr }));
+    });
+  } finally {
+    closeSync(full);
+  }
+}
+
 describe('output streams', () => {
   it('NO_COLOR=1: no escape codes; FORCE_COLOR=1 alone: colours (so the check above means something)', () => {
     const plain = ideas(['list'], { cwd: sundsvall });
@@ -60,28 +76,15 @@ describe('output streams', () => {
   });
 
   // Answered before the command line loads (bin/ideas.js), and held to the same: exit 2, the reason, no stack trace.
-  it.skipIf(!existsSync('/dev/full')).each([['--version'], ['--help'], ['validate', '-h']])(
-    '%s onto a full disk is exit 2 with the reason',
-    async (...args) => {
-      const full = openSync('/dev/full', 'w');
-      try {
-        const r = await new Promise<{ code: number | null; stderr: string }>((resolve, reject) => {
-          const child = spawn(process.execPath, [BIN, ...args], {
-            cwd: sundsvall,
-            env: cliEnv(),
-            stdio: ['ignore', full, 'pipe'],
-          });
-          let stderr = '';
-          child.stderr?.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-          child.on('error', reject);
-          child.on('close', (code) => resolve({ code, stderr }));
-        });
-        expect(r.stderr).not.toMatch(STACK_LINE);
-        expect(r.stderr).toContain('ENOSPC');
-        expect(r.code, r.stderr).toBe(2);
-      } finally {
-        closeSync(full);
-      }
+  it
+    .skipIf(!existsSync('/dev/full'))
+    .each([{ args: ['--version'] }, { args: ['--help'] }, { args: ['validate', '-h'] }])(
+    '$args onto a full disk is exit 2 with the reason',
+    async ({ args }) => {
+      const r = await runOntoFullDisk(args, sundsvall);
+      expect(r.stderr).not.toMatch(STACK_LINE);
+      expect(r.stderr).toContain('ENOSPC');
+      expect(r.code, r.stderr).toBe(2);
     },
   );
 
@@ -91,24 +94,9 @@ describe('output streams', () => {
     { name: 'list --json', args: ['list', '--json'] },
     { name: 'report', args: ['report'] },
   ])("$name onto a full disk says so in the registry's language, and exits 2", async ({ args }) => {
-    const full = openSync('/dev/full', 'w');
-    try {
-      const r = await new Promise<{ code: number | null; stderr: string }>((resolve, reject) => {
-        const child = spawn(process.execPath, [BIN, ...args], {
-          cwd: sundsvall,
-          env: cliEnv(),
-          stdio: ['ignore', full, 'pipe'],
-        });
-        let stderr = '';
-        child.stderr?.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-        child.on('error', reject);
-        child.on('close', (code) => resolve({ code, stderr }));
-      });
-      expect(r.stderr).not.toMatch(STACK_LINE);
-      expect(r.stderr).toContain('Disken är full: det finns inte plats att skriva kommandots utdata (stdout).');
-      expect(r.code, r.stderr).toBe(2);
-    } finally {
-      closeSync(full);
-    }
+    const r = await runOntoFullDisk(args, sundsvall);
+    expect(r.stderr).not.toMatch(STACK_LINE);
+    expect(r.stderr).toContain('Disken är full: det finns inte plats att skriva kommandots utdata (stdout).');
+    expect(r.code, r.stderr).toBe(2);
   });
 });

@@ -11,6 +11,21 @@ import { fieldSpec, settableFields, typeFlagValue } from '../criteria/fields.js'
 import { localize, t, type Lang, type Localized } from '../i18n/i18n.js';
 import type { Validator } from '../criteria/schema-check.js';
 import { planTransition, type HistoryRecord } from '../sluice/transition.js';
+
+/** An idea an import made, updated or left as it was: its row, and where it is. */
+export interface ImportedIdea {
+  row: number;
+  id: string;
+  title: string;
+  stage: Stage;
+  /** Relative to the registry root, with forward slashes. */
+  path: string;
+  /**
+   * An idea imported before that its row updates: what the row changes, each field by its label (`body` the text),
+   * and whether the row empties it. Nothing an import changes goes unsaid.
+   */
+  changes?: { field: string; label: Localized; cleared: boolean }[];
+}
 import { resolveStage } from '../sluice/stage-lookup.js';
 import {
   forbiddenKeys,
