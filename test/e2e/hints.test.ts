@@ -208,7 +208,8 @@ const SITUATIONS: Situation[] = [
       writeFile(
         c.dir,
         `${c.folder('idea')}/${fileName(ID)}`,
-        idea(ID, 'idea', ['coach: Lo Ek'], moved('idea', 'refinement')),
+        // As a decide killed after its entry was written leaves it: the council's approval, the rename still to come.
+        idea(ID, 'idea', ['coach: Lo Ek'], moved('idea', 'refinement', ['    decision: approve'])),
       ),
     provoke: [['move', ID, 'parked'], ['validate']],
     outcomes: [[/./, OK]],
