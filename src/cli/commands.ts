@@ -7,7 +7,9 @@ import { t } from '../core/i18n/i18n.js';
 import { command, common, flag, list, str, type CommandSpec } from './spec.js';
 
 const json = { flags: '--json', help: 'optJson' } as const;
-const by = { flags: '--by <name>', help: 'moveBy' } as const;
+/** Who made a change (move, assign, edit): the history's `by`. A decision's (decide) names who decided. */
+const by = { flags: '--by <name>', help: 'actorBy' } as const;
+const decidedBy = { flags: '--by <name>', help: 'moveBy' } as const;
 const commit = { flags: '--commit', help: 'moveCommit' } as const;
 const force = { flags: '--force', help: 'moveForce' } as const;
 const includePersonal = { flags: '--include-personal', help: 'optIncludePersonal' } as const;
@@ -351,7 +353,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       { flags: '--to <stage>', help: 'decideTo' },
       { flags: '--set <field=value>', help: 'decideSet', repeatable: true },
       { flags: '--conflict <name>', help: 'decideConflict', repeatable: true },
-      by,
+      decidedBy,
       force,
       commit,
       json,

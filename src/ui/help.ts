@@ -165,6 +165,10 @@ export const HELP = {
   },
   moveNote: { sv: 'en anteckning i historiken', en: 'a note in the history' },
   moveBy: { sv: 'vem som beslutade (skrivs i historiken)', en: 'who decided (written in the history)' },
+  actorBy: {
+    sv: 'vem som gör ändringen (skrivs i historiken; annars gits user.name)',
+    en: "who makes the change (written in the history; otherwise git's user.name)",
+  },
   moveForce: {
     sv: 'flytta trots stängd grind; skrivs i historiken',
     en: 'move despite a closed gate; written in the history',

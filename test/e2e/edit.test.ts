@@ -237,3 +237,14 @@ describe('--commit names the fields by their labels, as the terminal does', () =
     expect(subject()).toBe('sund-emspzg: Minskat matsvinn i äldreboendenas kök (Idea coach: Lena Sjö)');
   });
 });
+
+describe('--set and --unset name themselves when a field is unknown', () => {
+  it('says --unset for --unset', async () => {
+    const root = makeSluice();
+    const unset = await runCli(root, ['edit', 'sund-emspzg', '--unset', 'foo']);
+    expect(unset.code).toBe(2);
+    expect(unset.stderr).toContain('Okänt fält "foo" för --unset.');
+    const set = await runCli(root, ['edit', 'sund-emspzg', '--set', 'foo=1']);
+    expect(set.stderr).toContain('Okänt fält "foo" för --set.');
+  });
+});

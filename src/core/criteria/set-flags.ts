@@ -8,14 +8,14 @@ import { forbiddenSegment, ownValue } from '../safe-object.js';
 
 type Schema = Record<string, unknown>;
 
-function checkFieldName(name: string, settable: readonly string[], base: Schema): void {
+function checkFieldName(name: string, settable: readonly string[], base: Schema, flag: '--set' | '--unset'): void {
   if (forbiddenSegment(name) !== null) throw new IdeasError('USAGE', 'err.forbiddenField', { field: name });
   const own = ownValue(base.properties, name) as Schema | undefined;
   if (own?.readOnly === true || name === 'id' || name === 'created' || name === 'history') {
     throw new IdeasError('USAGE', 'err.readOnlyField', { field: name });
   }
   if (!settable.includes(name))
-    throw new IdeasError('USAGE', 'err.unknownField', { field: name, fields: settable.join(', ') });
+    throw new IdeasError('USAGE', 'err.unknownField', { field: name, flag, fields: settable.join(', ') });
 }
 
 /** The raw texts given for each field, in the order given; a field given twice has two (a list's items). */
@@ -25,7 +25,7 @@ export function parseSets(sets: readonly string[], settable: readonly string[], 
     const eq = s.indexOf('=');
     if (eq <= 0) throw new IdeasError('USAGE', 'err.setSyntax', { value: s });
     const name = s.slice(0, eq).trim();
-    checkFieldName(name, settable, base);
+    checkFieldName(name, settable, base, '--set');
     out.set(name, [...(out.get(name) ?? []), s.slice(eq + 1)]);
   }
   return out;
@@ -36,7 +36,7 @@ export function parseUnsets(unsets: readonly string[], settable: readonly string
   const out: string[] = [];
   for (const raw of unsets) {
     const name = raw.trim();
-    checkFieldName(name, settable, base);
+    checkFieldName(name, settable, base, '--unset');
     if (name === 'title') throw new IdeasError('USAGE', 'err.unsetTitle');
     if (!out.includes(name)) out.push(name);
   }

@@ -117,8 +117,8 @@ export const errors = {
     en: '--set expects key=value, got "{value}".',
   },
   'err.unknownField': {
-    sv: 'Okänt fält "{field}" för --set. Fälten är: {fields}.',
-    en: 'Unknown field "{field}" for --set. The fields are: {fields}.',
+    sv: 'Okänt fält "{field}" för {flag}. Fälten är: {fields}.',
+    en: 'Unknown field "{field}" for {flag}. The fields are: {fields}.',
   },
   'err.forbiddenField': {
     sv: 'Fältnamnet "{field}" är inte tillåtet: __proto__, constructor och prototype kan inte vara namnet på ett fält eller en del av det.',
