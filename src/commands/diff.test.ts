@@ -69,6 +69,28 @@ describe('runDiff', () => {
     expect(after.diff.findings.map((f) => f.rule)).toContain('decision/council');
   });
 
+  it('names a field by its label where it quotes an entry that assigned it', async () => {
+    const root = makeSluice();
+    const { ctx } = commandContext(root);
+    const { runAssign } = await import('./assign.js');
+    await runAssign({ id: 'sund-emspzg', coach: 'Lena Sjö' }, ctx);
+    commitAll(root, 'Coach');
+    git(['checkout', '-q', '-b', 'rewritten'], root);
+    const file = path.join(root, ideaPath('sund-emspzg'));
+    writeFileSync(
+      file,
+      read(root, ideaPath('sund-emspzg')).replace(
+        /\n {2}- date: [^\n]*\n {4}action: assigned\n(?: {4}[^\n]*\n)*/,
+        '\n',
+      ),
+    );
+    commitAll(root, 'Borttagen post');
+    git(['checkout', '-q', 'main'], root);
+    const r = await runDiff({ base: 'main', head: 'rewritten' }, ctx);
+    const rewritten = r.diff.findings.find((f) => f.rule === 'history/rewritten');
+    expect(rewritten?.message).toContain('Idécoach satt till Lena Sjö');
+  });
+
   it('entries dated after today by the injected clock are history/date-future', async () => {
     const root = makeSluice();
     const file = path.join(root, ideaPath('sund-emspzg'));

@@ -179,11 +179,21 @@ export async function runDiff(opts: DiffOptions, ctx: Ctx): Promise<DiffResult> 
       newIds.size > 0 && baseConfig ? await deletedIdeas(reader, root, baseCommit, baseConfig, headConfig, newIds) : [];
 
     const validators = baseValidators();
+    // Fields by their labels, as the head's schemas give them: in findings that quote an entry, and in the changes.
+    const headSchemas = [...headCriteria.values()].flatMap((bytes) => {
+      try {
+        return bytes ? [JSON.parse(utf8(bytes)) as Record<string, unknown>] : [];
+      } catch {
+        return [];
+      }
+    });
+    const schemas = [readPackageSchema('idea'), ...headSchemas];
     const diff = diffSnapshots(baseSnapshot, headSnapshot, {
       lang,
       baseName,
       deletedBefore,
       pairs,
+      fieldLabel: (field) => fieldTitles(schemas, [field])[field]?.[lang] ?? field,
       now: ctx.clock(),
       gate: (idea, from, to) => checkGate({ ...idea, stage: from }, to, rules, validators.idea, criteria(to.key)),
     });
@@ -236,18 +246,7 @@ export async function runDiff(opts: DiffOptions, ctx: Ctx): Promise<DiffResult> 
     }
     diff.findings.sort(compareFindings);
     const ok = !diff.findings.some((f) => f.severity === 'error');
-    // Changed fields are shown by their labels, as the head's schemas give them.
-    const headSchemas = [...headCriteria.values()].flatMap((bytes) => {
-      try {
-        return bytes ? [JSON.parse(utf8(bytes)) as Record<string, unknown>] : [];
-      } catch {
-        return [];
-      }
-    });
-    const titles = fieldTitles(
-      [readPackageSchema('idea'), ...headSchemas],
-      [...new Set(diff.changed.flatMap((c) => c.fields.map((f) => f.field)))],
-    );
+    const titles = fieldTitles(schemas, [...new Set(diff.changed.flatMap((c) => c.fields.map((f) => f.field)))]);
     // The region is read only when the change adds ideas, from its last sync: no region, no word.
     const near = diff.added.length > 0 ? regionNeighbours(registry, lang, new Set(pairs.head.keys())).near : null;
     const regionSimilar = near

@@ -107,6 +107,7 @@ function checkEdited(
   criteria: Map<string, Criteria>,
   changed: ReadonlySet<string>,
   lang: Lang,
+  label: (field: string) => string,
 ): void {
   const { idea } = baseValidators();
   const stageCheck = criteria.get(stage.key)?.validate;
@@ -119,7 +120,7 @@ function checkEdited(
   throw new IdeasError(
     'INVALID_ANSWER',
     'err.editBreaks',
-    { field: first.field, problem: first.message[lang].replace(/^[^:]*: /, '') },
+    { field: label(first.field), problem: first.message[lang].replace(/^[^:]*: /, '') },
     { details: problems.slice(1).map((p) => p.message[lang]) },
   );
 }
@@ -150,7 +151,14 @@ async function applyEdit(
     return { ...done, recorded: [], idea, staged: false, committed: false };
   const by = await actingName(opts.by, registry);
   let text = editedText(idea, before, changes, newBody);
-  checkEdited(dataOf(text), idea.stage, criteria, new Set(changes.map((c) => c.field)), lang);
+  checkEdited(
+    dataOf(text),
+    idea.stage,
+    criteria,
+    new Set(changes.map((c) => c.field)),
+    lang,
+    (field) => book.titles([field])[field]?.[lang] ?? field,
+  );
   const entries = councilEntries(changes, (f) => book.spec(f).schema, isoDate(ctx.clock()), by);
   for (const entry of entries) text = editText(idea, () => appendHistoryEntry(text, entry));
   // The fields by their labels, as the terminal names them: a commit's message is read by people too.

@@ -108,7 +108,7 @@ describe('ideas edit', () => {
 
   it.each([
     [['--no-input'], /--set fält=värde/],
-    [['--set', 'title='], /title/],
+    [['--set', 'title='], /Idéns namn/],
     [['--unset', 'title'], /title/],
     [['--set', 'id=sund-aaaaaa'], /id/],
     [['--set', 'nope=1'], /nope/],
@@ -235,6 +235,15 @@ describe('--commit names the fields by their labels, as the terminal does', () =
     const assigned = await runCli(root, ['--lang', 'en', 'assign', 'sund-emspzg', '--coach', 'Lena Sjö', '--commit']);
     expect(assigned.code, assigned.stderr).toBe(0);
     expect(subject()).toBe('sund-emspzg: Minskat matsvinn i äldreboendenas kök (Idea coach: Lena Sjö)');
+  });
+});
+
+describe('an edit that would break a field names it by its label', () => {
+  it('an emptied title', async () => {
+    const root = makeSluice();
+    const r = await runCli(root, ['edit', 'sund-emspzg', '--set', 'title=']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('Ändringen skulle göra Idéns namn ogiltigt');
   });
 });
 

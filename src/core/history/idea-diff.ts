@@ -164,6 +164,8 @@ export interface DiffOptions {
   deletedBefore?: readonly DeletedIdea[];
   /** The two revisions' files by id, when already paired (see pairIdeas). */
   pairs?: Pairs;
+  /** A field's label in `lang`, for findings that quote an entry naming a field: its key without one. */
+  fieldLabel?: (field: string) => string;
 }
 
 export interface IdeaRef {
@@ -531,7 +533,10 @@ export function diffSnapshots(base: Snapshot, head: Snapshot, opts: DiffOptions)
         decision: isDecision(e.decision) ? decisionWord(e.decision, lang) : (str(e.decision) ?? '?'),
       });
     if (e.action === 'assigned')
-      return t(lang, 'history.assignedField', { field: str(e.field) ?? '?', value: str(e.new) ?? '' });
+      return t(lang, 'history.assignedField', {
+        field: typeof e.field === 'string' ? (opts.fieldLabel?.(e.field) ?? e.field) : '?',
+        value: str(e.new) ?? '',
+      });
     return str(e.action) ?? '–';
   };
   const ref = (i: SnapshotIdea, id: string): IdeaRef => ({
