@@ -103,7 +103,9 @@ describe('ideas import', () => {
     const r = ideas(['import', 'ideas.csv'], { cwd: target });
     expect(r.code, describeRun(r)).toBe(1);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toContain('Row 3, column challenge: Invalid value for challenge: "nowhere"');
+    expect(r.stderr).toContain(
+      'Row 3, column challenge: Invalid value for Challenge the idea answers [challenge]: "nowhere" (The welfare of the future (valfard),',
+    );
     expect(r.stderr).toContain('Row 4: No idea coach is assigned to the idea [coach]');
     expect(r.stderr).toContain('Nothing was imported: 2 rows have problems.');
     expect(snapshotFiles(target)).toEqual(before);

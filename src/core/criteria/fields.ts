@@ -7,6 +7,7 @@ import type { RegistryConfig } from '../sluice/config.js';
 import { IdeasError } from '../errors.js';
 import type { Lang } from '../i18n/i18n.js';
 import { ownValue } from '../safe-object.js';
+import { fieldLabel } from './schema-check.js';
 
 type Schema = Record<string, unknown>;
 
@@ -203,13 +204,20 @@ const FALSE = new Set(['false', 'no', 'nej', 'n', '0']);
  */
 export function typeFlagValue(spec: FieldSpec, raw: string[]): unknown {
   const fail = (problem: string): never => {
-    throw new IdeasError('INVALID_ANSWER', 'err.invalidAnswer', { field: spec.name, problem });
+    // The field by its label, with its name in brackets, as every finding names one.
+    const field = {
+      sv: fieldLabel(spec.schema, `/${spec.name}`, 'sv'),
+      en: fieldLabel(spec.schema, `/${spec.name}`, 'en'),
+    };
+    throw new IdeasError('INVALID_ANSWER', 'err.invalidAnswer', { field, problem });
   };
   const choose = (value: string): string => {
     if (spec.choices.length === 0) return value;
     const found = matchChoice(spec.choices, value);
     // Named as people choose them: by their labels in the registry's language (taken here as well as the keys).
-    return found ?? fail(`"${value}" (${spec.choices.map((c) => c.label).join(', ')})`);
+    // Each choice as it may be given: by its label, or by its id where that is another word (a challenge's).
+    const named = spec.choices.map((c) => (c.label === c.value ? c.label : `${c.label} (${c.value})`));
+    return found ?? fail(`"${value}" (${named.join(', ')})`);
   };
   const number = (value: string, integer: boolean): number => {
     const n = parseNumberText(value);

@@ -170,8 +170,21 @@ describe('readRow', () => {
     const bad = row(['Idé', '', '', 'okänd', 'kanske', '-5', 'tre', '14/3', '', 'test']);
     expect(bad.idea).toBeNull();
     expect(bad.problems.map((p) => [p.row, p.line, p.column, p.field, p.message.sv])).toEqual([
-      [4, 7, 'challenge', 'challenge', 'Ogiltigt värde för challenge: "okänd" (Klimatet)'],
-      [4, 7, 'manager_support', 'manager_support', 'Ogiltigt värde för manager_support: "kanske" (true/false, ja/nej)'],
+      // The field by its label, and a challenge by its label and its id, either of which it may be given by.
+      [
+        4,
+        7,
+        'challenge',
+        'challenge',
+        'Ogiltigt värde för Utmaning som idén svarar mot [challenge]: "okänd" (Klimatet (klimat))',
+      ],
+      [
+        4,
+        7,
+        'manager_support',
+        'manager_support',
+        'Ogiltigt värde för Chefen stödjer idén [manager_support]: "kanske" (true/false, ja/nej)',
+      ],
       [
         4,
         7,
