@@ -227,7 +227,6 @@ export async function runDiff(opts: DiffOptions, ctx: Ctx): Promise<DiffResult> 
       if (headConfigBytes) texts.set(CONFIG_FILE, utf8(headConfigBytes));
       for (const [file, bytes] of headCriteria) if (bytes) texts.set(file, utf8(bytes));
       diff.findings.push(...ruleFindings(changes, texts, lang, baseName));
-      diff.findings.sort(compareFindings);
     }
     // Attributes change what git writes into a checkout (an encoding, line endings, a filter): an idea the same in
     // both commits may read differently, or not at all, in the next clone. Every such file over the registry counts.

@@ -151,19 +151,13 @@ async function applyEdit(
     return { ...done, recorded: [], idea, staged: false, committed: false };
   const by = await actingName(opts.by, registry);
   let text = editedText(idea, before, changes, newBody);
-  checkEdited(
-    dataOf(text),
-    idea.stage,
-    criteria,
-    new Set(changes.map((c) => c.field)),
-    lang,
-    (field) => book.titles([field])[field]?.[lang] ?? field,
-  );
+  // The fields by their labels, as the terminal names them: in a refusal, and in a commit's message too.
+  const labelOf = (field: string) => done.titles[field]?.[lang] ?? field;
+  checkEdited(dataOf(text), idea.stage, criteria, new Set(changes.map((c) => c.field)), lang, labelOf);
   const entries = councilEntries(changes, (f) => book.spec(f).schema, isoDate(ctx.clock()), by);
   for (const entry of entries) text = editText(idea, () => appendHistoryEntry(text, entry));
-  // The fields by their labels, as the terminal names them: a commit's message is read by people too.
   const what = [
-    ...changes.map((c) => done.titles[c.field]?.[lang] ?? c.field),
+    ...changes.map((c) => labelOf(c.field)),
     ...(newBody !== undefined ? [t(lang, 'out.bodyChanged')] : []),
   ];
   const message = opts.commit ? `${idea.id}: ${idea.title ?? ''} (${what.join(', ')})` : null;

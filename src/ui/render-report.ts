@@ -4,6 +4,7 @@
  */
 import type { ChalkInstance } from 'chalk';
 import type { RegistryConfig } from '../core/sluice/config.js';
+import { stageLabelOf } from '../core/sluice/stage-lookup.js';
 import { formatCsv, type CsvCell } from '../core/exchange/csv.js';
 import type { FieldTitles } from '../core/criteria/field-titles.js';
 import { isMessageKey, t, type Lang } from '../core/i18n/i18n.js';
@@ -221,8 +222,13 @@ function breakdownSection(view: ReportView, b: Breakdown, lang: Lang): Section {
   const row = (label: string, g: Group) => [
     label,
     String(g.ideas),
-    ...(b.aggregate ? [] : [String(g.added ?? 0), ...stages.map((s) => String(g.byStage?.[s.key] ?? 0))]),
-    ...(b.aggregate ? [] : [formatAmount(g.granted ?? 0, lang)]),
+    ...(b.aggregate
+      ? []
+      : [
+          String(g.added ?? 0),
+          ...stages.map((s) => String(g.byStage?.[s.key] ?? 0)),
+          formatAmount(g.granted ?? 0, lang),
+        ]),
   ];
   const rows = b.groups.map((g) => row(valueLabel(view, b.field, g.value, lang), g));
   if (b.pooled) rows.push(row(t(lang, 'report.pooled', { count: b.pooledGroups }), b.pooled));
@@ -424,7 +430,7 @@ export function reportCsvWords(
     return isMessageKey(k) ? t(lang, k) : key;
   };
   const field = (key: string) => (key === '' ? '' : (titles[key]?.[lang] ?? key));
-  const stage = (key: string) => (key === '' ? '' : (config.stages.find((s) => s.key === key)?.label[lang] ?? key));
+  const stage = (key: string) => (key === '' ? '' : stageLabelOf(config, key)[lang]);
   return (section, f, by, group, st, measure) => [
     words('csv.section', section),
     field(f),
@@ -490,8 +496,9 @@ export function reportCsvRows(view: ReportView, lang: Lang, decimalComma: boolea
     if (b.pooled) groups.push([t(lang, 'report.pooled', { count: b.pooledGroups }), b.pooled]);
     for (const [label, g] of groups) {
       add('breakdown', b.field, '', label, '', 'ideas', g.ideas);
-      if (g.added !== null) add('breakdown', b.field, '', label, '', 'added', g.added);
-      if (g.granted !== null) add('breakdown', b.field, '', label, '', 'granted', g.granted);
+      // A null (an aggregate-only field's group) is no row: add leaves it out.
+      add('breakdown', b.field, '', label, '', 'added', g.added);
+      add('breakdown', b.field, '', label, '', 'granted', g.granted);
       for (const s of view.config.stages)
         if (g.byStage) add('breakdown', b.field, '', label, s.key, 'ideas', g.byStage[s.key] ?? 0);
     }

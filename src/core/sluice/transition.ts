@@ -193,8 +193,8 @@ function pathIn(config: RegistryConfig, idea: IdeaFields, to: Stage | null): str
 
 /**
  * The council rule: the idea council decides on moves into a stage with `council: true`, so a move there is a
- * decision (`ideas decide`, `ideas review`), never a plain `ideas move`, forced or not. The error names the command
- * that records the council's decision.
+ * decision that leads there (`ideas decide`, `ideas review`: an approval, or a return from a later stage), never a
+ * plain `ideas move`, forced or not. Without a decision, the error names the command that records the council's.
  */
 export function requireCouncil(
   idea: IdeaFields,
