@@ -22,6 +22,7 @@ import type { Stage } from '../core/sluice/config.js';
 import type { FieldTitles } from '../core/criteria/field-titles.js';
 import type { Localized } from '../core/i18n/i18n.js';
 import { rowObject, type IdeaTable } from '../core/exchange/idea-row.js';
+import { lazyMap } from './lazy-list.js';
 import type { ImportedIdea, RowProblem } from '../core/exchange/import-rows.js';
 import { ageInDays } from '../core/region/age.js';
 import type { IdClash } from '../core/region/clashes.js';
@@ -150,7 +151,7 @@ export function ideaListDocument(
     schemaVersion: SCHEMA_VERSION,
     kind: 'idea-list',
     registry: registryDto(registry),
-    ideas: ideas.map((i) => ideaSummaryDto(i, lang, today)),
+    ideas: lazyMap(ideas, (i) => ideaSummaryDto(i, lang, today)),
   };
 }
 
@@ -449,7 +450,7 @@ export function exportDocument(registry: RegistryRef, table: IdeaTable, includeP
     registry: registryDto(registry),
     includePersonal,
     columns: table.columns,
-    ideas: table.rows.map((row) => rowObject(table.columns, row)),
+    ideas: lazyMap(table.rows, (row) => rowObject(table.columns, row)),
   };
 }
 
@@ -896,7 +897,7 @@ export function regionExportDocument(
     kind: 'region-idea-export',
     members: r.members.map((m) => ({ ...memberDto(m.member, m.snapshot, now), lastFailure: m.failure ?? null })),
     columns: r.table.columns,
-    ideas: r.table.rows.map((row) => rowObject(r.table.columns, row)),
+    ideas: lazyMap(r.table.rows, (row) => rowObject(r.table.columns, row)),
   };
 }
 

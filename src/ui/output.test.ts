@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { LazyList, lazyMap } from './lazy-list.js';
 import { jsonParts, jsonText } from './output.js';
 
 describe('jsonText', () => {
@@ -29,5 +30,30 @@ describe('jsonParts', () => {
     ['values JSON leaves out, first and last', { skip: undefined, keep: [1], f: () => 1, last: undefined }],
   ])('writes %s in pieces as jsonText writes it whole', (_what, doc: Record<string, unknown>) => {
     expect([...jsonParts(doc)].join('')).toBe(jsonText(doc));
+  });
+
+  it('writes a LazyList as the array of its items, making each only as it is written', () => {
+    const made: number[] = [];
+    const doc = {
+      kind: 'idea-export',
+      ideas: new LazyList(3, (i) => {
+        made.push(i);
+        return { id: `i${i}`, tags: [i] };
+      }),
+      none: lazyMap([], (x) => x),
+    };
+    const parts = jsonParts(doc);
+    // The opening, the kind, the list's opening and its first item: one item made, the others not yet.
+    const first = [0, 1, 2, 3].map(() => parts.next().value as string);
+    expect(first[3]).toBe('\n    {\n      "id": "i0",\n      "tags": [\n        0\n      ]\n    },');
+    expect(made).toEqual([0]);
+    const text = first.join('') + [...parts].join('');
+    expect(made).toEqual([0, 1, 2]);
+    expect(text).toBe(jsonText(doc));
+    expect(JSON.parse(text)).toEqual({
+      kind: 'idea-export',
+      ideas: [0, 1, 2].map((i) => ({ id: `i${i}`, tags: [i] })),
+      none: [],
+    });
   });
 });

@@ -3,6 +3,7 @@
  * exit code; the wiring writes it. Presenters never touch a stream, so each is a pure function a test can call.
  */
 import type { ChalkInstance } from 'chalk';
+import { LazyList } from './lazy-list.js';
 import { terminalText } from './terminal-text.js';
 
 export interface Write {
@@ -69,25 +70,33 @@ export function jsonText(doc: unknown): string {
   return `${escapeInvisible(JSON.stringify(doc, null, 2))}\n`;
 }
 
+/** Whether JSON.stringify leaves out a value of an object (undefined, a function, a symbol). */
+function leftOut(value: unknown): boolean {
+  return value === undefined || typeof value === 'function' || typeof value === 'symbol';
+}
+
 /**
- * jsonText of a document (an object whose values are plain data), in pieces: each element of an array among its
- * values on its own, so that a list of 10,000 ideas is never one string. The text is jsonText's, byte for byte.
+ * jsonText of a document (an object whose values are plain data), in pieces: each element of an array (or LazyList)
+ * among its values on its own, so that a list of 10,000 ideas is never one string. The text is jsonText's, byte for
+ * byte.
  */
 export function* jsonParts(doc: Record<string, unknown>): Generator<string> {
-  // JSON.stringify leaves out a key whose value it cannot write (undefined, a function).
-  const entries = Object.entries(doc).filter(([, value]) => JSON.stringify(value) !== undefined);
+  const entries = Object.entries(doc).filter(([, value]) => !leftOut(value));
   yield '{';
   for (const [i, [key, value]] of entries.entries()) {
     const comma = i < entries.length - 1 ? ',' : '';
-    if (!Array.isArray(value) || value.length === 0) {
+    const list =
+      value instanceof LazyList || Array.isArray(value) ? (value as ArrayLike<unknown> & Iterable<unknown>) : null;
+    if (!list || list.length === 0) {
       yield `\n  ${JSON.stringify(key)}: ${escapeInvisible(indented(JSON.stringify(value, null, 2), '  '))}${comma}`;
       continue;
     }
     yield `\n  ${JSON.stringify(key)}: [`;
-    for (const [j, item] of value.entries()) {
+    let j = 0;
+    for (const item of list) {
       // In an array, what JSON.stringify cannot write is null.
       const text = JSON.stringify(item, null, 2) ?? 'null';
-      yield `\n    ${escapeInvisible(indented(text, '    '))}${j < value.length - 1 ? ',' : ''}`;
+      yield `\n    ${escapeInvisible(indented(text, '    '))}${++j < list.length ? ',' : ''}`;
     }
     yield `\n  ]${comma}`;
   }
