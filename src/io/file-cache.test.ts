@@ -156,26 +156,26 @@ describe('FileCache', () => {
     const file = path.join(dir, readdirSync(dir)[0] ?? '');
     const stored = unpackCache(readFileSync(file)) as Stored<unknown>;
     stored.values.pop();
-    writeFileSync(file, Buffer.concat(packCache(stored)));
+    writeFileSync(file, Buffer.concat([...packCache(stored)]));
     expect(pass(root, ['a.md', 'b.md'], upper(root))).toMatchObject({ computed: ['a.md', 'b.md'], trusted: false });
     expect(pass(root, ['a.md', 'b.md'], upper(root))).toMatchObject({ computed: [], trusted: true });
     // A path more than there are values.
     const again = unpackCache(readFileSync(file)) as Stored<unknown>;
     again.paths += '\0c.md';
-    writeFileSync(file, Buffer.concat(packCache(again)));
+    writeFileSync(file, Buffer.concat([...packCache(again)]));
     expect(pass(root, ['a.md', 'b.md'], upper(root))).toMatchObject({ computed: ['a.md', 'b.md'], trusted: false });
   });
 
   it('tells from its header alone that a cache is of another build or context, never deserialising the rest', () => {
     const stored: Stored<string> = {
-      format: 4,
+      format: 5,
       build: 'b1',
       context: 'sv',
       paths: 'a.md',
       keys: new Float64Array(5),
       values: ['A'],
     };
-    const bytes = Buffer.concat(packCache(stored));
+    const bytes = Buffer.concat([...packCache(stored)]);
     expect(unpackCache(bytes, { build: 'b1', context: 'sv' })).toEqual(stored);
     expect(unpackCache(bytes)).toEqual(stored);
     // The columns spoiled: read for its own build and context, the cache fails (and open() ignores it); for
@@ -188,6 +188,51 @@ describe('FileCache', () => {
     // Not a cache's bytes at all (the format before this one was one serialised object): dropped, never read.
     expect(unpackCache(serialize(stored))).toBeNull();
     expect(unpackCache(Buffer.from('IDC'))).toBeNull();
+  });
+
+  it('on a first run, writes its values while it reads, and the file it leaves reads back whole', () => {
+    const files = Array.from({ length: 600 }, (_, i) => `f${String(i).padStart(3, '0')}.md`);
+    const root = repoWith(Object.fromEntries(files.map((f) => [f, f.slice(0, 4)])));
+    const dir = path.join(root, '.git', 'ideas-cache');
+    const cache = FileCache.open<string>(root, 'test', [], LATER);
+    if (!cache) throw new Error('no cache');
+    const temps = () => (existsSync(dir) ? readdirSync(dir).filter((n) => n.endsWith('.tmp')) : []);
+    const sizes: number[] = [];
+    files.forEach((f, i) => {
+      cache.set(f, readWithKey(path.join(root, f)).key, upper(root)(f));
+      // The temporary file grows by a section every 256 values, before the run is over.
+      if (i === 255 || i === 511) sizes.push(statSync(path.join(dir, temps()[0] ?? 'none')).size);
+    });
+    expect(sizes[1]).toBeGreaterThan(sizes[0] ?? Infinity);
+    cache.save();
+    expect(temps()).toEqual([]);
+    const stored = unpackCache<string>(readFileSync(path.join(dir, readdirSync(dir)[0] ?? '')));
+    expect(stored?.values).toEqual(files.map(upper(root)));
+    expect(stored?.paths.split('\0')).toEqual(files);
+    expect(pass(root, files, upper(root))).toMatchObject({ computed: [], trusted: true });
+  });
+
+  it('reads values written in sections back only whole', () => {
+    const count = 600;
+    const stored: Stored<{ n: number }> = {
+      format: 5,
+      build: 'b1',
+      context: 'sv',
+      paths: Array.from({ length: count }, (_, i) => `p${i}.md`).join('\0'),
+      keys: new Float64Array(count * 5),
+      values: Array.from({ length: count }, (_, n) => ({ n })),
+    };
+    const pieces = [...packCache(stored, 256)];
+    // Prefix and header, then three sections of values and the paths and keys, each a length and its bytes.
+    expect(pieces).toHaveLength(2 + 2 * (1 + 3));
+    const bytes = Buffer.concat(pieces);
+    expect(unpackCache(bytes, { build: 'b1', context: 'sv' })).toEqual(stored);
+    // Cut inside the last section: refused, never read as a shorter cache.
+    expect(() => unpackCache(bytes.subarray(0, bytes.length - 3))).toThrow();
+    // Without its last section (the paths and keys), or with one more: not a cache this program wrote.
+    const lastSection = (pieces.at(-2) as Buffer).length + (pieces.at(-1) as Buffer).length;
+    expect(unpackCache(bytes.subarray(0, bytes.length - lastSection))).toBeNull();
+    expect(unpackCache(Buffer.concat([bytes, pieces.at(-2) as Buffer, pieces.at(-1) as Buffer]))).toBeNull();
   });
 
   it('removes the temporary file of a write killed before its rename, once it is a minute old', () => {

@@ -34,7 +34,7 @@ import { tempPathFor } from './atomic-file.js';
 
 /** How recent a change must be for the file not to be trusted to the cache. */
 export const RACY_MS = 3_000;
-const FORMAT = 4;
+const FORMAT = 5;
 /** A cache file larger than this is not read: it cannot be one this program wrote for a registry. */
 const MAX_BYTES = 1_000_000_000;
 
@@ -62,19 +62,49 @@ export interface Stored<T> {
 
 /**
  * A cache file: these four bytes, the length of its header (32 bits, little-endian), the header (format, build and
- * context, serialised), then the columns (serialised). The header alone tells whether the columns are of use: after
- * an upgrade, or when the config or criteria change, a cache of 10,000 whole ideas (16 MB) is not deserialised only
- * to be dropped, which cost the first `ideas site` after it ~40 MB of memory.
+ * context, serialised), then sections, each its length (32 bits) and its bytes: the values, in one or more lists,
+ * and last the paths, keys and count. The header alone tells whether the rest is of use: after an upgrade, or when
+ * the config or criteria change, a cache of 10,000 whole ideas (16 MB) is not deserialised only to be dropped, which
+ * cost the first `ideas site` after it ~40 MB of memory. A first run writes its values SECTION_VALUES at a time while
+ * it reads (FileCache.set): serialised in one piece at the end, the values of 10,000 whole ideas were a buffer of
+ * 16 MB (and ~22 MB while it grew) beside the ideas they came from, the peak of `ideas export` (docs/performance.md).
  */
-const MAGIC = Buffer.from('IDC\u0004', 'latin1');
+const MAGIC = Buffer.from('IDC\u0005', 'latin1');
 
-/** A cache file's bytes, as described at MAGIC. */
-export function packCache<T>(stored: Stored<T>): Buffer[] {
-  const head = serialize({ format: stored.format, build: stored.build, context: stored.context });
+/** Values in a section that a first run writes while it reads. */
+const SECTION_VALUES = 256;
+
+/** `bytes` with their length before them, as a section of a cache file. */
+function section(bytes: Buffer): Buffer[] {
+  const length = Buffer.alloc(4);
+  length.writeUInt32LE(bytes.length);
+  return [length, bytes];
+}
+
+/** The bytes that start a cache file, up to its first section. */
+function packHead(head: Head): Buffer[] {
+  const bytes = serialize({ format: head.format, build: head.build, context: head.context });
   const prefix = Buffer.alloc(MAGIC.length + 4);
   MAGIC.copy(prefix);
-  prefix.writeUInt32LE(head.length, MAGIC.length);
-  return [prefix, head, serialize({ paths: stored.paths, keys: stored.keys, values: stored.values })];
+  prefix.writeUInt32LE(bytes.length, MAGIC.length);
+  return [prefix, bytes];
+}
+
+/** The last section of a cache file: its paths, keys and count of values. */
+function packColumns(paths: string, keys: Float64Array, count: number): Buffer[] {
+  return section(serialize({ paths, keys, count }));
+}
+
+/**
+ * A cache file's bytes, as described at MAGIC, a piece at a time: the values in sections of `perSection` (all in one
+ * by default), each serialised when it is asked for.
+ */
+export function* packCache<T>(stored: Stored<T>, perSection = Infinity): Generator<Buffer> {
+  yield* packHead(stored);
+  const { values } = stored;
+  const step = Math.max(1, Math.min(perSection, values.length));
+  for (let at = 0; at < values.length; at += step) yield* section(serialize(values.slice(at, at + step)));
+  yield* packColumns(stored.paths, stored.keys, values.length);
 }
 
 type Head = Pick<Stored<unknown>, 'format' | 'build' | 'context'>;
@@ -98,15 +128,44 @@ function readHead(
   return { head: head as Head, end };
 }
 
-/** The cache the columns `body` hold under `head`, or null when they are not an object. */
-function withColumns<T>(head: Head, body: unknown): Stored<T> | null {
-  if (body === null || typeof body !== 'object') return null;
-  return {
-    ...(body as Partial<Stored<T>>),
-    format: head.format,
-    build: head.build,
-    context: head.context,
-  } as Stored<T>;
+/**
+ * The columns of a cache whose header ends at `from`, read section by section up to `size`: null when the sections
+ * do not say what they should (the caller then does not trust them). Throws on a section that does not deserialise,
+ * or that the file ends inside of.
+ */
+function readColumns<T>(
+  head: Head,
+  from: number,
+  size: number,
+  more: (from: number, to: number) => Buffer,
+): Stored<T> | null {
+  let at = from;
+  const values: T[] = [];
+  while (at < size) {
+    const length = more(at, at + 4);
+    if (length.length < 4) throw new Error('cache: cut short');
+    const end = at + 4 + length.readUInt32LE(0);
+    const bytes = more(at + 4, end);
+    if (bytes.length !== end - at - 4) throw new Error('cache: cut short');
+    at = end;
+    const part = deserialize(bytes) as unknown;
+    if (Array.isArray(part)) {
+      for (const value of part) values.push(value as T);
+      continue;
+    }
+    // The last section: the paths, keys and count.
+    const columns = part as Partial<{ paths: string; keys: Float64Array; count: number }> | null;
+    if (at !== size || columns === null || typeof columns !== 'object' || columns.count !== values.length) return null;
+    return {
+      paths: columns.paths as string,
+      keys: columns.keys as Float64Array,
+      values,
+      format: head.format,
+      build: head.build,
+      context: head.context,
+    };
+  }
+  return null;
 }
 
 /**
@@ -114,13 +173,15 @@ function withColumns<T>(head: Head, body: unknown): Stored<T> | null {
  * `expected` is given) not of that build and context; its columns are then never deserialised.
  */
 export function unpackCache<T>(bytes: Buffer, expected?: { build: string; context: string }): Stored<T> | null {
-  const read = readHead(bytes, (from, to) => bytes.subarray(from, Math.min(to, bytes.length)), expected);
-  return read && withColumns<T>(read.head, deserialize(bytes.subarray(read.end)));
+  const more = (from: number, to: number) => bytes.subarray(from, Math.min(to, bytes.length));
+  const read = readHead(bytes, more, expected);
+  return read && readColumns<T>(read.head, read.end, bytes.length, more);
 }
 
 /**
  * The cache in `file`, read as unpackCache reads its bytes, but for a header of another build or context only its
- * first bytes are read. Throws as unpackCache does, and when the file cannot be read.
+ * first bytes are read, and the columns a section at a time. Throws as unpackCache does, and when the file cannot be
+ * read.
  */
 function readCacheFile<T>(file: string, expected: { build: string; context: string }): Stored<T> | null {
   const fd = openSync(file, 'r');
@@ -138,7 +199,7 @@ function readCacheFile<T>(file: string, expected: { build: string; context: stri
       return out.subarray(0, got);
     };
     const read = readHead(bytesAt(0, MAGIC.length + 4), bytesAt, expected);
-    return read && withColumns<T>(read.head, deserialize(bytesAt(read.end, size)));
+    return read && readColumns<T>(read.head, read.end, size, bytesAt);
   } finally {
     closeSync(fd);
   }
@@ -252,6 +313,12 @@ export class FileCache<T> {
   private readonly seen: Uint8Array;
   /** What this run computed and may keep, in the same columns. */
   private readonly added: { paths: string[]; keys: number[]; values: T[] } = { paths: [], keys: [], values: [] };
+  /**
+   * A first run's file, written while it reads (see MAGIC): its temporary name and descriptor, and how many of
+   * `added`'s values it holds. Only when there is no earlier entry to keep, whose values come first.
+   */
+  private stream: { temp: string; fd: number; written: number } | null = null;
+  private streamFailed = false;
   private dirty: boolean;
   /** Whether the cache read was written for this build and context (a run has checked files under them). */
   readonly trusted: boolean;
@@ -354,6 +421,47 @@ export class FileCache<T> {
     this.added.paths.push(file);
     this.added.keys.push(...key);
     this.added.values.push(value);
+    if (this.oldCount === 0 && this.added.values.length - (this.stream?.written ?? 0) >= SECTION_VALUES) this.flush();
+  }
+
+  /** Writes the next SECTION_VALUES of this run's values into the file being written, which it starts if need be. */
+  private flush(): void {
+    if (this.streamFailed) return;
+    try {
+      if (!this.stream) {
+        mkdirSync(path.dirname(this.file), { recursive: true });
+        removeLeftovers(path.dirname(this.file));
+        const temp = tempPathFor(this.file);
+        this.stream = { temp, fd: openSync(temp, 'wx'), written: 0 };
+        for (const part of packHead({ format: FORMAT, build: this.build, context: this.context }))
+          writeFileSync(this.stream.fd, part);
+      }
+      const from = this.stream.written;
+      const values = this.added.values.slice(from, from + SECTION_VALUES);
+      for (const part of section(serialize(values))) writeFileSync(this.stream.fd, part);
+      this.stream.written = from + values.length;
+    } catch {
+      // A cache that cannot be written only makes the next run slower: save() writes nothing either.
+      this.dropStream();
+      this.streamFailed = true;
+    }
+  }
+
+  /** Closes and removes the file being written, if any. */
+  private dropStream(): void {
+    if (!this.stream) return;
+    const { fd, temp } = this.stream;
+    this.stream = null;
+    try {
+      closeSync(fd);
+    } catch {
+      // Closed already.
+    }
+    try {
+      unlinkSync(temp);
+    } catch {
+      // Gone already.
+    }
   }
 
   /** The earlier run's entry of `file`: at the cursor, or else from the map of all of them. */
@@ -386,6 +494,24 @@ export class FileCache<T> {
     return (this.oldIndex = index);
   }
 
+  /** Writes the rest of a first run's file, begun while it read (flush), and puts it in place. */
+  private finishStream(): void {
+    const stream = this.stream as { temp: string; fd: number; written: number };
+    const { paths, keys, values } = this.added;
+    try {
+      const rest = values.slice(stream.written);
+      if (rest.length > 0) for (const part of section(serialize(rest))) writeFileSync(stream.fd, part);
+      for (const part of packColumns(paths.join('\0'), Float64Array.from(keys), values.length))
+        writeFileSync(stream.fd, part);
+      closeSync(stream.fd);
+      this.stream = null;
+      renameSync(stream.temp, this.file);
+    } catch {
+      this.stream = stream;
+      this.dropStream();
+    }
+  }
+
   private keep(i: number): void {
     if (this.kept[i] === 1) return;
     this.kept[i] = 1;
@@ -401,7 +527,15 @@ export class FileCache<T> {
       const i = this.index().get(file);
       if (i !== undefined && this.seen[i] === 0) this.keep(i);
     }
-    if (!this.dirty && this.keptCount === this.oldCount) return;
+    if (!this.dirty && this.keptCount === this.oldCount) {
+      this.dropStream();
+      return;
+    }
+    if (this.streamFailed) return;
+    if (this.stream) {
+      this.finishStream();
+      return;
+    }
     const count = this.keptCount + this.added.paths.length;
     const oldPaths = this.paths();
     const paths: string[] = [];

@@ -105,14 +105,15 @@ type WorkerMessage = { batch: number; values: unknown[]; keys: unknown[] } | { e
 
 /**
  * What each of `entries` comes to (read, then computed), with the key each was read with, in their order; on
- * worker threads as well when `remote` is given and there are enough files. `onEach` is told of every file done.
+ * worker threads as well when `remote` is given and there are enough files. `onEach` is told of every file done, with
+ * its index, value and key: in their order on one thread, as batches come back from workers.
  */
 export function computeFiles<V, K>(
   entries: readonly IdeaFileEntry[],
   read: ReadFile<K>,
   compute: Compute<V>,
   remote: RemoteTask | undefined,
-  onEach?: () => void,
+  onEach?: (index: number, value: V, key: K | null) => void,
 ): { values: V[]; keys: (K | null)[] } {
   const n = entries.length;
   const values = new Array<V>(n);
@@ -122,9 +123,10 @@ export function computeFiles<V, K>(
   const batches = Math.ceil(n / size);
   const run = (b: number) =>
     readAhead(entries, b * size, Math.min(n, (b + 1) * size), read, (i, file, key) => {
-      values[i] = compute(entries[i] as IdeaFileEntry, file);
+      const value = compute(entries[i] as IdeaFileEntry, file);
+      values[i] = value;
       keys[i] = key;
-      onEach?.();
+      onEach?.(i, value, key);
     });
   const control = new Int32Array(new SharedArrayBuffer(8));
   const pool =
@@ -158,9 +160,10 @@ export function computeFiles<V, K>(
         if (done[message.batch]) continue;
         const from = message.batch * size;
         message.values.forEach((value, k) => {
+          const key = (message.keys[k] as K | undefined) ?? null;
           values[from + k] = value as V;
-          keys[from + k] = (message.keys[k] as K | undefined) ?? null;
-          onEach?.();
+          keys[from + k] = key;
+          onEach?.(from + k, value as V, key);
         });
         done[message.batch] = 1;
         missing--;

@@ -106,22 +106,34 @@ export function openReading<V>(
         }
       });
       const files = todo.map((i) => entries[i] as IdeaFileEntry);
-      const computing = () => computeFiles(files, readEntry, compute, opts.remote, opts.onEach);
+      // Each file's value goes to the cache in the files' order as soon as it and those before it are done, so that
+      // a first run writes its cache while it reads (src/io/file-cache.ts, FileCache.set).
+      const done: (V | typeof PENDING)[] = new Array<V | typeof PENDING>(files.length).fill(PENDING);
+      const doneKeys: (FileKey | null)[] = new Array<FileKey | null>(files.length).fill(null);
+      let next = 0;
+      const onEach = (k: number, value: V, key: FileKey | null) => {
+        done[k] = value;
+        doneKeys[k] = key;
+        for (; next < files.length && done[next] !== PENDING; next++) {
+          const readWith = doneKeys[next];
+          // Only a file read with its key can be kept: a link, or a file that could not be read, is asked again.
+          if (readWith) cache?.set((files[next] as IdeaFileEntry).path, readWith, done[next] as V);
+          out[todo[next] as number] = done[next] as V;
+        }
+        opts.onEach?.();
+      };
+      const computing = () => computeFiles(files, readEntry, compute, opts.remote, onEach);
       // Most files parsed anew, for a caller that keeps them: see readIdeas.
-      const { values, keys } =
-        opts.keepsAll && files.length > entries.length / 2 ? withGrowingYoungGeneration(computing) : computing();
-      files.forEach((entry, k) => {
-        const value = values[k] as V;
-        const key = keys[k];
-        // Only a file read with its key can be kept: a link, or a file that could not be read, is asked again.
-        if (key) cache?.set(entry.path, key, value);
-        out[todo[k] as number] = value;
-      });
+      if (opts.keepsAll && files.length > entries.length / 2) withGrowingYoungGeneration(computing);
+      else computing();
       cache?.save(opts.alsoKeep);
       return out;
     },
   };
 }
+
+/** A file's value not computed yet (see Reading.read). */
+const PENDING: unique symbol = Symbol('pending');
 
 /** A file that could not be read at all: no entry in the cache, and listed as unreadable. */
 const NOT_READ = { ok: false } as const;

@@ -52,7 +52,7 @@ function tamper<T>(kind: string, file: string, change: (value: T) => void): void
   const at = stored.paths.split('\0').indexOf(file);
   if (at === -1) throw new Error(`${file} is not in the ${kind} cache`);
   change(stored.values[at] as T);
-  fs.writeFileSync(cacheFile(kind), Buffer.concat(packCache(stored)));
+  fs.writeFileSync(cacheFile(kind), Buffer.concat([...packCache(stored)]));
 }
 
 /** Rewrites a file to the same size and puts its times back, to the nanosecond, as a restore from backup would. */
