@@ -25,6 +25,7 @@ import { isReadableEntry, listIdeaFiles, type IdeaFileEntry } from './idea-files
 import { computeFiles, type Compute, type FileBytes, type RemoteTask } from './parallel-read.js';
 import type { Registry } from './registry.js';
 import { nullProtoInPlace } from '../core/safe-object.js';
+import { shareStrings } from '../core/front-matter/shared-strings.js';
 import { withGrowingYoungGeneration } from '../v8-flags.js';
 
 export interface ReadIdeas<T = Idea> {
@@ -154,8 +155,10 @@ export function keepTask(kind: 'parsed' | 'fields' | 'summary'): Compute<KindVal
     if (!file.ok) return NOT_READ;
     const fm = readFrontMatter(file.bytes, { body: kind === 'parsed' });
     if (!fm.ok) return fm;
-    if (kind === 'parsed') return { ok: true, data: fm.data, body: fm.body };
-    return kind === 'fields' ? { ok: true, data: fm.data } : summaryCells(fm.data);
+    if (kind === 'summary') return summaryCells(fm.data);
+    // Kept whole to the end of the command: its short texts shared with the other ideas' (see shareStrings).
+    const data = shareStrings(fm.data);
+    return kind === 'parsed' ? { ok: true, data, body: fm.body } : { ok: true, data };
   };
 }
 
