@@ -19,7 +19,7 @@ import { t, type Lang } from '../core/i18n/i18n.js';
 import type { Stage } from '../core/sluice/config.js';
 import { councilEntries, fieldChanges, type FieldChange } from '../core/sluice/idea-edit.js';
 import { isoDate, type Idea } from '../core/sluice/idea.js';
-import { editorName, editText as openInEditor, userEditor } from '../io/editor.js';
+import { editorName, userEditor } from '../io/editor.js';
 import { findIdea } from '../io/find-idea.js';
 import { editText, readIdeaText, rewriteIdea, type WriteOutcome } from '../io/idea-write.js';
 import { loadCriteria, type Criteria, type Registry } from '../io/registry.js';
@@ -28,6 +28,7 @@ import type { Prompter } from '../ui/prompter.js';
 import { terminalLine } from '../ui/terminal-text.js';
 import { valueWords, type ValueWords } from '../ui/field-value.js';
 import { bodyFromFlags } from './body-text.js';
+import { textInEditor } from './editor-text.js';
 import { openRegistry } from './open-registry.js';
 import { actingName } from './acting-name.js';
 import { gateFor } from './transition.js';
@@ -261,7 +262,7 @@ async function interview(
       const now = body ?? idea.body;
       // Without an editor of their own, the text is typed here, line by line, paragraphs and all.
       body = editor
-        ? await openInEditor(editor, now, registry.root, ctx.env)
+        ? await textInEditor(editor, now, prompter, lang, registry.root, ctx.env)
         : await prompter.text({ message: t(lang, 'prompt.editBodyInline'), default: now });
       continue;
     }

@@ -20,7 +20,8 @@ import { baseValidators, compileCriteria, readPackageSchema } from '../io/schema
 import { mostSimilar, type Similar } from '../core/sluice/similarity.js';
 import { newIdeaPath } from '../core/sluice/slug.js';
 import { askField } from '../ui/field-prompt.js';
-import { editorName, editText, userEditor } from '../io/editor.js';
+import { editorName, userEditor } from '../io/editor.js';
+import { textInEditor } from './editor-text.js';
 import { bodyFromFlags } from './body-text.js';
 import { safeUnlink } from '../io/atomic-file.js';
 import { createIdeaFile } from '../io/idea-write.js';
@@ -104,7 +105,7 @@ export async function runNew(opts: NewOptions, ctx: Ctx): Promise<NewResult> {
         const editor = userEditor(ctx.env);
         if (editor !== null) {
           ctx.stderr.write(`${t(lang, 'prompt.editorOpening', { editor: editorName(editor) })}\n`);
-          body = await editText(editor, '', registry.root, ctx.env);
+          body = await textInEditor(editor, '', prompter, lang, registry.root, ctx.env);
         } else {
           body = await prompter.text({ message: `${t(lang, 'prompt.body')} ${t(lang, 'prompt.optional')}` });
         }

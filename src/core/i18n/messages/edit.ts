@@ -49,6 +49,15 @@ export const edit = {
     en: 'The gate to {to} is closed: {count} missing. Do you want to fill in what is missing now?',
   },
   'prompt.by': { sv: 'Vem registrerar idén?', en: 'Who registers the idea?' },
+  'prompt.editorWhatNow': { sv: 'Vad vill du göra?', en: 'What do you want to do?' },
+  'prompt.editorAgain': { sv: 'Försöka igen med samma redigerare', en: 'Try the same editor again' },
+  'prompt.editorHere': { sv: 'Skriva texten här i stället', en: 'Type the text here instead' },
+  'prompt.editorKeep': { sv: 'Behålla texten som den var', en: 'Keep the text as it was' },
+  'prompt.editorWithout': { sv: 'Fortsätta utan text', en: 'Go on without a text' },
+  'prompt.editorEmptied': {
+    sv: 'Texten sparades tom. Ska idéns text tömmas?',
+    en: "The text was saved empty. Empty the idea's text?",
+  },
   'prompt.editorOpening': {
     sv: 'Texten öppnas i {editor}. Spara och stäng för att fortsätta.',
     en: 'The text opens in {editor}. Save and close it to go on.',
