@@ -187,4 +187,39 @@ describe('ideas new at a terminal, with an editor', () => {
       expect(t.screen().split(rel).length - 1).toBe(1);
     },
   );
+
+  ptyIt(
+    'when the editor fails, says why and takes the text typed here, the answers before it kept',
+    { timeout: 180_000 },
+    async () => {
+      const dir = initRegistry('minimal', 'sv');
+      const broken = path.join(makeTempDir('ideas-editor-'), 'broken-editor');
+      fs.writeFileSync(broken, '#!/bin/sh\nexit 3\n', { mode: 0o755 });
+      const t = open(dir, ['new'], { EDITOR: broken });
+      await t.waitFor(/^\? Idéns namn/m);
+      t.answer('Lånecyklar');
+      for (const question of [/^\? Idébärare/m, /^\? Enhet/m, /^\? Utmaning/m, /^\? Taggar/m]) {
+        await t.waitFor(question);
+        t.answer('');
+      }
+      await t.waitFor(
+        /Textredigeraren \(broken-editor\) avslutades med ett fel: exit 3\. Inget ändrades\. Vad vill du göra\?/,
+      );
+      // Typing it here is what Enter takes.
+      await t.waitFor(/❯ Skriva texten här i stället/);
+      t.answer('');
+      await t.waitFor(/^\? Texten/m);
+      t.answer('Skrivet här.');
+      t.answer('');
+      t.answer('');
+      await t.waitFor(/^\? Vem registrerar idén\?/m);
+      t.answer('');
+      expect(await t.exitCode(), t.screen()).toBe(0);
+      const files = markdownFiles(path.join(dir, 'ideas'));
+      expect(files).toHaveLength(1);
+      const { data, body } = readIdeaFile(dir, `ideas/${files[0] as string}`);
+      expect(data.title).toBe('Lånecyklar');
+      expect(body).toBe('\nSkrivet här.\n');
+    },
+  );
 });
