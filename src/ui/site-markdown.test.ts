@@ -4,7 +4,7 @@ import MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
 import { prng } from '../../test/fuzz/mutate.js';
 import { readFrontMatter } from '../core/front-matter/front-matter.js';
-import { isPlainProse, isSafeLink, renderMarkdown } from './site-markdown.js';
+import { isPlainProse, isSafeLink, mayHoldAddress, renderMarkdown, siteMarkdown } from './site-markdown.js';
 
 describe('isSafeLink', () => {
   it.each([
@@ -177,5 +177,43 @@ describe('plain prose, rendered without markdown-it', () => {
     expect(differ).toEqual([]);
     // Enough of them taken for the comparison to mean something.
     expect(taken).toBeGreaterThan(3_000);
+  });
+});
+
+describe('texts in which linkify-it can find no address', () => {
+  const linking = siteMarkdown(true);
+
+  it('are rendered as with linkify-it, whatever Markdown they hold', () => {
+    const atoms = [
+      ...['a', 'Å', 'é', '1', '10', ' ', '\n', '\n\n', '\t', '.', ':', '/', '-', '(', ')', '"', '!', '?', ','],
+      ...['# ', '## ', '- ', '* ', '1. ', '> ', '    ', '`', '```\n', '*', '_', '**', '~~', '[', ']', '(x)', '!['],
+      ...['| a | b |\n|---|---|\n', '&amp;', '&#46;', '&#64;', '\\.', '\\:', '\\@', '<', '>', '<b>', '\u00a0'],
+      ...['www', 'http', 'https', 'mailto', 'se', 'com', 'localhost', 'kommun', 'example', 't.ex.', ': ', '. '],
+      ...['www.', 'kommun.se', 'https://x.se', 'a@b.se', '//', '1.2.3.4', 'www\\.x.se', 'x&#46;se', 'mailto:a'],
+    ];
+    const random = prng(20261206);
+    const differ: string[] = [];
+    let taken = 0;
+    let linked = 0;
+    for (let i = 0; i < 40_000; i++) {
+      let text = '';
+      for (let k = 1 + Math.floor(random() * 16); k > 0; k--) text += atoms[Math.floor(random() * atoms.length)];
+      if (mayHoldAddress(text)) {
+        if (linking.render(text).includes('<a ')) linked++;
+        continue;
+      }
+      taken++;
+      if (renderMarkdown(text) !== linking.render(text)) differ.push(text);
+    }
+    expect(differ).toEqual([]);
+    // Enough taken, and enough left to linkify-it that found addresses in them, for both sides to mean something.
+    expect(taken).toBeGreaterThan(5_000);
+    expect(linked).toBeGreaterThan(1_000);
+  });
+
+  it('leave linkify-it every text with a sign of an address', () => {
+    expect(renderMarkdown('# Länkar\n\nSe kommun.se')).toContain('<a href="http://kommun.se" rel="noopener noreferrer">kommun.se</a>');
+    expect(renderMarkdown('- mejla ide@example.se')).toContain('<a href="mailto:ide@example.se">');
+    expect(renderMarkdown('- https://example.org/a')).toContain('<a href="https://example.org/a"');
   });
 });

@@ -21,8 +21,9 @@ export function isSafeLink(url: string): boolean {
   return ALLOWED_SCHEMES.has(m[1] ?? '');
 }
 
-function markdown(): MarkdownIt {
-  const md = new MarkdownIt({ html: false, linkify: true, typographer: false });
+/** markdown-it as the site configures it, with linkify-it's addresses or without. */
+export function siteMarkdown(linkify: boolean): MarkdownIt {
+  const md = new MarkdownIt({ html: false, linkify, typographer: false });
   md.validateLink = isSafeLink;
   const shift = (tokens: { tag: string }[], idx: number) => {
     const token = tokens[idx];
@@ -54,12 +55,28 @@ function markdown(): MarkdownIt {
   return md;
 }
 
-let instance: MarkdownIt | null = null;
+let linking: MarkdownIt | null = null;
+let notLinking: MarkdownIt | null = null;
 
+/**
+ * The HTML of an idea's text. A text in which linkify-it can find no address (see mayHoldAddress) is rendered
+ * without it: the same HTML, without linkify-it's test of every piece of text against its patterns (the Unicode
+ * classes of its host names), which was a seventh of markdown-it's time on texts with headings and lists.
+ */
 export function renderMarkdown(text: string): string {
   if (isPlainProse(text)) return plainParagraphs(text);
-  instance ??= markdown();
-  return instance.render(text);
+  if (mayHoldAddress(text)) return (linking ??= siteMarkdown(true)).render(text);
+  return (notLinking ??= siteMarkdown(false)).render(text);
+}
+
+/**
+ * Whether linkify-it may find an address in `text`: a host needs a dot inside it (or it is an IPv4 address, dots
+ * inside too); a scheme needs a colon before more text (`mailto:`, `https://`), or `//`; an e-mail address `@`.
+ * Markdown's escapes and entities (`\.`, `&#46;`) are pieces of their own when linkify-it looks, so they make no
+ * address either.
+ */
+export function mayHoldAddress(text: string): boolean {
+  return INSIDE_WORD.test(text) || text.includes('//') || text.includes('@');
 }
 
 /**
@@ -89,7 +106,7 @@ const LINE_START = /["(0-9A-Za-z]/;
  * generated texts made of the characters at these edges.
  */
 export function isPlainProse(text: string): boolean {
-  if (!(LATIN_PROSE.test(text) || PROSE.test(text)) || INSIDE_WORD.test(text) || text.includes('//')) return false;
+  if (!(LATIN_PROSE.test(text) || PROSE.test(text)) || mayHoldAddress(text)) return false;
   // A space before a line break or at the end: a hard break, or dropped.
   if (text.includes(' \n') || text.endsWith(' ')) return false;
   // Each line's first character, but an empty line's.
