@@ -23,6 +23,9 @@ import type * as Main from './main.js';
 /** The bundled program, and V8's code cache of it. */
 export const BUNDLE_FILE = fileURLToPath(new URL('./bundle/ideas.cjs', import.meta.url));
 export const CODE_CACHE_FILE = fileURLToPath(new URL('./bundle/ideas.cache', import.meta.url));
+/** The `yaml` package as one script, and V8's code cache of it (src/tools/bundle.ts). */
+export const YAML_BUNDLE_FILE = fileURLToPath(new URL('./bundle/yaml.cjs', import.meta.url));
+export const YAML_CACHE_FILE = fileURLToPath(new URL('./bundle/yaml.cache', import.meta.url));
 
 export interface LoadedBundle {
   /** What src/main.ts exports. */
@@ -39,21 +42,35 @@ export const BUNDLE_WRAPPER = ['(function (exports, require, module, __filename,
 
 /** Compiles the bundle (with `cachedData`, when given) and runs it as Node runs a CommonJS module. */
 export function runBundle(cachedData?: Buffer): LoadedBundle {
-  // ASCII (src/tools/bundle.ts), so read as Latin-1: Node makes the string without decoding UTF-8, and outside V8's
-  // heap, since it is large.
-  const source = readFileSync(BUNDLE_FILE, 'latin1');
-  const script = new Script(source, { filename: BUNDLE_FILE, cachedData });
-  const module = { exports: {} as typeof Main };
+  return runScript<typeof Main>(BUNDLE_FILE, cachedData);
+}
+
+/** Compiles a script the build wrapped (BUNDLE_WRAPPER) and runs it as Node runs a CommonJS module. */
+function runScript<T>(file: string, cachedData?: Buffer): { exports: T; script: Script } {
+  const source = readFileSync(file, 'latin1');
+  const script = new Script(source, { filename: file, cachedData });
+  const module = { exports: {} as T };
   const wrapper = script.runInThisContext() as (...args: unknown[]) => void;
-  wrapper.call(
-    module.exports,
-    module.exports,
-    createRequire(BUNDLE_FILE),
-    module,
-    BUNDLE_FILE,
-    path.dirname(BUNDLE_FILE),
-  );
+  wrapper.call(module.exports, module.exports, createRequire(file), module, file, path.dirname(file));
   return { exports: module.exports, script };
+}
+
+/** A file's bytes, or undefined when it cannot be read. */
+function bytesOf(file: string): Buffer | undefined {
+  try {
+    return readFileSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The `yaml` package from its script, compiled with its code cache: ~3 ms where a `require` of its 40 modules took
+ * ~20, and the functions the build's warm-up ran come compiled (docs/performance.md). With `cachedData` given, that
+ * cache; else the file's.
+ */
+export function runYamlBundle(cachedData?: Buffer): { exports: typeof import('yaml'); script: Script } {
+  return runScript<typeof import('yaml')>(YAML_BUNDLE_FILE, cachedData ?? bytesOf(YAML_CACHE_FILE));
 }
 
 /**
@@ -62,11 +79,16 @@ export function runBundle(cachedData?: Buffer): LoadedBundle {
  */
 export function loadBundledMain(): typeof Main | null {
   if (!existsSync(BUNDLE_FILE)) return null;
-  let cache: Buffer | undefined;
-  try {
-    cache = readFileSync(CODE_CACHE_FILE);
-  } catch {
-    cache = undefined;
+  const main = runBundle(bytesOf(CODE_CACHE_FILE)).exports;
+  if (existsSync(YAML_BUNDLE_FILE)) {
+    main.useYamlPackage(() => {
+      try {
+        return runYamlBundle().exports;
+      } catch {
+        // Gone since the command started, or not a script: the package as it is installed.
+        return createRequire(BUNDLE_FILE)('yaml') as typeof import('yaml');
+      }
+    });
   }
-  return runBundle(cache).exports;
+  return main;
 }

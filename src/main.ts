@@ -7,6 +7,8 @@ import { createInquirerPrompter } from './ui/prompter.js';
 
 /** For the build's warming up of the bundle (src/tools/bundle.ts), which runs commands with a context of its own. */
 export { run };
+/** For the launcher (src/launch.ts), which loads the `yaml` package from a script of its own. */
+export { useYamlPackage } from './core/front-matter/yaml-package.js';
 
 /** Runs the command line on this process's arguments, streams and terminal. */
 export async function main(): Promise<void> {

@@ -4,7 +4,7 @@
  * about 50 ms without changing a byte of its output, so nothing else would notice.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, readFileSync, symlinkSync } from 'node:fs';
+import { cpSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT, cliEnv, describeRun, ideas } from '../helpers/cli.js';
@@ -41,6 +41,37 @@ describe('the bundled program', () => {
     `);
     // Compiled from its text with the cache, not required (which would compile it without).
     expect(result).toEqual({ required: false, run: 'function', main: 'function' });
+  });
+
+  it('loads the yaml package from a script of its own, with the code cache the build made', () => {
+    const result = nodeScript(`
+      const { exports, script } = require(${JSON.stringify(LAUNCHER)}).runYamlBundle();
+      console.log(JSON.stringify({ rejected: script.cachedDataRejected, parse: typeof exports.parseDocument }));
+    `);
+    expect(result).toEqual({ rejected: false, parse: 'function' });
+  });
+
+  it('takes the yaml package from that script when a file needs it, never from node_modules', () => {
+    const registry = makeTempDir('ideas-yaml-');
+    cpSync(path.join(REPO_ROOT, 'examples', 'sundsvall'), registry, { recursive: true });
+    writeFileSync(path.join(registry, 'ideas', '01-ide', 'sund-bbbbb1-trasig.md'), '---\ntitle: "Trasig\n---\n');
+    const dir = makeTempDir('ideas-probe-');
+    const probe = path.join(dir, 'probe.cjs');
+    const out = path.join(dir, 'required.json');
+    writeFileSync(
+      probe,
+      `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(out)}, JSON.stringify(Object.keys(require.cache))));\n`,
+    );
+    const r = spawnSync(process.execPath, ['--require', probe, path.join(REPO_ROOT, 'bin', 'ideas.js'), 'validate'], {
+      cwd: registry,
+      env: cliEnv(),
+      encoding: 'utf8',
+    });
+    // The package read the broken file: its finding is the package's, on the line it names.
+    expect(r.status, r.stderr).toBe(1);
+    expect(r.stdout).toMatch(/sund-bbbbb1-trasig\.md\n {2}3:1 .*front-matter\/yaml/);
+    const required = JSON.parse(readFileSync(out, 'utf8')) as string[];
+    expect(required.filter((file) => file.includes(`${path.sep}node_modules${path.sep}yaml${path.sep}`))).toEqual([]);
   });
 
   it("starts a command without Node's ES module loader", () => {
