@@ -40,8 +40,12 @@ export interface RemoteTask {
 
 /** How many files make a worker worth its start: loading the modules, and the JIT's warming up, again. */
 export const MIN_FILES_PER_THREAD = 2_500;
-/** At most this many workers: the files come from one disk, and each worker costs its start. */
-const MAX_WORKERS = 3;
+/**
+ * At most this many workers: the files come from one disk, each worker costs its start, and its isolate ~17 MB. At
+ * 10,000 ideas two of them took `ideas list` and `ideas validate` over the 120 MB asked of a read command (125 to 127
+ * MB with IDEAS_WORKERS=2, on a machine of four cores or more what the load would give); one, 104 to 108.
+ */
+const MAX_WORKERS = 1;
 /** Files in a batch at most; fewer when there are few files, so that every thread gets some. */
 const MAX_BATCH = 64;
 /** A worker that finishes no batch for this long is not waited for: the main thread does its batches. */
