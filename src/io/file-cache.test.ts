@@ -212,6 +212,17 @@ describe('FileCache', () => {
     expect(pass(root, files, upper(root))).toMatchObject({ computed: [], trusted: true });
   });
 
+  it('a reading that fails leaves no part of the file it began', () => {
+    const files = Array.from({ length: 300 }, (_, i) => `f${i}.md`);
+    const root = repoWith(Object.fromEntries(files.map((f) => [f, 'x'])));
+    const dir = path.join(root, '.git', 'ideas-cache');
+    const cache = FileCache.open<string>(root, 'test', [], LATER);
+    files.forEach((f) => cache?.set(f, readWithKey(path.join(root, f)).key, 'v'));
+    expect(readdirSync(dir).filter((n) => n.endsWith('.tmp'))).toHaveLength(1);
+    cache?.abandon();
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
   it('reads values written in sections back only whole', () => {
     const count = 600;
     const stored: Stored<{ n: number }> = {

@@ -447,6 +447,11 @@ export class FileCache<T> {
     }
   }
 
+  /** Leaves the cache as it was: for a reading that failed before save(), the file it began is removed. */
+  abandon(): void {
+    this.dropStream();
+  }
+
   /** Closes and removes the file being written, if any. */
   private dropStream(): void {
     if (!this.stream) return;

@@ -125,8 +125,13 @@ export function openReading<V>(
       };
       const computing = () => computeFiles(files, readEntry, compute, opts.remote, onEach);
       // Most files parsed anew, for a caller that keeps them: see readIdeas.
-      if (opts.keepsAll && files.length > entries.length / 2) withGrowingYoungGeneration(computing);
-      else computing();
+      try {
+        if (opts.keepsAll && files.length > entries.length / 2) withGrowingYoungGeneration(computing);
+        else computing();
+      } catch (e) {
+        cache?.abandon();
+        throw e;
+      }
       cache?.save(opts.alsoKeep);
       return out;
     },
