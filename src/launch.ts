@@ -47,6 +47,8 @@ export function runBundle(cachedData?: Buffer): LoadedBundle {
 
 /** Compiles a script the build wrapped (BUNDLE_WRAPPER) and runs it as Node runs a CommonJS module. */
 function runScript<T>(file: string, cachedData?: Buffer): { exports: T; script: Script } {
+  // ASCII (src/tools/bundle.ts), so read as Latin-1: Node makes the string without decoding UTF-8, and outside V8's
+  // heap, since it is large.
   const source = readFileSync(file, 'latin1');
   const script = new Script(source, { filename: file, cachedData });
   const module = { exports: {} as T };
