@@ -2,6 +2,7 @@
  * `ideas report` as text for a terminal (bar charts when stdout is one), Markdown for documents and wikis, and CSV
  * in long form (one figure a row) for spreadsheets' pivot tables. Every renderer shows the same figures.
  */
+import { formatDecimal } from '../core/i18n/number-format.js';
 import type { ChalkInstance } from 'chalk';
 import type { RegistryConfig } from '../core/sluice/config.js';
 import { stageLabelOf } from '../core/sluice/stage-lookup.js';
@@ -38,7 +39,7 @@ interface Table {
 }
 
 export function formatNumber(n: number, lang: Lang): string {
-  return n.toLocaleString(lang === 'sv' ? 'sv-SE' : 'en-GB', { maximumFractionDigits: 1 });
+  return formatDecimal(n, lang, 1);
 }
 
 const dash = '–';

@@ -1,3 +1,4 @@
+import { formatDecimal } from '../i18n/number-format.js';
 import { t, type Lang } from '../i18n/i18n.js';
 import type { Decision } from '../sluice/decision.js';
 
@@ -40,7 +41,7 @@ export function totalGranted(m: Minutes): number {
 }
 
 export function formatAmount(n: number, lang: Lang): string {
-  return `${n.toLocaleString(lang === 'sv' ? 'sv-SE' : 'en-GB')} kr`;
+  return `${formatDecimal(n, lang, 3)} kr`;
 }
 
 /** The meeting's minutes as Markdown: a council keeps minutes. */
