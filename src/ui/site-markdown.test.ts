@@ -212,7 +212,9 @@ describe('texts in which linkify-it can find no address', () => {
   });
 
   it('leave linkify-it every text with a sign of an address', () => {
-    expect(renderMarkdown('# Länkar\n\nSe kommun.se')).toContain('<a href="http://kommun.se" rel="noopener noreferrer">kommun.se</a>');
+    expect(renderMarkdown('# Länkar\n\nSe kommun.se')).toContain(
+      '<a href="http://kommun.se" rel="noopener noreferrer">kommun.se</a>',
+    );
     expect(renderMarkdown('- mejla ide@example.se')).toContain('<a href="mailto:ide@example.se">');
     expect(renderMarkdown('- https://example.org/a')).toContain('<a href="https://example.org/a"');
   });
