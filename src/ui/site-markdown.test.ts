@@ -4,7 +4,14 @@ import MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
 import { prng } from '../../test/fuzz/mutate.js';
 import { readFrontMatter } from '../core/front-matter/front-matter.js';
-import { isPlainProse, isSafeLink, mayHoldAddress, renderMarkdown, siteMarkdown } from './site-markdown.js';
+import {
+  isPlainProse,
+  isSafeLink,
+  mayHoldAddress,
+  renderMarkdown,
+  simpleBlocks,
+  siteMarkdown,
+} from './site-markdown.js';
 
 describe('isSafeLink', () => {
   it.each([
@@ -217,5 +224,114 @@ describe('texts in which linkify-it can find no address', () => {
     );
     expect(renderMarkdown('- mejla ide@example.se')).toContain('<a href="mailto:ide@example.se">');
     expect(renderMarkdown('- https://example.org/a')).toContain('<a href="https://example.org/a"');
+  });
+});
+
+describe('texts of headings, bullet lists and paragraphs, rendered without markdown-it', () => {
+  const md = siteMarkdown(true);
+
+  it('are what markdown-it makes of them', () => {
+    expect(simpleBlocks('3. tre\n4. fyra')).toBe('<ol start="3">\n<li>tre</li>\n<li>fyra</li>\n</ol>\n');
+    expect(simpleBlocks('## Bakgrund\n\nFörsta stycket.\n\n- ett\n- två "citat"\n\n# Sist')).toBe(
+      '<h4>Bakgrund</h4>\n<p>Första stycket.</p>\n<ul>\n<li>ett</li>\n<li>två &quot;citat&quot;</li>\n</ul>\n<h3>Sist</h3>\n',
+    );
+    const words = [
+      'Text',
+      'två ord',
+      'Å ä',
+      '2025 års',
+      '50 %',
+      '(parentes)',
+      '"citat"',
+      'a, b; c!',
+      'slut.',
+      '1',
+      '1.',
+      't.ex.',
+    ];
+    const edges = [
+      '',
+      ' ',
+      '  ',
+      '#',
+      '##',
+      '-',
+      '- ',
+      '* ',
+      '+ ',
+      '1. ',
+      '> ',
+      '    ',
+      '\t',
+      '`',
+      '*',
+      '_',
+      '[',
+      '<',
+      '&',
+    ];
+    const random = prng(20261207);
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)] as T;
+    const line = () => {
+      let out = pick(words);
+      for (let k = Math.floor(random() * 3); k > 0; k--) out += (random() < 0.8 ? ' ' : pick(edges)) + pick(words);
+      return out;
+    };
+    const block = (): string => {
+      const r = random();
+      if (r < 0.3) return `${'#'.repeat(1 + Math.floor(random() * 7))}${random() < 0.9 ? ' ' : pick(edges)}${line()}`;
+      if (r < 0.6) {
+        const marker = pick(['- ', '* ', '+ ', '1. ', '1) ', '3. ', '01. ', '0. ']);
+        const items: string[] = [];
+        for (let k = 1 + Math.floor(random() * 4); k > 0; k--)
+          items.push(
+            `${random() < 0.9 ? marker.replace(/^\d+/, (d) => (random() < 0.5 ? d : String(items.length + 1))) : pick(edges)}${random() < 0.95 ? line() : ''}`,
+          );
+        return items.join('\n');
+      }
+      const lines: string[] = [];
+      for (let k = 1 + Math.floor(random() * 3); k > 0; k--) lines.push(random() < 0.9 ? line() : pick(edges) + line());
+      return lines.join('\n');
+    };
+    const differ: string[] = [];
+    let taken = 0;
+    let withList = 0;
+    for (let i = 0; i < 60_000; i++) {
+      let text = random() < 0.1 ? '\n' : '';
+      for (let k = 1 + Math.floor(random() * 5); k > 0; k--)
+        text += block() + pick(['\n\n', '\n\n', '\n\n\n', '\n', '\n \n', '']);
+      const simple = simpleBlocks(text);
+      if (simple === null) continue;
+      taken++;
+      if (simple.includes('<ul>') || simple.includes('<ol')) withList++;
+      if (simple !== md.render(text)) differ.push(text);
+    }
+    expect(differ.slice(0, 5)).toEqual([]);
+    // Enough taken, lists among them, for the comparison to mean something.
+    expect(taken).toBeGreaterThan(4_000);
+    expect(withList).toBeGreaterThan(1_000);
+  });
+
+  it('leaves to markdown-it a loose list, two lists in a row, and anything but headings, lists and paragraphs', () => {
+    for (const text of [
+      '- a\n\n- b',
+      '- a\n\n\n- b',
+      '- a\n  fortsättning',
+      '## Rubrik\n- punkt',
+      'Stycke\n- punkt',
+      '####### sju',
+      '#Rubrik',
+      '## Rubrik ##',
+      '- ',
+      '- a\n* b',
+      '1. a\n2) b',
+      '1. a\n\n- b',
+      '| a | b |\n| --- | --- |',
+      '> citat',
+      '- se kommun.se',
+      '## *kursiv*',
+    ]) {
+      expect(simpleBlocks(text), JSON.stringify(text)).toBeNull();
+    }
   });
 });

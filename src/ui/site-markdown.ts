@@ -64,7 +64,9 @@ let notLinking: MarkdownIt | null = null;
  * classes of its host names), which was a seventh of markdown-it's time on texts with headings and lists.
  */
 export function renderMarkdown(text: string): string {
-  if (isPlainProse(text)) return plainParagraphs(text);
+  // Paragraphs of plain prose, and headings and lists of it (most ideas), without markdown-it.
+  const simple = simpleBlocks(text);
+  if (simple !== null) return simple;
   if (mayHoldAddress(text)) return (linking ??= siteMarkdown(true)).render(text);
   return (notLinking ??= siteMarkdown(false)).render(text);
 }
@@ -130,12 +132,66 @@ function listNumber(text: string, i: number): boolean {
   return j === text.length || after === 46 || after === 41 || after === 10;
 }
 
-/** What markdown-it makes of plain prose: a paragraph for each run of lines between empty ones, lines kept. */
-function plainParagraphs(text: string): string {
+/**
+ * What markdown-it makes of a text of headings, bullet lists and paragraphs of plain prose, known without running it,
+ * or null for any other text: most ideas with more than paragraphs are written so, and markdown-it took ~50 µs for
+ * each. Blocks are separated by empty lines, and each is one of:
+ * - a heading: one line, `#` to `######`, one space, and plain prose (see isPlainProse);
+ * - a list: lines of a marker (`-`, `*` or `+`, or a number of up to nine digits and `.` or `)`, the same kind on
+ *   every line), a space and plain prose, an item each, with no empty line between them (a loose list), and not
+ *   right after another list (markdown-it may join the two into one loose list);
+ * - a paragraph of plain prose.
+ * site-markdown.test.ts holds the two to the same output on many thousands of generated texts.
+ */
+export function simpleBlocks(text: string): string | null {
   let html = '';
-  for (const block of text.split(/\n{2,}/)) {
-    const lines = block.replace(/^\n+|\n+$/g, '');
-    if (lines !== '') html += `<p>${lines.replaceAll('"', '&quot;')}</p>\n`;
+  let afterList = false;
+  for (const part of text.split(/\n{2,}/)) {
+    const block = part.replace(/^\n+|\n+$/g, '');
+    if (block === '') continue;
+    const first = block.charCodeAt(0);
+    if (first === 35 /* # */) {
+      const heading = /^(#{1,6}) ([^\n]+)$/.exec(block);
+      const words = heading?.[2];
+      if (!heading || words === undefined || !isPlainProse(words)) return null;
+      const level = Math.min(6, (heading[1] as string).length + 2);
+      html += `<h${level}>${quotesEscaped(words)}</h${level}>\n`;
+      afterList = false;
+    } else if (listItem(block) !== null) {
+      if (afterList) return null;
+      const lines = block.split('\n');
+      const head = listItem(lines[0] as string);
+      const tag = head?.start === undefined ? 'ul' : 'ol';
+      html += head?.start === undefined || head.start === 1 ? `<${tag}>\n` : `<ol start="${head.start}">\n`;
+      for (const line of lines) {
+        const item = listItem(line);
+        if (!item || item.kind !== head?.kind || item.text === '' || !isPlainProse(item.text)) return null;
+        html += `<li>${quotesEscaped(item.text)}</li>\n`;
+      }
+      html += `</${tag}>\n`;
+      afterList = true;
+    } else {
+      if (!isPlainProse(block)) return null;
+      html += `<p>${quotesEscaped(block)}</p>\n`;
+      afterList = false;
+    }
   }
   return html;
+}
+
+/**
+ * A list's item at the start of `line`: its kind (the bullet, or the number's delimiter), a numbered item's number, and
+ * the text after the marker and its one space; null when the line starts no item.
+ */
+function listItem(line: string): { kind: string; start?: number; text: string } | null {
+  const bullet = /^([-*+]) /.exec(line);
+  if (bullet) return { kind: bullet[1] as string, text: line.slice(2) };
+  const numbered = /^(\d{1,9})([.)]) /.exec(line);
+  if (!numbered) return null;
+  return { kind: numbered[2] as string, start: Number(numbered[1]), text: line.slice(numbered[0].length) };
+}
+
+/** Plain prose as HTML text: a double quote is the one character of it that markdown-it escapes. */
+function quotesEscaped(text: string): string {
+  return text.replaceAll('"', '&quot;');
 }
