@@ -170,7 +170,11 @@ function buildProgram(lang: Lang, ctx: Ctx, onAction: OnAction, state: ParseStat
       cmd.action(async (...args: unknown[]) => {
         const self = args[args.length - 1] as Command;
         const positional = args.slice(0, spec.args?.length ?? 0) as ParsedArguments;
-        await onAction(spec, input(positional, self.optsWithGlobals()));
+        const opts = self.optsWithGlobals();
+        // --json writes JSON: a --format of something else given with it is a mistake, not a choice to ignore.
+        if (opts.json === true && self.getOptionValueSource('format') === 'cli' && opts.format !== 'json')
+          throw new IdeasError('USAGE', 'err.jsonAndFormat', { format: String(opts.format) });
+        await onAction(spec, input(positional, opts));
       });
     }
   }

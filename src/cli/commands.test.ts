@@ -1,3 +1,4 @@
+import { IdeasError } from '../core/errors.js';
 import { describe, expect, it } from 'vitest';
 import type { Ctx } from '../context.js';
 import { parseCommandLine } from '../program.js';
@@ -294,21 +295,7 @@ const cases: [string[], string, Record<string, unknown>][] = [
       indexFile: undefined,
     },
   ],
-  [
-    ['validate', '-f', 'junit', '--json'],
-    'validate',
-    {
-      ...G,
-      json: true,
-      format: 'json',
-      paths: [],
-      strict: false,
-      changed: false,
-      base: undefined,
-      staged: false,
-      indexFile: undefined,
-    },
-  ],
+
   [
     ['validate', '--format', 'json'],
     'validate',
@@ -388,6 +375,27 @@ const cases: [string[], string, Record<string, unknown>][] = [
 describe('the command line, from argv to each command’s input', () => {
   it.each(cases)('%j', async (argv, path, input) => {
     expect(await parseCommandLine(argv, ctx)).toEqual({ path, input });
+  });
+
+  it('refuses --json with a --format of something else, and takes it with --format json or no --format', async () => {
+    for (const argv of [
+      ['report', '--format', 'md', '--json'],
+      ['export', '-f', 'csv', '--json'],
+      ['validate', '-f', 'junit', '--json'],
+      ['validate', '--json', '--format', 'github'],
+    ]) {
+      const e = await parseCommandLine(argv, ctx).then(
+        () => null,
+        (err: unknown) => err,
+      );
+      expect(e, argv.join(' ')).toBeInstanceOf(IdeasError);
+      expect((e as IdeasError).code).toBe('USAGE');
+      expect((e as IdeasError).message).toMatch(/^Give either --json or --format (md|csv|github|junit), not both/);
+    }
+    expect((await parseCommandLine(['report', '--format', 'json', '--json'], ctx)).input).toMatchObject({
+      format: 'json',
+    });
+    expect((await parseCommandLine(['report', '--json'], ctx)).input).toMatchObject({ format: 'json' });
   });
 
   it('covers every command that takes input', () => {

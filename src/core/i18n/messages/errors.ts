@@ -128,6 +128,10 @@ export const errors = {
     sv: 'Fältet "{field}" sätts av ideas och kan inte anges med --set.',
     en: 'The field "{field}" is set by ideas and cannot be given with --set.',
   },
+  'err.jsonAndFormat': {
+    sv: 'Ange antingen --json eller --format {format}, inte båda: --json skriver alltid JSON.',
+    en: 'Give either --json or --format {format}, not both: --json always writes JSON.',
+  },
   'err.bodyTwice': {
     sv: 'Ange antingen --body eller --body-file, inte båda.',
     en: 'Give either --body or --body-file, not both.',
