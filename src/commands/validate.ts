@@ -91,7 +91,7 @@ export async function runValidate(opts: ValidateOptions, ctx: Ctx): Promise<Vali
   // A file unchanged since a run with the same config, criteria and language keeps the findings it had then. The
   // criteria compile only when a file needs checking, or when no such run has been (an invalid schema is an error).
   const context = checkContext(registry, lang);
-  const reading = openReading<CheckedFile>(registry, 'checked', context);
+  const reading = openReading<CheckedFile>(registry, 'checked', context, { accepts: isCheckedFile });
   let criteria = reading.earlierRun ? null : loadCriteria(registry);
   // Of a file's check, its findings and id are kept, and much more let go: the young generation may grow while the
   // files are listed, and keeps that size while they are checked (src/v8-flags.ts).
@@ -137,7 +137,9 @@ export async function runValidate(opts: ValidateOptions, ctx: Ctx): Promise<Vali
   const unselected = all.filter((e) => !selectedPaths.has(e.path) && e.stage);
   const sightings: IdSighting[] = [];
   if (unselected.length > 0) {
-    const ids = openReading<string | null>(registry, 'ids', []).read(unselected, idTask(), {
+    const ids = openReading<string | null>(registry, 'ids', [], {
+      accepts: (v) => v === null || typeof v === 'string',
+    }).read(unselected, idTask(), {
       alsoKeep: all.map((e) => e.path),
       remote: { module: import.meta.url, name: 'idTask', init: null },
     });
@@ -214,6 +216,33 @@ export async function runValidate(opts: ValidateOptions, ctx: Ctx): Promise<Vali
 interface CheckedFile {
   findings: Finding[];
   id: string | null;
+}
+
+/** Whether a cache's value is a CheckedFile, as fileCheck makes it: one of another shape is checked again. */
+function isCheckedFile(v: unknown): boolean {
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) return false;
+  const { findings, id } = v as Partial<CheckedFile>;
+  return (id === null || typeof id === 'string') && Array.isArray(findings) && findings.every(isFinding);
+}
+
+function isFinding(f: unknown): boolean {
+  if (f === null || typeof f !== 'object') return false;
+  const { file, line, column, rule, severity, message, hint, pointer, keyword, fix } = f as Record<string, unknown>;
+  const text = (x: unknown) => typeof x === 'string';
+  const place = (x: unknown) => x === null || typeof x === 'number';
+  const optional = (x: unknown) => x === undefined || text(x);
+  return (
+    text(file) &&
+    place(line) &&
+    place(column) &&
+    text(rule) &&
+    (severity === 'error' || severity === 'warning') &&
+    text(message) &&
+    (hint === null || text(hint)) &&
+    optional(pointer) &&
+    optional(keyword) &&
+    optional(fix)
+  );
 }
 
 /** The check of one file, with the criteria compiled when the first file needs them. */

@@ -14,6 +14,7 @@
  */
 import {
   closeSync,
+  constants,
   fstatSync,
   lstatSync,
   mkdirSync,
@@ -184,10 +185,13 @@ export function unpackCache<T>(bytes: Buffer, expected?: { build: string; contex
  * read.
  */
 function readCacheFile<T>(file: string, expected: { build: string; context: string }): Stored<T> | null {
-  const fd = openSync(file, 'r');
+  // Without blocking: a FIFO (or a link to one) in the cache's place would wait for a writer forever. Anything but a
+  // regular file is not a cache this program wrote.
+  const fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
-    const size = fstatSync(fd).size;
-    if (size > MAX_BYTES) return null;
+    const stats = fstatSync(fd);
+    if (!stats.isFile() || stats.size > MAX_BYTES) return null;
+    const { size } = stats;
     const bytesAt = (from: number, to: number): Buffer => {
       const out = Buffer.allocUnsafe(Math.max(0, Math.min(to, size) - from));
       let got = 0;

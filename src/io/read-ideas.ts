@@ -90,16 +90,20 @@ export function openReading<V>(
   registry: Registry,
   kind: string,
   context: readonly string[],
-  opts: { now?: number } = {},
+  opts: { now?: number; accepts?: (value: unknown) => boolean } = {},
 ): Reading<V> {
   const cache = registry.cache === false ? null : FileCache.open<V>(registry.root, kind, context, opts);
+  // A cache's value of another shape than this reading makes (a cache file changed by hand, or by another program)
+  // is computed again, never used: in a command it could only fail, or show something no file says.
+  const accepts = opts.accepts;
   return {
     earlierRun: cache?.trusted ?? false,
     read(entries, compute, opts = {}) {
       const out = new Array<V>(entries.length);
       const todo: number[] = [];
       entries.forEach((entry, i) => {
-        const known = !isReadableEntry(entry) ? undefined : cache?.lookup(entry.path, entry.abs);
+        const cached = !isReadableEntry(entry) ? undefined : cache?.lookup(entry.path, entry.abs);
+        const known = cached !== undefined && accepts && !accepts(cached) ? undefined : cached;
         if (known === undefined) todo.push(i);
         else {
           out[i] = known;
@@ -165,6 +169,41 @@ export function keepTask(kind: 'parsed' | 'fields' | 'summary'): Compute<KindVal
     const data = shareStrings(fm.data);
     return kind === 'parsed' ? { ok: true, data, body: fm.body } : { ok: true, data };
   };
+}
+
+/** Whether `v` is what keepTask(kind) makes: what a cache's value must be to be used. */
+function isKindValue(kind: 'parsed' | 'fields' | 'summary', v: unknown): boolean {
+  if (kind === 'summary' && Array.isArray(v)) return isSummaryCells(v);
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  // A file that could not be read, or a problem: only counted as unreadable.
+  if (o.ok === false) return true;
+  if (o.ok !== true || !isMapping(o.data) || !isYamlData(o.data)) return false;
+  return kind === 'fields' || (kind === 'parsed' && typeof o.body === 'string');
+}
+
+function isSummaryCells(cells: unknown[]): boolean {
+  if (cells.length !== 9) return false;
+  for (let i = 0; i < 7; i++) if (cells[i] !== null && typeof cells[i] !== 'string') return false;
+  const tags = cells[7];
+  const granted = cells[8];
+  return (
+    Array.isArray(tags) && tags.every((t) => typeof t === 'string') && (granted === null || typeof granted === 'number')
+  );
+}
+
+function isMapping(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+/** Whether `v` holds only what YAML's core schema reads: scalars, lists and mappings (no Date, Map or typed array). */
+function isYamlData(v: unknown): boolean {
+  if (v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return true;
+  if (Array.isArray(v)) return v.every(isYamlData);
+  if (typeof v !== 'object') return false;
+  const proto = Object.getPrototypeOf(v) as unknown;
+  if (proto !== null && proto !== Object.prototype) return false;
+  return Object.values(v).every(isYamlData);
 }
 
 /**
@@ -235,13 +274,17 @@ function readEach<V, T>(
     unreadable.push(e);
     return false;
   });
-  const values = openReading<KindValue>(registry, kind, []).read(files, keepTask(kind), {
-    // Worker threads only for summaries: a command that keeps whole ideas holds them all to its end anyway, and a
-    // worker's isolate and the copies it sends back took `ideas report` from 118 to 124 MB at 10,000 ideas.
-    ...(kind === 'summary' ? { remote: { module: import.meta.url, name: 'keepTask', init: kind } } : {}),
-    ...(opts.alsoKeep ? { alsoKeep: opts.alsoKeep } : {}),
-    keepsAll: opts.keepsAll === true,
-  });
+  const values = openReading<KindValue>(registry, kind, [], { accepts: (v) => isKindValue(kind, v) }).read(
+    files,
+    keepTask(kind),
+    {
+      // Worker threads only for summaries: a command that keeps whole ideas holds them all to its end anyway, and a
+      // worker's isolate and the copies it sends back took `ideas report` from 118 to 124 MB at 10,000 ideas.
+      ...(kind === 'summary' ? { remote: { module: import.meta.url, name: 'keepTask', init: kind } } : {}),
+      ...(opts.alsoKeep ? { alsoKeep: opts.alsoKeep } : {}),
+      keepsAll: opts.keepsAll === true,
+    },
+  );
   const ideas: T[] = [];
   files.forEach((entry, i) => {
     const value = values[i];

@@ -160,6 +160,42 @@ describe('ideas list and validate with the cache', () => {
     expect(run('--lang', 'en', 'validate').code).toBe(0);
   });
 
+  it('a cache value of another shape than the reading makes is computed again, never used', () => {
+    const replace = (kind: string, file: string, value: unknown) => {
+      const stored = unpackCache(fs.readFileSync(cacheFile(kind))) as Stored<unknown>;
+      const at = stored.paths.split('\0').indexOf(file);
+      if (at === -1) throw new Error(`${file} is not in the ${kind} cache`);
+      stored.values[at] = value;
+      fs.writeFileSync(cacheFile(kind), Buffer.concat([...packCache(stored)]));
+    };
+    const commands = [['list'], ['report'], ['export'], ['validate', '--format', 'json']];
+    const expected = commands.map((args) => run('--no-cache', ...args).stdout);
+    for (const args of commands) run(...args);
+    for (const junk of [
+      null,
+      5,
+      [1, 2],
+      { ok: true },
+      { ok: true, data: null },
+      { ok: true, data: { t: new Date(0) } },
+    ]) {
+      for (const kind of ['summary', 'fields', 'parsed', 'checked']) replace(kind, THIRD, junk);
+      commands.forEach((args, i) => {
+        expect(run(...args).stdout, `${args.join(' ')} with ${JSON.stringify(junk)}`).toBe(expected[i]);
+      });
+    }
+  });
+
+  it('a FIFO in the place of a cache file is passed over, not waited for', () => {
+    run('list');
+    const file = cacheFile('summary');
+    fs.rmSync(file);
+    execFileSync('mkfifo', [file]);
+    const r = ideas(['list'], { cwd: repo, timeoutMs: 20_000 });
+    expect(r.code, describeRun(r)).toBe(0);
+    expect(r.stdout).toBe(run('--no-cache', 'list').stdout);
+  });
+
   it('a stricter criteria file is applied to ideas whose findings were cached', () => {
     expect(run('validate').code).toBe(0);
     const config = fs.readFileSync(path.join(repo, 'ideas.config.yaml'), 'utf8');
