@@ -25,6 +25,7 @@ import { readFrontMatter } from '../core/front-matter/front-matter.js';
 import { pointerSegments } from '../core/front-matter/positions.js';
 import { byPath } from '../core/path-order.js';
 import { detach } from '../core/front-matter/detach.js';
+import { isRecord } from '../core/safe-object.js';
 import { withGrowingYoungGeneration } from '../v8-flags.js';
 
 export interface ValidateOptions extends CommonOptions {
@@ -220,7 +221,7 @@ interface CheckedFile {
 
 /** Whether a cache's value is a CheckedFile, as fileCheck makes it: one of another shape is checked again. */
 function isCheckedFile(v: unknown): boolean {
-  if (v === null || typeof v !== 'object' || Array.isArray(v)) return false;
+  if (!isRecord(v)) return false;
   const { findings, id } = v as Partial<CheckedFile>;
   return (id === null || typeof id === 'string') && Array.isArray(findings) && findings.every(isFinding);
 }

@@ -26,6 +26,11 @@ export function forbiddenSegment(dotted: string): string | null {
   return dotted.split('.').find((s) => isForbiddenKey(s.trim())) ?? null;
 }
 
+/** Whether `value` is a mapping: an object that is not a list (JSON's and YAML's, read from a file or a cache). */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
 /** An empty object without a prototype: `__proto__` is an own key like any other, and nothing is inherited. */
 export function nullObject<T = unknown>(): Record<string, T> {
   return Object.create(null) as Record<string, T>;

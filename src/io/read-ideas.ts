@@ -24,7 +24,7 @@ import { FileCache, readWithKey, type FileKey } from './file-cache.js';
 import { isReadableEntry, listIdeaFiles, type IdeaFileEntry } from './idea-files.js';
 import { computeFiles, type Compute, type FileBytes, type RemoteTask } from './parallel-read.js';
 import type { Registry } from './registry.js';
-import { nullProtoInPlace } from '../core/safe-object.js';
+import { isRecord, nullProtoInPlace } from '../core/safe-object.js';
 import { shareStrings } from '../core/front-matter/shared-strings.js';
 import { withGrowingYoungGeneration } from '../v8-flags.js';
 
@@ -174,12 +174,11 @@ export function keepTask(kind: 'parsed' | 'fields' | 'summary'): Compute<KindVal
 /** Whether `v` is what keepTask(kind) makes: what a cache's value must be to be used. */
 function isKindValue(kind: 'parsed' | 'fields' | 'summary', v: unknown): boolean {
   if (kind === 'summary' && Array.isArray(v)) return isSummaryCells(v);
-  if (v === null || typeof v !== 'object' || Array.isArray(v)) return false;
-  const o = v as Record<string, unknown>;
+  if (!isRecord(v)) return false;
   // A file that could not be read, or a problem: only counted as unreadable.
-  if (o.ok === false) return true;
-  if (o.ok !== true || !isMapping(o.data) || !isYamlData(o.data)) return false;
-  return kind === 'fields' || (kind === 'parsed' && typeof o.body === 'string');
+  if (v.ok === false) return true;
+  if (v.ok !== true || !isRecord(v.data) || !isYamlData(v.data)) return false;
+  return kind === 'fields' || (kind === 'parsed' && typeof v.body === 'string');
 }
 
 function isSummaryCells(cells: unknown[]): boolean {
@@ -190,10 +189,6 @@ function isSummaryCells(cells: unknown[]): boolean {
   return (
     Array.isArray(tags) && tags.every((t) => typeof t === 'string') && (granted === null || typeof granted === 'number')
   );
-}
-
-function isMapping(v: unknown): v is Record<string, unknown> {
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
 /** Whether `v` holds only what YAML's core schema reads: scalars, lists and mappings (no Date, Map or typed array). */

@@ -6,15 +6,12 @@
  */
 import { t, type Lang } from '../core/i18n/i18n.js';
 import type { Challenge } from '../core/sluice/config.js';
+import { isRecord } from '../core/safe-object.js';
 
 /** What the words of a value may depend on besides the value: the field it is of, and the registry's challenges. */
 export interface ValueWords {
   field?: string;
   challenges?: readonly Pick<Challenge, 'id' | 'label'>[];
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 /** Whether a value says nothing: none, an empty text or an empty list. */

@@ -7,7 +7,7 @@ import { formatAmount } from '../core/history/minutes.js';
 import type { RegistryConfig } from '../core/sluice/config.js';
 import { formatAge } from './render-list.js';
 import { padEnd } from './text-width.js';
-import { ownValue, textOf } from '../core/safe-object.js';
+import { isRecord, ownValue, textOf } from '../core/safe-object.js';
 import { terminalLine, terminalText } from './terminal-text.js';
 import { scalarWords, valueWords, type ValueWords } from './field-value.js';
 
@@ -19,10 +19,6 @@ function propertySchema(schemas: Schema[], name: string): Schema | null {
     if (p) return p;
   }
   return null;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 /**

@@ -18,7 +18,7 @@ import type { RegistryConfig } from '../sluice/config.js';
 import { grantedAmount, type Idea } from '../sluice/idea.js';
 import { publicData, type Disclosure, type FieldClasses } from '../criteria/personal-data.js';
 import { staysOf } from '../history/stays.js';
-import { nullObjectFrom } from '../safe-object.js';
+import { isRecord, nullObjectFrom } from '../safe-object.js';
 
 export type RowValue = string | number | boolean | null | readonly unknown[];
 /** A row as one object keyed by its columns (without a prototype): what the JSON export writes for each idea. */
@@ -42,10 +42,6 @@ export function rowObject(columns: readonly string[], row: readonly RowValue[]):
 const LEADING = ['id', 'title', 'stage', 'created'];
 /** Kept out of the field columns: the leading ones, and the history, which is summarised. */
 const NOT_FIELDS = new Set([...LEADING, 'history']);
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
 
 /** A leading column's value, as the idea's own fields read it (see sluice/idea.ts). */
 function text(value: unknown): string | null {

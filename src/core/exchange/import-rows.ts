@@ -31,6 +31,7 @@ import {
   forbiddenKeys,
   forbiddenSegment,
   isForbiddenKey,
+  isRecord,
   nullObject,
   nullProtoDeep,
   ownValue,
@@ -280,10 +281,6 @@ export interface RowContext {
 /** Where an imported idea came from, as its history entry says it: "ideer.csv, rad 4", in the registry's language. */
 export function importSource(config: RegistryConfig, file: string, row: number): string {
   return `${file}, ${t(config.language, 'import.sourceRow', { row })}`;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 /** A field's schema as every schema that names it describes it together, and the schema of a property inside it. */

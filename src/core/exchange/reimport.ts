@@ -18,7 +18,7 @@
 import { createHash } from 'node:crypto';
 import { canonical } from '../history/canonical.js';
 import type { Idea } from '../sluice/idea.js';
-import { nullProtoDeep } from '../safe-object.js';
+import { isRecord, nullProtoDeep } from '../safe-object.js';
 import type { CellSet, RowCells } from './import-rows.js';
 
 /** The title as a row key sees it: case, spacing and Unicode form do not make another row. */
@@ -41,10 +41,6 @@ export function rowKey(file: string, title: string, occurrence: number): string 
 interface ImportMark {
   key: string | null;
   source: string | null;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 /** The idea's last `imported` history entry: its key and source, as an earlier import wrote them. */

@@ -13,7 +13,7 @@ import type { Localized } from '../i18n/i18n.js';
 import { median, percentile } from './percentile.js';
 import { aggregateFields, publicField, type FieldClasses } from '../criteria/personal-data.js';
 import { daysBetween, stayOn, staysOf, type Stay } from '../history/stays.js';
-import { nullObject, nullObjectFrom, ownValue } from '../safe-object.js';
+import { isRecord, nullObject, nullObjectFrom, ownValue } from '../safe-object.js';
 import { overrideIn } from '../sluice/override.js';
 
 export interface ReportOptions {
@@ -521,10 +521,6 @@ function breakdown(
     pooled: pooled.length > 0 ? group(null, pooledMembers) : null,
     pooledGroups: pooled.length,
   };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 /** What an aggregate field sums: the numeric properties of an object, [''] for a number, null when neither. */
