@@ -194,11 +194,14 @@ describe('an export imported back', () => {
     const unit = rows[0]?.indexOf('Enhet eller förvaltning') as number;
     expect(unit).toBeGreaterThan(0);
     const two = rows.find((r) => r.includes('Två')) as string[];
+    // The sheet written back as a spreadsheet saves it: semicolons, CRLF, a cell quoted where it must be.
+    const saveSheet = () =>
+      fs.writeFileSync(
+        path.join(dir, 'export.csv'),
+        rows.map((r) => r.map((c) => (/[;"\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(';')).join('\r\n'),
+      );
     two[unit] = 'Barn och utbildning';
-    fs.writeFileSync(
-      path.join(dir, 'export.csv'),
-      rows.map((r) => r.map((c) => (/[;"\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(';')).join('\r\n'),
-    );
+    saveSheet();
     // Before it writes, the dry run says what the row changes, field by field, by its label.
     const dry = ideas(['import', 'export.csv', '--dry-run'], { cwd: dir });
     expect(dry.code, describeRun(dry)).toBe(0);
@@ -222,10 +225,7 @@ describe('an export imported back', () => {
 
     // A cell emptied in the sheet empties its field, and the import says so before and as it does.
     two[unit] = '';
-    fs.writeFileSync(
-      path.join(dir, 'export.csv'),
-      rows.map((row) => row.map((c) => (/[;"\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(';')).join('\r\n'),
-    );
+    saveSheet();
     const emptied = ideas(['import', 'export.csv', '--dry-run'], { cwd: dir });
     expect(emptied.code, describeRun(emptied)).toBe(0);
     expect(emptied.stderr).toMatch(/^ {2}sund-[a-z0-9]{6}: .*Enhet eller förvaltning \(tömt\)/m);
