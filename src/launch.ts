@@ -67,12 +67,12 @@ function bytesOf(file: string): Buffer | undefined {
 }
 
 /**
- * The `yaml` package from its script, compiled with its code cache: ~3 ms where a `require` of its 40 modules took
- * ~20, and the functions the build's warm-up ran come compiled (docs/performance.md). With `cachedData` given, that
- * cache; else the file's.
+ * The `yaml` package from its script, compiled with its code cache when there is one: ~3 ms where a `require` of its
+ * 40 modules took ~20, and the functions the build's warm-up ran come compiled (docs/performance.md). The build runs
+ * it before the cache is made, and so without one.
  */
-export function runYamlBundle(cachedData?: Buffer): { exports: typeof import('yaml'); script: Script } {
-  return runScript<typeof import('yaml')>(YAML_BUNDLE_FILE, cachedData ?? bytesOf(YAML_CACHE_FILE));
+export function runYamlBundle(): { exports: typeof import('yaml'); script: Script } {
+  return runScript<typeof import('yaml')>(YAML_BUNDLE_FILE, bytesOf(YAML_CACHE_FILE));
 }
 
 /**
