@@ -34,6 +34,11 @@ const toFloat = (s: string): number =>
 
 /** What a plain scalar means under the core schema, tried in the schema's order: null, bool, int, float. */
 export function resolveCoreScalar(s: string): unknown {
+  // A scalar that starts with a letter other than n, t or f (in either case), or with any character beyond ASCII,
+  // is text: null, the booleans and the numbers all start with one of those, `~`, a digit, a sign or a dot. Most
+  // values of an idea (names, titles, units) end here.
+  const c = s.charCodeAt(0);
+  if (c >= 65 && c !== 126 && c !== 78 && c !== 84 && c !== 70 && c !== 110 && c !== 116 && c !== 102) return s;
   if (isNull(s)) return null;
   if (isBool(s)) return toBool(s);
   if (!mayBeNumber(s)) return s;

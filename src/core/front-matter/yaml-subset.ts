@@ -312,13 +312,15 @@ const HEX_DIGITS: Record<string, number> = { x: 2, u: 4, U: 8 };
  */
 let lineTables = { starts: new Int32Array(256), ends: new Int32Array(256), firsts: new Int32Array(256) };
 
-function tablesFor(lines: number): typeof lineTables {
-  if (lines > lineTables.starts.length) {
-    let size = lineTables.starts.length;
-    while (size < lines) size *= 2;
-    lineTables = { starts: new Int32Array(size), ends: new Int32Array(size), firsts: new Int32Array(size) };
-  }
-  return lineTables;
+/** The line tables with room for twice as many lines, those filled kept. */
+function grownTables(): typeof lineTables {
+  const size = lineTables.starts.length * 2;
+  const grown = { starts: new Int32Array(size), ends: new Int32Array(size), firsts: new Int32Array(size) };
+  grown.starts.set(lineTables.starts);
+  grown.ends.set(lineTables.ends);
+  grown.firsts.set(lineTables.firsts);
+  lineTables = grown;
+  return grown;
 }
 
 /** The text of a line from `from` without the spaces at its end. */
@@ -332,19 +334,40 @@ function withoutTrailingSpaces(text: string, from: number, end: number): string 
 let plainComment = -1;
 
 /**
- * The text of a line of a plain scalar, from `from` to `end`: up to a comment (a # after a space), without the
- * spaces before it. Whether a comment ended it is left in plainComment (a module variable rather than a returned
+ * What ends the text of a plain scalar's line, whichever comes first: a comment (a # after a space), a colon
+ * followed by a space or by the line's end (which would start a mapping), or the line's end. One search from the
+ * scalar's start, in place of a cut of the line and a search of it for each.
+ */
+const PLAIN_STOP = /: | #|:\n|\n/g;
+
+/**
+ * The text of a line of a plain scalar, from `from` to its line's end: up to a comment (a # after a space), without
+ * the spaces before it. Whether a comment ended it is left in plainComment (a module variable rather than a returned
  * object: this runs for most values of every file). A colon followed by a space or by the end would start a mapping,
  * which is outside the shape.
  */
-function plainLine(text: string, from: number, end: number): string {
-  let s = text.slice(from, end);
-  plainComment = s.indexOf(' #');
-  if (plainComment !== -1) s = s.slice(0, plainComment);
-  if (s.includes(': ') || s.charCodeAt(s.length - 1) === 58 /* : */) throw GIVE_UP;
-  let stop = s.length;
-  while (s.charCodeAt(stop - 1) === 32) stop--;
-  return stop === s.length ? s : s.slice(0, stop);
+function plainLine(text: string, from: number): string {
+  PLAIN_STOP.lastIndex = from;
+  let stop: number;
+  plainComment = -1;
+  if (PLAIN_STOP.test(text)) {
+    const last = PLAIN_STOP.lastIndex - 1;
+    const c = text.charCodeAt(last);
+    if (c === 35 /* # */) {
+      stop = last - 1;
+      plainComment = stop - from;
+    } else if (c === 32 /* the space of `: ` */ || text.charCodeAt(last - 1) === 58 /* : */) {
+      throw GIVE_UP;
+    } else {
+      stop = last;
+    }
+  } else {
+    // The last line of a text without a line break at its end.
+    stop = text.length;
+    if (text.charCodeAt(stop - 1) === 58 /* : */) throw GIVE_UP;
+  }
+  while (text.charCodeAt(stop - 1) === 32) stop--;
+  return text.slice(from, stop);
 }
 
 class Reader {
@@ -375,24 +398,23 @@ class Reader {
     private readonly resolve: PlainResolver,
   ) {
     const length = text.length;
-    let lines = 0;
-    for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) lines++;
-    if (length > 0 && text.charCodeAt(length - 1) !== 10) lines++;
-    const { starts, ends, firsts } = tablesFor(lines);
-    this.starts = starts;
-    this.ends = ends;
-    this.firsts = firsts;
+    // One pass over the text's lines, the tables grown when it has more lines than they have room for.
+    let tables = lineTables;
     let line = 0;
     for (let pos = 0; pos < length; line++) {
+      if (line === tables.starts.length) tables = grownTables();
       let next = text.indexOf('\n', pos);
       if (next === -1) next = length;
       let first = pos;
       while (first < next && text.charCodeAt(first) === 32) first++;
-      starts[line] = pos;
-      ends[line] = next;
-      firsts[line] = first;
+      tables.starts[line] = pos;
+      tables.ends[line] = next;
+      tables.firsts[line] = first;
       pos = next + 1;
     }
+    this.starts = tables.starts;
+    this.ends = tables.ends;
+    this.firsts = tables.firsts;
     this.n = line;
     this.lastBroken = length > 0 && text.charCodeAt(length - 1) === 10;
   }
@@ -435,7 +457,7 @@ class Reader {
       }
       if (first === this.starts[this.i]) {
         const c = text.charCodeAt(first);
-        if (c === 37 /* % */ || text.startsWith('---', first) || text.startsWith('...', first)) throw GIVE_UP;
+        if (c === 37 /* % */ || ((c === 45 || c === 46) && this.marker(this.i))) throw GIVE_UP;
       }
       return true;
     }
@@ -626,7 +648,7 @@ class Reader {
       this.mark(from);
     } else {
       if (!plainStart(text, from, end)) throw GIVE_UP;
-      const line = plainLine(text, from, end);
+      const line = plainLine(text, from);
       if (plainComment !== -1) return this.resolve(line);
       const more = this.plainMore(indent);
       if (more === '') return this.resolve(line);
@@ -721,7 +743,7 @@ class Reader {
       if (c === 35 /* # */) break;
       if (isIndicator(c)) throw GIVE_UP;
       out += empties === 0 ? ' ' : '\n'.repeat(empties);
-      out += plainLine(text, first, end);
+      out += plainLine(text, first);
       empties = 0;
       this.i = j + 1;
       if (plainComment !== -1) break;
