@@ -312,7 +312,113 @@ describe('texts of headings, bullet lists and paragraphs, rendered without markd
     expect(withList).toBeGreaterThan(1_000);
   });
 
-  it('leaves to markdown-it a loose list, two lists in a row, and anything but headings, lists and paragraphs', () => {
+  it('takes quotes, tables and strong text as markdown-it makes them', () => {
+    expect(simpleBlocks('> Citat en rad\n> och **fet** text.')).toBe(
+      '<blockquote>\n<p>Citat en rad\noch <strong>fet</strong> text.</p>\n</blockquote>\n',
+    );
+    expect(simpleBlocks('| Månad | Kostnad (kr) |\n| :--- | ---: |\n| 1 | 35 000 |\n|  | **"x"** |')).toBe(
+      '<table>\n<thead>\n<tr>\n<th style="text-align:left">Månad</th>\n<th style="text-align:right">Kostnad (kr)</th>\n</tr>\n</thead>\n' +
+        '<tbody>\n<tr>\n<td style="text-align:left">1</td>\n<td style="text-align:right">35 000</td>\n</tr>\n' +
+        '<tr>\n<td style="text-align:left"></td>\n<td style="text-align:right"><strong>&quot;x&quot;</strong></td>\n</tr>\n</tbody>\n</table>\n',
+    );
+    const words = [
+      'Text',
+      'två ord',
+      'Å ä',
+      '2025',
+      '35 000',
+      '50 %',
+      '(parentes)',
+      '"citat"',
+      'a, b',
+      'slut.',
+      'Obs:',
+      '1.',
+      '½',
+    ];
+    const edges = [
+      '',
+      ' ',
+      '  ',
+      '*',
+      '**',
+      '***',
+      '_',
+      '|',
+      '\\|',
+      '>',
+      '> ',
+      '#',
+      '- ',
+      '1. ',
+      '`',
+      '\t',
+      ':',
+      '-',
+      '.',
+    ];
+    const random = prng(20261208);
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)] as T;
+    // Words, now and then strong, now and then with an edge beside them.
+    const phrase = () => {
+      let out = '';
+      for (let k = 1 + Math.floor(random() * 3); k > 0; k--) {
+        const word = random() < 0.3 ? `**${pick(words)}**` : pick(words);
+        out += (out === '' ? '' : random() < 0.85 ? ' ' : pick(edges)) + word;
+      }
+      return random() < 0.9 ? out : out + pick(edges);
+    };
+    const cells = (n: number) => Array.from({ length: n }, () => (random() < 0.1 ? '' : phrase()));
+    const row = (xs: string[]) => (random() < 0.95 ? `| ${xs.join(' | ')} |` : `|${xs.join(pick(['|', ' |', '||']))}`);
+    const block = (): string => {
+      const r = random();
+      if (r < 0.3) {
+        const n = 1 + Math.floor(random() * 4);
+        const dashes = Array.from({ length: random() < 0.9 ? n : n + 1 }, () =>
+          pick(['---', ':---', '---:', ':-:', '-', ' - ', '--']),
+        );
+        const lines = [row(cells(n)), random() < 0.95 ? `|${dashes.join('|')}|` : pick(['|---', '| --- | |', '|-|-|'])];
+        for (let k = Math.floor(random() * 4); k > 0; k--) lines.push(row(cells(random() < 0.9 ? n : n + 1)));
+        return lines.join('\n');
+      }
+      if (r < 0.55) {
+        const lines: string[] = [];
+        for (let k = 1 + Math.floor(random() * 3); k > 0; k--)
+          lines.push(`${random() < 0.92 ? '> ' : pick(edges)}${phrase()}`);
+        return lines.join('\n');
+      }
+      if (r < 0.65) return `${'#'.repeat(1 + Math.floor(random() * 3))} ${phrase()}`;
+      if (r < 0.75) return [`- ${phrase()}`, `- ${phrase()}`].join('\n');
+      const lines: string[] = [];
+      for (let k = 1 + Math.floor(random() * 3); k > 0; k--) lines.push(phrase());
+      return lines.join(random() < 0.9 ? '\n' : '\r\n');
+    };
+    const differ: string[] = [];
+    let taken = 0;
+    const seen = { table: 0, quote: 0, strong: 0 };
+    for (let i = 0; i < 40_000; i++) {
+      let text = '';
+      for (let k = 1 + Math.floor(random() * 4); k > 0; k--)
+        text += block() + pick(['\n\n', '\n\n', '\r\n\r\n', '\n', '']);
+      const expected = md.render(text);
+      if (renderMarkdown(text) !== expected) differ.push(text);
+      const simple = simpleBlocks(text.replace(/\r\n?/g, '\n'));
+      if (simple === null) continue;
+      taken++;
+      if (simple !== expected) differ.push(text);
+      if (simple.includes('<table>')) seen.table++;
+      if (simple.includes('<blockquote>')) seen.quote++;
+      if (simple.includes('<strong>')) seen.strong++;
+    }
+    expect(differ.slice(0, 5)).toEqual([]);
+    // Enough taken of each kind, for the comparison to mean something.
+    expect(taken).toBeGreaterThan(4_000);
+    expect(seen.table).toBeGreaterThan(800);
+    expect(seen.quote).toBeGreaterThan(800);
+    expect(seen.strong).toBeGreaterThan(1_500);
+  });
+
+  it('leaves to markdown-it a loose list, two lists in a row, and any block or strong text it is not sure of', () => {
     for (const text of [
       '- a\n\n- b',
       '- a\n\n\n- b',
@@ -326,8 +432,22 @@ describe('texts of headings, bullet lists and paragraphs, rendered without markd
       '- a\n* b',
       '1. a\n2) b',
       '1. a\n\n- b',
-      '| a | b |\n| --- | --- |',
-      '> citat',
+      '| a | b |\n| --- |',
+      '| a | b |\n| --- | --- |\n| c |',
+      '| a | b |\n| --- | --- | ',
+      '| a \\| b |\n| --- | --- |',
+      '| 1. a | b |\n| --- | - |\n| `c` | d |',
+      '>citat',
+      '> citat\nfortsättning',
+      '> # rubrik',
+      '> citat\n>\n> andra',
+      '*kursiv*',
+      'a **fet**text',
+      'a** fet**',
+      '**fet **',
+      '**fet:**text',
+      '***fet***',
+      '**a\nb**',
       '- se kommun.se',
       '## *kursiv*',
     ]) {

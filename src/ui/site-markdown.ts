@@ -63,8 +63,11 @@ let notLinking: MarkdownIt | null = null;
  * without it: the same HTML, without linkify-it's test of every piece of text against its patterns (the Unicode
  * classes of its host names), which was a seventh of markdown-it's time on texts with headings and lists.
  */
-export function renderMarkdown(text: string): string {
-  // Paragraphs of plain prose, and headings and lists of it (most ideas), without markdown-it.
+export function renderMarkdown(source: string): string {
+  // Line breaks as markdown-it makes them before it reads a text (a CR, or a CR and an LF, is an LF), so that a file
+  // saved with CRLFs takes the same way as one with LFs.
+  const text = source.includes('\r') ? source.replace(/\r\n?/g, '\n') : source;
+  // Paragraphs of plain prose, and headings, lists, quotes and tables of it (most ideas), without markdown-it.
   const simple = simpleBlocks(text);
   if (simple !== null) return simple;
   if (mayHoldAddress(text)) return (linking ??= siteMarkdown(true)).render(text);
@@ -133,14 +136,18 @@ function listNumber(text: string, i: number): boolean {
 }
 
 /**
- * What markdown-it makes of a text of headings, bullet lists and paragraphs of plain prose, known without running it,
- * or null for any other text: most ideas with more than paragraphs are written so, and markdown-it took ~50 µs for
- * each. Blocks are separated by empty lines, and each is one of:
+ * What markdown-it makes of a text of headings, lists, quotes, tables and paragraphs of plain prose, known without
+ * running it, or null for any other text: most ideas are written so, and markdown-it took 50 to 70 µs for each.
+ * Blocks are separated by empty lines, and each is one of:
  * - a heading: one line, `#` to `######`, one space, and plain prose (see isPlainProse);
  * - a list: lines of a marker (`-`, `*` or `+`, or a number of up to nine digits and `.` or `)`, the same kind on
  *   every line), a space and plain prose, an item each, with no empty line between them (a loose list), and not
  *   right after another list (markdown-it may join the two into one loose list);
+ * - a quote: lines of `> ` and plain prose, one paragraph;
+ * - a table: a header row, a row of dashes (with colons for the alignment), and rows of as many cells, each line
+ *   starting and ending with `|`, each cell plain text (see isPlainCell);
  * - a paragraph of plain prose.
+ * Prose may hold `**strong**` text, placed where it can only open and close (see proseHtml).
  * site-markdown.test.ts holds the two to the same output on many thousands of generated texts.
  */
 export function simpleBlocks(text: string): string | null {
@@ -150,33 +157,157 @@ export function simpleBlocks(text: string): string | null {
     const block = part.replace(/^\n+|\n+$/g, '');
     if (block === '') continue;
     const first = block.charCodeAt(0);
+    let made: string | null;
     if (first === 35 /* # */) {
       const heading = /^(#{1,6}) ([^\n]+)$/.exec(block);
       const words = heading?.[2];
-      if (!heading || words === undefined || !isPlainProse(words)) return null;
+      const inner = words === undefined ? null : proseHtml(words, true);
+      if (!heading || inner === null) return null;
       const level = Math.min(6, (heading[1] as string).length + 2);
-      html += `<h${level}>${quotesEscaped(words)}</h${level}>\n`;
-      afterList = false;
+      made = `<h${level}>${inner}</h${level}>\n`;
+    } else if (first === 62 /* > */) {
+      made = simpleQuote(block);
+    } else if (first === 124 /* | */) {
+      made = simpleTable(block);
     } else if (listItem(block) !== null) {
       if (afterList) return null;
-      const lines = block.split('\n');
-      const head = listItem(lines[0] as string);
-      const tag = head?.start === undefined ? 'ul' : 'ol';
-      html += head?.start === undefined || head.start === 1 ? `<${tag}>\n` : `<ol start="${head.start}">\n`;
-      for (const line of lines) {
-        const item = listItem(line);
-        if (!item || item.kind !== head?.kind || item.text === '' || !isPlainProse(item.text)) return null;
-        html += `<li>${quotesEscaped(item.text)}</li>\n`;
+      made = simpleList(block);
+      if (made !== null) {
+        html += made;
+        afterList = true;
+        continue;
       }
-      html += `</${tag}>\n`;
-      afterList = true;
     } else {
-      if (!isPlainProse(block)) return null;
-      html += `<p>${quotesEscaped(block)}</p>\n`;
-      afterList = false;
+      const inner = proseHtml(block, true);
+      made = inner === null ? null : `<p>${inner}</p>\n`;
     }
+    if (made === null) return null;
+    html += made;
+    afterList = false;
   }
   return html;
+}
+
+/** A block of list items (see simpleBlocks), or null. */
+function simpleList(block: string): string | null {
+  const lines = block.split('\n');
+  const head = listItem(lines[0] as string);
+  const tag = head?.start === undefined ? 'ul' : 'ol';
+  let html = head?.start === undefined || head.start === 1 ? `<${tag}>\n` : `<ol start="${head.start}">\n`;
+  for (const line of lines) {
+    const item = listItem(line);
+    const inner = item && item.kind === head?.kind && item.text !== '' ? proseHtml(item.text, true) : null;
+    if (inner === null) return null;
+    html += `<li>${inner}</li>\n`;
+  }
+  return `${html}</${tag}>\n`;
+}
+
+/** A block of `> ` lines, one paragraph of plain prose (see simpleBlocks), or null. */
+function simpleQuote(block: string): string | null {
+  const lines = block.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as string;
+    if (!line.startsWith('> ') || line.length === 2) return null;
+    lines[i] = line.slice(2);
+  }
+  const inner = proseHtml(lines.join('\n'), true);
+  return inner === null ? null : `<blockquote>\n<p>${inner}</p>\n</blockquote>\n`;
+}
+
+/** A row of dashes under a table's header, with colons for the alignment: `| --- | :--: | ---: |`. */
+const DELIMITER_ROW = /^\|(?: *:?-+:? *\|)+$/;
+const ALIGN: Record<string, string> = {
+  '::': ' style="text-align:center"',
+  ':-': ' style="text-align:left"',
+  '-:': ' style="text-align:right"',
+};
+
+/** A table's block (see simpleBlocks), or null. */
+function simpleTable(block: string): string | null {
+  const lines = block.split('\n');
+  const [header, delimiter] = lines;
+  if (header === undefined || delimiter === undefined || !DELIMITER_ROW.test(delimiter)) return null;
+  const aligns = delimiter
+    .slice(1, -1)
+    .split('|')
+    .map((d) => {
+      const t = d.trim();
+      return ALIGN[`${t.charAt(0)}${t.charAt(t.length - 1)}`] ?? '';
+    });
+  const row = (line: string, tag: 'th' | 'td'): string | null => {
+    // Escapes change where a cell ends; anything but a line of cells between pipes is left to markdown-it.
+    if (line.length < 2 || !line.startsWith('|') || !line.endsWith('|') || line.includes('\\')) return null;
+    const cells = line.slice(1, -1).split('|');
+    if (cells.length !== aligns.length) return null;
+    let html = '<tr>\n';
+    for (let i = 0; i < cells.length; i++) {
+      const inner = proseHtml((cells[i] as string).trim(), false);
+      if (inner === null) return null;
+      html += `<${tag}${aligns[i] as string}>${inner}</${tag}>\n`;
+    }
+    return `${html}</tr>\n`;
+  };
+  const head = row(header, 'th');
+  if (head === null) return null;
+  let html = `<table>\n<thead>\n${head}</thead>\n`;
+  if (lines.length > 2) {
+    html += '<tbody>\n';
+    for (let i = 2; i < lines.length; i++) {
+      const body = row(lines[i] as string, 'td');
+      if (body === null) return null;
+      html += body;
+    }
+    html += '</tbody>\n';
+  }
+  return `${html}</table>\n`;
+}
+
+/**
+ * The text of a table's cell that markdown-it reads as text and nothing else: the characters and addresses of
+ * isPlainProse, without its rules for the start of a line (a cell starts no block). An empty cell is text too.
+ */
+function isPlainCell(text: string): boolean {
+  return (LATIN_PROSE.test(text) || PROSE.test(text)) && !text.includes('\n') && !mayHoldAddress(text);
+}
+
+/** A letter, mark or digit at the end of a text (before a `**`), and at its start (after one). */
+const WORD_AT_END = /[\p{L}\p{M}\p{N}]$/u;
+const WORD_AT_START = /^[\p{L}\p{M}\p{N}]/u;
+
+/**
+ * Plain prose (a block's, with `block`; a table cell's, without) as HTML, with `**strong**` text in it, or null. A
+ * `**` is taken only where CommonMark lets it open and nothing else (at the start of a line or after a space, before
+ * a character that is not a space) or close and nothing else (after a letter, mark or digit, before the end, a space
+ * or punctuation; after punctuation, before the end or a space), on one line, with no other `*` in the text: then
+ * each pair is one strong text, whatever else the text holds.
+ */
+function proseHtml(text: string, block: boolean): string | null {
+  const plain = (t: string) => (block ? isPlainProse(t) : isPlainCell(t));
+  if (!text.includes('*')) return plain(text) ? quotesEscaped(text) : null;
+  const parts = text.split('**');
+  if (parts.length % 2 === 0) return null;
+  let html = '';
+  for (let k = 0; k < parts.length; k++) {
+    const part = parts[k] as string;
+    if (k % 2 === 0) {
+      html += quotesEscaped(part);
+      continue;
+    }
+    const before = parts[k - 1] as string;
+    const after = parts[k + 1] as string;
+    const last = part.charCodeAt(part.length - 1);
+    const next = after.charCodeAt(0);
+    const opens = before === '' ? k === 1 : before.endsWith(' ') || before.endsWith('\n');
+    const inner = part !== '' && !part.includes('\n') && part.charCodeAt(0) !== 32 && last !== 32;
+    const closes =
+      after === ''
+        ? k === parts.length - 2
+        : next === 32 || next === 10 || (WORD_AT_END.test(part) && !WORD_AT_START.test(after) && next !== 42);
+    if (!opens || !inner || !closes) return null;
+    html += `<strong>${quotesEscaped(part)}</strong>`;
+  }
+  return plain(parts.join('')) ? html : null;
 }
 
 /**
