@@ -12,13 +12,13 @@ import { fileURLToPath } from 'node:url';
 // What the validators compiled at build time ask `require` for, besides our own parts (loadValidatorFile): imported
 // here, so that the bundle holds them and V8's code cache of them, rather than every command finding them in
 // node_modules and compiling them (~5 ms of each command; the config's validator asks for two).
-import ucs2lengthImport from 'ajv/dist/runtime/ucs2length.js';
 import equalImport from 'ajv/dist/runtime/equal.js';
 import { fullFormats as ajvFormats } from 'ajv-formats/dist/formats.js';
 import { packageUrl } from './package-files.js';
 import { EQUALITY_MODULE, EQUALITY_RUNTIME, useLinearEquality } from '../core/criteria/equality-keywords.js';
 import { linearRegExpEngine } from '../core/criteria/linear-regexp.js';
 import { isIsoDate } from '../core/criteria/date-format.js';
+import { codePointLength } from '../core/criteria/code-point-length.js';
 import {
   AJV_OPTIONS,
   LABEL_KEYWORDS,
@@ -217,7 +217,8 @@ function loadValidatorFile(file: string): unknown {
       case FORMATS_MODULE:
         return formats();
       case 'ajv/dist/runtime/ucs2length':
-        return required(ucs2lengthImport);
+        // The same count, without a loop over a text that holds no surrogate pair.
+        return { default: codePointLength };
       case 'ajv/dist/runtime/equal':
         return required(equalImport);
       default:
