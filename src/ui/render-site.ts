@@ -280,8 +280,8 @@ function layout(view: SiteView, page: Page): FileText {
  * mouse, and is named for screen readers. Only real tags match: text from the files reaches here escaped.
  */
 export function scrollingTables(html: string, label: string): string {
-  // Most pages have no table: the text is passed over once rather than twice, and not copied.
-  if (!html.includes('<table>') && !html.includes('</table>')) return html;
+  // Most pages have no table: the text is passed over once (`table>` is in both tags), and not copied.
+  if (!html.includes('table>')) return html;
   return html
     .replace(/<table>/g, `<div class="table-scroll" tabindex="0" role="region" aria-label="${esc(label)}"><table>`)
     .replace(/<\/table>/g, '</table></div>');

@@ -422,15 +422,22 @@ function publicValue(value: unknown, place: Place, inherited: boolean, depth: nu
   if (!shown(place.cls, inherited) || depth > MAX_DEPTH) return OMIT;
   if (Array.isArray(value)) return publicItems(value, (i) => place.item(i), depth);
   if (isRecord(value)) {
-    const entries: [string, unknown][] = [];
-    let same = Object.getPrototypeOf(value) === null;
-    for (const [key, v] of Object.entries(value)) {
+    // The copy is made at the first key whose value is omitted or changed (at once for a mapping with a prototype),
+    // with the keys before it; until then the mapping itself is the answer. Written key by key into a mapping
+    // without a prototype, where a `__proto__` key stays a key.
+    let out = Object.getPrototypeOf(value) === null ? null : nullObject();
+    const keys = Object.keys(value);
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i] as string;
+      const v = value[key];
       const x = publicValue(v, place.key(key), true, depth + 1);
-      if (x !== v) same = false;
-      if (x !== OMIT) entries.push([key, x]);
+      if (out === null && x !== v) {
+        out = nullObject();
+        for (let j = 0; j < i; j++) out[keys[j] as string] = value[keys[j] as string];
+      }
+      if (out !== null && x !== OMIT) out[key] = x;
     }
-    // fromEntries defines own properties: a `__proto__` key stays a key.
-    return same ? value : nullObjectFrom(entries);
+    return out ?? value;
   }
   return value;
 }
@@ -513,10 +520,10 @@ export function publicData(
   disclosure: Disclosure,
 ): Record<string, unknown> {
   if (disclosure.includePersonal) return copyAll(data, 0) as Record<string, unknown>;
-  const entries: [string, unknown][] = [];
+  const out = nullObject();
   for (const key of Object.keys(data)) {
     const value = publicField(data, key, classes);
-    if (value !== undefined) entries.push([key, value]);
+    if (value !== undefined) out[key] = value;
   }
-  return nullObjectFrom(entries);
+  return out;
 }
