@@ -312,7 +312,7 @@ describe('texts of headings, bullet lists and paragraphs, rendered without markd
     expect(withList).toBeGreaterThan(1_000);
   });
 
-  it('takes quotes, tables and strong text as markdown-it makes them', () => {
+  it('takes quotes, tables, strong text and links as markdown-it makes them', () => {
     expect(simpleBlocks('> Citat en rad\n> och **fet** text.')).toBe(
       '<blockquote>\n<p>Citat en rad\noch <strong>fet</strong> text.</p>\n</blockquote>\n',
     );
@@ -336,26 +336,32 @@ describe('texts of headings, bullet lists and paragraphs, rendered without markd
       '1.',
       '½',
     ];
+    // Links as ideas have them, and a few that markdown-it makes something else of, or that it changes.
+    const links = [
+      '[rapporten](https://example.org/report-12.pdf)',
+      '<https://www.sundsvall.se/ideer/1234>',
+      '[a "b"](http://a.se/)',
+    ];
+    const odd = [
+      ...[
+        '[x](https://a..b)',
+        '[x](https://xn--a.se)',
+        '<https://a-.se/~x_y>',
+        '[kommun.se](https://a.se)',
+        '[a](plan.md)',
+      ],
+      ...[
+        '[a](https://a.se/x?y=1)',
+        '<HTTPS://A.SE>',
+        '<https://xn--bcher-kva.se/>',
+        '[a](<https://a.se>)',
+        '[[a]](https://a.se)',
+        '[a] (https://a.se)',
+      ],
+    ];
     const edges = [
-      '',
-      ' ',
-      '  ',
-      '*',
-      '**',
-      '***',
-      '_',
-      '|',
-      '\\|',
-      '>',
-      '> ',
-      '#',
-      '- ',
-      '1. ',
-      '`',
-      '\t',
-      ':',
-      '-',
-      '.',
+      ...['', ' ', '  ', '*', '**', '***', '_', '|', '\\|', '>', '> ', '#', '- ', '1. ', '`', '\t', ':', '-', '.'],
+      ...['!', '<', '.se', '('],
     ];
     const random = prng(20261208);
     const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)] as T;
@@ -363,7 +369,8 @@ describe('texts of headings, bullet lists and paragraphs, rendered without markd
     const phrase = () => {
       let out = '';
       for (let k = 1 + Math.floor(random() * 3); k > 0; k--) {
-        const word = random() < 0.3 ? `**${pick(words)}**` : pick(words);
+        const r = random();
+        const word = r < 0.25 ? `**${pick(words)}**` : r < 0.4 ? pick(links) : r < 0.43 ? pick(odd) : pick(words);
         out += (out === '' ? '' : random() < 0.85 ? ' ' : pick(edges)) + word;
       }
       return random() < 0.9 ? out : out + pick(edges);
@@ -395,7 +402,7 @@ describe('texts of headings, bullet lists and paragraphs, rendered without markd
     };
     const differ: string[] = [];
     let taken = 0;
-    const seen = { table: 0, quote: 0, strong: 0 };
+    const seen = { table: 0, quote: 0, strong: 0, link: 0 };
     for (let i = 0; i < 40_000; i++) {
       let text = '';
       for (let k = 1 + Math.floor(random() * 4); k > 0; k--)
@@ -409,6 +416,7 @@ describe('texts of headings, bullet lists and paragraphs, rendered without markd
       if (simple.includes('<table>')) seen.table++;
       if (simple.includes('<blockquote>')) seen.quote++;
       if (simple.includes('<strong>')) seen.strong++;
+      if (simple.includes('<a ')) seen.link++;
     }
     expect(differ.slice(0, 5)).toEqual([]);
     // Enough taken of each kind, for the comparison to mean something.
@@ -416,6 +424,7 @@ describe('texts of headings, bullet lists and paragraphs, rendered without markd
     expect(seen.table).toBeGreaterThan(800);
     expect(seen.quote).toBeGreaterThan(800);
     expect(seen.strong).toBeGreaterThan(1_500);
+    expect(seen.link).toBeGreaterThan(1_500);
   });
 
   it('leaves to markdown-it a loose list, two lists in a row, and any block or strong text it is not sure of', () => {
@@ -448,6 +457,12 @@ describe('texts of headings, bullet lists and paragraphs, rendered without markd
       '**fet:**text',
       '***fet***',
       '**a\nb**',
+      '![bild](https://a.se/b.png)',
+      '[a **b**](https://a.se)',
+      '**[a](https://a.se)**',
+      '[a](javascript:alert(1))',
+      '[a](https://xn--a.se)',
+      'Se [a](https://a.se) och kommun.se',
       '- se kommun.se',
       '## *kursiv*',
     ]) {

@@ -67,7 +67,8 @@ export function renderMarkdown(source: string): string {
   // Line breaks as markdown-it makes them before it reads a text (a CR, or a CR and an LF, is an LF), so that a file
   // saved with CRLFs takes the same way as one with LFs.
   const text = source.includes('\r') ? source.replace(/\r\n?/g, '\n') : source;
-  // Paragraphs of plain prose, and headings, lists, quotes and tables of it (most ideas), without markdown-it.
+  // Paragraphs of plain prose, and headings, lists, quotes and tables of it, links included (most ideas), without
+  // markdown-it.
   const simple = simpleBlocks(text);
   if (simple !== null) return simple;
   if (mayHoldAddress(text)) return (linking ??= siteMarkdown(true)).render(text);
@@ -147,7 +148,8 @@ function listNumber(text: string, i: number): boolean {
  * - a table: a header row, a row of dashes (with colons for the alignment), and rows of as many cells, each line
  *   starting and ending with `|`, each cell plain text (see isPlainCell);
  * - a paragraph of plain prose.
- * Prose may hold `**strong**` text, placed where it can only open and close (see proseHtml).
+ * Prose may hold `**strong**` text, placed where it can only open and close (see proseHtml), or links to web
+ * addresses written as markdown-it leaves them (see linkedHtml).
  * site-markdown.test.ts holds the two to the same output on many thousands of generated texts.
  */
 export function simpleBlocks(text: string): string | null {
@@ -284,6 +286,7 @@ const WORD_AT_START = /^[\p{L}\p{M}\p{N}]/u;
  */
 function proseHtml(text: string, block: boolean): string | null {
   const plain = (t: string) => (block ? isPlainProse(t) : isPlainCell(t));
+  if (text.includes('](') || text.includes('<http')) return linkedHtml(text, plain);
   if (!text.includes('*')) return plain(text) ? quotesEscaped(text) : null;
   const parts = text.split('**');
   if (parts.length % 2 === 0) return null;
@@ -325,4 +328,38 @@ function listItem(line: string): { kind: string; start?: number; text: string } 
 /** Plain prose as HTML text: a double quote is the one character of it that markdown-it escapes. */
 function quotesEscaped(text: string): string {
   return text.replaceAll('"', '&quot;');
+}
+
+/**
+ * A web address as a link may hold it, written so that markdown-it gives it as it is written (it encodes, escapes
+ * and decodes nothing in it): `http://` or `https://`, a host of ASCII letters, digits, dots and hyphens (no
+ * punycode `xn--` label), and a path of letters, digits and `-._~/`.
+ */
+const ADDRESS = String.raw`https?://(?!xn--)[A-Za-z0-9](?:[A-Za-z0-9-]|\.(?!xn--))*(?:/[A-Za-z0-9\-._~/]*)?`;
+/** An inline link of plain text to such an address, `[text](address)`, or an autolink of one, `<address>`. */
+const LINK = new RegExp(String.raw`\[([^\[\]\n]+)\]\((${ADDRESS})\)|<(${ADDRESS})>`, 'g');
+
+/**
+ * Plain prose (see proseHtml) with links in it (see LINK) as HTML, or null: each link's text plain (isPlainCell),
+ * not an image (`!` before it), no `*` in the text, and the text around the links, with each link taken for a word,
+ * plain prose in which linkify-it finds no address. markdown-it then makes each a link to its address, marked as
+ * one to another host (siteMarkdown), and the rest text.
+ */
+function linkedHtml(text: string, plain: (t: string) => boolean): string | null {
+  if (text.includes('*')) return null;
+  let html = '';
+  let masked = '';
+  let at = 0;
+  for (const m of text.matchAll(LINK)) {
+    const start = m.index;
+    const label = m[1];
+    const address = (m[2] ?? m[3]) as string;
+    if (text.charCodeAt(start - 1) === 33 /* ! */ || (label !== undefined && !isPlainCell(label))) return null;
+    const before = text.slice(at, start);
+    html += `${quotesEscaped(before)}<a href="${address}" rel="noopener noreferrer">${quotesEscaped(label ?? address)}</a>`;
+    masked += `${before}x`;
+    at = start + m[0].length;
+  }
+  const rest = text.slice(at);
+  return plain(masked + rest) ? html + quotesEscaped(rest) : null;
 }
