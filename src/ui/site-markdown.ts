@@ -94,8 +94,10 @@ const LATIN_PROSE = /^[0-9A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f \n,.;:!?
 const PROSE = /^[\p{L}\p{M}\p{N} \n,.;:!?'"()\-–—%/+=…’”“‘«»§]*$/u;
 /** A dot or colon inside a word: part of an address. */
 const INSIDE_WORD = /[.:][^ \n]/;
-/** The ASCII a line may start with (anything else may open a block): letters, digits, a quote, a parenthesis. */
-const LINE_START = /["(0-9A-Za-z]/;
+/** Whether an ASCII character may start a line (anything else may open a block): a letter, a digit, `"` or `(`. */
+function isLineStart(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 34 || c === 40;
+}
 
 /**
  * Text that markdown-it reads as paragraphs of text and nothing else, known without running it: most ideas are
@@ -120,7 +122,7 @@ export function isPlainProse(text: string): boolean {
     const end = text.indexOf('\n', line);
     const first = text.charCodeAt(line);
     if (first !== 10) {
-      if (first < 128 && !LINE_START.test(text[line] as string)) return false;
+      if (first < 128 && !isLineStart(first)) return false;
       if (first >= 48 && first <= 57 && listNumber(text, line)) return false;
     }
     line = end === -1 ? text.length : end + 1;
@@ -156,7 +158,9 @@ export function simpleBlocks(text: string): string | null {
   let html = '';
   let afterList = false;
   for (const part of text.split(/\n{2,}/)) {
-    const block = part.replace(/^\n+|\n+$/g, '');
+    // The first block may start, and the last end, with a line break the split leaves there.
+    const block =
+      part.charCodeAt(0) === 10 || part.charCodeAt(part.length - 1) === 10 ? part.replace(/^\n+|\n+$/g, '') : part;
     if (block === '') continue;
     const first = block.charCodeAt(0);
     let made: string | null;
@@ -327,7 +331,7 @@ function listItem(line: string): { kind: string; start?: number; text: string } 
 
 /** Plain prose as HTML text: a double quote is the one character of it that markdown-it escapes. */
 function quotesEscaped(text: string): string {
-  return text.replaceAll('"', '&quot;');
+  return text.includes('"') ? text.replaceAll('"', '&quot;') : text;
 }
 
 /**
