@@ -6,10 +6,10 @@
  * halves of a pair counting one each.
  */
 export function codePointLength(text: string): number {
-  const first = text.search(HIGH_SURROGATE);
-  if (first === -1) return text.length;
-  let length = first;
-  for (let pos = first; pos < text.length; length++) {
+  // test() rather than search(), whose generic protocol (saving and restoring lastIndex) cost more than the count.
+  if (!HIGH_SURROGATE.test(text)) return text.length;
+  let length = 0;
+  for (let pos = 0; pos < text.length; length++) {
     const c = text.charCodeAt(pos++);
     if (c >= 0xd800 && c <= 0xdbff && pos < text.length && (text.charCodeAt(pos) & 0xfc00) === 0xdc00) pos++;
   }
