@@ -15,10 +15,19 @@ import path from 'node:path';
 
 const visits = new Map<string, number>();
 
+/**
+ * The process's own two settings, read at its first step: a command's environment does not change while it runs, and
+ * each read of process.env goes through Node's interceptor (~0.6 µs), at every page of a site of 10,000.
+ */
+let own: { trace: string | undefined; fault: string | undefined } | undefined;
+
 export function faultPoint(step: string, env: NodeJS.ProcessEnv = process.env): void {
-  const trace = env.IDEAS_FAULT_TRACE;
+  const settings =
+    env === process.env
+      ? (own ??= { trace: env.IDEAS_FAULT_TRACE, fault: env.IDEAS_FAULT })
+      : { trace: env.IDEAS_FAULT_TRACE, fault: env.IDEAS_FAULT };
+  const { trace, fault } = settings;
   if (trace) appendFileSync(trace, `${process.pid} ${step}\n`);
-  const fault = env.IDEAS_FAULT;
   if (!fault) return;
   const n = (visits.get(step) ?? 0) + 1;
   visits.set(step, n);
