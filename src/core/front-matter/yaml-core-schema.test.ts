@@ -14,8 +14,8 @@ function packageReads(s: string): { value: unknown } | undefined {
 
 describe('resolveCoreScalar', () => {
   it('reads every plain scalar as the yaml package does, whatever its first character', () => {
-    // Each first character from the space to the end of Latin Extended-B, before the ends that make a null, a
-    // boolean or a number of the core schema, and after them.
+    // Each first character from `!` to the end of Latin Extended-B (the C1 controls aside), before the ends that make
+    // a null, a boolean or a number of the core schema, and after them.
     const tails = [
       '',
       'ull',
