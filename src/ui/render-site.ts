@@ -511,11 +511,11 @@ function renderIdeaPage(view: SiteView, idea: SiteIdea): Page {
     add(view.titles[key]?.[lang] ?? key, formatValue(value, lang));
   }
   const history = Array.isArray(d.history) ? d.history.filter(isRecord) : [];
-  // The text's tables only: nothing else on the page is a table, and the page is four times the text.
-  const text =
-    idea.body.trim() === ''
-      ? `<p>${tt('show.noText')}</p>`
-      : scrollingTables(renderMarkdown(idea.body), t(lang, 'site.tableRegion'));
+  // The text's tables only: nothing else on the page is a table, and the page is four times the text. A text without
+  // a `|` has none (a table's rows are written between pipes), and its HTML, made piece by piece, is not flattened to
+  // be searched.
+  const html = idea.body.trim() === '' ? `<p>${tt('show.noText')}</p>` : renderMarkdown(idea.body);
+  const text = idea.body.includes('|') ? scrollingTables(html, t(lang, 'site.tableRegion')) : html;
   const { own, next } = idea.criteria();
   const main = `<p><a href="../index.html">${tt('site.back')}</a></p>
 <h1>${esc(title)}</h1>
