@@ -15,6 +15,11 @@
  * twice (`created: &id001 2025-03-14`, `date: *id001`). Those choices come from a generator of their own, so the ideas
  * themselves (ids, stages, fields, planted errors) are the same as without them.
  *
+ * Their texts are paragraphs, and now and then what people put in one (from a third generator, so the front matter is
+ * the same without them): about 15% have a heading, 15% a bullet list, 13% a table of costs, 8% a quote, 6% a bold
+ * word and 7% a link, in the shares a registry written independently of this generator had (docs/performance.md);
+ * about 2% of the files have Windows line endings.
+ *
  *   node bench/generate.js 2000 10000            writes bench/data/registry-2000/ and bench/data/registry-10000/
  *   node bench/generate.js --seed 7 --out /tmp 500
  */
@@ -23,7 +28,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 
-export const GENERATOR_VERSION = 6;
+export const GENERATOR_VERSION = 7;
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 export const DATA_DIR = path.join(HERE, 'data');
 const EXAMPLE = path.join(HERE, '..', 'examples', 'sundsvall');
@@ -122,6 +127,9 @@ const SV = {
     'Väntar på budget.',
     'Ligger utanför uppdraget.',
   ],
+  headings: ['## Bakgrund', '## Så här vill vi göra', '## Kostnader', '### Nästa steg'],
+  table: ['| Månad | Aktivitet | Kostnad (kr) |', ['Planering', 'Uppstart', 'Test', 'Uppföljning', 'Rapport']],
+  more: ['Läs mer', 'Se rapporten'],
   tags: [
     'hemtjänst',
     'digitalisering',
@@ -186,8 +194,50 @@ const EN = {
     'Waiting for a budget.',
     'Outside our remit.',
   ],
+  headings: ['## Background', '## How we would do it', '## Costs', '### Next steps'],
+  table: ['| Month | Activity | Cost (SEK) |', ['Planning', 'Start', 'Test', 'Follow-up', 'Report']],
+  more: ['Read more', 'See the report'],
   tags: ['home-care', 'digital', 'school', 'climate', 'safety', 'elderly', 'youth', 'rural', 'culture'],
 };
+/**
+ * An idea's text: its paragraphs, and now and then a heading, a list, a table of costs, a quote, a bold word or a link
+ * (see the top of this file), each drawn from `t`.
+ * @param {ReturnType<typeof rng>} t
+ * @param {typeof SV} lang
+ * @param {string[]} paragraphs
+ */
+function ideaText(t, lang, paragraphs) {
+  const blocks = [...paragraphs];
+  const at = () => t.int(1, blocks.length);
+  if (t.next() < 0.06) {
+    const i = t.int(0, blocks.length - 1);
+    const words = (blocks[i] ?? '').split(' ');
+    const k = t.int(0, words.length - 1);
+    words[k] = `**${words[k]}**`;
+    blocks[i] = words.join(' ');
+  }
+  if (t.next() < 0.07) {
+    const address =
+      t.next() < 0.7
+        ? `<https://www.sundsvall.se/ideer/${t.int(100, 9999)}>`
+        : `[${lang.more[1]}](https://example.org/report-${t.int(1, 99)}.pdf)`;
+    blocks[blocks.length - 1] += ` ${lang.more[0]}: ${address}`;
+  }
+  if (t.next() < 0.15)
+    blocks.splice(at(), 0, Array.from({ length: t.int(2, 4) }, () => `- ${t.pick(lang.sentences)}`).join('\n'));
+  if (t.next() < 0.13) {
+    const [head, activities] = lang.table;
+    const rows = Array.from(
+      { length: t.int(3, 5) },
+      (_, n) => `| ${n + 1} | ${t.pick(activities)} | ${t.int(10, 90)} ${t.pick(['000', '500'])} |`,
+    );
+    blocks.splice(at(), 0, [head, '| --- | --- | ---: |', ...rows].join('\n'));
+  }
+  if (t.next() < 0.08) blocks.splice(at(), 0, `> ${t.pick(lang.sentences)}`);
+  if (t.next() < 0.15) blocks.splice(t.int(0, blocks.length - 1), 0, t.pick(lang.headings));
+  return blocks;
+}
+
 const PEOPLE = [
   'Anna Berg',
   'Johan Ek',
@@ -336,6 +386,8 @@ export function generateRegistry({ size, seed = 1, dir, errorRate = 0.02 }) {
   const r = rng(seed * 1_000_003 + size);
   // How each file is written, drawn apart from what it holds (so the ideas are those of a registry in one style).
   const w = rng(seed * 7_000_003 + size + 17);
+  // And what its text holds besides paragraphs, from a third.
+  const t = rng(seed * 11_000_003 + size + 29);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   cpSync(path.join(EXAMPLE, 'ideas.config.yaml'), path.join(dir, 'ideas.config.yaml'));
@@ -537,7 +589,8 @@ export function generateRegistry({ size, seed = 1, dir, errorRate = 0.02 }) {
       Array.from({ length: r.int(2, 4) }, () => r.pick(lang.sentences)).join(' '),
     );
     const rel = `ideas/${stage.folder}/${name}`;
-    writeFileSync(path.join(dir, rel), `${lines.join('\n')}\n\n${paragraphs.join('\n\n')}\n`);
+    const file = `${lines.join('\n')}\n\n${ideaText(t, lang, paragraphs).join('\n\n')}\n`;
+    writeFileSync(path.join(dir, rel), t.next() < 0.02 ? file.replaceAll('\n', '\r\n') : file);
     files.push({ path: rel, stage: stage.key, planted });
   }
   const manifest = {
