@@ -15,6 +15,7 @@ const entries = (n: number): IdeaFileEntry[] =>
 /** The order in which files of `sizes` bytes are read (r) and computed (c), on one thread. */
 function order(sizes: number[]): string[] {
   const seen: string[] = [];
+  const given: number[] = [];
   const list = entries(sizes.length);
   const { values, keys } = computeFiles(
     list,
@@ -29,10 +30,15 @@ function order(sizes: number[]): string[] {
       return file.ok ? file.bytes.length : -1;
     },
     undefined,
+    (i, value, key) => {
+      expect([value, key]).toEqual([sizes[i], i]);
+      given.push(i);
+    },
   );
-  // Whatever the order, each file's value and key land in its own slot.
+  // Whatever the order, each file's value and key land in its own slot, and are given in the files' order.
   expect(values).toEqual(sizes);
   expect(keys).toEqual(sizes.map((_, i) => i));
+  expect(given).toEqual(sizes.map((_, i) => i));
   return seen;
 }
 

@@ -109,8 +109,9 @@ type WorkerMessage = { batch: number; values: unknown[]; keys: unknown[] } | { e
 
 /**
  * What each of `entries` comes to (read, then computed), with the key each was read with, in their order; on
- * worker threads as well when `remote` is given and there are enough files. `onEach` is told of every file done, with
- * its index, value and key: in their order on one thread, as batches come back from workers.
+ * worker threads as well when `remote` is given and there are enough files. `onEach` is told of every file, with its
+ * index, value and key, in the files' order: as soon as the file and every one before it are done (a batch a worker
+ * sends back before an earlier one waits for it), so that a caller can write what it keeps of them as they come.
  */
 export function computeFiles<V, K>(
   entries: readonly IdeaFileEntry[],
@@ -122,16 +123,22 @@ export function computeFiles<V, K>(
   const n = entries.length;
   const values = new Array<V>(n);
   const keys = new Array<K | null>(n);
+  /** Which files are done, and how many from the first on have been given to onEach. */
+  const ready = new Uint8Array(n);
+  let given = 0;
+  const settle = (i: number, value: V, key: K | null) => {
+    values[i] = value;
+    keys[i] = key;
+    ready[i] = 1;
+    for (; given < n && ready[given] === 1; given++) onEach?.(given, values[given] as V, keys[given] as K | null);
+  };
   const { count, alone } = remote ? workersFor(n) : { count: 0, alone: false };
   const size = batchSize(n, count);
   const batches = Math.ceil(n / size);
   const run = (b: number) =>
-    readAhead(entries, b * size, Math.min(n, (b + 1) * size), read, (i, file, key) => {
-      const value = compute(entries[i] as IdeaFileEntry, file);
-      values[i] = value;
-      keys[i] = key;
-      onEach?.(i, value, key);
-    });
+    readAhead(entries, b * size, Math.min(n, (b + 1) * size), read, (i, file, key) =>
+      settle(i, compute(entries[i] as IdeaFileEntry, file), key),
+    );
   const control = new Int32Array(new SharedArrayBuffer(8));
   const pool =
     remote && count > 0 ? startWorkers(count, { remote, entries: [...entries], size, control: control.buffer }) : [];
@@ -163,12 +170,7 @@ export function computeFiles<V, K>(
         }
         if (done[message.batch]) continue;
         const from = message.batch * size;
-        message.values.forEach((value, k) => {
-          const key = (message.keys[k] as K | undefined) ?? null;
-          values[from + k] = value as V;
-          keys[from + k] = key;
-          onEach?.(from + k, value as V, key);
-        });
+        message.values.forEach((value, k) => settle(from + k, value as V, (message.keys[k] as K | undefined) ?? null));
         done[message.batch] = 1;
         missing--;
       }

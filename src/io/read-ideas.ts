@@ -111,20 +111,12 @@ export function openReading<V>(
         }
       });
       const files = todo.map((i) => entries[i] as IdeaFileEntry);
-      // Each file's value goes to the cache in the files' order as soon as it and those before it are done, so that
-      // a first run writes its cache while it reads (src/io/file-cache.ts, FileCache.set).
-      const done: (V | typeof PENDING)[] = new Array<V | typeof PENDING>(files.length).fill(PENDING);
-      const doneKeys: (FileKey | null)[] = new Array<FileKey | null>(files.length).fill(null);
-      let next = 0;
+      // Each file's value goes to the cache as it comes, in the files' order, so that a first run writes its cache
+      // while it reads (src/io/file-cache.ts, FileCache.set).
       const onEach = (k: number, value: V, key: FileKey | null) => {
-        done[k] = value;
-        doneKeys[k] = key;
-        for (; next < files.length && done[next] !== PENDING; next++) {
-          const readWith = doneKeys[next];
-          // Only a file read with its key can be kept: a link, or a file that could not be read, is asked again.
-          if (readWith) cache?.set((files[next] as IdeaFileEntry).path, readWith, done[next] as V);
-          out[todo[next] as number] = done[next] as V;
-        }
+        // Only a file read with its key can be kept: a link, or a file that could not be read, is asked again.
+        if (key) cache?.set((files[k] as IdeaFileEntry).path, key, value);
+        out[todo[k] as number] = value;
         opts.onEach?.();
       };
       const computing = () => computeFiles(files, readEntry, compute, opts.remote, onEach);
@@ -141,9 +133,6 @@ export function openReading<V>(
     },
   };
 }
-
-/** A file's value not computed yet (see Reading.read). */
-const PENDING: unique symbol = Symbol('pending');
 
 /** A file that could not be read at all: no entry in the cache, and listed as unreadable. */
 const NOT_READ = { ok: false } as const;
