@@ -91,6 +91,11 @@ function packHead(head: Head): Buffer[] {
   return [prefix, bytes];
 }
 
+/** Writes `parts` one after another into `fd`. */
+function writeAll(fd: number, parts: Iterable<Buffer>): void {
+  for (const part of parts) writeFileSync(fd, part);
+}
+
 /** The last section of a cache file: its paths, keys and count of values. */
 function packColumns(paths: string, keys: Float64Array, count: number): Buffer[] {
   return section(serialize({ paths, keys, count }));
@@ -433,21 +438,41 @@ export class FileCache<T> {
     if (this.streamFailed) return;
     try {
       if (!this.stream) {
-        mkdirSync(path.dirname(this.file), { recursive: true });
-        removeLeftovers(path.dirname(this.file));
-        const temp = tempPathFor(this.file);
-        this.stream = { temp, fd: openSync(temp, 'wx'), written: 0 };
-        for (const part of packHead({ format: FORMAT, build: this.build, context: this.context }))
-          writeFileSync(this.stream.fd, part);
+        this.stream = this.createTemp();
+        writeAll(this.stream.fd, packHead({ format: FORMAT, build: this.build, context: this.context }));
       }
       const from = this.stream.written;
       const values = this.added.values.slice(from, from + SECTION_VALUES);
-      for (const part of section(serialize(values))) writeFileSync(this.stream.fd, part);
+      writeAll(this.stream.fd, section(serialize(values)));
       this.stream.written = from + values.length;
     } catch {
       // A cache that cannot be written only makes the next run slower: save() writes nothing either.
       this.dropStream();
       this.streamFailed = true;
+    }
+  }
+
+  /** A new temporary file beside the cache's, once the leftovers of killed writes are gone. */
+  private createTemp(): { temp: string; fd: number; written: number } {
+    mkdirSync(path.dirname(this.file), { recursive: true });
+    removeLeftovers(path.dirname(this.file));
+    const temp = tempPathFor(this.file);
+    return { temp, fd: openSync(temp, 'wx'), written: 0 };
+  }
+
+  /** Ends the file being written with what `write` writes, and puts it in place of the cache (or removes it). */
+  private commitStream(write: (stream: { fd: number; written: number }) => void): void {
+    const stream = this.stream;
+    if (!stream) return;
+    try {
+      write(stream);
+      closeSync(stream.fd);
+      this.stream = null;
+      renameSync(stream.temp, this.file);
+    } catch {
+      // A cache that cannot be written (a read-only clone, a full disk) only makes the next run slower.
+      this.stream = stream;
+      this.dropStream();
     }
   }
 
@@ -505,20 +530,12 @@ export class FileCache<T> {
 
   /** Writes the rest of a first run's file, begun while it read (flush), and puts it in place. */
   private finishStream(): void {
-    const stream = this.stream as { temp: string; fd: number; written: number };
     const { paths, keys, values } = this.added;
-    try {
-      const rest = values.slice(stream.written);
-      if (rest.length > 0) for (const part of section(serialize(rest))) writeFileSync(stream.fd, part);
-      for (const part of packColumns(paths.join('\0'), Float64Array.from(keys), values.length))
-        writeFileSync(stream.fd, part);
-      closeSync(stream.fd);
-      this.stream = null;
-      renameSync(stream.temp, this.file);
-    } catch {
-      this.stream = stream;
-      this.dropStream();
-    }
+    this.commitStream(({ fd, written }) => {
+      const rest = values.slice(written);
+      if (rest.length > 0) writeAll(fd, section(serialize(rest)));
+      writeAll(fd, packColumns(paths.join('\0'), Float64Array.from(keys), values.length));
+    });
   }
 
   private keep(i: number): void {
@@ -566,27 +583,12 @@ export class FileCache<T> {
       keys,
       values: values.concat(this.added.values),
     };
-    let temp: string | null = null;
     try {
-      mkdirSync(path.dirname(this.file), { recursive: true });
-      removeLeftovers(path.dirname(this.file));
-      temp = tempPathFor(this.file);
-      const fd = openSync(temp, 'wx');
-      try {
-        for (const part of packCache(stored)) writeFileSync(fd, part);
-      } finally {
-        closeSync(fd);
-      }
-      renameSync(temp, this.file);
+      this.stream = this.createTemp();
     } catch {
       // A cache that cannot be written (a read-only clone, a full disk) only makes the next run slower.
-      if (temp) {
-        try {
-          unlinkSync(temp);
-        } catch {
-          // Never written.
-        }
-      }
+      return;
     }
+    this.commitStream(({ fd }) => writeAll(fd, packCache(stored)));
   }
 }
