@@ -227,8 +227,8 @@ function isCheckedFile(v: unknown): boolean {
 }
 
 function isFinding(f: unknown): boolean {
-  if (f === null || typeof f !== 'object') return false;
-  const { file, line, column, rule, severity, message, hint, pointer, keyword, fix } = f as Record<string, unknown>;
+  if (!isRecord(f)) return false;
+  const { file, line, column, rule, severity, message, hint, pointer, keyword, fix } = f;
   const text = (x: unknown) => typeof x === 'string';
   const place = (x: unknown) => x === null || typeof x === 'number';
   const optional = (x: unknown) => x === undefined || text(x);

@@ -24,6 +24,7 @@ import {
   SITE_CSS,
 } from './render-site.js';
 import { renderMarkdown } from './site-markdown.js';
+import { isRecord } from '../core/safe-object.js';
 
 export interface RegionSiteMember {
   member: RegionMember;
@@ -50,7 +51,6 @@ const str = (v: unknown): string | null =>
   typeof v === 'string' && v.trim() !== '' ? v : typeof v === 'number' ? String(v) : null;
 const strings = (v: unknown): string[] =>
   Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x.trim() !== '') : [];
-const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 const webUrl = (url: string | null): string | null => (url !== null && /^https?:\/\//i.test(url) ? url : null);
 
 export function memberPage(member: RegionMember): string {

@@ -18,7 +18,7 @@ import { t, type Lang, type MessageKey, type Params } from '../core/i18n/i18n.js
 import { formatAmount } from '../core/history/minutes.js';
 import type { Report } from '../core/report/report.js';
 import { renderMarkdown } from './site-markdown.js';
-import { textOf } from '../core/safe-object.js';
+import { isRecord, textOf } from '../core/safe-object.js';
 import { joinedText, sharedText, type FileText, type SharedText } from '../core/file-text.js';
 import { scalarWords, valueWords } from './field-value.js';
 import { goalWords } from './render-report.js';
@@ -70,7 +70,6 @@ const str = (v: unknown): string | null =>
   typeof v === 'string' && v.trim() !== '' ? v : typeof v === 'number' ? String(v) : null;
 const strings = (v: unknown): string[] =>
   Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x.trim() !== '') : [];
-const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /** A page file name from an id: letters, digits and dashes only, so that it never needs escaping in a URL. */
 export function pageName(id: string | null, fallback: string, taken: Set<string>): string {

@@ -25,7 +25,7 @@
  * Reports, exports and the static site all take their data through `publicData`, so the rule lives in one place.
  */
 import { SCHEMA_LIST, SCHEMA_MAP, ONE_SCHEMA } from './schema-bundle.js';
-import { nullObject, nullObjectFrom } from '../safe-object.js';
+import { isRecord, nullObject, nullObjectFrom } from '../safe-object.js';
 import { unescapePointerToken } from '../json-pointer.js';
 
 type Schema = Record<string, unknown>;
@@ -55,9 +55,6 @@ interface Applicator {
   schema: Schema;
   trusted: boolean;
 }
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  value !== null && typeof value === 'object' && !Array.isArray(value);
 
 const own = (o: Record<string, unknown>, key: string): unknown => (Object.hasOwn(o, key) ? o[key] : undefined);
 
