@@ -45,7 +45,7 @@ function isLineStart(c: number): boolean {
  * generated texts made of the characters at these edges.
  */
 export function isPlainProse(text: string): boolean {
-  if (!(LATIN_PROSE.test(text) || PROSE.test(text)) || mayHoldAddress(text)) return false;
+  if (!isProseText(text)) return false;
   // A space before a line break or at the end: a hard break, or dropped.
   if (text.includes(' \n') || text.endsWith(' ')) return false;
   // Each line's first character, but an empty line's.
@@ -205,7 +205,12 @@ function simpleTable(block: string): string | null {
  * isPlainProse, without its rules for the start of a line (a cell starts no block). An empty cell is text too.
  */
 function isPlainCell(text: string): boolean {
-  return (LATIN_PROSE.test(text) || PROSE.test(text)) && !text.includes('\n') && !mayHoldAddress(text);
+  return !text.includes('\n') && isProseText(text);
+}
+
+/** Whether `text` has only the characters of prose (see LATIN_PROSE) and nothing linkify-it may take for an address. */
+function isProseText(text: string): boolean {
+  return (LATIN_PROSE.test(text) || PROSE.test(text)) && !mayHoldAddress(text);
 }
 
 /** A letter, mark or digit at the end of a text (before a `**`), and at its start (after one). */
