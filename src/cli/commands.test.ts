@@ -295,7 +295,6 @@ const cases: [string[], string, Record<string, unknown>][] = [
       indexFile: undefined,
     },
   ],
-
   [
     ['validate', '--format', 'json'],
     'validate',

@@ -84,7 +84,6 @@ history:
 Text.
 `;
 
-/** Every key of an object tree, with its path, leaving out the subtree under `fields` (the front matter as written). */
 /** A document as jsonParts writes it: its LazyLists as the arrays of their items, undefined values kept. */
 function materialized(value: unknown): unknown {
   if (value instanceof LazyList || Array.isArray(value)) return Array.from(value as Iterable<unknown>, materialized);
@@ -92,6 +91,7 @@ function materialized(value: unknown): unknown {
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, materialized(v)]));
 }
 
+/** Every key of an object tree, with its path, leaving out the subtree under `fields` (the front matter as written). */
 function keysOutsideFields(value: unknown, at = ''): string[] {
   if (Array.isArray(value)) return value.flatMap((v, i) => keysOutsideFields(v, `${at}/${i}`));
   if (value === null || typeof value !== 'object') return [];
