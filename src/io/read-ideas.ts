@@ -151,7 +151,8 @@ type KindValue = Parsed | Fields | Summary | typeof NOT_READ;
 export function keepTask(kind: 'parsed' | 'fields' | 'summary'): Compute<KindValue> {
   return (_entry, file) => {
     if (!file.ok) return NOT_READ;
-    const fm = readFrontMatter(file.bytes, { body: kind === 'parsed' });
+    // A summary keeps no problem but the fact of it: `ideas list` counts the files that do not read.
+    const fm = readFrontMatter(file.bytes, { body: kind === 'parsed', explain: kind !== 'summary' });
     if (!fm.ok) return fm;
     if (kind === 'summary') return summaryCells(fm.data);
     // Kept whole to the end of the command: its short texts shared with the other ideas' (see shareStrings).

@@ -54,6 +54,12 @@ export interface ReadOptions {
    * use it (`ideas list`, `ideas validate`), which then keep no part of the file's text for it.
    */
   body?: boolean;
+  /**
+   * Say why and where the YAML does not read (true, the default), or, for a reader that only counts the files that do
+   * not (`ideas list`), only that it does not when that is quick to tell (src/core/front-matter/yaml-read.ts,
+   * parseYamlShaped).
+   */
+  explain?: boolean;
 }
 
 function problem(
@@ -148,7 +154,7 @@ function splitFrontMatter(text: string, opts: ReadOptions = {}): FrontMatterResu
   let data: unknown;
   let subset: boolean;
   try {
-    ({ data, subset } = parseYamlShaped(yamlText));
+    ({ data, subset } = parseYamlShaped(yamlText, opts.explain !== false));
   } catch (e) {
     if (e instanceof YamlProblem)
       return problem(e.rule, e.key, e.hintKey, MATTER_FIRST_LINE + e.line, e.column + 1, e.params);

@@ -12,12 +12,12 @@
  * several (as PyYAML writes them in its flow style), literal (`|`) and folded (`>`) block scalars with their chomping
  * and indentation indicators, or nested block mappings and sequences; anchors on values and aliases of them (as
  * PyYAML writes a date used twice: `created: &id001 2026-05-11`, then `date: *id001`); comments on their own lines
- * and after values; line breaks LF or CRLF. Anything else gives up: tabs, lone CRs, control or non-characters,
- * halves of surrogate pairs, anchors on keys, aliases beyond the bounds Reader.alias says, tags, directives,
- * document markers, a wrapped line that starts with an indicator or is not indented more than its key, folded lines
- * that are more indented, empty and comment lines inside a flow collection, complex keys, empty keys, keys longer
- * than MAX_KEY, keys that read as something other than themselves or that name a prototype (`__proto__`,
- * `constructor`, `prototype`), nesting deeper than MAX_DEPTH.
+ * and after values; line breaks LF or CRLF. Anything else gives up, but for the mistakes Broken says are not YAML:
+ * tabs, lone CRs, control or non-characters, halves of surrogate pairs, anchors on keys, aliases beyond the bounds
+ * Reader.alias says, tags, directives, document markers, a wrapped line that starts with an indicator or is not
+ * indented more than its key, folded lines that are more indented, empty and comment lines inside a flow collection,
+ * complex keys, empty keys, keys longer than MAX_KEY, keys that read as something other than themselves or that name
+ * a prototype (`__proto__`, `constructor`, `prototype`), nesting deeper than MAX_DEPTH.
  *
  * What it returns is exactly what YAML 1.2's core schema reads, as the `yaml` package reads it: the same mapping,
  * or, for a key written twice, the same problem at the same place. src/core/front-matter/yaml-subset.test.ts
@@ -28,9 +28,15 @@
 /** A plain scalar's value under the caller's schema (null, boolean, number or the text itself). */
 export type PlainResolver = (plain: string) => unknown;
 
-/** What the subset makes of a text it knows: its mapping, or the first key written twice (0-based place). */
+/**
+ * What the subset makes of a text it reads: its mapping; the first key written twice; or that the text is not YAML at
+ * all (see Broken), which the package refuses too, though its first error may be another one, such as a key written
+ * twice before it. Places are 0-based.
+ */
 export type SubsetRead =
-  { ok: true; data: Record<string, unknown> } | { ok: false; key: string; line: number; column: number };
+  | { ok: true; data: Record<string, unknown> }
+  | { ok: false; problem: 'duplicate-key'; key: string; line: number; column: number }
+  | { ok: false; problem: 'not-yaml'; line: number; column: number };
 
 const MAX_DEPTH = 64;
 
@@ -38,11 +44,12 @@ import { isForbiddenKey } from '../safe-object.js';
 
 /**
  * Characters YAML refuses, or treats as line breaks or white space beyond the space, the LF and a CR before an LF;
- * and a half of a surrogate pair without the other (a whole pair, such as an emoji, is a character YAML allows).
+ * a tab but one that starts a line (see Reader.tabbed); and a half of a surrogate pair without the other (a whole
+ * pair, such as an emoji, is a character YAML allows).
  */
 const OUTSIDE =
   // eslint-disable-next-line no-control-regex -- control characters are what it looks for
-  /[\x00-\x09\x0B\x0C\x0E-\x1F\x7F-\x9F\u2028\u2029\uFEFF\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|\r(?!\n)/;
+  /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F\u2028\u2029\uFEFF\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|\r(?!\n)|(?<=[^\n])\t/;
 
 /**
  * Every character OUTSIDE may find, and more (any CR, any half of a surrogate pair): a simpler pattern, which most
@@ -63,21 +70,45 @@ export function emptyMapping(): Record<string, unknown> {
 class GiveUp {}
 const GIVE_UP = new GiveUp();
 
-/** The text's mapping, its first duplicate key, or undefined when the text is outside the shapes above. Never throws. */
+/**
+ * What the reader throws where it meets what YAML does not allow, in a text whose every line before it was of the
+ * shapes above (and so read as the `yaml` package reads it): the package refuses such a text too, whatever comes
+ * after. Only the mistakes people make when they edit front matter by hand, each where the package has no reading
+ * of it either (src/core/front-matter/yaml-subset.test.ts holds the two to that on generated texts):
+ * - a plain value with `: ` or a `:` at its end, on its key's line (`title: Förslag: ...`), or on a line that
+ *   continues a plain scalar (a key indented by mistake, `carrier: Anna` then ` unit: ...`): a mapping where YAML
+ *   allows none (the package's BLOCK_AS_IMPLICIT_KEY and MULTILINE_IMPLICIT_KEY);
+ * - a quoted scalar or a flow collection never closed, or that goes on over a line not indented more than its key
+ *   (`title: "Samåkning` without its closing quote): MISSING_CHAR, BAD_INDENT;
+ * - a line more indented than the keys before it in its mapping, after a value that is complete (`carrier: "Anna"`
+ *   then `  unit: ...`): BAD_INDENT;
+ * - a line of a mapping that starts with a tab (a key indented with the Tab key): TAB_AS_INDENT.
+ * It says only that the text does not read, and where the reader saw it: why, in the package's words, is the
+ * package's to say (src/core/front-matter/yaml-read.ts).
+ */
+class Broken {
+  constructor(readonly at: number) {}
+}
+
+/**
+ * The text's mapping, its first duplicate key, or that it is not YAML (see Broken); undefined when the text is
+ * outside the shapes above. Never throws.
+ */
 export function readYamlSubset(source: string, resolve: PlainResolver): SubsetRead | undefined {
   const read = readWhole(source, resolve);
-  return read && (read.reader.duplicate ?? { ok: true, data: read.data });
+  if (read === undefined || 'line' in read) return read;
+  return read.reader.duplicate ?? { ok: true, data: read.data };
 }
 
 /**
  * The text read whole by a Reader, which keeps where each key and value starts in `spots` when given: the reader and
- * the mapping, or undefined when the text is outside the shapes above.
+ * the mapping, where the text stops being YAML, or undefined when the text is outside the shapes above.
  */
 function readWhole(
   source: string,
   resolve: PlainResolver,
   spots?: Map<object, Map<string | number, Spot>>,
-): { reader: Reader; data: Record<string, unknown> } | undefined {
+): { reader: Reader; data: Record<string, unknown> } | Extract<SubsetRead, { problem: 'not-yaml' }> | undefined {
   if (MAYBE_OUTSIDE.test(source) && OUTSIDE.test(source)) return undefined;
   // A CR is allowed only before an LF, and a CRLF is a line break like an LF, in scalars too.
   const text = source.includes('\r') ? source.replaceAll('\r\n', '\n') : source;
@@ -91,8 +122,20 @@ function readWhole(
     return { reader, data };
   } catch (e) {
     if (e === GIVE_UP) return undefined;
+    if (e instanceof Broken) {
+      // Lines and columns are the same in the text as written: only a CR before an LF was taken out.
+      const lineStart = text.lastIndexOf('\n', e.at - 1) + 1;
+      return { ok: false, problem: 'not-yaml', line: countOf(text, lineStart), column: e.at - lineStart };
+    }
     throw e;
   }
+}
+
+/** How many line breaks `text` has before `end`. */
+function countOf(text: string, end: number): number {
+  let n = 0;
+  for (let at = text.indexOf('\n'); at !== -1 && at < end; at = text.indexOf('\n', at + 1)) n++;
+  return n;
 }
 
 /** Where a key (-1 for an item of a list) and its value start, and whether the value is an alias. */
@@ -114,7 +157,7 @@ export interface SubsetPlaces {
 export function subsetPlaces(source: string, resolve: PlainResolver): SubsetPlaces | undefined {
   const spots = new Map<object, Map<string | number, Spot>>();
   const read = readWhole(source, resolve, spots);
-  if (!read || read.reader.duplicate) return undefined;
+  if (read === undefined || 'line' in read || read.reader.duplicate) return undefined;
   return { data: read.data, root: read.reader.rootAt(), spots };
 }
 
@@ -343,10 +386,10 @@ const PLAIN_STOP = /: | #|:\n|\n/g;
 /**
  * The text of a line of a plain scalar, from `from` to its line's end: up to a comment (a # after a space), without
  * the spaces before it. Whether a comment ended it is left in plainComment (a module variable rather than a returned
- * object: this runs for most values of every file). A colon followed by a space or by the end would start a mapping,
- * which is outside the shape.
+ * object: this runs for most values of every file). A colon followed by a space or by the end would start a mapping:
+ * where YAML allows none there (`mappingBreaks`, see Broken) the text is not YAML, elsewhere outside the shape.
  */
-function plainLine(text: string, from: number): string {
+function plainLine(text: string, from: number, mappingBreaks: boolean): string {
   PLAIN_STOP.lastIndex = from;
   let stop: number;
   plainComment = -1;
@@ -357,14 +400,14 @@ function plainLine(text: string, from: number): string {
       stop = last - 1;
       plainComment = stop - from;
     } else if (c === 32 /* the space of `: ` */ || text.charCodeAt(last - 1) === 58 /* : */) {
-      throw GIVE_UP;
+      throw mappingBreaks ? new Broken(last - 1) : GIVE_UP;
     } else {
       stop = last;
     }
   } else {
     // The last line of a text without a line break at its end.
     stop = text.length;
-    if (text.charCodeAt(stop - 1) === 58 /* : */) throw GIVE_UP;
+    if (text.charCodeAt(stop - 1) === 58 /* : */) throw mappingBreaks ? new Broken(stop - 1) : GIVE_UP;
   }
   while (text.charCodeAt(stop - 1) === 32) stop--;
   return text.slice(from, stop);
@@ -391,7 +434,7 @@ class Reader {
   private anchors: Map<string, { value: unknown; holdsAliases: boolean }> | undefined;
   private aliases = 0;
   /** The first key written twice in a mapping, if any: the text is read to its end all the same. */
-  duplicate: { ok: false; key: string; line: number; column: number } | undefined;
+  duplicate: Extract<SubsetRead, { problem: 'duplicate-key' }> | undefined;
 
   constructor(
     private readonly text: string,
@@ -473,6 +516,25 @@ class Reader {
     return first === this.starts[j] && (this.text.startsWith('---', first) || this.text.startsWith('...', first));
   }
 
+  /**
+   * What to throw for a line that starts with a tab, met where a key may stand: when a plain key follows the tab, the
+   * line is not YAML (see Broken). Anything else is left to the package: a line of a tab and a comment is an empty
+   * line, and a tab may come before a flow collection (yaml-test-suite Q5MG).
+   */
+  private tabbed(start: number, end: number): Broken | GiveUp {
+    let p = start + 1;
+    while (p < end && this.text.charCodeAt(p) === 32) p++;
+    const c = this.text.charCodeAt(p);
+    return c !== 34 && c !== 39 && keyEnd(this.text, p, end) !== -1 ? new Broken(start) : GIVE_UP;
+  }
+
+  /** Whether line `j` starts with a plain key (see KEY). */
+  private plainKeyAt(j: number): boolean {
+    const first = this.firsts[j] as number;
+    const c = this.text.charCodeAt(first);
+    return c !== 34 && c !== 39 && keyEnd(this.text, first, this.ends[j] as number) !== -1;
+  }
+
   private isItem(at: number, end: number): boolean {
     return this.text.charCodeAt(at) === 45 /* - */ && (at + 1 === end || this.text.charCodeAt(at + 1) === 32);
   }
@@ -499,7 +561,7 @@ class Reader {
     if ((c === 110 || c === 116 || c === 102) && this.resolve(key) !== key) throw GIVE_UP;
     if ((c === 127 || c === 99 || c === 112) && isForbiddenKey(key)) throw GIVE_UP;
     if (!(key in into)) return true;
-    this.duplicate ??= { ok: false, key, line, column };
+    this.duplicate ??= { ok: false, problem: 'duplicate-key', key, line, column };
     return false;
   }
 
@@ -529,13 +591,18 @@ class Reader {
     if (depth > MAX_DEPTH) throw GIVE_UP;
     const { text } = this;
     const out = emptyMapping();
+    let entries = 0;
     while (this.nextContent()) {
       const line = this.i;
       const at = this.indent(line);
       if (at < indent) break;
-      if (at > indent) throw GIVE_UP;
+      // More indented than the keys before it, after a value that is whole: no reading of YAML takes it (see Broken).
+      // A first key more indented is a text whose mapping stands further in.
+      if (at > indent) throw entries > 0 && this.plainKeyAt(line) ? new Broken(this.firsts[line] as number) : GIVE_UP;
+      entries++;
       const start = this.firsts[line] as number;
       const end = this.ends[line] as number;
+      if (text.charCodeAt(start) === 9 /* a tab */) throw this.tabbed(start, end);
       const colon = keyEnd(text, start, end);
       if (colon === -1) throw GIVE_UP;
       const key = this.key(start, colon);
@@ -648,7 +715,8 @@ class Reader {
       this.mark(from);
     } else {
       if (!plainStart(text, from, end)) throw GIVE_UP;
-      const line = plainLine(text, from);
+      // A mapping's value: no mapping may start on its key's line. An item of a list may be one (`- a, b: c`).
+      const line = plainLine(text, from, blockScalar);
       if (plainComment !== -1) return this.resolve(line);
       const more = this.plainMore(indent);
       if (more === '') return this.resolve(line);
@@ -743,7 +811,8 @@ class Reader {
       if (c === 35 /* # */) break;
       if (isIndicator(c)) throw GIVE_UP;
       out += empties === 0 ? ' ' : '\n'.repeat(empties);
-      out += plainLine(text, first);
+      // An implicit key is written on one line: a colon here is not YAML, whatever holds the scalar.
+      out += plainLine(text, first, true);
       empties = 0;
       this.i = j + 1;
       if (plainComment !== -1) break;
@@ -781,9 +850,15 @@ class Reader {
         empties++;
         j++;
       }
-      // Unclosed, or a line not indented enough: left to the package to judge. So are empty lines after an escaped
-      // line break, which YAML makes line feeds and the package a space.
-      if (j >= this.n || this.indent(j) <= indent || (escaped && empties > 0) || this.marker(j)) throw GIVE_UP;
+      // Never closed, or going on over a line not indented more than its key: not YAML (see Broken). Left to the
+      // package, which may take such a scalar as closed: one with a backslash so far (it reads `"\"` at the end of a
+      // line as a quote), and any in a text without a line break at its end (it reads `'x` and `b: ''` at the end as
+      // `x b: '`). A document marker, and empty lines after an escaped line break (which YAML makes line feeds and
+      // the package a space), are left to it too.
+      if (j < this.n && ((escaped && empties > 0) || this.marker(j) || text.charCodeAt(this.starts[j] as number) === 9))
+        throw GIVE_UP;
+      if (j >= this.n || this.indent(j) <= indent)
+        throw !escaped && this.lastBroken && text.lastIndexOf('\\', lineEnd - 1) < from ? new Broken(from) : GIVE_UP;
       if (!escaped) out += empties > 0 ? '\n'.repeat(empties) : ' ';
       p = this.firsts[j] as number;
       lineEnd = this.ends[j] as number;
@@ -844,16 +919,18 @@ class Reader {
   /**
    * Takes the next line of a flow collection (or of a scalar in it) that is not closed at the end of the current one:
    * a line with text, indented more than `indent` (the column of the collection's key or dash), from its first
-   * character to its end. Empty lines and comment lines in a collection, and lines less indented, are left to the
-   * package to judge.
+   * character to its end. Empty lines and comment lines in a collection are left to the package to judge; a line
+   * less indented, or none at all, is not YAML (see Broken).
    */
   private nextFlowLine(indent: number): { first: number; end: number } {
     const j = this.i;
-    if (j >= this.n) throw GIVE_UP;
+    // Never closed: not YAML (see Broken).
+    if (j >= this.n) throw new Broken(this.text.length);
     const first = this.firsts[j] as number;
     const end = this.ends[j] as number;
-    if (first === end || this.indent(j) <= indent || this.text.charCodeAt(first) === 35 /* # */ || this.marker(j))
-      throw GIVE_UP;
+    const c = this.text.charCodeAt(first);
+    if (first === end || c === 35 /* # */ || c === 9 /* a tab */ || this.marker(j)) throw GIVE_UP;
+    if (this.indent(j) <= indent) throw c === 93 /* ] */ || c === 125 /* } */ ? GIVE_UP : new Broken(first);
     this.i = j + 1;
     return { first, end };
   }

