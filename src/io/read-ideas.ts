@@ -151,8 +151,9 @@ type KindValue = Parsed | Fields | Summary | typeof NOT_READ;
 export function keepTask(kind: 'parsed' | 'fields' | 'summary'): Compute<KindValue> {
   return (_entry, file) => {
     if (!file.ok) return NOT_READ;
-    // A summary keeps no problem but the fact of it: `ideas list` counts the files that do not read.
-    const fm = readFrontMatter(file.bytes, { body: kind === 'parsed', explain: kind !== 'summary' });
+    // Of a file that does not read, its readers keep only that it does not (readEach lists it as unreadable; `ideas
+    // validate` says why, through a reading of its own): so the `yaml` package is not loaded to say why.
+    const fm = readFrontMatter(file.bytes, { body: kind === 'parsed', explain: false });
     if (!fm.ok) return fm;
     if (kind === 'summary') return summaryCells(fm.data);
     // Kept whole to the end of the command: its short texts shared with the other ideas' (see shareStrings).

@@ -1,7 +1,7 @@
 /**
- * `explain: false`, as `ideas list` reads: a front matter the subset reader finds is not YAML is refused without
- * loading the `yaml` package, which cost a first `ideas list` ~1 ms for each such file. In a file of its own: the
- * package, once loaded by another test, stays loaded for the rest of its file.
+ * `explain: false`, as the commands that read every idea read: a front matter the subset reader finds is not YAML is
+ * refused without loading the `yaml` package, which cost a first `ideas list` ~1 ms for each such file. In a file of
+ * its own: the package, once loaded by another test, stays loaded for the rest of its file.
  */
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';

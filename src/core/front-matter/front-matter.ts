@@ -55,9 +55,9 @@ export interface ReadOptions {
    */
   body?: boolean;
   /**
-   * Say why and where the YAML does not read (true, the default), or, for a reader that only counts the files that do
-   * not (`ideas list`), only that it does not when that is quick to tell (src/core/front-matter/yaml-read.ts,
-   * parseYamlShaped).
+   * Say why and where the YAML does not read (true, the default), or, for a reader that only lists the files that do
+   * not (the commands that read every idea), only that it does not when that is quick to tell
+   * (src/core/front-matter/yaml-read.ts, parseYamlShaped).
    */
   explain?: boolean;
 }

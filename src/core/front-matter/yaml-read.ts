@@ -66,10 +66,10 @@ export function parseYamlSafely(text: string): unknown {
  * parseYamlSafely, and whether the subset reader read the text: then its lines are of the subset's shapes, from
  * which src/core/front-matter/positions.ts places a finding without reading the text again.
  *
- * `explain: false` is for a caller that only counts the texts that do not read (`ideas list`): one the subset
- * reader finds is not YAML is then refused where it saw that, in words of its own, without the package's account of
- * why. The package is then never loaded for a hand-edited file with a stray colon or quote, which cost a first
- * `ideas list` ~1 ms a file (docs/performance.md).
+ * `explain: false` is for a caller that only lists the texts that do not read (src/io/read-ideas.ts, for the
+ * commands that read every idea): one the subset reader finds is not YAML is then refused where it saw that, in words
+ * of its own, without the package's account of why. The package is then never loaded for a hand-edited file with a
+ * stray colon or quote, which cost a first `ideas list` ~1 ms a file (docs/performance.md).
  */
 export function parseYamlShaped(text: string, explain = true): { data: unknown; subset: boolean } {
   const quick = readYamlSubset(text, resolveCoreScalar);

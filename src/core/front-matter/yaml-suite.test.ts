@@ -72,8 +72,8 @@ function readOnce(yaml: string, explain: boolean): Outcome {
 }
 
 /**
- * The case as parseYamlSafely reads it; and read only to know whether it reads (as `ideas list` does, without the
- * package's account of why not), it reads the same, or is refused all the same.
+ * The case as parseYamlSafely reads it; and read only to know whether it reads (as the commands that read every idea
+ * do, without the package's account of why not), it reads the same, or is refused all the same.
  */
 function read(yaml: string): Outcome {
   const outcome = readOnce(yaml, true);
