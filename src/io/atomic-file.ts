@@ -16,10 +16,24 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { faultPoint } from './faults.js';
 
-/** node:crypto, loaded when a file is first written: loading it cost every command, most of which write nothing, ~3 ms. */
+/** node:crypto, loaded when a file is first hashed: loading it cost every command, most of which write nothing, ~3 ms. */
 let loaded: typeof import('node:crypto') | undefined;
 const crypto = () => (loaded ??= createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto'));
-const randomHex = (bytes: number) => crypto().randomBytes(bytes).toString('hex');
+
+/**
+ * Random hex digits for a temporary file's name. They need not be unguessable: every temporary file is made new
+ * (`wx`, or a link, which never replace a file that is there nor follow a link), so a name taken only fails a write.
+ * Math.random rather than node:crypto, which the temporary file of a first run's cache loaded for nothing but this,
+ * ~4 ms of a first `ideas list` or `ideas validate`.
+ */
+function randomHex(bytes: number): string {
+  let hex = '';
+  for (let i = 0; i < bytes; i++)
+    hex += Math.floor(Math.random() * 256)
+      .toString(16)
+      .padStart(2, '0');
+  return hex;
+}
 
 /**
  * A temporary file beside the target: hidden and not ending in .md, so a file left by a killed process is never
