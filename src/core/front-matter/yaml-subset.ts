@@ -79,10 +79,12 @@ const GIVE_UP = new GiveUp();
  *   continues a plain scalar (a key indented by mistake, `carrier: Anna` then ` unit: ...`): a mapping where YAML
  *   allows none (the package's BLOCK_AS_IMPLICIT_KEY and MULTILINE_IMPLICIT_KEY);
  * - a quoted scalar or a flow collection never closed, or that goes on over a line not indented more than its key
- *   (`title: "Samåkning` without its closing quote): MISSING_CHAR, BAD_INDENT;
+ *   (`title: "Samåkning` without its closing quote): MISSING_CHAR, BAD_INDENT; but for the package's leniencies
+ *   that Reader.quoted and Reader.nextFlowLine name;
  * - a line more indented than the keys before it in its mapping, after a value that is complete (`carrier: "Anna"`
  *   then `  unit: ...`): BAD_INDENT;
- * - a line of a mapping that starts with a tab (a key indented with the Tab key): TAB_AS_INDENT.
+ * - a line of a mapping that starts with a tab and then a plain key (a key indented with the Tab key):
+ *   TAB_AS_INDENT.
  * It says only that the text does not read, and where the reader saw it: why, in the package's words, is the
  * package's to say (src/core/front-matter/yaml-read.ts).
  */
@@ -524,15 +526,13 @@ class Reader {
   private tabbed(start: number, end: number): Broken | GiveUp {
     let p = start + 1;
     while (p < end && this.text.charCodeAt(p) === 32) p++;
-    const c = this.text.charCodeAt(p);
-    return c !== 34 && c !== 39 && keyEnd(this.text, p, end) !== -1 ? new Broken(start) : GIVE_UP;
+    return this.plainKeyAt(p, end) ? new Broken(start) : GIVE_UP;
   }
 
-  /** Whether line `j` starts with a plain key (see KEY). */
-  private plainKeyAt(j: number): boolean {
-    const first = this.firsts[j] as number;
-    const c = this.text.charCodeAt(first);
-    return c !== 34 && c !== 39 && keyEnd(this.text, first, this.ends[j] as number) !== -1;
+  /** Whether a plain key (see KEY) starts at `at`, on a line that ends at `end`. */
+  private plainKeyAt(at: number, end: number): boolean {
+    const c = this.text.charCodeAt(at);
+    return c !== 34 && c !== 39 && keyEnd(this.text, at, end) !== -1;
   }
 
   private isItem(at: number, end: number): boolean {
@@ -598,10 +598,10 @@ class Reader {
       if (at < indent) break;
       // More indented than the keys before it, after a value that is whole: no reading of YAML takes it (see Broken).
       // A first key more indented is a text whose mapping stands further in.
-      if (at > indent) throw entries > 0 && this.plainKeyAt(line) ? new Broken(this.firsts[line] as number) : GIVE_UP;
-      entries++;
       const start = this.firsts[line] as number;
       const end = this.ends[line] as number;
+      if (at > indent) throw entries > 0 && this.plainKeyAt(start, end) ? new Broken(start) : GIVE_UP;
+      entries++;
       if (text.charCodeAt(start) === 9 /* a tab */) throw this.tabbed(start, end);
       const colon = keyEnd(text, start, end);
       if (colon === -1) throw GIVE_UP;
@@ -920,7 +920,8 @@ class Reader {
    * Takes the next line of a flow collection (or of a scalar in it) that is not closed at the end of the current one:
    * a line with text, indented more than `indent` (the column of the collection's key or dash), from its first
    * character to its end. Empty lines and comment lines in a collection are left to the package to judge; a line
-   * less indented, or none at all, is not YAML (see Broken).
+   * less indented (but for a closing bracket, which the package takes there), or none at all, is not YAML (see
+   * Broken).
    */
   private nextFlowLine(indent: number): { first: number; end: number } {
     const j = this.i;
