@@ -457,6 +457,9 @@ describe('readYamlSubset', () => {
     // The package reads these two: { a: [b] } and { a: x, '': y }.
     ['a flow collection closed at the margin', 'a: [b,\n]\n'],
     ['a line more indented than its mapping that is no key', 'a: "x"\n  : y\n'],
+    // A key whose colon stands on a line below it, more indented: the package reads { a: 1, x: y }.
+    ['a key whose colon stands on the next line', 'a: 1\nx\n  : y\n'],
+    ['a key whose colon stands below an empty line', 'a: 1\nx\n\n  : y\n'],
     // A text's first key may stand further in than the margin.
     ['a first key more indented than the next', '  a: 1\nb: 2\n'],
     // A line of a tab and a comment is an empty line; tabs elsewhere are left to the package.
@@ -476,6 +479,8 @@ describe('readYamlSubset', () => {
     ['a key indented by mistake after a quoted value', 'carrier: "Anna"\n unit: Skola\n', 1, 1],
     ['bad indentation after a nested mapping', 'a:\n    b: 1\n  c: 2\n', 2, 2],
     ['a key indented with the Tab key', 'title: Cykelpool\n\tcarrier: Anna\n', 1, 0],
+    ['a key without a space after its colon', 'id: x\ntitle:Förslag\n', 1, 0],
+    ['a word typed at the margin', 'id: x\nanteckning\ntitle: Cykelpool\n', 1, 0],
     ['a key indented with the Tab key after a nested mapping', 'team:\n  women: 3\n\tmen: 2\n', 2, 0],
     ['a quoted scalar going on at the margin', 'a: "one\ntwo"\n', 0, 3],
     ['a quoted scalar going on no deeper than its key', 'a:\n  b: "one\n  two"\n', 1, 5],

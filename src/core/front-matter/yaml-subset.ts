@@ -83,6 +83,8 @@ const GIVE_UP = new GiveUp();
  *   that Reader.quoted and Reader.nextFlowLine name;
  * - a line more indented than the keys before it in its mapping, after a value that is complete (`carrier: "Anna"`
  *   then `  unit: ...`): BAD_INDENT;
+ * - where a mapping's next key should stand, text that can be no key (`title:Förslag`, a word typed at the margin):
+ *   MISSING_CHAR;
  * - a line of a mapping that starts with a tab and then a plain key (a key indented with the Tab key):
  *   TAB_AS_INDENT.
  * It says only that the text does not read, and where the reader saw it: why, in the package's words, is the
@@ -529,6 +531,23 @@ class Reader {
     return this.plainKeyAt(p, end) ? new Broken(start) : GIVE_UP;
   }
 
+  /**
+   * Whether line `j`, where a key of a mapping that has one already should stand, holds text that can be no key: it
+   * starts with no indicator and has no colon before a space or at its end (`title:Förslag`, a word typed at the
+   * margin). Not when the next line is more indented, or empty, or a comment, or starts with a tab: the package reads
+   * `x` and then `  : y` as a key and its value.
+   */
+  private strayText(j: number, start: number, end: number): boolean {
+    const { text } = this;
+    if (isIndicator(text.charCodeAt(start)) || text.charCodeAt(end - 1) === 58 /* : */) return false;
+    const colon = text.indexOf(': ', start);
+    if (colon !== -1 && colon < end) return false;
+    if (j + 1 >= this.n) return this.lastBroken;
+    const next = this.firsts[j + 1] as number;
+    const c = text.charCodeAt(next);
+    return next !== this.ends[j + 1] && c !== 35 /* # */ && c !== 9 && this.indent(j + 1) <= this.indent(j);
+  }
+
   /** Whether a plain key (see KEY) starts at `at`, on a line that ends at `end`. */
   private plainKeyAt(at: number, end: number): boolean {
     const c = this.text.charCodeAt(at);
@@ -604,7 +623,7 @@ class Reader {
       entries++;
       if (text.charCodeAt(start) === 9 /* a tab */) throw this.tabbed(start, end);
       const colon = keyEnd(text, start, end);
-      if (colon === -1) throw GIVE_UP;
+      if (colon === -1) throw entries > 1 && this.strayText(line, start, end) ? new Broken(start) : GIVE_UP;
       const key = this.key(start, colon);
       const fresh = this.validKey(key, out, line, indent);
       let from = colon + 1;
