@@ -14,6 +14,7 @@ import { Buffer, isUtf8 } from 'node:buffer';
 import { localize, type MessageKey, type Params } from '../i18n/i18n.js';
 import { parseYamlShaped, YamlProblem } from './yaml-read.js';
 import { emptyMapping } from './yaml-subset.js';
+import { lineColumn } from './line-column.js';
 
 export { parseYamlSafely, YamlProblem } from './yaml-read.js';
 
@@ -149,7 +150,7 @@ function splitFrontMatter(text: string, opts: ReadOptions = {}): FrontMatterResu
       'front-matter/stray-delimiter',
       'f.fmStrayDelimiter',
       'h.fmStrayDelimiter',
-      MATTER_FIRST_LINE + countLines(yamlText, stray.index),
+      MATTER_FIRST_LINE + lineColumn(yamlText, stray.index).line,
     );
   let data: unknown;
   let subset: boolean;
@@ -181,15 +182,8 @@ function stripCR(line: string): string {
   return line.endsWith('\r') ? line.slice(0, -1) : line;
 }
 
-/** How many line breaks come before `end` in `text`. */
-function countLines(text: string, end: number): number {
-  let n = 0;
-  for (let i = text.indexOf('\n'); i !== -1 && i < end; i = text.indexOf('\n', i + 1)) n++;
-  return n;
-}
-
 function lineOf(text: string, index: number): number {
-  return countLines(text, index) + 1;
+  return lineColumn(text, index).line + 1;
 }
 
 function lineAtByte(bytes: Uint8Array, index: number): number {

@@ -7,6 +7,7 @@ import { resolveCoreScalar } from './yaml-core-schema.js';
 import { yamlPackage } from './yaml-package.js';
 import { keyEnd, placeOf, readYamlSubset, subsetPlaces, type SubsetPlaces } from './yaml-subset.js';
 import { unescapePointerToken } from '../json-pointer.js';
+import { lineColumn } from './line-column.js';
 
 export interface Position {
   line: number;
@@ -116,13 +117,8 @@ function plainText(text: string): string | null {
 
 /** The line and column (1-based, the first line `firstLine`) of `offset` in `text`. */
 function lineAndColumn(text: string, offset: number, firstLine: number): Position {
-  let line = 0;
-  let lineStart = 0;
-  for (let at = text.indexOf('\n'); at !== -1 && at < offset; at = text.indexOf('\n', at + 1)) {
-    line++;
-    lineStart = at + 1;
-  }
-  return { line: firstLine + line, column: offset - lineStart + 1 };
+  const { line, column } = lineColumn(text, offset);
+  return { line: firstLine + line, column: column + 1 };
 }
 
 /** The text with each CRLF an LF: lines and columns stay where they were, as a CR ends a line. */

@@ -41,6 +41,7 @@ export type SubsetRead =
 const MAX_DEPTH = 64;
 
 import { isForbiddenKey } from '../safe-object.js';
+import { lineColumn } from './line-column.js';
 
 /**
  * Characters YAML refuses, or treats as line breaks or white space beyond the space, the LF and a CR before an LF;
@@ -126,20 +127,10 @@ function readWhole(
     return { reader, data };
   } catch (e) {
     if (e === GIVE_UP) return undefined;
-    if (e instanceof Broken) {
-      // Lines and columns are the same in the text as written: only a CR before an LF was taken out.
-      const lineStart = text.lastIndexOf('\n', e.at - 1) + 1;
-      return { ok: false, problem: 'not-yaml', line: countOf(text, lineStart), column: e.at - lineStart };
-    }
+    // Lines and columns are the same in the text as written: only a CR before an LF was taken out.
+    if (e instanceof Broken) return { ok: false, problem: 'not-yaml', ...lineColumn(text, e.at) };
     throw e;
   }
-}
-
-/** How many line breaks `text` has before `end`. */
-function countOf(text: string, end: number): number {
-  let n = 0;
-  for (let at = text.indexOf('\n'); at !== -1 && at < end; at = text.indexOf('\n', at + 1)) n++;
-  return n;
 }
 
 /** Where a key (-1 for an item of a list) and its value start, and whether the value is an alias. */
