@@ -25,6 +25,7 @@ import {
 } from './render-site.js';
 import { renderMarkdown } from './site-markdown.js';
 import { isRecord } from '../core/safe-object.js';
+import { shownText, shownTexts } from '../core/field-text.js';
 
 export interface RegionSiteMember {
   member: RegionMember;
@@ -47,10 +48,6 @@ interface Page {
   main: string;
 }
 
-const str = (v: unknown): string | null =>
-  typeof v === 'string' && v.trim() !== '' ? v : typeof v === 'number' ? String(v) : null;
-const strings = (v: unknown): string[] =>
-  Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x.trim() !== '') : [];
 const webUrl = (url: string | null): string | null => (url !== null && /^https?:\/\//i.test(url) ? url : null);
 
 export function memberPage(member: RegionMember): string {
@@ -228,9 +225,9 @@ function renderIdea(view: RegionSiteView, m: RegionSiteMember, idea: RegionIdea,
   add(t(lang, 'region.site.municipality'), `<a href="../../${memberPage(m.member)}">${esc(m.member.name)}</a>`);
   add(t(lang, 'site.id'), idea.id === null ? null : esc(idea.id));
   add(t(lang, 'report.stage'), esc(s.registry.stages.find((x) => x.key === idea.stage)?.label[lang] ?? idea.stage));
-  add(t(lang, 'site.created'), str(d.created) === null ? null : esc(d.created));
-  add(t(lang, 'site.unit'), str(d.unit) === null ? null : esc(d.unit));
-  add(t(lang, 'site.tags'), strings(d.tags).map(esc).join(', ') || null);
+  add(t(lang, 'site.created'), shownText(d.created) === null ? null : esc(d.created));
+  add(t(lang, 'site.unit'), shownText(d.unit) === null ? null : esc(d.unit));
+  add(t(lang, 'site.tags'), shownTexts(d.tags).map(esc).join(', ') || null);
   // Spreading, both ways: the idea this one was taken up from, and the ideas other members took up from this one.
   const b = basedOnOf(d);
   if (b)

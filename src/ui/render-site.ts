@@ -22,6 +22,7 @@ import { isRecord, textOf } from '../core/safe-object.js';
 import { joinedText, sharedText, type FileText, type SharedText } from '../core/file-text.js';
 import { scalarWords, valueWords } from './field-value.js';
 import { goalWords } from './render-report.js';
+import { shownText, shownTexts } from '../core/field-text.js';
 
 export interface SiteCriteria {
   stage: Stage;
@@ -65,11 +66,6 @@ export function esc(value: unknown): string {
   // Most texts have nothing to escape: one search, and no new string.
   return SPECIAL.test(text) ? text.replace(/[&<>"']/g, (c) => ESCAPES[c] as string) : text;
 }
-
-const str = (v: unknown): string | null =>
-  typeof v === 'string' && v.trim() !== '' ? v : typeof v === 'number' ? String(v) : null;
-const strings = (v: unknown): string[] =>
-  Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x.trim() !== '') : [];
 
 /** A page file name from an id: letters, digits and dashes only, so that it never needs escaping in a URL. */
 export function pageName(id: string | null, fallback: string, taken: Set<string>): string {
@@ -304,11 +300,13 @@ function renderBoard(view: SiteView): Page {
   const { config } = view;
   const lang = config.language;
   const tt = (key: MessageKey, params?: Params) => esc(t(lang, key, params));
-  const tags = [...new Set(view.ideas.flatMap((i) => strings(i.data.tags)))].sort(sortText);
-  const units = [...new Set(view.ideas.map((i) => str(i.data.unit)).filter((u): u is string => u !== null))].sort(
+  const tags = [...new Set(view.ideas.flatMap((i) => shownTexts(i.data.tags)))].sort(sortText);
+  const units = [...new Set(view.ideas.map((i) => shownText(i.data.unit)).filter((u): u is string => u !== null))].sort(
     sortText,
   );
-  const challenges = [...new Set(view.ideas.map((i) => str(i.data.challenge)).filter((c): c is string => c !== null))];
+  const challenges = [
+    ...new Set(view.ideas.map((i) => shownText(i.data.challenge)).filter((c): c is string => c !== null)),
+  ];
   const challengeOptions = challenges
     .map((c): [string, string] => [c, challengeLabel(config, c, lang) ?? c])
     .sort((a, b) => sortText(a[1], b[1]));
@@ -335,7 +333,7 @@ ${select('challenge', t(lang, 'site.challenge'), t(lang, 'site.all'), challengeO
   const byStage = new Map<string, { title: string; idea: SiteIdea }[]>();
   for (const idea of view.ideas) {
     const list = byStage.get(idea.stage.key) ?? [];
-    list.push({ title: str(idea.data.title) ?? '', idea });
+    list.push({ title: shownText(idea.data.title) ?? '', idea });
     byStage.set(idea.stage.key, list);
   }
   const columns = config.stages.map((stage, n) => {
@@ -358,11 +356,11 @@ ${columns.join('\n')}
 
 function card(view: SiteView, idea: SiteIdea): string {
   const lang = view.config.language;
-  const title = str(idea.data.title) ?? str(idea.data.id) ?? idea.page;
-  const unit = str(idea.data.unit);
-  const challenge = str(idea.data.challenge);
-  const tags = strings(idea.data.tags);
-  const meta = [str(idea.data.id), unit]
+  const title = shownText(idea.data.title) ?? shownText(idea.data.id) ?? idea.page;
+  const unit = shownText(idea.data.unit);
+  const challenge = shownText(idea.data.challenge);
+  const tags = shownTexts(idea.data.tags);
+  const meta = [shownText(idea.data.id), unit]
     .filter((x): x is string => x !== null)
     .map(esc)
     .join(' · ');
@@ -427,7 +425,7 @@ export function historyLine(view: Pick<SiteView, 'config' | 'titles' | 'hidden'>
     parts.push(esc(t(lang, 'site.granted', { amount: formatAmount(e.amount, lang) })));
   if (typeof e.by === 'string' && e.by !== '') parts.push(`– ${esc(e.by)}`);
   const note = typeof e.note === 'string' && e.note.trim() !== '' ? `: ${esc(e.note)}` : '';
-  const date = str(e.date);
+  const date = shownText(e.date);
   return `<li>${date ? `<time datetime="${esc(date)}">${esc(date)}</time> ` : ''}${parts.join(' ')}${note}</li>`;
 }
 
@@ -482,29 +480,29 @@ function renderIdeaPage(view: SiteView, idea: SiteIdea): Page {
   const lang = config.language;
   const tt = (key: MessageKey, params?: Params) => esc(t(lang, key, params));
   const d = idea.data;
-  const title = str(d.title) ?? str(d.id) ?? idea.page;
+  const title = shownText(d.title) ?? shownText(d.id) ?? idea.page;
   const facts: [string, string][] = [];
   const add = (label: string, html: string | null) => {
     if (html !== null && html !== '') facts.push([esc(label), html]);
   };
-  add(t(lang, 'site.id'), str(d.id) === null ? null : esc(d.id));
+  add(t(lang, 'site.id'), shownText(d.id) === null ? null : esc(d.id));
   add(
     t(lang, 'report.stage'),
     `${esc(idea.stage.label[lang])}${idea.enteredStage ? ` (${tt('site.inStageSince', { date: idea.enteredStage })})` : ''}`,
   );
-  add(t(lang, 'site.created'), str(d.created) === null ? null : esc(d.created));
-  add(t(lang, 'site.unit'), str(d.unit) === null ? null : esc(d.unit));
+  add(t(lang, 'site.created'), shownText(d.created) === null ? null : esc(d.created));
+  add(t(lang, 'site.unit'), shownText(d.unit) === null ? null : esc(d.unit));
   const challenge = config.challenges.find((c) => c.id === d.challenge);
   const challengeUrl = challenge?.url && /^https?:\/\//i.test(challenge.url) ? challenge.url : null;
   add(
     t(lang, 'site.challenge'),
-    str(d.challenge) === null
+    shownText(d.challenge) === null
       ? null
       : challengeUrl
         ? `<a href="${esc(challengeUrl)}" rel="noopener noreferrer">${esc(challenge?.label[lang])}</a>`
-        : esc(challengeLabel(config, str(d.challenge), lang)),
+        : esc(challengeLabel(config, shownText(d.challenge), lang)),
   );
-  add(t(lang, 'site.tags'), strings(d.tags).map(esc).join(', ') || null);
+  add(t(lang, 'site.tags'), shownTexts(d.tags).map(esc).join(', ') || null);
   for (const [key, value] of Object.entries(d)) {
     if (SHOWN_ABOVE.has(key) || value === null || value === undefined || value === '') continue;
     add(view.titles[key]?.[lang] ?? key, formatValue(value, lang));

@@ -22,6 +22,7 @@ import { formatAmount } from './minutes.js';
 import { canonical } from './canonical.js';
 import { shellQuote } from '../shell/quote.js';
 import { byPath } from '../path-order.js';
+import { scalarText } from '../field-text.js';
 
 export { canonical } from './canonical.js';
 
@@ -241,7 +242,6 @@ type Entry = Record<string, unknown>;
 const asEntry = (v: unknown): Entry | null =>
   v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Entry) : null;
 const field = (v: unknown, key: string): unknown => asEntry(v)?.[key];
-const str = (v: unknown): string | null => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : null);
 
 function shortJson(v: unknown): string {
   const s = canonical(v);
@@ -275,7 +275,7 @@ export function isOtherIdea(a: Idea | null, b: Idea | null): boolean {
   if (!a || !b) return false;
   const signs = (i: Idea) => {
     const first = asEntry(historyIn(i)[0]);
-    return [i.created, first ? `${str(first.date)}|${str(first.action)}` : null];
+    return [i.created, first ? `${scalarText(first.date)}|${scalarText(first.action)}` : null];
   };
   const [sa, sb] = [signs(a), signs(b)];
   let compared = 0;
@@ -448,7 +448,7 @@ export function newEntries(base: readonly unknown[], head: readonly unknown[]): 
     else remaining.splice(at, 1);
   });
   const lost = base.map((entry, index) => ({ entry, index })).filter((e) => remaining.includes(canonical(e.entry)));
-  const same = (a: unknown, b: unknown, k: string) => str(field(a, k)) === str(field(b, k));
+  const same = (a: unknown, b: unknown, k: string) => scalarText(field(a, k)) === scalarText(field(b, k));
   for (const x of unmatched) {
     // Base's lost entry in the same place (changed in place, its date or action too), else one of the same date
     // and action (changed and moved).
@@ -524,20 +524,20 @@ export function diffSnapshots(base: Snapshot, head: Snapshot, opts: DiffOptions)
   const describe = (value: unknown): string => {
     const e = asEntry(value);
     if (!e) return value === undefined ? '–' : shortJson(value);
-    const to = label(str(e.to) ?? '?');
-    if (e.action === 'moved') return t(lang, 'history.moved', { from: label(str(e.from) ?? '?'), to });
+    const to = label(scalarText(e.to) ?? '?');
+    if (e.action === 'moved') return t(lang, 'history.moved', { from: label(scalarText(e.from) ?? '?'), to });
     if (e.action === 'created' || e.action === 'imported' || e.action === 'adopted')
       return t(lang, `history.${e.action}`, { to });
     if (e.action === 'decided')
       return t(lang, 'history.decided', {
-        decision: isDecision(e.decision) ? decisionWord(e.decision, lang) : (str(e.decision) ?? '?'),
+        decision: isDecision(e.decision) ? decisionWord(e.decision, lang) : (scalarText(e.decision) ?? '?'),
       });
     if (e.action === 'assigned')
       return t(lang, 'history.assignedField', {
         field: typeof e.field === 'string' ? (opts.fieldLabel?.(e.field) ?? e.field) : '?',
-        value: str(e.new) ?? '',
+        value: scalarText(e.new) ?? '',
       });
-    return str(e.action) ?? '–';
+    return scalarText(e.action) ?? '–';
   };
   const ref = (i: SnapshotIdea, id: string): IdeaRef => ({
     id,
@@ -555,14 +555,14 @@ export function diffSnapshots(base: Snapshot, head: Snapshot, opts: DiffOptions)
         id,
         title: i.idea?.title ?? null,
         path: i.path,
-        date: str(e.date),
-        action: str(e.action),
-        decision: str(e.decision),
+        date: scalarText(e.date),
+        action: scalarText(e.action),
+        decision: scalarText(e.decision),
         amount,
-        from: str(e.from),
-        to: str(e.to),
-        by: str(e.by),
-        note: str(e.note),
+        from: scalarText(e.from),
+        to: scalarText(e.to),
+        by: scalarText(e.by),
+        note: scalarText(e.note),
         forced: e.forced === true,
       });
     }
@@ -611,7 +611,7 @@ export function diffSnapshots(base: Snapshot, head: Snapshot, opts: DiffOptions)
       const move = isMoveEntry(e);
       const to = move ? (e.to as string) : current;
       if (move) {
-        const from = str(e.from);
+        const from = scalarText(e.from);
         if (from !== current) {
           finding(h, `/history/${index}`, 'move/history-mismatch', 'f.moveFromMismatch', 'h.moveMismatch', {
             entryFrom: from ? label(from) : '–',
@@ -646,7 +646,7 @@ export function diffSnapshots(base: Snapshot, head: Snapshot, opts: DiffOptions)
             n,
             to: label(to),
           });
-        steps.push({ from: from ?? current, to, date: str(e.date), forced });
+        steps.push({ from: from ?? current, to, date: scalarText(e.date), forced });
         last = { index, forced };
       }
       if (forced)
@@ -656,7 +656,7 @@ export function diffSnapshots(base: Snapshot, head: Snapshot, opts: DiffOptions)
           'move/forced',
           'f.moveForced',
           'h.moveForced',
-          { n, from: label(move ? (str(e.from) ?? current) : current), to: label(to) },
+          { n, from: label(move ? (scalarText(e.from) ?? current) : current), to: label(to) },
           'warning',
         );
       if (e.amount !== undefined && e.amount !== null) {
@@ -890,7 +890,7 @@ export function diffSnapshots(base: Snapshot, head: Snapshot, opts: DiffOptions)
         const pointer = rewrite.index < hh.length ? `/history/${rewrite.index}` : '/history';
         const params = {
           n: rewrite.index + 1,
-          date: str(field(entry, 'date')) ?? '–',
+          date: scalarText(field(entry, 'date')) ?? '–',
           action: describe(entry),
           base: opts.baseName,
         };

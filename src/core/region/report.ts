@@ -31,6 +31,7 @@ import type { Lang, Localized } from '../i18n/i18n.js';
 import { compareText } from '../i18n/text-order.js';
 import { nullObject, ownValue } from '../safe-object.js';
 import { daysBetween } from '../history/stays.js';
+import { scalarText } from '../field-text.js';
 
 export interface ReportPeriod {
   since: string | null;
@@ -119,8 +120,6 @@ export function snapshotConfig(snapshot: MemberSnapshot): RegistryConfig {
   };
 }
 
-const str = (v: unknown): string | null => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : null);
-
 /** A kept idea as the report reads it. Its data is public already: nobody's name is there to read. */
 export function ideaFieldsOf(idea: RegionIdea, stage: Stage): IdeaFields {
   const tags = Array.isArray(idea.data.tags) ? idea.data.tags.filter((x): x is string => typeof x === 'string') : [];
@@ -131,7 +130,7 @@ export function ideaFieldsOf(idea: RegionIdea, stage: Stage): IdeaFields {
     carrier: null,
     coach: null,
     unit: idea.unit,
-    challenge: str(idea.data.challenge),
+    challenge: scalarText(idea.data.challenge),
     tags,
     data: idea.data,
     stage,

@@ -10,6 +10,7 @@ import { isPublicField, publicData, publicField, type FieldClasses } from '../cr
 import { readSnapshot, type SnapshotFile } from '../history/idea-diff.js';
 import { ID_PATTERN } from '../sluice/id.js';
 import type { SpreadKitField } from './spread.js';
+import { scalarText } from '../field-text.js';
 
 /** 2: stages carry their spread kit (spread.ts). A snapshot of another version is read again whole. */
 export const SNAPSHOT_VERSION = 2;
@@ -156,8 +157,6 @@ export interface MemberFile extends SnapshotFile {
   oid: string;
 }
 
-const str = (v: unknown): string | null => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : null);
-
 /**
  * The member's ideas from the files of its ideas folder (paths relative to the registry root), in the files' order:
  * the caller, which reads them a batch at a time, sorts them all by path. A file whose blob id the previous snapshot
@@ -194,15 +193,15 @@ export function buildIdeas(
       continue;
     }
     const data = publicData(idea.data, classes, { includePersonal: false });
-    const id = str(publicField(idea.data, 'id', classes)) ?? file.id;
+    const id = scalarText(publicField(idea.data, 'id', classes)) ?? file.id;
     ideas.push({
       path: file.path,
       oid,
       id: id !== null && ID_PATTERN.test(id) ? id : null,
-      title: str(data.title),
+      title: scalarText(data.title),
       stage: file.stage.key,
-      unit: str(data.unit),
-      created: str(data.created),
+      unit: scalarText(data.unit),
+      created: scalarText(data.created),
       data,
       body: idea.body,
     });
