@@ -190,4 +190,12 @@ describe('pageName and esc', () => {
     expect(esc(`<a href="x" title='y'>&</a>`)).toBe('&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;');
     expect(esc(null)).toBe('');
   });
+
+  it('shows a bidirectional override, embedding or isolate as its code point, and keeps the marks', () => {
+    expect(esc('Bra \u202egalsvA\u202c idé')).toBe('Bra &lt;U+202E&gt;galsvA&lt;U+202C&gt; idé');
+    expect(esc('\u2066x\u2069 & \u2067y\u2068')).toBe(
+      '&lt;U+2066&gt;x&lt;U+2069&gt; &amp; &lt;U+2067&gt;y&lt;U+2068&gt;',
+    );
+    expect(esc('\u200fسارا\u200f\u200e\u061c')).toBe('\u200fسارا\u200f\u200e\u061c');
+  });
 });

@@ -23,6 +23,7 @@ import { joinedText, sharedText, type FileText, type SharedText } from '../core/
 import { scalarWords, valueWords } from './field-value.js';
 import { goalWords } from './render-report.js';
 import { shownText, shownTexts } from '../core/field-text.js';
+import { shownControl } from './bidi-controls.js';
 
 export interface SiteCriteria {
   stage: Stage;
@@ -58,13 +59,15 @@ export interface SiteView {
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
-const SPECIAL = /[&<>"']/;
+const SPECIAL = /[&<>"'\u202a-\u202e\u2066-\u2069]/;
 
-/** Text for HTML, in an element or in a quoted attribute. */
+/** Text for HTML, in an element or in a quoted attribute; a bidirectional control is shown, not obeyed (bidi-controls.ts). */
 export function esc(value: unknown): string {
   const text = textOf(value);
   // Most texts have nothing to escape: one search, and no new string.
-  return SPECIAL.test(text) ? text.replace(/[&<>"']/g, (c) => ESCAPES[c] as string) : text;
+  return SPECIAL.test(text)
+    ? text.replace(/[&<>"'\u202a-\u202e\u2066-\u2069]/g, (c) => ESCAPES[c] ?? shownControl(c))
+    : text;
 }
 
 /** A page file name from an id: letters, digits and dashes only, so that it never needs escaping in a URL. */

@@ -23,6 +23,26 @@ describe('isSafeLink', () => {
 });
 
 describe('renderMarkdown', () => {
+  it('shows a bidirectional override, embedding or isolate as its code point, on either way a text takes', () => {
+    // markdown-it (a link, emphasis), the plain-prose way (a paragraph, a table): none obeys the control.
+    for (const [source, shown] of [
+      [
+        '[a\u202eb](https://x.se/\u202e) och *\u2067c\u2069*',
+        'a&lt;U+202E&gt;b</a> och <em>&lt;U+2067&gt;c&lt;U+2069&gt;</em>',
+      ],
+      ['Text \u202e här', '<p>Text &lt;U+202E&gt; här</p>'],
+      ['| a | b\u202a |\n| --- | --- |\n| 1 | 2 |', '<th>b&lt;U+202A&gt;</th>'],
+    ]) {
+      const html = renderMarkdown(source as string);
+      expect(html).toContain(shown);
+      expect(html).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
+    }
+    // In a link's address it is percent-encoded, as any character outside ASCII.
+    expect(renderMarkdown('[a](https://x.se/\u202e)')).toContain('href="https://x.se/%E2%80%AE"');
+    // A right-to-left mark moves no letters, and a text in two directions may need it.
+    expect(renderMarkdown('Namn: \u200fسارا\u200f')).toContain('\u200fسارا\u200f');
+  });
+
   it('shows raw HTML as text', () => {
     expect(renderMarkdown('<script>alert(1)</script>\n\n<img src=x onerror="alert(2)">')).toBe(
       '<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>\n<p>&lt;img src=x onerror=&quot;alert(2)&quot;&gt;</p>\n',

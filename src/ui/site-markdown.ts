@@ -6,6 +6,7 @@
  */
 import MarkdownIt from 'markdown-it';
 import { mayHoldAddress, simpleBlocks } from './plain-markdown.js';
+import { withControlsShown } from './bidi-controls.js';
 
 const ALLOWED_SCHEMES = new Set(['http', 'https', 'mailto']);
 
@@ -71,7 +72,7 @@ export function renderMarkdown(source: string): string {
   // Paragraphs of plain prose, and headings, lists, quotes and tables of it, links included (most ideas), without
   // markdown-it (src/ui/plain-markdown.ts).
   const simple = simpleBlocks(text);
-  if (simple !== null) return simple;
-  if (mayHoldAddress(text)) return (linking ??= siteMarkdown(true)).render(text);
-  return (notLinking ??= siteMarkdown(false)).render(text);
+  if (simple !== null) return withControlsShown(simple);
+  if (mayHoldAddress(text)) return withControlsShown((linking ??= siteMarkdown(true)).render(text));
+  return withControlsShown((notLinking ??= siteMarkdown(false)).render(text));
 }

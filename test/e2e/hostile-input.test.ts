@@ -506,3 +506,36 @@ describe('the pre-commit hook still sees what git commits', () => {
     expect(stagedFiles(dir)).toEqual([broken]);
   });
 });
+
+describe('ideas site: text written to read otherwise', () => {
+  it('shows bidirectional overrides, embeddings and isolates as code points, never obeying them; marks stay', () => {
+    const { dir } = registry();
+    const folder = stageDir(readConfig(dir));
+    // "Avslag" written backwards behind a right-to-left override reads "Avslag" in a browser that obeys it.
+    const rlo = '\u202e';
+    writeFile(
+      dir,
+      `${folder}/ide-7k2q9x-omvand.md`,
+      ideaText(
+        { id: 'ide-7k2q9x', title: `"Bra ${rlo}galsvA\u202c idé"`, tags: `["${rlo}a", b\u2067c\u2069]` },
+        `Beviljat ${rlo}000 05\u202c kronor, och ett namn i två riktningar: \u200fسارا\u200f.\n\n- punkt \u2066x\u2069\n`,
+      ),
+    );
+    expect(ideas(['validate'], { cwd: dir }).code).toBe(0);
+    const out = path.join(makeTempDir('ideas-site-'), 'site');
+    const r = ideas(['site', '--out', out], { cwd: dir });
+    expect(r.code, describeRun(r)).toBe(0);
+    const pages = fs.readdirSync(out, { recursive: true, withFileTypes: true }).filter((d) => d.isFile());
+    const text = pages.map((d) => fs.readFileSync(path.join(d.parentPath, d.name), 'utf8')).join('\n');
+    expect(text).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
+    const page = fs.readFileSync(path.join(out, 'ideas', 'ide-7k2q9x.html'), 'utf8');
+    expect(page).toContain('<h1>Bra &lt;U+202E&gt;galsvA&lt;U+202C&gt; idé</h1>');
+    expect(page).toContain('Beviljat &lt;U+202E&gt;000 05&lt;U+202C&gt; kronor');
+    expect(page).toContain('punkt &lt;U+2066&gt;x&lt;U+2069&gt;');
+    // A right-to-left mark orders no letters: a name in Arabic script keeps it.
+    expect(page).toContain('\u200fسارا\u200f');
+    const board = fs.readFileSync(path.join(out, 'index.html'), 'utf8');
+    expect(board).toContain('&lt;U+202E&gt;a');
+    expect(board).toContain('b&lt;U+2067&gt;c&lt;U+2069&gt;');
+  });
+});
