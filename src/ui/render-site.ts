@@ -61,7 +61,10 @@ const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;'
 
 const SPECIAL = /[&<>"'\u202a-\u202e\u2066-\u2069]/;
 
-/** Text for HTML, in an element or in a quoted attribute; a bidirectional control is shown, not obeyed (bidi-controls.ts). */
+/**
+ * Text for HTML, in an element or in a quoted attribute; a bidirectional control is shown, not obeyed
+ * (bidi-controls.ts).
+ */
 export function esc(value: unknown): string {
   const text = textOf(value);
   // Most texts have nothing to escape: one search, and no new string.
