@@ -14,6 +14,7 @@ import { isoDate } from '../core/sluice/idea.js';
 import { renderIdeaFile } from '../core/front-matter/idea-text.js';
 import {
   checkNewRow,
+  derivedAgrees,
   importSource,
   knownFieldNames,
   labelIndex,
@@ -25,6 +26,7 @@ import {
   type SuggestedMap,
 } from '../core/exchange/import-rows.js';
 import { headerAliases } from '../core/exchange/column-labels.js';
+import { derivedCell } from '../core/exchange/idea-row.js';
 import { ideasByKey, isNoChange, lastImport, normalTitle, planEdit, rowKey } from '../core/exchange/reimport.js';
 import {
   appendHistoryEntry,
@@ -373,6 +375,24 @@ export async function runImport(opts: ImportOptions, ctx: Ctx): Promise<ImportRe
       });
       return;
     }
+    // Nor does it write the history an export's amounts and dates come from: a cell edited there is said, not lost.
+    const differs = cells.derived.filter((d) => {
+      const now = derivedCell(idea, d.key);
+      return now !== undefined && !derivedAgrees(d, now);
+    });
+    for (const d of differs)
+      refuse({
+        ...row,
+        column: d.column,
+        field: d.key,
+        message: localize('import.derivedDiffers', {
+          id: shown.id,
+          column: d.column,
+          value: d.raw === '' ? '–' : d.raw,
+          now: derivedCell(idea, d.key) || '–',
+        }),
+      });
+    if (differs.length > 0) return;
     const edit = planEdit(idea, cells);
     if (isNoChange(edit)) {
       unchanged.push(shown);

@@ -285,6 +285,64 @@ describe('an export imported back', () => {
     expect(twice.stderr).toContain(`Row 3: The row is about the idea ${id}, which row 2 is about already.`);
     expect(snapshotFiles(dir)).toEqual(before);
   });
+
+  it('refuses a row whose amount granted or day entered a stage differs from the history: said, never lost', () => {
+    const dir = freshRegistry('sundsvall', 'en');
+    const folder = 'ideas/03-test';
+    fs.mkdirSync(path.join(dir, folder), { recursive: true });
+    fs.writeFileSync(
+      path.join(dir, folder, 'sund-gr4nt1-bidrag.md'),
+      '---\nid: sund-gr4nt1\ntitle: Bidrag\ncreated: 2026-01-10\nhistory:\n  - date: 2026-01-10\n    action: created\n    to: idea\n' +
+        '  - date: 2026-02-01\n    action: moved\n    from: idea\n    to: refinement\n    decision: approve\n' +
+        '  - date: 2026-03-01\n    action: moved\n    from: refinement\n    to: test\n    decision: approve\n    amount: 120000\n---\n\nText.\n',
+    );
+    git(['add', '-A'], dir);
+    git(['commit', '-q', '-m', 'an idea with a grant'], dir);
+    const exported = ideas(['export'], { cwd: dir });
+    expect(exported.code, describeRun(exported)).toBe(0);
+    const rows = parseCsvWithLibrary(exported.stdout, ',');
+    const header = rows[0] as string[];
+    const granted = header.indexOf('Amount granted');
+    const entered = header.indexOf('Entered Test');
+    expect(
+      [granted, entered].every((i) => i > 0),
+      header.join(','),
+    ).toBe(true);
+    const row = rows[1] as string[];
+    expect([row[granted], row[entered]]).toEqual(['120000', '2026-03-01']);
+    const save = () =>
+      fs.writeFileSync(
+        path.join(dir, 'export.csv'),
+        rows.map((r) => r.map((c) => (/[,"\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',')).join('\r\n'),
+      );
+    // As a spreadsheet may write the same amount: spaces between its thousands, decimals of nothing.
+    row[granted] = '120 000.00';
+    save();
+    const same = ideas(['import', 'export.csv', '--json'], { cwd: dir });
+    expect(same.code, describeRun(same)).toBe(0);
+    expect(parseJson(same)).toMatchObject({ counts: { created: 0, updated: 0, unchanged: 1 } });
+    // Edited: the import writes no history, so it says so and writes nothing.
+    row[granted] = '150000';
+    row[entered] = '2026-04-01';
+    save();
+    const before = snapshotFiles(dir);
+    const edited = ideas(['import', 'export.csv'], { cwd: dir });
+    expect(edited.code, describeRun(edited)).toBe(1);
+    expect(edited.stderr).toContain(
+      'The row says 150000 in the column Amount granted, but the idea sund-gr4nt1 has 120000 there.',
+    );
+    expect(edited.stderr).toContain(
+      'The row says 2026-04-01 in the column Entered Test, but the idea sund-gr4nt1 has 2026-03-01 there.',
+    );
+    expect(edited.stderr).toContain('--map "Amount granted="');
+    expect(snapshotFiles(dir)).toEqual(before);
+    // Left out as the message says, the columns are not compared.
+    const skipped = ideas(['import', 'export.csv', '--map', 'Amount granted=', '--map', 'Entered Test=', '--json'], {
+      cwd: dir,
+    });
+    expect(skipped.code, describeRun(skipped)).toBe(0);
+    expect(parseJson(skipped)).toMatchObject({ counts: { updated: 0, unchanged: 1 } });
+  });
 });
 
 describe('formula guards survive the round trip', () => {

@@ -17,7 +17,7 @@
 import type { RegistryConfig } from '../sluice/config.js';
 import { grantedAmount, type Idea } from '../sluice/idea.js';
 import { publicData, type Disclosure, type FieldClasses } from '../criteria/personal-data.js';
-import { staysOf } from '../history/stays.js';
+import { staysOf, type Stay } from '../history/stays.js';
 import { isRecord, nullObjectFrom } from '../safe-object.js';
 
 export type RowValue = string | number | boolean | null | readonly unknown[];
@@ -112,14 +112,31 @@ export function ideaTable(
     ]);
     for (const key of fieldColumns) row[key] = cells.get(key) ?? null;
     const stays = staysOf(idea);
-    for (const s of config.stages)
-      row[`entered.${s.key}`] = stays.find((x) => x.stage === s.key && x.entered !== null)?.entered ?? null;
+    for (const s of config.stages) row[`entered.${s.key}`] = enteredOn(stays, s.key);
     row.granted = grantedAmount(idea);
     row.body = idea.body.trim();
     // A column named twice (a field `granted`) shows the value set last, under both names, as the object did.
     return columns.map((c) => row[c] ?? null);
   });
   return { columns, rows };
+}
+
+/** The day an idea first entered `stage`, as an export's `entered.<stage>` column says it, or null. */
+function enteredOn(stays: readonly Stay[], stage: string): string | null {
+  return stays.find((x) => x.stage === stage && x.entered !== null)?.entered ?? null;
+}
+
+/**
+ * What an export writes in a column it makes from the idea's history (`granted`, `entered.<stage>`), as text; ''
+ * for an empty cell (no amount granted, a stage never entered). Undefined for a key that is neither.
+ */
+export function derivedCell(idea: Idea, key: string): string | undefined {
+  if (key === 'granted') {
+    const granted = grantedAmount(idea);
+    return granted === 0 ? '' : String(granted);
+  }
+  if (!key.startsWith('entered.')) return undefined;
+  return enteredOn(staysOf(idea), key.slice('entered.'.length)) ?? '';
 }
 
 /** The field names of the schemas, in order: the base schema's, then each criteria schema's. */

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { normalizeConfig, type Stage } from '../sluice/config.js';
 import {
+  derivedAgrees,
   labelIndex,
   planColumns,
   suggestMaps,
@@ -72,6 +73,39 @@ describe('planColumns', () => {
       { kind: 'ignore' },
     ]);
     expect(ignored).toEqual(['Anteckning']);
+  });
+
+  it("takes an export's columns made from the history as such, not listed as ignored; --map can leave them out", () => {
+    const { columns, ignored } = planColumns(['title', 'granted', 'entered.test'], new Map(), known);
+    expect(columns.map((c) => c.role)).toEqual([
+      { kind: 'field', field: 'title', path: [] },
+      { kind: 'derived', key: 'granted' },
+      { kind: 'derived', key: 'entered.test' },
+    ]);
+    expect(ignored).toEqual([]);
+    const skipped = planColumns(['title', 'granted'], new Map([['granted', '']]), known);
+    expect(skipped.columns[1]?.role).toEqual({ kind: 'ignore' });
+  });
+
+  it('compares such a cell with the history as a spreadsheet may write it: amounts with spaces or empty decimals', () => {
+    const granted = (raw: string, now: string) => derivedAgrees({ column: 'Beviljat', key: 'granted', raw }, now);
+    for (const raw of ['120000', '120 000', '120\u00a0000,00', '120000.0'])
+      expect(granted(raw, '120000'), raw).toBe(true);
+    for (const raw of ['120001', '12000', '120 000,50', '120000 kr', '1.2e5', '-120000', '120.000.00'])
+      expect(granted(raw, '120000'), raw).toBe(false);
+    // An amount with decimals, as the history may hold one.
+    expect(granted('1 500,5', '1500.5')).toBe(true);
+    expect(granted('1500,50', '1500.5')).toBe(true);
+    expect(granted('1500', '1500.5')).toBe(false);
+    // No amount: an empty cell and 0 alike.
+    expect(granted('', '')).toBe(true);
+    expect(granted('0', '')).toBe(true);
+    expect(granted('5', '')).toBe(false);
+    const entered = (raw: string, now: string) => derivedAgrees({ column: 'In i', key: 'entered.test', raw }, now);
+    expect(entered('2026-03-01', '2026-03-01')).toBe(true);
+    expect(entered('', '')).toBe(true);
+    expect(entered('2026-03-02', '2026-03-01')).toBe(false);
+    expect(entered('', '2026-03-01')).toBe(false);
   });
 
   it('follows --map first: to a field, to the text, or (empty) to nothing', () => {

@@ -45,6 +45,8 @@ export type ColumnRole =
   | { kind: 'stage' }
   | { kind: 'created' }
   | { kind: 'id' }
+  /** A column an export makes from the history (`granted`, `entered.<stage>`), which no import writes. */
+  | { kind: 'derived'; key: string }
   | { kind: 'ignore' };
 
 export interface ColumnPlan {
@@ -160,10 +162,13 @@ function autoRole(header: string, known: KnownFields): ColumnRole | null {
   return null;
 }
 
-/** A column an export makes from the history (`entered.<stage>`, `granted`): no data of its own, so not listed. */
-function isDerived(header: string, known: KnownFields): boolean {
+/**
+ * The key of a column an export makes from the history (`granted`, `entered.<stage>`), or null. It has no data of
+ * its own, so it is not listed among the columns not imported; a row that updates an idea must agree with it.
+ */
+function derivedKey(header: string, known: KnownFields): string | null {
   const key = (known.aliases?.get(header.toLowerCase()) ?? header).toLowerCase();
-  return key === 'granted' || key.startsWith('entered.');
+  return key === 'granted' || key.startsWith('entered.') ? key : null;
 }
 
 /**
@@ -187,14 +192,17 @@ export function planColumns(
   const ignored: string[] = [];
   const columns = headers.map((h): ColumnPlan => {
     const mapped = byLower.get(h.toLowerCase());
-    const role =
-      mapped !== undefined ? roleForTarget(mapped, known) : (columnRole(h, known) ?? { kind: 'ignore' as const });
-    if (role.kind === 'ignore' && h !== '' && mapped === undefined && !isDerived(h, known)) ignored.push(h);
+    const derived = mapped === undefined ? derivedKey(h, known) : null;
+    const role: ColumnRole =
+      mapped !== undefined
+        ? roleForTarget(mapped, known)
+        : (columnRole(h, known) ?? (derived !== null ? { kind: 'derived', key: derived } : { kind: 'ignore' }));
+    if (role.kind === 'ignore' && h !== '' && mapped === undefined) ignored.push(h);
     return { header: h, role };
   });
   const targets = new Map<string, string[]>();
   for (const c of columns) {
-    if (c.role.kind === 'ignore') continue;
+    if (c.role.kind === 'ignore' || c.role.kind === 'derived') continue;
     const target = c.role.kind === 'field' ? [c.role.field, ...c.role.path].join('.') : c.role.kind;
     targets.set(target, [...(targets.get(target) ?? []), c.header]);
   }
@@ -365,7 +373,17 @@ export interface RowCells {
   created: string | null | undefined;
   /** The `id` cell, or null. */
   id: string | null;
+  /** The cells of the columns an export makes from the history (see derivedKey), as written. */
+  derived: DerivedCell[];
   problems: RowProblem[];
+}
+
+export interface DerivedCell {
+  column: string;
+  /** `granted` or `entered.<stage>`. */
+  key: string;
+  /** The cell as written, trimmed; '' when empty. */
+  raw: string;
 }
 
 /** Types every cell of a row by its column; the problems are the cells that cannot be typed. */
@@ -386,6 +404,7 @@ export function readCells(
     stage: null,
     created: undefined,
     id: null,
+    derived: [],
     problems,
   };
   const extra = record.cells.slice(columns.length).filter((c) => c.trim() !== '');
@@ -394,6 +413,10 @@ export function readCells(
   columns.forEach((c, i) => {
     if (c.role.kind === 'ignore') return;
     const raw = unguardFormula((record.cells[i] ?? '').trim());
+    if (c.role.kind === 'derived') {
+      out.derived.push({ column: c.header, key: c.role.key, raw });
+      return;
+    }
     if (raw === '') {
       if (c.role.kind === 'field')
         out.sets.push({ column: c.header, field: c.role.field, path: c.role.path, value: undefined });
@@ -436,6 +459,23 @@ export function readCells(
     }
   });
   return out;
+}
+
+/**
+ * Whether a row's cell of a column an export makes from the history says what the idea's history does (`now`, as
+ * derivedCell in idea-row.ts writes it). An amount may have been written by a spreadsheet with spaces between its
+ * thousands and a decimal comma (`280 000`, `280000,00`, `1 500,5`), and an empty cell and 0 are both no amount.
+ */
+export function derivedAgrees(cell: DerivedCell, now: string): boolean {
+  if (cell.key !== 'granted') return cell.raw === now;
+  const amount = (text: string): number | null => {
+    const plain = text.replace(/[\s\u00a0\u202f]/g, '');
+    if (plain === '') return 0;
+    const m = /^(\d+)(?:[.,](\d+))?$/.exec(plain);
+    return m ? Number(`${m[1]}.${m[2] ?? '0'}`) : null;
+  };
+  const a = amount(cell.raw);
+  return a !== null && a === amount(now);
 }
 
 /** The front matter a row's cells give a new idea (without its id and history). */

@@ -18,6 +18,10 @@ export const exchange2 = {
     sv: 'Raden säger steget {stage}, men idén {id} står i {now}. En import flyttar inga idéer: flytta den med ideas move, eller rätta cellen.',
     en: 'The row says the stage {stage}, but the idea {id} is in {now}. An import moves no ideas: move it with ideas move, or correct the cell.',
   },
+  'import.derivedDiffers': {
+    sv: 'Raden säger {value} i kolumnen {column}, men idén {id} har {now} där. Kolumnen kommer från idéns historik, som en import inte skriver: registrera beslut och belopp med ideas decide, rätta cellen, eller hoppa över kolumnen med --map "{column}=".',
+    en: 'The row says {value} in the column {column}, but the idea {id} has {now} there. The column comes from the idea\'s history, which an import does not write: record decisions and amounts with ideas decide, correct the cell, or skip the column with --map "{column}=".',
+  },
   'import.cannotEdit': {
     sv: 'Idéfilen {file} kan inte ändras av importen: dess front matter är inte en lista av fält. Rätta filen och importera igen.',
     en: 'The import cannot change the idea file {file}: its front matter is not a list of fields. Fix the file and import again.',
