@@ -250,6 +250,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       { flags: '--body <markdown>', help: 'newBody' },
       { flags: '--body-file <file>', help: 'newBodyFile' },
       { flags: '--by <name>', help: 'newBy' },
+      commit,
       json,
     ],
     input: (_args, o) => ({
@@ -259,6 +260,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       body: str(o.body),
       bodyFile: str(o.bodyFile),
       by: str(o.by),
+      commit: flag(o.commit),
     }),
     run: async (input, { ctx, view }) => {
       const { runNew } = await import('../commands/new.js');

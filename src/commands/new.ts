@@ -45,6 +45,8 @@ export interface NewOptions extends CommonOptions {
   body?: string;
   bodyFile?: string;
   by?: string;
+  /** Also commit the new file (that file only), with a message naming the idea. */
+  commit?: boolean;
 }
 
 export interface NewResult {
@@ -53,6 +55,7 @@ export interface NewResult {
   lang: Lang;
   idea: Idea;
   staged: boolean;
+  committed: boolean;
   similar: Similar<Idea>[];
   /** Similar ideas of other members of the region (from its last sync), when the config names a region. */
   elsewhere: RegionNeighbour[];
@@ -162,18 +165,29 @@ export async function runNew(opts: NewOptions, ctx: Ctx): Promise<NewResult> {
   const rel = newIdeaPath(config.ideasDir, stage.folder, id, data.title);
   const abs = path.join(registry.root, rel);
   const text = renderIdeaFile(data, body ?? '');
-  const staged = await withWriteLock(registry.root, async ({ place }) => {
+  const message = opts.commit ? t(lang, 'new.commitMessage', { id, title: String(data.title ?? '') }) : null;
+  const { staged, committed } = await withWriteLock(registry.root, async ({ place }) => {
     createIdeaFile(abs, rel, text, place.scratch);
-    if (place.gitDir === null) return false;
+    if (place.gitDir === null) return { staged: false, committed: false };
+    let added = false;
     try {
       faultPoint('new:before-add', ctx.env);
       await git(['add', '--', rel], registry.root);
+      added = true;
+      if (message === null) return { staged: true, committed: false };
+      faultPoint('new:before-commit', ctx.env);
+      await git(['commit', '--quiet', '-m', message, '--only', '--', rel], registry.root);
+      return { staged: true, committed: true };
     } catch (e) {
-      // A failed command leaves the registry as it was: no file that git does not know of.
+      // A failed command leaves the registry as it was: no new file, in the work tree or in git's index.
+      try {
+        if (added) await git(['rm', '--cached', '--quiet', '--force', '--', rel], registry.root);
+      } catch {
+        // the file goes all the same
+      }
       safeUnlink(abs);
       throw e;
     }
-    return true;
   });
   const fm = readFrontMatter(Buffer.from(text, 'utf8'));
   if (!fm.ok) throw new Error('a new idea file could not be read back');
@@ -182,7 +196,7 @@ export async function runNew(opts: NewOptions, ctx: Ctx): Promise<NewResult> {
     title: o.title ?? '',
     body: o.body,
   }));
-  return { kind: 'idea-created', registry, lang, idea, staged, similar, elsewhere, elsewhereShown: asked };
+  return { kind: 'idea-created', registry, lang, idea, staged, committed, similar, elsewhere, elsewhereShown: asked };
 }
 
 function isEmpty(v: unknown): boolean {

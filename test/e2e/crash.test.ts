@@ -97,6 +97,12 @@ const CASES: Case[] = [
     target: null,
   },
   {
+    name: 'new --commit',
+    args: ['new', '--no-input', '--title', 'Efter ett avbrott', '--commit'],
+    steps: ['write:temp-written', 'new:before-add', 'new:before-commit'],
+    target: null,
+  },
+  {
     name: 'move',
     args: ['move', ID, 'parked', '--by', 'Test'],
     steps: MOVE_STEPS,

@@ -13,7 +13,7 @@ import {
   type Lang,
   type TemplateKey,
 } from '../helpers/registry.js';
-import { makeTempDir, removeTempDirs, stagedFiles } from '../helpers/temp-repo.js';
+import { git, makeTempDir, removeTempDirs, stagedFiles } from '../helpers/temp-repo.js';
 
 afterAll(removeTempDirs);
 
@@ -136,6 +136,27 @@ describe('ideas new --no-input', () => {
     expect(rel.startsWith(`ideas/01-ide/${doc.idea.id as string}-`)).toBe(true);
     expect(readIdeaFile(dir, rel).data.id).toBe(doc.idea.id);
     expect(r.stdout).not.toContain(dir);
+  });
+
+  it('--commit commits the new file alone, with its id and title, leaving what else is staged as it was', () => {
+    const dir = registryOf('sundsvall');
+    git(['add', '-A'], dir);
+    git(['commit', '-q', '-m', 'The registry'], dir);
+    fs.writeFileSync(path.join(dir, 'notes.txt'), 'staged before, not for this commit\n');
+    git(['add', 'notes.txt'], dir);
+    const head = git(['rev-parse', 'HEAD'], dir).trim();
+    const r = ideas(['new', '--no-input', '--json', '--title', 'Lånecykel', '--commit'], { cwd: dir });
+    expect(r.code, describeRun(r)).toBe(0);
+    const doc = parseJson<{ staged: boolean; committed: boolean; idea: { id: string; path: string } }>(r);
+    expect(doc).toMatchObject({ staged: true, committed: true });
+    expect(git(['rev-parse', 'HEAD~1'], dir).trim()).toBe(head);
+    expect(git(['log', '-1', '--format=%s'], dir).trim()).toBe(`${doc.idea.id}: Lånecykel (ny idé)`);
+    expect(git(['show', '--name-only', '--format=', 'HEAD'], dir).trim()).toBe(doc.idea.path);
+    expect(stagedFiles(dir)).toEqual(['notes.txt']);
+    // In words: committed, not merely staged.
+    const again = ideas(['new', '--no-input', '--title', 'Lastcykel', '--commit'], { cwd: dir });
+    expect(again.code, describeRun(again)).toBe(0);
+    expect(again.stderr).toMatch(/^Skapade idén sund-[0-9a-z]{6} \(incheckad i git\)$/m);
   });
 
   it('outside git: writes the file and says it is not staged', () => {

@@ -25,6 +25,7 @@ export interface NewView {
   lang: Lang;
   idea: Idea;
   staged: boolean;
+  committed: boolean;
   similar: Similar<Idea>[];
   elsewhere: NeighbourView[];
   elsewhereShown: boolean;
@@ -38,14 +39,23 @@ export function presentNew(r: NewView, json: boolean, v: View): Output {
       score: Math.round(s.score * 100) / 100,
     }));
     const regionSimilar = neighboursDto(r.elsewhere);
-    o.out(jsonText(ideaDocument(r.registry, r.idea, r.lang, v.today, { staged: r.staged, similar, regionSimilar })));
+    o.out(
+      jsonText(
+        ideaDocument(r.registry, r.idea, r.lang, v.today, {
+          staged: r.staged,
+          committed: r.committed,
+          similar,
+          regionSimilar,
+        }),
+      ),
+    );
     return o.done();
   }
   const c = v.err;
   o.out(`${terminalLine(r.idea.path)}\n`);
   o.err(
     // The path is the line above, on stdout: said once.
-    `${c.green(terminalLine(t(r.lang, 'out.createdIdea', { id: r.idea.id ?? '' })))}${r.staged ? ` ${c.dim(t(r.lang, 'out.staged'))}` : ''}\n`,
+    `${c.green(terminalLine(t(r.lang, 'out.createdIdea', { id: r.idea.id ?? '' })))}${r.committed ? ` ${t(r.lang, 'out.committed')}` : r.staged ? ` ${c.dim(t(r.lang, 'out.staged'))}` : ''}\n`,
   );
   if (r.similar.length > 0) {
     o.err(`\n${c.yellow(t(r.lang, 'out.similar'))}\n`);

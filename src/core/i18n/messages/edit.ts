@@ -63,6 +63,8 @@ export const edit = {
     en: 'The text opens in {editor}. Save and close it to go on.',
   },
   'out.createdIdea': { sv: 'Skapade idén {id}', en: 'Created the idea {id}' },
+  // The commit of `ideas new --commit`: the idea by its id and title, as a move's commit names it.
+  'new.commitMessage': { sv: '{id}: {title} (ny idé)', en: '{id}: {title} (new idea)' },
   'out.edited': { sv: '{id}: {changes}', en: '{id}: {changes}' },
   'out.bodyChanged': { sv: 'texten', en: 'the text' },
   'gate.fixWith': {
