@@ -32,10 +32,8 @@ import { isoDate, toIdea, type Idea } from '../core/sluice/idea.js';
 import { newIdeaPath } from '../core/sluice/slug.js';
 import { resolveStage } from '../core/sluice/stage-lookup.js';
 import type { SchemaProblem } from '../core/criteria/schema-check.js';
-import { safeUnlink } from '../io/atomic-file.js';
-import { createIdeaFile } from '../io/idea-write.js';
-import { faultPoint } from '../io/faults.js';
-import { git, gitUserName } from '../io/git.js';
+import { writeNewIdea } from '../io/idea-write.js';
+import { gitUserName } from '../io/git.js';
 import { listIdeaFiles } from '../io/idea-files.js';
 import { readIdeas } from '../io/read-ideas.js';
 import { openMemberRegion, readSnapshots } from '../io/region/member-region.js';
@@ -178,29 +176,9 @@ export async function runAdopt(opts: AdoptOptions, ctx: Ctx): Promise<AdoptResul
   const abs = path.join(registry.root, rel);
   const text = renderIdeaFile(data, planned.body);
   const message = opts.commit ? adoptionMessage(id, String(data.title ?? ''), basedOn, lang) : null;
-  const { staged, committed } = await withWriteLock(registry.root, async ({ place }) => {
-    createIdeaFile(abs, rel, text, place.scratch);
-    if (place.gitDir === null) return { staged: false, committed: false };
-    let added = false;
-    try {
-      faultPoint('adopt:before-add', ctx.env);
-      await git(['add', '--', rel], registry.root);
-      added = true;
-      if (message === null) return { staged: true, committed: false };
-      faultPoint('adopt:before-commit', ctx.env);
-      await git(['commit', '--quiet', '-m', message, '--only', '--', rel], registry.root);
-      return { staged: true, committed: true };
-    } catch (e) {
-      // A failed command leaves the registry as it was: no new file, in the work tree or in git's index.
-      try {
-        if (added) await git(['rm', '--cached', '--quiet', '--force', '--', rel], registry.root);
-      } catch {
-        // the file goes all the same
-      }
-      safeUnlink(abs);
-      throw e;
-    }
-  });
+  const { staged, committed } = await withWriteLock(registry.root, (session) =>
+    writeNewIdea(session, { rel, abs, text }, message, ctx.env),
+  );
   const fm = readFrontMatter(Buffer.from(text, 'utf8'));
   if (!fm.ok) throw new Error('an adopted idea file could not be read back');
   return {

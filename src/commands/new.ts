@@ -23,12 +23,10 @@ import { askField } from '../ui/field-prompt.js';
 import { editorName, userEditor } from '../io/editor.js';
 import { textInEditor } from './editor-text.js';
 import { bodyFromFlags } from './body-text.js';
-import { safeUnlink } from '../io/atomic-file.js';
-import { createIdeaFile } from '../io/idea-write.js';
-import { faultPoint } from '../io/faults.js';
+import { writeNewIdea } from '../io/idea-write.js';
 import { flagFor } from '../core/sluice/gate-fix.js';
 import { withWriteLock } from '../io/write-session.js';
-import { git, gitUserName } from '../io/git.js';
+import { gitUserName } from '../io/git.js';
 import { listIdeaFiles } from '../io/idea-files.js';
 import { readIdeas } from '../io/read-ideas.js';
 import { loadCriteria, type Registry } from '../io/registry.js';
@@ -166,29 +164,9 @@ export async function runNew(opts: NewOptions, ctx: Ctx): Promise<NewResult> {
   const abs = path.join(registry.root, rel);
   const text = renderIdeaFile(data, body ?? '');
   const message = opts.commit ? t(lang, 'new.commitMessage', { id, title: String(data.title ?? '') }) : null;
-  const { staged, committed } = await withWriteLock(registry.root, async ({ place }) => {
-    createIdeaFile(abs, rel, text, place.scratch);
-    if (place.gitDir === null) return { staged: false, committed: false };
-    let added = false;
-    try {
-      faultPoint('new:before-add', ctx.env);
-      await git(['add', '--', rel], registry.root);
-      added = true;
-      if (message === null) return { staged: true, committed: false };
-      faultPoint('new:before-commit', ctx.env);
-      await git(['commit', '--quiet', '-m', message, '--only', '--', rel], registry.root);
-      return { staged: true, committed: true };
-    } catch (e) {
-      // A failed command leaves the registry as it was: no new file, in the work tree or in git's index.
-      try {
-        if (added) await git(['rm', '--cached', '--quiet', '--force', '--', rel], registry.root);
-      } catch {
-        // the file goes all the same
-      }
-      safeUnlink(abs);
-      throw e;
-    }
-  });
+  const { staged, committed } = await withWriteLock(registry.root, (session) =>
+    writeNewIdea(session, { rel, abs, text }, message, ctx.env),
+  );
   const fm = readFrontMatter(Buffer.from(text, 'utf8'));
   if (!fm.ok) throw new Error('a new idea file could not be read back');
   const idea = toIdea(fm, stage, rel, abs);

@@ -319,8 +319,42 @@ async function moveLocked(
   return { idea: reread(idea, toRel, toAbs, to), staged: inGit, committed };
 }
 
+/**
+ * A new idea (`ideas new`, `ideas adopt`), inside the write session: its file written whole (createIdeaFile), staged
+ * in git, and committed alone when `message` is given (`--only`, leaving whatever else is staged as it is). A failure
+ * at any step, the commit's included, takes the file out of git's index and the work tree again: the registry is as
+ * it was. Outside git the file is only written.
+ */
+export async function writeNewIdea(
+  { root, place }: WriteSession,
+  file: { rel: string; abs: string; text: string },
+  message: string | null,
+  env: NodeJS.ProcessEnv,
+): Promise<{ staged: boolean; committed: boolean }> {
+  createIdeaFile(file.abs, file.rel, file.text, place.scratch);
+  if (place.gitDir === null) return { staged: false, committed: false };
+  let added = false;
+  try {
+    faultPoint('create:before-add', env);
+    await git(['add', '--', file.rel], root);
+    added = true;
+    if (message === null) return { staged: true, committed: false };
+    faultPoint('create:before-commit', env);
+    await git(['commit', '--quiet', '-m', message, '--only', '--', file.rel], root);
+    return { staged: true, committed: true };
+  } catch (e) {
+    try {
+      if (added) await git(['rm', '--cached', '--quiet', '--force', '--', file.rel], root);
+    } catch {
+      // the file goes all the same
+    }
+    safeUnlink(file.abs);
+    throw e;
+  }
+}
+
 /** A new idea's file, written whole or not at all; one already there (another writer's) is refused, never replaced. */
-export function createIdeaFile(abs: string, rel: string, text: string, scratch: string): void {
+function createIdeaFile(abs: string, rel: string, text: string, scratch: string): void {
   try {
     createFileExclusive(abs, text, undefined, scratch);
   } catch (e) {

@@ -308,8 +308,8 @@ describe('ideas adopt', () => {
   it('leaves nothing behind when a step fails', () => {
     const files = ideaFilesOf(skovde);
     for (const [fault, extra] of [
-      ['adopt:before-add', []],
-      ['adopt:before-commit', ['--commit']],
+      ['create:before-add', []],
+      ['create:before-commit', ['--commit']],
     ] as const) {
       const r = runIn(skovde, ['adopt', 'lidkoping:lidk-evil01', '--set', 'unit=U', '--force', ...extra], {
         IDEAS_FAULT: fault,
