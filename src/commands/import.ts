@@ -20,13 +20,14 @@ import {
   labelIndex,
   planColumns,
   readCells,
+  type DerivedCell,
   type ImportedIdea,
   type RowCells,
   type RowProblem,
   type SuggestedMap,
 } from '../core/exchange/import-rows.js';
 import { headerAliases } from '../core/exchange/column-labels.js';
-import { derivedCell } from '../core/exchange/idea-row.js';
+import { derivedCells } from '../core/exchange/idea-row.js';
 import { ideasByKey, isNoChange, lastImport, normalTitle, planEdit, rowKey } from '../core/exchange/reimport.js';
 import {
   appendHistoryEntry,
@@ -376,20 +377,20 @@ export async function runImport(opts: ImportOptions, ctx: Ctx): Promise<ImportRe
       return;
     }
     // Nor does it write the history an export's amounts and dates come from: a cell edited there is said, not lost.
-    const differs = cells.derived.filter((d) => {
-      const now = derivedCell(idea, d.key);
-      return now !== undefined && !derivedAgrees(d, now);
-    });
-    for (const d of differs)
+    const derived = derivedCells(idea);
+    const differs = cells.derived
+      .map((cell) => ({ cell, now: derived(cell.key) }))
+      .filter((d): d is { cell: DerivedCell; now: string } => d.now !== undefined && !derivedAgrees(d.cell, d.now));
+    for (const { cell, now } of differs)
       refuse({
         ...row,
-        column: d.column,
-        field: d.key,
+        column: cell.column,
+        field: cell.key,
         message: localize('import.derivedDiffers', {
           id: shown.id,
-          column: d.column,
-          value: d.raw === '' ? '–' : d.raw,
-          now: derivedCell(idea, d.key) || '–',
+          column: cell.column,
+          value: cell.raw === '' ? '–' : cell.raw,
+          now: now || '–',
         }),
       });
     if (differs.length > 0) return;

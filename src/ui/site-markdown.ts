@@ -71,8 +71,8 @@ export function renderMarkdown(source: string): string {
   const text = source.includes('\r') ? source.replace(/\r\n?/g, '\n') : source;
   // Paragraphs of plain prose, and headings, lists, quotes and tables of it, links included (most ideas), without
   // markdown-it (src/ui/plain-markdown.ts).
-  const simple = simpleBlocks(text);
-  if (simple !== null) return withControlsShown(simple);
-  if (mayHoldAddress(text)) return withControlsShown((linking ??= siteMarkdown(true)).render(text));
-  return withControlsShown((notLinking ??= siteMarkdown(false)).render(text));
+  const html =
+    simpleBlocks(text) ??
+    (mayHoldAddress(text) ? (linking ??= siteMarkdown(true)) : (notLinking ??= siteMarkdown(false))).render(text);
+  return withControlsShown(html);
 }

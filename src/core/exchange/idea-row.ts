@@ -127,16 +127,21 @@ function enteredOn(stays: readonly Stay[], stage: string): string | null {
 }
 
 /**
- * What an export writes in a column it makes from the idea's history (`granted`, `entered.<stage>`), as text; ''
- * for an empty cell (no amount granted, a stage never entered). Undefined for a key that is neither.
+ * What an export writes in the columns it makes from `idea`'s history (`granted`, `entered.<stage>`), by key, as
+ * text: '' for an empty cell (no amount granted, a stage never entered), undefined for a key that is neither. The
+ * idea's stays are worked out once, for all its `entered.` columns.
  */
-export function derivedCell(idea: Idea, key: string): string | undefined {
-  if (key === 'granted') {
-    const granted = grantedAmount(idea);
-    return granted === 0 ? '' : String(granted);
-  }
-  if (!key.startsWith('entered.')) return undefined;
-  return enteredOn(staysOf(idea), key.slice('entered.'.length)) ?? '';
+export function derivedCells(idea: Idea): (key: string) => string | undefined {
+  let stays: Stay[] | undefined;
+  return (key) => {
+    if (key === 'granted') {
+      const granted = grantedAmount(idea);
+      return granted === 0 ? '' : String(granted);
+    }
+    if (!key.startsWith('entered.')) return undefined;
+    stays ??= staysOf(idea);
+    return enteredOn(stays, key.slice('entered.'.length)) ?? '';
+  };
 }
 
 /** The field names of the schemas, in order: the base schema's, then each criteria schema's. */

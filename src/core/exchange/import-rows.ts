@@ -163,12 +163,13 @@ function autoRole(header: string, known: KnownFields): ColumnRole | null {
 }
 
 /**
- * The key of a column an export makes from the history (`granted`, `entered.<stage>`), or null. It has no data of
- * its own, so it is not listed among the columns not imported; a row that updates an idea must agree with it.
+ * A column an export makes from the history (`granted`, `entered.<stage>`), by its key; any other column no role
+ * took is ignored. The first has no data of its own, so it is not listed among the columns not imported; a row that
+ * updates an idea must agree with it.
  */
-function derivedKey(header: string, known: KnownFields): string | null {
+function derivedRole(header: string, known: KnownFields): ColumnRole {
   const key = (known.aliases?.get(header.toLowerCase()) ?? header).toLowerCase();
-  return key === 'granted' || key.startsWith('entered.') ? key : null;
+  return key === 'granted' || key.startsWith('entered.') ? { kind: 'derived', key } : { kind: 'ignore' };
 }
 
 /**
@@ -192,11 +193,7 @@ export function planColumns(
   const ignored: string[] = [];
   const columns = headers.map((h): ColumnPlan => {
     const mapped = byLower.get(h.toLowerCase());
-    const derived = mapped === undefined ? derivedKey(h, known) : null;
-    const role: ColumnRole =
-      mapped !== undefined
-        ? roleForTarget(mapped, known)
-        : (columnRole(h, known) ?? (derived !== null ? { kind: 'derived', key: derived } : { kind: 'ignore' }));
+    const role = mapped !== undefined ? roleForTarget(mapped, known) : (columnRole(h, known) ?? derivedRole(h, known));
     if (role.kind === 'ignore' && h !== '' && mapped === undefined) ignored.push(h);
     return { header: h, role };
   });
@@ -373,7 +370,7 @@ export interface RowCells {
   created: string | null | undefined;
   /** The `id` cell, or null. */
   id: string | null;
-  /** The cells of the columns an export makes from the history (see derivedKey), as written. */
+  /** The cells of the columns an export makes from the history (see derivedRole), as written. */
   derived: DerivedCell[];
   problems: RowProblem[];
 }
@@ -463,7 +460,7 @@ export function readCells(
 
 /**
  * Whether a row's cell of a column an export makes from the history says what the idea's history does (`now`, as
- * derivedCell in idea-row.ts writes it). An amount may have been written by a spreadsheet with spaces between its
+ * derivedCells in idea-row.ts writes it). An amount may have been written by a spreadsheet with spaces between its
  * thousands and a decimal comma (`280 000`, `280000,00`, `1 500,5`), and an empty cell and 0 are both no amount.
  */
 export function derivedAgrees(cell: DerivedCell, now: string): boolean {
