@@ -7,7 +7,7 @@ export function scalarText(v: unknown): string | null {
   return typeof v === 'string' ? v : typeof v === 'number' ? String(v) : null;
 }
 
-/** scalarText for a page, where a blank text is no text either. */
+/** scalarText where a blank text is no text either: what a page shows, or an override's entry names. */
 export function shownText(v: unknown): string | null {
   return typeof v === 'string' && v.trim() !== '' ? v : typeof v === 'number' ? String(v) : null;
 }

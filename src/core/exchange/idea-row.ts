@@ -19,6 +19,7 @@ import { grantedAmount, type Idea } from '../sluice/idea.js';
 import { publicData, type Disclosure, type FieldClasses } from '../criteria/personal-data.js';
 import { staysOf, type Stay } from '../history/stays.js';
 import { isRecord, nullObjectFrom } from '../safe-object.js';
+import { scalarText } from '../field-text.js';
 
 export type RowValue = string | number | boolean | null | readonly unknown[];
 /** A row as one object keyed by its columns (without a prototype): what the JSON export writes for each idea. */
@@ -42,11 +43,6 @@ export function rowObject(columns: readonly string[], row: readonly RowValue[]):
 const LEADING = ['id', 'title', 'stage', 'created'];
 /** Kept out of the field columns: the leading ones, and the history, which is summarised. */
 const NOT_FIELDS = new Set([...LEADING, 'history']);
-
-/** A leading column's value, as the idea's own fields read it (see sluice/idea.ts). */
-function text(value: unknown): string | null {
-  return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : null;
-}
 
 function flatten(value: unknown, prefix: string, into: Map<string, RowValue>): void {
   if (isRecord(value)) {
@@ -105,10 +101,10 @@ export function ideaTable(
     const { idea, cells } = cellsOf(original);
     // Keyed by the files' own field names: no prototype, so a column `__proto__` is a column like any other.
     const row: IdeaRow = nullObjectFrom<RowValue>([
-      ['id', text(idea.data.id)],
-      ['title', text(idea.data.title)],
+      ['id', scalarText(idea.data.id)],
+      ['title', scalarText(idea.data.title)],
       ['stage', idea.stage.key],
-      ['created', text(idea.data.created)],
+      ['created', scalarText(idea.data.created)],
     ]);
     for (const key of fieldColumns) row[key] = cells.get(key) ?? null;
     const stays = staysOf(idea);

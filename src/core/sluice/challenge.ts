@@ -5,6 +5,7 @@
  */
 import { localize, type Localized } from '../i18n/i18n.js';
 import type { RegistryConfig } from './config.js';
+import { scalarText } from '../field-text.js';
 
 export interface ChallengeProblem {
   /** The challenge the idea names. */
@@ -17,7 +18,7 @@ export interface ChallengeProblem {
 /** The challenge a front matter names, as every view of an idea reads it: text, or a number as text. */
 function namedChallenge(data: Record<string, unknown>): string | null {
   const value = Object.prototype.hasOwnProperty.call(data, 'challenge') ? data.challenge : undefined;
-  return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : null;
+  return scalarText(value);
 }
 
 /** What is wrong with the challenge a front matter names: null when it names none, or one the config lists. */

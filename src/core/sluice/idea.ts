@@ -2,6 +2,7 @@ import type { Stage } from './config.js';
 import type { FrontMatter } from '../front-matter/front-matter.js';
 import { nullProtoDeep } from '../safe-object.js';
 import { detach } from '../front-matter/detach.js';
+import { scalarText } from '../field-text.js';
 
 /**
  * An idea's fields as read from its file, without its text: all `ideas list` and `ideas report` need. The stage is
@@ -70,10 +71,6 @@ export interface HistoryEntry {
   new?: unknown;
 }
 
-function str(value: unknown): string | null {
-  return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : null;
-}
-
 function tagsOf(d: Record<string, unknown>): string[] {
   return Array.isArray(d.tags) ? d.tags.filter((x): x is string => typeof x === 'string') : [];
 }
@@ -81,13 +78,13 @@ function tagsOf(d: Record<string, unknown>): string[] {
 /** The fields every view of an idea shows, from its front matter `d`. */
 function described(d: Record<string, unknown>) {
   return {
-    id: str(d.id),
-    title: str(d.title),
-    created: str(d.created),
-    carrier: str(d.carrier),
-    coach: str(d.coach),
-    unit: str(d.unit),
-    challenge: str(d.challenge),
+    id: scalarText(d.id),
+    title: scalarText(d.title),
+    created: scalarText(d.created),
+    carrier: scalarText(d.carrier),
+    coach: scalarText(d.coach),
+    unit: scalarText(d.unit),
+    challenge: scalarText(d.challenge),
     tags: tagsOf(d),
   };
 }
@@ -98,9 +95,9 @@ export function toIdeaFields(d: Record<string, unknown>, stage: Stage, path: str
   return Object.assign(described(data), { data, stage, path, abs });
 }
 
-/** str(), copied out of the file's text (detach). */
+/** scalarText(), copied out of the file's text (detach). */
 function kept(value: unknown): string | null {
-  const s = str(value);
+  const s = scalarText(value);
   return s === null ? null : detach(s);
 }
 

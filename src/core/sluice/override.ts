@@ -5,6 +5,7 @@
  * and `ideas report` lists it. One definition, read by validate, report and anything else that asks.
  */
 import { historyOf, type HistoryEntry, type IdeaFields } from './idea.js';
+import { shownText } from '../field-text.js';
 
 export interface Override {
   /** The stage the idea was forced into. */
@@ -16,9 +17,6 @@ export interface Override {
   /** `moved` or `decided` (a forced approval). */
   action: string;
 }
-
-const text = (value: unknown): string | null =>
-  typeof value === 'string' && value.trim() !== '' ? value : typeof value === 'number' ? String(value) : null;
 
 /**
  * The override an idea stands on in its stage: the last history entry that led somewhere, when it led to the stage
@@ -34,5 +32,11 @@ export function overrideIn(history: readonly HistoryEntry[], stage: string): Ove
   const index = history.findLastIndex((e) => typeof e.to === 'string');
   const last = history[index];
   if (!last || last.to !== stage || last.forced !== true) return null;
-  return { stage, index, date: text(last.date), by: text(last.by), action: text(last.action) ?? 'moved' };
+  return {
+    stage,
+    index,
+    date: shownText(last.date),
+    by: shownText(last.by),
+    action: shownText(last.action) ?? 'moved',
+  };
 }
