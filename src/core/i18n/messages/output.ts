@@ -52,7 +52,7 @@ export const output = {
   'out.ideaCount': { sv: '{count#idé|idéer}', en: '{count#idea|ideas}' },
   'out.unreadable': {
     sv: '{count#fil|filer} kunde inte läsas och visas inte; kör `ideas validate` för detaljer.',
-    en: '{count#file|files} could not be read and are not shown; run `ideas validate` for details.',
+    en: '{count#file|files} could not be read (not shown); run `ideas validate` for details.',
   },
   'out.initDone': {
     sv: 'Skapade idéslussen "{name}" i {dir} (mall: {template}).',
