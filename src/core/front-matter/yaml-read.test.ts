@@ -132,8 +132,9 @@ describe('the mistakes of the yaml package', () => {
     try {
       return JSON.stringify(parseYamlShaped(text).data);
     } catch (e) {
-      if (e instanceof YamlProblem) return `${e.rule} ${String(e.params.reason?.['en'])} at ${e.line}:${e.column}`;
-      throw e;
+      if (!(e instanceof YamlProblem)) throw e;
+      const reason = e.params.reason;
+      return `${e.rule} ${typeof reason === 'object' ? reason.en : ''} at ${e.line}:${e.column}`;
     }
   };
 
