@@ -116,6 +116,9 @@ describe('detectDelimiter', () => {
     ['Titel;Kommentar "ej klar;Not\nA;"B, C, D";E\n', ';'],
     // Rows that agree with the header outweigh a header that only looks wider.
     ['a,b;c;d\n1,2;3\n4,5;6\n', ','],
+    // Both split every line in two; only with ; is a quoted cell followed by text, which no writer makes.
+    ['"a;b"\tc;d\n"x;y"\tz;w\n', '\t'],
+    ['"Mått; cm"\tTitel;kort\n"5;6"\tSkärm;bred\n', '\t'],
   ])('%j → %j', (text, d) => expect(detectDelimiter(text)).toBe(d));
 
   it('reads a file whose header has a stray quote with the separator it detects', () => {

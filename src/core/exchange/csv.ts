@@ -89,17 +89,19 @@ const SAMPLE_RECORDS = 50;
 
 /**
  * The separator, decided from what the reader itself makes of the file's first records with each candidate (`;`,
- * `,`, a tab): the one that splits the header into the most cells, among those whose rows have as many cells as the
- * header, wins; `;` wins a tie, and `,` is the choice when none splits the header. Judged by the reader, not by
+ * `,`, a tab): among those whose rows have as many cells as the header, the one under which no quoted cell has text
+ * after its closing quote (which a writer never makes, and a wrong separator does), then the one that splits the
+ * header into the most cells, wins; `;` wins a tie, and `,` is the choice when none splits the header. Judged by the reader, not by
  * counting characters, so a stray quote in a header (`Skärm 5"`) is text here as it is to the reader, and cannot
  * make the rest of the file look quoted.
  */
 export function detectDelimiter(text: string): string {
-  let best = { d: ',', score: [0, 0, 0] as number[] };
+  let best = { d: ',', score: [0, 0, -Infinity, 0] as number[] };
   for (const d of CANDIDATES) {
     let records: CsvRecord[];
+    const seen = { strays: 0 };
     try {
-      records = readRecords(text, d, 1, SAMPLE_RECORDS, false);
+      records = readRecords(text, d, 1, SAMPLE_RECORDS, false, seen);
     } catch (e) {
       if (e instanceof CsvSyntaxError) continue;
       throw e;
@@ -108,7 +110,7 @@ export function detectDelimiter(text: string): string {
     const width = rows[0]?.cells.length ?? 0;
     if (width < 2) continue;
     const agreeing = rows.slice(1).filter((r) => r.cells.length === width).length;
-    const score = [agreeing === rows.length - 1 ? 1 : 0, agreeing, width];
+    const score = [agreeing === rows.length - 1 ? 1 : 0, agreeing, -seen.strays, width];
     const better = score.findIndex((x, k) => x !== best.score[k]);
     if (better !== -1 && (score[better] as number) > (best.score[better] as number)) best = { d, score };
   }
@@ -135,7 +137,14 @@ export function parseCsv(input: string, delimiter?: string, maxRecords = Infinit
 }
 
 /** The records of a text with a known separator; beyond `maxRecords`, an error (`overflow`) or the end of reading. */
-function readRecords(text: string, d: string, firstLine: number, maxRecords: number, overflow: boolean): CsvRecord[] {
+function readRecords(
+  text: string,
+  d: string,
+  firstLine: number,
+  maxRecords: number,
+  overflow: boolean,
+  seen?: { strays: number },
+): CsvRecord[] {
   let line = firstLine;
   const records: CsvRecord[] = [];
   let cells: string[] = [];
@@ -184,6 +193,7 @@ function readRecords(text: string, d: string, firstLine: number, maxRecords: num
       // Text after the closing quote, before the separator, is kept (as spreadsheets do).
       const after = i;
       while (i < n && text[i] !== d && text[i] !== '\n' && text[i] !== '\r') i++;
+      if (i > after && seen) seen.strays++;
       cell += text.slice(after, i);
       continue;
     }
