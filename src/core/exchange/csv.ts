@@ -91,9 +91,9 @@ const SAMPLE_RECORDS = 50;
  * The separator, decided from what the reader itself makes of the file's first records with each candidate (`;`,
  * `,`, a tab): among those whose rows have as many cells as the header, the one under which no quoted cell has text
  * after its closing quote (which a writer never makes, and a wrong separator does), then the one that splits the
- * header into the most cells, wins; `;` wins a tie, and `,` is the choice when none splits the header. Judged by the reader, not by
- * counting characters, so a stray quote in a header (`Skärm 5"`) is text here as it is to the reader, and cannot
- * make the rest of the file look quoted.
+ * header into the most cells, wins; `;` wins a tie, and `,` is the choice when none splits the header. Judged by the
+ * reader, not by counting characters, so a stray quote in a header (`Skärm 5"`) is text here as it is to the reader,
+ * and cannot make the rest of the file look quoted.
  */
 export function detectDelimiter(text: string): string {
   let best = { d: ',', score: [0, 0, -Infinity, 0] as number[] };

@@ -90,10 +90,6 @@ const suite = yamlTestSuite as unknown as {
   cases: { yaml: string; json?: string | null; fail?: boolean }[];
 }[];
 
-/**
- * js-yaml, which read most front matter before, reads some valid texts wrongly, refuses some, and accepts invalid
- * ones (as the YAML test suite shows). None of that reaches an idea: each such text is read right or refused.
- */
 describe('a text the subset reader finds is not YAML', () => {
   it('is refused by every reading, where the yaml package reads it', () => {
     // A single-quoted scalar whose line ends in an escaped quote goes on to the next line, and here ends at the next
@@ -171,6 +167,10 @@ describe('the mistakes of the yaml package', () => {
   });
 });
 
+/**
+ * js-yaml, which read most front matter before, reads some valid texts wrongly, refuses some, and accepts invalid
+ * ones (as the YAML test suite shows). None of that reaches an idea: each such text is read right or refused.
+ */
 describe('the known mistakes of js-yaml', () => {
   it('are read right or refused, never as js-yaml reads them', () => {
     const mistakes: { id: string; yaml: string; expected: unknown }[] = [];
