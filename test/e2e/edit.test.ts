@@ -138,6 +138,38 @@ describe('ideas edit', () => {
   });
 });
 
+describe('a front matter written as one flow mapping, or as JSON', () => {
+  it('is edited and moved as any other: written once in block style, its values kept', ({ expect }) => {
+    const dir = initRegistry('minimal', 'en');
+    const files = {
+      'ideas/01-ide/ide-abc123-lanecykel.md':
+        "---\n{id: ide-abc123, title: 'Lånecykel: en pilot', created: 2026-12-01, tags: [cykel],\n  history: [{date: 2026-12-01, action: created, to: idea}]}\n---\nText.\n",
+      'ideas/01-ide/ide-def456-kvallsoppet.md':
+        '---\n{"id": "ide-def456", "title": "Kvällsöppet", "created": "2026-12-01",\n "history": [{"date": "2026-12-01", "action": "created", "to": "idea"}]}\n---\nText.\n',
+    };
+    for (const [rel, text] of Object.entries(files)) {
+      writeFileSync(path.join(dir, rel), text);
+      const id = idOf(rel);
+      const before = parseIdeaText(text).data;
+      const edit = ideas(['edit', id, '--set', 'carrier=Anna Berg'], { cwd: dir });
+      expect(edit.code, describeRun(edit)).toBe(0);
+      const move = ideas(['move', id, 'doing'], { cwd: dir });
+      expect(move.code, describeRun(move)).toBe(0);
+      const moved = rel.replace('01-ide', '02-pagar');
+      const after = parseIdeaText(read(dir, moved));
+      expect(after.body).toBe('Text.\n');
+      expect(after.data).toMatchObject({ ...before, carrier: 'Anna Berg', history: expect.any(Array) });
+      expect((after.data.history as { action: string }[]).map((e) => e.action)).toEqual([
+        'created',
+        'assigned',
+        'moved',
+      ]);
+    }
+    const v = ideas(['validate'], { cwd: dir });
+    expect(v.code, describeRun(v)).toBe(0);
+  });
+});
+
 describe('values as spreadsheets and Swedes write them (en registry)', () => {
   it('reads amounts written 45 000 kr, with a no-break space too, and refuses 1e6, 0x10 and 45,5,5', ({ expect }) => {
     const dir = initRegistry('helsingborg-kultur', 'en');

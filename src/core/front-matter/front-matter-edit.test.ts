@@ -341,6 +341,59 @@ describe('removeField', () => {
   });
 });
 
+describe('a front matter written as one flow mapping', () => {
+  // As JSON, and PyYAML with default_flow_style=True, write a front matter: no field has a line of its own.
+  const FLOW = [
+    '---',
+    '# Skriven av ett skript',
+    "{id: ide-abc123, title: 'Lånecykel: en pilot', created: 2026-12-01, tags: [cykel, personal],",
+    '  history: [{date: 2026-12-01, action: created, to: idea}]}',
+    '---',
+    'Text.',
+    '',
+  ].join('\n');
+  const before = matterOf(FLOW);
+
+  it('is written once as a block mapping, then edited as one: its values, lists and comment kept', () => {
+    const set = setField(FLOW, 'carrier', 'Anna Berg');
+    expect(set).toBe(
+      [
+        '---',
+        '# Skriven av ett skript',
+        'id: ide-abc123',
+        "title: 'Lånecykel: en pilot'",
+        'created: 2026-12-01',
+        'tags: [cykel, personal]',
+        'carrier: Anna Berg',
+        'history: [{date: 2026-12-01, action: created, to: idea}]',
+        '---',
+        'Text.',
+        '',
+      ].join('\n'),
+    );
+    expect(matterOf(set)).toEqual({ ...before, carrier: 'Anna Berg' });
+    expect(matterOf(setField(FLOW, 'tags', ['cykel']))).toEqual({ ...before, tags: ['cykel'] });
+    expect(matterOf(setStringField(FLOW, 'title', 'Ny'))).toEqual({ ...before, title: 'Ny' });
+    expect(matterOf(removeField(FLOW, 'tags'))).toEqual({
+      id: 'ide-abc123',
+      title: 'Lånecykel: en pilot',
+      created: '2026-12-01',
+      history: before.history,
+    });
+    const appended = appendHistoryEntry(FLOW, entry);
+    expect(matterOf(appended)).toEqual({ ...before, history: [...(before.history as unknown[]), entry] });
+    expect(appended.endsWith('---\nText.\n')).toBe(true);
+  });
+
+  it('keeps CRLF line ends, and is left as it is when a removed key is not there', () => {
+    const crlf = FLOW.replace(/\n/g, '\r\n');
+    const set = setField(crlf, 'carrier', 'Anna');
+    expect(set.replace(/\r\n/g, '')).not.toContain('\n');
+    expect(matterOf(set)).toEqual({ ...before, carrier: 'Anna' });
+    expect(removeField(FLOW, 'nothing')).toBe(FLOW);
+  });
+});
+
 describe('setBody', () => {
   it('replaces the text and keeps the front matter byte for byte', () => {
     expect(setBody(FILE, 'Ny text.\n\nMer.\n')).toBe(FILE.replace('Texten.\n', 'Ny text.\n\nMer.\n'));

@@ -1,7 +1,8 @@
 /**
  * Edits of an idea file's front matter with the least change: a history entry is inserted as new lines after the
  * last one, and a field's value is replaced in place, so comments, key order, quoting and the Markdown text stay as
- * they were and `git diff` shows only the lines that changed.
+ * they were and `git diff` shows only the lines that changed. A front matter that is one flow mapping (JSON) is the
+ * exception: its first edit writes it in block style (openMatter).
  */
 import {
   Document,
@@ -55,14 +56,28 @@ function columnOf(text: string, offset: number): number {
   return offset - (text.lastIndexOf('\n', offset - 1) + 1);
 }
 
-/** The front matter of a file's text, parsed for editing; an EditError when there is none or it is not fields. */
-function openMatter(fileText: string): { span: MatterSpan; eol: MatterSpan['eol']; matter: string; map: YAMLMap } {
+/**
+ * The front matter of a file's text, parsed for editing, and the text to edit; an EditError when there is none or it
+ * is not fields. A front matter written as one flow mapping (`{id: sund-4k7q2x, title: …}`, as JSON and PyYAML's
+ * `default_flow_style` write it) has no line of its own for a field: its text is written once as a block mapping, with
+ * its values, nested lists and comments, and edited as such from then on.
+ */
+function openMatter(fileText: string): {
+  text: string;
+  span: MatterSpan;
+  eol: MatterSpan['eol'];
+  matter: string;
+  map: YAMLMap;
+} {
   const span = locateMatter(fileText);
   if (!span) throw new EditError('no-front-matter');
   const matter = fileText.slice(span.start, span.end);
   const doc = parseDocument(matter);
   if (!isMap(doc.contents)) throw new EditError('not-a-mapping');
-  return { span, eol: span.eol, matter, map: doc.contents };
+  if (!doc.contents.flow) return { text: fileText, span, eol: span.eol, matter, map: doc.contents };
+  doc.contents.flow = false;
+  const block = doc.toString({ lineWidth: 0, flowCollectionPadding: false }).replace(/\n/g, span.eol);
+  return openMatter(splice(fileText, span.start, span.end, block));
 }
 
 function pairOf(map: YAMLMap, key: string): Pair | undefined {
@@ -71,7 +86,7 @@ function pairOf(map: YAMLMap, key: string): Pair | undefined {
 
 /** Appends one entry to the `history` list, creating the list when there is none. */
 export function appendHistoryEntry(fileText: string, entry: Record<string, unknown>): string {
-  const { span, eol, matter, map } = openMatter(fileText);
+  const { text, span, eol, matter, map } = openMatter(fileText);
   const history = map.get('history', true) as Node | undefined;
   const lines = mappingLines(entry);
   const item = (indent: number) =>
@@ -85,7 +100,7 @@ export function appendHistoryEntry(fileText: string, entry: Record<string, unkno
       if (region) {
         const comment = region.comment ? ` ${region.comment}` : '';
         return splice(
-          fileText,
+          text,
           span.start + region.from,
           span.start + region.to,
           `history:${comment}${eol}${item(2).slice(0, -eol.length)}`,
@@ -93,7 +108,7 @@ export function appendHistoryEntry(fileText: string, entry: Record<string, unkno
       }
     }
     const needsBreak = matter.length > 0 && !matter.endsWith('\n');
-    return splice(fileText, span.end, span.end, `${needsBreak ? eol : ''}history:${eol}${item(2)}`);
+    return splice(text, span.end, span.end, `${needsBreak ? eol : ''}history:${eol}${item(2)}`);
   }
   if (!isSeq(history)) throw new EditError('history-not-a-list');
   if (history.flow || history.items.length === 0 || !history.range) {
@@ -113,7 +128,7 @@ export function appendHistoryEntry(fileText: string, entry: Record<string, unkno
     const from = range[0];
     const to = lineEnd === -1 ? matter.length : lineEnd + 1;
     const prefix = matter.slice(0, from).replace(/[ \t]+$/, '');
-    return splice(fileText, span.start + prefix.length, span.start + to, `${keep}${eol}${block}${eol}`);
+    return splice(text, span.start + prefix.length, span.start + to, `${keep}${eol}${block}${eol}`);
   }
   const indent = columnOf(matter, history.range[0]);
   let at = history.range[1];
@@ -121,7 +136,7 @@ export function appendHistoryEntry(fileText: string, entry: Record<string, unkno
   const needsBreak = at > 0 && matter[at - 1] !== '\n';
   if (needsBreak) at = matter.indexOf('\n', at) === -1 ? matter.length : matter.indexOf('\n', at) + 1;
   const lead = at === matter.length && !matter.endsWith('\n') ? eol : '';
-  return splice(fileText, span.start + at, span.start + at, `${lead}${item(indent)}`);
+  return splice(text, span.start + at, span.start + at, `${lead}${item(indent)}`);
 }
 
 /**
@@ -133,7 +148,7 @@ export function setStringField(
   key: string,
   value: string | number | boolean | readonly (string | number)[],
 ): string {
-  const { span, eol, matter, map } = openMatter(fileText);
+  const { text, span, eol, matter, map } = openMatter(fileText);
   const rendered = stringify({ [key]: value }, { lineWidth: 0 }).replace(/\n$/, '');
   const pair = pairOf(map, key);
   const node = pair?.value as Node | null | undefined;
@@ -147,21 +162,21 @@ export function setStringField(
     isInline(node)
   ) {
     const valueText = rendered.slice(rendered.indexOf(':') + 2);
-    return splice(fileText, span.start + node.range[0], span.start + node.range[1], valueText);
+    return splice(text, span.start + node.range[0], span.start + node.range[1], valueText);
   }
   const region = pair ? keyRegion(matter, pair) : null;
   if (region) {
     // `key:` with no value, a block scalar, a list or a mapping: the key's lines are replaced by one line.
     const comment = region.comment ? ` ${region.comment}` : '';
-    return splice(fileText, span.start + region.from, span.start + region.to, `${rendered}${comment}`);
+    return splice(text, span.start + region.from, span.start + region.to, `${rendered}${comment}`);
   }
   const historyPair = pairOf(map, 'history');
   if (historyPair && isScalar(historyPair.key) && historyPair.key.range) {
     const lineStart = matter.lastIndexOf('\n', historyPair.key.range[0] - 1) + 1;
-    return splice(fileText, span.start + lineStart, span.start + lineStart, `${rendered}${eol}`);
+    return splice(text, span.start + lineStart, span.start + lineStart, `${rendered}${eol}`);
   }
   const needsBreak = matter.length > 0 && !matter.endsWith('\n');
-  return splice(fileText, span.end, span.end, `${needsBreak ? eol : ''}${rendered}${eol}`);
+  return splice(text, span.end, span.end, `${needsBreak ? eol : ''}${rendered}${eol}`);
 }
 
 /**
@@ -171,7 +186,7 @@ export function setStringField(
  */
 export function setField(fileText: string, key: string, value: unknown): string {
   if (typeof value === 'string') return setStringField(fileText, key, value);
-  const { span, eol, matter, map } = openMatter(fileText);
+  const { text: edited, span, eol, matter, map } = openMatter(fileText);
   const doc = new Document({ [key]: value });
   visit(doc, {
     Seq(_, node) {
@@ -184,21 +199,21 @@ export function setField(fileText: string, key: string, value: unknown): string 
   const node = pair?.value as Node | null | undefined;
   if (lines.length === 1 && pair && node?.range && node.range[1] > node.range[0] && isOneLine(matter, node)) {
     const valueText = rendered.slice(rendered.indexOf(':') + 2);
-    return splice(fileText, span.start + node.range[0], span.start + node.range[1], valueText);
+    return splice(edited, span.start + node.range[0], span.start + node.range[1], valueText);
   }
   const text = lines.join(eol);
   const region = pair ? keyRegion(matter, pair) : null;
   if (region) {
     const comment = region.comment && lines.length === 1 ? ` ${region.comment}` : '';
-    return splice(fileText, span.start + region.from, span.start + region.to, `${text}${comment}`);
+    return splice(edited, span.start + region.from, span.start + region.to, `${text}${comment}`);
   }
   const historyPair = pairOf(map, 'history');
   if (historyPair && isScalar(historyPair.key) && historyPair.key.range) {
     const lineStart = matter.lastIndexOf('\n', historyPair.key.range[0] - 1) + 1;
-    return splice(fileText, span.start + lineStart, span.start + lineStart, `${text}${eol}`);
+    return splice(edited, span.start + lineStart, span.start + lineStart, `${text}${eol}`);
   }
   const needsBreak = matter.length > 0 && !matter.endsWith('\n');
-  return splice(fileText, span.end, span.end, `${needsBreak ? eol : ''}${text}${eol}`);
+  return splice(edited, span.end, span.end, `${needsBreak ? eol : ''}${text}${eol}`);
 }
 
 /** A plain or quoted scalar, or a flow collection (`[a, b]`), written on one line. */
@@ -212,14 +227,14 @@ function isOneLine(matter: string, node: Node): boolean {
 
 /** Removes a top-level field: its lines, comments on them included. The text is unchanged when there is no such field. */
 export function removeField(fileText: string, key: string): string {
-  const { span, matter, map } = openMatter(fileText);
+  const { text, span, matter, map } = openMatter(fileText);
   const pair = pairOf(map, key);
   const region = pair ? keyRegion(matter, pair) : null;
   if (!region) return fileText;
   let to = region.to;
   if (matter.startsWith('\r\n', to)) to += 2;
   else if (matter[to] === '\n') to += 1;
-  return splice(fileText, span.start + region.from, span.start + to, '');
+  return splice(text, span.start + region.from, span.start + to, '');
 }
 
 /** Replaces the Markdown text after the front matter, which stays byte for byte; a blank line between, as `new` writes. */
