@@ -8,7 +8,7 @@ export function findGitDir(dir: string): string | null {
     try {
       const s = statSync(dotGit);
       if (s.isDirectory()) return dotGit;
-      const m = /^gitdir:\s*(.+?)\s*$/m.exec(readFileSync(dotGit, 'utf8'));
+      const m = /(?:^|\n)gitdir:[ \t]*([^\r\n]+?)[ \t]*\r?(?:\n|$)/.exec(readFileSync(dotGit, 'utf8'));
       if (m?.[1]) return path.resolve(d, m[1]);
     } catch {
       // No .git here.

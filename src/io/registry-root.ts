@@ -27,7 +27,10 @@ export function findRegistryRoot(start: string): string | null {
 /** The registry's `language`, read from its top-level line; null when it cannot be seen that way. */
 export function peekLanguage(root: string): Lang | null {
   try {
-    const m = /^language:\s*["']?(sv|en)["']?\s*(?:#.*)?$/m.exec(readFileSync(path.join(root, CONFIG_FILE), 'utf8'));
+    // Lines broken at LF only, as YAML breaks them: with the `m` flag, a U+2028 in a quoted name would start one.
+    const m = /(?:^|\n)language:[ \t]*["']?(sv|en)["']?[ \t]*(?:#[^\n]*)?\r?(?:\n|$)/.exec(
+      readFileSync(path.join(root, CONFIG_FILE), 'utf8'),
+    );
     return m ? (m[1] as Lang) : null;
   } catch {
     return null;

@@ -111,10 +111,23 @@ describe('readFrontMatter', () => {
       3,
       utf8('---\ntitle: x\n---x\nb: 2\n---\n'),
     ],
+    [
+      'a line --- x inside the front matter, in a CRLF file',
+      'front-matter/stray-delimiter',
+      4,
+      utf8('---\r\ntitle: x\r\nb: 2\r\n--- x\r\n---\r\n'),
+    ],
     ['a list', 'front-matter/not-mapping', 2, utf8('---\n- a\n- b\n---\n')],
     ['a scalar', 'front-matter/not-mapping', 2, utf8('---\njust words\n---\n')],
   ])('%s gives %s on line %i', (_name, rule, line, bytes) => {
     expect(verdict(readFrontMatter(bytes))).toEqual({ rule, line });
+  });
+
+  it('reads --- after a U+2028 or U+2029 as text: YAML 1.2 breaks no line there, though a JavaScript ^ would', () => {
+    for (const sep of ['\u2028', '\u2029']) {
+      const r = readFrontMatter(utf8(`---\ntitle: "Plan${sep}--- utkast"\nnote: a${sep}---b\n---\nText\n`));
+      expect(r.ok && r.data).toEqual({ title: `Plan${sep}--- utkast`, note: `a${sep}---b` });
+    }
   });
 
   it.each([

@@ -150,7 +150,7 @@ function splitFrontMatter(text: string, opts: ReadOptions = {}): FrontMatterResu
       'front-matter/stray-delimiter',
       'f.fmStrayDelimiter',
       'h.fmStrayDelimiter',
-      MATTER_FIRST_LINE + lineColumn(yamlText, stray.index).line,
+      MATTER_FIRST_LINE + lineColumn(yamlText, stray.index + (stray[0].startsWith('-') ? 0 : 1)).line,
     );
   let data: unknown;
   let subset: boolean;
@@ -176,7 +176,12 @@ function splitFrontMatter(text: string, opts: ReadOptions = {}): FrontMatterResu
 }
 
 const CLOSING = /\n---\r?(?:\n|$)/;
-const STRAY = /^---(?!\r?$)/m;
+/**
+ * A line that starts with `---` and is not only that. Lines are those YAML and the other tools see, broken at LF and
+ * CR: not with the `m` flag, under which `^` also starts a line after U+2028 and U+2029, which are text in YAML 1.2
+ * (a title `Plan\u2028--- utkast` was refused as a stray delimiter in a file `ideas new` wrote).
+ */
+const STRAY = /(?:^|[\n\r])---(?!\r?(?:[\n\r]|$))/;
 
 function stripCR(line: string): string {
   return line.endsWith('\r') ? line.slice(0, -1) : line;

@@ -31,7 +31,8 @@ export function regionFrom(
 /** The language the region file names first, read before the file is checked (for the messages of that check). */
 export function peekRegionLanguage(root: string): Lang | null {
   try {
-    const m = /^languages:\s*\[?\s*(sv|en)\b/m.exec(readFileSync(path.join(root, REGION_FILE), 'utf8'));
+    // Lines broken at LF only, as YAML breaks them (see peekLanguage).
+    const m = /(?:^|\n)languages:[ \t]*\[?[ \t]*(sv|en)\b/.exec(readFileSync(path.join(root, REGION_FILE), 'utf8'));
     return m ? (m[1] as Lang) : null;
   } catch {
     return null;
