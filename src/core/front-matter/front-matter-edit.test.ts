@@ -1,5 +1,10 @@
+import fs from 'node:fs';
+import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
+import { Document, parse } from 'yaml';
+import { prng } from '../../../test/fuzz/mutate.js';
+import { exampleIdeaFiles } from '../../../test/helpers/registry.js';
+import { readFrontMatter } from './front-matter.js';
 import { appendHistoryEntry, EditError, removeField, setBody, setField, setStringField } from './front-matter-edit.js';
 
 const entry = { date: '2026-11-23', action: 'moved', from: 'idea', to: 'refinement', by: 'Idérådet' };
@@ -391,6 +396,88 @@ describe('a front matter written as one flow mapping', () => {
     expect(set.replace(/\r\n/g, '')).not.toContain('\n');
     expect(matterOf(set)).toEqual({ ...before, carrier: 'Anna' });
     expect(removeField(FLOW, 'nothing')).toBe(FLOW);
+  });
+});
+
+describe('every edit reads back as it was meant', () => {
+  it('on the examples, in block, flow and JSON style and with CRLFs: 3,000 generated edits, hostile values among them', () => {
+    const rnd = prng(20261206);
+    const pick = <T>(items: readonly T[]): T => items[Math.floor(rnd() * items.length)] as T;
+    // Each example as it is, and its front matter as one flow mapping and as JSON (as other tools write it).
+    const files: string[] = [];
+    for (const abs of exampleIdeaFiles()) {
+      const text = fs.readFileSync(abs, 'utf8');
+      const end = text.indexOf('\n---\n', 3);
+      const data = parse(text.slice(4, end + 1)) as Record<string, unknown>;
+      const flow = new Document(data);
+      (flow.contents as { flow?: boolean }).flow = true;
+      files.push(
+        text,
+        `---\n${flow.toString({ lineWidth: 0 })}${text.slice(end + 1)}`,
+        `---\n${JSON.stringify(data)}\n${text.slice(end + 1)}`,
+      );
+    }
+    const parts = [
+      "'",
+      "''",
+      '"',
+      '\\',
+      ': ',
+      ' #',
+      '- ',
+      '[',
+      ']',
+      '{',
+      '}',
+      ',',
+      '&a',
+      '*a',
+      '|',
+      '>',
+      '%',
+      '@',
+      '`',
+    ];
+    const more = ['  ', '\n', '\n\n', 'å', '😀', '\u00a0', 'null', 'true', '12', '0x1F', '2026-01-01', '~', '---'];
+    const text = () => Array.from({ length: Math.floor(rnd() * 5) }, () => pick([...parts, ...more])).join('');
+    const value = (): unknown => {
+      const r = rnd();
+      if (r < 0.6) return text();
+      if (r < 0.75) return Math.floor(rnd() * 100000) / 100;
+      if (r < 0.8) return rnd() < 0.5;
+      return Array.from({ length: Math.floor(rnd() * 3) }, text);
+    };
+    const read = (t: string) => {
+      const r = readFrontMatter(Buffer.from(t, 'utf8'));
+      return r.ok ? (JSON.parse(JSON.stringify(r.data)) as Record<string, unknown>) : r.rule;
+    };
+    const wrong: string[] = [];
+    for (let n = 0; n < 3000; n++) {
+      let file = pick(files);
+      if (rnd() < 0.3) file = file.replace(/\n/g, '\r\n');
+      const before = read(file);
+      if (typeof before === 'string') throw new Error(`an example does not read: ${before}`);
+      const key = pick(['title', 'carrier', 'unit', 'tags', 'note', 'a_new_field']);
+      const op = rnd();
+      let edited: string;
+      let expected: Record<string, unknown>;
+      if (op < 0.6) {
+        const v = value();
+        edited = setField(file, key, v);
+        expected = { ...before, [key]: v };
+      } else if (op < 0.85) {
+        const entry = { date: '2026-12-06', action: 'edited', by: text() || 'x', note: text() || 'y' };
+        edited = appendHistoryEntry(file, entry);
+        expected = { ...before, history: [...((before.history as unknown[] | undefined) ?? []), entry] };
+      } else {
+        edited = removeField(file, key);
+        expected = { ...before };
+        delete expected[key];
+      }
+      const after = read(edited);
+      if (!isDeepStrictEqual(after, JSON.parse(JSON.stringify(expected)))) wrong.push(JSON.stringify(edited));
+    }
+    expect(wrong.slice(0, 3)).toEqual([]);
   });
 });
 

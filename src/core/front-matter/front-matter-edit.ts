@@ -4,19 +4,8 @@
  * they were and `git diff` shows only the lines that changed. A front matter that is one flow mapping (JSON) is the
  * exception: its first edit writes it in block style (openMatter).
  */
-import {
-  Document,
-  isMap,
-  isScalar,
-  isSeq,
-  parseDocument,
-  stringify,
-  type Node,
-  type Pair,
-  type Scalar,
-  type YAMLMap,
-  visit,
-} from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument, type Node, type Pair, type Scalar, type YAMLMap, visit } from 'yaml';
+import { yamlDocumentOf } from './idea-text.js';
 
 export interface MatterSpan {
   /** Offset of the YAML text in the file text. */
@@ -49,7 +38,7 @@ export class EditError extends Error {
 
 /** The YAML lines of a mapping, as `key: value` lines in the given order, with values quoted where YAML needs it. */
 function mappingLines(entry: Record<string, unknown>): string[] {
-  return stringify(entry, { lineWidth: 0 }).replace(/\n$/, '').split('\n');
+  return yamlDocumentOf(entry).toString({ lineWidth: 0 }).replace(/\n$/, '').split('\n');
 }
 
 function columnOf(text: string, offset: number): number {
@@ -149,7 +138,9 @@ export function setStringField(
   value: string | number | boolean | readonly (string | number)[],
 ): string {
   const { text, span, eol, matter, map } = openMatter(fileText);
-  const rendered = stringify({ [key]: value }, { lineWidth: 0 }).replace(/\n$/, '');
+  const rendered = yamlDocumentOf({ [key]: value })
+    .toString({ lineWidth: 0 })
+    .replace(/\n$/, '');
   const pair = pairOf(map, key);
   const node = pair?.value as Node | null | undefined;
   if (
@@ -187,7 +178,7 @@ export function setStringField(
 export function setField(fileText: string, key: string, value: unknown): string {
   if (typeof value === 'string') return setStringField(fileText, key, value);
   const { text: edited, span, eol, matter, map } = openMatter(fileText);
-  const doc = new Document({ [key]: value });
+  const doc = yamlDocumentOf({ [key]: value });
   visit(doc, {
     Seq(_, node) {
       if (isSeq(node) && node.items.every((i) => isScalar(i))) node.flow = true;

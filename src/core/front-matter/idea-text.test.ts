@@ -8,6 +8,13 @@ function roundTrip(data: Record<string, unknown>, body = ''): { data: Record<str
 }
 
 describe('renderIdeaFile', () => {
+  it('writes a text of only spaces and line breaks so that it reads back whole, in double quotes', () => {
+    // The yaml package alone writes `"  \n"` as a block scalar `|+` of one line of spaces, read back as `"\n"`.
+    const data = { id: 'ide-abcd12', title: 'T', note: '  \n', more: ['    \t\n', ' \n\n', '\n'], spaces: '   ' };
+    expect(roundTrip(data)).toEqual({ data, body: '' });
+    expect(renderIdeaFile(data, '')).toMatch(/^note: "[ \\]+n"$/m);
+  });
+
   it('writes the fields in the order given, short lists inline, records as blocks, and the body after a blank line', () => {
     const text = renderIdeaFile(
       {
