@@ -4,7 +4,7 @@
  * they were and `git diff` shows only the lines that changed. A front matter that is one flow mapping (JSON) is the
  * exception: its first edit writes it in block style (openMatter).
  */
-import { isMap, isScalar, isSeq, parseDocument, type Node, type Pair, type Scalar, type YAMLMap, visit } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
 import { yamlDocumentOf } from './idea-text.js';
 
 export interface MatterSpan {
@@ -178,12 +178,7 @@ export function setStringField(
 export function setField(fileText: string, key: string, value: unknown): string {
   if (typeof value === 'string') return setStringField(fileText, key, value);
   const { text: edited, span, eol, matter, map } = openMatter(fileText);
-  const doc = yamlDocumentOf({ [key]: value });
-  visit(doc, {
-    Seq(_, node) {
-      if (isSeq(node) && node.items.every((i) => isScalar(i))) node.flow = true;
-    },
-  });
+  const doc = yamlDocumentOf({ [key]: value }, { inlineLists: true });
   const rendered = doc.toString({ lineWidth: 0, flowCollectionPadding: false }).replace(/\n$/, '');
   const lines = rendered.split('\n');
   const pair = pairOf(map, key);

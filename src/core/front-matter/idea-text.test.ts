@@ -15,6 +15,14 @@ describe('renderIdeaFile', () => {
     expect(renderIdeaFile(data, '')).toMatch(/^note: "[ \\]+n"$/m);
   });
 
+  it('writes a list inline unless a value in it has a line break, which the package would leave unquoted in [ ]', () => {
+    const data = { id: 'ide-abcd12', title: 'T', tags: ['a', 'b'], notes: ['- punkt\n\n- till', 'x'] };
+    expect(roundTrip(data)).toEqual({ data, body: '' });
+    const text = renderIdeaFile(data, '');
+    expect(text).toContain('tags: [a, b]\n');
+    expect(text).toContain('notes:\n  - |-\n');
+  });
+
   it('writes the fields in the order given, short lists inline, records as blocks, and the body after a blank line', () => {
     const text = renderIdeaFile(
       {

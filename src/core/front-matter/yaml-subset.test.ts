@@ -718,7 +718,10 @@ describe('readYamlSubset', () => {
       if (!r.ok) differ.push(JSON.stringify(matter));
     }
     expect(differ.slice(0, 3)).toEqual([]);
-    expect(accepted).toBeGreaterThan(300);
+    // A list that holds a text of several lines is written as a block list of block scalars (`- |-`, see
+    // yamlDocumentOf), which the subset reader leaves to the package: a fifth of these files, by how the texts are
+    // picked; in a registry, lists are tags, of one line each.
+    expect(accepted).toBeGreaterThan(250);
   });
 
   // Texts built from the pieces YAML's corner cases are made of, in the places they matter: the subset must give up
