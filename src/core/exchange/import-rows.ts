@@ -409,7 +409,9 @@ export function readCells(
     problem(null, null, localize('import.extraCells', { count: record.cells.length, columns: columns.length }));
   columns.forEach((c, i) => {
     if (c.role.kind === 'ignore') return;
-    const raw = unguardFormula((record.cells[i] ?? '').trim());
+    // The export's apostrophe taken off before the cell is trimmed: it may stand before a tab or a CR (`'\t`), which
+    // trimming first would remove and leave the apostrophe as the value.
+    const raw = unguardFormula((record.cells[i] ?? '').replace(/^\s+/, '')).trim();
     if (c.role.kind === 'derived') {
       out.derived.push({ column: c.header, key: c.role.key, raw });
       return;
