@@ -175,12 +175,13 @@ export async function runAdopt(opts: AdoptOptions, ctx: Ctx): Promise<AdoptResul
   const rel = newIdeaPath(config.ideasDir, stage.folder, id, data.title);
   const abs = path.join(registry.root, rel);
   const text = renderIdeaFile(data, planned.body);
+  // Read back as every command reads it before it is written: a text no command could read is never left behind.
+  const fm = readFrontMatter(Buffer.from(text, 'utf8'));
+  if (!fm.ok) throw new Error('an adopted idea file could not be read back');
   const message = opts.commit ? adoptionMessage(id, String(data.title ?? ''), basedOn, lang) : null;
   const { staged, committed } = await withWriteLock(registry.root, (session) =>
     writeNewIdea(session, { rel, abs, text }, message, ctx.env),
   );
-  const fm = readFrontMatter(Buffer.from(text, 'utf8'));
-  if (!fm.ok) throw new Error('an adopted idea file could not be read back');
   return {
     kind: 'idea-adopted',
     registry,

@@ -3,16 +3,25 @@ import path from 'node:path';
 import { IdeasError } from '../core/errors.js';
 import { readReason } from '../io/fs-error.js';
 import { FileTooLarge, MAX_HANDED_BYTES, readFileLimited } from '../io/read-limited.js';
+import { decodeHandedText } from '../core/exchange/handed-text.js';
 
-/** Reads a body file, refusing one larger than a spreadsheet `ideas import` would take. */
+/**
+ * Reads a body file, refusing one larger than a spreadsheet `ideas import` would take, in the encodings a spreadsheet
+ * may have (UTF-8, UTF-16 with its mark, Windows-1252: a text saved by Notepad as "ANSI" keeps its å, ä and ö).
+ */
 export function readBodyFile(file: string, cwd: string): string {
+  let bytes: Buffer;
   try {
-    return readFileLimited(file === '-' ? '/dev/stdin' : path.resolve(cwd, file), MAX_HANDED_BYTES).toString('utf8');
+    bytes = readFileLimited(file === '-' ? '/dev/stdin' : path.resolve(cwd, file), MAX_HANDED_BYTES);
   } catch (e) {
     if (e instanceof FileTooLarge)
       throw new IdeasError('USAGE', 'err.bodyTooLarge', { file, max: MAX_HANDED_BYTES / 1_000_000 });
     throw new IdeasError('USAGE', 'err.readFile', { file, reason: readReason(e) });
   }
+  const { text } = decodeHandedText(bytes);
+  // A NUL makes an idea file one no command reads (ideas validate takes it for binary).
+  if (text.includes('\0')) throw new IdeasError('USAGE', 'err.bodyNul', { file });
+  return text;
 }
 
 /** The text given on the command line, if any; both flags at once is a usage error. */

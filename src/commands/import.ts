@@ -1,8 +1,8 @@
-import { isUtf8 } from 'node:buffer';
 import path from 'node:path';
 import type { CommonOptions, Ctx } from '../context.js';
 import type { Stage } from '../core/sluice/config.js';
 import { CsvSyntaxError, CsvTooManyRecords, parseCsv } from '../core/exchange/csv.js';
+import { decodeHandedText } from '../core/exchange/handed-text.js';
 import { IdeasError } from '../core/errors.js';
 import { checkIdeaFile } from '../core/criteria/validate.js';
 import { nullObject } from '../core/safe-object.js';
@@ -95,25 +95,12 @@ export interface ImportResult {
   ok: boolean;
 }
 
-/** Windows-1252 where it differs from Latin-1 (0x80–0x9F): Node's own decoder for the label decodes Latin-1. */
-const CP1252 = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
-
-function decodeWindows1252(bytes: Buffer): string {
-  let out = '';
-  for (const b of bytes) out += b >= 0x80 && b <= 0x9f ? CP1252[b - 0x80] : String.fromCharCode(b);
-  return out;
-}
-
 /**
  * The text of a spreadsheet file: UTF-8 (with or without a byte order mark), UTF-16 with a byte order mark (Excel's
  * "Unicode text"), or else Windows-1252, which Swedish Excel writes when told to save "CSV" without "UTF-8".
  */
-export function decodeSpreadsheet(bytes: Buffer): { text: string; encoding: ImportResult['encoding'] } {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe)
-    return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
-  if (isUtf8(bytes)) return { text: bytes.toString('utf8').replace(/^\uFEFF/, ''), encoding: 'utf-8' };
-  return { text: decodeWindows1252(bytes), encoding: 'windows-1252' };
-}
+export const decodeSpreadsheet: (bytes: Buffer) => { text: string; encoding: ImportResult['encoding'] } =
+  decodeHandedText;
 
 function parseMaps(maps: readonly string[]): Map<string, string> {
   const out = new Map<string, string>();

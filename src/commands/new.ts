@@ -163,12 +163,13 @@ export async function runNew(opts: NewOptions, ctx: Ctx): Promise<NewResult> {
   const rel = newIdeaPath(config.ideasDir, stage.folder, id, data.title);
   const abs = path.join(registry.root, rel);
   const text = renderIdeaFile(data, body ?? '');
+  // Read back as every command reads it before it is written: a text no command could read is never left behind.
+  const fm = readFrontMatter(Buffer.from(text, 'utf8'));
+  if (!fm.ok) throw new Error('a new idea file could not be read back');
   const message = opts.commit ? t(lang, 'new.commitMessage', { id, title: String(data.title ?? '') }) : null;
   const { staged, committed } = await withWriteLock(registry.root, (session) =>
     writeNewIdea(session, { rel, abs, text }, message, ctx.env),
   );
-  const fm = readFrontMatter(Buffer.from(text, 'utf8'));
-  if (!fm.ok) throw new Error('a new idea file could not be read back');
   const idea = toIdea(fm, stage, rel, abs);
   const similar = mostSimilar({ title: idea.title ?? '', body: idea.body }, others, (o) => ({
     title: o.title ?? '',

@@ -175,6 +175,28 @@ describe('ideas new --no-input', () => {
     expect(r.code, describeRun(r)).toBe(0);
     expect(readIdeaFile(dir, r.stdout.trim()).body).toContain('## Bakgrund\n\nLång text.');
   });
+
+  it('--body-file reads a text saved as Windows-1252 ("ANSI") or UTF-16, and refuses one with a NUL, writing nothing', () => {
+    const dir = registryOf('minimal');
+    const texts = {
+      'ansi.txt': Buffer.from([0x43, 0x61, 0x66, 0xe9, 0x20, 0xe5, 0xe4, 0xf6, 0x20, 0x80, 0x0a]),
+      'unicode.txt': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Kafé åäö\n', 'utf16le')]),
+    };
+    const expected = { 'ansi.txt': 'Café åäö €', 'unicode.txt': 'Kafé åäö' };
+    for (const [name, bytes] of Object.entries(texts)) {
+      fs.writeFileSync(path.join(dir, name), bytes);
+      const r = ideas(['new', '--title', name, '--body-file', name], { cwd: dir });
+      expect(r.code, describeRun(r)).toBe(0);
+      expect(readIdeaFile(dir, r.stdout.trim()).body.trim()).toBe(expected[name as keyof typeof expected]);
+    }
+    const before = markdownFiles(dir).length;
+    fs.writeFileSync(path.join(dir, 'binary.bin'), Buffer.from([0x41, 0x00, 0x42]));
+    const r = ideas(['new', '--title', 'Binary', '--body-file', 'binary.bin'], { cwd: dir });
+    expect(r.code, describeRun(r)).toBe(2);
+    expect(r.stderr).toContain('binary.bin holds a NUL character');
+    expect(r.stderr).not.toMatch(STACK_LINE);
+    expect(markdownFiles(dir).length).toBe(before);
+  });
 });
 
 describe('ideas new: missing answers', () => {

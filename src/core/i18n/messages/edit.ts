@@ -22,6 +22,10 @@ export const edit = {
     sv: 'Fältet "{field}" anges både med --set och --unset; välj det ena.',
     en: 'The field "{field}" is given with both --set and --unset; choose one.',
   },
+  'err.bodyNul': {
+    sv: '{file} innehåller ett NUL-tecken (tecken 0): det är inte en textfil, och en idéfil kan inte innehålla det. Inget ändrades.',
+    en: '{file} holds a NUL character (character 0): it is not a text file, and an idea file cannot hold one. Nothing was changed.',
+  },
   'err.bodyTooLarge': {
     sv: '{file} är större än {max} MB, det mesta en idés text får vara. Inget ändrades.',
     en: "{file} is larger than {max} MB, the most an idea's text may be. Nothing was changed.",
