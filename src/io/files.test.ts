@@ -3,7 +3,15 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { makeTempDir, removeTempDirs } from '../../test/helpers/temp-repo.js';
 import { createFilesAllOrNothing } from './atomic-file.js';
-import { entryExists, entryKind, nearestExisting, pathExists, readTextIfExists } from './files.js';
+import {
+  entryExists,
+  entryKind,
+  nearestExisting,
+  NotUtf8,
+  pathExists,
+  readTextIfExists,
+  readUtf8Text,
+} from './files.js';
 
 afterAll(removeTempDirs);
 
@@ -34,6 +42,20 @@ describe('what is at a path', () => {
     fs.writeFileSync(path.join(dir, 'åäö.txt'), 'Idé\n');
     expect(readTextIfExists(path.join(dir, 'åäö.txt'))).toBe('Idé\n');
     expect(() => readTextIfExists(dir)).toThrow(expect.objectContaining({ code: 'EISDIR' }));
+  });
+});
+
+describe('readUtf8Text', () => {
+  it('reads UTF-8 with or without a byte order mark, and names the first line that is not UTF-8', () => {
+    const dir = makeTempDir('ideas-files-');
+    const file = (name: string, bytes: Buffer) => {
+      fs.writeFileSync(path.join(dir, name), bytes);
+      return path.join(dir, name);
+    };
+    expect(readUtf8Text(file('a.yaml', Buffer.from('\uFEFFname: Idésluss\n', 'utf8')))).toBe('name: Idésluss\n');
+    const latin1 = file('b.yaml', Buffer.from('# ok\nname: Idésluss\n', 'latin1'));
+    expect(() => readUtf8Text(latin1)).toThrow(NotUtf8);
+    expect(() => readUtf8Text(latin1)).toThrow(expect.objectContaining({ line: 2 }));
   });
 });
 

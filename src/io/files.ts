@@ -4,12 +4,36 @@
  * through io/ (docs/architecture.md, enforced by ESLint), so everything that touches the machine is in one place;
  * writes go through atomic-file.ts.
  */
+import { isUtf8 } from 'node:buffer';
 import { existsSync, lstatSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 /** The file's text as UTF-8; errors as node:fs throws them. */
 export function readText(file: string): string {
   return readFileSync(file, 'utf8');
+}
+
+/** A file of the registry's own (its config, a criteria schema, a region's file) that is not UTF-8 text. */
+export class NotUtf8 extends Error {
+  constructor(readonly line: number) {
+    super(`not UTF-8 (line ${line})`);
+    this.name = 'NotUtf8';
+  }
+}
+
+/**
+ * The text of a file the registry is made of, which must be UTF-8 (an optional byte order mark is taken off): one
+ * saved as Windows-1252 by an editor would otherwise be read with U+FFFD for every å, ä and ö, and its labels shown
+ * so. NotUtf8, with the first line that is not, else errors as node:fs throws them.
+ */
+export function readUtf8Text(file: string): string {
+  const bytes = readFileSync(file);
+  if (!isUtf8(bytes)) {
+    const text = bytes.toString('utf8');
+    const at = text.indexOf('\uFFFD');
+    throw new NotUtf8(text.slice(0, at).split('\n').length);
+  }
+  return bytes.toString('utf8').replace(/^\uFEFF/, '');
 }
 
 /** The file's bytes; errors as node:fs throws them. */

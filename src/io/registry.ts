@@ -21,6 +21,7 @@ import { baseValidators, compileCriteria, readPackageSchema } from './schemas.js
 import type { SchemaSource } from '../core/criteria/personal-data.js';
 import { forbiddenKeys, nullProtoDeep } from '../core/safe-object.js';
 import { readReason } from './fs-error.js';
+import { NotUtf8, readUtf8Text } from './files.js';
 
 export { findRegistryRoot };
 
@@ -63,8 +64,9 @@ export function loadRegistry(root: string, lang: Lang): Registry {
   if (target !== null) throw new IdeasError('CONFIG_INVALID', 'err.configOutside', { file: configPath, target });
   let text: string;
   try {
-    text = readFileSync(configPath, 'utf8').replace(/^\uFEFF/, '');
+    text = readUtf8Text(configPath);
   } catch (e) {
+    if (e instanceof NotUtf8) throw new IdeasError('CONFIG_INVALID', 'err.notUtf8', { file: configPath, line: e.line });
     throw new IdeasError('CONFIG_INVALID', 'err.readFile', { file: configPath, reason: readReason(e) });
   }
   const config = parseConfigText(text, configPath, lang);
@@ -201,9 +203,10 @@ function readStageCriteria(registry: Registry, stage: Stage): Record<string, unk
   const file = criteriaFile(registry.root, stage);
   try {
     if (!statSync(file).isFile()) throw new SchemaFileProblem(localize('schema.notFile'));
-    return parseCriteria(readFileSync(file, 'utf8'), stage);
+    return parseCriteria(readUtf8Text(file), stage);
   } catch (e) {
     if (e instanceof IdeasError) throw e;
+    if (e instanceof NotUtf8) throw new IdeasError('CONFIG_INVALID', 'err.notUtf8', { file, line: e.line });
     if (e instanceof SchemaFileProblem) throw criteriaCompileError(e, stage);
     const missing = (e as NodeJS.ErrnoException).code === 'ENOENT';
     throw new IdeasError('CONFIG_INVALID', missing ? 'err.criteriaMissing' : 'err.criteriaUnreadable', {

@@ -462,6 +462,25 @@ describe('a member over git daemon', () => {
   );
 });
 
+describe("a member's config or criteria saved as Windows-1252", () => {
+  it('is a problem of that member, naming the file and its line, never labels with U+FFFD in the region', () => {
+    const member = makeMember('ansi', [{ title: 'Ansi' }]);
+    const file = path.join(member.dir, 'ideas.config.yaml');
+    fs.writeFileSync(
+      file,
+      Buffer.from(fs.readFileSync(file, 'utf8').replace(/^name: .*$/m, 'name: Idésluss'), 'latin1'),
+    );
+    git(['commit', '-qam', 'saved as ANSI'], member.dir);
+    const dir = makeTempRepo();
+    writeRegion(dir, memberEntry('ansi', 'Ansi', member.dir));
+    const r = ideas(['--lang', 'en', 'region', 'sync', '--json'], { cwd: dir });
+    expect(r.code, describeRun(r)).toBe(1);
+    const { findings } = parseJson<{ findings: { message: string }[] }>(r);
+    expect(findings[0]?.message).toMatch(/ideas\.config\.yaml is not saved as UTF-8 \(line \d+ /);
+    expect(r.stdout).not.toContain('\uFFFD');
+  });
+});
+
 describe("a member's criteria file that is not JSON", () => {
   it("is named in the region's language, with its line, not in JSON.parse's English", () => {
     const member = makeMember('krit', [{ title: 'Kriterier' }]);

@@ -654,6 +654,27 @@ describe('ideas validate: a broken config', () => {
     });
     expect(r.stdout).toContain('criteria/doing.schema.json');
   });
+
+  it('a config or criteria file saved as Windows-1252 → exit 2 naming it and its line, never labels with U+FFFD', () => {
+    const latin1 = (file: string, edit: (t: string) => string) =>
+      fs.writeFileSync(file, Buffer.from(edit(fs.readFileSync(file, 'utf8')), 'latin1'));
+    const dir = cloneRegistry(minimal);
+    latin1(path.join(dir, 'ideas.config.yaml'), (t) => t.replace(/^name: .*$/m, 'name: Idésluss i Härnösand'));
+    const line = lineOf(dir, 'name:');
+    for (const args of [['validate'], ['list']]) {
+      const r = ideas(args, { cwd: dir });
+      expect(r.code, describeRun(r)).toBe(2);
+      expect(r.stderr).toContain(`ideas.config.yaml is not saved as UTF-8 (line ${line} `);
+      expect(r.stdout + r.stderr).not.toContain('\uFFFD');
+    }
+    const other = cloneRegistry(minimal);
+    latin1(path.join(other, 'criteria', 'doing.schema.json'), (t) =>
+      t.replace('"type"', '"description": "Pågår", "type"'),
+    );
+    const r = ideas(['validate'], { cwd: other });
+    expect(r.code, describeRun(r)).toBe(2);
+    expect(r.stderr).toMatch(/criteria\/doing\.schema\.json is not saved as UTF-8 \(line \d+ /);
+  });
 });
 
 describe('ideas validate: language of the messages', () => {

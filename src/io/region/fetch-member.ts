@@ -4,10 +4,11 @@
  * a revision): the config, every criteria file (for what is public), and the idea files, each blob read only when
  * the last snapshot does not already hold its id. Nothing is written to the member: git only fetches.
  */
+import { isUtf8 } from 'node:buffer';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { isIdeasError } from '../../core/errors.js';
-import type { Lang, MessageKey, Params } from '../../core/i18n/i18n.js';
+import { t, type Lang, type MessageKey, type Params } from '../../core/i18n/i18n.js';
 import { CONFIG_FILE, type RegistryConfig } from '../../core/sluice/config.js';
 import type { RegionMember } from '../../core/region/config.js';
 import { byPath } from '../../core/path-order.js';
@@ -128,6 +129,16 @@ const utf8 = (bytes: Uint8Array) =>
     .toString('utf8')
     .replace(/^\uFEFF/, '');
 
+/**
+ * A member's config or criteria file that is not UTF-8, said as its own registry's commands say it (io/files.ts,
+ * readUtf8Text): read anyway, its labels would reach the region with U+FFFD for every å, ä and ö.
+ */
+function notUtf8(bytes: Uint8Array, file: string, lang: Lang): string | null {
+  if (isUtf8(bytes)) return null;
+  const text = Buffer.from(bytes).toString('utf8');
+  return t(lang, 'err.notUtf8', { file, line: text.slice(0, text.indexOf('\uFFFD')).split('\n').length });
+}
+
 function registryProblem(message: MessageKey, params: Params, details: string[] = []): MemberSync {
   return { ok: false, problem: { kind: 'registry', message, params, details } };
 }
@@ -176,6 +187,8 @@ export async function syncMember(
     if (!configEntry || !configBytes)
       return registryProblem('region.problem.noRegistry', { path: prefix || '.', file: CONFIG_FILE });
     let config: RegistryConfig;
+    const configNotUtf8 = notUtf8(configBytes, CONFIG_FILE, opts.lang);
+    if (configNotUtf8) return registryProblem('region.problem.config', { reason: configNotUtf8 });
     try {
       config = parseConfigText(utf8(configBytes), CONFIG_FILE, opts.lang);
     } catch (e) {
@@ -200,6 +213,8 @@ export async function syncMember(
       const bytes = entry ? await reader.read(entry.oid) : null;
       if (!entry || !bytes) return registryProblem('region.problem.criteriaMissing', { file });
       let schema: unknown;
+      const criteriaNotUtf8 = notUtf8(bytes, file, opts.lang);
+      if (criteriaNotUtf8) return registryProblem('region.problem.criteriaInvalid', { file, reason: criteriaNotUtf8 });
       const text = utf8(bytes);
       try {
         schema = JSON.parse(text);

@@ -2,8 +2,8 @@
  * Finding and reading a region: the folder with ideas.region.yaml (from `-C`, IDEAS_REGISTRY or the working
  * directory, searched upwards), and the place under its git folder where the members' caches and snapshots live.
  */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { NotUtf8, readUtf8Text } from '../files.js';
 import { IdeasError } from '../../core/errors.js';
 import type { Lang } from '../../core/i18n/i18n.js';
 import { parseRegionText, REGION_FILE, type RegionConfig } from '../../core/region/config.js';
@@ -34,8 +34,9 @@ export function loadRegion(root: string, lang: Lang): Region {
   const file = path.join(root, REGION_FILE);
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readUtf8Text(file);
   } catch (e) {
+    if (e instanceof NotUtf8) throw new IdeasError('CONFIG_INVALID', 'err.notUtf8', { file, line: e.line });
     throw new IdeasError('CONFIG_INVALID', 'err.readFile', { file, reason: readReason(e) });
   }
   const config = parseRegionText(text, file, lang, regionValidator());

@@ -242,6 +242,10 @@ export const errors = {
     sv: 'Ersätt länken med en riktig mapp och flytta in filerna, eller peka ut idéslussen där mappen finns med --registry.',
     en: 'Replace the link with a real folder and move the files into it, or point to the registry where the folder is with --registry.',
   },
+  'err.notUtf8': {
+    sv: '{file} är inte sparad som UTF-8 (rad {line} har ett tecken som inte är det); spara den som UTF-8 och försök igen.',
+    en: '{file} is not saved as UTF-8 (line {line} has a character that is not); save it as UTF-8 and try again.',
+  },
   'err.configOutside': {
     sv: '{file} leder ut ur idéslussen ({target}) genom en symbolisk länk; den lästes inte. Lägg konfigurationen i idéslussens mapp.',
     en: "{file} leads out of the registry ({target}) through a symbolic link; it was not read. Put the config in the registry's folder.",
