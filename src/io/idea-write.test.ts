@@ -5,7 +5,7 @@ import type { Stage } from '../core/sluice/config.js';
 import { readFrontMatter } from '../core/front-matter/front-matter.js';
 import { toIdea } from '../core/sluice/idea.js';
 import { makeTempDir, removeTempDirs } from '../../test/helpers/temp-repo.js';
-import { readIdeaText } from './idea-write.js';
+import { editText, readIdeaText } from './idea-write.js';
 
 afterAll(removeTempDirs);
 
@@ -36,5 +36,16 @@ describe('readIdeaText', () => {
     expect(() => readIdeaText(ideaAt(abs))).toThrow(expect.objectContaining({ code: 'CONFLICT' }));
     mkdirSync(abs);
     expect(() => readIdeaText(ideaAt(abs))).toThrow(expect.objectContaining({ code: 'IO' }));
+  });
+});
+
+describe('editText', () => {
+  it('refuses an edit whose text no command could read, before anything is written', () => {
+    const idea = ideaAt(path.join(makeTempDir(), 'ide-abcd12-x.md'));
+    const good = '---\nid: ide-abcd12\ntitle: Y\n---\n';
+    expect(editText(idea, () => good)).toBe(good);
+    // What `ideas move` once wrote into a front matter in flow style: `history:` lines inside `{ }`.
+    const broken = '---\n{id: ide-abcd12, title: X,\n  history:\n  - date: 2026-12-06\n---\n';
+    expect(() => editText(idea, () => broken)).toThrow(/could not be read back; nothing was written/);
   });
 });

@@ -7,6 +7,7 @@ import { linkSync, lstatSync, mkdirSync, readFileSync, renameSync, rmdirSync } f
 import path from 'node:path';
 import { IdeasError } from '../core/errors.js';
 import { EditError } from '../core/front-matter/front-matter-edit.js';
+import { readFrontMatter } from '../core/front-matter/front-matter.js';
 import { toIdea, type Idea } from '../core/sluice/idea.js';
 import type { Stage } from '../core/sluice/config.js';
 import { createFileExclusive, isReadOnly, safeUnlink, scratchPathFor, writeFileAtomic } from './atomic-file.js';
@@ -41,12 +42,19 @@ export function readIdeaText(idea: Idea): string {
 
 /** Runs an edit of the front matter, turning a file the edit cannot handle into a clear error. */
 export function editText(idea: Idea, edit: () => string): string {
+  let text: string;
   try {
-    return edit();
+    text = edit();
   } catch (e) {
     if (e instanceof EditError) throw new IdeasError('USAGE', 'err.cannotEdit', { file: idea.path, reason: e.reason });
     throw e;
   }
+  // Read back as every command reads it, before anything is written or moved: an edit no command could read (a
+  // mistake of the writers, as a front matter in flow style once met) fails here, the file as it was. Until
+  // 2026-12-06, `ideas move` moved such a file and wrote it broken.
+  if (!readFrontMatter(Buffer.from(text, 'utf8')).ok)
+    throw new Error(`the edit of ${idea.path} could not be read back; nothing was written`);
+  return text;
 }
 
 function reread(idea: Idea, rel: string, abs: string, stage: Stage): Idea {
