@@ -4,9 +4,9 @@
  * through io/ (docs/architecture.md, enforced by ESLint), so everything that touches the machine is in one place;
  * writes go through atomic-file.ts.
  */
-import { isUtf8 } from 'node:buffer';
 import { existsSync, lstatSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { nonUtf8Line } from '../core/front-matter/line-column.js';
 
 /** The file's text as UTF-8; errors as node:fs throws them. */
 export function readText(file: string): string {
@@ -28,11 +28,8 @@ export class NotUtf8 extends Error {
  */
 export function readUtf8Text(file: string): string {
   const bytes = readFileSync(file);
-  if (!isUtf8(bytes)) {
-    const text = bytes.toString('utf8');
-    const at = text.indexOf('\uFFFD');
-    throw new NotUtf8(text.slice(0, at).split('\n').length);
-  }
+  const line = nonUtf8Line(bytes);
+  if (line !== null) throw new NotUtf8(line);
   return bytes.toString('utf8').replace(/^\uFEFF/, '');
 }
 

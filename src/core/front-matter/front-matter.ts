@@ -10,11 +10,11 @@
  * gray-matter is not used: it does nothing here that these few lines do not, and costs a copy and a hash of every
  * file (docs/reading.md has the measurements).
  */
-import { Buffer, isUtf8 } from 'node:buffer';
+import { Buffer } from 'node:buffer';
 import { localize, type MessageKey, type Params } from '../i18n/i18n.js';
 import { parseYamlShaped, YamlProblem } from './yaml-read.js';
 import { emptyMapping } from './yaml-subset.js';
-import { lineColumn } from './line-column.js';
+import { lineColumn, nonUtf8Line } from './line-column.js';
 
 export { parseYamlSafely, YamlProblem } from './yaml-read.js';
 
@@ -87,11 +87,8 @@ export function readFrontMatter(bytes: Uint8Array, opts: ReadOptions = {}): Fron
     });
   const nul = bytes.indexOf(0);
   if (nul !== -1) return problem('file/binary', 'f.binary', 'h.binary', lineAtByte(bytes, nul));
-  if (!isUtf8(bytes)) {
-    const text = utf8.decode(bytes);
-    const at = text.indexOf('\uFFFD');
-    return problem('file/encoding', 'f.encoding', 'h.encoding', at === -1 ? 1 : lineOf(text, at));
-  }
+  const notUtf8 = nonUtf8Line(bytes);
+  if (notUtf8 !== null) return problem('file/encoding', 'f.encoding', 'h.encoding', notUtf8);
   // Without the body, only the text up to the closing line is decoded: the data read from it then holds on to that
   // text alone, not to the whole file's (a summary of 10,000 ideas keeps a third of the memory).
   const end = opts.body === false ? closingLineEnd(bytes) : bytes.length;
@@ -185,10 +182,6 @@ const STRAY = /(?:^|[\n\r])---(?!\r?(?:[\n\r]|$))/;
 
 function stripCR(line: string): string {
   return line.endsWith('\r') ? line.slice(0, -1) : line;
-}
-
-function lineOf(text: string, index: number): number {
-  return lineColumn(text, index).line + 1;
 }
 
 function lineAtByte(bytes: Uint8Array, index: number): number {

@@ -4,9 +4,9 @@
  * a revision): the config, every criteria file (for what is public), and the idea files, each blob read only when
  * the last snapshot does not already hold its id. Nothing is written to the member: git only fetches.
  */
-import { isUtf8 } from 'node:buffer';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { nonUtf8Line } from '../../core/front-matter/line-column.js';
 import { isIdeasError } from '../../core/errors.js';
 import { t, type Lang, type MessageKey, type Params } from '../../core/i18n/i18n.js';
 import { CONFIG_FILE, type RegistryConfig } from '../../core/sluice/config.js';
@@ -134,9 +134,8 @@ const utf8 = (bytes: Uint8Array) =>
  * readUtf8Text): read anyway, its labels would reach the region with U+FFFD for every å, ä and ö.
  */
 function notUtf8(bytes: Uint8Array, file: string, lang: Lang): string | null {
-  if (isUtf8(bytes)) return null;
-  const text = Buffer.from(bytes).toString('utf8');
-  return t(lang, 'err.notUtf8', { file, line: text.slice(0, text.indexOf('\uFFFD')).split('\n').length });
+  const line = nonUtf8Line(bytes);
+  return line === null ? null : t(lang, 'err.notUtf8', { file, line });
 }
 
 function registryProblem(message: MessageKey, params: Params, details: string[] = []): MemberSync {
