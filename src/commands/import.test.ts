@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { git } from '../../test/helpers/temp-repo.js';
 import { commandContext, makeSluice, read, readTree, removeSluices } from '../../test/helpers/sluice.js';
-import { decodeSpreadsheet, runImport, type ImportOptions } from './import.js';
+import { runImport, type ImportOptions } from './import.js';
 import { rowKey } from '../core/exchange/reimport.js';
 import { failure } from '../../test/helpers/errors.js';
 
@@ -172,16 +172,5 @@ describe('runImport', () => {
     const e = await failure(runImport(opts(file, more), ctx));
     expect(e.code).toBe('USAGE');
     expect(e.messageIn('sv')).toContain(says);
-  });
-});
-
-describe('decodeSpreadsheet', () => {
-  it('takes UTF-8 with or without a BOM, UTF-16 with one, and anything else as Windows-1252', () => {
-    expect(decodeSpreadsheet(Buffer.from('\uFEFFå;ä', 'utf8'))).toEqual({ text: 'å;ä', encoding: 'utf-8' });
-    expect(decodeSpreadsheet(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('å\tä', 'utf16le')]))).toEqual({
-      text: 'å\tä',
-      encoding: 'utf-16le',
-    });
-    expect(decodeSpreadsheet(Buffer.from([0xc5, 0x3b, 0x80]))).toEqual({ text: 'Å;€', encoding: 'windows-1252' });
   });
 });

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { CommonOptions, Ctx } from '../context.js';
 import type { Stage } from '../core/sluice/config.js';
 import { CsvSyntaxError, CsvTooManyRecords, parseCsv } from '../core/exchange/csv.js';
-import { decodeHandedText } from '../core/exchange/handed-text.js';
+import { decodeHandedText, type HandedEncoding } from '../core/exchange/handed-text.js';
 import { IdeasError } from '../core/errors.js';
 import { checkIdeaFile } from '../core/criteria/validate.js';
 import { nullObject } from '../core/safe-object.js';
@@ -71,7 +71,7 @@ export interface ImportResult {
   lang: Lang;
   file: string;
   delimiter: string;
-  encoding: 'utf-8' | 'utf-16le' | 'windows-1252';
+  encoding: HandedEncoding;
   /** Data rows read (blank rows are not counted). */
   rows: number;
   /** The new ideas written, or with --dry-run those that would be; empty when invalid rows stopped the import. */
@@ -94,13 +94,6 @@ export interface ImportResult {
   /** False when invalid rows stopped the import (exit 1). */
   ok: boolean;
 }
-
-/**
- * The text of a spreadsheet file: UTF-8 (with or without a byte order mark), UTF-16 with a byte order mark (Excel's
- * "Unicode text"), or else Windows-1252, which Swedish Excel writes when told to save "CSV" without "UTF-8".
- */
-export const decodeSpreadsheet: (bytes: Buffer) => { text: string; encoding: ImportResult['encoding'] } =
-  decodeHandedText;
 
 function parseMaps(maps: readonly string[]): Map<string, string> {
   const out = new Map<string, string>();
@@ -143,7 +136,7 @@ export async function runImport(opts: ImportOptions, ctx: Ctx): Promise<ImportRe
   const explicit = parseMaps(opts.map);
   const stage = opts.stage ? resolveStage(config, opts.stage) : null;
   const abs = path.resolve(ctx.cwd, opts.file);
-  const { text, encoding } = decodeSpreadsheet(readSpreadsheet(abs, opts.file));
+  const { text, encoding } = decodeHandedText(readSpreadsheet(abs, opts.file));
   let table: ReturnType<typeof parseCsv>;
   try {
     // The header and MAX_IMPORT_ROWS rows.

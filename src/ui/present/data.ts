@@ -1,5 +1,6 @@
 /** The commands that turn a registry into documents: report, export, site, import. */
 import type { FieldTitles } from '../../core/criteria/field-titles.js';
+import type { HandedEncoding } from '../../core/exchange/handed-text.js';
 import type { IdeaTable } from '../../core/exchange/idea-row.js';
 import { t, type Lang } from '../../core/i18n/i18n.js';
 import type { Report } from '../../core/report/report.js';
@@ -80,7 +81,7 @@ export function presentSite(r: SiteView, json: boolean, v: View): Output {
 export interface ImportView extends ImportSummary {
   registry: RegistryRef;
   lang: Lang;
-  encoding: 'utf-8' | 'utf-16le' | 'windows-1252';
+  encoding: HandedEncoding;
 }
 
 export function presentImport(r: ImportView, json: boolean, v: View): Output {

@@ -1,0 +1,13 @@
+import { describe, expect, it } from 'vitest';
+import { decodeHandedText } from './handed-text.js';
+
+describe('decodeHandedText', () => {
+  it('takes UTF-8 with or without a BOM, UTF-16 with one, and anything else as Windows-1252', () => {
+    expect(decodeHandedText(Buffer.from('\uFEFFå;ä', 'utf8'))).toEqual({ text: 'å;ä', encoding: 'utf-8' });
+    expect(decodeHandedText(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('å\tä', 'utf16le')]))).toEqual({
+      text: 'å\tä',
+      encoding: 'utf-16le',
+    });
+    expect(decodeHandedText(Buffer.from([0xc5, 0x3b, 0x80]))).toEqual({ text: 'Å;€', encoding: 'windows-1252' });
+  });
+});
