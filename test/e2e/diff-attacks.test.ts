@@ -169,6 +169,18 @@ const ATTACKS: Attack[] = [
     ],
   },
   {
+    name: 'config-challenges',
+    // The list of challenges taken out: any challenge an idea names is then accepted.
+    change: () => config((t) => t.replace(/^challenges:\n(?: {2}.*\n)+/m, '')),
+    expect: [['config/challenges', CONFIG]],
+  },
+  {
+    name: 'config-challenge-added',
+    change: () =>
+      config((t) => t.replace('challenges:\n', 'challenges:\n  - id: egen\n    label: { sv: Egen, en: Own }\n')),
+    expect: [['config/challenges', CONFIG]],
+  },
+  {
     name: 'config-funding',
     // Refinement made a funding stage, and money granted on a move into it.
     change: () => {

@@ -161,6 +161,47 @@ describe('compareConfigs: a tightening or a change of words is a warning', () =>
   });
 });
 
+describe('compareConfigs: the challenges an idea may name', () => {
+  const challenge = (id: string) => ({ id, label: label(id, id) });
+  const WITH = config((r) => (r.challenges = [challenge('klimat'), challenge('trygghet')]));
+  const judged = (base: RegistryConfig, head: RegistryConfig) =>
+    compareConfigs(base, head).map((c) => [c.rule, c.severity, c.message]);
+
+  it.each([
+    ['the list removed', [], 'f.cfgChallengesGone'],
+    ['a challenge added', [challenge('klimat'), challenge('trygghet'), challenge('egen')], 'f.cfgChallengesAdded'],
+    ['one swapped for another', [challenge('klimat'), challenge('egen')], 'f.cfgChallengesAdded'],
+  ] as [string, unknown[], string][])('%s lets more through: an error', (_name, challenges, message) => {
+    expect(
+      judged(
+        WITH,
+        config((r) => (r.challenges = challenges)),
+      ),
+    ).toEqual([['config/challenges', 'error', message]]);
+  });
+
+  it('the added ones are named', () => {
+    const head = config((r) => (r.challenges = [challenge('klimat'), challenge('egen')]));
+    expect(compareConfigs(WITH, head)[0]?.params).toEqual({ values: 'egen' });
+  });
+
+  it.each([
+    ['a challenge taken out', [challenge('klimat')]],
+    ['a label changed', [challenge('klimat'), { id: 'trygghet', label: label('Trygghet', 'Safety') }]],
+  ] as [string, unknown[]][])('%s only tightens or changes words: a warning', (_name, challenges) => {
+    expect(
+      judged(
+        WITH,
+        config((r) => (r.challenges = challenges)),
+      ),
+    ).toEqual([['config/changed', 'warning', 'f.cfgOther']]);
+  });
+
+  it('a list where there was none is a warning', () => {
+    expect(judged(BASE, WITH)).toEqual([['config/changed', 'warning', 'f.cfgOther']]);
+  });
+});
+
 describe('compareCriteria', () => {
   const schema = { type: 'object', required: ['test_plan'], properties: { test_plan: { minLength: 20 } } };
   const ok = (value: unknown): CriteriaFile => ({ state: 'ok', text: JSON.stringify(value), schema: value });

@@ -163,10 +163,27 @@ export function compareConfigs(base: RegistryConfig, head: RegistryConfig): Rule
   if (groupHead < groupBase)
     out.push(change('config/privacy', LOOSE, '/minGroupSize', 'f.cfgMinGroup', { from: groupBase, to: groupHead }));
   else if (groupHead > groupBase) out.push(other('/minGroupSize', 'minGroupSize', groupBase, groupHead));
-  for (const field of ['name', 'language', 'idPrefix', 'challenges', 'goals'] as const)
+  out.push(...compareChallenges(base, head));
+  for (const field of ['name', 'language', 'idPrefix', 'goals'] as const)
     if (canonical(base[field]) !== canonical(head[field]))
       out.push(other(`/${field}`, field, base[field], head[field]));
   return out;
+}
+
+/**
+ * The challenges an idea may name: a list that is not empty is a rule (`ideas validate` refuses any other), so a
+ * challenge added to it, or the list emptied or removed (then any challenge goes), lets more through. A challenge
+ * taken out of a list that stays, a new list where there was none, or a label changed only tightens or changes words.
+ */
+function compareChallenges(base: RegistryConfig, head: RegistryConfig): RuleChange[] {
+  if (canonical(base.challenges) === canonical(head.challenges)) return [];
+  const known = new Set(base.challenges.map((c) => c.id));
+  if (base.challenges.length > 0 && head.challenges.length === 0)
+    return [change('config/challenges', LOOSE, '/challenges', 'f.cfgChallengesGone', {})];
+  const added = head.challenges.filter((c) => !known.has(c.id)).map((c) => c.id);
+  if (base.challenges.length > 0 && added.length > 0)
+    return [change('config/challenges', LOOSE, '/challenges', 'f.cfgChallengesAdded', { values: added.join(', ') })];
+  return [other('/challenges', 'challenges', base.challenges, head.challenges)];
 }
 
 /** Any other change to the config: for the reviewer to see, as it neither opens nor closes a gate. */

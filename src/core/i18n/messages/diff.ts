@@ -101,6 +101,14 @@ export const diff = {
     sv: 'allowDelete är avslaget: idéfiler får inte tas bort.',
     en: 'allowDelete was turned off: idea files may not be deleted.',
   },
+  'f.cfgChallengesGone': {
+    sv: 'Listan över utmaningar är borttagen eller tom: en idé får då ange vilken utmaning som helst.',
+    en: 'The list of challenges was removed or emptied: an idea may then name any challenge.',
+  },
+  'f.cfgChallengesAdded': {
+    sv: 'Nya utmaningar som idéer får ange: {values}.',
+    en: 'New challenges that ideas may name: {values}.',
+  },
   'f.cfgMinGroup': {
     sv: 'minGroupSize sänkt från {from} till {to}: uppgifter om personer visas för mindre grupper av idéer.',
     en: "minGroupSize lowered from {from} to {to}: people's data is shown for smaller groups of ideas.",
