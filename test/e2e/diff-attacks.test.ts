@@ -181,6 +181,16 @@ const ATTACKS: Attack[] = [
     expect: [['config/challenges', CONFIG]],
   },
   {
+    name: 'restored-rewritten',
+    // An idea deleted on main (deletes allowed) brought back with its grant changed: its record is the one it had.
+    from: 'main-after-delete',
+    change: () => {
+      const was = git(['show', `main:${ideaPath('sund-avmpk4')}`], root);
+      write(ideaPath('sund-avmpk4'), was.replace('amount: 120000', 'amount: 999999'));
+    },
+    expect: [['history/rewritten', ideaPath('sund-avmpk4')]],
+  },
+  {
     name: 'config-funding',
     // Refinement made a funding stage, and money granted on a move into it.
     change: () => {
@@ -510,6 +520,10 @@ beforeAll(() => {
       .replace('title: X', 'title: "Förklädd\n\n id: sund-emspzg"'),
   );
   commitAll(root, 'En förklädd idé');
+  git(['checkout', '-q', '-b', 'main-after-delete', 'main'], root);
+  config((t) => `${t}allowDelete: true\n`);
+  fs.rmSync(at(ideaPath('sund-avmpk4')));
+  commitAll(root, 'Borttagen');
   git(['checkout', '-q', '-b', 'main-with-copy', 'main'], root);
   fs.copyFileSync(at(ideaPath('sund-avmpk4')), at(COPY));
   commitAll(root, 'En kopia');

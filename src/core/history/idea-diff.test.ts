@@ -642,6 +642,35 @@ describe('diffSnapshots: ids are never reused', () => {
     const restored = head.ideas[0]?.idea ?? null;
     expect(diff(snapshot([]), head, { deletedBefore: [deleted(restored)] }).findings).toEqual([]);
   });
+
+  it('a deleted idea brought back keeps the record it had: an entry edited, or its created date, is found', () => {
+    const CREATED_AT = { date: '2026-06-01', action: 'created', to: 'idea' };
+    const APPROVED = { date: '2026-06-10', action: 'moved', from: 'idea', to: 'refinement', decision: 'approve' };
+    const was = snapshot([
+      file({
+        id: 'ide-gone11',
+        stage: 'refinement',
+        fields: { created: '2026-06-01' },
+        history: [CREATED_AT, APPROVED],
+      }),
+    ]).ideas[0]?.idea as Idea;
+    const deleted: DeletedIdea = { id: 'ide-gone11', path: 'x.md', commit: 'abcdef1234567890', idea: was };
+    const back = (created: string, history: Record<string, unknown>[]) =>
+      diff(snapshot([]), snapshot([file({ id: 'ide-gone11', stage: 'refinement', fields: { created }, history })]), {
+        deletedBefore: [deleted],
+      }).findings.filter((f) => f.severity === 'error');
+    expect(back('2026-06-01', [CREATED_AT, APPROVED])).toEqual([]);
+    const edited = back('2026-06-01', [CREATED_AT, { ...APPROVED, decision: 'reject' }]);
+    expect(edited.map((f) => [f.rule, f.hint])).toEqual([
+      [
+        'history/rewritten',
+        'History may only be appended to: restore the entries as they were at abcdef1^ and add a new entry for the change.',
+      ],
+    ]);
+    // Its move's entry removed: the stage it stands in has no entry either.
+    expect(back('2026-06-01', [CREATED_AT]).map((f) => f.rule)).toContain('history/rewritten');
+    expect(back('2026-06-02', [CREATED_AT, APPROVED]).map((f) => f.rule)).toEqual(['idea/created-changed']);
+  });
 });
 
 describe('diffSnapshots: an id the base already had in two files', () => {

@@ -723,6 +723,46 @@ export function diffSnapshots(base: Snapshot, head: Snapshot, opts: DiffOptions)
     return gate;
   };
 
+  /**
+   * The record an idea already had, kept: its history only grows (an entry edited, removed or reordered is
+   * history/rewritten), and its `created` stays. `earlier` is the idea at `where` (the base, or the commit before
+   * the one that deleted it).
+   */
+  const audit = (h: SnapshotIdea, earlier: Idea, where: string) => {
+    if (!h.idea) return;
+    const bh = historyIn(earlier);
+    const hh = historyIn(h.idea);
+    const rewrite = findHistoryRewrite(bh, hh);
+    if (rewrite) {
+      const entry = bh[rewrite.index];
+      const key: MessageKey =
+        rewrite.kind === 'edited'
+          ? 'f.historyEdited'
+          : rewrite.kind === 'removed'
+            ? 'f.historyRemoved'
+            : 'f.historyReordered';
+      const pointer = rewrite.index < hh.length ? `/history/${rewrite.index}` : '/history';
+      const params = {
+        n: rewrite.index + 1,
+        date: scalarText(field(entry, 'date')) ?? '–',
+        action: describe(entry),
+        base: where,
+      };
+      if (rewrite.kind === 'edited')
+        finding(h, pointer, 'history/rewritten', 'f.historyChanged', 'h.historyRewritten', {
+          ...params,
+          changes: entryChanges(entry, hh[rewrite.index]),
+        });
+      else finding(h, pointer, 'history/rewritten', key, 'h.historyRewritten', params);
+    }
+    // The day an idea came in is part of its record, as its first history entry is: it is read, never rewritten.
+    if ((earlier.created ?? null) !== (h.idea.created ?? null))
+      finding(h, '/created', 'idea/created-changed', 'f.createdChanged', 'h.createdChanged', {
+        old: earlier.created ?? '–',
+        new: h.idea.created ?? '–',
+      });
+  };
+
   const added = (h: SnapshotIdea, id: string) => {
     out.added.push(ref(h, id));
     const idea = h.idea;
@@ -790,6 +830,9 @@ export function diffSnapshots(base: Snapshot, head: Snapshot, opts: DiffOptions)
         forced: w.steps.some((s) => s.forced),
         gate,
       });
+    // The same idea back after it was deleted: its record is the one it had then, and only grows from there.
+    const back = opts.deletedBefore?.find((d) => d.id === id && d.idea !== null && !isOtherIdea(d.idea, idea));
+    if (back?.idea) audit(h, back.idea, `${back.commit.slice(0, 7)}^`);
     const gone = opts.deletedBefore?.find((d) => d.id === id && (d.idea === null || isOtherIdea(d.idea, idea)));
     if (gone)
       finding(h, '/id', 'id/reused', 'f.idReusedDeleted', 'h.idReused', {
@@ -878,35 +921,7 @@ export function diffSnapshots(base: Snapshot, head: Snapshot, opts: DiffOptions)
       }
       const bh = historyIn(b.idea);
       const hh = historyIn(h.idea);
-      const rewrite = findHistoryRewrite(bh, hh);
-      if (rewrite) {
-        const entry = bh[rewrite.index];
-        const key: MessageKey =
-          rewrite.kind === 'edited'
-            ? 'f.historyEdited'
-            : rewrite.kind === 'removed'
-              ? 'f.historyRemoved'
-              : 'f.historyReordered';
-        const pointer = rewrite.index < hh.length ? `/history/${rewrite.index}` : '/history';
-        const params = {
-          n: rewrite.index + 1,
-          date: scalarText(field(entry, 'date')) ?? '–',
-          action: describe(entry),
-          base: opts.baseName,
-        };
-        if (rewrite.kind === 'edited')
-          finding(h, pointer, 'history/rewritten', 'f.historyChanged', 'h.historyRewritten', {
-            ...params,
-            changes: entryChanges(entry, hh[rewrite.index]),
-          });
-        else finding(h, pointer, 'history/rewritten', key, 'h.historyRewritten', params);
-      }
-      // The day an idea came in is part of its record, as its first history entry is: it is read, never rewritten.
-      if ((b.idea.created ?? null) !== (h.idea.created ?? null))
-        finding(h, '/created', 'idea/created-changed', 'f.createdChanged', 'h.createdChanged', {
-          old: b.idea.created ?? '–',
-          new: h.idea.created ?? '–',
-        });
+      audit(h, b.idea, opts.baseName);
       const entries = newEntries(bh, hh);
       addDecisions(h, id, entries);
       // New entries follow the last one already there, the one a reader of the history takes for the latest.
