@@ -655,7 +655,7 @@ describe('diffSnapshots: ids are never reused', () => {
       }),
     ]).ideas[0]?.idea as Idea;
     const deleted: DeletedIdea = { id: 'ide-gone11', path: 'x.md', commit: 'abcdef1234567890', idea: was };
-    const back = (created: string, history: Record<string, unknown>[]) =>
+    const back = (created: string, history: HistoryEntry[]) =>
       diff(snapshot([]), snapshot([file({ id: 'ide-gone11', stage: 'refinement', fields: { created }, history })]), {
         deletedBefore: [deleted],
       }).findings.filter((f) => f.severity === 'error');
