@@ -523,6 +523,22 @@ describe.concurrent('ideas diff: when it cannot run', () => {
     expect(r.stderr).toContain('Git känner inte igen revisionen "no-such-branch".');
   });
 
+  it('without a default branch, exit 2 names the forms that take one, and the diff form works', async () => {
+    const dir = makeTempRepo();
+    fs.cpSync(EXAMPLE, dir, { recursive: true });
+    commitAll(dir, 'Idéslussen');
+    git(['branch', '-m', 'main', 'trunk'], dir);
+    git(['checkout', '-q', '-b', 'feature'], dir);
+    const r = await run(['diff', '--lang', 'en'], dir);
+    expect(r.code, describeRun(r)).toBe(2);
+    expect(r.stderr).toContain('for example ideas diff main or ideas validate --changed --base main');
+    // As the message says, with this repository's branch.
+    const named = await run(['diff', 'trunk', '--lang', 'en'], dir);
+    expect(named.code, describeRun(named)).toBe(0);
+    const changed = await run(['validate', '--changed', '--base', 'trunk', '--lang', 'en'], dir);
+    expect(changed.code, describeRun(changed)).toBe(0);
+  });
+
   it('a registry outside any git repository is exit 2, with a JSON error under --json', async () => {
     const dir = makeTempDir();
     fs.cpSync(EXAMPLE, dir, { recursive: true });

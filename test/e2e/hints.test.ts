@@ -274,6 +274,14 @@ const SITUATIONS: Situation[] = [
     outcomes: [[/./, OK]],
   },
   {
+    // Not `--to test`, which the council could not take from here either (or only with --force, skipping a stage).
+    name: "a move into a council stage the idea's stage does not lead to",
+    keys: ['hint.councilDecides'],
+    provoke: [['move', ID, 'test']],
+    extract: /: (ideas decide [^\n]*?) \(/m,
+    outcomes: [[/./, OK]],
+  },
+  {
     name: 'an idea in a folder its history does not lead to',
     keys: ['h.historyStage'],
     setup: (c) => rewrite(c, ID, 'refinement', idea(ID, 'idea', ['coach: Lo Ek'])),

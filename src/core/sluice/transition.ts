@@ -212,13 +212,27 @@ export function requireCouncil(
     });
   }
   const id = shellQuote(idea.id ?? idea.path);
+  // A stage the idea's does not lead to: the command that records the council's next step forward, not one that
+  // would be refused for the same reason (or taken only with --force, skipping a stage).
+  const reachable = idea.stage.next.includes(to.key) || (config !== undefined && councilReturn(config, idea.stage, to));
+  const toArg = reachable ? ` --to ${to.key}` : '';
   const command = (lang: Lang) =>
-    `ideas decide ${id} --decision ${decisionName('approve', lang)} --to ${to.key} --reason ${shellQuote(t(lang, 'hint.councilReason'))}`;
+    `ideas decide ${id} --decision ${decisionName('approve', lang)}${toArg} --reason ${shellQuote(t(lang, 'hint.councilReason'))}`;
+  const hint = {
+    hint: 'hint.councilDecides',
+    hintParams: { command: { sv: command('sv'), en: command('en') } },
+  } as const;
+  if (reachable) throw new IdeasError('USAGE', 'err.councilDecides', { stage: to.label }, hint);
+  const next = idea.stage.next.map((key) => (config ? stageLabelOf(config, key) : { sv: key, en: key }));
   throw new IdeasError(
     'USAGE',
-    'err.councilDecides',
-    { stage: to.label },
-    { hint: 'hint.councilDecides', hintParams: { command: { sv: command('sv'), en: command('en') } } },
+    'err.councilNotNext',
+    {
+      stage: to.label,
+      from: idea.stage.label,
+      next: { sv: next.map((l) => l.sv).join(', ') || '–', en: next.map((l) => l.en).join(', ') || '–' },
+    },
+    hint,
   );
 }
 

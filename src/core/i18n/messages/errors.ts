@@ -48,6 +48,10 @@ export const errors = {
     sv: 'Beslutet {decision} leder inte till steget {stage}, där idérådet beslutar: dit leder ett godkännande, eller en återremiss bakåt.',
     en: 'The decision {decision} does not lead into {stage}, where the idea council decides: an approval leads there, or a return back.',
   },
+  'err.councilNotNext': {
+    sv: 'Idérådet beslutar om flytt till steget {stage}, och steget {from} leder inte dit; härifrån går det till: {next}.',
+    en: 'The idea council decides on moves into {stage}, and the stage {from} does not lead there; from here ideas go to: {next}.',
+  },
   'hint.councilDecides': {
     sv: 'Registrera rådets beslut: {command} (eller på rådets möte, med ideas review).',
     en: "Record the council's decision: {command} (or at the council's meeting, with ideas review).",
@@ -145,8 +149,8 @@ export const errors = {
   'err.pathMissing': { sv: 'Sökvägen {path} finns inte.', en: 'The path {path} does not exist.' },
   'err.badRevision': { sv: 'Git känner inte igen revisionen "{rev}".', en: 'Git does not know the revision "{rev}".' },
   'err.noDefaultBranch': {
-    sv: 'Hittar ingen standardgren (main, master eller origin/HEAD) att jämföra med; ange den, till exempel --base main.',
-    en: 'Cannot find a default branch (main, master or origin/HEAD) to compare with; name it, for example --base main.',
+    sv: 'Hittar ingen standardgren (main, master eller origin/HEAD) att jämföra med; ange den, till exempel ideas diff main eller ideas validate --changed --base main.',
+    en: 'Cannot find a default branch (main, master or origin/HEAD) to compare with; name it, for example ideas diff main or ideas validate --changed --base main.',
   },
   'err.noMergeBase': {
     sv: 'Den här grenen och {branch} har ingen gemensam historik; ange en bas.',
