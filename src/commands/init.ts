@@ -237,7 +237,7 @@ async function planCi(
   const top = await gitTopLevel(existing);
   const base = top !== null && !path.relative(top, real).startsWith('..') ? top : real;
   const abs = path.join(base, provider === 'gitlab' ? GITLAB_CI_FILE : WORKFLOW_FILE);
-  const options = { lang, packageSpec, registry: toPosix(path.relative(base, real)), config };
+  const options = { lang, packageSpec, registry: toPosix(path.relative(base, real)) };
   const text = provider === 'gitlab' ? renderGitlabCi(options) : renderGithubWorkflow(options);
   return { abs, rel: toPosix(path.relative(real, abs)), text };
 }

@@ -5,7 +5,6 @@ import os, { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import type { Stage } from '../../src/core/sluice/config.js';
 import {
   CI_NODE_VERSION,
   INSTALL_COMMANDS,
@@ -13,7 +12,6 @@ import {
   renderGithubWorkflow,
   WORKFLOW_FILE,
   workflowPaths,
-  type WorkflowOptions,
 } from '../../src/core/scaffold/ci-workflow.js';
 import { GITLAB_CI_FILE, gitlabPaths, renderGitlabCi } from '../../src/core/scaffold/gitlab-ci.js';
 import { shellQuote } from '../../src/core/shell/quote.js';
@@ -23,25 +21,6 @@ import { git, makeTempDir, makeTempRepo, removeTempDirs } from '../helpers/temp-
 
 afterAll(removeTempDirs);
 
-const stage = (key: string, criteria: string): Stage => ({
-  key,
-  folder: key,
-  label: { sv: key, en: key },
-  next: [],
-  criteria,
-  council: false,
-  funding: false,
-  limitDays: null,
-});
-const CONFIG: WorkflowOptions['config'] = {
-  ideasDir: 'ideas',
-  stages: [
-    stage('idea', 'criteria/idea.schema.json'),
-    stage('test', 'criteria/test.schema.json'),
-    stage('done', 'done.schema.json'),
-  ],
-};
-
 /** Registries at the top of the work tree and in subfolders whose names the shell and YAML must both keep whole. */
 const REGISTRIES = ['', 'kommuner/sundsvall', "my org/it's a sluice", 'a: b #c', '-dash*'];
 const CASES = REGISTRIES.flatMap((registry) => (['sv', 'en'] as Lang[]).map((lang) => ({ registry, lang })));
@@ -49,11 +28,11 @@ const CASES = REGISTRIES.flatMap((registry) => (['sv', 'en'] as Lang[]).map((lan
 const SPEC = 'idesluss@0.1.0';
 
 function render(registry: string, lang: Lang, packageSpec = SPEC): string {
-  return renderGithubWorkflow({ lang, packageSpec, registry, config: CONFIG });
+  return renderGithubWorkflow({ lang, packageSpec, registry });
 }
 
 function renderGitlab(registry: string, lang: Lang, packageSpec = SPEC): string {
-  return renderGitlabCi({ lang, packageSpec, registry, config: CONFIG });
+  return renderGitlabCi({ lang, packageSpec, registry });
 }
 
 /** Every form --package takes, with the characters each may hold that mean something somewhere else. */
@@ -130,7 +109,9 @@ describe('renderGithubWorkflow', () => {
     const wf = parse(render(registry, lang)) as Workflow;
     const flag = registry === '' ? [] : ['--registry', registry];
     expect(Object.keys(wf.on)).toEqual(['pull_request']);
-    expect(wf.on.pull_request.paths).toContain(WORKFLOW_FILE);
+    // A registry at the top is checked on every pull request; one in a subfolder when it or the workflow changes.
+    if (registry === '') expect(wf.on.pull_request).toBeNull();
+    else expect(wf.on.pull_request.paths).toContain(WORKFLOW_FILE);
     expect(wf.permissions).toEqual({ contents: 'read' });
     expect(wf.concurrency).toEqual({
       group: 'ideas-${{ github.event.pull_request.number || github.ref }}',
@@ -271,8 +252,9 @@ describe('renderGitlabCi', () => {
     expect(Object.keys(doc)).toEqual(['ideas']);
     const job = doc.ideas as GitlabJob;
     expect(job.image).toBe(`node:${CI_NODE_VERSION}`);
+    const changes = gitlabPaths(registry);
     expect(job.rules).toEqual([
-      { if: '$CI_PIPELINE_SOURCE == "merge_request_event"', changes: gitlabPaths(registry, CONFIG) },
+      { if: '$CI_PIPELINE_SOURCE == "merge_request_event"', ...(changes ? { changes } : {}) },
     ]);
     expect({ interruptible: job.interruptible, timeout: job.timeout }).toEqual({
       interruptible: true,
@@ -328,28 +310,21 @@ describe('renderGitlabCi', () => {
 });
 
 describe('workflowPaths', () => {
-  it.each<[string, string[]]>([
-    ['', ['ideas.config.yaml', 'ideas/**', 'criteria/**', 'done.schema.json', WORKFLOW_FILE]],
-    ['kommuner/sundsvall', ['kommuner/sundsvall/**', WORKFLOW_FILE]],
-    ['[x]*', ['\\[x\\]\\*/**', WORKFLOW_FILE]],
+  it.each<[string, string[] | null]>([
+    // Any file of a registry at the top may be one it reads: a criteria file the config names later, a .gitattributes.
+    ['', null],
+    ['kommuner/sundsvall', ['kommuner/sundsvall/**', WORKFLOW_FILE, 'kommuner/.gitattributes', '.gitattributes']],
+    ['[x]*', ['\\[x\\]\\*/**', WORKFLOW_FILE, '.gitattributes']],
   ])('registry "%s": %j', (registry, expected) => {
-    expect(workflowPaths(registry, CONFIG)).toEqual(expected);
+    expect(workflowPaths(registry)).toEqual(expected);
   });
 
-  it.each<[string, string[]]>([
-    ['', ['ideas.config.yaml', 'ideas/**/*', 'criteria/**/*', 'done.schema.json', GITLAB_CI_FILE]],
-    ['kommuner/sundsvall', ['kommuner/sundsvall/**/*', GITLAB_CI_FILE]],
-    ['{a,b}[x]*?', ['\\{a,b\\}\\[x\\]\\*\\?/**/*', GITLAB_CI_FILE]],
+  it.each<[string, string[] | null]>([
+    ['', null],
+    ['kommuner/sundsvall', ['kommuner/sundsvall/**/*', GITLAB_CI_FILE, 'kommuner/.gitattributes', '.gitattributes']],
+    ['{a,b}[x]*?', ['\\{a,b\\}\\[x\\]\\*\\?/**/*', GITLAB_CI_FILE, '.gitattributes']],
   ])('GitLab, registry "%s": %j', (registry, expected) => {
-    expect(gitlabPaths(registry, CONFIG)).toEqual(expected);
-  });
-
-  it('leaves out criteria outside the work tree', () => {
-    expect(workflowPaths('', { ideasDir: 'ideas', stages: [stage('a', '../shared/a.json')] })).toEqual([
-      'ideas.config.yaml',
-      'ideas/**',
-      WORKFLOW_FILE,
-    ]);
+    expect(gitlabPaths(registry)).toEqual(expected);
   });
 });
 

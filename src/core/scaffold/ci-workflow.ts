@@ -1,10 +1,8 @@
 /**
- * The GitHub Actions workflow that `ideas init` writes: on every pull request that touches the registry it runs
+ * The GitHub Actions workflow that `ideas init` writes: on every pull request (in a subfolder, every one that touches the registry) it runs
  * `ideas validate --changed` and `ideas diff`, and writes the diff as the job's summary. Pure text, so that a test
  * can check it with GitHub's own workflow parser.
  */
-import path from 'node:path';
-import { CONFIG_FILE, type RegistryConfig } from '../sluice/config.js';
 import type { Lang, Localized } from '../i18n/i18n.js';
 import { checkPackageSpec, showPackageSpec } from './package-spec.js';
 import { shellQuote } from '../shell/quote.js';
@@ -37,7 +35,6 @@ export interface WorkflowOptions {
   packageSpec: string;
   /** The registry's folder relative to the work tree's top, with forward slashes; '' when it is the top. */
   registry: string;
-  config: Pick<RegistryConfig, 'ideasDir' | 'stages'>;
 }
 
 /** The comment above the install variable, in both CI files. */
@@ -117,35 +114,28 @@ export interface WatchedPath {
 }
 
 /**
- * What a change to starts the CI job: the registry's folder when it is in a subfolder; else the config, the ideas
- * and the criteria inside the work tree; and the CI file itself.
+ * What a change to starts the CI job, or null for every change. A registry at the work tree's top is all of it:
+ * any file may be one it reads (a criteria file the config will name later, a `.gitattributes` in any folder, which
+ * changes what git checks out), so every pull request is checked. A registry in a subfolder reads nothing outside
+ * its folder (the config refuses criteria that lead out), but git's attributes apply from the top down: its folder,
+ * the CI file, and the `.gitattributes` of every folder above it.
  */
-export function watchedPaths(registry: string, config: WorkflowOptions['config'], ciFile: string): WatchedPath[] {
-  if (registry !== '')
-    return [
-      { path: registry, folder: true },
-      { path: ciFile, folder: false },
-    ];
-  const paths: WatchedPath[] = [
-    { path: CONFIG_FILE, folder: false },
-    { path: config.ideasDir, folder: true },
+export function watchedPaths(registry: string, ciFile: string): WatchedPath[] | null {
+  if (registry === '') return null;
+  const above = registry.split('/').slice(0, -1);
+  return [
+    { path: registry, folder: true },
+    { path: ciFile, folder: false },
+    ...above.map((_, i) => ({ path: [...above.slice(0, i + 1), '.gitattributes'].join('/'), folder: false })),
+    { path: '.gitattributes', folder: false },
   ];
-  for (const stage of config.stages) {
-    const criteria = path.posix.normalize(stage.criteria);
-    if (criteria.startsWith('../')) continue;
-    const dir = path.posix.dirname(criteria);
-    paths.push(dir === '.' ? { path: criteria, folder: false } : { path: dir, folder: true });
-  }
-  paths.push({ path: ciFile, folder: false });
-  return paths;
 }
 
-/** The files whose change triggers the workflow, relative to the work tree's top. */
-export function workflowPaths(registry: string, config: WorkflowOptions['config']): string[] {
-  const patterns = watchedPaths(registry, config, WORKFLOW_FILE).map((p) =>
-    p.folder ? `${literalPattern(p.path)}/**` : literalPattern(p.path),
-  );
-  return [...new Set(patterns)];
+/** The files whose change triggers the workflow, relative to the work tree's top; null for every change. */
+export function workflowPaths(registry: string): string[] | null {
+  const watched = watchedPaths(registry, WORKFLOW_FILE);
+  if (!watched) return null;
+  return [...new Set(watched.map((p) => (p.folder ? `${literalPattern(p.path)}/**` : literalPattern(p.path))))];
 }
 
 /** Lines of text as YAML comments. */
@@ -156,6 +146,12 @@ export function yamlComment(lines: readonly string[], indent = ''): string {
 /** Refuses a spec that checkPackageSpec has not let through: it is written into YAML and read by a shell. */
 export function assertPinnedSpec(spec: string): void {
   if (!checkPackageSpec(spec).ok) throw new Error(`not a pinned package spec: ${showPackageSpec(spec)}`);
+}
+
+/** The workflow's `paths:` filter under `pull_request:`, or nothing (every pull request) for null. */
+function pathFilter(paths: string[] | null): string {
+  if (!paths) return '';
+  return `\n    paths:\n${paths.map((p) => `      - ${yamlScalar(p)}`).join('\n')}`;
 }
 
 export function renderGithubWorkflow(opts: WorkflowOptions): string {
@@ -170,11 +166,7 @@ export function renderGithubWorkflow(opts: WorkflowOptions): string {
 name: ${yamlScalar(TEXT.workflow[lang])}
 
 on:
-  pull_request:
-    paths:
-${workflowPaths(opts.registry, opts.config)
-  .map((p) => `      - ${yamlScalar(p)}`)
-  .join('\n')}
+  pull_request:${pathFilter(workflowPaths(opts.registry))}
 
 permissions:
   contents: read

@@ -1,6 +1,6 @@
 /**
  * The GitLab CI job that `ideas init --ci gitlab` writes: the same checks as the GitHub workflow, on every merge
- * request that touches the registry, with the validation as a JUnit report GitLab shows in the merge request and the
+ * request (in a subfolder, every one that touches the registry), with the validation as a JUnit report GitLab shows in the merge request and the
  * diff as a Markdown artifact. Pure text, the same install line and the same pinned package as the workflow.
  */
 import type { Lang } from '../i18n/i18n.js';
@@ -57,12 +57,17 @@ function literalGlob(p: string): string {
   return p.replace(/[*?[\]{}\\]/g, (c) => `\\${c}`);
 }
 
-/** The files whose change starts the job, relative to the repository's top. */
-export function gitlabPaths(registry: string, config: WorkflowOptions['config']): string[] {
-  const patterns = watchedPaths(registry, config, GITLAB_CI_FILE).map((p) =>
-    p.folder ? `${literalGlob(p.path)}/**/*` : literalGlob(p.path),
-  );
-  return [...new Set(patterns)];
+/** The files whose change starts the job, relative to the repository's top; null for every change. */
+export function gitlabPaths(registry: string): string[] | null {
+  const watched = watchedPaths(registry, GITLAB_CI_FILE);
+  if (!watched) return null;
+  return [...new Set(watched.map((p) => (p.folder ? `${literalGlob(p.path)}/**/*` : literalGlob(p.path))))];
+}
+
+/** The rule's `changes:` list, or nothing (every merge request) for null. */
+function changesFilter(paths: string[] | null): string {
+  if (!paths) return '';
+  return `\n      changes:\n${paths.map((p) => `        - ${yamlScalar(p)}`).join('\n')}`;
 }
 
 export function renderGitlabCi(opts: WorkflowOptions): string {
@@ -87,11 +92,7 @@ ideas:
 ${yamlComment([TEXT.image[lang]], '  ')}
   image: node:${CI_NODE_VERSION}
   rules:
-    - if: $CI_PIPELINE_SOURCE == "merge_request_event"
-      changes:
-${gitlabPaths(opts.registry, opts.config)
-  .map((p) => `        - ${yamlScalar(p)}`)
-  .join('\n')}
+    - if: $CI_PIPELINE_SOURCE == "merge_request_event"${changesFilter(gitlabPaths(opts.registry))}
   interruptible: true
   timeout: 15 minutes
   variables:
