@@ -17,7 +17,7 @@ import { appendHistoryEntry, removeField, setBody, setField } from '../core/fron
 import { readFrontMatter } from '../core/front-matter/front-matter.js';
 import { t, type Lang } from '../core/i18n/i18n.js';
 import type { Stage } from '../core/sluice/config.js';
-import { councilEntries, fieldChanges, type FieldChange } from '../core/sluice/idea-edit.js';
+import { fieldChanges, planFieldEdit, type FieldChange } from '../core/sluice/idea-edit.js';
 import { isoDate, type Idea } from '../core/sluice/idea.js';
 import { editorName, userEditor } from '../io/editor.js';
 import { findIdea } from '../io/find-idea.js';
@@ -151,11 +151,14 @@ async function applyEdit(
   if (changes.length === 0 && newBody === undefined)
     return { ...done, recorded: [], idea, staged: false, committed: false };
   const by = await actingName(opts.by, registry);
+  const rules = { base: book.base, schemaOf: (f: string) => book.spec(f).schema };
+  const { kept, entries } = planFieldEdit(changes, rules, isoDate(ctx.clock()), by);
+  // --set and --unset refuse these fields by name already; the rule is the one an import's update obeys too.
+  if (kept[0]) throw new IdeasError('USAGE', 'err.readOnlyField', { field: kept[0].field });
   let text = editedText(idea, before, changes, newBody);
   // The fields by their labels, as the terminal names them: in a refusal, and in a commit's message too.
   const labelOf = (field: string) => done.titles[field]?.[lang] ?? field;
   checkEdited(dataOf(text), idea.stage, criteria, new Set(changes.map((c) => c.field)), lang, labelOf);
-  const entries = councilEntries(changes, (f) => book.spec(f).schema, isoDate(ctx.clock()), by);
   for (const entry of entries) text = editText(idea, () => appendHistoryEntry(text, entry));
   const what = [
     ...changes.map((c) => labelOf(c.field)),

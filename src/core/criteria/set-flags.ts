@@ -4,16 +4,15 @@
  * are typed afterwards by the field's schema (fields.ts typeFlagValue).
  */
 import { IdeasError } from '../errors.js';
-import { forbiddenSegment, ownValue } from '../safe-object.js';
+import { forbiddenSegment } from '../safe-object.js';
+import { isKeptField } from '../sluice/idea-edit.js';
 
 type Schema = Record<string, unknown>;
 
 function checkFieldName(name: string, settable: readonly string[], base: Schema, flag: '--set' | '--unset'): void {
   if (forbiddenSegment(name) !== null) throw new IdeasError('USAGE', 'err.forbiddenField', { field: name });
-  const own = ownValue(base.properties, name) as Schema | undefined;
-  if (own?.readOnly === true || name === 'id' || name === 'created' || name === 'history') {
-    throw new IdeasError('USAGE', 'err.readOnlyField', { field: name });
-  }
+  // The fields the tool keeps, as every edit of an idea is held to them (an import's update too).
+  if (isKeptField(name, base)) throw new IdeasError('USAGE', 'err.readOnlyField', { field: name });
   if (!settable.includes(name))
     throw new IdeasError('USAGE', 'err.unknownField', { field: name, flag, fields: settable.join(', ') });
 }

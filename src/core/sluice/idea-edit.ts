@@ -1,10 +1,25 @@
 /**
- * What `ideas edit` changes, and which changes the council must see in the idea's history. Who carries and who
- * coaches an idea, its amounts and decisions are what the council relies on: each change of one is written as an
- * `assigned` entry (as `ideas assign` writes it), with the old and the new value. Any other edit is seen in git.
+ * What an edit of an idea's fields may change, and which changes the council must see in the idea's history: the
+ * rules `ideas edit` obeys, and `ideas import` where a row updates an idea already there. The fields the tool keeps
+ * itself (the id, the day the idea came in, the history, and what the base schema marks readOnly) are never changed.
+ * Who carries and who coaches an idea, its amounts and decisions are what the council relies on: each change of one
+ * is written as an `assigned` entry (as `ideas assign` writes it), with the old and the new value. Any other edit is
+ * seen in git.
  */
+import { ownValue } from '../safe-object.js';
 
 type Schema = Record<string, unknown>;
+
+/**
+ * A field the tool keeps itself, which no edit changes: `id`, `created` (read, never rewritten: `ideas diff` reports
+ * a change of it), `history` (appended to by the tool, never rewritten), and whatever the base schema marks readOnly
+ * (the related ideas, the idea an adopted one is based on).
+ */
+export function isKeptField(name: string, base: Schema): boolean {
+  if (name === 'id' || name === 'created' || name === 'history') return true;
+  const own = ownValue(base.properties, name) as Schema | undefined;
+  return own?.readOnly === true;
+}
 
 /** The fields whose changes go into the history: the carrier, the coach, amounts and decisions, or `x-council`. */
 export function isCouncilField(name: string, schema: Schema): boolean {
@@ -55,4 +70,32 @@ export function councilEntries(
       if (by) entry.by = by;
       return entry;
     });
+}
+
+/** What an edit's rules need of the registry's schemas. */
+export interface EditRules {
+  /** The base schema of an idea: which fields the tool keeps. */
+  base: Schema;
+  /** A field's schema as every schema that names it describes it: whether the council must see its changes. */
+  schemaOf: (field: string) => Schema;
+}
+
+/** An edit's changes held to the rules: those it may not make, and the history entries of those it makes. */
+export interface FieldEditPlan {
+  /** Changes of fields the tool keeps: none of them may be made, and an edit with one is refused whole. */
+  kept: FieldChange[];
+  /** The `assigned` entries of the changes the council must see, to append after the edit. */
+  entries: Record<string, unknown>[];
+}
+
+/** The one rule for every edit of an idea already there: `ideas edit`, and an import's row that updates one. */
+export function planFieldEdit(
+  changes: readonly FieldChange[],
+  rules: EditRules,
+  date: string,
+  by: string | undefined,
+): FieldEditPlan {
+  const kept = changes.filter((c) => isKeptField(c.field, rules.base));
+  if (kept.length > 0) return { kept, entries: [] };
+  return { kept, entries: councilEntries(changes, rules.schemaOf, date, by) };
 }
