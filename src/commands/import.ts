@@ -5,7 +5,8 @@ import { CsvSyntaxError, CsvTooManyRecords, parseCsv } from '../core/exchange/cs
 import { decodeHandedText, type HandedEncoding } from '../core/exchange/handed-text.js';
 import { IdeasError } from '../core/errors.js';
 import { checkIdeaFile } from '../core/criteria/validate.js';
-import { nullObject } from '../core/safe-object.js';
+import { fieldLabel } from '../core/criteria/schema-check.js';
+import { nullObject, ownValue } from '../core/safe-object.js';
 import { localize, type Lang, type Localized } from '../core/i18n/i18n.js';
 import { fieldTitles } from '../core/criteria/field-titles.js';
 import { isGiven } from '../core/sluice/gate.js';
@@ -20,6 +21,7 @@ import {
   labelIndex,
   planColumns,
   readCells,
+  schemaAt,
   type DerivedCell,
   type ImportedIdea,
   type RowCells,
@@ -41,6 +43,7 @@ import type { Idea } from '../core/sluice/idea.js';
 import { baseValidators, readPackageSchema } from '../io/schemas.js';
 import { newIdeaPath } from '../core/sluice/slug.js';
 import { importEntry } from '../core/sluice/transition.js';
+import { planFieldEdit } from '../core/sluice/idea-edit.js';
 import { actingName } from './acting-name.js';
 import { resolveStage } from '../core/sluice/stage-lookup.js';
 import { listIdeaFiles } from '../io/idea-files.js';
@@ -93,6 +96,12 @@ export interface ImportResult {
   staged: boolean;
   /** False when invalid rows stopped the import (exit 1). */
   ok: boolean;
+}
+
+/** A cell's value or a field's in a message: as written, JSON for a list or an object, `–` for none. */
+function cellText(value: unknown): string {
+  if (value === undefined || value === null || value === '') return '–';
+  return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }
 
 function parseMaps(maps: readonly string[]): Map<string, string> {
@@ -173,6 +182,7 @@ export async function runImport(opts: ImportOptions, ctx: Ctx): Promise<ImportRe
 
   const today = isoDate(ctx.clock());
   const labelOf = (field: string): Localized => fieldTitles(schemas, [field])[field] ?? { sv: field, en: field };
+  const editRules = { base, schemaOf: (field: string) => schemaAt(field, [], schemas) };
   const source = path.basename(opts.file);
   // Who imported: --by, else git's user.name, as every other command that writes history names its author.
   const by = await actingName(opts.by, registry);
@@ -379,6 +389,35 @@ export async function runImport(opts: ImportOptions, ctx: Ctx): Promise<ImportRe
       unchanged.push(shown);
       return;
     }
+    // Held to the rules `ideas edit` obeys: what the tool keeps is never rewritten (an export's own value, read back,
+    // is no change, and passes), and what the council relies on gets its history entry.
+    const { kept, entries } = planFieldEdit(
+      [...edit.fields].map(([field, value]) => ({ field, old: ownValue(idea.data, field), new: value })),
+      editRules,
+      today,
+      by,
+    );
+    for (const change of kept) {
+      const cell = edit.cells.get(change.field);
+      const column = cell?.column ?? change.field;
+      refuse({
+        ...row,
+        column,
+        field: change.field,
+        message: localize('import.keptField', {
+          id: shown.id,
+          column,
+          value: cellText(cell ? cell.value : change.new),
+          now: cellText(cell ? cell.now : change.old),
+          // The field by its label, with its name in brackets, as every finding names one.
+          field: {
+            sv: fieldLabel(editRules.schemaOf(change.field), `/${change.field}`, 'sv'),
+            en: fieldLabel(editRules.schemaOf(change.field), `/${change.field}`, 'en'),
+          },
+        }),
+      });
+    }
+    if (kept.length > 0) return;
     let before: string;
     try {
       before = readText(idea.abs);
@@ -392,6 +431,7 @@ export async function runImport(opts: ImportOptions, ctx: Ctx): Promise<ImportRe
         after = value === undefined ? removeField(after, field) : setField(after, field, value);
       if (edit.body !== null) after = setBody(after, edit.body);
       after = appendHistoryEntry(after, entry);
+      for (const assigned of entries) after = appendHistoryEntry(after, assigned);
     } catch (e) {
       if (!(e instanceof EditError)) throw e;
       refuse({ ...row, column: null, field: null, message: localize('import.cannotEdit', { file: idea.path }) });

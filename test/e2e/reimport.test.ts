@@ -345,6 +345,116 @@ describe('an export imported back', () => {
   });
 });
 
+describe('a row that updates an idea obeys the rules of ideas edit', () => {
+  /** A registry on main with one idea whose carrier is Anna Berg, checked out on a branch `pr`: its dir, id and file. */
+  function oneIdea(lang: 'sv' | 'en'): { dir: string; id: string; rel: string; created: string } {
+    const dir = freshRegistry('sundsvall', lang);
+    const made = ideas(['new', '--no-input', '--title', 'Lånecykel', '--set', 'carrier=Anna Berg', '--body', 'Text'], {
+      cwd: dir,
+    });
+    expect(made.code, describeRun(made)).toBe(0);
+    git(['add', '-A'], dir);
+    git(['commit', '-q', '-m', 'an idea'], dir);
+    git(['checkout', '-q', '-b', 'pr'], dir);
+    const rel = `ideas/${markdownFiles(path.join(dir, 'ideas'))[0]}`;
+    const { data } = readIdeaFile(dir, rel);
+    return { dir, id: String(data.id), rel, created: String(data.created) };
+  }
+  const history = (dir: string, rel: string) => readIdeaFile(dir, rel).data.history as Record<string, unknown>[];
+  const withoutDate = (entries: Record<string, unknown>[]) => entries.map(({ date: _date, ...rest }) => rest);
+
+  it('refuses a row that would rewrite created, naming the row and the column, in a dry run too; nothing written', () => {
+    const { dir, id, created } = oneIdea('sv');
+    fs.writeFileSync(path.join(dir, 'upd.csv'), `Id;titel;created;carrier\n${id};Lånecykel;2020-01-01;Eve\n`);
+    const before = snapshotFiles(dir);
+    for (const flags of [['--dry-run'], []]) {
+      const r = ideas(['import', 'upd.csv', ...flags], { cwd: dir });
+      expect(r.code, describeRun(r)).toBe(1);
+      expect(r.stderr).toContain(
+        `Rad 2, kolumn created: Raden säger 2020-01-01 i kolumnen created, men idén ${id} har ${created} där. ` +
+          'Fältet Skapad [created] sätts av ideas och skrivs aldrig om, varken av ideas edit eller av en import',
+      );
+      expect(r.stderr).toContain('--map "created="');
+    }
+    expect(snapshotFiles(dir)).toEqual(before);
+    expect(stagedFiles(dir)).toEqual([]);
+    // Emptied, it is refused too: an import no more removes the day an idea came in than rewrites it.
+    fs.writeFileSync(path.join(dir, 'upd.csv'), `Id;titel;Skapad\n${id};Lånecykel;\n`);
+    const sheetBefore = snapshotFiles(dir);
+    const emptied = ideas(['import', 'upd.csv', '--json'], { cwd: dir });
+    expect(emptied.code, describeRun(emptied)).toBe(1);
+    expect(parseJson(emptied)).toMatchObject({ invalid: [{ row: 2, column: 'Skapad', field: 'created' }] });
+    expect(snapshotFiles(dir)).toEqual(sheetBefore);
+  });
+
+  it('writes the assigned entries ideas edit writes for a new carrier and coach, and ideas diff finds nothing to fault', () => {
+    const { dir, id, rel, created } = oneIdea('sv');
+    // The created cell says what the idea says: no change, so no refusal.
+    fs.writeFileSync(
+      path.join(dir, 'upd.csv'),
+      `Id;titel;created;carrier;coach\n${id};Lånecykel;${created};Eve;Carl\n`,
+    );
+    const was = history(dir, rel);
+    const r = ideas(['import', 'upd.csv', '--by', 'Samordnaren'], { cwd: dir });
+    expect(r.code, describeRun(r)).toBe(0);
+    const { data } = readIdeaFile(dir, rel);
+    expect([data.created, data.carrier, data.coach]).toEqual([created, 'Eve', 'Carl']);
+    const added = history(dir, rel).slice(was.length);
+    // The import's entry naming the file, then the changes the council relies on, each with its old and new value.
+    expect(withoutDate(added)).toEqual([
+      { action: 'imported', source: 'upd.csv, rad 2', key: expect.any(String), by: 'Samordnaren' },
+      { action: 'assigned', field: 'carrier', old: 'Anna Berg', new: 'Eve', by: 'Samordnaren' },
+      { action: 'assigned', field: 'coach', new: 'Carl', by: 'Samordnaren' },
+    ]);
+    git(['commit', '-q', '-m', 'import'], dir);
+    const diff = ideas(['diff', 'main', 'HEAD', '--json'], { cwd: dir });
+    expect(diff.code, describeRun(diff)).toBe(0);
+    expect(diff.stdout).not.toContain('created-changed');
+
+    // The same change made with ideas edit, from main: the same entries.
+    git(['checkout', '-q', '-b', 'by-edit', 'main'], dir);
+    const edited = ideas(['edit', id, '--set', 'carrier=Eve', '--set', 'coach=Carl', '--by', 'Samordnaren'], {
+      cwd: dir,
+    });
+    expect(edited.code, describeRun(edited)).toBe(0);
+    expect(withoutDate(history(dir, rel).slice(was.length))).toEqual(withoutDate(added.slice(1)));
+  });
+
+  it('refuses a row that would rewrite the idea an adopted one is based on, and says so in English', () => {
+    const dir = freshRegistry('sundsvall', 'en');
+    const rel = 'ideas/01-ide/sund-b4sed1-adopted.md';
+    fs.mkdirSync(path.join(dir, 'ideas/01-ide'), { recursive: true });
+    fs.writeFileSync(
+      path.join(dir, rel),
+      '---\nid: sund-b4sed1\ntitle: Adopted\ncreated: 2026-01-10\nbasedOn:\n  member: umea\n  id: umea-abcd12\n' +
+        `  commit: ${'a'.repeat(40)}\nhistory:\n  - date: 2026-01-10\n    action: adopted\n    to: idea\n` +
+        '    source: umea:umea-abcd12\n---\n\nText.\n',
+    );
+    git(['add', '-A'], dir);
+    git(['commit', '-q', '-m', 'an adopted idea'], dir);
+    const exported = ideas(['export', '--include-personal'], { cwd: dir });
+    expect(exported.code, describeRun(exported)).toBe(0);
+    fs.writeFileSync(path.join(dir, 'export.csv'), exported.stdout);
+    // Read back as exported: unchanged.
+    const same = ideas(['import', 'export.csv', '--json'], { cwd: dir });
+    expect(parseJson(same)).toMatchObject({ counts: { created: 0, updated: 0, unchanged: 1 } });
+    const rows = parseCsvWithLibrary(exported.stdout, ',');
+    const member = (rows[0] as string[]).findIndex((h) => h.startsWith('Based on') && h.endsWith('member'));
+    expect(member, (rows[0] as string[]).join(',')).toBeGreaterThan(0);
+    const column = (rows[0] as string[])[member] as string;
+    (rows[1] as string[])[member] = 'evil';
+    fs.writeFileSync(path.join(dir, 'export.csv'), rows.map((r) => r.join(',')).join('\r\n'));
+    const before = snapshotFiles(dir);
+    const r = ideas(['import', 'export.csv'], { cwd: dir });
+    expect(r.code, describeRun(r)).toBe(1);
+    expect(r.stderr).toContain(
+      `Row 2, column ${column}: The row says evil in the column ${column}, but the idea sund-b4sed1 has umea there. ` +
+        'The field Based on [basedOn] is set by ideas and never rewritten, by ideas edit or by an import',
+    );
+    expect(snapshotFiles(dir)).toEqual(before);
+  });
+});
+
 describe('formula guards survive the round trip', () => {
   const STARTS = ['-', '=', '+', '@'];
 

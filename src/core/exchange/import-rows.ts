@@ -368,6 +368,8 @@ export interface RowCells {
   stage: Stage | null;
   /** The `created` cell, or undefined without one (null: the cell is empty). */
   created: string | null | undefined;
+  /** The header of the `created` column, when the file has one. */
+  createdColumn?: string;
   /** The `id` cell, or null. */
   id: string | null;
   /** The cells of the columns an export makes from the history (see derivedRole), as written. */
@@ -416,6 +418,7 @@ export function readCells(
       out.derived.push({ column: c.header, key: c.role.key, raw });
       return;
     }
+    if (c.role.kind === 'created') out.createdColumn = c.header;
     if (raw === '') {
       if (c.role.kind === 'field')
         out.sets.push({ column: c.header, field: c.role.field, path: c.role.path, value: undefined });

@@ -63,6 +63,16 @@ describe('planEdit', () => {
     expect(edit.fields.get('tags')).toBeUndefined();
     expect({ ...(edit.fields.get('team') as object) }).toEqual({ women: 3, men: 1 });
     expect(edit.body).toBe('Ny text');
+    // Each field's first changing cell, to name its column where a change is refused; created by its own column.
+    expect(edit.cells.get('team')).toEqual({ column: 'team', value: 3, now: 2 });
+    expect(edit.cells.get('tags')).toEqual({ column: 'tags', value: undefined, now: ['a'] });
+    expect(edit.cells.get('created')).toEqual({ column: 'created', value: '2026-01-01', now: undefined });
+    expect(
+      planEdit(
+        { ...idea, data: { ...idea.data, created: '2025-05-05' } },
+        { sets: [], body: undefined, created: null, createdColumn: 'Skapad' },
+      ).cells.get('created'),
+    ).toEqual({ column: 'Skapad', value: undefined, now: '2025-05-05' });
     // The idea itself is not touched.
     expect(idea.data.team).toEqual({ women: 2, men: 1 });
   });

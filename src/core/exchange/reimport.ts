@@ -13,7 +13,10 @@
  *
  * An update is the least change: only the fields the file has a column for, and of those only the ones whose value
  * differs, are set (an empty cell clears a field that has a value). The idea gets a history entry naming the file.
- * A row that changes nothing leaves its idea as it is, byte for byte.
+ * A row that changes nothing leaves its idea as it is, byte for byte. An update obeys the rules `ideas edit` does
+ * (sluice/idea-edit.ts): a row that would change a field the tool keeps (`created`, `basedOn`, …) is refused, and a
+ * change of the carrier, the coach, an amount or a decision gets its `assigned` entry, old and new value, after the
+ * `imported` one.
  */
 import { createHash } from 'node:crypto';
 import { canonical } from '../history/canonical.js';
@@ -87,7 +90,16 @@ function valueAt(data: Record<string, unknown>, field: string, path: readonly st
 /** What an update changes: the top-level fields to set (undefined: remove), and the new text, if any. */
 export interface IdeaEdit {
   fields: Map<string, unknown>;
+  /** For each field set, the first cell that changes it: to name the column where a change is refused. */
+  cells: Map<string, ChangedCell>;
   body: string | null;
+}
+
+/** A cell that changes its field: its column, what it says (undefined: empty), and what the idea has there. */
+export interface ChangedCell {
+  column: string;
+  value: unknown;
+  now: unknown;
 }
 
 /**
@@ -96,14 +108,16 @@ export interface IdeaEdit {
  */
 export function planEdit(
   idea: Pick<Idea, 'data' | 'body'>,
-  cells: Pick<RowCells, 'sets' | 'body' | 'created'>,
+  cells: Pick<RowCells, 'sets' | 'body' | 'created'> & Partial<Pick<RowCells, 'createdColumn'>>,
 ): IdeaEdit {
   const fields = new Map<string, unknown>();
+  const changed = new Map<string, ChangedCell>();
   const next = (field: string): unknown =>
     fields.has(field) ? fields.get(field) : nullProtoDeep(structuredClone(idea.data[field] ?? undefined));
-  const apply = (s: Pick<CellSet, 'field' | 'path' | 'value'>) => {
+  const apply = (s: Pick<CellSet, 'column' | 'field' | 'path' | 'value'>) => {
     const now = valueAt(idea.data, s.field, s.path);
     if (s.value === undefined ? isBlank(now) : canonical(s.value) === canonical(now)) return;
+    if (!changed.has(s.field)) changed.set(s.field, { column: s.column, value: s.value, now });
     if (s.path.length === 0) {
       fields.set(s.field, s.value);
       return;
@@ -121,14 +135,16 @@ export function planEdit(
     fields.set(s.field, top);
   };
   for (const s of cells.sets) apply(s);
-  if (cells.created !== undefined) apply({ field: 'created', path: [], value: cells.created ?? undefined });
-  // An idea may not lose what identifies it: a cleared title or created is a problem the schema names, not a removal
-  // that would go unnoticed, so it is kept as the cell says and the check of the written file refuses it.
+  if (cells.created !== undefined)
+    apply({ column: cells.createdColumn ?? 'created', field: 'created', path: [], value: cells.created ?? undefined });
+  // An idea may not lose what identifies it: a cleared title is a problem the schema names, not a removal that would
+  // go unnoticed, so it is kept as the cell says and the check of the written file refuses it. A changed or cleared
+  // `created` is planned as the cell says too, and refused by the rule every edit obeys (sluice/idea-edit.ts).
   const body =
     cells.body !== undefined && cells.body.replace(/\r\n?/g, '\n').trim() !== idea.body.replace(/\r\n?/g, '\n').trim()
       ? cells.body
       : null;
-  return { fields, body };
+  return { fields, cells: changed, body };
 }
 
 export function isNoChange(edit: IdeaEdit): boolean {
