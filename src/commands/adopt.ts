@@ -33,7 +33,7 @@ import { newIdeaPath } from '../core/sluice/slug.js';
 import { resolveStage } from '../core/sluice/stage-lookup.js';
 import type { SchemaProblem } from '../core/criteria/schema-check.js';
 import { writeNewIdea } from '../io/idea-write.js';
-import { gitUserName } from '../io/git.js';
+import { gitUserName, requireCommitter } from '../io/git.js';
 import { listIdeaFiles } from '../io/idea-files.js';
 import { readIdeas } from '../io/read-ideas.js';
 import { openMemberRegion, readSnapshots } from '../io/region/member-region.js';
@@ -70,6 +70,7 @@ export interface AdoptResult {
 
 export async function runAdopt(opts: AdoptOptions, ctx: Ctx): Promise<AdoptResult> {
   const { registry, lang } = openRegistry(opts, ctx);
+  if (opts.commit) await requireCommitter(registry.root);
   const { config } = registry;
   const ref = parseIdeaRef(opts.ref);
   if (!ref) throw new IdeasError('USAGE', 'err.adoptRef', { ref: opts.ref }, { hint: 'hint.adoptRef' });

@@ -7,6 +7,7 @@ import { findIdea } from '../io/find-idea.js';
 import { editText, readIdeaText, rewriteIdea, type WriteOutcome } from '../io/idea-write.js';
 import type { Registry } from '../io/registry.js';
 import { openRegistry } from './open-registry.js';
+import { requireCommitter } from '../io/git.js';
 import { fieldTitles, type FieldTitles } from '../core/criteria/field-titles.js';
 import { readPackageSchema } from '../io/schemas.js';
 import { actingName } from './acting-name.js';
@@ -31,6 +32,7 @@ export interface AssignResult extends WriteOutcome {
 /** Sets an idea's coach or carrier, each change recorded in the history like any change that matters to the council. */
 export async function runAssign(opts: AssignOptions, ctx: Ctx): Promise<AssignResult> {
   const { registry, lang } = openRegistry(opts, ctx);
+  if (opts.commit) await requireCommitter(registry.root);
   const wanted = (['carrier', 'coach'] as const).flatMap((field) => {
     const value = opts[field]?.trim();
     return value ? [{ field, value }] : [];

@@ -7,6 +7,7 @@ import { t, type Lang } from '../core/i18n/i18n.js';
 import { findIdea } from '../io/find-idea.js';
 import { loadCriteria, type Registry } from '../io/registry.js';
 import { openRegistry } from './open-registry.js';
+import { requireCommitter } from '../io/git.js';
 import { decisionName, parseDecision, type Decision } from '../core/sluice/decision.js';
 import { decisionMakers } from '../core/sluice/conflict.js';
 import { fieldQuestion, readFieldAnswer } from '../core/sluice/gate-fields.js';
@@ -94,6 +95,7 @@ export function parseAmount(value: string | undefined, to: Stage | null): number
 
 export async function runDecide(opts: DecideOptions, ctx: Ctx): Promise<DecideResult> {
   const { registry, lang } = openRegistry(opts, ctx);
+  if (opts.commit) await requireCommitter(registry.root);
   const decision = parseDecision(opts.decision);
   const reason = opts.reason?.trim() ?? '';
   if (reason === '')

@@ -30,6 +30,7 @@ import { valueWords, type ValueWords } from '../ui/field-value.js';
 import { bodyFromFlags } from './body-text.js';
 import { textInEditor } from './editor-text.js';
 import { openRegistry } from './open-registry.js';
+import { requireCommitter } from '../io/git.js';
 import { actingName } from './acting-name.js';
 import { gateFor } from './transition.js';
 import { fieldBook, type FieldBook } from './field-book.js';
@@ -63,6 +64,7 @@ export interface EditResult extends WriteOutcome {
 
 export async function runEdit(opts: EditOptions, ctx: Ctx): Promise<EditResult> {
   const { registry, lang } = openRegistry(opts, ctx);
+  if (opts.commit) await requireCommitter(registry.root);
   const criteria = loadCriteria(registry);
   const idea = findIdea(registry, opts.id);
   const book = fieldBook(registry, criteria, lang);

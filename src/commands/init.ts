@@ -12,7 +12,7 @@ import { toPosix } from '../io/idea-files.js';
 import { renderGithubWorkflow, WORKFLOW_FILE } from '../core/scaffold/ci-workflow.js';
 import { GITLAB_CI_FILE, renderGitlabCi } from '../core/scaffold/gitlab-ci.js';
 import { checkPackageSpec, showPackageSpec, type PackageSpecProblem } from '../core/scaffold/package-spec.js';
-import { git, gitIdentityRemedy, gitTopLevel } from '../io/git.js';
+import { git, requireCommitter, gitTopLevel } from '../io/git.js';
 import { shellCommand } from '../core/shell/quote.js';
 import { localizeConfigComments } from '../core/scaffold/config-comments.js';
 
@@ -156,10 +156,7 @@ async function checkCanCommit(top: string | null, root: string, ctx: Ctx): Promi
       },
     );
   }
-  const remedy = await gitIdentityRemedy(top);
-  if (remedy !== null) {
-    throw new IdeasError('GIT', 'err.initCommitNoIdentity', {}, { hint: 'hint.initCommitNoIdentity', details: remedy });
-  }
+  await requireCommitter(top);
 }
 
 /** `git add` of exactly the files written; false when git refuses (a file the team's .gitignore ignores). */

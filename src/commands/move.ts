@@ -7,6 +7,7 @@ import { shellQuote } from '../core/shell/quote.js';
 import { findIdea } from '../io/find-idea.js';
 import { loadCriteria, type Registry } from '../io/registry.js';
 import { openRegistry } from './open-registry.js';
+import { requireCommitter } from '../io/git.js';
 import { actingName } from './acting-name.js';
 import { gateFor, moveRequest, transition, type TransitionResult } from './transition.js';
 import { planTransition, requireCouncil } from '../core/sluice/transition.js';
@@ -39,6 +40,7 @@ export interface MoveResult extends TransitionResult {
 
 export async function runMove(opts: MoveOptions, ctx: Ctx): Promise<MoveResult> {
   const { registry, lang } = openRegistry(opts, ctx);
+  if (opts.commit) await requireCommitter(registry.root);
   const criteria = loadCriteria(registry);
   const idea = findIdea(registry, opts.id);
   const { config } = registry;

@@ -26,7 +26,7 @@ import { bodyFromFlags } from './body-text.js';
 import { writeNewIdea } from '../io/idea-write.js';
 import { flagFor } from '../core/sluice/gate-fix.js';
 import { withWriteLock } from '../io/write-session.js';
-import { gitUserName } from '../io/git.js';
+import { gitUserName, requireCommitter } from '../io/git.js';
 import { listIdeaFiles } from '../io/idea-files.js';
 import { readIdeas } from '../io/read-ideas.js';
 import { loadCriteria, type Registry } from '../io/registry.js';
@@ -63,6 +63,7 @@ export interface NewResult {
 
 export async function runNew(opts: NewOptions, ctx: Ctx): Promise<NewResult> {
   const { registry, lang } = openRegistry(opts, ctx);
+  if (opts.commit) await requireCommitter(registry.root);
   const { config } = registry;
   const criteria = loadCriteria(registry);
   const stage = firstStage(config);

@@ -263,3 +263,13 @@ export async function gitIdentityRemedy(dir: string): Promise<string[] | null> {
       : ['git config --global user.email "you@example.com"', 'git config --global user.name "Your Name"'];
   }
 }
+
+/**
+ * --commit needs someone to commit as: refused before anything is written or asked, with git's own remedy, rather
+ * than leaving a coordinator with a change made and a commit that failed.
+ */
+export async function requireCommitter(dir: string): Promise<void> {
+  const remedy = await gitIdentityRemedy(dir);
+  if (remedy !== null)
+    throw new IdeasError('GIT', 'err.commitNoIdentity', {}, { hint: 'hint.commitNoIdentity', details: remedy });
+}

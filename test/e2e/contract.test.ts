@@ -14,6 +14,7 @@ import { cliEnv, describeRun, ideas, parseJson, shell } from '../helpers/cli.js'
 import { ideasInProcess } from '../helpers/in-process.js';
 import { freshRegistry, readConfig, stageDir, writeFile } from '../helpers/registry.js';
 import { git, makeTempDir, makeTempRepo, removeTempDirs, stagedFiles } from '../helpers/temp-repo.js';
+import { readTree } from '../helpers/sluice.js';
 
 type Lang = 'sv' | 'en';
 const LANGS: Lang[] = ['sv', 'en'];
@@ -384,6 +385,44 @@ describe('ideas init: the first commit holds the sluice', () => {
       expect(json.error.details.join('\n')).toContain('git config --global user.email');
     },
   );
+});
+
+describe('--commit without a git identity, in every command that commits', () => {
+  // user.useConfigOnly: git never guesses a name from the host, so the identity is surely missing.
+  const noIdentity = () => {
+    const dir = makeTempDir();
+    git(['init', '-q', '-b', 'main'], dir);
+    git(['config', 'user.useConfigOnly', 'true'], dir);
+    expect(ideas(['init', '--template', 'minimal', '--lang', 'sv', '--no-ci'], { cwd: dir }).code).toBe(0);
+    const home = makeTempDir('ideas-home-');
+    const env = {
+      HOME: home,
+      XDG_CONFIG_HOME: home,
+      EMAIL: undefined,
+      GIT_AUTHOR_NAME: undefined,
+      GIT_AUTHOR_EMAIL: undefined,
+      GIT_COMMITTER_NAME: undefined,
+      GIT_COMMITTER_EMAIL: undefined,
+    };
+    return { dir, env };
+  };
+
+  it.each<[string, (id: string) => string[]]>([
+    ['new', () => ['new', '--no-input', '--title', 'Lånecykel', '--commit']],
+    ['edit', (id) => ['edit', id, '--set', 'title=Lånecyklar', '--commit']],
+    ['move', (id) => ['move', id, 'done', '--force', '--no-input', '--commit']],
+  ])('%s is refused before anything is written, with git’s remedy', (_name, args) => {
+    const { dir, env } = noIdentity();
+    const made = ideas(['new', '--no-input', '--title', 'Lånecykel'], { cwd: dir, env });
+    expect(made.code, describeRun(made)).toBe(0);
+    const id = /ide-[0-9a-z]+/.exec(made.stdout)?.[0] ?? '';
+    const before = readTree(dir);
+    const r = ideas(['--lang', 'en', ...args(id)], { cwd: dir, env });
+    expect(r.code, describeRun(r)).toBe(2);
+    expect(r.stderr).toContain('git does not know who you are');
+    expect(r.stderr).toMatch(/^ {2}git config --global user\.email /m);
+    expect(readTree(dir)).toEqual(before);
+  });
 });
 
 describe('every command a message shows runs as printed', () => {

@@ -82,11 +82,11 @@ export const contract = {
     sv: 'Skapa repot först med `{init}`, eller kör utan --commit.',
     en: 'Create the repository first with `{init}`, or run without --commit.',
   },
-  'err.initCommitNoIdentity': {
+  'err.commitNoIdentity': {
     sv: 'git vet inte vem du är (user.name och user.email saknas), så --commit kan inte spara något. Inget skrevs. git föreslår:',
     en: 'git does not know who you are (user.name and user.email are not set), so --commit cannot save anything. Nothing was written. git suggests:',
   },
-  'hint.initCommitNoIdentity': {
+  'hint.commitNoIdentity': {
     sv: 'Kör raderna ovan med ditt namn och din e-post, eller kör utan --commit.',
     en: 'Run the lines above with your name and e-mail, or run without --commit.',
   },
