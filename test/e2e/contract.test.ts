@@ -59,6 +59,12 @@ const USAGE_ERRORS: { name: string; args: string[]; json?: string[]; says: Recor
     says: { sv: /För många argument/, en: /Too many arguments/ },
   },
   {
+    // The mistake a newcomer makes: a name with a space, unquoted, leaves its second word as an argument.
+    name: 'a value with a space, unquoted',
+    args: ['new', '--no-input', '--title', 'X', '--set', 'carrier=Anna', 'Berg'],
+    says: { sv: /inom citattecken, till exempel --set "carrier=Anna Berg"/, en: /goes in quotes/ },
+  },
+  {
     name: 'bad choice',
     args: ['validate', '--format', 'xml'],
     says: { sv: /Tillåtna val: pretty/, en: /Allowed choices: pretty/ },

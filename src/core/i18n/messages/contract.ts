@@ -35,8 +35,8 @@ export const contract = {
     en: 'The option {option} is required.',
   },
   'use.tooManyArguments': {
-    sv: 'För många argument: väntade {expected}, fick {got}.',
-    en: 'Too many arguments: expected {expected}, got {got}.',
+    sv: 'För många argument: väntade {expected}, fick {got}. Ett värde med mellanslag skrivs inom citattecken, till exempel --set "carrier=Anna Berg".',
+    en: 'Too many arguments: expected {expected}, got {got}. A value with spaces goes in quotes, for example --set "carrier=Anna Berg".',
   },
   'use.badChoice': {
     sv: 'Flaggan {option} kan inte vara "{value}". Tillåtna val: {choices}.',
