@@ -8,7 +8,7 @@ import type { CommonOptions, Ctx } from './context.js';
 import type { RegistryRef } from './core/sluice/config.js';
 import { COMMANDS } from './cli/commands.js';
 import type { CommandSpec, OptionSpec, ParsedArguments } from './cli/spec.js';
-import { localizePlaceholders, unknownHelpTopic, usageError, wantsJson } from './cli/usage.js';
+import { localizePlaceholders, unknownCommandMessage, unknownHelpTopic, usageError, wantsJson } from './cli/usage.js';
 import { writeOutput } from './cli/write-output.js';
 import { IdeasError, isIdeasError } from './core/errors.js';
 import { isLang, t, type Lang } from './core/i18n/i18n.js';
@@ -235,7 +235,16 @@ export async function run(argv: string[], ctx: Ctx, inspect?: (program: Command)
   );
   if (topic !== null) {
     return await reportError(
-      usageError({ code: 'commander.unknownCommand', message: `unknown command '${topic}'` }, []),
+      usageError(
+        {
+          code: 'commander.unknownCommand',
+          message: unknownCommandMessage(
+            topic,
+            program.commands.map((c) => c.name()),
+          ),
+        },
+        [],
+      ),
       how,
       ctx,
     );

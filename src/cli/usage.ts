@@ -8,6 +8,7 @@
 import type { CommanderError } from 'commander';
 import { IdeasError } from '../core/errors.js';
 import { isMessageKey, t, type Lang, type MessageKey, type Params } from '../core/i18n/i18n.js';
+import { nearMiss } from '../core/near-miss.js';
 
 /** The long flag of an option's flags (`-s, --stage <stage>` gives `--stage`), else the flags as written. */
 function flagOf(flags: string): string {
@@ -80,6 +81,15 @@ export function usageError(e: Pick<CommanderError, 'code' | 'message'>, path: re
     hint: 'hint.usage',
     hintParams: { help: ['ideas', ...path, '--help'].join(' ') },
   });
+}
+
+/** An unknown command as commander says it, with the nearest of `commands` as commander suggests one. */
+export function unknownCommandMessage(word: string, commands: readonly string[]): string {
+  const near = nearMiss(
+    word,
+    commands.map((c) => ({ text: c, value: c })),
+  );
+  return `unknown command '${word}'${near === null ? '' : ` (Did you mean ${near.text}?)`}`;
 }
 
 /**

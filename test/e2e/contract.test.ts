@@ -59,6 +59,11 @@ const USAGE_ERRORS: { name: string; args: string[]; json?: string[]; says: Recor
     says: { sv: /För många argument/, en: /Too many arguments/ },
   },
   {
+    name: 'help for a misspelled command',
+    args: ['help', 'lst'],
+    says: { sv: /Okänt kommando "lst"\. Menade du list\?/, en: /Unknown command "lst"\. Did you mean list\?/ },
+  },
+  {
     // The mistake a newcomer makes: a name with a space, unquoted, leaves its second word as an argument.
     name: 'a value with a space, unquoted',
     args: ['new', '--no-input', '--title', 'X', '--set', 'carrier=Anna', 'Berg'],

@@ -53,6 +53,19 @@ describe('parseDecision', () => {
       }),
     );
   });
+
+  it.each([
+    ['godkän', 'godkänn'],
+    ['aprove', 'approve'],
+    ['Parkra', 'parkera'],
+  ])('a near miss %j: did you mean %j', (word, suggestion) => {
+    expect(() => parseDecision(word)).toThrow(
+      expect.objectContaining({
+        code: 'USAGE',
+        text: expect.objectContaining({ en: expect.stringContaining(`Did you mean ${suggestion}?`) }),
+      }),
+    );
+  });
 });
 
 describe('the one list of decisions', () => {

@@ -2,6 +2,7 @@
 import { IdeasError } from '../errors.js';
 import { LANGS, t, type Lang, type Localized } from '../i18n/i18n.js';
 import { textOf } from '../safe-object.js';
+import { nearMiss } from '../near-miss.js';
 
 export const DECISIONS = ['approve', 'return', 'park', 'reject'] as const;
 export type Decision = (typeof DECISIONS)[number];
@@ -43,10 +44,13 @@ export function parseDecisionWord(value: string): Decision | null {
 /** A decision as a member writes it (see parseDecisionWord), or a usage error that lists the decisions. */
 export function parseDecision(value: string): Decision {
   const decision = parseDecisionWord(value);
-  if (decision === null)
-    throw new IdeasError('USAGE', 'err.badDecision', {
-      decision: value,
-      decisions: { sv: decisionChoices('sv'), en: decisionChoices('en') },
-    });
-  return decision;
+  if (decision !== null) return decision;
+  const decisions = { sv: decisionChoices('sv'), en: decisionChoices('en') };
+  // A word near one of them ("godkän"): that word, in the language it was nearest to (in that language's words).
+  const near = nearMiss(
+    value.normalize('NFC').trim(),
+    LANGS.flatMap((lang) => DECISIONS.map((d) => ({ text: decisionName(d, lang), value: d }))),
+  );
+  if (near === null) throw new IdeasError('USAGE', 'err.badDecision', { decision: value, decisions });
+  throw new IdeasError('USAGE', 'err.badDecisionSuggest', { decision: value, suggestion: near.text, decisions });
 }

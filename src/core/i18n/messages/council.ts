@@ -32,6 +32,10 @@ export const council = {
     sv: 'Okänt beslut "{decision}": välj {decisions}.',
     en: 'Unknown decision "{decision}": choose {decisions}.',
   },
+  'err.badDecisionSuggest': {
+    sv: 'Okänt beslut "{decision}". Menade du {suggestion}? Välj {decisions}.',
+    en: 'Unknown decision "{decision}". Did you mean {suggestion}? Choose {decisions}.',
+  },
   'err.decideReason': {
     sv: 'Ett beslut behöver ett skäl (eller, för återremittera, ett råd), som skrivs i idéns historik.',
     en: "A decision needs a reason (or, to send back, advice), written in the idea's history.",
