@@ -331,6 +331,8 @@ export interface TextOptions {
 export function renderReportText(view: ReportView, lang: Lang, c: ChalkInstance, opts: TextOptions): string {
   const r = view.report;
   const out: string[] = [
+    // A copy with names in it says so first, as the site does: it is the line a reader sees before anything else.
+    ...(r.includePersonal ? [c.bold.yellow(t(lang, 'report.internal'))] : []),
     c.bold(t(lang, 'report.title', { name: view.config.name })),
     t(lang, 'report.summary', { period: periodText(r, lang), ideas: r.ideas, added: r.added }),
   ];
@@ -370,6 +372,7 @@ function mdCell(text: string): string {
 export function renderReportMarkdown(view: ReportView, lang: Lang): string {
   const r = view.report;
   const out: string[] = [
+    ...(r.includePersonal ? [`> **${mdCell(t(lang, 'report.internal'))}**`, ''] : []),
     `# ${mdCell(t(lang, 'report.title', { name: view.config.name }))}`,
     '',
     t(lang, 'report.summary', { period: periodText(r, lang), ideas: r.ideas, added: r.added }),

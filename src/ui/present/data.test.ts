@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { plainView } from '../../../test/helpers/view.js';
+import { classifyFields } from '../../core/criteria/personal-data.js';
 import type { Lang } from '../../core/i18n/i18n.js';
+import { buildReport } from '../../core/report/report.js';
 import { normalizeConfig } from '../../core/sluice/config.js';
-import { presentImport, type ImportView } from './data.js';
+import { toIdea } from '../../core/sluice/idea.js';
+import { readPackageSchema } from '../../io/schemas.js';
+import type { Output } from '../output.js';
+import { presentExport, presentImport, presentReport, type ImportView, type ReportFormat } from './data.js';
 
 const view = plainView('2026-12-01T12:00:00Z');
 const config = normalizeConfig({
@@ -69,5 +74,96 @@ describe('presentImport', () => {
     expect(lastLine('en', 0, 2, false)).toBe(
       'From nya.csv: 0 new ideas created, 2 ideas updated and 1 idea unchanged.',
     );
+  });
+});
+
+/** What an Output writes to one stream, as one text. */
+function written(o: Output, to: 'stdout' | 'stderr'): string {
+  return o.writes
+    .filter((w) => w.to === to)
+    .map((w) => (typeof w.text === 'string' ? w.text : [...w.text].join('')))
+    .join('');
+}
+
+describe('an internal copy (--include-personal) says so in every format', () => {
+  const idea = toIdea(
+    {
+      data: {
+        id: 'ide-aaaaaa',
+        title: 'Lånecyklar',
+        created: '2026-01-01',
+        carrier: 'Anna Berg',
+        history: [{ date: '2026-01-01', action: 'created', to: 'idea' }],
+      },
+      body: '',
+    },
+    stage,
+    'ideas/01-ide/ide-aaaaaa.md',
+    '/r/ideas/01-ide/ide-aaaaaa.md',
+  );
+  const classes = classifyFields([readPackageSchema('idea')]);
+  const report = (includePersonal: boolean) =>
+    buildReport(config, [idea], classes, {
+      since: null,
+      until: '2026-03-01',
+      today: '2026-03-01',
+      by: [],
+      includePersonal,
+      minGroupSize: 2,
+    });
+  const presented = (includePersonal: boolean, format: ReportFormat, lang: Lang = 'sv') =>
+    presentReport(
+      { registry: { root: '/r', config }, lang, report: report(includePersonal), titles: {}, unreadable: 0 },
+      format,
+      view,
+    );
+
+  it('report as text and Markdown: a notice as the first line of the report itself', () => {
+    expect(written(presented(true, 'text'), 'stdout').split('\n')[0]).toBe(
+      'Intern version med personuppgifter. Publicera den inte.',
+    );
+    expect(written(presented(true, 'text', 'en'), 'stdout').split('\n')[0]).toBe(
+      'Internal version with personal data. Do not publish it.',
+    );
+    const md = written(presented(true, 'md'), 'stdout');
+    expect(md.split('\n').slice(0, 3)).toEqual([
+      '> **Intern version med personuppgifter. Publicera den inte.**',
+      '',
+      '# Sluss: rapport',
+    ]);
+    // Said once, in the document: not again on stderr.
+    expect(written(presented(true, 'md'), 'stderr')).toBe('');
+  });
+
+  it('report as CSV: the file stays a CSV, the notice goes to stderr', () => {
+    const o = presented(true, 'csv');
+    expect(written(o, 'stdout')).not.toMatch(/personuppgifter/i);
+    expect(written(o, 'stdout').startsWith('\uFEFFavsnitt;')).toBe(true);
+    expect(written(o, 'stderr')).toBe('Den här rapporten innehåller personuppgifter: publicera den inte.\n');
+  });
+
+  it('a public report says nothing of the kind, in any format', () => {
+    for (const format of ['text', 'md', 'csv', 'json'] as const) {
+      const o = presented(false, format);
+      expect(written(o, 'stdout') + written(o, 'stderr'), format).not.toMatch(/personuppgifter|internal/i);
+    }
+  });
+
+  it('export as CSV: the notice on stderr, the file as it was; JSON says it in its own field', () => {
+    const r = {
+      registry: { root: '/r', config },
+      lang: 'sv' as const,
+      table: { columns: ['id', 'carrier'], rows: [['ide-aaaaaa', 'Anna Berg']] },
+      header: ['id', 'Idébärare'],
+      delimiter: ';',
+      unreadable: 0,
+    };
+    const internal = presentExport(r, { format: 'csv', includePersonal: true }, view);
+    const open = presentExport(r, { format: 'csv', includePersonal: false }, view);
+    expect(written(internal, 'stdout')).toBe(written(open, 'stdout'));
+    expect(written(internal, 'stderr')).toBe('Den här exporten innehåller personuppgifter: publicera den inte.\n');
+    expect(written(open, 'stderr')).toBe('');
+    const json = presentExport(r, { format: 'json', includePersonal: true }, view);
+    expect(JSON.parse(written(json, 'stdout'))).toMatchObject({ includePersonal: true });
   });
 });

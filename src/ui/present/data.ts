@@ -31,6 +31,8 @@ export function presentReport(r: ReportResultView, format: ReportFormat, v: View
     o.out(documentOut(renderReportCsv(view, r.lang, r.registry.config.language === 'sv' ? ';' : ','), v));
   else if (format === 'md') o.out(documentOut(renderReportMarkdown(view, r.lang), v));
   else o.out(renderReportText(terminalLines(view), r.lang, v.out, { bars: v.outIsTTY, width: v.outWidth }));
+  // Text and Markdown say it in the report; a CSV cannot without breaking it for Excel, and JSON has its field.
+  if (format === 'csv' && r.report.includePersonal) o.err(`${v.err.yellow(t(r.lang, 'out.reportInternal'))}\n`);
   o.err(unreadableWarning(r.unreadable, r.lang, v));
   return o.done();
 }
@@ -52,6 +54,8 @@ export function presentExport(
   const o = output();
   if (opts.format === 'json') o.out(jsonParts(exportDocument(r.registry, r.table, opts.includePersonal)));
   else o.out(documentOut(renderIdeaTableCsv(r.table, r.registry.config, r.delimiter, r.header), v));
+  // On stderr: a line in the CSV would be a row to Excel and to `ideas import`. JSON says it in its own field.
+  if (opts.format === 'csv' && opts.includePersonal) o.err(`${v.err.yellow(t(r.lang, 'out.exportInternal'))}\n`);
   o.err(unreadableWarning(r.unreadable, r.lang, v));
   return o.done();
 }

@@ -170,4 +170,13 @@ export const output = {
     sv: 'Den här webbplatsen innehåller personuppgifter: publicera den inte.',
     en: 'This site holds personal data: do not publish it.',
   },
+  // On stderr, for the formats that cannot say it themselves (CSV, read by Excel and `ideas import`).
+  'out.reportInternal': {
+    sv: 'Den här rapporten innehåller personuppgifter: publicera den inte.',
+    en: 'This report holds personal data: do not publish it.',
+  },
+  'out.exportInternal': {
+    sv: 'Den här exporten innehåller personuppgifter: publicera den inte.',
+    en: 'This export holds personal data: do not publish it.',
+  },
 } as const satisfies Record<string, Localized>;

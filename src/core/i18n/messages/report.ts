@@ -3,6 +3,11 @@ import type { Localized } from '../i18n.js';
 
 export const report = {
   'report.title': { sv: '{name}: rapport', en: '{name}: report' },
+  // At the top of a report made with --include-personal, in its text: the words the site shows (site.internal).
+  'report.internal': {
+    sv: 'Intern version med personuppgifter. Publicera den inte.',
+    en: 'Internal version with personal data. Do not publish it.',
+  },
   'report.summary': {
     sv: '{period}: {ideas#idé|idéer}, varav {added} nya under perioden.',
     en: '{period}: {ideas#idea|ideas}, {added} of them new in the period.',
