@@ -218,6 +218,12 @@ async function readLines(
   });
 }
 
+/**
+ * A scripted select answered by Enter alone: the choice inquirer's cursor starts on (the default, where it is one of
+ * the choices, else the first), so that a test shows what Enter takes rather than naming it.
+ */
+export const ENTER: unique symbol = Symbol('Enter');
+
 export type ScriptedAnswer =
   | { kind: 'input'; message?: RegExp; answer: string }
   | { kind: 'select'; message?: RegExp; answer: unknown }
@@ -265,7 +271,10 @@ export class ScriptedPrompter implements Prompter {
 
   async select<T>(q: SelectQuestion<T>): Promise<T> {
     this.helps.push(q.help);
-    const answer = this.next('select', q.message).answer as T;
+    const given = this.next('select', q.message).answer;
+    const first = q.choices.find((c) => c.value === q.default) ?? q.choices[0];
+    if (given === ENTER && !first) throw new Error(`Enter on a select without choices: ${q.message}`);
+    const answer = (given === ENTER ? first?.value : given) as T;
     if (!q.choices.some((c) => c.value === answer))
       throw new Error(`"${String(answer)}" is not a choice of: ${q.message}`);
     return answer;
