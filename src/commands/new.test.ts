@@ -8,7 +8,7 @@ import type { Ctx } from '../context.js';
 import { IdeasError } from '../core/errors.js';
 import { readFrontMatter } from '../core/front-matter/front-matter.js';
 import { ID_ALPHABET } from '../core/sluice/id.js';
-import { ScriptedPrompter, type InputQuestion, type ScriptedAnswer } from '../ui/prompter.js';
+import { ENTER, ScriptedPrompter, type InputQuestion, type ScriptedAnswer } from '../ui/prompter.js';
 import { runNew, type NewOptions } from './new.js';
 import { failure } from '../../test/helpers/errors.js';
 import { git, stagedFiles } from '../../test/helpers/temp-repo.js';
@@ -277,7 +277,11 @@ describe('runNew with prompts', () => {
       { kind: 'input', message: /^Idéns namn$/, answer: 'Läxhjälp på bussen' },
       { kind: 'input', message: /^Idébärare/, answer: 'Omar Ali' },
       { kind: 'input', message: /^Enhet/, answer: 'Barn och utbildning' },
-      { kind: 'select', message: /^Utmaning som idén svarar mot$/, answer: 'landsbygd' },
+      {
+        kind: 'select',
+        message: /^Utmaning som idén svarar mot \(valfritt, Enter hoppar över\)$/,
+        answer: 'landsbygd',
+      },
       { kind: 'input', message: /^Taggar/, answer: '' },
       { kind: 'text', message: /^Beskriv idén/, answer: '' },
       // Enter takes the default: git's user.name.
@@ -300,6 +304,25 @@ describe('runNew with prompts', () => {
       },
       body: '',
     });
+  });
+
+  it('Enter at the challenge, as at every optional question, skips it: no challenge is written', async () => {
+    copyExample('sundsvall');
+    const prompter = new ScriptedPrompter([
+      { kind: 'input', message: /^Idéns namn$/, answer: 'Läxhjälp på bussen' },
+      { kind: 'input', message: /^Idébärare \(valfritt, Enter hoppar över\)$/, answer: '' },
+      { kind: 'input', message: /^Enhet/, answer: '' },
+      // Enter once took the first challenge, "Framtidens välfärd", and "(hoppa över)" was last.
+      { kind: 'select', message: /^Utmaning som idén svarar mot \(valfritt, Enter hoppar över\)$/, answer: ENTER },
+      { kind: 'input', message: /^Taggar/, answer: '' },
+      { kind: 'text', message: /^Beskriv idén/, answer: '' },
+      { kind: 'input', message: /^Vem registrerar idén\?$/, answer: '' },
+    ]);
+    const r = await runNew(opts({}), ctx(prompter));
+    expect(prompter.remaining).toBe(0);
+    const { data } = readIdea(r.idea.path);
+    expect(data).not.toHaveProperty('challenge');
+    expect(Object.keys(data)).toEqual(['id', 'title', 'created', 'history']);
   });
 
   it('asks only for the required answers that the flags left out', async () => {

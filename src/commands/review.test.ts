@@ -340,7 +340,7 @@ describe('runReview', () => {
         message: /^Plan för testet \(behövs för steget Test; Enter hoppar över nu\)$/,
         answer: 'Två boenden under hösten, med språkombud och lektioner.',
       },
-      { kind: 'confirm', message: /^Närmsta chef stödjer idén$/, answer: true },
+      { kind: 'input', message: /^Närmsta chef stödjer idén \(behövs för steget Test, j\/n;/, answer: 'j' },
       { kind: 'select', message: /^Beslut för sund-vtkg00\?$/, answer: 'coach' },
       { kind: 'input', message: /^Idécoach/, answer: 'Lisa Berg' },
       { kind: 'select', message: /^Beslut för sund-vtkg00\?$/, answer: 'approve' },
@@ -425,7 +425,7 @@ describe('runReview', () => {
       { kind: 'select', message: /sund-vtkg00/, answer: 'complete' },
       { kind: 'input', message: /^Plan för testet/, answer: '' },
       // No: the criteria want the manager's support, so "no" is not written.
-      { kind: 'confirm', message: /^Närmsta chef/, answer: false },
+      { kind: 'input', message: /^Närmsta chef/, answer: 'nej' },
       { kind: 'select', message: /sund-vtkg00/, answer: 'skip' },
       { kind: 'select', message: /sund-eev2bz/, answer: 'skip' },
     ]);
@@ -435,6 +435,28 @@ describe('runReview', () => {
     expect(readTree(root)).toEqual(tree);
     expect(r.minutes?.completed).toEqual([]);
     expect(r.minutes?.unhandled).toEqual([]);
+  });
+
+  it('Enter at every question of the completion records nothing: the yes or no is skipped as the text is', async () => {
+    const root = makeSluice();
+    const tree = readTree(root);
+    const prompter = new MeetingPrompter([
+      { kind: 'select', message: /sund-vtkg00/, answer: 'complete' },
+      { kind: 'input', message: /^Plan för testet \(behövs för steget Test; Enter hoppar över nu\)$/, answer: '' },
+      // A yes typed or nothing: Enter alone once said yes here, and opened the gate.
+      {
+        kind: 'input',
+        message: /^Närmsta chef stödjer idén \(behövs för steget Test, j\/n; Enter hoppar över nu\)$/,
+        answer: '',
+      },
+      { kind: 'select', message: /sund-vtkg00/, answer: 'skip' },
+      { kind: 'select', message: /sund-eev2bz/, answer: 'skip' },
+    ]);
+    const { ctx } = commandContext(root, [], prompter);
+    const r = await runReview({ stage: 'refinement' }, ctx);
+    expect(prompter.remaining).toBe(0);
+    expect(readTree(root)).toEqual(tree);
+    expect(r.minutes?.completed).toEqual([]);
   });
 
   it('a meeting cancelled (Ctrl-C) lists the ideas it did not handle, and conflicts declared beforehand', async () => {

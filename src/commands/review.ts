@@ -25,6 +25,7 @@ import { councilMembers, decidersFor, parseConflictFlag, sameName, withName } fr
 import { parseNumberText } from '../core/criteria/fields.js';
 import { fieldQuestion, gateFields, readFieldAnswer, type GateField } from '../core/sluice/gate-fields.js';
 import type { Prompter } from '../ui/prompter.js';
+import { askField } from '../ui/field-prompt.js';
 import { writeFieldChanges } from './field-changes.js';
 import { fieldBook, fixPlace } from './edit.js';
 import { gateFor, moveRequest, transition } from './transition.js';
@@ -156,7 +157,7 @@ function waitingElsewhere(
  * Asks one field of a gate: a choice for an enum or a challenge, yes or no for a boolean, text otherwise, with the
  * schema's description as help. An empty answer leaves the field as it is (undefined).
  */
-async function askField(
+async function askGateField(
   prompter: Prompter,
   field: GateField,
   lang: Lang,
@@ -175,24 +176,18 @@ async function askField(
     return read.ok ? (read.value as string | number | boolean | (string | number)[]) : undefined;
   };
   switch (spec.kind) {
-    case 'select': {
-      const choices: Choice<string>[] = spec.choices.map((c) => ({ value: c.value, name: c.label }));
-      choices.push({ value: '', name: t(lang, 'prompt.skip') });
-      const chosen = await prompter.select({
-        message: field.label,
-        help,
-        choices,
-        default: typeof field.current === 'string' ? field.current : undefined,
-      });
-      return chosen === '' ? undefined : accepted(chosen);
-    }
+    // A choice and a yes or no as `new`, `edit` and `move` ask them: Enter skips, and never answers for the council.
+    case 'select':
     case 'confirm': {
-      const yes = await prompter.confirm({
-        message: field.label,
-        help,
-        default: spec.schema.const === true ? true : undefined,
-      });
-      return accepted(yes);
+      const answer = await askField(
+        prompter,
+        { ...spec, required: false },
+        lang,
+        compileCriteria,
+        field.current,
+        neededFor,
+      );
+      return typeof answer === 'string' || typeof answer === 'boolean' ? accepted(answer) : undefined;
     }
     case 'checkbox': {
       const chosen = await prompter.checkbox({
@@ -422,7 +417,7 @@ export async function runReview(opts: ReviewOptions, ctx: Ctx): Promise<ReviewRe
                 ];
           const values: { field: string; value: string | number | boolean | (string | number)[] }[] = [];
           for (const f of fields) {
-            const value = await askField(prompter, f, lang, item.next?.label[lang]);
+            const value = await askGateField(prompter, f, lang, item.next?.label[lang]);
             if (value !== undefined) values.push({ field: f.spec.name, value });
           }
           const { changes, outcome } = await writeFieldChanges(registry, findIdea(registry, key), values, by, ctx);

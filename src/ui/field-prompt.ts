@@ -1,8 +1,12 @@
 /**
  * One question for one field, made from its schema: its title as the question, its `x-description` as help, an
- * enum (or the registry's challenges) as a list of choices, a yes/no as a confirm, a list of enums as checkboxes,
+ * enum (or the registry's challenges) as a list of choices, a yes/no as j/n typed, a list of enums as checkboxes,
  * anything else as a text input checked against the field's schema while the prompt is open. `ideas new`, `ideas
- * edit` and a closed gate in `ideas move` ask the same way.
+ * edit`, a closed gate in `ideas move` and the completion of an idea in `ideas review` ask the same way.
+ *
+ * Enter alone never records an answer nobody gave: on an optional field it skips (a choice's skip comes first and is
+ * the default; a yes or no without one in the file is undefined), and a required yes or no has no default at all.
+ * Where the file has an answer, Enter keeps it, as a text input keeps its default.
  */
 import { typeFlagValue, type FieldSpec } from '../core/criteria/fields.js';
 import { describeErrors, fieldLabel, type CompileSchema, type Validator } from '../core/criteria/schema-check.js';
@@ -54,38 +58,38 @@ export async function askField(
   neededFor?: string,
 ): Promise<unknown> {
   const label = fieldQuestion(spec, lang);
-  // One parenthesis after the question: optional (or needed for a stage ahead), and comma-separated for a list.
-  const list = spec.kind === 'list';
-  const note = spec.required
-    ? list
-      ? t(lang, 'prompt.list')
-      : ''
-    : neededFor
-      ? t(lang, list ? 'prompt.neededAheadList' : 'prompt.neededAhead', { stage: neededFor })
-      : t(lang, list ? 'prompt.optionalList' : 'prompt.optional');
-  const question = note ? `${label} ${note}` : label;
+  const question = `${label} ${questionNote(spec, lang, neededFor)}`.trim();
   const help = fieldHelp(spec, lang);
   const check = fieldCheck(spec, lang, compile);
   switch (spec.kind) {
     case 'select': {
       const choices = spec.choices.map((c) => ({ value: c.value, name: c.label }));
-      if (!spec.required) choices.push({ value: '', name: t(lang, 'prompt.skip') });
+      // Skipping first, and where the cursor starts: Enter on an optional choice writes nothing, as on a text.
+      if (!spec.required) choices.unshift({ value: '', name: t(lang, 'prompt.skip') });
+      const kept = typeof current === 'string' && spec.choices.some((c) => c.value === current) ? current : undefined;
       const chosen = await prompter.select({
-        message: label,
+        message: spec.required ? label : question,
         choices,
         help,
-        ...(typeof current === 'string' && spec.choices.some((c) => c.value === current) ? { default: current } : {}),
+        ...(kept !== undefined ? { default: kept } : spec.required ? {} : { default: '' }),
       });
       return chosen === '' ? undefined : chosen;
     }
-    case 'confirm':
-      // A yes is a statement of fact (the nearest manager backs the idea): never made by Enter alone. Without an
-      // answer in the file, Enter says no; with one, it keeps it.
-      return prompter.confirm({
-        message: label,
+    case 'confirm': {
+      // A yes or no is a statement of fact (the nearest manager backs the idea): typed, never made by Enter alone.
+      // Enter skips an optional one, is refused on a required one, and keeps an answer the file has.
+      const words = { yes: t(lang, 'yes'), no: t(lang, 'no') };
+      const raw = await prompter.input({
+        message: question,
         help,
-        default: typeof current === 'boolean' ? current : false,
+        ...(typeof current === 'boolean' ? { default: current ? words.yes : words.no } : {}),
+        validate: (v) => {
+          if (v.trim() === '' && !spec.required) return true;
+          return typeof typeFlagValueSafe(spec, v, lang) === 'boolean' ? true : t(lang, 'prompt.yesOrNo', words);
+        },
       });
+      return raw.trim() === '' ? undefined : typeFlagValue(spec, [raw]);
+    }
     case 'checkbox': {
       const had = Array.isArray(current) ? current.filter(isScalar).map(String) : [];
       return prompter.checkbox({
@@ -125,6 +129,25 @@ export async function askField(
       return raw.trim() === '' ? undefined : raw.trim();
     }
   }
+}
+
+/**
+ * The one parenthesis after a question: optional (or needed for a stage ahead; Enter skips), and comma-separated for
+ * a list or j/n for a yes or no. Empty for a required field that needs no such word.
+ */
+function questionNote(spec: FieldSpec, lang: Lang, neededFor: string | undefined): string {
+  const form = spec.kind === 'list' ? 'list' : spec.kind === 'confirm' ? 'yesNo' : 'plain';
+  if (spec.required) return form === 'list' ? t(lang, 'prompt.list') : form === 'yesNo' ? t(lang, 'prompt.yesNo') : '';
+  if (neededFor)
+    return t(
+      lang,
+      form === 'list' ? 'prompt.neededAheadList' : form === 'yesNo' ? 'prompt.neededAheadYesNo' : 'prompt.neededAhead',
+      { stage: neededFor },
+    );
+  return t(
+    lang,
+    form === 'list' ? 'prompt.optionalList' : form === 'yesNo' ? 'prompt.optionalYesNo' : 'prompt.optional',
+  );
 }
 
 function typeFlagValueSafe(spec: FieldSpec, raw: string, lang: Lang): unknown {

@@ -60,6 +60,27 @@ describe('a closed gate in ideas move, at a terminal', () => {
   );
 
   ptyIt(
+    'a yes or no the gate needs has no default: Enter is refused until j or n is typed',
+    { timeout: 180_000 },
+    async () => {
+      const root = makeSluice({ council: false });
+      const t = open(root, ['move', 'sund-vtkg00', 'test']);
+      await t.waitFor(/Grinden till Test är stängd: 2 saknas\. Vill du fylla i det som saknas nu\?/);
+      t.answer('');
+      await t.waitFor(/^\? Plan för testet/m);
+      t.answer('Två boenden under hösten, med språkombud och lektioner.');
+      await t.waitFor(/^\? Närmsta chef stödjer idén \(j\/n\)/m);
+      t.answer('');
+      await t.waitFor(/Svara "ja" eller "nej"\./);
+      expect(git(['status', '--porcelain'], root)).toBe('');
+      t.answer('j');
+      expect(await t.exitCode(), t.screen()).toBe(0);
+      const rel = ideaPath('sund-vtkg00', '03-test');
+      expect(parseIdeaText(read(root, rel)).data.manager_support).toBe(true);
+    },
+  );
+
+  ptyIt(
     'declined, the gate stays closed with the commands that fill it, and nothing is written',
     { timeout: 180_000 },
     async () => {

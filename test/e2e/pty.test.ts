@@ -125,6 +125,38 @@ describe('ideas new in a terminal (tmux)', () => {
   });
 
   ptyIt(
+    'Enter at an optional choice (the challenge) skips it, as at every optional question: nothing is written',
+    { timeout: 90_000 },
+    async () => {
+      const dir = initRegistry('sundsvall', 'sv');
+      const t = open(dir, ['new']);
+      await t.waitFor(/^\? Idéns namn/m);
+      t.answer('Läxhjälp på bussen');
+      for (const question of [/^\? Idébärare \(valfritt, Enter hoppar över\)/m, /^\? Enhet/m]) {
+        await t.waitFor(question);
+        t.answer('');
+      }
+      // The skip first, and the cursor on it: "Framtidens välfärd" once took Enter.
+      const challenge = await t.waitFor(/^\? Utmaning som idén svarar mot \(valfritt, Enter hoppar över\)/m);
+      expect(challenge).toMatch(/^❯ \(hoppa över\)\s*\n {2}Framtidens välfärd/m);
+      t.answer('');
+      await t.waitFor(/^\? Taggar/m);
+      t.answer('');
+      await t.waitFor(/^\? Beskriv idén/m);
+      t.answer('');
+      await t.waitFor(/^\? Vem registrerar idén\?/m);
+      t.answer('');
+      expect(await t.exitCode(), t.screen()).toBe(0);
+      const files = markdownFiles(path.join(dir, 'ideas'));
+      expect(files).toHaveLength(1);
+      const { data } = readIdeaFile(dir, `ideas/${files[0] as string}`);
+      expect(data.title).toBe('Läxhjälp på bussen');
+      expect(data).not.toHaveProperty('challenge');
+      expect(Object.keys(data)).toEqual(['id', 'title', 'created', 'history']);
+    },
+  );
+
+  ptyIt(
     'a Swedish registry asks in Swedish, and says so when the title is left empty',
     { timeout: 60_000 },
     async () => {

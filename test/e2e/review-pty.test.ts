@@ -445,3 +445,43 @@ describe.each([
     },
   );
 });
+
+describe('ideas review in a terminal: completing an idea', () => {
+  it.skipIf(!existsSync(TMUX))(
+    'Enter at the text and at the yes or no writes nothing, and each question says Enter skips',
+    { timeout: 90_000 },
+    async () => {
+      const root = makeSluice();
+      const before = read(root, ideaPath('sund-vtkg00'));
+      const exitFile = path.join(root, '.git', 'exit.txt');
+      socket = `ideas-review-enter-${process.pid}-${Date.now()}`;
+      const command = [
+        `cd ${quote(root)}`,
+        `&& env -u CI NO_COLOR=1 ${quote(process.execPath)} ${quote(BIN)} review --stage refinement --by ${quote('Anna Ek')};`,
+        `echo EXIT=$? > ${quote(exitFile)}`,
+      ].join(' ');
+      tmux(['new-session', '-d', '-x', '140', '-y', '60', '-s', 'meeting', `sh -c ${quote(command)}`]);
+
+      const first = 'Beslut för sund-vtkg00?';
+      await waitFor(new RegExp(`^\\? ${escapeRe(first)}`, 'm'), 'the first decision');
+      await choose('Komplettera idén: Plan för testet, Närmsta chef stödjer idén', first);
+      await waitFor(/^\? Plan för testet \(behövs för steget Test; Enter hoppar över nu\)/m, 'the test plan');
+      answer('');
+      // No (J/n) whose Enter says yes: j/n to type, and Enter skips, as the question says.
+      const support = await waitFor(
+        /^\? Närmsta chef stödjer idén \(behövs för steget Test, j\/n; Enter hoppar över nu\)/m,
+        "the manager's support",
+      );
+      expect(support).not.toMatch(/\((J\/n|j\/N|Y\/n|y\/N)\)/);
+      answer('');
+      await waitFor(new RegExp(`^\\? ${escapeRe(first)}`, 'm'), 'the menu again, nothing completed');
+      // The gate is as closed as it was: completing is still offered.
+      expect(screen()).toContain('Komplettera idén: Plan för testet, Närmsta chef stödjer idén');
+      await choose('Avsluta mötet', first);
+
+      expect(await waitForFile(exitFile, 'the exit code')).toBe('EXIT=0\n');
+      expect(read(root, ideaPath('sund-vtkg00'))).toBe(before);
+      expect(git(['status', '--porcelain'], root)).toBe('');
+    },
+  );
+});

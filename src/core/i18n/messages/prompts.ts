@@ -60,6 +60,13 @@ export const prompts = {
     en: 'Describe the idea briefly: the problem, the idea and who benefits',
   },
   'prompt.optional': { sv: '(valfritt, Enter hoppar över)', en: '(optional, Enter skips)' },
+  // A field's yes or no is typed: Enter alone never answers it (src/ui/field-prompt.ts).
+  'prompt.yesNo': { sv: '(j/n)', en: '(y/n)' },
+  'prompt.optionalYesNo': { sv: '(valfritt, j/n; Enter hoppar över)', en: '(optional, y/n; Enter skips)' },
+  'prompt.neededAheadYesNo': {
+    sv: '(behövs för steget {stage}, j/n; Enter hoppar över nu)',
+    en: '(needed for the stage {stage}, y/n; Enter skips it for now)',
+  },
   'prompt.skip': { sv: '(hoppa över)', en: '(skip)' },
   'prompt.list': { sv: '(kommaseparerat)', en: '(comma-separated)' },
   'prompt.requiredAnswer': { sv: 'Ett svar behövs.', en: 'An answer is needed.' },
