@@ -83,6 +83,23 @@ describe('ideas region init', () => {
     expect(again.stderr).toContain('There is a region here already');
   });
 
+  it('is Swedish unless asked otherwise, whatever the locale, as ideas init makes a registry', () => {
+    for (const LANG of ['C.UTF-8', 'en_US.UTF-8']) {
+      const dir = makeTempDir();
+      const r = ideas(['region', 'init', 'r'], { cwd: dir, env: { LANG } });
+      expect(r.code, describeRun(r)).toBe(0);
+      expect(r.stdout).toContain('Skapade regionen');
+      expect(fs.readFileSync(path.join(dir, 'r', 'ideas.region.yaml'), 'utf8')).toMatch(/^languages: \[sv\]$/m);
+      const init = ideas(['init', 'reg', '--no-ci'], { cwd: dir, env: { LANG } });
+      expect(fs.readFileSync(path.join(dir, 'reg', 'ideas.config.yaml'), 'utf8'), describeRun(init)).toMatch(
+        /^language: sv$/m,
+      );
+    }
+    const dir = makeTempDir();
+    expect(run(['region', 'init', 'r'], dir).code).toBe(0);
+    expect(fs.readFileSync(path.join(dir, 'r', 'ideas.region.yaml'), 'utf8')).toMatch(/^languages: \[en\]$/m);
+  });
+
   it('checks the region file with line numbers, as the registry config is checked', () => {
     const dir = makeTempRepo();
     writeRegion(

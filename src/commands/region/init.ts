@@ -2,7 +2,6 @@ import path from 'node:path';
 import type { CommonOptions, Ctx } from '../../context.js';
 import { IdeasError } from '../../core/errors.js';
 import type { Lang } from '../../core/i18n/i18n.js';
-import { chooseLang } from '../../core/i18n/lang-choice.js';
 import { REGION_FILE, regionTemplate } from '../../core/region/config.js';
 import { createFileExclusive, makeFolder } from '../../io/atomic-file.js';
 import { pathExists } from '../../io/files.js';
@@ -26,7 +25,8 @@ export interface RegionInitResult {
 
 /** Makes a region: a folder (a git repository, made when it is not in one) with a new ideas.region.yaml. */
 export async function runRegionInit(opts: RegionInitOptions, ctx: Ctx): Promise<RegionInitResult> {
-  const lang = chooseLang(opts.lang, null, ctx.env);
+  // Swedish unless asked otherwise, as `ideas init` makes a registry: the region's members are Swedish municipalities.
+  const lang: Lang = opts.lang ?? 'sv';
   const root = path.resolve(ctx.cwd, opts.dir ?? '.');
   const file = path.join(root, REGION_FILE);
   if (pathExists(file))
