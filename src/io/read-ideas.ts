@@ -148,7 +148,7 @@ type KindValue = Parsed | Fields | Summary | typeof NOT_READ;
  * threads compute it too): the whole parse (`parsed`), the fields without the text (`fields`), or what `ideas list`
  * shows (`summary`), and all but those few fields let go at once.
  */
-export function keepTask(kind: 'parsed' | 'fields' | 'summary'): Compute<KindValue> {
+export function keepTask(kind: 'parsed' | 'fields' | 'summary', share = true): Compute<KindValue> {
   return (_entry, file) => {
     if (!file.ok) return NOT_READ;
     // Of a file that does not read, its readers keep only that it does not (readEach lists it as unreadable; `ideas
@@ -156,8 +156,9 @@ export function keepTask(kind: 'parsed' | 'fields' | 'summary'): Compute<KindVal
     const fm = readFrontMatter(file.bytes, { body: kind === 'parsed', explain: false });
     if (!fm.ok) return fm;
     if (kind === 'summary') return summaryCells(fm.data);
-    // Kept whole to the end of the command: its short texts shared with the other ideas' (see shareStrings).
-    const data = shareStrings(fm.data);
+    // Kept whole to the end of the command: its short texts shared with the other ideas' (see shareStrings), but
+    // for a caller with memory to spare (readIdeas's keepsAll).
+    const data = share ? shareStrings(fm.data) : fm.data;
     return kind === 'parsed' ? { ok: true, data, body: fm.body } : { ok: true, data };
   };
 }
@@ -203,6 +204,8 @@ function isYamlData(v: unknown): boolean {
  * all the same; grown, ~10 and ~10 (43 to 48 ms, and ~40 ms less after), and the peak 3 MB lower, as the texts and
  * buffers of a batch no longer outlive a scavenge and reach the old generation. Not when the cache holds most of
  * them: its entries come back in the old generation already, and the larger young generation only added ~20 MB.
+ * Nor are the ideas' short texts shared (shareStrings): at 10,000 ideas that saves ~8 MB of a site's 250, and cost it
+ * 80 to 160 ms of its first run.
  */
 export function readIdeas(
   registry: Registry,
@@ -262,7 +265,7 @@ function readEach<V, T>(
   });
   const values = openReading<KindValue>(registry, kind, [], { accepts: (v) => isKindValue(kind, v) }).read(
     files,
-    keepTask(kind),
+    keepTask(kind, opts.keepsAll !== true),
     {
       // Worker threads only for summaries: a command that keeps whole ideas holds them all to its end anyway, and a
       // worker's isolate and the copies it sends back took `ideas report` from 118 to 124 MB at 10,000 ideas.
