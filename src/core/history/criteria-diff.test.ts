@@ -72,6 +72,16 @@ describe('compareSchemas', () => {
     },
   );
 
+  it('a const of null added or removed is a change', () => {
+    const kind = (base: unknown, head: unknown) => compareSchemas(base, head).map((c) => [c.kind, c.keyword, c.field]);
+    expect(kind({ properties: { a: { const: null } } }, { properties: { a: {} } })).toEqual([
+      ['loosened', 'const', 'a'],
+    ]);
+    expect(kind({ properties: { a: {} } }, { properties: { a: { const: null } } })).toEqual([
+      ['tightened', 'const', 'a'],
+    ]);
+  });
+
   it('anyOf with another alternative is a loosening, with one fewer a tightening', () => {
     const base = { anyOf: [{ required: ['a'] }, { required: ['b'] }] };
     expect(compareSchemas(base, { anyOf: [...base.anyOf, { required: ['c'] }] })[0]?.kind).toBe('loosened');

@@ -173,8 +173,11 @@ function publishesMore(from: Json, to: Json, roots: Roots): boolean {
   return [...after].some((m) => ![...before].some((b) => canonical(b) === canonical(m)));
 }
 
+/** The same JSON, or both absent: `canonical` writes an absent value as `null`, and `const: null` is not nothing. */
+const same = (a: Json, b: Json) => (a === undefined) === (b === undefined) && canonical(a) === canonical(b);
+
 function walk(b: Json, h: Json, pointer: string, field: string, out: SchemaChange[], roots: Roots): void {
-  if (canonical(b) === canonical(h)) return;
+  if (same(b, h)) return;
   const add = (kind: SchemaChangeKind, keyword: string, from: Json, to: Json, at = pointer) =>
     out.push(
       kind !== 'loosened' && !TEXT.has(keyword) && publishesMore(from, to, roots)
@@ -191,7 +194,7 @@ function walk(b: Json, h: Json, pointer: string, field: string, out: SchemaChang
   for (const k of keys) {
     const bv = own(b, k);
     const hv = own(h, k);
-    if (canonical(bv) === canonical(hv)) continue;
+    if (same(bv, hv)) continue;
     const at = `${pointer}/${escapePointerToken(k)}`;
     if (TEXT.has(k)) add('text', k, bv, hv, at);
     else if (MARKS.has(k)) add(bv === true && hv !== true ? 'loosened' : 'tightened', k, bv, hv, at);
