@@ -266,6 +266,35 @@ describe('compareCriteria', () => {
     ]);
   });
 
+  it('a tightening that another criteria file may use under a `not` cannot be shown to tighten', () => {
+    const stricter = { type: 'object', required: ['test_plan'], properties: { test_plan: { minLength: 40 } } };
+    const refusing = ok({ not: { $ref: 'test.json#/properties/test_plan' } });
+    const read = (parked: CriteriaFile, test: CriteriaFile) =>
+      files({ 'c/idea.json': ok({}), 'c/refinement.json': ok({}), 'c/test.json': test, 'c/parked.json': parked });
+    const changes = compareCriteria(
+      BASE,
+      BASE,
+      { base: read(refusing, ok(schema)), head: read(refusing, ok(stricter)) },
+      'feature',
+    );
+    expect(changes.map((c) => [c.file, c.rule, c.severity, c.message])).toEqual([
+      ['c/test.json', 'criteria/loosened', 'error', 'f.critUnproven'],
+    ]);
+    expect(ruleFindings(changes, new Map(), 'en', 'main')[0]?.message).toBe(
+      'The criteria of Test (c/test.json): minLength of [test_plan] changed from 20 to 40. The change cannot be shown ' +
+        'to only tighten the criteria (a $ref uses the part where asking more can let more through, or the criteria ' +
+        'have a $ref that cannot be followed from such a place), so it counts as a loosening.',
+    );
+    // Without that file's $ref, the same change is a tightening.
+    const plain = compareCriteria(
+      BASE,
+      BASE,
+      { base: read(ok({}), ok(schema)), head: read(ok({}), ok(stricter)) },
+      'feature',
+    );
+    expect(plain.map((c) => [c.rule, c.message])).toEqual([['criteria/changed', 'f.critTightened']]);
+  });
+
   it('findings land on their lines in head’s file, in the registry language', () => {
     const text = '{\n  "type": "object",\n  "properties": {\n    "test_plan": { "minLength": 1 }\n  }\n}\n';
     const head = files({

@@ -6,10 +6,10 @@
  */
 import { CONFIG_FILE, DEFAULT_MIN_GROUP_SIZE, stageByKey, type RegistryConfig, type Stage } from '../sluice/config.js';
 import type { Finding, Severity } from '../finding.js';
-import { t, type Lang, type Localized, type MessageKey, type Params } from '../i18n/i18n.js';
+import { localize, t, type Lang, type Localized, type MessageKey, type Params } from '../i18n/i18n.js';
 import { YamlPositions } from '../front-matter/positions.js';
 import { canonical } from './canonical.js';
-import { compareSchemas, type SchemaChange } from './criteria-diff.js';
+import { compareSchemas, type SchemaChange, type UnprovenReason } from './criteria-diff.js';
 
 /** A change to the rules, before it is placed on a line. */
 export interface RuleChange {
@@ -215,6 +215,14 @@ export function compareCriteria(
     if (pair) pair.stages.push(b.label);
     else pairs.set(id, { from: b.criteria, to: h.criteria, stages: [b.label] });
   }
+  // Every criteria file at each side: a `$ref` in one may lead into another, so what a change to one does may depend
+  // on where the others use it.
+  const schemas = (config: RegistryConfig, at: (file: string) => CriteriaFile) =>
+    [...new Set(config.stages.map((s) => s.criteria))].flatMap((file) => {
+      const read = at(file);
+      return read.state === 'ok' ? [read.schema] : [];
+    });
+  const registry = { base: schemas(base, read.base), head: schemas(head, read.head) };
   for (const { from, to, stages } of pairs.values()) {
     const stage: Localized = {
       sv: stages.map((s) => s.sv).join(', '),
@@ -245,10 +253,20 @@ export function compareCriteria(
     }
     // The base's own criteria cannot be read: nothing to compare with (and `ideas validate` says so at the base).
     if (was.state !== 'ok' || (from === to && was.text === now.text)) continue;
-    for (const c of compareSchemas(was.schema, now.schema)) out.push(schemaChange(c, to, stage));
+    for (const c of compareSchemas(was.schema, now.schema, registry)) out.push(schemaChange(c, to, stage));
   }
   return out;
 }
+
+/** Why a change that may only ask more is still counted as a loosening, in words. */
+const UNPROVEN: Record<UnprovenReason, MessageKey> = {
+  exempts: 'f.critWhyExempts',
+  condition: 'f.critWhyCondition',
+  inverted: 'f.critWhyInverted',
+  reference: 'f.critWhyReference',
+  unevaluated: 'f.critWhyUnevaluated',
+  unknown: 'f.critWhyUnknown',
+};
 
 function schemaChange(c: SchemaChange, file: string, stage: Localized): RuleChange {
   const where: Localized =
@@ -262,8 +280,8 @@ function schemaChange(c: SchemaChange, file: string, stage: Localized): RuleChan
       pointer: c.pointer,
       rule: 'criteria/loosened',
       severity: LOOSE,
-      message: dropped ? 'f.critRequiredDropped' : 'f.critLoosened',
-      params,
+      message: c.reason ? 'f.critUnproven' : dropped ? 'f.critRequiredDropped' : 'f.critLoosened',
+      params: c.reason ? { ...params, reason: localize(UNPROVEN[c.reason]) } : params,
     };
   }
   return {

@@ -214,3 +214,222 @@ describe('compareSchemas', () => {
     ]);
   });
 });
+
+/** Each change as [kind, keyword, field, reason]; reason '' for none. */
+const verdicts = (base: unknown, head: unknown, registry?: Parameters<typeof compareSchemas>[2]) =>
+  compareSchemas(base, head, registry).map((c) => [c.kind, c.keyword, c.field, c.reason ?? '']);
+
+// A keyword may exempt values from another one of the same schema (or of one above it): a name added to `properties`
+// is no longer `additionalProperties`' to check, an item added to `prefixItems` no longer `items`'. Such a change may
+// only ask more, or may let through what was refused; it cannot be shown to tighten, so it is a loosening.
+describe('compareSchemas: changes that cannot be shown to only tighten', () => {
+  /** The part of a schema about one object field: team_gender, whose names are listed and no other is allowed. */
+  interface Team {
+    additionalProperties?: unknown;
+    patternProperties?: Record<string, unknown>;
+    properties: Record<string, unknown>;
+  }
+  const team = (edit: (t: Team) => void = () => {}) => {
+    const t: Team = { additionalProperties: false, properties: { women: { type: 'integer', minimum: 0 } } };
+    edit(t);
+    return { type: 'object', properties: { team_gender: { type: 'object', ...t } } };
+  };
+
+  it.each([
+    [
+      'a new sub-property beside additionalProperties: false',
+      team(),
+      team((t) => (t.properties.names = { type: 'string' })),
+      ['loosened', 'properties', 'team_gender.names', 'exempts'],
+    ],
+    [
+      'a new sub-property that asks nothing, beside additionalProperties: false',
+      team(),
+      team((t) => (t.properties.names = { 'x-title': { sv: 'Namn', en: 'Names' } })),
+      ['loosened', 'properties', 'team_gender.names', 'exempts'],
+    ],
+    [
+      'a new patternProperties entry beside additionalProperties: false',
+      team(),
+      team((t) => (t.patternProperties = { '^n': { type: 'string' } })),
+      ['loosened', 'patternProperties', 'team_gender', 'exempts'],
+    ],
+    [
+      'a new patternProperties entry beside an additionalProperties schema',
+      team((t) => (t.additionalProperties = { type: 'integer' })),
+      team((t) => {
+        t.additionalProperties = { type: 'integer' };
+        t.patternProperties = { '^n': { type: 'string' } };
+      }),
+      ['loosened', 'patternProperties', 'team_gender', 'exempts'],
+    ],
+  ])('%s', (_name, base, head, expected) => {
+    expect(verdicts(base, head)).toContainEqual(expected);
+  });
+
+  it('a new property is a tightening where nothing else checked it: no additionalProperties, `true`, or a `false` new one', () => {
+    for (const additional of [undefined, true, {}]) {
+      const base = team((t) => (t.additionalProperties = additional));
+      const head = team((t) => {
+        t.additionalProperties = additional;
+        t.properties.names = { type: 'string' };
+      });
+      expect(verdicts(base, head)).toEqual([['tightened', 'properties', 'team_gender.names', '']]);
+    }
+    const head = team((t) => (t.properties.names = false));
+    expect(verdicts(team(), head)).toEqual([['tightened', 'properties', 'team_gender.names', '']]);
+  });
+
+  it('contains: minContains 0 added lets through an array with no match; a stricter contains under maxContains may too', () => {
+    const tags = { properties: { tags: { type: 'array', contains: { const: 'granskad' } } } };
+    const withTags = (extra: Record<string, unknown>) => ({
+      properties: { tags: { ...tags.properties.tags, ...extra } },
+    });
+    expect(verdicts(tags, withTags({ minContains: 0, maxContains: 99 }))).toContainEqual([
+      'loosened',
+      'minContains',
+      'tags',
+      '',
+    ]);
+    // Raised, or absent (1) where it was 0, it asks more; so does a new maxContains.
+    expect(verdicts(tags, withTags({ minContains: 2 }))).toEqual([['tightened', 'minContains', 'tags', '']]);
+    expect(verdicts(withTags({ minContains: 0 }), tags)).toEqual([['tightened', 'minContains', 'tags', '']]);
+    expect(verdicts(tags, withTags({ maxContains: 3 }))).toEqual([['tightened', 'maxContains', 'tags', '']]);
+    // With maxContains, fewer items matching may bring an array under the cap.
+    const capped = withTags({ maxContains: 1 });
+    const stricter = {
+      properties: { tags: { ...capped.properties.tags, contains: { const: 'granskad', type: 'string' } } },
+    };
+    expect(verdicts(capped, stricter)).toEqual([['loosened', 'type', 'tags[]', 'inverted']]);
+    // Without it, a stricter contains asks more.
+    const alone = { properties: { tags: { type: 'array', contains: { const: 'granskad', type: 'string' } } } };
+    expect(verdicts(tags, alone)).toEqual([['tightened', 'type', 'tags[]', '']]);
+    // Removed, even `contains: true` (the array must have an item) lets more through.
+    expect(verdicts({ contains: true }, {})).toEqual([['loosened', 'contains', '', '']]);
+  });
+
+  it('prefixItems added beside items takes the first items out of items’ reach', () => {
+    const list = (extra: Record<string, unknown>) => ({
+      properties: { list: { type: 'array', items: { type: 'string' }, ...extra } },
+    });
+    expect(verdicts(list({}), list({ prefixItems: [true] }))).toEqual([['loosened', 'prefixItems', 'list', 'exempts']]);
+    expect(verdicts(list({ prefixItems: [true] }), list({ prefixItems: [true, { type: 'string' }] }))).toEqual([
+      ['loosened', 'prefixItems', 'list', 'exempts'],
+    ]);
+    // Without items, a new prefixItems only asks more; its entries are compared one by one.
+    expect(verdicts({ type: 'array' }, { type: 'array', prefixItems: [{ type: 'string' }] })).toEqual([
+      ['tightened', 'prefixItems', '', ''],
+    ]);
+    expect(
+      verdicts({ prefixItems: [{ type: 'string' }] }, { prefixItems: [{ type: 'string', minLength: 2 }] }),
+    ).toEqual([['tightened', 'minLength', '[]', '']]);
+  });
+
+  it('an if added or changed decides which values then and else apply to', () => {
+    const base = { then: { required: ['a'] }, else: { required: ['b'] } };
+    expect(verdicts(base, { ...base, if: { required: ['c'] } })).toEqual([['loosened', 'if', '', 'condition']]);
+    const conditional = { if: { required: ['c'] }, then: { required: ['a'] } };
+    expect(verdicts(conditional, { ...conditional, if: { required: ['c'], minProperties: 2 } })).toEqual([
+      ['loosened', 'if', '', 'condition'],
+    ]);
+    // A then added beside an if, or made stricter, asks more of the values it applies to.
+    expect(verdicts({ if: conditional.if }, conditional)).toEqual([['tightened', 'then', '', '']]);
+    expect(verdicts(conditional, { ...conditional, then: { required: ['a', 'd'] } })).toEqual([
+      ['tightened', 'required', 'd', ''],
+    ]);
+  });
+
+  it('asking more under not, oneOf or if may let more through', () => {
+    expect(verdicts({ not: { required: ['a'] } }, { not: { required: ['a', 'b'] } })).toEqual([
+      ['loosened', 'not', '', 'unknown'],
+    ]);
+    expect(verdicts({ oneOf: [{ minimum: 1 }, { minimum: 5 }] }, { oneOf: [{ minimum: 2 }, { minimum: 5 }] })).toEqual([
+      ['loosened', 'oneOf', '', 'unknown'],
+    ]);
+    // A part of $defs takes the sense of the $refs that use it.
+    const defs = (min: number) => ({ $defs: { big: { type: 'integer', minimum: min } } });
+    const negated = (min: number) => ({ ...defs(min), properties: { n: { not: { $ref: '#/$defs/big' } } } });
+    expect(verdicts(negated(10), negated(20))).toEqual([['loosened', 'minimum', '', 'reference']]);
+    const plain = (min: number) => ({ ...defs(min), properties: { n: { $ref: '#/$defs/big' } } });
+    expect(verdicts(plain(10), plain(20))).toEqual([['tightened', 'minimum', '', '']]);
+    // Used by a $ref in a `not` at either side, or through another part that is.
+    const chained = (min: number) => ({
+      $defs: { big: { type: 'integer', minimum: min }, outer: { $ref: '#/$defs/big' } },
+      properties: { n: { oneOf: [{ $ref: '#/$defs/outer' }, { type: 'string' }] } },
+    });
+    expect(verdicts(chained(10), chained(20))).toEqual([['loosened', 'minimum', '', 'reference']]);
+    expect(verdicts(plain(10), { ...negated(20), properties: { n: { not: { $ref: '#/$defs/big' } } } })).toContainEqual(
+      ['loosened', 'minimum', '', 'reference'],
+    );
+  });
+
+  it('a stricter anyOf alternative, or allOf condition, asks more', () => {
+    const base = { anyOf: [{ minimum: 1 }, { type: 'string' }], allOf: [{ maxLength: 5 }] };
+    expect(verdicts(base, { anyOf: [{ minimum: 2 }, { type: 'string' }], allOf: [{ maxLength: 4 }] })).toEqual([
+      ['tightened', 'maxLength', '', ''],
+      ['tightened', 'minimum', '', ''],
+    ]);
+  });
+
+  it('where the base counts evaluated properties or items, anything that may evaluate more cannot be shown to tighten', () => {
+    const base = {
+      type: 'object',
+      properties: { a: { type: 'string' } },
+      allOf: [{ required: ['a'] }],
+      unevaluatedProperties: false,
+    };
+    const changed = (extra: Record<string, unknown>) => ({ ...base, ...extra });
+    for (const [keyword, extra] of [
+      ['properties', { properties: { a: { type: 'string' }, b: { type: 'string' } } }],
+      ['allOf', { allOf: [{ required: ['a'] }, { properties: { b: true } }] }],
+      ['additionalProperties', { allOf: [{ required: ['a'], additionalProperties: true }] }],
+      ['patternProperties', { patternProperties: { '^b': { type: 'string' } } }],
+      ['dependentSchemas', { dependentSchemas: { a: { properties: { b: true } } } }],
+      ['$ref', { $ref: '#/$defs/b', $defs: { b: { properties: { b: true } } } }],
+    ] as const)
+      expect(verdicts(base, changed(extra)), keyword).toContainEqual([
+        'loosened',
+        keyword,
+        expect.any(String),
+        'unevaluated',
+      ]);
+    // What asks more and evaluates nothing is still a tightening.
+    expect(verdicts(base, changed({ required: ['a'] }))).toEqual([['tightened', 'required', 'a', '']]);
+    const items = { type: 'array', prefixItems: [{ type: 'string' }], unevaluatedItems: false };
+    expect(verdicts(items, { ...items, allOf: [{ items: true }] })).toEqual([['loosened', 'allOf', '', 'unevaluated']]);
+    expect(verdicts(items, { ...items, contains: { type: 'integer' } })).toEqual([
+      ['loosened', 'contains', '', 'unevaluated'],
+    ]);
+    // Added where the base has none, it is one more thing to meet.
+    expect(verdicts({ properties: { a: true } }, { properties: { a: true }, unevaluatedProperties: false })).toEqual([
+      ['tightened', 'unevaluatedProperties', '', ''],
+    ]);
+  });
+
+  it('a $ref that cannot be followed, where more may let more through, leaves no change shown to tighten', () => {
+    const base = { properties: { plan: { type: 'string', minLength: 20 } } };
+    const head = { properties: { plan: { type: 'string', minLength: 40 } } };
+    const other = { not: { $ref: 'test.schema.json#/properties/plan' } };
+    expect(verdicts(base, head, { base: [other], head: [other] })).toEqual([
+      ['loosened', 'minLength', 'plan', 'reference'],
+    ]);
+    // One that asks the value to meet another file's part, wherever it leads, only asks more.
+    const fine = { properties: { plan: { $ref: 'test.schema.json#/properties/plan' } } };
+    expect(verdicts(base, head, { base: [fine], head: [fine] })).toEqual([['tightened', 'minLength', 'plan', '']]);
+  });
+
+  it('dependentRequired asking more names is a tightening, fewer a loosening', () => {
+    const base = { dependentRequired: { a: ['b'] } };
+    expect(verdicts(base, { dependentRequired: { a: ['b', 'c'], d: ['e'] } })).toEqual([
+      ['tightened', 'dependentRequired', '', ''],
+    ]);
+    expect(verdicts(base, { dependentRequired: { a: [] } })).toEqual([['loosened', 'dependentRequired', '', '']]);
+  });
+
+  it('an unknown keyword, or anyOf with another alternative, says it cannot be shown', () => {
+    expect(verdicts({}, { 'x-custom': 1 })).toEqual([['loosened', 'x-custom', '', 'unknown']]);
+    expect(verdicts({ anyOf: [{ minimum: 1 }] }, { anyOf: [{ minimum: 1 }, { type: 'string' }] })).toEqual([
+      ['loosened', 'anyOf', '', 'unknown'],
+    ]);
+  });
+});

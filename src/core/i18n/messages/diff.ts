@@ -137,6 +137,34 @@ export const diff = {
     sv: 'Med de nya reglerna syns {where} i offentliga utdata (webbplatsen, exporten, rapporten), vilket det inte gjorde i {base}.',
     en: 'Under the new rules, {where} shows in public outputs (the site, exports, reports), which it did not at {base}.',
   },
+  'f.critUnproven': {
+    sv: 'Kriterierna för {stage} ({file}): {keyword} för {where} ändrat från {from} till {to}. Det går inte att visa att ändringen bara skärper kraven ({reason}), så den räknas som en lättnad.',
+    en: 'The criteria of {stage} ({file}): {keyword} of {where} changed from {from} to {to}. The change cannot be shown to only tighten the criteria ({reason}), so it counts as a loosening.',
+  },
+  'f.critWhyExempts': {
+    sv: 'den tar namn eller element ur räckvidden för ett annat nyckelord, additionalProperties eller items, som då inte längre prövar dem',
+    en: 'it takes names or items out of the reach of another keyword, additionalProperties or items, which then no longer checks them',
+  },
+  'f.critWhyCondition': {
+    sv: 'if avgör vilka värden then och else gäller för',
+    en: '`if` decides which values `then` and `else` apply to',
+  },
+  'f.critWhyInverted': {
+    sv: 'den står under not, if, oneOf, dependencies eller en contains som maxContains räknar, där ett strängare krav kan släppa igenom mer',
+    en: 'it is under not, if, oneOf, dependencies or a contains counted by maxContains, where asking more can let more through',
+  },
+  'f.critWhyReference': {
+    sv: 'en $ref använder delen där ett strängare krav kan släppa igenom mer, eller kriterierna har en $ref som inte går att följa från en sådan plats',
+    en: 'a $ref uses the part where asking more can let more through, or the criteria have a $ref that cannot be followed from such a place',
+  },
+  'f.critWhyUnevaluated': {
+    sv: 'kriterierna använder unevaluatedProperties eller unevaluatedItems, och ändringen kan ändra vad de räknar som redan prövat',
+    en: 'the criteria use unevaluatedProperties or unevaluatedItems, and the change may alter what they count as already checked',
+  },
+  'f.critWhyUnknown': {
+    sv: 'nyckelordet, eller den här ändringen av det, är inte känt för att bara skärpa',
+    en: 'the keyword, or this change to it, is not known to only tighten',
+  },
   'f.critTightened': {
     sv: 'Kriterierna för {stage} ({file}): {keyword} för {where} skärpt från {from} till {to}.',
     en: 'The criteria of {stage} ({file}): {keyword} of {where} tightened from {from} to {to}.',
