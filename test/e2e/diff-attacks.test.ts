@@ -72,11 +72,14 @@ interface Schema {
 }
 /** A field's schema among test's criteria. */
 const field = (s: Schema, name: string): Record<string, unknown> => s.properties[name] ?? {};
-const criteria = (change: (schema: Schema) => void) => {
-  const schema = JSON.parse(fs.readFileSync(at(TEST_CRITERIA), 'utf8')) as Schema;
+const criteria = (change: (schema: Schema) => void, file = TEST_CRITERIA) => {
+  const schema = JSON.parse(fs.readFileSync(at(file), 'utf8')) as Schema;
   change(schema);
-  fs.writeFileSync(at(TEST_CRITERIA), `${JSON.stringify(schema, null, 2)}\n`);
+  fs.writeFileSync(at(file), `${JSON.stringify(schema, null, 2)}\n`);
 };
+const EVALUATION_CRITERIA = 'criteria/evaluation.schema.json';
+/** main-with-tags' tags in test's criteria: a list of words that must include "granskad". */
+const TAGS = { type: 'array', items: { type: 'string' }, contains: { const: 'granskad' } };
 const write = (rel: string, text: string) => {
   fs.mkdirSync(path.dirname(at(rel)), { recursive: true });
   fs.writeFileSync(at(rel), text);
@@ -265,6 +268,37 @@ const ATTACKS: Attack[] = [
   {
     name: 'criteria-tightened',
     change: () => criteria((s) => (field(s, 'test_plan').minLength = 40)),
+    expect: [['criteria/changed', TEST_CRITERIA, 'warning']],
+  },
+  {
+    name: 'criteria-exempt-additional',
+    // team_gender allows no name it does not list: a name listed now lets an idea through that has it.
+    change: () =>
+      criteria((s) => {
+        const team = field(s, 'team_gender') as { properties: Record<string, unknown> };
+        team.properties.names = { type: 'string' };
+      }, EVALUATION_CRITERIA),
+    expect: [['criteria/loosened', EVALUATION_CRITERIA]],
+  },
+  {
+    name: 'criteria-min-contains',
+    from: 'main-with-tags',
+    // minContains 0: "granskad" among the tags is no longer needed.
+    change: () => criteria((s) => Object.assign(field(s, 'tags'), { minContains: 0, maxContains: 99 })),
+    expect: [['criteria/loosened', TEST_CRITERIA]],
+  },
+  {
+    name: 'criteria-prefix-items',
+    from: 'main-with-tags',
+    // The first tag is prefixItems' now, and items no longer checks it.
+    change: () => criteria((s) => (field(s, 'tags').prefixItems = [true])),
+    expect: [['criteria/loosened', TEST_CRITERIA]],
+  },
+  {
+    name: 'criteria-max-contains',
+    from: 'main-with-tags',
+    // A cap on the matches where there was none only asks more.
+    change: () => criteria((s) => (field(s, 'tags').maxContains = 3)),
     expect: [['criteria/changed', TEST_CRITERIA, 'warning']],
   },
   {
@@ -527,6 +561,9 @@ beforeAll(() => {
   git(['checkout', '-q', '-b', 'main-with-copy', 'main'], root);
   fs.copyFileSync(at(ideaPath('sund-avmpk4')), at(COPY));
   commitAll(root, 'En kopia');
+  git(['checkout', '-q', '-b', 'main-with-tags', 'main'], root);
+  criteria((s) => (s.properties.tags = TAGS));
+  commitAll(root, 'Taggar i testets kriterier');
   for (const a of ATTACKS) {
     git(['checkout', '-q', '-b', a.name, a.from ?? 'main'], root);
     a.change(root);
@@ -617,6 +654,25 @@ describe.concurrent('ideas diff: attacks, each a finding with its rule, file and
     const doc = parseJson<DiffDoc>(await run(['diff', 'main', 'new-through-every-gate', '--json']));
     expect(doc.moved).toMatchObject([{ id: 'sund-x7kq2m', from: 'idea', to: 'test', forced: false }]);
     expect(doc.decisions.map((d) => d.amount)).toEqual([null, 500000]);
+  });
+
+  it('a criteria change that cannot be shown to only tighten says so, and why, in Swedish and English', async () => {
+    const sv = await run(['diff', 'main', 'criteria-exempt-additional', '--json']);
+    const en = await run(['diff', 'main', 'criteria-exempt-additional', '--json', '--lang', 'en']);
+    const messages = (r: RunResult) =>
+      parseJson<DiffDoc>(r)
+        .findings.filter((f) => f.rule === 'criteria/loosened')
+        .map((f) => f.message);
+    expect(messages(sv)).toEqual([
+      expect.stringMatching(
+        /^Kriterierna för Utvärdering \(criteria\/evaluation\.schema\.json\): properties för \[team_gender\.names\] ändrat från \(inget\) till \{"type":"string"\}\. Det går inte att visa att ändringen bara skärper kraven \(den tar namn .*additionalProperties.*\), så den räknas som en lättnad\.$/,
+      ),
+    ]);
+    expect(messages(en)).toEqual([
+      expect.stringMatching(
+        /^The criteria of Evaluation \(criteria\/evaluation\.schema\.json\): properties of \[team_gender\.names\] changed from \(none\) to \{"type":"string"\}\. The change cannot be shown to only tighten the criteria \(it takes names .*additionalProperties.*\), so it counts as a loosening\.$/,
+      ),
+    ]);
   });
 
   it('an override is marked in the moves of every human format', async () => {
