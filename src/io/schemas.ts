@@ -16,6 +16,7 @@ import equalImport from 'ajv/dist/runtime/equal.js';
 import { fullFormats as ajvFormats } from 'ajv-formats/dist/formats.js';
 import { packageUrl } from './package-files.js';
 import { EQUALITY_MODULE, EQUALITY_RUNTIME, useLinearEquality } from '../core/criteria/equality-keywords.js';
+import { useSoundContains } from '../core/criteria/contains-keyword.js';
 import { linearRegExpEngine } from '../core/criteria/linear-regexp.js';
 import { isIsoDate } from '../core/criteria/date-format.js';
 import { codePointLength } from '../core/criteria/code-point-length.js';
@@ -118,6 +119,7 @@ export function createAjv(extra: Record<string, unknown> = {}): AjvInstance {
   ajv.addVocabulary([...LABEL_KEYWORDS]);
   for (const keyword of MARKING_KEYWORDS) ajv.addKeyword({ keyword, schemaType: 'boolean' });
   ajv.addKeyword({ keyword: SPREAD_KEYWORD, schemaType: 'boolean' });
+  useSoundContains(ajv, ajvModule);
   return ajv;
 }
 
