@@ -262,7 +262,15 @@ export async function run(argv: string[], ctx: Ctx, inspect?: (program: Command)
         e.code === 'commander.help'
       )
         return EXIT.ok;
-      return await reportError(usageError(e, state.failedIn), how, ctx);
+      const commands = program.commands.map((c) => ({
+        name: c.name(),
+        options: c.options.map((o) => ({
+          flags: [o.short, o.long].filter((f): f is string => f !== undefined),
+          takesValue: o.required || o.optional,
+        })),
+      }));
+      const line = { argv, commands };
+      return await reportError(usageError(e, state.failedIn, line), how, ctx);
     }
     return await reportError(e, { ...how, json }, ctx);
   }

@@ -9,6 +9,7 @@ import type { CommanderError } from 'commander';
 import { IdeasError } from '../core/errors.js';
 import { isMessageKey, t, type Lang, type MessageKey, type Params } from '../core/i18n/i18n.js';
 import { nearMiss } from '../core/near-miss.js';
+import { shellCommand } from '../core/shell/quote.js';
 
 /** The long flag of an option's flags (`-s, --stage <stage>` gives `--stage`), else the flags as written. */
 function flagOf(flags: string): string {
@@ -74,13 +75,50 @@ export function usageMessage(e: Pick<CommanderError, 'code' | 'message'>): { key
   return { key: 'use.other', params: { message } };
 }
 
-/** Commander's error as an IdeasError; `path` names the command it was parsing, for the hint. */
-export function usageError(e: Pick<CommanderError, 'code' | 'message'>, path: readonly string[]): IdeasError {
+/** A command's name and its options: each long and short flag, and whether it takes a value. */
+export interface CommandOptions {
+  name: string;
+  options: readonly { flags: readonly string[]; takesValue: boolean }[];
+}
+
+/**
+ * Commander's error as an IdeasError; `path` names the command it was parsing, for the hint. With the command line
+ * and the commands: an unknown option before a command that has it (`ideas --json list`) is put where it goes
+ * (`ideas list --json`), with its value when it takes one.
+ */
+export function usageError(
+  e: Pick<CommanderError, 'code' | 'message'>,
+  path: readonly string[],
+  line?: { argv: readonly string[]; commands: readonly CommandOptions[] },
+): IdeasError {
   const { key, params } = usageMessage(e);
+  const moved =
+    key === 'use.unknownOption' && path.length === 0 && line ? optionAfter(String(params.option), line) : null;
+  if (moved !== null)
+    return new IdeasError('USAGE', key, params, { hint: 'hint.optionAfterCommand', hintParams: { command: moved } });
   return new IdeasError('USAGE', key, params, {
     hint: 'hint.usage',
     hintParams: { help: ['ideas', ...path, '--help'].join(' ') },
   });
+}
+
+/** `ideas <command> <option> [value]` for an option written before a command that takes it, else null. */
+function optionAfter(
+  option: string,
+  { argv, commands }: { argv: readonly string[]; commands: readonly CommandOptions[] },
+): string | null {
+  const at = argv.indexOf(option);
+  if (at === -1) return null;
+  for (const word of argv.slice(at + 1)) {
+    const command = commands.find((c) => c.name === word);
+    if (!command) continue;
+    const spec = command.options.find((o) => o.flags.includes(option));
+    if (!spec) return null;
+    const value = spec.takesValue ? argv[at + 1] : undefined;
+    const words = ['ideas', command.name, option, ...(value !== undefined && value !== word ? [value] : [])];
+    return shellCommand(words);
+  }
+  return null;
 }
 
 /** An unknown command as commander says it, with the nearest of `commands` as commander suggests one. */

@@ -125,6 +125,16 @@ describe('usage errors: one prefix, the registry language, exit 2', () => {
     },
   );
 
+  it.each(LANGS)('an option before the command it belongs to: the hint puts it after, and that runs (%s)', (lang) => {
+    const r = ideas(['--stage', 'idea', 'list'], { cwd: registries[lang] });
+    expect(r.code, describeRun(r)).toBe(2);
+    const command = /`(ideas list --stage idea)`/.exec(r.stderr)?.[1];
+    expect(r.stderr).toMatch(lang === 'sv' ? /skrivs efter det/ : /goes after it/);
+    expect(ideas((command ?? '').split(' ').slice(1), { cwd: registries[lang] }).code).toBe(0);
+    // An option no command after it has: the usual hint.
+    expect(ideas(['--bogus', 'list'], { cwd: registries[lang] }).stderr).toMatch(USAGE_HINT[lang]);
+  });
+
   it.each(LANGS)("the error document in process is the spawned CLI's, byte for byte (%s)", async (lang) => {
     // Three kinds of refusal (commander's option parsing, a required option, a subcommand) are enough to see that
     // the process edge adds nothing: all ten were compared when the in-process runs came in.

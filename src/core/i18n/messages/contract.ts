@@ -47,6 +47,10 @@ export const contract = {
     en: 'The option {option} cannot be "{value}": {reason}',
   },
   'use.other': { sv: '{message}', en: '{message}' },
+  'hint.optionAfterCommand': {
+    sv: 'Flaggan hör till kommandot och skrivs efter det: `{command}`.',
+    en: 'The option belongs to the command and goes after it: `{command}`.',
+  },
   'hint.usage': {
     sv: 'Se vad kommandot tar emot med `{help}`.',
     en: 'See what the command takes with `{help}`.',
