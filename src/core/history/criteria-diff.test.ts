@@ -22,6 +22,17 @@ function changed(edit: (s: typeof TEST & Record<string, unknown>) => void): Reco
 
 const kinds = (head: unknown) => compareSchemas(TEST, head).map((c) => [c.kind, c.keyword, c.field]);
 
+describe('compareSchemas: numbers JSON cannot write', () => {
+  it('a const or an enum member of null made 1e999 (Infinity) is a change, and a loosening', () => {
+    const base = { properties: { sponsor: { not: { const: null } } } };
+    const head = { properties: { sponsor: { not: { const: Infinity } } } };
+    expect(compareSchemas(base, head).map((c) => c.kind)).toContain('loosened');
+    const was = { properties: { answer: { enum: ['ja', Infinity] } } };
+    const now = { properties: { answer: { enum: ['ja', null] } } };
+    expect(compareSchemas(was, now).map((c) => c.kind)).toContain('loosened');
+  });
+});
+
 describe('compareSchemas', () => {
   it('finds nothing in the same schema, keys in any order', () => {
     expect(compareSchemas(TEST, JSON.parse(JSON.stringify(TEST)))).toEqual([]);

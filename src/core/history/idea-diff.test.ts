@@ -562,6 +562,10 @@ describe('diffSnapshots: history is append-only', () => {
       newEntries([CREATED, TO_REFINEMENT], [CREATED, { ...TO_REFINEMENT, by: 'X' }, TO_TEST]).map((x) => x.index),
     ).toEqual([2]);
     expect(canonical({ b: 1, a: [{ d: 2, c: 3 }] })).toBe(canonical({ a: [{ c: 3, d: 2 }], b: 1 }));
+    // What JSON writes as null (YAML's .inf and .nan, JSON's 1e999) is not null, and not the text of it.
+    const forms = [null, Infinity, -Infinity, NaN, 'Infinity', 'null', 0];
+    expect(new Set(forms.map((v) => canonical({ v }))).size).toBe(forms.length);
+    expect(findHistoryRewrite([{ ...CREATED, note: null }], [{ ...CREATED, note: Infinity }])?.kind).toBe('edited');
   });
 });
 
