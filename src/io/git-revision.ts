@@ -81,6 +81,11 @@ export async function deletedPaths(root: string, commit: string, dir: string): P
   const { stdout } = await git(
     [
       'log',
+      // Along the first parents, each merge diffed against its first parent: a file deleted in a merge (a conflict
+      // resolved by deleting it) shows there, with the version the branch had; a plain `git log` shows no diff of a
+      // merge, and then took an older version of the file (the last time it moved) for the one deleted.
+      '-m',
+      '--first-parent',
       '--no-renames',
       '--diff-filter=D',
       '--raw',

@@ -194,6 +194,16 @@ const ATTACKS: Attack[] = [
     expect: [['history/rewritten', ideaPath('sund-avmpk4')]],
   },
   {
+    name: 'restored-after-merge',
+    // The same, deleted in a merge commit (a conflict resolved by deleting the file), which git log shows no diff of.
+    from: 'main-merge-delete',
+    change: () => {
+      const was = git(['show', `main:${ideaPath('sund-avmpk4')}`], root);
+      write(ideaPath('sund-avmpk4'), was.replace('amount: 120000', 'amount: 999999'));
+    },
+    expect: [['history/rewritten', ideaPath('sund-avmpk4')]],
+  },
+  {
     name: 'config-funding',
     // Refinement made a funding stage, and money granted on a move into it.
     change: () => {
@@ -558,6 +568,14 @@ beforeAll(() => {
   config((t) => `${t}allowDelete: true\n`);
   fs.rmSync(at(ideaPath('sund-avmpk4')));
   commitAll(root, 'Borttagen');
+  git(['checkout', '-q', '-b', 'merge-side', 'main'], root);
+  git(['commit', '-q', '--allow-empty', '-m', 'Sidospår'], root);
+  git(['checkout', '-q', '-b', 'main-merge-delete', 'main'], root);
+  config((t) => `${t}allowDelete: true\n`);
+  commitAll(root, 'Får tas bort');
+  git(['merge', '-q', '--no-ff', '--no-commit', 'merge-side'], root);
+  git(['rm', '-q', ideaPath('sund-avmpk4')], root);
+  git(['commit', '-q', '-m', 'Sammanfogat, idén borttagen'], root);
   git(['checkout', '-q', '-b', 'main-with-copy', 'main'], root);
   fs.copyFileSync(at(ideaPath('sund-avmpk4')), at(COPY));
   commitAll(root, 'En kopia');
