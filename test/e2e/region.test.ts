@@ -133,6 +133,17 @@ describe('ideas region init', () => {
     expect(dup.stderr).toMatch(/ideas\.region\.yaml:9:\d+ member "lidkoping" is already listed/);
   });
 
+  it.each(['Ext::sh%20-c%20id', 'file::ext::sh%20-c%20id', 'fd::0', 'hg::https://example.org/r'])(
+    'refuses a remote helper in a member address, however it is written: %s',
+    (url) => {
+      const dir = makeTempRepo();
+      writeRegion(dir, `  - id: mariestad\n    name: Mariestad\n    url: "${url}"\n`);
+      const r = run(['region', 'sync'], dir);
+      expect(r.code, describeRun(r)).toBe(2);
+      expect(r.stderr).toMatch(/The member's address is missing .*\[members\.0\.url\]/);
+    },
+  );
+
   it('is not found outside a region', () => {
     const r = run(['region', 'sync'], makeTempDir());
     expect(r.code).toBe(2);

@@ -72,8 +72,15 @@ function tooLarge(e: TreeEntry): boolean {
   return e.size === null || (e.size ?? 0) > MAX_MEMBER_BLOB_BYTES;
 }
 
-/** The config that keeps a fetch read-only and safe: no `ext::` commands, no hooks, no prompts. */
-const SAFE = ['-c', 'protocol.ext.allow=never', '-c', 'core.hooksPath=/dev/null'];
+/**
+ * The config that keeps a fetch read-only and safe: only the transports a member's address may name (https, http, ssh,
+ * git://, a local path or file://), so never `ext::` or another remote helper however its name is written; no hooks.
+ */
+const SAFE = [
+  ...['-c', 'protocol.allow=never'],
+  ...['https', 'http', 'ssh', 'git', 'file'].flatMap((p) => ['-c', `protocol.${p}.allow=always`]),
+  ...['-c', 'core.hooksPath=/dev/null'],
+];
 
 async function ensureRepo(repo: string): Promise<void> {
   if (existsSync(path.join(repo, 'HEAD'))) return;
