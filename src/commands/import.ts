@@ -13,6 +13,7 @@ import { isGiven } from '../core/sluice/gate.js';
 import { newId, takenIds } from '../core/sluice/id.js';
 import { isoDate } from '../core/sluice/idea.js';
 import { renderIdeaFile } from '../core/front-matter/idea-text.js';
+import { EditReachError } from '../core/front-matter/edit-guard.js';
 import {
   checkNewRow,
   derivedAgrees,
@@ -433,6 +434,8 @@ export async function runImport(opts: ImportOptions, ctx: Ctx): Promise<ImportRe
       after = appendHistoryEntry(after, entry);
       for (const assigned of entries) after = appendHistoryEntry(after, assigned);
     } catch (e) {
+      // An edit that would reach a field it does not name fails the import, before any file is written.
+      if (e instanceof EditReachError) throw e.inFile(idea.path);
       if (!(e instanceof EditError)) throw e;
       refuse({ ...row, column: null, field: null, message: localize('import.cannotEdit', { file: idea.path }) });
       return;

@@ -2,6 +2,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Stage } from '../core/sluice/config.js';
+import { EditReachError } from '../core/front-matter/edit-guard.js';
 import { readFrontMatter } from '../core/front-matter/front-matter.js';
 import { toIdea } from '../core/sluice/idea.js';
 import { makeTempDir, removeTempDirs } from '../../test/helpers/temp-repo.js';
@@ -47,5 +48,17 @@ describe('editText', () => {
     // What `ideas move` once wrote into a front matter in flow style: `history:` lines inside `{ }`.
     const broken = '---\n{id: ide-abcd12, title: X,\n  history:\n  - date: 2026-12-06\n---\n';
     expect(() => editText(idea, () => broken)).toThrow(/could not be read back; nothing was written/);
+  });
+
+  it('fails an edit that would change a field it does not name as an internal error naming the file', () => {
+    const idea = ideaAt(path.join(makeTempDir(), 'ide-abcd12-x.md'));
+    const reach = () =>
+      editText(idea, () => {
+        throw new EditReachError(['carrier']);
+      });
+    expect(reach).toThrow(expect.objectContaining({ code: 'UNEXPECTED' }));
+    expect(reach).toThrow(
+      'The edit of ideas/01-ide/ide-abcd12-x.md would also have changed carrier, which it does not name; nothing was written.',
+    );
   });
 });

@@ -6,6 +6,7 @@
 import { linkSync, lstatSync, mkdirSync, readFileSync, renameSync, rmdirSync } from 'node:fs';
 import path from 'node:path';
 import { IdeasError } from '../core/errors.js';
+import { EditReachError } from '../core/front-matter/edit-guard.js';
 import { EditError } from '../core/front-matter/front-matter-edit.js';
 import { readFrontMatter } from '../core/front-matter/front-matter.js';
 import { toIdea, type Idea } from '../core/sluice/idea.js';
@@ -40,13 +41,17 @@ export function readIdeaText(idea: Idea): string {
   }
 }
 
-/** Runs an edit of the front matter, turning a file the edit cannot handle into a clear error. */
+/**
+ * Runs an edit of the front matter, turning a file the edit cannot handle into a clear error, and an edit that would
+ * change a field it does not name (every edit of front-matter-edit.ts is checked: edit-guard.ts) into an internal one.
+ */
 export function editText(idea: Idea, edit: () => string): string {
   let text: string;
   try {
     text = edit();
   } catch (e) {
     if (e instanceof EditError) throw new IdeasError('USAGE', 'err.cannotEdit', { file: idea.path, reason: e.reason });
+    if (e instanceof EditReachError) throw e.inFile(idea.path);
     throw e;
   }
   // Read back as every command reads it, before anything is written or moved: an edit no command could read (a

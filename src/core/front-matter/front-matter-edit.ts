@@ -2,9 +2,11 @@
  * Edits of an idea file's front matter with the least change: a history entry is inserted as new lines after the
  * last one, and a field's value is replaced in place, so comments, key order, quoting and the Markdown text stay as
  * they were and `git diff` shows only the lines that changed. A front matter that is one flow mapping (JSON) is the
- * exception: its first edit writes it in block style (openMatter).
+ * exception: its first edit writes it in block style (openMatter). Every edit is checked to have changed no top-level
+ * field but the one it names (edit-guard.ts).
  */
 import { isMap, isScalar, isSeq, parseDocument, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
+import { keptToScope } from './edit-guard.js';
 import { yamlDocumentOf } from './idea-text.js';
 
 export interface MatterSpan {
@@ -73,8 +75,15 @@ function pairOf(map: YAMLMap, key: string): Pair | undefined {
   return map.items.find((p) => isScalar(p.key) && p.key.value === key);
 }
 
-/** Appends one entry to the `history` list, creating the list when there is none. */
+/**
+ * Appends one entry to the `history` list, creating the list when there is none. Nothing else changes: an
+ * EditReachError otherwise (edit-guard.ts).
+ */
 export function appendHistoryEntry(fileText: string, entry: Record<string, unknown>): string {
+  return keptToScope(fileText, appendedText(fileText, entry), { append: entry });
+}
+
+function appendedText(fileText: string, entry: Record<string, unknown>): string {
   const { text, span, eol, matter, map } = openMatter(fileText);
   const history = map.get('history', true) as Node | undefined;
   const lines = mappingLines(entry);
@@ -130,9 +139,18 @@ export function appendHistoryEntry(fileText: string, entry: Record<string, unkno
 
 /**
  * Sets a top-level field to a value (a string, or the number, yes or no, or list a schema asks for): its value
- * replaced in place, or a new line before `history` or at the end.
+ * replaced in place, or a new line before `history` or at the end. No other field changes: an EditReachError
+ * otherwise (edit-guard.ts).
  */
 export function setStringField(
+  fileText: string,
+  key: string,
+  value: string | number | boolean | readonly (string | number)[],
+): string {
+  return keptToScope(fileText, stringFieldSet(fileText, key, value), { fields: [key] });
+}
+
+function stringFieldSet(
   fileText: string,
   key: string,
   value: string | number | boolean | readonly (string | number)[],
@@ -173,10 +191,15 @@ export function setStringField(
 /**
  * Sets a top-level field to any value (text, number, yes/no, a list): its value replaced in place when both old and
  * new fit on the key's line, else the key's lines replaced, else a new line before `history` or at the end. A list of
- * plain values is written inline (`tags: [a, b]`), as `ideas new` writes it.
+ * plain values is written inline (`tags: [a, b]`), as `ideas new` writes it. No other field changes: an
+ * EditReachError otherwise (edit-guard.ts).
  */
 export function setField(fileText: string, key: string, value: unknown): string {
-  if (typeof value === 'string') return setStringField(fileText, key, value);
+  return keptToScope(fileText, fieldSet(fileText, key, value), { fields: [key] });
+}
+
+function fieldSet(fileText: string, key: string, value: unknown): string {
+  if (typeof value === 'string') return stringFieldSet(fileText, key, value);
   const { text: edited, span, eol, matter, map } = openMatter(fileText);
   const doc = yamlDocumentOf({ [key]: value }, { inlineLists: true });
   const rendered = doc.toString({ lineWidth: 0, flowCollectionPadding: false }).replace(/\n$/, '');
@@ -211,8 +234,15 @@ function isOneLine(matter: string, node: Node): boolean {
   return !matter.slice(node.range[0], node.range[1]).includes('\n');
 }
 
-/** Removes a top-level field: its lines, comments on them included. The text is unchanged when there is no such field. */
+/**
+ * Removes a top-level field: its lines, comments on them included. The text is unchanged when there is no such field.
+ * No other field changes: an EditReachError otherwise (edit-guard.ts).
+ */
 export function removeField(fileText: string, key: string): string {
+  return keptToScope(fileText, fieldRemoved(fileText, key), { fields: [key] });
+}
+
+function fieldRemoved(fileText: string, key: string): string {
   const { text, span, matter, map } = openMatter(fileText);
   const pair = pairOf(map, key);
   const region = pair ? keyRegion(matter, pair) : null;
@@ -230,7 +260,8 @@ export function setBody(fileText: string, body: string): string {
   const closeEnd = fileText.indexOf('\n', span.end);
   const head = closeEnd === -1 ? `${fileText}${span.eol}` : fileText.slice(0, closeEnd + 1);
   const text = body.replace(/\r\n?/g, '\n').trim();
-  return text === '' ? head : `${head}${span.eol}${text.split('\n').join(span.eol)}${span.eol}`;
+  const after = text === '' ? head : `${head}${span.eol}${text.split('\n').join(span.eol)}${span.eol}`;
+  return keptToScope(fileText, after, { fields: [] });
 }
 
 function isInline(node: Scalar): boolean {

@@ -287,6 +287,10 @@ export const errors = {
     sv: 'Kan inte ändra front matter i {file} ({reason}); rätta filen först (`ideas validate`).',
     en: 'Cannot edit the front matter of {file} ({reason}); fix the file first (`ideas validate`).',
   },
+  'err.editReached': {
+    sv: 'Ändringen av {file} skulle också ha ändrat {fields}, som den inte gäller; inget skrevs. Felet är i ideas, inte i filen.',
+    en: 'The edit of {file} would also have changed {fields}, which it does not name; nothing was written. The fault is in ideas, not in the file.',
+  },
   'err.changedMeanwhile': {
     sv: 'Filen {file} ändrades eller flyttades av någon annan under tiden; inget ändrades. Försök igen.',
     en: 'The file {file} was changed or moved by someone else meanwhile; nothing was changed. Try again.',
