@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 // Many spawns each; a machine shared with other work is slow.
 vi.setConfig({ testTimeout: 180_000 });
 import { describeRun, ideas, shell } from '../helpers/cli.js';
-import { initRegistry, parseIdeaText } from '../helpers/registry.js';
+import { freshRegistry, initRegistry, parseIdeaText } from '../helpers/registry.js';
 import { git, removeTempDirs } from '../helpers/temp-repo.js';
 import { baseEnv, historyIn, ideaPath, makeSluice, read, removeSluices, runCli } from '../helpers/sluice.js';
 
@@ -167,6 +167,54 @@ describe('a front matter written as one flow mapping, or as JSON', () => {
     }
     const v = ideas(['validate'], { cwd: dir });
     expect(v.code, describeRun(v)).toBe(0);
+  });
+});
+
+describe('a front matter that writes two fields as one value, with an anchor and an alias', () => {
+  it('has the field named changed alone; a new carrier gets its assigned entry, and created never changes', ({
+    expect,
+  }) => {
+    const dir = freshRegistry('sundsvall', 'en');
+    const rel = newIdea(dir, ['--title', 'Bike loans', '--set', 'carrier=Bo Ek', '--by', 'Anna']);
+    const id = idOf(rel);
+    const text = read(dir, rel);
+    const created = String(parseIdeaText(text).data.created);
+    const cases: { aliased: string; set: string; changed: Record<string, string>; entries: unknown[] }[] = [
+      // The contact is the carrier, written once: a new contact leaves the carrier as it was.
+      {
+        aliased: text.replace('carrier: Bo Ek\n', 'contact: &p Bo Ek\ncarrier: *p\n'),
+        set: 'contact=Eva Lund',
+        changed: { contact: 'Eva Lund' },
+        entries: [],
+      },
+      // The carrier holds the anchor: a new carrier is assigned, with its entry, and the contact stays.
+      {
+        aliased: text.replace('carrier: Bo Ek\n', 'carrier: &p Bo Ek\ncontact: *p\n'),
+        set: 'carrier=Ulf Berg',
+        changed: { carrier: 'Ulf Berg' },
+        entries: [{ action: 'assigned', field: 'carrier', old: 'Bo Ek', new: 'Ulf Berg', by: 'Coordinator' }],
+      },
+      // The day the idea came in, named by `created`: a new contact leaves it as it was.
+      {
+        aliased: text.replace(`created: ${created}\n`, `contact: &d ${created}\ncreated: *d\n`),
+        set: 'contact=2020-01-01',
+        changed: { contact: '2020-01-01' },
+        entries: [],
+      },
+    ];
+    for (const c of cases) {
+      writeFileSync(path.join(dir, rel), c.aliased);
+      const before = parseIdeaText(c.aliased).data;
+      expect(ideas(['validate'], { cwd: dir }).code).toBe(0);
+      const r = ideas(['edit', id, '--set', c.set, '--by', 'Coordinator'], { cwd: dir });
+      expect(r.code, describeRun(r)).toBe(0);
+      const after = parseIdeaText(read(dir, rel)).data;
+      const history = after.history as Record<string, unknown>[];
+      expect(after).toEqual({ ...before, ...c.changed, history });
+      expect(history.slice(1).map(({ date: _date, ...rest }) => rest)).toEqual(c.entries);
+      const v = ideas(['validate'], { cwd: dir });
+      expect(v.code, describeRun(v)).toBe(0);
+    }
   });
 });
 

@@ -420,6 +420,40 @@ describe('a row that updates an idea obeys the rules of ideas edit', () => {
     expect(withoutDate(history(dir, rel).slice(was.length))).toEqual(withoutDate(added.slice(1)));
   });
 
+  it('changes the column it names alone, when the file writes two fields as one value (an anchor and an alias)', () => {
+    const { dir, id, rel, created } = oneIdea('en');
+    const file = path.join(dir, rel);
+    const text = fs.readFileSync(file, 'utf8');
+    const was = history(dir, rel);
+    const sheet = path.join(dir, 'upd.csv');
+    // The carrier is also the contact, written once; the contact holds the day the idea came in, and `created` names
+    // it. A change of the contact once changed the carrier (with no assigned entry) and the day, which never changes.
+    for (const [aliased, cell] of [
+      [text.replace('carrier: Anna Berg\n', 'contact: &p Anna Berg\ncarrier: *p\n'), 'Eva Lund'],
+      [text.replace(`created: ${created}\n`, `contact: &d ${created}\ncreated: *d\n`), '2020-01-01'],
+    ] as const) {
+      fs.writeFileSync(file, aliased);
+      git(['add', '-A'], dir);
+      git(['commit', '-q', '-m', 'two fields, one value'], dir);
+      const before = readIdeaFile(dir, rel).data;
+      expect(ideas(['validate'], { cwd: dir }).code).toBe(0);
+      fs.writeFileSync(sheet, `Id,title,contact\n${id},Lånecykel,${cell}\n`);
+      const r = ideas(['import', 'upd.csv', '--by', 'Coordinator'], { cwd: dir });
+      expect(r.code, describeRun(r)).toBe(0);
+      const { data } = readIdeaFile(dir, rel);
+      expect(data).toEqual({ ...before, contact: cell, history: expect.any(Array) });
+      expect([data.carrier, data.created]).toEqual(['Anna Berg', created]);
+      expect(withoutDate(history(dir, rel).slice(was.length))).toEqual([
+        { action: 'imported', source: 'upd.csv, row 2', key: expect.any(String), by: 'Coordinator' },
+      ]);
+      expect(fs.readFileSync(file, 'utf8')).not.toMatch(/[&*][pd]\b/);
+      git(['commit', '-q', '-m', 'import'], dir);
+      const diff = ideas(['diff', 'main', 'HEAD', '--json'], { cwd: dir });
+      expect(diff.code, describeRun(diff)).toBe(0);
+      git(['reset', '-q', '--hard', 'main'], dir);
+    }
+  });
+
   it('refuses a row that would rewrite the idea an adopted one is based on, and says so in English', () => {
     const dir = freshRegistry('sundsvall', 'en');
     const rel = 'ideas/01-ide/sund-b4sed1-adopted.md';

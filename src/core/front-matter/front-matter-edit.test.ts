@@ -399,6 +399,209 @@ describe('a front matter written as one flow mapping', () => {
   });
 });
 
+describe('a front matter with anchors and aliases', () => {
+  // As PyYAML writes a shared object unasked (`&id001`), and as a person writes a value once for two fields (`&p`).
+  const ALIASED = [
+    '---',
+    'id: ide-abc123',
+    'title: Lånecykel',
+    'created: &id001 2026-05-11',
+    "contact: &p 'Bo Ek' # kontakt",
+    'carrier: *p',
+    'tags: &t [cykel, personal]',
+    'old_tags: *t',
+    'history:',
+    '- date: *id001',
+    '  action: created',
+    '  to: idea',
+    '---',
+    'Text.',
+    '',
+  ].join('\n');
+  const read = (text: string) => {
+    const r = readFrontMatter(Buffer.from(text, 'utf8'));
+    if (!r.ok) throw new Error(`does not read: ${r.rule}\n${text}`);
+    return JSON.parse(JSON.stringify(r.data)) as Record<string, unknown>;
+  };
+  const before = read(ALIASED);
+  /** The text with every alias written as a copy, and the anchors they named dropped: every other byte as it was. */
+  const unaliased = ALIASED.replace('&id001 ', '')
+    .replace('&p ', '')
+    .replace('*p', "'Bo Ek'")
+    .replace('&t ', '')
+    .replace('*t', '[cykel, personal]')
+    .replace('*id001', '2026-05-11');
+
+  it('setStringField changes the contact alone, not the carrier that named its anchor: the aliases become copies', () => {
+    const out = setStringField(ALIASED, 'contact', 'Eva Lund');
+    expect(out).toBe(unaliased.replace("contact: 'Bo Ek'", 'contact: Eva Lund'));
+    expect(read(out)).toEqual({ ...before, contact: 'Eva Lund' });
+  });
+
+  it('setField changes one field, a text or a list, never a field an alias made the same value', () => {
+    expect(read(setField(ALIASED, 'contact', 'Eva Lund'))).toEqual({ ...before, contact: 'Eva Lund' });
+    expect(read(setField(ALIASED, 'tags', ['buss']))).toEqual({ ...before, tags: ['buss'] });
+    expect(read(setField(ALIASED, 'carrier', 'Eva Lund'))).toEqual({ ...before, carrier: 'Eva Lund' });
+    // A day: `created` shares its value with the first entry, and no edit may change either.
+    const dated =
+      '---\nid: ide-abc123\ncontact: &d 2026-12-06\ncreated: *d\nhistory:\n- date: *d\n  action: created\n---\n';
+    const dates = read(dated);
+    expect(dates.created).toBe('2026-12-06');
+    expect(read(setField(dated, 'contact', '2020-01-01'))).toEqual({ ...dates, contact: '2020-01-01' });
+  });
+
+  it('removeField takes out the field that holds the anchor, and the alias keeps its value', () => {
+    const out = removeField(ALIASED, 'contact');
+    const expected = { ...before };
+    delete expected.contact;
+    expect(read(out)).toEqual(expected);
+    expect(read(removeField(ALIASED, 'tags')).old_tags).toEqual(['cykel', 'personal']);
+  });
+
+  it('appendHistoryEntry appends to the history alone, though another field names it, or it names another', () => {
+    const shared = '---\nid: ide-abc123\nhistory: &h\n  - date: 2026-05-11\n    action: created\nlog: *h\n---\n';
+    const first = read(shared).history as unknown[];
+    expect(read(appendHistoryEntry(shared, entry))).toEqual({
+      id: 'ide-abc123',
+      history: [...first, entry],
+      log: first,
+    });
+    const empty = '---\nid: ide-abc123\nhistory: &h []\nlog: *h\n---\n';
+    expect(read(appendHistoryEntry(empty, entry))).toEqual({ id: 'ide-abc123', history: [entry], log: [] });
+    const named = '---\nid: ide-abc123\nlog: &h\n  - date: 2026-05-11\n    action: created\nhistory: *h\n---\n';
+    expect(read(appendHistoryEntry(named, entry))).toEqual({
+      id: 'ide-abc123',
+      log: first,
+      history: [...first, entry],
+    });
+    expect(read(appendHistoryEntry(ALIASED, entry))).toEqual({
+      ...before,
+      history: [...(before.history as unknown[]), entry],
+    });
+  });
+
+  it('setBody leaves the front matter, its aliases too, byte for byte', () => {
+    expect(setBody(ALIASED, 'Ny.')).toBe(ALIASED.replace('Text.\n', '\nNy.\n'));
+  });
+
+  it('copies an alias of any value in any place: in a flow list, as a key, of a mapping, a block text, with a tag', () => {
+    const text = [
+      '---',
+      'id: ide-abc123',
+      "title: &t 'Lån, cykel: en pilot'",
+      'team: &team',
+      '  women: 1',
+      '  men: 2',
+      'team_before: *team',
+      'note: &n |',
+      '  Två',
+      '  rader',
+      'count: !!str &c 12',
+      'more: [*t, *n, *c, *team]',
+      'also:',
+      '  - *t',
+      '  - {a: *c}',
+      '*c : by alias',
+      '---',
+      '',
+    ].join('\n');
+    const data = read(text);
+    for (const key of ['title', 'team', 'note', 'count', 'more', 'also', '12']) {
+      expect(read(setField(text, key, 'x')), key).toEqual({ ...data, [key]: 'x' });
+      const removed = { ...data };
+      delete removed[key];
+      expect(read(removeField(text, key)), key).toEqual(removed);
+    }
+    const out = appendHistoryEntry(text, entry);
+    expect(read(out)).toEqual({ ...data, history: [entry] });
+    expect(out).not.toMatch(/[&*](?:t|team|n|c)\b/);
+  });
+
+  it('reads `<<` as a key, as YAML 1.2 and the reader do, and unaliases a front matter in flow style as well', () => {
+    const merged = '---\nid: ide-abc123\nbase: &b {unit: Skolan, coach: Eva}\n<<: *b\nunit: Kultur\n---\n';
+    const data = read(merged);
+    expect(data['<<']).toEqual({ unit: 'Skolan', coach: 'Eva' });
+    expect(setField(merged, 'unit', 'Skolan')).toBe(
+      merged.replace('&b ', '').replace('*b', '{unit: Skolan, coach: Eva}').replace('unit: Kultur', 'unit: Skolan'),
+    );
+    expect(read(setField(merged, 'coach', 'Omar'))).toEqual({ ...data, coach: 'Omar' });
+    expect(read(setField(merged, 'base', 'x'))).toEqual({ ...data, base: 'x' });
+    const json = '---\n{"id": "ide-abc123", "contact": &p "Bo Ek", "carrier": *p, "history": []}\n---\n';
+    expect(setField(json, 'contact', 'Eva')).toBe(
+      '---\n"id": "ide-abc123"\n"contact": Eva\n"carrier": "Bo Ek"\n"history": []\n---\n',
+    );
+    expect(read(appendHistoryEntry(json, entry))).toEqual({
+      id: 'ide-abc123',
+      contact: 'Bo Ek',
+      carrier: 'Bo Ek',
+      history: [entry],
+    });
+  });
+
+  it('keeps CRLF line ends in what it rewrites', () => {
+    const crlf = ALIASED.replace(/\n/g, '\r\n');
+    const out = setField(crlf, 'contact', 'Eva Lund');
+    expect(out).toBe(unaliased.replace("contact: 'Bo Ek'", 'contact: Eva Lund').replace(/\n/g, '\r\n'));
+  });
+
+  it('on the examples with anchors and aliases added: 1,000 generated edits change the field they name, no other', () => {
+    const rnd = prng(20261207);
+    const pick = <T>(items: readonly T[]): T => items[Math.floor(rnd() * items.length)] as T;
+    const readOr = (t: string) => {
+      const r = readFrontMatter(Buffer.from(t, 'utf8'));
+      return r.ok ? (JSON.parse(JSON.stringify(r.data)) as Record<string, unknown>) : r.rule;
+    };
+    // Each example with one of its top-level values on a line of its own given an anchor, and one to three other
+    // fields (some of them new) made aliases of it: what a person or PyYAML writes.
+    const files: string[] = [];
+    for (const abs of exampleIdeaFiles()) {
+      const text = fs.readFileSync(abs, 'utf8');
+      const lines = text.split('\n');
+      const close = lines.indexOf('---', 1);
+      const scalars = lines
+        .map((l, i) => ({ l, i }))
+        .filter(({ l, i }) => i > 0 && i < close && /^[a-z_]+: [^&*|>\s]/.test(l) && !/^(id|history):/.test(l));
+      for (let n = 0; n < 4 && scalars.length > 0; n++) {
+        const anchored = pick(scalars);
+        const copy = [...lines];
+        copy[anchored.i] = anchored.l.replace(': ', ': &a ');
+        const others = scalars.filter((s) => s.i > anchored.i);
+        for (let k = 0; k < 1 + Math.floor(rnd() * 3); k++) {
+          const other = others.length > 0 && rnd() < 0.6 ? pick(others) : null;
+          if (other) copy[other.i] = `${other.l.slice(0, other.l.indexOf(':'))}: *a`;
+          else copy.splice(close, 0, `alias_${k}: *a`);
+        }
+        files.push(copy.join('\n'));
+      }
+    }
+    expect(files.length).toBeGreaterThan(20);
+    const wrong: string[] = [];
+    for (let n = 0; n < 1000; n++) {
+      let file = pick(files);
+      if (rnd() < 0.3) file = file.replace(/\n/g, '\r\n');
+      const old = readOr(file);
+      if (typeof old === 'string') throw new Error(`an example with an alias does not read: ${old}\n${file}`);
+      const key = pick([...Object.keys(old).filter((k) => k !== 'id' && k !== 'history'), 'a_new_field']);
+      const op = rnd();
+      let edited: string;
+      let expected: Record<string, unknown>;
+      if (op < 0.6) {
+        edited = setField(file, key, `ny ${n}`);
+        expected = { ...old, [key]: `ny ${n}` };
+      } else if (op < 0.85) {
+        edited = appendHistoryEntry(file, entry);
+        expected = { ...old, history: [...((old.history as unknown[] | undefined) ?? []), entry] };
+      } else {
+        edited = removeField(file, key);
+        expected = { ...old };
+        delete expected[key];
+      }
+      if (!isDeepStrictEqual(readOr(edited), expected)) wrong.push(JSON.stringify(edited));
+    }
+    expect(wrong.slice(0, 3)).toEqual([]);
+  });
+});
+
 describe('every edit reads back as it was meant', () => {
   it('on the examples, in block, flow and JSON style and with CRLFs: 3,000 generated edits, hostile values among them', () => {
     const rnd = prng(20261206);

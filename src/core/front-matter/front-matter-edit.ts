@@ -1,11 +1,27 @@
 /**
  * Edits of an idea file's front matter with the least change: a history entry is inserted as new lines after the
  * last one, and a field's value is replaced in place, so comments, key order, quoting and the Markdown text stay as
- * they were and `git diff` shows only the lines that changed. A front matter that is one flow mapping (JSON) is the
- * exception: its first edit writes it in block style (openMatter). Every edit is checked to have changed no top-level
- * field but the one it names (edit-guard.ts).
+ * they were and `git diff` shows only the lines that changed. Two forms are the exception, each rewritten once by
+ * its first edit (openMatter): a front matter that is one flow mapping (JSON) is written in block style, and one with
+ * aliases has each alias written as a copy of its anchor's value. Every edit is then checked to have changed no
+ * top-level field but the one it names (edit-guard.ts).
  */
-import { isMap, isScalar, isSeq, parseDocument, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
+import {
+  CST,
+  isMap,
+  isScalar,
+  isSeq,
+  Parser,
+  parseDocument,
+  visit,
+  type Alias,
+  type Document,
+  type Node,
+  type Pair,
+  type Scalar,
+  type YAMLMap,
+  type YAMLSeq,
+} from 'yaml';
 import { keptToScope } from './edit-guard.js';
 import { yamlDocumentOf } from './idea-text.js';
 
@@ -49,9 +65,14 @@ function columnOf(text: string, offset: number): number {
 
 /**
  * The front matter of a file's text, parsed for editing, and the text to edit; an EditError when there is none or it
- * is not fields. A front matter written as one flow mapping (`{id: sund-4k7q2x, title: …}`, as JSON and PyYAML's
- * `default_flow_style` write it) has no line of its own for a field: its text is written once as a block mapping, with
- * its values, nested lists and comments, and edited as such from then on.
+ * is not fields. Two forms are written otherwise once, their data the same, and edited as such from then on:
+ * - A front matter written as one flow mapping (`{id: sund-4k7q2x, title: …}`, as JSON and PyYAML's
+ *   `default_flow_style` write it) has no line of its own for a field: it is written as a block mapping, with its
+ *   values, nested lists and comments.
+ * - A front matter with aliases (`contact: &p Bo Ek` and `carrier: *p`; PyYAML writes `created: &id001 2026-05-11`
+ *   and `date: *id001` unasked) has fields that are one value: a value replaced in place would change every field
+ *   that names it, a field no edit names, or one no edit may change (`created`). Each alias is written as a copy of
+ *   its anchor's value, and the anchors it named are dropped; every other line stays as it was (unaliased).
  */
 function openMatter(fileText: string): {
   text: string;
@@ -60,15 +81,103 @@ function openMatter(fileText: string): {
   matter: string;
   map: YAMLMap;
 } {
-  const span = locateMatter(fileText);
+  let opened = parseMatter(fileText);
+  if (opened.map.flow) {
+    const { doc, map, span } = opened;
+    map.flow = false;
+    const block = doc.toString({ lineWidth: 0, flowCollectionPadding: false }).replace(/\n/g, span.eol);
+    opened = parseMatter(splice(opened.text, span.start, span.end, block));
+  }
+  if (hasAlias(opened.doc)) {
+    const { text, span, matter, doc } = opened;
+    opened = parseMatter(splice(text, span.start, span.end, unaliased(matter, doc)));
+  }
+  const { text, span, matter, map } = opened;
+  return { text, span, eol: span.eol, matter, map };
+}
+
+function parseMatter(text: string): { text: string; span: MatterSpan; matter: string; doc: Document; map: YAMLMap } {
+  const span = locateMatter(text);
   if (!span) throw new EditError('no-front-matter');
-  const matter = fileText.slice(span.start, span.end);
+  const matter = text.slice(span.start, span.end);
   const doc = parseDocument(matter);
   if (!isMap(doc.contents)) throw new EditError('not-a-mapping');
-  if (!doc.contents.flow) return { text: fileText, span, eol: span.eol, matter, map: doc.contents };
-  doc.contents.flow = false;
-  const block = doc.toString({ lineWidth: 0, flowCollectionPadding: false }).replace(/\n/g, span.eol);
-  return openMatter(splice(fileText, span.start, span.end, block));
+  return { text, span, matter, doc, map: doc.contents };
+}
+
+function hasAlias(doc: Document): boolean {
+  let found = false;
+  visit(doc, {
+    Alias() {
+      found = true;
+      return visit.BREAK;
+    },
+  });
+  return found;
+}
+
+/**
+ * The YAML text `matter` with every alias replaced by a copy of its anchor's value, and the anchors aliases named
+ * taken out, so no value is shared: a plain or quoted scalar on one line as it is written there (outside `[ ]` and
+ * `{ }`), any other value as YAML writes it on one line in flow style, which reads the same inside a flow collection
+ * and outside one. An anchor no alias names stays.
+ */
+function unaliased(matter: string, doc: Document): string {
+  const edits: { from: number; to: number; insert: string }[] = [];
+  const named = new Set<string>();
+  visit(doc, {
+    Alias(_, alias, path) {
+      const target = alias.resolve(doc);
+      if (!target || !alias.range) return;
+      named.add(alias.source);
+      const inFlow = path.some((p) => (isMap(p) || isSeq(p)) && p.flow === true);
+      edits.push({ from: alias.range[0], to: alias.range[1], insert: copyOf(matter, doc, target, inFlow) });
+    },
+  });
+  for (const anchor of anchorTokens(matter)) if (named.has(anchor.name)) edits.push(withoutAnchor(matter, anchor));
+  let out = matter;
+  for (const e of edits.sort((a, b) => b.from - a.from)) out = splice(out, e.from, e.to, e.insert);
+  return out;
+}
+
+/** The text of a copy of an anchored value, where an alias of it stood. */
+function copyOf(matter: string, doc: Document, target: NonNullable<ReturnType<Alias['resolve']>>, inFlow: boolean) {
+  if (isScalar(target) && !inFlow && !target.tag && isInline(target) && target.range) {
+    const source = matter.slice(target.range[0], target.range[1]);
+    if (!/[\r\n]/.test(source)) return source;
+  }
+  const seq = yamlDocumentOf([target.toJS(doc)]);
+  (seq.contents as YAMLSeq).flow = true;
+  // `[value]`: the value as it reads inside a flow collection, which reads the same outside one.
+  return seq.toString({ lineWidth: 0, flowCollectionPadding: false }).replace(/\n$/, '').slice(1, -1);
+}
+
+/** Every anchor (`&name`) in a YAML text and where it starts, from the parser's syntax tree. */
+function anchorTokens(matter: string): { offset: number; name: string }[] {
+  const found: { offset: number; name: string }[] = [];
+  const scan = (tokens: readonly CST.Token[] | undefined) => {
+    for (const t of tokens ?? []) if (t.type === 'anchor') found.push({ offset: t.offset, name: t.source.slice(1) });
+  };
+  for (const token of new Parser().parse(matter)) {
+    if (token.type !== 'document') continue;
+    scan(token.start);
+    CST.visit(token, (item) => {
+      scan(item.start);
+      scan(item.sep);
+    });
+  }
+  return found;
+}
+
+/** The edit that takes an anchor out: with the spaces after it, or, at the end of its line, the spaces before it. */
+function withoutAnchor(matter: string, anchor: { offset: number; name: string }) {
+  let from = anchor.offset;
+  let to = anchor.offset + 1 + anchor.name.length;
+  const after = /^[ \t]*/.exec(matter.slice(to))![0].length;
+  if (/^[ \t]*(?:\r?\n|$)/.test(matter.slice(to))) {
+    while (from > 0 && (matter[from - 1] === ' ' || matter[from - 1] === '\t')) from--;
+  } else to += after;
+  return { from, to, insert: '' };
 }
 
 function pairOf(map: YAMLMap, key: string): Pair | undefined {
