@@ -163,6 +163,41 @@ describe('loadRegistry', () => {
     expect(thrown(() => loadRegistry(dir, 'en')).code).toBe('CONFIG_INVALID');
   });
 
+  it('a config or criteria file that is a symbolic link, or behind one, is refused, inside the registry too', () => {
+    write('sluice.yaml', CONFIG);
+    fs.symlinkSync('sluice.yaml', path.join(dir, 'ideas.config.yaml'));
+    const config = thrown(() => loadRegistry(dir, 'en'));
+    expect([config.code, config.message]).toEqual([
+      'CONFIG_INVALID',
+      `${path.join(dir, 'ideas.config.yaml')} is a symbolic link (to sluice.yaml); the config is read only from a ` +
+        'regular file, so that every command, and ideas diff at every revision, reads the same rules. Nothing was ' +
+        'read or changed.',
+    ]);
+    expect(config.hint?.sv).toBe('Ersätt länken med själva filen.');
+    fs.rmSync(path.join(dir, 'ideas.config.yaml'));
+    fs.renameSync(path.join(dir, 'sluice.yaml'), path.join(dir, 'ideas.config.yaml'));
+    write('criteria/common.json', CRITERIA);
+    write('criteria/done.schema.json', CRITERIA);
+    fs.symlinkSync('common.json', path.join(dir, 'criteria/idea.schema.json'));
+    // Refused as the registry is loaded, whether the command goes on to read the criteria or not.
+    const file = thrown(() => loadRegistry(dir, 'en'));
+    expect([file.code, file.message, file.text.sv]).toEqual([
+      'CONFIG_INVALID',
+      'The criteria file criteria/idea.schema.json of stage Idea is read through a symbolic link ' +
+        '(criteria/idea.schema.json → common.json); criteria are read only from regular files, so that every command, ' +
+        'and ideas diff at every revision, reads the same rules. Nothing was read or changed.',
+      'Kriteriefilen criteria/idea.schema.json för steget Idé läses genom en symbolisk länk ' +
+        '(criteria/idea.schema.json → common.json); kriterier läses bara ur vanliga filer, så att alla kommandon, och ' +
+        'ideas diff i varje version, läser samma regler. Inget lästes eller ändrades.',
+    ]);
+    fs.rmSync(path.join(dir, 'criteria/idea.schema.json'));
+    write('criteria/idea.schema.json', CRITERIA);
+    expect(loadCriteria(loadRegistry(dir, 'en')).size).toBe(2);
+    fs.renameSync(path.join(dir, 'criteria'), path.join(dir, 'rules'));
+    fs.symlinkSync('rules', path.join(dir, 'criteria'));
+    expect(thrown(() => loadRegistry(dir, 'en')).message).toContain('a symbolic link (criteria → rules)');
+  });
+
   it('lists every problem, each with its place', () => {
     write(
       'ideas.config.yaml',

@@ -62,6 +62,16 @@ export function loadRegistry(root: string, lang: Lang): Registry {
   // A config that a symbolic link takes out of the registry is not read: nothing outside the registry is.
   const target = outsideTarget(root, configPath);
   if (target !== null) throw new IdeasError('CONFIG_INVALID', 'err.configOutside', { file: configPath, target });
+  // Nor one that is a link at all: `ideas diff` reads the config of a revision from git, which keeps a link as the
+  // path it points to, so a link would be one config to every other command and another, or none, to the diff.
+  const link = linkOnTheWay(root, CONFIG_FILE);
+  if (link)
+    throw new IdeasError(
+      'CONFIG_INVALID',
+      'err.configSymlink',
+      { file: configPath, target: link.target },
+      { hint: 'hint.configSymlink' },
+    );
   let text: string;
   try {
     text = readUtf8Text(configPath);
@@ -71,7 +81,37 @@ export function loadRegistry(root: string, lang: Lang): Registry {
   }
   const config = parseConfigText(text, configPath, lang);
   checkFolders(root, config);
+  // Every command refuses a criteria file that is a link the same way, whether it reads the criteria or not.
+  for (const stage of config.stages) criteriaFile(root, stage);
   return { root, configPath, config };
+}
+
+/**
+ * The first symbolic link on the way from `root` to the file `rel` (a relative path inside it): the file itself, or a
+ * folder it is in; null when there is none (or the file is missing: reading it says so). The registry's own rules
+ * (its config and criteria) are read only from regular files: git keeps a link as the path it points to, so `ideas
+ * diff`, which reads them at a revision, would read other rules than every other command reads from the disk.
+ */
+export function linkOnTheWay(root: string, rel: string): { link: string; target: string } | null {
+  const segments = path.relative(root, path.resolve(root, rel)).split(path.sep);
+  for (let i = 1; i <= segments.length; i++) {
+    const link = segments.slice(0, i).join('/');
+    let stat;
+    try {
+      stat = lstatSync(path.join(root, link));
+    } catch {
+      return null;
+    }
+    if (!stat.isSymbolicLink()) continue;
+    let target: string;
+    try {
+      target = readlinkSync(path.join(root, link));
+    } catch {
+      target = '?';
+    }
+    return { link, target };
+  }
+  return null;
 }
 
 /**
@@ -105,8 +145,8 @@ function checkFolders(root: string, config: RegistryConfig): void {
 }
 
 /**
- * A stage's criteria file, which must be inside the registry: the config's rules refuse paths that lead out, and
- * this refuses a file, or a folder on its way, that is a symbolic link leading out.
+ * A stage's criteria file, which must be a regular file inside the registry: the config's rules refuse paths that
+ * lead out, and this refuses a file, or a folder on its way, that is a symbolic link (one leading out named as such).
  */
 export function criteriaFile(root: string, stage: Pick<Stage, 'criteria' | 'key' | 'label'>): string {
   const file = path.resolve(root, stage.criteria);
@@ -117,6 +157,14 @@ export function criteriaFile(root: string, stage: Pick<Stage, 'criteria' | 'key'
       'err.criteriaOutside',
       { file: stage.criteria, stage: stage.label, target },
       { hint: 'hint.criteriaOutside' },
+    );
+  const link = linkOnTheWay(root, stage.criteria);
+  if (link)
+    throw new IdeasError(
+      'CONFIG_INVALID',
+      'err.criteriaSymlink',
+      { file: stage.criteria, stage: stage.label, link: link.link, target: link.target },
+      { hint: 'hint.criteriaSymlink' },
     );
   return file;
 }

@@ -149,12 +149,22 @@ describe('the config itself is read only from inside the registry', () => {
       expect(r.stderr).toContain('symbolic link');
       expect(r.stdout + r.stderr).not.toContain('TOP SECRET');
     }
-    // A link that stays inside the registry is followed as before.
-    fs.rmSync(path.join(dir, 'ideas.config.yaml'));
-    fs.copyFileSync(elsewhere, path.join(dir, 'config.yaml'));
+  });
+
+  it('an ideas.config.yaml that is a link inside the registry is refused too, by every command', () => {
+    // git keeps a link as the path it points to: `ideas diff` would read other rules at a revision than these.
+    const dir = repo();
+    fs.renameSync(path.join(dir, 'ideas.config.yaml'), path.join(dir, 'config.yaml'));
     fs.symlinkSync('config.yaml', path.join(dir, 'ideas.config.yaml'));
-    const inside = ideas(['validate'], { cwd: dir });
-    expect(inside.code, describeRun(inside)).toBe(0);
+    for (const args of [['validate'], ['list'], ['report'], ['diff', 'main'], ['site', '--out', 'site']]) {
+      const r = ideas([...args, '--lang', 'en'], { cwd: dir });
+      expect(r.code, `${args.join(' ')}: ${describeRun(r)}`).toBe(2);
+      expect(r.stderr).toMatch(
+        /ideas\.config\.yaml is a symbolic link \(to config\.yaml\); the config is read only from a regular file/,
+      );
+    }
+    const sv = ideas(['validate', '--lang', 'sv'], { cwd: dir });
+    expect(sv.stderr).toContain('ideas.config.yaml är en symbolisk länk (till config.yaml)');
   });
 });
 
@@ -227,11 +237,39 @@ describe('the config cannot put ideas or criteria outside the registry or into .
         expect(r.stdout).not.toContain('s3cret');
       }
     }
-    // A link inside the registry is fine.
-    const inside = cloneRegistry(minimal);
-    fs.renameSync(path.join(inside, 'criteria/idea.schema.json'), path.join(inside, 'criteria/real.json'));
-    fs.symlinkSync('real.json', path.join(inside, 'criteria/idea.schema.json'));
-    expect(ideas(['validate'], { cwd: inside }).code).toBe(0);
+  });
+
+  it('a criteria file, or its folder, that is a link inside the registry is refused the same way by every command', () => {
+    // git keeps a link as the path it points to: `ideas diff` would read other criteria at a revision than these.
+    const file = repo();
+    fs.renameSync(path.join(file, 'criteria/idea.schema.json'), path.join(file, 'criteria/real.json'));
+    fs.symlinkSync('real.json', path.join(file, 'criteria/idea.schema.json'));
+    const folder = repo();
+    fs.renameSync(path.join(folder, 'criteria'), path.join(folder, 'rules'));
+    fs.symlinkSync('rules', path.join(folder, 'criteria'));
+    for (const [dir, link] of [
+      [file, 'criteria/idea.schema.json → real.json'],
+      [folder, 'criteria → rules'],
+    ] as const) {
+      for (const args of [
+        ['validate'],
+        ['validate', '--no-cache'],
+        ['list'],
+        ['schema', '--stage', 'idea'],
+        ['report'],
+        ['diff', 'main'],
+      ]) {
+        const r = ideas([...args, '--lang', 'en'], { cwd: dir });
+        expect(r.code, `${args.join(' ')}: ${describeRun(r)}`).toBe(2);
+        expect(r.stderr).toContain(
+          `The criteria file criteria/idea.schema.json of stage Idea is read through a symbolic link (${link}); criteria are read only from regular files`,
+        );
+      }
+      const sv = ideas(['validate', '--lang', 'sv'], { cwd: dir });
+      expect(sv.stderr).toContain(
+        `Kriteriefilen criteria/idea.schema.json för steget Idé läses genom en symbolisk länk (${link})`,
+      );
+    }
   });
 
   it('$ref to a file outside the registry or to a URL is refused, and nothing is fetched', async () => {

@@ -262,6 +262,24 @@ export const errors = {
     sv: 'Lägg kriteriefilen i idéslussens mapp, och ange den i ideas.config.yaml.',
     en: "Put the criteria file in the registry's folder, and name it in ideas.config.yaml.",
   },
+  // The rules are read only from regular files: git keeps a link as the path it points to, so `ideas diff` would
+  // read other rules at a revision than every other command reads from the disk.
+  'err.configSymlink': {
+    sv: '{file} är en symbolisk länk (till {target}); konfigurationen läses bara ur en vanlig fil, så att alla kommandon, och ideas diff i varje version, läser samma regler. Inget lästes eller ändrades.',
+    en: '{file} is a symbolic link (to {target}); the config is read only from a regular file, so that every command, and ideas diff at every revision, reads the same rules. Nothing was read or changed.',
+  },
+  'hint.configSymlink': {
+    sv: 'Ersätt länken med själva filen.',
+    en: 'Replace the link with the file itself.',
+  },
+  'err.criteriaSymlink': {
+    sv: 'Kriteriefilen {file} för steget {stage} läses genom en symbolisk länk ({link} → {target}); kriterier läses bara ur vanliga filer, så att alla kommandon, och ideas diff i varje version, läser samma regler. Inget lästes eller ändrades.',
+    en: 'The criteria file {file} of stage {stage} is read through a symbolic link ({link} → {target}); criteria are read only from regular files, so that every command, and ideas diff at every revision, reads the same rules. Nothing was read or changed.',
+  },
+  'hint.criteriaSymlink': {
+    sv: 'Ersätt länken med en kopia av filen (eller mappen), eller ange själva filen i ideas.config.yaml; flera steg kan ange samma fil.',
+    en: 'Replace the link with a copy of the file (or folder), or name the file itself in ideas.config.yaml; several stages may name the same file.',
+  },
   'err.criteriaPattern': {
     sv: 'Kriteriefilen {file} för steget {stage} har ett mönster (pattern) som ideas inte kan använda: {pattern} ({reason}).',
     en: 'The criteria file {file} of stage {stage} has a pattern that ideas cannot use: {pattern} ({reason}).',
