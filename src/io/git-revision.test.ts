@@ -1,8 +1,8 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { git, makeTempDir, makeTempRepo, removeTempDirs } from '../../test/helpers/temp-repo.js';
-import { BlobReader, deletedPaths, listTree, repositoryPrefix } from './git-revision.js';
+import { BlobReader, deletedPaths, listTree, readRuleFiles, repositoryPrefix } from './git-revision.js';
 
 afterAll(removeTempDirs);
 
@@ -72,6 +72,58 @@ describe('reading a revision', () => {
       ]);
       // A tree is not a file.
       expect(await reader.readPath(second, 'kommun/sluss/', 'ideas')).toBeNull();
+    } finally {
+      reader.close();
+    }
+  });
+
+  it('reads rule files as every command reads them from the disk: a link, or a folder on the way that is one, is never followed', async () => {
+    const { repo, root } = repoWithSubfolder();
+    write(root, 'criteria/common.json', '{"type":"object"}');
+    write(root, 'criteria/false', '{"type":"object"}');
+    write(root, 'rules/deep/x.json', '{}');
+    symlinkSync('common.json', path.join(root, 'criteria/idea.json'));
+    symlinkSync('false', path.join(root, 'criteria/test.json'));
+    symlinkSync('rules', path.join(root, 'linked'));
+    mkdirSync(path.join(root, 'folder.json'));
+    write(root, 'folder.json/x', 'x');
+    git(['add', '-A'], repo);
+    git(['commit', '-q', '-m', 'links'], repo);
+    const commit = git(['rev-parse', 'HEAD'], repo).trim();
+    const reader = new BlobReader(root);
+    try {
+      const wanted = [
+        'ideas.config.yaml',
+        'criteria/common.json',
+        './criteria/idea.json',
+        'criteria/test.json',
+        'linked/deep/x.json',
+        'rules/deep/x.json',
+        'criteria/none.json',
+        'folder.json',
+        '../outside.json',
+      ];
+      const read = await readRuleFiles(root, reader, commit, wanted);
+      const shown = wanted.map((rel) => {
+        const r = read.get(rel);
+        return r?.kind === 'file'
+          ? r.bytes.toString('utf8')
+          : r?.kind === 'link'
+            ? `${r.link} -> ${r.target}`
+            : r?.kind;
+      });
+      expect(shown).toEqual([
+        'name: x\n',
+        '{"type":"object"}',
+        // `git cat-file` would give these as the text "common.json" and "false": the JSON false, criteria at that.
+        'criteria/idea.json -> common.json',
+        'criteria/test.json -> false',
+        'linked -> rules',
+        '{}',
+        'missing',
+        'missing',
+        'missing',
+      ]);
     } finally {
       reader.close();
     }

@@ -68,6 +68,82 @@ export async function listTree(
   return out;
 }
 
+/**
+ * A file of the registry's rules (its config, a criteria file) at one side of a diff, as every other command would
+ * read it from the disk: a regular file's bytes, a symbolic link (the file, or a folder on its way: never followed,
+ * as `ideas validate` refuses it), or nothing there (a folder or a submodule counts as nothing: no file to read).
+ */
+export type RuleFile =
+  { kind: 'file'; bytes: Buffer } | { kind: 'link'; link: string; target: string } | { kind: 'missing' };
+
+/**
+ * Files of the registry at `commit`, by their paths relative to the registry root (`root`, where git runs), each as
+ * a RuleFile. `git cat-file` alone cannot tell a link from a file (it gives a link's target as the blob's text), so
+ * one `git ls-tree` gives each file's mode; a file git does not find there may be behind a folder that is a link,
+ * which a second one, for the folders on the way, says.
+ */
+export async function readRuleFiles(
+  root: string,
+  reader: BlobReader,
+  commit: string,
+  rels: readonly string[],
+): Promise<Map<string, RuleFile>> {
+  const out = new Map<string, RuleFile>();
+  const inside = new Map<string, string>();
+  for (const rel of rels) {
+    const p = path.posix.normalize(rel.replace(/\\/g, '/'));
+    if (p === '.' || p === '..' || p.startsWith('../') || path.posix.isAbsolute(p)) out.set(rel, { kind: 'missing' });
+    else inside.set(rel, p);
+  }
+  const entries = async (paths: readonly string[]): Promise<Map<string, TreeEntry>> => {
+    const found = new Map<string, TreeEntry>();
+    if (paths.length === 0) return found;
+    const literal = paths.map((p) => `:(literal)${p}`);
+    for (const e of await listTreeEntries(root, commit, literal)) found.set(e.path, e);
+    return found;
+  };
+  const files = await entries([...new Set(inside.values())]);
+  const folders = new Set<string>();
+  for (const p of inside.values())
+    if (!files.has(p)) {
+      const parts = p.split('/');
+      for (let i = 1; i < parts.length; i++) folders.add(parts.slice(0, i).join('/'));
+    }
+  const ways = await entries([...folders]);
+  const link = async (e: TreeEntry): Promise<RuleFile> => ({
+    kind: 'link',
+    link: e.path,
+    target: (await reader.read(e.oid))?.toString('utf8') ?? '?',
+  });
+  for (const [rel, p] of inside) {
+    const e = files.get(p);
+    if (e?.mode === '120000') out.set(rel, await link(e));
+    else if (e?.type === 'blob') {
+      const bytes = await reader.read(e.oid);
+      out.set(rel, bytes ? { kind: 'file', bytes } : { kind: 'missing' });
+    } else {
+      const parts = p.split('/');
+      const on = parts.slice(1).map((_, i) => ways.get(parts.slice(0, i + 1).join('/')));
+      const way = on.find((w) => w?.mode === '120000');
+      out.set(rel, way ? await link(way) : { kind: 'missing' });
+    }
+  }
+  return out;
+}
+
+/** The entries `git ls-tree` (not recursive) gives for the paths, relative to `root`, at `commit`. */
+async function listTreeEntries(root: string, commit: string, paths: readonly string[]): Promise<TreeEntry[]> {
+  const { stdout } = await git(['ls-tree', '-z', commit, '--', ...paths], root);
+  const out: TreeEntry[] = [];
+  for (const record of stdout.split('\0')) {
+    const tab = record.indexOf('\t');
+    if (tab === -1) continue;
+    const [mode = '', type = '', oid = ''] = record.slice(0, tab).split(' ');
+    out.push({ path: record.slice(tab + 1), mode, type, oid });
+  }
+  return out;
+}
+
 /** A path deleted from `dir` in the history of `commit`, the commit that deleted it, and the blob it held. */
 export interface DeletedPath {
   path: string;
