@@ -1,4 +1,4 @@
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { git } from '../../test/helpers/temp-repo.js';
@@ -113,7 +113,7 @@ describe('runDiff', () => {
     expect(later.diff.findings).toEqual([]);
   });
 
-  it('a registry that did not exist at the base: every idea is new, no rule is broken', async () => {
+  it('a registry that did not exist at the base: every idea is new, and not judged by rules the base does not have', async () => {
     const root = makeSluice({ git: false });
     git(['init', '--quiet', '-b', 'main'], root);
     git(['config', 'user.name', 'Testare'], root);
@@ -121,13 +121,171 @@ describe('runDiff', () => {
     writeFileSync(path.join(root, 'LASMIG.txt'), 'Tomt repo.\n');
     git(['add', 'LASMIG.txt'], root);
     git(['commit', '-q', '-m', 'tomt'], root);
-    const r = await runDiff({ base: 'main' }, commandContext(root).ctx);
+    const r = await runDiff({ base: 'main', lang: 'en' }, commandContext(root).ctx);
     expect(r.diff.added.length).toBeGreaterThan(5);
-    // Ideas that arrive with their history are for a reviewer to see, but break no rule.
-    expect(r.diff.findings.filter((f) => f.severity === 'error')).toEqual([]);
-    expect(new Set(r.diff.findings.map((f) => f.rule))).toEqual(new Set(['idea/new-history']));
-    expect(r.ok).toBe(true);
+    // Ideas that arrive with their history are for a reviewer to see, and checked by the rules they bring; that
+    // those rules are not the base's (there are none there) is the one error: a registry moved to another folder
+    // in a pull request would otherwise bring its ideas, their moves and looser rules in unjudged.
+    expect(r.diff.findings.filter((f) => f.severity === 'error').map((f) => [f.rule, f.file, f.message])).toEqual([
+      [
+        'config/unreadable',
+        'ideas.config.yaml',
+        'The config ideas.config.yaml cannot be read at main: there is no such file (the registry did not exist ' +
+          'there, or was somewhere else). So the change cannot be judged by the rules at main; it was checked by its ' +
+          'own rules at the working tree, which it may have loosened.',
+      ],
+    ]);
+    expect(new Set(r.diff.findings.map((f) => f.rule))).toEqual(new Set(['config/unreadable', 'idea/new-history']));
+    expect(r.ok).toBe(false);
     expect(r.diff.removed).toEqual([]);
+  });
+
+  it("a base whose config cannot be read: the change is an error that says so, the rest checked by head's rules", async () => {
+    const root = makeSluice();
+    const config = path.join(root, 'ideas.config.yaml');
+    // A key this version does not know: every command refuses the config at the base.
+    git(['checkout', '-q', '-b', 'broken'], root);
+    writeFileSync(config, `${read(root, 'ideas.config.yaml')}theme: dark\n`);
+    commitAll(root, 'theme');
+    git(['checkout', '-q', '-b', 'fixed'], root);
+    // The pull request fixes it, and with it turns the council off and deletes on, deletes an idea and moves one.
+    writeFileSync(
+      config,
+      read(root, 'ideas.config.yaml')
+        .replace('theme: dark\n', '')
+        .replace(/^ {4}council: true\n/gm, '')
+        .concat('allowDelete: true\n'),
+    );
+    rmSync(path.join(root, ideaPath('sund-ehq9v5')));
+    const to = path.join(root, ideaPath('sund-emspzg', '02-foradling'));
+    renameSync(path.join(root, ideaPath('sund-emspzg')), to);
+    writeFileSync(
+      to,
+      read(root, ideaPath('sund-emspzg', '02-foradling'))
+        .replace(/^created:/m, 'coach: Johan Ek\ncreated:')
+        .replace(/\n---\n/, '\n  - date: 2026-11-20\n    action: moved\n    from: idea\n    to: refinement\n---\n'),
+    );
+    commitAll(root, 'fix the config');
+    git(['checkout', '-q', 'main'], root);
+    const { ctx } = commandContext(root);
+    const r = await runDiff({ base: 'broken', head: 'fixed', lang: 'en' }, ctx);
+    expect(r.diff.findings.filter((f) => f.severity === 'error').map((f) => [f.rule, f.file, f.message])).toEqual([
+      [
+        'config/unreadable',
+        'ideas.config.yaml',
+        'The config ideas.config.yaml cannot be read at broken: ideas.config.yaml:69:1 the field "theme" is not ' +
+          'allowed here. So the change cannot be judged by the rules at broken; it was checked by its own rules at ' +
+          'fixed, which it may have loosened.',
+      ],
+    ]);
+    expect(r.ok).toBe(false);
+    // What the rules of head let through is still shown to the reviewer.
+    expect(r.diff.removed.map((i) => i.id)).toEqual(['sund-ehq9v5']);
+    expect(r.diff.moved.map((m) => [m.id, m.to.key])).toEqual([['sund-emspzg', 'refinement']]);
+
+    // A config that is a link at the base cannot be read there either: git gives it as the path it points to.
+    git(['checkout', '-q', '-b', 'linked', 'main'], root);
+    renameSync(config, path.join(root, 'sluice.yaml'));
+    symlinkSync('sluice.yaml', config);
+    commitAll(root, 'linked');
+    git(['checkout', '-q', '-b', 'unlinked'], root);
+    rmSync(config);
+    writeFileSync(config, `${read(root, 'sluice.yaml')}allowDelete: true\n`);
+    rmSync(path.join(root, ideaPath('sund-ehq9v5')));
+    commitAll(root, 'unlinked');
+    git(['checkout', '-q', 'main'], root);
+    const unlinked = await runDiff({ base: 'linked', head: 'unlinked', lang: 'en' }, ctx);
+    expect(unlinked.diff.findings.filter((f) => f.severity === 'error').map((f) => [f.rule, f.message])).toEqual([
+      [
+        'config/unreadable',
+        'The config ideas.config.yaml cannot be read at linked: it is read through a symbolic link ' +
+          '(ideas.config.yaml → sluice.yaml), which no command follows. So the change cannot be judged by the rules ' +
+          'at linked; it was checked by its own rules at unlinked, which it may have loosened.',
+      ],
+    ]);
+    // And a head revision whose config is a link is refused, as every command refuses it on disk.
+    await expect(runDiff({ base: 'main', head: 'linked', lang: 'en' }, ctx)).rejects.toMatchObject({
+      code: 'CONFIG_INVALID',
+      text: { en: expect.stringContaining('is a symbolic link (to sluice.yaml)') },
+    });
+  });
+
+  it("a base's criteria that cannot be read (a link, not JSON, no schema): an error, and the gate is head's", async () => {
+    const root = makeSluice();
+    const test = path.join(root, 'criteria/test.schema.json');
+    const original = read(root, 'criteria/test.schema.json');
+    const { ctx } = commandContext(root);
+    const cases: [string, () => void, string][] = [
+      [
+        'linked',
+        () => {
+          renameSync(test, path.join(root, 'criteria/common.json'));
+          symlinkSync('common.json', test);
+        },
+        'it is read through a symbolic link (criteria/test.schema.json → common.json), which no command follows.',
+      ],
+      [
+        'comma',
+        () => writeFileSync(test, original.replace('"manager_support"]', '"manager_support",]')),
+        'a JSON error on line ',
+      ],
+      [
+        'objekt',
+        () => writeFileSync(test, original.replace('"type": "object"', '"type": "objekt"')),
+        'at /type: must be one of',
+      ],
+    ];
+    for (const [branch, breakIt, why] of cases) {
+      git(['checkout', '-q', '-b', branch, 'main'], root);
+      breakIt();
+      commitAll(root, branch);
+      // The pull request puts loose criteria in their place, and moves into test an idea that would not meet the
+      // criteria test had before: its gate is head's, where the base's cannot be read.
+      git(['checkout', '-q', '-b', `${branch}-fixed`], root);
+      rmSync(test);
+      writeFileSync(test, '{ "type": "object" }\n');
+      const to = path.join(root, ideaPath('sund-vtkg00', '03-test'));
+      renameSync(path.join(root, ideaPath('sund-vtkg00')), to);
+      writeFileSync(
+        to,
+        read(root, ideaPath('sund-vtkg00', '03-test')).replace(
+          /\n---\n/,
+          '\n  - date: 2026-11-20\n    action: moved\n    from: refinement\n    to: test\n    decision: approve\n---\n',
+        ),
+      );
+      commitAll(root, `${branch}: loosened`);
+      git(['checkout', '-q', 'main'], root);
+      const r = await runDiff({ base: branch, head: `${branch}-fixed`, lang: 'en' }, ctx);
+      const errors = r.diff.findings.filter((f) => f.severity === 'error');
+      expect(
+        errors.map((f) => [f.rule, f.file]),
+        branch,
+      ).toEqual([['criteria/unreadable', 'criteria/test.schema.json']]);
+      expect(errors[0]?.message).toMatch(/^The criteria of Test in criteria\/test\.schema\.json cannot be read at /);
+      expect(errors[0]?.message).toContain(why);
+      expect(errors[0]?.message).toContain(
+        'A change cannot be shown to only tighten criteria that cannot be read, so it counts as a loosening.',
+      );
+      expect(r.diff.moved.map((m) => [m.id, m.gate?.open])).toEqual([['sund-vtkg00', true]]);
+    }
+
+    // A link at head is as unreadable, whatever git's text for it parses as: `false` is JSON (criteria that let
+    // nothing through), and was called a tightening.
+    git(['checkout', '-q', '-b', 'to-false', 'main'], root);
+    writeFileSync(path.join(root, 'criteria/false'), '{ "type": "object" }\n');
+    rmSync(test);
+    symlinkSync('false', test);
+    commitAll(root, 'to-false');
+    git(['checkout', '-q', 'main'], root);
+    const r = await runDiff({ base: 'main', head: 'to-false', lang: 'en' }, ctx);
+    expect(r.diff.findings.map((f) => [f.rule, f.severity, f.message])).toEqual([
+      [
+        'criteria/unreadable',
+        'error',
+        'The criteria of Test in criteria/test.schema.json cannot be read at to-false: it is read through a symbolic ' +
+          'link (criteria/test.schema.json → false), which no command follows.',
+      ],
+    ]);
   });
 
   it('a head revision without the registry, and a folder outside git, are usage errors', async () => {

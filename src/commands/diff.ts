@@ -3,16 +3,20 @@ import type { CommonOptions, Ctx } from '../context.js';
 import { CONFIG_FILE, type RegistryConfig } from '../core/sluice/config.js';
 import { IdeasError, isIdeasError } from '../core/errors.js';
 import { checkGate } from '../core/sluice/gate.js';
-import { t, type Lang } from '../core/i18n/i18n.js';
+import { localize, t, type Lang, type Localized } from '../core/i18n/i18n.js';
 import { compareFindings } from '../core/finding.js';
 import { readFrontMatter } from '../core/front-matter/front-matter.js';
 import {
+  baseConfigUnreadable,
   compareConfigs,
   compareCriteria,
   ruleFindings,
   type CriteriaFile,
   type RuleChange,
 } from '../core/history/config-diff.js';
+import { nonUtf8Line } from '../core/front-matter/line-column.js';
+import { jsonSyntaxReason } from '../core/criteria/schema-reasons.js';
+import { forbiddenKeys } from '../core/safe-object.js';
 import { newlyPublicFields } from '../core/history/publicity-diff.js';
 import { escapePointerToken } from '../core/json-pointer.js';
 import { classifySources } from '../core/criteria/personal-data.js';
@@ -37,13 +41,16 @@ import {
   changedAttributeFiles,
   deletedPaths,
   listTree,
+  readRuleFiles,
   repositoryPrefix,
+  type RuleFile,
 } from '../io/git-revision.js';
 import { isReadableEntry, isReadableTreeFile, listIdeaFiles } from '../io/idea-files.js';
 import { readBytes } from '../io/files.js';
 import {
   criteriaCompileError,
-  criteriaFile as criteriaPath,
+  criteriaReason,
+  linkOnTheWay,
   parseConfigText,
   schemaSources,
   type Registry,
@@ -133,60 +140,76 @@ export async function runDiff(opts: DiffOptions, ctx: Ctx): Promise<DiffResult> 
   const attributes = changedAttributeFiles(root, baseCommit, headCommit);
   attributes.catch(() => undefined);
   try {
-    const headConfigBytes = headCommit
-      ? await reader.readPath(headCommit, prefix, CONFIG_FILE)
-      : readFileOrNull(registry.configPath);
-    const headConfig = headCommit ? configFrom(headConfigBytes, headCommit, registry, lang) : registry.config;
+    const headName = headCommit ? (range.head ?? headCommit.slice(0, 7)) : t(lang, 'diff.worktree');
+    const names = { base: baseName, head: headName };
+    const ruleFilesAt = (commit: string | null, files: readonly string[]): Promise<Map<string, RuleFile>> =>
+      commit
+        ? readRuleFiles(root, reader, commit, files)
+        : Promise.resolve(new Map(files.map((f) => [f, worktreeRuleFile(root, f)] as const)));
+    const [headConfigFile, baseConfigFile] = await Promise.all([
+      headCommit ? ruleFilesAt(headCommit, [CONFIG_FILE]).then((m) => m.get(CONFIG_FILE)) : null,
+      ruleFilesAt(baseCommit, [CONFIG_FILE]).then((m) => m.get(CONFIG_FILE) ?? MISSING),
+    ]);
+    const headConfigBytes = headCommit ? bytesOf(headConfigFile) : readFileOrNull(registry.configPath);
+    const headRead = headCommit && headConfigFile ? configAt(headConfigFile, headCommit, registry, lang) : null;
+    if (headRead instanceof IdeasError) throw headRead;
+    const headConfig = headCommit ? headRead : registry.config;
     if (!headConfig)
       throw new IdeasError('USAGE', 'err.noRegistryAt', {
         rev: range.head ?? '',
         dir: prefix || '.',
         file: CONFIG_FILE,
       });
-    // The base's config gives the rules and maps its folders to stages (a folder may have been renamed since); when
-    // the base has none, the registry did not exist yet, every idea is new, and head's config is all there is.
-    const baseConfigBytes = await reader.readPath(baseCommit, prefix, CONFIG_FILE);
-    let baseConfig: RegistryConfig | null;
-    try {
-      baseConfig = configFrom(baseConfigBytes, baseCommit, registry, lang);
-    } catch (e) {
-      // A base the program cannot read (a config of an older version): head's config maps it, as before.
-      if (!isIdeasError(e) || e.code !== 'CONFIG_INVALID') throw e;
-      baseConfig = headConfig;
-    }
+    // The base's config gives the rules and maps its folders to stages (a folder may have been renamed since). When
+    // the base has none that can be read (the registry did not exist there, or was elsewhere; a link; a config this
+    // version cannot use), the change cannot be judged by the base's rules: an error that says so, and head's config
+    // maps the base and judges the rest, so that whatever else the change breaks of its own rules is still found.
+    const baseConfigBytes = bytesOf(baseConfigFile);
+    const baseRead = configAt(baseConfigFile, baseCommit, registry, lang);
+    const baseConfig = baseRead instanceof IdeasError ? null : baseRead;
     const rules = baseConfig ?? headConfig;
-    const baseSnapshot: Snapshot = baseConfig
-      ? await snapshotAt(reader, root, baseCommit, baseConfig)
-      : { config: headConfig, ideas: [] };
+    // The criteria files of each side, asked of git while the snapshots are read (a failure is awaited below).
+    const ruleFiles = Promise.all([
+      ruleFilesAt(baseCommit, criteriaNames(rules)),
+      ruleFilesAt(headCommit, criteriaNames(headConfig)),
+    ]);
+    ruleFiles.catch(() => undefined);
+    const baseSnapshot = await snapshotAt(reader, root, baseCommit, rules);
     const headSnapshot = headCommit
       ? await snapshotAt(reader, root, headCommit, headConfig)
       : worktreeSnapshot(registry);
-    const readAt = (commit: string | null) => (file: string) =>
-      commit ? reader.readPath(commit, prefix, file) : Promise.resolve(readInRegistry(root, file));
-    const [baseCriteria, headCriteria] = await Promise.all([
-      criteriaFiles(rules, readAt(baseConfig ? baseCommit : headCommit)),
-      criteriaFiles(headConfig, readAt(headCommit)),
-    ]);
-    const criteria = compileLazily(
-      rules,
-      `criteria:${baseConfig ? baseCommit : (headCommit ?? root)}:${prefix}`,
-      (f) => baseCriteria.get(f) ?? null,
+    const [baseFiles, headFiles] = await ruleFiles;
+    const baseKey = `criteria:${baseCommit}:${prefix}`;
+    // A base's criteria file that changed is compiled, as every command compiles it at the base: one that cannot be
+    // (so `ideas validate` refused every idea there) is as unreadable as one that is not JSON.
+    const headCriteria = new Map([...headFiles].map(([f, r]) => [f, criteriaState(r)] as const));
+    const baseCriteria = new Map(
+      [...baseFiles].map(([f, r]) => {
+        const changed = !sameRuleFile(r, headFiles.get(f));
+        return [
+          f,
+          criteriaState(r, changed ? (schema) => compileProblem(schema, `${baseKey}${f}`) : undefined),
+        ] as const;
+      }),
     );
+    const criteria = compileLazily(rules, headConfig, {
+      base: (f) => ({ read: baseCriteria.get(f) ?? MISSING_CRITERIA, key: `${baseKey}${f}` }),
+      head: (f) => ({
+        read: headCriteria.get(f) ?? MISSING_CRITERIA,
+        key: `criteria:${headCommit ?? root}:${prefix}${f}`,
+      }),
+    });
 
     const pairs = pairIdeas(baseSnapshot, headSnapshot);
     const newIds = new Set([...pairs.head.keys()].filter((id) => !pairs.base.has(id)));
     const deletedBefore =
-      newIds.size > 0 && baseConfig ? await deletedIdeas(reader, root, baseCommit, baseConfig, headConfig, newIds) : [];
+      newIds.size > 0 ? await deletedIdeas(reader, root, baseCommit, rules, headConfig, newIds) : [];
 
     const validators = baseValidators();
     // Fields by their labels, as the head's schemas give them: in findings that quote an entry, and in the changes.
-    const headSchemas = [...headCriteria.values()].flatMap((bytes) => {
-      try {
-        return bytes ? [JSON.parse(utf8(bytes)) as Record<string, unknown>] : [];
-      } catch {
-        return [];
-      }
-    });
+    const headSchemas = [...headCriteria.values()].flatMap((read) =>
+      read.state === 'ok' && isRecord(read.schema) ? [read.schema] : [],
+    );
     const schemas = [readPackageSchema('idea'), ...headSchemas];
     const diff = diffSnapshots(baseSnapshot, headSnapshot, {
       lang,
@@ -197,37 +220,44 @@ export async function runDiff(opts: DiffOptions, ctx: Ctx): Promise<DiffResult> 
       now: ctx.clock(),
       gate: (idea, from, to) => checkGate({ ...idea, stage: from }, to, rules, validators.idea, criteria(to.key)),
     });
-    if (baseConfig) {
-      const headName = headCommit ? (range.head ?? headCommit.slice(0, 7)) : t(lang, 'diff.worktree');
-      const changes = [
-        ...(sameBytes(baseConfigBytes, headConfigBytes) ? [] : compareConfigs(baseConfig, headConfig)),
-        ...compareCriteria(
-          baseConfig,
-          headConfig,
-          { base: (f) => criteriaFile(baseCriteria.get(f)), head: (f) => criteriaFile(headCriteria.get(f)) },
-          headName,
+    const changes: RuleChange[] = [];
+    if (!baseConfig)
+      changes.push(
+        baseConfigUnreadable(
+          baseConfigProblem(baseConfigFile, baseRead instanceof IdeasError ? baseRead : null),
+          names,
         ),
-      ];
-      // What the new rules publish, judged by the public outputs themselves: only when the rules changed at all.
-      const changedCriteria = [...headCriteria.keys()].filter(
-        (f) => !sameBytes(baseCriteria.get(f) ?? null, headCriteria.get(f) ?? null),
       );
-      const rulesChanged =
-        !sameBytes(baseConfigBytes, headConfigBytes) ||
-        changedCriteria.length > 0 ||
-        [...baseCriteria.keys()].some((f) => !headCriteria.has(f));
-      if (rulesChanged)
-        changes.push(
-          ...publishing(root, { base: baseCriteria, head: headCriteria, changed: changedCriteria }, headSnapshot, {
-            changes,
-            baseName,
-          }),
-        );
-      const texts = new Map<string, string>();
-      if (headConfigBytes) texts.set(CONFIG_FILE, utf8(headConfigBytes));
-      for (const [file, bytes] of headCriteria) if (bytes) texts.set(file, utf8(bytes));
-      diff.findings.push(...ruleFindings(changes, texts, lang, baseName));
-    }
+    else if (!sameBytes(baseConfigBytes, headConfigBytes)) changes.push(...compareConfigs(baseConfig, headConfig));
+    changes.push(
+      ...compareCriteria(
+        rules,
+        headConfig,
+        {
+          base: (f) => baseCriteria.get(f) ?? MISSING_CRITERIA,
+          head: (f) => headCriteria.get(f) ?? MISSING_CRITERIA,
+        },
+        { ...names, baseKnown: baseConfig !== null },
+      ),
+    );
+    // What the new rules publish, judged by the public outputs themselves: only when the rules changed at all (and
+    // the base has rules to compare with: without them, the error above already says the change cannot be judged).
+    const changedCriteria = [...headFiles.keys()].filter((f) => !sameRuleFile(baseFiles.get(f), headFiles.get(f)));
+    const rulesChanged =
+      !sameBytes(baseConfigBytes, headConfigBytes) ||
+      changedCriteria.length > 0 ||
+      [...baseFiles.keys()].some((f) => !headFiles.has(f));
+    if (baseConfig && rulesChanged)
+      changes.push(
+        ...publishing(root, { base: baseCriteria, head: headCriteria, changed: changedCriteria }, headSnapshot, {
+          changes,
+          baseName,
+        }),
+      );
+    const texts = new Map<string, string>();
+    if (headConfigBytes) texts.set(CONFIG_FILE, utf8(headConfigBytes));
+    for (const [file, read] of headCriteria) if (read.state === 'ok') texts.set(file, read.text);
+    diff.findings.push(...ruleFindings(changes, texts, lang, baseName));
     // Attributes change what git writes into a checkout (an encoding, line endings, a filter): an idea the same in
     // both commits may read differently, or not at all, in the next clone. Every such file over the registry counts.
     for (const file of await attributes) {
@@ -282,22 +312,19 @@ export async function runDiff(opts: DiffOptions, ctx: Ctx): Promise<DiffResult> 
 function publishing(
   root: string,
   criteria: {
-    base: ReadonlyMap<string, Buffer | null>;
-    head: ReadonlyMap<string, Buffer | null>;
+    base: ReadonlyMap<string, CriteriaFile>;
+    head: ReadonlyMap<string, CriteriaFile>;
     /** Head's files whose bytes differ from base's. */
     changed: readonly string[];
   },
   head: Snapshot,
   { changes, baseName }: { changes: readonly RuleChange[]; baseName: string },
 ): RuleChange[] {
-  const classes = (files: ReadonlyMap<string, Buffer | null>) =>
+  const classes = (files: ReadonlyMap<string, CriteriaFile>) =>
     classifySources(
       schemaSources(
         root,
-        [...files].flatMap(([file, bytes]) => {
-          const read = criteriaFile(bytes);
-          return read.state === 'ok' ? [{ file, schema: read.schema }] : [];
-        }),
+        [...files].flatMap(([file, read]) => (read.state === 'ok' ? [{ file, schema: read.schema }] : [])),
       ),
     );
   const ideas = head.ideas.flatMap((i) => {
@@ -316,7 +343,7 @@ function publishing(
   const { changed } = criteria;
   const place = (field: string): { file: string; pointer: string | null } => {
     for (const file of changed) {
-      const read = criteriaFile(criteria.head.get(file));
+      const read = criteria.head.get(file) ?? MISSING_CRITERIA;
       const properties = read.state === 'ok' && isRecord(read.schema) ? read.schema.properties : undefined;
       if (isRecord(properties) && Object.hasOwn(properties, field))
         return { file, pointer: `/properties/${escapePointerToken(field)}` };
@@ -349,37 +376,97 @@ function sameBytes(a: Uint8Array | null, b: Uint8Array | null): boolean {
   return !!a && !!b && Buffer.compare(a, b) === 0;
 }
 
-/** The config of a revision from its bytes, checked as on disk; null when the revision has none. */
-function configFrom(bytes: Uint8Array | null, commit: string, registry: Registry, lang: Lang): RegistryConfig | null {
-  if (!bytes) return null;
-  return parseConfigText(utf8(bytes), `${registry.configPath} (${commit.slice(0, 7)})`, lang);
+const MISSING: RuleFile = { kind: 'missing' };
+const MISSING_CRITERIA: CriteriaFile = { state: 'missing' };
+
+const bytesOf = (read: RuleFile | null | undefined): Buffer | null => (read?.kind === 'file' ? read.bytes : null);
+
+/** Whether a rule file is the same at both sides: the same bytes, the same link, or missing at both. */
+function sameRuleFile(a: RuleFile | undefined, b: RuleFile | undefined): boolean {
+  const [x, y] = [a ?? MISSING, b ?? MISSING];
+  if (x.kind === 'file' && y.kind === 'file') return sameBytes(x.bytes, y.bytes);
+  if (x.kind === 'link' && y.kind === 'link') return x.link === y.link && x.target === y.target;
+  return x.kind === y.kind;
 }
 
-/** A file of the working tree's registry, by its path relative to the root; null when missing or outside it. */
-function readInRegistry(root: string, rel: string): Buffer | null {
+/** Every criteria file a config names, once. */
+const criteriaNames = (config: RegistryConfig): string[] => [...new Set(config.stages.map((s) => s.criteria))];
+
+/**
+ * The config of a revision, checked as on disk: null when the revision has none; an IdeasError (not thrown) when it
+ * cannot be used: a symbolic link, not UTF-8, or not a config this version reads.
+ */
+function configAt(read: RuleFile, commit: string, registry: Registry, lang: Lang): RegistryConfig | IdeasError | null {
+  if (read.kind === 'missing') return null;
+  const file = `${registry.configPath} (${commit.slice(0, 7)})`;
+  if (read.kind === 'link')
+    return new IdeasError(
+      'CONFIG_INVALID',
+      'err.configSymlink',
+      { file, target: read.target },
+      { hint: 'hint.configSymlink' },
+    );
+  const line = nonUtf8Line(read.bytes);
+  if (line !== null) return new IdeasError('CONFIG_INVALID', 'err.notUtf8', { file, line });
+  try {
+    return parseConfigText(utf8(read.bytes), file, lang);
+  } catch (e) {
+    if (isIdeasError(e) && e.code === 'CONFIG_INVALID') return e;
+    throw e;
+  }
+}
+
+/** Why the base's config cannot be used, in words that name no path of this machine. */
+function baseConfigProblem(read: RuleFile, error: IdeasError | null): Localized {
+  if (read.kind === 'missing') return localize('f.whyNoRegistry');
+  if (read.kind === 'link') return localize('f.whyLink', { link: read.link, target: read.target });
+  const line = nonUtf8Line(read.bytes);
+  if (line !== null) return localize('f.whyNotUtf8', { line });
+  // The config's problems, each with its line, as `ideas validate` lists them at the base (in the diff's language).
+  const details = error?.details.join('; ') ?? '';
+  return details ? { sv: details, en: details } : (error?.text ?? { sv: '', en: '' });
+}
+
+/** A file of the working tree's rules, by its path relative to the root, as every command reads it. */
+function worktreeRuleFile(root: string, rel: string): RuleFile {
   const abs = path.resolve(root, rel);
   const inside = path.relative(root, abs);
-  if (inside.startsWith('..') || path.isAbsolute(inside)) return null;
-  // A criteria file that leads out of the registry through a symbolic link is refused, as everywhere else.
-  return readFileOrNull(criteriaPath(root, { criteria: rel, key: rel, label: { sv: rel, en: rel } }));
+  if (inside === '' || inside.startsWith('..') || path.isAbsolute(inside)) return MISSING;
+  const link = linkOnTheWay(root, rel);
+  if (link) return { kind: 'link', ...link };
+  const bytes = readFileOrNull(abs);
+  return bytes ? { kind: 'file', bytes } : MISSING;
 }
 
-/** Every criteria file a config names, as bytes (null when missing), read at one revision. */
-async function criteriaFiles(
-  config: RegistryConfig,
-  read: (file: string) => Promise<Buffer | null>,
-): Promise<Map<string, Buffer | null>> {
-  const files = [...new Set(config.stages.map((s) => s.criteria))];
-  return new Map(await Promise.all(files.map(async (f) => [f, await read(f)] as const)));
-}
-
-function criteriaFile(bytes: Buffer | null | undefined): CriteriaFile {
-  if (!bytes) return { state: 'missing' };
-  const text = utf8(bytes);
+/**
+ * A criteria file at one side, as every other command would read it there: a regular file of UTF-8 JSON without a
+ * forbidden key (and, where `check` is given, one that compiles), or why not.
+ */
+function criteriaState(read: RuleFile | undefined, check?: (schema: unknown) => Localized | null): CriteriaFile {
+  if (!read || read.kind === 'missing') return MISSING_CRITERIA;
+  if (read.kind === 'link') return { state: 'link', link: read.link, target: read.target };
+  const line = nonUtf8Line(read.bytes);
+  if (line !== null) return { state: 'invalid', reason: localize('f.whyNotUtf8', { line }) };
+  const text = utf8(read.bytes);
+  let schema: unknown;
   try {
-    return { state: 'ok', text, schema: JSON.parse(text) as unknown };
+    schema = JSON.parse(text);
   } catch (e) {
-    return { state: 'invalid', reason: (e as Error).message };
+    return { state: 'invalid', reason: jsonSyntaxReason(text, (e as Error).message) };
+  }
+  const forbidden = forbiddenKeys(schema, 1)[0];
+  if (forbidden) return { state: 'invalid', reason: localize('f.whyForbiddenKey', forbidden) };
+  const problem = check?.(schema) ?? null;
+  return problem ? { state: 'invalid', reason: problem } : { state: 'ok', text, schema };
+}
+
+/** Why a criteria schema cannot be compiled (under the key the gate compiles it by, so it is compiled once); null when it can. */
+function compileProblem(schema: unknown, cacheKey: string): Localized | null {
+  try {
+    compileCriteria(schema, cacheKey);
+    return null;
+  } catch (e) {
+    return criteriaReason(e);
   }
 }
 
@@ -418,26 +505,48 @@ function readFileOrNull(file: string): Buffer | null {
   }
 }
 
+/** A criteria file at one side, and the key it is compiled under. */
+type CriteriaSource = (file: string) => { read: CriteriaFile; key: string };
+
 /**
  * Compiling a criteria schema loads ajv's compiler and costs more than the rest of a diff, so it happens only for
- * a stage an idea moved into. A missing or broken schema is then the same error as in every other command.
+ * a stage an idea moved into. The gate is the base's criteria; where the base's cannot be read (an error of its own,
+ * criteria/unreadable or config/unreadable), head's for the same stage, so that the rest of the change is still
+ * checked. When neither can be, it is the same error as in every other command.
  */
-function compileLazily(config: RegistryConfig, cacheKey: string, read: (file: string) => Buffer | null): CriteriaFor {
+function compileLazily(
+  rules: RegistryConfig,
+  headConfig: RegistryConfig,
+  source: { base: CriteriaSource; head: CriteriaSource },
+): CriteriaFor {
   const compiled = new Map<string, Validator>();
   return (key) => {
-    const stage = config.stages.find((s) => s.key === key);
+    const stage = rules.stages.find((s) => s.key === key);
     if (!stage) return undefined;
     const known = compiled.get(key);
     if (known) return known;
-    const bytes = read(stage.criteria);
-    if (!bytes)
+    const own = source.base(stage.criteria);
+    const theirs = headConfig.stages.find((s) => s.key === key);
+    const used = own.read.state === 'ok' || !theirs ? own : source.head(theirs.criteria);
+    const { read } = used.read.state === 'ok' ? used : own;
+    if (read.state === 'missing')
       throw new IdeasError('CONFIG_INVALID', 'err.criteriaMissing', { file: stage.criteria, stage: stage.label });
+    if (read.state === 'link')
+      throw new IdeasError(
+        'CONFIG_INVALID',
+        'err.criteriaSymlink',
+        { file: stage.criteria, stage: stage.label, link: read.link, target: read.target },
+        { hint: 'hint.criteriaSymlink' },
+      );
+    if (read.state === 'invalid')
+      throw new IdeasError('CONFIG_INVALID', 'err.criteriaInvalid', {
+        file: stage.criteria,
+        stage: stage.label,
+        reason: read.reason,
+      });
     let validate: Validator;
     try {
-      validate = compileCriteria(
-        JSON.parse(bytes.toString('utf8').replace(/^\uFEFF/, '')),
-        `${cacheKey}${stage.criteria}`,
-      );
+      validate = compileCriteria(read.schema, used.key);
     } catch (e) {
       throw criteriaCompileError(e, stage);
     }

@@ -297,6 +297,16 @@ const PATTERN_REASONS: Record<PatternProblem, MessageKey> = {
   unsupported: 'err.patternUnsupported',
 };
 
+/** Why a criteria schema cannot be used, in words that do not name its file (`ideas diff` names the file and revision). */
+export function criteriaReason(e: unknown): Localized {
+  if (e instanceof PatternError)
+    return localize('schema.pattern', {
+      pattern: JSON.stringify(e.pattern),
+      reason: localize(PATTERN_REASONS[e.problem], { detail: e.detail }),
+    });
+  return e instanceof SchemaFileProblem ? e.reason : compileReason(e);
+}
+
 /**
  * Why a stage's criteria schema cannot be used: it could not be compiled, or it is not one (a SchemaFileProblem, also
  * found as it is read); a pattern that cannot be used is named with its file.

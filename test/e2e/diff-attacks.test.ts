@@ -78,6 +78,8 @@ const criteria = (change: (schema: Schema) => void, file = TEST_CRITERIA) => {
   fs.writeFileSync(at(file), `${JSON.stringify(schema, null, 2)}\n`);
 };
 const EVALUATION_CRITERIA = 'criteria/evaluation.schema.json';
+/** The file main-criteria-linked's test criteria are a symbolic link to. */
+const SHARED_CRITERIA = 'criteria/test-common.json';
 /** main-with-tags' tags in test's criteria: a list of words that must include "granskad". */
 const TAGS = { type: 'array', items: { type: 'string' }, contains: { const: 'granskad' } };
 const write = (rel: string, text: string) => {
@@ -274,6 +276,73 @@ const ATTACKS: Attack[] = [
       ['criteria/loosened', TEST_CRITERIA],
       ['criteria/changed', TEST_CRITERIA, 'warning'],
     ],
+  },
+  {
+    name: 'criteria-link-loosened',
+    // main-criteria-linked's test criteria are a link to a shared file: every command but the diff read them through
+    // it, and the diff read git's text for the link. Loosened in the shared file, the link unchanged.
+    from: 'main-criteria-linked',
+    change: () => criteria((s) => (s.required = s.required.filter((r) => r !== 'manager_support')), SHARED_CRITERIA),
+    expect: [['criteria/unreadable', TEST_CRITERIA]],
+  },
+  {
+    name: 'criteria-link-replaced',
+    // The link replaced by a regular file that asks nothing: the base's criteria cannot be read, so cannot be
+    // shown to be kept.
+    from: 'main-criteria-linked',
+    change: () => {
+      fs.rmSync(at(TEST_CRITERIA));
+      write(TEST_CRITERIA, '{ "type": "object" }\n');
+    },
+    expect: [['criteria/unreadable', TEST_CRITERIA]],
+  },
+  {
+    name: 'criteria-link-false',
+    // A link to a file named `false`, which asks nothing: git's text for the link is the JSON false.
+    change: () => {
+      write('criteria/false', '{ "type": "object" }\n');
+      fs.rmSync(at(TEST_CRITERIA));
+      fs.symlinkSync('false', at(TEST_CRITERIA));
+    },
+    expect: [['criteria/unreadable', TEST_CRITERIA]],
+  },
+  {
+    name: 'criteria-base-invalid',
+    // main-criteria-invalid's test criteria are not JSON (every command refuses them there): "fixed" by criteria
+    // that ask nothing.
+    from: 'main-criteria-invalid',
+    change: () => write(TEST_CRITERIA, '{ "type": "object" }\n'),
+    expect: [['criteria/unreadable', TEST_CRITERIA]],
+  },
+  {
+    name: 'config-base-invalid',
+    // main-config-invalid's config has a key this version does not know: fixed, and in the same pull request the
+    // council turned off and deletes allowed, an idea deleted and one moved into refinement without a decision.
+    from: 'main-config-invalid',
+    change: () => {
+      config((t) => `${t.replace('theme: dark\n', '').replace(/^ {4}council: true\n/gm, '')}allowDelete: true\n`);
+      fs.rmSync(at(ideaPath('sund-ehq9v5')));
+      addFields(at(EMSPZG), ['coach: Johan Ek']);
+      moveFile(at(EMSPZG), at(ideaPath('sund-emspzg', '02-foradling')));
+      appendEntry(at(ideaPath('sund-emspzg', '02-foradling')), {
+        date: '2026-11-20',
+        action: 'moved',
+        from: 'idea',
+        to: 'refinement',
+      });
+    },
+    expect: [['config/unreadable', CONFIG]],
+  },
+  {
+    name: 'config-base-linked',
+    // main-config-linked's config is a link: replaced by the file, with deletes allowed, and an idea deleted.
+    from: 'main-config-linked',
+    change: () => {
+      fs.rmSync(at(CONFIG));
+      write(CONFIG, `${fs.readFileSync(at('sluice.yaml'), 'utf8')}allowDelete: true\n`);
+      fs.rmSync(at(ideaPath('sund-ehq9v5')));
+    },
+    expect: [['config/unreadable', CONFIG]],
   },
   {
     name: 'criteria-tightened',
@@ -582,6 +651,21 @@ beforeAll(() => {
   git(['checkout', '-q', '-b', 'main-with-tags', 'main'], root);
   criteria((s) => (s.properties.tags = TAGS));
   commitAll(root, 'Taggar i testets kriterier');
+  // Bases whose rules cannot be read: by `ideas validate` there, nor by the diff.
+  git(['checkout', '-q', '-b', 'main-criteria-linked', 'main'], root);
+  fs.renameSync(at(TEST_CRITERIA), at(SHARED_CRITERIA));
+  fs.symlinkSync('test-common.json', at(TEST_CRITERIA));
+  commitAll(root, 'Testets kriterier genom en länk');
+  git(['checkout', '-q', '-b', 'main-criteria-invalid', 'main'], root);
+  edit(at(TEST_CRITERIA), (t) => t.replace('"manager_support"]', '"manager_support",]'));
+  commitAll(root, 'Testets kriterier med ett kommatecken för mycket');
+  git(['checkout', '-q', '-b', 'main-config-invalid', 'main'], root);
+  config((t) => `${t}theme: dark\n`);
+  commitAll(root, 'En nyckel som inte finns');
+  git(['checkout', '-q', '-b', 'main-config-linked', 'main'], root);
+  fs.renameSync(at(CONFIG), at('sluice.yaml'));
+  fs.symlinkSync('sluice.yaml', at(CONFIG));
+  commitAll(root, 'Konfigurationen genom en länk');
   for (const a of ATTACKS) {
     git(['checkout', '-q', '-b', a.name, a.from ?? 'main'], root);
     a.change(root);
@@ -604,6 +688,7 @@ const GONE = new Set([
   `idea/removed ${ideaPath('sund-avmpk4')}`,
   `idea/removed ${COPY}`,
   `criteria/unreadable ${TEST_CRITERIA}`,
+  `config/unreadable ${CONFIG}`,
 ]);
 
 // A shared machine may be slow: each run gets time, and the formats of an attack run one after another.
@@ -689,6 +774,37 @@ describe.concurrent('ideas diff: attacks, each a finding with its rule, file and
     expect(messages(en)).toEqual([
       expect.stringMatching(
         /^The criteria of Evaluation \(criteria\/evaluation\.schema\.json\): properties of \[team_gender\.names\] changed from \(none\) to \{"type":"string"\}\. The change cannot be shown to only tighten the criteria \(it takes names .*additionalProperties.*\), so it counts as a loosening\.$/,
+      ),
+    ]);
+  });
+
+  it('rules the base has but cannot be read say so, naming the file and the revision, in Swedish and English', async () => {
+    const messages = async (from: string, branch: string, lang: string) =>
+      parseJson<DiffDoc>(await run(['diff', from, branch, '--json', '--lang', lang]))
+        .findings.filter((f) => f.severity === 'error')
+        .map((f) => f.message);
+    expect(await messages('main-criteria-linked', 'criteria-link-replaced', 'en')).toEqual([
+      'The criteria of Test in criteria/test.schema.json cannot be read at main-criteria-linked: it is read through ' +
+        'a symbolic link (criteria/test.schema.json → test-common.json), which no command follows. A change cannot ' +
+        'be shown to only tighten criteria that cannot be read, so it counts as a loosening.',
+    ]);
+    expect(await messages('main-criteria-linked', 'criteria-link-replaced', 'sv')).toEqual([
+      'Kriterierna för Test i criteria/test.schema.json kan inte läsas i main-criteria-linked: den läses genom en ' +
+        'symbolisk länk (criteria/test.schema.json → test-common.json), som inget kommando följer. Det går inte att ' +
+        'visa att ändringen bara skärper kriterier som inte kan läsas, så den räknas som en lättnad.',
+    ]);
+    expect(await messages('main', 'criteria-link-false', 'en')).toEqual([
+      'The criteria of Test in criteria/test.schema.json cannot be read at criteria-link-false: it is read through ' +
+        'a symbolic link (criteria/test.schema.json → false), which no command follows.',
+    ]);
+    expect(await messages('main-config-invalid', 'config-base-invalid', 'en')).toEqual([
+      expect.stringMatching(
+        /^The config ideas\.config\.yaml cannot be read at main-config-invalid: ideas\.config\.yaml:\d+:1 the field "theme" is not allowed here\. So the change cannot be judged by the rules at main-config-invalid; it was checked by its own rules at config-base-invalid, which it may have loosened\.$/,
+      ),
+    ]);
+    expect(await messages('main-config-invalid', 'config-base-invalid', 'sv')).toEqual([
+      expect.stringMatching(
+        /^Konfigurationen ideas\.config\.yaml kan inte läsas i main-config-invalid: .*theme.*\. Ändringen kan därför inte prövas mot reglerna i main-config-invalid; den prövades mot sina egna regler i config-base-invalid, som den kan ha gjort lösare\.$/,
       ),
     ]);
   });

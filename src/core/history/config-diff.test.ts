@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeConfig, type RegistryConfig } from '../sluice/config.js';
-import { compareConfigs, compareCriteria, ruleFindings, type CriteriaFile } from './config-diff.js';
+import {
+  baseConfigUnreadable,
+  compareConfigs,
+  compareCriteria,
+  ruleFindings,
+  type CriteriaFile,
+} from './config-diff.js';
 
 const label = (sv: string, en: string) => ({ sv, en });
 const STAGES = [
@@ -203,6 +209,7 @@ describe('compareConfigs: the challenges an idea may name', () => {
 });
 
 describe('compareCriteria', () => {
+  const NAMES = { base: 'main', head: 'feature' };
   const schema = { type: 'object', required: ['test_plan'], properties: { test_plan: { minLength: 20 } } };
   const ok = (value: unknown): CriteriaFile => ({ state: 'ok', text: JSON.stringify(value), schema: value });
   const files = (map: Record<string, CriteriaFile>) => (f: string) => map[f] ?? { state: 'missing' };
@@ -220,7 +227,7 @@ describe('compareCriteria', () => {
       'c/test.json': ok({ type: 'object', properties: { test_plan: { minLength: 1 } } }),
       'c/parked.json': ok({}),
     });
-    const changes = compareCriteria(BASE, BASE, { base, head }, 'feature');
+    const changes = compareCriteria(BASE, BASE, { base, head }, NAMES);
     expect(changes.map((c) => [c.file, c.rule, c.severity, c.message, c.pointer])).toEqual([
       ['c/test.json', 'criteria/loosened', 'error', 'f.critLoosened', '/properties/test_plan/minLength'],
       ['c/test.json', 'criteria/loosened', 'error', 'f.critRequiredDropped', '/required'],
@@ -235,7 +242,7 @@ describe('compareCriteria', () => {
       'c/loose.json': ok({}),
       'c/parked.json': ok({}),
     });
-    const changes = compareCriteria(BASE, head, { base, head: read }, 'feature');
+    const changes = compareCriteria(BASE, head, { base, head: read }, NAMES);
     expect(new Set(changes.map((c) => [c.file, c.rule].join(' ')))).toEqual(
       new Set(['c/loose.json criteria/loosened']),
     );
@@ -246,24 +253,87 @@ describe('compareCriteria', () => {
       'c/loose.json': ok(schema),
       'c/parked.json': ok({}),
     });
-    expect(compareCriteria(BASE, head, { base, head: same }, 'feature')).toEqual([]);
+    expect(compareCriteria(BASE, head, { base, head: same }, NAMES)).toEqual([]);
   });
 
   it('a criteria file deleted, or no longer JSON, is criteria/unreadable', () => {
     const deleted = files({ 'c/idea.json': ok({}), 'c/refinement.json': ok({}), 'c/parked.json': ok({}) });
-    const changes = compareCriteria(BASE, BASE, { base, head: deleted }, 'feature');
+    const changes = compareCriteria(BASE, BASE, { base, head: deleted }, NAMES);
     expect(changes.map((c) => [c.file, c.rule, c.message])).toEqual([
       ['c/test.json', 'criteria/unreadable', 'f.critMissing'],
     ]);
     const broken = files({
       'c/idea.json': ok({}),
       'c/refinement.json': ok({}),
-      'c/test.json': { state: 'invalid', reason: 'Unexpected token' },
+      'c/test.json': { state: 'invalid', reason: { sv: 'JSON-fel', en: 'a JSON error' } },
       'c/parked.json': ok({}),
     });
-    expect(compareCriteria(BASE, BASE, { base, head: broken }, 'feature').map((c) => c.message)).toEqual([
-      'f.critInvalid',
+    expect(compareCriteria(BASE, BASE, { base, head: broken }, NAMES).map((c) => c.message)).toEqual(['f.critInvalid']);
+  });
+
+  it('a link at head is criteria/unreadable, never the text git gives for it read as JSON', () => {
+    const linked = files({
+      'c/idea.json': ok({}),
+      'c/refinement.json': ok({}),
+      'c/test.json': { state: 'link', link: 'c/test.json', target: 'false' },
+      'c/parked.json': ok({}),
+    });
+    const changes = compareCriteria(BASE, BASE, { base, head: linked }, NAMES);
+    expect(changes.map((c) => [c.file, c.rule, c.severity])).toEqual([['c/test.json', 'criteria/unreadable', 'error']]);
+    expect(ruleFindings(changes, new Map(), 'en', 'main')[0]?.message).toBe(
+      'The criteria of Test in c/test.json cannot be read at feature: it is read through a symbolic link ' +
+        '(c/test.json → false), which no command follows.',
+    );
+  });
+
+  // The base decides the rules: where its criteria cannot be read, a change cannot be shown to only tighten them.
+  it.each<[string, CriteriaFile, string, string]>([
+    ['missing', { state: 'missing' }, 'there is no such file', 'det finns ingen sådan fil'],
+    [
+      'not JSON',
+      { state: 'invalid', reason: { sv: 'JSON-fel på rad 13, kolumn 1', en: 'a JSON error on line 13, column 1' } },
+      'a JSON error on line 13, column 1',
+      'JSON-fel på rad 13, kolumn 1',
+    ],
+    [
+      'a symbolic link',
+      { state: 'link', link: 'c/test.json', target: 'common.json' },
+      'it is read through a symbolic link (c/test.json → common.json), which no command follows',
+      'den läses genom en symbolisk länk (c/test.json → common.json), som inget kommando följer',
+    ],
+  ])("the base's criteria %s, head's readable: criteria/unreadable at the base, an error", (_name, was, en, sv) => {
+    const atBase = files({
+      'c/idea.json': ok({}),
+      'c/refinement.json': ok({}),
+      'c/test.json': was,
+      'c/parked.json': ok({}),
+    });
+    // Head's criteria let anything through: what the base asked cannot be known, so neither can what was loosened.
+    const head = files({
+      'c/idea.json': ok({}),
+      'c/refinement.json': ok({}),
+      'c/test.json': ok({ type: 'object' }),
+      'c/parked.json': ok({}),
+    });
+    const changes = compareCriteria(BASE, BASE, { base: atBase, head }, NAMES);
+    expect(changes.map((c) => [c.file, c.rule, c.severity, c.message])).toEqual([
+      ['c/test.json', 'criteria/unreadable', 'error', 'f.critBaseUnreadable'],
     ]);
+    const [english] = ruleFindings(changes, new Map(), 'en', 'main');
+    expect(english?.message).toBe(
+      `The criteria of Test in c/test.json cannot be read at main: ${en}. A change cannot be shown to only tighten ` +
+        'criteria that cannot be read, so it counts as a loosening.',
+    );
+    expect(english?.hint).toBe(
+      'First fix the rules at main, in a pull request of their own that a reviewer and the council check by hand; ' +
+        'then this change can be judged by them.',
+    );
+    expect(ruleFindings(changes, new Map(), 'sv', 'main')[0]?.message).toBe(
+      `Kriterierna för Test i c/test.json kan inte läsas i main: ${sv}. Det går inte att visa att ändringen bara ` +
+        'skärper kriterier som inte kan läsas, så den räknas som en lättnad.',
+    );
+    // Where the base's config could not be read either, that is the one finding that says so.
+    expect(compareCriteria(BASE, BASE, { base: atBase, head }, { ...NAMES, baseKnown: false })).toEqual([]);
   });
 
   it('a tightening that another criteria file may use under a `not` cannot be shown to tighten', () => {
@@ -275,7 +345,7 @@ describe('compareCriteria', () => {
       BASE,
       BASE,
       { base: read(refusing, ok(schema)), head: read(refusing, ok(stricter)) },
-      'feature',
+      NAMES,
     );
     expect(changes.map((c) => [c.file, c.rule, c.severity, c.message])).toEqual([
       ['c/test.json', 'criteria/loosened', 'error', 'f.critUnproven'],
@@ -290,7 +360,7 @@ describe('compareCriteria', () => {
       BASE,
       BASE,
       { base: read(ok({}), ok(schema)), head: read(ok({}), ok(stricter)) },
-      'feature',
+      NAMES,
     );
     expect(plain.map((c) => [c.rule, c.message])).toEqual([['criteria/changed', 'f.critTightened']]);
   });
@@ -303,7 +373,7 @@ describe('compareCriteria', () => {
       'c/test.json': { state: 'ok', text, schema: JSON.parse(text) },
       'c/parked.json': ok({}),
     });
-    const changes = compareCriteria(BASE, BASE, { base, head }, 'feature');
+    const changes = compareCriteria(BASE, BASE, { base, head }, NAMES);
     const findings = ruleFindings(changes, new Map([['c/test.json', text]]), 'sv', 'main');
     expect(findings.map((f) => [f.line, f.rule, f.message]).sort()).toEqual([
       [1, 'criteria/loosened', 'Kriterierna för Test (c/test.json): [test_plan] är inte längre obligatoriskt.'],
@@ -314,5 +384,37 @@ describe('compareCriteria', () => {
       ],
     ]);
     expect(findings[0]?.hint).toContain('reglerna i main');
+  });
+});
+
+describe('baseConfigUnreadable', () => {
+  it("is an error on the config that says the change cannot be judged by the base's rules, in both languages", () => {
+    const change = baseConfigUnreadable(
+      {
+        sv: 'ideas.config.yaml:70:1 fältet "theme" är inte tillåtet här',
+        en: 'ideas.config.yaml:70:1 the field "theme" is not allowed here',
+      },
+      { base: 'main', head: 'HEAD' },
+    );
+    expect([change.file, change.pointer, change.rule, change.severity]).toEqual([
+      'ideas.config.yaml',
+      null,
+      'config/unreadable',
+      'error',
+    ]);
+    const [en] = ruleFindings([change], new Map(), 'en', 'main');
+    expect([en?.line, en?.message, en?.hint]).toEqual([
+      null,
+      'The config ideas.config.yaml cannot be read at main: ideas.config.yaml:70:1 the field "theme" is not allowed ' +
+        'here. So the change cannot be judged by the rules at main; it was checked by its own rules at HEAD, which it ' +
+        'may have loosened.',
+      'First fix the rules at main, in a pull request of their own that a reviewer and the council check by hand; ' +
+        'then this change can be judged by them.',
+    ]);
+    expect(ruleFindings([change], new Map(), 'sv', 'main')[0]?.message).toBe(
+      'Konfigurationen ideas.config.yaml kan inte läsas i main: ideas.config.yaml:70:1 fältet "theme" är inte tillåtet ' +
+        'här. Ändringen kan därför inte prövas mot reglerna i main; den prövades mot sina egna regler i HEAD, som den ' +
+        'kan ha gjort lösare.',
+    );
   });
 });

@@ -21,11 +21,25 @@ export interface RuleChange {
   severity: Severity;
   message: MessageKey;
   params: Params;
+  /** What to do about it, when not the rule's own hint. */
+  hint?: MessageKey;
 }
 
-/** A criteria file at one revision: its text and what it holds, or why it cannot be read. */
+/**
+ * A criteria file at one revision: its text and what it holds, or why it cannot be read: not there, not a criteria
+ * file any command could use (`reason`), or a symbolic link, which no command follows.
+ */
 export type CriteriaFile =
-  { state: 'ok'; text: string; schema: unknown } | { state: 'missing' } | { state: 'invalid'; reason: string };
+  | { state: 'ok'; text: string; schema: unknown }
+  | { state: 'missing' }
+  | { state: 'invalid'; reason: Localized }
+  | { state: 'link'; link: string; target: string };
+
+/** The names of the two sides, as a finding shows them. */
+export interface SideNames {
+  base: string;
+  head: string;
+}
 
 const LOOSE = 'error' as const;
 const NOTE = 'warning' as const;
@@ -196,15 +210,42 @@ function other(pointer: string, field: string, from: unknown, to: unknown): Rule
 }
 
 /**
+ * The base's config cannot be read (`reason`: not there, a link, not a config this version can use), so the change
+ * cannot be judged by the base's rules: an error, whatever else the diff finds with the rules of head.
+ */
+export function baseConfigUnreadable(reason: Localized, names: SideNames): RuleChange {
+  return {
+    file: CONFIG_FILE,
+    pointer: null,
+    rule: 'config/unreadable',
+    severity: LOOSE,
+    message: 'f.cfgBaseUnreadable',
+    params: { file: CONFIG_FILE, base: names.base, head: names.head, reason },
+    hint: 'h.baseUnreadable',
+  };
+}
+
+/** Why a rule file (the config, a criteria file) that is not 'ok' cannot be read, in words. */
+export function unreadableReason(read: Exclude<CriteriaFile, { state: 'ok' }>): Localized {
+  if (read.state === 'missing') return localize('f.whyMissing');
+  if (read.state === 'link') return localize('f.whyLink', { link: read.link, target: read.target });
+  return read.reason;
+}
+
+/**
  * The changes to each stage's criteria between base and head, for the stages both have (a new stage is the
- * config's change). `read` gives a criteria file at a side; a file shared by several stages is compared once.
+ * config's change). `read` gives a criteria file at a side; a file shared by several stages is compared once. A
+ * base's file that cannot be read, where head has one, is an error: a change cannot be shown to only tighten
+ * criteria that cannot be read (`baseKnown: false` when the base's config could not be read either, which is then
+ * the one finding that says so).
  */
 export function compareCriteria(
   base: RegistryConfig,
   head: RegistryConfig,
   read: { base: (file: string) => CriteriaFile; head: (file: string) => CriteriaFile },
-  headName: string,
+  names: SideNames & { baseKnown?: boolean },
 ): RuleChange[] {
+  const headName = names.head;
   const out: RuleChange[] = [];
   const pairs = new Map<string, { from: string; to: string; stages: Localized[] }>();
   for (const b of base.stages) {
@@ -240,19 +281,33 @@ export function compareCriteria(
       });
       continue;
     }
-    if (now.state === 'invalid') {
+    if (now.state === 'invalid' || now.state === 'link') {
       out.push({
         file: to,
         pointer: null,
         rule: 'criteria/unreadable',
         severity: LOOSE,
         message: 'f.critInvalid',
-        params: { stage, file: to, reason: now.reason },
+        params: { stage, file: to, reason: unreadableReason(now), rev: headName },
       });
       continue;
     }
-    // The base's own criteria cannot be read: nothing to compare with (and `ideas validate` says so at the base).
-    if (was.state !== 'ok' || (from === to && was.text === now.text)) continue;
+    // The base's own criteria cannot be read: nothing to compare with, so nothing the change does to them can be
+    // shown to only tighten them.
+    if (was.state !== 'ok') {
+      if (names.baseKnown !== false)
+        out.push({
+          file: to,
+          pointer: null,
+          rule: 'criteria/unreadable',
+          severity: LOOSE,
+          message: 'f.critBaseUnreadable',
+          params: { stage, file: from, base: names.base, reason: unreadableReason(was) },
+          hint: 'h.baseUnreadable',
+        });
+      continue;
+    }
+    if (from === to && was.text === now.text) continue;
     for (const c of compareSchemas(was.schema, now.schema, registry)) out.push(schemaChange(c, to, stage));
   }
   return out;
@@ -316,11 +371,9 @@ export function ruleFindings(
       }
     }
     const loose = c.severity === 'error';
-    const hint: MessageKey = c.rule.startsWith('criteria/unreadable')
-      ? 'h.critUnreadable'
-      : loose
-        ? 'h.rulesLoosened'
-        : 'h.rulesChanged';
+    const hint: MessageKey =
+      c.hint ??
+      (c.rule.startsWith('criteria/unreadable') ? 'h.critUnreadable' : loose ? 'h.rulesLoosened' : 'h.rulesChanged');
     return {
       file: c.file,
       line,

@@ -178,8 +178,38 @@ export const diff = {
     en: 'The criteria of {stage} are missing: the file {file} does not exist at {rev}.',
   },
   'f.critInvalid': {
-    sv: 'Kriterierna för {stage} i {file} kan inte läsas: {reason}',
-    en: 'The criteria of {stage} in {file} cannot be read: {reason}',
+    sv: 'Kriterierna för {stage} i {file} kan inte läsas i {rev}: {reason}.',
+    en: 'The criteria of {stage} in {file} cannot be read at {rev}: {reason}.',
+  },
+  // The base's rules cannot be read: the change cannot be judged by them (docs/diff.md, "the base decides the rules").
+  'f.critBaseUnreadable': {
+    sv: 'Kriterierna för {stage} i {file} kan inte läsas i {base}: {reason}. Det går inte att visa att ändringen bara skärper kriterier som inte kan läsas, så den räknas som en lättnad.',
+    en: 'The criteria of {stage} in {file} cannot be read at {base}: {reason}. A change cannot be shown to only tighten criteria that cannot be read, so it counts as a loosening.',
+  },
+  'f.cfgBaseUnreadable': {
+    sv: 'Konfigurationen {file} kan inte läsas i {base}: {reason}. Ändringen kan därför inte prövas mot reglerna i {base}; den prövades mot sina egna regler i {head}, som den kan ha gjort lösare.',
+    en: 'The config {file} cannot be read at {base}: {reason}. So the change cannot be judged by the rules at {base}; it was checked by its own rules at {head}, which it may have loosened.',
+  },
+  'h.baseUnreadable': {
+    sv: 'Rätta först reglerna i {base}, i en egen pull request som en granskare och idérådet prövar för hand; sedan kan den här ändringen prövas mot dem.',
+    en: 'First fix the rules at {base}, in a pull request of their own that a reviewer and the council check by hand; then this change can be judged by them.',
+  },
+  'f.whyMissing': { sv: 'det finns ingen sådan fil', en: 'there is no such file' },
+  'f.whyNoRegistry': {
+    sv: 'det finns ingen sådan fil (idéslussen fanns inte där, eller låg någon annanstans)',
+    en: 'there is no such file (the registry did not exist there, or was somewhere else)',
+  },
+  'f.whyLink': {
+    sv: 'den läses genom en symbolisk länk ({link} → {target}), som inget kommando följer',
+    en: 'it is read through a symbolic link ({link} → {target}), which no command follows',
+  },
+  'f.whyNotUtf8': {
+    sv: 'den är inte sparad som UTF-8 (rad {line})',
+    en: 'it is not saved as UTF-8 (line {line})',
+  },
+  'f.whyForbiddenKey': {
+    sv: 'den använder nyckeln "{key}" ({pointer}), som inte är tillåten',
+    en: 'it uses the key "{key}" ({pointer}), which is not allowed',
   },
   'h.rulesLoosened': {
     sv: 'Ändringen prövas mot reglerna i {base}; den lösare regeln gäller först när den slagits ihop. Låt idérådet besluta om regeländringen, helst i en egen pull request.',

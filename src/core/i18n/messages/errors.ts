@@ -230,6 +230,10 @@ export const errors = {
     en: 'the keyword "{keyword}" is not JSON Schema (misspelt?)',
   },
   'schema.unknownFormat': { sv: 'formatet "{format}" är okänt', en: 'the format "{format}" is unknown' },
+  'schema.pattern': {
+    sv: 'den har ett mönster (pattern) som ideas inte kan använda: {pattern} ({reason})',
+    en: 'it has a pattern that ideas cannot use: {pattern} ({reason})',
+  },
   'schema.compile': {
     sv: 'schemat kan inte användas för att kontrollera idéer',
     en: 'the schema cannot be used to check ideas',
