@@ -509,6 +509,38 @@ describe("a member's config or criteria saved as Windows-1252", () => {
   });
 });
 
+describe("a member's config or criteria file that is a symbolic link", () => {
+  it('is a problem of that member, as the member refuses it itself: never read through the link', () => {
+    // A link git keeps as the path it points to: `false` as JSON would be criteria that let nothing through.
+    const member = makeMember('lank', [{ title: 'Länk' }]);
+    const criteria = fs.readdirSync(path.join(member.dir, 'criteria'))[0] as string;
+    fs.writeFileSync(path.join(member.dir, 'criteria', 'false'), '{ "type": "object" }\n');
+    fs.rmSync(path.join(member.dir, 'criteria', criteria));
+    fs.symlinkSync('false', path.join(member.dir, 'criteria', criteria));
+    git(['add', '-A'], member.dir);
+    git(['commit', '-qm', 'criteria by a link'], member.dir);
+    const dir = makeTempRepo();
+    writeRegion(dir, memberEntry('lank', 'Länk', member.dir));
+    const r = ideas(['--lang', 'en', 'region', 'sync', '--json'], { cwd: dir });
+    expect(r.code, describeRun(r)).toBe(1);
+    expect(parseJson<{ findings: { message: string }[] }>(r).findings[0]?.message).toContain(
+      `has a criteria file that cannot be read: criteria/${criteria} (it is read through a symbolic link (criteria/${criteria} → false)`,
+    );
+
+    fs.rmSync(path.join(member.dir, 'criteria', criteria));
+    fs.copyFileSync(path.join(member.dir, 'criteria', 'false'), path.join(member.dir, 'criteria', criteria));
+    fs.renameSync(path.join(member.dir, 'ideas.config.yaml'), path.join(member.dir, 'sluice.yaml'));
+    fs.symlinkSync('sluice.yaml', path.join(member.dir, 'ideas.config.yaml'));
+    git(['add', '-A'], member.dir);
+    git(['commit', '-qm', 'config by a link'], member.dir);
+    const sv = ideas(['--lang', 'sv', 'region', 'sync', '--json'], { cwd: dir });
+    expect(sv.code, describeRun(sv)).toBe(1);
+    expect(parseJson<{ findings: { message: string }[] }>(sv).findings[0]?.message).toContain(
+      'har en ideas.config.yaml som inte går att använda: den läses genom en symbolisk länk (ideas.config.yaml → sluice.yaml)',
+    );
+  });
+});
+
 describe("a member's criteria file that is not JSON", () => {
   it("is named in the region's language, with its line, not in JSON.parse's English", () => {
     const member = makeMember('krit', [{ title: 'Kriterier' }]);

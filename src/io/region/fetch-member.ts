@@ -140,6 +140,9 @@ const utf8 = (bytes: Uint8Array) =>
  * A member's config or criteria file that is not UTF-8, said as its own registry's commands say it (io/files.ts,
  * readUtf8Text): read anyway, its labels would reach the region with U+FFFD for every å, ä and ö.
  */
+/** The mode git gives a symbolic link. */
+const LINK = '120000';
+
 function notUtf8(bytes: Uint8Array, file: string, lang: Lang): string | null {
   const line = nonUtf8Line(bytes);
   return line === null ? null : t(lang, 'err.notUtf8', { file, line });
@@ -192,6 +195,12 @@ export async function syncMember(
     const configBytes = configEntry ? await reader.read(configEntry.oid) : null;
     if (!configEntry || !configBytes)
       return registryProblem('region.problem.noRegistry', { path: prefix || '.', file: CONFIG_FILE });
+    // The rules are read only from regular files, as the member's own commands read them (git gives a link's blob as
+    // the path it points to, which is no config, or another one).
+    if (configEntry.mode === LINK)
+      return registryProblem('region.problem.config', {
+        reason: t(opts.lang, 'f.whyLink', { link: CONFIG_FILE, target: configBytes.toString('utf8') }),
+      });
     let config: RegistryConfig;
     const configNotUtf8 = notUtf8(configBytes, CONFIG_FILE, opts.lang);
     if (configNotUtf8) return registryProblem('region.problem.config', { reason: configNotUtf8 });
@@ -218,6 +227,11 @@ export async function syncMember(
         return registryProblem('region.problem.tooLarge', { file, max: MAX_MEMBER_BLOB_BYTES / 1_000_000 });
       const bytes = entry ? await reader.read(entry.oid) : null;
       if (!entry || !bytes) return registryProblem('region.problem.criteriaMissing', { file });
+      if (entry.mode === LINK)
+        return registryProblem('region.problem.criteriaInvalid', {
+          file,
+          reason: t(opts.lang, 'f.whyLink', { link: file, target: bytes.toString('utf8') }),
+        });
       let schema: unknown;
       const criteriaNotUtf8 = notUtf8(bytes, file, opts.lang);
       if (criteriaNotUtf8) return registryProblem('region.problem.criteriaInvalid', { file, reason: criteriaNotUtf8 });
