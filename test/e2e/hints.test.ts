@@ -95,6 +95,12 @@ function rewrite(c: Context, id: string, stage: string, text: string): void {
 const SITUATIONS: Situation[] = [
   { name: 'a usage error', keys: ['hint.usage'], provoke: [['list', '--frobnicate']], outcomes: [[/./, OK]] },
   {
+    name: 'an option before the command it belongs to',
+    keys: ['hint.optionAfterCommand'],
+    provoke: [['--stage', 'idea', 'list']],
+    outcomes: [[/./, OK]],
+  },
+  {
     name: "the schema's description",
     keys: ['schema.description', 'schema.descriptionBase'],
     provoke: [['schema', '--stage', 'test'], ['schema']],
