@@ -140,6 +140,21 @@ describe('runDiff', () => {
     expect(r.diff.removed).toEqual([]);
   });
 
+  it('a registry new in the change whose ideas are all new and went nowhere: a warning for the reviewer', async () => {
+    const root = makeSluice({ git: false });
+    // Only the first stage's ideas, each with its `created` entry alone.
+    for (const folder of ['02-foradling', '03-test', '04-utvardering', '05-spridning', '90-parkerad', '99-avslagen'])
+      rmSync(path.join(root, 'ideas', folder), { recursive: true, force: true });
+    git(['init', '--quiet', '-b', 'main'], root);
+    git(['config', 'user.name', 'Testare'], root);
+    git(['config', 'user.email', 'testare@example.invalid'], root);
+    git(['commit', '-q', '--allow-empty', '-m', 'tomt'], root);
+    const r = await runDiff({ base: 'main', lang: 'en' }, commandContext(root).ctx);
+    expect(r.diff.added.length).toBeGreaterThan(0);
+    expect(r.diff.findings.map((f) => [f.rule, f.severity])).toEqual([['config/unreadable', 'warning']]);
+    expect(r.ok).toBe(true);
+  });
+
   it("a base whose config cannot be read: the change is an error that says so, the rest checked by head's rules", async () => {
     const root = makeSluice();
     const config = path.join(root, 'ideas.config.yaml');

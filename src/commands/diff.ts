@@ -221,14 +221,23 @@ export async function runDiff(opts: DiffOptions, ctx: Ctx): Promise<DiffResult> 
       gate: (idea, from, to) => checkGate({ ...idea, stage: from }, to, rules, validators.idea, criteria(to.key)),
     });
     const changes: RuleChange[] = [];
-    if (!baseConfig)
+    if (!baseConfig) {
+      // A registry new in this change (no config at the base at all) whose ideas are all new and went nowhere has
+      // nothing the base's rules could have judged: for the reviewer to see. One moved here, with ideas that moved or
+      // were decided on, or a base config that is there but cannot be read, is an error.
+      const fresh =
+        baseConfigFile.kind === 'missing' &&
+        diff.removed.length === 0 &&
+        diff.moved.length === 0 &&
+        diff.decisions.length === 0;
       changes.push(
         baseConfigUnreadable(
           baseConfigProblem(baseConfigFile, baseRead instanceof IdeasError ? baseRead : null),
           names,
+          fresh ? 'warning' : 'error',
         ),
       );
-    else if (!sameBytes(baseConfigBytes, headConfigBytes)) changes.push(...compareConfigs(baseConfig, headConfig));
+    } else if (!sameBytes(baseConfigBytes, headConfigBytes)) changes.push(...compareConfigs(baseConfig, headConfig));
     changes.push(
       ...compareCriteria(
         rules,

@@ -211,14 +211,15 @@ function other(pointer: string, field: string, from: unknown, to: unknown): Rule
 
 /**
  * The base's config cannot be read (`reason`: not there, a link, not a config this version can use), so the change
- * cannot be judged by the base's rules: an error, whatever else the diff finds with the rules of head.
+ * cannot be judged by the base's rules: an error, whatever else the diff finds with the rules of head; a warning
+ * (`severity`) only for a registry new in the change whose ideas are all new and have made no move or decision.
  */
-export function baseConfigUnreadable(reason: Localized, names: SideNames): RuleChange {
+export function baseConfigUnreadable(reason: Localized, names: SideNames, severity: Severity = LOOSE): RuleChange {
   return {
     file: CONFIG_FILE,
     pointer: null,
     rule: 'config/unreadable',
-    severity: LOOSE,
+    severity,
     message: 'f.cfgBaseUnreadable',
     params: { file: CONFIG_FILE, base: names.base, head: names.head, reason },
     hint: 'h.baseUnreadable',
