@@ -14,7 +14,7 @@ import { GITLAB_CI_FILE, renderGitlabCi } from '../core/scaffold/gitlab-ci.js';
 import { checkPackageSpec, showPackageSpec, type PackageSpecProblem } from '../core/scaffold/package-spec.js';
 import { git, requireCommitter, gitTopLevel } from '../io/git.js';
 import { shellCommand } from '../core/shell/quote.js';
-import { localizeConfigComments } from '../core/scaffold/config-comments.js';
+import { localizeConfigComments, localizeStageFolders } from '../core/scaffold/config-comments.js';
 
 export interface InitOptions extends CommonOptions {
   dir?: string;
@@ -72,6 +72,8 @@ export async function runInit(opts: InitOptions, ctx: Ctx): Promise<InitResult> 
   doc.set('language', lang);
   doc.set('name', template.name[lang]);
   localizeConfigComments(doc, lang, template.name[lang]);
+  localizeStageFolders(doc, lang);
+  if (template.idPrefix) doc.set('idPrefix', template.idPrefix[lang]);
   const config = normalizeConfig(doc.toJS() as Record<string, unknown>);
 
   const files = new Map<string, string>();

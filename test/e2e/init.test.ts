@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { describeRun, ideas, parseJson, STACK_LINE } from '../helpers/cli.js';
-import { readConfig, snapshotFiles, TEMPLATES, writeFile, type Lang } from '../helpers/registry.js';
+import { describeRun, ideas, parseJson, REPO_ROOT, STACK_LINE } from '../helpers/cli.js';
+import { readConfig, snapshotFiles, stageDir, TEMPLATES, writeFile, type Lang } from '../helpers/registry.js';
 import { makeTempDir, makeTempRepo, removeTempDirs } from '../helpers/temp-repo.js';
 
 afterAll(removeTempDirs);
@@ -34,6 +34,86 @@ describe('ideas init --template <t> --lang <l>', () => {
 
       const v = ideas(['validate'], { cwd: dir });
       expect(v.code, describeRun(v)).toBe(0);
+    },
+  );
+});
+
+/** The stage folders of each template's example registry, which a Swedish registry keeps. */
+function exampleFolders(template: string): string[] {
+  return readConfig(path.join(REPO_ROOT, 'examples', template)).stages.map((s) => s.folder);
+}
+
+describe("ideas init: the registry's language names its stage folders and ids", () => {
+  it.each([
+    {
+      name: 'minimal --lang en',
+      template: 'minimal',
+      args: ['--lang', 'en'],
+      folders: ['01-idea', '02-in-progress', '03-done'],
+      prefix: 'idea',
+    },
+    {
+      name: 'sundsvall --lang en',
+      template: 'sundsvall',
+      args: ['--lang', 'en'],
+      folders: ['01-idea', '02-refinement', '03-test', '04-evaluation', '05-spreading', '90-parked', '99-rejected'],
+      prefix: 'sund',
+    },
+    {
+      name: 'minimal --lang sv',
+      template: 'minimal',
+      args: ['--lang', 'sv'],
+      folders: exampleFolders('minimal'),
+      prefix: 'ide',
+    },
+    {
+      name: 'minimal (Swedish by default)',
+      template: 'minimal',
+      args: [],
+      folders: exampleFolders('minimal'),
+      prefix: 'ide',
+    },
+    {
+      name: 'sundsvall (Swedish by default)',
+      template: 'sundsvall',
+      args: [],
+      folders: exampleFolders('sundsvall'),
+      prefix: 'sund',
+    },
+  ])(
+    '$name: its folders and id prefix, which new (and move) write to and validate accepts',
+    ({ template, args, folders, prefix }) => {
+      const dir = makeTempRepo();
+      const r = ideas(['init', '--template', template, ...args], { cwd: dir });
+      expect(r.code, describeRun(r)).toBe(0);
+      const config = readConfig(dir);
+      expect(config.language).toBe(args[1] ?? 'sv');
+      expect(config.stages.map((s) => s.folder)).toEqual(folders);
+      expect(config.idPrefix).toBe(prefix);
+      expect(fs.readdirSync(path.join(dir, config.ideasDir)).sort()).toEqual([...folders].sort());
+      if (config.language === 'en') {
+        expect(fs.readFileSync(path.join(dir, 'ideas.config.yaml'), 'utf8')).not.toMatch(
+          /\b(ide|pagar|klar|parkerad)\b/,
+        );
+      }
+
+      const created = ideas(['new', '--no-input', '--json', '--title', 'Bike pool at the station'], { cwd: dir });
+      expect(created.code, describeRun(created)).toBe(0);
+      const idea = parseJson<{ idea: { id: string; path: string } }>(created).idea;
+      expect(idea.id).toMatch(new RegExp(`^${prefix}-[0-9a-z]{6}$`));
+      expect(idea.path).toBe(`${stageDir(config)}/${idea.id}-bike-pool-at-the-station.md`);
+      expect(fs.existsSync(path.join(dir, idea.path))).toBe(true);
+
+      const second = config.stages[1]?.key as string;
+      if (template === 'minimal') {
+        const moved = ideas(['move', idea.id, second, '--no-input'], { cwd: dir });
+        expect(moved.code, describeRun(moved)).toBe(0);
+        expect(fs.existsSync(path.join(dir, stageDir(config, second), path.basename(idea.path)))).toBe(true);
+      }
+
+      const v = ideas(['validate', '--json'], { cwd: dir });
+      expect(v.code, describeRun(v)).toBe(0);
+      expect(parseJson(v)).toMatchObject({ ok: true, findings: [], summary: { files: 1 } });
     },
   );
 });

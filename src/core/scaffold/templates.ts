@@ -9,6 +9,8 @@ export interface Template {
   example: string;
   name: Localized;
   description: Localized;
+  /** The ids' prefix in each language, where it is a word (the minimal template's "ide", "idea"). */
+  idPrefix?: Localized;
 }
 
 export const TEMPLATES: readonly Template[] = [
@@ -43,6 +45,7 @@ export const TEMPLATES: readonly Template[] = [
     key: 'minimal',
     example: 'minimal',
     name: { sv: 'Idésluss', en: 'Idea sluice' },
+    idPrefix: { sv: 'ide', en: 'idea' },
     description: {
       sv: 'Tre steg; det enda obligatoriska svaret är titeln',
       en: 'Three stages; the only required answer is the title',
