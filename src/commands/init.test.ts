@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Ctx } from '../context.js';
 import type { Lang } from '../core/i18n/i18n.js';
 import { TEMPLATES } from '../core/scaffold/templates.js';
+import { slugify } from '../core/sluice/slug.js';
 import { loadRegistry } from '../io/registry.js';
 import { ScriptedPrompter } from '../ui/prompter.js';
 import { git } from '../../test/helpers/temp-repo.js';
@@ -88,7 +89,13 @@ describe('runInit', () => {
         );
       }
       const exampleConfig = loadRegistry(path.join(examples, template?.example ?? ''), 'en').config;
-      expect(config.stages).toEqual(exampleConfig.stages);
+      const folderless = (stages: typeof config.stages) => stages.map((s) => ({ ...s, folder: '' }));
+      expect(folderless(config.stages)).toEqual(folderless(exampleConfig.stages));
+      // A Swedish registry keeps the example's folders; an English one names each by its number and English label.
+      expect(config.stages.map((s) => s.folder)).toEqual(
+        exampleConfig.stages.map((s) => (lang === 'sv' ? s.folder : `${s.folder.slice(0, 3)}${slugify(s.label.en)}`)),
+      );
+      expect(config.idPrefix).toBe(template?.idPrefix?.[lang] ?? exampleConfig.idPrefix);
       expect(r.ci).toEqual(github('.github/workflows/ideas.yml'));
       const workflow = fs.readFileSync(path.join(root, '.github/workflows/ideas.yml'), 'utf8');
       expect(workflow).toContain('ideas validate --changed --format github\n');

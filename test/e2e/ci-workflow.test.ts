@@ -17,6 +17,7 @@ import { GITLAB_CI_FILE, gitlabPaths, renderGitlabCi } from '../../src/core/scaf
 import { shellQuote } from '../../src/core/shell/quote.js';
 import type { Lang } from '../../src/core/i18n/i18n.js';
 import { BIN, describeRun, ideas, REPO_ROOT } from '../helpers/cli.js';
+import { readConfig, stageDir } from '../helpers/registry.js';
 import { git, makeTempDir, makeTempRepo, removeTempDirs } from '../helpers/temp-repo.js';
 
 afterAll(removeTempDirs);
@@ -535,7 +536,7 @@ describe.skipIf(!hasChecks)("the workflow's steps, run on a pull request branch"
 
   it('an idea moved past a stage without a history entry: the rules step fails the job, the summary is written', () => {
     const r = pullRequest(
-      (dir, file) => git(['mv', file, file.replace('/01-ide/', '/03-klar/')], dir),
+      (dir, file) => git(['mv', file, `${stageDir(readConfig(dir), 'done')}/${path.basename(file)}`], dir),
       newIdea('Lånecykel'),
     );
     expect(r.diff, r.output).toBe(1);

@@ -28,8 +28,8 @@ function repo(): string {
   git(['config', 'user.name', 'T'], dir);
   git(['config', 'user.email', 't@example.invalid'], dir);
   git(['config', 'commit.gpgsign', 'false'], dir);
-  writeFile(dir, 'ideas/01-ide/ide-aaaa-first.md', ideaText({ id: 'ide-aaaa', title: 'First' }, 'Text.\n'));
-  writeFile(dir, 'ideas/02-pagar/ide-bbbb-second.md', ideaText({ id: 'ide-bbbb', title: 'Second' }, 'Text.\n'));
+  writeFile(dir, 'ideas/01-idea/ide-aaaa-first.md', ideaText({ id: 'ide-aaaa', title: 'First' }, 'Text.\n'));
+  writeFile(dir, 'ideas/02-in-progress/ide-bbbb-second.md', ideaText({ id: 'ide-bbbb', title: 'Second' }, 'Text.\n'));
   git(['add', '-A'], dir);
   git(['commit', '-q', '-m', 'registry'], dir);
   return dir;
@@ -47,7 +47,7 @@ function listing(dir: string): string[] {
 describe('stage folders and the ideas folder that are symbolic links are refused before anything is read or written', () => {
   const targets: [string, (dir: string) => string][] = [
     ['a folder in /tmp', () => makeTempDir('ideas-outside-')],
-    ['another stage', (dir) => path.join(dir, 'ideas/01-ide')],
+    ['another stage', (dir) => path.join(dir, 'ideas/01-idea')],
     [
       'a folder of another repository',
       () => {
@@ -62,8 +62,8 @@ describe('stage folders and the ideas folder that are symbolic links are refused
       const dir = repo();
       const to = target(dir);
       fs.writeFileSync(path.join(to, 'ide-zzzz-planted.md'), ideaText({ id: 'ide-zzzz', title: 'Planted' }));
-      fs.rmSync(path.join(dir, 'ideas/02-pagar'), { recursive: true });
-      fs.symlinkSync(to, path.join(dir, 'ideas/02-pagar'));
+      fs.rmSync(path.join(dir, 'ideas/02-in-progress'), { recursive: true });
+      fs.symlinkSync(to, path.join(dir, 'ideas/02-in-progress'));
       const before = listing(to);
       for (const args of [
         ['list'],
@@ -76,12 +76,12 @@ describe('stage folders and the ideas folder that are symbolic links are refused
       ]) {
         const r = ideas(args, { cwd: dir });
         expect(r.code, `${args.join(' ')}: ${describeRun(r)}`).toBe(2);
-        expect(r.stderr).toContain('ideas/02-pagar');
+        expect(r.stderr).toContain('ideas/02-in-progress');
         expect(r.stderr).toContain('symbolic link');
         expect(r.stdout).not.toContain('Planted');
       }
       expect(listing(to)).toEqual(before);
-      expect(fs.existsSync(path.join(dir, 'ideas/01-ide/ide-aaaa-first.md'))).toBe(true);
+      expect(fs.existsSync(path.join(dir, 'ideas/01-idea/ide-aaaa-first.md'))).toBe(true);
     });
   }
 
@@ -108,18 +108,18 @@ describe('idea files that are symbolic links are never read through', () => {
     const dir = repo();
     const secret = path.join(makeTempDir('ideas-secret-'), 'ide-ssss-secret.md');
     fs.writeFileSync(secret, ideaText({ id: 'ide-ssss', title: 'TOP SECRET' }, 'classified\n'));
-    fs.symlinkSync('/etc/passwd', path.join(dir, 'ideas/01-ide/ide-pppp-passwd.md'));
-    fs.symlinkSync(secret, path.join(dir, 'ideas/01-ide/ide-ssss-secret.md'));
-    fs.symlinkSync('/etc/passwd', path.join(dir, 'ideas/01-ide/notes.txt'));
+    fs.symlinkSync('/etc/passwd', path.join(dir, 'ideas/01-idea/ide-pppp-passwd.md'));
+    fs.symlinkSync(secret, path.join(dir, 'ideas/01-idea/ide-ssss-secret.md'));
+    fs.symlinkSync('/etc/passwd', path.join(dir, 'ideas/01-idea/notes.txt'));
     const v = ideas(['validate', '--format', 'json'], { cwd: dir });
     expect(v.code, describeRun(v)).toBe(1);
     const doc = parseJson<{ findings: { file: string; rule: string }[] }>(v);
     expect(doc.findings.map((f) => [f.file, f.rule])).toEqual([
-      ['ideas/01-ide/ide-pppp-passwd.md', 'file/symlink'],
-      ['ideas/01-ide/ide-ssss-secret.md', 'file/symlink'],
+      ['ideas/01-idea/ide-pppp-passwd.md', 'file/symlink'],
+      ['ideas/01-idea/ide-ssss-secret.md', 'file/symlink'],
     ]);
     // Named on the command line, a link is reported, not followed, whatever its name.
-    const named = ideas(['validate', 'ideas/01-ide/notes.txt', 'ideas/01-ide/ide-ssss-secret.md'], { cwd: dir });
+    const named = ideas(['validate', 'ideas/01-idea/notes.txt', 'ideas/01-idea/ide-ssss-secret.md'], { cwd: dir });
     expect(named.code, describeRun(named)).toBe(1);
     expect(named.stdout).toContain('file/symlink');
     for (const args of [['list'], ['show', 'ide-ssss'], ['report'], ['export'], ['diff'], ['validate']]) {
@@ -332,7 +332,7 @@ describe('file names that git quotes, or that are not UTF-8', () => {
   const idOf = (name: string) => /ide-[a-z0-9]{4}/.exec(name)?.[0] ?? '';
   const write = (dir: string, name: string | Buffer) => {
     const text = ideaText({ id: idOf(name.toString('latin1')), title: 'Named' }, 'Text.\n');
-    const folder = Buffer.from(path.join(dir, 'ideas/01-ide/'));
+    const folder = Buffer.from(path.join(dir, 'ideas/01-idea/'));
     fs.writeFileSync(Buffer.concat([folder, typeof name === 'string' ? Buffer.from(name) : name]), text);
   };
 
@@ -350,7 +350,7 @@ describe('file names that git quotes, or that are not UTF-8', () => {
     for (const name of HANDLED) {
       const r = ideas(['move', idOf(name), 'doing', '--commit'], { cwd: dir });
       expect(r.code, describeRun(r)).toBe(0);
-      expect(fs.existsSync(path.join(dir, 'ideas/02-pagar', name))).toBe(true);
+      expect(fs.existsSync(path.join(dir, 'ideas/02-in-progress', name))).toBe(true);
     }
     expect(git(['status', '--porcelain'], dir)).toBe('');
   });
@@ -394,15 +394,15 @@ describe('file names that git quotes, or that are not UTF-8', () => {
     const ok = commit(dir);
     expect(ok.code, ok.output).toBe(0);
     // A leading dash is not an option: the file is checked (its name does not start with its id).
-    writeFile(dir, 'ideas/01-ide/-ide-d001.md', ideaText({ id: 'ide-d001', title: 'Dash' }));
-    fs.mkdirSync(path.join(dir, 'ideas/01-ide/--help'));
-    writeFile(dir, 'ideas/01-ide/--help/ide-d002-x.md', ideaText({ id: 'ide-d002', title: 'Help' }));
+    writeFile(dir, 'ideas/01-idea/-ide-d001.md', ideaText({ id: 'ide-d001', title: 'Dash' }));
+    fs.mkdirSync(path.join(dir, 'ideas/01-idea/--help'));
+    writeFile(dir, 'ideas/01-idea/--help/ide-d002-x.md', ideaText({ id: 'ide-d002', title: 'Help' }));
     git(['add', '-A'], dir);
     const dash = commit(dir);
     expect(dash.code, dash.output).not.toBe(0);
-    expect(dash.output).toContain('ideas/01-ide/-ide-d001.md');
+    expect(dash.output).toContain('ideas/01-idea/-ide-d001.md');
     expect(dash.output).toContain('id/file-name');
-    expect(dash.output).toContain('ideas/01-ide/--help/ide-d002-x.md');
+    expect(dash.output).toContain('ideas/01-idea/--help/ide-d002-x.md');
     expect(dash.output).not.toMatch(/unknown option|Usage:/);
   });
 });

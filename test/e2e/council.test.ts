@@ -5,7 +5,14 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { describeRun, ideas, ok, shell } from '../helpers/cli.js';
-import { ideaFileOf, initRegistry, newIdeaBeforeCoach, readIdeaFile } from '../helpers/registry.js';
+import {
+  ideaFileOf,
+  initRegistry,
+  newIdeaBeforeCoach,
+  readConfig,
+  readIdeaFile,
+  stageDir,
+} from '../helpers/registry.js';
 import { removeTempDirs } from '../helpers/temp-repo.js';
 
 afterAll(removeTempDirs);
@@ -77,7 +84,7 @@ describe.each(cases)('the council in a registry in $lang', (c) => {
 
       // The command printed runs, and does what was asked: the coach set, then the move, without Bo Berg.
       expect(shell(command, dir).code).toBe(0);
-      expect(ideaFileOf(dir, id)).toMatch(/^ideas\/02-foradling\//);
+      expect(ideaFileOf(dir, id).startsWith(`${stageDir(readConfig(dir), 'refinement')}/`)).toBe(true);
       const history = historyOf(dir, id);
       expect(history.slice(-2)).toMatchObject([
         { action: 'assigned', field: 'coach', new: 'Sara Nyberg', by: 'Anna Ek' },
@@ -93,7 +100,7 @@ describe.each(cases)('the council in a registry in $lang', (c) => {
       ok(ideas(['decide', id, '-d', c.ret, '-r', 'Skriv en plan för testet'], { cwd: dir }));
       expect(historyOf(dir, id).at(-1)).toMatchObject({ action: 'decided', decision: 'return' });
       ok(ideas(['decide', id, '-d', c.reject, '-r', 'Görs redan'], { cwd: dir }));
-      expect(ideaFileOf(dir, id)).toMatch(/^ideas\/99-avslagen\//);
+      expect(ideaFileOf(dir, id).startsWith(`${stageDir(readConfig(dir), 'rejected')}/`)).toBe(true);
       expect(historyOf(dir, id).at(-1)).toMatchObject({ decision: 'reject', to: 'rejected' });
     },
   );

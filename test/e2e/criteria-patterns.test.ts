@@ -42,7 +42,7 @@ function withCriteria(schema: Record<string, unknown>, dir = cloneRegistry(minim
 
 /** An idea in the first stage with extra front matter lines (YAML). */
 function idea(dir: string, id: string, fields: Record<string, string>): string {
-  const rel = `ideas/01-ide/${id}-idea.md`;
+  const rel = `ideas/01-idea/${id}-idea.md`;
   writeFile(dir, rel, ideaText({ id, title: 'An idea', ...fields }));
   return rel;
 }
@@ -105,7 +105,7 @@ describe('pattern: catastrophic patterns finish, with the right answer', () => {
     expect(ideas(['move', 'ide-stay', 'doing'], { cwd: dir }).code).toBe(1);
     const moved = ideas(['move', 'ide-move', 'doing'], { cwd: dir });
     expect(moved.code, describeRun(moved)).toBe(0);
-    expect(fs.existsSync(path.join(dir, 'ideas/02-pagar/ide-move-idea.md'))).toBe(true);
+    expect(fs.existsSync(path.join(dir, 'ideas/02-in-progress/ide-move-idea.md'))).toBe(true);
   });
 });
 

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeRun, ideas, parseJson } from '../helpers/cli.js';
-import { initRegistry, writeFile } from '../helpers/registry.js';
+import { initRegistry, readConfig, stageDir, writeFile } from '../helpers/registry.js';
 import { removeTempDirs } from '../helpers/temp-repo.js';
 
 afterAll(removeTempDirs);
@@ -39,8 +39,9 @@ const LABEL = 'Gender-equality perspective [equality_impact]';
 let dir: string;
 beforeAll(() => {
   dir = initRegistry('sundsvall', 'en');
-  writeFile(dir, `ideas/02-foradling/${EMPTY}-tom.md`, idea(EMPTY, '""'));
-  writeFile(dir, `ideas/02-foradling/${GIVEN}-ifylld.md`, idea(GIVEN, 'Lika många kvinnor som män deltar.'));
+  const refinement = stageDir(readConfig(dir), 'refinement');
+  writeFile(dir, `${refinement}/${EMPTY}-tom.md`, idea(EMPTY, '""'));
+  writeFile(dir, `${refinement}/${GIVEN}-ifylld.md`, idea(GIVEN, 'Lika många kvinnor som män deltar.'));
 });
 
 /** The line of a screen that names the criterion. */

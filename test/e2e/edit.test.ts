@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 // Many spawns each; a machine shared with other work is slow.
 vi.setConfig({ testTimeout: 180_000 });
 import { describeRun, ideas, shell } from '../helpers/cli.js';
-import { freshRegistry, initRegistry, parseIdeaText } from '../helpers/registry.js';
+import { freshRegistry, initRegistry, parseIdeaText, readConfig, stageDir } from '../helpers/registry.js';
 import { git, removeTempDirs } from '../helpers/temp-repo.js';
 import { baseEnv, historyIn, ideaPath, makeSluice, read, removeSluices, runCli } from '../helpers/sluice.js';
 
@@ -141,11 +141,13 @@ describe('ideas edit', () => {
 describe('a front matter written as one flow mapping, or as JSON', () => {
   it('is edited and moved as any other: written once in block style, its values kept', ({ expect }) => {
     const dir = initRegistry('minimal', 'en');
+    const config = readConfig(dir);
+    const [idea, doing] = [stageDir(config, 'idea'), stageDir(config, 'doing')];
     const files = {
-      'ideas/01-ide/ide-abc123-lanecykel.md':
-        "---\n{id: ide-abc123, title: 'Lånecykel: en pilot', created: 2026-12-01, tags: [cykel],\n  history: [{date: 2026-12-01, action: created, to: idea}]}\n---\nText.\n",
-      'ideas/01-ide/ide-def456-kvallsoppet.md':
-        '---\n{"id": "ide-def456", "title": "Kvällsöppet", "created": "2026-12-01",\n "history": [{"date": "2026-12-01", "action": "created", "to": "idea"}]}\n---\nText.\n',
+      [`${idea}/idea-abc123-lanecykel.md`]:
+        "---\n{id: idea-abc123, title: 'Lånecykel: en pilot', created: 2026-12-01, tags: [cykel],\n  history: [{date: 2026-12-01, action: created, to: idea}]}\n---\nText.\n",
+      [`${idea}/idea-def456-kvallsoppet.md`]:
+        '---\n{"id": "idea-def456", "title": "Kvällsöppet", "created": "2026-12-01",\n "history": [{"date": "2026-12-01", "action": "created", "to": "idea"}]}\n---\nText.\n',
     };
     for (const [rel, text] of Object.entries(files)) {
       writeFileSync(path.join(dir, rel), text);
@@ -155,7 +157,7 @@ describe('a front matter written as one flow mapping, or as JSON', () => {
       expect(edit.code, describeRun(edit)).toBe(0);
       const move = ideas(['move', id, 'doing'], { cwd: dir });
       expect(move.code, describeRun(move)).toBe(0);
-      const moved = rel.replace('01-ide', '02-pagar');
+      const moved = `${doing}/${path.basename(rel)}`;
       const after = parseIdeaText(read(dir, moved));
       expect(after.body).toBe('Text.\n');
       expect(after.data).toMatchObject({ ...before, carrier: 'Anna Berg', history: expect.any(Array) });

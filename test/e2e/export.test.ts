@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeRun, ideas, parseJson, STACK_LINE } from '../helpers/cli.js';
 import { parseCsvWithLibrary, readCsv, rowsByKey } from '../helpers/csv.js';
 import { plantedExample } from '../helpers/planted.js';
-import { initRegistry, writeFile } from '../helpers/registry.js';
+import { initRegistry, readConfig, stageDir, writeFile } from '../helpers/registry.js';
 import { makeTempDir, removeTempDirs } from '../helpers/temp-repo.js';
 
 afterAll(removeTempDirs);
@@ -119,8 +119,8 @@ describe('ideas export', () => {
     const en = initRegistry('minimal', 'en', { git: false });
     writeFile(
       en,
-      'ideas/01-ide/ide-aaaaaa-x.md',
-      '---\nid: ide-aaaaaa\ntitle: Bikes, for all\ncreated: 2026-01-01\nready: true\n---\n',
+      `${stageDir(readConfig(en))}/idea-aaaaaa-x.md`,
+      '---\nid: idea-aaaaaa\ntitle: Bikes, for all\ncreated: 2026-01-01\nready: true\n---\n',
     );
     // Only a field a schema marks public is exported.
     writeFile(

@@ -11,7 +11,9 @@ import {
   ideaFileOf,
   freshRegistry,
   newIdeaBeforeCoach,
+  readConfig,
   readIdeaFile,
+  stageDir,
   writeFile,
   type Lang,
 } from '../helpers/registry.js';
@@ -98,7 +100,7 @@ describe.each(LANGS)('in a registry in %s', (lang) => {
     const run = shell(filled(lines[0] as string, 'Sara Nyberg'), dir);
     expect(run.code, describeRun(run)).toBe(0);
     ok(ideas(['decide', id, '-d', 'approve', '-r', 'Vidare'], { cwd: dir }));
-    expect(ideaFileOf(dir, id)).toMatch(/^ideas\/02-foradling\//);
+    expect(ideaFileOf(dir, id).startsWith(`${stageDir(readConfig(dir), 'refinement')}/`)).toBe(true);
   });
 
   it("a record the gate asks for gets a --set line per key (team_gender.women), and a list of records its file's name", () => {
@@ -141,7 +143,8 @@ describe.each(LANGS)('in a registry in %s', (lang) => {
 
   it('the hint for an unreadable idea runs as printed from a subfolder, and from outside with -C', () => {
     const dir = cloneRegistry(registries[lang]);
-    const rel = 'ideas/01-ide/sund-trs9k2-trasig.md';
+    const first = readConfig(dir).stages[0]?.folder as string;
+    const rel = `${stageDir(readConfig(dir))}/sund-trs9k2-trasig.md`;
     writeFile(dir, rel, '---\nid: sund-trs9k2\ntitle: [oavslutad\n---\n');
     const printed = (r: RunResult) => {
       expect(r.code, describeRun(r)).toBe(2);
@@ -151,9 +154,9 @@ describe.each(LANGS)('in a registry in %s', (lang) => {
     };
     const sub = path.join(dir, 'ideas');
     const inside = printed(ideas(['show', 'sund-trs9k2'], { cwd: sub }));
-    expect(inside).toBe('ideas validate 01-ide/sund-trs9k2-trasig.md');
+    expect(inside).toBe(`ideas validate ${first}/sund-trs9k2-trasig.md`);
     // The message names the file as it is reached from here, too.
-    expect(ideas(['show', 'sund-trs9k2'], { cwd: sub }).stderr).toContain(' 01-ide/sund-trs9k2-trasig.md ');
+    expect(ideas(['show', 'sund-trs9k2'], { cwd: sub }).stderr).toContain(` ${first}/sund-trs9k2-trasig.md `);
     const r = shell(inside, sub);
     expect(r.code, describeRun(r)).toBe(1);
     expect(r.stdout).toContain('sund-trs9k2-trasig.md');
@@ -169,7 +172,7 @@ describe.each(LANGS)('in a registry in %s', (lang) => {
 
   it('validate says the hint once per idea, with a command per missing field, which runs as printed', () => {
     const dir = cloneRegistry(registries[lang]);
-    const rel = 'ideas/02-foradling/sund-mq4k2x-utan-allt.md';
+    const rel = `${stageDir(readConfig(dir), 'refinement')}/sund-mq4k2x-utan-allt.md`;
     writeFile(
       dir,
       rel,
@@ -196,7 +199,7 @@ describe.each(LANGS)('in a registry in %s', (lang) => {
       schema.properties.draft_note = false;
       schema.properties.kod = { type: 'string', not: { const: 'X' } };
     });
-    const rel = 'ideas/02-foradling/sund-qz8w3k-forbjudet.md';
+    const rel = `${stageDir(readConfig(dir), 'refinement')}/sund-qz8w3k-forbjudet.md`;
     writeFile(
       dir,
       rel,
@@ -231,7 +234,7 @@ describe.each(LANGS)('in a registry in %s', (lang) => {
     const id = 'sund-nl7yp3';
     writeFile(
       dir,
-      `ideas/02-foradling/${id}-typer.md`,
+      `${stageDir(readConfig(dir), 'refinement')}/${id}-typer.md`,
       [
         '---',
         `id: ${id}`,

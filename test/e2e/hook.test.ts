@@ -89,7 +89,7 @@ describe('ideas hook install: the pre-commit hook', () => {
     stageIdea(dir, registry, 'ide-9tq2mh-trasig.md', BROKEN);
     const refused = commit(dir);
     expect(refused.code, refused.output).not.toBe(0);
-    expect(refused.output).toContain('ideas/01-ide/ide-9tq2mh-trasig.md');
+    expect(refused.output).toContain(`${stageDir(readConfig(registry))}/ide-9tq2mh-trasig.md`);
     expect(refused.output).toMatch(/\[title\]: must be text/);
     expect(refused.output).toContain('nothing was committed');
     expect(head(dir)).toBe(before);
@@ -125,12 +125,13 @@ describe('ideas hook install: the pre-commit hook', () => {
   it('checks a registry in a subfolder, with paths that need quoting', () => {
     const { dir, registry } = repoWithRegistry('en', "kommuner/it's here");
     expect(ideas(['-C', "kommuner/it's here", 'hook', 'install'], { cwd: dir }).code).toBe(0);
-    stageIdea(dir, registry, 'ide-9tq2mh-trasig idé.md', BROKEN);
+    const broken = stageIdea(dir, registry, 'ide-9tq2mh-trasig idé.md', BROKEN);
     const refused = commit(dir);
     expect(refused.code, refused.output).not.toBe(0);
-    expect(refused.output).toContain('ideas/01-ide/ide-9tq2mh-trasig idé.md'); // relative to the registry, as validate says it
+    // relative to the registry, as validate says it
+    expect(refused.output).toContain(`${stageDir(readConfig(registry))}/ide-9tq2mh-trasig idé.md`);
     expect(refused.output).toMatch(/\[title\]: must be text/);
-    git(['rm', '-q', '--cached', "kommuner/it's here/ideas/01-ide/ide-9tq2mh-trasig idé.md"], dir);
+    git(['rm', '-q', '--cached', broken], dir);
     stageIdea(dir, registry, 'ide-4k7q2x-lanecykel.md', GOOD);
     expect(commit(dir).code).toBe(0);
   });

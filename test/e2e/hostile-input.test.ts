@@ -425,11 +425,11 @@ describe('git gets an environment of its own', () => {
 
     const created = ideas(['new', '--title', 'Through the environment', '--no-input', '--json'], { cwd: dir, env });
     expect(created.code, describeRun(created)).toBe(0);
-    const rel = (parseJson(created) as { idea: { path: string } }).idea.path;
+    const { path: rel, id } = (parseJson(created) as { idea: { path: string; id: string } }).idea;
     expect(stagedFiles(dir)).toEqual([rel]);
     expect(stagedFiles(elsewhere)).toEqual([]);
 
-    const id = path.basename(rel).slice(0, 'ide-xxxxxx'.length);
+    expect(path.basename(rel).startsWith(`${id}-`)).toBe(true);
     const moved = ideas(['move', id, 'doing', '--commit'], { cwd: dir, env });
     expect(moved.code, describeRun(moved)).toBe(0);
     expect(git(['log', '-1', '--format=%s'], dir)).toContain(id);

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, cliEnv, describeRun, ideas, parseJson, STACK_LINE } from '../helpers/cli.js';
-import { cloneRegistry, ideaText, initRegistry, writeFile } from '../helpers/registry.js';
+import { cloneRegistry, ideaText, initRegistry, readConfig, writeFile } from '../helpers/registry.js';
 import { misalignedRows, terminalWidth } from '../helpers/table.js';
 import { makeTempDir, removeTempDirs } from '../helpers/temp-repo.js';
 
@@ -53,14 +53,16 @@ let reordered: string;
 
 beforeAll(() => {
   sund = initRegistry('sundsvall', 'en', { git: false });
+  // The paths below are the English registry's folders.
+  expect(readConfig(sund).stages.map((s) => s.folder)).toEqual(expect.arrayContaining(['01-idea', '02-refinement']));
   writeFile(
     sund,
-    'ideas/01-ide/sund-aaaaaa-cykelpool.md',
+    'ideas/01-idea/sund-aaaaaa-cykelpool.md',
     ideaText({ id: 'sund-aaaaaa', title: 'Cykelpool', tags: '[Mobilitet, klimat]' }),
   );
   writeFile(
     sund,
-    'ideas/01-ide/sund-bbbbbb-trygghetslarm.md',
+    'ideas/01-idea/sund-bbbbbb-trygghetslarm.md',
     ideaText({
       id: 'sund-bbbbbb',
       title: 'Digitala trygghetslarm i hemtjänsten som larmar anhöriga och personal samtidigt när något händer',
@@ -71,7 +73,7 @@ beforeAll(() => {
   );
   writeFile(
     sund,
-    'ideas/02-foradling/sund-cccccc-aterbruk.md',
+    'ideas/02-refinement/sund-cccccc-aterbruk.md',
     ideaText({
       id: 'sund-cccccc',
       title: 'Återbruk av möbler',
@@ -99,19 +101,15 @@ beforeAll(() => {
 
   reordered = initRegistry('minimal', 'en', { git: false });
   const configPath = path.join(reordered, 'ideas.config.yaml');
-  const config = fs
-    .readFileSync(configPath, 'utf8')
-    .replace('folder: 01-ide', 'folder: c-ide')
-    .replace('folder: 02-pagar', 'folder: b-pagar')
-    .replace('folder: 03-klar', 'folder: a-klar');
-  fs.writeFileSync(configPath, config);
-  for (const [from, to] of [
-    ['01-ide', 'c-ide'],
-    ['02-pagar', 'b-pagar'],
-    ['03-klar', 'a-klar'],
-  ] as const) {
-    fs.renameSync(path.join(reordered, 'ideas', from), path.join(reordered, 'ideas', to));
+  const renames = readConfig(reordered).stages.map((s, i) => [s.folder, ['c-ide', 'b-pagar', 'a-klar'][i]] as const);
+  expect(renames).toHaveLength(3);
+  let config = fs.readFileSync(configPath, 'utf8');
+  for (const [from, to] of renames) {
+    config = config.replace(`folder: ${from}\n`, `folder: ${to}\n`);
+    fs.renameSync(path.join(reordered, 'ideas', from), path.join(reordered, 'ideas', to as string));
   }
+  fs.writeFileSync(configPath, config);
+  expect(readConfig(reordered).stages.map((s) => s.folder)).toEqual(['c-ide', 'b-pagar', 'a-klar']);
   writeFile(
     reordered,
     'ideas/a-klar/ide-aaaaaa-done.md',
@@ -188,7 +186,7 @@ describe('ideas list: the table', () => {
     const title = '🚲🚲 Cykelpool för 自転車 pendlare i hela kommunen och i regionen runt omkring';
     writeFile(
       dir,
-      'ideas/01-ide/sund-eeeeee-cykel.md',
+      'ideas/01-idea/sund-eeeeee-cykel.md',
       ideaText({
         id: 'sund-eeeeee',
         title,
@@ -216,7 +214,7 @@ describe('ideas list: the table', () => {
 
   it('lists the readable ideas and counts the unreadable ones on stderr', () => {
     const dir = cloneRegistry(sund);
-    writeFile(dir, 'ideas/01-ide/sund-ffffff-broken.md', '---\ntitle: [unclosed\n---\n');
+    writeFile(dir, 'ideas/01-idea/sund-ffffff-broken.md', '---\ntitle: [unclosed\n---\n');
     const r = ideas(['list', '--json'], { cwd: dir });
     expect(r.code, describeRun(r)).toBe(0);
     expect(parseJson<IdeaList>(r).ideas).toHaveLength(4);
@@ -290,7 +288,7 @@ describe('ideas list --json', () => {
       id: 'sund-aaaaaa',
       title: 'Cykelpool',
       stage: 'idea',
-      path: 'ideas/01-ide/sund-aaaaaa-cykelpool.md',
+      path: 'ideas/01-idea/sund-aaaaaa-cykelpool.md',
       created: '2026-01-15',
       carrier: null,
       coach: null,
@@ -317,7 +315,7 @@ describe('ideas list --json', () => {
 
   it('gives null, not a missing key, for an idea without a date or a title', () => {
     const dir = cloneRegistry(sund);
-    writeFile(dir, 'ideas/01-ide/sund-gggggg-bare.md', '---\nid: sund-gggggg\n---\n');
+    writeFile(dir, 'ideas/01-idea/sund-gggggg-bare.md', '---\nid: sund-gggggg\n---\n');
     const r = ideas(['list', '--json', '--stage', 'idea'], { cwd: dir });
     expect(r.code, describeRun(r)).toBe(0);
     const bare = parseJson<IdeaList>(r).ideas.find((i) => i.id === 'sund-gggggg');
@@ -370,10 +368,10 @@ describe('ideas list: finding the registry', () => {
   });
 
   it('from a subfolder of the registry, walks up to it', () => {
-    const r = ideas(['list', '--json'], { cwd: path.join(sund, 'ideas', '02-foradling') });
+    const r = ideas(['list', '--json'], { cwd: path.join(sund, 'ideas', '02-refinement') });
     expect(r.code, describeRun(r)).toBe(0);
     const doc = parseJson<IdeaList>(r);
     expect(doc.ideas).toHaveLength(4);
-    expect(doc.ideas.map((i) => i.path)).toContain('ideas/02-foradling/sund-cccccc-aterbruk.md');
+    expect(doc.ideas.map((i) => i.path)).toContain('ideas/02-refinement/sund-cccccc-aterbruk.md');
   });
 });

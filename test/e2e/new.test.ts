@@ -293,7 +293,7 @@ describe('ideas new: several ideas', () => {
     const dir = registryOf('minimal');
     const first = ideas(['new', '--title', 'Cykelpool för pendlare vid stationen'], { cwd: dir });
     expect(first.code, describeRun(first)).toBe(0);
-    const firstId = path.basename(first.stdout.trim()).slice(0, 10);
+    const firstId = path.basename(first.stdout.trim()).slice(0, `${readConfig(dir).idPrefix}-xxxxxx`.length);
 
     const second = ideas(['new', '--title', 'Cykelpool för pendlare vid resecentrum'], { cwd: dir });
     expect(second.code, describeRun(second)).toBe(0);

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeRun, ideas, parseJson, type RunResult } from '../helpers/cli.js';
-import { initRegistry } from '../helpers/registry.js';
+import { initRegistry, readConfig, stageDir } from '../helpers/registry.js';
 import { removeTempDirs } from '../helpers/temp-repo.js';
 
 afterAll(removeTempDirs);
@@ -45,7 +45,7 @@ beforeAll(() => {
   });
   ok(forced);
   file = forced.stdout.trim().split('\n')[0] ?? '';
-  expect(file).toMatch(/^ideas\/02-foradling\//);
+  expect(file.startsWith(`${stageDir(readConfig(dir), 'refinement')}/`), file).toBe(true);
 });
 
 describe('ideas validate after a forced approval', () => {

@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { HAS_TMUX, Terminal } from '../helpers/terminal.js';
-import { initRegistry, markdownFiles, readIdeaFile, type Lang } from '../helpers/registry.js';
+import { initRegistry, markdownFiles, readConfig, readIdeaFile, stageDir, type Lang } from '../helpers/registry.js';
 import { removeTempDirs, stagedFiles } from '../helpers/temp-repo.js';
 
 let terminal: Terminal | null = null;
@@ -66,7 +66,10 @@ describe('ideas new in a terminal (tmux)', () => {
       const files = markdownFiles(path.join(dir, 'ideas'));
       expect(files).toHaveLength(1);
       const rel = `ideas/${files[0] as string}`;
-      expect(rel).toMatch(/^ideas\/01-ide\/ide-[0-9a-z]{6}-lanecyklar-for-personalen\.md$/);
+      const config = readConfig(dir);
+      expect(rel).toMatch(
+        new RegExp(`^${stageDir(config)}/${config.idPrefix}-[0-9a-z]{6}-lanecyklar-for-personalen\\.md$`),
+      );
       expect(screen).toContain(rel);
 
       const { data, body } = readIdeaFile(dir, rel);

@@ -37,14 +37,14 @@ describe('region sync against members that misbehave', () => {
     addIdea(big, 'A small idea');
     // An idea file of 6 MB: more than an idea may hold (5 MB). Compressed by git, it costs the test little.
     fs.writeFileSync(
-      path.join(big, 'ideas', '01-ide', 'big-aaaaaa-huge.md'),
+      path.join(big, 'ideas', '01-idea', 'big-aaaaaa-huge.md'),
       `---\nid: big-aaaaaa\ntitle: Huge\ncreated: 2026-01-01\n---\n${'x'.repeat(6_000_000)}\n`,
     );
     // A link, and a name that is not UTF-8: files no command of the member reads, named rather than left out.
-    fs.symlinkSync('/etc/passwd', path.join(big, 'ideas', '01-ide', 'big-bbbbbb-link.md'));
+    fs.symlinkSync('/etc/passwd', path.join(big, 'ideas', '01-idea', 'big-bbbbbb-link.md'));
     fs.writeFileSync(
       Buffer.concat([
-        Buffer.from(path.join(big, 'ideas', '01-ide', 'big-cccccc-')),
+        Buffer.from(path.join(big, 'ideas', '01-idea', 'big-cccccc-')),
         Buffer.from([0xff]),
         Buffer.from('.md'),
       ]),
@@ -85,18 +85,18 @@ describe('region sync against members that misbehave', () => {
     ]);
     const messages = doc.findings.map((f) => `${f.rule} ${f.severity}: ${f.message}`);
     expect(messages).toContainEqual(
-      expect.stringMatching(/^region\/unreadable-idea warning: .*big.*ideas\/01-ide\/big-aaaaaa-huge\.md.*> 5 MB/),
+      expect.stringMatching(/^region\/unreadable-idea warning: .*big.*ideas\/01-idea\/big-aaaaaa-huge\.md.*> 5 MB/),
     );
     expect(messages).toContainEqual(
       expect.stringMatching(/^region\/registry error: .*hcfg.*ideas\.config\.yaml is larger than 5 MB/),
     );
     expect(messages).toContainEqual(
       expect.stringMatching(
-        /^region\/unreadable-idea warning: .*big.*ideas\/01-ide\/big-bbbbbb-link\.md.*file\/symlink/,
+        /^region\/unreadable-idea warning: .*big.*ideas\/01-idea\/big-bbbbbb-link\.md.*file\/symlink/,
       ),
     );
     expect(messages).toContainEqual(
-      expect.stringMatching(/^region\/unreadable-idea warning: .*big.*ideas\/01-ide\/big-cccccc-.*file\/name/),
+      expect.stringMatching(/^region\/unreadable-idea warning: .*big.*ideas\/01-idea\/big-cccccc-.*file\/name/),
     );
     expect(JSON.stringify(doc)).not.toContain('Hidden behind its name');
   });

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeRun, ideas, parseJson } from '../helpers/cli.js';
 import { parseCsvWithLibrary, rowsByKey } from '../helpers/csv.js';
 import { minimalRegistryCopy } from '../helpers/region.js';
+import { readConfig, stageDir } from '../helpers/registry.js';
 import { git, makeTempDir, makeTempRepo, removeTempDirs } from '../helpers/temp-repo.js';
 
 afterAll(removeTempDirs);
@@ -383,12 +384,8 @@ describe('the state of a member in two files: a summary and its text', () => {
   });
 
   it('keeps the last good pair when killed between the text and the summary, and drops the old text after', () => {
-    const file = path.join(
-      skovde.dir,
-      'ideas',
-      '01-ide',
-      fs.readdirSync(path.join(skovde.dir, 'ideas', '01-ide')).find((f) => f.endsWith('.md')) as string,
-    );
+    const folder = path.join(skovde.dir, stageDir(readConfig(skovde.dir)));
+    const file = path.join(folder, fs.readdirSync(folder).find((f) => f.endsWith('.md')) as string);
     fs.appendFileSync(file, '\nA new paragraph.\n');
     git(['commit', '-qam', 'change one idea'], skovde.dir);
     const summary = path.join(stateDir(), 'skovde.json');

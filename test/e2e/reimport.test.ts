@@ -9,7 +9,14 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { describeRun, ideas, parseJson } from '../helpers/cli.js';
 import { parseCsvWithLibrary } from '../helpers/csv.js';
-import { freshRegistry, markdownFiles, readIdeaFile, snapshotFiles } from '../helpers/registry.js';
+import {
+  freshRegistry,
+  markdownFiles,
+  readConfig,
+  readIdeaFile,
+  snapshotFiles,
+  stageDir,
+} from '../helpers/registry.js';
 import { copyRepo, git, removeTempDirs, stagedFiles } from '../helpers/temp-repo.js';
 
 afterAll(removeTempDirs);
@@ -456,8 +463,9 @@ describe('a row that updates an idea obeys the rules of ideas edit', () => {
 
   it('refuses a row that would rewrite the idea an adopted one is based on, and says so in English', () => {
     const dir = freshRegistry('sundsvall', 'en');
-    const rel = 'ideas/01-ide/sund-b4sed1-adopted.md';
-    fs.mkdirSync(path.join(dir, 'ideas/01-ide'), { recursive: true });
+    const folder = stageDir(readConfig(dir));
+    const rel = `${folder}/sund-b4sed1-adopted.md`;
+    fs.mkdirSync(path.join(dir, folder), { recursive: true });
     fs.writeFileSync(
       path.join(dir, rel),
       '---\nid: sund-b4sed1\ntitle: Adopted\ncreated: 2026-01-10\nbasedOn:\n  member: umea\n  id: umea-abcd12\n' +

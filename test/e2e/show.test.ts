@@ -1,15 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeRun, ideas, parseJson, STACK_LINE } from '../helpers/cli.js';
-import { ideaText, initRegistry, writeFile } from '../helpers/registry.js';
+import { ideaText, initRegistry, readConfig, stageDir, writeFile } from '../helpers/registry.js';
 import { removeTempDirs } from '../helpers/temp-repo.js';
 
 afterAll(removeTempDirs);
 
 let dir: string;
-const PATH = 'ideas/02-foradling/sund-k7q2xa-aterbruk-av-mobler.md';
+let PATH: string;
 
 beforeAll(() => {
   dir = initRegistry('sundsvall', 'en', { git: false });
+  PATH = `${stageDir(readConfig(dir), 'refinement')}/sund-k7q2xa-aterbruk-av-mobler.md`;
   writeFile(
     dir,
     PATH,
@@ -27,7 +28,11 @@ beforeAll(() => {
       '\nMöbler som står oanvända i en förvaltning behövs i en annan.\n',
     )}`,
   );
-  writeFile(dir, 'ideas/01-ide/sund-k7q2xb-annan.md', ideaText({ id: 'sund-k7q2xb', title: 'Another idea' }));
+  writeFile(
+    dir,
+    `${stageDir(readConfig(dir))}/sund-k7q2xb-annan.md`,
+    ideaText({ id: 'sund-k7q2xb', title: 'Another idea' }),
+  );
 });
 
 interface IdeaDoc {
@@ -113,12 +118,16 @@ describe('ideas show', () => {
 
   it('says a gate that asks for nothing more does so, in the minimal template: no heading over nothing', () => {
     const minimal = initRegistry('minimal', 'en', { git: false });
-    writeFile(minimal, 'ideas/01-ide/ide-k7q2xa-kort.md', ideaText({ id: 'ide-k7q2xa', title: 'Kort' }));
+    writeFile(
+      minimal,
+      `${stageDir(readConfig(minimal))}/idea-k7q2xa-kort.md`,
+      ideaText({ id: 'idea-k7q2xa', title: 'Kort' }),
+    );
     for (const [lang, says] of [
       ['en', 'The gate to In progress asks for nothing more.'],
       ['sv', 'Grinden till Pågår kräver inget mer.'],
     ] as const) {
-      const r = ideas(['--lang', lang, 'show', 'ide-k7q2xa'], { cwd: minimal });
+      const r = ideas(['--lang', lang, 'show', 'idea-k7q2xa'], { cwd: minimal });
       expect(r.code, describeRun(r)).toBe(0);
       expect(r.stdout.trimEnd().split('\n').at(-1)).toBe(says);
     }

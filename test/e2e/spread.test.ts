@@ -56,7 +56,7 @@ describe('ideas adopt', () => {
     early = addIdea(lidkoping, 'Reading tablets for the elderly');
     // A hostile member: control characters and YAML in the title, escapes in the text and the tags.
     fs.writeFileSync(
-      path.join(lidkoping, 'ideas', '03-klar', 'lidk-evil01-x.md'),
+      path.join(lidkoping, 'ideas', '03-done', 'lidk-evil01-x.md'),
       [
         '---',
         'id: lidk-evil01',
@@ -297,11 +297,11 @@ describe('ideas adopt', () => {
     expect(forced.code, describeRun(forced)).toBe(0);
     expect(forced.stderr).toContain('despite a closed gate');
     expect(forced.stderr).toContain('unit');
-    expect(forced.stdout.trim()).toMatch(/^ideas\/01-ide\/skov-/);
+    expect(forced.stdout.trim()).toMatch(/^ideas\/01-idea\/skov-/);
     expect(forcedText).toMatch(/action: adopted\n {4}to: idea\n.*\n.*\n {4}forced: true/);
     // Another stage, through its own gate (open in the minimal template): --stage.
     expect(into.code, describeRun(into)).toBe(0);
-    expect(into.stdout.trim()).toMatch(/^ideas\/02-pagar\/skov-/);
+    expect(into.stdout.trim()).toMatch(/^ideas\/02-in-progress\/skov-/);
     expect(into.stderr).not.toContain('despite');
   });
 
@@ -323,7 +323,7 @@ describe('ideas adopt', () => {
   it('never reuses an id the region or this registry holds', () => {
     // The source's file copied here under its own id: the adoption gets a new one, and the copy is left alone.
     const source = ideaFilesOf(lidkoping).find((f) => f.includes(tested)) as string;
-    const copy = path.join(skovde, 'ideas', '01-ide', path.basename(source));
+    const copy = path.join(skovde, 'ideas', '01-idea', path.basename(source));
     fs.copyFileSync(path.join(lidkoping, source), copy);
     const before = fs.readFileSync(copy, 'utf8');
     const r = runIn(skovde, ['adopt', `lidkoping:${tested}`, '--force', '--set', 'unit=U', '--json']);
@@ -380,7 +380,7 @@ describe('ideas adopt', () => {
     expect(github.code, describeRun(github)).toBe(0);
     expect(github.stdout).toMatch(
       new RegExp(
-        `^::notice file=ideas/01-ide/skov-\\w+-digital-keys-for-the-home-care\\.md,title=ideas%3A region/similar::Lidköping has something similar: «Digital keys in home care» \\(lidkoping:${tested}, Done; region synced \\d{4}-\\d\\d-\\d\\d\\)$`,
+        `^::notice file=ideas/01-idea/skov-\\w+-digital-keys-for-the-home-care\\.md,title=ideas%3A region/similar::Lidköping has something similar: «Digital keys in home care» \\(lidkoping:${tested}, Done; region synced \\d{4}-\\d\\d-\\d\\d\\)$`,
         'm',
       ),
     );

@@ -42,7 +42,7 @@ function expectSafe(r: RunResult, colour = false): void {
   }
 }
 
-const HOSTILE_NAME = `ideas/01-ide/ide-cccc-\x1b]0;name\x07\u202e.md`;
+const HOSTILE_NAME = `ideas/01-idea/ide-cccc-\x1b]0;name\x07\u202e.md`;
 
 let dir: string;
 beforeAll(() => {
@@ -68,7 +68,7 @@ beforeAll(() => {
   );
   writeFile(
     dir,
-    'ideas/01-ide/ide-aaaa-good.md',
+    'ideas/01-idea/ide-aaaa-good.md',
     [
       '---',
       'id: ide-aaaa',
@@ -91,7 +91,7 @@ beforeAll(() => {
   );
   writeFile(
     dir,
-    'ideas/01-ide/ide-bbbb-bad.md',
+    'ideas/01-idea/ide-bbbb-bad.md',
     [
       '---',
       'id: ide-bbbb',
@@ -108,14 +108,14 @@ beforeAll(() => {
   git(['add', '-A'], dir);
   git(['commit', '-q', '-m', 'hostile registry'], dir);
   git(['checkout', '-q', '-b', 'change'], dir);
-  const good = path.join(dir, 'ideas/01-ide/ide-aaaa-good.md');
+  const good = path.join(dir, 'ideas/01-idea/ide-aaaa-good.md');
   fs.writeFileSync(
     good,
     fs.readFileSync(good, 'utf8').replace(`unit: ${CARRIER}`, `unit: ${NOTE}`).replace('budget', 'x'),
   );
   writeFile(
     dir,
-    'ideas/01-ide/ide-dddd-new.md',
+    'ideas/01-idea/ide-dddd-new.md',
     `---\nid: ide-dddd\ntitle: ${TITLE}\ncreated: 2026-01-15\ncarrier: ${CARRIER}\n---\n`,
   );
   git(['add', '-A'], dir);
@@ -213,7 +213,7 @@ describe('GitHub annotations: a title cannot start another workflow command', ()
     const repo = initRegistry('minimal', 'en', { git: false });
     writeFile(
       repo,
-      'ideas/01-ide/ide-eeee-x.md',
+      'ideas/01-idea/ide-eeee-x.md',
       // A challenge value is echoed in its finding's message.
       '---\nid: ide-eeee\ntitle: T\ncreated: 2026-01-15\nbudget: 1\nchallenge: "a\\n::add-mask::secret\\r\\n::stop-commands::x%0A::error::forged%25"\n---\n',
     );
@@ -236,11 +236,11 @@ describe('report --format md: text from idea files is never a link, a ping, an i
     const tag = '"@octocat <img src=x onerror=alert(1)> ![i](https://x.example/i.png) [l](https://evil.example) #12"';
     writeFile(
       dir,
-      'ideas/01-ide/ide-eeee-md.md',
+      'ideas/01-idea/ide-eeee-md.md',
       `---\nid: ide-eeee\ntitle: Md\ncreated: 2026-01-15\nunit: "<b>@org/team</b> www.evil.example"\ntags: [${tag}]\n---\n`,
     );
     const r = ideas(['report', '--format', 'md', '--by', 'tags', '--by', 'unit'], { cwd: dir });
-    fs.rmSync(path.join(dir, 'ideas/01-ide/ide-eeee-md.md'));
+    fs.rmSync(path.join(dir, 'ideas/01-idea/ide-eeee-md.md'));
     expect(r.code, describeRun(r)).toBe(0);
     const html = new MarkdownIt({ html: true, linkify: true }).render(r.stdout);
     expect(html).not.toMatch(/<a |<img|<b>/);

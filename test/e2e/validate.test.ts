@@ -2,7 +2,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeRun, ideas, ideasAsync, parseJson, REPO_ROOT, STACK_LINE, type RunResult } from '../helpers/cli.js';
-import { cloneRegistry, ideaText, initRegistry, markdownFiles, writeFile } from '../helpers/registry.js';
+import {
+  cloneRegistry,
+  ideaText,
+  initRegistry,
+  markdownFiles,
+  readConfig,
+  stageDir,
+  writeFile,
+} from '../helpers/registry.js';
 import { copyToTemp, makeTempDir, removeTempDirs } from '../helpers/temp-repo.js';
 
 afterAll(removeTempDirs);
@@ -74,6 +82,13 @@ let sundsvall: string;
 beforeAll(() => {
   minimal = initRegistry('minimal', 'en', { git: false });
   sundsvall = initRegistry('sundsvall', 'sv', { git: false });
+  // The files below are written where the English registry has its first two stages, with its ids' prefix.
+  const config = readConfig(minimal);
+  expect([stageDir(config, 'idea'), stageDir(config, 'doing'), config.idPrefix]).toEqual([
+    'ideas/01-idea',
+    'ideas/02-in-progress',
+    'idea',
+  ]);
 });
 
 const GOOD = (id: string, title = 'A good idea') => ideaText({ id, title });
@@ -91,7 +106,7 @@ interface BrokenCase {
 
 const ALIAS_BOMB = [
   '---',
-  'id: ide-aaaaaa',
+  'id: idea-aaaaaa',
   'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]',
   'b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]',
   'c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]',
@@ -105,34 +120,34 @@ const ALIAS_BOMB = [
   '',
 ].join('\n');
 
-const F = 'ideas/01-ide/ide-aaaaaa-idea.md';
+const F = 'ideas/01-idea/idea-aaaaaa-idea.md';
 
 const BROKEN: BrokenCase[] = [
   {
     name: 'front matter ---javascript',
     file: F,
-    content: "---javascript\n({ id: 'ide-aaaaaa', title: 'x' })\n---\n",
+    content: "---javascript\n({ id: 'idea-aaaaaa', title: 'x' })\n---\n",
     rule: 'front-matter/opening',
     line: 1,
   },
   {
     name: 'front matter ---JS in capitals',
     file: F,
-    content: "---JS\n({ id: 'ide-aaaaaa' })\n---\n",
+    content: "---JS\n({ id: 'idea-aaaaaa' })\n---\n",
     rule: 'front-matter/opening',
     line: 1,
   },
   {
     name: 'a duplicate key',
     file: F,
-    content: '---\nid: ide-aaaaaa\ntitle: First\ncreated: 2026-01-15\ntitle: Second\n---\n',
+    content: '---\nid: idea-aaaaaa\ntitle: First\ncreated: 2026-01-15\ntitle: Second\n---\n',
     rule: 'front-matter/duplicate-key',
     line: 5,
   },
   {
     name: 'a !!js/function tag',
     file: F,
-    content: "---\nid: ide-aaaaaa\ntitle: !!js/function 'function () { return 1 }'\ncreated: 2026-01-15\n---\n",
+    content: "---\nid: idea-aaaaaa\ntitle: !!js/function 'function () { return 1 }'\ncreated: 2026-01-15\n---\n",
     rule: 'front-matter/unknown-tag',
     line: 3,
   },
@@ -141,14 +156,14 @@ const BROKEN: BrokenCase[] = [
     // The yaml package reads this as title `Lånecykel'` and carrier `Anna`, without an error.
     name: "a single-quoted title whose line ends in an escaped quote, closed by the next line's quote",
     file: F,
-    content: "---\nid: ide-aaaaaa\ntitle: 'Lånecykel''\ncarrier: 'Anna'\ncreated: 2026-01-15\n---\n",
+    content: "---\nid: idea-aaaaaa\ntitle: 'Lånecykel''\ncarrier: 'Anna'\ncreated: 2026-01-15\n---\n",
     rule: 'front-matter/yaml',
     line: 3,
   },
   {
     name: 'a key __proto__',
     file: F,
-    content: '---\nid: ide-aaaaaa\ntitle: x\n__proto__: { polluted: true }\ncreated: 2026-01-15\n---\n',
+    content: '---\nid: idea-aaaaaa\ntitle: x\n__proto__: { polluted: true }\ncreated: 2026-01-15\n---\n',
     rule: 'front-matter/forbidden-key',
     line: 4,
   },
@@ -156,14 +171,14 @@ const BROKEN: BrokenCase[] = [
     name: 'a key constructor in a history entry, beside an anchor',
     file: F,
     content:
-      '---\nid: ide-aaaaaa\ntitle: &t x\ncreated: 2026-01-15\nhistory:\n  - date: 2026-01-15\n    constructor: *t\n---\n',
+      '---\nid: idea-aaaaaa\ntitle: &t x\ncreated: 2026-01-15\nhistory:\n  - date: 2026-01-15\n    constructor: *t\n---\n',
     rule: 'front-matter/forbidden-key',
     line: 7,
   },
   {
     name: 'front matter that is a list',
     file: F,
-    content: '---\n- id: ide-aaaaaa\n- title: x\n---\n',
+    content: '---\n- id: idea-aaaaaa\n- title: x\n---\n',
     rule: 'front-matter/not-mapping',
     line: 2,
   },
@@ -177,7 +192,7 @@ const BROKEN: BrokenCase[] = [
   {
     name: 'no closing ---',
     file: F,
-    content: '---\nid: ide-aaaaaa\ntitle: x\ncreated: 2026-01-15\n\nThe text.\n',
+    content: '---\nid: idea-aaaaaa\ntitle: x\ncreated: 2026-01-15\n\nThe text.\n',
     rule: 'front-matter/unclosed',
     line: 1,
   },
@@ -192,7 +207,7 @@ const BROKEN: BrokenCase[] = [
     name: 'invalid UTF-8',
     file: F,
     content: Buffer.concat([
-      Buffer.from('---\nid: ide-aaaaaa\ntitle: '),
+      Buffer.from('---\nid: idea-aaaaaa\ntitle: '),
       Buffer.from([0xc3, 0x28, 0xff]),
       Buffer.from('\ncreated: 2026-01-15\n---\n'),
     ]),
@@ -210,51 +225,51 @@ const BROKEN: BrokenCase[] = [
   },
   {
     name: 'a file in an unknown folder',
-    file: 'ideas/05-okand/ide-aaaaaa-idea.md',
-    content: GOOD('ide-aaaaaa'),
+    file: 'ideas/05-okand/idea-aaaaaa-idea.md',
+    content: GOOD('idea-aaaaaa'),
     rule: 'layout/unknown-folder',
     line: 1,
   },
   {
     name: 'a file in a subfolder of a stage',
-    file: 'ideas/01-ide/sub/ide-aaaaaa-idea.md',
-    content: GOOD('ide-aaaaaa'),
+    file: 'ideas/01-idea/sub/idea-aaaaaa-idea.md',
+    content: GOOD('idea-aaaaaa'),
     rule: 'layout/unknown-folder',
   },
   {
     name: 'a .md directly in the ideas folder',
-    file: 'ideas/ide-aaaaaa-idea.md',
-    content: GOOD('ide-aaaaaa'),
+    file: 'ideas/idea-aaaaaa-idea.md',
+    content: GOOD('idea-aaaaaa'),
     rule: 'layout/outside-stage',
     line: 1,
   },
   {
     name: 'a file name that does not match the id',
-    file: 'ideas/01-ide/ide-bbbbbb-idea.md',
-    content: GOOD('ide-aaaaaa'),
+    file: 'ideas/01-idea/idea-bbbbbb-idea.md',
+    content: GOOD('idea-aaaaaa'),
     rule: 'id/file-name',
     line: 2,
   },
   {
     name: 'two files with the same id',
-    file: 'ideas/02-pagar/ide-aaaaaa-second.md',
-    content: GOOD('ide-aaaaaa', 'The second'),
-    others: { 'ideas/01-ide/ide-aaaaaa-first.md': GOOD('ide-aaaaaa', 'The first') },
+    file: 'ideas/02-in-progress/idea-aaaaaa-second.md',
+    content: GOOD('idea-aaaaaa', 'The second'),
+    others: { 'ideas/01-idea/idea-aaaaaa-first.md': GOOD('idea-aaaaaa', 'The first') },
     rule: 'id/duplicate',
     line: 2,
   },
-  { name: 'a missing title', file: F, content: '---\nid: ide-aaaaaa\ncreated: 2026-01-15\n---\n', rule: 'schema' },
+  { name: 'a missing title', file: F, content: '---\nid: idea-aaaaaa\ncreated: 2026-01-15\n---\n', rule: 'schema' },
   {
     name: 'an id of the wrong form',
-    file: 'ideas/01-ide/ide_1-idea.md',
-    content: GOOD('ide_1'),
+    file: 'ideas/01-idea/idea_1-idea.md',
+    content: GOOD('idea_1'),
     rule: 'schema',
     line: 2,
   },
   {
     name: 'a date that is not a date',
     file: F,
-    content: '---\nid: ide-aaaaaa\ntitle: x\ncreated: yesterday\n---\n',
+    content: '---\nid: idea-aaaaaa\ntitle: x\ncreated: yesterday\n---\n',
     rule: 'schema',
     line: 4,
   },
@@ -276,7 +291,7 @@ function validateAlone(
 describe('ideas validate: one broken file, alone in the registry', () => {
   it('front matter ---js is never executed', () => {
     const marker = path.join(makeTempDir(), 'executed');
-    const code = `require('fs').writeFileSync(${JSON.stringify(marker)}, 'pwned'); ({ id: 'ide-aaaaaa', title: 'x', created: '2026-01-15' })`;
+    const code = `require('fs').writeFileSync(${JSON.stringify(marker)}, 'pwned'); ({ id: 'idea-aaaaaa', title: 'x', created: '2026-01-15' })`;
     const content = `---js\n${code}\n---\n`;
     const { r, doc } = validateAlone(minimal, { [F]: content });
     expect(r.code, describeRun(r)).toBe(1);
@@ -288,19 +303,19 @@ describe('ideas validate: one broken file, alone in the registry', () => {
     const dir = cloneRegistry(minimal);
     writeFile(dir, F, content);
     expect(ideas(['list', '--json'], { cwd: dir }).code).toBe(0);
-    expect(ideas(['show', 'ide-aaaaaa'], { cwd: dir }).code).toBe(2);
+    expect(ideas(['show', 'idea-aaaaaa'], { cwd: dir }).code).toBe(2);
     expect(fs.existsSync(marker)).toBe(false);
   });
 
   it('a text the yaml package would read and the reader refuses is refused by list, show and validate alike', () => {
     // The package reads it as title `Lånecykel'` and carrier `Anna`; it is not YAML (PyYAML refuses it too).
     const dir = cloneRegistry(minimal);
-    writeFile(dir, F, "---\nid: ide-aaaaaa\ntitle: 'Lånecykel''\ncarrier: 'Anna'\ncreated: 2026-01-15\n---\n");
+    writeFile(dir, F, "---\nid: idea-aaaaaa\ntitle: 'Lånecykel''\ncarrier: 'Anna'\ncreated: 2026-01-15\n---\n");
     const list = ideas(['list', '--json'], { cwd: dir });
     expect(list.code, describeRun(list)).toBe(0);
-    expect(parseJson<{ ideas: { id: string }[] }>(list).ideas.map((i) => i.id)).not.toContain('ide-aaaaaa');
+    expect(parseJson<{ ideas: { id: string }[] }>(list).ideas.map((i) => i.id)).not.toContain('idea-aaaaaa');
     expect(list.stderr).toMatch(/^1 file could not be read \(not shown\)/m);
-    expect(ideas(['show', 'ide-aaaaaa'], { cwd: dir }).code).toBe(2);
+    expect(ideas(['show', 'idea-aaaaaa'], { cwd: dir }).code).toBe(2);
     const r = ideas(['validate', '--json'], { cwd: dir });
     expect(r.code, describeRun(r)).toBe(1);
     expect(validation(r).findings).toContainEqual(
@@ -330,12 +345,12 @@ describe('ideas validate: one broken file, alone in the registry', () => {
 
   it('two files with the same id: the finding names the other file', () => {
     const { doc } = validateAlone(minimal, {
-      'ideas/01-ide/ide-aaaaaa-first.md': GOOD('ide-aaaaaa'),
-      'ideas/02-pagar/ide-aaaaaa-second.md': GOOD('ide-aaaaaa'),
+      'ideas/01-idea/idea-aaaaaa-first.md': GOOD('idea-aaaaaa'),
+      'ideas/02-in-progress/idea-aaaaaa-second.md': GOOD('idea-aaaaaa'),
     });
     const dup = doc.findings.find((f) => f.rule === 'id/duplicate') as Finding;
-    expect(dup.file).toBe('ideas/02-pagar/ide-aaaaaa-second.md');
-    expect(dup.message).toContain('ideas/01-ide/ide-aaaaaa-first.md');
+    expect(dup.file).toBe('ideas/02-in-progress/idea-aaaaaa-second.md');
+    expect(dup.message).toContain('ideas/01-idea/idea-aaaaaa-first.md');
   });
 
   it('a criteria failure (sundsvall test stage without its fields) names each missing field', () => {
@@ -389,15 +404,15 @@ describe('ideas validate: one broken file, alone in the registry', () => {
 
 describe('ideas validate: files that must be accepted', () => {
   it.each([
-    { name: 'a byte order mark', content: `\uFEFF${GOOD('ide-aaaaaa', 'With BOM')}Text.\n` },
-    { name: 'CRLF line endings', content: `${GOOD('ide-aaaaaa', 'With CRLF')}Text.\n`.replace(/\n/g, '\r\n') },
-    { name: 'CRLF and a BOM', content: `\uFEFF${GOOD('ide-aaaaaa', 'With both')}Text.\n`.replace(/\n/g, '\r\n') },
+    { name: 'a byte order mark', content: `\uFEFF${GOOD('idea-aaaaaa', 'With BOM')}Text.\n` },
+    { name: 'CRLF line endings', content: `${GOOD('idea-aaaaaa', 'With CRLF')}Text.\n`.replace(/\n/g, '\r\n') },
+    { name: 'CRLF and a BOM', content: `\uFEFF${GOOD('idea-aaaaaa', 'With both')}Text.\n`.replace(/\n/g, '\r\n') },
     {
       name: 'a README.md in a stage folder',
-      content: GOOD('ide-aaaaaa', 'Beside a readme'),
-      extra: { 'ideas/01-ide/README.md': '# Not an idea\n' },
+      content: GOOD('idea-aaaaaa', 'Beside a readme'),
+      extra: { 'ideas/01-idea/README.md': '# Not an idea\n' },
     },
-    { name: 'no final line break and no body', content: GOOD('ide-aaaaaa', 'Short').replace(/\n$/, '') },
+    { name: 'no final line break and no body', content: GOOD('idea-aaaaaa', 'Short').replace(/\n$/, '') },
   ])('$name → exit 0, and list reads the idea', ({ content, extra }) => {
     const dir = cloneRegistry(minimal);
     writeFile(dir, F, content);
@@ -408,7 +423,7 @@ describe('ideas validate: files that must be accepted', () => {
     const list = ideas(['list', '--json'], { cwd: dir });
     const listed = parseJson<{ ideas: { id: string; title: string }[] }>(list).ideas;
     expect(listed).toHaveLength(1);
-    expect(listed[0]?.id).toBe('ide-aaaaaa');
+    expect(listed[0]?.id).toBe('idea-aaaaaa');
     expect(listed[0]?.title).not.toMatch(/[\r\uFEFF]/);
   });
 });
@@ -417,13 +432,13 @@ describe('ideas validate: output formats and options', () => {
   let twoProblems: string;
   beforeAll(() => {
     twoProblems = cloneRegistry(minimal);
-    writeFile(twoProblems, 'ideas/01-ide/ide-bbbbbb-idea.md', GOOD('ide-aaaaaa'));
-    writeFile(twoProblems, 'ideas/02-pagar/ide-cccccc-ok.md', GOOD('ide-cccccc'));
+    writeFile(twoProblems, 'ideas/01-idea/idea-bbbbbb-idea.md', GOOD('idea-aaaaaa'));
+    writeFile(twoProblems, 'ideas/02-in-progress/idea-cccccc-ok.md', GOOD('idea-cccccc'));
     writeFile(
       twoProblems,
-      'ideas/01-ide/ide-dddddd-moved.md',
+      'ideas/01-idea/idea-dddddd-moved.md',
       ideaText({
-        id: 'ide-dddddd',
+        id: 'idea-dddddd',
         title: 'Moved by hand',
         history: '\n  - { date: 2026-01-15, action: moved, from: idea, to: doing }',
       }),
@@ -433,7 +448,7 @@ describe('ideas validate: output formats and options', () => {
   it('pretty: file, line:column, severity, message, rule and hint; exit 1', () => {
     const r = ideas(['validate'], { cwd: twoProblems });
     expect(r.code, describeRun(r)).toBe(1);
-    expect(r.stdout).toContain('ideas/01-ide/ide-bbbbbb-idea.md');
+    expect(r.stdout).toContain('ideas/01-idea/idea-bbbbbb-idea.md');
     expect(r.stdout).toMatch(/\b2:\d+\s+error\s/);
     expect(r.stdout).toContain('id/file-name');
     expect(r.stdout).toContain('history/stage');
@@ -450,12 +465,12 @@ describe('ideas validate: output formats and options', () => {
     for (const line of lines) expect(line).toMatch(/^::(error|warning) file=[^,]+,line=\d+,col=\d+,title=[^:]+::.+$/);
     expect(lines).toContainEqual(
       expect.stringMatching(
-        /^::error file=ideas\/01-ide\/ide-bbbbbb-idea\.md,line=2,col=\d+,title=[^:]*id\/file-name::/,
+        /^::error file=ideas\/01-idea\/idea-bbbbbb-idea\.md,line=2,col=\d+,title=[^:]*id\/file-name::/,
       ),
     );
     expect(lines).toContainEqual(
       expect.stringMatching(
-        /^::warning file=ideas\/01-ide\/ide-dddddd-moved\.md,line=\d+,col=\d+,title=[^:]*history\/stage::/,
+        /^::warning file=ideas\/01-idea\/idea-dddddd-moved\.md,line=\d+,col=\d+,title=[^:]*history\/stage::/,
       ),
     );
   });
@@ -465,7 +480,7 @@ describe('ideas validate: output formats and options', () => {
     const name = path.basename(twoProblems);
     const r = ideas(['validate', '--format', 'github', '-C', name], { cwd: path.dirname(twoProblems) });
     expect(r.code, describeRun(r)).toBe(1);
-    expect(r.stdout).toContain(`file=${name}/ideas/01-ide/ide-bbbbbb-idea.md,`);
+    expect(r.stdout).toContain(`file=${name}/ideas/01-idea/idea-bbbbbb-idea.md,`);
   });
 
   it('--json is the same as --format json', () => {
@@ -479,9 +494,9 @@ describe('ideas validate: output formats and options', () => {
     const dir = cloneRegistry(minimal);
     writeFile(
       dir,
-      'ideas/01-ide/ide-dddddd-moved.md',
+      'ideas/01-idea/idea-dddddd-moved.md',
       ideaText({
-        id: 'ide-dddddd',
+        id: 'idea-dddddd',
         title: 'Moved by hand',
         history: '\n  - { date: 2026-01-15, action: moved, from: idea, to: doing }',
       }),
@@ -492,7 +507,7 @@ describe('ideas validate: output formats and options', () => {
     expect(doc.ok).toBe(true);
     expect(doc.findings).toEqual([
       expect.objectContaining({
-        file: 'ideas/01-ide/ide-dddddd-moved.md',
+        file: 'ideas/01-idea/idea-dddddd-moved.md',
         rule: 'history/stage',
         severity: 'warning',
         line: 5,
@@ -516,31 +531,33 @@ describe('ideas validate <paths>', () => {
   let dir: string;
   beforeAll(() => {
     dir = cloneRegistry(minimal);
-    writeFile(dir, 'ideas/01-ide/ide-aaaaaa-good.md', GOOD('ide-aaaaaa'));
-    writeFile(dir, 'ideas/02-pagar/ide-bbbbbb-bad.md', '---\nid: ide-bbbbbb\ntitle: [\n---\n');
+    writeFile(dir, 'ideas/01-idea/idea-aaaaaa-good.md', GOOD('idea-aaaaaa'));
+    writeFile(dir, 'ideas/02-in-progress/idea-bbbbbb-bad.md', '---\nid: idea-bbbbbb\ntitle: [\n---\n');
   });
 
   it.each([
-    { name: 'a good file', paths: ['ideas/01-ide/ide-aaaaaa-good.md'], code: 0, files: 1 },
-    { name: 'the folder of the good file', paths: ['ideas/01-ide'], code: 0, files: 1 },
-    { name: 'the folder of the good file, with a trailing slash', paths: ['ideas/01-ide/'], code: 0, files: 1 },
-    { name: 'the broken file', paths: ['ideas/02-pagar/ide-bbbbbb-bad.md'], code: 1, files: 1 },
-    { name: 'both folders', paths: ['ideas/01-ide', 'ideas/02-pagar'], code: 1, files: 2 },
+    { name: 'a good file', paths: ['ideas/01-idea/idea-aaaaaa-good.md'], code: 0, files: 1 },
+    { name: 'the folder of the good file', paths: ['ideas/01-idea'], code: 0, files: 1 },
+    { name: 'the folder of the good file, with a trailing slash', paths: ['ideas/01-idea/'], code: 0, files: 1 },
+    { name: 'the broken file', paths: ['ideas/02-in-progress/idea-bbbbbb-bad.md'], code: 1, files: 1 },
+    { name: 'both folders', paths: ['ideas/01-idea', 'ideas/02-in-progress'], code: 1, files: 2 },
     { name: 'the ideas folder', paths: ['ideas'], code: 1, files: 2 },
   ])('$name → checks only those (exit $code)', ({ paths, code, files }) => {
     const r = ideas(['validate', '--format', 'json', ...paths], { cwd: dir });
     expect(r.code, describeRun(r)).toBe(code);
     const doc = validation(r);
     expect(doc.summary.files).toBe(files);
-    for (const f of doc.findings) expect(f.file).toBe('ideas/02-pagar/ide-bbbbbb-bad.md');
+    for (const f of doc.findings) expect(f.file).toBe('ideas/02-in-progress/idea-bbbbbb-bad.md');
   });
 
   it('an absolute path and a path from a subfolder work too', () => {
-    const abs = ideas(['validate', '--format', 'json', path.join(dir, 'ideas/01-ide/ide-aaaaaa-good.md')], {
+    const abs = ideas(['validate', '--format', 'json', path.join(dir, 'ideas/01-idea/idea-aaaaaa-good.md')], {
       cwd: dir,
     });
     expect(abs.code, describeRun(abs)).toBe(0);
-    const sub = ideas(['validate', '--format', 'json', 'ide-aaaaaa-good.md'], { cwd: path.join(dir, 'ideas/01-ide') });
+    const sub = ideas(['validate', '--format', 'json', 'idea-aaaaaa-good.md'], {
+      cwd: path.join(dir, 'ideas/01-idea'),
+    });
     expect(sub.code, describeRun(sub)).toBe(0);
     expect(validation(sub).summary.files).toBe(1);
   });
@@ -561,7 +578,7 @@ describe('ideas validate <paths>', () => {
   });
 
   it('a path that does not exist → exit 2', () => {
-    const r = ideas(['validate', 'ideas/01-ide/nothing.md'], { cwd: dir });
+    const r = ideas(['validate', 'ideas/01-idea/nothing.md'], { cwd: dir });
     expect(r.code, describeRun(r)).toBe(2);
     expect(r.stderr).toContain('nothing.md');
   });
@@ -585,10 +602,10 @@ describe('ideas validate: a broken config', () => {
   }
 
   it.each([
-    { name: 'bad YAML', edit: (t: string) => t.replace('idPrefix: ide', 'idPrefix: ide: x'), at: 'idPrefix:' },
+    { name: 'bad YAML', edit: (t: string) => t.replace('idPrefix: idea', 'idPrefix: idea: x'), at: 'idPrefix:' },
     {
       name: 'an unknown key',
-      edit: (t: string) => t.replace('idPrefix: ide', 'idPrefix: ide\ncolour: blue'),
+      edit: (t: string) => t.replace('idPrefix: idea', 'idPrefix: idea\ncolour: blue'),
       at: 'colour:',
     },
     { name: 'language: de', edit: (t: string) => t.replace('language: en', 'language: de'), at: 'language:' },
@@ -599,7 +616,7 @@ describe('ideas validate: a broken config', () => {
     },
     {
       name: 'a duplicate key',
-      edit: (t: string) => t.replace('idPrefix: ide', 'idPrefix: ide\nidPrefix: abc'),
+      edit: (t: string) => t.replace('idPrefix: idea', 'idPrefix: idea\nidPrefix: abc'),
       at: 'idPrefix: abc',
     },
   ])('$name → exit 2 naming ideas.config.yaml and the line', ({ edit, at }) => {
@@ -615,8 +632,8 @@ describe('ideas validate: a broken config', () => {
 
   it('the details of a config error say config, not front matter', () => {
     for (const edit of [
-      (t: string) => t.replace('idPrefix: ide', 'idPrefix: ide: x'),
-      (t: string) => t.replace('idPrefix: ide', 'idPrefix: ide\ncolour: blue'),
+      (t: string) => t.replace('idPrefix: idea', 'idPrefix: idea: x'),
+      (t: string) => t.replace('idPrefix: idea', 'idPrefix: idea\ncolour: blue'),
     ]) {
       const r = ideas(['validate'], { cwd: withConfig(edit) });
       expect(r.code).toBe(2);
