@@ -294,6 +294,19 @@ describe('stages by their labels, history entries from 1', () => {
   });
 });
 
+/** An environment in which git finds no name or e-mail of its own: an empty home, no identity variables. */
+function noIdentityEnv(home: string): Record<string, string | undefined> {
+  return {
+    HOME: home,
+    XDG_CONFIG_HOME: home,
+    EMAIL: undefined,
+    GIT_AUTHOR_NAME: undefined,
+    GIT_AUTHOR_EMAIL: undefined,
+    GIT_COMMITTER_NAME: undefined,
+    GIT_COMMITTER_EMAIL: undefined,
+  };
+}
+
 describe('ideas init: the first commit holds the sluice', () => {
   it.each(LANGS)(
     'stages exactly its files, keeps the site out of git, and ends with a commit command that runs (%s)',
@@ -384,15 +397,7 @@ describe('ideas init: the first commit holds the sluice', () => {
       const dir = makeTempDir();
       git(['init', '-q', '-b', 'main'], dir);
       const home = makeTempDir('ideas-home-');
-      const env = {
-        HOME: home,
-        XDG_CONFIG_HOME: home,
-        EMAIL: undefined,
-        GIT_AUTHOR_NAME: undefined,
-        GIT_AUTHOR_EMAIL: undefined,
-        GIT_COMMITTER_NAME: undefined,
-        GIT_COMMITTER_EMAIL: undefined,
-      };
+      const env = noIdentityEnv(home);
       const r = ideas(['--lang', lang, 'init', '--template', 'minimal', '--commit'], { cwd: dir, env });
       // git guesses an identity from the host name on some machines; where it can, --commit may go ahead.
       if (r.code === 0) return;
@@ -416,16 +421,7 @@ describe('--commit without a git identity, in every command that commits', () =>
     git(['config', 'user.useConfigOnly', 'true'], dir);
     expect(ideas(['init', '--template', 'minimal', '--lang', 'sv', '--no-ci'], { cwd: dir }).code).toBe(0);
     const home = makeTempDir('ideas-home-');
-    const env = {
-      HOME: home,
-      XDG_CONFIG_HOME: home,
-      EMAIL: undefined,
-      GIT_AUTHOR_NAME: undefined,
-      GIT_AUTHOR_EMAIL: undefined,
-      GIT_COMMITTER_NAME: undefined,
-      GIT_COMMITTER_EMAIL: undefined,
-    };
-    return { dir, env };
+    return { dir, env: noIdentityEnv(home) };
   };
 
   it.each<[string, (id: string) => string[]]>([

@@ -105,6 +105,12 @@ const EMSPZG = ideaPath('sund-emspzg');
 const EMSPZG_TEST = ideaPath('sund-emspzg', '03-test');
 const NEW_TEST = 'ideas/03-test/sund-x7kq2m-bidrag-till-mig.md';
 
+/** sund-avmpk4 written back as main had it, its grant raised from 120 000 to 999 999 kr. */
+const restoreWithGrantRaised = () => {
+  const was = git(['show', `main:${ideaPath('sund-avmpk4')}`], root);
+  write(ideaPath('sund-avmpk4'), was.replace('amount: 120000', 'amount: 999999'));
+};
+
 const ATTACKS: Attack[] = [
   {
     name: 'config-remap',
@@ -189,20 +195,14 @@ const ATTACKS: Attack[] = [
     name: 'restored-rewritten',
     // An idea deleted on main (deletes allowed) brought back with its grant changed: its record is the one it had.
     from: 'main-after-delete',
-    change: () => {
-      const was = git(['show', `main:${ideaPath('sund-avmpk4')}`], root);
-      write(ideaPath('sund-avmpk4'), was.replace('amount: 120000', 'amount: 999999'));
-    },
+    change: () => restoreWithGrantRaised(),
     expect: [['history/rewritten', ideaPath('sund-avmpk4')]],
   },
   {
     name: 'restored-after-merge',
     // The same, deleted in a merge commit (a conflict resolved by deleting the file), which git log shows no diff of.
     from: 'main-merge-delete',
-    change: () => {
-      const was = git(['show', `main:${ideaPath('sund-avmpk4')}`], root);
-      write(ideaPath('sund-avmpk4'), was.replace('amount: 120000', 'amount: 999999'));
-    },
+    change: () => restoreWithGrantRaised(),
     expect: [['history/rewritten', ideaPath('sund-avmpk4')]],
   },
   {
