@@ -79,16 +79,18 @@ export function renderIdea(
       const what =
         e.action === 'moved'
           ? t(lang, 'history.moved', { from: label(textOf(e.from ?? '?')), to: label(textOf(e.to ?? '?')) })
-          : e.action === 'created' || e.action === 'imported' || e.action === 'adopted'
-            ? t(lang, `history.${e.action}`, { to: label(textOf(e.to ?? '?')) })
-            : e.action === 'decided'
-              ? t(lang, 'history.decided', { decision: terminalLine(decisionWord(e.decision, lang)) })
-              : e.action === 'assigned'
-                ? t(lang, 'history.assignedField', {
-                    field: fieldName(textOf(e.field ?? '?')),
-                    value: terminalLine(valueWords(e.new, lang, { field: textOf(e.field), challenges })),
-                  })
-                : terminalLine(textOf(e.action));
+          : e.action === 'imported' && e.to === undefined
+            ? t(lang, 'history.importedUpdate')
+            : e.action === 'created' || e.action === 'imported' || e.action === 'adopted'
+              ? t(lang, `history.${e.action}`, { to: label(textOf(e.to ?? '?')) })
+              : e.action === 'decided'
+                ? t(lang, 'history.decided', { decision: terminalLine(decisionWord(e.decision, lang)) })
+                : e.action === 'assigned'
+                  ? t(lang, 'history.assignedField', {
+                      field: fieldName(textOf(e.field ?? '?')),
+                      value: terminalLine(valueWords(e.new, lang, { field: textOf(e.field), challenges })),
+                    })
+                  : terminalLine(textOf(e.action));
       const parts = [what];
       if (e.by) parts.push(`(${terminalLine(textOf(e.by))})`);
       if (e.decision && e.action !== 'decided') parts.push(`[${terminalLine(decisionWord(e.decision, lang))}]`);

@@ -411,20 +411,22 @@ export function historyLine(view: Pick<SiteView, 'config' | 'titles' | 'hidden'>
   const what =
     e.action === 'moved'
       ? t(lang, 'history.moved', { from: label(e.from), to: label(e.to) })
-      : e.action === 'created' || e.action === 'imported' || e.action === 'adopted'
-        ? t(lang, `history.${e.action}`, { to: label(e.to) })
-        : e.action === 'decided'
-          ? t(lang, 'history.decided', { decision: decisionWord(e.decision, lang) })
-          : e.action === 'assigned'
-            ? view.hidden(field)
-              ? t(lang, 'history.assignedHidden', { field: fieldName })
-              : t(lang, 'history.assignedField', {
-                  field: fieldName,
-                  value: valueWords(e.new, lang, { field, challenges: view.config.challenges }),
-                })
-            : e.action === 'edited'
-              ? t(lang, 'history.edited')
-              : textOf(e.action);
+      : e.action === 'imported' && e.to === undefined
+        ? t(lang, 'history.importedUpdate')
+        : e.action === 'created' || e.action === 'imported' || e.action === 'adopted'
+          ? t(lang, `history.${e.action}`, { to: label(e.to) })
+          : e.action === 'decided'
+            ? t(lang, 'history.decided', { decision: decisionWord(e.decision, lang) })
+            : e.action === 'assigned'
+              ? view.hidden(field)
+                ? t(lang, 'history.assignedHidden', { field: fieldName })
+                : t(lang, 'history.assignedField', {
+                    field: fieldName,
+                    value: valueWords(e.new, lang, { field, challenges: view.config.challenges }),
+                  })
+              : e.action === 'edited'
+                ? t(lang, 'history.edited')
+                : textOf(e.action);
   const parts = [esc(what)];
   if (e.decision && e.action !== 'decided') parts.push(`(${esc(decisionWord(e.decision, lang))})`);
   if (typeof e.amount === 'number' && Number.isFinite(e.amount))

@@ -229,6 +229,10 @@ describe('an export imported back', () => {
       action: 'imported',
       source: `export.csv, rad ${rows.indexOf(two) + 1}`,
     });
+    // Shown in words: an update leads to no stage ("importerad till ?" before).
+    const shown = ideas(['show', String(data.id)], { cwd: dir });
+    expect(shown.stdout).toMatch(/uppdaterad från ett kalkylark/);
+    expect(shown.stdout).not.toMatch(/importerad till \?/);
 
     // A cell emptied in the sheet empties its field, and the import says so before and as it does.
     two[unit] = '';

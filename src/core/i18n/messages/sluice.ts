@@ -8,6 +8,8 @@ export const sluice = {
   'decision.reject': { sv: 'avslagen', en: 'rejected' },
   'history.created': { sv: 'skapad i {to}', en: 'created in {to}' },
   'history.imported': { sv: 'importerad till {to}', en: 'imported into {to}' },
+  // An import's row that updated an idea already there: its entry leads nowhere.
+  'history.importedUpdate': { sv: 'uppdaterad från ett kalkylark', en: 'updated from a spreadsheet' },
   'history.adopted': { sv: 'övertagen till {to}', en: 'adopted into {to}' },
   'history.moved': { sv: 'flyttad {from} → {to}', en: 'moved {from} → {to}' },
   'history.decided': { sv: 'beslut: {decision}', en: 'decision: {decision}' },
