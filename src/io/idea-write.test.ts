@@ -47,7 +47,15 @@ describe('editText', () => {
     expect(editText(idea, () => good)).toBe(good);
     // What `ideas move` once wrote into a front matter in flow style: `history:` lines inside `{ }`.
     const broken = '---\n{id: ide-abcd12, title: X,\n  history:\n  - date: 2026-12-06\n---\n';
-    expect(() => editText(idea, () => broken)).toThrow(/could not be read back; nothing was written/);
+    // In the catalogue's words, both languages, with why: a fault of ideas, nothing written.
+    expect(() => editText(idea, () => broken)).toThrow(
+      expect.objectContaining({
+        code: 'UNEXPECTED',
+        text: expect.objectContaining({
+          en: expect.stringMatching(/would have made the file unreadable \(.+\); nothing was written/),
+        }),
+      }),
+    );
   });
 
   it('fails an edit that would change a field it does not name as an internal error naming the file', () => {

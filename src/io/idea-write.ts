@@ -6,6 +6,7 @@
 import { linkSync, lstatSync, mkdirSync, readFileSync, renameSync, rmdirSync } from 'node:fs';
 import path from 'node:path';
 import { IdeasError } from '../core/errors.js';
+import { localize } from '../core/i18n/i18n.js';
 import { EditReachError } from '../core/front-matter/edit-guard.js';
 import { EditError } from '../core/front-matter/front-matter-edit.js';
 import { readFrontMatter } from '../core/front-matter/front-matter.js';
@@ -57,8 +58,14 @@ export function editText(idea: Idea, edit: () => string): string {
   // Read back as every command reads it, before anything is written or moved: an edit no command could read (a
   // mistake of the writers, as a front matter in flow style once met) fails here, the file as it was. Until
   // 2026-12-06, `ideas move` moved such a file and wrote it broken.
-  if (!readFrontMatter(Buffer.from(text, 'utf8')).ok)
-    throw new Error(`the edit of ${idea.path} could not be read back; nothing was written`);
+  const back = readFrontMatter(Buffer.from(text, 'utf8'));
+  if (!back.ok)
+    throw new IdeasError(
+      'UNEXPECTED',
+      'err.editUnreadable',
+      { file: idea.path, reason: localize(back.message, back.params) },
+      { hint: 'hint.unexpected' },
+    );
   return text;
 }
 

@@ -309,6 +309,10 @@ export const errors = {
     sv: 'Kan inte ändra front matter i {file} ({reason}); rätta filen först (`ideas validate`).',
     en: 'Cannot edit the front matter of {file} ({reason}); fix the file first (`ideas validate`).',
   },
+  'err.editUnreadable': {
+    sv: 'Ändringen av {file} skulle ha gjort filen oläslig ({reason}); inget skrevs. Felet är i ideas, inte i filen.',
+    en: 'The edit of {file} would have made the file unreadable ({reason}); nothing was written. The fault is in ideas, not in the file.',
+  },
   'err.editReached': {
     sv: 'Ändringen av {file} skulle också ha ändrat {fields}, som den inte gäller; inget skrevs. Felet är i ideas, inte i filen.',
     en: 'The edit of {file} would also have changed {fields}, which it does not name; nothing was written. The fault is in ideas, not in the file.',
