@@ -39,9 +39,12 @@ const READY_FOR_TEST = [
   'manager_support: true',
 ];
 
-/** sund-emspzg, ready for test, moved into Förädling (a stage the council decides on) by an entry with `extra`. */
-function intoRefinement(extra: Record<string, unknown>): void {
-  addFields(at(EMSPZG), READY_FOR_TEST);
+/**
+ * sund-emspzg, given `fields` (by default what test asks, so that it is ready for test), moved into Förädling (a
+ * stage the council decides on) by an entry with `extra`.
+ */
+function intoRefinement(extra: Record<string, unknown>, fields: string[] = READY_FOR_TEST): void {
+  addFields(at(EMSPZG), fields);
   moveFile(at(EMSPZG), at(ideaPath('sund-emspzg', '02-foradling')));
   appendEntry(at(ideaPath('sund-emspzg', '02-foradling')), {
     date: '2026-11-20',
@@ -322,14 +325,7 @@ const ATTACKS: Attack[] = [
     change: () => {
       config((t) => `${t.replace('theme: dark\n', '').replace(/^ {4}council: true\n/gm, '')}allowDelete: true\n`);
       fs.rmSync(at(ideaPath('sund-ehq9v5')));
-      addFields(at(EMSPZG), ['coach: Johan Ek']);
-      moveFile(at(EMSPZG), at(ideaPath('sund-emspzg', '02-foradling')));
-      appendEntry(at(ideaPath('sund-emspzg', '02-foradling')), {
-        date: '2026-11-20',
-        action: 'moved',
-        from: 'idea',
-        to: 'refinement',
-      });
+      intoRefinement({}, ['coach: Johan Ek']);
     },
     expect: [['config/unreadable', CONFIG]],
   },
