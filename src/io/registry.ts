@@ -96,22 +96,24 @@ export function linkOnTheWay(root: string, rel: string): { link: string; target:
   const segments = path.relative(root, path.resolve(root, rel)).split(path.sep);
   for (let i = 1; i <= segments.length; i++) {
     const link = segments.slice(0, i).join('/');
-    let stat;
-    try {
-      stat = lstatSync(path.join(root, link));
-    } catch {
-      return null;
-    }
-    if (!stat.isSymbolicLink()) continue;
-    let target: string;
-    try {
-      target = readlinkSync(path.join(root, link));
-    } catch {
-      target = '?';
-    }
-    return { link, target };
+    const target = linkTarget(path.join(root, link));
+    if (target !== null) return { link, target };
   }
   return null;
+}
+
+/** Where the symbolic link at `abs` points ('?' when that cannot be read); null when `abs` is no link, or not there. */
+function linkTarget(abs: string): string | null {
+  try {
+    if (!lstatSync(abs).isSymbolicLink()) return null;
+  } catch {
+    return null;
+  }
+  try {
+    return readlinkSync(abs);
+  } catch {
+    return '?';
+  }
 }
 
 /**
@@ -125,22 +127,9 @@ function checkFolders(root: string, config: RegistryConfig): void {
   const ideasDir = folders.at(-1) ?? '';
   for (const stage of config.stages) folders.push(`${ideasDir}/${stage.folder}`);
   for (const folder of folders) {
-    const abs = path.join(root, folder);
-    let link: boolean;
-    try {
-      link = lstatSync(abs).isSymbolicLink();
-    } catch {
-      continue;
-    }
-    if (link) {
-      let target: string;
-      try {
-        target = readlinkSync(abs);
-      } catch {
-        target = '?';
-      }
+    const target = linkTarget(path.join(root, folder));
+    if (target !== null)
       throw new IdeasError('CONFIG_INVALID', 'err.folderSymlink', { folder, target }, { hint: 'hint.folderSymlink' });
-    }
   }
 }
 
