@@ -52,6 +52,11 @@ export async function listTree(
   opts: { sizes?: boolean } = {},
 ): Promise<TreeEntry[]> {
   const { stdout } = await git(['ls-tree', '-r', ...(opts.sizes ? ['-l'] : []), '-z', commit, '--', dir], root);
+  return treeEntries(stdout, opts.sizes === true);
+}
+
+/** The entries of `git ls-tree -z` output (with `-l` when `sizes`). */
+function treeEntries(stdout: string, sizes: boolean): TreeEntry[] {
   const out: TreeEntry[] = [];
   for (const record of stdout.split('\0')) {
     const tab = record.indexOf('\t');
@@ -62,7 +67,7 @@ export async function listTree(
       .split(' ')
       .filter((p) => p !== '');
     const entry: TreeEntry = { path: record.slice(tab + 1), mode, type, oid };
-    if (opts.sizes) entry.size = size !== undefined && /^\d+$/.test(size) ? Number(size) : null;
+    if (sizes) entry.size = size !== undefined && /^\d+$/.test(size) ? Number(size) : null;
     out.push(entry);
   }
   return out;
@@ -134,14 +139,7 @@ export async function readRuleFiles(
 /** The entries `git ls-tree` (not recursive) gives for the paths, relative to `root`, at `commit`. */
 async function listTreeEntries(root: string, commit: string, paths: readonly string[]): Promise<TreeEntry[]> {
   const { stdout } = await git(['ls-tree', '-z', commit, '--', ...paths], root);
-  const out: TreeEntry[] = [];
-  for (const record of stdout.split('\0')) {
-    const tab = record.indexOf('\t');
-    if (tab === -1) continue;
-    const [mode = '', type = '', oid = ''] = record.slice(0, tab).split(' ');
-    out.push({ path: record.slice(tab + 1), mode, type, oid });
-  }
-  return out;
+  return treeEntries(stdout, false);
 }
 
 /** A path deleted from `dir` in the history of `commit`, the commit that deleted it, and the blob it held. */
