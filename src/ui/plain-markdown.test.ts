@@ -249,6 +249,12 @@ describe('texts of headings, bullet lists and paragraphs, rendered without markd
     expect(simpleBlocks('> Citat en rad\n> och **fet** text.')).toBe(
       '<blockquote>\n<p>Citat en rad\noch <strong>fet</strong> text.</p>\n</blockquote>\n',
     );
+    expect(simpleBlocks('> Om det fungerar här.\n>\n> — en medarbetare')).toBe(
+      '<blockquote>\n<p>Om det fungerar här.</p>\n<p>— en medarbetare</p>\n</blockquote>\n',
+    );
+    expect(simpleBlocks('Vi vill **pröva det** i år. Mer hos [Vinnova](https://www.vinnova.se/).')).toBe(
+      '<p>Vi vill <strong>pröva det</strong> i år. Mer hos <a href="https://www.vinnova.se/" rel="noopener noreferrer">Vinnova</a>.</p>\n',
+    );
     expect(simpleBlocks('| Månad | Kostnad (kr) |\n| :--- | ---: |\n| 1 | 35 000 |\n|  | **"x"** |')).toBe(
       '<table>\n<thead>\n<tr>\n<th style="text-align:left">Månad</th>\n<th style="text-align:right">Kostnad (kr)</th>\n</tr>\n</thead>\n' +
         '<tbody>\n<tr>\n<td style="text-align:left">1</td>\n<td style="text-align:right">35 000</td>\n</tr>\n' +
@@ -323,8 +329,11 @@ describe('texts of headings, bullet lists and paragraphs, rendered without markd
       }
       if (r < 0.55) {
         const lines: string[] = [];
-        for (let k = 1 + Math.floor(random() * 3); k > 0; k--)
-          lines.push(`${random() < 0.92 ? '> ' : pick(edges)}${phrase()}`);
+        for (let k = 1 + Math.floor(random() * 4); k > 0; k--) {
+          const r = random();
+          // A line of `>` alone parts the quote's paragraphs.
+          lines.push(r < 0.2 ? pick(['>', '> ', '>  ']) : `${r < 0.94 ? '> ' : pick(edges)}${phrase()}`);
+        }
         return lines.join('\n');
       }
       if (r < 0.65) return `${'#'.repeat(1 + Math.floor(random() * 3))} ${phrase()}`;
@@ -335,7 +344,7 @@ describe('texts of headings, bullet lists and paragraphs, rendered without markd
     };
     const differ: string[] = [];
     let taken = 0;
-    const seen = { table: 0, quote: 0, strong: 0, link: 0 };
+    const seen = { table: 0, quote: 0, strong: 0, link: 0, strongAndLink: 0, quoteParagraphs: 0 };
     for (let i = 0; i < 40_000; i++) {
       let text = '';
       for (let k = 1 + Math.floor(random() * 4); k > 0; k--)
@@ -350,6 +359,8 @@ describe('texts of headings, bullet lists and paragraphs, rendered without markd
       if (simple.includes('<blockquote>')) seen.quote++;
       if (simple.includes('<strong>')) seen.strong++;
       if (simple.includes('<a ')) seen.link++;
+      if (/<strong>[^\n]*<a |<a [^\n]*<strong>/.test(simple)) seen.strongAndLink++;
+      if (/<blockquote>\n<p>[^]*?<\/p>\n<p>/.test(simple)) seen.quoteParagraphs++;
     }
     expect(differ.slice(0, 5)).toEqual([]);
     // Enough taken of each kind, for the comparison to mean something.
@@ -358,6 +369,8 @@ describe('texts of headings, bullet lists and paragraphs, rendered without markd
     expect(seen.quote).toBeGreaterThan(800);
     expect(seen.strong).toBeGreaterThan(1_500);
     expect(seen.link).toBeGreaterThan(1_500);
+    expect(seen.strongAndLink).toBeGreaterThan(500);
+    expect(seen.quoteParagraphs).toBeGreaterThan(100);
   });
 
   it('leaves to markdown-it a loose list, two lists in a row, and any block or strong text it is not sure of', () => {
@@ -382,7 +395,10 @@ describe('texts of headings, bullet lists and paragraphs, rendered without markd
       '>citat',
       '> citat\nfortsättning',
       '> # rubrik',
-      '> citat\n>\n> andra',
+      '> citat\n>\n> # rubrik',
+      '>',
+      '> \n>',
+      '> citat\n>andra',
       '*kursiv*',
       'a **fet**text',
       'a** fet**',
@@ -393,6 +409,10 @@ describe('texts of headings, bullet lists and paragraphs, rendered without markd
       '![bild](https://a.se/b.png)',
       '[a **b**](https://a.se)',
       '**[a](https://a.se)**',
+      '**a**[b](https://a.se)',
+      '[a](https://a.se)**b**',
+      '*[a](https://a.se) b*',
+      'a \ue000 **b** [c](https://a.se)',
       '[a](javascript:alert(1))',
       '[a](https://xn--a.se)',
       'Se [a](https://a.se) och kommun.se',

@@ -77,12 +77,12 @@ function listNumber(text: string, i: number): boolean {
  * - a list: lines of a marker (`-`, `*` or `+`, or a number of up to nine digits and `.` or `)`, the same kind on
  *   every line), a space and plain prose, an item each, with no empty line between them (a loose list), and not
  *   right after another list (markdown-it may join the two into one loose list);
- * - a quote: lines of `> ` and plain prose, one paragraph;
+ * - a quote: lines of `> ` and plain prose, in paragraphs parted by lines of `>` alone;
  * - a table: a header row, a row of dashes (with colons for the alignment), and rows of as many cells, each line
  *   starting and ending with `|`, each cell plain text (see isPlainCell);
  * - a paragraph of plain prose.
- * Prose may hold `**strong**` text, placed where it can only open and close (see proseHtml), or links to web
- * addresses written as markdown-it leaves them (see linkedHtml).
+ * Prose may hold `**strong**` text, placed where it can only open and close (see proseHtml), and links to web
+ * addresses written as markdown-it leaves them (see linksIn).
  * plain-markdown.test.ts holds the two to the same output on many thousands of generated texts.
  */
 export function simpleBlocks(text: string): string | null {
@@ -140,16 +140,28 @@ function simpleList(block: string): string | null {
   return `${html}</${tag}>\n`;
 }
 
-/** A block of `> ` lines, one paragraph of plain prose (see simpleBlocks), or null. */
+/**
+ * A block of quoted lines (see simpleBlocks), or null: each line `> ` and plain prose, or `>` alone (with or without
+ * its space), which ends a paragraph, as an empty line does outside a quote. Paragraphs only: a quote that holds any
+ * other block, or none, is left to markdown-it.
+ */
 function simpleQuote(block: string): string | null {
   const lines = block.split('\n');
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as string;
-    if (!line.startsWith('> ') || line.length === 2) return null;
-    lines[i] = line.slice(2);
+    if (line === '>' || line === '> ') lines[i] = '';
+    else if (line.startsWith('> ')) lines[i] = line.slice(2);
+    else return null;
   }
-  const inner = proseHtml(lines.join('\n'), true);
-  return inner === null ? null : `<blockquote>\n<p>${inner}</p>\n</blockquote>\n`;
+  let html = '';
+  for (const paragraph of lines.join('\n').split(/\n{2,}/)) {
+    const text = paragraph.replace(/^\n+|\n+$/g, '');
+    if (text === '') continue;
+    const inner = proseHtml(text, true);
+    if (inner === null) return null;
+    html += `<p>${inner}</p>\n`;
+  }
+  return html === '' ? null : `<blockquote>\n${html}</blockquote>\n`;
 }
 
 /** A row of dashes under a table's header, with colons for the alignment: `| --- | :--: | ---: |`. */
@@ -218,15 +230,35 @@ const WORD_AT_END = /[\p{L}\p{M}\p{N}]$/u;
 const WORD_AT_START = /^[\p{L}\p{M}\p{N}]/u;
 
 /**
- * Plain prose (a block's, with `block`; a table cell's, without) as HTML, with `**strong**` text in it, or null. A
- * `**` is taken only where CommonMark lets it open and nothing else (at the start of a line or after a space, before
- * a character that is not a space) or close and nothing else (after a letter, mark or digit, before the end, a space
- * or punctuation; after punctuation, before the end or a space), on one line, with no other `*` in the text: then
- * each pair is one strong text, whatever else the text holds.
+ * Where a link stands in a text while its strong text is read (see proseHtml): a character of the Private Use Area,
+ * which no prose holds (a text that has one is left to markdown-it), read as a letter when the text around it is
+ * tested, since a link counts as a word.
+ */
+const LINK_MARK = '\ue000';
+
+/**
+ * Plain prose (a block's, with `block`; a table cell's, without) as HTML, with `**strong**` text and links in it
+ * (see linksIn), or null. A `**` is taken only where CommonMark lets it open and nothing else (at the start of a line
+ * or after a space, before a character that is not a space) or close and nothing else (after a letter, mark or
+ * digit, before the end, a space or punctuation; after punctuation, before the end or a space), on one line, with no
+ * other `*` in the text: then each pair is one strong text, whatever else the text holds. A link is read as a word
+ * there, and is never next to a `*` (markdown-it would read the `**` by the link's brackets).
  */
 function proseHtml(text: string, block: boolean): string | null {
   const plain = (t: string) => (block ? isPlainProse(t) : isPlainCell(t));
-  if (text.includes('](') || text.includes('<http')) return linkedHtml(text, plain);
+  const links = text.includes('](') || text.includes('<http') ? linksIn(text) : NO_LINKS;
+  if (links === null) return null;
+  const masked = links.masked ?? text;
+  const html = strongHtml(masked, (t) => plain(links.masked === null ? t : t.replaceAll(LINK_MARK, 'x')));
+  if (html === null || links.masked === null) return html;
+  const pieces = html.split(LINK_MARK);
+  let out = pieces[0] as string;
+  for (let i = 1; i < pieces.length; i++) out += (links.html[i - 1] as string) + (pieces[i] as string);
+  return out;
+}
+
+/** The strong text of proseHtml in `text`, whose text around it must be `plain`. */
+function strongHtml(text: string, plain: (t: string) => boolean): string | null {
   if (!text.includes('*')) return plain(text) ? quotesEscaped(text) : null;
   const parts = text.split('**');
   if (parts.length % 2 === 0) return null;
@@ -279,27 +311,36 @@ const ADDRESS = String.raw`https?://(?!xn--)[A-Za-z0-9](?:[A-Za-z0-9-]|\.(?!xn--
 /** An inline link of plain text to such an address, `[text](address)`, or an autolink of one, `<address>`. */
 const LINK = new RegExp(String.raw`\[([^\[\]\n]+)\]\((${ADDRESS})\)|<(${ADDRESS})>`, 'g');
 
+/** A text without links: as it is. */
+const NO_LINKS: Links = { masked: null, html: [] };
+
+interface Links {
+  masked: string | null;
+  html: readonly string[];
+}
+
 /**
- * Plain prose (see proseHtml) with links in it (see LINK) as HTML, or null: each link's text plain (isPlainCell),
- * not an image (`!` before it), no `*` in the text, and the text around the links, with each link taken for a word,
- * plain prose in which linkify-it finds no address. markdown-it then makes each a link to its address, marked as
- * one to another host (siteMarkdown), and the rest text.
+ * The links of a text (see LINK), each as HTML, and the text with LINK_MARK in place of each; null when a link is
+ * not one proseHtml may take: its text plain (isPlainCell), not an image (`!` before it), no `*` right before or
+ * after it, and no LINK_MARK in the text already. markdown-it then makes each a link to its address, marked as one
+ * to another host (siteMarkdown), and reads the text around them as if each were a word.
  */
-function linkedHtml(text: string, plain: (t: string) => boolean): string | null {
-  if (text.includes('*')) return null;
-  let html = '';
+function linksIn(text: string): Links | null {
+  if (text.includes(LINK_MARK)) return null;
+  const html: string[] = [];
   let masked = '';
   let at = 0;
   for (const m of text.matchAll(LINK)) {
     const start = m.index;
+    const end = start + m[0].length;
     const label = m[1];
     const address = (m[2] ?? m[3]) as string;
-    if (text.charCodeAt(start - 1) === 33 /* ! */ || (label !== undefined && !isPlainCell(label))) return null;
-    const before = text.slice(at, start);
-    html += `${quotesEscaped(before)}<a href="${address}" rel="noopener noreferrer">${quotesEscaped(label ?? address)}</a>`;
-    masked += `${before}x`;
-    at = start + m[0].length;
+    const before = text.charCodeAt(start - 1);
+    if (before === 33 /* ! */ || before === 42 /* * */ || text.charCodeAt(end) === 42) return null;
+    if (label !== undefined && !isPlainCell(label)) return null;
+    html.push(`<a href="${address}" rel="noopener noreferrer">${quotesEscaped(label ?? address)}</a>`);
+    masked += text.slice(at, start) + LINK_MARK;
+    at = end;
   }
-  const rest = text.slice(at);
-  return plain(masked + rest) ? html + quotesEscaped(rest) : null;
+  return html.length === 0 ? NO_LINKS : { masked: masked + text.slice(at), html };
 }
