@@ -373,6 +373,28 @@ describe('texts of headings, bullet lists and paragraphs, rendered without markd
     expect(seen.quoteParagraphs).toBeGreaterThan(100);
   });
 
+  it('takes no text with a bidirectional control, which renderMarkdown shows only in what markdown-it makes', () => {
+    const places = [
+      (c: string) => `Text${c} här.`,
+      (c: string) => `## Rubrik${c} ett`,
+      (c: string) => `- punkt${c}`,
+      (c: string) => `> citat${c}`,
+      (c: string) => `| a | b${c} |\n| --- | --- |`,
+      (c: string) => `Se [länk${c}](https://a.se/) nu.`,
+      (c: string) => `Ett **fett${c}** ord.`,
+    ];
+    for (let code = 0x202a; code <= 0x2069; code++) {
+      if (code > 0x202e && code < 0x2066) continue;
+      const c = String.fromCharCode(code);
+      for (const place of places) {
+        expect(simpleBlocks(place(c)), place(c)).toBeNull();
+        expect(renderMarkdown(place(c)), place(c)).not.toContain(c);
+      }
+    }
+    // The same texts without the control are taken, so the test means something.
+    for (const place of places) expect(simpleBlocks(place('')), place('')).not.toBeNull();
+  });
+
   it('leaves to markdown-it a loose list, two lists in a row, and any block or strong text it is not sure of', () => {
     for (const text of [
       '- a\n\n- b',

@@ -70,9 +70,10 @@ export function renderMarkdown(source: string): string {
   // saved with CRLFs takes the same way as one with LFs.
   const text = source.includes('\r') ? source.replace(/\r\n?/g, '\n') : source;
   // Paragraphs of plain prose, and headings, lists, quotes and tables of it, links included (most ideas), without
-  // markdown-it (src/ui/plain-markdown.ts).
-  const html =
-    simpleBlocks(text) ??
-    (mayHoldAddress(text) ? (linking ??= siteMarkdown(true)) : (notLinking ??= siteMarkdown(false))).render(text);
-  return withControlsShown(html);
+  // markdown-it (src/ui/plain-markdown.ts). Prose holds no bidirectional control (it is not a letter, mark, digit or
+  // the punctuation prose may hold), so that HTML has none to show: not searched again.
+  const simple = simpleBlocks(text);
+  if (simple !== null) return simple;
+  const md = mayHoldAddress(text) ? (linking ??= siteMarkdown(true)) : (notLinking ??= siteMarkdown(false));
+  return withControlsShown(md.render(text));
 }
