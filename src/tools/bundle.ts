@@ -47,6 +47,36 @@ const fileUrls: Plugin = {
 };
 
 /**
+ * commander's `node:child_process`, loaded when commander first uses it. It requires the module as it loads, for
+ * commands that are programs of their own (which `ideas` has none of): with the `net`, `dgram` and socket streams it
+ * brings, ~5 ms of every command's start, `ideas list` included. Every property is the real module's, asked for when
+ * it is used. The commands that run git or an editor load it through src/io/git.ts as before.
+ */
+const lazyChildProcess: Plugin = {
+  name: 'lazy-child-process',
+  setup(b) {
+    const commander = `${path.sep}node_modules${path.sep}commander${path.sep}`;
+    b.onResolve({ filter: /^node:child_process$/ }, (args) =>
+      args.importer.includes(commander) ? { path: 'child_process', namespace: 'lazy-builtin' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, () => ({
+      contents: `let real;
+const load = () => (real ??= require("node:child_process"));
+module.exports = new Proxy({}, {
+  get: (_, key) => load()[key],
+  has: (_, key) => key in load(),
+  ownKeys: () => Reflect.ownKeys(load()),
+  getOwnPropertyDescriptor: (_, key) => {
+    const d = Reflect.getOwnPropertyDescriptor(load(), key);
+    return d && { ...d, configurable: true };
+  },
+});`,
+      loader: 'js',
+    }));
+  },
+};
+
+/**
  * How both scripts are built: one CommonJS file each, for this Node, with every `import.meta.url` replaced (an
  * `import.meta` the plugin did not replace would be empty in the bundle: a broken build, not a warning).
  */
@@ -55,7 +85,7 @@ const commonJs: BuildOptions = {
   platform: 'node',
   format: 'cjs',
   target: 'node20.19',
-  plugins: [fileUrls],
+  plugins: [fileUrls, lazyChildProcess],
   banner: {
     js: 'const __ideasFileUrl = (file) => require("node:url").pathToFileURL(require("node:path").join(__dirname, file)).href;',
   },

@@ -83,6 +83,16 @@ describe('the bundled program', () => {
     expect(loader([path.join(REPO_ROOT, 'bin', 'ideas.js'), 'list'])).toEqual([]);
   });
 
+  it('loads child_process only for a command that runs a program: commander has it when it first uses it', () => {
+    const example = path.join(REPO_ROOT, 'examples', 'sundsvall');
+    const childProcess = (args: string[]) =>
+      loadedModules([path.join(REPO_ROOT, 'bin', 'ideas.js'), ...args], example).includes('NativeModule child_process');
+    expect(childProcess(['list'])).toBe(false);
+    expect(childProcess(['report'])).toBe(false);
+    // The probe sees it where it is loaded: `ideas diff` runs git.
+    expect(childProcess(['diff', 'HEAD'])).toBe(true);
+  });
+
   it('gives every module the URL of its own built file, as `import.meta.url` did', () => {
     const bundle = readFileSync(path.join(REPO_ROOT, 'dist/bundle/ideas.cjs'), 'utf8');
     expect(bundle).not.toContain('import.meta');
