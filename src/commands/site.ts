@@ -15,6 +15,7 @@ import { checkSiteOut } from '../io/site-out.js';
 import { fsError } from '../io/fs-error.js';
 import { pageName, siteFiles, type SiteIdea } from '../ui/render-site.js';
 import { openRegistry } from './open-registry.js';
+import { sortByTexts } from '../core/i18n/text-order.js';
 import { withGrowingYoungGeneration } from '../v8-flags.js';
 import { stageValidators } from './transition.js';
 import { rememberingLast } from '../core/criteria/schema-check.js';
@@ -73,21 +74,24 @@ export async function runSite(opts: SiteOptions, ctx: Ctx): Promise<SiteResult> 
     ),
   });
   const taken = new Set<string>();
-  const siteIdeas = [...ideas]
-    .sort((a, b) => a.path.localeCompare(b.path))
-    .map((idea): SiteIdea => {
-      const next = forwardStage(idea.stage, config);
-      // Everything the pages show of the front matter comes from this copy.
-      const data = publicData(idea.data, classes, disclosure);
-      return {
-        page: pageName(idea.id, path.basename(idea.path, '.md'), taken),
-        stage: idea.stage,
-        data,
-        body: idea.body,
-        enteredStage: enteredStageOn({ ...idea, data }),
-        criteria: () => ({ own: checklist(idea, idea.stage), next: next ? checklist(idea, next) : null }),
-      };
-    });
+  // By path, in localeCompare's order: compared as code units where that is the same (sortByTexts), ~12 ms less.
+  const siteIdeas = sortByTexts(
+    ideas,
+    () => 0,
+    (idea) => [idea.path],
+  ).map((idea): SiteIdea => {
+    const next = forwardStage(idea.stage, config);
+    // Everything the pages show of the front matter comes from this copy.
+    const data = publicData(idea.data, classes, disclosure);
+    return {
+      page: pageName(idea.id, path.basename(idea.path, '.md'), taken),
+      stage: idea.stage,
+      data,
+      body: idea.body,
+      enteredStage: enteredStageOn({ ...idea, data }),
+      criteria: () => ({ own: checklist(idea, idea.stage), next: next ? checklist(idea, next) : null }),
+    };
+  });
   const report = buildReport(config, ideas, classes, {
     since: null,
     until: today,
