@@ -16,7 +16,7 @@ import { fsError } from '../io/fs-error.js';
 import { pageName, siteFiles, type SiteIdea } from '../ui/render-site.js';
 import { openRegistry } from './open-registry.js';
 import { sortByTexts } from '../core/i18n/text-order.js';
-import { withGrowingYoungGeneration } from '../v8-flags.js';
+import { withGrowingYoungGeneration, withSteadyHeapGrowth } from '../v8-flags.js';
 import { stageValidators } from './transition.js';
 import { rememberingLast } from '../core/criteria/schema-check.js';
 
@@ -40,6 +40,11 @@ export interface SiteResult {
 export const DEFAULT_SITE_DIR = 'site';
 
 export async function runSite(opts: SiteOptions, ctx: Ctx): Promise<SiteResult> {
+  // Its whole work with the old generation grown by a fixed factor: see withSteadyHeapGrowth.
+  return withSteadyHeapGrowth(() => buildSite(opts, ctx));
+}
+
+function buildSite(opts: SiteOptions, ctx: Ctx): SiteResult {
   const { registry, lang } = openRegistry(opts, ctx);
   const { config } = registry;
   // The site speaks the registry's language, whatever --lang says for the command's own messages.
