@@ -41,12 +41,7 @@ setFlagsFromString('--no-turbo-inlining');
  * with.
  */
 export function withGrowingYoungGeneration<T>(work: () => T): T {
-  setFlagsFromString('--semi-space-growth-factor=4');
-  try {
-    return work();
-  } finally {
-    setFlagsFromString('--semi-space-growth-factor=1');
-  }
+  return withFlag('--semi-space-growth-factor=4', '--semi-space-growth-factor=1', work);
 }
 
 /**
@@ -60,10 +55,15 @@ export function withGrowingYoungGeneration<T>(work: () => T): T {
  * 282-285 MB, and one of 1.25 or 1.35 no lower than 1.5 (docs/performance.md). Set back to V8's own when done.
  */
 export function withSteadyHeapGrowth<T>(work: () => T): T {
-  setFlagsFromString('--heap-growing-percent=50');
+  return withFlag('--heap-growing-percent=50', '--heap-growing-percent=0', work);
+}
+
+/** Runs `work` with V8's flag set as `during` says, and as `after` says once it is done, however it ends. */
+function withFlag<T>(during: string, after: string, work: () => T): T {
+  setFlagsFromString(during);
   try {
     return work();
   } finally {
-    setFlagsFromString('--heap-growing-percent=0');
+    setFlagsFromString(after);
   }
 }
