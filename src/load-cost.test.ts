@@ -56,6 +56,14 @@ describe('what the readers load', () => {
     },
   );
 
+  it.each(['commands/show.ts', 'commands/site.ts'])('%s loads neither git nor the writing of ideas', (entry) => {
+    const { modules } = loadedBy(entry);
+    expect(modules.size).toBeGreaterThan(5);
+    expect([...modules].filter((m) => /^io\/(git|idea-write|journal)\.ts$|commands\/transition\.ts/.test(m))).toEqual(
+      [],
+    );
+  });
+
   it('main.ts sets how the heap grows before it imports the command line', () => {
     const { local } = staticImports('main.ts');
     expect(local[0]).toBe('v8-flags.ts');

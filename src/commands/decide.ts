@@ -19,7 +19,8 @@ import { writeFieldChanges, type FieldChange } from './field-changes.js';
 import type { FieldTitles } from '../core/criteria/field-titles.js';
 import { parseSets } from '../core/criteria/set-flags.js';
 import { shellQuote } from '../core/shell/quote.js';
-import { gateFor, moveRequest, transition, type TransitionResult } from './transition.js';
+import { moveRequest, transition, type TransitionResult } from './transition.js';
+import { gateFor } from './stage-gate.js';
 import { decisionTarget, planTransition, refusalError, requireFunding } from '../core/sluice/transition.js';
 
 export interface DecideOptions extends CommonOptions {

@@ -32,7 +32,7 @@ import { textInEditor } from './editor-text.js';
 import { openRegistry } from './open-registry.js';
 import { requireCommitter } from '../io/git.js';
 import { actingName } from './acting-name.js';
-import { gateFor } from './transition.js';
+import { gateFor } from './stage-gate.js';
 import { fieldBook, type FieldBook } from './field-book.js';
 
 // Moved to ./field-book.js so that `ideas validate` need not load this module; here for the commands that import them from it.

@@ -28,7 +28,8 @@ import type { Prompter } from '../ui/prompter.js';
 import { askField } from '../ui/field-prompt.js';
 import { writeFieldChanges } from './field-changes.js';
 import { fieldBook, fixPlace } from './edit.js';
-import { gateFor, moveRequest, transition } from './transition.js';
+import { moveRequest, transition } from './transition.js';
+import { gateFor } from './stage-gate.js';
 import { decisionTarget, planTransition, refusalError } from '../core/sluice/transition.js';
 
 export type { ReviewCard, ReviewItem };

@@ -8,7 +8,7 @@ import { findIdea } from '../io/find-idea.js';
 import { loadCriteria, readCriteriaSchemas, type Registry } from '../io/registry.js';
 import { readPackageSchema } from '../io/schemas.js';
 import { openRegistry } from './open-registry.js';
-import { gateFor } from './transition.js';
+import { gateFor } from './stage-gate.js';
 
 export interface ShowOptions extends CommonOptions {
   id: string;

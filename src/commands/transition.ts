@@ -5,32 +5,21 @@
 import type { Ctx } from '../context.js';
 import type { Stage } from '../core/sluice/config.js';
 import { appendHistoryEntry } from '../core/front-matter/front-matter-edit.js';
-import { checkGate, type Gate } from '../core/sluice/gate.js';
 import type { Lang } from '../core/i18n/i18n.js';
-import { isoDate, type Idea, type IdeaFields } from '../core/sluice/idea.js';
+import type { Gate } from '../core/sluice/gate.js';
+import { isoDate, type Idea } from '../core/sluice/idea.js';
 import {
   commitMessage,
   planTransition,
   refusalError,
   type HistoryFields,
   type MoveRequest,
-  type StageValidators,
 } from '../core/sluice/transition.js';
-import { baseValidators } from '../io/schemas.js';
+import { stageValidators } from './stage-gate.js';
 import { editText, moveIdea, readIdeaText, rewriteIdea, type WriteOutcome } from '../io/idea-write.js';
 import type { Criteria, Registry } from '../io/registry.js';
 
 export type { HistoryFields };
-
-/** The base schema and the registry's criteria, as a gate checks an idea against them. */
-export function stageValidators(criteria: Map<string, Criteria>): StageValidators {
-  return { base: baseValidators().idea, criteria: (s) => criteria.get(s.key)?.validate };
-}
-
-export function gateFor(registry: Registry, criteria: Map<string, Criteria>, idea: IdeaFields, to: Stage): Gate {
-  const validators = stageValidators(criteria);
-  return checkGate(idea, to, registry.config, validators.base, validators.criteria(to));
-}
 
 /** The request to plan a move or a decision of `idea` into `to`, on today's date. */
 export function moveRequest(
