@@ -1,6 +1,14 @@
-import { execFile, spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { IdeasError } from '../core/errors.js';
+
+/**
+ * node:child_process, loaded when git first runs: `ideas validate` imports this module for `--changed`, and loading it
+ * (with net, dgram and the socket streams it brings) cost every run ~5 ms.
+ */
+let loaded: typeof import('node:child_process') | undefined;
+const childProcess = () =>
+  (loaded ??= createRequire(import.meta.url)('node:child_process') as typeof import('node:child_process'));
 
 export interface GitResult {
   stdout: string;
@@ -133,7 +141,7 @@ function gitOnce(args: string[], cwd: string, opts: GitOptions): Promise<GitResu
   if (opts.timeoutMs !== undefined) return gitWithLimit(args, cwd, env, opts.timeoutMs);
   return new Promise((resolve, reject) => {
     const options = { cwd, env, shell: false, windowsHide: true, maxBuffer: MAX_OUTPUT, encoding: 'utf8' as const };
-    execFile('git', args, options, (error, stdout, stderr) => {
+    childProcess().execFile('git', args, options, (error, stdout, stderr) => {
       if (error) reject(gitFailed(error, stderr));
       else resolve({ stdout, stderr });
     });
@@ -151,7 +159,7 @@ function gitOnce(args: string[], cwd: string, opts: GitOptions): Promise<GitResu
 function gitWithLimit(args: string[], cwd: string, env: Record<string, string>, limit: number): Promise<GitResult> {
   return new Promise((resolve, reject) => {
     const group = process.platform !== 'win32';
-    const child = spawn('git', args, {
+    const child = childProcess().spawn('git', args, {
       cwd,
       env,
       shell: false,

@@ -83,12 +83,15 @@ describe('the bundled program', () => {
     expect(loader([path.join(REPO_ROOT, 'bin', 'ideas.js'), 'list'])).toEqual([]);
   });
 
-  it('loads child_process only for a command that runs a program: commander has it when it first uses it', () => {
+  it('loads child_process only for a command that runs a program: commander and src/io/git.ts have it when first used', () => {
     const example = path.join(REPO_ROOT, 'examples', 'sundsvall');
     const childProcess = (args: string[]) =>
       loadedModules([path.join(REPO_ROOT, 'bin', 'ideas.js'), ...args], example).includes('NativeModule child_process');
     expect(childProcess(['list'])).toBe(false);
     expect(childProcess(['report'])).toBe(false);
+    // validate, which imports git for --changed, loads it for --changed alone.
+    expect(childProcess(['validate'])).toBe(false);
+    expect(childProcess(['validate', '--changed'])).toBe(true);
     // The probe sees it where it is loaded: `ideas diff` runs git.
     expect(childProcess(['diff', 'HEAD'])).toBe(true);
   });
