@@ -373,6 +373,25 @@ describe('texts of headings, bullet lists and paragraphs, rendered without markd
     expect(seen.quoteParagraphs).toBeGreaterThan(100);
   });
 
+  it('leaves a link to a host longer than markdown-it keeps to markdown-it, and takes one as long as it keeps', () => {
+    const md = siteMarkdown(true);
+    const kept = `${'a.'.repeat(127)}a`;
+    const dropped = 'a.'.repeat(128);
+    expect(kept.length).toBe(255);
+    for (const text of [`Se [a](https://${kept}/x) nu.`, `Se <https://${kept}> nu.`, `> **Se** [a](https://${kept})`]) {
+      expect(simpleBlocks(text), text).not.toBeNull();
+      expect(renderMarkdown(text), text).toBe(md.render(text));
+    }
+    for (const text of [
+      `Se [a](https://${dropped}/x) nu.`,
+      `Se <https://${dropped}> nu.`,
+      `| [a](https://${dropped}) | b |\n| --- | --- |`,
+    ]) {
+      expect(simpleBlocks(text), text).toBeNull();
+      expect(renderMarkdown(text), text).toBe(md.render(text));
+    }
+  });
+
   it('takes no text with a bidirectional control, which renderMarkdown shows only in what markdown-it makes', () => {
     const places = [
       (c: string) => `Text${c} här.`,

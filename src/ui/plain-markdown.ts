@@ -311,6 +311,12 @@ const ADDRESS = String.raw`https?://(?!xn--)[A-Za-z0-9](?:[A-Za-z0-9-]|\.(?!xn--
 /** An inline link of plain text to such an address, `[text](address)`, or an autolink of one, `<address>`. */
 const LINK = new RegExp(String.raw`\[([^\[\]\n]+)\]\((${ADDRESS})\)|<(${ADDRESS})>`, 'g');
 
+/**
+ * The longest host markdown-it keeps in a link: its URL parser (mdurl) drops a longer one, so that `[a](https://<256
+ * characters>/x)` links to `https:///x`. A link to a longer host is left to markdown-it, to give the same page.
+ */
+const MAX_HOST = 255;
+
 /** A text without links: as it is. */
 const NO_LINKS: Links = { masked: null, html: [] };
 
@@ -338,9 +344,17 @@ function linksIn(text: string): Links | null {
     const before = text.charCodeAt(start - 1);
     if (before === 33 /* ! */ || before === 42 /* * */ || text.charCodeAt(end) === 42) return null;
     if (label !== undefined && !isPlainCell(label)) return null;
+    if (hostOf(address).length > MAX_HOST) return null;
     html.push(`<a href="${address}" rel="noopener noreferrer">${quotesEscaped(label ?? address)}</a>`);
     masked += text.slice(at, start) + LINK_MARK;
     at = end;
   }
   return html.length === 0 ? NO_LINKS : { masked: masked + text.slice(at), html };
+}
+
+/** The host of an ADDRESS: from after its `//` to its path. */
+function hostOf(address: string): string {
+  const start = address.indexOf('//') + 2;
+  const end = address.indexOf('/', start);
+  return end === -1 ? address.slice(start) : address.slice(start, end);
 }
