@@ -389,6 +389,8 @@ describe('texts of headings, bullet lists and paragraphs, rendered without markd
     ]) {
       expect(simpleBlocks(text), text).toBeNull();
       expect(renderMarkdown(text), text).toBe(md.render(text));
+      // Nor does markdown-it link to it without its host, which would lead to another host than the one written.
+      expect(renderMarkdown(text), text).not.toMatch(/href="[a-z]*:?\/\/\//);
     }
   });
 

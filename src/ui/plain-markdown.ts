@@ -312,10 +312,12 @@ const ADDRESS = String.raw`https?://(?!xn--)[A-Za-z0-9](?:[A-Za-z0-9-]|\.(?!xn--
 const LINK = new RegExp(String.raw`\[([^\[\]\n]+)\]\((${ADDRESS})\)|<(${ADDRESS})>`, 'g');
 
 /**
- * The longest host markdown-it keeps in a link: its URL parser (mdurl) drops a longer one, so that `[a](https://<256
- * characters>/x)` links to `https:///x`. A link to a longer host is left to markdown-it, to give the same page.
+ * The longest host markdown-it's URL parser (mdurl) keeps: it drops a longer one, so that a link to
+ * `https://<256 characters>/evil.example` would become `https:///evil.example`, which a browser opens as
+ * `https://evil.example`, another host than the one written. The site makes no link to a longer host
+ * (site-markdown.ts, siteMarkdown).
  */
-const MAX_HOST = 255;
+export const MAX_LINK_HOST = 255;
 
 /** A text without links: as it is. */
 const NO_LINKS: Links = { masked: null, html: [] };
@@ -344,7 +346,8 @@ function linksIn(text: string): Links | null {
     const before = text.charCodeAt(start - 1);
     if (before === 33 /* ! */ || before === 42 /* * */ || text.charCodeAt(end) === 42) return null;
     if (label !== undefined && !isPlainCell(label)) return null;
-    if (hostOf(address).length > MAX_HOST) return null;
+    // A host too long to link to (MAX_LINK_HOST): the text is left to markdown-it.
+    if (hostOf(address).length > MAX_LINK_HOST) return null;
     html.push(`<a href="${address}" rel="noopener noreferrer">${quotesEscaped(label ?? address)}</a>`);
     masked += text.slice(at, start) + LINK_MARK;
     at = end;

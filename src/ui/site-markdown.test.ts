@@ -23,6 +23,24 @@ describe('isSafeLink', () => {
 });
 
 describe('renderMarkdown', () => {
+  it("makes no link to a host longer than markdown-it's URL parser keeps, which would lead to another host", () => {
+    const long = 'a.'.repeat(128);
+    for (const source of [
+      `[rapport](https://${long}/evil.example/x)`,
+      `<https://${long}/evil.example>`,
+      `Se https://${long}/evil.example här`,
+      `[rapport](//${'a'.repeat(256)}/evil.example) och *kursiv*`,
+    ]) {
+      const html = renderMarkdown(source);
+      // No link without its host (a browser opens `https:///evil.example` as `https://evil.example`).
+      expect(html, source).not.toMatch(/href="[a-z]*:?\/\/\//);
+      expect(html, source).not.toContain('href="https://evil');
+    }
+    // A host as long as it keeps is linked as written.
+    const kept = `${'a.'.repeat(127)}a`;
+    expect(renderMarkdown(`[rapport](https://${kept}/x) och *kursiv*`)).toContain(`<a href="https://${kept}/x"`);
+  });
+
   it('shows a bidirectional override, embedding or isolate as its code point, on either way a text takes', () => {
     // markdown-it (a link, emphasis), the plain-prose way (a paragraph, a table): none obeys the control.
     for (const [source, shown] of [

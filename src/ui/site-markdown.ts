@@ -5,7 +5,7 @@
  * page's own, so that the page's outline stays in order.
  */
 import MarkdownIt from 'markdown-it';
-import { mayHoldAddress, simpleBlocks } from './plain-markdown.js';
+import { MAX_LINK_HOST, mayHoldAddress, simpleBlocks } from './plain-markdown.js';
 import { withControlsShown } from './bidi-controls.js';
 
 const ALLOWED_SCHEMES = new Set(['http', 'https', 'mailto']);
@@ -23,10 +23,22 @@ export function isSafeLink(url: string): boolean {
   return ALLOWED_SCHEMES.has(m[1] ?? '');
 }
 
+/** Whether the host of `url` (with whatever stands around it before its path) is longer than MAX_LINK_HOST. */
+function hostTooLong(url: string): boolean {
+  // eslint-disable-next-line no-control-regex
+  const plain = url.replace(/[\u0000-\u0020\u007f-\u009f]/g, '').toLowerCase();
+  const authority = /^(?:[a-z][a-z0-9+.-]*:)?\/\/([^/?#\\]*)/.exec(plain)?.[1];
+  return authority !== undefined && authority.length > MAX_LINK_HOST;
+}
+
 /** markdown-it as the site configures it, with linkify-it's addresses or without. */
 export function siteMarkdown(linkify: boolean): MarkdownIt {
   const md = new MarkdownIt({ html: false, linkify, typographer: false });
   md.validateLink = isSafeLink;
+  // markdown-it asks validateLink about an address once mdurl has parsed it, which drops a host longer than it keeps
+  // (MAX_LINK_HOST): such an address gets a scheme no link may have, and stays text.
+  const normalizeLink = md.normalizeLink.bind(md);
+  md.normalizeLink = (url) => (hostTooLong(url) ? 'refused:' : normalizeLink(url));
   const shift = (tokens: { tag: string }[], idx: number) => {
     const token = tokens[idx];
     if (token) token.tag = `h${Math.min(6, Number(token.tag.slice(1)) + 2)}`;
