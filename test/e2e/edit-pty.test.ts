@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { initRegistry, markdownFiles, parseIdeaText, readIdeaFile } from '../helpers/registry.js';
+import { initRegistry, onlyIdeaFile, parseIdeaText, readIdeaFile } from '../helpers/registry.js';
 import { historyIn, ideaPath, makeSluice, read, removeSluices } from '../helpers/sluice.js';
 import { HAS_TMUX, Terminal } from '../helpers/terminal.js';
 import { git, makeTempDir, removeTempDirs } from '../helpers/temp-repo.js';
@@ -198,9 +198,7 @@ describe('ideas new at a terminal, with an editor', () => {
       await t.waitFor(/^\? Vem registrerar idén\? \(E2E Test\)/m);
       t.answer('');
       expect(await t.exitCode(), t.screen()).toBe(0);
-      const files = markdownFiles(path.join(dir, 'ideas'));
-      expect(files).toHaveLength(1);
-      const rel = `ideas/${files[0] as string}`;
+      const rel = onlyIdeaFile(dir);
       const { data, body } = readIdeaFile(dir, rel);
       expect(body).toBe(`\n${EDITOR_TEXT}\n`);
       expect(data.history).toEqual([{ date: data.created, action: 'created', to: 'idea', by: 'E2E Test' }]);
@@ -236,9 +234,7 @@ describe('ideas new at a terminal, with an editor', () => {
       await t.waitFor(/^\? Vem registrerar idén\?/m);
       t.answer('');
       expect(await t.exitCode(), t.screen()).toBe(0);
-      const files = markdownFiles(path.join(dir, 'ideas'));
-      expect(files).toHaveLength(1);
-      const { data, body } = readIdeaFile(dir, `ideas/${files[0] as string}`);
+      const { data, body } = readIdeaFile(dir, onlyIdeaFile(dir));
       expect(data.title).toBe('Lånecyklar');
       expect(body).toBe('\nSkrivet här.\n');
     },

@@ -5,7 +5,15 @@
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { HAS_TMUX, Terminal } from '../helpers/terminal.js';
-import { initRegistry, markdownFiles, readConfig, readIdeaFile, stageDir, type Lang } from '../helpers/registry.js';
+import {
+  initRegistry,
+  markdownFiles,
+  onlyIdeaFile,
+  readConfig,
+  readIdeaFile,
+  stageDir,
+  type Lang,
+} from '../helpers/registry.js';
 import { removeTempDirs, stagedFiles } from '../helpers/temp-repo.js';
 
 let terminal: Terminal | null = null;
@@ -63,9 +71,7 @@ describe('ideas new in a terminal (tmux)', () => {
 
       expect(await t.exitCode(), t.screen()).toBe(0);
       const screen = t.screen();
-      const files = markdownFiles(path.join(dir, 'ideas'));
-      expect(files).toHaveLength(1);
-      const rel = `ideas/${files[0] as string}`;
+      const rel = onlyIdeaFile(dir);
       const config = readConfig(dir);
       expect(rel).toMatch(
         new RegExp(`^${stageDir(config)}/${config.idPrefix}-[0-9a-z]{6}-lanecyklar-for-personalen\\.md$`),
@@ -117,9 +123,7 @@ describe('ideas new in a terminal (tmux)', () => {
     expect(t.screen()).not.toMatch(/Name of the idea|Municipality/);
     t.answer('');
     expect(await t.exitCode(), t.screen()).toBe(0);
-    const files = markdownFiles(path.join(dir, 'ideas'));
-    expect(files).toHaveLength(1);
-    const { data } = readIdeaFile(dir, `ideas/${files[0] as string}`);
+    const { data } = readIdeaFile(dir, onlyIdeaFile(dir));
     expect(data).toMatchObject({
       title: 'Digital signering',
       municipality: 'Skövde',
@@ -150,9 +154,7 @@ describe('ideas new in a terminal (tmux)', () => {
       await t.waitFor(/^\? Vem registrerar idén\?/m);
       t.answer('');
       expect(await t.exitCode(), t.screen()).toBe(0);
-      const files = markdownFiles(path.join(dir, 'ideas'));
-      expect(files).toHaveLength(1);
-      const { data } = readIdeaFile(dir, `ideas/${files[0] as string}`);
+      const { data } = readIdeaFile(dir, onlyIdeaFile(dir));
       expect(data.title).toBe('Läxhjälp på bussen');
       expect(data).not.toHaveProperty('challenge');
       expect(Object.keys(data)).toEqual(['id', 'title', 'created', 'history']);

@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
+import { expect } from 'vitest';
 import { describeRun, ideas, ok, parseJson, REPO_ROOT } from './cli.js';
 import { copyRepo, git, makeTempDir, makeTempRepo } from './temp-repo.js';
 
@@ -118,6 +119,13 @@ export function ideaText(fields: Record<string, string>, body = ''): string {
   const all = 'created' in fields ? fields : { ...fields, created: '2026-01-15' };
   const lines = Object.entries(all).map(([k, v]) => `${k}: ${v}`);
   return `---\n${lines.join('\n')}\n---\n${body}`;
+}
+
+/** The one idea file under a registry's ideas folder, relative to the registry (`ideas/...`): there must be one. */
+export function onlyIdeaFile(dir: string): string {
+  const files = markdownFiles(path.join(dir, 'ideas'));
+  expect(files).toHaveLength(1);
+  return `ideas/${files[0] as string}`;
 }
 
 /** The Markdown files under a folder, relative to it, with forward slashes, sorted. */
