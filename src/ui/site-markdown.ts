@@ -16,18 +16,20 @@ const ALLOWED_SCHEMES = new Set(['http', 'https', 'mailto']);
  * allowed ones, or a colon before the first slash, question mark or hash (a scheme in disguise), is refused.
  */
 export function isSafeLink(url: string): boolean {
-  // eslint-disable-next-line no-control-regex
-  const plain = url.replace(/[\u0000-\u0020\u007f-\u009f]/g, '').toLowerCase();
-  const m = /^([^/?#]*?):/.exec(plain);
+  const m = /^([^/?#]*?):/.exec(asBrowsersRead(url));
   if (!m) return true;
   return ALLOWED_SCHEMES.has(m[1] ?? '');
 }
 
+/** A URL as a browser reads it, in lower case: without tabs, line breaks, spaces and control characters. */
+function asBrowsersRead(url: string): string {
+  // eslint-disable-next-line no-control-regex
+  return url.replace(/[\u0000-\u0020\u007f-\u009f]/g, '').toLowerCase();
+}
+
 /** Whether the host of `url` (with whatever stands around it before its path) is longer than MAX_LINK_HOST. */
 function hostTooLong(url: string): boolean {
-  // eslint-disable-next-line no-control-regex
-  const plain = url.replace(/[\u0000-\u0020\u007f-\u009f]/g, '').toLowerCase();
-  const authority = /^(?:[a-z][a-z0-9+.-]*:)?\/\/([^/?#\\]*)/.exec(plain)?.[1];
+  const authority = /^(?:[a-z][a-z0-9+.-]*:)?\/\/([^/?#\\]*)/.exec(asBrowsersRead(url))?.[1];
   return authority !== undefined && authority.length > MAX_LINK_HOST;
 }
 
