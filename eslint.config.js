@@ -26,26 +26,92 @@ const MACHINE = [
   'worker_threads',
   'cluster',
   'inspector',
+  'inspector/promises',
   'module',
+  'v8',
+  'vm',
+  'async_hooks',
+  'diagnostics_channel',
+  'trace_events',
+  'repl',
+  'wasi',
+  'sqlite',
 ].flatMap((name) => [name, `node:${name}`]);
+
+/** The names of MACHINE as one alternation for a selector's regular expression (`/` escaped). */
+const MACHINE_NAMES = [...new Set(MACHINE.map((name) => name.replace(/^node:/, '')))]
+  .map((name) => name.replace('/', '\\/'))
+  .join('|');
 
 /** A dynamic `import()` of a built-in that reaches the machine, which no-restricted-imports does not see. */
 const DYNAMIC_MACHINE_IMPORT = {
-  selector: `ImportExpression[source.value=/^(node:)?(${['fs', 'child_process', 'os', 'process', 'net', 'http', 'https', 'module'].join('|')})(\\/|$)/]`,
+  selector: `ImportExpression[source.value=/^(node:)?(${MACHINE_NAMES})$/]`,
   message: 'Reach files, processes and the network through src/io/ (docs/architecture.md).',
 };
+
+/**
+ * An `import()` of a part above this one, or of a name that is not written out, which no-restricted-imports does not
+ * see either.
+ * @param {string[]} parts
+ */
+const dynamicImportOf = (parts) => ({
+  selector: `ImportExpression[source.value=/((^|\\/)(${parts.join('|')})\\/|(^|\\/)(${WIRING_NAMES.join('|')})\\.js$)/], ImportExpression:not([source.type='Literal'])`,
+  message: `No import() of ${parts.map((part) => `${part}/`).join(', ')} or the wiring here, nor of a name not written out (docs/architecture.md).`,
+});
+
+/**
+ * The name of a module that runs programs, however it is loaded: `import`, `import()`, `require` or `createRequire`.
+ * Programs run through io/git.ts, io/git-revision.ts (git's batch reader of blobs) and io/editor.ts only.
+ */
+const CHILD_PROCESS = {
+  selector: 'Literal[value=/^(node:)?child_process$/]',
+  message:
+    'Programs run through src/io/git.ts, src/io/git-revision.ts and src/io/editor.ts only (docs/architecture.md).',
+};
+
+/**
+ * Globals that reach the process, the terminal or the network, for the parts that must not: what they need is
+ * handed to them (the context's streams and environment, io/'s functions).
+ */
+const MACHINE_GLOBALS = [
+  'process',
+  'console',
+  'fetch',
+  'globalThis',
+  'global',
+  'require',
+  'setTimeout',
+  'setInterval',
+  'setImmediate',
+  'queueMicrotask',
+  'performance',
+  'XMLHttpRequest',
+  'WebSocket',
+  'navigator',
+].map((name) => ({ name, message: 'What this part needs of the process is handed to it (docs/architecture.md).' }));
+
+/** The clock, which the pure parts are handed (`today`, `now`) instead of reading. */
+const CLOCK = [
+  { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'The pure parts are handed the date.' },
+  { selector: "CallExpression[callee.name='Date']", message: 'The pure parts are handed the date.' },
+];
+const CLOCK_PROPERTIES = [
+  { object: 'Date', property: 'now', message: 'The pure parts are handed the time.' },
+  { object: 'performance', property: 'now', message: 'The pure parts are handed the time.' },
+];
 
 /**
  * `import('…').Type` in a type: no-restricted-imports does not see it either.
  * @param {string[]} parts
  */
 const typeImportOf = (parts) => ({
-  selector: `TSImportType[argument.literal.value=/(^|\\/)(${parts.join('|')})\\//]`,
-  message: `No types from ${parts.map((part) => `${part}/`).join(', ')} here: shared types live in src/core/ (docs/architecture.md).`,
+  selector: `TSImportType[source.value=/((^|\\/)(${parts.join('|')})\\/|(^|\\/)(${WIRING_NAMES.join('|')})\\.js$)/]`,
+  message: `No types from ${parts.map((part) => `${part}/`).join(', ')} or the wiring here: shared types live in src/core/ (docs/architecture.md).`,
 });
 
-/** The layers above the core, and the process's own modules. */
-const WIRING = ['**/program.js', '**/main.js', '**/context.js'];
+/** The process's own modules: the wiring above every part (and the build's tools, which no part imports). */
+const WIRING_NAMES = ['program', 'main', 'context', 'launch', 'help-fast'];
+const WIRING = [...WIRING_NAMES.map((name) => `**/${name}.js`), '**/tools/*'];
 const CORE_MAY_NOT = ['@inquirer/*', '**/commands/*', '**/ui/*', '**/io/*', '**/cli/*', ...WIRING];
 
 /**
@@ -103,9 +169,12 @@ export default tseslint.config(
       'no-restricted-syntax': [
         'error',
         { selector: 'ImportExpression', message: 'The core loads no module at run time: io/ hands it what it needs.' },
-        typeImportOf(['io', 'commands', 'ui', 'cli']),
+        typeImportOf(['io', 'commands', 'ui', 'cli', 'tools']),
+        CHILD_PROCESS,
+        ...CLOCK,
       ],
-      'no-restricted-globals': ['error', 'process'],
+      'no-restricted-globals': ['error', ...MACHINE_GLOBALS],
+      'no-restricted-properties': ['error', ...CLOCK_PROPERTIES],
     },
   },
   {
@@ -162,7 +231,7 @@ export default tseslint.config(
           ),
           patterns: [
             {
-              group: ['**/io/*', '**/commands/*', '**/cli/*', '**/program.js', '**/main.js'],
+              group: ['**/io/*', '**/commands/*', '**/cli/*', ...WIRING],
               message:
                 'The UI knows the core and nothing above it; shared types live in src/core/ (docs/architecture.md).',
               allowTypeImports: false,
@@ -170,15 +239,50 @@ export default tseslint.config(
           ],
         },
       ],
-      'no-restricted-syntax': ['error', DYNAMIC_MACHINE_IMPORT, typeImportOf(['io', 'commands', 'cli'])],
+      'no-restricted-syntax': [
+        'error',
+        DYNAMIC_MACHINE_IMPORT,
+        dynamicImportOf(['io', 'commands', 'cli', 'tools']),
+        typeImportOf(['io', 'commands', 'cli', 'tools']),
+        CHILD_PROCESS,
+        ...CLOCK,
+      ],
+      'no-restricted-globals': ['error', ...MACHINE_GLOBALS],
+      'no-restricted-properties': ['error', ...CLOCK_PROPERTIES],
+    },
+  },
+  {
+    // The real prompter draws its questions on the streams it is handed, and reads typed lines with node:readline:
+    // the one place in the UI that reaches the terminal, and only through those streams.
+    files: ['src/ui/prompter.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          ...DYNAMIC_MACHINE_IMPORT,
+          selector: `ImportExpression[source.value=/^(node:)?(${MACHINE_NAMES})$/]:not([source.value=/^node:readline$/])`,
+        },
+        dynamicImportOf(['io', 'commands', 'cli', 'tools']),
+        typeImportOf(['io', 'commands', 'cli', 'tools']),
+        CHILD_PROCESS,
+        ...CLOCK,
+      ],
     },
   },
   {
     // git runs through io/git.ts (and its batch reader of blobs) alone; the user's editor through io/editor.ts.
-    files: ['src/io/**/*.ts', 'src/cli/**/*.ts', 'src/program.ts', 'src/main.ts', 'src/context.ts'],
+    files: [
+      'src/io/**/*.ts',
+      'src/cli/**/*.ts',
+      'src/program.ts',
+      'src/main.ts',
+      'src/context.ts',
+      'src/launch.ts',
+      'src/help-fast.ts',
+    ],
     ignores: ['src/io/git.ts', 'src/io/git-revision.ts', 'src/io/editor.ts', 'src/**/*.test.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: ['node:child_process'] }],
+      'no-restricted-syntax': ['error', CHILD_PROCESS],
     },
   },
   {
@@ -196,14 +300,19 @@ export default tseslint.config(
           ],
         },
       ],
-      'no-restricted-syntax': ['error', DYNAMIC_MACHINE_IMPORT],
-      'no-restricted-properties': [
+      'no-restricted-syntax': [
         'error',
-        { object: 'process', property: 'exit' },
-        { object: 'process', property: 'stdout' },
-        { object: 'process', property: 'stderr' },
-        { object: 'console', property: 'log' },
+        DYNAMIC_MACHINE_IMPORT,
+        dynamicImportOf(['cli', 'tools']),
+        CHILD_PROCESS,
+        typeImportOf(['cli', 'tools']),
+        {
+          selector: "CallExpression[callee.property.name='write'][callee.object.property.name=/^(stdout|stderr)$/]",
+          message:
+            'Commands never print: the presenter renders the result, the prompter shows notes between questions.',
+        },
       ],
+      'no-restricted-globals': ['error', ...MACHINE_GLOBALS],
     },
   },
 );

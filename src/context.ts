@@ -1,13 +1,8 @@
 import type { Lang } from './core/i18n/i18n.js';
+import type { OutputStream } from './ui/output.js';
 import type { Prompter } from './ui/prompter.js';
 
-export interface OutputStream {
-  /** False when the stream holds more than it wants: the writer waits for `drain` (a pipe to a slow reader). */
-  write(chunk: string): unknown;
-  once?(event: 'drain', listener: () => void): unknown;
-  isTTY?: boolean;
-  columns?: number;
-}
+export type { OutputStream };
 
 /** Everything a command may touch of the world, injected so tests never chdir, mock or spawn a terminal. */
 export interface Ctx {

@@ -12,7 +12,7 @@
  * CommonJS script, so that a command starts without Node's ES module loader.
  */
 // First: V8's flags are part of what a code cache must match, and this module sets the program's.
-import './v8-flags.js';
+import './io/v8-flags.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';

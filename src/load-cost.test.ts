@@ -66,6 +66,6 @@ describe('what the readers load', () => {
 
   it('main.ts sets how the heap grows before it imports the command line', () => {
     const { local } = staticImports('main.ts');
-    expect(local[0]).toBe('v8-flags.ts');
+    expect(local[0]).toBe('io/v8-flags.ts');
   });
 });

@@ -1,6 +1,6 @@
 /** The process edge: builds the real context, runs the command line, and is the only place that sets the exit code. */
 // First, before the modules of the command line allocate anything: how the heap grows (see the module).
-import './v8-flags.js';
+import './io/v8-flags.js';
 import type { Ctx } from './context.js';
 import { reportOutputFailure, run } from './program.js';
 import { createInquirerPrompter } from './ui/prompter.js';

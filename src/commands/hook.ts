@@ -5,7 +5,7 @@ import { isOurHook, renderPreCommitHook } from '../core/scaffold/git-hook.js';
 import type { Lang } from '../core/i18n/i18n.js';
 import { git, gitTopLevel } from '../io/git.js';
 import { readHook, removeHook, replaceForeignHook, writeHook } from '../io/hook-file.js';
-import { cliScript } from '../io/package-files.js';
+import { cliScript, nodeExecutable } from '../io/package-files.js';
 import { toPosix } from '../io/idea-files.js';
 import { openRegistry } from './open-registry.js';
 
@@ -61,7 +61,7 @@ export async function runHookInstall(opts: HookInstallOptions, ctx: Ctx): Promis
   const place = await locateHook(opts, ctx);
   const text = renderPreCommitHook({
     lang: place.lang,
-    node: opts.node ?? process.execPath,
+    node: opts.node ?? nodeExecutable(),
     cli: opts.cli ?? cliScript(),
     registry: place.registry,
     ideasDir: place.ideasDir,

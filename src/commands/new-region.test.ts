@@ -96,9 +96,11 @@ describe('ideas new in a member of a region', () => {
   it('at a terminal, names the similar idea elsewhere before writing, and stops when told to', async () => {
     const prompter = new ScriptedPrompter([{ kind: 'confirm', message: /Registrera idén ändå/, answer: false }]);
     await expect(runNew(NEW, ctx(prompter, true))).rejects.toMatchObject({ code: 'CANCELLED' });
-    expect(stderr.join('')).toContain(
+    // Shown through the prompter, before its question; the command itself writes nothing.
+    expect(prompter.notes.join('')).toContain(
       'Lidköping har något liknande: «Läsplattor för äldre på äldreboenden» (lidkoping:lidk-aaaaaa, Test; regionens synk 2026-12-01)',
     );
+    expect(stderr).toEqual([]);
     expect(ideaFiles()).toHaveLength(baseline);
   });
 

@@ -106,7 +106,7 @@ export async function runNew(opts: NewOptions, ctx: Ctx): Promise<NewResult> {
         // The text in the user's own editor, as git takes a commit message; without one, typed here line by line.
         const editor = userEditor(ctx.env);
         if (editor !== null) {
-          ctx.stderr.write(`${t(lang, 'prompt.editorOpening', { editor: editorName(editor) })}\n`);
+          prompter.note(`${t(lang, 'prompt.editorOpening', { editor: editorName(editor) })}\n`);
           body = await textInEditor(editor, '', prompter, lang, registry.root, ctx.env);
         } else {
           body = await prompter.text({ message: `${t(lang, 'prompt.body')} ${t(lang, 'prompt.optional')}` });
@@ -155,8 +155,8 @@ export async function runNew(opts: NewOptions, ctx: Ctx): Promise<NewResult> {
   const elsewhere = region.near({ title: String(data.title ?? ''), body: body ?? '' });
   const asked = elsewhere.length > 0 && why === null;
   if (asked) {
-    ctx.stderr.write(renderNeighbours(elsewhere, lang));
     const prompter = await ctx.prompter(lang);
+    prompter.note(renderNeighbours(elsewhere, lang));
     if (!(await prompter.confirm({ message: t(lang, 'prompt.regionGoOn'), default: true })))
       throw new IdeasError('CANCELLED', 'err.newStoppedSimilar');
   }

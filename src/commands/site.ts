@@ -16,7 +16,7 @@ import { fsError } from '../io/fs-error.js';
 import { pageName, siteFiles, type SiteIdea } from '../ui/render-site.js';
 import { openRegistry } from './open-registry.js';
 import { sortByTexts } from '../core/i18n/text-order.js';
-import { withGrowingYoungGeneration, withSteadyHeapGrowth } from '../v8-flags.js';
+import { withGrowingYoungGeneration, withSteadyHeapGrowth } from '../io/v8-flags.js';
 import { stageValidators } from './stage-gate.js';
 import { rememberingLast } from '../core/criteria/schema-check.js';
 

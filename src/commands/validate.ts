@@ -26,7 +26,7 @@ import { pointerSegments } from '../core/front-matter/positions.js';
 import { byPath } from '../core/path-order.js';
 import { detach } from '../core/front-matter/detach.js';
 import { isRecord } from '../core/safe-object.js';
-import { withGrowingYoungGeneration } from '../v8-flags.js';
+import { withGrowingYoungGeneration } from '../io/v8-flags.js';
 
 export interface ValidateOptions extends CommonOptions {
   paths: string[];
@@ -95,7 +95,7 @@ export async function runValidate(opts: ValidateOptions, ctx: Ctx): Promise<Vali
   const reading = openReading<CheckedFile>(registry, 'checked', context, { accepts: isCheckedFile });
   let criteria = reading.earlierRun ? null : loadCriteria(registry);
   // Of a file's check, its findings and id are kept, and much more let go: the young generation may grow while the
-  // files are listed, and keeps that size while they are checked (src/v8-flags.ts).
+  // files are listed, and keeps that size while they are checked (src/io/v8-flags.ts).
   const all = withGrowingYoungGeneration(() => listIdeaFiles(registry));
   const paths = opts.staged
     ? [

@@ -27,3 +27,8 @@ export function readExampleFile(example: string, rel: string): string {
 export function cliScript(): string {
   return fileURLToPath(packageUrl('bin/ideas.js'));
 }
+
+/** The Node.js that runs this program: what a hook that calls it back names. */
+export function nodeExecutable(): string {
+  return process.execPath;
+}

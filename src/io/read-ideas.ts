@@ -26,7 +26,7 @@ import { computeFiles, type Compute, type FileBytes, type RemoteTask } from './p
 import type { Registry } from './registry.js';
 import { isRecord, nullProtoInPlace } from '../core/safe-object.js';
 import { shareStrings } from '../core/front-matter/shared-strings.js';
-import { withGrowingYoungGeneration } from '../v8-flags.js';
+import { withGrowingYoungGeneration } from './v8-flags.js';
 
 export interface ReadIdeas<T = Idea> {
   ideas: T[];
@@ -198,7 +198,7 @@ function isYamlData(v: unknown): boolean {
  * that do not read are listed as unreadable; links are skipped.
  *
  * `keepsAll`: the caller keeps every idea to its end and has memory to spare (`ideas site`, 250 MB at 10,000 ideas).
- * When most files are parsed anew, the young generation may then grow while they are (src/v8-flags.ts), and keeps
+ * When most files are parsed anew, the young generation may then grow while they are (src/io/v8-flags.ts), and keeps
  * that size for the rest of the command. With V8's 1 MB young generation, a first site at 10,000 ideas made ~110
  * scavenges while it read (88 to 95 ms) and ~150 after, before its pages, each copying ideas that were to be kept
  * all the same; grown, ~10 and ~10 (43 to 48 ms, and ~40 ms less after), and the peak 3 MB lower, as the texts and
@@ -240,7 +240,7 @@ export function readIdeaFields(
  */
 export function readIdeaSummaries(registry: Registry): ReadIdeas<IdeaSummary> {
   // Each summary is a small part of its file: the young generation may grow while the files are listed, and keeps
-  // that size while they are read (src/v8-flags.ts).
+  // that size while they are read (src/io/v8-flags.ts).
   const listed = withGrowingYoungGeneration(() => listIdeaFiles(registry));
   return readEach<SummaryCells, IdeaSummary>(registry, listed, 'summary', (cells, entry, stage) =>
     toIdeaSummary(cells, stage, entry.path, entry.abs),

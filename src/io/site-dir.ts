@@ -103,7 +103,7 @@ function statOrNull(file: string): Stats | null {
 /**
  * Replaces the folder `out` with `files` (path relative to the site, text: whole, or in pieces that files share), or
  * refuses, changing nothing. Each file is written as it comes and let go: `files` may make them one at a time, and
- * `making` runs the loop that takes them (`ideas site` lets V8's young generation grow there, src/v8-flags.ts). With
+ * `making` runs the loop that takes them (`ideas site` lets V8's young generation grow there, src/io/v8-flags.ts). With
  * `pages`, about how many files there are, many of them are written on a thread of their own
  * (src/io/page-writer.ts). Returns the paths written, in order.
  */

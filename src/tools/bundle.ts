@@ -8,7 +8,7 @@
  * compiled too, not only the modules' first lines. Those runs also check the bundle: the build stops if one fails.
  */
 // First, as src/launch.ts does: the flags V8 runs with are part of what its cache must match.
-import '../v8-flags.js';
+import '../io/v8-flags.js';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';

@@ -1,5 +1,5 @@
 import { Chalk, type ChalkInstance } from 'chalk';
-import type { OutputStream } from '../context.js';
+import type { OutputStream } from './output.js';
 
 /**
  * One chalk instance per stream, whose level honours NO_COLOR (https://no-color.org), FORCE_COLOR and whether the

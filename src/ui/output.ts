@@ -6,6 +6,15 @@ import type { ChalkInstance } from 'chalk';
 import { LazyList } from './lazy-list.js';
 import { terminalText } from './terminal-text.js';
 
+/** A stream the wiring writes to (stdout, stderr), as much of it as the presenters and the writer need to know. */
+export interface OutputStream {
+  /** False when the stream holds more than it wants: the writer waits for `drain` (a pipe to a slow reader). */
+  write(chunk: string): unknown;
+  once?(event: 'drain', listener: () => void): unknown;
+  isTTY?: boolean;
+  columns?: number;
+}
+
 export interface Write {
   to: 'stdout' | 'stderr';
   /**

@@ -56,6 +56,11 @@ export interface Prompter {
   checkbox<T>(q: CheckboxQuestion<T>): Promise<T[]>;
   /** Lines typed one by one: an empty line starts a new paragraph, two in a row end the text. */
   text(q: TextQuestion): Promise<string>;
+  /**
+   * Text shown between the questions (what happens next, what the answers so far found), where the questions are:
+   * so that a command never writes to the terminal itself.
+   */
+  note(text: string): void;
 }
 
 /** The words inquirer shows around its prompts, by the English it has them in. */
@@ -182,6 +187,7 @@ export async function createInquirerPrompter(
         )
         .catch(cancelled);
     },
+    note: (text) => void output.write(text),
   };
 }
 
@@ -239,6 +245,8 @@ export class ScriptedPrompter implements Prompter {
   readonly asked: string[] = [];
   /** The help shown with each question, in order (undefined where none). */
   readonly helps: (string | undefined)[] = [];
+  /** The notes shown between the questions, in order. */
+  readonly notes: string[] = [];
   private readonly script: ScriptedAnswer[];
 
   constructor(script: ScriptedAnswer[]) {
@@ -290,6 +298,10 @@ export class ScriptedPrompter implements Prompter {
     const given = (this.next('text', q.message) as { answer: string }).answer;
     // As the terminal does: nothing typed keeps the text as it is.
     return given.trim() === '' ? (q.default ?? '') : given;
+  }
+
+  note(text: string): void {
+    this.notes.push(text);
   }
 
   async checkbox<T>(q: CheckboxQuestion<T>): Promise<T[]> {
