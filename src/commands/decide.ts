@@ -14,7 +14,7 @@ import { fieldQuestion, readFieldAnswer } from '../core/sluice/gate-fields.js';
 import { foldRecordKeys } from '../core/criteria/fields.js';
 import { compileCriteria } from '../io/schemas.js';
 import { gateFixes } from '../core/sluice/gate-fix.js';
-import { fieldBook, fixPlace } from './edit.js';
+import { fieldBook, fixPlace } from './field-book.js';
 import { writeFieldChanges, type FieldChange } from './field-changes.js';
 import type { FieldTitles } from '../core/criteria/field-titles.js';
 import { parseSets } from '../core/criteria/set-flags.js';

@@ -35,9 +35,6 @@ import { actingName } from './acting-name.js';
 import { gateFor } from './stage-gate.js';
 import { fieldBook, type FieldBook } from './field-book.js';
 
-// Moved to ./field-book.js so that `ideas validate` need not load this module; here for the commands that import them from it.
-export { fieldBook, fixPlace, type FieldBook } from './field-book.js';
-
 type Schema = Record<string, unknown>;
 
 export interface EditOptions extends CommonOptions {

@@ -27,7 +27,7 @@ import { fieldQuestion, gateFields, readFieldAnswer, type GateField } from '../c
 import type { Prompter } from '../ui/prompter.js';
 import { askField } from '../ui/field-prompt.js';
 import { writeFieldChanges } from './field-changes.js';
-import { fieldBook, fixPlace } from './edit.js';
+import { fieldBook, fixPlace } from './field-book.js';
 import { moveRequest, transition } from './transition.js';
 import { gateFor } from './stage-gate.js';
 import { decisionTarget, planTransition, refusalError } from '../core/sluice/transition.js';

@@ -308,12 +308,6 @@ export function ideaDiffDocument(v: {
   };
 }
 
-/** The registry of a document: null where the command has none (a usage error, a git hook). */
-export function registryOrNull(r: RegistryRef | null): RegistryDto | null {
-  return r === null ? null : registryDto(r);
-}
-
-/** Why a command could not run: always with `registry` null, since an error may come before any registry is read. */
 /** `--json` when a command could not run: `registry` is the registry it was to work in, null when none was found. */
 export function errorDocument(error: IdeasError, lang: Lang, registry: RegistryRef | null = null) {
   return {

@@ -9,7 +9,7 @@
  * An idea's id is the one its parsed front matter gives, never one guessed from its text or its file's name.
  */
 import { decisionWord, isDecision } from '../sluice/decision.js';
-import { councilReturn } from '../sluice/transition.js';
+import { councilLeadsInto } from '../sluice/transition.js';
 import { stageByKey, type RegistryConfig, type Stage } from '../sluice/config.js';
 import { compareFindings, type Finding, type Severity } from '../finding.js';
 import { MATTER_FIRST_LINE, readFrontMatter, type FrontMatterResult } from '../front-matter/front-matter.js';
@@ -634,14 +634,9 @@ export function diffSnapshots(base: Snapshot, head: Snapshot, opts: DiffOptions)
             });
           }
         }
-        // The council decides on moves into its stages (the base's `council: true`): such an entry is its decision,
-        // one that leads there: an approval, or a return back to it from a later stage.
+        // The council decides on moves into its stages (the base's `council: true`): such an entry is its decision.
         const into = stageByKey(rules, to);
-        const back = (): boolean => {
-          const was = stageByKey(rules, current);
-          return was !== undefined && into !== undefined && councilReturn(rules, was, into);
-        };
-        if (into?.council === true && !(e.decision === 'approve' || (e.decision === 'return' && back())))
+        if (into?.council === true && !councilLeadsInto(e.decision, stageByKey(rules, current), into, rules))
           finding(h, `/history/${index}`, 'decision/council', 'f.moveNoDecision', 'h.moveNoDecision', {
             n,
             to: label(to),

@@ -249,10 +249,6 @@ export function stageByKey(config: RegistryConfig, key: string): Stage | undefin
   return config.stages.find((s) => s.key === key);
 }
 
-export function stageByFolder(config: RegistryConfig, folder: string): Stage | undefined {
-  return config.stages.find((s) => s.folder === folder);
-}
-
 export function firstStage(config: RegistryConfig): Stage {
   const stage = config.stages[0];
   if (!stage) throw new Error('a config without stages passed its schema check');

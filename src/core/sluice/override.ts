@@ -4,7 +4,7 @@
  * what its criteria lack is reported as a warning naming who overrode and when (an error under `validate --strict`),
  * and `ideas report` lists it. One definition, read by validate, report and anything else that asks.
  */
-import { historyOf, type HistoryEntry, type IdeaFields } from './idea.js';
+import type { HistoryEntry } from './idea.js';
 import { shownText } from '../field-text.js';
 
 export interface Override {
@@ -19,15 +19,10 @@ export interface Override {
 }
 
 /**
- * The override an idea stands on in its stage: the last history entry that led somewhere, when it led to the stage
- * the idea's folder is and says `forced: true` (the boolean; a text "true" is no record of a decision). Null when
- * the idea entered its stage through an open gate, or has left the stage it was forced into.
+ * The override an idea stands on in `stage`, the stage it stands in, from its history: the last history entry that
+ * led somewhere, when it led to that stage and says `forced: true` (the boolean; a text "true" is no record of a
+ * decision). Null when the idea entered its stage through an open gate, or has left the stage it was forced into.
  */
-export function overrideOf(idea: IdeaFields): Override | null {
-  return overrideIn(historyOf(idea), idea.stage.key);
-}
-
-/** The same, from a history and the stage the idea stands in. */
 export function overrideIn(history: readonly HistoryEntry[], stage: string): Override | null {
   const index = history.findLastIndex((e) => typeof e.to === 'string');
   const last = history[index];

@@ -243,6 +243,10 @@ describe('planTransition: a decision', () => {
     expect(commitMessage(from, from.stage, null, 'en', { decision: 'return' })).toBe(
       'plan-4k7q2x: Lånecyklar (return)\n\ndecision: sent back',
     );
+    // Swedish all the way in a Swedish registry: the decision's word, not its key.
+    expect(commitMessage(from, from.stage, null, 'sv', { decision: 'return' })).toBe(
+      'plan-4k7q2x: Lånecyklar (återremittera)\n\nbeslut: återremitterad',
+    );
   });
 });
 

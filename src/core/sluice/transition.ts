@@ -204,8 +204,7 @@ export function requireCouncil(
 ): void {
   if (!to?.council) return;
   if (decision !== undefined) {
-    // Into the council's stage, a decision that leads there: an approval, or a return to it from a later stage.
-    if (decision === 'approve' || (decision === 'return' && config && councilReturn(config, idea.stage, to))) return;
+    if (councilLeadsInto(decision, idea.stage, to, config)) return;
     throw new IdeasError('USAGE', 'err.councilDecisionNotThere', {
       decision: decisionNames(decision),
       stage: to.label,
@@ -237,6 +236,21 @@ export function requireCouncil(
 }
 
 /** Whether a return leads back: into a stage before the one the idea is in, in the config's order. */
+/**
+ * The council's rule for a move into one of its stages (`council: true`): the entry must be its decision, one that
+ * leads there: an approval, or a return to it from a later stage. The one rule a move, a decision, a review, an
+ * import and `ideas diff` (for a history written by hand) all hold.
+ */
+export function councilLeadsInto(
+  decision: unknown,
+  from: Stage | undefined,
+  to: Stage,
+  config: RegistryConfig | undefined,
+): boolean {
+  if (decision === 'approve') return true;
+  return decision === 'return' && from !== undefined && config !== undefined && councilReturn(config, from, to);
+}
+
 export function councilReturn(config: RegistryConfig, from: Stage, to: Stage): boolean {
   const at = (s: Stage) => config.stages.findIndex((x) => x.key === s.key);
   return at(to) !== -1 && at(to) < at(from);
@@ -339,7 +353,7 @@ export function commitMessage(
 ): string {
   const head = to
     ? `${idea.id}: ${idea.title ?? ''} (${from.label[lang]} → ${to.label[lang]})`
-    : `${idea.id}: ${idea.title ?? ''} (${fields.decision ?? ''})`;
+    : `${idea.id}: ${idea.title ?? ''} (${fields.decision ? decisionName(fields.decision, lang) : ''})`;
   const body = [
     fields.decision ? t(lang, 'history.decided', { decision: decisionWord(fields.decision, lang) }) : '',
     fields.note ?? '',
