@@ -12,7 +12,7 @@ import { localizePlaceholders, unknownCommandMessage, unknownHelpTopic, usageErr
 import { writeOutput } from './cli/write-output.js';
 import { IdeasError, isIdeasError } from './core/errors.js';
 import { isLang, t, type Lang } from './core/i18n/i18n.js';
-import { EXAMPLES, HELP, helpTitle } from './ui/help.js';
+import { EXAMPLES, helpText, helpTitle, type HelpKey } from './ui/help.js';
 import { EXIT, type View } from './ui/output.js';
 import { languageBeforeConfig } from './io/registry-root.js';
 import { languageBeforeRegion } from './io/region/region-lang.js';
@@ -71,7 +71,7 @@ function collect(value: string, previous: string[] | undefined): string[] {
 
 function examples(key: string, lang: Lang): string {
   const lines = EXAMPLES[key]?.[lang] ?? [];
-  return `\n${helpTitle(HELP.examplesTitle[lang], lang)}\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
+  return `\n${helpTitle(helpText('examplesTitle', lang), lang)}\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
 }
 
 /**
@@ -110,7 +110,7 @@ interface ParseState {
 
 /** Builds commander's program from the declared commands, in the language of the help. */
 function buildProgram(lang: Lang, ctx: Ctx, onAction: OnAction, state: ParseState = { failedIn: [] }): Command {
-  const h = (k: keyof typeof HELP) => HELP[k][lang];
+  const h = (k: HelpKey) => helpText(k, lang);
   const ph = (flags: string) => localizePlaceholders(flags, lang);
   // Commander's own error text is never written: run() reports the error, in the language, as every other error.
   const output = {

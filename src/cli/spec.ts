@@ -5,10 +5,10 @@
  */
 import type { CommonOptions, Ctx } from '../context.js';
 import type { Lang } from '../core/i18n/i18n.js';
-import type { HELP } from '../ui/help.js';
+import type { HelpKey } from '../ui/help.js';
 import type { Output, View } from '../ui/output.js';
 
-export type HelpKey = keyof typeof HELP;
+export type { HelpKey };
 
 export interface ArgumentSpec {
   /** As commander writes it: `<id>`, `[stage]`, `[paths...]`. */

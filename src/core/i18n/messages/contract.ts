@@ -130,4 +130,12 @@ export const contract = {
   'ph.value': { sv: 'värde', en: 'value' },
   'ph.question': { sv: 'fråga', en: 'question' },
   'ph.answer': { sv: 'svar', en: 'answer' },
+  'init.comment.config': {
+    sv: ' {name}: registrets konfiguration, läses av `ideas` och kontrolleras mot schemas/config.schema.json',
+    en: " {name}: the registry's config, read by `ideas` and checked against schemas/config.schema.json",
+  },
+  'init.comment.minGroupSize': {
+    sv: ' Rapporter visar uppgifter om personer (fält märkta x-aggregate) bara för grupper om minst så här många idéer.',
+    en: ' Reports show data about people (fields marked x-aggregate) only for groups of at least this many ideas.',
+  },
 } as const satisfies Record<string, Localized>;

@@ -12,4 +12,13 @@ export const criteria = {
     sv: 'Det som varje idés front matter måste uppfylla, i alla steg. Skapat av `{command}`.',
     en: "What every idea's front matter must meet, in every stage. Made by `{command}`.",
   },
+  'criterion.emptyRequired': { sv: 'tomt, men krävs', en: 'empty, but required' },
+  'criterion.wrongType': { sv: 'fel sorts värde: ska vara {expected}', en: 'wrong type: expected {expected}' },
+  'criterion.notGiven': { sv: 'inte angivet', en: 'not given' },
+  // A public checklist's words for a problem it may not name (src/core/sluice/gate.ts gateChecklist).
+  'criterion.unshownField': { sv: 'ett fält som inte visas här', en: 'a field not shown here' },
+  'criterion.keyNotAllowed': {
+    sv: 'har ett fält som inte är tillåtet här',
+    en: 'has a field that is not allowed here',
+  },
 } as const satisfies Record<string, Localized>;

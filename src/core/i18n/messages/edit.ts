@@ -85,4 +85,5 @@ export const edit = {
   'value.yesNo': { sv: 'ja|nej', en: 'yes|no' },
   'value.list': { sv: 'a,b', en: 'a,b' },
   'value.choice': { sv: 'ett av: {choices}', en: 'one of: {choices}' },
+  'value.notGiven': { sv: '(inte angivet)', en: '(not given)' },
 } as const satisfies Record<string, Localized>;

@@ -494,4 +494,20 @@ export const errors = {
     sv: '{dir} finns men är ingen mapp; inget skrevs.',
     en: '{dir} exists but is not a folder; nothing was written.',
   },
+  'hint.ideaUnreadableHere': {
+    sv: 'Se vad som är fel med `{command}`.',
+    en: 'See what is wrong with `{command}`.',
+  },
+  'hint.stageMissing': {
+    sv: 'Till exempel: {example}',
+    en: 'For example: {example}',
+  },
+  'hint.importMapThese': {
+    sv: 'Lägg till {maps} för att ta med dem (kontrollera först med --dry-run).',
+    en: 'Add {maps} to take them in (check first with --dry-run).',
+  },
+  'hint.importMapAny': {
+    sv: "Ta med en kolumn med --map '<kolumn>=<fält>'; fälten visar ideas schema.",
+    en: "Take a column in with --map '<column>=<field>'; ideas schema shows the fields.",
+  },
 } as const satisfies Record<string, Localized>;

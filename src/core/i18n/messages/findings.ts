@@ -317,4 +317,24 @@ export const findings = {
   'type.array': { sv: 'en lista', en: 'a list' },
   'type.object': { sv: 'fält (nyckel: värde)', en: 'fields (key: value)' },
   'type.null': { sv: 'tomt', en: 'empty' },
+  'f.historyChanged': {
+    sv: 'Historikpost {n} ({date}, {action}) har ändrats: {changes}.',
+    en: 'History entry {n} ({date}, {action}) was changed: {changes}.',
+  },
+  'f.createdChanged': {
+    sv: 'Datumet då idén registrerades (created) har ändrats från {old} till {new}.',
+    en: 'The date the idea was registered (created) was changed from {old} to {new}.',
+  },
+  'h.createdChanged': {
+    sv: 'Registreringsdatumet hör till idéns historik och skrivs inte om: sätt tillbaka {old}.',
+    en: "The registration date is part of the idea's record and is not rewritten: put {old} back.",
+  },
+  'f.criteriaOverridden': {
+    sv: 'Står i steget {stage} på ett beslut trots stängd grind ({who}, {date}); saknas: {problem}',
+    en: 'Stands in stage {stage} on an override of a closed gate ({who}, {date}); missing: {problem}',
+  },
+  'h.criteriaOverridden': {
+    sv: 'Ett beslut, inget fel: komplettera idén när det går. `ideas validate --strict` räknar detta som fel tills idén lämnar steget.',
+    en: 'A decision, not an error: complete the idea when you can. `ideas validate --strict` counts this as an error until the idea leaves the stage.',
+  },
 } as const satisfies Record<string, Localized>;

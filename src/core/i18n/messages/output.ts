@@ -179,4 +179,15 @@ export const output = {
     sv: 'Den här exporten innehåller personuppgifter: publicera den inte.',
     en: 'This export holds personal data: do not publish it.',
   },
+  'out.importDryRunCounts': {
+    sv: 'Provkörning av {file}: {created#ny idé|nya idéer} skulle skapas, {updated#idé|idéer} uppdateras och {unchanged#idé lämnas oförändrad|idéer lämnas oförändrade}; inget skrevs.',
+    en: 'Dry run of {file}: {created#new idea|new ideas} would be created, {updated#idea|ideas} updated and {unchanged#idea|ideas} left unchanged; nothing was written.',
+  },
+  'out.importChanges': { sv: '  {id}: {fields}', en: '  {id}: {fields}' },
+  'out.importCleared': { sv: '{field} (tömt)', en: '{field} (emptied)' },
+  'out.importedCounts': {
+    sv: 'Från {file}: {created#ny idé skapad|nya idéer skapade}, {updated#idé uppdaterad|idéer uppdaterade} och {unchanged#idé oförändrad|idéer oförändrade}{staged}.',
+    en: 'From {file}: {created#new idea|new ideas} created, {updated#idea|ideas} updated and {unchanged#idea|ideas} unchanged{staged}.',
+  },
+  'out.decidedFilled': { sv: 'Ifyllt före beslutet: {changes}', en: 'Filled in before the decision: {changes}' },
 } as const satisfies Record<string, Localized>;

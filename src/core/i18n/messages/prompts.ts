@@ -74,4 +74,25 @@ export const prompts = {
   'prompt.no': { sv: 'Nej', en: 'No' },
   'prompt.yesOrNo': { sv: 'Svara "{yes}" eller "{no}".', en: 'Answer "{yes}" or "{no}".' },
   'prompt.disabled': { sv: 'Det här valet går inte att välja.', en: 'This choice cannot be chosen.' },
+  'prompt.optionalList': {
+    sv: '(valfritt, kommaseparerat; Enter hoppar över)',
+    en: '(optional, comma-separated; Enter skips)',
+  },
+  'prompt.neededAhead': {
+    sv: '(behövs för steget {stage}; Enter hoppar över nu)',
+    en: '(needed for the stage {stage}; Enter skips it for now)',
+  },
+  'prompt.neededAheadList': {
+    sv: '(behövs för steget {stage}, kommaseparerat; Enter hoppar över nu)',
+    en: '(needed for the stage {stage}, comma-separated; Enter skips it for now)',
+  },
+  'prompt.textNow': { sv: 'Texten nu:', en: 'The text now:' },
+  'prompt.textHow': {
+    sv: 'Skriv texten rad för rad. En tom rad börjar ett nytt stycke; två tomma rader i rad avslutar.',
+    en: 'Type the text line by line. An empty line starts a new paragraph; two empty lines in a row end it.',
+  },
+  'prompt.textKeep': {
+    sv: 'Tryck Enter direkt för att behålla texten som den är.',
+    en: 'Press Enter at once to keep the text as it is.',
+  },
 } as const satisfies Record<string, Localized>;

@@ -42,4 +42,12 @@ export const review = {
     sv: 'ideas review ställer frågor och behöver en terminal ({why}); använd ideas decide i skript.',
     en: 'ideas review asks questions and needs a terminal ({why}); use ideas decide in scripts.',
   },
+  'review.coachLabel': { sv: 'idécoach', en: 'idea coach' },
+  'review.waitingElsewhere': {
+    sv: 'Det finns idéer i steg som inte är på dagordningen (grinden är stängd, eller steget tas bara upp på begäran): {stages}. Ta upp ett steg med:',
+    en: 'There are ideas in stages not on the agenda (the gate is closed, or the stage comes up only when asked for): {stages}. Take up a stage with:',
+  },
+  'review.waitingStage': { sv: '{stage} ({count})', en: '{stage} ({count})' },
+  'review.conflictSomeoneElse': { sv: 'Någon annan (skriv namnet)', en: 'Someone else (type the name)' },
+  'review.conflictName': { sv: 'Namnet på den som anmäler jäv', en: 'The name of the one who declares it' },
 } as const satisfies Record<string, Localized>;

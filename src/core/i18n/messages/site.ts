@@ -60,4 +60,9 @@ export const site = {
     en: 'Bar chart: ideas in each stage today. {rows}.',
   },
   'site.goalDesc': { sv: 'Förloppsstapel: {reached} av {target}.', en: 'Progress bar: {reached} of {target}.' },
+  'site.gateOpenNotGiven': {
+    sv: 'Inget krav är ouppfyllt; {count} av {total} valfria uppgifter är inte angivna.',
+    en: 'No criterion is unmet; {count} of {total} optional details are not given.',
+  },
+  'site.tableRegion': { sv: 'Tabell, rullar i sidled', en: 'Table, scrolls sideways' },
 } as const satisfies Record<string, Localized>;

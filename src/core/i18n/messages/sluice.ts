@@ -18,4 +18,12 @@ export const sluice = {
   'history.assignedHidden': { sv: '{field} ändrad', en: '{field} changed' },
   'gate.open': { sv: 'grinden öppen', en: 'gate open' },
   'gate.closed': { sv: 'grinden stängd: {count} saknas', en: 'gate closed: {count} missing' },
+  'gate.fixInFile': {
+    sv: '{field} är en lista med poster och skrivs direkt i idéns fil: {file}',
+    en: "{field} is a list of records and is written in the idea's file itself: {file}",
+  },
+  'gate.fixPartsInFile': {
+    sv: '{field} tar ett värde i flera delar och skrivs direkt i idéns fil: {file}',
+    en: "{field} takes a value of several parts and is written in the idea's file itself: {file}",
+  },
 } as const satisfies Record<string, Localized>;
