@@ -325,9 +325,8 @@ const UNPROVEN: Record<UnprovenReason, MessageKey> = {
 };
 
 function schemaChange(c: SchemaChange, file: string, stage: Localized): RuleChange {
-  const where: Localized =
-    c.field === '' ? { sv: 'hela idén', en: 'the whole idea' } : { sv: `[${c.field}]`, en: `[${c.field}]` };
-  const none: Localized = { sv: '(inget)', en: '(none)' };
+  const where: Localized = c.field === '' ? localize('diff.wholeIdea') : { sv: `[${c.field}]`, en: `[${c.field}]` };
+  const none = localize('diff.nothing');
   const params: Params = { stage, file, keyword: c.keyword || 'schema', where, from: c.from ?? none, to: c.to ?? none };
   if (c.kind === 'loosened') {
     const dropped = c.keyword === 'required' && c.to === null;

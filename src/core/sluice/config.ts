@@ -1,4 +1,4 @@
-import type { Lang, Localized } from '../i18n/i18n.js';
+import { localize, type Lang, type Localized } from '../i18n/i18n.js';
 import { isForbiddenKey } from '../safe-object.js';
 
 export interface Stage {
@@ -112,10 +112,7 @@ export function checkConfigRules(config: RegistryConfig): ConfigProblem[] {
     if (earlier !== undefined) {
       problems.push({
         pointer: `/stages/${i}/key`,
-        message: {
-          sv: `Stegnyckeln "${stage.key}" används redan av steg ${earlier + 1}.`,
-          en: `The stage key "${stage.key}" is already used by stage ${earlier + 1}.`,
-        },
+        message: localize('config.stageKeyTwice', { key: stage.key, n: earlier + 1 }),
       });
     } else keys.set(stage.key, i);
     const folderKey = stage.folder.toLowerCase();
@@ -123,10 +120,7 @@ export function checkConfigRules(config: RegistryConfig): ConfigProblem[] {
     if (earlierFolder !== undefined) {
       problems.push({
         pointer: `/stages/${i}/folder`,
-        message: {
-          sv: `Mappen "${stage.folder}" används redan av steg ${earlierFolder + 1}.`,
-          en: `The folder "${stage.folder}" is already used by stage ${earlierFolder + 1}.`,
-        },
+        message: localize('config.folderTwice', { folder: stage.folder, n: earlierFolder + 1 }),
       });
     } else folders.set(folderKey, i);
   });
@@ -135,10 +129,7 @@ export function checkConfigRules(config: RegistryConfig): ConfigProblem[] {
       if (!keys.has(next)) {
         problems.push({
           pointer: `/stages/${i}/next/${j}`,
-          message: {
-            sv: `Steget "${stage.key}" leder till "${next}", som inte är något steg.`,
-            en: `The stage "${stage.key}" leads to "${next}", which is not a stage.`,
-          },
+          message: localize('config.nextUnknown', { key: stage.key, next: next }),
         });
       }
     });
@@ -147,10 +138,7 @@ export function checkConfigRules(config: RegistryConfig): ConfigProblem[] {
     if (!keys.has(goal.stage)) {
       problems.push({
         pointer: `/goals/${i}/stage`,
-        message: {
-          sv: `Målet "${goal.id}" räknar steget "${goal.stage}", som inte finns.`,
-          en: `The goal "${goal.id}" counts the stage "${goal.stage}", which does not exist.`,
-        },
+        message: localize('config.goalStageUnknown', { goal: goal.id, stage: goal.stage }),
       });
     }
   });
@@ -159,10 +147,7 @@ export function checkConfigRules(config: RegistryConfig): ConfigProblem[] {
     if (isForbiddenKey(value))
       problems.push({
         pointer,
-        message: {
-          sv: `Namnet "${value}" kan inte användas: __proto__, constructor och prototype är inga nycklar eller id:n.`,
-          en: `The name "${value}" cannot be used: __proto__, constructor and prototype are no keys or ids.`,
-        },
+        message: localize('config.reservedName', { name: value }),
       });
   };
   config.stages.forEach((stage, i) => reserved(stage.key, `/stages/${i}/key`));
@@ -173,7 +158,7 @@ export function checkConfigRules(config: RegistryConfig): ConfigProblem[] {
     if (challengeIds.has(c.id)) {
       problems.push({
         pointer: `/challenges/${i}/id`,
-        message: { sv: `Utmaningen "${c.id}" finns två gånger.`, en: `The challenge "${c.id}" is listed twice.` },
+        message: localize('config.challengeTwice', { challenge: c.id }),
       });
     }
     challengeIds.add(c.id);
@@ -181,28 +166,19 @@ export function checkConfigRules(config: RegistryConfig): ConfigProblem[] {
   if (pathOutside(config.ideasDir) || config.ideasDir.split('/').every((s) => s === '.' || s === '')) {
     problems.push({
       pointer: '/ideasDir',
-      message: {
-        sv: 'ideasDir ska vara en mapp inne i idéslussen, som "ideas".',
-        en: 'ideasDir must be a folder inside the registry, such as "ideas".',
-      },
+      message: localize('config.ideasDirOutside'),
     });
   } else if (inGitFolder(config.ideasDir)) {
     problems.push({
       pointer: '/ideasDir',
-      message: {
-        sv: `ideasDir "${config.ideasDir}" ligger i git-mappen .git, där git har sina egna filer; välj en mapp som "ideas".`,
-        en: `ideasDir "${config.ideasDir}" is inside git's .git folder, which holds git's own files; choose a folder such as "ideas".`,
-      },
+      message: localize('config.ideasDirInGit', { dir: config.ideasDir }),
     });
   }
   config.stages.forEach((stage, i) => {
     if (pathOutside(stage.criteria) || inGitFolder(stage.criteria)) {
       problems.push({
         pointer: `/stages/${i}/criteria`,
-        message: {
-          sv: `Kriteriefilen "${stage.criteria}" ligger utanför idéslussen eller i .git; den ska ligga i idéslussens mapp, som "criteria/${stage.key}.schema.json".`,
-          en: `The criteria file "${stage.criteria}" is outside the registry or in .git; it must be in the registry's folder, such as "criteria/${stage.key}.schema.json".`,
-        },
+        message: localize('config.criteriaOutside', { file: stage.criteria, key: stage.key }),
       });
     }
   });

@@ -138,4 +138,29 @@ export const contract = {
     sv: ' Rapporter visar uppgifter om personer (fält märkta x-aggregate) bara för grupper om minst så här många idéer.',
     en: ' Reports show data about people (fields marked x-aggregate) only for groups of at least this many ideas.',
   },
+  // The pre-commit hook `ideas hook install` writes: its comments, and what it says when it refuses a commit.
+  'hook.about': {
+    sv: 'Kontrollerar de köade idéfilerna med `ideas validate` före varje commit. Ta bort den med `ideas hook uninstall`;\n# hoppa över den en gång med `git commit --no-verify`. Installera om med `ideas hook install` om idéslussen flyttas.',
+    en: 'Checks the staged idea files with `ideas validate` before every commit. Remove it with `ideas hook uninstall`;\n# skip it once with `git commit --no-verify`. Install it again with `ideas hook install` if the registry moves.',
+  },
+  'hook.staged': {
+    sv: 'De köade idéfilerna (tillagda, kopierade, ändrade eller omdöpta); inga: inget att kontrollera, och Node startas inte.',
+    en: 'The staged idea files (added, copied, modified or renamed); none: nothing to check, and Node is not started.',
+  },
+  'hook.passed': {
+    sv: 'ideas läser själv listan över köade filer från git med -z, så att namn med tabbar, citattecken, radbrytningar\n# eller bytes som inte är UTF-8 kommer fram som de är: skalet tolkar inga filnamn.',
+    en: 'ideas reads the list of staged files from git itself, with -z, so that names with tabs, quotes, line breaks or\n# bytes that are not UTF-8 arrive as they are: the shell parses no file names.',
+  },
+  'hook.found': {
+    sv: 'Kommandot ideas: först det som installerade kroken, annars ideas på PATH, annars projektets eget (npx --no-install).',
+    en: "The ideas command: first the one that installed the hook, then ideas on PATH, then the project's own (npx --no-install).",
+  },
+  'hook.noCli': {
+    sv: 'ideas: hittar inte kommandot ideas, så idéfilerna kunde inte kontrolleras och inget checkades in. Installera ideas, eller ta bort kroken med: ideas hook uninstall',
+    en: 'ideas: cannot find the ideas command, so the idea files could not be checked and nothing was committed. Install ideas, or remove the hook with: ideas hook uninstall',
+  },
+  'hook.refused': {
+    sv: 'ideas: inget checkades in. Rätta idéfilerna ovan och köa dem igen (git add), eller checka in med --no-verify.',
+    en: 'ideas: nothing was committed. Fix the idea files above and stage them again (git add), or commit with --no-verify.',
+  },
 } as const satisfies Record<string, Localized>;

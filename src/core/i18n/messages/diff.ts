@@ -314,4 +314,7 @@ export const diff = {
     sv: 'Flyttad till {to}, som inte är något steg i {base}.',
     en: 'Moved to {to}, which is not a stage at {base}.',
   },
+  // Where a criteria change applies, and a value that is not there, in a rule change's message.
+  'diff.wholeIdea': { sv: 'hela idén', en: 'the whole idea' },
+  'diff.nothing': { sv: '(inget)', en: '(none)' },
 } as const satisfies Record<string, Localized>;

@@ -26,4 +26,41 @@ export const sluice = {
     sv: '{field} tar ett värde i flera delar och skrivs direkt i idéns fil: {file}',
     en: "{field} takes a value of several parts and is written in the idea's file itself: {file}",
   },
+  // What a config's schema cannot say: unique keys and folders, and references between stages (checkConfigRules).
+  'config.stageKeyTwice': {
+    sv: 'Stegnyckeln "{key}" används redan av steg {n}.',
+    en: 'The stage key "{key}" is already used by stage {n}.',
+  },
+  'config.folderTwice': {
+    sv: 'Mappen "{folder}" används redan av steg {n}.',
+    en: 'The folder "{folder}" is already used by stage {n}.',
+  },
+  'config.nextUnknown': {
+    sv: 'Steget "{key}" leder till "{next}", som inte är något steg.',
+    en: 'The stage "{key}" leads to "{next}", which is not a stage.',
+  },
+  'config.goalStageUnknown': {
+    sv: 'Målet "{goal}" räknar steget "{stage}", som inte finns.',
+    en: 'The goal "{goal}" counts the stage "{stage}", which does not exist.',
+  },
+  'config.reservedName': {
+    sv: 'Namnet "{name}" kan inte användas: __proto__, constructor och prototype är inga nycklar eller id:n.',
+    en: 'The name "{name}" cannot be used: __proto__, constructor and prototype are no keys or ids.',
+  },
+  'config.challengeTwice': {
+    sv: 'Utmaningen "{challenge}" finns två gånger.',
+    en: 'The challenge "{challenge}" is listed twice.',
+  },
+  'config.ideasDirOutside': {
+    sv: 'ideasDir ska vara en mapp inne i idéslussen, som "ideas".',
+    en: 'ideasDir must be a folder inside the registry, such as "ideas".',
+  },
+  'config.ideasDirInGit': {
+    sv: 'ideasDir "{dir}" ligger i git-mappen .git, där git har sina egna filer; välj en mapp som "ideas".',
+    en: 'ideasDir "{dir}" is inside git\'s .git folder, which holds git\'s own files; choose a folder such as "ideas".',
+  },
+  'config.criteriaOutside': {
+    sv: 'Kriteriefilen "{file}" ligger utanför idéslussen eller i .git; den ska ligga i idéslussens mapp, som "criteria/{key}.schema.json".',
+    en: 'The criteria file "{file}" is outside the registry or in .git; it must be in the registry\'s folder, such as "criteria/{key}.schema.json".',
+  },
 } as const satisfies Record<string, Localized>;
