@@ -11,6 +11,7 @@ import {
   ideaEditDocument,
   ideaListDocument,
   ideaSummaryDto,
+  neighboursDto,
   regionCreatedDocument,
   regionDuplicatesDocument,
   regionIdeaDocument,
@@ -18,6 +19,7 @@ import {
   regionReportDocument,
   regionSchemaDocument,
   regionSyncDocument,
+  similarIdeasDto,
 } from './dto.js';
 import type { RegionMember } from '../core/region/config.js';
 import { LazyList } from './lazy-list.js';
@@ -233,6 +235,29 @@ describe('ideaDocument and ideaListDocument', () => {
           bodyChanged: true,
           recorded: ['coach', 'budget'],
           committed: false,
+        }),
+    ],
+    [
+      'a new idea with ideas like it, here and elsewhere in the region',
+      () =>
+        ideaDocument(registry, ideaOf(FULL), 'en', today, {
+          staged: true,
+          committed: false,
+          similar: similarIdeasDto(
+            [{ item: ideaOf(FULL, 'ideas/01-ide/ide-efgh34-y.md'), score: 0.61234 }],
+            'en',
+            today,
+          ),
+          regionSimilar: neighboursDto([
+            {
+              member: 'lidkoping',
+              memberName: 'Lidköping',
+              idea: { id: 'lidk-aaaaaa', title: 'Cykelpool', path: 'ideas/01-ide/lidk-aaaaaa-cykelpool.md' },
+              stageLabel: { sv: 'Idé', en: 'Idea' },
+              score: 0.5,
+              syncedAt: '2026-11-22T10:00:00Z',
+            },
+          ]),
         }),
     ],
   ])('%s leaks no internal field, no absolute path and no undefined value', (_name, build) => {

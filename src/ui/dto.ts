@@ -23,6 +23,8 @@ import type { FieldTitles } from '../core/criteria/field-titles.js';
 import type { Localized } from '../core/i18n/i18n.js';
 import { rowObject, type IdeaTable } from '../core/exchange/idea-row.js';
 import { lazyMap } from './lazy-list.js';
+import type { AddedNearbyView, NeighbourView } from './present/region-similar.js';
+import type { Similar } from '../core/sluice/similarity.js';
 import type { ImportedIdea, RowProblem } from '../core/exchange/import-rows.js';
 import { ageInDays } from '../core/region/age.js';
 import type { IdClash } from '../core/region/clashes.js';
@@ -246,6 +248,8 @@ export function ideaDiffDocument(v: {
   head: RevisionSide;
   diff: IdeaDiff;
   ok: boolean;
+  /** The ideas the change adds that are like ideas elsewhere in the region. */
+  regionSimilar?: readonly AddedNearbyView[];
 }) {
   const { lang, diff } = v;
   const side = (s: RevisionSide) => ({ ref: s.ref, commit: s.commit, mergeBase: s.mergeBase, worktree: s.worktree });
@@ -305,6 +309,7 @@ export function ideaDiffDocument(v: {
     })),
     findings: diff.findings.map(findingDto),
     ok: v.ok,
+    regionSimilar: addedNearbyDto(v.regionSimilar ?? []),
   };
 }
 
@@ -913,4 +918,28 @@ export function regionSiteDocument(
     pages: r.pages,
     members: r.members.map((m) => ({ ...memberDto(m.member, m.snapshot, now), lastFailure: m.failure ?? null })),
   };
+}
+
+/** The JSON of the similar ideas elsewhere in the region. */
+export function neighboursDto(items: readonly NeighbourView[]) {
+  return items.map((n) => ({
+    member: n.member,
+    memberName: n.memberName,
+    ref: `${n.member}:${n.idea.id ?? n.idea.path}`,
+    id: n.idea.id,
+    title: n.idea.title,
+    stageLabel: n.stageLabel,
+    score: Math.round(n.score * 100) / 100,
+    syncedAt: n.syncedAt,
+  }));
+}
+
+/** The ideas a change adds, each with the similar ideas elsewhere in the region (`ideas diff --json`). */
+export function addedNearbyDto(items: readonly AddedNearbyView[]) {
+  return items.map((a) => ({ id: a.id, title: a.title, path: a.path, similar: neighboursDto(a.similar) }));
+}
+
+/** Ideas like a new one in the registry, with how alike (`ideas new --json`). */
+export function similarIdeasDto(similar: readonly Similar<Idea>[], lang: Lang, today: Date) {
+  return similar.map((s) => ({ ...ideaSummaryDto(s.item, lang, today), score: Math.round(s.score * 100) / 100 }));
 }

@@ -293,6 +293,8 @@ describe('ideaDiffDocument', () => {
       'changed',
       'findings',
       'ok',
+      // Always there, empty outside a region, as `ideas diff --json` has always written it.
+      'regionSimilar',
     ]);
     expect(doc).toMatchObject({
       schemaVersion: 1,

@@ -7,13 +7,7 @@ import { ideaDiffDocument, regionSchemaDocument, schemaDocument, validationDocum
 import { renderDiffMarkdown, renderDiffText, type DiffView } from '../render-diff.js';
 import { prettyLines, renderValidationGithub, renderValidationJunit } from '../render-validation.js';
 import { EXIT, jsonText, output, type Output, type View } from '../output.js';
-import {
-  addedNearbyDto,
-  githubNearbyNotices,
-  markdownNearby,
-  renderAddedNearby,
-  type AddedNearbyView,
-} from './region-similar.js';
+import { githubNearbyNotices, markdownNearby, renderAddedNearby, type AddedNearbyView } from './region-similar.js';
 
 export type ValidateFormat = 'pretty' | 'json' | 'github' | 'junit';
 
@@ -53,7 +47,7 @@ export function presentDiff(
   const d = r.diff;
   const errors = d.findings.filter((f) => f.severity === 'error').length;
   const nearby = r.regionSimilar ?? [];
-  if (format === 'json') o.out(jsonText({ ...ideaDiffDocument(r), regionSimilar: addedNearbyDto(nearby) }));
+  if (format === 'json') o.out(jsonText(ideaDiffDocument({ ...r, regionSimilar: nearby })));
   else if (format === 'junit') {
     // A test case per idea the change touched, a failure per broken rule.
     const touched = new Map<string, string | null>();

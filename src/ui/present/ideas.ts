@@ -4,7 +4,14 @@ import type { Decision } from '../../core/sluice/decision.js';
 import type { Idea, IdeaSummary } from '../../core/sluice/idea.js';
 import type { Similar } from '../../core/sluice/similarity.js';
 import { t, type Lang } from '../../core/i18n/i18n.js';
-import { fieldChangesDto, ideaDocument, ideaEditDocument, ideaListDocument, ideaSummaryDto } from '../dto.js';
+import {
+  fieldChangesDto,
+  ideaDocument,
+  ideaEditDocument,
+  ideaListDocument,
+  neighboursDto,
+  similarIdeasDto,
+} from '../dto.js';
 import { renderIdea } from '../render-idea.js';
 import { renderIdeaList } from '../render-list.js';
 import { renderGate } from '../render-review.js';
@@ -13,7 +20,7 @@ import type { FieldTitles } from '../../core/criteria/field-titles.js';
 import type { ChecklistItem } from '../../core/sluice/gate.js';
 import { jsonParts, jsonText, output, type Output, type View } from '../output.js';
 import { terminalLine } from '../terminal-text.js';
-import { neighboursDto, renderNeighbours, type NeighbourView } from './region-similar.js';
+import { renderNeighbours, type NeighbourView } from './region-similar.js';
 
 /** Files that could not be read are left out of list, report, export and site: say so, and where to look. */
 export function unreadableWarning(count: number, lang: Lang, v: View): string {
@@ -34,10 +41,7 @@ export interface NewView {
 export function presentNew(r: NewView, json: boolean, v: View): Output {
   const o = output();
   if (json) {
-    const similar = r.similar.map((s) => ({
-      ...ideaSummaryDto(s.item, r.lang, v.today),
-      score: Math.round(s.score * 100) / 100,
-    }));
+    const similar = similarIdeasDto(r.similar, r.lang, v.today);
     const regionSimilar = neighboursDto(r.elsewhere);
     o.out(
       jsonText(

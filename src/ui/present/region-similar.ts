@@ -36,20 +36,6 @@ export function renderNeighbours(
     .join('');
 }
 
-/** The JSON of the similar ideas elsewhere in the region. */
-export function neighboursDto(items: readonly NeighbourView[]) {
-  return items.map((n) => ({
-    member: n.member,
-    memberName: n.memberName,
-    ref: `${n.member}:${n.idea.id ?? n.idea.path}`,
-    id: n.idea.id,
-    title: n.idea.title,
-    stageLabel: n.stageLabel,
-    score: Math.round(n.score * 100) / 100,
-    syncedAt: n.syncedAt,
-  }));
-}
-
 /** An added idea and the similar ideas elsewhere in the region, as `ideas diff` shows them. */
 export interface AddedNearbyView {
   id: string;
@@ -111,8 +97,4 @@ export function markdownNearby(items: readonly AddedNearbyView[], lang: Lang): s
       out.push(`  - ${mdText(line, 300)}`);
   }
   return `${out.join('\n')}\n`;
-}
-
-export function addedNearbyDto(items: readonly AddedNearbyView[]) {
-  return items.map((a) => ({ id: a.id, title: a.title, path: a.path, similar: neighboursDto(a.similar) }));
 }
