@@ -235,7 +235,6 @@ export function requireCouncil(
   );
 }
 
-/** Whether a return leads back: into a stage before the one the idea is in, in the config's order. */
 /**
  * The council's rule for a move into one of its stages (`council: true`): the entry must be its decision, one that
  * leads there: an approval, or a return to it from a later stage. The one rule a move, a decision, a review, an
@@ -251,6 +250,7 @@ export function councilLeadsInto(
   return decision === 'return' && from !== undefined && config !== undefined && councilReturn(config, from, to);
 }
 
+/** Whether a return leads back: into a stage before the one the idea is in, in the config's order. */
 export function councilReturn(config: RegistryConfig, from: Stage, to: Stage): boolean {
   const at = (s: Stage) => config.stages.findIndex((x) => x.key === s.key);
   return at(to) !== -1 && at(to) < at(from);

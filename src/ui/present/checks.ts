@@ -82,7 +82,6 @@ export function presentDiff(
   return o.done(r.ok ? EXIT.ok : EXIT.problems);
 }
 
-/** The JSON Schema as editors read it; with --json, inside a `schema` document like every other --json. */
 /** `ideas schema --region`: the region file's schema, or with --json the document that carries it. */
 export function presentRegionSchema(r: { schema: Record<string, unknown> }, json: boolean): Output {
   const o = output();
@@ -90,6 +89,7 @@ export function presentRegionSchema(r: { schema: Record<string, unknown> }, json
   return o.done();
 }
 
+/** The JSON Schema as editors read it; with --json, inside a `schema` document like every other --json. */
 export function presentSchema(
   r: { registry: RegistryRef; stage: Stage | null; lang: Lang; schema: Record<string, unknown> },
   json: boolean,
