@@ -1,4 +1,4 @@
-import { IdeasError } from '../core/errors.js';
+import { failure } from '../../test/helpers/errors.js';
 import { describe, expect, it } from 'vitest';
 import type { Ctx } from '../context.js';
 import { parseCommandLine } from '../program.js';
@@ -401,13 +401,9 @@ describe('the command line, from argv to each command’s input', () => {
       ['validate', '-f', 'junit', '--json'],
       ['validate', '--json', '--format', 'github'],
     ]) {
-      const e = await parseCommandLine(argv, ctx).then(
-        () => null,
-        (err: unknown) => err,
-      );
-      expect(e, argv.join(' ')).toBeInstanceOf(IdeasError);
-      expect((e as IdeasError).code).toBe('USAGE');
-      expect((e as IdeasError).message).toMatch(/^Give either --json or --format (md|csv|github|junit), not both/);
+      const e = await failure(parseCommandLine(argv, ctx));
+      expect(e.code, argv.join(' ')).toBe('USAGE');
+      expect(e.message).toMatch(/^Give either --json or --format (md|csv|github|junit), not both/);
     }
     expect((await parseCommandLine(['report', '--format', 'json', '--json'], ctx)).input).toMatchObject({
       format: 'json',

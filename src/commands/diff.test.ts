@@ -4,6 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { git } from '../../test/helpers/temp-repo.js';
 import { commandContext, ideaPath, makeSluice, read, removeSluices } from '../../test/helpers/sluice.js';
 import { parseRange, runDiff } from './diff.js';
+import { failure } from '../../test/helpers/errors.js';
 
 afterAll(removeSluices);
 
@@ -219,7 +220,7 @@ describe('runDiff', () => {
       ],
     ]);
     // And a head revision whose config is a link is refused, as every command refuses it on disk.
-    await expect(runDiff({ base: 'main', head: 'linked', lang: 'en' }, ctx)).rejects.toMatchObject({
+    expect(await failure(runDiff({ base: 'main', head: 'linked', lang: 'en' }, ctx))).toMatchObject({
       code: 'CONFIG_INVALID',
       text: { en: expect.stringContaining('is a symbolic link (to sluice.yaml)') },
     });
@@ -311,12 +312,12 @@ describe('runDiff', () => {
     git(['add', 'annat.txt'], root);
     git(['commit', '-q', '-m', 'annat'], root);
     const { ctx } = commandContext(root);
-    await expect(runDiff({ base: 'main', head: 'empty', lang: 'en' }, ctx)).rejects.toMatchObject({
+    expect(await failure(runDiff({ base: 'main', head: 'empty', lang: 'en' }, ctx))).toMatchObject({
       code: 'USAGE',
       text: { en: 'The revision empty has no registry in . (no ideas.config.yaml).' },
     });
     const outside = makeSluice({ git: false });
-    await expect(runDiff({}, commandContext(outside).ctx)).rejects.toMatchObject({
+    expect(await failure(runDiff({}, commandContext(outside).ctx))).toMatchObject({
       code: 'USAGE',
       text: { sv: expect.stringContaining('ligger inte i ett git-repo') },
     });

@@ -12,6 +12,7 @@ import { ScriptedPrompter } from '../ui/prompter.js';
 import { git } from '../../test/helpers/temp-repo.js';
 import type { IdeasError } from '../core/errors.js';
 import { runInit, type InitOptions } from './init.js';
+import { failure } from '../../test/helpers/errors.js';
 
 const examples = fileURLToPath(new URL('../../examples/', import.meta.url));
 const pkg = JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
@@ -215,7 +216,7 @@ describe('runInit', () => {
   });
 
   it('refuses an unknown template with USAGE, writing nothing', async () => {
-    await expect(runInit({ template: 'stockholm' }, ctx())).rejects.toMatchObject({ code: 'USAGE' });
+    expect(await failure(runInit({ template: 'stockholm' }, ctx()))).toMatchObject({ code: 'USAGE' });
     expect(tree(dir)).toEqual({});
   });
 
@@ -223,7 +224,7 @@ describe('runInit', () => {
     await runInit({ template: 'minimal' }, ctx());
     fs.writeFileSync(path.join(dir, 'ideas.config.yaml'), 'name: edited by hand\n');
     const before = tree(dir);
-    await expect(runInit({ template: 'sundsvall' }, ctx())).rejects.toMatchObject({ code: 'REGISTRY_EXISTS' });
+    expect(await failure(runInit({ template: 'sundsvall' }, ctx()))).toMatchObject({ code: 'REGISTRY_EXISTS' });
     expect(tree(dir)).toEqual(before);
   });
 

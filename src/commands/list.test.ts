@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Ctx } from '../context.js';
 import { runList, type ListOptions } from './list.js';
 import { testCtx } from '../../test/helpers/ctx.js';
+import { failure } from '../../test/helpers/errors.js';
 
 const examples = fileURLToPath(new URL('../../examples/', import.meta.url));
 
@@ -57,7 +58,7 @@ describe('runList', () => {
   });
 
   it('throws UNKNOWN_STAGE for a stage that does not exist', async () => {
-    await expect(runList({ stage: 'nowhere' }, ctx())).rejects.toMatchObject({ code: 'UNKNOWN_STAGE' });
+    expect(await failure(runList({ stage: 'nowhere' }, ctx()))).toMatchObject({ code: 'UNKNOWN_STAGE' });
   });
 
   it('counts files it cannot read, and lists the rest', async () => {

@@ -9,6 +9,7 @@ import { ScriptedPrompter } from '../ui/prompter.js';
 import { runNew } from './new.js';
 import { regionNeighbours } from './similar-in-region.js';
 import { loadRegistry } from '../io/registry.js';
+import { failure } from '../../test/helpers/errors.js';
 
 const examples = fileURLToPath(new URL('../../examples/', import.meta.url));
 
@@ -95,7 +96,7 @@ const ideaFiles = () => fs.readdirSync(path.join(registry, 'ideas', '01-ide')).f
 describe('ideas new in a member of a region', () => {
   it('at a terminal, names the similar idea elsewhere before writing, and stops when told to', async () => {
     const prompter = new ScriptedPrompter([{ kind: 'confirm', message: /Registrera idén ändå/, answer: false }]);
-    await expect(runNew(NEW, ctx(prompter, true))).rejects.toMatchObject({ code: 'CANCELLED' });
+    expect(await failure(runNew(NEW, ctx(prompter, true)))).toMatchObject({ code: 'CANCELLED' });
     // Shown through the prompter, before its question; the command itself writes nothing.
     expect(prompter.notes.join('')).toContain(
       'Lidköping har något liknande: «Läsplattor för äldre på äldreboenden» (lidkoping:lidk-aaaaaa, Test; regionens synk 2026-12-01)',

@@ -6,6 +6,7 @@ import { commandContext, ideaPath, makeSluice, removeSluices } from '../../test/
 import { compileStrict } from '../../test/helpers/strict-ajv.js';
 import { EXTENSION_KEYWORDS } from '../core/criteria/schema-check.js';
 import { runSchema } from './schema.js';
+import { failure } from '../../test/helpers/errors.js';
 
 afterAll(removeSluices);
 
@@ -103,10 +104,10 @@ describe('runSchema', () => {
 
   it('an unknown stage, or a broken criteria file, is refused', async () => {
     const { ctx } = commandContext(root);
-    await expect(runSchema({ stage: 'nowhere' }, ctx)).rejects.toMatchObject({ code: 'UNKNOWN_STAGE' });
+    expect(await failure(runSchema({ stage: 'nowhere' }, ctx))).toMatchObject({ code: 'UNKNOWN_STAGE' });
     const broken = makeSluice({ git: false });
     writeFileSync(path.join(broken, 'criteria/parked.schema.json'), '{ "type": "objekt" }');
-    await expect(runSchema({ stage: 'test' }, commandContext(broken).ctx)).rejects.toMatchObject({
+    expect(await failure(runSchema({ stage: 'test' }, commandContext(broken).ctx))).toMatchObject({
       code: 'CONFIG_INVALID',
     });
   });

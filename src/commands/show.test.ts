@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Ctx } from '../context.js';
 import { runShow } from './show.js';
 import { testCtx } from '../../test/helpers/ctx.js';
+import { failure } from '../../test/helpers/errors.js';
 
 const examples = fileURLToPath(new URL('../../examples/', import.meta.url));
 
@@ -47,14 +48,14 @@ describe('runShow', () => {
   });
 
   it.each(['ide-zzzz99', 'zzzz99', 'ide', ''])('throws IDEA_NOT_FOUND for %j', async (query) => {
-    await expect(runShow({ id: query }, ctx())).rejects.toMatchObject({ code: 'IDEA_NOT_FOUND' });
+    expect(await failure(runShow({ id: query }, ctx()))).toMatchObject({ code: 'IDEA_NOT_FOUND' });
   });
 
   it.each(['ide-trs9k2', 'trs9k2'])(
     'names the file of an idea that does not read, asked by %j, rather than say there is none',
     async (query) => {
       fs.writeFileSync(path.join(dir, 'ideas/01-ide/ide-trs9k2-trasig.md'), '---\nid: ide-trs9k2\ntitle: [oj\n---\n');
-      await expect(runShow({ id: query }, ctx())).rejects.toMatchObject({
+      expect(await failure(runShow({ id: query }, ctx()))).toMatchObject({
         code: 'IDEA_NOT_FOUND',
         text: { en: `The idea "${query}" in ideas/01-ide/ide-trs9k2-trasig.md cannot be read.` },
       });
@@ -66,6 +67,6 @@ describe('runShow', () => {
       path.join(dir, 'ideas/01-ide/abc-tzxqka-other.md'),
       '---\nid: abc-tzxqka\ntitle: Other\ncreated: 2026-01-01\n---\n',
     );
-    await expect(runShow({ id: 'tzxqka' }, ctx())).rejects.toMatchObject({ code: 'AMBIGUOUS_ID' });
+    expect(await failure(runShow({ id: 'tzxqka' }, ctx()))).toMatchObject({ code: 'AMBIGUOUS_ID' });
   });
 });

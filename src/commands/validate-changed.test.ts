@@ -4,6 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { commandContext, EXAMPLE, ideaPath, makeSluice, removeSluices } from '../../test/helpers/sluice.js';
 import { git, makeTempRepo, removeTempDirs } from '../../test/helpers/temp-repo.js';
 import { runValidate } from './validate.js';
+import { failure } from '../../test/helpers/errors.js';
 
 afterAll(() => {
   removeSluices();
@@ -138,7 +139,7 @@ describe('validate --changed', () => {
 
   it('outside git: a usage error', async () => {
     const root = makeSluice({ git: false });
-    await expect(runValidate({ paths: [], changed: true }, commandContext(root).ctx)).rejects.toMatchObject({
+    expect(await failure(runValidate({ paths: [], changed: true }, commandContext(root).ctx))).toMatchObject({
       code: 'USAGE',
     });
   });

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Ctx } from '../context.js';
 import { runValidate } from './validate.js';
 import { testCtx } from '../../test/helpers/ctx.js';
+import { failure } from '../../test/helpers/errors.js';
 
 const examples = fileURLToPath(new URL('../../examples/', import.meta.url));
 
@@ -130,7 +131,7 @@ describe('runValidate', () => {
   });
 
   it('refuses a path outside the registry', async () => {
-    await expect(runValidate({ paths: ['..'] }, ctx())).rejects.toMatchObject({ code: 'USAGE' });
-    await expect(runValidate({ paths: ['ideas/nothing-here.md'] }, ctx())).rejects.toMatchObject({ code: 'USAGE' });
+    expect(await failure(runValidate({ paths: ['..'] }, ctx()))).toMatchObject({ code: 'USAGE' });
+    expect(await failure(runValidate({ paths: ['ideas/nothing-here.md'] }, ctx()))).toMatchObject({ code: 'USAGE' });
   });
 });

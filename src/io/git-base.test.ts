@@ -4,6 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { git, makeTempRepo, removeTempDirs } from '../../test/helpers/temp-repo.js';
 import { IdeasError } from '../core/errors.js';
 import { defaultBase, defaultBranch, resolveRevision } from './git-base.js';
+import { failure } from '../../test/helpers/errors.js';
 
 afterAll(removeTempDirs);
 
@@ -43,7 +44,7 @@ describe('the base of a change', () => {
     expect(await defaultBranch(dir, {})).toBe('master');
     git(['branch', '-m', 'trunk'], dir);
     expect(await defaultBranch(dir, {})).toBeNull();
-    await expect(defaultBase(dir, {})).rejects.toMatchObject({
+    expect(await failure(defaultBase(dir, {}))).toMatchObject({
       code: 'USAGE',
       text: { en: expect.stringContaining('Cannot find a default branch') },
     });

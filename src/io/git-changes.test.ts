@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { git, makeTempDir, makeTempRepo, removeTempDirs } from '../../test/helpers/temp-repo.js';
 import { changedFiles } from './git-changes.js';
+import { failure } from '../../test/helpers/errors.js';
 
 const saved = { global: process.env.GIT_CONFIG_GLOBAL, system: process.env.GIT_CONFIG_NOSYSTEM };
 beforeAll(() => {
@@ -124,17 +125,17 @@ describe('changedFiles', () => {
   });
 
   it('outside a git repository, or with a base git does not know: a usage error that says so', async () => {
-    await expect(changedFiles(makeTempDir(), undefined, {})).rejects.toMatchObject({
+    expect(await failure(changedFiles(makeTempDir(), undefined, {}))).toMatchObject({
       code: 'USAGE',
       text: { en: expect.stringContaining('not in a git repository') },
     });
     const dir = repoWith(['a.md']);
-    await expect(changedFiles(dir, 'no-such-branch', {})).rejects.toMatchObject({
+    expect(await failure(changedFiles(dir, 'no-such-branch', {}))).toMatchObject({
       code: 'USAGE',
       text: { en: expect.stringContaining('"no-such-branch"') },
     });
     git(['branch', '-m', 'main', 'trunk'], dir);
-    await expect(changedFiles(dir, undefined, {})).rejects.toMatchObject({
+    expect(await failure(changedFiles(dir, undefined, {}))).toMatchObject({
       code: 'USAGE',
       text: { en: expect.stringContaining('default branch') },
     });

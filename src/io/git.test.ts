@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { git, gitEnv, GitTimeout } from './git.js';
 import { BlobReader } from './git-revision.js';
+import { failure } from '../../test/helpers/errors.js';
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -162,7 +163,7 @@ describe('git with a time limit', () => {
     const dir = tempDir();
     execFileSync('git', ['init', '-q', dir]);
     expect((await git(['rev-parse', '--is-inside-work-tree'], dir, { timeoutMs: 30_000 })).stdout).toBe('true\n');
-    await expect(git(['rev-parse', '--verify', 'nothing'], dir, { timeoutMs: 30_000 })).rejects.toMatchObject({
+    expect(await failure(git(['rev-parse', '--verify', 'nothing'], dir, { timeoutMs: 30_000 }))).toMatchObject({
       code: 'GIT',
     });
   });

@@ -5,6 +5,7 @@ import type { Stage } from '../core/sluice/config.js';
 import { EditReachError } from '../core/front-matter/edit-guard.js';
 import { readFrontMatter } from '../core/front-matter/front-matter.js';
 import { toIdea } from '../core/sluice/idea.js';
+import { thrown } from '../../test/helpers/errors.js';
 import { makeTempDir, removeTempDirs } from '../../test/helpers/temp-repo.js';
 import { editText, readIdeaText } from './idea-write.js';
 
@@ -34,9 +35,9 @@ describe('readIdeaText', () => {
     writeFileSync(abs, '---\nid: ide-abcd12\ntitle: X\n---\n');
     expect(readIdeaText(ideaAt(abs))).toContain('title: X');
     rmSync(abs);
-    expect(() => readIdeaText(ideaAt(abs))).toThrow(expect.objectContaining({ code: 'CONFLICT' }));
+    expect(thrown(() => readIdeaText(ideaAt(abs))).code).toBe('CONFLICT');
     mkdirSync(abs);
-    expect(() => readIdeaText(ideaAt(abs))).toThrow(expect.objectContaining({ code: 'IO' }));
+    expect(thrown(() => readIdeaText(ideaAt(abs))).code).toBe('IO');
   });
 });
 

@@ -4,15 +4,13 @@
  * that are not UTF-8. Each is refused with a clear error, or handled, in the commands that read, write, list,
  * stage and commit; the pre-commit hook is tested for real with `git commit`.
  */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeRun, ideas, ideasAsync, parseJson } from '../helpers/cli.js';
 import { cloneRegistry, ideaText, initRegistry, writeFile } from '../helpers/registry.js';
-import { git, makeTempDir, removeTempDirs } from '../helpers/temp-repo.js';
+import { commitWithHooks, git, makeTempDir, removeTempDirs } from '../helpers/temp-repo.js';
 
 afterAll(removeTempDirs);
 
@@ -300,21 +298,7 @@ describe('the config cannot put ideas or criteria outside the registry or into .
 });
 
 /** `git commit` with hooks, as a person runs it. */
-function commit(dir: string): { code: number | null; output: string } {
-  const r = spawnSync('git', ['commit', '-q', '-m', 'change'], {
-    cwd: dir,
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      GIT_CONFIG_NOSYSTEM: '1',
-      GIT_CONFIG_GLOBAL: os.devNull,
-      GIT_TERMINAL_PROMPT: '0',
-      NO_COLOR: '1',
-      LANG: 'C',
-    },
-  });
-  return { code: r.status, output: `${r.stdout}${r.stderr}` };
-}
+const commit = (dir: string) => commitWithHooks(dir, 'change', { LANG: 'C' });
 
 describe('file names that git quotes, or that are not UTF-8', () => {
   // Handled: names git quotes but that are fine as names.

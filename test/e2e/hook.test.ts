@@ -1,11 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BIN, describeRun, ideas, parseJson } from '../helpers/cli.js';
 import { ideaText, readConfig, stageDir, writeFile, type Lang } from '../helpers/registry.js';
-import { copyRepo, git, makeTempDir, makeTempRepo, removeTempDirs } from '../helpers/temp-repo.js';
+import { commitWithHooks, copyRepo, git, makeTempDir, makeTempRepo, removeTempDirs } from '../helpers/temp-repo.js';
 
 afterAll(removeTempDirs);
 
@@ -35,22 +34,8 @@ function repoWithRegistry(lang: Lang = 'en', sub = ''): { dir: string; registry:
   return { dir, registry: sub === '' ? dir : path.join(dir, sub) };
 }
 
-/** `git commit` as a person runs it, hooks and all, with the machine's git config kept out. */
-function commit(dir: string, env: NodeJS.ProcessEnv = {}): { code: number | null; output: string } {
-  const r = spawnSync('git', ['commit', '-q', '-m', 'A change'], {
-    cwd: dir,
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      GIT_CONFIG_NOSYSTEM: '1',
-      GIT_CONFIG_GLOBAL: os.devNull,
-      GIT_TERMINAL_PROMPT: '0',
-      NO_COLOR: '1',
-      ...env,
-    },
-  });
-  return { code: r.status, output: `${r.stdout}${r.stderr}` };
-}
+/** `git commit` as a person runs it, hooks and all. */
+const commit = (dir: string, env: NodeJS.ProcessEnv = {}) => commitWithHooks(dir, 'A change', env);
 
 function head(dir: string): string {
   return git(['rev-parse', 'HEAD'], dir).trim();

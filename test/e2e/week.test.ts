@@ -7,8 +7,7 @@ import { readdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
-import { BIN, cliEnv, describeRun, ideas, parseJson, type RunResult } from '../helpers/cli.js';
+import { describeRun, ideas, parseJson, shell, type RunResult } from '../helpers/cli.js';
 import { cloneRegistry, initRegistry, readIdeaFile, type Lang } from '../helpers/registry.js';
 import { git, removeTempDirs } from '../helpers/temp-repo.js';
 import { appendEntry } from '../helpers/idea-edit.js';
@@ -55,16 +54,6 @@ function fileOf(dir: string, id: string): string {
     if (path.basename(rel).startsWith(`${id}-`)) return `ideas/${rel}`;
   }
   throw new Error(`no file for ${id}`);
-}
-
-/** Runs a command line through sh as a user pastes it, `ideas` being the built CLI, in `cwd`. */
-function sh(command: string, cwd: string): RunResult {
-  const r = spawnSync('sh', ['-c', `ideas() { "${process.execPath}" "${BIN}" "$@"; }; ${command} </dev/null`], {
-    cwd,
-    env: cliEnv(),
-    encoding: 'utf8',
-  });
-  return { code: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr };
 }
 
 /** git as the user's machine has it when it knows nobody: no global or system configuration. */
@@ -164,7 +153,8 @@ describe.each(LANGS)('in a registry in %s', (lang) => {
       [commands[1], parked],
     ] as const) {
       expect(command).toMatch(lang === 'sv' ? /--stage ('idé'|parkerad)$/ : /--stage (idea|parked)$/);
-      const run = sh(command ?? '', dir);
+      // Pasted into a shell as the user would, with this build's `ideas` on the PATH.
+      const run = shell(command ?? '', dir);
       expect(run.code, describeRun(run)).toBe(0);
       expect(run.stdout).toContain(id);
     }

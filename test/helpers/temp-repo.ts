@@ -2,7 +2,7 @@
  * Temporary folders and git repositories for end-to-end tests. CI's git has no identity and no default branch, so
  * every repository is made with `-b main` and a local user. Call `removeTempDirs()` in afterAll (or afterEach).
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -29,6 +29,27 @@ export function git(args: readonly string[], cwd: string): string {
   };
   for (const name of ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_INDEX_FILE']) delete env[name];
   return execFileSync('git', [...args], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env });
+}
+
+/**
+ * `git commit` as a person runs it, hooks and all, with the same environment as git() above (and NO_COLOR); what git
+ * and the hook printed, together, and the exit code. `env` adds to it (LANG, a PATH without ideas).
+ */
+export function commitWithHooks(
+  dir: string,
+  message: string,
+  env: NodeJS.ProcessEnv = {},
+): { code: number | null; output: string } {
+  const base: NodeJS.ProcessEnv = {
+    ...process.env,
+    GIT_CONFIG_NOSYSTEM: '1',
+    GIT_CONFIG_GLOBAL: os.devNull,
+    GIT_TERMINAL_PROMPT: '0',
+    NO_COLOR: '1',
+  };
+  for (const name of ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_INDEX_FILE']) delete base[name];
+  const r = spawnSync('git', ['commit', '-q', '-m', message], { cwd: dir, encoding: 'utf8', env: { ...base, ...env } });
+  return { code: r.status, output: `${r.stdout}${r.stderr}` };
 }
 
 export function makeTempRepo(): string {

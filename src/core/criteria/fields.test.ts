@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RegistryConfig } from '../sluice/config.js';
-import { IdeasError } from '../errors.js';
+import { thrown } from '../../../test/helpers/errors.js';
 import {
   fieldSpec,
   foldRecordKeys,
@@ -79,15 +79,6 @@ const spec = (name: string, kind: FieldKind, extra: Partial<FieldSpec> = {}): Fi
   choices: [],
   ...extra,
 });
-
-function errorOf(fn: () => unknown): IdeasError | null {
-  try {
-    fn();
-    return null;
-  } catch (e) {
-    return e instanceof IdeasError ? e : null;
-  }
-}
 
 describe('intakeFields', () => {
   it('asks for the title first, then the required fields, then the intake fields and the rest, never system or read-only ones', () => {
@@ -221,9 +212,9 @@ describe('typeFlagValue', () => {
     ['number', ['Infinity']],
     ['text', ['a', 'b']],
   ])('a %s given %j is INVALID_ANSWER naming the field', (kind, raw) => {
-    const e = errorOf(() => typeFlagValue(spec('budget', kind as FieldKind), raw));
-    expect(e?.code).toBe('INVALID_ANSWER');
-    expect(e?.message).toMatch(/budget/);
+    const e = thrown(() => typeFlagValue(spec('budget', kind as FieldKind), raw));
+    expect(e.code).toBe('INVALID_ANSWER');
+    expect(e.message).toMatch(/budget/);
   });
 
   it('splits lists on commas and joins repeated flags, dropping empty items', () => {
@@ -235,7 +226,7 @@ describe('typeFlagValue', () => {
   it('types the items of a list of numbers, and refuses an item that is no number', () => {
     const counts = spec('counts', 'list', { schema: { type: 'array', items: { type: 'integer' } } });
     expect(typeFlagValue(counts, ['1, 2', '3'])).toEqual([1, 2, 3]);
-    expect(errorOf(() => typeFlagValue(counts, ['1, x']))?.code).toBe('INVALID_ANSWER');
+    expect(thrown(() => typeFlagValue(counts, ['1, x'])).code).toBe('INVALID_ANSWER');
   });
 
   it.each([
@@ -275,16 +266,16 @@ describe('typeFlagValue', () => {
     '45 000 euro',
     '١٢',
   ])('an amount written %j is refused, naming the field', (raw) => {
-    const e = errorOf(() => typeFlagValue(spec('requested_amount', 'number'), [raw]));
-    expect(e?.code).toBe('INVALID_ANSWER');
-    expect(e?.message).toContain('requested_amount');
-    expect(e?.message).toContain('45 000');
+    const e = thrown(() => typeFlagValue(spec('requested_amount', 'number'), [raw]));
+    expect(e.code).toBe('INVALID_ANSWER');
+    expect(e.message).toContain('requested_amount');
+    expect(e.message).toContain('45 000');
     expect(parseNumberText(raw)).toBeNull();
   });
 
   it('refuses a fraction for a whole number, naming the field', () => {
-    const e = errorOf(() => typeFlagValue(spec('participants', 'integer'), ['12,5']));
-    expect(e?.message).toMatch(/participants.*12,5/);
+    const e = thrown(() => typeFlagValue(spec('participants', 'integer'), ['12,5']));
+    expect(e.message).toMatch(/participants.*12,5/);
   });
 
   it('matches a choice whatever its case and stores the schema spelling', () => {
@@ -297,7 +288,7 @@ describe('typeFlagValue', () => {
     expect(typeFlagValue(s, ['pilot'])).toBe('Pilot');
     expect(typeFlagValue(s, ['PILOT'])).toBe('Pilot');
     expect(typeFlagValue(s, ['Scale'])).toBe('scale');
-    expect(errorOf(() => typeFlagValue(s, ['pilots']))?.code).toBe('INVALID_ANSWER');
+    expect(thrown(() => typeFlagValue(s, ['pilots'])).code).toBe('INVALID_ANSWER');
     const areas = spec('areas', 'checkbox', { choices: [{ value: 'school', label: 'school' }] });
     expect(typeFlagValue(areas, ['SCHOOL'])).toEqual(['school']);
   });
@@ -313,7 +304,7 @@ describe('typeFlagValue', () => {
     expect(typeFlagValue(c, ['FRAMTIDENS VÄLFÄRD'])).toBe('valfard');
     expect(typeFlagValue(c, ['future welfare'])).toBe('valfard');
     expect(typeFlagValue(c, ['Klimat'])).toBe('klimat');
-    expect(errorOf(() => typeFlagValue(c, ['Skola']))?.code).toBe('INVALID_ANSWER');
+    expect(thrown(() => typeFlagValue(c, ['Skola'])).code).toBe('INVALID_ANSWER');
   });
 
   it('keeps text as given, trimmed', () => {

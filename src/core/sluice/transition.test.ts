@@ -12,6 +12,7 @@ import {
   type MoveRequest,
   type StageValidators,
 } from './transition.js';
+import { thrown } from '../../../test/helpers/errors.js';
 
 const label = (sv: string, en: string) => ({ sv, en });
 const config = normalizeConfig({
@@ -212,8 +213,8 @@ describe('planTransition: a decision', () => {
     expect(decisionTarget(from, 'reject', config)?.key).toBe('rejected');
     expect(decisionTarget(from, 'return', config)).toBeNull();
     expect(decisionTarget(from, 'approve', config, 'Idé')?.key).toBe('idea');
-    expect(() => decisionTarget(idea('spread'), 'approve', config)).toThrow(expect.objectContaining({ code: 'USAGE' }));
-    expect(() => decisionTarget(idea('test'), 'park', config)).toThrow(expect.objectContaining({ code: 'USAGE' }));
+    expect(thrown(() => decisionTarget(idea('spread'), 'approve', config))).toMatchObject({ code: 'USAGE' });
+    expect(thrown(() => decisionTarget(idea('test'), 'park', config))).toMatchObject({ code: 'USAGE' });
   });
 
   it('says an idea is parked (or rejected) already, not that its stage has no next stage for the decision', () => {
