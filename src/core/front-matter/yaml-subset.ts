@@ -875,9 +875,15 @@ class Reader {
       this.i = j + 1;
     };
     if (text.charCodeAt(from) === 39 /* ' */) {
+      // The next quote at or after `p`, found once and kept while the lines taken end before it: searched anew at
+      // each line, a scalar of many lines would be read again to its end at each one.
+      let q = -1;
       for (;;) {
-        const q = text.indexOf("'", p);
-        if (q === -1 || q >= lineEnd) {
+        if (q < p) {
+          q = text.indexOf("'", p);
+          if (q === -1) q = Infinity;
+        }
+        if (q >= lineEnd) {
           out += withoutTrailingSpaces(text, p, lineEnd);
           nextLine(false);
           continue;
