@@ -5,6 +5,7 @@ import { CONFIG_FILE, normalizeConfig, type RegistryConfig } from '../core/sluic
 import { IdeasError } from '../core/errors.js';
 import { localize, t, type Lang, type MessageKey } from '../core/i18n/i18n.js';
 import { DEFAULT_TEMPLATE, TEMPLATES, templateByKey, type Template } from '../core/scaffold/templates.js';
+import { fsError } from '../io/fs-error.js';
 import { createFilesAllOrNothing, writeFileAtomic } from '../io/atomic-file.js';
 import { entryExists, nearestExisting, pathExists, readTextIfExists, realPath } from '../io/files.js';
 import { ownPackage, readExampleFile } from '../io/package-files.js';
@@ -109,7 +110,9 @@ export async function runInit(opts: InitOptions, ctx: Ctx): Promise<InitResult> 
       if (gitignore === 'appended') writeFileAtomic(ignoreFile, ignoreAfter);
     });
   } catch (e) {
-    throw new IdeasError('IO', 'err.writeFile', { file: root, reason: (e as Error).message }, { cause: e });
+    // In the catalogue's words, naming the file the system refused (Node's own message is English, and may name
+    // the machine's absolute path).
+    throw fsError(e, root);
   }
   const listed = [...files.keys()];
   if (gitignore === 'appended') listed.push(GITIGNORE);

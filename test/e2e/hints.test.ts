@@ -365,8 +365,11 @@ const SITUATIONS: Situation[] = [
   },
 ];
 
-/** Keys whose commands are not hints to run: the config's comment names the program. */
-const NOT_HINTS = (key: string) => key === 'init.comment.config';
+/**
+ * Keys whose commands are not hints to run: comments in files the product writes, which name the program (the
+ * config's) or say what the file does (the pre-commit hook's, whose commands test/e2e/hook.test.ts runs).
+ */
+const NOT_HINTS = (key: string) => key === 'init.comment.config' || key === 'hook.about';
 
 /** The first words of the commands of `ideas`: `ideas import: …` in a text quoted from a schema is no command. */
 const COMMAND_WORDS = new Set(COMMANDS.map((c) => c.path[0]));
