@@ -36,6 +36,9 @@ const MACHINE = [
   'repl',
   'wasi',
   'sqlite',
+  'timers',
+  'timers/promises',
+  'perf_hooks',
 ].flatMap((name) => [name, `node:${name}`]);
 
 /** The names of MACHINE as one alternation for a selector's regular expression (`/` escaped). */
@@ -83,6 +86,9 @@ const MACHINE_GLOBALS = [
   'setTimeout',
   'setInterval',
   'setImmediate',
+  'clearTimeout',
+  'clearInterval',
+  'clearImmediate',
   'queueMicrotask',
   'performance',
   'XMLHttpRequest',
@@ -94,6 +100,28 @@ const MACHINE_GLOBALS = [
 const CLOCK = [
   { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'The pure parts are handed the date.' },
   { selector: "CallExpression[callee.name='Date']", message: 'The pure parts are handed the date.' },
+  {
+    // `new Intl.DateTimeFormat().format()`: today's date, read from the clock.
+    selector: 'CallExpression[callee.property.name=/^(format|formatToParts)$/][arguments.length=0]',
+    message: 'The pure parts are handed the date.',
+  },
+];
+
+/** The process's own exit and streams, which only src/main.ts (the exit code) and the wiring's writer reach. */
+const PROCESS_EDGE = [
+  { object: 'process', property: 'exit', message: 'Only src/main.ts ends the process (docs/architecture.md).' },
+  { object: 'process', property: 'exitCode', message: 'Only src/main.ts sets the exit code (docs/architecture.md).' },
+  {
+    object: 'process',
+    property: 'stdout',
+    message: "Output goes through the context's streams (docs/architecture.md).",
+  },
+  {
+    object: 'process',
+    property: 'stderr',
+    message: "Output goes through the context's streams (docs/architecture.md).",
+  },
+  { object: 'console', message: "Output goes through the context's streams (docs/architecture.md)." },
 ];
 const CLOCK_PROPERTIES = [
   { object: 'Date', property: 'now', message: 'The pure parts are handed the time.' },
@@ -120,6 +148,14 @@ const CORE_MAY_NOT = ['@inquirer/*', '**/commands/*', '**/ui/*', '**/io/*', '**/
  * @param {string} message
  */
 const refuse = (names, message) => names.map((name) => ({ name, message, allowTypeImports: false }));
+
+/** What the core's code may not hold, beyond its imports. */
+const CORE_SYNTAX = [
+  { selector: 'ImportExpression', message: 'The core loads no module at run time: io/ hands it what it needs.' },
+  typeImportOf(['io', 'commands', 'ui', 'cli', 'tools']),
+  CHILD_PROCESS,
+  ...CLOCK,
+];
 
 const CORE_NO_IO = 'The core does no I/O: src/io/ loads what it needs and hands it in (docs/architecture.md).';
 const CORE_NO_UI = 'The core has no prompts, colours or command line (docs/architecture.md).';
@@ -166,13 +202,7 @@ export default tseslint.config(
           patterns: [{ group: CORE_MAY_NOT, message: CORE_INWARD, allowTypeImports: false }],
         },
       ],
-      'no-restricted-syntax': [
-        'error',
-        { selector: 'ImportExpression', message: 'The core loads no module at run time: io/ hands it what it needs.' },
-        typeImportOf(['io', 'commands', 'ui', 'cli', 'tools']),
-        CHILD_PROCESS,
-        ...CLOCK,
-      ],
+      'no-restricted-syntax': ['error', ...CORE_SYNTAX],
       'no-restricted-globals': ['error', ...MACHINE_GLOBALS],
       'no-restricted-properties': ['error', ...CLOCK_PROPERTIES],
     },
@@ -194,6 +224,18 @@ export default tseslint.config(
           ],
           patterns: [{ group: CORE_MAY_NOT, message: CORE_INWARD, allowTypeImports: false }],
         },
+      ],
+      // The one package each loads, by its name: nothing else through the `require` it makes.
+      'no-restricted-syntax': [
+        'error',
+        ...CORE_SYNTAX,
+        ...[
+          "CallExpression[callee.type='CallExpression'][callee.callee.name='createRequire']:not([arguments.0.value=/^(yaml|re2js)$/])",
+          "CallExpression[callee.name='require']:not([arguments.0.value=/^(yaml|re2js)$/])",
+        ].map((selector) => ({
+          selector,
+          message: 'The core loads the yaml package and RE2 by name, and nothing else.',
+        })),
       ],
     },
   },
@@ -225,10 +267,16 @@ export default tseslint.config(
       '@typescript-eslint/no-restricted-imports': [
         'error',
         {
-          paths: refuse(
-            MACHINE,
-            'The UI turns results into text: it reaches no files or processes (docs/architecture.md).',
-          ),
+          paths: [
+            ...refuse(
+              MACHINE,
+              'The UI turns results into text: it reaches no files or processes (docs/architecture.md).',
+            ),
+            ...refuse(
+              ['@inquirer/prompts'],
+              'Prompts are drawn by the real prompter alone (ui/prompter.ts, ui/inquirer.ts).',
+            ),
+          ],
           patterns: [
             {
               group: ['**/io/*', '**/commands/*', '**/cli/*', ...WIRING],
@@ -270,6 +318,28 @@ export default tseslint.config(
     },
   },
   {
+    // The four prompts the real prompter draws, named here so that the rest of @inquirer/prompts is never loaded.
+    files: ['src/ui/inquirer.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: refuse(
+            MACHINE,
+            'The UI turns results into text: it reaches no files or processes (docs/architecture.md).',
+          ),
+          patterns: [
+            {
+              group: ['**/io/*', '**/commands/*', '**/cli/*', ...WIRING],
+              message: 'The UI knows the core and nothing above it (docs/architecture.md).',
+              allowTypeImports: false,
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // git runs through io/git.ts (and its batch reader of blobs) alone; the user's editor through io/editor.ts.
     files: [
       'src/io/**/*.ts',
@@ -286,6 +356,21 @@ export default tseslint.config(
     },
   },
   {
+    // Only src/main.ts ends the process and sets its exit code; output goes through the context's streams.
+    files: [
+      'src/io/**/*.ts',
+      'src/cli/**/*.ts',
+      'src/program.ts',
+      'src/context.ts',
+      'src/launch.ts',
+      'src/help-fast.ts',
+    ],
+    ignores: ['src/**/*.test.ts'],
+    rules: {
+      'no-restricted-properties': ['error', ...PROCESS_EDGE],
+    },
+  },
+  {
     // Commands return results: they never print or exit, and they reach files, git and other programs only through
     // io/ (whose writes go through io/atomic-file.ts and its fault points).
     files: ['src/commands/**/*.ts'],
@@ -296,7 +381,16 @@ export default tseslint.config(
         {
           paths: [
             ...refuse(['chalk', 'commander'], 'Commands return results: presenters in src/ui/ render them.'),
+            ...refuse(['@inquirer/prompts'], 'Commands ask through the prompter they are handed (ctx.prompter).'),
             ...refuse(MACHINE, 'Commands reach files, git and programs only through src/io/ (docs/architecture.md).'),
+          ],
+          patterns: [
+            {
+              group: ['**/cli/*', '**/program.js', '**/main.js', '**/launch.js', '**/help-fast.js', '**/tools/*'],
+              message:
+                'Commands are handed their context (src/context.ts); the wiring above them is not theirs to use.',
+              allowTypeImports: false,
+            },
           ],
         },
       ],
@@ -306,11 +400,16 @@ export default tseslint.config(
         dynamicImportOf(['cli', 'tools']),
         CHILD_PROCESS,
         typeImportOf(['cli', 'tools']),
-        {
-          selector: "CallExpression[callee.property.name='write'][callee.object.property.name=/^(stdout|stderr)$/]",
+        ...[
+          "CallExpression[callee.property.name='write'][callee.object.property.name=/^(stdout|stderr)$/]",
+          "MemberExpression[object.name='ctx'][property.name=/^(stdout|stderr)$/]",
+          "MemberExpression[object.name='ctx'][property.value=/^(stdout|stderr)$/]",
+          "VariableDeclarator[init.name='ctx'] > ObjectPattern > Property[key.name=/^(stdout|stderr)$/]",
+        ].map((selector) => ({
+          selector,
           message:
             'Commands never print: the presenter renders the result, the prompter shows notes between questions.',
-        },
+        })),
       ],
       'no-restricted-globals': ['error', ...MACHINE_GLOBALS],
     },

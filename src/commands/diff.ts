@@ -47,6 +47,7 @@ import {
 } from '../io/git-revision.js';
 import { isReadableEntry, isReadableTreeFile, listIdeaFiles } from '../io/idea-files.js';
 import { readBytes } from '../io/files.js';
+import { readIdeaBytes } from '../io/read-ideas.js';
 import {
   criteriaCompileError,
   criteriaReason,
@@ -495,7 +496,8 @@ function worktreeSnapshot(registry: Registry): Snapshot {
   for (const entry of listIdeaFiles(registry)) {
     if (!isReadableEntry(entry) || !entry.stage) continue;
     try {
-      files.push({ path: entry.path, bytes: readBytes(entry.abs), abs: entry.abs });
+      // As every reader of idea files reads them: no more than an idea may hold, a larger one refused as too large.
+      files.push({ path: entry.path, bytes: readIdeaBytes(entry.abs), abs: entry.abs });
     } catch {
       // Gone since it was listed, or unreadable: `ideas validate` says which.
     }

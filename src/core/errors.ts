@@ -1,6 +1,9 @@
 import { type Lang, type MessageKey, type Params, localize, type Localized } from './i18n/i18n.js';
 
-/** Why a command could not run as asked. The process edge maps every code to exit 2, except CANCELLED (130). */
+/**
+ * Why a command could not run as asked. Its presenter (ui/present/error.ts) makes every code exit 2, but GATE_CLOSED
+ * exit 1 (what stops the command is a problem of the idea, as validate's are) and CANCELLED 130.
+ */
 export type ErrorCode =
   | 'USAGE'
   | 'NOT_A_REGISTRY'

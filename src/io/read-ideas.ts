@@ -45,6 +45,14 @@ export function readIdeaFile(abs: string): FrontMatterResult {
   return readFrontMatter(readWithKey(abs, IDEA_READ_LIMIT).bytes);
 }
 
+/**
+ * An idea file's bytes, no more of them than readEntry reads (a larger file is then `file/too-large`): for a reader
+ * that keeps the bytes themselves, as `ideas diff` does of the working tree. Throws as readFileSync does.
+ */
+export function readIdeaBytes(abs: string): Uint8Array {
+  return readWithKey(abs, IDEA_READ_LIMIT).bytes;
+}
+
 export type { Compute, FileBytes, RemoteTask };
 
 const EMPTY = new Uint8Array();

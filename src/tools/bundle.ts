@@ -120,9 +120,10 @@ function wrapScript(file: string): void {
 }
 wrapScript(BUNDLE_FILE);
 
-// The `yaml` package as one script of its own, which src/launch.ts loads with its code cache when a command first
-// needs it (a file the fast reader leaves to it, an edit): a `require` of its 40 modules took ~20 ms, and the bundle
-// is not made larger for the commands that never need it.
+// The `yaml` package as one script of its own, which src/launch.ts loads with its code cache when the fast reader
+// leaves a file to it: a `require` of its 40 modules took ~20 ms. The modules that edit front matter or write a
+// config's comments import the package themselves, so the main bundle holds a copy too, set up only when a writing
+// command loads them (its modules are wrapped, run on first use); list, validate, report and site never do.
 await build({
   ...commonJs,
   plugins: [],

@@ -237,8 +237,9 @@ export function requireCouncil(
 
 /**
  * The council's rule for a move into one of its stages (`council: true`): the entry must be its decision, one that
- * leads there: an approval, or a return to it from a later stage. The one rule a move, a decision, a review, an
- * import and `ideas diff` (for a history written by hand) all hold.
+ * leads there: an approval, or a return to it from a later stage. The one rule a move, a decision and a review hold,
+ * and `ideas diff` for a history written by hand. An import or an adoption is no move: it brings an idea into a stage
+ * through the stage's gate, and `ideas diff` lists it among the things to review.
  */
 export function councilLeadsInto(
   decision: unknown,

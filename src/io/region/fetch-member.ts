@@ -326,7 +326,7 @@ export async function syncMember(
     if (!isIdeasError(e)) throw e;
     return {
       ok: false,
-      problem: { kind: 'fetch', message: 'region.problem.fetch', params: { reason: e.text.en }, details: [] },
+      problem: { kind: 'fetch', message: 'region.problem.fetch', params: { reason: e.text }, details: [] },
     };
   } finally {
     reader.close();
