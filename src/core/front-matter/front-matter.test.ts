@@ -215,6 +215,27 @@ describe('readFrontMatter', () => {
     }
   });
 
+  it('reads aliases as the package counts them, whatever else is in the text', () => {
+    const aliases = (n: number) => `a: &x v\n${Array.from({ length: n }, (_, i) => `k${i}: *x\n`).join('')}`;
+    // An unrelated key with a tag the fast reader leaves to the package: the same verdict either way.
+    for (const n of [99, 100]) {
+      const alone = verdict(read(`---\n${aliases(n)}---\n`));
+      const beside = verdict(read(`---\n${aliases(n)}zz: !!str x\n---\n`));
+      expect(alone, `${n} aliases`).toEqual(beside);
+    }
+    expect(read(`---\n${aliases(99)}---\n`).ok).toBe(true);
+    expect(verdict(read(`---\n${aliases(100)}---\n`))).toEqual({ rule: 'front-matter/alias-limit', line: 2 });
+  });
+
+  it('refuses nesting deeper than any front matter the same way every time', () => {
+    const text = `---\na: ${'['.repeat(1000)}x${']'.repeat(1000)}\n---\n`;
+    const verdicts = Array.from({ length: 12 }, () => verdict(read(text)));
+    expect(new Set(verdicts.map((v) => JSON.stringify(v))).size).toBe(1);
+    expect(verdicts[0]).toEqual({ rule: 'front-matter/too-deep', line: 2 });
+    // 200 levels read.
+    expect(read(`---\na: ${'['.repeat(199)}x${']'.repeat(199)}\n---\n`).ok).toBe(true);
+  });
+
   it('accepts a small legitimate anchor and alias', () => {
     const r = read('---\ntitle: Delad text\nunit: &u Socialtjänsten\ncontact: *u\ntags: &t [a, b]\nmore: *t\n---\n');
     expect(r.ok && r.data).toEqual({

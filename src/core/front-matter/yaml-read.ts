@@ -116,6 +116,13 @@ function readWithPackage(text: string): unknown {
   const { Composer, LineCounter, Parser, YAMLParseError } = yamlPackage();
   const counter = new LineCounter();
   const tokens = [...new Parser(counter.addNewLine).parse(text)];
+  // Nesting deeper than any front matter, refused before the composer and the walk recurse through it: where their
+  // stack ran out depended on how warm the JIT was (a text refused five times, then read).
+  const deep = tooDeepAt(tokens);
+  if (deep !== -1) {
+    const pos = counter.linePos(deep);
+    throw new YamlProblem('front-matter/too-deep', 'f.tooDeep', 'h.tooDeep', {}, pos.line - 1, pos.col - 1);
+  }
   const composer = new Composer(OPTIONS);
   // As the package's parseDocument: the first document, and an error at the start of a second one.
   let doc: Document.Parsed | undefined;
@@ -175,6 +182,31 @@ function readWithPackage(text: string): unknown {
     }
   }
   return data;
+}
+
+/** The deepest nesting of lists and mappings read here: far beyond any idea's, far within the stack's reach. */
+const MAX_NESTING = 200;
+
+/**
+ * Where the first list or mapping nested deeper than MAX_NESTING starts in the package's syntax tree, or -1; walked
+ * with a stack of its own, so that the walk itself cannot run out of the program's.
+ */
+function tooDeepAt(tokens: readonly CST.Token[]): number {
+  const todo: [CST.Token, number][] = tokens.map((t) => [t, 0]);
+  for (let next = todo.pop(); next; next = todo.pop()) {
+    const [token, depth] = next;
+    if (token.type === 'document') {
+      if (token.value) todo.push([token.value, depth]);
+      continue;
+    }
+    if (token.type !== 'block-map' && token.type !== 'block-seq' && token.type !== 'flow-collection') continue;
+    if (depth + 1 > MAX_NESTING) return token.offset;
+    for (const item of token.items) {
+      if ('key' in item && item.key) todo.push([item.key, depth + 1]);
+      if (item.value) todo.push([item.value, depth + 1]);
+    }
+  }
+  return -1;
 }
 
 /**
