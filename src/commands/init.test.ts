@@ -10,7 +10,6 @@ import { slugify } from '../core/sluice/slug.js';
 import { loadRegistry } from '../io/registry.js';
 import { ScriptedPrompter } from '../ui/prompter.js';
 import { git } from '../../test/helpers/temp-repo.js';
-import type { IdeasError } from '../core/errors.js';
 import { runInit, type InitOptions } from './init.js';
 import { failure } from '../../test/helpers/errors.js';
 
@@ -180,9 +179,9 @@ describe('runInit', () => {
     ['--package with --ci none', { package: OWN_SPEC, ci: 'none' }, /--no-ci/],
     ['an unknown --ci', { ci: 'travis' }, /"travis".*github, gitlab, none/],
   ])('refuses %s with USAGE, writing nothing', async (_name, opts, message) => {
-    const error = await runInit({ template: 'minimal', lang: 'en', ...opts }, ctx()).catch((e: unknown) => e);
+    const error = await failure(runInit({ template: 'minimal', lang: 'en', ...opts }, ctx()));
     expect(error).toMatchObject({ code: 'USAGE' });
-    const text = (error as IdeasError).text;
+    const text = error.text;
     expect(text.en).toMatch(message);
     for (const shown of [text.sv, text.en]) {
       expect([...shown].filter((c) => (c.codePointAt(0) ?? 0) < 0x20 || /[\u007f-\u009f]/.test(c))).toEqual([]);
@@ -232,9 +231,9 @@ describe('runInit', () => {
     fs.mkdirSync(path.join(dir, 'criteria'));
     fs.writeFileSync(path.join(dir, 'criteria/doing.schema.json'), '{"mine": true}\n');
     const before = tree(dir);
-    const error = await runInit({ template: 'minimal' }, ctx()).catch((e: unknown) => e);
+    const error = await failure(runInit({ template: 'minimal' }, ctx()));
     expect(error).toMatchObject({ code: 'FILE_EXISTS' });
-    expect((error as Error).message).toContain('criteria/doing.schema.json');
+    expect(error.message).toContain('criteria/doing.schema.json');
     expect(tree(dir)).toEqual(before);
   });
 });

@@ -2,7 +2,6 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { git, makeTempRepo, removeTempDirs } from '../../test/helpers/temp-repo.js';
-import { IdeasError } from '../core/errors.js';
 import { defaultBase, defaultBranch, resolveRevision } from './git-base.js';
 import { failure } from '../../test/helpers/errors.js';
 
@@ -54,8 +53,7 @@ describe('the base of a change', () => {
     const dir = makeTempRepo();
     const head = commit(dir, 'a.txt', 'one');
     expect(await resolveRevision(dir, 'main')).toBe(head);
-    const e = await resolveRevision(dir, 'no-such-branch').catch((x: unknown) => x);
-    expect(e).toBeInstanceOf(IdeasError);
+    const e = await failure(resolveRevision(dir, 'no-such-branch'));
     expect(e).toMatchObject({ code: 'USAGE', text: { en: expect.stringContaining('"no-such-branch"') } });
   });
 });

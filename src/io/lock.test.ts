@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { makeTempDir, removeTempDirs } from '../../test/helpers/temp-repo.js';
 import { IdeasError } from '../core/errors.js';
 import { ownerIsDead, releaseLock, takeLock, type LockPlace } from './lock.js';
+import { failure } from '../../test/helpers/errors.js';
 
 afterAll(removeTempDirs);
 
@@ -21,15 +22,8 @@ function leaveOwner(p: LockPlace, owner: Record<string, unknown>, name = `${Stri
   writeFileSync(path.join(p.lock, name), JSON.stringify(owner));
 }
 
-async function refusal(p: LockPlace): Promise<IdeasError> {
-  try {
-    await takeLock(p, 60);
-  } catch (e) {
-    if (e instanceof IdeasError) return e;
-    throw e;
-  }
-  throw new Error('the lock was taken');
-}
+/** Why the lock was not taken. */
+const refusal = (p: LockPlace): Promise<IdeasError> => failure(takeLock(p, 60));
 
 describe('the write lock', () => {
   it('is a folder holding its owner, gone after release, and leaves nothing in the scratch folder', async () => {

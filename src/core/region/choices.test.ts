@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { listOrNone, regionStageKey, unknownMemberError } from './choices.js';
+import { thrown } from '../../../test/helpers/errors.js';
 
 describe('unknownMemberError', () => {
   it('names the members there are', () => {
@@ -47,14 +48,7 @@ describe('regionStageKey', () => {
   });
 
   it('refuses a stage no member has, naming the stages by their labels in each language', () => {
-    const e = (() => {
-      try {
-        regionStageKey([lidkoping, skovde], 'nowhere');
-      } catch (err) {
-        return err as { code: string; text: { sv: string; en: string } };
-      }
-      throw new Error('not refused');
-    })();
+    const e = thrown(() => regionStageKey([lidkoping, skovde], 'nowhere'));
     expect(e.code).toBe('USAGE');
     expect(e.text.en).toBe('No member has the stage "nowhere". The stages: Idea, Trial, Refinement.');
     expect(e.text.sv).toBe('Ingen medlem har steget "nowhere". Stegen: Idé, Test, Förädling.');
@@ -62,14 +56,7 @@ describe('regionStageKey', () => {
 
   it('suggests the stage a misspelled name was meant for, the same stage in two members counting once', () => {
     const both = [lidkoping, [...skovde, { key: 'test', label: { sv: 'Test', en: 'Trial' } }]];
-    const e = (() => {
-      try {
-        regionStageKey(both, 'Förädlng');
-      } catch (err) {
-        return err as { code: string; text: { sv: string; en: string } };
-      }
-      throw new Error('not refused');
-    })();
+    const e = thrown(() => regionStageKey(both, 'Förädlng'));
     expect(e.code).toBe('USAGE');
     expect(e.text.sv).toBe('Ingen medlem har steget "Förädlng". Menade du Förädling? Stegen: Idé, Test, Förädling.');
     // The form nearest to what was typed, as `ideas list --stage` suggests it: here the Swedish label.

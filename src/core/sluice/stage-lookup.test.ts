@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { IdeasError } from '../errors.js';
 import { normalizeConfig } from './config.js';
 import { resolveStage } from './stage-lookup.js';
+import { thrown } from '../../../test/helpers/errors.js';
 
 const config = normalizeConfig({
   name: 'Sluss',
@@ -21,14 +21,9 @@ const config = normalizeConfig({
 });
 
 function refusal(name: string): { sv: string; en: string } {
-  try {
-    resolveStage(config, name);
-  } catch (e) {
-    if (!(e instanceof IdeasError)) throw e;
-    expect(e.code).toBe('UNKNOWN_STAGE');
-    return { sv: e.text.sv, en: e.text.en };
-  }
-  throw new Error(`${name} was taken as a stage`);
+  const e = thrown(() => resolveStage(config, name));
+  expect(e.code).toBe('UNKNOWN_STAGE');
+  return { sv: e.text.sv, en: e.text.en };
 }
 
 describe('resolveStage', () => {

@@ -222,14 +222,7 @@ describe('planTransition: a decision', () => {
       ['parked', 'park'],
       ['rejected', 'reject'],
     ] as const) {
-      const e = (() => {
-        try {
-          decisionTarget(idea(stage), decision, config);
-        } catch (err) {
-          return err as IdeasError;
-        }
-        throw new Error('not refused');
-      })();
+      const e = thrown(() => decisionTarget(idea(stage), decision, config));
       expect(e.code).toBe('USAGE');
       expect(e.text.sv).toMatch(/^Idén plan-4k7q2x står redan i (Parkerad|Avslagen)\.$/);
     }
@@ -359,15 +352,7 @@ describe('the council rule', () => {
   });
   const plan = (from: IdeaFields, to: string, extra: Partial<MoveRequest> = {}) =>
     planTransition({ ...move(from, to, extra), config: council, to: council.stages.find((s) => s.key === to) ?? null });
-  const refused = (run: () => unknown): string => {
-    try {
-      run();
-    } catch (e) {
-      expect(e).toBeInstanceOf(IdeasError);
-      return (e as IdeasError).text.en;
-    }
-    throw new Error('not refused');
-  };
+  const refused = (run: () => unknown): string => thrown(run).text.en;
 
   it('takes an approval into its stage, and a return back to it from a later stage', () => {
     expect(plan(at('idea'), 'refinement', { decision: 'approve' }).kind).toBe('write');
