@@ -1,6 +1,7 @@
 /**
  * The help of the command line (`ideas --help`, `ideas <command> --help`): the program's and each command's and
- * option's description, in both languages. src/ui/help.ts gives them by their names (helpText).
+ * option's description, in both languages, and the titles and words of commander's help around them. src/ui/help.ts
+ * gives the descriptions by their names (helpText).
  */
 import type { Localized } from '../i18n.js';
 
@@ -442,4 +443,11 @@ export const help = {
     en: 'Exit codes: 0 done, 1 the registry has problems, 2 could not run as asked, 130 cancelled.',
   },
   'help.examplesTitle': { sv: 'Exempel:', en: 'Examples:' },
+  'help.choices': { sv: 'val', en: 'choices' },
+  'help.title.usage': { sv: 'Användning:', en: 'Usage:' },
+  'help.title.arguments': { sv: 'Argument:', en: 'Arguments:' },
+  'help.title.options': { sv: 'Flaggor:', en: 'Options:' },
+  'help.title.commands': { sv: 'Kommandon:', en: 'Commands:' },
+  'help.title.globalOptions': { sv: 'Globala flaggor:', en: 'Global Options:' },
+  'help.default': { sv: 'standard', en: 'default' },
 } as const satisfies Record<string, Localized>;

@@ -1,4 +1,7 @@
-/** The region's views over all members: `ideas region report`, `region export` and `region site`. */
+/**
+ * The region's views over all members: its lists and their columns, `ideas region report`, `region export` and
+ * `region site`.
+ */
 import type { Localized } from '../i18n.js';
 
 export const regionViews = {
@@ -101,4 +104,14 @@ export const regionViews = {
   'region.site.dataCol': { sv: 'Data från', en: 'Data from' },
   'region.site.basedOn': { sv: 'Bygger på', en: 'Based on' },
   'region.site.adoptedBy': { sv: 'Övertagen av', en: 'Adopted by' },
+  'region.list.empty': { sv: 'Inga idéer.', en: 'No ideas.' },
+  'region.list.count': {
+    sv: '{ideas#idé|idéer} hos {members#medlem|medlemmar}',
+    en: '{ideas#idea|ideas} in {members#member|members}',
+  },
+  'region.col.member': { sv: 'Kommun', en: 'Municipality' },
+  'region.col.id': { sv: 'Id', en: 'Id' },
+  'region.col.stage': { sv: 'Steg', en: 'Stage' },
+  'region.col.title': { sv: 'Titel', en: 'Title' },
+  'region.col.unit': { sv: 'Enhet', en: 'Unit' },
 } satisfies Record<string, Localized>;

@@ -1,4 +1,4 @@
-/** A region of sluices: `ideas region …`, its config, sync, views and duplicates. */
+/** A region of sluices: `ideas region …`, its config, sync and duplicates. */
 import type { Localized } from '../i18n.js';
 
 export const region = {
@@ -182,16 +182,6 @@ export const region = {
     sv: '{member} ({name}): aldrig synkad',
     en: '{member} ({name}): never synced',
   },
-  'region.list.empty': { sv: 'Inga idéer.', en: 'No ideas.' },
-  'region.list.count': {
-    sv: '{ideas#idé|idéer} hos {members#medlem|medlemmar}',
-    en: '{ideas#idea|ideas} in {members#member|members}',
-  },
-  'region.col.member': { sv: 'Kommun', en: 'Municipality' },
-  'region.col.id': { sv: 'Id', en: 'Id' },
-  'region.col.stage': { sv: 'Steg', en: 'Stage' },
-  'region.col.title': { sv: 'Titel', en: 'Title' },
-  'region.col.unit': { sv: 'Enhet', en: 'Unit' },
   'region.show.member': { sv: 'Kommun', en: 'Municipality' },
   'region.show.data': {
     sv: 'Data från {date} ({age}), commit {commit}',

@@ -1,4 +1,4 @@
-/** The idea council's meeting and its minutes. */
+/** The idea council's meeting (`ideas review`): the agenda, completing an idea in the meeting, and its minutes. */
 import type { Localized } from '../i18n.js';
 
 export const review = {
@@ -50,4 +50,22 @@ export const review = {
   'review.waitingStage': { sv: '{stage} ({count})', en: '{stage} ({count})' },
   'review.conflictSomeoneElse': { sv: 'Någon annan (skriv namnet)', en: 'Someone else (type the name)' },
   'review.conflictName': { sv: 'Namnet på den som anmäler jäv', en: 'The name of the one who declares it' },
+  'minutes.completed': { sv: 'Kompletterat under mötet', en: 'Completed in the meeting' },
+  'minutes.conflicts': { sv: 'Jäv', en: 'Conflicts of interest' },
+  'minutes.conflictNote': {
+    sv: 'jäv anmält av {names}, som inte deltog i beslutet',
+    en: 'conflict of interest declared by {names}, who took no part in the decision',
+  },
+  'minutes.unhandled': {
+    sv: 'Ej behandlade när mötet avslutades',
+    en: 'Not handled when the meeting ended',
+  },
+  'review.complete': { sv: 'Komplettera idén: {fields}', en: 'Complete the idea: {fields}' },
+  'review.coach': { sv: 'Tilldela idécoach', en: 'Assign an idea coach' },
+  'review.conflict': { sv: 'Anmäl jäv', en: 'Declare a conflict of interest' },
+  'review.conflictWho': {
+    sv: 'Vem anmäler jäv? (deltar inte i beslutet om idén)',
+    en: 'Who declares a conflict of interest? (takes no part in deciding the idea)',
+  },
+  'review.conflicts': { sv: 'Jäv: {names}', en: 'Conflict of interest: {names}' },
 } as const satisfies Record<string, Localized>;

@@ -1,11 +1,7 @@
-/** Decisions, gates and history entries, in words. */
+/** Gates, history entries and the config's own rules, in words. */
 import type { Localized } from '../i18n.js';
 
 export const sluice = {
-  'decision.approve': { sv: 'godkänd', en: 'approved' },
-  'decision.return': { sv: 'återremitterad', en: 'sent back' },
-  'decision.park': { sv: 'parkerad', en: 'parked' },
-  'decision.reject': { sv: 'avslagen', en: 'rejected' },
   'history.created': { sv: 'skapad i {to}', en: 'created in {to}' },
   'history.imported': { sv: 'importerad till {to}', en: 'imported into {to}' },
   // An import's row that updated an idea already there: its entry leads nowhere.
