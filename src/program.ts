@@ -29,7 +29,7 @@ function version(): string {
  * The language before any registry (or region) is loaded: for help texts and for errors that come before the
  * config. A region command looks for a region's file, every other command for a registry's.
  */
-export function earlyLang(argv: string[], ctx: Ctx): Lang {
+function earlyLang(argv: string[], ctx: Ctx): Lang {
   const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
   const flag = i === -1 ? undefined : argv[i]?.includes('=') ? argv[i]?.split('=')[1] : argv[i + 1];
   const r = argv.findIndex((a) => a === '-C' || a === '--registry' || a.startsWith('--registry='));
@@ -80,7 +80,7 @@ function examples(key: string, lang: Lang): string {
  */
 export const HELP_WIDTH = 80;
 
-export function helpWidth(stream: Ctx['stdout']): number {
+function helpWidth(stream: Ctx['stdout']): number {
   return stream.isTTY && stream.columns && stream.columns > 0 ? Math.min(stream.columns, HELP_WIDTH) : HELP_WIDTH;
 }
 

@@ -23,7 +23,7 @@ function suggestionOf(rest: string | undefined): string | null {
 }
 
 /** What went wrong, as a message key and its params, from commander's error code and message. */
-export function usageMessage(e: Pick<CommanderError, 'code' | 'message'>): { key: MessageKey; params: Params } {
+function usageMessage(e: Pick<CommanderError, 'code' | 'message'>): { key: MessageKey; params: Params } {
   const message = e.message.replace(/^error: /, '');
   let m: RegExpExecArray | null;
   switch (e.code) {

@@ -9,7 +9,7 @@ import { decodeHandedText } from '../core/exchange/handed-text.js';
  * Reads a body file, refusing one larger than a spreadsheet `ideas import` would take, in the encodings a spreadsheet
  * may have (UTF-8, UTF-16 with its mark, Windows-1252: a text saved by Notepad as "ANSI" keeps its å, ä and ö).
  */
-export function readBodyFile(file: string, cwd: string): string {
+function readBodyFile(file: string, cwd: string): string {
   let bytes: Buffer;
   try {
     bytes = readFileLimited(file === '-' ? '/dev/stdin' : path.resolve(cwd, file), MAX_HANDED_BYTES);

@@ -50,7 +50,7 @@ export interface DecideResult extends TransitionResult {
 }
 
 /** The command as given, with a reason added: what the hint for a missing reason prints, to run as it stands. */
-export function decideCommandWithReason(opts: DecideOptions, decision: Decision, lang: Lang): string {
+function decideCommandWithReason(opts: DecideOptions, decision: Decision, lang: Lang): string {
   return decideCommand(
     opts,
     decision,
@@ -85,7 +85,7 @@ function decideCommand(
   return words.join(' ');
 }
 
-export function parseAmount(value: string | undefined, to: Stage | null): number | undefined {
+function parseAmount(value: string | undefined, to: Stage | null): number | undefined {
   if (value === undefined) return undefined;
   // As `--set` and a spreadsheet read an amount: `45 000 kr` yes, `1e6` and `0x10` no.
   const n = parseNumberText(value);

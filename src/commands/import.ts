@@ -122,8 +122,8 @@ function parseMaps(maps: readonly string[]): Map<string, string> {
  * within any laptop's reach, and are more ideas than a municipality's sluice gathers in years; a larger file is
  * split and imported in parts. Both are stated in the README and in the error.
  */
-export const MAX_IMPORT_BYTES = MAX_HANDED_BYTES;
-export const MAX_IMPORT_ROWS = 10_000;
+const MAX_IMPORT_BYTES = MAX_HANDED_BYTES;
+const MAX_IMPORT_ROWS = 10_000;
 
 function readSpreadsheet(abs: string, file: string): Buffer {
   try {

@@ -28,7 +28,7 @@ export interface InitOptions extends CommonOptions {
   commit?: boolean;
 }
 
-export const CI_PROVIDERS = ['github', 'gitlab', 'none'] as const;
+const CI_PROVIDERS = ['github', 'gitlab', 'none'] as const;
 export type CiProvider = 'github' | 'gitlab';
 
 export interface InitResult {
@@ -137,7 +137,7 @@ const GITIGNORE = '.gitignore';
 const SITE_IGNORE = '/site/';
 
 /** The .gitignore with `line`, added at the end unless a line already ignores the folder (with or without slashes). */
-export function withIgnoreLine(text: string | null, line: string): string {
+function withIgnoreLine(text: string | null, line: string): string {
   const bare = line.replace(/^\/|\/$/g, '');
   const present = (text ?? '').split(/\r?\n/).some((l) => l.trim().replace(/^\/|\/$/g, '') === bare);
   if (present) return text as string;

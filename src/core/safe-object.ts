@@ -11,7 +11,7 @@
 import { escapePointerToken } from './json-pointer.js';
 
 /** The names that lead from an object to a prototype. */
-export const FORBIDDEN_KEYS: readonly string[] = ['__proto__', 'constructor', 'prototype'];
+const FORBIDDEN_KEYS: readonly string[] = ['__proto__', 'constructor', 'prototype'];
 
 /** Whether a field name or path segment is one of FORBIDDEN_KEYS, in any case. */
 export function isForbiddenKey(key: string): boolean {

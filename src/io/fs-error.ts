@@ -35,7 +35,7 @@ const HINTS: Partial<Record<MessageKey, MessageKey>> = {
 };
 
 /** The error code of an error thrown by node:fs or a system call, or null for any other error. */
-export function errnoCode(e: unknown): string | null {
+function errnoCode(e: unknown): string | null {
   if (!(e instanceof Error)) return null;
   const code = (e as NodeJS.ErrnoException).code;
   return typeof code === 'string' && /^E[A-Z]+$/.test(code) ? code : null;

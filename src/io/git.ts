@@ -254,7 +254,7 @@ export async function gitUserName(dir: string): Promise<string | null> {
  * Whether git knows who commits in `dir` (user.name and user.email, or the variables): null when it does, else
  * git's own remedy, the `git config --global …` lines it prints, so that a refusal shows exactly what git asks.
  */
-export async function gitIdentityRemedy(dir: string): Promise<string[] | null> {
+async function gitIdentityRemedy(dir: string): Promise<string[] | null> {
   try {
     await git(['var', 'GIT_COMMITTER_IDENT'], dir);
     await git(['var', 'GIT_AUTHOR_IDENT'], dir);

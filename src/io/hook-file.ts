@@ -9,7 +9,7 @@ import { faultPoint } from './faults.js';
 import { fsError } from './fs-error.js';
 
 /** A foreign hook replaced with --force is kept beside it under this suffix, and uninstall puts it back. */
-export const BACKUP_SUFFIX = '.before-ideas';
+const BACKUP_SUFFIX = '.before-ideas';
 
 const HOOK_MODE = 0o755;
 

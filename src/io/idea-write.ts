@@ -119,7 +119,7 @@ export async function indexEntries(
 }
 
 /** Puts git's index back as it was for `rels`: each path's old entry, or none. */
-export async function restoreIndex(
+async function restoreIndex(
   root: string,
   rels: string[],
   entries: Map<string, { mode: string; object: string }>,

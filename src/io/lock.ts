@@ -45,7 +45,7 @@ import { faultPoint } from './faults.js';
 import { git } from './git.js';
 import { SCRATCH_NAME } from './journal-file.js';
 
-export const LOCK_NAME = 'ideas.lock';
+const LOCK_NAME = 'ideas.lock';
 export { SCRATCH_NAME };
 /** An owner file that cannot be read, older than this, is a leftover of a process killed while making it. */
 const UNREADABLE_STALE_MS = 30_000;

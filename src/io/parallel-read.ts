@@ -39,7 +39,7 @@ export interface RemoteTask {
 }
 
 /** How many files make a worker worth its start: loading the modules, and the JIT's warming up, again. */
-export const MIN_FILES_PER_THREAD = 2_500;
+const MIN_FILES_PER_THREAD = 2_500;
 /**
  * At most this many workers: the files come from one disk, each worker costs its start, and its isolate ~17 MB. At
  * 10,000 ideas two of them took `ideas list` and `ideas validate` over the 120 MB asked of a read command (125 to 127
@@ -78,7 +78,7 @@ export function workersAsked(env: NodeJS.ProcessEnv): number | null {
  * and then the workers do every batch (the main thread only waits, or steps in for a worker that fails): for tests
  * and measurements.
  */
-export function workersFor(files: number, env: NodeJS.ProcessEnv = process.env): { count: number; alone: boolean } {
+function workersFor(files: number, env: NodeJS.ProcessEnv = process.env): { count: number; alone: boolean } {
   const asked = workersAsked(env);
   if (asked !== null) return { count: asked, alone: asked > 0 };
   const cores = availableParallelism();

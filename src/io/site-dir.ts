@@ -25,7 +25,7 @@ import { faultPoint } from './faults.js';
 import { markerHash, pageWriter } from './page-writer.js';
 import { nullObject, nullProtoDeep } from '../core/safe-object.js';
 
-export const SITE_MARKER = '.ideas-site';
+const SITE_MARKER = '.ideas-site';
 
 interface Marker {
   generator: 'ideas site';
@@ -56,7 +56,7 @@ function readMarker(dir: string): Marker | null {
 }
 
 /** The files in `dir` that no earlier run wrote, or that changed since: every file, when there is no marker. */
-export function foreignFiles(dir: string): string[] {
+function foreignFiles(dir: string): string[] {
   const marker = readMarker(dir);
   // No earlier run: everything in it is someone else's, named without walking the whole tree below.
   if (!marker) return readdirSync(dir);

@@ -42,7 +42,7 @@ async function render(argv: string[], cwd: string, inspect?: (program: Command) 
   return text;
 }
 
-export async function renderHelpCatalog(): Promise<HelpCatalog> {
+async function renderHelpCatalog(): Promise<HelpCatalog> {
   // Outside any registry, so that no registry's language is read.
   const cwd = mkdtempSync(path.join(os.tmpdir(), 'ideas-help-'));
   try {

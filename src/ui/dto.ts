@@ -34,7 +34,7 @@ import type { RegionBreakdown, RegionGroup } from '../core/region/report.js';
 import type { IdeaSpread } from '../core/region/spread.js';
 import { groupLabel, type AggregateRow, type Group, type Report } from '../core/report/report.js';
 
-export const SCHEMA_VERSION = 1;
+const SCHEMA_VERSION = 1;
 
 export interface RegistryDto {
   name: string;
@@ -87,7 +87,7 @@ export interface FindingDto {
 }
 
 /** A finding as every document carries it: the same fields, whatever the command. */
-export function findingDto(f: Finding): FindingDto {
+function findingDto(f: Finding): FindingDto {
   return {
     file: f.file,
     line: f.line,
@@ -123,7 +123,7 @@ export function ideaSummaryDto(idea: IdeaFields | IdeaSummary, lang: Lang, today
 
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 
-export function ideaDto(idea: Idea, lang: Lang, today: Date): IdeaDto {
+function ideaDto(idea: Idea, lang: Lang, today: Date): IdeaDto {
   const { history: _history, ...fields } = idea.data;
   return {
     ...ideaSummaryDto(idea, lang, today),
@@ -935,7 +935,7 @@ export function neighboursDto(items: readonly NeighbourView[]) {
 }
 
 /** The ideas a change adds, each with the similar ideas elsewhere in the region (`ideas diff --json`). */
-export function addedNearbyDto(items: readonly AddedNearbyView[]) {
+function addedNearbyDto(items: readonly AddedNearbyView[]) {
   return items.map((a) => ({ id: a.id, title: a.title, path: a.path, similar: neighboursDto(a.similar) }));
 }
 

@@ -51,7 +51,7 @@ export function escapeXmlAttribute(s: string): string {
 }
 
 /** `file:line:column`, with as much of the position as is known. */
-export function findingLocation(f: JunitFinding): string {
+function findingLocation(f: JunitFinding): string {
   return f.line === null ? f.file : f.column === null ? `${f.file}:${f.line}` : `${f.file}:${f.line}:${f.column}`;
 }
 

@@ -73,7 +73,7 @@ function timeCells(part: ReportPart, stages: readonly string[], lang: Lang): str
   });
 }
 
-export function goalText(config: RegistryConfig, g: GoalProgress, lang: Lang): string {
+function goalText(config: RegistryConfig, g: GoalProgress, lang: Lang): string {
   return goalLine(g, config.stages.find((s) => s.key === g.goal.stage)?.label[lang] ?? g.goal.stage, lang);
 }
 
@@ -101,7 +101,7 @@ function grids(r: RegionFigures, lang: Lang): Grid[] {
 }
 
 /** A breakdown's rows as every format shows them: each group by its name, then the pool. */
-export function breakdownRows(b: RegionBreakdown, lang: Lang): [string, RegionGroup][] {
+function breakdownRows(b: RegionBreakdown, lang: Lang): [string, RegionGroup][] {
   const rows: [string, RegionGroup][] = b.groups.map((g) => [groupName(g.label, lang), g]);
   if (b.pooled) rows.push([t(lang, 'report.pooled', { count: b.pooledGroups }), b.pooled]);
   return rows;

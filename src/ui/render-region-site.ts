@@ -50,12 +50,12 @@ interface Page {
 
 const webUrl = (url: string | null): string | null => (url !== null && /^https?:\/\//i.test(url) ? url : null);
 
-export function memberPage(member: RegionMember): string {
+function memberPage(member: RegionMember): string {
   return `members/${member.id}.html`;
 }
 
 /** Each idea's page, by member: `ideas/<member>/<id>.html`, unique within the member. */
-export function ideaPages(snapshot: MemberSnapshot): Map<RegionIdea, string> {
+function ideaPages(snapshot: MemberSnapshot): Map<RegionIdea, string> {
   const taken = new Set<string>();
   return new Map(
     snapshot.ideas.map((idea) => [

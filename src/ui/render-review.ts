@@ -24,7 +24,7 @@ function wrap(paragraph: string, width: number): string[] {
 }
 
 /** The text of an idea, wrapped and cut to fit one screen with its card. */
-export function summarize(body: string, width: number): string[] {
+function summarize(body: string, width: number): string[] {
   const paragraphs = body.trim().split(/\r?\n\s*\r?\n/);
   const lines = paragraphs.flatMap((p, i) => [...(i > 0 ? [''] : []), ...wrap(p.replace(/\s+/g, ' '), width)]);
   if (lines.length <= SUMMARY_LINES) return lines;

@@ -36,8 +36,8 @@ export interface RegionDuplicatesResult {
   pairs: DuplicatePair[];
 }
 
-export const DEFAULT_MIN_SCORE = 0.3;
-export const DEFAULT_LIMIT = 50;
+const DEFAULT_MIN_SCORE = 0.3;
+const DEFAULT_LIMIT = 50;
 
 function parseScore(value: string | undefined): number {
   if (value === undefined) return DEFAULT_MIN_SCORE;

@@ -76,17 +76,6 @@ export function runRegionReport(opts: RegionReportOptions, ctx: Ctx): Promise<Re
 /** Set by the program, never a breakdown: an idea's own id, title, date and history. */
 const NOT_GROUPS = new Set(['id', 'title', 'created', 'history', 'basedOn']);
 
-/**
- * The `--by` fields, each checked: a field some member's schemas mark public (the sync kept only such fields, so
- * the groups hold only values a member publishes). A field no member marks public, personal in some, is refused as
- * personal; one that no member declares or publishes, as unknown; each refusal names the fields that can be used.
- */
-export function byFields(asked: readonly string[], held: readonly { snapshot: MemberSnapshot }[]): ByField[] {
-  const facts = fieldFacts(asked);
-  for (const { snapshot } of held) addFieldFacts(facts, snapshot);
-  return checkedByFields(asked, facts);
-}
-
 /** What the check of the `--by` fields needs of the members, gathered as each is read: never their ideas. */
 interface FieldFacts {
   /** The fields asked for, trimmed, once each, without a name that is refused whatever the members hold. */
@@ -139,7 +128,12 @@ function addFieldFacts(facts: FieldFacts, snapshot: MemberSnapshot): void {
   }
 }
 
-/** The `--by` fields checked against what every member holds (byFields); the first refused is the error. */
+/**
+ * The `--by` fields, each checked against what every member holds (gathered by addFieldFacts as each is read): a field
+ * some member's schemas mark public (the sync kept only such fields, so the groups hold only values a member
+ * publishes). A field no member marks public, personal in some, is refused as personal; one that no member declares or
+ * publishes, as unknown; each refusal names the fields that can be used. The first refused is the error.
+ */
 function checkedByFields(asked: readonly string[], facts: FieldFacts): ByField[] {
   const usable = new Map(facts.usable);
   const classes = facts.classes;

@@ -26,7 +26,7 @@ export interface RegionShowResult {
 }
 
 /** `lidkoping:lidk-4k7q2x` names the member; a bare id is looked for in every member. */
-export function splitRef(ref: string): { member: string | null; id: string } {
+function splitRef(ref: string): { member: string | null; id: string } {
   const colon = ref.indexOf(':');
   return colon === -1 ? { member: null, id: ref } : { member: ref.slice(0, colon), id: ref.slice(colon + 1) };
 }

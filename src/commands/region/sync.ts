@@ -54,7 +54,7 @@ export interface RegionSyncResult {
   ok: boolean;
 }
 
-export const DEFAULT_JOBS = 4;
+const DEFAULT_JOBS = 4;
 const MAX_JOBS = 32;
 
 /** Runs `work` over `items`, at most `limit` at a time, keeping the order of the items in the results. */

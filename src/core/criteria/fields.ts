@@ -258,7 +258,7 @@ export function typeFlagValue(spec: FieldSpec, raw: string[]): unknown {
 }
 
 /** The choice a text names: its value or one of its aliases, whatever the case; null when none. */
-export function matchChoice(choices: FieldSpec['choices'], text: string): string | null {
+function matchChoice(choices: FieldSpec['choices'], text: string): string | null {
   const exact = choices.find((c) => c.value === text);
   if (exact) return exact.value;
   const lower = text.trim().toLocaleLowerCase('sv');

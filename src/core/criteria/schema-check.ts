@@ -161,7 +161,7 @@ function namedProperty(e: ErrorObject): string | null {
  * A pointer as people read a field's path: `history.2.date`. People count history entries from 1, as every message
  * that names an entry does; the pointer itself (in --json, and for line numbers) stays JSON Pointer, from 0.
  */
-export function displayPointer(pointer: string): string {
+function displayPointer(pointer: string): string {
   // A top-level field without an escape, as most are, is its name.
   if (pointer.indexOf('/', 1) === -1 && !pointer.includes('~')) return pointer.slice(1);
   return pointer

@@ -21,12 +21,7 @@ function titleOf(schema: Schema, lang: Lang): string | null {
 }
 
 /** A column's label in one language, or null when it has none (the key is shown). */
-export function columnLabel(
-  key: string,
-  schemas: readonly Schema[],
-  config: RegistryConfig,
-  lang: Lang,
-): string | null {
+function columnLabel(key: string, schemas: readonly Schema[], config: RegistryConfig, lang: Lang): string | null {
   if (key === 'stage') return t(lang, 'csv.col.stage');
   if (key === 'granted') return t(lang, 'csv.col.granted');
   if (key === 'body') return t(lang, 'csv.col.body');

@@ -55,7 +55,7 @@ export interface ColumnPlan {
 }
 
 /** Columns that hold the idea's Markdown text. */
-export const BODY_COLUMNS = ['body', 'text', 'beskrivning'];
+const BODY_COLUMNS = ['body', 'text', 'beskrivning'];
 /** Other names of the title column: `title` itself, and the Swedish word a Swedish sheet uses. */
 const TITLE_COLUMNS = ['titel'];
 /** Never set from a spreadsheet: the program makes them. (An `id` column names the idea a row updates.) */
@@ -481,7 +481,7 @@ export function derivedAgrees(cell: DerivedCell, now: string): boolean {
 }
 
 /** The front matter a row's cells give a new idea (without its id and history). */
-export function newIdeaData(cells: RowCells, today: string): Record<string, unknown> {
+function newIdeaData(cells: RowCells, today: string): Record<string, unknown> {
   const data = nullObject();
   for (const s of cells.sets) if (s.value !== undefined) setPath(data, s.field, s.path, s.value);
   const front = nullObject();

@@ -34,7 +34,7 @@ export interface MatterSpan {
 }
 
 /** Where the front matter's YAML sits in a file's text (after a BOM, if any); null when it has none. */
-export function locateMatter(text: string): MatterSpan | null {
+function locateMatter(text: string): MatterSpan | null {
   const firstEnd = text.indexOf('\n');
   if (firstEnd === -1) return null;
   const first = text.slice(text.charCodeAt(0) === 0xfeff ? 1 : 0, firstEnd).replace(/\r$/, '');

@@ -227,7 +227,7 @@ export function baseConfigUnreadable(reason: Localized, names: SideNames, severi
 }
 
 /** Why a rule file (the config, a criteria file) that is not 'ok' cannot be read, in words. */
-export function unreadableReason(read: Exclude<CriteriaFile, { state: 'ok' }>): Localized {
+function unreadableReason(read: Exclude<CriteriaFile, { state: 'ok' }>): Localized {
   if (read.state === 'missing') return localize('f.whyMissing');
   if (read.state === 'link') return localize('f.whyLink', { link: read.link, target: read.target });
   return read.reason;

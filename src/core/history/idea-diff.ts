@@ -414,7 +414,7 @@ export function findHistoryRewrite(base: readonly unknown[], head: readonly unkn
 }
 
 /** What changed in a history entry, key by key in the entry's order: `date: 2026-02-01 → 2026-02-03, by: – → Eva`. */
-export function entryChanges(was: unknown, now: unknown): string {
+function entryChanges(was: unknown, now: unknown): string {
   const a = was !== null && typeof was === 'object' ? (was as Record<string, unknown>) : {};
   const b = now !== null && typeof now === 'object' ? (now as Record<string, unknown>) : {};
   const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])];

@@ -92,7 +92,7 @@ interface RuleProblem {
 }
 
 /** What the schema cannot say: member ids are unique, and so is each repository and folder. */
-export function checkRegionRules(members: readonly RegionMember[]): RuleProblem[] {
+function checkRegionRules(members: readonly RegionMember[]): RuleProblem[] {
   const problems: RuleProblem[] = [];
   const ids = new Map<string, number>();
   const places = new Map<string, number>();

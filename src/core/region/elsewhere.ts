@@ -16,8 +16,8 @@ export interface SimilarElsewhere {
   shared: string[];
 }
 
-export const ELSEWHERE_MIN_SCORE = 0.3;
-export const ELSEWHERE_LIMIT = 5;
+const ELSEWHERE_MIN_SCORE = 0.3;
+const ELSEWHERE_LIMIT = 5;
 
 export function similarElsewhere(
   idea: { title: string; body: string },

@@ -11,7 +11,7 @@ import { ideaTable, type IdeaTable, type RowValue } from '../exchange/idea-row.j
 import type { Idea } from '../sluice/idea.js';
 
 /** Named like the table's other derived columns (`entered.<stage>`): an idea may have a field `municipality`. */
-export const MEMBER_COLUMNS = ['member.id', 'member.municipality'] as const;
+const MEMBER_COLUMNS = ['member.id', 'member.municipality'] as const;
 
 const ours = new Set<string>(MEMBER_COLUMNS);
 /** An idea's own column that has one of the member columns' names keeps its values, under `data.<name>`. */

@@ -151,7 +151,7 @@ function withhold(report: Report, k: number): { report: Report; withheld: string
 }
 
 /** The region's goals: each member's goals of the same id and stage added up (targets and ideas reached). */
-export function regionGoals(members: readonly MemberReport[], until: string): GoalProgress[] {
+function regionGoals(members: readonly MemberReport[], until: string): GoalProgress[] {
   const sums = new Map<string, { goal: Goal; reached: number }>();
   for (const m of members)
     for (const g of m.report.goals) {

@@ -6,7 +6,7 @@ import { shellQuote } from '../shell/quote.js';
 import { t, type Lang } from '../i18n/i18n.js';
 
 /** The line that marks a hook as ours: install replaces only such a hook, and uninstall removes only such a hook. */
-export const HOOK_MARKER = '# ideas-hook: pre-commit, installed by `ideas hook install`';
+const HOOK_MARKER = '# ideas-hook: pre-commit, installed by `ideas hook install`';
 
 export function isOurHook(text: string): boolean {
   return text.split(/\r?\n/).includes(HOOK_MARKER);

@@ -52,8 +52,8 @@ export interface RegistryConfig {
 }
 
 export const CONFIG_FILE = 'ideas.config.yaml';
-export const DEFAULT_IDEAS_DIR = 'ideas';
-export const DEFAULT_ID_PREFIX = 'idea';
+const DEFAULT_IDEAS_DIR = 'ideas';
+const DEFAULT_ID_PREFIX = 'idea';
 export const DEFAULT_MIN_GROUP_SIZE = 5;
 
 /** A problem with the config, found after its schema check: which value, and what is wrong. */
@@ -191,7 +191,7 @@ export function checkConfigRules(config: RegistryConfig): ConfigProblem[] {
  * `ideas/…` and found no idea at either revision, so a rewritten history passed. A leading slash stays, for
  * pathOutside to refuse.
  */
-export function folderPath(raw: string): string {
+function folderPath(raw: string): string {
   const p = raw.replace(/\\/g, '/');
   return (
     (p.startsWith('/') ? '/' : '') +
@@ -214,7 +214,7 @@ export function pathOutside(p: string): boolean {
  * Whether a path from the config is inside a `.git` folder, however a file system spells it: in any case (macOS and
  * Windows ignore case), with trailing dots or spaces (Windows drops them), or as its short name `GIT~1`.
  */
-export function inGitFolder(p: string): boolean {
+function inGitFolder(p: string): boolean {
   return p.split('/').some((segment) => {
     const s = segment.replace(/[. ]+$/, '').toLowerCase();
     return s === '.git' || /^git~\d+$/.test(s);

@@ -40,7 +40,7 @@ function localized(schema: Schema, keyword: string, lang: Lang): string | null {
 }
 
 /** A field's title for a question: `x-title` (or `title`) in the language, or else its name. */
-export function fieldQuestionLabel(spec: FieldSpec, lang: Lang): string {
+function fieldQuestionLabel(spec: FieldSpec, lang: Lang): string {
   return fieldLabel(spec.schema, `/${spec.name}`, lang).replace(/ \[[^\]]*\]$/, '');
 }
 

@@ -19,7 +19,7 @@ export interface SettableFields {
 }
 
 /** A value's placeholder in the registry's language: what kind of value the field takes. */
-export function valuePlaceholder(spec: FieldSpec, lang: Lang): string {
+function valuePlaceholder(spec: FieldSpec, lang: Lang): string {
   if (spec.choices.length > 0) {
     // By their labels, which `--set` takes as well as the keys (a challenge's): people know them by those.
     const values = spec.choices.map((c) => c.label);

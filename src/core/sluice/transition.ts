@@ -252,7 +252,7 @@ export function councilLeadsInto(
 }
 
 /** Whether a return leads back: into a stage before the one the idea is in, in the config's order. */
-export function councilReturn(config: RegistryConfig, from: Stage, to: Stage): boolean {
+function councilReturn(config: RegistryConfig, from: Stage, to: Stage): boolean {
   const at = (s: Stage) => config.stages.findIndex((x) => x.key === s.key);
   return at(to) !== -1 && at(to) < at(from);
 }

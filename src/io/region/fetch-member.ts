@@ -66,7 +66,7 @@ const REF = 'refs/ideas-region/head';
  * neither may its config or criteria. Sizes come from `ls-tree -l` before anything is read, so a hostile member's
  * huge file costs no memory.
  */
-export const MAX_MEMBER_BLOB_BYTES = MAX_IDEA_BYTES;
+const MAX_MEMBER_BLOB_BYTES = MAX_IDEA_BYTES;
 
 function tooLarge(e: TreeEntry): boolean {
   return e.size === null || (e.size ?? 0) > MAX_MEMBER_BLOB_BYTES;

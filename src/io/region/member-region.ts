@@ -14,7 +14,7 @@ import { loadRegion, type Region } from './region-root.js';
 import { readMemberState } from './state.js';
 
 /** The folder the registry's `region:` names, absolute; null when the config names none. */
-export function regionFolderOf(registry: RegistryRef): string | null {
+function regionFolderOf(registry: RegistryRef): string | null {
   const named = registry.config.region;
   return named === undefined ? null : path.resolve(registry.root, named);
 }

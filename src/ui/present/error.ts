@@ -7,7 +7,7 @@ import { errorDocument } from '../dto.js';
 import { EXIT, jsonText, output, type Output } from '../output.js';
 import { terminalLine, terminalText } from '../terminal-text.js';
 
-export function exitCodeOf(error: IdeasError): number {
+function exitCodeOf(error: IdeasError): number {
   return error.code === 'CANCELLED' ? EXIT.cancelled : error.code === 'GATE_CLOSED' ? EXIT.problems : EXIT.usage;
 }
 
