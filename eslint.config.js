@@ -56,9 +56,10 @@ const DYNAMIC_MACHINE_IMPORT = {
  * An `import()` of a part above this one, or of a name that is not written out, which no-restricted-imports does not
  * see either.
  * @param {string[]} parts
+ * @param {string[]} [wiring]
  */
-const dynamicImportOf = (parts) => ({
-  selector: `ImportExpression[source.value=/((^|\\/)(${parts.join('|')})\\/|(^|\\/)(${WIRING_NAMES.join('|')})\\.js$)/], ImportExpression:not([source.type='Literal'])`,
+const dynamicImportOf = (parts, wiring = WIRING_NAMES) => ({
+  selector: `ImportExpression[source.value=/((^|\\/)(${parts.join('|')})\\/|(^|\\/)(${wiring.join('|')})\\.js$)/], ImportExpression:not([source.type='Literal'])`,
   message: `No import() of ${parts.map((part) => `${part}/`).join(', ')} or the wiring here, nor of a name not written out (docs/architecture.md).`,
 });
 
@@ -67,7 +68,7 @@ const dynamicImportOf = (parts) => ({
  * Programs run through io/git.ts, io/git-revision.ts (git's batch reader of blobs) and io/editor.ts only.
  */
 const CHILD_PROCESS = {
-  selector: 'Literal[value=/^(node:)?child_process$/]',
+  selector: 'Literal[value=/^(node:)?child_process$/], TemplateElement[value.cooked=/^(node:)?child_process$/]',
   message:
     'Programs run through src/io/git.ts, src/io/git-revision.ts and src/io/editor.ts only (docs/architecture.md).',
 };
@@ -102,7 +103,8 @@ const CLOCK = [
   { selector: "CallExpression[callee.name='Date']", message: 'The pure parts are handed the date.' },
   {
     // `new Intl.DateTimeFormat().format()`: today's date, read from the clock.
-    selector: 'CallExpression[callee.property.name=/^(format|formatToParts)$/][arguments.length=0]',
+    selector:
+      "CallExpression[callee.property.name=/^(format|formatToParts)$/][arguments.length=0][callee.object.type='NewExpression'][callee.object.callee.object.name='Intl']",
     message: 'The pure parts are handed the date.',
   },
 ];
@@ -131,15 +133,18 @@ const CLOCK_PROPERTIES = [
 /**
  * `import('…').Type` in a type: no-restricted-imports does not see it either.
  * @param {string[]} parts
+ * @param {string[]} [wiring]
  */
-const typeImportOf = (parts) => ({
-  selector: `TSImportType[source.value=/((^|\\/)(${parts.join('|')})\\/|(^|\\/)(${WIRING_NAMES.join('|')})\\.js$)/]`,
+const typeImportOf = (parts, wiring = WIRING_NAMES) => ({
+  selector: `TSImportType[source.value=/((^|\\/)(${parts.join('|')})\\/|(^|\\/)(${wiring.join('|')})\\.js$)/]`,
   message: `No types from ${parts.map((part) => `${part}/`).join(', ')} or the wiring here: shared types live in src/core/ (docs/architecture.md).`,
 });
 
 /** The process's own modules: the wiring above every part (and the build's tools, which no part imports). */
 const WIRING_NAMES = ['program', 'main', 'context', 'launch', 'help-fast'];
 const WIRING = [...WIRING_NAMES.map((name) => `**/${name}.js`), '**/tools/*'];
+/** The wiring a command may not use: all of it but the context it is handed (src/context.ts). */
+const COMMANDS_MAY_NOT_WIRING = WIRING_NAMES.filter((name) => name !== 'context');
 const CORE_MAY_NOT = ['@inquirer/*', '**/commands/*', '**/ui/*', '**/io/*', '**/cli/*', ...WIRING];
 
 /**
@@ -232,6 +237,9 @@ export default tseslint.config(
         ...[
           "CallExpression[callee.type='CallExpression'][callee.callee.name='createRequire']:not([arguments.0.value=/^(yaml|re2js)$/])",
           "CallExpression[callee.name='require']:not([arguments.0.value=/^(yaml|re2js)$/])",
+          // The require createRequire makes is called `require`, so that the rule above sees every call of it.
+          "VariableDeclarator[init.callee.name='createRequire']:not([id.name='require'])",
+          "AssignmentExpression[right.callee.name='createRequire']",
         ].map((selector) => ({
           selector,
           message: 'The core loads the yaml package and RE2 by name, and nothing else.',
@@ -397,14 +405,15 @@ export default tseslint.config(
       'no-restricted-syntax': [
         'error',
         DYNAMIC_MACHINE_IMPORT,
-        dynamicImportOf(['cli', 'tools']),
+        dynamicImportOf(['cli', 'tools'], COMMANDS_MAY_NOT_WIRING),
         CHILD_PROCESS,
-        typeImportOf(['cli', 'tools']),
+        typeImportOf(['cli', 'tools'], COMMANDS_MAY_NOT_WIRING),
         ...[
           "CallExpression[callee.property.name='write'][callee.object.property.name=/^(stdout|stderr)$/]",
           "MemberExpression[object.name='ctx'][property.name=/^(stdout|stderr)$/]",
           "MemberExpression[object.name='ctx'][property.value=/^(stdout|stderr)$/]",
           "VariableDeclarator[init.name='ctx'] > ObjectPattern > Property[key.name=/^(stdout|stderr)$/]",
+          "ObjectPattern[typeAnnotation.typeAnnotation.typeName.name='Ctx'] > Property[key.name=/^(stdout|stderr)$/]",
         ].map((selector) => ({
           selector,
           message:

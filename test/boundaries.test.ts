@@ -45,6 +45,11 @@ const refused: [part: string, file: string, code: string][] = [
   [
     'core',
     'src/core/front-matter/yaml-package.ts',
+    "import { createRequire } from 'node:module';\nconst load = createRequire(import.meta.url);\nexport const a = () => load('node:fs');",
+  ],
+  [
+    'core',
+    'src/core/front-matter/yaml-package.ts',
     "import { createRequire } from 'node:module';\nexport const a = () => createRequire(import.meta.url)('node:fs');",
   ],
   [
@@ -81,6 +86,11 @@ const refused: [part: string, file: string, code: string][] = [
     'src/commands/zz.ts',
     'export const a = (ctx: { stderr: unknown }) => {\n  const { stderr } = ctx;\n  return stderr;\n};',
   ],
+  [
+    'commands',
+    'src/commands/zz.ts',
+    "import type { Ctx } from '../context.js';\nexport const a = ({ stdout }: Ctx) => stdout.write('x');",
+  ],
   ['commands', 'src/commands/zz.ts', 'export const a = process.execPath;'],
   ['commands', 'src/commands/zz.ts', 'export const a = () => console.error(1);'],
   [
@@ -97,6 +107,12 @@ const refused: [part: string, file: string, code: string][] = [
   ['io', 'src/io/zz.ts', "import { spawn } from 'node:child_process';\nexport { spawn };"],
   ['io', 'src/io/zz.ts', "import { spawn } from 'child_process';\nexport { spawn };"],
   ['io', 'src/io/zz.ts', "export const a = () => import('child_process');"],
+  ['io', 'src/io/zz.ts', 'export const a = () => import(`node:child_process`);'],
+  [
+    'io',
+    'src/io/zz.ts',
+    "import { createRequire } from 'node:module';\nexport const a = createRequire(import.meta.url)(`child_process`);",
+  ],
   [
     'io',
     'src/io/zz.ts',
@@ -124,6 +140,8 @@ const allowed: [part: string, file: string, code: string][] = [
     "import { createRequire } from 'node:module';\nexport const a = () => createRequire(import.meta.url)('yaml');",
   ],
   ['commands', 'src/commands/zz.ts', "import { noPromptReason } from '../context.js';\nexport { noPromptReason };"],
+  ['commands', 'src/commands/zz.ts', "export type A = import('../context.js').Ctx;"],
+  ['core', 'src/core/zz.ts', 'export const a = (f: { format(): string }) => f.format();'],
   ['wiring', 'src/main.ts', 'export const a = () => {\n  process.exitCode = 3;\n};'],
   ['commands', 'src/commands/zz.ts', "import { readText } from '../io/files.js';\nexport const a = readText;"],
   ['commands', 'src/commands/zz.ts', 'export const a = (r: { stdout: string }) => r.stdout.trim();'],

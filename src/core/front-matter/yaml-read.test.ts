@@ -56,6 +56,23 @@ describe('parseYamlSafely', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
+  // A key written twice is said where the yaml package's own check said it, before a later problem of another kind
+  // and with the key as written: the check is this reader's now (the package's compared every key with every other).
+  it.each([
+    ['before an unknown tag', 'a: 1\na: 2\nb: !foo x\n', 1, 0, 'a'],
+    ['before a flow mapping never closed', 'x: !!str y\na: 1\na: 2\nc: {d\n', 2, 0, 'a'],
+    ['as the null key written two ways', 'null: a\n~: b\n', 1, 0, '~'],
+    ['in a flow mapping that is a key', "title: 'x'\n? {a: 1, a: 2}\n: v\n", 1, 9, 'a'],
+    ['in a mapping of a list, the text left to the package', 'a:\n  - {x: 1, x: 2}\nz: !!str q\n', 1, 11, 'x'],
+  ])('says a duplicate key %s where it stands', (_name, text, line, column, key) => {
+    try {
+      parseYamlSafely(text);
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toMatchObject({ rule: 'front-matter/duplicate-key', line, column, params: { key } });
+    }
+  });
+
   it('places a forbidden key on its line and column', () => {
     try {
       parseYamlSafely('a: 1\nb:\n  __proto__: 2\n');

@@ -4,7 +4,8 @@
  * - src/core/front-matter/yaml-subset.ts reads the shapes most front matter has, several times faster than the
  *   package below and without loading it, and gives up on anything else;
  * - the `yaml` package (eemeli/yaml, which passes the YAML test suite) reads the rest, with the core schema and no
- *   YAML 1.1 types (`resolveKnownTags: false`), unique keys, and a limit on aliases.
+ *   YAML 1.1 types (`resolveKnownTags: false`), a limit on aliases, and keys written twice refused (found here, in
+ *   linear time: firstDuplicateKey).
  * Which one reads a text is decided by the subset reader itself (it reads the text or gives up), never by looking
  * for a character. The subset reader returns exactly what the package returns, or gives up: its tests hold it to
  * that on generated texts, and src/core/front-matter/yaml-suite.test.ts holds the whole to the YAML test suite. A
@@ -54,8 +55,9 @@ const OPTIONS = {
   schema: 'core',
   // The core schema only: `!!binary`, `!!set`, `!!timestamp` and the other YAML 1.1 types are unknown tags.
   resolveKnownTags: false,
-  // Keys written twice are refused by the walk below (duplicateKey), once a key: the package's own check compares
-  // each key with every key before it, ~2.4 s for a front matter of 16,000 keys that the subset reader leaves to it.
+  // Keys written twice are found by firstDuplicateKey, once a key, in the text's order among the package's errors:
+  // the package's own check compares each key with every key before it, ~2.4 s for a front matter of 16,000 keys
+  // that the subset reader leaves to it.
   uniqueKeys: false,
   strict: true,
   merge: false,
@@ -144,7 +146,16 @@ function readWithPackage(text: string): unknown {
     const pos = counter.linePos(offset);
     return { line: pos.line - 1, column: pos.col - 1 };
   };
-  const first = doc.errors[0] ?? doc.warnings.find((w) => w.code === 'TAG_RESOLVE_FAILED');
+  // A key written twice, where the package's own check (uniqueKeys, off: see OPTIONS) would have put it among its
+  // errors: in the text's order with them, before anything else is looked at, as it was.
+  const duplicate = firstDuplicateKey(doc.contents as Node | null);
+  const error = doc.errors[0];
+  if (duplicate !== -1 && (error === undefined || duplicate < error.pos[0])) {
+    const offset = keyStart(text, duplicate);
+    const { line, column } = at(offset);
+    throw duplicateKey(keyAt(text, offset), line, column);
+  }
+  const first = error ?? doc.warnings.find((w) => w.code === 'TAG_RESOLVE_FAILED');
   if (first) {
     const offset = first.code === 'DUPLICATE_KEY' ? keyStart(text, first.pos[0]) : first.pos[0];
     throw fromPackage(first.code, first.message, at(offset), text, offset);
@@ -184,6 +195,35 @@ function readWithPackage(text: string): unknown {
   return data;
 }
 
+/**
+ * Where the first key that repeats a key before it in its mapping starts, or -1: keys equal as the package's
+ * uniqueKeys check finds them (scalars of the same value), each mapping's keys gone over once. Aliases are not
+ * followed: what they name is checked where it stands.
+ */
+function firstDuplicateKey(root: Node | null): number {
+  const { isMap, isScalar, isSeq } = yamlPackage();
+  let first = -1;
+  const todo: unknown[] = [root];
+  while (todo.length > 0) {
+    const node = todo.pop();
+    if (isSeq(node)) todo.push(...node.items);
+    else if (isMap(node)) {
+      const seen = new Set<unknown>();
+      for (const pair of node.items) {
+        const key = pair.key;
+        if (isScalar(key) && !Number.isNaN(key.value)) {
+          if (seen.has(key.value)) {
+            const at = key.range?.[0] ?? -1;
+            if (at !== -1 && (first === -1 || at < first)) first = at;
+          } else seen.add(key.value);
+        } else todo.push(key);
+        todo.push(pair.value);
+      }
+    }
+  }
+  return first;
+}
+
 /** The deepest nesting of lists and mappings read here: far beyond any idea's, far within the stack's reach. */
 const MAX_NESTING = 200;
 
@@ -192,7 +232,8 @@ const MAX_NESTING = 200;
  * with a stack of its own, so that the walk itself cannot run out of the program's.
  */
 function tooDeepAt(tokens: readonly CST.Token[]): number {
-  const todo: [CST.Token, number][] = tokens.map((t) => [t, 0]);
+  // Taken in the text's order (each list pushed backwards): the first found is the first in the text.
+  const todo: [CST.Token, number][] = tokens.map((t): [CST.Token, number] => [t, 0]).reverse();
   for (let next = todo.pop(); next; next = todo.pop()) {
     const [token, depth] = next;
     if (token.type === 'document') {
@@ -201,9 +242,10 @@ function tooDeepAt(tokens: readonly CST.Token[]): number {
     }
     if (token.type !== 'block-map' && token.type !== 'block-seq' && token.type !== 'flow-collection') continue;
     if (depth + 1 > MAX_NESTING) return token.offset;
-    for (const item of token.items) {
-      if ('key' in item && item.key) todo.push([item.key, depth + 1]);
+    for (let i = token.items.length - 1; i >= 0; i--) {
+      const item = token.items[i] as CST.CollectionItem;
       if (item.value) todo.push([item.value, depth + 1]);
+      if ('key' in item && item.key) todo.push([item.key, depth + 1]);
     }
   }
   return -1;
