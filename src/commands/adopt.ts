@@ -22,10 +22,10 @@ import {
   spreadKitMissing,
   type BasedOn,
 } from '../core/region/spread.js';
-import { nullObject, nullObjectFrom } from '../core/safe-object.js';
+import { nullObjectFrom } from '../core/safe-object.js';
 import { unknownMemberError } from '../core/region/choices.js';
 import { firstStage, type Stage } from '../core/sluice/config.js';
-import { missingFor } from '../core/sluice/gate.js';
+import { planAdoption } from '../core/sluice/transition.js';
 import { gateSetFlags } from '../core/sluice/gate-fix.js';
 import { newId, takenIds } from '../core/sluice/id.js';
 import { isoDate, toIdea, type Idea } from '../core/sluice/idea.js';
@@ -143,8 +143,15 @@ export async function runAdopt(opts: AdoptOptions, ctx: Ctx): Promise<AdoptResul
   const planned = adoptionData({ id, date: today, source, basedOn, stage: stage.key, by, sets });
 
   const { idea: validate } = baseValidators();
-  const missing = missingFor(planned.data, config, validate, criteria.get(stage.key)?.validate);
-  if (missing.length > 0 && !opts.force) {
+  const plan = planAdoption({
+    data: planned.data,
+    to: stage,
+    config,
+    validators: { base: validate, criteria: (s) => criteria.get(s.key)?.validate },
+    force: opts.force === true,
+  });
+  if (plan.kind === 'refused') {
+    const { missing } = plan;
     // The same adoption again with what is missing, to fill in and run: as a closed gate of `move` prints.
     const flags = gateSetFlags(missing, fieldBook(registry, criteria, lang), lang);
     const again = [
@@ -169,9 +176,7 @@ export async function runAdopt(opts: AdoptOptions, ctx: Ctx): Promise<AdoptResul
       },
     );
   }
-  const data = nullObject();
-  Object.assign(data, planned.data);
-  if (missing.length > 0) (data.history as Record<string, unknown>[])[0]!.forced = true;
+  const { data } = plan;
 
   const rel = newIdeaPath(config.ideasDir, stage.folder, id, data.title);
   const abs = path.join(registry.root, rel);
@@ -191,7 +196,7 @@ export async function runAdopt(opts: AdoptOptions, ctx: Ctx): Promise<AdoptResul
     stage,
     basedOn,
     memberName: member.name,
-    forced: missing,
+    forced: plan.missing,
     staged,
     committed,
   };

@@ -6,6 +6,7 @@ import type { IdeaFields } from './idea.js';
 import {
   commitMessage,
   decisionTarget,
+  planAdoption,
   planTransition,
   refusalError,
   type ImportRequest,
@@ -311,6 +312,33 @@ describe('planTransition: an import', () => {
       kind: 'refused',
       missing: [{ field: 'challenge', message: { en: 'The challenge "rymden" is not in the config.' } }],
     });
+  });
+});
+
+describe('planAdoption', () => {
+  const adopted = () => ({
+    id: 'plan-abcd12',
+    title: 'Lånecyklar',
+    history: [{ date: '2026-11-23', action: 'adopted', to: 'refinement', by: 'Bo' }],
+  });
+  const plan = (data: Record<string, unknown>, force: boolean) =>
+    planAdoption({ data, to: stage('refinement'), config, validators, force });
+
+  it('takes an adoption through an open gate as it was made', () => {
+    const data = { ...adopted(), coach: 'Kim' };
+    const p = plan(data, false);
+    expect(p).toMatchObject({ kind: 'write', forced: false, missing: [] });
+    expect(p.kind === 'write' && p.data).toEqual(data);
+  });
+
+  it('refuses a closed gate, naming what is missing; with force, records the override in the entry', () => {
+    expect(plan(adopted(), false)).toMatchObject({ kind: 'refused', missing: [{ field: 'coach' }] });
+    const data = adopted();
+    const p = plan(data, true);
+    expect(p).toMatchObject({ kind: 'write', forced: true, missing: [{ field: 'coach' }] });
+    expect(p.kind === 'write' && p.data.history).toEqual([{ ...data.history[0], forced: true }]);
+    // The request's own data is left as it was.
+    expect(data.history[0]).not.toHaveProperty('forced');
   });
 });
 

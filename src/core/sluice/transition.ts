@@ -7,6 +7,7 @@
  */
 import type { RegistryConfig, Stage } from './config.js';
 import { IdeasError } from '../errors.js';
+import { nullObjectFrom } from '../safe-object.js';
 import { t, type Lang } from '../i18n/i18n.js';
 import { shellQuote } from '../shell/quote.js';
 import type { SchemaProblem, Validator } from '../criteria/schema-check.js';
@@ -111,6 +112,34 @@ export interface UnfinishedRefusal {
 }
 
 export type MovePlan = TransitionWrite | TransitionFinish | GateRefusal | UnfinishedRefusal;
+
+/**
+ * An idea adopted from another member (`ideas adopt`), its front matter made with its `adopted` entry
+ * (core/region/spread.ts, adoptionData), into a stage of this registry: through the stage's gate, or past a closed
+ * one with --force, which its entry then records (`forced: true`), as a forced move's does.
+ */
+export interface AdoptionRequest {
+  data: Record<string, unknown>;
+  to: Stage;
+  config: RegistryConfig;
+  validators: { base: Validator; criteria: (stage: Stage) => Validator | undefined };
+  force: boolean;
+}
+
+/** An adoption's front matter as written (its entry marked when the gate was closed), or what keeps it out. */
+export type AdoptionPlan =
+  | { kind: 'write'; data: Record<string, unknown>; forced: boolean; missing: SchemaProblem[] }
+  | { kind: 'refused'; missing: SchemaProblem[] };
+
+export function planAdoption(r: AdoptionRequest): AdoptionPlan {
+  const missing = missingFor(r.data, r.config, r.validators.base, r.validators.criteria(r.to));
+  if (missing.length > 0 && !r.force) return { kind: 'refused', missing };
+  const data = nullObjectFrom(Object.entries(r.data));
+  const forced = missing.length > 0;
+  const [first, ...rest] = Array.isArray(data.history) ? (data.history as Record<string, unknown>[]) : [];
+  if (forced && first) data.history = [nullObjectFrom([...Object.entries(first), ['forced', true] as const]), ...rest];
+  return { kind: 'write', data, forced, missing };
+}
 
 /** A new idea's entry into its stage, or what keeps it out. */
 export type ImportPlan =
@@ -238,8 +267,8 @@ export function requireCouncil(
 /**
  * The council's rule for a move into one of its stages (`council: true`): the entry must be its decision, one that
  * leads there: an approval, or a return to it from a later stage. The one rule a move, a decision and a review hold,
- * and `ideas diff` for a history written by hand. An import or an adoption is no move: it brings an idea into a stage
- * through the stage's gate, and `ideas diff` lists it among the things to review.
+ * and `ideas diff` for a history written by hand. An import or an adoption (planAdoption) is no move: it brings an
+ * idea into a stage through the stage's gate, and `ideas diff` lists it among the things to review.
  */
 export function councilLeadsInto(
   decision: unknown,
