@@ -156,10 +156,7 @@ function readWithPackage(text: string): unknown {
     throw duplicateKey(keyAt(text, offset), line, column);
   }
   const first = error ?? doc.warnings.find((w) => w.code === 'TAG_RESOLVE_FAILED');
-  if (first) {
-    const offset = first.code === 'DUPLICATE_KEY' ? keyStart(text, first.pos[0]) : first.pos[0];
-    throw fromPackage(first.code, first.message, at(offset), text, offset);
-  }
+  if (first) throw fromPackage(first.code, first.message, at(first.pos[0]));
   const repeated = repeatedYamlDirective(tokens);
   if (repeated !== -1)
     throw new YamlProblem(
@@ -457,7 +454,8 @@ class Walk {
 
 /**
  * What each of the package's errors is, in the catalogue's words: its own messages are in English only. The codes
- * handled apart (a duplicate key, an unknown tag, nesting too deep) are not here. A code the package adds later is a
+ * handled apart (an unknown tag, nesting too deep) are not here, nor a duplicate key, which the package never reports
+ * with uniqueKeys off (firstDuplicateKey finds it). A code the package adds later is a
  * type error until it is given words.
  */
 const REASONS: Record<
@@ -500,15 +498,8 @@ function yamlReason(code: string, message: string): Localized {
   return localize(key);
 }
 
-function fromPackage(
-  code: string,
-  message: string,
-  pos: { line: number; column: number },
-  text: string,
-  offset: number,
-): YamlProblem {
+function fromPackage(code: string, message: string, pos: { line: number; column: number }): YamlProblem {
   const { line, column } = pos;
-  if (code === 'DUPLICATE_KEY') return duplicateKey(keyAt(text, offset), line, column);
   if (code === 'TAG_RESOLVE_FAILED') {
     const tag = /tag:\s*(\S+)/i.exec(message)?.[1] ?? '?';
     return new YamlProblem(
