@@ -5,6 +5,7 @@
  * of is left to markdown-it: the tests (plain-markdown.test.ts) hold the two to the same HTML on every idea of the
  * examples and on many thousands of generated texts made of the characters and blocks at the edges.
  */
+import { hostTooLong } from './link-address.js';
 
 /**
  * Whether linkify-it may find an address in `text`: a host needs a dot inside it (or it is an IPv4 address, dots
@@ -311,14 +312,6 @@ const ADDRESS = String.raw`https?://(?!xn--)[A-Za-z0-9](?:[A-Za-z0-9-]|\.(?!xn--
 /** An inline link of plain text to such an address, `[text](address)`, or an autolink of one, `<address>`. */
 const LINK = new RegExp(String.raw`\[([^\[\]\n]+)\]\((${ADDRESS})\)|<(${ADDRESS})>`, 'g');
 
-/**
- * The longest host markdown-it's URL parser (mdurl) keeps: it drops a longer one, so that a link to
- * `https://<256 characters>/evil.example` would become `https:///evil.example`, which a browser opens as
- * `https://evil.example`, another host than the one written. The site makes no link to a longer host
- * (site-markdown.ts, siteMarkdown).
- */
-export const MAX_LINK_HOST = 255;
-
 /** A text without links: as it is. */
 const NO_LINKS: Links = { masked: null, html: [] };
 
@@ -346,18 +339,11 @@ function linksIn(text: string): Links | null {
     const before = text.charCodeAt(start - 1);
     if (before === 33 /* ! */ || before === 42 /* * */ || text.charCodeAt(end) === 42) return null;
     if (label !== undefined && !isPlainCell(label)) return null;
-    // A host too long to link to (MAX_LINK_HOST): the text is left to markdown-it.
-    if (hostOf(address).length > MAX_LINK_HOST) return null;
+    // A host too long to link to (link-address.ts, MAX_LINK_HOST): the text is left to markdown-it.
+    if (hostTooLong(address)) return null;
     html.push(`<a href="${address}" rel="noopener noreferrer">${quotesEscaped(label ?? address)}</a>`);
     masked += text.slice(at, start) + LINK_MARK;
     at = end;
   }
   return html.length === 0 ? NO_LINKS : { masked: masked + text.slice(at), html };
-}
-
-/** The host of an ADDRESS: from after its `//` to its path. */
-function hostOf(address: string): string {
-  const start = address.indexOf('//') + 2;
-  const end = address.indexOf('/', start);
-  return end === -1 ? address.slice(start) : address.slice(start, end);
 }

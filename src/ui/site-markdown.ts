@@ -5,7 +5,8 @@
  * page's own, so that the page's outline stays in order.
  */
 import MarkdownIt from 'markdown-it';
-import { MAX_LINK_HOST, mayHoldAddress, simpleBlocks } from './plain-markdown.js';
+import { asBrowsersRead, hostTooLong } from './link-address.js';
+import { mayHoldAddress, simpleBlocks } from './plain-markdown.js';
 import { withControlsShown } from './bidi-controls.js';
 
 const ALLOWED_SCHEMES = new Set(['http', 'https', 'mailto']);
@@ -19,18 +20,6 @@ export function isSafeLink(url: string): boolean {
   const m = /^([^/?#]*?):/.exec(asBrowsersRead(url));
   if (!m) return true;
   return ALLOWED_SCHEMES.has(m[1] ?? '');
-}
-
-/** A URL as a browser reads it, in lower case: without tabs, line breaks, spaces and control characters. */
-function asBrowsersRead(url: string): string {
-  // eslint-disable-next-line no-control-regex
-  return url.replace(/[\u0000-\u0020\u007f-\u009f]/g, '').toLowerCase();
-}
-
-/** Whether the host of `url` (with whatever stands around it before its path) is longer than MAX_LINK_HOST. */
-function hostTooLong(url: string): boolean {
-  const authority = /^(?:[a-z][a-z0-9+.-]*:)?\/\/([^/?#\\]*)/.exec(asBrowsersRead(url))?.[1];
-  return authority !== undefined && authority.length > MAX_LINK_HOST;
 }
 
 /** markdown-it as the site configures it, with linkify-it's addresses or without. */
