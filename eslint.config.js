@@ -162,6 +162,42 @@ const CORE_SYNTAX = [
   ...CLOCK,
 ];
 
+/** What no module of the UI may import, the real prompter's included: a built-in that reaches the machine, a part above. */
+const UI_NO_MACHINE = refuse(
+  MACHINE,
+  'The UI turns results into text: it reaches no files or processes (docs/architecture.md).',
+);
+const UI_INWARD = [
+  {
+    group: ['**/io/*', '**/commands/*', '**/cli/*', ...WIRING],
+    message: 'The UI knows the core and nothing above it; shared types live in src/core/ (docs/architecture.md).',
+    allowTypeImports: false,
+  },
+];
+
+/**
+ * What the UI's code may not hold, with the rule for `import()` of a built-in given: the real prompter's lets
+ * node:readline through.
+ * @param {{ selector: string, message: string }} machineImport
+ */
+const uiSyntax = (machineImport) => [
+  machineImport,
+  dynamicImportOf(['io', 'commands', 'cli', 'tools']),
+  typeImportOf(['io', 'commands', 'cli', 'tools']),
+  CHILD_PROCESS,
+  ...CLOCK,
+];
+
+/** io/ and the wiring but for src/main.ts: no exit, no exit code, no writing to the process's streams. */
+const BELOW_THE_EDGE = [
+  'src/io/**/*.ts',
+  'src/cli/**/*.ts',
+  'src/program.ts',
+  'src/context.ts',
+  'src/launch.ts',
+  'src/help-fast.ts',
+];
+
 const CORE_NO_IO = 'The core does no I/O: src/io/ loads what it needs and hands it in (docs/architecture.md).';
 const CORE_NO_UI = 'The core has no prompts, colours or command line (docs/architecture.md).';
 const CORE_INWARD = 'The core depends on nothing above it; shared types live in src/core/ (docs/architecture.md).';
@@ -276,33 +312,16 @@ export default tseslint.config(
         'error',
         {
           paths: [
-            ...refuse(
-              MACHINE,
-              'The UI turns results into text: it reaches no files or processes (docs/architecture.md).',
-            ),
+            ...UI_NO_MACHINE,
             ...refuse(
               ['@inquirer/prompts'],
               'Prompts are drawn by the real prompter alone (ui/prompter.ts, ui/inquirer.ts).',
             ),
           ],
-          patterns: [
-            {
-              group: ['**/io/*', '**/commands/*', '**/cli/*', ...WIRING],
-              message:
-                'The UI knows the core and nothing above it; shared types live in src/core/ (docs/architecture.md).',
-              allowTypeImports: false,
-            },
-          ],
+          patterns: UI_INWARD,
         },
       ],
-      'no-restricted-syntax': [
-        'error',
-        DYNAMIC_MACHINE_IMPORT,
-        dynamicImportOf(['io', 'commands', 'cli', 'tools']),
-        typeImportOf(['io', 'commands', 'cli', 'tools']),
-        CHILD_PROCESS,
-        ...CLOCK,
-      ],
+      'no-restricted-syntax': ['error', ...uiSyntax(DYNAMIC_MACHINE_IMPORT)],
       'no-restricted-globals': ['error', ...MACHINE_GLOBALS],
       'no-restricted-properties': ['error', ...CLOCK_PROPERTIES],
     },
@@ -314,14 +333,10 @@ export default tseslint.config(
     rules: {
       'no-restricted-syntax': [
         'error',
-        {
+        ...uiSyntax({
           ...DYNAMIC_MACHINE_IMPORT,
           selector: `ImportExpression[source.value=/^(node:)?(${MACHINE_NAMES})$/]:not([source.value=/^node:readline$/])`,
-        },
-        dynamicImportOf(['io', 'commands', 'cli', 'tools']),
-        typeImportOf(['io', 'commands', 'cli', 'tools']),
-        CHILD_PROCESS,
-        ...CLOCK,
+        }),
       ],
     },
   },
@@ -329,35 +344,12 @@ export default tseslint.config(
     // The four prompts the real prompter draws, named here so that the rest of @inquirer/prompts is never loaded.
     files: ['src/ui/inquirer.ts'],
     rules: {
-      '@typescript-eslint/no-restricted-imports': [
-        'error',
-        {
-          paths: refuse(
-            MACHINE,
-            'The UI turns results into text: it reaches no files or processes (docs/architecture.md).',
-          ),
-          patterns: [
-            {
-              group: ['**/io/*', '**/commands/*', '**/cli/*', ...WIRING],
-              message: 'The UI knows the core and nothing above it (docs/architecture.md).',
-              allowTypeImports: false,
-            },
-          ],
-        },
-      ],
+      '@typescript-eslint/no-restricted-imports': ['error', { paths: UI_NO_MACHINE, patterns: UI_INWARD }],
     },
   },
   {
     // git runs through io/git.ts (and its batch reader of blobs) alone; the user's editor through io/editor.ts.
-    files: [
-      'src/io/**/*.ts',
-      'src/cli/**/*.ts',
-      'src/program.ts',
-      'src/main.ts',
-      'src/context.ts',
-      'src/launch.ts',
-      'src/help-fast.ts',
-    ],
+    files: [...BELOW_THE_EDGE, 'src/main.ts'],
     ignores: ['src/io/git.ts', 'src/io/git-revision.ts', 'src/io/editor.ts', 'src/**/*.test.ts'],
     rules: {
       'no-restricted-syntax': ['error', CHILD_PROCESS],
@@ -365,14 +357,7 @@ export default tseslint.config(
   },
   {
     // Only src/main.ts ends the process and sets its exit code; output goes through the context's streams.
-    files: [
-      'src/io/**/*.ts',
-      'src/cli/**/*.ts',
-      'src/program.ts',
-      'src/context.ts',
-      'src/launch.ts',
-      'src/help-fast.ts',
-    ],
+    files: BELOW_THE_EDGE,
     ignores: ['src/**/*.test.ts'],
     rules: {
       'no-restricted-properties': ['error', ...PROCESS_EDGE],

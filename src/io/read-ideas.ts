@@ -42,7 +42,7 @@ const IDEA_READ_LIMIT = MAX_IDEA_BYTES + 1;
  * the file cannot be read.
  */
 export function readIdeaFile(abs: string): FrontMatterResult {
-  return readFrontMatter(readWithKey(abs, IDEA_READ_LIMIT).bytes);
+  return readFrontMatter(readIdeaBytes(abs));
 }
 
 /**
