@@ -390,6 +390,9 @@ function main() {
     const main = repos.get(o.size) ?? '';
     const siteOut = path.join(tmp, 'site-out');
     let oldSites = 0;
+    const moveSiteAside = () => {
+      if (existsSync(siteOut)) renameSync(siteOut, path.join(tmp, `site-out-${++oldSites}`));
+    };
     const node = process.execPath;
     const ideas = (/** @type {string[]} */ ...args) => [node, BIN, ...args];
     // A first run: the whole cache removed before the run (whichever kinds the command keeps), so that the run reads
@@ -472,7 +475,7 @@ function main() {
         // benchmark's own cleanup to the command (2 s and more of system time here; docs/performance.md).
         before: () => {
           firstRun(main)();
-          if (existsSync(siteOut)) renameSync(siteOut, path.join(tmp, `site-out-${++oldSites}`));
+          moveSiteAside();
         },
       },
     ];
@@ -500,6 +503,8 @@ function main() {
     }
     const memorySizes = [...repos.keys()].filter((size) => memoryTargets.has(size));
     // Every command that reads the whole registry, at the main size, first runs; validate at every size measured.
+    // The site twice: over the site the round before wrote (which it reads to check), and into a new folder, as the
+    // time rounds run it.
     const shown = registryAt(o.size).manifest.files.find((f) => !f.planted)?.path ?? '';
     const readers = memoryTargets.has(o.size)
       ? [
@@ -510,6 +515,7 @@ function main() {
           ['show', ideas('show', shown)],
           ['review', ideas('review', '--dry-run', '--no-input')],
           ['site', ideas('site', '--out', siteOut)],
+          ['site, new folder', ideas('site', '--out', siteOut), () => moveSiteAside()],
         ]
       : [];
     /** @type {Command[]} */
@@ -523,13 +529,16 @@ function main() {
         ok: [0, 1],
         before: firstRun(repos.get(size) ?? ''),
       })),
-      ...readers.map(([name, argv]) => ({
+      ...readers.map(([name, argv, before]) => ({
         key: `${name}-${o.size}`,
         label: `ideas ${name}`,
         argv: /** @type {string[]} */ (argv),
         cwd: main,
         ok: [0, 1],
-        before: firstRun(main),
+        before: () => {
+          firstRun(main)();
+          if (typeof before === 'function') before();
+        },
       })),
     ];
 
@@ -762,11 +771,12 @@ function main() {
         base: 'node -e 0',
         b: stat(m, 'node'),
         unit: mb,
-        judge: (v) => ({ ratio: '', target: `≤ ${limit} MB`, pass: v <= limit }),
+        // A ceiling: every run under it, not only the median.
+        judge: () => ({ ratio: '', target: `≤ ${limit} MB`, pass: x.max <= limit }),
       });
     }
     for (const [name] of readers) {
-      const limit = name === 'site' ? SITE_MEMORY_TARGET_MB : (memoryTargets.get(o.size) ?? 0);
+      const limit = String(name).startsWith('site') ? SITE_MEMORY_TARGET_MB : (memoryTargets.get(o.size) ?? 0);
       const x = stat(m, `${name}-${o.size}`);
       row({
         what: `ideas ${name}, peak memory`,
@@ -775,7 +785,8 @@ function main() {
         base: 'node -e 0',
         b: stat(m, 'node'),
         unit: mb,
-        judge: (v) => ({ ratio: '', target: `≤ ${limit} MB`, pass: v <= limit }),
+        // A ceiling: every run under it, not only the median.
+        judge: () => ({ ratio: '', target: `≤ ${limit} MB`, pass: x.max <= limit }),
       });
     }
     for (const size of own ? [] : MEMORY_TARGET_MB.keys())

@@ -14,11 +14,22 @@
  * collecting garbage; inlining saved it nothing measurable, while the compiler's work on its thread cost 4 to 7 MB
  * of peak memory at 10,000 ideas (`export` 117-120 MB against 112-113, `list` 91-93 against 87-88, alternated runs).
  * Both in docs/performance.md.
+ *
+ * Nothing is pretenured: V8 allocates every object in the young generation, never straight into the old one. When
+ * most objects of one place in the code survive a scavenge, V8 decides that place makes long-lived objects and from
+ * then on allocates them in the old generation, where they stay until the next full collection, and so does all
+ * they point to: a scavenge takes every pointer from the old generation as alive, whether its object is or not.
+ * `ideas site` came to that decision in about one run in four, for some of the code that makes its pages, whose
+ * objects die once a page is written: from then on each scavenge found ~3 MB alive and promoted it, where it had
+ * found ~50 kB, and the old generation grew by 40 to 70 MB until a full collection at the end. Its first runs into a new folder at 10,000 ideas peaked at
+ * 256-260 MB in 4 runs of 12 (216-223 in the others), over the 250 asked; without pretenuring at 216-226 MB in all
+ * 12, and no slower. The other commands measured the same either way (docs/performance.md).
  */
 import { setFlagsFromString } from 'node:v8';
 
 setFlagsFromString('--semi-space-growth-factor=1');
 setFlagsFromString('--no-turbo-inlining');
+setFlagsFromString('--no-allocation-site-pretenuring');
 
 /**
  * Runs `work` with the young generation free to grow (up to V8's 16 MB a half); the factor is set back after, and
