@@ -7,13 +7,14 @@ import { localize, t, type Lang, type MessageKey } from '../core/i18n/i18n.js';
 import { DEFAULT_TEMPLATE, TEMPLATES, templateByKey, type Template } from '../core/scaffold/templates.js';
 import { fsError } from '../io/fs-error.js';
 import { createFilesAllOrNothing, writeFileAtomic } from '../io/atomic-file.js';
-import { entryExists, nearestExisting, pathExists, readTextIfExists, realPath } from '../io/files.js';
+import { entryExists, holdsExactly, nearestExisting, pathExists, readTextIfExists, realPath } from '../io/files.js';
 import { ownPackage, readExampleFile } from '../io/package-files.js';
 import { toPosix } from '../io/idea-files.js';
 import { renderGithubWorkflow, WORKFLOW_FILE } from '../core/scaffold/ci-workflow.js';
 import { GITLAB_CI_FILE, renderGitlabCi } from '../core/scaffold/gitlab-ci.js';
 import { checkPackageSpec, showPackageSpec, type PackageSpecProblem } from '../core/scaffold/package-spec.js';
 import { git, requireCommitter, gitTopLevel } from '../io/git.js';
+import { scratchFolder } from '../io/lock.js';
 import { shellCommand } from '../core/shell/quote.js';
 import { localizeConfigComments, localizeStageFolders } from '../core/scaffold/config-comments.js';
 
@@ -83,32 +84,50 @@ export async function runInit(opts: InitOptions, ctx: Ctx): Promise<InitResult> 
     files.set(stage.criteria, readExampleFile(template.example, stage.criteria));
     files.set(`${config.ideasDir}/${stage.folder}/.gitkeep`, '');
   }
-  const existing = [...files.keys()].filter((f) => pathExists(path.join(root, f)));
+  // A file that already holds exactly what it would get is left as it is: what an `ideas init` killed part-way wrote
+  // before it came to the config, which is written last, so that running it again finishes the registry. Any other
+  // file there is the team's own, and refused.
+  const existing = [...files]
+    .filter(([rel, text]) => pathExists(path.join(root, rel)) && !holdsExactly(path.join(root, rel), text))
+    .map(([rel]) => rel);
   if (existing.length > 0) throw new IdeasError('FILE_EXISTS', 'err.filesExist', { files: existing.join(', ') });
   const workflow = provider === null || spec === null ? null : await planCi(root, lang, config, provider, spec);
   // An existing CI file is the team's own: never overwritten, and no reason to refuse the registry.
+  const ciKept = workflow !== null && entryExists(workflow.abs) && !holdsExactly(workflow.abs, workflow.text);
   const ci: InitResult['ci'] =
     workflow === null
       ? { file: null, status: 'off', provider: null, package: null }
-      : { file: workflow.rel, status: entryExists(workflow.abs) ? 'exists' : 'written', provider, package: spec };
+      : { file: workflow.rel, status: ciKept ? 'exists' : 'written', provider, package: spec };
   if (workflow && ci.status === 'written') files.set(workflow.rel, workflow.text);
 
   // The site (`ideas site`) is built from the ideas: output, not a source, so it stays out of the repository.
   const ignoreFile = path.join(root, GITIGNORE);
   const ignoreBefore = readTextIfExists(ignoreFile);
   const ignoreAfter = withIgnoreLine(ignoreBefore, SITE_IGNORE);
-  const gitignore = ignoreBefore === null ? 'created' : ignoreAfter === ignoreBefore ? 'present' : 'appended';
+  // One that holds only the site's line is this command's own, from a run killed before it wrote the config.
+  const ownIgnore = ignoreBefore === null || ignoreBefore === withIgnoreLine(null, SITE_IGNORE);
+  const gitignore = ownIgnore ? 'created' : ignoreAfter === ignoreBefore ? 'present' : 'appended';
   if (gitignore === 'created') files.set(GITIGNORE, ignoreAfter);
 
-  // All or nothing: a failure part-way removes what this run wrote.
-  const absFiles = [...files].map(
-    ([rel, content]) =>
-      [workflow !== null && rel === workflow.rel ? workflow.abs : path.join(root, rel), content] as const,
-  );
+  // All or nothing: a failure part-way removes what this run wrote. The config last: until it is there, there is no
+  // registry, and `ideas init` may be run again.
+  const absFiles = [...files]
+    .sort(([a], [b]) => Number(a === CONFIG_FILE) - Number(b === CONFIG_FILE))
+    .map(
+      ([rel, content]) =>
+        [workflow !== null && rel === workflow.rel ? workflow.abs : path.join(root, rel), content] as const,
+    )
+    .filter(([abs, content]) => !holdsExactly(abs, content));
   try {
-    createFilesAllOrNothing(absFiles, () => {
-      if (gitignore === 'appended') writeFileAtomic(ignoreFile, ignoreAfter);
-    });
+    // In a repository, the temporary files are written in its git folder: a killed run leaves none in the work tree.
+    const scratch = top === null ? undefined : await scratchFolder(nearestExisting(root));
+    createFilesAllOrNothing(
+      absFiles,
+      () => {
+        if (gitignore === 'appended') writeFileAtomic(ignoreFile, ignoreAfter, undefined, scratch);
+      },
+      scratch,
+    );
   } catch (e) {
     // In the catalogue's words, naming the file the system refused (Node's own message is English, and may name
     // the machine's absolute path).

@@ -170,10 +170,13 @@ function createVia(file: string, data: string, mode?: number, scratch?: string):
 /**
  * Creates every file with createFileExclusive (none may be there yet), and the folders they need, then runs `then`.
  * All or nothing: when anything fails, the files and the folders made here are removed again and the error thrown.
+ * With `scratch`, the temporary files are written there (see createFileExclusive), so that a process killed part-way
+ * leaves none in the work tree.
  */
 export function createFilesAllOrNothing(
   files: Iterable<readonly [file: string, data: string]>,
   then: () => void = () => undefined,
+  scratch?: string,
 ): void {
   const written: string[] = [];
   const madeDirs: string[] = [];
@@ -181,7 +184,7 @@ export function createFilesAllOrNothing(
     for (const [file, data] of files) {
       for (let dir = path.dirname(file); !existsSync(dir); dir = path.dirname(dir)) madeDirs.push(dir);
       mkdirSync(path.dirname(file), { recursive: true });
-      createFileExclusive(file, data);
+      createFileExclusive(file, data, undefined, scratch);
       written.push(file);
     }
     then();

@@ -1,3 +1,4 @@
+import { Buffer } from 'node:buffer';
 /**
  * The plain reads of the file system that commands need besides ideas, the config and criteria (which have readers
  * of their own): a file's text or bytes, whether something is at a path, and what it is. Commands reach files only
@@ -45,6 +46,20 @@ export function readTextIfExists(file: string): string | null {
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw e;
+  }
+}
+
+/**
+ * Whether the path is a file of its own (not a link) whose bytes are exactly `text` in UTF-8: a file that writing
+ * `text` there would leave as it is.
+ */
+export function holdsExactly(file: string, text: string): boolean {
+  try {
+    const stat = lstatSync(file);
+    if (!stat.isFile() || stat.size !== Buffer.byteLength(text)) return false;
+    return readFileSync(file).equals(Buffer.from(text));
+  } catch {
+    return false;
   }
 }
 

@@ -76,6 +76,22 @@ export async function lockPlace(root: string): Promise<LockPlace> {
     : { gitDir, lock: path.join(root, `.${LOCK_NAME}`), scratch: path.join(root, `.${SCRATCH_NAME}`) };
 }
 
+/**
+ * The scratch folder of the repository `dir` is in, made if it is missing: for a command that writes before there is
+ * a registry to lock (`ideas init`). Undefined outside git, or when it cannot be made (temporary files then go
+ * beside their targets).
+ */
+export async function scratchFolder(dir: string): Promise<string | undefined> {
+  const place = await lockPlace(dir);
+  if (place.gitDir === null) return undefined;
+  try {
+    mkdirSync(place.scratch, { recursive: true });
+    return place.scratch;
+  } catch {
+    return undefined;
+  }
+}
+
 interface Owner {
   pid: number;
   host: string;

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { describeRun, ideas, parseJson, REPO_ROOT, STACK_LINE } from '../helpers/cli.js';
 import { readConfig, snapshotFiles, stageDir, TEMPLATES, writeFile, type Lang } from '../helpers/registry.js';
-import { makeTempDir, makeTempRepo, removeTempDirs } from '../helpers/temp-repo.js';
+import { git, makeTempDir, makeTempRepo, removeTempDirs } from '../helpers/temp-repo.js';
 
 afterAll(removeTempDirs);
 
@@ -174,6 +174,42 @@ describe('ideas init, other cases', () => {
     expect(r.stderr).toContain('criteria/idea.schema.json');
     expect(snapshotFiles(dir)).toEqual(before);
     expect(fs.existsSync(path.join(dir, 'ideas'))).toBe(false);
+  });
+
+  // Every file is created through one fault point, write:temp-written; the config is the last.
+  it('killed at each file it writes: no config yet, and init run again finishes the registry as one run would', () => {
+    const args = ['init', '--template', 'sundsvall', '--json'];
+    const whole = makeTempRepo();
+    const once = ideas(args, { cwd: whole });
+    expect(once.code, describeRun(once)).toBe(0);
+    const files = parseJson<{ files: string[] }>(once).files;
+    const contents = (dir: string) => new Map([...snapshotFiles(dir)].map(([f, s]) => [f, s.content]));
+    const expected = contents(whole);
+    // The workflow, the .gitignore, the criteria and the folders' .gitkeep: one visit each, the config's the last.
+    expect(files.length).toBeGreaterThan(10);
+    for (let n = 1; n <= files.length; n++) {
+      const dir = makeTempRepo();
+      const killed = ideas(args, { cwd: dir, env: { IDEAS_FAULT: `kill:write:temp-written@${n}` } });
+      expect(killed.signal, `kill at file ${n}: ${describeRun(killed)}`).toBe('SIGKILL');
+      expect(fs.existsSync(path.join(dir, 'ideas.config.yaml')), `config after a kill at file ${n}`).toBe(false);
+      const left = contents(dir);
+      for (const [f, text] of left) expect(text, `${f} after a kill at file ${n}`).toBe(expected.get(f));
+      const again = ideas(args, { cwd: dir });
+      expect(again.code, `init after a kill at file ${n}: ${describeRun(again)}`).toBe(0);
+      expect(parseJson<{ files: string[] }>(again).files).toEqual(files);
+      expect(contents(dir)).toEqual(expected);
+      expect(git(['status', '--porcelain'], dir)).toBe(git(['status', '--porcelain'], whole));
+    }
+  });
+
+  it('a file of the template there already, holding exactly what init writes, is taken as it is', () => {
+    const dir = makeTempRepo();
+    const minimal = path.join(REPO_ROOT, 'examples', 'minimal', 'criteria', 'idea.schema.json');
+    writeFile(dir, 'criteria/idea.schema.json', fs.readFileSync(minimal, 'utf8'));
+    const r = ideas(['init', '--template', 'minimal'], { cwd: dir });
+    expect(r.code, describeRun(r)).toBe(0);
+    expect(fs.readFileSync(path.join(dir, 'criteria/idea.schema.json'), 'utf8')).toBe(fs.readFileSync(minimal, 'utf8'));
+    expect(ideas(['validate'], { cwd: dir }).code).toBe(0);
   });
 
   it('an unknown template exits 2 and names the templates', () => {

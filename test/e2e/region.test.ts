@@ -83,6 +83,17 @@ describe('ideas region init', () => {
     expect(again.stderr).toContain('There is a region here already');
   });
 
+  it('killed while it writes the file: nothing in the work tree, and run again it makes the region', () => {
+    const dir = makeTempDir();
+    const killed = ideas(['region', 'init', 'r'], { cwd: dir, env: { IDEAS_FAULT: 'kill:write:temp-written' } });
+    expect(killed.signal, describeRun(killed)).toBe('SIGKILL');
+    const root = path.join(dir, 'r');
+    expect(fs.readdirSync(root).sort()).toEqual(['.git']);
+    const again = ideas(['region', 'init', 'r'], { cwd: dir });
+    expect(again.code, describeRun(again)).toBe(0);
+    expect(fs.readdirSync(root).sort()).toEqual(['.git', 'ideas.region.yaml']);
+  });
+
   it('is Swedish unless asked otherwise, whatever the locale, as ideas init makes a registry', () => {
     for (const LANG of ['C.UTF-8', 'en_US.UTF-8']) {
       const dir = makeTempDir();

@@ -4,6 +4,7 @@ import { IdeasError } from '../../core/errors.js';
 import type { Lang } from '../../core/i18n/i18n.js';
 import { REGION_FILE, regionTemplate } from '../../core/region/config.js';
 import { createFileExclusive, makeFolder } from '../../io/atomic-file.js';
+import { scratchFolder } from '../../io/lock.js';
 import { pathExists } from '../../io/files.js';
 import { git, gitTopLevel } from '../../io/git.js';
 import { fsError } from '../../io/fs-error.js';
@@ -39,8 +40,10 @@ export async function runRegionInit(opts: RegionInitOptions, ctx: Ctx): Promise<
   const name = opts.name?.trim() || path.basename(root);
   const gitInit = (await gitTopLevel(root)) === null;
   if (gitInit) await git(['init', '-q'], root);
+  // Its temporary file in the git folder: a killed run leaves none in the work tree.
+  const scratch = await scratchFolder(root);
   try {
-    createFileExclusive(file, regionTemplate(name, lang));
+    createFileExclusive(file, regionTemplate(name, lang), undefined, scratch);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'EEXIST')
       throw new IdeasError('REGISTRY_EXISTS', 'err.regionExists', { file }, { hint: 'hint.regionExists' });
