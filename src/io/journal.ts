@@ -28,6 +28,7 @@ import path from 'node:path';
 import { IdeasError } from '../core/errors.js';
 import type { Localized } from '../core/i18n/i18n.js';
 import { localize } from '../core/i18n/i18n.js';
+import { faultPoint } from './faults.js';
 import { fsError } from './fs-error.js';
 import { git } from './git.js';
 import { pidMayRun, type LockPlace } from './lock.js';
@@ -146,6 +147,8 @@ export async function recoverInterrupted(place: LockPlace, root: string): Promis
   const base = existsSync(journal.root) ? journal.root : root;
   try {
     const note = await recover(journal, base);
+    // Every step of a recovery may be done again: one cut short here is done anew by the next command.
+    faultPoint('recover:done');
     if (note) notes.push(note);
   } catch (e) {
     const what =
@@ -174,6 +177,7 @@ async function recover(journal: Journal, root: string): Promise<Localized | null
       // Killed before the new text was in place: nothing happened.
       if (contentHash(abs(from)) !== after && contentHash(abs(to)) !== after) return null;
       if (!existsSync(abs(to))) renameSync(abs(from), abs(to));
+      faultPoint('recover:renamed');
       if (journal.git) await git(['update-index', '--add', '--remove', '--', from, to], root);
       return localize('recover.move', { file: to });
     }
@@ -184,6 +188,7 @@ async function recover(journal: Journal, root: string): Promise<Localized | null
     }
     case 'import': {
       const removed = undoImport(journal.files, journal.dirs, root);
+      faultPoint('recover:removed');
       const restored = undoUpdates(journal.updates ?? [], root);
       if (journal.git) {
         await unstage(

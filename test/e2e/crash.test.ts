@@ -209,7 +209,9 @@ function run(root: string, c: Case, env: Record<string, string>): RunResult {
 describe('fault points', () => {
   it('every fault point in the source is killed here or proved elsewhere, and every one listed is reached', () => {
     const inSource = faultPointsInSource();
-    const listed = new Set([...CASES.flatMap((c) => c.steps.map((s) => s.replace(/@\d+$/, ''))), ...ELSEWHERE]);
+    const listed = new Set(
+      [...CASES, ...RECOVERY_CASES].flatMap((c) => c.steps.map((s) => s.replace(/@\d+$/, ''))).concat(ELSEWHERE),
+    );
     expect([...inSource].filter((s) => !listed.has(s)).sort()).toEqual([]);
     expect([...listed].filter((s) => !inSource.has(s)).sort()).toEqual([]);
   });
@@ -315,6 +317,41 @@ describe('failing at a fault point', () => {
         expect(status(root)).toEqual(statusBefore);
         expect(git(['ls-files', '--stage'], root)).toBe(index);
         expect(scratch(root)).toEqual([]);
+      });
+    }
+  }
+});
+
+/**
+ * A recovery killed at each of its steps: the journal stays until the last, and the next command does the recovery
+ * again, to the same end as one that was never cut short.
+ */
+const RECOVERY_CASES = [
+  { name: 'move', killedAt: 'move:rewritten', steps: ['recover:renamed', 'recover:done'] },
+  { name: 'import', killedAt: 'import:linked@2', steps: ['recover:removed', 'recover:done'] },
+];
+
+describe('a recovery killed with SIGKILL', () => {
+  for (const rc of RECOVERY_CASES) {
+    const c = CASES.find((x) => x.name === rc.name) as Case;
+    for (const step of rc.steps) {
+      it(`${rc.name} killed at ${rc.killedAt}, its recovery at ${step}: the next command recovers it as once`, () => {
+        // What one recovery, never cut short, leaves.
+        const once = sluice();
+        expect(run(once, c, { IDEAS_FAULT: `kill:${rc.killedAt}` }).signal).toBe('SIGKILL');
+        expect(ideas(['validate'], { cwd: once }).code).not.toBe(2);
+
+        const root = sluice();
+        expect(run(root, c, { IDEAS_FAULT: `kill:${rc.killedAt}` }).signal).toBe('SIGKILL');
+        const cut = ideas(['validate'], { cwd: root, env: { IDEAS_FAULT: `kill:${step}` } });
+        expect(cut.signal, describeRun(cut)).toBe('SIGKILL');
+        expect(existsSync(path.join(root, '.git', 'ideas-tmp', 'journal.json')), 'the journal kept').toBe(true);
+        const again = ideas(['validate'], { cwd: root });
+        expect(again.code, describeRun(again)).not.toBe(2);
+        expect(existsSync(path.join(root, '.git', 'ideas-tmp', 'journal.json')), 'the journal gone').toBe(false);
+        expect(tree(root)).toEqual(tree(once));
+        expect(status(root)).toEqual(status(once));
+        expect(git(['ls-files', '--stage'], root)).toBe(git(['ls-files', '--stage'], once));
       });
     }
   }
