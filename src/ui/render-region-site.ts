@@ -160,7 +160,7 @@ function renderMember(view: RegionSiteView, m: RegionSiteMember, pages: Map<Regi
   s.registry.stages.forEach((stage, n) => {
     const ideas = s.ideas
       .filter((i) => i.stage === stage.key)
-      .sort((a, b) => (a.title ?? '').localeCompare(b.title ?? '', 'sv'));
+      .sort((a, b) => (a.title ?? '').localeCompare(b.title ?? '', lang));
     parts.push(`<section aria-labelledby="stage-${n}">
 <h2 id="stage-${n}">${esc(stage.label[lang])}</h2>
 <p class="count">${tt('report.ideasCol')}: ${ideas.length}</p>

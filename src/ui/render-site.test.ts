@@ -98,6 +98,24 @@ function view(language: 'sv' | 'en', includePersonal = false): SiteView {
   };
 }
 
+describe("the board's order", () => {
+  it("sorts each stage's titles as the registry's language does: Å, Ä and Ö after Z in Swedish, not in English", () => {
+    const titles = (language: 'sv' | 'en') => {
+      const v = view(language);
+      const [first] = v.ideas as [SiteView['ideas'][number]];
+      v.ideas = ['Zebrakorsning', 'Ärendekö', 'Asfalt', 'Översyn'].map((title, n) => ({
+        ...first,
+        page: `ideas/t-${n}.html`,
+        data: { id: `t-${n}`, title },
+      }));
+      const board = renderSite(v).get('index.html') ?? '';
+      return [...board.matchAll(/<h3><a href="[^"]+">([^<]+)<\/a><\/h3>/g)].map((m) => m[1]);
+    };
+    expect(titles('sv')).toEqual(['Asfalt', 'Zebrakorsning', 'Ärendekö', 'Översyn']);
+    expect(titles('en')).toEqual(['Ärendekö', 'Asfalt', 'Översyn', 'Zebrakorsning']);
+  });
+});
+
 describe('renderSite', () => {
   const files = renderSite(view('sv'));
   const all = [...files.values()].join('\n');

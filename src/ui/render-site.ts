@@ -293,9 +293,14 @@ function challengeLabel(config: RegistryConfig, id: string | null, lang: Lang): 
   return config.challenges.find((c) => c.id === id)?.label[lang] ?? id;
 }
 
-// localeCompare(b, 'sv') sets up its collator again at each call: 2.4 times as long to sort 10,000 titles.
-let swedish: Intl.Collator | undefined;
-const sortText = (a: string, b: string) => (swedish ??= new Intl.Collator('sv')).compare(a, b);
+// In the registry's language (Å, Ä and Ö after Z in Swedish, beside A and O in English). One collator for each:
+// localeCompare(b, lang) sets up its collator again at each call, 2.4 times as long to sort 10,000 titles.
+const collators = new Map<Lang, Intl.Collator>();
+function textOrder(lang: Lang): (a: string, b: string) => number {
+  let collator = collators.get(lang);
+  if (!collator) collators.set(lang, (collator = new Intl.Collator(lang)));
+  return collator.compare;
+}
 
 function select(name: string, label: string, all: string, options: [string, string][]): string {
   const opts = options.map(([value, text]) => `<option value="${esc(value)}">${esc(text)}</option>`).join('');
@@ -306,6 +311,7 @@ function renderBoard(view: SiteView): Page {
   const { config } = view;
   const lang = config.language;
   const tt = (key: MessageKey, params?: Params) => esc(t(lang, key, params));
+  const sortText = textOrder(lang);
   const tags = [...new Set(view.ideas.flatMap((i) => shownTexts(i.data.tags)))].sort(sortText);
   const units = [...new Set(view.ideas.map((i) => shownText(i.data.unit)).filter((u): u is string => u !== null))].sort(
     sortText,

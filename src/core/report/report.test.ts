@@ -309,6 +309,22 @@ describe('buildReport over a period that has ended', () => {
 });
 
 describe('breakdowns', () => {
+  it("orders groups of as many ideas by their value in the registry's language", () => {
+    const tied = [
+      idea('t-aaaaab', 'idea', '2026-03-01', [], { unit: 'Zoo' }),
+      idea('t-aaaaac', 'idea', '2026-03-01', [], { unit: 'Ärenden' }),
+      idea('t-aaaaad', 'idea', '2026-03-01', [], { unit: 'Bygg' }),
+    ];
+    const values = (language: 'sv' | 'en') =>
+      buildReport({ ...config, language }, tied, classes, {
+        ...all,
+        by: ['unit'],
+        minGroupSize: 1,
+      }).breakdowns[0]?.groups.map((g) => g.value);
+    expect(values('sv')).toEqual(['Bygg', 'Zoo', 'Ärenden']);
+    expect(values('en')).toEqual(['Ärenden', 'Bygg', 'Zoo']);
+  });
+
   it('counts the ideas per value, per stage, and the funds, with ideas without a value last', () => {
     const [unit] = report({ by: ['unit'] }).breakdowns;
     expect(unit?.groups.map((g) => [g.value, g.ideas, g.granted])).toEqual([

@@ -9,7 +9,7 @@
 import type { Goal, RegistryConfig, Stage } from '../sluice/config.js';
 import { enteredStageOn, historyOf, type IdeaFields } from '../sluice/idea.js';
 import { compareText } from '../i18n/text-order.js';
-import type { Localized } from '../i18n/i18n.js';
+import type { Lang, Localized } from '../i18n/i18n.js';
 import { median, percentile } from './percentile.js';
 import { aggregateFields, publicField, type FieldClasses } from '../criteria/personal-data.js';
 import { daysBetween, stayOn, staysOf, type Stay } from '../history/stays.js';
@@ -347,7 +347,9 @@ export function buildReport(
     key: st.key,
     members: existing.filter((s) => stageOf(s) === st.key),
   }));
-  const byGroups = o.by.map((by) => groupsOf(valueOf(by), existing).map(([key, members]) => ({ key, members })));
+  const byGroups = o.by.map((by) =>
+    groupsOf(valueOf(by), existing, config.language).map(([key, members]) => ({ key, members })),
+  );
   // A public report breaks each aggregate-only field down one way only, into groups that share no idea: two ways (the
   // stages and a --by field, or a list field's groups, where an idea counts in several) could be subtracted from each
   // other down to fewer ideas than minGroupSize, whatever each table pools. The first --by field whose groups share
@@ -447,7 +449,11 @@ export function groupValues(value: unknown): string[] {
 }
 
 /** Ideas by their value for a field; ideas without one under null, last. A list puts an idea in several groups. */
-function groupsOf(valueOf: (s: Subject) => unknown, subjects: readonly Subject[]): [string | null, Subject[]][] {
+function groupsOf(
+  valueOf: (s: Subject) => unknown,
+  subjects: readonly Subject[],
+  lang: Lang,
+): [string | null, Subject[]][] {
   const groups = new Map<string | null, Subject[]>();
   for (const s of subjects) {
     const values = groupValues(valueOf(s));
@@ -458,7 +464,7 @@ function groupsOf(valueOf: (s: Subject) => unknown, subjects: readonly Subject[]
     }
   }
   return [...groups.entries()].sort(([a, x], [b, y]) =>
-    a === null ? 1 : b === null ? -1 : y.length - x.length || a.localeCompare(b, 'sv'),
+    a === null ? 1 : b === null ? -1 : y.length - x.length || a.localeCompare(b, lang),
   );
 }
 
@@ -507,7 +513,7 @@ function breakdown(
       granted: aggregate ? null : members.reduce((sum, s) => sum + s.granted, 0),
     };
   };
-  const groups = groupsOf(valueOf, subjects);
+  const groups = groupsOf(valueOf, subjects, config.language);
   if (!aggregate)
     return { field, aggregate, groups: groups.map(([v, m]) => group(v, m)), pooled: null, pooledGroups: 0 };
   // An idea with a list value sits in several groups; the pool counts each idea once.
