@@ -49,6 +49,7 @@ export async function runExport(opts: ExportOptions, ctx: Ctx): Promise<ExportRe
     ideas.filter((i) => !stage || i.stage.key === stage.key),
     (i) => stageIndex(config, i.stage.key),
     (i) => [i.created ?? '', i.id ?? i.path],
+    config.language,
   );
   const table = ideaTable(
     shown,

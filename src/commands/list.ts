@@ -35,6 +35,7 @@ export async function runList(opts: ListOptions, ctx: Ctx): Promise<ListResult> 
     wanted,
     (i) => order.get(i.stage.key) ?? Infinity,
     (i) => [i.created ?? '', i.id ?? i.path],
+    registry.config.language,
   );
   return { kind: 'idea-list', registry, lang, ideas: shown, unreadable: unreadable.length, today: ctx.clock() };
 }

@@ -84,6 +84,7 @@ function buildSite(opts: SiteOptions, ctx: Ctx): SiteResult {
     ideas,
     () => 0,
     (idea) => [idea.path],
+    config.language,
   ).map((idea): SiteIdea => {
     const next = forwardStage(idea.stage, config);
     // Everything the pages show of the front matter comes from this copy.

@@ -3,8 +3,8 @@ import { prng } from '../../../test/fuzz/mutate.js';
 import { compareText, sortByTexts } from './text-order.js';
 
 describe('compareText', () => {
-  it('orders as Intl.Collator does: dates, ids, and any other text', () => {
-    const collator = new Intl.Collator();
+  it.each(['sv', 'en'] as const)('orders as Intl.Collator does in %s: dates, ids, and any other text', (lang) => {
+    const collator = new Intl.Collator(lang);
     const rnd = prng(11);
     const plain = ' -./0123456789abcdefghijklmnopqrstuvwxyz';
     const other = `${plain}ABZåäöÅÖé_:~`;
@@ -15,10 +15,24 @@ describe('compareText', () => {
       const alphabet = rnd() < 0.7 ? plain : other;
       const a = word(alphabet);
       const b = rnd() < 0.2 ? a + word(alphabet) : word(alphabet);
-      if (Math.sign(compareText(a, b)) !== Math.sign(collator.compare(a, b))) wrong.push(`${a} ${b}`);
+      if (Math.sign(compareText(a, b, lang)) !== Math.sign(collator.compare(a, b))) wrong.push(`${a} ${b}`);
     }
     expect(wrong.slice(0, 5)).toEqual([]);
-    expect(['2026-10-08', '2026-01-31', 'sund-b2', 'sund-a10', 'Ärende', 'arende', ''].sort(compareText)).toEqual([
+  });
+
+  it("orders as the language does, never as the machine's locale: Swedish unless told", () => {
+    const texts = ['2026-10-08', '2026-01-31', 'sund-b2', 'sund-a10', 'Ärende', 'arende', 'Zon', ''];
+    expect([...texts].sort((a, b) => compareText(a, b))).toEqual([
+      '',
+      '2026-01-31',
+      '2026-10-08',
+      'arende',
+      'sund-a10',
+      'sund-b2',
+      'Zon',
+      'Ärende',
+    ]);
+    expect([...texts].sort((a, b) => compareText(a, b, 'en'))).toEqual([
       '',
       '2026-01-31',
       '2026-10-08',
@@ -26,6 +40,7 @@ describe('compareText', () => {
       'Ärende',
       'sund-a10',
       'sund-b2',
+      'Zon',
     ]);
   });
 

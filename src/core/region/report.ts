@@ -352,7 +352,10 @@ export function finishRegionReport(fold: RegionFold, by: readonly ByField[] = []
   const overrides: OverrideRow[] = fold.overrides
     .filter((r) => fold.merged.has(r.stage))
     .map((r) => ({ ...r, stage: fold.merged.get(r.stage) as Stage }))
-    .sort((a, b) => order(a.stage.key) - order(b.stage.key) || compareText(a.id ?? a.path ?? '', b.id ?? b.path ?? ''));
+    .sort(
+      (a, b) =>
+        order(a.stage.key) - order(b.stage.key) || compareText(a.id ?? a.path ?? '', b.id ?? b.path ?? '', fold.lang),
+    );
   const report: Report = {
     period: { since: o.since, until: o.until },
     today: o.today,
@@ -404,7 +407,7 @@ export function finishRegionReport(fold: RegionFold, by: readonly ByField[] = []
   const breakdowns = by.map((f) => {
     const groups = fold.groups.get(f.field);
     if (!groups) throw new Error(`region report: --by ${f.field} was not counted`);
-    return regionBreakdown(f, groups, fold.ideas, stages, memberIds, k);
+    return regionBreakdown(f, groups, fold.ideas, stages, memberIds, k, fold.lang);
   });
   return {
     region: { config, report: { ...built.report, time, goals }, withheld: built.withheld },
@@ -454,6 +457,7 @@ function regionBreakdown(
   stages: readonly Stage[],
   memberIds: readonly string[],
   k: number,
+  lang: Lang,
 ): RegionBreakdown {
   const group = (label: string | null, values: Iterable<string>, ideas: Set<Counted>): RegionGroup => {
     const byStage = nullObject<number>();
@@ -467,7 +471,7 @@ function regionBreakdown(
     const list = [...ideas];
     return {
       label,
-      values: [...new Set(values)].sort(compareText),
+      values: [...new Set(values)].sort((a, b) => compareText(a, b, lang)),
       ideas: ideas.size,
       members: new Set(list.map((x) => x.member)).size,
       added: list.filter((x) => x.added).length,
@@ -478,7 +482,7 @@ function regionBreakdown(
   const rows = [...groups.entries()]
     .map(([label, g]) => ({ label, values: g.values, ideas: g.ideas }))
     .sort((a, b) =>
-      a.label === null ? 1 : b.label === null ? -1 : b.ideas.size - a.ideas.size || compareText(a.label, b.label),
+      a.label === null ? 1 : b.label === null ? -1 : b.ideas.size - a.ideas.size || compareText(a.label, b.label, lang),
     );
   // An idea with a list value sits in several groups: the pool counts each idea once.
   const distinct = (rs: typeof rows) => new Set(rs.flatMap((r) => [...r.ideas])).size;

@@ -294,7 +294,9 @@ export function buildReport(
           personal: o.includePersonal ? { carrier: s.idea.carrier, coach: s.idea.coach } : null,
         });
       }
-      waiting.sort((a, b) => b.days - a.days || compareText(a.id ?? a.path ?? '', b.id ?? b.path ?? ''));
+      waiting.sort(
+        (a, b) => b.days - a.days || compareText(a.id ?? a.path ?? '', b.id ?? b.path ?? '', config.language),
+      );
     }
     return timeRow(stage, days, waiting);
   });
@@ -436,7 +438,8 @@ function overridesOf(
   }
   const order = (st: Stage) => config.stages.indexOf(st);
   return rows.sort(
-    (a, b) => order(a.stage) - order(b.stage) || compareText(a.id ?? a.path ?? '', b.id ?? b.path ?? ''),
+    (a, b) =>
+      order(a.stage) - order(b.stage) || compareText(a.id ?? a.path ?? '', b.id ?? b.path ?? '', config.language),
   );
 }
 
