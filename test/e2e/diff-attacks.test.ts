@@ -615,6 +615,51 @@ const ATTACKS: Attack[] = [
     },
     expect: [['move/gate-closed', ideaPath('sund-vtkg00', '03-test')]],
   },
+  {
+    name: 'gate-closed-on-the-way',
+    // Through test (a funding stage whose criteria it does not meet) with money, and on to rejected, whose gate is
+    // open: the step into test is a move past its gate all the same.
+    change: () => {
+      const to = at(ideaPath('sund-vtkg00', '99-avslagen'));
+      moveFile(at(ideaPath('sund-vtkg00')), to);
+      appendEntry(to, {
+        date: '2026-11-20',
+        action: 'moved',
+        from: 'refinement',
+        to: 'test',
+        decision: 'approve',
+        amount: 200000,
+      });
+      appendEntry(to, { date: '2026-11-20', action: 'moved', from: 'test', to: 'rejected', decision: 'reject' });
+    },
+    expect: [['move/gate-closed', ideaPath('sund-vtkg00', '99-avslagen')]],
+  },
+  {
+    name: 'started-again',
+    // Entries that start the idea again, in its own folder's stage at the end: no move for the diff to check, but a
+    // report would count the idea as having entered test.
+    change: () => {
+      appendEntry(at(EMSPZG), { date: '2026-11-20', action: 'imported', to: 'test', source: 'idérådet' });
+      appendEntry(at(EMSPZG), { date: '2026-11-20', action: 'imported', to: 'idea', source: 'idérådet' });
+    },
+    expect: [['history/start-again', EMSPZG]],
+  },
+  {
+    name: 'adopted-again-forced',
+    // An adoption appended, forced, to stand in test on an override without a council's decision.
+    change: () => {
+      moveFile(at(EMSPZG), at(EMSPZG_TEST));
+      appendEntry(at(EMSPZG_TEST), { date: '2026-11-20', action: 'adopted', to: 'test', source: 'x:y', forced: true });
+    },
+    // Not a move: the folder changed with no move recorded, past test's gate and skipping refinement.
+    expect: [
+      ['history/start-again', EMSPZG_TEST],
+      ['move/missing-history', EMSPZG_TEST],
+      ['move/not-next', EMSPZG_TEST],
+      ['move/gate-closed', EMSPZG_TEST],
+      ['move/forced', EMSPZG_TEST, 'warning'],
+    ],
+  },
 ];
 
 beforeAll(() => {

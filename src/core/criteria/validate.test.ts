@@ -305,6 +305,37 @@ describe('checkIdeaFile', () => {
     expect(findings[0]?.hint).toBe('The challenges are: valfard, klimat, trygghet, kompetensforsorjning, landsbygd.');
   });
 
+  it('refuses an entry after the first that starts the idea again, whatever stage it names', () => {
+    const registry = copyExample('minimal');
+    const text = [
+      '---',
+      'id: ide-abcd12',
+      'title: X',
+      'created: 2026-01-01',
+      'history:',
+      '  - date: 2026-01-01',
+      '    action: created',
+      '    to: idea',
+      '  - date: 2026-02-01',
+      '    action: imported',
+      '    to: idea',
+      '    source: x.csv',
+      '  - date: 2026-02-02',
+      '    action: adopted',
+      '    to: idea',
+      '    source: m:ide-zzzz99',
+      '---',
+      '',
+    ].join('\n');
+    const { file, bytes } = plant(registry, 'idea', 'ide-abcd12-x.md', text);
+    const findings = checkIdeaFile(file, bytes, contextOf(registry)).findings;
+    expect(findings.map((f) => [f.rule, f.severity, f.line])).toEqual([
+      ['history/start-again', 'error', 10],
+      ['history/start-again', 'error', 14],
+    ]);
+    expect(findings[0]?.message).toContain('History entry 2 starts the idea again (imported)');
+  });
+
   it('warns when the last history entry leads to another stage than the folder', () => {
     const registry = copyExample('minimal');
     const text = [

@@ -2,7 +2,7 @@ import type { RegistryConfig, Stage } from '../sluice/config.js';
 import type { Finding, Severity } from '../finding.js';
 import { readFrontMatter, MATTER_FIRST_LINE } from '../front-matter/front-matter.js';
 import { t, type Lang, type Localized, type MessageKey, type Params } from '../i18n/i18n.js';
-import { historyOf, toIdeaFields, type IdeaFields } from '../sluice/idea.js';
+import { historyOf, isStartAction, toIdeaFields, type IdeaFields } from '../sluice/idea.js';
 import { unfinishedMove } from '../sluice/unfinished-move.js';
 import { overrideIn } from '../sluice/override.js';
 import { stageLabelOf } from '../sluice/stage-lookup.js';
@@ -138,6 +138,19 @@ export function checkIdeaFile(file: FileToCheck, bytes: Uint8Array, ctx: CheckCo
   }
   // The entry that last led somewhere: later entries (assignments, decisions in place) do not change the stage.
   const history = historyOf(idea);
+  // An idea starts once, in its first entry: a later `created`, `imported` or `adopted` would count in the report
+  // as entering its stage, with no move, decision or gate behind it.
+  history.forEach((e, i) => {
+    if (i === 0 || !isStartAction(e.action)) return;
+    const params = { n: i + 1, action: String(e.action), idArg: shellQuote(idea.id ?? file.path) };
+    extra.push({
+      pointer: `/history/${i}/action`,
+      rule: 'history/start-again',
+      severity: 'error',
+      message: { sv: t('sv', 'f.historyStartAgain', params), en: t('en', 'f.historyStartAgain', params) },
+      hint: { sv: t('sv', 'h.historyStartAgain', params), en: t('en', 'h.historyStartAgain', params) },
+    });
+  });
   const lastMove = history.findLastIndex((e) => typeof e.to === 'string');
   const last = history[lastMove];
   if (last && typeof last.to === 'string' && last.to !== file.stage.key) {

@@ -16,7 +16,7 @@ import { MATTER_FIRST_LINE, readFrontMatter, type FrontMatterResult } from '../f
 import type { Gate } from '../sluice/gate.js';
 import { t, type Lang, type MessageKey, type Params } from '../i18n/i18n.js';
 import { ID_PATTERN } from '../sluice/id.js';
-import { isoDate, toIdea, type Idea } from '../sluice/idea.js';
+import { isoDate, isStartAction, toIdea, type Idea } from '../sluice/idea.js';
 import { YamlPositions } from '../front-matter/positions.js';
 import { formatAmount } from './minutes.js';
 import { canonical } from './canonical.js';
@@ -285,11 +285,6 @@ export function isOtherIdea(a: Idea | null, b: Idea | null): boolean {
     compared++;
   }
   return compared > 0;
-}
-
-/** The actions an idea's history starts with: made here, imported from a file, adopted from another member. */
-function isStartAction(action: unknown): boolean {
-  return action === 'created' || action === 'imported' || action === 'adopted';
 }
 
 /** A history entry that moves the idea: it leads to a stage, and is not the idea's start. */
@@ -583,6 +578,8 @@ export function diffSnapshots(base: Snapshot, head: Snapshot, opts: DiffOptions)
     let current = start;
     let previous = lastDate;
     let last: Walk['last'] = null;
+    /** Each move's entry and stages, for the gates of the stages the idea passed through. */
+    const moves: { index: number; from: string; to: string; forced: boolean }[] = [];
     for (const { entry, index } of entries) {
       const e = asEntry(entry) ?? {};
       const n = index + 1;
@@ -607,6 +604,12 @@ export function diffSnapshots(base: Snapshot, head: Snapshot, opts: DiffOptions)
           });
         if (previous === null || e.date > previous) previous = e.date;
       }
+      // An idea starts once: an entry that starts it again is no move, and moves nothing (a report would count it).
+      if (index > 0 && isStartAction(e.action))
+        finding(h, at('action'), 'history/start-again', 'f.historyStartAgain', 'h.historyStartAgain', {
+          n,
+          action: scalarText(e.action) ?? '',
+        });
       const forced = e.forced === true;
       const move = isMoveEntry(e);
       const to = move ? (e.to as string) : current;
@@ -642,6 +645,7 @@ export function diffSnapshots(base: Snapshot, head: Snapshot, opts: DiffOptions)
             to: label(to),
           });
         steps.push({ from: from ?? current, to, date: scalarText(e.date), forced });
+        moves.push({ index, from: current, to, forced });
         last = { index, forced };
       }
       if (forced)
@@ -665,6 +669,18 @@ export function diffSnapshots(base: Snapshot, head: Snapshot, opts: DiffOptions)
           });
       }
       current = to;
+    }
+    // Every stage passed on the way has its gate too (arrive checks the last move's): a move on through a funding
+    // stage whose criteria the idea never met is no less a move past its gate. Checked on the idea as it is now.
+    for (const m of moves.slice(0, -1)) {
+      const from = stageByKey(rules, m.from);
+      const into = stageByKey(rules, m.to);
+      const gate = !m.forced && h.idea && from && into ? opts.gate(h.idea, from, into) : null;
+      if (gate && gate.missing.length > 0)
+        finding(h, `/history/${m.index}`, 'move/gate-closed', 'f.moveGateClosed', 'h.moveGateClosed', {
+          to: label(m.to),
+          missing: gate.missing.map((p) => p.message[lang]).join('; '),
+        });
     }
     return { steps, current, last };
   };

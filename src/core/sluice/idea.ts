@@ -141,6 +141,14 @@ export function toIdea(fm: Pick<FrontMatter, 'data' | 'body'>, stage: Stage, pat
   return Object.assign(toIdeaFields(fm.data, stage, path, abs), { body: fm.body });
 }
 
+/**
+ * The actions an idea's history starts with, in its first entry and nowhere else: made here, imported from a file,
+ * adopted from another member.
+ */
+export function isStartAction(action: unknown): boolean {
+  return action === 'created' || action === 'imported' || action === 'adopted';
+}
+
 export function historyOf(idea: IdeaFields): readonly HistoryEntry[] {
   return historyIn(idea.data);
 }

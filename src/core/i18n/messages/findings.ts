@@ -198,6 +198,14 @@ export const findings = {
     sv: 'Döp om filen till idéns id och ett kort namn med bokstäver, siffror och bindestreck (git mv).',
     en: "Rename the file to the idea's id and a short name of letters, digits and hyphens (git mv).",
   },
+  'f.historyStartAgain': {
+    sv: 'Historikpost {n} börjar idén på nytt ({action}); en idé börjar en gång, i sin första post.',
+    en: 'History entry {n} starts the idea again ({action}); an idea starts once, in its first entry.',
+  },
+  'h.historyStartAgain': {
+    sv: 'Ta bort posten. En flytt skrivs av `ideas move {idArg}`, ett beslut av ideas decide.',
+    en: 'Remove the entry. A move is written by `ideas move {idArg}`, a decision by ideas decide.',
+  },
   'f.historyStage': {
     sv: 'Historiken säger att idén senast flyttades till "{to}", men den ligger i mappen för "{stage}".',
     en: 'The history says the idea last moved to "{to}", but it sits in the folder of "{stage}".',
