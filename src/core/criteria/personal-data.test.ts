@@ -232,20 +232,34 @@ const CASES: Case[] = [
     expected: { team: { size: 4 } },
   },
   {
-    name: 'a public field that only a $ref, allOf and if/then make public, with a personal part',
+    name: 'a public field that only a $ref and allOf make public, with a personal part',
     schemas: [
       {
-        allOf: [
-          {
-            if: { required: ['plan'] },
-            then: { properties: { plan: { $ref: '#/$defs/plan' } } },
-          },
-        ],
+        allOf: [{ properties: { plan: { $ref: '#/$defs/plan' } } }],
         $defs: { plan: pub({ properties: { text: {}, author: personal } }) },
       },
     ],
     data: { plan: { text: 'Tre steg', author: MARK } },
     expected: { plan: { text: 'Tre steg' } },
+  },
+  {
+    name: 'a field made public only under a condition (if/then/else, dependentSchemas) stays out; personal there hides',
+    schemas: [
+      {
+        properties: { publish_phone: pub({ type: 'boolean' }), phone: {}, note: pub(), plan: {} },
+        allOf: [
+          {
+            if: { properties: { publish_phone: { const: true } }, required: ['publish_phone'] },
+            then: { properties: { phone: pub(), plan: { $ref: '#/$defs/plan' } } },
+            else: { properties: { note: personal } },
+          },
+        ],
+        dependentSchemas: { publish_phone: { properties: { phone: pub() } } },
+        $defs: { plan: pub({ properties: { text: {} } }) },
+      },
+    ],
+    data: { publish_phone: false, phone: `${MARK}-1`, note: `${MARK}-2`, plan: { text: `${MARK}-3` } },
+    expected: { publish_phone: false },
   },
   {
     name: 'personal under patternProperties, top level',
@@ -256,19 +270,42 @@ const CASES: Case[] = [
     expected: {},
   },
   {
-    name: 'patternProperties inside a public object: personal keys and public keys',
+    name: 'patternProperties inside a public object: personal keys, unmarked keys and public keys',
     schemas: [
       {
         properties: {
           roles: pub({
             type: 'object',
-            patternProperties: { '^name_': personal, '^count_': { type: 'integer' } },
+            patternProperties: {
+              '^name_': personal,
+              '^count_': { type: 'integer' },
+              '^total_': pub({ type: 'integer' }),
+            },
           }),
         },
       },
     ],
-    data: { roles: { name_lead: `${MARK}-1`, count_staff: 3, other: `${MARK}-2` } },
-    expected: { roles: { count_staff: 3 } },
+    // A key a pattern covers is not named: public only where the pattern's schema marks it so itself.
+    data: { roles: { name_lead: `${MARK}-1`, count_staff: `${MARK}-3`, total_staff: 3, other: `${MARK}-2` } },
+    expected: { roles: { total_staff: 3 } },
+  },
+  {
+    name: 'additionalProperties true, or an empty pattern, under a public object: allowed keys, not public ones',
+    schemas: [
+      {
+        properties: {
+          budget: pub({ type: 'object', properties: { total: { type: 'number' } }, additionalProperties: true }),
+          plan: pub({ type: 'object', properties: { weeks: {} }, patternProperties: { '': {} } }),
+          costs: pub({ type: 'object', properties: { sum: {} }, additionalProperties: { type: 'string' } }),
+        },
+      },
+    ],
+    data: {
+      budget: { total: 95000, responsible: `${MARK}-1` },
+      plan: { weeks: 8, contact: `${MARK}-2` },
+      costs: { sum: 1, phone: `${MARK}-3` },
+    },
+    expected: { budget: { total: 95000 }, plan: { weeks: 8 }, costs: { sum: 1 } },
   },
   {
     name: 'a field made public by patternProperties, and one the pattern does not match',

@@ -12,10 +12,15 @@
  *   through them all) applies to a value: `properties`, `patternProperties`, `additionalProperties`, `items`,
  *   `prefixItems`, and in place through `allOf`, `anyOf`, `oneOf`, `if`/`then`/`else`, `dependentSchemas` and
  *   `$ref` (into `$defs`, to an `$anchor`, or to another schema of the registry by its URI), cycles included.
- *   Conditions are not evaluated: a marking in a `then` counts whatever the `if` says.
+ *   Conditions are not evaluated, so what `if`/`then`/`else` and `dependentSchemas` mark can only hide: a field
+ *   marked `x-public` in a `then` is not public (it would be for every idea, whatever the `if` says of each), one
+ *   marked `x-personal` there is personal.
  * - Personal and aggregate beat public: a value marked `x-personal` anywhere is personal, whatever else says public.
- * - A public field's parts come along when a schema describes them and does not mark them personal: a public object
- *   loses a personal sub-property and every key no schema describes; a list keeps the items its `items` describe.
+ * - A public field's parts come along when a schema names them and does not mark them personal: a public object
+ *   keeps the keys its `properties` name, and loses a personal one and every other key, those a `patternProperties`
+ *   pattern or `additionalProperties` covers among them (`additionalProperties: true` allows a key, it does not
+ *   describe it for publication): such a key is shown only where that schema marks it `x-public` itself. A list keeps
+ *   the items its `items` describe.
  * - Markings that cannot be pinned to a value (`not`, `contains`, `unevaluatedProperties`, `unevaluatedItems`, a
  *   `patternProperties` pattern that is not a valid regular expression) hide what they might cover, and never show.
  *   A `$ref` the walk cannot follow hides everything under it.
@@ -40,6 +45,11 @@ export interface SchemaSource {
 export interface FieldClass {
   /** Some schema describes it (declares it, or a pattern or `additionalProperties` covers it). */
   described: boolean;
+  /**
+   * A schema names it: a key in `properties`, or an item of a list. Only a named part of a public value is public
+   * with it; one a pattern or `additionalProperties` covers must be marked itself.
+   */
+  named: boolean;
   public: boolean;
   personal: boolean;
   aggregate: boolean;
@@ -208,11 +218,13 @@ class Place {
     private readonly index: SchemaIndex,
     readonly applicators: readonly Applicator[],
     markings: boolean,
+    named: boolean,
   ) {
     const trusted = applicators.filter((a) => a.trusted);
     const marked = (a: Applicator, keyword: string) => markings && own(a.schema, keyword) === true;
     this.cls = {
       described: trusted.length > 0,
+      named: named && trusted.length > 0,
       public: trusted.some((a) => marked(a, 'x-public')),
       personal: applicators.some((a) => marked(a, 'x-personal')),
       aggregate: applicators.some((a) => marked(a, 'x-aggregate')),
@@ -224,11 +236,13 @@ class Place {
     let place = this.keys.get(name);
     if (place) return place;
     const found: Applicator[] = [];
+    let named = false;
     for (const { schema: s, trusted } of this.applicators) {
       let matched = false;
       const properties = own(s, 'properties');
       if (isRecord(properties) && Object.hasOwn(properties, name)) {
         matched = true;
+        named ||= trusted;
         push(found, properties[name], trusted);
       }
       const patterns = own(s, 'patternProperties');
@@ -248,7 +262,7 @@ class Place {
         else push(found, own(s, 'unevaluatedProperties'), false);
       }
     }
-    place = new Place(this.index, expand(this.index, found), true);
+    place = new Place(this.index, expand(this.index, found), true, named);
     this.keys.set(name, place);
     return place;
   }
@@ -278,7 +292,7 @@ class Place {
       else push(found, own(s, 'unevaluatedItems'), false);
       push(found, own(s, 'contains'), false);
     }
-    place = new Place(this.index, expand(this.index, found), true);
+    place = new Place(this.index, expand(this.index, found), true, true);
     this.indexes.set(i, place);
     return place;
   }
@@ -306,11 +320,13 @@ function expand(index: SchemaIndex, start: readonly Applicator[]): Applicator[] 
       const list = own(s, keyword);
       if (Array.isArray(list)) for (const sub of list) push(stack, sub, a.trusted);
     }
-    for (const keyword of ['if', 'then', 'else']) push(stack, own(s, keyword), a.trusted);
+    // What applies only under a condition (which this walk does not evaluate) may hide, never show: a field made
+    // public in a `then` would be public for every idea, whatever its `if` says of each.
+    for (const keyword of ['if', 'then', 'else']) push(stack, own(s, keyword), false);
     for (const keyword of ['dependentSchemas', 'dependencies']) {
       const map = own(s, keyword);
       // draft 7's `dependencies` also maps names to lists of names, which push() passes over.
-      if (isRecord(map)) for (const sub of Object.values(map)) push(stack, sub, a.trusted);
+      if (isRecord(map)) for (const sub of Object.values(map)) push(stack, sub, false);
     }
     push(stack, own(s, 'not'), false);
     for (const keyword of ['$ref', '$dynamicRef', '$recursiveRef']) {
@@ -371,7 +387,7 @@ export function classifySources(sources: readonly SchemaSource[]): FieldClasses 
     tops.push({ schema, trusted: true });
   });
   // The front matter as a whole is not a field: a marking at a schema's root says nothing of its fields.
-  const root = new Place(index, expand(index, tops), false);
+  const root = new Place(index, expand(index, tops), false, false);
   const classes: FieldClasses = {
     field: (name) => root.key(name).cls,
     declared: () => {
@@ -390,7 +406,7 @@ export function classifySources(sources: readonly SchemaSource[]): FieldClasses 
 
 /** Whether a value of this class may be shown in a public output, its parent being shown (`inherited`) or not. */
 function shown(cls: FieldClass, inherited: boolean): boolean {
-  return cls.described && !cls.personal && !cls.aggregate && (inherited || cls.public);
+  return cls.described && !cls.personal && !cls.aggregate && (cls.public || (inherited && cls.named));
 }
 
 /** Whether a top-level field may be shown per idea in a public output. */
