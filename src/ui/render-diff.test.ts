@@ -71,19 +71,23 @@ function view(lang: Lang): DiffView {
       },
     ]),
   ]);
+  // Test's gate asks for a plan; the others are open.
   const gate = (_idea: unknown, from: Gate['from'], to: Gate['to']): Gate => ({
     from,
     to,
-    allowed: false,
-    missing: [
-      {
-        pointer: '/test_plan',
-        field: 'test_plan',
-        keyword: 'required',
-        message: { sv: 'Plan saknas [test_plan]', en: 'No plan [test_plan]' },
-      },
-    ],
-    open: false,
+    allowed: to.key !== 'test',
+    missing:
+      to.key === 'test'
+        ? [
+            {
+              pointer: '/test_plan',
+              field: 'test_plan',
+              keyword: 'required',
+              message: { sv: 'Plan saknas [test_plan]', en: 'No plan [test_plan]' },
+            },
+          ]
+        : [],
+    open: to.key !== 'test',
   });
   const diff = diffSnapshots(base, head, { lang, baseName: 'main', gate, now: new Date('2026-11-23T12:00:00Z') });
   return {

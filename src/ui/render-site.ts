@@ -470,21 +470,30 @@ function itemStart(view: SiteView, item: ChecklistItem): string {
 
 function criteriaList(view: SiteView, heading: string, c: SiteCriteria): string {
   const lang = view.config.language;
-  const unmet = c.items.filter((x) => x.status === 'not-met').length;
-  const notGiven = c.items.filter((x) => x.status === 'not-given').length;
-  // "Every criterion is met" only when each is met by a value: an empty optional field is not given, not met.
+  // Criteria on data the site does not show are counted, never listed: whether one is met would tell of its value.
+  const shown = c.items.filter((x) => !x.withheld);
+  const withheld = c.items.length - shown.length;
+  const unmet = shown.filter((x) => x.status === 'not-met').length;
+  const notGiven = shown.filter((x) => x.status === 'not-given').length;
+  // "Every criterion is met" only when each is met by a value: an empty optional field is not given, not met; and
+  // only of those shown when some are not.
   const summary =
     c.items.length === 0
       ? t(lang, 'site.noCriteria')
       : unmet > 0
-        ? t(lang, 'site.gateClosed', { count: unmet, total: c.items.length })
+        ? t(lang, 'site.gateClosed', { count: unmet, total: shown.length })
         : notGiven > 0
-          ? t(lang, 'site.gateOpenNotGiven', { count: notGiven, total: c.items.length })
-          : t(lang, 'site.gateOpen');
-  const items = c.items
+          ? t(lang, 'site.gateOpenNotGiven', { count: notGiven, total: shown.length })
+          : shown.length > 0
+            ? t(lang, withheld > 0 ? 'site.gateOpenShown' : 'site.gateOpen')
+            : '';
+  const said = [summary, withheld > 0 ? t(lang, 'site.withheld', { count: withheld }) : '']
+    .filter((x) => x !== '')
+    .join(' ');
+  const items = shown
     .map((x) => `${itemStart(view, x)}${x.status === 'not-met' && x.problem ? ` – ${esc(x.problem)}` : ''}</li>`)
     .join('\n');
-  return `<h3>${esc(heading)}</h3>\n<p>${esc(summary)}</p>\n${items ? `<ul class="criteria">\n${items}\n</ul>` : ''}`;
+  return `<h3>${esc(heading)}</h3>\n<p>${esc(said)}</p>\n${items ? `<ul class="criteria">\n${items}\n</ul>` : ''}`;
 }
 
 const SHOWN_ABOVE = new Set(['id', 'title', 'history', 'created', 'unit', 'challenge', 'tags']);

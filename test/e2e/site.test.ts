@@ -112,8 +112,38 @@ describe('ideas site', () => {
     expect(r.code, describeRun(r)).toBe(0);
     const pages = [...readTree(path.join(root, 'public')).values()].join('\n');
     for (const secret of ['Anna Berg', '19800101', 'lon_bo_ek', '19750505']) expect(pages).not.toContain(secret);
-    expect(pages).toContain('ett fält som inte visas här');
+    expect(pages).toMatch(/Krav på uppgifter som inte visas här: \d+\./);
     expect(pages).toContain('har ett fält som inte är tillåtet här');
+  });
+
+  // Found from outside: "✗ not met: the carrier's age" told a reader that the carrier is a minor.
+  it('says nothing of a criterion on personal or aggregate-only data, not its name nor whether it is met', () => {
+    const root = copyToTemp(path.join(REPO_ROOT, 'examples', 'sundsvall'));
+    const file = path.join(root, 'criteria', 'idea.schema.json');
+    const schema = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown> & {
+      properties: Record<string, unknown>;
+    };
+    schema.properties.carrier_age = {
+      'x-personal': true,
+      'x-title': { sv: 'Idébärarens ålder', en: "The carrier's age" },
+      type: 'integer',
+      minimum: 18,
+    };
+    schema.properties.team_other = { 'x-aggregate': true, 'x-title': { sv: 'Annat kön i teamet' }, maximum: 0 };
+    fs.writeFileSync(file, JSON.stringify(schema, null, 2));
+    const idea = fs.readdirSync(path.join(root, 'ideas', '01-ide')).find((f) => f.endsWith('.md')) as string;
+    const ideaFile = path.join(root, 'ideas', '01-ide', idea);
+    fs.writeFileSync(
+      ideaFile,
+      fs.readFileSync(ideaFile, 'utf8').replace(/^---\n/, '---\ncarrier_age: 16\nteam_other: 1\n'),
+    );
+    const r = ideas(['site', '--out', 'public'], { cwd: root });
+    expect(r.code, describeRun(r)).toBe(0);
+    const id = idea.split('-').slice(0, 2).join('-');
+    const page = readTree(path.join(root, 'public')).get(`ideas/${id}.html`) ?? '';
+    expect(page).toContain('Krav på uppgifter som inte visas här: 2.');
+    for (const said of ['Idébärarens ålder', 'carrier_age', 'Annat kön', 'team_other', 'minst 18'])
+      expect(page).not.toContain(said);
   });
 
   it('replaces its own earlier site, and refuses (exit 2, nothing changed) a folder with files it did not write', () => {

@@ -152,10 +152,12 @@ describe('gateChecklist for a public output', () => {
 
   it('names no key of the idea that no schema names, and says nothing of a field it does not show', () => {
     const items = gateChecklist(gate, data, schema, 'sv', label, shown);
+    // Not even a field's name, or whether it is met: the criteria on the phone and on the idea's own key, withheld.
+    const withheld = { field: '', label: '', status: 'not-given', problem: null, withheld: true };
     expect(items).toEqual([
       { field: 'budget', label: 'Budget', status: 'not-met', problem: 'har ett fält som inte är tillåtet här' },
-      { field: 'phone', label: 'Telefon', status: 'not-met', problem: null },
-      { field: '', label: 'ett fält som inte visas här', status: 'not-met', problem: null },
+      withheld,
+      withheld,
       { field: 'summary', label: 'summary', status: 'not-met', problem: 'Sammanfattning [summary]: för kort' },
     ]);
     const text = JSON.stringify(items);

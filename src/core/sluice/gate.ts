@@ -70,7 +70,16 @@ export interface ChecklistItem {
   status: CriterionStatus;
   /** What is wrong, when not met. */
   problem: string | null;
+  /**
+   * A criterion on a field a public output does not show (personal, aggregate-only, or a key no schema makes
+   * public): it says nothing, not even the field's name or whether it is met, which would tell of its value (a
+   * carrier's age under a minimum). A public checklist counts such items, and lists none.
+   */
+  withheld?: true;
 }
+
+/** A criterion a public output does not show: see ChecklistItem.withheld. */
+const WITHHELD: ChecklistItem = { field: '', label: '', status: 'not-given', problem: null, withheld: true };
 
 /** Whether a field holds a value: not absent, null, blank text, an empty list or an empty mapping. */
 export function isGiven(value: unknown): boolean {
@@ -164,6 +173,7 @@ export function gateChecklist(
 ): ChecklistItem[] {
   const criteria = criteriaIn(criteriaSchema, label);
   const items: ChecklistItem[] = criteria.map(({ field, label, required, schema }): ChecklistItem => {
+    if (shown && !shown(field)) return WITHHELD;
     const problem = gate.missing.find((m) => m.field === field);
     const value = Object.prototype.hasOwnProperty.call(data, field) ? data[field] : undefined;
     // An empty value (`field:` in YAML) is no value: not given, or not met when the criteria require one.
@@ -181,14 +191,17 @@ export function gateChecklist(
         problem: t(lang, 'criterion.wrongType', { expected: typeWords(schema, lang) }),
       };
     }
-    const text = problem ? problemWords(problem, lang, shown && !shown(field)) : null;
+    const text = problem ? problemWords(problem, lang, shown !== undefined) : null;
     return { field, label, status: criterionStatus(value, problem !== undefined), problem: text };
   });
+  const withheld = new Set<string>();
   for (const m of gate.missing) {
     if (criteria.some((c) => c.field === m.field)) continue;
-    if (shown && !shown(m.field))
-      items.push({ field: '', label: t(lang, 'criterion.unshownField'), status: 'not-met', problem: null });
-    else
+    if (shown && !shown(m.field)) {
+      // One for each field, whatever it breaks.
+      if (!withheld.has(m.field)) items.push(WITHHELD);
+      withheld.add(m.field);
+    } else
       items.push({
         field: m.field,
         label: m.field || '–',
@@ -200,12 +213,11 @@ export function gateChecklist(
 }
 
 /**
- * What is wrong with a criterion's field, without the field's label and pointer that the checklist shows already;
- * none for a field not shown (`hide`), and without a key of the idea's own where `shown` was asked for.
+ * What is wrong with a criterion's field, without the field's label and pointer that the checklist shows already; in a
+ * public output (`public`), without a key of the idea's own.
  */
-function problemWords(problem: SchemaProblem, lang: 'sv' | 'en', hide: boolean | undefined): string | null {
-  if (hide) return null;
-  if (hide === false && NAMES_INPUT_KEY.has(problem.keyword)) return t(lang, 'criterion.keyNotAllowed');
+function problemWords(problem: SchemaProblem, lang: 'sv' | 'en', isPublic: boolean): string | null {
+  if (isPublic && NAMES_INPUT_KEY.has(problem.keyword)) return t(lang, 'criterion.keyNotAllowed');
   return problem.message[lang].replace(/ \[[^\]]*\]$/, '').replace(/^[^:]*\[[^\]]*\]: /, '');
 }
 

@@ -16,7 +16,6 @@ export const criteria = {
   'criterion.wrongType': { sv: 'fel sorts värde: ska vara {expected}', en: 'wrong type: expected {expected}' },
   'criterion.notGiven': { sv: 'inte angivet', en: 'not given' },
   // A public checklist's words for a problem it may not name (src/core/sluice/gate.ts gateChecklist).
-  'criterion.unshownField': { sv: 'ett fält som inte visas här', en: 'a field not shown here' },
   'criterion.keyNotAllowed': {
     sv: 'har ett fält som inte är tillåtet här',
     en: 'has a field that is not allowed here',

@@ -35,6 +35,11 @@ export const site = {
   'site.notMet': { sv: 'inte uppfyllt', en: 'not met' },
   'site.noCriteria': { sv: 'Inga särskilda krav.', en: 'No particular criteria.' },
   'site.gateOpen': { sv: 'Alla krav är uppfyllda.', en: 'Every criterion is met.' },
+  'site.gateOpenShown': { sv: 'Alla krav som visas här är uppfyllda.', en: 'Every criterion shown here is met.' },
+  'site.withheld': {
+    sv: 'Krav på uppgifter som inte visas här: {count}.',
+    en: 'Criteria on data not shown here: {count}.',
+  },
   'site.gateClosed': {
     sv: '{count} av {total} krav är inte uppfyllda.',
     en: '{count} of {total} criteria are not met.',
