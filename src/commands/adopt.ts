@@ -18,6 +18,7 @@ import {
   adoptionData,
   adoptionMessage,
   basedOnOf,
+  publicSourceUrl,
   parseIdeaRef,
   spreadKitMissing,
   type BasedOn,
@@ -138,7 +139,13 @@ export async function runAdopt(opts: AdoptOptions, ctx: Ctx): Promise<AdoptResul
   );
   const id = newId(config.idPrefix, (candidate) => taken.has(candidate));
   const by = opts.by ?? (await gitUserName(registry.root)) ?? undefined;
-  const basedOn: BasedOn = { member: member.id, id: ref.id, commit: snapshot.commit, url: member.url };
+  // The member's address is written into a public field: without credentials, and none for a local folder.
+  const basedOn: BasedOn = {
+    member: member.id,
+    id: ref.id,
+    commit: snapshot.commit,
+    url: publicSourceUrl(member.url),
+  };
   const today = isoDate(ctx.clock());
   const planned = adoptionData({ id, date: today, source, basedOn, stage: stage.key, by, sets });
 

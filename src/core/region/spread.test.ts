@@ -5,6 +5,7 @@ import {
   basedOnOf,
   ideaSpread,
   parseIdeaRef,
+  publicSourceUrl,
   spreadKitMissing,
   spreadKitOf,
 } from './spread.js';
@@ -119,6 +120,23 @@ describe('adoptions', () => {
     const adopter = ideaSpread(snaps, 'sko', idea('sko-bbbb', link('lid', 'lid-aaaa')));
     expect(adopter.basedOn).toMatchObject({ member: 'lid', id: 'lid-aaaa', title: 'T lid-aaaa', held: true });
     expect(ideaSpread(snaps, 'sko', idea('sko-cccc', link('gone', 'gon-zzzz'))).basedOn?.held).toBe(false);
+  });
+});
+
+describe('publicSourceUrl', () => {
+  it.each([
+    ['https://anna.berg:ghp_SECRETTOKEN123@git.example.org/m1.git', 'https://git.example.org/m1.git'],
+    ['https://token@git.example.org/m1.git?access_token=abc#x', 'https://git.example.org/m1.git'],
+    ['ssh://git@git.example.org:2222/org/m1.git', 'ssh://git.example.org:2222/org/m1.git'],
+    ['git@github.com:org/m1.git', 'github.com:org/m1.git'],
+    ['github.com:org/m1.git', 'github.com:org/m1.git'],
+    ['/home/anna/kommuner/m1', null],
+    ['../m1', null],
+    ['file:///home/anna/m1', null],
+    ['C:\\Users\\anna\\m1', null],
+    ['ext::sh -c touch% /tmp/x', null],
+  ])('%s: %s', (url, expected) => {
+    expect(publicSourceUrl(url)).toBe(expected);
   });
 });
 

@@ -61,6 +61,28 @@ export interface BasedOn {
 const MEMBER_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,30}[a-z0-9])?$/;
 const COMMIT_PATTERN = /^[0-9a-f]{40,64}$/;
 
+/**
+ * A member repository's address as an adopted idea may name it in `basedOn.url`, a public field: without a user name,
+ * password or token (`https://anna:ghp_…@host/x.git`, `?access_token=…`), and none for a path on this machine (a
+ * local folder or `file://`, which would name someone's home folder). `git@host:org/x.git` keeps its host and path.
+ */
+export function publicSourceUrl(url: string): string | null {
+  const scp = /^(?:[^@/\s]+@)?([^@/:\s]{2,}):([^\s]+)$/.exec(url);
+  if (scp && !url.includes('://')) return `${scp[1]}:${scp[2]}`;
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return null;
+  }
+  if (!['https:', 'http:', 'ssh:', 'git:'].includes(parsed.protocol) || parsed.hostname === '') return null;
+  parsed.username = '';
+  parsed.password = '';
+  parsed.search = '';
+  parsed.hash = '';
+  return parsed.href;
+}
+
 /** An idea's `basedOn`, when it is one: every part checked, as the front matter comes from a member. */
 export function basedOnOf(data: Record<string, unknown>): BasedOn | null {
   const b = ownValue(data, 'basedOn');
