@@ -240,7 +240,7 @@ async function interview(
             : '';
         return {
           value: n,
-          name: `${fieldQuestion(spec, lang)}: ${shown(current(n), lang, { field: n, challenges: config.challenges })}${mark}`,
+          name: `${fieldQuestion(spec, lang)}: ${shown(current(n), lang, { field: n, challenges: config.challenges, schema: spec.schema })}${mark}`,
           description: fieldHelp(spec, lang),
         };
       }),

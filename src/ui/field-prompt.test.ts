@@ -132,3 +132,44 @@ describe('askField: a choice', () => {
     expect(prompter.asked).toEqual(['Utmaning']);
   });
 });
+
+describe('askField: a record', () => {
+  const teamGender: FieldSpec = {
+    name: 'team_gender',
+    kind: 'text',
+    required: false,
+    schema: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        women: { type: 'integer', minimum: 0, 'x-title': { sv: 'Kvinnor', en: 'Women' } },
+        men: { type: 'integer', minimum: 0, 'x-title': { sv: 'Män', en: 'Men' } },
+        other: { type: 'integer', minimum: 0, 'x-title': { sv: 'Annat eller vill inte ange', en: 'Other' } },
+      },
+      'x-title': { sv: 'Teamets könsfördelning', en: 'Gender composition of the team' },
+    },
+    choices: [],
+  };
+
+  // Found by a newcomer: the record was one text question that no answer could satisfy.
+  it('asks for each of its keys in turn, under its name, and gives them as the record', async () => {
+    const prompter = new ScriptedPrompter([
+      { kind: 'input', message: /Kvinnor/, answer: '3' },
+      { kind: 'input', message: /Män/, answer: '2' },
+      { kind: 'input', message: /Annat/, answer: '' },
+    ]);
+    expect(await askField(prompter, teamGender, 'sv', compile, { men: 1 })).toEqual({ women: 3, men: 2 });
+    expect(prompter.asked).toEqual([
+      'Teamets könsfördelning: Kvinnor (valfritt, Enter hoppar över)',
+      'Teamets könsfördelning: Män (valfritt, Enter hoppar över)',
+      'Teamets könsfördelning: Annat eller vill inte ange (valfritt, Enter hoppar över)',
+    ]);
+  });
+
+  it('is nothing when every key is skipped', async () => {
+    const prompter = new ScriptedPrompter(
+      ['Women', 'Men', 'Other'].map((m) => ({ kind: 'input' as const, message: new RegExp(m), answer: '' })),
+    );
+    expect(await askField(prompter, teamGender, 'en', compile)).toBeUndefined();
+  });
+});

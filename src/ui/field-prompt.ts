@@ -8,7 +8,7 @@
  * the default; a yes or no without one in the file is undefined), and a required yes or no has no default at all.
  * Where the file has an answer, Enter keeps it, as a text input keeps its default.
  */
-import { typeFlagValue, type FieldSpec } from '../core/criteria/fields.js';
+import { recordParts, typeFlagValue, type FieldSpec } from '../core/criteria/fields.js';
 import { describeErrors, fieldLabel, type CompileSchema, type Validator } from '../core/criteria/schema-check.js';
 import { isIdeasError } from '../core/errors.js';
 import { t, type Lang } from '../core/i18n/i18n.js';
@@ -57,6 +57,22 @@ export async function askField(
   /** The stages ahead whose gates need the field, by their labels: said instead of "optional". */
   neededFor?: string,
 ): Promise<unknown> {
+  // A record (a team's gender composition: women, men, other) has no text form: each of its keys is asked for in turn,
+  // under the record's name, as `--set team_gender.women=3` sets it. Undefined when every key was skipped.
+  const parts = recordParts(spec);
+  if (parts.length > 0) {
+    const had = current !== null && typeof current === 'object' && !Array.isArray(current) ? current : {};
+    const record: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+    const title = fieldQuestion(spec, lang);
+    for (const part of parts) {
+      const key = part.name.slice(spec.name.length + 1);
+      const was = Object.hasOwn(had, key) ? (had as Record<string, unknown>)[key] : undefined;
+      const named = { ...part, schema: { ...part.schema, 'x-title': recordPartTitle(title, part, lang) } };
+      const answer = await askField(prompter, named, lang, compile, was, neededFor);
+      if (answer !== undefined) record[key] = answer;
+    }
+    return Object.keys(record).length > 0 ? record : undefined;
+  }
   const label = fieldQuestion(spec, lang);
   const question = `${label} ${questionNote(spec, lang, neededFor)}`.trim();
   const help = fieldHelp(spec, lang);
@@ -129,6 +145,13 @@ export async function askField(
       return raw.trim() === '' ? undefined : raw.trim();
     }
   }
+}
+
+/** A record's key asked for on its own: "Teamets könsfördelning: Kvinnor". */
+function recordPartTitle(record: string, part: FieldSpec, lang: Lang): Record<Lang, string> {
+  const own = fieldQuestion(part, lang);
+  const text = `${record}: ${own}`;
+  return { sv: text, en: text };
 }
 
 /**

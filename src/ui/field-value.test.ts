@@ -22,6 +22,14 @@ describe('valueWords: a value in the words every screen uses', () => {
     expect(valueWords({ women: 2, done: false }, 'sv')).toBe('women: 2, done: nej');
   });
 
+  it("names a record's keys by the titles its schema gives them, in the language; others as written", () => {
+    const schema = {
+      properties: { women: { 'x-title': { sv: 'Kvinnor', en: 'Women' } }, men: { 'x-title': { sv: 'Män' } } },
+    };
+    expect(valueWords({ women: 3, men: 2, other: 1 }, 'sv', { schema })).toBe('Kvinnor: 3, Män: 2, other: 1');
+    expect(valueWords({ women: 3, men: 2 }, 'en', { schema })).toBe('Women: 3, men: 2');
+  });
+
   it('names a challenge by its label, in a list too; an unknown one, or another field, as it is', () => {
     expect(valueWords('klimat', 'sv', { field: 'challenge', challenges })).toBe('Klimatomställning');
     expect(valueWords('klimat', 'en', { field: 'challenge', challenges })).toBe('Climate transition');

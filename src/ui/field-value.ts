@@ -12,6 +12,17 @@ import { isRecord } from '../core/safe-object.js';
 export interface ValueWords {
   field?: string;
   challenges?: readonly Pick<Challenge, 'id' | 'label'>[];
+  /** The field's schema: a record's keys by the titles it gives them (`Kvinnor: 3`, not `women: 3`). */
+  schema?: Record<string, unknown>;
+}
+
+/** A record's key as a screen says it: by its title in the field's schema, else as it is written. */
+export function recordKeyWords(key: string, lang: Lang, schema: Record<string, unknown> | undefined): string {
+  const properties = schema?.properties;
+  const part = isRecord(properties) && Object.hasOwn(properties, key) ? properties[key] : undefined;
+  const titles = isRecord(part) ? part['x-title'] : undefined;
+  const title = isRecord(titles) ? titles[lang] : undefined;
+  return typeof title === 'string' && title.trim() !== '' ? title : key;
 }
 
 /** Whether a value says nothing: none, an empty text or an empty list. */
@@ -41,7 +52,7 @@ export function valueWords(value: unknown, lang: Lang, words: ValueWords = {}): 
       .join(', ');
   if (isRecord(value))
     return Object.entries(value)
-      .map(([k, v]) => `${k}: ${valueWords(v, lang)}`)
+      .map(([k, v]) => `${recordKeyWords(k, lang, words.schema)}: ${valueWords(v, lang)}`)
       .join(', ');
   return scalarWords(value, lang, words);
 }

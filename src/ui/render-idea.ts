@@ -9,7 +9,7 @@ import { formatAge } from './render-list.js';
 import { padEnd } from './text-width.js';
 import { isRecord, ownValue, textOf } from '../core/safe-object.js';
 import { terminalLine, terminalText } from './terminal-text.js';
-import { scalarWords, valueWords, type ValueWords } from './field-value.js';
+import { recordKeyWords, scalarWords, valueWords, type ValueWords } from './field-value.js';
 
 type Schema = Record<string, unknown>;
 
@@ -32,7 +32,7 @@ function formatValue(value: unknown, lang: Lang, indent: string, words: ValueWor
   }
   if (isRecord(value))
     return Object.entries(value)
-      .map(([k, v]) => `${terminalLine(k)}: ${formatValue(v, lang, indent)}`)
+      .map(([k, v]) => `${terminalLine(recordKeyWords(k, lang, words.schema))}: ${formatValue(v, lang, indent)}`)
       .join(', ');
   return terminalLine(scalarWords(value, lang, words));
 }
@@ -65,7 +65,15 @@ export function renderIdea(
   }
   const { challenges } = config;
   const w = Math.min(32, Math.max(...[...rows, ...labels].map(([k]) => k.length)) + 1);
-  for (const [k, v, field] of labels) rows.push([k, formatValue(v, lang, ' '.repeat(w + 1), { field, challenges })]);
+  for (const [k, v, field] of labels)
+    rows.push([
+      k,
+      formatValue(v, lang, ' '.repeat(w + 1), {
+        field,
+        challenges,
+        schema: propertySchema(schemas, field) ?? undefined,
+      }),
+    ]);
   for (const [k, v] of rows) out.push(`${c.dim(padEnd(`${k}:`, w))} ${v}`.trimEnd());
   // A field in the history by its label ("Idébärare"), falling back on its key.
   const fieldName = (key: string) => {

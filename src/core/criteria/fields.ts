@@ -6,7 +6,7 @@
 import type { RegistryConfig } from '../sluice/config.js';
 import { IdeasError } from '../errors.js';
 import type { Lang } from '../i18n/i18n.js';
-import { ownValue } from '../safe-object.js';
+import { isRecord, ownValue } from '../safe-object.js';
 import { fieldLabel } from './schema-check.js';
 
 type Schema = Record<string, unknown>;
@@ -110,6 +110,28 @@ export function fieldSpec(
     }));
   }
   return { name, kind, required, schema, choices };
+}
+
+/**
+ * A record's keys as fields of their own (`team_gender.women`, `team_gender.men`, ...), in its schema's order, each
+ * required when the record is and its schema requires the key: what a prompt asks one at a time, as `--set` sets
+ * them. Empty for a field that is no record.
+ */
+export function recordParts(spec: FieldSpec): FieldSpec[] {
+  if (!isRecordSchema(spec.schema)) return [];
+  const required = new Set(requiredOf(spec.schema));
+  return Object.entries(properties(spec.schema)).map(([key, raw]) => {
+    const schema = isRecord(raw) ? { ...raw } : {};
+    const kind = kindOf(schema);
+    const values = kind === 'checkbox' ? enumOf((schema.items ?? {}) as Schema) : enumOf(schema);
+    return {
+      name: `${spec.name}.${key}`,
+      kind,
+      required: spec.required && required.has(key),
+      schema,
+      choices: kind === 'select' || kind === 'checkbox' ? (values ?? []).map((v) => ({ value: v, label: v })) : [],
+    };
+  });
 }
 
 /** The fields `ideas new` asks for, in order: the title, then what the first stage requires, then the rest. */
