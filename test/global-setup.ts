@@ -13,14 +13,17 @@ import { fileURLToPath } from 'node:url';
  */
 export default function setup(): () => void {
   const root = fileURLToPath(new URL('..', import.meta.url));
+  // From an empty dist/, as `npm run build` starts: bundle-messages rewrites tsc's catalogue index.js in place, which
+  // an incremental tsc then leaves as it was when only a message's text changed, and the CLI spoke the old words.
+  rmSync(path.join(root, 'dist'), { recursive: true, force: true });
   execFileSync(process.execPath, [`${root}/node_modules/typescript/bin/tsc`, '-p', 'tsconfig.build.json'], {
     cwd: root,
     stdio: 'inherit',
   });
   execFileSync(process.execPath, ['dist/tools/bundle-messages.js'], { cwd: root, stdio: 'inherit' });
-  execFileSync(process.execPath, ['dist/tools/compile-schemas.js'], { cwd: root, stdio: 'inherit' });
-  // Last: the bundle the CLI runs is made of what the steps above built.
-  execFileSync(process.execPath, ['dist/tools/bundle.js'], { cwd: root, stdio: 'inherit' });
+  // The rest of `npm run build`'s steps, in its order: the bundle the CLI runs is made of what the steps before built.
+  for (const tool of ['compile-schemas', 'render-help', 'bundle', 'build-id'])
+    execFileSync(process.execPath, [`dist/tools/${tool}.js`], { cwd: root, stdio: 'inherit' });
   const temp = realpathSync(mkdtempSync(path.join(tmpdir(), 'ideas-tests-')));
   process.env.TMPDIR = temp;
   return () => rmSync(temp, { recursive: true, force: true });
