@@ -333,7 +333,7 @@ describe('checkIdeaFile', () => {
       ['history/start-again', 'error', 10],
       ['history/start-again', 'error', 14],
     ]);
-    expect(findings[0]?.message).toContain('History entry 2 starts the idea again (imported)');
+    expect(findings[0]?.message).toContain('History entry 2 starts the idea again in a stage (imported)');
   });
 
   it('warns when the last history entry leads to another stage than the folder', () => {

@@ -138,10 +138,11 @@ export function checkIdeaFile(file: FileToCheck, bytes: Uint8Array, ctx: CheckCo
   }
   // The entry that last led somewhere: later entries (assignments, decisions in place) do not change the stage.
   const history = historyOf(idea);
-  // An idea starts once, in its first entry: a later `created`, `imported` or `adopted` would count in the report
-  // as entering its stage, with no move, decision or gate behind it.
+  // An idea starts once, in its first entry: a later `created`, `imported` or `adopted` into a stage would count in
+  // the report as entering it, with no move, decision or gate behind it. (An `imported` entry without a stage is a
+  // spreadsheet's update of the idea, which `ideas import` writes.)
   history.forEach((e, i) => {
-    if (i === 0 || !isStartAction(e.action)) return;
+    if (i === 0 || !isStartAction(e.action) || typeof e.to !== 'string') return;
     const params = { n: i + 1, action: String(e.action), idArg: shellQuote(idea.id ?? file.path) };
     extra.push({
       pointer: `/history/${i}/action`,

@@ -604,8 +604,9 @@ export function diffSnapshots(base: Snapshot, head: Snapshot, opts: DiffOptions)
           });
         if (previous === null || e.date > previous) previous = e.date;
       }
-      // An idea starts once: an entry that starts it again is no move, and moves nothing (a report would count it).
-      if (index > 0 && isStartAction(e.action))
+      // An idea starts once: an entry that starts it again in a stage is no move, and moves nothing (a report would
+      // count it). An `imported` entry without a stage is a spreadsheet's update, which an import writes.
+      if (index > 0 && isStartAction(e.action) && typeof e.to === 'string')
         finding(h, at('action'), 'history/start-again', 'f.historyStartAgain', 'h.historyStartAgain', {
           n,
           action: scalarText(e.action) ?? '',

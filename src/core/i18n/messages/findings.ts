@@ -199,8 +199,8 @@ export const findings = {
     en: "Rename the file to the idea's id and a short name of letters, digits and hyphens (git mv).",
   },
   'f.historyStartAgain': {
-    sv: 'Historikpost {n} börjar idén på nytt ({action}); en idé börjar en gång, i sin första post.',
-    en: 'History entry {n} starts the idea again ({action}); an idea starts once, in its first entry.',
+    sv: 'Historikpost {n} börjar idén på nytt i ett steg ({action}); en idé börjar en gång, i sin första post.',
+    en: 'History entry {n} starts the idea again in a stage ({action}); an idea starts once, in its first entry.',
   },
   'h.historyStartAgain': {
     sv: 'Ta bort posten. En flytt skrivs av `ideas move {idArg}`, ett beslut av ideas decide.',
