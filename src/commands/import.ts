@@ -11,7 +11,7 @@ import { localize, type Lang, type Localized } from '../core/i18n/i18n.js';
 import { fieldTitles } from '../core/criteria/field-titles.js';
 import { isGiven } from '../core/sluice/gate.js';
 import { newId, takenIds } from '../core/sluice/id.js';
-import { isoDate } from '../core/sluice/idea.js';
+import { historyOf, isoDate, isStartAction } from '../core/sluice/idea.js';
 import { renderIdeaFile } from '../core/front-matter/idea-text.js';
 import { EditReachError } from '../core/front-matter/edit-guard.js';
 import {
@@ -369,7 +369,12 @@ export async function runImport(opts: ImportOptions, ctx: Ctx): Promise<ImportRe
     }
     // Nor does it write the history an export's amounts and dates come from: a cell edited there is said, not lost.
     const derived = derivedCells(idea);
+    // The day the idea came into its first stage is its start, which the import that made it wrote: a row left empty
+    // there (a row added to the sheet, imported once already) says nothing against it.
+    const first = historyOf(idea)[0];
+    const started = first && isStartAction(first.action) && typeof first.to === 'string' ? `entered.${first.to}` : null;
     const differs = cells.derived
+      .filter((cell) => !(cell.key === started && cell.raw.trim() === ''))
       .map((cell) => ({ cell, now: derived(cell.key) }))
       .filter((d): d is { cell: DerivedCell; now: string } => d.now !== undefined && !derivedAgrees(d.cell, d.now));
     for (const { cell, now } of differs)

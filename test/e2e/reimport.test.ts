@@ -242,6 +242,32 @@ describe('an export imported back', () => {
     expect(emptied.stderr).toMatch(/^ {2}sund-[a-z0-9]{6}: .*Enhet eller förvaltning \(tömt\)/m);
   });
 
+  // Found by a newcomer: the second import of the same sheet was refused over the empty cells of the row it added.
+  it('a row added to an export, without a date or a day entered, imports once and then changes nothing', () => {
+    const dir = freshRegistry('sundsvall', 'sv');
+    const exported = ideas(['export'], { cwd: dir });
+    expect(exported.code, describeRun(exported)).toBe(0);
+    const rows = parseCsvWithLibrary(exported.stdout, ';');
+    const header = rows[0] as string[];
+    const added = header.map(() => '');
+    added[header.indexOf('Idéns namn')] = 'Läxhjälp på biblioteket';
+    added[header.indexOf('Steg')] = 'Idé';
+    added[header.indexOf('Beskrivning')] = 'En ny idé.';
+    rows.push(added);
+    fs.writeFileSync(
+      path.join(dir, 'ark.csv'),
+      rows.map((r) => r.map((c) => (/[;"\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(';')).join('\r\n'),
+    );
+    const first = ideas(['import', 'ark.csv', '--json'], { cwd: dir });
+    expect(first.code, describeRun(first)).toBe(0);
+    expect(parseJson(first)).toMatchObject({ counts: { created: 1, updated: 0 } });
+    const before = snapshotFiles(dir);
+    const again = ideas(['import', 'ark.csv', '--json'], { cwd: dir });
+    expect(again.code, describeRun(again)).toBe(0);
+    expect(parseJson(again)).toMatchObject({ counts: { created: 0, updated: 0 } });
+    expect(snapshotFiles(dir)).toEqual(before);
+  });
+
   it('a row whose Id names no idea here is a new idea, never another idea found by its place in a file of that name', () => {
     const dir = freshRegistry('sundsvall', 'sv');
     fs.mkdirSync(path.join(dir, 'a'));

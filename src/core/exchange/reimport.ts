@@ -135,7 +135,17 @@ export function planEdit(
     fields.set(s.field, top);
   };
   for (const s of cells.sets) apply(s);
-  if (cells.created !== undefined)
+  // An empty `created` cell on a row whose idea an import made, on the day it has as `created`: that import chose the
+  // day (the row was added to the sheet without one), and the row says nothing against it when imported again.
+  const history = idea.data.history;
+  const start: unknown = Array.isArray(history) ? history[0] : undefined;
+  const importChoseDay =
+    cells.created === null &&
+    isRecord(start) &&
+    start.action === 'imported' &&
+    start.date !== undefined &&
+    start.date === idea.data.created;
+  if (cells.created !== undefined && !importChoseDay)
     apply({ column: cells.createdColumn ?? 'created', field: 'created', path: [], value: cells.created ?? undefined });
   // An idea may not lose what identifies it: a cleared title is a problem the schema names, not a removal that would
   // go unnoticed, so it is kept as the cell says and the check of the written file refuses it. A changed or cleared
