@@ -218,6 +218,8 @@ export function validationDocument(
   scope: {
     total: number;
     changed: { base: string; ref: string | null; config: boolean; criteria: { key: string }[] } | null;
+    /** --strict: warnings count as errors, so `ok` may be false with no error. */
+    strict?: boolean;
   } = { total: files, changed: null },
 ) {
   const errors = findings.filter((f) => f.severity === 'error').length;
@@ -234,6 +236,7 @@ export function validationDocument(
     kind: 'validation',
     registry: registryDto(registry),
     ok,
+    strict: scope.strict === true,
     summary: { files, errors, warnings: findings.length - errors, total: scope.total },
     changed,
     findings: findings.map(findingDto),

@@ -13,6 +13,8 @@ export interface ValidationView {
   /** With --changed: the idea files in the registry, and what the run compared with. */
   total?: number;
   changed?: { base: string; ref: string | null; config: boolean; criteria: { label: Localized }[] } | null;
+  /** --strict: warnings fail the run, and every format says so (GitHub's annotations as errors). */
+  strict?: boolean;
 }
 
 /**
@@ -60,6 +62,8 @@ export function* prettyLines(v: ValidationView, lang: Lang, c: ChalkInstance): G
         : c.yellow(t(lang, ch ? 'out.validWithWarningsChanged' : 'out.validWithWarnings', counts))
       : c.green(t(lang, ch ? 'out.validChanged' : 'out.valid', counts));
   yield `${summary}\n`;
+  // Exit 1 with no error: the line that says why.
+  if (v.strict && v.errors === 0 && v.warnings > 0) yield `${c.red(t(lang, 'out.strictWarnings'))}\n`;
 }
 
 /**
@@ -111,7 +115,9 @@ export function renderValidationGithub(v: ValidationView, registryRoot: string, 
       if (f.column !== null) props.push(`col=${f.column}`);
       props.push(`title=${escapeProperty(`ideas: ${terminalLine(f.rule)}`)}`);
       const message = terminalText(f.hint ? `${f.message} ${f.hint}` : f.message);
-      return `::${f.severity === 'error' ? 'error' : 'warning'} ${props.join(',')}::${escapeData(message)}\n`;
+      // Under --strict a warning fails the step: an annotation that says error, as the step's red does.
+      const kind = f.severity === 'error' || v.strict ? 'error' : 'warning';
+      return `::${kind} ${props.join(',')}::${escapeData(message)}\n`;
     })
     .join('');
 }

@@ -516,7 +516,16 @@ describe('ideas validate: output formats and options', () => {
 
     const strict = ideas(['validate', '--strict', '--format', 'json'], { cwd: dir });
     expect(strict.code, describeRun(strict)).toBe(1);
-    expect(validation(strict).ok).toBe(false);
+    expect(validation(strict)).toMatchObject({ ok: false, strict: true, summary: { errors: 0, warnings: 1 } });
+    expect(doc).toMatchObject({ strict: false });
+    // Every format says why a run with no error failed (a newcomer saw "no errors, 1 warning" and a red CI step).
+    const text = ideas(['validate', '--strict', '--lang', 'en'], { cwd: dir });
+    expect(text.code).toBe(1);
+    expect(text.stdout).toContain('With --strict, the warnings count as errors.');
+    const github = ideas(['validate', '--strict', '--format', 'github'], { cwd: dir });
+    expect(github.stdout).toMatch(/^::error file=ideas\/01-idea\/idea-dddddd-moved\.md,/);
+    const laxGithub = ideas(['validate', '--format', 'github'], { cwd: dir });
+    expect(laxGithub.stdout).toMatch(/^::warning file=/);
   });
 
   it('an unknown format → exit 2 naming the choices', () => {

@@ -14,6 +14,10 @@ export const output = {
     sv: '{files#fil kontrollerad|filer kontrollerade}: inga fel, {warnings#varning|varningar}.',
     en: '{files#file|files} checked: no errors, {warnings#warning|warnings}.',
   },
+  'out.strictWarnings': {
+    sv: 'Med --strict räknas varningarna som fel.',
+    en: 'With --strict, the warnings count as errors.',
+  },
   'out.invalid': {
     sv: '{files#fil kontrollerad|filer kontrollerade}: {errors} fel och {warnings#varning|varningar} i {bad#fil|filer}.',
     en: '{files#file|files} checked: {errors#error|errors} and {warnings#warning|warnings} in {bad#file|files}.',
