@@ -28,7 +28,11 @@ export class NotUtf8 extends Error {
  * so. NotUtf8, with the first line that is not, else errors as node:fs throws them.
  */
 export function readUtf8Text(file: string): string {
-  const bytes = readFileSync(file);
+  return utf8Text(readFileSync(file));
+}
+
+/** Bytes as UTF-8 text, without a byte order mark; NotUtf8 when they are not UTF-8. */
+export function utf8Text(bytes: Buffer): string {
   const line = nonUtf8Line(bytes);
   if (line !== null) throw new NotUtf8(line);
   return bytes.toString('utf8').replace(/^\uFEFF/, '');

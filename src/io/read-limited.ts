@@ -3,7 +3,7 @@
  * reading stops one chunk past the limit whatever the file claims (a FIFO, /dev/zero, a file that grows meanwhile
  * have no size to check), so that memory stays bounded by the limit.
  */
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, lstatSync, openSync, readSync } from 'node:fs';
 
 /** The file is larger than the limit; nothing of it is returned. */
 export class FileTooLarge extends Error {
@@ -37,5 +37,19 @@ export function readFileLimited(file: string, max: number): Buffer {
     return Buffer.concat(chunks, total);
   } finally {
     closeSync(fd);
+  }
+}
+
+/**
+ * A small text file's beginning as UTF-8, for a glance before it is read in earnest (a config's language): only from
+ * a regular file, never through a link (to /dev/zero, or a FIFO that would never end), and at most `max` bytes of it.
+ * Null when it cannot be read so.
+ */
+export function peekText(file: string, max = 1_000_000): string | null {
+  try {
+    if (!lstatSync(file).isFile()) return null;
+    return readFileLimited(file, max).toString('utf8');
+  } catch {
+    return null;
   }
 }

@@ -2,7 +2,8 @@
  * Finding a registry and its language without loading any parser: `--help` and `--version` must start as fast
  * as Node itself, and they need only the language.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { peekText } from './read-limited.js';
 import path from 'node:path';
 import { CONFIG_FILE } from '../core/sluice/config.js';
 import type { Lang } from '../core/i18n/i18n.js';
@@ -26,15 +27,10 @@ export function findRegistryRoot(start: string): string | null {
 
 /** The registry's `language`, read from its top-level line; null when it cannot be seen that way. */
 export function peekLanguage(root: string): Lang | null {
-  try {
-    // Lines broken at LF only, as YAML breaks them: with the `m` flag, a U+2028 in a quoted name would start one.
-    const m = /(?:^|\n)language:[ \t]*["']?(sv|en)["']?[ \t]*(?:#[^\n]*)?\r?(?:\n|$)/.exec(
-      readFileSync(path.join(root, CONFIG_FILE), 'utf8'),
-    );
-    return m ? (m[1] as Lang) : null;
-  } catch {
-    return null;
-  }
+  const text = peekText(path.join(root, CONFIG_FILE));
+  // Lines broken at LF only, as YAML breaks them: with the `m` flag, a U+2028 in a quoted name would start one.
+  const m = text === null ? null : /(?:^|\n)language:[ \t]*["']?(sv|en)["']?[ \t]*(?:#[^\n]*)?\r?(?:\n|$)/.exec(text);
+  return m ? (m[1] as Lang) : null;
 }
 
 /**

@@ -3,7 +3,7 @@
  * repositories, fetched by `ideas region sync` through real git remotes (a path, file://), one of them broken and
  * one that disappears.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
@@ -92,6 +92,23 @@ describe('ideas region init', () => {
     const again = ideas(['region', 'init', 'r'], { cwd: dir });
     expect(again.code, describeRun(again)).toBe(0);
     expect(fs.readdirSync(root).sort()).toEqual(['.git', 'ideas.region.yaml']);
+  });
+
+  // Found from outside: a pull request naming a region whose file links to a FIFO hung ideas diff and ideas new.
+  it('reads a region file only when it is a regular file: a link to a FIFO is refused at once, and new goes on', () => {
+    const dir = makeTempDir();
+    const root = path.join(dir, 'r');
+    fs.mkdirSync(root);
+    git(['init', '-q', '-b', 'main'], root);
+    execFileSync('mkfifo', [path.join(dir, 'fifo')]);
+    fs.symlinkSync(path.join(dir, 'fifo'), path.join(root, 'ideas.region.yaml'));
+    const r = ideas(['region', 'report', '--lang', 'en'], { cwd: root, timeoutMs: 20_000 });
+    expect(r.code, describeRun(r)).toBe(2);
+    expect(r.stderr).toContain('is not a regular file');
+    const registry = minimalRegistryCopy();
+    fs.appendFileSync(path.join(registry, 'ideas.config.yaml'), `region: ${path.relative(registry, root)}\n`);
+    const made = ideas(['new', '--no-input', '--title', 'Trots regionen'], { cwd: registry, timeoutMs: 20_000 });
+    expect(made.code, describeRun(made)).toBe(0);
   });
 
   it('is Swedish unless asked otherwise, whatever the locale, as ideas init makes a registry', () => {

@@ -151,6 +151,7 @@ describe('compareConfigs: a tightening or a change of words is a warning', () =>
       'f.cfgStageAdded',
     ],
     ['minGroupSize raised', (r) => (r.minGroupSize = 10), 'f.cfgOther'],
+    ['a region named', (r) => (r.region = '../region'), 'f.cfgOther'],
     ['a criteria file renamed', (r) => (stage(r, 'test').criteria = 'c/test2.json'), 'f.cfgCriteriaPath'],
   ] as [string, (r: { stages: Record<string, unknown>[] } & Record<string, unknown>) => void, string][])(
     '%s',

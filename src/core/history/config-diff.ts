@@ -178,7 +178,9 @@ export function compareConfigs(base: RegistryConfig, head: RegistryConfig): Rule
     out.push(change('config/privacy', LOOSE, '/minGroupSize', 'f.cfgMinGroup', { from: groupBase, to: groupHead }));
   else if (groupHead > groupBase) out.push(other('/minGroupSize', 'minGroupSize', groupBase, groupHead));
   out.push(...compareChallenges(base, head));
-  for (const field of ['name', 'language', 'idPrefix', 'goals'] as const)
+  // The region a registry names is read by `ideas new` and `ideas diff` (similar ideas elsewhere): a change there is
+  // for the reviewer to see.
+  for (const field of ['name', 'language', 'idPrefix', 'goals', 'region'] as const)
     if (canonical(base[field]) !== canonical(head[field]))
       out.push(other(`/${field}`, field, base[field], head[field]));
   return out;

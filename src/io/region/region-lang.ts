@@ -2,7 +2,8 @@
  * Finding a region and its language without loading any parser, as src/io/registry-root.ts does for a registry:
  * help and the errors that come before the region's file is read speak the region's language.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { peekText } from '../read-limited.js';
 import path from 'node:path';
 import type { Lang } from '../../core/i18n/i18n.js';
 import { chooseLang } from '../../core/i18n/lang-choice.js';
@@ -30,13 +31,10 @@ export function regionFrom(
 
 /** The language the region file names first, read before the file is checked (for the messages of that check). */
 export function peekRegionLanguage(root: string): Lang | null {
-  try {
-    // Lines broken at LF only, as YAML breaks them (see peekLanguage).
-    const m = /(?:^|\n)languages:[ \t]*\[?[ \t]*(sv|en)\b/.exec(readFileSync(path.join(root, REGION_FILE), 'utf8'));
-    return m ? (m[1] as Lang) : null;
-  } catch {
-    return null;
-  }
+  const text = peekText(path.join(root, REGION_FILE));
+  // Lines broken at LF only, as YAML breaks them (see peekLanguage).
+  const m = text === null ? null : /(?:^|\n)languages:[ \t]*\[?[ \t]*(sv|en)\b/.exec(text);
+  return m ? (m[1] as Lang) : null;
 }
 
 /**

@@ -3,7 +3,9 @@
  * directory, searched upwards), and the place under its git folder where the members' caches and snapshots live.
  */
 import path from 'node:path';
-import { NotUtf8, readUtf8Text } from '../files.js';
+import { lstatSync } from 'node:fs';
+import { NotUtf8, utf8Text } from '../files.js';
+import { FileTooLarge, readFileLimited } from '../read-limited.js';
 import { IdeasError } from '../../core/errors.js';
 import type { Lang } from '../../core/i18n/i18n.js';
 import { parseRegionText, REGION_FILE, type RegionConfig } from '../../core/region/config.js';
@@ -29,14 +31,25 @@ export function locateRegion(cwd: string, flag: string | undefined, env: NodeJS.
   return root;
 }
 
-/** Reads and checks the region's file, and finds its git folder (a region lives in a git repository). */
+/** The most a region file may hold: a region of hundreds of members is tens of kilobytes. */
+const MAX_REGION_BYTES = 1_000_000;
+
+/**
+ * Reads and checks the region's file, and finds its git folder (a region lives in a git repository). The file must
+ * be a regular one, and is read up to a limit: a member registry names its region in its config, which a pull request
+ * may change, and a link there to /dev/zero or a FIFO would otherwise hang `ideas diff` in CI or fill its memory.
+ */
 export function loadRegion(root: string, lang: Lang): Region {
   const file = path.join(root, REGION_FILE);
   let text: string;
   try {
-    text = readUtf8Text(file);
+    if (!lstatSync(file).isFile()) throw new IdeasError('CONFIG_INVALID', 'err.regionNotFile', { file });
+    text = utf8Text(readFileLimited(file, MAX_REGION_BYTES));
   } catch (e) {
+    if (e instanceof IdeasError) throw e;
     if (e instanceof NotUtf8) throw new IdeasError('CONFIG_INVALID', 'err.notUtf8', { file, line: e.line });
+    if (e instanceof FileTooLarge)
+      throw new IdeasError('CONFIG_INVALID', 'err.regionTooLarge', { file, max: MAX_REGION_BYTES / 1_000_000 });
     throw new IdeasError('CONFIG_INVALID', 'err.readFile', { file, reason: readReason(e) });
   }
   const config = parseRegionText(text, file, lang, regionValidator());

@@ -38,11 +38,20 @@ type StoredSummary = Omit<MemberSnapshot, 'ideas'> & {
  */
 export type StateDepth = 'summary' | 'fields' | 'texts';
 
+/**
+ * A state file's text, only from a regular file: the region's git folder may come from a checkout (a `.git` file
+ * that names another folder), where a link to /dev/zero or a FIFO would hang the command or fill its memory.
+ */
+function readStateText(file: string): string {
+  if (!lstatSync(file).isFile()) throw new Error(`${file} is not a regular file`);
+  return readFileSync(file, 'utf8');
+}
+
 /** The member's last good snapshot, or null when it has none (never synced, or a file this version cannot read). */
 export function readMemberState(cacheDir: string, member: string, depth: StateDepth = 'texts'): MemberSnapshot | null {
   let text: string;
   try {
-    text = readFileSync(stateFile(cacheDir, member), 'utf8');
+    text = readStateText(stateFile(cacheDir, member));
   } catch {
     return null;
   }
@@ -64,9 +73,7 @@ export function readMemberState(cacheDir: string, member: string, depth: StateDe
     const m = TEXT_FILE.exec(textFile);
     if (m?.[1] !== member) return null;
     // The texts' mappings are kept as parsed, their prototype taken off where they stand, rather than held twice.
-    const texts = nullProtoInPlace(
-      JSON.parse(readFileSync(path.join(stateDir(cacheDir), textFile), 'utf8')),
-    ) as unknown;
+    const texts = nullProtoInPlace(JSON.parse(readStateText(path.join(stateDir(cacheDir), textFile)))) as unknown;
     if (!Array.isArray(texts) || texts.length !== rawIdeas.length) return null;
     const full = nullProtoDeep(rawIdeas) as StoredSummary['ideas'];
     return {
@@ -147,7 +154,7 @@ function* textChunks(ideas: readonly RegionIdea[]): Generator<string> {
 export function touchMemberState(cacheDir: string, member: string, syncedAt: string): boolean {
   let stored: StoredSummary;
   try {
-    stored = nullProtoDeep(JSON.parse(readFileSync(stateFile(cacheDir, member), 'utf8'))) as StoredSummary;
+    stored = nullProtoDeep(JSON.parse(readStateText(stateFile(cacheDir, member)))) as StoredSummary;
   } catch {
     return false;
   }
@@ -185,7 +192,7 @@ function failureFile(cacheDir: string, member: string): string {
 
 export function readSyncFailure(cacheDir: string, member: string): SyncFailure | null {
   try {
-    const parsed = nullProtoInPlace(JSON.parse(readFileSync(failureFile(cacheDir, member), 'utf8'))) as SyncFailure;
+    const parsed = nullProtoInPlace(JSON.parse(readStateText(failureFile(cacheDir, member)))) as SyncFailure;
     return typeof parsed.at === 'string' && typeof parsed.message?.sv === 'string' ? parsed : null;
   } catch {
     return null;

@@ -34,6 +34,14 @@ export const region = {
     sv: 'Regionen sparar medlemmarnas data under .git/. Kör "git init" i mappen.',
     en: 'The region keeps its members\' data under .git/. Run "git init" in the folder.',
   },
+  'err.regionNotFile': {
+    sv: '{file} är ingen vanlig fil (en symbolisk länk, en mapp eller en enhet) och läses inte: en region läses bara ur en vanlig fil.',
+    en: '{file} is not a regular file (a symbolic link, a folder or a device) and is not read: a region is read only from a regular file.',
+  },
+  'err.regionTooLarge': {
+    sv: '{file} är större än {max} MB och läses inte; en regionfil är några kilobyte.',
+    en: '{file} is larger than {max} MB and is not read; a region file is a few kilobytes.',
+  },
   'err.regionExists': {
     sv: 'Det finns redan en region här: {file}.',
     en: 'There is a region here already: {file}.',
