@@ -295,6 +295,19 @@ const SITUATIONS: Situation[] = [
     outcomes: [[/./, ASKS_STAGE]],
   },
   {
+    name: 'an idea whose history starts it again in a stage',
+    keys: ['h.historyStartAgain'],
+    setup: (c) =>
+      rewrite(
+        c,
+        ID,
+        'idea',
+        idea(ID, 'idea', [], ['  - date: 2026-10-02', '    action: imported', '    to: test', '    source: x.csv']),
+      ),
+    provoke: [['validate']],
+    outcomes: [[/./, ASKS_STAGE]],
+  },
+  {
     name: 'an empty file, and an id used twice',
     keys: ['h.empty', 'h.duplicateId'],
     setup: (c) => {
