@@ -19,8 +19,10 @@ afterEach(removeSluices);
 /** A scripted prompter that also keeps the choices of each select, to show what the user was offered. */
 class RecordingPrompter extends ScriptedPrompter {
   readonly offered: Choice<unknown>[][] = [];
-  override async select<T>(q: { message: string; choices: Choice<T>[] }): Promise<T> {
+  readonly helps: (string | undefined)[] = [];
+  override async select<T>(q: { message: string; choices: Choice<T>[]; help?: string }): Promise<T> {
     this.offered.push(q.choices as Choice<unknown>[]);
+    this.helps.push(q.help);
     return super.select(q);
   }
 }
@@ -201,6 +203,10 @@ describe('runMove', () => {
       const { ctx } = commandContext(root, [], prompter);
       await runMove({ id: 'sund-emspzg' }, ctx);
       expect(prompter.offered[0]?.map((c) => c.value)).toEqual(['parked', 'rejected']);
+      // The way on the council decides is said, with the command that takes it (found missing by a newcomer).
+      expect(prompter.helps[0]).toBe(
+        'Till Förädling beslutar idérådet: ideas decide sund-emspzg --decision approve, eller på mötet med ideas review.',
+      );
     });
   });
 

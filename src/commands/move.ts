@@ -3,7 +3,7 @@ import { IdeasError } from '../core/errors.js';
 import { t, type Lang } from '../core/i18n/i18n.js';
 import { resolveStage } from '../core/sluice/stage-lookup.js';
 import type { Stage } from '../core/sluice/config.js';
-import { shellQuote } from '../core/shell/quote.js';
+import { shellCommand, shellQuote } from '../core/shell/quote.js';
 import { findIdea } from '../io/find-idea.js';
 import { loadCriteria, type Registry } from '../io/registry.js';
 import { openRegistry } from './open-registry.js';
@@ -70,8 +70,18 @@ export async function runMove(opts: MoveOptions, ctx: Ctx): Promise<MoveResult> 
         },
       );
     const prompter = await ctx.prompter(lang);
+    // The way on that the council decides is not offered here, but said: a coordinator looking for it is told where.
+    const council = nextStages.filter((s) => s.council);
+    const help =
+      council.length > 0
+        ? t(lang, 'prompt.moveCouncil', {
+            stages: council.map((s) => s.label[lang]).join(', '),
+            command: shellCommand(['ideas', 'decide', idea.id ?? idea.path, '--decision', 'approve']),
+          })
+        : undefined;
     const key = await prompter.select({
       message: t(lang, 'prompt.moveTo', { title: idea.title ?? idea.path }),
+      help,
       choices: movable.map((s) => {
         const gate = gateFor(registry, criteria, idea, s);
         const status = gate.open ? t(lang, 'gate.open') : t(lang, 'gate.closed', { count: gate.missing.length });

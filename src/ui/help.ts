@@ -121,13 +121,13 @@ export const EXAMPLES: Record<string, Record<Lang, string[]>> = {
     sv: [
       'ideas edit sund-4k7q2x',
       'ideas edit sund-4k7q2x --set test_plan="Två veckor på Birsta skola" --set manager_support=ja',
-      'ideas edit sund-4k7q2x --set requested_amount="45 000 kr" --by Samordnaren --commit',
+      'ideas edit sund-4k7q2x --set team_gender.women=3 --set team_gender.men=2 --by Samordnaren --commit',
       'ideas edit sund-4k7q2x --unset tags --body-file beskrivning.md',
     ],
     en: [
       'ideas edit sund-4k7q2x',
       'ideas edit sund-4k7q2x --set test_plan="Two weeks at Birsta school" --set manager_support=yes',
-      'ideas edit sund-4k7q2x --set requested_amount="45 000 kr" --by Coordinator --commit',
+      'ideas edit sund-4k7q2x --set team_gender.women=3 --set team_gender.men=2 --by Coordinator --commit',
       'ideas edit sund-4k7q2x --unset tags --body-file description.md',
     ],
   },

@@ -303,8 +303,8 @@ export const help = {
     en: 'import ideas from a spreadsheet (CSV), one idea per row',
   },
   'help.importFile': {
-    sv: 'CSV-filen: UTF-8 eller Windows-1252, med ; eller , som avgränsare',
-    en: 'the CSV file: UTF-8 or Windows-1252, with ; or , as the delimiter',
+    sv: 'CSV-filen: UTF-8, UTF-16 eller Windows-1252, med ; eller , som avgränsare',
+    en: 'the CSV file: UTF-8, UTF-16 or Windows-1252, with ; or , as the delimiter',
   },
   'help.importMap': {
     sv: 'kolumn=fält: vilket fält en kolumn ger (kan upprepas; kolumn= hoppar över den)',

@@ -50,6 +50,10 @@ export const prompts = {
   'keys.submit': { sv: 'klar', en: 'submit' },
   'keys.space': { sv: 'mellanslag', en: 'space' },
   'prompt.moveTo': { sv: 'Vart ska "{title}"?', en: 'Where does "{title}" go?' },
+  'prompt.moveCouncil': {
+    sv: 'Till {stages} beslutar idérådet: {command}, eller på mötet med ideas review.',
+    en: 'The council decides on {stages}: {command}, or at the meeting with ideas review.',
+  },
   'prompt.template': {
     sv: 'Vilken mall ska idéslussen utgå från?',
     en: 'Which template should the registry start from?',
