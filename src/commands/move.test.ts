@@ -19,10 +19,8 @@ afterEach(removeSluices);
 /** A scripted prompter that also keeps the choices of each select, to show what the user was offered. */
 class RecordingPrompter extends ScriptedPrompter {
   readonly offered: Choice<unknown>[][] = [];
-  readonly helps: (string | undefined)[] = [];
   override async select<T>(q: { message: string; choices: Choice<T>[]; help?: string }): Promise<T> {
     this.offered.push(q.choices as Choice<unknown>[]);
-    this.helps.push(q.help);
     return super.select(q);
   }
 }

@@ -138,7 +138,7 @@ describe('ideas import', () => {
     expect(markdownFiles(path.join(target, 'ideas'))).toHaveLength(1);
   });
 
-  it('with --dry-run and --map: checks, names the paths it would write, writes nothing', () => {
+  it('with --dry-run and --map: checks, names each new idea by its row and title, writes nothing', () => {
     const target = initRegistry('sundsvall', 'sv');
     fs.writeFileSync(
       path.join(target, 'gamla.csv'),
@@ -150,7 +150,10 @@ describe('ideas import', () => {
       { cwd: target },
     );
     expect(r.code, describeRun(r)).toBe(0);
-    expect(r.stdout).toMatch(/^ideas\/01-ide\/sund-[0-9a-z]{6}-lanecykel\.md\n$/);
+    // No path on stdout: the ids a dry run would give are not the ones the import gives (a newcomer took them for
+    // files written).
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('  rad 2: en ny idé i Idé, "Lånecykel" (id ges när den importeras)');
     expect(r.stderr).toContain(
       'Provkörning av gamla.csv: 1 ny idé skulle skapas, 0 idéer uppdateras och 0 idéer lämnas oförändrade; inget skrevs.',
     );

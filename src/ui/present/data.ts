@@ -122,7 +122,14 @@ export function presentImport(r: ImportView, json: boolean, v: View): Output {
   }
   for (const d of r.duplicates)
     o.err(`${c.yellow(t(r.lang, 'out.importDuplicate', { row: d.row, id: terminalLine(d.id ?? '?') }))}\n`);
-  for (const i of [...r.imported, ...r.updated]) o.out(`${terminalLine(i.path)}\n`);
+  // The files written, on stdout; a dry run writes none, and its new ideas' ids are not the ones the import will give
+  // (a newcomer took the dry run's paths for files): said on stderr by their row and title instead.
+  if (r.dryRun)
+    for (const i of r.imported)
+      o.err(
+        `${t(r.lang, 'out.importWouldCreate', { row: i.row, stage: terminalLine(i.stage.label[r.lang]), title: terminalLine(i.title) })}\n`,
+      );
+  for (const i of [...(r.dryRun ? [] : r.imported), ...r.updated]) o.out(`${terminalLine(i.path)}\n`);
   // What each row changes in an idea imported before, field by field: an emptied field stands out.
   for (const i of r.updated) {
     if (!i.changes || i.changes.length === 0) continue;

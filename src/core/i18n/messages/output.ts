@@ -181,6 +181,10 @@ export const output = {
     en: 'Dry run of {file}: {created#new idea|new ideas} would be created, {updated#idea|ideas} updated and {unchanged#idea|ideas} left unchanged; nothing was written.',
   },
   'out.importChanges': { sv: '  {id}: {fields}', en: '  {id}: {fields}' },
+  'out.importWouldCreate': {
+    sv: '  rad {row}: en ny idé i {stage}, "{title}" (id ges när den importeras)',
+    en: '  row {row}: a new idea in {stage}, "{title}" (its id is given when it is imported)',
+  },
   'out.importCleared': { sv: '{field} (tömt)', en: '{field} (emptied)' },
   'out.importedCounts': {
     sv: 'Från {file}: {created#ny idé skapad|nya idéer skapade}, {updated#idé uppdaterad|idéer uppdaterade} och {unchanged#idé oförändrad|idéer oförändrade}{staged}.',
