@@ -44,6 +44,9 @@ import { fsError } from './fs-error.js';
 import { faultPoint } from './faults.js';
 import { git } from './git.js';
 import { SCRATCH_NAME } from './journal-file.js';
+import { pidMayRun, pidRuns } from './pid.js';
+
+export { pidMayRun };
 
 const LOCK_NAME = 'ideas.lock';
 export { SCRATCH_NAME };
@@ -110,15 +113,6 @@ function startTime(pid: number | 'self'): string | null {
   }
 }
 
-function pidRuns(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /** Whether an owner is certainly gone: only a process of this host can be known to be. */
 export function ownerIsDead(owner: Owner): boolean {
   if (owner.host !== hostname()) return false;
@@ -132,11 +126,6 @@ let self: Owner | null = null;
 function me(): Owner {
   self ??= { pid: process.pid, host: hostname(), start: startTime('self') };
   return self;
-}
-
-/** Whether a pid-named scratch entry may belong to a live process (of this host: scratch files never travel). */
-export function pidMayRun(pid: number): boolean {
-  return pid === process.pid || pidRuns(pid);
 }
 
 function readOwner(file: string): Owner | 'unreadable' | 'gone' {

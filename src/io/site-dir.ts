@@ -22,6 +22,7 @@ import path from 'node:path';
 import { IdeasError } from '../core/errors.js';
 import type { FileText } from '../core/file-text.js';
 import { faultPoint } from './faults.js';
+import { pidMayRun } from './pid.js';
 import { markerHash, pageWriter } from './page-writer.js';
 import { nullObject, nullProtoDeep } from '../core/safe-object.js';
 
@@ -101,6 +102,31 @@ function statOrNull(file: string): Stats | null {
 }
 
 /**
+ * What a `writeSite` killed before it was done left beside `out`, which nothing else will take away (and which `git add
+ * -A` would commit: the hidden folders are not the ignored site/): a half-written temporary folder goes, and so does
+ * an old site swapped aside; but when `out` itself is missing, killed between its two renames, the old site is put
+ * back. Only the folders of processes that no longer run.
+ */
+function clearLeftovers(parent: string, base: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(parent);
+  } catch {
+    return;
+  }
+  const prefix = `.${base}.`;
+  for (const name of names) {
+    if (!name.startsWith(prefix)) continue;
+    const m = /^(\d+)-[0-9a-f]{8}\.(tmp|old)$/.exec(name.slice(prefix.length));
+    if (!m || pidMayRun(Number(m[1]))) continue;
+    const abs = path.join(parent, name);
+    const out = path.join(parent, base);
+    if (m[2] === 'old' && statOrNull(out) === null) renameSync(abs, out);
+    else rmSync(abs, { recursive: true, force: true });
+  }
+}
+
+/**
  * Replaces the folder `out` with `files` (path relative to the site, text: whole, or in pieces that files share), or
  * refuses, changing nothing. Each file is written as it comes and let go: `files` may make them one at a time, and
  * `making` runs the loop that takes them (`ideas site` lets V8's young generation grow there, src/io/v8-flags.ts). With
@@ -113,6 +139,8 @@ export function writeSite(
   opts: { making?: (loop: () => void) => void; pages?: number } = {},
 ): string[] {
   const making = opts.making ?? ((loop) => loop());
+  const parent = path.dirname(out);
+  clearLeftovers(parent, path.basename(out));
   const existing = statOrNull(out);
   if (existing && !existing.isDirectory())
     throw new IdeasError('FILE_EXISTS', 'err.siteNotDir', { dir: out }, { hint: 'hint.siteNotOurs' });
@@ -123,9 +151,9 @@ export function writeSite(
       throw new IdeasError('FILE_EXISTS', 'err.siteNotOurs', { dir: out, files: shown }, { hint: 'hint.siteNotOurs' });
     }
   }
-  const parent = path.dirname(out);
   mkdirSync(parent, { recursive: true });
-  const tag = randomBytes(4).toString('hex');
+  // The process's id in the name: a later run clears what a killed one left (clearLeftovers), never a live one's.
+  const tag = `${process.pid}-${randomBytes(4).toString('hex')}`;
   const temp = path.join(parent, `.${path.basename(out)}.${tag}.tmp`);
   mkdirSync(temp);
   try {
@@ -158,6 +186,7 @@ export function writeSite(
     const old = path.join(parent, `.${path.basename(out)}.${tag}.old`);
     renameSync(out, old);
     try {
+      faultPoint('site:swapping');
       renameSync(temp, out);
     } catch (e) {
       renameSync(old, out);

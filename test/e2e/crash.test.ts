@@ -51,6 +51,8 @@ const ELSEWHERE = [
   'site:thread',
   'site:given',
   'site:removing',
+  // test/e2e/site.test.ts: killed between the old site's rename and the new one's.
+  'site:swapping',
   'read:worker',
   'import:updated',
   'region:fetch',

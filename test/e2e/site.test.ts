@@ -196,6 +196,31 @@ describe('ideas site', () => {
     const killed = ideas(['site', '-o', out], { cwd: dir, env: { IDEAS_FAULT: 'kill:site:page@2' } });
     expect(killed.signal).toBe('SIGKILL');
     expect(readTree(out)).toEqual(before);
+    // Killed between its two renames: no site at all for a moment, the old one aside.
+    const swapping = ideas(['site', '-o', out], { cwd: dir, env: { IDEAS_FAULT: 'kill:site:swapping' } });
+    expect(swapping.signal, describeRun(swapping)).toBe('SIGKILL');
+    expect(fs.existsSync(out)).toBe(false);
+    // Its own old site and new pages beside it; the folder the run killed before it left was cleared by this one.
+    expect(fs.readdirSync(dir).filter((f) => f.startsWith('.faulty')).length).toBe(2);
+    // The next run puts the old site back before it replaces it, and leaves none of the killed runs' folders (which
+    // `git add -A` would have taken: they are not the ignored site/).
+    const again = ideas(['site', '-o', out], { cwd: dir });
+    expect(again.code, describeRun(again)).toBe(0);
+    expect(readTree(out)).toEqual(before);
+    expect(fs.readdirSync(dir).filter((f) => f.startsWith('.faulty'))).toEqual([]);
+  });
+
+  it('puts the old site back when the only run that could is gone, even without building another', () => {
+    const out = path.join(dir, 'swapped');
+    expect(ideas(['site', '-o', out], { cwd: dir }).code).toBe(0);
+    const before = readTree(out);
+    const swapping = ideas(['site', '-o', out], { cwd: dir, env: { IDEAS_FAULT: 'kill:site:swapping' } });
+    expect(swapping.signal, describeRun(swapping)).toBe('SIGKILL');
+    // A run that fails before it writes anything still restores what the killed one set aside.
+    const failing = ideas(['site', '-o', out], { cwd: dir, env: { IDEAS_FAULT: 'site:given' } });
+    expect(failing.code, describeRun(failing)).toBe(2);
+    expect(readTree(out)).toEqual(before);
+    expect(fs.readdirSync(dir).filter((f) => f.startsWith('.swapped'))).toEqual([]);
   });
 
   it('prints a JSON document with --json, and a usage error exits 2', () => {
