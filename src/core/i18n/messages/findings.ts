@@ -338,11 +338,11 @@ export const findings = {
     en: "The registration date is part of the idea's record and is not rewritten: put {old} back.",
   },
   'f.criteriaOverridden': {
-    sv: 'Står i steget {stage} på ett beslut trots stängd grind ({who}, {date}); saknas: {problem}',
+    sv: 'Står i steget {stage} genom ett undantag från stängd grind ({who}, {date}); saknas: {problem}',
     en: 'Stands in stage {stage} on an override of a closed gate ({who}, {date}); missing: {problem}',
   },
   'h.criteriaOverridden': {
-    sv: 'Ett beslut, inget fel: komplettera idén när det går. `ideas validate --strict` räknar detta som fel tills idén lämnar steget.',
+    sv: 'Ett medvetet undantag (forced i historiken), inget fel: komplettera idén när det går. `ideas validate --strict` räknar detta som fel tills idén lämnar steget.',
     en: 'A decision, not an error: complete the idea when you can. `ideas validate --strict` counts this as an error until the idea leaves the stage.',
   },
 } as const satisfies Record<string, Localized>;

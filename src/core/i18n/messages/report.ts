@@ -84,16 +84,16 @@ export const report = {
   'override.unknownBy': { sv: 'namn saknas', en: 'no name recorded' },
   'override.unknownDate': { sv: 'datum saknas', en: 'no date recorded' },
   'override.by': { sv: 'av {by}', en: 'by {by}' },
-  'report.overrides': { sv: 'Står på ett beslut trots stängd grind', en: 'Standing on an override' },
+  'report.overrides': { sv: 'Står i steget genom ett undantag från stängd grind', en: 'Standing on an override' },
   'report.overridesNote': {
     sv: 'Idéer som flyttats eller godkänts förbi en stängd grind (forced i historiken) och ännu står kvar i det steget.',
     en: 'Ideas moved or approved past a closed gate (forced in the history) that still stand in that stage.',
   },
   'report.overrideMissing': { sv: 'Saknas', en: 'Missing' },
-  'report.overrideBy': { sv: 'Beslutat av', en: 'Overridden by' },
+  'report.overrideBy': { sv: 'Undantag av', en: 'Overridden by' },
   'report.overrideNowMet': { sv: 'inget längre', en: 'nothing now' },
   'report.noOverrides': {
-    sv: 'Ingen idé står på ett beslut trots stängd grind.',
+    sv: 'Ingen idé står i sitt steg genom ett undantag från stängd grind.',
     en: 'No idea stands on an override of a closed gate.',
   },
 } as const satisfies Record<string, Localized>;
