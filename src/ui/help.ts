@@ -181,12 +181,12 @@ export const EXAMPLES: Record<string, Record<Lang, string[]>> = {
     sv: [
       'ideas export > ideer.csv',
       'ideas export --stage test --format json',
-      'ideas export --delimiter , --include-personal > intern.csv',
+      'ideas export --delimiter , --include-personal > ../intern.csv',
     ],
     en: [
       'ideas export > ideas.csv',
       'ideas export --stage test --format json',
-      'ideas export --delimiter ";" --include-personal > internal.csv',
+      'ideas export --delimiter ";" --include-personal > ../internal.csv',
     ],
   },
   import: {
