@@ -14,9 +14,7 @@ describe('localizeConfigComments', () => {
       localizeConfigComments(doc, 'en', 'A sluice');
       const out = doc.toString({ lineWidth: 0 });
       const comments = out.split('\n').filter((l) => l.trimStart().startsWith('#'));
-      expect(comments[0]).toBe(
-        "# A sluice: the registry's config, read by `ideas` and checked against schemas/config.schema.json",
-      );
+      expect(comments[0]).toBe("# A sluice: the registry's config, read by `ideas` and checked by `ideas validate`");
       for (const c of comments) expect(c, c).not.toMatch(/[åäöÅÄÖ]|registrets|idéer|grupper/);
       if (text.includes('\nminGroupSize:'))
         expect(out).toContain(

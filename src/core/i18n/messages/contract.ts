@@ -131,8 +131,8 @@ export const contract = {
   'ph.question': { sv: 'fråga', en: 'question' },
   'ph.answer': { sv: 'svar', en: 'answer' },
   'init.comment.config': {
-    sv: ' {name}: registrets konfiguration, läses av `ideas` och kontrolleras mot schemas/config.schema.json',
-    en: " {name}: the registry's config, read by `ideas` and checked against schemas/config.schema.json",
+    sv: ' {name}: registrets konfiguration, läses av `ideas` och kontrolleras av `ideas validate`',
+    en: " {name}: the registry's config, read by `ideas` and checked by `ideas validate`",
   },
   'init.comment.minGroupSize': {
     sv: ' Rapporter visar uppgifter om personer (fält märkta x-aggregate) bara för grupper om minst så här många idéer.',
