@@ -8,6 +8,7 @@ import { checkIdeaFile } from '../core/criteria/validate.js';
 import { fieldLabel } from '../core/criteria/schema-check.js';
 import { nullObject, ownValue } from '../core/safe-object.js';
 import { localize, type Lang, type Localized } from '../core/i18n/i18n.js';
+import { settableFields } from '../core/criteria/fields.js';
 import { fieldTitles } from '../core/criteria/field-titles.js';
 import { isGiven } from '../core/sluice/gate.js';
 import { newId, takenIds } from '../core/sluice/id.js';
@@ -90,6 +91,8 @@ export interface ImportResult {
   ignoredColumns: string[];
   /** For columns not imported, the field each looks meant for: the `--map` the user may add. */
   suggestedMaps: SuggestedMap[];
+  /** The fields a column may be mapped to, as `--map` names them: the title, then the schemas' fields in order. */
+  fields: string[];
   /** Rows whose title an idea in the registry already has: imported all the same, but worth a look. */
   duplicates: { row: number; id: string | null; title: string }[];
   dryRun: boolean;
@@ -480,6 +483,7 @@ export async function runImport(opts: ImportOptions, ctx: Ctx): Promise<ImportRe
     invalidRows: [...invalidRows].sort((a, b) => a - b),
     ignoredColumns: ignored,
     suggestedMaps: suggested,
+    fields: ['title', ...settableFields(base, schemas.slice(1)).filter((f) => f !== 'title')],
     dryRun: opts.dryRun,
   };
   const none = { imported: [], updated: [], unchanged: [], duplicates: [], written: false, staged: false };

@@ -43,6 +43,7 @@ function lastLine(lang: Lang, created: number, updated: number, staged: boolean)
     invalidRows: [],
     ignoredColumns: [],
     suggestedMaps: [],
+    fields: ['title'],
     duplicates: [],
   };
   const err = presentImport(r, false, view)

@@ -86,6 +86,8 @@ export interface ImportView extends ImportSummary {
   registry: RegistryRef;
   lang: Lang;
   encoding: HandedEncoding;
+  /** The fields a column may be mapped to, named in the hint for columns left out. */
+  fields: string[];
 }
 
 export function presentImport(r: ImportView, json: boolean, v: View): Output {
@@ -105,7 +107,7 @@ export function presentImport(r: ImportView, json: boolean, v: View): Output {
     // The flags that would take them, to add to the same command: never applied on a guess.
     const maps = r.suggestedMaps.map((m) => `--map ${shellQuote(`${m.column}=${m.field}`)}`).join(' ');
     o.err(
-      `${c.dim(terminalLine(maps === '' ? t(r.lang, 'hint.importMapAny') : t(r.lang, 'hint.importMapThese', { maps })))}\n`,
+      `${c.dim(terminalLine(maps === '' ? t(r.lang, 'hint.importMapAny', { fields: r.fields.join(', ') }) : t(r.lang, 'hint.importMapThese', { maps })))}\n`,
     );
   }
   for (const p of r.problems) {

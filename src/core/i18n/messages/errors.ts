@@ -507,7 +507,7 @@ export const errors = {
     en: 'Add {maps} to take them in (check first with --dry-run).',
   },
   'hint.importMapAny': {
-    sv: "Ta med en kolumn med --map '<kolumn>=<fält>'; fälten visar ideas schema.",
-    en: "Take a column in with --map '<column>=<field>'; ideas schema shows the fields.",
+    sv: "Ta med en kolumn med --map '<kolumn>=<fält>'; fälten: {fields}.",
+    en: "Take a column in with --map '<column>=<field>'; the fields: {fields}.",
   },
 } as const satisfies Record<string, Localized>;
