@@ -103,6 +103,8 @@ describe('ideas edit', () => {
     const r = await runCli(root, ['edit', 'sund-emspzg', '--set', 'challenge=klimat']);
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('Inget att ändra.');
+    // stdout names the files a command wrote: none (a newcomer read the path as a file written).
+    expect(r.stdout).toBe('');
     expect(git(['status', '--porcelain'], root)).toBe('');
   });
 

@@ -207,7 +207,15 @@ function titleOf(r: { lang: Lang; titles?: FieldTitles }, field: string): string
   return r.titles?.[field]?.[r.lang] ?? field;
 }
 
+/** Nothing written: said on stderr, and no path on stdout, which lists the files a command wrote. */
+function unchangedOutput(r: ChangeView): Output {
+  const o = output();
+  o.err(`${t(r.lang, 'out.unchanged')}\n`);
+  return o.done();
+}
+
 export function presentAssign(r: AssignView, json: boolean, v: View): Output {
+  if (!json && r.changes.length === 0) return unchangedOutput(r);
   return presentChange(
     r,
     json,
@@ -236,10 +244,8 @@ export function presentEdit(r: EditView, json: boolean, v: View): Output {
     return o.done();
   }
   const what = [...r.changes.map((c) => titleOf(r, c.field)), ...(r.bodyChanged ? [t(r.lang, 'out.bodyChanged')] : [])];
-  const human =
-    what.length > 0
-      ? t(r.lang, 'out.edited', { id: r.idea.id ?? '', changes: what.join(', ') })
-      : t(r.lang, 'out.unchanged');
+  if (what.length === 0) return unchangedOutput(r);
+  const human = t(r.lang, 'out.edited', { id: r.idea.id ?? '', changes: what.join(', ') });
   o.out(`${terminalLine(r.idea.path)}\n`);
   o.err(`${v.err.green(terminalLine(human))}${r.committed ? ` ${t(r.lang, 'out.committed')}` : ''}\n`);
   return o.done();
