@@ -103,6 +103,8 @@ export function renderIdea(
       if (e.by) parts.push(`(${terminalLine(textOf(e.by))})`);
       if (e.decision && e.action !== 'decided') parts.push(`[${terminalLine(decisionWord(e.decision, lang))}]`);
       if (typeof e.amount === 'number') parts.push(formatAmount(e.amount, lang));
+      // Who took no part in the decision: the minutes say so, and so does the idea's own record.
+      if (e.conflicts) parts.push(`(${t(lang, 'history.conflicts', { names: terminalLine(textOf(e.conflicts)) })})`);
       if (e.note) parts.push(`— ${terminalLine(textOf(e.note))}`);
       out.push(`  ${c.dim(terminalLine(textOf(e.date)))}  ${parts.join(' ')}`);
     }

@@ -92,6 +92,10 @@ describe.each(cases)('the council in a registry in $lang', (c) => {
       ]);
       // Bo Berg declared jäv: named only as taking no part, never as one who decided or wrote.
       expect(history.filter((e) => JSON.stringify(e.by ?? '').includes('Bo Berg'))).toEqual([]);
+      // And `ideas show` says so on the decision's line, as the minutes do (a newcomer missed it there).
+      expect(ok(ideas(['show', id], { cwd: dir })).stdout).toMatch(
+        c.lang === 'sv' ? /\(Anna Ek\).*\(jäv: Bo Berg\)/ : /\(Anna Ek\).*\(conflict of interest: Bo Berg\)/,
+      );
 
       const unknown = ideas(['decide', id, '-d', 'kanske', '-r', 'x'], { cwd: dir });
       expect(unknown.code).toBe(2);

@@ -62,6 +62,8 @@ export interface HistoryEntry {
   from?: string;
   to?: string;
   by?: string;
+  /** A decision: the council members who declared a conflict of interest (jäv) and took no part. */
+  conflicts?: string;
   note?: string;
   decision?: string;
   amount?: number;

@@ -52,6 +52,7 @@ export const review = {
   'review.conflictName': { sv: 'Namnet på den som anmäler jäv', en: 'The name of the one who declares it' },
   'minutes.completed': { sv: 'Kompletterat under mötet', en: 'Completed in the meeting' },
   'minutes.conflicts': { sv: 'Jäv', en: 'Conflicts of interest' },
+  'history.conflicts': { sv: 'jäv: {names}', en: 'conflict of interest: {names}' },
   'minutes.conflictNote': {
     sv: 'jäv anmält av {names}, som inte deltog i beslutet',
     en: 'conflict of interest declared by {names}, who took no part in the decision',
