@@ -21,9 +21,10 @@
  * they point to: a scavenge takes every pointer from the old generation as alive, whether its object is or not.
  * `ideas site` came to that decision in about one run in four, for some of the code that makes its pages, whose
  * objects die once a page is written: from then on each scavenge found ~3 MB alive and promoted it, where it had
- * found ~50 kB, and the old generation grew by 40 to 70 MB until a full collection at the end. Its first runs into a new folder at 10,000 ideas peaked at
- * 256-260 MB in 4 runs of 12 (216-223 in the others), over the 250 asked; without pretenuring at 216-226 MB in all
- * 12, and no slower. The other commands measured the same either way (docs/performance.md).
+ * found ~50 kB, and the old generation grew by 40 to 70 MB until a full collection at the end. Its first runs into a
+ * new folder at 10,000 ideas peaked at 256-260 MB in 4 runs of 12 (216-223 in the others), over the 250 asked;
+ * without pretenuring at 216-226 MB in all 12, and no slower. The other commands measured the same either way
+ * (docs/performance.md).
  */
 import { setFlagsFromString } from 'node:v8';
 
