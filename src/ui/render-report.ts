@@ -234,23 +234,30 @@ function breakdownSection(view: ReportView, b: Breakdown, lang: Lang): Section {
   const rows = b.groups.map((g) => row(valueLabel(view, b.field, g.value, lang), g));
   if (b.pooled) rows.push(row(t(lang, 'report.pooled', { count: b.pooledGroups }), b.pooled));
   const suppressedAll = b.aggregate && b.groups.length === 0 && b.pooled === null;
+  // No idea in the period: a sentence, not a table's header over no rows.
+  const empty = !suppressedAll && rows.length === 0;
   return {
     heading: t(lang, 'report.by', { field: title(view, b.field, lang), key: b.field }),
     note: b.aggregate ? t(lang, 'report.aggregateNote', { k: r.minGroupSize }) : undefined,
-    table: suppressedAll
-      ? null
-      : {
-          head: [
-            title(view, b.field, lang),
-            t(lang, 'report.ideasCol'),
-            ...(b.aggregate
-              ? []
-              : [t(lang, 'report.added'), ...stages.map((s) => s.label[lang]), t(lang, 'report.granted')]),
-          ],
-          align: ['l', 'r', ...(b.aggregate ? [] : ['r' as Align, ...stages.map((): Align => 'r'), 'r' as Align])],
-          rows,
-        },
-    lines: suppressedAll ? [t(lang, 'report.suppressedAll', { k: r.minGroupSize })] : undefined,
+    table:
+      suppressedAll || empty
+        ? null
+        : {
+            head: [
+              title(view, b.field, lang),
+              t(lang, 'report.ideasCol'),
+              ...(b.aggregate
+                ? []
+                : [t(lang, 'report.added'), ...stages.map((s) => s.label[lang]), t(lang, 'report.granted')]),
+            ],
+            align: ['l', 'r', ...(b.aggregate ? [] : ['r' as Align, ...stages.map((): Align => 'r'), 'r' as Align])],
+            rows,
+          },
+    lines: suppressedAll
+      ? [t(lang, 'report.suppressedAll', { k: r.minGroupSize })]
+      : empty
+        ? [t(lang, 'report.noGroups')]
+        : undefined,
   };
 }
 

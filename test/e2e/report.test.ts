@@ -129,6 +129,17 @@ describe('ideas report', () => {
     expect(doc.funds.total).toBe(235000);
   });
 
+  it('says a period without ideas in words, not as a breakdown header over no rows', () => {
+    const r = ideas(['report', '--since', '2020-01-01', '--until', '2020-06-30', '--by', 'unit'], { cwd: dir });
+    expect(r.code, describeRun(r)).toBe(0);
+    const section = r.stdout.slice(r.stdout.indexOf('Per Enhet eller förvaltning'));
+    expect(section.split('\n').slice(0, 3)).toEqual([
+      'Per Enhet eller förvaltning (unit)',
+      '  Inga idéer under perioden.',
+      '',
+    ]);
+  });
+
   it("breaks down by a personal field only in an internal report, which names the waiting ideas' carriers", () => {
     const refused = ideas(['report', '--by', 'coach'], { cwd: dir });
     expect(refused.code, describeRun(refused)).toBe(2);

@@ -56,6 +56,7 @@ export const report = {
     en: 'Amounts granted in the period, by the stage they were granted for.',
   },
   'report.noFunds': { sv: 'Inga medel beviljades under perioden.', en: 'No funds were granted in the period.' },
+  'report.noGroups': { sv: 'Inga idéer under perioden.', en: 'No ideas in the period.' },
   'report.amount': { sv: 'Belopp', en: 'Amount' },
   'report.ideasCol': { sv: 'Idéer', en: 'Ideas' },
   'report.added': { sv: 'Nya', en: 'New' },
