@@ -40,15 +40,31 @@ export function readFileLimited(file: string, max: number): Buffer {
   }
 }
 
+/** The path is no regular file of its own: a link, a folder, a FIFO or a device. */
+export class NotRegularFile extends Error {
+  constructor(readonly file: string) {
+    super(`${file} is not a regular file`);
+    this.name = 'NotRegularFile';
+  }
+}
+
 /**
- * A small text file's beginning as UTF-8, for a glance before it is read in earnest (a config's language): only from
- * a regular file, never through a link (to /dev/zero, or a FIFO that would never end), and at most `max` bytes of it.
- * Null when it cannot be read so.
+ * A file's bytes, only from a regular file, never through a link (to /dev/zero, or a FIFO that would never end), and
+ * at most `max` of them (FileTooLarge beyond); NotRegularFile otherwise, other errors as node:fs throws them. For a
+ * file whose place someone else may decide: a config a pull request changes, a region's files.
+ */
+export function readRegularFile(file: string, max = Infinity): Buffer {
+  if (!lstatSync(file).isFile()) throw new NotRegularFile(file);
+  return readFileLimited(file, max);
+}
+
+/**
+ * A small text file's beginning as UTF-8, for a glance before it is read in earnest (a config's language): read as
+ * readRegularFile reads, at most `max` bytes of it. Null when it cannot be read so.
  */
 export function peekText(file: string, max = 1_000_000): string | null {
   try {
-    if (!lstatSync(file).isFile()) return null;
-    return readFileLimited(file, max).toString('utf8');
+    return readRegularFile(file, max).toString('utf8');
   } catch {
     return null;
   }

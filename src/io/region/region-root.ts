@@ -3,9 +3,8 @@
  * directory, searched upwards), and the place under its git folder where the members' caches and snapshots live.
  */
 import path from 'node:path';
-import { lstatSync } from 'node:fs';
 import { NotUtf8, utf8Text } from '../files.js';
-import { FileTooLarge, readFileLimited } from '../read-limited.js';
+import { FileTooLarge, NotRegularFile, readRegularFile } from '../read-limited.js';
 import { IdeasError } from '../../core/errors.js';
 import type { Lang } from '../../core/i18n/i18n.js';
 import { parseRegionText, REGION_FILE, type RegionConfig } from '../../core/region/config.js';
@@ -43,10 +42,9 @@ export function loadRegion(root: string, lang: Lang): Region {
   const file = path.join(root, REGION_FILE);
   let text: string;
   try {
-    if (!lstatSync(file).isFile()) throw new IdeasError('CONFIG_INVALID', 'err.regionNotFile', { file });
-    text = utf8Text(readFileLimited(file, MAX_REGION_BYTES));
+    text = utf8Text(readRegularFile(file, MAX_REGION_BYTES));
   } catch (e) {
-    if (e instanceof IdeasError) throw e;
+    if (e instanceof NotRegularFile) throw new IdeasError('CONFIG_INVALID', 'err.regionNotFile', { file });
     if (e instanceof NotUtf8) throw new IdeasError('CONFIG_INVALID', 'err.notUtf8', { file, line: e.line });
     if (e instanceof FileTooLarge)
       throw new IdeasError('CONFIG_INVALID', 'err.regionTooLarge', { file, max: MAX_REGION_BYTES / 1_000_000 });

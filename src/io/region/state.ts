@@ -8,12 +8,13 @@
  * before the split (each idea's data and text in it, no `text` named) still reads. The files are the region's own
  * cache, never the members' data.
  */
-import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { SNAPSHOT_VERSION, type MemberSnapshot, type RegionIdea } from '../../core/region/snapshot.js';
 import { nullProtoDeep, nullProtoInPlace } from '../../core/safe-object.js';
 import { safeUnlink, writeContentNamed, writeFileAtomic } from '../atomic-file.js';
 import { faultPoint } from '../faults.js';
+import { readRegularFile } from '../read-limited.js';
 
 export function stateDir(cacheDir: string): string {
   return path.join(cacheDir, 'state');
@@ -43,8 +44,7 @@ export type StateDepth = 'summary' | 'fields' | 'texts';
  * that names another folder), where a link to /dev/zero or a FIFO would hang the command or fill its memory.
  */
 function readStateText(file: string): string {
-  if (!lstatSync(file).isFile()) throw new Error(`${file} is not a regular file`);
-  return readFileSync(file, 'utf8');
+  return readRegularFile(file).toString('utf8');
 }
 
 /** The member's last good snapshot, or null when it has none (never synced, or a file this version cannot read). */
