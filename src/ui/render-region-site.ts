@@ -12,6 +12,7 @@ import type { RegionMember } from '../core/region/config.js';
 import { memberFieldLabel, type MemberSnapshot, type RegionIdea } from '../core/region/snapshot.js';
 import { adoptions, basedOnOf, type Adoption } from '../core/region/spread.js';
 import type { RegistryConfig } from '../core/sluice/config.js';
+import { collatorFor } from '../core/i18n/text-order.js';
 import { t, type Lang, type MessageKey, type Params } from '../core/i18n/i18n.js';
 import {
   contentSecurityPolicy,
@@ -160,7 +161,7 @@ function renderMember(view: RegionSiteView, m: RegionSiteMember, pages: Map<Regi
   s.registry.stages.forEach((stage, n) => {
     const ideas = s.ideas
       .filter((i) => i.stage === stage.key)
-      .sort((a, b) => (a.title ?? '').localeCompare(b.title ?? '', lang));
+      .sort((a, b) => collatorFor(lang).compare(a.title ?? '', b.title ?? ''));
     parts.push(`<section aria-labelledby="stage-${n}">
 <h2 id="stage-${n}">${esc(stage.label[lang])}</h2>
 <p class="count">${tt('report.ideasCol')}: ${ideas.length}</p>

@@ -14,6 +14,8 @@ import { createHash } from 'node:crypto';
 import type { RegistryConfig, Stage } from '../core/sluice/config.js';
 import type { FieldTitles } from '../core/criteria/field-titles.js';
 import type { ChecklistItem, CriterionStatus } from '../core/sluice/gate.js';
+import { isStartAction } from '../core/sluice/idea.js';
+import { collatorFor } from '../core/i18n/text-order.js';
 import { t, type Lang, type MessageKey, type Params } from '../core/i18n/i18n.js';
 import { formatAmount } from '../core/history/minutes.js';
 import type { Report } from '../core/report/report.js';
@@ -293,15 +295,6 @@ function challengeLabel(config: RegistryConfig, id: string | null, lang: Lang): 
   return config.challenges.find((c) => c.id === id)?.label[lang] ?? id;
 }
 
-// In the registry's language (Å, Ä and Ö after Z in Swedish, beside A and O in English). One collator for each:
-// localeCompare(b, lang) sets up its collator again at each call, 2.4 times as long to sort 10,000 titles.
-const collators = new Map<Lang, Intl.Collator>();
-function textOrder(lang: Lang): (a: string, b: string) => number {
-  let collator = collators.get(lang);
-  if (!collator) collators.set(lang, (collator = new Intl.Collator(lang)));
-  return collator.compare;
-}
-
 function select(name: string, label: string, all: string, options: [string, string][]): string {
   const opts = options.map(([value, text]) => `<option value="${esc(value)}">${esc(text)}</option>`).join('');
   return `<label for="filter-${name}">${esc(label)}<select id="filter-${name}" name="${name}"><option value="">${esc(all)}</option>${opts}</select></label>`;
@@ -311,7 +304,8 @@ function renderBoard(view: SiteView): Page {
   const { config } = view;
   const lang = config.language;
   const tt = (key: MessageKey, params?: Params) => esc(t(lang, key, params));
-  const sortText = textOrder(lang);
+  // In the registry's language: Å, Ä and Ö after Z in Swedish, beside A and O in English.
+  const sortText = collatorFor(lang).compare;
   const tags = [...new Set(view.ideas.flatMap((i) => shownTexts(i.data.tags)))].sort(sortText);
   const units = [...new Set(view.ideas.map((i) => shownText(i.data.unit)).filter((u): u is string => u !== null))].sort(
     sortText,
@@ -419,7 +413,7 @@ export function historyLine(view: Pick<SiteView, 'config' | 'titles' | 'hidden'>
       ? t(lang, 'history.moved', { from: label(e.from), to: label(e.to) })
       : e.action === 'imported' && e.to === undefined
         ? t(lang, 'history.importedUpdate')
-        : e.action === 'created' || e.action === 'imported' || e.action === 'adopted'
+        : isStartAction(e.action)
           ? t(lang, `history.${e.action}`, { to: label(e.to) })
           : e.action === 'decided'
             ? t(lang, 'history.decided', { decision: decisionWord(e.decision, lang) })

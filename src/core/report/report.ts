@@ -467,7 +467,7 @@ function groupsOf(
     }
   }
   return [...groups.entries()].sort(([a, x], [b, y]) =>
-    a === null ? 1 : b === null ? -1 : y.length - x.length || a.localeCompare(b, lang),
+    a === null ? 1 : b === null ? -1 : y.length - x.length || compareText(a, b, lang),
   );
 }
 
