@@ -1,7 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import { decisionWord } from '../core/sluice/decision.js';
 import { fieldLabel } from '../core/criteria/schema-check.js';
-import { daysSince, enteredStageOn, historyOf, type Idea } from '../core/sluice/idea.js';
+import { daysSince, enteredStageOn, historyOf, isStartAction, type Idea } from '../core/sluice/idea.js';
 import { t, type Lang } from '../core/i18n/i18n.js';
 import { formatAmount } from '../core/history/minutes.js';
 import type { RegistryConfig } from '../core/sluice/config.js';
@@ -89,7 +89,7 @@ export function renderIdea(
           ? t(lang, 'history.moved', { from: label(textOf(e.from ?? '?')), to: label(textOf(e.to ?? '?')) })
           : e.action === 'imported' && e.to === undefined
             ? t(lang, 'history.importedUpdate')
-            : e.action === 'created' || e.action === 'imported' || e.action === 'adopted'
+            : isStartAction(e.action)
               ? t(lang, `history.${e.action}`, { to: label(textOf(e.to ?? '?')) })
               : e.action === 'decided'
                 ? t(lang, 'history.decided', { decision: terminalLine(decisionWord(e.decision, lang)) })

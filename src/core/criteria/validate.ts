@@ -2,7 +2,7 @@ import type { RegistryConfig, Stage } from '../sluice/config.js';
 import type { Finding, Severity } from '../finding.js';
 import { readFrontMatter, MATTER_FIRST_LINE } from '../front-matter/front-matter.js';
 import { t, type Lang, type Localized, type MessageKey, type Params } from '../i18n/i18n.js';
-import { historyOf, isStartAction, toIdeaFields, type IdeaFields } from '../sluice/idea.js';
+import { historyOf, startsAgain, toIdeaFields, type IdeaFields } from '../sluice/idea.js';
 import { unfinishedMove } from '../sluice/unfinished-move.js';
 import { overrideIn } from '../sluice/override.js';
 import { stageLabelOf } from '../sluice/stage-lookup.js';
@@ -138,11 +138,9 @@ export function checkIdeaFile(file: FileToCheck, bytes: Uint8Array, ctx: CheckCo
   }
   // The entry that last led somewhere: later entries (assignments, decisions in place) do not change the stage.
   const history = historyOf(idea);
-  // An idea starts once, in its first entry: a later `created`, `imported` or `adopted` into a stage would count in
-  // the report as entering it, with no move, decision or gate behind it. (An `imported` entry without a stage is a
-  // spreadsheet's update of the idea, which `ideas import` writes.)
+  // An idea starts once, in its first entry (see startsAgain).
   history.forEach((e, i) => {
-    if (i === 0 || !isStartAction(e.action) || typeof e.to !== 'string') return;
+    if (!startsAgain(e, i)) return;
     const params = { n: i + 1, action: String(e.action), idArg: shellQuote(idea.id ?? file.path) };
     extra.push({
       pointer: `/history/${i}/action`,

@@ -16,7 +16,7 @@ import { MATTER_FIRST_LINE, readFrontMatter, type FrontMatterResult } from '../f
 import type { Gate } from '../sluice/gate.js';
 import { t, type Lang, type MessageKey, type Params } from '../i18n/i18n.js';
 import { ID_PATTERN } from '../sluice/id.js';
-import { isoDate, isStartAction, toIdea, type Idea } from '../sluice/idea.js';
+import { isoDate, isStartAction, startsAgain, toIdea, type Idea } from '../sluice/idea.js';
 import { YamlPositions } from '../front-matter/positions.js';
 import { formatAmount } from './minutes.js';
 import { canonical } from './canonical.js';
@@ -521,8 +521,7 @@ export function diffSnapshots(base: Snapshot, head: Snapshot, opts: DiffOptions)
     if (!e) return value === undefined ? '–' : shortJson(value);
     const to = label(scalarText(e.to) ?? '?');
     if (e.action === 'moved') return t(lang, 'history.moved', { from: label(scalarText(e.from) ?? '?'), to });
-    if (e.action === 'created' || e.action === 'imported' || e.action === 'adopted')
-      return t(lang, `history.${e.action}`, { to });
+    if (isStartAction(e.action)) return t(lang, `history.${e.action}`, { to });
     if (e.action === 'decided')
       return t(lang, 'history.decided', {
         decision: isDecision(e.decision) ? decisionWord(e.decision, lang) : (scalarText(e.decision) ?? '?'),
@@ -604,9 +603,8 @@ export function diffSnapshots(base: Snapshot, head: Snapshot, opts: DiffOptions)
           });
         if (previous === null || e.date > previous) previous = e.date;
       }
-      // An idea starts once: an entry that starts it again in a stage is no move, and moves nothing (a report would
-      // count it). An `imported` entry without a stage is a spreadsheet's update, which an import writes.
-      if (index > 0 && isStartAction(e.action) && typeof e.to === 'string')
+      // An idea starts once: an entry that starts it again in a stage is no move, and moves nothing (see startsAgain).
+      if (startsAgain(e, index))
         finding(h, at('action'), 'history/start-again', 'f.historyStartAgain', 'h.historyStartAgain', {
           n,
           action: scalarText(e.action) ?? '',

@@ -147,8 +147,18 @@ export function toIdea(fm: Pick<FrontMatter, 'data' | 'body'>, stage: Stage, pat
  * The actions an idea's history starts with, in its first entry and nowhere else: made here, imported from a file,
  * adopted from another member.
  */
-export function isStartAction(action: unknown): boolean {
+export function isStartAction(action: unknown): action is 'created' | 'imported' | 'adopted' {
   return action === 'created' || action === 'imported' || action === 'adopted';
+}
+
+/**
+ * Whether the history entry at `index` starts the idea again in a stage: a start action after the first entry, which
+ * a report would count as entering that stage with no move, decision or gate behind it (`history/start-again`, said
+ * by validate of a whole file and by diff of the entries a change appends). An `imported` entry without a stage is a
+ * spreadsheet's update of the idea, which `ideas import` writes.
+ */
+export function startsAgain(entry: { action?: unknown; to?: unknown }, index: number): boolean {
+  return index > 0 && isStartAction(entry.action) && typeof entry.to === 'string';
 }
 
 export function historyOf(idea: IdeaFields): readonly HistoryEntry[] {
