@@ -94,22 +94,24 @@ export function fieldSpec(
   lang: Lang,
   required: boolean,
 ): FieldSpec {
-  const schema = schemaOf(name, base, criteria);
-  let kind = kindOf(schema);
-  let choices: FieldSpec['choices'] = [];
-  if (kind === 'select') choices = (enumOf(schema) ?? []).map((v) => ({ value: v, label: v }));
-  if (kind === 'checkbox')
-    choices = (enumOf((schema.items ?? {}) as Schema) ?? []).map((v) => ({ value: v, label: v }));
-  if (name === 'challenge' && config.challenges.length > 0 && kind === 'text') {
-    kind = 'select';
-    choices = config.challenges.map((c) => ({
+  const spec = specOf(name, schemaOf(name, base, criteria), required);
+  if (name === 'challenge' && config.challenges.length > 0 && spec.kind === 'text') {
+    spec.kind = 'select';
+    spec.choices = config.challenges.map((c) => ({
       value: c.id,
       // People choose by the label; the key is for files and flags (and is accepted there as well as the labels).
       label: c.label[lang],
       aliases: [c.label.sv, c.label.en],
     }));
   }
-  return { name, kind, required, schema, choices };
+  return spec;
+}
+
+/** A field of this schema: its kind, and for a select or a checkbox the values of its enum as its choices. */
+function specOf(name: string, schema: Schema, required: boolean): FieldSpec {
+  const kind = kindOf(schema);
+  const values = kind === 'select' ? enumOf(schema) : kind === 'checkbox' ? enumOf((schema.items ?? {}) as Schema) : [];
+  return { name, kind, required, schema, choices: (values ?? []).map((v) => ({ value: v, label: v })) };
 }
 
 /**
@@ -120,18 +122,9 @@ export function fieldSpec(
 export function recordParts(spec: FieldSpec): FieldSpec[] {
   if (!isRecordSchema(spec.schema)) return [];
   const required = new Set(requiredOf(spec.schema));
-  return Object.entries(properties(spec.schema)).map(([key, raw]) => {
-    const schema = isRecord(raw) ? { ...raw } : {};
-    const kind = kindOf(schema);
-    const values = kind === 'checkbox' ? enumOf((schema.items ?? {}) as Schema) : enumOf(schema);
-    return {
-      name: `${spec.name}.${key}`,
-      kind,
-      required: spec.required && required.has(key),
-      schema,
-      choices: kind === 'select' || kind === 'checkbox' ? (values ?? []).map((v) => ({ value: v, label: v })) : [],
-    };
-  });
+  return Object.entries(properties(spec.schema)).map(([key, raw]) =>
+    specOf(`${spec.name}.${key}`, isRecord(raw) ? { ...raw } : {}, spec.required && required.has(key)),
+  );
 }
 
 /** The fields `ideas new` asks for, in order: the title, then what the first stage requires, then the rest. */
