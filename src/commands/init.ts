@@ -84,16 +84,21 @@ export async function runInit(opts: InitOptions, ctx: Ctx): Promise<InitResult> 
     files.set(stage.criteria, readExampleFile(template.example, stage.criteria));
     files.set(`${config.ideasDir}/${stage.folder}/.gitkeep`, '');
   }
-  // A file that already holds exactly what it would get is left as it is: what an `ideas init` killed part-way wrote
-  // before it came to the config, which is written last, so that running it again finishes the registry. Any other
-  // file there is the team's own, and refused.
-  const existing = [...files]
-    .filter(([rel, text]) => pathExists(path.join(root, rel)) && !holdsExactly(path.join(root, rel), text))
-    .map(([rel]) => rel);
+  // A file that already holds exactly what it would get is left as it is (`inPlace`): what an `ideas init` killed
+  // part-way wrote before it came to the config, which is written last, so that running it again finishes the
+  // registry. Any other file there is the team's own, and refused.
+  const inPlace = new Set<string>();
+  const existing: string[] = [];
+  for (const [rel, text] of files) {
+    const abs = path.join(root, rel);
+    if (holdsExactly(abs, text)) inPlace.add(rel);
+    else if (pathExists(abs)) existing.push(rel);
+  }
   if (existing.length > 0) throw new IdeasError('FILE_EXISTS', 'err.filesExist', { files: existing.join(', ') });
   const workflow = provider === null || spec === null ? null : await planCi(root, lang, config, provider, spec);
+  if (workflow && holdsExactly(workflow.abs, workflow.text)) inPlace.add(workflow.rel);
   // An existing CI file is the team's own: never overwritten, and no reason to refuse the registry.
-  const ciKept = workflow !== null && entryExists(workflow.abs) && !holdsExactly(workflow.abs, workflow.text);
+  const ciKept = workflow !== null && !inPlace.has(workflow.rel) && entryExists(workflow.abs);
   const ci: InitResult['ci'] =
     workflow === null
       ? { file: null, status: 'off', provider: null, package: null }
@@ -105,19 +110,20 @@ export async function runInit(opts: InitOptions, ctx: Ctx): Promise<InitResult> 
   const ignoreBefore = readTextIfExists(ignoreFile);
   const ignoreAfter = withIgnoreLine(ignoreBefore, SITE_IGNORE);
   // One that holds only the site's line is this command's own, from a run killed before it wrote the config.
-  const ownIgnore = ignoreBefore === null || ignoreBefore === withIgnoreLine(null, SITE_IGNORE);
-  const gitignore = ownIgnore ? 'created' : ignoreAfter === ignoreBefore ? 'present' : 'appended';
+  if (holdsExactly(ignoreFile, withIgnoreLine(null, SITE_IGNORE))) inPlace.add(GITIGNORE);
+  const gitignore =
+    ignoreBefore === null || inPlace.has(GITIGNORE) ? 'created' : ignoreAfter === ignoreBefore ? 'present' : 'appended';
   if (gitignore === 'created') files.set(GITIGNORE, ignoreAfter);
 
   // All or nothing: a failure part-way removes what this run wrote. The config last: until it is there, there is no
   // registry, and `ideas init` may be run again.
   const absFiles = [...files]
+    .filter(([rel]) => !inPlace.has(rel))
     .sort(([a], [b]) => Number(a === CONFIG_FILE) - Number(b === CONFIG_FILE))
     .map(
       ([rel, content]) =>
         [workflow !== null && rel === workflow.rel ? workflow.abs : path.join(root, rel), content] as const,
-    )
-    .filter(([abs, content]) => !holdsExactly(abs, content));
+    );
   try {
     // In a repository, the temporary files are written in its git folder: a killed run leaves none in the work tree.
     const scratch = top === null ? undefined : await scratchFolder(nearestExisting(root));
