@@ -12,26 +12,24 @@ import { settableFields } from '../core/criteria/fields.js';
 import { fieldTitles } from '../core/criteria/field-titles.js';
 import { isGiven } from '../core/sluice/gate.js';
 import { newId, takenIds } from '../core/sluice/id.js';
-import { historyOf, isoDate, isStartAction } from '../core/sluice/idea.js';
+import { isoDate } from '../core/sluice/idea.js';
 import { renderIdeaFile } from '../core/front-matter/idea-text.js';
 import { EditReachError } from '../core/front-matter/edit-guard.js';
 import {
   checkNewRow,
-  derivedAgrees,
+  derivedDifferences,
   importSource,
   knownFieldNames,
   labelIndex,
   planColumns,
   readCells,
   schemaAt,
-  type DerivedCell,
   type ImportedIdea,
   type RowCells,
   type RowProblem,
   type SuggestedMap,
 } from '../core/exchange/import-rows.js';
 import { headerAliases } from '../core/exchange/column-labels.js';
-import { derivedCells } from '../core/exchange/idea-row.js';
 import { ideasByKey, isNoChange, lastImport, normalTitle, planEdit, rowKey } from '../core/exchange/reimport.js';
 import {
   appendHistoryEntry,
@@ -371,15 +369,7 @@ export async function runImport(opts: ImportOptions, ctx: Ctx): Promise<ImportRe
       return;
     }
     // Nor does it write the history an export's amounts and dates come from: a cell edited there is said, not lost.
-    const derived = derivedCells(idea);
-    // The day the idea came into its first stage is its start, which the import that made it wrote: a row left empty
-    // there (a row added to the sheet, imported once already) says nothing against it.
-    const first = historyOf(idea)[0];
-    const started = first && isStartAction(first.action) && typeof first.to === 'string' ? `entered.${first.to}` : null;
-    const differs = cells.derived
-      .filter((cell) => !(cell.key === started && cell.raw.trim() === ''))
-      .map((cell) => ({ cell, now: derived(cell.key) }))
-      .filter((d): d is { cell: DerivedCell; now: string } => d.now !== undefined && !derivedAgrees(d.cell, d.now));
+    const differs = derivedDifferences(cells.derived, idea);
     for (const { cell, now } of differs)
       refuse({
         ...row,

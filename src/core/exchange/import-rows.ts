@@ -5,6 +5,8 @@
  */
 import type { RegistryConfig, Stage } from '../sluice/config.js';
 import type { CsvRecord } from './csv.js';
+import { derivedCells } from './idea-row.js';
+import { historyOf, isStartAction, type Idea } from '../sluice/idea.js';
 import { unguardFormula } from './csv.js';
 import { IdeasError, isIdeasError } from '../errors.js';
 import { fieldSpec, settableFields, typeFlagValue } from '../criteria/fields.js';
@@ -460,6 +462,25 @@ export function readCells(
       problem(c.header, c.role.kind === 'field' ? c.role.field : c.role.kind, e.text);
     }
   });
+  return out;
+}
+
+/**
+ * The cells of a row whose history-made values differ from what the idea's history gives (derivedCells), each with
+ * that value: an import writes no history, so such a cell is said, not lost. An empty cell for the day the idea came
+ * into its first stage is no claim: that day is the idea's start, written by the import that made it (a row added to
+ * the sheet, imported once already).
+ */
+export function derivedDifferences(cells: readonly DerivedCell[], idea: Idea): { cell: DerivedCell; now: string }[] {
+  const derived = derivedCells(idea);
+  const first = historyOf(idea)[0];
+  const started = first && isStartAction(first.action) && typeof first.to === 'string' ? `entered.${first.to}` : null;
+  const out: { cell: DerivedCell; now: string }[] = [];
+  for (const cell of cells) {
+    if (cell.key === started && cell.raw.trim() === '') continue;
+    const now = derived(cell.key);
+    if (now !== undefined && !derivedAgrees(cell, now)) out.push({ cell, now });
+  }
   return out;
 }
 
