@@ -115,12 +115,12 @@ function clearLeftovers(parent: string, base: string): void {
     return;
   }
   const prefix = `.${base}.`;
+  const out = path.join(parent, base);
   for (const name of names) {
     if (!name.startsWith(prefix)) continue;
     const m = /^(\d+)-[0-9a-f]{8}\.(tmp|old)$/.exec(name.slice(prefix.length));
     if (!m || pidMayRun(Number(m[1]))) continue;
     const abs = path.join(parent, name);
-    const out = path.join(parent, base);
     if (m[2] === 'old' && statOrNull(out) === null) renameSync(abs, out);
     else rmSync(abs, { recursive: true, force: true });
   }
