@@ -11,9 +11,11 @@ import { readPackageSchema } from '../io/schemas.js';
 import { readIdeas } from '../io/read-ideas.js';
 import { loadCriteria, readRegistrySchemas, type Registry } from '../io/registry.js';
 import { writeSite } from '../io/site-dir.js';
+import type { PieceMaker } from '../io/page-writer.js';
 import { checkSiteOut } from '../io/site-out.js';
 import { fsError } from '../io/fs-error.js';
-import { pageName, siteFiles, type SiteIdea } from '../ui/render-site.js';
+import { pageName, siteFiles, siteTextMaker, type SiteIdea } from '../ui/render-site.js';
+import { IDEA_TEXT_MAKER } from '../ui/site-markdown.js';
 import { openRegistry } from './open-registry.js';
 import { sortByTexts } from '../core/i18n/text-order.js';
 import { withGrowingYoungGeneration, withSteadyHeapGrowth } from '../io/v8-flags.js';
@@ -133,7 +135,7 @@ function buildSite(opts: SiteOptions, ctx: Ctx): SiteResult {
         yield* pages;
         yield ['.nojekyll', ''] as const;
       })(),
-      { making: withGrowingYoungGeneration, pages: siteIdeas.length },
+      { making: withGrowingYoungGeneration, pages: siteIdeas.length, maker: pieceMaker(siteLang) },
     );
   } catch (e) {
     throw fsError(e, out);
@@ -148,4 +150,10 @@ function buildSite(opts: SiteOptions, ctx: Ctx): SiteResult {
     includePersonal: opts.includePersonal,
     unreadable: unreadable.length,
   };
+}
+
+/** How the writer of the pages makes the text of each idea's page (src/ui/site-markdown.ts), here and on its thread. */
+function pieceMaker(lang: Lang): PieceMaker {
+  const { make, init } = siteTextMaker(lang);
+  return { make, remote: { ...IDEA_TEXT_MAKER, init } };
 }

@@ -7,9 +7,11 @@
  * marker. Pages travel as strings by structured clone, in batches, and the main thread never has more than
  * MAX_IN_FLIGHT of them, nor MAX_IN_FLIGHT_CHARS of their text, on their way: a slow disk or large ideas hold the
  * rendering back rather than fill memory. A piece of text that pages share (their frame: src/core/file-text.ts) is
- * sent once and encoded once; each page then names it by a number, and only its own pieces travel. Everything stays
- * synchronous for the caller: the main thread waits on a shared counter with Atomics.wait and takes the worker's
- * last message off its port with receiveMessageOnPort.
+ * sent once and encoded once; each page then names it by a number, and only its own pieces travel. A made piece (an
+ * idea's Markdown, to be HTML) travels as its source, and the worker makes its text with the maker it loaded at its
+ * start, so that this work runs on the second core too; while the worker is behind, the main thread makes them
+ * itself rather than wait. Everything stays synchronous for the caller: the main thread waits on a shared counter
+ * with Atomics.wait and takes the worker's last message off its port with receiveMessageOnPort.
  *
  * Nothing is lost when the worker fails. A worker that cannot start leaves the writing to the main thread. A failed
  * write (a full disk, a fault injected by a test) ends the worker's work with its error, which the main thread
@@ -24,7 +26,7 @@ import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import type { MessagePort, Worker } from 'node:worker_threads';
 import { IdeasError } from '../core/errors.js';
-import type { FileText, SharedText } from '../core/file-text.js';
+import type { FileText, MadeText, SharedText } from '../core/file-text.js';
 import { faultPoint } from './faults.js';
 import { workersAsked } from './parallel-read.js';
 
@@ -39,18 +41,42 @@ const BATCH_CHARS = 1_000_000;
  */
 const MAX_IN_FLIGHT = 256;
 const MAX_IN_FLIGHT_CHARS = 8_000_000;
+/**
+ * Pages on their way beyond which this thread makes a page's made pieces itself rather than leave them to the
+ * worker: it would otherwise wait for a worker that has the writing and the making to do, with nothing to do itself.
+ */
+const MAKE_HERE_BEYOND = 2 * BATCH;
 /** No page written for this long, with pages on their way: the worker is taken for gone (IDEAS_STALL_MS for tests). */
 const STALL_MS = 60_000;
 const stalled = () => new IdeasError('IO', 'err.siteWriterStalled');
+/** A page with a made piece, given to a writer without a maker: the caller's mistake, never a page without its text. */
+const noMaker = () => new Error('a made piece of text, and no maker for it');
 
 /** Slots of the shared counters: pages written; 1 once the worker's last message is posted; 1 to stop writing. */
 const WRITTEN = 0;
 const ANSWERED = 1;
 const STOP = 2;
 
+/** In a batch, before a made piece's source. */
+const MADE = -1;
+
 export interface PageWriterInput {
   control: SharedArrayBuffer;
   port: MessagePort;
+  maker: RemoteMaker | null;
+}
+
+/** How a made piece's text is made (src/core/file-text.ts): on this thread, and on the writing thread. */
+export interface PieceMaker {
+  make: (source: string) => string;
+  remote: RemoteMaker;
+}
+
+/** The module (its URL) whose export `name` makes the maker from `init`, on the writing thread. */
+export interface RemoteMaker {
+  module: string;
+  name: string;
+  init: string;
 }
 
 interface ErrorShape {
@@ -63,7 +89,8 @@ interface ErrorShape {
 
 /**
  * A batch: the shared pieces first used in it, numbered on from those sent before, and its pages in one flat array,
- * each as its absolute path, its number of pieces and the pieces (its own text, or a shared piece's number).
+ * each as its absolute path, its number of pieces and the pieces (its own text, a shared piece's number, or MADE
+ * followed by a made piece's source).
  */
 type ToWorker = { shared: string[]; pages: (string | number)[] } | { end: true };
 /** The worker's last message: the hashes of the pages it wrote, in their order, or why it stopped. */
@@ -137,11 +164,23 @@ export function wantThread(pages: number, env: NodeJS.ProcessEnv = process.env):
   return pages >= MIN_PAGES_FOR_THREAD && availableParallelism() >= 2;
 }
 
-/** A writer of about `pages` pages into folders below those in `folders` (made already). */
-export function pageWriter(pages: number, folders: Set<string>, env: NodeJS.ProcessEnv = process.env): PageWriter {
-  const worker = wantThread(pages, env) ? startWorker() : null;
+/**
+ * A writer of about `pages` pages into folders below those in `folders` (made already), whose made pieces `maker`
+ * makes (a page with one and no maker is refused).
+ */
+export function pageWriter(
+  pages: number,
+  folders: Set<string>,
+  maker: PieceMaker | null = null,
+  env: NodeJS.ProcessEnv = process.env,
+): PageWriter {
+  const worker = wantThread(pages, env) ? startWorker(maker?.remote ?? null) : null;
   if (!worker) {
     const write = pageWriting(folders);
+    const make = (piece: MadeText) => {
+      if (!maker) throw noMaker();
+      return maker.make(piece.source);
+    };
     const encoded = new WeakMap<SharedText, Buffer>();
     const bytesOf = (piece: SharedText) => {
       let bytes = encoded.get(piece);
@@ -152,7 +191,12 @@ export function pageWriter(pages: number, folders: Set<string>, env: NodeJS.Proc
     return {
       write: (abs, text) =>
         void hashes.push(
-          write(abs, typeof text === 'string' ? [text] : text.map((p) => (typeof p === 'string' ? p : bytesOf(p)))),
+          write(
+            abs,
+            typeof text === 'string'
+              ? [text]
+              : text.map((p) => (typeof p === 'string' ? p : 'shared' in p ? bytesOf(p) : make(p))),
+          ),
         ),
       finish: () => hashes,
       abort: () => undefined,
@@ -231,6 +275,18 @@ export function pageWriter(pages: number, folders: Set<string>, env: NodeJS.Proc
           chars += piece.length;
           continue;
         }
+        if (!('shared' in piece)) {
+          if (!maker) throw noMaker();
+          if (sent - Atomics.load(control, WRITTEN) > MAKE_HERE_BEYOND) {
+            const text = maker.make(piece.source);
+            batch.push(text);
+            chars += text.length;
+          } else {
+            batch.push(MADE, piece.source);
+            chars += piece.source.length;
+          }
+          continue;
+        }
         let id = sharedIds.get(piece);
         if (id === undefined) {
           sharedIds.set(piece, (id = sharedCount++));
@@ -272,7 +328,7 @@ export function pageWriter(pages: number, folders: Set<string>, env: NodeJS.Proc
 }
 
 /** The worker, started; null when none can start, or there is no worker script (run from the sources). */
-function startWorker(): {
+function startWorker(maker: RemoteMaker | null): {
   worker: Worker;
   port: MessagePort;
   control: Int32Array;
@@ -285,7 +341,7 @@ function startWorker(): {
     const control = new Int32Array(new SharedArrayBuffer(12));
     const { port1, port2 } = new threads.MessageChannel();
     const worker = new threads.Worker(workerFile, {
-      workerData: { control: control.buffer, port: port2 } satisfies PageWriterInput,
+      workerData: { control: control.buffer, port: port2, maker } satisfies PageWriterInput,
       transferList: [port2],
       // It keeps nothing but the pages at hand.
       resourceLimits: { maxYoungGenerationSizeMb: 4 },
@@ -298,9 +354,12 @@ function startWorker(): {
   }
 }
 
-/** The worker's side (src/io/page-writer-worker.ts): writes the pages as they come, until told the end. */
+/**
+ * The worker's side (src/io/page-writer-worker.ts): writes the pages as they come, until told the end. The pages
+ * wait in the port until the maker's module, if any, has loaded.
+ */
 export function servePages(input: PageWriterInput): void {
-  const { port } = input;
+  const { port, maker } = input;
   const control = new Int32Array(input.control);
   const write = pageWriting(new Set<string>());
   const hashes: string[] = [];
@@ -314,7 +373,8 @@ export function servePages(input: PageWriterInput): void {
     Atomics.notify(control, WRITTEN);
     port.close();
   };
-  port.on('message', (message: ToWorker) => {
+  let make: ((source: string) => string) | null = null;
+  const serve = (message: ToWorker) => {
     if (failed) return;
     if ('end' in message) return answer({ hashes });
     try {
@@ -327,23 +387,40 @@ export function servePages(input: PageWriterInput): void {
         const pieces: (string | Uint8Array)[] = [];
         for (let n = pages[k++] as number; n > 0; n--) {
           const piece = pages[k++] as string | number;
-          pieces.push(typeof piece === 'string' ? piece : (shared[piece] as Buffer));
+          if (piece !== MADE) pieces.push(typeof piece === 'string' ? piece : (shared[piece] as Buffer));
+          else if (make) pieces.push(make(pages[k++] as string));
+          else throw noMaker();
         }
         hashes.push(write(abs, pieces));
         Atomics.add(control, WRITTEN, 1);
         Atomics.notify(control, WRITTEN);
       }
     } catch (e) {
-      const err = e as NodeJS.ErrnoException;
-      answer({
-        error: {
-          message: err instanceof Error ? err.message : String(e),
-          ...(typeof err.code === 'string' && { code: err.code }),
-          ...(typeof err.errno === 'number' && { errno: err.errno }),
-          ...(typeof err.syscall === 'string' && { syscall: err.syscall }),
-          ...(typeof err.path === 'string' && { path: err.path }),
-        },
-      });
+      failedWith(e);
     }
-  });
+  };
+  const failedWith = (e: unknown) => {
+    const err = e as NodeJS.ErrnoException;
+    answer({
+      error: {
+        message: err instanceof Error ? err.message : String(e),
+        ...(typeof err.code === 'string' && { code: err.code }),
+        ...(typeof err.errno === 'number' && { errno: err.errno }),
+        ...(typeof err.syscall === 'string' && { syscall: err.syscall }),
+        ...(typeof err.path === 'string' && { path: err.path }),
+      },
+    });
+  };
+  if (!maker) {
+    port.on('message', serve);
+    return;
+  }
+  import(maker.module)
+    .then((loaded: Record<string, unknown>) => {
+      const factory = loaded[maker.name];
+      if (typeof factory !== 'function') throw new Error(`${maker.module} has no maker ${maker.name}`);
+      make = (factory as (init: string) => (source: string) => string)(maker.init);
+      port.on('message', serve);
+    })
+    .catch(failedWith);
 }

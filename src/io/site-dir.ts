@@ -23,7 +23,7 @@ import { IdeasError } from '../core/errors.js';
 import type { FileText } from '../core/file-text.js';
 import { faultPoint } from './faults.js';
 import { pidMayRun } from './pid.js';
-import { markerHash, pageWriter } from './page-writer.js';
+import { markerHash, pageWriter, type PieceMaker } from './page-writer.js';
 import { nullObject, nullProtoDeep } from '../core/safe-object.js';
 
 const SITE_MARKER = '.ideas-site';
@@ -131,12 +131,12 @@ function clearLeftovers(parent: string, base: string): void {
  * refuses, changing nothing. Each file is written as it comes and let go: `files` may make them one at a time, and
  * `making` runs the loop that takes them (`ideas site` lets V8's young generation grow there, src/io/v8-flags.ts). With
  * `pages`, about how many files there are, many of them are written on a thread of their own
- * (src/io/page-writer.ts). Returns the paths written, in order.
+ * (src/io/page-writer.ts), whose made pieces `maker` makes. Returns the paths written, in order.
  */
 export function writeSite(
   out: string,
   files: Iterable<readonly [string, FileText]>,
-  opts: { making?: (loop: () => void) => void; pages?: number } = {},
+  opts: { making?: (loop: () => void) => void; pages?: number; maker?: PieceMaker } = {},
 ): string[] {
   const making = opts.making ?? ((loop) => loop());
   const parent = path.dirname(out);
@@ -160,7 +160,7 @@ export function writeSite(
     const marker: Marker = { generator: 'ideas site', schemaVersion: 1, files: nullObject<string>() };
     const written: string[] = [];
     // Each folder is made once, not once for each of the 10,000 files in it.
-    const writer = pageWriter(opts.pages ?? 0, new Set<string>([temp]));
+    const writer = pageWriter(opts.pages ?? 0, new Set<string>([temp]), opts.maker ?? null);
     try {
       making(() => {
         for (const [rel, text] of files) {

@@ -14,17 +14,9 @@ import { adoptions, basedOnOf, type Adoption } from '../core/region/spread.js';
 import type { RegistryConfig } from '../core/sluice/config.js';
 import { collatorFor } from '../core/i18n/text-order.js';
 import { t, type Lang, type MessageKey, type Params } from '../core/i18n/i18n.js';
-import {
-  contentSecurityPolicy,
-  esc,
-  factsAndText,
-  formatValue,
-  historyLine,
-  pageName,
-  scrollingTables,
-  SITE_CSS,
-} from './render-site.js';
-import { renderMarkdown } from './site-markdown.js';
+import { contentSecurityPolicy, factsAround, formatValue, historyLine, pageName, SITE_CSS } from './render-site.js';
+import { esc } from './html-escape.js';
+import { renderMarkdown, scrollingTables } from './site-markdown.js';
 import { isRecord } from '../core/safe-object.js';
 import { shownText, shownTexts } from '../core/field-text.js';
 
@@ -257,7 +249,7 @@ function renderIdea(view: RegionSiteView, m: RegionSiteMember, idea: RegionIdea,
   const main = `<p><a href="../../${memberPage(m.member)}">${esc(m.member.name)}</a></p>
 <p>${tt('region.site.ideaOf', { member: m.member.name })}</p>
 <h1>${esc(title)}</h1>
-${factsAndText(facts, text, lang)}
+${factsAround(facts, lang).join(text)}
 <section aria-labelledby="history-heading">
 <h2 id="history-heading">${tt('show.history')}</h2>
 ${history.length === 0 ? `<p>${tt('site.noHistory')}</p>` : `<ol class="history">\n${history.map((e) => historyLine({ config: { ...config, language: lang }, titles: {}, hidden }, e)).join('\n')}\n</ol>`}

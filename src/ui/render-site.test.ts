@@ -3,7 +3,8 @@ import { normalizeConfig } from '../core/sluice/config.js';
 import { classifyFields, publicData } from '../core/criteria/personal-data.js';
 import type { Report } from '../core/report/report.js';
 import { readPackageSchema } from '../io/schemas.js';
-import { contentSecurityPolicy, esc, pageName, renderSite, SITE_JS, type SiteView } from './render-site.js';
+import { contentSecurityPolicy, pageName, renderSite, SITE_JS, type SiteView } from './render-site.js';
+import { esc } from './html-escape.js';
 
 const config = (language: 'sv' | 'en') =>
   normalizeConfig({

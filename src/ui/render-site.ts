@@ -19,13 +19,13 @@ import { collatorFor } from '../core/i18n/text-order.js';
 import { t, type Lang, type MessageKey, type Params } from '../core/i18n/i18n.js';
 import { formatAmount } from '../core/history/minutes.js';
 import type { Report } from '../core/report/report.js';
-import { renderMarkdown } from './site-markdown.js';
+import { ideaTextMaker, scrollingTables } from './site-markdown.js';
 import { isRecord, textOf } from '../core/safe-object.js';
-import { joinedText, sharedText, type FileText, type SharedText } from '../core/file-text.js';
+import { joinedText, madeText, sharedText, type FileText, type SharedText, type TextPiece } from '../core/file-text.js';
 import { scalarWords, valueWords } from './field-value.js';
 import { goalWords } from './render-report.js';
 import { shownText, shownTexts } from '../core/field-text.js';
-import { shownControl } from './bidi-controls.js';
+import { esc } from './html-escape.js';
 
 export interface SiteCriteria {
   stage: Stage;
@@ -57,22 +57,6 @@ export interface SiteView {
   hidden: (field: string) => boolean;
   includePersonal: boolean;
   builtOn: string;
-}
-
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-const SPECIAL = /[&<>"'\u202a-\u202e\u2066-\u2069]/;
-
-/**
- * Text for HTML, in an element or in a quoted attribute; a bidirectional control is shown, not obeyed
- * (bidi-controls.ts).
- */
-export function esc(value: unknown): string {
-  const text = textOf(value);
-  // Most texts have nothing to escape: one search, and no new string.
-  return SPECIAL.test(text)
-    ? text.replace(/[&<>"'\u202a-\u202e\u2066-\u2069]/g, (c) => ESCAPES[c] ?? shownControl(c))
-    : text;
 }
 
 /** A page file name from an id: letters, digits and dashes only, so that it never needs escaping in a URL. */
@@ -206,7 +190,8 @@ interface Page {
   /** Relative to the site. */
   path: string;
   title: string;
-  main: string;
+  /** HTML, or an idea's in pieces around its text, which the page's writer makes (src/core/file-text.ts). */
+  main: string | readonly TextPiece[];
   current: 'board' | 'stats' | null;
   script: boolean;
   /** Whether the tables of `main` are in their scrolling boxes already: an idea's, whose text alone may hold one. */
@@ -273,21 +258,15 @@ ${script ? `<script>${SITE_JS}</script>\n` : ''}</body>
 /** A page's text: its frame, shared with the pages of its kind, around its own title and main content. */
 function layout(view: SiteView, page: Page): FileText {
   const [head, middle, tail] = frame(view, page.path.includes('/') ? '../' : '', page.current, page.script);
-  const main = page.wrapped ? page.main : scrollingTables(page.main, t(view.config.language, 'site.tableRegion'));
-  return [head, esc(page.title), middle, main, tail];
-}
-
-/**
- * Each table in a box of its own that scrolls sideways when the table is wider than the screen, so that the page
- * never does (WCAG 2.1 SC 1.4.10, Reflow). The box takes the keyboard's focus, so that it can be scrolled without a
- * mouse, and is named for screen readers. Only real tags match: text from the files reaches here escaped.
- */
-export function scrollingTables(html: string, label: string): string {
-  // Most pages have no table: the text is passed over once (`table>` is in both tags), and not copied.
-  if (!html.includes('table>')) return html;
-  return html
-    .replace(/<table>/g, `<div class="table-scroll" tabindex="0" role="region" aria-label="${esc(label)}"><table>`)
-    .replace(/<\/table>/g, '</table></div>');
+  const { main } = page;
+  if (typeof main !== 'string') return [head, esc(page.title), middle, ...main, tail];
+  return [
+    head,
+    esc(page.title),
+    middle,
+    page.wrapped ? main : scrollingTables(main, t(view.config.language, 'site.tableRegion')),
+    tail,
+  ];
 }
 
 function challengeLabel(config: RegistryConfig, id: string | null, lang: Lang): string | null {
@@ -377,16 +356,22 @@ ${meta ? `<p>${meta}</p>` : ''}${label ? `<p>${esc(t(lang, 'site.challenge'))}: 
 </li>`;
 }
 
-/** An idea page's facts (label and value, both HTML already) and its text: the same on a registry's and a region's site. */
-export function factsAndText(facts: readonly [string, string][], text: string, lang: Lang): string {
-  return `<dl class="facts">
+/**
+ * An idea page's facts (label and value, both HTML already) and its text: the same on a registry's and a region's
+ * site. What stands before the text, and what after it.
+ */
+export function factsAround(facts: readonly [string, string][], lang: Lang): [string, string] {
+  return [
+    `<dl class="facts">
 ${facts.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join('\n')}
 </dl>
 <section aria-labelledby="text-heading">
 <h2 id="text-heading">${esc(t(lang, 'site.text'))}</h2>
 <div class="text">
-${text}</div>
-</section>`;
+`,
+    `</div>
+</section>`,
+  ];
 }
 
 /** A field's value as HTML, in the words every screen uses (field-value.ts); a list of records as a list. */
@@ -525,15 +510,14 @@ function renderIdeaPage(view: SiteView, idea: SiteIdea): Page {
     add(view.titles[key]?.[lang] ?? key, formatValue(value, lang));
   }
   const history = Array.isArray(d.history) ? d.history.filter(isRecord) : [];
-  // The text's tables only: nothing else on the page is a table, and the page is four times the text. A text without
-  // a `|` has none (a table's rows are written between pipes), and its HTML, made piece by piece, is not flattened to
-  // be searched.
-  const html = idea.body.trim() === '' ? `<p>${tt('show.noText')}</p>` : renderMarkdown(idea.body);
-  const text = idea.body.includes('|') ? scrollingTables(html, t(lang, 'site.tableRegion')) : html;
+  // The text is made HTML by the page's writer (ideaTextMaker, with its tables in their boxes: nothing else on the
+  // page is a table, and the page is four times the text), on the thread that writes the pages when there is one.
+  const [beforeText, afterText] = factsAround(facts, lang);
   const { own, next } = idea.criteria();
-  const main = `<p><a href="../index.html">${tt('site.back')}</a></p>
+  const before = `<p><a href="../index.html">${tt('site.back')}</a></p>
 <h1>${esc(title)}</h1>
-${factsAndText(facts, text, lang)}
+${beforeText}`;
+  const after = `${afterText}
 <section aria-labelledby="criteria-heading">
 <h2 id="criteria-heading">${tt('site.criteria')}</h2>
 ${criteriaList(view, t(lang, 'site.criteriaStage', { stage: own.stage.label[lang] }), own)}
@@ -543,6 +527,8 @@ ${next ? criteriaList(view, t(lang, 'site.criteriaNext', { stage: next.stage.lab
 <h2 id="history-heading">${tt('show.history')}</h2>
 ${history.length === 0 ? `<p>${tt('site.noHistory')}</p>` : `<ol class="history">\n${history.map((e) => historyLine(view, e)).join('\n')}\n</ol>`}
 </section>`;
+  const main =
+    idea.body.trim() === '' ? [before, `<p>${tt('show.noText')}</p>`, after] : [before, madeText(idea.body), after];
   return { path: idea.page, title, main, current: null, script: false, wrapped: true };
 }
 
@@ -634,7 +620,14 @@ export function* siteFiles(view: SiteView): Generator<[string, FileText]> {
   }
 }
 
+/** What the writer of the site's pages makes of their made pieces (ideaTextMaker), for a site in `lang`. */
+export function siteTextMaker(lang: Lang): { make: (source: string) => string; init: string } {
+  const init = t(lang, 'site.tableRegion');
+  return { make: ideaTextMaker(init), init };
+}
+
 /** Every file of the site at once, by its path relative to the site's folder. */
 export function renderSite(view: SiteView): Map<string, string> {
-  return new Map([...siteFiles(view)].map(([file, text]) => [file, joinedText(text)]));
+  const { make } = siteTextMaker(view.config.language);
+  return new Map([...siteFiles(view)].map(([file, text]) => [file, joinedText(text, make)]));
 }

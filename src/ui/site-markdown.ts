@@ -8,6 +8,7 @@ import MarkdownIt from 'markdown-it';
 import { asBrowsersRead, hostTooLong } from './link-address.js';
 import { mayHoldAddress, simpleBlocks } from './plain-markdown.js';
 import { withControlsShown } from './bidi-controls.js';
+import { esc } from './html-escape.js';
 
 const ALLOWED_SCHEMES = new Set(['http', 'https', 'mailto']);
 
@@ -80,3 +81,31 @@ export function renderMarkdown(source: string): string {
   const md = mayHoldAddress(text) ? (linking ??= siteMarkdown(true)) : (notLinking ??= siteMarkdown(false));
   return withControlsShown(md.render(text));
 }
+
+/**
+ * Each table in a box of its own that scrolls sideways when the table is wider than the screen, so that the page
+ * never does (WCAG 2.1 SC 1.4.10, Reflow). The box takes the keyboard's focus, so that it can be scrolled without a
+ * mouse, and is named for screen readers. Only real tags match: text from the files reaches here escaped.
+ */
+export function scrollingTables(html: string, label: string): string {
+  // Most pages have no table: the text is passed over once (`table>` is in both tags), and not copied.
+  if (!html.includes('table>')) return html;
+  return html
+    .replace(/<table>/g, `<div class="table-scroll" tabindex="0" role="region" aria-label="${esc(label)}"><table>`)
+    .replace(/<\/table>/g, '</table></div>');
+}
+
+/**
+ * An idea's page text as HTML, its tables in their scrolling boxes named `tableLabel`: what the writer of the site's
+ * pages makes of each page's made piece (src/core/file-text.ts), on its own thread when it has one. A text without a
+ * `|` has no table (a table's rows are written between pipes), and its HTML is not searched for one.
+ */
+export function ideaTextMaker(tableLabel: string): (source: string) => string {
+  return (source) => {
+    const html = renderMarkdown(source);
+    return source.includes('|') ? scrollingTables(html, tableLabel) : html;
+  };
+}
+
+/** Where a writing thread finds ideaTextMaker: this module, as built. */
+export const IDEA_TEXT_MAKER = { module: import.meta.url, name: 'ideaTextMaker' } as const;

@@ -364,6 +364,29 @@ describe('ideas site with its pages written on a thread (src/io/page-writer.ts)'
     expect(temps()).toEqual(earlier);
   });
 
+  it('makes the texts the thread has no time for on the main thread, and the site is the same', async () => {
+    // 100 ideas with a table in their text. The thread stops at its first batch until told to go, so the pages pile
+    // up: beyond 64 on their way, the main thread makes their texts itself (src/io/page-writer.ts).
+    const table = '| Steg | Klart |\n| --- | --- |\n| Test | ja |\n\n';
+    const many = withCopies(100, 'sund-mk', table);
+    const alone = path.join(many, 'alone');
+    expect(ideas(['site', '-o', alone], { cwd: many, env: ALONE }).code).toBe(0);
+    const faults = fs.mkdtempSync(path.join(os.tmpdir(), 'ideas-site-make-'));
+    const trace = path.join(faults, 'trace');
+    const out = path.join(many, 'threaded');
+    const env = { ...THREAD, IDEAS_FAULT: 'pause:site:thread@1', IDEAS_FAULT_DIR: faults, IDEAS_FAULT_TRACE: trace };
+    const run = ideasAsync(['site', '-o', out], { cwd: many, env, timeoutMs: 60_000 });
+    while (!fs.readdirSync(faults).some((f) => f.startsWith('paused-'))) await sleep(10);
+    while (steps(trace).filter((s) => s === 'site:given').length < 100) await sleep(10);
+    fs.writeFileSync(path.join(faults, 'go'), '');
+    const r = await run;
+    fs.rmSync(faults, { recursive: true, force: true });
+    expect(r.code, describeRun(r)).toBe(0);
+    const site = readTree(out);
+    expect(site).toEqual(readTree(alone));
+    expect(site.get('ideas/sund-mk0099.html')).toContain('role="region" aria-label="Tabell, rullar i sidled"><table>');
+  });
+
   it('holds back when the pages on their way hold too much text, and writes large pages as one thread does', async () => {
     // 20 ideas of 600,000 characters: more text than may be on its way at once (8,000,000 characters).
     const paragraph = `${'Ett långt stycke om idén och hur den testas. '.repeat(40)}\n\n`;
