@@ -220,17 +220,18 @@ describe('ideas region export', () => {
     expect(r.stdout.startsWith('\uFEFF')).toBe(true);
     const rows = parseCsvWithLibrary(r.stdout, ',');
     const head = rows[0] as string[];
-    expect(head.slice(0, 5)).toEqual(['member.id', 'member.municipality', 'id', 'title', 'stage']);
+    // The columns by their labels in the region's language, for the people who open the file (the JSON keeps keys).
+    expect(head.slice(0, 5)).toEqual(['Member', 'Municipality code', 'Id', 'Name of the idea', 'Stage']);
     const objects = rowsByKey(rows, head);
     expect(objects).toHaveLength(8);
-    expect(objects.filter((o) => o['member.id'] === 'lidkoping')).toHaveLength(6);
-    expect(objects.find((o) => o.id === skovde.ids[0])).toMatchObject({
-      'member.id': 'skovde',
-      'member.municipality': '1496',
-      title: 'Läsplatta till äldreboendet',
+    expect(objects.filter((o) => o.Member === 'lidkoping')).toHaveLength(6);
+    expect(objects.find((o) => o.Id === skovde.ids[0])).toMatchObject({
+      Member: 'skovde',
+      'Municipality code': '1496',
+      'Name of the idea': 'Läsplatta till äldreboendet',
     });
     // A title that a spreadsheet would run is text behind an apostrophe, as `ideas export` writes it.
-    expect(objects.find((o) => o.id === skovde.ids[1])?.title).toBe(`'=HYPERLINK("http://x")`);
+    expect(objects.find((o) => o.Id === skovde.ids[1])?.['Name of the idea']).toBe(`'=HYPERLINK("http://x")`);
     // Where each member's data comes from, and how old it is: on stderr, so that the file stays a table.
     expect(r.stderr).toMatch(/skovde \(Skövde\): data from/);
     for (const name of PEOPLE) expect(r.stdout).not.toContain(name);
@@ -244,7 +245,7 @@ describe('ideas region export', () => {
     expect(doc.members).toHaveLength(1);
     expect(doc.ideas.map((i) => [i['member.id'], i.stage])).toEqual(Array(4).fill(['lidkoping', 'doing']));
     const semi = mustRun(['region', 'export', '--delimiter', ';', '--member', 'skovde'], region);
-    expect(semi.stdout.startsWith('\uFEFFmember.id;member.municipality;id;title;stage;created;')).toBe(true);
+    expect(semi.stdout.startsWith('\uFEFFMember;Municipality code;Id;Name of the idea;Stage;')).toBe(true);
     const bad = run(['region', 'export', '--stage', 'nowhere'], region);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('No member has the stage "nowhere"');

@@ -1,6 +1,7 @@
 import type { CommonOptions, Ctx } from '../../context.js';
 import type { Lang } from '../../core/i18n/i18n.js';
-import { regionIdeaTable } from '../../core/region/export.js';
+import { regionExportHeader, regionIdeaTable } from '../../core/region/export.js';
+import { readPackageSchema } from '../../io/schemas.js';
 import { regionStageKey } from '../../core/region/choices.js';
 import { mergedStages, regionConfig } from '../../core/region/report.js';
 import type { RegistryConfig } from '../../core/sluice/config.js';
@@ -27,6 +28,8 @@ export interface RegionExportResult {
   delimiter: string;
   /** The members' stages, as one config: the CSV names stages by their labels. */
   labels: RegistryConfig;
+  /** The CSV's header: the columns' labels in the region's language (the JSON keeps the keys). */
+  header: string[];
 }
 
 /** Every kept idea of the chosen members, one row each, labelled by member and municipality: offline. */
@@ -49,5 +52,12 @@ export function runRegionExport(opts: RegionExportOptions, ctx: Ctx): Promise<Re
     ...regionConfig(region.config.name, mergedStages(held.map((h) => h.snapshot))),
     language: region.config.language,
   };
-  return Promise.resolve({ kind: 'region-export', region, lang, members, table, delimiter, labels });
+  const header = regionExportHeader(
+    table.columns,
+    readPackageSchema('idea'),
+    held.map((h) => h.snapshot),
+    labels,
+    region.config.language,
+  );
+  return Promise.resolve({ kind: 'region-export', region, lang, members, table, delimiter, labels, header });
 }

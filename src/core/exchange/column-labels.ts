@@ -90,3 +90,26 @@ export function exportHeader(
     return unique && roleText(label, known) === roleText(key, known) ? label : key;
   });
 }
+
+/** A column's label in `lang` (a field's `x-title`, the program's own columns' words), or null where it has none. */
+export function columnLabelIn(
+  schemas: readonly Schema[],
+  config: RegistryConfig,
+  lang: Lang,
+): (key: string) => string | null {
+  return (key) => columnLabel(key, schemas, config, lang);
+}
+
+/**
+ * A header for people only, never read back (`ideas region export`): each column's label, and its key where it has
+ * none or where another column has the same label.
+ */
+export function labelledHeader(columns: readonly string[], labelOf: (key: string) => string | null): string[] {
+  const labels = columns.map((key) => labelOf(key) ?? key);
+  const count = new Map<string, number>();
+  for (const l of labels) count.set(l.toLowerCase(), (count.get(l.toLowerCase()) ?? 0) + 1);
+  return columns.map((key, i) => {
+    const label = labels[i] as string;
+    return count.get(label.toLowerCase()) === 1 ? label : key;
+  });
+}

@@ -416,6 +416,7 @@ export interface RegionExportView {
   delimiter: string;
   /** The members' stages, as one config: the CSV names stages by their labels. */
   labels: RegistryConfig;
+  header: string[];
 }
 
 /**
@@ -428,7 +429,7 @@ export function presentRegionExport(r: RegionExportView, format: 'csv' | 'json',
     o.out(jsonParts(regionExportDocument(r, v.today)));
     return o.done();
   }
-  o.out(documentOut(renderIdeaTableCsv(r.table, r.labels, r.delimiter), v));
+  o.out(documentOut(renderIdeaTableCsv(r.table, r.labels, r.delimiter, r.header), v));
   o.err(
     `${ageLines(r.members, r.lang, v.today)
       .map((l) => v.err.dim(l))

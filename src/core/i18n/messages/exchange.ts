@@ -95,4 +95,6 @@ export const exchange = {
   'csv.col.granted': { sv: 'Beviljat belopp', en: 'Amount granted' },
   'csv.col.body': { sv: 'Beskrivning', en: 'Text' },
   'csv.col.entered': { sv: 'In i steget {stage}', en: 'Entered {stage}' },
+  'csv.col.member': { sv: 'Medlem', en: 'Member' },
+  'csv.col.municipality': { sv: 'Kommunkod', en: 'Municipality code' },
 } as const satisfies Record<string, Localized>;
