@@ -48,6 +48,8 @@ export interface TransitionResult extends WriteOutcome {
   from: Stage;
   to: Stage | null;
   forced: boolean;
+  /** A move made by hand, now written in the history: the file stayed where it was. */
+  recorded: boolean;
   entry: Record<string, unknown>;
 }
 
@@ -80,12 +82,30 @@ export async function transition(
     // A move cut short (see core/sluice/unfinished-move.ts): the rename and the index, with the entry it has.
     const text = readIdeaText(idea);
     const outcome = await moveIdea(registry, idea, plan.to, text, text, ctx.env, message);
-    return { ...outcome, gate: null, from: plan.from, to: plan.to, forced: plan.forced, entry: plan.entry };
+    return {
+      ...outcome,
+      gate: null,
+      from: plan.from,
+      to: plan.to,
+      forced: plan.forced,
+      recorded: false,
+      entry: plan.entry,
+    };
   }
   const before = readIdeaText(idea);
   const after = editText(idea, () => appendHistoryEntry(opts.filled ?? before, plan.entry));
-  const outcome = plan.to
-    ? await moveIdea(registry, idea, plan.to, before, after, ctx.env, message)
-    : await rewriteIdea(registry, idea, before, after, ctx.env, message);
-  return { ...outcome, gate: plan.gate, from: plan.from, to: plan.to, forced: plan.forced, entry: plan.entry };
+  const outcome =
+    plan.to && !plan.inPlace
+      ? await moveIdea(registry, idea, plan.to, before, after, ctx.env, message)
+      : await rewriteIdea(registry, idea, before, after, ctx.env, message);
+  const recorded = plan.inPlace === true;
+  return {
+    ...outcome,
+    gate: plan.gate,
+    from: plan.from,
+    to: plan.to,
+    forced: plan.forced,
+    recorded,
+    entry: plan.entry,
+  };
 }

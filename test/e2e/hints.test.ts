@@ -290,9 +290,10 @@ const SITUATIONS: Situation[] = [
   {
     name: 'an idea in a folder its history does not lead to',
     keys: ['h.historyStage'],
+    // Moved by hand into a stage the council decides on: its approval writes the move.
     setup: (c) => rewrite(c, ID, 'refinement', idea(ID, 'idea', ['coach: Lo Ek'])),
     provoke: [['validate']],
-    outcomes: [[/./, ASKS_STAGE]],
+    outcomes: [[/./, OK]],
   },
   {
     name: 'an idea whose history starts it again in a stage',
@@ -305,7 +306,11 @@ const SITUATIONS: Situation[] = [
         idea(ID, 'idea', [], ['  - date: 2026-10-02', '    action: imported', '    to: test', '    source: x.csv']),
       ),
     provoke: [['validate']],
-    outcomes: [[/./, ASKS_STAGE]],
+    // Its history leads to Test: the move from there back to Idé that it offers to record is refused, and says why.
+    outcomes: [
+      [/^ideas move \S+ idea$/, FINDS],
+      [/./, ASKS_STAGE],
+    ],
   },
   {
     name: 'an empty file, and an id used twice',
@@ -362,6 +367,23 @@ const SITUATIONS: Situation[] = [
       [/^ideas edit \S+$/, ASKS_EDIT],
       [/^ideas validate$/, FINDS],
       [/^git checkout .* && ideas decide /, OK],
+      // Moved by hand into the council's stage, its gate open: the council's approval writes the move.
+      [/^ideas decide /, OK],
+    ],
+  },
+  {
+    name: 'a pull request with ideas moved by hand, past a closed gate and on from where the history says',
+    keys: ['h.moveNoHistory', 'h.moveGateClosedByHand', 'h.moveMismatch'],
+    setup: (c) => {
+      // Into the council's stage with no entry, and no coach for its gate; on into Test after an entry to Förädling.
+      rewrite(c, NO_COACH, 'refinement', idea(NO_COACH, 'idea'));
+      rewrite(c, ID, 'test', idea(ID, 'idea', ['coach: Lo Ek'], moved('idea', 'refinement')));
+    },
+    provoke: [['diff', 'main']],
+    // The council's approval writes each move: past the closed gate with --force; without it, the gate refuses.
+    outcomes: [
+      [/^ideas decide \S+ .* --force$/, OK],
+      [/^ideas decide /, FINDS],
     ],
   },
   {

@@ -424,3 +424,112 @@ describe.concurrent('ideas decide, assign and review', () => {
     expect(git(['status', '--porcelain'], root)).toBe('');
   });
 });
+
+describe.concurrent('ideas move: a move made by hand, written in the history', () => {
+  /** The file put into another stage's folder the way a file manager or a web UI's rename does: no entry. */
+  const byHand = (root: string, id: 'sund-njf5rp' | 'sund-emspzg', folder: string) =>
+    git(['mv', ideaPath(id), ideaPath(id, folder)], root);
+
+  it('the diff and validate name the command that records it; it writes the entry and leaves the file', async ({
+    expect,
+  }) => {
+    const root = makeSluice({ council: false });
+    byHand(root, 'sund-njf5rp', '90-parkerad');
+    const diff = await runCli(root, ['diff', 'HEAD', '--json']);
+    expect(diff.code).toBe(1);
+    const findings = (JSON.parse(diff.stdout) as { findings: { rule: string; hint: string }[] }).findings;
+    expect(findings.map((f) => f.rule)).toEqual(['move/missing-history']);
+    expect(findings[0]?.hint).toContain('`ideas move sund-njf5rp parked`');
+    const validate = await runCli(root, ['validate']);
+    expect(validate.stdout).toContain('ideas move sund-njf5rp parked');
+    const before = read(root, ideaPath('sund-njf5rp', '90-parkerad'));
+
+    const r = await runCli(root, ['move', 'sund-njf5rp', 'parked']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toBe(`${ideaPath('sund-njf5rp', '90-parkerad')}\n`);
+    expect(r.stderr).toContain('sund-njf5rp: flytten Idé → Parkerad, som gjordes för hand, är nu skriven i historiken');
+    // In place: the entry appended, nothing else of the file changed, and no file anywhere else.
+    const after = read(root, ideaPath('sund-njf5rp', '90-parkerad'));
+    expect(after.startsWith(before.slice(0, before.indexOf('\n---', 4)))).toBe(true);
+    expect(exists(root, ideaPath('sund-njf5rp'))).toBe(false);
+    expect(historyIn(root, ideaPath('sund-njf5rp', '90-parkerad')).at(-1)).toMatchObject({
+      action: 'moved',
+      from: 'idea',
+      to: 'parked',
+    });
+    const clean = await runCli(root, ['diff', 'HEAD', '--json']);
+    expect(clean.code, clean.stdout).toBe(0);
+    expect((JSON.parse(clean.stdout) as { findings: unknown[] }).findings).toEqual([]);
+    // Written once: the idea is where its history says now.
+    const again = await runCli(root, ['move', 'sund-njf5rp', 'parked']);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('står redan i Parkerad');
+  });
+
+  it('through the gate as any move: a closed one refuses, and --force writes forced: true', async ({ expect }) => {
+    const root = makeSluice({ council: false });
+    byHand(root, 'sund-emspzg', '02-foradling');
+    const diff = await runCli(root, ['diff', 'HEAD', '--json', '--lang', 'en']);
+    const findings = (JSON.parse(diff.stdout) as { findings: { rule: string; hint: string }[] }).findings;
+    expect(findings.find((f) => f.rule === 'move/gate-closed')?.hint).toContain(
+      '`ideas move sund-emspzg refinement --force`',
+    );
+    const before = read(root, ideaPath('sund-emspzg', '02-foradling'));
+    const refused = await runCli(root, ['move', 'sund-emspzg', 'refinement']);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('Grinden från Idé till Förädling är stängd för sund-emspzg:');
+    expect(read(root, ideaPath('sund-emspzg', '02-foradling'))).toBe(before);
+
+    const forced = await runCli(root, ['move', 'sund-emspzg', 'refinement', '--force']);
+    expect(forced.code, forced.stderr).toBe(0);
+    expect(forced.stderr).toContain('som gjordes för hand trots stängd grind');
+    expect(historyIn(root, ideaPath('sund-emspzg', '02-foradling')).at(-1)).toMatchObject({
+      action: 'moved',
+      from: 'idea',
+      to: 'refinement',
+      forced: true,
+    });
+    const after = await runCli(root, ['diff', 'HEAD', '--json']);
+    const rules = (JSON.parse(after.stdout) as { findings: { rule: string }[] }).findings.map((f) => f.rule);
+    expect(rules).toEqual(['move/forced']);
+  });
+
+  it("into the council's stage: the move refers to the council, whose decision writes the move", async ({ expect }) => {
+    const root = makeSluice();
+    git(['mv', ideaPath('sund-eev2bz'), ideaPath('sund-eev2bz', '03-test')], root);
+    const move = await runCli(root, ['move', 'sund-eev2bz', 'test']);
+    expect(move.code).toBe(2);
+    expect(move.stderr).toContain('ideas decide');
+    const decide = await runCli(root, [
+      'decide',
+      'sund-eev2bz',
+      '--decision',
+      'approve',
+      '--reason',
+      'Beslut på idérådet 3 december',
+      '--by',
+      'Idérådet',
+      '--force',
+    ]);
+    expect(decide.code, decide.stderr).toBe(0);
+    expect(exists(root, ideaPath('sund-eev2bz', '03-test'))).toBe(true);
+    expect(historyIn(root, ideaPath('sund-eev2bz', '03-test')).at(-1)).toMatchObject({
+      action: 'moved',
+      from: 'refinement',
+      to: 'test',
+      decision: 'approve',
+      forced: true,
+    });
+    const diff = await runCli(root, ['diff', 'HEAD', '--json']);
+    const found = (JSON.parse(diff.stdout) as { findings: { rule: string; severity: string }[] }).findings;
+    expect(found.filter((f) => f.severity === 'error')).toEqual([]);
+  });
+
+  it('an idea where its history says it is stays refused: nothing to record', async ({ expect }) => {
+    const root = makeSluice({ council: false });
+    const r = await runCli(root, ['move', 'sund-eev2bz', 'refinement']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('Idén sund-eev2bz står redan i Förädling.');
+    expect(git(['status', '--porcelain'], root)).toBe('');
+  });
+});

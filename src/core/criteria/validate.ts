@@ -4,6 +4,7 @@ import { readFrontMatter, MATTER_FIRST_LINE } from '../front-matter/front-matter
 import { t, type Lang, type Localized, type MessageKey, type Params } from '../i18n/i18n.js';
 import { historyOf, startsAgain, toIdeaFields, type IdeaFields } from '../sluice/idea.js';
 import { unfinishedMove } from '../sluice/unfinished-move.js';
+import { recordingCommand } from '../sluice/transition.js';
 import { overrideIn } from '../sluice/override.js';
 import { stageLabelOf } from '../sluice/stage-lookup.js';
 import { challengeProblem } from '../sluice/challenge.js';
@@ -167,8 +168,8 @@ export function checkIdeaFile(file: FileToCheck, bytes: Uint8Array, ctx: CheckCo
             en: t('en', 'h.historyStageUnfinished', { id: shellQuote(idea.id ?? file.path), to: shellQuote(last.to) }),
           }
         : {
-            sv: t('sv', 'h.historyStage', { idArg: shellQuote(idea.id ?? file.path) }),
-            en: t('en', 'h.historyStage', { idArg: shellQuote(idea.id ?? file.path) }),
+            sv: t('sv', 'h.historyStage', { command: recordingCommand(idea.id ?? file.path, file.stage, false) }),
+            en: t('en', 'h.historyStage', { command: recordingCommand(idea.id ?? file.path, file.stage, false) }),
           },
     });
   }

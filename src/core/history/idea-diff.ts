@@ -9,7 +9,7 @@
  * An idea's id is the one its parsed front matter gives, never one guessed from its text or its file's name.
  */
 import { decisionWord, isDecision } from '../sluice/decision.js';
-import { councilLeadsInto } from '../sluice/transition.js';
+import { councilLeadsInto, recordingCommand } from '../sluice/transition.js';
 import { stageByKey, type RegistryConfig, type Stage } from '../sluice/config.js';
 import { compareFindings, type Finding, type Severity } from '../finding.js';
 import { MATTER_FIRST_LINE, readFrontMatter, type FrontMatterResult } from '../front-matter/front-matter.js';
@@ -615,7 +615,7 @@ export function diffSnapshots(base: Snapshot, head: Snapshot, opts: DiffOptions)
       if (move) {
         const from = scalarText(e.from);
         if (from !== current) {
-          finding(h, `/history/${index}`, 'move/history-mismatch', 'f.moveFromMismatch', 'h.moveMismatch', {
+          finding(h, `/history/${index}`, 'move/history-mismatch', 'f.moveFromMismatch', 'h.moveFromMismatch', {
             entryFrom: from ? label(from) : '–',
             entryTo: label(to),
             current: label(current),
@@ -684,6 +684,10 @@ export function diffSnapshots(base: Snapshot, head: Snapshot, opts: DiffOptions)
     return { steps, current, last };
   };
 
+  /** The command that writes the entry of a move a file was given by hand, into its folder's stage (base's rules). */
+  const recording = (h: SnapshotIdea, force: boolean) =>
+    recordingCommand(h.idea?.id ?? h.path, stageByKey(rules, h.stage.key) ?? h.stage, force);
+
   /**
    * Where a walk must end: in the stage of the idea's folder. A move into a stage whose criteria the idea does not
    * meet is one `ideas move` refuses, unless forced. Returns the gate of the last stage the idea entered.
@@ -700,11 +704,13 @@ export function diffSnapshots(base: Snapshot, head: Snapshot, opts: DiffOptions)
         to: h.stage.label[lang],
         fromKey: start,
         toKey: h.stage.key,
+        command: recording(h, false),
       });
     } else if (w.last && unrecorded) {
       finding(h, `/history/${w.last.index}/to`, 'move/history-mismatch', 'f.moveToMismatch', 'h.moveMismatch', {
         last: label(w.current),
         to: h.stage.label[lang],
+        command: recording(h, false),
       });
     }
     // The move no entry records is checked as one that an entry records would be: it may skip no stage.
@@ -723,10 +729,12 @@ export function diffSnapshots(base: Snapshot, head: Snapshot, opts: DiffOptions)
         w.last ? `/history/${w.last.index}` : '/history',
         'move/gate-closed',
         'f.moveGateClosed',
-        'h.moveGateClosed',
+        // A move made by hand, which no entry records yet: `ideas move` writes its entry, forced past the gate.
+        unrecorded ? 'h.moveGateClosedByHand' : 'h.moveGateClosed',
         {
           to: label(h.stage.key),
           missing: gate.missing.map((p) => p.message[lang]).join('; '),
+          command: recording(h, true),
         },
       );
     }

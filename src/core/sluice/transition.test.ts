@@ -14,6 +14,7 @@ import {
   type StageValidators,
 } from './transition.js';
 import { thrown } from '../../../test/helpers/errors.js';
+import { movedByHand } from './unfinished-move.js';
 
 const label = (sv: string, en: string) => ({ sv, en });
 const config = normalizeConfig({
@@ -402,5 +403,59 @@ describe('the council rule', () => {
       at('idea', { history: [{ date: '2026-11-20', action: 'moved', from: 'idea', to: 'refinement', ...entry }] });
     expect(refused(() => plan(cut({}), 'refinement'))).toMatch(/council decides/);
     expect(plan(cut({ decision: 'approve' }), 'refinement').kind).toBe('finish');
+  });
+});
+
+describe('planTransition: a move made by hand, written in the history', () => {
+  /** The file in `folder`'s stage, its history ending in `historyStage`. */
+  const handMoved = (folder: string, historyStage: string, data: Record<string, unknown> = {}) =>
+    idea(folder, { ...data, history: [{ date: '2026-11-01', action: 'created', to: historyStage }] });
+
+  it('is the move from the stage the history says, in place: the file stays, the path is its own', () => {
+    const moved = handMoved('refinement', 'idea', { coach: 'Kim' });
+    expect(movedByHand(moved)).toBe('idea');
+    const plan = planTransition(move(moved, 'refinement', { by: 'Anna' }));
+    expect(plan).toMatchObject({
+      kind: 'write',
+      from: stage('idea'),
+      to: stage('refinement'),
+      forced: false,
+      inPlace: true,
+      path: moved.path,
+      entry: { date: '2026-11-23', action: 'moved', from: 'idea', to: 'refinement', by: 'Anna' },
+    });
+  });
+
+  it("passes the stage's gate as any move: refused when closed, forced past it with force", () => {
+    const moved = handMoved('refinement', 'idea');
+    expect(planTransition(move(moved, 'refinement'))).toMatchObject({ kind: 'refused' });
+    expect(planTransition(move(moved, 'refinement', { force: true }))).toMatchObject({
+      kind: 'write',
+      inPlace: true,
+      forced: true,
+      entry: { from: 'idea', to: 'refinement', forced: true },
+    });
+    // A stage the history's stage does not lead to is a closed gate too: idea → test skips refinement.
+    const skipped = handMoved('test', 'idea', { coach: 'Kim', test_plan: 'Två veckor' });
+    expect(planTransition(move(skipped, 'test'))).toMatchObject({ kind: 'refused', gate: { allowed: false } });
+  });
+
+  it('is no hand move where the history agrees with the folder, or a move was cut short', () => {
+    expect(movedByHand(handMoved('idea', 'idea'))).toBeNull();
+    expect(movedByHand(idea('idea'))).toBeNull();
+    const cutShort = idea('idea', {
+      history: [
+        { date: '2026-11-01', action: 'created', to: 'idea' },
+        { date: '2026-11-02', action: 'moved', from: 'idea', to: 'refinement' },
+      ],
+    });
+    expect(movedByHand(cutShort)).toBeNull();
+    // A move elsewhere from a hand-moved idea is the move it asks for, from its folder.
+    expect(planTransition(move(handMoved('parked', 'idea'), 'idea'))).toMatchObject({
+      kind: 'write',
+      from: stage('parked'),
+      to: stage('idea'),
+    });
+    expect(planTransition(move(handMoved('parked', 'idea'), 'idea'))).not.toHaveProperty('inPlace');
   });
 });

@@ -8,14 +8,14 @@
 import type { RegistryConfig, Stage } from './config.js';
 import { IdeasError } from '../errors.js';
 import { nullObjectFrom } from '../safe-object.js';
-import { t, type Lang } from '../i18n/i18n.js';
+import { t, type Lang, type Localized } from '../i18n/i18n.js';
 import { shellQuote } from '../shell/quote.js';
 import type { SchemaProblem, Validator } from '../criteria/schema-check.js';
 import { decisionName, decisionNames, decisionWord, isDecision, type Decision } from './decision.js';
 import { checkGate, forwardStage, missingFor, type Gate } from './gate.js';
 import { historyOf, type IdeaFields } from './idea.js';
 import { resolveStage, stageLabelOf } from './stage-lookup.js';
-import { unfinishedMove } from './unfinished-move.js';
+import { unfinishedMove, whereHistorySays } from './unfinished-move.js';
 import { fixHeading } from './gate-fix.js';
 
 /** What a gate checks an idea against: the base schema every idea meets, and the criteria of each stage. */
@@ -77,6 +77,8 @@ export interface TransitionWrite {
   gate: Gate | null;
   /** Through a closed gate: the entry says so. */
   forced: boolean;
+  /** A move made by hand (see unfinished-move.ts): the entry is written, and the file stays where it is. */
+  inPlace?: true;
   entry: HistoryRecord;
   /** Where the file is once written, relative to the registry root. */
   path: string;
@@ -152,7 +154,10 @@ export function planTransition(request: MoveRequest | ImportRequest): MovePlan |
 }
 
 function planMove(r: MoveRequest): MovePlan {
-  const { idea, to, config } = r;
+  const { to, config } = r;
+  // Into the stage whose folder a file was moved to by hand: the move it made, from the stage its history says.
+  const idea = to?.key === r.idea.stage.key ? whereHistorySays(r.idea, config.stages) : r.idea;
+  const inPlace = idea !== r.idea;
   const from = idea.stage;
   const pending = unfinishedMove(idea);
   if (pending !== null) {
@@ -186,6 +191,7 @@ function planMove(r: MoveRequest): MovePlan {
   if (r.amount !== undefined) entry.amount = r.amount;
   if (forced) entry.forced = true;
   if (r.note) entry.note = r.note;
+  if (inPlace) return { kind: 'write', from, to, gate, forced, inPlace, entry, path: r.idea.path };
   return { kind: 'write', from, to, gate, forced, entry, path: pathIn(config, idea, to) };
 }
 
@@ -239,16 +245,12 @@ export function requireCouncil(
       stage: to.label,
     });
   }
-  const id = shellQuote(idea.id ?? idea.path);
   // A stage the idea's does not lead to: the command that records the council's next step forward, not one that
   // would be refused for the same reason (or taken only with --force, skipping a stage).
   const reachable = idea.stage.next.includes(to.key) || (config !== undefined && councilReturn(config, idea.stage, to));
-  const toArg = reachable ? ` --to ${to.key}` : '';
-  const command = (lang: Lang) =>
-    `ideas decide ${id} --decision ${decisionName('approve', lang)}${toArg} --reason ${shellQuote(t(lang, 'hint.councilReason'))}`;
   const hint = {
     hint: 'hint.councilDecides',
-    hintParams: { command: { sv: command('sv'), en: command('en') } },
+    hintParams: { command: councilCommand(idea.id ?? idea.path, reachable ? to : null, false) },
   } as const;
   if (reachable) throw new IdeasError('USAGE', 'err.councilDecides', { stage: to.label }, hint);
   const next = idea.stage.next.map((key) => (config ? stageLabelOf(config, key) : { sv: key, en: key }));
@@ -286,6 +288,23 @@ function councilReturn(config: RegistryConfig, from: Stage, to: Stage): boolean 
   return at(to) !== -1 && at(to) < at(from);
 }
 
+/** The command that records the council's approval of `id` (into `to`, when given), in each language. */
+function councilCommand(id: string, to: Stage | null, force: boolean): Localized {
+  const command = (lang: Lang) =>
+    `ideas decide ${shellQuote(id)} --decision ${decisionName('approve', lang)}${to ? ` --to ${shellQuote(to.key)}` : ''} --reason ${shellQuote(t(lang, 'hint.councilReason'))}${force ? ' --force' : ''}`;
+  return { sv: command('sv'), en: command('en') };
+}
+
+/**
+ * The command that writes the entry of a move made by hand into `to` (see unfinished-move.ts), past a closed gate
+ * with `force`: `ideas move`, or into a stage the council decides on, the council's approval.
+ */
+export function recordingCommand(id: string, to: Stage, force: boolean): Localized {
+  if (to.council) return councilCommand(id, to, force);
+  const command = `ideas move ${shellQuote(id)} ${shellQuote(to.key)}${force ? ' --force' : ''}`;
+  return { sv: command, en: command };
+}
+
 /** The funding rule: money is granted only into a stage with `funding: true`. */
 export function requireFunding(to: Stage | null): void {
   if (!to?.funding) throw new IdeasError('USAGE', 'err.amountNotFunded', { stage: to?.label ?? '–' });
@@ -293,12 +312,15 @@ export function requireFunding(to: Stage | null): void {
 
 /** Where a decision takes an idea: approve forward, park and reject to those stages, return nowhere (advice only). */
 export function decisionTarget(
-  idea: IdeaFields,
+  filed: IdeaFields,
   decision: Decision,
   config: RegistryConfig,
   explicit?: string,
 ): Stage | null {
   if (explicit) return resolveStage(config, explicit);
+  // An idea moved by hand is decided on from the stage its history says: an approval into the stage it was moved
+  // to writes that move (planMove, and unfinished-move.ts).
+  const idea = whereHistorySays(filed, config.stages);
   const next = (key: string) => (idea.stage.next.includes(key) ? config.stages.find((s) => s.key === key) : undefined);
   switch (decision) {
     case 'approve': {

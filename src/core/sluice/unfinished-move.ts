@@ -2,8 +2,13 @@
  * A move cut short: `ideas move` writes the new history entry into the file before renaming it into its new folder
  * (see src/io/idea-write.ts), so a process killed between the two leaves the idea whole in its old folder, its last
  * move saying it went from this stage to another. Running the same move again finishes it without a second entry.
+ *
+ * And the other way round, a move made by hand: the file put into another stage's folder (a file manager, a web
+ * UI's rename) with no entry for it. `ideas move` into the folder's stage writes the entry, through the gate as any
+ * move, and leaves the file where it is.
  */
 import { historyOf, type IdeaFields } from './idea.js';
+import type { Stage } from './config.js';
 
 /** The stage key the idea's last move leads to, when that move left from the stage whose folder it is still in. */
 export function unfinishedMove(idea: IdeaFields): string | null {
@@ -11,4 +16,25 @@ export function unfinishedMove(idea: IdeaFields): string | null {
   const last = history.findLast((e) => typeof e.to === 'string');
   if (!last || last.action !== 'moved' || last.from !== idea.stage.key || last.to === idea.stage.key) return null;
   return last.to as string;
+}
+
+/**
+ * The stage key the idea's history leaves it in, when its file stands in another stage's folder with no entry for
+ * that move (and no move was cut short): the stage it was moved from by hand.
+ */
+export function movedByHand(idea: IdeaFields): string | null {
+  if (unfinishedMove(idea) !== null) return null;
+  const last = historyOf(idea).findLast((e) => typeof e.to === 'string');
+  if (!last || last.to === idea.stage.key) return null;
+  return last.to as string;
+}
+
+/**
+ * The idea as its history places it: in the stage it was moved from by hand (movedByHand), so that the move or the
+ * decision asked of it is planned from there; as it is otherwise.
+ */
+export function whereHistorySays<T extends IdeaFields>(idea: T, stages: readonly Stage[]): T {
+  const from = movedByHand(idea);
+  const stage = from !== null ? stages.find((s) => s.key === from) : undefined;
+  return stage ? { ...idea, stage } : idea;
 }

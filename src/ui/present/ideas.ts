@@ -142,17 +142,26 @@ export interface TransitionView extends ChangeView {
   from: Stage;
   to: Stage | null;
   forced: boolean;
+  /** A move made by hand, now written in the history (the file stayed where it was). */
+  recorded?: boolean;
   entry: Record<string, unknown>;
 }
 
 export function presentMove(r: TransitionView, json: boolean, v: View): Output {
   const to = r.to ?? r.from;
+  const said = r.recorded
+    ? r.forced
+      ? 'out.movedRecordedForced'
+      : 'out.movedRecorded'
+    : r.forced
+      ? 'out.movedForced'
+      : 'out.moved';
   return presentChange(
     r,
     json,
     v,
     { action: 'moved', from: r.from.key, to: to.key, forced: r.forced, entry: r.entry },
-    t(r.lang, r.forced ? 'out.movedForced' : 'out.moved', {
+    t(r.lang, said, {
       id: r.idea.id ?? '',
       from: r.from.label[r.lang],
       to: to.label[r.lang],

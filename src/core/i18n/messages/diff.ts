@@ -307,8 +307,12 @@ export const diff = {
     en: 'Moved to {to} without meeting its criteria: {missing}',
   },
   'h.moveGateClosed': {
-    sv: 'Komplettera idén så att grinden öppnas, eller flytta med `ideas move {idArg} --force`, som skriver forced: true.',
-    en: 'Complete the idea so that the gate opens, or move it with `ideas move {idArg} --force`, which writes forced: true.',
+    sv: 'Komplettera idén så att grinden öppnas. En flytt förbi en stängd grind säger det i sin historikpost (forced: true), som ideas move --force skriver den.',
+    en: 'Complete the idea so that the gate opens. A move past a closed gate says so in its history entry (forced: true), as ideas move --force writes it.',
+  },
+  'h.moveGateClosedByHand': {
+    sv: 'Komplettera idén så att grinden öppnas, eller skriv in flytten förbi grinden med `{command}`, som skriver forced: true.',
+    en: 'Complete the idea so that the gate opens, or record the move past the gate with `{command}`, which writes forced: true.',
   },
   'f.moveUnknownStage': {
     sv: 'Flyttad till {to}, som inte är något steg i {base}.',

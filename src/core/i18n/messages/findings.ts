@@ -211,8 +211,8 @@ export const findings = {
     en: 'The history says the idea last moved to "{to}", but it sits in the folder of "{stage}".',
   },
   'h.historyStage': {
-    sv: 'Mappen avgör steget. Flytta idéer med `ideas move {idArg}` så att historiken följer med.',
-    en: 'The folder decides the stage. Move ideas with `ideas move {idArg}` so that the history follows.',
+    sv: 'Mappen avgör steget. Skriv in flytten som gjordes för hand med `{command}`, som skriver den i historiken och låter filen stå kvar.',
+    en: 'The folder decides the stage. Record the move made by hand with `{command}`, which writes it in the history and leaves the file where it is.',
   },
   'f.criteria': {
     sv: 'Uppfyller inte kraven för steget {stage}: {problem}',
@@ -262,8 +262,8 @@ export const findings = {
     en: 'The idea moved {from} → {to} without an entry in its history.',
   },
   'h.moveNoHistory': {
-    sv: 'Flytta idéer med `ideas move {idArg}`, som skriver historiken, eller lägg till posten (action: moved, from: {fromKey}, to: {toKey}).',
-    en: 'Move ideas with `ideas move {idArg}`, which writes the history, or add the entry (action: moved, from: {fromKey}, to: {toKey}).',
+    sv: 'Skriv in flytten med `{command}`, som skriver historikposten och låter filen stå kvar, eller lägg till posten (action: moved, from: {fromKey}, to: {toKey}).',
+    en: 'Record the move with `{command}`, which writes the history entry and leaves the file where it is, or add the entry (action: moved, from: {fromKey}, to: {toKey}).',
   },
   'f.moveFromMismatch': {
     sv: 'Historikposten säger {entryFrom} → {entryTo}, men idén stod i {current}.',
@@ -273,9 +273,13 @@ export const findings = {
     sv: 'Historiken leder till {last}, men idén ligger i mappen för {to}.',
     en: 'The history leads to {last}, but the idea sits in the folder of {to}.',
   },
-  'h.moveMismatch': {
+  'h.moveFromMismatch': {
     sv: 'Historikposten ska beskriva flytten: from är steget idén kom från, to steget den står i nu.',
     en: 'The history entry must describe the move: from is the stage the idea came from, to the stage it is in now.',
+  },
+  'h.moveMismatch': {
+    sv: 'Historikposten ska beskriva flytten: from är steget idén kom från, to steget den står i nu. Flyttades filen för hand, skriv in flytten med `{command}`.',
+    en: 'The history entry must describe the move: from is the stage the idea came from, to the stage it is in now. If the file was moved by hand, record the move with `{command}`.',
   },
   'f.historyEdited': {
     sv: 'Historikpost {n} ({date}, {action}) har ändrats.',

@@ -103,6 +103,14 @@ export const output = {
     en: 'The pre-commit hook {file} does not come from ideas and was left alone.',
   },
   'out.moved': { sv: '{id} flyttad: {from} → {to}', en: '{id} moved: {from} → {to}' },
+  'out.movedRecorded': {
+    sv: '{id}: flytten {from} → {to}, som gjordes för hand, är nu skriven i historiken',
+    en: '{id}: the move {from} → {to}, made by hand, is now written in the history',
+  },
+  'out.movedRecordedForced': {
+    sv: '{id}: flytten {from} → {to}, som gjordes för hand trots stängd grind, är nu skriven i historiken',
+    en: '{id}: the move {from} → {to}, made by hand despite a closed gate, is now written in the history',
+  },
   'out.movedForced': {
     sv: '{id} flyttad trots stängd grind: {from} → {to} (skrivet i historiken)',
     en: '{id} moved despite a closed gate: {from} → {to} (written in the history)',
