@@ -88,6 +88,38 @@ export const COMMANDS: readonly CommandSpec[] = [
     },
   }),
   command({
+    path: ['region', 'add'],
+    help: 'regionAdd',
+    args: [
+      { name: '<id>', help: 'regionAddId' },
+      { name: '<url>', help: 'regionAddUrl' },
+    ],
+    options: [
+      { flags: '--name <text>', help: 'regionAddName' },
+      { flags: '--municipality <code>', help: 'regionAddMunicipality' },
+      { flags: '--branch <name>', help: 'regionAddBranch' },
+      { flags: '--path <dir>', help: 'regionAddPath' },
+      { flags: '--site <url>', help: 'regionAddSite' },
+      json,
+    ],
+    examples: 'region',
+    input: ([id, url], o) => ({
+      ...common(o),
+      id: str(id) ?? '',
+      url: str(url) ?? '',
+      name: str(o.name),
+      municipality: str(o.municipality),
+      branch: str(o.branch),
+      path: str(o.path),
+      site: str(o.site),
+    }),
+    run: async (input, { ctx }) => {
+      const { runRegionAdd } = await import('../commands/region/add.js');
+      const { presentRegionAdd } = await import('../ui/present/region.js');
+      return presentRegionAdd(await runRegionAdd(input, ctx), input.json === true);
+    },
+  }),
+  command({
     path: ['region', 'sync'],
     help: 'regionSync',
     options: [

@@ -13,6 +13,7 @@ import {
   ideaSummaryDto,
   neighboursDto,
   regionCreatedDocument,
+  regionMemberAddedDocument,
   regionDuplicatesDocument,
   regionIdeaDocument,
   regionListDocument,
@@ -324,6 +325,7 @@ describe('region documents', () => {
 
   it.each([
     ['region-created', () => regionCreatedDocument({ name: 'Skaraborg', lang: 'sv', gitInit: true })],
+    ['region-member-added', () => regionMemberAddedDocument({ region, lang: 'sv', member })],
     [
       'region-sync',
       () =>

@@ -695,6 +695,22 @@ export function regionCreatedDocument(r: { name: string; lang: Lang; gitInit: bo
   return { ...regionHeader(r.name, r.lang), kind: 'region-created', file: REGION_FILE, gitInit: r.gitInit };
 }
 
+/** `ideas region add --json`: the member as the region's file now holds it. */
+export function regionMemberAddedDocument(r: {
+  region: { config: { name: string } };
+  lang: Lang;
+  member: RegionMember;
+}) {
+  const { id, name, municipality, url, site } = r.member;
+  // As every region document names a member: its branch and folder are the fetch's business.
+  return {
+    ...regionHeader(r.region.config.name, r.lang),
+    kind: 'region-member-added',
+    file: REGION_FILE,
+    member: { id, name, municipality, url, site },
+  };
+}
+
 interface RegionMemberState {
   member: RegionMember;
   snapshot: SnapshotSummary | null;

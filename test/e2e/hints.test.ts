@@ -136,6 +136,21 @@ const SITUATIONS: Situation[] = [
     outcomes: [[/^ideas region sync$/, OK]],
   },
   {
+    name: 'a member added to a region',
+    keys: ['region.add.next'],
+    // The region and, in a folder of its own beside the region's file, a member registry (a copy of this test's).
+    setup: (c) => {
+      const dir = makeTempDir();
+      git(['init', '-q', '-b', 'main'], dir);
+      writeFile(dir, 'ideas.region.yaml', 'schemaVersion: 1\nname: Region\nlanguages: [sv, en]\nmembers: []\n');
+      fs.cpSync(c.dir, path.join(dir, 'medlem'), { recursive: true });
+      return dir;
+    },
+    provoke: [['region', 'add', 'medlem', './medlem', '--name', 'Medlemmen']],
+    after: true,
+    outcomes: [[/^ideas region sync --member medlem$/, OK]],
+  },
+  {
     name: 'a region never synced',
     keys: ['hint.regionNeverSynced'],
     setup: () => region(false),

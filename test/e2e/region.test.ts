@@ -65,6 +65,99 @@ function ideaFiles(dir: string): string[] {
   return out.sort();
 }
 
+describe('ideas region add', () => {
+  it('adds members to the file, everything else as it was, and the region syncs them', () => {
+    const dir = makeTempDir();
+    mustRun(['region', 'init', 'r', '--name', 'Skaraborg', '--lang', 'sv'], dir);
+    const root = path.join(dir, 'r');
+    const file = path.join(root, 'ideas.region.yaml');
+    const before = fs.readFileSync(file, 'utf8');
+    const lidkoping = makeMember('lidk', [{ title: 'Lånecyklar' }]);
+    const skovde = makeMember('skov', [{ title: 'Läsplatta' }]);
+    const r = ideas(
+      ['region', 'add', 'lidkoping', lidkoping.dir, '--name', 'Lidköpings kommun', '--municipality', '1494'],
+      {
+        cwd: root,
+      },
+    );
+    expect(r.code, describeRun(r)).toBe(0);
+    expect(r.stdout).toBe('ideas.region.yaml\n');
+    expect(r.stderr).toBe(
+      'La till medlemmen lidkoping (Lidköpings kommun) i ideas.region.yaml.\nHämta den med "ideas region sync --member lidkoping".\n',
+    );
+    const added = parseJson<{ kind: string; member: Record<string, unknown> }>(
+      mustRun(['region', 'add', 'skovde', skovde.dir, '--name', 'Skövde kommun', '--branch', 'main', '--json'], root),
+    );
+    expect(added.kind).toBe('region-member-added');
+    expect(added.member).toEqual({
+      id: 'skovde',
+      name: 'Skövde kommun',
+      municipality: null,
+      url: skovde.dir,
+      site: null,
+    });
+    // Only the members changed: the comments, the name and the languages are as init wrote them.
+    const after = fs.readFileSync(file, 'utf8');
+    expect(after.slice(0, before.indexOf('members:'))).toBe(before.slice(0, before.indexOf('members:')));
+    expect(after.slice(after.indexOf('members:'))).toBe(
+      [
+        'members:',
+        '  - id: lidkoping',
+        '    name: Lidköpings kommun',
+        '    municipality: "1494"',
+        `    url: ${lidkoping.dir}`,
+        '  - id: skovde',
+        '    name: Skövde kommun',
+        `    url: ${skovde.dir}`,
+        '    branch: main',
+        '',
+      ].join('\n'),
+    );
+    const sync = run(['region', 'sync', '--json'], root);
+    expect(sync.code, describeRun(sync)).toBe(0);
+    expect(parseJson<{ members: { id: string }[] }>(sync).members.map((m) => m.id)).toEqual(['lidkoping', 'skovde']);
+  });
+
+  it('refuses a member the file could not hold, in words, and leaves the file as it was', () => {
+    const dir = makeTempDir();
+    mustRun(['region', 'init', 'r'], dir);
+    const root = path.join(dir, 'r');
+    const file = path.join(root, 'ideas.region.yaml');
+    const member = makeMember('lidk', []);
+    mustRun(['region', 'add', 'lidkoping', member.dir, '--name', 'Lidköping'], root);
+    const before = fs.readFileSync(file, 'utf8');
+    const refused: [string[], string][] = [
+      [['lidkoping', `${member.dir}-2`, '--name', 'Igen'], 'member "lidkoping" is already listed (member 1)'],
+      [['grastorp', member.dir, '--name', 'Samma'], 'member "grastorp" points at the same repository'],
+      [['Grästorp', `${member.dir}-3`, '--name', 'G'], "The member's id is missing or is not a short key"],
+      [['grastorp', 'ext::sh -c touch% /tmp/x', '--name', 'G'], 'not one git can fetch from'],
+      [['grastorp', `${member.dir}-4`], 'The member grastorp needs a name: --name.'],
+    ];
+    for (const [args, said] of refused) {
+      const r = run(['region', 'add', ...args], root);
+      expect(r.code, describeRun(r)).toBe(2);
+      expect(r.stderr).toContain(said);
+      expect(r.stderr).not.toMatch(/ideas\.region\.yaml:\d+:\d+/);
+      expect(fs.readFileSync(file, 'utf8')).toBe(before);
+    }
+  });
+
+  it('killed while it writes the file: the file as it was, and nothing else in the work tree', () => {
+    const dir = makeTempDir();
+    mustRun(['region', 'init', 'r'], dir);
+    const root = path.join(dir, 'r');
+    const before = fs.readFileSync(path.join(root, 'ideas.region.yaml'), 'utf8');
+    const member = makeMember('lidk', []);
+    const killed = ideas(['region', 'add', 'lidkoping', member.dir, '--name', 'L'], {
+      cwd: root,
+      env: { IDEAS_FAULT: 'kill:write:temp-written' },
+    });
+    expect(killed.signal, describeRun(killed)).toBe('SIGKILL');
+    expect(fs.readFileSync(path.join(root, 'ideas.region.yaml'), 'utf8')).toBe(before);
+    expect(fs.readdirSync(root).sort()).toEqual(['.git', 'ideas.region.yaml']);
+  });
+});
+
 describe('ideas region init', () => {
   it('makes a region file in a new git repository, and refuses to make it twice', () => {
     const dir = makeTempDir();

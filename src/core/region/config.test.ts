@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isIdeasError } from '../errors.js';
 import { regionValidator } from '../../io/schemas.js';
-import { normalizeMemberPath, parseRegionText as parseWith, regionTemplate } from './config.js';
+import { normalizeMemberPath, parseRegionText as parseWith, regionTemplate, withMember } from './config.js';
 
 /** The region file's own validator, as io/region/region-root.ts hands it in. */
 const parseRegionText = (text: string, file: string, lang: 'sv' | 'en') =>
@@ -65,5 +65,58 @@ describe('parseRegionText', () => {
 describe('normalizeMemberPath', () => {
   it('makes the folder plain', () => {
     expect([undefined, '.', './', 'a/./b/', 'a//b'].map(normalizeMemberPath)).toEqual(['', '', '', 'a/b', 'a/b']);
+  });
+});
+
+describe('withMember', () => {
+  it('adds members after the last, and keeps the other entries, the comments and the quoting', () => {
+    const text = [
+      '# Regionen',
+      'schemaVersion: 1',
+      'name: "Skaraborg"   # kommunerna i Skaraborg',
+      'languages: [sv, en]',
+      'members:',
+      '  # den första',
+      "  - {id: lidkoping, name: 'Lidköping', url: ../l}",
+      '# slut',
+      '',
+    ].join('\n');
+    const added = withMember(text, { id: 'skovde', name: 'Skövde kommun', url: '../s', municipality: '1496' });
+    expect(added).toBe(
+      [
+        '# Regionen',
+        'schemaVersion: 1',
+        'name: "Skaraborg" # kommunerna i Skaraborg',
+        'languages: [sv, en]',
+        'members:',
+        '  # den första',
+        "  - {id: lidkoping, name: 'Lidköping', url: ../l}",
+        '  - id: skovde',
+        '    name: Skövde kommun',
+        '    municipality: "1496"',
+        '    url: ../s',
+        '',
+        '# slut',
+        '',
+      ].join('\n'),
+    );
+    expect(parseRegionText(added, 'f', 'sv').members.map((m) => [m.id, m.municipality])).toEqual([
+      ['lidkoping', null],
+      ['skovde', '1496'],
+    ]);
+  });
+
+  it("turns the template's empty list into a block, and gives a text the file's own check reads", () => {
+    const text = regionTemplate('Skaraborg', 'sv');
+    const added = withMember(text, { id: 'a', name: 'A: kommun #1', url: 'https://x.example/a.git', branch: 'main' });
+    expect(added.slice(0, text.indexOf('members:'))).toBe(text.slice(0, text.indexOf('members:')));
+    expect(added.slice(text.indexOf('members:'))).toBe(
+      'members:\n  - id: a\n    name: "A: kommun #1"\n    url: https://x.example/a.git\n    branch: main\n',
+    );
+    expect(parseRegionText(added, 'f', 'sv').members[0]?.name).toBe('A: kommun #1');
+    // A file without members gets the key.
+    expect(withMember('name: R\nlanguages: [sv]\n', { id: 'a', name: 'A', url: '../a' })).toBe(
+      'name: R\nlanguages: [sv]\nmembers:\n  - id: a\n    name: A\n    url: ../a\n',
+    );
   });
 });

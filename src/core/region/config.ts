@@ -10,6 +10,7 @@ import { describeErrors, type Validator } from '../criteria/schema-check.js';
 import { parseYamlSafely, YamlProblem } from '../front-matter/front-matter.js';
 import { YamlPositions } from '../front-matter/positions.js';
 import { nullProtoDeep } from '../safe-object.js';
+import { yamlPackage } from '../front-matter/yaml-package.js';
 
 import { REGION_FILE } from './file-name.js';
 
@@ -132,6 +133,41 @@ function locate(text: string, problems: readonly RuleProblem[], lang: Lang): str
   });
 }
 
+/** A member as `ideas region add` is given it: the keys of a member in the file, those not given left out. */
+export interface MemberInput {
+  id: string;
+  name: string;
+  url: string;
+  municipality?: string;
+  branch?: string;
+  path?: string;
+  site?: string;
+}
+
+/**
+ * The region file's text with `member` added after its members, everything else as it was (comments, order,
+ * quoting; an empty flow list `members: []` becomes a block list). Only the text: the caller checks it as the file
+ * is read (parseRegionText) before writing it.
+ */
+export function withMember(text: string, member: MemberInput): string {
+  const { parseDocument, isSeq } = yamlPackage();
+  const doc = parseDocument(text.replace(/^\uFEFF/, ''), { uniqueKeys: false });
+  const entry: Record<string, string> = { id: member.id, name: member.name };
+  for (const key of ['municipality', 'url', 'branch', 'path', 'site'] as const) {
+    const value = member[key];
+    if (value !== undefined) entry[key] = value;
+  }
+  const node = doc.createNode(entry);
+  const members = doc.get('members', true);
+  if (isSeq(members)) {
+    members.flow = false;
+    members.items.push(node);
+  } else {
+    doc.set('members', doc.createNode([entry]));
+  }
+  return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
+}
+
 /** Where a member is declared in the file's text (the line of its `id`), for findings about it; null if unknown. */
 export function memberLine(text: string, index: number): number | null {
   try {
@@ -147,6 +183,7 @@ export function regionTemplate(name: string, lang: Lang): string {
     lang === 'sv'
       ? [
           '# Varje medlem är en kommuns egen idésluss, i sitt eget git-förråd. Regionen läser den, skriver aldrig.',
+          '# Lägg till en med ideas region add (ideas region add --help), eller skriv in den här så här:',
           '#  - id: lidkoping            # kort nyckel: a-z, siffror, bindestreck',
           '#    name: Lidköpings kommun',
           '#    municipality: "1494"     # kommunkod',
@@ -156,6 +193,7 @@ export function regionTemplate(name: string, lang: Lang): string {
         ]
       : [
           "# Each member is one municipality's own idea sluice, in its own git repository. The region reads it, never writes.",
+          '# Add one with ideas region add (ideas region add --help), or write it in here like this:',
           '#  - id: lidkoping            # short key: a-z, digits, dashes',
           '#    name: Lidköping Municipality',
           '#    municipality: "1494"     # municipality code',
@@ -163,8 +201,14 @@ export function regionTemplate(name: string, lang: Lang): string {
           "#    branch: main             # default: the repository's default branch",
           '#    path: .                  # the folder of ideas.config.yaml in the repository',
         ];
+  // What the file is, and what checks it (the format, field by field, for an editor too: `ideas schema --region`).
+  const about =
+    lang === 'sv'
+      ? '# Idéslussregion: regionens fil, läses av ideas region och kontrolleras mot ideas schema --region'
+      : "# Idea sluice region: the region's file, read by ideas region and checked against ideas schema --region";
   return [
-    `# yaml-language-server: $schema=https://ideas.invalid/schemas/region.schema.json`,
+    about,
+    '',
     'schemaVersion: 1',
     `name: ${JSON.stringify(name)}`,
     `languages: [${lang}]`,

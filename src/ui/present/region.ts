@@ -3,7 +3,8 @@ import type { Finding } from '../../core/finding.js';
 import { t, type Lang, type Localized } from '../../core/i18n/i18n.js';
 import { ageInDays } from '../../core/region/age.js';
 import type { IdClash } from '../../core/region/clashes.js';
-import type { RegionConfig, RegionMember } from '../../core/region/config.js';
+import { REGION_FILE, type RegionConfig, type RegionMember } from '../../core/region/config.js';
+import { shellQuote } from '../../core/shell/quote.js';
 import {
   memberFieldLabel,
   type MemberSnapshot,
@@ -14,6 +15,7 @@ import { documentOut, EXIT, jsonParts, jsonText, output, type Output, type View 
 import {
   regionCreatedDocument,
   regionDuplicatesDocument,
+  regionMemberAddedDocument,
   regionIdeaDocument,
   regionExportDocument,
   regionListDocument,
@@ -67,6 +69,25 @@ export function presentRegionInit(r: RegionInitView, json: boolean): Output {
   if (r.gitInit) lines.push(t(r.lang, 'region.init.git'));
   lines.push(t(r.lang, 'region.init.next'));
   o.out(`${lines.join('\n')}\n`);
+  return o.done();
+}
+
+export interface RegionAddView {
+  region: { root: string; file: string; config: RegionConfig };
+  lang: Lang;
+  member: RegionMember;
+}
+
+export function presentRegionAdd(r: RegionAddView, json: boolean): Output {
+  const o = output();
+  if (json) {
+    o.out(jsonText(regionMemberAddedDocument(r)));
+    return o.done();
+  }
+  const { id, name } = r.member;
+  o.out(`${terminalLine(REGION_FILE)}\n`);
+  o.err(`${terminalLine(t(r.lang, 'region.add.done', { id, name, file: REGION_FILE }))}\n`);
+  o.err(`${t(r.lang, 'region.add.next', { idArg: shellQuote(id) })}\n`);
   return o.done();
 }
 

@@ -118,6 +118,8 @@ export const contract = {
   'ph.format': { sv: 'format', en: 'format' },
   'ph.ref': { sv: 'revision', en: 'ref' },
   'ph.member:id': { sv: 'medlem:id', en: 'member:id' },
+  'ph.url': { sv: 'adress', en: 'url' },
+  'ph.code': { sv: 'kod', en: 'code' },
   'ph.base': { sv: 'bas', en: 'base' },
   'ph.head': { sv: 'topp', en: 'head' },
   'ph.paths': { sv: 'sökvägar', en: 'paths' },

@@ -340,6 +340,35 @@ export const help = {
     sv: 'skapa en region: ideas.region.yaml med namn, språk och medlemmar',
     en: 'create a region: ideas.region.yaml with its name, languages and members',
   },
+  'help.regionAdd': {
+    sv: 'lägg till en medlem i ideas.region.yaml: en kommuns idésluss i ett eget git-förråd',
+    en: "add a member to ideas.region.yaml: a municipality's registry in a git repository of its own",
+  },
+  'help.regionAddId': {
+    sv: 'medlemmens id: en kort nyckel (a-z, siffror, bindestreck) som namnger dess idéer, lidkoping:lidk-4k7q2x',
+    en: "the member's id: a short key (a-z, digits, dashes) that names its ideas, lidkoping:lidk-4k7q2x",
+  },
+  'help.regionAddUrl': {
+    sv: 'förrådets adress: https, ssh, git://, file:// eller en sökväg',
+    en: "the repository's address: https, ssh, git://, file:// or a path",
+  },
+  'help.regionAddName': {
+    sv: 'medlemmens namn, som vyerna visar (krävs)',
+    en: "the member's name, as the views show it (required)",
+  },
+  'help.regionAddMunicipality': { sv: 'kommunkoden, till exempel 1494', en: 'the municipality code, 1494 for example' },
+  'help.regionAddBranch': {
+    sv: 'grenen (standard: förrådets standardgren)',
+    en: "the branch (default: the repository's default branch)",
+  },
+  'help.regionAddPath': {
+    sv: 'mappen med ideas.config.yaml i förrådet (standard: förrådets rot)',
+    en: "the folder of ideas.config.yaml in the repository (default: the repository's top)",
+  },
+  'help.regionAddSite': {
+    sv: 'medlemmens egen publicerade webbplats, om den har en',
+    en: "the member's own published site, if it has one",
+  },
   'help.regionInitDir': { sv: 'mappen (standard: arbetsmappen)', en: 'the folder (default: the working directory)' },
   'help.regionInitName': {
     sv: 'regionens namn (standard: mappens namn)',

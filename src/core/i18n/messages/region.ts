@@ -149,8 +149,28 @@ export const region = {
   'region.init.done': { sv: 'Skapade regionen {file}.', en: 'Made the region {file}.' },
   'region.init.git': { sv: 'Mappen är nu ett git-förråd.', en: 'The folder is now a git repository.' },
   'region.init.next': {
-    sv: 'Nästa steg: lägg till medlemmarna under members: i filen, och kör "ideas region sync".',
-    en: 'Next: add the members under members: in the file, and run "ideas region sync".',
+    sv: 'Nästa steg: lägg till medlemmarna, en i taget med ideas region add (se ideas region add --help), och kör "ideas region sync".',
+    en: 'Next: add the members, one at a time with ideas region add (see ideas region add --help), and run "ideas region sync".',
+  },
+  'region.add.done': {
+    sv: 'La till medlemmen {id} ({name}) i {file}.',
+    en: 'Added the member {id} ({name}) to {file}.',
+  },
+  'region.add.next': {
+    sv: 'Hämta den med "ideas region sync --member {idArg}".',
+    en: 'Fetch it with "ideas region sync --member {idArg}".',
+  },
+  'err.regionAddName': {
+    sv: 'Medlemmen {id} behöver ett namn: --name.',
+    en: 'The member {id} needs a name: --name.',
+  },
+  'hint.regionAddName': {
+    sv: 'Namnet visas i regionens vyer och på dess webbplats, till exempel kommunens: --name "Lidköpings kommun".',
+    en: 'The name is shown in the region\'s views and on its site, the municipality\'s for example: --name "Lidköping Municipality".',
+  },
+  'err.regionAddInvalid': {
+    sv: 'Medlemmen {id} kan inte läggas till; ideas.region.yaml är som förut.',
+    en: 'The member {id} cannot be added; ideas.region.yaml is as it was.',
   },
   'region.sync.progress': {
     sv: 'Synkar medlemmar: {done} av {total}',
