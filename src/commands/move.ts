@@ -13,6 +13,7 @@ import { moveRequest, transition, type TransitionResult } from './transition.js'
 import { gateFor } from './stage-gate.js';
 import { planTransition, requireCouncil } from '../core/sluice/transition.js';
 import { whereHistorySays } from '../core/sluice/unfinished-move.js';
+import { ideaWord } from '../core/sluice/id.js';
 import { editedText } from './edit.js';
 import { fieldBook, fixPlace, type FieldBook } from './field-book.js';
 import { gateFixes } from '../core/sluice/gate-fix.js';
@@ -64,8 +65,8 @@ export async function runMove(opts: MoveOptions, ctx: Ctx): Promise<MoveResult> 
           hint: 'hint.stageMissing',
           hintParams: {
             example: {
-              sv: `ideas move ${idea.id ?? ''} ${shellQuote((movable[0] as Stage).label.sv.toLowerCase())}`,
-              en: `ideas move ${idea.id ?? ''} ${shellQuote((movable[0] as Stage).label.en.toLowerCase())}`,
+              sv: `ideas move ${shellQuote(ideaWord(idea))} ${shellQuote((movable[0] as Stage).label.sv.toLowerCase())}`,
+              en: `ideas move ${shellQuote(ideaWord(idea))} ${shellQuote((movable[0] as Stage).label.en.toLowerCase())}`,
             },
           },
         },
@@ -77,7 +78,7 @@ export async function runMove(opts: MoveOptions, ctx: Ctx): Promise<MoveResult> 
       council.length > 0
         ? t(lang, 'prompt.moveCouncil', {
             stages: council.map((s) => s.label[lang]).join(', '),
-            command: shellCommand(['ideas', 'decide', idea.id ?? idea.path, '--decision', 'approve']),
+            command: shellCommand(['ideas', 'decide', ideaWord(idea), '--decision', 'approve']),
           })
         : undefined;
     const key = await prompter.select({

@@ -305,8 +305,8 @@ const SITUATIONS: Situation[] = [
   {
     name: 'an idea in a folder its history does not lead to',
     keys: ['h.historyStage'],
-    // Moved by hand into a stage the council decides on: its approval writes the move.
-    setup: (c) => rewrite(c, ID, 'refinement', idea(ID, 'idea', ['coach: Lo Ek'])),
+    // Moved by hand into Parkerad: `ideas move` writes that move.
+    setup: (c) => rewrite(c, ID, 'parked', idea(ID, 'idea', ['coach: Lo Ek'])),
     provoke: [['validate']],
     outcomes: [[/./, OK]],
   },
@@ -352,7 +352,6 @@ const SITUATIONS: Situation[] = [
       'h.historyDate',
       'h.moveGateClosed',
       'h.moveNotNext',
-      'h.moveNoHistory',
       'h.ideaRemoved',
       'h.idUnreadable',
       'h.diffUnreadable',
@@ -382,23 +381,33 @@ const SITUATIONS: Situation[] = [
       [/^ideas edit \S+$/, ASKS_EDIT],
       [/^ideas validate$/, FINDS],
       [/^git checkout .* && ideas decide /, OK],
-      // Moved by hand into the council's stage, its gate open: the council's approval writes the move.
-      [/^ideas decide /, OK],
     ],
   },
   {
     name: 'a pull request with ideas moved by hand, past a closed gate and on from where the history says',
     keys: ['h.moveNoHistory', 'h.moveGateClosedByHand', 'h.moveMismatch'],
     setup: (c) => {
-      // Into the council's stage with no entry, and no coach for its gate; on into Test after an entry to Förädling.
-      rewrite(c, NO_COACH, 'refinement', idea(NO_COACH, 'idea'));
-      rewrite(c, ID, 'test', idea(ID, 'idea', ['coach: Lo Ek'], moved('idea', 'refinement')));
+      // Two ideas in Test at the base. In the change, one is moved by hand into Utvärdering, whose gate it does not
+      // pass; the other is given an entry into Utvärdering, then moved by hand on into Parkerad.
+      const [moved1, moved2] = ['sund-t3st01', 'sund-t3st02'];
+      for (const id of [moved1, moved2])
+        writeFile(c.dir, `${c.folder('test')}/${fileName(id)}`, idea(id, 'test', ['coach: Lo Ek']));
+      git(['add', '-A'], c.dir);
+      git(['commit', '-q', '-m', 'two ideas in Test'], c.dir);
+      const at = (id: string, stage: string) => path.join(c.dir, c.folder(stage), fileName(id));
+      fs.renameSync(at(moved1, 'test'), at(moved1, 'evaluation'));
+      fs.rmSync(at(moved2, 'test'));
+      writeFile(
+        c.dir,
+        `${c.folder('parked')}/${fileName(moved2)}`,
+        idea(moved2, 'test', ['coach: Lo Ek'], moved('test', 'evaluation')),
+      );
     },
     provoke: [['diff', 'main']],
-    // The council's approval writes each move: past the closed gate with --force; without it, the gate refuses.
     outcomes: [
-      [/^ideas decide \S+ .* --force$/, OK],
-      [/^ideas decide /, FINDS],
+      [/^ideas move \S+ evaluation$/, FINDS],
+      [/^ideas move \S+ evaluation --force$/, OK],
+      [/^ideas move \S+ parked$/, OK],
     ],
   },
   {

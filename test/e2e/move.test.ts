@@ -497,6 +497,13 @@ describe.concurrent('ideas move: a move made by hand, written in the history', (
   it("into the council's stage: the move refers to the council, whose decision writes the move", async ({ expect }) => {
     const root = makeSluice();
     git(['mv', ideaPath('sund-eev2bz'), ideaPath('sund-eev2bz', '03-test')], root);
+    // The diff describes the council's decision: a command run as printed would record one no one made.
+    const hinted = await runCli(root, ['diff', 'HEAD', '--json']);
+    const hints = (JSON.parse(hinted.stdout) as { findings: { rule: string; hint: string }[] }).findings;
+    const missing = hints.find((f) => f.rule === 'move/missing-history')?.hint ?? '';
+    expect(missing).toContain('En flytt till Test är idérådets beslut');
+    expect(missing).toContain('ideas decide sund-eev2bz --decision godkänn --to test --reason <rådets motivering>');
+    expect(missing).not.toContain('`');
     const move = await runCli(root, ['move', 'sund-eev2bz', 'test']);
     expect(move.code).toBe(2);
     expect(move.stderr).toContain('ideas decide');
@@ -505,6 +512,8 @@ describe.concurrent('ideas move: a move made by hand, written in the history', (
       'sund-eev2bz',
       '--decision',
       'approve',
+      '--to',
+      'test',
       '--reason',
       'Beslut på idérådet 3 december',
       '--by',

@@ -5,6 +5,7 @@ import { t, type Lang, type Localized, type MessageKey, type Params } from '../i
 import { historyOf, startsAgain, toIdeaFields, type IdeaFields } from '../sluice/idea.js';
 import { unfinishedMove } from '../sluice/unfinished-move.js';
 import { recordingCommand } from '../sluice/transition.js';
+import { ideaWord } from '../sluice/id.js';
 import { overrideIn } from '../sluice/override.js';
 import { stageLabelOf } from '../sluice/stage-lookup.js';
 import { challengeProblem } from '../sluice/challenge.js';
@@ -142,7 +143,11 @@ export function checkIdeaFile(file: FileToCheck, bytes: Uint8Array, ctx: CheckCo
   // An idea starts once, in its first entry (see startsAgain).
   history.forEach((e, i) => {
     if (!startsAgain(e, i)) return;
-    const params = { n: i + 1, action: String(e.action), idArg: shellQuote(idea.id ?? file.path) };
+    const params = {
+      n: i + 1,
+      action: String(e.action),
+      idArg: shellQuote(ideaWord({ id: idea.id, path: file.path })),
+    };
     extra.push({
       pointer: `/history/${i}/action`,
       rule: 'history/start-again',
@@ -154,6 +159,14 @@ export function checkIdeaFile(file: FileToCheck, bytes: Uint8Array, ctx: CheckCo
   const lastMove = history.findLastIndex((e) => typeof e.to === 'string');
   const last = history[lastMove];
   if (last && typeof last.to === 'string' && last.to !== file.stage.key) {
+    // A move made by hand: `ideas move` writes its entry, or into a stage the council decides on, its decision.
+    const stageHint = file.stage.council ? 'h.historyStageCouncil' : 'h.historyStage';
+    const stageParams = {
+      command: recordingCommand(idea, file.stage, false),
+      idArg: shellQuote(ideaWord(idea)),
+      stage: file.stage.label,
+      toKey: file.stage.key,
+    };
     extra.push({
       pointer: `/history/${lastMove}/to`,
       rule: 'history/stage',
@@ -164,12 +177,12 @@ export function checkIdeaFile(file: FileToCheck, bytes: Uint8Array, ctx: CheckCo
       },
       hint: unfinishedMove(idea)
         ? {
-            sv: t('sv', 'h.historyStageUnfinished', { id: shellQuote(idea.id ?? file.path), to: shellQuote(last.to) }),
-            en: t('en', 'h.historyStageUnfinished', { id: shellQuote(idea.id ?? file.path), to: shellQuote(last.to) }),
+            sv: t('sv', 'h.historyStageUnfinished', { id: shellQuote(ideaWord(idea)), to: shellQuote(last.to) }),
+            en: t('en', 'h.historyStageUnfinished', { id: shellQuote(ideaWord(idea)), to: shellQuote(last.to) }),
           }
         : {
-            sv: t('sv', 'h.historyStage', { command: recordingCommand(idea.id ?? file.path, file.stage, false) }),
-            en: t('en', 'h.historyStage', { command: recordingCommand(idea.id ?? file.path, file.stage, false) }),
+            sv: t('sv', stageHint, stageParams),
+            en: t('en', stageHint, stageParams),
           },
     });
   }

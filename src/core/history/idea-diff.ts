@@ -10,6 +10,7 @@
  */
 import { decisionWord, isDecision } from '../sluice/decision.js';
 import { councilLeadsInto, recordingCommand } from '../sluice/transition.js';
+import { ideaWord } from '../sluice/id.js';
 import { stageByKey, type RegistryConfig, type Stage } from '../sluice/config.js';
 import { compareFindings, type Finding, type Severity } from '../finding.js';
 import { MATTER_FIRST_LINE, readFrontMatter, type FrontMatterResult } from '../front-matter/front-matter.js';
@@ -512,7 +513,7 @@ export function diffSnapshots(base: Snapshot, head: Snapshot, opts: DiffOptions)
       severity,
       message: t(lang, message, params),
       // A hint's command names the idea, quoted for the shell, so that it runs as printed.
-      hint: t(lang, hint, { idArg: shellQuote(at.idea?.id ?? at.path), ...params }),
+      hint: t(lang, hint, { idArg: shellQuote(ideaWord({ id: at.idea?.id ?? null, path: at.path })), ...params }),
     });
   };
   /** A history entry in words, as `ideas show` says it: "flyttad Förädling → Test". */
@@ -684,9 +685,17 @@ export function diffSnapshots(base: Snapshot, head: Snapshot, opts: DiffOptions)
     return { steps, current, last };
   };
 
-  /** The command that writes the entry of a move a file was given by hand, into its folder's stage (base's rules). */
-  const recording = (h: SnapshotIdea, force: boolean) =>
-    recordingCommand(h.idea?.id ?? h.path, stageByKey(rules, h.stage.key) ?? h.stage, force);
+  /**
+   * A move a file was given by hand, into its folder's stage: whether the council decides on it (by the base's rules),
+   * and the command that writes its entry otherwise.
+   */
+  const byHand = (h: SnapshotIdea, force: boolean) => {
+    const into = stageByKey(rules, h.stage.key) ?? h.stage;
+    return {
+      council: into.council === true,
+      command: recordingCommand({ id: h.idea?.id ?? null, path: h.path }, into, force),
+    };
+  };
 
   /**
    * Where a walk must end: in the stage of the idea's folder. A move into a stage whose criteria the idea does not
@@ -699,19 +708,25 @@ export function diffSnapshots(base: Snapshot, head: Snapshot, opts: DiffOptions)
     // Every rule the arrival breaks, at once: a move no entry records, the stage it skipped, the gate it passed.
     const unrecorded = w.current !== h.stage.key;
     if (!w.last && start !== h.stage.key) {
-      finding(h, '/history', 'move/missing-history', 'f.moveNoHistory', 'h.moveNoHistory', {
-        from: label(start),
-        to: h.stage.label[lang],
-        fromKey: start,
-        toKey: h.stage.key,
-        command: recording(h, false),
-      });
+      const hand = byHand(h, false);
+      finding(
+        h,
+        '/history',
+        'move/missing-history',
+        'f.moveNoHistory',
+        hand.council ? 'h.moveNoHistoryCouncil' : 'h.moveNoHistory',
+        { from: label(start), to: h.stage.label[lang], fromKey: start, toKey: h.stage.key, command: hand.command },
+      );
     } else if (w.last && unrecorded) {
-      finding(h, `/history/${w.last.index}/to`, 'move/history-mismatch', 'f.moveToMismatch', 'h.moveMismatch', {
-        last: label(w.current),
-        to: h.stage.label[lang],
-        command: recording(h, false),
-      });
+      const hand = byHand(h, false);
+      finding(
+        h,
+        `/history/${w.last.index}/to`,
+        'move/history-mismatch',
+        'f.moveToMismatch',
+        hand.council ? 'h.moveMismatchCouncil' : 'h.moveMismatch',
+        { last: label(w.current), to: h.stage.label[lang], toKey: h.stage.key, command: hand.command },
+      );
     }
     // The move no entry records is checked as one that an entry records would be: it may skip no stage.
     const was = stageByKey(rules, w.current);
@@ -723,18 +738,21 @@ export function diffSnapshots(base: Snapshot, head: Snapshot, opts: DiffOptions)
       });
     }
     const forced = w.last?.forced === true && !unrecorded;
+    const hand = byHand(h, true);
     if (gate && gate.missing.length > 0 && !forced) {
       finding(
         h,
         w.last ? `/history/${w.last.index}` : '/history',
         'move/gate-closed',
         'f.moveGateClosed',
-        // A move made by hand, which no entry records yet: `ideas move` writes its entry, forced past the gate.
-        unrecorded ? 'h.moveGateClosedByHand' : 'h.moveGateClosed',
+        // A move made by hand, which no entry records yet: `ideas move` writes its entry, forced past the gate, or
+        // into the council's stage, the council's decision.
+        !unrecorded ? 'h.moveGateClosed' : hand.council ? 'h.moveGateClosedByHandCouncil' : 'h.moveGateClosedByHand',
         {
           to: label(h.stage.key),
           missing: gate.missing.map((p) => p.message[lang]).join('; '),
-          command: recording(h, true),
+          toKey: h.stage.key,
+          command: hand.command,
         },
       );
     }
@@ -874,7 +892,7 @@ export function diffSnapshots(base: Snapshot, head: Snapshot, opts: DiffOptions)
       hint: t(lang, 'h.ideaRemoved', {
         base: shellQuote(opts.baseName),
         file: shellQuote(b.path),
-        idArg: shellQuote(id),
+        idArg: shellQuote(ideaWord({ id, path: b.path })),
         reason: shellQuote(t(lang, 'h.parkReason')),
       }),
     });

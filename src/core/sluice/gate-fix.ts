@@ -5,6 +5,7 @@
  * a list, cannot be given on a command line, so its line says where to write it instead. A field the idea may not
  * have at all gets `--unset field`.
  */
+import { ideaWord } from './id.js';
 import { isRecordSchema, recordFields, type FieldSpec } from '../criteria/fields.js';
 import { isUnwanted, type SchemaProblem } from '../criteria/schema-check.js';
 import { t, type Lang } from '../i18n/i18n.js';
@@ -96,7 +97,7 @@ export function fixHeading(missing: readonly Problem[]): 'gate.fixWith' | 'gate.
 
 /** `ideas [-C <dir>] edit <id>`: the start of every line these print. */
 function editCommand(idea: { id: string | null; path: string }, where: { registryFlag?: string }): string[] {
-  return ['ideas', ...(where.registryFlag ? ['-C', where.registryFlag] : []), 'edit', idea.id ?? idea.path];
+  return ['ideas', ...(where.registryFlag ? ['-C', where.registryFlag] : []), 'edit', ideaWord(idea)];
 }
 
 /**

@@ -16,6 +16,7 @@ import { checkGate, forwardStage, missingFor, type Gate } from './gate.js';
 import { historyOf, type IdeaFields } from './idea.js';
 import { resolveStage, stageLabelOf } from './stage-lookup.js';
 import { unfinishedMove, whereHistorySays } from './unfinished-move.js';
+import { ideaWord } from './id.js';
 import { fixHeading } from './gate-fix.js';
 
 /** What a gate checks an idea against: the base schema every idea meets, and the criteria of each stage. */
@@ -250,7 +251,7 @@ export function requireCouncil(
   const reachable = idea.stage.next.includes(to.key) || (config !== undefined && councilReturn(config, idea.stage, to));
   const hint = {
     hint: 'hint.councilDecides',
-    hintParams: { command: councilCommand(idea.id ?? idea.path, reachable ? to : null, false) },
+    hintParams: { command: councilCommand(ideaWord(idea), reachable ? to : null) },
   } as const;
   if (reachable) throw new IdeasError('USAGE', 'err.councilDecides', { stage: to.label }, hint);
   const next = idea.stage.next.map((key) => (config ? stageLabelOf(config, key) : { sv: key, en: key }));
@@ -289,20 +290,19 @@ function councilReturn(config: RegistryConfig, from: Stage, to: Stage): boolean 
 }
 
 /** The command that records the council's approval of `id` (into `to`, when given), in each language. */
-function councilCommand(id: string, to: Stage | null, force: boolean): Localized {
+function councilCommand(id: string, to: Stage | null): Localized {
   const command = (lang: Lang) =>
-    `ideas decide ${shellQuote(id)} --decision ${decisionName('approve', lang)}${to ? ` --to ${shellQuote(to.key)}` : ''} --reason ${shellQuote(t(lang, 'hint.councilReason'))}${force ? ' --force' : ''}`;
+    `ideas decide ${shellQuote(id)} --decision ${decisionName('approve', lang)}${to ? ` --to ${shellQuote(to.key)}` : ''} --reason ${shellQuote(t(lang, 'hint.councilReason'))}`;
   return { sv: command('sv'), en: command('en') };
 }
 
 /**
- * The command that writes the entry of a move made by hand into `to` (see unfinished-move.ts), past a closed gate
- * with `force`: `ideas move`, or into a stage the council decides on, the council's approval.
+ * The command that writes the entry of a move made by hand into `to`, a stage the council does not decide on (see
+ * unfinished-move.ts), past a closed gate with `force`. Into the council's stage it is the council's decision,
+ * which a hint describes rather than prints: run as printed, it would record a decision no one made.
  */
-export function recordingCommand(id: string, to: Stage, force: boolean): Localized {
-  if (to.council) return councilCommand(id, to, force);
-  const command = `ideas move ${shellQuote(id)} ${shellQuote(to.key)}${force ? ' --force' : ''}`;
-  return { sv: command, en: command };
+export function recordingCommand(idea: { id: string | null; path: string }, to: Stage, force: boolean): string {
+  return `ideas move ${shellQuote(ideaWord(idea))} ${shellQuote(to.key)}${force ? ' --force' : ''}`;
 }
 
 /** The funding rule: money is granted only into a stage with `funding: true`. */
@@ -312,15 +312,12 @@ export function requireFunding(to: Stage | null): void {
 
 /** Where a decision takes an idea: approve forward, park and reject to those stages, return nowhere (advice only). */
 export function decisionTarget(
-  filed: IdeaFields,
+  idea: IdeaFields,
   decision: Decision,
   config: RegistryConfig,
   explicit?: string,
 ): Stage | null {
   if (explicit) return resolveStage(config, explicit);
-  // An idea moved by hand is decided on from the stage its history says: an approval into the stage it was moved
-  // to writes that move (planMove, and unfinished-move.ts).
-  const idea = whereHistorySays(filed, config.stages);
   const next = (key: string) => (idea.stage.next.includes(key) ? config.stages.find((s) => s.key === key) : undefined);
   switch (decision) {
     case 'approve': {

@@ -214,6 +214,10 @@ export const findings = {
     sv: 'Mappen avgör steget. Skriv in flytten som gjordes för hand med `{command}`, som skriver den i historiken och låter filen stå kvar.',
     en: 'The folder decides the stage. Record the move made by hand with `{command}`, which writes it in the history and leaves the file where it is.',
   },
+  'h.historyStageCouncil': {
+    sv: 'Mappen avgör steget, och en flytt till {stage} är idérådets beslut. När rådet har beslutat skriver ideas decide {idArg} --decision godkänn --to {toKey} --reason <rådets motivering> in flytten, och filen står kvar; annars flytta tillbaka filen.',
+    en: "The folder decides the stage, and a move into {stage} is the idea council's decision. When the council has decided, ideas decide {idArg} --decision approve --to {toKey} --reason <the council's reason> records the move, and the file stays where it is; otherwise move the file back.",
+  },
   'f.criteria': {
     sv: 'Uppfyller inte kraven för steget {stage}: {problem}',
     en: 'Does not meet the criteria of stage {stage}: {problem}',
@@ -265,6 +269,10 @@ export const findings = {
     sv: 'Skriv in flytten med `{command}`, som skriver historikposten och låter filen stå kvar, eller lägg till posten (action: moved, from: {fromKey}, to: {toKey}).',
     en: 'Record the move with `{command}`, which writes the history entry and leaves the file where it is, or add the entry (action: moved, from: {fromKey}, to: {toKey}).',
   },
+  'h.moveNoHistoryCouncil': {
+    sv: 'En flytt till {to} är idérådets beslut. När rådet har beslutat skriver ideas decide {idArg} --decision godkänn --to {toKey} --reason <rådets motivering> in flytten, och filen står kvar; annars flytta tillbaka filen.',
+    en: "A move into {to} is the idea council's decision. When the council has decided, ideas decide {idArg} --decision approve --to {toKey} --reason <the council's reason> records the move, and the file stays where it is; otherwise move the file back.",
+  },
   'f.moveFromMismatch': {
     sv: 'Historikposten säger {entryFrom} → {entryTo}, men idén stod i {current}.',
     en: 'The history entry says {entryFrom} → {entryTo}, but the idea was in {current}.',
@@ -280,6 +288,10 @@ export const findings = {
   'h.moveMismatch': {
     sv: 'Historikposten ska beskriva flytten: from är steget idén kom från, to steget den står i nu. Flyttades filen för hand, skriv in flytten med `{command}`.',
     en: 'The history entry must describe the move: from is the stage the idea came from, to the stage it is in now. If the file was moved by hand, record the move with `{command}`.',
+  },
+  'h.moveMismatchCouncil': {
+    sv: 'Historikposten ska beskriva flytten: from är steget idén kom från, to steget den står i nu. Flyttades filen för hand är flytten till {to} idérådets beslut: när rådet har beslutat skriver ideas decide {idArg} --decision godkänn --to {toKey} --reason <rådets motivering> in den.',
+    en: "The history entry must describe the move: from is the stage the idea came from, to the stage it is in now. If the file was moved by hand, the move into {to} is the idea council's decision: when the council has decided, ideas decide {idArg} --decision approve --to {toKey} --reason <the council's reason> records it.",
   },
   'f.historyEdited': {
     sv: 'Historikpost {n} ({date}, {action}) har ändrats.',
