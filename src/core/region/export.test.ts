@@ -37,7 +37,8 @@ describe('regionExportHeader', () => {
       { key: 'team', sv: 'Team', en: 'Team' },
       { key: 'budget', sv: 'Budget', en: 'Budget' },
     ]),
-    // A later member's title for the same field gives way to the first's; two fields of one title keep their keys.
+    // Another title for the same field: the column holds both members' data, so it is named by neither. Two fields of
+    // one title keep their keys.
     member([
       { key: 'cost', sv: 'Utgift', en: 'Expense' },
       { key: 'budget_2', sv: 'Budget', en: 'Budget' },
@@ -53,7 +54,7 @@ describe('regionExportHeader', () => {
       'Steg',
       'Beviljat belopp',
       'In i steget Test',
-      'Kostnad',
+      'cost',
       'Team: women',
       'budget',
       'budget_2',
@@ -68,7 +69,33 @@ describe('regionExportHeader', () => {
       'Stage',
       'Amount granted',
       'Entered Test',
-      'Cost',
+      'cost',
     ]);
+  });
+
+  it('takes no name from a member that is not plain text, or that another column has', () => {
+    const hostile = member([
+      { key: 'plan', sv: 'Idéns namn\u200b', en: 'x' },
+      { key: 'amount', sv: 'Beviljat belopp', en: 'x' },
+      { key: 'flipped', sv: '\u202eBeviljat\u202c', en: 'x' },
+      { key: 'long', sv: 'A'.repeat(40_000), en: 'x' },
+      { key: 'nul', sv: 'a\u0000b\u001b[31m', en: 'x' },
+      { key: 'wide', sv: 'ＩＤÉNS NAMN', en: 'x' },
+      { key: 'formula', sv: '=HYPERLINK("http://x")', en: 'x' },
+    ]);
+    const cols = ['title', 'granted', 'plan', 'amount', 'flipped', 'long', 'nul', 'formula'];
+    expect(regionExportHeader(cols, base, [hostile], config, 'sv')).toEqual([
+      'Idéns namn',
+      'Beviljat belopp',
+      'plan',
+      'amount',
+      'flipped',
+      'long',
+      'nul',
+      // Text, which the CSV writer guards as it guards every cell (src/core/exchange/csv.ts).
+      '=HYPERLINK("http://x")',
+    ]);
+    // A look-alike in another form of the same letters is the same label.
+    expect(regionExportHeader(['title', 'wide'], base, [hostile], config, 'sv')).toEqual(['Idéns namn', 'wide']);
   });
 });

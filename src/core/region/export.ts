@@ -51,9 +51,11 @@ export function regionIdeaTable(
 }
 
 /**
- * The CSV's header, for people: each column's label in `lang` (the member and its municipality, the fields of the
- * base schema `base`, the members' own fields as their schemas name them: the first member that names one), and its
- * key where it has none or where another column has the same label. The JSON export keeps the keys.
+ * The CSV's header, for people: each column's label in `lang`, and its key where it has none or shares one. The
+ * member and its municipality, the base schema's fields (`base`) and the program's own columns have their labels;
+ * a member's own field is named by its schemas only where every member that declares it names it the same, and
+ * that name is plain text: a member may not name a column that holds other members' data, nor take the name of one
+ * of the columns above (its own column is then headed by its key). The JSON export keeps the keys.
  */
 export function regionExportHeader(
   columns: readonly string[],
@@ -62,10 +64,49 @@ export function regionExportHeader(
   config: RegistryConfig,
   lang: Lang,
 ): string[] {
+  const ownLabel = columnLabelIn([base], config, lang);
+  const agreed = new Map<string, string | null>();
+  for (const s of snapshots)
+    for (const f of s.registry.fields ?? []) {
+      const title = plainLabel(f.title?.[lang]);
+      agreed.set(f.key, agreed.has(f.key) && agreed.get(f.key) !== title ? null : title);
+    }
   const properties = nullObject<Record<string, unknown>>();
-  for (const s of snapshots) for (const f of s.registry.fields ?? []) properties[f.key] ??= { 'x-title': f.title };
-  const fieldLabel = columnLabelIn([base, { properties }], config, lang);
-  return labelledHeader(columns, (key) =>
-    Object.hasOwn(MEMBER_LABELS, key) ? t(lang, MEMBER_LABELS[key as keyof typeof MEMBER_LABELS]) : fieldLabel(key),
+  for (const [key, title] of agreed) if (title !== null) properties[key] = { 'x-title': { sv: title, en: title } };
+  const memberLabel = columnLabelIn([{ properties }], config, lang);
+  const strong = (key: string): string | null => {
+    if (Object.hasOwn(MEMBER_LABELS, key)) return t(lang, MEMBER_LABELS[key as keyof typeof MEMBER_LABELS]);
+    const label = ownLabel(key);
+    // A part of a field (`team.women`) is the base schema's only where its field is.
+    if (label === null || !key.includes('.') || key.startsWith('entered.')) return label;
+    return ownLabel(key.slice(0, key.indexOf('.'))) === null ? null : label;
+  };
+  const taken = new Set(
+    columns
+      .map(strong)
+      .filter((l): l is string => l !== null)
+      .map(sameText),
   );
+  return labelledHeader(columns, (key) => {
+    const label = strong(key);
+    if (label !== null) return label;
+    const theirs = memberLabel(key);
+    return theirs !== null && !taken.has(sameText(theirs)) ? theirs : null;
+  });
 }
+
+/** Labels compared as a reader sees them: the same letters in another form or case are the same label. */
+const sameText = (label: string) => label.normalize('NFKC').toLowerCase();
+
+/** A label as a member's schema gives it, when it is plain text a header may show: else null (the key is shown). */
+function plainLabel(text: unknown): string | null {
+  if (typeof text !== 'string') return null;
+  const label = text.normalize('NFC').trim();
+  // Control and format characters (bidirectional ones and zero-width ones among them), private use and unassigned
+  // code points, line breaks: a label that reads otherwise than it is, or as another column's.
+  if (label === '' || label.length > MAX_LABEL || /[\p{Cc}\p{Cf}\p{Co}\p{Cn}\p{Zl}\p{Zp}]/u.test(label)) return null;
+  return label;
+}
+
+/** The longest label a member's schema may give a column: longer ones are headed by the key. */
+const MAX_LABEL = 80;
