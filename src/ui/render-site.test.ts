@@ -193,7 +193,7 @@ describe('pageName and esc', () => {
       ['met', '✓ uppfyllt', 'Pitch'],
       ['not-given', '– inte angivet', 'Jämställdhet'],
     ]);
-    expect(page).toContain('Inget krav är ouppfyllt; 1 av 2 valfria uppgifter är inte angivna.');
+    expect(page).toContain('Inget krav är ouppfyllt. Inte angivet: 1 valfri uppgift av 2.');
     expect(page).not.toContain('Alla krav är uppfyllda.');
   });
 

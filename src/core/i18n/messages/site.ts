@@ -66,8 +66,8 @@ export const site = {
   },
   'site.goalDesc': { sv: 'Förloppsstapel: {reached} av {target}.', en: 'Progress bar: {reached} of {target}.' },
   'site.gateOpenNotGiven': {
-    sv: 'Inget krav är ouppfyllt; {count} av {total} valfria uppgifter är inte angivna.',
-    en: 'No criterion is unmet; {count} of {total} optional details are not given.',
+    sv: 'Inget krav är ouppfyllt. Inte angivet: {count#valfri uppgift|valfria uppgifter} av {total}.',
+    en: 'No criterion is unmet. Not given: {count#optional detail|optional details} of {total}.',
   },
   'site.tableRegion': { sv: 'Tabell, rullar i sidled', en: 'Table, scrolls sideways' },
 } as const satisfies Record<string, Localized>;
