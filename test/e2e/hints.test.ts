@@ -411,6 +411,16 @@ const SITUATIONS: Situation[] = [
     ],
   },
   {
+    name: "a pull request that changes an idea's id in its file",
+    keys: ['h.idChanged'],
+    setup: (c) => {
+      const file = path.join(c.dir, c.folder('idea'), fileName(ID));
+      fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(`id: ${ID}`, `id: ${ID}x`));
+    },
+    provoke: [['diff', 'main']],
+    outcomes: [[/^git checkout /, OK]],
+  },
+  {
     name: 'a pull request that gives an id to another idea',
     keys: ['h.idReused'],
     setup: (c) =>

@@ -275,7 +275,20 @@ describe('checkIdeaFile', () => {
     const findings = checkIdeaFile(file, bytes, contextOf(registry)).findings;
     expect(findings.map((f) => [f.rule, f.severity, f.line, f.column])).toEqual([['id/file-name', 'error', 2, 5]]);
     expect(findings[0]?.message).toContain('ide-abcd12');
-    expect(findings[0]?.hint).toBe('Rename the file to ide-abcd12-cykelpool.md.');
+    // The name says another id: which of the two changed, validate cannot tell; an id never does (found from outside:
+    // a coordinator told only to rename the file made one idea of the branch two).
+    expect(findings[0]?.hint).toBe(
+      'The name says the id ide-zzzz99. An idea keeps its id: if the id was changed, set id: ide-zzzz99 back; if the file was misnamed, rename it to ide-abcd12-cykelpool.md.',
+    );
+    const unnamed = plant(
+      registry,
+      'idea',
+      'cykelpool.md',
+      '---\nid: ide-abcd13\ntitle: Cykelpool\ncreated: 2026-01-01\n---\n',
+    );
+    expect(checkIdeaFile(unnamed.file, unnamed.bytes, contextOf(registry)).findings[0]?.hint).toBe(
+      'Rename the file to ide-abcd13-cykelpool.md.',
+    );
   });
 
   it('accepts a file named by the id alone', () => {

@@ -5,7 +5,7 @@ import { t, type Lang, type Localized, type MessageKey, type Params } from '../i
 import { historyOf, startsAgain, toIdeaFields, type IdeaFields } from '../sluice/idea.js';
 import { unfinishedMove } from '../sluice/unfinished-move.js';
 import { recordingCommand } from '../sluice/transition.js';
-import { ideaWord } from '../sluice/id.js';
+import { idFromFileName, ideaWord } from '../sluice/id.js';
 import { overrideIn } from '../sluice/override.js';
 import { stageLabelOf } from '../sluice/stage-lookup.js';
 import { challengeProblem } from '../sluice/challenge.js';
@@ -129,12 +129,16 @@ export function checkIdeaFile(file: FileToCheck, bytes: Uint8Array, ctx: CheckCo
     const name = file.path.slice(file.path.lastIndexOf('/') + 1);
     if (!name.startsWith(`${idea.id}-`) && name !== `${idea.id}.md`) {
       const expected = `${idea.id}-${name.replace(/\.md$/, '').replace(/^[a-z0-9]{1,12}-[0-9a-z]{4,16}-?/i, '') || 'idea'}.md`;
+      // The name claims another id: the id may have been changed (an id never changes), or the file misnamed.
+      const named = idFromFileName(name);
+      const nameHint = named ? 'h.fileNameOtherId' : 'h.fileName';
+      const nameParams = { expected, named: named ?? '' };
       extra.push({
         pointer: '/id',
         rule: 'id/file-name',
         severity: 'error',
         message: { sv: t('sv', 'f.fileName', { id: idea.id }), en: t('en', 'f.fileName', { id: idea.id }) },
-        hint: { sv: t('sv', 'h.fileName', { expected }), en: t('en', 'h.fileName', { expected }) },
+        hint: { sv: t('sv', nameHint, nameParams), en: t('en', nameHint, nameParams) },
       });
     }
   }

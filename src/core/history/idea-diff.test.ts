@@ -590,6 +590,28 @@ describe('diffSnapshots: ids are never reused', () => {
     expect(d.changed).toEqual([]);
   });
 
+  it('an id changed in its file is id/changed: not an idea removed (whose hint would park it) and one added', () => {
+    const base = snapshot([file({}), file({ id: 'ide-bbbb22', name: 'ide-bbbb22-annat.md' })]);
+    // The same file, its `id:` line edited in a web editor; another file's id changed to one the base has.
+    const edited = file({ id: 'ide-aaaa1x', name: 'ide-aaaa11-lanecyklar.md', fields: { title: 'Lånecyklar!' } });
+    const d = diff(base, snapshot([edited, file({ id: 'ide-bbbb22', name: 'ide-bbbb22-annat.md' })]));
+    expect(d.findings.map((f) => [f.rule, f.file, f.message, f.hint])).toEqual([
+      [
+        'id/changed',
+        'ideas/01-ide/ide-aaaa11-lanecyklar.md',
+        'The idea in the file changed its id from ide-aaaa11 to ide-aaaa1x: an idea keeps its id.',
+        'Set id: ide-aaaa11 back in the file, or take the file back as it was: `git checkout main -- ideas/01-ide/ide-aaaa11-lanecyklar.md` (its other changes are then lost).',
+      ],
+    ]);
+    expect(d.removed).toEqual([]);
+    expect(d.added).toEqual([]);
+    // An id another idea of the base has is a reuse, said as before.
+    const taken = file({ id: 'ide-bbbb22', name: 'ide-aaaa11-lanecyklar.md' });
+    expect(rules(diff(base, snapshot([taken, file({ id: 'ide-bbbb22', name: 'ide-bbbb22-annat.md' })])))).not.toContain(
+      'id/changed',
+    );
+  });
+
   it('an edited created date alone is an edit, not another idea', () => {
     const a = snapshot([file({})]).ideas[0]?.idea ?? null;
     const b = snapshot([file({ fields: { created: '2026-01-11' } })]).ideas[0]?.idea ?? null;

@@ -923,6 +923,26 @@ export function diffSnapshots(base: Snapshot, head: Snapshot, opts: DiffOptions)
   }
   for (const b of pairs.baseNoId) if (!headPaths.has(b.path)) removed(b, '–');
 
+  // An id changed in its file (a web editor's `id:` line): the same idea, not one removed and one new. A hint to park
+  // the "removed" one would have parked an idea no one meant to. Its id is set back, whatever else changed.
+  const headAt = new Map(head.ideas.map((i) => [i.path, i]));
+  const renumbered = new Map<SnapshotIdea, string>();
+  for (const [id, files] of baseById) {
+    if (headById.has(id)) continue;
+    for (const b of files) {
+      const h = headAt.get(b.path);
+      if (h?.id && h.id !== id && !baseById.has(h.id) && !renumbered.has(h)) renumbered.set(h, id);
+    }
+  }
+  const wasRenumbered = (b: SnapshotIdea) => [...renumbered].some(([h, old]) => h.path === b.path && old === b.id);
+  for (const [h, old] of renumbered)
+    finding(h, '/id', 'id/changed', 'f.idChanged', 'h.idChanged', {
+      old,
+      new: h.id ?? '–',
+      base: shellQuote(opts.baseName),
+      file: shellQuote(h.path),
+    });
+
   const ids = [...new Set([...baseById.keys(), ...headById.keys()])].sort();
   for (const id of ids) {
     const { pairs: matched, gone, extra } = matchFiles(baseById.get(id) ?? [], headById.get(id) ?? []);
@@ -934,10 +954,11 @@ export function diffSnapshots(base: Snapshot, head: Snapshot, opts: DiffOptions)
       finding(other, '/id', 'id/duplicate', 'f.duplicateId', 'h.duplicateId', { id, other: keeper.path });
       out.added.push(ref(other, id));
     }
-    if (matched.length === 0 && keeper) added(keeper, id);
+    if (matched.length === 0 && keeper && !renumbered.has(keeper)) added(keeper, id);
     for (const b of gone) {
-      // Still there, but its id cannot be read at head: not removed; the file's own finding says what to mend.
-      if (!pairs.headNoId.some((x) => x.path === b.path)) removed(b, id);
+      // Still there, but its id cannot be read at head: not removed; the file's own finding says what to mend. Still
+      // there with another id: the finding above.
+      if (!pairs.headNoId.some((x) => x.path === b.path) && !wasRenumbered(b)) removed(b, id);
     }
     for (const [b, h] of matched) {
       // The same file in the same stage: nothing to check (and nothing to read whole). The same file in another stage

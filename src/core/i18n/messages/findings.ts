@@ -237,6 +237,10 @@ export const findings = {
     en: 'The file name does not match the id {id}: it must start with "{id}-".',
   },
   'h.fileName': { sv: 'Döp om filen till {expected}.', en: 'Rename the file to {expected}.' },
+  'h.fileNameOtherId': {
+    sv: 'Namnet säger id:t {named}. En idé behåller sitt id: har id:t ändrats, sätt tillbaka id: {named}; har filen fått fel namn, döp om den till {expected}.',
+    en: 'The name says the id {named}. An idea keeps its id: if the id was changed, set id: {named} back; if the file was misnamed, rename it to {expected}.',
+  },
   'f.outsideStage': {
     sv: 'Markdown-filen ligger utanför stegmapparna.',
     en: 'The Markdown file lies outside the stage folders.',
@@ -321,6 +325,14 @@ export const findings = {
   'f.idReusedDeleted': {
     sv: 'Id:t {id} tillhörde idén {path}, som togs bort i {commit}.',
     en: 'The id {id} belonged to the idea {path}, which was removed in {commit}.',
+  },
+  'f.idChanged': {
+    sv: 'Idén i filen har bytt id från {old} till {new}: en idé behåller sitt id.',
+    en: 'The idea in the file changed its id from {old} to {new}: an idea keeps its id.',
+  },
+  'h.idChanged': {
+    sv: 'Sätt tillbaka id: {old} i filen, eller ta tillbaka filen som den var: `git checkout {base} -- {file}` (då går filens andra ändringar förlorade).',
+    en: 'Set id: {old} back in the file, or take the file back as it was: `git checkout {base} -- {file}` (its other changes are then lost).',
   },
   'h.idReused': {
     sv: 'Ett id används bara en gång. Ge idén ett nytt id; `ideas new` skapar unika id:n.',
