@@ -542,3 +542,25 @@ describe.concurrent('ideas move: a move made by hand, written in the history', (
     expect(git(['status', '--porcelain'], root)).toBe('');
   });
 });
+
+describe.concurrent('ideas decide into a stage the council funds', () => {
+  it('says so when no amount is granted, and not when one is', async ({ expect }) => {
+    const root = makeSluice({ council: false });
+    const none = await runCli(root, ['decide', 'sund-eev2bz', '-d', 'approve', '-r', 'Bra plan', '--force']);
+    expect(none.code, none.stderr).toBe(0);
+    expect(none.stderr).toContain('Inga medel beviljades för Test (--amount anger ett belopp).');
+    const granted = await runCli(root, [
+      'decide',
+      'sund-vtkg00',
+      '-d',
+      'approve',
+      '-r',
+      'Bra plan',
+      '--amount',
+      '40000',
+      '--force',
+    ]);
+    expect(granted.code, granted.stderr).toBe(0);
+    expect(granted.stderr).not.toContain('Inga medel');
+  });
+});
