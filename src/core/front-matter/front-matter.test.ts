@@ -171,7 +171,11 @@ describe('readFrontMatter', () => {
     ['a nested mapping on one line', '---\ntitle: x\na: b: c\n---\n', 3, 'yaml.blockAsKey'],
     ['a value starting with @', '---\ntitle: x\nk: @bad\n---\n', 3, 'yaml.badScalarStart'],
     ['a word without a key', '---\ntitle: x\nfoo\nbar: 1\n---\n', 3, 'yaml.multilineKey'],
-    ['a quote never closed', '---\ntitle: "x\nk: 1\n---\n', 4, 'yaml.unclosedQuote'],
+    // On the line the quote opens (found from outside: the package's place, the end of the front matter, sent a
+    // coordinator to the closing ---).
+    ['a quote never closed', '---\ntitle: "x\nk: 1\n---\n', 2, 'yaml.unclosedQuote'],
+    // A key of a list's item indented one space short of the item's others: the indentation, not a missing comma.
+    ['a line of a list item indented short', '---\nh:\n  - a: 1\n   b: 2\n---\n', 4, 'yaml.badIndent'],
     ['a flow list never closed', '---\nk: [a, b\n---\n', 3, 'yaml.unclosedFlow'],
     ['an unknown escape', '---\nk: "\\q"\n---\n', 2, 'yaml.badEscape'],
     ['a line without a colon after a list', '---\nk:\n  - a\nfoo\n---\n', 4, 'yaml.noValue'],

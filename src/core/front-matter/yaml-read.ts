@@ -156,7 +156,12 @@ function readWithPackage(text: string): unknown {
     throw duplicateKey(keyAt(text, offset), line, column);
   }
   const first = error ?? doc.warnings.find((w) => w.code === 'TAG_RESOLVE_FAILED');
-  if (first) throw fromPackage(first.code, first.message, at(first.pos[0]));
+  if (first) {
+    // A quote never closed: the package places it where the text ends; the reader looks for it where it opens.
+    const opened = isUnclosedQuote(first.code, first.message) ? misreadToken(tokens, text) : null;
+    const offset = opened?.reason === 'yaml.unclosedQuote' ? opened.offset : first.pos[0];
+    throw fromPackage(first.code, first.message, at(offset));
+  }
   const repeated = repeatedYamlDirective(tokens);
   if (repeated !== -1)
     throw new YamlProblem(
@@ -172,7 +177,7 @@ function readWithPackage(text: string): unknown {
     throw new YamlProblem(
       'front-matter/yaml',
       'f.yaml',
-      'h.yaml',
+      yamlHint(misread.reason),
       { reason: localize(misread.reason) },
       at(misread.offset).line,
       at(misread.offset).column,
@@ -484,18 +489,29 @@ const REASONS: Record<
   BAD_COLLECTION_TYPE: 'yaml.badCollection',
 };
 
+const isUnclosedQuote = (code: string, message: string) =>
+  code === 'MISSING_CHAR' && message.startsWith('Missing closing');
+
 /**
- * The reason for one of the package's errors, in Swedish and English; common kinds of MISSING_CHAR and BAD_INDENT
- * (a quote or a bracket never closed, a line without a colon) told apart by the package's message.
+ * The reason for one of the package's errors; common kinds of MISSING_CHAR and BAD_INDENT (a quote or a bracket
+ * never closed, a line without a colon, a line of a list indented otherwise than its item) told apart by the
+ * package's message.
  */
-function yamlReason(code: string, message: string): Localized {
-  if (code === 'MISSING_CHAR' && message.startsWith('Missing closing')) return localize('yaml.unclosedQuote');
+function yamlReason(code: string, message: string): MessageKey {
+  if (isUnclosedQuote(code, message)) return 'yaml.unclosedQuote';
   if (code === 'MISSING_CHAR' && message.startsWith('Implicit map keys need to be followed by map values'))
-    return localize('yaml.noValue');
-  if (code === 'BAD_INDENT' && /^Flow (sequence|map) in block collection/.test(message))
-    return localize('yaml.unclosedFlow');
-  const key = Object.hasOwn(REASONS, code) ? REASONS[code as keyof typeof REASONS] : 'yaml.impossible';
-  return localize(key);
+    return 'yaml.noValue';
+  // `  - date: …` and then `   action: …`, indented one space short of the item's other keys.
+  if (code === 'MISSING_CHAR' && message.startsWith('Sequence item without - indicator')) return 'yaml.badIndent';
+  if (code === 'BAD_INDENT' && /^Flow (sequence|map) in block collection/.test(message)) return 'yaml.unclosedFlow';
+  return Object.hasOwn(REASONS, code) ? REASONS[code as keyof typeof REASONS] : 'yaml.impossible';
+}
+
+/** What to do about a YAML error, for the kinds a hand or a web editor makes most: a quote, an indentation. */
+function yamlHint(reason: MessageKey): MessageKey {
+  if (reason === 'yaml.unclosedQuote') return 'h.yamlQuote';
+  if (reason === 'yaml.badIndent' || reason === 'yaml.tabIndent') return 'h.yamlIndent';
+  return 'h.yaml';
 }
 
 function fromPackage(code: string, message: string, pos: { line: number; column: number }): YamlProblem {
@@ -514,7 +530,8 @@ function fromPackage(code: string, message: string, pos: { line: number; column:
   // The package's parser counts its own stack: front matter nested too deep for it is one finding.
   if (code === 'RESOURCE_EXHAUSTION')
     return new YamlProblem('front-matter/too-deep', 'f.tooDeep', 'h.tooDeep', {}, line, column);
-  return new YamlProblem('front-matter/yaml', 'f.yaml', 'h.yaml', { reason: yamlReason(code, message) }, line, column);
+  const reason = yamlReason(code, message);
+  return new YamlProblem('front-matter/yaml', 'f.yaml', yamlHint(reason), { reason: localize(reason) }, line, column);
 }
 
 function shortTag(tag: string): string {

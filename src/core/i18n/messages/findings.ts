@@ -133,6 +133,14 @@ export const findings = {
     sv: 'Konfigurationen ska vara fält (nyckel: värde).',
     en: 'The config must be fields (key: value).',
   },
+  'h.yamlQuote': {
+    sv: 'Stäng citattecknet i slutet av värdet, eller ta bort det om värdet inte behöver det.',
+    en: 'Close the quote at the end of the value, or remove it if the value does not need it.',
+  },
+  'h.yamlIndent': {
+    sv: 'Dra in raden med lika många mellanslag som raderna den hör ihop med.',
+    en: 'Indent the line with as many spaces as the lines it belongs with.',
+  },
   'h.yaml': {
     sv: 'Rätta YAML-syntaxen; citera text som innehåller : eller #.',
     en: 'Fix the YAML syntax; quote text that contains : or #.',
