@@ -3,7 +3,7 @@ import { IdeasError } from '../core/errors.js';
 import { t, type Lang } from '../core/i18n/i18n.js';
 import { resolveStage } from '../core/sluice/stage-lookup.js';
 import type { Stage } from '../core/sluice/config.js';
-import { shellCommand, shellQuote } from '../core/shell/quote.js';
+import { ideaWord, shellCommand, shellQuote } from '../core/shell/quote.js';
 import { findIdea } from '../io/find-idea.js';
 import { loadCriteria, type Registry } from '../io/registry.js';
 import { openRegistry } from './open-registry.js';
@@ -13,7 +13,6 @@ import { moveRequest, transition, type TransitionResult } from './transition.js'
 import { gateFor } from './stage-gate.js';
 import { planTransition, requireCouncil } from '../core/sluice/transition.js';
 import { whereHistorySays } from '../core/sluice/unfinished-move.js';
-import { ideaWord } from '../core/sluice/id.js';
 import { editedText } from './edit.js';
 import { fieldBook, fixPlace, type FieldBook } from './field-book.js';
 import { gateFixes } from '../core/sluice/gate-fix.js';

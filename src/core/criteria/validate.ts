@@ -5,11 +5,11 @@ import { t, type Lang, type Localized, type MessageKey, type Params } from '../i
 import { historyOf, startsAgain, toIdeaFields, type IdeaFields } from '../sluice/idea.js';
 import { unfinishedMove } from '../sluice/unfinished-move.js';
 import { recordingCommand } from '../sluice/transition.js';
-import { idFromFileName, ideaWord } from '../sluice/id.js';
+import { idFromFileName } from '../sluice/id-text.js';
+import { ideaWord, shellQuote } from '../shell/quote.js';
 import { overrideIn } from '../sluice/override.js';
 import { stageLabelOf } from '../sluice/stage-lookup.js';
 import { challengeProblem } from '../sluice/challenge.js';
-import { shellQuote } from '../shell/quote.js';
 import { YamlPositions } from '../front-matter/positions.js';
 import { describeErrors, isUnwanted, type SchemaProblem, type Validator } from './schema-check.js';
 

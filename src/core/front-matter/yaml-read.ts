@@ -16,7 +16,7 @@
  * `prototype`, in any case, as src/core/safe-object.ts says) are refused, as are keys that are lists or mappings and keys that become the same text.
  */
 import type { CST, Document, ErrorCode, Node } from 'yaml';
-import { localize, t, type Lang, type Localized, type MessageKey, type Params } from '../i18n/i18n.js';
+import { localize, t, type Lang, type MessageKey, type Params } from '../i18n/i18n.js';
 import { resolveCoreScalar } from './yaml-core-schema.js';
 import { yamlPackage } from './yaml-package.js';
 import { emptyMapping, readYamlSubset } from './yaml-subset.js';

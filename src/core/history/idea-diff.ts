@@ -10,7 +10,7 @@
  */
 import { decisionWord, isDecision } from '../sluice/decision.js';
 import { councilLeadsInto, recordingCommand } from '../sluice/transition.js';
-import { ideaWord } from '../sluice/id.js';
+import { ideaWord, shellQuote } from '../shell/quote.js';
 import { stageByKey, type RegistryConfig, type Stage } from '../sluice/config.js';
 import { compareFindings, type Finding, type Severity } from '../finding.js';
 import { MATTER_FIRST_LINE, readFrontMatter, type FrontMatterResult } from '../front-matter/front-matter.js';
@@ -21,7 +21,6 @@ import { isoDate, isStartAction, startsAgain, toIdea, type Idea } from '../sluic
 import { YamlPositions } from '../front-matter/positions.js';
 import { formatAmount } from './minutes.js';
 import { canonical } from './canonical.js';
-import { shellQuote } from '../shell/quote.js';
 import { byPath } from '../path-order.js';
 import { scalarText } from '../field-text.js';
 

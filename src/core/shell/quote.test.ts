@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { shellCommand, shellQuote } from './quote.js';
+import { ideaWord, shellCommand, shellQuote } from './quote.js';
 
 // That each quoted word comes back unchanged through a real `sh` is checked in test/e2e/contract.test.ts.
 describe('shellQuote', () => {
@@ -16,5 +16,18 @@ describe('shellQuote', () => {
     ['å', "'å'"],
   ])('%j is quoted as %s', (word, quoted) => {
     expect(shellQuote(word)).toBe(quoted);
+  });
+});
+
+describe('ideaWord', () => {
+  const path = 'ideas/01-ide/sund-4k7q2x-cykel.md';
+  it("names an idea by its id, and by its file's path where a command would read the id as an option or nothing", () => {
+    expect(ideaWord({ id: 'sund-4k7q2x', path })).toBe('sund-4k7q2x');
+    // An id from a file anyone may edit: `ideas move --registry=/elsewhere parked` would act on another registry.
+    expect(ideaWord({ id: '--registry=/elsewhere', path })).toBe(path);
+    expect(ideaWord({ id: '-C', path })).toBe(path);
+    expect(ideaWord({ id: ' ', path })).toBe(path);
+    expect(ideaWord({ id: null, path })).toBe(path);
+    expect(ideaWord({ id: null, path: '-x/01/a.md' })).toBe('./-x/01/a.md');
   });
 });

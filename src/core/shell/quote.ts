@@ -13,3 +13,14 @@ export function shellQuote(word: string): string {
 export function shellCommand(words: readonly string[]): string {
   return words.map(shellQuote).join(' ');
 }
+
+/**
+ * The word a printed command names an idea by: its id, or its file's path where the id would be read as something
+ * else by the command (a word that starts with `-` is an option; an empty one is none). An id comes from a file
+ * anyone may edit; the path starts with the ideas folder's name.
+ */
+export function ideaWord(idea: { id: string | null; path: string }): string {
+  const { id, path } = idea;
+  if (id !== null && id.trim() !== '' && !id.startsWith('-')) return id;
+  return path.startsWith('-') ? `./${path}` : path;
+}

@@ -5,11 +5,10 @@
  * a list, cannot be given on a command line, so its line says where to write it instead. A field the idea may not
  * have at all gets `--unset field`.
  */
-import { ideaWord } from './id.js';
+import { ideaWord, shellCommand } from '../shell/quote.js';
 import { isRecordSchema, recordFields, type FieldSpec } from '../criteria/fields.js';
 import { isUnwanted, type SchemaProblem } from '../criteria/schema-check.js';
 import { t, type Lang } from '../i18n/i18n.js';
-import { shellCommand } from '../shell/quote.js';
 
 type Schema = Record<string, unknown>;
 

@@ -8,7 +8,6 @@ import {
   newId,
   takenIds,
   randomIdPart,
-  ideaWord,
 } from './id.js';
 
 const constantBytes = (value: number) => (n: number) => new Uint8Array(n).fill(value);
@@ -93,18 +92,5 @@ describe('takenIds', () => {
     let calls = 0;
     const bytes = (n: number) => (given[calls++] ?? constantBytes(3))(n);
     expect(newId('sund', (id) => taken.has(id), bytes)).toBe('sund-222222');
-  });
-});
-
-describe('ideaWord', () => {
-  const path = 'ideas/01-ide/sund-4k7q2x-cykel.md';
-  it("names an idea by its id, and by its file's path where a command would read the id as an option or nothing", () => {
-    expect(ideaWord({ id: 'sund-4k7q2x', path })).toBe('sund-4k7q2x');
-    // An id from a file anyone may edit: `ideas move --registry=/elsewhere parked` would act on another registry.
-    expect(ideaWord({ id: '--registry=/elsewhere', path })).toBe(path);
-    expect(ideaWord({ id: '-C', path })).toBe(path);
-    expect(ideaWord({ id: ' ', path })).toBe(path);
-    expect(ideaWord({ id: null, path })).toBe(path);
-    expect(ideaWord({ id: null, path: '-x/01/a.md' })).toBe('./-x/01/a.md');
   });
 });

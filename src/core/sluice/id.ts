@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { idFromFileName } from './id-text.js';
 
 /**
  * Ids are `<prefix>-<6 random characters>`, such as `sund-4k7q2x`. Random rather than sequential: two people who
@@ -9,7 +10,7 @@ import { randomBytes } from 'node:crypto';
  */
 export const ID_ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
 export const ID_RANDOM_LENGTH = 6;
-export const ID_PATTERN = /^[a-z0-9]{1,12}-[0-9a-z]{4,16}$/;
+export { ID_PATTERN, idFromFileName } from './id-text.js';
 
 export function randomIdPart(length = ID_RANDOM_LENGTH, bytes: (n: number) => Uint8Array = randomBytes): string {
   const b = bytes(length);
@@ -24,12 +25,6 @@ export function newId(prefix: string, isTaken: (id: string) => boolean, bytes?: 
     if (!isTaken(id)) return id;
   }
   throw new Error('could not find a free id in 100 attempts');
-}
-
-/** The id a file name claims: `sund-4k7q2x-aldreomsorg-pa-distans.md` gives `sund-4k7q2x`. */
-export function idFromFileName(fileName: string): string | null {
-  const m = /^([a-z0-9]{1,12}-[0-9a-z]{4,16})(?:-|\.md$)/i.exec(fileName);
-  return m ? (m[1] ?? '').toLowerCase() : null;
 }
 
 /** The ids the files at `paths` (relative, with forward slashes) claim by their names: ids a new idea may not take. */
@@ -50,15 +45,4 @@ export function takenIds(paths: Iterable<string>, ...held: Iterable<string | nul
   const ids = idsInFileNames(paths);
   for (const list of held) for (const id of list) if (id) ids.add(id.toLowerCase());
   return ids;
-}
-
-/**
- * The word a printed command names an idea by: its id, or its file's path where the id would be read as something
- * else by the command (a word that starts with `-` is an option; an empty one is none). An id comes from a file
- * anyone may edit; the path starts with the ideas folder's name.
- */
-export function ideaWord(idea: { id: string | null; path: string }): string {
-  const { id, path } = idea;
-  if (id !== null && id.trim() !== '' && !id.startsWith('-')) return id;
-  return path.startsWith('-') ? `./${path}` : path;
 }

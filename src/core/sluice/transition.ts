@@ -9,14 +9,13 @@ import type { RegistryConfig, Stage } from './config.js';
 import { IdeasError } from '../errors.js';
 import { nullObjectFrom } from '../safe-object.js';
 import { t, type Lang, type Localized } from '../i18n/i18n.js';
-import { shellQuote } from '../shell/quote.js';
+import { ideaWord, shellQuote } from '../shell/quote.js';
 import type { SchemaProblem, Validator } from '../criteria/schema-check.js';
 import { decisionName, decisionNames, decisionWord, isDecision, type Decision } from './decision.js';
 import { checkGate, forwardStage, missingFor, type Gate } from './gate.js';
 import { historyOf, type IdeaFields } from './idea.js';
 import { resolveStage, stageLabelOf } from './stage-lookup.js';
 import { unfinishedMove, whereHistorySays } from './unfinished-move.js';
-import { ideaWord } from './id.js';
 import { fixHeading } from './gate-fix.js';
 
 /** What a gate checks an idea against: the base schema every idea meets, and the criteria of each stage. */
