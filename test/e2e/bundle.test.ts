@@ -67,9 +67,9 @@ describe('the bundled program', () => {
       env: cliEnv(),
       encoding: 'utf8',
     });
-    // The package read the broken file: its finding is the package's, on the line it names.
+    // The package read the broken file: its finding is the package's, placed where the quote opens.
     expect(r.status, r.stderr).toBe(1);
-    expect(r.stdout).toMatch(/sund-bbbbb1-trasig\.md\n {2}3:1 .*front-matter\/yaml/);
+    expect(r.stdout).toMatch(/sund-bbbbb1-trasig\.md\n {2}2:8 .*front-matter\/yaml/);
     const required = JSON.parse(readFileSync(out, 'utf8')) as string[];
     expect(required.filter((file) => file.includes(`${path.sep}node_modules${path.sep}yaml${path.sep}`))).toEqual([]);
   });
