@@ -30,8 +30,8 @@ export function movedByHand(idea: IdeaFields): string | null {
 }
 
 /**
- * The idea as its history places it: in the stage it was moved from by hand (movedByHand), so that the move or the
- * decision asked of it is planned from there; as it is otherwise.
+ * The idea as its history places it: in the stage it was moved from by hand (movedByHand), so that the move into
+ * its folder's stage, which writes that move, is planned from there; as it is otherwise.
  */
 export function whereHistorySays<T extends IdeaFields>(idea: T, stages: readonly Stage[]): T {
   const from = movedByHand(idea);
