@@ -78,16 +78,12 @@ export function exportHeader(
   lang: Lang,
   known: KnownFields,
 ): string[] {
-  const labels = columns.map((key) => columnLabel(key, schemas, config, lang) ?? key);
-  const count = new Map<string, number>();
-  for (const l of labels) count.set(l.toLowerCase(), (count.get(l.toLowerCase()) ?? 0) + 1);
-  return columns.map((key, i) => {
-    const label = labels[i] as string;
+  // Labels no other column has; of those, the ones the import reads as their own column, and as no other's key.
+  return labelledHeader(columns, (key) => columnLabel(key, schemas, config, lang)).map((label, i) => {
+    const key = columns[i] as string;
     if (label === key) return key;
-    const unique =
-      count.get(label.toLowerCase()) === 1 &&
-      !columns.some((c) => c !== key && c.toLowerCase() === label.toLowerCase());
-    return unique && roleText(label, known) === roleText(key, known) ? label : key;
+    const another = columns.some((c) => c !== key && c.toLowerCase() === label.toLowerCase());
+    return !another && roleText(label, known) === roleText(key, known) ? label : key;
   });
 }
 
@@ -101,8 +97,8 @@ export function columnLabelIn(
 }
 
 /**
- * A header for people only, never read back (`ideas region export`): each column's label, and its key where it has
- * none or where another column has the same label.
+ * Each column's label, and its key where it has none or where another column has the same label: the header of a
+ * file for people only, never read back (`ideas region export`), and what exportHeader narrows further.
  */
 export function labelledHeader(columns: readonly string[], labelOf: (key: string) => string | null): string[] {
   const labels = columns.map((key) => labelOf(key) ?? key);

@@ -81,14 +81,10 @@ export function regionExportHeader(
     if (label === null || !key.includes('.') || key.startsWith('entered.')) return label;
     return ownLabel(key.slice(0, key.indexOf('.'))) === null ? null : label;
   };
-  const taken = new Set(
-    columns
-      .map(strong)
-      .filter((l): l is string => l !== null)
-      .map(sameText),
-  );
+  const own = new Map(columns.map((key) => [key, strong(key)]));
+  const taken = new Set([...own.values()].filter((l): l is string => l !== null).map(sameText));
   return labelledHeader(columns, (key) => {
-    const label = strong(key);
+    const label = own.get(key) ?? null;
     if (label !== null) return label;
     const theirs = memberLabel(key);
     return theirs !== null && !taken.has(sameText(theirs)) ? theirs : null;
