@@ -34,6 +34,7 @@ export function joinedText(text: FileText, make: (source: string) => string = un
   return text.map((p) => (typeof p === 'string' ? p : 'shared' in p ? p.shared : make(p.source))).join('');
 }
 
-function unmade(): never {
+/** A made piece where no maker was given: the caller's mistake, never a file without its text. */
+export function unmade(): never {
   throw new Error('a made piece of text, and no maker for it');
 }

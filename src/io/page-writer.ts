@@ -26,7 +26,7 @@ import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import type { MessagePort, Worker } from 'node:worker_threads';
 import { IdeasError } from '../core/errors.js';
-import type { FileText, MadeText, SharedText } from '../core/file-text.js';
+import { unmade, type FileText, type MadeText, type SharedText } from '../core/file-text.js';
 import { faultPoint } from './faults.js';
 import { workersAsked } from './parallel-read.js';
 
@@ -49,8 +49,6 @@ const MAKE_HERE_BEYOND = 2 * BATCH;
 /** No page written for this long, with pages on their way: the worker is taken for gone (IDEAS_STALL_MS for tests). */
 const STALL_MS = 60_000;
 const stalled = () => new IdeasError('IO', 'err.siteWriterStalled');
-/** A page with a made piece, given to a writer without a maker: the caller's mistake, never a page without its text. */
-const noMaker = () => new Error('a made piece of text, and no maker for it');
 
 /** Slots of the shared counters: pages written; 1 once the worker's last message is posted; 1 to stop writing. */
 const WRITTEN = 0;
@@ -177,10 +175,7 @@ export function pageWriter(
   const worker = wantThread(pages, env) ? startWorker(maker?.remote ?? null) : null;
   if (!worker) {
     const write = pageWriting(folders);
-    const make = (piece: MadeText) => {
-      if (!maker) throw noMaker();
-      return maker.make(piece.source);
-    };
+    const make = (piece: MadeText) => (maker ? maker.make(piece.source) : unmade());
     const encoded = new WeakMap<SharedText, Buffer>();
     const bytesOf = (piece: SharedText) => {
       let bytes = encoded.get(piece);
@@ -276,7 +271,7 @@ export function pageWriter(
           continue;
         }
         if (!('shared' in piece)) {
-          if (!maker) throw noMaker();
+          if (!maker) unmade();
           if (sent - Atomics.load(control, WRITTEN) > MAKE_HERE_BEYOND) {
             const text = maker.make(piece.source);
             batch.push(text);
@@ -389,7 +384,7 @@ export function servePages(input: PageWriterInput): void {
           const piece = pages[k++] as string | number;
           if (piece !== MADE) pieces.push(typeof piece === 'string' ? piece : (shared[piece] as Buffer));
           else if (make) pieces.push(make(pages[k++] as string));
-          else throw noMaker();
+          else unmade();
         }
         hashes.push(write(abs, pieces));
         Atomics.add(control, WRITTEN, 1);
