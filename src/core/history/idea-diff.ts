@@ -737,8 +737,8 @@ export function diffSnapshots(base: Snapshot, head: Snapshot, opts: DiffOptions)
       });
     }
     const forced = w.last?.forced === true && !unrecorded;
-    const hand = byHand(h, true);
     if (gate && gate.missing.length > 0 && !forced) {
+      const hand = byHand(h, true);
       finding(
         h,
         w.last ? `/history/${w.last.index}` : '/history',
@@ -926,14 +926,18 @@ export function diffSnapshots(base: Snapshot, head: Snapshot, opts: DiffOptions)
   // the "removed" one would have parked an idea no one meant to. Its id is set back, whatever else changed.
   const headAt = new Map(head.ideas.map((i) => [i.path, i]));
   const renumbered = new Map<SnapshotIdea, string>();
+  /** The base's files of those ideas: not removed. */
+  const renumberedFrom = new Set<SnapshotIdea>();
   for (const [id, files] of baseById) {
     if (headById.has(id)) continue;
     for (const b of files) {
       const h = headAt.get(b.path);
-      if (h?.id && h.id !== id && !baseById.has(h.id) && !renumbered.has(h)) renumbered.set(h, id);
+      if (h?.id && h.id !== id && !baseById.has(h.id) && !renumbered.has(h)) {
+        renumbered.set(h, id);
+        renumberedFrom.add(b);
+      }
     }
   }
-  const wasRenumbered = (b: SnapshotIdea) => [...renumbered].some(([h, old]) => h.path === b.path && old === b.id);
   for (const [h, old] of renumbered)
     finding(h, '/id', 'id/changed', 'f.idChanged', 'h.idChanged', {
       old,
@@ -957,7 +961,7 @@ export function diffSnapshots(base: Snapshot, head: Snapshot, opts: DiffOptions)
     for (const b of gone) {
       // Still there, but its id cannot be read at head: not removed; the file's own finding says what to mend. Still
       // there with another id: the finding above.
-      if (!pairs.headNoId.some((x) => x.path === b.path) && !wasRenumbered(b)) removed(b, id);
+      if (!pairs.headNoId.some((x) => x.path === b.path) && !renumberedFrom.has(b)) removed(b, id);
     }
     for (const [b, h] of matched) {
       // The same file in the same stage: nothing to check (and nothing to read whole). The same file in another stage
