@@ -466,6 +466,12 @@ describe('readYamlSubset', () => {
     ['a line of a tab and a comment', 'a: 1\n\t# c\nb: 2\n'],
     ['a tab after spaces', 'a: 1\n  \tb: 2\n'],
     ['a line that starts with a tab in a quoted scalar', 'a: "x\n\ty"\n'],
+    ['a line of a tab alone', 'a: 1\n\t\nb: 2\n'],
+    ['a line of spaces, a tab and a comment in a list', 'a:\n  - b: 1\n   \t# c\n'],
+    ['a flow mapping after a tab, the whole text', '\t{a: 1}\n'],
+    // Its lines end where the next is no more indented than the dash; whether a more indented one goes on with the
+    // scalar is the package's to say.
+    ['a line more indented than the dashes after a scalar item', 'a:\n  - "b"\n   c\n'],
   ])('gives up on %s', (_what, text) => {
     expect(subset(text)).toBeUndefined();
   });
@@ -488,6 +494,18 @@ describe('readYamlSubset', () => {
     ['a title whose closing quote was lost', 'title: "Samåkning till jobbet\ncreated: 2025-02-04\n', 0, 7],
     ['a flow collection going on no deeper than its key', 'a: [b,\nc]\n', 1, 0],
     ['a flow collection never closed', 'a: [b,\n  c\n', 2, 0],
+    [
+      "a title's second line indented with the Tab key",
+      'id: x\ntitle: Cykelpool\n\tför alla\ncreated: 2025-02-04\n',
+      2,
+      0,
+    ],
+    ['a list indented with the Tab key', 'id: x\ntags:\n\t- cykel\n', 2, 0],
+    ['a quoted text after a tab at the margin', 'id: x\n\t"text"\n', 1, 0],
+    ['a flow list after a tab at the margin', 'id: x\n\t[a, b]\n', 1, 0],
+    ['a line between the dashes and the keys', 'history:\n  - date: 2023-12-04\n   action: created\n', 2, 3],
+    ['a line between the dashes and a nested mapping', 'a:\n  -\n      b: 1\n    c: 2\n', 3, 4],
+    ['a line between the dashes and a compact list', 'a:\n  - b:\n    - c\n   d\n', 3, 3],
   ] as const)('finds that %s is not YAML, as the package does', (_what, text, line, column) => {
     expect(subset(text)).toEqual({ ok: false, problem: 'not-yaml', line, column });
     expect(packageReads(text)).toBe('refused');

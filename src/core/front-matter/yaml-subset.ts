@@ -86,8 +86,11 @@ const GIVE_UP = new GiveUp();
  *   then `  unit: ...`): BAD_INDENT;
  * - where a mapping's next key should stand, text that can be no key (`title:Förslag`, a word typed at the margin):
  *   MISSING_CHAR;
- * - a line of a mapping that starts with a tab and then a plain key (a key indented with the Tab key):
- *   TAB_AS_INDENT.
+ * - a line of a mapping that starts with a tab and then a plain key (a key indented with the Tab key), or with a
+ *   tab and any text at the margin after the first key (a title's second line indented with the Tab key):
+ *   TAB_AS_INDENT;
+ * - in a block sequence, after an item that is a block mapping or sequence, a line less indented than that block and
+ *   more than the dashes (`- date: …` and then `   action: …`): BAD_INDENT and its kin.
  * It says only that the text does not read, and where the reader saw it: why, in the package's words, is the
  * package's to say (src/core/front-matter/yaml-read.ts).
  */
@@ -518,13 +521,24 @@ class Reader {
 
   /**
    * What to throw for a line that starts with a tab, met where a key may stand: when a plain key follows the tab, the
-   * line is not YAML (see Broken). Anything else is left to the package: a line of a tab and a comment is an empty
-   * line, and a tab may come before a flow collection (yaml-test-suite Q5MG).
+   * line is not YAML (see Broken); nor is any text after a tab at the margin once the mapping there has a key (`title:
+   * Förslag` and then a line of its text indented with the Tab key), for YAML indents with spaces only and the margin
+   * holds only keys. The rest is left to the package: a line of a tab and a comment is an empty line, and a tab may
+   * come before a flow collection that is the whole text (yaml-test-suite Q5MG).
    */
-  private tabbed(start: number, end: number): Broken | GiveUp {
+  private tabbed(start: number, end: number, topAfterKey: boolean): Broken | GiveUp {
     let p = start + 1;
     while (p < end && this.text.charCodeAt(p) === 32) p++;
-    return this.plainKeyAt(p, end) ? new Broken(start) : GIVE_UP;
+    if (this.plainKeyAt(p, end)) return new Broken(start);
+    return topAfterKey && this.holdsText(start, end) ? new Broken(start) : GIVE_UP;
+  }
+
+  /** Whether the line from `start` to `end` holds more than spaces, tabs and a comment (or a CR, left to the package). */
+  private holdsText(start: number, end: number): boolean {
+    const { text } = this;
+    let p = start;
+    while (p < end && (text.charCodeAt(p) === 32 || text.charCodeAt(p) === 9)) p++;
+    return p < end && text.charCodeAt(p) !== 35 /* # */ && text.charCodeAt(p) !== 13;
   }
 
   /**
@@ -617,7 +631,7 @@ class Reader {
       const end = this.ends[line] as number;
       if (at > indent) throw entries > 0 && this.plainKeyAt(start, end) ? new Broken(start) : GIVE_UP;
       entries++;
-      if (text.charCodeAt(start) === 9 /* a tab */) throw this.tabbed(start, end);
+      if (text.charCodeAt(start) === 9 /* a tab */) throw this.tabbed(start, end, indent === 0 && entries > 1);
       const colon = keyEnd(text, start, end);
       if (colon === -1) throw entries > 1 && this.strayText(line, start, end) ? new Broken(start) : GIVE_UP;
       const key = this.key(start, colon);
@@ -646,20 +660,26 @@ class Reader {
     if (depth > MAX_DEPTH) throw GIVE_UP;
     const { text } = this;
     const out: unknown[] = [];
+    /** Whether the last item was a block mapping or sequence, whose lines end where one is less indented than it. */
+    let afterBlock = false;
     while (this.nextContent()) {
       const line = this.i;
       const at = this.indent(line);
       if (at < indent) break;
-      if (at > indent) throw GIVE_UP;
       const start = this.firsts[line] as number;
       const end = this.ends[line] as number;
+      // Less indented than the block before it and more than the dashes (`- date: …` and then `   action: …`): no
+      // reading of YAML takes it (see Broken).
+      if (at > indent) throw afterBlock && this.holdsText(start, end) ? new Broken(start) : GIVE_UP;
       // A key at the sequence's own column ends a sequence that is a mapping's value (`key:` then `- item` lines).
       if (!this.isItem(start, end)) break;
       let from = start + 1;
       while (text.charCodeAt(from) === 32) from++;
       if (from === end || text.charCodeAt(from) === 35 /* # */) {
         this.i++;
-        out.push(this.nested(indent, depth, false));
+        const value = this.nested(indent, depth, false);
+        out.push(value);
+        afterBlock = value !== null;
         if (this.at === -1) this.at = from;
       } else if (this.isItem(from, end)) {
         throw GIVE_UP;
@@ -667,9 +687,11 @@ class Reader {
         // `- key: value` opens a mapping whose keys stand in the column of this first one.
         this.firsts[line] = from;
         out.push(this.mapping(from - (this.starts[line] as number), depth + 1));
+        afterBlock = true;
         this.mark(from);
       } else {
         out.push(this.inline(from, end, indent, depth, false));
+        afterBlock = false;
       }
       if (this.spots) this.spot(out, out.length - 1, -1);
     }
