@@ -107,6 +107,8 @@ function buildSite(opts: SiteOptions, ctx: Ctx): SiteResult {
     by: [],
     includePersonal: false,
     minGroupSize: config.minGroupSize ?? DEFAULT_MIN_GROUP_SIZE,
+    // The page of figures shows the funnel, the goals and the funds.
+    brief: true,
   });
   // The fields shown, and those the history names (`assigned` entries name personal fields too, without values).
   // Gathered into one set, in the order first met: no list of every idea's names first.

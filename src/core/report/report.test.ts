@@ -277,6 +277,16 @@ describe('buildReport over all time', () => {
   });
 });
 
+describe('buildReport, brief', () => {
+  it("gives a site's figures as the whole report does, and works out nothing else", () => {
+    const whole = report({ by: ['unit'] });
+    const brief = report({ by: ['unit'], brief: true });
+    const { time, breakdowns, aggregates: _a, overrides: _o, ...figures } = whole;
+    expect([time, breakdowns].map((x) => x.length > 0)).toEqual([true, true]);
+    expect(brief).toEqual({ ...figures, time: [], breakdowns: [], aggregates: [], overrides: [] });
+  });
+});
+
 describe('buildReport over a period that has ended', () => {
   const r = report({ since: '2026-01-01', until: '2026-03-31' });
 

@@ -28,6 +28,11 @@ export interface ReportOptions {
    * or for a period that ended before today, the report does not say.
    */
   missing?: (idea: IdeaFields) => string[];
+  /**
+   * Only what a site's page of figures shows: the funnel, the goals and the funds. The time in each stage, the
+   * breakdowns, the aggregate tables and the overrides are left empty, and not worked out (`ideas site`).
+   */
+  brief?: boolean;
 }
 
 /** An idea that stood at the end of the period in a stage it was forced into past a closed gate. */
@@ -277,29 +282,7 @@ export function buildReport(
     return { stage, now, entered, left };
   });
 
-  const time = config.stages.map((stage): TimeRow => {
-    const { days } = tallyOf(stage);
-    const waiting: Waiting[] = [];
-    if (stage.limitDays !== null) {
-      for (const s of existing) {
-        if (stageOf(s) !== stage.key || s.nowSince === null) continue;
-        const d = daysBetween(s.nowSince, o.until);
-        if (d <= stage.limitDays) continue;
-        waiting.push({
-          id: s.idea.id,
-          ...named(s, classes, o),
-          stage,
-          since: s.nowSince,
-          days: d,
-          personal: o.includePersonal ? { carrier: s.idea.carrier, coach: s.idea.coach } : null,
-        });
-      }
-      waiting.sort(
-        (a, b) => b.days - a.days || compareText(a.id ?? a.path ?? '', b.id ?? b.path ?? '', config.language),
-      );
-    }
-    return timeRow(stage, days, waiting);
-  });
+  const time = o.brief ? [] : timeRows(config, existing, classes, o, tallyOf, stageOf);
 
   const goals = config.goals.map((goal): GoalProgress => {
     const reached = existing.filter(
@@ -333,6 +316,70 @@ export function buildReport(
     ideas: new Set([...fundRows.values()].flatMap((r) => [...r.ideas])).size,
   };
 
+  const k = o.minGroupSize;
+  const { breakdowns, aggregates, overrides } = o.brief
+    ? { breakdowns: [], aggregates: [], overrides: [] }
+    : detailOf(config, existing, classes, o, stageOf);
+
+  return {
+    period: { since: o.since, until: o.until },
+    today: o.today,
+    minGroupSize: k,
+    includePersonal: o.includePersonal,
+    ideas: existing.length,
+    added: existing.filter((s) => s.added).length,
+    funnel,
+    time,
+    goals,
+    funds,
+    breakdowns,
+    aggregates,
+    overrides,
+  };
+}
+
+/** How long ideas stayed in each stage, and which wait past its limit (the report's `time`). */
+function timeRows(
+  config: RegistryConfig,
+  existing: readonly Subject[],
+  classes: FieldClasses,
+  o: ReportOptions,
+  tallyOf: (stage: Stage) => { days: number[] },
+  stageOf: (s: Subject) => string,
+): TimeRow[] {
+  return config.stages.map((stage): TimeRow => {
+    const { days } = tallyOf(stage);
+    const waiting: Waiting[] = [];
+    if (stage.limitDays !== null) {
+      for (const s of existing) {
+        if (stageOf(s) !== stage.key || s.nowSince === null) continue;
+        const d = daysBetween(s.nowSince, o.until);
+        if (d <= stage.limitDays) continue;
+        waiting.push({
+          id: s.idea.id,
+          ...named(s, classes, o),
+          stage,
+          since: s.nowSince,
+          days: d,
+          personal: o.includePersonal ? { carrier: s.idea.carrier, coach: s.idea.coach } : null,
+        });
+      }
+      waiting.sort(
+        (a, b) => b.days - a.days || compareText(a.id ?? a.path ?? '', b.id ?? b.path ?? '', config.language),
+      );
+    }
+    return timeRow(stage, days, waiting);
+  });
+}
+
+/** The report's breakdowns by field, its aggregate tables and its overrides. */
+function detailOf(
+  config: RegistryConfig,
+  existing: readonly Subject[],
+  classes: FieldClasses,
+  o: ReportOptions,
+  stageOf: (s: Subject) => string,
+): Pick<Report, 'breakdowns' | 'aggregates' | 'overrides'> {
   const k = o.minGroupSize;
   // A breakdown groups by the values a public output may show; an aggregate-only field's are pooled instead.
   const pooled = (field: string) => classes.field(field).aggregate && !classes.field(field).personal;
@@ -370,22 +417,7 @@ export function buildReport(
   }
 
   const overrides = overridesOf(existing, config, classes, o);
-
-  return {
-    period: { since: o.since, until: o.until },
-    today: o.today,
-    minGroupSize: k,
-    includePersonal: o.includePersonal,
-    ideas: existing.length,
-    added: existing.filter((s) => s.added).length,
-    funnel,
-    time,
-    goals,
-    funds,
-    breakdowns,
-    aggregates,
-    overrides,
-  };
+  return { breakdowns, aggregates, overrides };
 }
 
 /**
