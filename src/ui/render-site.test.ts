@@ -3,7 +3,7 @@ import { normalizeConfig } from '../core/sluice/config.js';
 import { classifyFields, publicData } from '../core/criteria/personal-data.js';
 import type { Report } from '../core/report/report.js';
 import { readPackageSchema } from '../io/schemas.js';
-import { contentSecurityPolicy, pageName, renderSite, SITE_JS, type SiteView } from './render-site.js';
+import { contentSecurityPolicy, pageName, renderSite, siteFiles, SITE_JS, type SiteView } from './render-site.js';
 import { esc } from './html-escape.js';
 
 const config = (language: 'sv' | 'en') =>
@@ -178,6 +178,29 @@ describe('renderSite', () => {
     );
     expect(stats).toContain('<tr><th scope="row">Test</th><td class="n">1</td>');
     expect(stats).toContain('<title id="goal-0">Förloppsstapel: 1 av 4.</title>');
+  });
+});
+
+describe('siteFiles', () => {
+  it('gives the pages of ideas with the same criteria one shared piece for them, and each its own history', () => {
+    const v = view('sv');
+    const [first] = v.ideas as [SiteView['ideas'][number]];
+    v.ideas = [0, 1, 2].map((n) => ({
+      ...first,
+      page: `ideas/s-${n}.html`,
+      data: { ...first.data, id: `s-${n}`, history: [{ date: `2026-01-0${n + 1}`, action: 'created', to: 'idea' }] },
+    }));
+    const pages = [...siteFiles(v)].filter(([file]) => file.startsWith('ideas/')).map(([, text]) => text);
+    const sections = pages.map((text) =>
+      [...text].find((p) => typeof p === 'object' && 'shared' in p && p.shared.includes('criteria-heading')),
+    );
+    expect(sections[0]).toBeDefined();
+    expect(new Set(sections).size).toBe(1);
+    const files = renderSite(v);
+    for (const n of [0, 1, 2]) {
+      expect(files.get(`ideas/s-${n}.html`)).toContain(`<time datetime="2026-01-0${n + 1}">`);
+      expect(files.get(`ideas/s-${n}.html`)).toContain('saknas &lt;y&gt;');
+    }
   });
 });
 

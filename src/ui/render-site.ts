@@ -340,19 +340,19 @@ ${columns.join('\n')}
 }
 
 function card(view: SiteView, idea: SiteIdea): string {
-  const lang = view.config.language;
+  const words = pageWords(view);
   const title = shownText(idea.data.title) ?? shownText(idea.data.id) ?? idea.page;
+  const id = shownText(idea.data.id);
   const unit = shownText(idea.data.unit);
   const challenge = shownText(idea.data.challenge);
   const tags = shownTexts(idea.data.tags);
-  const meta = [shownText(idea.data.id), unit]
-    .filter((x): x is string => x !== null)
-    .map(esc)
-    .join(' · ');
-  const label = challengeLabel(view.config, challenge, lang);
+  const meta = id === null ? (unit === null ? '' : esc(unit)) : unit === null ? esc(id) : `${esc(id)} · ${esc(unit)}`;
+  const label = challengeLabel(view.config, challenge, view.config.language);
+  let tagList = '';
+  for (const x of tags) tagList += `<li>${esc(x)}</li>`;
   return `<li class="card" data-card data-tags="${esc(JSON.stringify(tags))}" data-unit="${esc(unit ?? '')}" data-challenge="${esc(challenge ?? '')}">
 <h3><a href="${idea.page}">${esc(title)}</a></h3>
-${meta ? `<p>${meta}</p>` : ''}${label ? `<p>${esc(t(lang, 'site.challenge'))}: ${esc(label)}</p>` : ''}${tags.length > 0 ? `<ul class="tags" aria-label="${esc(t(lang, 'site.tags'))}">${tags.map((x) => `<li>${esc(x)}</li>`).join('')}</ul>` : ''}
+${meta ? `<p>${meta}</p>` : ''}${label ? `<p>${words.challenge}: ${esc(label)}</p>` : ''}${tags.length > 0 ? `<ul class="tags" aria-label="${words.tags}">${tagList}</ul>` : ''}
 </li>`;
 }
 
@@ -361,18 +361,24 @@ ${meta ? `<p>${meta}</p>` : ''}${label ? `<p>${esc(t(lang, 'site.challenge'))}: 
  * site. What stands before the text, and what after it.
  */
 export function factsAround(facts: readonly [string, string][], lang: Lang): [string, string] {
-  return [
-    `<dl class="facts">
-${facts.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join('\n')}
-</dl>
+  let heading = textHeadings.get(lang);
+  if (heading === undefined) {
+    heading = `</dl>
 <section aria-labelledby="text-heading">
 <h2 id="text-heading">${esc(t(lang, 'site.text'))}</h2>
 <div class="text">
-`,
-    `</div>
-</section>`,
-  ];
+`;
+    textHeadings.set(lang, heading);
+  }
+  let list = '';
+  for (const [k, v] of facts) list += `${list === '' ? '' : '\n'}<dt>${k}</dt><dd>${v}</dd>`;
+  return [`<dl class="facts">\n${list}\n${heading}`, TEXT_END];
 }
+
+/** What stands after an idea's facts and before its text, by language: the same on every page. */
+const textHeadings = new Map<Lang, string>();
+const TEXT_END = `</div>
+</section>`;
 
 /** A field's value as HTML, in the words every screen uses (field-value.ts); a list of records as a list. */
 export function formatValue(value: unknown, lang: Lang): string {
@@ -389,30 +395,8 @@ export function formatValue(value: unknown, lang: Lang): string {
 
 /** One history entry in words: what happened, the decision, the amount, the note; who only in an internal site. */
 export function historyLine(view: Pick<SiteView, 'config' | 'titles' | 'hidden'>, e: Record<string, unknown>): string {
+  const parts = [historyWhat(view, e)];
   const lang = view.config.language;
-  const label = (key: unknown) => view.config.stages.find((s) => s.key === key)?.label[lang] ?? textOf(key ?? '?');
-  const field = textOf(e.field ?? '?');
-  const fieldName = view.titles[field]?.[lang] ?? field;
-  const what =
-    e.action === 'moved'
-      ? t(lang, 'history.moved', { from: label(e.from), to: label(e.to) })
-      : e.action === 'imported' && e.to === undefined
-        ? t(lang, 'history.importedUpdate')
-        : isStartAction(e.action)
-          ? t(lang, `history.${e.action}`, { to: label(e.to) })
-          : e.action === 'decided'
-            ? t(lang, 'history.decided', { decision: decisionWord(e.decision, lang) })
-            : e.action === 'assigned'
-              ? view.hidden(field)
-                ? t(lang, 'history.assignedHidden', { field: fieldName })
-                : t(lang, 'history.assignedField', {
-                    field: fieldName,
-                    value: valueWords(e.new, lang, { field, challenges: view.config.challenges }),
-                  })
-              : e.action === 'edited'
-                ? t(lang, 'history.edited')
-                : textOf(e.action);
-  const parts = [esc(what)];
   if (e.decision && e.action !== 'decided') parts.push(`(${esc(decisionWord(e.decision, lang))})`);
   if (typeof e.amount === 'number' && Number.isFinite(e.amount))
     parts.push(esc(t(lang, 'site.granted', { amount: formatAmount(e.amount, lang) })));
@@ -420,6 +404,53 @@ export function historyLine(view: Pick<SiteView, 'config' | 'titles' | 'hidden'>
   const note = typeof e.note === 'string' && e.note.trim() !== '' ? `: ${esc(e.note)}` : '';
   const date = shownText(e.date);
   return `<li>${date ? `<time datetime="${esc(date)}">${esc(date)}</time> ` : ''}${parts.join(' ')}${note}</li>`;
+}
+
+/** What history entries said, by view and entry (see historyWhat): 10,000 ideas' histories hold a few dozen. */
+const historyWords = new WeakMap<object, Map<string, string>>();
+
+/**
+ * What a history entry says happened, escaped. The same words for every entry of the same action between the same
+ * stages (or with the same decision), made once for a view; an assignment's words name its value, and are made for
+ * each.
+ */
+function historyWhat(view: Pick<SiteView, 'config' | 'titles' | 'hidden'>, e: Record<string, unknown>): string {
+  const same =
+    typeof e.action === 'string' &&
+    e.action !== 'assigned' &&
+    [e.from, e.to, e.decision].every((x) => x === undefined || typeof x === 'string');
+  if (!same) return esc(entryWords(view, e));
+  let known = historyWords.get(view);
+  if (!known) historyWords.set(view, (known = new Map()));
+  const key = JSON.stringify([e.action, e.from, e.to, e.decision]);
+  let what = known.get(key);
+  if (what === undefined) known.set(key, (what = esc(entryWords(view, e))));
+  return what;
+}
+
+function entryWords(view: Pick<SiteView, 'config' | 'titles' | 'hidden'>, e: Record<string, unknown>): string {
+  const lang = view.config.language;
+  const label = (key: unknown) => view.config.stages.find((s) => s.key === key)?.label[lang] ?? textOf(key ?? '?');
+  const field = textOf(e.field ?? '?');
+  const fieldName = view.titles[field]?.[lang] ?? field;
+  return e.action === 'moved'
+    ? t(lang, 'history.moved', { from: label(e.from), to: label(e.to) })
+    : e.action === 'imported' && e.to === undefined
+      ? t(lang, 'history.importedUpdate')
+      : isStartAction(e.action)
+        ? t(lang, `history.${e.action}`, { to: label(e.to) })
+        : e.action === 'decided'
+          ? t(lang, 'history.decided', { decision: decisionWord(e.decision, lang) })
+          : e.action === 'assigned'
+            ? view.hidden(field)
+              ? t(lang, 'history.assignedHidden', { field: fieldName })
+              : t(lang, 'history.assignedField', {
+                  field: fieldName,
+                  value: valueWords(e.new, lang, { field, challenges: view.config.challenges }),
+                })
+            : e.action === 'edited'
+              ? t(lang, 'history.edited')
+              : textOf(e.action);
 }
 
 /** A criterion's mark and words: a check mark only for one met by a value the idea gives. */
@@ -477,58 +508,125 @@ function criteriaList(view: SiteView, heading: string, c: SiteCriteria): string 
 
 const SHOWN_ABOVE = new Set(['id', 'title', 'history', 'created', 'unit', 'challenge', 'tags']);
 
+/** The criteria sections of a view's pages, each text made a shared piece: see sharedSection. */
+const sections = new WeakMap<SiteView, Map<string, SharedText>>();
+/** Distinct sections shared at most: a piece is held to the end of the site, and sent and encoded once. */
+const MAX_SHARED_SECTIONS = 512;
+
+/**
+ * An idea page's criteria section as a piece its pages share: it depends on the idea's stage and which criteria it
+ * meets, so 10,000 ideas have a few dozen of them, which the page writer then sends to its thread and encodes once
+ * rather than 10,000 times (src/core/file-text.ts). Past MAX_SHARED_SECTIONS different ones, the text as it is.
+ */
+function sharedSection(view: SiteView, text: string): SharedText | string {
+  let known = sections.get(view);
+  if (!known) sections.set(view, (known = new Map()));
+  const piece = known.get(text);
+  if (piece) return piece;
+  if (known.size >= MAX_SHARED_SECTIONS) return text;
+  const made = sharedText(text);
+  known.set(text, made);
+  return made;
+}
+
+/** The words of an idea's page that are the same on every page, escaped: looked up once for a view. */
+interface PageWords {
+  id: string;
+  stage: string;
+  created: string;
+  unit: string;
+  challenge: string;
+  tags: string;
+  back: string;
+  criteria: string;
+  history: string;
+  noHistory: string;
+  lastStage: string;
+  noText: string;
+}
+
+const pageWordsOf = new WeakMap<SiteView, PageWords>();
+
+function pageWords(view: SiteView): PageWords {
+  let words = pageWordsOf.get(view);
+  if (!words) {
+    const tt = (key: MessageKey) => esc(t(view.config.language, key));
+    words = {
+      id: tt('site.id'),
+      stage: tt('report.stage'),
+      created: tt('site.created'),
+      unit: tt('site.unit'),
+      challenge: tt('site.challenge'),
+      tags: tt('site.tags'),
+      back: tt('site.back'),
+      criteria: tt('site.criteria'),
+      history: tt('show.history'),
+      noHistory: tt('site.noHistory'),
+      lastStage: tt('site.lastStage'),
+      noText: tt('show.noText'),
+    };
+    pageWordsOf.set(view, words);
+  }
+  return words;
+}
+
 function renderIdeaPage(view: SiteView, idea: SiteIdea): Page {
   const { config } = view;
   const lang = config.language;
   const tt = (key: MessageKey, params?: Params) => esc(t(lang, key, params));
+  const words = pageWords(view);
   const d = idea.data;
   const title = shownText(d.title) ?? shownText(d.id) ?? idea.page;
   const facts: [string, string][] = [];
+  /** A fact, its label escaped already. */
   const add = (label: string, html: string | null) => {
-    if (html !== null && html !== '') facts.push([esc(label), html]);
+    if (html !== null && html !== '') facts.push([label, html]);
   };
-  add(t(lang, 'site.id'), shownText(d.id) === null ? null : esc(d.id));
+  add(words.id, shownText(d.id) === null ? null : esc(d.id));
   add(
-    t(lang, 'report.stage'),
+    words.stage,
     `${esc(idea.stage.label[lang])}${idea.enteredStage ? ` (${tt('site.inStageSince', { date: idea.enteredStage })})` : ''}`,
   );
-  add(t(lang, 'site.created'), shownText(d.created) === null ? null : esc(d.created));
-  add(t(lang, 'site.unit'), shownText(d.unit) === null ? null : esc(d.unit));
+  add(words.created, shownText(d.created) === null ? null : esc(d.created));
+  add(words.unit, shownText(d.unit) === null ? null : esc(d.unit));
   const challenge = config.challenges.find((c) => c.id === d.challenge);
   const challengeUrl = challenge?.url && /^https?:\/\//i.test(challenge.url) ? challenge.url : null;
   add(
-    t(lang, 'site.challenge'),
+    words.challenge,
     shownText(d.challenge) === null
       ? null
       : challengeUrl
         ? `<a href="${esc(challengeUrl)}" rel="noopener noreferrer">${esc(challenge?.label[lang])}</a>`
         : esc(challengeLabel(config, shownText(d.challenge), lang)),
   );
-  add(t(lang, 'site.tags'), shownTexts(d.tags).map(esc).join(', ') || null);
+  add(words.tags, shownTexts(d.tags).map(esc).join(', ') || null);
   for (const [key, value] of Object.entries(d)) {
     if (SHOWN_ABOVE.has(key) || value === null || value === undefined || value === '') continue;
-    add(view.titles[key]?.[lang] ?? key, formatValue(value, lang));
+    add(esc(view.titles[key]?.[lang] ?? key), formatValue(value, lang));
   }
   const history = Array.isArray(d.history) ? d.history.filter(isRecord) : [];
   // The text is made HTML by the page's writer (ideaTextMaker, with its tables in their boxes: nothing else on the
   // page is a table, and the page is four times the text), on the thread that writes the pages when there is one.
   const [beforeText, afterText] = factsAround(facts, lang);
   const { own, next } = idea.criteria();
-  const before = `<p><a href="../index.html">${tt('site.back')}</a></p>
+  const before = `<p><a href="../index.html">${words.back}</a></p>
 <h1>${esc(title)}</h1>
 ${beforeText}`;
-  const after = `${afterText}
-<section aria-labelledby="criteria-heading">
-<h2 id="criteria-heading">${tt('site.criteria')}</h2>
+  const criteria = sharedSection(
+    view,
+    `<section aria-labelledby="criteria-heading">
+<h2 id="criteria-heading">${words.criteria}</h2>
 ${criteriaList(view, t(lang, 'site.criteriaStage', { stage: own.stage.label[lang] }), own)}
-${next ? criteriaList(view, t(lang, 'site.criteriaNext', { stage: next.stage.label[lang] }), next) : `<p>${tt('site.lastStage')}</p>`}
-</section>
+${next ? criteriaList(view, t(lang, 'site.criteriaNext', { stage: next.stage.label[lang] }), next) : `<p>${words.lastStage}</p>`}
+</section>`,
+  );
+  const after = `
 <section aria-labelledby="history-heading">
-<h2 id="history-heading">${tt('show.history')}</h2>
-${history.length === 0 ? `<p>${tt('site.noHistory')}</p>` : `<ol class="history">\n${history.map((e) => historyLine(view, e)).join('\n')}\n</ol>`}
+<h2 id="history-heading">${words.history}</h2>
+${history.length === 0 ? `<p>${words.noHistory}</p>` : `<ol class="history">\n${history.map((e) => historyLine(view, e)).join('\n')}\n</ol>`}
 </section>`;
-  const main =
-    idea.body.trim() === '' ? [before, `<p>${tt('show.noText')}</p>`, after] : [before, madeText(idea.body), after];
+  const text = idea.body.trim() === '' ? `<p>${words.noText}</p>` : madeText(idea.body);
+  const main = [before, text, `${afterText}\n`, criteria, after];
   return { path: idea.page, title, main, current: null, script: false, wrapped: true };
 }
 
