@@ -406,8 +406,20 @@ export function historyLine(view: Pick<SiteView, 'config' | 'titles' | 'hidden'>
   return `<li>${date ? `<time datetime="${esc(date)}">${esc(date)}</time> ` : ''}${parts.join(' ')}${note}</li>`;
 }
 
-/** What history entries said, by view and entry (see historyWhat): 10,000 ideas' histories hold a few dozen. */
-const historyWords = new WeakMap<object, Map<string, string>>();
+/**
+ * What history entries said, by view, then by action, from, to and decision (see historyWhat): 10,000 ideas'
+ * histories hold a few dozen. Maps by each value rather than one text made of them all, which cost as much as the
+ * words.
+ */
+type Said = Map<string, Map<string | undefined, Map<string | undefined, Map<string | undefined, string>>>>;
+const historyWords = new WeakMap<object, Said>();
+
+/** The map under `key` in `map`, made when it is not there. */
+function under<K, V>(map: Map<K, V>, key: K, make: () => V): V {
+  let value = map.get(key);
+  if (value === undefined) map.set(key, (value = make()));
+  return value;
+}
 
 /**
  * What a history entry says happened, escaped. The same words for every entry of the same action between the same
@@ -420,12 +432,18 @@ function historyWhat(view: Pick<SiteView, 'config' | 'titles' | 'hidden'>, e: Re
     e.action !== 'assigned' &&
     [e.from, e.to, e.decision].every((x) => x === undefined || typeof x === 'string');
   if (!same) return esc(entryWords(view, e));
-  let known = historyWords.get(view);
-  if (!known) historyWords.set(view, (known = new Map()));
-  const key = JSON.stringify([e.action, e.from, e.to, e.decision]);
-  let what = known.get(key);
-  if (what === undefined) known.set(key, (what = esc(entryWords(view, e))));
-  return what;
+  let said = historyWords.get(view);
+  if (!said) historyWords.set(view, (said = new Map()));
+  const byDecision = under(
+    under(
+      under(said, e.action as string, () => new Map()),
+      e.from as string | undefined,
+      () => new Map(),
+    ),
+    e.to as string | undefined,
+    () => new Map<string | undefined, string>(),
+  );
+  return under(byDecision, e.decision as string | undefined, () => esc(entryWords(view, e)));
 }
 
 function entryWords(view: Pick<SiteView, 'config' | 'titles' | 'hidden'>, e: Record<string, unknown>): string {
@@ -518,15 +536,40 @@ const MAX_SHARED_SECTIONS = 512;
  * meets, so 10,000 ideas have a few dozen of them, which the page writer then sends to its thread and encodes once
  * rather than 10,000 times (src/core/file-text.ts). Past MAX_SHARED_SECTIONS different ones, the text as it is.
  */
-function sharedSection(view: SiteView, text: string): SharedText | string {
+function sharedSection(view: SiteView, own: SiteCriteria, next: SiteCriteria | null): SharedText | string {
   let known = sections.get(view);
   if (!known) sections.set(view, (known = new Map()));
-  const piece = known.get(text);
+  // What the section is made of, each text by its length and itself: no two different checklists make one key.
+  let key = `${sized(own.stage.key)}${next ? sized(next.stage.key) : '-'}`;
+  for (const c of next ? [own, next] : [own]) {
+    key += `${c.items.length}|`;
+    for (const x of c.items) key += x.withheld ? 'w' : `${STATUS_CODE[x.status]}${sized(x.label)}${sized(x.problem)}`;
+  }
+  const piece = known.get(key);
   if (piece) return piece;
+  const text = criteriaSection(view, own, next);
   if (known.size >= MAX_SHARED_SECTIONS) return text;
   const made = sharedText(text);
-  known.set(text, made);
+  known.set(key, made);
   return made;
+}
+
+const STATUS_CODE: Record<CriterionStatus, string> = { met: 'a', 'not-met': 'b', 'not-given': 'c' };
+
+/** A text with its length before it, or `-` for none: keys made of several texts read one way only. */
+function sized(text: string | null): string {
+  return text === null ? '-' : `${text.length}:${text}`;
+}
+
+/** An idea page's section of criteria: its stage's, and the next stage's. */
+function criteriaSection(view: SiteView, own: SiteCriteria, next: SiteCriteria | null): string {
+  const lang = view.config.language;
+  const words = pageWords(view);
+  return `<section aria-labelledby="criteria-heading">
+<h2 id="criteria-heading">${words.criteria}</h2>
+${criteriaList(view, t(lang, 'site.criteriaStage', { stage: own.stage.label[lang] }), own)}
+${next ? criteriaList(view, t(lang, 'site.criteriaNext', { stage: next.stage.label[lang] }), next) : `<p>${words.lastStage}</p>`}
+</section>`;
 }
 
 /** The words of an idea's page that are the same on every page, escaped: looked up once for a view. */
@@ -612,14 +655,7 @@ function renderIdeaPage(view: SiteView, idea: SiteIdea): Page {
   const before = `<p><a href="../index.html">${words.back}</a></p>
 <h1>${esc(title)}</h1>
 ${beforeText}`;
-  const criteria = sharedSection(
-    view,
-    `<section aria-labelledby="criteria-heading">
-<h2 id="criteria-heading">${words.criteria}</h2>
-${criteriaList(view, t(lang, 'site.criteriaStage', { stage: own.stage.label[lang] }), own)}
-${next ? criteriaList(view, t(lang, 'site.criteriaNext', { stage: next.stage.label[lang] }), next) : `<p>${words.lastStage}</p>`}
-</section>`,
-  );
+  const criteria = sharedSection(view, own, next);
   const after = `
 <section aria-labelledby="history-heading">
 <h2 id="history-heading">${words.history}</h2>
