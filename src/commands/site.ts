@@ -5,7 +5,8 @@ import { fieldTitles } from '../core/criteria/field-titles.js';
 import { checkGate, fieldLabeler, forwardStage, gateChecklist } from '../core/sluice/gate.js';
 import type { Lang } from '../core/i18n/i18n.js';
 import { enteredStageOn, historyOf, isoDate } from '../core/sluice/idea.js';
-import { classifySources, isPublicField, publicData } from '../core/criteria/personal-data.js';
+import { classifySources, isPublicField, publicData, publicField } from '../core/criteria/personal-data.js';
+import { nullObject } from '../core/safe-object.js';
 import { buildReport } from '../core/report/report.js';
 import { readPackageSchema } from '../io/schemas.js';
 import { readIdeas } from '../io/read-ideas.js';
@@ -40,6 +41,9 @@ export interface SiteResult {
 }
 
 export const DEFAULT_SITE_DIR = 'site';
+
+/** What the board shows of each idea. */
+const CARD_FIELDS = ['id', 'title', 'unit', 'challenge', 'tags'] as const;
 
 export async function runSite(opts: SiteOptions, ctx: Ctx): Promise<SiteResult> {
   // Its whole work with the old generation grown by a fixed factor: see withSteadyHeapGrowth.
@@ -81,6 +85,19 @@ function buildSite(opts: SiteOptions, ctx: Ctx): SiteResult {
     ),
   });
   const taken = new Set<string>();
+  /** The fields the board shows, each as publicData would give it. */
+  const cardOf = (data: Record<string, unknown>) => {
+    const card = nullObject();
+    for (const key of CARD_FIELDS) {
+      const value = opts.includePersonal
+        ? Object.hasOwn(data, key)
+          ? data[key]
+          : undefined
+        : publicField(data, key, classes);
+      if (value !== undefined) card[key] = value;
+    }
+    return card;
+  };
   // By path, in localeCompare's order: compared as code units where that is the same (sortByTexts), ~12 ms less.
   const siteIdeas = sortByTexts(
     ideas,
@@ -89,14 +106,16 @@ function buildSite(opts: SiteOptions, ctx: Ctx): SiteResult {
     config.language,
   ).map((idea): SiteIdea => {
     const next = forwardStage(idea.stage, config);
-    // Everything the pages show of the front matter comes from this copy.
-    const data = publicData(idea.data, classes, disclosure);
     return {
       page: pageName(idea.id, path.basename(idea.path, '.md'), taken),
       stage: idea.stage,
-      data,
+      card: cardOf(idea.data),
+      // Everything the idea's page shows of the front matter comes from this copy.
+      shown: () => {
+        const data = publicData(idea.data, classes, disclosure);
+        return { data, enteredStage: enteredStageOn({ ...idea, data }) };
+      },
       body: idea.body,
-      enteredStage: enteredStageOn({ ...idea, data }),
       criteria: () => ({ own: checklist(idea, idea.stage), next: next ? checklist(idea, next) : null }),
     };
   });

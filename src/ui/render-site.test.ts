@@ -43,6 +43,11 @@ const RAW = {
   ],
 };
 
+/** A site idea's public front matter, as its card and its page show it. */
+function shownAs(data: Record<string, unknown>): Pick<SiteView['ideas'][number], 'card' | 'shown'> {
+  return { card: data, shown: () => ({ data, enteredStage: '2026-02-01' }) };
+}
+
 function view(language: 'sv' | 'en', includePersonal = false): SiteView {
   const c = config(language);
   const classes = classifyFields([readPackageSchema('idea'), { properties: { pitch: { 'x-public': true } } }]);
@@ -62,9 +67,8 @@ function view(language: 'sv' | 'en', includePersonal = false): SiteView {
       {
         page: 'ideas/x-1.html',
         stage,
-        data: publicData(RAW, classes, { includePersonal }),
+        ...shownAs(publicData(RAW, classes, { includePersonal })),
         body: '# Rubrik\n\n<script>alert(2)</script> [l](javascript:alert(3))',
-        enteredStage: '2026-02-01',
         criteria: () => ({
           own: {
             stage,
@@ -76,9 +80,8 @@ function view(language: 'sv' | 'en', includePersonal = false): SiteView {
       {
         page: 'ideas/x-2.html',
         stage,
-        data: { id: 'x-2', title: 'Tom valfri uppgift' },
+        ...shownAs({ id: 'x-2', title: 'Tom valfri uppgift' }),
         body: '',
-        enteredStage: '2026-02-01',
         criteria: () => ({
           own: {
             stage,
@@ -107,7 +110,7 @@ describe("the board's order", () => {
       v.ideas = ['Zebrakorsning', 'Ärendekö', 'Asfalt', 'Översyn'].map((title, n) => ({
         ...first,
         page: `ideas/t-${n}.html`,
-        data: { id: `t-${n}`, title },
+        ...shownAs({ id: `t-${n}`, title }),
       }));
       const board = renderSite(v).get('index.html') ?? '';
       return [...board.matchAll(/<h3><a href="[^"]+">([^<]+)<\/a><\/h3>/g)].map((m) => m[1]);
@@ -188,7 +191,11 @@ describe('siteFiles', () => {
     v.ideas = [0, 1, 2].map((n) => ({
       ...first,
       page: `ideas/s-${n}.html`,
-      data: { ...first.data, id: `s-${n}`, history: [{ date: `2026-01-0${n + 1}`, action: 'created', to: 'idea' }] },
+      ...shownAs({
+        ...first.shown().data,
+        id: `s-${n}`,
+        history: [{ date: `2026-01-0${n + 1}`, action: 'created', to: 'idea' }],
+      }),
     }));
     const pages = [...siteFiles(v)].filter(([file]) => file.startsWith('ideas/')).map(([, text]) => text);
     const sections = pages.map((text) =>
