@@ -41,8 +41,7 @@ export interface SiteIdea {
   /**
    * The front matter as a public document may show it (see personal-data.ts), the only fields the idea's page reads,
    * and the day the idea came into its stage: made when the page is, and let go with it. Made for all 10,000 ideas
-   * before the first page, the copies outlived the young generation, and copying them to the old one took a site
-   * ~40 ms of collections.
+   * before the first page and held to the end, the copies were 7 to 10 MB of a site's peak (docs/performance.md).
    */
   shown: () => { data: Record<string, unknown>; enteredStage: string | null };
   body: string;
