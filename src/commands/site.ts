@@ -7,6 +7,7 @@ import type { Lang } from '../core/i18n/i18n.js';
 import { enteredStageOn, historyOf, isoDate } from '../core/sluice/idea.js';
 import { classifySources, isPublicField, publicData, publicField } from '../core/criteria/personal-data.js';
 import { nullObject } from '../core/safe-object.js';
+import { shownText } from '../core/field-text.js';
 import { buildReport } from '../core/report/report.js';
 import { readPackageSchema } from '../io/schemas.js';
 import { readIdeas } from '../io/read-ideas.js';
@@ -104,12 +105,18 @@ function buildSite(opts: SiteOptions, ctx: Ctx): SiteResult {
     () => 0,
     (idea) => [idea.path],
     config.language,
-  ).map((idea): SiteIdea => {
+  ).map((idea, n): SiteIdea => {
     const next = forwardStage(idea.stage, config);
+    const card = cardOf(idea.data);
     return {
-      page: pageName(idea.id, path.basename(idea.path, '.md'), taken),
+      // An id the site does not show names no page either, nor does the file's name, which starts with it: such an
+      // idea's page is named by its place among the ideas.
+      page:
+        idea.id !== null && shownText(card.id) === null
+          ? pageName(null, `idea-${n + 1}`, taken)
+          : pageName(idea.id, path.basename(idea.path, '.md'), taken),
       stage: idea.stage,
-      card: cardOf(idea.data),
+      card,
       // Everything the idea's page shows of the front matter comes from this copy.
       shown: () => {
         const data = publicData(idea.data, classes, disclosure);

@@ -5,6 +5,7 @@ import type { Report } from '../core/report/report.js';
 import { readPackageSchema } from '../io/schemas.js';
 import { contentSecurityPolicy, pageName, renderSite, siteFiles, SITE_JS, type SiteView } from './render-site.js';
 import { esc } from './html-escape.js';
+import { joinedText } from '../core/file-text.js';
 
 const config = (language: 'sv' | 'en') =>
   normalizeConfig({
@@ -208,6 +209,42 @@ describe('siteFiles', () => {
       expect(files.get(`ideas/s-${n}.html`)).toContain(`<time datetime="2026-01-0${n + 1}">`);
       expect(files.get(`ideas/s-${n}.html`)).toContain('saknas &lt;y&gt;');
     }
+    // A checklist of many items (a history of hundreds of entries, each without its date) is each page's own text:
+    // a shared piece is held to the end of the site.
+    const many = Array.from({ length: 41 }, (_, i) => ({
+      field: `f${i}`,
+      label: `F${i}`,
+      status: 'not-met' as const,
+      problem: 'saknas',
+    }));
+    v.ideas = v.ideas.map((idea) => ({
+      ...idea,
+      criteria: () => ({ own: { stage: first.stage, items: many }, next: null }),
+    }));
+    for (const [file, text] of siteFiles(v)) {
+      if (!file.startsWith('ideas/')) continue;
+      expect(
+        [...text].some((p) => typeof p === 'object' && 'shared' in p && p.shared.includes('criteria-heading')),
+      ).toBe(false);
+      expect(joinedText(text, (src) => src)).toContain('F40');
+    }
+  });
+});
+
+describe('history words', () => {
+  it('says each entry of a long history of moves between values that are no stages, past the words kept', () => {
+    const v = view('en');
+    const [first] = v.ideas as [SiteView['ideas'][number]];
+    const history = Array.from({ length: 1_500 }, (_, i) => ({
+      date: '2026-01-01',
+      action: 'moved',
+      from: `place-${i}`,
+      to: i % 2 === 0 ? 'test' : `elsewhere-${i}`,
+    }));
+    v.ideas = [{ ...first, ...shownAs({ id: 'x-1', title: 'Long', history }) }];
+    const page = renderSite(v).get('ideas/x-1.html') ?? '';
+    for (const i of [0, 1, 1_023, 1_024, 1_025, 1_499])
+      expect(page).toContain(`place-${i} → ${i % 2 === 0 ? 'Test' : `elsewhere-${i}`}`);
   });
 });
 
@@ -233,6 +270,11 @@ describe('pageName and esc', () => {
     expect(pageName('sund-abc', 'f', taken)).toBe('ideas/sund-abc-2.html');
     expect(pageName('../<x>"', 'f', taken)).toBe('ideas/x.html');
     expect(pageName(null, 'Fil Namn', taken)).toBe('ideas/fil-namn.html');
+    // An id of any length names a file a file system takes: 80 characters at most, before a number that tells two apart.
+    const long = `sund-${'x'.repeat(300)}`;
+    expect(pageName(long, 'f', taken)).toBe(`ideas/${long.slice(0, 80)}.html`);
+    expect(pageName(long, 'f', taken)).toBe(`ideas/${long.slice(0, 80)}-2.html`);
+    expect(pageName(`${'a'.repeat(79)}-${'b'.repeat(20)}`, 'f', taken)).toBe(`ideas/${'a'.repeat(79)}.html`);
   });
 
   it('escapes the five characters that matter in HTML', () => {

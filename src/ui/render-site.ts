@@ -64,12 +64,20 @@ export interface SiteView {
   builtOn: string;
 }
 
-/** A page file name from an id: letters, digits and dashes only, so that it never needs escaping in a URL. */
+/** The characters of a page's name at most, before its `-2`, `-3`: an id may be any length, a file name may not. */
+const MAX_PAGE_NAME = 80;
+
+/**
+ * A page file name from an id: letters, digits and dashes only, so that it never needs escaping in a URL, and at
+ * most MAX_PAGE_NAME of them (an id of 300 characters made a name longer than a file system takes, and failed the
+ * whole site).
+ */
 export function pageName(id: string | null, fallback: string, taken: Set<string>): string {
   const base =
     (id ?? fallback)
       .toLowerCase()
       .replace(/[^a-z0-9-]+/g, '-')
+      .slice(0, MAX_PAGE_NAME)
       .replace(/^-+|-+$/g, '') || 'idea';
   let name = base;
   for (let n = 2; taken.has(name); n++) name = `${base}-${n}`;
@@ -413,43 +421,49 @@ export function historyLine(view: Pick<SiteView, 'config' | 'titles' | 'hidden'>
 }
 
 /**
- * What history entries said, by view, then by action, from, to and decision (see historyWhat): 10,000 ideas'
- * histories hold a few dozen. Maps by each value rather than one text made of them all, which cost as much as the
- * words.
+ * What history entries said, by view, then by action and the one or two values its words are made of (see
+ * historyWhat): 10,000 ideas' histories hold a few dozen. Maps by each value rather than one text made of them all,
+ * which cost as much as the words; at most MAX_HISTORY_WORDS of them, for a history of values that are no stages.
  */
-type Said = Map<string, Map<string | undefined, Map<string | undefined, Map<string | undefined, string>>>>;
-const historyWords = new WeakMap<object, Said>();
-
-/** The map under `key` in `map`, made when it is not there. */
-function under<K, V>(map: Map<K, V>, key: K, make: () => V): V {
-  let value = map.get(key);
-  if (value === undefined) map.set(key, (value = make()));
-  return value;
+interface SaidWords {
+  byAction: Map<string, Map<string | undefined, Map<string | undefined, string>>>;
+  count: number;
 }
+const historyWords = new WeakMap<object, SaidWords>();
+const MAX_HISTORY_WORDS = 1_024;
 
 /**
  * What a history entry says happened, escaped. The same words for every entry of the same action between the same
- * stages (or with the same decision), made once for a view; an assignment's words name its value, and are made for
- * each.
+ * stages, into the same stage, or with the same decision, made once for a view; an assignment's words name its
+ * value, and are made for each.
  */
 function historyWhat(view: Pick<SiteView, 'config' | 'titles' | 'hidden'>, e: Record<string, unknown>): string {
-  const same =
-    typeof e.action === 'string' &&
-    e.action !== 'assigned' &&
-    [e.from, e.to, e.decision].every((x) => x === undefined || typeof x === 'string');
-  if (!same) return esc(entryWords(view, e));
+  const action = e.action;
+  if (typeof action !== 'string' || action === 'assigned') return esc(entryWords(view, e));
+  // The values its words are made of (entryWords): a move's stages, a start's stage, a decision.
+  const first =
+    action === 'moved' ? e.from : action === 'decided' ? e.decision : isStartAction(action) ? e.to : undefined;
+  const second = action === 'moved' ? e.to : undefined;
+  if (!isKeyValue(first) || !isKeyValue(second)) return esc(entryWords(view, e));
   let said = historyWords.get(view);
-  if (!said) historyWords.set(view, (said = new Map()));
-  const byDecision = under(
-    under(
-      under(said, e.action as string, () => new Map()),
-      e.from as string | undefined,
-      () => new Map(),
-    ),
-    e.to as string | undefined,
-    () => new Map<string | undefined, string>(),
-  );
-  return under(byDecision, e.decision as string | undefined, () => esc(entryWords(view, e)));
+  if (!said) historyWords.set(view, (said = { byAction: new Map(), count: 0 }));
+  const known = said.byAction.get(action)?.get(first)?.get(second);
+  if (known !== undefined) return known;
+  const what = esc(entryWords(view, e));
+  if (said.count < MAX_HISTORY_WORDS) {
+    said.count++;
+    let byFirst = said.byAction.get(action);
+    if (!byFirst) said.byAction.set(action, (byFirst = new Map()));
+    let bySecond = byFirst.get(first);
+    if (!bySecond) byFirst.set(first, (bySecond = new Map()));
+    bySecond.set(second, what);
+  }
+  return what;
+}
+
+/** A value a history entry's words may be looked up by: text, or none. */
+function isKeyValue(value: unknown): value is string | undefined {
+  return value === undefined || typeof value === 'string';
 }
 
 function entryWords(view: Pick<SiteView, 'config' | 'titles' | 'hidden'>, e: Record<string, unknown>): string {
@@ -534,15 +548,22 @@ const SHOWN_ABOVE = new Set(['id', 'title', 'history', 'created', 'unit', 'chall
 
 /** The criteria sections of a view's pages, each text made a shared piece: see sharedSection. */
 const sections = new WeakMap<SiteView, Map<string, SharedText>>();
-/** Distinct sections shared at most: a piece is held to the end of the site, and sent and encoded once. */
+/**
+ * Distinct sections shared at most, and the checklist items and characters of one that is: a shared piece is held to
+ * the end of the site (and by the page thread, encoded). A history of 500 entries without a date made a section of
+ * 230,000 characters, different for each idea, and 512 of them took a site 70 MB over what it held before.
+ */
 const MAX_SHARED_SECTIONS = 512;
+const MAX_SHARED_ITEMS = 40;
+const MAX_SHARED_CHARS = 8_000;
 
 /**
  * An idea page's criteria section as a piece its pages share: it depends on the idea's stage and which criteria it
  * meets, so 10,000 ideas have a few dozen of them, which the page writer then sends to its thread and encodes once
- * rather than 10,000 times (src/core/file-text.ts). Past MAX_SHARED_SECTIONS different ones, the text as it is.
+ * rather than 10,000 times (src/core/file-text.ts). A section past the limits above is the text as it is.
  */
 function sharedSection(view: SiteView, own: SiteCriteria, next: SiteCriteria | null): SharedText | string {
+  if (own.items.length + (next?.items.length ?? 0) > MAX_SHARED_ITEMS) return criteriaSection(view, own, next);
   let known = sections.get(view);
   if (!known) sections.set(view, (known = new Map()));
   // What the section is made of, each text by its length and itself: no two different checklists make one key.
@@ -554,7 +575,7 @@ function sharedSection(view: SiteView, own: SiteCriteria, next: SiteCriteria | n
   const piece = known.get(key);
   if (piece) return piece;
   const text = criteriaSection(view, own, next);
-  if (known.size >= MAX_SHARED_SECTIONS) return text;
+  if (known.size >= MAX_SHARED_SECTIONS || text.length > MAX_SHARED_CHARS) return text;
   const made = sharedText(text);
   known.set(key, made);
   return made;

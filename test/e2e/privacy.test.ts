@@ -255,6 +255,27 @@ describe('public outputs hold only what a schema marks public', () => {
       expect(all).toContain(`${MARK}-${m}`);
   });
 
+  it('the site: an id the schemas withhold names no page, and is in no file', () => {
+    const withheld = makeRegistry();
+    const criteria = {
+      ...IDEA_CRITERIA,
+      allOf: [...IDEA_CRITERIA.allOf, { patternProperties: { '^i[d]$': personal } }],
+    };
+    writeFile(withheld, 'criteria/idea.schema.json', JSON.stringify(criteria, null, 2));
+    const r = ideas(['site', '--out', 'public'], { cwd: withheld });
+    expect(r.code, describeRun(r)).toBe(0);
+    const files = readTree(path.join(withheld, 'public'));
+    expect([...files.keys()].filter((f) => f.startsWith('ideas/')).sort()).toEqual([
+      'ideas/idea-1.html',
+      'ideas/idea-2.html',
+    ]);
+    for (const [file, content] of files) {
+      expect(file).not.toMatch(/aaaa01|bbbb02/);
+      expect(content, file).not.toMatch(/aaaa01|bbbb02/);
+    }
+    expect(files.get('ideas/idea-1.html')).toContain('Cykelpool');
+  });
+
   it('the export, as CSV and as JSON: no marker, the public values in place', () => {
     const csv = ideas(['export'], { cwd: dir });
     expect(csv.code, describeRun(csv)).toBe(0);
