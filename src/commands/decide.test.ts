@@ -68,7 +68,7 @@ describe('runDecide', () => {
       // As `ideas move` prints them: the commands that fill in what is missing.
       'Fyll i det som saknas, ett kommando per fält (byt ut det inom <>):',
       "  ideas edit sund-eev2bz --set 'test_plan=<text>'",
-      "  ideas edit sund-eev2bz --set 'manager_support=<ja|nej>'",
+      '  ideas edit sund-eev2bz --set manager_support=ja',
     ]);
     expect(readTree(root)).toEqual(tree);
     const r = await runDecide(

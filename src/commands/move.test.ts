@@ -105,7 +105,7 @@ describe('runMove', () => {
       'The nearest manager has not backed the idea [manager_support]',
       'Fill in what is missing, one command per field (replace what is within <>):',
       "  ideas edit sund-vtkg00 --set 'test_plan=<text>'",
-      "  ideas edit sund-vtkg00 --set 'manager_support=<yes|no>'",
+      '  ideas edit sund-vtkg00 --set manager_support=yes',
     ]);
   });
 

@@ -318,6 +318,9 @@ describe('flagFor', () => {
     [spec('title', 'text'), "--title '<text>'"],
     [spec('unit', 'text'), "--set 'unit=<text>'"],
     [spec('ready', 'confirm'), "--set 'ready=<yes|no>'"],
+    // The one answer the criteria take: no choice offered that never opens the gate.
+    [spec('manager_support', 'confirm', { schema: { type: 'boolean', const: true } }), '--set manager_support=yes'],
+    [spec('conflict', 'confirm', { schema: { const: false } }), '--set conflict=no'],
     [spec('kind', 'select', { choices: choices(2) }), "--set 'kind=<one of: C 0, C 1>'"],
     [
       spec('municipality', 'select', { choices: choices(15) }),

@@ -56,8 +56,14 @@ export function flagFor(spec: FieldSpec, lang: Lang): string {
   return shellCommand(['--set', setText(spec, lang)]);
 }
 
-/** `name=<placeholder>` for `--set`: the field, and what kind of value it takes in the registry's language. */
+/**
+ * `name=<placeholder>` for `--set`: the field, and what kind of value it takes in the registry's language; for a yes
+ * or no that the criteria take one answer of (`"const": true`, a manager's support), that answer, as the gate needs
+ * it: `<ja|nej>` offered an answer that never opens the gate.
+ */
 function setText(spec: FieldSpec, lang: Lang): string {
+  const only = spec.schema.const;
+  if (spec.kind === 'confirm' && typeof only === 'boolean') return `${spec.name}=${t(lang, only ? 'yes' : 'no')}`;
   return `${spec.name}=<${valuePlaceholder(spec, lang)}>`;
 }
 
