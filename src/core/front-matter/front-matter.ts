@@ -135,10 +135,10 @@ function splitFrontMatter(text: string, opts: ReadOptions = {}): FrontMatterResu
     return problem('front-matter/missing', 'f.fmMissing', 'h.fmMissing', 1);
   }
   // The closing delimiter: the first later line that is exactly `---` (or `---` and a CR).
-  const close = CLOSING.exec(text.slice(firstEnd));
-  if (!close) return problem('front-matter/unclosed', 'f.fmUnclosed', 'h.fmUnclosed', 1);
+  const close = closingLine(text, firstEnd);
+  if (close === -1) return problem('front-matter/unclosed', 'f.fmUnclosed', 'h.fmUnclosed', 1);
   const matterStart = firstEnd + 1;
-  const matterEnd = firstEnd + close.index + 1;
+  const matterEnd = close + 1;
   const yamlText = text.slice(matterStart, matterEnd);
   // A line that starts with `---` before the closing one: other tools close the front matter there.
   const stray = STRAY.exec(yamlText);
@@ -167,12 +167,27 @@ function splitFrontMatter(text: string, opts: ReadOptions = {}): FrontMatterResu
     const message = Array.isArray(data) ? 'f.notMappingList' : 'f.notMappingScalar';
     return problem('front-matter/not-mapping', message, 'h.notMapping', MATTER_FIRST_LINE);
   }
-  const afterClose = matterEnd + close[0].length - 1;
+  // After the closing line, and its line break.
+  let afterClose = matterEnd + 3;
+  if (text.charCodeAt(afterClose) === 13) afterClose++;
+  if (text.charCodeAt(afterClose) === 10) afterClose++;
   const body = opts.body === false ? '' : text.slice(afterClose).replace(/^\r?\n/, '');
   return { ok: true, data: data as Record<string, unknown>, matter: yamlText, body, subset };
 }
 
-const CLOSING = /\n---\r?(?:\n|$)/;
+/**
+ * Where the closing delimiter's line break stands, from `from` on: the first `\n---` followed by the end of the text,
+ * a line break, or a CR and either (as `/\n---\r?(?:\n|$)/` finds it, by indexOf rather than a regular expression
+ * over the whole front matter); -1 when there is none.
+ */
+export function closingLine(text: string, from: number): number {
+  for (let at = text.indexOf('\n---', from); at !== -1; at = text.indexOf('\n---', at + 1)) {
+    let after = at + 4;
+    if (text.charCodeAt(after) === 13) after++;
+    if (after >= text.length || text.charCodeAt(after) === 10) return at;
+  }
+  return -1;
+}
 /**
  * A line that starts with `---` and is not only that. Lines are those YAML and the other tools see, broken at LF and
  * CR: not with the `m` flag, under which `^` also starts a line after U+2028 and U+2029, which are text in YAML 1.2
