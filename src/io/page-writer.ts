@@ -94,14 +94,22 @@ type ToWorker = { shared: string[]; pages: (string | number)[] } | { end: true }
 /** The worker's last message: the hashes of the pages it wrote, in their order, or why it stopped. */
 type FromWorker = { hashes: string[] } | { error: ErrorShape };
 
+/** The hash of a site's marker: markerHash and markerHashOf give the same text for the same bytes. */
+const MARKER_HASH = 'sha256';
+
 /**
  * The hash a site's marker keeps of each page, from its bytes in one or more pieces: what src/io/site-dir.ts checks
  * the files it finds against.
  */
 export function markerHash(pieces: Iterable<Uint8Array>): string {
-  const hash = createHash('sha256');
-  for (const piece of pieces) hash.update(piece);
-  return hash.digest('hex');
+  const h = createHash(MARKER_HASH);
+  for (const piece of pieces) h.update(piece);
+  return h.digest('hex');
+}
+
+/** markerHash of one piece, in one call: without a Hash object for each of 10,000 pages, ~20% less time. */
+function markerHashOf(bytes: Uint8Array): string {
+  return hash(MARKER_HASH, bytes, 'hex');
 }
 
 /**
@@ -137,8 +145,7 @@ export function pageWriting(folders: Set<string>): (abs: string, pieces: readonl
       closeSync(fd);
     }
     faultPoint('site:page');
-    // markerHash of one piece, without a Hash object for each of 10,000 pages: ~20% less time on the page thread.
-    return hash('sha256', bytes, 'hex');
+    return markerHashOf(bytes);
   };
 }
 
