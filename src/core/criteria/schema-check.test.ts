@@ -10,14 +10,14 @@ function problems(schema: Record<string, unknown>, value: unknown, key: string) 
 }
 
 describe('describeErrors', () => {
-  it("gives a schema's own x-message with its field in brackets, and without empty ones for a value checked alone", () => {
+  it("gives a schema's own x-message with its field in brackets, its limit, and without empty ones for a value checked alone", () => {
     const message = { 'x-message': { sv: 'Planen saknas eller är för kort', en: 'The plan is missing or too short' } };
     expect(problems({ properties: { plan: { minLength: 20, ...message } } }, { plan: 'kort' }, 'in-idea')).toEqual([
       {
         pointer: '/plan',
         keyword: 'minLength',
-        sv: 'Planen saknas eller är för kort [plan]',
-        en: 'The plan is missing or too short [plan]',
+        sv: 'Planen saknas eller är för kort (minst 20 tecken) [plan]',
+        en: 'The plan is missing or too short (at least 20 characters) [plan]',
       },
     ]);
     // A prompt checks the answer alone, against the field's schema: there is no field to name.
@@ -25,9 +25,58 @@ describe('describeErrors', () => {
       {
         pointer: '',
         keyword: 'minLength',
-        sv: 'Planen saknas eller är för kort',
-        en: 'The plan is missing or too short',
+        sv: 'Planen saknas eller är för kort (minst 20 tecken)',
+        en: 'The plan is missing or too short (at least 20 characters)',
       },
+    ]);
+  });
+
+  it('adds the limit an x-message leaves out, and only that', () => {
+    const said = (schema: Record<string, unknown>, value: unknown) =>
+      problems({ properties: { f: schema } }, { f: value }, `limit-${JSON.stringify(schema)}`).map((p) => [p.sv, p.en]);
+    const own = (sv: string, en: string) => ({ 'x-message': { sv, en } });
+    // A required field that is missing has no limit to give.
+    expect(
+      problems(
+        { required: ['f'], properties: { f: { minLength: 20, ...own('Saknas', 'Missing') } } },
+        {},
+        'limit-required',
+      ),
+    ).toMatchObject([{ sv: 'Saknas [f]', en: 'Missing [f]' }]);
+    // An empty text breaks a count of 1: "saknas" says it all.
+    expect(said({ minLength: 1, ...own('Saknas', 'Missing') }, '')).toEqual([['Saknas [f]', 'Missing [f]']]);
+    expect(said({ minItems: 1, ...own('Ingen vald', 'None chosen') }, [])).toEqual([
+      ['Ingen vald [f]', 'None chosen [f]'],
+    ]);
+    // A message that has the number already keeps its own words.
+    expect(said({ minLength: 20, ...own('Minst 20 tecken', 'At least 20 characters') }, 'x')).toEqual([
+      ['Minst 20 tecken [f]', 'At least 20 characters [f]'],
+    ]);
+    // 200 is not 20, nor is 1.20 or 20.5.
+    expect(said({ minLength: 20, ...own('Högst 200 ord, 1.20 sidor, 20.5 rader', 'x') }, 'x')[0]?.[0]).toBe(
+      'Högst 200 ord, 1.20 sidor, 20.5 rader (minst 20 tecken) [f]',
+    );
+    expect(said({ maxLength: 5, ...own('För lång', 'Too long') }, 'sexsex')).toEqual([
+      ['För lång (högst 5 tecken) [f]', 'Too long (at most 5 characters) [f]'],
+    ]);
+    expect(said({ minItems: 2, ...own('För få', 'Too few') }, ['a'])).toEqual([
+      ['För få (minst 2 värden) [f]', 'Too few (at least 2 values) [f]'],
+    ]);
+    expect(said({ minimum: 0, ...own('Negativt', 'Negative') }, -1)).toEqual([
+      ['Negativt (minst 0) [f]', 'Negative (at least 0) [f]'],
+    ]);
+    expect(said({ exclusiveMaximum: 10, ...own('För stort', 'Too large') }, 10)).toEqual([
+      ['För stort (mindre än 10) [f]', 'Too large (less than 10) [f]'],
+    ]);
+    expect(said({ multipleOf: 1000, ...own('Jämna tusental', 'Whole thousands') }, 1500)).toEqual([
+      ['Jämna tusental (en multipel av 1000) [f]', 'Whole thousands (a multiple of 1000) [f]'],
+    ]);
+    // Keywords without a limit are as they were.
+    expect(said({ const: true, ...own('Inte klart', 'Not done') }, false)).toEqual([
+      ['Inte klart [f]', 'Not done [f]'],
+    ]);
+    expect(said({ pattern: '^a', ...own('Fel form', 'Wrong form') }, 'b')).toEqual([
+      ['Fel form [f]', 'Wrong form [f]'],
     ]);
   });
 

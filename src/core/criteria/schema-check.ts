@@ -109,7 +109,10 @@ export function describeErrors(errors: readonly ErrorObject[] | null | undefined
     // The field in brackets, where there is one: a value checked alone (a prompt's answer) has none to name.
     const where = pointer === '' ? '' : ` [${displayPointer(pointer)}]`;
     const message: Localized = custom
-      ? { sv: `${custom.sv}${where}`, en: `${custom.en}${where}` }
+      ? {
+          sv: `${custom.sv}${limitNote(e, custom.sv, 'sv')}${where}`,
+          en: `${custom.en}${limitNote(e, custom.en, 'en')}${where}`,
+        }
       : NOT_ALLOWED.has(e.keyword)
         ? { sv: problemText(e, 'sv'), en: problemText(e, 'en') }
         : {
@@ -119,6 +122,55 @@ export function describeErrors(errors: readonly ErrorObject[] | null | undefined
     out.push({ pointer, field: fieldName, keyword: e.keyword, message });
   }
   return out;
+}
+
+/** The keywords whose limit a criterion's own message may leave out: the parameter ajv gives it in, and its words. */
+const LIMITS: Readonly<Record<string, { param: string; words: MessageKey }>> = {
+  minLength: { param: 'limit', words: 'p.limit.minLength' },
+  maxLength: { param: 'limit', words: 'p.limit.maxLength' },
+  minItems: { param: 'limit', words: 'p.limit.minItems' },
+  maxItems: { param: 'limit', words: 'p.limit.maxItems' },
+  minProperties: { param: 'limit', words: 'p.limit.minProperties' },
+  maxProperties: { param: 'limit', words: 'p.limit.maxProperties' },
+  minimum: { param: 'limit', words: 'p.limit.minimum' },
+  maximum: { param: 'limit', words: 'p.limit.maximum' },
+  exclusiveMinimum: { param: 'limit', words: 'p.limit.exclusiveMinimum' },
+  exclusiveMaximum: { param: 'limit', words: 'p.limit.exclusiveMaximum' },
+  multipleOf: { param: 'multipleOf', words: 'p.limit.multipleOf' },
+};
+
+/** Lower bounds of a count, which at 1 only say that the value is empty: what a message such as "saknas" says. */
+const COUNTS = new Set(['minLength', 'minItems', 'minProperties']);
+
+/**
+ * The limit a criterion's own message (`x-message`) does not give, in brackets after it: "Planen för testet saknas
+ * eller är för kort (minst 20 tecken)", where the message alone left a coordinator to guess how long. Nothing when the
+ * message has the number already, or when the limit is a count of 1, which an empty value breaks.
+ */
+function limitNote(e: ErrorObject, custom: string, lang: Lang): string {
+  const known = Object.hasOwn(LIMITS, e.keyword) ? LIMITS[e.keyword] : undefined;
+  const limit = known === undefined ? undefined : (e.params as Record<string, unknown>)[known.param];
+  if (known === undefined || typeof limit !== 'number' || !Number.isFinite(limit)) return '';
+  if (COUNTS.has(e.keyword) && limit <= 1) return '';
+  const words = t(lang, known.words, { limit });
+  return hasNumber(custom, limit, words) ? '' : ` (${words})`;
+}
+
+/** Whether `text` names `limit` already, as a number of its own (20, not 200 or 1.20) or as the words would. */
+function hasNumber(text: string, limit: number, words: string): boolean {
+  if (text.includes(words)) return true;
+  const digits = String(limit);
+  for (let at = text.indexOf(digits); at !== -1; at = text.indexOf(digits, at + 1)) {
+    const before = text.charAt(at - 1);
+    const after = text.charAt(at + digits.length);
+    if (
+      !/[\d.,]/.test(before) &&
+      !/\d/.test(after) &&
+      !/[.,]\d/.test(text.slice(at + digits.length, at + digits.length + 2))
+    )
+      return true;
+  }
+  return false;
 }
 
 const INNER = /\/(?:(?:anyOf|oneOf)\/\d+|contains|propertyNames)\//;

@@ -120,7 +120,7 @@ describe('readFieldAnswer', () => {
 
   it('says what is wrong, in the language asked', () => {
     const short = readFieldAnswer(question('test_plan'), 'kort', 'sv', compileCriteria);
-    expect(short).toEqual({ ok: false, problem: 'Planen för testet saknas eller är för kort' });
+    expect(short).toEqual({ ok: false, problem: 'Planen för testet saknas eller är för kort (minst 20 tecken)' });
     const no = readFieldAnswer(question('manager_support'), false, 'en', compileCriteria);
     expect(no).toEqual({ ok: false, problem: 'The nearest manager has not backed the idea' });
     const unknown = readFieldAnswer(question('challenge'), 'månen', 'sv', compileCriteria);

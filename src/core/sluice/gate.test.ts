@@ -69,7 +69,7 @@ describe('checkGate', () => {
     expect(gate(filled, 'test')).toMatchObject({ allowed: true, open: true, missing: [] });
     const tooShort = withData('sund-eev2bz', { test_plan: 'Kort', manager_support: false });
     expect(sv(gate(tooShort, 'test'))).toEqual([
-      'Planen för testet saknas eller är för kort [test_plan]',
+      'Planen för testet saknas eller är för kort (minst 20 tecken) [test_plan]',
       'Närmsta chef har inte ställt sig bakom idén [manager_support]',
     ]);
   });

@@ -42,6 +42,18 @@ export const prompts = {
   'p.additional': { sv: 'fältet "{property}" är inte tillåtet här', en: 'the field "{property}" is not allowed here' },
   'p.anyOf': { sv: 'uppfyller inget av alternativen', en: 'meets none of the alternatives' },
   'p.other': { sv: 'uppfyller inte kravet {keyword}', en: 'does not meet the requirement {keyword}' },
+  // The limit a criterion's own message (x-message) leaves out, after it in brackets: "… för kort (minst 20 tecken)".
+  'p.limit.minLength': { sv: 'minst {limit} tecken', en: 'at least {limit#character|characters}' },
+  'p.limit.maxLength': { sv: 'högst {limit} tecken', en: 'at most {limit#character|characters}' },
+  'p.limit.minItems': { sv: 'minst {limit#värde|värden}', en: 'at least {limit#value|values}' },
+  'p.limit.maxItems': { sv: 'högst {limit#värde|värden}', en: 'at most {limit#value|values}' },
+  'p.limit.minProperties': { sv: 'minst {limit} fält', en: 'at least {limit#field|fields}' },
+  'p.limit.maxProperties': { sv: 'högst {limit} fält', en: 'at most {limit#field|fields}' },
+  'p.limit.minimum': { sv: 'minst {limit}', en: 'at least {limit}' },
+  'p.limit.maximum': { sv: 'högst {limit}', en: 'at most {limit}' },
+  'p.limit.exclusiveMinimum': { sv: 'större än {limit}', en: 'greater than {limit}' },
+  'p.limit.exclusiveMaximum': { sv: 'mindre än {limit}', en: 'less than {limit}' },
+  'p.limit.multipleOf': { sv: 'en multipel av {limit}', en: 'a multiple of {limit}' },
   // The keys inquirer names under a prompt (src/ui/prompter.ts), and what they do.
   'keys.navigate': { sv: 'flytta', en: 'navigate' },
   'keys.select': { sv: 'välj', en: 'select' },
