@@ -188,7 +188,7 @@ describe('runMove', () => {
           'Idérådet beslutar om flytt till steget Förädling: det är ett beslut, ingen flytt med ideas move.',
         );
         expect(e.hint?.sv).toBe(
-          "Registrera rådets beslut: ideas decide sund-emspzg --decision godkänn --to refinement --reason 'rådets motivering' (eller på rådets möte, med ideas review).",
+          "Registrera rådets beslut: ideas decide sund-emspzg --decision godkänn --to 'förädling' --reason 'rådets motivering' (eller på rådets möte, med ideas review).",
         );
         expect(e.hint?.en).toContain('ideas decide sund-emspzg --decision approve --to refinement');
       }

@@ -1,7 +1,7 @@
 import { noPromptReason, type CommonOptions, type Ctx } from '../context.js';
 import { IdeasError } from '../core/errors.js';
 import { t, type Lang } from '../core/i18n/i18n.js';
-import { resolveStage } from '../core/sluice/stage-lookup.js';
+import { resolveStage, stageWord } from '../core/sluice/stage-lookup.js';
 import type { Stage } from '../core/sluice/config.js';
 import { ideaWord, shellCommand, shellQuote } from '../core/shell/quote.js';
 import { findIdea } from '../io/find-idea.js';
@@ -64,8 +64,8 @@ export async function runMove(opts: MoveOptions, ctx: Ctx): Promise<MoveResult> 
           hint: 'hint.stageMissing',
           hintParams: {
             example: {
-              sv: `ideas move ${shellQuote(ideaWord(idea))} ${shellQuote((movable[0] as Stage).label.sv.toLowerCase())}`,
-              en: `ideas move ${shellQuote(ideaWord(idea))} ${shellQuote((movable[0] as Stage).label.en.toLowerCase())}`,
+              sv: `ideas move ${shellQuote(ideaWord(idea))} ${shellQuote(stageWord(config.stages, movable[0] as Stage, 'sv'))}`,
+              en: `ideas move ${shellQuote(ideaWord(idea))} ${shellQuote(stageWord(config.stages, movable[0] as Stage, 'en'))}`,
             },
           },
         },

@@ -297,9 +297,9 @@ const SITUATIONS: Situation[] = [
   {
     // Not `--to test`, which the council could not take from here either (or only with --force, skipping a stage).
     name: "a move into a council stage the idea's stage does not lead to",
-    keys: ['hint.councilDecides'],
+    keys: ['hint.councilNextStep'],
     provoke: [['move', ID, 'test']],
-    extract: /: (ideas decide [^\n]*?) \(/m,
+    extract: /(?:med|with) (ideas decide [^\n]*?) \(/m,
     outcomes: [[/./, OK]],
   },
   {

@@ -8,7 +8,7 @@ import { recordingCommand } from '../sluice/transition.js';
 import { idFromFileName } from '../sluice/id-text.js';
 import { ideaWord, shellQuote } from '../shell/quote.js';
 import { overrideIn } from '../sluice/override.js';
-import { stageLabelOf } from '../sluice/stage-lookup.js';
+import { stageLabelOf, stageWord } from '../sluice/stage-lookup.js';
 import { challengeProblem } from '../sluice/challenge.js';
 import { YamlPositions } from '../front-matter/positions.js';
 import { describeErrors, isUnwanted, type SchemaProblem, type Validator } from './schema-check.js';
@@ -170,6 +170,10 @@ export function checkIdeaFile(file: FileToCheck, bytes: Uint8Array, ctx: CheckCo
       idArg: shellQuote(ideaWord(idea)),
       stage: file.stage.label,
       toKey: file.stage.key,
+      toWord: {
+        sv: shellQuote(stageWord(config.stages, file.stage, 'sv')),
+        en: shellQuote(stageWord(config.stages, file.stage, 'en')),
+      },
     };
     extra.push({
       pointer: `/history/${lastMove}/to`,

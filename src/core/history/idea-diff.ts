@@ -12,6 +12,7 @@ import { decisionWord, isDecision } from '../sluice/decision.js';
 import { councilLeadsInto, recordingCommand } from '../sluice/transition.js';
 import { ideaWord, shellQuote } from '../shell/quote.js';
 import { stageByKey, type RegistryConfig, type Stage } from '../sluice/config.js';
+import { stageWord } from '../sluice/stage-lookup.js';
 import { compareFindings, type Finding, type Severity } from '../finding.js';
 import { MATTER_FIRST_LINE, readFrontMatter, type FrontMatterResult } from '../front-matter/front-matter.js';
 import type { Gate } from '../sluice/gate.js';
@@ -714,7 +715,14 @@ export function diffSnapshots(base: Snapshot, head: Snapshot, opts: DiffOptions)
         'move/missing-history',
         'f.moveNoHistory',
         hand.council ? 'h.moveNoHistoryCouncil' : 'h.moveNoHistory',
-        { from: label(start), to: h.stage.label[lang], fromKey: start, toKey: h.stage.key, command: hand.command },
+        {
+          from: label(start),
+          to: h.stage.label[lang],
+          fromKey: start,
+          toKey: h.stage.key,
+          toWord: shellQuote(stageWord(head.config.stages, h.stage, lang)),
+          command: hand.command,
+        },
       );
     } else if (w.last && unrecorded) {
       const hand = byHand(h, false);
@@ -724,7 +732,13 @@ export function diffSnapshots(base: Snapshot, head: Snapshot, opts: DiffOptions)
         'move/history-mismatch',
         'f.moveToMismatch',
         hand.council ? 'h.moveMismatchCouncil' : 'h.moveMismatch',
-        { last: label(w.current), to: h.stage.label[lang], toKey: h.stage.key, command: hand.command },
+        {
+          last: label(w.current),
+          to: h.stage.label[lang],
+          toKey: h.stage.key,
+          toWord: shellQuote(stageWord(head.config.stages, h.stage, lang)),
+          command: hand.command,
+        },
       );
     }
     // The move no entry records is checked as one that an entry records would be: it may skip no stage.
@@ -751,6 +765,7 @@ export function diffSnapshots(base: Snapshot, head: Snapshot, opts: DiffOptions)
           to: label(h.stage.key),
           missing: gate.missing.map((p) => p.message[lang]).join('; '),
           toKey: h.stage.key,
+          toWord: shellQuote(stageWord(head.config.stages, h.stage, lang)),
           command: hand.command,
         },
       );

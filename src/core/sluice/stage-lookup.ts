@@ -34,6 +34,19 @@ export function findStageByName<S extends { key: string; label: Localized; folde
   );
 }
 
+/**
+ * The word a printed command names `stage` by, in `lang`: its label as a person types it (`förädling`), which
+ * findStageByName takes back to the same stage; its key where the label would find another.
+ */
+export function stageWord<S extends { key: string; label: Localized; folder?: string }>(
+  stages: readonly S[],
+  stage: S,
+  lang: Lang,
+): string {
+  const word = stage.label[lang].toLowerCase();
+  return findStageByName(stages, word)?.key === stage.key ? word : stage.key;
+}
+
 /** A name as it may be typed back: quoted when a shell would split it or read it otherwise. */
 function typedBack(name: string): string {
   return /^[\p{L}\p{N}_@%+=:,./-]+$/u.test(name) ? name : shellQuote(name);

@@ -14,7 +14,7 @@ import type { SchemaProblem, Validator } from '../criteria/schema-check.js';
 import { decisionName, decisionNames, decisionWord, isDecision, type Decision } from './decision.js';
 import { checkGate, forwardStage, missingFor, type Gate } from './gate.js';
 import { historyOf, type IdeaFields } from './idea.js';
-import { resolveStage, stageLabelOf } from './stage-lookup.js';
+import { resolveStage, stageLabelOf, stageWord } from './stage-lookup.js';
 import { unfinishedMove, whereHistorySays } from './unfinished-move.js';
 import { fixHeading } from './gate-fix.js';
 
@@ -245,15 +245,20 @@ export function requireCouncil(
       stage: to.label,
     });
   }
-  // A stage the idea's does not lead to: the command that records the council's next step forward, not one that
-  // would be refused for the same reason (or taken only with --force, skipping a stage).
   const reachable = idea.stage.next.includes(to.key) || (config !== undefined && councilReturn(config, idea.stage, to));
-  const hint = {
-    hint: 'hint.councilDecides',
-    hintParams: { command: councilCommand(ideaWord(idea), reachable ? to : null) },
-  } as const;
-  if (reachable) throw new IdeasError('USAGE', 'err.councilDecides', { stage: to.label }, hint);
+  if (reachable)
+    throw new IdeasError(
+      'USAGE',
+      'err.councilDecides',
+      { stage: to.label },
+      { hint: 'hint.councilDecides', hintParams: { command: councilCommand(ideaWord(idea), to, config) } },
+    );
   const next = idea.stage.next.map((key) => (config ? stageLabelOf(config, key) : { sv: key, en: key }));
+  // A stage the idea's does not lead to: the command that records the council's approval into the next stage, said
+  // as that, with the stage named in it. Not `--to` the stage asked for, which the council could not take from here
+  // either (or only with --force, skipping a stage); nor a bare approval, which, run as a way to where was asked,
+  // recorded a decision on a stage the coordinator never named.
+  const forward = config ? forwardStage(idea.stage, config) : undefined;
   throw new IdeasError(
     'USAGE',
     'err.councilNotNext',
@@ -262,7 +267,12 @@ export function requireCouncil(
       from: idea.stage.label,
       next: { sv: next.map((l) => l.sv).join(', ') || '–', en: next.map((l) => l.en).join(', ') || '–' },
     },
-    hint,
+    forward
+      ? {
+          hint: 'hint.councilNextStep',
+          hintParams: { next: forward.label, command: councilCommand(ideaWord(idea), forward, config) },
+        }
+      : {},
   );
 }
 
@@ -288,10 +298,11 @@ function councilReturn(config: RegistryConfig, from: Stage, to: Stage): boolean 
   return at(to) !== -1 && at(to) < at(from);
 }
 
-/** The command that records the council's approval of `id` (into `to`, when given), in each language. */
-function councilCommand(id: string, to: Stage | null): Localized {
+/** The command that records the council's approval of `id` into `to`, in each language, the stage by its name. */
+function councilCommand(id: string, to: Stage, config: RegistryConfig | undefined): Localized {
+  const word = (lang: Lang) => (config ? stageWord(config.stages, to, lang) : to.key);
   const command = (lang: Lang) =>
-    `ideas decide ${shellQuote(id)} --decision ${decisionName('approve', lang)}${to ? ` --to ${shellQuote(to.key)}` : ''} --reason ${shellQuote(t(lang, 'hint.councilReason'))}`;
+    `ideas decide ${shellQuote(id)} --decision ${decisionName('approve', lang)} --to ${shellQuote(word(lang))} --reason ${shellQuote(t(lang, 'hint.councilReason'))}`;
   return { sv: command('sv'), en: command('en') };
 }
 
