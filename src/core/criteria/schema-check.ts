@@ -93,10 +93,16 @@ export function describeErrors(errors: readonly ErrorObject[] | null | undefined
   if (!errors) return [];
   const out: SchemaProblem[] = [];
   const seen = new Set<string>();
+  // A value of the wrong kind ("ja" typed for yes, a number for a text) is said as that, and once: not in the
+  // criterion's own words (which say what a right value of the right kind lacks: "Närmsta chef har inte ställt sig
+  // bakom idén"), nor again by the keywords the wrong kind breaks besides (`const: true`, `minLength`).
+  const wrongKind = new Set<string>();
+  for (const e of errors) if (e.keyword === 'type' && !INNER.test(e.schemaPath)) wrongKind.add(e.instancePath);
   for (const e of errors) {
     // Errors inside alternatives repeat what the anyOf/oneOf error says once, and so do those of the values a
     // `contains` tried and of a field name `propertyNames` refused; `if` only points at `then`.
     if (INNER.test(e.schemaPath) || e.keyword === 'if') continue;
+    if (e.keyword !== 'type' && wrongKind.has(e.instancePath) && !MISSING_PROPERTY.has(e.keyword)) continue;
     const named = namedProperty(e);
     const pointer = named === null ? e.instancePath : `${e.instancePath}/${escapePointerToken(named)}`;
     const subject = subjectSchema(e);
@@ -105,7 +111,7 @@ export function describeErrors(errors: readonly ErrorObject[] | null | undefined
     seen.add(key);
     const fieldName = pointer.split('/')[1] ?? '';
     const label = (lang: Lang) => fieldLabel(subject, pointer, lang);
-    const custom = localizedKeyword(subject, 'x-message');
+    const custom = e.keyword === 'type' ? null : localizedKeyword(subject, 'x-message');
     // The field in brackets, where there is one: a value checked alone (a prompt's answer) has none to name.
     const where = pointer === '' ? '' : ` [${displayPointer(pointer)}]`;
     const message: Localized = custom

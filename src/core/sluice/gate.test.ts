@@ -225,7 +225,7 @@ describe('gateChecklist', () => {
     });
     expect(item({ manager_support: 'yes' }, 'manager_support', 'en')).toMatchObject({
       status: 'not-met',
-      problem: 'wrong type: expected yes or no (true/false)',
+      problem: 'wrong type: expected yes or no (in the file: true or false)',
     });
     expect(item({ equality_impact: 3 }, 'equality_impact', 'en')?.problem).toBe('wrong type: expected text');
   });

@@ -357,7 +357,7 @@ export const findings = {
   'type.string': { sv: 'text', en: 'text' },
   'type.number': { sv: 'ett tal', en: 'a number' },
   'type.integer': { sv: 'ett heltal', en: 'a whole number' },
-  'type.boolean': { sv: 'ja eller nej (true/false)', en: 'yes or no (true/false)' },
+  'type.boolean': { sv: 'ja eller nej (i filen: true eller false)', en: 'yes or no (in the file: true or false)' },
   'type.array': { sv: 'en lista', en: 'a list' },
   'type.object': { sv: 'fält (nyckel: värde)', en: 'fields (key: value)' },
   'type.null': { sv: 'tomt', en: 'empty' },
