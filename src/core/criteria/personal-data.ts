@@ -32,6 +32,7 @@
 import { SCHEMA_LIST, SCHEMA_MAP, ONE_SCHEMA } from './schema-bundle.js';
 import { isRecord, nullObject, nullObjectFrom } from '../safe-object.js';
 import { unescapePointerToken } from '../json-pointer.js';
+import { linearRegExp, type LinearRegExp } from './linear-regexp.js';
 
 type Schema = Record<string, unknown>;
 
@@ -96,7 +97,7 @@ class SchemaIndex {
    * ajv takes depends on its own rules and the order it met them, so a reference to one is not followed.
    */
   private readonly ambiguous = new Set<string>();
-  private readonly regexes = new Map<string, RegExp | null>();
+  private readonly regexes = new Map<string, LinearRegExp | null>();
 
   add(schema: Schema, uri: string): void {
     this.define(this.resources, stripFragment(uri), schema);
@@ -168,12 +169,16 @@ class SchemaIndex {
     return asSchema(node);
   }
 
-  /** A `patternProperties` pattern as ajv reads it (Unicode); null when it is not a valid regular expression. */
-  pattern(source: string): RegExp | null {
+  /**
+   * A `patternProperties` pattern as ajv reads it (Unicode, on the same linear-time engine as the criteria's checks:
+   * JavaScript's own backtracks, and `^(a|a)+$` took an export a minute for one key of thirty `a`s); null when it
+   * is not a valid regular expression, or not one that engine can match.
+   */
+  pattern(source: string): LinearRegExp | null {
     if (!this.regexes.has(source)) {
-      let re: RegExp | null;
+      let re: LinearRegExp | null;
       try {
-        re = new RegExp(source, 'u');
+        re = linearRegExp(source);
       } catch {
         re = null;
       }
