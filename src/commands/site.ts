@@ -71,8 +71,8 @@ function buildSite(opts: SiteOptions, ctx: Ctx): SiteResult {
   const validators = stageValidators(criteria);
   // An idea's two checklists check it against the base schema once.
   const baseCheck = rememberingLast(validators.base);
-  // A checklist names only what the site shows (see gateChecklist): nothing of a field it does not, no key of the
-  // idea's own that no schema names.
+  // A checklist names only what the site shows (see gateChecklist): nothing of a field it does not, nor of one it
+  // shows in part, no key of the idea's own that no schema names.
   const shown = (field: string) => isPublicField(field, classes, disclosure);
   const checklist = (idea: (typeof ideas)[number], stage: (typeof config.stages)[number]) => ({
     stage,
@@ -82,7 +82,11 @@ function buildSite(opts: SiteOptions, ctx: Ctx): SiteResult {
       criteria.get(stage.key)?.schema,
       siteLang,
       label,
-      shown,
+      {
+        shown,
+        // The public copy is the value itself when it leaves nothing out (src/core/criteria/personal-data.ts).
+        whole: (field) => opts.includePersonal || publicField(idea.data, field, classes) === idea.data[field],
+      },
     ),
   });
   const taken = new Set<string>();

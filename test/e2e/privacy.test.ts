@@ -72,6 +72,8 @@ const IDEA_CRITERIA = {
     both: { ...pub(text), ...personal },
     carrier_alias: pub({ $ref: 'https://ideas.invalid/schemas/idea.schema.json#/properties/carrier' }),
     contact_phone: pub(text),
+    // A check that fails below a public field names where: a key of the idea's own, which the checklist must not.
+    ledger: pub({ type: 'object', additionalProperties: { type: 'number' } }),
     team_gender: { type: 'object', 'x-aggregate': true, properties: { women: { type: 'integer' } } },
     carrier_gender: { type: 'string', 'x-aggregate': true },
   },
@@ -138,6 +140,7 @@ both: ${MARK}-both
 carrier_alias: ${MARK}-crossfile
 contact_phone: ${MARK}-toppattern
 nobody: ${MARK}-nobody
+ledger: { "${MARK}-checklist-key]": "42000" }
 team_gender: { women: 2, men: 1 }
 carrier_gender: kvinna
 history:

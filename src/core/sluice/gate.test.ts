@@ -147,7 +147,7 @@ describe('gateChecklist for a public output', () => {
     problem('/summary', 'minLength', 'Sammanfattning [summary]: för kort'),
   ];
   const gate = { missing } as unknown as Gate;
-  const shown = (field: string) => field === 'budget' || field === 'summary';
+  const shown = { shown: (field: string) => field === 'budget' || field === 'summary', whole: () => true };
   const data = { budget: {}, phone: '070-123 45 67', summary: 'x', [PERSONAL_KEY]: 'ringer tillbaka' };
 
   it('names no key of the idea that no schema names, and says nothing of a field it does not show', () => {
@@ -162,6 +162,36 @@ describe('gateChecklist for a public output', () => {
     ]);
     const text = JSON.stringify(items);
     for (const secret of [PERSONAL_KEY, 'lon_bo_ek', '070-123']) expect(text).not.toContain(secret);
+  });
+
+  it('names no key, limit or message below a shown field, nor one outside the criteria', () => {
+    const SECRET = 'Lön Anna Berg] 19750101-1234';
+    const below = [
+      problem(`/budget/${SECRET}`, 'type', `Beloppet ska vara ett tal [budget.${SECRET}]`),
+      // A criterion of another schema (allOf) on a field the target's criteria do not name.
+      problem(`/parts/Eva Ek 0701234567`, 'type', 'parts.Eva Ek 0701234567: ska vara ett tal'),
+    ];
+    const withParts = { shown: (f: string) => ['budget', 'parts'].includes(f), whole: () => true };
+    const items = gateChecklist({ missing: below } as unknown as Gate, data, schema, 'sv', label, withParts);
+    expect(items.map((i) => i.problem)).toEqual([
+      'ett värde i fältet uppfyller inte kraven',
+      null,
+      'ett värde i fältet uppfyller inte kraven',
+    ]);
+    const text = JSON.stringify(items);
+    for (const secret of [SECRET, 'Anna', 'Eva Ek', '0701234567', 'Beloppet']) expect(text).not.toContain(secret);
+  });
+
+  it('says nothing of a criterion on a field shown only in part, met or not', () => {
+    // A public team with a personal age in it: "too young (at least 18)" would say the age.
+    const team = { properties: { team: { 'x-title': { sv: 'Team' }, type: 'object' } } };
+    const young = [problem('/team/lead_age', 'minimum', 'Ledaren är för ung (minst 18) [team.lead_age]')];
+    const inPart = { shown: () => true, whole: (f: string) => f !== 'team' };
+    const withheld = { field: '', label: '', status: 'not-given', problem: null, withheld: true };
+    for (const missing of [young, []])
+      expect(
+        gateChecklist({ missing } as unknown as Gate, { team: { lead_age: 16 } }, team, 'sv', label, inPart),
+      ).toEqual([withheld]);
   });
 
   it('says everything for an internal output, which is not asked to hide anything', () => {

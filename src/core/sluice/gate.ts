@@ -3,6 +3,7 @@ import type { IdeaFields } from './idea.js';
 import { challengeProblem } from './challenge.js';
 import { orWords, t, type MessageKey } from '../i18n/i18n.js';
 import { describeErrors, fieldLabel, type SchemaProblem, type Validator } from '../criteria/schema-check.js';
+import { escapePointerToken } from '../json-pointer.js';
 
 /** Whether an idea may move from its stage into another, and what is missing if not. */
 export interface Gate {
@@ -155,13 +156,25 @@ function criteriaIn(criteriaSchema: Record<string, unknown> | undefined, label: 
 const NAMES_INPUT_KEY = new Set(['additionalProperties', 'unevaluatedProperties', 'propertyNames']);
 
 /**
+ * What a public output (`ideas site`) shows of each field: whether a top-level field is shown there at all, and
+ * whether its public copy is the whole of it (nothing below it left out: a personal part of a public mapping, a key
+ * no schema marks public).
+ */
+export interface ChecklistDisclosure {
+  shown(field: string): boolean;
+  whole(field: string): boolean;
+}
+
+/**
  * Every criterion of a gate, met or not: the fields the target's criteria name, and any other problem found.
  *
- * `shown`, for a public output (`ideas site`): whether a top-level field is shown there. A criterion on a field that
- * is not says only whether it is met, not what is wrong (the words of a check may quote a value: a key of a personal
- * mapping that a pattern refuses); a problem found outside the criteria on such a field is not named by the field
- * either (the field is a key of the idea's, `propertyNames` or `additionalProperties` at the top); and a problem that
- * names a key of the idea's own below a shown field (`additionalProperties` in a public mapping) does not name it.
+ * `disclosure`, for a public output (`ideas site`). A criterion on a field that is not shown says only that it is
+ * there, not whether it is met nor what is wrong (the words of a check may quote a value: a key of a personal
+ * mapping that a pattern refuses; "too young" says an age); nor does one on a field shown in part, whose problem may
+ * lie in the part left out (a personal age in a public team). A problem found outside the criteria on such a field
+ * is not named by the field either (the field is a key of the idea's, `propertyNames` or `additionalProperties` at
+ * the top). A problem below a shown field is said in words of its own, which name no key, limit or message: its
+ * place is a path of the idea's own keys.
  */
 export function gateChecklist(
   gate: Gate,
@@ -169,11 +182,12 @@ export function gateChecklist(
   criteriaSchema: Record<string, unknown> | undefined,
   lang: 'sv' | 'en',
   label: FieldLabeler,
-  shown?: (field: string) => boolean,
+  disclosure?: ChecklistDisclosure,
 ): ChecklistItem[] {
+  const hidden = (field: string) => disclosure !== undefined && !(disclosure.shown(field) && disclosure.whole(field));
   const criteria = criteriaIn(criteriaSchema, label);
   const items: ChecklistItem[] = criteria.map(({ field, label, required, schema }): ChecklistItem => {
-    if (shown && !shown(field)) return WITHHELD;
+    if (hidden(field)) return WITHHELD;
     const problem = gate.missing.find((m) => m.field === field);
     const value = Object.prototype.hasOwnProperty.call(data, field) ? data[field] : undefined;
     // An empty value (`field:` in YAML) is no value: not given, or not met when the criteria require one.
@@ -191,13 +205,13 @@ export function gateChecklist(
         problem: t(lang, 'criterion.wrongType', { expected: typeWords(schema, lang) }),
       };
     }
-    const text = problem ? problemWords(problem, lang, shown !== undefined) : null;
+    const text = problem ? problemWords(problem, lang, disclosure !== undefined) : null;
     return { field, label, status: criterionStatus(value, problem !== undefined), problem: text };
   });
   const withheld = new Set<string>();
   for (const m of gate.missing) {
     if (criteria.some((c) => c.field === m.field)) continue;
-    if (shown && !shown(m.field)) {
+    if (hidden(m.field)) {
       // One for each field, whatever it breaks.
       if (!withheld.has(m.field)) items.push(WITHHELD);
       withheld.add(m.field);
@@ -206,7 +220,7 @@ export function gateChecklist(
         field: m.field,
         label: m.field || '–',
         status: 'not-met',
-        problem: shown && NAMES_INPUT_KEY.has(m.keyword) ? t(lang, 'criterion.keyNotAllowed') : m.message[lang],
+        problem: disclosure ? publicWords(m, lang) : m.message[lang],
       });
   }
   return items;
@@ -217,8 +231,23 @@ export function gateChecklist(
  * public output (`public`), without a key of the idea's own.
  */
 function problemWords(problem: SchemaProblem, lang: 'sv' | 'en', isPublic: boolean): string | null {
-  if (isPublic && NAMES_INPUT_KEY.has(problem.keyword)) return t(lang, 'criterion.keyNotAllowed');
+  if (isPublic) {
+    const words = publicWords(problem, lang);
+    if (words !== problem.message[lang]) return words;
+  }
   return problem.message[lang].replace(/ \[[^\]]*\]$/, '').replace(/^[^:]*\[[^\]]*\]: /, '');
+}
+
+/**
+ * A problem's words on a public page: its own (the field's label and the criterion's message) when it is about the
+ * shown field's value as a whole; words that name nothing when it names a key of the idea's own, or lies below the
+ * field, where its place (`budget.Lön Anna Berg`) is made of the idea's keys and its message may describe a part
+ * that is not shown.
+ */
+function publicWords(problem: SchemaProblem, lang: 'sv' | 'en'): string {
+  if (NAMES_INPUT_KEY.has(problem.keyword)) return t(lang, 'criterion.keyNotAllowed');
+  if (problem.pointer !== `/${escapePointerToken(problem.field)}`) return t(lang, 'criterion.innerNotMet');
+  return problem.message[lang];
 }
 
 const TYPE_WORDS = new Set(['string', 'number', 'integer', 'boolean', 'array', 'object', 'null']);

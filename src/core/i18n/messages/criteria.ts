@@ -20,4 +20,8 @@ export const criteria = {
     sv: 'har ett fält som inte är tillåtet här',
     en: 'has a field that is not allowed here',
   },
+  'criterion.innerNotMet': {
+    sv: 'ett värde i fältet uppfyller inte kraven',
+    en: 'a value inside the field does not meet the criteria',
+  },
 } as const satisfies Record<string, Localized>;
