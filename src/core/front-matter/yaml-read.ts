@@ -15,7 +15,7 @@
  * Input is hostile: every mapping has no prototype, and keys that name one (`__proto__`, `constructor`,
  * `prototype`, in any case, as src/core/safe-object.ts says) are refused, as are keys that are lists or mappings and keys that become the same text.
  */
-import type { CST, Document, ErrorCode, Node } from 'yaml';
+import type { Alias, CST, Document, ErrorCode, Node } from 'yaml';
 import { localize, t, type Lang, type MessageKey, type Params } from '../i18n/i18n.js';
 import { resolveCoreScalar } from './yaml-core-schema.js';
 import { yamlPackage } from './yaml-package.js';
@@ -183,18 +183,7 @@ function readWithPackage(text: string): unknown {
       at(misread.offset).column,
     );
   const walk = new Walk(doc, at);
-  const data = walk.value(doc.contents as Node | null);
-  // The package's own count of aliases, which stops an alias bomb (a tree of millions of nodes written in a few
-  // lines); the walk above shares aliased values, so it never grew one.
-  if (walk.aliases > 0) {
-    try {
-      doc.toJS({ maxAliasCount: MAX_ALIASES });
-    } catch (e) {
-      if (e instanceof ReferenceError) throw aliasLimit(0, 0);
-      throw e;
-    }
-  }
-  return data;
+  return walk.value(doc.contents as Node | null);
 }
 
 /**
@@ -358,11 +347,24 @@ function aliasLimit(line: number, column: number): YamlProblem {
   return new YamlProblem('front-matter/alias-limit', 'f.aliasLimit', 'h.aliasLimit', {}, line, column);
 }
 
-/** The document's value as JavaScript data: mappings without prototypes, aliased values shared, not copied. */
+/**
+ * The document's value as JavaScript data: mappings without prototypes, aliased values shared, not copied.
+ *
+ * Its aliases are counted as the package's toJS counts them with its maxAliasCount, which stops an alias bomb (a
+ * tree of millions of nodes written in a few lines; the walk shares aliased values, so it never grows one, but the
+ * text is refused as the package refuses it): each anchored node counts itself and each alias of it, times the
+ * most that the aliases inside it count (1 for a node with a scalar and no alias in it), and more than MAX_ALIASES
+ * is too many. The walk finds each alias's node itself, once: the package's `resolve` walks the document from its
+ * start at each alias, and does again for each alias inside a node an alias names; a front matter of 10,000 aliases
+ * of one anchor (30 kB) took 15 s to be refused, 20,000 a minute (found from outside).
+ */
 class Walk {
-  aliases = 0;
   private readonly done = new Map<Node, unknown>();
   private readonly open = new Set<Node>();
+  /** The node each alias names, found in one walk of the document when the first alias is met. */
+  private targets: Map<Node, Node | undefined> | undefined;
+  /** Each anchored node read so far: the package's count of it and its aliases, and the most the aliases in it count. */
+  private readonly anchored = new Map<Node, { count: number; aliasCount: number | null }>();
 
   constructor(
     private readonly doc: Document.Parsed,
@@ -376,11 +378,8 @@ class Walk {
   value(node: Node | null): unknown {
     const { isAlias, isMap, isScalar, isSeq } = yamlPackage();
     if (node === null || node === undefined) return null;
-    if (isScalar(node)) return node.value;
     if (isAlias(node)) {
-      this.aliases++;
-      const target = node.resolve(this.doc) as Node | undefined;
-      if (!target) throw this.unresolved(node);
+      const target = this.aliased(node);
       // An alias inside the node it names would make the data a cycle.
       if (this.open.has(target)) {
         const { line, column } = this.place(node);
@@ -388,6 +387,8 @@ class Walk {
       }
       return this.done.has(target) ? this.done.get(target) : this.value(target);
     }
+    if (node.anchor && !this.anchored.has(node)) this.anchored.set(node, { count: 1, aliasCount: null });
+    if (isScalar(node)) return node.value;
     this.open.add(node);
     let out: unknown;
     if (isSeq(node)) {
@@ -424,6 +425,54 @@ class Walk {
     return out;
   }
 
+  /**
+   * The node an alias names, counted as one more alias of it: the last node before the alias, in the order the
+   * package's `visit` walks the document, with its anchor.
+   */
+  private aliased(alias: Alias): Node {
+    if (!this.targets) {
+      const { isAlias, visit } = yamlPackage();
+      const targets = new Map<Node, Node | undefined>();
+      const last = new Map<string, Node>();
+      visit(this.doc, {
+        Node: (_key, node) => {
+          if (isAlias(node)) targets.set(node, last.get(node.source));
+          else if (node.anchor) last.set(node.anchor, node);
+        },
+      });
+      this.targets = targets;
+    }
+    const target = this.targets.get(alias);
+    if (!target) throw this.unresolved(alias);
+    // Named before it, so read before it: the package's count of it starts there.
+    let data = this.anchored.get(target);
+    if (!data) this.anchored.set(target, (data = { count: 1, aliasCount: null }));
+    data.count++;
+    data.aliasCount ??= this.aliasCount(target);
+    if (data.count * data.aliasCount > MAX_ALIASES) throw aliasLimit(0, 0);
+    return target;
+  }
+
+  /**
+   * The most that the aliases in `node` count (an alias counts its node's count times that node's own aliasCount),
+   * 1 for a scalar (or an empty key or value), as the package's getAliasCount says; the aliases in it read already.
+   */
+  private aliasCount(node: Node | null | undefined): number {
+    const { isAlias, isMap, isSeq } = yamlPackage();
+    if (isAlias(node)) {
+      const target = this.targets?.get(node);
+      const data = target && this.anchored.get(target);
+      return data ? data.count * (data.aliasCount ?? 0) : 0;
+    }
+    let most = 0;
+    if (isSeq(node)) for (const item of node.items) most = Math.max(most, this.aliasCount(item as Node | null));
+    else if (isMap(node))
+      for (const pair of node.items)
+        most = Math.max(most, this.aliasCount(pair.key as Node | null), this.aliasCount(pair.value as Node | null));
+    else return 1;
+    return most;
+  }
+
   /** An alias whose name no anchor before it has (YAML 1.2, 7.1): not YAML. */
   private unresolved(node: Node | null): YamlProblem {
     const { line, column } = this.place(node);
@@ -441,11 +490,9 @@ class Walk {
   private key(node: Node | null): string {
     const { isAlias, isScalar } = yamlPackage();
     let target: Node | null | undefined = node;
-    if (isAlias(target)) {
-      target = target.resolve(this.doc) as Node | undefined;
-      // As a value: an alias with no anchor before it names nothing (the package's toJS throws), never an empty key.
-      if (!target) throw this.unresolved(node);
-    }
+    // As a value: an alias with no anchor before it names nothing (the package's toJS throws), never an empty key.
+    if (isAlias(target)) target = this.aliased(target);
+    else if (target?.anchor && !this.anchored.has(target)) this.anchored.set(target, { count: 1, aliasCount: null });
     if (target === null || target === undefined) return '';
     if (!isScalar(target)) {
       const { line, column } = this.place(node);
