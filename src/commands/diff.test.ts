@@ -99,7 +99,7 @@ describe('runDiff', () => {
       file,
       read(root, ideaPath('sund-emspzg')).replace(
         /\n---\n/,
-        '\n  - date: 2026-11-26\n    action: assigned\n    field: coach\n    new: Eva Ek\n---\n',
+        '\n  - date: 2026-11-26\n    action: edited\n    note: Ny plan\n---\n',
       ),
     );
     const { ctx } = commandContext(root);

@@ -309,6 +309,7 @@ export function ideaDiffDocument(v: {
       path: c.path,
       fields: c.fields.map((f) => ({ field: f.field, old: f.old ?? null, new: f.new ?? null })),
       bodyChanged: c.bodyChanged,
+      historyAdded: c.history.map((h) => h.entry),
     })),
     findings: diff.findings.map(findingDto),
     ok: v.ok,

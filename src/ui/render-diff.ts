@@ -200,6 +200,7 @@ export function renderDiffText(view: DiffView, c: ChalkInstance, width = 80): st
         else out.push(line(4, `${name}: ${old}`), line(6, `→ ${now}`));
       }
       if (ch.bodyChanged) out.push(`    ${c.dim(t(lang, 'diff.bodyChanged'))}`);
+      for (const h of ch.history) out.push(line(4, t(lang, 'diff.historyAdded', { entry: h.words })));
     }
   }
   if (isEmpty(v)) out.push('', t(lang, 'diff.none'));
@@ -325,6 +326,14 @@ export function renderDiffMarkdown(v: DiffView): string {
       );
       if (ch.bodyChanged)
         rows.push([ch.fields.length === 0 ? idea(ch.id, ch.title) : '', `_${L('diff.bodyChanged')}_`, '', '']);
+      ch.history.forEach((h, i) =>
+        rows.push([
+          ch.fields.length === 0 && !ch.bodyChanged && i === 0 ? idea(ch.id, ch.title) : '',
+          `_${mdText(t(lang, 'diff.historyAdded', { entry: h.words }), 300)}_`,
+          '',
+          '',
+        ]),
+      );
     }
     out.push(...table([L('diff.colIdea'), L('diff.colField'), L('diff.colOld'), L('diff.colNew')], rows), '');
   }

@@ -528,12 +528,12 @@ const ATTACKS: Attack[] = [
   },
   {
     name: 'back-dated',
-    change: () => appendEntry(at(EMSPZG), { date: '2026-01-01', action: 'assigned', field: 'coach', new: 'Johan Ek' }),
+    change: () => appendEntry(at(EMSPZG), { date: '2026-01-01', action: 'edited', note: 'Tillagd i efterhand' }),
     expect: [['history/date-order', EMSPZG]],
   },
   {
     name: 'future-dated',
-    change: () => appendEntry(at(EMSPZG), { date: '2999-01-01', action: 'assigned', field: 'coach', new: 'Johan Ek' }),
+    change: () => appendEntry(at(EMSPZG), { date: '2999-01-01', action: 'edited', note: 'Tillagd i förväg' }),
     expect: [['history/date-future', EMSPZG]],
   },
   {

@@ -510,6 +510,7 @@ describe.concurrent('ideas diff: each rule broken on its own', () => {
         path: 'ideas/90-parkerad/sund-eev2bz-servicebuss.md',
         fields: [{ field: 'title', old: 'Bokbussen som servicepunkt på landsbygden', new: 'Servicebuss' }],
         bodyChanged: true,
+        historyAdded: [],
       },
     ]);
   });

@@ -281,6 +281,7 @@ describe('diffSnapshots: what changed', () => {
           { field: 'unit', old: null, new: 'IT' },
         ],
         bodyChanged: true,
+        history: [],
       },
     ]);
     expect(d.findings).toEqual([]);
@@ -301,6 +302,13 @@ describe('diffSnapshots: what changed', () => {
         path: 'ideas/01-ide/ide-aaaa11-lanecyklar.md',
         fields: [{ field: 'coach', old: 'Anna', new: null }],
         bodyChanged: false,
+        // The entry that says so, which no other list shows.
+        history: [
+          {
+            entry: { date: '2026-02-02', action: 'assigned', field: 'coach', new: null },
+            words: '2026-02-02 coach set to ',
+          },
+        ],
       },
     ]);
   });
@@ -534,6 +542,7 @@ describe('diffSnapshots: history is append-only', () => {
     const head = snapshot([
       file({
         stage: 'test',
+        fields: { coach: 'Eva' },
         history: [
           CREATED,
           TO_REFINEMENT,
@@ -543,6 +552,24 @@ describe('diffSnapshots: history is append-only', () => {
       }),
     ]);
     expect(diff(base, head).findings).toEqual([]);
+  });
+
+  // Found from outside: entries that are no move nor decision were appended without a word from the diff.
+  it('lists every entry a change adds that no other list shows, and finds an assignment the field does not hold', () => {
+    const base = snapshot([file({ fields: { carrier: 'Anna' } })]);
+    const assigned = { date: '2026-04-01', action: 'assigned', field: 'carrier', old: 'Anna', new: 'Eva' };
+    const edited = { date: '2026-04-02', action: 'edited', note: 'Rådet beviljade 900000 kr extra' };
+    const head = snapshot([
+      file({ fields: { carrier: 'Anna' }, history: [CREATED, assigned, edited] as HistoryEntry[] }),
+    ]);
+    const d = diff(base, head);
+    expect(d.changed.map((c) => c.history.map((h) => h.words))).toEqual([
+      ['2026-04-01 carrier set to Eva', '2026-04-02 edited: Rådet beviljade 900000 kr extra'],
+    ]);
+    expect(d.findings.map((f) => [f.rule, f.line])).toEqual([['history/assigned-mismatch', 10]]);
+    // The field changed as the entry says: listed, and nothing to find.
+    const held = snapshot([file({ fields: { carrier: 'Eva' }, history: [CREATED, assigned] as HistoryEntry[] })]);
+    expect(diff(base, held).findings).toEqual([]);
   });
 
   it('findHistoryRewrite and newEntries, directly', () => {

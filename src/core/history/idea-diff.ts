@@ -227,6 +227,11 @@ export interface IdeaChange {
   path: string;
   fields: FieldChange[];
   bodyChanged: boolean;
+  /**
+   * The entries the change adds to the history that no other list shows (the moves and the decisions and funds have
+   * lists of their own): assignments, edits, imports. Each as written, and in words with its date.
+   */
+  history: { entry: unknown; words: string }[];
 }
 
 export interface IdeaDiff {
@@ -532,6 +537,7 @@ export function diffSnapshots(base: Snapshot, head: Snapshot, opts: DiffOptions)
         field: typeof e.field === 'string' ? (opts.fieldLabel?.(e.field) ?? e.field) : '?',
         value: scalarText(e.new) ?? '',
       });
+    if (e.action === 'edited') return t(lang, 'history.edited');
     return scalarText(e.action) ?? '–';
   };
   const ref = (i: SnapshotIdea, id: string): IdeaRef => ({
@@ -540,6 +546,13 @@ export function diffSnapshots(base: Snapshot, head: Snapshot, opts: DiffOptions)
     stage: i.stage,
     path: i.path,
   });
+  /** Whether the diff lists an entry among the moves or the decisions and funds (addDecisions). */
+  const listedElsewhere = (entry: unknown): boolean => {
+    const e = asEntry(entry);
+    if (!e) return false;
+    const amount = typeof e.amount === 'number' && Number.isFinite(e.amount);
+    return e.action === 'moved' || typeof e.decision === 'string' || amount;
+  };
   const addDecisions = (i: SnapshotIdea, id: string, entries: { entry: unknown }[]) => {
     for (const { entry } of entries) {
       const e = asEntry(entry);
@@ -1009,8 +1022,31 @@ export function diffSnapshots(base: Snapshot, head: Snapshot, opts: DiffOptions)
       const gate = arrive(h, b.stage.key, w);
       const fields = fieldChanges(b.idea.data, h.idea.data);
       const bodyChanged = normalizeBody(b.idea.body) !== normalizeBody(h.idea.body);
-      if (fields.length > 0 || bodyChanged)
-        out.changed.push({ id, title: h.idea.title, path: h.path, fields, bodyChanged });
+      const history = entries
+        .filter(({ entry }) => !listedElsewhere(entry))
+        .map(({ entry }) => {
+          const note = scalarText(field(entry, 'note'));
+          const words = `${scalarText(field(entry, 'date')) ?? '–'} ${describe(entry)}${note ? `: ${note}` : ''}`;
+          return { entry, words };
+        });
+      if (fields.length > 0 || bodyChanged || history.length > 0)
+        out.changed.push({ id, title: h.idea.title, path: h.path, fields, bodyChanged, history });
+      // The last assignment a change writes of a field says what the field now holds: a history that says the
+      // carrier became Eva while the file still says Anna is a record no one can trust.
+      const assigned = new Map<string, { entry: Record<string, unknown>; index: number }>();
+      for (const { entry, index } of entries) {
+        const e = asEntry(entry);
+        if (e?.action === 'assigned' && typeof e.field === 'string') assigned.set(e.field, { entry: e, index });
+      }
+      for (const [name, { entry, index }] of assigned) {
+        const value = Object.hasOwn(h.idea.data, name) ? h.idea.data[name] : null;
+        if (canonical(entry.new ?? null) === canonical(value ?? null)) continue;
+        finding(h, `/history/${index}`, 'history/assigned-mismatch', 'f.assignedMismatch', 'h.assignedMismatch', {
+          field: opts.fieldLabel?.(name) ?? name,
+          said: shortJson(entry.new ?? null),
+          value: shortJson(value ?? null),
+        });
+      }
       if (b.stage.key !== h.stage.key) {
         out.moved.push({
           id,

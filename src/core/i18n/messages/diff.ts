@@ -21,6 +21,7 @@ export const diff = {
   'diff.broken': { sv: '{errors#regel bruten|regler brutna}.', en: '{errors#rule|rules} broken.' },
   'diff.via': { sv: 'via {stages}', en: 'via {stages}' },
   'diff.bodyChanged': { sv: 'texten ändrad', en: 'text changed' },
+  'diff.historyAdded': { sv: 'ny i historiken: {entry}', en: 'new in the history: {entry}' },
   'diff.colIdea': { sv: 'Idé', en: 'Idea' },
   'diff.colFrom': { sv: 'Från', en: 'From' },
   'diff.colTo': { sv: 'Till', en: 'To' },

@@ -369,6 +369,14 @@ export const findings = {
     sv: 'Datumet då idén registrerades (created) har ändrats från {old} till {new}.',
     en: 'The date the idea was registered (created) was changed from {old} to {new}.',
   },
+  'f.assignedMismatch': {
+    sv: 'Historiken säger att {field} sattes till {said}, men fältet är {value}.',
+    en: 'The history says {field} was set to {said}, but the field is {value}.',
+  },
+  'h.assignedMismatch': {
+    sv: 'Ändra fältet med ideas edit eller ideas assign, som skriver både fältet och historikposten; eller ta bort posten.',
+    en: 'Change the field with ideas edit or ideas assign, which write both the field and the history entry; or remove the entry.',
+  },
   'h.createdChanged': {
     sv: 'Registreringsdatumet hör till idéns historik och skrivs inte om: sätt tillbaka {old}.',
     en: "The registration date is part of the idea's record and is not rewritten: put {old} back.",
