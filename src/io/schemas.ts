@@ -33,6 +33,7 @@ import {
 } from '../core/criteria/schema-check.js';
 import { metaSchemaReason, SchemaFileProblem } from '../core/criteria/schema-reasons.js';
 import { localize } from '../core/i18n/i18n.js';
+import { IdeasError } from '../core/errors.js';
 
 export const BASE_VALIDATORS: readonly BaseValidatorName[] = ['config', 'idea', 'meta'];
 
@@ -157,7 +158,27 @@ export function compileCriteria(schema: unknown, cacheKey: string): Validator {
   runtimeAjv.addSchema(schema as object, cacheKey);
   const compiled = runtimeAjv.getSchema(cacheKey);
   if (!compiled) throw new Error(`could not compile ${cacheKey}`);
-  return compiled;
+  return endless(compiled, cacheKey.replace(/^[^:]*:/, ''));
+}
+
+/**
+ * A validator that says so, naming the criteria's file, when checking a value never ends: a schema that refers to
+ * itself through `$ref` (or allOf, if/then …) without going into any field (`{"$ref": "#"}`, found from outside) makes
+ * ajv's code call itself until the stack runs out, which the command reported as an unexpected error, asking for a
+ * bug report. Such a ring may be behind a condition, so it shows only for some ideas: it is caught where it shows.
+ */
+function endless(validate: Validator, file: string): Validator {
+  return new Proxy(validate, {
+    apply(target, self, args) {
+      try {
+        return Reflect.apply(target, self, args) as unknown;
+      } catch (e) {
+        if (e instanceof RangeError && /call stack/i.test(e.message))
+          throw new IdeasError('CONFIG_INVALID', 'err.criteriaEndless', { file }, { hint: 'hint.criteriaEndless' });
+        throw e;
+      }
+    },
+  });
 }
 
 /**

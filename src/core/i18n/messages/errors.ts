@@ -195,6 +195,14 @@ export const errors = {
     sv: 'Kriteriefilen {file} för steget {stage} kunde inte läsas: {reason}.',
     en: 'The criteria file {file} of stage {stage} could not be read: {reason}.',
   },
+  'err.criteriaEndless': {
+    sv: 'Kriterierna i {file} hänvisar till sig själva utan slut: en ring av $ref (eller allOf, if/then) som aldrig går in i något fält, så att ingen idé kan kontrolleras mot dem.',
+    en: 'The criteria in {file} refer to themselves without end: a ring of $ref (or allOf, if/then) that never goes into a field, so no idea can be checked against them.',
+  },
+  'hint.criteriaEndless': {
+    sv: 'Låt varje $ref som leder tillbaka gå in i ett fält först (under properties eller items).',
+    en: 'Let every $ref that leads back go into a field first (under properties or items).',
+  },
   'err.criteriaInvalid': {
     sv: 'Kriteriefilen {file} för steget {stage} är inget giltigt JSON Schema: {reason}',
     en: 'The criteria file {file} of stage {stage} is not a valid JSON Schema: {reason}',
