@@ -137,6 +137,24 @@ describe('runImport', () => {
     expect([r.encoding, r.imported[0]?.title]).toEqual(['windows-1252', 'Återvinning på Södermalm']);
   });
 
+  // Found from outside: a workbook was read as text, and its columns were named in binary noise.
+  it('says an Excel workbook is not CSV, and how to save one, for .xlsx and .xls alike', async () => {
+    const root = makeSluice();
+    const { ctx } = commandContext(root);
+    for (const [name, magic] of [
+      ['ideer.xlsx', [0x50, 0x4b, 0x03, 0x04, 0x14, 0x00]],
+      ['ideer.xls', [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0x00]],
+    ] as const) {
+      writeFileSync(path.join(root, name), Buffer.from([...magic, ...Buffer.from('Titel\nx\n')]));
+      const e = await failure(runImport(opts(name, { dryRun: true }), ctx));
+      expect([e.code, e.text.sv, e.hint?.sv]).toEqual([
+        'USAGE',
+        `Filen ${name} är en Excel-arbetsbok, inte en CSV-fil; ideas import läser CSV. Inget importerades.`,
+        'Spara bladet som CSV i Excel (Arkiv → Spara som → CSV UTF-8) och importera den filen.',
+      ]);
+    }
+  });
+
   it('reports its progress through the rows and the writes, ending at the total', async () => {
     const root = makeSluice({ git: false });
     const { ctx } = commandContext(root);

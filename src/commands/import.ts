@@ -141,13 +141,23 @@ function readSpreadsheet(abs: string, file: string): Buffer {
   }
 }
 
+/** Whether the bytes start as an Excel workbook does: a zip archive (.xlsx) or an OLE2 compound file (.xls). */
+function isWorkbook(bytes: Buffer): boolean {
+  const starts = (magic: number[]) => magic.every((b, i) => bytes[i] === b);
+  return starts([0x50, 0x4b, 0x03, 0x04]) || starts([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+}
+
 export async function runImport(opts: ImportOptions, ctx: Ctx): Promise<ImportResult> {
   const { registry, lang } = openRegistry(opts, ctx);
   const { config } = registry;
   const explicit = parseMaps(opts.map);
   const stage = opts.stage ? resolveStage(config, opts.stage) : null;
   const abs = path.resolve(ctx.cwd, opts.file);
-  const { text, encoding } = decodeHandedText(readSpreadsheet(abs, opts.file));
+  const bytes = readSpreadsheet(abs, opts.file);
+  // A workbook (.xlsx is a zip archive, .xls an OLE2 compound file) read as text gives columns of binary noise.
+  if (isWorkbook(bytes))
+    throw new IdeasError('USAGE', 'err.importWorkbook', { file: opts.file }, { hint: 'hint.importWorkbook' });
+  const { text, encoding } = decodeHandedText(bytes);
   let table: ReturnType<typeof parseCsv>;
   try {
     // The header and MAX_IMPORT_ROWS rows.

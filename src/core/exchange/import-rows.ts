@@ -189,7 +189,7 @@ export function planColumns(
   const lowered = headers.map((h) => h.toLowerCase());
   for (const column of explicit.keys()) {
     if (!lowered.includes(column.trim().toLowerCase()))
-      throw new IdeasError('USAGE', 'err.importMapColumn', { column, columns: headers.join(', ') });
+      throw new IdeasError('USAGE', 'err.importMapColumn', { column, columns: someOf(headers) });
   }
   const byLower = new Map([...explicit].map(([c, f]) => [c.trim().toLowerCase(), f]));
   const ignored: string[] = [];
@@ -203,15 +203,25 @@ export function planColumns(
   for (const c of columns) {
     if (c.role.kind === 'ignore' || c.role.kind === 'derived') continue;
     const target = c.role.kind === 'field' ? [c.role.field, ...c.role.path].join('.') : c.role.kind;
-    targets.set(target, [...(targets.get(target) ?? []), c.header]);
+    // Each column added to its target's list, not a new list each time: a header of 50,000 cells that all name the
+    // title took 26 s (found from outside).
+    const cols = targets.get(target);
+    if (cols) cols.push(c.header);
+    else targets.set(target, [c.header]);
   }
   for (const [target, cols] of targets) {
     if (cols.length > 1)
-      throw new IdeasError('USAGE', 'err.importDuplicateColumn', { columns: cols.join(', '), field: target });
+      throw new IdeasError('USAGE', 'err.importDuplicateColumn', { columns: someOf(cols), field: target });
   }
   if (!targets.has('title'))
-    throw new IdeasError('USAGE', 'err.importNoTitle', { columns: headers.join(', ') }, { hint: 'hint.importMap' });
+    throw new IdeasError('USAGE', 'err.importNoTitle', { columns: someOf(headers) }, { hint: 'hint.importMap' });
   return { columns, ignored, suggested: suggestMaps(ignored, known.labels, new Set(targets.keys())) };
+}
+
+/** Columns named in a message: the first twenty, and how many there are in all when there are more. */
+function someOf(names: readonly string[]): string {
+  const shown = names.slice(0, 20).join(', ');
+  return names.length > 20 ? `${shown}, … (${names.length})` : shown;
 }
 
 /** A column not imported, and the one field it looks meant for: a `--map` to offer, never applied unasked. */

@@ -421,6 +421,14 @@ export const errors = {
     sv: 'Byt namn på kolumnen, eller hoppa över den med --map "{column}=".',
     en: 'Rename the column, or leave it out with --map "{column}=".',
   },
+  'err.importWorkbook': {
+    sv: 'Filen {file} är en Excel-arbetsbok, inte en CSV-fil; ideas import läser CSV. Inget importerades.',
+    en: 'The file {file} is an Excel workbook, not a CSV file; ideas import reads CSV. Nothing was imported.',
+  },
+  'hint.importWorkbook': {
+    sv: 'Spara bladet som CSV i Excel (Arkiv → Spara som → CSV UTF-8) och importera den filen.',
+    en: 'Save the sheet as CSV in Excel (File → Save As → CSV UTF-8) and import that file.',
+  },
   'err.importTooLarge': {
     sv: 'Filen {file} är större än {max} MB, det mesta ideas import läser. Inget importerades.',
     en: 'The file {file} is larger than {max} MB, the most ideas import reads. Nothing was imported.',
