@@ -109,7 +109,7 @@ export async function runMove(opts: MoveOptions, ctx: Ctx): Promise<MoveResult> 
     const prompter = await ctx.prompter(lang);
     const fill = await prompter.confirm({
       message: t(lang, 'prompt.fillGate', { to: to.label[lang], count: plan.missing.length }),
-      help: plan.missing.map((m) => m.message[lang]).join('\n'),
+      help: plan.missing.map((m) => `  ${m.message[lang]}`).join('\n'),
       default: true,
     });
     if (fill) {

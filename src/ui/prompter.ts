@@ -109,9 +109,11 @@ export async function createInquirerPrompter(
       name: terminalLine(c.name),
       ...(c.description === undefined ? {} : { description: terminalLine(c.description) }),
     }));
-  // A field's help, dimmed, on its own line above the question: inquirer's inputs have no place for it.
+  // A field's help, dimmed, on its own lines above the question: inquirer's inputs have no place for it. Each line
+  // of it is one on the screen (a gate's missing criteria, one a line), each made safe for a terminal on its own.
   const showHelp = (help: string | undefined) => {
-    if (help !== undefined && help.trim() !== '') output.write(`${styleText('dim', terminalLine(help))}\n`);
+    if (help === undefined || help.trim() === '') return;
+    for (const line of help.split('\n')) output.write(`${styleText('dim', terminalLine(line))}\n`);
   };
   const safeVerdict = (verdict: string | true) => (verdict === true ? true : terminalLine(verdict));
   const cancelled = (e: unknown): never => {

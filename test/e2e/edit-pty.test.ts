@@ -66,6 +66,8 @@ describe('a closed gate in ideas move, at a terminal', () => {
       const root = makeSluice({ council: false });
       const t = open(root, ['move', 'sund-vtkg00', 'test']);
       await t.waitFor(/Grinden till Test är stängd: 2 saknas\. Vill du fylla i det som saknas nu\?/);
+      // What is missing, one criterion a line above the question (found from outside run together on one line).
+      expect(t.screen()).toMatch(/^ {2}Planen för testet saknas eller är för kort \[test_plan\]\s*\n {2}Närmsta chef/m);
       t.answer('');
       await t.waitFor(/^\? Plan för testet/m);
       t.answer('Två boenden under hösten, med språkombud och lektioner.');
