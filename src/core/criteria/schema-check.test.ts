@@ -48,6 +48,10 @@ describe('describeErrors', () => {
     expect(said({ minItems: 1, ...own('Ingen vald', 'None chosen') }, [])).toEqual([
       ['Ingen vald [f]', 'None chosen [f]'],
     ]);
+    // A message that says its bound in words keeps them.
+    expect(said({ minItems: 2, ...own('Behöver minst två partner', 'Needs at least two partners') }, ['a'])).toEqual([
+      ['Behöver minst två partner [f]', 'Needs at least two partners [f]'],
+    ]);
     // A message that has the number already keeps its own words.
     expect(said({ minLength: 20, ...own('Minst 20 tecken', 'At least 20 characters') }, 'x')).toEqual([
       ['Minst 20 tecken [f]', 'At least 20 characters [f]'],

@@ -130,19 +130,29 @@ export function describeErrors(errors: readonly ErrorObject[] | null | undefined
   return out;
 }
 
-/** The keywords whose limit a criterion's own message may leave out: the parameter ajv gives it in, and its words. */
-const LIMITS: Readonly<Record<string, { param: string; words: MessageKey }>> = {
-  minLength: { param: 'limit', words: 'p.limit.minLength' },
-  maxLength: { param: 'limit', words: 'p.limit.maxLength' },
-  minItems: { param: 'limit', words: 'p.limit.minItems' },
-  maxItems: { param: 'limit', words: 'p.limit.maxItems' },
-  minProperties: { param: 'limit', words: 'p.limit.minProperties' },
-  maxProperties: { param: 'limit', words: 'p.limit.maxProperties' },
-  minimum: { param: 'limit', words: 'p.limit.minimum' },
-  maximum: { param: 'limit', words: 'p.limit.maximum' },
-  exclusiveMinimum: { param: 'limit', words: 'p.limit.exclusiveMinimum' },
-  exclusiveMaximum: { param: 'limit', words: 'p.limit.exclusiveMaximum' },
-  multipleOf: { param: 'multipleOf', words: 'p.limit.multipleOf' },
+/** Words that state a bound of each kind: a message with them gives its limit already ("minst två partner"). */
+const AT_LEAST = { sv: /\bminst\b/i, en: /\bat least\b/i };
+const AT_MOST = { sv: /\bhögst\b/i, en: /\bat most\b/i };
+const MORE_THAN = { sv: /\b(?:större|mer|fler) än\b/i, en: /\b(?:greater|more) than\b/i };
+const LESS_THAN = { sv: /\b(?:mindre|färre) än\b/i, en: /\b(?:less|fewer) than\b/i };
+const MULTIPLE = { sv: /multipel/i, en: /multiple/i };
+
+/**
+ * The keywords whose limit a criterion's own message may leave out: the parameter ajv gives it in, its words, and
+ * the words that would say it in a message.
+ */
+const LIMITS: Readonly<Record<string, { param: string; words: MessageKey; said: Record<Lang, RegExp> }>> = {
+  minLength: { param: 'limit', words: 'p.limit.minLength', said: AT_LEAST },
+  maxLength: { param: 'limit', words: 'p.limit.maxLength', said: AT_MOST },
+  minItems: { param: 'limit', words: 'p.limit.minItems', said: AT_LEAST },
+  maxItems: { param: 'limit', words: 'p.limit.maxItems', said: AT_MOST },
+  minProperties: { param: 'limit', words: 'p.limit.minProperties', said: AT_LEAST },
+  maxProperties: { param: 'limit', words: 'p.limit.maxProperties', said: AT_MOST },
+  minimum: { param: 'limit', words: 'p.limit.minimum', said: AT_LEAST },
+  maximum: { param: 'limit', words: 'p.limit.maximum', said: AT_MOST },
+  exclusiveMinimum: { param: 'limit', words: 'p.limit.exclusiveMinimum', said: MORE_THAN },
+  exclusiveMaximum: { param: 'limit', words: 'p.limit.exclusiveMaximum', said: LESS_THAN },
+  multipleOf: { param: 'multipleOf', words: 'p.limit.multipleOf', said: MULTIPLE },
 };
 
 /** Lower bounds of a count, which at 1 only say that the value is empty: what a message such as "saknas" says. */
@@ -151,13 +161,15 @@ const COUNTS = new Set(['minLength', 'minItems', 'minProperties']);
 /**
  * The limit a criterion's own message (`x-message`) does not give, in brackets after it: "Planen för testet saknas
  * eller är för kort (minst 20 tecken)", where the message alone left a coordinator to guess how long. Nothing when the
- * message has the number already, or when the limit is a count of 1, which an empty value breaks.
+ * message gives a bound of its own (the number, or words such as "minst två"), or when the limit is a count of 1,
+ * which an empty value breaks.
  */
 function limitNote(e: ErrorObject, custom: string, lang: Lang): string {
   const known = Object.hasOwn(LIMITS, e.keyword) ? LIMITS[e.keyword] : undefined;
   const limit = known === undefined ? undefined : (e.params as Record<string, unknown>)[known.param];
   if (known === undefined || typeof limit !== 'number' || !Number.isFinite(limit)) return '';
   if (COUNTS.has(e.keyword) && limit <= 1) return '';
+  if (known.said[lang].test(custom)) return '';
   const words = t(lang, known.words, { limit });
   return hasNumber(custom, limit, words) ? '' : ` (${words})`;
 }
