@@ -6,6 +6,7 @@ import { t, type Lang } from '../core/i18n/i18n.js';
 import {
   checkIdeaFile,
   checkUniqueIds,
+  fieldNames,
   idPosition,
   type CheckContext,
   type IdSighting,
@@ -14,7 +15,7 @@ import { listIdeaFiles, toPosix, type IdeaFileEntry } from '../io/idea-files.js'
 import { changedFiles, stagedFiles } from '../io/git-changes.js';
 import { CONFIG_FILE, type Stage } from '../core/sluice/config.js';
 import { criteriaFile, parsedCriteria, loadCriteria, loadRegistry, type Registry } from '../io/registry.js';
-import { baseValidators } from '../io/schemas.js';
+import { baseValidators, readPackageSchema } from '../io/schemas.js';
 import { entryKind, readText } from '../io/files.js';
 import { readReason } from '../io/fs-error.js';
 import { openRegistry } from './open-registry.js';
@@ -123,12 +124,12 @@ export async function runValidate(opts: ValidateOptions, ctx: Ctx): Promise<Vali
   }
   let check: CheckContext | null = null;
   const checker = (): CheckContext =>
-    (check ??= {
+    (check ??= withFields({
       config: registry.config,
       lang,
       base: baseValidators().idea,
       criteria: (criteria ??= loadCriteria(registry)),
-    });
+    }));
 
   const findings: Finding[] = [];
   const selectedPaths = new Set(selected.map((e) => e.path));
@@ -276,13 +277,21 @@ export function checkTask(init: { root: string; lang: Lang; context: string[] })
   const registry = loadRegistry(init.root, init.lang);
   if (checkContext(registry, init.lang).join('\0') !== init.context.join('\0'))
     throw new Error('the config or the criteria changed while the files were checked');
-  const check: CheckContext = {
+  const check = withFields({
     config: registry.config,
     lang: init.lang,
     base: baseValidators().idea,
     criteria: loadCriteria(registry),
-  };
+  });
   return fileCheck(init.lang, () => check);
+}
+
+/** The context with the fields the package's base schema and the stages' criteria name (see CheckContext.fields). */
+function withFields(
+  check: Omit<CheckContext, 'criteria'> & { criteria: ReturnType<typeof loadCriteria> },
+): CheckContext {
+  const schemas = [readPackageSchema('idea'), ...[...check.criteria.values()].map((c) => c.schema)];
+  return { ...check, fields: fieldNames(schemas) };
 }
 
 /** The id in each file, for files that are not checked (a RemoteTask's factory too). */

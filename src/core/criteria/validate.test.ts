@@ -7,7 +7,7 @@ import { normalizeConfig, type RegistryConfig } from '../sluice/config.js';
 import { compareFindings, type Finding } from '../finding.js';
 import { parseYamlSafely } from '../front-matter/front-matter.js';
 import { baseValidators, compileCriteria } from '../../io/schemas.js';
-import { checkIdeaFile, checkUniqueIds, type CheckContext, type FileToCheck } from './validate.js';
+import { checkIdeaFile, checkUniqueIds, fieldNames, type CheckContext, type FileToCheck } from './validate.js';
 
 const examples = fileURLToPath(new URL('../../../examples/', import.meta.url));
 
@@ -519,5 +519,28 @@ describe('checkUniqueIds', () => {
         'en',
       ),
     ).toEqual([]);
+  });
+});
+
+describe('a misspelled field', () => {
+  // Found by a newcomer: `caoch:` typed in a web editor was only "the coach is missing", the key itself unsaid.
+  it('is a warning naming the field it is near, when the idea lacks that field; other keys of its own are not', () => {
+    const registry = copyExample('minimal');
+    const ctx = {
+      ...contextOf(registry),
+      fields: fieldNames([{ properties: { coach: {}, unit: {} }, required: ['title'] }]),
+    };
+    const check = (lines: string) => {
+      const text = `---\nid: ide-aaaa11\ntitle: X\ncreated: 2026-01-01\n${lines}history:\n  - {date: 2026-01-01, action: created, to: idea}\n---\n`;
+      const { file, bytes } = plant(registry, 'idea', 'ide-aaaa11-x.md', text);
+      return checkIdeaFile(file, bytes, ctx).findings.filter((f) => f.rule === 'field/misspelled');
+    };
+    expect(check('caoch: Eva\n').map((f) => [f.severity, f.message])).toEqual([
+      ['warning', 'The field "caoch" is not in the criteria; did you mean "coach"?'],
+    ]);
+    // The field is there too, a key far from every field, and a field the schemas name: nothing to say.
+    expect(check('caoch: Eva\ncoach: Bo\n')).toEqual([]);
+    expect(check('kontakt: Eva\n')).toEqual([]);
+    expect(check('unit: Vård\n')).toEqual([]);
   });
 });

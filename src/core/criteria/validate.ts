@@ -12,6 +12,8 @@ import { stageLabelOf, stageWord } from '../sluice/stage-lookup.js';
 import { challengeProblem } from '../sluice/challenge.js';
 import { YamlPositions } from '../front-matter/positions.js';
 import { describeErrors, isUnwanted, type SchemaProblem, type Validator } from './schema-check.js';
+import { nearMiss } from '../near-miss.js';
+import { escapePointerToken } from '../json-pointer.js';
 
 export interface FileToCheck {
   path: string;
@@ -27,6 +29,23 @@ export interface CheckContext {
   lang: Lang;
   base: Validator;
   criteria: ReadonlyMap<string, { validate: Validator }>;
+  /**
+   * The fields the base schema and the stages' criteria name at the top: a key of an idea's own that is one letter
+   * or two from one of them, which the idea lacks, is likely that field misspelled (see fieldNames).
+   */
+  fields?: ReadonlySet<string>;
+}
+
+/** The fields the schemas name at the top (`properties` and `required`): what a misspelled key is compared with. */
+export function fieldNames(schemas: readonly unknown[]): Set<string> {
+  const names = new Set<string>();
+  for (const schema of schemas) {
+    if (schema === null || typeof schema !== 'object') continue;
+    const { properties, required } = schema as { properties?: unknown; required?: unknown };
+    if (properties !== null && typeof properties === 'object') for (const k of Object.keys(properties)) names.add(k);
+    if (Array.isArray(required)) for (const k of required) if (typeof k === 'string') names.add(k);
+  }
+  return names;
 }
 
 export interface FileCheck {
@@ -114,6 +133,24 @@ export function checkIdeaFile(file: FileToCheck, bytes: Uint8Array, ctx: CheckCo
     }
   }
   const extra: { pointer: string; rule: string; severity: Severity; message: Localized; hint: Localized | null }[] = [];
+  // A key no schema names, one letter or two from a field the idea lacks (`caoch:` for `coach:`, typed in a web
+  // editor): said, where a key of the idea's own is otherwise taken as it is, and the field only said to be missing.
+  if (ctx.fields) {
+    const absent = [...ctx.fields].filter((f) => !Object.hasOwn(fm.data, f)).map((f) => ({ text: f, value: f }));
+    for (const key of Object.keys(fm.data)) {
+      if (ctx.fields.has(key) || absent.length === 0) continue;
+      const near = nearMiss(key, absent);
+      if (!near) continue;
+      const params = { key, field: near.value };
+      extra.push({
+        pointer: `/${escapePointerToken(key)}`,
+        rule: 'field/misspelled',
+        severity: 'warning',
+        message: { sv: t('sv', 'f.fieldMisspelled', params), en: t('en', 'f.fieldMisspelled', params) },
+        hint: { sv: t('sv', 'h.fieldMisspelled', params), en: t('en', 'h.fieldMisspelled', params) },
+      });
+    }
+  }
   const challenge = challengeProblem(config, idea.data);
   if (challenge) {
     extra.push({

@@ -369,6 +369,14 @@ export const findings = {
     sv: 'Datumet då idén registrerades (created) har ändrats från {old} till {new}.',
     en: 'The date the idea was registered (created) was changed from {old} to {new}.',
   },
+  'f.fieldMisspelled': {
+    sv: 'Fältet "{key}" finns inte i kriterierna; menade du "{field}"?',
+    en: 'The field "{key}" is not in the criteria; did you mean "{field}"?',
+  },
+  'h.fieldMisspelled': {
+    sv: 'Byt namn på raden "{key}:" till "{field}:" i filens front matter.',
+    en: 'Rename the line "{key}:" to "{field}:" in the file\'s front matter.',
+  },
   'f.assignedMismatch': {
     sv: 'Historiken säger att {field} sattes till {said}, men fältet är {value}.',
     en: 'The history says {field} was set to {said}, but the field is {value}.',
