@@ -6,6 +6,7 @@ import { checkGate, fieldLabeler, forwardStage, gateChecklist } from '../core/sl
 import type { Lang } from '../core/i18n/i18n.js';
 import { enteredStageOn, historyOf, isoDate } from '../core/sluice/idea.js';
 import { classifySources, isPublicField, publicData, publicField } from '../core/criteria/personal-data.js';
+import { scalarText } from '../core/field-text.js';
 import { nullObject } from '../core/safe-object.js';
 import { shownText } from '../core/field-text.js';
 import { buildReport } from '../core/report/report.js';
@@ -124,7 +125,8 @@ function buildSite(opts: SiteOptions, ctx: Ctx): SiteResult {
       // Everything the idea's page shows of the front matter comes from this copy.
       shown: () => {
         const data = publicData(idea.data, classes, disclosure);
-        return { data, enteredStage: enteredStageOn({ ...idea, data }) };
+        // From the public copy alone: with the history withheld, the date falls back on `created`, which may be too.
+        return { data, enteredStage: enteredStageOn({ ...idea, data, created: scalarText(data.created) }) };
       },
       body: idea.body,
       criteria: () => ({ own: checklist(idea, idea.stage), next: next ? checklist(idea, next) : null }),

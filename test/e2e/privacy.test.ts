@@ -474,3 +474,27 @@ describe('the examples and the templates', () => {
     expect(files).toContain('"x-aggregate": true');
   });
 });
+
+// Found from outside: with the history withheld, an idea's page said since when it is in its stage, from the
+// registration date, which the schemas withheld too.
+it('says no date the schemas withhold, not even since when an idea is in its stage', () => {
+  const dir = makeTempRepo();
+  writeFile(dir, 'ideas.config.yaml', CONFIG);
+  const criteria = {
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    type: 'object',
+    properties: { created: { 'x-personal': true }, history: { 'x-personal': true } },
+  };
+  writeFile(dir, 'criteria/idea.schema.json', JSON.stringify(criteria));
+  writeFile(dir, 'criteria/test.schema.json', JSON.stringify(TEST_CRITERIA));
+  writeFile(
+    dir,
+    'ideas/01-ide/priv-cccc03-datum.md',
+    '---\nid: priv-cccc03\ntitle: Datum\ncreated: 2026-01-17\nhistory:\n  - { date: 2026-01-17, action: created, to: idea }\n---\n\nText.\n',
+  );
+  const r = ideas(['site', '--out', 'public'], { cwd: dir });
+  expect(r.code, describeRun(r)).toBe(0);
+  const pages = [...readTree(path.join(dir, 'public')).values()].join('\n');
+  expect(pages).toContain('Datum');
+  expect(pages).not.toContain('2026-01-17');
+});
