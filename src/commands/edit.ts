@@ -25,6 +25,7 @@ import { editText, readIdeaText, rewriteIdea, type WriteOutcome } from '../io/id
 import { loadCriteria, type Criteria, type Registry } from '../io/registry.js';
 import { askField, fieldHelp, fieldQuestion } from '../ui/field-prompt.js';
 import type { Prompter } from '../ui/prompter.js';
+import { askingFirst } from './nothing-saved.js';
 import { terminalLine } from '../ui/terminal-text.js';
 import { valueWords, type ValueWords } from '../ui/field-value.js';
 import { bodyFromFlags } from './body-text.js';
@@ -79,7 +80,7 @@ export async function runEdit(opts: EditOptions, ctx: Ctx): Promise<EditResult> 
     if (noPromptReason(ctx, opts) !== null)
       throw new IdeasError('USAGE', 'err.nothingToEdit', { id: idea.id ?? opts.id });
     const prompter = await ctx.prompter(lang);
-    body = await interview(prompter, registry, criteria, idea, book, wanted, lang, ctx);
+    body = await askingFirst(() => interview(prompter, registry, criteria, idea, book, wanted, lang, ctx));
   }
   return applyEdit(registry, criteria, idea, book, wanted, body, opts, ctx, lang);
 }

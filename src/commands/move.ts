@@ -25,6 +25,7 @@ import { editText, readIdeaText } from '../io/idea-write.js';
 import { askField } from '../ui/field-prompt.js';
 import { compileCriteria } from '../io/schemas.js';
 import type { Prompter } from '../ui/prompter.js';
+import { askingFirst } from './nothing-saved.js';
 
 export interface MoveOptions extends CommonOptions {
   id: string;
@@ -107,15 +108,16 @@ export async function runMove(opts: MoveOptions, ctx: Ctx): Promise<MoveResult> 
   let filled: string | undefined;
   if (plan.kind === 'refused' && plan.gate.allowed && fix.length > 0 && noPromptReason(ctx, opts) === null) {
     const prompter = await ctx.prompter(lang);
-    const fill = await prompter.confirm({
-      message: t(lang, 'prompt.fillGate', { to: to.label[lang], count: plan.missing.length }),
-      help: plan.missing.map((m) => `  ${m.message[lang]}`).join('\n'),
-      default: true,
-    });
-    if (fill) {
+    ({ idea: moving, text: filled } = await askingFirst(async () => {
+      const fill = await prompter.confirm({
+        message: t(lang, 'prompt.fillGate', { to: to.label[lang], count: plan.missing.length }),
+        help: plan.missing.map((m) => `  ${m.message[lang]}`).join('\n'),
+        default: true,
+      });
+      if (!fill) return { idea, text: undefined };
       const when = { date: isoDate(ctx.clock()), by: fields.by };
-      ({ idea: moving, text: filled } = await fillGate(prompter, idea, plan.missing, book, lang, when));
-    }
+      return fillGate(prompter, idea, plan.missing, book, lang, when);
+    }));
   }
   const result = await transition(
     registry,

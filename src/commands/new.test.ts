@@ -356,6 +356,8 @@ describe('runNew with prompts', () => {
     const before = files();
     const e = await failure(runNew(opts({}), ctx(prompter)));
     expect(e.code).toBe('CANCELLED');
+    // And says so: "Avbrutet." alone left one who had typed half an idea to wonder (found by a newcomer).
+    expect(e.hint?.sv).toBe('Inget sparades: filerna är som de var.');
     expect(prompter.asked).toEqual(['Idéns namn', 'Idébärare (valfritt, Enter hoppar över)']);
     expect(files()).toEqual(before);
   });

@@ -31,6 +31,7 @@ import { listIdeaFiles } from '../io/idea-files.js';
 import { readIdeas } from '../io/read-ideas.js';
 import { loadCriteria, type Registry } from '../io/registry.js';
 import { openRegistry } from './open-registry.js';
+import { askingFirst } from './nothing-saved.js';
 import { actingName } from './acting-name.js';
 import { nullObject } from '../core/safe-object.js';
 import { parseSets } from '../core/criteria/set-flags.js';
@@ -98,27 +99,29 @@ export async function runNew(opts: NewOptions, ctx: Ctx): Promise<NewResult> {
     const toAsk = interview ? fields.filter((f) => !values.has(f.name)) : missing;
     if (toAsk.length > 0 || interview) {
       const prompter = await ctx.prompter(lang);
-      for (const spec of toAsk) {
-        const answer = await askField(prompter, spec, lang, compileCriteria);
-        if (!isEmpty(answer)) values.set(spec.name, answer);
-      }
-      if (interview) {
-        // The text in the user's own editor, as git takes a commit message; without one, typed here line by line.
-        const editor = userEditor(ctx.env);
-        if (editor !== null) {
-          prompter.note(`${t(lang, 'prompt.editorOpening', { editor: editorName(editor) })}\n`);
-          body = await textInEditor(editor, '', prompter, lang, registry.root, ctx.env);
-        } else {
-          body = await prompter.text({ message: `${t(lang, 'prompt.body')} ${t(lang, 'prompt.optional')}` });
+      await askingFirst(async () => {
+        for (const spec of toAsk) {
+          const answer = await askField(prompter, spec, lang, compileCriteria);
+          if (!isEmpty(answer)) values.set(spec.name, answer);
         }
-        if (by === undefined) {
-          const who = await prompter.input({
-            message: t(lang, 'prompt.by'),
-            default: (await gitUserName(registry.root)) ?? undefined,
-          });
-          by = who.trim() || undefined;
+        if (interview) {
+          // The text in the user's own editor, as git takes a commit message; without one, typed here line by line.
+          const editor = userEditor(ctx.env);
+          if (editor !== null) {
+            prompter.note(`${t(lang, 'prompt.editorOpening', { editor: editorName(editor) })}\n`);
+            body = await textInEditor(editor, '', prompter, lang, registry.root, ctx.env);
+          } else {
+            body = await prompter.text({ message: `${t(lang, 'prompt.body')} ${t(lang, 'prompt.optional')}` });
+          }
+          if (by === undefined) {
+            const who = await prompter.input({
+              message: t(lang, 'prompt.by'),
+              default: (await gitUserName(registry.root)) ?? undefined,
+            });
+            by = who.trim() || undefined;
+          }
         }
-      }
+      });
     }
   }
   by = await actingName(by, registry);

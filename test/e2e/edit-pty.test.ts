@@ -176,6 +176,7 @@ describe('ideas edit asks what the idea’s stage requires as required', () => {
     expect(t.screen()).not.toMatch(/Plan för testet \(valfritt/);
     t.press('C-c');
     expect(await t.exitCode(), t.screen()).toBe(130);
+    expect(t.screen()).toMatch(/Avbrutet\.\s+Inget sparades: filerna är som de var\./);
   });
 });
 

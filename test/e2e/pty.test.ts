@@ -112,6 +112,7 @@ describe('ideas new in a terminal (tmux)', () => {
     await t.waitFor(/^\? Idea carrier/m);
     t.press('C-c');
     expect(await t.exitCode(), t.screen()).toBe(130);
+    expect(t.screen()).toMatch(/Cancelled\.\s+Nothing was saved: the files are as they were\./);
     expect(markdownFiles(path.join(dir, 'ideas'))).toEqual([]);
   });
 

@@ -174,6 +174,10 @@ export const errors = {
   },
   'err.git': { sv: 'git misslyckades: {reason}', en: 'git failed: {reason}' },
   'err.cancelled': { sv: 'Avbrutet.', en: 'Cancelled.' },
+  'hint.nothingSaved': {
+    sv: 'Inget sparades: filerna är som de var.',
+    en: 'Nothing was saved: the files are as they were.',
+  },
   'err.unexpected': {
     sv: 'Ett oväntat fel inträffade: {message}',
     en: 'An unexpected error occurred: {message}',
