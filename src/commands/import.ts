@@ -374,7 +374,12 @@ export async function runImport(opts: ImportOptions, ctx: Ctx): Promise<ImportRe
         ...row,
         column: columns.find((c) => c.role.kind === 'stage')?.header ?? null,
         field: 'stage',
-        message: localize('import.stageDiffers', { id: shown.id, stage: cells.stage.label, now: idea.stage.label }),
+        // Into a stage the council decides on, a move is its decision: `ideas move` would refuse it.
+        message: localize(cells.stage.council ? 'import.stageDiffersCouncil' : 'import.stageDiffers', {
+          id: shown.id,
+          stage: cells.stage.label,
+          now: idea.stage.label,
+        }),
       });
       return;
     }

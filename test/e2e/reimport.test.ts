@@ -317,6 +317,11 @@ describe('an export imported back', () => {
     expect(moved.stderr).toContain(
       `The row says the stage Refinement, but the idea ${id} is in Idea. An import moves no ideas`,
     );
+    // Into a stage the council decides on, the command that moves it is the council's (found by a newcomer: it said
+    // `ideas move`, which refuses that move).
+    expect(moved.stderr).toContain(
+      "into Refinement the idea council's decision moves them: record it with ideas decide",
+    );
     const twice = ideas(['import', 'b.csv'], { cwd: dir });
     expect(twice.code, describeRun(twice)).toBe(1);
     expect(twice.stderr).toContain(`Row 3: The row is about the idea ${id}, which row 2 is about already.`);

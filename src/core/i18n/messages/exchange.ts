@@ -35,6 +35,10 @@ export const exchange = {
     sv: 'Raden säger steget {stage}, men idén {id} står i {now}. En import flyttar inga idéer: flytta den med ideas move, eller rätta cellen.',
     en: 'The row says the stage {stage}, but the idea {id} is in {now}. An import moves no ideas: move it with ideas move, or correct the cell.',
   },
+  'import.stageDiffersCouncil': {
+    sv: 'Raden säger steget {stage}, men idén {id} står i {now}. En import flyttar inga idéer, och till {stage} flyttar idérådets beslut: registrera det med ideas decide, eller rätta cellen.',
+    en: "The row says the stage {stage}, but the idea {id} is in {now}. An import moves no ideas, and into {stage} the idea council's decision moves them: record it with ideas decide, or correct the cell.",
+  },
   'import.derivedDiffers': {
     sv: 'Raden säger {value} i kolumnen {column}, men idén {id} har {now} där. Kolumnen kommer från idéns historik, som en import inte skriver: registrera beslut och belopp med ideas decide, rätta cellen, eller hoppa över kolumnen med --map "{column}=".',
     en: 'The row says {value} in the column {column}, but the idea {id} has {now} there. The column comes from the idea\'s history, which an import does not write: record decisions and amounts with ideas decide, correct the cell, or skip the column with --map "{column}=".',
