@@ -136,9 +136,12 @@ export function checkIdeaFile(file: FileToCheck, bytes: Uint8Array, ctx: CheckCo
   // A key no schema names, one letter or two from a field the idea lacks (`caoch:` for `coach:`, typed in a web
   // editor): said, where a key of the idea's own is otherwise taken as it is, and the field only said to be missing.
   if (ctx.fields) {
-    const absent = [...ctx.fields].filter((f) => !Object.hasOwn(fm.data, f)).map((f) => ({ text: f, value: f }));
+    const fields = ctx.fields;
+    let absent: { text: string; value: string }[] | undefined;
     for (const key of Object.keys(fm.data)) {
-      if (ctx.fields.has(key) || absent.length === 0) continue;
+      if (fields.has(key)) continue;
+      // Made for a file with a key of its own only: most files have none.
+      absent ??= [...fields].filter((f) => !Object.hasOwn(fm.data, f)).map((f) => ({ text: f, value: f }));
       const near = nearMiss(key, absent);
       if (!near) continue;
       const params = { key, field: near.value };

@@ -387,7 +387,7 @@ class Walk {
       }
       return this.done.has(target) ? this.done.get(target) : this.value(target);
     }
-    if (node.anchor && !this.anchored.has(node)) this.anchored.set(node, { count: 1, aliasCount: null });
+    this.anchoredRead(node);
     if (isScalar(node)) return node.value;
     this.open.add(node);
     let out: unknown;
@@ -425,6 +425,11 @@ class Walk {
     return out;
   }
 
+  /** A node read: when it has an anchor, the package's count of it starts, at the node itself. */
+  private anchoredRead(node: Node): void {
+    if (node.anchor && !this.anchored.has(node)) this.anchored.set(node, { count: 1, aliasCount: null });
+  }
+
   /**
    * The node an alias names, counted as one more alias of it: the last node before the alias, in the order the
    * package's `visit` walks the document, with its anchor.
@@ -445,8 +450,8 @@ class Walk {
     const target = this.targets.get(alias);
     if (!target) throw this.unresolved(alias);
     // Named before it, so read before it: the package's count of it starts there.
-    let data = this.anchored.get(target);
-    if (!data) this.anchored.set(target, (data = { count: 1, aliasCount: null }));
+    this.anchoredRead(target);
+    const data = this.anchored.get(target) as { count: number; aliasCount: number | null };
     data.count++;
     data.aliasCount ??= this.aliasCount(target);
     if (data.count * data.aliasCount > MAX_ALIASES) throw aliasLimit(0, 0);
@@ -492,7 +497,7 @@ class Walk {
     let target: Node | null | undefined = node;
     // As a value: an alias with no anchor before it names nothing (the package's toJS throws), never an empty key.
     if (isAlias(target)) target = this.aliased(target);
-    else if (target?.anchor && !this.anchored.has(target)) this.anchored.set(target, { count: 1, aliasCount: null });
+    else if (target) this.anchoredRead(target);
     if (target === null || target === undefined) return '';
     if (!isScalar(target)) {
       const { line, column } = this.place(node);

@@ -546,19 +546,22 @@ export function diffSnapshots(base: Snapshot, head: Snapshot, opts: DiffOptions)
     stage: i.stage,
     path: i.path,
   });
-  /** Whether the diff lists an entry among the moves or the decisions and funds (addDecisions). */
+  /** The amount an entry grants, when it is a number. */
+  const amountOf = (e: Record<string, unknown>): number | null =>
+    typeof e.amount === 'number' && Number.isFinite(e.amount) ? e.amount : null;
+  /** Whether an entry is among the decisions and funds (addDecisions): it has a decision, or an amount. */
+  const decidesOrFunds = (e: Record<string, unknown>): boolean =>
+    typeof e.decision === 'string' || amountOf(e) !== null;
+  /** Whether the diff lists an entry among the moves or the decisions and funds. */
   const listedElsewhere = (entry: unknown): boolean => {
     const e = asEntry(entry);
-    if (!e) return false;
-    const amount = typeof e.amount === 'number' && Number.isFinite(e.amount);
-    return e.action === 'moved' || typeof e.decision === 'string' || amount;
+    return e !== null && (e.action === 'moved' || decidesOrFunds(e));
   };
   const addDecisions = (i: SnapshotIdea, id: string, entries: { entry: unknown }[]) => {
     for (const { entry } of entries) {
       const e = asEntry(entry);
-      if (!e) continue;
-      const amount = typeof e.amount === 'number' && Number.isFinite(e.amount) ? e.amount : null;
-      if (typeof e.decision !== 'string' && amount === null) continue;
+      if (!e || !decidesOrFunds(e)) continue;
+      const amount = amountOf(e);
       out.decisions.push({
         id,
         title: i.idea?.title ?? null,

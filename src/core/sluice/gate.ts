@@ -220,7 +220,7 @@ export function gateChecklist(
         field: m.field,
         label: m.field || '–',
         status: 'not-met',
-        problem: disclosure ? publicWords(m, lang) : m.message[lang],
+        problem: (disclosure && publicWords(m, lang)) ?? m.message[lang],
       });
   }
   return items;
@@ -231,23 +231,21 @@ export function gateChecklist(
  * public output (`public`), without a key of the idea's own.
  */
 function problemWords(problem: SchemaProblem, lang: 'sv' | 'en', isPublic: boolean): string | null {
-  if (isPublic) {
-    const words = publicWords(problem, lang);
-    if (words !== problem.message[lang]) return words;
-  }
+  const words = isPublic ? publicWords(problem, lang) : null;
+  if (words !== null) return words;
   return problem.message[lang].replace(/ \[[^\]]*\]$/, '').replace(/^[^:]*\[[^\]]*\]: /, '');
 }
 
 /**
- * A problem's words on a public page: its own (the field's label and the criterion's message) when it is about the
- * shown field's value as a whole; words that name nothing when it names a key of the idea's own, or lies below the
- * field, where its place (`budget.Lön Anna Berg`) is made of the idea's keys and its message may describe a part
- * that is not shown.
+ * The words a public page says for a problem instead of its own, which name nothing: when it names a key of the
+ * idea's own, or lies below the field, where its place (`budget.Lön Anna Berg`) is made of the idea's keys and its
+ * message may describe a part that is not shown. Null when it is about the shown field's value as a whole, whose own
+ * words (the field's label and the criterion's message) may stand.
  */
-function publicWords(problem: SchemaProblem, lang: 'sv' | 'en'): string {
+function publicWords(problem: SchemaProblem, lang: 'sv' | 'en'): string | null {
   if (NAMES_INPUT_KEY.has(problem.keyword)) return t(lang, 'criterion.keyNotAllowed');
   if (problem.pointer !== `/${escapePointerToken(problem.field)}`) return t(lang, 'criterion.innerNotMet');
-  return problem.message[lang];
+  return null;
 }
 
 const TYPE_WORDS = new Set(['string', 'number', 'integer', 'boolean', 'array', 'object', 'null']);
