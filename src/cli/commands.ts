@@ -9,7 +9,7 @@ import { command, common, flag, list, str, type CommandSpec } from './spec.js';
 const json = { flags: '--json', help: 'optJson' } as const;
 /** Who made a change (move, assign, edit): the history's `by`. A decision's (decide) names who decided. */
 const by = { flags: '--by <name>', help: 'actorBy' } as const;
-const decidedBy = { flags: '--by <name>', help: 'moveBy' } as const;
+const decidedBy = { flags: '--by <name>', help: 'decideBy' } as const;
 const commit = { flags: '--commit', help: 'moveCommit' } as const;
 const force = { flags: '--force', help: 'moveForce' } as const;
 const includePersonal = { flags: '--include-personal', help: 'optIncludePersonal' } as const;
@@ -498,7 +498,11 @@ export const COMMANDS: readonly CommandSpec[] = [
       const present = (card: Parameters<typeof renderReviewCard>[0]) =>
         ctx.stderr.write(renderReviewCard(card, v.errWidth, v.err));
       const result = await runReview({ ...input, present }, ctx);
-      return presentReview(result, { json: input.json === true, dryRun: input.dryRun }, v);
+      return presentReview(
+        result,
+        { json: input.json === true, dryRun: input.dryRun, minutesAsked: input.minutes !== undefined },
+        v,
+      );
     },
   }),
   command({

@@ -132,16 +132,18 @@ describe('runDecide', () => {
     expect(git(['status', '--porcelain'], root)).toBe(`M  ${rel}\n`);
   });
 
-  it('park moves the idea to the parked stage', async () => {
+  it('park moves the idea to the parked stage, decided by the council when --by names no one', async () => {
     const root = makeSluice();
     const { ctx } = commandContext(root);
-    const r = await runDecide({ id: 'sund-vtkg00', decision: 'park', reason: 'Vänta på budgeten' }, ctx);
+    // Messages in English; the entry in the registry's language, as the rest of its files.
+    const r = await runDecide({ id: 'sund-vtkg00', decision: 'park', reason: 'Vänta på budgeten', lang: 'en' }, ctx);
     expect(r.idea.path).toBe(ideaPath('sund-vtkg00', '90-parkerad'));
     expect(historyIn(root, r.idea.path).at(-1)).toEqual({
       date: '2026-11-23',
       action: 'moved',
       from: 'refinement',
       to: 'parked',
+      by: 'Idérådet',
       decision: 'park',
       note: 'Vänta på budgeten',
     });
@@ -158,6 +160,7 @@ describe('runDecide', () => {
       action: 'moved',
       from: 'idea',
       to: 'rejected',
+      by: 'Idérådet',
       decision: 'reject',
       note: 'Görs redan',
     });

@@ -592,6 +592,58 @@ describe('runReview', () => {
     });
   });
 
+  it('with nothing to decide holds no meeting: asks nothing, needs no terminal, writes no minutes, and the commands it prints keep --by, --minutes and --conflict', async () => {
+    const root = makeSluice();
+    const tree = readTree(root);
+    // No prompter answers and no terminal (stdinIsTTY false): nothing may be asked.
+    const { ctx, stdout, stderr } = commandContext(root);
+    const code = await run(
+      ['review', '--by', 'Anna Ek, Bo Berg', '--minutes', 'protokoll 1.md', '--conflict', 'sund-vtkg00=Bo Berg'],
+      ctx,
+    );
+    expect(code, stderr.join('')).toBe(0);
+    expect(stdout.join('')).toBe('');
+    const err = stderr.join('');
+    expect(err).toContain('Inga idéer väntar på beslut.');
+    expect(err).toContain(
+      "  ideas review --stage 'förädling' --by 'Anna Ek, Bo Berg' --minutes 'protokoll 1.md' --conflict 'sund-vtkg00=Bo Berg'\n",
+    );
+    expect(err).toContain('Inget protokoll skrevs: mötet hade inget att besluta.');
+    expect(readTree(root)).toEqual(tree);
+
+    // As a document: the meeting's minutes, with nothing in them and no file.
+    const json = commandContext(root);
+    expect(await run(['--lang', 'en', 'review', '--minutes', 'm.md', '--json'], json.ctx)).toBe(0);
+    expect(JSON.parse(json.stdout.join(''))).toMatchObject({
+      kind: 'review-minutes',
+      by: 'Idérådet',
+      decisions: [],
+      unhandled: [],
+      minutesFile: null,
+    });
+    expect(json.stderr.join('')).toContain('No minutes were written: the meeting had nothing to decide.');
+    expect(readTree(root)).toEqual(tree);
+  });
+
+  it('without --by, the council as a whole decides: in the entry and in the minutes', async () => {
+    const root = makeSluice();
+    const prompter = new MeetingPrompter([
+      { kind: 'select', message: /^Decision on sund-njf5rp\?$/, answer: 'reject' },
+      { kind: 'input', message: /^Reason/, answer: 'Görs redan' },
+      { kind: 'select', message: /^Decision on sund-emspzg\?$/, answer: 'stop' },
+    ]);
+    const { ctx } = commandContext(root, [], prompter);
+    // Messages in English; what is written in the registry's language.
+    const r = await runReview({ stage: 'idea', lang: 'en' }, ctx);
+    expect(prompter.remaining).toBe(0);
+    expect(historyIn(root, ideaPath('sund-njf5rp', '99-avslagen')).at(-1)).toMatchObject({
+      decision: 'reject',
+      by: 'Idérådet',
+    });
+    expect(r.minutes?.by).toBe('Idérådet');
+    expect(r.minutesText).toContain('- Decided by: Idérådet\n');
+  });
+
   it('offers the members it knows (--by, and names given before) to declare jäv, with someone else to type', async () => {
     const root = makeSluice({ fourInRefinement: true });
     const prompter = new MeetingPrompter([

@@ -124,7 +124,7 @@ function buildAgenda(
 
 /**
  * The stages an empty agenda left ideas in, each with `ideas review --stage <label>` as the user ran review (its
- * -C and --dry-run kept), so that the command runs as printed. None when the agenda has ideas or a stage was named.
+ * -C, --dry-run, --by, --minutes and --conflict kept), so that the command runs as printed. None when the agenda has ideas or a stage was named.
  */
 function waitingElsewhere(
   opts: ReviewOptions,
@@ -148,6 +148,9 @@ function waitingElsewhere(
         ...(opts.dryRun ? ['--dry-run'] : []),
         '--stage',
         shellQuote(label.toLowerCase()),
+        ...(opts.by !== undefined ? ['--by', shellQuote(opts.by)] : []),
+        ...(opts.minutes !== undefined ? ['--minutes', shellQuote(opts.minutes)] : []),
+        ...(opts.conflicts ?? []).flatMap((c) => ['--conflict', shellQuote(c)]),
       ].join(' ');
     out.push({ stage: s, count: 1, command: { sv: words(s.label.sv), en: words(s.label.en) } });
   }
@@ -301,6 +304,20 @@ export async function runReview(opts: ReviewOptions, ctx: Ctx): Promise<ReviewRe
     waiting: waitingElsewhere(opts, registry.config, leftOut, agenda),
   };
   if (opts.dryRun) return { ...base, minutes: null, minutesText: null, minutesFile: null, cancelled: false };
+  // A decision names who took it: without --by, the council as a whole (in the registry's language, as the files).
+  const council = t(registry.config.language, 'council.whole');
+  const minutes: Minutes = {
+    registry: registry.config.name,
+    date: isoDate(today),
+    by: opts.by?.trim() || council,
+    items: [],
+    skipped: [],
+    unhandled: [],
+    conflicts: [],
+    completed: [],
+  };
+  // Nothing to decide: no meeting, so nothing is asked and no minutes are written (their file is not made).
+  if (agenda.length === 0) return { ...base, minutes, minutesText: null, minutesFile: null, cancelled: false };
 
   const why = noPromptReason(ctx, opts);
   if (why !== null)
@@ -309,16 +326,6 @@ export async function runReview(opts: ReviewOptions, ctx: Ctx): Promise<ReviewRe
   if (minutesFile && pathExists(minutesFile))
     throw new IdeasError('FILE_EXISTS', 'err.filesExist', { files: opts.minutes ?? '' });
 
-  const minutes: Minutes = {
-    registry: registry.config.name,
-    date: isoDate(today),
-    by: opts.by ?? null,
-    items: [],
-    skipped: [],
-    unhandled: [],
-    conflicts: [],
-    completed: [],
-  };
   const handled = new Set<number>();
   /** What the minutes say of the agenda as a whole: the conflicts declared, and the ideas the meeting never took. */
   const close = () => {
@@ -352,7 +359,7 @@ export async function runReview(opts: ReviewOptions, ctx: Ctx): Promise<ReviewRe
       // each returns here, and so does a "no" to approving despite a closed gate.
       for (;;) {
         const idea = item.idea;
-        const by = decidersFor(opts.by, conflicted);
+        const by = decidersFor(opts.by, conflicted) ?? (councilMembers(opts.by).length === 0 ? council : undefined);
         // Written into the decision's entry: who took no part, as --by spells a member it names.
         const members = councilMembers(opts.by);
         const conflicts =

@@ -30,7 +30,11 @@ function waitingText(r: ReviewView): string {
   return `${terminalText(lines.join('\n'))}\n`;
 }
 
-export function presentReview(r: ReviewView, opts: { json: boolean; dryRun: boolean }, v: View): Output {
+export function presentReview(
+  r: ReviewView,
+  opts: { json: boolean; dryRun: boolean; minutesAsked?: boolean },
+  v: View,
+): Output {
   const o = output();
   if (opts.dryRun) {
     if (opts.json) {
@@ -70,10 +74,14 @@ export function presentReview(r: ReviewView, opts: { json: boolean; dryRun: bool
     }
     return o.done();
   }
-  if (r.agenda.length === 0) o.err(`${t(r.lang, 'review.empty')}\n${waitingText(r)}`);
+  if (r.agenda.length === 0) {
+    o.err(`${t(r.lang, 'review.empty')}\n${waitingText(r)}`);
+    // No meeting was held: the file --minutes named is not made.
+    if (opts.minutesAsked) o.err(`${t(r.lang, 'review.noMinutes')}\n`);
+  }
   if (opts.json && r.minutes) {
     o.out(jsonText(reviewMinutesDocument(r.registry, r.minutes, r)));
-  } else o.out(terminalText(r.minutesText ?? ''));
+  } else if (r.minutesText !== null) o.out(terminalText(r.minutesText));
   if (r.minutesFile) o.err(`${v.err.green(t(r.lang, 'review.written', { file: r.minutesFile }))}\n`);
   return o.done(r.cancelled ? EXIT.cancelled : EXIT.ok);
 }

@@ -2,6 +2,8 @@
 import type { Localized } from '../i18n.js';
 
 export const council = {
+  /** Who decided, when a decision names no one (`decide` or `review` without --by): the council as a whole. */
+  'council.whole': { sv: 'Idérådet', en: 'The idea council' },
   'decision.name.approve': { sv: 'godkänn', en: 'approve' },
   'decision.name.return': { sv: 'återremittera', en: 'return' },
   'decision.name.park': { sv: 'parkera', en: 'park' },

@@ -173,7 +173,10 @@ export const help = {
     en: 'the stage (without it, at a terminal: choose among the next stages)',
   },
   'help.moveNote': { sv: 'en anteckning i historiken', en: 'a note in the history' },
-  'help.moveBy': { sv: 'vem som beslutade (skrivs i historiken)', en: 'who decided (written in the history)' },
+  'help.decideBy': {
+    sv: 'vem som beslutade, t.ex. ledamöterna: "Anna Ek, Bo Berg" (skrivs i historiken; annars Idérådet)',
+    en: 'who decided, e.g. the members: "Anna Ek, Bo Berg" (written in the history; otherwise the idea council)',
+  },
   'help.actorBy': {
     sv: 'vem som gör ändringen (skrivs i historiken; annars gits user.name)',
     en: "who makes the change (written in the history; otherwise git's user.name)",
@@ -242,8 +245,8 @@ export const help = {
     en: 'the ideas in this stage (otherwise all whose gate is open)',
   },
   'help.reviewBy': {
-    sv: 'vem som beslutar, t.ex. Idérådet, eller ledamöterna: "Anna Ek, Bo Berg"',
-    en: 'who decides, e.g. the council, or its members: "Anna Ek, Bo Berg"',
+    sv: 'vem som beslutar, t.ex. ledamöterna: "Anna Ek, Bo Berg" (annars Idérådet)',
+    en: 'who decides, e.g. the members: "Anna Ek, Bo Berg" (otherwise the idea council)',
   },
   'help.reviewIncludeParked': {
     sv: 'ta med parkerade idéer på dagordningen',

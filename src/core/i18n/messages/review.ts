@@ -37,6 +37,10 @@ export const review = {
     en: 'The gate is closed. Approve anyway? It is written in the history.',
   },
   'review.empty': { sv: 'Inga idéer väntar på beslut.', en: 'No ideas wait for a decision.' },
+  'review.noMinutes': {
+    sv: 'Inget protokoll skrevs: mötet hade inget att besluta.',
+    en: 'No minutes were written: the meeting had nothing to decide.',
+  },
   'review.written': { sv: 'Protokollet skrevs till {file}.', en: 'The minutes were written to {file}.' },
   'review.needsTerminal': {
     sv: 'ideas review ställer frågor och behöver en terminal ({why}); använd ideas decide i skript.',
