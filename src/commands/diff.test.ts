@@ -59,7 +59,7 @@ describe('runDiff', () => {
       ['move/gate-closed', ideaPath('sund-emspzg', '03-test'), expect.any(Number)],
       ['move/not-next', ideaPath('sund-emspzg', '03-test'), expect.any(Number)],
     ]);
-    expect(r.diff.findings[0]?.message).toBe('The stage Idea now also leads to Test (next).');
+    expect(r.diff.findings[0]?.message).toBe('The stage Idea now also leads to Test (next: in ideas.config.yaml).');
     expect(r.diff.moved.map((m) => [m.id, m.from.key, m.to.key])).toEqual([['sund-emspzg', 'idea', 'test']]);
     expect(r.ok).toBe(false);
     // Once the wider config is the base's, the same move is within the rules (its gate aside).

@@ -43,16 +43,40 @@ export function scalarWords(value: unknown, lang: Lang, words: ValueWords = {}):
   return JSON.stringify(value) ?? String(value);
 }
 
-/** A value on one line: a list joined by commas, a record as `key: value` pairs, the rest as scalarWords says. */
+/** The schema of a list's items (`items`), or of a record's key (`properties`), when `schema` gives one. */
+export function innerSchema(
+  schema: Record<string, unknown> | undefined,
+  key: string | null,
+): Record<string, unknown> | undefined {
+  const inner =
+    key === null
+      ? schema?.items
+      : isRecord(schema?.properties) && Object.hasOwn(schema.properties, key)
+        ? schema.properties[key]
+        : undefined;
+  return isRecord(inner) ? inner : undefined;
+}
+
+/**
+ * A value on one line: a list joined by commas, a record as `key: value` pairs (each key by its title in the schema),
+ * the rest as scalarWords says.
+ */
 export function valueWords(value: unknown, lang: Lang, words: ValueWords = {}): string {
   if (isNotGiven(value)) return t(lang, 'value.notGiven');
   if (Array.isArray(value))
     return value
-      .map((v) => (isRecord(v) || Array.isArray(v) ? `(${valueWords(v, lang)})` : scalarWords(v, lang, words)))
+      .map((v) =>
+        isRecord(v) || Array.isArray(v)
+          ? `(${valueWords(v, lang, { schema: innerSchema(words.schema, null) })})`
+          : scalarWords(v, lang, words),
+      )
       .join(', ');
   if (isRecord(value))
     return Object.entries(value)
-      .map(([k, v]) => `${recordKeyWords(k, lang, words.schema)}: ${valueWords(v, lang)}`)
+      .map(
+        ([k, v]) =>
+          `${recordKeyWords(k, lang, words.schema)}: ${valueWords(v, lang, { schema: innerSchema(words.schema, k) })}`,
+      )
       .join(', ');
   return scalarWords(value, lang, words);
 }

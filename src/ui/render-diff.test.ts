@@ -117,7 +117,7 @@ describe('renderDiffMarkdown', () => {
       '\n❌ **1 regel bruten. 1 sak att granska.** 0 nya, 1 flyttad, 1 borttagen, 1 ändrad, 1 beslut.\n',
     );
     expect(md).toContain(
-      '| `ideas/03-test/ide-aaaa11-x.md:25` | `move/forced` | Forcerad flytt Förädling → Test (historikpost 3): förbi en stängd grind eller ett steg som inte ligger i next.<br>_',
+      '| `ideas/03-test/ide-aaaa11-x.md:25` | `move/forced` | Forcerad flytt Förädling → Test (historikpost 3): förbi en stängd grind, eller till ett steg som Förädling inte leder till.<br>_',
     );
     expect(md).toContain('Från grenpunkten mot main (`abcdef1`) till arbetskopian');
     expect(md).toContain(

@@ -9,7 +9,7 @@ import { formatAge } from './render-list.js';
 import { padEnd } from './text-width.js';
 import { isRecord, ownValue, textOf } from '../core/safe-object.js';
 import { terminalLine, terminalText } from './terminal-text.js';
-import { recordKeyWords, scalarWords, valueWords, type ValueWords } from './field-value.js';
+import { innerSchema, recordKeyWords, scalarWords, valueWords, type ValueWords } from './field-value.js';
 
 type Schema = Record<string, unknown>;
 
@@ -27,12 +27,17 @@ function propertySchema(schemas: Schema[], name: string): Schema | null {
  */
 function formatValue(value: unknown, lang: Lang, indent: string, words: ValueWords = {}): string {
   if (Array.isArray(value) && value.length > 0) {
-    if (value.some(isRecord)) return value.map((v) => `\n${indent}- ${formatValue(v, lang, `${indent}  `)}`).join('');
+    const items = { schema: innerSchema(words.schema, null) };
+    if (value.some(isRecord))
+      return value.map((v) => `\n${indent}- ${formatValue(v, lang, `${indent}  `, items)}`).join('');
     return value.map((v) => formatValue(v, lang, indent, words)).join(', ');
   }
   if (isRecord(value))
     return Object.entries(value)
-      .map(([k, v]) => `${terminalLine(recordKeyWords(k, lang, words.schema))}: ${formatValue(v, lang, indent)}`)
+      .map(
+        ([k, v]) =>
+          `${terminalLine(recordKeyWords(k, lang, words.schema))}: ${formatValue(v, lang, indent, { schema: innerSchema(words.schema, k) })}`,
+      )
       .join(', ');
   return terminalLine(scalarWords(value, lang, words));
 }

@@ -33,4 +33,28 @@ describe('renderGate', () => {
     const checklist: ReviewItem['checklist'] = [{ field: 'unit', label: 'Enhet', status: 'not-given', problem: null }];
     expect(renderGate(item(checklist), 'sv', c)).toEqual(['Grinden till Pågår:', '  – Enhet: inte angivet']);
   });
+
+  it("shows a record's keys, and those of a list of records, by the titles the gate's criteria give them", () => {
+    const team = {
+      type: 'object',
+      properties: { women: { type: 'integer', 'x-title': { sv: 'Kvinnor', en: 'Women' } }, men: { type: 'integer' } },
+    };
+    const sprints = {
+      type: 'array',
+      items: { type: 'object', properties: { weeks: { type: 'integer', 'x-title': { sv: 'Veckor', en: 'Weeks' } } } },
+    };
+    const card = item([
+      { field: 'team', label: 'Teamet', status: 'met', problem: null, schema: team },
+      { field: 'sprints', label: 'Sprintar', status: 'met', problem: null, schema: sprints },
+    ]);
+    card.idea.data = { team: { women: 7, men: 2 }, sprints: [{ weeks: 3 }, { weeks: 2 }] };
+    expect(renderGate(card, 'sv', c)).toEqual([
+      'Grinden till Pågår:',
+      '  ✔ Teamet',
+      // A key the schema gives no title keeps its own name.
+      '      Kvinnor: 7, men: 2',
+      '  ✔ Sprintar',
+      '      (Veckor: 3), (Veckor: 2)',
+    ]);
+  });
 });

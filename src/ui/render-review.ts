@@ -82,7 +82,7 @@ export function renderGate(
     }
     // What the idea says for each field the gate asks about (a test plan is read, not only ticked), when it says it.
     const value = Object.hasOwn(item.idea.data, x.field) ? item.idea.data[x.field] : undefined;
-    out.push(...fieldValue(value, lang, { field: x.field, challenges }));
+    out.push(...fieldValue(value, lang, { field: x.field, challenges, ...(x.schema ? { schema: x.schema } : {}) }));
   }
   if (item.fix && item.fix.length > 0)
     out.push(c.dim(t(lang, fixHeading(item.gate?.missing ?? []))), ...item.fix.map((f) => `  ${terminalLine(f)}`));

@@ -389,7 +389,7 @@ describe('diffSnapshots: the rules of a move', () => {
         'move/forced',
         'warning',
         13,
-        'A forced move Idea → Test (history entry 2): past a closed gate or to a stage not among next.',
+        'A forced move Idea → Test (history entry 2): past a closed gate, or to a stage that Idea does not lead to.',
       ],
     ]);
     expect(d.moved[0]).toMatchObject({ forced: true, steps: [{ from: 'idea', to: 'test', forced: true }] });
@@ -917,7 +917,7 @@ describe('diffSnapshots: the base decides the rules', () => {
       ['move/not-next', 'Moved to Test (pilot), which is not a stage at main.'],
       [
         'move/forced',
-        'A forced move Test → Test (pilot) (history entry 4): past a closed gate or to a stage not among next.',
+        'A forced move Test → Test (pilot) (history entry 4): past a closed gate, or to a stage that Test does not lead to.',
       ],
     ]);
   });

@@ -182,14 +182,14 @@ export function regionTemplate(name: string, lang: Lang): string {
   const example =
     lang === 'sv'
       ? [
-          '# Varje medlem är en kommuns egen idésluss, i sitt eget git-förråd. Regionen läser den, skriver aldrig.',
+          '# Varje medlem är en kommuns egen idésluss, i sitt eget git-repo. Regionen läser den, skriver aldrig.',
           '# Lägg till en med ideas region add (ideas region add --help), eller skriv in den här så här:',
           '#  - id: lidkoping            # kort nyckel: a-z, siffror, bindestreck',
           '#    name: Lidköpings kommun',
           '#    municipality: "1494"     # kommunkod',
           '#    url: https://git.example.org/lidkoping/idesluss.git   # https, ssh, file:// eller en sökväg',
-          '#    branch: main             # standard: förrådets standardgren',
-          '#    path: .                  # mappen med ideas.config.yaml i förrådet',
+          '#    branch: main             # standard: repots standardgren',
+          '#    path: .                  # mappen med ideas.config.yaml i repot',
         ]
       : [
           "# Each member is one municipality's own idea sluice, in its own git repository. The region reads it, never writes.",

@@ -4,6 +4,7 @@ import { challengeProblem } from './challenge.js';
 import { orWords, t, type MessageKey } from '../i18n/i18n.js';
 import { describeErrors, fieldLabel, type SchemaProblem, type Validator } from '../criteria/schema-check.js';
 import { escapePointerToken } from '../json-pointer.js';
+import { isRecord } from '../safe-object.js';
 
 /** Whether an idea may move from its stage into another, and what is missing if not. */
 export interface Gate {
@@ -71,6 +72,11 @@ export interface ChecklistItem {
   status: CriterionStatus;
   /** What is wrong, when not met. */
   problem: string | null;
+  /**
+   * The field's schema in the gate's criteria, when it names the field's parts (`properties`, `items`): a screen shows
+   * a record's keys by the titles it gives them.
+   */
+  schema?: Record<string, unknown>;
   /**
    * A criterion on a field a public output does not show (personal, aggregate-only, or a key no schema makes
    * public): it says nothing, not even the field's name or whether it is met, which would tell of its value (a
@@ -206,7 +212,13 @@ export function gateChecklist(
       };
     }
     const text = problem ? problemWords(problem, lang, disclosure !== undefined) : null;
-    return { field, label, status: criterionStatus(value, problem !== undefined), problem: text };
+    return {
+      field,
+      label,
+      status: criterionStatus(value, problem !== undefined),
+      problem: text,
+      ...(schema && (isRecord(schema.properties) || isRecord(schema.items)) ? { schema } : {}),
+    };
   });
   const withheld = new Set<string>();
   for (const m of gate.missing) {

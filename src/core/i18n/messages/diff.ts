@@ -62,12 +62,12 @@ export const diff = {
     en: 'The first stage, where new ideas start, is now {to} instead of {from}.',
   },
   'f.cfgNextWidened': {
-    sv: 'Steget {stage} leder nu också till {to} (next).',
-    en: 'The stage {stage} now also leads to {to} (next).',
+    sv: 'Steget {stage} leder nu också till {to} (next: i ideas.config.yaml).',
+    en: 'The stage {stage} now also leads to {to} (next: in ideas.config.yaml).',
   },
   'f.cfgNextNarrowed': {
-    sv: 'Steget {stage} leder inte längre till {to} (next).',
-    en: 'The stage {stage} no longer leads to {to} (next).',
+    sv: 'Steget {stage} leder inte längre till {to} (next: i ideas.config.yaml).',
+    en: 'The stage {stage} no longer leads to {to} (next: in ideas.config.yaml).',
   },
   'f.cfgFundingOn': {
     sv: 'Steget {stage} kan nu bevilja medel (funding: true).',
@@ -296,8 +296,8 @@ export const diff = {
     en: "The council's decision is recorded with ideas decide, or at the meeting with ideas review, which write it into the entry (decision).",
   },
   'f.moveForced': {
-    sv: 'Forcerad flytt {from} → {to} (historikpost {n}): förbi en stängd grind eller ett steg som inte ligger i next.',
-    en: 'A forced move {from} → {to} (history entry {n}): past a closed gate or to a stage not among next.',
+    sv: 'Forcerad flytt {from} → {to} (historikpost {n}): förbi en stängd grind, eller till ett steg som {from} inte leder till.',
+    en: 'A forced move {from} → {to} (history entry {n}): past a closed gate, or to a stage that {from} does not lead to.',
   },
   'h.moveForced': {
     sv: 'En forcerad flytt går förbi slussens regler: kontrollera att beslutet verkligen är fattat.',

@@ -344,7 +344,7 @@ export const help = {
     en: 'create a region: ideas.region.yaml with its name, languages and members',
   },
   'help.regionAdd': {
-    sv: 'lägg till en medlem i ideas.region.yaml: en kommuns idésluss i ett eget git-förråd',
+    sv: 'lägg till en medlem i ideas.region.yaml: en kommuns idésluss i ett eget git-repo',
     en: "add a member to ideas.region.yaml: a municipality's registry in a git repository of its own",
   },
   'help.regionAddId': {
@@ -352,7 +352,7 @@ export const help = {
     en: "the member's id: a short key (a-z, digits, dashes) that names its ideas, lidkoping:lidk-4k7q2x",
   },
   'help.regionAddUrl': {
-    sv: 'förrådets adress: https, ssh, git://, file:// eller en sökväg',
+    sv: 'repots adress: https, ssh, git://, file:// eller en sökväg',
     en: "the repository's address: https, ssh, git://, file:// or a path",
   },
   'help.regionAddName': {
@@ -361,11 +361,11 @@ export const help = {
   },
   'help.regionAddMunicipality': { sv: 'kommunkoden, till exempel 1494', en: 'the municipality code, 1494 for example' },
   'help.regionAddBranch': {
-    sv: 'grenen (standard: förrådets standardgren)',
+    sv: 'grenen (standard: repots standardgren)',
     en: "the branch (default: the repository's default branch)",
   },
   'help.regionAddPath': {
-    sv: 'mappen med ideas.config.yaml i förrådet (standard: förrådets rot)',
+    sv: 'mappen med ideas.config.yaml i repot (standard: repots rot)',
     en: "the folder of ideas.config.yaml in the repository (default: the repository's top)",
   },
   'help.regionAddSite': {

@@ -15,7 +15,7 @@ export const region = {
     en: 'member "{id}" is already listed (member {other}); each member needs its own id',
   },
   'region.rule.duplicatePlace': {
-    sv: 'medlemmen "{id}" pekar på samma förråd, gren och mapp som "{other}"',
+    sv: 'medlemmen "{id}" pekar på samma repo, gren och mapp som "{other}"',
     en: 'member "{id}" points at the same repository, branch and folder as "{other}"',
   },
   'err.notRegion': {
@@ -27,7 +27,7 @@ export const region = {
     en: 'Go to the region\'s folder, name it with -C <dir>, or make one with "ideas region init".',
   },
   'err.regionNotGit': {
-    sv: 'Regionen i {dir} ligger inte i ett git-förråd.',
+    sv: 'Regionen i {dir} ligger inte i ett git-repo.',
     en: 'The region in {dir} is not in a git repository.',
   },
   'hint.regionNotGit': {
@@ -67,7 +67,7 @@ export const region = {
     en: 'The region has no member "{member}": it has no members yet.',
   },
   'hint.regionNoMembers': {
-    sv: 'Lägg till en medlem under members: i {file} (id, name och url för medlemmens git-förråd) och kör sedan ideas region sync.',
+    sv: 'Lägg till en medlem under members: i {file} (id, name och url för medlemmens git-repo) och kör sedan ideas region sync.',
     en: "Add a member under members: in {file} (id, name and the url of the member's git repository), then run ideas region sync.",
   },
   'err.regionIdeaNotFound': {
@@ -147,7 +147,7 @@ export const region = {
     en: "Each sluice needs its own idPrefix in ideas.config.yaml; an idea from another municipality is registered as a new idea of one's own sluice, not as a copy of its file.",
   },
   'region.init.done': { sv: 'Skapade regionen {file}.', en: 'Made the region {file}.' },
-  'region.init.git': { sv: 'Mappen är nu ett git-förråd.', en: 'The folder is now a git repository.' },
+  'region.init.git': { sv: 'Mappen är nu ett git-repo.', en: 'The folder is now a git repository.' },
   'region.init.next': {
     sv: 'Nästa steg: lägg till medlemmarna, en i taget med ideas region add (se ideas region add --help), och kör "ideas region sync".',
     en: 'Next: add the members, one at a time with ideas region add (see ideas region add --help), and run "ideas region sync".',

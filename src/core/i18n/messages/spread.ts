@@ -15,7 +15,7 @@ export const spread = {
     en: 'The region ideas.config.yaml names is not there: no ideas.region.yaml in {dir}.',
   },
   'hint.regionFolderMissing': {
-    sv: 'Rätta region: i ideas.config.yaml (en mapp, relativt idéslussens mapp), eller hämta regionens förråd dit med git clone.',
+    sv: 'Rätta region: i ideas.config.yaml (en mapp, relativt idéslussens mapp), eller hämta regionens repo dit med git clone.',
     en: "Correct region: in ideas.config.yaml (a folder, relative to the registry's folder), or get the region's repository there with git clone.",
   },
   'err.adoptRef': {
