@@ -89,9 +89,26 @@ describe('runDecide', () => {
     const { ctx } = commandContext(root);
     const e = await failure(runDecide({ id: 'sund-39t1xh', decision: 'approve', reason: 'Dags', amount: '5000' }, ctx));
     expect(e.code).toBe('USAGE');
-    expect(e.text.sv).toBe('Steget Idé beviljar inga medel (funding i konfigurationen); ta bort --amount.');
+    expect(e.text.sv).toBe(
+      'Steget Idé beviljar inga medel (det har inte funding: true i ideas.config.yaml); ta bort --amount.',
+    );
     expect(readTree(root)).toEqual(tree);
   });
+
+  it.each(['return', 'park', 'reject'])(
+    'an amount with %s is USAGE, even into a stage that grants money: only an approval grants it',
+    async (decision) => {
+      const root = makeSluice();
+      const tree = readTree(root);
+      const { ctx } = commandContext(root);
+      const e = await failure(
+        runDecide({ id: 'sund-vtkg00', decision, reason: 'x', amount: '5000000', to: 'test', force: true }, ctx),
+      );
+      expect(e.code).toBe('USAGE');
+      expect(e.text.sv).toBe('Medel beviljas bara när idérådet godkänner idén (--decision godkänn); ta bort --amount.');
+      expect(readTree(root)).toEqual(tree);
+    },
+  );
 
   it.each(['tusen', '-5'])('an amount of %j is USAGE', async (amount) => {
     const root = makeSluice();

@@ -85,12 +85,12 @@ function decideCommand(
   return words.join(' ');
 }
 
-function parseAmount(value: string | undefined, to: Stage | null): number | undefined {
+function parseAmount(value: string | undefined, to: Stage | null, decision: Decision): number | undefined {
   if (value === undefined) return undefined;
   // As `--set` and a spreadsheet read an amount: `45 000 kr` yes, `1e6` and `0x10` no.
   const n = parseNumberText(value);
   if (n === null || n < 0) throw new IdeasError('USAGE', 'err.badAmount', { value });
-  requireFunding(to);
+  requireFunding(to, decision);
   return n;
 }
 
@@ -109,7 +109,7 @@ export async function runDecide(opts: DecideOptions, ctx: Ctx): Promise<DecideRe
   const criteria = loadCriteria(registry);
   let idea = findIdea(registry, opts.id);
   const to = decisionTarget(idea, decision, registry.config, opts.to);
-  const amount = parseAmount(opts.amount, to);
+  const amount = parseAmount(opts.amount, to, decision);
   const makers = decisionMakers(opts.by, opts.conflict ?? []);
   // A decision names who took it: without --by, the council as a whole.
   const by = makers.by ?? t(registry.config.language, 'council.whole');

@@ -242,9 +242,19 @@ describe('typeFlagValue', () => {
     ['45 000:-', 45000],
     ['45 000,50 kr', 45000.5],
     ['0', 0],
+    ['30,5', 30.5],
+    ['30.50', 30.5],
+    ['3000.000', 3000],
   ])('an amount written as Swedes write it, %j, is %j', (raw, value) => {
     expect(typeFlagValue(spec('requested_amount', 'number'), [raw])).toBe(value);
     expect(parseNumberText(raw)).toBe(value);
+  });
+
+  it("reads a table's cell of a point or comma and three digits as a decimal, as the program that wrote it meant", () => {
+    expect(parseNumberText('2,125', 'table')).toBe(2.125);
+    expect(parseNumberText('2.125', 'table')).toBe(2.125);
+    expect(typeFlagValue(spec('score', 'number'), ['2,125'], 'table')).toBe(2.125);
+    expect(parseNumberText('2,125')).toBeNull();
   });
 
   it.each([
@@ -265,6 +275,11 @@ describe('typeFlagValue', () => {
     'NaN',
     '45 000 euro',
     '١٢',
+    // Thirty thousand to many who write it, thirty to a program: neither is guessed.
+    '30.000',
+    '30.000 kr',
+    '1,500',
+    '-2.500',
   ])('an amount written %j is refused, naming the field', (raw) => {
     const e = thrown(() => typeFlagValue(spec('requested_amount', 'number'), [raw]));
     expect(e.code).toBe('INVALID_ANSWER');

@@ -215,9 +215,9 @@ const FALSE = new Set(['false', 'no', 'nej', 'n', '0']);
  * Types the raw texts of `--set name=...` (given once, or several times for a list) by the field's schema. The one
  * reading of a value that flags, prompts and spreadsheet cells share (import-rows.ts calls it too), so that all
  * three agree: a choice matches whatever its case (the schema's spelling is stored), a challenge may be given by
- * its label, and a number is read as Swedes write it (see parseNumberText).
+ * its label, and a number is read as Swedes write it (see parseNumberText), `from` a person or a table.
  */
-export function typeFlagValue(spec: FieldSpec, raw: string[]): unknown {
+export function typeFlagValue(spec: FieldSpec, raw: string[], from: NumberSource = 'typed'): unknown {
   const fail = (problem: string): never => {
     // The field by its label, with its name in brackets, as every finding names one.
     const field = {
@@ -235,7 +235,7 @@ export function typeFlagValue(spec: FieldSpec, raw: string[]): unknown {
     return found ?? fail(`"${value}" (${named.join(', ')})`);
   };
   const number = (value: string, integer: boolean): number => {
-    const n = parseNumberText(value);
+    const n = parseNumberText(value, from);
     if (n === null || (integer && !Number.isInteger(n)))
       throw new IdeasError('INVALID_ANSWER', integer ? 'err.notAnInteger' : 'err.notANumber', {
         field: spec.name,
@@ -291,11 +291,26 @@ const GROUPS = /[ \u00a0\u202f\u2009]/g;
 const CURRENCY = /[\s\u00a0\u202f\u2009]*(?:kr\.?|kronor|sek|:-)$/i;
 
 /**
- * A number as a Swede writes it: `45000`, `45 000`, `45 000 kr`, `45 000:-`, `45,5` or `45.5`; null for anything
- * else. Number() alone would take `1e6`, `0x10` and ` ` (0), which no one means as an amount.
+ * One to three digits, a point or a comma, and exactly three digits: `30.000` is thirty thousand to many who write
+ * it, and thirty to Number(); `1,500` the same the other way. Neither reading is taken from a person.
  */
-export function parseNumberText(text: string): number | null {
+const TWO_READINGS = /^[-\u2212]?\d{1,3}[.,]\d{3}$/;
+
+/**
+ * Where a number's text comes from: typed by a person (a flag, a prompt), or a cell of a table (a CSV file), which
+ * a program wrote with its decimal separator (`ideas export` writes 2.125 as `2,125` in Swedish).
+ */
+export type NumberSource = 'typed' | 'table';
+
+/**
+ * A number as a Swede writes it: `45000`, `45 000`, `45 000 kr`, `45 000:-`, `45,5` or `45.5`; null for anything
+ * else. Number() alone would take `1e6`, `0x10` and ` ` (0), which no one means as an amount. Typed by a person,
+ * `30.000`, which reads two ways (TWO_READINGS), is refused rather than guessed: a grant read as 30 kr was meant as
+ * 30 000. In a table's cell it is a decimal, as the program that wrote it meant.
+ */
+export function parseNumberText(text: string, from: NumberSource = 'typed'): number | null {
   const s = text.trim().replace(CURRENCY, '').trim();
+  if (from === 'typed' && TWO_READINGS.test(s)) return null;
   const m = NUMBER_TEXT.exec(s);
   if (!m) return null;
   const whole = (m[2] as string).replace(GROUPS, '');

@@ -342,7 +342,7 @@ export function typeCell(
       ? fieldSpec(name, { properties: { [name]: schema } }, [], ctx.config, ctx.lang, false)
       : fieldSpec(field, { properties: { [field]: schema } }, [], ctx.config, ctx.lang, false);
   // A challenge by its label, a choice in any case, an amount as `45 000 kr`: read as `--set` reads them.
-  return typeFlagValue(spec, [raw]);
+  return typeFlagValue(spec, [raw], 'table');
 }
 
 /**

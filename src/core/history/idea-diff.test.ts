@@ -1037,8 +1037,33 @@ describe('diffSnapshots: appended entries keep time', () => {
       ]),
     );
     expect(d.findings.map((f) => [f.rule, f.message])).toEqual([
-      ['decision/unfunded', 'History entry 3 grants 10 kr without approving the idea into a stage that grants money.'],
+      [
+        'decision/unfunded',
+        'History entry 3 grants 10 kr in a decision that does not approve the idea (sent back): money is granted only when the idea is approved.',
+      ],
     ]);
+    // Sent back into a stage that grants money, with money all the same: no approval, no grant.
+    const returned = diff(
+      base,
+      snapshot([
+        file({
+          stage: 'test',
+          history: [
+            CREATED,
+            TO_REFINEMENT,
+            {
+              date: '2026-03-01',
+              action: 'moved',
+              from: 'refinement',
+              to: 'test',
+              decision: 'return',
+              amount: 5_000_000,
+            },
+          ],
+        }),
+      ]),
+    );
+    expect(rules(returned)).toContain('decision/unfunded');
     const parked = diff(
       base,
       snapshot([

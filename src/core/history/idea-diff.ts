@@ -676,7 +676,14 @@ export function diffSnapshots(base: Snapshot, head: Snapshot, opts: DiffOptions)
         );
       if (e.amount !== undefined && e.amount !== null) {
         const amount = typeof e.amount === 'number' ? formatAmount(e.amount, lang) : shortJson(e.amount);
-        if (!move) finding(h, at('amount'), 'decision/unfunded', 'f.amountNoMove', 'h.amountUnfunded', { n, amount });
+        if (typeof e.decision === 'string' && e.decision !== 'approve')
+          finding(h, at('amount'), 'decision/unfunded', 'f.amountNotApproved', 'h.amountUnfunded', {
+            n,
+            amount,
+            decision: decisionWord(e.decision, lang),
+          });
+        else if (!move)
+          finding(h, at('amount'), 'decision/unfunded', 'f.amountNoMove', 'h.amountUnfunded', { n, amount });
         else if (stageByKey(rules, to)?.funding !== true)
           finding(h, at('amount'), 'decision/unfunded', 'f.amountUnfunded', 'h.amountUnfunded', {
             n,

@@ -175,7 +175,7 @@ function planMove(r: MoveRequest): MovePlan {
     };
   }
   requireCouncil(idea, to, r.decision, config);
-  if (r.amount !== undefined) requireFunding(to);
+  if (r.amount !== undefined) requireFunding(to, r.decision);
   const gate = to ? checkGate(idea, to, config, r.validators.base, r.validators.criteria(to)) : null;
   if (gate && !gate.open && !r.force) return { kind: 'refused', gate, missing: gate.missing };
   const forced = gate !== null && !gate.open;
@@ -316,7 +316,12 @@ export function recordingCommand(idea: { id: string | null; path: string }, to: 
 }
 
 /** The funding rule: money is granted only into a stage with `funding: true`. */
-export function requireFunding(to: Stage | null): void {
+/**
+ * Money is granted by approving an idea into a stage that grants it (`funding: true`): with no decision (a move), or
+ * one that sends back, parks or rejects, an amount is refused, whatever the stage.
+ */
+export function requireFunding(to: Stage | null, decision: Decision | undefined): void {
+  if (decision !== 'approve') throw new IdeasError('USAGE', 'err.amountNotApproved', {});
   if (!to?.funding) throw new IdeasError('USAGE', 'err.amountNotFunded', { stage: to?.label ?? '–' });
 }
 

@@ -279,6 +279,10 @@ export const diff = {
     sv: 'Historikpost {n} beviljar {amount}, men {stage} är inget steg som beviljar medel.',
     en: 'History entry {n} grants {amount}, but {stage} is not a stage that grants money.',
   },
+  'f.amountNotApproved': {
+    sv: 'Historikpost {n} beviljar {amount} i ett beslut som inte godkänner idén ({decision}): medel beviljas bara när idén godkänns.',
+    en: 'History entry {n} grants {amount} in a decision that does not approve the idea ({decision}): money is granted only when the idea is approved.',
+  },
   'f.amountNoMove': {
     sv: 'Historikpost {n} beviljar {amount} utan att godkänna idén in i ett steg som beviljar medel.',
     en: 'History entry {n} grants {amount} without approving the idea into a stage that grants money.',

@@ -3,8 +3,8 @@ import type { Localized } from '../i18n.js';
 
 export const edit = {
   'err.notANumber': {
-    sv: 'Ogiltigt värde för {field}: "{value}" är inget tal. Skriv till exempel 45000, 45 000 eller 45 000 kr.',
-    en: 'Invalid value for {field}: "{value}" is not a number. Write for example 45000, 45 000 or 45 000 kr.',
+    sv: 'Ogiltigt värde för {field}: "{value}" är inget tal. Skriv till exempel 45000, 45 000 eller 45 000 kr (45.000 läses på två sätt, så det tas inte).',
+    en: 'Invalid value for {field}: "{value}" is not a number. Write for example 45000, 45 000 or 45 000 kr (45.000 reads two ways, so it is not taken).',
   },
   'err.notAnInteger': {
     sv: 'Ogiltigt värde för {field}: "{value}" är inget heltal. Skriv till exempel 12 eller 1 200.',

@@ -367,11 +367,18 @@ export const errors = {
     sv: 'Steget {stage} har inget nästa steg för beslutet {decision}; ange det med --to.',
     en: 'The stage {stage} has no next stage for the decision {decision}; give it with --to.',
   },
-  'err.amountNotFunded': {
-    sv: 'Steget {stage} beviljar inga medel (funding i konfigurationen); ta bort --amount.',
-    en: 'The stage {stage} grants no money (funding in the config); remove --amount.',
+  'err.amountNotApproved': {
+    sv: 'Medel beviljas bara när idérådet godkänner idén (--decision godkänn); ta bort --amount.',
+    en: 'Money is granted only when the idea council approves the idea (--decision approve); remove --amount.',
   },
-  'err.badAmount': { sv: 'Beloppet "{value}" är inget tal ≥ 0.', en: 'The amount "{value}" is not a number ≥ 0.' },
+  'err.amountNotFunded': {
+    sv: 'Steget {stage} beviljar inga medel (det har inte funding: true i ideas.config.yaml); ta bort --amount.',
+    en: 'The stage {stage} grants no money (it has no funding: true in ideas.config.yaml); remove --amount.',
+  },
+  'err.badAmount': {
+    sv: 'Beloppet "{value}" är inget tal ≥ 0. Skriv kronorna med siffror, till exempel 30000, 30 000 eller 30 000 kr (30.000 läses både som 30 och som 30 000, så det tas inte).',
+    en: 'The amount "{value}" is not a number ≥ 0. Write the kronor in digits, for example 30000, 30 000 or 30 000 kr (30.000 reads both as 30 and as 30 000, so it is not taken).',
+  },
   'err.nothingToAssign': { sv: 'Ange --coach och/eller --carrier.', en: 'Give --coach and/or --carrier.' },
   'err.badDate': {
     sv: '{flag} väntar sig ett datum ÅÅÅÅ-MM-DD, fick "{value}".',
