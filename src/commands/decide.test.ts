@@ -95,6 +95,19 @@ describe('runDecide', () => {
     expect(readTree(root)).toEqual(tree);
   });
 
+  it.each(['<rådets motivering>', 'rådets motivering', "‹The council's reason›", 'skälet i en mening'])(
+    "a reason that is an example's placeholder (%j), run as printed, is USAGE and nothing is written",
+    async (reason) => {
+      const root = makeSluice();
+      const tree = readTree(root);
+      const { ctx } = commandContext(root);
+      const e = await failure(runDecide({ id: 'sund-emspzg', decision: 'reject', reason }, ctx));
+      expect(e.code).toBe('USAGE');
+      expect(e.text.sv).toContain('är exemplets platshållare');
+      expect(readTree(root)).toEqual(tree);
+    },
+  );
+
   it.each(['return', 'park', 'reject'])(
     'an amount with %s is USAGE, even into a stage that grants money: only an approval grants it',
     async (decision) => {

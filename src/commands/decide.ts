@@ -8,7 +8,7 @@ import { findIdea } from '../io/find-idea.js';
 import { loadCriteria, type Registry } from '../io/registry.js';
 import { openRegistry } from './open-registry.js';
 import { requireCommitter } from '../io/git.js';
-import { decisionName, parseDecision, type Decision } from '../core/sluice/decision.js';
+import { decisionName, isExampleReason, parseDecision, type Decision } from '../core/sluice/decision.js';
 import { decisionMakers } from '../core/sluice/conflict.js';
 import { fieldQuestion, readFieldAnswer } from '../core/sluice/gate-fields.js';
 import { foldRecordKeys } from '../core/criteria/fields.js';
@@ -106,6 +106,8 @@ export async function runDecide(opts: DecideOptions, ctx: Ctx): Promise<DecideRe
       {},
       { hint: 'hint.decideReason', hintParams: { command: localizeCommand(opts, decision) } },
     );
+  // A placeholder from a line the product printed, run as it stood, is no one's reason.
+  if (isExampleReason(reason)) throw new IdeasError('USAGE', 'err.decideReasonExample', { reason });
   const criteria = loadCriteria(registry);
   let idea = findIdea(registry, opts.id);
   const to = decisionTarget(idea, decision, registry.config, opts.to);

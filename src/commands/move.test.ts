@@ -188,7 +188,7 @@ describe('runMove', () => {
           'Idérådet beslutar om flytt till steget Förädling: det är ett beslut, ingen flytt med ideas move.',
         );
         expect(e.hint?.sv).toBe(
-          "Registrera rådets beslut: ideas decide sund-emspzg --decision godkänn --to 'förädling' --reason 'rådets motivering' (eller på rådets möte, med ideas review).",
+          "Registrera rådets beslut: ideas decide sund-emspzg --decision godkänn --to 'förädling' --reason '<rådets motivering>' (eller på rådets möte, med ideas review).",
         );
         expect(e.hint?.en).toContain('ideas decide sund-emspzg --decision approve --to refinement');
       }
@@ -203,7 +203,7 @@ describe('runMove', () => {
       expect(prompter.offered[0]?.map((c) => c.value)).toEqual(['parked', 'rejected']);
       // The way on the council decides is said, with the command that takes it (found missing by a newcomer).
       expect(prompter.helps[0]).toBe(
-        'Till Förädling beslutar idérådet: ideas decide sund-emspzg --decision approve, eller på mötet med ideas review.',
+        "Till Förädling beslutar idérådet: ideas decide sund-emspzg --decision godkänn --to 'förädling' --reason '<rådets motivering>', eller på mötet med ideas review.",
       );
     });
   });

@@ -3,7 +3,7 @@ import { IdeasError } from '../core/errors.js';
 import { t, type Lang } from '../core/i18n/i18n.js';
 import { resolveStage, stageWord } from '../core/sluice/stage-lookup.js';
 import type { Stage } from '../core/sluice/config.js';
-import { ideaWord, shellCommand, shellQuote } from '../core/shell/quote.js';
+import { ideaWord, shellQuote } from '../core/shell/quote.js';
 import { findIdea } from '../io/find-idea.js';
 import { loadCriteria, type Registry } from '../io/registry.js';
 import { openRegistry } from './open-registry.js';
@@ -11,7 +11,7 @@ import { requireCommitter } from '../io/git.js';
 import { actingName } from './acting-name.js';
 import { moveRequest, transition, type TransitionResult } from './transition.js';
 import { gateFor } from './stage-gate.js';
-import { planTransition, requireCouncil } from '../core/sluice/transition.js';
+import { councilCommand, planTransition, requireCouncil } from '../core/sluice/transition.js';
 import { whereHistorySays } from '../core/sluice/unfinished-move.js';
 import { editedText } from './edit.js';
 import { fieldBook, fixPlace, type FieldBook } from './field-book.js';
@@ -78,7 +78,7 @@ export async function runMove(opts: MoveOptions, ctx: Ctx): Promise<MoveResult> 
       council.length > 0
         ? t(lang, 'prompt.moveCouncil', {
             stages: council.map((s) => s.label[lang]).join(', '),
-            command: shellCommand(['ideas', 'decide', ideaWord(idea), '--decision', 'approve']),
+            command: councilCommand(ideaWord(idea), council[0] as Stage, config)[lang],
           })
         : undefined;
     const key = await prompter.select({

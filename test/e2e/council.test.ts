@@ -82,8 +82,15 @@ describe.each(cases)('the council in a registry in $lang', (c) => {
       expect(command).toMatch(/^ideas decide /);
       expect(command).toContain('--reason ');
 
-      // The command printed runs, and does what was asked: the coach set, then the move, without Bo Berg.
-      expect(shell(command, dir).code).toBe(0);
+      // As printed, the example's reason is refused: it is no one's reason, and nothing is written.
+      const asPrinted = shell(command, dir);
+      expect(asPrinted.code, describeRun(asPrinted)).toBe(2);
+      expect(readIdeaFile(dir, ideaFileOf(dir, id))).toEqual(before);
+      // With the council's words in its place, it runs and does what was asked: the coach set, then the move,
+      // without Bo Berg.
+      const own = command.replace(/--reason ('[^']*'|\S+)/, "--reason 'Bra plan'");
+      expect(own).not.toBe(command);
+      expect(shell(own, dir).code).toBe(0);
       expect(ideaFileOf(dir, id).startsWith(`${stageDir(readConfig(dir), 'refinement')}/`)).toBe(true);
       const history = historyOf(dir, id);
       expect(history.slice(-2)).toMatchObject([

@@ -28,6 +28,14 @@ const FINDS: Outcome = { code: 1 };
 const ASKS_TITLE: Outcome = { code: 2, says: { sv: /Obligatoriska svar saknas/, en: /Required answers are missing/ } };
 const ASKS_STAGE: Outcome = { code: 2, says: { sv: /Ange vart idén ska/, en: /Say where the idea goes/ } };
 const ASKS_EDIT: Outcome = { code: 2, says: { sv: /Inget att ändra i/, en: /Nothing to change in/ } };
+/** A decision's reason left as the example's placeholder: refused, asking for the council's own words. */
+const ASKS_REASON: Outcome = {
+  code: 2,
+  says: {
+    sv: /är exemplets platshållare, inte rådets motivering/,
+    en: /is the example's placeholder, not the council's reason/,
+  },
+};
 
 interface Context {
   dir: string;
@@ -247,7 +255,7 @@ const SITUATIONS: Situation[] = [
     keys: ['hint.decideReason'],
     provoke: [['decide', ID, '-d', 'approve']],
     extract: /^ {2}(ideas decide [^\n]*)$/m,
-    outcomes: [[/./, OK]],
+    outcomes: [[/./, ASKS_REASON]],
   },
   {
     name: 'a closed gate',
@@ -292,7 +300,7 @@ const SITUATIONS: Situation[] = [
     keys: ['hint.councilDecides'],
     provoke: [['move', ID, 'refinement']],
     extract: /: (ideas decide [^\n]*?) \(/m,
-    outcomes: [[/./, OK]],
+    outcomes: [[/./, ASKS_REASON]],
   },
   {
     // Not `--to test`, which the council could not take from here either (or only with --force, skipping a stage).
@@ -300,7 +308,7 @@ const SITUATIONS: Situation[] = [
     keys: ['hint.councilNextStep'],
     provoke: [['move', ID, 'test']],
     extract: /(?:med|with) (ideas decide [^\n]*?) \(/m,
-    outcomes: [[/./, OK]],
+    outcomes: [[/./, ASKS_REASON]],
   },
   {
     name: 'an idea in a folder its history does not lead to',

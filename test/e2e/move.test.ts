@@ -395,7 +395,8 @@ describe.concurrent('ideas decide, assign and review', () => {
     expect,
   }) => {
     const root = makeSluice({ council: false });
-    const bad = await runCli(root, ['review', '--json']);
+    // An agenda with ideas on it: a meeting, which needs a terminal (an empty one holds none, and asks nothing).
+    const bad = await runCli(root, ['review', '--json', '--stage', 'refinement']);
     expect(bad.code).toBe(2);
     expect(JSON.parse(bad.stdout)).toMatchObject({ kind: 'error', error: { code: 'USAGE' } });
     const ok = await runCli(root, ['review', '--dry-run', '--json', '--stage', 'refinement']);

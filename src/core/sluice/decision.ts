@@ -54,3 +54,21 @@ export function parseDecision(value: string): Decision {
   if (near === null) throw new IdeasError('USAGE', 'err.badDecision', { decision: value, decisions });
   throw new IdeasError('USAGE', 'err.badDecisionSuggest', { decision: value, suggestion: near.text, decisions });
 }
+
+/** The words the product's own examples give for a reason, which a command printed as a line to run shows. */
+const EXAMPLE_REASONS = ['hint.councilReason', 'hint.exampleReason', 'hint.exampleAdvice'] as const;
+
+/**
+ * Whether a decision's reason is an example's placeholder, run as printed (`--reason '<rådets motivering>'`): the
+ * history would keep it as the council's reason. Brackets, quotes, case and spaces do not matter.
+ */
+export function isExampleReason(reason: string): boolean {
+  const bare = (s: string) =>
+    s
+      .replace(/[<>‹›«»"'“”‘’]/g, '')
+      .trim()
+      .replace(/\s+/g, ' ')
+      .toLocaleLowerCase('sv');
+  const given = bare(reason);
+  return EXAMPLE_REASONS.some((key) => LANGS.some((lang) => bare(t(lang, key)) === given));
+}

@@ -299,7 +299,7 @@ function councilReturn(config: RegistryConfig, from: Stage, to: Stage): boolean 
 }
 
 /** The command that records the council's approval of `id` into `to`, in each language, the stage by its name. */
-function councilCommand(id: string, to: Stage, config: RegistryConfig | undefined): Localized {
+export function councilCommand(id: string, to: Stage, config: RegistryConfig | undefined): Localized {
   const word = (lang: Lang) => (config ? stageWord(config.stages, to, lang) : to.key);
   const command = (lang: Lang) =>
     `ideas decide ${shellQuote(id)} --decision ${decisionName('approve', lang)} --to ${shellQuote(word(lang))} --reason ${shellQuote(t(lang, 'hint.councilReason'))}`;

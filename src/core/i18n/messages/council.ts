@@ -24,6 +24,10 @@ export const council = {
     sv: 'Ett beslut behöver ett skäl (eller, för återremittera, ett råd), som skrivs i idéns historik.',
     en: "A decision needs a reason (or, to send back, advice), written in the idea's history.",
   },
+  'err.decideReasonExample': {
+    sv: 'Skälet "{reason}" är exemplets platshållare, inte rådets motivering. Skriv motiveringen med --reason, till exempel --reason "Bra plan, tydlig nytta för de äldre".',
+    en: 'The reason "{reason}" is the example\'s placeholder, not the council\'s reason. Give the reason with --reason, for example --reason "A good plan, of clear use to the elderly".',
+  },
   'hint.decideReason': {
     sv: 'Ge skälet med --reason, till exempel:\n  {command}',
     en: 'Give the reason with --reason, for example:\n  {command}',
