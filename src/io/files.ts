@@ -5,13 +5,17 @@ import { Buffer } from 'node:buffer';
  * through io/ (docs/architecture.md, enforced by ESLint), so everything that touches the machine is in one place;
  * writes go through atomic-file.ts.
  */
-import { existsSync, lstatSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { nonUtf8Line } from '../core/front-matter/line-column.js';
+import { readFileOnly } from './read-limited.js';
 
-/** The file's text as UTF-8; errors as node:fs throws them. */
+/**
+ * The file's text as UTF-8; errors as node:fs throws them. Every read here is of a regular file (links followed) of
+ * at most 10 MB, and never waits: a FIFO or a device in a file's place is an error (read-limited.ts, readFileOnly).
+ */
 export function readText(file: string): string {
-  return readFileSync(file, 'utf8');
+  return readFileOnly(file).toString('utf8');
 }
 
 /** A file of the registry's own (its config, a criteria schema, a region's file) that is not UTF-8 text. */
@@ -28,7 +32,7 @@ export class NotUtf8 extends Error {
  * so. NotUtf8, with the first line that is not, else errors as node:fs throws them.
  */
 export function readUtf8Text(file: string): string {
-  return utf8Text(readFileSync(file));
+  return utf8Text(readFileOnly(file));
 }
 
 /** Bytes as UTF-8 text, without a byte order mark; NotUtf8 when they are not UTF-8. */
@@ -40,13 +44,13 @@ export function utf8Text(bytes: Buffer): string {
 
 /** The file's bytes; errors as node:fs throws them. */
 export function readBytes(file: string): Buffer {
-  return readFileSync(file);
+  return readFileOnly(file);
 }
 
 /** The file's text, or null when there is no file; other errors (a folder, no permission) as node:fs throws them. */
 export function readTextIfExists(file: string): string | null {
   try {
-    return readFileSync(file, 'utf8');
+    return readText(file);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw e;
@@ -61,7 +65,7 @@ export function holdsExactly(file: string, text: string): boolean {
   try {
     const stat = lstatSync(file);
     if (!stat.isFile() || stat.size !== Buffer.byteLength(text)) return false;
-    return readFileSync(file).equals(Buffer.from(text));
+    return readFileOnly(file).equals(Buffer.from(text));
   } catch {
     return false;
   }

@@ -76,6 +76,7 @@ const READ_REASONS: Record<string, MessageKey> = {
   EBUSY: 'read.busy',
   ETXTBSY: 'read.busy',
   ERR_FS_FILE_TOO_LARGE: 'read.tooLarge',
+  ERR_NOT_REGULAR_FILE: 'read.notRegular',
 };
 
 /**

@@ -3,10 +3,12 @@
  * reading stops one chunk past the limit whatever the file claims (a FIFO, /dev/zero, a file that grows meanwhile
  * have no size to check), so that memory stays bounded by the limit.
  */
-import { closeSync, fstatSync, lstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readSync } from 'node:fs';
 
 /** The file is larger than the limit; nothing of it is returned. */
 export class FileTooLarge extends Error {
+  /** As Node names a file too large to read (fs-error.ts says it in words). */
+  readonly code = 'ERR_FS_FILE_TOO_LARGE';
   constructor(readonly max: number) {
     super(`larger than ${max} bytes`);
     this.name = 'FileTooLarge';
@@ -42,9 +44,41 @@ export function readFileLimited(file: string, max: number): Buffer {
 
 /** The path is no regular file of its own: a link, a folder, a FIFO or a device. */
 export class NotRegularFile extends Error {
+  /** As a system error names it, so that its reason is said as theirs are (fs-error.ts). */
+  readonly code = 'ERR_NOT_REGULAR_FILE';
   constructor(readonly file: string) {
     super(`${file} is not a regular file`);
     this.name = 'NotRegularFile';
+  }
+}
+
+/**
+ * A file's bytes, links followed, when what the path leads to is a regular file: opened without blocking and looked
+ * at on its descriptor before a byte is read, so that a FIFO in a file's place (which would wait for a writer
+ * forever) or a device is NotRegularFile, never a wait; and at most `max` bytes (FileTooLarge beyond). Other errors
+ * as node:fs throws them. Every plain read of a file whose place a registry decides goes through here (files.ts).
+ */
+export function readFileOnly(file: string, max = MAX_HANDED_BYTES): Buffer {
+  const fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    const stats = fstatSync(fd);
+    if (stats.isDirectory()) throw Object.assign(new Error(`${file} is a directory`), { code: 'EISDIR' });
+    if (!stats.isFile()) throw new NotRegularFile(file);
+    if (stats.size > max) throw new FileTooLarge(max);
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(Math.min(CHUNK, Math.max(stats.size - total, 0) + 1));
+      const n = readSync(fd, chunk, 0, chunk.length, null);
+      if (n === 0) break;
+      total += n;
+      // A file that grows while it is read stops at the limit as one that was larger from the start.
+      if (total > max) throw new FileTooLarge(max);
+      chunks.push(n === chunk.length ? chunk : chunk.subarray(0, n));
+    }
+    return Buffer.concat(chunks, total);
+  } finally {
+    closeSync(fd);
   }
 }
 

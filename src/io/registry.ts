@@ -1,4 +1,4 @@
-import { existsSync, lstatSync, readFileSync, readlinkSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readlinkSync, realpathSync, statSync } from 'node:fs';
 import { findRegistryRoot } from './registry-root.js';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -329,7 +329,7 @@ export function readCriteriaSchemas(registry: Registry, stageKey: string): Recor
   const stage = registry.config.stages.find((s) => s.key === stageKey);
   if (!stage) return [];
   try {
-    return [parseCriteria(readFileSync(criteriaFile(registry.root, stage), 'utf8'), stage)];
+    return [parseCriteria(readUtf8Text(criteriaFile(registry.root, stage)), stage)];
   } catch (e) {
     if (e instanceof IdeasError) throw e;
     return [];

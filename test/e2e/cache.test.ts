@@ -197,6 +197,38 @@ describe('ideas list and validate with the cache', () => {
     expect(r.stdout).toBe(run('--no-cache', 'list').stdout);
   });
 
+  it('a FIFO in the place of a criteria file or the config is refused at once by every command, never waited for', () => {
+    const config = fs.readFileSync(path.join(repo, 'ideas.config.yaml'), 'utf8');
+    const criteria = /criteria: (\S*01-ide\S*|\S*idea\S*\.json)/.exec(config)?.[1] ?? '';
+    const file = path.join(repo, criteria);
+    const kept = fs.readFileSync(file);
+    const id = (JSON.parse(run('list', '--json').stdout) as { ideas: { id: string }[] }).ideas[0]?.id ?? '';
+    try {
+      fs.rmSync(file);
+      execFileSync('mkfifo', [file]);
+      for (const args of [['validate'], ['list'], ['show', id], ['report'], ['export']]) {
+        const r = ideas(args, { cwd: repo, timeoutMs: 20_000 });
+        // A criteria file is needed by some commands (exit 2, naming it) and not by others; none waits.
+        expect(r.signal, `${args.join(' ')}: ${describeRun(r)}`).toBeNull();
+        if (r.code === 2) expect(r.stderr, args.join(' ')).toContain(criteria);
+      }
+    } finally {
+      fs.rmSync(file);
+      fs.writeFileSync(file, kept);
+    }
+    const configFile = path.join(repo, 'ideas.config.yaml');
+    try {
+      fs.rmSync(configFile);
+      execFileSync('mkfifo', [configFile]);
+      const r = ideas(['--lang', 'sv', 'list'], { cwd: repo, timeoutMs: 20_000 });
+      expect(r.code, describeRun(r)).toBe(2);
+      expect(r.stderr).toContain('det är ingen vanlig fil (en FIFO eller en enhet)');
+    } finally {
+      fs.rmSync(configFile);
+      fs.writeFileSync(configFile, config);
+    }
+  });
+
   it('a stricter criteria file is applied to ideas whose findings were cached', () => {
     expect(run('validate').code).toBe(0);
     const config = fs.readFileSync(path.join(repo, 'ideas.config.yaml'), 'utf8');

@@ -83,6 +83,10 @@ export const storage = {
   'read.nameTooLong': { sv: 'sökvägen är för lång', en: 'the path is too long' },
   'read.busy': { sv: 'den används av ett annat program', en: 'another program is using it' },
   'read.tooLarge': { sv: 'den är för stor för att läsas', en: 'it is too large to be read' },
+  'read.notRegular': {
+    sv: 'det är ingen vanlig fil (en FIFO eller en enhet)',
+    en: 'it is not a regular file (a FIFO or a device)',
+  },
   'fs.systemAnswered': { sv: 'systemet svarade {code}', en: 'the system answered {code}' },
   'hint.fsIo': {
     sv: 'Disken eller nätverksenheten kan vara trasig eller frånkopplad; be IT kontrollera den innan du kör igen.',
