@@ -181,9 +181,16 @@ export async function runDiff(opts: DiffOptions, ctx: Ctx): Promise<DiffResult> 
       : worktreeSnapshot(registry);
     const [baseFiles, headFiles] = await ruleFiles;
     const baseKey = `criteria:${baseCommit}:${prefix}`;
-    // A base's criteria file that changed is compiled, as every command compiles it at the base: one that cannot be
-    // (so `ideas validate` refused every idea there) is as unreadable as one that is not JSON.
-    const headCriteria = new Map([...headFiles].map(([f, r]) => [f, criteriaState(r)] as const));
+    const headKey = (f: string) => `criteria:${headCommit ?? root}:${prefix}${f}`;
+    // A criteria file that changed is compiled at each side, as every command compiles it there: one that cannot be
+    // (so `ideas validate` refuses every idea there) is as unreadable as one that is not JSON. At head, such a change
+    // would stop every command that checks a gate once it is merged, whatever it seems to ask.
+    const headCriteria = new Map(
+      [...headFiles].map(([f, r]) => {
+        const changed = !sameRuleFile(baseFiles.get(f), r);
+        return [f, criteriaState(r, changed ? (schema) => compileProblem(schema, headKey(f)) : undefined)] as const;
+      }),
+    );
     const baseCriteria = new Map(
       [...baseFiles].map(([f, r]) => {
         const changed = !sameRuleFile(r, headFiles.get(f));
@@ -195,10 +202,7 @@ export async function runDiff(opts: DiffOptions, ctx: Ctx): Promise<DiffResult> 
     );
     const criteria = compileLazily(rules, headConfig, {
       base: (f) => ({ read: baseCriteria.get(f) ?? MISSING_CRITERIA, key: `${baseKey}${f}` }),
-      head: (f) => ({
-        read: headCriteria.get(f) ?? MISSING_CRITERIA,
-        key: `criteria:${headCommit ?? root}:${prefix}${f}`,
-      }),
+      head: (f) => ({ read: headCriteria.get(f) ?? MISSING_CRITERIA, key: headKey(f) }),
     });
 
     const pairs = pairIdeas(baseSnapshot, headSnapshot);

@@ -261,6 +261,18 @@ const ATTACKS: Attack[] = [
     ],
   },
   {
+    name: 'criteria-head-draft-07',
+    // Criteria of another draft of JSON Schema: every command refuses them once merged, so no gate could be checked.
+    change: () => criteria((s) => Object.assign(s, { $schema: 'http://json-schema.org/draft-07/schema#' })),
+    expect: [['criteria/unreadable', TEST_CRITERIA]],
+  },
+  {
+    name: 'criteria-head-lookahead',
+    // A pattern the criteria's linear engine cannot run: "tightened" in the schema's words, refused by every command.
+    change: () => criteria((s) => (s.properties.test_plan = { type: 'string', pattern: '^(?=a)' })),
+    expect: [['criteria/unreadable', TEST_CRITERIA]],
+  },
+  {
     name: 'criteria-deleted',
     change: () => fs.rmSync(at(TEST_CRITERIA)),
     expect: [['criteria/unreadable', TEST_CRITERIA]],
