@@ -222,6 +222,7 @@ export async function runDiff(opts: DiffOptions, ctx: Ctx): Promise<DiffResult> 
       deletedBefore,
       pairs,
       fieldLabel: (field) => fieldTitles(schemas, [field])[field]?.[lang] ?? field,
+      challenges: headConfig.challenges,
       now: ctx.clock(),
       gate: (idea, from, to) => checkGate({ ...idea, stage: from }, to, rules, validators.idea, criteria(to.key)),
     });

@@ -27,7 +27,7 @@ import { askField, fieldHelp, fieldQuestion } from '../ui/field-prompt.js';
 import type { Prompter } from '../ui/prompter.js';
 import { askingFirst } from './nothing-saved.js';
 import { terminalLine } from '../ui/terminal-text.js';
-import { valueWords, type ValueWords } from '../ui/field-value.js';
+import { valueWords, type ValueWords } from '../core/sluice/value-words.js';
 import { bodyFromFlags } from './body-text.js';
 import { textInEditor } from './editor-text.js';
 import { openRegistry } from './open-registry.js';
@@ -172,7 +172,7 @@ async function applyEdit(
 const SAVE = '\0save';
 const BODY = '\0body';
 
-/** A value as the menu shows it: short, on one line, in the words of ui/field-value.ts. */
+/** A value as the menu shows it: short, on one line, in the words of core/sluice/value-words.ts. */
 function shown(value: unknown, lang: Lang, words: ValueWords): string {
   const line = terminalLine(valueWords(value, lang, words));
   return line.length > 48 ? `${line.slice(0, 47)}…` : line;

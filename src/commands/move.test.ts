@@ -137,6 +137,24 @@ describe('runMove', () => {
     expect(e.details[0]).toBe(
       'Steget Förädling leder inte till Utvärdering; härifrån går det till: Test, Idé, Parkerad, Avslagen.',
     );
+    // Completing the idea opens no way the config does not have: the hint does not ask for it.
+    expect(e.hint?.sv).toBe(
+      'Flytta idén till ett av stegen härifrån, eller ändå med --force (det skrivs i historiken).',
+    );
+    expect(readTree(root)).toEqual(tree);
+  });
+
+  it('out of a stage that leads nowhere (rejected) says so, and how an idea is tried again', async () => {
+    const root = makeSluice({ council: false });
+    const { ctx } = commandContext(root);
+    await runMove({ id: 'sund-emspzg', to: 'rejected' }, ctx);
+    const tree = readTree(root);
+    const e = await failure(runMove({ id: 'sund-emspzg', to: 'idea' }, ctx));
+    expect(e.code).toBe('GATE_CLOSED');
+    expect(e.details).toEqual(['Steget Avslagen leder inte vidare.']);
+    expect(e.hint?.sv).toBe(
+      'Ska idén prövas igen, registrera den som en ny idé med ideas new, eller flytta den ändå med --force (det skrivs i historiken).',
+    );
     expect(readTree(root)).toEqual(tree);
   });
 

@@ -17,7 +17,7 @@ import { listIdeaFiles } from '../io/idea-files.js';
 import { loadCriteria, type Criteria, type Registry } from '../io/registry.js';
 import type { Choice } from '../ui/prompter.js';
 import { shellQuote } from '../core/shell/quote.js';
-import { valueWords } from '../ui/field-value.js';
+import { valueWords } from '../core/sluice/value-words.js';
 import { openRegistry } from './open-registry.js';
 import type { ReviewCard, ReviewItem } from '../core/sluice/agenda.js';
 import { DECISIONS, type Decision } from '../core/sluice/decision.js';

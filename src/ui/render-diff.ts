@@ -4,7 +4,7 @@
  */
 import type { ChalkInstance } from 'chalk';
 import type { DecisionAdded, IdeaDiff, IdeaMove, RevisionSide } from '../core/history/idea-diff.js';
-import { valueWords } from './field-value.js';
+import { valueWords } from '../core/sluice/value-words.js';
 import { stageByKey, type RegistryConfig, type RegistryRef } from '../core/sluice/config.js';
 import { t, type Lang } from '../core/i18n/i18n.js';
 import type { FieldTitles } from '../core/criteria/field-titles.js';

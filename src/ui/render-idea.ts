@@ -9,7 +9,7 @@ import { formatAge } from './render-list.js';
 import { padEnd } from './text-width.js';
 import { isRecord, ownValue, textOf } from '../core/safe-object.js';
 import { terminalLine, terminalText } from './terminal-text.js';
-import { innerSchema, recordKeyWords, scalarWords, valueWords, type ValueWords } from './field-value.js';
+import { innerSchema, recordKeyWords, scalarWords, valueWords, type ValueWords } from '../core/sluice/value-words.js';
 
 type Schema = Record<string, unknown>;
 
@@ -22,7 +22,7 @@ function propertySchema(schemas: Schema[], name: string): Schema | null {
 }
 
 /**
- * A field's value on one line, in the words every screen uses (field-value.ts); a list of records (sprints,
+ * A field's value on one line, in the words every screen uses (core/sluice/value-words.ts); a list of records (sprints,
  * partners) gets a line per record, indented by `indent`.
  */
 function formatValue(value: unknown, lang: Lang, indent: string, words: ValueWords = {}): string {

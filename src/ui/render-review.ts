@@ -4,7 +4,7 @@ import { t, type Lang } from '../core/i18n/i18n.js';
 import { formatAge } from './render-list.js';
 import { truncate } from './text-width.js';
 import { terminalLine, terminalText } from './terminal-text.js';
-import { isNotGiven, valueWords, type ValueWords } from './field-value.js';
+import { isNotGiven, valueWords, type ValueWords } from '../core/sluice/value-words.js';
 import type { Challenge } from '../core/sluice/config.js';
 import { fixHeading } from '../core/sluice/gate-fix.js';
 
@@ -92,7 +92,7 @@ export function renderGate(
 const VALUE_WIDTH = 76;
 const VALUE_LINES = 4;
 
-/** A field's value under its criterion, indented: a long text wrapped to a few lines, in the words of field-value.ts. */
+/** A field's value under its criterion, indented: a long text wrapped to a few lines, in the words of core/sluice/value-words.ts. */
 function fieldValue(value: unknown, lang: Lang, words: ValueWords): string[] {
   if (isNotGiven(value)) return [];
   const text = valueWords(value, lang, words);

@@ -22,7 +22,7 @@ import type { Report } from '../core/report/report.js';
 import { ideaTextMaker, scrollingTables } from './site-markdown.js';
 import { isRecord, textOf } from '../core/safe-object.js';
 import { joinedText, madeText, sharedText, type FileText, type SharedText, type TextPiece } from '../core/file-text.js';
-import { scalarWords, valueWords } from './field-value.js';
+import { scalarWords, valueWords } from '../core/sluice/value-words.js';
 import { goalWords } from './render-report.js';
 import { shownText, shownTexts } from '../core/field-text.js';
 import { esc } from './html-escape.js';
@@ -394,7 +394,7 @@ const textHeadings = new Map<Lang, string>();
 const TEXT_END = `</div>
 </section>`;
 
-/** A field's value as HTML, in the words every screen uses (field-value.ts); a list of records as a list. */
+/** A field's value as HTML, in the words every screen uses (core/sluice/value-words.ts); a list of records as a list. */
 export function formatValue(value: unknown, lang: Lang): string {
   if (Array.isArray(value) && value.length > 0) {
     if (value.some(isRecord)) return `<ul>${value.map((v) => `<li>${formatValue(v, lang)}</li>`).join('')}</ul>`;

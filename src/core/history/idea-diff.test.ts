@@ -287,6 +287,24 @@ describe('diffSnapshots: what changed', () => {
     expect(d.findings).toEqual([]);
   });
 
+  it("an appended entry in the words ideas show uses: yes or no, a spreadsheet's update, never '?' or nothing", () => {
+    const base = snapshot([file({ fields: { coach: 'Anna' } })]);
+    const head = snapshot([
+      file({
+        fields: { coach: 'Anna', manager_support: true },
+        history: [
+          CREATED,
+          { date: '2026-02-02', action: 'assigned', field: 'manager_support', new: true },
+          { date: '2026-02-03', action: 'imported', note: 'ark.csv, rad 2' },
+        ],
+      }),
+    ]);
+    expect(diff(base, head).changed[0]?.history.map((h) => h.words)).toEqual([
+      '2026-02-02 manager_support set to yes',
+      '2026-02-03 updated from a spreadsheet: ark.csv, rad 2',
+    ]);
+  });
+
   it('a field removed is old → null; history is not a field; line endings alone do not change the text', () => {
     const base = snapshot([file({ fields: { coach: 'Anna' }, body: 'Rad ett.\nRad två.\n' })]);
     const head = snapshot([
@@ -306,7 +324,8 @@ describe('diffSnapshots: what changed', () => {
         history: [
           {
             entry: { date: '2026-02-02', action: 'assigned', field: 'coach', new: null },
-            words: '2026-02-02 coach set to ',
+            // As `ideas show` says a field's value: nothing is "(not given)".
+            words: '2026-02-02 coach set to (not given)',
           },
         ],
       },

@@ -12,6 +12,7 @@ import { decisionWord, isDecision } from '../sluice/decision.js';
 import { councilLeadsInto, recordingCommand } from '../sluice/transition.js';
 import { ideaWord, shellQuote } from '../shell/quote.js';
 import { stageByKey, type RegistryConfig, type Stage } from '../sluice/config.js';
+import { valueWords } from '../sluice/value-words.js';
 import { stageWord } from '../sluice/stage-lookup.js';
 import { compareFindings, type Finding, type Severity } from '../finding.js';
 import { MATTER_FIRST_LINE, readFrontMatter, type FrontMatterResult } from '../front-matter/front-matter.js';
@@ -168,6 +169,8 @@ export interface DiffOptions {
   pairs?: Pairs;
   /** A field's label in `lang`, for findings that quote an entry naming a field: its key without one. */
   fieldLabel?: (field: string) => string;
+  /** The head's challenges: a challenge an entry sets is said by its label, as `ideas show` says it. */
+  challenges?: RegistryConfig['challenges'];
 }
 
 export interface IdeaRef {
@@ -527,6 +530,8 @@ export function diffSnapshots(base: Snapshot, head: Snapshot, opts: DiffOptions)
     if (!e) return value === undefined ? '–' : shortJson(value);
     const to = label(scalarText(e.to) ?? '?');
     if (e.action === 'moved') return t(lang, 'history.moved', { from: label(scalarText(e.from) ?? '?'), to });
+    // An import's row that updated an idea already there leads nowhere.
+    if (e.action === 'imported' && e.to === undefined) return t(lang, 'history.importedUpdate');
     if (isStartAction(e.action)) return t(lang, `history.${e.action}`, { to });
     if (e.action === 'decided')
       return t(lang, 'history.decided', {
@@ -535,7 +540,11 @@ export function diffSnapshots(base: Snapshot, head: Snapshot, opts: DiffOptions)
     if (e.action === 'assigned')
       return t(lang, 'history.assignedField', {
         field: typeof e.field === 'string' ? (opts.fieldLabel?.(e.field) ?? e.field) : '?',
-        value: scalarText(e.new) ?? '',
+        // In the words every screen uses: yes or no, a list joined, a challenge by its label.
+        value: valueWords(e.new, lang, {
+          ...(typeof e.field === 'string' ? { field: e.field } : {}),
+          challenges: opts.challenges ?? [],
+        }),
       });
     if (e.action === 'edited') return t(lang, 'history.edited');
     return scalarText(e.action) ?? '–';

@@ -385,15 +385,19 @@ function gateClosedError(
   config: RegistryConfig,
   fix: readonly string[],
 ): IdeasError {
+  // A stage that leads nowhere (rejected): no completing opens a way out of it.
+  const final = gate.from.next.length === 0;
   const details = [
     ...(gate.allowed
       ? []
       : [
-          t(lang, 'err.moveNotAllowed', {
-            from: gate.from.label[lang],
-            to: gate.to.label[lang],
-            next: gate.from.next.map((k) => stageLabelOf(config, k)[lang]).join(', ') || '–',
-          }),
+          final
+            ? t(lang, 'err.moveFromFinal', { from: gate.from.label[lang] })
+            : t(lang, 'err.moveNotAllowed', {
+                from: gate.from.label[lang],
+                to: gate.to.label[lang],
+                next: gate.from.next.map((k) => stageLabelOf(config, k)[lang]).join(', '),
+              }),
         ]),
     ...gate.missing.map((m) => m.message[lang]),
     // The commands that fill in what is missing, one per field, to copy and run.
@@ -403,7 +407,11 @@ function gateClosedError(
     'GATE_CLOSED',
     'err.gateClosed',
     { from: gate.from.label[lang], to: gate.to.label[lang], id: idea.id ?? idea.path },
-    { hint: 'hint.gateClosed', details },
+    {
+      // Completing the idea opens a closed gate, never a way the config does not have.
+      hint: gate.allowed ? 'hint.gateClosed' : final ? 'hint.moveFromFinal' : 'hint.moveNotNext',
+      details,
+    },
   );
 }
 

@@ -15,7 +15,7 @@ import {
 import { renderIdea } from '../render-idea.js';
 import { renderIdeaList } from '../render-list.js';
 import { renderGate } from '../render-review.js';
-import { valueWords } from '../field-value.js';
+import { valueWords } from '../../core/sluice/value-words.js';
 import type { FieldTitles } from '../../core/criteria/field-titles.js';
 import type { ChecklistItem } from '../../core/sluice/gate.js';
 import { jsonParts, jsonText, output, type Output, type View } from '../output.js';

@@ -353,6 +353,18 @@ export const errors = {
     sv: 'Steget {from} leder inte till {to}; härifrån går det till: {next}.',
     en: 'The stage {from} does not lead to {to}; from here ideas go to: {next}.',
   },
+  'err.moveFromFinal': {
+    sv: 'Steget {from} leder inte vidare.',
+    en: 'The stage {from} leads nowhere further.',
+  },
+  'hint.moveFromFinal': {
+    sv: 'Ska idén prövas igen, registrera den som en ny idé med ideas new, eller flytta den ändå med --force (det skrivs i historiken).',
+    en: 'If the idea is to be tried again, register it as a new idea with ideas new, or move it anyway with --force (which is written in the history).',
+  },
+  'hint.moveNotNext': {
+    sv: 'Flytta idén till ett av stegen härifrån, eller ändå med --force (det skrivs i historiken).',
+    en: 'Move the idea to one of the stages it may go to from here, or anyway with --force (which is written in the history).',
+  },
   'hint.gateClosed': {
     sv: 'Komplettera idén, eller flytta ändå med --force (det skrivs i historiken).',
     en: 'Complete the idea, or move it anyway with --force (which is written in the history).',

@@ -4,9 +4,9 @@
  * the language, never `true`/`false`; a list joined; nothing as "(not given)". Plain text: a terminal presenter
  * neutralises it (terminal-text.ts), the site escapes it.
  */
-import { t, type Lang } from '../core/i18n/i18n.js';
-import type { Challenge } from '../core/sluice/config.js';
-import { isRecord } from '../core/safe-object.js';
+import { t, type Lang } from '../i18n/i18n.js';
+import type { Challenge } from './config.js';
+import { isRecord } from '../safe-object.js';
 
 /** What the words of a value may depend on besides the value: the field it is of, and the registry's challenges. */
 export interface ValueWords {

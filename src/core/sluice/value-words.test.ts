@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isNotGiven, scalarWords, valueWords } from './field-value.js';
+import { isNotGiven, scalarWords, valueWords } from './value-words.js';
 
 const challenges = [{ id: 'klimat', label: { sv: 'Klimatomställning', en: 'Climate transition' }, url: null }];
 
