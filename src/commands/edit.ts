@@ -69,7 +69,8 @@ export async function runEdit(opts: EditOptions, ctx: Ctx): Promise<EditResult> 
   const given = new Map<string, unknown>();
   for (const [name, raw] of parseSets(opts.set, book.settable, book.base))
     given.set(name, typeFlagValue(book.spec(name), raw));
-  for (const name of parseUnsets(opts.unset, book.settable, book.base)) {
+  // A key of the idea's own may be removed too (one typed as a field's label in a web editor), never one kept.
+  for (const name of parseUnsets(opts.unset, book.settable, book.base, Object.keys(idea.data))) {
     if (given.has(name)) throw new IdeasError('USAGE', 'err.setAndUnset', { field: name });
     given.set(name, undefined);
   }

@@ -11,6 +11,7 @@ import {
   type CheckContext,
   type IdSighting,
 } from '../core/criteria/validate.js';
+import { fieldTitles } from '../core/criteria/field-titles.js';
 import { listIdeaFiles, toPosix, type IdeaFileEntry } from '../io/idea-files.js';
 import { changedFiles, stagedFiles } from '../io/git-changes.js';
 import { CONFIG_FILE, type Stage } from '../core/sluice/config.js';
@@ -291,7 +292,8 @@ function withFields(
   check: Omit<CheckContext, 'criteria'> & { criteria: ReturnType<typeof loadCriteria> },
 ): CheckContext {
   const schemas = [readPackageSchema('idea'), ...[...check.criteria.values()].map((c) => c.schema)];
-  return { ...check, fields: fieldNames(schemas) };
+  const fields = fieldNames(schemas);
+  return { ...check, fields, labels: fieldTitles(schemas, [...fields]) };
 }
 
 /** The id in each file, for files that are not checked (a RemoteTask's factory too). */

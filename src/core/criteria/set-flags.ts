@@ -9,12 +9,22 @@ import { isKeptField } from '../sluice/idea-edit.js';
 
 type Schema = Record<string, unknown>;
 
-function checkFieldName(name: string, settable: readonly string[], base: Schema, flag: '--set' | '--unset'): void {
+function checkFieldName(
+  name: string,
+  settable: readonly string[],
+  base: Schema,
+  flag: '--set' | '--unset',
+  present: readonly string[] = [],
+): void {
   if (forbiddenSegment(name) !== null) throw new IdeasError('USAGE', 'err.forbiddenField', { field: name });
   // The fields the tool keeps, as every edit of an idea is held to them (an import's update too).
   if (isKeptField(name, base)) throw new IdeasError('USAGE', 'err.readOnlyField', { field: name });
-  if (!settable.includes(name))
-    throw new IdeasError('USAGE', 'err.unknownField', { field: name, flag, fields: settable.join(', ') });
+  if (settable.includes(name) || present.includes(name)) return;
+  // The field in other letters' case (`Unit` for `unit`): named, not guessed.
+  const other = settable.find((f) => f.toLowerCase() === name.toLowerCase());
+  if (other)
+    throw new IdeasError('USAGE', 'err.unknownFieldCase', { field: name, other, flag, fields: settable.join(', ') });
+  throw new IdeasError('USAGE', 'err.unknownField', { field: name, flag, fields: settable.join(', ') });
 }
 
 /** The raw texts given for each field, in the order given; a field given twice has two (a list's items). */
@@ -30,12 +40,20 @@ export function parseSets(sets: readonly string[], settable: readonly string[], 
   return out;
 }
 
-/** The fields `--unset` names; the title cannot be removed, an idea must have one. */
-export function parseUnsets(unsets: readonly string[], settable: readonly string[], base: Schema): string[] {
+/**
+ * The fields `--unset` names: a field the schemas name, or a key the idea has of its own (`present`); the title
+ * cannot be removed, an idea must have one.
+ */
+export function parseUnsets(
+  unsets: readonly string[],
+  settable: readonly string[],
+  base: Schema,
+  present: readonly string[] = [],
+): string[] {
   const out: string[] = [];
   for (const raw of unsets) {
     const name = raw.trim();
-    checkFieldName(name, settable, base, '--unset');
+    checkFieldName(name, settable, base, '--unset', present);
     if (name === 'title') throw new IdeasError('USAGE', 'err.unsetTitle');
     if (!out.includes(name)) out.push(name);
   }

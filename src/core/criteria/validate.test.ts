@@ -8,6 +8,7 @@ import { compareFindings, type Finding } from '../finding.js';
 import { parseYamlSafely } from '../front-matter/front-matter.js';
 import { baseValidators, compileCriteria } from '../../io/schemas.js';
 import { checkIdeaFile, checkUniqueIds, fieldNames, type CheckContext, type FileToCheck } from './validate.js';
+import { fieldTitles } from './field-titles.js';
 
 const examples = fileURLToPath(new URL('../../../examples/', import.meta.url));
 
@@ -535,12 +536,69 @@ describe('a misspelled field', () => {
       const { file, bytes } = plant(registry, 'idea', 'ide-aaaa11-x.md', text);
       return checkIdeaFile(file, bytes, ctx).findings.filter((f) => f.rule === 'field/misspelled');
     };
-    expect(check('caoch: Eva\n').map((f) => [f.severity, f.message])).toEqual([
-      ['warning', 'The field "caoch" is not in the criteria; did you mean "coach"?'],
+    expect(check('caoch: Eva Sund\n').map((f) => [f.severity, f.message, f.hint])).toEqual([
+      [
+        'warning',
+        'The field "caoch" is not in the criteria and is not read; did you mean "coach"?',
+        // The command that moves the value where it is read.
+        "Move the value where it is read: ideas edit ide-aaaa11 --set 'coach=Eva Sund' --unset caoch",
+      ],
     ]);
     // The field is there too, a key far from every field, and a field the schemas name: nothing to say.
     expect(check('caoch: Eva\ncoach: Bo\n')).toEqual([]);
     expect(check('kontakt: Eva\n')).toEqual([]);
     expect(check('unit: Vård\n')).toEqual([]);
+  });
+
+  // Found by a newcomer: keys written as the labels show them (`enhet:`, `idécoach:`), or in other letters' case
+  // (`Coach:` beside `coach:`), were taken as keys of the idea's own: read nowhere, and said nowhere.
+  it("is a warning for a key written as a field's label, or as the field in other letters' case", () => {
+    const registry = copyExample('minimal');
+    const schemas = [
+      {
+        properties: {
+          coach: { 'x-title': { sv: 'Idécoach', en: 'Idea coach' } },
+          unit: { 'x-title': { sv: 'Enhet eller förvaltning', en: 'Unit or department' } },
+          manager_support: { 'x-title': { sv: 'Närmsta chef stödjer idén', en: 'Manager supports' } },
+          tags: {},
+        },
+      },
+    ];
+    const fields = fieldNames(schemas);
+    const ctx = { ...contextOf(registry), fields, labels: fieldTitles(schemas, [...fields]) };
+    const check = (lines: string) => {
+      const text = `---\nid: ide-aaaa11\ntitle: X\ncreated: 2026-01-01\n${lines}history:\n  - {date: 2026-01-01, action: created, to: idea}\n---\n`;
+      const { file, bytes } = plant(registry, 'idea', 'ide-aaaa11-x.md', text);
+      return checkIdeaFile(file, bytes, ctx)
+        .findings.filter((f) => f.rule === 'field/misspelled')
+        .map((f) => [f.message, f.hint]);
+    };
+    expect(check('enhet: Kultur\nidécoach: Eva Sund\nTags: [mat, skola]\nnärmsta chef: true\n')).toEqual([
+      [
+        'The field "enhet" is not in the criteria and is not read; did you mean "unit" (Unit or department)?',
+        'Move the value where it is read: ideas edit ide-aaaa11 --set unit=Kultur --unset enhet',
+      ],
+      [
+        'The field "idécoach" is not in the criteria and is not read; did you mean "coach" (Idea coach)?',
+        "Move the value where it is read: ideas edit ide-aaaa11 --set 'coach=Eva Sund' --unset 'idécoach'",
+      ],
+      [
+        'The field "Tags" is not in the criteria and is not read; did you mean "tags"?',
+        'Move the value where it is read: ideas edit ide-aaaa11 --set tags=mat,skola --unset Tags',
+      ],
+      [
+        'The field "närmsta chef" is not in the criteria and is not read; did you mean "manager_support" (Manager supports)?',
+        "Move the value where it is read: ideas edit ide-aaaa11 --set manager_support=yes --unset 'närmsta chef'",
+      ],
+    ]);
+    // The field is there already: the key beside it is said, with the command that removes it.
+    expect(check('coach: Eva\nCoach: Eva Sund\n')).toEqual([
+      [
+        'The field "Coach" is not in the criteria and is not read; the field is "coach" (Idea coach), which the file has already.',
+        'Remove "Coach" if it is not needed: ideas edit ide-aaaa11 --unset Coach',
+      ],
+    ]);
+    // A mapping is moved by hand.
+    expect(check('Enhet:\n  namn: Kultur\n')[0]?.[1]).toBe('Rename the line "Enhet:" to "unit:" in the file.');
   });
 });

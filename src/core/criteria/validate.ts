@@ -14,6 +14,7 @@ import { YamlPositions } from '../front-matter/positions.js';
 import { describeErrors, isUnwanted, type SchemaProblem, type Validator } from './schema-check.js';
 import { nearMiss } from '../near-miss.js';
 import { escapePointerToken } from '../json-pointer.js';
+import type { FieldTitles } from './field-titles.js';
 
 export interface FileToCheck {
   path: string;
@@ -34,6 +35,8 @@ export interface CheckContext {
    * or two from one of them, which the idea lacks, is likely that field misspelled (see fieldNames).
    */
   fields?: ReadonlySet<string>;
+  /** Each of those fields' labels (sv and en): a key written as a field's label (`enhet:`) is that field. */
+  labels?: FieldTitles;
 }
 
 /** The fields the schemas name at the top (`properties` and `required`): what a misspelled key is compared with. */
@@ -79,6 +82,62 @@ function finding(
 /** Characters a file name must not have: controls (tab and line breaks among them), and U+FFFD for bytes not UTF-8. */
 // eslint-disable-next-line no-control-regex -- control characters are what it looks for
 const BAD_NAME = /[\x00-\x1f\x7f-\x9f\u2028\u2029\uFFFD]/;
+
+/** A key as people compare them: case, the form of "é" and spaces, underscores or dashes between words aside. */
+function keyForm(text: string): string {
+  return text
+    .normalize('NFC')
+    .trim()
+    .toLocaleLowerCase('sv')
+    .replace(/[\s_-]+/g, ' ');
+}
+
+/**
+ * The field a key no schema names most likely stands for, or null: the field in other letters' case (whether the
+ * idea has it or not), one whose label (or the label's first words, four letters or more) the key is, or one the
+ * idea lacks that is one letter or two from it.
+ */
+function meantField(
+  key: string,
+  data: Record<string, unknown>,
+  fields: ReadonlySet<string>,
+  labels: FieldTitles | undefined,
+): string | null {
+  const form = keyForm(key);
+  for (const f of fields) if (keyForm(f) === form) return f;
+  if (labels) {
+    const named = new Set<string>();
+    for (const f of fields) {
+      const title = labels[f];
+      if (!title) continue;
+      for (const label of [title.sv, title.en]) {
+        const whole = keyForm(label);
+        // The label, or its first words (`enhet`, `närmsta chef`), of four letters or more.
+        if (whole === form || (form.length >= 4 && whole.startsWith(`${form} `))) named.add(f);
+      }
+    }
+    // A word two labels start with names neither.
+    if (named.size === 1) return [...named][0] as string;
+  }
+  const absent = [...fields].filter((f) => !Object.hasOwn(data, f)).map((f) => ({ text: f, value: f }));
+  return nearMiss(key, absent)?.value ?? null;
+}
+
+/**
+ * A value as `--set` takes it back, for a key to move to its field: a text, a number, yes or no in the message's
+ * language, or a list of those without commas; null for anything else (a mapping, a list of them), which is moved by
+ * hand.
+ */
+function setWords(value: unknown, lang: Lang): string | null {
+  if (typeof value === 'string') return value.includes('\n') ? null : value;
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  if (typeof value === 'boolean') return t(lang, value ? 'yes' : 'no');
+  if (Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === 'string' || typeof v === 'number')) {
+    const items = value.map(String);
+    return items.some((i) => i.includes(',') || i.includes('\n')) ? null : items.join(',');
+  }
+  return null;
+}
 
 /** Checks one file from its bytes: never throws, whatever the bytes are. */
 export function checkIdeaFile(file: FileToCheck, bytes: Uint8Array, ctx: CheckContext): FileCheck {
@@ -133,24 +192,40 @@ export function checkIdeaFile(file: FileToCheck, bytes: Uint8Array, ctx: CheckCo
     }
   }
   const extra: { pointer: string; rule: string; severity: Severity; message: Localized; hint: Localized | null }[] = [];
-  // A key no schema names, one letter or two from a field the idea lacks (`caoch:` for `coach:`, typed in a web
-  // editor): said, where a key of the idea's own is otherwise taken as it is, and the field only said to be missing.
+  // A key no schema names that is likely a field written otherwise, typed in a web editor: one letter or two from a
+  // field the idea lacks (`caoch:`), the field's label (`enhet:`, `idécoach:`), or the field in other letters'
+  // case (`Coach:`). Said, where a key of the idea's own is otherwise taken as it is, and the field only said to be
+  // missing; with the command that moves the value where it is read, or removes the key when the field has one.
   if (ctx.fields) {
-    const fields = ctx.fields;
-    let absent: { text: string; value: string }[] | undefined;
     for (const key of Object.keys(fm.data)) {
-      if (fields.has(key)) continue;
-      // Made for a file with a key of its own only: most files have none.
-      absent ??= [...fields].filter((f) => !Object.hasOwn(fm.data, f)).map((f) => ({ text: f, value: f }));
-      const near = nearMiss(key, absent);
-      if (!near) continue;
-      const params = { key, field: near.value };
+      if (ctx.fields.has(key)) continue;
+      const field = meantField(key, fm.data, ctx.fields, ctx.labels);
+      if (field === null) continue;
+      const has = Object.hasOwn(fm.data, field);
+      const title = ctx.labels?.[field];
+      const params = {
+        key,
+        field: title && title[lang] !== field ? `"${field}" (${title[lang]})` : `"${field}"`,
+        idArg: shellQuote(ideaWord(idea)),
+      };
+      const moved = has ? null : setWords(fm.data[key], lang);
+      const command = has
+        ? `ideas edit ${params.idArg} --unset ${shellQuote(key)}`
+        : moved !== null
+          ? `ideas edit ${params.idArg} --set ${shellQuote(`${field}=${moved}`)} --unset ${shellQuote(key)}`
+          : null;
+      const [message, hint]: [MessageKey, MessageKey] = has
+        ? ['f.fieldTwin', 'h.fieldTwin']
+        : command
+          ? ['f.fieldMisspelled', 'h.fieldMisspelledMove']
+          : ['f.fieldMisspelled', 'h.fieldMisspelled'];
+      const all = { ...params, command: command ?? '', name: field };
       extra.push({
         pointer: `/${escapePointerToken(key)}`,
         rule: 'field/misspelled',
         severity: 'warning',
-        message: { sv: t('sv', 'f.fieldMisspelled', params), en: t('en', 'f.fieldMisspelled', params) },
-        hint: { sv: t('sv', 'h.fieldMisspelled', params), en: t('en', 'h.fieldMisspelled', params) },
+        message: { sv: t('sv', message, all), en: t('en', message, all) },
+        hint: { sv: t('sv', hint, all), en: t('en', hint, all) },
       });
     }
   }

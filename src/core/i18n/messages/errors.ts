@@ -124,6 +124,10 @@ export const errors = {
     sv: '--set väntar sig nyckel=värde, fick "{value}".',
     en: '--set expects key=value, got "{value}".',
   },
+  'err.unknownFieldCase': {
+    sv: 'Okänt fält "{field}" för {flag}; menade du {other}? Fälten skrivs som de heter: {fields}.',
+    en: 'Unknown field "{field}" for {flag}; did you mean {other}? Fields are written as named: {fields}.',
+  },
   'err.unknownField': {
     sv: 'Okänt fält "{field}" för {flag}. Fälten är: {fields}.',
     en: 'Unknown field "{field}" for {flag}. The fields are: {fields}.',

@@ -370,12 +370,24 @@ export const findings = {
     en: 'The date the idea was registered (created) was changed from {old} to {new}.',
   },
   'f.fieldMisspelled': {
-    sv: 'Fältet "{key}" finns inte i kriterierna; menade du "{field}"?',
-    en: 'The field "{key}" is not in the criteria; did you mean "{field}"?',
+    sv: 'Fältet "{key}" finns inte i kriterierna och läses inte; menade du {field}?',
+    en: 'The field "{key}" is not in the criteria and is not read; did you mean {field}?',
   },
   'h.fieldMisspelled': {
-    sv: 'Byt namn på raden "{key}:" till "{field}:" i filens front matter.',
-    en: 'Rename the line "{key}:" to "{field}:" in the file\'s front matter.',
+    sv: 'Byt namn på raden "{key}:" till "{name}:" i filen.',
+    en: 'Rename the line "{key}:" to "{name}:" in the file.',
+  },
+  'h.fieldMisspelledMove': {
+    sv: 'Flytta värdet dit det läses: {command}',
+    en: 'Move the value where it is read: {command}',
+  },
+  'f.fieldTwin': {
+    sv: 'Fältet "{key}" finns inte i kriterierna och läses inte; fältet heter {field} och finns redan i filen.',
+    en: 'The field "{key}" is not in the criteria and is not read; the field is {field}, which the file has already.',
+  },
+  'h.fieldTwin': {
+    sv: 'Ta bort "{key}" om det inte behövs: {command}',
+    en: 'Remove "{key}" if it is not needed: {command}',
   },
   'f.assignedMismatch': {
     sv: 'Historiken säger att {field} sattes till {said}, men fältet är {value}.',
