@@ -17,8 +17,14 @@ import { appendHistoryEntry, removeField, setBody, setField } from '../core/fron
 import { readFrontMatter } from '../core/front-matter/front-matter.js';
 import { t, type Lang } from '../core/i18n/i18n.js';
 import type { Stage } from '../core/sluice/config.js';
-import { fieldChanges, planFieldEdit, type FieldChange } from '../core/sluice/idea-edit.js';
-import { isoDate, type Idea } from '../core/sluice/idea.js';
+import {
+  createdBroken,
+  fieldChanges,
+  planFieldEdit,
+  repairsCreated,
+  type FieldChange,
+} from '../core/sluice/idea-edit.js';
+import { isoDate, latestToday, type Idea } from '../core/sluice/idea.js';
 import { editorName, userEditor } from '../io/editor.js';
 import { findIdea } from '../io/find-idea.js';
 import { editText, readIdeaText, rewriteIdea, type WriteOutcome } from '../io/idea-write.js';
@@ -67,8 +73,17 @@ export async function runEdit(opts: EditOptions, ctx: Ctx): Promise<EditResult> 
   const idea = findIdea(registry, opts.id);
   const book = fieldBook(registry, criteria, lang);
   const given = new Map<string, unknown>();
-  for (const [name, raw] of parseSets(opts.set, book.settable, book.base))
-    given.set(name, typeFlagValue(book.spec(name), raw));
+  const today = latestToday(ctx.clock());
+  // A `created` that is no date, or lies after today, may be set right (once, to a date not after today).
+  const repairable = createdBroken(idea.data.created, today) ? ['created'] : [];
+  for (const [name, raw] of parseSets(opts.set, book.settable, book.base, repairable)) {
+    if (name === 'created') {
+      const date = (raw.at(-1) ?? '').trim();
+      if (!repairsCreated(idea.data.created, date, today))
+        throw new IdeasError('INVALID_ANSWER', 'err.badCreated', { value: date, today });
+      given.set(name, date);
+    } else given.set(name, typeFlagValue(book.spec(name), raw));
+  }
   // A key of the idea's own may be removed too (one typed as a field's label in a web editor), never one kept.
   for (const name of parseUnsets(opts.unset, book.settable, book.base, Object.keys(idea.data))) {
     if (given.has(name)) throw new IdeasError('USAGE', 'err.setAndUnset', { field: name });
@@ -152,7 +167,7 @@ async function applyEdit(
   if (changes.length === 0 && newBody === undefined)
     return { ...done, recorded: [], idea, staged: false, committed: false };
   const by = await actingName(opts.by, registry);
-  const rules = { base: book.base, schemaOf: (f: string) => book.spec(f).schema };
+  const rules = { base: book.base, schemaOf: (f: string) => book.spec(f).schema, latest: latestToday(ctx.clock()) };
   const { kept, entries } = planFieldEdit(changes, rules, isoDate(ctx.clock()), by);
   // --set and --unset refuse these fields by name already; the rule is the one an import's update obeys too.
   if (kept[0]) throw new IdeasError('USAGE', 'err.readOnlyField', { field: kept[0].field });

@@ -5,9 +5,10 @@ import { compareFindings, type Finding } from '../core/finding.js';
 import { t, type Lang } from '../core/i18n/i18n.js';
 import {
   checkIdeaFile,
+  checkCreatedDates,
   checkUniqueIds,
   fieldNames,
-  idPosition,
+  keyPosition,
   type CheckContext,
   type IdSighting,
 } from '../core/criteria/validate.js';
@@ -15,6 +16,7 @@ import { fieldTitles } from '../core/criteria/field-titles.js';
 import { listIdeaFiles, toPosix, type IdeaFileEntry } from '../io/idea-files.js';
 import { changedFiles, stagedFiles } from '../io/git-changes.js';
 import { CONFIG_FILE, type Stage } from '../core/sluice/config.js';
+import { latestToday } from '../core/sluice/idea.js';
 import { criteriaFile, parsedCriteria, loadCriteria, loadRegistry, type Registry } from '../io/registry.js';
 import { baseValidators, readPackageSchema } from '../io/schemas.js';
 import { entryKind, readText } from '../io/files.js';
@@ -171,6 +173,19 @@ export async function runValidate(opts: ValidateOptions, ctx: Ctx): Promise<Vali
   });
   // A duplicate among files that were not asked about is not this run's finding: it is theirs, found when they are.
   findings.push(...checkUniqueIds(sightings, lang).filter((f) => selectedPaths.has(f.file)));
+  // A date after today depends on the day: checked each run from what the files' checks kept.
+  findings.push(
+    ...checkCreatedDates(
+      selected.map((entry, i) => ({
+        file: entry.path,
+        id: checkedFiles[i]?.id ?? null,
+        created: checkedFiles[i]?.created ?? null,
+        locate: () => keyPositionIn(entry.abs, '/created'),
+      })),
+      latestToday(ctx.clock()),
+      lang,
+    ),
+  );
   findings.sort(compareFindings);
   // What would fix a criterion an idea misses: the `ideas edit` line a closed gate prints.
   if (opts.fixes !== false && findings.some(fixable)) {
@@ -219,13 +234,20 @@ export async function runValidate(opts: ValidateOptions, ctx: Ctx): Promise<Vali
 interface CheckedFile {
   findings: Finding[];
   id: string | null;
+  /** The idea's `created` when it is text: whether it lies after today is asked each run (checkCreatedDates). */
+  created?: string | null;
 }
 
 /** Whether a cache's value is a CheckedFile, as fileCheck makes it: one of another shape is checked again. */
 function isCheckedFile(v: unknown): boolean {
   if (!isRecord(v)) return false;
-  const { findings, id } = v as Partial<CheckedFile>;
-  return (id === null || typeof id === 'string') && Array.isArray(findings) && findings.every(isFinding);
+  const { findings, id, created } = v as Partial<CheckedFile>;
+  return (
+    (id === null || typeof id === 'string') &&
+    (created === undefined || created === null || typeof created === 'string') &&
+    Array.isArray(findings) &&
+    findings.every(isFinding)
+  );
 }
 
 function isFinding(f: unknown): boolean {
@@ -265,7 +287,12 @@ function fileCheck(lang: Lang, checker: () => CheckContext): Compute<CheckedFile
     }
     const result = checkIdeaFile(entry, file.bytes, checker());
     // The id is copied out of the file's text, which a substring of it would keep in memory to the end of the run.
-    return { findings: result.findings, id: result.idea?.id ? detach(result.idea.id) : null };
+    const created = result.idea?.created;
+    return {
+      findings: result.findings,
+      id: result.idea?.id ? detach(result.idea.id) : null,
+      created: typeof created === 'string' ? detach(created) : null,
+    };
   };
 }
 
@@ -326,9 +353,14 @@ function idIn(bytes: Uint8Array): string | null {
 
 /** Where the id is written in a file, read again when a duplicate needs it. */
 function idPositionIn(abs: string): { line: number; column: number } {
+  return keyPositionIn(abs, '/id');
+}
+
+/** Where a top-level key is written in the idea file at `abs`, read again: asked only for a finding on it. */
+function keyPositionIn(abs: string, pointer: string): { line: number; column: number } {
   try {
     const fm = readIdeaFile(abs);
-    if (fm.ok) return idPosition(fm.matter);
+    if (fm.ok) return keyPosition(fm.matter, pointer);
   } catch {
     // Gone since: the file's first line.
   }

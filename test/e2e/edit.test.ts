@@ -98,6 +98,42 @@ describe('ideas edit', () => {
     expect(parseIdeaText(read(root, rel)).data.challenge).toBe('landsbygd');
   });
 
+  it('sets right a created that lies ahead or is no date, once, into the history; a good one stays kept', async ({
+    expect,
+  }) => {
+    const root = makeSluice();
+    const rel = ideaPath('sund-emspzg');
+    const file = path.join(root, rel);
+    writeFileSync(file, read(root, rel).replace(/^created: .*$/m, 'created: 2099-03-01'));
+    // validate says so, with the line that sets it right.
+    const found = await runCli(root, ['validate', rel]);
+    expect(found.code, found.stdout).toBe(1);
+    expect(found.stdout).toContain('created/future');
+    expect(found.stdout).toContain("ideas edit sund-emspzg --set 'created=<ÅÅÅÅ-MM-DD>'");
+    // Set right to a date that is not after today, and to no other.
+    const ahead = await runCli(root, ['edit', 'sund-emspzg', '--set', 'created=2098-01-01']);
+    expect(ahead.code, ahead.stderr).toBe(2);
+    expect(ahead.stderr).toContain('Skapad ska vara ett datum ÅÅÅÅ-MM-DD som inte ligger efter i dag');
+    const fixed = await runCli(root, ['edit', 'sund-emspzg', '--set', 'created=2026-06-01', '--by', 'Sara Nyberg']);
+    expect(fixed.code, fixed.stderr).toBe(0);
+    expect(read(root, rel)).toMatch(/^created: 2026-06-01$/m);
+    expect(historyIn(root, rel).at(-1)).toMatchObject({
+      action: 'assigned',
+      field: 'created',
+      old: '2099-03-01',
+      new: '2026-06-01',
+      by: 'Sara Nyberg',
+    });
+    expect((await runCli(root, ['validate', rel])).code).toBe(0);
+    // A date that is right is the idea's record: kept, as every other time.
+    const again = await runCli(root, ['edit', 'sund-emspzg', '--set', 'created=2026-05-01']);
+    expect(again.code).toBe(2);
+    expect(read(root, rel)).toMatch(/^created: 2026-06-01$/m);
+    // No date at all, as a web editor leaves it: set right the same way.
+    writeFileSync(file, read(root, rel).replace(/^created: .*$/m, 'created: 7/12 2026'));
+    expect((await runCli(root, ['edit', 'sund-emspzg', '--set', 'created=2026-06-02'])).code).toBe(0);
+  });
+
   it('changes nothing and says so when every value is what it was', async ({ expect }) => {
     const root = makeSluice();
     const r = await runCli(root, ['edit', 'sund-emspzg', '--set', 'challenge=klimat']);

@@ -138,6 +138,22 @@ describe('ideas import', () => {
     expect(markdownFiles(path.join(target, 'ideas'))).toHaveLength(1);
   });
 
+  it('refuses a row created after today (a typo in a cell), which no report would count', () => {
+    const target = initRegistry('sundsvall', 'sv');
+    fs.writeFileSync(
+      path.join(target, 'ideas.csv'),
+      '\uFEFFIdéns namn;Skapad\nLäxhjälp online;2099-03-01\nSkolmat;2026-01-15\n',
+    );
+    const before = snapshotFiles(target);
+    const r = ideas(['import', 'ideas.csv'], { cwd: target });
+    expect(r.code, describeRun(r)).toBe(1);
+    expect(r.stderr).toMatch(
+      /Rad 2, kolumn Skapad: Datumet 2099-03-01 ligger efter i dag \(\d{4}-\d{2}-\d{2}\); en idé kan inte vara skapad i framtiden\./,
+    );
+    expect(r.stderr).not.toContain('Rad 3');
+    expect(snapshotFiles(target)).toEqual(before);
+  });
+
   it('with --dry-run and --map: checks, names each new idea by its row and title, writes nothing', () => {
     const target = initRegistry('sundsvall', 'sv');
     fs.writeFileSync(

@@ -15,9 +15,12 @@ function checkFieldName(
   base: Schema,
   flag: '--set' | '--unset',
   present: readonly string[] = [],
+  repairable: readonly string[] = [],
 ): void {
   if (forbiddenSegment(name) !== null) throw new IdeasError('USAGE', 'err.forbiddenField', { field: name });
-  // The fields the tool keeps, as every edit of an idea is held to them (an import's update too).
+  // The fields the tool keeps, as every edit of an idea is held to them (an import's update too), but for one whose
+  // value is broken (`repairable`: a `created` that is no date, see idea-edit.ts repairsCreated).
+  if (repairable.includes(name)) return;
   if (isKeptField(name, base)) throw new IdeasError('USAGE', 'err.readOnlyField', { field: name });
   if (settable.includes(name) || present.includes(name)) return;
   // The field in other letters' case (`Unit` for `unit`): named, not guessed.
@@ -27,14 +30,22 @@ function checkFieldName(
   throw new IdeasError('USAGE', 'err.unknownField', { field: name, flag, fields: settable.join(', ') });
 }
 
-/** The raw texts given for each field, in the order given; a field given twice has two (a list's items). */
-export function parseSets(sets: readonly string[], settable: readonly string[], base: Schema): Map<string, string[]> {
+/**
+ * The raw texts given for each field, in the order given; a field given twice has two (a list's items). A kept
+ * field named in `repairable` may be set (its value is broken).
+ */
+export function parseSets(
+  sets: readonly string[],
+  settable: readonly string[],
+  base: Schema,
+  repairable: readonly string[] = [],
+): Map<string, string[]> {
   const out = new Map<string, string[]>();
   for (const s of sets) {
     const eq = s.indexOf('=');
     if (eq <= 0) throw new IdeasError('USAGE', 'err.setSyntax', { value: s });
     const name = s.slice(0, eq).trim();
-    checkFieldName(name, settable, base, '--set');
+    checkFieldName(name, settable, base, '--set', [], repairable);
     out.set(name, [...(out.get(name) ?? []), s.slice(eq + 1)]);
   }
   return out;

@@ -2,7 +2,7 @@ import type { RegistryConfig, Stage } from '../sluice/config.js';
 import type { Finding, Severity } from '../finding.js';
 import { readFrontMatter, MATTER_FIRST_LINE } from '../front-matter/front-matter.js';
 import { t, type Lang, type Localized, type MessageKey, type Params } from '../i18n/i18n.js';
-import { historyOf, startsAgain, toIdeaFields, type IdeaFields } from '../sluice/idea.js';
+import { createdAfter, historyOf, startsAgain, toIdeaFields, type IdeaFields } from '../sluice/idea.js';
 import { unfinishedMove } from '../sluice/unfinished-move.js';
 import { recordingCommand } from '../sluice/transition.js';
 import { idFromFileName } from '../sluice/id-text.js';
@@ -386,7 +386,36 @@ export function checkUniqueIds(sightings: readonly IdSighting[], lang: Lang): Fi
   return out;
 }
 
-/** The position of the id in an idea's front matter (its YAML text), for duplicate-id findings. */
-export function idPosition(matter: string): { line: number; column: number } {
-  return new YamlPositions(matter, MATTER_FIRST_LINE).find('/id');
+/** A file whose `created` was read, and where it is written (asked only of a file with a finding). */
+export interface CreatedSighting {
+  file: string;
+  id: string | null;
+  created: string | null;
+  locate: () => { line: number; column: number };
+}
+
+/**
+ * Ideas created after `today`: an error each, with the command that sets the date right. Checked on every run from
+ * what each file's check kept (its `created`), not kept with the file's findings, which a later day would find
+ * stale.
+ */
+export function checkCreatedDates(sightings: readonly CreatedSighting[], today: string, lang: Lang): Finding[] {
+  const out: Finding[] = [];
+  for (const s of sightings) {
+    if (!createdAfter(s.created, today)) continue;
+    const pos = s.locate();
+    out.push(
+      finding(s.file, pos.line, pos.column, 'created/future', 'error', lang, 'f.createdFuture', 'h.createdFuture', {
+        created: s.created,
+        today,
+        idArg: shellQuote(ideaWord({ id: s.id, path: s.file })),
+      }),
+    );
+  }
+  return out;
+}
+
+/** Where a top-level key (`/id`, `/created`) is written in an idea's front matter (its YAML text). */
+export function keyPosition(matter: string, pointer: string): { line: number; column: number } {
+  return new YamlPositions(matter, MATTER_FIRST_LINE).find(pointer);
 }

@@ -6,7 +6,7 @@
 import type { RegistryConfig, Stage } from '../sluice/config.js';
 import type { CsvRecord } from './csv.js';
 import { derivedCells } from './idea-row.js';
-import { historyOf, isStartAction, type Idea } from '../sluice/idea.js';
+import { createdAfter, historyOf, isStartAction, type Idea } from '../sluice/idea.js';
 import { unguardFormula } from './csv.js';
 import { IdeasError, isIdeasError } from '../errors.js';
 import { fieldSpec, settableFields, typeFlagValue } from '../criteria/fields.js';
@@ -552,6 +552,15 @@ export function checkNewRow(
   const target = ctx.stage ?? cells.stage ?? (ctx.config.stages[0] as Stage);
   const front = newIdeaData(cells, ctx.today);
   const body = cells.body ?? '';
+  // A date after today in the created column (a typo in a cell): no idea is made in the future.
+  if (createdAfter(front.created, ctx.today))
+    problems.push({
+      row,
+      line,
+      column: cells.createdColumn ?? null,
+      field: 'created',
+      message: localize('import.createdFuture', { created: front.created, today: ctx.today }),
+    });
   const columnOf = (field: string) =>
     columns.find((c) => (c.role.kind === 'field' && c.role.field === field) || c.role.kind === field)?.header ?? null;
   // Every problem at once: the schemas' too, but not again for a cell that could not be typed.

@@ -500,6 +500,25 @@ describe('diffSnapshots: the day an idea came in', () => {
     expect(rules(diff(base, snapshot([file({ fields: { created: undefined } })])))).toEqual(['idea/created-changed']);
     expect(rules(diff(base, snapshot([file({ fields: { created: '2026-01-10', unit: 'Ny' } })])))).toEqual([]);
   });
+
+  it('a created that was no date, or after today, set right to a date not after today is a warning to check', () => {
+    for (const broken of ['7/12 2026', '2999-01-01']) {
+      const base = snapshot([file({ fields: { created: broken } })]);
+      const repaired = diff(base, snapshot([file({ fields: { created: '2026-01-10' } })]));
+      expect(repaired.findings.map((f) => [f.rule, f.severity, f.message])).toEqual([
+        [
+          'idea/created-repaired',
+          'warning',
+          `Created was set right from ${broken} to 2026-01-10: it was no date, or after today.`,
+        ],
+      ]);
+      // Set to another date ahead, or removed: no repair.
+      expect(rules(diff(base, snapshot([file({ fields: { created: '2998-01-01' } })])))).toEqual([
+        'idea/created-changed',
+      ]);
+      expect(rules(diff(base, snapshot([file({ fields: { created: undefined } })])))).toEqual(['idea/created-changed']);
+    }
+  });
 });
 
 describe('diffSnapshots: history is append-only', () => {

@@ -19,7 +19,8 @@ import { MATTER_FIRST_LINE, readFrontMatter, type FrontMatterResult } from '../f
 import type { Gate } from '../sluice/gate.js';
 import { t, type Lang, type MessageKey, type Params } from '../i18n/i18n.js';
 import { ID_PATTERN } from '../sluice/id.js';
-import { isoDate, isStartAction, startsAgain, toIdea, type Idea } from '../sluice/idea.js';
+import { isoDate, isStartAction, latestToday, startsAgain, toIdea, type Idea } from '../sluice/idea.js';
+import { repairsCreated } from '../sluice/idea-edit.js';
 import { YamlPositions } from '../front-matter/positions.js';
 import { formatAmount } from './minutes.js';
 import { canonical } from './canonical.js';
@@ -483,15 +484,12 @@ interface Walk {
   last: { index: number; forced: boolean } | null;
 }
 
-/** How far ahead of UTC the clock already is somewhere (Kiribati, UTC+14): a date there is not yet "the future". */
-const LATEST_OFFSET_MS = 14 * 3_600_000;
-
 export function diffSnapshots(base: Snapshot, head: Snapshot, opts: DiffOptions): IdeaDiff {
   const { lang } = opts;
   // The base's config is the rules; head's only says which stage each of head's folders is.
   const rules = base.config;
   const today = isoDate(opts.now);
-  const latest = isoDate(new Date(opts.now.getTime() + LATEST_OFFSET_MS));
+  const latest = latestToday(opts.now);
   const out: IdeaDiff = { added: [], removed: [], moved: [], decisions: [], changed: [], findings: [] };
   const stageOf = (key: string) => stageByKey(rules, key) ?? stageByKey(head.config, key);
   // A stage the base does not have is named with its key too: its label may be one the base gives another stage.
@@ -837,12 +835,14 @@ export function diffSnapshots(base: Snapshot, head: Snapshot, opts: DiffOptions)
         });
       else finding(h, pointer, 'history/rewritten', key, 'h.historyRewritten', params);
     }
-    // The day an idea came in is part of its record, as its first history entry is: it is read, never rewritten.
-    if ((earlier.created ?? null) !== (h.idea.created ?? null))
-      finding(h, '/created', 'idea/created-changed', 'f.createdChanged', 'h.createdChanged', {
-        old: earlier.created ?? '–',
-        new: h.idea.created ?? '–',
-      });
+    // The day an idea came in is part of its record, as its first history entry is: it is read, never rewritten,
+    // but for a date that was broken (no date, or after today) set right, as `ideas edit` may: for the reviewer.
+    if ((earlier.created ?? null) !== (h.idea.created ?? null)) {
+      const params = { old: earlier.created ?? '–', new: h.idea.created ?? '–' };
+      if (repairsCreated(earlier.created, h.idea.created, latest))
+        finding(h, '/created', 'idea/created-repaired', 'f.createdRepaired', 'h.createdRepaired', params, 'warning');
+      else finding(h, '/created', 'idea/created-changed', 'f.createdChanged', 'h.createdChanged', params);
+    }
   };
 
   const added = (h: SnapshotIdea, id: string) => {

@@ -7,6 +7,7 @@
  * seen in git.
  */
 import { ownValue } from '../safe-object.js';
+import { isIsoDate } from '../criteria/date-format.js';
 
 type Schema = Record<string, unknown>;
 
@@ -19,6 +20,20 @@ export function isKeptField(name: string, base: Schema): boolean {
   if (name === 'id' || name === 'created' || name === 'history') return true;
   const own = ownValue(base.properties, name) as Schema | undefined;
   return own?.readOnly === true;
+}
+
+/**
+ * Whether setting `created` from `old` to `next` on `today` sets a broken date right: one that is no date (`7/12
+ * 2026`, typed in a web editor) or lies after today, to a date that is not after today. The one change of a kept
+ * field an edit may make; it is written into the history (see planFieldEdit), and `ideas diff` says it as a repair.
+ */
+export function repairsCreated(old: unknown, next: unknown, today: string): boolean {
+  return createdBroken(old, today) && typeof next === 'string' && isIsoDate(next) && next <= today;
+}
+
+/** Whether an idea's `created` is no date, or one after `today`: a date to set right (repairsCreated). */
+export function createdBroken(created: unknown, today: string): boolean {
+  return typeof created !== 'string' || !isIsoDate(created) || created > today;
 }
 
 /** The fields whose changes go into the history: the carrier, the coach, amounts and decisions, or `x-council`. */
@@ -78,6 +93,8 @@ export interface EditRules {
   base: Schema;
   /** A field's schema as every schema that names it describes it: whether the council must see its changes. */
   schemaOf: (field: string) => Schema;
+  /** The latest date `created` may be set right to (latestToday): the entry's date otherwise. */
+  latest?: string;
 }
 
 /** An edit's changes held to the rules: those it may not make, and the history entries of those it makes. */
@@ -95,7 +112,10 @@ export function planFieldEdit(
   date: string,
   by: string | undefined,
 ): FieldEditPlan {
-  const kept = changes.filter((c) => isKeptField(c.field, rules.base));
+  const repair = (c: FieldChange) => c.field === 'created' && repairsCreated(c.old, c.new, rules.latest ?? date);
+  const kept = changes.filter((c) => isKeptField(c.field, rules.base) && !repair(c));
   if (kept.length > 0) return { kept, entries: [] };
-  return { kept, entries: councilEntries(changes, rules.schemaOf, date, by) };
+  // A date set right is in the history as the council's fields are: who changed it, from what.
+  const schemaOf = (field: string) => (field === 'created' ? { 'x-council': true } : rules.schemaOf(field));
+  return { kept, entries: councilEntries(changes, schemaOf, date, by) };
 }

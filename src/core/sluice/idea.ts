@@ -3,6 +3,7 @@ import type { FrontMatter } from '../front-matter/front-matter.js';
 import { nullProtoDeep } from '../safe-object.js';
 import { detach } from '../front-matter/detach.js';
 import { scalarText } from '../field-text.js';
+import { isIsoDate } from '../criteria/date-format.js';
 
 /**
  * An idea's fields as read from its file, without its text: all `ideas list` and `ideas report` need. The stage is
@@ -203,6 +204,23 @@ export function enteredStageOn(idea: IdeaFields): string | null {
 
 export function isoDate(d: Date): string {
   return d.toISOString().slice(0, 10);
+}
+
+/** How far ahead of UTC the clock already is somewhere (Kiribati, UTC+14): a date there is not yet "the future". */
+const LATEST_OFFSET_MS = 14 * 3_600_000;
+
+/** The latest date it is anywhere on earth at `now`: a date after it lies in the future wherever it was written. */
+export function latestToday(now: Date): string {
+  return isoDate(new Date(now.getTime() + LATEST_OFFSET_MS));
+}
+
+/**
+ * Whether `created` is a date after `today` (YYYY-MM-DD; latestToday, so that no time zone's today is taken for the
+ * future): no idea is made in the future, and one that says it was is counted in no report up to today, while its
+ * stage counts it in (a typo in a spreadsheet's cell, a web edit).
+ */
+export function createdAfter(created: unknown, today: string): created is string {
+  return typeof created === 'string' && isIsoDate(created) && created > today;
 }
 
 /** The money granted to an idea: the sum of the amounts in its history. */

@@ -124,6 +124,10 @@ export const errors = {
     sv: '--set väntar sig nyckel=värde, fick "{value}".',
     en: '--set expects key=value, got "{value}".',
   },
+  'err.badCreated': {
+    sv: 'Skapad ska vara ett datum ÅÅÅÅ-MM-DD som inte ligger efter i dag ({today}), fick "{value}".',
+    en: 'Created must be a date YYYY-MM-DD not after today ({today}), got "{value}".',
+  },
   'err.unknownFieldCase': {
     sv: 'Okänt fält "{field}" för {flag}; menade du {other}? Fälten skrivs som de heter: {fields}.',
     en: 'Unknown field "{field}" for {flag}; did you mean {other}? Fields are written as named: {fields}.',

@@ -7,6 +7,10 @@ export const exchange = {
     en: 'The row has {count} cells but the header only {columns}.',
   },
   'import.sourceRow': { sv: 'rad {row}', en: 'row {row}' },
+  'import.createdFuture': {
+    sv: 'Datumet {created} ligger efter i dag ({today}); en idé kan inte vara skapad i framtiden.',
+    en: 'The date {created} is after today ({today}); an idea cannot be created in the future.',
+  },
   'import.nulByte': {
     sv: 'Cellen innehåller ett NUL-tecken (tecken 0), som en idéfil inte kan innehålla.',
     en: 'The cell holds a NUL character (character 0), which an idea file cannot hold.',

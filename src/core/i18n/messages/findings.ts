@@ -365,9 +365,25 @@ export const findings = {
     sv: 'Historikpost {n} ({date}, {action}) har ändrats: {changes}.',
     en: 'History entry {n} ({date}, {action}) was changed: {changes}.',
   },
+  'f.createdRepaired': {
+    sv: 'Skapad rättades från {old} till {new}: datumet var inget datum, eller låg efter i dag.',
+    en: 'Created was set right from {old} to {new}: it was no date, or after today.',
+  },
+  'h.createdRepaired': {
+    sv: 'Kontrollera att {new} är dagen idén kom in.',
+    en: 'Check that {new} is the day the idea came in.',
+  },
   'f.createdChanged': {
     sv: 'Datumet då idén registrerades (created) har ändrats från {old} till {new}.',
     en: 'The date the idea was registered (created) was changed from {old} to {new}.',
+  },
+  'f.createdFuture': {
+    sv: 'Idén är skapad {created}, efter i dag ({today}): ingen rapport räknar den förrän dess.',
+    en: 'The idea was created {created}, after today ({today}): no report counts it until then.',
+  },
+  'h.createdFuture': {
+    sv: "Rätta datumet: ideas edit {idArg} --set 'created=<ÅÅÅÅ-MM-DD>'",
+    en: "Set the date right: ideas edit {idArg} --set 'created=<YYYY-MM-DD>'",
   },
   'f.fieldMisspelled': {
     sv: 'Fältet "{key}" finns inte i kriterierna och läses inte; menade du {field}?',
