@@ -550,6 +550,32 @@ describe('a misspelled field', () => {
     expect(check('unit: Vård\n')).toEqual([]);
   });
 
+  // Found by a newcomer: `title: Skolmat #1 i Sverige` listed as "Skolmat", with nothing said.
+  it('is a warning for text glued to a # after a value, which YAML reads as a comment; a comment after "# " is not', () => {
+    const registry = copyExample('minimal');
+    const schemas = [{ properties: { title: { 'x-title': { sv: 'Idéns namn', en: 'Title' } }, unit: {} } }];
+    const fields = fieldNames(schemas);
+    const ctx = { ...contextOf(registry), fields, labels: fieldTitles(schemas, [...fields]) };
+    const check = (title: string, more = '') => {
+      const text = `---\nid: ide-aaaa11\ntitle: ${title}\ncreated: 2026-01-01\n${more}history:\n  - {date: 2026-01-01, action: created, to: idea}\n---\n`;
+      const { file, bytes } = plant(registry, 'idea', 'ide-aaaa11-x.md', text);
+      return checkIdeaFile(file, bytes, ctx)
+        .findings.filter((f) => f.rule === 'field/comment')
+        .map((f) => [f.line, f.message, f.hint]);
+    };
+    expect(check('Skolmat #1 i Sverige')).toEqual([
+      [
+        3,
+        'The text "#1 i Sverige" after Title is read as a comment, not as part of the value: Title is "Skolmat".',
+        "If the text belongs to the value: ideas edit ide-aaaa11 --set 'title=Skolmat #1 i Sverige'",
+      ],
+    ]);
+    expect(check('Skolmat # ett utkast')).toEqual([]);
+    expect(check('"Skolmat #1"')).toEqual([]);
+    expect(check('Skolmat', 'unit: "Kultur" #viktigt\n')).toEqual([]);
+    expect(check('Skolmat', '  #1 indented\n')).toEqual([]);
+  });
+
   // Found by a newcomer: keys written as the labels show them (`enhet:`, `idécoach:`), or in other letters' case
   // (`Coach:` beside `coach:`), were taken as keys of the idea's own: read nowhere, and said nowhere.
   it("is a warning for a key written as a field's label, or as the field in other letters' case", () => {

@@ -83,6 +83,25 @@ function finding(
 // eslint-disable-next-line no-control-regex -- control characters are what it looks for
 const BAD_NAME = /[\x00-\x1f\x7f-\x9f\u2028\u2029\uFFFD]/;
 
+/** A top-level line `key: value #text`: a plain value, then a comment glued to its `#`. */
+const GLUED_LINE = /^([A-Za-z_\u00C0-\u024F][^:\n]*):[ \t]+([^\s'"[{|>&*!%@`#][^\n]*?)[ \t]+#([^\s#][^\n]*?)\r?$/gm;
+
+/**
+ * The top-level text values followed by a comment glued to its `#`, as the value was read: only a value the data
+ * holds as that text (a plain scalar on its line), so that nothing else is taken for one.
+ */
+function gluedComments(
+  matter: string,
+  data: Record<string, unknown>,
+): { key: string; value: string; comment: string }[] {
+  const out: { key: string; value: string; comment: string }[] = [];
+  for (const m of matter.matchAll(GLUED_LINE)) {
+    const [, key = '', value = '', comment = ''] = m;
+    if (Object.hasOwn(data, key) && data[key] === value) out.push({ key, value, comment: comment.trimEnd() });
+  }
+  return out;
+}
+
 /** A key as people compare them: case, the form of "é" and spaces, underscores or dashes between words aside. */
 function keyForm(text: string): string {
   return text
@@ -229,6 +248,21 @@ export function checkIdeaFile(file: FileToCheck, bytes: Uint8Array, ctx: CheckCo
       });
     }
   }
+  // Text glued to a `#` after a value (`title: Skolmat #1 i Sverige`): YAML reads it as a comment, and the value
+  // stops before it, unsaid. A comment after `# ` (with its space) is one people mean, and is not said.
+  if (fm.matter.includes(' #'))
+    for (const g of gluedComments(fm.matter, fm.data)) {
+      const command = `ideas edit ${shellQuote(ideaWord(idea))} --set ${shellQuote(`${g.key}=${g.value} #${g.comment}`)}`;
+      // The field by its label where the schemas give one, as the screens name it.
+      const params = (l: Lang) => ({ ...g, command, key: ctx.labels?.[g.key]?.[l] ?? g.key });
+      extra.push({
+        pointer: `/${escapePointerToken(g.key)}`,
+        rule: 'field/comment',
+        severity: 'warning',
+        message: { sv: t('sv', 'f.gluedComment', params('sv')), en: t('en', 'f.gluedComment', params('en')) },
+        hint: { sv: t('sv', 'h.gluedComment', params('sv')), en: t('en', 'h.gluedComment', params('en')) },
+      });
+    }
   const challenge = challengeProblem(config, idea.data);
   if (challenge) {
     extra.push({

@@ -213,6 +213,17 @@ describe('setStringField', () => {
     expect(setStringField(input, 'coach', 'Johan Ek')).toBe(input.replace('coach: Sara Nyberg', 'coach: Johan Ek'));
   });
 
+  it('takes a comment glued to its # (text the writer meant as the value) away with the value it replaces', () => {
+    const input = '---\nid: sund-aaaa\ntitle: Skolmat #1 i Sverige\nunit: Kultur #viktigt\r\n---\nText.\n';
+    const out = setStringField(input, 'title', 'Skolmat #1 i Sverige');
+    expect(out).toBe('---\nid: sund-aaaa\ntitle: "Skolmat #1 i Sverige"\nunit: Kultur #viktigt\r\n---\nText.\n');
+    expect(matterOf(out)).toMatchObject({ title: 'Skolmat #1 i Sverige', unit: 'Kultur' });
+    // At the end of a line with a CR, and with setField's other values too; a comment after `# ` stays.
+    expect(setField(input, 'unit', 'IT')).toBe(input.replace('unit: Kultur #viktigt', 'unit: IT'));
+    const spaced = '---\ntitle: Skolmat # utkast\n---\n';
+    expect(setStringField(spaced, 'title', 'Skolmat nr 1')).toBe('---\ntitle: Skolmat nr 1 # utkast\n---\n');
+  });
+
   it('replaces a quoted value, and quotes a value that needs it', () => {
     const input = "---\nid: sund-aaaa\ncarrier: 'Anna Berg'\ntitle: T\n---\n";
     const out = setStringField(input, 'carrier', 'Berg: Anna #1');

@@ -280,7 +280,7 @@ function stringFieldSet(
     isInline(node)
   ) {
     const valueText = rendered.slice(rendered.indexOf(':') + 2);
-    return splice(text, span.start + node.range[0], span.start + node.range[1], valueText);
+    return splice(text, span.start + node.range[0], span.start + gluedCommentEnd(matter, node.range[1]), valueText);
   }
   const region = pair ? keyRegion(matter, pair) : null;
   if (region) {
@@ -317,7 +317,7 @@ function fieldSet(fileText: string, key: string, value: unknown): string {
   const node = pair?.value as Node | null | undefined;
   if (lines.length === 1 && pair && node?.range && node.range[1] > node.range[0] && isOneLine(matter, node)) {
     const valueText = rendered.slice(rendered.indexOf(':') + 2);
-    return splice(edited, span.start + node.range[0], span.start + node.range[1], valueText);
+    return splice(edited, span.start + node.range[0], span.start + gluedCommentEnd(matter, node.range[1]), valueText);
   }
   const text = lines.join(eol);
   const region = pair ? keyRegion(matter, pair) : null;
@@ -333,6 +333,22 @@ function fieldSet(fileText: string, key: string, value: unknown): string {
   const needsBreak = matter.length > 0 && !matter.endsWith('\n');
   return splice(edited, span.end, span.end, `${needsBreak ? eol : ''}${text}${eol}`);
 }
+
+/**
+ * Where the text a new value replaces ends, from the end of the old value at `at`: there, or at the end of its line
+ * when the rest of the line is a comment glued to its `#` (`title: Skolmat #1 i Sverige`, whose `#1 i Sverige` the
+ * writer meant as text, see gluedComment): the new value is the whole text, and leaving that tail would say it twice.
+ * A comment after `# ` (with its space) is a comment, and stays.
+ */
+function gluedCommentEnd(matter: string, at: number): number {
+  let end = matter.indexOf('\n', at);
+  if (end === -1) end = matter.length;
+  if (matter.charCodeAt(end - 1) === 13) end--;
+  return GLUED_TAIL.test(matter.slice(at, end)) ? end : at;
+}
+
+/** The rest of a line after a value: spaces, then a comment whose `#` is followed by text, not a space. */
+const GLUED_TAIL = /^[ \t]+#[^\s#]/;
 
 /** A plain or quoted scalar, or a flow collection (`[a, b]`), written on one line. */
 function isOneLine(matter: string, node: Node): boolean {

@@ -377,6 +377,14 @@ export const findings = {
     sv: 'Datumet då idén registrerades (created) har ändrats från {old} till {new}.',
     en: 'The date the idea was registered (created) was changed from {old} to {new}.',
   },
+  'f.gluedComment': {
+    sv: 'Texten "#{comment}" efter {key} läses som en kommentar, inte som en del av värdet: {key} är "{value}".',
+    en: 'The text "#{comment}" after {key} is read as a comment, not as part of the value: {key} is "{value}".',
+  },
+  'h.gluedComment': {
+    sv: 'Ska texten höra till värdet: {command}',
+    en: 'If the text belongs to the value: {command}',
+  },
   'f.createdFuture': {
     sv: 'Idén är skapad {created}, efter i dag ({today}): ingen rapport räknar den förrän dess.',
     en: 'The idea was created {created}, after today ({today}): no report counts it until then.',
