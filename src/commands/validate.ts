@@ -207,7 +207,8 @@ export async function runValidate(opts: ValidateOptions, ctx: Ctx): Promise<Vali
       if (!fixable(f)) return;
       const problem = { field: fieldOf(f.pointer), pointer: f.pointer, keyword: f.keyword };
       const fix = fixOf(problem, { id: ids.get(f.file) ?? null, path: f.file });
-      if (fix) findings[i] = { ...f, fix };
+      // A base field's own words point at the file; with a command to run, they say to set the field right.
+      if (fix) findings[i] = { ...f, fix, ...(f.rule === 'schema' ? { hint: t(lang, 'h.schemaFix') } : {}) };
     });
   }
   const errors = findings.filter((f) => f.severity === 'error').length;
@@ -400,7 +401,7 @@ function selectPaths(registry: Registry, all: IdeaFileEntry[], paths: string[], 
   return [...out.values()].sort(byPath);
 }
 
-/** A finding of a stage's criteria about one field, which `ideas edit --set` may fix. */
+/** A finding of a stage's criteria or the base schema about one field, which `ideas edit --set` may fix. */
 function fixable(f: Finding): f is Finding & { pointer: string } {
-  return f.pointer !== undefined && f.rule.startsWith('criteria/');
+  return f.pointer !== undefined && (f.rule.startsWith('criteria/') || f.rule === 'schema');
 }

@@ -392,6 +392,20 @@ describe('ideas validate: one broken file, alone in the registry', () => {
     expect(doc.findings[0]?.message).toContain('test_plan');
   });
 
+  it('a base field of the wrong kind (tags written as text) names the edit line that sets it right', () => {
+    const file = 'ideas/01-ide/sund-aaaaaa-idea.md';
+    const { dir } = validateAlone(sundsvall, {
+      [file]: ideaText({ id: 'sund-aaaaaa', title: 'Läsplattor', tags: 'omsorg, digitalt' }),
+    });
+    const r = ideas(['validate'], { cwd: dir });
+    expect(r.code, describeRun(r)).toBe(1);
+    expect(r.stdout).toContain('Taggar [tags]: ska vara en lista  schema\n');
+    expect(r.stdout).toContain("→ Rätta fältet:\n                       ideas edit sund-aaaaaa --set 'tags=<a,b>'\n");
+    // The line runs as printed, with the words in its place.
+    expect(ideas(['edit', 'sund-aaaaaa', '--set', 'tags=omsorg,digitalt'], { cwd: dir }).code).toBe(0);
+    expect(ideas(['validate'], { cwd: dir }).code).toBe(0);
+  });
+
   it('a challenge that is not in the config → challenge/unknown', () => {
     const file = 'ideas/01-ide/sund-aaaaaa-idea.md';
     const { r, doc } = validateAlone(sundsvall, {

@@ -231,6 +231,7 @@ export const findings = {
     en: 'Does not meet the criteria of stage {stage}: {problem}',
   },
   'h.schema': { sv: 'Rätta fältet i filens front matter.', en: "Fix the field in the file's front matter." },
+  'h.schemaFix': { sv: 'Rätta fältet:', en: 'Set the field right:' },
   'h.criteria': {
     sv: 'Komplettera idén, eller flytta den till ett steg vars krav den uppfyller.',
     en: 'Complete the idea, or move it to a stage whose criteria it meets.',
