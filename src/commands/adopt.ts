@@ -44,6 +44,7 @@ import { baseValidators, readPackageSchema } from '../io/schemas.js';
 import { withWriteLock } from '../io/write-session.js';
 import { openRegistry } from './open-registry.js';
 import { fieldBook } from './field-book.js';
+import { ideasNamed } from '../core/sluice/id-text.js';
 
 export interface AdoptOptions extends CommonOptions {
   ref: string;
@@ -73,11 +74,11 @@ export async function runAdopt(opts: AdoptOptions, ctx: Ctx): Promise<AdoptResul
   const { registry, lang } = openRegistry(opts, ctx);
   if (opts.commit) await requireCommitter(registry.root);
   const { config } = registry;
-  const ref = parseIdeaRef(opts.ref);
-  if (!ref) throw new IdeasError('USAGE', 'err.adoptRef', { ref: opts.ref }, { hint: 'hint.adoptRef' });
+  const asked = parseIdeaRef(opts.ref);
+  if (!asked) throw new IdeasError('USAGE', 'err.adoptRef', { ref: opts.ref }, { hint: 'hint.adoptRef' });
   const region = openMemberRegion(registry, lang);
-  const member = region.config.members.find((m) => m.id === ref.member);
-  if (!member) throw unknownMemberError(ref.member, region.config.members, region.file);
+  const member = region.config.members.find((m) => m.id === asked.member);
+  if (!member) throw unknownMemberError(asked.member, region.config.members, region.file);
   const snapshot = readMemberState(region.cacheDir, member.id);
   if (!snapshot)
     throw new IdeasError(
@@ -86,12 +87,20 @@ export async function runAdopt(opts: AdoptOptions, ctx: Ctx): Promise<AdoptResul
       { member: member.id },
       { hint: 'hint.adoptNotSynced', hintParams: { dir: shellQuote(region.root) } },
     );
-  const source = snapshot.ideas.find((i) => i.id === ref.id);
+  const named = ideasNamed(snapshot.ideas, asked.id);
+  if (named.length > 1)
+    throw new IdeasError('AMBIGUOUS_ID', 'err.ambiguousId', {
+      id: `${asked.member}:${asked.id}`,
+      matches: named.map((i) => `${asked.member}:${i.id ?? ''}`).join(', '),
+    });
+  const source = named[0];
   if (!source)
     throw new IdeasError('IDEA_NOT_FOUND', 'err.adoptNotFound', {
-      ref: `${ref.member}:${ref.id}`,
+      ref: `${asked.member}:${asked.id}`,
       date: snapshot.syncedAt.slice(0, 10),
     });
+  // The id as the member wrote it, from here on (the one asked for may have been its random part alone).
+  const ref = { member: asked.member, id: source.id ?? asked.id };
   const sourceStage = snapshot.registry.stages.find((s) => s.key === source.stage);
   const kit = sourceStage?.spreadKit ?? [];
   const stageLabel = sourceStage?.label ?? { sv: source.stage, en: source.stage };

@@ -1,5 +1,6 @@
 import { IdeasError } from '../core/errors.js';
 import { toIdea, type Idea } from '../core/sluice/idea.js';
+import { ideasNamed } from '../core/sluice/id-text.js';
 import { isReadableEntry, listIdeaFiles, type IdeaFileEntry } from './idea-files.js';
 import { readIdeaFile, readIdeas } from './read-ideas.js';
 import type { Registry } from './registry.js';
@@ -16,12 +17,7 @@ export function findIdea(registry: Registry, query: string): Idea {
   const named = byName(entries, wanted);
   if (named) return named;
   const { ideas } = readIdeas(registry, entries);
-  const exact = ideas.filter((i) => i.id?.toLowerCase() === wanted);
-  if (exact.length === 1 && exact[0]) return exact[0];
-  const partial =
-    exact.length > 1
-      ? exact
-      : ideas.filter((i) => i.id !== null && i.id.toLowerCase().split('-').slice(1).join('-') === wanted);
+  const partial = ideasNamed(ideas, wanted);
   if (partial.length === 1 && partial[0]) return partial[0];
   if (partial.length > 1) {
     throw new IdeasError('AMBIGUOUS_ID', 'err.ambiguousId', {

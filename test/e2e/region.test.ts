@@ -127,7 +127,9 @@ describe('ideas region add', () => {
     mustRun(['region', 'add', 'lidkoping', member.dir, '--name', 'Lidköping'], root);
     const before = fs.readFileSync(file, 'utf8');
     const refused: [string[], string][] = [
-      [['lidkoping', `${member.dir}-2`, '--name', 'Igen'], 'member "lidkoping" is already listed (member 1)'],
+      [['lidkoping', `${member.dir}-2`, '--name', 'Igen'], 'The member lidkoping is already in'],
+      // Said before its name is asked for (a newcomer was asked for one, and told only then).
+      [['lidkoping', member.dir], 'The member lidkoping is already in'],
       [['grastorp', member.dir, '--name', 'Samma'], 'member "grastorp" points at the same repository'],
       [['Grästorp', `${member.dir}-3`, '--name', 'G'], "The member's id is missing or is not a short key"],
       [['grastorp', 'ext::sh -c touch% /tmp/x', '--name', 'G'], 'not one git can fetch from'],

@@ -32,6 +32,9 @@ export interface RegionAddResult {
  */
 export async function runRegionAdd(opts: RegionAddOptions, ctx: Ctx): Promise<RegionAddResult> {
   const { region, lang } = openRegion(opts, ctx);
+  // A member already there is said first: asked for its name, one would give it and hear only then.
+  if (region.config.members.some((m) => m.id === opts.id))
+    throw new IdeasError('USAGE', 'err.regionAddExists', { id: opts.id, file: region.file });
   const name = opts.name?.trim() ?? '';
   if (name === '') throw new IdeasError('USAGE', 'err.regionAddName', { id: opts.id }, { hint: 'hint.regionAddName' });
   const input: MemberInput = { id: opts.id, name, url: opts.url };

@@ -8,6 +8,7 @@ import type { Region } from '../../io/region/region-root.js';
 import { openRegion } from './open-region.js';
 import { readMemberState } from '../../io/region/state.js';
 import { chosenMembers, heldMembers, type HeldMember } from './read-region.js';
+import { ideasNamed } from '../../core/sluice/id-text.js';
 
 export interface RegionShowOptions extends CommonOptions {
   /** `<member>:<id>`, or an id only one member holds. */
@@ -38,9 +39,7 @@ export function runRegionShow(opts: RegionShowOptions, ctx: Ctx): Promise<Region
   const all = heldMembers(region, [], 'fields');
   const named = member === null ? null : new Set(chosenMembers(region, [member]).map((m) => m.id));
   const held = named === null ? all : all.filter((h) => named.has(h.member.id));
-  const found = held.flatMap((h) =>
-    h.snapshot ? h.snapshot.ideas.filter((i) => i.id === id).map((idea) => ({ h, idea })) : [],
-  );
+  const found = held.flatMap((h) => (h.snapshot ? ideasNamed(h.snapshot.ideas, id).map((idea) => ({ h, idea })) : []));
   // No member fetched yet: there is nothing to look in, and saying the idea is not there would mislead.
   if (found.length === 0 && held.length > 0 && held.every((h) => h.snapshot === null))
     throw new IdeasError('IDEA_NOT_FOUND', 'err.regionNeverSynced', {}, { hint: 'hint.regionNeverSynced' });

@@ -71,7 +71,8 @@ describe('spreadKitMissing', () => {
 });
 
 describe('parseIdeaRef and basedOnOf', () => {
-  it.each(['lidkoping:lidk-4k7q2x', 'a:b-1234'])('takes %s', (ref) => {
+  // The random part alone, as every other command takes an idea (found missing by a newcomer).
+  it.each(['lidkoping:lidk-4k7q2x', 'a:b-1234', 'lidkoping:4k7q2x', 'lidkoping:4K7Q2X'])('takes %s', (ref) => {
     expect(parseIdeaRef(ref)).not.toBeNull();
   });
   it.each([
@@ -82,6 +83,8 @@ describe('parseIdeaRef and basedOnOf', () => {
     'lidk-4k7q2x',
     'Lid:lidk-4k7q2x',
     'a:b-1234:c',
+    'lidkoping:4k7',
+    'lidkoping:4k7 q2x',
   ])('refuses %s', (ref) => {
     expect(parseIdeaRef(ref)).toBeNull();
   });

@@ -10,6 +10,7 @@ import { SPREAD_KEYWORD } from '../criteria/schema-check.js';
 import { ownValue } from '../safe-object.js';
 import { isGiven } from '../sluice/gate.js';
 import { ID_PATTERN } from '../sluice/id.js';
+import { RANDOM_PART_PATTERN } from '../sluice/id-text.js';
 import type { MemberSnapshot } from './snapshot.js';
 
 /** One field of a stage's spread kit, with its label. */
@@ -102,7 +103,8 @@ export function parseIdeaRef(ref: string): { member: string; id: string } | null
   if (i < 0) return null;
   const member = ref.slice(0, i);
   const id = ref.slice(i + 1);
-  return MEMBER_PATTERN.test(member) && ID_PATTERN.test(id) ? { member, id } : null;
+  // The id whole, or its random part alone (`lidkoping:4k7q2x`), as other commands take an idea.
+  return MEMBER_PATTERN.test(member) && (ID_PATTERN.test(id) || RANDOM_PART_PATTERN.test(id)) ? { member, id } : null;
 }
 
 /** One idea of one member taken up by another: who adopted what, and from which commit. */

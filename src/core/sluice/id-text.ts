@@ -9,3 +9,17 @@ export function idFromFileName(fileName: string): string | null {
   const m = /^([a-z0-9]{1,12}-[0-9a-z]{4,16})(?:-|\.md$)/i.exec(fileName);
   return m ? (m[1] ?? '').toLowerCase() : null;
 }
+
+/** The random part of an id alone (`4k7q2x` of `sund-4k7q2x`), as people may give an idea: any case. */
+export const RANDOM_PART_PATTERN = /^[0-9a-z]{4,16}$/i;
+
+/**
+ * The ideas `wanted` names among `ideas`: the one whose id it is (any case), or else those whose id's random part it
+ * is (`4k7q2x`), as every command that takes an id finds one. More than one is for the caller to say.
+ */
+export function ideasNamed<T extends { id: string | null }>(ideas: readonly T[], wanted: string): T[] {
+  const w = wanted.trim().toLowerCase();
+  const exact = ideas.filter((i) => i.id?.toLowerCase() === w);
+  if (exact.length > 0 || w.includes('-')) return exact;
+  return ideas.filter((i) => i.id !== null && i.id.toLowerCase().split('-').slice(1).join('-') === w);
+}

@@ -9,6 +9,7 @@ import {
   takenIds,
   randomIdPart,
 } from './id.js';
+import { ideasNamed } from './id-text.js';
 
 const constantBytes = (value: number) => (n: number) => new Uint8Array(n).fill(value);
 
@@ -92,5 +93,17 @@ describe('takenIds', () => {
     let calls = 0;
     const bytes = (n: number) => (given[calls++] ?? constantBytes(3))(n);
     expect(newId('sund', (id) => taken.has(id), bytes)).toBe('sund-222222');
+  });
+});
+
+describe('ideasNamed', () => {
+  const ideas = [{ id: 'sund-4k7q2x' }, { id: 'lidk-4k7q2x' }, { id: 'sund-9zz9zz' }, { id: null }];
+  it('finds an idea by its id in any case, else by the random part of its id, and every one that part names', () => {
+    expect(ideasNamed(ideas, 'SUND-4k7q2x')).toEqual([{ id: 'sund-4k7q2x' }]);
+    expect(ideasNamed(ideas, '9ZZ9ZZ')).toEqual([{ id: 'sund-9zz9zz' }]);
+    expect(ideasNamed(ideas, '4k7q2x')).toEqual([{ id: 'sund-4k7q2x' }, { id: 'lidk-4k7q2x' }]);
+    // An id with a dash is an id, never a random part; nothing is not an idea.
+    expect(ideasNamed(ideas, 'x-9zz9zz')).toEqual([]);
+    expect(ideasNamed(ideas, '')).toEqual([]);
   });
 });

@@ -160,6 +160,10 @@ export const region = {
     sv: 'Hämta den med "ideas region sync --member {idArg}".',
     en: 'Fetch it with "ideas region sync --member {idArg}".',
   },
+  'err.regionAddExists': {
+    sv: 'Medlemmen {id} finns redan i {file}; inget ändrades. Ska den ändras, rätta dess rader i filen.',
+    en: 'The member {id} is already in {file}; nothing changed. To change it, edit its lines in the file.',
+  },
   'err.regionAddName': {
     sv: 'Medlemmen {id} behöver ett namn: --name.',
     en: 'The member {id} needs a name: --name.',
