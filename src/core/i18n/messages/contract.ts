@@ -162,7 +162,7 @@ export const contract = {
     en: 'ideas: cannot find the ideas command, so the idea files could not be checked and nothing was committed. Install ideas, or remove the hook with: ideas hook uninstall',
   },
   'hook.refused': {
-    sv: 'ideas: inget checkades in. Rätta idéfilerna ovan och köa dem igen (git add), eller checka in med --no-verify.',
-    en: 'ideas: nothing was committed. Fix the idea files above and stage them again (git add), or commit with --no-verify.',
+    sv: 'ideas: inget checkades in. Rätta idéfilerna ovan och köa dem igen (git add).',
+    en: 'ideas: nothing was committed. Fix the idea files above and stage them again (git add).',
   },
 } as const satisfies Record<string, Localized>;

@@ -312,16 +312,16 @@ export const diff = {
     en: 'Moved to {to} without meeting its criteria: {missing}',
   },
   'h.moveGateClosed': {
-    sv: 'Komplettera idén så att grinden öppnas. En flytt förbi en stängd grind säger det i sin historikpost (forced: true), som ideas move --force skriver den.',
-    en: 'Complete the idea so that the gate opens. A move past a closed gate says so in its history entry (forced: true), as ideas move --force writes it.',
+    sv: 'Komplettera idén så att grinden öppnas. En flytt förbi en stängd grind märks som forcerad i sin historikpost, som ideas move --force skriver den.',
+    en: 'Complete the idea so that the gate opens. A move past a closed gate is marked as forced in its history entry, as ideas move --force writes it.',
   },
   'h.moveGateClosedByHand': {
     sv: 'Komplettera idén så att grinden öppnas, eller skriv in flytten förbi grinden med `{command}`, som skriver forced: true.',
     en: 'Complete the idea so that the gate opens, or record the move past the gate with `{command}`, which writes forced: true.',
   },
   'h.moveGateClosedByHandCouncil': {
-    sv: 'Komplettera idén så att grinden öppnas. En flytt till {to} är idérådets beslut: när rådet har beslutat förbi grinden skriver ideas decide {idArg} --decision godkänn --to {toWord} --reason "<rådets motivering>" --force in den (forced: true).',
-    en: 'Complete the idea so that the gate opens. A move into {to} is the idea council\'s decision: when the council has decided to pass the gate, ideas decide {idArg} --decision approve --to {toWord} --reason "<the council\'s reason>" --force records it (forced: true).',
+    sv: 'Komplettera idén så att grinden öppnas. En flytt till {to} är idérådets beslut: när rådet har beslutat förbi grinden skriver ideas decide {idArg} --decision godkänn --to {toWord} --reason "<rådets motivering>" --force in den, märkt som forcerad.',
+    en: 'Complete the idea so that the gate opens. A move into {to} is the idea council\'s decision: when the council has decided to pass the gate, ideas decide {idArg} --decision approve --to {toWord} --reason "<the council\'s reason>" --force records it, marked as forced.',
   },
   'f.moveUnknownStage': {
     sv: 'Flyttad till {to}, som inte är något steg i {base}.',

@@ -431,7 +431,7 @@ export const findings = {
     en: 'Stands in stage {stage} on an override of a closed gate ({who}, {date}); missing: {problem}',
   },
   'h.criteriaOverridden': {
-    sv: 'Ett medvetet undantag (forced i historiken), inget fel: komplettera idén när det går. `ideas validate --strict` räknar detta som fel tills idén lämnar steget.',
+    sv: 'Ett medvetet undantag (forcerat enligt historiken), inget fel: komplettera idén när det går. `ideas validate --strict` räknar detta som fel tills idén lämnar steget.',
     en: 'A decision, not an error: complete the idea when you can. `ideas validate --strict` counts this as an error until the idea leaves the stage.',
   },
 } as const satisfies Record<string, Localized>;

@@ -87,8 +87,8 @@ export const report = {
   'override.by': { sv: 'av {by}', en: 'by {by}' },
   'report.overrides': { sv: 'Står i steget genom ett undantag från stängd grind', en: 'Standing on an override' },
   'report.overridesNote': {
-    sv: 'Idéer som flyttats eller godkänts förbi en stängd grind (forced i historiken) och ännu står kvar i det steget.',
-    en: 'Ideas moved or approved past a closed gate (forced in the history) that still stand in that stage.',
+    sv: 'Idéer som flyttats eller godkänts förbi en stängd grind (forcerat enligt historiken) och ännu står kvar i det steget.',
+    en: 'Ideas moved or approved past a closed gate (forced, as the history says) that still stand in that stage.',
   },
   'report.overrideMissing': { sv: 'Saknas', en: 'Missing' },
   'report.overrideBy': { sv: 'Undantag av', en: 'Overridden by' },
