@@ -96,4 +96,26 @@ describe('least-change edits of a file', () => {
     expect(setBody(text, 'Ny\r\ntext')).toBe(text.replace('\nText\n', '\nNy\ntext\n'));
     expect(setBody(text, '')).toBe(text.replace('\nText\n', ''));
   });
+
+  // Found by a newcomer: keys of an idea's own (no schema types their column) came back from an unchanged export as
+  // text, `taggar: [mat]` made `taggar: mat`, with an import entry for an edit no one made.
+  it('takes a cell read as text that says what the export wrote of a list, a number or a yes as no change', () => {
+    const own = {
+      data: { taggar: ['mat', 'skola'], antal: 2.5, klar: true, en: ['x'] } as Record<string, unknown>,
+      body: '',
+    };
+    const cells = (values: Record<string, string>) => ({
+      sets: Object.entries(values).map(([field, value]) => ({ column: field, field, path: [], value })),
+      body: undefined,
+      created: undefined,
+    });
+    expect(isNoChange(planEdit(own, cells({ taggar: 'mat, skola', antal: '2,5', klar: 'ja', en: 'x' })))).toBe(true);
+    expect(isNoChange(planEdit(own, cells({ antal: '2.5', klar: 'yes' })))).toBe(true);
+    // What says something else is a change, as before.
+    expect([...planEdit(own, cells({ taggar: 'mat', antal: '3', klar: 'nej' })).fields.keys()]).toEqual([
+      'taggar',
+      'antal',
+      'klar',
+    ]);
+  });
 });

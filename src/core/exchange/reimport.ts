@@ -23,6 +23,7 @@ import { canonical } from '../history/canonical.js';
 import type { Idea } from '../sluice/idea.js';
 import { isRecord, nullProtoDeep } from '../safe-object.js';
 import type { CellSet, RowCells } from './import-rows.js';
+import { LANGS, t } from '../i18n/i18n.js';
 
 /** The title as a row key sees it: case, spacing and Unicode form do not make another row. */
 export function normalTitle(s: string): string {
@@ -103,6 +104,34 @@ export interface ChangedCell {
 }
 
 /**
+ * Whether a cell read as text (a column no schema types: a key of the idea's own) says what an export wrote of the
+ * value `now`: a number (with a decimal point or comma), yes or no in either language, or a list of such values
+ * joined with ", ". Such a column read back from an export is no change (a list is not made a text, an entry is not
+ * written).
+ */
+function readsAs(now: unknown, cell: unknown): boolean {
+  if (typeof cell !== 'string' || typeof now === 'string') return false;
+  const plain = (v: unknown): string[] | null => {
+    if (typeof v === 'number') {
+      const text = String(v);
+      return [text, text.replace('.', ',')];
+    }
+    if (typeof v === 'boolean') return LANGS.map((l) => t(l, v ? 'yes' : 'no'));
+    if (typeof v === 'string') return [v];
+    return null;
+  };
+  const one = plain(now);
+  if (one) return one.includes(cell);
+  if (!Array.isArray(now) || now.length === 0) return false;
+  const items = now.map(plain);
+  if (items.some((i) => i === null)) return false;
+  // Each item as the export wrote it (the first of its forms: the point, and the registry's words for yes or no,
+  // are what the file's language gives; either is taken).
+  const forms = (pick: number) => (items as string[][]).map((i) => i[Math.min(pick, i.length - 1)]).join(', ');
+  return cell === forms(0) || cell === forms(1);
+}
+
+/**
  * The least change that makes an idea say what its row says: the fields whose columns differ (a nested column
  * changes its top-level field as a whole, every other part kept), and the text when a body column differs.
  */
@@ -116,7 +145,7 @@ export function planEdit(
     fields.has(field) ? fields.get(field) : nullProtoDeep(structuredClone(idea.data[field] ?? undefined));
   const apply = (s: Pick<CellSet, 'column' | 'field' | 'path' | 'value'>) => {
     const now = valueAt(idea.data, s.field, s.path);
-    if (s.value === undefined ? isBlank(now) : canonical(s.value) === canonical(now)) return;
+    if (s.value === undefined ? isBlank(now) : canonical(s.value) === canonical(now) || readsAs(now, s.value)) return;
     if (!changed.has(s.field)) changed.set(s.field, { column: s.column, value: s.value, now });
     if (s.path.length === 0) {
       fields.set(s.field, s.value);
