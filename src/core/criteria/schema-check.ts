@@ -267,7 +267,13 @@ function localizedKeyword(schema: Record<string, unknown> | null, keyword: strin
   return null;
 }
 
+/** `/history/<i>/<key>`: a key of one history entry, which a message names by the entry's number, from 1. */
+const HISTORY_KEY = /^\/history\/(\d+)\/([^/]+)$/;
+
 export function fieldLabel(schema: Record<string, unknown> | null, pointer: string, lang: Lang): string {
+  const entry = HISTORY_KEY.exec(pointer);
+  if (entry)
+    return t(lang, 'p.historyEntryKey', { n: Number(entry[1]) + 1, key: unescapePointerToken(entry[2] ?? '') });
   const name = displayPointer(pointer) || '(front matter)';
   const title =
     localizedKeyword(schema, 'x-title')?.[lang] ?? (typeof schema?.title === 'string' ? schema.title : null);

@@ -3,6 +3,7 @@ import type { Localized } from '../i18n.js';
 
 export const prompts = {
   'p.required': { sv: 'saknas', en: 'is missing' },
+  'p.historyEntryKey': { sv: 'Historikpost {n} ({key})', en: 'History entry {n} ({key})' },
   'p.type': { sv: 'ska vara {type}', en: 'must be {type}' },
   'p.enum': { sv: 'ska vara ett av: {values}', en: 'must be one of: {values}' },
   'p.const': { sv: 'ska vara {value}', en: 'must be {value}' },
