@@ -644,6 +644,23 @@ describe('runReview', () => {
     expect(r.minutesText).toContain('- Decided by: Idérådet\n');
   });
 
+  // Found by a newcomer: with jäv declared for every member --by named, the meeting still approved, with money, and
+  // the entry named no one who decided; `ideas decide` refuses the same.
+  it('offers no decision once every member --by names declared jäv, and says why', async () => {
+    const root = makeSluice({ fourInRefinement: true });
+    const tree = readTree(root);
+    const prompter = new MeetingPrompter([{ kind: 'select', message: /^Beslut för sund-vtkg00\?$/, answer: 'stop' }]);
+    const { ctx } = commandContext(root, [], prompter);
+    await runReview({ stage: 'refinement', by: 'Maria Lind', conflicts: ['sund-vtkg00=Maria Lind'] }, ctx);
+    const offered = prompter.offered[0]?.map((c) => c.value) ?? [];
+    for (const d of ['approve', 'return', 'park', 'reject']) expect(offered).not.toContain(d);
+    expect(offered).toContain('skip');
+    expect(prompter.helps[0]).toBe(
+      'Alla som ska besluta (Maria Lind) har anmält jäv: ingen är kvar att fatta beslutet.',
+    );
+    expect(readTree(root)).toEqual(tree);
+  });
+
   it('offers the members it knows (--by, and names given before) to declare jäv, with someone else to type', async () => {
     const root = makeSluice({ fourInRefinement: true });
     const prompter = new MeetingPrompter([

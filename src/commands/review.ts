@@ -373,7 +373,10 @@ export async function runReview(opts: ReviewOptions, ctx: Ctx): Promise<ReviewRe
         const label = (d: Decision, to: Stage | null) =>
           d === 'approve' && to ? t(lang, 'review.approve', { to: to.label[lang] }) : t(lang, `review.${d}`);
         const choices: Choice<string>[] = [];
-        for (const d of DECISIONS) {
+        // Every member --by names declared jäv: no one is left to decide, as `ideas decide` refuses it too; the
+        // idea can still be completed, heard or skipped.
+        const noOneLeft = by === undefined;
+        for (const d of noOneLeft ? [] : DECISIONS) {
           let to: Stage | null;
           try {
             to = decisionTarget(idea, d, registry.config);
@@ -395,7 +398,11 @@ export async function runReview(opts: ReviewOptions, ctx: Ctx): Promise<ReviewRe
           { value: 'skip', name: t(lang, 'review.skip') },
           { value: 'stop', name: t(lang, 'review.stop') },
         );
-        const choice = await prompter.select({ message: t(lang, 'review.choose', { id: key }), choices });
+        const choice = await prompter.select({
+          message: t(lang, 'review.choose', { id: key }),
+          ...(noOneLeft ? { help: t(lang, 'err.everyoneConflicted', { by: (opts.by ?? '').trim() }) } : {}),
+          choices,
+        });
         if (choice === 'stop') break meeting;
         if (choice === 'skip') {
           minutes.skipped.push({ id: key, title });

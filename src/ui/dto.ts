@@ -300,6 +300,7 @@ export function ideaDiffDocument(v: {
       from: d.from,
       to: d.to,
       by: d.by,
+      conflicts: d.conflicts,
       note: d.note,
       forced: d.forced,
     })),

@@ -167,6 +167,8 @@ export function renderDiffText(view: DiffView, c: ChalkInstance, width = 80): st
         decisionOf(d, lang),
         d.amount !== null ? formatAmount(d.amount, lang) : null,
         d.by,
+        // Who took no part: part of the record a reviewer reads, as the minutes and `ideas show` say it.
+        d.conflicts ? `(${t(lang, 'history.conflicts', { names: d.conflicts })})` : null,
       ].filter((x): x is string => !!x);
       out.push(`    ${parts.join(' · ')}`);
       if (d.note) out.push(c.dim(line(4, d.note)));
@@ -290,7 +292,7 @@ export function renderDiffMarkdown(v: DiffView): string {
           mdText(d.date ?? '–'),
           `${mdText(decisionOf(d, lang))}${d.forced ? ` **(${mdText(L('minutes.forced'))})**` : ''}`,
           d.amount !== null ? mdText(formatAmount(d.amount, lang)) : '–',
-          mdText(d.by ?? '–'),
+          mdText(`${d.by ?? '–'}${d.conflicts ? ` (${t(lang, 'history.conflicts', { names: d.conflicts })})` : ''}`),
           mdText(d.note ?? '', 200),
         ]),
       ),

@@ -248,11 +248,32 @@ describe('diffSnapshots: what changed', () => {
         from: 'idea',
         to: 'refinement',
         by: 'Rådet',
+        conflicts: null,
         note: null,
         forced: false,
       },
     ]);
     expect(d.changed).toEqual([]);
+  });
+
+  // Found by a newcomer: a meeting's decision taken after every member named declared jäv showed as "Av: –", with
+  // the jäv left out of the diff altogether.
+  it('a decision says who took no part; one that no one took (all declared jäv) is decision/no-decider', () => {
+    const base = snapshot([file({})]);
+    const entry = { date: '2026-02-01', action: 'decided', decision: 'return', note: 'Skriv en plan' };
+    const heard = diff(
+      base,
+      snapshot([file({ history: [CREATED, { ...entry, by: 'Anna Ek', conflicts: 'Bo Berg' }] })]),
+    );
+    expect(heard.decisions.map((x) => [x.by, x.conflicts])).toEqual([['Anna Ek', 'Bo Berg']]);
+    expect(rules(heard)).toEqual([]);
+    const none = diff(base, snapshot([file({ history: [CREATED, { ...entry, conflicts: 'Maria Lind' }] })]));
+    expect(none.findings.map((f) => [f.rule, f.message])).toEqual([
+      [
+        'decision/no-decider',
+        'History entry 2 is a decision no one took: everyone who was to decide declared a conflict of interest (Maria Lind).',
+      ],
+    ]);
   });
 
   it('a move and an edit in one change (a new path, new text) is still one idea: moved and changed', () => {

@@ -214,6 +214,8 @@ export interface DecisionAdded {
   from: string | null;
   to: string | null;
   by: string | null;
+  /** Who declared jäv and took no part, as the entry names them. */
+  conflicts: string | null;
   note: string | null;
   forced: boolean;
 }
@@ -580,6 +582,7 @@ export function diffSnapshots(base: Snapshot, head: Snapshot, opts: DiffOptions)
         from: scalarText(e.from),
         to: scalarText(e.to),
         by: scalarText(e.by),
+        conflicts: scalarText(e.conflicts),
         note: scalarText(e.note),
         forced: e.forced === true,
       });
@@ -681,6 +684,12 @@ export function diffSnapshots(base: Snapshot, head: Snapshot, opts: DiffOptions)
           { n, from: label(move ? (scalarText(e.from) ?? current) : current), to: label(to) },
           'warning',
         );
+      // A decision whose members all declared jäv has no one who took it: `ideas decide` and `review` refuse one.
+      if (typeof e.decision === 'string' && scalarText(e.conflicts) && !scalarText(e.by))
+        finding(h, `/history/${index}`, 'decision/no-decider', 'f.decisionNoDecider', 'h.decisionNoDecider', {
+          n,
+          conflicts: scalarText(e.conflicts) ?? '',
+        });
       if (e.amount !== undefined && e.amount !== null) {
         const amount = typeof e.amount === 'number' ? formatAmount(e.amount, lang) : shortJson(e.amount);
         if (typeof e.decision === 'string' && e.decision !== 'approve')

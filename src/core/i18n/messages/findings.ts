@@ -378,6 +378,14 @@ export const findings = {
     sv: 'Datumet då idén registrerades (created) har ändrats från {old} till {new}.',
     en: 'The date the idea was registered (created) was changed from {old} to {new}.',
   },
+  'f.decisionNoDecider': {
+    sv: 'Historikpost {n} är ett beslut som ingen fattade: alla som skulle besluta anmälde jäv ({conflicts}).',
+    en: 'History entry {n} is a decision no one took: everyone who was to decide declared a conflict of interest ({conflicts}).',
+  },
+  'h.decisionNoDecider': {
+    sv: 'Ett beslut fattas av ledamöter utan jäv; ta upp idén igen när någon utan jäv kan besluta.',
+    en: 'A decision is taken by members without a conflict of interest; take the idea up again when one can decide.',
+  },
   'f.gluedComment': {
     sv: 'Texten "#{comment}" efter {key} läses som en kommentar, inte som en del av värdet: {key} är "{value}".',
     en: 'The text "#{comment}" after {key} is read as a comment, not as part of the value: {key} is "{value}".',
