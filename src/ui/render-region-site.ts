@@ -215,7 +215,8 @@ function renderIdea(view: RegionSiteView, m: RegionSiteMember, idea: RegionIdea,
   const add = (label: string, html: string | null) => {
     if (html !== null && html !== '') facts.push([esc(label), html]);
   };
-  add(t(lang, 'region.site.municipality'), `<a href="../../${memberPage(m.member)}">${esc(m.member.name)}</a>`);
+  // The member's sluice by its name: a `municipality` field of the idea's own, if it has one, is another fact.
+  add(t(lang, 'region.site.memberFact'), `<a href="../../${memberPage(m.member)}">${esc(m.member.name)}</a>`);
   add(t(lang, 'site.id'), idea.id === null ? null : esc(idea.id));
   add(t(lang, 'report.stage'), esc(s.registry.stages.find((x) => x.key === idea.stage)?.label[lang] ?? idea.stage));
   add(t(lang, 'site.created'), shownText(d.created) === null ? null : esc(d.created));
@@ -234,7 +235,12 @@ function renderIdea(view: RegionSiteView, m: RegionSiteMember, idea: RegionIdea,
   // Each field by its member's label, as `ideas show` and `ideas region show` say it.
   for (const [key, value] of Object.entries(d)) {
     if (SHOWN_ABOVE.has(key) || value === null || value === undefined || value === '') continue;
-    add(memberFieldLabel(s.registry, key, lang), formatValue(value, lang));
+    // A challenge by its label in the member's config, as its own site and `ideas region show` say it.
+    const challenge =
+      key === 'challenge' && typeof value === 'string'
+        ? (s.registry.challenges?.find((c) => c.id === value)?.label[lang] ?? value)
+        : null;
+    add(memberFieldLabel(s.registry, key, lang), challenge !== null ? esc(challenge) : formatValue(value, lang));
   }
   const own = webUrl(m.member.site);
   if (own && idea.id !== null) {

@@ -34,6 +34,9 @@ const GOAL = `goals:
     stage: done
     target: 2
     by: "2099-12-31"
+challenges:
+  - id: klimat
+    label: { sv: Klimat och miljö, en: Climate and environment }
 `;
 
 /**
@@ -300,9 +303,11 @@ describe('ideas region site', () => {
     const skov = fs.readFileSync(path.join(site, 'ideas', 'skovde', `${skovde.ids[0]}.html`), 'utf8');
     expect(skov).toContain('An idea from Skövde');
     expect(skov).not.toContain('own site');
-    // Fields by their members' labels, as ideas show says them, not by their keys.
-    expect(lidk).toContain('<dt>Challenge the idea answers</dt><dd>klimat</dd>');
+    // Fields by their members' labels, as ideas show says them, not by their keys; a challenge by its label.
+    expect(lidk).toContain('<dt>Challenge the idea answers</dt><dd>Climate and environment</dd>');
     expect(lidk).not.toContain('<dt>challenge</dt>');
+    // The member's sluice once, by its name.
+    expect(lidk).toContain('<dt>Idea sluice</dt><dd><a href="../../members/lidkoping.html">Lidköping</a></dd>');
     // The same policy as ideas site: no script, no request to any host.
     expect(skov).toContain('script-src &#39;none&#39;');
     expect(skov).not.toMatch(/<script/);

@@ -99,6 +99,7 @@ export const regionViews = {
   'region.site.ideaOf': { sv: 'En idé från {member}', en: 'An idea from {member}' },
   'region.site.dataAge': { sv: 'Uppgifterna är från {date}.', en: 'The data is from {date}.' },
   'region.site.municipality': { sv: 'Kommun', en: 'Municipality' },
+  'region.site.memberFact': { sv: 'Idésluss', en: 'Idea sluice' },
   'region.site.code': { sv: 'Kommunkod', en: 'Municipality code' },
   'region.site.nav': { sv: 'Regionen', en: 'Region' },
   'region.site.dataCol': { sv: 'Data från', en: 'Data from' },
