@@ -1,6 +1,6 @@
 import type { CommonOptions, Ctx } from '../context.js';
 import type { Stage } from '../core/sluice/config.js';
-import { parseNumberText } from '../core/criteria/fields.js';
+import { parseAmountText } from '../core/criteria/fields.js';
 import { IdeasError } from '../core/errors.js';
 import type { Gate } from '../core/sluice/gate.js';
 import { t, type Lang } from '../core/i18n/i18n.js';
@@ -88,8 +88,8 @@ function decideCommand(
 function parseAmount(value: string | undefined, to: Stage | null, decision: Decision): number | undefined {
   if (value === undefined) return undefined;
   // As `--set` and a spreadsheet read an amount: `45 000 kr` yes, `1e6` and `0x10` no.
-  const n = parseNumberText(value);
-  if (n === null || n < 0) throw new IdeasError('USAGE', 'err.badAmount', { value });
+  const n = parseAmountText(value);
+  if (n === null) throw new IdeasError('USAGE', 'err.badAmount', { value });
   requireFunding(to, decision);
   return n;
 }

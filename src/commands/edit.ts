@@ -84,13 +84,17 @@ export async function runEdit(opts: EditOptions, ctx: Ctx): Promise<EditResult> 
       given.set(name, date);
     } else given.set(name, typeFlagValue(book.spec(name), raw));
   }
-  // A key of the idea's own may be removed too (one typed as a field's label in a web editor), never one kept.
+  // A key of the idea's own may be removed too (one typed as a field's label in a web editor), never one kept; it is
+  // removed as the key it is, never read as a part of a field (`tags.old` is not `old` of `tags`).
+  const own = new Set<string>();
   for (const name of parseUnsets(opts.unset, book.settable, book.base, Object.keys(idea.data))) {
     if (given.has(name)) throw new IdeasError('USAGE', 'err.setAndUnset', { field: name });
-    given.set(name, undefined);
+    if (book.settable.includes(name)) given.set(name, undefined);
+    else own.add(name);
   }
   // `--set team_gender.women=2` sets one key of the record, keeping the others.
   const wanted = foldRecordKeys(given, idea.data);
+  for (const name of own) wanted.set(name, undefined);
   let body = bodyFromFlags(opts, ctx.cwd);
   if (wanted.size === 0 && body === undefined) {
     if (noPromptReason(ctx, opts) !== null)
@@ -170,7 +174,11 @@ async function applyEdit(
   const rules = { base: book.base, schemaOf: (f: string) => book.spec(f).schema, latest: latestToday(ctx.clock()) };
   const { kept, entries } = planFieldEdit(changes, rules, isoDate(ctx.clock()), by);
   // --set and --unset refuse these fields by name already; the rule is the one an import's update obeys too.
-  if (kept[0]) throw new IdeasError('USAGE', 'err.readOnlyField', { field: kept[0].field });
+  if (kept[0])
+    throw new IdeasError('USAGE', 'err.readOnlyField', {
+      field: kept[0].field,
+      flag: kept[0].new === undefined ? '--unset' : '--set',
+    });
   let text = editedText(idea, before, changes, newBody);
   // The fields by their labels, as the terminal names them: in a refusal, and in a commit's message too.
   const labelOf = (field: string) => done.titles[field]?.[lang] ?? field;

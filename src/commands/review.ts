@@ -22,7 +22,7 @@ import { openRegistry } from './open-registry.js';
 import type { ReviewCard, ReviewItem } from '../core/sluice/agenda.js';
 import { DECISIONS, type Decision } from '../core/sluice/decision.js';
 import { councilMembers, decidersFor, parseConflictFlag, sameName, withName } from '../core/sluice/conflict.js';
-import { parseNumberText } from '../core/criteria/fields.js';
+import { parseAmountText } from '../core/criteria/fields.js';
 import { fieldQuestion, gateFields, readFieldAnswer, type GateField } from '../core/sluice/gate-fields.js';
 import type { Prompter } from '../ui/prompter.js';
 import { askField } from '../ui/field-prompt.js';
@@ -470,11 +470,10 @@ export async function runReview(opts: ReviewOptions, ctx: Ctx): Promise<ReviewRe
           const raw = await prompter.input({
             message: t(lang, 'review.amount'),
             validate: (v) => {
-              const n = parseNumberText(v);
-              return n !== null && n >= 0 ? true : t(lang, 'err.badAmount', { value: v });
+              return parseAmountText(v) !== null ? true : t(lang, 'err.badAmount', { value: v });
             },
           });
-          amount = parseNumberText(raw) ?? undefined;
+          amount = parseAmountText(raw) ?? undefined;
         }
         const reason = (
           await prompter.input({

@@ -13,10 +13,12 @@ import {
   type IdSighting,
 } from '../core/criteria/validate.js';
 import { fieldTitles } from '../core/criteria/field-titles.js';
+import { isKeptField } from '../core/sluice/idea-edit.js';
+import { ideaWord, shellCommand } from '../core/shell/quote.js';
 import { listIdeaFiles, toPosix, type IdeaFileEntry } from '../io/idea-files.js';
 import { changedFiles, stagedFiles } from '../io/git-changes.js';
 import { CONFIG_FILE, type Stage } from '../core/sluice/config.js';
-import { latestToday } from '../core/sluice/idea.js';
+import { isoDate, latestToday } from '../core/sluice/idea.js';
 import { criteriaFile, parsedCriteria, loadCriteria, loadRegistry, type Registry } from '../io/registry.js';
 import { baseValidators, readPackageSchema } from '../io/schemas.js';
 import { entryKind, readText } from '../io/files.js';
@@ -182,7 +184,7 @@ export async function runValidate(opts: ValidateOptions, ctx: Ctx): Promise<Vali
         created: checkedFiles[i]?.created ?? null,
         locate: () => keyPositionIn(entry.abs, '/created'),
       })),
-      latestToday(ctx.clock()),
+      { today: isoDate(ctx.clock()), latest: latestToday(ctx.clock()) },
       lang,
     ),
   );
@@ -201,12 +203,16 @@ export async function runValidate(opts: ValidateOptions, ctx: Ctx): Promise<Vali
       if (field === undefined) fields.set(pointer, (field = pointerSegments(pointer)[0] ?? ''));
       return field;
     };
+    const createdFix = (idea: { id: string | null; path: string }) =>
+      `${shellCommand(['ideas', ...(opts.registry ? ['-C', opts.registry] : []), 'edit', ideaWord(idea)])} ${shellCommand(['--set', `created=<${t(lang, 'value.date')}>`])}`;
     // The schemas say which fields there are; compiled only when a file was checked against them in this run.
     const fixOf = firstFix(fieldBook(registry, criteria ?? parsedCriteria(registry), lang), lang, opts.registry);
     findings.forEach((f, i) => {
       if (!fixable(f)) return;
       const problem = { field: fieldOf(f.pointer), pointer: f.pointer, keyword: f.keyword };
-      const fix = fixOf(problem, { id: ids.get(f.file) ?? null, path: f.file });
+      const idea = { id: ids.get(f.file) ?? null, path: f.file };
+      // A `created` that is no date (or none) is the one kept field an edit may set right (idea-edit.ts).
+      const fix = f.pointer === '/created' ? createdFix(idea) : fixOf(problem, idea);
       // A base field's own words point at the file; with a command to run, they say to set the field right.
       if (fix) findings[i] = { ...f, fix, ...(f.rule === 'schema' ? { hint: t(lang, 'h.schemaFix') } : {}) };
     });
@@ -321,7 +327,9 @@ function withFields(
 ): CheckContext {
   const schemas = [readPackageSchema('idea'), ...[...check.criteria.values()].map((c) => c.schema)];
   const fields = fieldNames(schemas);
-  return { ...check, fields, labels: fieldTitles(schemas, [...fields]) };
+  const base = schemas[0] as Record<string, unknown>;
+  const settable = new Set([...fields].filter((f) => !isKeptField(f, base)));
+  return { ...check, fields, settable, labels: fieldTitles(schemas, [...fields]) };
 }
 
 /** The id in each file, for files that are not checked (a RemoteTask's factory too). */

@@ -134,6 +134,30 @@ describe('ideas edit', () => {
     expect((await runCli(root, ['edit', 'sund-emspzg', '--set', 'created=2026-06-02'])).code).toBe(0);
   });
 
+  it("removes a key of the idea's own exactly as named: never a field it looks like, nor a part of one", async ({
+    expect,
+  }) => {
+    const root = makeSluice();
+    const rel = ideaPath('sund-emspzg');
+    const file = path.join(root, rel);
+    const before = read(root, rel);
+    const own = ["'unit ': Kultur", 'tags.old: gammal', '2026: x', 'true: y'];
+    writeFileSync(file, before.replace(/^(title: .*)$/m, `$1\n${own.join('\n')}`));
+    for (const [key, line] of [
+      ['unit ', "'unit ': Kultur"],
+      ['tags.old', 'tags.old: gammal'],
+      ['2026', '2026: x'],
+      ['true', 'true: y'],
+    ] as const) {
+      const r = await runCli(root, ['edit', 'sund-emspzg', '--unset', key]);
+      expect(r.code, `${key}: ${r.stderr}`).toBe(0);
+      expect(read(root, rel), key).not.toContain(`${line}\n`);
+    }
+    // The fields they looked like are as they were.
+    expect(read(root, rel)).toContain('\nunit: Vård- och omsorgsförvaltningen\n');
+    expect(read(root, rel)).toMatch(/^tags: /m);
+  });
+
   it('changes nothing and says so when every value is what it was', async ({ expect }) => {
     const root = makeSluice();
     const r = await runCli(root, ['edit', 'sund-emspzg', '--set', 'challenge=klimat']);

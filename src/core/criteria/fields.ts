@@ -308,6 +308,12 @@ export type NumberSource = 'typed' | 'table';
  * `30.000`, which reads two ways (TWO_READINGS), is refused rather than guessed: a grant read as 30 kr was meant as
  * 30 000. In a table's cell it is a decimal, as the program that wrote it meant.
  */
+/** An amount of money as a person types it (parseNumberText): none below zero, nor a "-0". */
+export function parseAmountText(text: string): number | null {
+  const n = parseNumberText(text);
+  return n !== null && n >= 0 && !Object.is(n, -0) ? n : null;
+}
+
 export function parseNumberText(text: string, from: NumberSource = 'typed'): number | null {
   const s = text.trim().replace(CURRENCY, '').trim();
   if (from === 'typed' && TWO_READINGS.test(s)) return null;

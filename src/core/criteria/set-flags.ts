@@ -21,7 +21,7 @@ function checkFieldName(
   // The fields the tool keeps, as every edit of an idea is held to them (an import's update too), but for one whose
   // value is broken (`repairable`: a `created` that is no date, see idea-edit.ts repairsCreated).
   if (repairable.includes(name)) return;
-  if (isKeptField(name, base)) throw new IdeasError('USAGE', 'err.readOnlyField', { field: name });
+  if (isKeptField(name, base)) throw new IdeasError('USAGE', 'err.readOnlyField', { field: name, flag });
   if (settable.includes(name) || present.includes(name)) return;
   // The field in other letters' case (`Unit` for `unit`): named, not guessed.
   const other = settable.find((f) => f.toLowerCase() === name.toLowerCase());
@@ -63,7 +63,8 @@ export function parseUnsets(
 ): string[] {
   const out: string[] = [];
   for (const raw of unsets) {
-    const name = raw.trim();
+    // A key of the idea's own is taken exactly as given (`'unit '` is not `unit`); a field's name without the spaces.
+    const name = present.includes(raw) && !settable.includes(raw) ? raw : raw.trim();
     checkFieldName(name, settable, base, '--unset', present);
     if (name === 'title') throw new IdeasError('USAGE', 'err.unsetTitle');
     if (!out.includes(name)) out.push(name);

@@ -37,6 +37,8 @@ export interface CheckContext {
   fields?: ReadonlySet<string>;
   /** Each of those fields' labels (sv and en): a key written as a field's label (`enhet:`) is that field. */
   labels?: FieldTitles;
+  /** Those of the fields an edit may set (not the ones the tool keeps): what a key of the idea's own may stand for. */
+  settable?: ReadonlySet<string>;
 }
 
 /** The fields the schemas name at the top (`properties` and `required`): what a misspelled key is compared with. */
@@ -83,21 +85,43 @@ function finding(
 // eslint-disable-next-line no-control-regex -- control characters are what it looks for
 const BAD_NAME = /[\x00-\x1f\x7f-\x9f\u2028\u2029\uFFFD]/;
 
-/** A top-level line `key: value #text`: a plain value, then a comment glued to its `#`. */
-const GLUED_LINE = /^([A-Za-z_\u00C0-\u024F][^:\n]*):[ \t]+([^\s'"[{|>&*!%@`#][^\n]*?)[ \t]+#([^\s#][^\n]*?)\r?$/gm;
+/** A top-level key at the start of a line (no indentation), as the readers take a plain key, then `:` and a space. */
+const TOP_KEY = /^[A-Za-z_\u00C0-\u024F][^:\n]*:[ \t]/;
 
 /**
  * The top-level text values followed by a comment glued to its `#`, as the value was read: only a value the data
- * holds as that text (a plain scalar on its line), so that nothing else is taken for one.
+ * holds as that text (a plain scalar on its line), so that nothing else is taken for one. One pass over each line,
+ * by index: a regular expression with a run of spaces between the value and the `#` backtracked on long lines.
  */
 function gluedComments(
   matter: string,
   data: Record<string, unknown>,
 ): { key: string; value: string; comment: string }[] {
   const out: { key: string; value: string; comment: string }[] = [];
-  for (const m of matter.matchAll(GLUED_LINE)) {
-    const [, key = '', value = '', comment = ''] = m;
-    if (Object.hasOwn(data, key) && data[key] === value) out.push({ key, value, comment: comment.trimEnd() });
+  for (let start = 0; start < matter.length;) {
+    let end = matter.indexOf('\n', start);
+    if (end === -1) end = matter.length;
+    const line = matter.slice(start, matter.charCodeAt(end - 1) === 13 ? end - 1 : end);
+    start = end + 1;
+    const head = TOP_KEY.exec(line);
+    if (!head) continue;
+    const key = line.slice(0, head[0].length - 2);
+    // YAML's comment starts at the first `#` after a space or a tab.
+    let hash = -1;
+    for (let i = head[0].length; i < line.length; i++) {
+      const c = line.charCodeAt(i);
+      if (c === 35 /* # */ && (line.charCodeAt(i - 1) === 32 || line.charCodeAt(i - 1) === 9)) {
+        hash = i;
+        break;
+      }
+    }
+    if (hash === -1) continue;
+    const after = line.charCodeAt(hash + 1);
+    // A comment people mean starts `# `; one glued to its `#` (`#1`) was meant as text.
+    if (Number.isNaN(after) || after === 32 || after === 9 || after === 35) continue;
+    const value = line.slice(head[0].length, hash).trim();
+    if (value === '' || !Object.hasOwn(data, key) || data[key] !== value) continue;
+    out.push({ key, value, comment: line.slice(hash + 1).trimEnd() });
   }
   return out;
 }
@@ -112,21 +136,23 @@ function keyForm(text: string): string {
 }
 
 /**
- * The field a key no schema names most likely stands for, or null: the field in other letters' case (whether the
- * idea has it or not), one whose label (or the label's first words, four letters or more) the key is, or one the
- * idea lacks that is one letter or two from it.
+ * The field a key no schema names most likely stands for, and how it was found, or null: the field in other letters'
+ * case (`Coach:`, whether the idea has it or not), or one the idea lacks whose label (or its first words, four letters
+ * or more) the key is (`enhet:`, `idécoach:`), or which is one letter or two from it (`caoch:`). Only fields an edit
+ * may set are candidates (`fields`): never the ones the tool keeps (`based:` is no `basedOn`).
  */
 function meantField(
   key: string,
   data: Record<string, unknown>,
   fields: ReadonlySet<string>,
   labels: FieldTitles | undefined,
-): string | null {
+): { field: string; how: 'case' | 'label' | 'near' } | null {
   const form = keyForm(key);
-  for (const f of fields) if (keyForm(f) === form) return f;
+  for (const f of fields) if (keyForm(f) === form) return { field: f, how: 'case' };
+  const absent = [...fields].filter((f) => !Object.hasOwn(data, f));
   if (labels) {
     const named = new Set<string>();
-    for (const f of fields) {
+    for (const f of absent) {
       const title = labels[f];
       if (!title) continue;
       for (const label of [title.sv, title.en]) {
@@ -136,10 +162,13 @@ function meantField(
       }
     }
     // A word two labels start with names neither.
-    if (named.size === 1) return [...named][0] as string;
+    if (named.size === 1) return { field: [...named][0] as string, how: 'label' };
   }
-  const absent = [...fields].filter((f) => !Object.hasOwn(data, f)).map((f) => ({ text: f, value: f }));
-  return nearMiss(key, absent)?.value ?? null;
+  const near = nearMiss(
+    key,
+    absent.map((f) => ({ text: f, value: f })),
+  );
+  return near ? { field: near.value, how: 'near' } : null;
 }
 
 /**
@@ -216,10 +245,12 @@ export function checkIdeaFile(file: FileToCheck, bytes: Uint8Array, ctx: CheckCo
   // case (`Coach:`). Said, where a key of the idea's own is otherwise taken as it is, and the field only said to be
   // missing; with the command that moves the value where it is read, or removes the key when the field has one.
   if (ctx.fields) {
+    const candidates = ctx.settable ?? ctx.fields;
     for (const key of Object.keys(fm.data)) {
       if (ctx.fields.has(key)) continue;
-      const field = meantField(key, fm.data, ctx.fields, ctx.labels);
-      if (field === null) continue;
+      const meant = meantField(key, fm.data, candidates, ctx.labels);
+      if (meant === null) continue;
+      const { field, how } = meant;
       const has = Object.hasOwn(fm.data, field);
       const title = ctx.labels?.[field];
       const params = {
@@ -227,7 +258,10 @@ export function checkIdeaFile(file: FileToCheck, bytes: Uint8Array, ctx: CheckCo
         field: title && title[lang] !== field ? `"${field}" (${title[lang]})` : `"${field}"`,
         idArg: shellQuote(ideaWord(idea)),
       };
-      const moved = has ? null : setWords(fm.data[key], lang);
+      // A command only where the key is surely that field written otherwise (its label, its letters in another
+      // case): a key one letter or two from a field may be a field of the registry's own (`contract:` is no
+      // `contact:`), and moving it is for the user to decide.
+      const moved = has || how === 'near' ? null : setWords(fm.data[key], lang);
       const command = has
         ? `ideas edit ${params.idArg} --unset ${shellQuote(key)}`
         : moved !== null
@@ -250,17 +284,20 @@ export function checkIdeaFile(file: FileToCheck, bytes: Uint8Array, ctx: CheckCo
   }
   // Text glued to a `#` after a value (`title: Skolmat #1 i Sverige`): YAML reads it as a comment, and the value
   // stops before it, unsaid. A comment after `# ` (with its space) is one people mean, and is not said.
-  if (fm.matter.includes(' #'))
+  if (fm.matter.includes(' #') || fm.matter.includes('\t#'))
     for (const g of gluedComments(fm.matter, fm.data)) {
+      // The edit line for a field an edit may set; for a key of the idea's own, how to write it in the file.
+      const settable = (ctx.settable ?? ctx.fields)?.has(g.key) === true;
       const command = `ideas edit ${shellQuote(ideaWord(idea))} --set ${shellQuote(`${g.key}=${g.value} #${g.comment}`)}`;
+      const hint: MessageKey = settable ? 'h.gluedComment' : 'h.gluedCommentFile';
       // The field by its label where the schemas give one, as the screens name it.
-      const params = (l: Lang) => ({ ...g, command, key: ctx.labels?.[g.key]?.[l] ?? g.key });
+      const params = (l: Lang) => ({ ...g, command, field: ctx.labels?.[g.key]?.[l] ?? g.key });
       extra.push({
         pointer: `/${escapePointerToken(g.key)}`,
         rule: 'field/comment',
         severity: 'warning',
         message: { sv: t('sv', 'f.gluedComment', params('sv')), en: t('en', 'f.gluedComment', params('en')) },
-        hint: { sv: t('sv', 'h.gluedComment', params('sv')), en: t('en', 'h.gluedComment', params('en')) },
+        hint: { sv: t('sv', hint, params('sv')), en: t('en', hint, params('en')) },
       });
     }
   const challenge = challengeProblem(config, idea.data);
@@ -433,10 +470,16 @@ export interface CreatedSighting {
  * what each file's check kept (its `created`), not kept with the file's findings, which a later day would find
  * stale.
  */
-export function checkCreatedDates(sightings: readonly CreatedSighting[], today: string, lang: Lang): Finding[] {
+export function checkCreatedDates(
+  sightings: readonly CreatedSighting[],
+  /** The date here (said), and the latest date anywhere on earth (compared with: latestToday). */
+  when: { today: string; latest: string },
+  lang: Lang,
+): Finding[] {
+  const { today, latest } = when;
   const out: Finding[] = [];
   for (const s of sightings) {
-    if (!createdAfter(s.created, today)) continue;
+    if (!createdAfter(s.created, latest)) continue;
     const pos = s.locate();
     out.push(
       finding(s.file, pos.line, pos.column, 'created/future', 'error', lang, 'f.createdFuture', 'h.createdFuture', {

@@ -181,7 +181,9 @@ function withoutAnchor(matter: string, anchor: { offset: number; name: string })
 }
 
 function pairOf(map: YAMLMap, key: string): Pair | undefined {
-  return map.items.find((p) => isScalar(p.key) && p.key.value === key);
+  // A key as the data names it: `2026:` and `true:` are the keys "2026" and "true" there, whatever the YAML node
+  // holds (the readers keep every key as text).
+  return map.items.find((p) => isScalar(p.key) && (p.key.value === key || String(p.key.value) === key));
 }
 
 /**

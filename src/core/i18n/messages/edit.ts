@@ -80,6 +80,7 @@ export const edit = {
     en: 'Fill in what is missing and remove what may not be there, one command per field (replace what is within <>):',
   },
   'value.text': { sv: 'text', en: 'text' },
+  'value.date': { sv: 'ÅÅÅÅ-MM-DD', en: 'YYYY-MM-DD' },
   'value.number': { sv: 'belopp eller tal', en: 'amount or number' },
   'value.integer': { sv: 'heltal', en: 'whole number' },
   'value.yesNo': { sv: 'ja|nej', en: 'yes|no' },

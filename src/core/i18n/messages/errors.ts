@@ -141,8 +141,8 @@ export const errors = {
     en: 'The field name "{field}" is not allowed: __proto__, constructor and prototype cannot be the name of a field or a part of one.',
   },
   'err.readOnlyField': {
-    sv: 'Fältet "{field}" sätts av ideas och kan inte anges med --set.',
-    en: 'The field "{field}" is set by ideas and cannot be given with --set.',
+    sv: 'Fältet "{field}" sätts av ideas och kan inte anges med {flag}.',
+    en: 'The field "{field}" is set by ideas and cannot be given with {flag}.',
   },
   'err.jsonAndFormat': {
     sv: 'Ange antingen --json eller --format {format}, inte båda: --json skriver alltid JSON.',

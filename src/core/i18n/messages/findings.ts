@@ -387,8 +387,12 @@ export const findings = {
     en: 'A decision is taken by members without a conflict of interest; take the idea up again when one can decide.',
   },
   'f.gluedComment': {
-    sv: 'Texten "#{comment}" efter {key} läses som en kommentar, inte som en del av värdet: {key} är "{value}".',
-    en: 'The text "#{comment}" after {key} is read as a comment, not as part of the value: {key} is "{value}".',
+    sv: 'Texten "#{comment}" efter {field} läses som en kommentar, inte som en del av värdet: {field} är "{value}".',
+    en: 'The text "#{comment}" after {field} is read as a comment, not as part of the value: {field} is "{value}".',
+  },
+  'h.gluedCommentFile': {
+    sv: 'Ska texten höra till värdet, skriv värdet inom citattecken i filen: {key}: "{value} #{comment}"',
+    en: 'If the text belongs to the value, write the value in quotes in the file: {key}: "{value} #{comment}"',
   },
   'h.gluedComment': {
     sv: 'Ska texten höra till värdet: {command}',
@@ -407,8 +411,8 @@ export const findings = {
     en: 'The field "{key}" is not in the criteria and is not read; did you mean {field}?',
   },
   'h.fieldMisspelled': {
-    sv: 'Byt namn på raden "{key}:" till "{name}:" i filen.',
-    en: 'Rename the line "{key}:" to "{name}:" in the file.',
+    sv: 'Är det fältet som menas, byt namn på raden "{key}:" till "{name}:" i filen; är "{key}" ett eget fält, låt det vara.',
+    en: 'If that field is meant, rename the line "{key}:" to "{name}:" in the file; if "{key}" is a field of its own, leave it.',
   },
   'h.fieldMisspelledMove': {
     sv: 'Flytta värdet dit det läses: {command}',
