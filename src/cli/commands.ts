@@ -500,7 +500,12 @@ export const COMMANDS: readonly CommandSpec[] = [
       const result = await runReview({ ...input, present }, ctx);
       return presentReview(
         result,
-        { json: input.json === true, dryRun: input.dryRun, minutesAsked: input.minutes !== undefined },
+        {
+          json: input.json === true,
+          dryRun: input.dryRun,
+          minutesAsked: input.minutes !== undefined,
+          ...(input.minutes !== undefined ? { minutesArg: input.minutes } : {}),
+        },
         v,
       );
     },

@@ -16,6 +16,7 @@ import {
 import { run } from '../program.js';
 import { runReview, type ReviewCard } from './review.js';
 import { failure } from '../../test/helpers/errors.js';
+import { git } from '../../test/helpers/temp-repo.js';
 
 afterEach(removeSluices);
 
@@ -183,7 +184,7 @@ describe('runReview', () => {
       `1. **sund-vtkg00** Språkstöd för nyanställda undersköterskor: godkänd (Förädling → Test, 75${NBSP}000 kr) (trots stängd grind)\n   Skäl: Beviljas för två boenden\n`,
     );
     expect(text).toContain(
-      '2. **sund-eev2bz** Bokbussen som servicepunkt på landsbygden: återremitterad (Förädling)\n   Skäl: Skriv en plan för testet\n',
+      '2. **sund-eev2bz** Bokbussen som servicepunkt på landsbygden: återremitterad (Förädling)\n   Råd till idébäraren: Skriv en plan för testet\n',
     );
     expect(text).toContain(
       '3. **sund-njf5rp** Nattkamera för tillsyn i Ånges hemtjänst: avslagen (Förädling → Avslagen)\n   Skäl: Görs redan i Sundsvall\n',
@@ -355,6 +356,8 @@ describe('runReview', () => {
       ctx,
     );
     expect(prompter.remaining).toBe(0);
+    // A coach assigned on the side is not said to be needed by the gate, which does not ask for one here.
+    expect(prompter.asked.find((m) => m.startsWith('Idécoach'))).not.toMatch(/behövs/);
     // The completion is offered while the gate lacks fields, and no longer once it has them.
     expect(prompter.offered[0]?.map((c) => c.value)).toContain('complete');
     expect(prompter.offered[3]?.map((c) => c.value)).not.toContain('complete');
@@ -659,6 +662,35 @@ describe('runReview', () => {
       'Alla som ska besluta (Maria Lind) har anmält jäv: ingen är kvar att fatta beslutet.',
     );
     expect(readTree(root)).toEqual(tree);
+  });
+
+  // Found by a newcomer: after the meeting its decisions were staged and nothing said they were not yet saved.
+  it('ends a meeting that decided with the git line that saves it, its minutes with it', async () => {
+    const root = makeSluice();
+    const prompter = new MeetingPrompter([
+      { kind: 'select', message: /^Decision on sund-njf5rp\?$/, answer: 'reject' },
+      { kind: 'input', message: /^Reason/, answer: 'Görs redan' },
+      { kind: 'select', message: /^Decision on sund-emspzg\?$/, answer: 'stop' },
+    ]);
+    const { ctx, stderr } = commandContext(root, [], prompter);
+    const code = await run(['--lang', 'en', 'review', '--stage', 'idea', '--minutes', 'möte 1.md'], ctx);
+    expect(code, stderr.join('')).toBe(0);
+    // Messages in English; the commit's message in the registry's language, as its files.
+    expect(stderr.join('')).toContain(
+      "The decisions are staged in git but not saved. Save the meeting: git add 'möte 1.md' && git commit -m 'Idérådets möte 2026-11-23'\n",
+    );
+    expect(git(['status', '--porcelain'], root)).toMatch(/^R {2}ideas\/01-ide\/sund-njf5rp/m);
+  });
+
+  // Found by a newcomer: the chair's agenda said nothing of the ideas it left out at a closed gate.
+  it('with --dry-run, names after the agenda the stages where other ideas wait, with the line that takes each up', async () => {
+    const root = makeSluice();
+    const { ctx, stdout } = commandContext(root);
+    expect(await run(['review', '--dry-run', '--include-parked'], ctx)).toBe(0);
+    const out = stdout.join('');
+    expect(out).toContain('sund-39t1xh');
+    expect(out).toMatch(/\nDet finns idéer i steg som inte är på dagordningen .*: Idé \(\d\)/);
+    expect(out).toContain("\n  ideas review --dry-run --stage 'idé'\n");
   });
 
   it('offers the members it knows (--by, and names given before) to declare jäv, with someone else to type', async () => {

@@ -123,16 +123,11 @@ function buildAgenda(
 }
 
 /**
- * The stages an empty agenda left ideas in, each with `ideas review --stage <label>` as the user ran review (its
- * -C, --dry-run, --by, --minutes and --conflict kept), so that the command runs as printed. None when the agenda has ideas or a stage was named.
+ * The stages the agenda left ideas in, each with `ideas review --stage <label>` as the user ran review (its
+ * -C, --dry-run, --by, --minutes and --conflict kept), so that the command runs as printed. None when a stage was named.
  */
-function waitingElsewhere(
-  opts: ReviewOptions,
-  config: Registry['config'],
-  leftOut: readonly Stage[],
-  agenda: readonly ReviewItem[],
-): WaitingStage[] {
-  if (agenda.length > 0 || opts.stage) return [];
+function waitingElsewhere(opts: ReviewOptions, config: Registry['config'], leftOut: readonly Stage[]): WaitingStage[] {
+  if (opts.stage) return [];
   const out: WaitingStage[] = [];
   for (const s of leftOut) {
     const had = out.find((w) => w.stage.key === s.key);
@@ -202,17 +197,21 @@ async function askGateField(
       return chosen.length === 0 ? undefined : accepted(chosen);
     }
     default: {
-      const current =
+      const validate = (v: string): true | string => {
+        if (v.trim() === '') return true;
+        const read = readFieldAnswer(spec, v, lang, compileCriteria);
+        return read.ok ? true : read.problem;
+      };
+      const written =
         typeof field.current === 'string' || typeof field.current === 'number' ? String(field.current) : '';
+      // The value the idea has, offered as it is only when it would be taken: Enter on one the gate refuses (too
+      // short) would only be refused, where Enter is to skip.
+      const current = written !== '' && validate(written) === true ? written : '';
       const raw = await prompter.input({
         message: `${field.label} ${note}`,
         help,
         ...(current ? { default: current } : {}),
-        validate: (v) => {
-          if (v.trim() === '') return true;
-          const read = readFieldAnswer(spec, v, lang, compileCriteria);
-          return read.ok ? true : read.problem;
-        },
+        validate,
       });
       return raw.trim() === '' ? undefined : accepted(raw);
     }
@@ -301,7 +300,7 @@ export async function runReview(opts: ReviewOptions, ctx: Ctx): Promise<ReviewRe
     registry,
     lang,
     agenda,
-    waiting: waitingElsewhere(opts, registry.config, leftOut, agenda),
+    waiting: waitingElsewhere(opts, registry.config, leftOut),
   };
   if (opts.dryRun) return { ...base, minutes: null, minutesText: null, minutesFile: null, cancelled: false };
   // A decision names who took it: without --by, the council as a whole (in the registry's language, as the files).
@@ -432,7 +431,9 @@ export async function runReview(opts: ReviewOptions, ctx: Ctx): Promise<ReviewRe
                 ];
           const values: { field: string; value: string | number | boolean | (string | number)[] }[] = [];
           for (const f of fields) {
-            const value = await askGateField(prompter, f, lang, item.next?.label[lang]);
+            // "Needed for the next stage" only of what the gate asks for: a coach assigned on the side is not.
+            const needed = choice === 'complete' ? item.next?.label[lang] : undefined;
+            const value = await askGateField(prompter, f, lang, needed);
             if (value !== undefined) values.push({ field: f.spec.name, value });
           }
           const { changes, outcome } = await writeFieldChanges(registry, findIdea(registry, key), values, by, ctx);

@@ -379,7 +379,7 @@ describe("the site's checklists", () => {
     expect(r.code, describeRun(r)).toBe(0);
     const page = fs.readFileSync(path.join(root, 'site/ideas/ide-nh9mb6.html'), 'utf8');
     expect(page).not.toContain('relatives');
-    expect(page).toContain('Krav på uppgifter som inte visas här: 1.');
+    expect(page).toContain('1 krav gäller uppgifter som inte visas här.');
     expect(leaked(page)).toEqual([]);
   });
 });

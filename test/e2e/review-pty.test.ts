@@ -214,7 +214,7 @@ describe('ideas review in a terminal', () => {
         /\*\*sund-vtkg00\*\* Språkstöd för nyanställda undersköterskor: godkänd \(Förädling → Test, 40\s000 kr\) \(trots stängd grind\)\n {3}Skäl: Bra plan for testet\n/,
       );
       expect(minutes).toContain(
-        '**sund-eev2bz** Bokbussen som servicepunkt på landsbygden: återremitterad (Förädling)\n   Skäl: Skriv en testplan\n',
+        '**sund-eev2bz** Bokbussen som servicepunkt på landsbygden: återremitterad (Förädling)\n   Råd till idébäraren: Skriv en testplan\n',
       );
       expect(minutes).toContain(
         '**sund-njf5rp** Nattkamera för tillsyn i Ånges hemtjänst: avslagen (Förädling → Avslagen)\n   Skäl: Finns redan i Sundsvall\n',

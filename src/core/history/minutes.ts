@@ -58,7 +58,8 @@ export function renderMinutes(m: Minutes, lang: Lang): string {
     const amount = i.amount !== null ? `, ${formatAmount(i.amount, lang)}` : '';
     const forced = i.forced ? ` (${t(lang, 'minutes.forced')})` : '';
     out.push(`${n + 1}. **${i.id}** ${i.title}: ${t(lang, `decision.${i.decision}`)} (${where}${amount})${forced}`);
-    out.push(`   ${t(lang, 'minutes.reason')}: ${i.reason}`);
+    // Sent back: the council's words are advice to the carrier, as the meeting asked for them.
+    out.push(`   ${t(lang, i.decision === 'return' ? 'minutes.advice' : 'minutes.reason')}: ${i.reason}`);
     if (i.deciders !== undefined && i.deciders !== m.by) out.push(`   ${t(lang, 'minutes.by')}: ${i.deciders ?? '–'}`);
   });
   if (m.skipped.length > 0) {

@@ -7,6 +7,7 @@ import { ideaSummaryDto, reviewAgendaDocument, reviewMinutesDocument } from '../
 import { renderGate } from '../render-review.js';
 import { EXIT, jsonText, output, type Output, type View } from '../output.js';
 import { terminalLine, terminalText } from '../terminal-text.js';
+import { shellQuote } from '../../core/shell/quote.js';
 
 export interface ReviewView {
   registry: RegistryRef;
@@ -32,7 +33,7 @@ function waitingText(r: ReviewView): string {
 
 export function presentReview(
   r: ReviewView,
-  opts: { json: boolean; dryRun: boolean; minutesAsked?: boolean },
+  opts: { json: boolean; dryRun: boolean; minutesAsked?: boolean; minutesArg?: string },
   v: View,
 ): Output {
   const o = output();
@@ -71,6 +72,8 @@ export function presentReview(
             .map((l) => `  ${l}`)
             .join('\n')}\n`,
         );
+      // The agenda as prepared, and where else ideas wait: a chair sees what the meeting will not take up.
+      if (r.agenda.length > 0 && (r.waiting ?? []).length > 0) o.out(`\n${waitingText(r)}`);
     }
     return o.done();
   }
@@ -83,5 +86,12 @@ export function presentReview(
     o.out(jsonText(reviewMinutesDocument(r.registry, r.minutes, r)));
   } else if (r.minutesText !== null) o.out(terminalText(r.minutesText));
   if (r.minutesFile) o.err(`${v.err.green(t(r.lang, 'review.written', { file: r.minutesFile }))}\n`);
+  // What was decided is staged, not committed: the line that saves the meeting, its minutes with it.
+  const written = (r.minutes?.items.length ?? 0) + (r.minutes?.completed?.length ?? 0);
+  if (written > 0 && !opts.json && r.minutes) {
+    const message = shellQuote(t(r.registry.config.language, 'review.commitMessage', { date: r.minutes.date }));
+    const add = opts.minutesArg && r.minutesFile ? `git add ${shellQuote(opts.minutesArg)} && ` : '';
+    o.err(`${terminalLine(t(r.lang, 'review.commitHint', { command: `${add}git commit -m ${message}` }))}\n`);
+  }
   return o.done(r.cancelled ? EXIT.cancelled : EXIT.ok);
 }

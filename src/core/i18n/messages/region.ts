@@ -181,7 +181,7 @@ export const region = {
     en: 'Syncing members: {done} of {total}',
   },
   'region.sync.updated': {
-    sv: '{member}: {ideas#idé|idéer}, commit {commit} ({parsed} lästa nu)',
+    sv: '{member}: {ideas#idé|idéer}, commit {commit} ({parsed#läst|lästa} nu)',
     en: '{member}: {ideas#idea|ideas}, commit {commit} ({parsed} read now)',
   },
   'region.sync.unchanged': {

@@ -10,6 +10,7 @@ export const review = {
   'minutes.none': { sv: 'Inga beslut fattades.', en: 'No decisions were taken.' },
   'minutes.forced': { sv: 'trots stängd grind', en: 'despite a closed gate' },
   'minutes.reason': { sv: 'Skäl', en: 'Reason' },
+  'minutes.advice': { sv: 'Råd till idébäraren', en: 'Advice to the carrier' },
   'minutes.skipped': { sv: 'Bordlagda', en: 'Skipped' },
   'minutes.total': { sv: 'Beviljade medel totalt', en: 'Total funds granted' },
   'review.header': { sv: 'Idé {n} av {total}', en: 'Idea {n} of {total}' },
@@ -37,6 +38,11 @@ export const review = {
     en: 'The gate is closed. Approve anyway? It is written in the history.',
   },
   'review.empty': { sv: 'Inga idéer väntar på beslut.', en: 'No ideas wait for a decision.' },
+  'review.commitHint': {
+    sv: 'Besluten är köade i git men inte sparade. Spara mötet: {command}',
+    en: 'The decisions are staged in git but not saved. Save the meeting: {command}',
+  },
+  'review.commitMessage': { sv: 'Idérådets möte {date}', en: 'Idea council meeting {date}' },
   'review.noMinutes': {
     sv: 'Inget protokoll skrevs: mötet hade inget att besluta.',
     en: 'No minutes were written: the meeting had nothing to decide.',

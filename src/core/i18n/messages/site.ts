@@ -37,8 +37,8 @@ export const site = {
   'site.gateOpen': { sv: 'Alla krav är uppfyllda.', en: 'Every criterion is met.' },
   'site.gateOpenShown': { sv: 'Alla krav som visas här är uppfyllda.', en: 'Every criterion shown here is met.' },
   'site.withheld': {
-    sv: 'Krav på uppgifter som inte visas här: {count}.',
-    en: 'Criteria on data not shown here: {count}.',
+    sv: '{count#krav gäller|krav gäller} uppgifter som inte visas här.',
+    en: '{count#criterion concerns|criteria concern} data not shown here.',
   },
   'site.gateClosed': {
     sv: '{count} av {total} krav är inte uppfyllda.',
