@@ -87,6 +87,27 @@ const view: ReportView = {
 const plain = new Chalk({ level: 0 });
 
 describe('renderReportText', () => {
+  // Found by a newcomer: a region's report said "–" (nothing missing) for a forced idea whose gaps it cannot know.
+  it('says an override whose missing fields are not known so, never "–"', () => {
+    const row = (missing: string[] | null) => ({
+      id: 's-aaaaaa',
+      title: 'A',
+      path: 'ideas/s-aaaaaa.md',
+      stage: stage('test'),
+      date: '2026-01-11',
+      action: 'moved',
+      missing,
+      personal: null,
+    });
+    const text = (missing: string[] | null) =>
+      renderReportText({ ...view, report: { ...report, overrides: [row(missing)] } }, 'sv', plain, {
+        bars: false,
+        width: 120,
+      });
+    expect(text(null)).toMatch(/s-aaaaaa +A +Test +2026-01-11 +inte känt här/);
+    expect(text([])).toMatch(/s-aaaaaa +A +Test +2026-01-11 +inget längre/);
+  });
+
   it('draws the funnel and the time in stage as bars only when asked (a terminal), without colour at level 0', () => {
     const withBars = renderReportText(view, 'sv', plain, { bars: true, width: 100 });
     const without = renderReportText(view, 'sv', plain, { bars: false, width: 100 });

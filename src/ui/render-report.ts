@@ -178,8 +178,10 @@ function sections(view: ReportView, lang: Lang): Section[] {
               o.title ?? '',
               o.stage.label[lang],
               o.date ?? dash,
+              // Not known (a past period, or a region's report, which holds no member's criteria): said so, never "–", which
+              // reads as nothing missing.
               o.missing === null
-                ? dash
+                ? t(lang, 'report.overrideMissingUnknown')
                 : o.missing.length === 0
                   ? t(lang, 'report.overrideNowMet')
                   : o.missing.map((f) => title(view, f, lang)).join(', '),

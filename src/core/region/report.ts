@@ -27,7 +27,7 @@ import {
   type Report,
   type ReportOptions,
 } from '../report/report.js';
-import type { Lang, Localized } from '../i18n/i18n.js';
+import { t, type Lang, type Localized } from '../i18n/i18n.js';
 import { compareText } from '../i18n/text-order.js';
 import { nullObject, ownValue } from '../safe-object.js';
 import { daysBetween } from '../history/stays.js';
@@ -152,21 +152,34 @@ function withhold(report: Report, k: number): { report: Report; withheld: string
 
 /** The region's goals: each member's goals of the same id and stage added up (targets and ideas reached). */
 function regionGoals(members: readonly MemberReport[], until: string): GoalProgress[] {
-  const sums = new Map<string, { goal: Goal; reached: number }>();
+  const sums = new Map<string, { goal: Goal; reached: number; members: number }>();
   for (const m of members)
     for (const g of m.report.goals) {
       const key = `${g.goal.id}\n${g.goal.stage}`;
       const sum = sums.get(key);
-      if (!sum) sums.set(key, { goal: { ...g.goal }, reached: g.reached });
+      if (!sum) sums.set(key, { goal: { ...g.goal }, reached: g.reached, members: 1 });
       else {
         sum.goal.target += g.goal.target;
         sum.reached += g.reached;
+        sum.members += 1;
         // The region's date is the latest of its members': a member with none makes it open-ended.
         sum.goal.by =
           sum.goal.by === null || g.goal.by === null ? null : sum.goal.by > g.goal.by ? sum.goal.by : g.goal.by;
       }
     }
-  return [...sums.values()].map(({ goal, reached }) => {
+  return [...sums.values()].map(({ goal: own, reached, members: count }) => {
+    // A label that names its member's own target ("Fem innovationer …") is said to be the members' together, so
+    // that it does not contradict the sum beside it.
+    const goal =
+      count > 1
+        ? {
+            ...own,
+            label: {
+              sv: t('sv', 'region.goalSummed', { label: own.label.sv, members: count }),
+              en: t('en', 'region.goalSummed', { label: own.label.en, members: count }),
+            },
+          }
+        : own;
     const daysLeft = goal.by ? daysBetween(until, goal.by) : null;
     const status = reached >= goal.target ? 'met' : daysLeft !== null && daysLeft < 0 ? 'missed' : 'open';
     return { goal, reached, percent: Math.floor((reached / goal.target) * 100), daysLeft, status };

@@ -100,6 +100,10 @@ export const regionViews = {
   'region.site.dataAge': { sv: 'Uppgifterna är från {date}.', en: 'The data is from {date}.' },
   'region.site.municipality': { sv: 'Kommun', en: 'Municipality' },
   'region.site.memberFact': { sv: 'Idésluss', en: 'Idea sluice' },
+  'region.goalSummed': {
+    sv: '{label} (summan av {members} medlemmars mål)',
+    en: "{label} (the sum of {members} members' goals)",
+  },
   'region.site.code': { sv: 'Kommunkod', en: 'Municipality code' },
   'region.site.nav': { sv: 'Regionen', en: 'Region' },
   'region.site.dataCol': { sv: 'Data från', en: 'Data from' },

@@ -93,6 +93,7 @@ export const report = {
   'report.overrideMissing': { sv: 'Saknas', en: 'Missing' },
   'report.overrideBy': { sv: 'Undantag av', en: 'Overridden by' },
   'report.overrideNowMet': { sv: 'inget längre', en: 'nothing now' },
+  'report.overrideMissingUnknown': { sv: 'inte känt här', en: 'not known here' },
   'report.noOverrides': {
     sv: 'Ingen idé står i sitt steg genom ett undantag från stängd grind.',
     en: 'No idea stands on an override of a closed gate.',
