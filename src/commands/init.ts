@@ -4,6 +4,7 @@ import { noPromptReason, type CommonOptions, type Ctx } from '../context.js';
 import { CONFIG_FILE, normalizeConfig, type RegistryConfig } from '../core/sluice/config.js';
 import { IdeasError } from '../core/errors.js';
 import { localize, t, type Lang, type MessageKey } from '../core/i18n/i18n.js';
+import { withIgnoreLine } from '../core/scaffold/gitignore.js';
 import { DEFAULT_TEMPLATE, TEMPLATES, templateByKey, type Template } from '../core/scaffold/templates.js';
 import { fsError } from '../io/fs-error.js';
 import { createFilesAllOrNothing, writeFileAtomic } from '../io/atomic-file.js';
@@ -160,15 +161,6 @@ export async function runInit(opts: InitOptions, ctx: Ctx): Promise<InitResult> 
 const GITIGNORE = '.gitignore';
 /** The site's default folder (DEFAULT_SITE_DIR in commands/site.ts), anchored to the registry's folder. */
 const SITE_IGNORE = '/site/';
-
-/** The .gitignore with `line`, added at the end unless a line already ignores the folder (with or without slashes). */
-function withIgnoreLine(text: string | null, line: string): string {
-  const bare = line.replace(/^\/|\/$/g, '');
-  const present = (text ?? '').split(/\r?\n/).some((l) => l.trim().replace(/^\/|\/$/g, '') === bare);
-  if (present) return text as string;
-  const before = text ?? '';
-  return `${before}${before === '' || before.endsWith('\n') ? '' : '\n'}${line}\n`;
-}
 
 /**
  * --commit needs a repository and someone to commit as: refused before anything is written, with git's own remedy

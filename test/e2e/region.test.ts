@@ -156,7 +156,7 @@ describe('ideas region add', () => {
     });
     expect(killed.signal, describeRun(killed)).toBe('SIGKILL');
     expect(fs.readFileSync(path.join(root, 'ideas.region.yaml'), 'utf8')).toBe(before);
-    expect(fs.readdirSync(root).sort()).toEqual(['.git', 'ideas.region.yaml']);
+    expect(fs.readdirSync(root).sort()).toEqual(['.git', '.gitignore', 'ideas.region.yaml']);
   });
 });
 
@@ -186,7 +186,10 @@ describe('ideas region init', () => {
     expect(fs.readdirSync(root).sort()).toEqual(['.git']);
     const again = ideas(['region', 'init', 'r'], { cwd: dir });
     expect(again.code, describeRun(again)).toBe(0);
-    expect(fs.readdirSync(root).sort()).toEqual(['.git', 'ideas.region.yaml']);
+    expect(fs.readdirSync(root).sort()).toEqual(['.git', '.gitignore', 'ideas.region.yaml']);
+    // The region's site stays out of git, and its config is staged, as `ideas init` does for a registry.
+    expect(fs.readFileSync(path.join(root, '.gitignore'), 'utf8')).toBe('/site/\n');
+    expect(git(['status', '--porcelain'], root)).toBe('A  .gitignore\nA  ideas.region.yaml\n');
   });
 
   // Found from outside: a pull request naming a region whose file links to a FIFO hung ideas diff and ideas new.

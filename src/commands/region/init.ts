@@ -3,9 +3,10 @@ import type { CommonOptions, Ctx } from '../../context.js';
 import { IdeasError } from '../../core/errors.js';
 import type { Lang } from '../../core/i18n/i18n.js';
 import { REGION_FILE, regionTemplate } from '../../core/region/config.js';
-import { createFileExclusive, makeFolder } from '../../io/atomic-file.js';
+import { createFileExclusive, makeFolder, writeFileAtomic } from '../../io/atomic-file.js';
 import { scratchFolder } from '../../io/lock.js';
-import { pathExists } from '../../io/files.js';
+import { pathExists, readTextIfExists } from '../../io/files.js';
+import { withIgnoreLine } from '../../core/scaffold/gitignore.js';
 import { git, gitTopLevel } from '../../io/git.js';
 import { fsError } from '../../io/fs-error.js';
 
@@ -22,6 +23,8 @@ export interface RegionInitResult {
   name: string;
   file: string;
   gitInit: boolean;
+  /** Whether the config and the .gitignore were staged (git add). */
+  staged: boolean;
 }
 
 /** Makes a region: a folder (a git repository, made when it is not in one) with a new ideas.region.yaml. */
@@ -49,5 +52,20 @@ export async function runRegionInit(opts: RegionInitOptions, ctx: Ctx): Promise<
       throw new IdeasError('REGISTRY_EXISTS', 'err.regionExists', { file }, { hint: 'hint.regionExists' });
     throw fsError(e, file);
   }
-  return { kind: 'region-init', lang, root, name, file, gitInit };
+  // The region's site (`ideas region site`, into site/ by default) is built from the members: output, not a source,
+  // so it stays out of the repository, as `ideas init` keeps a registry's.
+  const ignoreFile = path.join(root, '.gitignore');
+  const ignoreBefore = readTextIfExists(ignoreFile);
+  const ignoreAfter = withIgnoreLine(ignoreBefore, '/site/');
+  try {
+    if (ignoreAfter !== ignoreBefore) writeFileAtomic(ignoreFile, ignoreAfter, undefined, scratch);
+  } catch (e) {
+    throw fsError(e, ignoreFile);
+  }
+  // Staged, so that the next commit saves the region: git add of exactly these files.
+  const staged = await git(['add', '--', REGION_FILE, '.gitignore'], root).then(
+    () => true,
+    () => false,
+  );
+  return { kind: 'region-init', lang, root, name, file, gitInit, staged };
 }

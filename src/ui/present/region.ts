@@ -57,6 +57,7 @@ export interface RegionInitView {
   name: string;
   file: string;
   gitInit: boolean;
+  staged?: boolean;
 }
 
 export function presentRegionInit(r: RegionInitView, json: boolean): Output {
@@ -65,7 +66,9 @@ export function presentRegionInit(r: RegionInitView, json: boolean): Output {
     o.out(jsonText(regionCreatedDocument(r)));
     return o.done();
   }
-  const lines = [t(r.lang, 'region.init.done', { file: terminalLine(r.file) })];
+  const lines = [
+    `${t(r.lang, 'region.init.done', { file: terminalLine(r.file) })}${r.staged ? ` ${t(r.lang, 'out.staged')}` : ''}`,
+  ];
   if (r.gitInit) lines.push(t(r.lang, 'region.init.git'));
   lines.push(t(r.lang, 'region.init.next'));
   o.out(`${lines.join('\n')}\n`);
