@@ -287,6 +287,7 @@ describe.concurrent('ideas diff on a feature branch', () => {
         from: 'refinement',
         to: 'test',
         by: 'Idérådet',
+        conflicts: null,
         note: 'Bra testplan',
         forced: false,
       },
