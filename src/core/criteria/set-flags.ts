@@ -34,7 +34,12 @@ function checkFieldName(
 
 /** The one field whose label in the base schema (or its first words, four letters or more) `name` is, if any. */
 function byLabel(name: string, settable: readonly string[], base: Schema): string | undefined {
-  const form = (text: string) => text.normalize('NFC').trim().toLocaleLowerCase('sv').replace(/[\s_-]+/g, ' ');
+  const form = (text: string) =>
+    text
+      .normalize('NFC')
+      .trim()
+      .toLocaleLowerCase('sv')
+      .replace(/[\s_-]+/g, ' ');
   const wanted = form(name);
   const titles = fieldTitles([base], settable);
   const found = settable.filter((f) => {
