@@ -96,6 +96,14 @@ export function usageError(
     key === 'use.unknownOption' && path.length === 0 && line ? optionAfter(String(params.option), line) : null;
   if (moved !== null)
     return new IdeasError('USAGE', key, params, { hint: 'hint.optionAfterCommand', hintParams: { command: moved } });
+  // `ideas edit <id> --title …` or `--coach …`: a command that sets fields takes them with --set, which is said.
+  const takesSet = line?.commands.find((c) => c.name === path[0])?.options.some((o) => o.flags.includes('--set'));
+  const field = /^--([a-z][a-z0-9_]*)$/.exec(String(params.option ?? ''))?.[1];
+  if (key === 'use.unknownOption' && takesSet && field)
+    return new IdeasError('USAGE', key, params, {
+      hint: 'hint.optionAsSet',
+      hintParams: { set: shellCommand(['--set', `${field}=<…>`]), help: ['ideas', ...path, '--help'].join(' ') },
+    });
   return new IdeasError('USAGE', key, params, {
     hint: 'hint.usage',
     hintParams: { help: ['ideas', ...path, '--help'].join(' ') },

@@ -103,6 +103,12 @@ function rewrite(c: Context, id: string, stage: string, text: string): void {
 const SITUATIONS: Situation[] = [
   { name: 'a usage error', keys: ['hint.usage'], provoke: [['list', '--frobnicate']], outcomes: [[/./, OK]] },
   {
+    name: 'a field given as an option of its own',
+    keys: ['hint.optionAsSet'],
+    provoke: [['edit', ID, '--title', 'Ny titel']],
+    outcomes: [[/./, OK]],
+  },
+  {
     name: 'an option before the command it belongs to',
     keys: ['hint.optionAfterCommand'],
     provoke: [['--stage', 'idea', 'list']],

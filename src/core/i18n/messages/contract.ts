@@ -10,6 +10,10 @@ export const contract = {
     sv: 'Okänd flagga {option}.',
     en: 'Unknown option {option}.',
   },
+  'hint.optionAsSet': {
+    sv: 'Ett fält sätts med {set}; se vad kommandot tar emot med `{help}`.',
+    en: 'A field is set with {set}; see what the command takes with `{help}`.',
+  },
   'use.unknownOptionSuggest': {
     sv: 'Okänd flagga {option}. Menade du {suggestion}?',
     en: 'Unknown option {option}. Did you mean {suggestion}?',
