@@ -51,11 +51,27 @@ export async function runReport(opts: ReportOptions, ctx: Ctx): Promise<ReportRe
 
   const known = new Set([...fieldOrderOf(schemas), ...ideas.flatMap((i) => Object.keys(i.data))]);
   for (const name of ['id', 'title', 'created', 'history']) known.delete(name);
-  const by = [...new Set(opts.by.map((b) => b.trim()))];
+  // A field by its key, or by the label `ideas show` gives it (`--by Enhet` for `unit`), when one field has it.
+  const labels = fieldTitles(schemas, [...known]);
+  const byLabel = (text: string): string => {
+    const form = text.trim().toLocaleLowerCase('sv');
+    const named = [...known].filter((f) =>
+      [labels[f]?.sv, labels[f]?.en].some((l) => l !== undefined && l !== f && l.toLocaleLowerCase('sv') === form),
+    );
+    return named.length === 1 ? (named[0] as string) : text.trim();
+  };
+  const by = [...new Set(opts.by.map((b) => (known.has(b.trim()) ? b.trim() : byLabel(b))))];
   for (const field of by) {
     if (forbiddenSegment(field) !== null) throw new IdeasError('USAGE', 'err.forbiddenField', { field });
     if (!known.has(field))
-      throw new IdeasError('USAGE', 'err.unknownByField', { field, fields: [...known].sort().join(', ') });
+      throw new IdeasError('USAGE', 'err.unknownByField', {
+        field,
+        // Each by its key, as --by takes it, and its label, as the screens name it.
+        fields: [...known]
+          .sort()
+          .map((f) => (labels[f] && labels[f][lang] !== f ? `${f} (${labels[f][lang]})` : f))
+          .join(', '),
+      });
     // Only a public field, or an aggregate-only one (whose groups are pooled), unless the report is internal. A
     // field some schema marks personal is never a breakdown's groups, whatever another marks it: the groups are named
     // by its values, and a pool of five ideas still names its carrier.

@@ -104,6 +104,17 @@ describe('ideas report', () => {
     );
   });
 
+  // Found by a newcomer: --by took raw keys only, where a coordinator reads the labels.
+  it('takes --by a field by its label as well as by its key, and lists each field with its label when unknown', () => {
+    const byKey = ideas(['report', ...UNTIL, '--json', '--by', 'unit'], { cwd: dir });
+    const byLabel = ideas(['report', ...UNTIL, '--json', '--by', 'enhet eller förvaltning'], { cwd: dir });
+    expect(byLabel.code, byLabel.stderr).toBe(0);
+    expect(byLabel.stdout).toBe(byKey.stdout);
+    const unknown = ideas(['report', '--by', 'Enhet'], { cwd: dir });
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('unit (Enhet eller förvaltning)');
+  });
+
   it('writes CSV for Swedish Excel, one figure a row', () => {
     const r = ideas(['report', ...UNTIL, '--format', 'csv'], { cwd: dir });
     const read = readCsv(r.stdout, ';');
