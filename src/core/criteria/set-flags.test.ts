@@ -1,19 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { readPackageSchema } from '../../io/schemas.js';
-import { IdeasError } from '../errors.js';
+import { thrown } from '../../../test/helpers/errors.js';
 import { parseSets, parseUnsets } from './set-flags.js';
 
 const base = readPackageSchema('idea');
 const settable = ['title', 'carrier', 'coach', 'unit', 'challenge', 'tags', 'test_plan'];
-const refusal = (f: () => unknown): IdeasError => {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof IdeasError) return e;
-    throw e;
-  }
-  throw new Error('not refused');
-};
 
 describe('parseSets and parseUnsets', () => {
   // Found by a newcomer: a field written as `ideas show` labels it (`enhet`), or in other letters' case (`Unit`),
@@ -25,19 +16,19 @@ describe('parseSets and parseUnsets', () => {
     ['taggar', 'tags'],
     ['utmaning', 'challenge'],
   ])('names the field %j stands for (%s), and sets nothing', (name, field) => {
-    const e = refusal(() => parseSets([`${name}=x`], settable, base));
+    const e = thrown(() => parseSets([`${name}=x`], settable, base));
     expect(e.code).toBe('USAGE');
     expect(e.text.sv).toContain(`Okänt fält "${name}" för --set; menade du ${field}?`);
   });
 
   it('names nothing for a word that is no field, nor one that two labels start with', () => {
-    expect(refusal(() => parseSets(['kontakt=x'], settable, base)).text.sv).toMatch(
+    expect(thrown(() => parseSets(['kontakt=x'], settable, base)).text.sv).toMatch(
       /^Okänt fält "kontakt" för --set\. /,
     );
   });
 
   it("takes a key of the idea's own exactly as it is written, and a field without the spaces around it", () => {
     expect(parseUnsets(['unit ', ' coach'], settable, base, ['unit '])).toEqual(['unit ', 'coach']);
-    expect(refusal(() => parseUnsets(['id'], settable, base, ['id'])).text.sv).toContain('--unset');
+    expect(thrown(() => parseUnsets(['id'], settable, base, ['id'])).text.sv).toContain('--unset');
   });
 });
