@@ -112,10 +112,8 @@ export async function runDecide(opts: DecideOptions, ctx: Ctx): Promise<DecideRe
   let idea = findIdea(registry, opts.id);
   const to = decisionTarget(idea, decision, registry.config, opts.to);
   const amount = parseAmount(opts.amount, to, decision);
-  const makers = decisionMakers(opts.by, opts.conflict ?? []);
   // A decision names who took it: without --by, the council as a whole.
-  const by = makers.by ?? t(registry.config.language, 'council.whole');
-  const { conflicts } = makers;
+  const { by, conflicts } = decisionMakers(opts.by, opts.conflict ?? [], t(registry.config.language, 'council.whole'));
   const book = fieldBook(registry, criteria, lang);
   // What a closed gate prints: the commands that fill in what it misses.
   const fixFor = (gate: Gate) => gateFixes(gate.missing, idea, book, lang, fixPlace(opts, idea, ctx));

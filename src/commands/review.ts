@@ -358,7 +358,7 @@ export async function runReview(opts: ReviewOptions, ctx: Ctx): Promise<ReviewRe
       // each returns here, and so does a "no" to approving despite a closed gate.
       for (;;) {
         const idea = item.idea;
-        const by = decidersFor(opts.by, conflicted) ?? (councilMembers(opts.by).length === 0 ? council : undefined);
+        const by = decidersFor(opts.by, conflicted, council);
         // Written into the decision's entry: who took no part, as --by spells a member it names.
         const members = councilMembers(opts.by);
         const conflicts =

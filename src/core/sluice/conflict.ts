@@ -22,8 +22,13 @@ export function councilMembers(by: string | undefined): string[] {
  * Who decides an idea: `by` as given when no member named in it declared a conflict, or else the members left, in
  * the order given (undefined when none is left).
  */
-export function decidersFor(by: string | undefined, conflicted: readonly string[]): string | undefined {
-  if (by === undefined || by.trim() === '') return undefined;
+export function decidersFor(
+  by: string | undefined,
+  conflicted: readonly string[],
+  /** Who decides when `by` names no one: the council as a whole (`Idérådet`), or no one. */
+  whole?: string,
+): string | undefined {
+  if (by === undefined || by.trim() === '') return whole;
   const members = councilMembers(by);
   const left = members.filter((m) => !conflicted.some((c) => sameName(c, m)));
   if (left.length === members.length) return by.trim();
@@ -38,10 +43,11 @@ export function decidersFor(by: string | undefined, conflicted: readonly string[
 export function decisionMakers(
   by: string | undefined,
   conflicted: readonly string[],
+  whole?: string,
 ): { by: string | undefined; conflicts: string | undefined } {
   // Each --conflict may name several, separated by commas, as --by does and as the entry writes them.
   const names = conflicted.flatMap((c) => councilMembers(c));
-  const deciders = decidersFor(by, names);
+  const deciders = decidersFor(by, names, whole);
   if (deciders === undefined && councilMembers(by).length > 0)
     throw new IdeasError('USAGE', 'err.everyoneConflicted', { by: (by ?? '').trim() });
   const conflicts = names.reduce<string[]>((all, name) => withName(all, name), []);
