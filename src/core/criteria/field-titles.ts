@@ -32,3 +32,32 @@ export function fieldTitles(schemas: readonly Schema[], paths: readonly string[]
   }
   return out;
 }
+
+/** A key or label as people compare them: case, the form of "é" and spaces, underscores or dashes between words aside. */
+export function keyForm(text: string): string {
+  return text
+    .normalize('NFC')
+    .trim()
+    .toLocaleLowerCase('sv')
+    .replace(/[\s_-]+/g, ' ');
+}
+
+/**
+ * The one field of `fields` whose label (sv or en, not the field's own key) `name` is, or the label's first words
+ * when `name` has four letters or more (`enhet` for "Enhet eller förvaltning"); undefined when none, or more than
+ * one, is: a word two labels start with names neither.
+ */
+export function fieldNamedByLabel(name: string, fields: Iterable<string>, titles: FieldTitles): string | undefined {
+  const wanted = keyForm(name);
+  const named = new Set<string>();
+  for (const f of fields) {
+    const title = titles[f];
+    if (!title) continue;
+    for (const label of [title.sv, title.en]) {
+      if (label === f) continue;
+      const whole = keyForm(label);
+      if (whole === wanted || (wanted.length >= 4 && whole.startsWith(`${wanted} `))) named.add(f);
+    }
+  }
+  return named.size === 1 ? [...named][0] : undefined;
+}

@@ -6,7 +6,7 @@
 import { IdeasError } from '../errors.js';
 import { forbiddenSegment } from '../safe-object.js';
 import { isKeptField } from '../sluice/idea-edit.js';
-import { fieldTitles } from './field-titles.js';
+import { fieldNamedByLabel, fieldTitles } from './field-titles.js';
 
 type Schema = Record<string, unknown>;
 
@@ -26,31 +26,12 @@ function checkFieldName(
   if (settable.includes(name) || present.includes(name)) return;
   // The field in other letters' case (`Unit` for `unit`), or by the label `ideas show` gives it (`enhet` for
   // `unit`, "Enhet eller förvaltning"): named, not guessed.
-  const other = settable.find((f) => f.toLowerCase() === name.toLowerCase()) ?? byLabel(name, settable, base);
+  const other =
+    settable.find((f) => f.toLowerCase() === name.toLowerCase()) ??
+    fieldNamedByLabel(name, settable, fieldTitles([base], settable));
   if (other)
     throw new IdeasError('USAGE', 'err.unknownFieldCase', { field: name, other, flag, fields: settable.join(', ') });
   throw new IdeasError('USAGE', 'err.unknownField', { field: name, flag, fields: settable.join(', ') });
-}
-
-/** The one field whose label in the base schema (or its first words, four letters or more) `name` is, if any. */
-function byLabel(name: string, settable: readonly string[], base: Schema): string | undefined {
-  const form = (text: string) =>
-    text
-      .normalize('NFC')
-      .trim()
-      .toLocaleLowerCase('sv')
-      .replace(/[\s_-]+/g, ' ');
-  const wanted = form(name);
-  const titles = fieldTitles([base], settable);
-  const found = settable.filter((f) => {
-    const title = titles[f];
-    return [title?.sv, title?.en].some((label) => {
-      if (label === undefined || label === f) return false;
-      const whole = form(label);
-      return whole === wanted || (wanted.length >= 4 && whole.startsWith(`${wanted} `));
-    });
-  });
-  return found.length === 1 ? found[0] : undefined;
 }
 
 /**

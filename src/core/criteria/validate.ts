@@ -14,7 +14,7 @@ import { YamlPositions } from '../front-matter/positions.js';
 import { describeErrors, isUnwanted, type SchemaProblem, type Validator } from './schema-check.js';
 import { nearMiss } from '../near-miss.js';
 import { escapePointerToken } from '../json-pointer.js';
-import type { FieldTitles } from './field-titles.js';
+import { fieldNamedByLabel, keyForm, type FieldTitles } from './field-titles.js';
 
 export interface FileToCheck {
   path: string;
@@ -126,15 +126,6 @@ function gluedComments(
   return out;
 }
 
-/** A key as people compare them: case, the form of "é" and spaces, underscores or dashes between words aside. */
-function keyForm(text: string): string {
-  return text
-    .normalize('NFC')
-    .trim()
-    .toLocaleLowerCase('sv')
-    .replace(/[\s_-]+/g, ' ');
-}
-
 /**
  * The field a key no schema names most likely stands for, and how it was found, or null: the field in other letters'
  * case (`Coach:`, whether the idea has it or not), or one the idea lacks whose label (or its first words, four letters
@@ -150,20 +141,9 @@ function meantField(
   const form = keyForm(key);
   for (const f of fields) if (keyForm(f) === form) return { field: f, how: 'case' };
   const absent = [...fields].filter((f) => !Object.hasOwn(data, f));
-  if (labels) {
-    const named = new Set<string>();
-    for (const f of absent) {
-      const title = labels[f];
-      if (!title) continue;
-      for (const label of [title.sv, title.en]) {
-        const whole = keyForm(label);
-        // The label, or its first words (`enhet`, `närmsta chef`), of four letters or more.
-        if (whole === form || (form.length >= 4 && whole.startsWith(`${form} `))) named.add(f);
-      }
-    }
-    // A word two labels start with names neither.
-    if (named.size === 1) return { field: [...named][0] as string, how: 'label' };
-  }
+  // The label, or its first words (`enhet`, `närmsta chef`), of a field the idea lacks.
+  const named = labels ? fieldNamedByLabel(key, absent, labels) : undefined;
+  if (named !== undefined) return { field: named, how: 'label' };
   const near = nearMiss(
     key,
     absent.map((f) => ({ text: f, value: f })),
