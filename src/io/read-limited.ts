@@ -26,20 +26,29 @@ export function readFileLimited(file: string, max: number): Buffer {
   try {
     const stats = fstatSync(fd);
     if (stats.isFile() && stats.size > max) throw new FileTooLarge(max);
-    const chunks: Buffer[] = [];
-    let total = 0;
-    for (;;) {
-      const chunk = Buffer.allocUnsafe(CHUNK);
-      const n = readSync(fd, chunk, 0, CHUNK, null);
-      if (n === 0) break;
-      total += n;
-      if (total > max) throw new FileTooLarge(max);
-      chunks.push(n === CHUNK ? chunk : chunk.subarray(0, n));
-    }
-    return Buffer.concat(chunks, total);
+    return readUpTo(fd, max, null);
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * Every byte left on `fd`, in chunks of at most CHUNK (of `size`'s remainder and one more, when the size is known),
+ * or FileTooLarge once more than `max` are read: a file that grows while it is read, or has no size (a FIFO, a
+ * device), stops at the limit as one that was larger from the start.
+ */
+function readUpTo(fd: number, max: number, size: number | null): Buffer {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for (;;) {
+    const chunk = Buffer.allocUnsafe(size === null ? CHUNK : Math.min(CHUNK, Math.max(size - total, 0) + 1));
+    const n = readSync(fd, chunk, 0, chunk.length, null);
+    if (n === 0) break;
+    total += n;
+    if (total > max) throw new FileTooLarge(max);
+    chunks.push(n === chunk.length ? chunk : chunk.subarray(0, n));
+  }
+  return Buffer.concat(chunks, total);
 }
 
 /** The path is no regular file of its own: a link, a folder, a FIFO or a device. */
@@ -65,18 +74,7 @@ export function readFileOnly(file: string, max = MAX_HANDED_BYTES): Buffer {
     if (stats.isDirectory()) throw Object.assign(new Error(`${file} is a directory`), { code: 'EISDIR' });
     if (!stats.isFile()) throw new NotRegularFile(file);
     if (stats.size > max) throw new FileTooLarge(max);
-    const chunks: Buffer[] = [];
-    let total = 0;
-    for (;;) {
-      const chunk = Buffer.allocUnsafe(Math.min(CHUNK, Math.max(stats.size - total, 0) + 1));
-      const n = readSync(fd, chunk, 0, chunk.length, null);
-      if (n === 0) break;
-      total += n;
-      // A file that grows while it is read stops at the limit as one that was larger from the start.
-      if (total > max) throw new FileTooLarge(max);
-      chunks.push(n === chunk.length ? chunk : chunk.subarray(0, n));
-    }
-    return Buffer.concat(chunks, total);
+    return readUpTo(fd, max, stats.size);
   } finally {
     closeSync(fd);
   }
