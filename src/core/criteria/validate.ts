@@ -11,6 +11,7 @@ import { overrideIn } from '../sluice/override.js';
 import { stageLabelOf, stageWord } from '../sluice/stage-lookup.js';
 import { challengeProblem } from '../sluice/challenge.js';
 import { YamlPositions } from '../front-matter/positions.js';
+import { isGluedComment } from '../front-matter/glued-comment.js';
 import { describeErrors, isUnwanted, type SchemaProblem, type Validator } from './schema-check.js';
 import { nearMiss } from '../near-miss.js';
 import { escapePointerToken } from '../json-pointer.js';
@@ -115,10 +116,8 @@ function gluedComments(
         break;
       }
     }
-    if (hash === -1) continue;
-    const after = line.charCodeAt(hash + 1);
     // A comment people mean starts `# `; one glued to its `#` (`#1`) was meant as text.
-    if (Number.isNaN(after) || after === 32 || after === 9 || after === 35) continue;
+    if (hash === -1 || !isGluedComment(line, hash)) continue;
     const value = line.slice(head[0].length, hash).trim();
     if (value === '' || !Object.hasOwn(data, key) || data[key] !== value) continue;
     out.push({ key, value, comment: line.slice(hash + 1).trimEnd() });

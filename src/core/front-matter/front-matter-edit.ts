@@ -23,6 +23,7 @@ import {
   type YAMLSeq,
 } from 'yaml';
 import { keptToScope } from './edit-guard.js';
+import { isGluedComment } from './glued-comment.js';
 import { yamlDocumentOf } from './idea-text.js';
 
 export interface MatterSpan {
@@ -346,11 +347,11 @@ function gluedCommentEnd(matter: string, at: number): number {
   let end = matter.indexOf('\n', at);
   if (end === -1) end = matter.length;
   if (matter.charCodeAt(end - 1) === 13) end--;
-  return GLUED_TAIL.test(matter.slice(at, end)) ? end : at;
+  // The rest of the line: spaces or tabs, then a comment glued to its `#`.
+  let hash = at;
+  while (matter.charCodeAt(hash) === 32 || matter.charCodeAt(hash) === 9) hash++;
+  return hash > at && hash < end && isGluedComment(matter, hash) ? end : at;
 }
-
-/** The rest of a line after a value: spaces, then a comment whose `#` is followed by text, not a space. */
-const GLUED_TAIL = /^[ \t]+#[^\s#]/;
 
 /** A plain or quoted scalar, or a flow collection (`[a, b]`), written on one line. */
 function isOneLine(matter: string, node: Node): boolean {
