@@ -14,7 +14,7 @@ import {
 } from '../core/criteria/validate.js';
 import { fieldTitles } from '../core/criteria/field-titles.js';
 import { isKeptField } from '../core/sluice/idea-edit.js';
-import { ideaWord, shellCommand } from '../core/shell/quote.js';
+import { shellCommand } from '../core/shell/quote.js';
 import { listIdeaFiles, toPosix, type IdeaFileEntry } from '../io/idea-files.js';
 import { changedFiles, stagedFiles } from '../io/git-changes.js';
 import { CONFIG_FILE, type Stage } from '../core/sluice/config.js';
@@ -25,7 +25,7 @@ import { entryKind, readText } from '../io/files.js';
 import { readReason } from '../io/fs-error.js';
 import { openRegistry } from './open-registry.js';
 import { fieldBook } from './field-book.js';
-import { firstFix } from '../core/sluice/gate-fix.js';
+import { editCommand, firstFix } from '../core/sluice/gate-fix.js';
 import { openReading, readIdeaFile, type Compute } from '../io/read-ideas.js';
 import { readFrontMatter } from '../core/front-matter/front-matter.js';
 import { pointerSegments } from '../core/front-matter/positions.js';
@@ -171,7 +171,7 @@ export async function runValidate(opts: ValidateOptions, ctx: Ctx): Promise<Vali
     if (!checked) return;
     findings.push(...checked.findings);
     // Where an id is written is read again from the file, and only for a duplicate.
-    if (checked.id) sightings.push({ id: checked.id, file: entry.path, locate: () => idPositionIn(entry.abs) });
+    if (checked.id) sightings.push({ id: checked.id, file: entry.path, locate: () => keyPositionIn(entry.abs, '/id') });
   });
   // A duplicate among files that were not asked about is not this run's finding: it is theirs, found when they are.
   findings.push(...checkUniqueIds(sightings, lang).filter((f) => selectedPaths.has(f.file)));
@@ -204,7 +204,11 @@ export async function runValidate(opts: ValidateOptions, ctx: Ctx): Promise<Vali
       return field;
     };
     const createdFix = (idea: { id: string | null; path: string }) =>
-      `${shellCommand(['ideas', ...(opts.registry ? ['-C', opts.registry] : []), 'edit', ideaWord(idea)])} ${shellCommand(['--set', `created=<${t(lang, 'value.date')}>`])}`;
+      shellCommand([
+        ...editCommand(idea, opts.registry ? { registryFlag: opts.registry } : {}),
+        '--set',
+        `created=<${t(lang, 'value.date')}>`,
+      ]);
     // The schemas say which fields there are; compiled only when a file was checked against them in this run.
     const fixOf = firstFix(fieldBook(registry, criteria ?? parsedCriteria(registry), lang), lang, opts.registry);
     findings.forEach((f, i) => {
@@ -358,11 +362,6 @@ function idIn(bytes: Uint8Array): string | null {
   const fm = readFrontMatter(bytes, { body: false });
   const value = fm.ok ? fm.data.id : undefined;
   return typeof value === 'string' ? detach(value) : typeof value === 'number' ? String(value) : null;
-}
-
-/** Where the id is written in a file, read again when a duplicate needs it. */
-function idPositionIn(abs: string): { line: number; column: number } {
-  return keyPositionIn(abs, '/id');
 }
 
 /** Where a top-level key is written in the idea file at `abs`, read again: asked only for a finding on it. */

@@ -101,7 +101,7 @@ export function fixHeading(missing: readonly Problem[]): 'gate.fixWith' | 'gate.
 }
 
 /** `ideas [-C <dir>] edit <id>`: the start of every line these print. */
-function editCommand(idea: { id: string | null; path: string }, where: { registryFlag?: string }): string[] {
+export function editCommand(idea: { id: string | null; path: string }, where: { registryFlag?: string }): string[] {
   return ['ideas', ...(where.registryFlag ? ['-C', where.registryFlag] : []), 'edit', ideaWord(idea)];
 }
 
