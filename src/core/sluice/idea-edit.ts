@@ -8,6 +8,7 @@
  */
 import { ownValue } from '../safe-object.js';
 import { isIsoDate } from '../criteria/date-format.js';
+import { createdAfter } from './idea.js';
 
 type Schema = Record<string, unknown>;
 
@@ -33,7 +34,7 @@ export function repairsCreated(old: unknown, next: unknown, today: string): bool
 
 /** Whether an idea's `created` is no date, or one after `today`: a date to set right (repairsCreated). */
 export function createdBroken(created: unknown, today: string): boolean {
-  return typeof created !== 'string' || !isIsoDate(created) || created > today;
+  return typeof created !== 'string' || !isIsoDate(created) || createdAfter(created, today);
 }
 
 /** The fields whose changes go into the history: the carrier, the coach, amounts and decisions, or `x-council`. */
