@@ -1,26 +1,15 @@
 import { formatCsvParts, type CsvCell } from '../core/exchange/csv.js';
-import { t, type Lang } from '../core/i18n/i18n.js';
-import type { IdeaTable, RowValue } from '../core/exchange/idea-row.js';
-import { formatNumberCsv } from './render-report.js';
+import type { Lang } from '../core/i18n/i18n.js';
+import { cellText, type IdeaTable, type RowValue } from '../core/exchange/idea-row.js';
 import type { RegistryConfig } from '../core/sluice/config.js';
 
-function isPlain(value: unknown): boolean {
-  return value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
-}
-
 /**
- * One cell of an exported idea: yes and no in the registry's language (which `ideas import` reads back), numbers
- * with a decimal comma in a `;`-separated file, a list of plain values joined with ", ", and a list of records as
- * JSON text. Text is guarded against formulas by the CSV writer.
+ * One cell of an exported idea, as cellText writes it; yes, no and numbers as literals, which the CSV writer never
+ * takes for a formula to guard. Text is guarded against formulas by the CSV writer.
  */
 export function exportCell(value: RowValue, lang: Lang, decimalComma: boolean): CsvCell {
-  if (value === null) return '';
-  if (typeof value === 'boolean') return { literal: t(lang, value ? 'yes' : 'no') };
-  if (typeof value === 'number') return { literal: formatNumberCsv(value, decimalComma) };
-  if (typeof value === 'string') return value;
-  if (value.every(isPlain))
-    return value.map((v) => (typeof v === 'boolean' ? t(lang, v ? 'yes' : 'no') : String(v ?? ''))).join(', ');
-  return JSON.stringify(value);
+  const text = cellText(value, lang, decimalComma);
+  return typeof value === 'boolean' || typeof value === 'number' ? { literal: text } : text;
 }
 
 /**

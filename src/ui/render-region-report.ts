@@ -9,10 +9,9 @@ import type { GoalProgress } from '../core/report/report.js';
 import type { RegionMember } from '../core/region/config.js';
 import type { RegionBreakdown, RegionGroup, ReportPart } from '../core/region/report.js';
 import type { RegistryConfig } from '../core/sluice/config.js';
-import { formatCsv, type CsvCell } from '../core/exchange/csv.js';
+import { formatCsv, formatNumberCsv, type CsvCell } from '../core/exchange/csv.js';
 import {
   formatNumber,
-  formatNumberCsv,
   goalLine,
   groupName,
   renderReportMarkdown,

@@ -6,7 +6,7 @@ import { formatDecimal } from '../core/i18n/number-format.js';
 import type { ChalkInstance } from 'chalk';
 import type { RegistryConfig } from '../core/sluice/config.js';
 import { stageLabelOf } from '../core/sluice/stage-lookup.js';
-import { formatCsv, type CsvCell } from '../core/exchange/csv.js';
+import { formatCsv, formatNumberCsv, type CsvCell } from '../core/exchange/csv.js';
 import type { FieldTitles } from '../core/criteria/field-titles.js';
 import { isMessageKey, t, type Lang } from '../core/i18n/i18n.js';
 import { formatAmount } from '../core/history/minutes.js';
@@ -531,15 +531,6 @@ export function reportCsvRows(view: ReportView, lang: Lang, decimalComma: boolea
     }
   }
   return rows;
-}
-
-/**
- * A number for a spreadsheet, without thousands separators: with a decimal comma in a `;`-separated file, as the
- * locales that split on `;` (Swedish among them) read decimals with a comma.
- */
-export function formatNumberCsv(n: number, decimalComma: boolean): string {
-  const text = String(n);
-  return decimalComma ? text.replace('.', ',') : text;
 }
 
 /**

@@ -218,3 +218,12 @@ function readRecords(
   if (!full && (cell !== '' || cells.length > 0)) endRecord();
   return records;
 }
+
+/**
+ * A number for a spreadsheet, without thousands separators: with a decimal comma in a `;`-separated file, as the
+ * locales that split on `;` (Swedish among them) read decimals with a comma.
+ */
+export function formatNumberCsv(n: number, decimalComma: boolean): string {
+  const text = String(n);
+  return decimalComma ? text.replace('.', ',') : text;
+}

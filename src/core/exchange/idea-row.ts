@@ -20,8 +20,29 @@ import { publicData, type Disclosure, type FieldClasses } from '../criteria/pers
 import { staysOf, type Stay } from '../history/stays.js';
 import { isRecord, nullObjectFrom } from '../safe-object.js';
 import { scalarText } from '../field-text.js';
+import { t, type Lang } from '../i18n/i18n.js';
+import { formatNumberCsv } from './csv.js';
 
 export type RowValue = string | number | boolean | null | readonly unknown[];
+
+function isPlain(value: unknown): boolean {
+  return value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
+}
+
+/**
+ * The text of one cell of an exported idea: yes and no in the registry's language (which `ideas import` reads back),
+ * numbers with a decimal comma in a `;`-separated file, a list of plain values joined with ", ", and a list of
+ * records as JSON text. What `ideas export` writes (ui/render-export.ts), and what a re-import compares a cell with.
+ */
+export function cellText(value: RowValue, lang: Lang, decimalComma: boolean): string {
+  if (value === null) return '';
+  if (typeof value === 'boolean') return t(lang, value ? 'yes' : 'no');
+  if (typeof value === 'number') return formatNumberCsv(value, decimalComma);
+  if (typeof value === 'string') return value;
+  if (value.every(isPlain))
+    return value.map((v) => (typeof v === 'boolean' ? t(lang, v ? 'yes' : 'no') : String(v ?? ''))).join(', ');
+  return JSON.stringify(value);
+}
 /** A row as one object keyed by its columns (without a prototype): what the JSON export writes for each idea. */
 export type IdeaRow = Record<string, RowValue>;
 

@@ -23,7 +23,8 @@ import { canonical } from '../history/canonical.js';
 import type { Idea } from '../sluice/idea.js';
 import { isRecord, nullProtoDeep } from '../safe-object.js';
 import type { CellSet, RowCells } from './import-rows.js';
-import { LANGS, t } from '../i18n/i18n.js';
+import { LANGS } from '../i18n/i18n.js';
+import { cellText, type RowValue } from './idea-row.js';
 
 /** The title as a row key sees it: case, spacing and Unicode form do not make another row. */
 export function normalTitle(s: string): string {
@@ -111,24 +112,10 @@ export interface ChangedCell {
  */
 function readsAs(now: unknown, cell: unknown): boolean {
   if (typeof cell !== 'string' || typeof now === 'string') return false;
-  const plain = (v: unknown): string[] | null => {
-    if (typeof v === 'number') {
-      const text = String(v);
-      return [text, text.replace('.', ',')];
-    }
-    if (typeof v === 'boolean') return LANGS.map((l) => t(l, v ? 'yes' : 'no'));
-    if (typeof v === 'string') return [v];
-    return null;
-  };
-  const one = plain(now);
-  if (one) return one.includes(cell);
-  if (!Array.isArray(now) || now.length === 0) return false;
-  const items = now.map(plain);
-  if (items.some((i) => i === null)) return false;
-  // Each item as the export wrote it (the first of its forms: the point, and the registry's words for yes or no,
-  // are what the file's language gives; either is taken).
-  const forms = (pick: number) => (items as string[][]).map((i) => i[Math.min(pick, i.length - 1)]).join(', ');
-  return cell === forms(0) || cell === forms(1);
+  const plain = (v: unknown) => typeof v === 'number' || typeof v === 'boolean' || typeof v === 'string';
+  if (!plain(now) && !(Array.isArray(now) && now.length > 0 && now.every(plain))) return false;
+  // As the export wrote it, in the registry's language and file's decimal sign, whichever those were.
+  return LANGS.some((lang) => [false, true].some((comma) => cellText(now as RowValue, lang, comma) === cell));
 }
 
 /**
