@@ -12,7 +12,7 @@ import { localizePlaceholders, unknownCommandMessage, unknownHelpTopic, usageErr
 import { writeOutput } from './cli/write-output.js';
 import { IdeasError, isIdeasError } from './core/errors.js';
 import { isLang, t, type Lang } from './core/i18n/i18n.js';
-import { EXAMPLES, helpText, helpTitle, type HelpKey } from './ui/help.js';
+import { examplesFor, helpText, helpTitle, type HelpKey } from './ui/help.js';
 import { EXIT, type View } from './ui/output.js';
 import { languageBeforeConfig } from './io/registry-root.js';
 import { languageBeforeRegion } from './io/region/region-lang.js';
@@ -69,8 +69,8 @@ function collect(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value];
 }
 
-function examples(key: string, lang: Lang): string {
-  const lines = EXAMPLES[key]?.[lang] ?? [];
+function examples(key: string, lang: Lang, path: readonly string[] = []): string {
+  const lines = examplesFor(key, lang, path);
   return `\n${helpTitle(helpText('examplesTitle', lang), lang)}\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
 }
 
@@ -163,7 +163,7 @@ function buildProgram(lang: Lang, ctx: Ctx, onAction: OnAction, state: ParseStat
       if (o.hidden) option.hideHelp();
       cmd.addOption(option);
     }
-    const more = examples(spec.examples ?? (spec.path[0] as string), lang);
+    const more = examples(spec.examples ?? (spec.path[0] as string), lang, spec.path);
     cmd.addHelpText('after', spec.notes ? `\n${h(spec.notes)}\n${more}` : more);
     const { input } = spec;
     if (input) {

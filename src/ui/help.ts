@@ -23,6 +23,25 @@ export function helpText(key: HelpKey, lang: Lang): string {
   });
 }
 
+/**
+ * The examples a command's help shows: those of its key (`spec.examples`, else its first word). A subcommand that
+ * shares its parent's (`ideas region add`, `ideas hook install`) shows the lines that run it, or all of them when none
+ * does: `ideas region add --help` is asked for how to add a member, not for the twelve lines of `ideas region --help`.
+ */
+export function examplesFor(key: string, lang: Lang, path: readonly string[]): string[] {
+  const all = EXAMPLES[key]?.[lang] ?? [];
+  if (path.length < 2) return all;
+  const own = all.filter((line) => runs(line, path));
+  return own.length > 0 ? own : all;
+}
+
+/** Whether an example line runs the command at `path`: `ideas`, any global options, then the path's words. */
+function runs(line: string, path: readonly string[]): boolean {
+  const words = line.split(' ').filter((w) => w !== '');
+  const at = words.indexOf(path[0] as string);
+  return words[0] === 'ideas' && at > 0 && path.every((word, i) => words[at + i] === word);
+}
+
 export const EXAMPLES: Record<string, Record<Lang, string[]>> = {
   program: {
     sv: ['ideas init --template sundsvall', 'ideas new', 'ideas list --stage test', 'ideas validate --format github'],
