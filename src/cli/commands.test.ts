@@ -90,6 +90,8 @@ const cases: [string[], string, Record<string, unknown>][] = [
       site: 'https://x',
     },
   ],
+  [['region', 'remove', 'lidkoping'], 'region remove', { ...G, id: 'lidkoping' }],
+  [['region', 'remove', 'l', '--json'], 'region remove', { ...G, json: true, id: 'l' }],
   [['region', 'sync'], 'region sync', { ...G, format: 'pretty', members: [], jobs: undefined, timeout: undefined }],
   [
     ['region', 'sync', '--member', 'a', '--member', 'b', '-j', '8', '--format', 'github'],

@@ -120,6 +120,19 @@ export const COMMANDS: readonly CommandSpec[] = [
     },
   }),
   command({
+    path: ['region', 'remove'],
+    help: 'regionRemove',
+    args: [{ name: '<id>', help: 'regionRemoveId' }],
+    options: [json],
+    examples: 'region',
+    input: ([id], o) => ({ ...common(o), id: str(id) ?? '' }),
+    run: async (input, { ctx }) => {
+      const { runRegionRemove } = await import('../commands/region/remove.js');
+      const { presentRegionRemove } = await import('../ui/present/region.js');
+      return presentRegionRemove(await runRegionRemove(input, ctx), input.json === true);
+    },
+  }),
+  command({
     path: ['region', 'sync'],
     help: 'regionSync',
     options: [

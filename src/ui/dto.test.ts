@@ -14,6 +14,7 @@ import {
   neighboursDto,
   regionCreatedDocument,
   regionMemberAddedDocument,
+  regionMemberRemovedDocument,
   regionDuplicatesDocument,
   regionIdeaDocument,
   regionListDocument,
@@ -326,6 +327,7 @@ describe('region documents', () => {
   it.each([
     ['region-created', () => regionCreatedDocument({ name: 'Skaraborg', lang: 'sv', gitInit: true })],
     ['region-member-added', () => regionMemberAddedDocument({ region, lang: 'sv', member })],
+    ['region-member-removed', () => regionMemberRemovedDocument({ region, lang: 'sv', member })],
     [
       'region-sync',
       () =>

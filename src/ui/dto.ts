@@ -713,6 +713,21 @@ export function regionMemberAddedDocument(r: {
   };
 }
 
+/** `ideas region remove --json`: the member as the region's file held it. */
+export function regionMemberRemovedDocument(r: {
+  region: { config: { name: string } };
+  lang: Lang;
+  member: RegionMember;
+}) {
+  const { id, name, municipality, url, site } = r.member;
+  return {
+    ...regionHeader(r.region.config.name, r.lang),
+    kind: 'region-member-removed',
+    file: REGION_FILE,
+    member: { id, name, municipality, url, site },
+  };
+}
+
 interface RegionMemberState {
   member: RegionMember;
   snapshot: SnapshotSummary | null;

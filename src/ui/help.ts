@@ -286,6 +286,7 @@ export const EXAMPLES: Record<string, Record<Lang, string[]>> = {
     sv: [
       'ideas region init skaraborg --name "Skaraborgs innovationssluss"',
       'ideas region add lidkoping https://git.example.org/lidkoping/idesluss.git --name "Lidköpings kommun" --municipality 1494',
+      'ideas region remove lidkoping',
       'ideas region sync',
       'ideas region sync --member lidkoping --format github',
       'ideas region list --member lidkoping',
@@ -300,6 +301,7 @@ export const EXAMPLES: Record<string, Record<Lang, string[]>> = {
     en: [
       'ideas region init skaraborg --name "Skaraborg innovation sluice" --lang en',
       'ideas region add lidkoping https://git.example.org/lidkoping/idesluss.git --name "Lidköping Municipality" --municipality 1494',
+      'ideas region remove lidkoping',
       'ideas region sync',
       'ideas region sync --member lidkoping --format github',
       'ideas region list --member lidkoping',

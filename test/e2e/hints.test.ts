@@ -165,6 +165,21 @@ const SITUATIONS: Situation[] = [
     outcomes: [[/^ideas region sync --member medlem$/, OK]],
   },
   {
+    name: 'a member added twice',
+    keys: ['err.regionAddExists'],
+    setup: memberInRegion,
+    provoke: [['region', 'add', 'medlem', './medlem', '--name', 'Medlemmen']],
+    outcomes: [[/^ideas region remove medlem$/, OK]],
+  },
+  {
+    name: 'a member removed',
+    keys: ['region.remove.undo'],
+    setup: memberInRegion,
+    provoke: [['region', 'remove', 'medlem']],
+    after: true,
+    outcomes: [[/^ideas region add medlem \.\/medlem --name Medlemmen$/, OK]],
+  },
+  {
     name: 'a region never synced',
     keys: ['hint.regionNeverSynced'],
     setup: () => region(false),
@@ -496,6 +511,19 @@ function literal(text: string): string {
 }
 
 const registries = {} as Record<Lang, string>;
+/** A region with one member, a copy of this test's registry in a folder of its own beside the region's file. */
+function memberInRegion(c: Context): string {
+  const dir = makeTempDir();
+  git(['init', '-q', '-b', 'main'], dir);
+  writeFile(
+    dir,
+    'ideas.region.yaml',
+    'schemaVersion: 1\nname: Region\nlanguages: [sv, en]\nmembers:\n  - id: medlem\n    name: Medlemmen\n    url: ./medlem\n',
+  );
+  fs.cpSync(c.dir, path.join(dir, 'medlem'), { recursive: true });
+  return dir;
+}
+
 /** A region whose members are the two registries above, synced once. */
 let syncedRegion = '';
 

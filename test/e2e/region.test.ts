@@ -160,6 +160,75 @@ describe('ideas region add', () => {
   });
 });
 
+describe('ideas region remove', () => {
+  it('takes the member out of the file and forgets what the region fetched of it; its line brings it back', () => {
+    const dir = makeTempDir();
+    mustRun(['region', 'init', 'r', '--name', 'Skaraborg', '--lang', 'sv'], dir);
+    const root = path.join(dir, 'r');
+    const file = path.join(root, 'ideas.region.yaml');
+    const lidkoping = makeMember('lidk', [{ title: 'Lånecyklar' }]);
+    const skovde = makeMember('skov', [{ title: 'Läsplatta' }]);
+    mustRun(
+      ['region', 'add', 'lidkoping', lidkoping.dir, '--name', 'Lidköpings kommun', '--municipality', '1494'],
+      root,
+    );
+    const withOne = fs.readFileSync(file, 'utf8');
+    mustRun(['region', 'add', 'skovde', skovde.dir, '--name', "Skövde's kommun", '--branch', 'main'], root);
+    const withTwo = fs.readFileSync(file, 'utf8');
+    mustRun(['region', 'sync'], root);
+    const cache = path.join(root, '.git', 'ideas-region');
+    const held = () => [
+      ...fs.readdirSync(path.join(cache, 'state')).map((f) => f.split('.')[0]),
+      ...fs.readdirSync(path.join(cache, 'repos')).map((f) => f.split('.')[0]),
+    ];
+    expect(new Set(held())).toEqual(new Set(['lidkoping', 'skovde']));
+
+    const r = ideas(['region', 'remove', 'skovde'], { cwd: root });
+    expect(r.code, describeRun(r)).toBe(0);
+    expect(r.stdout).toBe('ideas.region.yaml\n');
+    expect(r.stderr).toBe(
+      [
+        "Tog bort medlemmen skovde (Skövde's kommun) ur ideas.region.yaml, och det regionen hade hämtat av den. Kommunens eget repo är orört.",
+        `Ångra med \`ideas region add skovde ${skovde.dir} --name 'Skövde'\\''s kommun' --branch main\`.`,
+        '',
+      ].join('\n'),
+    );
+    expect(fs.readFileSync(file, 'utf8')).toBe(withOne);
+    expect(new Set(held())).toEqual(new Set(['lidkoping']));
+    expect(fs.existsSync(path.join(skovde.dir, 'ideas.config.yaml'))).toBe(true);
+    const listed = parseJson<{ ideas: { member: string }[] }>(mustRun(['region', 'list', '--json'], root));
+    expect(new Set(listed.ideas.map((i) => i.member))).toEqual(new Set(['lidkoping']));
+
+    // The line it printed, run as printed, brings the file back as it was.
+    const undo = /`(.*)`/.exec(r.stderr)?.[1] ?? '';
+    execFileSync('sh', ['-c', undo.replace(/^ideas /, `"${process.execPath}" "${path.resolve('bin/ideas.js')}" `)], {
+      cwd: root,
+      stdio: 'pipe',
+    });
+    expect(fs.readFileSync(file, 'utf8')).toBe(withTwo);
+  });
+
+  it('refuses a member the region does not have, naming those it has, and changes nothing', () => {
+    const dir = makeTempDir();
+    mustRun(['region', 'init', 'r'], dir);
+    const root = path.join(dir, 'r');
+    const file = path.join(root, 'ideas.region.yaml');
+    const empty = run(['region', 'remove', 'grastorp'], root);
+    expect(empty.code, describeRun(empty)).toBe(2);
+    mustRun(['region', 'add', 'lidkoping', makeMember('lidk', []).dir, '--name', 'Lidköping'], root);
+    const before = fs.readFileSync(file, 'utf8');
+    const r = run(['region', 'remove', 'grastorp', '--json'], root);
+    expect(r.code, describeRun(r)).toBe(2);
+    expect(parseJson<{ error: { message: string } }>(r).error.message).toContain('lidkoping');
+    expect(fs.readFileSync(file, 'utf8')).toBe(before);
+    const json = parseJson<{ kind: string; member: { id: string } }>(
+      mustRun(['region', 'remove', 'lidkoping', '--json'], root),
+    );
+    expect([json.kind, json.member.id]).toEqual(['region-member-removed', 'lidkoping']);
+    expect(fs.readFileSync(file, 'utf8')).toContain('members: []');
+  });
+});
+
 describe('ideas region init', () => {
   it('makes a region file in a new git repository, and refuses to make it twice', () => {
     const dir = makeTempDir();

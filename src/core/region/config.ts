@@ -168,6 +168,18 @@ export function withMember(text: string, member: MemberInput): string {
   return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
 }
 
+/**
+ * The region file's text without the member `id`, everything else as it was (comments, order, quoting); the comment
+ * lines written with the member go with it. Only the text: the caller checks it as the file is read.
+ */
+export function withoutMember(text: string, id: string): string {
+  const { parseDocument, isMap, isSeq } = yamlPackage();
+  const doc = parseDocument(text.replace(/^\uFEFF/, ''), { uniqueKeys: false });
+  const members = doc.get('members', true);
+  if (isSeq(members)) members.items = members.items.filter((item) => !(isMap(item) && String(item.get('id')) === id));
+  return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
+}
+
 /** Where a member is declared in the file's text (the line of its `id`), for findings about it; null if unknown. */
 export function memberLine(text: string, index: number): number | null {
   try {

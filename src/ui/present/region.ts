@@ -16,6 +16,7 @@ import {
   regionCreatedDocument,
   regionDuplicatesDocument,
   regionMemberAddedDocument,
+  regionMemberRemovedDocument,
   regionIdeaDocument,
   regionExportDocument,
   regionListDocument,
@@ -91,6 +92,29 @@ export function presentRegionAdd(r: RegionAddView, json: boolean): Output {
   o.out(`${terminalLine(REGION_FILE)}\n`);
   o.err(`${terminalLine(t(r.lang, 'region.add.done', { id, name, file: REGION_FILE }))}\n`);
   o.err(`${t(r.lang, 'region.add.next', { idArg: shellQuote(id) })}\n`);
+  return o.done();
+}
+
+export function presentRegionRemove(r: RegionAddView, json: boolean): Output {
+  const o = output();
+  if (json) {
+    o.out(jsonText(regionMemberRemovedDocument(r)));
+    return o.done();
+  }
+  const { id, name, url, municipality, branch, path, site } = r.member;
+  // The line that brings it back, as `ideas region add` takes it.
+  const flags: [string, string | null | undefined][] = [
+    ['--name', name],
+    ['--municipality', municipality],
+    ['--branch', branch],
+    ['--path', path],
+    ['--site', site],
+  ];
+  const add = ['ideas region add', shellQuote(id), shellQuote(url)];
+  for (const [flag, value] of flags) if (value) add.push(flag, shellQuote(value));
+  o.out(`${terminalLine(REGION_FILE)}\n`);
+  o.err(`${terminalLine(t(r.lang, 'region.remove.done', { id, name, file: REGION_FILE }))}\n`);
+  o.err(`${terminalLine(t(r.lang, 'region.remove.undo', { command: add.join(' ') }))}\n`);
   return o.done();
 }
 

@@ -347,6 +347,14 @@ export const help = {
     sv: 'lägg till en medlem i ideas.region.yaml: en kommuns idésluss i ett eget git-repo',
     en: "add a member to ideas.region.yaml: a municipality's registry in a git repository of its own",
   },
+  'help.regionRemove': {
+    sv: 'ta bort en medlem ur ideas.region.yaml, och det regionen hämtat av den (kommunens repo rörs inte)',
+    en: "remove a member from ideas.region.yaml, and what the region fetched of it (the municipality's repository is not touched)",
+  },
+  'help.regionRemoveId': {
+    sv: 'medlemmens id, som i ideas region list',
+    en: "the member's id, as in ideas region list",
+  },
   'help.regionAddId': {
     sv: 'medlemmens id: en kort nyckel (a-z, siffror, bindestreck) som namnger dess idéer, lidkoping:lidk-4k7q2x',
     en: "the member's id: a short key (a-z, digits, dashes) that names its ideas, lidkoping:lidk-4k7q2x",

@@ -161,8 +161,8 @@ export const region = {
     en: 'Fetch it with "ideas region sync --member {idArg}".',
   },
   'err.regionAddExists': {
-    sv: 'Medlemmen {id} finns redan i {file}; inget ändrades. Ska den ändras, rätta dess rader i filen.',
-    en: 'The member {id} is already in {file}; nothing changed. To change it, edit its lines in the file.',
+    sv: 'Medlemmen {id} finns redan i {file}; inget ändrades. Ska den ändras: ta bort den med "ideas region remove {id}" och lägg till den igen.',
+    en: 'The member {id} is already in {file}; nothing changed. To change it: remove it with "ideas region remove {id}" and add it again.',
   },
   'err.regionAddName': {
     sv: 'Medlemmen {id} behöver ett namn: --name.',
@@ -175,6 +175,14 @@ export const region = {
   'err.regionAddInvalid': {
     sv: 'Medlemmen {id} kan inte läggas till; ideas.region.yaml är som förut.',
     en: 'The member {id} cannot be added; ideas.region.yaml is as it was.',
+  },
+  'region.remove.done': {
+    sv: 'Tog bort medlemmen {id} ({name}) ur {file}, och det regionen hade hämtat av den. Kommunens eget repo är orört.',
+    en: "Removed the member {id} ({name}) from {file}, and what the region had fetched of it. The municipality's own repository is untouched.",
+  },
+  'region.remove.undo': {
+    sv: 'Ångra med `{command}`.',
+    en: 'To undo it: `{command}`.',
   },
   'region.sync.progress': {
     sv: 'Synkar medlemmar: {done} av {total}',
