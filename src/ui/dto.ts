@@ -697,32 +697,28 @@ export function regionCreatedDocument(r: { name: string; lang: Lang; gitInit: bo
   return { ...regionHeader(r.name, r.lang), kind: 'region-created', file: REGION_FILE, gitInit: r.gitInit };
 }
 
-/** `ideas region add --json`: the member as the region's file now holds it. */
-export function regionMemberAddedDocument(r: {
+interface RegionMemberChange {
   region: { config: { name: string } };
   lang: Lang;
   member: RegionMember;
-}) {
+}
+
+/** `ideas region add --json`: the member as the region's file now holds it. */
+export function regionMemberAddedDocument(r: RegionMemberChange) {
+  return memberChangeDocument('region-member-added', r);
+}
+
+/** `ideas region remove --json`: the member as the region's file held it. */
+export function regionMemberRemovedDocument(r: RegionMemberChange) {
+  return memberChangeDocument('region-member-removed', r);
+}
+
+function memberChangeDocument<K extends string>(kind: K, r: RegionMemberChange) {
   const { id, name, municipality, url, site } = r.member;
   // As every region document names a member: its branch and folder are the fetch's business.
   return {
     ...regionHeader(r.region.config.name, r.lang),
-    kind: 'region-member-added',
-    file: REGION_FILE,
-    member: { id, name, municipality, url, site },
-  };
-}
-
-/** `ideas region remove --json`: the member as the region's file held it. */
-export function regionMemberRemovedDocument(r: {
-  region: { config: { name: string } };
-  lang: Lang;
-  member: RegionMember;
-}) {
-  const { id, name, municipality, url, site } = r.member;
-  return {
-    ...regionHeader(r.region.config.name, r.lang),
-    kind: 'region-member-removed',
+    kind,
     file: REGION_FILE,
     member: { id, name, municipality, url, site },
   };
