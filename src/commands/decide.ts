@@ -1,6 +1,6 @@
 import type { CommonOptions, Ctx } from '../context.js';
 import type { Stage } from '../core/sluice/config.js';
-import { parseAmountText } from '../core/criteria/fields.js';
+import { foldRecordKeys, parseAmountText, typeFlagValue } from '../core/criteria/fields.js';
 import { IdeasError } from '../core/errors.js';
 import type { Gate } from '../core/sluice/gate.js';
 import { t, type Lang } from '../core/i18n/i18n.js';
@@ -11,7 +11,6 @@ import { requireCommitter } from '../io/git.js';
 import { decisionName, isExampleReason, parseDecision, type Decision } from '../core/sluice/decision.js';
 import { decisionMakers } from '../core/sluice/conflict.js';
 import { fieldQuestion, readFieldAnswer } from '../core/sluice/gate-fields.js';
-import { foldRecordKeys } from '../core/criteria/fields.js';
 import { compileCriteria } from '../io/schemas.js';
 import { gateFixes } from '../core/sluice/gate-fix.js';
 import { fieldBook, fixPlace } from './field-book.js';
@@ -125,6 +124,12 @@ export async function runDecide(opts: DecideOptions, ctx: Ctx): Promise<DecideRe
     const given = new Map<string, unknown>();
     for (const [field, raw] of parseSets(opts.set, book.settable, base)) {
       const { spec } = fieldQuestion(field, base, target, registry.config, lang, idea.data);
+      // A field the target's gate does not name (a later stage's): typed as `ideas edit --set` types it, by every
+      // schema that names it, so that `manager_support=ja` is written as a yes, not as the text "ja".
+      if (Object.keys(spec.schema).length === 0) {
+        given.set(field, typeFlagValue(book.spec(field), raw));
+        continue;
+      }
       const read = readFieldAnswer(
         spec,
         spec.kind === 'list' || spec.kind === 'checkbox' ? raw : (raw.at(-1) ?? ''),

@@ -116,6 +116,32 @@ describe.each(cases)('the council in a registry in $lang', (c) => {
     },
   );
 
+  it('types a --set field a later gate asks for as that gate does: a yes is written as a yes', () => {
+    const dir = initRegistry('sundsvall', c.lang);
+    const id = newIdea(dir, 'Cykelpool');
+    const yes = c.lang === 'sv' ? 'ja' : 'yes';
+    ok(
+      ideas(
+        [
+          'decide',
+          id,
+          '-d',
+          c.approve,
+          '-r',
+          'Vidare',
+          '--set',
+          'coach=Sara Nyberg',
+          '--set',
+          `manager_support=${yes}`,
+        ],
+        {
+          cwd: dir,
+        },
+      ),
+    );
+    expect(readIdeaFile(dir, ideaFileOf(dir, id)).data.manager_support).toBe(true);
+  });
+
   it(
     'the agenda shows the test plan, leaves parked ideas out unless asked, and checks --conflict',
     { timeout: 120_000 },
