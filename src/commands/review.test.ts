@@ -421,22 +421,38 @@ describe('runReview', () => {
     expect(text).toContain('## Ej behandlade när mötet avslutades\n\n- **sund-eev2bz**');
   });
 
-  it('an answer left empty, or one the schema refuses, leaves the field as it was', async () => {
+  it('an answer left empty leaves the field as it was; a "no" the gate does not take is written, and the gate stays closed', async () => {
     const root = makeSluice();
     const tree = readTree(root);
     const prompter = new MeetingPrompter([
       { kind: 'select', message: /sund-vtkg00/, answer: 'complete' },
       { kind: 'input', message: /^Plan för testet/, answer: '' },
-      // No: the criteria want the manager's support, so "no" is not written.
+      // The criteria want the manager's support: "no" is the fact the council gives all the same.
       { kind: 'input', message: /^Närmsta chef/, answer: 'nej' },
       { kind: 'select', message: /sund-vtkg00/, answer: 'skip' },
       { kind: 'select', message: /sund-eev2bz/, answer: 'skip' },
     ]);
     const { ctx } = commandContext(root, [], prompter);
-    const r = await runReview({ stage: 'refinement' }, ctx);
+    const cards: ReviewCard[] = [];
+    const r = await runReview({ stage: 'refinement', present: (c) => cards.push(c) }, ctx);
     expect(prompter.remaining).toBe(0);
-    expect(readTree(root)).toEqual(tree);
-    expect(r.minutes?.completed).toEqual([]);
+    const rel = ideaPath('sund-vtkg00');
+    const after = readTree(root);
+    expect(after).toEqual({ ...tree, [rel]: after[rel] });
+    expect(after[rel]).not.toBe(tree[rel]);
+    expect(historyIn(root, rel).at(-1)).toEqual({
+      date: '2026-11-23',
+      action: 'assigned',
+      field: 'manager_support',
+      new: false,
+      by: 'Idérådet',
+    });
+    expect(cards.map((c) => [c.idea.id, c.gate?.open])).toEqual([
+      ['sund-vtkg00', false],
+      ['sund-vtkg00', false],
+      ['sund-eev2bz', false],
+    ]);
+    expect(r.minutes?.completed?.map((c) => [c.field, c.value])).toEqual([['Närmsta chef stödjer idén', 'nej']]);
     expect(r.minutes?.unhandled).toEqual([]);
   });
 

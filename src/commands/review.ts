@@ -176,6 +176,9 @@ async function askGateField(
   };
   switch (spec.kind) {
     // A choice and a yes or no as `new`, `edit` and `move` ask them: Enter skips, and never answers for the council.
+    // What the council answers is written, whether or not the gate takes it: a "no" to the manager's support is a
+    // fact the idea then holds, and the card shown next says the gate is still closed (it was shown as answered, and
+    // was dropped without a word).
     case 'select':
     case 'confirm': {
       const answer = await askField(
@@ -186,7 +189,7 @@ async function askGateField(
         field.current,
         neededFor,
       );
-      return typeof answer === 'string' || typeof answer === 'boolean' ? accepted(answer) : undefined;
+      return typeof answer === 'string' || typeof answer === 'boolean' ? answer : undefined;
     }
     case 'checkbox': {
       const chosen = await prompter.checkbox({
