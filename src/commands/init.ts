@@ -11,6 +11,7 @@ import { createFilesAllOrNothing, writeFileAtomic } from '../io/atomic-file.js';
 import { entryExists, holdsExactly, nearestExisting, pathExists, readTextIfExists, realPath } from '../io/files.js';
 import { ownPackage, readExampleFile } from '../io/package-files.js';
 import { toPosix } from '../io/idea-files.js';
+import { linkOnTheWay } from '../io/registry.js';
 import { renderGithubWorkflow, WORKFLOW_FILE } from '../core/scaffold/ci-workflow.js';
 import { GITLAB_CI_FILE, renderGitlabCi } from '../core/scaffold/gitlab-ci.js';
 import { checkPackageSpec, showPackageSpec, type PackageSpecProblem } from '../core/scaffold/package-spec.js';
@@ -61,9 +62,19 @@ export async function runInit(opts: InitOptions, ctx: Ctx): Promise<InitResult> 
   const root = path.resolve(ctx.cwd, opts.dir ?? '.');
   // A new registry is Swedish unless told otherwise: the product is made for Swedish municipalities first.
   const lang: Lang = opts.lang ?? 'sv';
-  if (pathExists(path.join(root, CONFIG_FILE))) {
+  const configPath = path.join(root, CONFIG_FILE);
+  if (pathExists(configPath)) {
     throw new IdeasError('REGISTRY_EXISTS', 'err.registryExists', { dir: root });
   }
+  // A link to nothing in the config's place: the registry's rules are read only from a regular file.
+  const configLink = linkOnTheWay(root, CONFIG_FILE);
+  if (configLink && configLink.link === CONFIG_FILE)
+    throw new IdeasError(
+      'CONFIG_INVALID',
+      'err.configSymlink',
+      { file: CONFIG_FILE, target: configLink.target },
+      { hint: 'hint.configSymlink' },
+    );
   const provider = ciProvider(opts.ci);
   const spec = packageSpec(opts.package, provider);
   const top = await gitTopLevel(nearestExisting(root));
@@ -93,7 +104,7 @@ export async function runInit(opts: InitOptions, ctx: Ctx): Promise<InitResult> 
   for (const [rel, text] of files) {
     const abs = path.join(root, rel);
     if (holdsExactly(abs, text)) inPlace.add(rel);
-    else if (pathExists(abs)) existing.push(rel);
+    else if (entryExists(abs)) existing.push(rel);
   }
   if (existing.length > 0) throw new IdeasError('FILE_EXISTS', 'err.filesExist', { files: existing.join(', ') });
   const workflow = provider === null || spec === null ? null : await planCi(root, lang, config, provider, spec);
@@ -115,6 +126,15 @@ export async function runInit(opts: InitOptions, ctx: Ctx): Promise<InitResult> 
   const gitignore =
     ignoreBefore === null || inPlace.has(GITIGNORE) ? 'created' : ignoreAfter === ignoreBefore ? 'present' : 'appended';
   if (gitignore === 'created') files.set(GITIGNORE, ignoreAfter);
+
+  refuseLinkedFolders(
+    root,
+    [...files.keys()].filter((rel) => rel !== workflow?.rel),
+  );
+  if (workflow && ci.status === 'written') {
+    const base = top ?? root;
+    refuseLinkedFolders(base, [path.relative(base, workflow.abs)]);
+  }
 
   // All or nothing: a failure part-way removes what this run wrote. The config last: until it is there, there is no
   // registry, and `ideas init` may be run again.
@@ -156,6 +176,26 @@ export async function runInit(opts: InitOptions, ctx: Ctx): Promise<InitResult> 
     gitignore,
     git: { repository: top !== null, staged, commit, message },
   };
+}
+
+/**
+ * A folder on the way to a file the registry is made of (`ideas/`, `criteria/`, `.github/`) that is a symbolic link
+ * would have init write where it leads, outside the registry, and every command after it refuses such a folder: a
+ * cloned repository may carry one. Refused, before anything is written.
+ */
+function refuseLinkedFolders(base: string, files: readonly string[]): void {
+  for (const rel of files) {
+    const folder = path.dirname(rel);
+    if (folder === '.' || folder.startsWith('..')) continue;
+    const link = linkOnTheWay(base, folder);
+    if (link)
+      throw new IdeasError(
+        'CONFIG_INVALID',
+        'err.folderSymlink',
+        { folder: toPosix(link.link), target: link.target },
+        { hint: 'hint.folderSymlink' },
+      );
+  }
 }
 
 const GITIGNORE = '.gitignore';

@@ -176,6 +176,35 @@ describe('ideas init, other cases', () => {
     expect(fs.existsSync(path.join(dir, 'ideas'))).toBe(false);
   });
 
+  it.each(['ideas', 'criteria', '.github', 'ideas/01-idea'])(
+    'refuses a folder of the registry that is a symbolic link (%s), writing nothing, there or where it leads',
+    (folder) => {
+      const dir = makeTempRepo();
+      const elsewhere = makeTempDir();
+      fs.mkdirSync(path.dirname(path.join(dir, folder)), { recursive: true });
+      fs.symlinkSync(elsewhere, path.join(dir, folder));
+      // Every entry of the work tree, links not followed.
+      const entries = () =>
+        (fs.readdirSync(dir, { recursive: true }) as string[]).filter((e) => !e.startsWith('.git/'));
+      const before = entries();
+      const r = ideas(['init', '--template', 'minimal', '--lang', 'en'], { cwd: dir });
+      expect(r.code, describeRun(r)).toBe(2);
+      expect(r.stderr).toContain(`The folder ${folder} in the registry is a symbolic link (to ${elsewhere})`);
+      expect(fs.readdirSync(elsewhere)).toEqual([]);
+      expect(entries()).toEqual(before);
+      expect(fs.existsSync(path.join(dir, 'ideas.config.yaml'))).toBe(false);
+    },
+  );
+
+  it('refuses a config that is a link to nothing, naming it, and writes nothing', () => {
+    const dir = makeTempRepo();
+    fs.symlinkSync(path.join(makeTempDir(), 'nowhere.yaml'), path.join(dir, 'ideas.config.yaml'));
+    const r = ideas(['init', '--template', 'minimal', '--lang', 'en'], { cwd: dir });
+    expect(r.code, describeRun(r)).toBe(2);
+    expect(r.stderr).toMatch(/^ideas: ideas\.config\.yaml is a symbolic link/);
+    expect(fs.existsSync(path.join(dir, 'ideas'))).toBe(false);
+  });
+
   // Every file is created through one fault point, write:temp-written; the config is the last.
   it('killed at each file it writes: no config yet, and init run again finishes the registry as one run would', () => {
     const args = ['init', '--template', 'sundsvall', '--json'];
