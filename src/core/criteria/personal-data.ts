@@ -428,6 +428,16 @@ export function aggregateFields(classes: FieldClasses, keys: Iterable<string> = 
   return [...names].filter((n) => classes.field(n).aggregate && !classes.field(n).personal).sort();
 }
 
+/**
+ * Whether a key of an aggregate-only record may be summed as a column of a public report: one a schema names in
+ * `properties` and does not mark personal. Any other key (a person's name typed where `women` should be, or one a
+ * pattern or `additionalProperties` lets in) is no column of a public output, whatever its value.
+ */
+export function summableKey(field: string, key: string, classes: FieldClasses): boolean {
+  const cls = rootOf(classes).key(field).key(key).cls;
+  return cls.named && !cls.personal;
+}
+
 const OMIT = Symbol('omit');
 
 /**

@@ -384,6 +384,21 @@ describe('aggregate-only fields', () => {
     expect(t?.pooled?.sums).toEqual({ women: 11, men: 7, other: 1 });
   });
 
+  it("sum only the keys a schema names: a key typed in (a person's name) is no column of a public report", () => {
+    const typed = [
+      ...ideas,
+      ...['t-typed1', 't-typed2'].map((id) =>
+        idea(id, 'idea', '2026-01-01', [], { team_gender: { 'Anna Berg': 1, women: 2 } }),
+      ),
+    ];
+    const keysOf = (includePersonal: boolean) =>
+      buildReport(config, typed, classes, { ...all, includePersonal }).aggregates.find(
+        (a) => a.field === 'team_gender' && a.by === null,
+      )?.keys;
+    expect(keysOf(false)).toEqual(['women', 'men', 'other']);
+    expect(keysOf(true)).toContain('Anna Berg');
+  });
+
   it('show a group of at least the threshold, and never leave one small group alone in the pool', () => {
     expect(
       table({ by: ['unit'], minGroupSize: 2 }, 'unit')?.rows.map((x) => [x.group, x.contributors, x.sums]),

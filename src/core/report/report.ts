@@ -11,7 +11,7 @@ import { enteredStageOn, historyOf, type IdeaFields } from '../sluice/idea.js';
 import { compareText } from '../i18n/text-order.js';
 import type { Lang, Localized } from '../i18n/i18n.js';
 import { median, percentile } from './percentile.js';
-import { aggregateFields, publicField, type FieldClasses } from '../criteria/personal-data.js';
+import { aggregateFields, publicField, summableKey, type FieldClasses } from '../criteria/personal-data.js';
 import { daysBetween, stayOn, staysOf, type Stay } from '../history/stays.js';
 import { isRecord, nullObject, nullObjectFrom, ownValue } from '../safe-object.js';
 import { overrideIn } from '../sluice/override.js';
@@ -407,7 +407,7 @@ function detailOf(
   const withheld = (way: number, groups: readonly { members: Subject[] }[]): AggregateTable['withheld'] =>
     oneWay === null || way === oneWay ? null : disjoint(groups) ? 'breakdown' : 'overlap';
   for (const field of aggregateFields(classes, keys)) {
-    const keys = partsOf(field, existing);
+    const keys = partsOf(field, existing, o.includePersonal ? null : (key) => summableKey(field, key, classes));
     if (keys === null) continue;
     aggregates.push(aggregateTable(field, null, keys, stageGroups, existing, k, withheld(-1, stageGroups)));
     o.by.forEach((by, i) => {
@@ -565,13 +565,19 @@ function breakdown(
 }
 
 /** What an aggregate field sums: the numeric properties of an object, [''] for a number, null when neither. */
-function partsOf(field: string, subjects: readonly Subject[]): string[] | null {
+function partsOf(
+  field: string,
+  subjects: readonly Subject[],
+  summable: ((key: string) => boolean) | null,
+): string[] | null {
   const keys = new Set<string>();
   let number = false;
   for (const s of subjects) {
     const v = s.idea.data[field];
     if (typeof v === 'number') number = true;
-    else if (isRecord(v)) for (const [key, x] of Object.entries(v)) if (typeof x === 'number') keys.add(key);
+    else if (isRecord(v))
+      for (const [key, x] of Object.entries(v))
+        if (typeof x === 'number' && !keys.has(key) && (summable === null || summable(key))) keys.add(key);
   }
   if (keys.size > 0) return [...keys];
   return number ? [''] : null;
