@@ -30,7 +30,15 @@ import {
   type SuggestedMap,
 } from '../core/exchange/import-rows.js';
 import { headerAliases } from '../core/exchange/column-labels.js';
-import { ideasByKey, isNoChange, lastImport, normalTitle, planEdit, rowKey } from '../core/exchange/reimport.js';
+import {
+  ideasByKey,
+  isNoChange,
+  keepsValue,
+  lastImport,
+  normalTitle,
+  planEdit,
+  rowKey,
+} from '../core/exchange/reimport.js';
 import {
   appendHistoryEntry,
   EditError,
@@ -366,8 +374,10 @@ export async function runImport(opts: ImportOptions, ctx: Ctx): Promise<ImportRe
       stage: idea.stage,
       path: idea.path,
     };
-    cells.problems.forEach(refuse);
-    if (cells.problems.length > 0) return;
+    // A cell that could not be typed is no problem where it is the export's own writing of the idea's value.
+    const problems = cells.problems.filter((p) => !(p.unchangedIf && keepsValue(idea, p.unchangedIf)));
+    problems.forEach(refuse);
+    if (problems.length > 0) return;
     // An import never moves an idea: that goes through the sluice's gates (ideas move).
     if (cells.stage && cells.stage.key !== idea.stage.key) {
       refuse({

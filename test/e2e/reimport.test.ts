@@ -582,6 +582,45 @@ describe('formula guards survive the round trip', () => {
   });
 });
 
+describe('an untouched export imported back', () => {
+  // Found from outside: a third of an independently made registry came back "updated" from its own export.
+  it('changes no idea, whatever its values trimming and typing would change; a text keeps its indentation', () => {
+    const dir = freshRegistry('sundsvall', 'en');
+    const files: [string, string][] = [
+      [
+        'sund-aaaa01',
+        'title: Lånecykel\nequality_impact: |\n  Rad ett.\n  Rad två.\ntags: ["1,5", "b"]\nnested:\n  list: [{a: 1}]\nteam_gender: {women: 12.5, other: "0"}\nmanager_support: "yes"\n',
+      ],
+      ['sund-aaaa02', 'title: "\\tFlik"\ncarrier: "  Anna  "\n'],
+    ];
+    for (const [id, fields] of files)
+      fs.writeFileSync(
+        path.join(dir, 'ideas', '01-idea', `${id}-x.md`),
+        `---\nid: ${id}\n${fields}created: "2026-05-11"\n---\n\n    indented code\n    line two\n`,
+      );
+    git(['add', '-A'], dir);
+    git(['commit', '-q', '-m', 'ideas'], dir);
+    const exported = ideas(['export', '--include-personal'], { cwd: dir });
+    expect(exported.code, describeRun(exported)).toBe(0);
+    fs.writeFileSync(path.join(dir, 'export.csv'), exported.stdout);
+    const before = snapshotFiles(dir);
+    const back = ideas(['import', 'export.csv', '--json'], { cwd: dir });
+    expect(back.code, describeRun(back)).toBe(0);
+    expect(parseJson(back)).toMatchObject({ counts: { created: 0, updated: 0, unchanged: 2 } });
+    expect(snapshotFiles(dir)).toEqual(before);
+
+    const other = freshRegistry('sundsvall', 'en');
+    fs.writeFileSync(path.join(other, 'export.csv'), exported.stdout);
+    const r = ideas(['import', 'export.csv', '--skip-invalid'], { cwd: other });
+    expect(r.code, describeRun(r)).toBe(0);
+    const original = readIdeaFile(dir, `ideas/01-idea/sund-aaaa01-x.md`).body;
+    expect(original).toContain('    indented code\n');
+    const copies = markdownFiles(path.join(other, 'ideas'));
+    expect(copies.length).toBeGreaterThan(0);
+    for (const f of copies) expect(readIdeaFile(other, `ideas/${f}`).body).toBe(original);
+  });
+});
+
 describe('an import that updates, killed or failing at each step', () => {
   const FIRST = 'Titel;Beskrivning\nFörsta;Ett\nAndra;Två\n';
   const LATER = 'Titel;Beskrivning\nFörsta;Ett, ändrad\nAndra;Två, ändrad\nTredje;Tre\n';

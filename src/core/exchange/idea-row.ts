@@ -131,7 +131,9 @@ export function ideaTable(
     const stays = staysOf(idea);
     for (const s of config.stages) row[`entered.${s.key}`] = enteredOn(stays, s.key);
     row.granted = grantedAmount(idea);
-    row.body = idea.body.trim();
+    // Without the blank lines around it, but with the first line's indentation: a text that starts with an indented
+    // code block (or a tab) is that text, and comes back as it is.
+    row.body = idea.body.replace(/^(?:[ \t]*\r?\n)+/, '').trimEnd();
     // A column named twice (a field `granted`) shows the value set last, under both names, as the object did.
     return columns.map((c) => row[c] ?? null);
   });

@@ -267,6 +267,11 @@ export interface RowProblem {
   column: string | null;
   field: string | null;
   message: Localized;
+  /**
+   * A field's cell that could not be typed, as written: no problem in a row of an idea whose value the export writes
+   * as exactly this cell (a 12.5 in a field a later stage wants whole: the sheet did not change it).
+   */
+  unchangedIf?: Pick<CellSet, 'field' | 'path' | 'cell'>;
 }
 
 export interface RowIdea {
@@ -366,6 +371,13 @@ export interface CellSet {
   field: string;
   path: string[];
   value: unknown;
+  /**
+   * The cell as written, but for the export's apostrophe: neither trimmed nor typed. A re-import compares it with
+   * what the export writes for the idea's value (reimport.ts), so that a value the sheet did not change is no change
+   * whatever trimming and typing would make of it (a leading tab, a text's last line break, a list item holding a
+   * comma, "0" as text).
+   */
+  cell: string;
 }
 
 /** What a row's cells say, before any schema is asked: typed, but not yet checked as an idea. */
@@ -426,6 +438,7 @@ export function readCells(
     // The export's apostrophe taken off before the cell is trimmed: it may stand before a tab or a CR (`'\t`), which
     // trimming first would remove and leave the apostrophe as the value.
     const raw = unguardFormula((record.cells[i] ?? '').replace(/^\s+/, '')).trim();
+    const cell = unguardFormula(record.cells[i] ?? '');
     if (c.role.kind === 'derived') {
       out.derived.push({ column: c.header, key: c.role.key, raw });
       return;
@@ -433,7 +446,7 @@ export function readCells(
     if (c.role.kind === 'created') out.createdColumn = c.header;
     if (raw === '') {
       if (c.role.kind === 'field')
-        out.sets.push({ column: c.header, field: c.role.field, path: c.role.path, value: undefined });
+        out.sets.push({ column: c.header, field: c.role.field, path: c.role.path, value: undefined, cell });
       if (c.role.kind === 'body') out.body = '';
       if (c.role.kind === 'created') out.created = null;
       return;
@@ -447,7 +460,8 @@ export function readCells(
       switch (c.role.kind) {
         case 'body':
           // The text as written, but for the apostrophe an export puts before a text a spreadsheet would run.
-          out.body = unguardFormula((record.cells[i] ?? '').replace(/^\s+/, '')).replace(/\r\n?/g, '\n');
+          // Blank lines before it are no part of it; the first line's indentation is (an indented code block).
+          out.body = unguardFormula((record.cells[i] ?? '').replace(/^(?:[ \t]*\r?\n)+/, '')).replace(/\r\n?/g, '\n');
           break;
         case 'stage':
           if (!ctx.stage) out.stage = resolveStage(ctx.config, raw);
@@ -464,12 +478,17 @@ export function readCells(
             field: c.role.field,
             path: c.role.path,
             value: typeCell(c.role.field, c.role.path, raw, ctx),
+            cell,
           });
           break;
       }
     } catch (e) {
       if (!isIdeasError(e)) throw e;
       problem(c.header, c.role.kind === 'field' ? c.role.field : c.role.kind, e.text);
+      if (c.role.kind === 'field') {
+        const last = problems[problems.length - 1] as RowProblem;
+        last.unchangedIf = { field: c.role.field, path: c.role.path, cell };
+      }
     }
   });
   return out;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ideasByKey, isNoChange, lastImport, normalTitle, planEdit, rowKey } from './reimport.js';
+import { ideasByKey, isNoChange, keepsValue, lastImport, normalTitle, planEdit, rowKey } from './reimport.js';
 import { removeField, setBody, setField } from '../front-matter/front-matter-edit.js';
 
 describe('rowKey', () => {
@@ -41,7 +41,16 @@ describe('planEdit', () => {
     >,
     body: 'Text\n',
   };
-  const set = (field: string, value: unknown, path: string[] = []) => ({ column: field, field, path, value });
+  // The cell as a sheet would hold it, for the values these tests use.
+  const cellOf = (value: unknown) =>
+    value === undefined ? '' : Array.isArray(value) ? value.join(', ') : String(value as string);
+  const set = (field: string, value: unknown, path: string[] = []) => ({
+    column: field,
+    field,
+    path,
+    value,
+    cell: cellOf(value),
+  });
 
   it('changes nothing when every cell says what the idea says (an empty cell for an empty value)', () => {
     const edit = planEdit(idea, {
@@ -78,6 +87,52 @@ describe('planEdit', () => {
   });
 });
 
+describe('an unchanged export read back', () => {
+  // Found from outside: re-importing an untouched export changed a third of the ideas of a registry.
+  it('is no change, whatever trimming and typing make of its cells', () => {
+    const data: Record<string, unknown> = {
+      title: '\tFlik',
+      carrier: '  Anna  ',
+      equality_impact: 'Rad ett.\nRad två.\n',
+      tags: ['1,5', 'b'],
+      team: { other: '0', women: 12.5 },
+      manager_support: 'yes',
+      nested: { list: [{ a: 1 }] },
+    };
+    const exported: [field: string, path: string[], cell: string, typed: unknown][] = [
+      ['title', [], '\tFlik', 'Flik'],
+      ['carrier', [], '  Anna  ', 'Anna'],
+      ['equality_impact', [], 'Rad ett.\r\nRad två.\r\n', 'Rad ett.\nRad två.'],
+      ['tags', [], '1,5, b', ['1', '5', 'b']],
+      ['team', ['other'], '0', 0],
+      ['team', ['women'], '12,5', 12],
+      ['manager_support', [], 'yes', true],
+      ['nested', ['list'], '[{"a":1}]', '[{"a":1}]'],
+    ];
+    const edit = planEdit(
+      { data, body: '' },
+      {
+        sets: exported.map(([field, path, cell, value]) => ({ column: field, field, path, value, cell })),
+        body: undefined,
+        created: undefined,
+      },
+    );
+    expect([...edit.fields.keys()]).toEqual([]);
+    // A cell the sheet did change is a change, as before.
+    const changed = planEdit(
+      { data, body: '' },
+      {
+        sets: [{ column: 'tags', field: 'tags', path: [], value: ['1,5'], cell: '1,5' }],
+        body: undefined,
+        created: undefined,
+      },
+    );
+    expect([...changed.fields.keys()]).toEqual(['tags']);
+    expect(keepsValue({ data }, { field: 'team', path: ['women'], cell: '12,5' })).toBe(true);
+    expect(keepsValue({ data }, { field: 'team', path: ['women'], cell: '13,5' })).toBe(false);
+  });
+});
+
 describe('least-change edits of a file', () => {
   const text =
     '---\nid: x-1\ntitle: "Cykel" # namnet\nbudget: 10\ntags: [a, b]\nhistory:\n  - date: 2026-01-01\n    action: created\n    to: idea\n---\n\nText\n';
@@ -105,7 +160,7 @@ describe('least-change edits of a file', () => {
       body: '',
     };
     const cells = (values: Record<string, string>) => ({
-      sets: Object.entries(values).map(([field, value]) => ({ column: field, field, path: [], value })),
+      sets: Object.entries(values).map(([field, value]) => ({ column: field, field, path: [], value, cell: value })),
       body: undefined,
       created: undefined,
     });

@@ -105,17 +105,23 @@ export interface ChangedCell {
 }
 
 /**
- * Whether a cell read as text (a column no schema types: a key of the idea's own) says what an export wrote of the
- * value `now`: a number (with a decimal point or comma), yes or no in either language, or a list of such values
- * joined with ", ". Such a column read back from an export is no change (a list is not made a text, an entry is not
- * written).
+ * Whether a cell, as written (CellSet.cell), is what `ideas export` writes for the value `now`: in either language's
+ * yes and no, with either decimal sign, a list joined with ", ", records as JSON, a text as it is. Such a cell read
+ * back from an export is no change, whatever reading it would make of it (a list is not split at a comma inside an
+ * item, a text keeps its spaces and its last line break, "0" stays text), and no entry is written.
  */
-function readsAs(now: unknown, cell: unknown): boolean {
-  if (typeof cell !== 'string' || typeof now === 'string') return false;
-  const plain = (v: unknown) => typeof v === 'number' || typeof v === 'boolean' || typeof v === 'string';
-  if (!plain(now) && !(Array.isArray(now) && now.length > 0 && now.every(plain))) return false;
-  // As the export wrote it, in the registry's language and file's decimal sign, whichever those were.
-  return LANGS.some((lang) => [false, true].some((comma) => cellText(now as RowValue, lang, comma) === cell));
+export function exportsAs(now: unknown, cell: string): boolean {
+  const exportable = (v: unknown) => v === null || ['number', 'boolean', 'string'].includes(typeof v);
+  if (!exportable(now) && !(Array.isArray(now) && now.length > 0)) return false;
+  // A spreadsheet may write a cell's line breaks as CRLF; a value read from YAML has none.
+  const cr = cell.includes('\r') ? cell.replace(/\r\n?/g, '\n') : cell;
+  if (typeof now === 'string') return now === cr;
+  return LANGS.some((lang) => [false, true].some((comma) => cellText(now as RowValue, lang, comma) === cr));
+}
+
+/** Whether a cell that could not be typed is the export's own writing of the idea's value there (unchangedIf). */
+export function keepsValue(idea: Pick<Idea, 'data'>, at: Pick<CellSet, 'field' | 'path' | 'cell'>): boolean {
+  return exportsAs(valueAt(idea.data, at.field, at.path), at.cell);
 }
 
 /**
@@ -130,9 +136,10 @@ export function planEdit(
   const changed = new Map<string, ChangedCell>();
   const next = (field: string): unknown =>
     fields.has(field) ? fields.get(field) : nullProtoDeep(structuredClone(idea.data[field] ?? undefined));
-  const apply = (s: Pick<CellSet, 'column' | 'field' | 'path' | 'value'>) => {
+  const apply = (s: Pick<CellSet, 'column' | 'field' | 'path' | 'value'> & { cell?: string }) => {
     const now = valueAt(idea.data, s.field, s.path);
-    if (s.value === undefined ? isBlank(now) : canonical(s.value) === canonical(now) || readsAs(now, s.value)) return;
+    if (s.cell !== undefined && exportsAs(now, s.cell)) return;
+    if (s.value === undefined ? isBlank(now) : canonical(s.value) === canonical(now)) return;
     if (!changed.has(s.field)) changed.set(s.field, { column: s.column, value: s.value, now });
     if (s.path.length === 0) {
       fields.set(s.field, s.value);

@@ -30,6 +30,10 @@ export function yamlDocumentOf(value: unknown, opts: { inlineLists?: boolean } =
 export function renderIdeaFile(data: Record<string, unknown>, body: string): string {
   const doc = yamlDocumentOf(data, { inlineLists: true });
   const matter = doc.toString({ lineWidth: 0, flowCollectionPadding: false });
-  const text = body.replace(/\r\n/g, '\n').trim();
+  // Without blank lines around it, but with its first line's indentation (an indented code block is Markdown).
+  const text = body
+    .replace(/\r\n/g, '\n')
+    .replace(/^(?:[ \t]*\n)+/, '')
+    .trimEnd();
   return `---\n${matter}---\n${text ? `\n${text}\n` : ''}`;
 }
