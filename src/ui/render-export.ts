@@ -9,7 +9,10 @@ import type { RegistryConfig } from '../core/sluice/config.js';
  */
 export function exportCell(value: RowValue, lang: Lang, decimalComma: boolean): CsvCell {
   const text = cellText(value, lang, decimalComma);
-  return typeof value === 'boolean' || typeof value === 'number' ? { literal: text } : text;
+  // A number YAML allows and no spreadsheet reads as one (.inf, -.inf, .nan) is text, guarded as text is: `-Infinity`
+  // written as a literal starts like a formula.
+  const literal = typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value));
+  return literal ? { literal: text } : text;
 }
 
 /**

@@ -198,6 +198,10 @@ describe('exportCell', () => {
     [null, ''],
     [true, { literal: 'ja' }],
     [2.5, { literal: '2,5' }],
+    [-3, { literal: '-3' }],
+    // Text, which the CSV writer guards: as a literal it would start like a formula.
+    [-Infinity, '-Infinity'],
+    [NaN, 'NaN'],
     ['=1', '=1'],
     [['a', true, 3], 'a, ja, 3'],
     [[{ goal: 'x' }], '[{"goal":"x"}]'],

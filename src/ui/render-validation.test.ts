@@ -40,6 +40,15 @@ describe('renderValidationGithub', () => {
     );
   });
 
+  it("names a file whose name holds a line break by its real name, as GitHub's own escaping writes it", () => {
+    const out = renderValidationGithub(
+      view([finding({ file: 'ideas/01-ide/x\r\nnewline%\x1b.md' })]),
+      '/srv/reg',
+      '/srv/reg',
+    );
+    expect(out).toMatch(/^::error file=ideas\/01-ide\/x%0D%0Anewline%25␛\.md,line=3/);
+  });
+
   it('escapes % before anything else, so an escape sequence in the text stays as written', () => {
     const out = renderValidationGithub(view([finding({ message: 'literally %0A here' })]), '/srv/reg', '/srv/reg');
     expect(out).toBe(

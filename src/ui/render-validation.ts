@@ -110,7 +110,9 @@ export function renderValidationGithub(v: ValidationView, registryRoot: string, 
   return v.findings
     .map((f) => {
       const file = path.relative(cwd, path.join(registryRoot, f.file)).split(path.sep).join('/');
-      const props = [`file=${escapeProperty(terminalLine(file))}`];
+      // The path as it is, so that the annotation finds the file: its line breaks escaped as GitHub reads them back
+      // (%0D, %0A), not flattened to a space; any other control character is made visible.
+      const props = [`file=${terminalLine(escapeProperty(file))}`];
       if (f.line !== null) props.push(`line=${f.line}`);
       if (f.column !== null) props.push(`col=${f.column}`);
       props.push(`title=${escapeProperty(`ideas: ${terminalLine(f.rule)}`)}`);
