@@ -7,6 +7,7 @@ import {
   intakeFields,
   recordFields,
   recordKeys,
+  parseAmountText,
   parseNumberText,
   settableFields,
   typeFlagValue,
@@ -248,6 +249,13 @@ describe('typeFlagValue', () => {
   ])('an amount written as Swedes write it, %j, is %j', (raw, value) => {
     expect(typeFlagValue(spec('requested_amount', 'number'), [raw])).toBe(value);
     expect(parseNumberText(raw)).toBe(value);
+  });
+
+  it('takes an amount of money of at most 15 digits, which a number holds exactly', () => {
+    expect(parseAmountText('999 999 999 999 999 kr')).toBe(999_999_999_999_999);
+    expect(parseAmountText('45 000,50')).toBe(45000.5);
+    for (const raw of ['9007199254740993', '1 000 000 000 000 000', '99999999999999999999999', '-5', '-0'])
+      expect(parseAmountText(raw), raw).toBeNull();
   });
 
   it("reads a table's cell of a point or comma and three digits as a decimal, as the program that wrote it meant", () => {

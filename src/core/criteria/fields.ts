@@ -311,8 +311,14 @@ export type NumberSource = 'typed' | 'table';
 /** An amount of money as a person types it (parseNumberText): none below zero, nor a "-0". */
 export function parseAmountText(text: string): number | null {
   const n = parseNumberText(text);
-  return n !== null && n >= 0 && !Object.is(n, -0) ? n : null;
+  if (n === null || n < 0 || Object.is(n, -0)) return null;
+  // At most 15 digits, which every number holds exactly: 9 007 199 254 740 993 was written as ...992.
+  const digits = text.replace(/\D/g, '').replace(/^0+/, '');
+  return digits.length <= MAX_AMOUNT_DIGITS ? n : null;
 }
+
+/** The most digits an amount may have: what a double holds exactly, whatever the digits. */
+const MAX_AMOUNT_DIGITS = 15;
 
 export function parseNumberText(text: string, from: NumberSource = 'typed'): number | null {
   const s = text.trim().replace(CURRENCY, '').trim();

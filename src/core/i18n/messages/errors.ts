@@ -396,8 +396,8 @@ export const errors = {
     en: 'The stage {stage} grants no money (it has no funding: true in ideas.config.yaml); remove --amount.',
   },
   'err.badAmount': {
-    sv: 'Beloppet "{value}" är inget tal ≥ 0. Skriv kronorna med siffror, till exempel 30000, 30 000 eller 30 000 kr (30.000 läses både som 30 och som 30 000, så det tas inte).',
-    en: 'The amount "{value}" is not a number ≥ 0. Write the kronor in digits, for example 30000, 30 000 or 30 000 kr (30.000 reads both as 30 and as 30 000, so it is not taken).',
+    sv: 'Beloppet "{value}" är inget tal ≥ 0 med högst 15 siffror. Skriv kronorna med siffror, till exempel 30000, 30 000 eller 30 000 kr (30.000 läses både som 30 och som 30 000, så det tas inte).',
+    en: 'The amount "{value}" is not a number ≥ 0 of at most 15 digits. Write the kronor in digits, for example 30000, 30 000 or 30 000 kr (30.000 reads both as 30 and as 30 000, so it is not taken).',
   },
   'err.nothingToAssign': { sv: 'Ange --coach och/eller --carrier.', en: 'Give --coach and/or --carrier.' },
   'err.badDate': {
