@@ -217,7 +217,9 @@ describe('runDecide as a council speaks', () => {
     const root = makeSluice();
     readyForTest(root);
     const { ctx } = commandContext(root);
-    const r = await runDecide({ id: 'sund-vtkg00', decision: word, reason: 'Enligt mötet' }, ctx);
+    // An approval into Test, which grants funds, says how much: 0 here.
+    const amount = decision === 'approve' ? '0' : undefined;
+    const r = await runDecide({ id: 'sund-vtkg00', decision: word, reason: 'Enligt mötet', amount }, ctx);
     expect(r.decision).toBe(decision);
     expect(historyIn(root, ideaPath('sund-vtkg00', folder)).at(-1)).toMatchObject({ decision, note: 'Enligt mötet' });
   });
@@ -293,12 +295,30 @@ describe('runDecide as a council speaks', () => {
     expect(history.at(-1)?.conflicts).toBe('Bo Berg');
   });
 
+  it('an approval into a stage that grants funds without --amount is USAGE, its hint the command with one', async () => {
+    const root = makeSluice();
+    readyForTest(root);
+    const tree = readTree(root);
+    const { ctx } = commandContext(root);
+    const e = await failure(runDecide({ id: 'sund-vtkg00', decision: 'godkänn', reason: 'Bra plan' }, ctx));
+    expect(e.code).toBe('USAGE');
+    expect(e.text.sv).toContain(
+      'Ett godkännande till Test beviljar medel: ange beloppet med --amount, också när det är 0.',
+    );
+    expect(e.hint?.sv).toBe(
+      "Till exempel, med beloppet i kronor:\n  ideas decide sund-vtkg00 --decision 'godkänn' --reason 'Bra plan' --amount '<belopp i kr>'",
+    );
+    expect(readTree(root)).toEqual(tree);
+    const r = await runDecide({ id: 'sund-vtkg00', decision: 'godkänn', reason: 'Bra plan', amount: '0' }, ctx);
+    expect(r.entry.amount).toBe(0);
+  });
+
   it('a gate that --set leaves closed refuses before any field is written', async () => {
     const root = makeSluice();
     const tree = readTree(root);
     const { ctx } = commandContext(root);
     const e = await failure(
-      runDecide({ id: 'sund-vtkg00', decision: 'approve', reason: 'x', set: ['coach=Lisa Berg'] }, ctx),
+      runDecide({ id: 'sund-vtkg00', decision: 'approve', reason: 'x', amount: '0', set: ['coach=Lisa Berg'] }, ctx),
     );
     expect(e.code).toBe('GATE_CLOSED');
     expect(readTree(root)).toEqual(tree);
@@ -319,7 +339,7 @@ describe('runDecide as a council speaks', () => {
       ['utan-likhetstecken', 'USAGE'],
     ] as const) {
       const e = await failure(
-        runDecide({ id: 'sund-vtkg00', decision: 'approve', reason: 'x', force: true, set: [set] }, ctx),
+        runDecide({ id: 'sund-vtkg00', decision: 'approve', reason: 'x', amount: '0', force: true, set: [set] }, ctx),
       );
       expect([set, e.code]).toEqual([set, code]);
     }

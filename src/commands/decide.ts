@@ -110,6 +110,15 @@ export async function runDecide(opts: DecideOptions, ctx: Ctx): Promise<DecideRe
   const criteria = loadCriteria(registry);
   let idea = findIdea(registry, opts.id);
   const to = decisionTarget(idea, decision, registry.config, opts.to);
+  // An approval into a stage the council funds says how much it grants, 0 included: an amount left out could never
+  // be added to the history afterwards, and the report and the site would show nothing granted for good.
+  if (decision === 'approve' && to?.funding && opts.amount === undefined)
+    throw new IdeasError(
+      'USAGE',
+      'err.decideAmount',
+      { stage: to.label },
+      { hint: 'hint.decideAmount', hintParams: { command: localizeAmountCommand(opts, decision, reason) } },
+    );
   const amount = parseAmount(opts.amount, to, decision);
   // A decision names who took it: without --by, the council as a whole.
   const { by, conflicts } = decisionMakers(opts.by, opts.conflict ?? [], t(registry.config.language, 'council.whole'));
@@ -174,6 +183,12 @@ export async function runDecide(opts: DecideOptions, ctx: Ctx): Promise<DecideRe
     titles: book.titles(changes.map((c) => c.field)),
     ...result,
   };
+}
+
+/** The command as given, with an amount to fill in: what the hint for a missing amount prints. */
+function localizeAmountCommand(opts: DecideOptions, decision: Decision, reason: string): { sv: string; en: string } {
+  const at = (lang: Lang) => decideCommand({ ...opts, amount: t(lang, 'hint.exampleAmount') }, decision, lang, reason);
+  return { sv: at('sv'), en: at('en') };
 }
 
 function localizeCommand(opts: DecideOptions, decision: Decision): { sv: string; en: string } {

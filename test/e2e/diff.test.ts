@@ -224,6 +224,8 @@ beforeAll(() => {
       '--force',
       '--reason',
       'Beslut i kommunstyrelsen',
+      '--amount',
+      '0',
     ],
     { cwd: rules.dir },
   );

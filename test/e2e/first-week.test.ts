@@ -219,7 +219,9 @@ describe.each(LANGS)('in a registry in %s', (lang) => {
     changeCriteria(dir, 'test', (schema) => {
       schema.properties.draft_note = false;
     });
-    const moved = ideas(['decide', 'sund-qz8w3k', '-d', 'approve', '-r', 'Vidare', '--no-input'], { cwd: dir });
+    const moved = ideas(['decide', 'sund-qz8w3k', '-d', 'approve', '-r', 'Vidare', '--amount', '0', '--no-input'], {
+      cwd: dir,
+    });
     expect(moved.code, describeRun(moved)).toBe(1);
     expect(moved.stderr).toContain(lang === 'sv' ? 'ta bort det som inte får finnas' : 'remove what may not be there');
     expect(moved.stderr).toContain('ideas edit sund-qz8w3k --unset draft_note');

@@ -279,6 +279,24 @@ const SITUATIONS: Situation[] = [
     outcomes: [[/./, ASKS_REASON]],
   },
   {
+    name: 'an approval into a stage that grants funds, without its amount',
+    keys: ['hint.decideAmount'],
+    setup: (c) =>
+      writeFile(c.dir, `${c.folder('refinement')}/${fileName('sund-b3l0pp')}`, idea('sund-b3l0pp', 'refinement')),
+    provoke: [['decide', 'sund-b3l0pp', '-d', 'approve', '-r', 'Bra plan']],
+    extract: /^ {2}(ideas decide [^\n]*)$/m,
+    // The amount is the council's to give: the placeholder run as printed is refused, and says how to write one.
+    outcomes: [
+      [
+        /./,
+        {
+          code: 2,
+          says: { sv: /Beloppet "<belopp i kr>" är inget tal/, en: /The amount "<amount in kr>" is not a number/ },
+        },
+      ],
+    ],
+  },
+  {
     name: 'a closed gate',
     keys: ['gate.fixWith'],
     provoke: [['decide', NO_COACH, '-d', 'approve', '-r', 'Bra']],

@@ -3,7 +3,7 @@ import { appendFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, it } from 'vitest';
 import { git } from '../helpers/temp-repo.js';
-import { exists, historyIn, ideaPath, makeSluice, read, removeSluices, runCli } from '../helpers/sluice.js';
+import { exists, historyIn, ideaPath, makeSluice, read, readTree, removeSluices, runCli } from '../helpers/sluice.js';
 
 // The tests run concurrently, each in its own repository: all are removed at the end.
 afterAll(removeSluices);
@@ -364,7 +364,7 @@ describe.concurrent('ideas decide, assign and review', () => {
 
   it('decide through a closed gate is exit 1 and a bad decision exit 2, both changing nothing', async ({ expect }) => {
     const root = makeSluice({ council: false });
-    expect((await runCli(root, ['decide', 'sund-vtkg00', '-d', 'approve', '-r', 'x'])).code).toBe(1);
+    expect((await runCli(root, ['decide', 'sund-vtkg00', '-d', 'approve', '-r', 'x', '--amount', '0'])).code).toBe(1);
     expect((await runCli(root, ['decide', 'sund-vtkg00', '-d', 'kanske', '-r', 'x'])).code).toBe(2);
     expect(
       (await runCli(root, ['decide', 'sund-emspzg', '-d', 'approve', '-r', 'x', '--amount', '100', '--force'])).code,
@@ -519,6 +519,8 @@ describe.concurrent('ideas move: a move made by hand, written in the history', (
       'Beslut på idérådet 3 december',
       '--by',
       'Idérådet',
+      '--amount',
+      '0',
       '--force',
     ]);
     expect(decide.code, decide.stderr).toBe(0);
@@ -545,11 +547,25 @@ describe.concurrent('ideas move: a move made by hand, written in the history', (
 });
 
 describe.concurrent('ideas decide into a stage the council funds', () => {
-  it('says so when no amount is granted, and not when one is', async ({ expect }) => {
+  it('asks for the amount (0 included) and writes nothing without one; grants what it is given', async ({ expect }) => {
     const root = makeSluice({ council: false });
+    const tree = readTree(root);
     const none = await runCli(root, ['decide', 'sund-eev2bz', '-d', 'approve', '-r', 'Bra plan', '--force']);
-    expect(none.code, none.stderr).toBe(0);
-    expect(none.stderr).toContain('Inga medel beviljades för Test (--amount anger ett belopp).');
+    expect(none.code, none.stderr).toBe(2);
+    expect(none.stderr).toContain('Ett godkännande till Test beviljar medel: ange beloppet med --amount');
+    expect(readTree(root)).toEqual(tree);
+    const zero = await runCli(root, [
+      'decide',
+      'sund-eev2bz',
+      '-d',
+      'approve',
+      '-r',
+      'Bra plan',
+      '--amount',
+      '0',
+      '--force',
+    ]);
+    expect(zero.code, zero.stderr).toBe(0);
     const granted = await runCli(root, [
       'decide',
       'sund-vtkg00',
@@ -562,6 +578,5 @@ describe.concurrent('ideas decide into a stage the council funds', () => {
       '--force',
     ]);
     expect(granted.code, granted.stderr).toBe(0);
-    expect(granted.stderr).not.toContain('Inga medel');
   });
 });

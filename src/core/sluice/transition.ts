@@ -301,8 +301,10 @@ function councilReturn(config: RegistryConfig, from: Stage, to: Stage): boolean 
 /** The command that records the council's approval of `id` into `to`, in each language, the stage by its name. */
 export function councilCommand(id: string, to: Stage, config: RegistryConfig | undefined): Localized {
   const word = (lang: Lang) => (config ? stageWord(config.stages, to, lang) : to.key);
+  // Into a stage that grants funds, with the amount to fill in as well: decide asks for one there.
+  const amount = (lang: Lang) => (to.funding ? ` --amount ${shellQuote(t(lang, 'hint.exampleAmount'))}` : '');
   const command = (lang: Lang) =>
-    `ideas decide ${shellQuote(id)} --decision ${decisionName('approve', lang)} --to ${shellQuote(word(lang))} --reason ${shellQuote(t(lang, 'hint.councilReason'))}`;
+    `ideas decide ${shellQuote(id)} --decision ${decisionName('approve', lang)} --to ${shellQuote(word(lang))} --reason ${shellQuote(t(lang, 'hint.councilReason'))}${amount(lang)}`;
   return { sv: command('sv'), en: command('en') };
 }
 

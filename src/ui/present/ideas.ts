@@ -202,13 +202,7 @@ export function presentDecide(r: DecideView, json: boolean, v: View): Output {
       fields: fieldChangesDto(r.changes),
     },
     decided,
-    [
-      ...(filled.length > 0 ? [t(r.lang, 'out.decidedFilled', { changes: filled.join(', ') })] : []),
-      // Into a stage the council funds, with no amount: said, so that no one reads the approval as money granted.
-      ...(r.to?.funding && r.entry.amount === undefined
-        ? [t(r.lang, 'out.decidedNoAmount', { stage: r.to.label })]
-        : []),
-    ],
+    [...(filled.length > 0 ? [t(r.lang, 'out.decidedFilled', { changes: filled.join(', ') })] : [])],
   );
 }
 

@@ -32,6 +32,15 @@ export const council = {
     sv: 'Ge skälet med --reason, till exempel:\n  {command}',
     en: 'Give the reason with --reason, for example:\n  {command}',
   },
+  'err.decideAmount': {
+    sv: 'Ett godkännande till {stage} beviljar medel: ange beloppet med --amount, också när det är 0. Ett belopp som utelämnas kan inte läggas till i historiken efteråt.',
+    en: 'An approval into {stage} grants funds: give the amount with --amount, 0 included. An amount left out cannot be added to the history afterwards.',
+  },
+  'hint.decideAmount': {
+    sv: 'Till exempel, med beloppet i kronor:\n  {command}',
+    en: 'For example, with the amount in kronor:\n  {command}',
+  },
+  'hint.exampleAmount': { sv: '<belopp i kr>', en: '<amount in kr>' },
   'hint.exampleReason': { sv: 'Skälet i en mening', en: 'The reason in one sentence' },
   'hint.exampleAdvice': { sv: 'Rådet till idébäraren', en: 'The advice to the carrier' },
   'decision.approve': { sv: 'godkänd', en: 'approved' },

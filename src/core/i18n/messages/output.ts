@@ -117,10 +117,6 @@ export const output = {
   },
   'out.committed': { sv: '(incheckad i git)', en: '(committed to git)' },
   'out.decided': { sv: '{id}: {decision} ({where})', en: '{id}: {decision} ({where})' },
-  'out.decidedNoAmount': {
-    sv: 'Inga medel beviljades för {stage} (--amount anger ett belopp).',
-    en: 'No funds were granted for {stage} (--amount gives an amount).',
-  },
   'out.assigned': { sv: '{id}: {changes}', en: '{id}: {changes}' },
   'out.unchanged': { sv: 'Inget att ändra.', en: 'Nothing to change.' },
   'out.importRowProblem': { sv: 'Rad {row}, kolumn {column}: {problem}', en: 'Row {row}, column {column}: {problem}' },
