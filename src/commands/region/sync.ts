@@ -169,7 +169,7 @@ async function syncLocked(
     if (synced.ok) {
       // Written whole, in one rename: the member's last good state until this line, the new one after. An unchanged
       // member's texts stay as they are; its summary takes the new date.
-      if (!synced.unchanged || !touchMemberState(region.cacheDir, member.id, synced.snapshot.syncedAt)) {
+      if (!synced.unchanged || !touchMemberState(region.cacheDir, synced.snapshot)) {
         const whole = synced.unchanged ? readMemberState(region.cacheDir, member.id) : synced.snapshot;
         if (whole) writeMemberState(region.cacheDir, { ...whole, syncedAt: synced.snapshot.syncedAt });
       }

@@ -28,8 +28,23 @@ describe('parseRegionText', () => {
     );
     expect(config.language).toBe('sv');
     expect(config.members).toEqual([
-      { id: 'a', name: 'N', municipality: null, url: '../a', branch: 'main', path: 'reg', site: null },
+      {
+        id: 'a',
+        name: 'N',
+        municipality: null,
+        url: '../a',
+        fetchUrl: '../a',
+        branch: 'main',
+        path: 'reg',
+        site: null,
+      },
     ]);
+  });
+
+  it('shows a member by its address without credentials, and keeps the address as written for git alone', () => {
+    const url = 'https://anna:ghp_SECRET@git.example.org/x.git';
+    const [m] = parseRegionText(`name: R\nlanguages: [en]\nmembers:\n${member('a', url)}`, 'f', 'en').members;
+    expect([m?.url, m?.fetchUrl]).toEqual(['https://git.example.org/x.git', url]);
   });
 
   it('accepts the template it writes, in both languages', () => {

@@ -13,6 +13,7 @@ import { nullProtoDeep } from '../safe-object.js';
 import { yamlPackage } from '../front-matter/yaml-package.js';
 
 import { REGION_FILE } from './file-name.js';
+import { urlWithoutCredentials } from './member-url.js';
 
 export { REGION_FILE };
 
@@ -21,7 +22,10 @@ export interface RegionMember {
   id: string;
   name: string;
   municipality: string | null;
+  /** The address as the region shows and keeps it: without credentials (member-url.ts). */
   url: string;
+  /** The address as the file gives it, credentials and all: for git's fetch only, never shown. */
+  fetchUrl: string;
   /** Null: the remote's default branch. */
   branch: string | null;
   /** The registry's folder inside the repository, '' for the top, without a trailing slash. */
@@ -76,7 +80,8 @@ export function parseRegionText(text: string, file: string, lang: Lang, validate
     id: m.id as string,
     name: m.name as string,
     municipality: typeof m.municipality === 'string' ? m.municipality : null,
-    url: m.url as string,
+    url: urlWithoutCredentials(m.url as string),
+    fetchUrl: m.url as string,
     branch: typeof m.branch === 'string' ? m.branch : null,
     path: normalizeMemberPath(m.path as string | undefined),
     site: typeof m.site === 'string' ? m.site : null,

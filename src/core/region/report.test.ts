@@ -19,7 +19,16 @@ import { memberSnapshot, regionIdea } from '../../../test/helpers/snapshot.js';
 const label = (en: string) => ({ sv: en, en });
 
 function member(id: string): RegionMember {
-  return { id, name: id, municipality: null, url: `../${id}`, branch: null, path: '', site: null };
+  return {
+    id,
+    name: id,
+    municipality: null,
+    url: `../${id}`,
+    fetchUrl: `../${id}`,
+    branch: null,
+    path: '',
+    site: null,
+  };
 }
 
 /** An idea created on `created`, moved on to doing `days` later when `days` is given. */
