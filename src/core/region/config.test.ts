@@ -71,6 +71,17 @@ describe('parseRegionText', () => {
     ]);
   });
 
+  it('finds a second member at the same repository however its address is written', () => {
+    expect(
+      problems(
+        `name: R\nlanguages: [en]\nmembers:\n${member('a', 'git://127.0.0.1:19418/lidk.git')}${member('b', 'git://127.0.0.1:19418/lidk.git/')}${member('c', 'git://127.0.0.1:19418/lidk')}`,
+      ),
+    ).toEqual([
+      'ideas.region.yaml:9:10 member "b" points at the same repository, branch and folder as "a"',
+      'ideas.region.yaml:12:10 member "c" points at the same repository, branch and folder as "a"',
+    ]);
+  });
+
   it('refuses keys that are not in the format, and a document that is not a mapping', () => {
     expect(problems('name: R\nlanguages: [en]\nmembers: []\n__proto__: 1\n')).toHaveLength(1);
     expect(problems('- a\n')).toHaveLength(1);

@@ -13,7 +13,7 @@ import { nullProtoDeep } from '../safe-object.js';
 import { yamlPackage } from '../front-matter/yaml-package.js';
 
 import { REGION_FILE } from './file-name.js';
-import { urlWithoutCredentials } from './member-url.js';
+import { repositoryKey, urlWithoutCredentials } from './member-url.js';
 
 export { REGION_FILE };
 
@@ -86,7 +86,7 @@ export function parseRegionText(text: string, file: string, lang: Lang, validate
     path: normalizeMemberPath(m.path as string | undefined),
     site: typeof m.site === 'string' ? m.site : null,
   }));
-  const problems = checkRegionRules(members);
+  const problems = checkRegionRules(members, file.slice(0, Math.max(0, file.lastIndexOf('/'))));
   if (problems.length > 0) throw regionError(file, locate(text, problems, lang));
   return { name: data.name as string, languages, language: languages[0] ?? 'sv', members };
 }
@@ -97,8 +97,11 @@ interface RuleProblem {
   keyword?: string;
 }
 
-/** What the schema cannot say: member ids are unique, and so is each repository and folder. */
-function checkRegionRules(members: readonly RegionMember[]): RuleProblem[] {
+/**
+ * What the schema cannot say: member ids are unique, and so is each repository and folder, however its address is
+ * written (repositoryKey; a path from `base`, the region's folder).
+ */
+function checkRegionRules(members: readonly RegionMember[], base: string): RuleProblem[] {
   const problems: RuleProblem[] = [];
   const ids = new Map<string, number>();
   const places = new Map<string, number>();
@@ -110,7 +113,7 @@ function checkRegionRules(members: readonly RegionMember[]): RuleProblem[] {
         message: localizeRule('region.rule.duplicateId', { id: m.id, other: first + 1 }),
       });
     else ids.set(m.id, i);
-    const place = `${m.url}\n${m.branch ?? ''}\n${m.path}`;
+    const place = `${repositoryKey(m.fetchUrl, base)}\n${m.branch ?? ''}\n${m.path}`;
     const same = places.get(place);
     if (same !== undefined)
       problems.push({
@@ -136,6 +139,29 @@ function locate(text: string, problems: readonly RuleProblem[], lang: Lang): str
     const pos = positions.find(p.pointer, p.keyword === 'additionalProperties');
     return `${REGION_FILE}:${pos.line}:${pos.column} ${p.message[lang]}`;
   });
+}
+
+/** Other members with a member's name or municipality code: `field`, its value, and their ids. */
+export interface MemberAlike {
+  field: 'name' | 'municipality';
+  value: string;
+  members: string[];
+}
+
+/**
+ * The other members that share `member`'s name (as a reader sees it: case and spaces aside) or municipality code:
+ * likely the same municipality twice, said as a warning, not refused (one municipality may keep two registries).
+ */
+export function membersAlike(members: readonly RegionMember[], member: RegionMember): MemberAlike[] {
+  const plain = (name: string) => name.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+  const others = members.filter((m) => m.id !== member.id);
+  const out: MemberAlike[] = [];
+  const sameName = others.filter((m) => plain(m.name) === plain(member.name)).map((m) => m.id);
+  if (sameName.length > 0) out.push({ field: 'name', value: member.name, members: sameName });
+  const code = member.municipality;
+  const sameCode = code === null ? [] : others.filter((m) => m.municipality === code).map((m) => m.id);
+  if (code !== null && sameCode.length > 0) out.push({ field: 'municipality', value: code, members: sameCode });
+  return out;
 }
 
 /** A member as `ideas region add` is given it: the keys of a member in the file, those not given left out. */

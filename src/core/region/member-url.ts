@@ -46,3 +46,38 @@ export function textWithoutCredentials(text: string): string {
     .replace(/[a-zA-Z][a-zA-Z0-9+.-]*:\/\/[^\s'"<>`]+/g, (url) => urlWithoutCredentials(url))
     .replace(/[^\s@:'"`/]+:[^\s'"`/]*@(?=[^\s@'"`/]+)/g, '');
 }
+
+/** The default port of each transport git fetches over, which an address may give or leave out. */
+const DEFAULT_PORTS: Record<string, string> = { 'http:': '80', 'https:': '443', 'ssh:': '22', 'git:': '9418' };
+
+/** A path made plain: no empty or `.` parts, `..` taken back, no trailing `/` or `.git` (git finds a repository either way). */
+function plainPath(p: string): string {
+  const parts: string[] = [];
+  for (const part of p.split('/'))
+    if (part === '..') parts.pop();
+    else if (part !== '' && part !== '.') parts.push(part);
+  return `/${parts.join('/')}`.replace(/\.git$/, '');
+}
+
+/**
+ * What tells one member's repository from another's, whatever way its address is written: the scheme and host in
+ * lower case, no credentials, no default port, the path without `./`, `//`, a trailing `/` or `.git`; a path on this
+ * machine (or `file://`) made absolute from `base`, the region's folder (`../skovde` and `/srv/skovde` are the same
+ * repository when the region is in /srv/r). Two members whose keys are equal fetch the same repository.
+ */
+export function repositoryKey(url: string, base: string): string {
+  const scp = scpLike(url);
+  if (scp) return `ssh://${scp.host.toLowerCase()}${plainPath(scp.path)}`;
+  if (/^[a-zA-Z][a-zA-Z0-9+.-]*:\/\//.test(url)) {
+    let parsed: URL;
+    try {
+      parsed = new URL(url);
+    } catch {
+      return url.toLowerCase();
+    }
+    if (parsed.protocol === 'file:') return `file://${plainPath(decodeURIComponent(parsed.pathname))}`;
+    const port = parsed.port === '' || parsed.port === DEFAULT_PORTS[parsed.protocol] ? '' : `:${parsed.port}`;
+    return `${parsed.protocol}//${parsed.hostname.toLowerCase()}${port}${plainPath(parsed.pathname)}`;
+  }
+  return `file://${plainPath(url.startsWith('/') ? url : `${base}/${url}`)}`;
+}
