@@ -139,6 +139,13 @@ describe('ideas region add', () => {
       [['Grästorp', `${member.dir}-3`, '--name', 'G'], "The member's id is missing or is not a short key"],
       [['grastorp', 'ext::sh -c touch% /tmp/x', '--name', 'G'], 'not one git can fetch from'],
       [['grastorp', `${member.dir}-4`], 'The member grastorp needs a name: --name.'],
+      // A site is linked from the region's pages: only a web address, never a script or a page of its own.
+      ...['javascript:alert(1)', 'data:text/html,x', '//evil.example/', 'ftp://example.org/'].map(
+        (site): [string[], string] => [
+          ['grastorp', `${member.dir}-5`, '--name', 'G', '--site', site],
+          'The site must be a whole address starting with https:// or http://',
+        ],
+      ),
     ];
     for (const [args, said] of refused) {
       const r = run(['region', 'add', ...args], root);

@@ -71,6 +71,15 @@ describe('parseRegionText', () => {
     ]);
   });
 
+  it('reads a site only when it is a web address', () => {
+    const withSite = (site: string) => `name: R\nlanguages: [en]\nmembers:\n${member('a', 'u')}    site: "${site}"\n`;
+    expect(problems(withSite('https://lidkoping.se/ideer'))).toEqual([]);
+    for (const site of ['javascript:alert(1)', 'data:text/html,x', '//evil.example/', 'HTTPS:x'])
+      expect(problems(withSite(site)), site).toEqual([
+        expect.stringContaining('The site must be a whole address starting with https:// or http://'),
+      ]);
+  });
+
   it('finds a second member at the same repository however its address is written', () => {
     expect(
       problems(

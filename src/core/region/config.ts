@@ -73,7 +73,8 @@ export function parseRegionText(text: string, file: string, lang: Lang, validate
   }
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw))
     throw regionError(file, [`${REGION_FILE}:1:1 ${t(lang, 'f.configNotMapping')}`]);
-  if (!validate(raw)) throw regionError(file, locate(text, describeErrors(validate.errors), lang));
+  // Two keywords of one field can fail with its one x-message (a site that is no URI, and no web address): said once.
+  if (!validate(raw)) throw regionError(file, [...new Set(locate(text, describeErrors(validate.errors), lang))]);
   const data = nullProtoDeep(raw) as Record<string, unknown>;
   const languages = data.languages as Lang[];
   const members = (data.members as Record<string, unknown>[]).map((m): RegionMember => ({
