@@ -618,6 +618,21 @@ describe('ideas region sync', () => {
     expect(run(['region', 'duplicates', '--limit', 'x'], region).code).toBe(2);
   });
 
+  it("counts the region's ideas after a sync of one member: every member's last good data", () => {
+    const dir = makeTempRepo();
+    const lidk = makeMember('lidk', [{ title: 'Lånecyklar' }, { title: 'Läsplatta' }]);
+    const skov = makeMember('skov', [{ title: 'Chattbot' }]);
+    writeRegion(dir, memberEntry('lidkoping', 'Lidköping', lidk.dir) + memberEntry('skovde', 'Skövde', skov.dir));
+    expect(mustRun(['region', 'sync'], dir).stdout).toContain('2 members synced, 0 failed, 3 ideas in the region.');
+    expect(mustRun(['region', 'sync', '--member', 'skovde'], dir).stdout).toContain(
+      '1 member synced, 0 failed, 3 ideas in the region.',
+    );
+    fs.renameSync(skov.dir, `${skov.dir}-gone`);
+    const failed = run(['region', 'sync', '--member', 'skovde'], dir);
+    expect(failed.code, describeRun(failed)).toBe(1);
+    expect(failed.stdout).toContain('0 members synced, 1 failed, 3 ideas in the region.');
+  });
+
   it('refuses a member it does not have, and a bad --jobs', () => {
     expect(run(['region', 'sync', '--member', 'nowhere'], region).code).toBe(2);
     expect(run(['region', 'sync', '--jobs', '0'], region).code).toBe(2);

@@ -51,6 +51,8 @@ export interface RegionSyncResult {
   members: MemberOutcome[];
   clashes: IdClash[];
   findings: Finding[];
+  /** The ideas the region holds after the sync: every member's last good data, synced now or not. */
+  regionIdeas: number;
   ok: boolean;
 }
 
@@ -227,6 +229,7 @@ async function syncLocked(
     members: outcomes,
     clashes,
     findings,
+    regionIdeas: held.reduce((n, s) => n + s.ideas.length, 0),
     ok: !findings.some((f) => f.severity === 'error'),
   };
 }

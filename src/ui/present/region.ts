@@ -140,6 +140,8 @@ export interface RegionSyncView {
   }[];
   clashes: IdClash[];
   findings: Finding[];
+  /** Every member's last good data, those not synced now (`--member`, or failed) too. */
+  regionIdeas: number;
   ok: boolean;
 }
 
@@ -183,13 +185,12 @@ export function presentRegionSync(r: RegionSyncView, format: 'pretty' | 'json' |
   }
   if (lines.length > 0) o.out(`${lines.join('\n')}\n`);
   if (r.findings.length > 0) o.out(`\n${renderFindings(r.findings, r.lang, c)}\n`);
-  const ideas = r.members.reduce((n, m) => n + (m.snapshot?.ideas.length ?? 0), 0);
   o.out(
     `${t(r.lang, 'region.sync.summary', {
       region: terminalLine(r.region.config.name),
       members: r.members.filter((m) => m.status !== 'failed').length,
       failed: r.members.filter((m) => m.status === 'failed').length,
-      ideas,
+      ideas: r.regionIdeas,
     })}\n`,
   );
   return o.done(exitCode);
