@@ -291,6 +291,7 @@ describe('region documents', () => {
     name: 'Lidköpings kommun',
     municipality: '1494',
     url: 'https://git.example.se/lidkoping/ideas.git',
+    fetchUrl: 'https://git.example.se/lidkoping/ideas.git',
     branch: null,
     path: '',
     site: null,

@@ -8,6 +8,7 @@
  * landmarks, headings in order, tables that scroll in a box of their own at 320 px). Only what the sync kept is
  * there to render: each member's public fields, so no personal field can reach a page.
  */
+import { distinguishedStages, regionStageKeyOf, regionStagesOf } from '../core/region/stages.js';
 import type { RegionMember } from '../core/region/config.js';
 import { memberFieldLabel, type MemberSnapshot, type RegionIdea } from '../core/region/snapshot.js';
 import { adoptions, basedOnOf, type Adoption } from '../core/region/spread.js';
@@ -100,14 +101,17 @@ function renderIndex(view: RegionSiteView): Page {
     const own = webUrl(m.member.site);
     return `<tr><th scope="row"><a href="${memberPage(m.member)}">${esc(m.member.name)}</a></th><td>${esc(m.member.municipality ?? '')}</td><td class="n">${m.snapshot ? m.snapshot.ideas.length : '–'}</td><td>${m.snapshot ? esc(m.snapshot.syncedAt.slice(0, 10)) : '–'}</td><td>${own ? `<a href="${esc(own)}" rel="noopener noreferrer">${esc(own)}</a>` : ''}</td></tr>`;
   });
-  // The funnel over the members' stages, merged by key in the order first met.
-  const stages = new Map<string, string>();
+  // The funnel over the members' stages, merged where key and labels agree, in the order first met; a row by its
+  // label, and by its key too where two rows share a label.
+  const region = regionStagesOf(held.map((m) => ({ member: m.member.id, stages: m.snapshot?.registry.stages ?? [] })));
+  const counts = new Map<string, number>();
   for (const m of held)
-    for (const s of m.snapshot?.registry.stages ?? []) if (!stages.has(s.key)) stages.set(s.key, s.label[lang]);
-  const count = (m: RegionSiteMember, key: string) => m.snapshot?.ideas.filter((i) => i.stage === key).length ?? 0;
-  const funnel = [...stages].map(
-    ([key, label]) =>
-      `<tr><th scope="row">${esc(label)}</th><td class="n">${held.reduce((n, m) => n + count(m, key), 0)}</td></tr>`,
+    for (const i of m.snapshot?.ideas ?? []) {
+      const key = regionStageKeyOf(region, m.member.id, i.stage);
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+  const funnel = distinguishedStages(region).map(
+    (s) => `<tr><th scope="row">${esc(s.label[lang])}</th><td class="n">${counts.get(s.key) ?? 0}</td></tr>`,
   );
   const main = `<h1>${esc(view.name)}</h1>
 <p>${tt('region.site.intro', { ideas, members: held.length })}</p>

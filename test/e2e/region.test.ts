@@ -131,9 +131,21 @@ describe('ideas region add', () => {
       // Said before its name is asked for (a newcomer was asked for one, and told only then).
       [['lidkoping', member.dir], 'The member lidkoping is already in'],
       [['grastorp', member.dir, '--name', 'Samma'], 'member "grastorp" points at the same repository'],
+      // The same repository written otherwise: relative to the region, with a trailing / or .git, by file://.
+      [['g2', path.relative(root, member.dir), '--name', 'G'], 'member "g2" points at the same repository'],
+      [['g3', `${member.dir}/`, '--name', 'G'], 'member "g3" points at the same repository'],
+      [['g4', `${member.dir}.git`, '--name', 'G'], 'member "g4" points at the same repository'],
+      [['g5', `file://${member.dir}`, '--name', 'G'], 'member "g5" points at the same repository'],
       [['Grästorp', `${member.dir}-3`, '--name', 'G'], "The member's id is missing or is not a short key"],
       [['grastorp', 'ext::sh -c touch% /tmp/x', '--name', 'G'], 'not one git can fetch from'],
       [['grastorp', `${member.dir}-4`], 'The member grastorp needs a name: --name.'],
+      // A site is linked from the region's pages: only a web address, never a script or a page of its own.
+      ...['javascript:alert(1)', 'data:text/html,x', '//evil.example/', 'ftp://example.org/'].map(
+        (site): [string[], string] => [
+          ['grastorp', `${member.dir}-5`, '--name', 'G', '--site', site],
+          'The site must be a whole address starting with https:// or http://',
+        ],
+      ),
     ];
     for (const [args, said] of refused) {
       const r = run(['region', 'add', ...args], root);
@@ -142,6 +154,22 @@ describe('ideas region add', () => {
       expect(r.stderr).not.toMatch(/ideas\.region\.yaml:\d+:\d+/);
       expect(fs.readFileSync(file, 'utf8')).toBe(before);
     }
+  });
+
+  it('adds a member of a name or municipality code another has, and warns of it', () => {
+    const dir = makeTempDir();
+    mustRun(['region', 'init', 'r'], dir);
+    const root = path.join(dir, 'r');
+    const first = makeMember('lidk', []);
+    const second = makeMember('lid2', []);
+    mustRun(['region', 'add', 'lidkoping', first.dir, '--name', 'Lidköping', '--municipality', '1494'], root);
+    const r = run(['region', 'add', 'lidk2', second.dir, '--name', ' lidköping ', '--municipality', '1494'], root);
+    expect(r.code, describeRun(r)).toBe(0);
+    expect(r.stderr).toContain('warning: the name "lidköping" is already used by lidkoping;');
+    expect(r.stderr).toContain('warning: the municipality code 1494 is already used by lidkoping;');
+    const other = run(['region', 'add', 'skovde', makeMember('skov', []).dir, '--name', 'Skövde', '--json'], root);
+    expect(other.code, describeRun(other)).toBe(0);
+    expect(other.stderr).toBe('');
   });
 
   it('killed while it writes the file: the file as it was, and nothing else in the work tree', () => {
@@ -588,6 +616,21 @@ describe('ideas region sync', () => {
     expect(text.stdout).toContain('No similar ideas in different municipalities.');
     expect(run(['region', 'duplicates', '--min-score', '2'], region).code).toBe(2);
     expect(run(['region', 'duplicates', '--limit', 'x'], region).code).toBe(2);
+  });
+
+  it("counts the region's ideas after a sync of one member: every member's last good data", () => {
+    const dir = makeTempRepo();
+    const lidk = makeMember('lidk', [{ title: 'Lånecyklar' }, { title: 'Läsplatta' }]);
+    const skov = makeMember('skov', [{ title: 'Chattbot' }]);
+    writeRegion(dir, memberEntry('lidkoping', 'Lidköping', lidk.dir) + memberEntry('skovde', 'Skövde', skov.dir));
+    expect(mustRun(['region', 'sync'], dir).stdout).toContain('2 members synced, 0 failed, 3 ideas in the region.');
+    expect(mustRun(['region', 'sync', '--member', 'skovde'], dir).stdout).toContain(
+      '1 member synced, 0 failed, 3 ideas in the region.',
+    );
+    fs.renameSync(skov.dir, `${skov.dir}-gone`);
+    const failed = run(['region', 'sync', '--member', 'skovde'], dir);
+    expect(failed.code, describeRun(failed)).toBe(1);
+    expect(failed.stdout).toContain('0 members synced, 1 failed, 3 ideas in the region.');
   });
 
   it('refuses a member it does not have, and a bad --jobs', () => {

@@ -1,7 +1,14 @@
 import type { CommonOptions, Ctx } from '../../context.js';
 import { IdeasError } from '../../core/errors.js';
 import type { Lang } from '../../core/i18n/i18n.js';
-import { parseRegionText, withMember, type MemberInput, type RegionMember } from '../../core/region/config.js';
+import {
+  membersAlike,
+  parseRegionText,
+  withMember,
+  type MemberAlike,
+  type MemberInput,
+  type RegionMember,
+} from '../../core/region/config.js';
 import { writeFileAtomic } from '../../io/atomic-file.js';
 import { fsError } from '../../io/fs-error.js';
 import { scratchFolder } from '../../io/lock.js';
@@ -24,6 +31,8 @@ export interface RegionAddResult {
   region: Region;
   lang: Lang;
   member: RegionMember;
+  /** Other members of the same name or municipality code: a warning, the member is added. */
+  alike: MemberAlike[];
 }
 
 /**
@@ -58,5 +67,11 @@ export async function runRegionAdd(opts: RegionAddOptions, ctx: Ctx): Promise<Re
   } catch (e) {
     throw fsError(e, region.file);
   }
-  return { kind: 'region-member-added', region: { ...region, text, config }, lang, member };
+  return {
+    kind: 'region-member-added',
+    region: { ...region, text, config },
+    lang,
+    member,
+    alike: membersAlike(config.members, member),
+  };
 }

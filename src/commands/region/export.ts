@@ -2,8 +2,8 @@ import type { CommonOptions, Ctx } from '../../context.js';
 import type { Lang } from '../../core/i18n/i18n.js';
 import { regionExportHeader, regionIdeaTable } from '../../core/region/export.js';
 import { readPackageSchema } from '../../io/schemas.js';
-import { regionStageKey } from '../../core/region/choices.js';
-import { mergedStages, regionConfig } from '../../core/region/report.js';
+import { regionStageKeys } from '../../core/region/choices.js';
+import { memberStages, regionConfig } from '../../core/region/report.js';
 import type { RegistryConfig } from '../../core/sluice/config.js';
 import type { MemberSnapshot } from '../../core/region/snapshot.js';
 import type { IdeaTable } from '../../core/exchange/idea-row.js';
@@ -39,17 +39,19 @@ export function runRegionExport(opts: RegionExportOptions, ctx: Ctx): Promise<Re
     opts.delimiter !== undefined ? parseDelimiter(opts.delimiter) : region.config.language === 'sv' ? ';' : ',';
   const members = heldMembers(region, opts.members);
   const held = members.filter((h): h is HeldMember & { snapshot: MemberSnapshot } => h.snapshot !== null);
+  // By member: the key of its own stage the name means (by its own key or label for it).
   const stage =
     opts.stage !== undefined
-      ? regionStageKey(
-          held.map((h) => h.snapshot.registry.stages),
+      ? regionStageKeys(
+          held.map((h) => ({ member: h.member.id, stages: h.snapshot.registry.stages })),
           opts.stage,
         )
       : undefined;
   const table = regionIdeaTable(region.config.name, held, stage ?? null);
-  // The stages of all members, by which the CSV names each idea's stage by its label, as `ideas export` does.
+  // The region's stages, each by its members' own label, by which the CSV names each idea's stage, as `ideas export`
+  // does.
   const labels = {
-    ...regionConfig(region.config.name, mergedStages(held.map((h) => h.snapshot))),
+    ...regionConfig(region.config.name, memberStages(held).stages),
     language: region.config.language,
   };
   const header = regionExportHeader(

@@ -2,7 +2,7 @@ import type { CommonOptions, Ctx } from '../../context.js';
 import type { Lang } from '../../core/i18n/i18n.js';
 import type { RegionIdea } from '../../core/region/snapshot.js';
 import type { RegionMember } from '../../core/region/config.js';
-import { regionStageKey } from '../../core/region/choices.js';
+import { regionStageKeys } from '../../core/region/choices.js';
 import type { Region } from '../../io/region/region-root.js';
 import { openRegion } from './open-region.js';
 import { heldMembers, type HeldMember } from './read-region.js';
@@ -30,10 +30,11 @@ export function runRegionList(opts: RegionListOptions, ctx: Ctx): Promise<Region
   const { region, lang } = openRegion(opts, ctx);
   // The summaries only: a list shows no idea's front matter or text.
   const members = heldMembers(region, opts.members, 'summary');
+  // By member: the key of its own stage the name means (by its own key or label for it).
   const stage =
     opts.stage !== undefined
-      ? regionStageKey(
-          members.flatMap((m) => (m.snapshot ? [m.snapshot.registry.stages] : [])),
+      ? regionStageKeys(
+          members.flatMap((m) => (m.snapshot ? [{ member: m.member.id, stages: m.snapshot.registry.stages }] : [])),
           opts.stage,
         )
       : undefined;
@@ -42,7 +43,7 @@ export function runRegionList(opts: RegionListOptions, ctx: Ctx): Promise<Region
     if (!snapshot) continue;
     const labels = new Map(snapshot.registry.stages.map((s) => [s.key, s.label]));
     for (const idea of snapshot.ideas)
-      if (stage === undefined || idea.stage === stage)
+      if (stage === undefined || stage.get(member.id) === idea.stage)
         rows.push({ member, stageLabel: labels.get(idea.stage) ?? null, idea });
   }
   return Promise.resolve({ kind: 'region-list', region, lang, members, rows });

@@ -51,6 +51,8 @@ export interface RegionSyncResult {
   members: MemberOutcome[];
   clashes: IdClash[];
   findings: Finding[];
+  /** The ideas the region holds after the sync: every member's last good data, synced now or not. */
+  regionIdeas: number;
   ok: boolean;
 }
 
@@ -169,7 +171,7 @@ async function syncLocked(
     if (synced.ok) {
       // Written whole, in one rename: the member's last good state until this line, the new one after. An unchanged
       // member's texts stay as they are; its summary takes the new date.
-      if (!synced.unchanged || !touchMemberState(region.cacheDir, member.id, synced.snapshot.syncedAt)) {
+      if (!synced.unchanged || !touchMemberState(region.cacheDir, synced.snapshot)) {
         const whole = synced.unchanged ? readMemberState(region.cacheDir, member.id) : synced.snapshot;
         if (whole) writeMemberState(region.cacheDir, { ...whole, syncedAt: synced.snapshot.syncedAt });
       }
@@ -227,6 +229,7 @@ async function syncLocked(
     members: outcomes,
     clashes,
     findings,
+    regionIdeas: held.reduce((n, s) => n + s.ideas.length, 0),
     ok: !findings.some((f) => f.severity === 'error'),
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { listOrNone, regionStageKey, unknownMemberError } from './choices.js';
+import { listOrNone, regionStageKeys, unknownMemberError } from './choices.js';
 import { thrown } from '../../../test/helpers/errors.js';
 
 describe('unknownMemberError', () => {
@@ -31,42 +31,57 @@ describe('listOrNone', () => {
   });
 });
 
-describe('regionStageKey', () => {
-  const lidkoping = [
-    { key: 'idea', label: { sv: 'Idé', en: 'Idea' } },
-    { key: 'test', label: { sv: 'Test', en: 'Trial' } },
-  ];
-  const skovde = [{ key: 'refine', label: { sv: 'Förädling', en: 'Refinement' } }];
+describe('regionStageKeys', () => {
+  const lidkoping = {
+    member: 'lidkoping',
+    stages: [
+      { key: 'idea', label: { sv: 'Idé', en: 'Idea' } },
+      { key: 'test', label: { sv: 'Test', en: 'Trial' } },
+    ],
+  };
+  const skovde = { member: 'skovde', stages: [{ key: 'refine', label: { sv: 'Förädling', en: 'Refinement' } }] };
+  const keys = (m: Map<string, string>) => Object.fromEntries(m);
 
   it('takes a key, or a label in either language in any member, as ideas list --stage does', () => {
-    expect(regionStageKey([lidkoping, skovde], 'test')).toBe('test');
-    expect(regionStageKey([lidkoping, skovde], 'Idé')).toBe('idea');
-    expect(regionStageKey([lidkoping, skovde], ' trial ')).toBe('test');
-    expect(regionStageKey([lidkoping, skovde], 'FÖRÄDLING')).toBe('refine');
+    expect(keys(regionStageKeys([lidkoping, skovde], 'test'))).toEqual({ lidkoping: 'test' });
+    expect(keys(regionStageKeys([lidkoping, skovde], 'Idé'))).toEqual({ lidkoping: 'idea' });
+    expect(keys(regionStageKeys([lidkoping, skovde], ' trial '))).toEqual({ lidkoping: 'test' });
+    expect(keys(regionStageKeys([lidkoping, skovde], 'FÖRÄDLING'))).toEqual({ skovde: 'refine' });
     // Without å, ä and ö, as a terminal without them types it.
-    expect(regionStageKey([lidkoping, skovde], 'foradling')).toBe('refine');
+    expect(keys(regionStageKeys([lidkoping, skovde], 'foradling'))).toEqual({ skovde: 'refine' });
+  });
+
+  it("matches each member's stage by that member's own label: one key under two labels is two stages", () => {
+    const odd = { member: 'odd', stages: [{ key: 'idea', label: { sv: 'Spridning', en: 'Spreading' } }] };
+    expect(keys(regionStageKeys([lidkoping, odd], 'Spridning'))).toEqual({ odd: 'idea' });
+    expect(keys(regionStageKeys([lidkoping, odd], 'Idé'))).toEqual({ lidkoping: 'idea' });
+    // By its key, the stage of every member that gives it.
+    expect(keys(regionStageKeys([lidkoping, odd], 'idea'))).toEqual({ lidkoping: 'idea', odd: 'idea' });
   });
 
   it('refuses a stage no member has, naming the stages by their labels in each language', () => {
-    const e = thrown(() => regionStageKey([lidkoping, skovde], 'nowhere'));
+    const e = thrown(() => regionStageKeys([lidkoping, skovde], 'nowhere'));
     expect(e.code).toBe('USAGE');
     expect(e.text.en).toBe('No member has the stage "nowhere". The stages: Idea, Trial, Refinement.');
     expect(e.text.sv).toBe('Ingen medlem har steget "nowhere". Stegen: Idé, Test, Förädling.');
   });
 
   it('suggests the stage a misspelled name was meant for, the same stage in two members counting once', () => {
-    const both = [lidkoping, [...skovde, { key: 'test', label: { sv: 'Test', en: 'Trial' } }]];
-    const e = thrown(() => regionStageKey(both, 'Förädlng'));
+    const both = [
+      lidkoping,
+      { member: 'skovde', stages: [...skovde.stages, { key: 'test', label: { sv: 'Test', en: 'Trial' } }] },
+    ];
+    const e = thrown(() => regionStageKeys(both, 'Förädlng'));
     expect(e.code).toBe('USAGE');
     expect(e.text.sv).toBe('Ingen medlem har steget "Förädlng". Menade du Förädling? Stegen: Idé, Test, Förädling.');
     // The form nearest to what was typed, as `ideas list --stage` suggests it: here the Swedish label.
     expect(e.text.en).toBe(
       'No member has the stage "Förädlng". Did you mean Förädling? The stages: Idea, Trial, Refinement.',
     );
-    expect(() => regionStageKey(both, 'tesst')).toThrow(/Did you mean test\?/);
+    expect(() => regionStageKeys(both, 'tesst')).toThrow(/Did you mean test\?/);
   });
 
   it('says there are none, and why, when no member has data', () => {
-    expect(() => regionStageKey([], 'done')).toThrow(/The stages: none, as no member has data from a sync yet/);
+    expect(() => regionStageKeys([], 'done')).toThrow(/The stages: none, as no member has data from a sync yet/);
   });
 });

@@ -4,7 +4,8 @@
  */
 import { IdeasError } from '../errors.js';
 import { localize, type Localized } from '../i18n/i18n.js';
-import { findStageByName, suggestedStage } from '../sluice/stage-lookup.js';
+import { suggestedStage } from '../sluice/stage-lookup.js';
+import { stageInMembers, type StageName } from './stages.js';
 
 /** A member the region does not have (`--member`, `ideas adopt member:id`): the members there are, or how to add one. */
 export function unknownMemberError(member: string, members: readonly { id: string }[], file: string): IdeasError {
@@ -24,17 +25,18 @@ export function listOrNone(items: readonly string[], heldMembers: number): strin
 
 /**
  * A stage named on the command line (`region list --stage`, `region export --stage`) by its key or its label in either
- * language, as `ideas list --stage` takes one, in any member: the key the region merges stages by. Exact names first,
- * then the forgiving form (a label without å, ä and ö). No member has it: a usage error naming the stages by their
- * labels, or saying there are none, and the one a misspelled name was likely meant for.
+ * language, as `ideas list --stage` takes one: in each member, by that member's own key and label for it
+ * (stageInMembers), so that one key under other labels in two members is never taken for the other's. By member id,
+ * the key of the member's stage it names. No member has it: a usage error naming the stages by their labels, or
+ * saying there are none, and the one a misspelled name was likely meant for.
  */
-export function regionStageKey(
-  members: readonly (readonly { key: string; label: Localized }[])[],
+export function regionStageKeys(
+  members: readonly { member: string; stages: readonly StageName[] }[],
   name: string,
-): string {
-  const stages = members.flat();
-  const stage = findStageByName(stages, name);
-  if (stage) return stage.key;
+): Map<string, string> {
+  const found = stageInMembers(members, name);
+  if (found.size > 0) return found;
+  const stages = members.flatMap((m) => m.stages);
   const labels = (lang: 'sv' | 'en') => [...new Set(stages.map((s) => s.label[lang]))];
   const none = listOrNone([], members.length);
   const params = {

@@ -28,8 +28,23 @@ describe('parseRegionText', () => {
     );
     expect(config.language).toBe('sv');
     expect(config.members).toEqual([
-      { id: 'a', name: 'N', municipality: null, url: '../a', branch: 'main', path: 'reg', site: null },
+      {
+        id: 'a',
+        name: 'N',
+        municipality: null,
+        url: '../a',
+        fetchUrl: '../a',
+        branch: 'main',
+        path: 'reg',
+        site: null,
+      },
     ]);
+  });
+
+  it('shows a member by its address without credentials, and keeps the address as written for git alone', () => {
+    const url = 'https://anna:ghp_SECRET@git.example.org/x.git';
+    const [m] = parseRegionText(`name: R\nlanguages: [en]\nmembers:\n${member('a', url)}`, 'f', 'en').members;
+    expect([m?.url, m?.fetchUrl]).toEqual(['https://git.example.org/x.git', url]);
   });
 
   it('accepts the template it writes, in both languages', () => {
@@ -53,6 +68,26 @@ describe('parseRegionText', () => {
     ).toEqual([
       'ideas.region.yaml:7:9 member "a" is already listed (member 1); each member needs its own id',
       'ideas.region.yaml:12:10 member "b" points at the same repository, branch and folder as "a"',
+    ]);
+  });
+
+  it('reads a site only when it is a web address', () => {
+    const withSite = (site: string) => `name: R\nlanguages: [en]\nmembers:\n${member('a', 'u')}    site: "${site}"\n`;
+    expect(problems(withSite('https://lidkoping.se/ideer'))).toEqual([]);
+    for (const site of ['javascript:alert(1)', 'data:text/html,x', '//evil.example/', 'HTTPS:x'])
+      expect(problems(withSite(site)), site).toEqual([
+        expect.stringContaining('The site must be a whole address starting with https:// or http://'),
+      ]);
+  });
+
+  it('finds a second member at the same repository however its address is written', () => {
+    expect(
+      problems(
+        `name: R\nlanguages: [en]\nmembers:\n${member('a', 'git://127.0.0.1:19418/lidk.git')}${member('b', 'git://127.0.0.1:19418/lidk.git/')}${member('c', 'git://127.0.0.1:19418/lidk')}`,
+      ),
+    ).toEqual([
+      'ideas.region.yaml:9:10 member "b" points at the same repository, branch and folder as "a"',
+      'ideas.region.yaml:12:10 member "c" points at the same repository, branch and folder as "a"',
     ]);
   });
 

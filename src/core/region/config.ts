@@ -13,6 +13,7 @@ import { nullProtoDeep } from '../safe-object.js';
 import { yamlPackage } from '../front-matter/yaml-package.js';
 
 import { REGION_FILE } from './file-name.js';
+import { repositoryKey, urlWithoutCredentials } from './member-url.js';
 
 export { REGION_FILE };
 
@@ -21,7 +22,10 @@ export interface RegionMember {
   id: string;
   name: string;
   municipality: string | null;
+  /** The address as the region shows and keeps it: without credentials (member-url.ts). */
   url: string;
+  /** The address as the file gives it, credentials and all: for git's fetch only, never shown. */
+  fetchUrl: string;
   /** Null: the remote's default branch. */
   branch: string | null;
   /** The registry's folder inside the repository, '' for the top, without a trailing slash. */
@@ -69,19 +73,21 @@ export function parseRegionText(text: string, file: string, lang: Lang, validate
   }
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw))
     throw regionError(file, [`${REGION_FILE}:1:1 ${t(lang, 'f.configNotMapping')}`]);
-  if (!validate(raw)) throw regionError(file, locate(text, describeErrors(validate.errors), lang));
+  // Two keywords of one field can fail with its one x-message (a site that is no URI, and no web address): said once.
+  if (!validate(raw)) throw regionError(file, [...new Set(locate(text, describeErrors(validate.errors), lang))]);
   const data = nullProtoDeep(raw) as Record<string, unknown>;
   const languages = data.languages as Lang[];
   const members = (data.members as Record<string, unknown>[]).map((m): RegionMember => ({
     id: m.id as string,
     name: m.name as string,
     municipality: typeof m.municipality === 'string' ? m.municipality : null,
-    url: m.url as string,
+    url: urlWithoutCredentials(m.url as string),
+    fetchUrl: m.url as string,
     branch: typeof m.branch === 'string' ? m.branch : null,
     path: normalizeMemberPath(m.path as string | undefined),
     site: typeof m.site === 'string' ? m.site : null,
   }));
-  const problems = checkRegionRules(members);
+  const problems = checkRegionRules(members, file.slice(0, Math.max(0, file.lastIndexOf('/'))));
   if (problems.length > 0) throw regionError(file, locate(text, problems, lang));
   return { name: data.name as string, languages, language: languages[0] ?? 'sv', members };
 }
@@ -92,8 +98,11 @@ interface RuleProblem {
   keyword?: string;
 }
 
-/** What the schema cannot say: member ids are unique, and so is each repository and folder. */
-function checkRegionRules(members: readonly RegionMember[]): RuleProblem[] {
+/**
+ * What the schema cannot say: member ids are unique, and so is each repository and folder, however its address is
+ * written (repositoryKey; a path from `base`, the region's folder).
+ */
+function checkRegionRules(members: readonly RegionMember[], base: string): RuleProblem[] {
   const problems: RuleProblem[] = [];
   const ids = new Map<string, number>();
   const places = new Map<string, number>();
@@ -105,7 +114,7 @@ function checkRegionRules(members: readonly RegionMember[]): RuleProblem[] {
         message: localizeRule('region.rule.duplicateId', { id: m.id, other: first + 1 }),
       });
     else ids.set(m.id, i);
-    const place = `${m.url}\n${m.branch ?? ''}\n${m.path}`;
+    const place = `${repositoryKey(m.fetchUrl, base)}\n${m.branch ?? ''}\n${m.path}`;
     const same = places.get(place);
     if (same !== undefined)
       problems.push({
@@ -131,6 +140,29 @@ function locate(text: string, problems: readonly RuleProblem[], lang: Lang): str
     const pos = positions.find(p.pointer, p.keyword === 'additionalProperties');
     return `${REGION_FILE}:${pos.line}:${pos.column} ${p.message[lang]}`;
   });
+}
+
+/** Other members with a member's name or municipality code: `field`, its value, and their ids. */
+export interface MemberAlike {
+  field: 'name' | 'municipality';
+  value: string;
+  members: string[];
+}
+
+/**
+ * The other members that share `member`'s name (as a reader sees it: case and spaces aside) or municipality code:
+ * likely the same municipality twice, said as a warning, not refused (one municipality may keep two registries).
+ */
+export function membersAlike(members: readonly RegionMember[], member: RegionMember): MemberAlike[] {
+  const plain = (name: string) => name.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+  const others = members.filter((m) => m.id !== member.id);
+  const out: MemberAlike[] = [];
+  const sameName = others.filter((m) => plain(m.name) === plain(member.name)).map((m) => m.id);
+  if (sameName.length > 0) out.push({ field: 'name', value: member.name, members: sameName });
+  const code = member.municipality;
+  const sameCode = code === null ? [] : others.filter((m) => m.municipality === code).map((m) => m.id);
+  if (code !== null && sameCode.length > 0) out.push({ field: 'municipality', value: code, members: sameCode });
+  return out;
 }
 
 /** A member as `ideas region add` is given it: the keys of a member in the file, those not given left out. */

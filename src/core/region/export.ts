@@ -5,7 +5,8 @@
  */
 import type { RegionMember } from './config.js';
 import type { MemberSnapshot } from './snapshot.js';
-import { ideaFieldsOf, mergedStages, regionConfig } from './report.js';
+import { ideaFieldsOf, memberStages, regionConfig } from './report.js';
+import { ideaInRegionStages, regionStageKeyOf } from './stages.js';
 import { classifySources } from '../criteria/personal-data.js';
 import { ideaTable, type IdeaTable, type RowValue } from '../exchange/idea-row.js';
 import type { Idea } from '../sluice/idea.js';
@@ -28,17 +29,20 @@ const columnName = (c: string) => (ours.has(c) ? `data.${c}` : c);
 export function regionIdeaTable(
   name: string,
   held: readonly { member: RegionMember; snapshot: MemberSnapshot }[],
-  stage: string | null,
+  stage: ReadonlyMap<string, string> | null,
 ): IdeaTable {
-  const stages = mergedStages(held.map((h) => h.snapshot));
+  // The region's stages, each by its own members' label: an idea is never named by another member's label for its key.
+  const { stages, region } = memberStages(held);
   const byKey = new Map(stages.map((s) => [s.key, s]));
   const ideas: Idea[] = [];
   const owners: RegionMember[] = [];
   for (const { member, snapshot } of held)
     for (const idea of snapshot.ideas) {
-      const st = byKey.get(idea.stage);
-      if (!st || (stage !== null && idea.stage !== stage)) continue;
-      ideas.push({ ...ideaFieldsOf(idea, st), body: idea.body });
+      if (stage !== null && stage.get(member.id) !== idea.stage) continue;
+      const regionKey = (key: string) => regionStageKeyOf(region, member.id, key);
+      const st = byKey.get(regionKey(idea.stage));
+      if (!st) continue;
+      ideas.push({ ...ideaFieldsOf(ideaInRegionStages(idea, regionKey), st), body: idea.body });
       owners.push(member);
     }
   // `includePersonal` only because the data is public already: the copy kept by the sync is what is shown.

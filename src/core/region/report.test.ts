@@ -19,7 +19,16 @@ import { memberSnapshot, regionIdea } from '../../../test/helpers/snapshot.js';
 const label = (en: string) => ({ sv: en, en });
 
 function member(id: string): RegionMember {
-  return { id, name: id, municipality: null, url: `../${id}`, branch: null, path: '', site: null };
+  return {
+    id,
+    name: id,
+    municipality: null,
+    url: `../${id}`,
+    fetchUrl: `../${id}`,
+    branch: null,
+    path: '',
+    site: null,
+  };
 }
 
 /** An idea created on `created`, moved on to doing `days` later when `days` is given. */
@@ -238,5 +247,62 @@ describe('the region report, a member at a time', () => {
       expect(r.region.withheld).toEqual(withheld.filter((x) => x.n > 0 && x.n < 5).map((x) => x.stage.key));
       expect(goals).toEqual([]);
     }
+  });
+});
+
+describe("the region's stages: merged only where key and labels agree", () => {
+  const stages = (idea: string, doing: string) => [
+    { key: 'idea', label: label(idea), spreadKit: [] },
+    { key: 'doing', label: label(doing), spreadKit: [] },
+  ];
+
+  it("counts an idea in its own member's stage, and keeps one key under two labels apart", () => {
+    const a = memberSnapshot('a', [idea('a-1', '2026-01-01'), idea('a-2', '2026-01-01', 3)], {
+      stages: stages('Idea', 'Doing'),
+    });
+    const odd = memberSnapshot('odd', [idea('o-1', '2026-01-01'), idea('o-2', '2026-01-01', 5)], {
+      stages: stages('Spreading', 'Doing'),
+    });
+    const r = buildRegionReport(
+      'R',
+      [
+        { member: member('a'), snapshot: a },
+        { member: member('odd'), snapshot: odd },
+      ],
+      period,
+    );
+    expect(r.region.report.funnel.map((f) => [f.stage.key, f.stage.label.en, f.now, f.entered])).toEqual([
+      ['idea', 'Idea', 1, 2],
+      ['doing', 'Doing', 2, 2],
+      ['idea@odd', 'Spreading', 1, 2],
+    ]);
+    // The stays in `idea` of each member are timed in its own row.
+    expect(r.region.report.time.map((t) => [t.stage.key, t.n])).toEqual([
+      ['idea', 1],
+      ['doing', 0],
+      ['idea@odd', 1],
+    ]);
+    expect(r.members[1]?.report.funnel.map((f) => f.stage.label.en)).toEqual(['Spreading', 'Doing']);
+  });
+
+  it('heads two stages of one label by their keys too, so that the rows can be told apart', () => {
+    const a = memberSnapshot('a', [idea('a-1', '2026-01-01')], {
+      stages: [{ key: 'idea', label: label('Test'), spreadKit: [] }],
+    });
+    const b = memberSnapshot('b', [regionIdea('b-1', { stage: 'pilot' })], {
+      stages: [{ key: 'pilot', label: label('Test'), spreadKit: [] }],
+    });
+    const r = buildRegionReport(
+      'R',
+      [
+        { member: member('a'), snapshot: a },
+        { member: member('b'), snapshot: b },
+      ],
+      period,
+    );
+    expect(r.region.report.funnel.map((f) => [f.stage.label.sv, f.now])).toEqual([
+      ['Test (idea)', 1],
+      ['Test (pilot)', 1],
+    ]);
   });
 });

@@ -32,6 +32,15 @@ import { compareText } from '../i18n/text-order.js';
 import { nullObject, ownValue } from '../safe-object.js';
 import { daysBetween } from '../history/stays.js';
 import { scalarText } from '../field-text.js';
+import {
+  addMemberStages,
+  distinguishedStages,
+  emptyRegionStages,
+  ideaInRegionStages,
+  regionStageKeyOf,
+  regionStagesOf,
+  type RegionStages,
+} from './stages.js';
 
 export interface ReportPeriod {
   since: string | null;
@@ -56,7 +65,7 @@ export interface RegionGroup {
   members: number;
   /** Ideas of the group created or imported during the period. */
   added: number;
-  /** Ideas per stage of the region (merged by key) at the end of the period. */
+  /** Ideas per stage of the region (merged where key and labels agree) at the end of the period. */
   byStage: Record<string, number>;
   /**
    * Ideas per member (by id; every member with data, 0 where it has none): the cross table of the field by
@@ -93,7 +102,7 @@ export interface MemberReport extends ReportPart {
 }
 
 export interface RegionReport {
-  /** Every member's stages, merged by key in the order first met, for the region's own figures. */
+  /** Every member's stages, merged where key and labels agree, in the order first met, for the region's own figures. */
   region: ReportPart;
   members: MemberReport[];
   /** The region's ideas by each `--by` field, in the order asked. */
@@ -212,8 +221,8 @@ export interface RegionFold {
   lang: Lang;
   /** The strictest threshold of the members added so far. */
   k: number;
-  /** Every member's stages, merged by key in the order first met. */
-  merged: Map<string, Stage>;
+  /** Every member's stages, merged where key and labels agree, in the order first met (stages.ts). */
+  stages: RegionStages;
   members: MemberReport[];
   /** Ideas at the end of the period, and of those the ones created or imported during it. */
   ideas: number;
@@ -256,7 +265,7 @@ export function regionReportFold(
     period,
     lang,
     k: DEFAULT_MIN_GROUP_SIZE,
-    merged: new Map(),
+    stages: emptyRegionStages(),
     members: [],
     ideas: 0,
     added: 0,
@@ -283,7 +292,8 @@ export function addMember(fold: RegionFold, member: RegionMember, snapshot: Memb
   const k = config.minGroupSize ?? DEFAULT_MIN_GROUP_SIZE;
   fold.k = Math.max(fold.k, k);
   const stages = new Map(config.stages.map((s) => [s.key, s]));
-  for (const s of config.stages) if (!fold.merged.has(s.key)) fold.merged.set(s.key, stageOf(s.key, s.label, null));
+  addMemberStages(fold.stages, member.id, config.stages);
+  const regionKey = (key: string) => regionStageKeyOf(fold.stages, member.id, key);
   const owner: Owner = { member: member.id, challenges: snapshot.registry.challenges ?? [] };
   const ideas: IdeaFields[] = [];
   const o = reportOptions(fold.period, k);
@@ -291,9 +301,11 @@ export function addMember(fold: RegionFold, member: RegionMember, snapshot: Memb
     const stage = stages.get(idea.stage);
     if (!stage) continue;
     ideas.push(ideaFieldsOf(idea, stage));
-    // In the region's own figures an idea is named with its member, as `ideas region show` takes it.
+    // In the region's own figures an idea is named with its member, as `ideas region show` takes it, and counted in
+    // the region's stage that is its member's: by the region's key for it, in its history too.
+    const region = regionStage(fold.stages, regionKey(idea.stage));
     const named = {
-      ...ideaFieldsOf(idea, fold.merged.get(idea.stage) as Stage),
+      ...ideaFieldsOf(ideaInRegionStages(idea, regionKey), region),
       id: `${member.id}:${idea.id ?? idea.path}`,
     };
     count(fold, o, named, owner);
@@ -358,13 +370,19 @@ function count(fold: RegionFold, o: ReportOptions, idea: IdeaFields, owner: Owne
 /** The region's report once every member is added; `by` gives the titles of the fields the fold was started with. */
 export function finishRegionReport(fold: RegionFold, by: readonly ByField[] = []): RegionReport {
   const k = fold.k;
-  const config = regionConfig(fold.name, [...fold.merged.values()], k);
+  // Headed by their labels, and where two rows share one, by their keys too.
+  const config = regionConfig(
+    fold.name,
+    distinguishedStages(fold.stages).map((s) => stageOf(s.key, s.label, null)),
+    k,
+  );
   const stages = config.stages;
+  const byKey = new Map(stages.map((s) => [s.key, s]));
   const o = reportOptions(fold.period, k);
   const order = (key: string) => stages.findIndex((s) => s.key === key);
   const overrides: OverrideRow[] = fold.overrides
-    .filter((r) => fold.merged.has(r.stage))
-    .map((r) => ({ ...r, stage: fold.merged.get(r.stage) as Stage }))
+    .filter((r) => byKey.has(r.stage))
+    .map((r) => ({ ...r, stage: byKey.get(r.stage) as Stage }))
     .sort(
       (a, b) =>
         order(a.stage.key) - order(b.stage.key) || compareText(a.id ?? a.path ?? '', b.id ?? b.path ?? '', fold.lang),
@@ -408,7 +426,10 @@ export function finishRegionReport(fold: RegionFold, by: readonly ByField[] = []
     ...row,
     waiting: members
       .flatMap((m) =>
-        (m.report.time.find((x) => x.stage.key === row.stage.key)?.waiting ?? []).map((w) => ({
+        (
+          m.report.time.find((x) => regionStageKeyOf(fold.stages, m.member.id, x.stage.key) === row.stage.key)
+            ?.waiting ?? []
+        ).map((w) => ({
           ...w,
           id: `${m.member.id}:${w.id ?? w.path}`,
         })),
@@ -517,12 +538,22 @@ function regionBreakdown(
   };
 }
 
-/** The stages of every member merged by key, in the order first met: the region's own stages. */
-export function mergedStages(snapshots: readonly MemberSnapshot[]): Stage[] {
-  const merged = new Map<string, Stage>();
-  for (const s of snapshots)
-    for (const st of s.registry.stages) if (!merged.has(st.key)) merged.set(st.key, stageOf(st.key, st.label, null));
-  return [...merged.values()];
+/** A stage of the region as a member's config has it: its key in the region, its members' label for it. */
+function regionStage(stages: RegionStages, key: string): Stage {
+  const s = stages.stages.get(key);
+  return stageOf(key, s?.label ?? { sv: key, en: key }, null);
+}
+
+/**
+ * The stages of every member as the region's rows are: merged where key and labels agree (core/region/stages.ts), in
+ * the order first met, each by its members' own label; and what maps each member's keys to them.
+ */
+export function memberStages(held: readonly { member: RegionMember; snapshot: MemberSnapshot }[]): {
+  stages: Stage[];
+  region: RegionStages;
+} {
+  const region = regionStagesOf(held.map((h) => ({ member: h.member.id, stages: h.snapshot.registry.stages })));
+  return { stages: [...region.stages.keys()].map((key) => regionStage(region, key)), region };
 }
 
 /** A config for the region as a whole: its name and merged stages, for what reads a registry's config. */

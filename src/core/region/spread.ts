@@ -12,6 +12,7 @@ import { isGiven } from '../sluice/gate.js';
 import { ID_PATTERN } from '../sluice/id.js';
 import { RANDOM_PART_PATTERN } from '../sluice/id-text.js';
 import type { MemberSnapshot } from './snapshot.js';
+import { scpLike, urlWithoutCredentials } from './member-url.js';
 
 /** One field of a stage's spread kit, with its label. */
 export interface SpreadKitField {
@@ -68,8 +69,7 @@ const COMMIT_PATTERN = /^[0-9a-f]{40,64}$/;
  * local folder or `file://`, which would name someone's home folder). `git@host:org/x.git` keeps its host and path.
  */
 export function publicSourceUrl(url: string): string | null {
-  const scp = /^(?:[^@/\s]+@)?([^@/:\s]{2,}):([^\s]+)$/.exec(url);
-  if (scp && !url.includes('://')) return `${scp[1]}:${scp[2]}`;
+  if (scpLike(url)) return urlWithoutCredentials(url);
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -77,11 +77,7 @@ export function publicSourceUrl(url: string): string | null {
     return null;
   }
   if (!['https:', 'http:', 'ssh:', 'git:'].includes(parsed.protocol) || parsed.hostname === '') return null;
-  parsed.username = '';
-  parsed.password = '';
-  parsed.search = '';
-  parsed.hash = '';
-  return parsed.href;
+  return urlWithoutCredentials(url);
 }
 
 /** An idea's `basedOn`, when it is one: every part checked, as the front matter comes from a member. */

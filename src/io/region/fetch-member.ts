@@ -35,6 +35,7 @@ import { isIdeaFileName, isReadableTreeFile } from '../idea-files.js';
 import { parseConfigText } from '../registry.js';
 import { faultPoint } from '../faults.js';
 import { memberRepoDir } from './member-cache.js';
+import { textWithoutCredentials } from '../../core/region/member-url.js';
 import { spreadKitOf, type SpreadKitField } from '../../core/region/spread.js';
 import { jsonSyntaxReason } from '../../core/criteria/schema-reasons.js';
 
@@ -100,7 +101,7 @@ async function fetchMember(
 ): Promise<string | MemberProblem> {
   try {
     await ensureRepo(repo);
-    const source = fetchSource(member.url, regionRoot);
+    const source = fetchSource(member.fetchUrl, regionRoot);
     const ref = member.branch === null ? 'HEAD' : `refs/heads/${member.branch}`;
     faultPoint('region:fetch');
     await git(
@@ -123,9 +124,9 @@ async function fetchMember(
   } catch (e) {
     if (e instanceof GitTimeout)
       return { kind: 'fetch', message: 'region.problem.timeout', params: { seconds: e.seconds }, details: [] };
-    const reason = (isIdeasError(e) ? e.text.en.replace(/^git failed: /, '') : (e as Error).message).replace(
-      /^fatal: /,
-      '',
+    // git quotes the address it was given: the member's, credentials and all.
+    const reason = textWithoutCredentials(
+      (isIdeasError(e) ? e.text.en.replace(/^git failed: /, '') : (e as Error).message).replace(/^fatal: /, ''),
     );
     return { kind: 'fetch', message: 'region.problem.fetch', params: { reason }, details: [] };
   }
@@ -261,7 +262,13 @@ export async function syncMember(
       previous.registry.goals !== undefined &&
       previous.registry.fields !== undefined
     )
-      return { ok: true, snapshot: { ...previous, syncedAt: opts.now.toISOString() }, parsed: 0, unchanged: true };
+      return {
+        ok: true,
+        // The address as the file now gives it: one kept from before may have held credentials.
+        snapshot: { ...previous, url: member.url, syncedAt: opts.now.toISOString() },
+        parsed: 0,
+        unchanged: true,
+      };
 
     const named = (await listTree(repo, commit, `${prefix}${config.ideasDir}/`, { sizes: true })).filter(
       (e) => e.type === 'blob' && isIdeaFileName(path.posix.basename(e.path)),
@@ -326,7 +333,12 @@ export async function syncMember(
     if (!isIdeasError(e)) throw e;
     return {
       ok: false,
-      problem: { kind: 'fetch', message: 'region.problem.fetch', params: { reason: e.text }, details: [] },
+      problem: {
+        kind: 'fetch',
+        message: 'region.problem.fetch',
+        params: { reason: { sv: textWithoutCredentials(e.text.sv), en: textWithoutCredentials(e.text.en) } },
+        details: [],
+      },
     };
   } finally {
     reader.close();

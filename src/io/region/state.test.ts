@@ -67,17 +67,20 @@ describe('a member state, read as deep as asked', () => {
 
   it('dates an unchanged member anew, naming the same texts; refuses when there is no summary to date', () => {
     const dir = makeTempDir();
-    expect(touchMemberState(dir, 'lidkoping', '2026-12-04T10:00:00.000Z')).toBe(false);
-    writeMemberState(dir, snapshot());
+    const url = 'https://git.example.org/lidkoping.git';
+    expect(touchMemberState(dir, { member: 'lidkoping', syncedAt: '2026-12-04T10:00:00.000Z', url })).toBe(false);
+    // Kept from before the region stopped keeping a member's credentials: the summary takes the address anew.
+    writeMemberState(dir, { ...snapshot(), url: 'https://anna:secret@git.example.org/lidkoping.git' });
     const before = fs.readdirSync(stateDir(dir)).sort();
-    expect(touchMemberState(dir, 'lidkoping', '2026-12-04T10:00:00.000Z')).toBe(true);
+    expect(touchMemberState(dir, { member: 'lidkoping', syncedAt: '2026-12-04T10:00:00.000Z', url })).toBe(true);
     expect(fs.readdirSync(stateDir(dir)).sort()).toEqual(before);
     const read = readMemberState(dir, 'lidkoping');
     expect(read?.syncedAt).toBe('2026-12-04T10:00:00.000Z');
+    expect(read?.url).toBe(url);
     expect(read?.ideas[0]?.body).toBe('Digitala läsplattor.');
     // A summary whose text file is gone is not dated: the caller writes the state whole.
     for (const f of fs.readdirSync(stateDir(dir))) if (f.endsWith('.text.json')) fs.rmSync(path.join(stateDir(dir), f));
-    expect(touchMemberState(dir, 'lidkoping', '2026-12-05T10:00:00.000Z')).toBe(false);
+    expect(touchMemberState(dir, { member: 'lidkoping', syncedAt: '2026-12-05T10:00:00.000Z', url })).toBe(false);
   });
 });
 

@@ -148,10 +148,13 @@ function* textChunks(ideas: readonly RegionIdea[]): Generator<string> {
 
 /**
  * Records that a member was synced again at `syncedAt` and found unchanged: its summary is written anew with that
- * date, naming the same text file, which is left as it is. False when there is no summary that names a text file
+ * date (and its address as the region now shows it), naming the same text file, which is left as it is. False when there is no summary that names a text file
  * (none, or one from before the split): the caller writes the whole state instead.
  */
-export function touchMemberState(cacheDir: string, member: string, syncedAt: string): boolean {
+export function touchMemberState(
+  cacheDir: string,
+  { member, syncedAt, url }: Pick<MemberSnapshot, 'member' | 'syncedAt' | 'url'>,
+): boolean {
   let stored: StoredSummary;
   try {
     stored = nullProtoDeep(JSON.parse(readStateText(stateFile(cacheDir, member)))) as StoredSummary;
@@ -163,7 +166,7 @@ export function touchMemberState(cacheDir: string, member: string, syncedAt: str
   if (TEXT_FILE.exec(stored.text)?.[1] !== member || !existsSync(path.join(stateDir(cacheDir), stored.text)))
     return false;
   faultPoint('region:summary');
-  writeFileAtomic(stateFile(cacheDir, member), JSON.stringify({ ...stored, syncedAt }));
+  writeFileAtomic(stateFile(cacheDir, member), JSON.stringify({ ...stored, syncedAt, url }));
   return true;
 }
 

@@ -12,6 +12,7 @@ const member: RegionMember = {
   name: 'Sundsvalls kommun',
   municipality: '2281',
   url: '/r/sundsvall',
+  fetchUrl: '/r/sundsvall',
   branch: null,
   path: '',
   site: null,

@@ -3,7 +3,7 @@ import type { Finding } from '../../core/finding.js';
 import { t, type Lang, type Localized } from '../../core/i18n/i18n.js';
 import { ageInDays } from '../../core/region/age.js';
 import type { IdClash } from '../../core/region/clashes.js';
-import { REGION_FILE, type RegionConfig, type RegionMember } from '../../core/region/config.js';
+import { REGION_FILE, type MemberAlike, type RegionConfig, type RegionMember } from '../../core/region/config.js';
 import { shellQuote } from '../../core/shell/quote.js';
 import {
   memberFieldLabel,
@@ -82,8 +82,19 @@ export interface RegionAddView {
   member: RegionMember;
 }
 
-export function presentRegionAdd(r: RegionAddView, json: boolean): Output {
+/** Warnings of `ideas region add`: other members with the new one's name or municipality code. */
+function alikeLines(r: RegionAddView & { alike: readonly MemberAlike[] }): string[] {
+  return r.alike.map((a) =>
+    terminalLine(
+      `${t(r.lang, 'severity.warning')}: ${t(r.lang, a.field === 'name' ? 'region.add.sameName' : 'region.add.sameMunicipality', { value: a.value, members: a.members.join(', ') })}`,
+    ),
+  );
+}
+
+export function presentRegionAdd(r: RegionAddView & { alike: readonly MemberAlike[] }, json: boolean): Output {
   const o = output();
+  // On stderr with --json too: the document is the member added, as it was before.
+  for (const line of alikeLines(r)) o.err(`${line}\n`);
   if (json) {
     o.out(jsonText(regionMemberAddedDocument(r)));
     return o.done();
@@ -129,6 +140,8 @@ export interface RegionSyncView {
   }[];
   clashes: IdClash[];
   findings: Finding[];
+  /** Every member's last good data, those not synced now (`--member`, or failed) too. */
+  regionIdeas: number;
   ok: boolean;
 }
 
@@ -172,13 +185,12 @@ export function presentRegionSync(r: RegionSyncView, format: 'pretty' | 'json' |
   }
   if (lines.length > 0) o.out(`${lines.join('\n')}\n`);
   if (r.findings.length > 0) o.out(`\n${renderFindings(r.findings, r.lang, c)}\n`);
-  const ideas = r.members.reduce((n, m) => n + (m.snapshot?.ideas.length ?? 0), 0);
   o.out(
     `${t(r.lang, 'region.sync.summary', {
       region: terminalLine(r.region.config.name),
       members: r.members.filter((m) => m.status !== 'failed').length,
       failed: r.members.filter((m) => m.status === 'failed').length,
-      ideas,
+      ideas: r.regionIdeas,
     })}\n`,
   );
   return o.done(exitCode);

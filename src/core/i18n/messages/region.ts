@@ -160,6 +160,14 @@ export const region = {
     sv: 'Hämta den med "ideas region sync --member {idArg}".',
     en: 'Fetch it with "ideas region sync --member {idArg}".',
   },
+  'region.add.sameName': {
+    sv: 'namnet "{value}" används redan av {members}; är det samma kommun två gånger?',
+    en: 'the name "{value}" is already used by {members}; is it the same municipality twice?',
+  },
+  'region.add.sameMunicipality': {
+    sv: 'kommunkoden {value} används redan av {members}; är det samma kommun två gånger?',
+    en: 'the municipality code {value} is already used by {members}; is it the same municipality twice?',
+  },
   'err.regionAddExists': {
     sv: 'Medlemmen {id} finns redan i {file}; inget ändrades. Ska den ändras: ta bort den med "ideas region remove {id}" och lägg till den igen.',
     en: 'The member {id} is already in {file}; nothing changed. To change it: remove it with "ideas region remove {id}" and add it again.',
