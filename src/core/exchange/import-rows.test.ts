@@ -91,6 +91,28 @@ describe('planColumns', () => {
     expect(ignored).toEqual(['Anteckning']);
   });
 
+  it('--map takes a field by its key (any case) or its label, and refuses a name no field has, saying which was meant', () => {
+    const roles = (target: string) =>
+      planColumns(['Titel', 'Förvaltning'], new Map([['Förvaltning', target]]), known).columns[1]?.role;
+    expect(roles('unit')).toEqual({ kind: 'field', field: 'unit', path: [] });
+    expect(roles('Unit')).toEqual({ kind: 'field', field: 'unit', path: [] });
+    expect(roles('Enhet eller förvaltning')).toEqual({ kind: 'field', field: 'unit', path: [] });
+    expect(roles('team.women')).toEqual({ kind: 'field', field: 'team', path: ['women'] });
+    const refused = (target: string) => {
+      try {
+        roles(target);
+      } catch (e) {
+        return e as IdeasError;
+      }
+      throw new Error(`${target} was taken`);
+    };
+    expect(refused('enhet').hint?.sv).toBe(
+      'Menade du unit? Skriv --map "kolumn=unit"; ett fält kan också anges med sin etikett.',
+    );
+    expect(refused('carier').hint?.en).toContain('Did you mean carrier?');
+    expect(refused('påhittat').code).toBe('USAGE');
+  });
+
   it("takes an export's columns made from the history as such, not listed as ignored; --map can leave them out", () => {
     const { columns, ignored } = planColumns(['title', 'granted', 'entered.test'], new Map(), known);
     expect(columns.map((c) => c.role)).toEqual([

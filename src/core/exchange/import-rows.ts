@@ -9,6 +9,7 @@ import { derivedCells } from './idea-row.js';
 import { createdAfter, historyOf, isStartAction, type Idea } from '../sluice/idea.js';
 import { unguardFormula } from './csv.js';
 import { IdeasError, isIdeasError } from '../errors.js';
+import { nearMiss } from '../near-miss.js';
 import { fieldSpec, settableFields, typeFlagValue } from '../criteria/fields.js';
 import { localize, t, type Lang, type Localized } from '../i18n/i18n.js';
 import type { Validator } from '../criteria/schema-check.js';
@@ -115,11 +116,30 @@ function roleForTarget(target: string, known: KnownFields): ColumnRole {
   if (lower === 'stage') return { kind: 'stage' };
   if (lower === 'created') return { kind: 'created' };
   if (lower === 'id') return { kind: 'id' };
-  const [field, ...path] = t.split('.');
-  if (!FIELD_NAME.test(t) || SYSTEM.has((field ?? '').toLowerCase())) {
-    throw new IdeasError('USAGE', 'err.importMapTarget', { field: t, fields: [...known.names].sort().join(', ') });
+  // A field's label, as an export writes its header (and `report --by` takes it).
+  const byLabel = known.labels.get(lower);
+  if (byLabel !== undefined && !SYSTEM.has(byLabel.toLowerCase()) && forbiddenSegment(byLabel) === null)
+    return { kind: 'field', field: byLabel, path: [] };
+  const [top = '', ...path] = t.split('.');
+  // A field the schemas or the registry's ideas have, as `--set` takes one: a name typed otherwise (`enhet`) would
+  // write a key nothing reads, and the import would say it went well.
+  const field =
+    [...known.names].find((n) => n === top) ?? [...known.names].find((n) => n.toLowerCase() === top.toLowerCase());
+  if (!FIELD_NAME.test(t) || SYSTEM.has(top.toLowerCase()) || field === undefined) {
+    const near = nearMiss(top, [
+      ...[...known.names].map((n) => ({ text: n, value: n })),
+      ...[...known.labels].map(([label, n]) => ({ text: label, value: n })),
+    ]);
+    const startsLabel = [...known.labels].filter(([label]) => top.length >= 4 && label.startsWith(`${lower} `));
+    const meant = near?.value ?? (new Set(startsLabel.map(([, n]) => n)).size === 1 ? startsLabel[0]?.[1] : undefined);
+    throw new IdeasError(
+      'USAGE',
+      'err.importMapTarget',
+      { field: t, fields: [...known.names].sort().join(', ') },
+      meant ? { hint: 'hint.importMapMeant', hintParams: { field: meant } } : {},
+    );
   }
-  return { kind: 'field', field: field as string, path };
+  return { kind: 'field', field, path };
 }
 
 /** What a column of this header gives when no --map says otherwise: null when nothing (it is ignored). */

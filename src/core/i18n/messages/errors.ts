@@ -444,6 +444,10 @@ export const errors = {
     sv: '"{field}" är inget fält som kan importeras. Fälten är: {fields} (samt body, stage och created).',
     en: '"{field}" is not a field that can be imported. The fields are: {fields} (and body, stage and created).',
   },
+  'hint.importMapMeant': {
+    sv: 'Menade du {field}? Skriv --map "kolumn={field}"; ett fält kan också anges med sin etikett.',
+    en: 'Did you mean {field}? Write --map "column={field}"; a field may also be given by its label.',
+  },
   'err.importForbiddenColumn': {
     sv: 'Kolumnen "{column}" pekar ut ett fält som inte är tillåtet: __proto__, constructor och prototype kan inte vara namnet på ett fält eller en del av det. Inget importerades.',
     en: 'The column "{column}" names a field that is not allowed: __proto__, constructor and prototype cannot be the name of a field or a part of one. Nothing was imported.',
