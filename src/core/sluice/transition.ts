@@ -349,8 +349,15 @@ export function decisionTarget(
       if (already.includes(idea.stage.key))
         throw new IdeasError('USAGE', 'err.sameStage', { id: idea.id ?? idea.path, stage: idea.stage.label });
       const to = decision === 'park' ? next('parked') : (next('rejected') ?? next('dropped'));
-      if (!to)
-        throw new IdeasError('USAGE', 'err.noStageFor', { stage: idea.stage.label, decision: decisionNames(decision) });
+      if (!to) {
+        // The stages it does lead to, by their labels: a --to to anywhere else is refused as well.
+        const labels = idea.stage.next.map((k) => stageLabelOf(config, k));
+        throw new IdeasError('USAGE', 'err.noStageFor', {
+          stage: idea.stage.label,
+          decision: decisionNames(decision),
+          next: { sv: labels.map((l) => l.sv).join(', ') || '–', en: labels.map((l) => l.en).join(', ') || '–' },
+        });
+      }
       return to;
     }
     case 'return':

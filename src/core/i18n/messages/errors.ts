@@ -384,8 +384,8 @@ export const errors = {
     en: 'The idea {id} is in {stage}, which leads nowhere further.',
   },
   'err.noStageFor': {
-    sv: 'Steget {stage} har inget nästa steg för beslutet {decision}; ange det med --to.',
-    en: 'The stage {stage} has no next stage for the decision {decision}; give it with --to.',
+    sv: 'Steget {stage} leder inte till något steg för beslutet {decision}; härifrån går det till: {next}.',
+    en: 'The stage {stage} leads to no stage for the decision {decision}; from here it goes to: {next}.',
   },
   'err.amountNotApproved': {
     sv: 'Medel beviljas bara när idérådet godkänner idén (--decision godkänn); ta bort --amount.',
