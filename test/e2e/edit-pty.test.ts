@@ -131,7 +131,7 @@ describe('ideas edit at a terminal', () => {
     await t.highlight(/^The text$/);
     t.answer('');
     // The text as it is, then how to type the new one.
-    await t.waitFor(/Press Enter at once to keep the text as it is\./);
+    await t.waitFor(/What you type replaces the whole text above\. Press Enter at once to keep it as it is\./);
     expect(t.screen()).toMatch(/^ {2}│ \S/m);
     t.answer('Första stycket, rad ett,');
     t.answer('och rad två.');

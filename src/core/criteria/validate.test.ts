@@ -404,6 +404,17 @@ describe('checkIdeaFile', () => {
     expect(findings.map((f) => [f.rule, f.severity, f.line])).toEqual([['history/stage', 'warning', 13]]);
   });
 
+  it("a file dragged into a council's stage: the hint says how the council records it, and the line that moves it back", () => {
+    const registry = copyExample('sundsvall');
+    const text =
+      '---\nid: sund-abcd12\ntitle: X\ncreated: 2026-01-01\nhistory:\n  - date: 2026-01-01\n    action: created\n    to: idea\n---\n';
+    const { file, bytes } = plant(registry, 'test', 'sund-abcd12-x.md', text);
+    const [finding] = checkIdeaFile(file, bytes, contextOf(registry)).findings.filter(
+      (f) => f.rule === 'history/stage',
+    );
+    expect(finding?.hint).toContain('otherwise move the file back: `mv ideas/03-test/sund-abcd12-x.md ideas/01-ide/`.');
+  });
+
   it.each([
     ['the plain shape', '__proto__: 1\nteam:\n  x: 2\n', '__proto__', 5],
     ['the plain shape', 'team:\n  a: 1\n  constructor: 2\n', 'constructor', 7],

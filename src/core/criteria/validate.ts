@@ -4,7 +4,7 @@ import { readFrontMatter, MATTER_FIRST_LINE } from '../front-matter/front-matter
 import { t, type Lang, type Localized, type MessageKey, type Params } from '../i18n/i18n.js';
 import { createdAfter, historyOf, startsAgain, toIdeaFields, type IdeaFields } from '../sluice/idea.js';
 import { unfinishedMove } from '../sluice/unfinished-move.js';
-import { recordingCommand } from '../sluice/transition.js';
+import { moveBackCommand, recordingCommand } from '../sluice/transition.js';
 import { idFromFileName } from '../sluice/id-text.js';
 import { ideaWord, shellQuote } from '../shell/quote.js';
 import { overrideIn } from '../sluice/override.js';
@@ -332,6 +332,10 @@ export function checkIdeaFile(file: FileToCheck, bytes: Uint8Array, ctx: CheckCo
     const stageHint = file.stage.council ? 'h.historyStageCouncil' : 'h.historyStage';
     const stageParams = {
       command: recordingCommand(idea, file.stage, false),
+      back: (() => {
+        const from = config.stages.find((st) => st.key === last.to);
+        return from ? moveBackCommand(file.path, from, config) : '';
+      })(),
       idArg: shellQuote(ideaWord(idea)),
       stage: file.stage.label,
       toKey: file.stage.key,

@@ -317,6 +317,15 @@ export function recordingCommand(idea: { id: string | null; path: string }, to: 
   return `ideas move ${shellQuote(ideaWord(idea))} ${shellQuote(to.key)}${force ? ' --force' : ''}`;
 }
 
+/**
+ * The command that puts a file moved by hand into a stage's folder back into the folder of `stage`, where its history
+ * says it is: what to do when the council has not decided the move. A plain `mv`, since a file dragged there is not
+ * yet known to git in its new place (`git mv` refuses it); git sees the file where it was once more.
+ */
+export function moveBackCommand(path: string, stage: Stage, config: RegistryConfig): string {
+  return `mv ${shellQuote(path)} ${shellQuote(`${config.ideasDir}/${stage.folder}/`)}`;
+}
+
 /** The funding rule: money is granted only into a stage with `funding: true`. */
 /**
  * Money is granted by approving an idea into a stage that grants it (`funding: true`): with no decision (a move), or

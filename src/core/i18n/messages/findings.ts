@@ -223,8 +223,8 @@ export const findings = {
     en: 'The folder decides the stage. Record the move made by hand with `{command}`, which writes it in the history and leaves the file where it is.',
   },
   'h.historyStageCouncil': {
-    sv: 'Mappen avgör steget, och en flytt till {stage} är idérådets beslut. När rådet har beslutat skriver ideas decide {idArg} --decision godkänn --to {toWord} --reason "<rådets motivering>" in flytten, och filen står kvar; annars flytta tillbaka filen.',
-    en: 'The folder decides the stage, and a move into {stage} is the idea council\'s decision. When the council has decided, ideas decide {idArg} --decision approve --to {toWord} --reason "<the council\'s reason>" records the move, and the file stays where it is; otherwise move the file back.',
+    sv: 'Mappen avgör steget, och en flytt till {stage} är idérådets beslut. När rådet har beslutat skriver ideas decide {idArg} --decision godkänn --to {toWord} --reason "<rådets motivering>" in flytten, och filen står kvar; annars flytta tillbaka filen: `{back}`.',
+    en: 'The folder decides the stage, and a move into {stage} is the idea council\'s decision. When the council has decided, ideas decide {idArg} --decision approve --to {toWord} --reason "<the council\'s reason>" records the move, and the file stays where it is; otherwise move the file back: `{back}`.',
   },
   'f.criteria': {
     sv: 'Uppfyller inte kraven för steget {stage}: {problem}',

@@ -109,7 +109,7 @@ export const prompts = {
     en: 'Type the text line by line. An empty line starts a new paragraph; two empty lines in a row end it.',
   },
   'prompt.textKeep': {
-    sv: 'Tryck Enter direkt för att behålla texten som den är.',
-    en: 'Press Enter at once to keep the text as it is.',
+    sv: 'Det du skriver ersätter hela texten ovan. Tryck Enter direkt för att behålla den som den är.',
+    en: 'What you type replaces the whole text above. Press Enter at once to keep it as it is.',
   },
 } as const satisfies Record<string, Localized>;
