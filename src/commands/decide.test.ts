@@ -202,7 +202,8 @@ describe('runDecide', () => {
     const { ctx } = commandContext(root);
     expect((await failure(runDecide({ id: 'sund-eev2bz', decision: 'maybe', reason: 'x' }, ctx))).code).toBe('USAGE');
     expect((await failure(runDecide({ id: 'sund-ehq9v5', decision: 'approve', reason: 'x' }, ctx))).code).toBe('USAGE');
-    expect((await failure(runDecide({ id: 'sund-39t1xh', decision: 'reject', reason: 'x' }, ctx))).code).toBe('USAGE');
+    // Spreading leads nowhere: no rejected stage after it either.
+    expect((await failure(runDecide({ id: 'sund-ehq9v5', decision: 'reject', reason: 'x' }, ctx))).code).toBe('USAGE');
     expect(readTree(root)).toEqual(tree);
   });
 });
@@ -224,6 +225,16 @@ describe('runDecide as a council speaks', () => {
     expect(historyIn(root, ideaPath('sund-vtkg00', folder)).at(-1)).toMatchObject({ decision, note: 'Enligt mötet' });
   });
 
+  it('rejects a parked idea: the parked stage leads to rejected in the template', async () => {
+    const root = makeSluice();
+    const r = await runDecide(
+      { id: 'sund-39t1xh', decision: 'avslå', reason: 'Ingen idébärare längre' },
+      commandContext(root).ctx,
+    );
+    expect(r.to?.key).toBe('rejected');
+    expect(historyIn(root, ideaPath('sund-39t1xh', '99-avslagen')).at(-1)).toMatchObject({ decision: 'reject' });
+  });
+
   it('an unknown decision names the decisions in the registry’s language', async () => {
     const root = makeSluice();
     const e = await failure(runDecide({ id: 'sund-eev2bz', decision: 'ja', reason: 'x' }, commandContext(root).ctx));
@@ -231,7 +242,7 @@ describe('runDecide as a council speaks', () => {
     expect(e.text.sv).toBe('Okänt beslut "ja": välj godkänn, återremittera, parkera, avslå.');
     expect(e.text.en).toBe('Unknown decision "ja": choose approve, return, park, reject.');
     const noStage = await failure(
-      runDecide({ id: 'sund-39t1xh', decision: 'avslå', reason: 'x' }, commandContext(root).ctx),
+      runDecide({ id: 'sund-ehq9v5', decision: 'avslå', reason: 'x' }, commandContext(root).ctx),
     );
     expect(noStage.text.sv).toContain('beslutet avslå');
     expect(noStage.text.en).toContain('the decision reject');
@@ -343,6 +354,11 @@ describe('runDecide as a council speaks', () => {
       );
       expect([set, e.code]).toEqual([set, code]);
     }
+    // Named by its label, as every other --set names a field it refuses.
+    const short = await failure(
+      runDecide({ id: 'sund-vtkg00', decision: 'approve', reason: 'x', amount: '0', set: ['test_plan=kort'] }, ctx),
+    );
+    expect(short.text.sv).toMatch(/^Ogiltigt värde för Plan för testet \[test_plan\]: /);
     expect(readTree(root)).toEqual(tree);
   });
 });

@@ -11,6 +11,7 @@ import { requireCommitter } from '../io/git.js';
 import { decisionName, isExampleReason, parseDecision, type Decision } from '../core/sluice/decision.js';
 import { decisionMakers } from '../core/sluice/conflict.js';
 import { fieldQuestion, readFieldAnswer } from '../core/sluice/gate-fields.js';
+import { fieldLabel } from '../core/criteria/schema-check.js';
 import { compileCriteria } from '../io/schemas.js';
 import { gateFixes } from '../core/sluice/gate-fix.js';
 import { fieldBook, fixPlace } from './field-book.js';
@@ -145,7 +146,10 @@ export async function runDecide(opts: DecideOptions, ctx: Ctx): Promise<DecideRe
         lang,
         compileCriteria,
       );
-      if (!read.ok) throw new IdeasError('INVALID_ANSWER', 'err.invalidAnswer', { field, problem: read.problem });
+      // The field by its label, its name in brackets, as `--set` elsewhere and every finding name it.
+      const label = { sv: fieldLabel(spec.schema, `/${field}`, 'sv'), en: fieldLabel(spec.schema, `/${field}`, 'en') };
+      if (!read.ok)
+        throw new IdeasError('INVALID_ANSWER', 'err.invalidAnswer', { field: label, problem: read.problem });
       given.set(field, read.value);
     }
     // `--set team_gender.women=2` sets one key of the record, keeping the others.
