@@ -1,4 +1,5 @@
 /** The commands that turn a registry into documents: report, export, site, import. */
+import path from 'node:path';
 import type { FieldTitles } from '../../core/criteria/field-titles.js';
 import type { HandedEncoding } from '../../core/exchange/handed-text.js';
 import type { IdeaTable } from '../../core/exchange/idea-row.js';
@@ -75,7 +76,8 @@ export function presentSite(r: SiteView, json: boolean, v: View): Output {
   if (json) o.out(jsonText(siteDocument(r.registry, r)));
   else {
     o.out(`${r.out}\n`);
-    o.err(`${v.err.green(t(r.lang, 'out.siteWritten', { dir: r.out, count: r.pages }))}\n`);
+    const index = terminalLine(path.join(r.out, 'index.html'));
+    o.err(`${v.err.green(t(r.lang, 'out.siteWritten', { dir: r.out, count: r.pages, index }))}\n`);
   }
   if (r.includePersonal) o.err(`${v.err.yellow(t(r.lang, 'out.siteInternal'))}\n`);
   o.err(unreadableWarning(r.unreadable, r.lang, v));

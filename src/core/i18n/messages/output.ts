@@ -168,8 +168,8 @@ export const output = {
   yes: { sv: 'ja', en: 'yes' },
   no: { sv: 'nej', en: 'no' },
   'out.siteWritten': {
-    sv: 'Skrev webbplatsen till {dir}: {count#sida|sidor}.',
-    en: 'Wrote the site to {dir}: {count#page|pages}.',
+    sv: 'Skrev webbplatsen till {dir}: {count#sida|sidor}. Öppna {index} i en webbläsare för att se den.',
+    en: 'Wrote the site to {dir}: {count#page|pages}. Open {index} in a web browser to see it.',
   },
   'out.siteInternal': {
     sv: 'Den här webbplatsen innehåller personuppgifter: publicera den inte.',

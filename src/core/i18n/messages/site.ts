@@ -19,7 +19,7 @@ export const site = {
   'site.shown': { sv: 'Visar {shown} av {total} idéer.', en: 'Showing {shown} of {total} ideas.' },
   'site.columnShown': { sv: '{shown} av {total} visas', en: '{shown} of {total} shown' },
   'site.emptyStage': { sv: 'Inga idéer i steget.', en: 'No ideas in this stage.' },
-  'site.inStageSince': { sv: 'I steget sedan {date}', en: 'In the stage since {date}' },
+  'site.inStageSince': { sv: 'i steget sedan {date}', en: 'in the stage since {date}' },
   'site.id': { sv: 'Id', en: 'Id' },
   'site.created': { sv: 'Registrerad', en: 'Registered' },
   'site.tags': { sv: 'Taggar', en: 'Tags' },
