@@ -16,7 +16,8 @@ import {
 } from '../core/history/config-diff.js';
 import { nonUtf8Line } from '../core/front-matter/line-column.js';
 import { jsonSyntaxReason } from '../core/criteria/schema-reasons.js';
-import { forbiddenKeys } from '../core/safe-object.js';
+import { forbiddenKeys, nullObjectFrom } from '../core/safe-object.js';
+import { schemaAt } from '../core/exchange/import-rows.js';
 import { newlyPublicFields } from '../core/history/publicity-diff.js';
 import { escapePointerToken } from '../core/json-pointer.js';
 import { classifySources } from '../core/criteria/personal-data.js';
@@ -77,6 +78,8 @@ export interface DiffResult {
   diff: IdeaDiff;
   /** The labels of the changed fields. */
   titles: FieldTitles;
+  /** The changed fields' schemas, as every stage describes them together: a record's keys by their titles. */
+  fieldSchemas: Record<string, Record<string, unknown>>;
   ok: boolean;
   /** The ideas the change adds that look like ideas of other members of the region (a notice, never an error). */
   regionSimilar: AddedNearby[];
@@ -290,7 +293,9 @@ export async function runDiff(opts: DiffOptions, ctx: Ctx): Promise<DiffResult> 
     }
     diff.findings.sort(compareFindings);
     const ok = !diff.findings.some((f) => f.severity === 'error');
-    const titles = fieldTitles(schemas, [...new Set(diff.changed.flatMap((c) => c.fields.map((f) => f.field)))]);
+    const changedFields = [...new Set(diff.changed.flatMap((c) => c.fields.map((f) => f.field)))];
+    const titles = fieldTitles(schemas, changedFields);
+    const fieldSchemas = nullObjectFrom(changedFields.map((f) => [f, schemaAt(f, [], schemas)] as const));
     // The region is read only when the change adds ideas, from its last sync: no region, no word.
     const near = diff.added.length > 0 ? regionNeighbours(registry, lang, new Set(pairs.head.keys())).near : null;
     const regionSimilar = near
@@ -311,6 +316,7 @@ export async function runDiff(opts: DiffOptions, ctx: Ctx): Promise<DiffResult> 
       head,
       diff,
       titles,
+      fieldSchemas,
       ok,
       regionSimilar,
     };

@@ -281,6 +281,37 @@ describe('renderDiffText', () => {
   });
 });
 
+describe("a record's change", () => {
+  it('names its keys by the titles the schemas give them, in text and in Markdown', () => {
+    const base = readSnapshot(config, [file('01-ide', 'ide-aaaa11', {})]);
+    const head = readSnapshot(config, [file('01-ide', 'ide-aaaa11', { team: { women: 3, men: 2 } })]);
+    const diff = diffSnapshots(base, head, {
+      lang: 'sv',
+      baseName: 'main',
+      gate: (_i: unknown, from: Gate['from'], to: Gate['to']) => ({ from, to, allowed: true, missing: [], open: true }),
+      now: new Date('2026-11-23T12:00:00Z'),
+    });
+    const team = {
+      type: 'object',
+      properties: {
+        women: { 'x-title': { sv: 'Kvinnor', en: 'Women' } },
+        men: { 'x-title': { sv: 'Män', en: 'Men' } },
+      },
+    };
+    const shown: DiffView = {
+      registry,
+      lang: 'sv',
+      base: { ref: 'main', commit: 'abcdef1234567890', mergeBase: true, worktree: false },
+      head: { ref: null, commit: null, mergeBase: false, worktree: true },
+      diff,
+      fieldSchemas: { team },
+      ok: true,
+    };
+    expect(renderDiffText(shown, new Chalk({ level: 0 }), 100)).toContain('team: (inte angivet) → Kvinnor: 3, Män: 2');
+    expect(renderDiffMarkdown(shown)).toContain('Kvinnor: 3, Män: 2');
+  });
+});
+
 describe('ideaDiffDocument', () => {
   it('has every key, null for what is missing, and nothing internal', () => {
     const doc = ideaDiffDocument(view('en'));

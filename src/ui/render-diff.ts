@@ -4,7 +4,7 @@
  */
 import type { ChalkInstance } from 'chalk';
 import type { DecisionAdded, IdeaDiff, IdeaMove, RevisionSide } from '../core/history/idea-diff.js';
-import { valueWords } from '../core/sluice/value-words.js';
+import { valueWords, type ValueWords } from '../core/sluice/value-words.js';
 import { stageByKey, type RegistryConfig, type RegistryRef } from '../core/sluice/config.js';
 import { t, type Lang } from '../core/i18n/i18n.js';
 import type { FieldTitles } from '../core/criteria/field-titles.js';
@@ -24,7 +24,15 @@ export interface DiffView {
   diff: IdeaDiff;
   /** The changed fields' labels; a field without one is shown by its key. */
   titles?: FieldTitles;
+  /** The changed fields' schemas: a record's keys by their titles (`Kvinnor: 3`, not `women: 3`). */
+  fieldSchemas?: Record<string, Record<string, unknown>>;
   ok: boolean;
+}
+
+/** What a changed field's values are said with: its challenges' labels, and its record keys' titles. */
+function wordsOf(v: DiffView, field: string): ValueWords {
+  const schema = v.fieldSchemas && Object.hasOwn(v.fieldSchemas, field) ? v.fieldSchemas[field] : undefined;
+  return { field, challenges: v.registry.config.challenges, ...(schema ? { schema } : {}) };
 }
 
 /** A side of the diff in words; `code` shows a commit, `name` a revision as the user named it. */
@@ -193,7 +201,7 @@ export function renderDiffText(view: DiffView, c: ChalkInstance, width = 80): st
     for (const ch of diff.changed) {
       item(ch.id, ch.title);
       for (const f of ch.fields) {
-        const words = { field: f.field, challenges: v.registry.config.challenges };
+        const words = wordsOf(v, f.field);
         const [old, now] = [valueWords(f.old, lang, words), valueWords(f.new, lang, words)];
         const name = v.titles?.[f.field]?.[lang] ?? f.field;
         const one = `${name}: ${old} → ${now}`;
@@ -322,8 +330,8 @@ export function renderDiffMarkdown(v: DiffView): string {
           v.titles?.[f.field]
             ? `${mdText(v.titles[f.field]?.[lang] ?? '', 80)} ${mdCode(f.field, 60)}`
             : mdCode(f.field, 60),
-          mdText(valueWords(f.old, lang, { field: f.field, challenges: v.registry.config.challenges }), 200),
-          mdText(valueWords(f.new, lang, { field: f.field, challenges: v.registry.config.challenges }), 200),
+          mdText(valueWords(f.old, lang, wordsOf(v, f.field)), 200),
+          mdText(valueWords(f.new, lang, wordsOf(v, f.field)), 200),
         ]),
       );
       if (ch.bodyChanged)
