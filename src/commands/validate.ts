@@ -16,7 +16,7 @@ import { fieldTitles } from '../core/criteria/field-titles.js';
 import { isKeptField } from '../core/sluice/idea-edit.js';
 import { shellCommand } from '../core/shell/quote.js';
 import { listIdeaFiles, toPosix, type IdeaFileEntry } from '../io/idea-files.js';
-import { changedFiles, stagedFiles } from '../io/git-changes.js';
+import { changedFiles, changedSinceCommit, stagedFiles } from '../io/git-changes.js';
 import { CONFIG_FILE, type Stage } from '../core/sluice/config.js';
 import { isoDate, latestToday } from '../core/sluice/idea.js';
 import { criteriaFile, parsedCriteria, loadCriteria, loadRegistry, type Registry } from '../io/registry.js';
@@ -221,6 +221,21 @@ export async function runValidate(opts: ValidateOptions, ctx: Ctx): Promise<Vali
       if (fix) findings[i] = { ...f, fix, ...(f.rule === 'schema' ? { hint: t(lang, 'h.schemaFix') } : {}) };
     });
   }
+  // A file no command can read (broken in an editor or a web UI) whose last committed version is whole: the git line
+  // that brings that version back, for a coordinator who knows no YAML. One call of git, only when there is one.
+  if (opts.fixes !== false) {
+    const unreadable = new Set(findings.filter((f) => f.severity === 'error' && !f.fix && UNREADABLE.test(f.rule)));
+    const files = [...new Set([...unreadable].map((f) => f.file))];
+    const restorable =
+      files.length > 0 && files.length <= MAX_RESTORABLE ? await changedSinceCommit(registry.root, files) : null;
+    if (restorable && restorable.size > 0)
+      findings.forEach((f, i) => {
+        if (!unreadable.has(f) || !restorable.has(f.file)) return;
+        const rel = toPosix(path.relative(ctx.cwd, path.join(registry.root, f.file))) || f.file;
+        const fix = shellCommand(['git', 'checkout', 'HEAD', '--', rel]);
+        findings[i] = { ...f, fix, hint: `${f.hint ?? ''} ${t(lang, 'h.restoreCommitted')}`.trim() };
+      });
+  }
   const errors = findings.filter((f) => f.severity === 'error').length;
   const warnings = findings.length - errors;
   const strict = opts.strict === true;
@@ -407,6 +422,11 @@ function selectPaths(registry: Registry, all: IdeaFileEntry[], paths: string[], 
   }
   return [...out.values()].sort(byPath);
 }
+
+/** The findings of a file no command reads: its bytes, or its front matter. */
+const UNREADABLE = /^(?:file|front-matter)\//;
+/** The most broken files a run looks up in git: a registry broken by a tool, not by hand, is no case for it. */
+const MAX_RESTORABLE = 200;
 
 /** A finding of a stage's criteria or the base schema about one field, which `ideas edit --set` may fix. */
 function fixable(f: Finding): f is Finding & { pointer: string } {

@@ -89,3 +89,27 @@ export async function stagedFiles(root: string, dir: string, indexFile?: string)
     .filter((p) => p.endsWith('.md'))
     .map((p) => path.join(top, p));
 }
+
+/**
+ * Of `files` (relative to the registry's folder `root`), those the last commit holds and the work tree has changed:
+ * what `git checkout HEAD -- <file>` can bring back. Empty outside a repository, before a first commit, or when git
+ * cannot say: the line that restores a file is help, never a reason to fail.
+ */
+export async function changedSinceCommit(root: string, files: readonly string[]): Promise<Set<string>> {
+  const found = await gitTopLevel(root).catch(() => null);
+  if (found === null || files.length === 0) return new Set();
+  try {
+    const top = realpathSync(found);
+    const realRoot = realpathSync(root);
+    const specs = files.map((f) => toPosix(path.relative(top, path.join(realRoot, f))));
+    const r = await git(
+      ['--literal-pathspecs', 'diff', '--name-only', '-z', '--diff-filter=M', 'HEAD', '--', ...specs],
+      top,
+    );
+    const out = new Set<string>();
+    for (const p of r.stdout.split('\0')) if (p !== '') out.add(toPosix(path.relative(realRoot, path.join(top, p))));
+    return out;
+  } catch {
+    return new Set();
+  }
+}

@@ -1,7 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { describeRun, ideas, ideasAsync, parseJson, REPO_ROOT, STACK_LINE, type RunResult } from '../helpers/cli.js';
+import {
+  describeRun,
+  ideas,
+  ideasAsync,
+  parseJson,
+  REPO_ROOT,
+  shell,
+  STACK_LINE,
+  type RunResult,
+} from '../helpers/cli.js';
 import {
   cloneRegistry,
   ideaText,
@@ -11,7 +20,7 @@ import {
   stageDir,
   writeFile,
 } from '../helpers/registry.js';
-import { copyToTemp, makeTempDir, removeTempDirs } from '../helpers/temp-repo.js';
+import { copyToTemp, git, makeTempDir, removeTempDirs } from '../helpers/temp-repo.js';
 
 afterAll(removeTempDirs);
 
@@ -305,6 +314,27 @@ describe('ideas validate: one broken file, alone in the registry', () => {
     expect(ideas(['list', '--json'], { cwd: dir }).code).toBe(0);
     expect(ideas(['show', 'idea-aaaaaa'], { cwd: dir }).code).toBe(2);
     expect(fs.existsSync(marker)).toBe(false);
+  });
+
+  it('a committed file broken since gets the git line that brings it back, which runs as printed; a new one none', () => {
+    const dir = initRegistry('minimal', 'en');
+    writeFile(dir, F, ideaText({ id: 'idea-aaaaaa', title: 'Lånecykel' }));
+    git(['add', '-A'], dir);
+    git(['commit', '-q', '-m', 'idea'], dir);
+    const whole = fs.readFileSync(path.join(dir, F), 'utf8');
+    fs.writeFileSync(path.join(dir, F), whole.replace('title: Lånecykel', 'title: Trygghet: vandringar'));
+    writeFile(dir, 'ideas/01-idea/idea-bbbbbb-new.md', '---\nid: idea-bbbbbb\ntitle: Ny: idé\n---\n');
+    // From the stage's folder: the path is given from where the command runs.
+    const cwd = path.join(dir, 'ideas', '01-idea');
+    const r = ideas(['validate', '--lang', 'en'], { cwd });
+    expect(r.code, describeRun(r)).toBe(1);
+    const lines = r.stdout.split('\n').map((l) => l.trim());
+    expect(lines).toContain('git checkout HEAD -- idea-aaaaaa-idea.md');
+    expect(r.stdout).toContain('Or bring back the file as it was at the last commit');
+    expect(lines.filter((l) => l.startsWith('git checkout'))).toHaveLength(1);
+    const run = shell('git checkout HEAD -- idea-aaaaaa-idea.md', cwd);
+    expect(run.code, describeRun(run)).toBe(0);
+    expect(fs.readFileSync(path.join(dir, F), 'utf8')).toBe(whole);
   });
 
   it('a text the yaml package would read and the reader refuses is refused by list, show and validate alike', () => {

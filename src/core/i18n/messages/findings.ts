@@ -141,6 +141,10 @@ export const findings = {
     sv: 'Dra in raden med lika många mellanslag som raderna den hör ihop med.',
     en: 'Indent the line with as many spaces as the lines it belongs with.',
   },
+  'h.restoreCommitted': {
+    sv: 'Eller ta tillbaka filen som den var vid den senaste incheckningen (det som ändrats sedan dess försvinner):',
+    en: 'Or bring back the file as it was at the last commit (what changed since is lost):',
+  },
   'h.yaml': {
     sv: 'Rätta YAML-syntaxen; citera text som innehåller : eller #.',
     en: 'Fix the YAML syntax; quote text that contains : or #.',
