@@ -316,7 +316,9 @@ describe('checkIdeaFile', () => {
       ['challenge/unknown', 'error', 5, 12],
     ]);
     expect(findings[0]?.message).toBe('The challenge "rymden" is not in the config.');
-    expect(findings[0]?.hint).toBe('The challenges are: valfard, klimat, trygghet, kompetensforsorjning, landsbygd.');
+    expect(findings[0]?.hint).toBe(
+      'The challenges are: The welfare of the future (valfard), Climate transition and less waste (klimat), Safety across the region (trygghet), Skills supply (kompetensforsorjning), Services in rural areas (landsbygd).',
+    );
   });
 
   it('refuses an entry after the first that starts the idea again, whatever stage it names', () => {

@@ -3,7 +3,7 @@
  * with one message, read by `validate` (a finding), every gate (what an idea lacks to enter a stage) and `import`
  * (a row's problem), so the three cannot drift apart again.
  */
-import { localize, type Localized } from '../i18n/i18n.js';
+import { localize, type Lang, type Localized } from '../i18n/i18n.js';
 import type { RegistryConfig } from './config.js';
 import { scalarText } from '../field-text.js';
 
@@ -29,6 +29,14 @@ export function challengeProblem(config: RegistryConfig, data: Record<string, un
   return {
     value,
     message: localize('f.unknownChallenge', { value }),
-    hint: localize('h.unknownChallenge', { values: config.challenges.map((c) => c.id).join(', ') }),
+    // By their labels, each with the key the file may hold (either is taken by --set and the prompts).
+    hint: localize('h.unknownChallenge', {
+      values: { sv: challengeList(config, 'sv'), en: challengeList(config, 'en') },
+    }),
   };
+}
+
+/** The config's challenges by their labels, each with its key when that differs: "Klimatet (klimat)". */
+function challengeList(config: RegistryConfig, lang: Lang): string {
+  return config.challenges.map((c) => (c.label[lang] === c.id ? c.id : `${c.label[lang]} (${c.id})`)).join(', ');
 }
