@@ -5,7 +5,7 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import path from 'node:path';
 import { IdeasError } from '../core/errors.js';
-import { git, gitEnv } from './git.js';
+import { git, gitEnv, gitReason } from './git.js';
 
 /** The registry's folder inside its repository (`examples/sundsvall/`, or '' at the top); null when not in one. */
 export async function repositoryPrefix(root: string): Promise<string | null> {
@@ -227,12 +227,7 @@ export class BlobReader {
     let stderr = '';
     this.child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
     const fail = (e: Error) => {
-      this.failure = new IdeasError(
-        'GIT',
-        'err.git',
-        { reason: (stderr || e.message).trim().split('\n')[0] ?? e.message },
-        { cause: e },
-      );
+      this.failure = new IdeasError('GIT', 'err.git', { reason: gitReason(stderr, e.message) }, { cause: e });
       for (const p of this.pending.splice(0)) p.reject(this.failure);
     };
     this.child.on('error', fail);
@@ -281,7 +276,7 @@ export class BlobReader {
       const size = Number(header.split(' ')[2]);
       if (!Number.isInteger(size)) {
         this.pending.shift();
-        next.reject(new IdeasError('GIT', 'err.git', { reason: header }));
+        next.reject(new IdeasError('GIT', 'err.git', { reason: gitReason(header, '') }));
         continue;
       }
       if (this.buffer.length < eol + 1 + size + 1) return;

@@ -1,9 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
+import net from 'node:net';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { git, gitEnv, GitTimeout } from './git.js';
+import { git, gitEnv, gitReason, GitTimeout } from './git.js';
 import { BlobReader } from './git-revision.js';
 import { failure } from '../../test/helpers/errors.js';
 
@@ -166,5 +167,64 @@ describe('git with a time limit', () => {
     expect(await failure(git(['rev-parse', '--verify', 'nothing'], dir, { timeoutMs: 30_000 }))).toMatchObject({
       code: 'GIT',
     });
+  });
+});
+
+describe("git's message in an error", () => {
+  it('keeps the lines that carry a fatal: or error: on, up to a blank line: a refused connection says so', () => {
+    const refused = 'fatal: unable to connect to 127.0.0.1:\n127.0.0.1[0: 127.0.0.1]: errno=Connection refused\n\n';
+    expect(gitReason(refused, 'Command failed')).toBe(
+      'fatal: unable to connect to 127.0.0.1: 127.0.0.1[0: 127.0.0.1]: errno=Connection refused',
+    );
+    const missing =
+      "fatal: '/srv/x' does not appear to be a git repository\nfatal: Could not read from remote repository.\n\n" +
+      'Please make sure you have the correct access rights\nand the repository exists.\n';
+    expect(gitReason(missing, '')).toBe(
+      "fatal: '/srv/x' does not appear to be a git repository fatal: Could not read from remote repository.",
+    );
+    // Hints and warnings are git's advice, not its message; progress before the message is not it either.
+    expect(
+      gitReason('Cloning...\rReceiving 10%\nwarning: w\nerror: e1\nhint: do this\nhint: or that\nerror: e2\n', ''),
+    ).toBe('error: e1 error: e2');
+  });
+
+  it('takes the first line when git wrote no fatal: or error:, and the fallback when it wrote nothing', () => {
+    expect(gitReason('usage: git fetch\n   or: more\n', 'x')).toBe('usage: git fetch');
+    expect(gitReason('  \n', 'spawn git ENOENT\nmore')).toBe('spawn git ENOENT');
+  });
+
+  it('quotes at most three lines and 300 characters, controls visible, credentials out', () => {
+    const many = ['fatal: one', 'two', 'three', 'four'].join('\n');
+    expect(gitReason(many, '')).toBe('fatal: one two three');
+    const long = gitReason(`fatal: ${'x'.repeat(400)}`, '');
+    expect(long).toHaveLength(300);
+    expect(long.endsWith('x…')).toBe(true);
+    expect(gitReason('fatal: bad \u001b]52;c;Zm9v\u0007 name\ttab \u202e', '')).toBe(
+      'fatal: bad \u241b]52;c;Zm9v\u2407 name tab <U+202E>',
+    );
+    expect(
+      gitReason(
+        "fatal: unable to access 'https://anna:hemligt@git.example.org/r.git/': 403\nfatal: ssh bo:pw@host",
+        '',
+      ),
+    ).toBe("fatal: unable to access 'https://git.example.org/r.git/': 403 fatal: ssh host");
+  });
+
+  it("says git's whole answer of a fetch from a closed port, with or without a time limit", async () => {
+    const dir = tempDir();
+    execFileSync('git', ['init', '-q', dir]);
+    const port = await new Promise<number>((resolve, reject) => {
+      const server = net.createServer();
+      server.once('error', reject);
+      server.listen(0, '127.0.0.1', () => {
+        const address = server.address();
+        server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+      });
+    });
+    for (const opts of [{}, { timeoutMs: 30_000 }]) {
+      const e = await failure(git(['fetch', '-q', `git://127.0.0.1:${port}/r`, 'HEAD'], dir, opts));
+      expect(e.code).toBe('GIT');
+      expect(e.text.en).toMatch(/^git failed: fatal: unable to connect to 127\.0\.0\.1:.*Connection refused$/);
+    }
   });
 });

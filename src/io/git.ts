@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { IdeasError } from '../core/errors.js';
+import { textWithoutCredentials } from '../core/region/member-url.js';
 
 /**
  * node:child_process, loaded when git first runs: `ideas validate` imports this module for `--changed`, and loading it
@@ -130,9 +131,54 @@ export async function git(args: string[], cwd: string, opts: GitOptions = {}): P
 const MAX_OUTPUT = 64 * 1024 * 1024;
 
 function gitFailed(error: Error, stderr: string): IdeasError {
-  const reason = (stderr || error.message).trim().split('\n')[0] ?? error.message;
+  const reason = gitReason(stderr, error.message);
   // git's whole message stays on the cause: some callers show git's own remedy (gitIdentityRemedy).
   return new IdeasError('GIT', 'err.git', { reason }, { cause: Object.assign(error, { stderr }) });
+}
+
+/** The most lines, and characters, of git's message that an error quotes. */
+const REASON_LINES = 3;
+const REASON_CHARS = 300;
+
+/** A line git starts its message with; the lines after it, up to a blank line or a `hint:`, carry it on. */
+const MESSAGE_START = /^(?:fatal|error): /;
+const NOT_MESSAGE = /^(?:hint|warning|remote): /;
+
+/**
+ * What git said when it failed, as an error quotes it (`git failed: {reason}`, a member that could not be fetched):
+ * its `fatal:` and `error:` lines, each with the lines that carry it on (a refused connection's errno is a line of
+ * its own: "unable to connect to 127.0.0.1:" alone says nothing), up to a blank line or a hint; the first line when
+ * it wrote none of those, or `fallback` when it wrote nothing. At most REASON_LINES lines and REASON_CHARS characters,
+ * on one line; control characters made visible, never obeyed, and no credentials in an address git quotes.
+ */
+export function gitReason(stderr: string, fallback: string): string {
+  const lines = (stderr.trim() === '' ? fallback : stderr).split(/\r\n|\r|\n/).map((l) => l.trim());
+  const said: string[] = [];
+  let carried = false;
+  for (const line of lines) {
+    carried = MESSAGE_START.test(line) || (carried && line !== '' && !NOT_MESSAGE.test(line));
+    if (carried) said.push(line);
+  }
+  const quoted = (said.length > 0 ? said : lines.filter((l) => l !== '').slice(0, 1)).slice(0, REASON_LINES);
+  const text = textWithoutCredentials(visibleControls(quoted.join(' ')));
+  if (text.length <= REASON_CHARS) return text;
+  const cut = text.slice(0, REASON_CHARS - 1);
+  return `${/[\ud800-\udbff]$/.test(cut) ? cut.slice(0, -1) : cut}…`;
+}
+
+/**
+ * Control characters (a tab aside, which becomes a space) as their Control Pictures, and bidirectional controls as
+ * their code points: git quotes what it was handed (a path, an address) as it is, and an error is shown on terminals.
+ */
+function visibleControls(text: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are what it looks for
+  return text.replace(/[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (ch) => {
+    const code = ch.charCodeAt(0);
+    if (code === 0x09) return ' ';
+    if (code < 0x20) return String.fromCharCode(0x2400 + code);
+    if (code === 0x7f) return '\u2421';
+    return `<U+${code.toString(16).toUpperCase().padStart(4, '0')}>`;
+  });
 }
 
 function gitOnce(args: string[], cwd: string, opts: GitOptions): Promise<GitResult> {

@@ -9,7 +9,13 @@ import { formatAge } from './render-list.js';
 import { padEnd } from './text-width.js';
 import { isRecord, ownValue, textOf } from '../core/safe-object.js';
 import { terminalLine, terminalText } from './terminal-text.js';
-import { innerSchema, recordKeyWords, scalarWords, valueWords, type ValueWords } from '../core/sluice/value-words.js';
+import {
+  assignedWords,
+  innerSchema,
+  recordKeyWords,
+  scalarWords,
+  type ValueWords,
+} from '../core/sluice/value-words.js';
 
 type Schema = Record<string, unknown>;
 
@@ -83,7 +89,7 @@ export function renderIdea(
   // A field in the history by its label ("Idébärare"), falling back on its key.
   const fieldName = (key: string) => {
     const schema = propertySchema(schemas, key);
-    return terminalLine(schema ? fieldLabel(schema, `/${key}`, lang).replace(/ \[[^\]]*\]$/, '') : key);
+    return schema ? fieldLabel(schema, `/${key}`, lang).replace(/ \[[^\]]*\]$/, '') : key;
   };
   const history = historyOf(idea);
   if (history.length > 0) {
@@ -99,10 +105,7 @@ export function renderIdea(
               : e.action === 'decided'
                 ? t(lang, 'history.decided', { decision: terminalLine(decisionWord(e.decision, lang)) })
                 : e.action === 'assigned'
-                  ? t(lang, 'history.assignedField', {
-                      field: fieldName(textOf(e.field ?? '?')),
-                      value: terminalLine(valueWords(e.new, lang, { field: textOf(e.field), challenges })),
-                    })
+                  ? terminalLine(assignedWords(e, lang, { fieldLabel: fieldName, challenges }))
                   : terminalLine(textOf(e.action));
       const parts = [what];
       if (e.by) parts.push(`(${terminalLine(textOf(e.by))})`);

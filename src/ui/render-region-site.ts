@@ -10,12 +10,20 @@
  */
 import { distinguishedStages, regionStageKeyOf, regionStagesOf } from '../core/region/stages.js';
 import type { RegionMember } from '../core/region/config.js';
-import { memberFieldLabel, type MemberSnapshot, type RegionIdea } from '../core/region/snapshot.js';
+import { memberFieldLabel, memberFieldTitles, type MemberSnapshot, type RegionIdea } from '../core/region/snapshot.js';
 import { adoptions, basedOnOf, type Adoption } from '../core/region/spread.js';
 import type { RegistryConfig } from '../core/sluice/config.js';
 import { collatorFor } from '../core/i18n/text-order.js';
 import { t, type Lang, type MessageKey, type Params } from '../core/i18n/i18n.js';
-import { contentSecurityPolicy, factsAround, formatValue, historyLine, pageName, SITE_CSS } from './render-site.js';
+import {
+  contentSecurityPolicy,
+  factsAround,
+  formatValue,
+  historyLine,
+  pageName,
+  SITE_CSS,
+  type SiteView,
+} from './render-site.js';
 import { esc } from './html-escape.js';
 import { renderMarkdown, scrollingTables } from './site-markdown.js';
 import { isRecord } from '../core/safe-object.js';
@@ -209,7 +217,27 @@ function ideaLink(sp: Spreading, member: string, id: string, title: string | nul
   return page ? `<a href="../../${esc(page)}">${label}</a>` : label;
 }
 
-function renderIdea(view: RegionSiteView, m: RegionSiteMember, idea: RegionIdea, page: string, sp: Spreading): Page {
+/** What an idea's history is worded with: a member's stages, and its fields and challenges by their labels. */
+type HistoryWords = Pick<SiteView, 'config' | 'titles'>;
+
+/**
+ * A member's history words in the region's language: an `assigned` entry names its field and its value as the facts
+ * above it do (memberFieldLabel, the member's challenges), not by their keys.
+ */
+function historyWords(view: RegionSiteView, m: RegionSiteMember, s: MemberSnapshot): HistoryWords {
+  const config = m.config as RegistryConfig;
+  const challenges = (s.registry.challenges ?? []).map((c) => ({ id: c.id, label: c.label, url: null }));
+  return { config: { ...config, language: view.lang, challenges }, titles: memberFieldTitles(s.registry) };
+}
+
+function renderIdea(
+  view: RegionSiteView,
+  m: RegionSiteMember,
+  idea: RegionIdea,
+  page: string,
+  sp: Spreading,
+  words: HistoryWords,
+): Page {
   const lang = view.lang;
   const tt = (key: MessageKey, params?: Params) => esc(t(lang, key, params));
   const s = m.snapshot as MemberSnapshot;
@@ -251,7 +279,6 @@ function renderIdea(view: RegionSiteView, m: RegionSiteMember, idea: RegionIdea,
     const href = `${own.endsWith('/') ? own : `${own}/`}ideas/${encodeURIComponent(idea.id)}.html`;
     add(t(lang, 'region.site.ideaOnOwnSite'), `<a href="${esc(href)}" rel="noopener noreferrer">${esc(href)}</a>`);
   }
-  const config = m.config as RegistryConfig;
   // What the history names but the sync did not keep (an `assigned` entry's personal field) is withheld by name.
   const hidden = (field: string) => !Object.hasOwn(d, field);
   const history = Array.isArray(d.history) ? d.history.filter(isRecord) : [];
@@ -262,7 +289,7 @@ function renderIdea(view: RegionSiteView, m: RegionSiteMember, idea: RegionIdea,
 ${factsAround(facts, lang).join(text)}
 <section aria-labelledby="history-heading">
 <h2 id="history-heading">${tt('show.history')}</h2>
-${history.length === 0 ? `<p>${tt('site.noHistory')}</p>` : `<ol class="history">\n${history.map((e) => historyLine({ config: { ...config, language: lang }, titles: {}, hidden }, e)).join('\n')}\n</ol>`}
+${history.length === 0 ? `<p>${tt('site.noHistory')}</p>` : `<ol class="history">\n${history.map((e) => historyLine({ ...words, hidden }, e)).join('\n')}\n</ol>`}
 </section>
 <p>${tt('region.site.dataAge', { date: s.syncedAt.slice(0, 10) })}</p>`;
   return { path: page, title, main };
@@ -277,8 +304,10 @@ export function* regionSiteFiles(view: RegionSiteView): Generator<[string, strin
     const pages = m.snapshot ? ideaPages(m.snapshot) : null;
     const page = renderMember(view, m, pages);
     yield [page.path, layout(view, page)];
-    for (const [idea, path] of pages ?? []) {
-      const p = renderIdea(view, m, idea, path, sp);
+    if (!m.snapshot || !pages) continue;
+    const words = historyWords(view, m, m.snapshot);
+    for (const [idea, path] of pages) {
+      const p = renderIdea(view, m, idea, path, sp, words);
       yield [p.path, layout(view, p)];
     }
   }

@@ -246,6 +246,27 @@ describe('history words', () => {
     for (const i of [0, 1, 1_023, 1_024, 1_025, 1_499])
       expect(page).toContain(`place-${i} → ${i % 2 === 0 ? 'Test' : `elsewhere-${i}`}`);
   });
+
+  it("says an assignment by its field's label and its value in words: a challenge, yes or no, an amount as money", () => {
+    const v = view('sv');
+    const [first] = v.ideas as [SiteView['ideas'][number]];
+    v.titles = {
+      ...v.titles,
+      challenge: { sv: 'Utmaning', en: 'Challenge' },
+      requested_amount: { sv: 'Sökt belopp (kr)', en: 'Amount applied for' },
+      manager_support: { sv: 'Chefens stöd', en: 'Manager support' },
+    };
+    const history = [
+      { date: '2026-01-02', action: 'assigned', field: 'challenge', new: 'klimat' },
+      { date: '2026-01-03', action: 'assigned', field: 'requested_amount', old: 15000, new: 20000 },
+      { date: '2026-01-04', action: 'assigned', field: 'manager_support', new: false },
+    ];
+    v.ideas = [{ ...first, ...shownAs({ id: 'x-1', title: 'Belopp', history }) }];
+    const page = renderSite(v).get('ideas/x-1.html') ?? '';
+    expect(page).toContain('2026-01-02</time> Utmaning satt till Klimat &quot;&amp;&quot; miljö</li>');
+    expect(page).toContain('2026-01-03</time> Sökt belopp (kr) satt till 20\u00a0000 kr</li>');
+    expect(page).toContain('2026-01-04</time> Chefens stöd satt till nej</li>');
+  });
 });
 
 describe('pageName and esc', () => {

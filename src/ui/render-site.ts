@@ -22,7 +22,7 @@ import type { Report } from '../core/report/report.js';
 import { ideaTextMaker, scrollingTables } from './site-markdown.js';
 import { isRecord, textOf } from '../core/safe-object.js';
 import { joinedText, madeText, sharedText, type FileText, type SharedText, type TextPiece } from '../core/file-text.js';
-import { scalarWords, valueWords } from '../core/sluice/value-words.js';
+import { assignedWords, scalarWords } from '../core/sluice/value-words.js';
 import { goalWords } from './render-report.js';
 import { shownText, shownTexts } from '../core/field-text.js';
 import { esc } from './html-escape.js';
@@ -469,8 +469,6 @@ function isKeyValue(value: unknown): value is string | undefined {
 function entryWords(view: Pick<SiteView, 'config' | 'titles' | 'hidden'>, e: Record<string, unknown>): string {
   const lang = view.config.language;
   const label = (key: unknown) => view.config.stages.find((s) => s.key === key)?.label[lang] ?? textOf(key ?? '?');
-  const field = textOf(e.field ?? '?');
-  const fieldName = view.titles[field]?.[lang] ?? field;
   return e.action === 'moved'
     ? t(lang, 'history.moved', { from: label(e.from), to: label(e.to) })
     : e.action === 'imported' && e.to === undefined
@@ -480,12 +478,11 @@ function entryWords(view: Pick<SiteView, 'config' | 'titles' | 'hidden'>, e: Rec
         : e.action === 'decided'
           ? t(lang, 'history.decided', { decision: decisionWord(e.decision, lang) })
           : e.action === 'assigned'
-            ? view.hidden(field)
-              ? t(lang, 'history.assignedHidden', { field: fieldName })
-              : t(lang, 'history.assignedField', {
-                  field: fieldName,
-                  value: valueWords(e.new, lang, { field, challenges: view.config.challenges }),
-                })
+            ? assignedWords(e, lang, {
+                fieldLabel: (field) => view.titles[field]?.[lang] ?? field,
+                challenges: view.config.challenges,
+                hidden: view.hidden,
+              })
             : e.action === 'edited'
               ? t(lang, 'history.edited')
               : textOf(e.action);

@@ -722,6 +722,9 @@ describe('a member over git daemon', () => {
       const after = run(['region', 'sync'], dir);
       expect(after.code, describeRun(after)).toBe(1);
       expect(after.stdout).toContain('Member mariestad could not be fetched with git');
+      // git's whole answer, not its first line alone ("unable to connect to 127.0.0.1:."), and one full stop.
+      expect(after.stdout).toMatch(/unable to connect to 127\.0\.0\.1: .*Connection refused\./);
+      expect(after.stdout).not.toMatch(/\.\.(?:\s|$)/);
       const list = run(['region', 'list'], dir);
       expect(list.stdout).toContain('Chattbot för bygglov');
     },
@@ -776,6 +779,36 @@ describe("a member's config or criteria file that is a symbolic link", () => {
     expect(parseJson<{ findings: { message: string }[] }>(sv).findings[0]?.message).toContain(
       'har en ideas.config.yaml som inte går att använda: den läses genom en symbolisk länk (ideas.config.yaml → sluice.yaml)',
     );
+  });
+});
+
+describe('a member with no ideas.config.yaml', () => {
+  it('is said in words, at the top of the repository or in its folder, and with one full stop', () => {
+    const member = makeMember('utan', [{ title: 'Utan regler' }]);
+    git(['rm', '-q', 'ideas.config.yaml'], member.dir);
+    git(['commit', '-qm', 'no config'], member.dir);
+    const dir = makeTempRepo();
+    writeRegion(
+      dir,
+      memberEntry('utan', 'Utan', member.dir) + memberEntry('sub', 'Sub', member.dir, '    path: ideas\n'),
+    );
+    for (const [lang, top, sub] of [
+      [
+        'sv',
+        'Medlemmen utan har ingen ideas.config.yaml i repots översta mapp.',
+        'Medlemmen sub har ingen ideas.config.yaml i mappen ideas/.',
+      ],
+      [
+        'en',
+        'Member utan has no ideas.config.yaml at the top of the repository.',
+        'Member sub has no ideas.config.yaml in the folder ideas/.',
+      ],
+    ] as const) {
+      const r = ideas(['--lang', lang, 'region', 'sync', '--json'], { cwd: dir });
+      expect(r.code, describeRun(r)).toBe(1);
+      const { findings } = parseJson<{ findings: { message: string }[] }>(r);
+      expect(findings.map((f) => f.message)).toEqual([top, sub]);
+    }
   });
 });
 

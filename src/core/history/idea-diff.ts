@@ -12,7 +12,7 @@ import { decisionWord, isDecision } from '../sluice/decision.js';
 import { councilLeadsInto, recordingCommand } from '../sluice/transition.js';
 import { ideaWord, shellQuote } from '../shell/quote.js';
 import { stageByKey, type RegistryConfig, type Stage } from '../sluice/config.js';
-import { valueWords } from '../sluice/value-words.js';
+import { assignedWords } from '../sluice/value-words.js';
 import { stageWord } from '../sluice/stage-lookup.js';
 import { compareFindings, type Finding, type Severity } from '../finding.js';
 import { MATTER_FIRST_LINE, readFrontMatter, type FrontMatterResult } from '../front-matter/front-matter.js';
@@ -537,14 +537,11 @@ export function diffSnapshots(base: Snapshot, head: Snapshot, opts: DiffOptions)
       return t(lang, 'history.decided', {
         decision: isDecision(e.decision) ? decisionWord(e.decision, lang) : (scalarText(e.decision) ?? '?'),
       });
+    // In the words every screen uses: yes or no, a list joined, a challenge by its label, an amount as money.
     if (e.action === 'assigned')
-      return t(lang, 'history.assignedField', {
-        field: typeof e.field === 'string' ? (opts.fieldLabel?.(e.field) ?? e.field) : '?',
-        // In the words every screen uses: yes or no, a list joined, a challenge by its label.
-        value: valueWords(e.new, lang, {
-          ...(typeof e.field === 'string' ? { field: e.field } : {}),
-          challenges: opts.challenges ?? [],
-        }),
+      return assignedWords(e, lang, {
+        fieldLabel: (f) => opts.fieldLabel?.(f) ?? f,
+        challenges: opts.challenges ?? [],
       });
     if (e.action === 'edited') return t(lang, 'history.edited');
     return scalarText(e.action) ?? '–';

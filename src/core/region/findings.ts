@@ -40,7 +40,11 @@ export function memberFindings(
         column: line === null ? null : 1,
         rule: o.problem.kind === 'fetch' ? 'region/fetch' : 'region/registry',
         severity: 'error',
-        message: t(lang, 'region.finding.member', { member: o.member.id, problem: `${what}${details}` }),
+        // The sentence's own full stop, not a second one after a problem that ends in one (git's message may).
+        message: t(lang, 'region.finding.member', {
+          member: o.member.id,
+          problem: `${what}${details}`.replace(/\.+$/, ''),
+        }),
         hint: o.snapshot
           ? t(lang, 'region.finding.kept', {
               date: o.snapshot.syncedAt.slice(0, 10),

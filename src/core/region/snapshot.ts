@@ -11,6 +11,8 @@ import { readSnapshot, type SnapshotFile } from '../history/idea-diff.js';
 import { ID_PATTERN } from '../sluice/id.js';
 import type { SpreadKitField } from './spread.js';
 import { scalarText } from '../field-text.js';
+import type { FieldTitles } from '../criteria/field-titles.js';
+import { nullObject } from '../safe-object.js';
 
 /** 2: stages carry their spread kit (spread.ts). A snapshot of another version is read again whole. */
 export const SNAPSHOT_VERSION = 2;
@@ -113,6 +115,14 @@ export interface SnapshotRegistry {
 export function memberFieldLabel(registry: SnapshotRegistry, key: string, lang: Lang): string {
   const label = registry.fields?.find((f) => f.key === key)?.title?.[lang];
   return typeof label === 'string' && label !== '' ? label : key;
+}
+
+/** Every field a member's schemas declare by its label in each language, as memberFieldLabel gives it. */
+export function memberFieldTitles(registry: SnapshotRegistry): FieldTitles {
+  const out: FieldTitles = nullObject();
+  for (const f of registry.fields ?? [])
+    out[f.key] = { sv: memberFieldLabel(registry, f.key, 'sv'), en: memberFieldLabel(registry, f.key, 'en') };
+  return out;
 }
 
 /** The part of a member's config the region keeps. */

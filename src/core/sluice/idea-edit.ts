@@ -9,6 +9,7 @@
 import { ownValue } from '../safe-object.js';
 import { isIsoDate } from '../criteria/date-format.js';
 import { createdAfter } from './idea.js';
+import { isAmountField } from './value-words.js';
 
 type Schema = Record<string, unknown>;
 
@@ -42,7 +43,7 @@ export function isCouncilField(name: string, schema: Schema): boolean {
   if (schema['x-council'] === true) return true;
   if (schema['x-council'] === false) return false;
   if (name === 'carrier' || name === 'coach') return true;
-  return /(?:^|_)(?:amount|budget|belopp|decision|beslut)s?(?:_|$)/i.test(name);
+  return isAmountField(name) || /(?:^|_)(?:decision|beslut)s?(?:_|$)/i.test(name);
 }
 
 export interface FieldChange {

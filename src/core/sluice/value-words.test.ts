@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isNotGiven, scalarWords, valueWords } from './value-words.js';
+import { assignedWords, isNotGiven, scalarWords, valueWords } from './value-words.js';
 
 const challenges = [{ id: 'klimat', label: { sv: 'Klimatomställning', en: 'Climate transition' }, url: null }];
 
@@ -42,5 +42,42 @@ describe('valueWords: a value in the words every screen uses', () => {
     expect(valueWords(45000, 'sv')).toBe('45000');
     expect(valueWords(['a', 1], 'en')).toBe('a, 1');
     expect(valueWords([{ name: 'A' }, { name: 'B' }], 'en')).toBe('(name: A), (name: B)');
+  });
+});
+
+describe('assignedWords: an `assigned` history entry in words, as show, diff and the sites say it', () => {
+  const titles: Record<string, string> = {
+    challenge: 'Utmaning',
+    test_plan: 'Plan för testet',
+    requested_amount: 'Sökt belopp (kr)',
+    manager_support: 'Chefens stöd',
+    coach: 'Idécoach',
+  };
+  const words = { fieldLabel: (f: string) => titles[f] ?? f, challenges };
+  const said = (field: string, value: unknown, lang: 'sv' | 'en' = 'sv') =>
+    assignedWords({ field, new: value }, lang, words);
+
+  it('names the field by its label and the value in words: a challenge by its label, yes or no, text as it is', () => {
+    expect(said('challenge', 'klimat')).toBe('Utmaning satt till Klimatomställning');
+    expect(said('challenge', 'klimat', 'en')).toBe('Utmaning set to Climate transition');
+    expect(said('manager_support', true)).toBe('Chefens stöd satt till ja');
+    expect(said('manager_support', false, 'en')).toBe('Chefens stöd set to no');
+    expect(said('test_plan', 'Två boenden')).toBe('Plan för testet satt till Två boenden');
+    expect(said('coach', null)).toBe('Idécoach satt till (inte angivet)');
+    expect(said('other_field', 3)).toBe('other_field satt till 3');
+  });
+
+  it('says an amount as money in the language; a number in another field as it is', () => {
+    expect(said('requested_amount', 20000)).toBe('Sökt belopp (kr) satt till 20\u00a0000 kr');
+    expect(said('requested_amount', 20000, 'en')).toBe('Sökt belopp (kr) set to 20,000 kr');
+    expect(said('budget', 1500.5)).toBe('budget satt till 1\u00a0500,5 kr');
+    expect(said('requested_amount', 'mycket')).toBe('Sökt belopp (kr) satt till mycket');
+    expect(said('team_size', 20000)).toBe('team_size satt till 20000');
+  });
+
+  it('names only the field when its values are withheld, and a missing field as "?"', () => {
+    const hidden = (f: string) => f === 'coach';
+    expect(assignedWords({ field: 'coach', new: 'Lisa Berg' }, 'sv', { ...words, hidden })).toBe('Idécoach ändrad');
+    expect(assignedWords({ new: 'x' }, 'en', words)).toBe('? set to x');
   });
 });

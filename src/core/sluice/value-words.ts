@@ -7,6 +7,7 @@
 import { t, type Lang } from '../i18n/i18n.js';
 import type { Challenge } from './config.js';
 import { isRecord } from '../safe-object.js';
+import { formatAmount } from '../history/minutes.js';
 
 /** What the words of a value may depend on besides the value: the field it is of, and the registry's challenges. */
 export interface ValueWords {
@@ -79,4 +80,39 @@ export function valueWords(value: unknown, lang: Lang, words: ValueWords = {}): 
       )
       .join(', ');
   return scalarWords(value, lang, words);
+}
+
+/**
+ * Whether a field holds an amount of money, by its name (`requested_amount`, `budget`, `beviljat_belopp`): the
+ * amounts whose changes the council sees in the history (idea-edit.ts).
+ */
+export function isAmountField(name: string): boolean {
+  return /(?:^|_)(?:amount|budget|belopp)s?(?:_|$)/i.test(name);
+}
+
+/** What the words of an `assigned` history entry depend on besides the entry. */
+export interface AssignedWords {
+  /** A field by its label in the language (x-title), its key where it has none. */
+  fieldLabel: (field: string) => string;
+  challenges?: ValueWords['challenges'];
+  /** Whether the field's values are withheld (a public site): the entry then says only that the field changed. */
+  hidden?: (field: string) => boolean;
+}
+
+/**
+ * An `assigned` history entry in words, the one way `ideas show`, `ideas diff` and the sites say it: its field by
+ * its label, its new value as valueWords says it, an amount as money ("Sökt belopp satt till 20 000 kr"). Plain text.
+ */
+export function assignedWords(entry: { field?: unknown; new?: unknown }, lang: Lang, words: AssignedWords): string {
+  const field = typeof entry.field === 'string' ? entry.field : '?';
+  const label = words.fieldLabel(field);
+  if (words.hidden?.(field)) return t(lang, 'history.assignedHidden', { field: label });
+  const value = entry.new;
+  return t(lang, 'history.assignedField', {
+    field: label,
+    value:
+      typeof value === 'number' && Number.isFinite(value) && isAmountField(field)
+        ? formatAmount(value, lang)
+        : valueWords(value, lang, { field, challenges: words.challenges ?? [] }),
+  });
 }

@@ -195,7 +195,10 @@ export async function syncMember(
       return registryProblem('region.problem.tooLarge', { file: CONFIG_FILE, max: MAX_MEMBER_BLOB_BYTES / 1_000_000 });
     const configBytes = configEntry ? await reader.read(configEntry.oid) : null;
     if (!configEntry || !configBytes)
-      return registryProblem('region.problem.noRegistry', { path: prefix || '.', file: CONFIG_FILE });
+      // The repository's top folder in words: a path of "." read as the end of the sentence ("i mappen ..").
+      return prefix
+        ? registryProblem('region.problem.noRegistry', { path: prefix, file: CONFIG_FILE })
+        : registryProblem('region.problem.noRegistryTop', { file: CONFIG_FILE });
     // The rules are read only from regular files, as the member's own commands read them (git gives a link's blob as
     // the path it points to, which is no config, or another one).
     if (configEntry.mode === LINK)

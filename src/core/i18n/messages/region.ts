@@ -110,6 +110,10 @@ export const region = {
     sv: 'har ingen {file} i mappen {path}',
     en: 'has no {file} in the folder {path}',
   },
+  'region.problem.noRegistryTop': {
+    sv: 'har ingen {file} i repots översta mapp',
+    en: 'has no {file} at the top of the repository',
+  },
   'region.problem.config': {
     sv: 'har en ideas.config.yaml som inte går att använda: {reason}',
     en: 'has an ideas.config.yaml that cannot be used: {reason}',
