@@ -1,4 +1,6 @@
-import type { CommonOptions, Ctx } from '../context.js';
+import { noPromptReason, type CommonOptions, type Ctx } from '../context.js';
+import { shellQuote } from '../core/shell/quote.js';
+import { askingFirst } from './nothing-saved.js';
 import { IdeasError } from '../core/errors.js';
 import { appendHistoryEntry, setStringField } from '../core/front-matter/front-matter-edit.js';
 import type { Lang } from '../core/i18n/i18n.js';
@@ -33,12 +35,35 @@ export interface AssignResult extends WriteOutcome {
 export async function runAssign(opts: AssignOptions, ctx: Ctx): Promise<AssignResult> {
   const { registry, lang } = openRegistry(opts, ctx);
   if (opts.commit) await requireCommitter(registry.root);
-  const wanted = (['carrier', 'coach'] as const).flatMap((field) => {
+  let wanted = (['carrier', 'coach'] as const).flatMap((field) => {
     const value = opts[field]?.trim();
     return value ? [{ field, value }] : [];
   });
-  if (wanted.length === 0) throw new IdeasError('USAGE', 'err.nothingToAssign');
   const idea = findIdea(registry, opts.id);
+  const titles = fieldTitles([readPackageSchema('idea')], ['carrier', 'coach']);
+  if (wanted.length === 0) {
+    if (noPromptReason(ctx, opts) !== null)
+      throw new IdeasError(
+        'USAGE',
+        'err.nothingToAssign',
+        {},
+        { hint: 'hint.nothingToAssign', hintParams: { idArg: shellQuote(opts.id) } },
+      );
+    // At a terminal, asked as `ideas new` asks: the coach first (what a coordinator assigns), each name as it is
+    // offered, Enter keeping it.
+    const prompter = await ctx.prompter(lang);
+    const asked: { field: 'carrier' | 'coach'; value: string }[] = [];
+    await askingFirst(async () => {
+      for (const field of ['coach', 'carrier'] as const) {
+        const now = typeof idea.data[field] === 'string' ? (idea.data[field] as string) : '';
+        const value = (
+          await prompter.input({ message: titles[field]?.[lang] ?? field, ...(now ? { default: now } : {}) })
+        ).trim();
+        if (value !== '') asked.push({ field, value });
+      }
+    });
+    wanted = asked;
+  }
   const before = readIdeaText(idea);
   let text = before;
   const changes: AssignResult['changes'] = [];
@@ -54,7 +79,6 @@ export async function runAssign(opts: AssignOptions, ctx: Ctx): Promise<AssignRe
     text = editText(idea, () => appendHistoryEntry(text, entry));
     changes.push({ field, old, new: value });
   }
-  const titles = fieldTitles([readPackageSchema('idea')], ['carrier', 'coach']);
   if (changes.length === 0)
     return { kind: 'idea-assigned', registry, lang, changes, titles, idea, staged: false, committed: false };
   const message = opts.commit

@@ -364,6 +364,24 @@ describe('runDecide as a council speaks', () => {
 });
 
 describe('runAssign', () => {
+  it('without --coach or --carrier asks at a terminal, each name offered, and elsewhere says how', async () => {
+    const root = makeSluice();
+    const rel = ideaPath('sund-vtkg00');
+    const { ctx } = commandContext(root, [
+      { kind: 'input', message: /^Idécoach$/, answer: 'Lisa Berg' },
+      // Enter keeps the carrier the idea has.
+      { kind: 'input', message: /^Idébärare$/, answer: '' },
+    ]);
+    const r = await runAssign({ id: 'sund-vtkg00' }, ctx);
+    expect(r.changes).toEqual([{ field: 'coach', old: 'Sara Nyberg', new: 'Lisa Berg' }]);
+    expect(historyIn(root, rel).at(-1)).toMatchObject({ action: 'assigned', field: 'coach', new: 'Lisa Berg' });
+    const e = await failure(runAssign({ id: 'sund-vtkg00' }, commandContext(root).ctx));
+    expect(e.code).toBe('USAGE');
+    expect(e.hint?.sv).toBe(
+      'Till exempel: `ideas assign sund-vtkg00 --coach "Lisa Berg"`. I en terminal frågar ideas assign efter namnen.',
+    );
+  });
+
   it('sets a missing coach before the history and records it as `assigned` without an old value', async () => {
     const root = makeSluice();
     const rel = ideaPath('sund-emspzg');

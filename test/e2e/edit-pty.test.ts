@@ -36,6 +36,25 @@ function fakeEditor(): string {
   return file;
 }
 
+describe('ideas assign without names, at a terminal', () => {
+  ptyIt(
+    'asks for the coach and the carrier, Enter keeping the carrier, and records the coach',
+    { timeout: 120_000 },
+    async () => {
+      const root = makeSluice({ council: false });
+      const t = open(root, ['assign', 'sund-vtkg00']);
+      await t.waitFor(/^\? Idécoach/m);
+      t.answer('\u0015Omar Ali');
+      await t.waitFor(/^\? Idébärare/m);
+      t.answer('');
+      expect(await t.exitCode(), t.screen()).toBe(0);
+      const rel = ideaPath('sund-vtkg00');
+      expect(historyIn(root, rel).at(-1)).toMatchObject({ action: 'assigned', field: 'coach', new: 'Omar Ali' });
+      expect(historyIn(root, rel).filter((e) => e.field === 'carrier')).toEqual([]);
+    },
+  );
+});
+
 describe('a closed gate in ideas move, at a terminal', () => {
   ptyIt(
     'offers to fill in what is missing, asks it from the schema, then moves: the coach assigned, then the move',

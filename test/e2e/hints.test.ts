@@ -297,6 +297,12 @@ const SITUATIONS: Situation[] = [
     ],
   },
   {
+    name: 'an assignment of no one',
+    keys: ['hint.nothingToAssign'],
+    provoke: [['assign', ID]],
+    outcomes: [[/./, OK]],
+  },
+  {
     name: 'a closed gate',
     keys: ['gate.fixWith'],
     provoke: [['decide', NO_COACH, '-d', 'approve', '-r', 'Bra']],

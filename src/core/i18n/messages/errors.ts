@@ -400,6 +400,10 @@ export const errors = {
     en: 'The amount "{value}" is not a number ≥ 0 of at most 15 digits. Write the kronor in digits, for example 30000, 30 000 or 30 000 kr (30.000 reads both as 30 and as 30 000, so it is not taken).',
   },
   'err.nothingToAssign': { sv: 'Ange --coach och/eller --carrier.', en: 'Give --coach and/or --carrier.' },
+  'hint.nothingToAssign': {
+    sv: 'Till exempel: `ideas assign {idArg} --coach "Lisa Berg"`. I en terminal frågar ideas assign efter namnen.',
+    en: 'For example: `ideas assign {idArg} --coach "Lisa Berg"`. At a terminal, ideas assign asks for the names.',
+  },
   'err.badDate': {
     sv: '{flag} väntar sig ett datum ÅÅÅÅ-MM-DD, fick "{value}".',
     en: '{flag} expects a date YYYY-MM-DD, got "{value}".',
