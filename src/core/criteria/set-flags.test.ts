@@ -27,6 +27,12 @@ describe('parseSets and parseUnsets', () => {
     );
   });
 
+  it('lists the fields as --set takes them, each with the label the screens give it', () => {
+    expect(thrown(() => parseSets(['påhitt=x'], settable, base)).text.sv).toContain(
+      'Fälten är: title (Idéns namn), carrier (Idébärare), coach (Idécoach), unit (Enhet eller förvaltning),',
+    );
+  });
+
   it("takes a key of the idea's own exactly as it is written, and a field without the spaces around it", () => {
     expect(parseUnsets(['unit ', ' coach'], settable, base, ['unit '])).toEqual(['unit ', 'coach']);
     expect(thrown(() => parseUnsets(['id'], settable, base, ['id'])).text.sv).toContain('--unset');

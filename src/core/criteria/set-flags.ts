@@ -26,12 +26,20 @@ function checkFieldName(
   if (settable.includes(name) || present.includes(name)) return;
   // The field in other letters' case (`Unit` for `unit`), or by the label `ideas show` gives it (`enhet` for
   // `unit`, "Enhet eller förvaltning"): named, not guessed.
+  const titles = fieldTitles([base], settable);
   const other =
-    settable.find((f) => f.toLowerCase() === name.toLowerCase()) ??
-    fieldNamedByLabel(name, settable, fieldTitles([base], settable));
-  if (other)
-    throw new IdeasError('USAGE', 'err.unknownFieldCase', { field: name, other, flag, fields: settable.join(', ') });
-  throw new IdeasError('USAGE', 'err.unknownField', { field: name, flag, fields: settable.join(', ') });
+    settable.find((f) => f.toLowerCase() === name.toLowerCase()) ?? fieldNamedByLabel(name, settable, titles);
+  // Each field as --set takes it, with the label the screens give it where that is another word.
+  const listed = (lang: 'sv' | 'en') =>
+    settable
+      .map((f) => {
+        const label = titles[f]?.[lang];
+        return label && label !== f ? `${f} (${label})` : f;
+      })
+      .join(', ');
+  const fields = { sv: listed('sv'), en: listed('en') };
+  if (other) throw new IdeasError('USAGE', 'err.unknownFieldCase', { field: name, other, flag, fields });
+  throw new IdeasError('USAGE', 'err.unknownField', { field: name, flag, fields });
 }
 
 /**
