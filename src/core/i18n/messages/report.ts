@@ -9,7 +9,7 @@ export const report = {
     en: 'Internal version with personal data. Do not publish it.',
   },
   'report.summary': {
-    sv: '{period}: {ideas#idé|idéer}, varav {added} nya under perioden.',
+    sv: '{period}: {ideas#idé|idéer}, varav {added#ny|nya} under perioden.',
     en: '{period}: {ideas#idea|ideas}, {added} of them new in the period.',
   },
   'report.period': { sv: 'Perioden {since} – {until}', en: 'The period {since} to {until}' },
