@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { peekText } from './read-limited.js';
 import path from 'node:path';
-import { CONFIG_FILE } from '../core/sluice/config.js';
+import { CONFIG_FILE } from '../core/sluice/config-file.js';
 import type { Lang } from '../core/i18n/i18n.js';
 import { chooseLang } from '../core/i18n/lang-choice.js';
 

@@ -51,7 +51,7 @@ export interface RegistryConfig {
   region?: string;
 }
 
-export const CONFIG_FILE = 'ideas.config.yaml';
+export { CONFIG_FILE } from './config-file.js';
 const DEFAULT_IDEAS_DIR = 'ideas';
 const DEFAULT_ID_PREFIX = 'idea';
 export const DEFAULT_MIN_GROUP_SIZE = 5;
