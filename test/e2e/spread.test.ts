@@ -159,6 +159,11 @@ describe('ideas adopt', () => {
     expect(mustRunIn(region, ['region', 'show', adopter]).stdout).toContain(
       `Based on: lidkoping:${tested} «Digital keys in home care» (Lidköping), commit ${lidkHead.slice(0, 7)}`,
     );
+    // The same title and text, but known to be taken up: no duplicate to find (a tester saw it ranked 1.00).
+    const pairs = parseJson<{ pairs: { a: { ref: string }; b: { ref: string } }[] }>(
+      mustRunIn(region, ['region', 'duplicates', '--min-score', '0', '--json']),
+    ).pairs.map((p) => [p.a.ref, p.b.ref].sort());
+    expect(pairs).not.toContainEqual([`lidkoping:${tested}`, adopter].sort());
   });
 
   it('links the two ideas on the region site: based on, and adopted by', () => {

@@ -3,6 +3,7 @@ import { IdeasError } from '../../core/errors.js';
 import type { Lang, Localized } from '../../core/i18n/i18n.js';
 import type { RegionMember } from '../../core/region/config.js';
 import { similarPairs } from '../../core/region/similarity.js';
+import { basedOnOf } from '../../core/region/spread.js';
 import type { RegionIdea } from '../../core/region/snapshot.js';
 import type { Region } from '../../io/region/region-root.js';
 import { openRegion } from './open-region.js';
@@ -70,6 +71,8 @@ export function runRegionDuplicates(opts: RegionDuplicatesOptions, ctx: Ctx): Pr
   const docs = sides.map((s) => ({ title: s.idea.title ?? '', body: s.idea.body, group: s.member.id }));
   const pairs = similarPairs(docs, { minScore, limit: opts.members.length > 0 ? Number.MAX_SAFE_INTEGER : limit })
     .map((p) => ({ score: p.score, shared: p.shared, a: sides[p.a] as PairSide, b: sides[p.b] as PairSide }))
+    // An idea taken up from another (`ideas adopt`, its basedOn) is no duplicate found: the spread is known.
+    .filter((p) => !adopts(p.a, p.b) && !adopts(p.b, p.a))
     .filter((p) => opts.members.length === 0 || wanted.has(p.a.member.id) || wanted.has(p.b.member.id))
     .slice(0, limit);
   return Promise.resolve({
@@ -79,4 +82,10 @@ export function runRegionDuplicates(opts: RegionDuplicatesOptions, ctx: Ctx): Pr
     members: members.filter((m) => opts.members.length === 0 || wanted.has(m.member.id)),
     pairs,
   });
+}
+
+/** Whether `x` was taken up from `y` (its basedOn names y's member and id). */
+function adopts(x: PairSide, y: PairSide): boolean {
+  const source = basedOnOf(x.idea.data);
+  return source !== null && source.member === y.member.id && source.id === y.idea.id;
 }
