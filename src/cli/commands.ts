@@ -517,7 +517,6 @@ export const COMMANDS: readonly CommandSpec[] = [
           json: input.json === true,
           dryRun: input.dryRun,
           minutesAsked: input.minutes !== undefined,
-          ...(input.minutes !== undefined ? { minutesArg: input.minutes } : {}),
         },
         v,
       );

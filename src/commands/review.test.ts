@@ -438,7 +438,9 @@ describe('runReview', () => {
     expect(prompter.remaining).toBe(0);
     const rel = ideaPath('sund-vtkg00');
     const after = readTree(root);
-    expect(after).toEqual({ ...tree, [rel]: after[rel] });
+    // The idea, and the meeting's minutes (kept in the registry when --minutes names no file).
+    const minutesFile = 'protokoll/ideradet-2026-11-23.md';
+    expect(after).toEqual({ ...tree, [rel]: after[rel], [minutesFile]: after[minutesFile] });
     expect(after[rel]).not.toBe(tree[rel]);
     expect(historyIn(root, rel).at(-1)).toEqual({
       date: '2026-11-23',
@@ -696,6 +698,34 @@ describe('runReview', () => {
       "The decisions are staged in git but not saved. Save the meeting: git add 'möte 1.md' && git commit -m 'Idérådets möte 2026-11-23'\n",
     );
     expect(git(['status', '--porcelain'], root)).toMatch(/^R {2}ideas\/01-ide\/sund-njf5rp/m);
+  });
+
+  // Found by a newcomer: without --minutes, the minutes only scrolled past on the screen.
+  it('without --minutes keeps the minutes of a meeting that decided in the registry, a new file each time, and says so', async () => {
+    const root = makeSluice();
+    const meeting = () =>
+      new MeetingPrompter([
+        { kind: 'select', message: /^Beslut för sund-njf5rp\?$/, answer: 'reject' },
+        { kind: 'input', message: /^Skäl/, answer: 'Görs redan' },
+        { kind: 'select', message: /^Beslut för sund-emspzg\?$/, answer: 'stop' },
+      ]);
+    const first = commandContext(root, [], meeting());
+    expect(await run(['review', '--stage', 'idea'], first.ctx), first.stderr.join('')).toBe(0);
+    const file = 'protokoll/ideradet-2026-11-23.md';
+    expect(read(root, file)).toContain('sund-njf5rp');
+    const said = first.stderr.join('');
+    expect(said).toContain(`Spara mötet: git add ${file} && git commit -m 'Idérådets möte 2026-11-23'`);
+    // A second meeting the same day: its own file, the first kept.
+    const before = read(root, file);
+    const second = commandContext(
+      root,
+      [],
+      new MeetingPrompter([{ kind: 'select', message: /^Beslut för sund-emspzg\?$/, answer: 'stop' }]),
+    );
+    expect(await run(['review', '--stage', 'idea'], second.ctx)).toBe(0);
+    // Nothing decided: no file.
+    expect(exists(root, 'protokoll/ideradet-2026-11-23-2.md')).toBe(false);
+    expect(read(root, file)).toBe(before);
   });
 
   // Found by a newcomer: the chair's agenda said nothing of the ideas it left out at a closed gate.

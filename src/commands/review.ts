@@ -13,7 +13,7 @@ import { resolveStage, stageIndex } from '../core/sluice/stage-lookup.js';
 import { createFileExclusive } from '../io/atomic-file.js';
 import { findIdea } from '../io/find-idea.js';
 import { readIdeaFields, readIdeas } from '../io/read-ideas.js';
-import { listIdeaFiles } from '../io/idea-files.js';
+import { listIdeaFiles, toPosix } from '../io/idea-files.js';
 import { loadCriteria, type Criteria, type Registry } from '../io/registry.js';
 import type { Choice } from '../ui/prompter.js';
 import { shellQuote } from '../core/shell/quote.js';
@@ -64,6 +64,8 @@ export interface ReviewResult {
   minutes: Minutes | null;
   minutesText: string | null;
   minutesFile: string | null;
+  /** The minutes' file as `git add` takes it from where the command runs; null when none was written. */
+  minutesShown: string | null;
   cancelled: boolean;
 }
 
@@ -305,7 +307,8 @@ export async function runReview(opts: ReviewOptions, ctx: Ctx): Promise<ReviewRe
     agenda,
     waiting: waitingElsewhere(opts, registry.config, leftOut),
   };
-  if (opts.dryRun) return { ...base, minutes: null, minutesText: null, minutesFile: null, cancelled: false };
+  if (opts.dryRun)
+    return { ...base, minutes: null, minutesText: null, minutesFile: null, minutesShown: null, cancelled: false };
   // A decision names who took it: without --by, the council as a whole (in the registry's language, as the files).
   const council = t(registry.config.language, 'council.whole');
   const minutes: Minutes = {
@@ -319,14 +322,20 @@ export async function runReview(opts: ReviewOptions, ctx: Ctx): Promise<ReviewRe
     completed: [],
   };
   // Nothing to decide: no meeting, so nothing is asked and no minutes are written (their file is not made).
-  if (agenda.length === 0) return { ...base, minutes, minutesText: null, minutesFile: null, cancelled: false };
+  if (agenda.length === 0)
+    return { ...base, minutes, minutesText: null, minutesFile: null, minutesShown: null, cancelled: false };
 
   const why = noPromptReason(ctx, opts);
   if (why !== null)
     throw new IdeasError('USAGE', 'err.usage', { message: t(lang, 'review.needsTerminal', { why: t(lang, why) }) });
-  const minutesFile = opts.minutes ? path.resolve(ctx.cwd, opts.minutes) : null;
-  if (minutesFile && pathExists(minutesFile))
+  // Without --minutes, a meeting that decided or completed anything keeps its minutes in the registry all the same
+  // (protokoll/ideradet-<date>.md, or minutes/council-<date>.md in English): printed only, they were lost.
+  const minutesFile = opts.minutes
+    ? path.resolve(ctx.cwd, opts.minutes)
+    : defaultMinutesFile(registry.root, registry.config.language, isoDate(today));
+  if (opts.minutes && pathExists(minutesFile))
     throw new IdeasError('FILE_EXISTS', 'err.filesExist', { files: opts.minutes ?? '' });
+  const keep = () => opts.minutes !== undefined || minutes.items.length + (minutes.completed?.length ?? 0) > 0;
 
   const handled = new Set<number>();
   /** What the minutes say of the agenda as a whole: the conflicts declared, and the ideas the meeting never took. */
@@ -518,13 +527,24 @@ export async function runReview(opts: ReviewOptions, ctx: Ctx): Promise<ReviewRe
     if (!(e instanceof IdeasError && e.code === 'CANCELLED')) {
       // The decisions already written are in the ideas' history: the council's minutes must hold them too.
       close();
-      if (minutesFile && minutes.items.length > 0) createFileExclusive(minutesFile, renderMinutes(minutes, lang));
+      if (minutes.items.length > 0) createFileExclusive(minutesFile, renderMinutes(minutes, lang));
       throw e;
     }
     cancelled = true;
   }
   close();
   const minutesText = renderMinutes(minutes, lang);
-  if (minutesFile) createFileExclusive(minutesFile, minutesText);
-  return { ...base, minutes, minutesText, minutesFile, cancelled };
+  const written = keep() ? minutesFile : null;
+  if (written) createFileExclusive(written, minutesText);
+  const minutesShown = written ? toPosix(path.relative(ctx.cwd, written)) || written : null;
+  return { ...base, minutes, minutesText, minutesFile: written, minutesShown, cancelled };
+}
+
+/** A new file for a meeting's minutes in the registry: the day's, or the day's with a number when that one is taken. */
+function defaultMinutesFile(root: string, lang: Lang, date: string): string {
+  const folder = path.join(root, t(lang, 'review.minutesFolder'));
+  const name = t(lang, 'review.minutesName');
+  let file = path.join(folder, `${name}-${date}.md`);
+  for (let n = 2; pathExists(file); n++) file = path.join(folder, `${name}-${date}-${n}.md`);
+  return file;
 }

@@ -18,6 +18,8 @@ export interface ReviewView {
   minutes: Minutes | null;
   minutesText: string | null;
   minutesFile: string | null;
+  /** The minutes' file as `git add` takes it from where the command ran. */
+  minutesShown?: string | null;
   cancelled: boolean;
 }
 
@@ -33,7 +35,7 @@ function waitingText(r: ReviewView): string {
 
 export function presentReview(
   r: ReviewView,
-  opts: { json: boolean; dryRun: boolean; minutesAsked?: boolean; minutesArg?: string },
+  opts: { json: boolean; dryRun: boolean; minutesAsked?: boolean },
   v: View,
 ): Output {
   const o = output();
@@ -90,7 +92,7 @@ export function presentReview(
   const written = (r.minutes?.items.length ?? 0) + (r.minutes?.completed?.length ?? 0);
   if (written > 0 && !opts.json && r.minutes) {
     const message = shellQuote(t(r.registry.config.language, 'review.commitMessage', { date: r.minutes.date }));
-    const add = opts.minutesArg && r.minutesFile ? `git add ${shellQuote(opts.minutesArg)} && ` : '';
+    const add = r.minutesShown ? `git add ${shellQuote(r.minutesShown)} && ` : '';
     o.err(`${terminalLine(t(r.lang, 'review.commitHint', { command: `${add}git commit -m ${message}` }))}\n`);
   }
   return o.done(r.cancelled ? EXIT.cancelled : EXIT.ok);

@@ -71,6 +71,8 @@ export const review = {
     sv: 'Ej behandlade när mötet avslutades',
     en: 'Not handled when the meeting ended',
   },
+  'review.minutesFolder': { sv: 'protokoll', en: 'minutes' },
+  'review.minutesName': { sv: 'ideradet', en: 'council' },
   'review.complete': { sv: 'Komplettera idén: {fields}', en: 'Complete the idea: {fields}' },
   'review.coach': { sv: 'Tilldela idécoach', en: 'Assign an idea coach' },
   'review.conflict': { sv: 'Anmäl jäv', en: 'Declare a conflict of interest' },
