@@ -726,6 +726,11 @@ describe('runReview', () => {
     // Nothing decided: no file.
     expect(exists(root, 'protokoll/ideradet-2026-11-23-2.md')).toBe(false);
     expect(read(root, file)).toBe(before);
+    // Under --json the document printed is the minutes: no file unless --minutes names one.
+    const other = makeSluice();
+    const json = commandContext(other, [], meeting());
+    expect(await run(['review', '--stage', 'idea', '--json'], json.ctx)).toBe(0);
+    expect(exists(other, 'protokoll')).toBe(false);
   });
 
   // Found by a newcomer: the chair's agenda said nothing of the ideas it left out at a closed gate.

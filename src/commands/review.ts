@@ -335,7 +335,9 @@ export async function runReview(opts: ReviewOptions, ctx: Ctx): Promise<ReviewRe
     : defaultMinutesFile(registry.root, registry.config.language, isoDate(today));
   if (opts.minutes && pathExists(minutesFile))
     throw new IdeasError('FILE_EXISTS', 'err.filesExist', { files: opts.minutes ?? '' });
-  const keep = () => opts.minutes !== undefined || minutes.items.length + (minutes.completed?.length ?? 0) > 0;
+  // Under --json the minutes are the document printed, and a script says where to keep them.
+  const keep = () =>
+    opts.minutes !== undefined || (opts.json !== true && minutes.items.length + (minutes.completed?.length ?? 0) > 0);
 
   const handled = new Set<number>();
   /** What the minutes say of the agenda as a whole: the conflicts declared, and the ideas the meeting never took. */
