@@ -58,7 +58,7 @@ export const help = {
     en: 'save the first version in git (git commit of exactly the files written); needs a git repository and user.name and user.email',
   },
   'help.hook': {
-    sv: 'git-krok som kontrollerar de köade idéfilerna före varje commit',
+    sv: 'git-krok som kontrollerar idéfilerna som ska checkas in, före varje commit',
     en: 'a git hook that checks the staged idea files before every commit',
   },
   'help.hookInstall': {
@@ -76,7 +76,7 @@ export const help = {
   'help.new': { sv: 'registrera en ny idé i första steget', en: 'register a new idea in the first stage' },
   'help.newTitle': { sv: 'idéns namn', en: 'the name of the idea' },
   'help.newSet': {
-    sv: 'sätt ett fält, typat enligt schemat (kan upprepas)',
+    sv: 'sätt ett fält; värdet läses som fältet vill ha det, ja/nej, tal eller lista (kan upprepas)',
     en: 'set a field, typed by the schema (repeatable)',
   },
   'help.newBody': { sv: 'idéns text i Markdown', en: "the idea's text in Markdown" },
@@ -116,7 +116,7 @@ export const help = {
     en: 'output: pretty, json, github (annotations) or junit (a test report for CI)',
   },
   'help.validateStaged': {
-    sv: 'de köade idéfilerna, som pre-commit-kroken kontrollerar',
+    sv: 'idéfilerna som ska checkas in (git add), som pre-commit-kroken kontrollerar',
     en: 'the staged idea files, as the pre-commit hook checks them',
   },
   'help.validateIndexFile': {
@@ -223,13 +223,13 @@ export const help = {
     en: "change an idea's fields or text without editing YAML; changes of carrier, coach, amounts and decisions are written in the history",
   },
   'help.editSet': {
-    sv: 'sätt ett fält (typat av schemat, som i ideas new), eller en nyckel i en post (team_gender.women=3); upprepa för fler fält eller listvärden',
+    sv: 'sätt ett fält (värdet läses som fältet vill ha det, som i ideas new), eller en nyckel i en post (team_gender.women=3); upprepa för fler fält eller listvärden',
     en: 'set a field (typed by the schema, as in ideas new), or a key of a record (team_gender.women=3); repeat for more fields or list items',
   },
   'help.editUnset': { sv: 'ta bort ett fält; upprepa för fler', en: 'remove a field; repeat for more' },
   'help.editBody': { sv: 'ny text för idén (Markdown)', en: 'new text for the idea (Markdown)' },
   'help.editBodyFile': {
-    sv: 'läs den nya texten från en fil (- för stdin; högst 10 MB)',
+    sv: 'läs den nya texten från en fil (- för det som skickas in via en pipe; högst 10 MB)',
     en: 'read the new text from a file (- for stdin; at most 10 MB)',
   },
   'help.editNotes': {
@@ -285,7 +285,7 @@ export const help = {
     en: 'output: text, md (Markdown), json or csv',
   },
   'help.optIncludePersonal': {
-    sv: 'ta med personuppgifter och andra fält som inte är märkta x-public; bara för interna dokument',
+    sv: 'ta med personuppgifter och andra fält som inte är märkta som offentliga (x-public); bara för interna dokument',
     en: 'include personal data and other fields not marked x-public; for internal documents only',
   },
   'help.export': {
