@@ -156,6 +156,12 @@ describe.each(cases)('the council in a registry in $lang', (c) => {
       ok(ideas(['decide', parked, '-d', c.park, '-r', 'Vänta'], { cwd: dir }));
 
       const refinement = ok(ideas(['review', '--dry-run', '--stage', 'refinement'], { cwd: dir }));
+      // Headed with the day and the registry, for the council's papers.
+      expect(refinement.stdout).toMatch(
+        c.lang === 'sv'
+          ? /^Dagordning för idérådet \d{4}-\d{2}-\d{2}, .+: 1 idé\n\n/
+          : /^Agenda of the idea council \d{4}-\d{2}-\d{2}, .+: 1 idea\n\n/,
+      );
       expect(refinement.stdout).toContain(planned);
       expect(refinement.stdout).toContain(c.testPlan);
       expect(refinement.stdout).toContain('Två boenden under hösten, med språkombud och lektioner.');

@@ -3,6 +3,7 @@ import { t, type Lang, type Localized } from '../../core/i18n/i18n.js';
 import type { Minutes } from '../../core/history/minutes.js';
 import type { ReviewItem } from '../../core/sluice/agenda.js';
 import type { RegistryRef, Stage } from '../../core/sluice/config.js';
+import { isoDate } from '../../core/sluice/idea.js';
 import { ideaSummaryDto, reviewAgendaDocument, reviewMinutesDocument } from '../dto.js';
 import { renderGate } from '../render-review.js';
 import { EXIT, jsonText, output, type Output, type View } from '../output.js';
@@ -63,6 +64,15 @@ export function presentReview(
     } else {
       const c = v.out;
       if (r.agenda.length === 0) o.out(`${t(r.lang, 'review.empty')}\n${waitingText(r)}`);
+      // A heading with the day and the registry, for the council's papers.
+      else {
+        const heading = t(r.lang, 'review.agendaHeading', {
+          date: isoDate(v.today),
+          registry: terminalLine(r.registry.config.name),
+          count: r.agenda.length,
+        });
+        o.out(`${c.bold(heading)}\n\n`);
+      }
       for (const a of r.agenda)
         o.out(
           `${c.cyan(terminalLine(a.idea.id ?? ''))}  ${terminalLine(a.idea.title ?? '')}  ${c.dim(terminalLine(`(${a.idea.stage.label[r.lang]})`))}\n${renderGate(

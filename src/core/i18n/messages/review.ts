@@ -71,6 +71,10 @@ export const review = {
     sv: 'Ej behandlade när mötet avslutades',
     en: 'Not handled when the meeting ended',
   },
+  'review.agendaHeading': {
+    sv: 'Dagordning för idérådet {date}, {registry}: {count#idé|idéer}',
+    en: 'Agenda of the idea council {date}, {registry}: {count#idea|ideas}',
+  },
   'review.minutesFolder': { sv: 'protokoll', en: 'minutes' },
   'review.minutesName': { sv: 'ideradet', en: 'council' },
   'review.complete': { sv: 'Komplettera idén: {fields}', en: 'Complete the idea: {fields}' },
