@@ -17,7 +17,7 @@ import { EXIT, type View } from './ui/output.js';
 import { languageBeforeConfig } from './io/registry-root.js';
 import { languageBeforeRegion } from './io/region/region-lang.js';
 import { ownPackage } from './io/package-files.js';
-import { terminalText } from './ui/terminal-text.js';
+import { terminalText } from './core/terminal-text.js';
 
 export { EXIT };
 

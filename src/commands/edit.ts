@@ -32,7 +32,7 @@ import { loadCriteria, type Criteria, type Registry } from '../io/registry.js';
 import { askField, fieldHelp, fieldQuestion } from '../ui/field-prompt.js';
 import type { Prompter } from '../ui/prompter.js';
 import { askingFirst } from './nothing-saved.js';
-import { terminalLine } from '../ui/terminal-text.js';
+import { terminalLine } from '../core/terminal-text.js';
 import { valueWords, type ValueWords } from '../core/sluice/value-words.js';
 import { bodyFromFlags } from './body-text.js';
 import { textInEditor } from './editor-text.js';

@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { IdeasError } from '../core/errors.js';
 import { textWithoutCredentials } from '../core/region/member-url.js';
+import { terminalLine } from '../core/terminal-text.js';
 
 /**
  * node:child_process, loaded when git first runs: `ideas validate` imports this module for `--changed`, and loading it
@@ -160,25 +161,10 @@ export function gitReason(stderr: string, fallback: string): string {
     if (carried) said.push(line);
   }
   const quoted = (said.length > 0 ? said : lines.filter((l) => l !== '').slice(0, 1)).slice(0, REASON_LINES);
-  const text = textWithoutCredentials(visibleControls(quoted.join(' ')));
+  const text = textWithoutCredentials(terminalLine(quoted.join(' ')));
   if (text.length <= REASON_CHARS) return text;
   const cut = text.slice(0, REASON_CHARS - 1);
   return `${/[\ud800-\udbff]$/.test(cut) ? cut.slice(0, -1) : cut}…`;
-}
-
-/**
- * Control characters (a tab aside, which becomes a space) as their Control Pictures, and bidirectional controls as
- * their code points: git quotes what it was handed (a path, an address) as it is, and an error is shown on terminals.
- */
-function visibleControls(text: string): string {
-  // eslint-disable-next-line no-control-regex -- control characters are what it looks for
-  return text.replace(/[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (ch) => {
-    const code = ch.charCodeAt(0);
-    if (code === 0x09) return ' ';
-    if (code < 0x20) return String.fromCharCode(0x2400 + code);
-    if (code === 0x7f) return '\u2421';
-    return `<U+${code.toString(16).toUpperCase().padStart(4, '0')}>`;
-  });
 }
 
 function gitOnce(args: string[], cwd: string, opts: GitOptions): Promise<GitResult> {

@@ -1,7 +1,7 @@
 /**
  * Bidirectional embeddings, overrides and isolates (U+202A to U+202E, U+2066 to U+2069) on the site's pages. In an
  * idea's text they make a browser show it in another order than it was written: a title that reads backwards, a
- * sum whose digits change places. A page shows each as its code point, as a terminal does (src/ui/terminal-text.ts),
+ * sum whose digits change places. A page shows each as its code point, as a terminal does (src/core/terminal-text.ts),
  * and as a CI server's report does (src/ui/render-junit.ts). The marks (U+200E, U+200F, U+061C), which a text in two
  * directions may need and which move no letters, stay.
  */

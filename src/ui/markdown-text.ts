@@ -2,9 +2,9 @@
  * Text from idea files, configs and branch names in Markdown that GitHub renders (a pull-request comment, a job
  * summary, a report pasted into one), and that is just as often printed on a terminal: it is shown as written, never
  * as a link, an image, HTML or a mention, and its control characters and bidirectional overrides are made visible as
- * on a terminal (./terminal-text.ts), so that neither a terminal nor a reader of the comment is misled by them.
+ * on a terminal (src/core/terminal-text.ts), so that neither a terminal nor a reader of the comment is misled by them.
  */
-import { terminalLine } from './terminal-text.js';
+import { terminalLine } from '../core/terminal-text.js';
 
 /** One line, cut to `max` characters. */
 function flat(text: string, max: number): string {

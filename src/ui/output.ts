@@ -4,7 +4,7 @@
  */
 import type { ChalkInstance } from 'chalk';
 import { LazyList } from './lazy-list.js';
-import { terminalText } from './terminal-text.js';
+import { terminalText } from '../core/terminal-text.js';
 
 /** A stream the wiring writes to (stdout, stderr), as much of it as the presenters and the writer need to know. */
 export interface OutputStream {

@@ -1,6 +1,6 @@
 import { IdeasError } from '../core/errors.js';
 import { t, type Lang, type MessageKey } from '../core/i18n/i18n.js';
-import { terminalLine } from './terminal-text.js';
+import { terminalLine } from '../core/terminal-text.js';
 import { truncate } from './text-width.js';
 
 export interface Choice<T> {

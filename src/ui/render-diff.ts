@@ -11,7 +11,7 @@ import type { FieldTitles } from '../core/criteria/field-titles.js';
 import { formatAmount } from '../core/history/minutes.js';
 import { decisionWord } from '../core/sluice/decision.js';
 import { displayWidth, truncate } from './text-width.js';
-import { terminalLines } from './terminal-text.js';
+import { terminalLines } from '../core/terminal-text.js';
 import { mdCode, mdText } from './markdown-text.js';
 
 export { mdCode, mdText };
@@ -119,7 +119,7 @@ export function wrap(text: string, width: number, indent: string, hang = indent)
 
 /** For a terminal: sections of short lines, each item's id and title first, cut to the terminal's width. */
 export function renderDiffText(view: DiffView, c: ChalkInstance, width = 80): string {
-  // Every text from idea files and the config, made safe for a terminal (./terminal-text.ts).
+  // Every text from idea files and the config, made safe for a terminal (src/core/terminal-text.ts).
   const v = terminalLines(view);
   const { lang, diff } = v;
   const w = Math.max(40, width);

@@ -8,7 +8,7 @@ import type { RegistryConfig } from '../core/sluice/config.js';
 import { formatAge } from './render-list.js';
 import { padEnd } from './text-width.js';
 import { isRecord, ownValue, textOf } from '../core/safe-object.js';
-import { terminalLine, terminalText } from './terminal-text.js';
+import { terminalLine, terminalText } from '../core/terminal-text.js';
 import {
   assignedWords,
   innerSchema,

@@ -3,7 +3,7 @@ import { daysSince, type IdeaSummary } from '../core/sluice/idea.js';
 import { formatAmount } from '../core/history/minutes.js';
 import { t, type Lang } from '../core/i18n/i18n.js';
 import { cell, fit, type Cell } from './text-width.js';
-import { terminalLine } from './terminal-text.js';
+import { terminalLine } from '../core/terminal-text.js';
 
 export function formatAge(days: number | null, lang: Lang): string {
   if (days === null) return '';

@@ -3,7 +3,7 @@ import type { ReviewCard, ReviewItem } from '../core/sluice/agenda.js';
 import { t, type Lang } from '../core/i18n/i18n.js';
 import { formatAge } from './render-list.js';
 import { truncate } from './text-width.js';
-import { terminalLine, terminalText } from './terminal-text.js';
+import { terminalLine, terminalText } from '../core/terminal-text.js';
 import { isNotGiven, valueWords, type ValueWords } from '../core/sluice/value-words.js';
 import type { Challenge } from '../core/sluice/config.js';
 import { fixHeading } from '../core/sluice/gate-fix.js';

@@ -3,7 +3,7 @@ import type { ChalkInstance } from 'chalk';
 import type { Finding } from '../core/finding.js';
 import { t, type Lang, type Localized } from '../core/i18n/i18n.js';
 import { renderJunit, type JunitCase, type JunitFinding } from './render-junit.js';
-import { terminalLine, terminalText } from './terminal-text.js';
+import { terminalLine, terminalText } from '../core/terminal-text.js';
 
 export interface ValidationView {
   files: number;

@@ -7,7 +7,7 @@ import type { RegistryRef } from '../../core/sluice/config.js';
 import type { Idea } from '../../core/sluice/idea.js';
 import { ideaDocument } from '../dto.js';
 import { jsonText, output, type Output, type View } from '../output.js';
-import { terminalLine } from '../terminal-text.js';
+import { terminalLine } from '../../core/terminal-text.js';
 
 export interface AdoptView {
   registry: RegistryRef;

@@ -11,7 +11,7 @@ import { renderIdeaTableCsv } from '../render-export.js';
 import { renderReportCsv, renderReportMarkdown, renderReportText } from '../render-report.js';
 import { documentOut, EXIT, jsonParts, jsonText, output, type Output, type View } from '../output.js';
 import { unreadableWarning } from './ideas.js';
-import { terminalLine, terminalLines } from '../terminal-text.js';
+import { terminalLine, terminalLines } from '../../core/terminal-text.js';
 import { shellQuote } from '../../core/shell/quote.js';
 
 export type ReportFormat = 'text' | 'md' | 'json' | 'csv';

@@ -5,7 +5,7 @@ import type { Lang } from '../../core/i18n/i18n.js';
 import type { RegistryRef } from '../../core/sluice/config.js';
 import { errorDocument } from '../dto.js';
 import { EXIT, jsonText, output, type Output } from '../output.js';
-import { terminalLine, terminalText } from '../terminal-text.js';
+import { terminalLine, terminalText } from '../../core/terminal-text.js';
 
 function exitCodeOf(error: IdeasError): number {
   return error.code === 'CANCELLED' ? EXIT.cancelled : error.code === 'GATE_CLOSED' ? EXIT.problems : EXIT.usage;

@@ -19,7 +19,7 @@ import { valueWords } from '../../core/sluice/value-words.js';
 import type { FieldTitles } from '../../core/criteria/field-titles.js';
 import type { ChecklistItem } from '../../core/sluice/gate.js';
 import { jsonParts, jsonText, output, type Output, type View } from '../output.js';
-import { terminalLine } from '../terminal-text.js';
+import { terminalLine } from '../../core/terminal-text.js';
 import { renderNeighbours, type NeighbourView } from './region-similar.js';
 
 /** Files that could not be read are left out of list, report, export and site: say so, and where to look. */

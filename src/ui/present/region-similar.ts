@@ -2,7 +2,7 @@
 import { t, type Lang, type Localized } from '../../core/i18n/i18n.js';
 import path from 'node:path';
 import { escapeData, escapeProperty } from '../render-validation.js';
-import { terminalLine } from '../terminal-text.js';
+import { terminalLine } from '../../core/terminal-text.js';
 import { mdText } from '../markdown-text.js';
 
 export interface NeighbourView {

@@ -35,7 +35,7 @@ import type { IdeaTable } from '../../core/exchange/idea-row.js';
 import { renderIdeaTableCsv } from '../render-export.js';
 import { renderValidationGithub } from '../render-validation.js';
 import type { IdeaSpread } from '../../core/region/spread.js';
-import { terminalLine, terminalLines, terminalText } from '../terminal-text.js';
+import { terminalLine, terminalLines, terminalText } from '../../core/terminal-text.js';
 import { valueWords } from '../../core/sluice/value-words.js';
 import type { RegistryConfig } from '../../core/sluice/config.js';
 import type { ChalkInstance } from 'chalk';

@@ -7,7 +7,7 @@ import { isoDate } from '../../core/sluice/idea.js';
 import { ideaSummaryDto, reviewAgendaDocument, reviewMinutesDocument } from '../dto.js';
 import { renderGate } from '../render-review.js';
 import { EXIT, jsonText, output, type Output, type View } from '../output.js';
-import { terminalLine, terminalText } from '../terminal-text.js';
+import { terminalLine, terminalText } from '../../core/terminal-text.js';
 import { shellQuote } from '../../core/shell/quote.js';
 
 export interface ReviewView {
