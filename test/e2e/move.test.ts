@@ -503,7 +503,10 @@ describe.concurrent('ideas move: a move made by hand, written in the history', (
     const hints = (JSON.parse(hinted.stdout) as { findings: { rule: string; hint: string }[] }).findings;
     const missing = hints.find((f) => f.rule === 'move/missing-history')?.hint ?? '';
     expect(missing).toContain('En flytt till Test är idérådets beslut');
-    expect(missing).toContain('ideas decide sund-eev2bz --decision godkänn --to test --reason "<rådets motivering>"');
+    // Test grants funds: the decision it describes names the amount to fill in, as decide asks for one there.
+    expect(missing).toContain(
+      'ideas decide sund-eev2bz --decision godkänn --to test --reason "<rådets motivering>" --amount "<belopp i kr>" in flytten',
+    );
     expect(missing).not.toContain('`');
     const move = await runCli(root, ['move', 'sund-eev2bz', 'test']);
     expect(move.code).toBe(2);

@@ -339,6 +339,11 @@ export function checkIdeaFile(file: FileToCheck, bytes: Uint8Array, ctx: CheckCo
       idArg: shellQuote(ideaWord(idea)),
       stage: file.stage.label,
       toKey: file.stage.key,
+      // Into a stage that grants funds, the decision says how much (decide asks for it).
+      amount: {
+        sv: file.stage.funding ? ` --amount "${t('sv', 'hint.exampleAmount')}"` : '',
+        en: file.stage.funding ? ` --amount "${t('en', 'hint.exampleAmount')}"` : '',
+      },
       toWord: {
         sv: shellQuote(stageWord(config.stages, file.stage, 'sv')),
         en: shellQuote(stageWord(config.stages, file.stage, 'en')),

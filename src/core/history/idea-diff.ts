@@ -757,6 +757,7 @@ export function diffSnapshots(base: Snapshot, head: Snapshot, opts: DiffOptions)
           fromKey: start,
           toKey: h.stage.key,
           toWord: shellQuote(stageWord(head.config.stages, h.stage, lang)),
+          amount: councilAmount(h.stage, lang),
           command: hand.command,
         },
       );
@@ -773,6 +774,7 @@ export function diffSnapshots(base: Snapshot, head: Snapshot, opts: DiffOptions)
           to: h.stage.label[lang],
           toKey: h.stage.key,
           toWord: shellQuote(stageWord(head.config.stages, h.stage, lang)),
+          amount: councilAmount(h.stage, lang),
           command: hand.command,
         },
       );
@@ -802,6 +804,7 @@ export function diffSnapshots(base: Snapshot, head: Snapshot, opts: DiffOptions)
           missing: gate.missing.map((p) => p.message[lang]).join('; '),
           toKey: h.stage.key,
           toWord: shellQuote(stageWord(head.config.stages, h.stage, lang)),
+          amount: councilAmount(h.stage, lang),
           command: hand.command,
         },
       );
@@ -1097,4 +1100,9 @@ export function diffSnapshots(base: Snapshot, head: Snapshot, opts: DiffOptions)
   );
   out.findings.sort(compareFindings);
   return out;
+}
+
+/** The amount a council's decision into `stage` names in a hint: to fill in where the stage grants funds. */
+function councilAmount(stage: { funding?: boolean }, lang: Lang): string {
+  return stage.funding ? ` --amount "${t(lang, 'hint.exampleAmount')}"` : '';
 }

@@ -320,8 +320,8 @@ export const diff = {
     en: 'Complete the idea so that the gate opens, or record the move past the gate with `{command}`, which writes forced: true.',
   },
   'h.moveGateClosedByHandCouncil': {
-    sv: 'Komplettera idén så att grinden öppnas. En flytt till {to} är idérådets beslut: när rådet har beslutat förbi grinden skriver ideas decide {idArg} --decision godkänn --to {toWord} --reason "<rådets motivering>" --force in den, märkt som forcerad.',
-    en: 'Complete the idea so that the gate opens. A move into {to} is the idea council\'s decision: when the council has decided to pass the gate, ideas decide {idArg} --decision approve --to {toWord} --reason "<the council\'s reason>" --force records it, marked as forced.',
+    sv: 'Komplettera idén så att grinden öppnas. En flytt till {to} är idérådets beslut: när rådet har beslutat förbi grinden skriver ideas decide {idArg} --decision godkänn --to {toWord} --reason "<rådets motivering>"{amount} --force in den, märkt som forcerad.',
+    en: 'Complete the idea so that the gate opens. A move into {to} is the idea council\'s decision: when the council has decided to pass the gate, ideas decide {idArg} --decision approve --to {toWord} --reason "<the council\'s reason>"{amount} --force records it, marked as forced.',
   },
   'f.moveUnknownStage': {
     sv: 'Flyttad till {to}, som inte är något steg i {base}.',

@@ -227,8 +227,8 @@ export const findings = {
     en: 'The folder decides the stage. Record the move made by hand with `{command}`, which writes it in the history and leaves the file where it is.',
   },
   'h.historyStageCouncil': {
-    sv: 'Mappen avgör steget, och en flytt till {stage} är idérådets beslut. När rådet har beslutat skriver ideas decide {idArg} --decision godkänn --to {toWord} --reason "<rådets motivering>" in flytten, och filen står kvar; annars flytta tillbaka filen: `{back}`.',
-    en: 'The folder decides the stage, and a move into {stage} is the idea council\'s decision. When the council has decided, ideas decide {idArg} --decision approve --to {toWord} --reason "<the council\'s reason>" records the move, and the file stays where it is; otherwise move the file back: `{back}`.',
+    sv: 'Mappen avgör steget, och en flytt till {stage} är idérådets beslut. När rådet har beslutat skriver ideas decide {idArg} --decision godkänn --to {toWord} --reason "<rådets motivering>"{amount} in flytten, och filen står kvar; annars flytta tillbaka filen: `{back}`.',
+    en: 'The folder decides the stage, and a move into {stage} is the idea council\'s decision. When the council has decided, ideas decide {idArg} --decision approve --to {toWord} --reason "<the council\'s reason>"{amount} records the move, and the file stays where it is; otherwise move the file back: `{back}`.',
   },
   'f.criteria': {
     sv: 'Uppfyller inte kraven för steget {stage}: {problem}',
@@ -287,8 +287,8 @@ export const findings = {
     en: 'Record the move with `{command}`, which writes the history entry and leaves the file where it is, or add the entry (action: moved, from: {fromKey}, to: {toKey}).',
   },
   'h.moveNoHistoryCouncil': {
-    sv: 'En flytt till {to} är idérådets beslut. När rådet har beslutat skriver ideas decide {idArg} --decision godkänn --to {toWord} --reason "<rådets motivering>" in flytten, och filen står kvar; annars flytta tillbaka filen.',
-    en: 'A move into {to} is the idea council\'s decision. When the council has decided, ideas decide {idArg} --decision approve --to {toWord} --reason "<the council\'s reason>" records the move, and the file stays where it is; otherwise move the file back.',
+    sv: 'En flytt till {to} är idérådets beslut. När rådet har beslutat skriver ideas decide {idArg} --decision godkänn --to {toWord} --reason "<rådets motivering>"{amount} in flytten, och filen står kvar; annars flytta tillbaka filen.',
+    en: 'A move into {to} is the idea council\'s decision. When the council has decided, ideas decide {idArg} --decision approve --to {toWord} --reason "<the council\'s reason>"{amount} records the move, and the file stays where it is; otherwise move the file back.',
   },
   'f.moveFromMismatch': {
     sv: 'Historikposten säger {entryFrom} → {entryTo}, men idén stod i {current}.',
@@ -307,8 +307,8 @@ export const findings = {
     en: 'The history entry must describe the move: from is the stage the idea came from, to the stage it is in now. If the file was moved by hand, record the move with `{command}`.',
   },
   'h.moveMismatchCouncil': {
-    sv: 'Historikposten ska beskriva flytten: from är steget idén kom från, to steget den står i nu. Flyttades filen för hand är flytten till {to} idérådets beslut: när rådet har beslutat skriver ideas decide {idArg} --decision godkänn --to {toWord} --reason "<rådets motivering>" in den.',
-    en: 'The history entry must describe the move: from is the stage the idea came from, to the stage it is in now. If the file was moved by hand, the move into {to} is the idea council\'s decision: when the council has decided, ideas decide {idArg} --decision approve --to {toWord} --reason "<the council\'s reason>" records it.',
+    sv: 'Historikposten ska beskriva flytten: from är steget idén kom från, to steget den står i nu. Flyttades filen för hand är flytten till {to} idérådets beslut: när rådet har beslutat skriver ideas decide {idArg} --decision godkänn --to {toWord} --reason "<rådets motivering>"{amount} in den.',
+    en: 'The history entry must describe the move: from is the stage the idea came from, to the stage it is in now. If the file was moved by hand, the move into {to} is the idea council\'s decision: when the council has decided, ideas decide {idArg} --decision approve --to {toWord} --reason "<the council\'s reason>"{amount} records it.',
   },
   'f.historyEdited': {
     sv: 'Historikpost {n} ({date}, {action}) har ändrats.',
