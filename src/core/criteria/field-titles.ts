@@ -53,11 +53,16 @@ export function fieldNamedByLabel(name: string, fields: Iterable<string>, titles
   for (const f of fields) {
     const title = titles[f];
     if (!title) continue;
-    for (const label of [title.sv, title.en]) {
-      if (label === f) continue;
-      const whole = keyForm(label);
-      if (whole === wanted || (wanted.length >= 4 && whole.startsWith(`${wanted} `))) named.add(f);
-    }
+    for (const label of [title.sv, title.en]) if (label !== f && formNames(wanted, keyForm(label))) named.add(f);
   }
   return named.size === 1 ? [...named][0] : undefined;
+}
+
+/** Whether `name` is `label`, or its first words when `name` has four letters or more, compared as keyForm says. */
+export function namesLabel(name: string, label: string): boolean {
+  return formNames(keyForm(name), keyForm(label));
+}
+
+function formNames(wanted: string, whole: string): boolean {
+  return whole === wanted || (wanted.length >= 4 && whole.startsWith(`${wanted} `));
 }

@@ -10,6 +10,7 @@ import { createdAfter, historyOf, isStartAction, type Idea } from '../sluice/ide
 import { unguardFormula } from './csv.js';
 import { IdeasError, isIdeasError } from '../errors.js';
 import { nearMiss } from '../near-miss.js';
+import { namesLabel } from '../criteria/field-titles.js';
 import { fieldSpec, settableFields, typeFlagValue } from '../criteria/fields.js';
 import { localize, t, type Lang, type Localized } from '../i18n/i18n.js';
 import type { Validator } from '../criteria/schema-check.js';
@@ -130,8 +131,9 @@ function roleForTarget(target: string, known: KnownFields): ColumnRole {
       ...[...known.names].map((n) => ({ text: n, value: n })),
       ...[...known.labels].map(([label, n]) => ({ text: label, value: n })),
     ]);
-    const startsLabel = [...known.labels].filter(([label]) => top.length >= 4 && label.startsWith(`${lower} `));
-    const meant = near?.value ?? (new Set(startsLabel.map(([, n]) => n)).size === 1 ? startsLabel[0]?.[1] : undefined);
+    // Or the one field whose label the name is the first words of, as --set's "menade du" finds it.
+    const byWords = new Set([...known.labels].filter(([label]) => namesLabel(top, label)).map(([, n]) => n));
+    const meant = near?.value ?? (byWords.size === 1 ? [...byWords][0] : undefined);
     throw new IdeasError(
       'USAGE',
       'err.importMapTarget',
