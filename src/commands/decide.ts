@@ -147,9 +147,11 @@ export async function runDecide(opts: DecideOptions, ctx: Ctx): Promise<DecideRe
         compileCriteria,
       );
       // The field by its label, its name in brackets, as `--set` elsewhere and every finding name it.
-      const label = { sv: fieldLabel(spec.schema, `/${field}`, 'sv'), en: fieldLabel(spec.schema, `/${field}`, 'en') };
       if (!read.ok)
-        throw new IdeasError('INVALID_ANSWER', 'err.invalidAnswer', { field: label, problem: read.problem });
+        throw new IdeasError('INVALID_ANSWER', 'err.invalidAnswer', {
+          field: { sv: fieldLabel(spec.schema, `/${field}`, 'sv'), en: fieldLabel(spec.schema, `/${field}`, 'en') },
+          problem: read.problem,
+        });
       given.set(field, read.value);
     }
     // `--set team_gender.women=2` sets one key of the record, keeping the others.

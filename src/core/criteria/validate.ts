@@ -4,7 +4,7 @@ import { readFrontMatter, MATTER_FIRST_LINE } from '../front-matter/front-matter
 import { t, type Lang, type Localized, type MessageKey, type Params } from '../i18n/i18n.js';
 import { createdAfter, historyOf, startsAgain, toIdeaFields, type IdeaFields } from '../sluice/idea.js';
 import { unfinishedMove } from '../sluice/unfinished-move.js';
-import { moveBackCommand, recordingCommand } from '../sluice/transition.js';
+import { councilAmountWords, moveBackCommand, recordingCommand } from '../sluice/transition.js';
 import { idFromFileName } from '../sluice/id-text.js';
 import { ideaWord, shellQuote } from '../shell/quote.js';
 import { overrideIn } from '../sluice/override.js';
@@ -340,10 +340,7 @@ export function checkIdeaFile(file: FileToCheck, bytes: Uint8Array, ctx: CheckCo
       stage: file.stage.label,
       toKey: file.stage.key,
       // Into a stage that grants funds, the decision says how much (decide asks for it).
-      amount: {
-        sv: file.stage.funding ? ` --amount "${t('sv', 'hint.exampleAmount')}"` : '',
-        en: file.stage.funding ? ` --amount "${t('en', 'hint.exampleAmount')}"` : '',
-      },
+      amount: { sv: councilAmountWords(file.stage, 'sv'), en: councilAmountWords(file.stage, 'en') },
       toWord: {
         sv: shellQuote(stageWord(config.stages, file.stage, 'sv')),
         en: shellQuote(stageWord(config.stages, file.stage, 'en')),

@@ -9,7 +9,7 @@
  * An idea's id is the one its parsed front matter gives, never one guessed from its text or its file's name.
  */
 import { decisionWord, isDecision } from '../sluice/decision.js';
-import { councilLeadsInto, recordingCommand } from '../sluice/transition.js';
+import { councilAmountWords, councilLeadsInto, recordingCommand } from '../sluice/transition.js';
 import { ideaWord, shellQuote } from '../shell/quote.js';
 import { stageByKey, type RegistryConfig, type Stage } from '../sluice/config.js';
 import { assignedWords } from '../sluice/value-words.js';
@@ -757,7 +757,7 @@ export function diffSnapshots(base: Snapshot, head: Snapshot, opts: DiffOptions)
           fromKey: start,
           toKey: h.stage.key,
           toWord: shellQuote(stageWord(head.config.stages, h.stage, lang)),
-          amount: councilAmount(h.stage, lang),
+          amount: councilAmountWords(h.stage, lang),
           command: hand.command,
         },
       );
@@ -774,7 +774,7 @@ export function diffSnapshots(base: Snapshot, head: Snapshot, opts: DiffOptions)
           to: h.stage.label[lang],
           toKey: h.stage.key,
           toWord: shellQuote(stageWord(head.config.stages, h.stage, lang)),
-          amount: councilAmount(h.stage, lang),
+          amount: councilAmountWords(h.stage, lang),
           command: hand.command,
         },
       );
@@ -804,7 +804,7 @@ export function diffSnapshots(base: Snapshot, head: Snapshot, opts: DiffOptions)
           missing: gate.missing.map((p) => p.message[lang]).join('; '),
           toKey: h.stage.key,
           toWord: shellQuote(stageWord(head.config.stages, h.stage, lang)),
-          amount: councilAmount(h.stage, lang),
+          amount: councilAmountWords(h.stage, lang),
           command: hand.command,
         },
       );
@@ -1100,9 +1100,4 @@ export function diffSnapshots(base: Snapshot, head: Snapshot, opts: DiffOptions)
   );
   out.findings.sort(compareFindings);
   return out;
-}
-
-/** The amount a council's decision into `stage` names in a hint: to fill in where the stage grants funds. */
-function councilAmount(stage: { funding?: boolean }, lang: Lang): string {
-  return stage.funding ? ` --amount "${t(lang, 'hint.exampleAmount')}"` : '';
 }

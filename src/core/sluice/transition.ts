@@ -309,6 +309,14 @@ export function councilCommand(id: string, to: Stage, config: RegistryConfig | u
 }
 
 /**
+ * The amount a council's decision into `to` names where a hint describes that decision in words (in double quotes,
+ * as the hint's reason is): to fill in where the stage grants funds, since decide asks for it there; '' elsewhere.
+ */
+export function councilAmountWords(to: Pick<Stage, 'funding'>, lang: Lang): string {
+  return to.funding ? ` --amount "${t(lang, 'hint.exampleAmount')}"` : '';
+}
+
+/**
  * The command that writes the entry of a move made by hand into `to`, a stage the council does not decide on (see
  * unfinished-move.ts), past a closed gate with `force`. Into the council's stage it is the council's decision,
  * which a hint describes rather than prints: run as printed, it would record a decision no one made.
