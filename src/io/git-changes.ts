@@ -33,10 +33,7 @@ export async function changedFiles(
   if (found === null)
     throw new IdeasError('USAGE', 'err.changedNotGitRepo', { dir: root }, { hint: 'hint.changedNotGitRepo' });
   const base = ref === undefined ? await defaultBase(root, env) : await resolveRevision(root, ref);
-  // git speaks of real paths; the registry may have been reached through a symbolic link.
-  const top = realpathSync(found);
-  const realRoot = realpathSync(root);
-  const inRepo = (abs: string) => toPosix(path.relative(top, abs));
+  const { top, realRoot, inRepo, fromRepo } = gitPlaces(found, root);
   const specs = [realRoot, ...extra.map((e) => path.resolve(realRoot, e))]
     .map(inRepo)
     .filter((p) => p !== '..' && !p.startsWith('../') && !path.isAbsolute(p))
@@ -63,7 +60,7 @@ export async function changedFiles(
   ]);
   const paths = new Set<string>();
   for (const p of `${diff.stdout}\0${untracked.stdout}`.split('\0')) {
-    if (p !== '') paths.add(toPosix(path.relative(realRoot, path.join(top, p))));
+    if (p !== '') paths.add(fromRepo(p));
   }
   return { base, ref: ref ?? null, paths };
 }
@@ -77,8 +74,8 @@ export async function stagedFiles(root: string, dir: string, indexFile?: string)
   const found = await gitTopLevel(root);
   if (found === null)
     throw new IdeasError('USAGE', 'err.changedNotGitRepo', { dir: root }, { hint: 'hint.changedNotGitRepo' });
-  const top = realpathSync(found);
-  const spec = toPosix(path.relative(top, path.resolve(realpathSync(root), dir))) || '.';
+  const { top, realRoot, inRepo } = gitPlaces(found, root);
+  const spec = inRepo(path.resolve(realRoot, dir)) || '.';
   const { stdout } = await git(
     ['--literal-pathspecs', 'diff', '--cached', '--name-only', '-z', '--diff-filter=ACMR', '--no-ext-diff', '--', spec],
     top,
@@ -99,17 +96,33 @@ export async function changedSinceCommit(root: string, files: readonly string[])
   const found = await gitTopLevel(root).catch(() => null);
   if (found === null || files.length === 0) return new Set();
   try {
-    const top = realpathSync(found);
-    const realRoot = realpathSync(root);
-    const specs = files.map((f) => toPosix(path.relative(top, path.join(realRoot, f))));
+    const { top, realRoot, inRepo, fromRepo } = gitPlaces(found, root);
+    const specs = files.map((f) => inRepo(path.join(realRoot, f)));
+    // As changedFiles asks git: literal pathspecs, no external diff program.
     const r = await git(
-      ['--literal-pathspecs', 'diff', '--name-only', '-z', '--diff-filter=M', 'HEAD', '--', ...specs],
+      ['--literal-pathspecs', 'diff', '--name-only', '-z', '--no-ext-diff', '--diff-filter=M', 'HEAD', '--', ...specs],
       top,
     );
     const out = new Set<string>();
-    for (const p of r.stdout.split('\0')) if (p !== '') out.add(toPosix(path.relative(realRoot, path.join(top, p))));
+    for (const p of r.stdout.split('\0')) if (p !== '') out.add(fromRepo(p));
     return out;
   } catch {
     return new Set();
   }
+}
+
+/**
+ * The repository's top and the registry's folder as git speaks of them, real paths (the registry may have been
+ * reached through a symbolic link), and a path's way into git's terms (relative to the top) and back (relative to
+ * the registry, with forward slashes).
+ */
+function gitPlaces(found: string, root: string) {
+  const top = realpathSync(found);
+  const realRoot = realpathSync(root);
+  return {
+    top,
+    realRoot,
+    inRepo: (abs: string) => toPosix(path.relative(top, abs)),
+    fromRepo: (p: string) => toPosix(path.relative(realRoot, path.join(top, p))),
+  };
 }
