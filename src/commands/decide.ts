@@ -21,7 +21,13 @@ import { parseSets } from '../core/criteria/set-flags.js';
 import { shellQuote } from '../core/shell/quote.js';
 import { moveRequest, transition, type TransitionResult } from './transition.js';
 import { gateFor } from './stage-gate.js';
-import { decisionTarget, planTransition, refusalError, requireFunding } from '../core/sluice/transition.js';
+import {
+  amountAsked,
+  decisionTarget,
+  planTransition,
+  refusalError,
+  requireFunding,
+} from '../core/sluice/transition.js';
 
 export interface DecideOptions extends CommonOptions {
   id: string;
@@ -111,9 +117,8 @@ export async function runDecide(opts: DecideOptions, ctx: Ctx): Promise<DecideRe
   const criteria = loadCriteria(registry);
   let idea = findIdea(registry, opts.id);
   const to = decisionTarget(idea, decision, registry.config, opts.to);
-  // An approval into a stage the council funds says how much it grants, 0 included: an amount left out could never
-  // be added to the history afterwards, and the report and the site would show nothing granted for good.
-  if (decision === 'approve' && to?.funding && opts.amount === undefined)
+  // Refused before anything else is looked at, with the command that gives the amount.
+  if (amountAsked(decision, to) && opts.amount === undefined)
     throw new IdeasError(
       'USAGE',
       'err.decideAmount',
@@ -163,7 +168,7 @@ export async function runDecide(opts: DecideOptions, ctx: Ctx): Promise<DecideRe
       const fields = { by, conflicts, note: reason, decision, amount };
       const plan = planTransition(moveRequest(registry, criteria, { ...idea, data }, to, fields, opts.force, ctx));
       if (plan.kind === 'refused') throw refusalError(plan, idea, lang, registry.config, fixFor(plan.gate));
-      if (plan.kind === 'unfinished') throw refusalError(plan, idea, lang, registry.config);
+      if (plan.kind === 'unfinished' || plan.kind === 'amount') throw refusalError(plan, idea, lang, registry.config);
     }
     const written = await writeFieldChanges(registry, idea, values, by, ctx);
     changes = written.changes;

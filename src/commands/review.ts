@@ -30,7 +30,7 @@ import { writeFieldChanges } from './field-changes.js';
 import { fieldBook, fixPlace } from './field-book.js';
 import { moveRequest, transition } from './transition.js';
 import { gateFor } from './stage-gate.js';
-import { decisionTarget, planTransition, refusalError } from '../core/sluice/transition.js';
+import { amountAsked, decisionTarget, planTransition, refusalError } from '../core/sluice/transition.js';
 
 export type { ReviewCard, ReviewItem };
 
@@ -480,7 +480,7 @@ export async function runReview(opts: ReviewOptions, ctx: Ctx): Promise<ReviewRe
           if (!force) continue;
         }
         let amount: number | undefined;
-        if (decision === 'approve' && to?.funding) {
+        if (amountAsked(decision, to)) {
           // Read as `ideas decide --amount` and a spreadsheet read it: `200 000 kr` yes, `1e6` no.
           const raw = await prompter.input({
             message: t(lang, 'review.amount'),

@@ -75,7 +75,7 @@ export async function transition(
   ctx: Ctx,
 ): Promise<TransitionResult> {
   const plan = planTransition(moveRequest(registry, criteria, idea, to, fields, opts.force, ctx));
-  if (plan.kind === 'refused' || plan.kind === 'unfinished')
+  if (plan.kind === 'refused' || plan.kind === 'unfinished' || plan.kind === 'amount')
     throw refusalError(plan, idea, opts.lang, registry.config, opts.fix);
   const message = opts.commit ? commitMessage(idea, plan.from, plan.to, opts.lang, fields) : null;
   if (plan.kind === 'finish') {

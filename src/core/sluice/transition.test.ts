@@ -4,6 +4,7 @@ import { IdeasError } from '../errors.js';
 import { normalizeConfig, type Stage } from './config.js';
 import type { IdeaFields } from './idea.js';
 import {
+  amountAsked,
   commitMessage,
   decisionTarget,
   planAdoption,
@@ -184,6 +185,17 @@ describe('planTransition: a decision', () => {
     // An amount of 0 is an amount: written, not dropped.
     const zero = planTransition(move(from, 'test', { decision: 'approve', amount: 0 }));
     expect(zero.kind === 'write' && zero.entry.amount).toBe(0);
+  });
+
+  it('refuses an approval into a stage with funding that says no amount, after its gate and before writing', () => {
+    const from = idea('refinement', { coach: 'Kim', test_plan: 'Tre veckor på två boenden' });
+    const plan = planTransition(move(from, 'test', { decision: 'approve', by: 'Idérådet', note: 'Bra' }));
+    expect(plan).toMatchObject({ kind: 'amount', to: { key: 'test' } });
+    // A closed gate is said first: the amount is asked only of an approval that could pass.
+    expect(planTransition(move(idea('refinement'), 'test', { decision: 'approve' })).kind).toBe('refused');
+    // Parking or rejecting grants nothing, and asks for nothing.
+    expect(planTransition(move(from, 'parked', { decision: 'park' })).kind).toBe('write');
+    expect(amountAsked('approve', null)).toBe(false);
   });
 
   it('refuses money into a stage without funding, and a decision in place', () => {

@@ -113,7 +113,16 @@ export interface UnfinishedRefusal {
   pending: string;
 }
 
-export type MovePlan = TransitionWrite | TransitionFinish | GateRefusal | UnfinishedRefusal;
+/**
+ * Refused: an approval into a stage that grants funds says how much it grants (see amountAsked). A command that asks
+ * the council (`ideas review`) asks for the amount on this answer and plans again with it.
+ */
+export interface AmountRefusal {
+  kind: 'amount';
+  to: Stage;
+}
+
+export type MovePlan = TransitionWrite | TransitionFinish | GateRefusal | UnfinishedRefusal | AmountRefusal;
 
 /**
  * An idea adopted from another member (`ideas adopt`), its front matter made with its `adopted` entry
@@ -178,6 +187,7 @@ function planMove(r: MoveRequest): MovePlan {
   if (r.amount !== undefined) requireFunding(to, r.decision);
   const gate = to ? checkGate(idea, to, config, r.validators.base, r.validators.criteria(to)) : null;
   if (gate && !gate.open && !r.force) return { kind: 'refused', gate, missing: gate.missing };
+  if (to && r.amount === undefined && amountAsked(r.decision, to)) return { kind: 'amount', to };
   const forced = gate !== null && !gate.open;
   // The keys in the order every entry has had them, so a file reads the same whichever command wrote it.
   const entry: HistoryRecord = { date: r.date, action: to ? 'moved' : 'decided' };
@@ -334,7 +344,15 @@ export function moveBackCommand(path: string, stage: Stage, config: RegistryConf
   return `mv ${shellQuote(path)} ${shellQuote(`${config.ideasDir}/${stage.folder}/`)}`;
 }
 
-/** The funding rule: money is granted only into a stage with `funding: true`. */
+/**
+ * Whether a decision into `to` must say how much the council grants, 0 included: an approval into a stage that grants
+ * funds (`funding: true`). An amount left out could never be added to the history afterwards, and the report and the
+ * site would show nothing granted for good.
+ */
+export function amountAsked(decision: Decision | undefined, to: Stage | null): to is Stage {
+  return decision === 'approve' && to?.funding === true;
+}
+
 /**
  * Money is granted by approving an idea into a stage that grants it (`funding: true`): with no decision (a move), or
  * one that sends back, parks or rejects, an amount is refused, whatever the stage.
@@ -387,13 +405,14 @@ export function decisionTarget(
  * words, each naming its field, and the commands that fill it in; or a move cut short, with the command that finishes it.
  */
 export function refusalError(
-  plan: GateRefusal | UnfinishedRefusal,
+  plan: GateRefusal | UnfinishedRefusal | AmountRefusal,
   idea: IdeaFields,
   lang: Lang,
   config: RegistryConfig,
   fix: readonly string[] = [],
 ): IdeasError {
   if (plan.kind === 'refused') return gateClosedError(plan.gate, idea, lang, config, fix);
+  if (plan.kind === 'amount') return new IdeasError('USAGE', 'err.decideAmount', { stage: plan.to.label });
   const id = idea.id ?? idea.path;
   return new IdeasError(
     'CONFLICT',
