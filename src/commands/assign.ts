@@ -5,6 +5,8 @@ import { IdeasError } from '../core/errors.js';
 import { appendHistoryEntry, setStringField } from '../core/front-matter/front-matter-edit.js';
 import type { Lang } from '../core/i18n/i18n.js';
 import { isoDate } from '../core/sluice/idea.js';
+import { assignedEntry } from '../core/sluice/idea-edit.js';
+import { commitHead } from '../core/sluice/transition.js';
 import { findIdea } from '../io/find-idea.js';
 import { editText, readIdeaText, rewriteIdea, type WriteOutcome } from '../io/idea-write.js';
 import type { Registry } from '../io/registry.js';
@@ -72,17 +74,14 @@ export async function runAssign(opts: AssignOptions, ctx: Ctx): Promise<AssignRe
     const old = typeof idea.data[field] === 'string' ? (idea.data[field] as string) : null;
     if (old === value) continue;
     text = editText(idea, () => setStringField(text, field, value));
-    const entry: Record<string, unknown> = { date: isoDate(ctx.clock()), action: 'assigned', field };
-    if (old !== null) entry.old = old;
-    entry.new = value;
-    if (by) entry.by = by;
+    const entry = assignedEntry(isoDate(ctx.clock()), field, old, value, by);
     text = editText(idea, () => appendHistoryEntry(text, entry));
     changes.push({ field, old, new: value });
   }
   if (changes.length === 0)
     return { kind: 'idea-assigned', registry, lang, changes, titles, idea, staged: false, committed: false };
   const message = opts.commit
-    ? `${idea.id}: ${idea.title ?? ''} (${changes.map((c) => `${titles[c.field]?.[lang] ?? c.field}: ${c.new}`).join(', ')})`
+    ? commitHead(idea, changes.map((c) => `${titles[c.field]?.[lang] ?? c.field}: ${c.new}`).join(', '))
     : null;
   const outcome = await rewriteIdea(registry, idea, before, text, ctx.env, message);
   return { kind: 'idea-assigned', registry, lang, changes, titles, ...outcome };

@@ -34,6 +34,7 @@ import type { Prompter } from '../ui/prompter.js';
 import { askingFirst } from './nothing-saved.js';
 import { terminalLine } from '../core/terminal-text.js';
 import { valueWords, type ValueWords } from '../core/sluice/value-words.js';
+import { commitHead } from '../core/sluice/transition.js';
 import { bodyFromFlags } from './body-text.js';
 import { textInEditor } from './editor-text.js';
 import { openRegistry } from './open-registry.js';
@@ -188,7 +189,7 @@ async function applyEdit(
     ...changes.map((c) => labelOf(c.field)),
     ...(newBody !== undefined ? [t(lang, 'out.bodyChanged')] : []),
   ];
-  const message = opts.commit ? `${idea.id}: ${idea.title ?? ''} (${what.join(', ')})` : null;
+  const message = opts.commit ? commitHead(idea, what.join(', ')) : null;
   const outcome = await rewriteIdea(registry, idea, before, text, ctx.env, message);
   return { ...done, recorded: entries.map((e) => e.field as string), ...outcome };
 }

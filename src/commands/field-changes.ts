@@ -5,6 +5,7 @@
 import type { Ctx } from '../context.js';
 import { appendHistoryEntry, setField } from '../core/front-matter/front-matter-edit.js';
 import { isoDate, type Idea } from '../core/sluice/idea.js';
+import { assignedEntry } from '../core/sluice/idea-edit.js';
 import { ownValue } from '../core/safe-object.js';
 import { editText, readIdeaText, rewriteIdea, type WriteOutcome } from '../io/idea-write.js';
 import type { Registry } from '../io/registry.js';
@@ -36,10 +37,7 @@ export async function writeFieldChanges(
     const old = ownValue(idea.data, field);
     if (same(old, value)) continue;
     text = editText(idea, () => setField(text, field, value));
-    const entry: Record<string, unknown> = { date: isoDate(ctx.clock()), action: 'assigned', field };
-    if (old !== undefined && old !== null) entry.old = old;
-    entry.new = value;
-    if (by) entry.by = by;
+    const entry = assignedEntry(isoDate(ctx.clock()), field, old, value, by);
     text = editText(idea, () => appendHistoryEntry(text, entry));
     changes.push({ field, old: old ?? null, new: value });
   }

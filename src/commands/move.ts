@@ -12,7 +12,6 @@ import { actingName } from './acting-name.js';
 import { moveRequest, transition, type TransitionResult } from './transition.js';
 import { gateFor } from './stage-gate.js';
 import { councilCommand, planTransition, requireCouncil } from '../core/sluice/transition.js';
-import { whereHistorySays } from '../core/sluice/unfinished-move.js';
 import { editedText } from './edit.js';
 import { fieldBook, fixPlace, type FieldBook } from './field-book.js';
 import { gateFixes } from '../core/sluice/gate-fix.js';
@@ -96,9 +95,6 @@ export async function runMove(opts: MoveOptions, ctx: Ctx): Promise<MoveResult> 
     });
     to = resolveStage(config, key);
   }
-  // Into the stage it stands in: only a move made by hand, which the history does not have yet (whereHistorySays).
-  if (to.key === idea.stage.key && whereHistorySays(idea, config.stages) === idea)
-    throw new IdeasError('USAGE', 'err.sameStage', { id: idea.id ?? idea.path, stage: to.label[lang] });
   const book = fieldBook(registry, criteria, lang);
   const fields = { by: await actingName(opts.by, registry), note: opts.note };
   // A closed gate the move may still pass: at a terminal, the fields it misses can be filled in on the way.

@@ -80,13 +80,26 @@ export function councilEntries(
 ): Record<string, unknown>[] {
   return changes
     .filter((c) => isCouncilField(c.field, schemaOf(c.field)))
-    .map((c) => {
-      const entry: Record<string, unknown> = { date, action: 'assigned', field: c.field };
-      if (c.old !== undefined && c.old !== null) entry.old = c.old;
-      entry.new = c.new === undefined ? null : c.new;
-      if (by) entry.by = by;
-      return entry;
-    });
+    .map((c) => assignedEntry(date, c.field, c.old, c.new, by));
+}
+
+/**
+ * The history entry of a field set on an idea (`assigned`): `ideas assign`, the council's `--set` and answers, and
+ * the changes of an edit the council must see all write it so. A field that had no value has no `old`; one removed
+ * has `new: null`.
+ */
+export function assignedEntry(
+  date: string,
+  field: string,
+  old: unknown,
+  value: unknown,
+  by: string | undefined,
+): Record<string, unknown> {
+  const entry: Record<string, unknown> = { date, action: 'assigned', field };
+  if (old !== undefined && old !== null) entry.old = old;
+  entry.new = value === undefined ? null : value;
+  if (by) entry.by = by;
+  return entry;
 }
 
 /** What an edit's rules need of the registry's schemas. */

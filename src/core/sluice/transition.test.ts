@@ -153,6 +153,11 @@ describe('planTransition: a move', () => {
     if (open.kind === 'write') expect(open.entry).not.toHaveProperty('forced');
   });
 
+  it('refuses a move into the stage the idea stands in, by its history too: no entry that says a move', () => {
+    const e = thrown(() => planTransition(move(idea('refinement', { coach: 'Kim' }), 'refinement', { force: true })));
+    expect(e).toMatchObject({ code: 'USAGE', text: { sv: 'Idén plan-4k7q2x står redan i Förädling.' } });
+  });
+
   it('is pure: the idea is left as it was, and the same request gives the same plan', () => {
     const before = idea('refinement', { coach: 'Kim', nested: { a: [1] } });
     const copy = structuredClone(before);

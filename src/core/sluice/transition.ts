@@ -167,6 +167,9 @@ function planMove(r: MoveRequest): MovePlan {
   // Into the stage whose folder a file was moved to by hand: the move it made, from the stage its history says.
   const idea = to?.key === r.idea.stage.key ? whereHistorySays(r.idea, config.stages) : r.idea;
   const inPlace = idea !== r.idea;
+  // Into the stage it stands in, by its history too: no move, and no entry that says one.
+  if (to && to.key === idea.stage.key)
+    throw new IdeasError('USAGE', 'err.sameStage', { id: idea.id ?? idea.path, stage: to.label });
   const from = idea.stage;
   const pending = unfinishedMove(idea);
   if (pending !== null) {
@@ -461,6 +464,14 @@ function gateClosedError(
 }
 
 /** The commit message of a transition (`--commit`): the idea, where it went or what was decided, why and by whom. */
+/**
+ * The first line of the commit of a change to one idea, as every command that commits one writes it: the id, the
+ * title, and what changed in brackets (a move, a decision, the fields set by their labels).
+ */
+export function commitHead(idea: Pick<IdeaFields, 'id' | 'title'>, what: string): string {
+  return `${idea.id}: ${idea.title ?? ''} (${what})`;
+}
+
 export function commitMessage(
   idea: IdeaFields,
   from: Stage,
@@ -468,9 +479,10 @@ export function commitMessage(
   lang: Lang,
   fields: HistoryFields,
 ): string {
-  const head = to
-    ? `${idea.id}: ${idea.title ?? ''} (${from.label[lang]} → ${to.label[lang]})`
-    : `${idea.id}: ${idea.title ?? ''} (${fields.decision ? decisionName(fields.decision, lang) : ''})`;
+  const head = commitHead(
+    idea,
+    to ? `${from.label[lang]} → ${to.label[lang]}` : fields.decision ? decisionName(fields.decision, lang) : '',
+  );
   const body = [
     fields.decision ? t(lang, 'history.decided', { decision: decisionWord(fields.decision, lang) }) : '',
     fields.note ?? '',
