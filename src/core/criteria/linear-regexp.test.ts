@@ -120,6 +120,22 @@ describe('linearRegExp: what it refuses, naming the pattern', () => {
       expect((error as PatternError).message).toContain(JSON.stringify(pattern));
     });
   }
+
+  it('says why in both languages, in its own words for what RE2 could run but this module refuses', () => {
+    const detail = (pattern: string) => {
+      try {
+        linearRegExp(pattern);
+      } catch (e) {
+        return (e as PatternError).detail;
+      }
+      return null;
+    };
+    expect(detail('a{1001}')).toEqual({ sv: 'fler upprepningar än 1000', en: 'a repeat count above 1000' });
+    expect(detail('\\p{Script_Extensions=Greek}')?.sv).toBe(
+      'egenskapen \\p{Script_Extensions=Greek}; använd \\p{Script=…} eller en kategori',
+    );
+    expect(detail('\\uD800')?.sv).toBe('ett ensamt surrogattecken (\\ud800) kan aldrig matchas');
+  });
 });
 
 describe('translatePattern', () => {

@@ -8,6 +8,7 @@
  * in RE2. What RE2 cannot do in linear time (lookaround, back-references) is refused, naming the pattern.
  */
 import { createRequire } from 'node:module';
+import { localize, type Localized } from '../i18n/i18n.js';
 
 type Re2 = { test(input: string): boolean };
 type Re2Class = { compile(pattern: string, flags?: number): Re2 };
@@ -29,14 +30,16 @@ export type PatternProblem = 'invalid' | 'lookaround' | 'backreference' | 'unsup
 export class PatternError extends Error {
   readonly pattern: string;
   readonly problem: PatternProblem;
-  readonly detail: string;
+  /** Why, in the registry's languages: this module's own words, or the engine's (JavaScript's, RE2's) as it said them. */
+  readonly detail: Localized;
 
-  constructor(pattern: string, problem: PatternProblem, detail: string) {
-    super(`pattern ${JSON.stringify(pattern)}: ${detail}`);
+  constructor(pattern: string, problem: PatternProblem, detail: Localized | string) {
+    const said = typeof detail === 'string' ? { sv: detail, en: detail } : detail;
+    super(`pattern ${JSON.stringify(pattern)}: ${said.en}`);
     this.name = 'PatternError';
     this.pattern = pattern;
     this.problem = problem;
-    this.detail = detail;
+    this.detail = said;
   }
 }
 
@@ -136,7 +139,7 @@ const CATEGORIES: Record<string, string> = {
  * a backtracking engine meets in it.
  */
 export function translatePattern(pattern: string): { source: string; choices: number } {
-  const refuse = (problem: PatternProblem, detail: string): never => {
+  const refuse = (problem: PatternProblem, detail: Localized): never => {
     throw new PatternError(pattern, problem, detail);
   };
   let i = 0;
@@ -157,7 +160,8 @@ export function translatePattern(pattern: string): { source: string; choices: nu
       i += 6;
       return 0x10000 + ((n - 0xd800) << 10) + (low - 0xdc00);
     }
-    if (n >= 0xd800 && n <= 0xdfff) refuse('unsupported', `a lone surrogate (\\u${n.toString(16)}) cannot be matched`);
+    if (n >= 0xd800 && n <= 0xdfff)
+      refuse('unsupported', localize('err.patternSurrogate', { code: `\\u${n.toString(16)}` }));
     return n;
   };
 
@@ -170,7 +174,7 @@ export function translatePattern(pattern: string): { source: string; choices: nu
     if (value === undefined) re2Name = CATEGORIES[name ?? ''] ?? name ?? '';
     else if (name === 'General_Category' || name === 'gc') re2Name = CATEGORIES[value] ?? value;
     else if (name === 'Script' || name === 'sc') re2Name = value;
-    else return refuse('unsupported', `the property \\p{${body}} is not supported; use \\p{Script} or a category`);
+    else return refuse('unsupported', localize('err.patternProperty', { property: `\\p{${body}}` }));
     return `\\${negated ? 'P' : 'p'}{${re2Name}}`;
   };
 
@@ -218,10 +222,9 @@ export function translatePattern(pattern: string): { source: string; choices: nu
       case 'P':
         return property(ch === 'P');
       case 'k':
-        return refuse('backreference', 'back-references (\\k<name>) cannot be matched in linear time');
+        return refuse('backreference', localize('err.patternBackreference'));
       default:
-        if (/[1-9]/.test(ch))
-          return refuse('backreference', `back-references (\\${ch}) cannot be matched in linear time`);
+        if (/[1-9]/.test(ch)) return refuse('backreference', localize('err.patternBackreference'));
         // A syntax character, `/` or `-`, escaped to stand for itself.
         return `\\${ch}`;
     }
@@ -264,9 +267,9 @@ export function translatePattern(pattern: string): { source: string; choices: nu
     else if (ch === '.') out += DOT;
     else if (ch === '(') {
       if (pattern.startsWith('?=', i) || pattern.startsWith('?!', i))
-        refuse('lookaround', 'lookahead ((?= or (?!) cannot be matched in linear time');
+        refuse('lookaround', localize('err.patternLookaround'));
       if (pattern.startsWith('?<=', i) || pattern.startsWith('?<!', i))
-        refuse('lookaround', 'lookbehind ((?<= or (?<!) cannot be matched in linear time');
+        refuse('lookaround', localize('err.patternLookaround'));
       if (pattern.startsWith('?<', i)) {
         // A named group: the name does not matter to a test, and JavaScript allows names RE2 does not.
         i = pattern.indexOf('>', i) + 1;
@@ -286,7 +289,7 @@ export function translatePattern(pattern: string): { source: string; choices: nu
       const end = pattern.indexOf('}', i);
       const [min, max] = pattern.slice(i, end).split(',');
       if (Number(min) > MAX_REPEAT || Number(max ?? 0) > MAX_REPEAT)
-        refuse('unsupported', `a repeat count above ${MAX_REPEAT}`);
+        refuse('unsupported', localize('err.patternRepeat', { max: MAX_REPEAT }));
       // A fixed repeat of a group repeats the choice points inside it: `^(a*){30}$` backtracks as thirty `a*`s do.
       if ((max !== undefined && max !== min) || groupBefore) choices++;
       out += pattern.slice(i - 1, end + 1);

@@ -329,6 +329,15 @@ export const errors = {
     en: 'back-references, such as \\1 or \\k<name>, are not supported',
   },
   'err.patternUnsupported': { sv: 'stöds inte: {detail}', en: 'not supported: {detail}' },
+  'err.patternSurrogate': {
+    sv: 'ett ensamt surrogattecken ({code}) kan aldrig matchas',
+    en: 'a lone surrogate ({code}) can never be matched',
+  },
+  'err.patternProperty': {
+    sv: 'egenskapen {property}; använd \\p{Script=…} eller en kategori',
+    en: 'the property {property}; use \\p{Script=…} or a category',
+  },
+  'err.patternRepeat': { sv: 'fler upprepningar än {max}', en: 'a repeat count above {max}' },
   'err.cannotEdit': {
     sv: 'Kan inte ändra front matter i {file} ({reason}); rätta filen först (`ideas validate`).',
     en: 'Cannot edit the front matter of {file} ({reason}); fix the file first (`ideas validate`).',
