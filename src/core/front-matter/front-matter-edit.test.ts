@@ -340,6 +340,20 @@ describe('setField', () => {
   });
 });
 
+describe('an edit of a front matter with many keys', () => {
+  // Found from outside: the package's check of keys written twice compares each key with every key before it, and an
+  // edit of a valid front matter of 40,000 keys (540 kB, well under an idea's 5 MB) took 100 s; 0.3 s without it.
+  it('takes linear time', () => {
+    const keys = Array.from({ length: 40_000 }, (_, i) => `k${i}: ${i}`).join('\n');
+    const text = `---\nid: idea-h40000\ntitle: T\n${keys}\n---\nText.\n`;
+    const started = performance.now();
+    const out = appendHistoryEntry(setStringField(setField(text, 'k39999', 5), 'title', 'U'), { date: '2026-01-01' });
+    expect(performance.now() - started).toBeLessThan(5000);
+    const read = readFrontMatter(Buffer.from(out));
+    expect(read.ok && read.data).toMatchObject({ title: 'U', k0: 0, k39999: 5, history: [{ date: '2026-01-01' }] });
+  });
+});
+
 describe('removeField', () => {
   it.each([
     ['budget', FILE.replace('budget: 1000 # kronor\n', '')],

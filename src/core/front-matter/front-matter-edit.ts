@@ -101,7 +101,10 @@ function parseMatter(text: string): { text: string; span: MatterSpan; matter: st
   const span = locateMatter(text);
   if (!span) throw new EditError('no-front-matter');
   const matter = text.slice(span.start, span.end);
-  const doc = parseDocument(matter);
+  // Without the package's check of keys written twice, which compares each key with every key before it: a front
+  // matter of 40,000 keys took an edit 100 s. The file was read before it is edited, and one with a key written twice
+  // is refused there (src/core/front-matter/yaml-read.ts finds it, once a key).
+  const doc = parseDocument(matter, { uniqueKeys: false });
   if (!isMap(doc.contents)) throw new EditError('not-a-mapping');
   return { text, span, matter, doc, map: doc.contents };
 }
