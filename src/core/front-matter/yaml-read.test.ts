@@ -90,10 +90,23 @@ describe('parseYamlSafely', () => {
     ['a YAML 1.1 type', 'a: !!binary aGk=\n', 'front-matter/unknown-tag'],
     ['a YAML 1.1 timestamp', 'a: !!timestamp 2001-01-01\n', 'front-matter/unknown-tag'],
     ['a local tag', 'a: !foo x\n', 'front-matter/unknown-tag'],
+    ['a core tag on a value not of its type', 'a: !!int abc\n', 'front-matter/tag-value'],
+    ['a float written with an underscore', 'a: !!float 1_0\n', 'front-matter/tag-value'],
     ['two documents', 'a: 1\n...\nb: 2\n', 'front-matter/yaml'],
     ['a repeated %YAML directive', '%YAML 1.2\n%YAML 1.2\n---\na: 1\n', 'front-matter/yaml'],
   ])('refuses %s', (_name, text, rule) => {
     expect(reads(text)).toEqual({ rule });
+  });
+
+  it('reads !!float as the core schema defines it: any decimal number, with or without a point', () => {
+    // Found from outside: the package left `!!float 1` a string, with a warning the reader took for an unknown tag.
+    expect(reads('a: !!float 1\nb: !!float -3\nc: !!float "7"\nd: !!float 1e3\ne: !!float .5\n')).toEqual({
+      value: { a: 1, b: -3, c: 7, d: 1000, e: 0.5 },
+    });
+    // Plain scalars resolve as before: the core schema's own int and float tags come first.
+    expect(reads('a: 1\nb: 1.5\nc: 1_0\nd: 0x1F\n')).toEqual({
+      value: { a: 1, b: 1.5, c: '1_0', d: 31 },
+    });
   });
 
   it('reads the merge key << as a key, as YAML 1.2 does, whatever the file looks like', () => {

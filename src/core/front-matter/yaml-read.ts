@@ -15,7 +15,7 @@
  * Input is hostile: every mapping has no prototype, and keys that name one (`__proto__`, `constructor`,
  * `prototype`, in any case, as src/core/safe-object.ts says) are refused, as are keys that are lists or mappings and keys that become the same text.
  */
-import type { Alias, CST, Document, ErrorCode, Node } from 'yaml';
+import type { Alias, CST, Document, ErrorCode, Node, ScalarTag, Tags } from 'yaml';
 import { localize, t, type Lang, type MessageKey, type Params } from '../i18n/i18n.js';
 import { resolveCoreScalar } from './yaml-core-schema.js';
 import { yamlPackage } from './yaml-package.js';
@@ -50,6 +50,19 @@ const IN_FILE: Partial<Record<MessageKey, MessageKey>> = { 'f.yaml': 'f.configYa
 /** The `yaml` package's limit on aliases (its toJS option), which stops an alias bomb before it grows. */
 const MAX_ALIASES = 100;
 
+/**
+ * `!!float` as the core schema defines it: any number in decimal, with or without a point or an exponent, so that
+ * `!!float 1` and `!!float "7"` are the numbers 1 and 7. The package's float tags match only what has a point or an
+ * exponent, and left `!!float 1` a string with a warning (found from outside). Put after the package's own tags, it
+ * never changes how a plain scalar resolves: whatever it matches, the core schema's int or float tags match first.
+ */
+const CORE_FLOAT: ScalarTag = {
+  tag: 'tag:yaml.org,2002:float',
+  default: true,
+  test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/,
+  resolve: (text: string) => Number.parseFloat(text),
+};
+
 const OPTIONS = {
   version: '1.2',
   schema: 'core',
@@ -61,6 +74,7 @@ const OPTIONS = {
   uniqueKeys: false,
   strict: true,
   merge: false,
+  customTags: (tags: Tags) => [...tags, CORE_FLOAT],
 } as const;
 
 /** Parses YAML that may come from anyone. Throws YamlProblem with a position relative to the text. */
@@ -569,15 +583,11 @@ function yamlHint(reason: MessageKey): MessageKey {
 function fromPackage(code: string, message: string, pos: { line: number; column: number }): YamlProblem {
   const { line, column } = pos;
   if (code === 'TAG_RESOLVE_FAILED') {
-    const tag = /tag:\s*(\S+)/i.exec(message)?.[1] ?? '?';
-    return new YamlProblem(
-      'front-matter/unknown-tag',
-      'f.unknownTag',
-      'h.unknownTag',
-      { tag: shortTag(tag) },
-      line,
-      column,
-    );
+    const tag = shortTag(/tag:\s*(\S+)/i.exec(message)?.[1] ?? '?');
+    // One of the core schema's own tags, on a value not of its type (`!!int abc`): the tag is known, the value wrong.
+    if (CORE_SCALAR_TAGS.has(tag))
+      return new YamlProblem('front-matter/tag-value', 'f.tagValue', 'h.unknownTag', { tag }, line, column);
+    return new YamlProblem('front-matter/unknown-tag', 'f.unknownTag', 'h.unknownTag', { tag }, line, column);
   }
   // The package's parser counts its own stack: front matter nested too deep for it is one finding.
   if (code === 'RESOURCE_EXHAUSTION')
@@ -585,6 +595,8 @@ function fromPackage(code: string, message: string, pos: { line: number; column:
   const reason = yamlReason(code, message);
   return new YamlProblem('front-matter/yaml', 'f.yaml', yamlHint(reason), { reason: localize(reason) }, line, column);
 }
+
+const CORE_SCALAR_TAGS = new Set(['!!str', '!!int', '!!float', '!!bool', '!!null']);
 
 function shortTag(tag: string): string {
   return tag.startsWith('tag:yaml.org,2002:') ? `!!${tag.slice('tag:yaml.org,2002:'.length)}` : tag;

@@ -157,6 +157,10 @@ export const findings = {
   },
   'h.forbiddenKey': { sv: 'Byt namn på nyckeln eller ta bort den.', en: 'Rename the key or remove it.' },
   'f.unknownTag': { sv: 'Okänd YAML-tagg {tag}: taggar läses inte.', en: 'Unknown YAML tag {tag}: tags are not read.' },
+  'f.tagValue': {
+    sv: 'Värdet efter taggen {tag} är inte av taggens typ.',
+    en: 'The value after the tag {tag} is not of its type.',
+  },
   'h.unknownTag': {
     sv: 'Ta bort taggen och skriv värdet som vanlig text.',
     en: 'Remove the tag and write the value as plain text.',
