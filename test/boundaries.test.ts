@@ -10,6 +10,9 @@ import { describe, expect, it } from 'vitest';
 const root = path.resolve(import.meta.dirname, '..');
 const eslint = new ESLint({ cwd: root });
 
+/** The rules that draw the boundaries: a case refused only by another (an unused import) proves nothing. */
+const BOUNDARY_RULE = /^(@typescript-eslint\/)?no-restricted-/;
+
 async function problems(file: string, code: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath: path.join(root, file) });
   return (result?.messages ?? []).map((m) => `${m.ruleId ?? 'parse'}: ${m.message}`);
@@ -103,6 +106,68 @@ const refused: [part: string, file: string, code: string][] = [
     'src/commands/zz.ts',
     "export const a = (ctx: { stdout: { write(s: string): void } }) => ctx.stdout.write('x');",
   ],
+  // io/: the core and nothing above it, type imports included, however a module is loaded.
+  ['io', 'src/io/zz.ts', "import { runList } from '../commands/list.js';\nexport { runList };"],
+  [
+    'io',
+    'src/io/region/zz.ts',
+    "import { runRegionAdd } from '../../commands/region/add.js';\nexport { runRegionAdd };",
+  ],
+  ['io', 'src/io/zz.ts', "import type { Output } from '../ui/output.js';\nexport type A = Output;"],
+  ['io', 'src/io/zz.ts', "import { presentError } from '../ui/present/error.js';\nexport { presentError };"],
+  ['io', 'src/io/zz.ts', "export { COMMANDS } from '../cli/commands.js';"],
+  ['io', 'src/io/zz.ts', "export * from '../cli/spec.js';"],
+  ['io', 'src/io/zz.ts', "import type { Ctx } from '../context.js';\nexport type A = Ctx;"],
+  ['io', 'src/io/region/zz.ts', "import { noPromptReason } from '../../context.js';\nexport { noPromptReason };"],
+  ['io', 'src/io/zz.ts', "import '../program.js';"],
+  ['io', 'src/io/zz.ts', "import '../main.js';"],
+  ['io', 'src/io/zz.ts', "import '../launch.js';"],
+  ['io', 'src/io/zz.ts', "import '../help-fast.js';"],
+  ['io', 'src/io/zz.ts', "import '../tools/bundle.js';"],
+  ['io', 'src/io/zz.ts', "import chalk from 'chalk';\nexport { chalk };"],
+  ['io', 'src/io/zz.ts', "import { Command } from 'commander';\nexport { Command };"],
+  ['io', 'src/io/zz.ts', "import { input } from '@inquirer/prompts';\nexport { input };"],
+  ['io', 'src/io/zz.ts', "import { select } from '@inquirer/select';\nexport { select };"],
+  ['io', 'src/io/zz.ts', "export const a = () => import('../ui/output.js');"],
+  ['io', 'src/io/zz.ts', "export const a = () => import('../commands/list.js');"],
+  ['io', 'src/io/zz.ts', "export const a = () => import('../context.js');"],
+  ['io', 'src/io/zz.ts', "export const a = () => import('chalk');"],
+  ['io', 'src/io/zz.ts', 'export const a = () => import(`@inquirer/prompts`);'],
+  ['io', 'src/io/zz.ts', 'export const a = (m: string) => import(m);'],
+  ['io', 'src/io/zz.ts', "export type A = import('../ui/output.js').Output;"],
+  ['io', 'src/io/zz.ts', "export type A = import('../context.js').Ctx;"],
+  ['io', 'src/io/zz.ts', "export type A = import('../cli/spec.js').CommandSpec;"],
+  [
+    'io',
+    'src/io/zz.ts',
+    "import { createRequire } from 'node:module';\nexport const a = createRequire(import.meta.url)('../ui/output.js');",
+  ],
+  [
+    'io',
+    'src/io/zz.ts',
+    "import { createRequire } from 'node:module';\nconst require = createRequire(import.meta.url);\nexport const a = () => require(`chalk`);",
+  ],
+  [
+    'io',
+    'src/io/zz.ts',
+    "import { createRequire } from 'node:module';\nconst require = createRequire(import.meta.url);\nexport const a = (m: string) => require(m);",
+  ],
+  [
+    'io',
+    'src/io/zz.ts',
+    "import { createRequire } from 'node:module';\nconst load = createRequire(import.meta.url);\nexport const a = load;",
+  ],
+  [
+    'io',
+    'src/io/zz.ts',
+    "import { createRequire as make } from 'node:module';\nexport const a = make(import.meta.url);",
+  ],
+  // The modules with a rule of their own keep the rest of io/'s.
+  ['io', 'src/io/page-writer.ts', "export const a = () => import('../ui/site-markdown.js');"],
+  ['io', 'src/io/parallel-read.ts', "import { runValidate } from '../commands/validate.js';\nexport { runValidate };"],
+  ['io', 'src/io/schemas.ts', "export type A = import('../ui/dto.js').Document;"],
+  ['io', 'src/io/git.ts', "import chalk from 'chalk';\nexport { chalk };"],
+  ['io', 'src/io/editor.ts', 'export const a = (m: string) => import(m);'],
   // Programs run through io/git.ts, io/git-revision.ts and io/editor.ts only, however the module is loaded.
   ['io', 'src/io/zz.ts', "import { spawn } from 'node:child_process';\nexport { spawn };"],
   ['io', 'src/io/zz.ts', "import { spawn } from 'child_process';\nexport { spawn };"],
@@ -146,6 +211,22 @@ const allowed: [part: string, file: string, code: string][] = [
   ['commands', 'src/commands/zz.ts', "import { readText } from '../io/files.js';\nexport const a = readText;"],
   ['commands', 'src/commands/zz.ts', 'export const a = (r: { stdout: string }) => r.stdout.trim();'],
   ['io', 'src/io/git.ts', "import { execFile } from 'node:child_process';\nexport { execFile };"],
+  ['io', 'src/io/zz.ts', "import { IdeasError } from '../core/errors.js';\nexport { IdeasError };"],
+  ['io', 'src/io/region/zz.ts', "import type { Lang } from '../../core/i18n/i18n.js';\nexport type A = Lang;"],
+  ['io', 'src/io/zz.ts', "export const a = () => import('./journal.js');"],
+  [
+    'io',
+    'src/io/zz.ts',
+    "import { createRequire } from 'node:module';\nexport const a = () => createRequire(import.meta.url)('ajv');",
+  ],
+  // A module the caller names by URL, on a worker thread; a validator's require of ajv's runtime.
+  ['io', 'src/io/page-writer.ts', 'export const a = (maker: { module: string }) => import(maker.module);'],
+  ['io', 'src/io/parallel-read.ts', 'export const a = (remote: { module: string }) => import(remote.module);'],
+  [
+    'io',
+    'src/io/schemas.ts',
+    "import { createRequire } from 'node:module';\nconst require = createRequire(import.meta.url);\nexport const a = (id: string) => require(id);",
+  ],
 ];
 
 describe('the boundaries of docs/architecture.md, as ESLint holds them', () => {
@@ -153,6 +234,7 @@ describe('the boundaries of docs/architecture.md, as ESLint holds them', () => {
     const found = await problems(file, code);
     expect(found.filter((p) => p.startsWith('parse'))).toEqual([]);
     expect(found.length).toBeGreaterThan(0);
+    expect(found.filter((p) => !BOUNDARY_RULE.test(p))).toEqual([]);
   });
 
   it.each(allowed)('%s allows: %s %s', async (_part, file, code) => {
