@@ -316,6 +316,21 @@ export default tseslint.config(
     },
   },
   {
+    // Every source file in src/ is a .ts file. The rules of each part match `src/<part>/**/*.ts`, and tsc (whose
+    // `include` is the whole folder) compiles .mts, .cts and .tsx as well, and Node runs .js, .mjs and .cjs: a module
+    // of another extension would escape every boundary here. Refusing the file keeps each rule's `files` one pattern.
+    files: ['src/**/*.{mts,cts,tsx,js,mjs,cjs,jsx}'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'Program',
+          message: 'Source files in src/ end in .ts, which the boundaries match (docs/architecture.md).',
+        },
+      ],
+    },
+  },
+  {
     // The command's entry point is CommonJS (bin/package.json), so that a command starts without Node's ES module
     // loader (docs/performance.md).
     files: ['bin/**/*.js'],
