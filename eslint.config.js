@@ -259,11 +259,113 @@ const IO_LOADS_CALLERS_MODULE = ['src/io/page-writer.ts', 'src/io/parallel-read.
  * modules by the names the generated code asks for.
  */
 const IO_REQUIRES_FOR_VALIDATORS = ['src/io/schemas.ts'];
-const IO_OWN_RULES = [...new Set([...IO_RUNS_PROGRAMS, ...IO_LOADS_CALLERS_MODULE, ...IO_REQUIRES_FOR_VALIDATORS])];
+/**
+ * The writers: the modules of io/ that change what is on disk with the file system's own calls, each by steps
+ * docs/architecture.md describes. Everything else writes through them (atomic-file.ts's writeFileAtomic,
+ * createFileExclusive, makeFolder, renameFile, removeFile…): a raw write elsewhere would pass the crash test, which
+ * kills only the fault points that are there.
+ */
+const IO_WRITERS = [
+  // Temp file, then rename or link (`write:temp-written`); the thin calls the rest of io/ makes.
+  'src/io/atomic-file.ts',
+  // Their own steps, each a fault point: the journal, the write lock, a move, an import, a site and its pages.
+  'src/io/journal.ts',
+  'src/io/lock.ts',
+  'src/io/idea-write.ts',
+  'src/io/import-write.ts',
+  'src/io/site-dir.ts',
+  'src/io/page-writer.ts',
+  // A removed member's repository, set aside in one rename before it is deleted (`region:prune-repo`).
+  'src/io/region/member-cache.ts',
+  // Without fault points, each for its reason: the cache (lost or cut short, the next run is only slower); the
+  // scratch files of processes that are gone, which nothing reads (a removal cut short is done again by the next
+  // writer); the crash tests' hooks, which write only the trace and pause files a test names.
+  'src/io/file-cache.ts',
+  'src/io/write-session.ts',
+  'src/io/faults.ts',
+];
+
+/** The file system's calls that create, change or remove a file or folder; fs/promises has them by the same names. */
+const FS_CHANGES = [
+  'writeFile',
+  'appendFile',
+  'rename',
+  'copyFile',
+  'cp',
+  'rm',
+  'rmdir',
+  'unlink',
+  'mkdir',
+  'mkdtemp',
+  'symlink',
+  'link',
+  'truncate',
+  'ftruncate',
+  'write',
+  'writev',
+  'chmod',
+  'fchmod',
+  'lchmod',
+  'chown',
+  'fchown',
+  'lchown',
+  'utimes',
+  'futimes',
+  'lutimes',
+  'open',
+];
+const RAW_WRITES =
+  'Files are written by the writers of io/ that docs/architecture.md names, with their steps and fault points: write through io/atomic-file.ts.';
+/**
+ * What a module that is not a writer may not import of node:fs: the calls that change the disk (openSync, which a
+ * reader opens a file with, is RAW_WRITE_SYNTAX's), a write stream, and the module whole (default, namespace,
+ * `promises`), through which any call could be made. A namespace import of a module with importNames is refused.
+ */
+const RAW_WRITE_IMPORTS = [
+  ...['fs', 'node:fs'].map((name) => ({
+    name,
+    importNames: [
+      ...FS_CHANGES.flatMap((call) => (call === 'open' ? [call] : [call, `${call}Sync`])),
+      'createWriteStream',
+      'WriteStream',
+      'promises',
+      'default',
+    ],
+    message: RAW_WRITES,
+  })),
+  ...['fs/promises', 'node:fs/promises'].map((name) => ({
+    name,
+    importNames: [...FS_CHANGES, 'default'],
+    message: RAW_WRITES,
+  })),
+];
+const FS_NAME = '^(node:)?fs(\\/promises)?$';
+/** The same, where no-restricted-imports does not look: node:fs loaded by import() or require, openSync to write. */
+const RAW_WRITE_SYNTAX = [
+  ...[
+    `ImportExpression > Literal[value=/${FS_NAME}/]`,
+    `CallExpression > Literal[value=/${FS_NAME}/]`,
+    `:matches(ImportExpression, CallExpression) > TemplateLiteral > TemplateElement[value.cooked=/${FS_NAME}/]`,
+  ].map((selector) => ({ selector, message: RAW_WRITES })),
+  // openSync is how a reader opens a file too (read-limited.ts): with read-only flags, 'r' or O_RDONLY, and under
+  // its own name, so that the rule sees each call.
+  ...[
+    "CallExpression[callee.name='openSync'][arguments.length>1]:not([arguments.1.value=/^rs?$/]):not(:has(Identifier[name='O_RDONLY']))",
+    "CallExpression[callee.name='openSync']:has(Identifier[name=/^O_(WRONLY|RDWR|CREAT|TRUNC|APPEND)$/])",
+    "ImportSpecifier[imported.name='openSync']:not([local.name='openSync'])",
+  ].map((selector) => ({
+    selector,
+    message: `Outside the writers, a file is opened to read only ('r' or O_RDONLY). ${RAW_WRITES}`,
+  })),
+];
+
+const IO_OWN_RULES = [
+  ...new Set([...IO_RUNS_PROGRAMS, ...IO_LOADS_CALLERS_MODULE, ...IO_REQUIRES_FOR_VALIDATORS, ...IO_WRITERS]),
+];
 
 /**
  * io/'s rules for one of its modules (`file`, or '' for any without a rule of its own): the core below it and
- * nothing above, type imports included, however a module is loaded.
+ * nothing above, type imports included, however a module is loaded; and no raw write outside the writers.
  * @param {string} file
  */
 const ioRules = (file) => ({
@@ -287,7 +389,10 @@ const ioRules = (file) => ({
     IO_LOAD_BY_NAME,
     ...(IO_REQUIRES_FOR_VALIDATORS.includes(file) ? [] : IO_REQUIRE_WRITTEN_OUT),
     ...(IO_RUNS_PROGRAMS.includes(file) ? [] : [CHILD_PROCESS]),
+    ...(IO_WRITERS.includes(file) ? [] : RAW_WRITE_SYNTAX),
   ],
+  // The core rule, beside typescript-eslint's above: a second list of refused imports, for the writes alone.
+  'no-restricted-imports': IO_WRITERS.includes(file) ? 'off' : ['error', { paths: RAW_WRITE_IMPORTS }],
 });
 
 const CORE_NO_IO = 'The core does no I/O: src/io/ loads what it needs and hands it in (docs/architecture.md).';
@@ -464,11 +569,12 @@ export default tseslint.config(
   },
   ...IO_OWN_RULES.map((file) => ({ files: [file], rules: ioRules(file) })),
   {
-    // The wiring runs no program of its own either: git and the editor run through io/.
+    // The wiring runs no program and writes no file of its own either: git, the editor and the writes go through io/.
     files: [...WIRING_FILES, 'src/main.ts'],
     ignores: ['src/**/*.test.ts'],
     rules: {
-      'no-restricted-syntax': ['error', CHILD_PROCESS],
+      'no-restricted-syntax': ['error', CHILD_PROCESS, ...RAW_WRITE_SYNTAX],
+      'no-restricted-imports': ['error', { paths: RAW_WRITE_IMPORTS }],
     },
   },
   {
