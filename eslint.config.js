@@ -54,13 +54,20 @@ const DYNAMIC_MACHINE_IMPORT = {
 
 /**
  * An `import()` of a part above this one, or of a name that is not written out, which no-restricted-imports does not
- * see either.
+ * see either. `callerNamed` lets through the one kind of name not written out that io/ loads: a module its caller
+ * names by URL, for a worker thread (docs/architecture.md).
  * @param {string[]} parts
  * @param {string[]} [wiring]
+ * @param {{ callerNamed?: boolean }} [options]
  */
-const dynamicImportOf = (parts, wiring = WIRING_NAMES) => ({
-  selector: `ImportExpression[source.value=/((^|\\/)(${parts.join('|')})\\/|(^|\\/)(${wiring.join('|')})\\.js$)/], ImportExpression:not([source.type='Literal'])`,
-  message: `No import() of ${parts.map((part) => `${part}/`).join(', ')} or the wiring here, nor of a name not written out (docs/architecture.md).`,
+const dynamicImportOf = (parts, wiring = WIRING_NAMES, { callerNamed = false } = {}) => ({
+  selector: [
+    `ImportExpression[source.value=/((^|\\/)(${parts.join('|')})\\/|(^|\\/)(${wiring.join('|')})\\.js$)/]`,
+    ...(callerNamed ? [] : ["ImportExpression:not([source.type='Literal'])"]),
+  ].join(', '),
+  message: callerNamed
+    ? `No import() of ${parts.map((part) => `${part}/`).join(', ')} or the wiring here (docs/architecture.md).`
+    : `No import() of ${parts.map((part) => `${part}/`).join(', ')} or the wiring here, nor of a name not written out (docs/architecture.md).`,
 });
 
 /**
@@ -188,15 +195,205 @@ const uiSyntax = (machineImport) => [
   ...CLOCK,
 ];
 
+/** The wiring but for src/main.ts, and the context it hands the commands. */
+const WIRING_FILES = ['src/cli/**/*.ts', 'src/program.ts', 'src/context.ts', 'src/launch.ts', 'src/help-fast.ts'];
 /** io/ and the wiring but for src/main.ts: no exit, no exit code, no writing to the process's streams. */
-const BELOW_THE_EDGE = [
-  'src/io/**/*.ts',
-  'src/cli/**/*.ts',
-  'src/program.ts',
-  'src/context.ts',
-  'src/launch.ts',
-  'src/help-fast.ts',
+const BELOW_THE_EDGE = ['src/io/**/*.ts', ...WIRING_FILES];
+
+/** What io/ may not load, static, `import()` or `import('…')` type: the parts above it and the wiring. */
+const IO_PARTS_ABOVE = ['commands', 'ui', 'cli', 'tools'];
+/** The UI's libraries, which io/ has no use for: it draws nothing and parses no command line. */
+const UI_PACKAGES = ['chalk', 'commander', '@inquirer/prompts'];
+const IO_INWARD = 'io/ knows the core and nothing above it; shared types live in src/core/ (docs/architecture.md).';
+const IO_NO_UI =
+  'io/ reads and writes the machine: it draws nothing and parses no command line (docs/architecture.md).';
+
+/**
+ * A module io/ may not load, named in a call (`require`, the one createRequire makes) or, for the UI's libraries,
+ * in an `import()`: no-restricted-imports sees neither, and dynamicImportOf only the parts' paths.
+ */
+const IO_PACKAGE_NAME = '^(chalk|commander|@inquirer\\/[\\w.-]+)(\\/|$)';
+const IO_MODULE_NAME = [
+  `^\\.\\.?\\/(.*\\/)?(${IO_PARTS_ABOVE.join('|')})\\/`,
+  `^\\.\\.?\\/(.*\\/)?(${WIRING_NAMES.join('|')})\\.js$`,
+  IO_PACKAGE_NAME,
+].join('|');
+const IO_LOAD_BY_NAME = {
+  selector: [
+    `CallExpression > Literal[value=/${IO_MODULE_NAME}/]`,
+    `CallExpression > TemplateLiteral > TemplateElement[value.cooked=/${IO_MODULE_NAME}/]`,
+    `ImportExpression > Literal[value=/${IO_PACKAGE_NAME}/]`,
+    `ImportExpression > TemplateLiteral > TemplateElement[value.cooked=/${IO_PACKAGE_NAME}/]`,
+  ].join(', '),
+  message: "io/ loads nothing above it, nor the UI's libraries, by require() or import() (docs/architecture.md).",
+};
+/**
+ * The `require` that createRequire makes takes a name written out, as the core's loaders do: a name computed at run
+ * time could be any module above io/.
+ */
+const IO_REQUIRE_WRITTEN_OUT = [
+  "CallExpression[callee.name='require']:not([arguments.0.type='Literal'])",
+  "CallExpression[callee.type='CallExpression'][callee.callee.name='createRequire']:not([arguments.0.type='Literal'])",
+  // The require createRequire makes is called `require`, so that the rules above see every call of it.
+  "VariableDeclarator[init.callee.name='createRequire']:not([id.name='require'])",
+  "AssignmentExpression[right.callee.name='createRequire']",
+  "ImportSpecifier[imported.name='createRequire']:not([local.name='createRequire'])",
+].map((selector) => ({
+  selector,
+  message: 'io/ loads a module by its name written out, so that lint sees what it loads (docs/architecture.md).',
+}));
+
+/**
+ * io/'s modules with a rule of their own, each for its reason; every other module of io/ has all of io/'s rules.
+ * git and the user's editor run programs (CHILD_PROCESS).
+ */
+const IO_RUNS_PROGRAMS = ['src/io/git.ts', 'src/io/git-revision.ts', 'src/io/editor.ts'];
+/**
+ * page-writer.ts and parallel-read.ts load, on their worker threads, a module their caller names by URL: the maker
+ * of an idea's HTML that `ideas site` names (ui/site-markdown.ts), the computation read-ideas.ts or
+ * `ideas validate` names. That module is the caller's, imported by its caller too; io/ imports nothing of it.
+ */
+const IO_LOADS_CALLERS_MODULE = ['src/io/page-writer.ts', 'src/io/parallel-read.ts'];
+/**
+ * schemas.ts hands the validators compiled at build time a `require` of their own, which loads ajv's runtime
+ * modules by the names the generated code asks for.
+ */
+const IO_REQUIRES_FOR_VALIDATORS = ['src/io/schemas.ts'];
+/**
+ * The writers: the modules of io/ that change what is on disk with the file system's own calls, each by steps
+ * docs/architecture.md describes. Everything else writes through them (atomic-file.ts's writeFileAtomic,
+ * createFileExclusive, makeFolder, renameFile, removeFile…): a raw write elsewhere would pass the crash test, which
+ * kills only the fault points that are there.
+ */
+const IO_WRITERS = [
+  // Temp file, then rename or link (`write:temp-written`); the thin calls the rest of io/ makes.
+  'src/io/atomic-file.ts',
+  // Their own steps, each a fault point: the journal, the write lock, a move, an import, a site and its pages.
+  'src/io/journal.ts',
+  'src/io/lock.ts',
+  'src/io/idea-write.ts',
+  'src/io/import-write.ts',
+  'src/io/site-dir.ts',
+  'src/io/page-writer.ts',
+  // A removed member's repository, set aside in one rename before it is deleted (`region:prune-repo`).
+  'src/io/region/member-cache.ts',
+  // Without fault points, each for its reason: the cache (lost or cut short, the next run is only slower); the
+  // scratch files of processes that are gone, which nothing reads (a removal cut short is done again by the next
+  // writer); the crash tests' hooks, which write only the trace and pause files a test names.
+  'src/io/file-cache.ts',
+  'src/io/write-session.ts',
+  'src/io/faults.ts',
 ];
+
+/** The file system's calls that create, change or remove a file or folder; fs/promises has them by the same names. */
+const FS_CHANGES = [
+  'writeFile',
+  'appendFile',
+  'rename',
+  'copyFile',
+  'cp',
+  'rm',
+  'rmdir',
+  'unlink',
+  'mkdir',
+  'mkdtemp',
+  'symlink',
+  'link',
+  'truncate',
+  'ftruncate',
+  'write',
+  'writev',
+  'chmod',
+  'fchmod',
+  'lchmod',
+  'chown',
+  'fchown',
+  'lchown',
+  'utimes',
+  'futimes',
+  'lutimes',
+  'open',
+];
+const RAW_WRITES =
+  'Files are written by the writers of io/ that docs/architecture.md names, with their steps and fault points: write through io/atomic-file.ts.';
+/**
+ * What a module that is not a writer may not import of node:fs: the calls that change the disk (openSync, which a
+ * reader opens a file with, is RAW_WRITE_SYNTAX's), a write stream, and the module whole (default, namespace,
+ * `promises`), through which any call could be made. A namespace import of a module with importNames is refused.
+ */
+const RAW_WRITE_IMPORTS = [
+  ...['fs', 'node:fs'].map((name) => ({
+    name,
+    importNames: [
+      ...FS_CHANGES.flatMap((call) => (call === 'open' ? [call] : [call, `${call}Sync`])),
+      'createWriteStream',
+      'WriteStream',
+      'promises',
+      'default',
+    ],
+    message: RAW_WRITES,
+  })),
+  ...['fs/promises', 'node:fs/promises'].map((name) => ({
+    name,
+    importNames: [...FS_CHANGES, 'default'],
+    message: RAW_WRITES,
+  })),
+];
+const FS_NAME = '^(node:)?fs(\\/promises)?$';
+/** The same, where no-restricted-imports does not look: node:fs loaded by import() or require, openSync to write. */
+const RAW_WRITE_SYNTAX = [
+  ...[
+    `ImportExpression > Literal[value=/${FS_NAME}/]`,
+    `CallExpression > Literal[value=/${FS_NAME}/]`,
+    `:matches(ImportExpression, CallExpression) > TemplateLiteral > TemplateElement[value.cooked=/${FS_NAME}/]`,
+  ].map((selector) => ({ selector, message: RAW_WRITES })),
+  // openSync is how a reader opens a file too (read-limited.ts): with read-only flags, 'r' or O_RDONLY, and under
+  // its own name, so that the rule sees each call.
+  ...[
+    "CallExpression[callee.name='openSync'][arguments.length>1]:not([arguments.1.value=/^rs?$/]):not(:has(Identifier[name='O_RDONLY']))",
+    "CallExpression[callee.name='openSync']:has(Identifier[name=/^O_(WRONLY|RDWR|CREAT|TRUNC|APPEND)$/])",
+    "ImportSpecifier[imported.name='openSync']:not([local.name='openSync'])",
+  ].map((selector) => ({
+    selector,
+    message: `Outside the writers, a file is opened to read only ('r' or O_RDONLY). ${RAW_WRITES}`,
+  })),
+];
+
+const IO_OWN_RULES = [
+  ...new Set([...IO_RUNS_PROGRAMS, ...IO_LOADS_CALLERS_MODULE, ...IO_REQUIRES_FOR_VALIDATORS, ...IO_WRITERS]),
+];
+
+/**
+ * io/'s rules for one of its modules (`file`, or '' for any without a rule of its own): the core below it and
+ * nothing above, type imports included, however a module is loaded; and no raw write outside the writers.
+ * @param {string} file
+ */
+const ioRules = (file) => ({
+  '@typescript-eslint/no-restricted-imports': [
+    'error',
+    {
+      paths: refuse(UI_PACKAGES, IO_NO_UI),
+      patterns: [
+        {
+          group: ['@inquirer/*', '**/commands/*', '**/ui/*', '**/cli/*', ...WIRING],
+          message: IO_INWARD,
+          allowTypeImports: false,
+        },
+      ],
+    },
+  ],
+  'no-restricted-syntax': [
+    'error',
+    dynamicImportOf(IO_PARTS_ABOVE, WIRING_NAMES, { callerNamed: IO_LOADS_CALLERS_MODULE.includes(file) }),
+    typeImportOf(IO_PARTS_ABOVE),
+    IO_LOAD_BY_NAME,
+    ...(IO_REQUIRES_FOR_VALIDATORS.includes(file) ? [] : IO_REQUIRE_WRITTEN_OUT),
+    ...(IO_RUNS_PROGRAMS.includes(file) ? [] : [CHILD_PROCESS]),
+    ...(IO_WRITERS.includes(file) ? [] : RAW_WRITE_SYNTAX),
+  ],
+  // The core rule, beside typescript-eslint's above: a second list of refused imports, for the writes alone.
+  'no-restricted-imports': IO_WRITERS.includes(file) ? 'off' : ['error', { paths: RAW_WRITE_IMPORTS }],
+});
 
 const CORE_NO_IO = 'The core does no I/O: src/io/ loads what it needs and hands it in (docs/architecture.md).';
 const CORE_NO_UI = 'The core has no prompts, colours or command line (docs/architecture.md).';
@@ -221,6 +418,21 @@ export default tseslint.config(
     },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // Every source file in src/ is a .ts file. The rules of each part match `src/<part>/**/*.ts`, and tsc (whose
+    // `include` is the whole folder) compiles .mts, .cts and .tsx as well, and Node runs .js, .mjs and .cjs: a module
+    // of another extension would escape every boundary here. Refusing the file keeps each rule's `files` one pattern.
+    files: ['src/**/*.{mts,cts,tsx,js,mjs,cjs,jsx}'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'Program',
+          message: 'Source files in src/ end in .ts, which the boundaries match (docs/architecture.md).',
+        },
+      ],
     },
   },
   {
@@ -348,11 +560,21 @@ export default tseslint.config(
     },
   },
   {
-    // git runs through io/git.ts (and its batch reader of blobs) alone; the user's editor through io/editor.ts.
-    files: [...BELOW_THE_EDGE, 'src/main.ts'],
-    ignores: ['src/io/git.ts', 'src/io/git-revision.ts', 'src/io/editor.ts', 'src/**/*.test.ts'],
+    // io/ reaches the machine for the parts above it, and knows only the core: nothing of the commands, the UI, the
+    // command table or the wiring, however loaded. git runs through io/git.ts (and its batch reader of blobs) alone,
+    // the user's editor through io/editor.ts.
+    files: ['src/io/**/*.ts'],
+    ignores: ['src/**/*.test.ts', ...IO_OWN_RULES],
+    rules: ioRules(''),
+  },
+  ...IO_OWN_RULES.map((file) => ({ files: [file], rules: ioRules(file) })),
+  {
+    // The wiring runs no program and writes no file of its own either: git, the editor and the writes go through io/.
+    files: [...WIRING_FILES, 'src/main.ts'],
+    ignores: ['src/**/*.test.ts'],
     rules: {
-      'no-restricted-syntax': ['error', CHILD_PROCESS],
+      'no-restricted-syntax': ['error', CHILD_PROCESS, ...RAW_WRITE_SYNTAX],
+      'no-restricted-imports': ['error', { paths: RAW_WRITE_IMPORTS }],
     },
   },
   {

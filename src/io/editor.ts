@@ -6,10 +6,10 @@
  * never in the work tree.
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { IdeasError } from '../core/errors.js';
-import { safeUnlink, writeFileAtomic } from './atomic-file.js';
+import { makeFolder, safeUnlink, writeFileAtomic } from './atomic-file.js';
 import { lockPlace } from './lock.js';
 
 /** The editor command the user has named, or null when none is (then the text is asked for in the terminal). */
@@ -35,7 +35,7 @@ export async function editText(
   name = 'IDEA.md',
 ): Promise<string> {
   const { scratch } = await lockPlace(root);
-  mkdirSync(scratch, { recursive: true });
+  makeFolder(scratch);
   const file = path.join(scratch, `${process.pid}-${name}`);
   writeFileAtomic(file, text, undefined, scratch);
   try {

@@ -4,7 +4,7 @@
  * a revision): the config, every criteria file (for what is public), and the idea files, each blob read only when
  * the last snapshot does not already hold its id. Nothing is written to the member: git only fetches.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { nonUtf8Line } from '../../core/front-matter/line-column.js';
 import { isIdeasError } from '../../core/errors.js';
@@ -33,6 +33,7 @@ import { BLOB_BATCH, BlobReader, listTree, type TreeEntry } from '../git-revisio
 import { MAX_IDEA_BYTES } from '../../core/front-matter/front-matter.js';
 import { isIdeaFileName, isReadableTreeFile } from '../idea-files.js';
 import { parseConfigText } from '../registry.js';
+import { makeFolder } from '../atomic-file.js';
 import { faultPoint } from '../faults.js';
 import { memberRepoDir } from './member-cache.js';
 import { textWithoutCredentials } from '../../core/region/member-url.js';
@@ -85,7 +86,7 @@ const SAFE = [
 
 async function ensureRepo(repo: string): Promise<void> {
   if (existsSync(path.join(repo, 'HEAD'))) return;
-  mkdirSync(repo, { recursive: true });
+  makeFolder(repo);
   await git(['init', '-q', '--bare', repo], path.dirname(repo));
 }
 

@@ -8,11 +8,11 @@
  * before the split (each idea's data and text in it, no `text` named) still reads. The files are the region's own
  * cache, never the members' data.
  */
-import { existsSync, lstatSync, mkdirSync, readdirSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { SNAPSHOT_VERSION, type MemberSnapshot, type RegionIdea } from '../../core/region/snapshot.js';
 import { nullProtoDeep, nullProtoInPlace } from '../../core/safe-object.js';
-import { safeUnlink, writeContentNamed, writeFileAtomic } from '../atomic-file.js';
+import { makeFolder, safeUnlink, writeContentNamed, writeFileAtomic } from '../atomic-file.js';
 import { faultPoint } from '../faults.js';
 import { readRegularFile } from '../read-limited.js';
 
@@ -110,7 +110,7 @@ function summaryIdea(raw: unknown, data: Record<string, unknown> = NO_DATA, body
 }
 
 export function writeMemberState(cacheDir: string, snapshot: MemberSnapshot): void {
-  mkdirSync(stateDir(cacheDir), { recursive: true });
+  makeFolder(stateDir(cacheDir));
   faultPoint('region:state');
   // Named by its content: a file of that name holds these texts already (an unchanged member is not written again).
   // Written as it is made: the whole text of a member of 10,000 ideas, and its bytes, were ~50 MB of a sync's peak.
@@ -208,7 +208,7 @@ export function writeSyncFailure(cacheDir: string, member: string, failure: Sync
     safeUnlink(failureFile(cacheDir, member));
     return;
   }
-  mkdirSync(stateDir(cacheDir), { recursive: true });
+  makeFolder(stateDir(cacheDir));
   writeFileAtomic(failureFile(cacheDir, member), JSON.stringify(failure));
 }
 

@@ -4,9 +4,10 @@
  * sync that may take minutes. The lock is the registries' own (../lock.ts), in the region's cache: a killed sync's
  * lock is taken over by the next.
  */
-import { lstatSync, mkdirSync } from 'node:fs';
+import { lstatSync } from 'node:fs';
 import path from 'node:path';
 import { IdeasError, isIdeasError } from '../../core/errors.js';
+import { makeFolder } from '../atomic-file.js';
 import { takeLock, type HeldLock } from '../lock.js';
 import type { Region } from './region-root.js';
 import { memberRepoDir, reposDir } from './member-cache.js';
@@ -50,7 +51,7 @@ export async function takeSyncLock(region: Region): Promise<HeldLock> {
     scratch: scratchDir(region.cacheDir),
   };
   try {
-    mkdirSync(region.cacheDir, { recursive: true });
+    makeFolder(region.cacheDir);
     return await takeLock(place, 0);
   } catch (e) {
     if (isIdeasError(e) && e.code === 'LOCKED')
