@@ -9,20 +9,24 @@ const MIN_SIMILARITY = 0.4;
 
 /** Edits from `a` to `b`: insertions, deletions, substitutions and swaps of two neighbours (optimal string alignment). */
 export function editDistance(a: string, b: string): number {
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) =>
-    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
-  );
-  const at = (i: number, j: number) => d[i]?.[j] ?? 0;
+  // Three rows of the table at a time (the swap looks two rows back), not the whole table: this runs for every key no
+  // schema names, against every field of the same length or nearly.
+  let before = new Int32Array(b.length + 1);
+  let previous = new Int32Array(b.length + 1);
+  let row = new Int32Array(b.length + 1);
+  for (let j = 0; j <= b.length; j++) previous[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const row = d[i] as number[];
+    row[0] = i;
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      row[j] = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost);
+      let d = Math.min((previous[j] as number) + 1, (row[j - 1] as number) + 1, (previous[j - 1] as number) + cost);
       if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-        row[j] = Math.min(at(i, j), at(i - 2, j - 2) + 1);
+        d = Math.min(d, (before[j - 2] as number) + 1);
+      row[j] = d;
     }
+    [before, previous, row] = [previous, row, before];
   }
-  return at(a.length, b.length);
+  return previous[b.length] as number;
 }
 
 /**
@@ -42,7 +46,9 @@ export function nearMiss<T>(
   let tied = false;
   for (const c of candidates) {
     const form = fold(c.text);
-    if (form.length <= 1) continue;
+    // Words whose lengths differ by more than the edits allowed are that many edits apart at least: not measured.
+    // validate asks this of every key no schema names, and a front matter may hold 300,000 of them.
+    if (form.length <= 1 || Math.abs(form.length - wanted.length) > MAX_EDITS) continue;
     const distance = editDistance(wanted, form);
     const length = Math.max(wanted.length, form.length);
     if (distance > MAX_EDITS || (length - distance) / length <= MIN_SIMILARITY) continue;

@@ -35,12 +35,24 @@ export function fieldTitles(schemas: readonly Schema[], paths: readonly string[]
 
 /** A key or label as people compare them: case, the form of "é" and spaces, underscores or dashes between words aside. */
 export function keyForm(text: string): string {
-  return text
-    .normalize('NFC')
-    .trim()
-    .toLocaleLowerCase('sv')
-    .replace(/[\s_-]+/g, ' ');
+  let form = forms.get(text);
+  if (form === undefined) {
+    form = text
+      .normalize('NFC')
+      .trim()
+      .toLocaleLowerCase('sv')
+      .replace(/[\s_-]+/g, ' ');
+    if (forms.size < MAX_FORMS) forms.set(text, form);
+  }
+  return form;
 }
+
+/**
+ * The forms made so far: a field's name and labels are compared with every key no schema names, 300,000 in one
+ * front matter at most. Bounded, so that such keys fill it only up to MAX_FORMS, after the fields' own.
+ */
+const forms = new Map<string, string>();
+const MAX_FORMS = 4096;
 
 /**
  * The one field of `fields` whose label (sv or en, not the field's own key) `name` is, or the label's first words
