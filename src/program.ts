@@ -8,7 +8,7 @@ import type { CommonOptions, Ctx } from './context.js';
 import type { RegistryRef } from './core/sluice/config.js';
 import { COMMANDS } from './cli/commands.js';
 import type { CommandSpec, OptionSpec, ParsedArguments } from './cli/spec.js';
-import { localizePlaceholders, unknownCommandMessage, unknownHelpTopic, usageError, wantsJson } from './cli/usage.js';
+import { localizePlaceholders, unknownCommandMessage, unknownHelpTopic, usageError, earlyArgs } from './cli/usage.js';
 import { writeOutput } from './cli/write-output.js';
 import { IdeasError, isIdeasError } from './core/errors.js';
 import { isLang, t, type Lang } from './core/i18n/i18n.js';
@@ -30,24 +30,12 @@ function version(): string {
  * config. A region command looks for a region's file, every other command for a registry's.
  */
 function earlyLang(argv: string[], ctx: Ctx): Lang {
-  const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
-  const flag = i === -1 ? undefined : argv[i]?.includes('=') ? argv[i]?.split('=')[1] : argv[i + 1];
-  const r = argv.findIndex((a) => a === '-C' || a === '--registry' || a.startsWith('--registry='));
-  const given = r === -1 ? undefined : argv[r]?.includes('=') ? argv[r]?.split('=')[1] : argv[r + 1];
-  const lang = isLang(flag) ? flag : undefined;
-  return commandName(argv) === 'region'
-    ? languageBeforeRegion(lang, given || undefined, ctx.env, ctx.cwd)
-    : languageBeforeConfig(lang, given || undefined, ctx.env, ctx.cwd);
-}
-
-/** The command named first on the command line (`help` for `ideas help region`), past the global options. */
-function commandName(argv: readonly string[]): string | undefined {
-  for (let n = 0; n < argv.length; n++) {
-    const a = argv[n] as string;
-    if (a === '--lang' || a === '-C' || a === '--registry') n++;
-    else if (!a.startsWith('-')) return a === 'help' ? argv[n + 1] : a;
-  }
-  return undefined;
+  const early = earlyArgs(argv);
+  const lang = isLang(early.lang) ? early.lang : undefined;
+  const given = early.registry || undefined;
+  return early.command === 'region'
+    ? languageBeforeRegion(lang, given, ctx.env, ctx.cwd)
+    : languageBeforeConfig(lang, given, ctx.env, ctx.cwd);
 }
 
 /** An option's help line, with its choices and default in the help's language. */
@@ -212,7 +200,7 @@ async function viewOf(ctx: Ctx): Promise<View> {
 export async function run(argv: string[], ctx: Ctx, inspect?: (program: Command) => void): Promise<number> {
   const lang = earlyLang(argv, ctx);
   let exitCode: number = EXIT.ok;
-  let json = wantsJson(argv);
+  let json = earlyArgs(argv).json;
   const state: ParseState = { failedIn: [] };
   const program = buildProgram(
     lang,
@@ -344,15 +332,7 @@ async function reportError(
  * its config cannot be read (often the very error), and for `ideas region`, which works on a region.
  */
 async function registryOfRun(argv: readonly string[], ctx: Ctx): Promise<RegistryRef | null> {
-  let flag: string | undefined;
-  let command: string | undefined;
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i] as string;
-    if (a === '-C' || a === '--registry') flag = argv[++i];
-    else if (a.startsWith('--registry=')) flag = a.slice('--registry='.length);
-    else if (a === '--lang') i++;
-    else if (!a.startsWith('-')) command ??= a;
-  }
+  const { registry: flag, command } = earlyArgs(argv);
   if (command === 'region') return null;
   try {
     const { locateRegistry, loadRegistry } = await import('./io/registry.js');

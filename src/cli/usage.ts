@@ -160,17 +160,36 @@ export function unknownHelpTopic(
   return commands.includes(topic) ? null : topic;
 }
 
-/** Whether the command line asks for JSON: `--json`, or `--format json` in any of its spellings, before `--`. */
-export function wantsJson(argv: readonly string[]): boolean {
-  const end = argv.indexOf('--');
-  const args = end === -1 ? argv : argv.slice(0, end);
-  return args.some(
-    (a, i) =>
-      a === '--json' ||
-      a === '--format=json' ||
-      a === '-fjson' ||
-      ((a === '--format' || a === '-f') && args[i + 1] === 'json'),
-  );
+/**
+ * What the wiring needs of a command line before commander reads it (the language of help and of errors that come
+ * before the config, the registry of a failed run's `error` document, whether that document is asked for), read as
+ * commander reads options: `--name value` and `--name=value`, `-C value` and `-Cvalue`, the last of a repeated option,
+ * and nothing after `--`. The command is the first word that is no option or global option's value (for `ideas help
+ * region`, the one after `help`).
+ */
+export interface EarlyArgs {
+  lang: string | undefined;
+  registry: string | undefined;
+  command: string | undefined;
+  json: boolean;
+}
+
+export function earlyArgs(argv: readonly string[]): EarlyArgs {
+  const out: EarlyArgs = { lang: undefined, registry: undefined, command: undefined, json: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] as string;
+    if (a === '--') break;
+    if (a === '--lang') out.lang = argv[++i];
+    else if (a.startsWith('--lang=')) out.lang = a.slice('--lang='.length);
+    else if (a === '-C' || a === '--registry') out.registry = argv[++i];
+    else if (a.startsWith('--registry=')) out.registry = a.slice('--registry='.length);
+    else if (a.startsWith('-C')) out.registry = a.slice(2);
+    else if (a === '--json' || a === '--format=json' || a === '-fjson') out.json = true;
+    else if (a === '--format' || a === '-f') {
+      if (argv[++i] === 'json') out.json = true;
+    } else if (!a.startsWith('-') && out.command === undefined) out.command = a === 'help' ? argv[i + 1] : a;
+  }
+  return out;
 }
 
 /**
