@@ -2,7 +2,7 @@
  * Every command of `ideas`, declared as data (see spec.ts). Each `run` loads its command and its presenter when it
  * runs, so that `--help`, `--version` and a usage error load neither.
  */
-import { isCI } from '../context.js';
+import { isCI, type Ctx } from '../context.js';
 import { t } from '../core/i18n/i18n.js';
 import { command, common, flag, list, str, type CommandSpec } from './spec.js';
 
@@ -18,6 +18,14 @@ const id = { name: '<id>', help: 'showId' } as const;
 /** The format asked for: `--json` wins over `--format`. */
 function formatOf<F extends string>(o: Readonly<Record<string, unknown>>): F {
   return (o.json === true ? 'json' : o.format) as F;
+}
+
+/**
+ * Whether long work shows its progress: on a terminal only, never in a pipe or in CI, and only in the output meant
+ * for people (`human`: the pretty format, not JSON).
+ */
+function showsProgress(ctx: Ctx, human: boolean): boolean {
+  return human && ctx.stderr.isTTY === true && !isCI(ctx.env);
 }
 
 export const COMMANDS: readonly CommandSpec[] = [
@@ -159,8 +167,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       const { runRegionSync } = await import('../commands/region/sync.js');
       const { presentRegionSync } = await import('../ui/present/region.js');
       const { progressLine } = await import('../ui/present/progress.js');
-      // Progress on a terminal only: never in a pipe, in CI, or in another format than pretty.
-      const showProgress = input.format === 'pretty' && ctx.stderr.isTTY === true && !isCI(ctx.env);
+      const showProgress = showsProgress(ctx, input.format === 'pretty');
       const onProgress = showProgress
         ? (done: number, total: number) =>
             ctx.stderr.write(progressLine(t(lang, 'region.sync.progress', { done, total }), done === total))
@@ -555,8 +562,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       const { runValidate } = await import('../commands/validate.js');
       const { presentValidate } = await import('../ui/present/checks.js');
       const { progressLine } = await import('../ui/present/progress.js');
-      // Progress on a terminal only: never in a pipe, in CI, or in another format than pretty.
-      const showProgress = input.format === 'pretty' && ctx.stderr.isTTY === true && !isCI(ctx.env);
+      const showProgress = showsProgress(ctx, input.format === 'pretty');
       const onProgress = showProgress
         ? (done: number, total: number) => {
             if (total >= 500) ctx.stderr.write(progressLine(t(lang, 'out.progress', { done, total }), done === total));
@@ -696,15 +702,14 @@ export const COMMANDS: readonly CommandSpec[] = [
       const { runImport } = await import('../commands/import.js');
       const { presentImport } = await import('../ui/present/data.js');
       const { percentProgress } = await import('../ui/present/progress.js');
-      // Progress only for large imports, on a terminal, and never in CI or with --json.
-      const progress =
-        input.json !== true && ctx.stderr.isTTY === true && !isCI(ctx.env)
-          ? percentProgress(
-              400,
-              (percent) => t(lang, 'out.importProgress', { percent }),
-              (s) => ctx.stderr.write(s),
-            )
-          : undefined;
+      // Progress only for large imports (percentProgress's threshold).
+      const progress = showsProgress(ctx, input.json !== true)
+        ? percentProgress(
+            400,
+            (percent) => t(lang, 'out.importProgress', { percent }),
+            (s) => ctx.stderr.write(s),
+          )
+        : undefined;
       const result = await runImport({ ...input, onProgress: progress?.report }, ctx);
       progress?.clear();
       return presentImport(result, input.json === true, await view());
