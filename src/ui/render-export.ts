@@ -2,6 +2,7 @@ import { formatCsvParts, type CsvCell } from '../core/exchange/csv.js';
 import type { Lang } from '../core/i18n/i18n.js';
 import { cellText, type IdeaTable, type RowValue } from '../core/exchange/idea-row.js';
 import type { RegistryConfig } from '../core/sluice/config.js';
+import { challengeName } from '../core/sluice/challenge.js';
 
 /**
  * One cell of an exported idea, as cellText writes it; yes, no and numbers as literals, which the CSV writer never
@@ -22,7 +23,7 @@ export function exportCell(value: RowValue, lang: Lang, decimalComma: boolean): 
 function labelled(column: string, value: RowValue, config: RegistryConfig, lang: Lang): RowValue {
   if (typeof value !== 'string') return value;
   if (column === 'stage') return config.stages.find((s) => s.key === value)?.label[lang] ?? value;
-  if (column === 'challenge') return config.challenges.find((c) => c.id === value)?.label[lang] ?? value;
+  if (column === 'challenge') return challengeName(config.challenges, value, lang);
   return value;
 }
 

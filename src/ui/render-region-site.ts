@@ -28,6 +28,7 @@ import { esc } from './html-escape.js';
 import { renderMarkdown, scrollingTables } from './site-markdown.js';
 import { isRecord } from '../core/safe-object.js';
 import { shownText, shownTexts } from '../core/field-text.js';
+import { challengeOf } from '../core/sluice/challenge.js';
 
 export interface RegionSiteMember {
   member: RegionMember;
@@ -270,7 +271,7 @@ function renderIdea(
     // A challenge by its label in the member's config, as its own site and `ideas region show` say it.
     const challenge =
       key === 'challenge' && typeof value === 'string'
-        ? (s.registry.challenges?.find((c) => c.id === value)?.label[lang] ?? value)
+        ? (challengeOf(s.registry.challenges, value)?.label[lang] ?? value)
         : null;
     add(memberFieldLabel(s.registry, key, lang), challenge !== null ? esc(challenge) : formatValue(value, lang));
   }

@@ -26,6 +26,7 @@ import { assignedWords, scalarWords } from '../core/sluice/value-words.js';
 import { goalWords } from './render-report.js';
 import { shownText, shownTexts } from '../core/field-text.js';
 import { esc } from './html-escape.js';
+import { challengeName, challengeOf } from '../core/sluice/challenge.js';
 
 export interface SiteCriteria {
   stage: Stage;
@@ -283,8 +284,7 @@ function layout(view: SiteView, page: Page): FileText {
 }
 
 function challengeLabel(config: RegistryConfig, id: string | null, lang: Lang): string | null {
-  if (id === null) return null;
-  return config.challenges.find((c) => c.id === id)?.label[lang] ?? id;
+  return id === null ? null : challengeName(config.challenges, id, lang);
 }
 
 function select(name: string, label: string, all: string, options: [string, string][]): string {
@@ -656,7 +656,7 @@ function renderIdeaPage(view: SiteView, idea: SiteIdea): Page {
   );
   add(words.created, shownText(d.created) === null ? null : esc(d.created));
   add(words.unit, shownText(d.unit) === null ? null : esc(d.unit));
-  const challenge = config.challenges.find((c) => c.id === d.challenge);
+  const challenge = challengeOf(config.challenges, d.challenge);
   const challengeUrl = challenge?.url && /^https?:\/\//i.test(challenge.url) ? challenge.url : null;
   add(
     words.challenge,

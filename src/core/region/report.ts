@@ -41,6 +41,7 @@ import {
   regionStagesOf,
   type RegionStages,
 } from './stages.js';
+import { challengeOf } from '../sluice/challenge.js';
 
 export interface ReportPeriod {
   since: string | null;
@@ -477,7 +478,7 @@ interface Owner {
 /** The name of a value in the region's language: a challenge by its member's label for it, any other as it is. */
 function valueName(field: string, value: string, owner: Owner, lang: Lang): string {
   if (field === 'challenge') {
-    const c = owner.challenges.find((x) => x.id === value);
+    const c = challengeOf(owner.challenges, value);
     if (c && typeof c.label?.[lang] === 'string' && c.label[lang].trim() !== '') return c.label[lang].trim();
   }
   return value;

@@ -15,6 +15,7 @@ import { aggregateFields, publicField, summableKey, type FieldClasses } from '..
 import { daysBetween, stayOn, staysOf, type Stay } from '../history/stays.js';
 import { isRecord, nullObject, nullObjectFrom, ownValue } from '../safe-object.js';
 import { overrideIn } from '../sluice/override.js';
+import { challengeOf } from '../sluice/challenge.js';
 
 export interface ReportOptions {
   since: string | null;
@@ -647,9 +648,7 @@ function aggregateTable(
 
 /** A label for a group value: a challenge's label, else the value itself. */
 export function groupLabel(config: RegistryConfig, field: string, value: string): Localized {
-  if (field === 'challenge') {
-    const c = config.challenges.find((x) => x.id === value);
-    if (c) return c.label;
-  }
+  const c = field === 'challenge' ? challengeOf(config.challenges, value) : undefined;
+  if (c) return c.label;
   return { sv: value, en: value };
 }

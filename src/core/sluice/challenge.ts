@@ -4,7 +4,7 @@
  * (a row's problem), so the three cannot drift apart again.
  */
 import { localize, type Lang, type Localized } from '../i18n/i18n.js';
-import type { RegistryConfig } from './config.js';
+import type { Challenge, RegistryConfig } from './config.js';
 import { scalarText } from '../field-text.js';
 
 export interface ChallengeProblem {
@@ -39,4 +39,17 @@ export function challengeProblem(config: RegistryConfig, data: Record<string, un
 /** The config's challenges by their labels, each with its key when that differs: "Klimatet (klimat)". */
 function challengeList(config: RegistryConfig, lang: Lang): string {
   return config.challenges.map((c) => (c.label[lang] === c.id ? c.id : `${c.label[lang]} (${c.id})`)).join(', ');
+}
+
+/** The challenge whose id `id` is, among a registry's or a region member's; undefined when none is. */
+export function challengeOf<C extends { id: string }>(
+  challenges: readonly C[] | undefined,
+  id: unknown,
+): C | undefined {
+  return typeof id === 'string' ? challenges?.find((c) => c.id === id) : undefined;
+}
+
+/** A challenge by its label in `lang`: the id as written when no challenge of the registry's has it. */
+export function challengeName(challenges: readonly Challenge[], id: string, lang: Lang): string {
+  return challengeOf(challenges, id)?.label[lang] ?? id;
 }

@@ -8,6 +8,7 @@ import { t, type Lang } from '../i18n/i18n.js';
 import type { Challenge } from './config.js';
 import { isRecord } from '../safe-object.js';
 import { formatAmount } from '../history/minutes.js';
+import { challengeOf } from './challenge.js';
 
 /** What the words of a value may depend on besides the value: the field it is of, and the registry's challenges. */
 export interface ValueWords {
@@ -35,8 +36,8 @@ export function isNotGiven(value: unknown): boolean {
 export function scalarWords(value: unknown, lang: Lang, words: ValueWords = {}): string {
   if (isNotGiven(value)) return t(lang, 'value.notGiven');
   if (typeof value === 'boolean') return t(lang, value ? 'yes' : 'no');
-  if (words.field === 'challenge' && typeof value === 'string') {
-    const challenge = words.challenges?.find((c) => c.id === value);
+  if (words.field === 'challenge') {
+    const challenge = challengeOf(words.challenges, value);
     if (challenge) return challenge.label[lang];
   }
   if (typeof value === 'string') return value;
