@@ -29,7 +29,7 @@ import { editorName, userEditor } from '../io/editor.js';
 import { findIdea } from '../io/find-idea.js';
 import { editText, readIdeaText, rewriteIdea, type WriteOutcome } from '../io/idea-write.js';
 import { loadCriteria, type Criteria, type Registry } from '../io/registry.js';
-import { askField, fieldHelp, fieldQuestion } from '../ui/field-prompt.js';
+import { askField, fieldHelp, questionTitle } from '../ui/field-prompt.js';
 import type { Prompter } from '../ui/prompter.js';
 import { askingFirst } from './nothing-saved.js';
 import { terminalLine } from '../core/terminal-text.js';
@@ -266,7 +266,7 @@ async function interview(
             : '';
         return {
           value: n,
-          name: `${fieldQuestion(spec, lang)}: ${shown(current(n), lang, { field: n, challenges: config.challenges, schema: spec.schema })}${mark}`,
+          name: `${questionTitle(spec, lang)}: ${shown(current(n), lang, { field: n, challenges: config.challenges, schema: spec.schema })}${mark}`,
           description: fieldHelp(spec, lang),
         };
       }),

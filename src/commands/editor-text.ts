@@ -6,7 +6,7 @@
  */
 import { isIdeasError } from '../core/errors.js';
 import { t, type Lang } from '../core/i18n/i18n.js';
-import { editText } from '../io/editor.js';
+import { editInEditor } from '../io/editor.js';
 import type { Prompter } from '../ui/prompter.js';
 
 const AGAIN = 'again';
@@ -25,7 +25,7 @@ export async function textInEditor(
   for (;;) {
     let written: string;
     try {
-      written = await editText(editor, current, root, env);
+      written = await editInEditor(editor, current, root, env);
     } catch (e) {
       if (!isIdeasError(e) || e.code !== 'USAGE') throw e;
       const next = await prompter.select({

@@ -5,19 +5,15 @@
 import type { Ctx } from '../context.js';
 import { appendHistoryEntry, setField } from '../core/front-matter/front-matter-edit.js';
 import { isoDate, type Idea } from '../core/sluice/idea.js';
-import { assignedEntry } from '../core/sluice/idea-edit.js';
+import { assignedEntry, type FieldChange } from '../core/sluice/idea-edit.js';
 import { ownValue } from '../core/safe-object.js';
 import { editText, readIdeaText, rewriteIdea, type WriteOutcome } from '../io/idea-write.js';
 import type { Registry } from '../io/registry.js';
 
+export type { FieldChange };
+
 /** A value typed by the field's schema: text, a number, yes or no, a list, or a record. */
 type FieldValue = unknown;
-
-export interface FieldChange {
-  field: string;
-  old: unknown;
-  new: FieldValue;
-}
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 

@@ -27,7 +27,7 @@ export function editorName(editor: string): string {
 }
 
 /** Opens `text` in the editor on this terminal and returns the text as saved; an IdeasError if the editor fails. */
-export async function editText(
+export async function editInEditor(
   editor: string,
   text: string,
   root: string,

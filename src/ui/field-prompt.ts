@@ -27,7 +27,7 @@ export function fieldHelp(spec: FieldSpec, lang: Lang): string | undefined {
 }
 
 /** The field's title as a question, without its `[name]`. */
-export function fieldQuestion(spec: FieldSpec, lang: Lang): string {
+export function questionTitle(spec: FieldSpec, lang: Lang): string {
   return fieldLabel(spec.schema, `/${spec.name}`, lang).replace(/ \[[^\]]*\]$/, '');
 }
 
@@ -63,7 +63,7 @@ export async function askField(
   if (parts.length > 0) {
     const had = current !== null && typeof current === 'object' && !Array.isArray(current) ? current : {};
     const record: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
-    const title = fieldQuestion(spec, lang);
+    const title = questionTitle(spec, lang);
     for (const part of parts) {
       const key = part.name.slice(spec.name.length + 1);
       const was = Object.hasOwn(had, key) ? (had as Record<string, unknown>)[key] : undefined;
@@ -73,7 +73,7 @@ export async function askField(
     }
     return Object.keys(record).length > 0 ? record : undefined;
   }
-  const label = fieldQuestion(spec, lang);
+  const label = questionTitle(spec, lang);
   const question = `${label} ${questionNote(spec, lang, neededFor)}`.trim();
   const help = fieldHelp(spec, lang);
   const check = fieldCheck(spec, lang, compile);
@@ -149,7 +149,7 @@ export async function askField(
 
 /** A record's key asked for on its own: "Teamets könsfördelning: Kvinnor". */
 function recordPartTitle(record: string, part: FieldSpec, lang: Lang): Record<Lang, string> {
-  const own = fieldQuestion(part, lang);
+  const own = questionTitle(part, lang);
   const text = `${record}: ${own}`;
   return { sv: text, en: text };
 }

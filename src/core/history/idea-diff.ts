@@ -220,7 +220,7 @@ export interface DecisionAdded {
   forced: boolean;
 }
 
-export interface FieldChange {
+export interface FieldDiff {
   field: string;
   /** Null when the field was absent. */
   old: unknown;
@@ -231,7 +231,7 @@ export interface IdeaChange {
   id: string;
   title: string | null;
   path: string;
-  fields: FieldChange[];
+  fields: FieldDiff[];
   bodyChanged: boolean;
   /**
    * The entries the change adds to the history that no other list shows (the moves and the decisions and funds have
@@ -468,7 +468,7 @@ export function newEntries(base: readonly unknown[], head: readonly unknown[]): 
   return out;
 }
 
-function fieldChanges(base: Record<string, unknown>, head: Record<string, unknown>): FieldChange[] {
+function fieldChanges(base: Record<string, unknown>, head: Record<string, unknown>): FieldDiff[] {
   const keys = [...new Set([...Object.keys(base), ...Object.keys(head)])].filter((k) => k !== 'history');
   return keys
     .filter((k) => canonical(base[k] ?? null) !== canonical(head[k] ?? null))

@@ -34,7 +34,7 @@ export interface RegionIdea {
 }
 
 /** A stage of a member: its key, label, and the fields of its spread kit (empty when it asks for none). */
-export interface RegionStage {
+export interface MemberStage {
   key: string;
   label: Localized;
   spreadKit: SpreadKitField[];
@@ -99,7 +99,7 @@ export interface SnapshotRegistry {
   name: string;
   language: string;
   idPrefix: string;
-  stages: RegionStage[];
+  stages: MemberStage[];
   goals?: Goal[];
   minGroupSize?: number | null;
   /** The fields its schemas declare, with their classes and labels (never a value). */

@@ -143,7 +143,7 @@ function cleanText(text: string, multiline: boolean): string {
 }
 
 /** What an adoption writes: the new idea's front matter and text. */
-export interface AdoptionPlan {
+export interface AdoptedIdea {
   data: Record<string, unknown>;
   body: string;
 }
@@ -161,7 +161,7 @@ export function adoptionData(a: {
   stage: string;
   by: string | undefined;
   sets: Record<string, unknown>;
-}): AdoptionPlan {
+}): AdoptedIdea {
   const data: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
   data.id = a.id;
   data.title = cleanText(a.source.title ?? '', false).trim() || a.basedOn.id;
