@@ -116,7 +116,7 @@ export function editedText(idea: Idea, before: string, changes: readonly FieldCh
 }
 
 /** The data of an idea's edited text, read back as every command reads it. */
-export function dataOf(text: string): Record<string, unknown> {
+function dataOf(text: string): Record<string, unknown> {
   const fm = readFrontMatter(Buffer.from(text, 'utf8'));
   if (!fm.ok) throw new Error('an edited idea could not be read back');
   return fm.data as Record<string, unknown>;

@@ -9,7 +9,7 @@
  * `https://<256 characters>/evil.example` would become `https:///evil.example`, which a browser opens as
  * `https://evil.example`, another host than the one written. The site makes no link to a longer host.
  */
-export const MAX_LINK_HOST = 255;
+const MAX_LINK_HOST = 255;
 
 /** A URL as a browser reads it, in lower case: without tabs, line breaks, spaces and control characters. */
 export function asBrowsersRead(url: string): string {

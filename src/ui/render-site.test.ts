@@ -3,9 +3,15 @@ import { normalizeConfig } from '../core/sluice/config.js';
 import { classifyFields, publicData } from '../core/criteria/personal-data.js';
 import type { Report } from '../core/report/report.js';
 import { readPackageSchema } from '../io/schemas.js';
-import { contentSecurityPolicy, pageName, renderSite, siteFiles, SITE_JS, type SiteView } from './render-site.js';
-import { esc } from './html-escape.js';
+import { contentSecurityPolicy, pageName, siteFiles, siteTextMaker, SITE_JS, type SiteView } from './render-site.js';
 import { joinedText } from '../core/file-text.js';
+import { esc } from './html-escape.js';
+
+/** Every file of the site at once, by its path relative to the site's folder, as the page writer makes them. */
+function renderSite(view: SiteView): Map<string, string> {
+  const { make } = siteTextMaker(view.config.language);
+  return new Map([...siteFiles(view)].map(([file, text]) => [file, joinedText(text, make)]));
+}
 
 const config = (language: 'sv' | 'en') =>
   normalizeConfig({

@@ -21,7 +21,7 @@ import { formatAmount } from '../core/history/minutes.js';
 import type { Report } from '../core/report/report.js';
 import { ideaTextMaker, scrollingTables } from './site-markdown.js';
 import { isRecord, textOf } from '../core/safe-object.js';
-import { joinedText, madeText, sharedText, type FileText, type SharedText, type TextPiece } from '../core/file-text.js';
+import { madeText, sharedText, type FileText, type SharedText, type TextPiece } from '../core/file-text.js';
 import { assignedWords, scalarWords } from '../core/sluice/value-words.js';
 import { goalWords } from './render-report.js';
 import { shownText, shownTexts } from '../core/field-text.js';
@@ -782,10 +782,4 @@ export function* siteFiles(view: SiteView): Generator<[string, FileText]> {
 export function siteTextMaker(lang: Lang): { make: (source: string) => string; init: string } {
   const init = t(lang, 'site.tableRegion');
   return { make: ideaTextMaker(init), init };
-}
-
-/** Every file of the site at once, by its path relative to the site's folder. */
-export function renderSite(view: SiteView): Map<string, string> {
-  const { make } = siteTextMaker(view.config.language);
-  return new Map([...siteFiles(view)].map(([file, text]) => [file, joinedText(text, make)]));
 }

@@ -32,7 +32,7 @@ export function equalityKey(value: unknown, depth = 0): string {
  * The first item of `items` equal to an earlier one, as [its index, the earlier one's], or null: one key per item,
  * so linear in the list's size.
  */
-export function duplicatePair(items: readonly unknown[]): [number, number] | null {
+function duplicatePair(items: readonly unknown[]): [number, number] | null {
   const seen = new Map<string, number>();
   for (let j = 0; j < items.length; j++) {
     const key = equalityKey(items[j]);

@@ -110,7 +110,7 @@ export interface ChangedCell {
  * back from an export is no change, whatever reading it would make of it (a list is not split at a comma inside an
  * item, a text keeps its spaces and its last line break, "0" stays text), and no entry is written.
  */
-export function exportsAs(now: unknown, cell: string): boolean {
+function exportsAs(now: unknown, cell: string): boolean {
   const exportable = (v: unknown) => v === null || ['number', 'boolean', 'string'].includes(typeof v);
   if (!exportable(now) && !(Array.isArray(now) && now.length > 0)) return false;
   // A spreadsheet may write a cell's line breaks as CRLF; a value read from YAML has none.

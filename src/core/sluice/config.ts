@@ -206,7 +206,7 @@ function folderPath(raw: string): string {
  * Whether a path from the config (forward slashes) leads out of the registry: absolute, a drive or a share on
  * Windows (C:, //server), or through `..`. Only the user's own `--registry` may point elsewhere.
  */
-export function pathOutside(p: string): boolean {
+function pathOutside(p: string): boolean {
   return p.startsWith('/') || /^[A-Za-z]:/.test(p) || p.split('/').includes('..');
 }
 

@@ -9,7 +9,7 @@ import { slugify } from './slug.js';
  * The stage a name on the command line means, by its key, its folder (where the stage has one: a region's stages
  * do not) or its label in either language; undefined when none.
  */
-export function findStageByName<S extends { key: string; label: Localized; folder?: string }>(
+function findStageByName<S extends { key: string; label: Localized; folder?: string }>(
   stages: readonly S[],
   name: string,
 ): S | undefined {

@@ -197,7 +197,7 @@ export function presentRegionSync(r: RegionSyncView, format: 'pretty' | 'json' |
 }
 
 /** One line per member: how old the region's data about it is. */
-export function ageLines(
+function ageLines(
   members: readonly { member: RegionMember; snapshot: SnapshotSummary | null; failure?: FailureView | null }[],
   lang: Lang,
   now: Date,
