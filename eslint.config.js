@@ -161,12 +161,34 @@ const CORE_MAY_NOT = ['@inquirer/*', '**/commands/*', '**/ui/*', '**/io/*', '**/
  */
 const refuse = (names, message) => names.map((name) => ({ name, message, allowTypeImports: false }));
 
+/** Randomness, which the pure parts are handed (as `bytes`) like the clock, so that a run can be made again. */
+const RANDOM_CALLS = ['randomBytes', 'randomInt', 'randomUUID', 'randomFill', 'randomFillSync', 'getRandomValues'];
+const RANDOM_MESSAGE = 'The pure parts are handed randomness, as they are the date (docs/architecture.md).';
+/** What the core may not import of modules it may otherwise use: randomness from node:crypto, colours from node:util. */
+const CORE_IMPURE_IMPORTS = [
+  ...['crypto', 'node:crypto'].map((name) => ({
+    name,
+    importNames: RANDOM_CALLS,
+    message: RANDOM_MESSAGE,
+    allowTypeImports: false,
+  })),
+  ...['util', 'node:util'].map((name) => ({
+    name,
+    importNames: ['styleText'],
+    message: 'The core has no prompts, colours or command line (docs/architecture.md).',
+    allowTypeImports: false,
+  })),
+];
+
 /** What the core's code may not hold, beyond its imports. */
 const CORE_SYNTAX = [
   { selector: 'ImportExpression', message: 'The core loads no module at run time: io/ hands it what it needs.' },
   typeImportOf(['io', 'commands', 'ui', 'cli', 'tools']),
   CHILD_PROCESS,
   ...CLOCK,
+  // `crypto.randomBytes(…)` through a namespace or the global `crypto`, and `Math.random()`.
+  { selector: `MemberExpression[property.name=/^(${RANDOM_CALLS.join('|')})$/]`, message: RANDOM_MESSAGE },
+  { selector: "MemberExpression[object.name='Math'][property.name='random']", message: RANDOM_MESSAGE },
 ];
 
 /** What no module of the UI may import, the real prompter's included: a built-in that reaches the machine, a part above. */
@@ -451,7 +473,11 @@ export default tseslint.config(
       '@typescript-eslint/no-restricted-imports': [
         'error',
         {
-          paths: [...refuse(['chalk', 'commander', '@inquirer/prompts'], CORE_NO_UI), ...refuse(MACHINE, CORE_NO_IO)],
+          paths: [
+            ...refuse(['chalk', 'commander', '@inquirer/prompts'], CORE_NO_UI),
+            ...refuse(MACHINE, CORE_NO_IO),
+            ...CORE_IMPURE_IMPORTS,
+          ],
           patterns: [{ group: CORE_MAY_NOT, message: CORE_INWARD, allowTypeImports: false }],
         },
       ],
@@ -474,6 +500,7 @@ export default tseslint.config(
               MACHINE.filter((name) => name !== 'node:module'),
               CORE_NO_IO,
             ),
+            ...CORE_IMPURE_IMPORTS,
           ],
           patterns: [{ group: CORE_MAY_NOT, message: CORE_INWARD, allowTypeImports: false }],
         },

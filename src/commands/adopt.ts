@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 /**
  * `ideas adopt <member>:<id>`: takes up an idea another member of the region has tested, as a new idea of this
  * registry (its own id, with this registry's prefix), linked to its source by `basedOn` and an `adopted` history
@@ -146,7 +147,7 @@ export async function runAdopt(opts: AdoptOptions, ctx: Ctx): Promise<AdoptResul
     local.map((i) => i.id),
     readSnapshots(region).flatMap((s) => s.ideas.map((i) => i.id)),
   );
-  const id = newId(config.idPrefix, (candidate) => taken.has(candidate));
+  const id = newId(config.idPrefix, (candidate) => taken.has(candidate), randomBytes);
   const by = opts.by ?? (await gitUserName(registry.root)) ?? undefined;
   // The member's address is written into a public field: without credentials, and none for a local folder.
   const basedOn: BasedOn = {

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type { CommonOptions, Ctx } from '../context.js';
 import type { Stage } from '../core/sluice/config.js';
@@ -341,7 +342,7 @@ export async function runImport(opts: ImportOptions, ctx: Ctx): Promise<ImportRe
       r.problems.forEach(refuse);
       return;
     }
-    const id = newId(config.idPrefix, (candidate) => taken.has(candidate));
+    const id = newId(config.idPrefix, (candidate) => taken.has(candidate), randomBytes);
     taken.add(id);
     // The row's fields, keyed by the file's own column names: an object without a prototype.
     const data = nullObject();

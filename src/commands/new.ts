@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { noPromptReason, type CommonOptions, type Ctx } from '../context.js';
 import { firstStage } from '../core/sluice/config.js';
@@ -140,7 +141,7 @@ export async function runNew(opts: NewOptions, ctx: Ctx): Promise<NewResult> {
     ownIds,
     region.ids,
   );
-  const id = newId(config.idPrefix, (candidate) => taken.has(candidate));
+  const id = newId(config.idPrefix, (candidate) => taken.has(candidate), randomBytes);
   // Keyed by the fields' names, some of them given on the command line: an object without a prototype.
   const data = nullObject();
   data.id = id;

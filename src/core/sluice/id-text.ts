@@ -1,6 +1,6 @@
 /**
  * An id as text, without making one: what the readers of ids need (a file name's, a front matter's), apart from
- * id.ts, which makes new ids with node:crypto and is not loaded to read a registry.
+ * id.ts, which makes new ids and is not loaded to read a registry.
  */
 export const ID_PATTERN = /^[a-z0-9]{1,12}-[0-9a-z]{4,16}$/;
 

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
   ID_ALPHABET,
@@ -22,7 +23,7 @@ describe('ids', () => {
 
   it('new ids match ID_PATTERN and use only the alphabet', () => {
     for (let i = 0; i < 200; i++) {
-      const id = newId('sund', () => false);
+      const id = newId('sund', () => false, randomBytes);
       expect(id).toMatch(ID_PATTERN);
       expect(id).toMatch(new RegExp(`^sund-[${ID_ALPHABET}]{${ID_RANDOM_LENGTH}}$`));
     }
@@ -35,7 +36,7 @@ describe('ids', () => {
     [32, '000000'],
     [255, 'zzzzzz'],
   ])('byte %i gives %s', (byte, part) => {
-    expect(randomIdPart(ID_RANDOM_LENGTH, constantBytes(byte))).toBe(part);
+    expect(randomIdPart(constantBytes(byte), ID_RANDOM_LENGTH)).toBe(part);
   });
 
   it('skips ids that are taken', () => {

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { idFromFileName } from './id-text.js';
 
 /**
@@ -12,16 +11,19 @@ export const ID_ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
 export const ID_RANDOM_LENGTH = 6;
 export { ID_PATTERN, idFromFileName } from './id-text.js';
 
-export function randomIdPart(length = ID_RANDOM_LENGTH, bytes: (n: number) => Uint8Array = randomBytes): string {
+/** Random bytes: node:crypto's randomBytes, handed in by the command, or fixed ones in tests. */
+export type RandomBytes = (n: number) => Uint8Array;
+
+export function randomIdPart(bytes: RandomBytes, length = ID_RANDOM_LENGTH): string {
   const b = bytes(length);
   let out = '';
   for (let i = 0; i < length; i++) out += ID_ALPHABET[(b[i] ?? 0) & 31];
   return out;
 }
 
-export function newId(prefix: string, isTaken: (id: string) => boolean, bytes?: (n: number) => Uint8Array): string {
+export function newId(prefix: string, isTaken: (id: string) => boolean, bytes: RandomBytes): string {
   for (let attempt = 0; attempt < 100; attempt++) {
-    const id = `${prefix}-${randomIdPart(ID_RANDOM_LENGTH, bytes)}`;
+    const id = `${prefix}-${randomIdPart(bytes)}`;
     if (!isTaken(id)) return id;
   }
   throw new Error('could not find a free id in 100 attempts');
