@@ -26,8 +26,7 @@ import { readReason } from '../io/fs-error.js';
 import { openRegistry } from './open-registry.js';
 import { fieldBook } from './field-book.js';
 import { editCommand, firstFix } from '../core/sluice/gate-fix.js';
-import { openReading, readIdeaFile, type Compute } from '../io/read-ideas.js';
-import { readFrontMatter } from '../core/front-matter/front-matter.js';
+import { openReading, readIdeaFile, readIdeaIds, type Compute } from '../io/read-ideas.js';
 import { pointerSegments } from '../core/front-matter/positions.js';
 import { byPath } from '../core/path-order.js';
 import { detach } from '../core/front-matter/detach.js';
@@ -144,12 +143,11 @@ export async function runValidate(opts: ValidateOptions, ctx: Ctx): Promise<Vali
   const unselected = all.filter((e) => !selectedPaths.has(e.path) && e.stage);
   const sightings: IdSighting[] = [];
   if (unselected.length > 0) {
-    const ids = openReading<string | null>(registry, 'ids', [], {
-      accepts: (v) => v === null || typeof v === 'string',
-    }).read(unselected, idTask(), {
-      alsoKeep: all.map((e) => e.path),
-      remote: { module: import.meta.url, name: 'idTask', init: null },
-    });
+    const ids = readIdeaIds(
+      registry,
+      unselected,
+      all.map((e) => e.path),
+    );
     unselected.forEach((e, i) => {
       const id = ids[i];
       if (id) sightings.push({ id, file: e.path });
@@ -351,11 +349,6 @@ function withFields(
   return { ...check, fields, settable, labels: fieldTitles(schemas, [...fields]) };
 }
 
-/** The id in each file, for files that are not checked (a RemoteTask's factory too). */
-export function idTask(): Compute<string | null> {
-  return (_entry, file) => (file.ok ? idIn(file.bytes) : null);
-}
-
 /** Everything besides the file itself that its findings depend on. */
 function checkContext(registry: Registry, lang: Lang): string[] {
   const text = (file: string) => {
@@ -370,13 +363,6 @@ function checkContext(registry: Registry, lang: Lang): string[] {
     text(registry.configPath),
     ...registry.config.stages.map((s) => `${s.criteria}\0${text(criteriaFile(registry.root, s))}`),
   ];
-}
-
-/** The id a file's front matter gives, as the checks read it; null when it has none or cannot be read. */
-function idIn(bytes: Uint8Array): string | null {
-  const fm = readFrontMatter(bytes, { body: false });
-  const value = fm.ok ? fm.data.id : undefined;
-  return typeof value === 'string' ? detach(value) : typeof value === 'number' ? String(value) : null;
 }
 
 /** Where a top-level key is written in the idea file at `abs`, read again: asked only for a finding on it. */

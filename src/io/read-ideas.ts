@@ -2,7 +2,7 @@
  * The one way the registry's idea files are read: each file's bytes go through readFrontMatter
  * (src/core/front-matter/front-matter.ts), and what a file came to is kept in the cache (src/io/file-cache.ts) so
  * that a file unchanged since an earlier run is not read again. This module is the only one that drives the cache;
- * commands ask it for ideas, summaries, fields or their own results per file (`ideas validate`'s findings).
+ * commands ask it for ideas, summaries, fields, ids or their own results per file (`ideas validate`'s findings).
  */
 import {
   MAX_IDEA_BYTES,
@@ -27,6 +27,7 @@ import type { Registry } from './registry.js';
 import { isRecord, nullProtoInPlace } from '../core/safe-object.js';
 import { shareStrings } from '../core/front-matter/shared-strings.js';
 import { withGrowingYoungGeneration } from './v8-flags.js';
+import { detach } from '../core/front-matter/detach.js';
 
 export interface ReadIdeas<T = Idea> {
   ideas: T[];
@@ -140,6 +141,33 @@ export function openReading<V>(
       return out;
     },
   };
+}
+
+/**
+ * The id each file's front matter gives, as the checks read it (null when it has none, or the file cannot be read),
+ * through the cache of ids: what `ideas validate` compares the files it checks with, for ids used twice.
+ * `alsoKeep`: the files whose entries stay in the cache though not asked about this time.
+ */
+export function readIdeaIds(
+  registry: Registry,
+  entries: readonly IdeaFileEntry[],
+  alsoKeep: readonly string[],
+): (string | null)[] {
+  return openReading<string | null>(registry, 'ids', [], {
+    accepts: (v) => v === null || typeof v === 'string',
+  }).read(entries, idTask(), { alsoKeep, remote: { module: import.meta.url, name: 'idTask', init: null } });
+}
+
+/** readIdeaIds's computation, for worker threads too. */
+export function idTask(): Compute<string | null> {
+  return (_entry, file) => (file.ok ? idIn(file.bytes) : null);
+}
+
+/** The id a file's front matter gives, as the checks read it; null when it has none or cannot be read. */
+function idIn(bytes: Uint8Array): string | null {
+  const fm = readFrontMatter(bytes, { body: false });
+  const value = fm.ok ? fm.data.id : undefined;
+  return typeof value === 'string' ? detach(value) : typeof value === 'number' ? String(value) : null;
 }
 
 /** A file that could not be read at all: no entry in the cache, and listed as unreadable. */
