@@ -7,11 +7,11 @@ import { readFrontMatter } from '../core/front-matter/front-matter.js';
 import { summaryCells, toIdea, toIdeaSummary, type Idea } from '../core/sluice/idea.js';
 import type { Registry } from '../io/registry.js';
 import {
+  ideaCreatedDocument,
   ideaDocument,
   ideaEditDocument,
   ideaListDocument,
   ideaSummaryDto,
-  neighboursDto,
   regionCreatedDocument,
   regionMemberAddedDocument,
   regionMemberRemovedDocument,
@@ -21,7 +21,6 @@ import {
   regionReportDocument,
   regionSchemaDocument,
   regionSyncDocument,
-  similarIdeasDto,
 } from './dto.js';
 import type { RegionMember } from '../core/region/config.js';
 import { LazyList } from './lazy-list.js';
@@ -242,15 +241,11 @@ describe('ideaDocument and ideaListDocument', () => {
     [
       'a new idea with ideas like it, here and elsewhere in the region',
       () =>
-        ideaDocument(registry, ideaOf(FULL), 'en', today, {
+        ideaCreatedDocument(registry, ideaOf(FULL), 'en', today, {
           staged: true,
           committed: false,
-          similar: similarIdeasDto(
-            [{ item: ideaOf(FULL, 'ideas/01-ide/ide-efgh34-y.md'), score: 0.61234 }],
-            'en',
-            today,
-          ),
-          regionSimilar: neighboursDto([
+          similar: [{ item: ideaOf(FULL, 'ideas/01-ide/ide-efgh34-y.md'), score: 0.61234 }],
+          elsewhere: [
             {
               member: 'lidkoping',
               memberName: 'Lidköping',
@@ -259,7 +254,7 @@ describe('ideaDocument and ideaListDocument', () => {
               score: 0.5,
               syncedAt: '2026-11-22T10:00:00Z',
             },
-          ]),
+          ],
         }),
     ],
   ])('%s leaks no internal field, no absolute path and no undefined value', (_name, build) => {

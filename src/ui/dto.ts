@@ -25,13 +25,14 @@ import { rowObject, type IdeaTable } from '../core/exchange/idea-row.js';
 import { lazyMap } from './lazy-list.js';
 import type { AddedNearbyView, NeighbourView } from './present/region-similar.js';
 import type { Similar } from '../core/sluice/similarity.js';
+import type { ReviewItem } from '../core/sluice/agenda.js';
 import type { ImportedIdea, RowProblem } from '../core/exchange/import-rows.js';
 import { ageInDays } from '../core/region/age.js';
 import type { IdClash } from '../core/region/clashes.js';
 import { REGION_FILE, type RegionMember } from '../core/region/config.js';
 import type { RegionIdea, SnapshotSummary } from '../core/region/snapshot.js';
 import type { RegionBreakdown, RegionGroup } from '../core/region/report.js';
-import type { IdeaSpread } from '../core/region/spread.js';
+import type { BasedOn, IdeaSpread } from '../core/region/spread.js';
 import { groupLabel, type AggregateRow, type Group, type Report } from '../core/report/report.js';
 
 const SCHEMA_VERSION = 1;
@@ -157,13 +158,13 @@ export function ideaListDocument(
   };
 }
 
-export function ideaDocument(
-  registry: RegistryRef,
-  idea: Idea,
-  lang: Lang,
-  today: Date,
-  extra: Record<string, unknown> = {},
-) {
+/** `ideas show --json`: one idea. */
+export function ideaDocument(registry: RegistryRef, idea: Idea, lang: Lang, today: Date) {
+  return ideaDocumentWith(registry, idea, lang, today, {});
+}
+
+/** The document of one idea, and after it what the command that printed it says besides (its change, its commit). */
+function ideaDocumentWith<T extends object>(registry: RegistryRef, idea: Idea, lang: Lang, today: Date, extra: T) {
   return {
     schemaVersion: SCHEMA_VERSION,
     kind: 'idea',
@@ -173,8 +174,99 @@ export function ideaDocument(
   };
 }
 
+/** `ideas new --json`: the idea made, and the ideas like it here and elsewhere in the region. */
+export function ideaCreatedDocument(
+  registry: RegistryRef,
+  idea: Idea,
+  lang: Lang,
+  today: Date,
+  r: { staged: boolean; committed: boolean; similar: readonly Similar<Idea>[]; elsewhere: readonly NeighbourView[] },
+) {
+  return ideaDocumentWith(registry, idea, lang, today, {
+    staged: r.staged,
+    committed: r.committed,
+    similar: similarIdeasDto(r.similar, lang, today),
+    regionSimilar: neighboursDto(r.elsewhere),
+  });
+}
+
+/** `ideas move --json`: the idea moved, and the history entry the move wrote. */
+export function ideaMovedDocument(
+  registry: RegistryRef,
+  idea: Idea,
+  lang: Lang,
+  today: Date,
+  m: { from: Stage; to: Stage; forced: boolean; entry: Readonly<Record<string, unknown>>; committed: boolean },
+) {
+  return ideaDocumentWith(registry, idea, lang, today, {
+    change: { action: 'moved', from: m.from.key, to: m.to.key, forced: m.forced, entry: { ...m.entry } },
+    committed: m.committed,
+  });
+}
+
+/** `ideas decide --json`: the idea decided on, the history entry, and the fields filled in with --set. */
+export function ideaDecidedDocument(
+  registry: RegistryRef,
+  idea: Idea,
+  lang: Lang,
+  today: Date,
+  d: {
+    decision: string;
+    from: Stage;
+    /** The stage the decision moved the idea to; null when it stayed. */
+    to: Stage | null;
+    forced: boolean;
+    entry: Readonly<Record<string, unknown>>;
+    changes: readonly { field: string; old: unknown; new: unknown }[];
+    committed: boolean;
+  },
+) {
+  return ideaDocumentWith(registry, idea, lang, today, {
+    change: {
+      action: d.to ? 'moved' : 'decided',
+      decision: d.decision,
+      from: d.from.key,
+      to: d.to?.key ?? null,
+      forced: d.forced,
+      entry: { ...d.entry },
+      fields: fieldChangesDto(d.changes),
+    },
+    committed: d.committed,
+  });
+}
+
+/** `ideas assign --json`: the idea, and each name set with the one it replaced (null for none). */
+export function ideaAssignedDocument(
+  registry: RegistryRef,
+  idea: Idea,
+  lang: Lang,
+  today: Date,
+  a: { changes: readonly { field: string; old: string | null; new: string }[]; committed: boolean },
+) {
+  return ideaDocumentWith(registry, idea, lang, today, {
+    change: { action: 'assigned', changes: a.changes.map((c) => ({ field: c.field, old: c.old, new: c.new })) },
+    committed: a.committed,
+  });
+}
+
+/** `ideas adopt --json`: the new idea, the stage it entered, and the idea of another member it is based on. */
+export function ideaAdoptedDocument(
+  registry: RegistryRef,
+  idea: Idea,
+  lang: Lang,
+  today: Date,
+  a: { to: string; forced: boolean; basedOn: BasedOn; staged: boolean; committed: boolean },
+) {
+  const { member, id, commit, url } = a.basedOn;
+  return ideaDocumentWith(registry, idea, lang, today, {
+    change: { action: 'adopted', to: a.to, forced: a.forced, basedOn: { member, id, commit, url } },
+    staged: a.staged,
+    committed: a.committed,
+  });
+}
+
 /** Fields an edit or a decision set: each with its old and new value, null for none. */
-export function fieldChangesDto(changes: readonly { field: string; old: unknown; new: unknown }[]) {
+function fieldChangesDto(changes: readonly { field: string; old: unknown; new: unknown }[]) {
   return changes.map((c) => ({ field: c.field, old: c.old ?? null, new: c.new ?? null }));
 }
 
@@ -191,7 +283,7 @@ export function ideaEditDocument(
     committed: boolean;
   },
 ) {
-  return ideaDocument(registry, idea, lang, today, {
+  return ideaDocumentWith(registry, idea, lang, today, {
     change: {
       action: 'edited',
       fields: fieldChangesDto(edit.changes),
@@ -565,8 +657,30 @@ export function siteDocument(
 }
 
 /** `ideas review --dry-run --json`: the ideas waiting for the council, each with its gate. */
-export function reviewAgendaDocument(registry: RegistryRef, agenda: unknown[]) {
-  return { schemaVersion: SCHEMA_VERSION, kind: 'review-agenda', registry: registryDto(registry), agenda };
+export function reviewAgendaDocument(registry: RegistryRef, agenda: readonly ReviewItem[], lang: Lang, today: Date) {
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    kind: 'review-agenda',
+    registry: registryDto(registry),
+    agenda: agenda.map((a) => ({
+      idea: ideaSummaryDto(a.idea, lang, today),
+      daysInStage: a.daysInStage,
+      next: a.next?.key ?? null,
+      gate: a.gate
+        ? {
+            open: a.gate.open,
+            criteria: a.checklist.map((x) => ({
+              field: x.field,
+              label: x.label,
+              met: x.status === 'met',
+              status: x.status,
+              problem: x.problem,
+            })),
+            fix: [...(a.fix ?? [])],
+          }
+        : null,
+    })),
+  };
 }
 
 /**
@@ -953,7 +1067,7 @@ export function regionSiteDocument(
 }
 
 /** The JSON of the similar ideas elsewhere in the region. */
-export function neighboursDto(items: readonly NeighbourView[]) {
+function neighboursDto(items: readonly NeighbourView[]) {
   return items.map((n) => ({
     member: n.member,
     memberName: n.memberName,
@@ -972,6 +1086,6 @@ function addedNearbyDto(items: readonly AddedNearbyView[]) {
 }
 
 /** Ideas like a new one in the registry, with how alike (`ideas new --json`). */
-export function similarIdeasDto(similar: readonly Similar<Idea>[], lang: Lang, today: Date) {
+function similarIdeasDto(similar: readonly Similar<Idea>[], lang: Lang, today: Date) {
   return similar.map((s) => ({ ...ideaSummaryDto(s.item, lang, today), score: Math.round(s.score * 100) / 100 }));
 }
