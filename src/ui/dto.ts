@@ -37,6 +37,18 @@ import { groupLabel, type AggregateRow, type Group, type Report } from '../core/
 
 const SCHEMA_VERSION = 1;
 
+declare const built: unique symbol;
+
+/**
+ * A value this module built to be written as JSON: the only kind src/ui/output.ts writes (jsonText, jsonParts), so
+ * that a document put together anywhere else does not compile. The brand is the type's alone: nothing at run time.
+ */
+export type Dto<T extends object = object> = T & { readonly [built]: true };
+
+function dto<T extends object>(value: T): Dto<T> {
+  return value as Dto<T>;
+}
+
 export interface RegistryDto {
   name: string;
   language: Lang;
@@ -150,12 +162,12 @@ export function ideaListDocument(
   lang: Lang,
   today: Date,
 ) {
-  return {
+  return dto({
     schemaVersion: SCHEMA_VERSION,
     kind: 'idea-list',
     registry: registryDto(registry),
     ideas: lazyMap(ideas, (i) => ideaSummaryDto(i, lang, today)),
-  };
+  });
 }
 
 /** `ideas show --json`: one idea. */
@@ -165,13 +177,13 @@ export function ideaDocument(registry: RegistryRef, idea: Idea, lang: Lang, toda
 
 /** The document of one idea, and after it what the command that printed it says besides (its change, its commit). */
 function ideaDocumentWith<T extends object>(registry: RegistryRef, idea: Idea, lang: Lang, today: Date, extra: T) {
-  return {
+  return dto({
     schemaVersion: SCHEMA_VERSION,
     kind: 'idea',
     registry: registryDto(registry),
     idea: ideaDto(idea, lang, today),
     ...extra,
-  };
+  });
 }
 
 /** `ideas new --json`: the idea made, and the ideas like it here and elsewhere in the region. */
@@ -323,7 +335,7 @@ export function validationDocument(
         criteria: scope.changed.criteria.map((s) => s.key),
       }
     : null;
-  return {
+  return dto({
     schemaVersion: SCHEMA_VERSION,
     kind: 'validation',
     registry: registryDto(registry),
@@ -332,7 +344,7 @@ export function validationDocument(
     summary: { files, errors, warnings: findings.length - errors, total: scope.total },
     changed,
     findings: findings.map(findingDto),
-  };
+  });
 }
 
 /** `ideas diff --format json`: what a change did to the sluice, and the rules it broke. */
@@ -355,7 +367,7 @@ export function ideaDiffDocument(v: {
     stageLabel: i.stage.label[lang],
     path: i.path,
   });
-  return {
+  return dto({
     schemaVersion: SCHEMA_VERSION,
     kind: 'idea-diff',
     registry: registryDto(v.registry),
@@ -407,12 +419,12 @@ export function ideaDiffDocument(v: {
     findings: diff.findings.map(findingDto),
     ok: v.ok,
     regionSimilar: addedNearbyDto(v.regionSimilar ?? []),
-  };
+  });
 }
 
 /** `--json` when a command could not run: `registry` is the registry it was to work in, null when none was found. */
 export function errorDocument(error: IdeasError, lang: Lang, registry: RegistryRef | null = null) {
-  return {
+  return dto({
     schemaVersion: SCHEMA_VERSION,
     kind: 'error',
     registry: registry === null ? null : registryDto(registry),
@@ -422,7 +434,7 @@ export function errorDocument(error: IdeasError, lang: Lang, registry: RegistryR
       hint: error.hint?.[lang] ?? null,
       details: [...error.details],
     },
-  };
+  });
 }
 
 // report, export, import
@@ -433,7 +445,16 @@ function localized(l: Localized, lang: Lang): string {
 
 /** `ideas report --format json`: every figure, with the labels in the chosen language; null where there is none. */
 export function reportDocument(registry: RegistryRef, report: Report, titles: FieldTitles, lang: Lang) {
-  const { config } = registry;
+  return dto({
+    schemaVersion: SCHEMA_VERSION,
+    kind: 'report',
+    registry: registryDto(registry),
+    ...reportFigures(registry.config, report, titles, lang),
+  });
+}
+
+/** The figures of a report, as `ideas report --json` and each part of `ideas region report --json` give them. */
+function reportFigures(config: RegistryConfig, report: Report, titles: FieldTitles, lang: Lang) {
   const stageLabel = (key: string | null) => config.stages.find((s) => s.key === key)?.label[lang] ?? null;
   const title = (path: string) => titles[path]?.[lang] ?? path;
   const groupDto = (field: string, g: Group) => ({
@@ -452,9 +473,6 @@ export function reportDocument(registry: RegistryRef, report: Report, titles: Fi
     sums: x.sums,
   });
   return {
-    schemaVersion: SCHEMA_VERSION,
-    kind: 'report',
-    registry: registryDto(registry),
     period: report.period,
     today: report.today,
     minGroupSize: report.minGroupSize,
@@ -540,14 +558,14 @@ export function reportDocument(registry: RegistryRef, report: Report, titles: Fi
 
 /** `ideas export --format json`: one flat object per idea, keyed as the CSV's columns, values typed. */
 export function exportDocument(registry: RegistryRef, table: IdeaTable, includePersonal: boolean) {
-  return {
+  return dto({
     schemaVersion: SCHEMA_VERSION,
     kind: 'idea-export',
     registry: registryDto(registry),
     includePersonal,
     columns: table.columns,
     ideas: lazyMap(table.rows, (row) => rowObject(table.columns, row)),
-  };
+  });
 }
 
 type ImportedRow = ImportedIdea;
@@ -576,7 +594,7 @@ export interface ImportSummary {
 
 /** `ideas import --json`: what was (or with --dry-run would be) imported, and every row's problems. */
 export function importDocument(registry: RegistryRef, r: ImportSummary, lang: Lang) {
-  return {
+  return dto({
     schemaVersion: SCHEMA_VERSION,
     kind: 'import',
     registry: registryDto(registry),
@@ -601,7 +619,7 @@ export function importDocument(registry: RegistryRef, r: ImportSummary, lang: La
     ignoredColumns: r.ignoredColumns,
     suggestedMaps: r.suggestedMaps.map((m) => ({ column: m.column, field: m.field })),
     duplicates: r.duplicates,
-  };
+  });
 }
 
 /** `ideas init --json`: the registry made, every file written, the CI file, the .gitignore, and what git got. */
@@ -614,7 +632,7 @@ export function registryCreatedDocument(r: {
   gitignore: string;
   git: { repository: boolean; staged: boolean; commit: string | null; message: string };
 }) {
-  return {
+  return dto({
     schemaVersion: SCHEMA_VERSION,
     kind: 'registry-created',
     registry: { name: r.name, language: r.lang },
@@ -623,7 +641,7 @@ export function registryCreatedDocument(r: {
     ci: { file: r.ci.file, status: r.ci.status, provider: r.ci.provider, package: r.ci.package },
     gitignore: r.gitignore,
     git: { repository: r.git.repository, staged: r.git.staged, commit: r.git.commit, message: r.git.message },
-  };
+  });
 }
 
 /** `ideas hook install|uninstall --json`: the hook is git's, not a registry's, so `registry` is null. */
@@ -635,9 +653,9 @@ export function hookDocument(r: {
   restored?: string | null;
 }) {
   const base = { schemaVersion: SCHEMA_VERSION, kind: r.kind, registry: null, hook: r.hook, status: r.status };
-  return r.kind === 'hook-uninstalled'
-    ? { ...base, restored: r.restored ?? null }
-    : { ...base, backup: r.backup ?? null };
+  return dto(
+    r.kind === 'hook-uninstalled' ? { ...base, restored: r.restored ?? null } : { ...base, backup: r.backup ?? null },
+  );
 }
 
 /** `ideas site --json`: where the site went and what it holds. */
@@ -645,7 +663,7 @@ export function siteDocument(
   registry: RegistryRef,
   r: { out: string; pages: number; files: string[]; includePersonal: boolean },
 ) {
-  return {
+  return dto({
     schemaVersion: SCHEMA_VERSION,
     kind: 'site',
     registry: registryDto(registry),
@@ -653,12 +671,12 @@ export function siteDocument(
     pages: r.pages,
     files: [...r.files],
     includePersonal: r.includePersonal,
-  };
+  });
 }
 
 /** `ideas review --dry-run --json`: the ideas waiting for the council, each with its gate. */
 export function reviewAgendaDocument(registry: RegistryRef, agenda: readonly ReviewItem[], lang: Lang, today: Date) {
-  return {
+  return dto({
     schemaVersion: SCHEMA_VERSION,
     kind: 'review-agenda',
     registry: registryDto(registry),
@@ -680,7 +698,7 @@ export function reviewAgendaDocument(registry: RegistryRef, agenda: readonly Rev
           }
         : null,
     })),
-  };
+  });
 }
 
 /**
@@ -693,7 +711,7 @@ export function reviewMinutesDocument(
   r: { minutesFile: string | null; cancelled: boolean },
 ) {
   const ref = (i: { id: string; title: string }) => ({ id: i.id, title: i.title });
-  return {
+  return dto({
     schemaVersion: SCHEMA_VERSION,
     kind: 'review-minutes',
     registry: registryDto(registry),
@@ -723,7 +741,7 @@ export function reviewMinutesDocument(
     granted: totalGranted(m),
     minutesFile: r.minutesFile === null ? null : relativePath(registry.root, r.minutesFile),
     cancelled: r.cancelled,
-  };
+  });
 }
 
 /** A path as documents give it: relative to the registry's root, with forward slashes. */
@@ -738,13 +756,21 @@ export function schemaDocument(
   lang: Lang,
   schema: Record<string, unknown>,
 ) {
-  return {
+  return dto({
     schemaVersion: SCHEMA_VERSION,
     kind: 'schema',
     registry: registryDto(registry),
     stage: stage === null ? null : { key: stage.key, label: stage.label[lang] },
     schema,
-  };
+  });
+}
+
+/**
+ * `ideas schema` without --json: the JSON Schema itself, for editors, as it is written to a file. The one JSON output
+ * that is not a versioned document: it has no `schemaVersion`, `kind` or `registry` of ours.
+ */
+export function jsonSchemaFile(schema: Record<string, unknown>) {
+  return dto(schema);
 }
 
 /**
@@ -752,7 +778,7 @@ export function schemaDocument(
  * registry, and is printed anywhere, with no region read: `registry` is null, as every document has it.
  */
 export function regionSchemaDocument(schema: Record<string, unknown>) {
-  return { schemaVersion: SCHEMA_VERSION, kind: 'region-schema', registry: null, file: REGION_FILE, schema };
+  return dto({ schemaVersion: SCHEMA_VERSION, kind: 'region-schema', registry: null, file: REGION_FILE, schema });
 }
 
 // ---- Regions (`ideas region …`): documents about many registries, each idea labelled by its member.
@@ -808,7 +834,7 @@ function regionHeader(name: string, lang: Lang) {
 
 /** `ideas region init --json`: the config it wrote (relative to the region's root, as every path is). */
 export function regionCreatedDocument(r: { name: string; lang: Lang; gitInit: boolean }) {
-  return { ...regionHeader(r.name, r.lang), kind: 'region-created', file: REGION_FILE, gitInit: r.gitInit };
+  return dto({ ...regionHeader(r.name, r.lang), kind: 'region-created', file: REGION_FILE, gitInit: r.gitInit });
 }
 
 interface RegionMemberChange {
@@ -830,12 +856,12 @@ export function regionMemberRemovedDocument(r: RegionMemberChange) {
 function memberChangeDocument<K extends string>(kind: K, r: RegionMemberChange) {
   const { id, name, municipality, url, site } = r.member;
   // As every region document names a member: its branch and folder are the fetch's business.
-  return {
+  return dto({
     ...regionHeader(r.region.config.name, r.lang),
     kind,
     file: REGION_FILE,
     member: { id, name, municipality, url, site },
-  };
+  });
 }
 
 interface RegionMemberState {
@@ -856,14 +882,14 @@ export function regionSyncDocument(
   },
   now: Date,
 ) {
-  return {
+  return dto({
     ...regionHeader(r.region.config.name, r.lang),
     kind: 'region-sync',
     ok: r.ok,
     members: r.members.map((m) => ({ ...memberDto(m.member, m.snapshot, now), status: m.status, parsed: m.parsed })),
     clashes: r.clashes,
     findings: r.findings.map(findingDto),
-  };
+  });
 }
 
 /** `ideas region list --json`: every member's ideas, each labelled by its member. */
@@ -876,12 +902,12 @@ export function regionListDocument(
   },
   now: Date,
 ) {
-  return {
+  return dto({
     ...regionHeader(r.region.config.name, r.lang),
     kind: 'region-idea-list',
     members: r.members.map((m) => ({ ...memberDto(m.member, m.snapshot, now), lastFailure: m.failure ?? null })),
     ideas: r.rows.map((row) => regionIdeaDto(row.member, row.idea, false)),
-  };
+  });
 }
 
 /** `ideas region show --json`: one idea of the region, with its public fields and text. */
@@ -896,7 +922,7 @@ export function regionIdeaDocument(
   now: Date,
 ) {
   const { basedOn, adoptedBy, kit } = r.spread;
-  return {
+  return dto({
     ...regionHeader(r.region.config.name, r.lang),
     kind: 'region-idea',
     member: memberDto(r.held.member, r.held.snapshot, now),
@@ -923,7 +949,7 @@ export function regionIdeaDocument(
       created: a.created,
     })),
     spreadKit: kit.map((k) => ({ field: k.field, title: k.title, given: k.given })),
-  };
+  });
 }
 
 interface RegionPairSide {
@@ -947,7 +973,7 @@ export function regionDuplicatesDocument(
     memberName: s.member.name,
     stageLabel: s.stageLabel,
   });
-  return {
+  return dto({
     ...regionHeader(r.region.config.name, r.lang),
     kind: 'region-duplicates',
     members: r.members.map((m) => memberDto(m.member, m.snapshot, now)),
@@ -957,7 +983,7 @@ export function regionDuplicatesDocument(
       a: side(p.a),
       b: side(p.b),
     })),
-  };
+  });
 }
 
 interface RegionReportPart {
@@ -968,13 +994,7 @@ interface RegionReportPart {
 
 /** The figures of one part of a region report, in the form of `ideas report --json`, with what is withheld. */
 function regionFiguresDto(part: RegionReportPart, lang: Lang) {
-  const {
-    schemaVersion: _v,
-    kind: _k,
-    registry: _r,
-    ...figures
-  } = reportDocument({ root: '', config: part.config }, part.report, {}, lang);
-  return { ...figures, withheld: [...part.withheld] };
+  return { ...reportFigures(part.config, part.report, {}, lang), withheld: [...part.withheld] };
 }
 
 /** `ideas region report --json`: the region's figures, then each member's, each with how old its data is. */
@@ -1001,7 +1021,7 @@ export function regionReportDocument(
     // The cross table by municipality: ideas of the group per member id (every member with data).
     byMember: g.byMember,
   });
-  return {
+  return dto({
     ...regionHeader(r.region.config.name, r.lang),
     kind: 'region-report',
     report: {
@@ -1024,7 +1044,7 @@ export function regionReportDocument(
         report: part ? regionFiguresDto(part, r.lang) : null,
       };
     }),
-  };
+  });
 }
 
 /** `ideas region export --format json`: one flat object per idea, keyed as the CSV's columns, member first. */
@@ -1037,13 +1057,13 @@ export function regionExportDocument(
   },
   now: Date,
 ) {
-  return {
+  return dto({
     ...regionHeader(r.region.config.name, r.lang),
     kind: 'region-idea-export',
     members: r.members.map((m) => ({ ...memberDto(m.member, m.snapshot, now), lastFailure: m.failure ?? null })),
     columns: r.table.columns,
     ideas: lazyMap(r.table.rows, (row) => rowObject(r.table.columns, row)),
-  };
+  });
 }
 
 /** `ideas region site --json`: where the site went (relative to the region's root), its pages and its members. */
@@ -1057,13 +1077,13 @@ export function regionSiteDocument(
   },
   now: Date,
 ) {
-  return {
+  return dto({
     ...regionHeader(r.region.config.name, r.lang),
     kind: 'region-site',
     out: relativePath(r.region.root, r.out) || '.',
     pages: r.pages,
     members: r.members.map((m) => ({ ...memberDto(m.member, m.snapshot, now), lastFailure: m.failure ?? null })),
-  };
+  });
 }
 
 /** The JSON of the similar ideas elsewhere in the region. */

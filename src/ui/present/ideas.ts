@@ -12,6 +12,7 @@ import {
   ideaEditDocument,
   ideaListDocument,
   ideaMovedDocument,
+  type Dto,
 } from '../dto.js';
 import { renderIdea } from '../render-idea.js';
 import { renderIdeaList } from '../render-list.js';
@@ -113,7 +114,7 @@ function presentChange(
   r: ChangeView,
   json: boolean,
   v: View,
-  document: () => object,
+  document: () => Dto,
   human: string,
   more: readonly string[] = [],
 ): Output {
