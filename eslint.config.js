@@ -204,6 +204,14 @@ const UI_INWARD = [
   },
 ];
 
+/** A JSON document is what ui/dto.ts builds: the type Dto, which no other module makes by a cast. */
+const DTO_CAST = {
+  selector: ['TSAsExpression', 'TSTypeAssertion']
+    .map((cast) => `${cast} > TSTypeReference[typeName.name='Dto']`)
+    .join(', '),
+  message: 'Every JSON document is built by src/ui/dto.ts: call a builder of it, never cast a value into a Dto.',
+};
+
 /**
  * What the UI's code may not hold, with the rule for `import()` of a built-in given: the real prompter's lets
  * node:readline through.
@@ -215,6 +223,7 @@ const uiSyntax = (machineImport) => [
   typeImportOf(['io', 'commands', 'cli', 'tools']),
   CHILD_PROCESS,
   ...CLOCK,
+  DTO_CAST,
 ];
 
 /** The wiring but for src/main.ts, and the context it hands the commands. */
@@ -577,6 +586,13 @@ export default tseslint.config(
           selector: `ImportExpression[source.value=/^(node:)?(${MACHINE_NAMES})$/]:not([source.value=/^node:readline$/])`,
         }),
       ],
+    },
+  },
+  {
+    // The module that builds every JSON document, and so the one that makes a value a Dto.
+    files: ['src/ui/dto.ts'],
+    rules: {
+      'no-restricted-syntax': ['error', ...uiSyntax(DYNAMIC_MACHINE_IMPORT).filter((rule) => rule !== DTO_CAST)],
     },
   },
   {

@@ -25,16 +25,29 @@ import { rowObject, type IdeaTable } from '../core/exchange/idea-row.js';
 import { lazyMap } from './lazy-list.js';
 import type { AddedNearbyView, NeighbourView } from './present/region-similar.js';
 import type { Similar } from '../core/sluice/similarity.js';
+import type { ReviewItem } from '../core/sluice/agenda.js';
 import type { ImportedIdea, RowProblem } from '../core/exchange/import-rows.js';
 import { ageInDays } from '../core/region/age.js';
 import type { IdClash } from '../core/region/clashes.js';
 import { REGION_FILE, type RegionMember } from '../core/region/config.js';
 import type { RegionIdea, SnapshotSummary } from '../core/region/snapshot.js';
 import type { RegionBreakdown, RegionGroup } from '../core/region/report.js';
-import type { IdeaSpread } from '../core/region/spread.js';
+import type { BasedOn, IdeaSpread } from '../core/region/spread.js';
 import { groupLabel, type AggregateRow, type Group, type Report } from '../core/report/report.js';
 
 const SCHEMA_VERSION = 1;
+
+declare const built: unique symbol;
+
+/**
+ * A value this module built to be written as JSON: the only kind src/ui/output.ts writes (jsonText, jsonParts), so
+ * that a document put together anywhere else does not compile. The brand is the type's alone: nothing at run time.
+ */
+export type Dto<T extends object = object> = T & { readonly [built]: true };
+
+function dto<T extends object>(value: T): Dto<T> {
+  return value as Dto<T>;
+}
 
 export interface RegistryDto {
   name: string;
@@ -149,32 +162,123 @@ export function ideaListDocument(
   lang: Lang,
   today: Date,
 ) {
-  return {
+  return dto({
     schemaVersion: SCHEMA_VERSION,
     kind: 'idea-list',
     registry: registryDto(registry),
     ideas: lazyMap(ideas, (i) => ideaSummaryDto(i, lang, today)),
-  };
+  });
 }
 
-export function ideaDocument(
-  registry: RegistryRef,
-  idea: Idea,
-  lang: Lang,
-  today: Date,
-  extra: Record<string, unknown> = {},
-) {
-  return {
+/** `ideas show --json`: one idea. */
+export function ideaDocument(registry: RegistryRef, idea: Idea, lang: Lang, today: Date) {
+  return ideaDocumentWith(registry, idea, lang, today, {});
+}
+
+/** The document of one idea, and after it what the command that printed it says besides (its change, its commit). */
+function ideaDocumentWith<T extends object>(registry: RegistryRef, idea: Idea, lang: Lang, today: Date, extra: T) {
+  return dto({
     schemaVersion: SCHEMA_VERSION,
     kind: 'idea',
     registry: registryDto(registry),
     idea: ideaDto(idea, lang, today),
     ...extra,
-  };
+  });
+}
+
+/** `ideas new --json`: the idea made, and the ideas like it here and elsewhere in the region. */
+export function ideaCreatedDocument(
+  registry: RegistryRef,
+  idea: Idea,
+  lang: Lang,
+  today: Date,
+  r: { staged: boolean; committed: boolean; similar: readonly Similar<Idea>[]; elsewhere: readonly NeighbourView[] },
+) {
+  return ideaDocumentWith(registry, idea, lang, today, {
+    staged: r.staged,
+    committed: r.committed,
+    similar: similarIdeasDto(r.similar, lang, today),
+    regionSimilar: neighboursDto(r.elsewhere),
+  });
+}
+
+/** `ideas move --json`: the idea moved, and the history entry the move wrote. */
+export function ideaMovedDocument(
+  registry: RegistryRef,
+  idea: Idea,
+  lang: Lang,
+  today: Date,
+  m: { from: Stage; to: Stage; forced: boolean; entry: Readonly<Record<string, unknown>>; committed: boolean },
+) {
+  return ideaDocumentWith(registry, idea, lang, today, {
+    change: { action: 'moved', from: m.from.key, to: m.to.key, forced: m.forced, entry: { ...m.entry } },
+    committed: m.committed,
+  });
+}
+
+/** `ideas decide --json`: the idea decided on, the history entry, and the fields filled in with --set. */
+export function ideaDecidedDocument(
+  registry: RegistryRef,
+  idea: Idea,
+  lang: Lang,
+  today: Date,
+  d: {
+    decision: string;
+    from: Stage;
+    /** The stage the decision moved the idea to; null when it stayed. */
+    to: Stage | null;
+    forced: boolean;
+    entry: Readonly<Record<string, unknown>>;
+    changes: readonly { field: string; old: unknown; new: unknown }[];
+    committed: boolean;
+  },
+) {
+  return ideaDocumentWith(registry, idea, lang, today, {
+    change: {
+      action: d.to ? 'moved' : 'decided',
+      decision: d.decision,
+      from: d.from.key,
+      to: d.to?.key ?? null,
+      forced: d.forced,
+      entry: { ...d.entry },
+      fields: fieldChangesDto(d.changes),
+    },
+    committed: d.committed,
+  });
+}
+
+/** `ideas assign --json`: the idea, and each name set with the one it replaced (null for none). */
+export function ideaAssignedDocument(
+  registry: RegistryRef,
+  idea: Idea,
+  lang: Lang,
+  today: Date,
+  a: { changes: readonly { field: string; old: string | null; new: string }[]; committed: boolean },
+) {
+  return ideaDocumentWith(registry, idea, lang, today, {
+    change: { action: 'assigned', changes: a.changes.map((c) => ({ field: c.field, old: c.old, new: c.new })) },
+    committed: a.committed,
+  });
+}
+
+/** `ideas adopt --json`: the new idea, the stage it entered, and the idea of another member it is based on. */
+export function ideaAdoptedDocument(
+  registry: RegistryRef,
+  idea: Idea,
+  lang: Lang,
+  today: Date,
+  a: { to: string; forced: boolean; basedOn: BasedOn; staged: boolean; committed: boolean },
+) {
+  const { member, id, commit, url } = a.basedOn;
+  return ideaDocumentWith(registry, idea, lang, today, {
+    change: { action: 'adopted', to: a.to, forced: a.forced, basedOn: { member, id, commit, url } },
+    staged: a.staged,
+    committed: a.committed,
+  });
 }
 
 /** Fields an edit or a decision set: each with its old and new value, null for none. */
-export function fieldChangesDto(changes: readonly { field: string; old: unknown; new: unknown }[]) {
+function fieldChangesDto(changes: readonly { field: string; old: unknown; new: unknown }[]) {
   return changes.map((c) => ({ field: c.field, old: c.old ?? null, new: c.new ?? null }));
 }
 
@@ -191,7 +295,7 @@ export function ideaEditDocument(
     committed: boolean;
   },
 ) {
-  return ideaDocument(registry, idea, lang, today, {
+  return ideaDocumentWith(registry, idea, lang, today, {
     change: {
       action: 'edited',
       fields: fieldChangesDto(edit.changes),
@@ -231,7 +335,7 @@ export function validationDocument(
         criteria: scope.changed.criteria.map((s) => s.key),
       }
     : null;
-  return {
+  return dto({
     schemaVersion: SCHEMA_VERSION,
     kind: 'validation',
     registry: registryDto(registry),
@@ -240,7 +344,7 @@ export function validationDocument(
     summary: { files, errors, warnings: findings.length - errors, total: scope.total },
     changed,
     findings: findings.map(findingDto),
-  };
+  });
 }
 
 /** `ideas diff --format json`: what a change did to the sluice, and the rules it broke. */
@@ -263,7 +367,7 @@ export function ideaDiffDocument(v: {
     stageLabel: i.stage.label[lang],
     path: i.path,
   });
-  return {
+  return dto({
     schemaVersion: SCHEMA_VERSION,
     kind: 'idea-diff',
     registry: registryDto(v.registry),
@@ -315,12 +419,12 @@ export function ideaDiffDocument(v: {
     findings: diff.findings.map(findingDto),
     ok: v.ok,
     regionSimilar: addedNearbyDto(v.regionSimilar ?? []),
-  };
+  });
 }
 
 /** `--json` when a command could not run: `registry` is the registry it was to work in, null when none was found. */
 export function errorDocument(error: IdeasError, lang: Lang, registry: RegistryRef | null = null) {
-  return {
+  return dto({
     schemaVersion: SCHEMA_VERSION,
     kind: 'error',
     registry: registry === null ? null : registryDto(registry),
@@ -330,7 +434,7 @@ export function errorDocument(error: IdeasError, lang: Lang, registry: RegistryR
       hint: error.hint?.[lang] ?? null,
       details: [...error.details],
     },
-  };
+  });
 }
 
 // report, export, import
@@ -341,7 +445,16 @@ function localized(l: Localized, lang: Lang): string {
 
 /** `ideas report --format json`: every figure, with the labels in the chosen language; null where there is none. */
 export function reportDocument(registry: RegistryRef, report: Report, titles: FieldTitles, lang: Lang) {
-  const { config } = registry;
+  return dto({
+    schemaVersion: SCHEMA_VERSION,
+    kind: 'report',
+    registry: registryDto(registry),
+    ...reportFigures(registry.config, report, titles, lang),
+  });
+}
+
+/** The figures of a report, as `ideas report --json` and each part of `ideas region report --json` give them. */
+function reportFigures(config: RegistryConfig, report: Report, titles: FieldTitles, lang: Lang) {
   const stageLabel = (key: string | null) => config.stages.find((s) => s.key === key)?.label[lang] ?? null;
   const title = (path: string) => titles[path]?.[lang] ?? path;
   const groupDto = (field: string, g: Group) => ({
@@ -360,9 +473,6 @@ export function reportDocument(registry: RegistryRef, report: Report, titles: Fi
     sums: x.sums,
   });
   return {
-    schemaVersion: SCHEMA_VERSION,
-    kind: 'report',
-    registry: registryDto(registry),
     period: report.period,
     today: report.today,
     minGroupSize: report.minGroupSize,
@@ -448,14 +558,14 @@ export function reportDocument(registry: RegistryRef, report: Report, titles: Fi
 
 /** `ideas export --format json`: one flat object per idea, keyed as the CSV's columns, values typed. */
 export function exportDocument(registry: RegistryRef, table: IdeaTable, includePersonal: boolean) {
-  return {
+  return dto({
     schemaVersion: SCHEMA_VERSION,
     kind: 'idea-export',
     registry: registryDto(registry),
     includePersonal,
     columns: table.columns,
     ideas: lazyMap(table.rows, (row) => rowObject(table.columns, row)),
-  };
+  });
 }
 
 type ImportedRow = ImportedIdea;
@@ -484,7 +594,7 @@ export interface ImportSummary {
 
 /** `ideas import --json`: what was (or with --dry-run would be) imported, and every row's problems. */
 export function importDocument(registry: RegistryRef, r: ImportSummary, lang: Lang) {
-  return {
+  return dto({
     schemaVersion: SCHEMA_VERSION,
     kind: 'import',
     registry: registryDto(registry),
@@ -509,7 +619,7 @@ export function importDocument(registry: RegistryRef, r: ImportSummary, lang: La
     ignoredColumns: r.ignoredColumns,
     suggestedMaps: r.suggestedMaps.map((m) => ({ column: m.column, field: m.field })),
     duplicates: r.duplicates,
-  };
+  });
 }
 
 /** `ideas init --json`: the registry made, every file written, the CI file, the .gitignore, and what git got. */
@@ -522,7 +632,7 @@ export function registryCreatedDocument(r: {
   gitignore: string;
   git: { repository: boolean; staged: boolean; commit: string | null; message: string };
 }) {
-  return {
+  return dto({
     schemaVersion: SCHEMA_VERSION,
     kind: 'registry-created',
     registry: { name: r.name, language: r.lang },
@@ -531,7 +641,7 @@ export function registryCreatedDocument(r: {
     ci: { file: r.ci.file, status: r.ci.status, provider: r.ci.provider, package: r.ci.package },
     gitignore: r.gitignore,
     git: { repository: r.git.repository, staged: r.git.staged, commit: r.git.commit, message: r.git.message },
-  };
+  });
 }
 
 /** `ideas hook install|uninstall --json`: the hook is git's, not a registry's, so `registry` is null. */
@@ -543,9 +653,9 @@ export function hookDocument(r: {
   restored?: string | null;
 }) {
   const base = { schemaVersion: SCHEMA_VERSION, kind: r.kind, registry: null, hook: r.hook, status: r.status };
-  return r.kind === 'hook-uninstalled'
-    ? { ...base, restored: r.restored ?? null }
-    : { ...base, backup: r.backup ?? null };
+  return dto(
+    r.kind === 'hook-uninstalled' ? { ...base, restored: r.restored ?? null } : { ...base, backup: r.backup ?? null },
+  );
 }
 
 /** `ideas site --json`: where the site went and what it holds. */
@@ -553,7 +663,7 @@ export function siteDocument(
   registry: RegistryRef,
   r: { out: string; pages: number; files: string[]; includePersonal: boolean },
 ) {
-  return {
+  return dto({
     schemaVersion: SCHEMA_VERSION,
     kind: 'site',
     registry: registryDto(registry),
@@ -561,12 +671,34 @@ export function siteDocument(
     pages: r.pages,
     files: [...r.files],
     includePersonal: r.includePersonal,
-  };
+  });
 }
 
 /** `ideas review --dry-run --json`: the ideas waiting for the council, each with its gate. */
-export function reviewAgendaDocument(registry: RegistryRef, agenda: unknown[]) {
-  return { schemaVersion: SCHEMA_VERSION, kind: 'review-agenda', registry: registryDto(registry), agenda };
+export function reviewAgendaDocument(registry: RegistryRef, agenda: readonly ReviewItem[], lang: Lang, today: Date) {
+  return dto({
+    schemaVersion: SCHEMA_VERSION,
+    kind: 'review-agenda',
+    registry: registryDto(registry),
+    agenda: agenda.map((a) => ({
+      idea: ideaSummaryDto(a.idea, lang, today),
+      daysInStage: a.daysInStage,
+      next: a.next?.key ?? null,
+      gate: a.gate
+        ? {
+            open: a.gate.open,
+            criteria: a.checklist.map((x) => ({
+              field: x.field,
+              label: x.label,
+              met: x.status === 'met',
+              status: x.status,
+              problem: x.problem,
+            })),
+            fix: [...(a.fix ?? [])],
+          }
+        : null,
+    })),
+  });
 }
 
 /**
@@ -579,7 +711,7 @@ export function reviewMinutesDocument(
   r: { minutesFile: string | null; cancelled: boolean },
 ) {
   const ref = (i: { id: string; title: string }) => ({ id: i.id, title: i.title });
-  return {
+  return dto({
     schemaVersion: SCHEMA_VERSION,
     kind: 'review-minutes',
     registry: registryDto(registry),
@@ -609,7 +741,7 @@ export function reviewMinutesDocument(
     granted: totalGranted(m),
     minutesFile: r.minutesFile === null ? null : relativePath(registry.root, r.minutesFile),
     cancelled: r.cancelled,
-  };
+  });
 }
 
 /** A path as documents give it: relative to the registry's root, with forward slashes. */
@@ -624,13 +756,21 @@ export function schemaDocument(
   lang: Lang,
   schema: Record<string, unknown>,
 ) {
-  return {
+  return dto({
     schemaVersion: SCHEMA_VERSION,
     kind: 'schema',
     registry: registryDto(registry),
     stage: stage === null ? null : { key: stage.key, label: stage.label[lang] },
     schema,
-  };
+  });
+}
+
+/**
+ * `ideas schema` without --json: the JSON Schema itself, for editors, as it is written to a file. The one JSON output
+ * that is not a versioned document: it has no `schemaVersion`, `kind` or `registry` of ours.
+ */
+export function jsonSchemaFile(schema: Record<string, unknown>) {
+  return dto(schema);
 }
 
 /**
@@ -638,7 +778,7 @@ export function schemaDocument(
  * registry, and is printed anywhere, with no region read: `registry` is null, as every document has it.
  */
 export function regionSchemaDocument(schema: Record<string, unknown>) {
-  return { schemaVersion: SCHEMA_VERSION, kind: 'region-schema', registry: null, file: REGION_FILE, schema };
+  return dto({ schemaVersion: SCHEMA_VERSION, kind: 'region-schema', registry: null, file: REGION_FILE, schema });
 }
 
 // ---- Regions (`ideas region …`): documents about many registries, each idea labelled by its member.
@@ -694,7 +834,7 @@ function regionHeader(name: string, lang: Lang) {
 
 /** `ideas region init --json`: the config it wrote (relative to the region's root, as every path is). */
 export function regionCreatedDocument(r: { name: string; lang: Lang; gitInit: boolean }) {
-  return { ...regionHeader(r.name, r.lang), kind: 'region-created', file: REGION_FILE, gitInit: r.gitInit };
+  return dto({ ...regionHeader(r.name, r.lang), kind: 'region-created', file: REGION_FILE, gitInit: r.gitInit });
 }
 
 interface RegionMemberChange {
@@ -716,12 +856,12 @@ export function regionMemberRemovedDocument(r: RegionMemberChange) {
 function memberChangeDocument<K extends string>(kind: K, r: RegionMemberChange) {
   const { id, name, municipality, url, site } = r.member;
   // As every region document names a member: its branch and folder are the fetch's business.
-  return {
+  return dto({
     ...regionHeader(r.region.config.name, r.lang),
     kind,
     file: REGION_FILE,
     member: { id, name, municipality, url, site },
-  };
+  });
 }
 
 interface RegionMemberState {
@@ -742,14 +882,14 @@ export function regionSyncDocument(
   },
   now: Date,
 ) {
-  return {
+  return dto({
     ...regionHeader(r.region.config.name, r.lang),
     kind: 'region-sync',
     ok: r.ok,
     members: r.members.map((m) => ({ ...memberDto(m.member, m.snapshot, now), status: m.status, parsed: m.parsed })),
     clashes: r.clashes,
     findings: r.findings.map(findingDto),
-  };
+  });
 }
 
 /** `ideas region list --json`: every member's ideas, each labelled by its member. */
@@ -762,12 +902,12 @@ export function regionListDocument(
   },
   now: Date,
 ) {
-  return {
+  return dto({
     ...regionHeader(r.region.config.name, r.lang),
     kind: 'region-idea-list',
     members: r.members.map((m) => ({ ...memberDto(m.member, m.snapshot, now), lastFailure: m.failure ?? null })),
     ideas: r.rows.map((row) => regionIdeaDto(row.member, row.idea, false)),
-  };
+  });
 }
 
 /** `ideas region show --json`: one idea of the region, with its public fields and text. */
@@ -782,7 +922,7 @@ export function regionIdeaDocument(
   now: Date,
 ) {
   const { basedOn, adoptedBy, kit } = r.spread;
-  return {
+  return dto({
     ...regionHeader(r.region.config.name, r.lang),
     kind: 'region-idea',
     member: memberDto(r.held.member, r.held.snapshot, now),
@@ -809,7 +949,7 @@ export function regionIdeaDocument(
       created: a.created,
     })),
     spreadKit: kit.map((k) => ({ field: k.field, title: k.title, given: k.given })),
-  };
+  });
 }
 
 interface RegionPairSide {
@@ -833,7 +973,7 @@ export function regionDuplicatesDocument(
     memberName: s.member.name,
     stageLabel: s.stageLabel,
   });
-  return {
+  return dto({
     ...regionHeader(r.region.config.name, r.lang),
     kind: 'region-duplicates',
     members: r.members.map((m) => memberDto(m.member, m.snapshot, now)),
@@ -843,7 +983,7 @@ export function regionDuplicatesDocument(
       a: side(p.a),
       b: side(p.b),
     })),
-  };
+  });
 }
 
 interface RegionReportPart {
@@ -854,13 +994,7 @@ interface RegionReportPart {
 
 /** The figures of one part of a region report, in the form of `ideas report --json`, with what is withheld. */
 function regionFiguresDto(part: RegionReportPart, lang: Lang) {
-  const {
-    schemaVersion: _v,
-    kind: _k,
-    registry: _r,
-    ...figures
-  } = reportDocument({ root: '', config: part.config }, part.report, {}, lang);
-  return { ...figures, withheld: [...part.withheld] };
+  return { ...reportFigures(part.config, part.report, {}, lang), withheld: [...part.withheld] };
 }
 
 /** `ideas region report --json`: the region's figures, then each member's, each with how old its data is. */
@@ -887,7 +1021,7 @@ export function regionReportDocument(
     // The cross table by municipality: ideas of the group per member id (every member with data).
     byMember: g.byMember,
   });
-  return {
+  return dto({
     ...regionHeader(r.region.config.name, r.lang),
     kind: 'region-report',
     report: {
@@ -910,7 +1044,7 @@ export function regionReportDocument(
         report: part ? regionFiguresDto(part, r.lang) : null,
       };
     }),
-  };
+  });
 }
 
 /** `ideas region export --format json`: one flat object per idea, keyed as the CSV's columns, member first. */
@@ -923,13 +1057,13 @@ export function regionExportDocument(
   },
   now: Date,
 ) {
-  return {
+  return dto({
     ...regionHeader(r.region.config.name, r.lang),
     kind: 'region-idea-export',
     members: r.members.map((m) => ({ ...memberDto(m.member, m.snapshot, now), lastFailure: m.failure ?? null })),
     columns: r.table.columns,
     ideas: lazyMap(r.table.rows, (row) => rowObject(r.table.columns, row)),
-  };
+  });
 }
 
 /** `ideas region site --json`: where the site went (relative to the region's root), its pages and its members. */
@@ -943,17 +1077,17 @@ export function regionSiteDocument(
   },
   now: Date,
 ) {
-  return {
+  return dto({
     ...regionHeader(r.region.config.name, r.lang),
     kind: 'region-site',
     out: relativePath(r.region.root, r.out) || '.',
     pages: r.pages,
     members: r.members.map((m) => ({ ...memberDto(m.member, m.snapshot, now), lastFailure: m.failure ?? null })),
-  };
+  });
 }
 
 /** The JSON of the similar ideas elsewhere in the region. */
-export function neighboursDto(items: readonly NeighbourView[]) {
+function neighboursDto(items: readonly NeighbourView[]) {
   return items.map((n) => ({
     member: n.member,
     memberName: n.memberName,
@@ -972,6 +1106,6 @@ function addedNearbyDto(items: readonly AddedNearbyView[]) {
 }
 
 /** Ideas like a new one in the registry, with how alike (`ideas new --json`). */
-export function similarIdeasDto(similar: readonly Similar<Idea>[], lang: Lang, today: Date) {
+function similarIdeasDto(similar: readonly Similar<Idea>[], lang: Lang, today: Date) {
   return similar.map((s) => ({ ...ideaSummaryDto(s.item, lang, today), score: Math.round(s.score * 100) / 100 }));
 }

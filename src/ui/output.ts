@@ -5,6 +5,7 @@
 import type { ChalkInstance } from 'chalk';
 import { LazyList } from './lazy-list.js';
 import { terminalText } from '../core/terminal-text.js';
+import type { Dto } from './dto.js';
 
 /** A stream the wiring writes to (stdout, stderr), as much of it as the presenters and the writer need to know. */
 export interface OutputStream {
@@ -74,8 +75,8 @@ export function documentOut(text: string | Iterable<string>, v: Pick<View, 'outI
   })();
 }
 
-/** One JSON document, as every `--json` prints it. */
-export function jsonText(doc: unknown): string {
+/** One JSON document, as every `--json` prints it: dto.ts builds it, and nothing else is written as JSON. */
+export function jsonText(doc: Dto): string {
   return `${escapeInvisible(JSON.stringify(doc, null, 2))}\n`;
 }
 
@@ -89,7 +90,7 @@ function leftOut(value: unknown): boolean {
  * among its values on its own, so that a list of 10,000 ideas is never one string. The text is jsonText's, byte for
  * byte.
  */
-export function* jsonParts(doc: Record<string, unknown>): Generator<string> {
+export function* jsonParts(doc: Dto): Generator<string> {
   const entries = Object.entries(doc).filter(([, value]) => !leftOut(value));
   yield '{';
   for (const [i, [key, value]] of entries.entries()) {

@@ -279,6 +279,29 @@ describe('public outputs hold only what a schema marks public', () => {
     expect(files.get('ideas/idea-1.html')).toContain('Cykelpool');
   });
 
+  // Found from outside: the site named no page by a withheld id, but the report listed every idea waiting by it.
+  it.each(['text', 'md', 'json', 'csv'])('the report as %s: an id the schemas withhold names no idea', (format) => {
+    const withheld = makeRegistry();
+    const criteria = {
+      ...IDEA_CRITERIA,
+      allOf: [...IDEA_CRITERIA.allOf, { patternProperties: { '^i[d]$': personal } }],
+    };
+    writeFile(withheld, 'criteria/idea.schema.json', JSON.stringify(criteria, null, 2));
+    // Every idea waits past its stage's limit, so that the report lists it.
+    writeFile(
+      withheld,
+      'ideas.config.yaml',
+      CONFIG.replace(/^ {4}criteria: (.*)$/gm, '    criteria: $1\n    limitDays: 1'),
+    );
+    const r = ideas(['report', '--format', format], { cwd: withheld });
+    expect(r.code, describeRun(r)).toBe(0);
+    // The ideas are listed, by their titles where the format has a column for them.
+    expect(r.stdout).toMatch(format === 'csv' ? /^väntar;/m : /Cykelpool/);
+    expect(r.stdout).not.toMatch(/aaaa01|bbbb02/);
+    const internal = ideas(['report', '--format', format, '--include-personal'], { cwd: withheld });
+    expect(internal.stdout).toMatch(/priv-aaaa01/);
+  });
+
   it('the export, as CSV and as JSON: no marker, the public values in place', () => {
     const csv = ideas(['export'], { cwd: dir });
     expect(csv.code, describeRun(csv)).toBe(0);

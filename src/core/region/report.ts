@@ -246,9 +246,12 @@ export interface RegionFold {
 // The data is public already (filtered when synced): no schema is needed to say what may be shown.
 /**
  * How buildReport classifies what the region holds of a member: it is public already (the sync kept only what the
- * member publishes), and of it the report names an idea by its title; no field is summed as aggregate-only.
+ * member publishes), and of it the report names an idea by the id the region keeps of it and by its title; no field
+ * is summed as aggregate-only.
  */
-export const REGION_HELD = classifySources([{ schema: { properties: { title: { 'x-public': true } } }, uri: null }]);
+export const REGION_HELD = classifySources([
+  { schema: { properties: { id: { 'x-public': true }, title: { 'x-public': true } } }, uri: null },
+]);
 
 function reportOptions(period: ReportPeriod, k: number): ReportOptions {
   return { ...period, by: [], includePersonal: false, minGroupSize: k };

@@ -265,6 +265,21 @@ describe('buildReport over all time', () => {
     expect(waiting(buildReport(config, ideas, hidden, { ...all, includePersonal: true }))).toEqual(waiting(r));
   });
 
+  // Found from outside: the site names no page by an id the schemas withhold, but the report listed every waiting
+  // idea by it.
+  it('names waiting ideas by an id only where the schemas make ids public', () => {
+    const ids = (r: ReturnType<typeof report>) => r.time.flatMap((x) => x.waiting).map((w) => w.id);
+    expect(ids(r)).toEqual(['t-hhhhhh', 't-cccccc']);
+    const hidden = classifyFields([readPackageSchema('idea'), { properties: { id: { 'x-personal': true } } }]);
+    const publicReport = buildReport(config, ideas, hidden, all);
+    expect(ids(publicReport)).toEqual([null, null]);
+    // Nor by its file, whose name starts with the id; by its title still, which the schemas make public.
+    const waiting = publicReport.time.flatMap((x) => x.waiting);
+    expect(waiting.map((w) => w.path)).toEqual([null, null]);
+    expect(waiting.map((w) => w.title)).toEqual(r.time.flatMap((x) => x.waiting).map((w) => w.title));
+    expect(ids(buildReport(config, ideas, hidden, { ...all, includePersonal: true }))).toEqual(ids(r));
+  });
+
   it('measures a goal by the ideas that have reached its stage, and the days left to its date', () => {
     expect(r.goals.map((g) => [g.goal.id, g.reached, g.percent, g.daysLeft, g.status])).toEqual([
       ['tested-4', 3, 75, 184, 'open'],
@@ -508,6 +523,12 @@ describe('buildReport: ideas standing on an override', () => {
     expect(run({}).map((x) => x.title)).not.toEqual([null]);
     expect(titles({})).toEqual([null]);
     expect(titles({ includePersonal: true })).toEqual(run({}).map((x) => x.title));
+    // An id the criteria withhold, likewise.
+    const noIds = classifyFields([readPackageSchema('idea'), { properties: { id: { 'x-personal': true } } }]);
+    const ids = (o: Partial<ReportOptions>) =>
+      buildReport(config, planted, noIds, { ...all, ...o }).overrides.map((x) => x.id);
+    expect(ids({})).toEqual([null]);
+    expect(ids({ includePersonal: true })).toEqual(['o-forced']);
   });
 
   it('reads a past period from the history as it stood then, without a verdict on criteria it cannot know', () => {

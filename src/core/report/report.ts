@@ -11,7 +11,13 @@ import { enteredStageOn, historyOf, type IdeaFields } from '../sluice/idea.js';
 import { compareText } from '../i18n/text-order.js';
 import type { Lang, Localized } from '../i18n/i18n.js';
 import { median, percentile } from './percentile.js';
-import { aggregateFields, publicField, summableKey, type FieldClasses } from '../criteria/personal-data.js';
+import {
+  aggregateFields,
+  isPublicField,
+  publicField,
+  summableKey,
+  type FieldClasses,
+} from '../criteria/personal-data.js';
 import { daysBetween, stayOn, staysOf, type Stay } from '../history/stays.js';
 import { isRecord, nullObject, nullObjectFrom, ownValue } from '../safe-object.js';
 import { overrideIn } from '../sluice/override.js';
@@ -357,7 +363,6 @@ function timeRows(
         const d = daysBetween(s.nowSince, o.until);
         if (d <= stage.limitDays) continue;
         waiting.push({
-          id: s.idea.id,
           ...named(s, classes, o),
           stage,
           since: s.nowSince,
@@ -422,13 +427,22 @@ function detailOf(
 }
 
 /**
- * An idea's title and file as the report may name them: in a public report only where the schemas make the title
- * public, as the file's name is made from it (the id names the idea either way).
+ * An idea's id, title and file as the report may name them: in a public report each only where the schemas make it
+ * public, as the site does; the file only with both, as its name is made of the two. An idea named by none is still
+ * counted.
  */
-function named(s: Subject, classes: FieldClasses, o: ReportOptions): { title: string | null; path: string | null } {
-  if (o.includePersonal || typeof publicField(s.idea.data, 'title', classes) === 'string')
-    return { title: s.idea.title, path: s.idea.path };
-  return { title: null, path: null };
+function named(
+  s: Subject,
+  classes: FieldClasses,
+  o: ReportOptions,
+): { id: string | null; title: string | null; path: string | null } {
+  const idShown = isPublicField('id', classes, o);
+  const titleShown = o.includePersonal || typeof publicField(s.idea.data, 'title', classes) === 'string';
+  return {
+    id: idShown ? s.idea.id : null,
+    title: titleShown ? s.idea.title : null,
+    path: idShown && titleShown ? s.idea.path : null,
+  };
 }
 
 /**
@@ -460,7 +474,6 @@ function overridesOf(
     const override = overrideAtEnd(s, o);
     if (!override) continue;
     rows.push({
-      id: s.idea.id,
       ...named(s, classes, o),
       stage,
       date: override.date,

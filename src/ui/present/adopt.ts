@@ -5,7 +5,7 @@ import type { SchemaProblem } from '../../core/criteria/schema-check.js';
 import type { BasedOn } from '../../core/region/spread.js';
 import type { RegistryRef } from '../../core/sluice/config.js';
 import type { Idea } from '../../core/sluice/idea.js';
-import { ideaDocument } from '../dto.js';
+import { ideaAdoptedDocument } from '../dto.js';
 import { jsonText, output, type Output, type View } from '../output.js';
 import { terminalLine } from '../../core/terminal-text.js';
 
@@ -24,15 +24,8 @@ export interface AdoptView {
 export function presentAdopt(r: AdoptView, json: boolean, v: View): Output {
   const o = output();
   if (json) {
-    const change = {
-      action: 'adopted',
-      to: r.stage.key,
-      forced: r.forced.length > 0,
-      basedOn: { member: r.basedOn.member, id: r.basedOn.id, commit: r.basedOn.commit, url: r.basedOn.url },
-    };
-    o.out(
-      jsonText(ideaDocument(r.registry, r.idea, r.lang, v.today, { change, staged: r.staged, committed: r.committed })),
-    );
+    const adopted = { ...r, to: r.stage.key, forced: r.forced.length > 0 };
+    o.out(jsonText(ideaAdoptedDocument(r.registry, r.idea, r.lang, v.today, adopted)));
     return o.done();
   }
   const c = v.err;

@@ -3,7 +3,7 @@ import type { Finding } from '../../core/finding.js';
 import type { Localized } from '../../core/i18n/i18n.js';
 import { type Lang } from '../../core/i18n/i18n.js';
 import type { RegistryRef, Stage } from '../../core/sluice/config.js';
-import { ideaDiffDocument, regionSchemaDocument, schemaDocument, validationDocument } from '../dto.js';
+import { ideaDiffDocument, jsonSchemaFile, regionSchemaDocument, schemaDocument, validationDocument } from '../dto.js';
 import { renderDiffMarkdown, renderDiffText, type DiffView } from '../render-diff.js';
 import { prettyLines, renderValidationGithub, renderValidationJunit } from '../render-validation.js';
 import { EXIT, jsonText, output, type Output, type View } from '../output.js';
@@ -85,7 +85,7 @@ export function presentDiff(
 /** `ideas schema --region`: the region file's schema, or with --json the document that carries it. */
 export function presentRegionSchema(r: { schema: Record<string, unknown> }, json: boolean): Output {
   const o = output();
-  o.out(jsonText(json ? regionSchemaDocument(r.schema) : r.schema));
+  o.out(jsonText(json ? regionSchemaDocument(r.schema) : jsonSchemaFile(r.schema)));
   return o.done();
 }
 
@@ -95,6 +95,6 @@ export function presentSchema(
   json: boolean,
 ): Output {
   const o = output();
-  o.out(jsonText(json ? schemaDocument(r.registry, r.stage, r.lang, r.schema) : r.schema));
+  o.out(jsonText(json ? schemaDocument(r.registry, r.stage, r.lang, r.schema) : jsonSchemaFile(r.schema)));
   return o.done();
 }

@@ -5,12 +5,14 @@ import type { Idea, IdeaSummary } from '../../core/sluice/idea.js';
 import type { Similar } from '../../core/sluice/similarity.js';
 import { t, type Lang } from '../../core/i18n/i18n.js';
 import {
-  fieldChangesDto,
+  ideaAssignedDocument,
+  ideaCreatedDocument,
+  ideaDecidedDocument,
   ideaDocument,
   ideaEditDocument,
   ideaListDocument,
-  neighboursDto,
-  similarIdeasDto,
+  ideaMovedDocument,
+  type Dto,
 } from '../dto.js';
 import { renderIdea } from '../render-idea.js';
 import { renderIdeaList } from '../render-list.js';
@@ -41,18 +43,7 @@ export interface NewView {
 export function presentNew(r: NewView, json: boolean, v: View): Output {
   const o = output();
   if (json) {
-    const similar = similarIdeasDto(r.similar, r.lang, v.today);
-    const regionSimilar = neighboursDto(r.elsewhere);
-    o.out(
-      jsonText(
-        ideaDocument(r.registry, r.idea, r.lang, v.today, {
-          staged: r.staged,
-          committed: r.committed,
-          similar,
-          regionSimilar,
-        }),
-      ),
-    );
+    o.out(jsonText(ideaCreatedDocument(r.registry, r.idea, r.lang, v.today, r)));
     return o.done();
   }
   const c = v.err;
@@ -123,14 +114,13 @@ function presentChange(
   r: ChangeView,
   json: boolean,
   v: View,
-  change: Record<string, unknown>,
+  document: () => Dto,
   human: string,
   more: readonly string[] = [],
 ): Output {
   const o = output();
-  if (json) {
-    o.out(jsonText(ideaDocument(r.registry, r.idea, r.lang, v.today, { change, committed: r.committed })));
-  } else {
+  if (json) o.out(jsonText(document()));
+  else {
     o.out(`${terminalLine(r.idea.path)}\n`);
     o.err(`${v.err.green(terminalLine(human))}${r.committed ? ` ${t(r.lang, 'out.committed')}` : ''}\n`);
     for (const line of more) o.err(`${terminalLine(line)}\n`);
@@ -160,7 +150,7 @@ export function presentMove(r: TransitionView, json: boolean, v: View): Output {
     r,
     json,
     v,
-    { action: 'moved', from: r.from.key, to: to.key, forced: r.forced, entry: r.entry },
+    () => ideaMovedDocument(r.registry, r.idea, r.lang, v.today, { ...r, to }),
     t(r.lang, said, {
       id: r.idea.id ?? '',
       from: r.from.label[r.lang],
@@ -188,22 +178,9 @@ export function presentDecide(r: DecideView, json: boolean, v: View): Output {
     (c) =>
       `${titleOf(r, c.field)}: ${valueWords(c.old, r.lang, words(c.field))} → ${valueWords(c.new, r.lang, words(c.field))}`,
   );
-  return presentChange(
-    r,
-    json,
-    v,
-    {
-      action: r.to ? 'moved' : 'decided',
-      decision: r.decision,
-      from: r.from.key,
-      to: r.to?.key ?? null,
-      forced: r.forced,
-      entry: r.entry,
-      fields: fieldChangesDto(r.changes),
-    },
-    decided,
-    [...(filled.length > 0 ? [t(r.lang, 'out.decidedFilled', { changes: filled.join(', ') })] : [])],
-  );
+  return presentChange(r, json, v, () => ideaDecidedDocument(r.registry, r.idea, r.lang, v.today, r), decided, [
+    ...(filled.length > 0 ? [t(r.lang, 'out.decidedFilled', { changes: filled.join(', ') })] : []),
+  ]);
 }
 
 export interface AssignView extends ChangeView {
@@ -229,7 +206,7 @@ export function presentAssign(r: AssignView, json: boolean, v: View): Output {
     r,
     json,
     v,
-    { action: 'assigned', changes: r.changes },
+    () => ideaAssignedDocument(r.registry, r.idea, r.lang, v.today, r),
     r.changes.length > 0
       ? t(r.lang, 'out.assigned', {
           id: r.idea.id ?? '',

@@ -4,7 +4,7 @@ import type { Minutes } from '../../core/history/minutes.js';
 import type { ReviewItem } from '../../core/sluice/agenda.js';
 import type { RegistryRef, Stage } from '../../core/sluice/config.js';
 import { isoDate } from '../../core/sluice/idea.js';
-import { ideaSummaryDto, reviewAgendaDocument, reviewMinutesDocument } from '../dto.js';
+import { reviewAgendaDocument, reviewMinutesDocument } from '../dto.js';
 import { renderGate } from '../render-review.js';
 import { EXIT, jsonText, output, type Output, type View } from '../output.js';
 import { terminalLine, terminalText } from '../../core/terminal-text.js';
@@ -42,25 +42,7 @@ export function presentReview(
   const o = output();
   if (opts.dryRun) {
     if (opts.json) {
-      const agenda = r.agenda.map((a) => ({
-        idea: ideaSummaryDto(a.idea, r.lang, v.today),
-        daysInStage: a.daysInStage,
-        next: a.next?.key ?? null,
-        gate: a.gate
-          ? {
-              open: a.gate.open,
-              criteria: a.checklist.map((x) => ({
-                field: x.field,
-                label: x.label,
-                met: x.status === 'met',
-                status: x.status,
-                problem: x.problem,
-              })),
-              fix: [...(a.fix ?? [])],
-            }
-          : null,
-      }));
-      o.out(jsonText(reviewAgendaDocument(r.registry, agenda)));
+      o.out(jsonText(reviewAgendaDocument(r.registry, r.agenda, r.lang, v.today)));
     } else {
       const c = v.out;
       if (r.agenda.length === 0) o.out(`${t(r.lang, 'review.empty')}\n${waitingText(r)}`);
