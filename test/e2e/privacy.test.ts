@@ -14,6 +14,7 @@ import { readTree } from '../helpers/planted-site.js';
 import { markdownFiles, parseIdeaText, writeFile } from '../helpers/registry.js';
 import { git, makeTempRepo, removeTempDirs } from '../helpers/temp-repo.js';
 import { readCsv } from '../helpers/csv.js';
+import { runIn, writeRegionFile } from '../helpers/region.js';
 
 afterAll(removeTempDirs);
 
@@ -277,6 +278,37 @@ describe('public outputs hold only what a schema marks public', () => {
       expect(content, file).not.toMatch(/aaaa01|bbbb02/);
     }
     expect(files.get('ideas/idea-1.html')).toContain('Cykelpool');
+  });
+
+  // Found from outside: a region took a withheld id from the file's name, and kept the path (id and title's slug).
+  it('the region: an id the schemas withhold is in no view, nor the file name made of it', () => {
+    const withheld = makeRegistry();
+    const criteria = {
+      ...IDEA_CRITERIA,
+      allOf: [...IDEA_CRITERIA.allOf, { patternProperties: { '^i[d]$': personal } }],
+    };
+    writeFile(withheld, 'criteria/idea.schema.json', JSON.stringify(criteria, null, 2));
+    git(['commit', '-qam', 'ids withheld'], withheld);
+    const region = makeTempRepo();
+    writeRegionFile(region, [{ id: 'priv', name: 'Privat', url: withheld }]);
+    const sync = runIn(region, ['region', 'sync']);
+    expect(sync.code, describeRun(sync)).toBe(0);
+    const outputs = [
+      runIn(region, ['region', 'list', '--json']),
+      runIn(region, ['region', 'export', '--format', 'json']),
+      runIn(region, ['region', 'report', '--format', 'json']),
+      runIn(region, ['region', 'site', '--out', 'public', '--json']),
+    ];
+    for (const r of outputs) {
+      expect(r.code, describeRun(r)).toBe(0);
+      expect(r.stdout).not.toMatch(/aaaa01|bbbb02|-cykelpool\.md|-skolgard\.md/);
+    }
+    // The ideas are there, by their titles.
+    expect(outputs[0]?.stdout).toContain('Cykelpool');
+    for (const [file, content] of readTree(path.join(region, 'public'))) {
+      expect(file).not.toMatch(/aaaa01|bbbb02|cykelpool|skolgard/);
+      expect(content, file).not.toMatch(/aaaa01|bbbb02|-cykelpool\.md|-skolgard\.md/);
+    }
   });
 
   // Found from outside: the site named no page by a withheld id, but the report listed every idea waiting by it.

@@ -13,9 +13,13 @@ import type { SpreadKitField } from './spread.js';
 import { scalarText } from '../field-text.js';
 import type { FieldTitles } from '../criteria/field-titles.js';
 import { nullObject } from '../safe-object.js';
+import { createHash } from 'node:crypto';
 
-/** 2: stages carry their spread kit (spread.ts). A snapshot of another version is read again whole. */
-export const SNAPSHOT_VERSION = 2;
+/**
+ * 2: stages carry their spread kit (spread.ts). 3: an idea whose id or title the member's schemas withhold has no id
+ * and a path named by its place (see placeOf). A snapshot of another version is read again whole.
+ */
+export const SNAPSHOT_VERSION = 3;
 
 /** One idea of a member, as the region keeps it: public fields only. */
 export interface RegionIdea {
@@ -183,29 +187,34 @@ export function buildIdeas(
   const unreadable: UnreadableFile[] = [];
   let parsed = 0;
   const oids = new Map(files.map((f) => [f.path, f.oid]));
+  // A file's name is its id and a slug of its title: shown only where the member's schemas make both public, as
+  // ideas site and ideas report name an idea. Else the idea has no id here, and its path is named by its place.
+  const idShown = isPublicField('id', classes, PUBLIC);
+  const pathOf = (path: string) => (idShown && isPublicField('title', classes, PUBLIC) ? path : placeOf(path));
   for (const file of readSnapshot(config, files).ideas) {
     const oid = oids.get(file.path) ?? '';
+    const path = pathOf(file.path);
     const known = previous?.get(oid);
     if (known) {
-      ideas.push({ ...known, path: file.path, stage: file.stage.key });
+      ideas.push({ ...known, path, stage: file.stage.key });
       continue;
     }
     const bad = previousUnreadable?.get(oid);
     if (bad) {
-      unreadable.push({ ...bad, path: file.path });
+      unreadable.push({ ...bad, path });
       continue;
     }
     parsed++;
     const fm = file.frontMatter;
     const idea = file.idea;
     if (!fm.ok || !idea) {
-      unreadable.push({ path: file.path, reason: fm.ok ? 'unreadable' : fm.rule, oid });
+      unreadable.push({ path, reason: fm.ok ? 'unreadable' : fm.rule, oid });
       continue;
     }
-    const data = publicData(idea.data, classes, { includePersonal: false });
-    const id = scalarText(publicField(idea.data, 'id', classes)) ?? file.id;
+    const data = publicData(idea.data, classes, PUBLIC);
+    const id = idShown ? (scalarText(publicField(idea.data, 'id', classes)) ?? file.id) : null;
     ideas.push({
-      path: file.path,
+      path,
       oid,
       id: id !== null && ID_PATTERN.test(id) ? id : null,
       title: scalarText(data.title),
@@ -217,6 +226,17 @@ export function buildIdeas(
     });
   }
   return { ideas, unreadable, parsed };
+}
+
+const PUBLIC = { includePersonal: false } as const;
+
+/**
+ * The path of a member's idea whose id or title is withheld, named by its place: its stage's folder and a digest of
+ * its path, which is the same at every sync while the file stays where it is and says neither what it holds.
+ */
+export function placeOf(path: string): string {
+  const folder = path.slice(0, path.lastIndexOf('/') + 1);
+  return `${folder}${createHash('sha256').update(path).digest('hex').slice(0, 12)}.md`;
 }
 
 /** The files a snapshot could not read, by blob id: the next sync need not read them again either. */

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { plainView } from '../../../test/helpers/view.js';
 import type { Lang } from '../../core/i18n/i18n.js';
 import type { RegionMember } from '../../core/region/config.js';
-import type { MemberSnapshot, RegionIdea, SnapshotRegistry } from '../../core/region/snapshot.js';
+import {
+  SNAPSHOT_VERSION,
+  type MemberSnapshot,
+  type RegionIdea,
+  type SnapshotRegistry,
+} from '../../core/region/snapshot.js';
 import { presentRegionList, presentRegionShow, type RegionShowView } from './region.js';
 
 const view = plainView('2026-12-06T12:00:00Z');
@@ -73,7 +78,7 @@ function registry(old: boolean): SnapshotRegistry {
 
 function shown(lang: Lang, old = false): string {
   const snapshot: MemberSnapshot = {
-    schemaVersion: 2,
+    schemaVersion: SNAPSHOT_VERSION,
     member: 'sundsvall',
     url: member.url,
     branch: null,
