@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { IdeaFileEntry } from './idea-files.js';
-import { computeFiles, type FileBytes } from './parallel-read.js';
+import { computeFiles, spreadStep, type FileBytes } from './parallel-read.js';
 
 const entries = (n: number): IdeaFileEntry[] =>
   Array.from({ length: n }, (_, i) => ({
@@ -63,5 +63,22 @@ describe('computeFiles', () => {
     // A file of 3 MB ends the run it is read in.
     expect(at(seen, 'c100')).toBeLessThan(at(seen, 'r101'));
     expect(at(seen, 'r100')).toBeLessThan(at(seen, 'c64'));
+  });
+});
+
+describe('spreadStep', () => {
+  it('takes every batch exactly once, for any number of batches', () => {
+    for (let batches = 1; batches <= 600; batches++) {
+      const step = spreadStep(batches);
+      const taken = new Set(Array.from({ length: batches }, (_, k) => (k * step) % batches));
+      expect(taken.size, `${batches} batches, step ${step}`).toBe(batches);
+    }
+  });
+
+  it('takes batches across the registry, not folder by folder: 2,000 files read from all parts at the start', () => {
+    const seen = order(Array.from({ length: 2_000 }, () => 100));
+    // 32 batches of 64 files, taken five apart: the first four batches read start at files 0, 320, 640 and 960.
+    const reads = seen.filter((e) => e.startsWith('r'));
+    expect([0, 1, 2, 3].map((b) => reads[b * 64])).toEqual(['r0', 'r320', 'r640', 'r960']);
   });
 });

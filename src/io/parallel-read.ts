@@ -135,10 +135,14 @@ export function computeFiles<V, K>(
   const { count, alone } = remote ? workersFor(n) : { count: 0, alone: false };
   const size = batchSize(n, count);
   const batches = Math.ceil(n / size);
-  const run = (b: number) =>
+  const step = spreadStep(batches);
+  // The k-th batch taken, by any thread, is batch (k × step) mod batches: see spreadStep.
+  const run = (k: number) => {
+    const b = (k * step) % batches;
     readAhead(entries, b * size, Math.min(n, (b + 1) * size), read, (i, file, key) =>
       settle(i, compute(entries[i] as IdeaFileEntry, file), key),
     );
+  };
   const control = new Int32Array(new SharedArrayBuffer(8));
   const pool =
     remote && count > 0 ? startWorkers(count, { remote, entries: [...entries], size, control: control.buffer }) : [];
@@ -169,7 +173,7 @@ export function computeFiles<V, K>(
           continue;
         }
         if (done[message.batch]) continue;
-        const from = message.batch * size;
+        const from = ((message.batch * step) % batches) * size;
         message.values.forEach((value, k) => settle(from + k, value as V, (message.keys[k] as K | undefined) ?? null));
         done[message.batch] = 1;
         missing--;
@@ -226,6 +230,26 @@ function readAhead<K>(
   }
 }
 
+/**
+ * The step between the batches taken one after another: about a seventh of the registry, and prime to the number of
+ * batches, so that every batch is taken once. The files are listed folder by folder, and a registry's later stages
+ * hold ideas of other shapes (more fields, block texts, histories of many entries). Read in that order, the first
+ * thousands of files taught V8's optimizing compiler the shapes of the first stage only, and it compiled the reader
+ * anew for each shape a later folder brought (20 to 30 deoptimizations in a first `ideas list`); taken across the
+ * registry from the start, the reader meets them all in its first few hundred files (docs/performance.md). Results
+ * still go to their files' places, and onEach still hears of them in the files' order.
+ */
+export function spreadStep(batches: number): number {
+  if (batches < 3) return 1;
+  let step = Math.max(1, Math.round(batches / 7));
+  while (gcd(step, batches) !== 1) step++;
+  return step;
+}
+
+function gcd(a: number, b: number): number {
+  return b === 0 ? a : gcd(b, a % b);
+}
+
 /** Batches of up to MAX_BATCH files, small enough that each of the threads gets several. */
 function batchSize(files: number, workers: number): number {
   return Math.max(1, Math.min(MAX_BATCH, Math.ceil(files / (workers + 1) / 4)));
@@ -267,6 +291,7 @@ export async function workBatches<K>(input: WorkerInput, read: ReadFile<K>): Pro
   const { remote, entries, size, port } = input;
   const control = new Int32Array(input.control);
   const batches = Math.ceil(entries.length / size);
+  const step = spreadStep(batches);
   const post = (message: WorkerMessage) => {
     port.postMessage(message);
     Atomics.add(control, POSTED, 1);
@@ -280,7 +305,8 @@ export async function workBatches<K>(input: WorkerInput, read: ReadFile<K>): Pro
       faultPoint('read:worker');
       const values: unknown[] = [];
       const keys: (K | null)[] = [];
-      readAhead(entries, b * size, Math.min(entries.length, (b + 1) * size), read, (i, file, key) => {
+      const at = ((b * step) % batches) * size;
+      readAhead(entries, at, Math.min(entries.length, at + size), read, (i, file, key) => {
         values.push(compute(entries[i] as IdeaFileEntry, file));
         keys.push(key);
       });
