@@ -12,8 +12,8 @@ const entries = (n: number): IdeaFileEntry[] =>
     symlink: false,
   }));
 
-/** The order in which files of `sizes` bytes are read (r) and computed (c), on one thread. */
-function order(sizes: number[]): string[] {
+/** The order in which files of `sizes` bytes are read (r) and computed (c), on one thread; `spread` as computeFiles's. */
+function order(sizes: number[], spread = false): string[] {
   const seen: string[] = [];
   const given: number[] = [];
   const list = entries(sizes.length);
@@ -34,6 +34,7 @@ function order(sizes: number[]): string[] {
       expect([value, key]).toEqual([sizes[i], i]);
       given.push(i);
     },
+    spread,
   );
   // Whatever the order, each file's value and key land in its own slot, and are given in the files' order.
   expect(values).toEqual(sizes);
@@ -75,10 +76,16 @@ describe('spreadStep', () => {
     }
   });
 
-  it('takes batches across the registry, not folder by folder: 2,000 files read from all parts at the start', () => {
-    const seen = order(Array.from({ length: 2_000 }, () => 100));
+  it('takes batches across the registry when asked to: 2,000 files read from all parts at the start', () => {
+    const seen = order(
+      Array.from({ length: 2_000 }, () => 100),
+      true,
+    );
     // 32 batches of 64 files, taken five apart: the first four batches read start at files 0, 320, 640 and 960.
     const reads = seen.filter((e) => e.startsWith('r'));
     expect([0, 1, 2, 3].map((b) => reads[b * 64])).toEqual(['r0', 'r320', 'r640', 'r960']);
+    // Else in the files' order, so that what each file comes to is written to the cache as it comes.
+    const inOrder = order(Array.from({ length: 2_000 }, () => 100)).filter((e) => e.startsWith('r'));
+    expect([0, 1, 2, 3].map((b) => inOrder[b * 64])).toEqual(['r0', 'r64', 'r128', 'r192']);
   });
 });

@@ -101,6 +101,8 @@ interface WorkerInput {
   entries: IdeaFileEntry[];
   /** Files in a batch. */
   size: number;
+  /** The step between the batches taken one after another (see spreadStep). */
+  step: number;
   control: SharedArrayBuffer;
   port: MessagePort;
 }
@@ -119,6 +121,7 @@ export function computeFiles<V, K>(
   compute: Compute<V>,
   remote: RemoteTask | undefined,
   onEach?: (index: number, value: V, key: K | null) => void,
+  spread = false,
 ): { values: V[]; keys: (K | null)[] } {
   const n = entries.length;
   const values = new Array<V>(n);
@@ -135,7 +138,7 @@ export function computeFiles<V, K>(
   const { count, alone } = remote ? workersFor(n) : { count: 0, alone: false };
   const size = batchSize(n, count);
   const batches = Math.ceil(n / size);
-  const step = spreadStep(batches);
+  const step = spread ? spreadStep(batches) : 1;
   // The k-th batch taken, by any thread, is batch (k × step) mod batches: see spreadStep.
   const run = (k: number) => {
     const b = (k * step) % batches;
@@ -145,7 +148,9 @@ export function computeFiles<V, K>(
   };
   const control = new Int32Array(new SharedArrayBuffer(8));
   const pool =
-    remote && count > 0 ? startWorkers(count, { remote, entries: [...entries], size, control: control.buffer }) : [];
+    remote && count > 0
+      ? startWorkers(count, { remote, entries: [...entries], size, step, control: control.buffer })
+      : [];
   if (pool.length === 0) {
     for (let b = 0; b < batches; b++) run(b);
     return { values, keys };
@@ -237,7 +242,9 @@ function readAhead<K>(
  * thousands of files taught V8's optimizing compiler the shapes of the first stage only, and it compiled the reader
  * anew for each shape a later folder brought (20 to 30 deoptimizations in a first `ideas list`); taken across the
  * registry from the start, the reader meets them all in its first few hundred files (docs/performance.md). Results
- * still go to their files' places, and onEach still hears of them in the files' order.
+ * still go to their files' places, and onEach still hears of them in the files' order: so only for readings whose
+ * results are small (computeFiles's `spread`), since onEach, which writes the cache, then hears of most files only
+ * at the end, and a site's whole ideas written to the cache at once took its peak from ~222 to ~237 MB.
  */
 export function spreadStep(batches: number): number {
   if (batches < 3) return 1;
@@ -288,10 +295,9 @@ function startWorkers(count: number, input: Omit<WorkerInput, 'port'>): { worker
 
 /** A worker's side (src/io/read-worker.ts): batches taken from the shared counter until none is left. */
 export async function workBatches<K>(input: WorkerInput, read: ReadFile<K>): Promise<void> {
-  const { remote, entries, size, port } = input;
+  const { remote, entries, size, step, port } = input;
   const control = new Int32Array(input.control);
   const batches = Math.ceil(entries.length / size);
-  const step = spreadStep(batches);
   const post = (message: WorkerMessage) => {
     port.postMessage(message);
     Atomics.add(control, POSTED, 1);

@@ -128,7 +128,9 @@ export function openReading<V>(
         out[todo[k] as number] = value;
         opts.onEach?.();
       };
-      const computing = () => computeFiles(files, readEntry, compute, opts.remote, onEach);
+      // Taken across the registry (parallel-read.ts, spreadStep) where each file's result is small: the readings that
+      // may lend a worker thread too.
+      const computing = () => computeFiles(files, readEntry, compute, opts.remote, onEach, opts.remote !== undefined);
       // Most files parsed anew, for a caller that keeps them: see readIdeas.
       try {
         if (opts.keepsAll && files.length > entries.length / 2) withGrowingYoungGeneration(computing);
