@@ -6,8 +6,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ideas, ok, parseJson } from '../helpers/cli.js';
-import { BIN, baseEnv, historyIn, ideaPath, makeSluice, read, removeSluices } from '../helpers/sluice.js';
+import { BIN, cliEnv, ideas, ok, parseJson } from '../helpers/cli.js';
+import { historyIn, ideaPath, makeSluice, read, removeSluices } from '../helpers/sluice.js';
 import { git } from '../helpers/temp-repo.js';
 
 const TMUX = '/usr/bin/tmux';
@@ -29,8 +29,12 @@ afterEach(() => {
 
 function tmux(args: string[]): string {
   if (!socket) throw new Error('no tmux server');
-  // -u: the panes are UTF-8 whatever the locale, so Swedish questions read back as written.
-  return execFileSync(TMUX, ['-u', '-L', socket, ...args], { env: baseEnv(), encoding: 'utf8' });
+  // -u: the panes are UTF-8 whatever the locale, so Swedish questions read back as written. The server, started by
+  // the first call, hands its environment to the command: CI's, without CI, as for any test that answers prompts.
+  return execFileSync(TMUX, ['-u', '-L', socket, ...args], {
+    env: cliEnv({ CI: undefined, LANG: 'C.UTF-8' }),
+    encoding: 'utf8',
+  });
 }
 
 const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;

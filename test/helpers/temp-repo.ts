@@ -32,6 +32,17 @@ export function git(args: readonly string[], cwd: string): string {
 }
 
 /**
+ * A home folder with nothing in it, the same for every run of a test process: the product's git reads the user's
+ * config from HOME (src/io/git.ts passes HOME and drops every GIT_* variable), so an empty one keeps the machine's
+ * name, e-mail and settings out, as on CI. git only reads a home's config, never writes one.
+ */
+export function emptyHome(): string {
+  const home = path.join(os.tmpdir(), 'ideas-test-empty-home');
+  fs.mkdirSync(home, { recursive: true });
+  return home;
+}
+
+/**
  * `git commit` as a person runs it, hooks and all, with the same environment as git() above (and NO_COLOR); what git
  * and the hook printed, together, and the exit code. `env` adds to it (LANG, a PATH without ideas).
  */
