@@ -2,7 +2,7 @@ import { mkdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:
 import { devNull } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { git, makeTempDir, makeTempRepo, removeTempDirs } from '../../test/helpers/temp-repo.js';
+import { commitAll, git, makeTempDir, makeTempRepo, removeTempDirs } from '../../test/helpers/temp-repo.js';
 import { changedFiles } from './git-changes.js';
 import { failure } from '../../test/helpers/errors.js';
 
@@ -23,12 +23,6 @@ afterAll(() => {
 function write(dir: string, rel: string, text = `${rel}\n`): void {
   mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
   writeFileSync(path.join(dir, rel), text);
-}
-
-function commitAll(dir: string, message: string): string {
-  git(['add', '-A'], dir);
-  git(['commit', '-q', '-m', message], dir);
-  return git(['rev-parse', 'HEAD'], dir).trim();
 }
 
 /** A repository whose main branch holds `files`, with a branch `feature` checked out. */

@@ -11,7 +11,7 @@ import { describeRun, ideas, parseJson } from '../helpers/cli.js';
 import { parseCsvWithLibrary, rowsByKey } from '../helpers/csv.js';
 import { minimalRegistryCopy, mustRunIn, runIn } from '../helpers/region.js';
 import { readConfig, stageDir } from '../helpers/registry.js';
-import { git, makeTempDir, makeTempRepo, removeTempDirs } from '../helpers/temp-repo.js';
+import { commitAll, git, makeTempDir, makeTempRepo, removeTempDirs } from '../helpers/temp-repo.js';
 
 afterAll(removeTempDirs);
 
@@ -51,8 +51,7 @@ function makeMember(prefix: string, titles: string[], moved: number, done: numbe
   );
   ids.slice(0, moved).forEach((id) => mustRunIn(dir, ['move', id, 'doing', '--no-input', '--by', by]));
   ids.slice(0, done).forEach((id) => mustRunIn(dir, ['move', id, 'done', '--no-input', '--by', by]));
-  git(['add', '-A'], dir);
-  git(['commit', '-qm', 'ideas'], dir);
+  commitAll(dir, 'ideas');
   return { dir, ids };
 }
 

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeRun, ideas, parseJson, shell } from '../helpers/cli.js';
 import { ideaFilesOf, minimalRegistryCopy, mustRunIn, runIn } from '../helpers/region.js';
-import { git, makeTempDir, makeTempRepo, removeTempDirs } from '../helpers/temp-repo.js';
+import { commitAll, git, makeTempDir, makeTempRepo, removeTempDirs } from '../helpers/temp-repo.js';
 
 afterAll(removeTempDirs);
 
@@ -29,8 +29,7 @@ function makeMember(prefix: string, ideasToAdd: { title: string; body?: string; 
     if (idea.carrier) args.push('--set', `carrier=${idea.carrier}`);
     mustRunIn(dir, args);
   }
-  git(['add', '-A'], dir);
-  git(['commit', '-qm', 'ideas'], dir);
+  commitAll(dir, 'ideas');
   return { dir, prefix };
 }
 

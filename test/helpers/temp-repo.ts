@@ -72,6 +72,16 @@ export function makeTempRepo(): string {
   return dir;
 }
 
+/**
+ * Stages everything and commits it; the new commit's id. A commit of nothing fails, as git's does: a test that meant
+ * to change something and did not is told so here.
+ */
+export function commitAll(dir: string, message: string): string {
+  git(['add', '-A'], dir);
+  git(['commit', '-q', '-m', message], dir);
+  return git(['rev-parse', 'HEAD'], dir).trim();
+}
+
 /** The paths staged in the index, relative to the repository. */
 export function stagedFiles(dir: string): string[] {
   return git(['diff', '--cached', '--name-only'], dir)
