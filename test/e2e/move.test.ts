@@ -3,8 +3,8 @@ import { appendFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, it } from 'vitest';
 import { ideasAsync } from '../helpers/cli.js';
-import { git } from '../helpers/temp-repo.js';
-import { exists, historyIn, ideaPath, makeSluice, read, readTree, removeSluices } from '../helpers/sluice.js';
+import { git, readTree } from '../helpers/temp-repo.js';
+import { exists, historyIn, ideaPath, makeSluice, read, removeSluices } from '../helpers/sluice.js';
 
 // The tests run concurrently, each in its own repository: all are removed at the end.
 afterAll(removeSluices);

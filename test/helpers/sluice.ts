@@ -6,7 +6,6 @@ import {
   cpSync,
   existsSync,
   mkdtempSync,
-  readdirSync,
   readFileSync,
   realpathSync,
   renameSync,
@@ -98,21 +97,6 @@ export function read(root: string, rel: string): string {
 
 export function exists(root: string, rel: string): boolean {
   return existsSync(path.join(root, rel));
-}
-
-/** Every file under `root` but .git, by relative path, with its bytes as text: to prove that nothing changed. */
-export function readTree(root: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      if (entry.name === '.git') continue;
-      const abs = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(abs);
-      else out[path.relative(root, abs).split(path.sep).join('/')] = readFileSync(abs, 'latin1');
-    }
-  };
-  walk(root);
-  return out;
 }
 
 /** The front matter's history of an idea file, as the product reads it. */

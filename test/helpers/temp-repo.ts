@@ -89,6 +89,36 @@ export function stagedFiles(dir: string): string[] {
     .filter((l) => l !== '');
 }
 
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+function utf8Text(bytes: Buffer, name: string): string {
+  try {
+    return UTF8.decode(bytes);
+  } catch (e) {
+    throw new Error(`${name} is not UTF-8`, { cause: e });
+  }
+}
+
+/**
+ * Every file under `dir` but .git's, by its path relative to `dir` with `/` between folders, and its text: what a
+ * command wrote, and to prove that nothing changed. A file that is not UTF-8 fails the call: decoded leniently, two
+ * different files could read as one text, and the comparison would no longer be byte for byte.
+ */
+export function readTree(dir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const walk = (folder: string, prefix: string) => {
+    for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
+      if (entry.name === '.git') continue;
+      const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
+      const abs = path.join(folder, entry.name);
+      if (entry.isDirectory()) walk(abs, rel);
+      else out.set(rel, utf8Text(fs.readFileSync(abs), rel));
+    }
+  };
+  walk(dir, '');
+  return out;
+}
+
 /** A copy of a folder in a new temporary folder. */
 export function copyToTemp(source: string): string {
   const dir = makeTempDir();
