@@ -17,10 +17,10 @@ export function makeTempDir(prefix = 'ideas-e2e-'): string {
 }
 
 /**
- * The one git of the tests: no global or system configuration, so the machine's settings cannot change a test, and
- * no repository inherited from the environment (a test run from a git hook has GIT_DIR set).
+ * The environment of the tests' own git: no global or system configuration, so the machine's settings cannot change
+ * a test, and no repository inherited from the environment (a test run from a git hook has GIT_DIR set).
  */
-export function git(args: readonly string[], cwd: string): string {
+function testGitEnv(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     GIT_CONFIG_NOSYSTEM: '1',
@@ -28,7 +28,17 @@ export function git(args: readonly string[], cwd: string): string {
     GIT_TERMINAL_PROMPT: '0',
   };
   for (const name of ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_INDEX_FILE']) delete env[name];
-  return execFileSync('git', [...args], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env });
+  return env;
+}
+
+/** The one git of the tests, in testGitEnv; its stdout, or an error when it fails. */
+export function git(args: readonly string[], cwd: string): string {
+  return execFileSync('git', [...args], {
+    cwd,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: testGitEnv(),
+  });
 }
 
 /**
@@ -43,23 +53,20 @@ export function emptyHome(): string {
 }
 
 /**
- * `git commit` as a person runs it, hooks and all, with the same environment as git() above (and NO_COLOR); what git
- * and the hook printed, together, and the exit code. `env` adds to it (LANG, a PATH without ideas).
+ * `git commit -m <message> <args>` as a person runs it, hooks and all, in the environment of git() above (and
+ * NO_COLOR); what git and the hook printed, together, and the exit code. `env` adds to it (LANG, a PATH without ideas).
  */
 export function commitWithHooks(
   dir: string,
   message: string,
   env: NodeJS.ProcessEnv = {},
+  args: readonly string[] = [],
 ): { code: number | null; output: string } {
-  const base: NodeJS.ProcessEnv = {
-    ...process.env,
-    GIT_CONFIG_NOSYSTEM: '1',
-    GIT_CONFIG_GLOBAL: os.devNull,
-    GIT_TERMINAL_PROMPT: '0',
-    NO_COLOR: '1',
-  };
-  for (const name of ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_INDEX_FILE']) delete base[name];
-  const r = spawnSync('git', ['commit', '-q', '-m', message], { cwd: dir, encoding: 'utf8', env: { ...base, ...env } });
+  const r = spawnSync('git', ['commit', '-q', '-m', message, ...args], {
+    cwd: dir,
+    encoding: 'utf8',
+    env: { ...testGitEnv(), NO_COLOR: '1', ...env },
+  });
   return { code: r.status, output: `${r.stdout}${r.stderr}` };
 }
 
