@@ -10,7 +10,7 @@ import { ID_ALPHABET } from '../core/sluice/id.js';
 import { ENTER, ScriptedPrompter, type InputQuestion, type ScriptedAnswer } from '../ui/prompter.js';
 import { runNew, type NewOptions } from './new.js';
 import { failure } from '../../test/helpers/errors.js';
-import { emptyHome, git, makeTempDir, removeTempDirs, stagedFiles } from '../../test/helpers/temp-repo.js';
+import { git, makeTempDir, removeTempDirs, stagedFiles, useGitHome } from '../../test/helpers/temp-repo.js';
 
 const examples = fileURLToPath(new URL('../../examples/', import.meta.url));
 const TODAY = '2026-11-23';
@@ -32,22 +32,13 @@ function copyExample(name: string): void {
  * product's git reads (src/io/git.ts hands it HOME and XDG_CONFIG_HOME), so that no test depends on the machine's.
  */
 const GIT_USER = 'Ada Berg';
-const machine = { HOME: process.env.HOME, XDG_CONFIG_HOME: process.env.XDG_CONFIG_HOME };
 let namedHome: string;
 beforeAll(() => {
   namedHome = makeTempDir('ideas-home-');
   git(['config', '--file', path.join(namedHome, '.gitconfig'), 'user.name', GIT_USER], namedHome);
 });
-beforeEach(() => {
-  process.env.HOME = namedHome;
-  delete process.env.XDG_CONFIG_HOME;
-});
-afterAll(() => {
-  for (const [name, value] of Object.entries(machine))
-    if (value === undefined) delete process.env[name];
-    else process.env[name] = value;
-  removeTempDirs();
-});
+beforeEach(() => useGitHome(namedHome));
+afterAll(removeTempDirs);
 
 function ctx(
   prompter: ScriptedPrompter = new ScriptedPrompter([]),
@@ -135,7 +126,7 @@ describe('runNew with flags', () => {
       body: '',
     });
     // Where git knows nobody (as on CI), nobody is written.
-    process.env.HOME = emptyHome();
+    useGitHome();
     const nobody = await runNew(opts({ title: 'Fika igen' }), ctx(new ScriptedPrompter([]), CI));
     expect(readIdea(nobody.idea.path).data.history).toEqual([{ date: TODAY, action: 'created', to: 'idea' }]);
   });

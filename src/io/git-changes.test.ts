@@ -1,24 +1,13 @@
 import { mkdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { devNull } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { commitAll, git, makeTempDir, makeTempRepo, removeTempDirs } from '../../test/helpers/temp-repo.js';
+import { commitAll, git, makeTempDir, makeTempRepo, removeTempDirs, useGitHome } from '../../test/helpers/temp-repo.js';
 import { changedFiles } from './git-changes.js';
 import { failure } from '../../test/helpers/errors.js';
 
-const saved = { global: process.env.GIT_CONFIG_GLOBAL, system: process.env.GIT_CONFIG_NOSYSTEM };
-beforeAll(() => {
-  // The product runs git with this process's environment: keep the machine's git config out of it, as on CI.
-  process.env.GIT_CONFIG_GLOBAL = devNull;
-  process.env.GIT_CONFIG_NOSYSTEM = '1';
-});
-afterAll(() => {
-  process.env.GIT_CONFIG_GLOBAL = saved.global;
-  process.env.GIT_CONFIG_NOSYSTEM = saved.system;
-  if (saved.global === undefined) delete process.env.GIT_CONFIG_GLOBAL;
-  if (saved.system === undefined) delete process.env.GIT_CONFIG_NOSYSTEM;
-  removeTempDirs();
-});
+// The product runs git in this process: keep the machine's git config out of it, as on CI.
+beforeAll(() => useGitHome());
+afterAll(removeTempDirs);
 
 function write(dir: string, rel: string, text = `${rel}\n`): void {
   mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });

@@ -12,7 +12,7 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
-import { devNull, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Ctx, OutputStream } from '../../src/context.js';
@@ -20,7 +20,7 @@ import type { Stage } from '../../src/core/sluice/config.js';
 import type { Idea } from '../../src/core/sluice/idea.js';
 import { findIdea } from '../../src/io/find-idea.js';
 import { loadCriteria, loadRegistry, type Criteria, type Registry } from '../../src/io/registry.js';
-import { emptyHome, git } from './temp-repo.js';
+import { git, useGitHome } from './temp-repo.js';
 import { ScriptedPrompter, type ScriptedAnswer } from '../../src/ui/prompter.js';
 
 export const EXAMPLE = fileURLToPath(new URL('../../examples/sundsvall', import.meta.url));
@@ -106,19 +106,6 @@ export function historyIn(root: string, rel: string): Record<string, unknown>[] 
   return Array.isArray(idea.data.history) ? (idea.data.history as Record<string, unknown>[]) : [];
 }
 
-/**
- * The product runs git with a few variables of this process's environment (src/io/git.ts gitEnv), never GIT_*:
- * keep the user's git config out as on CI through HOME and XDG_CONFIG_HOME, which it does pass. The GIT_* ones stay
- * for the tests' own git.
- */
-function isolateGit(): void {
-  for (const key of ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_INDEX_FILE']) delete process.env[key];
-  process.env.GIT_CONFIG_NOSYSTEM = '1';
-  process.env.GIT_CONFIG_GLOBAL = devNull;
-  process.env.HOME = emptyHome();
-  delete process.env.XDG_CONFIG_HOME;
-}
-
 export interface CommandContext {
   ctx: Ctx;
   prompter: ScriptedPrompter;
@@ -135,7 +122,7 @@ export function commandContext(
   script: ScriptedAnswer[] | null = null,
   prompter: ScriptedPrompter = new ScriptedPrompter(script ?? []),
 ): CommandContext {
-  isolateGit();
+  useGitHome();
   const stdout: string[] = [];
   const stderr: string[] = [];
   const sink = (into: string[]): OutputStream => ({ write: (chunk: string) => into.push(chunk), isTTY: false });

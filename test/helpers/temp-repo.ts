@@ -53,6 +53,19 @@ export function emptyHome(): string {
 }
 
 /**
+ * Keeps the machine's git config out of the product's git when a test runs a command in its own process. The product
+ * hands git HOME and XDG_CONFIG_HOME, never a GIT_* variable (src/io/git.ts), so they point at a home of the test's:
+ * `home`, or an empty one, as on CI. For the rest of the test file, which has a process of its own.
+ */
+export function useGitHome(home: string = emptyHome()): void {
+  for (const name of ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_INDEX_FILE']) delete process.env[name];
+  process.env.GIT_CONFIG_NOSYSTEM = '1';
+  process.env.GIT_CONFIG_GLOBAL = os.devNull;
+  process.env.HOME = home;
+  delete process.env.XDG_CONFIG_HOME;
+}
+
+/**
  * `git commit -m <message> <args>` as a person runs it, hooks and all, in the environment of git() above (and
  * NO_COLOR); what git and the hook printed, together, and the exit code. `env` adds to it (LANG, a PATH without ideas).
  */
