@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { git } from '../../test/helpers/temp-repo.js';
+import { git, readTree } from '../../test/helpers/temp-repo.js';
 import {
   commandContext,
   exists,
@@ -7,7 +7,6 @@ import {
   ideaPath,
   makeSluice,
   read,
-  readTree,
   removeSluices,
 } from '../../test/helpers/sluice.js';
 import { writeFileSync } from 'node:fs';

@@ -1,17 +1,12 @@
 import { mkdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { git } from '../../test/helpers/temp-repo.js';
+import { commitAll, git } from '../../test/helpers/temp-repo.js';
 import { commandContext, ideaPath, makeSluice, read, removeSluices } from '../../test/helpers/sluice.js';
 import { parseRange, runDiff } from './diff.js';
 import { failure } from '../../test/helpers/errors.js';
 
 afterAll(removeSluices);
-
-function commitAll(root: string, message: string): void {
-  git(['add', '-A'], root);
-  git(['commit', '-q', '-m', message], root);
-}
 
 describe('parseRange', () => {
   it.each([

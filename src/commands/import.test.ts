@@ -1,8 +1,8 @@
 import { readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { git } from '../../test/helpers/temp-repo.js';
-import { commandContext, makeSluice, read, readTree, removeSluices } from '../../test/helpers/sluice.js';
+import { git, readTree } from '../../test/helpers/temp-repo.js';
+import { commandContext, makeSluice, read, removeSluices } from '../../test/helpers/sluice.js';
 import { runImport, type ImportOptions } from './import.js';
 import { rowKey } from '../core/exchange/reimport.js';
 import { failure } from '../../test/helpers/errors.js';

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ScriptedPrompter, type Choice } from '../ui/prompter.js';
-import { git } from '../../test/helpers/temp-repo.js';
+import { git, readTree } from '../../test/helpers/temp-repo.js';
 import {
   commandContext,
   exists,
@@ -8,7 +8,6 @@ import {
   ideaPath,
   makeSluice,
   read,
-  readTree,
   removeSluices,
 } from '../../test/helpers/sluice.js';
 import { runMove } from './move.js';

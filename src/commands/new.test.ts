@@ -1,9 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Ctx } from '../context.js';
 import { IdeasError } from '../core/errors.js';
 import { readFrontMatter } from '../core/front-matter/front-matter.js';
@@ -11,7 +10,7 @@ import { ID_ALPHABET } from '../core/sluice/id.js';
 import { ENTER, ScriptedPrompter, type InputQuestion, type ScriptedAnswer } from '../ui/prompter.js';
 import { runNew, type NewOptions } from './new.js';
 import { failure } from '../../test/helpers/errors.js';
-import { git, stagedFiles } from '../../test/helpers/temp-repo.js';
+import { git, makeTempDir, removeTempDirs, stagedFiles, useGitHome } from '../../test/helpers/temp-repo.js';
 
 const examples = fileURLToPath(new URL('../../examples/', import.meta.url));
 const TODAY = '2026-11-23';
@@ -28,12 +27,18 @@ function copyExample(name: string): void {
   fs.cpSync(path.join(examples, name), dir, { recursive: true });
 }
 
-/** What git says the user is called where the test runs (its global config), as `by`; nothing if it says nothing. */
-function byOf(cwd: string): { by?: string } {
-  const r = spawnSync('git', ['config', '--get', 'user.name'], { cwd, encoding: 'utf8' });
-  const name = r.status === 0 ? r.stdout.trim() : '';
-  return name ? { by: name } : {};
-}
+/**
+ * Who git says the user is, the default for `by`: a name in the global config of a home of the test's own, which the
+ * product's git reads (src/io/git.ts hands it HOME and XDG_CONFIG_HOME), so that no test depends on the machine's.
+ */
+const GIT_USER = 'Ada Berg';
+let namedHome: string;
+beforeAll(() => {
+  namedHome = makeTempDir('ideas-home-');
+  git(['config', '--file', path.join(namedHome, '.gitconfig'), 'user.name', GIT_USER], namedHome);
+});
+beforeEach(() => useGitHome(namedHome));
+afterAll(removeTempDirs);
 
 function ctx(
   prompter: ScriptedPrompter = new ScriptedPrompter([]),
@@ -115,11 +120,15 @@ describe('runNew with flags', () => {
   it("writes only the title when nothing else is given, and git's user.name as who registered it", async () => {
     copyExample('minimal');
     const r = await runNew(opts({ title: 'Fika' }), ctx(new ScriptedPrompter([]), CI));
-    const entry = { date: TODAY, action: 'created', to: 'idea', ...byOf(dir) };
+    const entry = { date: TODAY, action: 'created', to: 'idea', by: GIT_USER };
     expect(readIdea(r.idea.path)).toEqual({
       data: { id: r.idea.id, title: 'Fika', created: TODAY, history: [entry] },
       body: '',
     });
+    // Where git knows nobody (as on CI), nobody is written.
+    useGitHome();
+    const nobody = await runNew(opts({ title: 'Fika igen' }), ctx(new ScriptedPrompter([]), CI));
+    expect(readIdea(nobody.idea.path).data.history).toEqual([{ date: TODAY, action: 'created', to: 'idea' }]);
   });
 
   it('names the idea by its id alone when the title gives no slug', async () => {
@@ -300,7 +309,7 @@ describe('runNew with prompts', () => {
         carrier: 'Omar Ali',
         unit: 'Barn och utbildning',
         challenge: 'landsbygd',
-        history: [{ date: TODAY, action: 'created', to: 'idea', ...byOf(dir) }],
+        history: [{ date: TODAY, action: 'created', to: 'idea', by: GIT_USER }],
       },
       body: '',
     });

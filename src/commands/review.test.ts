@@ -10,13 +10,12 @@ import {
   ideaPath,
   makeSluice,
   read,
-  readTree,
   removeSluices,
 } from '../../test/helpers/sluice.js';
 import { run } from '../program.js';
 import { runReview, type ReviewCard } from './review.js';
 import { failure } from '../../test/helpers/errors.js';
-import { git } from '../../test/helpers/temp-repo.js';
+import { git, readTree } from '../../test/helpers/temp-repo.js';
 
 afterEach(removeSluices);
 
@@ -440,8 +439,8 @@ describe('runReview', () => {
     const after = readTree(root);
     // The idea, and the meeting's minutes (kept in the registry when --minutes names no file).
     const minutesFile = 'protokoll/ideradet-2026-11-23.md';
-    expect(after).toEqual({ ...tree, [rel]: after[rel], [minutesFile]: after[minutesFile] });
-    expect(after[rel]).not.toBe(tree[rel]);
+    expect(after).toEqual(new Map([...tree, [rel, after.get(rel)], [minutesFile, after.get(minutesFile)]]));
+    expect(after.get(rel)).not.toBe(tree.get(rel));
     expect(historyIn(root, rel).at(-1)).toEqual({
       date: '2026-11-23',
       action: 'assigned',
@@ -526,7 +525,7 @@ describe('runReview', () => {
     const exists = await failure(runReview({ stage: 'refinement', minutes: 'm.md' }, withPrompts.ctx));
     expect(exists.code).toBe('FILE_EXISTS');
     expect(withPrompts.prompter.asked).toEqual([]);
-    expect(readTree(root)).toEqual({ ...tree, 'm.md': 'last meeting\n' });
+    expect(readTree(root)).toEqual(new Map([...tree, ['m.md', 'last meeting\n']]));
   });
 
   it('with --json, the meeting held is one review-minutes document on stdout, and the cards and prompts go to stderr', async () => {

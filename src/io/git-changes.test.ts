@@ -1,40 +1,19 @@
-import { mkdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { devNull } from 'node:os';
+import { renameSync, rmSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { git, makeTempDir, makeTempRepo, removeTempDirs } from '../../test/helpers/temp-repo.js';
+import { writeFile } from '../../test/helpers/registry.js';
+import { commitAll, git, makeTempDir, makeTempRepo, removeTempDirs, useGitHome } from '../../test/helpers/temp-repo.js';
 import { changedFiles } from './git-changes.js';
 import { failure } from '../../test/helpers/errors.js';
 
-const saved = { global: process.env.GIT_CONFIG_GLOBAL, system: process.env.GIT_CONFIG_NOSYSTEM };
-beforeAll(() => {
-  // The product runs git with this process's environment: keep the machine's git config out of it, as on CI.
-  process.env.GIT_CONFIG_GLOBAL = devNull;
-  process.env.GIT_CONFIG_NOSYSTEM = '1';
-});
-afterAll(() => {
-  process.env.GIT_CONFIG_GLOBAL = saved.global;
-  process.env.GIT_CONFIG_NOSYSTEM = saved.system;
-  if (saved.global === undefined) delete process.env.GIT_CONFIG_GLOBAL;
-  if (saved.system === undefined) delete process.env.GIT_CONFIG_NOSYSTEM;
-  removeTempDirs();
-});
-
-function write(dir: string, rel: string, text = `${rel}\n`): void {
-  mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
-  writeFileSync(path.join(dir, rel), text);
-}
-
-function commitAll(dir: string, message: string): string {
-  git(['add', '-A'], dir);
-  git(['commit', '-q', '-m', message], dir);
-  return git(['rev-parse', 'HEAD'], dir).trim();
-}
+// The product runs git in this process: keep the machine's git config out of it, as on CI.
+beforeAll(() => useGitHome());
+afterAll(removeTempDirs);
 
 /** A repository whose main branch holds `files`, with a branch `feature` checked out. */
 function repoWith(files: string[]): string {
   const dir = makeTempRepo();
-  for (const f of files) write(dir, f);
+  for (const f of files) writeFile(dir, f, `${f}\n`);
   commitAll(dir, 'base');
   git(['checkout', '-q', '-b', 'feature'], dir);
   return dir;
@@ -54,19 +33,19 @@ describe('changedFiles', () => {
       'README.md',
     ]);
     const base = git(['rev-parse', 'HEAD'], dir).trim();
-    write(dir, 'ideas/01/a.md', 'committed on the branch\n');
+    writeFile(dir, 'ideas/01/a.md', 'committed on the branch\n');
     commitAll(dir, 'a');
     // main moves on after the branch was made: its changes are not the branch's.
     git(['checkout', '-q', 'main'], dir);
-    write(dir, 'ideas/01/d.md', 'changed on main\n');
+    writeFile(dir, 'ideas/01/d.md', 'changed on main\n');
     commitAll(dir, 'main moves on');
     git(['checkout', '-q', 'feature'], dir);
-    write(dir, 'ideas/01/b.md', 'staged\n');
+    writeFile(dir, 'ideas/01/b.md', 'staged\n');
     git(['add', 'ideas/01/b.md'], dir);
-    write(dir, 'ideas/01/c.md', 'unstaged\n');
-    write(dir, 'ideas/01/new.md');
-    write(dir, '.gitignore', 'ignored.md\n');
-    write(dir, 'ideas/01/ignored.md');
+    writeFile(dir, 'ideas/01/c.md', 'unstaged\n');
+    writeFile(dir, 'ideas/01/new.md', 'ideas/01/new.md\n');
+    writeFile(dir, '.gitignore', 'ignored.md\n');
+    writeFile(dir, 'ideas/01/ignored.md', 'ideas/01/ignored.md\n');
     rmSync(path.join(dir, 'ideas/01/gone.md'));
     git(['rm', '-q', '--cached', 'ideas/01/e.md'], dir);
     rmSync(path.join(dir, 'ideas/01/e.md'));
@@ -96,7 +75,7 @@ describe('changedFiles', () => {
   it('in a registry that is a subfolder: paths relative to it, and nothing from outside it but the extra files', async () => {
     const dir = repoWith(['reg/ideas/01/a.md', 'reg/ideas/01/b.md', 'other/x.md', 'shared/criteria.json']);
     for (const f of ['reg/ideas/01/a.md', 'other/x.md', 'shared/criteria.json', 'shared/unrelated.json'])
-      write(dir, f, 'changed\n');
+      writeFile(dir, f, 'changed\n');
     const r = await changedFiles(path.join(dir, 'reg'), 'main', {}, ['../shared/criteria.json']);
     expect(sorted(r.paths)).toEqual(['../shared/criteria.json', 'ideas/01/a.md']);
     expect(r.ref).toBe('main');
@@ -104,10 +83,10 @@ describe('changedFiles', () => {
 
   it('reads folder names as themselves, and names beyond ASCII as they are', async () => {
     const dir = repoWith(['[x]/ideas/01/a.md', 'xx/ideas/01/a.md', 'ideas/01/åäö.md']);
-    write(dir, 'xx/ideas/01/a.md', 'changed\n');
+    writeFile(dir, 'xx/ideas/01/a.md', 'changed\n');
     expect(sorted((await changedFiles(path.join(dir, '[x]'), 'main', {})).paths)).toEqual([]);
-    write(dir, '[x]/ideas/01/a.md', 'changed\n');
-    write(dir, 'ideas/01/åäö.md', 'ändrad\n');
+    writeFile(dir, '[x]/ideas/01/a.md', 'changed\n');
+    writeFile(dir, 'ideas/01/åäö.md', 'ändrad\n');
     expect(sorted((await changedFiles(path.join(dir, '[x]'), 'main', {})).paths)).toEqual(['ideas/01/a.md']);
     expect(sorted((await changedFiles(dir, 'main', {})).paths)).toEqual([
       '[x]/ideas/01/a.md',
@@ -118,7 +97,7 @@ describe('changedFiles', () => {
 
   it('works through a symbolic link to the registry', async () => {
     const dir = repoWith(['reg/ideas/01/a.md']);
-    write(dir, 'reg/ideas/01/a.md', 'changed\n');
+    writeFile(dir, 'reg/ideas/01/a.md', 'changed\n');
     const link = path.join(makeTempDir(), 'link');
     symlinkSync(path.join(dir, 'reg'), link);
     expect(sorted((await changedFiles(link, 'main', {})).paths)).toEqual(['ideas/01/a.md']);

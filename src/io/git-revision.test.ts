@@ -1,24 +1,20 @@
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { writeFile } from '../../test/helpers/registry.js';
 import { git, makeTempDir, makeTempRepo, removeTempDirs } from '../../test/helpers/temp-repo.js';
 import { BlobReader, deletedPaths, listTree, readRuleFiles, repositoryPrefix } from './git-revision.js';
 
 afterAll(removeTempDirs);
 
-function write(dir: string, rel: string, text: string | Buffer): void {
-  mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
-  writeFileSync(path.join(dir, rel), text);
-}
-
 /** A repository whose registry sits in a subfolder, as examples/sundsvall does in this one. */
 function repoWithSubfolder(): { repo: string; root: string; first: string; second: string } {
   const repo = makeTempRepo();
   const root = path.join(repo, 'kommun', 'sluss');
-  write(root, 'ideas.config.yaml', 'name: x\n');
-  write(root, 'ideas/01-ide/a-1111-ett.md', 'ett\n');
-  write(root, 'ideas/01-ide/b-2222 med mellanslag.md', 'två\n');
-  write(root, 'ideas/02-for/c-3333-tre.md', Buffer.from([0x2d, 0x00, 0xff, 0x0a]));
+  writeFile(root, 'ideas.config.yaml', 'name: x\n');
+  writeFile(root, 'ideas/01-ide/a-1111-ett.md', 'ett\n');
+  writeFile(root, 'ideas/01-ide/b-2222 med mellanslag.md', 'två\n');
+  writeFile(root, 'ideas/02-for/c-3333-tre.md', Buffer.from([0x2d, 0x00, 0xff, 0x0a]));
   git(['add', '-A'], repo);
   git(['commit', '-q', '-m', 'first'], repo);
   const first = git(['rev-parse', 'HEAD'], repo).trim();
@@ -79,14 +75,14 @@ describe('reading a revision', () => {
 
   it('reads rule files as every command reads them from the disk: a link, or a folder on the way that is one, is never followed', async () => {
     const { repo, root } = repoWithSubfolder();
-    write(root, 'criteria/common.json', '{"type":"object"}');
-    write(root, 'criteria/false', '{"type":"object"}');
-    write(root, 'rules/deep/x.json', '{}');
+    writeFile(root, 'criteria/common.json', '{"type":"object"}');
+    writeFile(root, 'criteria/false', '{"type":"object"}');
+    writeFile(root, 'rules/deep/x.json', '{}');
     symlinkSync('common.json', path.join(root, 'criteria/idea.json'));
     symlinkSync('false', path.join(root, 'criteria/test.json'));
     symlinkSync('rules', path.join(root, 'linked'));
     mkdirSync(path.join(root, 'folder.json'));
-    write(root, 'folder.json/x', 'x');
+    writeFile(root, 'folder.json/x', 'x');
     git(['add', '-A'], repo);
     git(['commit', '-q', '-m', 'links'], repo);
     const commit = git(['rev-parse', 'HEAD'], repo).trim();

@@ -1,26 +1,16 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import net from 'node:net';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { git, gitEnv, gitReason, GitTimeout } from './git.js';
 import { BlobReader } from './git-revision.js';
 import { failure } from '../../test/helpers/errors.js';
+import { git as testGit, makeTempDir, makeTempRepo, removeTempDirs } from '../../test/helpers/temp-repo.js';
 
-const dirs: string[] = [];
-afterAll(() => {
-  for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
-});
+afterAll(removeTempDirs);
 afterEach(() => {
   delete (Object.prototype as Record<string, unknown>).GIT_CONFIG_PARAMETERS;
 });
-
-function tempDir(): string {
-  const d = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'ideas-git-env-')));
-  dirs.push(d);
-  return d;
-}
 
 const HOSTILE = {
   PATH: '/usr/bin:/bin',
@@ -91,25 +81,14 @@ describe('gitEnv', () => {
   });
 
   it('git and the blob reader run in it: an inherited GIT_DIR or config reaches neither', async () => {
-    const repo = tempDir();
-    const elsewhere = tempDir();
-    const run = (args: string[], cwd: string) =>
-      execFileSync('git', args, {
-        cwd,
-        encoding: 'utf8',
-        env: { PATH: process.env.PATH, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: os.devNull, HOME: repo },
-      });
-    for (const d of [repo, elsewhere]) {
-      run(['init', '-q', '-b', 'main'], d);
-      run(['config', 'user.name', 'T'], d);
-      run(['config', 'user.email', 't@example.invalid'], d);
-    }
+    const repo = makeTempRepo();
+    const elsewhere = makeTempRepo();
     fs.writeFileSync(path.join(repo, 'a.txt'), 'here\n');
-    run(['add', 'a.txt'], repo);
-    run(['-c', 'commit.gpgsign=false', 'commit', '-q', '-m', 'a'], repo);
+    testGit(['add', 'a.txt'], repo);
+    testGit(['commit', '-q', '-m', 'a'], repo);
     const names = ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_CONFIG_PARAMETERS'] as const;
     const saved = names.map((n) => process.env[n]);
-    const hooks = tempDir();
+    const hooks = makeTempDir();
     const marker = path.join(hooks, 'ran');
     try {
       process.env.GIT_DIR = path.join(elsewhere, '.git');
@@ -131,16 +110,15 @@ describe('gitEnv', () => {
         else process.env[n] = saved[i];
       });
     }
-    expect(run(['diff', '--cached', '--name-only'], repo)).toBe('b.txt\n');
-    expect(run(['status', '--porcelain'], elsewhere)).toBe('');
+    expect(testGit(['diff', '--cached', '--name-only'], repo)).toBe('b.txt\n');
+    expect(testGit(['status', '--porcelain'], elsewhere)).toBe('');
     expect(fs.existsSync(marker)).toBe(false);
   });
 });
 
 describe('git with a time limit', () => {
   it('stops git and every program it started, and fails with GitTimeout rather than waiting for them', async () => {
-    const dir = tempDir();
-    execFileSync('git', ['init', '-q', dir]);
+    const dir = makeTempRepo();
     const pidFile = path.join(dir, 'child.pid');
     // An alias that runs a program as git's child, holding git's output open: as git-remote-https or ssh does.
     const hang = `!f() { echo $$ > '${pidFile}'; exec sleep 600; }; f`;
@@ -161,8 +139,7 @@ describe('git with a time limit', () => {
   });
 
   it('gives the result of a git that ends in time, and its error when it fails', async () => {
-    const dir = tempDir();
-    execFileSync('git', ['init', '-q', dir]);
+    const dir = makeTempRepo();
     expect((await git(['rev-parse', '--is-inside-work-tree'], dir, { timeoutMs: 30_000 })).stdout).toBe('true\n');
     expect(await failure(git(['rev-parse', '--verify', 'nothing'], dir, { timeoutMs: 30_000 }))).toMatchObject({
       code: 'GIT',
@@ -211,8 +188,7 @@ describe("git's message in an error", () => {
   });
 
   it("says git's whole answer of a fetch from a closed port, with or without a time limit", async () => {
-    const dir = tempDir();
-    execFileSync('git', ['init', '-q', dir]);
+    const dir = makeTempRepo();
     const port = await new Promise<number>((resolve, reject) => {
       const server = net.createServer();
       server.once('error', reject);

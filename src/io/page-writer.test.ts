@@ -14,16 +14,9 @@ import {
   wantThread,
   type RemoteMaker,
 } from './page-writer.js';
+import { makeTempDir, removeTempDirs } from '../../test/helpers/temp-repo.js';
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
-});
-const tempDir = () => {
-  const d = fs.mkdtempSync(path.join(os.tmpdir(), 'ideas-pages-'));
-  dirs.push(d);
-  return d;
-};
+afterEach(removeTempDirs);
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
 describe('wantThread', () => {
@@ -40,7 +33,7 @@ describe('wantThread', () => {
 
 describe('pageWriting', () => {
   it('writes the UTF-8 bytes of each page, into folders it makes, and returns their hash', () => {
-    const dir = tempDir();
+    const dir = makeTempDir();
     const write = pageWriting(new Set([dir]));
     const pages: [string, string][] = [
       [path.join(dir, 'index.html'), 'Idétavlan ✓ – klar'],
@@ -55,7 +48,7 @@ describe('pageWriting', () => {
   });
 
   it('joins a page from its pieces, texts and bytes encoded already, in their order', () => {
-    const dir = tempDir();
+    const dir = makeTempDir();
     const write = pageWriting(new Set([dir]));
     const head = Buffer.from('<head>å✓</head>', 'utf8');
     const abs = path.join(dir, 'a.html');
@@ -69,7 +62,7 @@ describe('pageWriting', () => {
 
 describe('pageWriter', () => {
   it('without a thread (the sources have no worker script), writes every page and gives the hashes in order', () => {
-    const dir = tempDir();
+    const dir = makeTempDir();
     const writer = pageWriter(10_000, new Set([dir]), null, { IDEAS_WORKERS: '1' });
     const texts = Array.from({ length: 70 }, (_, i) => `sida ${i} ${'–'.repeat(i)}`);
     texts.forEach((text, i) => writer.write(path.join(dir, 'ideas', `${i}.html`), text));
@@ -78,7 +71,7 @@ describe('pageWriter', () => {
   });
 
   it('writes pages in pieces, shared pieces among them, as their joined text', () => {
-    const dir = tempDir();
+    const dir = makeTempDir();
     const writer = pageWriter(10_000, new Set([dir]));
     const [head, tail] = [sharedText('<html>Idéer ✓\n'), sharedText('</html>\n')];
     const own = Array.from({ length: 40 }, (_, i) => `sida ${i} ${'–'.repeat(i)}`);
@@ -94,7 +87,7 @@ describe('made pieces', () => {
   const maker = { make: ideaTextMaker('Tabell'), remote: { ...IDEA_TEXT_MAKER, init: 'Tabell' } };
 
   it('are made by the maker where the page is written, without a thread', () => {
-    const dir = tempDir();
+    const dir = makeTempDir();
     const writer = pageWriter(10, new Set([dir]), maker, { IDEAS_WORKERS: '0' });
     const page = ['<main>', madeText(TEXT), sharedText('</main>\n')] as const;
     writer.write(path.join(dir, 'a.html'), page);
@@ -122,7 +115,7 @@ describe('made pieces', () => {
   };
 
   it('are made on the writing thread by the maker its module exports, the same text as here', async () => {
-    const dir = tempDir();
+    const dir = makeTempDir();
     const abs = path.join(dir, 'a.html');
     // A page of three pieces: the shared piece 0, a made piece (-1 and its source), and text of its own.
     const got = await serve(maker.remote, [abs, 3, 0, -1, TEXT, '</html>\n']);
@@ -132,7 +125,7 @@ describe('made pieces', () => {
   });
 
   it('a maker the thread cannot load fails the writing with words, and writes nothing', async () => {
-    const dir = tempDir();
+    const dir = makeTempDir();
     const abs = path.join(dir, 'a.html');
     const none = await serve({ ...maker.remote, name: 'noSuchMaker' }, [abs, 1, 'x']);
     expect(none).toMatchObject({ error: { message: expect.stringContaining('has no maker noSuchMaker') } });

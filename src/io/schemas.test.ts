@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { IdeasError } from '../core/errors.js';
 import { compileCriteria } from './schemas.js';
+import { thrown } from '../../test/helpers/errors.js';
 
 const DRAFT = 'https://json-schema.org/draft/2020-12/schema';
 
@@ -20,15 +20,9 @@ describe('compileCriteria', () => {
     ],
   ])('names the file of criteria that check without end: %s', (_name, schema, idea) => {
     const check = compileCriteria({ $schema: DRAFT, ...schema }, `criteria:criteria/${_name}.json`);
-    let thrown: unknown;
-    try {
-      check(idea);
-    } catch (e) {
-      thrown = e;
-    }
-    expect(thrown).toBeInstanceOf(IdeasError);
-    expect(thrown).toMatchObject({ code: 'CONFIG_INVALID' });
-    expect((thrown as IdeasError).text.sv).toContain(`Kriterierna i criteria/${_name}.json hänvisar till sig själva`);
+    const e = thrown(() => check(idea));
+    expect(e.code).toBe('CONFIG_INVALID');
+    expect(e.text.sv).toContain(`Kriterierna i criteria/${_name}.json hänvisar till sig själva`);
   });
 
   it('checks as ajv does otherwise, its errors where ajv leaves them', () => {

@@ -13,8 +13,7 @@ import { shellQuote } from '../../src/core/shell/quote.js';
 import { cliEnv, describeRun, ideas, parseJson, shell } from '../helpers/cli.js';
 import { ideasInProcess } from '../helpers/in-process.js';
 import { freshRegistry, readConfig, stageDir, writeFile } from '../helpers/registry.js';
-import { git, makeTempDir, makeTempRepo, removeTempDirs, stagedFiles } from '../helpers/temp-repo.js';
-import { readTree } from '../helpers/sluice.js';
+import { git, makeTempDir, makeTempRepo, readTree, removeTempDirs, stagedFiles } from '../helpers/temp-repo.js';
 
 type Lang = 'sv' | 'en';
 const LANGS: Lang[] = ['sv', 'en'];

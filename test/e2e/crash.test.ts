@@ -9,8 +9,8 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { describeRun, ideas, REPO_ROOT, type RunResult } from '../helpers/cli.js';
 import { parseIdeaText } from '../helpers/registry.js';
-import { copyToTemp, git, removeTempDirs } from '../helpers/temp-repo.js';
-import { ideaPath, makeSluice, readTree, removeSluices } from '../helpers/sluice.js';
+import { copyToTemp, git, readTree, removeTempDirs } from '../helpers/temp-repo.js';
+import { ideaPath, makeSluice, removeSluices } from '../helpers/sluice.js';
 
 afterAll(() => {
   removeTempDirs();
@@ -166,16 +166,9 @@ function status(root: string): string[] {
     .sort();
 }
 
-/** Every file but .git's, as UTF-8 text (readTree reads bytes as Latin-1). */
-function tree(root: string): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(readTree(root)).map(([f, bytes]) => [f, Buffer.from(bytes, 'latin1').toString('utf8')]),
-  );
-}
-
 /** Every file with the idea's id in its front matter, wherever it is. */
 function placesOf(root: string, id: string): string[] {
-  return Object.entries(tree(root))
+  return [...readTree(root)]
     .filter(([f, text]) => f.endsWith('.md') && new RegExp(`^id: ${id}$`, 'm').test(text))
     .map(([f]) => f);
 }
@@ -250,23 +243,22 @@ describe('killed with SIGKILL', () => {
     for (const step of c.steps) {
       it(`${c.name} at ${step}: whole, in one place, nothing stray; the next command finishes it`, () => {
         const root = sluice();
-        const before = tree(root);
+        const before = readTree(root);
         const statusBefore = status(root);
         const killed = run(root, c, { IDEAS_FAULT: `kill:${step}` });
         expect(killed.signal, describeRun(killed)).toBe('SIGKILL');
 
         // Right after the kill, before any other command: every idea whole, nothing in the work tree but the
         // idea's own paths (or the new ones), nothing that `git add -A` would take that is not an idea.
-        const after = tree(root);
-        for (const [f, text] of Object.entries(before))
-          if (f !== FROM || !c.target) expect(after[f] ?? text, f).toBe(text);
-        const extra = Object.keys(after).filter((f) => !(f in before));
+        const after = readTree(root);
+        for (const [f, text] of before) if (f !== FROM || !c.target) expect(after.get(f) ?? text, f).toBe(text);
+        const extra = [...after.keys()].filter((f) => !before.has(f));
         for (const f of extra) {
           expect(f, 'a stray file').toMatch(/^ideas\/\d\d-[a-z]+\/[a-z0-9-]+\.md$/);
-          expect(parseIdeaText(after[f] as string).data.id).toMatch(/^sund-/);
+          expect(parseIdeaText(after.get(f) as string).data.id).toMatch(/^sund-/);
         }
         if (c.target) {
-          const state = expectWhole(root, c, before[FROM] as string);
+          const state = expectWhole(root, c, before.get(FROM) as string);
           expect(extra.length).toBeLessThanOrEqual(1);
           if (state === 'untouched') expect(status(root)).toEqual(statusBefore);
         }
@@ -275,12 +267,12 @@ describe('killed with SIGKILL', () => {
         const next = ideas(['validate', '--format', 'json'], { cwd: root });
         const findings = JSON.parse(next.stdout) as { findings: { rule: string; file: string }[] };
         expect(findings.findings.filter((f) => /^(file|front-matter|id)\//.test(f.rule))).toEqual([]);
-        const final = tree(root);
+        const final = readTree(root);
         if (c.name === 'import') {
           expect(final).toEqual(before);
           expect(status(root)).toEqual(statusBefore);
         } else if (c.target) {
-          const state = expectWhole(root, c, before[FROM] as string);
+          const state = expectWhole(root, c, before.get(FROM) as string);
           const place = placesOf(root, ID)[0] as string;
           if (state === 'changed') {
             expect(place).toBe(c.target.to);
@@ -309,13 +301,13 @@ describe('failing at a fault point', () => {
     for (const step of c.steps.filter((s) => s !== 'lock:releasing')) {
       it(`${c.name} failing at ${step}: exit 2, and everything as it was`, () => {
         const root = sluice();
-        const before = tree(root);
+        const before = readTree(root);
         const statusBefore = status(root);
         const index = git(['ls-files', '--stage'], root);
         const r = run(root, c, { IDEAS_FAULT: step });
         expect(r.code, describeRun(r)).toBe(2);
         expect(r.stderr).toContain(`injected fault at ${step.replace(/@\d+$/, '')}`);
-        expect(tree(root)).toEqual(before);
+        expect(readTree(root)).toEqual(before);
         expect(status(root)).toEqual(statusBefore);
         expect(git(['ls-files', '--stage'], root)).toBe(index);
         expect(scratch(root)).toEqual([]);
@@ -351,7 +343,7 @@ describe('a recovery killed with SIGKILL', () => {
         const again = ideas(['validate'], { cwd: root });
         expect(again.code, describeRun(again)).not.toBe(2);
         expect(existsSync(path.join(root, '.git', 'ideas-tmp', 'journal.json')), 'the journal gone').toBe(false);
-        expect(tree(root)).toEqual(tree(once));
+        expect(readTree(root)).toEqual(readTree(once));
         expect(status(root)).toEqual(status(once));
         expect(git(['ls-files', '--stage'], root)).toBe(git(['ls-files', '--stage'], once));
       });

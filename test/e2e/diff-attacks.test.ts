@@ -10,9 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import MarkdownIt from 'markdown-it';
 import { describeRun, ideasAsync, parseJson, type RunResult } from '../helpers/cli.js';
 import { ideasInProcess } from '../helpers/in-process.js';
-import { addFields, appendEntry, commitAll, edit, moveFile } from '../helpers/idea-edit.js';
+import { addFields, appendEntry, edit, moveFile } from '../helpers/idea-edit.js';
 import { EXAMPLE, ideaPath } from '../helpers/sluice.js';
-import { git, makeTempRepo, removeTempDirs } from '../helpers/temp-repo.js';
+import { commitAll, git, makeTempRepo, removeTempDirs } from '../helpers/temp-repo.js';
 
 afterAll(removeTempDirs);
 

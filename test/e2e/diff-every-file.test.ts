@@ -8,9 +8,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { describeRun, ideas, parseJson } from '../helpers/cli.js';
-import { commitAll, edit } from '../helpers/idea-edit.js';
+import { edit } from '../helpers/idea-edit.js';
 import { EXAMPLE, ideaPath } from '../helpers/sluice.js';
-import { git, makeTempRepo, removeTempDirs } from '../helpers/temp-repo.js';
+import { commitAll, git, makeTempRepo, removeTempDirs } from '../helpers/temp-repo.js';
 
 afterAll(removeTempDirs);
 

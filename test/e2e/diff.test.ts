@@ -9,8 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeRun, ideas, ideasAsync, parseJson, type RunResult } from '../helpers/cli.js';
 import { utcDate } from '../helpers/registry.js';
 import { EXAMPLE, IDEA_FILES, ideaPath, type ExampleId } from '../helpers/sluice.js';
-import { addFields, appendEntry, commitAll, edit, moveFile } from '../helpers/idea-edit.js';
-import { git, makeTempDir, makeTempRepo, removeTempDirs } from '../helpers/temp-repo.js';
+import { addFields, appendEntry, edit, moveFile } from '../helpers/idea-edit.js';
+import { commitAll, git, makeTempDir, makeTempRepo, removeTempDirs } from '../helpers/temp-repo.js';
 import { junitSchemaErrors } from '../helpers/junit-xsd.js';
 
 afterAll(removeTempDirs);

@@ -9,10 +9,10 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 
 // Many spawns each; a machine shared with other work is slow.
 vi.setConfig({ testTimeout: 180_000 });
-import { describeRun, ideas, shell } from '../helpers/cli.js';
+import { describeRun, ideas, ideasAsync, shell } from '../helpers/cli.js';
 import { freshRegistry, initRegistry, parseIdeaText, readConfig, stageDir } from '../helpers/registry.js';
 import { git, removeTempDirs } from '../helpers/temp-repo.js';
-import { baseEnv, historyIn, ideaPath, makeSluice, read, removeSluices, runCli } from '../helpers/sluice.js';
+import { historyIn, ideaPath, makeSluice, read, removeSluices } from '../helpers/sluice.js';
 
 afterAll(() => {
   removeSluices();
@@ -37,22 +37,25 @@ describe('ideas edit', () => {
     const root = makeSluice();
     const rel = ideaPath('sund-emspzg');
     const before = read(root, rel);
-    const r = await runCli(root, [
-      'edit',
-      'sund-emspzg',
-      '--set',
-      'coach=Omar Ali',
-      '--set',
-      'unit=Skolförvaltningen',
-      '--set',
-      'tags=mat, svinn',
-      '--unset',
-      'carrier',
-      '--body',
-      'Ny text.',
-      '--by',
-      'Samordnaren',
-    ]);
+    const r = await ideasAsync(
+      [
+        'edit',
+        'sund-emspzg',
+        '--set',
+        'coach=Omar Ali',
+        '--set',
+        'unit=Skolförvaltningen',
+        '--set',
+        'tags=mat, svinn',
+        '--unset',
+        'carrier',
+        '--body',
+        'Ny text.',
+        '--by',
+        'Samordnaren',
+      ],
+      { cwd: root },
+    );
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toBe(`${rel}\n`);
     expect(r.stderr).toContain('sund-emspzg: Idécoach, Enhet eller förvaltning, Taggar, Idébärare, texten');
@@ -76,7 +79,7 @@ describe('ideas edit', () => {
       },
     ]);
     expect(git(['status', '--porcelain', '--', rel], root)).toBe(`M  ${rel}\n`);
-    const v = await runCli(root, ['validate', rel]);
+    const v = await ideasAsync(['validate', rel], { cwd: root });
     expect(v.code, v.stdout + v.stderr).toBe(0);
   });
 
@@ -85,7 +88,9 @@ describe('ideas edit', () => {
   }) => {
     const root = makeSluice();
     const rel = ideaPath('sund-emspzg');
-    const r = await runCli(root, ['edit', 'sund-emspzg', '--set', 'challenge=SERVICE PÅ LANDSBYGDEN', '--json']);
+    const r = await ideasAsync(['edit', 'sund-emspzg', '--set', 'challenge=SERVICE PÅ LANDSBYGDEN', '--json'], {
+      cwd: root,
+    });
     expect(r.code, r.stderr).toBe(0);
     const doc = JSON.parse(r.stdout) as Record<string, unknown>;
     expect(doc).toMatchObject({
@@ -106,15 +111,17 @@ describe('ideas edit', () => {
     const file = path.join(root, rel);
     writeFileSync(file, read(root, rel).replace(/^created: .*$/m, 'created: 2099-03-01'));
     // validate says so, with the line that sets it right.
-    const found = await runCli(root, ['validate', rel]);
+    const found = await ideasAsync(['validate', rel], { cwd: root });
     expect(found.code, found.stdout).toBe(1);
     expect(found.stdout).toContain('created/future');
     expect(found.stdout).toContain("ideas edit sund-emspzg --set 'created=<ÅÅÅÅ-MM-DD>'");
     // Set right to a date that is not after today, and to no other.
-    const ahead = await runCli(root, ['edit', 'sund-emspzg', '--set', 'created=2098-01-01']);
+    const ahead = await ideasAsync(['edit', 'sund-emspzg', '--set', 'created=2098-01-01'], { cwd: root });
     expect(ahead.code, ahead.stderr).toBe(2);
     expect(ahead.stderr).toContain('Skapad ska vara ett datum ÅÅÅÅ-MM-DD som inte ligger efter i dag');
-    const fixed = await runCli(root, ['edit', 'sund-emspzg', '--set', 'created=2026-06-01', '--by', 'Sara Nyberg']);
+    const fixed = await ideasAsync(['edit', 'sund-emspzg', '--set', 'created=2026-06-01', '--by', 'Sara Nyberg'], {
+      cwd: root,
+    });
     expect(fixed.code, fixed.stderr).toBe(0);
     expect(read(root, rel)).toMatch(/^created: 2026-06-01$/m);
     expect(historyIn(root, rel).at(-1)).toMatchObject({
@@ -124,14 +131,14 @@ describe('ideas edit', () => {
       new: '2026-06-01',
       by: 'Sara Nyberg',
     });
-    expect((await runCli(root, ['validate', rel])).code).toBe(0);
+    expect((await ideasAsync(['validate', rel], { cwd: root })).code).toBe(0);
     // A date that is right is the idea's record: kept, as every other time.
-    const again = await runCli(root, ['edit', 'sund-emspzg', '--set', 'created=2026-05-01']);
+    const again = await ideasAsync(['edit', 'sund-emspzg', '--set', 'created=2026-05-01'], { cwd: root });
     expect(again.code).toBe(2);
     expect(read(root, rel)).toMatch(/^created: 2026-06-01$/m);
     // No date at all, as a web editor leaves it: set right the same way.
     writeFileSync(file, read(root, rel).replace(/^created: .*$/m, 'created: 7/12 2026'));
-    expect((await runCli(root, ['edit', 'sund-emspzg', '--set', 'created=2026-06-02'])).code).toBe(0);
+    expect((await ideasAsync(['edit', 'sund-emspzg', '--set', 'created=2026-06-02'], { cwd: root })).code).toBe(0);
   });
 
   it("removes a key of the idea's own exactly as named: never a field it looks like, nor a part of one", async ({
@@ -149,7 +156,7 @@ describe('ideas edit', () => {
       ['2026', '2026: x'],
       ['true', 'true: y'],
     ] as const) {
-      const r = await runCli(root, ['edit', 'sund-emspzg', '--unset', key]);
+      const r = await ideasAsync(['edit', 'sund-emspzg', '--unset', key], { cwd: root });
       expect(r.code, `${key}: ${r.stderr}`).toBe(0);
       expect(read(root, rel), key).not.toContain(`${line}\n`);
     }
@@ -160,7 +167,7 @@ describe('ideas edit', () => {
 
   it('changes nothing and says so when every value is what it was', async ({ expect }) => {
     const root = makeSluice();
-    const r = await runCli(root, ['edit', 'sund-emspzg', '--set', 'challenge=klimat']);
+    const r = await ideasAsync(['edit', 'sund-emspzg', '--set', 'challenge=klimat'], { cwd: root });
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('Inget att ändra.');
     // stdout names the files a command wrote: none (a newcomer read the path as a file written).
@@ -178,7 +185,7 @@ describe('ideas edit', () => {
     [['--body', 'a', '--body-file', 'b'], /--body/],
   ])('refuses %j with exit 2, naming what to do, and writes nothing', async (args, message) => {
     const root = makeSluice();
-    const r = await runCli(root, ['edit', 'sund-emspzg', ...args]);
+    const r = await ideasAsync(['edit', 'sund-emspzg', ...args], { cwd: root });
     expect(r.code, r.stderr).toBe(2);
     expect(r.stderr).toMatch(message);
     expect(git(['status', '--porcelain'], root)).toBe('');
@@ -190,11 +197,11 @@ describe('ideas edit', () => {
     const scratch = mkdtempSync(path.join(tmpdir(), 'ideas-edit-body-'));
     writeFileSync(path.join(scratch, 'text.md'), '# Rubrik\n\nRad ett.\r\nRad två.\n');
     writeFileSync(path.join(scratch, 'big.md'), Buffer.alloc(10_000_001, 0x61));
-    const big = await runCli(root, ['edit', 'sund-emspzg', '--body-file', path.join(scratch, 'big.md')]);
+    const big = await ideasAsync(['edit', 'sund-emspzg', '--body-file', path.join(scratch, 'big.md')], { cwd: root });
     expect(big.code).toBe(2);
     expect(big.stderr).toContain('är större än 10 MB');
     expect(git(['status', '--porcelain'], root)).toBe('');
-    const ok = await runCli(root, ['edit', 'sund-emspzg', '--body-file', path.join(scratch, 'text.md')]);
+    const ok = await ideasAsync(['edit', 'sund-emspzg', '--body-file', path.join(scratch, 'text.md')], { cwd: root });
     expect(ok.code, ok.stderr).toBe(0);
     expect(parseIdeaText(read(root, rel)).body).toBe('\n# Rubrik\n\nRad ett.\nRad två.\n');
   });
@@ -326,7 +333,7 @@ describe('a closed gate names the commands that open it', () => {
   it.each(['sv', 'en'] as const)('%s: one ideas edit per missing field, which run as printed', async (lang) => {
     const root = makeSluice({ council: false });
     const langFlag = lang === 'en' ? ['--lang', 'en'] : [];
-    const closed = await runCli(root, [...langFlag, 'move', 'sund-emspzg', 'refinement']);
+    const closed = await ideasAsync([...langFlag, 'move', 'sund-emspzg', 'refinement'], { cwd: root });
     expect(closed.code).toBe(1);
     const lines = closed.stderr
       .split('\n')
@@ -335,13 +342,13 @@ describe('a closed gate names the commands that open it', () => {
     expect(lines).toEqual([`ideas edit sund-emspzg --set 'coach=<${lang === 'sv' ? 'text' : 'text'}>'`]);
     expect(closed.stderr).toContain(lang === 'sv' ? 'Fyll i det som saknas' : 'Fill in what is missing');
     // As printed: the placeholder itself is a text, so the command runs and sets it.
-    const literal = shell(lines[0] as string, root, baseEnv());
+    const literal = shell(lines[0] as string, root);
     expect(literal.code, describeRun(literal)).toBe(0);
     expect(parseIdeaText(read(root, ideaPath('sund-emspzg'))).data.coach).toBe('<text>');
     // With the placeholder replaced, as the message asks.
-    const filled = shell((lines[0] as string).replace('<text>', 'Omar Ali'), root, baseEnv());
+    const filled = shell((lines[0] as string).replace('<text>', 'Omar Ali'), root);
     expect(filled.code, describeRun(filled)).toBe(0);
-    const moved = await runCli(root, [...langFlag, 'move', 'sund-emspzg', 'refinement']);
+    const moved = await ideasAsync([...langFlag, 'move', 'sund-emspzg', 'refinement'], { cwd: root });
     expect(moved.code, moved.stderr).toBe(0);
   });
 
@@ -350,7 +357,7 @@ describe('a closed gate names the commands that open it', () => {
   }) => {
     const root = makeSluice({ council: false });
     const parent = path.dirname(root);
-    const closed = await runCli(parent, ['-C', path.basename(root), 'move', 'sund-vtkg00', 'test']);
+    const closed = await ideasAsync(['-C', path.basename(root), 'move', 'sund-vtkg00', 'test'], { cwd: parent });
     expect(closed.code).toBe(1);
     const lines = closed.stderr
       .split('\n')
@@ -361,10 +368,10 @@ describe('a closed gate names the commands that open it', () => {
     expect(lines.some((l) => l.startsWith(`ideas -C ${reg} edit sund-vtkg00 --set 'test_plan=<text>'`))).toBe(true);
     for (const line of lines) {
       const value = line.includes('manager_support') ? 'ja' : 'Två veckor på Birsta skola med tio brukare.';
-      const r = shell(line.replace(/<[^>]*>/, value), parent, baseEnv());
+      const r = shell(line.replace(/<[^>]*>/, value), parent);
       expect(r.code, `${line}\n${describeRun(r)}`).toBe(0);
     }
-    const moved = await runCli(parent, ['-C', reg, 'move', 'sund-vtkg00', 'test']);
+    const moved = await ideasAsync(['-C', reg, 'move', 'sund-vtkg00', 'test'], { cwd: parent });
     expect(moved.code, moved.stderr).toBe(0);
   });
 });
@@ -373,10 +380,14 @@ describe('--commit names the fields by their labels, as the terminal does', () =
   it('edit and assign, in Swedish and English', async () => {
     const root = makeSluice();
     const subject = () => git(['log', '-1', '--format=%s'], root).trim();
-    const edited = await runCli(root, ['edit', 'sund-emspzg', '--set', 'unit=Kultur', '--set', 'tags=mat', '--commit']);
+    const edited = await ideasAsync(['edit', 'sund-emspzg', '--set', 'unit=Kultur', '--set', 'tags=mat', '--commit'], {
+      cwd: root,
+    });
     expect(edited.code, edited.stderr).toBe(0);
     expect(subject()).toBe('sund-emspzg: Minskat matsvinn i äldreboendenas kök (Enhet eller förvaltning, Taggar)');
-    const assigned = await runCli(root, ['--lang', 'en', 'assign', 'sund-emspzg', '--coach', 'Lena Sjö', '--commit']);
+    const assigned = await ideasAsync(['--lang', 'en', 'assign', 'sund-emspzg', '--coach', 'Lena Sjö', '--commit'], {
+      cwd: root,
+    });
     expect(assigned.code, assigned.stderr).toBe(0);
     expect(subject()).toBe('sund-emspzg: Minskat matsvinn i äldreboendenas kök (Idea coach: Lena Sjö)');
   });
@@ -385,7 +396,7 @@ describe('--commit names the fields by their labels, as the terminal does', () =
 describe('an edit that would break a field names it by its label', () => {
   it('an emptied title', async () => {
     const root = makeSluice();
-    const r = await runCli(root, ['edit', 'sund-emspzg', '--set', 'title=']);
+    const r = await ideasAsync(['edit', 'sund-emspzg', '--set', 'title='], { cwd: root });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('Ändringen skulle göra Idéns namn ogiltigt');
   });
@@ -394,10 +405,10 @@ describe('an edit that would break a field names it by its label', () => {
 describe('--set and --unset name themselves when a field is unknown', () => {
   it('says --unset for --unset', async () => {
     const root = makeSluice();
-    const unset = await runCli(root, ['edit', 'sund-emspzg', '--unset', 'foo']);
+    const unset = await ideasAsync(['edit', 'sund-emspzg', '--unset', 'foo'], { cwd: root });
     expect(unset.code).toBe(2);
     expect(unset.stderr).toContain('Okänt fält "foo" för --unset.');
-    const set = await runCli(root, ['edit', 'sund-emspzg', '--set', 'foo=1']);
+    const set = await ideasAsync(['edit', 'sund-emspzg', '--set', 'foo=1'], { cwd: root });
     expect(set.stderr).toContain('Okänt fält "foo" för --set.');
   });
 });

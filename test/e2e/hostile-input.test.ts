@@ -11,7 +11,15 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { describeRun, ideas, parseJson, STACK_LINE } from '../helpers/cli.js';
 import { ideaText, markdownFiles, readConfig, snapshotFiles, stageDir, writeFile } from '../helpers/registry.js';
-import { copyToTemp, git, makeTempDir, makeTempRepo, removeTempDirs, stagedFiles } from '../helpers/temp-repo.js';
+import {
+  commitWithHooks,
+  copyToTemp,
+  git,
+  makeTempDir,
+  makeTempRepo,
+  removeTempDirs,
+  stagedFiles,
+} from '../helpers/temp-repo.js';
 
 afterAll(removeTempDirs);
 
@@ -460,16 +468,7 @@ describe('the pre-commit hook still sees what git commits', () => {
     return { dir, good, broken };
   }
 
-  /** `git commit` with the hook, as a person runs it (the machine's git config kept out). */
-  function commit(dir: string, args: string[]): { code: number | null; output: string } {
-    try {
-      const out = git(['commit', '-q', '-m', 'A change', ...args], dir);
-      return { code: 0, output: out };
-    } catch (e) {
-      const err = e as { status: number; stdout: string; stderr: string };
-      return { code: err.status, output: `${err.stdout}${err.stderr}` };
-    }
-  }
+  const commit = (dir: string, args: string[]) => commitWithHooks(dir, 'A change', {}, args);
 
   it('git commit -a: the hook checks the files the temporary index holds, broken ones refused', () => {
     const { dir, good, broken } = withHook();

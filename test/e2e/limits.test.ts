@@ -6,8 +6,8 @@ import { chmodSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { describeRun, ideas, parseJson } from '../helpers/cli.js';
-import { git } from '../helpers/temp-repo.js';
-import { ideaPath, makeSluice, read, readTree, removeSluices } from '../helpers/sluice.js';
+import { git, readTree } from '../helpers/temp-repo.js';
+import { ideaPath, makeSluice, read, removeSluices } from '../helpers/sluice.js';
 
 afterAll(removeSluices);
 

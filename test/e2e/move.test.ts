@@ -2,8 +2,9 @@
 import { appendFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, it } from 'vitest';
-import { git } from '../helpers/temp-repo.js';
-import { exists, historyIn, ideaPath, makeSluice, read, readTree, removeSluices, runCli } from '../helpers/sluice.js';
+import { ideasAsync } from '../helpers/cli.js';
+import { git, readTree } from '../helpers/temp-repo.js';
+import { exists, historyIn, ideaPath, makeSluice, read, removeSluices } from '../helpers/sluice.js';
 
 // The tests run concurrently, each in its own repository: all are removed at the end.
 afterAll(removeSluices);
@@ -39,7 +40,7 @@ describe.concurrent('ideas move', () => {
   }) => {
     const root = makeSluice({ council: false });
     const before = read(root, ideaPath('sund-emspzg'));
-    const r = await runCli(root, ['move', 'sund-emspzg', 'refinement']);
+    const r = await ideasAsync(['move', 'sund-emspzg', 'refinement'], { cwd: root });
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('Grinden från Idé till Förädling är stängd för sund-emspzg:');
@@ -52,7 +53,7 @@ describe.concurrent('ideas move', () => {
 
   it('names the missing criteria in English with --lang en', async ({ expect }) => {
     const root = makeSluice({ council: false });
-    const r = await runCli(root, ['move', 'sund-vtkg00', 'test', '--lang', 'en']);
+    const r = await ideasAsync(['move', 'sund-vtkg00', 'test', '--lang', 'en'], { cwd: root });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('The gate from Refinement to Test is closed for sund-vtkg00:');
     expect(r.stderr).toContain('The test plan is missing or too short [test_plan]');
@@ -65,18 +66,18 @@ describe.concurrent('ideas move', () => {
     expect,
   }) => {
     const root = makeSluice({ council: false });
-    const notNext = await runCli(root, ['move', 'sund-emspzg', 'spread']);
+    const notNext = await ideasAsync(['move', 'sund-emspzg', 'spread'], { cwd: root });
     expect(notNext.code).toBe(1);
     expect(notNext.stderr).toContain(
       'Steget Idé leder inte till Spridning; härifrån går det till: Förädling, Parkerad, Avslagen.',
     );
-    const noStage = await runCli(root, ['move', 'sund-emspzg']);
+    const noStage = await ideasAsync(['move', 'sund-emspzg'], { cwd: root });
     expect(noStage.code).toBe(2);
     expect(noStage.stderr).toContain('Ange vart idén ska: Förädling, Parkerad, Avslagen.');
     // The move it shows runs as printed.
     const example = /Till exempel: (ideas move .*)/.exec(noStage.stderr)?.[1];
     expect(example).toBe("ideas move sund-emspzg 'förädling'");
-    const ran = await runCli(root, ['move', 'sund-emspzg', 'förädling']);
+    const ran = await ideasAsync(['move', 'sund-emspzg', 'förädling'], { cwd: root });
     expect(ran.stderr).not.toContain('Ange vart');
     expect([0, 1]).toContain(ran.code);
     git(['reset', '-q', '--hard'], root);
@@ -88,22 +89,22 @@ describe.concurrent('ideas move', () => {
     expect,
   }) => {
     const root = makeSluice({ council: false });
-    const typo = await runCli(root, ['move', 'sund-emspzg', 'testt']);
+    const typo = await ideasAsync(['move', 'sund-emspzg', 'testt'], { cwd: root });
     expect(typo.code).toBe(2);
     expect(typo.stderr).toContain(
       'Okänt steg "testt". Menade du test? Stegen är: Idé, Förädling, Test, Utvärdering, Spridning, Parkerad, Avslagen.',
     );
-    const label = await runCli(root, ['move', 'sund-emspzg', 'Förädlng', '--lang', 'en']);
+    const label = await ideasAsync(['move', 'sund-emspzg', 'Förädlng', '--lang', 'en'], { cwd: root });
     expect(label.code).toBe(2);
     expect(label.stderr).toContain('Unknown stage "Förädlng". Did you mean Förädling? The stages are: Idea, ');
-    const far = await runCli(root, ['move', 'sund-emspzg', 'nowhere']);
+    const far = await ideasAsync(['move', 'sund-emspzg', 'nowhere'], { cwd: root });
     expect(far.stderr).not.toContain('Menade du');
     expect(git(['status', '--porcelain'], root)).toBe('');
   });
 
   it('with --force moves through a closed gate, exit 0, and writes `forced: true`', async ({ expect }) => {
     const root = makeSluice({ council: false });
-    const r = await runCli(root, ['move', 'sund-emspzg', 'refinement', '--force']);
+    const r = await ideasAsync(['move', 'sund-emspzg', 'refinement', '--force'], { cwd: root });
     expect(r.code).toBe(0);
     const to = ideaPath('sund-emspzg', '02-foradling');
     expect(r.stdout).toBe(`${to}\n`);
@@ -115,15 +116,10 @@ describe.concurrent('ideas move', () => {
 
   it('moves through an open gate, exit 0, with the note and who in the entry', async ({ expect }) => {
     const root = makeSluice({ council: false });
-    const r = await runCli(root, [
-      'move',
-      'sund-eev2bz',
-      'parkerad',
-      '--note',
-      'Vilar: tills #budget finns',
-      '--by',
-      'Idérådet',
-    ]);
+    const r = await ideasAsync(
+      ['move', 'sund-eev2bz', 'parkerad', '--note', 'Vilar: tills #budget finns', '--by', 'Idérådet'],
+      { cwd: root },
+    );
     expect(r.code).toBe(0);
     const to = ideaPath('sund-eev2bz', '90-parkerad');
     expect(r.stdout).toBe(`${to}\n`);
@@ -140,7 +136,9 @@ describe.concurrent('ideas move', () => {
 
   it('is staged as a rename whose only change is the added history entry', async ({ expect }) => {
     const root = makeSluice({ council: false });
-    expect((await runCli(root, ['move', 'sund-eev2bz', 'parked', '--by', 'Idérådet', '--note', 'Vilar'])).code).toBe(0);
+    expect(
+      (await ideasAsync(['move', 'sund-eev2bz', 'parked', '--by', 'Idérådet', '--note', 'Vilar'], { cwd: root })).code,
+    ).toBe(0);
     const diff = git(['diff', '--cached', '-M'], root);
     expect(diff).toContain(`rename from ${ideaPath('sund-eev2bz')}\n`);
     expect(diff).toContain(`rename to ${ideaPath('sund-eev2bz', '90-parkerad')}\n`);
@@ -164,7 +162,7 @@ describe.concurrent('ideas move', () => {
   it('leaves other uncommitted changes exactly as they were', async ({ expect }) => {
     const root = makeSluice({ council: false });
     const other = dirty(root);
-    expect((await runCli(root, ['move', 'sund-eev2bz', 'parked'])).code).toBe(0);
+    expect((await ideasAsync(['move', 'sund-eev2bz', 'parked'], { cwd: root })).code).toBe(0);
     const status = git(['status', '--porcelain'], root);
     const paths = Object.keys(other.files);
     expect(statusLinesFor(status, paths)).toEqual(statusLinesFor(other.status, paths));
@@ -184,7 +182,9 @@ describe.concurrent('ideas move', () => {
     const root = makeSluice({ council: false });
     const other = dirty(root);
     const head = git(['rev-parse', 'HEAD'], root).trim();
-    const r = await runCli(root, ['move', 'sund-emspzg', 'parked', '--commit', '--note', 'Vänta på kostenheten']);
+    const r = await ideasAsync(['move', 'sund-emspzg', 'parked', '--commit', '--note', 'Vänta på kostenheten'], {
+      cwd: root,
+    });
     expect(r.code).toBe(0);
     expect(git(['rev-list', '--count', `${head}..HEAD`], root).trim()).toBe('1');
     const message = git(['log', '-1', '--format=%B'], root);
@@ -208,7 +208,7 @@ describe.concurrent('ideas move', () => {
     const other = dirty(root);
     const from = ideaPath('sund-emspzg');
     const bytes = read(root, from);
-    const r = await runCli(root, ['move', 'sund-emspzg', 'parked'], { IDEAS_FAULT: 'move:renamed' });
+    const r = await ideasAsync(['move', 'sund-emspzg', 'parked'], { cwd: root, env: { IDEAS_FAULT: 'move:renamed' } });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('injected fault at move:renamed');
     expect(read(root, from)).toBe(bytes);
@@ -218,7 +218,7 @@ describe.concurrent('ideas move', () => {
     // The same holds for an idea git does not know yet.
     const untracked = 'ideas/01-ide/sund-aaaa1-ny.md';
     writeFileSync(path.join(root, untracked), '---\nid: sund-aaaa1\ntitle: Ny\ncreated: 2026-11-01\n---\nText.\n');
-    const r2 = await runCli(root, ['move', 'sund-aaaa1', 'parked'], { IDEAS_FAULT: 'move:renamed' });
+    const r2 = await ideasAsync(['move', 'sund-aaaa1', 'parked'], { cwd: root, env: { IDEAS_FAULT: 'move:renamed' } });
     expect(r2.code).toBe(2);
     expect(read(root, untracked)).toBe('---\nid: sund-aaaa1\ntitle: Ny\ncreated: 2026-11-01\n---\nText.\n');
     expect(exists(root, 'ideas/90-parkerad/sund-aaaa1-ny.md')).toBe(false);
@@ -227,8 +227,8 @@ describe.concurrent('ideas move', () => {
 
   it('keeps the file history across two committed moves', async ({ expect }) => {
     const root = makeSluice({ council: false });
-    expect((await runCli(root, ['move', 'sund-eev2bz', 'parked', '--commit'])).code).toBe(0);
-    expect((await runCli(root, ['move', 'sund-eev2bz', 'idea', '--commit'])).code).toBe(0);
+    expect((await ideasAsync(['move', 'sund-eev2bz', 'parked', '--commit'], { cwd: root })).code).toBe(0);
+    expect((await ideasAsync(['move', 'sund-eev2bz', 'idea', '--commit'], { cwd: root })).code).toBe(0);
     const log = git(['log', '--follow', '--name-status', '--format=%s', '--', ideaPath('sund-eev2bz', '01-ide')], root);
     const renames = log.split('\n').filter((l) => l.startsWith('R'));
     expect(renames.map((l) => l.split('\t').slice(1))).toEqual([
@@ -241,8 +241,8 @@ describe.concurrent('ideas move', () => {
 
   it('with --commit after an earlier move that was not committed, commits and exits 0', async ({ expect }) => {
     const root = makeSluice({ council: false });
-    expect((await runCli(root, ['move', 'sund-eev2bz', 'parked'])).code).toBe(0);
-    const r = await runCli(root, ['move', 'sund-eev2bz', 'idea', '--commit']);
+    expect((await ideasAsync(['move', 'sund-eev2bz', 'parked'], { cwd: root })).code).toBe(0);
+    const r = await ideasAsync(['move', 'sund-eev2bz', 'idea', '--commit'], { cwd: root });
     expect(r.stderr).not.toMatch(/git misslyckades|fatal|pathspec/);
     expect(r.stderr).toContain('(incheckad i git)');
     expect(r.code).toBe(0);
@@ -256,7 +256,7 @@ describe.concurrent('ideas move', () => {
 
   it('an unknown id is exit 2', async ({ expect }) => {
     const root = makeSluice({ council: false });
-    const r = await runCli(root, ['move', 'sund-zzzzzz', 'refinement']);
+    const r = await ideasAsync(['move', 'sund-zzzzzz', 'refinement'], { cwd: root });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('Ingen idé med id "sund-zzzzzz".');
     expect(git(['status', '--porcelain'], root)).toBe('');
@@ -288,7 +288,7 @@ describe.concurrent('an idea through every stage', () => {
       ['move', 'sund-emspzg', 'spread', '--force', '--commit'],
     ];
     for (const args of steps) {
-      const r = await runCli(root, args);
+      const r = await ideasAsync(args, { cwd: root });
       expect(r.stderr).not.toContain('ideas:');
       expect(r.code).toBe(0);
     }
@@ -317,7 +317,7 @@ describe.concurrent('an idea through every stage', () => {
       'sund-emspzg: Minskat matsvinn i äldreboendenas kök (Idé → Förädling)',
       'sund-emspzg: Minskat matsvinn i äldreboendenas kök (Idécoach: Johan Ek)',
     ]);
-    const list = await runCli(root, ['show', 'sund-emspzg', '--json']);
+    const list = await ideasAsync(['show', 'sund-emspzg', '--json'], { cwd: root });
     expect(list.code).toBe(0);
     expect(JSON.parse(list.stdout).idea).toMatchObject({ stage: 'spread', path: end });
   });
@@ -326,18 +326,10 @@ describe.concurrent('an idea through every stage', () => {
 describe.concurrent('ideas decide, assign and review', () => {
   it('decide --json prints the idea document with its new path', async ({ expect }) => {
     const root = makeSluice({ council: false });
-    const r = await runCli(root, [
-      'decide',
-      'sund-vtkg00',
-      '-d',
-      'approve',
-      '-r',
-      'Beviljas',
-      '--amount',
-      '75000',
-      '--force',
-      '--json',
-    ]);
+    const r = await ideasAsync(
+      ['decide', 'sund-vtkg00', '-d', 'approve', '-r', 'Beviljas', '--amount', '75000', '--force', '--json'],
+      { cwd: root },
+    );
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout) as Record<string, unknown> & {
       idea: Record<string, unknown>;
@@ -364,17 +356,23 @@ describe.concurrent('ideas decide, assign and review', () => {
 
   it('decide through a closed gate is exit 1 and a bad decision exit 2, both changing nothing', async ({ expect }) => {
     const root = makeSluice({ council: false });
-    expect((await runCli(root, ['decide', 'sund-vtkg00', '-d', 'approve', '-r', 'x', '--amount', '0'])).code).toBe(1);
-    expect((await runCli(root, ['decide', 'sund-vtkg00', '-d', 'kanske', '-r', 'x'])).code).toBe(2);
     expect(
-      (await runCli(root, ['decide', 'sund-emspzg', '-d', 'approve', '-r', 'x', '--amount', '100', '--force'])).code,
+      (await ideasAsync(['decide', 'sund-vtkg00', '-d', 'approve', '-r', 'x', '--amount', '0'], { cwd: root })).code,
+    ).toBe(1);
+    expect((await ideasAsync(['decide', 'sund-vtkg00', '-d', 'kanske', '-r', 'x'], { cwd: root })).code).toBe(2);
+    expect(
+      (
+        await ideasAsync(['decide', 'sund-emspzg', '-d', 'approve', '-r', 'x', '--amount', '100', '--force'], {
+          cwd: root,
+        })
+      ).code,
     ).toBe(2);
     expect(git(['status', '--porcelain'], root)).toBe('');
   });
 
   it('assign --coach shows in the diff as the coach line and the history lines only', async ({ expect }) => {
     const root = makeSluice({ council: false });
-    const r = await runCli(root, ['assign', 'sund-emspzg', '--coach', 'Johan Ek', '--by', 'Sara Nyberg']);
+    const r = await ideasAsync(['assign', 'sund-emspzg', '--coach', 'Johan Ek', '--by', 'Sara Nyberg'], { cwd: root });
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(`${ideaPath('sund-emspzg')}\n`);
     expect(git(['diff'], root)).toBe('');
@@ -396,10 +394,10 @@ describe.concurrent('ideas decide, assign and review', () => {
   }) => {
     const root = makeSluice({ council: false });
     // An agenda with ideas on it: a meeting, which needs a terminal (an empty one holds none, and asks nothing).
-    const bad = await runCli(root, ['review', '--json', '--stage', 'refinement']);
+    const bad = await ideasAsync(['review', '--json', '--stage', 'refinement'], { cwd: root });
     expect(bad.code).toBe(2);
     expect(JSON.parse(bad.stdout)).toMatchObject({ kind: 'error', error: { code: 'USAGE' } });
-    const ok = await runCli(root, ['review', '--dry-run', '--json', '--stage', 'refinement']);
+    const ok = await ideasAsync(['review', '--dry-run', '--json', '--stage', 'refinement'], { cwd: root });
     expect(ok.code).toBe(0);
     const doc = JSON.parse(ok.stdout) as {
       kind: string;
@@ -419,7 +417,7 @@ describe.concurrent('ideas decide, assign and review', () => {
       'manager_support',
     ]);
     // Without --dry-run on CI there is no meeting: a usage error naming the command for scripts.
-    const noTerminal = await runCli(root, ['review', '--stage', 'refinement']);
+    const noTerminal = await ideasAsync(['review', '--stage', 'refinement'], { cwd: root });
     expect(noTerminal.code).toBe(2);
     expect(noTerminal.stderr).toContain('ideas decide');
     expect(git(['status', '--porcelain'], root)).toBe('');
@@ -436,16 +434,16 @@ describe.concurrent('ideas move: a move made by hand, written in the history', (
   }) => {
     const root = makeSluice({ council: false });
     byHand(root, 'sund-njf5rp', '90-parkerad');
-    const diff = await runCli(root, ['diff', 'HEAD', '--json']);
+    const diff = await ideasAsync(['diff', 'HEAD', '--json'], { cwd: root });
     expect(diff.code).toBe(1);
     const findings = (JSON.parse(diff.stdout) as { findings: { rule: string; hint: string }[] }).findings;
     expect(findings.map((f) => f.rule)).toEqual(['move/missing-history']);
     expect(findings[0]?.hint).toContain('`ideas move sund-njf5rp parked`');
-    const validate = await runCli(root, ['validate']);
+    const validate = await ideasAsync(['validate'], { cwd: root });
     expect(validate.stdout).toContain('ideas move sund-njf5rp parked');
     const before = read(root, ideaPath('sund-njf5rp', '90-parkerad'));
 
-    const r = await runCli(root, ['move', 'sund-njf5rp', 'parked']);
+    const r = await ideasAsync(['move', 'sund-njf5rp', 'parked'], { cwd: root });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toBe(`${ideaPath('sund-njf5rp', '90-parkerad')}\n`);
     expect(r.stderr).toContain('sund-njf5rp: flytten Idé → Parkerad, som gjordes för hand, är nu skriven i historiken');
@@ -458,11 +456,11 @@ describe.concurrent('ideas move: a move made by hand, written in the history', (
       from: 'idea',
       to: 'parked',
     });
-    const clean = await runCli(root, ['diff', 'HEAD', '--json']);
+    const clean = await ideasAsync(['diff', 'HEAD', '--json'], { cwd: root });
     expect(clean.code, clean.stdout).toBe(0);
     expect((JSON.parse(clean.stdout) as { findings: unknown[] }).findings).toEqual([]);
     // Written once: the idea is where its history says now.
-    const again = await runCli(root, ['move', 'sund-njf5rp', 'parked']);
+    const again = await ideasAsync(['move', 'sund-njf5rp', 'parked'], { cwd: root });
     expect(again.code).toBe(2);
     expect(again.stderr).toContain('står redan i Parkerad');
   });
@@ -470,18 +468,18 @@ describe.concurrent('ideas move: a move made by hand, written in the history', (
   it('through the gate as any move: a closed one refuses, and --force writes forced: true', async ({ expect }) => {
     const root = makeSluice({ council: false });
     byHand(root, 'sund-emspzg', '02-foradling');
-    const diff = await runCli(root, ['diff', 'HEAD', '--json', '--lang', 'en']);
+    const diff = await ideasAsync(['diff', 'HEAD', '--json', '--lang', 'en'], { cwd: root });
     const findings = (JSON.parse(diff.stdout) as { findings: { rule: string; hint: string }[] }).findings;
     expect(findings.find((f) => f.rule === 'move/gate-closed')?.hint).toContain(
       '`ideas move sund-emspzg refinement --force`',
     );
     const before = read(root, ideaPath('sund-emspzg', '02-foradling'));
-    const refused = await runCli(root, ['move', 'sund-emspzg', 'refinement']);
+    const refused = await ideasAsync(['move', 'sund-emspzg', 'refinement'], { cwd: root });
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('Grinden från Idé till Förädling är stängd för sund-emspzg:');
     expect(read(root, ideaPath('sund-emspzg', '02-foradling'))).toBe(before);
 
-    const forced = await runCli(root, ['move', 'sund-emspzg', 'refinement', '--force']);
+    const forced = await ideasAsync(['move', 'sund-emspzg', 'refinement', '--force'], { cwd: root });
     expect(forced.code, forced.stderr).toBe(0);
     expect(forced.stderr).toContain('som gjordes för hand trots stängd grind');
     expect(historyIn(root, ideaPath('sund-emspzg', '02-foradling')).at(-1)).toMatchObject({
@@ -490,7 +488,7 @@ describe.concurrent('ideas move: a move made by hand, written in the history', (
       to: 'refinement',
       forced: true,
     });
-    const after = await runCli(root, ['diff', 'HEAD', '--json']);
+    const after = await ideasAsync(['diff', 'HEAD', '--json'], { cwd: root });
     const rules = (JSON.parse(after.stdout) as { findings: { rule: string }[] }).findings.map((f) => f.rule);
     expect(rules).toEqual(['move/forced']);
   });
@@ -499,7 +497,7 @@ describe.concurrent('ideas move: a move made by hand, written in the history', (
     const root = makeSluice();
     git(['mv', ideaPath('sund-eev2bz'), ideaPath('sund-eev2bz', '03-test')], root);
     // The diff describes the council's decision: a command run as printed would record one no one made.
-    const hinted = await runCli(root, ['diff', 'HEAD', '--json']);
+    const hinted = await ideasAsync(['diff', 'HEAD', '--json'], { cwd: root });
     const hints = (JSON.parse(hinted.stdout) as { findings: { rule: string; hint: string }[] }).findings;
     const missing = hints.find((f) => f.rule === 'move/missing-history')?.hint ?? '';
     expect(missing).toContain('En flytt till Test är idérådets beslut');
@@ -508,24 +506,27 @@ describe.concurrent('ideas move: a move made by hand, written in the history', (
       'ideas decide sund-eev2bz --decision godkänn --to test --reason "<rådets motivering>" --amount "<belopp i kr>" in flytten',
     );
     expect(missing).not.toContain('`');
-    const move = await runCli(root, ['move', 'sund-eev2bz', 'test']);
+    const move = await ideasAsync(['move', 'sund-eev2bz', 'test'], { cwd: root });
     expect(move.code).toBe(2);
     expect(move.stderr).toContain('ideas decide');
-    const decide = await runCli(root, [
-      'decide',
-      'sund-eev2bz',
-      '--decision',
-      'approve',
-      '--to',
-      'test',
-      '--reason',
-      'Beslut på idérådet 3 december',
-      '--by',
-      'Idérådet',
-      '--amount',
-      '0',
-      '--force',
-    ]);
+    const decide = await ideasAsync(
+      [
+        'decide',
+        'sund-eev2bz',
+        '--decision',
+        'approve',
+        '--to',
+        'test',
+        '--reason',
+        'Beslut på idérådet 3 december',
+        '--by',
+        'Idérådet',
+        '--amount',
+        '0',
+        '--force',
+      ],
+      { cwd: root },
+    );
     expect(decide.code, decide.stderr).toBe(0);
     expect(exists(root, ideaPath('sund-eev2bz', '03-test'))).toBe(true);
     expect(historyIn(root, ideaPath('sund-eev2bz', '03-test')).at(-1)).toMatchObject({
@@ -535,14 +536,14 @@ describe.concurrent('ideas move: a move made by hand, written in the history', (
       decision: 'approve',
       forced: true,
     });
-    const diff = await runCli(root, ['diff', 'HEAD', '--json']);
+    const diff = await ideasAsync(['diff', 'HEAD', '--json'], { cwd: root });
     const found = (JSON.parse(diff.stdout) as { findings: { rule: string; severity: string }[] }).findings;
     expect(found.filter((f) => f.severity === 'error')).toEqual([]);
   });
 
   it('an idea where its history says it is stays refused: nothing to record', async ({ expect }) => {
     const root = makeSluice({ council: false });
-    const r = await runCli(root, ['move', 'sund-eev2bz', 'refinement']);
+    const r = await ideasAsync(['move', 'sund-eev2bz', 'refinement'], { cwd: root });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('Idén sund-eev2bz står redan i Förädling.');
     expect(git(['status', '--porcelain'], root)).toBe('');
@@ -553,33 +554,21 @@ describe.concurrent('ideas decide into a stage the council funds', () => {
   it('asks for the amount (0 included) and writes nothing without one; grants what it is given', async ({ expect }) => {
     const root = makeSluice({ council: false });
     const tree = readTree(root);
-    const none = await runCli(root, ['decide', 'sund-eev2bz', '-d', 'approve', '-r', 'Bra plan', '--force']);
+    const none = await ideasAsync(['decide', 'sund-eev2bz', '-d', 'approve', '-r', 'Bra plan', '--force'], {
+      cwd: root,
+    });
     expect(none.code, none.stderr).toBe(2);
     expect(none.stderr).toContain('Ett godkännande till Test beviljar medel: ange beloppet med --amount');
     expect(readTree(root)).toEqual(tree);
-    const zero = await runCli(root, [
-      'decide',
-      'sund-eev2bz',
-      '-d',
-      'approve',
-      '-r',
-      'Bra plan',
-      '--amount',
-      '0',
-      '--force',
-    ]);
+    const zero = await ideasAsync(
+      ['decide', 'sund-eev2bz', '-d', 'approve', '-r', 'Bra plan', '--amount', '0', '--force'],
+      { cwd: root },
+    );
     expect(zero.code, zero.stderr).toBe(0);
-    const granted = await runCli(root, [
-      'decide',
-      'sund-vtkg00',
-      '-d',
-      'approve',
-      '-r',
-      'Bra plan',
-      '--amount',
-      '40000',
-      '--force',
-    ]);
+    const granted = await ideasAsync(
+      ['decide', 'sund-vtkg00', '-d', 'approve', '-r', 'Bra plan', '--amount', '40000', '--force'],
+      { cwd: root },
+    );
     expect(granted.code, granted.stderr).toBe(0);
   });
 });

@@ -10,9 +10,9 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeRun, ideas, parseJson, REPO_ROOT } from '../helpers/cli.js';
-import { readTree } from '../helpers/planted-site.js';
+
 import { markdownFiles, parseIdeaText, writeFile } from '../helpers/registry.js';
-import { git, makeTempRepo, removeTempDirs } from '../helpers/temp-repo.js';
+import { git, makeTempRepo, readTree, removeTempDirs } from '../helpers/temp-repo.js';
 import { readCsv } from '../helpers/csv.js';
 import { runIn, writeRegionFile } from '../helpers/region.js';
 

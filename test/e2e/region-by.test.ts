@@ -7,8 +7,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ideas, parseJson } from '../helpers/cli.js';
-import { addIdea, commitAll, memberRegistry, mustRunIn, runIn, writeRegionFile } from '../helpers/region.js';
-import { makeTempRepo, removeTempDirs } from '../helpers/temp-repo.js';
+import { addIdea, memberRegistry, mustRunIn, runIn, writeRegionFile } from '../helpers/region.js';
+import { commitAll, makeTempRepo, removeTempDirs } from '../helpers/temp-repo.js';
 
 afterAll(removeTempDirs);
 

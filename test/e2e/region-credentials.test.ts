@@ -9,8 +9,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeRun, ideasAsync, parseJson, type RunResult } from '../helpers/cli.js';
 import { serveGitHttp, type GitHttpServer } from '../helpers/git-http.js';
-import { addIdea, commitAll, memberRegistry } from '../helpers/region.js';
-import { makeTempDir, removeTempDirs } from '../helpers/temp-repo.js';
+import { addIdea, memberRegistry } from '../helpers/region.js';
+import { commitAll, makeTempDir, removeTempDirs } from '../helpers/temp-repo.js';
 
 afterAll(removeTempDirs);
 

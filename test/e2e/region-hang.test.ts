@@ -11,8 +11,8 @@ import type net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeRun, ideasAsync, parseJson } from '../helpers/cli.js';
-import { addIdea, commitAll, memberRegistry, mustRunIn, writeRegionFile } from '../helpers/region.js';
-import { makeTempDir, makeTempRepo, removeTempDirs } from '../helpers/temp-repo.js';
+import { addIdea, memberRegistry, mustRunIn, writeRegionFile } from '../helpers/region.js';
+import { commitAll, makeTempDir, makeTempRepo, removeTempDirs } from '../helpers/temp-repo.js';
 
 afterAll(removeTempDirs);
 

@@ -10,8 +10,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeRun, ideasAsync, parseJson } from '../helpers/cli.js';
-import { addIdea, commitAll, memberRegistry, mustRunIn, runIn, writeRegionFile } from '../helpers/region.js';
-import { makeTempRepo, removeTempDirs } from '../helpers/temp-repo.js';
+import { addIdea, memberRegistry, mustRunIn, runIn, writeRegionFile } from '../helpers/region.js';
+import { commitAll, makeTempRepo, removeTempDirs } from '../helpers/temp-repo.js';
 
 afterAll(removeTempDirs);
 

@@ -7,8 +7,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { describeRun } from '../helpers/cli.js';
-import { addIdea, commitAll, memberRegistry, mustRunIn, runIn, writeRegionFile } from '../helpers/region.js';
-import { makeTempDir, makeTempRepo, removeTempDirs } from '../helpers/temp-repo.js';
+import { addIdea, memberRegistry, mustRunIn, runIn, writeRegionFile } from '../helpers/region.js';
+import { commitAll, makeTempDir, makeTempRepo, removeTempDirs } from '../helpers/temp-repo.js';
 
 afterAll(removeTempDirs);
 

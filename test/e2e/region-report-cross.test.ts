@@ -8,8 +8,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ideas, parseJson } from '../helpers/cli.js';
 import { csvObjects, parseCsvWithLibrary, readCsv } from '../helpers/csv.js';
-import { addIdea, commitAll, memberRegistry, mustRunIn, writeRegionFile } from '../helpers/region.js';
-import { makeTempRepo, removeTempDirs } from '../helpers/temp-repo.js';
+import { addIdea, memberRegistry, mustRunIn, writeRegionFile } from '../helpers/region.js';
+import { commitAll, makeTempRepo, removeTempDirs } from '../helpers/temp-repo.js';
 
 afterAll(removeTempDirs);
 

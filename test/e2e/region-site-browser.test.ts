@@ -21,7 +21,7 @@ import {
   serve,
   type Overflow,
 } from '../helpers/browser.js';
-import { git, makeTempRepo, removeTempDirs } from '../helpers/temp-repo.js';
+import { commitAll, makeTempRepo, removeTempDirs } from '../helpers/temp-repo.js';
 
 if (!hasChromium)
   console.warn(`region-site-browser.test.ts: skipped, ${CHROMIUM} is not installed (apt-get install chromium)`);
@@ -39,8 +39,7 @@ function member(prefix: string, titles: string[]): string {
   fs.writeFileSync(config, fs.readFileSync(config, 'utf8').replace(/^idPrefix:.*$/m, `idPrefix: ${prefix}`));
   for (const title of titles)
     mustRun(['new', '--no-input', '--title', title, '--body', `## Bakgrund\n\n${'Lång text. '.repeat(40)}`], dir);
-  git(['add', '-A'], dir);
-  git(['commit', '-qm', 'ideas'], dir);
+  commitAll(dir, 'ideas');
   return dir;
 }
 

@@ -8,8 +8,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseJson } from '../helpers/cli.js';
-import { addIdea, commitAll, memberRegistry, mustRunIn, writeRegionFile } from '../helpers/region.js';
-import { makeTempRepo, removeTempDirs } from '../helpers/temp-repo.js';
+import { addIdea, memberRegistry, mustRunIn, writeRegionFile } from '../helpers/region.js';
+import { commitAll, makeTempRepo, removeTempDirs } from '../helpers/temp-repo.js';
 
 afterAll(removeTempDirs);
 

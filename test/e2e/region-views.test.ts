@@ -9,24 +9,14 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeRun, ideas, parseJson } from '../helpers/cli.js';
 import { parseCsvWithLibrary, rowsByKey } from '../helpers/csv.js';
-import { minimalRegistryCopy } from '../helpers/region.js';
+import { minimalRegistryCopy, mustRunIn, runIn } from '../helpers/region.js';
 import { readConfig, stageDir } from '../helpers/registry.js';
-import { git, makeTempDir, makeTempRepo, removeTempDirs } from '../helpers/temp-repo.js';
+import { commitAll, git, makeTempDir, makeTempRepo, removeTempDirs } from '../helpers/temp-repo.js';
 
 afterAll(removeTempDirs);
 
 /** Names that must never leave a member: carriers and the people in the history. */
 const PEOPLE = ['Anna Hemligsson', 'Bertil Hemlig', 'Cecilia Dold', 'David Skyddad'];
-
-function run(args: string[], cwd: string) {
-  return ideas(['--lang', 'en', ...args], { cwd });
-}
-
-function mustRun(args: string[], cwd: string) {
-  const r = run(args, cwd);
-  if (r.code !== 0) throw new Error(`ideas ${args.join(' ')}: ${describeRun(r)}`);
-  return r;
-}
 
 const GOAL = `goals:
   - id: done-2
@@ -53,19 +43,15 @@ function makeMember(prefix: string, titles: string[], moved: number, done: numbe
   const ids = titles.map(
     (title) =>
       parseJson<{ idea: { id: string } }>(
-        mustRun(
-          [
-            ...['new', '--no-input', '--json', '--title', title, '--body', `About ${title}.`],
-            ...['--set', `carrier=${carrier}`, '--set', 'challenge=klimat'],
-          ],
-          dir,
-        ),
+        mustRunIn(dir, [
+          ...['new', '--no-input', '--json', '--title', title, '--body', `About ${title}.`],
+          ...['--set', `carrier=${carrier}`, '--set', 'challenge=klimat'],
+        ]),
       ).idea.id,
   );
-  ids.slice(0, moved).forEach((id) => mustRun(['move', id, 'doing', '--no-input', '--by', by], dir));
-  ids.slice(0, done).forEach((id) => mustRun(['move', id, 'done', '--no-input', '--by', by], dir));
-  git(['add', '-A'], dir);
-  git(['commit', '-qm', 'ideas'], dir);
+  ids.slice(0, moved).forEach((id) => mustRunIn(dir, ['move', id, 'doing', '--no-input', '--by', by]));
+  ids.slice(0, done).forEach((id) => mustRunIn(dir, ['move', id, 'done', '--no-input', '--by', by]));
+  commitAll(dir, 'ideas');
   return { dir, ids };
 }
 
@@ -113,7 +99,7 @@ beforeAll(() => {
       '',
     ].join('\n'),
   );
-  const r = run(['region', 'sync'], region);
+  const r = runIn(region, ['region', 'sync']);
   expect(r.code, describeRun(r)).toBe(1);
 });
 
@@ -127,7 +113,7 @@ interface Figures {
 
 describe('ideas region report', () => {
   it('gives the funnel, time in stage and goals by municipality and for the region, with how old each is', () => {
-    const r = run(['region', 'report'], region);
+    const r = runIn(region, ['region', 'report']);
     expect(r.code, describeRun(r)).toBe(0);
     expect(r.stdout).toMatch(/^Skaraborg: region report$/m);
     // The funnel by municipality: idea, doing, done, total.
@@ -149,7 +135,7 @@ describe('ideas region report', () => {
   });
 
   it('--json: the same figures, member by member, with what is withheld and how old the data is', () => {
-    const r = run(['region', 'report', '--json'], region);
+    const r = runIn(region, ['region', 'report', '--json']);
     expect(r.code, describeRun(r)).toBe(0);
     const doc = parseJson<{
       kind: string;
@@ -176,17 +162,17 @@ describe('ideas region report', () => {
 
   it('--member by id or municipality code; Markdown; a bad date is a usage error', () => {
     const one = parseJson<{ report: Figures; members: { id: string }[] }>(
-      mustRun(['region', 'report', '--member', '1496', '--json'], region),
+      mustRunIn(region, ['region', 'report', '--member', '1496', '--json']),
     );
     expect(one.members.map((m) => m.id)).toEqual(['skovde']);
     expect(one.report.ideas).toBe(2);
-    const md = mustRun(['region', 'report', '--format', 'md'], region);
+    const md = mustRunIn(region, ['region', 'report', '--format', 'md']);
     expect(md.stdout).toMatch(/^# Skaraborg: region report$/m);
     expect(md.stdout).toMatch(/^\| Lidköping \| 1 \| 4 \| 1 \| 6 \|$/m);
-    const bad = run(['region', 'report', '--since', '2026-02-30'], region);
+    const bad = runIn(region, ['region', 'report', '--since', '2026-02-30']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--since');
-    const unknown = run(['region', 'report', '--member', 'nowhere'], region);
+    const unknown = runIn(region, ['region', 'report', '--member', 'nowhere']);
     expect(unknown.code).toBe(2);
   });
 
@@ -201,17 +187,17 @@ describe('ideas region report', () => {
     }));
     fs.writeFileSync(file, JSON.stringify(state));
     const old = parseJson<{ members: { id: string; report: Figures | null }[] }>(
-      mustRun(['region', 'report', '--json'], region),
+      mustRunIn(region, ['region', 'report', '--json']),
     );
     expect(old.members[1]?.report?.goals).toEqual([]);
     expect(old.members[1]?.report?.ideas).toBe(2);
     const sync = parseJson<{ members: { id: string; status: string; parsed: number }[] }>(
-      mustRun(['region', 'sync', '--member', 'skovde', '--json'], region),
+      mustRunIn(region, ['region', 'sync', '--member', 'skovde', '--json']),
     );
     // The same commit, but the state lacked the goals: read again, each idea still known by its blob id.
     expect(sync.members).toEqual([expect.objectContaining({ id: 'skovde', status: 'updated', parsed: 0 })]);
     const again = parseJson<{ members: { id: string; report: Figures | null }[] }>(
-      mustRun(['region', 'report', '--json'], region),
+      mustRunIn(region, ['region', 'report', '--json']),
     );
     expect(again.members[1]?.report?.goals).toHaveLength(1);
   });
@@ -219,7 +205,7 @@ describe('ideas region report', () => {
 
 describe('ideas region export', () => {
   it('writes every idea as CSV with its member and municipality, formulas guarded, no person named', () => {
-    const r = run(['region', 'export'], region);
+    const r = runIn(region, ['region', 'export']);
     expect(r.code, describeRun(r)).toBe(0);
     expect(r.stdout.startsWith('\uFEFF')).toBe(true);
     const rows = parseCsvWithLibrary(r.stdout, ',');
@@ -243,14 +229,14 @@ describe('ideas region export', () => {
 
   it('--json, --member, --stage and --delimiter; an unknown stage is a usage error', () => {
     const doc = parseJson<{ kind: string; columns: string[]; ideas: Record<string, unknown>[]; members: unknown[] }>(
-      mustRun(['region', 'export', '--json', '--member', 'lidkoping', '--stage', 'doing'], region),
+      mustRunIn(region, ['region', 'export', '--json', '--member', 'lidkoping', '--stage', 'doing']),
     );
     expect(doc.kind).toBe('region-idea-export');
     expect(doc.members).toHaveLength(1);
     expect(doc.ideas.map((i) => [i['member.id'], i.stage])).toEqual(Array(4).fill(['lidkoping', 'doing']));
-    const semi = mustRun(['region', 'export', '--delimiter', ';', '--member', 'skovde'], region);
+    const semi = mustRunIn(region, ['region', 'export', '--delimiter', ';', '--member', 'skovde']);
     expect(semi.stdout.startsWith('\uFEFFMember;Municipality code;Id;Name of the idea;Stage;')).toBe(true);
-    const bad = run(['region', 'export', '--stage', 'nowhere'], region);
+    const bad = runIn(region, ['region', 'export', '--stage', 'nowhere']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('No member has the stage "nowhere"');
     // The stages by their labels, as a coordinator knows them (the keys are the config's business).
@@ -259,16 +245,16 @@ describe('ideas region export', () => {
 
   it('--stage in region list and export takes a stage by its label too, and refuses one no member has', () => {
     const byLabel = parseJson<{ ideas: Record<string, unknown>[] }>(
-      mustRun(['region', 'export', '--json', '--member', 'lidkoping', '--stage', 'Pågår'], region),
+      mustRunIn(region, ['region', 'export', '--json', '--member', 'lidkoping', '--stage', 'Pågår']),
     );
     expect(byLabel.ideas.map((i) => i.stage)).toEqual(Array(4).fill('doing'));
     const listed = parseJson<{ ideas: { stage: string }[] }>(
-      mustRun(['region', 'list', '--json', '--stage', 'in progress'], region),
+      mustRunIn(region, ['region', 'list', '--json', '--stage', 'in progress']),
     );
     expect(listed.ideas.length).toBeGreaterThan(0);
     expect(new Set(listed.ideas.map((i) => i.stage))).toEqual(new Set(['doing']));
     // An unknown stage was an empty list; it is a usage error, as in export.
-    const bad = run(['region', 'list', '--stage', 'nowhere'], region);
+    const bad = runIn(region, ['region', 'list', '--stage', 'nowhere']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('No member has the stage "nowhere"');
   });
@@ -283,7 +269,7 @@ describe('ideas region site', () => {
   }
 
   it('writes an index, a page per municipality and per idea, each idea labelled and linked to its own site', () => {
-    const r = run(['region', 'site', '--json'], region);
+    const r = runIn(region, ['region', 'site', '--json']);
     expect(r.code, describeRun(r)).toBe(0);
     const doc = parseJson<{ kind: string; out: string; pages: number }>(r);
     expect(doc).toMatchObject({ kind: 'region-site', out: 'site', pages: 1 + 3 + 8 });
@@ -315,12 +301,12 @@ describe('ideas region site', () => {
   });
 
   it('holds no personal field of any member: not a carrier, not a name in the history', () => {
-    mustRun(['region', 'site', '--out', 'public'], region);
+    mustRunIn(region, ['region', 'site', '--out', 'public']);
     const outputs = [
       ...allFiles(path.join(region, 'public')).map((f) => fs.readFileSync(f, 'utf8')),
-      mustRun(['region', 'report', '--json'], region).stdout,
-      mustRun(['region', 'export', '--json'], region).stdout,
-      mustRun(['region', 'export'], region).stdout,
+      mustRunIn(region, ['region', 'report', '--json']).stdout,
+      mustRunIn(region, ['region', 'export', '--json']).stdout,
+      mustRunIn(region, ['region', 'export']).stdout,
     ];
     // Planted in the members: each is there, in the member's own files.
     const memberText = [lidkoping.dir, skovde.dir]
@@ -337,8 +323,8 @@ describe('ideas region site', () => {
   });
 
   it('refuses to write into the region itself or its git folder', () => {
-    expect(run(['region', 'site', '--out', '.'], region).code).toBe(2);
-    expect(run(['region', 'site', '--out', '.git/site'], region).code).toBe(2);
+    expect(runIn(region, ['region', 'site', '--out', '.']).code).toBe(2);
+    expect(runIn(region, ['region', 'site', '--out', '.git/site']).code).toBe(2);
   });
 });
 
@@ -356,12 +342,12 @@ describe('the state of a member in two files: a summary and its text', () => {
     const aside = path.join(stateDir(), `${text}.aside`);
     fs.renameSync(path.join(stateDir(), text as string), aside);
     try {
-      const r = mustRun(['region', 'list', '--member', 'lidkoping'], region);
+      const r = mustRunIn(region, ['region', 'list', '--member', 'lidkoping']);
       expect(r.stdout, r.stdout).toMatch(/Lidköping\s+lidk-\S+\s+Done\s+Läsplattor för äldre/);
     } finally {
       fs.renameSync(aside, path.join(stateDir(), text as string));
     }
-    expect(mustRun(['region', 'show', lidkoping.ids[0] as string], region).stdout).toContain(
+    expect(mustRunIn(region, ['region', 'show', lidkoping.ids[0] as string]).stdout).toContain(
       'About Läsplattor för äldre.',
     );
   });
@@ -381,10 +367,12 @@ describe('the state of a member in two files: a summary and its text', () => {
     };
     fs.writeFileSync(file, JSON.stringify(old));
     try {
-      expect(mustRun(['region', 'show', `skovde:${skovde.ids[0]}`], region).stdout).toContain(
+      expect(mustRunIn(region, ['region', 'show', `skovde:${skovde.ids[0]}`]).stdout).toContain(
         'About Läsplatta till äldreboendet.',
       );
-      expect(mustRun(['region', 'list', '--member', 'skovde'], region).stdout).toContain('Läsplatta till äldreboendet');
+      expect(mustRunIn(region, ['region', 'list', '--member', 'skovde']).stdout).toContain(
+        'Läsplatta till äldreboendet',
+      );
     } finally {
       fs.writeFileSync(file, before);
     }
@@ -397,7 +385,7 @@ describe('the state of a member in two files: a summary and its text', () => {
     git(['commit', '-qam', 'change one idea'], skovde.dir);
     const summary = path.join(stateDir(), 'skovde.json');
     const before = fs.readFileSync(summary, 'utf8');
-    const shown = mustRun(['region', 'report', '--json', '--member', 'skovde'], region).stdout;
+    const shown = mustRunIn(region, ['region', 'report', '--json', '--member', 'skovde']).stdout;
     const killed = ideas(['--lang', 'en', 'region', 'sync', '--member', 'skovde'], {
       cwd: region,
       env: { IDEAS_FAULT: 'kill:region:summary' },
@@ -406,15 +394,15 @@ describe('the state of a member in two files: a summary and its text', () => {
     expect(fs.readFileSync(summary, 'utf8')).toBe(before);
     // The new text is written, the summary still names the old one: the views read the last good pair.
     expect(textFiles('skovde'), `${describeRun(killed)}\n${fs.readdirSync(stateDir()).join(' ')}`).toHaveLength(2);
-    expect(mustRun(['region', 'report', '--json', '--member', 'skovde'], region).stdout).toBe(shown);
+    expect(mustRunIn(region, ['region', 'report', '--json', '--member', 'skovde']).stdout).toBe(shown);
     const r = parseJson<{ members: { parsed: number }[] }>(
-      mustRun(['region', 'sync', '--member', 'skovde', '--json'], region),
+      mustRunIn(region, ['region', 'sync', '--member', 'skovde', '--json']),
     );
     expect(r.members[0]?.parsed).toBe(1);
     expect(textFiles('skovde')).toHaveLength(1);
     expect(
-      mustRun(['region', 'show', `skovde:${skovde.ids[0]}`, '--json'], region).stdout +
-        mustRun(['region', 'show', `skovde:${skovde.ids[1]}`, '--json'], region).stdout,
+      mustRunIn(region, ['region', 'show', `skovde:${skovde.ids[0]}`, '--json']).stdout +
+        mustRunIn(region, ['region', 'show', `skovde:${skovde.ids[1]}`, '--json']).stdout,
     ).toContain('A new paragraph.');
   });
 });

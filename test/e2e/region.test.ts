@@ -8,25 +8,15 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { describeRun, ideas, parseJson } from '../helpers/cli.js';
-import { minimalRegistryCopy } from '../helpers/region.js';
-import { git, makeTempDir, makeTempRepo, removeTempDirs } from '../helpers/temp-repo.js';
+import { describeRun, ideas, parseJson, shell } from '../helpers/cli.js';
+import { ideaFilesOf, minimalRegistryCopy, mustRunIn, runIn } from '../helpers/region.js';
+import { commitAll, git, makeTempDir, makeTempRepo, removeTempDirs } from '../helpers/temp-repo.js';
 
 afterAll(removeTempDirs);
 
 interface Member {
   dir: string;
   prefix: string;
-}
-
-function run(args: string[], cwd: string, env: Record<string, string | undefined> = {}) {
-  return ideas(['--lang', 'en', ...args], { cwd, env });
-}
-
-function mustRun(args: string[], cwd: string) {
-  const r = run(args, cwd);
-  if (r.code !== 0) throw new Error(`ideas ${args.join(' ')}: ${describeRun(r)}`);
-  return r;
 }
 
 /** A member registry with ideas, committed on main (the registry a copy of one `ideas init` made). */
@@ -37,10 +27,9 @@ function makeMember(prefix: string, ideasToAdd: { title: string; body?: string; 
   for (const idea of ideasToAdd) {
     const args = ['new', '--no-input', '--title', idea.title, '--body', idea.body ?? 'Text.'];
     if (idea.carrier) args.push('--set', `carrier=${idea.carrier}`);
-    mustRun(args, dir);
+    mustRunIn(dir, args);
   }
-  git(['add', '-A'], dir);
-  git(['commit', '-qm', 'ideas'], dir);
+  commitAll(dir, 'ideas');
   return { dir, prefix };
 }
 
@@ -57,18 +46,10 @@ function memberEntry(id: string, name: string, url: string, extra = ''): string 
   return `  - id: ${id}\n    name: ${name}\n    municipality: "${CODES[id] ?? '1480'}"\n    url: ${url}\n${extra}`;
 }
 
-function ideaFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const stage of fs.readdirSync(path.join(dir, 'ideas')))
-    for (const f of fs.readdirSync(path.join(dir, 'ideas', stage)))
-      if (f.endsWith('.md')) out.push(`ideas/${stage}/${f}`);
-  return out.sort();
-}
-
 describe('ideas region add', () => {
   it('adds members to the file, everything else as it was, and the region syncs them', () => {
     const dir = makeTempDir();
-    mustRun(['region', 'init', 'r', '--name', 'Skaraborg', '--lang', 'sv'], dir);
+    mustRunIn(dir, ['region', 'init', 'r', '--name', 'Skaraborg', '--lang', 'sv']);
     const root = path.join(dir, 'r');
     const file = path.join(root, 'ideas.region.yaml');
     const before = fs.readFileSync(file, 'utf8');
@@ -86,7 +67,7 @@ describe('ideas region add', () => {
       'La till medlemmen lidkoping (Lidköpings kommun) i ideas.region.yaml.\nHämta den med "ideas region sync --member lidkoping".\n',
     );
     const added = parseJson<{ kind: string; member: Record<string, unknown> }>(
-      mustRun(['region', 'add', 'skovde', skovde.dir, '--name', 'Skövde kommun', '--branch', 'main', '--json'], root),
+      mustRunIn(root, ['region', 'add', 'skovde', skovde.dir, '--name', 'Skövde kommun', '--branch', 'main', '--json']),
     );
     expect(added.kind).toBe('region-member-added');
     expect(added.member).toEqual({
@@ -113,18 +94,18 @@ describe('ideas region add', () => {
         '',
       ].join('\n'),
     );
-    const sync = run(['region', 'sync', '--json'], root);
+    const sync = runIn(root, ['region', 'sync', '--json']);
     expect(sync.code, describeRun(sync)).toBe(0);
     expect(parseJson<{ members: { id: string }[] }>(sync).members.map((m) => m.id)).toEqual(['lidkoping', 'skovde']);
   });
 
   it('refuses a member the file could not hold, in words, and leaves the file as it was', () => {
     const dir = makeTempDir();
-    mustRun(['region', 'init', 'r'], dir);
+    mustRunIn(dir, ['region', 'init', 'r']);
     const root = path.join(dir, 'r');
     const file = path.join(root, 'ideas.region.yaml');
     const member = makeMember('lidk', []);
-    mustRun(['region', 'add', 'lidkoping', member.dir, '--name', 'Lidköping'], root);
+    mustRunIn(root, ['region', 'add', 'lidkoping', member.dir, '--name', 'Lidköping']);
     const before = fs.readFileSync(file, 'utf8');
     const refused: [string[], string][] = [
       [['lidkoping', `${member.dir}-2`, '--name', 'Igen'], 'The member lidkoping is already in'],
@@ -148,7 +129,7 @@ describe('ideas region add', () => {
       ),
     ];
     for (const [args, said] of refused) {
-      const r = run(['region', 'add', ...args], root);
+      const r = runIn(root, ['region', 'add', ...args]);
       expect(r.code, describeRun(r)).toBe(2);
       expect(r.stderr).toContain(said);
       expect(r.stderr).not.toMatch(/ideas\.region\.yaml:\d+:\d+/);
@@ -158,23 +139,23 @@ describe('ideas region add', () => {
 
   it('adds a member of a name or municipality code another has, and warns of it', () => {
     const dir = makeTempDir();
-    mustRun(['region', 'init', 'r'], dir);
+    mustRunIn(dir, ['region', 'init', 'r']);
     const root = path.join(dir, 'r');
     const first = makeMember('lidk', []);
     const second = makeMember('lid2', []);
-    mustRun(['region', 'add', 'lidkoping', first.dir, '--name', 'Lidköping', '--municipality', '1494'], root);
-    const r = run(['region', 'add', 'lidk2', second.dir, '--name', ' lidköping ', '--municipality', '1494'], root);
+    mustRunIn(root, ['region', 'add', 'lidkoping', first.dir, '--name', 'Lidköping', '--municipality', '1494']);
+    const r = runIn(root, ['region', 'add', 'lidk2', second.dir, '--name', ' lidköping ', '--municipality', '1494']);
     expect(r.code, describeRun(r)).toBe(0);
     expect(r.stderr).toContain('warning: the name "lidköping" is already used by lidkoping;');
     expect(r.stderr).toContain('warning: the municipality code 1494 is already used by lidkoping;');
-    const other = run(['region', 'add', 'skovde', makeMember('skov', []).dir, '--name', 'Skövde', '--json'], root);
+    const other = runIn(root, ['region', 'add', 'skovde', makeMember('skov', []).dir, '--name', 'Skövde', '--json']);
     expect(other.code, describeRun(other)).toBe(0);
     expect(other.stderr).toBe('');
   });
 
   it('killed while it writes the file: the file as it was, and nothing else in the work tree', () => {
     const dir = makeTempDir();
-    mustRun(['region', 'init', 'r'], dir);
+    mustRunIn(dir, ['region', 'init', 'r']);
     const root = path.join(dir, 'r');
     const before = fs.readFileSync(path.join(root, 'ideas.region.yaml'), 'utf8');
     const member = makeMember('lidk', []);
@@ -191,19 +172,25 @@ describe('ideas region add', () => {
 describe('ideas region remove', () => {
   it('takes the member out of the file and forgets what the region fetched of it; its line brings it back', () => {
     const dir = makeTempDir();
-    mustRun(['region', 'init', 'r', '--name', 'Skaraborg', '--lang', 'sv'], dir);
+    mustRunIn(dir, ['region', 'init', 'r', '--name', 'Skaraborg', '--lang', 'sv']);
     const root = path.join(dir, 'r');
     const file = path.join(root, 'ideas.region.yaml');
     const lidkoping = makeMember('lidk', [{ title: 'Lånecyklar' }]);
     const skovde = makeMember('skov', [{ title: 'Läsplatta' }]);
-    mustRun(
-      ['region', 'add', 'lidkoping', lidkoping.dir, '--name', 'Lidköpings kommun', '--municipality', '1494'],
-      root,
-    );
+    mustRunIn(root, [
+      'region',
+      'add',
+      'lidkoping',
+      lidkoping.dir,
+      '--name',
+      'Lidköpings kommun',
+      '--municipality',
+      '1494',
+    ]);
     const withOne = fs.readFileSync(file, 'utf8');
-    mustRun(['region', 'add', 'skovde', skovde.dir, '--name', "Skövde's kommun", '--branch', 'main'], root);
+    mustRunIn(root, ['region', 'add', 'skovde', skovde.dir, '--name', "Skövde's kommun", '--branch', 'main']);
     const withTwo = fs.readFileSync(file, 'utf8');
-    mustRun(['region', 'sync'], root);
+    mustRunIn(root, ['region', 'sync']);
     const cache = path.join(root, '.git', 'ideas-region');
     const held = () => [
       ...fs.readdirSync(path.join(cache, 'state')).map((f) => f.split('.')[0]),
@@ -224,33 +211,30 @@ describe('ideas region remove', () => {
     expect(fs.readFileSync(file, 'utf8')).toBe(withOne);
     expect(new Set(held())).toEqual(new Set(['lidkoping']));
     expect(fs.existsSync(path.join(skovde.dir, 'ideas.config.yaml'))).toBe(true);
-    const listed = parseJson<{ ideas: { member: string }[] }>(mustRun(['region', 'list', '--json'], root));
+    const listed = parseJson<{ ideas: { member: string }[] }>(mustRunIn(root, ['region', 'list', '--json']));
     expect(new Set(listed.ideas.map((i) => i.member))).toEqual(new Set(['lidkoping']));
 
-    // The line it printed, run as printed, brings the file back as it was.
-    const undo = /`(.*)`/.exec(r.stderr)?.[1] ?? '';
-    execFileSync('sh', ['-c', undo.replace(/^ideas /, `"${process.execPath}" "${path.resolve('bin/ideas.js')}" `)], {
-      cwd: root,
-      stdio: 'pipe',
-    });
+    // The line it printed, run as printed through sh (it quotes the name for a shell), brings the file back.
+    const undo = shell(/`(.*)`/.exec(r.stderr)?.[1] ?? '', root);
+    expect(undo.code, describeRun(undo)).toBe(0);
     expect(fs.readFileSync(file, 'utf8')).toBe(withTwo);
   });
 
   it('refuses a member the region does not have, naming those it has, and changes nothing', () => {
     const dir = makeTempDir();
-    mustRun(['region', 'init', 'r'], dir);
+    mustRunIn(dir, ['region', 'init', 'r']);
     const root = path.join(dir, 'r');
     const file = path.join(root, 'ideas.region.yaml');
-    const empty = run(['region', 'remove', 'grastorp'], root);
+    const empty = runIn(root, ['region', 'remove', 'grastorp']);
     expect(empty.code, describeRun(empty)).toBe(2);
-    mustRun(['region', 'add', 'lidkoping', makeMember('lidk', []).dir, '--name', 'Lidköping'], root);
+    mustRunIn(root, ['region', 'add', 'lidkoping', makeMember('lidk', []).dir, '--name', 'Lidköping']);
     const before = fs.readFileSync(file, 'utf8');
-    const r = run(['region', 'remove', 'grastorp', '--json'], root);
+    const r = runIn(root, ['region', 'remove', 'grastorp', '--json']);
     expect(r.code, describeRun(r)).toBe(2);
     expect(parseJson<{ error: { message: string } }>(r).error.message).toContain('lidkoping');
     expect(fs.readFileSync(file, 'utf8')).toBe(before);
     const json = parseJson<{ kind: string; member: { id: string } }>(
-      mustRun(['region', 'remove', 'lidkoping', '--json'], root),
+      mustRunIn(root, ['region', 'remove', 'lidkoping', '--json']),
     );
     expect([json.kind, json.member.id]).toEqual(['region-member-removed', 'lidkoping']);
     expect(fs.readFileSync(file, 'utf8')).toContain('members: []');
@@ -260,17 +244,17 @@ describe('ideas region remove', () => {
 describe('ideas region init', () => {
   it('makes a region file in a new git repository, and refuses to make it twice', () => {
     const dir = makeTempDir();
-    const r = run(['region', 'init', 'skaraborg', '--name', 'Skaraborg'], dir);
+    const r = runIn(dir, ['region', 'init', 'skaraborg', '--name', 'Skaraborg']);
     expect(r.code, describeRun(r)).toBe(0);
     const root = path.join(dir, 'skaraborg');
     expect(fs.existsSync(path.join(root, '.git'))).toBe(true);
     expect(fs.readFileSync(path.join(root, 'ideas.region.yaml'), 'utf8')).toContain('name: "Skaraborg"');
     // The new file is a valid region with no members.
-    const sync = run(['region', 'sync', '--json'], root);
+    const sync = runIn(root, ['region', 'sync', '--json']);
     expect(sync.code, describeRun(sync)).toBe(0);
     expect(parseJson(sync).members).toEqual([]);
 
-    const again = run(['region', 'init', 'skaraborg'], dir);
+    const again = runIn(dir, ['region', 'init', 'skaraborg']);
     expect(again.code).toBe(2);
     expect(again.stderr).toContain('There is a region here already');
   });
@@ -319,7 +303,7 @@ describe('ideas region init', () => {
       );
     }
     const dir = makeTempDir();
-    expect(run(['region', 'init', 'r'], dir).code).toBe(0);
+    expect(runIn(dir, ['region', 'init', 'r']).code).toBe(0);
     expect(fs.readFileSync(path.join(dir, 'r', 'ideas.region.yaml'), 'utf8')).toMatch(/^languages: \[en\]$/m);
   });
 
@@ -335,7 +319,7 @@ describe('ideas region init', () => {
         '  - id: mariestad\n    name: Mariestad\n    url: "ext::sh -c touch% /tmp/pwned"\n',
       ].join(''),
     );
-    const r = run(['region', 'sync'], dir);
+    const r = runIn(dir, ['region', 'sync']);
     expect(r.code, describeRun(r)).toBe(2);
     // Each problem with its line: the form of the id (line 13), the missing url (at the member, line 16), the
     // ext:: url (line 20); the duplicate id comes from the rules after the schema, and shows once the schema passes.
@@ -351,7 +335,7 @@ describe('ideas region init', () => {
       dir,
       [memberEntry('lidkoping', 'Lidköping', '../a'), memberEntry('lidkoping', 'Again', '../b')].join(''),
     );
-    const dup = run(['region', 'sync'], dir);
+    const dup = runIn(dir, ['region', 'sync']);
     expect(dup.code).toBe(2);
     expect(dup.stderr).toMatch(/ideas\.region\.yaml:9:\d+ member "lidkoping" is already listed/);
   });
@@ -361,14 +345,14 @@ describe('ideas region init', () => {
     (url) => {
       const dir = makeTempRepo();
       writeRegion(dir, `  - id: mariestad\n    name: Mariestad\n    url: "${url}"\n`);
-      const r = run(['region', 'sync'], dir);
+      const r = runIn(dir, ['region', 'sync']);
       expect(r.code, describeRun(r)).toBe(2);
       expect(r.stderr).toMatch(/The member's address is missing .*\[members\.0\.url\]/);
     },
   );
 
   it('is not found outside a region', () => {
-    const r = run(['region', 'sync'], makeTempDir());
+    const r = runIn(makeTempDir(), ['region', 'sync']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('No region here');
   });
@@ -404,7 +388,7 @@ describe('ideas region sync', () => {
   });
 
   it('fetches every member, names the broken one, and keeps only public fields', () => {
-    const r = run(['region', 'sync', '--json'], region);
+    const r = runIn(region, ['region', 'sync', '--json']);
     expect(r.code, describeRun(r)).toBe(1);
     const doc = parseJson<{
       members: { id: string; status: string; ideas: number | null }[];
@@ -436,7 +420,7 @@ describe('ideas region sync', () => {
   });
 
   it('shows the broken member in GitHub annotations', () => {
-    const r = run(['region', 'sync', '--format', 'github'], region);
+    const r = runIn(region, ['region', 'sync', '--format', 'github']);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(
       /^::error file=ideas\.region\.yaml,line=14,col=1,title=ideas%3A region\/registry::Member broken/m,
@@ -444,10 +428,10 @@ describe('ideas region sync', () => {
   });
 
   it('reads again only what changed, by blob id', () => {
-    const file = ideaFiles(lidkoping.dir)[0] as string;
+    const file = ideaFilesOf(lidkoping.dir)[0] as string;
     fs.appendFileSync(path.join(lidkoping.dir, file), '\nMore text.\n');
     git(['commit', '-qam', 'edit one idea'], lidkoping.dir);
-    const r = run(['region', 'sync', '--json', '--member', 'lidkoping', '--member', 'skovde'], region);
+    const r = runIn(region, ['region', 'sync', '--json', '--member', 'lidkoping', '--member', 'skovde']);
     expect(r.code, describeRun(r)).toBe(0);
     const doc = parseJson<{ members: { id: string; status: string; parsed: number }[] }>(r);
     expect(doc.members.map((m) => [m.id, m.status, m.parsed])).toEqual([
@@ -464,23 +448,23 @@ describe('ideas region sync', () => {
     const written = fs.statSync(path.join(state, before as string)).mtimeMs;
     const summary = () => JSON.parse(fs.readFileSync(path.join(state, 'skovde.json'), 'utf8')) as { syncedAt: string };
     const dated = summary().syncedAt;
-    const r = run(['region', 'sync', '--json', '--member', 'skovde'], region);
+    const r = runIn(region, ['region', 'sync', '--json', '--member', 'skovde']);
     expect(r.code, describeRun(r)).toBe(0);
     expect(parseJson<{ members: { status: string }[] }>(r).members[0]?.status).toBe('unchanged');
     expect(texts()).toEqual([before]);
     expect(fs.statSync(path.join(state, before as string)).mtimeMs).toBe(written);
     expect(summary().syncedAt).not.toBe(dated);
-    const id = (parseJson<{ ideas: { id: string }[] }>(mustRun(['region', 'list', '--json'], region)).ideas ?? [])
+    const id = (parseJson<{ ideas: { id: string }[] }>(mustRunIn(region, ['region', 'list', '--json'])).ideas ?? [])
       .map((i) => i.id)
       .find((i) => i.startsWith('skov-')) as string;
-    const shown = mustRun(['region', 'show', `skovde:${id}`], region);
+    const shown = mustRunIn(region, ['region', 'show', `skovde:${id}`]);
     expect(shown.stdout).toContain('Text.');
   });
 
   it('fetches members side by side but reads them one at a time', () => {
     const trace = path.join(makeTempDir(), 'trace');
     const members = ['--member', 'lidkoping', '--member', 'skovde', '--member', 'gone'];
-    const r = run(['region', 'sync', '--json', '--jobs', '3', ...members], region, { IDEAS_FAULT_TRACE: trace });
+    const r = runIn(region, ['region', 'sync', '--json', '--jobs', '3', ...members], { IDEAS_FAULT_TRACE: trace });
     expect(r.code, describeRun(r)).toBe(0);
     // Each member's reading ends with its state written (or, unchanged, its summary dated) before the next begins.
     const steps = fs
@@ -504,7 +488,7 @@ describe('ideas region sync', () => {
     const before = fs.readFileSync(state, 'utf8');
     fs.renameSync(gone.dir, `${gone.dir}-moved`);
     try {
-      const r = run(['region', 'sync', '--member', 'gone'], region);
+      const r = runIn(region, ['region', 'sync', '--member', 'gone']);
       expect(r.code, describeRun(r)).toBe(1);
       expect(r.stdout).toContain('gone: failed; keeping data from');
       expect(r.stdout).toMatch(/Member gone could not be fetched with git/);
@@ -519,7 +503,7 @@ describe('ideas region sync', () => {
     fs.writeFileSync(path.join(lidkoping.dir, 'ideas.config.yaml'), 'stages: 3\n');
     git(['commit', '-qam', 'break it'], lidkoping.dir);
     try {
-      const r = run(['region', 'sync', '--member', 'lidkoping'], region);
+      const r = runIn(region, ['region', 'sync', '--member', 'lidkoping']);
       expect(r.code, describeRun(r)).toBe(1);
       expect(r.stdout).toMatch(/Member lidkoping has an ideas\.config\.yaml that cannot be used/);
       expect(fs.readFileSync(lidkState, 'utf8')).toBe(good);
@@ -529,15 +513,15 @@ describe('ideas region sync', () => {
   });
 
   it.each(['region:fetch', 'region:state'])('never leaves a member half-updated when killed at %s', (step) => {
-    const file = ideaFiles(skovde.dir)[0] as string;
+    const file = ideaFilesOf(skovde.dir)[0] as string;
     fs.appendFileSync(path.join(skovde.dir, file), `\nChanged before ${step}.\n`);
     git(['commit', '-qam', 'change'], skovde.dir);
     const state = path.join(region, '.git', 'ideas-region', 'state', 'skovde.json');
     const before = fs.readFileSync(state, 'utf8');
-    const killed = run(['region', 'sync', '--member', 'skovde'], region, { IDEAS_FAULT: `kill:${step}` });
+    const killed = runIn(region, ['region', 'sync', '--member', 'skovde'], { IDEAS_FAULT: `kill:${step}` });
     expect(killed.signal).toBe('SIGKILL');
     expect(fs.readFileSync(state, 'utf8')).toBe(before);
-    const r = run(['region', 'sync', '--member', 'skovde', '--json'], region);
+    const r = runIn(region, ['region', 'sync', '--member', 'skovde', '--json']);
     expect(r.code, describeRun(r)).toBe(0);
     expect(fs.readFileSync(state, 'utf8')).not.toBe(before);
   });
@@ -552,7 +536,7 @@ describe('ideas region sync', () => {
         return d;
       });
       try {
-        const r = run(['region', 'list'], region);
+        const r = runIn(region, ['region', 'list']);
         expect(r.code, describeRun(r)).toBe(0);
         expect(r.stdout).toMatch(/^Lidköping\s+lidk-[0-9a-z]+\s+Idea\s+Läsplattor för äldre på äldreboenden$/m);
         expect(r.stdout).toMatch(/^Skövde\s+skov-[0-9a-z]+\s+Idea\s+Läsplatta till äldreboendet$/m);
@@ -563,29 +547,29 @@ describe('ideas region sync', () => {
         );
 
         const one = parseJson<{ ideas: { member: string; ref: string }[]; members: { id: string; ageDays: number }[] }>(
-          run(['region', 'list', '--member', 'skovde', '--json'], region),
+          runIn(region, ['region', 'list', '--member', 'skovde', '--json']),
         );
         expect(one.ideas.map((i) => i.member)).toEqual(['skovde']);
         expect(one.members).toMatchObject([{ id: 'skovde', ageDays: 0 }]);
         // A municipality code names its member too; a member named twice is listed once.
         expect(
           parseJson<{ ideas: unknown[] }>(
-            run(['region', 'list', '--member', '1494', '--member', 'lidkoping', '--json'], region),
+            runIn(region, ['region', 'list', '--member', '1494', '--member', 'lidkoping', '--json']),
           ).ideas,
         ).toHaveLength(2);
-        expect(run(['region', 'list', '--member', 'nowhere'], region).code).toBe(2);
+        expect(runIn(region, ['region', 'list', '--member', 'nowhere']).code).toBe(2);
 
         const ref = one.ideas[0]?.ref as string;
-        const shown = run(['region', 'show', ref], region);
+        const shown = runIn(region, ['region', 'show', ref]);
         expect(shown.code, describeRun(shown)).toBe(0);
         expect(shown.stdout).toContain('Läsplatta till äldreboendet');
         expect(shown.stdout).toContain('Municipality: Skövde (1496)');
         expect(shown.stdout).not.toContain('Bo Berg');
         expect(shown.stdout).toMatch(/Data from \d{4}-\d{2}-\d{2} \(today\), commit [0-9a-f]{7}/);
         // A bare id, held by one member, is enough.
-        const bare = run(['region', 'show', ref.split(':')[1] as string, '--json'], region);
+        const bare = runIn(region, ['region', 'show', ref.split(':')[1] as string, '--json']);
         expect(parseJson<{ idea: { member: string; data: Record<string, unknown> } }>(bare).idea.member).toBe('skovde');
-        expect(run(['region', 'show', 'skovde:skov-000000'], region).code).toBe(2);
+        expect(runIn(region, ['region', 'show', 'skovde:skov-000000']).code).toBe(2);
       } finally {
         for (const d of moved) fs.renameSync(`${d}-away`, d);
       }
@@ -593,7 +577,7 @@ describe('ideas region sync', () => {
   );
 
   it('finds the same idea in two municipalities, Swedish inflections and all, ranked', { timeout: 60_000 }, () => {
-    const r = run(['region', 'duplicates', '--json'], region);
+    const r = runIn(region, ['region', 'duplicates', '--json']);
     expect(r.code, describeRun(r)).toBe(0);
     const doc = parseJson<{
       pairs: {
@@ -611,11 +595,11 @@ describe('ideas region sync', () => {
       expect(p.a.member).not.toBe(p.b.member);
       expect(p.score).toBeGreaterThanOrEqual(0.3);
     }
-    const text = run(['region', 'duplicates', '--member', 'gone'], region);
+    const text = runIn(region, ['region', 'duplicates', '--member', 'gone']);
     expect(text.code).toBe(0);
     expect(text.stdout).toContain('No similar ideas in different municipalities.');
-    expect(run(['region', 'duplicates', '--min-score', '2'], region).code).toBe(2);
-    expect(run(['region', 'duplicates', '--limit', 'x'], region).code).toBe(2);
+    expect(runIn(region, ['region', 'duplicates', '--min-score', '2']).code).toBe(2);
+    expect(runIn(region, ['region', 'duplicates', '--limit', 'x']).code).toBe(2);
   });
 
   it("counts the region's ideas after a sync of one member: every member's last good data", () => {
@@ -623,19 +607,19 @@ describe('ideas region sync', () => {
     const lidk = makeMember('lidk', [{ title: 'Lånecyklar' }, { title: 'Läsplatta' }]);
     const skov = makeMember('skov', [{ title: 'Chattbot' }]);
     writeRegion(dir, memberEntry('lidkoping', 'Lidköping', lidk.dir) + memberEntry('skovde', 'Skövde', skov.dir));
-    expect(mustRun(['region', 'sync'], dir).stdout).toContain('2 members synced, 0 failed, 3 ideas in the region.');
-    expect(mustRun(['region', 'sync', '--member', 'skovde'], dir).stdout).toContain(
+    expect(mustRunIn(dir, ['region', 'sync']).stdout).toContain('2 members synced, 0 failed, 3 ideas in the region.');
+    expect(mustRunIn(dir, ['region', 'sync', '--member', 'skovde']).stdout).toContain(
       '1 member synced, 0 failed, 3 ideas in the region.',
     );
     fs.renameSync(skov.dir, `${skov.dir}-gone`);
-    const failed = run(['region', 'sync', '--member', 'skovde'], dir);
+    const failed = runIn(dir, ['region', 'sync', '--member', 'skovde']);
     expect(failed.code, describeRun(failed)).toBe(1);
     expect(failed.stdout).toContain('0 members synced, 1 failed, 3 ideas in the region.');
   });
 
   it('refuses a member it does not have, and a bad --jobs', () => {
-    expect(run(['region', 'sync', '--member', 'nowhere'], region).code).toBe(2);
-    expect(run(['region', 'sync', '--jobs', '0'], region).code).toBe(2);
+    expect(runIn(region, ['region', 'sync', '--member', 'nowhere']).code).toBe(2);
+    expect(runIn(region, ['region', 'sync', '--jobs', '0']).code).toBe(2);
   });
 });
 
@@ -650,7 +634,7 @@ describe('ids across the region', () => {
       dir,
       [memberEntry('lidkoping', 'Lidköping', original.dir), memberEntry('skovde', 'Skövde', copy)].join(''),
     );
-    const r = run(['region', 'sync', '--json'], dir);
+    const r = runIn(dir, ['region', 'sync', '--json']);
     expect(r.code, describeRun(r)).toBe(1);
     const findings = parseJson<{ findings: { rule: string; message: string; line: number }[] }>(r).findings;
     expect(findings).toHaveLength(1);
@@ -708,7 +692,7 @@ describe('a member over git daemon', () => {
 
       const dir = makeTempRepo();
       writeRegion(dir, memberEntry('mariestad', 'Mariestad', url));
-      const r = run(['region', 'sync', '--json'], dir);
+      const r = runIn(dir, ['region', 'sync', '--json']);
       expect(r.code, describeRun(r)).toBe(0);
       expect(parseJson<{ members: { id: string; ideas: number }[] }>(r).members).toMatchObject([
         { id: 'mariestad', ideas: 1 },
@@ -719,13 +703,13 @@ describe('a member over git daemon', () => {
       daemon.kill('SIGTERM');
       await stopped;
       daemon = null;
-      const after = run(['region', 'sync'], dir);
+      const after = runIn(dir, ['region', 'sync']);
       expect(after.code, describeRun(after)).toBe(1);
       expect(after.stdout).toContain('Member mariestad could not be fetched with git');
       // git's whole answer, not its first line alone ("unable to connect to 127.0.0.1:."), and one full stop.
       expect(after.stdout).toMatch(/unable to connect to 127\.0\.0\.1: .*Connection refused\./);
       expect(after.stdout).not.toMatch(/\.\.(?:\s|$)/);
-      const list = run(['region', 'list'], dir);
+      const list = runIn(dir, ['region', 'list']);
       expect(list.stdout).toContain('Chattbot för bygglov');
     },
   );

@@ -2,80 +2,42 @@
  * `ideas review` in a real pseudo-terminal: tmux runs the CLI detached, the test types into it with send-keys and
  * reads the screen with capture-pane, waiting for each question before it answers.
  */
-import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ideas, ok, parseJson } from '../helpers/cli.js';
-import { BIN, baseEnv, historyIn, ideaPath, makeSluice, read, removeSluices } from '../helpers/sluice.js';
+import { historyIn, ideaPath, makeSluice, read, removeSluices } from '../helpers/sluice.js';
+import { HAS_TMUX, Terminal } from '../helpers/terminal.js';
 import { git } from '../helpers/temp-repo.js';
 
-const TMUX = '/usr/bin/tmux';
-const STEP_TIMEOUT = 10_000;
-
-let socket: string | null = null;
+let terminal: Terminal | null = null;
 
 afterEach(() => {
-  if (socket) {
-    try {
-      tmux(['kill-server']);
-    } catch {
-      // the server ends by itself when the command in its only window ends
-    }
-    socket = null;
-  }
+  terminal?.kill();
+  terminal = null;
   removeSluices();
 });
 
-function tmux(args: string[]): string {
-  if (!socket) throw new Error('no tmux server');
-  // -u: the panes are UTF-8 whatever the locale, so Swedish questions read back as written.
-  return execFileSync(TMUX, ['-u', '-L', socket, ...args], { env: baseEnv(), encoding: 'utf8' });
+/** `ideas review <args>` at a terminal in `root`, the council's meeting; `env` added to its environment. */
+function meeting(
+  root: string,
+  args: string[],
+  env: Record<string, string> = {},
+  size = { width: 120, height: 50 },
+): Terminal {
+  terminal = new Terminal(root, ['review', ...args], env, size);
+  return terminal;
 }
 
-const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
-
-function screen(): string {
-  return tmux(['capture-pane', '-p', '-t', 'meeting']);
+function current(): Terminal {
+  if (!terminal) throw new Error('no meeting');
+  return terminal;
 }
 
-/** Polls the screen every 100 ms until `pattern` shows, failing with the screen after the timeout. */
-async function waitFor(pattern: RegExp, what: string): Promise<string> {
-  const until = Date.now() + STEP_TIMEOUT;
-  for (;;) {
-    const last = screen();
-    if (pattern.test(last)) return last;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what} (${String(pattern)}); the screen:\n${last}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-async function waitForFile(file: string, what: string): Promise<string> {
-  const until = Date.now() + STEP_TIMEOUT;
-  for (;;) {
-    if (existsSync(file)) {
-      const text = readFileSync(file, 'utf8');
-      if (text.endsWith('\n')) return text;
-    }
-    if (Date.now() > until)
-      throw new Error(`timed out waiting for ${what}; the screen:\n${socket ? safeScreen() : ''}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-function safeScreen(): string {
-  try {
-    return screen();
-  } catch {
-    return '(tmux has ended)';
-  }
-}
-
+const screen = () => current().screen();
+const waitFor = (pattern: RegExp, what: string) => current().waitFor(pattern, what);
 /** Types text and presses Enter. */
-function answer(text: string): void {
-  tmux(['send-keys', '-t', 'meeting', '-l', text]);
-  tmux(['send-keys', '-t', 'meeting', 'Enter']);
-}
+const answer = (text: string) => current().answer(text);
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -93,162 +55,145 @@ async function choose(label: string, question: string): Promise<void> {
   const want = choices.findIndex((l) => l.slice(2).trim() === label);
   if (at === -1 || want === -1) throw new Error(`no choice "${label}" under "${question}" in:\n${lines.join('\n')}`);
   const steps = (want - at + choices.length) % choices.length;
-  if (steps > 0) tmux(['send-keys', '-t', 'meeting', ...Array<string>(steps).fill('Down')]);
+  if (steps > 0) current().press('Down', steps);
   await waitFor(new RegExp(`^❯ ${escapeRe(label)}\\s*$`, 'm'), `the cursor on "${label}"`);
-  tmux(['send-keys', '-t', 'meeting', 'Enter']);
+  current().press('Enter');
 }
 
 describe('ideas review in a terminal', () => {
-  it.skipIf(!existsSync(TMUX))(
-    'approves one idea, sends one back, rejects one, stops, and writes the minutes',
-    async () => {
-      const root = makeSluice({ fourInRefinement: true });
-      const before = Object.fromEntries(
-        (['sund-vtkg00', 'sund-eev2bz', 'sund-njf5rp', 'sund-emspzg'] as const).map((id) => [
-          id,
-          read(root, ideaPath(id, '02-foradling')),
-        ]),
-      );
-      const exitFile = path.join(root, 'exit.txt');
-      socket = `ideas-review-${process.pid}-${Date.now()}`;
-      const command = [
-        `cd ${quote(root)}`,
-        `&& env -u CI NO_COLOR=1 ${quote(process.execPath)} ${quote(BIN)} review --stage refinement --by Idérådet --minutes minutes.md;`,
-        `echo EXIT=$? > ${quote(exitFile)}`,
-      ].join(' ');
-      tmux(['new-session', '-d', '-x', '120', '-y', '50', '-s', 'meeting', `sh -c ${quote(command)}`]);
+  it.skipIf(!HAS_TMUX)('approves one idea, sends one back, rejects one, stops, and writes the minutes', async () => {
+    const root = makeSluice({ fourInRefinement: true });
+    const before = Object.fromEntries(
+      (['sund-vtkg00', 'sund-eev2bz', 'sund-njf5rp', 'sund-emspzg'] as const).map((id) => [
+        id,
+        read(root, ideaPath(id, '02-foradling')),
+      ]),
+    );
+    meeting(root, ['--stage', 'refinement', '--by', 'Idérådet', '--minutes', 'minutes.md']);
 
-      // Each idea gets the decision planned for it, whatever the order of the agenda; the meeting stops when all
-      // three are taken (an idea asked about before then is skipped).
-      const plan = new Map<string, 'approve' | 'return' | 'reject'>([
-        ['sund-vtkg00', 'approve'],
-        ['sund-eev2bz', 'return'],
-        ['sund-njf5rp', 'reject'],
-      ]);
-      const seen: string[] = [];
-      while (plan.size > 0) {
-        const shown = await waitFor(/^\? Beslut för (sund-[a-z0-9]+)\?/m, 'the next decision');
-        const id = /^\? Beslut för (sund-[a-z0-9]+)\?/m.exec(shown)?.[1] ?? '';
-        expect(seen).not.toContain(id);
-        seen.push(id);
-        const question = `Beslut för ${id}?`;
-        const decision = plan.get(id);
-        plan.delete(id);
-        if (decision === 'approve') {
-          await choose('Godkänn: vidare till Test', question);
-          const next = await waitFor(/^\? (Grinden är stängd|Beviljat belopp)/m, 'the gate or the amount');
-          if (/^\? Grinden är stängd/m.test(next)) {
-            answer('y');
-            await waitFor(/^\? Beviljat belopp i kronor/m, 'the amount');
-          }
-          answer('40 000');
-          await waitFor(/^\? Skäl \(kort\)/m, 'the reason');
-          answer('Bra plan for testet');
-        } else if (decision === 'return') {
-          await choose('Återremittera: skicka tillbaka med råd', question);
-          await waitFor(/^\? Råd till idébäraren/m, 'the advice');
-          answer('Skriv en testplan');
-        } else if (decision === 'reject') {
-          await choose('Avslå', question);
-          await waitFor(/^\? Skäl \(kort\)/m, 'the reason');
-          answer('Finns redan i Sundsvall');
-        } else {
-          await choose('Hoppa över (bordlägg)', question);
+    // Each idea gets the decision planned for it, whatever the order of the agenda; the meeting stops when all
+    // three are taken (an idea asked about before then is skipped).
+    const plan = new Map<string, 'approve' | 'return' | 'reject'>([
+      ['sund-vtkg00', 'approve'],
+      ['sund-eev2bz', 'return'],
+      ['sund-njf5rp', 'reject'],
+    ]);
+    const seen: string[] = [];
+    while (plan.size > 0) {
+      const shown = await waitFor(/^\? Beslut för (sund-[a-z0-9]+)\?/m, 'the next decision');
+      const id = /^\? Beslut för (sund-[a-z0-9]+)\?/m.exec(shown)?.[1] ?? '';
+      expect(seen).not.toContain(id);
+      seen.push(id);
+      const question = `Beslut för ${id}?`;
+      const decision = plan.get(id);
+      plan.delete(id);
+      if (decision === 'approve') {
+        await choose('Godkänn: vidare till Test', question);
+        const next = await waitFor(/^\? (Grinden är stängd|Beviljat belopp)/m, 'the gate or the amount');
+        if (/^\? Grinden är stängd/m.test(next)) {
+          answer('y');
+          await waitFor(/^\? Beviljat belopp i kronor/m, 'the amount');
         }
-        await waitFor(new RegExp(`^✔ ${escapeRe(question)}`, 'm'), `the decision on ${id} taken`);
+        answer('40 000');
+        await waitFor(/^\? Skäl \(kort\)/m, 'the reason');
+        answer('Bra plan for testet');
+      } else if (decision === 'return') {
+        await choose('Återremittera: skicka tillbaka med råd', question);
+        await waitFor(/^\? Råd till idébäraren/m, 'the advice');
+        answer('Skriv en testplan');
+      } else if (decision === 'reject') {
+        await choose('Avslå', question);
+        await waitFor(/^\? Skäl \(kort\)/m, 'the reason');
+        answer('Finns redan i Sundsvall');
+      } else {
+        await choose('Hoppa över (bordlägg)', question);
       }
-      // When an idea remains (the agenda has four), the meeting stops before it.
-      if (seen.length < 4) {
-        const last = await waitFor(/^\? Beslut för (sund-[a-z0-9]+)\?/m, 'the last idea');
-        const lastId = /^\? Beslut för (sund-[a-z0-9]+)\?/m.exec(last)?.[1] ?? '';
-        expect(lastId).toBe('sund-emspzg');
-        await choose('Avsluta mötet', `Beslut för ${lastId}?`);
-      }
+      await waitFor(new RegExp(`^✔ ${escapeRe(question)}`, 'm'), `the decision on ${id} taken`);
+    }
+    // When an idea remains (the agenda has four), the meeting stops before it.
+    if (seen.length < 4) {
+      const last = await waitFor(/^\? Beslut för (sund-[a-z0-9]+)\?/m, 'the last idea');
+      const lastId = /^\? Beslut för (sund-[a-z0-9]+)\?/m.exec(last)?.[1] ?? '';
+      expect(lastId).toBe('sund-emspzg');
+      await choose('Avsluta mötet', `Beslut för ${lastId}?`);
+    }
 
-      expect(await waitForFile(exitFile, 'the exit code')).toBe('EXIT=0\n');
+    expect(await current().exitCode()).toBe(0);
 
-      const approved = historyIn(root, ideaPath('sund-vtkg00', '03-test'));
-      expect(approved.at(-1)).toMatchObject({
-        action: 'moved',
-        from: 'refinement',
-        to: 'test',
-        by: 'Idérådet',
-        decision: 'approve',
-        amount: 40000,
-        forced: true,
-        note: 'Bra plan for testet',
-      });
-      expect(historyIn(root, ideaPath('sund-eev2bz', '02-foradling')).at(-1)).toMatchObject({
-        action: 'decided',
-        by: 'Idérådet',
-        decision: 'return',
-        note: 'Skriv en testplan',
-      });
-      expect(historyIn(root, ideaPath('sund-njf5rp', '99-avslagen')).at(-1)).toMatchObject({
-        action: 'moved',
-        from: 'refinement',
-        to: 'rejected',
-        by: 'Idérådet',
-        decision: 'reject',
-        note: 'Finns redan i Sundsvall',
-      });
-      for (const id of ['sund-vtkg00', 'sund-njf5rp'] as const)
-        expect(existsSync(path.join(root, ideaPath(id, '02-foradling')))).toBe(false);
-      // Each file is its old text with one entry more.
-      for (const [id, folder] of [
-        ['sund-vtkg00', '03-test'],
-        ['sund-eev2bz', '02-foradling'],
-        ['sund-njf5rp', '99-avslagen'],
-      ] as const) {
-        const old = before[id] ?? '';
-        const close = old.indexOf('\n---\n') + 1;
-        const now = read(root, ideaPath(id, folder));
-        expect(now.startsWith(old.slice(0, close))).toBe(true);
-        expect(now.endsWith(old.slice(close))).toBe(true);
-        expect(historyIn(root, ideaPath(id, folder))).toHaveLength(id === 'sund-njf5rp' ? 2 : 3);
-      }
-      expect(read(root, ideaPath('sund-emspzg', '02-foradling'))).toBe(before['sund-emspzg']);
+    const approved = historyIn(root, ideaPath('sund-vtkg00', '03-test'));
+    expect(approved.at(-1)).toMatchObject({
+      action: 'moved',
+      from: 'refinement',
+      to: 'test',
+      by: 'Idérådet',
+      decision: 'approve',
+      amount: 40000,
+      forced: true,
+      note: 'Bra plan for testet',
+    });
+    expect(historyIn(root, ideaPath('sund-eev2bz', '02-foradling')).at(-1)).toMatchObject({
+      action: 'decided',
+      by: 'Idérådet',
+      decision: 'return',
+      note: 'Skriv en testplan',
+    });
+    expect(historyIn(root, ideaPath('sund-njf5rp', '99-avslagen')).at(-1)).toMatchObject({
+      action: 'moved',
+      from: 'refinement',
+      to: 'rejected',
+      by: 'Idérådet',
+      decision: 'reject',
+      note: 'Finns redan i Sundsvall',
+    });
+    for (const id of ['sund-vtkg00', 'sund-njf5rp'] as const)
+      expect(existsSync(path.join(root, ideaPath(id, '02-foradling')))).toBe(false);
+    // Each file is its old text with one entry more.
+    for (const [id, folder] of [
+      ['sund-vtkg00', '03-test'],
+      ['sund-eev2bz', '02-foradling'],
+      ['sund-njf5rp', '99-avslagen'],
+    ] as const) {
+      const old = before[id] ?? '';
+      const close = old.indexOf('\n---\n') + 1;
+      const now = read(root, ideaPath(id, folder));
+      expect(now.startsWith(old.slice(0, close))).toBe(true);
+      expect(now.endsWith(old.slice(close))).toBe(true);
+      expect(historyIn(root, ideaPath(id, folder))).toHaveLength(id === 'sund-njf5rp' ? 2 : 3);
+    }
+    expect(read(root, ideaPath('sund-emspzg', '02-foradling'))).toBe(before['sund-emspzg']);
 
-      const minutes = read(root, 'minutes.md');
-      expect(minutes).toMatch(
-        /\*\*sund-vtkg00\*\* Språkstöd för nyanställda undersköterskor: godkänd \(Förädling → Test, 40\s000 kr\) \(trots stängd grind\)\n {3}Skäl: Bra plan for testet\n/,
-      );
-      expect(minutes).toContain(
-        '**sund-eev2bz** Bokbussen som servicepunkt på landsbygden: återremitterad (Förädling)\n   Råd till idébäraren: Skriv en testplan\n',
-      );
-      expect(minutes).toContain(
-        '**sund-njf5rp** Nattkamera för tillsyn i Ånges hemtjänst: avslagen (Förädling → Avslagen)\n   Skäl: Finns redan i Sundsvall\n',
-      );
-      expect(minutes).toMatch(/\*\*Beviljade medel totalt: 40\s000 kr\*\*/);
-      expect(minutes).toContain('- Beslutande: Idérådet\n');
-      // The fourth idea was either never handled (the meeting stopped at it) or, asked about early, skipped.
-      if (seen.includes('sund-emspzg')) expect(minutes).toContain('## Bordlagda\n\n- **sund-emspzg**');
-      else {
-        expect(minutes).not.toContain('## Bordlagda');
-        expect(minutes).toContain('## Ej behandlade när mötet avslutades\n\n- **sund-emspzg**');
-      }
-      expect(seen.filter((id) => id !== 'sund-emspzg')).toHaveLength(3);
-    },
-  );
+    const minutes = read(root, 'minutes.md');
+    expect(minutes).toMatch(
+      /\*\*sund-vtkg00\*\* Språkstöd för nyanställda undersköterskor: godkänd \(Förädling → Test, 40\s000 kr\) \(trots stängd grind\)\n {3}Skäl: Bra plan for testet\n/,
+    );
+    expect(minutes).toContain(
+      '**sund-eev2bz** Bokbussen som servicepunkt på landsbygden: återremitterad (Förädling)\n   Råd till idébäraren: Skriv en testplan\n',
+    );
+    expect(minutes).toContain(
+      '**sund-njf5rp** Nattkamera för tillsyn i Ånges hemtjänst: avslagen (Förädling → Avslagen)\n   Skäl: Finns redan i Sundsvall\n',
+    );
+    expect(minutes).toMatch(/\*\*Beviljade medel totalt: 40\s000 kr\*\*/);
+    expect(minutes).toContain('- Beslutande: Idérådet\n');
+    // The fourth idea was either never handled (the meeting stopped at it) or, asked about early, skipped.
+    if (seen.includes('sund-emspzg')) expect(minutes).toContain('## Bordlagda\n\n- **sund-emspzg**');
+    else {
+      expect(minutes).not.toContain('## Bordlagda');
+      expect(minutes).toContain('## Ej behandlade när mötet avslutades\n\n- **sund-emspzg**');
+    }
+    expect(seen.filter((id) => id !== 'sund-emspzg')).toHaveLength(3);
+  });
 });
 
 describe('ideas review interrupted with Ctrl-C', () => {
-  it.skipIf(!existsSync(TMUX))('exits 130 and writes minutes that list the ideas not handled', async () => {
+  it.skipIf(!HAS_TMUX)('exits 130 and writes minutes that list the ideas not handled', async () => {
     const root = makeSluice();
-    const exitFile = path.join(root, '.git', 'exit.txt');
-    socket = `ideas-review-ctrlc-${process.pid}-${Date.now()}`;
-    const command = [
-      `cd ${quote(root)}`,
-      `&& env -u CI NO_COLOR=1 ${quote(process.execPath)} ${quote(BIN)} review --stage refinement --minutes minutes.md;`,
-      `echo EXIT=$? > ${quote(exitFile)}`,
-    ].join(' ');
-    tmux(['new-session', '-d', '-x', '120', '-y', '50', '-s', 'meeting', `sh -c ${quote(command)}`]);
+    meeting(root, ['--stage', 'refinement', '--minutes', 'minutes.md']);
     const first = 'Beslut för sund-vtkg00?';
     await waitFor(/^\? Beslut för sund-vtkg00\?/m, 'the first decision');
     await choose('Hoppa över (bordlägg)', first);
     await waitFor(/^\? Beslut för sund-eev2bz\?/m, 'the second decision');
-    tmux(['send-keys', '-t', 'meeting', 'C-c']);
-    expect(await waitForFile(exitFile, 'the exit code')).toBe('EXIT=130\n');
+    current().press('C-c');
+    expect(await current().exitCode()).toBe(130);
     const minutes = read(root, 'minutes.md');
     expect(minutes).toContain('## Bordlagda\n\n- **sund-vtkg00**');
     expect(minutes).toContain(
@@ -275,18 +220,11 @@ describe('ideas review killed while it writes a decision', () => {
     })),
   ];
   for (const { step, decision, folder, question } of steps) {
-    it.skipIf(!existsSync(TMUX))(
+    it.skipIf(!HAS_TMUX)(
       `${decision} killed at ${step}: the idea whole in one place, and the next command finishes the write`,
       async () => {
         const root = makeSluice();
-        const exitFile = path.join(root, '.git', 'exit.txt');
-        socket = `ideas-review-kill-${process.pid}-${Date.now()}`;
-        const command = [
-          `cd ${quote(root)}`,
-          `&& env -u CI NO_COLOR=1 IDEAS_FAULT=kill:${step} ${quote(process.execPath)} ${quote(BIN)} review --stage refinement;`,
-          `echo EXIT=$? > ${quote(exitFile)}`,
-        ].join(' ');
-        tmux(['new-session', '-d', '-x', '120', '-y', '50', '-s', 'meeting', `sh -c ${quote(command)}`]);
+        meeting(root, ['--stage', 'refinement'], { IDEAS_FAULT: `kill:${step}` });
         const shown = await waitFor(/^\? Beslut för (sund-[a-z0-9]+)\?/m, 'the first decision');
         const id = /^\? Beslut för (sund-[a-z0-9]+)\?/m.exec(shown)?.[1] as 'sund-eev2bz' | 'sund-vtkg00';
         const before = read(root, ideaPath(id));
@@ -294,7 +232,7 @@ describe('ideas review killed while it writes a decision', () => {
         await waitFor(question, 'the reason');
         answer('Beslutat i mötet');
         // SIGKILL: the shell reports 128 + 9.
-        expect(await waitForFile(exitFile, 'the exit code')).toBe('EXIT=137\n');
+        expect(await current().exitCode()).toBe(137);
 
         const places = [ideaPath(id), ideaPath(id, folder)].filter((p) => existsSync(path.join(root, p)));
         expect(new Set(places).size).toBe(1);
@@ -363,7 +301,7 @@ describe.each([
     ],
   },
 ] as const)('ideas review in a terminal, in a registry in $lang', (c) => {
-  it.skipIf(!existsSync(TMUX))(
+  it.skipIf(!HAS_TMUX)(
     'hears jäv and completes an idea before approving it; "no" to approving anyway returns to the menu',
     { timeout: 90_000 },
     async () => {
@@ -373,14 +311,12 @@ describe.each([
         writeFileSync(config, readFileSync(config, 'utf8').replace(/^language: sv$/m, 'language: en'));
       }
       const returned = read(root, ideaPath('sund-eev2bz'));
-      const exitFile = path.join(root, '.git', 'exit.txt');
-      socket = `ideas-review-council-${c.lang}-${process.pid}-${Date.now()}`;
-      const command = [
-        `cd ${quote(root)}`,
-        `&& env -u CI NO_COLOR=1 ${quote(process.execPath)} ${quote(BIN)} review --stage refinement --by ${quote('Anna Ek, Bo Berg')} --minutes minutes.md;`,
-        `echo EXIT=$? > ${quote(exitFile)}`,
-      ].join(' ');
-      tmux(['new-session', '-d', '-x', '140', '-y', '60', '-s', 'meeting', `sh -c ${quote(command)}`]);
+      meeting(
+        root,
+        ['--stage', 'refinement', '--by', 'Anna Ek, Bo Berg', '--minutes', 'minutes.md'],
+        {},
+        { width: 140, height: 60 },
+      );
 
       // The first idea: Bo Berg declares jäv, the council completes the idea, whose gate then opens.
       const first = `${c.decisionOn} sund-vtkg00?`;
@@ -415,7 +351,7 @@ describe.each([
       await waitFor(new RegExp(`^\\? ${escapeRe(second)}`, 'm'), 'the menu of the same idea again');
       await choose(c.stop, second);
 
-      expect(await waitForFile(exitFile, 'the exit code')).toBe('EXIT=0\n');
+      expect(await current().exitCode()).toBe(0);
       const history = historyIn(root, ideaPath('sund-vtkg00', '03-test'));
       expect(history.slice(-3)).toEqual([
         {
@@ -447,20 +383,13 @@ describe.each([
 });
 
 describe('ideas review in a terminal: completing an idea', () => {
-  it.skipIf(!existsSync(TMUX))(
+  it.skipIf(!HAS_TMUX)(
     'Enter at the text and at the yes or no writes nothing, and each question says Enter skips',
     { timeout: 90_000 },
     async () => {
       const root = makeSluice();
       const before = read(root, ideaPath('sund-vtkg00'));
-      const exitFile = path.join(root, '.git', 'exit.txt');
-      socket = `ideas-review-enter-${process.pid}-${Date.now()}`;
-      const command = [
-        `cd ${quote(root)}`,
-        `&& env -u CI NO_COLOR=1 ${quote(process.execPath)} ${quote(BIN)} review --stage refinement --by ${quote('Anna Ek')};`,
-        `echo EXIT=$? > ${quote(exitFile)}`,
-      ].join(' ');
-      tmux(['new-session', '-d', '-x', '140', '-y', '60', '-s', 'meeting', `sh -c ${quote(command)}`]);
+      meeting(root, ['--stage', 'refinement', '--by', 'Anna Ek'], {}, { width: 140, height: 60 });
 
       const first = 'Beslut för sund-vtkg00?';
       await waitFor(new RegExp(`^\\? ${escapeRe(first)}`, 'm'), 'the first decision');
@@ -479,7 +408,7 @@ describe('ideas review in a terminal: completing an idea', () => {
       expect(screen()).toContain('Komplettera idén: Plan för testet, Närmsta chef stödjer idén');
       await choose('Avsluta mötet', first);
 
-      expect(await waitForFile(exitFile, 'the exit code')).toBe('EXIT=0\n');
+      expect(await current().exitCode()).toBe(0);
       expect(read(root, ideaPath('sund-vtkg00'))).toBe(before);
       expect(git(['status', '--porcelain'], root)).toBe('');
     },

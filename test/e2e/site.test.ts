@@ -4,8 +4,8 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeRun, ideas, ideasAsync, parseJson, REPO_ROOT, STACK_LINE } from '../helpers/cli.js';
-import { PERSONAL_VALUES, PLANTED_ID, PLANTED_PATH, plantedSiteRegistry, readTree } from '../helpers/planted-site.js';
-import { copyToTemp, removeTempDirs } from '../helpers/temp-repo.js';
+import { PERSONAL_VALUES, PLANTED_ID, PLANTED_PATH, plantedSiteRegistry } from '../helpers/planted-site.js';
+import { copyToTemp, readTree, removeTempDirs } from '../helpers/temp-repo.js';
 
 afterAll(removeTempDirs);
 

@@ -7,16 +7,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeRun, ideas, parseJson } from '../helpers/cli.js';
-import {
-  addIdea,
-  commitAll,
-  ideaFilesOf,
-  memberRegistry,
-  mustRunIn,
-  runIn,
-  writeRegionFile,
-} from '../helpers/region.js';
-import { git, makeTempRepo, removeTempDirs } from '../helpers/temp-repo.js';
+import { addIdea, ideaFilesOf, memberRegistry, mustRunIn, runIn, writeRegionFile } from '../helpers/region.js';
+import { commitAll, git, makeTempRepo, removeTempDirs } from '../helpers/temp-repo.js';
 
 afterAll(removeTempDirs);
 
@@ -81,7 +73,8 @@ describe('ideas adopt', () => {
       config,
       fs.readFileSync(config, 'utf8').replace(/^region: .*$/m, `region: ${path.relative(skovde, region)}`),
     );
-    commitAll(skovde, 'region');
+    // Most often the path memberRegistry wrote already (its folder and skovde's are both in the temporary folder).
+    if (git(['status', '--porcelain'], skovde) !== '') commitAll(skovde, 'region');
     writeRegionFile(region, [
       { id: 'lidkoping', name: 'Lidköping', url: `file://${lidkoping}` },
       { id: 'skovde', name: 'Skövde', url: path.relative(region, skovde) },

@@ -10,8 +10,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { describeRun, ideas, STACK_LINE, type RunResult } from '../helpers/cli.js';
-import { copyToTemp, git, removeTempDirs } from '../helpers/temp-repo.js';
-import { EXAMPLE, makeSluice as makeFreshSluice, readTree, removeSluices } from '../helpers/sluice.js';
+import { copyToTemp, git, readTree, removeTempDirs } from '../helpers/temp-repo.js';
+import { EXAMPLE, makeSluice as makeFreshSluice, removeSluices } from '../helpers/sluice.js';
 
 const cleanups: (() => void)[] = [];
 afterAll(() => {
@@ -39,7 +39,7 @@ function expectRefused(r: RunResult, message: RegExp): void {
   expect(r.stderr).not.toMatch(/oväntat fel|unexpected error|rapportera|report the problem/i);
 }
 
-function snapshot(root: string): { tree: Record<string, string>; index: string; status: string } {
+function snapshot(root: string): { tree: Map<string, string>; index: string; status: string } {
   return {
     tree: readTree(root),
     index: git(['ls-files', '--stage'], root),

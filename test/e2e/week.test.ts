@@ -7,7 +7,7 @@ import { readdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { describeRun, ideas, parseJson, shell, type RunResult } from '../helpers/cli.js';
+import { describeRun, ideas, ok, parseJson, shell } from '../helpers/cli.js';
 import { cloneRegistry, initRegistry, readIdeaFile, type Lang } from '../helpers/registry.js';
 import { git, removeTempDirs } from '../helpers/temp-repo.js';
 import { appendEntry } from '../helpers/idea-edit.js';
@@ -18,11 +18,6 @@ beforeAll(() => {
   for (const lang of LANGS) registries[lang] = initRegistry('sundsvall', lang);
 });
 afterAll(removeTempDirs);
-
-function ok(r: RunResult): RunResult {
-  if (r.code !== 0) throw new Error(`expected exit 0: ${describeRun(r)}`);
-  return r;
-}
 
 /** A new idea in the first stage with what the gate to refinement asks for but the coach; its id. */
 function newIdea(dir: string, extra: string[] = [], env: Record<string, string | undefined> = {}): string {

@@ -1,12 +1,15 @@
 /**
- * Runs the built CLI as a user would: `node bin/ideas.js <args>` in a working directory, with an argument array
- * (never a shell), a controlled environment, and a stdin that is a pipe, never a terminal.
+ * Runs the built CLI as CI does: `node bin/ideas.js <args>` in a working directory, with an argument array (never a
+ * shell), CI's environment (cliEnv), and no terminal: no stdin at all, or a pipe holding the input a test gives.
+ * The one runner of the tests: synchronous (`ideas`) or not (`ideasAsync`, for runs that may go side by side), and
+ * `shell` for a command line as a user pastes it.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { devNull, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { emptyHome } from './temp-repo.js';
 
 export const BIN = fileURLToPath(new URL('../../bin/ideas.js', import.meta.url));
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -23,28 +26,45 @@ export interface RunOptions {
   cwd: string;
   /** Added to (or, with undefined, removed from) the default environment. */
   env?: Record<string, string | undefined>;
-  /** Written to the child's stdin, which is then closed. */
+  /** Written to the child's stdin, which is then closed; without it the child has no stdin (/dev/null), as on CI. */
   input?: string | Buffer;
   timeoutMs?: number;
 }
 
-/** Variables that would make a run depend on the machine it happens on. */
+/** Variables that would make a run depend on the machine it happens on: its locale, colours, terminal and git. */
 const MACHINE_VARIABLES = [
   'LANG',
   'LANGUAGE',
   'LC_ALL',
   'LC_MESSAGES',
   'FORCE_COLOR',
-  'IDEAS_REGISTRY',
-  'IDEAS_WORKERS',
-  'IDEAS_STALL_MS',
   'TERM_PROGRAM',
+  // A repository inherited from the environment (a test run from a git hook has GIT_DIR set).
+  'GIT_DIR',
+  'GIT_WORK_TREE',
+  'GIT_INDEX_FILE',
+  // Who the user is to git, besides its config (src/io/git.ts passes these on).
+  'GIT_AUTHOR_NAME',
+  'GIT_AUTHOR_EMAIL',
+  'GIT_COMMITTER_NAME',
+  'GIT_COMMITTER_EMAIL',
+  'EMAIL',
+  'XDG_CONFIG_HOME',
 ];
 
-/** CI's environment: NO_COLOR=1, CI=true, no locale; `overrides` adds or removes (undefined) variables. */
+/**
+ * CI's environment: CI=true, NO_COLOR=1, no locale, no IDEAS_* variable, and no git identity or config (an empty
+ * HOME for the product's git; no global or system config for a git a test's command line runs itself).
+ * `overrides` adds or removes (undefined) variables: a test that answers prompts removes CI.
+ */
 export function cliEnv(overrides: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const name of Object.keys(env)) if (name.startsWith('IDEAS_')) delete env[name];
   for (const name of MACHINE_VARIABLES) delete env[name];
+  env.HOME = emptyHome();
+  env.GIT_CONFIG_NOSYSTEM = '1';
+  env.GIT_CONFIG_GLOBAL = devNull;
+  env.GIT_TERMINAL_PROMPT = '0';
   env.NO_COLOR = '1';
   env.CI = 'true';
   for (const [name, value] of Object.entries(overrides)) {
@@ -64,9 +84,9 @@ export function ideas(args: readonly string[], opts: RunOptions): RunResult {
   const r = spawnSync(process.execPath, [BIN, ...args], {
     cwd: opts.cwd,
     env: cliEnv(opts.env),
-    input: opts.input ?? '',
+    input: opts.input,
+    stdio: [opts.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
     encoding: 'utf8',
-    stdio: ['pipe', 'pipe', 'pipe'],
     timeout: opts.timeoutMs ?? SPAWN_TIMEOUT_MS,
     maxBuffer: 64 * 1024 * 1024,
   });
@@ -111,7 +131,7 @@ export function ideasAsync(args: readonly string[], opts: RunOptions): Promise<R
   return gather(process.execPath, [BIN, ...args], {
     cwd: opts.cwd,
     env: cliEnv(opts.env),
-    input: opts.input ?? '',
+    input: opts.input,
     timeoutMs: opts.timeoutMs ?? SPAWN_TIMEOUT_MS,
   });
 }
@@ -155,13 +175,13 @@ export function ideasShimDir(): string {
 
 /**
  * A command line run through sh as a user pastes it where they stand, `ideas` on the PATH being this build, with
- * an empty stdin that is not a terminal: how a test proves that a printed command runs as printed.
+ * no stdin, as `ideas` has: how a test proves that a printed command runs as printed.
  */
 export function shell(command: string, cwd: string, env: NodeJS.ProcessEnv = cliEnv()): RunResult {
   const r = spawnSync('sh', ['-c', command], {
     cwd,
     env: withIdeasOnPath(env),
-    input: '',
+    stdio: ['ignore', 'pipe', 'pipe'],
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });
@@ -169,7 +189,7 @@ export function shell(command: string, cwd: string, env: NodeJS.ProcessEnv = cli
   return { code: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr };
 }
 
-/** The same as `shell`, without blocking, and with no stdin at all: for pasted commands that may run side by side. */
+/** The same as `shell`, without blocking: for pasted commands that may run side by side. */
 export function shellAsync(command: string, cwd: string, env: NodeJS.ProcessEnv = cliEnv()): Promise<RunResult> {
   return gather('sh', ['-c', command], { cwd, env: withIdeasOnPath(env) });
 }

@@ -1,10 +1,10 @@
 /**
  * Edits of idea files as a person (or an attacker) makes them in a text editor, for tests that build branches:
- * fields added before the history, entries appended to it, files moved between stage folders, commits.
+ * fields added before the history, entries appended to it, files moved between stage folders (commits:
+ * temp-repo.ts's commitAll).
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { git } from './temp-repo.js';
 
 export function edit(file: string, change: (text: string) => string): void {
   fs.writeFileSync(file, change(fs.readFileSync(file, 'utf8')));
@@ -25,11 +25,4 @@ export function appendEntry(file: string, entry: Record<string, string | number 
 export function moveFile(from: string, to: string): void {
   fs.mkdirSync(path.dirname(to), { recursive: true });
   fs.renameSync(from, to);
-}
-
-/** Stages everything and commits it; the new commit's id. */
-export function commitAll(dir: string, message: string): string {
-  git(['add', '-A'], dir);
-  git(['commit', '-q', '-m', message], dir);
-  return git(['rev-parse', 'HEAD'], dir).trim();
 }

@@ -60,15 +60,3 @@ export function plantedSiteRegistry(): string {
   writeFile(dir, PLANTED_PATH, PLANTED);
   return dir;
 }
-
-/** Every file below a folder, relative, with its text. */
-export function readTree(dir: string, prefix = ''): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
-    const abs = path.join(dir, entry.name);
-    if (entry.isDirectory()) for (const [k, v] of readTree(abs, rel)) out.set(k, v);
-    else out.set(rel, fs.readFileSync(abs, 'utf8'));
-  }
-  return out;
-}

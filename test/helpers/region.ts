@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describeRun, ideas, type RunResult } from './cli.js';
-import { copyRepo, git, makeTempRepo } from './temp-repo.js';
+import { commitAll, copyRepo, makeTempRepo } from './temp-repo.js';
 
 export function runIn(cwd: string, args: string[], env: Record<string, string | undefined> = {}): RunResult {
   return ideas(['--lang', 'en', ...args], { cwd, env });
@@ -63,11 +63,6 @@ export function addIdea(dir: string, title: string, body = 'Text.', sets: string
     '--json',
   ]);
   return (JSON.parse(r.stdout) as { idea: { id: string } }).idea.id;
-}
-
-export function commitAll(dir: string, message: string): void {
-  git(['add', '-A'], dir);
-  git(['commit', '-qm', message, '--allow-empty'], dir);
 }
 
 export function writeRegionFile(

@@ -1,21 +1,18 @@
 /**
  * Temp registries for the stage-gate tests: copies of examples/sundsvall in real temp folders, optionally in a real
- * git repository, and the two ways of running a command on them: in-process with an injected Ctx, or by spawning
- * bin/ideas.js.
+ * git repository, and a Ctx for running a command on them in-process (spawned runs go through test/helpers/cli.ts).
  */
 import {
   cpSync,
   existsSync,
-  mkdirSync,
   mkdtempSync,
-  readdirSync,
   readFileSync,
   realpathSync,
   renameSync,
   rmSync,
   writeFileSync,
 } from 'node:fs';
-import { devNull, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Ctx, OutputStream } from '../../src/context.js';
@@ -23,11 +20,9 @@ import type { Stage } from '../../src/core/sluice/config.js';
 import type { Idea } from '../../src/core/sluice/idea.js';
 import { findIdea } from '../../src/io/find-idea.js';
 import { loadCriteria, loadRegistry, type Criteria, type Registry } from '../../src/io/registry.js';
-import { BIN, gather } from './cli.js';
-import { git } from './temp-repo.js';
+import { git, useGitHome } from './temp-repo.js';
 import { ScriptedPrompter, type ScriptedAnswer } from '../../src/ui/prompter.js';
 
-export { BIN };
 export const EXAMPLE = fileURLToPath(new URL('../../examples/sundsvall', import.meta.url));
 
 /** The day the in-process tests run on. */
@@ -51,27 +46,6 @@ export type ExampleId = keyof typeof IDEA_FILES;
 /** An idea's path relative to the registry root, in the folder it starts in or in another. */
 export function ideaPath(id: ExampleId, folder: string = IDEA_FILES[id].folder): string {
   return `ideas/${folder}/${IDEA_FILES[id].file}`;
-}
-
-/** The environment for git and the CLI: no user or system git config (as on CI), no inherited repository. */
-export function baseEnv(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    GIT_CONFIG_NOSYSTEM: '1',
-    GIT_CONFIG_GLOBAL: devNull,
-    GIT_TERMINAL_PROMPT: '0',
-  };
-  for (const key of Object.keys(env)) {
-    if (
-      key.startsWith('IDEAS_') ||
-      key === 'FORCE_COLOR' ||
-      key === 'GIT_DIR' ||
-      key === 'GIT_WORK_TREE' ||
-      key === 'GIT_INDEX_FILE'
-    )
-      delete env[key];
-  }
-  return env;
 }
 
 export interface SluiceOptions {
@@ -125,57 +99,11 @@ export function exists(root: string, rel: string): boolean {
   return existsSync(path.join(root, rel));
 }
 
-/** Every file under `root` but .git, by relative path, with its bytes as text: to prove that nothing changed. */
-export function readTree(root: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      if (entry.name === '.git') continue;
-      const abs = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(abs);
-      else out[path.relative(root, abs).split(path.sep).join('/')] = readFileSync(abs, 'latin1');
-    }
-  };
-  walk(root);
-  return out;
-}
-
 /** The front matter's history of an idea file, as the product reads it. */
 export function historyIn(root: string, rel: string): Record<string, unknown>[] {
   const registry = loadRegistry(root, 'sv');
   const idea = findIdea(registry, rel);
   return Array.isArray(idea.data.history) ? (idea.data.history as Record<string, unknown>[]) : [];
-}
-
-export interface CliRun {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Spawns bin/ideas.js in `cwd` as CI would: CI set, NO_COLOR, no terminal and empty stdin. */
-export async function runCli(cwd: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
-  const { code, stdout, stderr } = await gather(process.execPath, [BIN, ...args], {
-    cwd,
-    env: { ...baseEnv(), CI: 'true', NO_COLOR: '1', ...env },
-  });
-  return { code, stdout, stderr };
-}
-
-/**
- * The product runs git with a few variables of this process's environment (src/io/git.ts gitEnv), never GIT_*:
- * keep the user's git config out as on CI through HOME and XDG_CONFIG_HOME, which it does pass. The GIT_* ones stay
- * for the tests' own git.
- */
-function isolateGit(): void {
-  for (const key of ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_INDEX_FILE']) delete process.env[key];
-  process.env.GIT_CONFIG_NOSYSTEM = '1';
-  process.env.GIT_CONFIG_GLOBAL = devNull;
-  // One empty folder for every run: git only reads a home's config, never writes one.
-  const home = path.join(tmpdir(), 'ideas-test-empty-home');
-  mkdirSync(home, { recursive: true });
-  process.env.HOME = home;
-  delete process.env.XDG_CONFIG_HOME;
 }
 
 export interface CommandContext {
@@ -194,7 +122,7 @@ export function commandContext(
   script: ScriptedAnswer[] | null = null,
   prompter: ScriptedPrompter = new ScriptedPrompter(script ?? []),
 ): CommandContext {
-  isolateGit();
+  useGitHome();
   const stdout: string[] = [];
   const stderr: string[] = [];
   const sink = (into: string[]): OutputStream => ({ write: (chunk: string) => into.push(chunk), isTTY: false });

@@ -6,7 +6,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { BIN } from './cli.js';
+import { BIN, cliEnv } from './cli.js';
 import { makeTempDir } from './temp-repo.js';
 
 export const HAS_TMUX = spawnSync('tmux', ['-V'], { stdio: 'ignore' }).status === 0;
@@ -26,10 +26,16 @@ export class Terminal {
   readonly exitFile: string;
 
   /**
-   * Starts `ideas <args>` in `cwd`, with CI, VISUAL and EDITOR removed from its environment and `env` added, in a
-   * 120×40 terminal.
+   * Starts `ideas <args>` in `cwd`, in a terminal of `size` (120×40 unless given). Its environment is CI's
+   * (test/helpers/cli.ts) without CI, VISUAL and EDITOR, as for a person at a terminal, in a UTF-8 locale, with `env`
+   * added.
    */
-  constructor(cwd: string, args: string[], env: Record<string, string> = {}) {
+  constructor(
+    cwd: string,
+    args: string[],
+    env: Record<string, string> = {},
+    size: { width: number; height: number } = { width: 120, height: 40 },
+  ) {
     const work = makeTempDir('ideas-e2e-pty-');
     this.exitFile = path.join(work, 'exit');
     const script = path.join(work, 'run.sh');
@@ -37,32 +43,39 @@ export class Terminal {
       script,
       [
         `cd ${shellQuote(cwd)} || exit 99`,
-        `env -u CI -u FORCE_COLOR -u VISUAL -u EDITOR NO_COLOR=1 LANG=C.UTF-8 ${Object.entries(env)
-          .map(([k, v]) => shellQuote(`${k}=${v}`))
-          .join(' ')} ${[process.execPath, BIN, ...args].map(shellQuote).join(' ')}`,
+        [process.execPath, BIN, ...args].map(shellQuote).join(' '),
         `echo "EXIT=$?" > ${shellQuote(this.exitFile)}`,
         // Keeps the screen readable after the command ends, for the assertion messages.
         'sleep 30',
         '',
       ].join('\n'),
     );
-    this.tmux([
-      '-f',
-      '/dev/null',
-      'new-session',
-      '-d',
-      '-x',
-      '120',
-      '-y',
-      '40',
-      '-s',
-      this.session,
-      `sh ${shellQuote(script)}`,
-    ]);
+    // The server this starts (a socket of its own) hands its environment to the command.
+    this.tmux(
+      [
+        '-f',
+        '/dev/null',
+        'new-session',
+        '-d',
+        '-x',
+        String(size.width),
+        '-y',
+        String(size.height),
+        '-s',
+        this.session,
+        `sh ${shellQuote(script)}`,
+      ],
+      cliEnv({ CI: undefined, VISUAL: undefined, EDITOR: undefined, LANG: 'C.UTF-8', ...env }),
+    );
   }
 
-  private tmux(args: string[]): string {
-    return execFileSync('tmux', ['-L', this.socket, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  // -u: the screen is read as UTF-8 whatever the test's own locale, so Swedish questions read back as written.
+  private tmux(args: string[], env: NodeJS.ProcessEnv = process.env): string {
+    return execFileSync('tmux', ['-u', '-L', this.socket, ...args], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env,
+    });
   }
 
   screen(): string {
@@ -73,12 +86,14 @@ export class Terminal {
     }
   }
 
-  async waitFor(pattern: RegExp, timeoutMs = STEP_TIMEOUT_MS): Promise<string> {
+  /** The screen, once `pattern` shows on it; `what` names what is awaited, for the message when it never does. */
+  async waitFor(pattern: RegExp, what = String(pattern), timeoutMs = STEP_TIMEOUT_MS): Promise<string> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const screen = this.screen();
       if (pattern.test(screen)) return screen;
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${String(pattern)}; the screen:\n${screen}`);
+      if (Date.now() > deadline)
+        throw new Error(`timed out waiting for ${what} (${String(pattern)}); the screen:\n${screen}`);
       await sleep(100);
     }
   }
@@ -89,8 +104,9 @@ export class Terminal {
     this.tmux(['send-keys', '-t', this.session, 'Enter']);
   }
 
-  press(key: string): void {
-    this.tmux(['send-keys', '-t', this.session, key]);
+  /** Presses `key` (a tmux key name: Down, Enter, C-c) `times` times. */
+  press(key: string, times = 1): void {
+    this.tmux(['send-keys', '-t', this.session, ...Array<string>(times).fill(key)]);
   }
 
   /** In a list, moves down (or up) until the highlighted line (`❯ …`) matches, waiting for the screen each time. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { linearRegExp, PatternError, re2RegExp, translatePattern } from './linear-regexp.js';
+import { thrown } from '../../../test/helpers/errors.js';
 
 /**
  * JavaScript's own engine is the oracle for what a pattern means: every pattern here is matched by both, on texts
@@ -108,16 +109,10 @@ describe('linearRegExp: what it refuses, naming the pattern', () => {
   ];
   for (const [pattern, problem] of refused) {
     it(`${pattern}: ${problem}`, () => {
-      let error: unknown;
-      try {
-        linearRegExp(pattern);
-      } catch (e) {
-        error = e;
-      }
-      expect(error).toBeInstanceOf(PatternError);
-      expect((error as PatternError).problem).toBe(problem);
-      expect((error as PatternError).pattern).toBe(pattern);
-      expect((error as PatternError).message).toContain(JSON.stringify(pattern));
+      const error = thrown(() => linearRegExp(pattern), PatternError);
+      expect(error.problem).toBe(problem);
+      expect(error.pattern).toBe(pattern);
+      expect(error.message).toContain(JSON.stringify(pattern));
     });
   }
 

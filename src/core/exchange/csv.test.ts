@@ -9,6 +9,7 @@ import {
   parseCsv,
   unguardFormula,
 } from './csv.js';
+import { thrown } from '../../../test/helpers/errors.js';
 
 describe('formatCsv', () => {
   it('quotes what needs quoting (RFC 4180), doubles quotes and ends every record with CRLF', () => {
@@ -81,11 +82,7 @@ describe('parseCsv', () => {
 
   it('refuses a quoted cell that never ends, naming the line it starts on', () => {
     expect(() => parseCsv('a,b\nc,"open\nstill open\n')).toThrow(CsvSyntaxError);
-    try {
-      parseCsv('a,b\nc,"open\n');
-    } catch (e) {
-      expect((e as CsvSyntaxError).line).toBe(2);
-    }
+    expect(thrown(() => parseCsv('a,b\nc,"open\n'), CsvSyntaxError).line).toBe(2);
   });
 });
 

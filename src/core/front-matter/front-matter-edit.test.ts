@@ -6,6 +6,7 @@ import { prng } from '../../../test/fuzz/mutate.js';
 import { exampleIdeaFiles } from '../../../test/helpers/registry.js';
 import { readFrontMatter } from './front-matter.js';
 import { appendHistoryEntry, EditError, removeField, setBody, setField, setStringField } from './front-matter-edit.js';
+import { thrown } from '../../../test/helpers/errors.js';
 
 const entry = { date: '2026-11-23', action: 'moved', from: 'idea', to: 'refinement', by: 'Idérådet' };
 
@@ -192,18 +193,10 @@ describe('appendHistoryEntry', () => {
   it('throws EditError for a file without front matter, and for history that is not a list', () => {
     expect(() => appendHistoryEntry('# Bara text\n', entry)).toThrow(EditError);
     expect(() => appendHistoryEntry('---\nid: x\nnever closed\n', entry)).toThrow(EditError);
-    try {
-      appendHistoryEntry('Text.\n', entry);
-      expect.unreachable();
-    } catch (e) {
-      expect((e as EditError).reason).toBe('no-front-matter');
-    }
-    try {
-      appendHistoryEntry('---\nhistory: inte en lista\n---\n', entry);
-      expect.unreachable();
-    } catch (e) {
-      expect((e as EditError).reason).toBe('history-not-a-list');
-    }
+    expect(thrown(() => appendHistoryEntry('Text.\n', entry), EditError).reason).toBe('no-front-matter');
+    expect(thrown(() => appendHistoryEntry('---\nhistory: inte en lista\n---\n', entry), EditError).reason).toBe(
+      'history-not-a-list',
+    );
   });
 });
 
@@ -291,13 +284,7 @@ describe('setStringField', () => {
 
   it('throws EditError for a file without front matter', () => {
     expect(() => setStringField('Bara text.\n', 'coach', 'Johan Ek')).toThrow(EditError);
-    try {
-      setStringField('', 'coach', 'Johan Ek');
-      expect.unreachable();
-    } catch (e) {
-      expect(e).toBeInstanceOf(EditError);
-      expect((e as EditError).reason).toBe('no-front-matter');
-    }
+    expect(thrown(() => setStringField('', 'coach', 'Johan Ek'), EditError).reason).toBe('no-front-matter');
   });
 });
 

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { prng } from '../../../test/fuzz/mutate.js';
 import { readFrontMatter } from './front-matter.js';
 import { parseYamlSafely, parseYamlShaped, YamlProblem } from './yaml-read.js';
+import { thrown } from '../../../test/helpers/errors.js';
 import { readYamlSubset } from './yaml-subset.js';
 import { resolveCoreScalar } from './yaml-core-schema.js';
 
@@ -65,21 +66,21 @@ describe('parseYamlSafely', () => {
     ['in a flow mapping that is a key', "title: 'x'\n? {a: 1, a: 2}\n: v\n", 1, 9, 'a'],
     ['in a mapping of a list, the text left to the package', 'a:\n  - {x: 1, x: 2}\nz: !!str q\n', 1, 11, 'x'],
   ])('says a duplicate key %s where it stands', (_name, text, line, column, key) => {
-    try {
-      parseYamlSafely(text);
-      expect.unreachable();
-    } catch (e) {
-      expect(e).toMatchObject({ rule: 'front-matter/duplicate-key', line, column, params: { key } });
-    }
+    expect(thrown(() => parseYamlSafely(text), YamlProblem)).toMatchObject({
+      rule: 'front-matter/duplicate-key',
+      line,
+      column,
+      params: { key },
+    });
   });
 
   it('places a forbidden key on its line and column', () => {
-    try {
-      parseYamlSafely('a: 1\nb:\n  __proto__: 2\n');
-      expect.unreachable();
-    } catch (e) {
-      expect(e).toMatchObject({ rule: 'front-matter/forbidden-key', line: 2, column: 2, params: { key: '__proto__' } });
-    }
+    expect(thrown(() => parseYamlSafely('a: 1\nb:\n  __proto__: 2\n'), YamlProblem)).toMatchObject({
+      rule: 'front-matter/forbidden-key',
+      line: 2,
+      column: 2,
+      params: { key: '__proto__' },
+    });
   });
 
   it.each([
