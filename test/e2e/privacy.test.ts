@@ -200,6 +200,18 @@ function makeRegistry(): string {
   return dir;
 }
 
+/** makeRegistry's registry with its criteria marking the id personal (by a pattern, as a composite may), committed. */
+function registryWithholdingIds(): string {
+  const dir = makeRegistry();
+  const criteria = {
+    ...IDEA_CRITERIA,
+    allOf: [...IDEA_CRITERIA.allOf, { patternProperties: { '^i[d]$': personal } }],
+  };
+  writeFile(dir, 'criteria/idea.schema.json', JSON.stringify(criteria, null, 2));
+  git(['commit', '-qam', 'ids withheld'], dir);
+  return dir;
+}
+
 /** Each marker planted, by what it says it tests: a leak names its way out. */
 const leaked = (text: string) => [...new Set(text.match(new RegExp(`${MARK}-[A-Za-z0-9-]*`, 'g')) ?? [])];
 
@@ -260,12 +272,7 @@ describe('public outputs hold only what a schema marks public', () => {
   });
 
   it('the site: an id the schemas withhold names no page, and is in no file', () => {
-    const withheld = makeRegistry();
-    const criteria = {
-      ...IDEA_CRITERIA,
-      allOf: [...IDEA_CRITERIA.allOf, { patternProperties: { '^i[d]$': personal } }],
-    };
-    writeFile(withheld, 'criteria/idea.schema.json', JSON.stringify(criteria, null, 2));
+    const withheld = registryWithholdingIds();
     const r = ideas(['site', '--out', 'public'], { cwd: withheld });
     expect(r.code, describeRun(r)).toBe(0);
     const files = readTree(path.join(withheld, 'public'));
@@ -282,13 +289,7 @@ describe('public outputs hold only what a schema marks public', () => {
 
   // Found from outside: a region took a withheld id from the file's name, and kept the path (id and title's slug).
   it('the region: an id the schemas withhold is in no view, nor the file name made of it', () => {
-    const withheld = makeRegistry();
-    const criteria = {
-      ...IDEA_CRITERIA,
-      allOf: [...IDEA_CRITERIA.allOf, { patternProperties: { '^i[d]$': personal } }],
-    };
-    writeFile(withheld, 'criteria/idea.schema.json', JSON.stringify(criteria, null, 2));
-    git(['commit', '-qam', 'ids withheld'], withheld);
+    const withheld = registryWithholdingIds();
     const region = makeTempRepo();
     writeRegionFile(region, [{ id: 'priv', name: 'Privat', url: withheld }]);
     const sync = runIn(region, ['region', 'sync']);
@@ -313,12 +314,7 @@ describe('public outputs hold only what a schema marks public', () => {
 
   // Found from outside: the site named no page by a withheld id, but the report listed every idea waiting by it.
   it.each(['text', 'md', 'json', 'csv'])('the report as %s: an id the schemas withhold names no idea', (format) => {
-    const withheld = makeRegistry();
-    const criteria = {
-      ...IDEA_CRITERIA,
-      allOf: [...IDEA_CRITERIA.allOf, { patternProperties: { '^i[d]$': personal } }],
-    };
-    writeFile(withheld, 'criteria/idea.schema.json', JSON.stringify(criteria, null, 2));
+    const withheld = registryWithholdingIds();
     // Every idea waits past its stage's limit, so that the report lists it.
     writeFile(
       withheld,
