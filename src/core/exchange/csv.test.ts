@@ -118,6 +118,14 @@ describe('detectDelimiter', () => {
     ['"Mått; cm"\tTitel;kort\n"5;6"\tSkärm;bred\n', '\t'],
   ])('%j → %j', (text, d) => expect(detectDelimiter(text)).toBe(d));
 
+  // Found from outside: a quote opened at a cell's start and never closed made `,` win, and the import then named
+  // the whole header as one column; with `;` the reading says where the quote opens.
+  it('takes the separator whose lines agree when a quoted cell never ends, so that the reading says where', () => {
+    const text = 'title;unit;"Kommentar a,b,c,d\r\nX;Y;Z\r\n';
+    expect(detectDelimiter(text)).toBe(';');
+    expect(() => parseCsv(text)).toThrow(expect.objectContaining({ name: 'CsvSyntaxError', line: 1 }));
+  });
+
   it('reads a file whose header has a stray quote with the separator it detects', () => {
     const t = parseCsv('Titel;Skärm 5" bred;Beskrivning\nA;B;"x, y, z"\n');
     expect(t.delimiter).toBe(';');

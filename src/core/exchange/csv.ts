@@ -97,14 +97,17 @@ const SAMPLE_RECORDS = 50;
  */
 export function detectDelimiter(text: string): string {
   let best = { d: ',', score: [0, 0, -Infinity, 0] as number[] };
+  /** The first candidate under which a quoted cell never ends, but the lines, split as they stand, all agree. */
+  let unclosed: string | undefined;
   for (const d of CANDIDATES) {
     let records: CsvRecord[];
     const seen = { strays: 0 };
     try {
       records = readRecords(text, d, 1, SAMPLE_RECORDS, false, seen);
     } catch (e) {
-      if (e instanceof CsvSyntaxError) continue;
-      throw e;
+      if (!(e instanceof CsvSyntaxError)) throw e;
+      if (unclosed === undefined && linesAgree(text, d)) unclosed = d;
+      continue;
     }
     const rows = records.filter((r) => r.cells.some((c) => c.trim() !== ''));
     const width = rows[0]?.cells.length ?? 0;
@@ -114,7 +117,20 @@ export function detectDelimiter(text: string): string {
     const better = score.findIndex((x, k) => x !== best.score[k]);
     if (better !== -1 && (score[better] as number) > (best.score[better] as number)) best = { d, score };
   }
-  return best.d;
+  // A quote opened at a cell's start and never closed (`Titel;Enhet;"Kommentar a, b`) reads with no separator
+  // whose rows agree with the header: the one whose lines agree, so that the reading says where the quote opens,
+  // rather than a separator that names the whole header as one column.
+  return best.score[0] !== 1 && unclosed !== undefined ? unclosed : best.d;
+}
+
+/** Whether the first lines that hold text, split at `d` as they stand (quotes not read), have as many cells each, two or more. */
+function linesAgree(text: string, d: string): boolean {
+  const lines = text
+    .split(/\r\n|\n|\r/, SAMPLE_RECORDS + 1)
+    .filter((line) => line.trim() !== '')
+    .slice(0, SAMPLE_RECORDS);
+  const width = lines[0]?.split(d).length ?? 0;
+  return width >= 2 && lines.length >= 2 && lines.every((line) => line.split(d).length === width);
 }
 
 /**
