@@ -123,7 +123,10 @@ export function detectDelimiter(text: string): string {
   return best.score[0] !== 1 && unclosed !== undefined ? unclosed : best.d;
 }
 
-/** Whether the first lines that hold text, split at `d` as they stand (quotes not read), have as many cells each, two or more. */
+/**
+ * Whether the first lines that hold text, split at `d` as they stand (quotes not read), have as many cells each, two
+ * or more.
+ */
 function linesAgree(text: string, d: string): boolean {
   const lines = text
     .split(/\r\n|\n|\r/, SAMPLE_RECORDS + 1)

@@ -187,37 +187,39 @@ export function buildIdeas(
   const unreadable: UnreadableFile[] = [];
   let parsed = 0;
   const oids = new Map(files.map((f) => [f.path, f.oid]));
-  // A file's name is its id and a slug of its title: shown only where the member's schemas make both public, as
-  // ideas site and ideas report name an idea. Else the idea has no id here, and its path is named by its place.
+  // A file's name is its id and a slug of its title: shown only where the member's schemas make both public (the
+  // title for this idea, where a condition decides it), as ideas site and ideas report name an idea. Else the idea
+  // has no id here, and its path is named by its place; so is a file that does not read, unless both are public.
   const idShown = isPublicField('id', classes, PUBLIC);
-  const pathOf = (path: string) => (idShown && isPublicField('title', classes, PUBLIC) ? path : placeOf(path));
+  const pathOf = (path: string, titleShown: boolean) => (idShown && titleShown ? path : placeOf(path));
+  const titlesShown = isPublicField('title', classes, PUBLIC);
   for (const file of readSnapshot(config, files).ideas) {
     const oid = oids.get(file.path) ?? '';
-    const path = pathOf(file.path);
     const known = previous?.get(oid);
     if (known) {
-      ideas.push({ ...known, path, stage: file.stage.key });
+      ideas.push({ ...known, path: pathOf(file.path, known.title !== null), stage: file.stage.key });
       continue;
     }
     const bad = previousUnreadable?.get(oid);
     if (bad) {
-      unreadable.push({ ...bad, path });
+      unreadable.push({ ...bad, path: pathOf(file.path, titlesShown) });
       continue;
     }
     parsed++;
     const fm = file.frontMatter;
     const idea = file.idea;
     if (!fm.ok || !idea) {
-      unreadable.push({ path, reason: fm.ok ? 'unreadable' : fm.rule, oid });
+      unreadable.push({ path: pathOf(file.path, titlesShown), reason: fm.ok ? 'unreadable' : fm.rule, oid });
       continue;
     }
     const data = publicData(idea.data, classes, PUBLIC);
     const id = idShown ? (scalarText(publicField(idea.data, 'id', classes)) ?? file.id) : null;
+    const title = scalarText(data.title);
     ideas.push({
-      path,
+      path: pathOf(file.path, title !== null),
       oid,
       id: id !== null && ID_PATTERN.test(id) ? id : null,
-      title: scalarText(data.title),
+      title,
       stage: file.stage.key,
       unit: scalarText(data.unit),
       created: scalarText(data.created),
