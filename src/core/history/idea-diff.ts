@@ -19,7 +19,7 @@ import { MATTER_FIRST_LINE, readFrontMatter, type FrontMatterResult } from '../f
 import type { Gate } from '../sluice/gate.js';
 import { t, type Lang, type MessageKey, type Params } from '../i18n/i18n.js';
 import { ID_PATTERN } from '../sluice/id.js';
-import { isoDate, isStartAction, latestToday, startsAgain, toIdea, type Idea } from '../sluice/idea.js';
+import { calendarDate, isoDate, isStartAction, latestToday, startsAgain, toIdea, type Idea } from '../sluice/idea.js';
 import { repairsCreated } from '../sluice/idea-edit.js';
 import { YamlPositions } from '../front-matter/positions.js';
 import { formatAmount } from './minutes.js';
@@ -274,9 +274,7 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
 
 /** A calendar date written as YYYY-MM-DD. */
 function isDate(v: unknown): v is string {
-  if (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
-  const d = new Date(`${v}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
+  return calendarDate(v) !== null;
 }
 
 /**

@@ -73,6 +73,22 @@ describe('staysOf', () => {
     });
     expect(staysOf(i)).toEqual([{ stage: 'idea', entered: '2026-01-01', left: null }]);
   });
+
+  it('ignores entries, and a creation, whose dates have the shape of one but are no day of the calendar', () => {
+    const i = idea('test', {
+      created: '2026-02-30',
+      history: [
+        { date: '2026-01-01', action: 'created', to: 'idea' },
+        { date: '2026-13-01', action: 'moved', from: 'idea', to: 'refinement' },
+        { date: '2026-02-29', action: 'moved', from: 'refinement', to: 'test' },
+      ],
+    });
+    expect(staysOf(i)).toEqual([
+      { stage: 'idea', entered: '2026-01-01', left: null },
+      { stage: 'test', entered: null, left: null },
+    ]);
+    expect(staysOf(idea('idea', { created: '2026-02-30' }))).toEqual([{ stage: 'idea', entered: null, left: null }]);
+  });
 });
 
 describe('stayOn', () => {

@@ -3,7 +3,7 @@
  * and went. Every entry with a `to` (created, imported, moved, a decision that moved it) starts a stay; an entry
  * whose `to` is the stage the idea already stands in changes nothing.
  */
-import { historyOf, type IdeaFields } from '../sluice/idea.js';
+import { calendarDate, historyOf, type IdeaFields } from '../sluice/idea.js';
 
 export interface Stay {
   stage: string;
@@ -13,12 +13,6 @@ export interface Stay {
   left: string | null;
 }
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-function dateOf(value: unknown): string | null {
-  return typeof value === 'string' && DATE.test(value) ? value : null;
-}
-
 /**
  * The stays in order. An idea whose history starts with a move (its creation not recorded) stood in that move's
  * `from` stage since it was created. When the last stay is not the stage of the folder (a file moved by hand, which
@@ -26,11 +20,11 @@ function dateOf(value: unknown): string | null {
  */
 export function staysOf(idea: IdeaFields): Stay[] {
   const moves = historyOf(idea)
-    .map((e, i) => ({ e, i, date: dateOf(e.date) }))
+    .map((e, i) => ({ e, i, date: calendarDate(e.date) }))
     .filter((m): m is typeof m & { date: string } => m.date !== null && typeof m.e.to === 'string' && m.e.to !== '')
     // The history is written in order; sorting by date (stably) only guards against a hand-edited one.
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.i - b.i));
-  const created = dateOf(idea.created);
+  const created = calendarDate(idea.created);
   const stays: Stay[] = [];
   const first = moves[0];
   if (

@@ -243,6 +243,23 @@ describe('buildReport over all time', () => {
     expect(r.time.filter((x) => x.stage.key !== 'refinement').flatMap((x) => x.waiting)).toEqual([]);
   });
 
+  // Found from outside: a move dated `31.05.2025` (refused by validate) was read as the year 31, and the idea listed
+  // as waiting 35,015 days; a creation dated `01.02.2025` the same.
+  it('counts no waiting from a date that is not a calendar date', () => {
+    const moved = idea('t-jjjjjj', 'refinement', '2026-01-01', [
+      ['2026-01-01', null, 'idea'],
+      ['31.01.2026', 'idea', 'refinement'],
+    ]);
+    const created = idea('t-kkkkkk', 'refinement', '01.01.2026', []);
+    const shaped = idea('t-llllll', 'refinement', '2026-01-01', [
+      ['2026-01-01', null, 'idea'],
+      ['2026-02-30', 'idea', 'refinement'],
+    ]);
+    const r = buildReport(config, [moved, created, shaped], classes, all);
+    expect(r.time.flatMap((x) => x.waiting)).toEqual([]);
+    expect(r.ideas).toBe(3);
+  });
+
   it('names the carrier and coach of waiting ideas only in an internal report', () => {
     const internal = report({ includePersonal: true });
     expect(internal.time.find((x) => x.stage.key === 'refinement')?.waiting[1]?.personal).toEqual({

@@ -7,7 +7,7 @@
  * completed stays) count what happened inside the period.
  */
 import type { Goal, RegistryConfig, Stage } from '../sluice/config.js';
-import { enteredStageOn, historyOf, type IdeaFields } from '../sluice/idea.js';
+import { calendarDate, enteredStageOn, historyOf, type IdeaFields } from '../sluice/idea.js';
 import { compareText } from '../i18n/text-order.js';
 import type { Lang, Localized } from '../i18n/i18n.js';
 import { median, percentile } from './percentile.js';
@@ -202,7 +202,7 @@ export const inPeriod = (date: string | null, o: ReportOptions) =>
 export function subjectOf(idea: IdeaFields, o: ReportOptions): Subject {
   const stays = staysOf(idea);
   const present = o.until >= o.today;
-  const created = idea.created !== null && /^\d{4}-\d{2}-\d{2}$/.test(idea.created) ? idea.created : null;
+  const created = calendarDate(idea.created);
   let now: Stay | null;
   let nowSince: string | null;
   if (present) {
@@ -223,10 +223,7 @@ export function grants(idea: IdeaFields, o: ReportOptions): { stage: string; amo
   return historyOf(idea)
     .filter(
       (e) =>
-        typeof e.amount === 'number' &&
-        Number.isFinite(e.amount) &&
-        e.amount > 0 &&
-        inPeriod(typeof e.date === 'string' ? e.date : null, o),
+        typeof e.amount === 'number' && Number.isFinite(e.amount) && e.amount > 0 && inPeriod(calendarDate(e.date), o),
     )
     .map((e) => ({
       stage: typeof e.to === 'string' ? e.to : typeof e.from === 'string' ? e.from : idea.stage.key,
@@ -454,7 +451,10 @@ export function overrideAtEnd(s: Subject, o: ReportOptions): ReturnType<typeof o
   const history =
     o.until >= o.today
       ? historyOf(s.idea)
-      : historyOf(s.idea).filter((e) => typeof e.date === 'string' && e.date <= o.until);
+      : historyOf(s.idea).filter((e) => {
+          const day = calendarDate(e.date);
+          return day !== null && day <= o.until;
+        });
   return overrideIn(history, s.now?.stage ?? s.idea.stage.key);
 }
 

@@ -182,24 +182,35 @@ function isHistoryEntry(e: unknown): e is HistoryEntry {
   return e !== null && typeof e === 'object' && !Array.isArray(e);
 }
 
-/** Whole days from an ISO date to today; null when the date cannot be read. */
+/**
+ * `value` when it is a calendar date as the criteria's `date` format checks it (YYYY-MM-DD, a day the month has), else
+ * null: the one test every count of days, order of stays and period of a report puts a date to, so that a date
+ * `ideas validate` refuses (`31.05.2025`, `2025-02-30`) is never read as some other day.
+ */
+export function calendarDate(value: unknown): string | null {
+  return typeof value === 'string' && isIsoDate(value) ? value : null;
+}
+
+/** Whole days from a calendar date to today; null when the date is not one (calendarDate). */
 export function daysSince(date: string | null, today: Date): number | null {
-  if (!date) return null;
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(date);
-  if (!m) return null;
-  const then = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  const day = calendarDate(date);
+  if (day === null) return null;
+  const then = Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10)));
   const now = Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate());
   return Math.max(0, Math.round((now - then) / 86_400_000));
 }
 
-/** The date the idea came into its current stage: the last history entry that led there, else its creation. */
+/**
+ * The date the idea came into its current stage: that of the last history entry that led there (null when that entry's
+ * date is not a calendar date), else its creation's.
+ */
 export function enteredStageOn(idea: IdeaFields): string | null {
   const history = historyOf(idea);
   for (let i = history.length - 1; i >= 0; i--) {
     const e = history[i];
-    if (e && e.to === idea.stage.key && typeof e.date === 'string') return e.date;
+    if (e && e.to === idea.stage.key) return calendarDate(e.date);
   }
-  return idea.created;
+  return calendarDate(idea.created);
 }
 
 export function isoDate(d: Date): string {

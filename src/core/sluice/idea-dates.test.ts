@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import type { Stage } from './config.js';
+import { calendarDate, daysSince, enteredStageOn, toIdea } from './idea.js';
+
+const stage = (key: string): Stage => ({
+  key,
+  folder: key,
+  label: { sv: key, en: key },
+  next: [],
+  criteria: 'c.json',
+  council: false,
+  funding: false,
+  limitDays: null,
+});
+const idea = (folder: string, data: Record<string, unknown>) =>
+  toIdea({ data: { id: 'x-aaaa', title: 'X', ...data }, body: '' }, stage(folder), 'p', '/p');
+const today = new Date('2026-03-01T12:00:00Z');
+
+// Found from outside: `ideas report` listed an idea moved on `31.05.2025` as waiting 35,015 days, the date read as
+// the year 31 by position, where `ideas validate` refuses it. A date is a calendar date or it is not read at all.
+describe('dates that are not calendar dates', () => {
+  it.each([
+    '31.05.2025',
+    '2025-02-30',
+    '2025-13-01',
+    '2025-5-1',
+    '2025-05-01T10:00',
+    ' 2025-05-01',
+    '',
+    20250501,
+    null,
+  ])('calendarDate(%j) is null, and no days are counted from it', (value) => {
+    expect(calendarDate(value)).toBeNull();
+    expect(daysSince(typeof value === 'string' ? value : null, today)).toBeNull();
+  });
+
+  it.each(['2024-02-29', '2026-01-31', '0999-12-31'])('calendarDate(%s) is the date', (value) =>
+    expect(calendarDate(value)).toBe(value),
+  );
+
+  it('counts whole days from a calendar date', () => {
+    expect(daysSince('2026-02-01', today)).toBe(28);
+    expect(daysSince('2026-03-02', today)).toBe(0);
+  });
+
+  it('says no date of entry when the entry that led into the stage has none that reads', () => {
+    const moved = (date: unknown) =>
+      idea('refinement', {
+        created: '2025-02-01',
+        history: [
+          { date: '2025-02-01', action: 'created', to: 'idea' },
+          { date: '2025-03-01', action: 'moved', from: 'idea', to: 'refinement' },
+          { date: '2025-04-01', action: 'moved', from: 'refinement', to: 'idea' },
+          { date, action: 'moved', from: 'idea', to: 'refinement' },
+        ],
+      });
+    expect(enteredStageOn(moved('2025-05-31'))).toBe('2025-05-31');
+    // Neither the earlier entry into the same stage nor the creation: the day it came is not known.
+    expect(enteredStageOn(moved('31.05.2025'))).toBeNull();
+    expect(enteredStageOn(moved('2025-02-30'))).toBeNull();
+    expect(enteredStageOn(moved(undefined))).toBeNull();
+  });
+
+  it('takes the creation only when no entry led into the stage, and only a creation that reads', () => {
+    expect(enteredStageOn(idea('test', { created: '2025-02-01' }))).toBe('2025-02-01');
+    expect(enteredStageOn(idea('test', { created: '01.02.2025' }))).toBeNull();
+  });
+});
