@@ -77,6 +77,48 @@ describe('compareText', () => {
     );
   });
 
+  // Texts the collator holds equal: canonically equivalent ones, and plain ones beside a character it ignores.
+  it('sorts texts the collator holds equal as equal, and goes on to the next text', () => {
+    sortsAsCompareText(
+      14,
+      [0, 1],
+      ['2026-01-02', '2026-01-02\u200b', 'Ärende', 'A\u0308rende', 'arende', '2026-01-02T09:00'],
+      ['sund-a', 'sund-a\u200b', 'sund-a\u00ad', 'SUND-A', 'sund-b', 'Sund-a'],
+    );
+  });
+
+  it('sorts 2,000 ids and dates, a few of them not plain, as compareText does', () => {
+    const rnd = prng(15);
+    const id = () => `sund-${Math.floor(rnd() * 36 ** 3).toString(36)}`;
+    const firsts = Array.from({ length: 300 }, () => `2026-0${1 + Math.floor(rnd() * 9)}-1${Math.floor(rnd() * 9)}`);
+    const seconds = Array.from({ length: 1500 }, id);
+    for (let n = 0; n < 10; n++) {
+      firsts.push(`${firsts[n] as string}T09:1${n}:00`);
+      seconds.push((seconds[n] as string).toUpperCase(), `${seconds[n + 10] as string}å`);
+    }
+    sortsAsCompareText(16, [0, 1, 2, 3], firsts, seconds);
+  });
+
+  it('sorts by many texts, whose places no one number holds, as compareText does', () => {
+    const rnd = prng(17);
+    const text = () => (rnd() < 0.05 ? 'Å' : '') + Math.floor(rnd() * 1e6).toString(36);
+    const items = Array.from({ length: 2000 }, (_, n) => ({ n, texts: Array.from({ length: 6 }, text) }));
+    const byTexts = (a: (typeof items)[number], b: (typeof items)[number]) => {
+      for (let i = 0; i < 6; i++) {
+        const c = compareText(a.texts[i] as string, b.texts[i] as string);
+        if (c !== 0) return c;
+      }
+      return 0;
+    };
+    expect(
+      sortByTexts(
+        items,
+        () => 0,
+        (i) => i.texts,
+      ).map((i) => i.n),
+    ).toEqual([...items].sort(byTexts).map((i) => i.n));
+  });
+
   it('sorts plain texts alone as it sorts them among others', () => {
     sortsAsCompareText(
       13,

@@ -35,7 +35,10 @@ function compareKnown(a: string, b: string, plain: boolean, lang: Lang): number 
  * Items sorted by a number, then by texts, in compareText's order. Each text is tested for plainness once, not at
  * each of the ~14 comparisons an item takes part in among 10,000. When every text is plain (as the dates and ids
  * `ideas list` sorts by are), each item's texts are joined into one key by NUL, which sorts below every plain
- * character, so that comparing keys compares the texts in turn: one comparison of two strings each time.
+ * character, so that comparing keys compares the texts in turn: one comparison of two strings each time. Otherwise
+ * each column's distinct texts are put in order once (textRanks) and the items sorted by those places: a registry
+ * with 21 ids and dates of 10,000 that were not plain (`SUND-B4DGRD`, `2026-08-18T09:18:00`) took the collator into
+ * every comparison, ~75 ms of a first `ideas list` instead of ~10.
  */
 export function sortByTexts<T>(
   items: readonly T[],
@@ -50,17 +53,71 @@ export function sortByTexts<T>(
     joined.sort((a, b) => byRank(a, b) || (a.key === b.key ? 0 : a.key < b.key ? -1 : 1));
     return joined.map((k) => k.item);
   }
-  const marked = keyed.map((k) => ({ ...k, plain: k.texts.map((s) => PLAIN.test(s)) }));
-  marked.sort((a, b) => {
+  const columns = keyed.reduce((n, k) => Math.max(n, k.texts.length), 0);
+  const places = Array.from({ length: columns }, (_, i) =>
+    textRanks(
+      keyed.map((k) => k.texts[i]),
+      lang,
+    ),
+  );
+  // Each item's places in one number (a text missing from a shorter list is place 0, first, as comparing the lists
+  // text by text stopped there), where that number stays exact; else a list of them.
+  const sizes = places.map((p) => p.size + 1);
+  const exact = sizes.reduce((product, size) => product * size, 1) <= Number.MAX_SAFE_INTEGER;
+  const placeOf = (k: (typeof keyed)[number], i: number) => {
+    const text = k.texts[i];
+    return text === undefined ? 0 : (places[i]?.get(text) as number) + 1;
+  };
+  const placed = keyed.map((k) => {
+    let key = 0;
+    if (exact) for (let i = 0; i < columns; i++) key = key * (sizes[i] as number) + placeOf(k, i);
+    return { item: k.item, rank: k.rank, key, at: exact ? null : places.map((_, i) => placeOf(k, i)) };
+  });
+  placed.sort((a, b) => {
     const r = byRank(a, b);
-    if (r !== 0) return r;
-    for (let i = 0; i < a.texts.length; i++) {
-      const x = a.texts[i] as string;
-      const y = b.texts[i] as string;
-      const c = x === y ? 0 : compareKnown(x, y, a.plain[i] === true && b.plain[i] === true, lang);
+    if (r !== 0 || exact) return r || a.key - b.key;
+    for (let i = 0; i < columns; i++) {
+      const c = (a.at?.[i] as number) - (b.at?.[i] as number);
       if (c !== 0) return c;
     }
     return 0;
   });
-  return marked.map((k) => k.item);
+  return placed.map((k) => k.item);
+}
+
+/**
+ * Each distinct text's place in compareText's order, texts that compare equal (the collator's canonically equivalent
+ * ones) in the same place. The plain texts are put in order by their code units, which is the collator's order for
+ * them; the others by the collator; each of the others then finds its place among the plain ones by halving.
+ */
+function textRanks(texts: readonly (string | undefined)[], lang: Lang): Map<string, number> {
+  const plain: string[] = [];
+  const other: string[] = [];
+  for (const text of new Set(texts)) if (text !== undefined) (PLAIN.test(text) ? plain : other).push(text);
+  plain.sort();
+  const collator = collatorFor(lang);
+  other.sort((a, b) => collator.compare(a, b));
+  const places = new Map<string, number>();
+  let place = 0;
+  let i = 0;
+  for (let j = 0; j < other.length;) {
+    const head = other[j] as string;
+    // The plain texts before this group of equal others, found by halving: a few dozen of the collator's comparisons
+    // for each group, not one for each plain text.
+    let end = plain.length;
+    for (let lo = i; lo < end;) {
+      const mid = (lo + end) >>> 1;
+      if (collator.compare(plain[mid] as string, head) < 0) lo = mid + 1;
+      else end = mid;
+    }
+    while (i < end) places.set(plain[i++] as string, place++);
+    // Two plain texts are never equal, so one at most joins the group.
+    if (i < plain.length && collator.compare(plain[i] as string, head) === 0) places.set(plain[i++] as string, place);
+    places.set(head, place);
+    for (j++; j < other.length && collator.compare(head, other[j] as string) === 0; j++)
+      places.set(other[j] as string, place);
+    place++;
+  }
+  while (i < plain.length) places.set(plain[i++] as string, place++);
+  return places;
 }
