@@ -20,6 +20,32 @@ describe('compareText', () => {
     expect(wrong.slice(0, 5)).toEqual([]);
   });
 
+  // The other texts of printable ASCII are ordered without a collator (compareAscii): every character, capitals
+  // beside their small letters, and texts that differ only in case, held to the collator's word.
+  it.each(['sv', 'en'] as const)('orders texts of printable ASCII as Intl.Collator does in %s', (lang) => {
+    const collator = new Intl.Collator(lang);
+    const rnd = prng(12);
+    let every = '';
+    for (let c = 0x20; c <= 0x7e; c++) every += String.fromCharCode(c);
+    const alphabets = [every, 'aAbB-_ .', 'sSuUnNdD-0123', ' -./:T0123456789', '\'"`^~$#%&*+<=>|'];
+    const wrong: string[] = [];
+    for (let n = 0; n < 60_000; n++) {
+      const alphabet = alphabets[Math.floor(rnd() * alphabets.length)] as string;
+      const word = () =>
+        Array.from({ length: Math.floor(rnd() * 8) }, () => alphabet[Math.floor(rnd() * alphabet.length)]).join('');
+      const a = word();
+      // Often the same text with its case changed here and there, and maybe more after it.
+      const b =
+        rnd() < 0.3
+          ? [...a]
+              .map((ch) => (rnd() < 0.3 ? (ch === ch.toUpperCase() ? ch.toLowerCase() : ch.toUpperCase()) : ch))
+              .join('') + (rnd() < 0.3 ? word() : '')
+          : word();
+      if (Math.sign(compareText(a, b, lang)) !== Math.sign(collator.compare(a, b))) wrong.push(JSON.stringify([a, b]));
+    }
+    expect(wrong.slice(0, 5)).toEqual([]);
+  });
+
   it("orders as the language does, never as the machine's locale: Swedish unless told", () => {
     const texts = ['2026-10-08', '2026-01-31', 'sund-b2', 'sund-a10', 'Ärende', 'arende', 'Zon', ''];
     expect([...texts].sort((a, b) => compareText(a, b))).toEqual([

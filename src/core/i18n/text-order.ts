@@ -2,17 +2,53 @@
  * The order of Intl.Collator for a language (Swedish unless told: the product's first language), which is what
  * localeCompare gives, without its cost where it changes nothing: for text of lowercase ASCII letters, digits, spaces,
  * hyphens, dots and slashes only (dates, even ones written out, ids, and the paths `ideas list` sorts an idea without
- * an id by) the code-unit order is the same one, and needs no collator. Setting one up loads ICU's collation data,
- * ~14 ms of a command's start. Never the machine's own locale: a report or an export is ordered the same on a
- * coordinator's computer and in CI.
+ * an id by) the code-unit order is the same one, and needs no collator; for any other text of printable ASCII
+ * (`SUND-B4DGRD`, `2026-08-18T09:18:00`) the collator's order is that of compareAscii. Setting a collator up loads
+ * ICU's collation data, ~14 ms of a command's start. Never the machine's own locale: a report or an export is ordered
+ * the same on a coordinator's computer and in CI.
  */
 import type { Lang } from './i18n.js';
 
 const collators = new Map<Lang, Intl.Collator>();
 const PLAIN = /^[ \-./0-9a-z]*$/;
+const ASCII = /^[\x20-\x7e]*$/;
 
 export function compareText(a: string, b: string, lang: Lang = 'sv'): number {
-  return compareKnown(a, b, PLAIN.test(a) && PLAIN.test(b), lang);
+  if (PLAIN.test(a) && PLAIN.test(b)) return a < b ? -1 : a > b ? 1 : 0;
+  if (ASCII.test(a) && ASCII.test(b)) return compareAscii(a, b);
+  return collatorFor(lang).compare(a, b);
+}
+
+/**
+ * The printable ASCII characters in the order of the Unicode collation's root (CLDR), which Swedish and English
+ * leave as it is: space, punctuation and symbols, digits, then letters, each letter's capital beside it.
+ */
+const ASCII_ORDER = ' _-,;:!?.\'"()[]{}@*/\\&#%`^+<=>|~$0123456789abcdefghijklmnopqrstuvwxyz';
+/** Each printable ASCII character's place in ASCII_ORDER (a capital has its small letter's), from 1. */
+const ASCII_WEIGHT = new Uint8Array(128);
+for (let i = 0; i < ASCII_ORDER.length; i++) ASCII_WEIGHT[ASCII_ORDER.charCodeAt(i)] = i + 1;
+for (let c = 65; c <= 90; c++) ASCII_WEIGHT[c] = ASCII_WEIGHT[c + 32] as number;
+
+/**
+ * Two texts of printable ASCII as the collator compares them: by the characters' places, a text before every longer
+ * one it begins (the primary level); then, where those are the same, a small letter before its capital at the first
+ * place they differ (the tertiary level; ASCII has no accents for the secondary). src/core/i18n/text-order.test.ts
+ * holds it to Intl.Collator in both languages.
+ */
+function compareAscii(a: string, b: string): number {
+  const n = a.length < b.length ? a.length : b.length;
+  for (let i = 0; i < n; i++) {
+    const d = (ASCII_WEIGHT[a.charCodeAt(i)] as number) - (ASCII_WEIGHT[b.charCodeAt(i)] as number);
+    if (d !== 0) return d < 0 ? -1 : 1;
+  }
+  if (a.length !== b.length) return a.length < b.length ? -1 : 1;
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    const capitalX = x >= 65 && x <= 90;
+    if (capitalX !== (y >= 65 && y <= 90)) return capitalX ? 1 : -1;
+  }
+  return 0;
 }
 
 /**
@@ -23,12 +59,6 @@ export function collatorFor(lang: Lang): Intl.Collator {
   let collator = collators.get(lang);
   if (!collator) collators.set(lang, (collator = new Intl.Collator(lang)));
   return collator;
-}
-
-/** compareText, told whether both texts are plain. */
-function compareKnown(a: string, b: string, plain: boolean, lang: Lang): number {
-  if (plain) return a < b ? -1 : a > b ? 1 : 0;
-  return collatorFor(lang).compare(a, b);
 }
 
 /**
@@ -87,37 +117,56 @@ export function sortByTexts<T>(
 
 /**
  * Each distinct text's place in compareText's order, texts that compare equal (the collator's canonically equivalent
- * ones) in the same place. The plain texts are put in order by their code units, which is the collator's order for
- * them; the others by the collator; each of the others then finds its place among the plain ones by halving.
+ * ones) in the same place. The plain texts are put in order by their code units and the other ASCII ones by
+ * compareAscii, and merged (no two of them are equal); the rest by the collator, each group of equal ones then placed
+ * among the ASCII texts by halving. No collator is set up for texts of ASCII alone.
  */
 function textRanks(texts: readonly (string | undefined)[], lang: Lang): Map<string, number> {
   const plain: string[] = [];
+  const ascii: string[] = [];
   const other: string[] = [];
-  for (const text of new Set(texts)) if (text !== undefined) (PLAIN.test(text) ? plain : other).push(text);
+  for (const text of new Set(texts))
+    if (text !== undefined) (PLAIN.test(text) ? plain : ASCII.test(text) ? ascii : other).push(text);
   plain.sort();
-  const collator = collatorFor(lang);
-  other.sort((a, b) => collator.compare(a, b));
+  ascii.sort(compareAscii);
+  const known = ascii.length === 0 ? plain : merged(plain, ascii);
   const places = new Map<string, number>();
   let place = 0;
   let i = 0;
-  for (let j = 0; j < other.length;) {
-    const head = other[j] as string;
-    // The plain texts before this group of equal others, found by halving: a few dozen of the collator's comparisons
-    // for each group, not one for each plain text.
-    let end = plain.length;
-    for (let lo = i; lo < end;) {
-      const mid = (lo + end) >>> 1;
-      if (collator.compare(plain[mid] as string, head) < 0) lo = mid + 1;
-      else end = mid;
+  if (other.length > 0) {
+    const collator = collatorFor(lang);
+    other.sort((a, b) => collator.compare(a, b));
+    for (let j = 0; j < other.length;) {
+      const head = other[j] as string;
+      // The ASCII texts before this group of equal others, found by halving: a few dozen of the collator's
+      // comparisons for each group, not one for each ASCII text.
+      let end = known.length;
+      for (let lo = i; lo < end;) {
+        const mid = (lo + end) >>> 1;
+        if (collator.compare(known[mid] as string, head) < 0) lo = mid + 1;
+        else end = mid;
+      }
+      while (i < end) places.set(known[i++] as string, place++);
+      // No two ASCII texts are equal, so one at most joins the group.
+      if (i < known.length && collator.compare(known[i] as string, head) === 0) places.set(known[i++] as string, place);
+      places.set(head, place);
+      for (j++; j < other.length && collator.compare(head, other[j] as string) === 0; j++)
+        places.set(other[j] as string, place);
+      place++;
     }
-    while (i < end) places.set(plain[i++] as string, place++);
-    // Two plain texts are never equal, so one at most joins the group.
-    if (i < plain.length && collator.compare(plain[i] as string, head) === 0) places.set(plain[i++] as string, place);
-    places.set(head, place);
-    for (j++; j < other.length && collator.compare(head, other[j] as string) === 0; j++)
-      places.set(other[j] as string, place);
-    place++;
   }
-  while (i < plain.length) places.set(plain[i++] as string, place++);
+  while (i < known.length) places.set(known[i++] as string, place++);
   return places;
+}
+
+/** Two lists of ASCII texts, each in compareAscii's order, as one in that order. */
+function merged(a: readonly string[], b: readonly string[]): string[] {
+  const out: string[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length)
+    out.push(compareAscii(a[i] as string, b[j] as string) <= 0 ? (a[i++] as string) : (b[j++] as string));
+  while (i < a.length) out.push(a[i++] as string);
+  while (j < b.length) out.push(b[j++] as string);
+  return out;
 }
