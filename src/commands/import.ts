@@ -237,7 +237,14 @@ export async function runImport(opts: ImportOptions, ctx: Ctx): Promise<ImportRe
 
   // Which idea each row is: by its id, else by its key, else by its place (see core/exchange/reimport.ts).
   // Ids are matched whatever their case, as `ideas show` finds them.
-  const byId = new Map(existing.filter((i) => i.id).map((i) => [(i.id as string).toLowerCase(), i]));
+  // An id two files carry (a copy, validate's id/duplicate) names no one idea: such a row is refused, not written into
+  // whichever of them came last.
+  const byId = new Map<string, Idea[]>();
+  for (const i of existing)
+    if (i.id) {
+      const id = i.id.toLowerCase();
+      byId.set(id, [...(byId.get(id) ?? []), i]);
+    }
   const byKey = ideasByKey(existing);
   const seenTitles = new Map<string, number>();
   const keys = read.map((cells) => {
@@ -251,7 +258,18 @@ export async function runImport(opts: ImportOptions, ctx: Ctx): Promise<ImportRe
   const claimed = new Map<Idea, number>();
   const targets = read.map((cells, i): Idea | null => {
     const key = keys[i] ?? null;
-    let idea: Idea | null = cells.id !== null ? (byId.get(cells.id.toLowerCase()) ?? null) : null;
+    const carriers = cells.id !== null ? (byId.get(cells.id.toLowerCase()) ?? []) : [];
+    if (carriers.length > 1) {
+      refuse({
+        row: cells.row,
+        line: cells.line,
+        column: null,
+        field: null,
+        message: localize('import.idTwice', { id: cells.id ?? '', files: carriers.map((x) => x.path).join(', ') }),
+      });
+      return null;
+    }
+    let idea: Idea | null = carriers[0] ?? null;
     // A row whose Id names no idea here (an export of another registry, as a round trip into a new one imports it)
     // is a new idea: never taken for another idea by its title or by its place in a file of the same name.
     if (cells.id !== null && cells.id.trim() !== '' && !idea) return null;

@@ -225,6 +225,32 @@ describe('runReview', () => {
     expect(r.minutesFile).toBeNull();
   });
 
+  // Found from outside: two files carried one id (a copy, validate's id/duplicate); the council skipped the first and
+  // approved the second, and the first file was moved, since each decision looked its idea up again by id.
+  it('writes each decision into the file the council was shown, when another file carries the same id', async () => {
+    const root = makeSluice();
+    const original = ideaPath('sund-vtkg00');
+    const copy = original.replace(/\.md$/, '-kopia.md');
+    writeFileSync(path.join(root, copy), read(root, original).replace(/^title: .*$/m, 'title: Kopian'));
+    const cards: ReviewCard[] = [];
+    const { ctx } = commandContext(root, [
+      { kind: 'select', message: /sund-vtkg00/, answer: 'skip' },
+      { kind: 'select', message: /sund-vtkg00/, answer: 'approve' },
+      { kind: 'confirm', message: /Grinden är stängd/, answer: true },
+      { kind: 'input', message: /Beviljat belopp i kronor/, answer: '1000' },
+      { kind: 'input', message: /^Skäl/, answer: 'Prövas' },
+      { kind: 'select', message: /sund-eev2bz/, answer: 'stop' },
+    ]);
+    await runReview({ stage: 'refinement', by: 'Idérådet', present: (c) => cards.push(c) }, ctx);
+    const [skipped, approved] = cards.map((c) => c.idea.path);
+    expect(new Set([skipped, approved])).toEqual(new Set([original, copy]));
+    const untouched = skipped === original ? read(root, original) : null;
+    expect(exists(root, skipped as string)).toBe(true);
+    expect(exists(root, approved as string)).toBe(false);
+    expect(exists(root, (approved as string).replace('02-foradling', '03-test'))).toBe(true);
+    if (untouched !== null) expect(read(root, original)).toBe(untouched);
+  });
+
   it('approving through an open gate into a stage without funding asks only for the reason', async () => {
     const root = makeSluice();
     const { ctx, prompter } = commandContext(root, [

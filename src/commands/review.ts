@@ -11,7 +11,7 @@ import { pathExists } from '../io/files.js';
 import { compileCriteria, readPackageSchema } from '../io/schemas.js';
 import { resolveStage, stageIndex } from '../core/sluice/stage-lookup.js';
 import { createFileExclusive } from '../io/atomic-file.js';
-import { findIdea } from '../io/find-idea.js';
+import { findIdea, sameIdeaAgain } from '../io/find-idea.js';
 import { readIdeaFields, readIdeas } from '../io/read-ideas.js';
 import { listIdeaFiles, toPosix } from '../io/idea-files.js';
 import { loadCriteria, type Criteria, type Registry } from '../io/registry.js';
@@ -450,7 +450,7 @@ export async function runReview(opts: ReviewOptions, ctx: Ctx): Promise<ReviewRe
             const value = await askGateField(prompter, f, lang, needed);
             if (value !== undefined) values.push({ field: f.spec.name, value });
           }
-          const { changes, outcome } = await writeFieldChanges(registry, findIdea(registry, key), values, by, ctx);
+          const { changes, outcome } = await writeFieldChanges(registry, sameIdeaAgain(item.idea), values, by, ctx);
           for (const c of changes) {
             const f = fields.find((x) => x.spec.name === c.field);
             minutes.completed?.push({
@@ -498,7 +498,7 @@ export async function runReview(opts: ReviewOptions, ctx: Ctx): Promise<ReviewRe
           })
         ).trim();
         // Written as soon as it is confirmed, so stopping halfway keeps what was decided.
-        const fresh = findIdea(registry, key);
+        const fresh = sameIdeaAgain(item.idea);
         const result = await transition(
           registry,
           criteria,

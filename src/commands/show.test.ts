@@ -69,4 +69,20 @@ describe('runShow', () => {
     );
     expect(await failure(runShow({ id: 'tzxqka' }, ctx()))).toMatchObject({ code: 'AMBIGUOUS_ID' });
   });
+
+  // Found from outside: asked by its full id, the first of two files carrying it was shown (and edited, moved or
+  // decided on) without a word of the other.
+  it('throws AMBIGUOUS_ID when the full id is carried by two files named for it', async () => {
+    fs.writeFileSync(
+      path.join(dir, 'ideas/01-ide/abc-tzxqka-other.md'),
+      '---\nid: abc-tzxqka\ntitle: Other\ncreated: 2026-01-01\n---\n',
+    );
+    fs.writeFileSync(
+      path.join(dir, 'ideas/01-ide/abc-tzxqka-copy.md'),
+      '---\nid: abc-tzxqka\ntitle: Copy\ncreated: 2026-01-01\n---\n',
+    );
+    const thrown = await failure(runShow({ id: 'ABC-tzxqka' }, ctx()));
+    expect(thrown).toMatchObject({ code: 'AMBIGUOUS_ID' });
+    expect((thrown as Error).message).toMatch(/copy\.md.*other\.md|other\.md.*copy\.md/);
+  });
 });

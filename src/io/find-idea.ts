@@ -59,24 +59,55 @@ function ideaEntries(registry: Registry): IdeaFileEntry[] {
   return listIdeaFiles(registry).filter((e) => e.stage && isReadableEntry(e));
 }
 
-/** The idea whose path, or whose file name's id, is the one asked for; the file name names the id. */
+/**
+ * The idea whose path, or whose file name's id, is the one asked for; the file name names the id. Two files named
+ * for the id that both carry it (a copy, which `ideas validate` says is `id/duplicate`) are refused as ambiguous, as
+ * the random part of the id alone is: the first one found was edited, moved or decided on without a word of the
+ * other (found from outside).
+ */
 function byName(entries: IdeaFileEntry[], wanted: string): Idea | null {
   const byPath = entries.find((e) => e.path.toLowerCase() === wanted || e.path.toLowerCase().endsWith(`/${wanted}`));
   const candidates = byPath
     ? [byPath]
     : entries.filter((e) => baseName(e.path).startsWith(`${wanted}-`) || baseName(e.path) === `${wanted}.md`);
+  const found: Idea[] = [];
   for (const entry of candidates) {
     try {
       const fm = readIdeaFile(entry.abs);
       if (fm.ok && entry.stage) {
         const idea = toIdea(fm, entry.stage, entry.path, entry.abs);
-        if (byPath || idea.id?.toLowerCase() === wanted) return idea;
+        if (byPath) return idea;
+        if (idea.id?.toLowerCase() === wanted) found.push(idea);
       }
     } catch {
       // unreadable, or gone since the listing: fall through to the full read
     }
   }
-  return null;
+  if (found.length > 1)
+    throw new IdeasError('AMBIGUOUS_ID', 'err.ambiguousId', {
+      id: wanted,
+      matches: found.map((i) => i.path).join(', '),
+    });
+  return found[0] ?? null;
+}
+
+/**
+ * The same file as `idea` read again, as it is now (a command that asked about it a moment ago and is about to write
+ * to it): by its path, never by its id, which another file may carry too.
+ */
+export function sameIdeaAgain(idea: Idea): Idea {
+  try {
+    const fm = readIdeaFile(idea.abs);
+    if (fm.ok) return toIdea(fm, idea.stage, idea.path, idea.abs);
+  } catch {
+    // gone since it was read: said below
+  }
+  throw new IdeasError(
+    'IDEA_NOT_FOUND',
+    'err.ideaNotFound',
+    { id: idea.id ?? idea.path },
+    { hint: 'hint.ideaNotFound' },
+  );
 }
 
 function baseName(p: string): string {

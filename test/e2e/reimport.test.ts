@@ -328,6 +328,24 @@ describe('an export imported back', () => {
     expect(snapshotFiles(dir)).toEqual(before);
   });
 
+  // Found from outside: of two files carrying one id (a copy), a row with that id updated whichever came last.
+  it('refuses a row whose id two files carry, naming both: exit 1, nothing written', () => {
+    const dir = freshRegistry('sundsvall', 'en');
+    fs.writeFileSync(path.join(dir, 'a.csv'), 'title\nOne\n');
+    expect(ideas(['import', 'a.csv'], { cwd: dir }).code).toBe(0);
+    const file = `ideas/${markdownFiles(path.join(dir, 'ideas'))[0]}`;
+    const id = String(readIdeaFile(dir, file).data.id);
+    const copy = file.replace(/\.md$/, '-copy.md');
+    fs.copyFileSync(path.join(dir, file), path.join(dir, copy));
+    fs.writeFileSync(path.join(dir, 'b.csv'), `id,title,unit\n${id},One,Culture\n`);
+    const before = snapshotFiles(dir);
+    const r = ideas(['import', 'b.csv'], { cwd: dir });
+    expect(r.code, describeRun(r)).toBe(1);
+    expect(r.stderr).toContain(`Row 2: The id ${id} is in several files (`);
+    expect(r.stderr).toContain(copy);
+    expect(snapshotFiles(dir)).toEqual(before);
+  });
+
   it('refuses a row whose amount granted or day entered a stage differs from the history: said, never lost', () => {
     const dir = freshRegistry('sundsvall', 'en');
     const folder = 'ideas/03-test';
