@@ -20,10 +20,12 @@ export function findIdea(registry: Registry, query: string): Idea {
   const partial = ideasNamed(ideas, wanted);
   if (partial.length === 1 && partial[0]) return partial[0];
   if (partial.length > 1) {
-    throw new IdeasError('AMBIGUOUS_ID', 'err.ambiguousId', {
-      id: query,
-      matches: partial.map((i) => i.path).join(', '),
-    });
+    throw new IdeasError(
+      'AMBIGUOUS_ID',
+      'err.ambiguousId',
+      { id: query, matches: partial.map((i) => i.path).join(', ') },
+      { hint: 'hint.ambiguousId' },
+    );
   }
   // An idea that another process moved while the folders were listed can be missed in both: gone from its old
   // folder when that was read, not yet in its new one when that was. One more look before saying it is not there.
@@ -84,10 +86,12 @@ function byName(entries: IdeaFileEntry[], wanted: string): Idea | null {
     }
   }
   if (found.length > 1)
-    throw new IdeasError('AMBIGUOUS_ID', 'err.ambiguousId', {
-      id: wanted,
-      matches: found.map((i) => i.path).join(', '),
-    });
+    throw new IdeasError(
+      'AMBIGUOUS_ID',
+      'err.ambiguousId',
+      { id: wanted, matches: found.map((i) => i.path).join(', ') },
+      { hint: 'hint.ambiguousId' },
+    );
   return found[0] ?? null;
 }
 

@@ -112,6 +112,10 @@ export const errors = {
   },
   'hint.ideaNotFound': { sv: 'Se alla idéer med `ideas list`.', en: 'See every idea with `ideas list`.' },
   'err.ambiguousId': { sv: '"{id}" passar flera idéer: {matches}.', en: '"{id}" matches several ideas: {matches}.' },
+  'hint.ambiguousId': {
+    sv: 'Ange idén med hela id:t, eller med sökvägen till dess fil. Har två filer samma id säger `ideas validate` vilka.',
+    en: "Name the idea by its whole id, or by its file's path. Where two files carry the same id, `ideas validate` says which.",
+  },
   'err.missingAnswers': {
     sv: 'Obligatoriska svar saknas och frågor kan inte ställas här ({why}). Ange: {flags}',
     en: 'Required answers are missing and prompts cannot be shown here ({why}). Pass: {flags}',
