@@ -273,6 +273,25 @@ describe('history words', () => {
     expect(page).toContain('2026-01-03</time> Sökt belopp (kr) satt till 20\u00a0000 kr</li>');
     expect(page).toContain('2026-01-04</time> Chefens stöd satt till nej</li>');
   });
+
+  // Found from outside: an idea's page said "beviljat 85 000 kr" under `<time datetime="2024-00-10">`, which the
+  // figures page (and the report) did not count, and which is no datetime; an amount below 0 the same.
+  it('says an amount was granted only where the figures count it, and marks only a calendar date as a time', () => {
+    const v = view('sv');
+    const [first] = v.ideas as [SiteView['ideas'][number]];
+    const history = [
+      { date: '2024-00-10', action: 'moved', from: 'refinement', to: 'test', decision: 'approve', amount: 85000 },
+      { date: '2024-02-10', action: 'decided', decision: 'approve', amount: -50000 },
+      { date: '2024-03-10', action: 'decided', decision: 'approve', amount: 40000 },
+    ];
+    v.ideas = [{ ...first, ...shownAs({ id: 'x-1', title: 'Pengar', history }) }];
+    const page = renderSite(v).get('ideas/x-1.html') ?? '';
+    expect(page).not.toContain('datetime="2024-00-10"');
+    expect(page).toContain('<li>2024-00-10 ');
+    expect(page).not.toMatch(/85\u00a0000|-50\u00a0000|−50\u00a0000/);
+    expect(page).toContain('<time datetime="2024-03-10">2024-03-10</time>');
+    expect(page).toContain('40\u00a0000 kr');
+  });
 });
 
 describe('pageName and esc', () => {

@@ -14,7 +14,7 @@ import { createHash } from 'node:crypto';
 import type { RegistryConfig, Stage } from '../core/sluice/config.js';
 import type { FieldTitles } from '../core/criteria/field-titles.js';
 import type { ChecklistItem, CriterionStatus } from '../core/sluice/gate.js';
-import { isStartAction } from '../core/sluice/idea.js';
+import { calendarDate, grantOf, isStartAction } from '../core/sluice/idea.js';
 import { collatorFor } from '../core/i18n/text-order.js';
 import { t, type Lang, type MessageKey, type Params } from '../core/i18n/i18n.js';
 import { formatAmount } from '../core/history/minutes.js';
@@ -412,12 +412,16 @@ export function historyLine(view: Pick<SiteView, 'config' | 'titles' | 'hidden'>
   const parts = [historyWhat(view, e)];
   const lang = view.config.language;
   if (e.decision && e.action !== 'decided') parts.push(`(${esc(decisionWord(e.decision, lang))})`);
-  if (typeof e.amount === 'number' && Number.isFinite(e.amount))
-    parts.push(esc(t(lang, 'site.granted', { amount: formatAmount(e.amount, lang) })));
+  // Granted as the figures count it (grantOf): an amount on a date that is no date, or below 0, is not said to be.
+  const granted = grantOf(e);
+  if (granted > 0) parts.push(esc(t(lang, 'site.granted', { amount: formatAmount(granted, lang) })));
   if (typeof e.by === 'string' && e.by !== '') parts.push(`– ${esc(e.by)}`);
   const note = typeof e.note === 'string' && e.note.trim() !== '' ? `: ${esc(e.note)}` : '';
   const date = shownText(e.date);
-  return `<li>${date ? `<time datetime="${esc(date)}">${esc(date)}</time> ` : ''}${parts.join(' ')}${note}</li>`;
+  // A <time> only for a calendar date: its datetime must be one.
+  const when =
+    date === null ? '' : calendarDate(date) ? `<time datetime="${esc(date)}">${esc(date)}</time> ` : `${esc(date)} `;
+  return `<li>${when}${parts.join(' ')}${note}</li>`;
 }
 
 /**

@@ -7,7 +7,7 @@
  * completed stays) count what happened inside the period.
  */
 import type { Goal, RegistryConfig, Stage } from '../sluice/config.js';
-import { calendarDate, enteredStageOn, historyOf, type IdeaFields } from '../sluice/idea.js';
+import { calendarDate, enteredStageOn, grantOf, historyOf, type IdeaFields } from '../sluice/idea.js';
 import { compareText } from '../i18n/text-order.js';
 import type { Lang, Localized } from '../i18n/i18n.js';
 import { median, percentile } from './percentile.js';
@@ -221,13 +221,10 @@ export function subjectOf(idea: IdeaFields, o: ReportOptions): Subject {
 /** Amounts granted in the period, each to the stage it was granted for: the entry's `to`, else its `from`. */
 export function grants(idea: IdeaFields, o: ReportOptions): { stage: string; amount: number }[] {
   return historyOf(idea)
-    .filter(
-      (e) =>
-        typeof e.amount === 'number' && Number.isFinite(e.amount) && e.amount > 0 && inPeriod(calendarDate(e.date), o),
-    )
+    .filter((e) => grantOf(e) > 0 && inPeriod(calendarDate(e.date), o))
     .map((e) => ({
       stage: typeof e.to === 'string' ? e.to : typeof e.from === 'string' ? e.from : idea.stage.key,
-      amount: e.amount as number,
+      amount: grantOf(e),
     }));
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Stage } from './config.js';
-import { calendarDate, daysSince, enteredStageOn, toIdea } from './idea.js';
+import { calendarDate, daysSince, enteredStageOn, grantedAmount, grantOf, toIdea } from './idea.js';
 
 const stage = (key: string): Stage => ({
   key,
@@ -64,5 +64,30 @@ describe('dates that are not calendar dates', () => {
   it('takes the creation only when no entry led into the stage, and only a creation that reads', () => {
     expect(enteredStageOn(idea('test', { created: '2025-02-01' }))).toBe('2025-02-01');
     expect(enteredStageOn(idea('test', { created: '01.02.2025' }))).toBeNull();
+  });
+});
+
+describe('money granted', () => {
+  it.each([
+    [{ date: '2026-01-02', amount: 5000 }, 5000],
+    [{ date: '2026-01-02', amount: 0 }, 0],
+    [{ date: '2026-01-02', amount: -5000 }, 0],
+    [{ date: '2026-01-02', amount: '5000' }, 0],
+    [{ date: '2026-01-02', amount: Infinity }, 0],
+    [{ date: '2024-00-10', amount: 5000 }, 0],
+    [{ date: '10.01.2024', amount: 5000 }, 0],
+    [{ amount: 5000 }, 0],
+  ])('an entry %j grants %d', (entry, granted) => expect(grantOf(entry)).toBe(granted));
+
+  it('adds up what the entries grant, and nothing an entry validate refuses says', () => {
+    const i = idea('test', {
+      history: [
+        { date: '2026-01-02', action: 'moved', from: 'refinement', to: 'test', amount: 40000 },
+        { date: '2024-00-10', action: 'decided', amount: 85000 },
+        { date: '2026-02-02', action: 'decided', amount: -50000 },
+        { date: '2026-03-02', action: 'decided', amount: 10000 },
+      ],
+    });
+    expect(grantedAmount(i)).toBe(50000);
   });
 });

@@ -246,9 +246,20 @@ function grantedIn(d: Record<string, unknown>): number {
   let sum = 0;
   for (let i = 0; i < h.length; i++) {
     const e: unknown = h[i];
-    if (!isHistoryEntry(e)) continue;
-    const amount = e.amount;
-    sum += typeof amount === 'number' && Number.isFinite(amount) ? amount : 0;
+    if (isHistoryEntry(e)) sum += grantOf(e);
   }
   return sum;
+}
+
+/**
+ * What a history entry grants: its amount where that is a number above 0 on an entry dated with a calendar date, as
+ * the criteria accept it; else nothing. The one rule `ideas list --funds`, export, report, the site and the region
+ * count money by: an amount on a date validate refuses, or below 0, was counted by some and not by others (found
+ * from outside).
+ */
+export function grantOf(e: { amount?: unknown; date?: unknown }): number {
+  const amount = e.amount;
+  return typeof amount === 'number' && Number.isFinite(amount) && amount > 0 && calendarDate(e.date) !== null
+    ? amount
+    : 0;
 }
