@@ -20,6 +20,7 @@ import {
   inPeriod,
   overrideAtEnd,
   pool,
+  countsIn,
   subjectOf,
   timeRow,
   type GoalProgress,
@@ -305,6 +306,7 @@ export function addMember(fold: RegionFold, member: RegionMember, snapshot: Memb
     const stage = stages.get(idea.stage);
     if (!stage) continue;
     ideas.push(ideaFieldsOf(idea, stage));
+    if (!countsIn(ideas[ideas.length - 1] as IdeaFields, o)) continue;
     // In the region's own figures an idea is named with its member, as `ideas region show` takes it, and counted in
     // the region's stage that is its member's: by the region's key for it, in its history too.
     const region = regionStage(fold.stages, regionKey(idea.stage));

@@ -7,7 +7,7 @@
  * completed stays) count what happened inside the period.
  */
 import type { Goal, RegistryConfig, Stage } from '../sluice/config.js';
-import { calendarDate, enteredStageOn, grantOf, historyOf, type IdeaFields } from '../sluice/idea.js';
+import { calendarDate, createdAfter, enteredStageOn, grantOf, historyOf, type IdeaFields } from '../sluice/idea.js';
 import { compareText } from '../i18n/text-order.js';
 import type { Lang, Localized } from '../i18n/i18n.js';
 import { median, percentile } from './percentile.js';
@@ -210,7 +210,8 @@ export function subjectOf(idea: IdeaFields, o: ReportOptions): Subject {
     now = created !== null && created > o.until ? null : (stays[stays.length - 1] ?? null);
     nowSince = now?.entered ?? enteredStageOn(idea);
   } else {
-    now = stayOn(stays, o.until);
+    // Not yet created at the end of the period: whatever its history says, it did not stand anywhere then.
+    now = created !== null && created > o.until ? null : stayOn(stays, o.until);
     nowSince = now?.entered ?? null;
   }
   const firstEntered = stays[0]?.entered ?? created;
@@ -240,13 +241,22 @@ export function timeRow(stage: Stage, days: number[], waiting: Waiting[]): TimeR
   };
 }
 
+/**
+ * Whether a report counts the idea at all: not one created after today (validate's created/future), as validate
+ * says, in none of its figures: not its stays, its grants or its goals either (found from outside: the funnel and
+ * the funds counted what the total did not). The region's figures hold to it too.
+ */
+export function countsIn(idea: IdeaFields, o: ReportOptions): boolean {
+  return !createdAfter(idea.created, o.today);
+}
+
 export function buildReport(
   config: RegistryConfig,
   ideas: readonly IdeaFields[],
   classes: FieldClasses,
   o: ReportOptions,
 ): Report {
-  const all = ideas.map((i) => subjectOf(i, o));
+  const all = ideas.filter((i) => countsIn(i, o)).map((i) => subjectOf(i, o));
   const existing = all.filter((s) => s.now !== null);
   const stageOf = (s: Subject) => s.now?.stage ?? s.idea.stage.key;
 
