@@ -123,7 +123,7 @@ describe('ideaSummaryDto', () => {
       FULL,
       '---\ntitle: Bara en titel\n---\n',
       '---\ntitle: X\ncreated: 2026-11-20\ncarrier: [a, b]\ncoach: { name: Sara }\ntags: [ok, 3, null]\n---\n',
-      '---\nid: 12\ntitle: 3.5\nhistory:\n  - amount: 100\n  - amount: "200"\n  - amount: .inf\n  - 7\n  - amount: 50\n---\n',
+      '---\nid: 12\ntitle: 3.5\nhistory:\n  - {date: 2026-01-02, amount: 100}\n  - {date: 2026-01-02, amount: "200"}\n  - {date: 2026-01-02, amount: .inf}\n  - 7\n  - {date: 2026-01-02, amount: 50}\n  - amount: 1000\n  - {date: 2026-01-02, amount: -30}\n---\n',
       '---\nhistory: none\ntags: solo\n---\n',
     ];
     for (const text of texts) {

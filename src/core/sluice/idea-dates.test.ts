@@ -38,9 +38,12 @@ describe('dates that are not calendar dates', () => {
     expect(calendarDate(value)).toBe(value),
   );
 
-  it('counts whole days from a calendar date', () => {
+  it('counts whole days from a calendar date, and none from a day still to come anywhere on earth', () => {
     expect(daysSince('2026-02-01', today)).toBe(28);
+    // Already 2 March in Kiribati at noon UTC on 1 March: today there, not the future.
     expect(daysSince('2026-03-02', today)).toBe(0);
+    expect(daysSince('2026-03-03', today)).toBeNull();
+    expect(daysSince('2027-12-28', today)).toBeNull();
   });
 
   it('says no date of entry when the entry that led into the stage has none that reads', () => {

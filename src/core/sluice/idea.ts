@@ -191,10 +191,13 @@ export function calendarDate(value: unknown): string | null {
   return typeof value === 'string' && isIsoDate(value) ? value : null;
 }
 
-/** Whole days from a calendar date to today; null when the date is not one (calendarDate). */
+/**
+ * Whole days from a calendar date to today; null when the date is not one (calendarDate), or lies in the future
+ * wherever on earth (latestToday): validate's created/future, which `ideas list` showed as 0 days old.
+ */
 export function daysSince(date: string | null, today: Date): number | null {
   const day = calendarDate(date);
-  if (day === null) return null;
+  if (day === null || day > latestToday(today)) return null;
   const then = Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10)));
   const now = Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate());
   return Math.max(0, Math.round((now - then) / 86_400_000));
