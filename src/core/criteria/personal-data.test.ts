@@ -696,3 +696,23 @@ describe('patternProperties on hostile keys', () => {
     expect(performance.now() - started).toBeLessThan(5_000);
   });
 });
+
+describe('list fields', () => {
+  it.each([
+    ['tags of the base schema', [], 'tags', true],
+    ['a field no schema declares', [], 'note', false],
+    ['a list in a stage', [{ properties: { spread_to: { type: 'array' } } }], 'spread_to', true],
+    ['a list in an allOf', [{ allOf: [{ properties: { spread_to: { type: ['array'] } } }] }], 'spread_to', true],
+    ['a list that may be a text', [{ properties: { spread_to: { type: ['array', 'string'] } } }], 'spread_to', false],
+    ['a list a stage makes a text', [{ properties: { tags: { type: 'string' } } }], 'tags', false],
+    ['a list a stage only asks items of', [{ properties: { tags: { minItems: 1 } } }], 'tags', true],
+    [
+      'a list only under a condition',
+      [{ anyOf: [{ properties: { spread_to: { type: 'array' } } }] }],
+      'spread_to',
+      false,
+    ],
+  ])('%s', (_name, criteria: object[], field, list) => {
+    expect(classifyFields([base, ...criteria]).list(field)).toBe(list);
+  });
+});

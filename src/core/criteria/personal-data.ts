@@ -358,6 +358,11 @@ export interface FieldClasses {
   field(name: string): FieldClass;
   /** The top-level fields the schemas declare, in the order first met. */
   declared(): string[];
+  /**
+   * Whether a top-level field is a list wherever the schemas declare it: a schema (or an `allOf` of one) gives it
+   * `type: array`, and none lets it be anything else. A value of another kind there is one validate refuses.
+   */
+  list(name: string): boolean;
 }
 
 /** The front matter as a whole, for each classification: the filter walks down from it. */
@@ -395,6 +400,11 @@ export function classifySources(sources: readonly SchemaSource[]): FieldClasses 
   const root = new Place(index, expand(index, tops), false, false);
   const classes: FieldClasses = {
     field: (name) => root.key(name).cls,
+    list: (name) => {
+      // A declaration without a type (one that only marks the field, or asks for a number of items) says nothing.
+      const typed = tops.flatMap(({ schema }) => declaredTypes(schema, name)).filter((t) => t.length > 0);
+      return typed.length > 0 && typed.every((t) => t.every((x) => x === 'array'));
+    },
     declared: () => {
       const names: string[] = [];
       for (const { schema, trusted } of root.applicators) {
@@ -407,6 +417,28 @@ export function classifySources(sources: readonly SchemaSource[]): FieldClasses 
   };
   roots.set(classes, root);
   return classes;
+}
+
+/**
+ * The types each declaration of a top-level field in a schema gives it (an empty list for one that gives none), from
+ * the schema's own `properties` and those of the schemas in its `allOf`: what every idea it applies to must meet.
+ */
+function declaredTypes(schema: Schema, name: string, depth = 0): string[][] {
+  if (depth > MAX_DEPTH) return [[]];
+  const out: string[][] = [];
+  const properties = own(schema, 'properties');
+  if (isRecord(properties) && Object.hasOwn(properties, name)) {
+    const field = asSchema(properties[name]);
+    const type = field ? own(field, 'type') : undefined;
+    out.push(typeof type === 'string' ? [type] : Array.isArray(type) ? type.filter((t) => typeof t === 'string') : []);
+  }
+  const all = own(schema, 'allOf');
+  if (Array.isArray(all))
+    for (const sub of all) {
+      const s = asSchema(sub);
+      if (s) out.push(...declaredTypes(s, name, depth + 1));
+    }
+  return out;
 }
 
 /** Whether a value of this class may be shown in a public output, its parent being shown (`inherited`) or not. */

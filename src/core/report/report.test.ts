@@ -391,6 +391,25 @@ describe('breakdowns', () => {
     expect(values('en')).toEqual(['Ärenden', 'Bygg', 'Zoo']);
   });
 
+  // Found from outside: a public report by tags counted a tag "skola, klimat" that no idea has, from a file whose tags
+  // were one string (refused by validate), where `ideas list` and the site have no tags for it.
+  it('gives a field the schemas make a list no value where an idea holds something else there', () => {
+    const tagged = [
+      idea('t-aaaaab', 'idea', '2026-03-01', [], { tags: ['skola', 'klimat'] }),
+      idea('t-aaaaac', 'idea', '2026-03-01', [], { tags: 'skola, klimat' }),
+      idea('t-aaaaad', 'idea', '2026-03-01', [], { tags: 'skola' }),
+    ];
+    const [tags] = buildReport(config, tagged, classes, { ...all, by: ['tags'], minGroupSize: 1 }).breakdowns;
+    expect(tags?.groups.map((g) => [g.value, g.ideas])).toEqual([
+      ['klimat', 1],
+      ['skola', 1],
+      [null, 2],
+    ]);
+    expect(classes.list('tags')).toBe(true);
+    expect(classes.list('unit')).toBe(false);
+    expect(classes.list('history')).toBe(true);
+  });
+
   it('counts the ideas per value, per stage, and the funds, with ideas without a value last', () => {
     const [unit] = report({ by: ['unit'] }).breakdowns;
     expect(unit?.groups.map((g) => [g.value, g.ideas, g.granted])).toEqual([

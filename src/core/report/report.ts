@@ -393,10 +393,22 @@ function detailOf(
   const k = o.minGroupSize;
   // A breakdown groups by the values a public output may show; an aggregate-only field's are pooled instead.
   const pooled = (field: string) => classes.field(field).aggregate && !classes.field(field).personal;
+  // A field the schemas make a list, holding something else (`tags: "skola, klimat"`, which validate refuses), has no
+  // value here, as it has none in `ideas list` and on the site (found from outside: it was a group of its own).
+  const listed = (field: string, read: (s: Subject) => unknown) =>
+    classes.list(field)
+      ? (s: Subject) => {
+          const value = read(s);
+          return Array.isArray(value) ? value : undefined;
+        }
+      : read;
   const valueOf = (field: string) =>
-    o.includePersonal || pooled(field)
-      ? (s: Subject) => s.idea.data[field]
-      : (s: Subject) => publicField(s.idea.data, field, classes);
+    listed(
+      field,
+      o.includePersonal || pooled(field)
+        ? (s: Subject) => s.idea.data[field]
+        : (s: Subject) => publicField(s.idea.data, field, classes),
+    );
   const breakdowns = o.by.map((field) =>
     breakdown(field, valueOf(field), existing, config, classes.field(field).aggregate, k, stageOf),
   );
