@@ -391,6 +391,23 @@ const SITUATIONS: Situation[] = [
     outcomes: [[/./, ASKS_TITLE]],
   },
   {
+    name: 'an id two files carry',
+    keys: ['hint.ambiguousId'],
+    setup: (c) => writeFile(c.dir, `${c.folder('idea')}/${ID}-kopia.md`, idea(ID, 'idea')),
+    provoke: [['show', ID]],
+    outcomes: [[/./, FINDS]],
+  },
+  {
+    name: 'an import row whose id two files carry',
+    keys: ['import.idTwice'],
+    setup: (c) => {
+      writeFile(c.dir, `${c.folder('idea')}/${ID}-kopia.md`, idea(ID, 'idea'));
+      writeFile(c.dir, 'rader.csv', `id,title\n${ID},Idé ${ID}\n`);
+    },
+    provoke: [['import', 'rader.csv']],
+    outcomes: [[/./, FINDS]],
+  },
+  {
     name: 'an idea standing on an override',
     keys: ['h.criteriaOverridden'],
     setup: (c) =>

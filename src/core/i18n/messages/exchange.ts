@@ -32,8 +32,8 @@ export const exchange = {
     en: "The row belongs to several ideas ({ids}): their history says the same row of the same file was imported into each. Add an id column with the idea's id, so the import knows which.",
   },
   'import.idTwice': {
-    sv: 'Id:t {id} finns i flera filer ({files}). Kör ideas validate och ge kopian ett eget id innan raden importeras.',
-    en: 'The id {id} is in several files ({files}). Run ideas validate and give the copy an id of its own before the row is imported.',
+    sv: 'Id:t {id} finns i flera filer ({files}). Kör `ideas validate` och ge kopian ett eget id innan raden importeras.',
+    en: 'The id {id} is in several files ({files}). Run `ideas validate` and give the copy an id of its own before the row is imported.',
   },
   'import.sameIdeaTwice': {
     sv: 'Raden gäller idén {id}, som rad {row} redan gäller. Ta bort en av raderna, eller ge dem olika id.',
