@@ -1,20 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Stage } from '../sluice/config.js';
-import { toIdea } from '../sluice/idea.js';
+import { bareIdea as idea } from '../../../test/helpers/bare-idea.js';
 import { daysBetween, stayOn, staysOf } from './stays.js';
-
-const stage = (key: string): Stage => ({
-  key,
-  folder: key,
-  label: { sv: key, en: key },
-  next: [],
-  criteria: 'c.json',
-  council: false,
-  funding: false,
-  limitDays: null,
-});
-const idea = (folder: string, data: Record<string, unknown>) =>
-  toIdea({ data: { id: 'x-aaaa', title: 'X', ...data }, body: '' }, stage(folder), 'p', '/p');
 
 describe('staysOf', () => {
   it('starts a stay at every entry that leads somewhere, and skips entries that do not move the idea', () => {

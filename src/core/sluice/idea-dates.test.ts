@@ -1,19 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Stage } from './config.js';
-import { calendarDate, daysSince, enteredStageOn, grantedAmount, grantOf, toIdea } from './idea.js';
+import { bareIdea as idea } from '../../../test/helpers/bare-idea.js';
+import { calendarDate, daysSince, enteredStageOn, grantedAmount, grantOf } from './idea.js';
 
-const stage = (key: string): Stage => ({
-  key,
-  folder: key,
-  label: { sv: key, en: key },
-  next: [],
-  criteria: 'c.json',
-  council: false,
-  funding: false,
-  limitDays: null,
-});
-const idea = (folder: string, data: Record<string, unknown>) =>
-  toIdea({ data: { id: 'x-aaaa', title: 'X', ...data }, body: '' }, stage(folder), 'p', '/p');
 const today = new Date('2026-03-01T12:00:00Z');
 
 // Found from outside: `ideas report` listed an idea moved on `31.05.2025` as waiting 35,015 days, the date read as
