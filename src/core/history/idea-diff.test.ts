@@ -862,6 +862,40 @@ describe('diffSnapshots: unreadable files', () => {
   });
 });
 
+// Found from outside: a file that did not read at the base (or whose id was written wrong), mended by a branch that
+// also raised a past amount, was called a new idea, its raised amount a new decision: exit 0.
+describe('diffSnapshots: a file that did not read at the base, mended', () => {
+  const withAmount = (amount: number) => [CREATED, TO_REFINEMENT, { ...TO_TEST, amount }];
+  const mendedFile = (amount: number) => file({ stage: 'test', history: withAmount(amount) });
+  const brokenAtBase = (amount: number) => {
+    const good = mendedFile(amount);
+    // The title's quote left open: the file does not parse; its history lines are as the mended file's.
+    const text = new TextDecoder().decode(good.bytes).replace(/^title: .*$/m, "title: 'Lånecyklar");
+    return { path: good.path, bytes: new TextEncoder().encode(text) };
+  };
+
+  it('is the same idea, and its history as written must be as it was there', () => {
+    const raised = diff(snapshot([brokenAtBase(100000)]), snapshot([mendedFile(900000)]));
+    expect(errors(raised)).toEqual(['diff/base-unreadable']);
+    expect(raised.added).toEqual([]);
+    const mendedOnly = diff(snapshot([brokenAtBase(100000)]), snapshot([mendedFile(100000)]));
+    expect(mendedOnly.findings.map((f) => [f.rule, f.severity])).toEqual([['diff/base-unreadable', 'warning']]);
+    expect(mendedOnly.added).toEqual([]);
+  });
+
+  it('read at the base but for its id, it is compared as the same file is', () => {
+    const capitals = (amount: number) => {
+      const good = mendedFile(amount);
+      const text = new TextDecoder().decode(good.bytes).replace('id: ide-aaaa11', 'id: IDE-AAAA11');
+      return { path: good.path, bytes: new TextEncoder().encode(text) };
+    };
+    const raised = diff(snapshot([capitals(85000)]), snapshot([mendedFile(985000)]));
+    expect(errors(raised)).toContain('history/rewritten');
+    expect(raised.added).toEqual([]);
+    expect(errors(diff(snapshot([capitals(85000)]), snapshot([mendedFile(85000)])))).toEqual([]);
+  });
+});
+
 describe('diffSnapshots: ids are read, never guessed', () => {
   const enc = (text: string) => new TextEncoder().encode(text);
   /** An idea whose id is written as an explicit key, and whose title has a second line `id: ide-bbbb22`. */

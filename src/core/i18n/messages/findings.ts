@@ -359,6 +359,22 @@ export const findings = {
     sv: 'Filen kan inte läsas som en idé, så ändringen kan inte kontrolleras.',
     en: 'The file cannot be read as an idea, so the change cannot be checked.',
   },
+  'f.diffBaseUnreadable': {
+    sv: 'Filen kunde inte läsas som en idé i {base}, och dess historik här är inte skriven som där: ändringen kan inte kontrolleras mot den historik idén hade.',
+    en: 'The file could not be read as an idea at {base}, and its history here is not written as it was there: the change cannot be checked against the history the idea had.',
+  },
+  'h.diffBaseUnreadable': {
+    sv: 'Laga filen i en ändring för sig som lämnar historiken som den var skriven, och gör andra ändringar efter den.',
+    en: 'Mend the file in a change of its own that leaves its history as it was written, and make other changes after it.',
+  },
+  'f.diffBaseMended': {
+    sv: 'Filen kunde inte läsas som en idé i {base}; här går den att läsa, och dess historik står som den var skriven där.',
+    en: 'The file could not be read as an idea at {base}; here it reads, and its history stands as it was written there.',
+  },
+  'h.diffBaseMended': {
+    sv: 'Granska att resten av ändringen bara lagar filen.',
+    en: 'Check that the rest of the change only mends the file.',
+  },
   'h.diffUnreadable': {
     sv: 'Kör `ideas validate` för att se vad som är fel.',
     en: 'Run `ideas validate` to see what is wrong.',
