@@ -896,6 +896,18 @@ describe('diffSnapshots: a file that did not read at the base, mended', () => {
   });
 });
 
+// Found from outside: an entry recording an approval (or a rejection) that moved nothing passed, exit 0; `ideas decide`
+// never writes one, since those decisions move the idea.
+describe('diffSnapshots: a decision that moves nothing', () => {
+  it.each(['approve', 'park', 'reject'])('is decision/no-move for %s; a return is not', (decision) => {
+    const base = snapshot([file({ stage: 'refinement', history: [CREATED, TO_REFINEMENT] })]);
+    const entry = (d: string): HistoryEntry => ({ date: '2026-03-01', action: 'decided', by: 'Rådet', decision: d });
+    const head = (d: string) => snapshot([file({ stage: 'refinement', history: [CREATED, TO_REFINEMENT, entry(d)] })]);
+    expect(errors(diff(base, head(decision)))).toEqual(['decision/no-move']);
+    expect(errors(diff(base, head('return')))).toEqual([]);
+  });
+});
+
 describe('diffSnapshots: ids are read, never guessed', () => {
   const enc = (text: string) => new TextEncoder().encode(text);
   /** An idea whose id is written as an explicit key, and whose title has a second line `id: ide-bbbb22`. */

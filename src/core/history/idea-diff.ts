@@ -695,6 +695,14 @@ export function diffSnapshots(base: Snapshot, head: Snapshot, opts: DiffOptions)
           { n, from: label(move ? (scalarText(e.from) ?? current) : current), to: label(to) },
           'warning',
         );
+      // Approving, parking and rejecting move the idea, in the entry that records the decision: one that moves nothing
+      // says the council decided what the folder does not show (found from outside: such an entry passed, exit 0).
+      // Only sending an idea back leaves it where it is.
+      if (!move && isDecision(e.decision) && e.decision !== 'return')
+        finding(h, `/history/${index}`, 'decision/no-move', 'f.decisionNoMove', 'h.decisionNoMove', {
+          n,
+          decision: decisionWord(e.decision, lang),
+        });
       // A decision whose members all declared jäv has no one who took it: `ideas decide` and `review` refuse one.
       if (typeof e.decision === 'string' && scalarText(e.conflicts) && !scalarText(e.by))
         finding(h, `/history/${index}`, 'decision/no-decider', 'f.decisionNoDecider', 'h.decisionNoDecider', {

@@ -359,6 +359,14 @@ export const findings = {
     sv: 'Filen kan inte läsas som en idé, så ändringen kan inte kontrolleras.',
     en: 'The file cannot be read as an idea, so the change cannot be checked.',
   },
+  'f.decisionNoMove': {
+    sv: 'Historikpost {n} säger beslutet {decision} men flyttar inte idén: ett sådant beslut flyttar den alltid.',
+    en: 'History entry {n} records the decision {decision} but moves the idea nowhere: such a decision always moves it.',
+  },
+  'h.decisionNoMove': {
+    sv: 'Ta bort posten och fatta beslutet med ideas decide, som flyttar idén och skriver posten i samma steg.',
+    en: 'Remove the entry and record the decision with ideas decide, which moves the idea and writes the entry in one step.',
+  },
   'f.diffBaseUnreadable': {
     sv: 'Filen kunde inte läsas som en idé i {base}, och dess historik här är inte skriven som där: ändringen kan inte kontrolleras mot den historik idén hade.',
     en: 'The file could not be read as an idea at {base}, and its history here is not written as it was there: the change cannot be checked against the history the idea had.',
