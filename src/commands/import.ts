@@ -32,6 +32,7 @@ import {
 } from '../core/exchange/import-rows.js';
 import { headerAliases } from '../core/exchange/column-labels.js';
 import {
+  ideasById,
   ideasByKey,
   isNoChange,
   keepsValue,
@@ -237,14 +238,8 @@ export async function runImport(opts: ImportOptions, ctx: Ctx): Promise<ImportRe
 
   // Which idea each row is: by its id, else by its key, else by its place (see core/exchange/reimport.ts).
   // Ids are matched whatever their case, as `ideas show` finds them.
-  // An id two files carry (a copy, validate's id/duplicate) names no one idea: such a row is refused, not written into
-  // whichever of them came last.
-  const byId = new Map<string, Idea[]>();
-  for (const i of existing)
-    if (i.id) {
-      const id = i.id.toLowerCase();
-      byId.set(id, [...(byId.get(id) ?? []), i]);
-    }
+  // An id two files carry (a copy) names no one idea: such a row is refused, not written into whichever came last.
+  const byId = ideasById(existing);
   const byKey = ideasByKey(existing);
   const seenTitles = new Map<string, number>();
   const keys = read.map((cells) => {

@@ -63,6 +63,19 @@ export function lastImport(idea: Pick<Idea, 'data'>): ImportMark | null {
 }
 
 /** The ideas by the key of their last import; a key two ideas claim (a copied file) names a list of both. */
+/**
+ * The ideas by their id, whatever its case (as `ideas show` finds them): more than one where files carry the same id
+ * (a copy, validate's id/duplicate), which names no one idea.
+ */
+export function ideasById<T extends Pick<Idea, 'id'>>(ideas: readonly T[]): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const idea of ideas) {
+    const id = idea.id?.toLowerCase();
+    if (id) out.set(id, [...(out.get(id) ?? []), idea]);
+  }
+  return out;
+}
+
 export function ideasByKey<T extends Pick<Idea, 'data'>>(ideas: readonly T[]): Map<string, T[]> {
   const out = new Map<string, T[]>();
   for (const idea of ideas) {

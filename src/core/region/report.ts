@@ -305,8 +305,9 @@ export function addMember(fold: RegionFold, member: RegionMember, snapshot: Memb
   for (const idea of snapshot.ideas) {
     const stage = stages.get(idea.stage);
     if (!stage) continue;
-    ideas.push(ideaFieldsOf(idea, stage));
-    if (!countsIn(ideas[ideas.length - 1] as IdeaFields, o)) continue;
+    const fields = ideaFieldsOf(idea, stage);
+    ideas.push(fields);
+    if (!countsIn(fields, o)) continue;
     // In the region's own figures an idea is named with its member, as `ideas region show` takes it, and counted in
     // the region's stage that is its member's: by the region's key for it, in its history too.
     const region = regionStage(fold.stages, regionKey(idea.stage));

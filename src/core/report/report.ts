@@ -203,15 +203,16 @@ export function subjectOf(idea: IdeaFields, o: ReportOptions): Subject {
   const stays = staysOf(idea);
   const present = o.until >= o.today;
   const created = calendarDate(idea.created);
+  // Not yet created at the end of the period: whatever its history says, it did not stand anywhere then.
+  const notYet = created !== null && created > o.until;
   let now: Stay | null;
   let nowSince: string | null;
   if (present) {
     // The folder is the stage: the last stay always is the folder's.
-    now = created !== null && created > o.until ? null : (stays[stays.length - 1] ?? null);
+    now = notYet ? null : (stays[stays.length - 1] ?? null);
     nowSince = now?.entered ?? enteredStageOn(idea);
   } else {
-    // Not yet created at the end of the period: whatever its history says, it did not stand anywhere then.
-    now = created !== null && created > o.until ? null : stayOn(stays, o.until);
+    now = notYet ? null : stayOn(stays, o.until);
     nowSince = now?.entered ?? null;
   }
   const firstEntered = stays[0]?.entered ?? created;
@@ -221,12 +222,13 @@ export function subjectOf(idea: IdeaFields, o: ReportOptions): Subject {
 
 /** Amounts granted in the period, each to the stage it was granted for: the entry's `to`, else its `from`. */
 export function grants(idea: IdeaFields, o: ReportOptions): { stage: string; amount: number }[] {
-  return historyOf(idea)
-    .filter((e) => grantOf(e) > 0 && inPeriod(calendarDate(e.date), o))
-    .map((e) => ({
-      stage: typeof e.to === 'string' ? e.to : typeof e.from === 'string' ? e.from : idea.stage.key,
-      amount: grantOf(e),
-    }));
+  return historyOf(idea).flatMap((e) => {
+    // grantOf counts only an entry with a calendar date, which is then its date.
+    const amount = grantOf(e);
+    return amount > 0 && inPeriod(e.date as string, o)
+      ? [{ stage: typeof e.to === 'string' ? e.to : typeof e.from === 'string' ? e.from : idea.stage.key, amount }]
+      : [];
+  });
 }
 
 /** A stage's row of time in stage: how many stays ended in the period, their median and 90th percentile in days. */

@@ -197,8 +197,10 @@ export function calendarDate(value: unknown): string | null {
  */
 export function daysSince(date: string | null, today: Date): number | null {
   const day = calendarDate(date);
-  if (day === null || day > latestToday(today)) return null;
+  if (day === null) return null;
   const then = Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10)));
+  // latestToday's day, as a number: `ideas list --json` asks this of each of 10,000 ideas.
+  if (then > Math.floor((today.getTime() + LATEST_OFFSET_MS) / 86_400_000) * 86_400_000) return null;
   const now = Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate());
   return Math.max(0, Math.round((now - then) / 86_400_000));
 }
