@@ -2,7 +2,7 @@ import type { ChalkInstance } from 'chalk';
 import { daysSince, type IdeaSummary } from '../core/sluice/idea.js';
 import { formatAmount } from '../core/history/minutes.js';
 import { t, type Lang } from '../core/i18n/i18n.js';
-import { cell, fit, type Cell } from './text-width.js';
+import { cell, fit, lineCell, type Cell } from './text-width.js';
 import { terminalLine } from '../core/terminal-text.js';
 
 export function formatAge(days: number | null, lang: Lang): string {
@@ -40,12 +40,12 @@ export function renderIdeaList(
   const stage = once((s: IdeaSummary['stage']) => terminalLine(s.label[lang]));
   // Each cell is flattened to one line and measured once, not once for the column's width and again to fit it.
   const rows = ideas.map((i) => ({
-    id: cell(terminalLine(i.id ?? '?')),
-    title: cell(terminalLine(i.title ?? '')),
+    id: lineCell(i.id ?? '?'),
+    title: lineCell(i.title ?? ''),
     stage: stage(i.stage),
     age: age(i.created),
     // With --funds, the last column is the money granted instead of the carrier.
-    carrier: cell(funds ? money(i.granted) : terminalLine(i.carrier ?? '')),
+    carrier: funds ? cell(money(i.granted)) : lineCell(i.carrier ?? ''),
   }));
   const head = {
     id: cell(t(lang, 'col.id')),

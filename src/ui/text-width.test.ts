@@ -1,6 +1,7 @@
 import stringWidth from 'fast-string-width';
 import { describe, expect, it } from 'vitest';
-import { displayWidth, padEnd, truncate } from './text-width.js';
+import { cell, displayWidth, lineCell, padEnd, truncate } from './text-width.js';
+import { terminalLine } from '../core/terminal-text.js';
 
 const SAMPLES = [
   'Äldreomsorg på distans',
@@ -40,5 +41,34 @@ describe('text width', () => {
   it('pads to the width in columns', () => {
     expect(padEnd('自転車', 8)).toBe('自転車  ');
     expect(padEnd('Åsa', 5)).toBe('Åsa  ');
+  });
+
+  it("makes a value's cell as terminalLine and cell do, whatever the text", () => {
+    const texts = [
+      '',
+      'Lånecyklar för personalen',
+      'SUND-B4DGRD',
+      ' leading',
+      'trailing ',
+      'two  spaces',
+      'a\u00a0no-break space',
+      'tab\there',
+      'line\nbreak',
+      'crlf\r\nend',
+      'esc \u001b[31mred',
+      'del \u007f and c1 \u0085',
+      'soft\u00adhyphen',
+      'bidi \u202eevil',
+      'zero\u200bwidth',
+      'line\u2028separator',
+      'dash \u2013 and ellipsis \u2026',
+      'Łódź Ærø Þórr ǅ',
+      '自転車',
+      '🚲 Lånecyklar',
+      'e\u0301 decomposed',
+      'bom\ufeffinside',
+      '~!@#$%^&*()_+{}|:"<>?',
+    ];
+    for (const text of texts) expect(lineCell(text), JSON.stringify(text)).toEqual(cell(terminalLine(text)));
   });
 });

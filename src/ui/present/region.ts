@@ -30,7 +30,7 @@ import {
   renderRegionReportText,
   type RegionFigures,
 } from '../render-region-report.js';
-import { cell, fit } from '../text-width.js';
+import { cell, fit, lineCell } from '../text-width.js';
 import type { IdeaTable } from '../../core/exchange/idea-row.js';
 import { renderIdeaTableCsv } from '../render-export.js';
 import { renderValidationGithub } from '../render-validation.js';
@@ -251,10 +251,10 @@ export function presentRegionList(r: RegionListView, json: boolean, v: View): Ou
   if (r.rows.length === 0) o.out(`${t(r.lang, 'region.list.empty')}\n`);
   else {
     const rows = r.rows.map((row) => ({
-      member: cell(terminalLine(row.member.name)),
-      id: cell(terminalLine(row.idea.id ?? '?')),
-      stage: cell(terminalLine(row.stageLabel?.[r.lang] ?? row.idea.stage)),
-      title: cell(terminalLine(row.idea.title ?? '')),
+      member: lineCell(row.member.name),
+      id: lineCell(row.idea.id ?? '?'),
+      stage: lineCell(row.stageLabel?.[r.lang] ?? row.idea.stage),
+      title: lineCell(row.idea.title ?? ''),
     }));
     const head = {
       member: cell(t(r.lang, 'region.col.member')),
