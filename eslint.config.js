@@ -202,6 +202,11 @@ const UI_INWARD = [
     message: 'The UI knows the core and nothing above it; shared types live in src/core/ (docs/architecture.md).',
     allowTypeImports: false,
   },
+  {
+    group: ['**/core/i18n/i18n.js'],
+    importNames: ['t'],
+    message: "The UI's messages come from ui/words.ts, whose t() makes their parameters safe for a terminal.",
+  },
 ];
 
 /** A JSON document is what ui/dto.ts builds: the type Dto, which no other module makes by a cast. */

@@ -11,7 +11,8 @@
 import { recordParts, typeFlagValue, type FieldSpec } from '../core/criteria/fields.js';
 import { describeErrors, fieldLabel, type CompileSchema, type Validator } from '../core/criteria/schema-check.js';
 import { isIdeasError } from '../core/errors.js';
-import { t, type Lang } from '../core/i18n/i18n.js';
+import { type Lang } from '../core/i18n/i18n.js';
+import { t } from './words.js';
 import type { Prompter } from './prompter.js';
 
 function isEmpty(v: unknown): boolean {

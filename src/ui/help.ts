@@ -1,4 +1,5 @@
-import { t, type Lang, type MessageKey } from '../core/i18n/i18n.js';
+import { type Lang, type MessageKey } from '../core/i18n/i18n.js';
+import { t } from './words.js';
 import type { help } from '../core/i18n/messages/help.js';
 import { decisionChoices, decisionName } from '../core/sluice/decision.js';
 

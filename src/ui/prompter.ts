@@ -1,5 +1,6 @@
 import { IdeasError } from '../core/errors.js';
-import { t, type Lang, type MessageKey } from '../core/i18n/i18n.js';
+import { type Lang, type MessageKey } from '../core/i18n/i18n.js';
+import { t } from './words.js';
 import { terminalLine } from '../core/terminal-text.js';
 import { truncate } from './text-width.js';
 

@@ -1,7 +1,8 @@
 import type { ChalkInstance } from 'chalk';
 import { daysSince, type IdeaSummary } from '../core/sluice/idea.js';
 import { formatAmount } from '../core/history/minutes.js';
-import { t, type Lang } from '../core/i18n/i18n.js';
+import { type Lang } from '../core/i18n/i18n.js';
+import { t } from './words.js';
 import { cell, fit, lineCell, type Cell } from './text-width.js';
 import { terminalLine } from '../core/terminal-text.js';
 

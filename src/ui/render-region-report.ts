@@ -4,7 +4,8 @@
  * src/core/region/report.ts; here they are only laid out.
  */
 import type { ChalkInstance } from 'chalk';
-import { t, type Lang } from '../core/i18n/i18n.js';
+import { type Lang } from '../core/i18n/i18n.js';
+import { t } from './words.js';
 import type { GoalProgress } from '../core/report/report.js';
 import type { RegionMember } from '../core/region/config.js';
 import type { RegionBreakdown, RegionGroup, ReportPart } from '../core/region/report.js';

@@ -14,7 +14,8 @@ import { memberFieldLabel, memberFieldTitles, type MemberSnapshot, type RegionId
 import { adoptions, basedOnOf, type Adoption } from '../core/region/spread.js';
 import type { RegistryConfig } from '../core/sluice/config.js';
 import { collatorFor } from '../core/i18n/text-order.js';
-import { t, type Lang, type MessageKey, type Params } from '../core/i18n/i18n.js';
+import { type Lang, type MessageKey, type Params } from '../core/i18n/i18n.js';
+import { t } from './words.js';
 import {
   contentSecurityPolicy,
   factsAround,

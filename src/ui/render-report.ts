@@ -8,7 +8,8 @@ import type { RegistryConfig } from '../core/sluice/config.js';
 import { stageLabelOf } from '../core/sluice/stage-lookup.js';
 import { formatCsv, formatNumberCsv, type CsvCell } from '../core/exchange/csv.js';
 import type { FieldTitles } from '../core/criteria/field-titles.js';
-import { isMessageKey, t, type Lang } from '../core/i18n/i18n.js';
+import { isMessageKey, type Lang } from '../core/i18n/i18n.js';
+import { t } from './words.js';
 import { formatAmount } from '../core/history/minutes.js';
 import {
   groupLabel,

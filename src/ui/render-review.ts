@@ -1,6 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { ReviewCard, ReviewItem } from '../core/sluice/agenda.js';
-import { t, type Lang } from '../core/i18n/i18n.js';
+import { type Lang } from '../core/i18n/i18n.js';
+import { t } from './words.js';
 import { formatAge } from './render-list.js';
 import { truncate } from './text-width.js';
 import { terminalLine, terminalText } from '../core/terminal-text.js';

@@ -1,7 +1,8 @@
 import path from 'node:path';
 import type { ChalkInstance } from 'chalk';
 import type { Finding } from '../core/finding.js';
-import { t, type Lang, type Localized } from '../core/i18n/i18n.js';
+import { type Lang, type Localized } from '../core/i18n/i18n.js';
+import { t } from './words.js';
 import { renderJunit, type JunitCase, type JunitFinding } from './render-junit.js';
 import { terminalLine, terminalText } from '../core/terminal-text.js';
 

@@ -1,6 +1,7 @@
 /** `ideas adopt`: the new idea's path on stdout, what was adopted from where on stderr; or one JSON document. */
 import type { Localized } from '../../core/i18n/i18n.js';
-import { t, type Lang } from '../../core/i18n/i18n.js';
+import { type Lang } from '../../core/i18n/i18n.js';
+import { t } from '../words.js';
 import type { SchemaProblem } from '../../core/criteria/schema-check.js';
 import type { BasedOn } from '../../core/region/spread.js';
 import type { RegistryRef } from '../../core/sluice/config.js';

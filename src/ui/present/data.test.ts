@@ -7,7 +7,14 @@ import { normalizeConfig } from '../../core/sluice/config.js';
 import { toIdea } from '../../core/sluice/idea.js';
 import { readPackageSchema } from '../../io/schemas.js';
 import type { Output } from '../output.js';
-import { presentExport, presentImport, presentReport, type ImportView, type ReportFormat } from './data.js';
+import {
+  presentExport,
+  presentImport,
+  presentReport,
+  presentSite,
+  type ImportView,
+  type ReportFormat,
+} from './data.js';
 
 const view = plainView('2026-12-01T12:00:00Z');
 const config = normalizeConfig({
@@ -166,5 +173,62 @@ describe('an internal copy (--include-personal) says so in every format', () => 
     expect(written(open, 'stderr')).toBe('');
     const json = presentExport(r, { format: 'json', includePersonal: true }, view);
     expect(JSON.parse(written(json, 'stdout'))).toMatchObject({ includePersonal: true });
+  });
+});
+
+describe('paths a command echoes', () => {
+  const hostile = '/tmp/site\u001b[31m\u0007\u202e';
+  const text = (o: Output, to: 'stdout' | 'stderr') =>
+    o.writes
+      .filter((w) => w.to === to)
+      .map((w) => (typeof w.text === 'string' ? w.text : [...w.text].join('')))
+      .join('');
+  const site = (outIsTTY: boolean) =>
+    presentSite(
+      {
+        registry: { root: '/r', config },
+        lang: 'en',
+        out: hostile,
+        pages: 2,
+        files: [],
+        includePersonal: false,
+        unreadable: 0,
+      },
+      false,
+      { ...view, outIsTTY },
+    );
+
+  it("shows a site's folder on a terminal, never obeys it, and gives it as it is to a pipe", () => {
+    const onTerminal = site(true);
+    expect(text(onTerminal, 'stdout')).toBe('/tmp/site\u241b[31m\u2407<U+202E>\n');
+    expect(text(onTerminal, 'stderr')).toContain('Wrote the site to /tmp/site\u241b[31m\u2407<U+202E>: 2 pages.');
+    for (const raw of ['\u001b', '\u0007', '\u202e']) expect(text(onTerminal, 'stderr')).not.toContain(raw);
+    expect(text(site(false), 'stdout')).toBe(`${hostile}\n`);
+  });
+
+  it("shows an imported file's name, never obeys it", () => {
+    const r: ImportView = {
+      registry: { root: '/r', config },
+      lang: 'en',
+      encoding: 'utf-8',
+      file: 'in\u001b]0;owned\u0007.csv',
+      ok: true,
+      dryRun: true,
+      written: false,
+      staged: false,
+      rows: 1,
+      imported: [row(0)],
+      updated: [],
+      unchanged: [],
+      problems: [],
+      invalidRows: [],
+      ignoredColumns: [],
+      suggestedMaps: [],
+      fields: ['title'],
+      duplicates: [],
+    };
+    const err = text(presentImport(r, false, view), 'stderr');
+    expect(err).toContain('Dry run of in\u241b]0;owned\u2407.csv:');
+    for (const raw of ['\u001b', '\u0007']) expect(err).not.toContain(raw);
   });
 });

@@ -3,7 +3,8 @@ import path from 'node:path';
 import type { FieldTitles } from '../../core/criteria/field-titles.js';
 import type { HandedEncoding } from '../../core/exchange/handed-text.js';
 import type { IdeaTable } from '../../core/exchange/idea-row.js';
-import { t, type Lang } from '../../core/i18n/i18n.js';
+import { type Lang } from '../../core/i18n/i18n.js';
+import { t } from '../words.js';
 import type { Report } from '../../core/report/report.js';
 import type { RegistryRef } from '../../core/sluice/config.js';
 import { exportDocument, importDocument, reportDocument, siteDocument, type ImportSummary } from '../dto.js';
@@ -75,7 +76,8 @@ export function presentSite(r: SiteView, json: boolean, v: View): Output {
   const o = output();
   if (json) o.out(jsonText(siteDocument(r.registry, r)));
   else {
-    o.out(`${r.out}\n`);
+    // The folder alone, for a script (`open "$(ideas site)"`): as it is into a pipe, made safe on a terminal.
+    o.out(documentOut(`${r.out}\n`, v));
     const index = terminalLine(path.join(r.out, 'index.html'));
     o.err(`${v.err.green(t(r.lang, 'out.siteWritten', { dir: r.out, count: r.pages, index }))}\n`);
   }

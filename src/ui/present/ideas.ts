@@ -3,7 +3,8 @@ import type { RegistryRef, Stage } from '../../core/sluice/config.js';
 import type { Decision } from '../../core/sluice/decision.js';
 import type { Idea, IdeaSummary } from '../../core/sluice/idea.js';
 import type { Similar } from '../../core/sluice/similarity.js';
-import { t, type Lang } from '../../core/i18n/i18n.js';
+import { type Lang } from '../../core/i18n/i18n.js';
+import { t } from '../words.js';
 import {
   ideaAssignedDocument,
   ideaCreatedDocument,

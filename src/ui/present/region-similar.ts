@@ -1,5 +1,6 @@
 /** "Lidköping is trying something similar: …": the notice of `ideas new` and `ideas diff` in a member registry. */
-import { t, type Lang, type Localized } from '../../core/i18n/i18n.js';
+import { type Lang, type Localized } from '../../core/i18n/i18n.js';
+import { t } from '../words.js';
 import path from 'node:path';
 import { escapeData, escapeProperty } from '../render-validation.js';
 import { terminalLine } from '../../core/terminal-text.js';

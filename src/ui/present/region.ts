@@ -1,6 +1,7 @@
 /** `ideas region …`: what a region holds, how old it is, and what went wrong with which member. */
 import type { Finding } from '../../core/finding.js';
-import { t, type Lang, type Localized } from '../../core/i18n/i18n.js';
+import { type Lang, type Localized } from '../../core/i18n/i18n.js';
+import { t } from '../words.js';
 import { ageInDays } from '../../core/region/age.js';
 import type { IdClash } from '../../core/region/clashes.js';
 import { REGION_FILE, type MemberAlike, type RegionConfig, type RegionMember } from '../../core/region/config.js';

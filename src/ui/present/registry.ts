@@ -1,9 +1,10 @@
 /** `ideas init` and `ideas hook install|uninstall`: what was written, and what to do next. */
-import { t, type Lang } from '../../core/i18n/i18n.js';
+import { type Lang } from '../../core/i18n/i18n.js';
+import { t } from '../words.js';
 import path from 'node:path';
 import { shellCommand } from '../../core/shell/quote.js';
 import { hookDocument, registryCreatedDocument } from '../dto.js';
-import { jsonText, output, type Output, type View } from '../output.js';
+import { documentOut, jsonText, output, type Output, type View } from '../output.js';
 
 export interface InitView {
   lang: Lang;
@@ -78,7 +79,7 @@ export function presentHookInstall(r: HookInstallView, json: boolean, v: View): 
     o.out(jsonText(hookDocument(r)));
     return o.done();
   }
-  o.out(`${r.hook}\n`);
+  o.out(documentOut(`${r.hook}\n`, v));
   o.err(
     `${v.err.green(t(r.lang, r.status === 'updated' ? 'out.hookUpdated' : 'out.hookInstalled', { file: r.hook }))}\n`,
   );

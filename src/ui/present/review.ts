@@ -1,5 +1,6 @@
 /** `ideas review`: the agenda (with --dry-run), or the minutes of the meeting held. */
-import { t, type Lang, type Localized } from '../../core/i18n/i18n.js';
+import { type Lang, type Localized } from '../../core/i18n/i18n.js';
+import { t } from '../words.js';
 import type { Minutes } from '../../core/history/minutes.js';
 import type { ReviewItem } from '../../core/sluice/agenda.js';
 import type { RegistryRef, Stage } from '../../core/sluice/config.js';
