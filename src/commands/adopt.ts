@@ -34,7 +34,7 @@ import { isoDate, toIdea, type Idea } from '../core/sluice/idea.js';
 import { newIdeaPath } from '../core/sluice/slug.js';
 import { resolveStage } from '../core/sluice/stage-lookup.js';
 import type { SchemaProblem } from '../core/criteria/schema-check.js';
-import { writeNewIdea } from '../io/idea-write.js';
+import { assertIdeaSize, writeNewIdea } from '../io/idea-write.js';
 import { gitUserName, requireCommitter } from '../io/git.js';
 import { listIdeaFiles } from '../io/idea-files.js';
 import { readIdeas } from '../io/read-ideas.js';
@@ -198,6 +198,7 @@ export async function runAdopt(opts: AdoptOptions, ctx: Ctx): Promise<AdoptResul
   const rel = newIdeaPath(config.ideasDir, stage.folder, id, data.title);
   const abs = path.join(registry.root, rel);
   const text = renderIdeaFile(data, planned.body);
+  assertIdeaSize(text, rel);
   // Read back as every command reads it before it is written: a text no command could read is never left behind.
   const fm = readFrontMatter(Buffer.from(text, 'utf8'));
   if (!fm.ok) throw new Error('an adopted idea file could not be read back');

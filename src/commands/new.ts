@@ -24,7 +24,7 @@ import { askField } from '../ui/field-prompt.js';
 import { editorName, userEditor } from '../io/editor.js';
 import { textInEditor } from './editor-text.js';
 import { bodyFromFlags } from './body-text.js';
-import { writeNewIdea } from '../io/idea-write.js';
+import { assertIdeaSize, writeNewIdea } from '../io/idea-write.js';
 import { flagFor } from '../core/sluice/gate-fix.js';
 import { withWriteLock } from '../io/write-session.js';
 import { gitUserName, requireCommitter } from '../io/git.js';
@@ -168,6 +168,7 @@ export async function runNew(opts: NewOptions, ctx: Ctx): Promise<NewResult> {
   const rel = newIdeaPath(config.ideasDir, stage.folder, id, data.title);
   const abs = path.join(registry.root, rel);
   const text = renderIdeaFile(data, body ?? '');
+  assertIdeaSize(text, rel);
   // Read back as every command reads it before it is written: a text no command could read is never left behind.
   const fm = readFrontMatter(Buffer.from(text, 'utf8'));
   if (!fm.ok) throw new Error('a new idea file could not be read back');

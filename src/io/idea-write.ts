@@ -9,7 +9,7 @@ import { IdeasError } from '../core/errors.js';
 import { localize } from '../core/i18n/i18n.js';
 import { EditReachError } from '../core/front-matter/edit-guard.js';
 import { EditError } from '../core/front-matter/front-matter-edit.js';
-import { readFrontMatter } from '../core/front-matter/front-matter.js';
+import { MAX_IDEA_BYTES, readFrontMatter } from '../core/front-matter/front-matter.js';
 import { toIdea, type Idea } from '../core/sluice/idea.js';
 import type { Stage } from '../core/sluice/config.js';
 import { createFileExclusive, isReadOnly, safeUnlink, scratchPathFor, writeFileAtomic } from './atomic-file.js';
@@ -43,6 +43,21 @@ export function readIdeaText(idea: Idea): string {
 }
 
 /**
+ * Refuses a text larger than an idea file may be (MAX_IDEA_BYTES), which no command would read: a usage error that
+ * says so, before anything is written. A body from `--body-file` may come near the limit, and the front matter adds
+ * to it.
+ */
+export function assertIdeaSize(text: string, file: string): void {
+  const bytes = Buffer.byteLength(text, 'utf8');
+  if (bytes > MAX_IDEA_BYTES)
+    throw new IdeasError('USAGE', 'err.ideaTooLarge', {
+      file,
+      size: (bytes / 1_000_000).toFixed(1),
+      max: MAX_IDEA_BYTES / 1_000_000,
+    });
+}
+
+/**
  * Runs an edit of the front matter, turning a file the edit cannot handle into a clear error, and an edit that would
  * change a field it does not name (every edit of front-matter-edit.ts is checked: edit-guard.ts) into an internal one.
  */
@@ -55,6 +70,7 @@ export function editText(idea: Idea, edit: () => string): string {
     if (e instanceof EditReachError) throw e.inFile(idea.path);
     throw e;
   }
+  assertIdeaSize(text, idea.path);
   // Read back as every command reads it, before anything is written or moved: an edit no command could read (a
   // mistake of the writers, as a front matter in flow style once met) fails here, the file as it was. Until
   // 2026-12-06, `ideas move` moved such a file and wrote it broken.

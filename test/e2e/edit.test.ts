@@ -191,15 +191,25 @@ describe('ideas edit', () => {
     expect(git(['status', '--porcelain'], root)).toBe('');
   });
 
-  it('replaces the text from a file, and refuses a file larger than an import may be', async ({ expect }) => {
+  it('replaces the text from a file, and refuses one that would make the file larger than an idea may be', async ({
+    expect,
+  }) => {
     const root = makeSluice();
     const rel = ideaPath('sund-emspzg');
+    const before = read(root, rel);
     const scratch = mkdtempSync(path.join(tmpdir(), 'ideas-edit-body-'));
     writeFileSync(path.join(scratch, 'text.md'), '# Rubrik\n\nRad ett.\r\nRad två.\n');
-    writeFileSync(path.join(scratch, 'big.md'), Buffer.alloc(10_000_001, 0x61));
+    writeFileSync(path.join(scratch, 'big.md'), Buffer.alloc(5_000_001, 0x61));
+    // Within the limit itself, but not with the front matter beside it: a usage error, not the program's fault.
+    writeFileSync(path.join(scratch, 'near.md'), Buffer.alloc(4_999_990, 0x61));
     const big = await ideasAsync(['edit', 'sund-emspzg', '--body-file', path.join(scratch, 'big.md')], { cwd: root });
     expect(big.code).toBe(2);
-    expect(big.stderr).toContain('är större än 10 MB');
+    expect(big.stderr).toContain('är större än 5 MB');
+    const near = await ideasAsync(['edit', 'sund-emspzg', '--body-file', path.join(scratch, 'near.md')], { cwd: root });
+    expect(near.code, near.stderr).toBe(2);
+    expect(near.stderr).toMatch(/skulle bli 5\.\d MB, och en idéfil får vara högst 5 MB\. Inget skrevs\./);
+    expect(near.stderr).not.toContain('--debug');
+    expect(read(root, rel)).toBe(before);
     expect(git(['status', '--porcelain'], root)).toBe('');
     const ok = await ideasAsync(['edit', 'sund-emspzg', '--body-file', path.join(scratch, 'text.md')], { cwd: root });
     expect(ok.code, ok.stderr).toBe(0);

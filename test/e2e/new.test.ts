@@ -168,6 +168,18 @@ describe('ideas new --no-input', () => {
     expect(fs.existsSync(path.join(dir, doc.idea.path))).toBe(true);
   });
 
+  it('--body-file refuses a text that would make the file larger than an idea may be, writing nothing', () => {
+    const dir = registryOf('minimal');
+    fs.writeFileSync(path.join(dir, 'near.md'), Buffer.alloc(4_999_990, 0x61));
+    const r = ideas(['new', '--no-input', '--title', 'Near', '--body-file', 'near.md'], { cwd: dir });
+    expect(r.code, describeRun(r)).toBe(2);
+    expect(r.stderr).toMatch(/would be 5\.\d MB, and an idea file may be at most 5 MB\. Nothing was written\./);
+    expect(r.stderr).not.toContain('--debug');
+    expect(
+      (fs.readdirSync(path.join(dir, 'ideas'), { recursive: true }) as string[]).filter((f) => f.endsWith('.md')),
+    ).toEqual([]);
+  });
+
   it('--body-file reads the text from a file', () => {
     const dir = registryOf('minimal');
     fs.writeFileSync(path.join(dir, 'text.md'), '## Bakgrund\n\nLång text.\n');

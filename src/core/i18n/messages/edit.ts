@@ -26,6 +26,10 @@ export const edit = {
     sv: '{file} innehåller ett NUL-tecken (tecken 0): det är inte en textfil, och en idéfil kan inte innehålla det. Inget ändrades.',
     en: '{file} holds a NUL character (character 0): it is not a text file, and an idea file cannot hold one. Nothing was changed.',
   },
+  'err.ideaTooLarge': {
+    sv: '{file} skulle bli {size} MB, och en idéfil får vara högst {max} MB. Inget skrevs.',
+    en: '{file} would be {size} MB, and an idea file may be at most {max} MB. Nothing was written.',
+  },
   'err.bodyTooLarge': {
     sv: '{file} är större än {max} MB, det mesta en idés text får vara. Inget ändrades.',
     en: "{file} is larger than {max} MB, the most an idea's text may be. Nothing was changed.",

@@ -81,8 +81,8 @@ export const help = {
   },
   'help.newBody': { sv: 'idéns text i Markdown', en: "the idea's text in Markdown" },
   'help.newBodyFile': {
-    sv: 'läs idéns text från en fil (- för standard in)',
-    en: "read the idea's text from a file (- for standard input)",
+    sv: 'läs idéns text från en fil (- för standard in; högst 5 MB)',
+    en: "read the idea's text from a file (- for standard input; at most 5 MB)",
   },
   'help.newBy': {
     sv: 'vem som registrerar idén (skrivs i historiken)',
@@ -229,8 +229,8 @@ export const help = {
   'help.editUnset': { sv: 'ta bort ett fält; upprepa för fler', en: 'remove a field; repeat for more' },
   'help.editBody': { sv: 'ny text för idén (Markdown)', en: 'new text for the idea (Markdown)' },
   'help.editBodyFile': {
-    sv: 'läs den nya texten från en fil (- för det som skickas in via en pipe; högst 10 MB)',
-    en: 'read the new text from a file (- for stdin; at most 10 MB)',
+    sv: 'läs den nya texten från en fil (- för det som skickas in via en pipe; högst 5 MB)',
+    en: 'read the new text from a file (- for stdin; at most 5 MB)',
   },
   'help.editNotes': {
     sv: 'Utan flaggor, i en terminal: välj bland fälten i idéns steg och i grindarna framåt, och skriv texten i din textredigerare ($VISUAL eller $EDITOR). Utan textredigerare skriver du texten direkt i terminalen, rad för rad: en tom rad börjar ett nytt stycke, två tomma rader i rad avslutar.',
