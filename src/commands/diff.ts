@@ -32,7 +32,7 @@ import {
   type SnapshotFile,
 } from '../core/history/idea-diff.js';
 import { type Validator } from '../core/criteria/schema-check.js';
-import { baseValidators, compileCriteria, readPackageSchema } from '../io/schemas.js';
+import { addCriteria, baseValidators, compileCriteria, readPackageSchema } from '../io/schemas.js';
 import { fieldTitles, type FieldTitles } from '../core/criteria/field-titles.js';
 import { git } from '../io/git.js';
 import { defaultBase, defaultBranch, noMergeBase, resolveRevision } from '../io/git-base.js';
@@ -183,29 +183,37 @@ export async function runDiff(opts: DiffOptions, ctx: Ctx): Promise<DiffResult> 
       ? await snapshotAt(reader, root, headCommit, headConfig)
       : worktreeSnapshot(registry);
     const [baseFiles, headFiles] = await ruleFiles;
-    const baseKey = `criteria:${baseCommit}:${prefix}`;
+    const baseKey = (f: string) => `criteria:${baseCommit}:${prefix}${f}`;
     const headKey = (f: string) => `criteria:${headCommit ?? root}:${prefix}${f}`;
+    // Each side's criteria compiled among that side's alone (a file with an `$id` is the same `$id` at both), and
+    // each side's schemas all known before any of them is compiled, as loadCriteria has them in every command: a
+    // `$ref` into another stage's file resolves at each side as it does there.
+    const baseRules = sideOf(`diff:${baseCommit}`, baseFiles, baseKey);
+    const headRules = sideOf(`diff:${headCommit ?? root}`, headFiles, headKey);
     // A criteria file that changed is compiled at each side, as every command compiles it there: one that cannot be
     // (so `ideas validate` refuses every idea there) is as unreadable as one that is not JSON. At head, such a change
     // would stop every command that checks a gate once it is merged, whatever it seems to ask.
     const headCriteria = new Map(
       [...headFiles].map(([f, r]) => {
         const changed = !sameRuleFile(baseFiles.get(f), r);
-        return [f, criteriaState(r, changed ? (schema) => compileProblem(schema, headKey(f)) : undefined)] as const;
+        return [f, criteriaState(r, changed ? (schema) => headRules.problem(schema, f) : undefined)] as const;
       }),
     );
     const baseCriteria = new Map(
       [...baseFiles].map(([f, r]) => {
         const changed = !sameRuleFile(r, headFiles.get(f));
-        return [
-          f,
-          criteriaState(r, changed ? (schema) => compileProblem(schema, `${baseKey}${f}`) : undefined),
-        ] as const;
+        return [f, criteriaState(r, changed ? (schema) => baseRules.problem(schema, f) : undefined)] as const;
       }),
     );
     const criteria = compileLazily(rules, headConfig, {
-      base: (f) => ({ read: baseCriteria.get(f) ?? MISSING_CRITERIA, key: `${baseKey}${f}` }),
-      head: (f) => ({ read: headCriteria.get(f) ?? MISSING_CRITERIA, key: headKey(f) }),
+      base: (f) => ({
+        read: baseCriteria.get(f) ?? MISSING_CRITERIA,
+        compile: (schema) => baseRules.compile(schema, f),
+      }),
+      head: (f) => ({
+        read: headCriteria.get(f) ?? MISSING_CRITERIA,
+        compile: (schema) => headRules.compile(schema, f),
+      }),
     });
 
     const pairs = pairIdeas(baseSnapshot, headSnapshot);
@@ -481,14 +489,39 @@ function criteriaState(read: RuleFile | undefined, check?: (schema: unknown) => 
   return problem ? { state: 'invalid', reason: problem } : { state: 'ok', text, schema };
 }
 
-/** Why a criteria schema cannot be compiled (under the key the gate compiles it by, so it is compiled once); null when it can. */
-function compileProblem(schema: unknown, cacheKey: string): Localized | null {
-  try {
-    compileCriteria(schema, cacheKey);
-    return null;
-  } catch (e) {
-    return criteriaReason(e);
-  }
+/**
+ * The criteria of one side of a diff, compiled in a scope of their own: each file under the key the gate compiles it
+ * by (so it is compiled once), once every file of the side that reads as a schema is known there.
+ */
+function sideOf(scope: string, files: ReadonlyMap<string, RuleFile>, keyOf: (file: string) => string) {
+  let known = false;
+  const compile = (schema: unknown, file: string): Validator => {
+    if (!known) {
+      known = true;
+      for (const [f, read] of files) {
+        const state = criteriaState(read);
+        if (state.state !== 'ok') continue;
+        try {
+          addCriteria(state.schema, keyOf(f), scope);
+        } catch {
+          // Not a schema: its own compiling says why, where it is asked for.
+        }
+      }
+    }
+    return compileCriteria(schema, keyOf(file), scope);
+  };
+  return {
+    compile,
+    /** Why a criteria schema cannot be compiled; null when it can. */
+    problem(schema: unknown, file: string): Localized | null {
+      try {
+        compile(schema, file);
+        return null;
+      } catch (e) {
+        return criteriaReason(e);
+      }
+    },
+  };
 }
 
 /** The ideas folder at a commit: one ls-tree, and the blobs through the one cat-file process. */
@@ -527,8 +560,8 @@ function readFileOrNull(file: string): Buffer | null {
   }
 }
 
-/** A criteria file at one side, and the key it is compiled under. */
-type CriteriaSource = (file: string) => { read: CriteriaFile; key: string };
+/** A criteria file at one side, and how it is compiled there. */
+type CriteriaSource = (file: string) => { read: CriteriaFile; compile: (schema: unknown) => Validator };
 
 /**
  * Compiling a criteria schema loads ajv's compiler and costs more than the rest of a diff, so it happens only for
@@ -568,7 +601,7 @@ function compileLazily(
       });
     let validate: Validator;
     try {
-      validate = compileCriteria(read.schema, used.key);
+      validate = used.compile(read.schema);
     } catch (e) {
       throw criteriaCompileError(e, stage);
     }

@@ -4,7 +4,7 @@ import type { CommonOptions, Ctx } from '../context.js';
 import { IdeasError } from '../core/errors.js';
 import type { Stage } from '../core/sluice/config.js';
 import { t, type Lang } from '../core/i18n/i18n.js';
-import { bundleSchemas, withLabels, type SchemaPart } from '../core/criteria/schema-bundle.js';
+import { bundleSchemas, withLabels, withReferenced, type SchemaPart } from '../core/criteria/schema-bundle.js';
 import { readPackageSchema } from '../io/schemas.js';
 import { resolveStage } from '../core/sluice/stage-lookup.js';
 import { loadCriteria, type Registry } from '../io/registry.js';
@@ -35,18 +35,32 @@ export async function runSchema(opts: SchemaOptions, ctx: Ctx): Promise<SchemaRe
   const { config } = registry;
   const stage = opts.stage === undefined ? null : resolveStage(config, opts.stage);
   const base = readPackageSchema('idea');
-  const parts: SchemaPart[] = [{ name: 'base', schema: base, uri: typeof base.$id === 'string' ? base.$id : null }];
+  let parts: SchemaPart[] = [{ name: 'base', schema: base, uri: typeof base.$id === 'string' ? base.$id : null }];
   if (stage) {
     // Every criteria file is read and compiled, so that a broken one is refused here as everywhere else.
-    const criteria = loadCriteria(registry).get(stage.key);
-    if (criteria) {
-      const own = criteria.schema.$id;
-      parts.push({
-        name: `stage-${stage.key}`,
-        schema: criteria.schema,
-        uri: typeof own === 'string' ? own : pathToFileURL(path.resolve(registry.root, stage.criteria)).href,
-      });
-    }
+    const criteria = loadCriteria(registry);
+    const partOf = (key: string, referencedOnly: boolean): SchemaPart | null => {
+      const c = criteria.get(key);
+      if (!c) return null;
+      const own = c.schema.$id;
+      const file = pathToFileURL(path.resolve(registry.root, c.stage.criteria)).href;
+      return {
+        name: `stage-${key}`,
+        schema: c.schema,
+        uri: typeof own === 'string' ? own : file,
+        file,
+        referencedOnly,
+      };
+    };
+    const own = partOf(stage.key, false);
+    // Another stage's criteria that this stage's refer to (by `$id` or file name) go into the document as well, so
+    // that every `$ref` points inside it.
+    const others = config.stages.filter((s) => s.key !== stage.key).map((s) => partOf(s.key, true));
+    if (own)
+      parts = withReferenced(
+        [...parts, own],
+        others.filter((p) => p !== null),
+      );
   }
   if (config.challenges.length > 0) {
     const challenge = {

@@ -17,7 +17,7 @@ import { parseYamlSafely, YamlProblem } from '../core/front-matter/front-matter.
 import { YamlPositions } from '../core/front-matter/positions.js';
 import { describeErrors, type Validator } from '../core/criteria/schema-check.js';
 import { compileReason, jsonSyntaxReason, SchemaFileProblem } from '../core/criteria/schema-reasons.js';
-import { baseValidators, compileCriteria, readPackageSchema } from './schemas.js';
+import { addCriteria, baseValidators, compileCriteria, readPackageSchema } from './schemas.js';
 import type { SchemaSource } from '../core/criteria/personal-data.js';
 import { forbiddenKeys, nullProtoDeep } from '../core/safe-object.js';
 import { readReason } from './fs-error.js';
@@ -266,12 +266,24 @@ export function parsedCriteria(registry: Registry): Map<string, Pick<Criteria, '
 
 /** Reads and compiles the criteria schema of every stage. */
 export function loadCriteria(registry: Registry): Map<string, Criteria> {
-  const out = new Map<string, Criteria>();
-  for (const stage of registry.config.stages) {
-    const file = criteriaFile(registry.root, stage);
-    const schema = readStageCriteria(registry, stage);
+  const read = registry.config.stages.map((stage) => ({
+    stage,
+    key: `criteria:${criteriaFile(registry.root, stage)}`,
+    schema: readStageCriteria(registry, stage),
+  }));
+  // Every stage's schema known before any is compiled: a `$ref` may point into a later stage's file as well as an
+  // earlier one's (addCriteria).
+  for (const { stage, key, schema } of read) {
     try {
-      out.set(stage.key, { stage, schema, validate: compileCriteria(schema, `criteria:${file}`) });
+      addCriteria(schema, key);
+    } catch (e) {
+      throw criteriaCompileError(e, stage);
+    }
+  }
+  const out = new Map<string, Criteria>();
+  for (const { stage, key, schema } of read) {
+    try {
+      out.set(stage.key, { stage, schema, validate: compileCriteria(schema, key) });
     } catch (e) {
       throw criteriaCompileError(e, stage);
     }

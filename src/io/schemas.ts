@@ -78,7 +78,13 @@ export function baseValidators(): BaseValidators {
 type AjvInstance = import('ajv').default;
 /** ajv's draft 2020-12 module: the class, and the code builders a keyword of our own writes its code with. */
 type AjvModule = Pick<typeof import('ajv'), '_' | 'Name' | 'stringify'> & { default: new (o: object) => AjvInstance };
-let runtimeAjv: AjvInstance | undefined;
+/**
+ * The ajv that compiles a registry's criteria at run time, one for each set of schemas that belong together (a
+ * scope): the working tree's, and in `ideas diff` each revision's. ajv knows a schema by its `$id` as well as by its
+ * key, and refuses a second schema of the same `$id`: a criteria file with an `$id` that a branch changed is that
+ * file at two revisions.
+ */
+const runtimeAjvs = new Map<string, AjvInstance>();
 
 /**
  * What validator code names the formats by, `require(FORMATS_MODULE).date`, in a validator compiled at build time,
@@ -148,17 +154,28 @@ export function criteriaAjv(source = false): AjvInstance {
  * compiles it need not compile the meta-schema too. A pattern that cannot be matched in linear time is a
  * PatternError (core/criteria/linear-regexp.ts).
  */
-export function compileCriteria(schema: unknown, cacheKey: string): Validator {
+export function compileCriteria(schema: unknown, cacheKey: string, scope = ''): Validator {
   const built = prebuiltCriteria(schema);
   if (built) return built;
-  runtimeAjv ??= criteriaAjv();
-  const existing = runtimeAjv.getSchema(cacheKey);
-  if (existing) return existing;
-  checkAgainstMetaSchema(schema);
-  runtimeAjv.addSchema(schema as object, cacheKey);
-  const compiled = runtimeAjv.getSchema(cacheKey);
+  const ajv = addCriteria(schema, cacheKey, scope);
+  const compiled = ajv.getSchema(cacheKey);
   if (!compiled) throw new Error(`could not compile ${cacheKey}`);
   return endless(compiled, cacheKey.replace(/^[^:]*:/, ''));
+}
+
+/**
+ * Makes a registry's criteria schema known to the ajv that compiles criteria, under `cacheKey`, without compiling it
+ * (once; a key known already is left as it is), among the schemas of `scope`: loadCriteria adds every stage's before it
+ * compiles any, so that a `$ref` from one stage's criteria into another's, by `$id` or by file name, resolves
+ * whatever the order of the stages. Throws as compileCriteria does for a schema that is not valid.
+ */
+export function addCriteria(schema: unknown, cacheKey: string, scope = ''): AjvInstance {
+  let ajv = runtimeAjvs.get(scope);
+  if (!ajv) runtimeAjvs.set(scope, (ajv = criteriaAjv()));
+  if (ajv.schemas[cacheKey] !== undefined || prebuiltCriteria(schema)) return ajv;
+  checkAgainstMetaSchema(schema);
+  ajv.addSchema(schema as object, cacheKey);
+  return ajv;
 }
 
 /**

@@ -224,3 +224,61 @@ describe('ideas schema', () => {
     expect(r.stderr).toContain('Refinement');
   });
 });
+
+describe('ideas schema, criteria that refer to other stages', () => {
+  it("takes a $ref into a later stage's file as into an earlier one's, and bundles each part it names", async () => {
+    const root = path.join(makeTempDir('ideas-schema-refs-'), 'registry');
+    fs.cpSync(path.join(REPO_ROOT, 'examples', 'minimal'), root, { recursive: true });
+    git(['init', '-q'], root);
+    const write = (file: string, extra: object) =>
+      fs.writeFileSync(
+        path.join(root, 'criteria', file),
+        `${JSON.stringify({ $schema: 'https://json-schema.org/draft/2020-12/schema', type: 'object', ...extra }, null, 2)}\n`,
+      );
+    // The middle stage (doing) names a definition of the last stage's (done) by its $id, and one of the first
+    // stage's (idea) by file name: ajv knew only the earlier stages' schemas when it compiled each.
+    write('done.schema.json', {
+      $id: 'https://example.org/done.json',
+      $defs: { member: { type: 'object', properties: { alias: { type: 'string' } } } },
+    });
+    write('idea.schema.json', { $defs: { size: { type: 'integer', minimum: 1 } } });
+    write('doing.schema.json', {
+      properties: {
+        crew: { type: 'array', items: { $ref: 'https://example.org/done.json#/$defs/member' } },
+        size: { $ref: 'idea.schema.json#/$defs/size' },
+      },
+    });
+    const validated = ideas(['validate', '--lang', 'en'], { cwd: root });
+    expect(validated.code, describeRun(validated)).toBe(0);
+
+    const r = ideas(['schema', '--stage', 'doing', '--lang', 'en'], { cwd: root });
+    expect(r.code, describeRun(r)).toBe(0);
+    const refs = [...r.stdout.matchAll(/"\$ref": "([^"]*)"/g)].map((m) => m[1]);
+    expect(refs).toContain('#/$defs/stage-done/$defs/member');
+    expect(refs).toContain('#/$defs/stage-idea/$defs/size');
+    for (const ref of refs) expect(ref).toMatch(/^#\/\$defs\//);
+    // The parts it names are in the document, and only the stage's own are required of an idea.
+    expect(JSON.parse(r.stdout)).toMatchObject({ allOf: [{ $ref: '#/$defs/base' }, { $ref: '#/$defs/stage-doing' }] });
+
+    // Loaded as registry-format.md tells a user to load it.
+    const { Ajv2020 } = (await import('ajv/dist/2020.js')) as unknown as { Ajv2020: new () => AjvLike };
+    const addFormats = ((await import('ajv-formats')) as unknown as { default: (ajv: AjvLike) => void }).default;
+    const ajv = new Ajv2020();
+    addFormats(ajv);
+    ajv.addVocabulary(['x-title', 'x-description', 'x-message', 'x-public', 'x-personal', 'x-aggregate', 'x-spread']);
+    const check = ajv.compile(JSON.parse(r.stdout) as object);
+    const shown = ideas(['new', '--no-input', '--title', 'Lånecyklar', '--json'], { cwd: root });
+    const { idea } = parseJson<{ idea: { path: string } }>(shown);
+    const data = parseJson<{ idea: { fields: Record<string, unknown> } }>(
+      ideas(['show', path.basename(idea.path).slice(0, 10), '--json'], { cwd: root }),
+    ).idea.fields;
+    expect(check({ ...data, crew: [{ alias: 'Kim' }], size: 2 }), JSON.stringify(check.errors)).toBe(true);
+    expect(check({ ...data, crew: [{ alias: 7 }] })).toBe(false);
+    expect(check({ ...data, size: 0 })).toBe(false);
+  });
+});
+
+interface AjvLike {
+  compile(schema: object): ((data: unknown) => boolean) & { errors?: unknown };
+  addVocabulary(words: string[]): void;
+}

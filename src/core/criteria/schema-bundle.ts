@@ -11,8 +11,18 @@ export interface SchemaPart {
   /** Its name in `$defs`. */
   name: string;
   schema: Record<string, unknown>;
-  /** The URI the part is known by (its `$id`, or where it was read from), for references between parts. */
+  /**
+   * The URI the part is known by (its `$id`, or where it was read from), for references between parts: what a
+   * relative reference in it is resolved against.
+   */
   uri: string | null;
+  /** Where the part was read from, when that is not `uri` (a file with an `$id`): a reference by file name finds it too. */
+  file?: string | null;
+  /**
+   * A part only other parts refer to (another stage's criteria, named by a `$ref`): in `$defs`, not required by the
+   * root.
+   */
+  referencedOnly?: boolean;
 }
 
 export interface BundleOptions {
@@ -59,7 +69,7 @@ export function bundleSchemas(parts: readonly SchemaPart[], opts: BundleOptions)
     $schema: DRAFT_2020_12,
     title: opts.title,
     description: opts.description,
-    allOf: parts.map((p) => ({ $ref: defPointer(p.name) })),
+    allOf: parts.filter((p) => p.referencedOnly !== true).map((p) => ({ $ref: defPointer(p.name) })),
     $defs: defs,
   };
 }
@@ -83,13 +93,60 @@ export function rebaseRef(ref: string, from: SchemaPart, parts: readonly SchemaP
     } catch {
       return ref;
     }
-    part = parts.find((p) => p.uri !== null && new URL(p.uri).href.replace(/#.*$/, '') === absolute);
+    part = parts.find((p) => knownBy(p, absolute));
   }
   if (!part) return ref;
   if (fragment === '') return defPointer(part.name);
   // A plain-name fragment is an $anchor, which keeps its meaning inside the bundle.
   if (!fragment.startsWith('/')) return `#${fragment}`;
   return `${defPointer(part.name)}${fragment}`;
+}
+
+/** Whether a part is the one an absolute URI (without its fragment) names: by its `uri` or the file it was read from. */
+function knownBy(part: SchemaPart, absolute: string): boolean {
+  for (const uri of [part.uri, part.file])
+    if (uri !== null && uri !== undefined && new URL(uri).href.replace(/#.*$/, '') === absolute) return true;
+  return false;
+}
+
+/**
+ * `roots`, and those of `others` that they refer to by a `$ref`, directly or through each other: what a bundle of the
+ * roots needs to be whole. Every `$ref` with a text value is followed, wherever it stands (one inside `const` or
+ * `enum` data too, which can only add a part no reference uses).
+ */
+export function withReferenced(roots: readonly SchemaPart[], others: readonly SchemaPart[]): SchemaPart[] {
+  const all = [...roots, ...others];
+  const taken = new Set<SchemaPart>(roots);
+  const queue = [...roots];
+  for (let part = queue.shift(); part !== undefined; part = queue.shift()) {
+    for (const ref of refsIn(part.schema)) {
+      const hash = ref.indexOf('#');
+      const target = hash === -1 ? ref : ref.slice(0, hash);
+      if (target === '') continue;
+      let absolute: string;
+      try {
+        absolute = new URL(target, part.uri ?? undefined).href;
+      } catch {
+        continue;
+      }
+      const found = all.find((p) => knownBy(p, absolute));
+      if (found && !taken.has(found)) {
+        taken.add(found);
+        queue.push(found);
+      }
+    }
+  }
+  return all.filter((p) => taken.has(p));
+}
+
+function refsIn(node: unknown, out: string[] = []): string[] {
+  if (Array.isArray(node)) for (const item of node) refsIn(item, out);
+  else if (node !== null && typeof node === 'object')
+    for (const [key, value] of Object.entries(node)) {
+      if (key === '$ref' && typeof value === 'string') out.push(value);
+      else refsIn(value, out);
+    }
+  return out;
 }
 
 /** A schema with its references rebased and its labels in `lang`; other keywords' values are kept as they are. */
