@@ -165,6 +165,11 @@ describe('ideaDocument and ideaListDocument', () => {
         decision: null,
         amount: null,
         forced: false,
+        conflicts: null,
+        field: null,
+        old: null,
+        new: null,
+        source: null,
       },
       {
         date: '2026-11-21',
@@ -176,6 +181,11 @@ describe('ideaDocument and ideaListDocument', () => {
         decision: 'approve',
         amount: 20000,
         forced: false,
+        conflicts: null,
+        field: null,
+        old: null,
+        new: null,
+        source: null,
       },
     ]);
     expect({ body: doc.idea.body, granted: doc.idea.granted }).toEqual({ body: 'Text.\n', granted: 20000 });

@@ -10,6 +10,7 @@ import {
   grantedAmount,
   historyOf,
   type Idea,
+  type HistoryEntry,
   type IdeaFields,
   type IdeaSummary,
 } from '../core/sluice/idea.js';
@@ -71,6 +72,7 @@ export interface IdeaSummaryDto {
   granted: number;
 }
 
+/** A history entry: every key the base schema gives an entry, null where the entry has none. */
 export interface HistoryEntryDto {
   date: string | null;
   action: string | null;
@@ -81,6 +83,14 @@ export interface HistoryEntryDto {
   decision: string | null;
   amount: number | null;
   forced: boolean;
+  /** A decision: the council members who declared a conflict of interest. */
+  conflicts: string | null;
+  /** assigned and edited: the field, and its value before and after. */
+  field: string | null;
+  old: unknown;
+  new: unknown;
+  /** imported: the file and row; adopted: the idea it is based on, as member:id. */
+  source: string | null;
 }
 
 export interface IdeaDto extends IdeaSummaryDto {
@@ -141,18 +151,28 @@ function ideaDto(idea: Idea, lang: Lang, today: Date): IdeaDto {
   return {
     ...ideaSummaryDto(idea, lang, today),
     fields,
-    history: historyOf(idea).map((e) => ({
-      date: str(e.date),
-      action: str(e.action),
-      from: str(e.from),
-      to: str(e.to),
-      by: str(e.by),
-      note: str(e.note),
-      decision: str(e.decision),
-      amount: typeof e.amount === 'number' ? e.amount : null,
-      forced: e.forced === true,
-    })),
+    history: historyOf(idea).map(historyEntryDto),
     body: idea.body,
+  };
+}
+
+function historyEntryDto(entry: HistoryEntry | Readonly<Record<string, unknown>>): HistoryEntryDto {
+  const e = entry as Readonly<Record<string, unknown>>;
+  return {
+    date: str(e.date),
+    action: str(e.action),
+    from: str(e.from),
+    to: str(e.to),
+    by: str(e.by),
+    note: str(e.note),
+    decision: str(e.decision),
+    amount: typeof e.amount === 'number' ? e.amount : null,
+    forced: e.forced === true,
+    conflicts: str(e.conflicts),
+    field: str(e.field),
+    old: Object.hasOwn(e, 'old') ? (e.old ?? null) : null,
+    new: Object.hasOwn(e, 'new') ? (e.new ?? null) : null,
+    source: str(e.source),
   };
 }
 
@@ -208,10 +228,18 @@ export function ideaMovedDocument(
   idea: Idea,
   lang: Lang,
   today: Date,
-  m: { from: Stage; to: Stage; forced: boolean; entry: Readonly<Record<string, unknown>>; committed: boolean },
+  m: {
+    from: Stage;
+    to: Stage;
+    forced: boolean;
+    entry: Readonly<Record<string, unknown>>;
+    staged: boolean;
+    committed: boolean;
+  },
 ) {
   return ideaDocumentWith(registry, idea, lang, today, {
-    change: { action: 'moved', from: m.from.key, to: m.to.key, forced: m.forced, entry: { ...m.entry } },
+    change: { action: 'moved', from: m.from.key, to: m.to.key, forced: m.forced, entry: historyEntryDto(m.entry) },
+    staged: m.staged,
     committed: m.committed,
   });
 }
@@ -230,6 +258,7 @@ export function ideaDecidedDocument(
     forced: boolean;
     entry: Readonly<Record<string, unknown>>;
     changes: readonly { field: string; old: unknown; new: unknown }[];
+    staged: boolean;
     committed: boolean;
   },
 ) {
@@ -240,23 +269,28 @@ export function ideaDecidedDocument(
       from: d.from.key,
       to: d.to?.key ?? null,
       forced: d.forced,
-      entry: { ...d.entry },
+      entry: historyEntryDto(d.entry),
       fields: fieldChangesDto(d.changes),
     },
+    staged: d.staged,
     committed: d.committed,
   });
 }
 
-/** `ideas assign --json`: the idea, and each name set with the one it replaced (null for none). */
+/**
+ * `ideas assign --json`: the idea, and each name set with the one it replaced (null for none), under `fields` as
+ * `edit` and `decide` say theirs; `changes` is the same list, by the name schema version 1 first gave it.
+ */
 export function ideaAssignedDocument(
   registry: RegistryRef,
   idea: Idea,
   lang: Lang,
   today: Date,
-  a: { changes: readonly { field: string; old: string | null; new: string }[]; committed: boolean },
+  a: { changes: readonly { field: string; old: string | null; new: string }[]; staged: boolean; committed: boolean },
 ) {
   return ideaDocumentWith(registry, idea, lang, today, {
-    change: { action: 'assigned', changes: a.changes.map((c) => ({ field: c.field, old: c.old, new: c.new })) },
+    change: { action: 'assigned', fields: fieldChangesDto(a.changes), changes: fieldChangesDto(a.changes) },
+    staged: a.staged,
     committed: a.committed,
   });
 }
@@ -292,6 +326,7 @@ export function ideaEditDocument(
     changes: readonly { field: string; old: unknown; new: unknown }[];
     bodyChanged: boolean;
     recorded: readonly string[];
+    staged: boolean;
     committed: boolean;
   },
 ) {
@@ -302,6 +337,7 @@ export function ideaEditDocument(
       body: edit.bodyChanged,
       recorded: [...edit.recorded],
     },
+    staged: edit.staged,
     committed: edit.committed,
   });
 }

@@ -505,3 +505,53 @@ describe('every command a message shows runs as printed', () => {
     },
   );
 });
+
+describe('one idea document, whichever command prints it', () => {
+  const ENTRY_KEYS = [
+    'date',
+    'action',
+    'from',
+    'to',
+    'by',
+    'note',
+    'decision',
+    'amount',
+    'forced',
+    'conflicts',
+    'field',
+    'old',
+    'new',
+    'source',
+  ].sort();
+
+  it('every history entry has every key, null where the entry has none; each writing command says whether it staged', () => {
+    const dir = freshRegistry('minimal', 'en', { git: true });
+    const run = (args: string[]) => {
+      const r = ideas([...args, '--json'], { cwd: dir });
+      expect(r.code, describeRun(r)).toBe(0);
+      return parseJson<Record<string, unknown> & { idea: { id: string; history: Record<string, unknown>[] } }>(r);
+    };
+    const created = run(['new', '--no-input', '--title', 'Lånecyklar', '--by', 'Kim']);
+    const id = created.idea.id;
+    const assigned = run(['assign', id, '--coach', 'Coach One', '--by', 'Kim']);
+    const moved = run(['move', id, 'doing', '--by', 'Kim']);
+    const edited = run(['edit', id, '--set', 'unit=Gatukontoret', '--by', 'Kim']);
+    for (const doc of [created, assigned, moved, edited]) {
+      expect(doc.staged).toBe(true);
+      for (const entry of doc.idea.history) expect(Object.keys(entry).sort()).toEqual(ENTRY_KEYS);
+    }
+    const change = (doc: Record<string, unknown>) => doc.change as Record<string, unknown>;
+    expect(Object.keys(change(moved).entry as object).sort()).toEqual(ENTRY_KEYS);
+    expect(change(assigned).fields).toEqual([{ field: 'coach', old: null, new: 'Coach One' }]);
+    expect(change(assigned).changes).toEqual(change(assigned).fields);
+
+    const shown = run(['show', id]).idea.history;
+    expect(shown.find((e) => e.action === 'assigned')).toMatchObject({ field: 'coach', old: null, new: 'Coach One' });
+    expect(shown.find((e) => e.action === 'moved')).toMatchObject({
+      from: 'idea',
+      to: 'doing',
+      note: null,
+      field: null,
+    });
+  });
+});

@@ -108,6 +108,7 @@ interface ChangeView {
   registry: RegistryRef;
   lang: Lang;
   idea: Idea;
+  staged: boolean;
   committed: boolean;
 }
 
