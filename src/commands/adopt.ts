@@ -137,7 +137,7 @@ export async function runAdopt(opts: AdoptOptions, ctx: Ctx): Promise<AdoptResul
   const allCriteria = [...criteria.values()].map((c) => c.schema);
   const given = new Map<string, unknown>();
   const settable = [...settableFields(base, allCriteria), ...recordKeys(base, allCriteria)];
-  for (const [name, raw] of parseSets(opts.set, settable, base))
+  for (const [name, raw] of parseSets(opts.set, settable, base, { criteria: allCriteria }))
     given.set(name, typeFlagValue(fieldSpec(name, base, allCriteria, config, lang, false), raw));
   const sets = nullObjectFrom(foldRecordKeys(given, {}));
 

@@ -137,7 +137,7 @@ export async function runDecide(opts: DecideOptions, ctx: Ctx): Promise<DecideRe
     const base = book.base;
     const target = to ? criteria.get(to.key)?.schema : undefined;
     const given = new Map<string, unknown>();
-    for (const [field, raw] of parseSets(opts.set, book.settable, base)) {
+    for (const [field, raw] of parseSets(opts.set, book.settable, base, { criteria: book.criteria })) {
       const { spec } = fieldQuestion(field, base, target, registry.config, lang, idea.data);
       // A field the target's gate does not name (a later stage's): typed as `ideas edit --set` types it, by every
       // schema that names it, so that `manager_support=ja` is written as a yes, not as the text "ja".

@@ -77,7 +77,7 @@ export async function runEdit(opts: EditOptions, ctx: Ctx): Promise<EditResult> 
   const today = latestToday(ctx.clock());
   // A `created` that is no date, or lies after today, may be set right (once, to a date not after today).
   const repairable = createdBroken(idea.data.created, today) ? ['created'] : [];
-  for (const [name, raw] of parseSets(opts.set, book.settable, book.base, repairable)) {
+  for (const [name, raw] of parseSets(opts.set, book.settable, book.base, { repairable, criteria: book.criteria })) {
     if (name === 'created') {
       const date = (raw.at(-1) ?? '').trim();
       if (!repairsCreated(idea.data.created, date, today))
@@ -88,7 +88,10 @@ export async function runEdit(opts: EditOptions, ctx: Ctx): Promise<EditResult> 
   // A key of the idea's own may be removed too (one typed as a field's label in a web editor), never one kept; it is
   // removed as the key it is, never read as a part of a field (`tags.old` is not `old` of `tags`).
   const own = new Set<string>();
-  for (const name of parseUnsets(opts.unset, book.settable, book.base, Object.keys(idea.data))) {
+  for (const name of parseUnsets(opts.unset, book.settable, book.base, {
+    present: Object.keys(idea.data),
+    criteria: book.criteria,
+  })) {
     if (given.has(name)) throw new IdeasError('USAGE', 'err.setAndUnset', { field: name });
     if (book.settable.includes(name)) given.set(name, undefined);
     else own.add(name);

@@ -17,6 +17,8 @@ type Schema = Record<string, unknown>;
 /** The fields of an idea, typed and asked as the registry's schemas describe them. */
 export interface FieldBook {
   base: Schema;
+  /** Every stage's criteria schema. */
+  criteria: Schema[];
   settable: string[];
   spec: (name: string) => FieldSpec;
   /** The fields' labels, to name them in words where a change is reported. */
@@ -34,6 +36,7 @@ export function fieldBook(
   const specs = new Map<string, FieldSpec>();
   return {
     base,
+    criteria: all,
     settable: [...settableFields(base, all), ...recordKeys(base, all)],
     spec: (name) => {
       let spec = specs.get(name);

@@ -78,7 +78,7 @@ export async function runNew(opts: NewOptions, ctx: Ctx): Promise<NewResult> {
   if (opts.title !== undefined) values.set('title', opts.title.trim());
   const given = new Map<string, unknown>();
   const settable = [...settableFields(base, allCriteria), ...recordKeys(base, allCriteria)];
-  for (const [name, raw] of parseSets(opts.set, settable, base)) {
+  for (const [name, raw] of parseSets(opts.set, settable, base, { criteria: allCriteria })) {
     const spec = fields.find((f) => f.name === name) ?? fieldSpec(name, base, allCriteria, config, lang, false);
     given.set(name, typeFlagValue(spec, raw));
   }

@@ -324,7 +324,9 @@ describe('values as spreadsheets and Swedes write them (en registry)', () => {
     for (const raw of ['1e6', '0x10', '45,5,5', '45 000 euro']) {
       const r = ideas(['edit', id, '--set', `requested_amount=${raw}`], { cwd: dir });
       expect(r.code).toBe(2);
-      expect(r.stderr).toContain(`Invalid value for requested_amount: "${raw}" is not a number`);
+      expect(r.stderr).toContain(
+        `Invalid value for Amount applied for (SEK) [requested_amount]: "${raw}" is not a number`,
+      );
       expect(read(dir, rel)).toBe(before);
       const n = ideas(['new', '--no-input', '--title', 'X', '--set', `requested_amount=${raw}`], { cwd: dir });
       expect(n.code).toBe(2);

@@ -218,13 +218,13 @@ const FALSE = new Set(['false', 'no', 'nej', 'n', '0']);
  * its label, and a number is read as Swedes write it (see parseNumberText), `from` a person or a table.
  */
 export function typeFlagValue(spec: FieldSpec, raw: string[], from: NumberSource = 'typed'): unknown {
+  // The field by its label, with its name in brackets, as every finding names one.
+  const field = () => ({
+    sv: fieldLabel(spec.schema, `/${spec.name}`, 'sv'),
+    en: fieldLabel(spec.schema, `/${spec.name}`, 'en'),
+  });
   const fail = (problem: string): never => {
-    // The field by its label, with its name in brackets, as every finding names one.
-    const field = {
-      sv: fieldLabel(spec.schema, `/${spec.name}`, 'sv'),
-      en: fieldLabel(spec.schema, `/${spec.name}`, 'en'),
-    };
-    throw new IdeasError('INVALID_ANSWER', 'err.invalidAnswer', { field, problem });
+    throw new IdeasError('INVALID_ANSWER', 'err.invalidAnswer', { field: field(), problem });
   };
   const choose = (value: string): string => {
     if (spec.choices.length === 0) return value;
@@ -238,7 +238,7 @@ export function typeFlagValue(spec: FieldSpec, raw: string[], from: NumberSource
     const n = parseNumberText(value, from);
     if (n === null || (integer && !Number.isInteger(n)))
       throw new IdeasError('INVALID_ANSWER', integer ? 'err.notAnInteger' : 'err.notANumber', {
-        field: spec.name,
+        field: field(),
         value,
       });
     return n;

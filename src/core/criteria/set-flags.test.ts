@@ -33,8 +33,35 @@ describe('parseSets and parseUnsets', () => {
     );
   });
 
+  // Found from outside: a later stage's fields and a record's keys were listed by their keys alone (`test_plan`,
+  // `team_gender.women (women)`), though their criteria give them labels.
+  it("lists a stage's fields and a record's keys by the labels their criteria give them, in both languages", () => {
+    const criteria = [
+      {
+        properties: {
+          test_plan: { type: 'string', 'x-title': { sv: 'Plan för testet', en: 'Test plan' } },
+          team_gender: {
+            type: 'object',
+            properties: { women: { type: 'integer', 'x-title': { sv: 'Kvinnor', en: 'Women' } } },
+          },
+        },
+      },
+    ];
+    const fields = [...settable, 'team_gender.women'];
+    const e = thrown(() => parseSets(['påhitt=x'], fields, base, { criteria }));
+    expect(e.text.sv).toContain('test_plan (Plan för testet), team_gender.women (Kvinnor).');
+    expect(e.text.en).toContain('test_plan (Test plan), team_gender.women (Women).');
+    expect(thrown(() => parseUnsets(['påhitt'], fields, base, { criteria })).text.sv).toContain(
+      'team_gender.women (Kvinnor)',
+    );
+    // A label names its field here as on the screens.
+    expect(thrown(() => parseSets(['kvinnor=3'], fields, base, { criteria })).text.sv).toContain(
+      'menade du team_gender.women?',
+    );
+  });
+
   it("takes a key of the idea's own exactly as it is written, and a field without the spaces around it", () => {
-    expect(parseUnsets(['unit ', ' coach'], settable, base, ['unit '])).toEqual(['unit ', 'coach']);
-    expect(thrown(() => parseUnsets(['id'], settable, base, ['id'])).text.sv).toContain('--unset');
+    expect(parseUnsets(['unit ', ' coach'], settable, base, { present: ['unit '] })).toEqual(['unit ', 'coach']);
+    expect(thrown(() => parseUnsets(['id'], settable, base, { present: ['id'] })).text.sv).toContain('--unset');
   });
 });
