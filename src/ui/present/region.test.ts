@@ -8,7 +8,7 @@ import {
   type RegionIdea,
   type SnapshotRegistry,
 } from '../../core/region/snapshot.js';
-import { presentRegionList, presentRegionShow, type RegionShowView } from './region.js';
+import { presentRegionList, presentRegionShow, presentRegionSite, type RegionShowView } from './region.js';
 
 const view = plainView('2026-12-06T12:00:00Z');
 
@@ -154,5 +154,27 @@ describe('presentRegionList', () => {
     expect(list(true)).toContain('…');
     expect(list(true)).not.toContain(long.title);
     expect(list(false)).toContain(long.title);
+  });
+});
+
+describe('presentRegionSite', () => {
+  it("shows the site's folder on a terminal, never obeys it, and gives it as it is to a pipe", () => {
+    const out = '/tmp/region\u001b]0;owned\u0007';
+    const site = (outIsTTY: boolean) =>
+      presentRegionSite(
+        {
+          region: { root: '/r', config: { name: 'R', languages: ['sv'], language: 'sv', members: [] } },
+          lang: 'en',
+          members: [],
+          out,
+          pages: 1,
+        },
+        false,
+        { ...view, outIsTTY },
+      ).writes.map((w) => [w.to, typeof w.text === 'string' ? w.text : [...w.text].join('')]);
+    const [stdout, stderr] = site(true);
+    expect(stdout).toEqual(['stdout', '/tmp/region\u241b]0;owned\u2407\n']);
+    for (const raw of ['\u001b', '\u0007']) expect(stderr?.[1]).not.toContain(raw);
+    expect(site(false)[0]).toEqual(['stdout', `${out}\n`]);
   });
 });

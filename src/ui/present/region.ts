@@ -513,8 +513,9 @@ export function presentRegionSite(r: RegionSiteView, json: boolean, v: View): Ou
     o.out(jsonText(regionSiteDocument(r, v.today)));
     return o.done();
   }
-  o.out(`${terminalLine(r.out)}\n`);
-  o.err(`${v.err.green(t(r.lang, 'region.site.written', { dir: terminalLine(r.out), count: r.pages }))}\n`);
+  // The folder alone, for a script: as it is into a pipe, made safe on a terminal (as `ideas site` gives its own).
+  o.out(documentOut(`${r.out}\n`, v));
+  o.err(`${v.err.green(t(r.lang, 'region.site.written', { dir: r.out, count: r.pages }))}\n`);
   o.err(
     `${ageLines(r.members, r.lang, v.today)
       .map((l) => v.err.dim(l))
