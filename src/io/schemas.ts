@@ -157,8 +157,8 @@ export function criteriaAjv(source = false): AjvInstance {
 export function compileCriteria(schema: unknown, cacheKey: string, scope = ''): Validator {
   const built = prebuiltCriteria(schema);
   if (built) return built;
-  const ajv = addCriteria(schema, cacheKey, scope);
-  const compiled = ajv.getSchema(cacheKey);
+  addCriteria(schema, cacheKey, scope);
+  const compiled = ajvFor(scope).getSchema(cacheKey);
   if (!compiled) throw new Error(`could not compile ${cacheKey}`);
   return endless(compiled, cacheKey.replace(/^[^:]*:/, ''));
 }
@@ -169,12 +169,25 @@ export function compileCriteria(schema: unknown, cacheKey: string, scope = ''): 
  * compiles any, so that a `$ref` from one stage's criteria into another's, by `$id` or by file name, resolves
  * whatever the order of the stages. Throws as compileCriteria does for a schema that is not valid.
  */
-export function addCriteria(schema: unknown, cacheKey: string, scope = ''): AjvInstance {
-  let ajv = runtimeAjvs.get(scope);
-  if (!ajv) runtimeAjvs.set(scope, (ajv = criteriaAjv()));
-  if (ajv.schemas[cacheKey] !== undefined || prebuiltCriteria(schema)) return ajv;
+export function addCriteria(schema: unknown, cacheKey: string, scope = '', always = false): void {
+  // A schema the build compiled needs none of this (ajv's compiler is never loaded for a template's criteria), unless
+  // `always`: where a registry's own criteria are compiled beside it, a reference of theirs may point into it.
+  if (!always && prebuiltCriteria(schema)) return;
+  const ajv = ajvFor(scope);
+  if (ajv.schemas[cacheKey] !== undefined) return;
   checkAgainstMetaSchema(schema);
   ajv.addSchema(schema as object, cacheKey);
+}
+
+/** Whether the build compiled this very schema (a template's criteria as `ideas init` wrote them). */
+export function isPrebuiltCriteria(schema: unknown): boolean {
+  return prebuiltCriteria(schema) !== null;
+}
+
+/** The ajv of a scope's criteria, made when first asked for (loading ajv's compiler, ~60 ms). */
+function ajvFor(scope: string): AjvInstance {
+  let ajv = runtimeAjvs.get(scope);
+  if (!ajv) runtimeAjvs.set(scope, (ajv = criteriaAjv()));
   return ajv;
 }
 

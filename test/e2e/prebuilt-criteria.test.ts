@@ -114,4 +114,23 @@ describe('the criteria built with the package', () => {
     const loadedNow = JSON.parse(fs.readFileSync(record, 'utf8')) as string[];
     expect(loadedNow.filter((m) => /ajv[\\/]dist[\\/]core\.js$/.test(m)).length).toBe(1);
   });
+
+  it("lets a registry's own criteria refer into a template's, which the build compiled", () => {
+    const dir = initRegistry('minimal', 'en');
+    // The template's done criteria as written (compiled by the build); doing's own, naming a field of done's.
+    fs.writeFileSync(
+      path.join(dir, 'criteria', 'doing.schema.json'),
+      JSON.stringify({
+        $schema: 'https://json-schema.org/draft/2020-12/schema',
+        type: 'object',
+        properties: { contact_unit: { $ref: 'done.schema.json#/properties/spread_contact' } },
+      }),
+    );
+    const made = ideas(['new', '--no-input', '--title', 'Lånecyklar', '--set', 'contact_unit=Gatukontoret'], {
+      cwd: dir,
+    });
+    expect(made.code, describeRun(made)).toBe(0);
+    const r = ideas(['validate'], { cwd: dir });
+    expect(r.code, describeRun(r)).toBe(0);
+  });
 });
