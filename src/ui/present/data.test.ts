@@ -31,28 +31,41 @@ const row = (n: number) => ({
   path: `ideas/01-ide/${n}.md`,
 });
 
-/** What `ideas import` says on stderr's last line, after writing `created` new ideas and updating `updated`. */
-function lastLine(lang: Lang, created: number, updated: number, staged: boolean): string {
-  const r: ImportView = {
+/** An import's result: nothing imported from nya.csv, but as `over` says. */
+function importView(over: Partial<ImportView>): ImportView {
+  return {
     registry: { root: '/r', config },
-    lang,
+    lang: 'sv',
     encoding: 'utf-8',
     file: 'nya.csv',
     ok: true,
     dryRun: false,
     written: true,
-    staged,
-    rows: created + updated + 1,
-    imported: Array.from({ length: created }, (_, i) => row(i)),
-    updated: Array.from({ length: updated }, (_, i) => row(created + i)),
-    unchanged: updated > 0 ? [row(created + updated)] : [],
+    staged: false,
+    rows: 1,
+    imported: [],
+    updated: [],
+    unchanged: [],
     problems: [],
     invalidRows: [],
     ignoredColumns: [],
     suggestedMaps: [],
     fields: ['title'],
     duplicates: [],
+    ...over,
   };
+}
+
+/** What `ideas import` says on stderr's last line, after writing `created` new ideas and updating `updated`. */
+function lastLine(lang: Lang, created: number, updated: number, staged: boolean): string {
+  const r = importView({
+    lang,
+    staged,
+    rows: created + updated + 1,
+    imported: Array.from({ length: created }, (_, i) => row(i)),
+    updated: Array.from({ length: updated }, (_, i) => row(created + i)),
+    unchanged: updated > 0 ? [row(created + updated)] : [],
+  });
   const err = presentImport(r, false, view)
     .writes.filter((w) => w.to === 'stderr')
     .map((w) => (typeof w.text === 'string' ? w.text : [...w.text].join('')))
@@ -207,26 +220,13 @@ describe('paths a command echoes', () => {
   });
 
   it("shows an imported file's name, never obeys it", () => {
-    const r: ImportView = {
-      registry: { root: '/r', config },
+    const r = importView({
       lang: 'en',
-      encoding: 'utf-8',
       file: 'in\u001b]0;owned\u0007.csv',
-      ok: true,
       dryRun: true,
       written: false,
-      staged: false,
-      rows: 1,
       imported: [row(0)],
-      updated: [],
-      unchanged: [],
-      problems: [],
-      invalidRows: [],
-      ignoredColumns: [],
-      suggestedMaps: [],
-      fields: ['title'],
-      duplicates: [],
-    };
+    });
     const err = text(presentImport(r, false, view), 'stderr');
     expect(err).toContain('Dry run of in\u241b]0;owned\u2407.csv:');
     for (const raw of ['\u001b', '\u0007']) expect(err).not.toContain(raw);
