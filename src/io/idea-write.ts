@@ -211,7 +211,11 @@ async function rewriteLocked(
 ): Promise<WriteOutcome> {
   assertUnchanged(idea, before);
   const inGit = place.gitDir !== null;
-  const index = inGit ? await indexEntries(root, [idea.path]) : new Map();
+  // The places the file left by hand (a file manager, a web UI's rename), which git's index still holds: staged as
+  // gone with the file's new text, as `git mv` would have, so that a commit never keeps the idea twice.
+  const left = inGit ? await leftPlaces(registry, idea.path) : [];
+  const paths = [idea.path, ...left];
+  const index = inGit ? await indexEntries(root, paths) : new Map();
   writeJournal(place, root, { op: 'rewrite', path: idea.path, after: sha256(after), git: inGit });
   const original = keepOriginal(idea.abs, before, place.scratch);
   let written = false;
@@ -220,14 +224,14 @@ async function rewriteLocked(
     writeFileAtomic(idea.abs, after, undefined, place.scratch);
     written = true;
     injectFault(env, 'rewrite:written');
-    if (inGit) await git(['add', '--', idea.path], root);
+    if (inGit) await git(['add', '--', ...paths], root);
     injectFault(env, 'rewrite:staged');
   } catch (e) {
     // Undo in process: the old text, and the index entry it had. If undoing fails too, the journal stays and the
     // next command finishes the change instead: the file is whole either way.
     try {
       if (written) original.restore();
-      if (inGit && written) await restoreIndex(root, [idea.path], index);
+      if (inGit && written) await restoreIndex(root, paths, index);
       clearJournal(place);
     } catch {
       // left to the journal
@@ -239,6 +243,26 @@ async function rewriteLocked(
   clearJournal(place);
   const committed = await commitIfAsked(registry, inGit, idea.path, commitMessage);
   return { idea: reread(idea, idea.path, idea.abs, idea.stage), staged: inGit, committed };
+}
+
+/**
+ * Paths under the ideas folder with the file name of `current` that git's index holds and the work tree no longer
+ * has: where the file was before someone moved it by hand. Asked of git by the name alone (a glob, its special
+ * characters escaped), so that only those entries are looked at, never the whole registry's.
+ */
+async function leftPlaces(registry: Registry, current: string): Promise<string[]> {
+  const glob = (text: string) => text.replace(/[*?[\]\\]/g, '\\$&');
+  const { stdout } = await git(
+    [
+      'ls-files',
+      '--deleted',
+      '-z',
+      '--',
+      `:(glob)${glob(registry.config.ideasDir)}/**/${glob(path.posix.basename(current))}`,
+    ],
+    registry.root,
+  );
+  return stdout.split('\0').filter((p) => p !== '' && p !== current);
 }
 
 /**

@@ -1,5 +1,5 @@
 /** End to end: move, decide, assign and review spawned as `node bin/ideas.js` in temp git repositories. */
-import { appendFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, it } from 'vitest';
 import { ideasAsync } from '../helpers/cli.js';
@@ -463,6 +463,28 @@ describe.concurrent('ideas move: a move made by hand, written in the history', (
     const again = await ideasAsync(['move', 'sund-njf5rp', 'parked'], { cwd: root });
     expect(again.code).toBe(2);
     expect(again.stderr).toContain('står redan i Parkerad');
+  });
+
+  // Found by a newcomer following the README: a file moved in a file manager left git's index holding its old place,
+  // and the commit after `ideas move` kept the idea twice (id/duplicate in validate and diff).
+  it('moved without git, as a file manager does: the old place is staged as gone with the entry, one file in the commit', async ({
+    expect,
+  }) => {
+    const root = makeSluice({ council: false });
+    renameSync(path.join(root, ideaPath('sund-njf5rp')), path.join(root, ideaPath('sund-njf5rp', '90-parkerad')));
+    const r = await ideasAsync(['move', 'sund-njf5rp', 'parked'], { cwd: root });
+    expect(r.code, r.stderr).toBe(0);
+    expect(git(['status', '--porcelain'], root)).toBe(
+      `R  ${ideaPath('sund-njf5rp')} -> ${ideaPath('sund-njf5rp', '90-parkerad')}\n`,
+    );
+    git(['commit', '-q', '-m', 'Parkerad'], root);
+    expect(
+      git(['ls-files', '--', 'ideas'], root)
+        .split('\n')
+        .filter((f) => f.includes('sund-njf5rp')),
+    ).toEqual([ideaPath('sund-njf5rp', '90-parkerad')]);
+    const diff = await ideasAsync(['diff', 'HEAD~1', 'HEAD', '--json'], { cwd: root });
+    expect(diff.code, diff.stdout).toBe(0);
   });
 
   it('through the gate as any move: a closed one refuses, and --force writes forced: true', async ({ expect }) => {
