@@ -20,7 +20,7 @@ import { readFrontMatter } from '../core/front-matter/front-matter.js';
 import { councilEntries, fieldChanges } from '../core/sluice/idea-edit.js';
 import { appendHistoryEntry } from '../core/front-matter/front-matter-edit.js';
 import { isoDate, toIdea, type Idea } from '../core/sluice/idea.js';
-import { editText, readIdeaText } from '../io/idea-write.js';
+import { editText, moveFacts, readIdeaText } from '../io/idea-write.js';
 import { askField } from '../ui/field-prompt.js';
 import { compileCriteria } from '../io/schemas.js';
 import type { Prompter } from '../ui/prompter.js';
@@ -98,7 +98,9 @@ export async function runMove(opts: MoveOptions, ctx: Ctx): Promise<MoveResult> 
   const book = fieldBook(registry, criteria, lang);
   const fields = { by: await actingName(opts.by, registry), note: opts.note };
   // A closed gate the move may still pass: at a terminal, the fields it misses can be filled in on the way.
-  const plan = planTransition(moveRequest(registry, criteria, idea, to, fields, opts.force, ctx));
+  // Moved back by hand into the stage it left (git says so): planned as any move made by hand, here as in transition.
+  const facts = to.key === idea.stage.key ? await moveFacts(registry, idea) : {};
+  const plan = planTransition({ ...moveRequest(registry, criteria, idea, to, fields, opts.force, ctx), facts });
   const fix = plan.kind === 'refused' ? gateFixes(plan.missing, idea, book, lang, fixPlace(opts, idea, ctx)) : [];
   let moving = idea;
   let filled: string | undefined;

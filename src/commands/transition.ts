@@ -16,7 +16,7 @@ import {
   type MoveRequest,
 } from '../core/sluice/transition.js';
 import { stageValidators } from './stage-gate.js';
-import { editText, moveIdea, readIdeaText, rewriteIdea, type WriteOutcome } from '../io/idea-write.js';
+import { editText, moveFacts, moveIdea, readIdeaText, rewriteIdea, type WriteOutcome } from '../io/idea-write.js';
 import type { Criteria, Registry } from '../io/registry.js';
 
 export type { HistoryFields };
@@ -74,7 +74,8 @@ export async function transition(
   },
   ctx: Ctx,
 ): Promise<TransitionResult> {
-  const plan = planTransition(moveRequest(registry, criteria, idea, to, fields, opts.force, ctx));
+  const facts = to?.key === idea.stage.key ? await moveFacts(registry, idea) : {};
+  const plan = planTransition({ ...moveRequest(registry, criteria, idea, to, fields, opts.force, ctx), facts });
   if (plan.kind === 'refused' || plan.kind === 'unfinished' || plan.kind === 'amount')
     throw refusalError(plan, idea, opts.lang, registry.config, opts.fix);
   const message = opts.commit ? commitMessage(idea, plan.from, plan.to, opts.lang, fields) : null;

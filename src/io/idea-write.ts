@@ -11,6 +11,8 @@ import { EditReachError } from '../core/front-matter/edit-guard.js';
 import { EditError } from '../core/front-matter/front-matter-edit.js';
 import { MAX_IDEA_BYTES, readFrontMatter } from '../core/front-matter/front-matter.js';
 import { toIdea, type Idea } from '../core/sluice/idea.js';
+import { unfinishedMove, type MoveFacts } from '../core/sluice/unfinished-move.js';
+import { findGitDir } from './git-dir.js';
 import type { Stage } from '../core/sluice/config.js';
 import { createFileExclusive, isReadOnly, safeUnlink, scratchPathFor, writeFileAtomic } from './atomic-file.js';
 import { readIdeaFile } from './read-ideas.js';
@@ -243,6 +245,27 @@ async function rewriteLocked(
   clearJournal(place);
   const committed = await commitIfAsked(registry, inGit, idea.path, commitMessage);
   return { idea: reread(idea, idea.path, idea.abs, idea.stage), staged: inGit, committed };
+}
+
+/**
+ * What git says of an idea whose last move seems cut short (core/sluice/unfinished-move.ts): whether the last commit
+ * holds the file in the folder that move leads to, and not where it stands now, so that it was moved back by hand.
+ * Nothing outside a git work tree, or for any other idea.
+ */
+export async function moveFacts(registry: Registry, idea: Idea): Promise<MoveFacts> {
+  const pending = unfinishedMove(idea);
+  const stage = pending === null ? undefined : registry.config.stages.find((s) => s.key === pending);
+  if (!stage || findGitDir(registry.root) === null) return {};
+  const there = `${registry.config.ideasDir}/${stage.folder}/${path.posix.basename(idea.path)}`;
+  const inHead = async (rel: string) => {
+    try {
+      await git(['cat-file', '-e', `HEAD:${rel}`], registry.root);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  return (await inHead(there)) && !(await inHead(idea.path)) ? { committedThere: true } : {};
 }
 
 /**

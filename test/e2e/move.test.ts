@@ -487,6 +487,31 @@ describe.concurrent('ideas move: a move made by hand, written in the history', (
     expect(diff.code, diff.stdout).toBe(0);
   });
 
+  // Found the same way: moved back by hand into the stage its last move left, the file looked like a move cut short,
+  // and `ideas move` into its folder's stage said it stood there already. Git knows better: that move was committed.
+  it('moved back by hand after a committed move: recorded as a move from where the history left it', async ({
+    expect,
+  }) => {
+    const root = makeSluice({ council: false });
+    const parked = await ideasAsync(['move', 'sund-njf5rp', 'parked', '--commit'], { cwd: root });
+    expect(parked.code, parked.stderr).toBe(0);
+    const validate = await ideasAsync(['validate'], { cwd: root });
+    expect(validate.code).toBe(0);
+    git(['mv', ideaPath('sund-njf5rp', '90-parkerad'), ideaPath('sund-njf5rp')], root);
+    const hinted = await ideasAsync(['validate'], { cwd: root });
+    expect(hinted.stdout).toContain('ideas move sund-njf5rp idea');
+    const r = await ideasAsync(['move', 'sund-njf5rp', 'idé'], { cwd: root });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('flytten Parkerad → Idé, som gjordes för hand, är nu skriven i historiken');
+    expect(historyIn(root, ideaPath('sund-njf5rp')).at(-1)).toMatchObject({
+      action: 'moved',
+      from: 'parked',
+      to: 'idea',
+    });
+    const clean = await ideasAsync(['diff', 'HEAD', '--json'], { cwd: root });
+    expect(clean.code, clean.stdout).toBe(0);
+  });
+
   it('through the gate as any move: a closed one refuses, and --force writes forced: true', async ({ expect }) => {
     const root = makeSluice({ council: false });
     byHand(root, 'sund-emspzg', '02-foradling');

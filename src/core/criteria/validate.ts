@@ -357,8 +357,16 @@ export function checkIdeaFile(file: FileToCheck, bytes: Uint8Array, ctx: CheckCo
       },
       hint: unfinishedMove(idea)
         ? {
-            sv: t('sv', 'h.historyStageUnfinished', { id: shellQuote(ideaWord(idea)), to: shellQuote(last.to) }),
-            en: t('en', 'h.historyStageUnfinished', { id: shellQuote(ideaWord(idea)), to: shellQuote(last.to) }),
+            sv: t('sv', 'h.historyStageUnfinished', {
+              id: shellQuote(ideaWord(idea)),
+              to: shellQuote(last.to),
+              command: stageParams.command,
+            }),
+            en: t('en', 'h.historyStageUnfinished', {
+              id: shellQuote(ideaWord(idea)),
+              to: shellQuote(last.to),
+              command: stageParams.command,
+            }),
           }
         : {
             sv: t('sv', stageHint, stageParams),

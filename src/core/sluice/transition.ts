@@ -15,7 +15,7 @@ import { decisionName, decisionNames, decisionWord, isDecision, type Decision } 
 import { checkGate, forwardStage, missingFor, type Gate } from './gate.js';
 import { historyOf, type IdeaFields } from './idea.js';
 import { resolveStage, stageLabelOf, stageWord } from './stage-lookup.js';
-import { unfinishedMove, whereHistorySays } from './unfinished-move.js';
+import { unfinishedMove, whereHistorySays, type MoveFacts } from './unfinished-move.js';
 import { fixHeading } from './gate-fix.js';
 
 /** What a gate checks an idea against: the base schema every idea meets, and the criteria of each stage. */
@@ -50,6 +50,8 @@ export interface MoveRequest extends RequestBase, HistoryFields {
   to: Stage | null;
   /** Through a closed gate all the same: the entry says `forced: true` (see override.ts). */
   force?: boolean;
+  /** What git says of the file's last moves (see unfinished-move.ts). */
+  facts?: MoveFacts;
 }
 
 /** A row of `ideas import` that becomes a new idea: it enters its stage through that stage's gate. */
@@ -165,13 +167,16 @@ export function planTransition(request: MoveRequest | ImportRequest): MovePlan |
 function planMove(r: MoveRequest): MovePlan {
   const { to, config } = r;
   // Into the stage whose folder a file was moved to by hand: the move it made, from the stage its history says.
-  const idea = to?.key === r.idea.stage.key ? whereHistorySays(r.idea, config.stages) : r.idea;
+  // What git says of a file moved back by hand counts for the move into its folder's stage alone: a move elsewhere
+  // (into the stage its history leads to) finishes a move cut short as before.
+  const facts = to?.key === r.idea.stage.key ? r.facts : undefined;
+  const idea = to?.key === r.idea.stage.key ? whereHistorySays(r.idea, config.stages, facts) : r.idea;
   const inPlace = idea !== r.idea;
   // Into the stage it stands in, by its history too: no move, and no entry that says one.
   if (to && to.key === idea.stage.key)
     throw new IdeasError('USAGE', 'err.sameStage', { id: idea.id ?? idea.path, stage: to.label });
   const from = idea.stage;
-  const pending = unfinishedMove(idea);
+  const pending = unfinishedMove(idea, facts);
   if (pending !== null) {
     if (to?.key !== pending) return { kind: 'unfinished', pending };
     const entry = historyOf(idea).findLast((e) => typeof e.to === 'string');

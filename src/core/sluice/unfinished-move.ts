@@ -6,12 +6,22 @@
  * And the other way round, a move made by hand: the file put into another stage's folder (a file manager, a web
  * UI's rename) with no entry for it. `ideas move` into the folder's stage writes the entry, through the gate as any
  * move, and leaves the file where it is.
+ *
+ * The file alone cannot tell the two apart when the hand moved it back to the stage its last move left (Parkerad to
+ * Idé): its last entry leads from its folder's stage to another, as a move cut short does. Git can: a move cut short
+ * never reached its new folder, while this one was committed there. `committedThere` says so (io asks git), and the
+ * file is then taken as moved by hand.
  */
+export interface MoveFacts {
+  /** The last commit holds the file in the folder of the stage its last move leads to. */
+  committedThere?: boolean;
+}
 import { historyOf, type IdeaFields } from './idea.js';
 import type { Stage } from './config.js';
 
 /** The stage key the idea's last move leads to, when that move left from the stage whose folder it is still in. */
-export function unfinishedMove(idea: IdeaFields): string | null {
+export function unfinishedMove(idea: IdeaFields, facts: MoveFacts = {}): string | null {
+  if (facts.committedThere === true) return null;
   const history = historyOf(idea);
   const last = history.findLast((e) => typeof e.to === 'string');
   if (!last || last.action !== 'moved' || last.from !== idea.stage.key || last.to === idea.stage.key) return null;
@@ -22,8 +32,8 @@ export function unfinishedMove(idea: IdeaFields): string | null {
  * The stage key the idea's history leaves it in, when its file stands in another stage's folder with no entry for
  * that move (and no move was cut short): the stage it was moved from by hand.
  */
-export function movedByHand(idea: IdeaFields): string | null {
-  if (unfinishedMove(idea) !== null) return null;
+export function movedByHand(idea: IdeaFields, facts: MoveFacts = {}): string | null {
+  if (unfinishedMove(idea, facts) !== null) return null;
   const last = historyOf(idea).findLast((e) => typeof e.to === 'string');
   if (!last || last.to === idea.stage.key) return null;
   return last.to as string;
@@ -33,8 +43,8 @@ export function movedByHand(idea: IdeaFields): string | null {
  * The idea as its history places it: in the stage it was moved from by hand (movedByHand), so that the move into
  * its folder's stage, which writes that move, is planned from there; as it is otherwise.
  */
-export function whereHistorySays<T extends IdeaFields>(idea: T, stages: readonly Stage[]): T {
-  const from = movedByHand(idea);
+export function whereHistorySays<T extends IdeaFields>(idea: T, stages: readonly Stage[], facts: MoveFacts = {}): T {
+  const from = movedByHand(idea, facts);
   const stage = from !== null ? stages.find((s) => s.key === from) : undefined;
   return stage ? { ...idea, stage } : idea;
 }

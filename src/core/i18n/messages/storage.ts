@@ -137,8 +137,8 @@ export const storage = {
     en: 'Finish the move with `ideas move {id} {to}` (no second entry is written), then try again.',
   },
   'h.historyStageUnfinished': {
-    sv: 'En flytt som avbröts: slutför den med `ideas move {id} {to}` (ingen ny post skrivs).',
-    en: 'A move that was cut short: finish it with `ideas move {id} {to}` (no second entry is written).',
+    sv: 'En flytt som avbröts: slutför den med `ideas move {id} {to}` (ingen ny post skrivs). Flyttades filen tillbaka för hand efter en incheckad flytt, skriv i stället in den flytten med `{command}`.',
+    en: 'A move that was cut short: finish it with `ideas move {id} {to}` (no second entry is written). If the file was moved back by hand after a committed move, record that move instead with `{command}`.',
   },
   'err.siteOutRoot': {
     sv: '{dir} är roten av ett filsystem; webbplatsen skrivs inte dit (mappen ersätts helt). Inget skrevs.',
