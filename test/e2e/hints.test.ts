@@ -486,6 +486,20 @@ const SITUATIONS: Situation[] = [
     ],
   },
   {
+    name: 'a pull request with an idea moved by hand past a stage',
+    keys: ['h.moveNotNextByHand'],
+    setup: (c) => {
+      const at = (stage: string) => path.join(c.dir, c.folder(stage), fileName(ID));
+      fs.renameSync(at('idea'), at('evaluation'));
+    },
+    provoke: [['diff', 'main']],
+    outcomes: [
+      // move/missing-history's own hint, refused here as a move past a stage (the gate is closed: exit 1).
+      [/^ideas move \S+ evaluation$/, FINDS],
+      [/^ideas move \S+ evaluation --force$/, OK],
+    ],
+  },
+  {
     name: "a pull request that changes an idea's id in its file",
     keys: ['h.idChanged'],
     setup: (c) => {

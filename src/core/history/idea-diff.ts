@@ -804,10 +804,12 @@ export function diffSnapshots(base: Snapshot, head: Snapshot, opts: DiffOptions)
     // The move no entry records is checked as one that an entry records would be: it may skip no stage.
     const was = stageByKey(rules, w.current);
     if (unrecorded && was && stageByKey(rules, h.stage.key) && !was.next.includes(h.stage.key)) {
-      finding(h, '/history', 'move/not-next', 'f.moveNotNext', 'h.moveNotNext', {
+      // Moved by hand past a stage: `ideas move` records it only as a forced move into the folder's stage.
+      finding(h, '/history', 'move/not-next', 'f.moveNotNext', 'h.moveNotNextByHand', {
         from: label(w.current),
         to: label(h.stage.key),
         next: was.next.map(label).join(', ') || '–',
+        command: byHand(h, true).command,
       });
     }
     const forced = w.last?.forced === true && !unrecorded;

@@ -278,6 +278,10 @@ export const findings = {
     sv: 'Flyttad {from} → {to}, men {from} leder inte dit (nästa steg: {next}).',
     en: 'Moved {from} → {to}, but {from} does not lead there (next stages: {next}).',
   },
+  'h.moveNotNextByHand': {
+    sv: 'Flytta tillbaka filen och flytta idén ett steg i taget, eller skriv in flytten som en tvingad flytt med `{command}`, som skriver forced: true i historiken.',
+    en: 'Move the file back and move the idea one stage at a time, or record the move as a forced one with `{command}`, which writes forced: true in the history.',
+  },
   'h.moveNotNext': {
     sv: 'Flytta ett steg i taget med `ideas move {idArg}`, eller med `ideas move {idArg} --force`, som skriver forced: true i historiken.',
     en: 'Move one stage at a time with `ideas move {idArg}`, or with `ideas move {idArg} --force`, which writes forced: true in the history.',
