@@ -1,7 +1,7 @@
 import { formatCsvParts, type CsvCell } from '../core/exchange/csv.js';
 import type { Lang } from '../core/i18n/i18n.js';
 import { cellText, type IdeaTable, type RowValue } from '../core/exchange/idea-row.js';
-import type { RegistryConfig } from '../core/sluice/config.js';
+import type { Challenge, RegistryConfig } from '../core/sluice/config.js';
 import { challengeName } from '../core/sluice/challenge.js';
 
 /**
@@ -20,29 +20,41 @@ export function exportCell(value: RowValue, lang: Lang, decimalComma: boolean): 
  * A row's value as people read it: the stage and the challenge by their labels (which `ideas import` reads back, as
  * it reads their keys); the JSON export keeps the keys, for programs.
  */
-function labelled(column: string, value: RowValue, config: RegistryConfig, lang: Lang): RowValue {
+function labelled(
+  column: string,
+  value: RowValue,
+  config: RegistryConfig,
+  lang: Lang,
+  challenges: readonly Pick<Challenge, 'id' | 'label'>[],
+): RowValue {
   if (typeof value !== 'string') return value;
   if (column === 'stage') return config.stages.find((s) => s.key === value)?.label[lang] ?? value;
-  if (column === 'challenge') return challengeName(config.challenges, value, lang);
+  if (column === 'challenge') return challengeName(challenges, value, lang);
   return value;
 }
 
 /**
  * The export as a CSV file for spreadsheets: UTF-8 with a byte order mark, a header (the columns' labels in the
- * registry's language, or their keys), CRLF lines. In pieces, a row each, made as they are written.
+ * registry's language, or their keys), CRLF lines. In pieces, a row each, made as they are written. `challengesOf`
+ * says whose challenges a row's id is one of (a region's rows are its members' ideas, each with its own).
  */
 export function renderIdeaTableCsv(
   table: IdeaTable,
   config: RegistryConfig,
   delimiter: string,
   header: readonly string[] = table.columns,
+  challengesOf: (row: number) => readonly Pick<Challenge, 'id' | 'label'>[] = () => config.challenges,
 ): Iterable<string> {
   const lang = config.language;
   const decimalComma = delimiter === ';';
   function* rows(): Generator<CsvCell[]> {
     yield [...header];
-    for (const r of table.rows)
-      yield table.columns.map((c, i) => exportCell(labelled(c, r[i] ?? null, config, lang), lang, decimalComma));
+    for (const [n, r] of table.rows.entries()) {
+      const challenges = challengesOf(n);
+      yield table.columns.map((c, i) =>
+        exportCell(labelled(c, r[i] ?? null, config, lang, challenges), lang, decimalComma),
+      );
+    }
   }
   return formatCsvParts(rows(), delimiter, { bom: true });
 }

@@ -4,7 +4,7 @@ import { regionExportHeader, regionIdeaTable } from '../../core/region/export.js
 import { readPackageSchema } from '../../io/schemas.js';
 import { regionStageKeys } from '../../core/region/choices.js';
 import { memberStages, regionConfig } from '../../core/region/report.js';
-import type { RegistryConfig } from '../../core/sluice/config.js';
+import type { Challenge, RegistryConfig } from '../../core/sluice/config.js';
 import type { MemberSnapshot } from '../../core/region/snapshot.js';
 import type { IdeaTable } from '../../core/exchange/idea-row.js';
 import type { Region } from '../../io/region/region-root.js';
@@ -30,6 +30,11 @@ export interface RegionExportResult {
   labels: RegistryConfig;
   /** The CSV's header: the columns' labels in the region's language (the JSON keeps the keys). */
   header: string[];
+  /**
+   * Each member's challenges, by the member's id (a row's first column): the CSV names an idea's challenge by its own
+   * member's label for it, as that member's `ideas export` does; a challenge's id is the member's own.
+   */
+  challenges: ReadonlyMap<string, readonly Pick<Challenge, 'id' | 'label'>[]>;
 }
 
 /** Every kept idea of the chosen members, one row each, labelled by member and municipality: offline. */
@@ -61,5 +66,16 @@ export function runRegionExport(opts: RegionExportOptions, ctx: Ctx): Promise<Re
     labels,
     region.config.language,
   );
-  return Promise.resolve({ kind: 'region-export', region, lang, members, table, delimiter, labels, header });
+  const challenges = new Map(held.map((h) => [h.member.id, h.snapshot.registry.challenges ?? []] as const));
+  return Promise.resolve({
+    kind: 'region-export',
+    region,
+    lang,
+    members,
+    table,
+    delimiter,
+    labels,
+    header,
+    challenges,
+  });
 }

@@ -50,6 +50,6 @@ export function challengeOf<C extends { id: string }>(
 }
 
 /** A challenge by its label in `lang`: the id as written when no challenge of the registry's has it. */
-export function challengeName(challenges: readonly Challenge[], id: string, lang: Lang): string {
+export function challengeName(challenges: readonly Pick<Challenge, 'id' | 'label'>[], id: string, lang: Lang): string {
   return challengeOf(challenges, id)?.label[lang] ?? id;
 }

@@ -8,7 +8,14 @@ import {
   type RegionIdea,
   type SnapshotRegistry,
 } from '../../core/region/snapshot.js';
-import { presentRegionList, presentRegionShow, presentRegionSite, type RegionShowView } from './region.js';
+import { normalizeConfig } from '../../core/sluice/config.js';
+import {
+  presentRegionExport,
+  presentRegionList,
+  presentRegionShow,
+  presentRegionSite,
+  type RegionShowView,
+} from './region.js';
 
 const view = plainView('2026-12-06T12:00:00Z');
 
@@ -176,5 +183,58 @@ describe('presentRegionSite', () => {
     expect(stdout).toEqual(['stdout', '/tmp/region\u241b]0;owned\u2407\n']);
     for (const raw of ['\u001b', '\u0007']) expect(stderr?.[1]).not.toContain(raw);
     expect(site(false)[0]).toEqual(['stdout', `${out}\n`]);
+  });
+});
+
+describe('presentRegionExport', () => {
+  // Found by a newcomer: the region's CSV gave a challenge's id (`skola`) where the member's own export and every
+  // other view of the region give its label.
+  it("names each row's challenge by its own member's label for it, an id two members use as each means it", () => {
+    const labels = normalizeConfig({
+      name: 'Region',
+      language: 'sv',
+      stages: [{ key: 'idea', folder: '01-ide', label: { sv: 'Idé', en: 'Idea' }, next: [], criteria: 'c.json' }],
+    });
+    const table = {
+      columns: ['member.id', 'id', 'challenge'],
+      rows: [
+        ['hjo', 'hjo-aaaaaa', 'skola'],
+        ['mariestad', 'mari-bbbbbb', 'skola'],
+        ['tibro', 'tib-cccccc', 'skola'],
+      ],
+    };
+    const challenges = new Map([
+      ['hjo', [{ id: 'skola', label: { sv: 'Fler elever som klarar skolan', en: 'More pupils who pass' } }]],
+      ['mariestad', [{ id: 'skola', label: { sv: 'Skolgårdar för alla', en: 'Schoolyards for all' } }]],
+    ]);
+    const o = presentRegionExport(
+      {
+        region: { config: { name: 'R', languages: ['sv'], language: 'sv', members: [] } },
+        lang: 'sv',
+        members: [],
+        table,
+        delimiter: ';',
+        labels,
+        header: table.columns,
+        challenges,
+      },
+      'csv',
+      view,
+    );
+    const csv = o.writes
+      .filter((w) => w.to === 'stdout')
+      .map((w) => (typeof w.text === 'string' ? w.text : [...w.text].join('')))
+      .join('');
+    expect(
+      csv
+        .replace(/^\uFEFF/, '')
+        .split('\r\n')
+        .slice(1, 4),
+    ).toEqual([
+      'hjo;hjo-aaaaaa;Fler elever som klarar skolan',
+      'mariestad;mari-bbbbbb;Skolgårdar för alla',
+      // A member that has no such challenge: its id as it is.
+      'tibro;tib-cccccc;skola',
+    ]);
   });
 });

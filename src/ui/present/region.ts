@@ -38,7 +38,7 @@ import { renderValidationGithub } from '../render-validation.js';
 import type { IdeaSpread } from '../../core/region/spread.js';
 import { terminalLine, terminalLines, terminalText } from '../../core/terminal-text.js';
 import { valueWords } from '../../core/sluice/value-words.js';
-import type { RegistryConfig } from '../../core/sluice/config.js';
+import type { Challenge, RegistryConfig } from '../../core/sluice/config.js';
 import type { ChalkInstance } from 'chalk';
 
 /** Each finding with its place in ideas.region.yaml, severity, message, rule and what to do. */
@@ -478,6 +478,8 @@ export interface RegionExportView {
   /** The members' stages, as one config: the CSV names stages by their labels. */
   labels: RegistryConfig;
   header: string[];
+  /** Each member's challenges by its id: a row's challenge is named by its own member's label for it. */
+  challenges: ReadonlyMap<string, readonly Pick<Challenge, 'id' | 'label'>[]>;
 }
 
 /**
@@ -490,7 +492,8 @@ export function presentRegionExport(r: RegionExportView, format: 'csv' | 'json',
     o.out(jsonParts(regionExportDocument(r, v.today)));
     return o.done();
   }
-  o.out(documentOut(renderIdeaTableCsv(r.table, r.labels, r.delimiter, r.header), v));
+  const ownChallenges = (row: number) => r.challenges.get(String(r.table.rows[row]?.[0])) ?? [];
+  o.out(documentOut(renderIdeaTableCsv(r.table, r.labels, r.delimiter, r.header, ownChallenges), v));
   o.err(
     `${ageLines(r.members, r.lang, v.today)
       .map((l) => v.err.dim(l))
