@@ -66,6 +66,16 @@ describe('planColumns', () => {
     expect(message.length).toBeLessThan(400);
   });
 
+  // Found by a newcomer: with no column for the title, the hint named a column `Idé` the file did not have.
+  it("with no column for the title, the hint names a column of the file's own", () => {
+    const e = thrown(() => planColumns(['Namn', 'Idébärare'], new Map(), known));
+    expect(e.text.sv).toContain('Ingen kolumn ger idéns namn (title). Kolumnerna är: Namn, Idébärare.');
+    expect(e.hint?.sv).toBe('Ange vilken kolumn som är namnet, till exempel --map Namn=title.');
+    expect(thrown(() => planColumns(['Vad vi vill', 'Idébärare'], new Map(), known)).hint?.en).toBe(
+      "Say which column is the name, for example --map 'Vad vi vill=title'.",
+    );
+  });
+
   it('maps columns named as fields or their labels (any case), the text columns, stage and created; lists the rest', () => {
     const { columns, ignored } = planColumns(
       ['Title', 'Idébärare', 'Beskrivning', 'stage', 'Skapad', 'team.women', 'id', 'Anteckning', ''],

@@ -31,6 +31,7 @@ export interface ImportedIdea {
   changes?: { field: string; label: Localized; cleared: boolean }[];
 }
 import { resolveStage } from '../sluice/stage-lookup.js';
+import { shellQuote } from '../shell/quote.js';
 import {
   forbiddenKeys,
   forbiddenSegment,
@@ -235,8 +236,18 @@ export function planColumns(
     if (cols.length > 1)
       throw new IdeasError('USAGE', 'err.importDuplicateColumn', { columns: someOf(cols), field: target });
   }
-  if (!targets.has('title'))
-    throw new IdeasError('USAGE', 'err.importNoTitle', { columns: someOf(headers) }, { hint: 'hint.importMap' });
+  if (!targets.has('title')) {
+    // The file's own first column that gives no field (else its first): what a name column is most often.
+    const likely = ignored[0] ?? headers.find((h) => h !== '');
+    throw new IdeasError(
+      'USAGE',
+      'err.importNoTitle',
+      { columns: someOf(headers) },
+      likely === undefined
+        ? { hint: 'hint.importMap' }
+        : { hint: 'hint.importMapColumn', hintParams: { map: shellQuote(`${likely}=title`) } },
+    );
+  }
   return { columns, ignored, suggested: suggestMaps(ignored, known.labels, new Set(targets.keys())) };
 }
 

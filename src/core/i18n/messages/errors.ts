@@ -505,6 +505,10 @@ export const errors = {
     sv: 'Ingen kolumn ger idéns namn (title). Kolumnerna är: {columns}.',
     en: 'No column gives the name of the idea (title). The columns are: {columns}.',
   },
+  'hint.importMapColumn': {
+    sv: 'Ange vilken kolumn som är namnet, till exempel --map {map}.',
+    en: 'Say which column is the name, for example --map {map}.',
+  },
   'hint.importMap': {
     sv: 'Ange vilken kolumn som är namnet, till exempel --map "Idé=title".',
     en: 'Say which column is the name, for example --map "Idea=title".',
