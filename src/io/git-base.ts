@@ -15,13 +15,29 @@ async function resolves(root: string, rev: string): Promise<boolean> {
   }
 }
 
-/** The commit a revision names, or a usage error that names the revision. */
+/** The branches of this repository, local and remote, as a hint names them (at most ten); null when it has none. */
+async function branchesHint(
+  root: string,
+): Promise<{ hint: 'hint.branchesHere'; hintParams: { branches: string } } | null> {
+  let names: string[] = [];
+  try {
+    const { stdout } = await git(['for-each-ref', '--format=%(refname:short)', 'refs/heads', 'refs/remotes'], root);
+    names = stdout.split('\n').filter((n) => n !== '' && !n.endsWith('/HEAD'));
+  } catch {
+    // No commit yet, or no branch at all.
+  }
+  if (names.length === 0) return null;
+  const shown = names.slice(0, 10).map(shellQuote).join(', ');
+  return { hint: 'hint.branchesHere', hintParams: { branches: names.length > 10 ? `${shown}, …` : shown } };
+}
+
+/** The commit a revision names, or a usage error that names the revision (and the branches there are). */
 export async function resolveRevision(root: string, rev: string): Promise<string> {
   try {
     const { stdout } = await git(['rev-parse', '--verify', '--quiet', `${rev}^{commit}`], root);
     return stdout.trim();
   } catch {
-    throw new IdeasError('USAGE', 'err.badRevision', { rev });
+    throw new IdeasError('USAGE', 'err.badRevision', { rev }, (await branchesHint(root)) ?? {});
   }
 }
 
@@ -55,7 +71,7 @@ export async function defaultBranch(root: string, env: NodeJS.ProcessEnv): Promi
 /** The merge base of HEAD and the default branch: where the current branch's changes begin. */
 export async function defaultBase(root: string, env: NodeJS.ProcessEnv): Promise<string> {
   const branch = await defaultBranch(root, env);
-  if (branch === null) throw new IdeasError('USAGE', 'err.noDefaultBranch');
+  if (branch === null) throw new IdeasError('USAGE', 'err.noDefaultBranch', {}, (await branchesHint(root)) ?? {});
   try {
     const { stdout } = await git(['merge-base', branch, 'HEAD'], root);
     return stdout.trim();

@@ -536,6 +536,11 @@ describe.concurrent('ideas diff: when it cannot run', () => {
     const r = await run(['diff', '--lang', 'en'], dir);
     expect(r.code, describeRun(r)).toBe(2);
     expect(r.stderr).toContain('for example ideas diff main or ideas validate --changed --base main');
+    // The hint names the branches there are; a revision git does not know is told them too.
+    expect(r.stderr).toContain('The branches here: feature, trunk. Name the one the change is compared with.');
+    const unknown = await run(['validate', '--changed', '--base', 'origin/main', '--lang', 'en'], dir);
+    expect(unknown.code, describeRun(unknown)).toBe(2);
+    expect(unknown.stderr).toContain('The branches here: feature, trunk.');
     // As the message says, with this repository's branch.
     const named = await run(['diff', 'trunk', '--lang', 'en'], dir);
     expect(named.code, describeRun(named)).toBe(0);

@@ -164,6 +164,10 @@ export const errors = {
   },
   'err.pathMissing': { sv: 'Sökvägen {path} finns inte.', en: 'The path {path} does not exist.' },
   'err.badRevision': { sv: 'Git känner inte igen revisionen "{rev}".', en: 'Git does not know the revision "{rev}".' },
+  'hint.branchesHere': {
+    sv: 'Grenarna här: {branches}. Ange den som ändringen ska jämföras med.',
+    en: 'The branches here: {branches}. Name the one the change is compared with.',
+  },
   'err.noDefaultBranch': {
     sv: 'Hittar ingen standardgren (main, master eller origin/HEAD) att jämföra med; ange den, till exempel ideas diff main eller ideas validate --changed --base main.',
     en: 'Cannot find a default branch (main, master or origin/HEAD) to compare with; name it, for example ideas diff main or ideas validate --changed --base main.',
