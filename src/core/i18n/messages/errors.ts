@@ -122,7 +122,7 @@ export const errors = {
   },
   'why.noInput': { sv: '--no-input', en: '--no-input' },
   'why.ci': { sv: 'CI är satt', en: 'CI is set' },
-  'why.notTTY': { sv: 'standard in är ingen terminal', en: 'standard input is not a terminal' },
+  'why.notTTY': { sv: 'inmatningen kommer inte från en terminal', en: 'standard input is not a terminal' },
   'err.invalidAnswer': { sv: 'Ogiltigt värde för {field}: {problem}', en: 'Invalid value for {field}: {problem}' },
   'err.setSyntax': {
     sv: '--set väntar sig nyckel=värde, fick "{value}".',

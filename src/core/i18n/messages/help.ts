@@ -81,7 +81,7 @@ export const help = {
   },
   'help.newBody': { sv: 'idéns text i Markdown', en: "the idea's text in Markdown" },
   'help.newBodyFile': {
-    sv: 'läs idéns text från en fil (- för standard in; högst 5 MB)',
+    sv: 'läs idéns text från en fil (- för det som skickas in via en pipe; högst 5 MB)',
     en: "read the idea's text from a file (- for standard input; at most 5 MB)",
   },
   'help.newBy': {
