@@ -259,7 +259,8 @@ export async function moveFacts(registry: Registry, idea: Idea): Promise<MoveFac
   const there = `${registry.config.ideasDir}/${stage.folder}/${path.posix.basename(idea.path)}`;
   const inHead = async (rel: string) => {
     try {
-      await git(['cat-file', '-e', `HEAD:${rel}`], registry.root);
+      // `./`: relative to the registry's folder, which may be a folder inside the repository.
+      await git(['cat-file', '-e', `HEAD:./${rel}`], registry.root);
       return true;
     } catch {
       return false;

@@ -12,12 +12,14 @@
  * never reached its new folder, while this one was committed there. `committedThere` says so (io asks git), and the
  * file is then taken as moved by hand.
  */
+import { historyOf, type IdeaFields } from './idea.js';
+import type { Stage } from './config.js';
+
+/** What git says of an idea's file, which the file alone cannot (see above). */
 export interface MoveFacts {
   /** The last commit holds the file in the folder of the stage its last move leads to. */
   committedThere?: boolean;
 }
-import { historyOf, type IdeaFields } from './idea.js';
-import type { Stage } from './config.js';
 
 /** The stage key the idea's last move leads to, when that move left from the stage whose folder it is still in. */
 export function unfinishedMove(idea: IdeaFields, facts: MoveFacts = {}): string | null {
