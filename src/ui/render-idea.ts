@@ -76,7 +76,7 @@ export function renderIdea(
     ]);
   }
   const { challenges } = config;
-  const w = Math.min(32, Math.max(...[...rows, ...labels].map(([k]) => k.length)) + 1);
+  const w = Math.min(40, Math.max(...[...rows, ...labels].map(([k]) => k.length)) + 1);
   for (const [k, v, field] of labels)
     rows.push([
       k,

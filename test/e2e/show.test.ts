@@ -62,6 +62,18 @@ describe('ideas show', () => {
     expect(r.stdout).not.toContain('\x1b[');
   });
 
+  // Found by a newcomer: in English, `manager_support`'s label (37 characters) stood out of line with the rest.
+  it("lines every field's value up after its label, a long English label's too", () => {
+    const file = `${stageDir(readConfig(dir), 'refinement')}/sund-k7q2xc-chef.md`;
+    writeFile(dir, file, ideaText({ id: 'sund-k7q2xc', title: 'Chef', carrier: 'Kim', manager_support: 'true' }));
+    const r = ideas(['show', 'sund-k7q2xc'], { cwd: dir });
+    expect(r.code, describeRun(r)).toBe(0);
+    const rows = r.stdout.split('\n').filter((l) => /^(Idea carrier|The nearest manager supports the idea):/.test(l));
+    expect(rows).toHaveLength(2);
+    const valueAt = (line: string) => line.search(/: +\S/) + (/: +/.exec(line)?.[0].length ?? 0);
+    expect(valueAt(rows[0] as string)).toBe(valueAt(rows[1] as string));
+  });
+
   it('--json prints one idea document', () => {
     const r = ideas(['show', 'sund-k7q2xa', '--json'], { cwd: dir });
     expect(r.code, describeRun(r)).toBe(0);
