@@ -170,10 +170,14 @@ async function commitIfAsked(
   registry: Registry,
   inGit: boolean,
   rel: string,
+  id: string | null,
   message: string | null,
 ): Promise<boolean> {
   if (!inGit || !message) return false;
-  await git(['commit', '--quiet', '-m', message, '--only', '--', ...(await commitPaths(registry, rel))], registry.root);
+  await git(
+    ['commit', '--quiet', '-m', message, '--only', '--', ...(await commitPaths(registry, rel, id))],
+    registry.root,
+  );
   return true;
 }
 
@@ -215,7 +219,7 @@ async function rewriteLocked(
   const inGit = place.gitDir !== null;
   // The places the file left by hand (a file manager, a web UI's rename), which git's index still holds: staged as
   // gone with the file's new text, as `git mv` would have, so that a commit never keeps the idea twice.
-  const left = inGit ? await leftPlaces(registry, idea.path) : [];
+  const left = inGit ? await leftPlaces(registry, idea.path, idea.id) : [];
   const paths = [idea.path, ...left];
   const index = inGit ? await indexEntries(root, paths) : new Map();
   writeJournal(place, root, { op: 'rewrite', path: idea.path, after: sha256(after), git: inGit });
@@ -243,7 +247,7 @@ async function rewriteLocked(
   }
   original.drop();
   clearJournal(place);
-  const committed = await commitIfAsked(registry, inGit, idea.path, commitMessage);
+  const committed = await commitIfAsked(registry, inGit, idea.path, idea.id, commitMessage);
   return { idea: reread(idea, idea.path, idea.abs, idea.stage), staged: inGit, committed };
 }
 
@@ -256,53 +260,74 @@ export async function moveFacts(registry: Registry, idea: Idea): Promise<MoveFac
   const pending = unfinishedMove(idea);
   const stage = pending === null ? undefined : registry.config.stages.find((s) => s.key === pending);
   if (!stage || findGitDir(registry.root) === null) return {};
-  const there = `${registry.config.ideasDir}/${stage.folder}/${path.posix.basename(idea.path)}`;
+  // `./`: relative to the registry's folder, which may be a folder inside the repository.
   const inHead = async (rel: string) => {
     try {
-      // `./`: relative to the registry's folder, which may be a folder inside the repository.
       await git(['cat-file', '-e', `HEAD:./${rel}`], registry.root);
       return true;
     } catch {
       return false;
     }
   };
-  return (await inHead(there)) && !(await inHead(idea.path)) ? { committedThere: true } : {};
+  if (await inHead(idea.path)) return {};
+  // The idea's file in that folder, by any of its names (renamed as it was moved back, too).
+  let there: string[] = [];
+  try {
+    const { stdout } = await git(
+      ['ls-tree', '--name-only', '-z', 'HEAD', '--', `./${registry.config.ideasDir}/${stage.folder}/`],
+      registry.root,
+    );
+    there = stdout.split('\0').filter((p) => p !== '' && ideaFileName(path.posix.basename(p), idea.path, idea.id));
+  } catch {
+    // No commit yet.
+  }
+  return there.length > 0 ? { committedThere: true } : {};
 }
 
 /**
- * Paths under the ideas folder with the file name of `current` that git's index holds and the work tree no longer
- * has: where the file was before someone moved it by hand. Asked of git by the name alone (a glob, its special
+ * Whether a file name is one of the idea's whose file is `current`: that file's name, or, for an idea with an id,
+ * a name that starts with the id as every idea file's does (`<id>-<slug>.md`, or `<id>.md`), so that a file renamed
+ * as it was moved by hand is still found where it was.
+ */
+function ideaFileName(name: string, current: string, id: string | null): boolean {
+  if (name === path.posix.basename(current)) return true;
+  return id !== null && id !== '' && (name === `${id}.md` || (name.startsWith(`${id}-`) && name.endsWith('.md')));
+}
+
+/** A text as a glob pathspec takes it literally. */
+const globText = (text: string) => text.replace(/[*?[\]\\]/g, '\\$&');
+
+/**
+ * Paths under the ideas folder of the idea's files (ideaFileName) that git's index holds and the work tree no longer
+ * has: where the file was before someone moved it by hand. Asked of git by those names alone (globs, their special
  * characters escaped), so that only those entries are looked at, never the whole registry's.
  */
-async function leftPlaces(registry: Registry, current: string): Promise<string[]> {
-  const glob = (text: string) => text.replace(/[*?[\]\\]/g, '\\$&');
+async function leftPlaces(registry: Registry, current: string, id: string | null): Promise<string[]> {
+  const dir = globText(registry.config.ideasDir);
+  const names = [globText(path.posix.basename(current))];
+  if (id) names.push(`${globText(id)}.md`, `${globText(id)}-*.md`);
   const { stdout } = await git(
-    [
-      'ls-files',
-      '--deleted',
-      '-z',
-      '--',
-      `:(glob)${glob(registry.config.ideasDir)}/**/${glob(path.posix.basename(current))}`,
-    ],
+    ['ls-files', '--deleted', '-z', '--', ...names.map((name) => `:(glob)${dir}/**/${name}`)],
     registry.root,
   );
-  return stdout.split('\0').filter((p) => p !== '' && p !== current);
+  return stdout
+    .split('\0')
+    .filter((p) => p !== '' && p !== current && ideaFileName(path.posix.basename(p), current, id));
 }
 
 /**
- * What a commit of one idea must hold: its current path and every path of the same file name that the last commit
- * has under the ideas folder, so an earlier move that was staged but not committed is committed whole (the old path
+ * What a commit of one idea must hold: its current path and every path of the idea's (ideaFileName) that the last
+ * commit has under the ideas folder, so an earlier move that was staged but not committed is committed whole (the old path
  * removed), never as a second copy.
  */
-async function commitPaths(registry: Registry, current: string): Promise<string[]> {
-  const name = path.posix.basename(current);
+async function commitPaths(registry: Registry, current: string, id: string | null): Promise<string[]> {
   let inHead: string[] = [];
   try {
     const { stdout } = await git(
       ['ls-tree', '-r', '--name-only', '-z', 'HEAD', '--', registry.config.ideasDir],
       registry.root,
     );
-    inHead = stdout.split('\0').filter((p) => p && path.posix.basename(p) === name);
+    inHead = stdout.split('\0').filter((p) => p && ideaFileName(path.posix.basename(p), current, id));
   } catch {
     // No commit yet: only the current path.
   }
@@ -399,7 +424,7 @@ async function moveLocked(
   }
   original.drop();
   clearJournal(place);
-  const committed = await commitIfAsked(registry, inGit, toRel, commitMessage);
+  const committed = await commitIfAsked(registry, inGit, toRel, idea.id, commitMessage);
   return { idea: reread(idea, toRel, toAbs, to), staged: inGit, committed };
 }
 

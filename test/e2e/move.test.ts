@@ -487,6 +487,25 @@ describe.concurrent('ideas move: a move made by hand, written in the history', (
     expect(diff.code, diff.stdout).toBe(0);
   });
 
+  // Found from outside next: a file renamed as it was moved (`<id>-new name.md`) left its old place in the commit.
+  it('moved and renamed by hand, with --commit: the commit holds the idea once, under its new name', async ({
+    expect,
+  }) => {
+    const root = makeSluice({ council: false });
+    const renamed = `ideas/90-parkerad/sund-njf5rp-ny [kopia]*.md`;
+    renameSync(path.join(root, ideaPath('sund-njf5rp')), path.join(root, renamed));
+    const r = await ideasAsync(['move', 'sund-njf5rp', 'parked', '--commit'], { cwd: root });
+    expect(r.code, r.stderr).toBe(0);
+    expect(git(['status', '--porcelain'], root)).toBe('');
+    expect(
+      git(['ls-files', '--', 'ideas'], root)
+        .split('\n')
+        .filter((f) => f.includes('sund-njf5rp')),
+    ).toEqual([renamed]);
+    const diff = await ideasAsync(['diff', 'HEAD~1', 'HEAD', '--json'], { cwd: root });
+    expect(diff.code, diff.stdout).toBe(0);
+  });
+
   // Found the same way: moved back by hand into the stage its last move left, the file looked like a move cut short,
   // and `ideas move` into its folder's stage said it stood there already. Git knows better: that move was committed.
   it('moved back by hand after a committed move: recorded as a move from where the history left it', async ({
