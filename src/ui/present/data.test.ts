@@ -1,3 +1,4 @@
+import { Chalk } from 'chalk';
 import { describe, expect, it } from 'vitest';
 import { plainView } from '../../../test/helpers/view.js';
 import { classifyFields } from '../../core/criteria/personal-data.js';
@@ -217,6 +218,15 @@ describe('paths a command echoes', () => {
     expect(text(onTerminal, 'stderr')).toContain('Wrote the site to /tmp/site\u241b[31m\u2407<U+202E>: 2 pages.');
     for (const raw of ['\u001b', '\u0007', '\u202e']) expect(text(onTerminal, 'stderr')).not.toContain(raw);
     expect(text(site(false), 'stdout')).toBe(`${hostile}\n`);
+  });
+
+  // Found from outside: the words module showed the dim colour the presenter gave a parameter as ␛[2m, at a terminal.
+  it("keeps its own colours whole at a terminal: no colour goes through a message's parameter", () => {
+    const coloured = new Chalk({ level: 1 });
+    const r = importView({ lang: 'en', staged: true, imported: [row(0)], rows: 2 });
+    const err = text(presentImport(r, false, { ...view, err: coloured, out: coloured }), 'stderr');
+    expect(err).toContain('\u001b[32m');
+    expect(err).not.toContain('\u241b');
   });
 
   it("shows an imported file's name, never obeys it", () => {

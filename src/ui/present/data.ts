@@ -155,8 +155,9 @@ export function presentImport(r: ImportView, json: boolean, v: View): Output {
     unchanged: r.unchanged.length,
   };
   // Inside the sentence, before its full stop, and agreeing with the files staged: "(tillagda i git …)" for many.
+  // Without a colour of its own: a parameter is shown as text (ui/words.ts), escape sequences and all.
   const written = counts.created + counts.updated;
-  const staged = r.staged ? ` ${c.dim(t(r.lang, written === 1 ? 'out.staged' : 'out.stagedMany'))}` : '';
+  const staged = r.staged ? ` ${t(r.lang, written === 1 ? 'out.staged' : 'out.stagedMany')}` : '';
   if (r.rows === 0) o.err(`${t(r.lang, 'out.importNothing', { file: r.file })}\n`);
   else if (r.dryRun) o.err(`${t(r.lang, 'out.importDryRunCounts', counts)}\n`);
   else if (counts.updated + counts.unchanged === 0)

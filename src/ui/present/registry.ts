@@ -3,6 +3,7 @@ import { type Lang } from '../../core/i18n/i18n.js';
 import { t } from '../words.js';
 import path from 'node:path';
 import { shellCommand } from '../../core/shell/quote.js';
+import { terminalLine } from '../../core/terminal-text.js';
 import { hookDocument, registryCreatedDocument } from '../dto.js';
 import { documentOut, jsonText, output, type Output, type View } from '../output.js';
 
@@ -41,7 +42,8 @@ export function presentInit(r: InitView, json: boolean, v: View): Output {
   }
   // The next steps run as printed: from the registry's folder, which is not always where init ran.
   const dir = path.relative(v.cwd, r.root);
-  const cd = dir === '' ? '' : `  ${shellCommand(['cd', dir]).padEnd(19)}  ${t(r.lang, 'out.initCd')}\n`;
+  // Shown, never obeyed: a folder's name may hold an escape sequence, which the command would then show as ␛.
+  const cd = dir === '' ? '' : `  ${terminalLine(shellCommand(['cd', dir])).padEnd(19)}  ${t(r.lang, 'out.initCd')}\n`;
   const next = t(r.lang, 'out.initNext').replace(/\n/, `\n${cd}`);
   o.out(
     `${t(r.lang, 'out.initDone', { name: r.name, dir: r.root, template: r.template })}\n${files}${next}\n${t(r.lang, 'out.initHook')}\n${gitSteps(r)}`,
