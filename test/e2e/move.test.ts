@@ -1,7 +1,7 @@
 /** End to end: move, decide, assign and review spawned as `node bin/ideas.js` in temp git repositories. */
 import { appendFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, it } from 'vitest';
+import { afterAll, describe, it, type ExpectStatic } from 'vitest';
 import { ideasAsync } from '../helpers/cli.js';
 import { git, readTree } from '../helpers/temp-repo.js';
 import { exists, historyIn, ideaPath, makeSluice, read, removeSluices } from '../helpers/sluice.js';
@@ -425,6 +425,14 @@ describe.concurrent('ideas decide, assign and review', () => {
 });
 
 describe.concurrent('ideas move: a move made by hand, written in the history', () => {
+  /** The last commit holds sund-njf5rp at `file` alone, and changed nothing the diff refuses. */
+  const committedOnce = async (expect: ExpectStatic, root: string, file: string) => {
+    const files = git(['ls-files', '--', 'ideas'], root).split('\n');
+    expect(files.filter((f) => f.includes('sund-njf5rp'))).toEqual([file]);
+    const diff = await ideasAsync(['diff', 'HEAD~1', 'HEAD', '--json'], { cwd: root });
+    expect(diff.code, diff.stdout).toBe(0);
+  };
+
   /** The file put into another stage's folder the way a file manager or a web UI's rename does: no entry. */
   const byHand = (root: string, id: 'sund-njf5rp' | 'sund-emspzg', folder: string) =>
     git(['mv', ideaPath(id), ideaPath(id, folder)], root);
@@ -478,13 +486,7 @@ describe.concurrent('ideas move: a move made by hand, written in the history', (
       `R  ${ideaPath('sund-njf5rp')} -> ${ideaPath('sund-njf5rp', '90-parkerad')}\n`,
     );
     git(['commit', '-q', '-m', 'Parkerad'], root);
-    expect(
-      git(['ls-files', '--', 'ideas'], root)
-        .split('\n')
-        .filter((f) => f.includes('sund-njf5rp')),
-    ).toEqual([ideaPath('sund-njf5rp', '90-parkerad')]);
-    const diff = await ideasAsync(['diff', 'HEAD~1', 'HEAD', '--json'], { cwd: root });
-    expect(diff.code, diff.stdout).toBe(0);
+    await committedOnce(expect, root, ideaPath('sund-njf5rp', '90-parkerad'));
   });
 
   // Found from outside next: a file renamed as it was moved (`<id>-new name.md`) left its old place in the commit.
@@ -497,13 +499,7 @@ describe.concurrent('ideas move: a move made by hand, written in the history', (
     const r = await ideasAsync(['move', 'sund-njf5rp', 'parked', '--commit'], { cwd: root });
     expect(r.code, r.stderr).toBe(0);
     expect(git(['status', '--porcelain'], root)).toBe('');
-    expect(
-      git(['ls-files', '--', 'ideas'], root)
-        .split('\n')
-        .filter((f) => f.includes('sund-njf5rp')),
-    ).toEqual([renamed]);
-    const diff = await ideasAsync(['diff', 'HEAD~1', 'HEAD', '--json'], { cwd: root });
-    expect(diff.code, diff.stdout).toBe(0);
+    await committedOnce(expect, root, renamed);
   });
 
   // Found the same way: moved back by hand into the stage its last move left, the file looked like a move cut short,
