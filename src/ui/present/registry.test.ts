@@ -9,7 +9,7 @@ describe('presentInit', () => {
     const o = presentInit(
       {
         lang: 'en',
-        root: '/work/x2\u001b[31m\u0007\u202e',
+        root: '/sluss/x2\u001b[31m\u0007\u202e',
         name: 'Idea sluice',
         template: 'minimal',
         files: ['ideas.config.yaml'],
@@ -18,7 +18,7 @@ describe('presentInit', () => {
         git: { repository: true, staged: false, commit: null, message: 'm' },
       },
       false,
-      { ...plainView('2026-12-07T12:00:00Z'), cwd: '/work' },
+      { ...plainView('2026-12-07T12:00:00Z'), cwd: '/sluss' },
     );
     const text = o.writes.map((w) => (typeof w.text === 'string' ? w.text : [...w.text].join(''))).join('');
     expect(text).toContain("cd 'x2\u241b[31m\u2407<U+202E>'");
