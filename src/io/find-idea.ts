@@ -1,6 +1,6 @@
 import { IdeasError } from '../core/errors.js';
 import { toIdea, type Idea } from '../core/sluice/idea.js';
-import { ideasNamed } from '../core/sluice/id-text.js';
+import { ideasNamed, namesId } from '../core/sluice/id-text.js';
 import { isReadableEntry, listIdeaFiles, type IdeaFileEntry } from './idea-files.js';
 import { readIdeaFile, readIdeas } from './read-ideas.js';
 import type { Registry } from './registry.js';
@@ -69,9 +69,7 @@ function ideaEntries(registry: Registry): IdeaFileEntry[] {
  */
 function byName(entries: IdeaFileEntry[], wanted: string): Idea | null {
   const byPath = entries.find((e) => e.path.toLowerCase() === wanted || e.path.toLowerCase().endsWith(`/${wanted}`));
-  const candidates = byPath
-    ? [byPath]
-    : entries.filter((e) => baseName(e.path).startsWith(`${wanted}-`) || baseName(e.path) === `${wanted}.md`);
+  const candidates = byPath ? [byPath] : entries.filter((e) => namesId(baseName(e.path), wanted));
   const found: Idea[] = [];
   for (const entry of candidates) {
     try {

@@ -12,6 +12,7 @@ import { EditError } from '../core/front-matter/front-matter-edit.js';
 import { MAX_IDEA_BYTES, readFrontMatter } from '../core/front-matter/front-matter.js';
 import { toIdea, type Idea } from '../core/sluice/idea.js';
 import { unfinishedMove, type MoveFacts } from '../core/sluice/unfinished-move.js';
+import { namesId } from '../core/sluice/id-text.js';
 import { findGitDir } from './git-dir.js';
 import type { Stage } from '../core/sluice/config.js';
 import { createFileExclusive, isReadOnly, safeUnlink, scratchPathFor, writeFileAtomic } from './atomic-file.js';
@@ -285,13 +286,11 @@ export async function moveFacts(registry: Registry, idea: Idea): Promise<MoveFac
 }
 
 /**
- * Whether a file name is one of the idea's whose file is `current`: that file's name, or, for an idea with an id,
- * a name that starts with the id as every idea file's does (`<id>-<slug>.md`, or `<id>.md`), so that a file renamed
- * as it was moved by hand is still found where it was.
+ * Whether a file name is one of the idea's whose file is `current`: that file's name, or, for an idea with an id, one
+ * that names the id (namesId), so that a file renamed as it was moved by hand is still found where it was.
  */
 function ideaFileName(name: string, current: string, id: string | null): boolean {
-  if (name === path.posix.basename(current)) return true;
-  return id !== null && id !== '' && (name === `${id}.md` || (name.startsWith(`${id}-`) && name.endsWith('.md')));
+  return name === path.posix.basename(current) || (id !== null && id !== '' && namesId(name, id));
 }
 
 /** A text as a glob pathspec takes it literally. */

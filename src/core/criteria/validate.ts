@@ -5,7 +5,7 @@ import { t, type Lang, type Localized, type MessageKey, type Params } from '../i
 import { createdAfter, historyOf, startsAgain, toIdeaFields, type IdeaFields } from '../sluice/idea.js';
 import { unfinishedMove } from '../sluice/unfinished-move.js';
 import { councilAmountWords, moveBackCommand, recordingCommand } from '../sluice/transition.js';
-import { idFromFileName } from '../sluice/id-text.js';
+import { idFromFileName, namesId } from '../sluice/id-text.js';
 import { ideaWord, shellQuote } from '../shell/quote.js';
 import { overrideIn } from '../sluice/override.js';
 import { stageLabelOf, stageWord } from '../sluice/stage-lookup.js';
@@ -293,7 +293,7 @@ export function checkIdeaFile(file: FileToCheck, bytes: Uint8Array, ctx: CheckCo
   const idValid = idea.id !== null && !problems.some((p) => p.problem.pointer === '/id');
   if (idValid && idea.id !== null) {
     const name = file.path.slice(file.path.lastIndexOf('/') + 1);
-    if (!name.startsWith(`${idea.id}-`) && name !== `${idea.id}.md`) {
+    if (!namesId(name, idea.id)) {
       const expected = `${idea.id}-${name.replace(/\.md$/, '').replace(/^[a-z0-9]{1,12}-[0-9a-z]{4,16}-?/i, '') || 'idea'}.md`;
       // The name claims another id: the id may have been changed (an id never changes), or the file misnamed.
       const named = idFromFileName(name);

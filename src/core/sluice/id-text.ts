@@ -4,6 +4,15 @@
  */
 export const ID_PATTERN = /^[a-z0-9]{1,12}-[0-9a-z]{4,16}$/;
 
+/**
+ * Whether a file's name is one an idea with `id` may have, as every idea file's name starts with its id:
+ * `<id>-<slug>.md`, or `<id>.md`. What `ideas validate` holds a file's name to, and how the commands find an idea's
+ * file by its id.
+ */
+export function namesId(fileName: string, id: string): boolean {
+  return fileName === `${id}.md` || (fileName.startsWith(`${id}-`) && fileName.endsWith('.md'));
+}
+
 /** The id a file name claims: `sund-4k7q2x-aldreomsorg-pa-distans.md` gives `sund-4k7q2x`. */
 export function idFromFileName(fileName: string): string | null {
   const m = /^([a-z0-9]{1,12}-[0-9a-z]{4,16})(?:-|\.md$)/i.exec(fileName);
