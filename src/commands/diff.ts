@@ -32,7 +32,7 @@ import {
   type SnapshotFile,
 } from '../core/history/idea-diff.js';
 import { type Validator } from '../core/criteria/schema-check.js';
-import { addCriteria, baseValidators, compileCriteria, isPrebuiltCriteria, readPackageSchema } from '../io/schemas.js';
+import { addCriteriaSet, baseValidators, compileCriteria, readPackageSchema } from '../io/schemas.js';
 import { fieldTitles, type FieldTitles } from '../core/criteria/field-titles.js';
 import { git } from '../io/git.js';
 import { defaultBase, defaultBranch, noMergeBase, resolveRevision } from '../io/git-base.js';
@@ -498,19 +498,14 @@ function sideOf(scope: string, files: ReadonlyMap<string, RuleFile>, keyOf: (fil
   const compile = (schema: unknown, file: string): Validator => {
     if (!known) {
       known = true;
-      const schemas = [...files].flatMap(([f, read]) => {
-        const state = criteriaState(read);
-        return state.state === 'ok' ? [{ f, schema: state.schema }] : [];
-      });
-      // The build's own validators need no ajv; where a schema is compiled here, they are known beside it.
-      const compiledHere = schemas.some(({ schema }) => !isPrebuiltCriteria(schema));
-      for (const { f, schema } of schemas) {
-        try {
-          addCriteria(schema, keyOf(f), scope, compiledHere);
-        } catch {
-          // Not a schema: its own compiling says why, where it is asked for.
-        }
-      }
+      // A file that is not a schema is left out here: its own compiling says why, where it is asked for.
+      addCriteriaSet(
+        [...files].flatMap(([f, read]) => {
+          const state = criteriaState(read);
+          return state.state === 'ok' ? [{ schema: state.schema, key: keyOf(f) }] : [];
+        }),
+        scope,
+      );
     }
     return compileCriteria(schema, keyOf(file), scope);
   };

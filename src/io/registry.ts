@@ -17,7 +17,7 @@ import { parseYamlSafely, YamlProblem } from '../core/front-matter/front-matter.
 import { YamlPositions } from '../core/front-matter/positions.js';
 import { describeErrors, type Validator } from '../core/criteria/schema-check.js';
 import { compileReason, jsonSyntaxReason, SchemaFileProblem } from '../core/criteria/schema-reasons.js';
-import { addCriteria, baseValidators, compileCriteria, isPrebuiltCriteria, readPackageSchema } from './schemas.js';
+import { addCriteriaSet, baseValidators, compileCriteria, readPackageSchema } from './schemas.js';
 import type { SchemaSource } from '../core/criteria/personal-data.js';
 import { forbiddenKeys, nullProtoDeep } from '../core/safe-object.js';
 import { readReason } from './fs-error.js';
@@ -272,15 +272,11 @@ export function loadCriteria(registry: Registry): Map<string, Criteria> {
     schema: readStageCriteria(registry, stage),
   }));
   // Every stage's schema known before any is compiled: a `$ref` may point into a later stage's file as well as an
-  // earlier one's (addCriteria), one the build compiled too when any is compiled here.
-  const compiledHere = read.some(({ schema }) => !isPrebuiltCriteria(schema));
-  for (const { stage, key, schema } of read) {
-    try {
-      addCriteria(schema, key, '', compiledHere);
-    } catch (e) {
-      throw criteriaCompileError(e, stage);
-    }
-  }
+  // earlier one's (addCriteriaSet).
+  const failed = addCriteriaSet(read);
+  read.forEach(({ stage }, i) => {
+    if (failed[i] !== undefined) throw criteriaCompileError(failed[i], stage);
+  });
   const out = new Map<string, Criteria>();
   for (const { stage, key, schema } of read) {
     try {

@@ -164,12 +164,30 @@ export function compileCriteria(schema: unknown, cacheKey: string, scope = ''): 
 }
 
 /**
- * Makes a registry's criteria schema known to the ajv that compiles criteria, under `cacheKey`, without compiling it
- * (once; a key known already is left as it is), among the schemas of `scope`: loadCriteria adds every stage's before it
- * compiles any, so that a `$ref` from one stage's criteria into another's, by `$id` or by file name, resolves
- * whatever the order of the stages. Throws as compileCriteria does for a schema that is not valid.
+ * Makes every stage's criteria schema of one scope (the working tree's, or a revision's in `ideas diff`) known to the
+ * ajv that compiles criteria, each under its key, before any of them is compiled: a `$ref` from one stage's criteria
+ * into another's, by `$id` or by file name, resolves whatever the order of the stages. The schemas the build compiled
+ * are added only beside one compiled here, where a reference of the registry's own may point into them; with none,
+ * ajv's compiler is never loaded. Returns, for each schema, why it could not be added (a schema that is not valid,
+ * as compileCriteria throws it), or undefined.
  */
-export function addCriteria(schema: unknown, cacheKey: string, scope = '', always = false): void {
+export function addCriteriaSet(set: readonly { schema: unknown; key: string }[], scope = ''): unknown[] {
+  const compiledHere = set.some(({ schema }) => prebuiltCriteria(schema) === null);
+  return set.map(({ schema, key }) => {
+    try {
+      addCriteria(schema, key, scope, compiledHere);
+      return undefined;
+    } catch (e) {
+      return e;
+    }
+  });
+}
+
+/**
+ * Makes a criteria schema known to the ajv of `scope` under `cacheKey`, without compiling it (once; a key known
+ * already is left as it is). Throws as compileCriteria does for a schema that is not valid.
+ */
+function addCriteria(schema: unknown, cacheKey: string, scope = '', always = false): void {
   // A schema the build compiled needs none of this (ajv's compiler is never loaded for a template's criteria), unless
   // `always`: where a registry's own criteria are compiled beside it, a reference of theirs may point into it.
   if (!always && prebuiltCriteria(schema)) return;
@@ -177,11 +195,6 @@ export function addCriteria(schema: unknown, cacheKey: string, scope = '', alway
   if (ajv.schemas[cacheKey] !== undefined) return;
   checkAgainstMetaSchema(schema);
   ajv.addSchema(schema as object, cacheKey);
-}
-
-/** Whether the build compiled this very schema (a template's criteria as `ideas init` wrote them). */
-export function isPrebuiltCriteria(schema: unknown): boolean {
-  return prebuiltCriteria(schema) !== null;
 }
 
 /** The ajv of a scope's criteria, made when first asked for (loading ajv's compiler, ~60 ms). */
