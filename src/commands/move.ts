@@ -123,7 +123,7 @@ export async function runMove(opts: MoveOptions, ctx: Ctx): Promise<MoveResult> 
     moving,
     to,
     fields,
-    { force: opts.force, commit: opts.commit, lang, fix, filled },
+    { force: opts.force, commit: opts.commit, lang, fix, filled, facts },
     ctx,
   );
   return { kind: 'idea-moved', registry, lang, ...result };

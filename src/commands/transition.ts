@@ -18,6 +18,7 @@ import {
 import { stageValidators } from './stage-gate.js';
 import { editText, moveFacts, moveIdea, readIdeaText, rewriteIdea, type WriteOutcome } from '../io/idea-write.js';
 import type { Criteria, Registry } from '../io/registry.js';
+import type { MoveFacts } from '../core/sluice/unfinished-move.js';
 
 export type { HistoryFields };
 
@@ -71,10 +72,12 @@ export async function transition(
     fix?: readonly string[];
     /** The idea's text with fields filled in at the gate (move.ts): the entry goes after them, in the same write. */
     filled?: string;
+    /** What git says of the idea's file, when the caller asked it already (moveFacts). */
+    facts?: MoveFacts;
   },
   ctx: Ctx,
 ): Promise<TransitionResult> {
-  const facts = to?.key === idea.stage.key ? await moveFacts(registry, idea) : {};
+  const facts = opts.facts ?? (to?.key === idea.stage.key ? await moveFacts(registry, idea) : {});
   const plan = planTransition({ ...moveRequest(registry, criteria, idea, to, fields, opts.force, ctx), facts });
   if (plan.kind === 'refused' || plan.kind === 'unfinished' || plan.kind === 'amount')
     throw refusalError(plan, idea, opts.lang, registry.config, opts.fix);
