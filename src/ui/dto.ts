@@ -288,8 +288,9 @@ export function ideaAssignedDocument(
   today: Date,
   a: { changes: readonly { field: string; old: string | null; new: string }[]; staged: boolean; committed: boolean },
 ) {
+  const fields = fieldChangesDto(a.changes);
   return ideaDocumentWith(registry, idea, lang, today, {
-    change: { action: 'assigned', fields: fieldChangesDto(a.changes), changes: fieldChangesDto(a.changes) },
+    change: { action: 'assigned', fields, changes: fields },
     staged: a.staged,
     committed: a.committed,
   });
