@@ -96,7 +96,9 @@ describe.concurrent('ideas move', () => {
     );
     const label = await ideasAsync(['move', 'sund-emspzg', 'Förädlng', '--lang', 'en'], { cwd: root });
     expect(label.code).toBe(2);
-    expect(label.stderr).toContain('Unknown stage "Förädlng". Did you mean Förädling? The stages are: Idea, ');
+    expect(label.stderr).toContain(
+      'Unknown stage "Förädlng". Did you mean Refinement (Förädling)? The stages are: Idea, ',
+    );
     const far = await ideasAsync(['move', 'sund-emspzg', 'nowhere'], { cwd: root });
     expect(far.stderr).not.toContain('Menade du');
     expect(git(['status', '--porcelain'], root)).toBe('');

@@ -74,11 +74,12 @@ describe('regionStageKeys', () => {
     const e = thrown(() => regionStageKeys(both, 'Förädlng'));
     expect(e.code).toBe('USAGE');
     expect(e.text.sv).toBe('Ingen medlem har steget "Förädlng". Menade du Förädling? Stegen: Idé, Test, Förädling.');
-    // The form nearest to what was typed, as `ideas list --stage` suggests it: here the Swedish label.
+    // The stage by its English label, and the form nearest to what was typed after it (here the Swedish label), as
+    // `ideas list --stage` suggests it.
     expect(e.text.en).toBe(
-      'No member has the stage "Förädlng". Did you mean Förädling? The stages: Idea, Trial, Refinement.',
+      'No member has the stage "Förädlng". Did you mean Refinement (Förädling)? The stages: Idea, Trial, Refinement.',
     );
-    expect(thrown(() => regionStageKeys(both, 'tesst')).text.en).toMatch(/Did you mean test\?/);
+    expect(thrown(() => regionStageKeys(both, 'tesst')).text.en).toMatch(/Did you mean Trial \(test\)\?/);
   });
 
   it('says there are none, and why, when no member has data', () => {

@@ -35,10 +35,21 @@ describe('resolveStage', () => {
     expect(refusal('refinment').en).toContain('Did you mean refinement?');
     expect(refusal('Förädlng').sv).toContain('Menade du Förädling?');
     expect(refusal('forädlng').sv).toContain('Menade du Förädling?');
-    expect(refusal('02-foradlng').sv).toContain('Menade du 02-foradling?');
+    expect(refusal('02-foradlng').sv).toContain('Menade du Förädling (02-foradling)?');
     expect(refusal('pagr').sv).toContain('Menade du Pågår?');
     // A label with a space is quoted, so that the suggestion runs as typed back.
     expect(refusal('in progres').en).toContain("Did you mean 'In progress'?");
+  });
+
+  it("names the stage by its label in the message's language, with the form it was near after it", () => {
+    // A Swedish message names the stage in Swedish, whichever form was typed nearly: the English key, or label.
+    expect(refusal('refinment')).toEqual({
+      sv: 'Okänt steg "refinment". Menade du Förädling (refinement)? Stegen är: Idé, Förädling, Test, Pågår.',
+      en: 'Unknown stage "refinment". Did you mean refinement? The stages are: Idea, Refinement, Test, In progress.',
+    });
+    expect(refusal('doin').sv).toContain('Menade du Pågår (doing)?');
+    expect(refusal('doin').en).toContain('Did you mean In progress (doing)?');
+    expect(refusal('Förädlng').en).toContain('Did you mean Refinement (Förädling)?');
   });
 
   it('lists the stages without a guess when none is near', () => {

@@ -55,7 +55,9 @@ function typedBack(name: string): string {
 /**
  * The stage a misspelled name was likely meant for, said as the nearest of the forms `findStageByName` takes (its
  * key, its label in `lang`, its label in the other language, its folder without and with its number where it has
- * one; compared without case and accents), when one stage is nearest: "testt" gives test, "Förädlng" Förädling.
+ * one; compared without case and accents), when one stage is nearest: "testt" gives test, "Förädlng" Förädling. A
+ * form that is not the stage's label in `lang` comes after that label, so that a message in Swedish names the stage
+ * in Swedish: "dne" gives Klar (done).
  */
 export function suggestedStage(
   stages: readonly { key: string; label: Localized; folder?: string }[],
@@ -65,11 +67,13 @@ export function suggestedStage(
   const other: Lang = lang === 'sv' ? 'en' : 'sv';
   const candidates = stages.flatMap((s) =>
     [s.key, s.label[lang], s.label[other], ...(s.folder ? [s.folder.replace(/^\d+[-_]/, ''), s.folder] : [])].map(
-      (text) => ({ text, value: s.key }),
+      (text) => ({ text, value: s }),
     ),
   );
   const near = nearMiss(name.trim(), candidates, (text) => slugify(text));
-  return near === null ? null : typedBack(near.text);
+  if (near === null) return null;
+  const label = near.value.label[lang];
+  return slugify(label) === slugify(near.text) ? typedBack(near.text) : `${label} (${typedBack(near.text)})`;
 }
 
 /** A stage named on the command line by its key, its folder or its label in either language. */
