@@ -114,12 +114,12 @@ function buildSite(opts: SiteOptions, ctx: Ctx): SiteResult {
     const next = forwardStage(idea.stage, config);
     const card = cardOf(idea.data);
     return {
-      // An id the site does not show names no page either, nor does the file's name, which starts with it: such an
-      // idea's page is named by its place among the ideas.
+      // A page is named by the idea's id where the site shows it; else by the idea's place among the ideas, never by
+      // its file's name, which starts with the id, or was written by hand and may say anything.
       page:
-        idea.id !== null && shownText(card.id) === null
-          ? pageName(null, `idea-${n + 1}`, taken)
-          : pageName(idea.id, path.basename(idea.path, '.md'), taken),
+        idea.id !== null && shownText(card.id) !== null
+          ? pageName(idea.id, '', taken)
+          : pageName(null, `idea-${n + 1}`, taken),
       stage: idea.stage,
       card,
       // Everything the idea's page shows of the front matter comes from this copy.

@@ -312,6 +312,56 @@ describe('public outputs hold only what a schema marks public', () => {
     }
   });
 
+  // Found from outside: a file with no id, named by hand after a person, named its page on both sites, and its path
+  // in every region view; so did a file named by hand beside a public id and title.
+  it('a file named by hand names no page and no path, on the site or in the region', () => {
+    const named = makeRegistry();
+    writeFile(
+      named,
+      'ideas/01-ide/anna-berg-0701234567.md',
+      '---\ntitle: Lånecykel\ncreated: 2026-01-01\n---\nText.\n',
+    );
+    writeFile(
+      named,
+      'ideas/01-ide/priv-cccc03-anna-berg-19800101-1234.md',
+      '---\nid: priv-cccc03\ntitle: Skolskjuts\ncreated: 2026-01-02\n---\nText.\n',
+    );
+    git(['add', '-A'], named);
+    git(['commit', '-qm', 'named by hand'], named);
+    const site = ideas(['site', '--out', 'public'], { cwd: named });
+    expect(site.code, describeRun(site)).toBe(0);
+    const files = readTree(path.join(named, 'public'));
+    // The idea without an id is there, by its title, on a page named by its place; the one with an id by its id.
+    expect([...files.keys()].filter((f) => f.startsWith('ideas/')).sort()).toEqual([
+      'ideas/idea-1.html',
+      'ideas/priv-aaaa01.html',
+      'ideas/priv-bbbb02.html',
+      'ideas/priv-cccc03.html',
+    ]);
+    expect(files.get('ideas/idea-1.html')).toContain('Lånecykel');
+    for (const [file, content] of files)
+      expect(`${file}\n${content}`, file).not.toMatch(/anna-berg|0701234567|19800101/);
+    const region = makeTempRepo();
+    writeRegionFile(region, [{ id: 'priv', name: 'Privat', url: named }]);
+    const sync = runIn(region, ['region', 'sync']);
+    expect(sync.code, describeRun(sync)).toBe(0);
+    const outputs = [
+      runIn(region, ['region', 'list', '--json']),
+      runIn(region, ['region', 'export', '--format', 'json']),
+      runIn(region, ['region', 'report', '--format', 'json']),
+      runIn(region, ['region', 'site', '--out', 'public', '--json']),
+    ];
+    for (const r of outputs) {
+      expect(r.code, describeRun(r)).toBe(0);
+      expect(r.stdout).not.toMatch(/anna-berg|0701234567|19800101/);
+    }
+    // A file named as `ideas new` names it keeps its path.
+    expect(outputs[0]?.stdout).toContain('ideas/01-ide/priv-aaaa01-cykelpool.md');
+    expect(outputs[0]?.stdout).toContain('Lånecykel');
+    for (const [file, content] of readTree(path.join(region, 'public')))
+      expect(`${file}\n${content}`, file).not.toMatch(/anna-berg|0701234567|19800101/);
+  });
+
   // Found from outside: the site named no page by a withheld id, but the report listed every idea waiting by it.
   it.each(['text', 'md', 'json', 'csv'])('the report as %s: an id the schemas withhold names no idea', (format) => {
     const withheld = registryWithholdingIds();

@@ -61,6 +61,34 @@ describe('buildIdeas: what a region keeps of a member idea', () => {
     expect(JSON.stringify(ideas)).not.toMatch(/aaaa01|bbbb02/);
   });
 
+  // Found from outside: the path of a file named by hand was kept wherever the id and title were public.
+  it('keeps a path only where its file name is what the public id and title make of it', () => {
+    const classes = classifyFields([readPackageSchema('idea')]);
+    const byHand = [
+      file('anna-berg-0701234567', 'title: Lånecykel\ncreated: 2026-01-10', 3),
+      file('m-cccc03-anna-berg-19800101', 'id: m-cccc03\ntitle: Skolskjuts\ncreated: 2026-01-10', 4),
+      file('m-dddd04', 'id: m-dddd04\ntitle: Läxhjälp\ncreated: 2026-01-10', 5),
+      file('m-eeee05-gammal-titel', 'id: m-eeee05\ntitle: Ny titel\ncreated: 2026-01-10', 6),
+      file('m-ffff06-not-yaml', 'id: m-ffff06\ntitle: [', 7),
+    ];
+    const { ideas, unreadable } = buildIdeas(config, [...FILES, ...byHand], classes, null);
+    expect(ideas.map((i) => i.path)).toEqual([
+      'ideas/01-ide/m-aaaa01-cykelpool.md',
+      'ideas/01-ide/m-bbbb02-hemligt-namn.md',
+      placeOf('ideas/01-ide/anna-berg-0701234567.md'),
+      placeOf('ideas/01-ide/m-cccc03-anna-berg-19800101.md'),
+      // Named by its id alone, as `ideas new` names an idea whose title gives no slug.
+      'ideas/01-ide/m-dddd04.md',
+      // Named after a title since changed: the old title is no longer the public one.
+      placeOf('ideas/01-ide/m-eeee05-gammal-titel.md'),
+    ]);
+    expect(unreadable.map((u) => u.path)).toEqual([placeOf('ideas/01-ide/m-ffff06-not-yaml.md')]);
+    expect(JSON.stringify({ ideas, unreadable })).not.toMatch(/anna-berg|0701234567|19800101|gammal/);
+    // Taken again from the snapshot before (unchanged blobs), the same.
+    const again = buildIdeas(config, [...FILES, ...byHand], classes, new Map(ideas.map((i) => [i.oid, i])));
+    expect(again.ideas.map((i) => i.path)).toEqual(ideas.map((i) => i.path));
+  });
+
   it('names a place by its stage folder and a digest of the path, the same each time', () => {
     const place = placeOf('ideas/01-ide/m-aaaa01-cykelpool.md');
     expect(place).toMatch(/^ideas\/01-ide\/[0-9a-f]{12}\.md$/);

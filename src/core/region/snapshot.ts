@@ -9,6 +9,7 @@ import type { Goal, RegistryConfig } from '../sluice/config.js';
 import { isPublicField, publicData, publicField, type FieldClasses } from '../criteria/personal-data.js';
 import { readSnapshot, type SnapshotFile } from '../history/idea-diff.js';
 import { ID_PATTERN } from '../sluice/id.js';
+import { slugify } from '../sluice/slug.js';
 import type { SpreadKitField } from './spread.js';
 import { scalarText } from '../field-text.js';
 import type { FieldTitles } from '../criteria/field-titles.js';
@@ -17,9 +18,10 @@ import { createHash } from 'node:crypto';
 
 /**
  * 2: stages carry their spread kit (spread.ts). 3: an idea whose id or title the member's schemas withhold has no id
- * and a path named by its place (see placeOf). A snapshot of another version is read again whole.
+ * and a path named by its place (see placeOf). 4: so has every file whose name says more than its public id and title
+ * (see shownPath). A snapshot of another version is read again whole.
  */
-export const SNAPSHOT_VERSION = 3;
+export const SNAPSHOT_VERSION = 4;
 
 /** One idea of a member, as the region keeps it: public fields only. */
 export interface RegionIdea {
@@ -187,38 +189,38 @@ export function buildIdeas(
   const unreadable: UnreadableFile[] = [];
   let parsed = 0;
   const oids = new Map(files.map((f) => [f.path, f.oid]));
-  // A file's name is its id and a slug of its title: shown only where the member's schemas make both public (the
-  // title for this idea, where a condition decides it), as ideas site and ideas report name an idea. Else the idea
-  // has no id here, and its path is named by its place; so is a file that does not read, unless both are public.
+  // An idea's id is shown only where the member's schemas make it public; else the idea has no id here. Its path
+  // only where its file's name says no more than its public id and title (shownPath), else by its place; so is a file
+  // that does not read, but one named by its id alone.
   const idShown = isPublicField('id', classes, PUBLIC);
-  const pathOf = (path: string, titleShown: boolean) => (idShown && titleShown ? path : placeOf(path));
-  const titlesShown = isPublicField('title', classes, PUBLIC);
   for (const file of readSnapshot(config, files).ideas) {
     const oid = oids.get(file.path) ?? '';
     const known = previous?.get(oid);
     if (known) {
-      ideas.push({ ...known, path: pathOf(file.path, known.title !== null), stage: file.stage.key });
+      ideas.push({ ...known, path: shownPath(file.path, known.id, known.title), stage: file.stage.key });
       continue;
     }
     const bad = previousUnreadable?.get(oid);
     if (bad) {
-      unreadable.push({ ...bad, path: pathOf(file.path, titlesShown) });
+      unreadable.push({ ...bad, path: shownPath(file.path, idShown ? file.id : null, null) });
       continue;
     }
     parsed++;
     const fm = file.frontMatter;
     const idea = file.idea;
     if (!fm.ok || !idea) {
-      unreadable.push({ path: pathOf(file.path, titlesShown), reason: fm.ok ? 'unreadable' : fm.rule, oid });
+      const path = shownPath(file.path, idShown ? file.id : null, null);
+      unreadable.push({ path, reason: fm.ok ? 'unreadable' : fm.rule, oid });
       continue;
     }
     const data = publicData(idea.data, classes, PUBLIC);
-    const id = idShown ? (scalarText(publicField(idea.data, 'id', classes)) ?? file.id) : null;
+    const given = idShown ? (scalarText(publicField(idea.data, 'id', classes)) ?? file.id) : null;
+    const id = given !== null && ID_PATTERN.test(given) ? given : null;
     const title = scalarText(data.title);
     ideas.push({
-      path: pathOf(file.path, title !== null),
+      path: shownPath(file.path, id, title),
       oid,
-      id: id !== null && ID_PATTERN.test(id) ? id : null,
+      id,
       title,
       stage: file.stage.key,
       unit: scalarText(data.unit),
@@ -231,6 +233,19 @@ export function buildIdeas(
 }
 
 const PUBLIC = { includePersonal: false } as const;
+
+/**
+ * A member's path as the region may show it: as it is where its file's name is the one `ideas new` gives an idea
+ * with this public id and title (`<id>-<slug of title>.md`, or `<id>.md`), and so says nothing they do not; else
+ * named by its place. A file named by hand (`anna-berg-0701234567.md`), or after a title since changed, may hold
+ * anything.
+ */
+export function shownPath(path: string, id: string | null, title: string | null): string {
+  if (id === null) return placeOf(path);
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  const slug = title === null ? '' : slugify(title);
+  return name === `${id}.md` || (slug !== '' && name === `${id}-${slug}.md`) ? path : placeOf(path);
+}
 
 /**
  * The path of a member's idea whose id or title is withheld, named by its place: its stage's folder and a digest of
