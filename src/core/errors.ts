@@ -1,4 +1,5 @@
 import { type Lang, type MessageKey, type Params, localize, type Localized } from './i18n/i18n.js';
+import { lineParams } from './terminal-text.js';
 
 /**
  * Why a command could not run as asked. Its presenter (ui/present/error.ts) makes every code exit 2, but GATE_CLOSED
@@ -37,12 +38,14 @@ export class IdeasError extends Error {
     params: Params = {},
     opts: { hint?: MessageKey; hintParams?: Params; details?: string[]; cause?: unknown } = {},
   ) {
-    const text = localize(key, params);
+    // Each parameter one line, its controls visible: a value from outside (a file name, a label, an argument) never
+    // starts a line of its own in the message, which a CI log could read as a command (`::error::…`).
+    const text = localize(key, lineParams(params));
     super(text.en, opts.cause === undefined ? undefined : { cause: opts.cause });
     this.name = 'IdeasError';
     this.code = code;
     this.text = text;
-    this.hint = opts.hint ? localize(opts.hint, opts.hintParams ?? params) : null;
+    this.hint = opts.hint ? localize(opts.hint, lineParams(opts.hintParams ?? params)) : null;
     this.details = opts.details ?? [];
   }
 

@@ -82,3 +82,33 @@ function mapStrings(value: unknown, f: (s: string) => string, seen: Map<object, 
     });
   return out;
 }
+
+/**
+ * A message's parameters with each text made one line for a terminal (terminalLine; a pair of texts by language,
+ * each), or the same object when none needed it. A parameter is text from outside as often as not: a path, a name, a
+ * label. A line feed in one would start a line of its own, which a CI log may read as a command (`::error::…`).
+ */
+export function lineParams<P extends Record<string, unknown>>(params: P): P {
+  let safe: Record<string, unknown> | undefined;
+  for (const name in params) {
+    const value = params[name];
+    const shown = typeof value === 'string' ? terminalLine(value) : isTextPair(value) ? linePair(value) : value;
+    if (shown !== value) (safe ??= { ...params })[name] = shown;
+  }
+  return (safe ?? params) as P;
+}
+
+function isTextPair(value: unknown): value is { sv: string; en: string } {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { sv?: unknown }).sv === 'string' &&
+    typeof (value as { en?: unknown }).en === 'string'
+  );
+}
+
+function linePair(value: { sv: string; en: string }): { sv: string; en: string } {
+  const sv = terminalLine(value.sv);
+  const en = terminalLine(value.en);
+  return sv === value.sv && en === value.en ? value : { sv, en };
+}

@@ -231,6 +231,40 @@ describe('GitHub annotations: a title cannot start another workflow command', ()
   });
 });
 
+// Found from outside: a line feed in a file name, an argument or a stage label started a line of its own in a
+// message, which a CI log may take for a workflow command.
+describe('a line break in a value never starts a line of its own in a message', () => {
+  const FORGED = /^::error::/m;
+  it('an argument, a file name and a stage label, in errors and in what a command says it did', () => {
+    const repo = initRegistry('minimal', 'sv');
+    const config = fs.readFileSync(path.join(repo, 'ideas.config.yaml'), 'utf8');
+    writeFile(
+      repo,
+      'ideas.config.yaml',
+      config.replace(/label: \{ sv: Klar,/, 'label: { sv: "Klar\\n::error::label",'),
+    );
+    const csv = 'evil\n::error::x.csv';
+    writeFile(repo, csv, 'title\nHej\n');
+    const runs = [
+      ideas(['list', '--stage', 'x\n::error::y'], { cwd: repo }),
+      ideas(['list', '--stage', 'nope'], { cwd: repo }),
+      ideas(['show', 'x\n::error::y'], { cwd: repo }),
+      ideas(['import', 'no\n::error::file.csv'], { cwd: repo }),
+      ideas(['import', csv, '--dry-run'], { cwd: repo }),
+      ideas(['import', csv], { cwd: repo }),
+    ];
+    expect(runs.map((r) => r.code)).toEqual([2, 2, 2, 2, 0, 0]);
+    for (const r of runs) {
+      expect(r.stdout, describeRun(r)).not.toMatch(FORGED);
+      expect(r.stderr, describeRun(r)).not.toMatch(FORGED);
+    }
+    // The values are still there, on the line of their message.
+    expect(runs[1]?.stderr).toContain('Klar ::error::label');
+    expect(runs[4]?.stderr).toContain('Provkörning av evil ::error::x.csv:');
+    expect(`${runs[5]?.stdout}${runs[5]?.stderr}`).toContain('evil ::error::x.csv');
+  });
+});
+
 describe('report --format md: text from idea files is never a link, a ping, an image or HTML', () => {
   it('tags and units that are Markdown, HTML and mentions render as the text they are', () => {
     const tag = '"@octocat <img src=x onerror=alert(1)> ![i](https://x.example/i.png) [l](https://evil.example) #12"';
