@@ -109,6 +109,12 @@ describe('planColumns', () => {
     );
     expect(refused('carier').hint?.en).toContain('Did you mean carrier?');
     expect(refused('påhittat').code).toBe('USAGE');
+    // Found from outside: a field the tool keeps itself was refused, and then suggested.
+    const own: KnownFields = { names: new Set([...known.names, 'history', 'related']), labels: known.labels };
+    for (const target of ['history', 'History', 'related', 'history.0.action']) {
+      const e = thrown(() => planColumns(['Titel', 'X'], new Map([['X', target]]), own));
+      expect(e.hint?.en ?? '', target).not.toMatch(/Did you mean (history|related)\?/);
+    }
   });
 
   it("takes an export's columns made from the history as such, not listed as ignored; --map can leave them out", () => {
@@ -328,6 +334,13 @@ describe('hostile columns and cells', () => {
     expect(ignored.columns.map((c) => c.role.kind)).toEqual(['field', 'ignore']);
     const mapped = planColumns(['__proto__'], new Map([['__proto__', 'title']]), known);
     expect(mapped.columns[0]?.role).toEqual({ kind: 'field', field: 'title', path: [] });
+  });
+
+  // Found from outside: the hint wrapped the column in double quotes, in which a shell runs `$(...)`.
+  it('hints at leaving the column out with a --map a shell takes as written', () => {
+    const e = thrown(() => planColumns(['title', '$(id).__proto__'], new Map(), known));
+    expect(e.hint?.en).toBe("Rename the column, or leave it out with --map '$(id).__proto__='.");
+    expect(e.hint?.sv).toBe("Byt namn på kolumnen, eller hoppa över den med --map '$(id).__proto__='.");
   });
 
   it('refuses a label that leads to a forbidden name', () => {

@@ -128,12 +128,16 @@ function roleForTarget(target: string, known: KnownFields): ColumnRole {
   const field =
     [...known.names].find((n) => n === top) ?? [...known.names].find((n) => n.toLowerCase() === top.toLowerCase());
   if (!FIELD_NAME.test(t) || SYSTEM.has(top.toLowerCase()) || field === undefined) {
+    // Never the field refused itself (history, a field of the tool's own): a hint to write what was just refused.
+    const importable = (n: string) => !SYSTEM.has(n.toLowerCase()) && n.toLowerCase() !== top.toLowerCase();
     const near = nearMiss(top, [
-      ...[...known.names].map((n) => ({ text: n, value: n })),
-      ...[...known.labels].map(([label, n]) => ({ text: label, value: n })),
+      ...[...known.names].filter(importable).map((n) => ({ text: n, value: n })),
+      ...[...known.labels].filter(([, n]) => importable(n)).map(([label, n]) => ({ text: label, value: n })),
     ]);
     // Or the one field whose label the name is the first words of, as --set's "menade du" finds it.
-    const byWords = new Set([...known.labels].filter(([label]) => namesLabel(top, label)).map(([, n]) => n));
+    const byWords = new Set(
+      [...known.labels].filter(([label, n]) => importable(n) && namesLabel(top, label)).map(([, n]) => n),
+    );
     const meant = near?.value ?? (byWords.size === 1 ? [...byWords][0] : undefined);
     throw new IdeasError(
       'USAGE',
@@ -161,7 +165,7 @@ function autoRole(header: string, known: KnownFields): ColumnRole | null {
       'USAGE',
       'err.importForbiddenColumn',
       { column: header },
-      { hint: 'hint.importForbiddenColumn' },
+      { hint: 'hint.importForbiddenColumn', hintParams: { skip: shellQuote(`${header}=`) } },
     );
   const lower = header.toLowerCase();
   if (BODY_COLUMNS.includes(lower)) return { kind: 'body' };
@@ -180,7 +184,7 @@ function autoRole(header: string, known: KnownFields): ColumnRole | null {
       'USAGE',
       'err.importForbiddenColumn',
       { column: header },
-      { hint: 'hint.importForbiddenColumn' },
+      { hint: 'hint.importForbiddenColumn', hintParams: { skip: shellQuote(`${header}=`) } },
     );
   if (byLabel === 'created') return { kind: 'created' };
   if (byLabel && !SYSTEM.has(byLabel)) return { kind: 'field', field: byLabel, path: [] };

@@ -474,8 +474,8 @@ export const errors = {
     en: 'The column "{column}" names a field that is not allowed: __proto__, constructor and prototype cannot be the name of a field or a part of one. Nothing was imported.',
   },
   'hint.importForbiddenColumn': {
-    sv: 'Byt namn på kolumnen, eller hoppa över den med --map "{column}=".',
-    en: 'Rename the column, or leave it out with --map "{column}=".',
+    sv: 'Byt namn på kolumnen, eller hoppa över den med --map {skip}.',
+    en: 'Rename the column, or leave it out with --map {skip}.',
   },
   'err.importWorkbook': {
     sv: 'Filen {file} är en Excel-arbetsbok, inte en CSV-fil; ideas import läser CSV. Inget importerades.',

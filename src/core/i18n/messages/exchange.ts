@@ -48,12 +48,12 @@ export const exchange = {
     en: "The row says the stage {stage}, but the idea {id} is in {now}. An import moves no ideas, and into {stage} the idea council's decision moves them: record it with ideas decide, or correct the cell.",
   },
   'import.derivedDiffers': {
-    sv: 'Raden säger {value} i kolumnen {column}, men idén {id} har {now} där. Kolumnen kommer från idéns historik, som en import inte skriver: registrera beslut och belopp med ideas decide, rätta cellen, eller hoppa över kolumnen med --map "{column}=".',
-    en: 'The row says {value} in the column {column}, but the idea {id} has {now} there. The column comes from the idea\'s history, which an import does not write: record decisions and amounts with ideas decide, correct the cell, or skip the column with --map "{column}=".',
+    sv: 'Raden säger {value} i kolumnen {column}, men idén {id} har {now} där. Kolumnen kommer från idéns historik, som en import inte skriver: registrera beslut och belopp med ideas decide, rätta cellen, eller hoppa över kolumnen med --map {skip}.',
+    en: "The row says {value} in the column {column}, but the idea {id} has {now} there. The column comes from the idea's history, which an import does not write: record decisions and amounts with ideas decide, correct the cell, or skip the column with --map {skip}.",
   },
   'import.keptField': {
-    sv: 'Raden säger {value} i kolumnen {column}, men idén {id} har {now} där. Fältet {field} sätts av ideas och skrivs aldrig om, varken av ideas edit eller av en import: rätta cellen, eller hoppa över kolumnen med --map "{column}=".',
-    en: 'The row says {value} in the column {column}, but the idea {id} has {now} there. The field {field} is set by ideas and never rewritten, by ideas edit or by an import: correct the cell, or skip the column with --map "{column}=".',
+    sv: 'Raden säger {value} i kolumnen {column}, men idén {id} har {now} där. Fältet {field} sätts av ideas och skrivs aldrig om, varken av ideas edit eller av en import: rätta cellen, eller hoppa över kolumnen med --map {skip}.',
+    en: 'The row says {value} in the column {column}, but the idea {id} has {now} there. The field {field} is set by ideas and never rewritten, by ideas edit or by an import: correct the cell, or skip the column with --map {skip}.',
   },
   'import.cannotEdit': {
     sv: 'Idéfilen {file} kan inte ändras av importen: dess front matter är inte en lista av fält. Rätta filen och importera igen.',
