@@ -10,4 +10,13 @@ describe('decodeHandedText', () => {
     });
     expect(decodeHandedText(Buffer.from([0xc5, 0x3b, 0x80]))).toEqual({ text: 'Å;€', encoding: 'windows-1252' });
   });
+
+  // Found from outside: UTF-16 big-endian, byte order mark and all, was read as Windows-1252 (þÿ␀t␀i…).
+  it('takes UTF-16 big-endian by its byte order mark', () => {
+    const text = 'title;body\nÅsa;B\n';
+    const le = Buffer.from(text, 'utf16le');
+    // Node writes no big-endian UTF-16: each pair of bytes swapped.
+    const be = Buffer.from(le).swap16();
+    expect(decodeHandedText(Buffer.concat([Buffer.from([0xfe, 0xff]), be]))).toEqual({ text, encoding: 'utf-16be' });
+  });
 });

@@ -7,7 +7,7 @@
  */
 import { isUtf8 } from 'node:buffer';
 
-export type HandedEncoding = 'utf-8' | 'utf-16le' | 'windows-1252';
+export type HandedEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
 /** Windows-1252 where it differs from Latin-1 (0x80–0x9F): Node's own decoder for the label decodes Latin-1. */
 const CP1252 = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
@@ -21,6 +21,9 @@ function decodeWindows1252(bytes: Uint8Array): string {
 export function decodeHandedText(bytes: Buffer): { text: string; encoding: HandedEncoding } {
   if (bytes[0] === 0xff && bytes[1] === 0xfe)
     return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
+  // Big-endian, as some editors and older Mac programs write it: its byte order mark says so as plainly.
+  if (bytes[0] === 0xfe && bytes[1] === 0xff)
+    return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
   if (isUtf8(bytes)) return { text: bytes.toString('utf8').replace(/^\uFEFF/, ''), encoding: 'utf-8' };
   return { text: decodeWindows1252(bytes), encoding: 'windows-1252' };
 }

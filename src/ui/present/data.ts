@@ -104,7 +104,7 @@ export function presentImport(r: ImportView, json: boolean, v: View): Output {
   const c = v.err;
   if (r.encoding !== 'utf-8')
     o.err(
-      `${c.yellow(t(r.lang, 'out.importEncoding', { encoding: r.encoding === 'utf-16le' ? 'UTF-16' : 'Windows-1252' }))}\n`,
+      `${c.yellow(t(r.lang, 'out.importEncoding', { encoding: r.encoding === 'windows-1252' ? 'Windows-1252' : 'UTF-16' }))}\n`,
     );
   if (r.ignoredColumns.length > 0) {
     o.err(`${c.dim(terminalLine(t(r.lang, 'out.ignoredColumns', { columns: r.ignoredColumns.join(', ') })))}\n`);
