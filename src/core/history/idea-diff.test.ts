@@ -276,6 +276,43 @@ describe('diffSnapshots: what changed', () => {
     ]);
   });
 
+  // Found from outside: a decision whose every decider had declared jäv passed when `by` still named them, or named
+  // no one but in blanks, or the jäv was written as a list.
+  it('a member who declared jäv is named among the deciders: decision/conflicted; a blank by decided nothing', () => {
+    const base = snapshot([file({})]);
+    const entry = { date: '2026-02-01', action: 'decided', decision: 'return', note: 'Skriv en plan' };
+    const found = (fields: Record<string, unknown>) =>
+      diff(base, snapshot([file({ history: [CREATED, { ...entry, ...fields }] })])).findings.map((f) => [
+        f.rule,
+        f.message,
+      ]);
+    expect(found({ by: 'Anna Ek', conflicts: 'Anna Ek' })).toEqual([
+      [
+        'decision/conflicted',
+        'History entry 2 is a decision in which Anna Ek declared a conflict of interest, yet is named among those who took it.',
+      ],
+    ]);
+    // As a person reads a name: case and spaces do not make another member.
+    expect(found({ by: 'Bo Berg, anna  ek', conflicts: 'Anna Ek' }).map(([rule]) => rule)).toEqual([
+      'decision/conflicted',
+    ]);
+    for (const by of [' ', ',', ' , '])
+      expect(
+        found({ by, conflicts: 'Anna Ek' }).map(([rule]) => rule),
+        JSON.stringify(by),
+      ).toEqual(['decision/no-decider']);
+    expect(found({ conflicts: ['Anna Ek', 'Bo Berg'] })).toEqual([
+      [
+        'decision/no-decider',
+        'History entry 2 is a decision no one took: everyone who was to decide declared a conflict of interest (Anna Ek, Bo Berg).',
+      ],
+    ]);
+    expect(found({ by: 'Anna Ek', conflicts: ['Anna Ek'] }).map(([rule]) => rule)).toEqual(['decision/conflicted']);
+    // What `ideas decide --by "Anna Ek, Bo Berg" --conflict "Bo Berg"` writes passes.
+    expect(found({ by: 'Anna Ek', conflicts: 'Bo Berg' })).toEqual([]);
+    expect(found({ by: 'Idérådet', conflicts: 'Bo Berg' })).toEqual([]);
+  });
+
   it('a move and an edit in one change (a new path, new text) is still one idea: moved and changed', () => {
     const base = snapshot([file({ fields: { coach: 'Anna' } })]);
     const head = snapshot([

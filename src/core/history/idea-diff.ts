@@ -9,6 +9,7 @@
  * An idea's id is the one its parsed front matter gives, never one guessed from its text or its file's name.
  */
 import { decisionWord, isDecision } from '../sluice/decision.js';
+import { councilMembers, sameName } from '../sluice/conflict.js';
 import { councilAmountWords, councilLeadsInto, recordingCommand } from '../sluice/transition.js';
 import { ideaWord, shellQuote } from '../shell/quote.js';
 import { stageByKey, type RegistryConfig, type Stage } from '../sluice/config.js';
@@ -311,6 +312,12 @@ export function isOtherIdea(a: Idea | null, b: Idea | null): boolean {
     compared++;
   }
   return compared > 0;
+}
+
+/** The members a history entry's `by` or `conflicts` names: a text of names separated by commas, or a list of them. */
+function memberNames(value: unknown): string[] {
+  if (Array.isArray(value)) return value.flatMap((v) => councilMembers(scalarText(v) ?? ''));
+  return councilMembers(scalarText(value) ?? '');
 }
 
 /** A history entry that moves the idea: it leads to a stage, and is not the idea's start. */
@@ -703,12 +710,24 @@ export function diffSnapshots(base: Snapshot, head: Snapshot, opts: DiffOptions)
           n,
           decision: decisionWord(e.decision, lang),
         });
-      // A decision whose members all declared jäv has no one who took it: `ideas decide` and `review` refuse one.
-      if (typeof e.decision === 'string' && scalarText(e.conflicts) && !scalarText(e.by))
-        finding(h, `/history/${index}`, 'decision/no-decider', 'f.decisionNoDecider', 'h.decisionNoDecider', {
-          n,
-          conflicts: scalarText(e.conflicts) ?? '',
-        });
+      // A decision whose members all declared jäv has no one who took it, and a member who declared jäv takes no part
+      // in it: `ideas decide` and `review` refuse the one and leave the member out of `by` in the other. `by` and
+      // `conflicts` name members separated by commas (a list of names is read as well); a blank `by` names no one.
+      const conflicted = typeof e.decision === 'string' ? memberNames(e.conflicts) : [];
+      if (conflicted.length > 0) {
+        const deciders = memberNames(e.by);
+        const both = deciders.filter((d) => conflicted.some((c) => sameName(c, d)));
+        if (deciders.length === 0)
+          finding(h, `/history/${index}`, 'decision/no-decider', 'f.decisionNoDecider', 'h.decisionNoDecider', {
+            n,
+            conflicts: conflicted.join(', '),
+          });
+        else if (both.length > 0)
+          finding(h, at('by'), 'decision/conflicted', 'f.decisionConflicted', 'h.decisionConflicted', {
+            n,
+            names: both.join(', '),
+          });
+      }
       if (e.amount !== undefined && e.amount !== null) {
         const amount = typeof e.amount === 'number' ? formatAmount(e.amount, lang) : shortJson(e.amount);
         if (typeof e.decision === 'string' && e.decision !== 'approve')

@@ -422,6 +422,14 @@ export const findings = {
     sv: 'Ett beslut fattas av ledamöter utan jäv; ta upp idén igen när någon utan jäv kan besluta.',
     en: 'A decision is taken by members without a conflict of interest; take the idea up again when one can decide.',
   },
+  'f.decisionConflicted': {
+    sv: 'Historikpost {n} är ett beslut där {names} anmälde jäv men ändå står bland dem som beslutade.',
+    en: 'History entry {n} is a decision in which {names} declared a conflict of interest, yet is named among those who took it.',
+  },
+  'h.decisionConflicted': {
+    sv: 'Den som anmält jäv deltar inte i beslutet: ta bort namnet ur by, som ideas decide --conflict gör.',
+    en: 'A member who declared a conflict of interest takes no part in the decision: take the name out of by, as ideas decide --conflict does.',
+  },
   'f.gluedComment': {
     sv: 'Texten "#{comment}" efter {field} läses som en kommentar, inte som en del av värdet: {field} är "{value}".',
     en: 'The text "#{comment}" after {field} is read as a comment, not as part of the value: {field} is "{value}".',
