@@ -162,6 +162,24 @@ describe('compareConfigs: a tightening or a change of words is a warning', () =>
     },
   );
 
+  // Found from outside: a stage the council decides on, moved before one it came after, was "a rule change that lets
+  // no more through", and a return from the stage now after it then led into it unapproved.
+  it('a council stage moved before a stage it came after is config/council; another new order a warning', () => {
+    const reordered = (order: string[]) => config((r) => (r.stages = order.map((key) => stage(r, key))));
+    // Test (council) before Refinement (also the council's): from Refinement a return now leads into Test.
+    const raised = compareConfigs(BASE, reordered(['idea', 'test', 'refinement', 'parked']));
+    expect(raised.map((c) => [c.rule, c.severity, c.pointer, c.message])).toEqual([
+      ['config/council', 'error', '/stages/1', 'f.cfgCouncilOrder'],
+    ]);
+    expect(ruleFindings(raised, new Map(), 'en', 'main')[0]?.message).toBe(
+      'The stage Test, which the idea council decides on, now comes before Refinement: a decision sending an idea back from there leads into Test without the council approving it.',
+    );
+    // Parked (no council) before Test and Refinement: no return leads into a council stage it did not before.
+    expect(found(reordered(['idea', 'parked', 'refinement', 'test']))).toEqual([
+      ['config/changed', 'warning', '/stages', 'f.cfgOther'],
+    ]);
+  });
+
   it('allowDelete turned off is a warning', () => {
     const allowing = config((r) => (r.allowDelete = true));
     expect(compareConfigs(allowing, BASE).map((c) => [c.rule, c.severity])).toEqual([['config/changed', 'warning']]);

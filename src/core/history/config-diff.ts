@@ -158,11 +158,17 @@ export function compareConfigs(base: RegistryConfig, head: RegistryConfig): Rule
       }),
     );
   else {
-    // The stages both have, in each one's order: a new order is for the reviewer to see.
+    // The stages both have, in each one's order: a new order is for the reviewer to see, and one that puts a stage the
+    // council decides on before a stage it came after lets more through. The council's return leads back, into a
+    // stage before the idea's own in the config's order, with no approval (councilLeadsInto): a return from the
+    // stage now after it would lead into the council's stage.
     const common = head.stages.map((s) => s.key).filter((k) => base.stages.some((b) => asHead(b.key) === k));
     const before = base.stages.map((b) => asHead(b.key)).filter((k) => common.includes(k));
-    if (canonical(before) !== canonical(common))
-      out.push(other('/stages', 'stages', before.join(', '), common.join(', ')));
+    if (canonical(before) !== canonical(common)) {
+      const raised = councilStagesRaised(before, common, head);
+      if (raised.length > 0) out.push(...raised);
+      else out.push(other('/stages', 'stages', before.join(', '), common.join(', ')));
+    }
   }
   if ((base.allowDelete === true) !== (head.allowDelete === true))
     out.push(
@@ -183,6 +189,30 @@ export function compareConfigs(base: RegistryConfig, head: RegistryConfig): Rule
   for (const field of ['name', 'language', 'idPrefix', 'goals', 'region'] as const)
     if (canonical(base[field]) !== canonical(head[field]))
       out.push(other(`/${field}`, field, base[field], head[field]));
+  return out;
+}
+
+/**
+ * For each stage the council decides on (in head) that the new order puts before a stage it came after: a change
+ * that lets a return lead into it from there. `before` and `after` are the keys both configs have, in each one's order.
+ */
+function councilStagesRaised(before: readonly string[], after: readonly string[], head: RegistryConfig): RuleChange[] {
+  const out: RuleChange[] = [];
+  after.forEach((key, i) => {
+    const stage = stageByKey(head, key);
+    if (stage?.council !== true) return;
+    const was = before.indexOf(key);
+    // The stages after it now that stood before it then.
+    const passed = after.slice(i + 1).filter((k) => before.indexOf(k) < was);
+    if (passed.length === 0) return;
+    const labels = (lang: Lang) => passed.map((k) => stageByKey(head, k)?.label[lang] ?? k).join(', ');
+    out.push(
+      change('config/council', LOOSE, `/stages/${head.stages.indexOf(stage)}`, 'f.cfgCouncilOrder', {
+        stage: stage.label,
+        stages: { sv: labels('sv'), en: labels('en') },
+      }),
+    );
+  });
   return out;
 }
 

@@ -114,6 +114,10 @@ export const diff = {
     sv: 'minGroupSize sänkt från {from} till {to}: uppgifter om personer visas för mindre grupper av idéer.',
     en: "minGroupSize lowered from {from} to {to}: people's data is shown for smaller groups of ideas.",
   },
+  'f.cfgCouncilOrder': {
+    sv: 'Steget {stage}, som idérådet beslutar om, står nu före {stages}: ett återremitterat beslut därifrån leder in i {stage} utan att rådet godkänner det.',
+    en: 'The stage {stage}, which the idea council decides on, now comes before {stages}: a decision sending an idea back from there leads into {stage} without the council approving it.',
+  },
   'f.cfgOther': {
     sv: 'Ändrat i konfigurationen: {field} ({from} → {to}).',
     en: 'Changed in the config: {field} ({from} → {to}).',
