@@ -713,6 +713,19 @@ describe('diffSnapshots: ids are never reused', () => {
     expect(d.changed).toEqual([]);
   });
 
+  // Found from outside: js-yaml's dump of what gray-matter read writes every date as a timestamp at midnight UTC, and
+  // the idea was taken for another one under its id.
+  it('dates made timestamps of the same day are the same idea, whose dates changed: not id/reused', () => {
+    const stamped = file({
+      fields: { created: '2026-01-10T00:00:00.000Z' },
+      history: [{ ...CREATED, date: '2026-01-10T00:00:00.000Z' }],
+    });
+    const d = diff(snapshot([file({})]), snapshot([stamped]));
+    expect(rules(d)).toEqual(['idea/created-changed', 'history/rewritten']);
+    expect(d.added).toEqual([]);
+    expect(d.removed).toEqual([]);
+  });
+
   it('an id changed in its file is id/changed: not an idea removed (whose hint would park it) and one added', () => {
     const base = snapshot([file({}), file({ id: 'ide-bbbb22', name: 'ide-bbbb22-annat.md' })]);
     // The same file, its `id:` line edited in a web editor; another file's id changed to one the base has.

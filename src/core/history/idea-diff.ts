@@ -300,9 +300,12 @@ function isDate(v: unknown): v is string {
  */
 export function isOtherIdea(a: Idea | null, b: Idea | null): boolean {
   if (!a || !b) return false;
+  // By the day: a writer that makes every date a timestamp (js-yaml's dump of gray-matter's read writes 2026-03-14 as
+  // 2026-03-14T00:00:00.000Z) changed the idea's dates, which its own rules say, not the idea it is.
   const signs = (i: Idea) => {
     const first = asEntry(historyIn(i)[0]);
-    return [i.created, first ? `${scalarText(first.date)}|${scalarText(first.action)}` : null];
+    const date = first ? scalarText(first.date) : null;
+    return [dayOf(i.created), first ? `${dayOf(date)}|${scalarText(first.action)}` : null];
   };
   const [sa, sb] = [signs(a), signs(b)];
   let compared = 0;
@@ -312,6 +315,11 @@ export function isOtherIdea(a: Idea | null, b: Idea | null): boolean {
     compared++;
   }
   return compared > 0;
+}
+
+/** A date, or the day of a timestamp (`2026-03-14T00:00:00.000Z` gives 2026-03-14); any other text as it is. */
+function dayOf(text: string | null): string | null {
+  return text !== null && /^\d{4}-\d{2}-\d{2}[Tt ]/.test(text) ? text.slice(0, 10) : text;
 }
 
 /** The members a history entry's `by` or `conflicts` names: a text of names separated by commas, or a list of them. */
