@@ -593,6 +593,36 @@ describe('a misspelled field', () => {
     expect(check('Skolmat', '  #1 indented\n')).toEqual([]);
   });
 
+  // Found from outside: a NUL escaped into a title passed validate, and the export of it would not import again.
+  it('is an error for a NUL in a text value, as YAML or JSON escapes it; text without one is not looked through', () => {
+    const registry = copyExample('minimal');
+    const ctx = contextOf(registry);
+    const check = (front: string) => {
+      const { file, bytes } = plant(registry, 'idea', 'ide-aaaa11-x.md', `---\n${front}\n---\n`);
+      return checkIdeaFile(file, bytes, ctx)
+        .findings.filter((f) => f.rule === 'field/nul')
+        .map((f) => [f.line, f.severity, f.message]);
+    };
+    const history = 'history:\n  - {date: 2026-01-01, action: created, to: idea}';
+    expect(check(`id: ide-aaaa11\ntitle: "a \\0 b"\ncreated: 2026-01-01\n${history}`)).toEqual([
+      [
+        3,
+        'error',
+        'The field title holds a NUL character (character 0), which no text should: an export would carry it into a spreadsheet, and an import refuses it.',
+      ],
+    ]);
+    expect(
+      check(`id: ide-aaaa11\ntitle: T\ncreated: 2026-01-01\ntags: [a, "b\\x00"]\n${history}`).map((f) => f[0]),
+    ).toEqual([5]);
+    expect(
+      check('{"id": "ide-aaaa11", "title": "T", "created": "2026-01-01", "unit": "x\\u0000", "history": []}').map(
+        (f) => f[1],
+      ),
+    ).toEqual(['error']);
+    // A backslash that is no NUL says nothing.
+    expect(check(`id: ide-aaaa11\ntitle: "a \\t b \\\\0"\ncreated: 2026-01-01\n${history}`)).toEqual([]);
+  });
+
   // Found by a newcomer: keys written as the labels show them (`enhet:`, `idécoach:`), or in other letters' case
   // (`Coach:` beside `coach:`), were taken as keys of the idea's own: read nowhere, and said nowhere.
   it("is a warning for a key written as a field's label, or as the field in other letters' case", () => {

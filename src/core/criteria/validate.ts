@@ -86,6 +86,16 @@ function finding(
 // eslint-disable-next-line no-control-regex -- control characters are what it looks for
 const BAD_NAME = /[\x00-\x1f\x7f-\x9f\u2028\u2029\uFFFD]/;
 
+/** The paths of the values in `value` (keys and indexes, from the top) that are texts holding a NUL. */
+function nulPaths(value: unknown, at: string[]): string[][] {
+  if (typeof value === 'string') return value.includes('\0') ? [at] : [];
+  if (value === null || typeof value !== 'object') return [];
+  const out: string[][] = [];
+  if (Array.isArray(value)) value.forEach((v, i) => out.push(...nulPaths(v, [...at, String(i)])));
+  else for (const [k, v] of Object.entries(value)) out.push(...nulPaths(v, [...at, k]));
+  return out;
+}
+
 /** A top-level key at the start of a line (no indentation), as the readers take a plain key, then `:` and a space. */
 const TOP_KEY = /^[A-Za-z_\u00C0-\u024F][^:\n]*:[ \t]/;
 
@@ -278,6 +288,20 @@ export function checkIdeaFile(file: FileToCheck, bytes: Uint8Array, ctx: CheckCo
         severity: 'warning',
         message: { sv: t('sv', 'f.gluedComment', params('sv')), en: t('en', 'f.gluedComment', params('en')) },
         hint: { sv: t('sv', hint, params('sv')), en: t('en', hint, params('en')) },
+      });
+    }
+  // A NUL in a value, escaped (`title: "a\0b"`, or `\u0000` in JSON): no idea file holds the character as it is,
+  // import and edit refuse to write it, and an export would carry it into a spreadsheet. Only a text with a backslash
+  // can hold one: the values are looked through only then.
+  if (fm.matter.includes('\\'))
+    for (const path of nulPaths(fm.data, [])) {
+      const params = { field: path.join('.') };
+      extra.push({
+        pointer: `/${path.map(escapePointerToken).join('/')}`,
+        rule: 'field/nul',
+        severity: 'error',
+        message: { sv: t('sv', 'f.nulValue', params), en: t('en', 'f.nulValue', params) },
+        hint: { sv: t('sv', 'h.nulValue', params), en: t('en', 'h.nulValue', params) },
       });
     }
   const challenge = challengeProblem(config, idea.data);

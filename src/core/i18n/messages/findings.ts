@@ -430,6 +430,14 @@ export const findings = {
     sv: 'Den som anmält jäv deltar inte i beslutet: ta bort namnet ur by, som ideas decide --conflict gör.',
     en: 'A member who declared a conflict of interest takes no part in the decision: take the name out of by, as ideas decide --conflict does.',
   },
+  'f.nulValue': {
+    sv: 'Fältet {field} innehåller ett NUL-tecken (tecken 0), som ingen text ska innehålla: en export skulle föra det vidare till kalkylbladet, och en import tar inte emot det.',
+    en: 'The field {field} holds a NUL character (character 0), which no text should: an export would carry it into a spreadsheet, and an import refuses it.',
+  },
+  'h.nulValue': {
+    sv: 'Ta bort tecknet ur värdet i filen (det står där som \\0, \\x00 eller \\u0000), eller skriv om fältet med ideas edit --set.',
+    en: 'Take the character out of the value in the file (it is written there as \\0, \\x00 or \\u0000), or set the field anew with ideas edit --set.',
+  },
   'f.gluedComment': {
     sv: 'Texten "#{comment}" efter {field} läses som en kommentar, inte som en del av värdet: {field} är "{value}".',
     en: 'The text "#{comment}" after {field} is read as a comment, not as part of the value: {field} is "{value}".',
