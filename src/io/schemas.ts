@@ -126,6 +126,9 @@ export function createAjv(extra: Record<string, unknown> = {}): AjvInstance {
   ajv.addVocabulary([...LABEL_KEYWORDS]);
   for (const keyword of MARKING_KEYWORDS) ajv.addKeyword({ keyword, schemaType: 'boolean' });
   ajv.addKeyword({ keyword: SPREAD_KEYWORD, schemaType: 'boolean' });
+  // JSON Schema 2020-12's `$anchor` (`"$ref": "#pers"` to a schema that says `"$anchor": "pers"`): ajv resolves such
+  // a reference, but its strict mode knows no keyword of that name and refused every schema with one.
+  ajv.addKeyword({ keyword: '$anchor', schemaType: 'string' });
   useSoundContains(ajv, ajvModule);
   return ajv;
 }

@@ -56,6 +56,8 @@ const IDEA_CRITERIA = {
     tester: pub(text),
     guardian: pub(text),
     owner: pub({ $ref: '#/$defs/person' }),
+    // Found from outside: a schema with an `$anchor` was refused as no JSON Schema, though the docs name it.
+    deputy: pub({ $ref: '#deputy' }),
     team: pub({ type: 'object', properties: { size: { type: 'integer' }, lead: text } }),
     // A key a pattern covers is public only where the pattern's schema says so itself: count_ is not, total_ is.
     roles: pub({
@@ -89,6 +91,7 @@ const IDEA_CRITERIA = {
   $ref: '#/$defs/rules',
   $defs: {
     person: { ...text, ...personal },
+    deputyName: { $anchor: 'deputy', ...text, ...personal },
     rules: { allOf: [{ if: { required: ['team'] }, then: { properties: { team: { $ref: '#/$defs/team' } } } }] },
     team: { properties: { lead: personal } },
   },
@@ -128,6 +131,7 @@ mentor: ${MARK}-then
 tester: ${MARK}-else
 guardian: ${MARK}-dependent
 owner: ${MARK}-ref
+deputy: ${MARK}-anchor
 team: { size: 4, lead: ${MARK}-ref-defs-allof-if-then }
 roles: { name_lead: ${MARK}-pattern, count_staff: 3, total_staff: 5 }
 extra: { place: Matfors, anyone: ${MARK}-additional }
@@ -257,6 +261,7 @@ describe('public outputs hold only what a schema marks public', () => {
       'then',
       'dependent',
       'ref-defs-allof-if-then',
+      'anchor',
       'pattern',
       'additional',
       'prefix',
