@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { terminalLine, terminalLines, terminalText } from './terminal-text.js';
+import { lineParams, terminalLine, terminalLines, terminalText } from './terminal-text.js';
 
 /** Nothing a terminal would act on: C0 but tab and line feed, DEL, C1, bidi controls, separators, tags. */
 // eslint-disable-next-line no-control-regex -- control characters are what it looks for
@@ -79,5 +79,20 @@ describe('terminalLines', () => {
     expect(Object.keys(out)).toContain('__proto__');
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(out.date).toBe(date);
+  });
+});
+
+describe('lineParams', () => {
+  it('shows a line feed in a value as ␊, so that no value starts a line; other values, and safe ones, as they are', () => {
+    const params = { file: 'evil\n::error::x.csv', n: 3, label: { sv: 'Klar\r\nx', en: 'Done' }, plain: 'a b' };
+    expect(lineParams(params)).toEqual({
+      file: 'evil␊::error::x.csv',
+      n: 3,
+      label: { sv: 'Klar␊x', en: 'Done' },
+      plain: 'a b',
+    });
+    expect(lineParams({ a: 'x\ty\u001b[2J' })).toEqual({ a: 'x y␛[2J' });
+    const safe = { a: 'plain', b: { sv: 'ä', en: 'a' } };
+    expect(lineParams(safe)).toBe(safe);
   });
 });

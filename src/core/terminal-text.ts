@@ -84,7 +84,7 @@ function mapStrings(value: unknown, f: (s: string) => string, seen: Map<object, 
 }
 
 /**
- * A message's parameters with each text made one line for a terminal (terminalLine; a pair of texts by language,
+ * A message's parameters with each text made one line for a terminal (messageValue; a pair of texts by language,
  * each), or the same object when none needed it. A parameter is text from outside as often as not: a path, a name, a
  * label. A line feed in one would start a line of its own, which a CI log may read as a command (`::error::…`).
  */
@@ -92,7 +92,7 @@ export function lineParams<P extends Record<string, unknown>>(params: P): P {
   let safe: Record<string, unknown> | undefined;
   for (const name in params) {
     const value = params[name];
-    const shown = typeof value === 'string' ? terminalLine(value) : isTextPair(value) ? linePair(value) : value;
+    const shown = typeof value === 'string' ? messageValue(value) : isTextPair(value) ? linePair(value) : value;
     if (shown !== value) (safe ??= { ...params })[name] = shown;
   }
   return (safe ?? params) as P;
@@ -108,7 +108,17 @@ function isTextPair(value: unknown): value is { sv: string; en: string } {
 }
 
 function linePair(value: { sv: string; en: string }): { sv: string; en: string } {
-  const sv = terminalLine(value.sv);
-  const en = terminalLine(value.en);
+  const sv = messageValue(value.sv);
+  const en = messageValue(value.en);
   return sv === value.sv && en === value.en ? value : { sv, en };
+}
+
+/**
+ * A value inside a message: as terminalText shows it, a line feed as ␊ (and a tab as a space). Shown, not made a
+ * space as a table cell's is: a message says what a value holds (`a␊b` is not `a b`), and a command in a hint that
+ * quotes a name with a line break in it would name another with a space.
+ */
+function messageValue(text: string): string {
+  if (!MAYBE.test(text)) return text;
+  return terminalText(text).replace(/\n/g, '\u240A').replace(/\t/g, ' ');
 }

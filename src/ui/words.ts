@@ -2,7 +2,7 @@
  * The catalogue's messages as the UI shows them. A message's parameters are text from outside the program as often
  * as not: a path typed or scripted (`ideas site --out`, `ideas import <file>`, `ideas init <dir>`), an id, a name from
  * the config, a field's value. Each string among them is made one visible line as src/core/terminal-text.ts makes a
- * value for a terminal (an escape sequence shown as ␛[31m, never obeyed; a line break a space, so that no value
+ * value for a terminal (an escape sequence shown as ␛[31m, never obeyed; a line feed as ␊, so that no value
  * starts a line of its own), so that no presenter has to remember it for each message. The core's own t() leaves them as they are: it also writes files (history notes, minutes, a registry's
  * README), whose text is kept as it was given. Every module of src/ui/ takes t() from here (eslint.config.js).
  */

@@ -258,10 +258,10 @@ describe('a line break in a value never starts a line of its own in a message', 
       expect(r.stdout, describeRun(r)).not.toMatch(FORGED);
       expect(r.stderr, describeRun(r)).not.toMatch(FORGED);
     }
-    // The values are still there, on the line of their message.
-    expect(runs[1]?.stderr).toContain('Klar ::error::label');
-    expect(runs[4]?.stderr).toContain('Provkörning av evil ::error::x.csv:');
-    expect(`${runs[5]?.stdout}${runs[5]?.stderr}`).toContain('evil ::error::x.csv');
+    // The values are still there, on the line of their message, a line break shown as ␊.
+    expect(runs[1]?.stderr).toContain('Klar␊::error::label');
+    expect(runs[4]?.stderr).toContain('Provkörning av evil␊::error::x.csv:');
+    expect(`${runs[5]?.stdout}${runs[5]?.stderr}`).toContain('evil␊::error::x.csv');
   });
 });
 
