@@ -619,6 +619,11 @@ describe('a misspelled field', () => {
         (f) => f[1],
       ),
     ).toEqual(['error']);
+    // In a key too, at the top and below (found from outside: the key went into the export's header).
+    expect(check(`id: ide-aaaa11\ntitle: T\n"x\\0y": 1\ncreated: 2026-01-01\n${history}`).map((f) => f[0])).toEqual([
+      4,
+    ]);
+    expect(check(`id: ide-aaaa11\ntitle: T\nmeta: {"k\\0": v}\ncreated: 2026-01-01\n${history}`)).toHaveLength(1);
     // A backslash that is no NUL says nothing.
     expect(check(`id: ide-aaaa11\ntitle: "a \\t b \\\\0"\ncreated: 2026-01-01\n${history}`)).toEqual([]);
   });

@@ -86,13 +86,18 @@ function finding(
 // eslint-disable-next-line no-control-regex -- control characters are what it looks for
 const BAD_NAME = /[\x00-\x1f\x7f-\x9f\u2028\u2029\uFFFD]/;
 
-/** The paths of the values in `value` (keys and indexes, from the top) that are texts holding a NUL. */
+/** The paths (keys and indexes, from the top) of the texts in `value` holding a NUL: values, and keys. */
 function nulPaths(value: unknown, at: string[]): string[][] {
   if (typeof value === 'string') return value.includes('\0') ? [at] : [];
   if (value === null || typeof value !== 'object') return [];
   const out: string[][] = [];
   if (Array.isArray(value)) value.forEach((v, i) => out.push(...nulPaths(v, [...at, String(i)])));
-  else for (const [k, v] of Object.entries(value)) out.push(...nulPaths(v, [...at, k]));
+  else
+    for (const [k, v] of Object.entries(value)) {
+      // A key with one is said where it stands; what it holds is looked through all the same.
+      if (k.includes('\0')) out.push([...at, k]);
+      out.push(...nulPaths(v, [...at, k]));
+    }
   return out;
 }
 
