@@ -14,6 +14,16 @@ describe('decidersFor', () => {
     expect(decidersFor('Anna Ek,Bo Berg', [])).toBe('Anna Ek,Bo Berg');
     expect(decidersFor(undefined, ['Anna Ek'])).toBeUndefined();
     expect(decidersFor('  ', [])).toBeUndefined();
+    // Found from outside: `--by " , "` was written as `by: ","`, which ideas diff then took for no decider.
+    expect(decidersFor(' , ', ['Anna Ek'], 'Idérådet')).toBe('Idérådet');
+    expect(decisionMakers(',', ['Anna Ek'], 'Idérådet')).toEqual({ by: 'Idérådet', conflicts: 'Anna Ek' });
+  });
+
+  it('takes a name with characters no one sees, or in compatibility forms, as the member it shows', () => {
+    expect(sameName('Anna \u200bEk', 'Anna Ek')).toBe(true);
+    expect(sameName('An\u00adna Ek', 'Anna Ek')).toBe(true);
+    expect(sameName('\uff21nna Ek', 'Anna Ek')).toBe(true);
+    expect(decidersFor('Anna Ek, Bo\u200b Berg', ['bo berg'])).toBe('Anna Ek');
   });
 
   it('names nobody when every member has a conflict', () => {

@@ -7,7 +7,15 @@ import { IdeasError } from '../errors.js';
 
 /** Names compare as a person reads them: case, spaces around and the form of "å" do not matter. */
 export function sameName(a: string, b: string): boolean {
-  const norm = (s: string) => s.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('sv');
+  // Compatibility forms as the letters they stand for (full-width Ａ as A), and characters no one sees dropped (a
+  // zero-width space, a soft hyphen): `Anna<U+200B>Ek` in `by` is the member who declared jäv as `Anna Ek`.
+  const norm = (s: string) =>
+    s
+      .normalize('NFKC')
+      .replace(/\p{Cf}/gu, '')
+      .trim()
+      .replace(/\s+/g, ' ')
+      .toLocaleLowerCase('sv');
   return norm(a) === norm(b);
 }
 
@@ -28,8 +36,9 @@ export function decidersFor(
   /** Who decides when `by` names no one: the council as a whole (`Idérådet`), or no one. */
   whole?: string,
 ): string | undefined {
-  if (by === undefined || by.trim() === '') return whole;
+  // A `by` of no names (blank, or only commas) names no one: the council as a whole decides, as without one.
   const members = councilMembers(by);
+  if (by === undefined || members.length === 0) return whole;
   const left = members.filter((m) => !conflicted.some((c) => sameName(c, m)));
   if (left.length === members.length) return by.trim();
   return left.length > 0 ? left.join(', ') : undefined;
