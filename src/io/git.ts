@@ -181,6 +181,38 @@ function gitOnce(args: string[], cwd: string, opts: GitOptions): Promise<GitResu
 }
 
 /**
+ * The process groups of the git commands under a time limit that are running. In a group of its own, such a git is
+ * not sent the Ctrl-C (SIGINT) or SIGTERM that stops this program: a `region sync` stopped that way left its fetches
+ * running, and their lock files in place. While any runs, either signal stops them too, and then this program, as the
+ * signal would have.
+ */
+const liveGroups = new Set<number>();
+const STOP_SIGNALS = ['SIGINT', 'SIGTERM'] as const;
+
+function stopGroupsAndExit(signal: NodeJS.Signals): void {
+  for (const pid of liveGroups) {
+    try {
+      process.kill(-pid, 'SIGKILL');
+    } catch {
+      // Gone already.
+    }
+  }
+  liveGroups.clear();
+  for (const s of STOP_SIGNALS) process.removeListener(s, stopGroupsAndExit);
+  process.kill(process.pid, signal);
+}
+
+function liveGroup(pid: number): void {
+  if (liveGroups.size === 0) for (const s of STOP_SIGNALS) process.on(s, stopGroupsAndExit);
+  liveGroups.add(pid);
+}
+
+function goneGroup(pid: number): void {
+  if (!liveGroups.delete(pid) || liveGroups.size > 0) return;
+  for (const s of STOP_SIGNALS) process.removeListener(s, stopGroupsAndExit);
+}
+
+/**
  * git under a time limit, as the leader of a process group of its own, so that the group (git and what it started:
  * git-remote-https, ssh) is stopped whole when time is up. spawn, not execFile: execFile does not pass `detached` on,
  * so git stayed in this process's group, only git itself was stopped, and the remote helper or ssh it had started
@@ -199,6 +231,11 @@ function gitWithLimit(args: string[], cwd: string, env: Record<string, string>, 
       detached: group,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    if (group && child.pid !== undefined) {
+      const pid = child.pid;
+      liveGroup(pid);
+      child.on('close', () => goneGroup(pid));
+    }
     let stdout = '';
     let stderr = '';
     let timedOut = false;

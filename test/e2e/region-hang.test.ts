@@ -10,7 +10,8 @@ import http from 'node:http';
 import type net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { describeRun, ideasAsync, parseJson } from '../helpers/cli.js';
+import { spawn } from 'node:child_process';
+import { BIN, cliEnv, describeRun, ideasAsync, parseJson } from '../helpers/cli.js';
 import { addIdea, memberRegistry, mustRunIn, writeRegionFile } from '../helpers/region.js';
 import { commitAll, makeTempDir, makeTempRepo, removeTempDirs } from '../helpers/temp-repo.js';
 
@@ -129,5 +130,49 @@ describe('region sync against https, http and ssh members that hang', () => {
     // Stopped with its process group: no ssh is left sleeping, nor the sync's lock.
     for (const pid of pids) expect(running(pid), String(pid)).toBe(false);
     expect(fs.existsSync(path.join(region, '.git', 'ideas-region', 'sync.lock'))).toBe(false);
+  }, 60_000);
+
+  // Found from outside: git runs in a process group of its own (so that a time limit stops it whole), and so was
+  // not sent the Ctrl-C that stopped the sync: its fetches kept running, holding their lock files.
+  it.each(['SIGINT', 'SIGTERM'] as const)(
+    'stops its fetches when it is stopped by %s',
+    async (signal) => {
+      const pidFile = path.join(shims, 'ssh-pids');
+      fs.rmSync(pidFile, { force: true });
+      writeRegionFile(region, [{ id: 'ssh', name: 'SSH', url: urls.ssh as string }]);
+      const child = spawn(process.execPath, [BIN, 'region', 'sync', '--timeout', '60'], {
+        cwd: region,
+        env: cliEnv({ PATH: `${shims}${path.delimiter}${process.env.PATH ?? ''}` }),
+        stdio: 'ignore',
+      });
+      const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, sig) => resolve(sig)));
+      // Until git has started ssh, which writes its pid and sleeps.
+      for (let i = 0; i < 200 && !fs.existsSync(pidFile); i++) await new Promise((r) => setTimeout(r, 50));
+      const pid = Number(fs.readFileSync(pidFile, 'utf8').trim());
+      expect(running(pid)).toBe(true);
+      child.kill(signal);
+      expect(await exited).toBe(signal);
+      for (let i = 0; i < 100 && running(pid); i++) await new Promise((r) => setTimeout(r, 50));
+      expect(running(pid)).toBe(false);
+    },
+    60_000,
+  );
+
+  // Found from outside: a fetch stopped at its time limit (SIGKILL) left git's shallow.lock in the member's
+  // repository, and every later sync of the member failed on it ("File exists") until it was removed by hand.
+  it('syncs a member again after a fetch stopped hard left its lock files behind', async () => {
+    writeRegionFile(
+      region,
+      ['good', ...HANGING].map((id) => ({ id, name: id.toUpperCase(), url: paths[id] as string })),
+    );
+    const repo = path.join(region, '.git', 'ideas-region', 'repos', 'good.git');
+    expect(fs.existsSync(path.join(repo, 'HEAD'))).toBe(true);
+    for (const lock of ['shallow.lock', 'FETCH_HEAD.lock', 'refs/ideas-region/head.lock'])
+      fs.writeFileSync(path.join(repo, lock), '');
+    addIdea(paths.good as string, 'A second idea of good');
+    commitAll(paths.good as string, 'more');
+    const r = await ideasAsync(['--lang', 'en', 'region', 'sync', '--member', 'good', '--json'], { cwd: region });
+    expect(r.code, describeRun(r)).toBe(0);
+    expect(parseJson<SyncDoc>(r).members.map((m) => [m.id, m.status, m.ideas])).toEqual([['good', 'updated', 2]]);
   }, 60_000);
 });

@@ -33,7 +33,7 @@ import { BLOB_BATCH, BlobReader, listTree, type TreeEntry } from '../git-revisio
 import { MAX_IDEA_BYTES } from '../../core/front-matter/front-matter.js';
 import { isIdeaFileName, isReadableTreeFile } from '../idea-files.js';
 import { parseConfigText } from '../registry.js';
-import { makeFolder } from '../atomic-file.js';
+import { makeFolder, safeUnlink } from '../atomic-file.js';
 import { faultPoint } from '../faults.js';
 import { memberRepoDir } from './member-cache.js';
 import { textWithoutCredentials } from '../../core/region/member-url.js';
@@ -90,6 +90,19 @@ async function ensureRepo(repo: string): Promise<void> {
   await git(['init', '-q', '--bare', repo], path.dirname(repo));
 }
 
+/**
+ * The lock files a fetch into the member's repository takes, that a fetch stopped hard leaves behind: git stops
+ * only on a signal it can catch, and a fetch over its time limit (or in a sync that was killed) is stopped with
+ * SIGKILL. Left there, every later fetch refused to start ("Unable to create '…/shallow.lock': File exists"), and the
+ * member could not be synced again. A fetch into this repository runs only within a sync, which holds the region's
+ * sync lock (sync-lock.ts): any such file at the start of one is a dead fetch's.
+ */
+const FETCH_LOCKS = ['shallow.lock', 'packed-refs.lock', 'config.lock', 'HEAD.lock', 'FETCH_HEAD.lock', `${REF}.lock`];
+
+function removeStaleLocks(repo: string): void {
+  for (const lock of FETCH_LOCKS) safeUnlink(path.join(repo, lock));
+}
+
 /** How long one member's fetch may take by default: a member that hangs becomes a finding, not a stuck sync. */
 export const DEFAULT_FETCH_TIMEOUT_SECONDS = 120;
 
@@ -102,6 +115,7 @@ async function fetchMember(
 ): Promise<string | MemberProblem> {
   try {
     await ensureRepo(repo);
+    removeStaleLocks(repo);
     const source = fetchSource(member.fetchUrl, regionRoot);
     const ref = member.branch === null ? 'HEAD' : `refs/heads/${member.branch}`;
     faultPoint('region:fetch');
