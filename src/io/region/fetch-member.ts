@@ -19,6 +19,7 @@ import {
   snapshotFields,
   snapshotRegistry,
   unreadableByOid,
+  placeOf,
   type MemberFile,
   type MemberSnapshot,
   type RegionIdea,
@@ -293,15 +294,22 @@ export async function syncMember(
     );
     // A link, or a name that was not UTF-8 (git gives its bytes as U+FFFD): never read, and named as a file that could
     // not be read, as the member's own commands count it and `ideas validate` names it.
+    // Named by their places, as every file the region cannot read: its name may say anything (a person's).
     const refused = named
       .filter((e) => !isReadableTreeFile(e))
-      .map((e) => ({ path: e.path.slice(prefix.length), reason: e.mode === '120000' ? 'file/symlink' : 'file/name' }));
+      .map((e) => ({
+        path: placeOf(e.path.slice(prefix.length)),
+        reason: e.mode === '120000' ? 'file/symlink' : 'file/name',
+      }));
     const listed = named.filter(isReadableTreeFile);
     // A blob larger than an idea may be is never read: a warning, as for any file that is not an idea.
     const entries = listed.filter((e) => !tooLarge(e));
     const oversized = listed
       .filter(tooLarge)
-      .map((e) => ({ path: e.path.slice(prefix.length), reason: `> ${MAX_MEMBER_BLOB_BYTES / 1_000_000} MB` }));
+      .map((e) => ({
+        path: placeOf(e.path.slice(prefix.length)),
+        reason: `> ${MAX_MEMBER_BLOB_BYTES / 1_000_000} MB`,
+      }));
     const whole = previous ? opts.previousTexts() : null;
     const known = ideasByOid(whole, rulesKey);
     const knownBad = unreadableByOid(whole, rulesKey);
