@@ -155,8 +155,10 @@ function renderMember(view: RegionSiteView, m: RegionSiteMember, pages: Map<Regi
   ];
   if (m.member.municipality) parts.push(`<p>${tt('region.site.code')}: ${esc(m.member.municipality)}</p>`);
   if (own) parts.push(`<p><a href="${esc(own)}" rel="noopener noreferrer">${tt('region.site.ownSite')}</a></p>`);
-  if (m.failure) parts.push(`<p class="notice">${tt('region.site.failed', { date: m.failure.at.slice(0, 10) })}</p>`);
   const s = m.snapshot;
+  // That the data is from an earlier fetch, only where there is data: a member never fetched has none to be earlier.
+  if (m.failure && s && pages)
+    parts.push(`<p class="notice">${tt('region.site.failed', { date: m.failure.at.slice(0, 10) })}</p>`);
   if (!s || !pages) {
     parts.push(`<p>${tt('region.site.noData')}</p>`);
     return { path: memberPage(m.member), title: m.member.name, main: parts.join('\n') };
