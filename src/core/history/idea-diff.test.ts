@@ -313,6 +313,45 @@ describe('diffSnapshots: what changed', () => {
     expect(found({ by: 'Idérådet', conflicts: 'Bo Berg' })).toEqual([]);
   });
 
+  // Found from outside: Parked stands after every other stage, so a forced return from it led into a stage the
+  // council decides on, where the idea had never been, with no finding.
+  it('a return from Parked into a council stage the idea never stood in is decision/council', () => {
+    const council = config({
+      stages: CONFIG.stages.map((s) => (s.key === 'test' || s.key === 'refinement' ? { ...s, council: true } : s)),
+    });
+    const parkedFrom = (stages: string[]) => {
+      const history: HistoryEntry[] = [CREATED];
+      let from = 'idea';
+      for (const [i, to] of [...stages, 'parked'].entries()) {
+        history.push({
+          date: `2026-02-0${i + 1}`,
+          action: 'moved',
+          from,
+          to,
+          by: 'Rådet',
+          decision: to === 'parked' ? 'park' : 'approve',
+        });
+        from = to;
+      }
+      return history;
+    };
+    const returned = (history: HistoryEntry[]) => {
+      const base = snapshot([file({ stage: 'parked', history })], council);
+      const back = {
+        date: '2026-03-01',
+        action: 'moved',
+        from: 'parked',
+        to: 'test',
+        by: 'Rådet',
+        decision: 'return',
+        forced: true,
+      };
+      return diff(base, snapshot([file({ stage: 'test', history: [...history, back] })], council));
+    };
+    expect(errors(returned(parkedFrom([])))).toContain('decision/council');
+    expect(errors(returned(parkedFrom(['refinement', 'test'])))).not.toContain('decision/council');
+  });
+
   it('a move and an edit in one change (a new path, new text) is still one idea: moved and changed', () => {
     const base = snapshot([file({ fields: { coach: 'Anna' } })]);
     const head = snapshot([

@@ -691,7 +691,8 @@ export function diffSnapshots(base: Snapshot, head: Snapshot, opts: DiffOptions)
         }
         // The council decides on moves into its stages (the base's `council: true`): such an entry is its decision.
         const into = stageByKey(rules, to);
-        if (into?.council === true && !councilLeadsInto(e.decision, stageByKey(rules, current), into, rules))
+        const before = h.idea ? historyIn(h.idea).slice(0, index) : [];
+        if (into?.council === true && !councilLeadsInto(e.decision, stageByKey(rules, current), into, rules, before))
           finding(h, `/history/${index}`, 'decision/council', 'f.moveNoDecision', 'h.moveNoDecision', {
             n,
             to: label(to),

@@ -407,6 +407,29 @@ describe('the council rule', () => {
     expect(plan(at('test'), 'refinement', { decision: 'return', force: true }).kind).toBe('write');
   });
 
+  // Found from outside: Parked stands after every other stage, so a forced return from it led into any stage the
+  // council decides on, where the idea had never been.
+  it('takes a return back only where the idea has been, or before where it started', () => {
+    const parked = (history: Record<string, unknown>[]) => at('parked', { history });
+    const created = { date: '2026-11-01', action: 'created', to: 'idea' };
+    const toParked = { date: '2026-11-02', action: 'moved', from: 'idea', to: 'parked', decision: 'park' };
+    expect(refused(() => plan(parked([created, toParked]), 'test', { decision: 'return', force: true }))).toBe(
+      'The decision return does not lead into Test, where the idea council decides: an approval leads there, or a return back.',
+    );
+    const viaTest = [
+      created,
+      { date: '2026-11-02', action: 'moved', from: 'idea', to: 'refinement', decision: 'approve' },
+      { date: '2026-11-03', action: 'moved', from: 'refinement', to: 'test', decision: 'approve' },
+      { date: '2026-11-04', action: 'moved', from: 'test', to: 'parked', decision: 'park' },
+    ];
+    expect(plan(parked(viaTest), 'test', { decision: 'return', force: true }).kind).toBe('write');
+    // Imported into Test: Refinement is behind it, where it never stood.
+    const imported = [{ date: '2026-11-01', action: 'imported', to: 'test' }];
+    expect(plan(at('test', { history: imported }), 'refinement', { decision: 'return', force: true }).kind).toBe(
+      'write',
+    );
+  });
+
   it('refuses a plain move, forced or not, and a decision that does not lead there', () => {
     expect(refused(() => plan(at('idea'), 'refinement'))).toMatch(/^The idea council decides on moves into Refinement/);
     expect(refused(() => plan(at('idea'), 'refinement', { force: true }))).toMatch(/council decides/);

@@ -257,7 +257,7 @@ export function requireCouncil(
 ): void {
   if (!to?.council) return;
   if (decision !== undefined) {
-    if (councilLeadsInto(decision, idea.stage, to, config)) return;
+    if (councilLeadsInto(decision, idea.stage, to, config, historyOf(idea))) return;
     throw new IdeasError('USAGE', 'err.councilDecisionNotThere', {
       decision: decisionNames(decision),
       stage: to.label,
@@ -305,15 +305,37 @@ export function councilLeadsInto(
   from: Stage | undefined,
   to: Stage,
   config: RegistryConfig | undefined,
+  history: readonly unknown[],
 ): boolean {
   if (decision === 'approve') return true;
-  return decision === 'return' && from !== undefined && config !== undefined && councilReturn(config, from, to);
+  return (
+    decision === 'return' &&
+    from !== undefined &&
+    config !== undefined &&
+    councilReturn(config, from, to) &&
+    ledBack(config, to, history)
+  );
 }
 
 /** Whether a return leads back: into a stage before the one the idea is in, in the config's order. */
 function councilReturn(config: RegistryConfig, from: Stage, to: Stage): boolean {
   const at = (s: Stage) => config.stages.findIndex((x) => x.key === s.key);
   return at(to) !== -1 && at(to) < at(from);
+}
+
+/**
+ * Whether `to` is behind the idea, by its history (the entries before the return): a stage it has stood in, or one
+ * before the stage it started in (an idea imported into Test may be sent back to Refinement). The config's order is
+ * not all: the stages an idea leaves the way for (Parked, Rejected) stand after every other, and a return from Parked
+ * led, forced, into any stage the council decides on, where the idea had never been (found from outside).
+ */
+function ledBack(config: RegistryConfig, to: Stage, history: readonly unknown[]): boolean {
+  const at = (key: unknown) => config.stages.findIndex((x) => x.key === key);
+  const entries = history.filter((e): e is Record<string, unknown> => typeof e === 'object' && e !== null);
+  if (entries.some((e) => e.to === to.key || e.from === to.key)) return true;
+  // No history that says where it started (or in a stage the config no longer has): the config's order alone.
+  const start = at(entries[0]?.to);
+  return start === -1 || at(to.key) < start;
 }
 
 /** The command that records the council's approval of `id` into `to`, in each language, the stage by its name. */
