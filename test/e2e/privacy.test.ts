@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { describeRun, ideas, parseJson, REPO_ROOT } from '../helpers/cli.js';
+import { describeRun, ideas, parseJson, REPO_ROOT, type RunResult } from '../helpers/cli.js';
 
 import { markdownFiles, parseIdeaText, writeFile } from '../helpers/registry.js';
 import { git, makeTempRepo, readTree, removeTempDirs } from '../helpers/temp-repo.js';
@@ -311,6 +311,14 @@ describe('public outputs hold only what a schema marks public', () => {
     }
     // The ideas are there, by their titles.
     expect(outputs[0]?.stdout).toContain('Cykelpool');
+    // Found from outside: the ref region list gives such an idea (its member and place) was refused by region show.
+    const refs = parseJson<{ ideas: { ref: string; title: string | null }[] }>(outputs[0] as RunResult).ideas;
+    const ref = refs.find((i) => i.title === 'Cykelpool')?.ref ?? '';
+    expect(ref).toMatch(/^priv:ideas\/01-ide\/[0-9a-f]{12}\.md$/);
+    const shown = runIn(region, ['region', 'show', ref]);
+    expect(shown.code, describeRun(shown)).toBe(0);
+    expect(shown.stdout).toContain('Cykelpool');
+    expect(shown.stdout).not.toMatch(/aaaa01|bbbb02/);
     for (const [file, content] of readTree(path.join(region, 'public'))) {
       expect(file).not.toMatch(/aaaa01|bbbb02|cykelpool|skolgard/);
       expect(content, file).not.toMatch(/aaaa01|bbbb02|-cykelpool\.md|-skolgard\.md/);

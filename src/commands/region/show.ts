@@ -39,7 +39,13 @@ export function runRegionShow(opts: RegionShowOptions, ctx: Ctx): Promise<Region
   const all = heldMembers(region, [], 'fields');
   const named = member === null ? null : new Set(chosenMembers(region, [member]).map((m) => m.id));
   const held = named === null ? all : all.filter((h) => named.has(h.member.id));
-  const found = held.flatMap((h) => (h.snapshot ? ideasNamed(h.snapshot.ideas, id).map((idea) => ({ h, idea })) : []));
+  // By its id; or, named with its member, by its path as the views give an idea whose id the member withholds
+  // (`member:ideas/01-ide/<digest>.md`, the ref of region list and duplicates).
+  const inSnapshot = <T extends { id: string | null; path: string }>(ideas: readonly T[]): T[] => {
+    const byId = ideasNamed(ideas, id);
+    return byId.length > 0 || member === null ? byId : ideas.filter((i) => i.id === null && i.path === id);
+  };
+  const found = held.flatMap((h) => (h.snapshot ? inSnapshot(h.snapshot.ideas).map((idea) => ({ h, idea })) : []));
   // No member fetched yet: there is nothing to look in, and saying the idea is not there would mislead.
   if (found.length === 0 && held.length > 0 && held.every((h) => h.snapshot === null))
     throw new IdeasError('IDEA_NOT_FOUND', 'err.regionNeverSynced', {}, { hint: 'hint.regionNeverSynced' });
