@@ -304,12 +304,10 @@ export async function syncMember(
     const listed = named.filter(isReadableTreeFile);
     // A blob larger than an idea may be is never read: a warning, as for any file that is not an idea.
     const entries = listed.filter((e) => !tooLarge(e));
-    const oversized = listed
-      .filter(tooLarge)
-      .map((e) => ({
-        path: placeOf(e.path.slice(prefix.length)),
-        reason: `> ${MAX_MEMBER_BLOB_BYTES / 1_000_000} MB`,
-      }));
+    const oversized = listed.filter(tooLarge).map((e) => ({
+      path: placeOf(e.path.slice(prefix.length)),
+      reason: `> ${MAX_MEMBER_BLOB_BYTES / 1_000_000} MB`,
+    }));
     const whole = previous ? opts.previousTexts() : null;
     const known = ideasByOid(whole, rulesKey);
     const knownBad = unreadableByOid(whole, rulesKey);
