@@ -174,5 +174,13 @@ describe('region sync against https, http and ssh members that hang', () => {
     const r = await ideasAsync(['--lang', 'en', 'region', 'sync', '--member', 'good', '--json'], { cwd: region });
     expect(r.code, describeRun(r)).toBe(0);
     expect(parseJson<SyncDoc>(r).members.map((m) => [m.id, m.status, m.ideas])).toEqual([['good', 'updated', 2]]);
+    // Found from outside: through a folder of the repository made a link to one elsewhere, the lock's removal took a
+    // file outside the region's cache. Only a regular file in the repository's own folders is removed.
+    const outside = makeTempDir();
+    fs.writeFileSync(path.join(outside, 'head.lock'), 'not the region’s');
+    fs.rmSync(path.join(repo, 'refs', 'ideas-region'), { recursive: true, force: true });
+    fs.symlinkSync(outside, path.join(repo, 'refs', 'ideas-region'));
+    await ideasAsync(['--lang', 'en', 'region', 'sync', '--member', 'good', '--json'], { cwd: region });
+    expect(fs.readFileSync(path.join(outside, 'head.lock'), 'utf8')).toBe('not the region’s');
   }, 60_000);
 });

@@ -4,7 +4,7 @@
  * a revision): the config, every criteria file (for what is public), and the idea files, each blob read only when
  * the last snapshot does not already hold its id. Nothing is written to the member: git only fetches.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, lstatSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { nonUtf8Line } from '../../core/front-matter/line-column.js';
 import { isIdeasError } from '../../core/errors.js';
@@ -101,7 +101,19 @@ async function ensureRepo(repo: string): Promise<void> {
 const FETCH_LOCKS = ['shallow.lock', 'packed-refs.lock', 'config.lock', 'HEAD.lock', 'FETCH_HEAD.lock', `${REF}.lock`];
 
 function removeStaleLocks(repo: string): void {
-  for (const lock of FETCH_LOCKS) safeUnlink(path.join(repo, lock));
+  // Only a regular file, in a folder of the repository itself: a link on the way (`refs/ideas-region` made a link to a
+  // folder elsewhere) would have this remove a file outside the region's cache (found from outside).
+  const root = realpathSync(repo);
+  for (const lock of FETCH_LOCKS) {
+    const file = path.join(repo, lock);
+    try {
+      if (realpathSync(path.dirname(file)) !== path.join(root, path.dirname(lock))) continue;
+      if (!lstatSync(file).isFile()) continue;
+    } catch {
+      continue;
+    }
+    safeUnlink(file);
+  }
 }
 
 /** How long one member's fetch may take by default: a member that hangs becomes a finding, not a stuck sync. */
