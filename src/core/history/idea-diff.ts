@@ -691,6 +691,8 @@ export function diffSnapshots(base: Snapshot, head: Snapshot, opts: DiffOptions)
         }
         // The council decides on moves into its stages (the base's `council: true`): such an entry is its decision.
         const into = stageByKey(rules, to);
+        // Where the idea had stood by the base's history and the moves this change appends before this one: an entry
+        // the change adds that is no move (`from: test` in a note) says nothing (ledBack).
         const before = h.idea ? historyIn(h.idea).slice(0, index) : [];
         if (into?.council === true && !councilLeadsInto(e.decision, stageByKey(rules, current), into, rules, before))
           finding(h, `/history/${index}`, 'decision/council', 'f.moveNoDecision', 'h.moveNoDecision', {

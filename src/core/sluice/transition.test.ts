@@ -403,8 +403,13 @@ describe('the council rule', () => {
 
   it('takes an approval into its stage, and a return back to it from a later stage', () => {
     expect(plan(at('idea'), 'refinement', { decision: 'approve' }).kind).toBe('write');
-    // (Refinement is not among test's next stages in this sluice: forced, as a council may.)
-    expect(plan(at('test'), 'refinement', { decision: 'return', force: true }).kind).toBe('write');
+    // (Refinement is not among test's next stages in this sluice: forced, as a council may.) Back where it stood.
+    const history = [
+      { date: '2026-11-01', action: 'created', to: 'idea' },
+      { date: '2026-11-02', action: 'moved', from: 'idea', to: 'refinement', decision: 'approve' },
+      { date: '2026-11-03', action: 'moved', from: 'refinement', to: 'test', decision: 'approve' },
+    ];
+    expect(plan(at('test', { history }), 'refinement', { decision: 'return', force: true }).kind).toBe('write');
   });
 
   // Found from outside: Parked stands after every other stage, so a forced return from it led into any stage the
@@ -423,11 +428,22 @@ describe('the council rule', () => {
       { date: '2026-11-04', action: 'moved', from: 'test', to: 'parked', decision: 'park' },
     ];
     expect(plan(parked(viaTest), 'test', { decision: 'return', force: true }).kind).toBe('write');
-    // Imported into Test: Refinement is behind it, where it never stood.
-    const imported = [{ date: '2026-11-01', action: 'imported', to: 'test' }];
-    expect(plan(at('test', { history: imported }), 'refinement', { decision: 'return', force: true }).kind).toBe(
-      'write',
-    );
+    // Found from outside, again: "before the stage it started in" let an idea imported into Parked be returned into
+    // any stage, and an entry that only named a stage (`from: test` in a note) counted as having stood there. Only
+    // where the idea stood, by its start or a move's entry; an approval leads anywhere the council decides.
+    const importedTo = (stageKey: string) => [{ date: '2026-11-01', action: 'imported', to: stageKey }];
+    expect(() =>
+      plan(at('parked', { history: importedTo('parked') }), 'test', { decision: 'return', force: true }),
+    ).toThrow();
+    expect(() =>
+      plan(at('test', { history: importedTo('test') }), 'refinement', { decision: 'return', force: true }),
+    ).toThrow();
+    expect(
+      plan(at('test', { history: importedTo('test') }), 'refinement', { decision: 'approve', force: true }).kind,
+    ).toBe('write');
+    const noted = [created, { date: '2026-11-02', action: 'noted', from: 'test' }, toParked];
+    expect(() => plan(parked(noted), 'test', { decision: 'return', force: true })).toThrow();
+    expect(() => plan(at('parked'), 'test', { decision: 'return', force: true })).toThrow();
   });
 
   it('refuses a plain move, forced or not, and a decision that does not lead there', () => {
@@ -444,6 +460,9 @@ describe('the council rule', () => {
       at('idea', { history: [{ date: '2026-11-20', action: 'moved', from: 'idea', to: 'refinement', ...entry }] });
     expect(refused(() => plan(cut({}), 'refinement'))).toMatch(/council decides/);
     expect(plan(cut({ decision: 'approve' }), 'refinement').kind).toBe('finish');
+    // A return written by hand into a stage the idea never stood in: its own entry does not count as having stood
+    // there (found from outside: `ideas move` finished it).
+    expect(refused(() => plan(cut({ decision: 'return', forced: true }), 'refinement'))).toMatch(/does not lead into/);
   });
 });
 

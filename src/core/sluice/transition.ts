@@ -13,7 +13,7 @@ import { ideaWord, shellQuote } from '../shell/quote.js';
 import type { SchemaProblem, Validator } from '../criteria/schema-check.js';
 import { decisionName, decisionNames, decisionWord, isDecision, type Decision } from './decision.js';
 import { checkGate, forwardStage, missingFor, type Gate } from './gate.js';
-import { historyOf, type IdeaFields } from './idea.js';
+import { historyOf, isStartAction, type IdeaFields } from './idea.js';
 import { resolveStage, stageLabelOf, stageWord } from './stage-lookup.js';
 import { unfinishedMove, whereHistorySays, type MoveFacts } from './unfinished-move.js';
 import { fixHeading } from './gate-fix.js';
@@ -179,9 +179,12 @@ function planMove(r: MoveRequest): MovePlan {
   const pending = unfinishedMove(idea, facts);
   if (pending !== null) {
     if (to?.key !== pending) return { kind: 'unfinished', pending };
-    const entry = historyOf(idea).findLast((e) => typeof e.to === 'string');
-    // A move cut short is finished as it was written, but a hand-written one into the council's stage is no decision.
-    requireCouncil(idea, to, isDecision(entry?.decision) ? entry.decision : undefined, config);
+    const history = historyOf(idea);
+    const at = history.findLastIndex((e) => typeof e.to === 'string');
+    const entry = history[at];
+    // A move cut short is finished as it was written, but a hand-written one into the council's stage is no decision;
+    // nor a return into it where the idea had not stood before that entry.
+    requireCouncil(idea, to, isDecision(entry?.decision) ? entry.decision : undefined, config, history.slice(0, at));
     return {
       kind: 'finish',
       from,
@@ -254,10 +257,12 @@ export function requireCouncil(
   to: Stage | null,
   decision: Decision | undefined,
   config?: RegistryConfig,
+  /** The history before the decision: all of it, but for a move cut short, whose entry is the decision itself. */
+  before: readonly unknown[] = historyOf(idea),
 ): void {
   if (!to?.council) return;
   if (decision !== undefined) {
-    if (councilLeadsInto(decision, idea.stage, to, config, historyOf(idea))) return;
+    if (councilLeadsInto(decision, idea.stage, to, config, before)) return;
     throw new IdeasError('USAGE', 'err.councilDecisionNotThere', {
       decision: decisionNames(decision),
       stage: to.label,
@@ -313,7 +318,7 @@ export function councilLeadsInto(
     from !== undefined &&
     config !== undefined &&
     councilReturn(config, from, to) &&
-    ledBack(config, to, history)
+    ledBack(to, history)
   );
 }
 
@@ -324,18 +329,20 @@ function councilReturn(config: RegistryConfig, from: Stage, to: Stage): boolean 
 }
 
 /**
- * Whether `to` is behind the idea, by its history (the entries before the return): a stage it has stood in, or one
- * before the stage it started in (an idea imported into Test may be sent back to Refinement). The config's order is
- * not all: the stages an idea leaves the way for (Parked, Rejected) stand after every other, and a return from Parked
- * led, forced, into any stage the council decides on, where the idea had never been (found from outside).
+ * Whether `to` is behind the idea, by its history (the entries before the return): a stage it has stood in, as its
+ * start or a move's entry says. The config's order is not all: the stages an idea leaves the way for (Parked,
+ * Rejected) stand after every other, and a return from Parked led, forced, into any stage the council decides on,
+ * where the idea had never been (found from outside). Only where the idea was: an entry that merely names a stage
+ * (`from: test` in a note) says nothing, and an idea with no history has stood nowhere a return could lead back to.
  */
-function ledBack(config: RegistryConfig, to: Stage, history: readonly unknown[]): boolean {
-  const at = (key: unknown) => config.stages.findIndex((x) => x.key === key);
-  const entries = history.filter((e): e is Record<string, unknown> => typeof e === 'object' && e !== null);
-  if (entries.some((e) => e.to === to.key || e.from === to.key)) return true;
-  // No history that says where it started (or in a stage the config no longer has): the config's order alone.
-  const start = at(entries[0]?.to);
-  return start === -1 || at(to.key) < start;
+function ledBack(to: Stage, history: readonly unknown[]): boolean {
+  return history.some(
+    (e) =>
+      typeof e === 'object' &&
+      e !== null &&
+      (e as Record<string, unknown>).to === to.key &&
+      (isStartAction((e as Record<string, unknown>).action) || typeof (e as Record<string, unknown>).from === 'string'),
+  );
 }
 
 /** The command that records the council's approval of `id` into `to`, in each language, the stage by its name. */
