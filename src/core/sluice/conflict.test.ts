@@ -24,6 +24,11 @@ describe('decidersFor', () => {
     expect(sameName('An\u00adna Ek', 'Anna Ek')).toBe(true);
     expect(sameName('\uff21nna Ek', 'Anna Ek')).toBe(true);
     expect(decidersFor('Anna Ek, Bo\u200b Berg', ['bo berg'])).toBe('Anna Ek');
+    // Characters Unicode calls default ignorable, and a name of nothing else (found from outside, again).
+    expect(sameName('Anna\u034f Ek', 'Anna Ek')).toBe(true);
+    expect(sameName('Anna \u3164Ek', 'Anna Ek')).toBe(true);
+    expect(decidersFor('\u200b', ['Anna Ek'], 'Idérådet')).toBe('Idérådet');
+    expect(councilMembers('\u00ad , \u2060')).toEqual([]);
   });
 
   it('names nobody when every member has a conflict', () => {

@@ -10,20 +10,22 @@ export function sameName(a: string, b: string): boolean {
   // Compatibility forms as the letters they stand for (full-width Ａ as A), and characters no one sees dropped (a
   // zero-width space, a soft hyphen): `Anna<U+200B>Ek` in `by` is the member who declared jäv as `Anna Ek`.
   const norm = (s: string) =>
-    s
-      .normalize('NFKC')
-      .replace(/\p{Cf}/gu, '')
-      .trim()
-      .replace(/\s+/g, ' ')
-      .toLocaleLowerCase('sv');
+    s.normalize('NFKC').replace(UNSEEN, '').trim().replace(/\s+/g, ' ').toLocaleLowerCase('sv');
   return norm(a) === norm(b);
 }
 
+/**
+ * Characters no one sees: format characters (a zero-width space, a soft hyphen) and the rest Unicode calls default
+ * ignorable (a combining grapheme joiner, a Hangul filler, variation selectors). A name is read without them.
+ */
+const UNSEEN = /[\p{Cf}\p{Default_Ignorable_Code_Point}]/gu;
+
 export function councilMembers(by: string | undefined): string[] {
+  // A name of nothing but unseen characters names no one (`--by $'\u200b'`).
   return (by ?? '')
     .split(',')
     .map((s) => s.trim())
-    .filter((s) => s !== '');
+    .filter((s) => s.replace(UNSEEN, '').trim() !== '');
 }
 
 /**
