@@ -352,6 +352,19 @@ describe('diffSnapshots: what changed', () => {
     expect(errors(returned(parkedFrom(['refinement', 'test'])))).not.toContain('decision/council');
   });
 
+  // Found by a newcomer: the hint for a file moved by hand past a stage into the council's named `ideas move
+  // --force`, which refuses a move into a council stage.
+  it('a file moved by hand past a stage into a council stage: the hint is the council decision, forced', () => {
+    const council = config({
+      stages: CONFIG.stages.map((s) => (s.key === 'test' ? { ...s, council: true } : s)),
+    });
+    const d = diff(snapshot([file({})], council), snapshot([file({ stage: 'test' })], council));
+    const hint = d.findings.find((f) => f.rule === 'move/not-next')?.hint ?? '';
+    expect(hint).toContain('ideas decide ide-aaaa11 --decision approve --to test --reason');
+    expect(hint).toContain('--force');
+    expect(hint).not.toContain('ideas move');
+  });
+
   it('a move and an edit in one change (a new path, new text) is still one idea: moved and changed', () => {
     const base = snapshot([file({ fields: { coach: 'Anna' } })]);
     const head = snapshot([

@@ -10,7 +10,7 @@
  */
 import { decisionWord, isDecision } from '../sluice/decision.js';
 import { councilMembers, sameName } from '../sluice/conflict.js';
-import { councilAmountWords, councilLeadsInto, recordingCommand } from '../sluice/transition.js';
+import { councilAmountWords, councilCommand, councilLeadsInto, recordingCommand } from '../sluice/transition.js';
 import { ideaWord, shellQuote } from '../shell/quote.js';
 import { stageByKey, type RegistryConfig, type Stage } from '../sluice/config.js';
 import { assignedWords } from '../sluice/value-words.js';
@@ -779,9 +779,15 @@ export function diffSnapshots(base: Snapshot, head: Snapshot, opts: DiffOptions)
    */
   const byHand = (h: SnapshotIdea, force: boolean) => {
     const into = stageByKey(rules, h.stage.key) ?? h.stage;
+    const idea = { id: h.idea?.id ?? null, path: h.path };
+    // Into a stage the council decides on, only its decision records the move (`ideas move` refuses one there, forced
+    // or not: found by a newcomer, whom the hint sent to a command that then refused).
     return {
       council: into.council === true,
-      command: recordingCommand({ id: h.idea?.id ?? null, path: h.path }, into, force),
+      command:
+        into.council === true
+          ? `${councilCommand(ideaWord(idea), into, rules)[lang]}${force ? ' --force' : ''}`
+          : recordingCommand(idea, into, force),
     };
   };
 

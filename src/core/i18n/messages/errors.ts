@@ -60,7 +60,8 @@ export const errors = {
     sv: 'En idé tar ett steg i taget: rådets beslut om nästa steg, {next}, registreras med {command} (eller på rådets möte, med ideas review).',
     en: "An idea goes one stage at a time: the council's decision on the next one, {next}, is recorded with {command} (or at the council's meeting, with ideas review).",
   },
-  'hint.councilReason': { sv: '<rådets motivering>', en: "<the council's reason>" },
+  // The English with a typographic apostrophe: a shell-quoted straight one reads '<the council'\''s reason>'.
+  'hint.councilReason': { sv: '<rådets motivering>', en: '<the council’s reason>' },
   'err.unknownTemplate': {
     sv: 'Okänd mall "{template}". Mallarna är: {templates}.',
     en: 'Unknown template "{template}". The templates are: {templates}.',
