@@ -410,7 +410,7 @@ describe('an edit that would break a field names it by its label', () => {
     const root = makeSluice();
     const r = await ideasAsync(['edit', 'sund-emspzg', '--set', 'title='], { cwd: root });
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('Ändringen skulle göra Idéns namn ogiltigt');
+    expect(r.stderr).toContain('Ändringen skulle göra fältet Idéns namn ogiltigt');
   });
 });
 

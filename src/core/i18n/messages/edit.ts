@@ -43,7 +43,7 @@ export const edit = {
     en: 'Name another editor in $VISUAL or $EDITOR, or give the text with --body-file <file>.',
   },
   'err.editBreaks': {
-    sv: 'Ändringen skulle göra {field} ogiltigt: {problem}. Inget ändrades.',
+    sv: 'Ändringen skulle göra fältet {field} ogiltigt: {problem}. Inget ändrades.',
     en: 'The change would make {field} invalid: {problem}. Nothing was changed.',
   },
   'prompt.editWhat': { sv: 'Vad vill du ändra i "{title}"?', en: 'What do you want to change in "{title}"?' },
