@@ -319,6 +319,8 @@ describe('public outputs hold only what a schema marks public', () => {
     expect(shown.code, describeRun(shown)).toBe(0);
     expect(shown.stdout).toContain('Cykelpool');
     expect(shown.stdout).not.toMatch(/aaaa01|bbbb02/);
+    // Named by the ref it was shown with, not an empty id (found from outside: `Id: priv:`).
+    expect(shown.stdout).toMatch(new RegExp(`^Id: ${ref.replaceAll('.', '\\.')}$`, 'm'));
     for (const [file, content] of readTree(path.join(region, 'public'))) {
       expect(file).not.toMatch(/aaaa01|bbbb02|cykelpool|skolgard/);
       expect(content, file).not.toMatch(/aaaa01|bbbb02|-cykelpool\.md|-skolgard\.md/);

@@ -354,7 +354,7 @@ export function presentRegionShow(r: RegionShowView, json: boolean, v: View): Ou
   const lines = [c.bold(terminalLine(r.idea.title ?? r.idea.id ?? r.idea.path))];
   const code = member.municipality ? ` (${member.municipality})` : '';
   lines.push(`${t(r.lang, 'region.show.member')}: ${terminalLine(member.name)}${code}`);
-  lines.push(`${t(r.lang, 'region.col.id')}: ${terminalLine(`${member.id}:${r.idea.id ?? ''}`)}`);
+  lines.push(`${t(r.lang, 'region.col.id')}: ${terminalLine(`${member.id}:${r.idea.id ?? r.idea.path}`)}`);
   lines.push(`${t(r.lang, 'region.col.stage')}: ${terminalLine(r.stageLabel?.[r.lang] ?? r.idea.stage)}`);
   // Each field and a challenge by its member's label for it, as `ideas show` says them; a state from before the sync
   // kept challenges names them by id.
