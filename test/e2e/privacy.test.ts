@@ -216,6 +216,25 @@ function registryWithholdingIds(): string {
   return dir;
 }
 
+/**
+ * A region of the one member `registry`, synced, and its four public views as JSON (list, export, report, site into
+ * `public`), each run ok.
+ */
+function regionOf(registry: string): { region: string; outputs: RunResult[] } {
+  const region = makeTempRepo();
+  writeRegionFile(region, [{ id: 'priv', name: 'Privat', url: registry }]);
+  const sync = runIn(region, ['region', 'sync']);
+  expect(sync.code, describeRun(sync)).toBe(0);
+  const outputs = [
+    runIn(region, ['region', 'list', '--json']),
+    runIn(region, ['region', 'export', '--format', 'json']),
+    runIn(region, ['region', 'report', '--format', 'json']),
+    runIn(region, ['region', 'site', '--out', 'public', '--json']),
+  ];
+  for (const r of outputs) expect(r.code, describeRun(r)).toBe(0);
+  return { region, outputs };
+}
+
 /** Each marker planted, by what it says it tests: a leak names its way out. */
 const leaked = (text: string) => [...new Set(text.match(new RegExp(`${MARK}-[A-Za-z0-9-]*`, 'g')) ?? [])];
 
@@ -294,21 +313,8 @@ describe('public outputs hold only what a schema marks public', () => {
 
   // Found from outside: a region took a withheld id from the file's name, and kept the path (id and title's slug).
   it('the region: an id the schemas withhold is in no view, nor the file name made of it', () => {
-    const withheld = registryWithholdingIds();
-    const region = makeTempRepo();
-    writeRegionFile(region, [{ id: 'priv', name: 'Privat', url: withheld }]);
-    const sync = runIn(region, ['region', 'sync']);
-    expect(sync.code, describeRun(sync)).toBe(0);
-    const outputs = [
-      runIn(region, ['region', 'list', '--json']),
-      runIn(region, ['region', 'export', '--format', 'json']),
-      runIn(region, ['region', 'report', '--format', 'json']),
-      runIn(region, ['region', 'site', '--out', 'public', '--json']),
-    ];
-    for (const r of outputs) {
-      expect(r.code, describeRun(r)).toBe(0);
-      expect(r.stdout).not.toMatch(/aaaa01|bbbb02|-cykelpool\.md|-skolgard\.md/);
-    }
+    const { region, outputs } = regionOf(registryWithholdingIds());
+    for (const r of outputs) expect(r.stdout).not.toMatch(/aaaa01|bbbb02|-cykelpool\.md|-skolgard\.md/);
     // The ideas are there, by their titles.
     expect(outputs[0]?.stdout).toContain('Cykelpool');
     // Found from outside: the ref region list gives such an idea (its member and place) was refused by region show.
@@ -356,20 +362,8 @@ describe('public outputs hold only what a schema marks public', () => {
     expect(files.get('ideas/idea-1.html')).toContain('Lånecykel');
     for (const [file, content] of files)
       expect(`${file}\n${content}`, file).not.toMatch(/anna-berg|0701234567|19800101/);
-    const region = makeTempRepo();
-    writeRegionFile(region, [{ id: 'priv', name: 'Privat', url: named }]);
-    const sync = runIn(region, ['region', 'sync']);
-    expect(sync.code, describeRun(sync)).toBe(0);
-    const outputs = [
-      runIn(region, ['region', 'list', '--json']),
-      runIn(region, ['region', 'export', '--format', 'json']),
-      runIn(region, ['region', 'report', '--format', 'json']),
-      runIn(region, ['region', 'site', '--out', 'public', '--json']),
-    ];
-    for (const r of outputs) {
-      expect(r.code, describeRun(r)).toBe(0);
-      expect(r.stdout).not.toMatch(/anna-berg|0701234567|19800101/);
-    }
+    const { region, outputs } = regionOf(named);
+    for (const r of outputs) expect(r.stdout).not.toMatch(/anna-berg|0701234567|19800101/);
     // A file named as `ideas new` names it keeps its path.
     expect(outputs[0]?.stdout).toContain('ideas/01-ide/priv-aaaa01-cykelpool.md');
     expect(outputs[0]?.stdout).toContain('Lånecykel');
