@@ -1,4 +1,4 @@
-import { shellQuote } from '../core/shell/quote.js';
+import { hintWord } from '../core/shell/quote.js';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type { CommonOptions, Ctx } from '../context.js';
@@ -418,7 +418,7 @@ export async function runImport(opts: ImportOptions, ctx: Ctx): Promise<ImportRe
         message: localize('import.derivedDiffers', {
           id: shown.id,
           column: cell.column,
-          skip: shellQuote(`${cell.column}=`),
+          skip: hintWord(`${cell.column}=`),
           value: cell.raw === '' ? '–' : cell.raw,
           now: now || '–',
         }),
@@ -447,7 +447,7 @@ export async function runImport(opts: ImportOptions, ctx: Ctx): Promise<ImportRe
         message: localize('import.keptField', {
           id: shown.id,
           column,
-          skip: shellQuote(`${column}=`),
+          skip: hintWord(`${column}=`),
           value: cellText(cell ? cell.value : change.new),
           now: cellText(cell ? cell.now : change.old),
           // The field by its label, with its name in brackets, as every finding names one.

@@ -341,6 +341,9 @@ describe('hostile columns and cells', () => {
     const e = thrown(() => planColumns(['title', '$(id).__proto__'], new Map(), known));
     expect(e.hint?.en).toBe("Rename the column, or leave it out with --map '$(id).__proto__='.");
     expect(e.hint?.sv).toBe("Byt namn på kolumnen, eller hoppa över den med --map '$(id).__proto__='.");
+    // A line break in the column: on one line, in the form bash and zsh read back.
+    const broken = thrown(() => planColumns(['title', 'multi\nline.__proto__'], new Map(), known));
+    expect(broken.hint?.en).toBe("Rename the column, or leave it out with --map $'multi\\nline.__proto__='.");
   });
 
   it('refuses a label that leads to a forbidden name', () => {

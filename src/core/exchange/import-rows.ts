@@ -31,7 +31,7 @@ export interface ImportedIdea {
   changes?: { field: string; label: Localized; cleared: boolean }[];
 }
 import { resolveStage } from '../sluice/stage-lookup.js';
-import { shellQuote } from '../shell/quote.js';
+import { hintWord } from '../shell/quote.js';
 import {
   forbiddenKeys,
   forbiddenSegment,
@@ -165,7 +165,7 @@ function autoRole(header: string, known: KnownFields): ColumnRole | null {
       'USAGE',
       'err.importForbiddenColumn',
       { column: header },
-      { hint: 'hint.importForbiddenColumn', hintParams: { skip: shellQuote(`${header}=`) } },
+      { hint: 'hint.importForbiddenColumn', hintParams: { skip: hintWord(`${header}=`) } },
     );
   const lower = header.toLowerCase();
   if (BODY_COLUMNS.includes(lower)) return { kind: 'body' };
@@ -184,7 +184,7 @@ function autoRole(header: string, known: KnownFields): ColumnRole | null {
       'USAGE',
       'err.importForbiddenColumn',
       { column: header },
-      { hint: 'hint.importForbiddenColumn', hintParams: { skip: shellQuote(`${header}=`) } },
+      { hint: 'hint.importForbiddenColumn', hintParams: { skip: hintWord(`${header}=`) } },
     );
   if (byLabel === 'created') return { kind: 'created' };
   if (byLabel && !SYSTEM.has(byLabel)) return { kind: 'field', field: byLabel, path: [] };
@@ -249,7 +249,7 @@ export function planColumns(
       { columns: someOf(headers) },
       likely === undefined
         ? { hint: 'hint.importMap' }
-        : { hint: 'hint.importMapColumn', hintParams: { map: shellQuote(`${likely}=title`) } },
+        : { hint: 'hint.importMapColumn', hintParams: { map: hintWord(`${likely}=title`) } },
     );
   }
   return { columns, ignored, suggested: suggestMaps(ignored, known.labels, new Set(targets.keys())) };

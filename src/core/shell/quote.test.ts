@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ideaWord, shellCommand, shellQuote } from './quote.js';
+import { spawnSync } from 'node:child_process';
+import { hintWord, ideaWord, shellCommand, shellQuote } from './quote.js';
 
 // That each quoted word comes back unchanged through a real `sh` is checked in test/e2e/contract.test.ts.
 describe('shellQuote', () => {
@@ -16,6 +17,22 @@ describe('shellQuote', () => {
     ['å', "'å'"],
   ])('%j is quoted as %s', (word, quoted) => {
     expect(shellQuote(word)).toBe(quoted);
+  });
+});
+
+describe('hintWord', () => {
+  // Found from outside: a column with a line break, quoted plainly in a one-line hint, showed as ␊ and, pasted, named
+  // another column.
+  it("writes a word with a control character as $'…', on one line, which bash reads back unchanged", () => {
+    expect(hintWord('plain')).toBe('plain');
+    expect(hintWord("it's")).toBe("'it'\\''s'");
+    expect(hintWord('multi\nline.__proto__=')).toBe("$'multi\\nline.__proto__='");
+    for (const word of ['multi\nline=', "a'b\tc\\d\re", 'x\u0001y', '\u001b[2J']) {
+      const quoted = hintWord(word);
+      expect(quoted).not.toMatch(/[\n\r]/);
+      const r = spawnSync('bash', ['-c', `printf '%s' ${quoted}`], { encoding: 'utf8' });
+      expect(r.stdout, quoted).toBe(word);
+    }
   });
 });
 
