@@ -157,6 +157,13 @@ describe('ideas new --no-input', () => {
     const again = ideas(['new', '--no-input', '--title', 'Lastcykel', '--commit'], { cwd: dir });
     expect(again.code, describeRun(again)).toBe(0);
     expect(again.stderr).toMatch(/^Skapade idén sund-[0-9a-z]{6} \(incheckad i git\)$/m);
+    expect(again.stderr).not.toContain('Nästa steg');
+    // Staged, not committed: what comes next (found by a newcomer, who was told nothing more).
+    const staged = ideas(['new', '--no-input', '--title', 'Elcykel'], { cwd: dir });
+    expect(staged.code, describeRun(staged)).toBe(0);
+    expect(staged.stderr).toMatch(
+      /^Nästa steg: fyll i mer med ideas edit sund-[0-9a-z]{6}, och spara med git commit\.$/m,
+    );
   });
 
   it('outside git: writes the file and says it is not staged', () => {

@@ -1,4 +1,5 @@
 /** The commands that show ideas or change one: new, list, show, move, decide, assign. */
+import { shellQuote } from '../../core/shell/quote.js';
 import type { RegistryRef, Stage } from '../../core/sluice/config.js';
 import type { Decision } from '../../core/sluice/decision.js';
 import type { Idea, IdeaSummary } from '../../core/sluice/idea.js';
@@ -53,6 +54,9 @@ export function presentNew(r: NewView, json: boolean, v: View): Output {
     // The path is the line above, on stdout: said once.
     `${c.green(terminalLine(t(r.lang, 'out.createdIdea', { id: r.idea.id ?? '' })))}${r.committed ? ` ${t(r.lang, 'out.committed')}` : r.staged ? ` ${c.dim(t(r.lang, 'out.staged'))}` : ''}\n`,
   );
+  // Staged, not saved: what comes next, as init says it (found by a newcomer, who was told nothing more).
+  if (r.staged && !r.committed && r.idea.id)
+    o.err(`${c.dim(t(r.lang, 'out.newNext', { idArg: shellQuote(r.idea.id) }))}\n`);
   if (r.similar.length > 0) {
     o.err(`\n${c.yellow(t(r.lang, 'out.similar'))}\n`);
     for (const s of r.similar)

@@ -71,6 +71,10 @@ export const edit = {
     en: 'The text opens in {editor}. Save and close it to go on.',
   },
   'out.createdIdea': { sv: 'Skapade idén {id}', en: 'Created the idea {id}' },
+  'out.newNext': {
+    sv: 'Nästa steg: fyll i mer med ideas edit {idArg}, och spara med git commit.',
+    en: 'Next: fill in more with ideas edit {idArg}, and save it with git commit.',
+  },
   // The commit of `ideas new --commit`: the idea by its id and title, as a move's commit names it.
   'new.commitMessage': { sv: '{id}: {title} (ny idé)', en: '{id}: {title} (new idea)' },
   'out.edited': { sv: '{id}: {changes}', en: '{id}: {changes}' },
