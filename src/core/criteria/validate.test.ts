@@ -623,7 +623,13 @@ describe('a misspelled field', () => {
     expect(check(`id: ide-aaaa11\ntitle: T\n"x\\0y": 1\ncreated: 2026-01-01\n${history}`).map((f) => f[0])).toEqual([
       4,
     ]);
-    expect(check(`id: ide-aaaa11\ntitle: T\nmeta: {"k\\0": v}\ncreated: 2026-01-01\n${history}`)).toHaveLength(1);
+    expect(check(`id: ide-aaaa11\ntitle: T\nmeta: {"k\\0": v}\ncreated: 2026-01-01\n${history}`)).toEqual([
+      [
+        4,
+        'error',
+        'The key meta.k\0 holds a NUL character (character 0), which no text should: an export would carry it into a spreadsheet, and an import refuses it.',
+      ],
+    ]);
     // A backslash that is no NUL says nothing.
     expect(check(`id: ide-aaaa11\ntitle: "a \\t b \\\\0"\ncreated: 2026-01-01\n${history}`)).toEqual([]);
   });

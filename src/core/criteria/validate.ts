@@ -86,16 +86,19 @@ function finding(
 // eslint-disable-next-line no-control-regex -- control characters are what it looks for
 const BAD_NAME = /[\x00-\x1f\x7f-\x9f\u2028\u2029\uFFFD]/;
 
-/** The paths (keys and indexes, from the top) of the texts in `value` holding a NUL: values, and keys. */
-function nulPaths(value: unknown, at: string[]): string[][] {
-  if (typeof value === 'string') return value.includes('\0') ? [at] : [];
+/**
+ * The places (keys and indexes, from the top) of the texts in `value` holding a NUL, values and keys, each saying
+ * whether it is the key at its place.
+ */
+function nulPaths(value: unknown, at: string[]): { path: string[]; key: boolean }[] {
+  if (typeof value === 'string') return value.includes('\0') ? [{ path: at, key: false }] : [];
   if (value === null || typeof value !== 'object') return [];
-  const out: string[][] = [];
+  const out: { path: string[]; key: boolean }[] = [];
   if (Array.isArray(value)) value.forEach((v, i) => out.push(...nulPaths(v, [...at, String(i)])));
   else
     for (const [k, v] of Object.entries(value)) {
       // A key with one is said where it stands; what it holds is looked through all the same.
-      if (k.includes('\0')) out.push([...at, k]);
+      if (k.includes('\0')) out.push({ path: [...at, k], key: true });
       out.push(...nulPaths(v, [...at, k]));
     }
   return out;
@@ -299,14 +302,16 @@ export function checkIdeaFile(file: FileToCheck, bytes: Uint8Array, ctx: CheckCo
   // import and edit refuse to write it, and an export would carry it into a spreadsheet. Only a text with a backslash
   // can hold one: the values are looked through only then.
   if (fm.matter.includes('\\'))
-    for (const path of nulPaths(fm.data, [])) {
+    for (const { path, key } of nulPaths(fm.data, [])) {
       const params = { field: path.join('.') };
+      // A key is renamed in the file: `ideas edit` sets values, under keys that are already right.
+      const [message, hint]: [MessageKey, MessageKey] = key ? ['f.nulKey', 'h.nulKey'] : ['f.nulValue', 'h.nulValue'];
       extra.push({
         pointer: `/${path.map(escapePointerToken).join('/')}`,
         rule: 'field/nul',
         severity: 'error',
-        message: { sv: t('sv', 'f.nulValue', params), en: t('en', 'f.nulValue', params) },
-        hint: { sv: t('sv', 'h.nulValue', params), en: t('en', 'h.nulValue', params) },
+        message: { sv: t('sv', message, params), en: t('en', message, params) },
+        hint: { sv: t('sv', hint, params), en: t('en', hint, params) },
       });
     }
   const challenge = challengeProblem(config, idea.data);

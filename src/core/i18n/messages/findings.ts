@@ -438,6 +438,14 @@ export const findings = {
     sv: 'Ta bort tecknet ur värdet i filen (det står där som \\0, \\x00 eller \\u0000), eller skriv om fältet med ideas edit --set.',
     en: 'Take the character out of the value in the file (it is written there as \\0, \\x00 or \\u0000), or set the field anew with ideas edit --set.',
   },
+  'f.nulKey': {
+    sv: 'Nyckeln {field} innehåller ett NUL-tecken (tecken 0), som ingen text ska innehålla: en export skulle föra det vidare till kalkylbladet, och en import tar inte emot det.',
+    en: 'The key {field} holds a NUL character (character 0), which no text should: an export would carry it into a spreadsheet, and an import refuses it.',
+  },
+  'h.nulKey': {
+    sv: 'Byt namn på nyckeln i filen: ta bort tecknet (det står där som \\0, \\x00 eller \\u0000).',
+    en: 'Rename the key in the file: take the character out (it is written there as \\0, \\x00 or \\u0000).',
+  },
   'f.gluedComment': {
     sv: 'Texten "#{comment}" efter {field} läses som en kommentar, inte som en del av värdet: {field} är "{value}".',
     en: 'The text "#{comment}" after {field} is read as a comment, not as part of the value: {field} is "{value}".',
