@@ -63,11 +63,11 @@ export const contract = {
   'init.commitMessage': { sv: 'Skapa idéslussen {name}', en: 'Create the idea registry {name}' },
   'out.initCd': { sv: 'gå till idéslussens mapp', en: "go to the registry's folder" },
   'out.initStaged': {
-    sv: 'Filerna är köade i git (git add). Spara den första versionen:',
+    sv: 'Filerna är tillagda i git (git add). Spara den första versionen:',
     en: 'The files are staged in git (git add). Save the first version:',
   },
   'out.initNotStaged': {
-    sv: 'git köade inte filerna. Köa dem och spara den första versionen:',
+    sv: 'git lade inte till filerna. Lägg till dem (git add) och spara den första versionen:',
     en: 'git did not stage the files. Stage them and save the first version:',
   },
   'out.initNoGit': {

@@ -39,7 +39,7 @@ export const review = {
   },
   'review.empty': { sv: 'Inga idéer väntar på beslut.', en: 'No ideas wait for a decision.' },
   'review.commitHint': {
-    sv: 'Besluten är köade i git men inte sparade. Spara mötet: {command}',
+    sv: 'Besluten är tillagda i git (git add) men inte sparade. Spara mötet: {command}',
     en: 'The decisions are staged in git but not saved. Save the meeting: {command}',
   },
   'review.commitMessage': { sv: 'Idérådets möte {date}', en: 'Idea council meeting {date}' },
