@@ -147,8 +147,11 @@ describe('region sync against https, http and ssh members that hang', () => {
       });
       const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, sig) => resolve(sig)));
       // Until git has started ssh, which writes its pid and sleeps.
-      for (let i = 0; i < 200 && !fs.existsSync(pidFile); i++) await new Promise((r) => setTimeout(r, 50));
-      const pid = Number(fs.readFileSync(pidFile, 'utf8').trim());
+      // The file is there once the shell opens it, its pid a moment later: read as 0, it named this whole group.
+      const written = () => (fs.existsSync(pidFile) ? Number(fs.readFileSync(pidFile, 'utf8').trim()) : 0);
+      for (let i = 0; i < 200 && !(written() > 0); i++) await new Promise((r) => setTimeout(r, 50));
+      const pid = written();
+      expect(pid).toBeGreaterThan(0);
       expect(running(pid)).toBe(true);
       child.kill(signal);
       expect(await exited).toBe(signal);
