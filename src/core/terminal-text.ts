@@ -10,6 +10,8 @@
  * itself (chalk) are added after, so they still work. JSON output needs none of this: JSON escapes controls.
  */
 
+import { isLocalized, type Localized } from './i18n/i18n.js';
+
 // C0 controls but tab and line feed, DEL, C1 controls; bidirectional marks, embeddings, overrides and isolates; line
 // and paragraph separators; the byte order mark inside text; interlinear annotation marks; tag characters (which
 // can carry invisible text), except in the emoji flags of subdivisions, which are made of them.
@@ -92,22 +94,13 @@ export function lineParams<P extends Record<string, unknown>>(params: P): P {
   let safe: Record<string, unknown> | undefined;
   for (const name in params) {
     const value = params[name];
-    const shown = typeof value === 'string' ? messageValue(value) : isTextPair(value) ? linePair(value) : value;
+    const shown = typeof value === 'string' ? messageValue(value) : isLocalized(value) ? linePair(value) : value;
     if (shown !== value) (safe ??= { ...params })[name] = shown;
   }
   return (safe ?? params) as P;
 }
 
-function isTextPair(value: unknown): value is { sv: string; en: string } {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as { sv?: unknown }).sv === 'string' &&
-    typeof (value as { en?: unknown }).en === 'string'
-  );
-}
-
-function linePair(value: { sv: string; en: string }): { sv: string; en: string } {
+function linePair(value: Localized): Localized {
   const sv = messageValue(value.sv);
   const en = messageValue(value.en);
   return sv === value.sv && en === value.en ? value : { sv, en };

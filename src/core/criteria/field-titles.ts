@@ -1,19 +1,10 @@
-import type { Localized } from '../i18n/i18n.js';
+import { isLocalized, type Localized } from '../i18n/i18n.js';
 import { nullObject, ownValue } from '../safe-object.js';
 
 type Schema = Record<string, unknown>;
 
 /** Fields' labels by their paths (`unit`, `team_gender.women`), for outputs that name fields in words. */
 export type FieldTitles = Record<string, Localized>;
-
-function isLocalized(value: unknown): value is Localized {
-  return (
-    value !== null &&
-    typeof value === 'object' &&
-    typeof (value as Localized).sv === 'string' &&
-    typeof (value as Localized).en === 'string'
-  );
-}
 
 /** The `x-title` (or `title`) of each path in the first schema that has one; the path itself otherwise. */
 export function fieldTitles(schemas: readonly Schema[], paths: readonly string[]): FieldTitles {

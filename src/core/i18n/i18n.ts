@@ -7,6 +7,16 @@ import * as areas from './messages/index.js';
 export type Lang = 'sv' | 'en';
 export const LANGS: readonly Lang[] = ['sv', 'en'];
 export type Localized = Record<Lang, string>;
+
+/** Whether `value` is a text in each language (a label's `{ sv, en }`, read from a schema or handed as a parameter). */
+export function isLocalized(value: unknown): value is Localized {
+  return (
+    value !== null &&
+    typeof value === 'object' &&
+    typeof (value as Localized).sv === 'string' &&
+    typeof (value as Localized).en === 'string'
+  );
+}
 /** Values put into a message; a Localized value is taken in the message's own language. */
 export type Params = Record<string, string | number | Localized>;
 
