@@ -9,7 +9,7 @@ import type { Goal, RegistryConfig } from '../sluice/config.js';
 import { isPublicField, publicData, publicField, type FieldClasses } from '../criteria/personal-data.js';
 import { readSnapshot, type SnapshotFile } from '../history/idea-diff.js';
 import { ID_PATTERN } from '../sluice/id.js';
-import { slugify } from '../sluice/slug.js';
+import { newIdeaFileName } from '../sluice/slug.js';
 import type { SpreadKitField } from './spread.js';
 import { scalarText } from '../field-text.js';
 import type { FieldTitles } from '../criteria/field-titles.js';
@@ -243,8 +243,7 @@ const PUBLIC = { includePersonal: false } as const;
 export function shownPath(path: string, id: string | null, title: string | null): string {
   if (id === null) return placeOf(path);
   const name = path.slice(path.lastIndexOf('/') + 1);
-  const slug = title === null ? '' : slugify(title);
-  return name === `${id}.md` || (slug !== '' && name === `${id}-${slug}.md`) ? path : placeOf(path);
+  return name === `${id}.md` || name === newIdeaFileName(id, title) ? path : placeOf(path);
 }
 
 /**

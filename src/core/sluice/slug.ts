@@ -25,6 +25,11 @@ export function slugify(text: string, max = SLUG_MAX): string {
  * or the id alone when the title gives no slug. One rule for `new`, `import` and `adopt`.
  */
 export function newIdeaPath(ideasDir: string, folder: string, id: string, title: unknown): string {
+  return `${ideasDir}/${folder}/${newIdeaFileName(id, title)}`;
+}
+
+/** The name newIdeaPath gives a new idea's file: `<id>-<slug of its title>.md`, or `<id>.md`. */
+export function newIdeaFileName(id: string, title: unknown): string {
   const slug = slugify(String(title ?? ''));
-  return `${ideasDir}/${folder}/${slug ? `${id}-${slug}` : id}.md`;
+  return `${slug ? `${id}-${slug}` : id}.md`;
 }
