@@ -7,7 +7,7 @@
  */
 import type { RegistryConfig, Stage } from './config.js';
 import { IdeasError } from '../errors.js';
-import { nullObjectFrom } from '../safe-object.js';
+import { isRecord, nullObjectFrom } from '../safe-object.js';
 import { t, type Lang, type Localized } from '../i18n/i18n.js';
 import { ideaWord, shellQuote } from '../shell/quote.js';
 import type { SchemaProblem, Validator } from '../criteria/schema-check.js';
@@ -336,13 +336,7 @@ function councilReturn(config: RegistryConfig, from: Stage, to: Stage): boolean 
  * (`from: test` in a note) says nothing, and an idea with no history has stood nowhere a return could lead back to.
  */
 function ledBack(to: Stage, history: readonly unknown[]): boolean {
-  return history.some(
-    (e) =>
-      typeof e === 'object' &&
-      e !== null &&
-      (e as Record<string, unknown>).to === to.key &&
-      (isStartAction((e as Record<string, unknown>).action) || typeof (e as Record<string, unknown>).from === 'string'),
-  );
+  return history.some((e) => isRecord(e) && e.to === to.key && (isStartAction(e.action) || typeof e.from === 'string'));
 }
 
 /** The command that records the council's approval of `id` into `to`, in each language, the stage by its name. */
